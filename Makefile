@@ -1,0 +1,49 @@
+# nps-kit developer commands. Only python3 (≥ 3.11) is needed: everything else goes into .venv.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+JOBS   ?=
+
+.PHONY: reports test lint bench lab clean install
+
+# Installed project (re-installed when pyproject.toml changes).
+$(VENV)/.installed: pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PIP) install -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+## make reports: build every demo unit's HTML report into reports/<period>/
+reports: $(VENV)/.installed
+	$(BIN)/nps-kit run --all $(if $(JOBS),--jobs $(JOBS),)
+	@echo "Open reports/index.html in a browser."
+
+## make test: lint, type-check and run the whole test suite
+test: $(VENV)/.installed-test lint
+	$(BIN)/python -m pytest -n 2 --dist loadfile -q
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy nps_kit
+
+## make bench: speed and quality benchmarks (prints ratios measured in one run)
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/bench_score.py
+	$(BIN)/python benchmarks/bench_load.py
+	$(BIN)/python benchmarks/bench_text.py
+	$(BIN)/python benchmarks/bench_reports.py
+
+## make lab: open JupyterLab on the notebooks
+lab: $(VENV)/.installed
+	$(BIN)/jupyter lab notebooks/
+
+clean:
+	rm -rf reports/*/ reports/index.html .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

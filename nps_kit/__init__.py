@@ -1,0 +1,3 @@
+"""nps-kit: Net Promoter Score reporting toolkit."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,57 @@
+"""Command-line entry point ``nps-kit``.
+
+Each sub-command lives in :mod:`nps_kit.commands` as a module with ``register(subparsers)``;
+the handler it registers returns the exit status. Heavy imports happen inside handlers so that
+``nps-kit --help`` and ``nps-kit score`` stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from nps_kit import __version__
+from nps_kit.errors import NpsKitError
+
+__all__ = ["build_parser", "main"]
+
+EXIT_USER_ERROR = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the ``nps-kit`` argument parser with every sub-command registered."""
+    from nps_kit.commands import COMMANDS
+
+    parser = argparse.ArgumentParser(
+        prog="nps-kit",
+        description="Score NPS survey exports, build per-unit HTML reports and e-mail them.",
+    )
+    parser.add_argument("--version", action="version", version=f"nps-kit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for command in COMMANDS:
+        command.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``nps-kit`` with ``argv`` and return the exit status.
+
+    An :class:`~nps_kit.errors.NpsKitError` becomes a message on stderr and exit status 2; any
+    other exception is a bug and propagates with its traceback.
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        status: int = args.handler(args)
+    except NpsKitError as exc:
+        print(f"nps-kit {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("nps-kit: interrupted", file=sys.stderr)
+        return 130
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

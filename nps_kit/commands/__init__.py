@@ -1,0 +1,9 @@
+"""Sub-commands of ``nps-kit``; each module exposes ``register(subparsers)``."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from nps_kit.commands import score
+
+COMMANDS: list[ModuleType] = [score]

@@ -1,0 +1,235 @@
+"""``nps-kit score``: score a survey export from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+__all__ = ["register"]
+
+STATS_KEYS = ("n", "promoters", "passives", "detractors", "nps", "ci_low", "ci_high")
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``score`` sub-command."""
+    p = sub.add_parser(
+        "score",
+        help="score a survey export (CSV/TSV, XLSX, Parquet; Qualtrics, SurveyMonkey, Forms)",
+        description=(
+            "Read a survey export and print NPS with its 95%% adjusted-Wald interval, overall and "
+            "per group. Missing and invalid scores are excluded and counted."
+        ),
+    )
+    p.add_argument("data", metavar="DATA", type=Path, help="the survey export file")
+    p.add_argument(
+        "--score-column", required=True, metavar="COL", help="column with the 0–10 score"
+    )
+    p.add_argument(
+        "--by", action="append", default=[], metavar="COL", help="group by this column (repeatable)"
+    )
+    p.add_argument(
+        "--period",
+        choices=("week", "month", "quarter"),
+        help="also group by calendar period of --date-column",
+    )
+    p.add_argument("--date-column", metavar="COL", help="column with the response date")
+    p.add_argument("--weight-column", metavar="COL", help="column with response weights")
+    p.add_argument("--sheet", metavar="NAME", help="XLSX sheet name or 0-based index")
+    p.add_argument("--encoding", metavar="ENC", help="text encoding, e.g. cp932 (default: detect)")
+    p.add_argument(
+        "--strict", action="store_true", help="fail on any invalid score instead of excluding it"
+    )
+    p.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="output format (default: table)",
+    )
+    p.add_argument(
+        "--level", type=float, default=0.95, metavar="P", help="confidence level (default: 0.95)"
+    )
+    p.add_argument(
+        "--min-n",
+        type=int,
+        default=30,
+        metavar="N",
+        help="flag groups with fewer responses as small samples (default: 30)",
+    )
+    p.add_argument(
+        "--min-report-n",
+        type=int,
+        default=5,
+        metavar="N",
+        help="hide results of groups with fewer responses; 0 shows all (default: 5)",
+    )
+    p.set_defaults(handler=_run, parser=p)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from nps_kit.errors import NpsKitError
+    from nps_kit.load import load_responses
+    from nps_kit.score import nps, score_groups
+
+    if args.period and not args.date_column:
+        raise NpsKitError(
+            "--period needs --date-column.",
+            hint="Name the column with the response date, e.g. --date-column submitted_at.",
+        )
+    if not 0 < args.level < 1:
+        raise NpsKitError(f"--level must be between 0 and 1, got {args.level}.")
+    sheet: str | int | None = args.sheet
+    if isinstance(sheet, str) and sheet.isdigit():
+        sheet = int(sheet)
+    loaded = load_responses(
+        args.data,
+        score_column=args.score_column,
+        date_column=args.date_column,
+        weight_column=args.weight_column,
+        sheet=sheet,
+        encoding=args.encoding,
+        strict=args.strict,
+    )
+    data = loaded.data
+    weight = "nps_weight" if args.weight_column else None
+    overall = nps(data, weight=weight, level=args.level, min_n=args.min_n)
+    keys = list(args.by)
+    groups = None
+    if keys or args.period:
+        groups = score_groups(
+            data,
+            by=keys,
+            period=args.period,
+            weight=weight,
+            level=args.level,
+            min_n=args.min_n,
+            min_report_n=args.min_report_n,
+        )
+        if args.period:
+            keys = [*keys, "period"]
+    excluded = {"missing": loaded.report.n_missing, "invalid": loaded.report.n_invalid}
+    if args.format == "json":
+        print(json.dumps(_as_json(overall.to_dict(), groups, keys, excluded), ensure_ascii=False))
+    elif args.format == "csv":
+        _print_csv(overall.to_dict(), groups, keys)
+    else:
+        _print_table(overall.to_dict(), groups, keys, excluded, level=args.level)
+    return 0
+
+
+def _number(value: Any) -> Any:
+    """JSON number: ints for whole counts, ``None`` for NaN/NA."""
+    if value is None:
+        return None
+    try:
+        f = float(value)
+    except (TypeError, ValueError):
+        return None
+    if math.isnan(f):
+        return None
+    return int(f) if f.is_integer() and abs(f) < 2**53 else round(f, 6)
+
+
+def _key(value: Any) -> Any:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return value.item() if hasattr(value, "item") else value
+
+
+def _as_json(
+    overall: dict[str, Any], groups: Any, keys: list[str], excluded: dict[str, int]
+) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "overall": {k: _number(overall[k]) for k in STATS_KEYS},
+        "groups": [],
+        "excluded": excluded,
+    }
+    if groups is not None:
+        for row in groups.to_dict("records"):
+            group: Any = _key(row[keys[0]]) if len(keys) == 1 else {k: _key(row[k]) for k in keys}
+            out["groups"].append({"group": group, **{k: _number(row[k]) for k in STATS_KEYS}})
+    return out
+
+
+def _print_csv(overall: dict[str, Any], groups: Any, keys: list[str]) -> None:
+    import pandas as pd
+
+    if groups is None:
+        frame = pd.DataFrame([{k: overall[k] for k in overall if k != "level"}])
+    else:
+        frame = groups
+    frame.to_csv(sys.stdout, index=False, float_format="%.4g", lineterminator="\n")
+
+
+def _width(text: str) -> int:
+    """Display width in a terminal: East Asian wide and full-width characters take two cells."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int, *, right: bool) -> str:
+    gap = " " * (width - _width(text))
+    return gap + text if right else text + gap
+
+
+def _fmt(value: Any, digits: int = 1) -> str:
+    v = _number(value)
+    if v is None:
+        return "—"
+    if isinstance(v, int):
+        return str(v)
+    return f"{v:.{digits}f}"
+
+
+def _print_table(
+    overall: dict[str, Any],
+    groups: Any,
+    keys: list[str],
+    excluded: dict[str, int],
+    *,
+    level: float,
+) -> None:
+    header = [*(keys or ["group"]), "n", "promoters", "passives", "detractors", "NPS"]
+    header.append(f"{round(level * 100)}% CI")
+    header.append("note")
+    rows = [_table_row(["(all)"] + [""] * (max(len(keys), 1) - 1), overall)]
+    if groups is not None:
+        for rec in groups.to_dict("records"):
+            labels = ["(missing)" if _key(rec[k]) is None else str(rec[k]) for k in keys]
+            rows.append(_table_row(labels, rec))
+    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    n_keys = max(len(keys), 1)
+    for r in [header, *rows]:
+        cells = [_pad(c, widths[i], right=n_keys <= i < len(header) - 1) for i, c in enumerate(r)]
+        print("  ".join(cells).rstrip())
+    print(f"excluded: {excluded['missing']} missing, {excluded['invalid']} invalid")
+
+
+def _table_row(labels: list[str], rec: dict[str, Any]) -> list[str]:
+    low, high = _number(rec["ci_low"]), _number(rec["ci_high"])
+    ci = "—" if low is None or high is None else f"{float(low):.1f} to {float(high):.1f}"
+    note = ""
+    if rec.get("suppressed"):
+        note = "hidden: n < floor"
+    elif rec.get("small_sample"):
+        note = "small sample"
+    return [
+        *labels,
+        _fmt(rec["n"]),
+        _fmt(rec["promoters"]),
+        _fmt(rec["passives"]),
+        _fmt(rec["detractors"]),
+        _fmt(rec["nps"]),
+        ci,
+        note,
+    ]

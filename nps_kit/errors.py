@@ -1,0 +1,157 @@
+"""One error hierarchy for every user-facing failure.
+
+The CLI turns any :class:`NpsKitError` into a one-paragraph message on stderr and exit status 2;
+anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = [
+    "ConfigError",
+    "DataError",
+    "MailError",
+    "NpsKitError",
+    "RunError",
+    "closest",
+]
+
+
+class NpsKitError(Exception):
+    """Base class of every error that is the user's to fix.
+
+    Parameters
+    ----------
+    message
+        What is wrong, naming the file, row, column or key involved.
+    hint
+        What to do about it (appended to the message as a separate sentence).
+    """
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        self.message = message
+        self.hint = hint
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.hint}" if self.hint else self.message
+
+
+class DataError(NpsKitError):
+    """A data file cannot be read or its values are wrong.
+
+    Attributes
+    ----------
+    path
+        The file concerned, if any.
+    failures
+        One row per failure with columns ``row`` (1-based row in the source file, as a
+        spreadsheet shows it), ``column``, ``value`` and ``reason``. Empty when the error is
+        about the file as a whole.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        hint: str | None = None,
+        path: Path | None = None,
+        failures: pd.DataFrame | None = None,
+    ) -> None:
+        self.path = path
+        self.failures = (
+            failures
+            if failures is not None
+            else pd.DataFrame({"row": [], "column": [], "value": [], "reason": []})
+        )
+        super().__init__(message, hint=hint)
+
+
+class ConfigError(NpsKitError):
+    """A parameter file or setting is wrong.
+
+    Attributes
+    ----------
+    path
+        The parameter file concerned, if any.
+    key
+        The dotted key concerned (``data.score_column``), if any.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        hint: str | None = None,
+        path: Path | None = None,
+        key: str | None = None,
+    ) -> None:
+        self.path = path
+        self.key = key
+        super().__init__(message, hint=hint)
+
+
+class RunError(NpsKitError):
+    """A unit's notebook failed to execute.
+
+    Attributes
+    ----------
+    unit
+        The unit id.
+    cell_index
+        Index of the failing cell in the executed notebook, if known.
+    ename, evalue
+        Exception name and value raised in the kernel.
+    traceback
+        The kernel's traceback as plain text (ANSI colours stripped).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        hint: str | None = None,
+        unit: str | None = None,
+        cell_index: int | None = None,
+        ename: str | None = None,
+        evalue: str | None = None,
+        traceback: str | None = None,
+    ) -> None:
+        self.unit = unit
+        self.cell_index = cell_index
+        self.ename = ename
+        self.evalue = evalue
+        self.traceback = traceback
+        super().__init__(message, hint=hint)
+
+
+class MailError(NpsKitError):
+    """Reports could not be sent, or mail settings are wrong."""
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """Return the choice most similar to ``word``, or ``None`` when nothing is close.
+
+    Used to suggest a fix in messages such as "no column 'scroe'; did you mean 'score'?".
+
+    Parameters
+    ----------
+    word
+        What the user wrote.
+    choices
+        The valid names.
+
+    Returns
+    -------
+    str or None
+        The best match with similarity of at least 0.6 (case-insensitive), else ``None``.
+    """
+    options = list(choices)
+    lowered = {c.casefold(): c for c in options}
+    match = difflib.get_close_matches(word.casefold(), list(lowered), n=1, cutoff=0.6)
+    return lowered[match[0]] if match else None

@@ -1,0 +1,580 @@
+"""NPS scoring: segments, one-group results, grouped tables and comparisons.
+
+Promoters score 9–10, passives 7–8, detractors 0–6. NPS = % promoters − % detractors, in points
+(−100…100), computed on valid answers only (missing scores are ignored, never counted).
+Grouped scoring factorises the group keys once and counts segments with ``numpy.bincount``, so
+it scales to tens of millions of responses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from nps_kit import stats
+from nps_kit.errors import DataError, closest
+
+__all__ = [
+    "DEFAULT_MIN_N",
+    "DEFAULT_MIN_REPORT_N",
+    "SEGMENTS",
+    "Change",
+    "NpsResult",
+    "Period",
+    "compare",
+    "distribution",
+    "nps",
+    "score_groups",
+    "segment",
+]
+
+SEGMENTS: tuple[str, str, str] = ("detractor", "passive", "promoter")
+#: Groups with fewer (effective) responses are flagged as imprecise.
+DEFAULT_MIN_N = 30
+#: Groups with fewer responses are suppressed in group tables, for respondents' anonymity.
+DEFAULT_MIN_REPORT_N = 5
+
+Period = Literal["week", "month", "quarter"]
+Verdict = Literal["improvement", "decline", "no_change", "insufficient_data"]
+
+_PERIOD_FREQ = {"week": "W-SUN", "month": "M", "quarter": "Q"}
+# 0–6 → detractor (0), 7–8 → passive (1), 9–10 → promoter (2)
+_SEGMENT_OF_SCORE = np.array([0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2], dtype=np.int64)
+# Indexed by score code: position −1 (the last) maps missing answers to −1.
+_SEGMENT_LUT = np.array([0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2, -1], dtype=np.int64)
+
+COUNT_COLUMNS = [
+    "n",
+    "promoters",
+    "passives",
+    "detractors",
+    "pct_promoters",
+    "pct_passives",
+    "pct_detractors",
+    "nps",
+    "ci_low",
+    "ci_high",
+    "n_eff",
+    "small_sample",
+    "suppressed",
+]
+
+
+@dataclass(frozen=True)
+class NpsResult:
+    """NPS of one group of responses.
+
+    Attributes
+    ----------
+    n
+        Number of valid responses.
+    promoters, passives, detractors
+        Counts (weighted sums when weights are used).
+    pct_promoters, pct_passives, pct_detractors
+        Shares in percent; ``None`` when ``n`` is 0.
+    nps
+        Net Promoter Score in points; ``None`` when ``n`` is 0.
+    ci_low, ci_high
+        Adjusted-Wald interval in points; ``None`` when ``n`` is 0.
+    n_eff
+        Effective sample size (Kish); equals ``n`` without weights.
+    small_sample
+        ``True`` when ``n_eff`` is below the precision threshold.
+    level
+        Confidence level of the interval.
+    """
+
+    n: int
+    promoters: float
+    passives: float
+    detractors: float
+    pct_promoters: float | None
+    pct_passives: float | None
+    pct_detractors: float | None
+    nps: float | None
+    ci_low: float | None
+    ci_high: float | None
+    n_eff: float
+    small_sample: bool
+    level: float = 0.95
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the fields as a JSON-safe dict (counts as ints when they are whole)."""
+        out = asdict(self)
+        for key in ("promoters", "passives", "detractors"):
+            value = out[key]
+            if float(value).is_integer():
+                out[key] = int(value)
+        return out
+
+
+@dataclass(frozen=True)
+class Change:
+    """Change between two NPS values (current − previous).
+
+    Attributes
+    ----------
+    diff
+        Difference in points; ``None`` when either side has no responses.
+    ci_low, ci_high
+        Adjusted-Wald interval of the difference in points.
+    z, p_value
+        Two-sample z statistic and two-sided p-value.
+    verdict
+        ``"improvement"`` or ``"decline"`` when significant at ``1 − level``, else
+        ``"no_change"``; ``"insufficient_data"`` when either side is empty.
+    level
+        Confidence level used for the interval and the verdict.
+    """
+
+    diff: float | None
+    ci_low: float | None
+    ci_high: float | None
+    z: float | None
+    p_value: float | None
+    verdict: Verdict
+    level: float = 0.95
+
+    @property
+    def significant(self) -> bool:
+        """Whether the change is statistically significant."""
+        return self.verdict in ("improvement", "decline")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the fields as a JSON-safe dict."""
+        return asdict(self)
+
+
+def segment(scores: pd.Series) -> pd.Series:
+    """Classify 0–10 scores as ``detractor`` (0–6), ``passive`` (7–8) or ``promoter`` (9–10).
+
+    Parameters
+    ----------
+    scores
+        Numeric scores; missing values stay missing.
+
+    Returns
+    -------
+    pandas.Series
+        Categorical series with categories ``detractor``, ``passive``, ``promoter``, same index.
+    """
+    codes = _SEGMENT_LUT[_score_codes(scores, name=str(scores.name))]
+    return pd.Series(
+        pd.Categorical.from_codes(codes, categories=pd.Index(list(SEGMENTS))),
+        index=scores.index,
+        name="segment",
+    )
+
+
+def _score_codes(scores: pd.Series, *, name: str) -> npt.NDArray[np.int8]:
+    """Integer score 0–10 per row, ``-1`` for missing; raise if a value is off the 0–10 scale.
+
+    Integer columns (the common case after loading) take a fast path without float conversion.
+    """
+    dtype = scores.dtype
+    if pd.api.types.is_integer_dtype(dtype) and not isinstance(
+        dtype, pd.api.extensions.ExtensionDtype
+    ):
+        ints = scores.to_numpy()
+        missing = None
+    elif pd.api.types.is_integer_dtype(dtype):
+        missing = scores.isna().to_numpy()
+        ints = scores.to_numpy(dtype=np.int64, na_value=0)
+    else:
+        floats = pd.to_numeric(scores, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+        missing = np.isnan(floats)
+        off = ~missing & ((floats != np.round(floats)) | (floats < 0) | (floats > 10))
+        if off.any():
+            _raise_off_scale(floats[off], name)
+        ints = np.where(missing, 0, floats).astype(np.int64)
+    if len(ints) and (ints.min() < 0 or ints.max() > 10):
+        bad = (ints < 0) | (ints > 10)
+        if missing is not None:
+            bad &= ~missing
+        if bad.any():
+            _raise_off_scale(ints[bad], name)
+    codes = ints.astype(np.int8)
+    if missing is not None and missing.any():
+        codes[missing] = -1
+    return codes
+
+
+def _raise_off_scale(values: npt.NDArray[np.generic], name: str) -> None:
+    examples = ", ".join(str(v) for v in pd.unique(values.astype(np.float64))[:5])
+    raise DataError(
+        f"column {name!r} has {len(values)} value(s) outside the 0–10 integer scale "
+        f"(e.g. {examples}).",
+        hint="Load the file with nps_kit.load.load_responses, which separates invalid answers.",
+    )
+
+
+def _check_columns(data: pd.DataFrame, columns: Sequence[str]) -> None:
+    for column in columns:
+        if column not in data.columns:
+            suggestion = closest(column, [str(c) for c in data.columns])
+            hint = f"Did you mean {suggestion!r}?" if suggestion else None
+            available = ", ".join(repr(str(c)) for c in data.columns)
+            raise DataError(f"no column {column!r}; available columns: {available}.", hint=hint)
+
+
+def _weights(data: pd.DataFrame, weight: str | None) -> npt.NDArray[np.float64] | None:
+    if weight is None:
+        return None
+    w = pd.to_numeric(data[weight], errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    if np.any(w[~np.isnan(w)] < 0):
+        raise DataError(f"weight column {weight!r} has negative weights; weights must be ≥ 0.")
+    return w
+
+
+def _result_columns(
+    counts: npt.NDArray[np.float64],
+    n: npt.NDArray[np.int64],
+    n_eff: npt.NDArray[np.float64],
+    *,
+    level: float,
+    min_n: int,
+    min_report_n: int | None,
+) -> dict[str, Any]:
+    """Columns of a grouped table from per-group segment counts (shape groups × 3)."""
+    det, pas, pro = counts[:, 0], counts[:, 1], counts[:, 2]
+    total = det + pas + pro
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pct_pro = np.where(total > 0, 100.0 * pro / total, np.nan)
+        pct_pas = np.where(total > 0, 100.0 * pas / total, np.nan)
+        pct_det = np.where(total > 0, 100.0 * det / total, np.nan)
+    low, high = stats.nps_interval_array(pro, pas, det, n_eff=n_eff, level=level)
+    columns: dict[str, Any] = {
+        "n": n,
+        "promoters": pro,
+        "passives": pas,
+        "detractors": det,
+        "pct_promoters": pct_pro,
+        "pct_passives": pct_pas,
+        "pct_detractors": pct_det,
+        "nps": pct_pro - pct_det,
+        "ci_low": low,
+        "ci_high": high,
+        "n_eff": n_eff,
+        "small_sample": n_eff < min_n,
+        "suppressed": (n < min_report_n) if min_report_n else np.zeros(len(n), dtype=bool),
+    }
+    hidden = columns["suppressed"]
+    if hidden.any():
+        for key in COUNT_COLUMNS[1:10]:
+            columns[key] = np.where(hidden, np.nan, columns[key])
+    return columns
+
+
+def _segment_counts(
+    scores: npt.NDArray[np.int8],
+    codes: npt.NDArray[np.intp],
+    n_groups: int,
+    weights: npt.NDArray[np.float64] | None,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """Per-group (detractor, passive, promoter) counts, valid n and Kish effective n.
+
+    ``scores`` holds score codes (−1 = missing), ``codes`` group codes (−1 = left out).
+    """
+    seg = _SEGMENT_LUT[scores]
+    flat = codes * 3 + seg
+    valid: npt.NDArray[np.bool_] | None = None
+    if weights is not None:
+        valid = (seg >= 0) & (codes >= 0) & ~np.isnan(weights)
+    elif len(flat) and (seg.min() < 0 or codes.min() < 0):
+        valid = (seg >= 0) & (codes >= 0)
+    if valid is not None:
+        flat = flat[valid]
+    if weights is None:
+        counts = np.bincount(flat, minlength=n_groups * 3).astype(np.float64)
+        counts = counts.reshape(n_groups, 3)
+        n = counts.sum(axis=1).astype(np.int64)
+        return counts, n, n.astype(np.float64)
+    w = weights[valid]
+    group = codes[valid]
+    counts = np.bincount(flat, weights=w, minlength=n_groups * 3).astype(np.float64)
+    n = np.bincount(group, minlength=n_groups).astype(np.int64)
+    sum_w = np.bincount(group, weights=w, minlength=n_groups)
+    sum_w2 = np.bincount(group, weights=w * w, minlength=n_groups)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        n_eff = np.where(sum_w2 > 0, sum_w**2 / sum_w2, 0.0).astype(np.float64)
+    return counts.reshape(n_groups, 3), n, n_eff
+
+
+def nps(
+    data: pd.DataFrame,
+    *,
+    score: str = "nps_score",
+    weight: str | None = None,
+    level: float = 0.95,
+    min_n: int = DEFAULT_MIN_N,
+) -> NpsResult:
+    """Score one group of responses.
+
+    Parameters
+    ----------
+    data
+        Responses; the ``score`` column holds 0–10 integers or missing values.
+    score
+        Name of the score column (``nps_score`` in frames from :func:`nps_kit.load.load_responses`).
+    weight
+        Optional name of a column of non-negative response weights. The interval then uses Kish's
+        effective sample size.
+    level
+        Confidence level of the interval.
+    min_n
+        Precision threshold: results with fewer (effective) responses are flagged ``small_sample``.
+
+    Returns
+    -------
+    NpsResult
+        Counts, shares, NPS and its adjusted-Wald interval.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> nps(pd.DataFrame({"nps_score": [10, 9, 8, 3]})).nps
+    25.0
+    """
+    _check_columns(data, [score] + ([weight] if weight else []))
+    values = _score_codes(data[score], name=score)
+    codes = np.zeros(len(values), dtype=np.intp)
+    counts, n, n_eff = _segment_counts(values, codes, 1, _weights(data, weight))
+    cols = _result_columns(counts, n, n_eff, level=level, min_n=min_n, min_report_n=None)
+    empty = int(n[0]) == 0
+
+    def opt(key: str) -> float | None:
+        return None if empty else float(cols[key][0])
+
+    return NpsResult(
+        n=int(n[0]),
+        promoters=float(cols["promoters"][0]),
+        passives=float(cols["passives"][0]),
+        detractors=float(cols["detractors"][0]),
+        pct_promoters=opt("pct_promoters"),
+        pct_passives=opt("pct_passives"),
+        pct_detractors=opt("pct_detractors"),
+        nps=opt("nps"),
+        ci_low=opt("ci_low"),
+        ci_high=opt("ci_high"),
+        n_eff=float(n_eff[0]),
+        small_sample=bool(cols["small_sample"][0]),
+        level=level,
+    )
+
+
+def _period_keys(dates: pd.Series, period: Period) -> tuple[pd.Series, pd.Series]:
+    """Period label (``2026-10``, ``2026-Q3``, ``2026-W41``) and start timestamp per row."""
+    parsed = pd.to_datetime(dates, errors="coerce")
+    periods = parsed.dt.to_period(_PERIOD_FREQ[period])
+    start = periods.dt.start_time
+    if period == "month":
+        label = periods.dt.strftime("%Y-%m")
+    elif period == "quarter":
+        label = periods.dt.strftime("%Y-Q%q")
+    else:
+        iso = start.dt.isocalendar()
+        label = iso["year"].astype("string") + "-W" + iso["week"].astype("string").str.zfill(2)
+    return label.astype("string"), start
+
+
+def score_groups(
+    data: pd.DataFrame,
+    *,
+    by: Sequence[str] | str = (),
+    period: Period | None = None,
+    score: str = "nps_score",
+    date: str = "nps_date",
+    weight: str | None = None,
+    level: float = 0.95,
+    min_n: int = DEFAULT_MIN_N,
+    min_report_n: int = DEFAULT_MIN_REPORT_N,
+) -> pd.DataFrame:
+    """Score every group of responses: one tidy row per group.
+
+    Parameters
+    ----------
+    data
+        Responses with a 0–10 ``score`` column (missing values ignored).
+    by
+        Column name(s) to group by. Missing keys form their own group.
+    period
+        Also group by calendar ``"week"`` (ISO, Monday start), ``"month"`` or ``"quarter"`` of
+        the ``date`` column; rows without a date are left out of period groups.
+    score, date, weight
+        Column names; see :func:`nps`.
+    level
+        Confidence level of the intervals.
+    min_n
+        Precision threshold: groups with fewer (effective) responses get ``small_sample=True``.
+    min_report_n
+        Anonymity floor: groups with fewer responses get ``suppressed=True`` and their counts,
+        shares, NPS and interval are blanked (``n`` is kept). ``0`` disables suppression.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns: the ``by`` keys, then ``period`` and ``period_start`` when grouping by period,
+        then ``n, promoters, passives, detractors, pct_promoters, pct_passives, pct_detractors,
+        nps, ci_low, ci_high, n_eff, small_sample, suppressed``. Sorted by the keys. Groups with
+        no valid response are left out.
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    if period is not None and period not in _PERIOD_FREQ:
+        raise DataError(
+            f"period must be one of 'week', 'month', 'quarter'; got {period!r}.",
+        )
+    needed = [score, *keys] + ([date] if period else []) + ([weight] if weight else [])
+    _check_columns(data, needed)
+    values = _score_codes(data[score], name=score)
+
+    key_frame = {k: data[k] for k in keys}
+    period_start: pd.Series | None = None
+    if period is not None:
+        label, period_start = _period_keys(data[date], period)
+        key_frame["period"] = label
+    names = list(key_frame)
+    codes, uniques = _factorize(key_frame, len(values))
+    n_groups = len(uniques)
+    counts, n, n_eff = _segment_counts(values, codes, n_groups, _weights(data, weight))
+    columns = _result_columns(counts, n, n_eff, level=level, min_n=min_n, min_report_n=min_report_n)
+    table = pd.DataFrame({name: uniques[name] for name in names})
+    if period_start is not None:
+        starts = pd.Series(period_start.to_numpy(), dtype="datetime64[ns]")
+        first = (
+            pd.DataFrame({"code": codes, "start": starts})
+            .loc[lambda f: f["code"] >= 0]
+            .groupby("code")["start"]
+            .min()
+        )
+        table["period_start"] = first.reindex(range(n_groups)).to_numpy()
+    for name, column in columns.items():
+        table[name] = column
+    table = table.loc[table["n"] > 0]
+    if names:
+        table = table.sort_values(names, kind="stable", na_position="last")
+    return table.reset_index(drop=True)
+
+
+def _factorize(
+    key_frame: dict[str, pd.Series], length: int
+) -> tuple[npt.NDArray[np.intp], pd.DataFrame]:
+    """Integer group code per row (−1 = left out) and the table of keys per code.
+
+    Codes index the full product of each key's unique values (groups without responses are
+    dropped later), so the common case — one categorical key — costs a single cast.
+    """
+    if not key_frame:
+        return np.zeros(length, dtype=np.intp), pd.DataFrame(index=[0])
+    per_codes: list[npt.NDArray[np.intp]] = []
+    per_uniques: list[pd.Index] = []
+    for name, column in key_frame.items():
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            c = column.cat.codes.to_numpy().astype(np.intp)
+            u = pd.Index(column.cat.categories)
+            if len(c) and c.min() < 0:  # missing key → its own group after the others
+                c = np.where(c < 0, len(u), c)
+                u = u.append(pd.Index([None]))
+        else:
+            raw, u = pd.factorize(column, use_na_sentinel=name == "period")
+            c = np.asarray(raw, dtype=np.intp)
+        per_codes.append(c)
+        per_uniques.append(pd.Index(u))
+    sizes = [max(len(u), 1) for u in per_uniques]
+    left_out = None
+    for c in per_codes:
+        if len(c) and c.min() < 0:
+            left_out = (c < 0) if left_out is None else (left_out | (c < 0))
+    if len(per_codes) == 1:
+        codes = per_codes[0]
+        keep = np.arange(sizes[0])
+    else:
+        safe = per_codes if left_out is None else [np.where(left_out, 0, c) for c in per_codes]
+        combined = np.ravel_multi_index(safe, sizes).astype(np.intp)
+        # Compact to the combinations present so the product of many keys stays small.
+        keep, codes = np.unique(combined, return_inverse=True)
+        codes = codes.astype(np.intp)
+    if left_out is not None:
+        codes = np.where(left_out, -1, codes)
+    positions = np.unravel_index(keep, sizes)
+    uniques = pd.DataFrame(
+        {name: per_uniques[i].take(positions[i]).to_numpy() for i, name in enumerate(key_frame)}
+    )
+    return codes, uniques
+
+
+def compare(current: NpsResult, previous: NpsResult, *, level: float = 0.95) -> Change:
+    """Compare two independent NPS results (two periods or two groups).
+
+    Parameters
+    ----------
+    current, previous
+        Results from :func:`nps`; the change is ``current − previous``.
+    level
+        Confidence level of the interval; the verdict is significant when the two-sided z-test
+        p-value is below ``1 − level``.
+
+    Returns
+    -------
+    Change
+        Difference, interval, z, p-value and a plain verdict.
+    """
+    if current.n == 0 or previous.n == 0:
+        return Change(None, None, None, None, None, "insufficient_data", level)
+    test = stats.diff_test(
+        (current.promoters, current.passives, current.detractors),
+        (previous.promoters, previous.passives, previous.detractors),
+        n_eff_a=current.n_eff,
+        n_eff_b=previous.n_eff,
+        level=level,
+    )
+    diff = float(test.diff)
+    p_value = float(test.p_value)
+    z = float(test.z)
+    verdict: Verdict = "no_change"
+    if not np.isnan(p_value) and p_value < 1 - level:
+        verdict = "improvement" if diff > 0 else "decline"
+    return Change(
+        diff=diff,
+        ci_low=float(test.ci_low),
+        ci_high=float(test.ci_high),
+        z=None if np.isnan(z) else z,
+        p_value=None if np.isnan(p_value) else p_value,
+        verdict=verdict,
+        level=level,
+    )
+
+
+def distribution(data: pd.DataFrame, *, score: str = "nps_score") -> pd.DataFrame:
+    """Count answers per score 0–10.
+
+    Parameters
+    ----------
+    data
+        Responses.
+    score
+        Score column.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Eleven rows, columns ``score`` (0–10), ``n``, ``pct`` (percent of valid answers) and
+        ``segment``.
+    """
+    _check_columns(data, [score])
+    values = _score_codes(data[score], name=score)
+    n = np.bincount(values[values >= 0], minlength=11)
+    total = int(n.sum())
+    pct = 100.0 * n / total if total else np.zeros(11, dtype=np.float64)
+    return pd.DataFrame(
+        {
+            "score": np.arange(11),
+            "n": n,
+            "pct": pct,
+            "segment": [SEGMENTS[s] for s in _SEGMENT_OF_SCORE],
+        }
+    )

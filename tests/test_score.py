@@ -1,0 +1,202 @@
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nps_kit.errors import DataError
+from nps_kit.score import compare, distribution, nps, score_groups, segment
+
+score_lists = st.lists(st.one_of(st.integers(0, 10), st.none()), min_size=0, max_size=200)
+
+
+def frame(scores, **columns):
+    data = pd.DataFrame({"nps_score": pd.array(scores, dtype="Int64"), **columns})
+    return data
+
+
+def test_nps_is_promoters_minus_detractors_on_valid_answers():
+    data = frame([10, 9, 9, 8, 7, 6, 0, None, None])
+    result = nps(data)
+    assert result.n == 7
+    assert (result.promoters, result.passives, result.detractors) == (3, 2, 2)
+    assert result.nps == pytest.approx(100 * (3 - 2) / 7)
+    assert result.pct_promoters == pytest.approx(300 / 7)
+    assert result.small_sample
+    assert result.ci_low < result.nps < result.ci_high
+
+
+def test_segment_boundaries():
+    seg = segment(pd.Series([0, 6, 7, 8, 9, 10, None], dtype="Int64"))
+    assert seg.tolist()[:6] == ["detractor"] * 2 + ["passive"] * 2 + ["promoter"] * 2
+    assert pd.isna(seg.iloc[6])
+
+
+def test_no_valid_answers_gives_null_nps_not_a_crash():
+    result = nps(frame([None, None]))
+    assert result.n == 0
+    assert result.nps is None and result.ci_low is None and result.ci_high is None
+    assert result.to_dict()["promoters"] == 0
+
+
+def test_out_of_scale_values_are_rejected_with_a_pointer_to_the_loader():
+    with pytest.raises(DataError) as err:
+        nps(pd.DataFrame({"nps_score": [9, 11, 7.5]}))
+    assert str(err.value) == (
+        "column 'nps_score' has 2 value(s) outside the 0–10 integer scale (e.g. 11.0, 7.5). "
+        "Load the file with nps_kit.load.load_responses, which separates invalid answers."
+    )
+
+
+def test_missing_column_suggests_closest():
+    with pytest.raises(DataError) as err:
+        score_groups(frame([9], channel=["web"]), by="chanel")
+    assert str(err.value) == (
+        "no column 'chanel'; available columns: 'nps_score', 'channel'. Did you mean 'channel'?"
+    )
+
+
+def test_weights_of_one_equal_unweighted():
+    data = frame([10, 9, 3, 7, 8, 0], w=[1.0] * 6)
+    assert nps(data, weight="w") == nps(data)
+
+
+def test_weighted_nps_and_kish_interval():
+    data = frame([10, 0], w=[3.0, 1.0])
+    result = nps(data, weight="w")
+    assert result.nps == pytest.approx(50.0)
+    assert result.n == 2
+    assert result.n_eff == pytest.approx(16 / 10)
+
+
+def test_score_groups_by_column():
+    data = frame([10, 9, 0, 7, 10, None], unit=["a", "a", "a", "b", "b", "b"])
+    table = score_groups(data, by="unit", min_report_n=0)
+    assert table["unit"].tolist() == ["a", "b"]
+    assert table["n"].tolist() == [3, 2]
+    assert table["nps"].tolist() == pytest.approx([100 / 3, 50.0])
+    expected = [
+        "unit", "n", "promoters", "passives", "detractors", "pct_promoters", "pct_passives",
+        "pct_detractors", "nps", "ci_low", "ci_high", "n_eff", "small_sample", "suppressed",
+    ]  # fmt: skip
+    assert list(table.columns) == expected
+
+
+def test_anonymity_floor_suppresses_but_keeps_n():
+    data = frame([10] * 6 + [0] * 2, unit=["big"] * 6 + ["tiny"] * 2)
+    table = score_groups(data, by="unit", min_report_n=5).set_index("unit")
+    assert not table.loc["big", "suppressed"]
+    assert table.loc["tiny", "suppressed"]
+    assert table.loc["tiny", "n"] == 2
+    assert math.isnan(table.loc["tiny", "nps"]) and math.isnan(table.loc["tiny", "detractors"])
+
+
+def test_small_sample_flag_uses_threshold():
+    data = frame([10] * 30 + [9] * 29, unit=["a"] * 30 + ["b"] * 29)
+    table = score_groups(data, by="unit", min_n=30).set_index("unit")
+    assert not table.loc["a", "small_sample"] and table.loc["b", "small_sample"]
+
+
+def test_score_groups_by_several_columns_and_missing_keys():
+    data = frame(
+        [10, 0, 9, 8, 7],
+        unit=["a", "a", "b", "b", None],
+        channel=["web", "app", "web", "web", "web"],
+    )
+    table = score_groups(data, by=["unit", "channel"], min_report_n=0)
+    keys = [
+        (u if isinstance(u, str) else None, c)
+        for u, c in zip(table["unit"], table["channel"], strict=True)
+    ]
+    assert keys == [("a", "app"), ("a", "web"), ("b", "web"), (None, "web")]
+    assert table["n"].tolist() == [1, 1, 2, 1]
+
+
+def test_score_groups_by_month_quarter_week():
+    dates = pd.to_datetime(["2026-01-03", "2026-01-31", "2026-02-01", "2026-04-02", None])
+    data = frame([10, 0, 9, 8, 10], nps_date=dates)
+    months = score_groups(data, period="month", min_report_n=0)
+    assert months["period"].tolist() == ["2026-01", "2026-02", "2026-04"]
+    assert months["n"].tolist() == [2, 1, 1]
+    assert months["period_start"].tolist() == list(
+        pd.to_datetime(["2026-01-01", "2026-02-01", "2026-04-01"])
+    )
+    quarters = score_groups(data, period="quarter", min_report_n=0)
+    assert quarters["period"].tolist() == ["2026-Q1", "2026-Q2"]
+    weeks = score_groups(data, period="week", min_report_n=0)
+    # 2026-01-03 is a Saturday in ISO week 1 of 2026, which starts on Monday 2025-12-29.
+    assert weeks["period"].tolist()[0] == "2026-W01"
+    assert weeks["period_start"].iloc[0] == pd.Timestamp("2025-12-29")
+
+
+def test_categorical_group_keys_are_fast_path_and_same_result():
+    data = frame([10, 0, 9, 8, 7, 3], unit=["x", "y", "x", "y", "x", "z"])
+    plain = score_groups(data, by="unit", min_report_n=0)
+    cat = score_groups(data.astype({"unit": "category"}), by="unit", min_report_n=0)
+    pd.testing.assert_frame_equal(plain, cat.astype({"unit": object}), check_dtype=False)
+
+
+@given(score_lists)
+def test_nps_in_range_and_counts_add_up(scores):
+    result = nps(frame(scores))
+    valid = [s for s in scores if s is not None]
+    assert result.n == len(valid)
+    assert result.promoters + result.passives + result.detractors == result.n
+    if result.n:
+        assert -100 <= result.nps <= 100
+        assert result.ci_low <= result.nps <= result.ci_high
+        assert -100 <= result.ci_low and result.ci_high <= 100
+        assert result.pct_promoters + result.pct_passives + result.pct_detractors == (
+            pytest.approx(100)
+        )
+
+
+@settings(max_examples=50)
+@given(score_lists, st.randoms(use_true_random=False))
+def test_order_does_not_matter(scores, rnd):
+    shuffled = list(scores)
+    rnd.shuffle(shuffled)
+    assert nps(frame(scores)) == nps(frame(shuffled))
+
+
+@settings(max_examples=50)
+@given(st.lists(st.tuples(st.integers(0, 10), st.sampled_from("abc")), min_size=1, max_size=100))
+def test_group_counts_add_up_to_overall(rows):
+    data = frame([s for s, _ in rows], g=[g for _, g in rows])
+    table = score_groups(data, by="g", min_report_n=0)
+    overall = nps(data)
+    assert table["n"].sum() == overall.n
+    assert table["promoters"].sum() == overall.promoters
+    assert table["detractors"].sum() == overall.detractors
+
+
+@settings(max_examples=50)
+@given(score_lists)
+def test_unit_weights_equal_unweighted(scores):
+    data = frame(scores, w=np.ones(len(scores)))
+    assert nps(data, weight="w") == nps(data)
+
+
+def test_compare_significant_decline_and_no_change():
+    before = nps(frame([10] * 120 + [0] * 40 + [8] * 40))
+    after = nps(frame([10] * 60 + [0] * 100 + [8] * 40))
+    change = compare(after, before)
+    assert change.diff == pytest.approx(-60.0)
+    assert change.verdict == "decline" and change.significant
+    assert change.ci_low < -60 < change.ci_high
+    same = compare(nps(frame([10, 0, 8] * 10)), nps(frame([10, 8, 0] * 10)))
+    assert same.verdict == "no_change" and same.diff == 0
+
+
+def test_compare_with_empty_side_is_insufficient_data():
+    change = compare(nps(frame([10])), nps(frame([None])))
+    assert change.verdict == "insufficient_data" and change.diff is None
+
+
+def test_distribution_counts_and_segments():
+    table = distribution(frame([0, 6, 7, 10, 10, None]))
+    assert table["n"].tolist() == [1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 2]
+    assert table.loc[table["score"] == 10, "pct"].item() == pytest.approx(40.0)
+    assert table["segment"].tolist()[6:9] == ["detractor", "passive", "passive"]
