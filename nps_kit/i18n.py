@@ -32,6 +32,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "improvement": {"ja": "有意に改善", "en": "significant improvement"},
     "decline": {"ja": "有意に悪化", "en": "significant decline"},
     "no_change": {"ja": "有意な変化なし", "en": "no significant change"},
+    "insufficient_data": {"ja": "比較データ不足", "en": "not enough data to compare"},
     "vs_previous": {"ja": "前月比", "en": "vs previous month"},
     "vs_last_year": {"ja": "前年同月比", "en": "vs same month last year"},
 }

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from nps_kit.commands import score
+from nps_kit.commands import demo, score
 
-COMMANDS: list[ModuleType] = [score]
+COMMANDS: list[ModuleType] = [score, demo]

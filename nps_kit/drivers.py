@@ -1,0 +1,231 @@
+"""Key-driver analysis: which rated attributes move the 0–10 score, and where to act.
+
+Two importance measures:
+
+``relative_weights``
+    Johnson's relative weights (Johnson 2000 [1]_). The predictor correlation matrix
+    ``R = V Λ Vᵀ`` is eigen-decomposed; the ratings are replaced by their closest orthogonal
+    counterparts ``Z`` (correlations between ``Z`` and the ratings: ``Λ* = V Λ^½ Vᵀ``); the score is
+    regressed on ``Z`` (``β = Λ*⁻¹ r_xy``) and attribute ``j`` gets ``ε_j = Σ_k Λ*_jk² β_k²``.
+    The weights are non-negative, share out the fit's R² between correlated ratings and **sum to
+    the R² of the ordinary least-squares fit** of the score on all ratings. Computed on
+    listwise-complete rows (every rating and the score present).
+``correlation``
+    Pearson correlation of each rating with the 0–10 score on pairwise-complete rows.
+
+:func:`key_drivers` uses relative weights when at least ``min_complete`` (30) listwise-complete
+rows exist and otherwise falls back to correlation, recording the method used in the ``method``
+column. Ratings are parsed with :func:`nps_kit.followup.parse_ratings` (invalid values unused).
+
+References
+----------
+.. [1] Johnson, J. W. (2000). A heuristic method for estimating the relative weight of predictor
+   variables in multiple regression. *Multivariate Behavioral Research*, 35(1), 1-19.
+   https://doi.org/10.1207/S15327906MBR3501_1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal, cast
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from nps_kit.followup import _scored, parse_ratings
+from nps_kit.i18n import Language
+
+__all__ = ["QUADRANTS", "Method", "Quadrant", "key_drivers", "quadrant_label", "relative_weights"]
+
+Method = Literal["relative_weights", "correlation"]
+Quadrant = Literal["fix_first", "keep_up", "lower_priority", "possible_overkill"]
+QUADRANTS: tuple[Quadrant, ...] = ("fix_first", "keep_up", "lower_priority", "possible_overkill")
+
+FloatArray = npt.NDArray[np.float64]
+
+_QUADRANT_LABELS: dict[str, dict[str, str]] = {
+    "fix_first": {"ja": "最優先で改善", "en": "fix first"},
+    "keep_up": {"ja": "強みを維持", "en": "keep up"},
+    "lower_priority": {"ja": "優先度低", "en": "lower priority"},
+    "possible_overkill": {"ja": "過剰品質の可能性", "en": "possible overkill"},
+}
+
+_COLUMNS = [
+    "attribute",
+    "label",
+    "importance",
+    "performance",
+    "n",
+    "quadrant",
+    "method",
+    "r_squared",
+]
+
+
+def key_drivers(
+    data: pd.DataFrame,
+    columns: Mapping[str, str],
+    *,
+    score: str = "nps_score",
+    method: Method = "relative_weights",
+    scale: tuple[float, float] = (1, 5),
+    min_complete: int = 30,
+) -> pd.DataFrame:
+    """Rank rated attributes by their importance for the 0–10 score and place them in quadrants.
+
+    Parameters
+    ----------
+    data
+        Response frame with the score column and the rating columns.
+    columns
+        Rating column → display label, e.g. ``{"rating_delivery": "配送"}``.
+    score
+        Column with the 0–10 score (used as a number, not as segments); NA rows are ignored.
+    method
+        ``"relative_weights"`` (Johnson 2000, listwise-complete rows; falls back to
+        ``"correlation"`` below ``min_complete`` rows) or ``"correlation"`` (Pearson r,
+        pairwise-complete rows). See the module docstring.
+    scale
+        Lowest and highest valid rating; other values are invalid and unused.
+    min_complete
+        Fewest listwise-complete rows for relative weights.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per attribute, most important first: ``attribute``, ``label``, ``importance``
+        (relative weight, or correlation), ``performance`` (mean valid rating), ``n`` (rows used
+        for the importance), ``quadrant`` (``fix_first``: importance ≥ mean and performance <
+        mean; ``keep_up``: both ≥ mean; ``lower_priority``: both < mean; ``possible_overkill``:
+        importance < mean, performance ≥ mean; means taken across attributes; NA when the
+        importance is undefined, e.g. a constant rating), ``method`` (the method actually used)
+        and ``r_squared`` (R² of the listwise OLS fit for relative weights, else NaN).
+
+    Raises
+    ------
+    DataError
+        If a column is not in ``data``.
+    ValueError
+        If ``method`` is not one of the two methods.
+    """
+    if method not in ("relative_weights", "correlation"):
+        raise ValueError(f"method must be 'relative_weights' or 'correlation', got {method!r}")
+    scored = _scored(data, list(columns), score)
+    y = pd.to_numeric(scored[score], errors="coerce").astype(float)
+    ratings = pd.DataFrame(
+        {column: parse_ratings(scored[column], scale=scale)[0] for column in columns},
+        index=scored.index,
+    )
+    attributes = list(columns)
+    performance = ratings.mean()
+    complete = ratings.notna().all(axis=1) & y.notna()
+    n_complete = int(complete.sum())
+    used: Method = method
+    if method == "relative_weights" and n_complete < max(min_complete, len(attributes) + 2):
+        used = "correlation"
+    r_squared = np.nan
+    if used == "relative_weights":
+        x = ratings.loc[complete].to_numpy()
+        varying = x.std(axis=0) > 0
+        weights = np.full(len(attributes), np.nan)
+        if varying.any():
+            outcome = cast(FloatArray, y[complete].to_numpy(dtype=np.float64))
+            weights[varying] = relative_weights(x[:, varying], outcome)
+            r_squared = float(np.nansum(weights))
+        importance = pd.Series(weights, index=attributes)
+        n = pd.Series(n_complete, index=attributes)
+    else:
+        importance = pd.Series({c: _pearson(ratings[c], y) for c in attributes}, dtype=float)
+        n = pd.Series({c: int((ratings[c].notna() & y.notna()).sum()) for c in attributes})
+    table = pd.DataFrame(
+        {
+            "attribute": attributes,
+            "label": [columns[c] for c in attributes],
+            "importance": importance.to_numpy(dtype=float),
+            "performance": performance.to_numpy(dtype=float),
+            "n": n.to_numpy(dtype=int),
+        }
+    )
+    table["quadrant"] = _quadrants(table["importance"], table["performance"])
+    table["method"] = used
+    table["r_squared"] = r_squared
+    table = table.sort_values("importance", ascending=False, na_position="last", kind="stable")
+    return table.reset_index(drop=True)[_COLUMNS]
+
+
+def relative_weights(x: FloatArray, y: FloatArray) -> FloatArray:
+    """Johnson's (2000) relative weights of the columns of ``x`` for predicting ``y``.
+
+    Parameters
+    ----------
+    x
+        ``(n, p)`` predictor matrix without missing values; no constant columns.
+    y
+        ``(n,)`` outcome without missing values.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(p,)`` non-negative weights that sum to the R² of the OLS fit of ``y`` on ``x``.
+    """
+    corr = np.atleast_2d(np.corrcoef(np.column_stack([x, y]), rowvar=False))
+    rxx, rxy = corr[:-1, :-1], corr[:-1, -1]
+    eigenvalues, eigenvectors = np.linalg.eigh(rxx)
+    root = eigenvectors @ np.diag(np.sqrt(np.clip(eigenvalues, 0.0, None))) @ eigenvectors.T
+    # pinv: perfectly collinear ratings make R singular; the weights then split the shared part.
+    beta = np.linalg.pinv(root) @ rxy
+    return np.asarray((root**2) @ (beta**2), dtype=np.float64)
+
+
+def quadrant_label(quadrant: str, lang: Language) -> str:
+    """Return the display label of a quadrant.
+
+    Parameters
+    ----------
+    quadrant
+        One of :data:`QUADRANTS`.
+    lang
+        ``"ja"`` (「最優先で改善」…) or ``"en"`` ("fix first" …).
+
+    Returns
+    -------
+    str
+        The label.
+
+    Raises
+    ------
+    ValueError
+        If ``quadrant`` or ``lang`` is unknown.
+    """
+    if quadrant not in _QUADRANT_LABELS or lang not in ("ja", "en"):
+        raise ValueError(
+            f"quadrant must be one of {', '.join(QUADRANTS)} and lang 'ja' or 'en', "
+            f"got quadrant={quadrant!r}, lang={lang!r}"
+        )
+    return _QUADRANT_LABELS[quadrant][lang]
+
+
+def _pearson(x: pd.Series, y: pd.Series) -> float:
+    both = x.notna() & y.notna()
+    if both.sum() < 3 or x[both].std() == 0 or y[both].std() == 0:
+        return float("nan")
+    return float(np.corrcoef(x[both], y[both])[0, 1])
+
+
+def _quadrants(importance: pd.Series, performance: pd.Series) -> pd.Series:
+    known = importance.notna() & performance.notna()
+    if not known.any():
+        return pd.Series(pd.NA, index=importance.index, dtype="string")
+    high_importance = importance >= importance[known].mean()
+    high_performance = performance >= performance[known].mean()
+    quadrant = np.select(
+        [
+            high_importance & ~high_performance,
+            high_importance & high_performance,
+            ~high_importance & ~high_performance,
+        ],
+        ["fix_first", "keep_up", "lower_priority"],
+        default="possible_overkill",
+    )
+    return pd.Series(quadrant, index=importance.index, dtype="string").where(known)

@@ -1,0 +1,423 @@
+"""Follow-up questions: categorical, multi-select and rating summaries.
+
+Every table here describes the *respondents with a valid score* (``score`` not NA), like every
+other NPS table, so that shares, segment splits and NPS refer to the same people. A respondent who
+skipped the follow-up question is *missing*: missing respondents are not part of the denominator of
+``share`` and are reported in a separate last row (``missing`` is ``True``, ``share`` is NaN) whose
+NPS shows whether skippers differ.
+
+The NPS maths (counts, interval, small-sample flag, suppression) come from
+:func:`nps_kit.score.score_groups`; this module only reshapes answers into groups.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from nps_kit.errors import DataError
+
+__all__ = [
+    "MISSING_TOKENS",
+    "categorical_summary",
+    "multi_select_summary",
+    "parse_ratings",
+    "ratings_summary",
+]
+
+#: Cell texts that mean "no answer" (compared after NFKC normalisation, case-insensitively).
+MISSING_TOKENS = frozenset({"", "n/a", "na", "nan", "-", "無回答", "未回答"})
+
+#: Separators that are written interchangeably: half-width, full-width and ideographic forms.
+_SEPARATOR_FAMILIES: tuple[tuple[str, ...], ...] = (
+    (";", "；"),
+    (",", "，", "、", "､"),
+    ("|", "｜"),
+    ("/", "／"),
+)
+
+_SEGMENTS = ("promoter", "passive", "detractor")
+_OUTPUT_COLUMNS = [
+    "n",
+    "share",
+    "share_promoters",
+    "share_passives",
+    "share_detractors",
+    "nps",
+    "ci_low",
+    "ci_high",
+    "small_sample",
+    "suppressed",
+    "missing",
+]
+
+
+def categorical_summary(
+    data: pd.DataFrame,
+    column: str,
+    *,
+    codes: Mapping[Any, str] | None = None,
+    score: str = "nps_score",
+    level: float = 0.95,
+    min_n: int = 30,
+    min_report_n: int = 5,
+) -> pd.DataFrame:
+    """Summarise a single-choice question: share and NPS per answer.
+
+    Parameters
+    ----------
+    data
+        Response frame with the score column and ``column``.
+    column
+        The follow-up question's column.
+    codes
+        Optional map from answer code to label (e.g. Qualtrics ``{1: "Web search"}``); every
+        answer must then be a code or a label, else :class:`~nps_kit.errors.DataError`.
+    score
+        Column with the 0–10 score; rows where it is NA are ignored.
+    level, min_n, min_report_n
+        Passed to :func:`nps_kit.score.score_groups` (interval level, small-sample and
+        suppression thresholds).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per answer, most frequent first, then one ``missing`` row: ``answer``, ``n``,
+        ``share`` (percent of respondents who answered), ``share_promoters``, ``share_passives``,
+        ``share_detractors`` (percent of that segment's answering respondents who gave this
+        answer), ``nps``, ``ci_low``, ``ci_high``, ``small_sample``, ``suppressed`` and
+        ``missing``. Suppressed rows keep ``n`` and ``share`` but hide the segment split and NPS.
+
+    Raises
+    ------
+    DataError
+        If ``column`` or ``score`` is not in ``data``, or an answer is not in ``codes``.
+    """
+    scored = _scored(data, column, score)
+    answers = scored[column].map(_clean_cell)
+    if codes is not None:
+        answers = _decode(
+            answers.map(lambda cell: [] if cell is None else [cell]), scored, column, codes
+        )
+        answers = answers.map(lambda tokens: tokens[0] if tokens else None)
+    long = pd.DataFrame({"answer": answers, score: scored[score]}).dropna(subset=["answer"])
+    skipped = scored.loc[answers.isna(), [score]]
+    return _summary(long, "answer", long, skipped, score, level, min_n, min_report_n)
+
+
+def multi_select_summary(
+    data: pd.DataFrame,
+    column: str,
+    *,
+    separator: str | Sequence[str] = ";",
+    codes: Mapping[Any, str] | None = None,
+    score: str = "nps_score",
+    level: float = 0.95,
+    min_n: int = 30,
+    min_report_n: int = 5,
+) -> pd.DataFrame:
+    """Summarise a multi-select question: share of respondents and NPS per option.
+
+    Cells such as ``A;B``, ``A, B``, ``A、B`` or Qualtrics codes ``1,3`` are split into options.
+    Each separator also matches its full-width and ideographic forms (``;`` matches ``；``;
+    ``,`` matches ``，`` and ``、``). Pass several separators to accept mixed exports, e.g.
+    ``separator=(";", ",")``; do not include ``,`` when option labels contain commas. An option
+    chosen twice in one cell counts once.
+
+    Parameters
+    ----------
+    data
+        Response frame with the score column and ``column``.
+    column
+        The multi-select question's column.
+    separator
+        One separator or several (see above).
+    codes
+        Optional map from option code to label (``{1: "Website", 2: "App"}``). Every option must
+        then be a code or a label; unknown codes raise :class:`~nps_kit.errors.DataError`.
+    score
+        Column with the 0–10 score; rows where it is NA are ignored.
+    level, min_n, min_report_n
+        Passed to :func:`nps_kit.score.score_groups`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per option, most chosen first, then one ``missing`` row: ``option``, ``n``
+        (respondents choosing it), ``share`` (percent of *respondents* who answered the question,
+        not of mentions, so shares may add up to more than 100), ``share_promoters``,
+        ``share_passives``, ``share_detractors`` (same, within each segment), ``nps``,
+        ``ci_low``, ``ci_high`` (NPS of respondents choosing the option), ``small_sample``,
+        ``suppressed`` and ``missing``.
+
+    Raises
+    ------
+    DataError
+        If ``column`` or ``score`` is missing, or an option is not in ``codes``; the error's
+        ``failures`` lists every unknown code with its row.
+    """
+    scored = _scored(data, column, score)
+    pattern = _separator_pattern(separator)
+    tokens = scored[column].map(lambda cell: _split(cell, pattern))
+    if codes is not None:
+        tokens = _decode(tokens, scored, column, codes)
+    tokens = tokens.map(lambda options: list(dict.fromkeys(options)))
+    answered = tokens.map(len) > 0
+    long = (
+        pd.DataFrame({"option": tokens[answered], score: scored.loc[answered, score]})
+        .explode("option")
+        .reset_index(drop=True)
+    )
+    respondents = scored.loc[answered, [score]]
+    skipped = scored.loc[~answered, [score]]
+    return _summary(long, "option", respondents, skipped, score, level, min_n, min_report_n)
+
+
+def ratings_summary(
+    data: pd.DataFrame,
+    columns: Mapping[str, str],
+    *,
+    scale: tuple[float, float] = (1, 5),
+    score: str = "nps_score",
+) -> pd.DataFrame:
+    """Mean rating per segment for each rating attribute.
+
+    Parameters
+    ----------
+    data
+        Response frame with the score column and the rating columns.
+    columns
+        Rating column → display label, e.g. ``{"rating_delivery": "配送"}``.
+    scale
+        Lowest and highest valid rating (inclusive).
+    score
+        Column with the 0–10 score; rows where it is NA are ignored.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per attribute and segment (``promoter``, ``passive``, ``detractor``, ``all``):
+        ``attribute``, ``label``, ``segment``, ``n`` (valid ratings), ``mean`` (NaN when
+        ``n`` is 0), ``invalid`` (non-numeric or out-of-scale values, not used) and
+        ``missing`` (blank or "no answer").
+
+    Raises
+    ------
+    DataError
+        If a column is not in ``data``.
+    """
+    from nps_kit.score import segment
+
+    scored = _scored(data, list(columns), score)
+    groups = segment(scored[score]).astype("string")
+    rows: list[dict[str, Any]] = []
+    for column, label in columns.items():
+        values, invalid = parse_ratings(scored[column], scale=scale)
+        missing = values.isna() & ~invalid
+        for name in (*_SEGMENTS, "all"):
+            mask = pd.Series(True, index=scored.index) if name == "all" else groups.eq(name)
+            mask = mask.fillna(False).astype(bool)
+            chosen = values[mask].dropna()
+            rows.append(
+                {
+                    "attribute": column,
+                    "label": label,
+                    "segment": name,
+                    "n": len(chosen),
+                    "mean": float(chosen.mean()) if len(chosen) else np.nan,
+                    "invalid": int(invalid[mask].sum()),
+                    "missing": int(missing[mask].sum()),
+                }
+            )
+    return pd.DataFrame(
+        rows, columns=["attribute", "label", "segment", "n", "mean", "invalid", "missing"]
+    )
+
+
+def parse_ratings(
+    values: pd.Series, *, scale: tuple[float, float] = (1, 5)
+) -> tuple[pd.Series, pd.Series]:
+    """Parse a rating column into numbers, separating invalid values from missing ones.
+
+    Text is NFKC-normalised first, so full-width digits (``４``) parse. Blank cells and
+    :data:`MISSING_TOKENS` (``N/A``, ``無回答`` …) are missing; anything else that is not a number
+    within ``scale`` is invalid.
+
+    Parameters
+    ----------
+    values
+        The raw column.
+    scale
+        Lowest and highest valid rating (inclusive).
+
+    Returns
+    -------
+    tuple of pandas.Series
+        ``(ratings, invalid)``: float ratings with NaN where missing or invalid, and a boolean
+        mask of invalid cells, both on ``values.index``.
+    """
+    low, high = scale
+    text = values.astype("string").str.normalize("NFKC").str.strip()
+    missing = (values.isna() | text.isna() | text.str.casefold().isin(MISSING_TOKENS)).astype(bool)
+    numbers = pd.to_numeric(text.where(~missing), errors="coerce").astype(float)
+    invalid = ~missing & ~numbers.between(low, high)
+    return numbers.where(~invalid & ~missing), invalid.astype(bool)
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _scored(data: pd.DataFrame, columns: str | list[str], score: str) -> pd.DataFrame:
+    """Return the rows with a valid score, after checking that the columns exist."""
+    from nps_kit.errors import closest
+
+    wanted = [columns] if isinstance(columns, str) else columns
+    for name in [score, *wanted]:
+        if name not in data.columns:
+            suggestion = closest(name, [str(c) for c in data.columns])
+            raise DataError(
+                f"No column {name!r} in the responses.",
+                hint=f"Did you mean {suggestion!r}?"
+                if suggestion
+                else "Check the follow-up column names in the unit's parameters.",
+            )
+    return data.loc[data[score].notna()]
+
+
+def _clean_cell(cell: object) -> object | None:
+    """Strip text; turn blanks and "no answer" tokens into ``None``; integral floats into ints."""
+    if cell is None or cell is pd.NA or (isinstance(cell, float) and np.isnan(cell)):
+        return None
+    if isinstance(cell, float) and cell.is_integer():
+        return int(cell)
+    if isinstance(cell, str):
+        text = cell.strip()
+        return None if unicodedata.normalize("NFKC", text).casefold() in MISSING_TOKENS else text
+    return cell
+
+
+def _separator_pattern(separator: str | Sequence[str]) -> re.Pattern[str]:
+    chosen = [separator] if isinstance(separator, str) else list(separator)
+    if not chosen or any(not s for s in chosen):
+        raise ValueError(f"separator must be non-empty strings, got {separator!r}")
+    forms: set[str] = set()
+    for sep in chosen:
+        family = next((f for f in _SEPARATOR_FAMILIES if sep in f), (sep,))
+        forms.update(family)
+    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+
+
+def _split(cell: object, pattern: re.Pattern[str]) -> list[object]:
+    value = _clean_cell(cell)
+    if value is None:
+        return []
+    if not isinstance(value, str):
+        return [value]
+    return [part.strip() for part in pattern.split(value) if part.strip()]
+
+
+def _code_key(token: object) -> str:
+    return unicodedata.normalize("NFKC", str(token)).strip()
+
+
+def _decode(
+    tokens: pd.Series, rows: pd.DataFrame, column: str, codes: Mapping[Any, str]
+) -> pd.Series:
+    """Map every token through ``codes`` (labels pass through); collect every unknown code."""
+    lookup = {_code_key(code): label for code, label in codes.items()}
+    labels = set(codes.values())
+    row_numbers = rows["nps_row"] if "nps_row" in rows.columns else None
+    failures: list[dict[str, object]] = []
+    decoded: dict[Any, list[object]] = {}
+    for index, options in tokens.items():
+        out: list[object] = []
+        for token in options:
+            if token in labels:
+                out.append(token)
+            elif _code_key(token) in lookup:
+                out.append(lookup[_code_key(token)])
+            else:
+                row = row_numbers.at[index] if row_numbers is not None else index
+                failures.append(
+                    {"row": row, "column": column, "value": token, "reason": "unknown code"}
+                )
+        decoded[index] = out
+    if failures:
+        first = failures[0]
+        where = "row" if row_numbers is not None else "index"
+        known = ", ".join(str(code) for code in codes)
+        more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
+        value = str(first["value"])
+        fix = f"add the code to 'codes' of the {column!r} follow-up or correct the data."
+        hint = fix[0].upper() + fix[1:]
+        used = next((f[0] for f in _SEPARATOR_FAMILIES if any(c in value for c in f)), None)
+        if used is not None:  # e.g. "1,3" read whole because the separator is ";"
+            hint = f"If {value!r} lists several codes, set 'separator' to {used!r}; otherwise {fix}"
+        raise DataError(
+            f"Unknown code {value!r} in column {column!r} at {where} "
+            f"{first['row']}{more}; known codes: {known}.",
+            hint=hint,
+            failures=pd.DataFrame(failures, columns=["row", "column", "value", "reason"]),
+        )
+    return pd.Series(decoded, dtype=object).reindex(tokens.index)
+
+
+def _percent(part: pd.Series, whole: float) -> pd.Series:
+    numbers = pd.to_numeric(part, errors="coerce").astype(float)
+    return numbers * 100.0 / whole if whole else numbers * np.nan
+
+
+def _summary(
+    long: pd.DataFrame,
+    key: str,
+    respondents: pd.DataFrame,
+    skipped: pd.DataFrame,
+    score: str,
+    level: float,
+    min_n: int,
+    min_report_n: int,
+) -> pd.DataFrame:
+    """Turn one row per (respondent, answer) into the per-answer table plus a ``missing`` row."""
+    from nps_kit.score import score_groups, segment
+
+    options = dict(level=level, min_n=min_n, min_report_n=min_report_n, score=score)
+    totals = segment(respondents[score]).value_counts()
+    columns = [key, *_OUTPUT_COLUMNS]
+    if long.empty:
+        table = pd.DataFrame(columns=columns)
+    else:
+        groups = score_groups(long[[key, score]], by=[key], **options)  # type: ignore[arg-type]
+        table = pd.DataFrame({key: groups[key], "n": groups["n"].astype(int)})
+        table["share"] = _percent(groups["n"], len(respondents))
+        for name in _SEGMENTS:
+            table[f"share_{name}s"] = _percent(groups[f"{name}s"], int(totals.get(name, 0)))
+        for name in ("nps", "ci_low", "ci_high"):
+            table[name] = pd.to_numeric(groups[name], errors="coerce").astype(float)
+        table["small_sample"] = groups["small_sample"].astype(bool)
+        table["suppressed"] = groups["suppressed"].astype(bool)
+        table["missing"] = False
+        table["_order"] = table[key].astype(str)
+        table = table.sort_values(["n", "_order"], ascending=[False, True], kind="stable")
+        table = table.drop(columns="_order")
+    skipped_row: dict[str, object] = {key: None, "n": len(skipped), "missing": True}
+    for name in ("share", *(f"share_{s}s" for s in _SEGMENTS), "nps", "ci_low", "ci_high"):
+        skipped_row[name] = np.nan
+    if len(skipped):
+        result = score_groups(skipped, **options)  # type: ignore[arg-type]
+        for name in ("nps", "ci_low", "ci_high"):
+            skipped_row[name] = pd.to_numeric(result[name], errors="coerce").astype(float).iloc[0]
+        skipped_row["small_sample"] = bool(result["small_sample"].iloc[0])
+        skipped_row["suppressed"] = bool(result["suppressed"].iloc[0])
+    else:
+        skipped_row["small_sample"] = True
+        skipped_row["suppressed"] = True
+    out = pd.concat([table, pd.DataFrame([skipped_row], columns=columns)], ignore_index=True)
+    out["n"] = out["n"].astype(int)
+    for name in ("small_sample", "suppressed", "missing"):
+        out[name] = out[name].astype(bool)
+    return out[columns]

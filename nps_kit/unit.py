@@ -1,0 +1,459 @@
+"""One business unit's responses, prepared for its report.
+
+:func:`prepare_unit` loads an export, keeps the unit's rows, resolves the reporting period,
+redacts personal data in free text and records everything it did. The small functions below turn
+a :class:`UnitData` into the tables each report section shows; they only combine
+:mod:`nps_kit.score` results, so every figure traces back to the data.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+from nps_kit.errors import DataError, closest
+from nps_kit.i18n import Language
+from nps_kit.load import LoadReport, load_responses
+from nps_kit.score import (
+    DEFAULT_MIN_N,
+    DEFAULT_MIN_REPORT_N,
+    Change,
+    NpsResult,
+    compare,
+    nps,
+    score_groups,
+    segment,
+)
+
+__all__ = [
+    "Comparison",
+    "Headline",
+    "UnitData",
+    "breakdown_table",
+    "contact_allowed",
+    "data_quality",
+    "detractor_followups",
+    "headline",
+    "prepare_unit",
+    "shift_period",
+    "trend_table",
+]
+
+ComparisonKind = Literal["previous", "last_year"]
+_TRUTHY = frozenset(
+    {"はい", "yes", "y", "true", "1", "可", "ok", "同意", "同意する", "希望", "希望する", "許可"}
+)
+
+
+@dataclass(frozen=True, eq=False)
+class UnitData:
+    """A unit's responses and the record of how they were prepared.
+
+    Attributes
+    ----------
+    name
+        Display name of the unit.
+    language
+        Report language.
+    period
+        Reporting month, ``YYYY-MM``.
+    responses
+        The unit's rows over all periods: original columns plus ``nps_score``, ``nps_status``,
+        ``nps_row``, ``nps_date``, ``segment`` and ``period`` (``YYYY-MM``).
+    load
+        What the loader did with the whole file.
+    source
+        The file read.
+    unit_rows
+        Rows of the file that belong to the unit.
+    redactions
+        Personal-data replacements per kind in the unit's free-text columns (empty when
+        redaction is off).
+    redacted
+        Whether redaction was applied.
+    """
+
+    name: str
+    language: Language
+    period: str
+    responses: pd.DataFrame
+    load: LoadReport
+    source: Path
+    unit_rows: int
+    redactions: dict[str, int] = field(default_factory=dict)
+    redacted: bool = True
+
+    def rows(self, period: str | None = None) -> pd.DataFrame:
+        """Responses of ``period`` (default: the reporting period)."""
+        wanted = self.period if period is None else period
+        return self.responses.loc[self.responses["period"] == wanted]
+
+    @property
+    def current(self) -> pd.DataFrame:
+        """Responses of the reporting period."""
+        return self.rows()
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The reporting period compared with an earlier one."""
+
+    kind: ComparisonKind
+    period: str
+    result: NpsResult
+    change: Change
+
+
+@dataclass(frozen=True)
+class Headline:
+    """Headline figures of a unit for its reporting period."""
+
+    period: str
+    result: NpsResult
+    comparisons: tuple[Comparison, ...]
+
+    def comparison(self, kind: ComparisonKind) -> Comparison | None:
+        """Return the comparison of ``kind``, if configured."""
+        return next((c for c in self.comparisons if c.kind == kind), None)
+
+
+def _norm(text: object) -> str:
+    return unicodedata.normalize("NFKC", str(text)).strip()
+
+
+def shift_period(period: str, months: int) -> str:
+    """Move a ``YYYY-MM`` period by ``months`` (negative = earlier)."""
+    return str(pd.Period(period, freq="M") + months)
+
+
+def prepare_unit(
+    path: str | Path,
+    *,
+    name: str,
+    language: Language = "ja",
+    unit_column: str | None = None,
+    unit_values: Sequence[str] = (),
+    score_column: str = "score",
+    date_column: str = "submitted_at",
+    weight_column: str | None = None,
+    text_columns: Sequence[str] = (),
+    period: str = "latest",
+    sheet: str | int | None = None,
+    encoding: str | None = None,
+    redact: bool = True,
+) -> UnitData:
+    """Load a survey export and keep one unit's responses.
+
+    Parameters
+    ----------
+    path
+        The survey export (any format :func:`nps_kit.load.load_responses` reads).
+    name
+        Display name of the unit.
+    language
+        Report language, ``"ja"`` or ``"en"``.
+    unit_column, unit_values
+        Keep rows whose ``unit_column`` is one of ``unit_values`` (compared after Unicode
+        normalisation and trimming). No column: keep every row.
+    score_column, date_column, weight_column
+        Columns of the export.
+    text_columns
+        Free-text columns to redact.
+    period
+        Reporting month ``YYYY-MM``, or ``"latest"`` for the latest month with responses.
+    sheet, encoding
+        Passed to the loader.
+    redact
+        Replace e-mail addresses, phone numbers, postal codes and card numbers in
+        ``text_columns`` (see :func:`nps_kit.redact.redact`).
+
+    Returns
+    -------
+    UnitData
+        The unit's responses and how they were prepared.
+
+    Raises
+    ------
+    DataError
+        When the file cannot be read, no row belongs to the unit, there are no dates, or the
+        period has no responses at all.
+    """
+    source = Path(path)
+    loaded = load_responses(
+        source,
+        score_column=score_column,
+        date_column=date_column,
+        weight_column=weight_column,
+        sheet=sheet,
+        encoding=encoding,
+    )
+    data = loaded.data
+    if unit_column is not None:
+        if unit_column not in data.columns:
+            guess = closest(unit_column, [str(c) for c in data.columns])
+            raise DataError(
+                f"{source}: no column {unit_column!r} to select the unit's rows.",
+                hint=f"Did you mean {guess!r}?" if guess else "Check data.filter.column.",
+                path=source,
+            )
+        wanted = {_norm(v) for v in unit_values}
+        keys = data[unit_column].map(_norm, na_action="ignore")
+        data = data.loc[keys.isin(wanted)]
+        if data.empty:
+            present = sorted({str(k) for k in keys.dropna().unique()})
+            guess = closest(next(iter(wanted), ""), present) if wanted else None
+            raise DataError(
+                f"{source}: no rows with {unit_column} in {sorted(wanted)}; "
+                f"values present: {', '.join(present[:20])}.",
+                hint=f"Did you mean {guess!r}?" if guess else "Check data.filter.values.",
+                path=source,
+            )
+    data = data.copy()
+    dates = data["nps_date"]
+    if dates.notna().sum() == 0:
+        raise DataError(
+            f"{source}: column {date_column!r} has no readable dates for {name}.",
+            hint="Check columns.date in the parameters.",
+            path=source,
+        )
+    data["period"] = dates.dt.strftime("%Y-%m").astype("string")
+    data["segment"] = segment(data["nps_score"])
+    if period == "latest":
+        valid = data.loc[data["nps_status"] == "valid", "period"].dropna()
+        period = str(valid.max() if not valid.empty else data["period"].dropna().max())
+    elif not (data["period"] == period).any():
+        first, last = data["period"].dropna().min(), data["period"].dropna().max()
+        raise DataError(
+            f"{source}: {name} has no responses in {period}; the data covers {first} to {last}.",
+            hint="Pick a period inside that range (--period YYYY-MM).",
+            path=source,
+        )
+    counts: dict[str, int] = {}
+    if redact:
+        from nps_kit.redact import redact as redact_texts
+
+        for column in text_columns:
+            if column in data.columns:
+                done = redact_texts(data[column])
+                data[column] = done.texts
+                for kind, count in done.counts.items():
+                    counts[kind] = counts.get(kind, 0) + count
+    return UnitData(
+        name=name,
+        language=language,
+        period=period,
+        responses=data,
+        load=loaded.report,
+        source=source,
+        unit_rows=len(data),
+        redactions=counts,
+        redacted=redact,
+    )
+
+
+def _comparison_period(period: str, kind: ComparisonKind) -> str:
+    return shift_period(period, -1 if kind == "previous" else -12)
+
+
+def headline(
+    unit: UnitData,
+    *,
+    comparisons: Sequence[ComparisonKind] = ("previous", "last_year"),
+    weight: str | None = None,
+    level: float = 0.95,
+    min_n: int = DEFAULT_MIN_N,
+) -> Headline:
+    """NPS of the reporting period and its change against earlier periods.
+
+    Parameters
+    ----------
+    unit
+        Prepared unit.
+    comparisons
+        ``"previous"`` (month before) and/or ``"last_year"`` (same month a year before).
+    weight
+        Weight column (``nps_weight``) if the data is weighted.
+    level, min_n
+        Confidence level and precision threshold.
+
+    Returns
+    -------
+    Headline
+        Current result and one :class:`Comparison` per requested kind.
+    """
+    current = nps(unit.current, weight=weight, level=level, min_n=min_n)
+    out = []
+    for kind in comparisons:
+        other_period = _comparison_period(unit.period, kind)
+        other = nps(unit.rows(other_period), weight=weight, level=level, min_n=min_n)
+        out.append(Comparison(kind, other_period, other, compare(current, other, level=level)))
+    return Headline(unit.period, current, tuple(out))
+
+
+def trend_table(
+    unit: UnitData,
+    *,
+    months: int = 12,
+    weight: str | None = None,
+    level: float = 0.95,
+    min_n: int = DEFAULT_MIN_N,
+) -> pd.DataFrame:
+    """Monthly NPS for the ``months`` months up to the reporting period.
+
+    Returns the :func:`nps_kit.score.score_groups` table by month (no anonymity suppression: a
+    month is not a respondent group). Months without responses are absent.
+    """
+    first = shift_period(unit.period, -(months - 1))
+    data = unit.responses
+    window = data.loc[(data["period"] >= first) & (data["period"] <= unit.period)]
+    return score_groups(
+        window, period="month", weight=weight, level=level, min_n=min_n, min_report_n=0
+    )
+
+
+def breakdown_table(
+    unit: UnitData,
+    by: str,
+    *,
+    weight: str | None = None,
+    level: float = 0.95,
+    min_n: int = DEFAULT_MIN_N,
+    min_report_n: int = DEFAULT_MIN_REPORT_N,
+) -> pd.DataFrame:
+    """NPS by the values of ``by`` in the reporting period, best first.
+
+    Groups under ``min_report_n`` are suppressed (kept with ``suppressed=True`` so the report
+    can say they exist) and sorted last.
+    """
+    table = score_groups(
+        unit.current,
+        by=by,
+        weight=weight,
+        level=level,
+        min_n=min_n,
+        min_report_n=min_report_n,
+    )
+    return table.sort_values(["suppressed", "nps"], ascending=[True, False]).reset_index(drop=True)
+
+
+def contact_allowed(values: pd.Series) -> pd.Series:
+    """Whether each answer grants permission to contact (はい / yes / true / 1 …)."""
+    return (
+        values.map(lambda v: _norm(v).casefold() in _TRUTHY, na_action="ignore")
+        .fillna(False)
+        .astype(bool)
+    )
+
+
+def detractor_followups(
+    unit: UnitData,
+    *,
+    id_column: str,
+    comment_column: str | None,
+    contact_column: str | None,
+    limit: int = 50,
+    max_chars: int = 80,
+) -> pd.DataFrame:
+    """List the period's detractors who allowed contact, newest first.
+
+    Parameters
+    ----------
+    unit
+        Prepared unit.
+    id_column, comment_column, contact_column
+        Columns of the export; without a contact column every detractor is listed.
+    limit
+        At most this many rows.
+    max_chars
+        Comments are shortened to this many characters (with "…").
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``id``, ``date``, ``score``, ``comment``.
+    """
+    rows = unit.current
+    rows = rows.loc[rows["segment"] == "detractor"]
+    if contact_column is not None and contact_column in rows.columns:
+        rows = rows.loc[contact_allowed(rows[contact_column])]
+    rows = rows.sort_values("nps_date", ascending=False).head(limit)
+    comments = (
+        rows[comment_column].fillna("").astype(str)
+        if comment_column and comment_column in rows.columns
+        else pd.Series("", index=rows.index)
+    )
+    short = comments.map(lambda t: t if len(t) <= max_chars else t[: max_chars - 1] + "…")
+    return pd.DataFrame(
+        {
+            "id": rows[id_column].astype(str).to_numpy(),
+            "date": rows["nps_date"].dt.strftime("%Y-%m-%d").to_numpy(),
+            "score": rows["nps_score"].astype("Int64").to_numpy(),
+            "comment": short.to_numpy(),
+        }
+    )
+
+
+_QUALITY = {
+    "source": {"ja": "データファイル", "en": "Source file"},
+    "format": {"ja": "形式", "en": "Format"},
+    "rows_read": {"ja": "ファイルの行数", "en": "Rows in file"},
+    "unit_rows": {"ja": "この事業部の行数", "en": "Rows for this unit"},
+    "period_rows": {"ja": "対象期間の行数", "en": "Rows in the period"},
+    "valid": {"ja": "有効回答（NPS算出対象）", "en": "Valid answers (used for NPS)"},
+    "missing": {"ja": "除外：無回答", "en": "Excluded: missing score"},
+    "invalid": {"ja": "除外：無効な値", "en": "Excluded: invalid score"},
+    "duplicates": {"ja": "重複ID", "en": "Duplicate response IDs"},
+    "dates": {"ja": "回答日の範囲", "en": "Date range"},
+    "dates_unparsed": {"ja": "読めない日付", "en": "Unreadable dates"},
+    "redacted": {"ja": "個人情報の伏せ字", "en": "Personal data redacted"},
+    "off": {"ja": "オフ（社内用）", "en": "off (internal use)"},
+}
+
+
+def data_quality(unit: UnitData, *, id_column: str | None = None) -> pd.DataFrame:
+    """Data-quality facts for the report: what was read, used and excluded, and why.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``item`` (label in the unit's language) and ``value`` (text).
+    """
+    lang = unit.language
+    current = unit.current
+    status = current["nps_status"].astype(str)
+    report = unit.load
+    dup = 0
+    if id_column and id_column in unit.responses.columns:
+        ids = unit.responses[id_column].dropna()
+        dup = int(ids.duplicated().sum())
+    dates = unit.responses["nps_date"].dropna()
+    date_range = f"{dates.min():%Y-%m-%d} – {dates.max():%Y-%m-%d}" if len(dates) else "—"
+    if unit.redacted:
+        redacted = ", ".join(f"{k} {v}" for k, v in unit.redactions.items() if v) or "0"
+    else:
+        redacted = _QUALITY["off"][lang]
+    fmt = report.format + (f" ({report.source})" if report.source != "generic" else "")
+    if report.encoding:
+        fmt += f", {report.encoding}"
+    rows = [
+        ("source", unit.source.name),
+        ("format", fmt),
+        ("rows_read", f"{report.rows_read:,}"),
+        ("unit_rows", f"{unit.unit_rows:,}"),
+        ("period_rows", f"{len(current):,}"),
+        ("valid", f"{int((status == 'valid').sum()):,}"),
+        ("missing", f"{int((status == 'missing').sum()):,}"),
+        ("invalid", f"{int((status == 'invalid').sum()):,}"),
+        ("duplicates", f"{dup:,}"),
+        ("dates", date_range),
+        ("dates_unparsed", f"{report.dates_unparsed:,}"),
+        ("redacted", redacted),
+    ]
+    return pd.DataFrame(
+        {"item": [_QUALITY[k][lang] for k, _ in rows], "value": [v for _, v in rows]}
+    )

@@ -1,0 +1,252 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nps_kit.errors import DataError
+from nps_kit.followup import (
+    categorical_summary,
+    multi_select_summary,
+    parse_ratings,
+    ratings_summary,
+)
+from nps_kit.stats import nps_interval
+
+
+def frame(scores: list[int | None], **columns: list[object]) -> pd.DataFrame:
+    data = pd.DataFrame({"nps_score": pd.array(scores, dtype="Int64"), **columns})
+    data["nps_row"] = np.arange(2, len(data) + 2)
+    return data
+
+
+# --- categorical -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def heard() -> pd.DataFrame:
+    return frame(
+        [10, 9, 8, 3, 9, 6, 10, None],
+        heard_about=["Web", "Web ", "Web", "TV", "TV", None, " 無回答 ", "Web"],
+    )
+
+
+def test_categorical_counts_shares_and_nps(heard: pd.DataFrame) -> None:
+    table = categorical_summary(heard, "heard_about", min_report_n=1)
+    assert table["answer"].tolist() == ["Web", "TV", None]
+    assert table["n"].tolist() == [3, 2, 2]
+    assert table["missing"].tolist() == [False, False, True]
+    # 5 respondents answered: 3 promoters (10, 9, 9), 1 passive (8), 1 detractor (3)
+    np.testing.assert_allclose(table["share"][:2], [60.0, 40.0])
+    np.testing.assert_allclose(table["share_promoters"][:2], [200 / 3, 100 / 3])
+    np.testing.assert_allclose(table["share_passives"][:2], [100.0, 0.0])
+    np.testing.assert_allclose(table["share_detractors"][:2], [0.0, 100.0])
+    np.testing.assert_allclose(table["nps"], [200 / 3, 0.0, 0.0])  # skippers: 6 and 10
+    interval = nps_interval(2, 1, 0)
+    assert table.loc[0, "ci_low"] == pytest.approx(interval.low)
+    assert table.loc[0, "ci_high"] == pytest.approx(interval.high)
+    assert table["small_sample"].all()
+    assert not table["suppressed"].any()
+    assert np.isnan(table.loc[2, "share"])
+
+
+def test_categorical_suppression_hides_segments_and_nps_but_keeps_share(
+    heard: pd.DataFrame,
+) -> None:
+    table = categorical_summary(heard, "heard_about", min_report_n=3)
+    tv = table.iloc[1]
+    assert tv["answer"] == "TV"
+    assert tv["suppressed"]
+    assert tv["n"] == 2
+    assert tv["share"] == pytest.approx(40.0)
+    assert tv[["share_promoters", "share_passives", "share_detractors", "nps"]].isna().all()
+    assert not table.iloc[0]["suppressed"]
+
+
+def test_categorical_codes_map_to_labels() -> None:
+    data = frame([10, 0, 9, 7], heard_about=[1, 2.0, "２", "Web"])
+    table = categorical_summary(data, "heard_about", codes={1: "Web", 2: "TV"}, min_report_n=1)
+    assert table["answer"].tolist() == ["TV", "Web", None]
+    assert table["n"].tolist() == [2, 2, 0]
+
+
+def test_categorical_unknown_code_names_code_column_and_row() -> None:
+    data = frame([10, 0, 9], heard_about=[1, 3, 2])
+    with pytest.raises(DataError) as caught:
+        categorical_summary(data, "heard_about", codes={1: "Web", 2: "TV"})
+    assert str(caught.value) == (
+        "Unknown code '3' in column 'heard_about' at row 3; known codes: 1, 2. "
+        "Add the code to 'codes' of the 'heard_about' follow-up or correct the data."
+    )
+
+
+def test_missing_column_suggests_the_closest() -> None:
+    data = frame([10], heard_about=["Web"])
+    with pytest.raises(DataError) as caught:
+        categorical_summary(data, "heard_abuot")
+    assert str(caught.value) == (
+        "No column 'heard_abuot' in the responses. Did you mean 'heard_about'?"
+    )
+
+
+def test_categorical_ignores_rows_without_score(heard: pd.DataFrame) -> None:
+    table = categorical_summary(heard, "heard_about", min_report_n=1)
+    assert table["n"].sum() == heard["nps_score"].notna().sum()
+
+
+# --- multi-select --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "separator"),
+    [
+        ("A;B", ";"),
+        ("A；B", ";"),
+        (" A ; B ;", ";"),
+        ("A, B", ","),
+        ("A、B", ","),
+        ("A，B", ","),
+        ("A、B", (";", ",")),
+        ("A;B", (";", ",")),
+    ],
+)
+def test_multi_select_separators(cell: str, separator: str | tuple[str, ...]) -> None:
+    table = multi_select_summary(
+        frame([10], used=[cell]), "used", separator=separator, min_report_n=1
+    )
+    assert table["option"].tolist() == ["A", "B", None]
+    assert table["n"].tolist() == [1, 1, 0]
+
+
+def test_multi_select_share_is_of_respondents_not_mentions() -> None:
+    data = frame([10, 9, 0, 7, 5], used=["A;B", "A;A", "B;C", "A;B;C", None])
+    table = multi_select_summary(data, "used", min_report_n=1)
+    assert table["option"].tolist() == ["A", "B", "C", None]
+    assert table["n"].tolist() == [3, 3, 2, 1]
+    # 4 respondents answered, 8 mentions: A is 75 % of respondents (not 3/8 of mentions)
+    np.testing.assert_allclose(table["share"][:3], [75.0, 75.0, 50.0])
+    np.testing.assert_allclose(table["share_promoters"][:3], [100.0, 50.0, 0.0])
+    np.testing.assert_allclose(table["share_passives"][:3], [100.0, 100.0, 100.0])
+    np.testing.assert_allclose(table["share_detractors"][:3], [0.0, 100.0, 100.0])
+    np.testing.assert_allclose(table["nps"], [200 / 3, 0.0, -50.0, -100.0])
+
+
+def test_multi_select_qualtrics_codes() -> None:
+    data = frame([10, 6, 8], channels=["1,3", "１，２", 3.0])
+    codes = {1: "Website", 2: "App", 3: "Shop"}
+    table = multi_select_summary(data, "channels", separator=",", codes=codes, min_report_n=1)
+    assert table["option"].tolist() == ["Shop", "Website", "App", None]
+    assert table["n"].tolist() == [2, 2, 1, 0]
+
+
+def test_multi_select_unknown_codes_collects_every_failure() -> None:
+    data = frame([10, 6, 8, 9], channels=["1", "1,7", "2", "9;1"])
+    with pytest.raises(DataError) as caught:
+        multi_select_summary(
+            data, "channels", separator=(",", ";"), codes={1: "Website", 2: "App", 3: "Shop"}
+        )
+    assert str(caught.value) == (
+        "Unknown code '7' in column 'channels' at row 3 (and 1 more); known codes: 1, 2, 3. "
+        "Add the code to 'codes' of the 'channels' follow-up or correct the data."
+    )
+    expected = pd.DataFrame(
+        {
+            "row": [3, 5],
+            "column": ["channels", "channels"],
+            "value": ["7", "9"],
+            "reason": ["unknown code", "unknown code"],
+        }
+    )
+    pd.testing.assert_frame_equal(caught.value.failures, expected, check_dtype=False)
+
+
+def test_multi_select_without_row_numbers_names_the_index() -> None:
+    data = pd.DataFrame({"nps_score": [10, 6], "channels": ["1", "4"]}, index=[10, 11])
+    with pytest.raises(DataError) as caught:
+        multi_select_summary(data, "channels", codes={1: "Website"})
+    assert str(caught.value) == (
+        "Unknown code '4' in column 'channels' at index 11; known codes: 1. "
+        "Add the code to 'codes' of the 'channels' follow-up or correct the data."
+    )
+
+
+def test_unknown_code_with_other_separator_suggests_the_separator() -> None:
+    data = frame([10, 6], channels=["1", "1，3"])
+    with pytest.raises(DataError) as caught:
+        multi_select_summary(data, "channels", codes={1: "Website", 3: "Shop"})
+    assert str(caught.value) == (
+        "Unknown code '1，3' in column 'channels' at row 3; known codes: 1, 3. "
+        "If '1，3' lists several codes, set 'separator' to ','; otherwise add the code to 'codes' "
+        "of the 'channels' follow-up or correct the data."
+    )
+
+
+def test_multi_select_nobody_answered() -> None:
+    table = multi_select_summary(frame([10, 3], used=[None, ""]), "used")
+    assert table["option"].tolist() == [None]
+    assert table["n"].tolist() == [2]
+    assert table["missing"].tolist() == [True]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 10), st.lists(st.sampled_from(["A", "B", "C", "D"]), max_size=4)),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_multi_select_share_property(rows: list[tuple[int, list[str]]]) -> None:
+    data = frame([score for score, _ in rows], used=["; ".join(options) for _, options in rows])
+    table = multi_select_summary(data, "used", min_report_n=1).set_index("option")
+    answered = [set(options) for _, options in rows if options]
+    for option in "ABCD":
+        chosen = sum(option in options for options in answered)
+        if chosen == 0:
+            assert option not in table.index
+            continue
+        assert table.loc[option, "n"] == chosen
+        assert table.loc[option, "share"] == pytest.approx(100 * chosen / len(answered))
+    assert table["n"].iloc[-1] == len(rows) - len(answered)  # the missing row
+
+
+# --- ratings -------------------------------------------------------------------------------------
+
+
+def test_parse_ratings_separates_invalid_from_missing() -> None:
+    raw = pd.Series([5, "４", "x", 7, None, "N/A", 3.0, " 2 ", 0])
+    values, invalid = parse_ratings(raw, scale=(1, 5))
+    np.testing.assert_array_equal(
+        values.to_numpy(), [5, 4, np.nan, np.nan, np.nan, np.nan, 3, 2, np.nan]
+    )
+    assert invalid.tolist() == [False, False, True, True, False, False, False, False, True]
+
+
+def test_ratings_summary_per_segment() -> None:
+    data = frame(
+        [10, 9, 8, 7, 3, 0, None],
+        rating_delivery=[5, "４", "x", 3, 1, None, 5],
+        rating_staff=[5, 5, 4, 4, 9, 2, 1],
+    )
+    table = ratings_summary(data, {"rating_delivery": "配送", "rating_staff": "スタッフ"})
+    expected = pd.DataFrame(
+        {
+            "attribute": ["rating_delivery"] * 4 + ["rating_staff"] * 4,
+            "label": ["配送"] * 4 + ["スタッフ"] * 4,
+            "segment": ["promoter", "passive", "detractor", "all"] * 2,
+            "n": [2, 1, 1, 4, 2, 2, 1, 5],
+            "mean": [4.5, 3.0, 1.0, 3.25, 5.0, 4.0, 2.0, 4.0],
+            "invalid": [0, 1, 0, 1, 0, 0, 1, 1],
+            "missing": [0, 0, 1, 1, 0, 0, 0, 0],
+        }
+    )
+    pd.testing.assert_frame_equal(table, expected)
+
+
+def test_ratings_summary_empty_segment_has_nan_mean() -> None:
+    table = ratings_summary(frame([10, 9], rating_price=[4, 2]), {"rating_price": "Price"})
+    detractors = table[table["segment"] == "detractor"].iloc[0]
+    assert detractors["n"] == 0
+    assert np.isnan(detractors["mean"])

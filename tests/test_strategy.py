@@ -1,0 +1,328 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from nps_kit.errors import ConfigError
+from nps_kit.score import nps, score_groups
+from nps_kit.strategy import (
+    THEME_IDS,
+    Playbook,
+    Recommendation,
+    load_playbook,
+    segment_strategies,
+)
+
+
+@pytest.fixture(scope="module")
+def book() -> Playbook:
+    return load_playbook()
+
+
+def scores(promoters: int, passives: int, detractors: int) -> pd.DataFrame:
+    return pd.DataFrame({"nps_score": [10] * promoters + [7] * passives + [2] * detractors})
+
+
+@pytest.fixture
+def themes() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "theme": ["other", "delivery", "phone", "staff"],
+            "label": ["Other", "Delivery", "Phone", "Staff"],
+            "mentions": [5, 5, 2, 4],
+            "share": [25.0, 25.0, 10.0, 20.0],
+            "share_promoters": [0.0, 10.0, 0.0, 50.0],
+            "share_passives": [0.0, 20.0, 0.0, 0.0],
+            "share_detractors": [60.0, 50.0, 100 / 3, 0.0],
+            "nps_with": [-50.0, -20.0, -100.0, 100.0],
+            "nps_without": [10.0, 25.0, 10.0, 10.0],
+            "nps_gain": [3.0, 4.5, 2.0, -1.0],
+        }
+    )
+
+
+@pytest.fixture
+def drivers() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "attribute": ["rating_unmapped", "rating_delivery", "rating_web", "rating_price"],
+            "label": ["Other", "Delivery", "Website", "Price"],
+            "importance": [0.3, 0.2, 0.1, 0.05],
+            "performance": [2.5, 2.9, 3.1, 4.2],
+            "n": [120, 120, 120, 120],
+            "quadrant": ["fix_first", "fix_first", "fix_first", "keep_up"],
+            "method": ["relative_weights"] * 4,
+        }
+    )
+
+
+# --- playbook ------------------------------------------------------------------------------------
+
+
+def test_packaged_playbook_is_the_shipped_parameters_file(repo_root: Path) -> None:
+    shipped = (repo_root / "parameters" / "playbook.yaml").read_bytes()
+    packaged = (repo_root / "nps_kit" / "resources" / "playbook.yaml").read_bytes()
+    assert packaged == shipped
+
+
+def test_builtin_playbook_covers_every_theme_segment_and_driver(book: Playbook) -> None:
+    for theme in THEME_IDS:
+        assert book.theme_actions(theme, "detractor"), theme
+        assert book.theme_actions(theme, "passive"), theme
+    assert set(book.drivers) == {"staff", "website", "delivery", "price", "support_speed"}
+    for seg in ("promoter", "passive", "detractor"):
+        assert getattr(book.general, seg)
+    texts = [a.en for a in book.theme_actions("phone", "detractor")]
+    assert any("call-back" in t for t in texts)
+    assert any("FAQ" in t for t in texts)
+    assert any("48 hours" in a.en for a in book.general.detractor)
+    assert any("referral" in a.en for a in book.general.promoter)
+
+
+@pytest.mark.parametrize(
+    ("column", "driver"),
+    [
+        ("rating_delivery", "delivery"),
+        ("Rating_Support_Speed", "support_speed"),
+        ("rating_support", "support_speed"),
+        ("staff_rating", "staff"),
+        ("price", "price"),
+        ("rating_colour", None),
+    ],
+)
+def test_driver_for_maps_column_names(book: Playbook, column: str, driver: str | None) -> None:
+    assert book.driver_for(column) == driver
+
+
+def write(tmp_path: Path, data: object) -> Path:
+    path = tmp_path / "playbook.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def minimal() -> dict[str, object]:
+    action = {"ja": "感謝する", "en": "Thank them"}
+    return {
+        "version": 1,
+        "general": {"promoter": [action], "passive": [action], "detractor": [action]},
+    }
+
+
+def test_minimal_playbook_loads(tmp_path: Path) -> None:
+    playbook = load_playbook(write(tmp_path, minimal()))
+    assert playbook.general.promoter[0].text("en") == "Thank them"
+    assert playbook.theme_actions("delivery", "detractor") == ()
+
+
+def test_unknown_theme_suggests_closest(tmp_path: Path) -> None:
+    data = minimal() | {"themes": {"deliverry": {"detractor": [{"ja": "あ", "en": "a"}]}}}
+    path = write(tmp_path, data)
+    with pytest.raises(ConfigError) as caught:
+        load_playbook(path)
+    assert str(caught.value) == (
+        f"{path}: unknown key 'themes.deliverry'. Did you mean 'delivery'? Valid keys here: "
+        "usability, checkout, delivery, phone, chat, email, staff, price, quality, returns, "
+        "faq, communication."
+    )
+    assert caught.value.key == "themes.deliverry"
+    assert caught.value.path == path
+
+
+def test_unknown_segment_suggests_closest(tmp_path: Path) -> None:
+    data = minimal()
+    data["general"] = dict(data["general"]) | {"detractors": []}  # type: ignore[call-overload]
+    path = write(tmp_path, data)
+    with pytest.raises(ConfigError) as caught:
+        load_playbook(path)
+    assert str(caught.value) == (
+        f"{path}: unknown key 'general.detractors'. Did you mean 'detractor'? Valid keys here: "
+        "promoter, passive, detractor."
+    )
+
+
+def test_wrong_type_names_key_and_value(tmp_path: Path) -> None:
+    data = minimal()
+    data["general"]["passive"] = [{"ja": 3, "en": "x"}]  # type: ignore[index]
+    path = write(tmp_path, data)
+    with pytest.raises(ConfigError) as caught:
+        load_playbook(path)
+    assert str(caught.value) == (
+        f"{path}: key 'general.passive.0.ja': Input should be a valid string; found 3. "
+        "See the format described at the top of parameters/playbook.yaml."
+    )
+
+
+def test_missing_language_is_named(tmp_path: Path) -> None:
+    data = minimal()
+    data["general"]["promoter"] = [{"ja": "感謝する"}]  # type: ignore[index]
+    path = write(tmp_path, data)
+    with pytest.raises(ConfigError) as caught:
+        load_playbook(path)
+    assert str(caught.value) == (
+        f"{path}: missing key 'general.promoter.0.en'. "
+        "See the format described at the top of parameters/playbook.yaml."
+    )
+
+
+def test_missing_file_and_bad_yaml(tmp_path: Path) -> None:
+    absent = tmp_path / "nope.yaml"
+    with pytest.raises(ConfigError) as caught:
+        load_playbook(absent)
+    assert str(caught.value) == (
+        f"Playbook file {absent} does not exist. "
+        "Pass an existing YAML file, or no path for the built-in playbook."
+    )
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("version: 1\ngeneral:\n  promoter: [\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_playbook(broken)
+    assert str(caught.value) == (
+        f"{broken}: not valid YAML at line 4, column 1. Check the indentation and quoting there."
+    )
+
+
+# --- recommendations -----------------------------------------------------------------------------
+
+
+def test_recommendations_are_ranked_by_data(
+    book: Playbook, themes: pd.DataFrame, drivers: pd.DataFrame
+) -> None:
+    result = segment_strategies(
+        nps(scores(8, 6, 6)), themes=themes, drivers=drivers, playbook=book, lang="en"
+    )
+    assert [(r.segment, r.source, r.key, r.priority) for r in result] == [
+        # detractors: delivery (50 %); "other" has no playbook entry, phone only 2 mentions
+        # (< min_mentions); then the top fix-first driver that maps to the playbook
+        ("detractor", "theme", "delivery", 1),
+        ("detractor", "theme", "delivery", 2),
+        ("detractor", "driver", "delivery", 3),
+        # passives: fix-first drivers first (rating_unmapped has no playbook driver)
+        ("passive", "driver", "delivery", 1),
+        ("passive", "driver", "website", 2),
+        ("passive", "theme", "delivery", 3),
+        # promoters: staff (50 %) before delivery (10 %)
+        ("promoter", "theme", "staff", 1),
+        ("promoter", "theme", "delivery", 2),
+        ("promoter", "general", "general", 3),
+    ]
+    assert result[0] == Recommendation(
+        segment="detractor",
+        source="theme",
+        key="delivery",
+        action=book.theme_actions("delivery", "detractor")[0].en,
+        evidence=(
+            "50.0% of detractors who commented mention Delivery (5 mentions in all); "
+            "NPS impact +4.5 pts (NPS −20.0 pts among those mentioning it, +25.0 pts among others)"
+        ),
+        priority=1,
+    )
+    assert result[4].action == book.drivers["website"].actions[0].en
+    assert result[4].evidence == (
+        "Key drivers: Website matters much but rates low (relative weight 0.100, "
+        "mean rating 3.10 vs 3.17 across attributes, n = 120)"
+    )
+    assert result[6].evidence == (
+        "50.0% of promoters who commented mention Staff (4 mentions in all); "
+        "NPS +100.0 pts among those mentioning it, +10.0 pts among others"
+    )
+    assert result[8].action == book.general.promoter[0].en
+    assert result[8].evidence == "promoters 40.0% (8 of 20 responses)"
+
+
+def test_per_segment_mention_counts_are_used_when_present(
+    book: Playbook, themes: pd.DataFrame
+) -> None:
+    counted = themes.assign(
+        mentions_detractors=[3, 3, 2, 0],
+        mentions_passives=[0, 1, 0, 0],
+        mentions_promoters=[0, 1, 0, 4],
+    )
+    result = segment_strategies(nps(scores(8, 6, 6)), themes=counted, playbook=book, lang="en")
+    assert [(r.segment, r.source, r.key) for r in result] == [
+        ("detractor", "theme", "delivery"),
+        ("detractor", "theme", "delivery"),
+        ("detractor", "general", "general"),
+        ("passive", "general", "general"),
+        ("passive", "general", "general"),
+        ("passive", "general", "general"),
+        ("promoter", "theme", "staff"),
+        ("promoter", "general", "general"),
+        ("promoter", "general", "general"),
+    ]
+    assert result[0].evidence == (
+        "50.0% of detractors who commented (3) mention Delivery; "
+        "NPS impact +4.5 pts (NPS −20.0 pts among those mentioning it, +25.0 pts among others)"
+    )
+
+
+def test_japanese_evidence_and_change_vs_previous(book: Playbook, themes: pd.DataFrame) -> None:
+    result = segment_strategies(nps(scores(8, 6, 6)), themes=themes, playbook=book, top=1)
+    assert [(r.segment, r.key) for r in result] == [
+        ("detractor", "delivery"),
+        ("passive", "delivery"),
+        ("promoter", "staff"),
+    ]
+    assert result[0].action == book.theme_actions("delivery", "detractor")[0].ja
+    assert result[0].evidence == (
+        "コメントした批判者の 50.0%が「Delivery」に言及（全体で 5 件）。NPS への影響 +4.5 ポイント"
+        "（言及者 −20.0 ポイント、非言及者 +25.0 ポイント）"
+    )
+    assert result[2].evidence == (
+        "コメントした推奨者の 50.0%が「Staff」に言及（全体で 4 件）。"
+        "言及者の NPS +100.0 ポイント、非言及者 +10.0 ポイント"
+    )
+    general = segment_strategies(
+        nps(scores(8, 6, 6)), previous=nps(scores(5, 5, 10)), playbook=book, lang="ja", top=1
+    )
+    assert general[1].action == book.general.passive[0].ja
+    assert general[1].evidence == "中立者 30.0%（回答 20 件中 6 人、前回比 +5.0 ポイント）"
+
+
+def test_segment_without_respondents_gets_no_advice(book: Playbook, themes: pd.DataFrame) -> None:
+    result = segment_strategies(nps(scores(12, 3, 0)), themes=themes, playbook=book, lang="en")
+    detractors = [r for r in result if r.segment == "detractor"]
+    assert detractors == [
+        Recommendation(
+            segment="detractor",
+            source="general",
+            key="no_data",
+            action="No detractors this period, so no advice is given for this segment.",
+            evidence="0 detractors of 15 responses",
+            priority=1,
+        )
+    ]
+    ja = segment_strategies(nps(scores(12, 3, 0)), playbook=book, lang="ja")
+    assert ja[0].action == "今期は批判者の回答がないため、このセグメント向けの施策は提案しません。"
+    assert ja[0].evidence == "批判者 0 人（回答 15 件）"
+
+
+def test_suppressed_group_gives_no_advice(book: Playbook) -> None:
+    table = score_groups(scores(1, 1, 1), min_report_n=5)
+    result = segment_strategies(table, playbook=book, lang="en")
+    assert [(r.segment, r.key, r.action, r.evidence) for r in result] == [
+        (seg, "no_data", f"Too few responses to report {seg}s; no advice is given.", "3 responses")
+        for seg in ("detractor", "passive", "promoter")
+    ]
+
+
+def test_accepts_mapping_and_one_row_frame(book: Playbook) -> None:
+    from_result = segment_strategies(nps(scores(3, 3, 4)), playbook=book, lang="en")
+    from_frame = segment_strategies(score_groups(scores(3, 3, 4)), playbook=book, lang="en")
+    from_dict = segment_strategies(nps(scores(3, 3, 4)).to_dict(), playbook=book, lang="en")
+    assert from_result == from_frame == from_dict
+    assert len(from_result) == 9
+
+
+def test_bad_arguments(book: Playbook) -> None:
+    with pytest.raises(ValueError) as caught:
+        segment_strategies(nps(scores(1, 1, 1)), playbook=book, lang="fr")  # type: ignore[arg-type]
+    assert str(caught.value) == "lang must be 'ja' or 'en', got 'fr'"
+    with pytest.raises(ValueError) as caught:
+        segment_strategies(nps(scores(1, 1, 1)), themes=pd.DataFrame({"theme": []}), playbook=book)
+    assert str(caught.value) == (
+        "themes table lacks column(s) label, mentions, share_promoters, share_passives, "
+        "share_detractors"
+    )
