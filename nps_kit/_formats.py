@@ -1,0 +1,445 @@
+"""Detect how a survey export is laid out and read it into a DataFrame.
+
+Detection looks only at a sample of the (decompressed) bytes: the file format from magic bytes
+and extension, the text encoding (BOM, UTF-8, cp932, UTF-16), the delimiter, and which survey tool
+wrote the header rows. Reading then hands the whole file to pandas' C parser once.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import gzip
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final, Literal
+
+import pandas as pd
+
+from nps_kit.errors import DataError
+
+__all__ = ["Layout", "inspect", "read_frame"]
+
+Format = Literal["csv", "xlsx", "parquet"]
+Source = Literal["generic", "qualtrics", "surveymonkey", "google_forms"]
+Compression = Literal["gzip"] | None
+
+SAMPLE_BYTES: Final = 1 << 20
+_DELIMITERS: Final = (",", "\t", ";")
+_DELIMITER_NAMES: Final = {",": "comma", "\t": "tab", ";": "semicolon"}
+_TIMESTAMP_HEADERS: Final = frozenset({"Timestamp", "タイムスタンプ"})
+_MONKEY_SUBS: Final = frozenset({"Response", "Open-Ended Response"})
+_BINARY_HINT: Final = (
+    "Export the survey again as CSV, XLSX or Parquet; a file of another type renamed to "
+    "this extension cannot be read."
+)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What detection found out about a file; everything needed to read it.
+
+    ``header_rows`` counts every header row in the source (1 for a plain table, 3 for Qualtrics,
+    2 for SurveyMonkey); ``question_ids`` maps Qualtrics question texts to column ids.
+    """
+
+    path: Path
+    format: Format
+    source: Source
+    columns: list[str]
+    header_rows: int = 1
+    encoding: str | None = None
+    delimiter: str | None = None
+    compression: Compression = None
+    sheet: str | None = None
+    question_ids: dict[str, str] = field(default_factory=dict)
+    timestamp_column: str | None = None
+
+
+def _sniff_format(path: Path, head: bytes) -> tuple[Format, Compression]:
+    suffix = path.suffix.lower()
+    if head.startswith(b"PK\x03\x04"):
+        return "xlsx", None
+    if head.startswith(b"PAR1"):
+        return "parquet", None
+    if suffix in {".xlsx", ".xlsm"}:
+        return "xlsx", None
+    if suffix in {".parquet", ".pq"}:
+        return "parquet", None
+    return "csv", "gzip" if head.startswith(b"\x1f\x8b") else None
+
+
+def _decodes(sample: bytes, encoding: str, *, final: bool) -> int | None:
+    """Return the offset of the first undecodable byte in ``sample``, or ``None`` if it decodes."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        decoder.decode(sample, final=final)
+    except UnicodeDecodeError as exc:
+        return int(exc.start)
+    return None
+
+
+def detect_encoding(sample: bytes, *, final: bool) -> str | None:
+    """Guess the encoding of a text sample: BOM, then UTF-8, cp932, BOM-less UTF-16.
+
+    ``final`` says whether the sample is the whole file (otherwise a multi-byte character cut at
+    the end of the sample is not an error). Returns ``None`` for bytes that are none of these.
+    """
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    half = len(sample) // 2
+    if half and sample[1::2].count(0) > 0.3 * half and sample[0::2].count(0) < 0.05 * half:
+        return "utf-16-le"
+    if half and sample[0::2].count(0) > 0.3 * half and sample[1::2].count(0) < 0.05 * half:
+        return "utf-16-be"
+    if b"\x00" in sample:
+        return None
+    for encoding in ("utf-8", "cp932"):
+        if _decodes(sample, encoding, final=final) is None:
+            return encoding
+    return None
+
+
+def _read_sample(path: Path, compression: Compression) -> tuple[bytes, bool]:
+    """Return up to :data:`SAMPLE_BYTES` of decompressed content and whether that is all of it."""
+    opener = gzip.open if compression == "gzip" else open
+    try:
+        with opener(path, "rb") as handle:
+            sample = handle.read(SAMPLE_BYTES + 1)
+    except (OSError, EOFError) as exc:
+        raise DataError(f"cannot read {path} as CSV: {exc}.", hint=_BINARY_HINT, path=path) from exc
+    return sample[:SAMPLE_BYTES], len(sample) <= SAMPLE_BYTES
+
+
+def encoding_error(path: Path, encoding: str, offset: int, suggestion: str | None) -> DataError:
+    """Build the error for a file that does not decode with ``encoding``."""
+    if suggestion and codecs.lookup(suggestion).name != codecs.lookup(encoding).name:
+        hint = f"try --encoding {suggestion.removesuffix('-sig')}."
+    else:
+        hint = "pass --encoding with the encoding the file was saved in (e.g. utf-8 or cp932)."
+    return DataError(f"{path} is not valid {encoding} at byte {offset};", hint=hint, path=path)
+
+
+def find_bad_byte(path: Path, encoding: str, compression: Compression) -> int:
+    """Stream the whole file to find the first byte that ``encoding`` cannot decode."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    opener = gzip.open if compression == "gzip" else open
+    offset = 0
+    with opener(path, "rb") as handle:
+        while chunk := handle.read(1 << 22):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                # The decoder may hold back up to a few bytes of an incomplete character.
+                pending = len(decoder.getstate()[0])
+                return offset - pending + int(exc.start)
+            offset += len(chunk)
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return offset - len(decoder.getstate()[0])
+    return offset
+
+
+def _detect_source(rows: list[list[str]]) -> tuple[Source, int]:
+    """Return which tool wrote the header rows and how many header rows there are."""
+    first = rows[0] if rows else []
+    second = rows[1] if len(rows) > 1 else []
+    third = rows[2] if len(rows) > 2 else []
+    filled = [c for c in third if c]
+    if filled and sum(c.startswith('{"ImportId"') for c in filled) * 2 >= len(filled):
+        return "qualtrics", 3
+    # Older Qualtrics exports (and some XLSX exports) have the question-text row but no ImportId.
+    if "StartDate" in first and first.index("StartDate") < len(second):
+        if second[first.index("StartDate")] == "Start Date":
+            return "qualtrics", 2
+    if any(c in _MONKEY_SUBS for c in second) and ("Respondent ID" in first or "" in first):
+        return "surveymonkey", 2
+    if first and first[0] in _TIMESTAMP_HEADERS:
+        return "google_forms", 1
+    return "generic", 1
+
+
+def _names(raw: list[str]) -> list[str]:
+    """Strip header cells; name blank ones and number repeats the way pandas does."""
+    seen: dict[str, int] = {}
+    out = []
+    for i, cell in enumerate(raw):
+        name = cell.strip() or f"Unnamed: {i}"
+        count = seen.get(name, 0)
+        seen[name] = count + 1
+        out.append(name if count == 0 else f"{name}.{count}")
+    return out
+
+
+def _monkey_names(questions: list[str], subs: list[str]) -> list[str]:
+    """Merge SurveyMonkey's question row and sub-answer row into one usable name per column.
+
+    The question cell is merged across a multi-column question (blank after its first column);
+    single-column questions keep the question text alone, others become ``question - answer``.
+    """
+    width = max(len(questions), len(subs))
+    questions = [q.strip() for q in questions] + [""] * (width - len(questions))
+    subs = [s.strip() for s in subs] + [""] * (width - len(subs))
+    owners: list[str] = []
+    current = ""
+    for question in questions:
+        current = question or current
+        owners.append(current)
+    sizes = {q: owners.count(q) for q in set(owners)}
+    names = []
+    for question, sub in zip(owners, subs, strict=True):
+        if not question:
+            names.append(sub)
+        elif not sub or (sizes[question] == 1 and sub in _MONKEY_SUBS):
+            names.append(question)
+        else:
+            names.append(f"{question} - {sub}")
+    return _names(names)
+
+
+def _layout_from_rows(path: Path, fmt: Format, rows: list[list[str]], **kwargs: Any) -> Layout:
+    source, header_rows = _detect_source([[c.strip() for c in row] for row in rows])
+    header = rows[0] if rows else []
+    if source == "qualtrics":
+        ids = _names(header)
+        question_ids = {
+            " ".join(t.split()): i for i, t in zip(ids, rows[1], strict=False) if t.strip()
+        }
+        return Layout(path, fmt, source, ids, header_rows, question_ids=question_ids, **kwargs)
+    if source == "surveymonkey":
+        return Layout(path, fmt, source, _monkey_names(header, rows[1]), header_rows, **kwargs)
+    columns = _names(header)
+    stamp = columns[0] if source == "google_forms" else None
+    return Layout(path, fmt, source, columns, header_rows, timestamp_column=stamp, **kwargs)
+
+
+def _inspect_csv(path: Path, compression: Compression, encoding: str | None) -> Layout:
+    sample, complete = _read_sample(path, compression)
+    if not sample:
+        raise DataError(
+            f"{path} is empty (0 bytes after decompression).",
+            hint="Export the survey again; the file has neither a header nor responses.",
+            path=path,
+        )
+    detected = detect_encoding(sample, final=complete)
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError as exc:
+            raise DataError(
+                f"unknown encoding {encoding!r} for {path}.",
+                hint="Use a Python codec name such as utf-8, utf-8-sig, cp932 or utf-16.",
+                path=path,
+            ) from exc
+        bad = _decodes(sample, encoding, final=complete)
+        if bad is not None:
+            raise encoding_error(path, encoding, bad, detected)
+    elif detected is None:
+        nul = sample.find(b"\x00")
+        what = (
+            f"it looks binary (a NUL byte at byte {nul})"
+            if nul >= 0
+            else "it is not text in UTF-8, UTF-16 or cp932"
+        )
+        raise DataError(f"cannot read {path} as CSV: {what}.", hint=_BINARY_HINT, path=path)
+    chosen = encoding or detected or "utf-8"
+    text = codecs.getincrementaldecoder(chosen)().decode(sample, final=complete)
+    text = text.removeprefix("\ufeff")
+    # Count delimiters in the header line outside quoted names ("Q1, overall" is one name).
+    first_line = re.sub(r'"[^"]*"', "", text.split("\n", 1)[0])
+    delimiter = max(_DELIMITERS, key=lambda d: (first_line.count(d), d == ","))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = [row for _, row in zip(range(3), reader, strict=False)]
+    if not rows or not any(c.strip() for c in rows[0]):
+        raise DataError(
+            f"{path} has no header row (the first line is blank).",
+            hint="Remove the blank lines at the top so that the column names come first.",
+            path=path,
+        )
+    return _layout_from_rows(
+        path,
+        "csv",
+        rows,
+        encoding=chosen,
+        delimiter=delimiter,
+        compression=compression,
+    )
+
+
+def _resolve_sheet(path: Path, names: list[str], sheet: str | int | None) -> str:
+    if sheet is None:
+        return names[0]
+    listing = ", ".join(repr(n) for n in names)
+    if isinstance(sheet, int):
+        if not 0 <= sheet < len(names):
+            raise DataError(
+                f"{path} has {len(names)} sheet(s), so sheet index {sheet} is out of range "
+                f"(0–{len(names) - 1}); sheets: {listing}.",
+                hint="Pass sheet= a 0-based index in range or one of the sheet names.",
+                path=path,
+            )
+        return names[sheet]
+    if sheet not in names:
+        raise DataError(
+            f"{path} has no sheet {sheet!r}; sheets: {listing}.",
+            hint="Pass sheet= one of these names or a 0-based index.",
+            path=path,
+        )
+    return sheet
+
+
+def _inspect_xlsx(path: Path, sheet: str | int | None) -> Layout:
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise DataError(
+            f"cannot read {path} as XLSX: {exc}.",
+            hint="Open it in Excel and save it as an .xlsx workbook (old .xls files are not "
+            "supported), or export CSV instead.",
+            path=path,
+        ) from exc
+    try:
+        name = _resolve_sheet(path, list(workbook.sheetnames), sheet)
+        head = workbook[name].iter_rows(max_row=3, values_only=True)
+        rows = [["" if v is None else str(v) for v in row] for row in head]
+    finally:
+        workbook.close()
+    if not rows or not any(c.strip() for c in rows[0]):
+        raise DataError(
+            f"sheet {name!r} of {path} is empty or its first row is blank.",
+            hint="Put the column names in the first row, or pass sheet= the sheet with the data.",
+            path=path,
+        )
+    return _layout_from_rows(path, "xlsx", rows, sheet=name)
+
+
+def _inspect_parquet(path: Path) -> Layout:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        schema = pq.read_schema(path)
+    except (pa.ArrowException, OSError) as exc:
+        raise DataError(
+            f"cannot read {path} as Parquet: {exc}.",
+            hint="Check that the file is a complete Parquet file; write it again if it was cut.",
+            path=path,
+        ) from exc
+    columns = _names([str(n) for n in schema.names if not str(n).startswith("__index_level_")])
+    source: Source = "google_forms" if columns and columns[0] in _TIMESTAMP_HEADERS else "generic"
+    stamp = columns[0] if source == "google_forms" else None
+    return Layout(path, "parquet", source, columns, 1, timestamp_column=stamp)
+
+
+def inspect(path: Path, *, sheet: str | int | None, encoding: str | None) -> Layout:
+    """Detect format, encoding, delimiter, survey tool and column names of ``path``.
+
+    Raises
+    ------
+    DataError
+        When the file does not exist, is empty, cannot be read as its format, or ``encoding``
+        does not decode it.
+    """
+    if not path.is_file():
+        what = "is a folder, not a file" if path.is_dir() else "does not exist"
+        raise DataError(
+            f"cannot read {path}: the file {what}.",
+            hint="Check the path and the file name (relative paths start from the current "
+            "folder, or from the parameter file's folder in parameters/*.yaml).",
+            path=path,
+        )
+    if path.stat().st_size == 0:
+        raise DataError(
+            f"{path} is empty (0 bytes).",
+            hint="Export the survey again; the file has neither a header nor responses.",
+            path=path,
+        )
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    fmt, compression = _sniff_format(path, head)
+    if fmt == "xlsx":
+        return _inspect_xlsx(path, sheet)
+    if fmt == "parquet":
+        return _inspect_parquet(path)
+    return _inspect_csv(path, compression, encoding)
+
+
+def _read_csv(layout: Layout, encoding: str) -> pd.DataFrame:
+    # The header rows were parsed during detection; naming the columns here keeps read_columns()
+    # and the loaded frame identical, even for blank or repeated header cells.
+    return pd.read_csv(
+        layout.path,
+        sep=layout.delimiter,
+        encoding=encoding,
+        compression=layout.compression,
+        header=None,
+        skiprows=layout.header_rows,
+        names=layout.columns,
+    )
+
+
+def read_frame(layout: Layout, *, encoding_given: bool) -> tuple[pd.DataFrame, Layout]:
+    """Read the whole file described by ``layout``; return the frame and the final layout.
+
+    The frame has a fresh ``RangeIndex`` and string column names stripped of white space. When
+    the encoding was detected from the sample as UTF-8 but the file turns out to be cp932 further
+    down, the file is read again as cp932 (and the returned layout says so).
+    """
+    path = layout.path
+    try:
+        if layout.format == "xlsx":
+            frame = _read_xlsx(layout)
+        elif layout.format == "parquet":
+            frame = pd.read_parquet(path)
+            if any(name is not None for name in frame.index.names):
+                frame = frame.reset_index()  # a named index was a column before it was saved
+        else:
+            assert layout.encoding is not None
+            try:
+                frame = _read_csv(layout, layout.encoding)
+            except UnicodeDecodeError:
+                if encoding_given or layout.encoding != "utf-8":
+                    raise
+                layout = Layout(**{**layout.__dict__, "encoding": "cp932"})
+                frame = _read_csv(layout, "cp932")
+    except UnicodeDecodeError as exc:
+        assert layout.encoding is not None
+        offset = find_bad_byte(path, layout.encoding, layout.compression)
+        raise encoding_error(path, layout.encoding, offset, None) from exc
+    except (pd.errors.ParserError, ValueError, OSError) as exc:
+        kind = {"csv": "CSV", "xlsx": "XLSX", "parquet": "Parquet"}[layout.format]
+        raise DataError(
+            f"cannot read {path} as {kind}: {str(exc).strip()}.",
+            hint="Open the file to check the line named above (a stray quote or delimiter is "
+            "the usual cause), or export it again.",
+            path=path,
+        ) from exc
+    if layout.format == "parquet":
+        frame.columns = pd.Index(_names([str(c) for c in frame.columns]))
+    return frame.reset_index(drop=True), layout
+
+
+def _read_xlsx(layout: Layout) -> pd.DataFrame:
+    frame = pd.read_excel(
+        layout.path,
+        sheet_name=layout.sheet,
+        engine="openpyxl",
+        header=None,
+        skiprows=layout.header_rows,
+        names=layout.columns,
+    )
+    assert isinstance(frame, pd.DataFrame)  # one sheet name in, one frame out
+    return frame
+
+
+def delimiter_name(delimiter: str | None) -> str | None:
+    """Return ``comma``, ``tab`` or ``semicolon`` for a delimiter (``None`` stays ``None``)."""
+    return None if delimiter is None else _DELIMITER_NAMES.get(delimiter, delimiter)

@@ -1,0 +1,376 @@
+"""Parse score and date cells as people really write them, vectorised over unique values.
+
+Survey exports repeat the same few cell texts hundreds of thousands of times, so every parser here
+factorizes the column, parses each distinct value once in Python and maps the results back with
+numpy indexing. The cost is one ``pd.factorize`` plus work proportional to the number of distinct
+values, never a Python loop over rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from numbers import Number
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "MISSING_WORDS",
+    "STATUSES",
+    "DateParse",
+    "ScoreParse",
+    "parse_date_values",
+    "parse_dates",
+    "parse_scores",
+]
+
+STATUSES: Final = ("valid", "missing", "invalid")
+_VALID, _MISSING, _INVALID = 0, 1, 2
+
+#: Cell texts (after NFKC and case folding) that mean "no answer".
+MISSING_WORDS: Final = frozenset(
+    {"", "na", "n/a", "#n/a", "-", "nan", "none", "null", "<na>", "無回答", "未回答"}
+)
+
+# Dashes and minus signs that NFKC leaves alone but people type in front of numbers and labels.
+_DASHES: Final = str.maketrans(dict.fromkeys("‐‑‒–—―−ー－", "-"))
+
+# A number, an optional 点, then optionally a label such as "- Extremely likely",
+# "= まったく思わない" or "(とても)". The label must not start with a digit, so "9-10" is not
+# read as 9.
+_SCORE_RE: Final = re.compile(
+    r"""^(?P<num>[+-]?\d+(?:\.\d+)?)\s*点?
+        (?:\s*(?:[-=:]|\s)\s*(?=[^\d\s])\S.*|\s*\(.*\))?$""",
+    re.VERBOSE | re.DOTALL,
+)
+
+_REASON_RANGE: Final = "outside 0–10"
+_REASON_WHOLE: Final = "not a whole number"
+_REASON_TEXT: Final = "not a number"
+_STATUS_DTYPE: Final = pd.CategoricalDtype(list(STATUSES))
+_REASON_DTYPE: Final = pd.CategoricalDtype([_REASON_RANGE, _REASON_WHOLE, _REASON_TEXT])
+
+
+@dataclass(frozen=True)
+class ScoreParse:
+    """Result of :func:`parse_scores`, aligned with the input (same index and length).
+
+    Attributes
+    ----------
+    score
+        ``Int64`` series: the 0–10 score, ``<NA>`` when missing or invalid.
+    status
+        ``category`` series with categories ``valid``, ``missing``, ``invalid``.
+    reason
+        ``category`` series: why a value is invalid (``outside 0–10``, ``not a whole number``,
+        ``not a number``), ``NaN`` for valid and missing values.
+    """
+
+    score: pd.Series
+    status: pd.Series
+    reason: pd.Series
+
+
+@dataclass(frozen=True)
+class DateParse:
+    """Result of :func:`parse_date_values`.
+
+    Attributes
+    ----------
+    dates
+        ``datetime64[ns]`` series, ``NaT`` when blank or unreadable.
+    unparsed
+        Boolean series: ``True`` where the cell had a value that could not be read as a date.
+    """
+
+    dates: pd.Series
+    unparsed: pd.Series
+
+
+def _normalise_text(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).translate(_DASHES).strip()
+
+
+def _parse_score_value(value: Any) -> tuple[int, int, str | None]:
+    """Parse one distinct cell value into ``(score, status, reason)``."""
+    if isinstance(value, bool | np.bool_):
+        return 0, _INVALID, _REASON_TEXT
+    if isinstance(value, Number):
+        number = float(value)  # type: ignore[arg-type]
+        if math.isnan(number):
+            return 0, _MISSING, None
+        return _check_number(number)
+    text = _normalise_text(str(value))
+    if text.casefold() in MISSING_WORDS:
+        return 0, _MISSING, None
+    match = _SCORE_RE.match(text)
+    if match is None:
+        return 0, _INVALID, _REASON_TEXT
+    return _check_number(float(match["num"]))
+
+
+def _check_number(number: float) -> tuple[int, int, str | None]:
+    if not math.isfinite(number):
+        return 0, _INVALID, _REASON_TEXT
+    if not number.is_integer():
+        return 0, _INVALID, _REASON_WHOLE
+    if not 0 <= number <= 10:
+        return 0, _INVALID, _REASON_RANGE
+    return int(number), _VALID, None
+
+
+def _build(
+    values: pd.Series, scores: np.ndarray, status: np.ndarray, reasons: np.ndarray
+) -> ScoreParse:
+    return ScoreParse(
+        score=pd.Series(
+            pd.arrays.IntegerArray(scores.astype("int64"), status != _VALID),
+            index=values.index,
+            name=values.name,
+        ),
+        status=pd.Series(
+            pd.Categorical.from_codes(status.astype("int8"), dtype=_STATUS_DTYPE),
+            index=values.index,
+            name=values.name,
+        ),
+        reason=pd.Series(
+            pd.Categorical.from_codes(reasons.astype("int8"), dtype=_REASON_DTYPE),
+            index=values.index,
+            name=values.name,
+        ),
+    )
+
+
+def parse_scores(values: pd.Series) -> ScoreParse:
+    """Parse 0–10 scores written as people really write them.
+
+    Accepted as valid: integers and integral floats 0–10 (``9``, ``9.0``, `` 8 ``), full-width
+    digits (``９``, ``１０``), ``9点``, and a number followed by a label
+    (``10 - Extremely likely``, ``0 = まったく思わない``). Missing: blank, ``NA``, ``N/A``, ``-``,
+    ``無回答``, ``未回答``, NaN and ``None``. Everything else (``11``, ``-1``, ``7.5``,
+    ``abc``) is invalid.
+
+    Parameters
+    ----------
+    values
+        The raw score column, of any dtype.
+
+    Returns
+    -------
+    ScoreParse
+        ``score``, ``status`` and ``reason`` series with the index of ``values``.
+
+    Examples
+    --------
+    >>> parse_scores(pd.Series(["９", "10 - Extremely likely", "N/A", "11"])).score.tolist()
+    [9, 10, <NA>, <NA>]
+    """
+    n = len(values)
+    if pd.api.types.is_bool_dtype(values.dtype):
+        return _build(
+            values,
+            np.zeros(n, dtype="int64"),
+            np.where(values.isna(), _MISSING, _INVALID),
+            np.where(values.isna(), -1, 2),
+        )
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        # Numeric columns (xlsx, parquet, clean CSV): pure numpy, no per-value work at all.
+        number = values.to_numpy(dtype="float64", na_value=np.nan)
+        missing = np.isnan(number)
+        finite = np.isfinite(number)
+        whole = finite & (np.floor(np.where(finite, number, 0)) == number)
+        in_range = whole & (number >= 0) & (number <= 10)
+        status = np.where(missing, _MISSING, np.where(in_range, _VALID, _INVALID))
+        reasons = np.select([missing | in_range, whole, finite], [-1, 0, 1], default=2)
+        scores = np.where(in_range, number, 0)
+        return _build(values, scores, status, reasons)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    parsed = [_parse_score_value(u) for u in uniques]
+    reason_index = {None: -1, _REASON_RANGE: 0, _REASON_WHOLE: 1, _REASON_TEXT: 2}
+    # One extra slot at the end for code -1 (NaN/None), which numpy indexing maps to the last item.
+    u_scores = np.array([p[0] for p in parsed] + [0], dtype="int64")
+    u_status = np.array([p[1] for p in parsed] + [_MISSING], dtype="int8")
+    u_reason = np.array([reason_index[p[2]] for p in parsed] + [-1], dtype="int8")
+    return _build(values, u_scores[codes], u_status[codes], u_reason[codes])
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+_EXCEL_EPOCH: Final = pd.Timestamp("1899-12-30")
+# Excel serials from 1900-03-01 to 9999-12-31; smaller numbers are more likely counts than dates.
+_SERIAL_MIN, _SERIAL_MAX = 61, 2_958_465
+_NUMBER_RE: Final = re.compile(r"^\d+(?:\.\d+)?$")
+_YMD_RE: Final = re.compile(
+    r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
+    r"(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,6}))?)?)?$"
+)
+_JA_RE: Final = re.compile(
+    r"^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*\(.\))?"
+    r"(?:\s*(\d{1,2})(?:時|:)(?:(\d{1,2})分?(?:(\d{1,2})秒?)?)?)?$"
+)
+# Vectorised formats tried on the distinct values before the per-value fallback.
+_NAT: Final = np.datetime64("NaT").astype("int64").item()
+_FAST_FORMATS: Final = ("ISO8601", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d")
+
+
+def _serial(number: float) -> pd.Timestamp | None:
+    if not _SERIAL_MIN <= number <= _SERIAL_MAX:
+        return None
+    return (_EXCEL_EPOCH + pd.to_timedelta(round(number * 86_400), unit="s")).as_unit("ns")
+
+
+def _parse_date_value(value: Any) -> pd.Timestamp | None:
+    """Parse one distinct cell into a naive timestamp, or ``None`` when it is not a date."""
+    if isinstance(value, dt.datetime | dt.date):
+        stamp = pd.Timestamp(value)
+        return stamp.tz_localize(None) if stamp.tzinfo is not None else stamp
+    if isinstance(value, bool | np.bool_):
+        return None
+    if isinstance(value, Number):
+        number = float(value)  # type: ignore[arg-type]
+        return _serial(number) if math.isfinite(number) else None
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    if _NUMBER_RE.match(text):
+        return _serial(float(text))
+    match = _YMD_RE.match(text) or _JA_RE.match(text)
+    if match is not None:
+        year, month, day, hour, minute, second = (int(p) if p else 0 for p in match.groups()[:6])
+        fraction = match.groups()[6] if len(match.groups()) > 6 else None
+        micro = int((fraction or "0").ljust(6, "0"))
+        try:
+            return pd.Timestamp(dt.datetime(year, month, day, hour, minute, second, micro))
+        except ValueError:
+            return None
+    try:
+        stamp = pd.Timestamp(dt.datetime.fromisoformat(text))
+    except ValueError:
+        return None
+    return stamp.tz_localize(None) if stamp.tzinfo is not None else stamp
+
+
+def _fast_pass(texts: pd.Index, out: np.ndarray) -> None:
+    """Fill ``out`` (int64 ns, NaT) for distinct values that pandas parses with a fixed format."""
+    todo = np.flatnonzero(out == _NAT)
+    for fmt in _FAST_FORMATS:
+        if len(todo) == 0:
+            return
+        try:
+            parsed = pd.to_datetime(pd.Index(texts[todo]), format=fmt, errors="coerce")
+        except (ValueError, TypeError):
+            continue
+        if getattr(parsed, "tz", None) is not None:
+            continue
+        as_ns = parsed.as_unit("ns").asi8
+        ok = ~parsed.isna()
+        out[todo[ok]] = as_ns[ok]
+        todo = todo[~ok]
+
+
+def _is_text(values: Any) -> bool:
+    """Whether every non-missing value is a string (pandas ``str`` dtype or all-str objects)."""
+    if values.dtype == object:
+        return pd.api.types.infer_dtype(values, skipna=True) in {"string", "empty"}
+    return pd.api.types.is_string_dtype(values.dtype)
+
+
+def _by_uniques(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Parse each distinct value once; return int64 nanoseconds (NaT) and a blank mask."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    out = np.full(len(uniques) + 1, _NAT, dtype="int64")  # last slot: code -1 (NaN)
+    blank = np.zeros(len(uniques) + 1, dtype=bool)
+    blank[-1] = True
+    if len(uniques):
+        if _is_text(uniques):
+            stripped = pd.Index(uniques).str.strip()
+            blank[:-1] = stripped == ""
+            _fast_pass(stripped, out[:-1])
+        for i in np.flatnonzero((out[:-1] == _NAT) & ~blank[:-1]):
+            value = uniques[int(i)]
+            if isinstance(value, str) and not value.strip():
+                blank[i] = True
+                continue
+            stamp = _parse_date_value(value)
+            if stamp is not None:
+                out[i] = stamp.as_unit("ns").value
+    return out[codes], blank[codes]
+
+
+def parse_date_values(values: pd.Series) -> DateParse:
+    """Parse a date column and tell which non-blank cells could not be read.
+
+    See :func:`parse_dates` for the accepted forms.
+
+    Parameters
+    ----------
+    values
+        The raw date column, of any dtype.
+
+    Returns
+    -------
+    DateParse
+        ``dates`` (``datetime64[ns]``) and ``unparsed`` (bool), both with the index of ``values``.
+    """
+    if isinstance(values.dtype, pd.DatetimeTZDtype):
+        dates = values.dt.tz_localize(None).astype("datetime64[ns]")
+        return DateParse(dates, pd.Series(False, index=values.index, name=values.name))
+    if pd.api.types.is_datetime64_dtype(values.dtype):
+        dates = values.astype("datetime64[ns]")
+        return DateParse(dates, pd.Series(False, index=values.index, name=values.name))
+    if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
+        number = values.to_numpy(dtype="float64", na_value=np.nan)
+        ok = (number >= _SERIAL_MIN) & (number <= _SERIAL_MAX)
+        seconds = np.round(np.where(ok, number, 0) * 86_400).astype("int64")
+        stamps = _EXCEL_EPOCH.as_unit("ns").value + seconds * 1_000_000_000
+        result = np.where(ok, stamps, _NAT)
+        unparsed = ~np.isnan(number) & ~ok
+    elif _is_text(values):
+        # Timestamps with seconds are nearly all distinct, so factorizing would not shrink the
+        # work: parse the whole column as ISO 8601 first (vectorised in C), then only the rest
+        # by distinct value.
+        result = np.full(len(values), _NAT, dtype="int64")
+        try:
+            iso = pd.to_datetime(values, format="ISO8601", errors="coerce")
+            if getattr(iso.dtype, "tz", None) is None:
+                result = iso.to_numpy(dtype="datetime64[ns]").view("int64").copy()
+        except (ValueError, TypeError):
+            pass
+        rest = np.flatnonzero((result == _NAT) & values.notna().to_numpy())
+        unparsed = np.zeros(len(values), dtype=bool)
+        if len(rest):
+            parsed, blank = _by_uniques(values.iloc[rest])
+            result[rest] = parsed
+            unparsed[rest] = (parsed == _NAT) & ~blank
+    else:
+        result, blank = _by_uniques(values)
+        unparsed = (result == _NAT) & ~blank
+    return DateParse(
+        pd.Series(result.view("datetime64[ns]"), index=values.index, name=values.name),
+        pd.Series(unparsed, index=values.index, name=values.name),
+    )
+
+
+def parse_dates(values: pd.Series) -> pd.Series:
+    """Parse dates written in the forms survey tools and spreadsheets produce.
+
+    Accepted: ISO (``2026-10-03``, ``2026-10-03T09:15:00``), slashes (``2026/10/03 9:15``),
+    Japanese (``2026年10月3日``, ``2026年10月3日 9時15分``), Excel serial numbers (``46298`` is
+    2026-10-03; as numbers or text) and datetime cells. Time zones are dropped, keeping the wall
+    clock time. Each distinct value is parsed once.
+
+    Parameters
+    ----------
+    values
+        The raw date column, of any dtype.
+
+    Returns
+    -------
+    pandas.Series
+        ``datetime64[ns]`` with the index of ``values``; ``NaT`` where the cell is blank or
+        cannot be read.
+    """
+    return parse_date_values(values).dates

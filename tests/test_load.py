@@ -1,0 +1,621 @@
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+
+from nps_kit.errors import DataError
+from nps_kit.load import LoadResult, load_responses, read_columns
+
+JA_ROWS = (
+    "id,部門,score,date,comment\n"
+    "1,EC事業部,9,2026-10-03,とても良い\n"
+    "2,店舗事業部,無回答,2026/10/04 9:15,\n"
+    "3,EC事業部,3,2026年10月5日,遅い\n"
+)
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def check_ja_rows(result: LoadResult) -> None:
+    data = result.data
+    assert data["部門"].tolist() == ["EC事業部", "店舗事業部", "EC事業部"]
+    assert data["nps_score"].tolist() == [9, pd.NA, 3]
+    assert data["nps_status"].tolist() == ["valid", "missing", "valid"]
+    assert data["nps_row"].tolist() == [2, 3, 4]
+    assert [str(data[c].dtype) for c in ("nps_score", "nps_status", "nps_row")] == [
+        "Int64",
+        "category",
+        "int64",
+    ]
+    assert (result.report.n_valid, result.report.n_missing, result.report.n_invalid) == (2, 1, 0)
+
+
+# --- formats and encodings -------------------------------------------------------------------
+
+
+def test_utf8_csv(tmp_path: Path) -> None:
+    result = load_responses(write(tmp_path / "r.csv", JA_ROWS))
+    check_ja_rows(result)
+    assert (result.report.format, result.report.encoding, result.report.delimiter) == (
+        "csv",
+        "utf-8",
+        ",",
+    )
+    assert result.report.source == "generic"
+
+
+def test_utf8_with_bom(tmp_path: Path) -> None:
+    result = load_responses(write(tmp_path / "r.csv", JA_ROWS, "utf-8-sig"))
+    check_ja_rows(result)
+    assert result.report.encoding == "utf-8-sig"
+    assert list(result.data.columns[:2]) == ["id", "部門"]
+
+
+def test_cp932_csv(tmp_path: Path) -> None:
+    result = load_responses(write(tmp_path / "r.csv", JA_ROWS, "cp932"))
+    check_ja_rows(result)
+    assert result.report.encoding == "cp932"
+
+
+def test_cp932_only_characters(tmp_path: Path) -> None:
+    # ① and ～ exist in cp932 (Windows) but not in strict Shift_JIS.
+    result = load_responses(write(tmp_path / "r.csv", "score,comment\n9,①とても～良い\n", "cp932"))
+    assert result.data["comment"].tolist() == ["①とても～良い"]
+
+
+def test_utf16_tab_separated_excel_unicode_text(tmp_path: Path) -> None:
+    text = JA_ROWS.replace(",", "\t").replace("\n", "\r\n")
+    result = load_responses(write(tmp_path / "r.txt", text, "utf-16"))
+    check_ja_rows(result)
+    assert (result.report.encoding, result.report.delimiter) == ("utf-16", "\t")
+
+
+def test_tab_header_with_a_quoted_comma(tmp_path: Path) -> None:
+    text = '"Q1, overall"\tscore\nfine\t9\n'
+    result = load_responses(write(tmp_path / "r.tsv", text))
+    assert result.report.delimiter == "\t"
+    assert list(result.data.columns[:2]) == ["Q1, overall", "score"]
+
+
+def test_blank_and_repeated_header_cells_match_read_columns(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", "score, score ,,note\n9,8,x,y\n")
+    result = load_responses(path)
+    assert list(result.data.columns[:4]) == ["score", "score.1", "Unnamed: 2", "note"]
+    assert read_columns(path) == ["score", "score.1", "Unnamed: 2", "note"]
+    assert result.data["nps_score"].tolist() == [9]
+
+
+def test_semicolon_delimiter(tmp_path: Path) -> None:
+    result = load_responses(write(tmp_path / "r.csv", JA_ROWS.replace(",", ";")))
+    check_ja_rows(result)
+    assert result.report.delimiter == ";"
+
+
+def test_encoding_override(tmp_path: Path) -> None:
+    result = load_responses(write(tmp_path / "r.csv", JA_ROWS, "cp932"), encoding="cp932")
+    check_ja_rows(result)
+    assert result.report.encoding == "cp932"
+
+
+def test_gzip_csv_is_detected_on_decompressed_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv.gz"
+    path.write_bytes(gzip.compress(JA_ROWS.encode("cp932"), mtime=0))
+    result = load_responses(path)
+    check_ja_rows(result)
+    assert (result.report.format, result.report.encoding) == ("csv", "cp932")
+
+
+def test_cp932_after_a_long_ascii_prefix_is_read_again_as_cp932(tmp_path: Path) -> None:
+    # Detection samples the first MiB; a cp932 comment further down must still be read.
+    text = "score,comment\n" + "9,ok\n" * 250_000 + "3,配送が遅い\n"
+    result = load_responses(write(tmp_path / "r.csv", text, "cp932"))
+    assert result.report.encoding == "cp932"
+    assert result.data["comment"].iloc[-1] == "配送が遅い"
+    assert result.data["nps_row"].iloc[-1] == 250_002
+
+
+def test_column_names_are_stripped_and_multiline_cells_keep_row_numbers(tmp_path: Path) -> None:
+    text = ' id , score ,comment\n1,9,"line one\nline two"\n2,bad,x\n'
+    result = load_responses(write(tmp_path / "r.csv", text))
+    assert list(result.data.columns[:3]) == ["id", "score", "comment"]
+    assert result.data["nps_row"].tolist() == [2, 3]
+    assert result.report.invalid.to_dict("records") == [
+        {"row": 3, "column": "score", "value": "bad", "reason": "not a number"}
+    ]
+
+
+def test_xlsx_first_sheet_by_default_name_or_index(tmp_path: Path) -> None:
+    path = tmp_path / "r.xlsx"
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame({"score": [9, 10], "unit": ["EC事業部", "店舗事業部"]}).to_excel(
+            writer, sheet_name="回答", index=False
+        )
+        pd.DataFrame({"score": [1, 2, 3]}).to_excel(writer, sheet_name="other", index=False)
+    first = load_responses(path)
+    assert first.data["nps_score"].tolist() == [9, 10]
+    assert (first.report.format, first.report.sheet, first.report.encoding) == (
+        "xlsx",
+        "回答",
+        None,
+    )
+    assert load_responses(path, sheet="other").data["nps_score"].tolist() == [1, 2, 3]
+    assert load_responses(path, sheet=1).report.sheet == "other"
+
+
+def test_xlsx_datetime_cells_blank_rows_and_row_numbers(tmp_path: Path) -> None:
+    import datetime as dt
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["date", "score"])
+    sheet.append([dt.datetime(2026, 10, 3, 9, 15), 9])
+    sheet.append([None, None])
+    sheet.append([46299, "１０"])
+    workbook.save(tmp_path / "r.xlsx")
+    result = load_responses(tmp_path / "r.xlsx", date_column="date")
+    assert result.data["nps_date"].tolist() == [
+        pd.Timestamp("2026-10-03 09:15"),
+        pd.Timestamp("2026-10-04"),
+    ]
+    assert result.data["nps_score"].tolist() == [9, 10]
+    assert result.data["nps_row"].tolist() == [2, 4]
+    assert (result.report.rows_read, result.report.blank_rows_dropped) == (3, 1)
+
+
+def test_parquet(tmp_path: Path) -> None:
+    path = tmp_path / "r.parquet"
+    pd.DataFrame({"score": [0.0, 7.5, np.nan, 10.0], "unit": list("abcd")}).to_parquet(path)
+    result = load_responses(path)
+    assert result.data["nps_score"].tolist() == [0, pd.NA, pd.NA, 10]
+    assert result.data["nps_status"].tolist() == ["valid", "invalid", "missing", "valid"]
+    assert result.data["nps_row"].tolist() == [2, 3, 4, 5]
+    assert (result.report.format, result.report.encoding, result.report.delimiter) == (
+        "parquet",
+        None,
+        None,
+    )
+
+
+def test_parquet_with_a_named_index_keeps_it_as_a_column(tmp_path: Path) -> None:
+    path = tmp_path / "r.parquet"
+    pd.DataFrame({"id": ["a", "b"], "score": [9, 3]}).set_index("id").to_parquet(path)
+    result = load_responses(path)
+    assert result.data["id"].tolist() == ["a", "b"]
+    assert set(read_columns(path)) == {"id", "score"}
+
+
+# --- survey-tool exports ---------------------------------------------------------------------
+
+QUALTRICS = (
+    "StartDate,Status,Q1,Q2\n"
+    "Start Date,Response Type,"
+    '"How likely are you to recommend us?\n(0 = not at all, 10 = very)",Why?\n'
+    '"{""ImportId"":""startDate""}","{""ImportId"":""status""}",'
+    '"{""ImportId"":""QID1""}","{""ImportId"":""QID2_TEXT""}"\n'
+    "2026-10-01 09:00:00,IP Address,10 - Extremely likely,good\n"
+    "2026-10-01 10:00:00,Survey Preview,0 - Not at all likely,test\n"
+    "2026-10-02 11:00:00,IP Address,3,slow\n"
+)
+
+
+def test_qualtrics_three_header_rows_and_preview_responses(tmp_path: Path) -> None:
+    result = load_responses(write(tmp_path / "q.csv", QUALTRICS, "utf-8-sig"), score_column="Q1")
+    assert list(result.data.columns[:4]) == ["StartDate", "Status", "Q1", "Q2"]
+    assert result.data["nps_score"].tolist() == [10, 3]
+    assert result.data["nps_row"].tolist() == [4, 6]
+    report = result.report
+    assert (report.source, report.header_rows_skipped) == ("qualtrics", 2)
+    assert (report.rows_read, report.preview_rows_dropped, report.n_valid) == (3, 1, 2)
+
+
+def test_qualtrics_score_column_by_question_text(tmp_path: Path) -> None:
+    path = write(tmp_path / "q.csv", QUALTRICS)
+    result = load_responses(
+        path,
+        score_column="How likely are you to recommend us? (0 = not at all, 10 = very)",
+        date_column="Start Date",
+    )
+    assert (result.report.score_column, result.report.date_column) == ("Q1", "StartDate")
+    assert result.data["nps_date"].tolist() == [
+        pd.Timestamp("2026-10-01 09:00"),
+        pd.Timestamp("2026-10-02 11:00"),
+    ]
+    assert read_columns(path) == ["StartDate", "Status", "Q1", "Q2"]
+
+
+def test_qualtrics_xlsx_and_legacy_two_row_export(tmp_path: Path) -> None:
+    rows = [
+        ["StartDate", "Status", "Q1"],
+        ["Start Date", "Response Type", "How likely?"],
+        ['{"ImportId":"startDate"}', '{"ImportId":"status"}', '{"ImportId":"QID1"}'],
+        ["2026-10-01", "IP Address", 9],
+        ["2026-10-02", "Survey Preview", 0],
+        ["2026-10-03", "IP Address", 4],
+    ]
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(tmp_path / "q.xlsx")
+    xlsx = load_responses(tmp_path / "q.xlsx", score_column="How likely?")
+    assert (xlsx.report.source, xlsx.report.preview_rows_dropped) == ("qualtrics", 1)
+    assert xlsx.data["nps_score"].tolist() == [9, 4]
+    assert xlsx.data["nps_row"].tolist() == [4, 6]
+    legacy = "\n".join(",".join(map(str, r)) for i, r in enumerate(rows) if i != 2) + "\n"
+    two_rows = load_responses(write(tmp_path / "q.csv", legacy), score_column="Q1")
+    assert (two_rows.report.source, two_rows.report.header_rows_skipped) == ("qualtrics", 1)
+    assert two_rows.data["nps_row"].tolist() == [3, 5]
+
+
+SURVEYMONKEY = (
+    "Respondent ID,Start Date,How likely is it that you would recommend us to a friend?,"
+    "Which features did you use?,,,Comments\n"
+    ",,Response,Search,Checkout,Other (please specify),Open-Ended Response\n"
+    "1001,10/03/2026 09:15:00 AM,9,Search,,,great\n"
+    "1002,10/03/2026 10:00:00 AM,6,,Checkout,gift cards,meh\n"
+)
+
+
+def test_surveymonkey_two_header_rows_are_merged(tmp_path: Path) -> None:
+    path = write(tmp_path / "sm.csv", SURVEYMONKEY)
+    question = "How likely is it that you would recommend us to a friend?"
+    result = load_responses(path, score_column=question)
+    assert list(result.data.columns[:7]) == [
+        "Respondent ID",
+        "Start Date",
+        question,
+        "Which features did you use? - Search",
+        "Which features did you use? - Checkout",
+        "Which features did you use? - Other (please specify)",
+        "Comments",
+    ]
+    assert result.data["nps_score"].tolist() == [9, 6]
+    assert result.data["nps_row"].tolist() == [3, 4]
+    assert (result.report.source, result.report.header_rows_skipped) == ("surveymonkey", 1)
+    assert read_columns(path) == list(result.data.columns[:7])
+
+
+@pytest.mark.parametrize("stamp", ["Timestamp", "タイムスタンプ"])
+def test_google_forms_timestamp_is_recorded_not_used(tmp_path: Path, stamp: str) -> None:
+    text = f"{stamp},おすすめ度,理由\n2026/10/03 9:15:00,10,速い\n2026/10/04 18:01:02,8,普通\n"
+    path = write(tmp_path / "g.csv", text)
+    plain = load_responses(path, score_column="おすすめ度")
+    assert (plain.report.source, plain.report.timestamp_column) == ("google_forms", stamp)
+    assert "nps_date" not in plain.data.columns
+    dated = load_responses(path, score_column="おすすめ度", date_column=stamp)
+    assert dated.data["nps_date"].tolist() == [
+        pd.Timestamp("2026-10-03 09:15"),
+        pd.Timestamp("2026-10-04 18:01:02"),
+    ]
+
+
+# --- values, dates, weights, strict ----------------------------------------------------------
+
+
+def test_messy_scores_stay_in_the_frame_and_are_counted(tmp_path: Path) -> None:
+    cells = ["9", "9.0", " 8 ", "９", "１０", "9点", "0 = まったく思わない", "", "NA", "N/A", "-"]
+    cells += ["無回答", "未回答", "11", "-1", "7.5", "100", "abc"]
+    text = "score\n" + "\n".join(f'"{c}"' for c in cells) + "\n"
+    result = load_responses(write(tmp_path / "r.csv", text, "cp932"))
+    assert len(result.data) == len(cells)
+    assert result.data["nps_score"].tolist()[:7] == [9, 9, 8, 9, 10, 9, 0]
+    report = result.report
+    assert (report.n_valid, report.n_missing, report.n_invalid) == (7, 6, 5)
+    assert report.invalid["row"].tolist() == [15, 16, 17, 18, 19]
+    assert report.invalid["reason"].tolist() == [
+        "outside 0–10",
+        "outside 0–10",
+        "not a whole number",
+        "outside 0–10",
+        "not a number",
+    ]
+
+
+def test_dates_in_every_form_and_excel_serials(tmp_path: Path) -> None:
+    text = (
+        "score,date\n9,2026-10-03\n9,2026-10-03T09:15:00\n9,2026/10/03 9:15\n9,2026年10月3日\n"
+        "9,2026年10月3日 9時15分\n9,46298\n9,\n9,someday\n"
+    )
+    result = load_responses(write(tmp_path / "r.csv", text), date_column="date")
+    day, morning = pd.Timestamp("2026-10-03"), pd.Timestamp("2026-10-03 09:15")
+    expected = [day, morning, morning, day, morning, day, pd.NaT, pd.NaT]
+    assert result.data["nps_date"].tolist() == expected
+    assert str(result.data["nps_date"].dtype) == "datetime64[ns]"
+    assert (result.report.dates_unparsed, result.report.date_min, result.report.date_max) == (
+        1,
+        day,
+        morning,
+    )
+
+
+def test_weights(tmp_path: Path) -> None:
+    result = load_responses(write(tmp_path / "r.csv", "score,w\n9,1.5\n3,2\n"), weight_column="w")
+    assert result.data["nps_weight"].tolist() == [1.5, 2.0]
+    assert str(result.data["nps_weight"].dtype) == "float64"
+
+
+def test_bad_weights_are_an_error(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", "score,w\n9,1\n3,-2\n5,heavy\n")
+    with pytest.raises(DataError) as caught:
+        load_responses(path, weight_column="w")
+    assert str(caught.value) == (
+        f"{path}: 2 bad weight(s) in column 'w': row 3: '-2', row 4: 'heavy'. Weights must be "
+        "non-negative numbers on every row; fix these cells or load without weight_column."
+    )
+    assert caught.value.failures["reason"].tolist() == ["negative", "not a number"]
+
+
+def test_strict_lists_every_invalid_row_capped_at_twenty(tmp_path: Path) -> None:
+    text = "score\n" + "9\n" * 3 + "11\n" * 24 + "abc\n"
+    path = write(tmp_path / "r.csv", text)
+    with pytest.raises(DataError) as caught:
+        load_responses(path, strict=True)
+    listed = ", ".join(f"row {r}: '11'" for r in range(5, 25))
+    assert str(caught.value) == (
+        f"{path}: 25 invalid score(s) in column 'score': {listed}, and 5 more. Scores must be "
+        "whole numbers 0–10 (blank, NA, N/A, -, 無回答 and 未回答 count as missing); fix these "
+        "cells, or load without strict to count them as invalid."
+    )
+    failures = caught.value.failures
+    assert len(failures) == 25
+    assert failures.iloc[-1].to_dict() == {
+        "row": 29,
+        "column": "score",
+        "value": "abc",
+        "reason": "not a number",
+    }
+    assert caught.value.path == path
+
+
+def test_strict_passes_when_everything_is_valid_or_missing(tmp_path: Path) -> None:
+    result = load_responses(write(tmp_path / "r.csv", "score\n9\n無回答\n"), strict=True)
+    assert result.data["nps_status"].tolist() == ["valid", "missing"]
+
+
+def test_header_only_file_gives_zero_responses(tmp_path: Path) -> None:
+    result = load_responses(write(tmp_path / "r.csv", "id,score,date\n"), date_column="date")
+    assert len(result.data) == 0
+    assert (result.report.n_valid, result.report.rows_read, result.report.date_min) == (0, 0, None)
+    assert {"nps_score", "nps_status", "nps_row", "nps_date"} <= set(result.data.columns)
+
+
+def test_report_to_dict_is_json_and_summaries(tmp_path: Path) -> None:
+    text = "score,date\n9,2026-10-03\n11,2026-10-31\n,\n"
+    result = load_responses(write(tmp_path / "r.csv", text, "cp932"), date_column="date")
+    as_dict = result.report.to_dict()
+    assert json.loads(json.dumps(as_dict)) == as_dict
+    assert as_dict["invalid"] == [
+        {"row": 3, "column": "score", "value": 11, "reason": "outside 0–10"}
+    ]
+    assert as_dict["date_max"] == "2026-10-31T00:00:00"
+    assert result.report.summary() == (
+        "Read 3 rows from r.csv (CSV, utf-8, comma-separated).\n"
+        "Scores: 1 valid, 1 missing, 1 invalid.\n"
+        "Dates (date): 2026-10-03 to 2026-10-31."
+    )
+    assert result.report.summary("ja") == (
+        "r.csv から 3 行を読み込みました（CSV、utf-8、カンマ区切り）。\n"
+        "スコア: 有効 1 件、無回答 1 件、無効 1 件。\n"
+        "日付（date）: 2026-10-03 〜 2026-10-31。"
+    )
+
+
+def test_qualtrics_summary_mentions_tool_and_preview(tmp_path: Path) -> None:
+    result = load_responses(write(tmp_path / "q.csv", QUALTRICS, "utf-8-sig"), score_column="Q1")
+    assert result.report.summary().splitlines()[0] == (
+        "Read 3 rows from q.csv (CSV, utf-8-sig, comma-separated, Qualtrics export, "
+        "1 preview responses dropped)."
+    )
+    assert result.report.summary("ja").splitlines()[0] == (
+        "q.csv から 3 行を読み込みました（CSV、utf-8-sig、カンマ区切り、Qualtrics 形式、"
+        "プレビュー回答 1 件を除外）。"
+    )
+
+
+# --- errors ----------------------------------------------------------------------------------
+
+
+def error_text(path: Path, **options: object) -> str:
+    with pytest.raises(DataError) as caught:
+        load_responses(path, **options)  # type: ignore[arg-type]
+    assert caught.value.path == path
+    return str(caught.value)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "nope.csv"
+    assert error_text(path) == (
+        f"cannot read {path}: the file does not exist. Check the path and the file name "
+        "(relative paths start from the current folder, or from the parameter file's folder in "
+        "parameters/*.yaml)."
+    )
+
+
+def test_missing_column_suggests_the_closest(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", JA_ROWS)
+    assert error_text(path, score_column="scroe") == (
+        f"{path} has no column 'scroe' (score_column); columns: 'id', '部門', 'score', 'date', "
+        "'comment'. Did you mean 'score'? Set score_column to one of these columns."
+    )
+    assert error_text(path, date_column="submitted_at") == (
+        f"{path} has no column 'submitted_at' (date_column); columns: 'id', '部門', 'score', "
+        "'date', 'comment'. Set date_column to one of these columns."
+    )
+
+
+def test_missing_column_lists_at_most_thirty(tmp_path: Path) -> None:
+    header = ",".join(f"c{i}" for i in range(35))
+    path = write(tmp_path / "r.csv", header + "\n" + ",".join("1" * 35) + "\n")
+    listed = ", ".join(f"'c{i}'" for i in range(30))
+    assert error_text(path, score_column="zzz") == (
+        f"{path} has no column 'zzz' (score_column); columns: {listed}, … and 5 more. "
+        "Set score_column to one of these columns."
+    )
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", "")
+    assert error_text(path) == (
+        f"{path} is empty (0 bytes). Export the survey again; the file has neither a header nor "
+        "responses."
+    )
+
+
+def test_blank_first_line(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", "\n\nscore\n9\n")
+    assert error_text(path) == (
+        f"{path} has no header row (the first line is blank). Remove the blank lines at the top "
+        "so that the column names come first."
+    )
+
+
+def test_folder_instead_of_file(tmp_path: Path) -> None:
+    assert error_text(tmp_path) == (
+        f"cannot read {tmp_path}: the file is a folder, not a file. Check the path and the file "
+        "name (relative paths start from the current folder, or from the parameter file's folder "
+        "in parameters/*.yaml)."
+    )
+
+
+def test_unknown_encoding_name(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", JA_ROWS)
+    assert error_text(path, encoding="shift-jisx") == (
+        f"unknown encoding 'shift-jisx' for {path}. Use a Python codec name such as utf-8, "
+        "utf-8-sig, cp932 or utf-16."
+    )
+
+
+def test_truncated_gzip(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv.gz"
+    path.write_bytes(gzip.compress(JA_ROWS.encode(), mtime=0)[:30])
+    assert error_text(path) == (
+        f"cannot read {path} as CSV: Compressed file ended before the end-of-stream marker was "
+        "reached. Export the survey again as CSV, XLSX or Parquet; a file of another type renamed "
+        "to this extension cannot be read."
+    )
+
+
+def test_wrong_sheet_name_and_index(tmp_path: Path) -> None:
+    path = tmp_path / "r.xlsx"
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame({"score": [9]}).to_excel(writer, sheet_name="回答", index=False)
+        pd.DataFrame({"score": [9]}).to_excel(writer, sheet_name="Sheet2", index=False)
+    assert error_text(path, sheet="回答2") == (
+        f"{path} has no sheet '回答2'; sheets: '回答', 'Sheet2'. Pass sheet= one of these names "
+        "or a 0-based index."
+    )
+    assert error_text(path, sheet=2) == (
+        f"{path} has 2 sheet(s), so sheet index 2 is out of range (0–1); sheets: '回答', "
+        "'Sheet2'. Pass sheet= a 0-based index in range or one of the sheet names."
+    )
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02"
+
+
+def test_png_renamed_to_csv(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_bytes(PNG)
+    assert error_text(path) == (
+        f"cannot read {path} as CSV: it looks binary (a NUL byte at byte 8). Export the survey "
+        "again as CSV, XLSX or Parquet; a file of another type renamed to this extension cannot "
+        "be read."
+    )
+
+
+def test_random_bytes_without_nul(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    rng = np.random.default_rng(1)
+    path.write_bytes(bytes(rng.integers(0x80, 0x100, 4096, dtype=np.uint8)))
+    assert error_text(path) == (
+        f"cannot read {path} as CSV: it is not text in UTF-8, UTF-16 or cp932. Export the survey "
+        "again as CSV, XLSX or Parquet; a file of another type renamed to this extension cannot "
+        "be read."
+    )
+
+
+def test_text_renamed_to_xlsx(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.xlsx", "score\n9\n")
+    assert error_text(path) == (
+        f"cannot read {path} as XLSX: File is not a zip file. Open it in Excel and save it as an "
+        ".xlsx workbook (old .xls files are not supported), or export CSV instead."
+    )
+
+
+def test_broken_parquet(tmp_path: Path) -> None:
+    path = tmp_path / "r.parquet"
+    pd.DataFrame({"score": [9]}).to_parquet(path)
+    path.write_bytes(path.read_bytes()[:-12])
+    message = error_text(path)
+    assert message.startswith(f"cannot read {path} as Parquet: ")
+    assert message.endswith(
+        ". Check that the file is a complete Parquet file; write it again if it was cut."
+    )
+
+
+def test_encoding_override_that_does_not_decode(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", JA_ROWS, "cp932")
+    first_bad = len(b"id,")
+    assert error_text(path, encoding="utf-8") == (
+        f"{path} is not valid utf-8 at byte {first_bad}; try --encoding cp932."
+    )
+    utf8 = write(tmp_path / "u.csv", JA_ROWS)
+    with pytest.raises(UnicodeDecodeError) as python_says:
+        JA_ROWS.encode().decode("cp932")
+    assert error_text(utf8, encoding="cp932") == (
+        f"{utf8} is not valid cp932 at byte {python_says.value.start}; try --encoding utf-8."
+    )
+
+
+def test_encoding_failure_beyond_the_sample_names_the_byte(tmp_path: Path) -> None:
+    prefix = "score,comment\n" + "9,ok\n" * 250_000
+    path = write(tmp_path / "r.csv", prefix + "3,配送\n", "cp932")
+    bad = len(prefix.encode()) + 2
+    assert error_text(path, encoding="utf-8") == (
+        f"{path} is not valid utf-8 at byte {bad}; pass --encoding with the encoding the file was "
+        "saved in (e.g. utf-8 or cp932)."
+    )
+
+
+def test_ragged_csv(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", "id,score\n1,9\n2,8,extra,cells\n")
+    assert error_text(path) == (
+        f"cannot read {path} as CSV: Error tokenizing data. C error: Expected 2 fields in line 3, "
+        "saw 4. Open the file to check the line named above (a stray quote or delimiter is the "
+        "usual cause), or export it again."
+    )
+
+
+def test_demo_dataset_loads_cleanly(repo_root: Path) -> None:
+    demo = repo_root / "data" / "demo_responses.csv.gz"
+    if not demo.exists():
+        pytest.skip("demo data not generated yet (nps_kit.demo.write_demo)")
+    result = load_responses(demo, date_column="submitted_at")
+    report = result.report
+    assert (report.format, report.encoding, report.source) == ("csv", "utf-8", "generic")
+    assert report.n_valid + report.n_missing + report.n_invalid == len(result.data)
+    assert report.n_missing > 0
+    assert report.dates_unparsed == 0
+
+
+# --- read_columns ----------------------------------------------------------------------------
+
+
+def test_read_columns_matches_the_loaded_frame(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", JA_ROWS, "cp932")
+    assert read_columns(path) == ["id", "部門", "score", "date", "comment"]
+    xlsx = tmp_path / "r.xlsx"
+    with pd.ExcelWriter(xlsx) as writer:
+        pd.DataFrame({"a": [1]}).to_excel(writer, sheet_name="one", index=False)
+        pd.DataFrame({" b ": [1]}).to_excel(writer, sheet_name="two", index=False)
+    assert read_columns(xlsx, sheet="two") == ["b"]
+    with pytest.raises(DataError):
+        read_columns(tmp_path / "missing.csv")

@@ -1,0 +1,227 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nps_kit import _values
+from nps_kit._values import parse_date_values, parse_dates, parse_scores
+
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("9", 9),
+        ("9.0", 9),
+        (" 8 ", 8),
+        ("\u30008\u3000", 8),
+        ("９", 9),
+        ("１０", 10),
+        ("9点", 9),
+        ("９点", 9),
+        ("10 - Extremely likely", 10),
+        ("0 - Not at all likely", 0),
+        ("10 – Extremely likely", 10),
+        ("0 = まったく思わない", 0),
+        ("10：とてもそう思う", 10),
+        ("9 (とても)", 9),
+        ("0", 0),
+        ("+7", 7),
+    ],
+)
+def test_valid_score_forms(cell: str, expected: int) -> None:
+    parsed = parse_scores(pd.Series([cell]))
+    assert parsed.score.tolist() == [expected]
+    assert parsed.status.tolist() == ["valid"]
+    assert parsed.reason.isna().all()
+
+
+@pytest.mark.parametrize(
+    "cell", ["", "   ", "NA", "na", "N/A", "n/a", "-", "ー", "無回答", "未回答", None]
+)
+def test_missing_score_forms(cell: str | None) -> None:
+    parsed = parse_scores(pd.Series([cell], dtype=object))
+    assert parsed.score.isna().all()
+    assert parsed.status.tolist() == ["missing"]
+
+
+def test_nan_is_missing() -> None:
+    parsed = parse_scores(pd.Series(["9", np.nan], dtype=object))
+    assert parsed.status.tolist() == ["valid", "missing"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "reason"),
+    [
+        ("11", "outside 0–10"),
+        ("-1", "outside 0–10"),
+        ("－１", "outside 0–10"),
+        ("100", "outside 0–10"),
+        ("7.5", "not a whole number"),
+        ("abc", "not a number"),
+        ("9-10", "not a number"),
+        ("9 10", "not a number"),
+        ("とても良い", "not a number"),
+    ],
+)
+def test_invalid_score_forms(cell: str, reason: str) -> None:
+    parsed = parse_scores(pd.Series([cell]))
+    assert parsed.score.isna().all()
+    assert parsed.status.tolist() == ["invalid"]
+    assert parsed.reason.tolist() == [reason]
+
+
+def test_numeric_columns_use_the_same_rules() -> None:
+    ints = parse_scores(pd.Series([0, 10, 11, -1]))
+    assert ints.score.tolist() == [0, 10, pd.NA, pd.NA]
+    assert ints.status.tolist() == ["valid", "valid", "invalid", "invalid"]
+    floats = parse_scores(pd.Series([9.0, 7.5, np.nan, np.inf]))
+    assert floats.score.tolist() == [9, pd.NA, pd.NA, pd.NA]
+    assert floats.status.tolist() == ["valid", "invalid", "missing", "invalid"]
+    assert floats.reason.tolist()[1] == "not a whole number"
+    nullable = parse_scores(pd.Series([3, None], dtype="Int64"))
+    assert nullable.status.tolist() == ["valid", "missing"]
+
+
+def test_mixed_object_column_from_a_spreadsheet() -> None:
+    parsed = parse_scores(pd.Series([9, 9.0, "9点", None, True, 12.0], dtype=object))
+    assert parsed.score.tolist() == [9, 9, 9, pd.NA, pd.NA, pd.NA]
+    assert parsed.status.tolist() == ["valid", "valid", "valid", "missing", "invalid", "invalid"]
+
+
+def test_output_keeps_index_name_and_dtypes() -> None:
+    values = pd.Series(["9", "x"], index=[10, 20], name="score")
+    parsed = parse_scores(values)
+    assert str(parsed.score.dtype) == "Int64"
+    assert isinstance(parsed.status.dtype, pd.CategoricalDtype)
+    assert list(parsed.status.cat.categories) == ["valid", "missing", "invalid"]
+    assert parsed.score.index.tolist() == [10, 20]
+    assert parsed.status.name == "score"
+
+
+def test_each_distinct_value_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[object] = []
+    real = _values._parse_score_value
+
+    def counting(value: object) -> tuple[int, int, str | None]:
+        seen.append(value)
+        return real(value)
+
+    monkeypatch.setattr(_values, "_parse_score_value", counting)
+    parsed = parse_scores(pd.Series(["9", "１０", "9", "abc"] * 10_000))
+    assert sorted(map(str, seen)) == ["9", "abc", "１０"]
+    assert parsed.status.value_counts().to_dict() == {
+        "valid": 30_000,
+        "invalid": 10_000,
+        "missing": 0,
+    }
+
+
+def _spellings(n: int) -> st.SearchStrategy[object]:
+    return st.sampled_from(
+        [
+            str(n),
+            f"{n}.0",
+            f"  {n}\t",
+            str(n).translate(FULL_WIDTH),
+            f"{n}点",
+            f"{n} - Extremely likely",
+            f"{n} = まったく思わない",
+            n,
+            float(n),
+        ]
+    )
+
+
+@given(st.lists(st.integers(0, 10).flatmap(lambda n: st.tuples(st.just(n), _spellings(n)))))
+def test_any_accepted_spelling_parses_to_itself(pairs: list[tuple[int, object]]) -> None:
+    values = pd.Series([cell for _, cell in pairs], dtype=object)
+    parsed = parse_scores(values)
+    assert parsed.score.tolist() == [n for n, _ in pairs]
+    assert (parsed.status == "valid").all()
+
+
+cells = st.one_of(
+    st.text(max_size=12),
+    st.integers(-20, 120),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.none(),
+    st.sampled_from(["無回答", "N/A", "10 - Extremely likely", "９", "7.5"]),
+)
+
+
+@given(st.lists(cells, max_size=40))
+def test_status_partition_is_exhaustive(values: list[object]) -> None:
+    parsed = parse_scores(pd.Series(values, dtype=object))
+    assert len(parsed.score) == len(parsed.status) == len(parsed.reason) == len(values)
+    assert parsed.status.notna().all()
+    counts = parsed.status.value_counts()
+    assert counts.sum() == len(values)
+    valid = (parsed.status == "valid").to_numpy()
+    assert (parsed.score.notna().to_numpy() == valid).all()
+    assert parsed.score.dropna().between(0, 10).all()
+    assert (parsed.reason.notna().to_numpy() == (parsed.status == "invalid").to_numpy()).all()
+
+
+@given(st.lists(st.floats(allow_nan=True, allow_infinity=True), max_size=40))
+def test_numeric_path_agrees_with_text_path(values: list[float]) -> None:
+    numeric = parse_scores(pd.Series(values, dtype="float64"))
+    as_objects = parse_scores(pd.Series(values, dtype=object))
+    assert numeric.score.tolist() == as_objects.score.tolist()
+    assert numeric.status.tolist() == as_objects.status.tolist()
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("2026-10-03", "2026-10-03 00:00"),
+        ("2026-10-03T09:15:00", "2026-10-03 09:15"),
+        ("2026-10-03 09:15:00", "2026-10-03 09:15"),
+        ("2026/10/03 9:15", "2026-10-03 09:15"),
+        ("2026/10/03 09:15:30", "2026-10-03 09:15:30"),
+        ("2026/10/3", "2026-10-03 00:00"),
+        ("2026年10月3日", "2026-10-03 00:00"),
+        ("2026年10月3日 9時15分", "2026-10-03 09:15"),
+        ("２０２６年１０月３日", "2026-10-03 00:00"),
+        ("46298", "2026-10-03 00:00"),
+        ("46298.5", "2026-10-03 12:00"),
+        ("2026-10-03T09:15:00+09:00", "2026-10-03 09:15"),
+        (" 2026-10-03 ", "2026-10-03 00:00"),
+    ],
+)
+def test_date_forms(cell: str, expected: str) -> None:
+    parsed = parse_date_values(pd.Series([cell, "2026-01-01"]))
+    assert parsed.dates.tolist()[0] == pd.Timestamp(expected)
+    assert str(parsed.dates.dtype) == "datetime64[ns]"
+    assert not parsed.unparsed.any()
+
+
+def test_excel_serial_numbers_and_datetime_cells() -> None:
+    assert parse_dates(pd.Series([46298, 46298.25])).tolist() == [
+        pd.Timestamp("2026-10-03"),
+        pd.Timestamp("2026-10-03 06:00"),
+    ]
+    cells = pd.Series([dt.datetime(2026, 10, 3, 9, 15), dt.date(2026, 10, 4), None], dtype=object)
+    assert parse_dates(cells).tolist()[:2] == [
+        pd.Timestamp("2026-10-03 09:15"),
+        pd.Timestamp("2026-10-04"),
+    ]
+    typed = pd.Series(pd.to_datetime(["2026-10-03"]).as_unit("s"))
+    assert str(parse_dates(typed).dtype) == "datetime64[ns]"
+    aware = pd.Series(pd.to_datetime(["2026-10-03 09:15"]).tz_localize("Asia/Tokyo"))
+    assert parse_dates(aware).tolist() == [pd.Timestamp("2026-10-03 09:15")]
+
+
+def test_blank_dates_are_nat_but_not_unparsed() -> None:
+    values = pd.Series(["", "  ", None, "not a date", "2026-13-01", "2026-10-03"])
+    parsed = parse_date_values(values)
+    assert parsed.dates.isna().tolist() == [True, True, True, True, True, False]
+    assert parsed.unparsed.tolist() == [False, False, False, True, True, False]
+    small = parse_date_values(pd.Series([5.0, np.nan]))
+    assert small.unparsed.tolist() == [True, False]
