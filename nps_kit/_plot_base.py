@@ -1,0 +1,333 @@
+"""Shared pieces of the charts: theme, colours, words, table checks and axes helpers.
+
+Public names are re-exported by :mod:`nps_kit.plot`; the chart functions live in
+:mod:`nps_kit._plot_nps` and :mod:`nps_kit._plot_analysis`.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import matplotlib_fontja  # registers IPAexGothic with matplotlib on import
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+import seaborn as sns
+from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
+from matplotlib.figure import Figure, SubFigure
+from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import Bbox
+
+from nps_kit.i18n import LANGUAGES, Language, label
+
+FloatArray = npt.NDArray[np.float64]
+
+#: Japanese font first; DejaVu Sans only fills the few symbols IPAexGothic lacks (≥, ≤).
+FONT_FAMILY = ["IPAexGothic", "DejaVu Sans"]
+
+#: Segment colours, used by every chart: Okabe–Ito bluish green and vermillion stay apart for
+#: red–green colour-blind readers (unlike pure green/red) and keep the usual good/bad reading.
+SEGMENT_COLORS: dict[str, str] = {
+    "promoter": "#009E73",
+    "passive": "#BDBDBD",
+    "detractor": "#D55E00",
+}
+SEGMENTS = ("promoter", "passive", "detractor")
+NPS_COLOR = "#1F4E79"  # the NPS line/dots: dark blue, distinct from every segment colour
+N_BAR_COLOR = "#E3E3E3"  # responses per month, kept faint behind the NPS line
+TARGET_COLOR = "#555555"
+ZERO_COLOR = "#333333"
+NEUTRAL_COLOR = "#8C8C8C"
+
+#: Report width in inches; heights grow with the number of rows in row-per-group charts.
+WIDTH = 8.0
+HEIGHT = 3.5
+
+_TEXT: dict[str, dict[str, str]] = {
+    "no_data": {"ja": "データなし", "en": "no data"},
+    "nps_axis": {"ja": "NPS（ポイント）", "en": "NPS (points)"},
+    "n_axis": {"ja": "回答数（件）", "en": "Responses"},
+    "n_tick": {"ja": "{n:,}件", "en": "n={n:,}"},
+}
+
+
+def text(key: str, lang: Language) -> str:
+    """Return a chart word from this module's table, falling back to :func:`nps_kit.i18n.label`."""
+    if key in _TEXT:
+        return _TEXT[key][lang]
+    return label(key, lang)
+
+
+def set_theme() -> None:
+    """Apply the report look: seaborn theme, Japanese font and retina PNG output in notebooks.
+
+    Calls :func:`seaborn.set_theme` first, because it resets the font family, then re-applies the
+    bundled IPAexGothic font (matplotlib-fontja) so Japanese labels and the minus sign "−" render
+    without missing glyphs. Under IPython, inline figures switch to retina PNG so they stay sharp
+    on phones and high-density screens.
+
+    Notes
+    -----
+    Changes matplotlib's global ``rcParams``, like :func:`seaborn.set_theme`; call it once at the
+    top of a report notebook.
+    """
+    sns.set_theme(
+        context="notebook",
+        style="whitegrid",
+        rc={
+            "figure.figsize": (WIDTH, HEIGHT),
+            "axes.titlesize": 13,
+            "axes.titleweight": "normal",  # IPAexGothic has no bold face
+            "axes.labelsize": 11,
+            "xtick.labelsize": 10,
+            "ytick.labelsize": 10,
+            "legend.fontsize": 10,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "savefig.facecolor": "white",
+        },
+    )
+    matplotlib_fontja.japanize()  # registers the font file again if seaborn's reset dropped it
+    mpl.rcParams["font.family"] = FONT_FAMILY
+    mpl.rcParams["axes.unicode_minus"] = True  # IPAexGothic has U+2212
+    _retina_inline()
+
+
+def _retina_inline() -> None:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython ships with ipykernel
+        return
+    if get_ipython() is None:
+        return
+    from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+    set_matplotlib_formats("retina")
+
+
+def to_png(fig: Figure | SubFigure | Axes, *, dpi: int = 144) -> bytes:
+    """Render a figure to PNG bytes for e-mail or HTML embedding.
+
+    Parameters
+    ----------
+    fig
+        The figure (an ``Axes`` or sub-figure is accepted and its whole figure is rendered).
+    dpi
+        Pixels per inch; the default 144 gives a crisp image on phones (2× of 72).
+
+    Returns
+    -------
+    bytes
+        PNG file contents, cropped to the drawn content (``bbox_inches="tight"``) on a white
+        background, without a timestamp so the same chart gives the same bytes.
+    """
+    root = fig.figure if isinstance(fig, Axes | SubFigure) else fig
+    if not isinstance(root, Figure):  # pragma: no cover - matplotlib guarantees a Figure root
+        raise TypeError(f"to_png: fig must be a matplotlib Figure or Axes, got {type(fig)!r}")
+    buffer = io.BytesIO()
+    root.savefig(
+        buffer,
+        format="png",
+        dpi=dpi,
+        bbox_inches="tight",
+        facecolor="white",
+        metadata={"Software": None},
+    )
+    return buffer.getvalue()
+
+
+# -- checks and conversions ------------------------------------------------------------------
+
+
+def check_table(
+    table: pd.DataFrame, columns: Iterable[str], *, func: str, lang: str
+) -> pd.DataFrame:
+    """Validate ``lang`` and the presence of ``columns``; return the table.
+
+    Raises
+    ------
+    ValueError
+        Naming the function, the missing columns, the expected ones and what was found.
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"{func}: lang must be one of 'ja', 'en'; got {lang!r}.")
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"{func}: table must be a pandas DataFrame; got {type(table).__name__}.")
+    expected = list(columns)
+    missing = [c for c in expected if c not in table.columns]
+    if missing:
+        raise ValueError(
+            f"{func}: table is missing column(s) {', '.join(map(repr, missing))}; "
+            f"expected {', '.join(expected)}; found {', '.join(map(str, table.columns))}."
+        )
+    return table
+
+
+def floats(values: Any) -> FloatArray:
+    """Numbers as a float array with NaN for missing (``pd.NA``, ``None``, blanks)."""
+    series = pd.to_numeric(pd.Series(values), errors="coerce")
+    return series.to_numpy(dtype=np.float64, na_value=np.nan)
+
+
+def bools(values: Any) -> npt.NDArray[np.bool_]:
+    """Booleans with missing values read as ``False``."""
+    series = pd.Series(values, dtype="object")
+    return np.array(
+        [bool(v) if v is not None and not pd.isna(v) else False for v in series], dtype=bool
+    )
+
+
+def segment_key(value: object) -> str | None:
+    """Map a segment name (``promoter``, ``Promoters``, ``推奨者`` …) to its key, else ``None``."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    name = str(value).strip().casefold()
+    for key in SEGMENTS:
+        words = {key, key + "s", label(key, "ja").casefold(), label(key, "en").casefold()}
+        if name in words:
+            return key
+    return None
+
+
+def ink_for(color: str) -> str:
+    """Black or white text, whichever contrasts more with ``color`` (WCAG luminance)."""
+    rgb = np.array(mpl.colors.to_rgb(color))
+    linear = np.where(rgb <= 0.03928, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    luminance = float(linear @ np.array([0.2126, 0.7152, 0.0722]))
+    return "#111111" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "white"
+
+
+def with_n(name: str, n: float, lang: Language) -> str:
+    """Add the response count under a row label, e.g. ``EC事業部`` over ``(512件)``."""
+    if not np.isfinite(n):
+        return name
+    return f"{name}\n({_TEXT['n_tick'][lang].format(n=round(n))})"
+
+
+def fmt_number(value: float) -> str:
+    """``-4.9`` as ``−4.9`` (true minus sign, one decimal)."""
+    return f"{value:.1f}".replace("-", "−")
+
+
+# -- axes helpers ----------------------------------------------------------------------------
+
+
+def new_axes(ax: Axes | None, *, rows: float | None = None, height: float = HEIGHT) -> Axes:
+    """Return ``ax``, or a new report-sized axes (taller for charts with many rows)."""
+    if ax is not None:
+        return ax
+    if rows is not None:
+        height = max(height, 1.4 + 0.38 * rows)
+    _, new = plt.subplots(figsize=(WIDTH, height), layout="constrained")
+    return new
+
+
+def no_data(ax: Axes, *, lang: Language, title: str) -> Axes:
+    """Draw the "no data" note on an otherwise empty axes."""
+    ax.set_title(title, loc="left")
+    ax.text(
+        0.5,
+        0.5,
+        text("no_data", lang),
+        transform=ax.transAxes,
+        ha="center",
+        va="center",
+        fontsize=12,
+        color=NEUTRAL_COLOR,
+        gid="no-data",
+    )
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.grid(False)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    return ax
+
+
+def zero_line(ax: Axes, *, axis: str) -> None:
+    """Draw the NPS zero line (vertical for ``axis="x"``)."""
+    style: dict[str, Any] = {"color": ZERO_COLOR, "linewidth": 1.0, "zorder": 1, "gid": "nps-zero"}
+    if axis == "x":
+        ax.axvline(0.0, **style)
+    else:
+        ax.axhline(0.0, **style)
+
+
+def nps_limits(values: Sequence[float] | FloatArray) -> tuple[float, float]:
+    """Axis limits in points that include zero, the values and some room, inside −100…100."""
+    finite = np.asarray(values, dtype=float)
+    finite = finite[np.isfinite(finite)]
+    low = min(0.0, float(finite.min())) if finite.size else -10.0
+    high = max(0.0, float(finite.max())) if finite.size else 10.0
+    pad = max(5.0, 0.08 * (high - low))
+    return max(-105.0, low - pad), min(105.0, high + pad)
+
+
+_NICE_STEPS = [1, 2, 5, 10]  # ticks at ±5, ±10, ±20 … points, never at 8 or 15
+
+
+def nps_axis(ax: Axes, *, axis: str, lang: Language, values: FloatArray) -> None:
+    """Label an NPS axis in points, set limits and draw the zero line."""
+    low, high = nps_limits(values)
+    if axis == "x":
+        ax.set_xlim(low, high)
+        ax.set_xlabel(text("nps_axis", lang))
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=8, steps=_NICE_STEPS, integer=True))
+    else:
+        ax.set_ylim(low, high)
+        ax.set_ylabel(text("nps_axis", lang))
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=_NICE_STEPS, integer=True))
+    zero_line(ax, axis=axis)
+
+
+def top_legend(
+    ax: Axes, handles: Sequence[Any], labels: Sequence[str], *, title: str, ncols: int = 4
+) -> None:
+    """Put the title top left and the legend right under it, above the plot area.
+
+    Outside the data so it never hides a point, and in rows that fit a phone-width figure.
+    """
+    ncols = max(1, min(ncols, len(handles)))
+    rows = math.ceil(len(handles) / ncols) if handles else 0
+    if handles:
+        ax.legend(
+            handles,
+            labels,
+            loc="lower left",
+            bbox_to_anchor=(0.0, 1.0),
+            ncols=ncols,
+            frameon=False,
+            borderaxespad=0.2,
+            handlelength=1.6,
+            columnspacing=1.2,
+        )
+    ax.set_title(title, loc="left", pad=6 + 19 * rows)
+
+
+def note_below(ax: Axes, note: str) -> None:
+    """Write a small note under the x-axis (e.g. which groups were hidden)."""
+
+    def below_x_axis(renderer: RendererBase) -> Bbox:
+        # Tick labels and axis label together, whichever is present, resolved at draw time.
+        box = ax.xaxis.get_tightbbox(renderer)
+        return box if box is not None else ax.get_window_extent(renderer)
+
+    ax.annotate(
+        note,
+        xy=(0.0, 0.0),
+        xycoords=("axes fraction", below_x_axis),
+        xytext=(0, -4),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        fontsize=10,
+        color="#444444",
+        gid="note",
+        annotation_clip=False,
+    )

@@ -1,0 +1,249 @@
+"""Charts comparing groups: NPS by breakdown column and by unit, as dots with intervals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+
+from nps_kit._plot_base import (
+    NPS_COLOR,
+    TARGET_COLOR,
+    FloatArray,
+    bools,
+    check_table,
+    floats,
+    fmt_number,
+    new_axes,
+    no_data,
+    note_below,
+    nps_axis,
+    nps_limits,
+    top_legend,
+    with_n,
+)
+from nps_kit.i18n import Language, label
+
+__all__ = ["breakdown", "unit_comparison"]
+
+_WORDS: dict[str, dict[str, str]] = {
+    "breakdown_title": {"ja": "{by}別のNPS", "en": "NPS by {by}"},
+    "units_title": {"ja": "部門別のNPS", "en": "NPS by unit"},
+    "hidden": {"ja": "非表示（回答数不足）：{names}", "en": "Hidden (too few responses): {names}"},
+}
+
+
+def _w(key: str, lang: Language, **kwargs: object) -> str:
+    return _WORDS[key][lang].format(**kwargs)
+
+
+def _join(names: list[str], lang: Language) -> str:
+    return ("、" if lang == "ja" else ", ").join(names)
+
+
+def _dot_interval(
+    ax: Axes,
+    names: list[str],
+    nps: FloatArray,
+    low: FloatArray,
+    high: FloatArray,
+    small: npt.NDArray[np.bool_],
+    *,
+    lang: Language,
+    targets: FloatArray | None = None,
+) -> list[tuple[Any, str]]:
+    """Draw NPS dots with interval lines (and target ticks), first row on top.
+
+    Returns the legend entries as (handle, text) pairs.
+    """
+    ys = np.arange(len(names), dtype=float)
+    ax.hlines(
+        ys, low, high, color=NPS_COLOR, linewidth=2.5, alpha=0.45, label=label("ci", lang), gid="ci"
+    )
+    filled = ax.scatter(
+        nps[~small], ys[~small], s=70, color=NPS_COLOR, zorder=3, label="NPS", gid="nps"
+    )
+    entries: list[tuple[Any, str]] = [
+        (filled, "NPS"),
+        (Line2D([], [], color=NPS_COLOR, linewidth=2.5, alpha=0.45), label("ci", lang)),
+    ]
+    if small.any():
+        small_text = label("small_sample", lang)
+        hollow = ax.scatter(
+            nps[small],
+            ys[small],
+            s=70,
+            facecolors="white",
+            edgecolors=NPS_COLOR,
+            linewidths=1.8,
+            zorder=3,
+            label=small_text,
+            gid="small-sample",
+        )
+        entries.append((hollow, small_text))
+    right: FloatArray = np.where(np.isfinite(high), high, nps)
+    shown = [nps, low, high]
+    if targets is not None and np.isfinite(targets).any():
+        has = np.isfinite(targets)
+        ax.vlines(
+            targets[has],
+            ys[has] - 0.3,
+            ys[has] + 0.3,
+            color=TARGET_COLOR,
+            linestyle="--",
+            linewidth=1.5,
+            zorder=2,
+            gid="nps-target",
+            label=label("target", lang),
+        )
+        entries.append((Line2D([], [], color=TARGET_COLOR, linestyle="--"), label("target", lang)))
+        shown.append(targets)
+        # Move the value label past a target tick that sits just right of the interval.
+        low_lim, high_lim = nps_limits(np.concatenate(shown))
+        near = (targets > right) & (targets - right < 0.12 * (high_lim - low_lim))
+        right = np.where(near, targets, right)
+    for y, value, x in zip(ys.tolist(), nps.tolist(), right.tolist(), strict=True):
+        ax.annotate(
+            fmt_number(value),
+            (x, y),
+            xytext=(5, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=10,
+            color=NPS_COLOR,
+        )
+    ax.set_yticks(ys, names)
+    ax.set_ylim(len(names) - 0.5, -0.6)
+    ax.grid(False, axis="y")
+    nps_axis(ax, axis="x", lang=lang, values=np.concatenate(shown))
+    return entries
+
+
+def breakdown(
+    table: pd.DataFrame,
+    *,
+    by: str,
+    ax: Axes | None = None,
+    lang: Language = "ja",
+    title: str | None = None,
+) -> Axes:
+    """NPS with its interval for each group, highest on top.
+
+    Parameters
+    ----------
+    table
+        ``score_groups(by=[by])`` output: column ``by`` (group labels), ``n``, ``nps``,
+        ``ci_low``, ``ci_high``; optional ``small_sample`` (hollow dots) and ``suppressed``
+        (rows left out, listed in a note under the chart).
+    by
+        Name of the column holding the group labels; also used in the default title.
+    ax
+        Axes to draw on; ``None`` creates a figure sized to the number of groups.
+    lang
+        Report language, ``"ja"`` or ``"en"``.
+    title
+        Chart title; defaults to "<by>別のNPS" / "NPS by <by>" (pass a readable name here
+        when the column name is technical).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes; interval lines (``gid="ci"``) and dots (``gid="nps"``/``"small-sample"``).
+    """
+    check_table(table, [by, "n", "nps", "ci_low", "ci_high"], func="breakdown", lang=lang)
+    title = title if title is not None else _w("breakdown_title", lang, by=by)
+    suppressed = bools(table["suppressed"]) if "suppressed" in table.columns else None
+    hide = ~np.isfinite(floats(table["nps"]))
+    if suppressed is not None:
+        hide |= suppressed
+    shown = table[~hide].sort_values("nps", ascending=False, kind="stable")
+    ax = new_axes(ax, rows=len(shown))
+    hidden_names = [str(v) for v in table.loc[hide, by]]
+    if shown.empty:
+        no_data(ax, lang=lang, title=title)
+    else:
+        small = (
+            bools(shown["small_sample"])
+            if "small_sample" in shown.columns
+            else np.zeros(len(shown), dtype=bool)
+        )
+        names = [
+            with_n(str(g), k, lang) for g, k in zip(shown[by], floats(shown["n"]), strict=True)
+        ]
+        entries = _dot_interval(
+            ax,
+            names,
+            floats(shown["nps"]),
+            floats(shown["ci_low"]),
+            floats(shown["ci_high"]),
+            small,
+            lang=lang,
+        )
+        top_legend(ax, [h for h, _ in entries], [t for _, t in entries], title=title)
+    if hidden_names:
+        note_below(ax, _w("hidden", lang, names=_join(hidden_names, lang)))
+    return ax
+
+
+def unit_comparison(
+    table: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    lang: Language = "ja",
+    title: str | None = None,
+) -> Axes:
+    """Compare units' NPS with intervals (and each unit's target when given), highest on top.
+
+    Parameters
+    ----------
+    table
+        One row per unit: ``name``, ``nps``, ``ci_low``, ``ci_high``, ``n``; optional ``target``
+        (points, drawn as a dashed tick per unit) and ``small_sample`` (hollow dots).
+        Units without an NPS (suppressed) are left out and listed in a note.
+    ax
+        Axes to draw on; ``None`` creates a figure sized to the number of units.
+    lang
+        Report language, ``"ja"`` or ``"en"``.
+    title
+        Chart title; defaults to a description in ``lang``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes; interval lines (``gid="ci"``), dots and target ticks (``gid="nps-target"``).
+    """
+    check_table(table, ["name", "nps", "ci_low", "ci_high", "n"], func="unit_comparison", lang=lang)
+    title = title if title is not None else _w("units_title", lang)
+    hide = ~np.isfinite(floats(table["nps"]))
+    shown = table[~hide].sort_values("nps", ascending=False, kind="stable")
+    ax = new_axes(ax, rows=len(shown))
+    hidden_names = [str(v) for v in table.loc[hide, "name"]]
+    if shown.empty:
+        no_data(ax, lang=lang, title=title)
+    else:
+        small = (
+            bools(shown["small_sample"])
+            if "small_sample" in shown.columns
+            else np.zeros(len(shown), dtype=bool)
+        )
+        names = [
+            with_n(str(g), k, lang) for g, k in zip(shown["name"], floats(shown["n"]), strict=True)
+        ]
+        entries = _dot_interval(
+            ax,
+            names,
+            floats(shown["nps"]),
+            floats(shown["ci_low"]),
+            floats(shown["ci_high"]),
+            small,
+            lang=lang,
+            targets=floats(shown["target"]) if "target" in shown.columns else None,
+        )
+        top_legend(ax, [h for h, _ in entries], [t for _, t in entries], title=title)
+    if hidden_names:
+        note_below(ax, _w("hidden", lang, names=_join(hidden_names, lang)))
+    return ax

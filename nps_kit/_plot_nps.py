@@ -1,0 +1,358 @@
+"""Charts of one NPS result and its history: segment shares, score distribution, monthly trend."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import matplotlib.dates as mdates
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator, PercentFormatter
+
+from nps_kit._plot_base import (
+    N_BAR_COLOR,
+    NPS_COLOR,
+    SEGMENT_COLORS,
+    SEGMENTS,
+    TARGET_COLOR,
+    bools,
+    check_table,
+    floats,
+    fmt_number,
+    ink_for,
+    new_axes,
+    no_data,
+    note_below,
+    nps_axis,
+    segment_key,
+    text,
+    top_legend,
+    with_n,
+)
+from nps_kit.i18n import Language, format_period, label, points
+
+__all__ = ["score_distribution", "shares_bar", "trend"]
+
+_WORDS: dict[str, dict[str, str]] = {
+    "shares_title": {
+        "ja": "推奨者・中立者・批判者の構成比",
+        "en": "Promoters, passives, detractors",
+    },
+    "dist_title": {"ja": "推奨度（0〜10）の分布", "en": "Distribution of scores (0–10)"},
+    "trend_title": {"ja": "NPSの推移（月次）", "en": "Monthly NPS"},
+    "few": {"ja": "回答数{min_n}未満（参考値）", "en": "fewer than {min_n} responses (indicative)"},
+    "hidden": {"ja": "非表示（回答数不足）：{names}", "en": "Hidden (too few responses): {names}"},
+}
+
+
+def _w(key: str, lang: Language, **kwargs: object) -> str:
+    return _WORDS[key][lang].format(**kwargs)
+
+
+def shares_bar(
+    table: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    lang: Language = "ja",
+    title: str | None = None,
+) -> Axes:
+    """Stacked horizontal bars of promoter, passive and detractor shares, one bar per row.
+
+    Parameters
+    ----------
+    table
+        Columns ``label`` (bar name, e.g. the period), ``pct_promoters``, ``pct_passives`` and
+        ``pct_detractors`` (percent, 0–100); optional ``n`` (shown under the label) and ``nps``
+        (written at the end of the bar). Rows are drawn top to bottom in table order; rows
+        without shares (suppressed groups) show the "hidden" note instead of a bar.
+    ax
+        Axes to draw on; ``None`` creates a report-sized figure.
+    lang
+        Report language, ``"ja"`` or ``"en"``.
+    title
+        Chart title; defaults to a description in ``lang``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes, with one bar container per segment (promoters, passives, detractors).
+    """
+    columns = ["label", "pct_promoters", "pct_passives", "pct_detractors"]
+    check_table(table, columns, func="shares_bar", lang=lang)
+    title = title if title is not None else _w("shares_title", lang)
+    ax = new_axes(ax, rows=len(table) + 1)
+    if table.empty:
+        return no_data(ax, lang=lang, title=title)
+
+    ys = np.arange(len(table))
+    left = np.zeros(len(table))
+    handles: list[Any] = []
+    for key in SEGMENTS:
+        widths = floats(table[f"pct_{key}s"])
+        color = SEGMENT_COLORS[key]
+        bars = ax.barh(
+            ys,
+            np.nan_to_num(widths),
+            left=left,
+            height=0.6,
+            color=color,
+            edgecolor="white",
+            linewidth=1,
+            label=label(key + "s", lang),
+        )
+        for y, x0, w in zip(ys.tolist(), left, widths, strict=True):
+            if np.isfinite(w) and w >= 7:  # narrower segments cannot hold "12%" at 10 pt
+                ax.text(
+                    x0 + w / 2,
+                    y,
+                    f"{w:.0f}%",
+                    ha="center",
+                    va="center",
+                    color=ink_for(color),
+                    fontsize=10,
+                )
+        handles.append(bars)
+        left = left + np.nan_to_num(widths)
+
+    hidden = ~np.isfinite(floats(table["pct_promoters"]))
+    for y in ys[hidden].tolist():
+        ax.text(
+            1, y, label("suppressed", lang), va="center", ha="left", fontsize=10, color="#444444"
+        )
+    if "nps" in table.columns:
+        for y, value in zip(ys.tolist(), floats(table["nps"]), strict=True):
+            if np.isfinite(value):
+                ax.text(
+                    101.5,
+                    y,
+                    f"NPS\n{fmt_number(value)}",
+                    va="center",
+                    ha="left",
+                    fontsize=10,
+                    color=NPS_COLOR,
+                )
+
+    n = floats(table["n"]) if "n" in table.columns else np.full(len(table), np.nan)
+    names = [with_n(str(v), k, lang) for v, k in zip(table["label"], n, strict=True)]
+    ax.set_yticks(ys, names)
+    ax.set_ylim(len(table) - 0.4, -0.6)  # first row on top
+    ax.set_xlim(0, 100)
+    ax.xaxis.set_major_formatter(PercentFormatter(decimals=0))
+    ax.set_xlabel(label("share", lang))
+    ax.grid(False, axis="y")
+    top_legend(ax, handles, [label(k + "s", lang) for k in SEGMENTS], title=title, ncols=3)
+    return ax
+
+
+def score_distribution(
+    table: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    lang: Language = "ja",
+    stat: Literal["pct", "n"] = "pct",
+    title: str | None = None,
+) -> Axes:
+    """Bars of how many respondents gave each score 0–10, coloured by segment.
+
+    Parameters
+    ----------
+    table
+        One row per score: ``score`` (0–10), ``n`` (responses), ``pct`` (percent of responses)
+        and ``segment`` (``promoter``/``passive``/``detractor``).
+    ax
+        Axes to draw on; ``None`` creates a report-sized figure.
+    lang
+        Report language, ``"ja"`` or ``"en"``.
+    stat
+        Bar height: ``"pct"`` (percent, labelled on the bars) or ``"n"`` (counts).
+    title
+        Chart title; defaults to a description in ``lang``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes; one bar per table row, in score order.
+    """
+    if stat not in ("pct", "n"):
+        raise ValueError(f"score_distribution: stat must be one of 'pct', 'n'; got {stat!r}.")
+    check_table(table, ["score", "n", "pct", "segment"], func="score_distribution", lang=lang)
+    title = title if title is not None else _w("dist_title", lang)
+    ax = new_axes(ax)
+    if table.empty or not (floats(table["n"]) > 0).any():  # eleven zero rows: nobody answered
+        return no_data(ax, lang=lang, title=title)
+
+    ordered = table.sort_values("score")
+    scores = floats(ordered["score"])
+    heights = np.nan_to_num(floats(ordered[stat]))
+    keys = [segment_key(s) for s in ordered["segment"]]
+    colors = [SEGMENT_COLORS[k] if k else "#8C8C8C" for k in keys]
+    bars = ax.bar(scores, heights, width=0.75, color=colors, edgecolor="white")
+    for bar, value in zip(bars, heights, strict=True):
+        shown = f"{value:.0f}%" if stat == "pct" else f"{value:,.0f}"
+        ax.annotate(
+            shown,
+            (bar.get_x() + bar.get_width() / 2, value),
+            xytext=(0, 2),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=10,
+        )
+    ax.set_xticks(range(11))
+    ax.set_xlim(-0.6, 10.6)
+    ax.set_xlabel(label("score", lang))
+    if stat == "pct":
+        ax.set_ylabel(label("share", lang))
+        ax.yaxis.set_major_formatter(PercentFormatter(decimals=0))
+    else:
+        ax.set_ylabel(text("n_axis", lang))
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylim(0, max(float(heights.max()), 1.0) * 1.15)
+    ax.grid(False, axis="x")
+    handles = [Patch(color=SEGMENT_COLORS[k]) for k in SEGMENTS]
+    top_legend(ax, handles, [label(k + "s", lang) for k in SEGMENTS], title=title, ncols=3)
+    return ax
+
+
+def _month_ticks(starts: pd.Series, lang: Language) -> tuple[list[float], list[str]]:
+    """Tick positions and labels for monthly periods, thinned to at most ~9 on a phone."""
+    stamps = pd.to_datetime(starts).reset_index(drop=True)
+    step = max(1, int(np.ceil(len(stamps) / 9)))
+    positions: list[float] = []
+    labels: list[str] = []
+    previous_year: int | None = None
+    for i in range(0, len(stamps), step):
+        stamp = stamps[i]
+        if pd.isna(stamp):
+            continue
+        month = f"{stamp.month}月" if lang == "ja" else stamp.strftime("%b")
+        year = f"{stamp.year}年" if lang == "ja" else str(stamp.year)
+        labels.append(f"{month}\n{year}" if stamp.year != previous_year else month)
+        previous_year = stamp.year
+        positions.append(float(mdates.date2num(stamp)))
+    return positions, labels
+
+
+def trend(
+    table: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    lang: Language = "ja",
+    target: float | None = None,
+    min_n: int = 30,
+    title: str | None = None,
+) -> Axes:
+    """Monthly NPS line with its interval band, responses per month and the target.
+
+    Parameters
+    ----------
+    table
+        ``score_groups(period="month")`` output: ``period``, ``period_start``, ``n``, ``nps``,
+        ``ci_low``, ``ci_high`` and ``small_sample``. Months with NA ``nps`` (suppressed) leave a
+        gap in the line and are listed in a note under the chart; their response count is still
+        shown.
+    ax
+        Axes to draw the NPS on; ``None`` creates a report-sized figure. Responses per month are
+        drawn as faint bars on a twin axis (right-hand scale) behind the line.
+    lang
+        Report language, ``"ja"`` or ``"en"``.
+    target
+        NPS target in points, drawn as a dashed line; ``None`` draws none.
+    min_n
+        The small-sample threshold used by scoring; only named in the legend of the hollow
+        markers that flag months with ``small_sample`` true.
+    title
+        Chart title; defaults to a description in ``lang``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The NPS axes. The response bars (``gid="responses"``) sit on a twin axes that shares
+        its x-axis (the other axes in ``ax.figure.axes``).
+    """
+    columns = ["period", "period_start", "n", "nps", "ci_low", "ci_high", "small_sample"]
+    check_table(table, columns, func="trend", lang=lang)
+    title = title if title is not None else _w("trend_title", lang)
+    ax = new_axes(ax)
+    if table.empty:
+        return no_data(ax, lang=lang, title=title)
+
+    ordered = table.sort_values("period_start")
+    x = mdates.date2num(pd.to_datetime(ordered["period_start"]))
+    nps = floats(ordered["nps"])
+    low, high = floats(ordered["ci_low"]), floats(ordered["ci_high"])
+    n = np.nan_to_num(floats(ordered["n"]))
+    small = bools(ordered["small_sample"]) & np.isfinite(nps)
+
+    counts = ax.twinx()
+    bars = counts.bar(
+        x, n, width=20, color=N_BAR_COLOR, zorder=0, label=text("n_axis", lang), gid="responses"
+    )
+    counts.set_ylim(0, max(float(n.max()), 1.0) * 3)  # bars use the lower third only
+    counts.set_ylabel(text("n_axis", lang), color="#777777")
+    counts.tick_params(axis="y", colors="#777777")
+    counts.yaxis.set_major_locator(MaxNLocator(nbins=3, integer=True))
+    counts.grid(False)
+    ax.set_zorder(counts.get_zorder() + 1)  # line above bars; keep the NPS axes' spines/labels
+    ax.patch.set_visible(False)
+
+    band = ax.fill_between(
+        x,
+        low,
+        high,
+        color=NPS_COLOR,
+        alpha=0.15,
+        linewidth=0,
+        label=label("ci", lang),
+        gid="ci-band",
+    )
+    (line,) = ax.plot(
+        x, nps, color=NPS_COLOR, linewidth=2, marker="o", markersize=6, label="NPS", zorder=3
+    )
+    handles: list[Any] = [line, band]
+    labels = ["NPS", label("ci", lang)]
+    if small.any():
+        hollow = ax.scatter(
+            x[small],
+            nps[small],
+            s=40,
+            facecolors="white",
+            edgecolors=NPS_COLOR,
+            linewidths=1.8,
+            zorder=4,
+            label=_w("few", lang, min_n=min_n),
+            gid="small-sample",
+        )
+        handles.append(hollow)
+        labels.append(_w("few", lang, min_n=min_n))
+    shown = [nps, low, high]
+    if target is not None:
+        digits = 0 if float(target).is_integer() else 1
+        target_label = f"{label('target', lang)} {points(target, lang, digits=digits)}"
+        target_line = ax.axhline(
+            target,
+            color=TARGET_COLOR,
+            linestyle="--",
+            linewidth=1.2,
+            label=target_label,
+            gid="nps-target",
+            zorder=2,
+        )
+        handles.append(target_line)
+        labels.append(target_label)
+        shown.append(np.array([target], dtype=float))
+    handles.append(bars)
+    labels.append(text("n_axis", lang))
+
+    nps_axis(ax, axis="y", lang=lang, values=np.concatenate(shown))
+    positions, tick_labels = _month_ticks(ordered["period_start"], lang)
+    ax.set_xticks(positions, tick_labels)
+    ax.set_xlim(float(x.min()) - 20, float(x.max()) + 20)
+    ax.grid(False, axis="x")
+    top_legend(ax, handles, labels, title=title, ncols=3)
+    hidden = [format_period(str(p), lang) for p in ordered["period"][~np.isfinite(nps)]]
+    if hidden:
+        note_below(ax, _w("hidden", lang, names=("、" if lang == "ja" else ", ").join(hidden)))
+    return ax

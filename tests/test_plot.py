@@ -1,0 +1,604 @@
+"""Charts: check what is drawn (bar sizes, points, labels, legends), never compare images."""
+
+from __future__ import annotations
+
+import struct
+import warnings
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import matplotlib as mpl
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+import seaborn as sns
+from fontTools.ttLib import TTFont
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.colors import to_hex
+from matplotlib.ft2font import FT2Font
+
+from nps_kit import plot
+
+PROMOTER, PASSIVE, DETRACTOR = (
+    plot.SEGMENT_COLORS[k] for k in ("promoter", "passive", "detractor")
+)
+
+
+@pytest.fixture(autouse=True)
+def _theme_and_strict_warnings() -> Iterator[None]:
+    """Use the report theme; any warning (e.g. a missing glyph) fails the test."""
+    with mpl.rc_context(), warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plot.set_theme()
+        yield
+
+
+# -- tables built by hand, shaped like score.py / analysis outputs -------------------------------
+
+
+def shares_table() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "label": ["2026年10月", "2026年9月", "2025年10月"],
+            "n": [512, 480, 3],
+            "pct_promoters": pd.array([20.1, 18.0, None], dtype="Float64"),
+            "pct_passives": pd.array([54.9, 50.0, None], dtype="Float64"),
+            "pct_detractors": pd.array([25.0, 32.0, None], dtype="Float64"),
+            "nps": pd.array([-4.9, -14.0, None], dtype="Float64"),
+        }
+    )
+
+
+def distribution_table() -> pd.DataFrame:
+    pct = [3.0, 2, 2, 3, 4, 8, 9, 20, 25, 14, 10]
+    return pd.DataFrame(
+        {
+            "score": range(11),
+            "n": [int(p * 5) for p in pct],
+            "pct": pct,
+            "segment": ["detractor"] * 7 + ["passive"] * 2 + ["promoter"] * 2,
+        }
+    )
+
+
+def trend_table() -> pd.DataFrame:
+    starts = pd.date_range("2025-11-01", periods=6, freq="MS")
+    return pd.DataFrame(
+        {
+            "period": starts.strftime("%Y-%m"),
+            "period_start": starts,
+            "n": [400, 20, 380, 3, 410, 395],
+            "nps": pd.array([-8.1, 12.0, -5.5, None, -3.0, 2.5], dtype="Float64"),
+            "ci_low": pd.array([-14.0, -20.0, -11.0, None, -9.0, -3.5], dtype="Float64"),
+            "ci_high": pd.array([-2.0, 40.0, 0.5, None, 3.0, 8.0], dtype="Float64"),
+            "small_sample": pd.array([False, True, False, None, False, False], dtype="boolean"),
+        }
+    )
+
+
+def breakdown_table() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "channel": ["Web", "アプリ", "電話", "店頭"],
+            "n": [300, 150, 25, 3],
+            "nps": pd.array([-2.0, 8.5, -20.0, None], dtype="Float64"),
+            "ci_low": pd.array([-9.0, -2.0, -48.0, None], dtype="Float64"),
+            "ci_high": pd.array([5.0, 19.0, 10.0, None], dtype="Float64"),
+            "small_sample": pd.array([False, False, True, None], dtype="boolean"),
+            "suppressed": [False, False, False, True],
+        }
+    )
+
+
+def quadrant_table() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "attribute": ["rating_staff", "rating_website", "rating_delivery", "rating_price"],
+            "label": ["スタッフ", "ウェブサイト", "配送", "価格"],
+            "importance": [0.42, 0.25, 0.51, 0.30],
+            "performance": [4.1, 3.2, 3.0, 3.9],
+            "quadrant": ["keep_up", "lower_priority", "fix_first", "possible_overkill"],
+        }
+    )
+
+
+def words_table() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "term": ["遅い", "丁寧", "高い", "便利", "普通"],
+            "z": [-6.0, 4.5, -3.0, 2.0, 0.1],
+            "favours": ["detractor", "promoter", "detractor", "promoter", "promoter"],
+        }
+    )
+
+
+def theme_table() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "theme": ["price", "delivery", "support"],
+            "label": ["価格", "配送", "サポート"],
+            "nps_gain": [2.1, 4.2, 1.5],
+            "share_promoters": [3.0, 5.0, 4.0],
+            "share_passives": [9.0, 8.0, 5.0],
+            "share_detractors": [20.0, 35.0, 15.0],
+        }
+    )
+
+
+def units_table() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "name": ["EC事業部", "店舗事業部", "Cloud Platform", "Retail Banking"],
+            "nps": pd.array([-4.9, 12.0, 30.2, None], dtype="Float64"),
+            "ci_low": pd.array([-11.0, 5.0, 22.0, None], dtype="Float64"),
+            "ci_high": pd.array([1.2, 19.0, 38.0, None], dtype="Float64"),
+            "n": [512, 800, 350, 2],
+            "target": [0.0, 10.0, 35.0, 5.0],
+        }
+    )
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+def legend_texts(ax: Axes) -> list[str]:
+    legend = ax.get_legend()
+    assert legend is not None
+    return [t.get_text() for t in legend.get_texts()]
+
+
+def tick_texts(ax: Axes, axis: str = "y") -> list[str]:
+    ticks = ax.get_yticklabels() if axis == "y" else ax.get_xticklabels()
+    return [t.get_text() for t in ticks]
+
+
+def all_texts(ax: Axes) -> list[str]:
+    return [t.get_text() for t in ax.texts]
+
+
+def by_gid(ax: Axes, gid: str) -> list[Any]:
+    return [a for a in ax.get_children() if a.get_gid() == gid]
+
+
+def drawn(ax: Axes) -> Axes:
+    """Render fully, so layout, tick labels and fonts are resolved (and may warn)."""
+    ax.figure.canvas.draw()
+    return ax
+
+
+# -- theme and font -------------------------------------------------------------------------
+
+
+def test_set_theme_font_has_japanese_glyphs_and_minus() -> None:
+    path = font_manager.findfont(font_manager.FontProperties(family=mpl.rcParams["font.family"]))
+    cmap = TTFont(path).getBestCmap()
+    for char in "推中批ポイント−":
+        assert ord(char) in cmap, char
+    assert FT2Font(path).get_char_index(ord("推")) != 0
+    assert mpl.rcParams["axes.unicode_minus"] is True
+
+
+def test_set_theme_reapplies_font_after_seaborn_reset() -> None:
+    sns.set_theme()
+    assert mpl.rcParams["font.family"][0] != "IPAexGothic"
+    plot.set_theme()
+    assert mpl.rcParams["font.family"][0] == "IPAexGothic"
+    assert mpl.rcParams["figure.figsize"] == [8.0, 3.5]
+    assert min(mpl.rcParams["xtick.labelsize"], mpl.rcParams["legend.fontsize"]) >= 10
+
+
+def test_set_theme_switches_inline_output_to_retina_only_under_ipython(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import IPython
+    import matplotlib_inline.backend_inline as inline
+
+    calls: list[tuple[str, ...]] = []
+    monkeypatch.setattr(inline, "set_matplotlib_formats", lambda *f: calls.append(f))
+    monkeypatch.setattr(IPython, "get_ipython", lambda: None)
+    plot.set_theme()
+    assert calls == []
+    monkeypatch.setattr(IPython, "get_ipython", lambda: object())
+    plot.set_theme()
+    assert calls == [("retina",)]
+
+
+def test_japanese_and_minus_render_without_warnings() -> None:
+    ax = plot.breakdown(breakdown_table(), by="channel", lang="ja")
+    drawn(ax)  # the autouse fixture turns "Glyph missing" warnings into errors
+    assert "−20.0" in all_texts(ax)
+
+
+# -- shares_bar -----------------------------------------------------------------------------
+
+
+def test_shares_bar_segments_match_table() -> None:
+    table = shares_table()
+    ax = plot.shares_bar(table, lang="ja")
+    assert len(ax.containers) == 3
+    assert len(ax.patches) == 3 * len(table)
+    promoters, passives, detractors = ax.containers
+    assert [p.get_width() for p in promoters] == pytest.approx([20.1, 18.0, 0.0])
+    assert [p.get_width() for p in passives] == pytest.approx([54.9, 50.0, 0.0])
+    assert [p.get_width() for p in detractors] == pytest.approx([25.0, 32.0, 0.0])
+    assert [p.get_x() for p in detractors] == pytest.approx([75.0, 68.0, 0.0])
+    assert to_hex(promoters[0].get_facecolor()) == PROMOTER.lower()
+    assert to_hex(passives[0].get_facecolor()) == PASSIVE.lower()
+    assert to_hex(detractors[0].get_facecolor()) == DETRACTOR.lower()
+
+
+def test_shares_bar_labels_ja() -> None:
+    ax = drawn(plot.shares_bar(shares_table(), lang="ja"))
+    assert ax.get_title(loc="left") == "推奨者・中立者・批判者の構成比"
+    assert legend_texts(ax) == ["推奨者", "中立者", "批判者"]
+    assert tick_texts(ax) == ["2026年10月\n(512件)", "2026年9月\n(480件)", "2025年10月\n(3件)"]
+    assert ax.get_xlabel() == "構成比（%）"
+    texts = all_texts(ax)
+    assert {"20%", "55%", "25%", "18%", "50%", "32%"} <= set(texts)
+    assert "非表示（回答数不足）" in texts
+    assert "NPS\n−4.9" in texts
+
+
+def test_shares_bar_labels_en_and_narrow_segments_unlabelled() -> None:
+    table = shares_table().iloc[:1].assign(pct_promoters=3.0, pct_passives=72.0)
+    ax = drawn(plot.shares_bar(table, lang="en"))
+    assert legend_texts(ax) == ["Promoters", "Passives", "Detractors"]
+    assert tick_texts(ax) == ["2026年10月\n(n=512)"]
+    assert ax.get_xlabel() == "Share (%)"
+    assert "3%" not in all_texts(ax)  # too narrow to hold its label
+    assert "72%" in all_texts(ax)
+
+
+# -- score_distribution ---------------------------------------------------------------------
+
+
+def test_score_distribution_bars_and_colours() -> None:
+    table = distribution_table().sample(frac=1, random_state=1)  # order must not matter
+    ax = drawn(plot.score_distribution(table, lang="ja"))
+    bars = sorted(ax.patches, key=lambda p: p.get_x())
+    assert len(bars) == 11
+    assert [b.get_height() for b in bars] == pytest.approx(distribution_table()["pct"].tolist())
+    colours = [to_hex(b.get_facecolor()) for b in bars]
+    assert colours == [DETRACTOR.lower()] * 7 + [PASSIVE.lower()] * 2 + [PROMOTER.lower()] * 2
+    assert tick_texts(ax, "x") == [str(s) for s in range(11)]
+    assert ax.get_xlabel() == "推奨度（0〜10）"
+    assert ax.get_ylabel() == "構成比（%）"
+    assert legend_texts(ax) == ["推奨者", "中立者", "批判者"]
+
+
+def test_score_distribution_counts_in_english() -> None:
+    ax = drawn(plot.score_distribution(distribution_table(), lang="en", stat="n"))
+    assert [b.get_height() for b in ax.patches] == distribution_table()["n"].tolist()
+    assert ax.get_ylabel() == "Responses"
+    assert ax.get_title(loc="left") == "Distribution of scores (0–10)"
+
+
+# -- trend ----------------------------------------------------------------------------------
+
+
+def test_trend_line_band_bars_and_target() -> None:
+    table = trend_table()
+    ax = drawn(plot.trend(table, lang="ja", target=0))
+    x = mdates.date2num(table["period_start"])
+    line = next(ln for ln in ax.get_lines() if ln.get_label() == "NPS")
+    np.testing.assert_allclose(line.get_xdata(), x)
+    np.testing.assert_allclose(line.get_ydata(), [-8.1, 12.0, -5.5, np.nan, -3.0, 2.5])
+
+    (band,) = by_gid(ax, "ci-band")
+    ys = band.get_paths()[0].vertices[:, 1]
+    assert ys.min() == pytest.approx(-20.0)
+    assert ys.max() == pytest.approx(40.0)
+
+    (target,) = by_gid(ax, "nps-target")
+    assert list(target.get_ydata()) == [0, 0]
+    assert target.get_label() == "目標 0 ポイント"
+
+    (counts,) = (a for a in ax.figure.axes if a is not ax)
+    assert [b.get_height() for b in counts.patches] == [400, 20, 380, 3, 410, 395]
+    assert counts.get_ylabel() == "回答数（件）"
+    assert ax.get_ylabel() == "NPS（ポイント）"
+    assert ax.get_title(loc="left") == "NPSの推移（月次）"
+    assert [ln.get_ydata()[0] for ln in by_gid(ax, "nps-zero")] == [0]
+    assert [t.get_text() for t in by_gid(ax, "note")] == ["非表示（回答数不足）：2026年2月"]
+
+
+def test_trend_marks_small_sample_months() -> None:
+    table = trend_table()
+    ax = plot.trend(table, lang="ja", min_n=30)
+    (hollow,) = by_gid(ax, "small-sample")
+    np.testing.assert_allclose(
+        hollow.get_offsets(), [[mdates.date2num(table["period_start"][1]), 12.0]]
+    )
+    assert to_hex(hollow.get_facecolor()[0]) == "#ffffff"
+    assert legend_texts(ax) == [
+        "NPS",
+        "95%信頼区間",
+        "回答数30未満（参考値）",
+        "回答数（件）",
+    ]
+
+
+def test_trend_english_labels() -> None:
+    ax = drawn(plot.trend(trend_table(), lang="en", target=-2.5, min_n=50))
+    assert legend_texts(ax) == [
+        "NPS",
+        "95% interval",
+        "fewer than 50 responses (indicative)",
+        "Target −2.5 pts",
+        "Responses",
+    ]
+    assert ax.get_ylabel() == "NPS (points)"
+    labels = tick_texts(ax, "x")
+    assert labels[0] == "Nov\n2025"
+    assert "Jan\n2026" in labels
+    assert ax.get_ylim()[0] <= -20 and ax.get_ylim()[1] >= 40
+    assert by_gid(ax, "note")[0].get_text() == "Hidden (too few responses): February 2026"
+
+
+def test_trend_without_small_months_has_no_small_entry() -> None:
+    table = trend_table().assign(small_sample=False)
+    ax = plot.trend(table, lang="ja")
+    assert by_gid(ax, "small-sample") == []
+    assert by_gid(ax, "nps-target") == []
+    assert "回答数30未満（参考値）" not in legend_texts(ax)
+
+
+# -- breakdown ------------------------------------------------------------------------------
+
+
+def test_breakdown_sorted_intervals_and_suppressed_note() -> None:
+    ax = drawn(plot.breakdown(breakdown_table(), by="channel", lang="ja"))
+    assert tick_texts(ax) == ["アプリ\n(150件)", "Web\n(300件)", "電話\n(25件)"]
+    (intervals,) = by_gid(ax, "ci")
+    assert isinstance(intervals, LineCollection)
+    segments = [s[:, 0].tolist() for s in intervals.get_segments()]
+    assert segments == [[-2.0, 19.0], [-9.0, 5.0], [-48.0, 10.0]]
+    (filled,) = by_gid(ax, "nps")
+    np.testing.assert_allclose(filled.get_offsets(), [[8.5, 0], [-2.0, 1]])
+    (hollow,) = by_gid(ax, "small-sample")
+    assert isinstance(hollow, PathCollection)
+    np.testing.assert_allclose(hollow.get_offsets(), [[-20.0, 2]])
+    (note,) = by_gid(ax, "note")
+    assert note.get_text() == "非表示（回答数不足）：店頭"
+    assert not any("店頭" in t for t in tick_texts(ax))
+    assert ax.get_title(loc="left") == "channel別のNPS"
+    assert ax.get_xlabel() == "NPS（ポイント）"
+    assert legend_texts(ax) == ["NPS", "95%信頼区間", "回答数少（参考値）"]
+    assert [ln.get_xdata()[0] for ln in by_gid(ax, "nps-zero")] == [0]
+
+
+def test_breakdown_english_with_title() -> None:
+    table = breakdown_table().assign(suppressed=[False, True, False, True])
+    ax = drawn(plot.breakdown(table, by="channel", lang="en", title="NPS by channel"))
+    assert ax.get_title(loc="left") == "NPS by channel"
+    assert tick_texts(ax) == ["Web\n(n=300)", "電話\n(n=25)"]
+    assert by_gid(ax, "note")[0].get_text() == "Hidden (too few responses): アプリ, 店頭"
+    assert legend_texts(ax) == ["NPS", "95% interval", "small sample"]
+
+
+# -- unit_comparison ------------------------------------------------------------------------
+
+
+def test_unit_comparison_intervals_targets_and_hidden_units() -> None:
+    ax = drawn(plot.unit_comparison(units_table(), lang="ja"))
+    assert tick_texts(ax) == ["Cloud Platform\n(350件)", "店舗事業部\n(800件)", "EC事業部\n(512件)"]
+    (intervals,) = by_gid(ax, "ci")
+    assert [s[:, 0].tolist() for s in intervals.get_segments()] == [
+        [22.0, 38.0],
+        [5.0, 19.0],
+        [-11.0, 1.2],
+    ]
+    (targets,) = by_gid(ax, "nps-target")
+    assert [s[0, 0] for s in targets.get_segments()] == [35.0, 10.0, 0.0]
+    assert by_gid(ax, "note")[0].get_text() == "非表示（回答数不足）：Retail Banking"
+    assert legend_texts(ax) == ["NPS", "95%信頼区間", "目標"]
+    assert ax.get_title(loc="left") == "部門別のNPS"
+
+
+def test_unit_comparison_without_target_column() -> None:
+    ax = drawn(plot.unit_comparison(units_table().drop(columns="target"), lang="en"))
+    assert by_gid(ax, "nps-target") == []
+    assert legend_texts(ax) == ["NPS", "95% interval"]
+    assert ax.get_xlabel() == "NPS (points)"
+
+
+# -- driver_quadrant ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "names"),
+    [
+        ("ja", ["最優先で改善", "強みを維持", "優先度低", "過剰品質の可能性"]),
+        ("en", ["fix first", "keep up", "lower priority", "possible overkill"]),
+    ],
+)
+def test_driver_quadrant_points_means_and_names(lang: str, names: list[str]) -> None:
+    table = quadrant_table()
+    ax = drawn(plot.driver_quadrant(table, lang=lang))  # type: ignore[arg-type]
+    (points,) = by_gid(ax, "drivers")
+    np.testing.assert_allclose(points.get_offsets(), table[["performance", "importance"]])
+    colours = [to_hex(c) for c in points.get_facecolors()]
+    assert colours[0] == PROMOTER.lower() and colours[2] == DETRACTOR.lower()
+    assert [t.get_text() for t in by_gid(ax, "quadrant")] == names
+    (mean_y,) = by_gid(ax, "mean-importance")
+    (mean_x,) = by_gid(ax, "mean-performance")
+    assert mean_y.get_ydata()[0] == pytest.approx(table["importance"].mean())
+    assert mean_x.get_xdata()[0] == pytest.approx(table["performance"].mean())
+    assert {"スタッフ", "配送"} <= set(all_texts(ax))
+
+
+# -- words ----------------------------------------------------------------------------------
+
+
+def test_words_top_bars_coloured_by_side() -> None:
+    ax = drawn(plot.words(words_table(), lang="ja", top=4))
+    assert tick_texts(ax) == ["丁寧", "便利", "高い", "遅い"]  # "普通" (smallest |z|) dropped
+    assert [p.get_width() for p in ax.patches] == [4.5, 2.0, -3.0, -6.0]
+    colours = [to_hex(p.get_facecolor()) for p in ax.patches]
+    assert colours == [PROMOTER.lower()] * 2 + [DETRACTOR.lower()] * 2
+    assert legend_texts(ax) == ["批判者に多い", "推奨者に多い"]
+    assert ax.get_xlabel() == "差の大きさ（zスコア）"
+
+
+def test_words_english_and_bad_top() -> None:
+    ax = drawn(plot.words(words_table(), lang="en"))
+    assert len(ax.patches) == 5
+    assert legend_texts(ax) == ["More from detractors", "More from promoters"]
+    with pytest.raises(
+        ValueError, match=r"^words: top must be a positive number of terms; got 0\.$"
+    ):
+        plot.words(words_table(), top=0)
+
+
+# -- theme_impact ---------------------------------------------------------------------------
+
+
+def test_theme_impact_bars_sorted_by_gain() -> None:
+    ax = drawn(plot.theme_impact(theme_table(), lang="ja"))
+    assert [p.get_width() for p in ax.patches] == [4.2, 2.1, 1.5]
+    assert tick_texts(ax) == [
+        "配送\n(批判者コメントの35%)",
+        "価格\n(批判者コメントの20%)",
+        "サポート\n(批判者コメントの15%)",
+    ]
+    assert ax.get_xlabel() == "NPSの改善幅（ポイント）"
+    assert {"+4.2", "+2.1", "+1.5"} <= set(all_texts(ax))
+    assert ax.get_title(loc="left") == "テーマ別：批判者が中立者になった場合のNPS改善幅"
+
+
+def test_theme_impact_english() -> None:
+    ax = drawn(plot.theme_impact(theme_table(), lang="en"))
+    assert tick_texts(ax)[0] == "配送\n(35% of detractors' comments)"
+    assert ax.get_xlabel() == "NPS gain (points)"
+
+
+# -- shared behaviour -----------------------------------------------------------------------
+
+CHARTS: dict[str, tuple[Callable[..., Axes], Callable[[], pd.DataFrame], dict[str, Any]]] = {
+    "shares_bar": (plot.shares_bar, shares_table, {}),
+    "score_distribution": (plot.score_distribution, distribution_table, {}),
+    "trend": (plot.trend, trend_table, {"target": 5}),
+    "breakdown": (plot.breakdown, breakdown_table, {"by": "channel"}),
+    "unit_comparison": (plot.unit_comparison, units_table, {}),
+    "driver_quadrant": (plot.driver_quadrant, quadrant_table, {}),
+    "words": (plot.words, words_table, {}),
+    "theme_impact": (plot.theme_impact, theme_table, {}),
+}
+
+
+@pytest.mark.parametrize("name", CHARTS)
+@pytest.mark.parametrize(("lang", "note"), [("ja", "データなし"), ("en", "no data")])
+def test_zero_row_tables_show_a_note(name: str, lang: str, note: str) -> None:
+    func, make, kwargs = CHARTS[name]
+    ax = drawn(func(make().iloc[:0], lang=lang, **kwargs))
+    assert [t.get_text() for t in by_gid(ax, "no-data")] == [note]
+    assert ax.get_title(loc="left") != ""
+
+
+@pytest.mark.parametrize("name", CHARTS)
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_charts_draw_on_given_axes_at_report_size(name: str, lang: str) -> None:
+    func, make, kwargs = CHARTS[name]
+    ax = drawn(func(make(), lang=lang, **kwargs))
+    width, height = ax.figure.get_size_inches()
+    assert width == 8.0 and 3.5 <= height <= 8
+    _, given = plt.subplots()
+    assert func(make(), ax=given, lang=lang, **kwargs) is given
+
+
+def test_missing_columns_are_named() -> None:
+    table = shares_table().drop(columns=["pct_passives"])
+    message = (
+        "shares_bar: table is missing column(s) 'pct_passives'; expected label, pct_promoters, "
+        "pct_passives, pct_detractors; found label, n, pct_promoters, pct_detractors, nps."
+    )
+    with pytest.raises(ValueError) as info:
+        plot.shares_bar(table)
+    assert str(info.value) == message
+
+
+def test_unknown_language_is_named() -> None:
+    with pytest.raises(ValueError) as info:
+        plot.trend(trend_table(), lang="fr")  # type: ignore[arg-type]
+    assert str(info.value) == "trend: lang must be one of 'ja', 'en'; got 'fr'."
+
+
+# -- to_png ---------------------------------------------------------------------------------
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_to_png_bytes_scale_with_dpi() -> None:
+    ax = plot.trend(trend_table(), lang="ja", target=0)
+    small = png_size(plot.to_png(ax.figure, dpi=72))
+    large = png_size(plot.to_png(ax.figure, dpi=144))
+    assert 0.8 * 8 * 72 <= small[0] <= 1.1 * 8 * 72
+    assert large[0] == pytest.approx(2 * small[0], abs=4)
+    assert large[1] == pytest.approx(2 * small[1], abs=4)
+
+
+def test_to_png_accepts_axes_and_gives_the_same_bytes_for_the_same_chart() -> None:
+    first = plot.to_png(plot.shares_bar(shares_table(), lang="en"))
+    second = plot.to_png(plot.shares_bar(shares_table(), lang="en").figure)
+    assert first == second  # no timestamp or software tag in the file
+
+
+def test_score_distribution_without_answers_shows_a_note() -> None:
+    table = distribution_table().assign(n=0, pct=0.0)  # what score.distribution gives for none
+    ax = plot.score_distribution(table, lang="ja")
+    assert [t.get_text() for t in by_gid(ax, "no-data")] == ["データなし"]
+
+
+# -- the real tables from the scoring layer fit the charts ------------------------------------
+
+
+def test_charts_accept_score_layer_tables() -> None:
+    from nps_kit.score import distribution, score_groups
+
+    rng = np.random.default_rng(7)
+    size = 600
+    responses = pd.DataFrame(
+        {
+            "nps_score": pd.array(rng.integers(0, 11, size), dtype="Int64"),
+            "nps_date": pd.Timestamp("2026-05-01")
+            + pd.to_timedelta(rng.integers(0, 180, size), unit="D"),
+            "channel": rng.choice(["Web", "アプリ", "電話"], size, p=[0.6, 0.39, 0.01]),
+        }
+    )
+    monthly = score_groups(responses, period="month")
+    ax = drawn(plot.trend(monthly, lang="ja", target=0))
+    line = next(ln for ln in ax.get_lines() if ln.get_label() == "NPS")
+    np.testing.assert_allclose(line.get_ydata(), monthly["nps"].to_numpy(dtype=float))
+
+    groups = score_groups(responses, by=["channel"])
+    ax = drawn(plot.breakdown(groups, by="channel", lang="en"))
+    shown = groups[~groups["suppressed"].astype(bool)]
+    assert len(ax.get_yticklabels()) == len(shown)
+
+    shares = groups.assign(label=groups["channel"])
+    drawn(plot.shares_bar(shares, lang="ja"))
+    ax = drawn(plot.score_distribution(distribution(responses), lang="en"))
+    assert sum(p.get_height() for p in ax.patches) == pytest.approx(100.0)
+
+
+def test_score_distribution_rejects_unknown_stat() -> None:
+    with pytest.raises(ValueError) as info:
+        plot.score_distribution(distribution_table(), stat="share")  # type: ignore[arg-type]
+    assert str(info.value) == "score_distribution: stat must be one of 'pct', 'n'; got 'share'."
+
+
+def test_driver_quadrant_skips_undefined_importance() -> None:
+    table = quadrant_table()
+    table.loc[1, ["importance", "quadrant"]] = [np.nan, pd.NA]
+    ax = plot.driver_quadrant(table, lang="ja")
+    (points,) = by_gid(ax, "drivers")
+    assert len(points.get_offsets()) == 3
+    assert "ウェブサイト" not in all_texts(ax)
