@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from nps_kit.commands import demo, score
+from nps_kit.commands import demo, score, send
 
-COMMANDS: list[ModuleType] = [score, demo]
+COMMANDS: list[ModuleType] = [score, demo, send]

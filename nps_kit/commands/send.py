@@ -1,0 +1,78 @@
+"""``nps-kit send``: e-mail each unit's finished report for a period."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from nps_kit.errors import NpsKitError
+
+__all__ = ["register"]
+
+_DESCRIPTION = """\
+E-mail each unit's report for a period to the recipients in its parameters (mail.to, cc, bcc,
+reply_to; mail.attach html|zip|none; mail.report_url). Only units whose report ran ("ok" in
+manifest.json) are sent, and each report only once: reports/<period>/sent.jsonl records every
+message, so a re-run sends nothing new unless --resend is given.
+
+SMTP settings come only from the environment or a .env file in the current directory (the
+environment wins): NPS_KIT_SMTP_HOST, NPS_KIT_SMTP_PORT, NPS_KIT_SMTP_SECURITY
+(starttls|ssl|none), NPS_KIT_SMTP_USER, NPS_KIT_SMTP_PASSWORD, NPS_KIT_SMTP_FROM and optionally
+NPS_KIT_SMTP_CAFILE (PEM of a private CA). Without NPS_KIT_SMTP_HOST, send acts as --dry-run.
+
+Exit status: 0 when everything selected was sent (or already sent), 1 when any report was not
+ready or not delivered to someone, 2 on an error in the input or the settings."""
+
+
+def register(sub: Any) -> None:
+    """Add the ``send`` sub-command to ``sub`` (the object from ``add_subparsers``)."""
+    parser = sub.add_parser(
+        "send",
+        help="e-mail the reports of a period",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("units", nargs="*", metavar="UNIT", help="unit ids to send")
+    parser.add_argument("--all", action="store_true", help="send every unit in the manifest")
+    parser.add_argument(
+        "--period", required=True, metavar="YYYY-MM", help="the period to send, e.g. 2026-10"
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="write each message to reports/<period>/outbox/<unit>.eml and list who would "
+        "receive what, instead of sending",
+    )
+    parser.add_argument(
+        "--resend", action="store_true", help="send again even if sent.jsonl says it was sent"
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=Path("reports"),
+        metavar="DIR",
+        help="reports root holding <period>/manifest.json (default: reports)",
+    )
+    parser.set_defaults(handler=_handle)
+
+
+def _handle(args: argparse.Namespace) -> int:
+    from nps_kit.mail import send_reports
+
+    if bool(args.units) == bool(args.all):
+        raise NpsKitError(
+            "give unit ids or --all, not both."
+            if args.units
+            else "give unit ids or --all; nothing was selected.",
+            hint="E.g. `nps-kit send ec --period 2026-10` or "
+            "`nps-kit send --all --period 2026-10`.",
+        )
+    summary = send_reports(
+        args.output,
+        args.period,
+        units=None if args.all else args.units,
+        dry_run=args.dry_run,
+        resend=args.resend,
+    )
+    return 0 if summary.ok else 1

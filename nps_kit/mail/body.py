@@ -1,0 +1,248 @@
+"""The e-mail body: a short HTML summary for mail clients and a plain-text twin with the same facts.
+
+Mail clients ignore ``<style>`` blocks (Gmail on phones, Outlook), so the HTML uses a table layout
+at most 640 px wide and its CSS is inlined with ``css_inline``. Every value from the report is
+escaped: theme labels and actions come from free text.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from nps_kit.i18n import Language, format_period, label, points
+
+__all__ = ["Body", "BodyFacts", "change_text", "render_body", "signed"]
+
+_WORDS: dict[str, dict[str, str]] = {
+    "heading": {"ja": "{name} NPSレポート {period}", "en": "{name} NPS report, {period}"},
+    "interval": {"ja": "95%信頼区間 {low} 〜 {high}", "en": "95% interval {low} to {high}"},
+    "responses": {"ja": "回答数 {n}", "en": "{n} responses"},
+    "target": {"ja": "目標 {target}", "en": "target {target}"},
+    "shares": {"ja": "回答者の構成", "en": "Promoters, passives and detractors"},
+    "trend": {"ja": "NPSの推移", "en": "NPS trend"},
+    "themes": {"ja": "主なテーマ", "en": "Top themes"},
+    "theme_row": {"ja": "{label}（言及率 {share}%）", "en": "{label} ({share}% of comments)"},
+    "actions": {"ja": "推奨アクション", "en": "Recommended actions"},
+    "detractors": {
+        "ja": "フォローアップ待ちの批判者: {count}名（連絡許可あり）",
+        "en": "Detractors awaiting follow-up: {count} (agreed to be contacted)",
+    },
+    "attached": {
+        "ja": "詳細レポートを添付しています（{file}）。",
+        "en": "The full report is attached ({file}).",
+    },
+    "link": {"ja": "詳細レポート: {url}", "en": "Full report: {url}"},
+    "no_report": {
+        "ja": "詳細レポートは分析担当者にお問い合わせください。",
+        "en": "Ask the analytics team for the full report.",
+    },
+    "open": {"ja": "詳細レポートを開く", "en": "Open the full report"},
+    "footer": {
+        "ja": "このメールは nps-kit により自動送信されています。",
+        "en": "This message was sent automatically by nps-kit.",
+    },
+}
+_CSS = """
+body { margin: 0; padding: 0; background: #f3f4f6; }
+.outer { background: #f3f4f6; }
+.wrap { padding: 16px 0; }
+.inner { max-width: 640px; width: 100%; background: #ffffff; border-collapse: collapse; }
+td { font-family: 'Hiragino Sans', Meiryo, 'Segoe UI', Arial, sans-serif; color: #1f2937;
+     font-size: 15px; line-height: 1.5; padding: 0 24px; }
+h1 { font-size: 20px; margin: 24px 0 8px; }
+h2 { font-size: 16px; margin: 20px 0 8px; border-bottom: 1px solid #e5e7eb; }
+.big { font-size: 32px; font-weight: bold; }
+.muted { color: #6b7280; font-size: 13px; }
+.chart { display: block; width: 100%; max-width: 592px; height: auto; border: 0; }
+.button { display: inline-block; background: #2563eb; color: #ffffff; padding: 8px 16px;
+          text-decoration: none; border-radius: 4px; }
+ol { margin: 0; padding-left: 20px; }
+"""
+
+
+@dataclass(frozen=True)
+class BodyFacts:
+    """What the body says, beyond the manifest summary."""
+
+    name: str
+    period: str
+    language: Language
+    summary: Mapping[str, Any]
+    attachment: str | None
+    report_url: str | None
+    charts: Mapping[str, str]
+    """Chart name (``shares``, ``trend``) → Content-ID without angle brackets."""
+
+
+@dataclass(frozen=True)
+class Body:
+    """The rendered HTML (CSS inlined) and plain text."""
+
+    html: str
+    text: str
+
+
+def signed(value: float) -> str:
+    """Format a difference as ``+3.2`` or ``−4.9`` (true minus sign)."""
+    return f"{value:+.1f}".replace("-", "−")
+
+
+def change_text(change: Mapping[str, Any] | None, period: str, lang: Language) -> str | None:
+    """Describe a change as ``前月比 +3.2`` / ``+2.0 vs previous month``; ``None`` if unknown."""
+    if not change or change.get("diff") is None:
+        return None
+    vs = str(change.get("vs", ""))
+    year, month = (int(x) for x in period.split("-"))
+    previous = f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+    if vs == previous:
+        what = label("vs_previous", lang)
+    elif vs == f"{year - 1}-{month:02d}":
+        what = label("vs_last_year", lang)
+    else:
+        what = f"{format_period(vs, lang)}比" if lang == "ja" else f"vs {format_period(vs, lang)}"
+    diff = signed(float(change["diff"]))
+    return f"{what} {diff}" if lang == "ja" else f"{diff} {what}"
+
+
+def render_body(facts: BodyFacts) -> Body:
+    """Render the HTML and text bodies for one unit.
+
+    Parameters
+    ----------
+    facts
+        Unit name, period, language, the manifest ``summary``, the attachment file name (or
+        ``None``), the report URL (or ``None``) and the Content-IDs of the chart images.
+
+    Returns
+    -------
+    Body
+        HTML with inlined CSS and the plain-text alternative.
+    """
+    import css_inline
+
+    lang, s = facts.language, facts.summary
+
+    def w(key: str, **values: Any) -> str:
+        return _WORDS[key][lang].format(**values)
+
+    heading = w("heading", name=facts.name, period=format_period(facts.period, lang))
+    headline = f"{label('nps', lang)} {points(s.get('nps'), lang, signed=True)}"
+    details = [w("responses", n=s.get("n", "—"))]
+    if s.get("ci_low") is not None and s.get("ci_high") is not None:
+        low, high = points(s["ci_low"], lang, signed=True), points(s["ci_high"], lang, signed=True)
+        details.insert(0, w("interval", low=low, high=high))
+    if s.get("target") is not None:
+        details.append(w("target", target=points(s["target"], lang, signed=True)))
+    if s.get("small_sample"):
+        details.append(label("small_sample", lang))
+    change = change_text(s.get("change"), facts.period, lang)
+    verdict = (s.get("change") or {}).get("verdict")
+    change_line = " / ".join(
+        x for x in (change, label(verdict, lang) if verdict else None) if x is not None
+    )
+    shares = [
+        f"{label(seg, lang)} {_pct(s.get(f'pct_{seg}'))}"
+        for seg in ("promoters", "passives", "detractors")
+    ]
+    themes = [
+        w("theme_row", label=t.get("label") or t.get("theme", ""), share=_num(t.get("share")))
+        for t in _records(s.get("top_themes"))[:3]
+    ]
+    actions = [str(a.get("text", "")) for a in _records(s.get("actions"))[:3]]
+    count = s.get("detractors_to_contact")
+    detractors = w("detractors", count=count) if count is not None else None
+    notices = []
+    if facts.attachment:
+        notices.append(w("attached", file=facts.attachment))
+    if facts.report_url:
+        notices.append(w("link", url=facts.report_url))
+    if not notices:
+        notices.append(w("no_report"))
+
+    text = _text(heading, headline, details, change_line, shares, themes, actions, w, detractors)
+    text += "\n" + "\n".join(notices) + "\n\n-- \n" + w("footer") + "\n"
+
+    e = html.escape
+    rows = [
+        f"<tr><td><h1>{e(heading)}</h1></td></tr>",
+        f'<tr><td><span class="big">{e(headline)}</span><br>'
+        f"{e(change_line)}<br>"
+        f'<span class="muted">{e(" · ".join(details))}</span></td></tr>',
+        f"<tr><td><h2>{e(w('shares'))}</h2>{e(' / '.join(shares))}</td></tr>",
+    ]
+    if "shares" in facts.charts:
+        rows.append(_img(facts.charts["shares"], w("shares")))
+    if "trend" in facts.charts:
+        rows.append(f"<tr><td><h2>{e(w('trend'))}</h2></td></tr>")
+        rows.append(_img(facts.charts["trend"], w("trend")))
+    if themes:
+        rows.append(f"<tr><td><h2>{e(w('themes'))}</h2>{_ol(themes)}</td></tr>")
+    if actions:
+        rows.append(f"<tr><td><h2>{e(w('actions'))}</h2>{_ol(actions)}</td></tr>")
+    if detractors:
+        rows.append(f"<tr><td><p><strong>{e(detractors)}</strong></p></td></tr>")
+    notice_html = "<br>".join(e(n) for n in notices)
+    if facts.report_url:
+        url = e(facts.report_url, quote=True)
+        notice_html += f'<br><br><a class="button" href="{url}">{e(w("open"))}</a>'
+    rows.append(f"<tr><td><p>{notice_html}</p></td></tr>")
+    rows.append(f'<tr><td><p class="muted">{e(w("footer"))}</p></td></tr>')
+    document = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{e(heading)}</title><style>{_CSS}</style></head><body>"
+        '<table role="presentation" class="outer" width="100%" cellpadding="0" cellspacing="0">'
+        '<tr><td class="wrap" align="center">'
+        '<table role="presentation" class="inner" width="640" cellpadding="0" cellspacing="0">'
+        + "".join(rows)
+        + "</table></td></tr></table></body></html>"
+    )
+    return Body(html=css_inline.inline(document), text=text)
+
+
+def _text(
+    heading: str,
+    headline: str,
+    details: Sequence[str],
+    change_line: str,
+    shares: Sequence[str],
+    themes: Sequence[str],
+    actions: Sequence[str],
+    w: Any,
+    detractors: str | None,
+) -> str:
+    lines = [heading, "=" * 40, headline, change_line, " · ".join(details), ""]
+    lines += [w("shares"), " / ".join(shares), ""]
+    if themes:
+        lines += [w("themes"), *(f"{i}. {t}" for i, t in enumerate(themes, 1)), ""]
+    if actions:
+        lines += [w("actions"), *(f"{i}. {a}" for i, a in enumerate(actions, 1)), ""]
+    if detractors:
+        lines += [detractors, ""]
+    return "\n".join(lines)
+
+
+def _img(cid: str, alt: str) -> str:
+    return (
+        f'<tr><td><img class="chart" src="cid:{html.escape(cid, quote=True)}" width="592" '
+        f'alt="{html.escape(alt, quote=True)}"></td></tr>'
+    )
+
+
+def _ol(items: Sequence[str]) -> str:
+    return "<ol>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ol>"
+
+
+def _records(value: Any) -> list[Mapping[str, Any]]:
+    return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
+
+
+def _num(value: Any) -> str:
+    return "—" if value is None else f"{float(value):.1f}"
+
+
+def _pct(value: Any) -> str:
+    return "—" if value is None else f"{float(value):.1f}%"

@@ -1,0 +1,267 @@
+"""Build one unit's e-mail: subject, HTML and text bodies, chart images and the report attachment.
+
+MIME structure (what Outlook, Gmail and phone clients all render)::
+
+    multipart/mixed
+    ├── multipart/related
+    │   ├── multipart/alternative
+    │   │   ├── text/plain
+    │   │   └── text/html        (refers to the charts as cid:…)
+    │   ├── image/png            shares
+    │   └── image/png            trend
+    └── the report (text/html or application/zip), unless attach: none
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.headerregistry import Address
+from email.message import EmailMessage, MIMEPart
+from email.policy import SMTP
+from email.utils import format_datetime, make_msgid
+from typing import Any
+
+from nps_kit.i18n import Language, format_period, points
+from nps_kit.mail.body import BodyFacts, change_text, render_body
+from nps_kit.mail.units import MailUnit
+
+__all__ = ["MAX_HTML_BYTES", "ComposedMessage", "compose_message", "render_charts", "subject"]
+
+#: Gmail clips HTML bodies above ~102 KB; stay below with margin.
+MAX_HTML_BYTES = 100_000
+
+
+@dataclass(frozen=True)
+class ComposedMessage:
+    """A message ready to send, with what the send log and the dry-run listing need.
+
+    Attributes
+    ----------
+    message
+        The message (``email.policy.SMTP``: CRLF line ends, encoded headers).
+    message_id
+        The ``Message-ID`` header, with angle brackets.
+    recipients
+        Envelope recipients: to, cc and bcc as bare addresses (bcc is not in any header).
+    subject
+        The decoded subject.
+    html_bytes
+        Size of the HTML body in UTF-8 bytes (before transfer encoding).
+    """
+
+    message: EmailMessage
+    message_id: str
+    recipients: tuple[str, ...]
+    subject: str
+    html_bytes: int
+
+    @property
+    def size(self) -> int:
+        """Size of the whole message as sent, in bytes."""
+        return len(self.message.as_bytes())
+
+
+def subject(name: str, period: str, summary: Mapping[str, Any], lang: Language) -> str:
+    """Return the subject line, e.g. ``[NPS] EC事業部 2026年10月: −4.9 ポイント (前月比 +3.2)``.
+
+    Parameters
+    ----------
+    name
+        The unit's display name.
+    period
+        ``YYYY-MM``.
+    summary
+        The manifest ``summary`` (``nps`` and, if present, ``change``).
+    lang
+        ``"ja"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        The subject; the change part is left out when there is no comparison.
+    """
+    text = f"[NPS] {name} {format_period(period, lang)}: "
+    text += points(summary.get("nps"), lang, signed=True)
+    change = change_text(summary.get("change"), period, lang)
+    return f"{text} ({change})" if change else text
+
+
+def render_charts(summary: Mapping[str, Any], *, name: str, lang: Language) -> dict[str, bytes]:
+    """Draw the segment-share bar and the NPS trend as PNG images with :mod:`nps_kit.plot`.
+
+    Parameters
+    ----------
+    summary
+        The manifest ``summary``: ``pct_*`` shares and ``trend`` rows (``period``, ``nps``,
+        ``n`` and, when the runner wrote them, ``ci_low``/``ci_high``).
+    name
+        The unit's display name, used as the bar's label.
+    lang
+        Chart language.
+
+    Returns
+    -------
+    dict of str to bytes
+        ``{"shares": png, "trend": png}``; a chart whose data is missing is left out.
+    """
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from nps_kit import plot
+
+    charts: dict[str, bytes] = {}
+    # The report look (Japanese font) applies to these charts only, not the caller's figures.
+    with plt.rc_context():
+        plot.set_theme()
+        shares = [summary.get(f"pct_{seg}") for seg in ("promoters", "passives", "detractors")]
+        if all(v is not None for v in shares):
+            table = pd.DataFrame(
+                {
+                    "label": [name],
+                    "pct_promoters": [shares[0]],
+                    "pct_passives": [shares[1]],
+                    "pct_detractors": [shares[2]],
+                }
+            )
+            fig, ax = plt.subplots(figsize=(6.4, 1.6))
+            plot.shares_bar(table, ax=ax, lang=lang, title="")
+            charts["shares"] = plot.to_png(fig)
+            plt.close(fig)
+        rows = [r for r in summary.get("trend") or [] if isinstance(r, Mapping) and "period" in r]
+        if rows:
+            min_n = 30
+            table = pd.DataFrame(
+                {
+                    "period": [str(r["period"]) for r in rows],
+                    "period_start": pd.to_datetime([f"{r['period']}-01" for r in rows]),
+                    "n": [int(r.get("n") or 0) for r in rows],
+                    "nps": [_nan(r.get("nps")) for r in rows],
+                    "ci_low": [_nan(r.get("ci_low")) for r in rows],
+                    "ci_high": [_nan(r.get("ci_high")) for r in rows],
+                }
+            )
+            table["small_sample"] = table["n"] < min_n
+            fig, ax = plt.subplots(figsize=(6.4, 3.0))
+            plot.trend(
+                table, ax=ax, lang=lang, target=_float(summary.get("target")), min_n=min_n, title=""
+            )
+            charts["trend"] = plot.to_png(fig)
+            plt.close(fig)
+    return charts
+
+
+def compose_message(
+    unit: MailUnit,
+    period: str,
+    *,
+    sender: Address,
+    charts: Mapping[str, bytes] | None = None,
+    now: datetime | None = None,
+) -> ComposedMessage:
+    """Build the e-mail for one unit whose report exists.
+
+    Parameters
+    ----------
+    unit
+        The unit from the manifest (``sendable`` must be true).
+    period
+        ``YYYY-MM``.
+    sender
+        The ``From`` address; its domain also names the ``Message-ID``.
+    charts
+        PNG images by name (``shares``, ``trend``), as from :func:`render_charts`; drawn here
+        when ``None``.
+    now
+        The ``Date`` header (default: the current time, UTC).
+
+    Returns
+    -------
+    ComposedMessage
+        The message and its metadata.
+    """
+    if unit.html is None:
+        raise ValueError(f"unit {unit.unit!r} has no report to send")
+    if charts is None:
+        charts = render_charts(unit.summary, name=unit.name, lang=unit.language)
+    domain = sender.domain or "nps-kit.localhost"
+    cids = {key: make_msgid(idstring=key, domain=domain)[1:-1] for key in charts}
+    report = unit.html.read_bytes()
+    filename = None if unit.mail.attach == "none" else f"{unit.unit}_{period}.{unit.mail.attach}"
+    body = render_body(
+        BodyFacts(
+            name=unit.name,
+            period=period,
+            language=unit.language,
+            summary=unit.summary,
+            attachment=filename,
+            report_url=unit.mail.report_url,
+            charts=cids,
+        )
+    )
+
+    alternative = MIMEPart(policy=SMTP)
+    alternative.set_content(body.text)
+    alternative.add_alternative(body.html, subtype="html")
+    related = MIMEPart(policy=SMTP)
+    related["Content-Type"] = "multipart/related"
+    related.set_param("type", "multipart/alternative")
+    related.set_payload([alternative])
+    for key, png in charts.items():
+        related.add_related(png, "image", "png", cid=f"<{cids[key]}>", filename=f"{key}.png")
+
+    message = EmailMessage(policy=SMTP)
+    title = subject(unit.name, period, unit.summary, unit.language)
+    message_id = make_msgid(domain=domain)
+    message["Subject"] = title
+    message["From"] = sender
+    if unit.mail.to:
+        message["To"] = unit.mail.to
+    if unit.mail.cc:
+        message["Cc"] = unit.mail.cc
+    if unit.mail.reply_to:
+        message["Reply-To"] = unit.mail.reply_to
+    message["Date"] = format_datetime(now or datetime.now(UTC))
+    message["Message-ID"] = message_id
+    message["Content-Language"] = unit.language
+    message["MIME-Version"] = "1.0"
+    message["Content-Type"] = "multipart/mixed"
+    message.set_payload([related])
+    if filename is not None and unit.mail.attach == "html":
+        # nbconvert writes UTF-8; saying so stops clients from guessing the charset.
+        message.add_attachment(
+            report, maintype="text", subtype="html", filename=filename, params={"charset": "utf-8"}
+        )
+    elif filename is not None:
+        message.add_attachment(
+            _zip(report, f"{unit.unit}_{period}.html"),
+            maintype="application",
+            subtype="zip",
+            filename=filename,
+        )
+    return ComposedMessage(
+        message=message,
+        message_id=message_id,
+        recipients=unit.mail.recipients,
+        subject=title,
+        html_bytes=len(body.html.encode("utf-8")),
+    )
+
+
+def _zip(data: bytes, name: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _nan(value: Any) -> float:
+    # The trend table is numeric; a missing interval is NaN, which the chart leaves out.
+    return float("nan") if value is None else float(value)

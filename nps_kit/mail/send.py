@@ -1,0 +1,294 @@
+"""``send_reports``: mail each unit's finished report once, or write it to the outbox."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.headerregistry import Address
+from pathlib import Path
+from typing import Literal
+
+from nps_kit.errors import MailError, closest
+from nps_kit.mail.compose import compose_message
+from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
+from nps_kit.mail.log import SendLog, SendRecord, file_sha256, write_eml
+from nps_kit.mail.settings import SmtpSettings, load_settings
+from nps_kit.mail.units import MailUnit, parse_address, read_manifest
+
+__all__ = ["OutcomeStatus", "SendSummary", "UnitOutcome", "send_reports"]
+
+OutcomeStatus = Literal[
+    "sent", "partial", "failed", "written", "already_sent", "no_recipients", "not_ready"
+]
+_DRY_RUN_SENDER = Address("nps-kit", addr_spec="nps-kit@localhost")
+#: Many servers refuse messages above 10 MB (after base64, which adds a third).
+LARGE_MESSAGE_BYTES = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class UnitOutcome:
+    """What happened to one unit.
+
+    Attributes
+    ----------
+    unit
+        The unit id.
+    status
+        ``sent`` (every recipient accepted), ``partial`` (some refused), ``failed`` (nothing
+        sent), ``written`` (dry run: ``.eml`` in the outbox), ``already_sent`` (the send log has
+        it), ``no_recipients`` or ``not_ready`` (the report failed or its HTML is missing).
+    recipients
+        Who got it (or, in a dry run, would get it).
+    refused
+        Recipients the server refused, or the reason the whole message failed.
+    message_id, size, path
+        The ``Message-ID``, the message size in bytes and, in a dry run, the ``.eml`` file.
+    detail
+        Why a unit was skipped.
+    """
+
+    unit: str
+    status: OutcomeStatus
+    recipients: tuple[str, ...] = ()
+    refused: tuple[Refusal, ...] = ()
+    message_id: str | None = None
+    size: int | None = None
+    path: Path | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class SendSummary:
+    """The outcome of :func:`send_reports`, one entry per selected unit in manifest order."""
+
+    period: str
+    dry_run: bool
+    outcomes: tuple[UnitOutcome, ...]
+
+    def with_status(self, *statuses: OutcomeStatus) -> tuple[UnitOutcome, ...]:
+        """Return the outcomes with any of ``statuses``."""
+        return tuple(o for o in self.outcomes if o.status in statuses)
+
+    @property
+    def ok(self) -> bool:
+        """Whether nothing is left unsent.
+
+        ``False`` when any selected report was not ready, failed or was refused by anyone; units
+        already sent or without recipients do not count against it.
+        """
+        return not self.with_status("partial", "failed", "not_ready")
+
+
+def send_reports(
+    output_dir: Path,
+    period: str,
+    *,
+    units: Sequence[str] | None = None,
+    dry_run: bool = False,
+    resend: bool = False,
+    settings: SmtpSettings | None = None,
+    echo: Callable[[str], object] = print,
+    retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
+) -> SendSummary:
+    """E-mail each unit's report for ``period``, once.
+
+    Parameters
+    ----------
+    output_dir
+        The reports root; the period folder ``<output_dir>/<period>`` holds ``manifest.json``.
+    period
+        ``YYYY-MM``.
+    units
+        Unit ids to send; ``None`` sends every unit in the manifest.
+    dry_run
+        Write each message to ``<period>/outbox/<unit>.eml`` and list who would get what,
+        instead of sending. Also the behaviour when no SMTP host is configured.
+    resend
+        Send even to recipients the send log says already got this report.
+    settings
+        SMTP settings; default: :func:`~nps_kit.mail.settings.load_settings` (environment and
+        ``.env``).
+    echo
+        Where progress lines go.
+    retry_delays
+        Back-off before each retry of a transient SMTP failure, in seconds.
+
+    Returns
+    -------
+    SendSummary
+        One outcome per unit; ``summary.ok`` is false when anything was not sent.
+
+    Raises
+    ------
+    MailError
+        Before anything is sent: missing manifest, unknown unit, invalid addresses in any unit
+        (all listed together), bad settings. While sending: the server cannot be reached or
+        refuses the login or TLS (units already sent stay recorded in ``sent.jsonl``).
+    """
+    folder = output_dir / period
+    manifest = read_manifest(folder, period)
+    selected = _select(manifest.units, units, folder)
+    settings = settings if settings is not None else load_settings()
+    if not settings.configured and not dry_run:
+        echo(
+            "NPS_KIT_SMTP_HOST is not set, so nothing is sent: writing the messages to "
+            f"{folder / 'outbox'} as with --dry-run."
+        )
+        dry_run = True
+    sender = _sender(settings)
+    log = SendLog(folder / "sent.jsonl")
+    outcomes = []
+    with contextlib.ExitStack() as stack:
+        mailer: Mailer | None = None
+        for unit in selected:
+            skipped = _skip_reason(unit)
+            if skipped is not None:
+                outcomes.append(skipped)
+                echo(f"{unit.unit}: skipped, {skipped.detail}.")
+                continue
+            assert unit.html is not None
+            sha = file_sha256(unit.html)
+            done = set() if resend else log.delivered(unit.unit, sha)
+            pending = tuple(r for r in unit.mail.recipients if r not in done)
+            if not pending:
+                outcomes.append(UnitOutcome(unit.unit, "already_sent", detail="already sent"))
+                echo(f"{unit.unit}: already sent to every recipient; --resend sends it again.")
+                continue
+            composed = compose_message(unit, period, sender=sender)
+            if composed.size > LARGE_MESSAGE_BYTES:
+                echo(
+                    f"{unit.unit}: warning: the message is {composed.size / 2**20:.1f} MB and "
+                    "many mail servers refuse more than 10 MB; consider mail.attach: zip or "
+                    "mail.report_url with attach: none."
+                )
+            if dry_run:
+                path = write_eml(composed, folder / "outbox", unit.unit)
+                outcomes.append(
+                    UnitOutcome(
+                        unit.unit,
+                        "written",
+                        recipients=pending,
+                        message_id=composed.message_id,
+                        size=composed.size,
+                        path=path,
+                    )
+                )
+                echo(_listing(unit, composed.subject, composed.size, pending, path))
+                continue
+            if mailer is None:
+                mailer = stack.enter_context(Mailer(settings, retry_delays=retry_delays))
+            delivery = mailer.send(composed, pending)
+            if delivery.accepted:
+                log.append(
+                    SendRecord(
+                        unit=unit.unit,
+                        recipients=delivery.accepted,
+                        message_id=composed.message_id,
+                        sent_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                        html_sha256=sha,
+                        refused=tuple(str(r) for r in delivery.refused),
+                    )
+                )
+            status: OutcomeStatus = (
+                "failed" if not delivery.accepted else "partial" if delivery.refused else "sent"
+            )
+            outcomes.append(
+                UnitOutcome(
+                    unit.unit,
+                    status,
+                    recipients=delivery.accepted,
+                    refused=delivery.refused,
+                    message_id=composed.message_id,
+                    size=composed.size,
+                )
+            )
+            if delivery.accepted:
+                echo(f"{unit.unit}: sent to {', '.join(delivery.accepted)} ({_kb(composed.size)}).")
+            for refusal in delivery.refused:
+                to = f" to {refusal.recipient}" if refusal.recipient else ""
+                retried = (
+                    f" (gave up after {delivery.attempts} attempts)" if refusal.transient else ""
+                )
+                echo(f"{unit.unit}: NOT sent{to}: {refusal.reply}{retried}")
+    summary = SendSummary(period=period, dry_run=dry_run, outcomes=tuple(outcomes))
+    echo(_totals(summary))
+    return summary
+
+
+def _select(
+    all_units: Sequence[MailUnit], wanted: Sequence[str] | None, folder: Path
+) -> list[MailUnit]:
+    if wanted is None:
+        return list(all_units)
+    known = {u.unit: u for u in all_units}
+    unknown = [w for w in dict.fromkeys(wanted) if w not in known]
+    if unknown:
+        hints = [
+            f"{w!r} (did you mean {h!r}?)" if (h := closest(w, known)) else repr(w) for w in unknown
+        ]
+        raise MailError(
+            f"no unit {', '.join(hints)} in {folder / 'manifest.json'}; "
+            f"units: {', '.join(known) or 'none'}.",
+            hint="Pass unit ids as in the manifest, or --all.",
+        )
+    return [known[w] for w in dict.fromkeys(wanted)]
+
+
+def _sender(settings: SmtpSettings) -> Address:
+    if settings.sender is None:
+        return _DRY_RUN_SENDER
+    try:
+        return parse_address(settings.sender)
+    except ValueError as exc:
+        raise MailError(
+            f"NPS_KIT_SMTP_FROM {settings.sender!r} is not valid, {exc}.",
+            hint="Set it to e.g. 'NPS Reports <nps@example.com>'.",
+        ) from None
+
+
+def _skip_reason(unit: MailUnit) -> UnitOutcome | None:
+    if unit.status != "ok":
+        return UnitOutcome(unit.unit, "not_ready", detail=f"its report has status {unit.status!r}")
+    if unit.html is None or not unit.html.is_file():
+        return UnitOutcome(unit.unit, "not_ready", detail=f"its report {unit.html} is missing")
+    if not unit.mail.recipients:
+        return UnitOutcome(unit.unit, "no_recipients", detail="no recipients in mail.to/cc/bcc")
+    return None
+
+
+def _listing(unit: MailUnit, subject: str, size: int, pending: Sequence[str], path: Path) -> str:
+    def show(addresses: Sequence[Address]) -> str:
+        return ", ".join(str(a) for a in addresses) or "—"
+
+    lines = [
+        f"{unit.unit}: would send {subject!r} ({_kb(size)})",
+        f"  to:  {show(unit.mail.to)}",
+        f"  cc:  {show(unit.mail.cc)}",
+        f"  bcc: {show(unit.mail.bcc)}",
+    ]
+    if len(pending) < len(unit.mail.recipients):
+        lines.append(f"  only to (the others already got it): {', '.join(pending)}")
+    lines.append(f"  written to {path}")
+    return "\n".join(lines)
+
+
+def _kb(size: int) -> str:
+    return f"{size / 1024:.1f} KB"
+
+
+def _totals(summary: SendSummary) -> str:
+    names: dict[OutcomeStatus, str] = {
+        "sent": "sent",
+        "written": "written to the outbox",
+        "partial": "partly refused",
+        "failed": "failed",
+        "already_sent": "already sent",
+        "not_ready": "report not ready",
+        "no_recipients": "without recipients",
+    }
+    counts = [
+        f"{len(found)} {text}" for key, text in names.items() if (found := summary.with_status(key))
+    ]
+    return f"{summary.period}: " + (", ".join(counts) or "no units") + "."

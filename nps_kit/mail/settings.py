@@ -1,0 +1,148 @@
+"""SMTP settings, read only from the environment or a ``.env`` file.
+
+Mail settings never come from parameter files: those are shared and committed, a password is not.
+The environment wins over ``.env`` so that CI secrets override a developer's local file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, get_args
+
+from nps_kit.errors import MailError
+
+__all__ = ["ENV_PREFIX", "Security", "SmtpSettings", "load_settings"]
+
+ENV_PREFIX = "NPS_KIT_SMTP_"
+Security = Literal["starttls", "ssl", "none"]
+_SECURITY: tuple[str, ...] = get_args(Security)
+_DEFAULT_PORTS: dict[str, int] = {"starttls": 587, "ssl": 465, "none": 25}
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """How to reach the SMTP server.
+
+    Attributes
+    ----------
+    host
+        Server name or address; ``None`` means "not configured" (``send`` then only writes the
+        outbox, like ``--dry-run``).
+    port
+        TCP port (default 587 for ``starttls``, 465 for ``ssl``, 25 for ``none``).
+    security
+        ``starttls``, ``ssl`` or ``none``.
+    user, password
+        Credentials for SMTP AUTH; no AUTH when ``user`` is ``None``. The password is left out of
+        ``repr`` so that it never reaches a log or a traceback.
+    sender
+        The ``From`` address (``NPS_KIT_SMTP_FROM``), e.g. ``NPS レポート <nps@example.com>``.
+    cafile
+        PEM file with extra trusted CA certificates (a private CA).
+    timeout
+        Socket timeout in seconds.
+    """
+
+    host: str | None = None
+    port: int = 587
+    security: Security = "starttls"
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    sender: str | None = None
+    cafile: Path | None = None
+    timeout: float = 30.0
+
+    @property
+    def configured(self) -> bool:
+        """Whether a host is set, i.e. whether messages can really be sent."""
+        return self.host is not None
+
+    @property
+    def address(self) -> str:
+        """``host:port`` for messages."""
+        return f"{self.host}:{self.port}"
+
+
+def load_settings(
+    *, environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
+) -> SmtpSettings:
+    """Read the ``NPS_KIT_SMTP_*`` variables from the environment and an optional ``.env`` file.
+
+    Parameters
+    ----------
+    environ
+        The environment to read (default ``os.environ``); values here win over ``env_file``.
+    env_file
+        A dotenv file to read as well (default ``.env`` in the current directory); a missing
+        file is fine, ``None`` skips it.
+
+    Returns
+    -------
+    SmtpSettings
+        The settings; ``host`` is ``None`` when ``NPS_KIT_SMTP_HOST`` is unset or empty.
+
+    Raises
+    ------
+    MailError
+        If a value is malformed (port not a number, unknown security mode, missing CA file,
+        password without user, no ``NPS_KIT_SMTP_FROM`` while a host is set); the message names
+        the variable and never contains the password.
+    """
+    from dotenv import dotenv_values
+
+    values: dict[str, str] = {}
+    if env_file is not None and env_file.is_file():
+        values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    env = os.environ if environ is None else environ
+    values.update({k: v for k, v in env.items() if k.startswith(ENV_PREFIX)})
+
+    def get(name: str) -> str | None:
+        value = values.get(ENV_PREFIX + name, "").strip()
+        return value or None
+
+    security = (get("SECURITY") or "starttls").lower()
+    if security not in _SECURITY:
+        raise MailError(
+            f"NPS_KIT_SMTP_SECURITY is {get('SECURITY')!r}; expected one of "
+            f"{', '.join(_SECURITY)}.",
+            hint="Use starttls for port 587, ssl for port 465, none only for a local relay.",
+        )
+    raw_port = get("PORT")
+    port = _DEFAULT_PORTS[security]
+    if raw_port is not None:
+        if not raw_port.isdigit() or not 0 < int(raw_port) < 65536:
+            raise MailError(
+                f"NPS_KIT_SMTP_PORT is {raw_port!r}; expected a port number from 1 to 65535.",
+                hint="Set it to e.g. 587 (starttls), 465 (ssl) or 25.",
+            )
+        port = int(raw_port)
+    cafile = Path(raw) if (raw := get("CAFILE")) else None
+    if cafile is not None and not cafile.is_file():
+        raise MailError(
+            f"NPS_KIT_SMTP_CAFILE is {str(cafile)!r}, but that file does not exist.",
+            hint="Point it to the PEM file of your private CA, or unset it.",
+        )
+    user, password = get("USER"), get("PASSWORD")
+    if password is not None and user is None:
+        raise MailError(
+            "NPS_KIT_SMTP_PASSWORD is set but NPS_KIT_SMTP_USER is not.",
+            hint="Set NPS_KIT_SMTP_USER to the login name for the SMTP server.",
+        )
+    host, sender = get("HOST"), get("FROM")
+    if host is not None and sender is None:
+        raise MailError(
+            "NPS_KIT_SMTP_HOST is set but NPS_KIT_SMTP_FROM is not.",
+            hint="Set NPS_KIT_SMTP_FROM to the sender address, e.g. nps@example.com.",
+        )
+    return SmtpSettings(
+        host=host,
+        port=port,
+        security=security,  # type: ignore[arg-type]  # checked against _SECURITY above
+        user=user,
+        password=password,
+        sender=sender,
+        cafile=cafile,
+    )

@@ -1,0 +1,206 @@
+"""Read ``reports/<period>/manifest.json`` into the units to mail; validate recipients up front."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from email.headerregistry import Address
+from email.utils import getaddresses
+from pathlib import Path
+from typing import Any, Literal
+
+from nps_kit.errors import MailError, closest
+from nps_kit.i18n import LANGUAGES, Language
+
+__all__ = ["Attach", "MailOptions", "MailUnit", "Manifest", "parse_address", "read_manifest"]
+
+Attach = Literal["html", "zip", "none"]
+_ATTACH: tuple[str, ...] = ("html", "zip", "none")
+_PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+_DOMAIN = re.compile(
+    r"(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
+)
+
+
+@dataclass(frozen=True)
+class MailOptions:
+    """The ``mail`` block of a unit's parameters, validated."""
+
+    to: tuple[Address, ...] = ()
+    cc: tuple[Address, ...] = ()
+    bcc: tuple[Address, ...] = ()
+    reply_to: tuple[Address, ...] = ()
+    attach: Attach = "html"
+    report_url: str | None = None
+
+    @property
+    def recipients(self) -> tuple[str, ...]:
+        """Every envelope recipient (to, cc, bcc) as a bare address, without duplicates."""
+        seen = dict.fromkeys(a.addr_spec.lower() for a in (*self.to, *self.cc, *self.bcc))
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class MailUnit:
+    """One unit entry of the manifest, as far as mailing needs it.
+
+    ``html`` is the absolute path of the report, or ``None`` for a failed unit. ``summary`` is the
+    manifest's ``summary`` object as written by the runner (see docs/architecture.md).
+    """
+
+    unit: str
+    name: str
+    language: Language
+    status: str
+    html: Path | None
+    mail: MailOptions
+    summary: Mapping[str, Any]
+
+    @property
+    def sendable(self) -> bool:
+        """Whether the report ran and its HTML file exists."""
+        return self.status == "ok" and self.html is not None and self.html.is_file()
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """The period's manifest: its folder and its units in manifest order."""
+
+    period: str
+    folder: Path
+    units: tuple[MailUnit, ...]
+
+
+def parse_address(value: str) -> Address:
+    """Parse ``name@example.com`` or ``Display Name <name@example.com>`` into an ``Address``.
+
+    Raises
+    ------
+    ValueError
+        With the reason, when ``value`` is not exactly one plain ASCII address with a domain.
+    """
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("expected an address like name@example.com")
+    parsed = getaddresses([value])
+    if len(parsed) != 1 or not parsed[0][1]:
+        raise ValueError("expected one address like name@example.com")
+    display, spec = parsed[0]
+    local, at, domain = spec.rpartition("@")
+    if not at or not local or not spec.isascii() or not _DOMAIN.fullmatch(domain):
+        raise ValueError("expected an address like name@example.com")
+    try:
+        return Address(display_name=display, addr_spec=spec)
+    except (ValueError, IndexError) as exc:
+        raise ValueError(f"expected an address like name@example.com ({exc})") from None
+
+
+def read_manifest(folder: Path, period: str) -> Manifest:
+    """Read and validate ``<folder>/manifest.json`` for ``period``.
+
+    Every unit's ``mail`` block is checked before anything is sent, and all problems are reported
+    together, each naming the unit and the key.
+
+    Parameters
+    ----------
+    folder
+        The period folder, ``reports/<period>``.
+    period
+        ``YYYY-MM``; must match the manifest's ``period``.
+
+    Returns
+    -------
+    Manifest
+        The units in manifest order.
+
+    Raises
+    ------
+    MailError
+        If the period is malformed, the manifest is missing or unreadable, or any address,
+        ``attach`` or ``report_url`` is invalid.
+    """
+    if not _PERIOD.fullmatch(period):
+        raise MailError(f"--period is {period!r}; expected a month as YYYY-MM, e.g. 2026-10.")
+    path = folder / "manifest.json"
+    if not path.is_file():
+        raise MailError(
+            f"no reports for {period}: {path} does not exist.",
+            hint=f"Run `nps-kit run` for {period} first, or pass --output with the reports folder.",
+        )
+    problems: list[str] = []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        found = data["period"]
+        units = tuple(_unit(folder, entry, problems) for entry in data["units"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise MailError(
+            f"{path} is not a valid manifest ({type(exc).__name__}: {exc}).",
+            hint=f"Re-run `nps-kit run` for {period}.",
+        ) from exc
+    if found != period:
+        raise MailError(f"{path} is for period {found!r}, not {period!r}.")
+    if problems:
+        raise MailError(
+            f"invalid mail settings in {path}: " + "; ".join(problems) + ".",
+            hint="Fix the mail block of these units in parameters/<unit>.yaml and re-run.",
+        )
+    return Manifest(period=period, folder=folder, units=units)
+
+
+def _unit(folder: Path, entry: Mapping[str, Any], problems: list[str]) -> MailUnit:
+    unit = str(entry["unit"])
+    language = entry.get("language", "en")
+    html = entry.get("html")
+    parameters = entry.get("parameters") or {}
+    return MailUnit(
+        unit=unit,
+        name=str(entry.get("name") or unit),
+        language=language if language in LANGUAGES else "en",
+        status=str(entry.get("status")),
+        html=folder / html if html else None,
+        mail=_mail(unit, parameters.get("mail") or {}, problems),
+        summary=entry.get("summary") or {},
+    )
+
+
+def _mail(unit: str, block: Mapping[str, Any], problems: list[str]) -> MailOptions:
+    known = ("to", "cc", "bcc", "reply_to", "attach", "report_url")
+    for key in block:
+        if key not in known:
+            hint = closest(key, known)
+            problems.append(
+                f"unit {unit!r}: unknown key mail.{key}"
+                + (f" (did you mean mail.{hint}?)" if hint else "")
+            )
+
+    def addresses(key: str) -> tuple[Address, ...]:
+        raw = block.get(key)
+        values: Sequence[Any] = [] if raw is None else [raw] if isinstance(raw, str) else raw
+        out = []
+        for value in values:
+            try:
+                out.append(parse_address(value))
+            except ValueError as exc:
+                problems.append(f"unit {unit!r}: mail.{key} {value!r} is not valid, {exc}")
+        return tuple(out)
+
+    to, cc, bcc, reply_to = (addresses(key) for key in ("to", "cc", "bcc", "reply_to"))
+    attach: Attach = block.get("attach") or "html"
+    if attach not in _ATTACH:
+        problems.append(
+            f"unit {unit!r}: mail.attach is {attach!r}; expected one of {', '.join(_ATTACH)}"
+        )
+        attach = "none"
+    url = block.get("report_url")
+    if url is not None and not (isinstance(url, str) and re.match(r"https?://\S+$", url)):
+        problems.append(f"unit {unit!r}: mail.report_url {url!r} is not an http(s) URL")
+        url = None
+    return MailOptions(
+        to=to,
+        cc=cc,
+        bcc=bcc,
+        reply_to=reply_to,
+        attach=attach,
+        report_url=url,
+    )

@@ -1,0 +1,326 @@
+"""Building the e-mail: subject, MIME structure, HTML and text bodies, images and attachments."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import io
+import re
+import zipfile
+from dataclasses import replace
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nps_kit.mail.compose import MAX_HTML_BYTES, compose_message, render_charts, subject
+from nps_kit.mail.units import MailOptions, MailUnit, parse_address
+
+PERIOD = "2026-10"
+SENDER = parse_address("NPS レポート <nps@example.com>")
+SUMMARY: dict[str, Any] = {
+    "n": 512,
+    "nps": -4.9,
+    "ci_low": -11.0,
+    "ci_high": 1.2,
+    "pct_promoters": 20.1,
+    "pct_passives": 54.9,
+    "pct_detractors": 25.0,
+    "target": 0.0,
+    "small_sample": False,
+    "change": {
+        "vs": "2026-09",
+        "diff": 3.2,
+        "ci_low": -5.0,
+        "ci_high": 11.4,
+        "p_value": 0.44,
+        "verdict": "no_change",
+    },
+    "trend": [{"period": f"2026-{m:02d}", "nps": -9.0 + m / 2, "n": 400 + m} for m in range(1, 11)],
+    "top_themes": [
+        {
+            "theme": "delivery",
+            "label": "配送<script>alert('x')</script>",
+            "share": 18.2,
+            "nps_gain": 2.1,
+        },
+        {"theme": "price", "label": "価格", "share": 12.0, "nps_gain": 1.0},
+        {"theme": "support", "label": "サポート", "share": 9.5, "nps_gain": 0.8},
+        {"theme": "app", "label": "アプリ", "share": 4.0, "nps_gain": 0.2},
+    ],
+    "actions": [
+        {"segment": "detractor", "text": "配送遅延を事前に連絡する & <b>謝罪</b>", "evidence": "…"},
+        {"segment": "passive", "text": "送料無料の条件を見直す", "evidence": "…"},
+    ],
+    "detractors_to_contact": 17,
+}
+
+
+def make_unit(
+    tmp_path: Path,
+    *,
+    name: str = "EC事業部",
+    language: str = "ja",
+    summary: dict[str, Any] | None = None,
+    **mail: Any,
+) -> MailUnit:
+    html = tmp_path / "ec.html"
+    html.write_bytes("<!DOCTYPE html><html><body>EC事業部 全文レポート</body></html>".encode())
+    options = MailOptions(
+        to=(parse_address("山田 太郎 <yamada@example.com>"),),
+        cc=(parse_address("cc@example.com"),),
+        bcc=(parse_address("boss@example.com"),),
+    )
+    return MailUnit(
+        unit="ec",
+        name=name,
+        language=language,  # type: ignore[arg-type]
+        status="ok",
+        html=html,
+        mail=replace(options, **mail),
+        summary=SUMMARY if summary is None else summary,
+    )
+
+
+def parse(message: EmailMessage) -> EmailMessage:
+    """Round-trip through bytes, as a mail client would see it."""
+    parsed = email.message_from_bytes(message.as_bytes(), policy=email.policy.default)
+    assert isinstance(parsed, EmailMessage)
+    return parsed
+
+
+def html_and_text(message: EmailMessage) -> tuple[str, str]:
+    html = message.get_body(("html",))
+    text = message.get_body(("plain",))
+    assert html is not None and text is not None
+    return html.get_content(), text.get_content()
+
+
+@pytest.fixture(scope="module")
+def charts() -> dict[str, bytes]:
+    return render_charts(SUMMARY, name="EC事業部", lang="ja")
+
+
+# --- subject --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "nps", "change", "expected"),
+    [
+        (
+            "ja",
+            "EC事業部",
+            -4.9,
+            {"vs": "2026-09", "diff": 3.2},
+            "[NPS] EC事業部 2026年10月: −4.9 ポイント (前月比 +3.2)",
+        ),
+        (
+            "en",
+            "Cloud Platform",
+            31.2,
+            {"vs": "2026-09", "diff": 2.0},
+            "[NPS] Cloud Platform October 2026: +31.2 pts (+2.0 vs previous month)",
+        ),
+        (
+            "en",
+            "Retail Banking",
+            0.0,
+            {"vs": "2025-10", "diff": -1.5},
+            "[NPS] Retail Banking October 2026: 0.0 pts (−1.5 vs same month last year)",
+        ),
+        (
+            "ja",
+            "店舗事業部",
+            12.0,
+            {"vs": "2026-07", "diff": 0.4},
+            "[NPS] 店舗事業部 2026年10月: +12.0 ポイント (2026年7月比 +0.4)",
+        ),
+        ("ja", "店舗事業部", 12.0, None, "[NPS] 店舗事業部 2026年10月: +12.0 ポイント"),
+    ],
+)
+def test_subject(
+    lang: str, name: str, nps: float, change: dict[str, Any] | None, expected: str
+) -> None:
+    assert subject(name, PERIOD, {"nps": nps, "change": change}, lang) == expected  # type: ignore[arg-type]
+
+
+def test_subject_january_compares_with_december() -> None:
+    change = {"vs": "2025-12", "diff": 1.0}
+    assert subject("EC", "2026-01", {"nps": 1.0, "change": change}, "ja") == (
+        "[NPS] EC 2026年1月: +1.0 ポイント (前月比 +1.0)"
+    )
+
+
+# --- structure and headers ------------------------------------------------------------------
+
+
+def test_mime_structure(tmp_path: Path, charts: dict[str, bytes]) -> None:
+    composed = compose_message(make_unit(tmp_path), PERIOD, sender=SENDER, charts=charts)
+    message = parse(composed.message)
+    assert [part.get_content_type() for part in message.walk()] == [
+        "multipart/mixed",
+        "multipart/related",
+        "multipart/alternative",
+        "text/plain",
+        "text/html",
+        "image/png",
+        "image/png",
+        "text/html",
+    ]
+
+
+def test_headers_are_encoded_and_decode(tmp_path: Path, charts: dict[str, bytes]) -> None:
+    composed = compose_message(make_unit(tmp_path), PERIOD, sender=SENDER, charts=charts)
+    raw = composed.message.as_bytes()
+    assert raw.isascii()
+    assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")  # SMTP line ends
+    message = parse(composed.message)
+    assert message["Subject"] == "[NPS] EC事業部 2026年10月: −4.9 ポイント (前月比 +3.2)"
+    assert composed.subject == message["Subject"]
+    assert [(a.display_name, a.addr_spec) for a in message["From"].addresses] == [
+        ("NPS レポート", "nps@example.com")
+    ]
+    assert [(a.display_name, a.addr_spec) for a in message["To"].addresses] == [
+        ("山田 太郎", "yamada@example.com")
+    ]
+    assert str(message["Cc"]) == "cc@example.com"
+    assert "Bcc" not in message
+    assert composed.recipients == ("yamada@example.com", "cc@example.com", "boss@example.com")
+    assert message["Message-ID"] == composed.message_id
+    assert re.fullmatch(r"<[^<>@\s]+@example\.com>", composed.message_id)
+    assert message["Content-Language"] == "ja"
+    assert message["Date"].datetime is not None
+
+
+def test_message_ids_differ(tmp_path: Path, charts: dict[str, bytes]) -> None:
+    unit = make_unit(tmp_path)
+    ids = {compose_message(unit, PERIOD, sender=SENDER, charts=charts).message_id for _ in "abc"}
+    assert len(ids) == 3
+
+
+# --- HTML body ------------------------------------------------------------------------------
+
+
+def test_every_cid_has_its_image(tmp_path: Path, charts: dict[str, bytes]) -> None:
+    message = parse(
+        compose_message(make_unit(tmp_path), PERIOD, sender=SENDER, charts=charts).message
+    )
+    html, _ = html_and_text(message)
+    cids = re.findall(r'src="cid:([^"]+)"', html)
+    parts = {
+        part["Content-ID"].strip("<>"): part.get_content()
+        for part in message.walk()
+        if part.get_content_type() == "image/png"
+    }
+    assert len(cids) == 2
+    assert sorted(cids) == sorted(parts)
+    assert all(png.startswith(b"\x89PNG\r\n\x1a\n") for png in parts.values())
+    assert sorted(parts.values(), key=len) == sorted(charts.values(), key=len)
+    assert "data:" not in html and "<svg" not in html  # Gmail shows neither
+
+
+def test_html_is_small_inlined_and_narrow(tmp_path: Path, charts: dict[str, bytes]) -> None:
+    composed = compose_message(make_unit(tmp_path), PERIOD, sender=SENDER, charts=charts)
+    html, _ = html_and_text(parse(composed.message))
+    assert len(html.encode("utf-8")) < MAX_HTML_BYTES
+    assert composed.html_bytes == len(html.rstrip("\r\n").encode("utf-8"))
+    assert "<style" not in html  # moved into style attributes by css_inline
+    assert 'width="640"' in html and "max-width: 640px" in html
+    assert '<td style="font-family:' in html
+    assert 'role="presentation"' in html
+
+
+def test_data_text_is_escaped(tmp_path: Path, charts: dict[str, bytes]) -> None:
+    html, text = html_and_text(
+        parse(compose_message(make_unit(tmp_path), PERIOD, sender=SENDER, charts=charts).message)
+    )
+    assert "<script" not in html and "<b>" not in html
+    assert "配送&lt;script&gt;alert('x')&lt;/script&gt;" in html
+    assert "配送遅延を事前に連絡する &amp; &lt;b&gt;謝罪&lt;/b&gt;" in html
+    assert "1. 配送<script>alert('x')</script>（言及率 18.2%）" in text  # plain text as written
+
+
+def test_html_and_text_carry_the_same_facts(tmp_path: Path, charts: dict[str, bytes]) -> None:
+    html, text = html_and_text(
+        parse(compose_message(make_unit(tmp_path), PERIOD, sender=SENDER, charts=charts).message)
+    )
+    facts = [
+        "EC事業部 NPSレポート 2026年10月",
+        "NPS −4.9 ポイント",
+        "前月比 +3.2 / 有意な変化なし",
+        "95%信頼区間 −11.0 ポイント 〜 +1.2 ポイント",
+        "回答数 512",
+        "推奨者 20.1% / 中立者 54.9% / 批判者 25.0%",
+        "価格（言及率 12.0%）",
+        "サポート（言及率 9.5%）",
+        "送料無料の条件を見直す",
+        "フォローアップ待ちの批判者: 17名（連絡許可あり）",
+        "詳細レポートを添付しています（ec_2026-10.html）。",
+    ]
+    for fact in facts:
+        assert fact in text, fact
+        assert fact.replace("&", "&amp;") in html, fact
+    assert "アプリ" not in text and "アプリ" not in html  # top three themes only
+
+
+def test_english_body(tmp_path: Path) -> None:
+    summary = {**SUMMARY, "change": None, "trend": [], "small_sample": True, "top_themes": []}
+    unit = make_unit(tmp_path, name="Cloud Platform", language="en", summary=summary)
+    composed = compose_message(unit, PERIOD, sender=SENDER, charts={})
+    html, text = html_and_text(parse(composed.message))
+    assert text.splitlines()[:5] == [
+        "Cloud Platform NPS report, October 2026",
+        "=" * 40,
+        "NPS −4.9 pts",
+        "",
+        "95% interval −11.0 pts to +1.2 pts · 512 responses · target 0.0 pts · small sample",
+    ]
+    assert "Top themes" not in text and "cid:" not in html
+    assert composed.subject == "[NPS] Cloud Platform October 2026: −4.9 pts"
+
+
+def test_charts_follow_the_data() -> None:
+    only_shares = render_charts({**SUMMARY, "trend": []}, name="EC", lang="en")
+    assert list(only_shares) == ["shares"]
+    assert render_charts({"nps": None}, name="EC", lang="en") == {}
+
+
+# --- attachments ----------------------------------------------------------------------------
+
+
+def test_html_attachment_is_the_report(tmp_path: Path, charts: dict[str, bytes]) -> None:
+    unit = make_unit(tmp_path)
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    (attachment,) = list(message.iter_attachments())
+    assert attachment.get_filename() == "ec_2026-10.html"
+    assert attachment.get_payload(decode=True) == (tmp_path / "ec.html").read_bytes()
+
+
+def test_zip_attachment(tmp_path: Path, charts: dict[str, bytes]) -> None:
+    unit = make_unit(tmp_path, attach="zip")
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    (attachment,) = list(message.iter_attachments())
+    assert attachment.get_content_type() == "application/zip"
+    assert attachment.get_filename() == "ec_2026-10.zip"
+    with zipfile.ZipFile(io.BytesIO(attachment.get_content())) as archive:
+        assert archive.namelist() == ["ec_2026-10.html"]
+        assert archive.read("ec_2026-10.html") == (tmp_path / "ec.html").read_bytes()
+
+
+def test_link_instead_of_attachment(tmp_path: Path, charts: dict[str, bytes]) -> None:
+    url = "https://intra.example.com/nps/2026-10/ec.html?a=1&b=2"
+    unit = make_unit(tmp_path, attach="none", report_url=url)
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    assert list(message.iter_attachments()) == []
+    html, text = html_and_text(message)
+    assert f"詳細レポート: {url}" in text
+    assert 'href="https://intra.example.com/nps/2026-10/ec.html?a=1&amp;b=2"' in html
+    assert "添付" not in text
+
+
+def test_no_attachment_and_no_link(tmp_path: Path, charts: dict[str, bytes]) -> None:
+    unit = make_unit(tmp_path, attach="none")
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    _, text = html_and_text(message)
+    assert "詳細レポートは分析担当者にお問い合わせください。" in text

@@ -1,0 +1,720 @@
+"""Sending reports through a real SMTP server (aiosmtpd on 127.0.0.1)."""
+
+from __future__ import annotations
+
+import argparse
+import email
+import email.policy
+import json
+import socket
+import ssl
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+import trustme
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+from nps_kit.commands import send as send_command
+from nps_kit.errors import MailError, NpsKitError
+from nps_kit.mail import SmtpSettings, load_settings, send_reports
+
+pytestmark = pytest.mark.slow
+
+PERIOD = "2026-10"
+NO_DELAY = (0.0, 0.0)
+SENDER = "NPS レポート <nps@example.com>"
+
+
+# --- fixtures: a hand-built period folder -------------------------------------------------
+
+
+def summary(nps: float, diff: float | None = 3.2) -> dict[str, Any]:
+    return {
+        "n": 512,
+        "nps": nps,
+        "ci_low": nps - 6.1,
+        "ci_high": nps + 6.1,
+        "pct_promoters": 20.1,
+        "pct_passives": 54.9,
+        "pct_detractors": 25.0,
+        "target": 0.0,
+        "small_sample": False,
+        "change": None
+        if diff is None
+        else {
+            "vs": "2026-09",
+            "diff": diff,
+            "ci_low": -5.0,
+            "ci_high": 11.4,
+            "p_value": 0.44,
+            "verdict": "no_change",
+        },
+        "trend": [{"period": f"2026-{m:02d}", "nps": nps - 10 + m, "n": 480} for m in range(1, 11)],
+        "top_themes": [{"theme": "delivery", "label": "配送", "share": 18.2, "nps_gain": 2.1}],
+        "actions": [{"segment": "detractor", "text": "配送遅延を連絡する", "evidence": "…"}],
+        "detractors_to_contact": 17,
+    }
+
+
+def unit(
+    uid: str,
+    name: str,
+    language: str,
+    mail: dict[str, Any] | None,
+    *,
+    status: str = "ok",
+    nps: float = -4.9,
+    diff: float = 3.2,
+) -> dict[str, Any]:
+    return {
+        "unit": uid,
+        "name": name,
+        "language": language,
+        "status": status,
+        "html": f"{uid}.html" if status == "ok" else None,
+        "notebook": f"{uid}.ipynb",
+        "parameters": {"unit": uid, "mail": mail} if mail is not None else {"unit": uid},
+        "error": None if status == "ok" else {"cell_index": 3, "ename": "KeyError", "evalue": "x"},
+        "summary": summary(nps, diff) if status == "ok" else None,
+    }
+
+
+def write_reports(
+    root: Path, units: list[dict[str, Any]], *, skip_html: frozenset[str] = frozenset()
+) -> Path:
+    folder = root / PERIOD
+    folder.mkdir(parents=True)
+    manifest = {"period": PERIOD, "generated_at": "2026-11-23T09:00:00+00:00", "units": units}
+    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
+    for entry in units:
+        if entry["html"] and entry["unit"] not in skip_html:
+            report = f"<!DOCTYPE html><html><body><h1>{entry['name']}</h1>全文</body></html>"
+            (folder / entry["html"]).write_bytes(report.encode("utf-8"))
+    return folder
+
+
+@pytest.fixture
+def reports(tmp_path: Path) -> Path:
+    """Five units: two to mail, one failed, one whose HTML is missing, one without recipients."""
+    write_reports(
+        tmp_path / "reports",
+        [
+            unit(
+                "ec",
+                "EC事業部",
+                "ja",
+                {
+                    "to": ["山田 太郎 <yamada@example.com>"],
+                    "cc": ["cc@example.com"],
+                    "bcc": ["boss@example.com"],
+                    "reply_to": "nps-team@example.com",
+                },
+            ),
+            unit(
+                "cloud",
+                "Cloud Platform",
+                "en",
+                {"to": ["cloud@example.com"], "attach": "zip"},
+                nps=31.2,
+                diff=2.0,
+            ),
+            unit("store", "店舗事業部", "ja", {"to": ["store@example.com"]}, status="failed"),
+            unit("ins", "保険サービス部", "ja", {"to": ["ins@example.com"]}),
+            unit("bank", "Retail Banking", "en", {"to": [], "cc": []}),
+        ],
+        skip_html=frozenset({"ins"}),
+    )
+    return tmp_path / "reports"
+
+
+# --- a real SMTP server ---------------------------------------------------------------------
+
+
+@dataclass
+class Received:
+    mail_from: str
+    rcpt_tos: list[str]
+    message: EmailMessage
+    raw: bytes
+    login: str | None
+
+
+@dataclass
+class Recorder:
+    """aiosmtpd handler: records messages; can refuse recipients or answer DATA with errors."""
+
+    received: list[Received] = field(default_factory=list)
+    refuse: set[str] = field(default_factory=set)
+    data_replies: list[str] = field(default_factory=list)  # consumed before accepting; "drop"
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return f"550 5.1.1 <{address}>: mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.data_replies:
+            reply = self.data_replies.pop(0)
+            if reply == "drop":
+                server.transport.close()
+                return "250 OK"
+            return reply
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        auth = session.auth_data
+        login = auth.login.decode() if isinstance(auth, LoginPassword) else None
+        self.received.append(
+            Received(envelope.mail_from, list(envelope.rcpt_tos), message, envelope.content, login)
+        )
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[Recorder, int]]:
+    recorder = Recorder()
+    port = free_port()
+    controller = Controller(recorder, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield recorder, port
+    controller.stop()
+
+
+def plain(port: int) -> SmtpSettings:
+    return SmtpSettings(host="127.0.0.1", port=port, security="none", sender=SENDER, timeout=10)
+
+
+class Echo(list[str]):
+    def __call__(self, line: str) -> None:
+        self.append(line)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self)
+
+
+def sent_log(reports: Path) -> list[dict[str, Any]]:
+    path = reports / PERIOD / "sent.jsonl"
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+# --- delivery -------------------------------------------------------------------------------
+
+
+def test_messages_arrive_and_parse(reports: Path, server: tuple[Recorder, int]) -> None:
+    recorder, port = server
+    echo = Echo()
+    summary = send_reports(reports, PERIOD, settings=plain(port), echo=echo, retry_delays=NO_DELAY)
+
+    assert [o.status for o in summary.outcomes] == [
+        "sent",
+        "sent",
+        "not_ready",
+        "not_ready",
+        "no_recipients",
+    ]
+    assert not summary.ok  # store failed and ins has no HTML: not everything was sent
+    assert len(recorder.received) == 2
+    ec, cloud = recorder.received
+    assert ec.mail_from == "nps@example.com"
+    assert sorted(ec.rcpt_tos) == ["boss@example.com", "cc@example.com", "yamada@example.com"]
+    assert ec.message["Subject"] == "[NPS] EC事業部 2026年10月: −4.9 ポイント (前月比 +3.2)"
+    assert cloud.message["Subject"] == (
+        "[NPS] Cloud Platform October 2026: +31.2 pts (+2.0 vs previous month)"
+    )
+    assert ec.message["From"].addresses[0].display_name == "NPS レポート"
+    assert ec.message["To"].addresses[0].display_name == "山田 太郎"
+    assert str(ec.message["Reply-To"]) == "nps-team@example.com"
+    assert "Bcc" not in ec.message and b"boss@example.com" not in ec.raw
+    assert ec.raw.isascii()  # every non-ASCII header and body is encoded
+
+    attachment = next(ec.message.iter_attachments())
+    assert attachment.get_filename() == "ec_2026-10.html"
+    assert attachment.get_content_type() == "text/html"
+    assert attachment.get_param("charset") == "utf-8"
+    assert attachment.get_payload(decode=True) == (reports / PERIOD / "ec.html").read_bytes()
+
+    log = sent_log(reports)
+    assert [(r["unit"], r["message_id"]) for r in log] == [
+        ("ec", ec.message["Message-ID"]),
+        ("cloud", cloud.message["Message-ID"]),
+    ]
+    assert sorted(log[0]["recipients"]) == sorted(ec.rcpt_tos)
+    assert (
+        log[0]["html_sha256"]
+        == __import__("hashlib").sha256((reports / PERIOD / "ec.html").read_bytes()).hexdigest()
+    )
+    assert "store: skipped, its report has status 'failed'." in echo
+    assert "bank: skipped, no recipients in mail.to/cc/bcc." in echo
+    assert echo[-1] == ("2026-10: 2 sent, 2 report not ready, 1 without recipients.")
+
+
+def test_rerun_sends_nothing_and_resend_sends_again(
+    reports: Path, server: tuple[Recorder, int]
+) -> None:
+    recorder, port = server
+    units = ["ec", "cloud"]
+    first = send_reports(
+        reports, PERIOD, units=units, settings=plain(port), echo=Echo(), retry_delays=NO_DELAY
+    )
+    assert first.ok
+    echo = Echo()
+    again = send_reports(
+        reports, PERIOD, units=units, settings=plain(port), echo=echo, retry_delays=NO_DELAY
+    )
+    assert [o.status for o in again.outcomes] == ["already_sent", "already_sent"]
+    assert len(recorder.received) == 2
+    assert "ec: already sent to every recipient; --resend sends it again." in echo
+
+    forced = send_reports(
+        reports,
+        PERIOD,
+        units=["ec"],
+        resend=True,
+        settings=plain(port),
+        echo=Echo(),
+        retry_delays=NO_DELAY,
+    )
+    assert [o.status for o in forced.outcomes] == ["sent"]
+    assert len(recorder.received) == 3
+    ids = [r["message_id"] for r in sent_log(reports)]
+    assert len(ids) == 3 and len(set(ids)) == 3  # a new Message-ID per message
+
+
+def test_changed_report_is_sent_again(reports: Path, server: tuple[Recorder, int]) -> None:
+    recorder, port = server
+    send_reports(
+        reports, PERIOD, units=["cloud"], settings=plain(port), echo=Echo(), retry_delays=NO_DELAY
+    )
+    (reports / PERIOD / "cloud.html").write_text("<html>re-run with corrected data</html>")
+    again = send_reports(
+        reports, PERIOD, units=["cloud"], settings=plain(port), echo=Echo(), retry_delays=NO_DELAY
+    )
+    assert [o.status for o in again.outcomes] == ["sent"]
+    assert len(recorder.received) == 2
+
+
+def test_refused_recipient_others_delivered(reports: Path, server: tuple[Recorder, int]) -> None:
+    recorder, port = server
+    recorder.refuse.add("cc@example.com")
+    echo = Echo()
+    summary = send_reports(
+        reports,
+        PERIOD,
+        units=["ec", "cloud"],
+        settings=plain(port),
+        echo=echo,
+        retry_delays=NO_DELAY,
+    )
+
+    ec, cloud = summary.outcomes
+    assert (ec.status, cloud.status) == ("partial", "sent")
+    assert not summary.ok
+    assert sorted(ec.recipients) == ["boss@example.com", "yamada@example.com"]
+    assert [(r.recipient, r.code) for r in ec.refused] == [("cc@example.com", 550)]
+    assert "ec: NOT sent to cc@example.com: 550 5.1.1 <cc@example.com>: mailbox unavailable" in echo
+    assert sorted(recorder.received[0].rcpt_tos) == ["boss@example.com", "yamada@example.com"]
+    assert sent_log(reports)[0]["refused"] == [
+        "cc@example.com: 550 5.1.1 <cc@example.com>: mailbox unavailable"
+    ]
+
+    # Once the address works, a re-run delivers to it alone.
+    recorder.refuse.clear()
+    again = send_reports(
+        reports,
+        PERIOD,
+        units=["ec", "cloud"],
+        settings=plain(port),
+        echo=Echo(),
+        retry_delays=NO_DELAY,
+    )
+    assert [o.status for o in again.outcomes] == ["sent", "already_sent"]
+    assert recorder.received[-1].rcpt_tos == ["cc@example.com"]
+
+
+def test_every_recipient_refused_is_a_failure(reports: Path, server: tuple[Recorder, int]) -> None:
+    recorder, port = server
+    recorder.refuse.add("cloud@example.com")
+    summary = send_reports(
+        reports,
+        PERIOD,
+        units=["cloud", "ec"],
+        settings=plain(port),
+        echo=Echo(),
+        retry_delays=NO_DELAY,
+    )
+    assert [o.status for o in summary.outcomes] == ["failed", "sent"]
+    assert [r["unit"] for r in sent_log(reports)] == ["ec"]
+
+
+def test_transient_errors_are_retried(reports: Path, server: tuple[Recorder, int]) -> None:
+    recorder, port = server
+    recorder.data_replies = ["451 4.3.0 try again later", "drop"]
+    summary = send_reports(
+        reports, PERIOD, units=["cloud"], settings=plain(port), echo=Echo(), retry_delays=NO_DELAY
+    )
+    assert [o.status for o in summary.outcomes] == ["sent"]
+    assert len(recorder.received) == 1
+    assert len(sent_log(reports)) == 1
+
+
+def test_retries_are_bounded(reports: Path, server: tuple[Recorder, int]) -> None:
+    recorder, port = server
+    recorder.data_replies = ["451 4.3.0 try again later"] * 3
+    echo = Echo()
+    summary = send_reports(
+        reports,
+        PERIOD,
+        units=["cloud", "ec"],
+        settings=plain(port),
+        echo=echo,
+        retry_delays=NO_DELAY,
+    )
+    assert [o.status for o in summary.outcomes] == ["failed", "sent"]
+    assert "cloud: NOT sent: 451 4.3.0 try again later (gave up after 3 attempts)" in echo
+    assert [r["unit"] for r in sent_log(reports)] == ["ec"]
+
+
+def test_permanent_error_fails_one_unit_only(reports: Path, server: tuple[Recorder, int]) -> None:
+    recorder, port = server
+    recorder.data_replies = ["554 5.6.0 message content rejected"]
+    echo = Echo()
+    summary = send_reports(
+        reports,
+        PERIOD,
+        units=["ec", "cloud"],
+        settings=plain(port),
+        echo=echo,
+        retry_delays=NO_DELAY,
+    )
+    assert [o.status for o in summary.outcomes] == ["failed", "sent"]
+    assert "ec: NOT sent: 554 5.6.0 message content rejected" in echo
+    assert [r["unit"] for r in sent_log(reports)] == ["cloud"]
+
+
+def test_server_down(reports: Path) -> None:
+    port = free_port()  # nothing listens there
+    with pytest.raises(MailError) as caught:
+        send_reports(
+            reports, PERIOD, units=["ec"], settings=plain(port), echo=Echo(), retry_delays=NO_DELAY
+        )
+    assert str(caught.value) == (
+        f"cannot connect to SMTP server 127.0.0.1:{port}: Connection refused. "
+        "Check NPS_KIT_SMTP_HOST and NPS_KIT_SMTP_PORT."
+    )
+    assert not (reports / PERIOD / "sent.jsonl").exists()
+
+
+# --- TLS and AUTH ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tls(tmp_path: Path) -> tuple[ssl.SSLContext, Path]:
+    """A throw-away CA and a server certificate for 127.0.0.1; returns (server ctx, CA file)."""
+    ca = trustme.CA()
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1").configure_cert(context)
+    cafile = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(cafile))
+    return context, cafile
+
+
+def authenticator(server, session, envelope, mechanism, auth_data) -> AuthResult:
+    ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (
+        b"nps",
+        b"s3cret-pa55",
+    )
+    return AuthResult(success=ok, handled=False, auth_data=auth_data)
+
+
+def test_auth_over_starttls(
+    reports: Path, tls: tuple[ssl.SSLContext, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    context, cafile = tls
+    recorder, port = Recorder(), free_port()
+    controller = Controller(
+        recorder,
+        hostname="127.0.0.1",
+        port=port,
+        tls_context=context,
+        require_starttls=True,
+        authenticator=authenticator,
+        auth_required=True,
+    )
+    controller.start()
+    try:
+        env = {
+            "NPS_KIT_SMTP_HOST": "127.0.0.1",
+            "NPS_KIT_SMTP_PORT": str(port),
+            "NPS_KIT_SMTP_SECURITY": "starttls",
+            "NPS_KIT_SMTP_USER": "nps",
+            "NPS_KIT_SMTP_PASSWORD": "s3cret-pa55",
+            "NPS_KIT_SMTP_FROM": SENDER,
+            "NPS_KIT_SMTP_CAFILE": str(cafile),
+        }
+        settings = load_settings(environ=env, env_file=None)
+        echo = Echo()
+        summary = send_reports(
+            reports, PERIOD, units=["ec"], settings=settings, echo=echo, retry_delays=NO_DELAY
+        )
+        assert summary.ok
+        assert [r.login for r in recorder.received] == ["nps"]
+
+        wrong = load_settings(environ={**env, "NPS_KIT_SMTP_PASSWORD": "wrong-pa55"}, env_file=None)
+        with pytest.raises(MailError) as caught:
+            send_reports(
+                reports, PERIOD, units=["cloud"], settings=wrong, echo=echo, retry_delays=NO_DELAY
+            )
+        assert str(caught.value) == (
+            f"SMTP server 127.0.0.1:{port} rejected the login for user 'nps': "
+            "535 5.7.8 Authentication credentials invalid. "
+            "Check NPS_KIT_SMTP_USER and NPS_KIT_SMTP_PASSWORD."
+        )
+
+        untrusted = load_settings(
+            environ={k: v for k, v in env.items() if k != "NPS_KIT_SMTP_CAFILE"}, env_file=None
+        )
+        with pytest.raises(MailError) as caught:
+            send_reports(
+                reports,
+                PERIOD,
+                units=["cloud"],
+                settings=untrusted,
+                echo=echo,
+                retry_delays=NO_DELAY,
+            )
+        assert str(caught.value) == (
+            f"TLS with SMTP server 127.0.0.1:{port} failed: CERTIFICATE_VERIFY_FAILED. "
+            "Check NPS_KIT_SMTP_SECURITY, and set NPS_KIT_SMTP_CAFILE if the server's "
+            "certificate comes from a private CA."
+        )
+    finally:
+        controller.stop()
+    output = echo.text + str(summary) + repr(settings) + capsys.readouterr().out
+    assert "s3cret-pa55" not in output and "wrong-pa55" not in output
+    assert "wrong-pa55" not in str(caught.value)
+
+
+def test_implicit_tls(reports: Path, tls: tuple[ssl.SSLContext, Path]) -> None:
+    context, cafile = tls
+    recorder, port = Recorder(), free_port()
+    controller = Controller(recorder, hostname="127.0.0.1", port=port, ssl_context=context)
+    controller.start()
+    try:
+        settings = SmtpSettings(
+            host="127.0.0.1", port=port, security="ssl", sender=SENDER, cafile=cafile, timeout=10
+        )
+        summary = send_reports(
+            reports, PERIOD, units=["cloud"], settings=settings, echo=Echo(), retry_delays=NO_DELAY
+        )
+    finally:
+        controller.stop()
+    assert summary.ok
+    assert len(recorder.received) == 1
+
+
+# --- dry run --------------------------------------------------------------------------------
+
+
+def test_dry_run_writes_outbox(reports: Path, server: tuple[Recorder, int]) -> None:
+    recorder, port = server
+    echo = Echo()
+    summary = send_reports(
+        reports, PERIOD, units=["ec", "cloud"], dry_run=True, settings=plain(port), echo=echo
+    )
+    assert summary.dry_run and summary.ok
+    assert recorder.received == []
+    assert not (reports / PERIOD / "sent.jsonl").exists()
+    outbox = reports / PERIOD / "outbox"
+    assert sorted(p.name for p in outbox.iterdir()) == ["cloud.eml", "ec.eml"]
+    message = email.message_from_bytes(
+        (outbox / "ec.eml").read_bytes(), policy=email.policy.default
+    )
+    assert message["Subject"] == "[NPS] EC事業部 2026年10月: −4.9 ポイント (前月比 +3.2)"
+    assert message["Message-ID"] == summary.outcomes[0].message_id
+    ec = summary.outcomes[0]
+    assert ec.size == (outbox / "ec.eml").stat().st_size
+    assert echo[0] == "\n".join(
+        [
+            "ec: would send '[NPS] EC事業部 2026年10月: −4.9 ポイント (前月比 +3.2)' "
+            f"({ec.size / 1024:.1f} KB)",
+            "  to:  山田 太郎 <yamada@example.com>",
+            "  cc:  cc@example.com",
+            "  bcc: boss@example.com",
+            f"  written to {outbox / 'ec.eml'}",
+        ]
+    )
+
+
+def test_large_message_warns(reports: Path) -> None:
+    (reports / PERIOD / "ec.html").write_text("<html>" + "x" * 8_000_000 + "</html>")
+    echo = Echo()
+    summary = send_reports(
+        reports, PERIOD, units=["ec"], dry_run=True, settings=SmtpSettings(), echo=echo
+    )
+    size = summary.outcomes[0].size
+    assert size is not None and size > 10 * 2**20
+    assert echo[0] == (
+        f"ec: warning: the message is {size / 2**20:.1f} MB and many mail servers refuse more "
+        "than 10 MB; consider mail.attach: zip or mail.report_url with attach: none."
+    )
+
+
+def test_malformed_manifest(tmp_path: Path) -> None:
+    folder = tmp_path / PERIOD
+    folder.mkdir()
+    (folder / "manifest.json").write_text('{"period": "2026-10", "units": [{"name": "x"}]}')
+    with pytest.raises(MailError) as caught:
+        send_reports(tmp_path, PERIOD, settings=SmtpSettings(), echo=Echo())
+    assert str(caught.value) == (
+        f"{folder / 'manifest.json'} is not a valid manifest (KeyError: 'unit'). "
+        "Re-run `nps-kit run` for 2026-10."
+    )
+
+
+def test_no_host_means_dry_run(reports: Path) -> None:
+    echo = Echo()
+    summary = send_reports(reports, PERIOD, units=["cloud"], settings=SmtpSettings(), echo=echo)
+    assert summary.dry_run
+    assert echo[0] == (
+        "NPS_KIT_SMTP_HOST is not set, so nothing is sent: writing the messages to "
+        f"{reports / PERIOD / 'outbox'} as with --dry-run."
+    )
+    message = email.message_from_bytes(
+        (reports / PERIOD / "outbox" / "cloud.eml").read_bytes(), policy=email.policy.default
+    )
+    assert str(message["From"]) == "nps-kit <nps-kit@localhost>"
+
+
+# --- input errors, found before anything is sent -------------------------------------------
+
+
+def test_invalid_addresses_all_reported_up_front(
+    tmp_path: Path, server: tuple[Recorder, int]
+) -> None:
+    recorder, port = server
+    write_reports(
+        tmp_path,
+        [
+            unit("ec", "EC事業部", "ja", {"to": ["ok@example.com"]}),
+            unit(
+                "cloud",
+                "Cloud Platform",
+                "en",
+                {
+                    "to": ["cloud@example"],
+                    "cc": ["a@example.com, b@example.com"],
+                    "attach": "pdf",
+                    "reprot_url": "x",
+                },
+            ),
+        ],
+    )
+    with pytest.raises(MailError) as caught:
+        send_reports(tmp_path, PERIOD, settings=plain(port), echo=Echo())
+    assert str(caught.value) == (
+        f"invalid mail settings in {tmp_path / PERIOD / 'manifest.json'}: "
+        "unit 'cloud': unknown key mail.reprot_url (did you mean mail.report_url?); "
+        "unit 'cloud': mail.to 'cloud@example' is not valid, expected an address like "
+        "name@example.com; "
+        "unit 'cloud': mail.cc 'a@example.com, b@example.com' is not valid, expected one "
+        "address like name@example.com; "
+        "unit 'cloud': mail.attach is 'pdf'; expected one of html, zip, none. "
+        "Fix the mail block of these units in parameters/<unit>.yaml and re-run."
+    )
+    assert recorder.received == []
+
+
+def test_missing_manifest(tmp_path: Path) -> None:
+    with pytest.raises(MailError) as caught:
+        send_reports(tmp_path, PERIOD, settings=SmtpSettings(), echo=Echo())
+    assert str(caught.value) == (
+        f"no reports for 2026-10: {tmp_path / PERIOD / 'manifest.json'} does not exist. "
+        "Run `nps-kit run` for 2026-10 first, or pass --output with the reports folder."
+    )
+
+
+def test_unknown_unit(reports: Path) -> None:
+    with pytest.raises(MailError) as caught:
+        send_reports(reports, PERIOD, units=["ecc"], settings=SmtpSettings(), echo=Echo())
+    assert str(caught.value) == (
+        f"no unit 'ecc' (did you mean 'ec'?) in {reports / PERIOD / 'manifest.json'}; "
+        "units: ec, cloud, store, ins, bank. Pass unit ids as in the manifest, or --all."
+    )
+
+
+def test_bad_sender(reports: Path) -> None:
+    settings = SmtpSettings(host="127.0.0.1", port=25, security="none", sender="NPS reports")
+    with pytest.raises(MailError) as caught:
+        send_reports(reports, PERIOD, units=["ec"], settings=settings, echo=Echo())
+    assert str(caught.value) == (
+        "NPS_KIT_SMTP_FROM 'NPS reports' is not valid, expected an address like "
+        "name@example.com. Set it to e.g. 'NPS Reports <nps@example.com>'."
+    )
+
+
+def test_bad_period(reports: Path) -> None:
+    with pytest.raises(MailError) as caught:
+        send_reports(reports, "2026-13", settings=SmtpSettings(), echo=Echo())
+    assert str(caught.value) == "--period is '2026-13'; expected a month as YYYY-MM, e.g. 2026-10."
+
+
+# --- the command ----------------------------------------------------------------------------
+
+
+def run_command(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="nps-kit")
+    send_command.register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return int(args.handler(args))
+
+
+def test_command_exit_status(
+    reports: Path,
+    server: tuple[Recorder, int],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    recorder, port = server
+    monkeypatch.chdir(reports.parent)  # .env is read from the current directory
+    (reports.parent / ".env").write_text(
+        f"NPS_KIT_SMTP_HOST=127.0.0.1\nNPS_KIT_SMTP_PORT={port}\n"
+        f"NPS_KIT_SMTP_SECURITY=none\nNPS_KIT_SMTP_FROM=nps@example.com\n"
+    )
+    for name in ("HOST", "PORT", "SECURITY", "FROM", "USER", "PASSWORD", "CAFILE"):
+        monkeypatch.delenv(f"NPS_KIT_SMTP_{name}", raising=False)
+
+    assert run_command(["send", "ec", "cloud", "--period", PERIOD]) == 0
+    assert len(recorder.received) == 2
+    assert run_command(["send", "--all", "--period", PERIOD, "--output", str(reports)]) == 1
+    assert len(recorder.received) == 2  # nothing new: the rest failed, or has no recipients
+    out = capsys.readouterr().out
+    assert "2026-10: 2 already sent, 2 report not ready, 1 without recipients." in out
+
+    assert run_command(["send", "cloud", "--period", PERIOD, "--resend"]) == 0
+    assert [r.rcpt_tos for r in recorder.received[2:]] == [["cloud@example.com"]]
+    assert run_command(["send", "ec", "--period", PERIOD, "--dry-run", "--resend"]) == 0
+    assert len(recorder.received) == 3
+    assert (reports / PERIOD / "outbox" / "ec.eml").is_file()
+
+
+def test_command_needs_units_or_all() -> None:
+    with pytest.raises(NpsKitError) as caught:
+        run_command(["send", "--period", PERIOD])
+    assert str(caught.value) == (
+        "give unit ids or --all; nothing was selected. E.g. `nps-kit send ec --period 2026-10` "
+        "or `nps-kit send --all --period 2026-10`."
+    )
+    with pytest.raises(NpsKitError) as caught:
+        run_command(["send", "ec", "--all", "--period", PERIOD])
+    assert str(caught.value).startswith("give unit ids or --all, not both. E.g.")
