@@ -1,0 +1,236 @@
+"""Open-text basics: normalise comments, tell Japanese from English, split into tokens.
+
+Every function takes a :class:`pandas.Series` of comments and returns a Series with the same
+index, so results line up with the response frame. Work is done once per *unique* text, because
+survey comments repeat a lot ("特になし", "n/a", "Great service").
+
+Japanese is tokenised with MeCab through ``fugashi`` and the ``unidic-lite`` dictionary (lemmas of
+content words: nouns, verbs, adjectives and adjectival nouns); English with a small regular
+expression. One MeCab tagger is created lazily and reused.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any, Literal
+
+import pandas as pd
+
+__all__ = [
+    "STOP_WORDS_EN",
+    "STOP_WORDS_JA",
+    "detect_language",
+    "normalise",
+    "normalise_one",
+    "tokenise",
+]
+
+_SPACE = re.compile(r"\s+")
+# Hiragana, katakana (incl. the long-vowel mark) and CJK ideographs.
+_JA_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_CHAR = re.compile(r"[a-zA-Z]")
+_EN_WORD = re.compile(r"[a-z][a-z0-9]*(?:['’][a-z]+)?")
+
+# A comment counts as Japanese when at least this share of its letters are kana or kanji. English
+# product names inside a Japanese sentence ("アプリのUIが…") then still make it Japanese.
+_JA_SHARE = 0.2
+
+STOP_WORDS_EN: frozenset[str] = frozenset(
+    """
+    a about above after again all also am an and any are aren't as at be because been before
+    being below between both but by can can't could couldn't did didn't do does doesn't doing
+    don't down during each even ever every few for from further get got had hadn't has hasn't
+    have haven't having he her here hers herself him himself his how i i'd i'll i'm i've if in
+    into is isn't it it's its itself just let's me more most much my myself no nor not now of off
+    on once one only or other ought our ours ourselves out over own really same she should
+    shouldn't so some still such than that that's the their theirs them themselves then there
+    there's these they they're this those through to too under until up us very was wasn't we
+    we're were weren't what what's when where which while who whom why will with won't would
+    wouldn't you you're your yours yourself yourselves im ive dont didnt cant wont isnt wasnt
+    thing things lot lots bit also way make made go went going come came
+    """.split()
+)
+
+STOP_WORDS_JA: frozenset[str] = frozenset(
+    """
+    する ある いる 居る なる 成る 為る 有る 無い ない できる 出来る 思う 言う いう 見る
+    行く 来る くる おる 頂く いただく 下さる くださる 致す いたす 貰う もらう 呉れる くれる
+    仕舞う しまう 置く おく こと 事 もの 物 よう 様 ため 為 とき 時 ところ 所 方 ほう 的
+    感じ 今回 前回 今 毎回 自分 私 わたし
+    これ それ あれ どれ ここ そこ さん 様 以外 以上 全体 特 特に 他 本当 本当に とても すごい 凄い
+    ちょっと 少し 全然 いい 良い よい 方 みたい 気 点 回 度 円 日 分 年 月 件
+    """.split()
+)
+
+# MeCab part-of-speech prefixes (UniDic) that carry content; the sub-types that do not.
+_JA_KEEP = ("名詞", "動詞", "形容詞", "形状詞")
+_JA_DROP = (
+    "名詞-数詞",
+    "動詞-非自立可能",
+    "形容詞-非自立可能",
+    "形状詞-助動詞語幹",
+    "名詞-助動詞語幹",
+)
+
+
+def normalise_one(text: str) -> str:
+    """Normalise one comment: NFKC (full-width → half-width), case-fold, collapse white space.
+
+    Parameters
+    ----------
+    text
+        A comment.
+
+    Returns
+    -------
+    str
+        The normalised comment.
+    """
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def _map_unique(texts: pd.Series, func: Callable[[str], Any]) -> pd.Series:
+    """Apply ``func`` once per unique non-missing string, broadcast back to ``texts``' index."""
+    values = texts.astype("string")
+    present = values.dropna()
+    cache = {text: func(text) for text in pd.unique(present.to_numpy(dtype=object))}
+    mapped = [cache[text] for text in present.to_numpy(dtype=object)]
+    out = pd.Series(mapped, index=present.index, dtype=object)
+    out = out.reindex(texts.index)
+    out.name = texts.name
+    return out
+
+
+def normalise(texts: pd.Series) -> pd.Series:
+    """Normalise comments for matching and counting.
+
+    Applies Unicode NFKC (full-width letters and digits become half-width, half-width katakana
+    become full-width), case folding, and collapses runs of white space. Missing values stay
+    missing.
+
+    Parameters
+    ----------
+    texts
+        Comments (any dtype; non-strings are converted to text).
+
+    Returns
+    -------
+    pandas.Series
+        ``string`` dtype, same index and name as ``texts``.
+    """
+    return _map_unique(texts, normalise_one).astype("string")
+
+
+def _language_of(text: str) -> str | None:
+    ja = len(_JA_CHAR.findall(text))
+    latin = len(_LATIN_CHAR.findall(unicodedata.normalize("NFKC", text)))
+    if ja + latin == 0:
+        return None
+    return "ja" if ja / (ja + latin) >= _JA_SHARE else "en"
+
+
+def detect_language(texts: pd.Series) -> pd.Series:
+    """Tell per comment whether it is Japanese or English.
+
+    A comment is ``"ja"`` when at least 20 % of its letters are kana or kanji (so Japanese with
+    English product names stays Japanese), ``"en"`` when it has Latin letters otherwise, and
+    missing when it has no letters at all (blank, only digits, only emoji).
+
+    Parameters
+    ----------
+    texts
+        Comments.
+
+    Returns
+    -------
+    pandas.Series
+        ``string`` dtype with ``"ja"``, ``"en"`` or ``<NA>``, same index as ``texts``.
+    """
+    return _map_unique(texts, _language_of).astype("string")
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> Any:
+    """Create the MeCab tagger once per process (loading the dictionary takes time)."""
+    import fugashi
+
+    return fugashi.Tagger()
+
+
+def _tokens_ja(text: str) -> list[str]:
+    # The plain-text output is several times faster than building fugashi node objects.
+    # UniDic columns: surface, pronunciation, lemma reading, lemma, part of speech, ...
+    tokens: list[str] = []
+    for line in _tagger().parse(text).split("\n"):
+        fields = line.split("\t")
+        if len(fields) < 5:
+            continue
+        pos = fields[4]
+        if not pos.startswith(_JA_KEEP) or pos.startswith(_JA_DROP):
+            continue
+        # Loanword lemmas carry their origin ("アプリ-application"); unknown words have none.
+        lemma = fields[3].split("-", 1)[0] or fields[0]
+        if lemma in STOP_WORDS_JA or (len(lemma) == 1 and not _JA_CHAR.match(lemma)):
+            continue
+        tokens.append(lemma)
+    return tokens
+
+
+def _fold_plural(word: str) -> str:
+    if len(word) <= 3 or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("xes", "ches", "shes", "sses")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def _tokens_en(text: str) -> list[str]:
+    tokens = []
+    for word in _EN_WORD.findall(text.replace("’", "'")):
+        if word in STOP_WORDS_EN or len(word) < 2 or word.isdigit():
+            continue
+        tokens.append(_fold_plural(word))
+    return tokens
+
+
+def _tokens(text: str, lang: Literal["ja", "en"] | None) -> list[str]:
+    norm = normalise_one(text)
+    language = lang or _language_of(norm)
+    if language == "ja":
+        return _tokens_ja(norm)
+    if language == "en":
+        return _tokens_en(norm)
+    return []
+
+
+def tokenise(texts: pd.Series, *, lang: Literal["ja", "en"] | None = None) -> pd.Series:
+    """Split comments into content-word tokens.
+
+    Japanese comments become lemmas of nouns, verbs, adjectives and adjectival nouns
+    (``"配送が遅くて"`` → ``["配送", "遅い"]``); English comments become lower-case words without
+    stop words, with a light plural folding (``"orders"`` → ``"order"``, ``"replies"`` →
+    ``"reply"``, ``"boxes"`` → ``"box"``). Text is normalised first (:func:`normalise`).
+
+    Parameters
+    ----------
+    texts
+        Comments.
+    lang
+        Force one tokeniser for every comment; by default each comment's language is detected
+        (:func:`detect_language`).
+
+    Returns
+    -------
+    pandas.Series
+        One list of tokens per comment (an empty list for missing or letter-less comments), same
+        index as ``texts``. Equal comments share one list object; copy before mutating.
+    """
+    out = _map_unique(texts, lambda t: _tokens(t, lang))
+    return out.map(lambda v: v if isinstance(v, list) else [])

@@ -1,0 +1,577 @@
+"""Themes in open-text comments: editable dictionaries, tagging, impact on NPS, examples.
+
+A *theme* is a topic a comment talks about (delivery, price, staff, …). Themes are defined in a
+YAML file of Japanese and English keywords and regular expressions (the packaged default is
+``nps_kit/resources/themes.yaml``, mirrored in ``parameters/themes.yaml`` for editing; the format
+is documented at the top of that file). Each theme compiles to one regular-expression alternation
+that is searched in the normalised comment, once per unique comment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from nps_kit.errors import ConfigError, DataError, closest
+from nps_kit.i18n import Language
+from nps_kit.text import normalise, normalise_one
+
+__all__ = [
+    "Theme",
+    "ThemeBook",
+    "ThemeEvaluation",
+    "evaluate_themes",
+    "load_themes",
+    "representative_comments",
+    "tag_themes",
+    "theme_impact",
+]
+
+_ID = re.compile(r"[a-z][a-z0-9_]*")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _Words(_Strict):
+    ja: list[str] = Field(default_factory=list)
+    en: list[str] = Field(default_factory=list)
+
+
+class _Label(_Strict):
+    ja: str
+    en: str
+
+
+class _ThemeSpec(_Strict):
+    label: _Label
+    keywords: _Words = Field(default_factory=_Words)
+    patterns: _Words = Field(default_factory=_Words)
+    exclude: _Words = Field(default_factory=_Words)
+
+
+class _ThemeFile(_Strict):
+    version: Literal[1]
+    exclude: _Words = Field(default_factory=_Words)
+    themes: dict[str, _ThemeSpec]
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One compiled theme.
+
+    Attributes
+    ----------
+    id
+        Theme id, e.g. ``"delivery"``.
+    label_ja, label_en
+        Display names.
+    pattern
+        One alternation of all keywords and patterns, searched in normalised text.
+    exclude
+        Text blanked before searching (negations, other themes' phrases), or ``None``.
+    """
+
+    id: str
+    label_ja: str
+    label_en: str
+    pattern: re.Pattern[str]
+    exclude: re.Pattern[str] | None
+
+    def label(self, lang: Language) -> str:
+        """Return the display name in ``lang``."""
+        return self.label_ja if lang == "ja" else self.label_en
+
+    def matches(self, normalised_text: str) -> bool:
+        """Tell whether an already normalised comment mentions this theme."""
+        if self.pattern.search(normalised_text) is None:
+            return False
+        if self.exclude is None:
+            return True
+        return self.pattern.search(self.exclude.sub(" ", normalised_text)) is not None
+
+
+@dataclass(frozen=True)
+class ThemeBook:
+    """A validated, compiled set of theme dictionaries (see :func:`load_themes`).
+
+    Attributes
+    ----------
+    themes
+        The themes in file order.
+    path
+        The YAML file they came from.
+    """
+
+    themes: tuple[Theme, ...]
+    path: Path
+
+    @property
+    def ids(self) -> list[str]:
+        """Theme ids in file order."""
+        return [t.id for t in self.themes]
+
+    def label(self, theme_id: str, lang: Language) -> str:
+        """Return the display name of ``theme_id`` in ``lang`` (the id itself if unknown)."""
+        for theme in self.themes:
+            if theme.id == theme_id:
+                return theme.label(lang)
+        return theme_id
+
+
+def _default_path() -> Path:
+    return Path(str(resources.files("nps_kit") / "resources" / "themes.yaml"))
+
+
+def _allowed_keys(loc: Sequence[str | int]) -> list[str]:
+    """List the valid keys where an unknown key was found (for the "did you mean" hint)."""
+    parents = [str(p) for p in loc[:-1]]
+    if not parents:
+        return list(_ThemeFile.model_fields)
+    if parents[0] == "themes" and len(parents) == 2:
+        return list(_ThemeSpec.model_fields)
+    return ["ja", "en"]
+
+
+def _validation_error(path: Path, exc: ValidationError) -> ConfigError:
+    errors = exc.errors()
+    first = errors[0]
+    loc = [str(p) for p in first["loc"]]
+    key = ".".join(loc)
+    more = f" ({len(errors) - 1} more problem(s) after fixing this one)" if len(errors) > 1 else ""
+    if first["type"] == "extra_forbidden":
+        allowed = _allowed_keys(loc)
+        suggestion = closest(loc[-1], allowed)
+        hint = f"Did you mean '{suggestion}'?" if suggestion else "Remove it."
+        return ConfigError(
+            f"{path}: unknown key '{key}'; expected one of {', '.join(allowed)}{more}.",
+            hint=hint,
+            path=path,
+            key=key,
+        )
+    if first["type"] == "missing":
+        return ConfigError(
+            f"{path}: required key '{key}' is missing{more}.",
+            hint="See the format description at the top of the packaged themes.yaml.",
+            path=path,
+            key=key,
+        )
+    message = first["msg"][0].lower() + first["msg"][1:]
+    return ConfigError(
+        f"{path}: key '{key}': {message}, found {first['input']!r}{more}.",
+        hint="See the format description at the top of the packaged themes.yaml.",
+        path=path,
+        key=key,
+    )
+
+
+def _compile(path: Path, key: str, source: str) -> re.Pattern[str]:
+    try:
+        return re.compile(source)
+    except re.error as exc:
+        raise ConfigError(
+            f"{path}: key '{key}': invalid regular expression {source!r} ({exc}).",
+            hint="Fix the pattern, or move a plain word to 'keywords', which needs no escaping.",
+            path=path,
+            key=key,
+        ) from exc
+
+
+def _en_keyword(word: str) -> str:
+    # Whole words via lookarounds, not \b: in Python \w includes kana and kanji, so "アプリのappが"
+    # would otherwise not match "app". The look-behind sits after the first character so that
+    # the regex engine can still skip quickly to positions where a keyword's first letter is.
+    return rf"{re.escape(word[0])}(?<![a-z0-9].){re.escape(word[1:])}(?:e?s)?(?![a-z0-9])"
+
+
+def _alternation(path: Path, key: str, words: _Words, *, literal: bool) -> list[str]:
+    parts: list[str] = []
+    for lang in ("ja", "en"):
+        for i, item in enumerate(getattr(words, lang)):
+            if literal:
+                word = normalise_one(item)
+                parts.append(re.escape(word) if lang == "ja" else _en_keyword(word))
+            else:
+                parts.append(_compile(path, f"{key}.{lang}[{i}]", item).pattern)
+    return parts
+
+
+def _join(parts: Iterable[str]) -> re.Pattern[str] | None:
+    parts = list(parts)
+    return re.compile("|".join(f"(?:{p})" for p in parts)) if parts else None
+
+
+def load_themes(path: Path | None = None) -> ThemeBook:
+    """Read, validate and compile theme dictionaries.
+
+    Parameters
+    ----------
+    path
+        A themes YAML file; ``None`` reads the packaged defaults
+        (``nps_kit/resources/themes.yaml``).
+
+    Returns
+    -------
+    ThemeBook
+        The compiled themes, in file order.
+
+    Raises
+    ------
+    ConfigError
+        If the file is missing, is not YAML, has an unknown or missing key, a value of the wrong
+        type, a bad theme id, a theme without keywords or patterns, or an invalid regular
+        expression. The message names the file and the dotted key.
+    """
+    path = _default_path() if path is None else Path(path)
+    try:
+        raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(
+            f"Theme file {path} does not exist.",
+            hint="Check the path, or pass None to use the packaged default themes.",
+            path=path,
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(
+            f"{path} is not valid YAML: {exc}.".replace("\n", " "),
+            hint="Check indentation and quoting near the position shown.",
+            path=path,
+        ) from exc
+    if not isinstance(raw, dict):
+        raise ConfigError(
+            f"{path}: expected a mapping with keys version, exclude, themes; found "
+            f"{type(raw).__name__}.",
+            hint="See the format description at the top of the packaged themes.yaml.",
+            path=path,
+        )
+    try:
+        spec = _ThemeFile.model_validate(raw)
+    except ValidationError as exc:
+        raise _validation_error(path, exc) from exc
+
+    shared = _alternation(path, "exclude", spec.exclude, literal=False)
+    themes = []
+    for theme_id, item in spec.themes.items():
+        key = f"themes.{theme_id}"
+        if not _ID.fullmatch(theme_id):
+            raise ConfigError(
+                f"{path}: theme id '{theme_id}' must be lower-case letters, digits and '_', "
+                "starting with a letter.",
+                hint="Rename the theme, e.g. 'delivery_speed'.",
+                path=path,
+                key=key,
+            )
+        parts = _alternation(path, f"{key}.keywords", item.keywords, literal=True)
+        parts += _alternation(path, f"{key}.patterns", item.patterns, literal=False)
+        pattern = _join(parts)
+        if pattern is None:
+            raise ConfigError(
+                f"{path}: theme '{theme_id}' has no keywords and no patterns.",
+                hint="Add at least one keyword under keywords.ja or keywords.en.",
+                path=path,
+                key=f"{key}.keywords",
+            )
+        exclude = _join(shared + _alternation(path, f"{key}.exclude", item.exclude, literal=False))
+        themes.append(Theme(theme_id, item.label.ja, item.label.en, pattern, exclude))
+    return ThemeBook(themes=tuple(themes), path=path)
+
+
+def tag_themes(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
+    """Tag each comment with the themes it mentions.
+
+    Parameters
+    ----------
+    texts
+        Comments, one per response.
+    book
+        Theme dictionaries from :func:`load_themes`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Same index as ``texts``, one ``boolean`` column per theme id (in book order). Rows of
+        missing or blank comments are ``<NA>`` in every column, so that they are not counted as
+        commenters.
+    """
+    norm = normalise(texts)
+    mask = (norm.notna() & (norm != "")).to_numpy(dtype=bool)
+    present = norm.to_numpy(dtype=object)[mask]
+    unique = pd.unique(present)
+    codes = pd.Index(unique).get_indexer(present)
+    columns: dict[str, pd.arrays.BooleanArray] = {}
+    for theme in book.themes:
+        hits = np.fromiter((theme.matches(t) for t in unique), dtype=bool, count=len(unique))
+        values = np.zeros(len(mask), dtype=bool)
+        values[mask] = hits[codes]
+        columns[theme.id] = pd.arrays.BooleanArray(values, ~mask)
+    return pd.DataFrame(columns, index=texts.index)
+
+
+def _pct(part: float, whole: float) -> float:
+    return 100.0 * part / whole if whole else float("nan")
+
+
+def _opt(value: float | None) -> float:
+    return float("nan") if value is None else float(value)
+
+
+def theme_impact(
+    data: pd.DataFrame,
+    tags: pd.DataFrame,
+    *,
+    score: str = "nps_score",
+    lang: Language = "ja",
+    level: float = 0.95,
+    book: ThemeBook | None = None,
+) -> pd.DataFrame:
+    """Measure how much each theme matters for the NPS.
+
+    *Commenters* are responses with a valid score and a comment (a non-missing row in ``tags``).
+
+    Parameters
+    ----------
+    data
+        Responses with a 0–10 ``score`` column; its index must contain ``tags``' index.
+    tags
+        Output of :func:`tag_themes` for the comments of ``data`` (all or some rows).
+    score
+        Name of the score column.
+    lang
+        Language of the theme labels.
+    level
+        Confidence level of the NPS intervals.
+    book
+        Where the labels come from; ``None`` uses the packaged default themes.
+
+    Raises
+    ------
+    DataError
+        If ``data`` has no column ``score``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per theme, sorted by ``nps_gain`` (largest first): ``theme``, ``label``,
+        ``mentions`` (commenters mentioning it), ``share`` (percent of commenters),
+        ``share_promoters``, ``share_passives``, ``share_detractors`` (percent of each segment's
+        commenters), ``nps_with``, ``ci_with_low``, ``ci_with_high`` (NPS of commenters mentioning
+        it), ``nps_without``, ``ci_without_low``, ``ci_without_high`` (other commenters) and
+        ``nps_gain``: the NPS points the whole unit would gain if the theme's detractors became
+        passives (100 × detractors mentioning it / all valid respondents).
+    """
+    from nps_kit.score import nps, segment
+
+    if score not in data.columns:
+        # Same wording as nps_kit.score for a missing column.
+        suggestion = closest(score, [str(c) for c in data.columns])
+        available = ", ".join(repr(str(c)) for c in data.columns)
+        raise DataError(
+            f"no column {score!r}; available columns: {available}.",
+            hint=f"Did you mean {suggestion!r}?" if suggestion else None,
+        )
+    missing = tags.index.difference(data.index)
+    if len(missing):
+        raise ValueError(f"tags has {len(missing)} index labels not in data, e.g. {missing[0]!r}")
+    book = load_themes() if book is None else book
+    segments = segment(data[score])
+    valid = segments.notna()
+    n_valid = int(valid.sum())
+    commented = tags.notna().all(axis=1).reindex(data.index, fill_value=False) & valid
+    frame = data.loc[commented, [score]]
+    seg = segments[commented]
+    seg_sizes = {name: int((seg == name).sum()) for name in ("promoter", "passive", "detractor")}
+    rows = []
+    for theme_id in tags.columns:
+        hit = tags.loc[frame.index, theme_id].fillna(False).to_numpy(dtype=bool)
+        with_ = nps(frame[hit], score=score, level=level)
+        without = nps(frame[~hit], score=score, level=level)
+        shares = {
+            f"share_{name}s": _pct(int(((seg == name).to_numpy() & hit).sum()), size)
+            for name, size in seg_sizes.items()
+        }
+        rows.append(
+            {
+                "theme": theme_id,
+                "label": book.label(str(theme_id), lang),
+                "mentions": int(hit.sum()),
+                "share": _pct(int(hit.sum()), len(frame)),
+                **shares,
+                "nps_with": _opt(with_.nps),
+                "ci_with_low": _opt(with_.ci_low),
+                "ci_with_high": _opt(with_.ci_high),
+                "nps_without": _opt(without.nps),
+                "ci_without_low": _opt(without.ci_low),
+                "ci_without_high": _opt(without.ci_high),
+                "nps_gain": _pct(with_.detractors, n_valid),
+            }
+        )
+    table = pd.DataFrame(rows)
+    if table.empty:
+        return table
+    return table.sort_values(["nps_gain", "mentions"], ascending=False, kind="stable").reset_index(
+        drop=True
+    )
+
+
+def _trigrams(text: str) -> frozenset[str]:
+    text = normalise_one(text)
+    return frozenset(text[i : i + 3] for i in range(max(len(text) - 2, 1)))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0
+
+
+def _truncate(text: str, max_chars: int) -> str:
+    return text if len(text) <= max_chars else text[: max_chars - 1].rstrip() + "…"
+
+
+def representative_comments(
+    texts: pd.Series,
+    *,
+    k: int = 3,
+    max_chars: int = 160,
+    ideal_chars: int = 60,
+    similarity: float = 0.6,
+) -> list[str]:
+    """Pick a few diverse, readable comments to quote.
+
+    Comments closest to ``ideal_chars`` characters are preferred (short ones say little, long ones
+    are hard to read in a report); a comment whose character-3-gram Jaccard similarity to one
+    already picked is ``similarity`` or more is skipped as a near-duplicate. Ties keep the input
+    order, so the result is deterministic.
+
+    Parameters
+    ----------
+    texts
+        The comments to choose from (the caller selects the theme or segment).
+    k
+        How many to return at most.
+    max_chars
+        Longer comments are cut and end with "…".
+    ideal_chars
+        The preferred length.
+    similarity
+        Near-duplicate threshold.
+
+    Returns
+    -------
+    list of str
+        Up to ``k`` comments as plain text (white space tidied, not escaped).
+    """
+    candidates = [" ".join(str(t).split()) for t in texts.dropna().astype(str) if str(t).strip()]
+    order = sorted(
+        range(len(candidates)),
+        key=lambda i: (abs(len(candidates[i]) - ideal_chars), i),
+    )
+    chosen: list[str] = []
+    grams: list[frozenset[str]] = []
+    for i in order:
+        if len(chosen) == k:
+            break
+        g = _trigrams(candidates[i])
+        if any(_jaccard(g, other) >= similarity for other in grams):
+            continue
+        chosen.append(_truncate(candidates[i], max_chars))
+        grams.append(g)
+    return chosen
+
+
+@dataclass(frozen=True)
+class ThemeEvaluation:
+    """Agreement of theme tags with hand labels (see :func:`evaluate_themes`).
+
+    Attributes
+    ----------
+    precision, recall, f1
+        Micro-averaged over all themes and comments.
+    per_theme
+        One row per theme: ``theme``, ``support`` (gold labels), ``predicted``,
+        ``true_positives``, ``precision``, ``recall``, ``f1``.
+    n
+        Number of comments evaluated.
+    """
+
+    precision: float
+    recall: float
+    f1: float
+    per_theme: pd.DataFrame
+    n: int
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def evaluate_themes(
+    frame: pd.DataFrame, book: ThemeBook, *, text: str = "text", themes: str = "themes"
+) -> ThemeEvaluation:
+    """Compare :func:`tag_themes` with hand-labelled themes.
+
+    Parameters
+    ----------
+    frame
+        Labelled comments, e.g. ``tests/data/theme_eval.csv``: a ``text`` column and a ``themes``
+        column of ``;``-separated theme ids (empty when the comment has no theme).
+    book
+        The dictionaries to evaluate.
+    text, themes
+        Column names.
+
+    Returns
+    -------
+    ThemeEvaluation
+        Micro-averaged precision, recall and F1, and a per-theme table.
+
+    Raises
+    ------
+    DataError
+        If a gold label is not a theme id of ``book``.
+    """
+    gold_sets = [
+        {t.strip() for t in str(v).split(";") if t.strip()} if pd.notna(v) else set()
+        for v in frame[themes]
+    ]
+    unknown = sorted({t for s in gold_sets for t in s} - set(book.ids))
+    if unknown:
+        raise DataError(
+            f"Gold labels {unknown} in column '{themes}' are not theme ids of {book.path}.",
+            hint=f"Use ids from: {', '.join(book.ids)}.",
+        )
+    tags = tag_themes(frame[text], book).fillna(False).to_numpy(dtype=bool)
+    gold = np.array([[t in s for t in book.ids] for s in gold_sets], dtype=bool).reshape(
+        len(frame), len(book.ids)
+    )
+    tp = (tags & gold).sum(axis=0)
+    predicted = tags.sum(axis=0)
+    support = gold.sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        precision = np.where(predicted > 0, tp / predicted, np.nan)
+        recall = np.where(support > 0, tp / support, np.nan)
+    per_theme = pd.DataFrame(
+        {
+            "theme": book.ids,
+            "support": support,
+            "predicted": predicted,
+            "true_positives": tp,
+            "precision": precision,
+            "recall": recall,
+        }
+    )
+    per_theme["f1"] = [
+        _f1(p, r) if not (np.isnan(p) or np.isnan(r)) else np.nan
+        for p, r in zip(precision, recall, strict=True)
+    ]
+    micro_p = float(tp.sum() / predicted.sum()) if predicted.sum() else 0.0
+    micro_r = float(tp.sum() / support.sum()) if support.sum() else 0.0
+    return ThemeEvaluation(micro_p, micro_r, _f1(micro_p, micro_r), per_theme, len(frame))

@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nps_kit.redact import redact, redact_one
+
+DEMO_DATA = Path(__file__).resolve().parent.parent / "data" / "demo_responses.csv.gz"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mail: taro.yamada+nps@example.co.jp まで", "mail: [EMAIL] まで"),
+        ("ＴＡＲＯ＠ＥＸＡＭＰＬＥ．ＣＯＭに連絡", "[EMAIL]に連絡"),
+        ("携帯090-1234-5678に", "携帯[PHONE]に"),
+        ("03-1234-5678に電話ください", "[PHONE]に電話ください"),
+        ("0120-123-456", "[PHONE]"),
+        ("０９０－１２３４－５６７８", "[PHONE]"),
+        ("09012345678です", "[PHONE]です"),
+        ("03(1234)5678", "[PHONE]"),
+        ("call +1 (555) 123-4567 please", "call [PHONE] please"),
+        ("+81 90 1234 5678", "[PHONE]"),
+        ("+81-3-1234-5678", "[PHONE]"),
+        ("My number is (555) 010-4477.", "My number is [PHONE]."),
+        ("text 555-010-4477", "text [PHONE]"),
+        ("Call me at 555-0199.", "Call me at [PHONE]."),
+        ("電話番号は555-0199です", "電話番号は[PHONE]です"),
+        ("〒123-4567 東京都千代田区", "[POSTCODE] 東京都千代田区"),
+        ("〒１２３－４５６７", "[POSTCODE]"),
+        ("住所は123-4567です", "住所は[POSTCODE]です"),
+        ("郵便番号：1234567", "郵便番号：[POSTCODE]"),
+        ("card 4111 1111 1111 1111 was charged", "card [CARD] was charged"),
+        ("4111-1111-1111-1111", "[CARD]"),
+        ("カード番号4111111111111111", "カード番号[CARD]"),
+        ("1234567890123", "[CARD]"),
+        ("090-1234-5678 と 03-1234-5678", "[PHONE] と [PHONE]"),
+    ],
+)
+def test_personal_data_is_replaced(text: str, expected: str) -> None:
+    assert redact_one(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3日待った",
+        "2回目の問い合わせ",
+        "¥3,980は高い",
+        "1,200円でした",
+        "30分待った",
+        "2026年10月3日に注文",
+        "2026-10-03に届いた",
+        "2026-10-03 09:00",
+        "注文番号123456789012",  # 12 digits
+        "order 1234567890 late",
+        "Order #20261003-0012",
+        "123-4567",  # a bare postal-code shape without 〒/住所
+        "10:30に電話した",
+        "0312345678",  # ten bare digits: more likely a member number
+        "rated it 10/10, 5 stars",
+        "<b>tags</b> & stay as they are",
+    ],
+)
+def test_ordinary_text_and_numbers_are_kept(text: str) -> None:
+    assert redact_one(text) == (text, {"email": 0, "phone": 0, "postcode": 0, "card": 0})
+
+
+def test_redact_series_counts_and_keeps_index_and_missing() -> None:
+    texts = pd.Series(
+        ["a@b.jp と 090-1234-5678", None, "3日待った", "〒123-4567, tel 03-1234-5678", "a@b.jp"],
+        index=[3, 1, 4, 1, 5],
+        name="comment",
+    )
+    result = redact(texts)
+    assert result.texts.tolist() == [
+        "[EMAIL] と [PHONE]",
+        pd.NA,
+        "3日待った",
+        "[POSTCODE], tel [PHONE]",
+        "[EMAIL]",
+    ]
+    assert list(result.texts.index) == [3, 1, 4, 1, 5]
+    assert result.texts.name == "comment"
+    assert result.counts == {"email": 2, "phone": 2, "postcode": 1, "card": 0}
+    assert result.rows == 3
+
+
+def test_redaction_is_frozen() -> None:
+    result = redact(pd.Series(["x"]))
+    with pytest.raises(AttributeError):
+        result.rows = 5  # type: ignore[misc]
+
+
+NO_DIGITS = st.text(
+    alphabet=st.characters(blacklist_categories=("Nd", "Cs"), blacklist_characters="@＠"),
+    max_size=60,
+)
+
+
+@given(NO_DIGITS)
+def test_text_without_digits_or_at_signs_is_never_changed(text: str) -> None:
+    assert redact_one(text)[0] == text
+
+
+@given(st.lists(st.sampled_from(["090-1234-5678", "a@b.jp", "3日", " ", "〒123-4567", "円"])))
+def test_redaction_is_idempotent(parts: list[str]) -> None:
+    once = redact_one("".join(parts))[0]
+    assert redact_one(once)[0] == once
+
+
+@pytest.mark.skipif(not DEMO_DATA.exists(), reason="demo dataset not generated")
+def test_demo_comments_leave_no_contact_details() -> None:
+    data = pd.read_csv(DEMO_DATA, usecols=["comment", "improvement"])
+    for column in ("comment", "improvement"):
+        result = redact(data[column])
+        left = result.texts.dropna()
+        assert not left.str.contains(r"@\w+\.", regex=True).any()
+        assert not left.str.contains(r"\d{3,4}[-－]\d{4}", regex=True).any()
+        assert result.counts["email"] > 0

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from nps_kit.text import _tagger, detect_language, normalise, tokenise
+
+
+def test_normalise_folds_width_case_and_space_and_keeps_index() -> None:
+    texts = pd.Series(
+        ["ＡＢＣ　ｄｅｆ１２３", "ｻﾎﾟｰﾄ  最悪", None, "  Hello\tWorld "], index=[5, 6, 7, 8]
+    )
+    out = normalise(texts)
+    assert out.tolist() == ["abc def123", "サポート 最悪", pd.NA, "hello world"]
+    assert list(out.index) == [5, 6, 7, 8]
+    assert out.dtype == "string"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("配送が遅すぎる", "ja"),
+        ("The delivery was late", "en"),
+        ("アプリのUIとUXが最悪", "ja"),  # English words inside Japanese stay Japanese
+        ("Great service and fast delivery, ありがとう", "en"),  # one Japanese word
+        ("ＦＡＱ　ｗａｓ　ｕｓｅｌｅｓｓ", "en"),
+        ("😊👍", None),
+        ("12345", None),
+        ("", None),
+    ],
+)
+def test_detect_language(text: str, expected: str | None) -> None:
+    out = detect_language(pd.Series([text]))[0]
+    if expected is None:
+        assert out is pd.NA
+    else:
+        assert out == expected
+
+
+def test_detect_language_missing_stays_missing() -> None:
+    assert detect_language(pd.Series([None, "ok"])).isna().tolist() == [True, False]
+
+
+def test_tokenise_japanese_lemmas_of_content_words() -> None:
+    out = tokenise(pd.Series(["配送が遅くて、商品も壊れていました。"]))
+    assert out[0] == ["配送", "遅い", "商品", "壊れる"]
+
+
+def test_tokenise_japanese_drops_stop_words_and_numbers() -> None:
+    out = tokenise(pd.Series(["3日待ったことがあります。ｱﾌﾟﾘがとても使いにくいと思う"]))
+    assert out[0] == ["待つ", "アプリ", "使う"]
+
+
+def test_tokenise_english_lowercase_stop_words_and_plurals() -> None:
+    out = tokenise(pd.Series(["The BOXES were damaged and my orders didn't arrive!! Replies?"]))
+    assert out[0] == ["box", "damaged", "order", "arrive", "reply"]
+
+
+def test_tokenise_full_width_english_and_missing() -> None:
+    out = tokenise(pd.Series(["ＲＥＦＵＮＤＳ　ｐｌｅａｓｅ", None, "😡"], index=["a", "b", "c"]))
+    assert out.tolist() == [["refund", "please"], [], []]
+    assert list(out.index) == ["a", "b", "c"]
+
+
+def test_tokenise_forced_language() -> None:
+    assert tokenise(pd.Series(["app 最悪"]), lang="en")[0] == ["app"]
+
+
+def test_tagger_is_created_once() -> None:
+    assert _tagger() is _tagger()

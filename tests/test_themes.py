@@ -1,0 +1,404 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nps_kit.errors import ConfigError, DataError
+from nps_kit.score import nps
+from nps_kit.themes import (
+    ThemeBook,
+    evaluate_themes,
+    load_themes,
+    representative_comments,
+    tag_themes,
+    theme_impact,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT / "tests" / "data" / "theme_eval.csv"
+THEME_IDS = [
+    "usability",
+    "checkout",
+    "delivery",
+    "phone",
+    "chat",
+    "email",
+    "staff",
+    "price",
+    "quality",
+    "returns",
+    "faq",
+    "communication",
+]
+
+
+@pytest.fixture(scope="module")
+def book() -> ThemeBook:
+    return load_themes()
+
+
+def themes_of(text: str, book: ThemeBook) -> list[str]:
+    row = tag_themes(pd.Series([text]), book).iloc[0]
+    return [t for t in book.ids if row[t]]
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "themes.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- dictionaries -------------------------------------------------------------------------
+
+
+def test_packaged_defaults_equal_the_editable_copy() -> None:
+    packaged = ROOT / "nps_kit" / "resources" / "themes.yaml"
+    editable = ROOT / "parameters" / "themes.yaml"
+    assert packaged.read_bytes() == editable.read_bytes()
+
+
+def test_default_theme_ids_and_labels(book: ThemeBook) -> None:
+    assert book.ids == THEME_IDS
+    assert book.label("delivery", "ja") == "配送（スピード・破損）"
+    assert book.label("delivery", "en") == "Delivery speed and damage"
+    assert load_themes(ROOT / "parameters" / "themes.yaml").ids == THEME_IDS
+
+
+MINIMAL = """\
+version: 1
+themes:
+  speed:
+    label: {ja: 速さ, en: Speed}
+    keywords: {ja: [遅い, 遅く], en: [slow]}
+    exclude: {ja: [遅くな], en: ["(not|n't|never) (so |that |too )?slow"]}
+"""
+
+
+def test_exclude_stops_negations_from_tagging(tmp_path: Path) -> None:
+    book = load_themes(write(tmp_path, MINIMAL))
+    tags = tag_themes(
+        pd.Series(
+            ["The app is SLOW", "it was not slow", "isn't that slow", "遅くない", "遅くて困る"]
+        ),
+        book,
+    )
+    assert tags["speed"].tolist() == [True, False, False, False, True]
+
+
+def test_exclude_only_blanks_the_negated_phrase(tmp_path: Path) -> None:
+    book = load_themes(write(tmp_path, MINIMAL))
+    assert themes_of("not slow at checkout but slow at login", book) == ["speed"]
+
+
+def test_default_negations_do_not_create_themes(book: ThemeBook) -> None:
+    assert themes_of("悪くないです", book) == []
+    assert themes_of("Not bad, not great", book) == []
+    # "not slow" is still about delivery, and about nothing else
+    assert themes_of("The delivery was not slow", book) == ["delivery"]
+    assert themes_of("配送は遅くなかった", book) == ["delivery"]
+
+
+def test_default_excludes_keep_other_themes_phrases_out(book: ThemeBook) -> None:
+    assert themes_of("発送のお知らせメールが来なかった", book) == ["communication"]
+    assert themes_of("shipping fees are too high", book) == ["price"]
+    assert themes_of("決済画面でエラー", book) == ["checkout"]
+
+
+def test_english_keywords_match_whole_words_and_plurals(book: ThemeBook) -> None:
+    assert themes_of("No Apple Pay?", book) == ["checkout"]  # not "app"
+    assert themes_of("both apps crash", book) == ["usability"]
+    assert themes_of("アプリのappが重い", book) == ["usability"]
+    assert themes_of("happy", book) == []
+
+
+def test_full_width_and_case_are_normalised(book: ThemeBook) -> None:
+    assert themes_of("ＦＡＱ　ＩＳ　ＵＳＥＬＥＳＳ", book) == ["faq"]
+    assert themes_of("ﾁｬｯﾄが便利", book) == ["chat"]
+
+
+def test_tag_themes_shape_index_and_missing(book: ThemeBook) -> None:
+    texts = pd.Series(
+        ["配送が遅い", None, "", "返金して", "配送が遅い"], index=[10, 11, 12, 13, 14]
+    )
+    tags = tag_themes(texts, book)
+    assert list(tags.columns) == THEME_IDS
+    assert list(tags.index) == [10, 11, 12, 13, 14]
+    assert all(str(dtype) == "boolean" for dtype in tags.dtypes)
+    assert tags["delivery"].tolist() == [True, pd.NA, pd.NA, False, True]
+    assert tags["returns"].tolist() == [False, pd.NA, pd.NA, True, False]
+
+
+# --- errors -------------------------------------------------------------------------------
+
+
+def test_unknown_key_suggests_the_closest(tmp_path: Path) -> None:
+    path = write(tmp_path, MINIMAL.replace("keywords:", "keyword:"))
+    with pytest.raises(ConfigError) as info:
+        load_themes(path)
+    assert str(info.value) == (
+        f"{path}: unknown key 'themes.speed.keyword'; expected one of label, keywords, patterns, "
+        "exclude. Did you mean 'keywords'?"
+    )
+    assert info.value.key == "themes.speed.keyword"
+    assert info.value.path == path
+
+
+def test_several_problems_are_counted(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, MINIMAL.replace("keywords:", "keyword:").replace("version: 1", "version: 2")
+    )
+    with pytest.raises(ConfigError) as info:
+        load_themes(path)
+    assert str(info.value) == (
+        f"{path}: key 'version': input should be 1, found 2 (1 more problem(s) after fixing this "
+        "one). See the format description at the top of the packaged themes.yaml."
+    )
+
+
+def test_wrong_type_names_key_expected_and_found(tmp_path: Path) -> None:
+    path = write(tmp_path, MINIMAL.replace("en: [slow]", "en: slow"))
+    with pytest.raises(ConfigError) as info:
+        load_themes(path)
+    assert str(info.value) == (
+        f"{path}: key 'themes.speed.keywords.en': input should be a valid list, found 'slow'. "
+        "See the format description at the top of the packaged themes.yaml."
+    )
+
+
+def test_missing_label_is_reported(tmp_path: Path) -> None:
+    path = write(tmp_path, MINIMAL.replace("    label: {ja: 速さ, en: Speed}\n", ""))
+    with pytest.raises(ConfigError) as info:
+        load_themes(path)
+    assert str(info.value) == (
+        f"{path}: required key 'themes.speed.label' is missing. "
+        "See the format description at the top of the packaged themes.yaml."
+    )
+
+
+def test_invalid_regex_names_the_pattern(tmp_path: Path) -> None:
+    path = write(tmp_path, MINIMAL + "    patterns: {en: ['(late']}\n")
+    with pytest.raises(ConfigError) as info:
+        load_themes(path)
+    assert str(info.value) == (
+        f"{path}: key 'themes.speed.patterns.en[0]': invalid regular expression '(late' "
+        "(missing ), unterminated subpattern at position 0). Fix the pattern, or move a plain "
+        "word to 'keywords', which needs no escaping."
+    )
+
+
+def test_bad_theme_id(tmp_path: Path) -> None:
+    path = write(tmp_path, MINIMAL.replace("  speed:", "  Speed Issues:"))
+    with pytest.raises(ConfigError) as info:
+        load_themes(path)
+    assert str(info.value) == (
+        f"{path}: theme id 'Speed Issues' must be lower-case letters, digits and '_', starting "
+        "with a letter. Rename the theme, e.g. 'delivery_speed'."
+    )
+
+
+def test_theme_without_words(tmp_path: Path) -> None:
+    path = write(tmp_path, "version: 1\nthemes:\n  x:\n    label: {ja: x, en: x}\n")
+    with pytest.raises(ConfigError) as info:
+        load_themes(path)
+    assert str(info.value) == (
+        f"{path}: theme 'x' has no keywords and no patterns. "
+        "Add at least one keyword under keywords.ja or keywords.en."
+    )
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "nope.yaml"
+    with pytest.raises(ConfigError) as info:
+        load_themes(path)
+    assert str(info.value) == (
+        f"Theme file {path} does not exist. "
+        "Check the path, or pass None to use the packaged default themes."
+    )
+
+
+def test_not_a_mapping(tmp_path: Path) -> None:
+    path = write(tmp_path, "- a\n- b\n")
+    with pytest.raises(ConfigError) as info:
+        load_themes(path)
+    assert str(info.value) == (
+        f"{path}: expected a mapping with keys version, exclude, themes; found list. "
+        "See the format description at the top of the packaged themes.yaml."
+    )
+
+
+# --- impact -------------------------------------------------------------------------------
+
+
+def test_theme_impact_numbers(book: ThemeBook) -> None:
+    data = pd.DataFrame(
+        {
+            "nps_score": pd.array([0, 3, 9, 10, 7, None, 5, 8], dtype="Int64"),
+            "comment": [
+                "配送が遅い",  # detractor, delivery
+                "The delivery was late and too expensive",  # detractor, delivery + price
+                "早い配送",  # promoter, delivery
+                "great price",  # promoter, price
+                None,  # passive without comment: a respondent, not a commenter
+                "配送",  # no score: ignored
+                "値段が高い",  # detractor, price
+                "特になし",  # passive, no theme
+            ],
+        },
+        index=[f"r{i}" for i in range(8)],
+    )
+    tags = tag_themes(data["comment"], book)
+    table = theme_impact(data, tags, book=book, lang="en")
+    assert list(table.columns) == [
+        "theme",
+        "label",
+        "mentions",
+        "share",
+        "share_promoters",
+        "share_passives",
+        "share_detractors",
+        "nps_with",
+        "ci_with_low",
+        "ci_with_high",
+        "nps_without",
+        "ci_without_low",
+        "ci_without_high",
+        "nps_gain",
+    ]
+    assert table["theme"].tolist()[:2] == ["delivery", "price"]  # tie on gain: more mentions first
+    delivery = table.set_index("theme").loc["delivery"]
+    assert delivery["label"] == "Delivery speed and damage"
+    assert delivery["mentions"] == 3
+    assert delivery["share"] == pytest.approx(100 * 3 / 6)  # 6 commenters with a valid score
+    assert delivery["share_promoters"] == pytest.approx(100 * 1 / 2)
+    assert delivery["share_passives"] == pytest.approx(0.0)
+    assert delivery["share_detractors"] == pytest.approx(100 * 2 / 3)
+    with_ = nps(pd.DataFrame({"nps_score": [0, 3, 9]}))
+    without = nps(pd.DataFrame({"nps_score": [10, 5, 8]}))
+    assert delivery["nps_with"] == pytest.approx(with_.nps)
+    assert delivery["ci_with_low"] == pytest.approx(with_.ci_low)
+    assert delivery["ci_with_high"] == pytest.approx(with_.ci_high)
+    assert delivery["nps_without"] == pytest.approx(without.nps)
+    assert delivery["ci_without_low"] == pytest.approx(without.ci_low)
+    # 2 detractors mention delivery among 7 valid respondents
+    assert delivery["nps_gain"] == pytest.approx(100 * 2 / 7)
+    price = table.set_index("theme").loc["price"]
+    assert price["nps_gain"] == pytest.approx(100 * 2 / 7)
+    assert price["mentions"] == 3
+    unmentioned = table.set_index("theme").loc["chat"]
+    assert unmentioned["mentions"] == 0
+    assert np.isnan(unmentioned["nps_with"])
+    assert table["nps_gain"].is_monotonic_decreasing
+
+
+def test_theme_impact_unknown_score_column(book: ThemeBook) -> None:
+    data = pd.DataFrame({"score": [1, 2]})
+    with pytest.raises(DataError) as info:
+        theme_impact(data, tag_themes(pd.Series(["a", "b"]), book), book=book)
+    assert str(info.value) == (
+        "no column 'nps_score'; available columns: 'score'. Did you mean 'score'?"
+    )
+
+
+# --- representative comments --------------------------------------------------------------
+
+
+def test_representative_comments_diverse_mid_length_and_truncated() -> None:
+    texts = pd.Series(
+        [
+            "遅い",
+            "配送がとても遅くて、届くまで一週間もかかりました。次回は改善してほしいです。",
+            "配送がとても遅くて、届くまで一週間もかかりました。次回は改善してほしいです！",
+            "電話が全然つながらず、三十分も待たされました。サポート体制を見直してください。",
+            None,
+            "x" * 300,
+        ]
+    )
+    picked = representative_comments(texts, k=3, max_chars=40)
+    # closest to 60 characters first; the near-duplicate ending in "！" is skipped
+    assert picked == [
+        "電話が全然つながらず、三十分も待たされました。サポート体制を見直してください。",
+        "配送がとても遅くて、届くまで一週間もかかりました。次回は改善してほしいです。",
+        "遅い",
+    ]
+    long = representative_comments(texts, k=4, max_chars=40)[-1]
+    assert long == "x" * 39 + "…"
+    assert representative_comments(texts, k=3, max_chars=40) == picked  # deterministic
+
+
+def test_representative_comments_empty() -> None:
+    assert representative_comments(pd.Series([None, "  "], dtype=object)) == []
+
+
+# --- evaluation ---------------------------------------------------------------------------
+
+
+def test_evaluation_set_is_large_balanced_and_valid() -> None:
+    frame = pd.read_csv(EVAL, keep_default_na=False)
+    assert list(frame.columns) == ["id", "lang", "text", "themes"]
+    assert len(frame) >= 300
+    assert frame["id"].is_unique
+    counts = frame["lang"].value_counts()
+    assert counts["ja"] >= 150 and counts["en"] >= 150
+    assert (frame["themes"] == "").sum() >= 20
+    labels = {t for v in frame["themes"] for t in v.split(";") if t}
+    assert labels == set(THEME_IDS)
+
+
+def test_default_dictionaries_reach_precision_and_recall(book: ThemeBook) -> None:
+    frame = pd.read_csv(EVAL, keep_default_na=False)
+    result = evaluate_themes(frame, book)
+    assert result.n == len(frame)
+    assert result.precision >= 0.85
+    assert result.recall >= 0.85
+    assert list(result.per_theme["theme"]) == THEME_IDS
+    assert result.per_theme["support"].sum() == sum(
+        len([t for t in v.split(";") if t]) for v in frame["themes"]
+    )
+
+
+def test_evaluate_themes_counts(tmp_path: Path) -> None:
+    book = load_themes(write(tmp_path, MINIMAL))
+    frame = pd.DataFrame(
+        {"text": ["slow", "slow", "fast", "not slow"], "themes": ["speed", "", "speed", ""]}
+    )
+    result = evaluate_themes(frame, book)
+    assert (result.precision, result.recall) == (0.5, 0.5)
+    assert result.f1 == 0.5
+    assert result.per_theme.iloc[0].to_dict() == {
+        "theme": "speed",
+        "support": 2,
+        "predicted": 2,
+        "true_positives": 1,
+        "precision": 0.5,
+        "recall": 0.5,
+        "f1": 0.5,
+    }
+
+
+def test_evaluate_themes_rejects_unknown_labels(tmp_path: Path) -> None:
+    path = write(tmp_path, MINIMAL)
+    book = load_themes(path)
+    frame = pd.DataFrame({"text": ["slow"], "themes": ["speed;sped"]})
+    with pytest.raises(DataError) as info:
+        evaluate_themes(frame, book)
+    assert str(info.value) == (
+        f"Gold labels ['sped'] in column 'themes' are not theme ids of {path}. Use ids from: speed."
+    )
+
+
+EVAL_TEXTS = pd.read_csv(EVAL, keep_default_na=False)["text"].tolist()
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from([*EVAL_TEXTS[:60], None, ""]), max_size=12))
+def test_tagging_a_batch_equals_tagging_each_comment(texts: list[str | None]) -> None:
+    book = load_themes()
+    batch = tag_themes(pd.Series(texts, dtype=object), book)
+    for i, text in enumerate(texts):
+        alone = tag_themes(pd.Series([text], dtype=object), book).iloc[0]
+        assert batch.iloc[i].tolist() == alone.tolist()
