@@ -1,9 +1,10 @@
 """Deterministic demo dataset: five business units, 18 months, about 30,000 survey responses.
 
 The data feeds every demo report, the integration tests and the benchmarks, so it plants effects
-the analysis should find (levels and trends per unit, a key driver per unit, segment differences,
-rare segment values, theme mixes in the comments) and the mess real exports have (missing and
-invalid scores, full-width digits, personal data and HTML specials in free text).
+the analysis should find (levels and trends per unit, a key driver per unit — a weakness to fix
+first in EC and the stores, a strength in Cloud Platform — segment differences, rare segment
+values, theme mixes in the comments) and the mess real exports have (missing and invalid scores,
+full-width digits, personal data and HTML specials in free text).
 
 Randomness comes only from ``numpy.random.default_rng(DEMO_SEED)``, drawn in a fixed order
 (no clock, no set iteration), so the output is the same bytes on every run; the free text is
@@ -83,7 +84,9 @@ class DemoUnit:
     monthly_responses
         Typical responses per month before seasonality and noise.
     driver
-        The rating column that drives the score most in this unit.
+        The rating column that drives the score most in this unit. It is also rated below the
+        other ratings where it is the unit's weakness (EC's delivery, the stores' staff), and above
+        them where it is a strength (Cloud Platform's support speed).
     """
 
     unit: str
@@ -122,6 +125,12 @@ _RETAIL_SEASON = (1.05, 0.9, 1.0, 0.95, 0.95, 0.95, 1.05, 1.0, 0.95, 1.0, 1.1, 1
 _FLAT_SEASON = (1.0,) * 12
 # Extra one-month NPS shocks (points), carried by the driver rating: EC's year-end delivery jam.
 _SHOCKS = {("ec", "2025-12"): -8.0}
+# Shift of the driver's 1–5 rating (before rounding) where the driver is a weakness. EC's delivery
+# rises with the recovery, so unshifted it would be the best-rated attribute ("keep up"); shifted
+# it matters most and is rated worst ("fix first"), in every recent window too. Only the rating's
+# level moves, not the latent satisfaction: scores stay and the driver still correlates most.
+# (店舗事業部's staff rating falls with its decline, so it is a weakness without a shift.)
+_DRIVER_SHIFT = {"ec": -0.6}
 
 # Categories: (value, probability, effect on latent satisfaction; 1 unit ≈ 30 NPS points).
 _Cat = tuple[tuple[str, float, float], ...]
@@ -408,8 +417,10 @@ def _unit_rows(unit: DemoUnit, rng: np.random.Generator) -> pd.DataFrame:
         heap = rng.random(n)
         score = np.where((score <= 6) & (heap < 0.08), 0, score)
         score = np.where((score <= 6) & (heap >= 0.08) & (heap < 0.2), 5, score)
+        centre = np.full(len(RATINGS), 3.2)
+        centre[driver] += _DRIVER_SHIFT.get(unit.unit, 0.0)
         ratings = np.clip(
-            np.rint(3.2 + 0.9 * factors + rng.normal(0, 0.45, size=factors.shape)), 1, 5
+            np.rint(centre + 0.9 * factors + rng.normal(0, 0.45, size=factors.shape)), 1, 5
         )
         ratings[rng.random(ratings.shape) < 0.05] = np.nan
         frame = pd.DataFrame(

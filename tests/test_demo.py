@@ -1,7 +1,8 @@
 """Tests for the demo dataset generator (nps_kit.demo).
 
 The file is parsed with plain pandas here (not nps_kit.load), so these tests pin the dataset
-itself: its bytes, its schema and the effects planted in it.
+itself: its bytes, its schema and the effects planted in it. One test runs the loader and the
+key-driver analysis on it, as a demo report does, to pin the driver story a manager sees.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import pytest
 
 from nps_kit import demo
 from nps_kit._demo_text import THEMES, TextMaker
+from nps_kit.drivers import Method, key_drivers
+from nps_kit.load import load_responses
 
 COMMITTED = Path(__file__).resolve().parent.parent / "data" / "demo_responses.csv.gz"
 EXPECTED_COLUMNS = [
@@ -201,6 +204,38 @@ def test_driver_rating_correlates_most_with_the_score(
     corr = {c: pd.to_numeric(rows[c]).corr(rows["_score"]) for c in demo.RATINGS}
     assert max(corr, key=lambda c: corr[c]) == unit.driver
     assert min(corr.values()) > 0.1  # every rating goes with the score
+
+
+# Where the driver is planted as a weakness (matters most, rated worst) or a strength.
+DRIVER_QUADRANT = {"ec": "fix_first", "stores": "fix_first", "cloud": "keep_up"}
+
+
+@pytest.mark.parametrize(
+    "unit", [u for u in demo.DEMO_UNITS if u.unit in DRIVER_QUADRANT], ids=lambda u: u.unit
+)
+def test_driver_rating_is_a_weakness_or_a_strength(
+    frame: pd.DataFrame, unit: demo.DemoUnit
+) -> None:
+    rows = frame[frame["business_unit"] == unit.name]
+    means = {c: pd.to_numeric(rows[c]).mean() for c in demo.RATINGS}
+    gap = means[unit.driver] - np.mean(list(means.values()))
+    if DRIVER_QUADRANT[unit.unit] == "fix_first":
+        assert gap < -0.1
+        assert min(means, key=lambda c: means[c]) == unit.driver
+    else:
+        assert gap > 0.1
+
+
+@pytest.mark.parametrize("method", ["relative_weights", "correlation"])
+def test_key_drivers_find_the_planted_driver_and_quadrant(method: Method) -> None:
+    data = load_responses(COMMITTED, score_column="score", date_column="submitted_at").data
+    for unit in demo.DEMO_UNITS:
+        rows = data[data["business_unit"] == unit.name]
+        table = key_drivers(rows, {c: c for c in demo.RATINGS}, method=method)
+        assert (table["method"] == method).all()
+        assert table["attribute"].iloc[0] == unit.driver, unit.unit
+        if unit.unit in DRIVER_QUADRANT:
+            assert table["quadrant"].iloc[0] == DRIVER_QUADRANT[unit.unit], unit.unit
 
 
 def test_phone_channel_is_worse_in_every_unit(frame: pd.DataFrame) -> None:
