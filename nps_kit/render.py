@@ -1,0 +1,379 @@
+"""Render an executed report notebook to one self-contained HTML file.
+
+The HTML shows only what a manager should read: markdown prose, charts and the HTML components
+of :mod:`nps_kit.report`. Code, prompts, stderr, errors, scripts and widgets are never rendered,
+and nothing is loaded from the network (no ``<script>``; no remote ``<link>``, ``<img>`` or
+``@import``).
+
+:func:`check_outputs` lists outputs that signal a problem (stderr, errors, warnings) so the runner
+can fail a unit; :func:`filter_outputs` removes known-harmless stderr and records what it removed.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+import re
+import tempfile
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import nbformat
+from bs4 import BeautifulSoup
+from nbconvert import HTMLExporter
+from traitlets.config import Config
+
+from nps_kit.i18n import format_period
+from nps_kit.report import SUMMARY_MIME
+
+__all__ = [
+    "TEMPLATE_DIR",
+    "TEMPLATE_NAME",
+    "FilteredOutput",
+    "OutputProblem",
+    "check_outputs",
+    "filter_outputs",
+    "page_title",
+    "render_html",
+    "write_html",
+]
+
+log = logging.getLogger(__name__)
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE_NAME = "nps_report"
+
+#: Cells with one of these tags are left out of the HTML (papermill tags its error banners).
+_REMOVE_CELL_TAGS = frozenset({"remove_cell", "papermill-error-cell-tag"})
+_CHART_ALT = {"ja": "グラフ", "en": "Chart"}
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_PROBLEM_WORDS = re.compile(r"Warning|Traceback")
+_NETWORK_TAGS = ("script", "link", "iframe", "object", "embed", "base", "frame", "frameset")
+_IMPORT = re.compile(r"@import\b[^;]*;?", re.IGNORECASE)
+_REMOTE_URL = re.compile(r"url\(\s*['\"]?\s*(?!data:)[^)]*\)", re.IGNORECASE)
+
+ProblemKind = Literal["stderr", "error", "warning", "traceback"]
+
+
+@dataclass(frozen=True)
+class OutputProblem:
+    """An output of an executed notebook that signals something went wrong.
+
+    Attributes
+    ----------
+    cell_index
+        Index of the cell in ``nb.cells``.
+    kind
+        ``"stderr"`` (a stderr stream), ``"error"`` (an exception output), ``"warning"`` or
+        ``"traceback"`` (a text output containing ``Warning`` or ``Traceback``).
+    text
+        The output's text, ANSI colours removed (``ename: evalue`` for errors).
+    """
+
+    cell_index: int
+    kind: ProblemKind
+    text: str
+
+
+@dataclass(frozen=True)
+class FilteredOutput:
+    """A piece of stderr removed by :func:`filter_outputs`.
+
+    Attributes
+    ----------
+    cell_index
+        Index of the cell in ``nb.cells``.
+    text
+        The removed text (one warning or message, with its indented continuation lines).
+    pattern
+        The allow pattern that matched it.
+    """
+
+    cell_index: int
+    text: str
+    pattern: str
+
+
+_local = threading.local()
+
+
+def _exporter() -> HTMLExporter:
+    """Return this thread's exporter, building it on first use.
+
+    Building an exporter loads and compiles the Jinja templates, which costs far more than
+    rendering one notebook; the runner renders many units, so each thread builds it once.
+    """
+    exporter: HTMLExporter | None = getattr(_local, "exporter", None)
+    if exporter is None:
+        config = Config()
+        config.HTMLExporter.extra_template_basedirs = [str(TEMPLATE_DIR)]
+        config.HTMLExporter.template_name = TEMPLATE_NAME
+        config.HTMLExporter.exclude_input = True
+        config.HTMLExporter.exclude_input_prompt = True
+        config.HTMLExporter.exclude_output_prompt = True
+        config.HTMLExporter.exclude_output_stdin = True
+        config.HTMLExporter.exclude_raw = True
+        config.HTMLExporter.exclude_unknown = True
+        config.HTMLExporter.exclude_anchor_links = True
+        config.TagRemovePreprocessor.enabled = True
+        config.TagRemovePreprocessor.remove_cell_tags = set(_REMOVE_CELL_TAGS)
+        exporter = HTMLExporter(config=config)
+        _local.exporter = exporter
+    return exporter
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in _CHART_ALT:
+        raise ValueError(f"lang must be 'ja' or 'en', got {lang!r}")
+
+
+def _without_summary(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Return a copy of ``nb`` without the runner's summary data (never shown in the HTML)."""
+    out = copy.deepcopy(nb)
+    for cell in out.cells:
+        if cell.get("cell_type") != "code":
+            continue
+        kept = []
+        for output in cell.get("outputs", []):
+            data = output.get("data")
+            if data is not None and SUMMARY_MIME in data:
+                del data[SUMMARY_MIME]
+                if not data:
+                    continue
+            kept.append(output)
+        cell.outputs = kept
+    return out
+
+
+def _harden(html: str) -> str:
+    """Remove anything that could run code or reach the network (a safety net, not a sanitizer).
+
+    The template renders no scripts and only ``data:`` images; this catches markdown or HTML
+    outputs that embed a ``<script>``, a remote image, a stylesheet link or an ``@import``.
+    """
+    soup = BeautifulSoup(html, features="html.parser")
+    removed: list[str] = []
+    for name in _NETWORK_TAGS:
+        for element in soup.find_all(name):
+            removed.append(name)
+            element.decompose()
+    for element in soup.find_all(src=True):
+        if not str(element["src"]).startswith("data:"):
+            removed.append(f"{element.name}[src]")
+            element.decompose()
+    for element in soup.find_all(srcset=True):
+        removed.append(f"{element.name}[srcset]")
+        del element["srcset"]
+    for style in soup.find_all("style"):
+        css = style.string or ""
+        cleaned = _REMOTE_URL.sub("none", _IMPORT.sub("", css))
+        if cleaned != css:
+            removed.append("style @import/url()")
+            style.string = cleaned
+    for element in soup.find_all(style=True):
+        css = str(element["style"])
+        if _REMOTE_URL.search(css):
+            removed.append(f"{element.name}[style] url()")
+            element["style"] = _REMOTE_URL.sub("none", css)
+    if removed:
+        log.warning("removed from report HTML: %s", ", ".join(sorted(set(removed))))
+    return str(soup)
+
+
+def page_title(name: str, period: str, *, lang: str) -> str:
+    """Return the standard page title of a unit's report.
+
+    Parameters
+    ----------
+    name
+        The unit's display name, e.g. ``"EC事業部"``.
+    period
+        The period label, e.g. ``"2026-10"``.
+    lang
+        ``"ja"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        ``"EC事業部 NPSレポート 2026年10月"`` or ``"Cloud Platform NPS report – October 2026"``.
+    """
+    _check_lang(lang)
+    when = format_period(period, "ja" if lang == "ja" else "en")
+    return f"{name} NPSレポート {when}" if lang == "ja" else f"{name} NPS report – {when}"
+
+
+def render_html(nb: nbformat.NotebookNode, *, lang: str, title: str) -> str:
+    """Render an executed report notebook to a self-contained HTML page.
+
+    Parameters
+    ----------
+    nb
+        The executed notebook (version 4). It is not modified.
+    lang
+        Report language, ``"ja"`` or ``"en"``; sets ``<html lang>`` and default image text.
+    title
+        Page title, e.g. ``"EC事業部 NPSレポート 2026年10月"``.
+
+    Returns
+    -------
+    str
+        The HTML document: markdown cells and outputs only, charts and styles inline.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not ``"ja"`` or ``"en"``.
+    """
+    _check_lang(lang)
+    resources = {
+        "nps_kit": {"lang": lang, "title": title, "chart_alt": _CHART_ALT[lang]},
+        "metadata": {"name": title},
+    }
+    body, _ = _exporter().from_notebook_node(_without_summary(nb), resources=resources)
+    return _harden(body)
+
+
+def write_html(
+    nb: nbformat.NotebookNode, path: str | os.PathLike[str], *, lang: str, title: str
+) -> Path:
+    """Render ``nb`` and write the HTML to ``path`` atomically.
+
+    The page is written to a temporary file in the same folder and then moved over ``path``, so
+    a reader never sees a half-written report.
+
+    Parameters
+    ----------
+    nb
+        The executed notebook.
+    path
+        Where to write the HTML file; its folder must exist.
+    lang
+        Report language, ``"ja"`` or ``"en"``.
+    title
+        Page title.
+
+    Returns
+    -------
+    Path
+        ``path`` as a :class:`~pathlib.Path`.
+    """
+    target = Path(path)
+    html = render_html(nb, lang=lang, title=title)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(html)
+        tmp.chmod(0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _text(value: Any) -> str:
+    text = "".join(value) if isinstance(value, list) else str(value)
+    return _ANSI.sub("", text)
+
+
+def check_outputs(nb: nbformat.NotebookNode) -> list[OutputProblem]:
+    """List the outputs of an executed notebook that signal a problem.
+
+    Parameters
+    ----------
+    nb
+        The executed notebook.
+
+    Returns
+    -------
+    list of OutputProblem
+        In cell order: every stderr stream, every error output, and every other text output
+        (stdout, ``text/plain``) that contains ``Warning`` or ``Traceback``. Empty when clean.
+    """
+    problems: list[OutputProblem] = []
+    for index, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            kind = output.get("output_type")
+            if kind == "stream" and output.get("name") == "stderr":
+                problems.append(OutputProblem(index, "stderr", _text(output.get("text", ""))))
+                continue
+            if kind == "error":
+                text = f"{output.get('ename', '')}: {_text(output.get('evalue', ''))}"
+                problems.append(OutputProblem(index, "error", text))
+                continue
+            if kind == "stream":
+                text = _text(output.get("text", ""))
+            elif "text/plain" in output.get("data", {}):
+                text = _text(output["data"]["text/plain"])
+            else:
+                continue
+            if _PROBLEM_WORDS.search(text):
+                found: ProblemKind = "traceback" if "Traceback" in text else "warning"
+                problems.append(OutputProblem(index, found, text))
+    return problems
+
+
+def _records(text: str) -> list[str]:
+    """Split stderr into messages: a line that is not indented starts a new message.
+
+    Python warnings print the message and then the indented source line; tracebacks indent
+    their frames. Keeping those together lets an allow pattern drop a whole warning.
+    """
+    records: list[str] = []
+    for line in text.splitlines(keepends=True):
+        if records and (line[:1].isspace() or not line.strip()):
+            records[-1] += line
+        else:
+            records.append(line)
+    return records
+
+
+def filter_outputs(
+    nb: nbformat.NotebookNode, *, allow: Sequence[re.Pattern[str] | str]
+) -> tuple[nbformat.NotebookNode, list[FilteredOutput]]:
+    """Remove known-harmless stderr messages and record what was removed.
+
+    Each stderr stream is split into messages (a line plus its indented continuation lines).
+    A message is removed when any ``allow`` pattern matches it (``re.search``); a stream whose
+    messages are all removed disappears. Other outputs are never touched.
+
+    Parameters
+    ----------
+    nb
+        The executed notebook. It is not modified.
+    allow
+        Regular expressions (compiled or strings) for messages that are known to be harmless.
+
+    Returns
+    -------
+    tuple of (NotebookNode, list of FilteredOutput)
+        A filtered copy of the notebook, and one record per removed message in cell order.
+    """
+    patterns = [re.compile(p) if isinstance(p, str) else p for p in allow]
+    out = copy.deepcopy(nb)
+    removed: list[FilteredOutput] = []
+    for index, cell in enumerate(out.cells):
+        if cell.get("cell_type") != "code":
+            continue
+        kept = []
+        for output in cell.get("outputs", []):
+            if output.get("output_type") != "stream" or output.get("name") != "stderr":
+                kept.append(output)
+                continue
+            remaining = []
+            for record in _records(_text(output.get("text", ""))):
+                pattern = next((p for p in patterns if p.search(record)), None)
+                if pattern is None:
+                    remaining.append(record)
+                else:
+                    removed.append(FilteredOutput(index, record, pattern.pattern))
+            if remaining:
+                output.text = "".join(remaining)
+                kept.append(output)
+        cell.outputs = kept
+    return out, removed

@@ -1,0 +1,556 @@
+"""HTML building blocks that a report notebook displays.
+
+Every function returns an :class:`IPython.display.HTML` object whose markup uses the ``nps-*``
+CSS classes of the report template (``templates/nps_report/static/report.css``). All user and
+data text is escaped with :func:`html.escape`, so a comment such as ``<script>`` stays text.
+
+:func:`publish_summary` hands the unit's key numbers to the runner as a custom MIME output that
+the HTML never shows; :func:`read_summary` reads it back from the executed notebook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections.abc import Callable, Mapping, Sequence
+from html import escape
+from typing import Any, Literal, Protocol
+
+import nbformat
+import pandas as pd
+from IPython.display import HTML, display
+
+from nps_kit.i18n import Language, label, points
+
+__all__ = [
+    "SUMMARY_MIME",
+    "ChangeLike",
+    "NpsResultLike",
+    "callout",
+    "comments",
+    "headline",
+    "kpi_row",
+    "publish_summary",
+    "read_summary",
+    "recommendations",
+    "table",
+]
+
+SUMMARY_MIME = "application/vnd.nps-kit.summary+json"
+
+CalloutKind = Literal["info", "warning", "action"]
+Formatter = str | Callable[[Any], str]
+
+_WORDS: dict[str, dict[str, str]] = {
+    "ci_range": {"ja": "{ci} {low} 〜 {high}", "en": "{ci} {low} to {high}"},
+    "responses": {"ja": "回答数 {n}", "en": "{n} responses"},
+    "no_comparison": {"ja": "比較できるデータがありません", "en": "No data to compare with"},
+    "gap": {"ja": "{target}との差", "en": "Gap to target"},
+    "target_value": {"ja": "目標 {value}", "en": "target {value}"},
+    "on_target": {"ja": "目標達成", "en": "On or above target"},
+    "below_target": {"ja": "目標未達", "en": "Below target"},
+    "small_sample_note": {
+        "ja": "回答数が{n}件と少ないため、数値は大きく振れます。参考値としてご覧ください。",
+        "en": "Only {n} responses: the score can move a lot by chance. Read it as indicative.",
+    },
+    "no_comments": {"ja": "該当するコメントはありません。", "en": "No comments."},
+    "no_recommendations": {"ja": "提案はありません。", "en": "No recommendations."},
+    "evidence": {"ja": "根拠", "en": "Evidence"},
+    "yes": {"ja": "はい", "en": "yes"},
+    "no": {"ja": "いいえ", "en": "no"},
+}
+_SEGMENTS = ("promoter", "passive", "detractor")
+_VERDICTS = ("improvement", "decline", "no_change")
+_CALLOUT_KINDS: tuple[CalloutKind, ...] = ("info", "warning", "action")
+
+
+class NpsResultLike(Protocol):
+    """What :func:`headline` reads from ``nps_kit.score.NpsResult``."""
+
+    @property
+    def n(self) -> int: ...  # noqa: D102
+    @property
+    def pct_promoters(self) -> float | None: ...  # noqa: D102
+    @property
+    def pct_passives(self) -> float | None: ...  # noqa: D102
+    @property
+    def pct_detractors(self) -> float | None: ...  # noqa: D102
+    @property
+    def nps(self) -> float | None: ...  # noqa: D102
+    @property
+    def ci_low(self) -> float | None: ...  # noqa: D102
+    @property
+    def ci_high(self) -> float | None: ...  # noqa: D102
+    @property
+    def small_sample(self) -> bool: ...  # noqa: D102
+
+
+class ChangeLike(Protocol):
+    """What :func:`headline` reads from ``nps_kit.score.Change``."""
+
+    @property
+    def diff(self) -> float | None: ...  # noqa: D102
+    @property
+    def ci_low(self) -> float | None: ...  # noqa: D102
+    @property
+    def ci_high(self) -> float | None: ...  # noqa: D102
+    @property
+    def verdict(self) -> str: ...  # noqa: D102
+
+
+def _ci_label(level: float, lang: Language) -> str:
+    if level == 0.95:
+        return label("ci", lang)
+    percent = f"{level * 100:g}%"
+    return f"{percent}信頼区間" if lang == "ja" else f"{percent} interval"
+
+
+def _w(key: str, lang: Language, **values: object) -> str:
+    return _WORDS[key][lang].format(**values)
+
+
+def _check_lang(lang: str) -> Language:
+    if lang not in ("ja", "en"):
+        raise ValueError(f"lang must be 'ja' or 'en', got {lang!r}")
+    return lang  # type: ignore[return-value]
+
+
+def _missing(value: object) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _number(value: float | None, *, signed: bool = False, digits: int = 1) -> str:
+    """Format a number with a true minus sign; missing values become an em dash."""
+    if _missing(value):
+        return "—"
+    assert value is not None
+    sign = "+" if signed and value > 0 else ""
+    return f"{sign}{value:,.{digits}f}".replace("-", "−")
+
+
+def headline(
+    result: NpsResultLike,
+    change: ChangeLike | None,
+    *,
+    target: float | None,
+    lang: str,
+    period_label: str,
+    comparison_label: str | None,
+) -> HTML:
+    """Show the period's NPS: value, interval, n, change, gap to target and segment shares.
+
+    Parameters
+    ----------
+    result
+        The period's ``NpsResult`` (NPS in points, shares in percent). Its ``level`` (default
+        0.95) names the interval.
+    change
+        ``compare(current, previous)`` as a ``Change``, or ``None`` when there is nothing to
+        compare with (a ``Change`` with verdict ``"insufficient_data"`` shows the same way).
+    target
+        NPS target in points, or ``None`` for no target.
+    lang
+        ``"ja"`` or ``"en"``.
+    period_label
+        The period as readers see it, e.g. ``"2026年10月"`` (see ``i18n.format_period``).
+    comparison_label
+        What ``change`` compares with, e.g. ``"前月比"``; ``None`` uses the shared
+        "vs previous month" label.
+
+    Returns
+    -------
+    IPython.display.HTML
+        A ``nps-headline`` block. A small sample shows a prominent ``nps-flag`` note.
+    """
+    lang_ = _check_lang(lang)
+    ci = _w(
+        "ci_range",
+        lang_,
+        ci=_ci_label(getattr(result, "level", 0.95), lang_),
+        low=_number(result.ci_low),
+        high=_number(result.ci_high),
+    )
+    modifier = " is-small-sample" if result.small_sample else ""
+    parts = [
+        f'<section class="nps-headline{modifier}">',
+        '<div class="nps-headline__main">',
+        f'<div class="nps-headline__label">{escape(label("nps", lang_))} · '
+        f"{escape(period_label)}</div>",
+        f'<div class="nps-headline__value">{_number(result.nps)}</div>',
+        f'<div class="nps-headline__meta">{escape(ci)}<br>'
+        f"{escape(_w('responses', lang_, n=f'{result.n:,}'))}</div>",
+        "</div>",
+    ]
+    if result.small_sample:  # right under the number it qualifies
+        parts.append(
+            '<div class="nps-flag" role="note">'
+            f"<strong>{escape(label('small_sample', lang_))}</strong>"
+            f"{escape(_w('small_sample_note', lang_, n=f'{result.n:,}'))}</div>"
+        )
+    parts += [
+        '<dl class="nps-headline__facts">',
+        _change_fact(change, lang_, comparison_label or label("vs_previous", lang_)),
+    ]
+    if target is not None:
+        parts.append(_target_fact(result.nps, target, lang_))
+    parts.append("</dl>")
+    parts.append(_segments(result, lang_))
+    parts.append("</section>")
+    return HTML("".join(parts))
+
+
+def _change_fact(change: ChangeLike | None, lang: Language, what: str) -> str:
+    if change is None or _missing(change.diff) or change.verdict == "insufficient_data":
+        value, note = "—", escape(_w("no_comparison", lang))
+    else:
+        verdict = change.verdict
+        if verdict not in _VERDICTS:
+            raise ValueError(
+                "change.verdict must be one of 'improvement', 'decline', 'no_change', "
+                f"'insufficient_data', got {verdict!r}"
+            )
+        value = (
+            f"{escape(points(change.diff, lang, signed=True))}"
+            f'<span class="nps-verdict nps-verdict--{escape(verdict)}">'
+            f"{escape(label(verdict, lang))}</span>"
+        )
+        note = escape(
+            _w(
+                "ci_range",
+                lang,
+                ci=_ci_label(getattr(change, "level", 0.95), lang),
+                low=_number(change.ci_low, signed=True),
+                high=_number(change.ci_high, signed=True),
+            )
+        )
+    return f"<div><dt>{escape(what)}</dt><dd>{value}<small>{note}</small></dd></div>"
+
+
+def _target_fact(nps: float | None, target: float, lang: Language) -> str:
+    what = _w("gap", lang, target=label("target", lang))
+    note = _w("target_value", lang, value=points(target, lang))
+    if _missing(nps):
+        return f"<div><dt>{escape(what)}</dt><dd>—<small>{escape(note)}</small></dd></div>"
+    assert nps is not None
+    gap = nps - target
+    status = _w("on_target" if gap >= 0 else "below_target", lang)
+    return (
+        f"<div><dt>{escape(what)}</dt><dd>{escape(points(gap, lang, signed=True))}"
+        f"<small>{escape(status)} · {escape(note)}</small></dd></div>"
+    )
+
+
+def _segments(result: NpsResultLike, lang: Language) -> str:
+    shares = {
+        "promoter": result.pct_promoters,
+        "passive": result.pct_passives,
+        "detractor": result.pct_detractors,
+    }
+    bar = "".join(
+        f'<span class="nps-seg--{seg}" style="width:{share:.1f}%"></span>'
+        for seg, share in shares.items()
+        if not _missing(share)
+    )
+    legend = "".join(
+        f'<li><span class="nps-dot nps-seg--{seg}"></span>{escape(label(seg, lang))} '
+        f"<b>{_number(share)}{'' if _missing(share) else '%'}</b></li>"
+        for seg, share in shares.items()
+    )
+    return (
+        '<div class="nps-segments">'
+        f'<div class="nps-segments__bar" aria-hidden="true">{bar}</div>'
+        f'<ul class="nps-segments__legend">{legend}</ul></div>'
+    )
+
+
+def _cell_text(value: Any, formatter: Formatter | None, lang: Language) -> tuple[str, bool]:
+    """Return (escaped text, is_missing) for one table cell."""
+    if _missing(value):
+        return "—", True
+    if formatter is not None:
+        text = formatter(value) if callable(formatter) else format(value, formatter)
+        return escape(text.replace("-", "−") if _is_number(value) else text), False
+    if isinstance(value, bool):
+        return escape(_w("yes" if value else "no", lang)), False
+    if isinstance(value, int) or (
+        hasattr(value, "dtype") and getattr(value.dtype, "kind", "") in "iu"
+    ):
+        return _number(int(value), digits=0), False
+    if _is_number(value):
+        return _number(float(value)), False
+    if isinstance(value, pd.Timestamp | dt.date):
+        return escape(value.strftime("%Y-%m-%d")), False
+    return escape(str(value)), False
+
+
+def _is_number(value: Any) -> bool:
+    return pd.api.types.is_number(value) and not isinstance(value, bool)
+
+
+def table(
+    df: pd.DataFrame,
+    *,
+    columns: Mapping[str, str] | None = None,
+    lang: str,
+    formats: Mapping[str, Formatter] | None = None,
+    flag_column: str | None = None,
+) -> HTML:
+    """Show a frame as a clean, responsive table.
+
+    Parameters
+    ----------
+    df
+        The tidy table to show (its index is not shown).
+    columns
+        Which columns to show, in order, mapped to their headers. ``None`` shows every column
+        (except ``flag_column``) under its own name.
+    lang
+        ``"ja"`` or ``"en"`` (for the small-sample badge and yes/no).
+    formats
+        Per column, a format spec (``".1f"``, ``",d"``) or a function returning the text.
+        By default integers get thousands separators and floats one decimal.
+    flag_column
+        A boolean column; rows where it is true get a "small sample" badge after their first
+        cell and muted text.
+
+    Returns
+    -------
+    IPython.display.HTML
+        A ``nps-table`` inside a ``nps-table-wrap`` that scrolls sideways on narrow screens.
+        Numeric columns are right-aligned and missing values show as ``—``.
+
+    Raises
+    ------
+    KeyError
+        If ``columns``, ``formats`` or ``flag_column`` names a column that ``df`` lacks.
+    """
+    lang_ = _check_lang(lang)
+    shown = dict(columns) if columns is not None else {c: str(c) for c in df.columns}
+    if columns is None and flag_column is not None:
+        shown.pop(flag_column, None)
+    wanted = [*shown, *(formats or {}), *([flag_column] if flag_column else [])]
+    missing = [c for c in wanted if c not in df.columns]
+    if missing:
+        raise KeyError(
+            f"table: no column(s) {', '.join(map(repr, missing))} in the frame; "
+            f"columns are {', '.join(map(repr, map(str, df.columns)))}"
+        )
+    numeric = {
+        c: pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])
+        for c in shown
+    }
+    head = "".join(
+        f'<th scope="col" class="{"is-num" if numeric[c] else "is-text"}">{escape(h)}</th>'
+        for c, h in shown.items()
+    )
+    badge = f'<span class="nps-badge">{escape(label("small_sample", lang_))}</span>'
+    rows = []
+    for record in df.to_dict("records"):
+        flagged = bool(flag_column and not _missing(record[flag_column]) and record[flag_column])
+        cells = []
+        for i, column in enumerate(shown):
+            text, is_na = _cell_text(record[column], (formats or {}).get(column), lang_)
+            classes = ["is-num" if numeric[column] else "is-text"] + (["is-na"] if is_na else [])
+            extra = badge if flagged and i == 0 else ""
+            cells.append(f'<td class="{" ".join(classes)}">{text}{extra}</td>')
+        row_class = ' class="is-flagged"' if flagged else ""
+        rows.append(f"<tr{row_class}>{''.join(cells)}</tr>")
+    return HTML(
+        '<div class="nps-table-wrap"><table class="nps-table">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def comments(items: Sequence[str | tuple[str, str | None]], *, lang: str) -> HTML:
+    """Show respondents' comments as a list of quotes.
+
+    Parameters
+    ----------
+    items
+        Comment texts, or ``(text, meta)`` pairs where ``meta`` is a short line shown under
+        the quote (e.g. ``"スコア 3 · 2026-10-12"``) or ``None``.
+    lang
+        ``"ja"`` or ``"en"`` (for the "no comments" text).
+
+    Returns
+    -------
+    IPython.display.HTML
+        A ``nps-comments`` list, or a short "no comments" note when ``items`` is empty.
+    """
+    lang_ = _check_lang(lang)
+    if not items:
+        return HTML(f'<p class="nps-empty">{escape(_w("no_comments", lang_))}</p>')
+    entries = []
+    for item in items:
+        text, meta = (item, None) if isinstance(item, str) else item
+        meta_html = f'<div class="nps-comments__meta">{escape(meta)}</div>' if meta else ""
+        entries.append(f"<li><blockquote>{escape(str(text).strip())}</blockquote>{meta_html}</li>")
+    return HTML(f'<ul class="nps-comments">{"".join(entries)}</ul>')
+
+
+def callout(text: str, *, kind: str = "info") -> HTML:
+    """Show a highlighted note.
+
+    Parameters
+    ----------
+    text
+        The note; blank lines separate paragraphs.
+    kind
+        ``"info"`` (blue), ``"warning"`` (amber) or ``"action"`` (green).
+
+    Returns
+    -------
+    IPython.display.HTML
+        A ``nps-callout`` block.
+
+    Raises
+    ------
+    ValueError
+        If ``kind`` is not one of the three kinds.
+    """
+    if kind not in _CALLOUT_KINDS:
+        raise ValueError(f"kind must be one of 'info', 'warning', 'action', got {kind!r}")
+    paragraphs = [p.strip() for p in str(text).split("\n\n") if p.strip()]
+    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    role = "note" if kind == "info" else "alert" if kind == "warning" else "note"
+    return HTML(f'<div class="nps-callout nps-callout--{kind}" role="{role}">{body}</div>')
+
+
+def kpi_row(items: Sequence[tuple[str, str | float | int | None, str | None]]) -> HTML:
+    """Show a row of key figures (cards that wrap on narrow screens).
+
+    Parameters
+    ----------
+    items
+        ``(label, value, note)`` per card. Strings are shown as given; numbers are formatted
+        (integers with thousands separators, floats with one decimal); ``note`` may be ``None``.
+
+    Returns
+    -------
+    IPython.display.HTML
+        A ``nps-kpis`` grid.
+    """
+    cards = []
+    for name, value, note in items:
+        if isinstance(value, str):
+            shown = escape(value)
+        elif isinstance(value, int) and not isinstance(value, bool):
+            shown = _number(value, digits=0)
+        else:
+            shown = _number(None if value is None else float(value))
+        note_html = f'<div class="nps-kpi__note">{escape(note)}</div>' if note else ""
+        cards.append(
+            f'<div class="nps-kpi"><div class="nps-kpi__label">{escape(name)}</div>'
+            f'<div class="nps-kpi__value">{shown}</div>{note_html}</div>'
+        )
+    return HTML(f'<div class="nps-kpis">{"".join(cards)}</div>')
+
+
+def _segment_key(segment: str) -> str | None:
+    key = segment.strip().lower().removesuffix("s")
+    return key if key in _SEGMENTS else None
+
+
+def recommendations(items: Sequence[tuple[str, str, str | None]], *, lang: str) -> HTML:
+    """Show segment strategies as cards.
+
+    Parameters
+    ----------
+    items
+        ``(segment, action, evidence)`` per card. ``segment`` is ``"promoter"``, ``"passive"``
+        or ``"detractor"`` (shown with the shared label and colour) or any other text (shown
+        as given); ``evidence`` may be ``None``.
+    lang
+        ``"ja"`` or ``"en"``.
+
+    Returns
+    -------
+    IPython.display.HTML
+        A ``nps-recs`` list, or a short "no recommendations" note when ``items`` is empty.
+    """
+    lang_ = _check_lang(lang)
+    if not items:
+        return HTML(f'<p class="nps-empty">{escape(_w("no_recommendations", lang_))}</p>')
+    cards = []
+    for segment, action, evidence in items:
+        key = _segment_key(segment)
+        name = label(key, lang_) if key else segment
+        modifier = f" nps-rec--{key}" if key else ""
+        evidence_html = (
+            f'<p class="nps-rec__evidence"><b>{escape(_w("evidence", lang_))}</b>'
+            f"{escape(evidence)}</p>"
+            if evidence
+            else ""
+        )
+        cards.append(
+            f'<li class="nps-rec{modifier}"><div class="nps-rec__segment">{escape(name)}</div>'
+            f'<p class="nps-rec__action">{escape(action)}</p>{evidence_html}</li>'
+        )
+    return HTML(f'<ul class="nps-recs">{"".join(cards)}</ul>')
+
+
+def _jsonable(value: Any) -> Any:
+    """Turn numpy/pandas scalars, NaN and dates into plain JSON values."""
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if _missing(value):
+        return None
+    if isinstance(value, pd.Timestamp | dt.date):
+        return value.isoformat()
+    if hasattr(value, "item") and not isinstance(value, str | bytes):
+        return _jsonable(value.item())
+    if isinstance(value, float) and math.isinf(value):
+        return None
+    return value
+
+
+def publish_summary(summary: Mapping[str, Any]) -> None:
+    """Publish the unit's summary for the runner; the HTML report shows nothing.
+
+    Displays ``{"application/vnd.nps-kit.summary+json": summary}`` as a raw output with no
+    ``text/plain`` part, so neither the notebook nor the HTML shows it.
+
+    Parameters
+    ----------
+    summary
+        The summary described in ``docs/architecture.md`` (``n``, ``nps``, ``change``, ...).
+        numpy/pandas scalars become plain numbers, NaN/NA become ``null``, dates ISO text.
+
+    Raises
+    ------
+    TypeError
+        If a value cannot be written as JSON.
+    """
+    data = _jsonable(summary)
+    json.dumps(data, allow_nan=False)  # fail here, in the cell that built it
+    display({SUMMARY_MIME: data}, raw=True)
+
+
+def read_summary(nb: nbformat.NotebookNode) -> dict[str, Any] | None:
+    """Read the summary published by :func:`publish_summary` from an executed notebook.
+
+    Parameters
+    ----------
+    nb
+        The executed notebook.
+
+    Returns
+    -------
+    dict or None
+        The last published summary as plain Python values, or ``None`` if there is none.
+    """
+    found: dict[str, Any] | None = None
+    for cell in nb.cells:
+        for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            data = output.get("data", {})
+            if SUMMARY_MIME in data:
+                value = data[SUMMARY_MIME]
+                found = (
+                    json.loads(value) if isinstance(value, str) else json.loads(json.dumps(value))
+                )
+    return found
