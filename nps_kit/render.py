@@ -11,7 +11,9 @@ can fail a unit; :func:`filter_outputs` removes known-harmless stderr and record
 
 from __future__ import annotations
 
+import base64
 import copy
+import io
 import logging
 import os
 import re
@@ -48,7 +50,7 @@ TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "nps_report"
 
 #: Cells with one of these tags are left out of the HTML (papermill tags its error banners).
-_REMOVE_CELL_TAGS = frozenset({"remove_cell", "papermill-error-cell-tag"})
+_REMOVE_CELL_TAGS = frozenset({"remove_cell", "remove-cell", "papermill-error-cell-tag"})
 _CHART_ALT = {"ja": "グラフ", "en": "Chart"}
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _PROBLEM_WORDS = re.compile(r"Warning|Traceback")
@@ -131,9 +133,17 @@ def _check_lang(lang: str) -> None:
         raise ValueError(f"lang must be 'ja' or 'en', got {lang!r}")
 
 
-def _without_summary(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Return a copy of ``nb`` without the runner's summary data (never shown in the HTML)."""
+def _for_readers(nb: nbformat.NotebookNode, lang: str) -> nbformat.NotebookNode:
+    """Return a copy of ``nb`` as readers of ``lang`` see it.
+
+    Drops the runner's summary data (never shown), markdown cells tagged for another language
+    (``lang-ja`` / ``lang-en``: one notebook carries both languages' words), and re-encodes
+    chart PNGs with an adaptive 256-colour palette, which keeps flat charts visually identical
+    at about a third of the size.
+    """
     out = copy.deepcopy(nb)
+    other = {f"lang-{code}" for code in _CHART_ALT if code != lang}
+    out.cells = [c for c in out.cells if not other & set(c.get("metadata", {}).get("tags", []))]
     for cell in out.cells:
         if cell.get("cell_type") != "code":
             continue
@@ -144,9 +154,24 @@ def _without_summary(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
                 del data[SUMMARY_MIME]
                 if not data:
                     continue
+            if data is not None and "image/png" in data:
+                data["image/png"] = _smaller_png(data["image/png"])
             kept.append(output)
         cell.outputs = kept
     return out
+
+
+def _smaller_png(encoded: str) -> str:
+    """Re-encode a base64 PNG with a 256-colour palette when that makes it smaller."""
+    from PIL import Image
+
+    raw = base64.b64decode(encoded)
+    with Image.open(io.BytesIO(raw)) as image:
+        palette = image.convert("RGB").quantize(colors=256, method=Image.Quantize.FASTOCTREE)
+        buffer = io.BytesIO()
+        palette.save(buffer, format="PNG", optimize=True)
+    small = buffer.getvalue()
+    return base64.b64encode(small).decode("ascii") if len(small) < len(raw) else encoded
 
 
 def _harden(html: str) -> str:
@@ -233,7 +258,7 @@ def render_html(nb: nbformat.NotebookNode, *, lang: str, title: str) -> str:
         "nps_kit": {"lang": lang, "title": title, "chart_alt": _CHART_ALT[lang]},
         "metadata": {"name": title},
     }
-    body, _ = _exporter().from_notebook_node(_without_summary(nb), resources=resources)
+    body, _ = _exporter().from_notebook_node(_for_readers(nb, lang), resources=resources)
     return _harden(body)
 
 

@@ -187,7 +187,7 @@ def test_set_theme_reapplies_font_after_seaborn_reset() -> None:
     assert mpl.rcParams["font.family"][0] != "IPAexGothic"
     plot.set_theme()
     assert mpl.rcParams["font.family"][0] == "IPAexGothic"
-    assert mpl.rcParams["figure.figsize"] == [8.0, 3.5]
+    assert mpl.rcParams["figure.figsize"] == [6.4, 3.5]
     assert min(mpl.rcParams["xtick.labelsize"], mpl.rcParams["legend.fontsize"]) >= 10
 
 
@@ -505,7 +505,7 @@ def test_charts_draw_on_given_axes_at_report_size(name: str, lang: str) -> None:
     func, make, kwargs = CHARTS[name]
     ax = drawn(func(make(), lang=lang, **kwargs))
     width, height = ax.figure.get_size_inches()
-    assert width == 8.0 and 3.5 <= height <= 8
+    assert width == 6.4 and 3.5 <= height <= 8
     _, given = plt.subplots()
     assert func(make(), ax=given, lang=lang, **kwargs) is given
 
