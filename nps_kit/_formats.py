@@ -296,10 +296,11 @@ def _resolve_sheet(path: Path, names: list[str], sheet: str | int | None) -> str
 
 def _inspect_xlsx(path: Path, sheet: str | int | None) -> Layout:
     import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, InvalidFileException) as exc:
         raise DataError(
             f"cannot read {path} as XLSX: {exc}.",
             hint="Open it in Excel and save it as an .xlsx workbook (old .xls files are not "

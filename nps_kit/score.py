@@ -489,6 +489,10 @@ def _factorize(
     for c in per_codes:
         if len(c) and c.min() < 0:
             left_out = (c < 0) if left_out is None else (left_out | (c < 0))
+    if length == 0 or (left_out is not None and left_out.all()):
+        # No row has a complete key: no group at all.
+        empty = pd.DataFrame({name: pd.Series([], dtype=object) for name in key_frame})
+        return np.full(length, -1, dtype=np.intp), empty
     if len(per_codes) == 1:
         codes = per_codes[0]
         keep = np.arange(sizes[0])

@@ -194,7 +194,8 @@ def diff_test(
 
     The interval is the adjusted-Wald interval of the difference (pseudo-responses added to each
     sample, variances summed; Rocks 2016, section 4). The test is the two-sample z test on the
-    unadjusted estimates, ``z = (NPS_a − NPS_b) / sqrt(Var_a + Var_b)``, two-sided.
+    unadjusted estimates, ``z = (NPS_a − NPS_b) / sqrt(Var_a + Var_b)``, two-sided; when both
+    samples are unanimous (both variances 0) the adjusted variances are used instead.
 
     Parameters
     ----------
@@ -224,13 +225,17 @@ def diff_test(
         var_a = (pa_pro + pa_det - nps_a**2) / neff_a
         var_b = (pb_pro + pb_det - nps_b**2) / neff_b
         diff = nps_a - nps_b
+    est_a, avar_a = _adjusted(arrays_a[0], arrays_a[1], arrays_a[2], neff_a)
+    est_b, avar_b = _adjusted(arrays_b[0], arrays_b[1], arrays_b[2], neff_b)
+    with np.errstate(invalid="ignore", divide="ignore"):
         se = np.sqrt(var_a + var_b)
-        z = np.where(se > 0, diff / se, np.nan)
+        # Both samples unanimous (e.g. all 10 vs all 0): the plain variance is 0 and z would be
+        # undefined, so fall back to the adjusted (pseudo-response) variance, which never is.
+        se = np.where(se > 0, se, np.sqrt(avar_a + avar_b))
+        z = np.where((total_a > 0) & (total_b > 0), diff / se, np.nan)
     p_value = np.vectorize(lambda v: np.nan if np.isnan(v) else 2 * (1 - NormalDist().cdf(abs(v))))(
         z
     ).astype(np.float64)
-    est_a, avar_a = _adjusted(arrays_a[0], arrays_a[1], arrays_a[2], neff_a)
-    est_b, avar_b = _adjusted(arrays_b[0], arrays_b[1], arrays_b[2], neff_b)
     half = z_critical(level) * np.sqrt(avar_a + avar_b)
     centre = est_a - est_b
     low = np.fmin(np.clip(centre - half, -2.0, 2.0), diff) * 100.0

@@ -122,8 +122,11 @@ class Headline:
         return next((c for c in self.comparisons if c.kind == kind), None)
 
 
-def _norm(text: object) -> str:
-    return unicodedata.normalize("NFKC", str(text)).strip()
+def _norm(value: object) -> str:
+    # A column of whole numbers with blanks is read as float: 1.0 must match "1".
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return unicodedata.normalize("NFKC", str(value)).strip()
 
 
 def shift_period(period: str, months: int) -> str:
@@ -165,7 +168,9 @@ def prepare_unit(
     text_columns
         Free-text columns to redact.
     period
-        Reporting month ``YYYY-MM``, or ``"latest"`` for the latest month with responses.
+        Reporting month ``YYYY-MM``, or ``"latest"`` for the latest complete month in the file:
+        the month of the latest response date when that date is the month's last day, else the
+        month before (as ``nps-kit run`` resolves it).
     sheet, encoding
         Passed to the loader.
     redact
@@ -224,9 +229,8 @@ def prepare_unit(
     data["period"] = dates.dt.strftime("%Y-%m").astype("string")
     data["segment"] = segment(data["nps_score"])
     if period == "latest":
-        valid = data.loc[data["nps_status"] == "valid", "period"].dropna()
-        period = str(valid.max() if not valid.empty else data["period"].dropna().max())
-    elif not (data["period"] == period).any():
+        period = _latest_complete_month(loaded.data["nps_date"])
+    if not (data["period"] == period).any():
         first, last = data["period"].dropna().min(), data["period"].dropna().max()
         raise DataError(
             f"{source}: {name} has no responses in {period}; the data covers {first} to {last}.",
@@ -254,6 +258,19 @@ def prepare_unit(
         redactions=counts,
         redacted=redact,
     )
+
+
+def _latest_complete_month(dates: pd.Series) -> str:
+    """Month of the file's latest date if that date is the month's last day, else the one before.
+
+    Judged on the whole file, not one unit, so that every unit of a run reports the same month
+    (the rule of :func:`nps_kit.params.resolve_period`).
+    """
+    last = dates.max()
+    month = last.to_period("M")
+    if last.normalize() != month.end_time.normalize():
+        month -= 1
+    return str(month)
 
 
 def _comparison_period(period: str, kind: ComparisonKind) -> str:
@@ -350,6 +367,15 @@ def contact_allowed(values: pd.Series) -> pd.Series:
     )
 
 
+def _require(data: pd.DataFrame, column: str, option: str) -> None:
+    if column not in data.columns:
+        guess = closest(column, [str(c) for c in data.columns])
+        raise DataError(
+            f"no column {column!r} ({option}) in the responses.",
+            hint=f"Did you mean {guess!r}?" if guess else f"Check columns.{option}.",
+        )
+
+
 def detractor_followups(
     unit: UnitData,
     *,
@@ -366,7 +392,7 @@ def detractor_followups(
     unit
         Prepared unit.
     id_column, comment_column, contact_column
-        Columns of the export; without a contact column every detractor is listed.
+        Columns of the export; with ``contact_column=None`` every detractor is listed.
     limit
         At most this many rows.
     max_chars
@@ -376,16 +402,27 @@ def detractor_followups(
     -------
     pandas.DataFrame
         Columns ``id``, ``date``, ``score``, ``comment``.
+
+    Raises
+    ------
+    DataError
+        When a named column does not exist: a misspelt contact column must not list people
+        who never agreed to be contacted.
     """
     rows = unit.current
+    _require(rows, id_column, "id")
+    if comment_column is not None:
+        _require(rows, comment_column, "comment")
+    if contact_column is not None:
+        _require(rows, contact_column, "contact")
     rows = rows.loc[rows["segment"] == "detractor"]
-    if contact_column is not None and contact_column in rows.columns:
+    if contact_column is not None:
         rows = rows.loc[contact_allowed(rows[contact_column])]
     rows = rows.sort_values("nps_date", ascending=False).head(limit)
     comments = (
         rows[comment_column].fillna("").astype(str)
-        if comment_column and comment_column in rows.columns
-        else pd.Series("", index=rows.index)
+        if comment_column is not None
+        else pd.Series("", index=rows.index, dtype=object)
     )
     short = comments.map(lambda t: t if len(t) <= max_chars else t[: max_chars - 1] + "…")
     return pd.DataFrame(
@@ -432,6 +469,12 @@ def data_quality(unit: UnitData, *, id_column: str | None = None) -> pd.DataFram
         ids = unit.responses[id_column].dropna()
         dup = int(ids.duplicated().sum())
     dates = unit.responses["nps_date"].dropna()
+    # The loader counts unreadable dates in the whole file; the report is about this unit.
+    unparsed = 0
+    if report.date_column is not None and report.date_column in unit.responses.columns:
+        raw = unit.responses[report.date_column]
+        blank = raw.isna() | (raw.astype(str).str.strip() == "")
+        unparsed = int((unit.responses["nps_date"].isna() & ~blank).sum())
     date_range = f"{dates.min():%Y-%m-%d} – {dates.max():%Y-%m-%d}" if len(dates) else "—"
     if unit.redacted:
         redacted = ", ".join(f"{k} {v}" for k, v in unit.redactions.items() if v) or "0"
@@ -451,7 +494,7 @@ def data_quality(unit: UnitData, *, id_column: str | None = None) -> pd.DataFram
         ("invalid", f"{int((status == 'invalid').sum()):,}"),
         ("duplicates", f"{dup:,}"),
         ("dates", date_range),
-        ("dates_unparsed", f"{report.dates_unparsed:,}"),
+        ("dates_unparsed", f"{unparsed:,}"),
         ("redacted", redacted),
     ]
     return pd.DataFrame(

@@ -87,9 +87,17 @@ def test_diff_test_known_values():
     assert float(test.ci_low) < 20 < float(test.ci_high)
 
 
-def test_diff_test_zero_variance_is_undefined_not_an_error():
-    test = stats.diff_test((10, 0, 0), (5, 0, 0))
-    assert float(test.diff) == 0
+def test_diff_test_unanimous_samples_use_adjusted_variance():
+    same = stats.diff_test((10, 0, 0), (5, 0, 0))
+    assert float(same.diff) == 0 and float(same.z) == 0 and float(same.p_value) == 1
+    opposite = stats.diff_test((40, 0, 0), (0, 0, 40))
+    assert float(opposite.diff) == 200
+    assert float(opposite.p_value) < 1e-6
+    assert float(opposite.ci_low) > 100
+
+
+def test_diff_test_with_an_empty_sample_is_undefined():
+    test = stats.diff_test((10, 0, 0), (0, 0, 0))
     assert math.isnan(float(test.z)) and math.isnan(float(test.p_value))
 
 

@@ -13,6 +13,7 @@ from typing import Any
 __all__ = ["register"]
 
 STATS_KEYS = ("n", "promoters", "passives", "detractors", "nps", "ci_low", "ci_high")
+_ADDED_BY_LOADER = frozenset({"nps_score", "nps_status", "nps_row", "nps_date", "nps_weight"})
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,7 +22,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "score",
         help="score a survey export (CSV/TSV, XLSX, Parquet; Qualtrics, SurveyMonkey, Forms)",
         description=(
-            "Read a survey export and print NPS with its 95%% adjusted-Wald interval, overall and "
+            "Read a survey export and print NPS with its 95% adjusted-Wald interval, overall and "
             "per group. Missing and invalid scores are excluded and counted."
         ),
     )
@@ -71,7 +72,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from nps_kit.errors import NpsKitError
+    from nps_kit.errors import DataError, NpsKitError, closest
     from nps_kit.load import load_responses
     from nps_kit.score import nps, score_groups
 
@@ -95,6 +96,17 @@ def _run(args: argparse.Namespace) -> int:
         strict=args.strict,
     )
     data = loaded.data
+    columns = [str(c) for c in data.columns if c not in _ADDED_BY_LOADER]
+    for column in args.by:
+        if column not in columns:
+            guess = closest(column, columns)
+            shown = ", ".join(repr(c) for c in columns)
+            raise DataError(
+                f"{args.data} has no column {column!r} (--by); columns: {shown}.",
+                hint=(f"Did you mean {guess!r}? " if guess else "")
+                + "Set --by to one of these columns.",
+                path=args.data,
+            )
     weight = "nps_weight" if args.weight_column else None
     overall = nps(data, weight=weight, level=args.level, min_n=args.min_n)
     keys = list(args.by)
@@ -168,8 +180,18 @@ def _print_csv(overall: dict[str, Any], groups: Any, keys: list[str]) -> None:
     if groups is None:
         frame = pd.DataFrame([{k: overall[k] for k in overall if k != "level"}])
     else:
-        frame = groups
-    frame.to_csv(sys.stdout, index=False, float_format="%.4g", lineterminator="\n")
+        frame = groups.copy()
+    # Counts are floats (weighted sums); write whole ones as integers and never in scientific
+    # notation, which a fixed number of significant digits would do from 10,000 on.
+    for name in frame.columns:
+        column = frame[name]
+        if pd.api.types.is_float_dtype(column.dtype):
+            values = column.dropna()
+            if (values == values.round()).all():
+                frame[name] = column.astype("Int64")
+            else:
+                frame[name] = column.round(4)
+    frame.to_csv(sys.stdout, index=False, lineterminator="\n")
 
 
 def _width(text: str) -> int:
@@ -219,7 +241,9 @@ def _table_row(labels: list[str], rec: dict[str, Any]) -> list[str]:
     low, high = _number(rec["ci_low"]), _number(rec["ci_high"])
     ci = "—" if low is None or high is None else f"{float(low):.1f} to {float(high):.1f}"
     note = ""
-    if rec.get("suppressed"):
+    if _number(rec["n"]) == 0:
+        note = "no valid responses"
+    elif rec.get("suppressed"):
         note = "hidden: n < floor"
     elif rec.get("small_sample"):
         note = "small sample"
@@ -229,7 +253,7 @@ def _table_row(labels: list[str], rec: dict[str, Any]) -> list[str]:
         _fmt(rec["promoters"]),
         _fmt(rec["passives"]),
         _fmt(rec["detractors"]),
-        _fmt(rec["nps"]),
+        "—" if _number(rec["nps"]) is None else f"{float(rec['nps']):.1f}",
         ci,
         note,
     ]

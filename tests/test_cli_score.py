@@ -1,0 +1,564 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from nps_kit.cli import main
+from nps_kit.load import load_responses
+from nps_kit.score import nps
+
+# EC事業部: 10 9 3 7 + 無回答 → n 4, NPS 25. 店舗事業部: 10 0 0 8 + abc → n 4, NPS −25.
+# Cloud Platform: 9 10 10 6 8 → n 5, NPS 40. All: n 13, 6 / 3 / 4, NPS 15.4; 1 missing, 1 invalid.
+ROWS = """\
+id,部門,score,date,channel,weight
+1,EC事業部,10,2026-09-03,web,1
+2,EC事業部,9,2026-10-04,app,1
+3,EC事業部,3,2026-10-05,web,1
+4,EC事業部,7,2026-09-06,web,1
+5,EC事業部,無回答,2026-10-07,web,1
+6,店舗事業部,10,2026-09-08,store,0.5
+7,店舗事業部,0,2026-10-09,store,1
+8,店舗事業部,0,2026-10-10,web,1
+9,店舗事業部,8,2026-10-11,store,1
+10,店舗事業部,abc,2026-10-12,store,1
+11,Cloud Platform,9,2026-09-13,web,1
+12,Cloud Platform,10,2026-10-14,web,1
+13,Cloud Platform,10,2026-10-15,app,1
+14,Cloud Platform,6,2026-10-16,web,1
+15,Cloud Platform,8,2026-10-17,web,1
+"""
+STATS = ("n", "promoters", "passives", "detractors", "nps", "ci_low", "ci_high")
+
+
+@pytest.fixture
+def export(tmp_path: Path) -> Path:
+    path = tmp_path / "export.csv"
+    path.write_text(ROWS, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _fixed_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    # argparse wraps its usage text to the terminal width.
+    monkeypatch.setenv("COLUMNS", "80")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    status = main(["score", *(str(a) for a in args)])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def library_stats(path: Path, query: str | None = None) -> dict[str, Any]:
+    data = load_responses(path).data
+    if query is not None:
+        data = data.query(query)
+    result = nps(data).to_dict()
+    return {k: result[k] for k in STATS}
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+# --- table ---------------------------------------------------------------------------------------
+
+
+def test_table(capsys: pytest.CaptureFixture[str], export: Path) -> None:
+    status, out, err = run(
+        capsys, export, "--score-column", "score", "--by", "部門", "--min-report-n", "0"
+    )
+    assert (status, err) == (0, "")
+    assert out == (
+        "部門             n  promoters  passives  detractors    NPS         95% CI  note\n"
+        "(all)           13          6         3           4   15.4  -28.6 to 53.6  small sample\n"
+        "Cloud Platform   5          3         1           1   40.0  -29.8 to 79.8  small sample\n"
+        "EC事業部         4          2         1           1   25.0  -44.2 to 72.7  small sample\n"
+        "店舗事業部       4          1         1           2  -25.0  -72.7 to 44.2  small sample\n"
+        "excluded: 1 missing, 1 invalid\n"
+    )
+
+
+def test_table_aligns_japanese_names_by_display_width(
+    capsys: pytest.CaptureFixture[str], export: Path
+) -> None:
+    _, out, _ = run(capsys, export, "--score-column", "score", "--by", "部門")
+    lines = out.splitlines()[:-1]
+    # Every line's second cell (n, right-aligned) ends at the same terminal column, which
+    # counting characters instead of cells would get wrong for the Japanese names.
+    prefixes = []
+    for line in lines:
+        match = re.match(r"\S+(?: Platform)?\s+\S+", line)
+        assert match is not None
+        prefixes.append(match.group(0))
+    assert {width(p) for p in prefixes} == {len("Cloud Platform") + 2 + len("13")}
+    assert len({len(p) for p in prefixes}) > 1  # in characters they differ
+
+
+def test_table_hides_small_groups(capsys: pytest.CaptureFixture[str], export: Path) -> None:
+    _, out, _ = run(capsys, export, "--score-column", "score", "--by", "部門")
+    assert out.splitlines()[3:5] == [
+        "EC事業部         4          —         —           —     —"
+        "              —  hidden: n < floor",
+        "店舗事業部       4          —         —           —     —"
+        "              —  hidden: n < floor",
+    ]
+
+
+def test_table_by_month(capsys: pytest.CaptureFixture[str], export: Path) -> None:
+    status, out, _ = run(
+        capsys, export, "--score-column", "score", "--period", "month", "--date-column", "date"
+    )
+    assert status == 0
+    assert out == (
+        "period    n  promoters  passives  detractors    NPS         95% CI  note\n"
+        "(all)    13          6         3           4   15.4  -28.6 to 53.6  small sample\n"
+        "2026-09   4          —         —           —      —              —  hidden: n < floor\n"
+        "2026-10   9          3         2           4  -11.1  -55.7 to 39.1  small sample\n"
+        "excluded: 1 missing, 1 invalid\n"
+    )
+
+
+def test_help_shows_a_plain_percent_sign(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["score", "--help"])
+    assert exit_.value.code == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "NPS with its 95% adjusted-Wald interval" in out
+
+
+# --- JSON ----------------------------------------------------------------------------------------
+
+
+def test_json_without_groups(capsys: pytest.CaptureFixture[str], export: Path) -> None:
+    status, out, err = run(capsys, export, "--score-column", "score", "--format", "json")
+    assert (status, err) == (0, "")
+    document = json.loads(out)
+    assert list(document) == ["overall", "groups", "excluded"]
+    assert list(document["overall"]) == list(STATS)
+    overall = document["overall"]
+    assert [overall[k] for k in ("n", "promoters", "passives", "detractors")] == [13, 6, 3, 4]
+    assert all(type(overall[k]) is int for k in ("n", "promoters", "passives", "detractors"))
+    assert overall["nps"] == pytest.approx(100 * 2 / 13, abs=1e-6)
+    assert overall == pytest.approx(library_stats(export), abs=1e-6)
+    assert document["groups"] == []
+    assert document["excluded"] == {"missing": 1, "invalid": 1}
+
+
+def test_json_one_key(capsys: pytest.CaptureFixture[str], export: Path) -> None:
+    _, out, _ = run(capsys, export, "--score-column", "score", "--by", "部門", "--format", "json")
+    groups = json.loads(out)["groups"]
+    assert [g["group"] for g in groups] == ["Cloud Platform", "EC事業部", "店舗事業部"]
+    assert all(list(g) == ["group", *STATS] for g in groups)
+    cloud = groups[0]
+    assert {k: cloud[k] for k in STATS} == pytest.approx(
+        library_stats(export, "部門 == 'Cloud Platform'"), abs=1e-6
+    )
+    assert cloud["nps"] == 40
+    # Fewer than 5 answers: the counts and NPS are hidden, n is kept.
+    assert {k: groups[1][k] for k in STATS} == {
+        "n": 4,
+        "promoters": None,
+        "passives": None,
+        "detractors": None,
+        "nps": None,
+        "ci_low": None,
+        "ci_high": None,
+    }
+
+
+def test_json_several_keys_make_group_an_object(
+    capsys: pytest.CaptureFixture[str], export: Path
+) -> None:
+    _, out, _ = run(
+        capsys,
+        export,
+        "--score-column",
+        "score",
+        "--by",
+        "部門",
+        "--by",
+        "channel",
+        "--format",
+        "json",
+        "--min-report-n",
+        "0",
+    )
+    groups = json.loads(out)["groups"]
+    assert [g["group"] for g in groups] == [
+        {"部門": "Cloud Platform", "channel": "app"},
+        {"部門": "Cloud Platform", "channel": "web"},
+        {"部門": "EC事業部", "channel": "app"},
+        {"部門": "EC事業部", "channel": "web"},
+        {"部門": "店舗事業部", "channel": "store"},
+        {"部門": "店舗事業部", "channel": "web"},
+    ]
+    assert [(g["n"], g["nps"]) for g in groups] == [
+        (1, 100),
+        (4, 25),
+        (1, 100),
+        (3, 0),
+        (3, 0),
+        (1, -100),
+    ]
+
+
+def test_json_by_key_and_month(capsys: pytest.CaptureFixture[str], export: Path) -> None:
+    _, out, _ = run(
+        capsys,
+        export,
+        "--score-column",
+        "score",
+        "--by",
+        "部門",
+        "--period",
+        "month",
+        "--date-column",
+        "date",
+        "--format",
+        "json",
+        "--min-report-n",
+        "0",
+    )
+    groups = json.loads(out)["groups"]
+    assert [(g["group"], g["n"]) for g in groups] == [
+        ({"部門": "Cloud Platform", "period": "2026-09"}, 1),
+        ({"部門": "Cloud Platform", "period": "2026-10"}, 4),
+        ({"部門": "EC事業部", "period": "2026-09"}, 2),
+        ({"部門": "EC事業部", "period": "2026-10"}, 2),
+        ({"部門": "店舗事業部", "period": "2026-09"}, 1),
+        ({"部門": "店舗事業部", "period": "2026-10"}, 3),
+    ]
+
+
+def test_json_month_only(capsys: pytest.CaptureFixture[str], export: Path) -> None:
+    _, out, _ = run(
+        capsys,
+        export,
+        "--score-column",
+        "score",
+        "--period",
+        "month",
+        "--date-column",
+        "date",
+        "--format",
+        "json",
+    )
+    groups = json.loads(out)["groups"]
+    assert [(g["group"], g["n"], g["nps"]) for g in groups] == [
+        ("2026-09", 4, None),
+        ("2026-10", 9, pytest.approx(100 * (3 - 4) / 9, abs=1e-6)),
+    ]
+
+
+# --- CSV -----------------------------------------------------------------------------------------
+
+
+def read_csv(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_csv_overall(capsys: pytest.CaptureFixture[str], export: Path) -> None:
+    status, out, _ = run(capsys, export, "--score-column", "score", "--format", "csv")
+    assert status == 0
+    assert out == (
+        "n,promoters,passives,detractors,pct_promoters,pct_passives,pct_detractors,nps,"
+        "ci_low,ci_high,n_eff,small_sample\n"
+        "13,6,3,4,46.1538,23.0769,30.7692,15.3846,-28.587,53.587,13,True\n"
+    )
+
+
+def test_csv_groups(capsys: pytest.CaptureFixture[str], export: Path) -> None:
+    _, out, _ = run(capsys, export, "--score-column", "score", "--by", "部門", "--format", "csv")
+    rows = read_csv(out)
+    assert [r["部門"] for r in rows] == ["Cloud Platform", "EC事業部", "店舗事業部"]
+    assert [(r["n"], r["promoters"], r["nps"], r["suppressed"]) for r in rows] == [
+        ("5", "3", "40", "False"),
+        ("4", "", "", "True"),
+        ("4", "", "", "True"),
+    ]
+
+
+def test_csv_weighted_counts_keep_their_fraction(
+    capsys: pytest.CaptureFixture[str], export: Path
+) -> None:
+    _, out, _ = run(
+        capsys,
+        export,
+        "--score-column",
+        "score",
+        "--weight-column",
+        "weight",
+        "--by",
+        "部門",
+        "--format",
+        "csv",
+        "--min-report-n",
+        "0",
+    )
+    store = read_csv(out)[2]
+    assert (store["部門"], store["n"], store["promoters"], store["detractors"]) == (
+        "店舗事業部",
+        "4",
+        "0.5",
+        "2",
+    )
+    assert store["n_eff"] == "3.7692"  # 3.5² / 3.25
+
+
+def test_csv_large_counts_are_not_in_scientific_notation(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "big.csv"
+    path.write_text("unit,score\n" + "a,10\n" * 12_345 + "a,0\n" * 10_001, encoding="utf-8")
+    _, out, _ = run(capsys, path, "--score-column", "score", "--by", "unit", "--format", "csv")
+    row = read_csv(out)[0]
+    assert (row["n"], row["promoters"], row["detractors"], row["n_eff"]) == (
+        "22346",
+        "12345",
+        "10001",
+        "22346",
+    )
+    _, out, _ = run(capsys, path, "--score-column", "score", "--format", "csv")
+    assert read_csv(out)[0]["n_eff"] == "22346"
+
+
+# --- input options -------------------------------------------------------------------------------
+
+
+def test_strict_fails_on_an_invalid_score(capsys: pytest.CaptureFixture[str], export: Path) -> None:
+    status, out, err = run(capsys, export, "--score-column", "score", "--strict")
+    assert (status, out) == (2, "")
+    assert err == (
+        f"nps-kit score: error: {export}: 1 invalid score(s) in column 'score': row 11: 'abc'. "
+        "Scores must be whole numbers 0–10 (blank, NA, N/A, -, 無回答 and 未回答 count as "
+        "missing); fix these cells, or load without strict to count them as invalid.\n"
+    )
+
+
+def test_strict_passes_clean_data(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "clean.csv"
+    path.write_text("score\n10\n無回答\n3\n", encoding="utf-8")
+    status, out, _ = run(capsys, path, "--score-column", "score", "--strict", "--format", "json")
+    assert status == 0
+    assert json.loads(out)["excluded"] == {"missing": 1, "invalid": 0}
+
+
+def test_sheet_by_name_and_index(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "export.xlsx"
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame({"score": [0, 1]}).to_excel(writer, sheet_name="メモ", index=False)
+        pd.DataFrame({"score": [9, 10, 7], "id": [1, 2, 3]}).to_excel(
+            writer, sheet_name="回答", index=False
+        )
+    for sheet in ("回答", "1"):
+        _, out, _ = run(
+            capsys, path, "--score-column", "score", "--sheet", sheet, "--format", "json"
+        )
+        overall = json.loads(out)["overall"]
+        assert (overall["n"], overall["nps"]) == (3, pytest.approx(200 / 3, abs=1e-6))
+    _, out, _ = run(capsys, path, "--score-column", "score", "--format", "json")
+    assert json.loads(out)["overall"]["nps"] == -100
+    status, out, err = run(capsys, path, "--score-column", "score", "--sheet", "回答2")
+    assert (status, out) == (2, "")
+    assert err == (
+        f"nps-kit score: error: {path} has no sheet '回答2'; sheets: 'メモ', '回答'. "
+        "Pass sheet= one of these names or a 0-based index.\n"
+    )
+
+
+def test_encoding_cp932(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "sjis.csv"
+    path.write_bytes("部門,score\n店舗事業部,9\n店舗事業部,3\n".encode("cp932"))
+    status, out, _ = run(
+        capsys, path, "--score-column", "score", "--by", "部門", "--encoding", "cp932",
+        "--format", "json", "--min-report-n", "0",
+    )  # fmt: skip
+    assert status == 0
+    assert [(g["group"], g["n"]) for g in json.loads(out)["groups"]] == [("店舗事業部", 2)]
+    status, out, err = run(capsys, path, "--score-column", "score", "--encoding", "utf-8")
+    assert (status, out) == (2, "")
+    assert err == (
+        f"nps-kit score: error: {path} is not valid utf-8 at byte 0; try --encoding cp932.\n"
+    )
+
+
+# --- user mistakes: exit 2, one message, no traceback ---------------------------------------------
+
+
+def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "nope.csv"
+    assert run(capsys, path, "--score-column", "score") == (
+        2,
+        "",
+        f"nps-kit score: error: cannot read {path}: the file does not exist. Check the path and "
+        "the file name (relative paths start from the current folder, or from the parameter "
+        "file's folder in parameters/*.yaml).\n",
+    )
+
+
+def test_missing_score_column_suggests_closest(
+    capsys: pytest.CaptureFixture[str], export: Path
+) -> None:
+    assert run(capsys, export, "--score-column", "scroe") == (
+        2,
+        "",
+        f"nps-kit score: error: {export} has no column 'scroe' (score_column); columns: 'id', "
+        "'部門', 'score', 'date', 'channel', 'weight'. Did you mean 'score'? Set score_column to "
+        "one of these columns.\n",
+    )
+
+
+def test_missing_by_column_suggests_closest(
+    capsys: pytest.CaptureFixture[str], export: Path
+) -> None:
+    assert run(capsys, export, "--score-column", "score", "--by", "chanel") == (
+        2,
+        "",
+        f"nps-kit score: error: {export} has no column 'chanel' (--by); columns: 'id', '部門', "
+        "'score', 'date', 'channel', 'weight'. Did you mean 'channel'? Set --by to one of these "
+        "columns.\n",
+    )
+
+
+def test_bad_option_value(capsys: pytest.CaptureFixture[str], export: Path) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["score", str(export), "--score-column", "score", "--format", "xml"])
+    assert exit_.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        "usage: nps-kit score [-h] --score-column COL [--by COL]\n"
+        "                     [--period {week,month,quarter}] [--date-column COL]\n"
+        "                     [--weight-column COL] [--sheet NAME] [--encoding ENC]\n"
+        "                     [--strict] [--format {table,json,csv}] [--level P]\n"
+        "                     [--min-n N] [--min-report-n N]\n"
+        "                     DATA\n"
+        "nps-kit score: error: argument --format: invalid choice: 'xml' "
+        "(choose from 'table', 'json', 'csv')\n"
+    )
+
+
+def test_bad_level(capsys: pytest.CaptureFixture[str], export: Path) -> None:
+    assert run(capsys, export, "--score-column", "score", "--level", "95") == (
+        2,
+        "",
+        "nps-kit score: error: --level must be between 0 and 1, got 95.0.\n",
+    )
+
+
+def test_period_needs_date_column(capsys: pytest.CaptureFixture[str], export: Path) -> None:
+    assert run(capsys, export, "--score-column", "score", "--period", "month") == (
+        2,
+        "",
+        "nps-kit score: error: --period needs --date-column. Name the column with the response "
+        "date, e.g. --date-column submitted_at.\n",
+    )
+
+
+def test_binary_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert run(capsys, path, "--score-column", "score") == (
+        2,
+        "",
+        f"nps-kit score: error: cannot read {path} as CSV: it looks binary (a NUL byte at byte "
+        "8). Export the survey again as CSV, XLSX or Parquet; a file of another type renamed to "
+        "this extension cannot be read.\n",
+    )
+
+
+def test_zip_file_with_csv_name(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_bytes(b"PK\x03\x04not really a workbook")
+    status, out, err = run(capsys, path, "--score-column", "score")
+    assert (status, out) == (2, "")
+    assert err.startswith(f"nps-kit score: error: cannot read {path} as XLSX: ")
+
+
+def test_header_only_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_text("id,score\n", encoding="utf-8")
+    assert run(capsys, path, "--score-column", "score", "--format", "json") == (
+        0,
+        json.dumps(
+            {
+                "overall": {
+                    "n": 0,
+                    "promoters": 0,
+                    "passives": 0,
+                    "detractors": 0,
+                    "nps": None,
+                    "ci_low": None,
+                    "ci_high": None,
+                },
+                "groups": [],
+                "excluded": {"missing": 0, "invalid": 0},
+            }
+        )
+        + "\n",
+        "",
+    )
+    assert run(capsys, path, "--score-column", "score") == (
+        0,
+        "group  n  promoters  passives  detractors  NPS  95% CI  note\n"
+        "(all)  0          0         0           0    —       —  no valid responses\n"
+        "excluded: 0 missing, 0 invalid\n",
+        "",
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "options"),
+    [
+        ("id,score\n", ["--by", "id"]),
+        ("score,date\n9,someday\n", ["--period", "month", "--date-column", "date"]),
+    ],
+    ids=["header-only-by", "no-readable-dates"],
+)
+def test_no_groups_at_all(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str, options: list[str]
+) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(content, encoding="utf-8")
+    status, out, _ = run(capsys, path, "--score-column", "score", "--format", "json", *options)
+    assert status == 0
+    assert json.loads(out)["groups"] == []
+
+
+# --- the installed console script ----------------------------------------------------------------
+
+
+def test_console_script(export: Path) -> None:
+    script = Path(sys.executable).with_name("nps-kit")
+    done = subprocess.run(
+        [script, "score", export, "--score-column", "score", "--format", "json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=120,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert json.loads(done.stdout)["overall"]["n"] == 13
+    failed = subprocess.run(
+        [script, "score", export, "--score-column", "scroe"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=120,
+    )
+    assert (failed.returncode, failed.stdout) == (2, "")
+    assert failed.stderr.startswith(f"nps-kit score: error: {export} has no column 'scroe'")
+    assert "Traceback" not in failed.stderr

@@ -1,0 +1,471 @@
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from nps_kit.errors import DataError
+from nps_kit.unit import (
+    UnitData,
+    breakdown_table,
+    contact_allowed,
+    data_quality,
+    detractor_followups,
+    headline,
+    prepare_unit,
+    shift_period,
+    trend_table,
+)
+
+DEMO_DATA = Path(__file__).resolve().parent.parent / "data" / "demo_responses.csv.gz"
+LONG = "とても残念でした" * 12  # 96 characters
+HEADER = "response_id,submitted_at,business_unit,score,channel,comment,contact_ok\n"
+# EC事業部 in 2026-10 (the reporting month): valid 10, 9, 8, 7, 3, 0, 6, 10, 2 → n 9,
+# 3 promoters, 2 passives, 4 detractors, NPS −11.1; one missing (無回答), one invalid (11).
+# The unit name is written three ways (plain, padded, full-width ＥＣ).
+CURRENT = [
+    "R01,2026-10-31 10:00:00,EC事業部,10,web,とても満足,はい",
+    "R02,2026-10-30 09:00:00, EC事業部 , 9 ,web,良い,いいえ",
+    "R03,2026-10-29 09:00:00,ＥＣ事業部,８,app,まあまあ良い,いいえ",
+    "R04,2026-10-28 09:00:00,EC事業部,7,app,普通,はい",
+    "R05,2026-10-27 09:00:00,EC事業部,3,web,連絡は taro@example.com までお願いします,はい",
+    f"R06,2026-10-26 09:00:00,EC事業部,0,app,{LONG}, Yes ",
+    "R07,2026-10-25 09:00:00,EC事業部,6,web,電話 090-1234-5678 にください,いいえ",
+    "R08,2026-10-24 09:00:00,EC事業部,無回答,web,,はい",
+    "R09,2026-10-23 09:00:00,EC事業部,11,store,,はい",
+    "R10,2026-10-22 09:00:00,EC事業部,10,store,最高,",
+    "R11,2026-10-21 09:00:00,EC事業部,2,web,届かない,はい",
+]
+# 2026-09: eight promoters (NPS 100). 2025-10: 9, 7, 3 (NPS 0); R01 is used twice.
+PREVIOUS = [f"R{i},2026-09-{i - 10:02d} 12:00:00,EC事業部,10,web,,いいえ" for i in range(12, 20)]
+LAST_YEAR = [
+    "R22,2025-10-05 08:00:00,EC事業部,9,web,,いいえ",
+    "R23,2025-10-06 08:00:00,EC事業部,7,web,,いいえ",
+    "R01,2025-10-07 08:00:00,EC事業部,3,web,,いいえ",
+]
+UNDATED = ["R25,someday,EC事業部,8,web,,はい"]
+OTHER_UNIT = [
+    "C01,2026-10-31 12:00:00,Cloud Platform,10,web,Great,Yes",
+    "C02,2026-10-15 12:00:00,Cloud Platform,4,web,Slow,No",
+    "C03,not a date,Cloud Platform,8,web,,Yes",
+]
+EC_ROWS = len(CURRENT) + len(PREVIOUS) + len(LAST_YEAR) + len(UNDATED)  # 23
+
+
+def write_csv(path: Path, lines: list[str]) -> Path:
+    path.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def responses(tmp_path: Path) -> Path:
+    return write_csv(
+        tmp_path / "responses.csv", CURRENT + PREVIOUS + LAST_YEAR + UNDATED + OTHER_UNIT
+    )
+
+
+def ec(path: Path, **kwargs: object) -> UnitData:
+    options: dict[str, object] = {
+        "name": "EC事業部",
+        "unit_column": "business_unit",
+        "unit_values": ["EC事業部"],
+        "text_columns": ["comment"],
+        **kwargs,
+    }
+    return prepare_unit(path, **options)  # type: ignore[arg-type]
+
+
+# --- prepare_unit --------------------------------------------------------------------------------
+
+
+def test_unit_filter_ignores_width_and_surrounding_space(responses: Path) -> None:
+    unit = ec(responses)
+    assert unit.unit_rows == EC_ROWS
+    assert len(unit.responses) == EC_ROWS
+    assert {"R02", "R03"} <= set(unit.responses["response_id"])
+    assert not unit.responses["response_id"].str.startswith("C").any()
+    # The wanted value itself may be written differently too.
+    assert ec(responses, unit_values=[" ＥＣ事業部\u3000"]).unit_rows == EC_ROWS
+
+
+def test_unit_codes_read_as_float_match_whole_numbers(tmp_path: Path) -> None:
+    # Unit codes with a blank cell are read as 1.0, 2.0, NaN.
+    path = tmp_path / "codes.csv"
+    path.write_text(
+        "unit,score,submitted_at\n1,9,2026-10-01\n2,3,2026-10-02\n,5,2026-10-31\n1,7,2026-10-03\n",
+        encoding="utf-8",
+    )
+    unit = prepare_unit(path, name="1", unit_column="unit", unit_values=["1"])
+    assert unit.responses["nps_score"].tolist() == [9, 7]
+
+
+def test_without_unit_column_every_row_is_kept(responses: Path) -> None:
+    unit = prepare_unit(responses, name="全社")
+    assert unit.unit_rows == EC_ROWS + len(OTHER_UNIT)
+
+
+def test_prepared_columns(responses: Path) -> None:
+    unit = ec(responses)
+    current = unit.current.set_index("response_id")
+    assert current.loc["R03", "nps_score"] == 8
+    assert current.loc["R03", "segment"] == "passive"
+    assert current.loc["R09", "nps_status"] == "invalid"
+    assert current["segment"].isna()["R09"]
+    assert set(unit.current["period"]) == {"2026-10"}
+    assert unit.rows("2025-10")["response_id"].tolist() == ["R22", "R23", "R01"]
+    assert unit.responses.set_index("response_id")["period"].isna()["R25"]
+
+
+def test_missing_unit_column_suggests_closest(responses: Path) -> None:
+    with pytest.raises(DataError) as err:
+        ec(responses, unit_column="busines_unit")
+    assert str(err.value) == (
+        f"{responses}: no column 'busines_unit' to select the unit's rows. "
+        "Did you mean 'business_unit'?"
+    )
+    assert err.value.path == responses
+
+
+def test_unknown_unit_value_lists_values_and_suggests_closest(responses: Path) -> None:
+    with pytest.raises(DataError) as err:
+        ec(responses, unit_values=["EC事業"])
+    assert str(err.value) == (
+        f"{responses}: no rows with business_unit in ['EC事業']; "
+        "values present: Cloud Platform, EC事業部. Did you mean 'EC事業部'?"
+    )
+
+
+@pytest.mark.parametrize("period", ["2026-12", "2026-07"])
+def test_period_without_responses_names_the_covered_range(responses: Path, period: str) -> None:
+    with pytest.raises(DataError) as err:
+        ec(responses, period=period)
+    assert str(err.value) == (
+        f"{responses}: EC事業部 has no responses in {period}; the data covers 2025-10 to "
+        "2026-10. Pick a period inside that range (--period YYYY-MM)."
+    )
+
+
+def test_no_readable_dates(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "r.csv", ["R1,someday,EC事業部,9,web,,はい"])
+    with pytest.raises(DataError) as err:
+        ec(path)
+    assert str(err.value) == (
+        f"{path}: column 'submitted_at' has no readable dates for EC事業部. "
+        "Check columns.date in the parameters."
+    )
+
+
+def test_latest_is_the_last_complete_month(responses: Path, tmp_path: Path) -> None:
+    # The file ends on 2026-10-31, so October is complete.
+    assert ec(responses).period == "2026-10"
+    assert ec(responses, period="2026-09").period == "2026-09"
+    # A file that ends mid-month: that month is still running, report the one before.
+    running = write_csv(
+        tmp_path / "running.csv", [*CURRENT, "R30,2026-11-15 09:00:00,EC事業部,9,web,,はい"]
+    )
+    assert ec(running).period == "2026-10"
+
+
+def test_latest_is_judged_on_the_whole_file(tmp_path: Path) -> None:
+    # EC's last answer is 2026-10-30, but the survey ran to 2026-10-31 (another unit answered),
+    # so October is complete for every unit.
+    path = write_csv(tmp_path / "r.csv", [*CURRENT[1:], OTHER_UNIT[0]])
+    assert ec(path).period == "2026-10"
+
+
+# --- headline and trend --------------------------------------------------------------------------
+
+
+def test_headline_current_and_comparisons(responses: Path) -> None:
+    result = headline(ec(responses))
+    assert result.period == "2026-10"
+    assert (result.result.n, result.result.promoters, result.result.detractors) == (9, 3, 4)
+    assert result.result.nps == pytest.approx(100 * (3 - 4) / 9)
+    assert [(c.kind, c.period) for c in result.comparisons] == [
+        ("previous", "2026-09"),
+        ("last_year", "2025-10"),
+    ]
+    previous = result.comparison("previous")
+    assert previous is not None
+    assert (previous.result.n, previous.result.nps) == (8, 100.0)
+    assert previous.change.diff == pytest.approx(100 * (3 - 4) / 9 - 100)
+    assert previous.change.verdict == "decline"
+    last_year = result.comparison("last_year")
+    assert last_year is not None
+    assert (last_year.result.n, last_year.result.nps) == (3, 0.0)
+    assert last_year.change.diff == pytest.approx(100 * (3 - 4) / 9)
+    assert last_year.change.verdict == "no_change"
+
+
+def test_headline_without_data_to_compare(responses: Path) -> None:
+    result = headline(ec(responses, period="2026-09"), comparisons=["previous"])
+    assert result.result.nps == 100.0
+    previous = result.comparison("previous")
+    assert previous is not None
+    assert (previous.period, previous.result.n) == ("2026-08", 0)
+    assert previous.change.verdict == "insufficient_data"
+    assert previous.change.diff is None
+    assert result.comparison("last_year") is None
+
+
+def test_improvement_verdict(tmp_path: Path) -> None:
+    # 2026-09: eight detractors and a promoter (NPS −77.8); 2026-10: nine promoters and a
+    # detractor (NPS 80).
+    lines = [f"P{i},2026-09-{i + 1:02d} 09:00:00,EC事業部,0,web,,いいえ" for i in range(8)]
+    lines.append("P9,2026-09-30 09:00:00,EC事業部,10,web,,いいえ")
+    lines += [f"C{i},2026-10-{i + 1:02d} 09:00:00,EC事業部,10,web,,いいえ" for i in range(9)]
+    lines.append("C9,2026-10-31 09:00:00,EC事業部,3,web,,いいえ")
+    change = headline(ec(write_csv(tmp_path / "r.csv", lines)), comparisons=["previous"])
+    assert change.comparisons[0].change.verdict == "improvement"
+    assert change.comparisons[0].change.diff == pytest.approx(80 + 700 / 9)
+
+
+def test_trend_table_covers_the_window_up_to_the_period(responses: Path) -> None:
+    unit = ec(responses)
+    table = trend_table(unit)  # 2025-11 … 2026-10
+    assert table["period"].tolist() == ["2026-09", "2026-10"]
+    assert table["n"].tolist() == [8, 9]
+    assert table["nps"].tolist() == pytest.approx([100.0, 100 * (3 - 4) / 9])
+    assert not table["suppressed"].any()
+    assert trend_table(unit, months=13)["period"].tolist() == ["2025-10", "2026-09", "2026-10"]
+    assert trend_table(ec(responses, period="2026-09"))["period"].tolist() == ["2025-10", "2026-09"]
+
+
+def test_shift_period() -> None:
+    assert shift_period("2026-10", -1) == "2026-09"
+    assert shift_period("2026-01", -1) == "2025-12"
+    assert shift_period("2026-10", -12) == "2025-10"
+    assert shift_period("2026-11", 3) == "2027-02"
+
+
+# --- breakdowns ----------------------------------------------------------------------------------
+
+
+def test_breakdown_best_first_suppressed_last(responses: Path) -> None:
+    unit = ec(responses)
+    # store has one answer (a 10): best of all when shown, last when suppressed.
+    shown = breakdown_table(unit, "channel", min_report_n=0)
+    assert shown["channel"].tolist() == ["store", "web", "app"]
+    assert shown["nps"].tolist() == pytest.approx([100.0, -20.0, -100 / 3])
+    hidden = breakdown_table(unit, "channel", min_report_n=2)
+    assert hidden["channel"].tolist() == ["web", "app", "store"]
+    assert hidden["suppressed"].tolist() == [False, False, True]
+    assert hidden["n"].tolist() == [5, 3, 1]
+    assert hidden["nps"].isna().tolist() == [False, False, True]
+
+
+# --- contact and follow-ups ----------------------------------------------------------------------
+
+
+def test_contact_allowed_text() -> None:
+    values = pd.Series(
+        ["はい", "いいえ", " Yes ", "ｙｅｓ", "no", None, "1", "0", "TRUE", "可", "", "希望しない"]
+    )
+    assert contact_allowed(values).tolist() == [
+        True,
+        False,
+        True,
+        True,
+        False,
+        False,
+        True,
+        False,
+        True,
+        True,
+        False,
+        False,
+    ]
+
+
+def test_contact_allowed_numbers_and_booleans() -> None:
+    # A 0/1 column with blanks is read as float.
+    assert contact_allowed(pd.Series([1.0, 0.0, float("nan")])).tolist() == [True, False, False]
+    assert contact_allowed(pd.Series([1, 0])).tolist() == [True, False]
+    assert contact_allowed(pd.Series([True, False])).tolist() == [True, False]
+    assert contact_allowed(pd.Series([], dtype=object)).tolist() == []
+
+
+def test_followups_list_detractors_who_allowed_contact_newest_first(responses: Path) -> None:
+    table = detractor_followups(
+        ec(responses),
+        id_column="response_id",
+        comment_column="comment",
+        contact_column="contact_ok",
+    )
+    # R07 (いいえ) is a detractor who said no; R01 and R04 allowed contact but are not detractors;
+    # R08 (no score) is no detractor either.
+    assert list(table.columns) == ["id", "date", "score", "comment"]
+    assert table["id"].tolist() == ["R05", "R06", "R11"]
+    assert table["date"].tolist() == ["2026-10-27", "2026-10-26", "2026-10-21"]
+    assert table["score"].tolist() == [3, 0, 2]
+    assert table["comment"].tolist() == [
+        "連絡は [EMAIL] までお願いします",
+        LONG[:79] + "…",
+        "届かない",
+    ]
+    assert len(table["comment"][1]) == 80
+
+
+def test_followups_limit_length_and_no_contact_column(responses: Path) -> None:
+    table = detractor_followups(
+        ec(responses),
+        id_column="response_id",
+        comment_column="comment",
+        contact_column=None,
+        limit=3,
+        max_chars=5,
+    )
+    assert table["id"].tolist() == ["R05", "R06", "R07"]
+    assert table["comment"].tolist() == ["連絡は …", "とても残…", "電話 […"]
+
+
+def test_followups_without_comment_column(responses: Path) -> None:
+    table = detractor_followups(
+        ec(responses), id_column="response_id", comment_column=None, contact_column="contact_ok"
+    )
+    assert table["comment"].tolist() == ["", "", ""]
+
+
+def test_followups_misspelt_contact_column_is_an_error(responses: Path) -> None:
+    # Listing every detractor because the contact column was misspelt would contact people who
+    # said no.
+    with pytest.raises(DataError) as err:
+        detractor_followups(
+            ec(responses),
+            id_column="response_id",
+            comment_column="comment",
+            contact_column="contact",
+        )
+    assert (
+        str(err.value)
+        == "no column 'contact' (contact) in the responses. Did you mean 'contact_ok'?"
+    )
+
+
+def test_followups_missing_id_column_is_an_error(responses: Path) -> None:
+    with pytest.raises(DataError) as err:
+        detractor_followups(ec(responses), id_column="id", comment_column=None, contact_column=None)
+    assert str(err.value) == "no column 'id' (id) in the responses. Check columns.id."
+
+
+def test_followups_show_raw_comments_when_redaction_is_off(responses: Path) -> None:
+    table = detractor_followups(
+        ec(responses, redact=False),
+        id_column="response_id",
+        comment_column="comment",
+        contact_column="contact_ok",
+    )
+    assert table["comment"][0] == "連絡は taro@example.com までお願いします"
+
+
+# --- redaction and data quality ------------------------------------------------------------------
+
+
+def test_redaction_on_counts_every_kind(responses: Path) -> None:
+    unit = ec(responses)
+    assert unit.redacted
+    assert unit.redactions == {"email": 1, "phone": 1, "postcode": 0, "card": 0}
+    comments = unit.responses.set_index("response_id")["comment"]
+    assert comments["R07"] == "電話 [PHONE] にください"
+
+
+def test_redaction_off(responses: Path) -> None:
+    unit = ec(responses, redact=False)
+    assert not unit.redacted
+    assert unit.redactions == {}
+    comments = unit.responses.set_index("response_id")["comment"]
+    assert comments["R07"] == "電話 090-1234-5678 にください"
+
+
+def test_data_quality_ja(responses: Path) -> None:
+    table = data_quality(ec(responses), id_column="response_id")
+    assert list(table.columns) == ["item", "value"]
+    assert list(zip(table["item"], table["value"], strict=True)) == [
+        ("データファイル", "responses.csv"),
+        ("形式", "csv, utf-8"),
+        ("ファイルの行数", "26"),
+        ("この事業部の行数", "23"),
+        ("対象期間の行数", "11"),
+        ("有効回答（NPS算出対象）", "9"),
+        ("除外：無回答", "1"),
+        ("除外：無効な値", "1"),
+        ("重複ID", "1"),
+        ("回答日の範囲", "2025-10-05 – 2026-10-31"),
+        # One unreadable date is EC's (R25); the other (C03) belongs to Cloud Platform.
+        ("読めない日付", "1"),
+        ("個人情報の伏せ字", "email 1, phone 1"),
+    ]
+
+
+def test_data_quality_en_redaction_off(responses: Path) -> None:
+    unit = ec(responses, language="en", redact=False)
+    table = data_quality(unit)
+    assert list(zip(table["item"], table["value"], strict=True)) == [
+        ("Source file", "responses.csv"),
+        ("Format", "csv, utf-8"),
+        ("Rows in file", "26"),
+        ("Rows for this unit", "23"),
+        ("Rows in the period", "11"),
+        ("Valid answers (used for NPS)", "9"),
+        ("Excluded: missing score", "1"),
+        ("Excluded: invalid score", "1"),
+        ("Duplicate response IDs", "0"),  # no id column given
+        ("Date range", "2025-10-05 – 2026-10-31"),
+        ("Unreadable dates", "1"),
+        ("Personal data redacted", "off (internal use)"),
+    ]
+
+
+def test_data_quality_nothing_redacted(tmp_path: Path) -> None:
+    unit = ec(write_csv(tmp_path / "r.csv", CURRENT[:4]))
+    assert data_quality(unit)["value"].iloc[-1] == "0"
+
+
+# --- demo data -----------------------------------------------------------------------------------
+
+
+def _hand_score(cell: str) -> int | None:
+    """0–10 from a raw cell: full-width digits, spaces, 点 and "N - label" as the loader accepts."""
+    text = unicodedata.normalize("NFKC", cell).strip()
+    match = re.fullmatch(r"(\d+)(?:点|\s*-\s.*)?", text)
+    if match is None or not 0 <= int(match[1]) <= 10:
+        return None
+    return int(match[1])
+
+
+def test_demo_ec_nps_matches_a_hand_computation() -> None:
+    raw = pd.read_csv(DEMO_DATA, dtype=str, keep_default_na=False)
+    rows = raw.loc[
+        (raw["business_unit"] == "EC事業部") & raw["submitted_at"].str.startswith("2026-10")
+    ]
+    scores = [s for s in map(_hand_score, rows["score"]) if s is not None]
+    promoters = sum(s >= 9 for s in scores)
+    detractors = sum(s <= 6 for s in scores)
+    expected = 100 * (promoters - detractors) / len(scores)
+
+    unit = prepare_unit(
+        DEMO_DATA,
+        name="EC事業部",
+        unit_column="business_unit",
+        unit_values=["EC事業部"],
+        text_columns=["comment"],
+    )
+    result = headline(unit).result
+    assert unit.period == "2026-10"
+    assert unit.unit_rows == int((raw["business_unit"] == "EC事業部").sum())
+    assert len(unit.current) == len(rows)
+    assert (result.n, result.promoters, result.detractors) == (
+        len(scores),
+        promoters,
+        detractors,
+    )
+    assert result.nps == pytest.approx(expected)
+    followups = detractor_followups(
+        unit, id_column="response_id", comment_column="comment", contact_column="contact_ok"
+    )
+    assert followups["score"].max() <= 6
+    assert followups["date"].is_monotonic_decreasing
+    assert not followups["comment"].str.contains("@", regex=False).any()
