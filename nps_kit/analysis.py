@@ -16,7 +16,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from nps_kit.drivers import key_drivers
-from nps_kit.errors import ConfigError
+from nps_kit.errors import ConfigError, DataError, closest
 from nps_kit.followup import categorical_summary, multi_select_summary, ratings_summary
 from nps_kit.score import nps
 from nps_kit.strategy import Recommendation, load_playbook, segment_strategies
@@ -44,15 +44,36 @@ class Question:
 
     @classmethod
     def from_dict(cls, spec: Mapping[str, Any]) -> Question:
-        """Build from a parameters entry (``column``, ``type``, ``label``, …)."""
+        """Build from a parameters entry (``column``, ``type``, ``label``, …).
+
+        Raises
+        ------
+        ConfigError
+            If ``column`` is missing, ``type`` is not one of the four types, or ``scale`` is not
+            ``[low, high]`` with ``low < high``.
+        """
+        if not spec.get("column"):
+            raise ConfigError(
+                f"follow-up question without a column: {dict(spec)!r}.",
+                hint="Add column: <name of the question's column in the data>.",
+                key="followups.column",
+            )
         kind = spec.get("type")
         if kind not in _TYPES:
+            guess = closest(str(kind), _TYPES) if isinstance(kind, str) else None
             raise ConfigError(
                 f"follow-up question {spec.get('column')!r}: type must be one of "
                 f"{', '.join(_TYPES)}; got {kind!r}.",
+                hint=f"Did you mean {guess!r}?" if guess else None,
                 key="followups.type",
             )
         scale = spec.get("scale") or (1, 5)
+        if len(scale) != 2 or not float(scale[0]) < float(scale[1]):
+            raise ConfigError(
+                f"follow-up question {spec['column']!r}: scale must be [low, high] with "
+                f"low < high; got {list(scale)!r}.",
+                key="followups.scale",
+            )
         return cls(
             column=str(spec["column"]),
             type=kind,
@@ -65,7 +86,22 @@ class Question:
 
 @dataclass(frozen=True, eq=False)
 class QuestionResult:
-    """Summary table of one categorical, multi-select or text question."""
+    """Summary table of one categorical, multi-select or text question.
+
+    Attributes
+    ----------
+    question
+        The configured question.
+    table
+        ``categorical_summary`` / ``multi_select_summary`` table, or the question's theme
+        impact (``theme_impact``) for a text question.
+    tags, words
+        Text questions only: theme tags per response (NA without a comment) and the words that
+        separate detractors from promoters.
+    commenters
+        Text questions only: respondents with a valid score and a non-blank answer, the
+        denominator of the theme shares in ``table``.
+    """
 
     question: Question
     table: pd.DataFrame
@@ -133,8 +169,17 @@ def analyse_followups(
     -------
     FollowupAnalysis
         Tables for every question plus drivers, themes and recommendations.
+
+    Raises
+    ------
+    ConfigError
+        If a question is malformed (see :meth:`Question.from_dict`) or the rating questions do
+        not share one scale.
+    DataError
+        If a question's column is not in the responses.
     """
     parsed = [q if isinstance(q, Question) else Question.from_dict(q) for q in questions]
+    rating_scale = _rating_scale(parsed)
     data = unit.current
     lang = unit.language
     book = load_themes(themes_path)
@@ -158,6 +203,7 @@ def analyse_followups(
             )
             results.append(QuestionResult(q, table))
         elif q.type == "text":
+            _require_column(data, q.column)
             texts = data[q.column].astype("string").str.strip()
             answered = texts.fillna("").ne("")
             texts = texts.where(answered)
@@ -172,15 +218,17 @@ def analyse_followups(
                 tokens[seg == "promoter"],
                 labels=("detractor", "promoter"),
             )
-            results.append(QuestionResult(q, impact, tags, words, int(answered.sum())))
+            # Commenters as in the theme table: a comment *and* a valid score, so that the
+            # count shown above the table is the denominator of its shares.
+            commenters = int((answered & seg.notna()).sum())
+            results.append(QuestionResult(q, impact, tags, words, commenters))
             present = tags.fillna(False).astype(bool)
             all_tags = present if all_tags is None else (all_tags | present)
     rating_columns = {q.column: q.label for q in parsed if q.type == "rating"}
     ratings = drivers = None
-    if rating_columns:
-        scale = next(q.scale for q in parsed if q.type == "rating")
-        ratings = ratings_summary(data, rating_columns, scale=scale)
-        drivers = key_drivers(data, rating_columns, scale=scale)
+    if rating_columns and rating_scale is not None:
+        ratings = ratings_summary(data, rating_columns, scale=rating_scale)
+        drivers = key_drivers(data, rating_columns, scale=rating_scale)
     themes = None
     if all_tags is not None:
         all_tags = all_tags.astype("boolean").where(_any_text(data, parsed))
@@ -205,6 +253,38 @@ def analyse_followups(
         recommendations=tuple(recommendations),
         book=book,
     )
+
+
+def _rating_scale(questions: Sequence[Question]) -> tuple[float, float] | None:
+    """Return the one scale of the rating questions (``None`` without any).
+
+    Mean ratings and the key-driver quadrants compare attributes with each other, which only
+    means something on one scale; a second scale would also turn its valid answers into
+    "invalid" ones silently.
+    """
+    scales = {q.scale for q in questions if q.type == "rating"}
+    if len(scales) > 1:
+        found = ", ".join(
+            f"{q.column} [{q.scale[0]:g}, {q.scale[1]:g}]" for q in questions if q.type == "rating"
+        )
+        raise ConfigError(
+            f"rating questions must share one scale to be compared; found {found}.",
+            hint="Give every rating question the same scale, or rescale the columns in the data.",
+            key="followups.scale",
+        )
+    return next(iter(scales), None)
+
+
+def _require_column(data: pd.DataFrame, column: str) -> None:
+    # Same wording as the categorical, multi-select and rating summaries.
+    if column not in data.columns:
+        suggestion = closest(column, [str(c) for c in data.columns])
+        raise DataError(
+            f"No column {column!r} in the responses.",
+            hint=f"Did you mean {suggestion!r}?"
+            if suggestion
+            else "Check the follow-up column names in the unit's parameters.",
+        )
 
 
 def _previous(period: str) -> str:

@@ -272,7 +272,7 @@ def breakdowns(
     out: dict[str, pd.DataFrame] = {}
     for dim in dimensions:
         column = dim if isinstance(dim, str) else dim["column"]
-        name = column if isinstance(dim, str) else dim.get("label", column)
+        name = column if isinstance(dim, str) else (dim.get("label") or column)
         table = breakdown_table(
             unit, column, weight=weight, level=level, min_n=min_n, min_report_n=min_report_n
         )
@@ -320,8 +320,12 @@ def followups(unit: UnitData, analysis: FollowupAnalysis) -> None:
                 )
             )
         )
+        # An attribute whose importance is undefined (constant rating, too few answers) has no
+        # quadrant: it shows as "—" instead of failing the whole section.
         shown = analysis.drivers.assign(
-            quadrant=analysis.drivers["quadrant"].map(lambda q: quadrant_label(q, lang))
+            quadrant=analysis.drivers["quadrant"].map(
+                lambda q: quadrant_label(q, lang), na_action="ignore"
+            )
         )
         display(
             report.table(

@@ -1,0 +1,429 @@
+"""Tests for nps_kit.analysis: configured questions, combined themes, drivers, strategies."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+import yaml
+
+from nps_kit.analysis import FollowupAnalysis, Question, analyse_followups
+from nps_kit.errors import ConfigError, DataError
+from nps_kit.i18n import Language
+from nps_kit.unit import UnitData, prepare_unit
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_DATA = ROOT / "data" / "demo_responses.csv.gz"
+
+HEADER = [
+    "response_id",
+    "submitted_at",
+    "score",
+    "channel",
+    "features",
+    "rating_delivery",
+    "rating_price",
+    "comment",
+    "improvement",
+    "contact_ok",
+]
+# One row per respondent: id, day, score, channel, features, two 1–5 ratings, contact allowed.
+Row = tuple[str, int, str, str, str, str, str, bool]
+# 2026-10, the reporting month. Valid scores: 6 promoters (J01–J06), 4 passives (J07–J10),
+# 8 detractors (J11–J18) → n 18, NPS −11.1. J19 (blank score) and J20 (11, invalid) mention
+# delivery but are no valid respondents.
+CURRENT: list[Row] = [
+    ("J01", 2, "10", "web", "検索;お気に入り", "5", "4", True),
+    ("J02", 3, "9", "app", "検索", "4", "5", False),
+    ("J03", 4, "10", "web", "お気に入り;レビュー", "5", "4", True),
+    ("J04", 5, "9", "app", "", "4", "4", False),
+    ("J05", 6, "10", "store", "検索;レビュー", "5", "5", False),
+    ("J06", 7, "9", "web", "検索", "4", "3", True),
+    ("J07", 8, "8", "web", "検索", "3", "3", False),
+    ("J08", 9, "7", "app", "レビュー", "4", "3", True),
+    ("J09", 10, "8", "store", "検索;お気に入り", "3", "4", False),
+    ("J10", 11, "7", "web", "", "3", "3", False),
+    ("J11", 12, "3", "web", "検索", "1", "3", True),
+    ("J12", 13, "5", "app", "お気に入り", "2", "3", True),
+    ("J13", 14, "2", "web", "検索", "1", "2", False),
+    ("J14", 15, "4", "store", "レビュー", "3", "1", True),
+    ("J15", 16, "6", "app", "検索", "3", "2", False),
+    ("J16", 17, "0", "web", "", "2", "2", True),
+    ("J17", 18, "1", "app", "検索;レビュー", "2", "3", False),
+    ("J18", 19, "5", "web", "お気に入り", "3", "3", True),
+    ("J19", 20, "", "web", "検索", "1", "1", True),
+    ("J20", 21, "11", "web", "検索", "1", "1", True),
+]
+# The two text questions, (ja, en); everyone else left them blank.
+# Commenters with a valid score: comment 11 (J01 J02 J04 J07 J09 J11 J12 J14 J15 J16 J18),
+# improvement 3 (J11 J13 J14; J06 wrote only spaces), either 12 (adds J13).
+# Delivery: comment J01 J09 J11 J12, improvement J11 J13 → 5 respondents (J11 once);
+# detractors among them J11 J12 J13. Price: comment J02 J14 J15; detractors J14 J15.
+COMMENT = {
+    "J01": ("配送が早くて助かる", "Fast delivery"),
+    "J02": ("価格が安い", "Fair price"),
+    "J04": ("満足", "Happy"),
+    "J07": ("普通", "Okay"),
+    "J09": ("配送はまあまあ", "Delivery was fine"),
+    "J11": ("配送が遅い", "Delivery was late"),
+    "J12": ("荷物が届くのが遅い", "The parcel arrived late"),
+    "J14": ("価格が高い", "The price is too high"),
+    "J15": ("価格が高すぎる", "Prices are too high"),
+    "J16": ("最悪", "Terrible"),
+    "J18": ("特になし", "Nothing"),
+    "J19": ("配送が遅い", "Delivery was late"),
+    "J20": ("配送が遅い", "Delivery was late"),
+}
+IMPROVEMENT = {
+    "J06": ("  ", "  "),
+    "J11": ("配送を早くしてほしい", "Faster delivery please"),
+    "J13": ("配送業者の対応", "Late delivery again"),
+    "J14": ("値下げしてほしい", "Lower it"),
+}
+# 2026-09: 5 promoters, 3 passives, 2 detractors (NPS 30).
+PREVIOUS: list[Row] = [
+    (f"P{day:02d}", day, score, "web", "検索", "4", "4", False)
+    for day, score in enumerate(["10", "10", "9", "9", "10", "8", "7", "8", "3", "6"], start=1)
+]
+VALID = 18
+COMMENTERS = ["J01", "J02", "J04", "J07", "J09", "J11", "J12", "J14", "J15", "J16", "J18"]
+IMPROVERS = ["J11", "J13", "J14"]
+
+QUESTIONS: list[dict[str, Any]] = [
+    {"column": "channel", "type": "categorical", "label": "チャネル"},
+    {"column": "rating_delivery", "type": "rating", "label": "配送", "scale": [1, 5]},
+    {"column": "features", "type": "multi", "label": "機能", "separator": ";"},
+    {"column": "comment", "type": "text", "label": "理由"},
+    {"column": "rating_price", "type": "rating", "label": "価格", "scale": [1, 5]},
+    {"column": "improvement", "type": "text", "label": "改善"},
+]
+
+
+def write_export(path: Path, lang: Language) -> Path:
+    side = 0 if lang == "ja" else 1
+    yes, no = ("はい", "いいえ") if lang == "ja" else ("Yes", "No")
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(HEADER)
+        for rows, month in ((CURRENT, "2026-10"), (PREVIOUS, "2026-09")):
+            for rid, day, score, *answers, ok in rows:
+                comment = COMMENT.get(rid, ("", ""))[side]
+                improvement = IMPROVEMENT.get(rid, ("", ""))[side]
+                date = f"{month}-{day:02d} 10:00:00"
+                writer.writerow(
+                    [rid, date, score, *answers, comment, improvement, yes if ok else no]
+                )
+    return path
+
+
+def make_unit(tmp_path: Path, lang: Language = "ja") -> UnitData:
+    return prepare_unit(
+        write_export(tmp_path / f"responses_{lang}.csv", lang),
+        name="EC" if lang == "ja" else "Shop",
+        language=lang,
+        period="2026-10",
+        text_columns=["comment", "improvement"],
+    )
+
+
+@pytest.fixture
+def unit(tmp_path: Path) -> UnitData:
+    return make_unit(tmp_path)
+
+
+@pytest.fixture
+def analysis(unit: UnitData) -> FollowupAnalysis:
+    return analyse_followups(unit, QUESTIONS)
+
+
+def by_theme(table: pd.DataFrame) -> pd.DataFrame:
+    return table.set_index("theme")
+
+
+def ids(unit: UnitData, mask: pd.Series) -> list[str]:
+    return unit.current.loc[mask[mask].index, "response_id"].tolist()
+
+
+# --- Question.from_dict ------------------------------------------------------------------------
+
+
+def test_from_dict_fills_defaults() -> None:
+    q = Question.from_dict({"column": "rating_staff", "type": "rating"})
+    assert q == Question("rating_staff", "rating", "rating_staff", None, None, (1.0, 5.0))
+    q = Question.from_dict(
+        {"column": "nps_q", "type": "rating", "label": None, "scale": [0, 10], "codes": None}
+    )
+    assert (q.label, q.scale) == ("nps_q", (0.0, 10.0))
+
+
+@pytest.mark.parametrize(
+    ("spec", "message", "key"),
+    [
+        (
+            {"column": "channel", "type": "ratings"},
+            "follow-up question 'channel': type must be one of categorical, multi, rating, "
+            "text; got 'ratings'. Did you mean 'rating'?",
+            "followups.type",
+        ),
+        (
+            {"column": "channel", "type": "free"},
+            "follow-up question 'channel': type must be one of categorical, multi, rating, "
+            "text; got 'free'.",
+            "followups.type",
+        ),
+        (
+            {"column": "channel"},
+            "follow-up question 'channel': type must be one of categorical, multi, rating, "
+            "text; got None.",
+            "followups.type",
+        ),
+        (
+            {"type": "text", "label": "理由"},
+            "follow-up question without a column: {'type': 'text', 'label': '理由'}. "
+            "Add column: <name of the question's column in the data>.",
+            "followups.column",
+        ),
+        (
+            {"column": "rating_staff", "type": "rating", "scale": [5, 1]},
+            "follow-up question 'rating_staff': scale must be [low, high] with low < high; "
+            "got [5, 1].",
+            "followups.scale",
+        ),
+    ],
+    ids=["type-typo", "type-unknown", "type-missing", "column-missing", "scale-reversed"],
+)
+def test_from_dict_rejects_bad_entries(spec: Mapping[str, Any], message: str, key: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        Question.from_dict(spec)
+    assert str(info.value) == message
+    assert info.value.key == key
+
+
+def test_bad_type_in_the_questions_raises_before_any_analysis(unit: UnitData) -> None:
+    questions = [*QUESTIONS, {"column": "comment", "type": "txt", "label": "理由"}]
+    with pytest.raises(ConfigError) as info:
+        analyse_followups(unit, questions)
+    assert str(info.value) == (
+        "follow-up question 'comment': type must be one of categorical, multi, rating, text; "
+        "got 'txt'. Did you mean 'text'?"
+    )
+
+
+# --- every question, in order ------------------------------------------------------------------
+
+
+def test_every_question_yields_a_result_of_its_kind_in_order(analysis: FollowupAnalysis) -> None:
+    got = [(r.question.column, r.question.type, r.question.label) for r in analysis.questions]
+    assert got == [
+        ("channel", "categorical", "チャネル"),
+        ("features", "multi", "機能"),
+        ("comment", "text", "理由"),
+        ("improvement", "text", "改善"),
+    ]
+    channel, features, comment, improvement = analysis.questions
+    assert channel.table["answer"].tolist() == ["web", "app", "store", None]
+    assert channel.table["n"].tolist() == [9, 6, 3, 0]
+    assert features.table["option"].tolist() == ["検索", "お気に入り", "レビュー", None]
+    assert features.table["n"].tolist() == [10, 5, 5, 3]  # J04, J10, J16 chose nothing
+    for text in (comment, improvement):
+        assert text.tags is not None and text.words is not None
+        assert list(text.tags.columns) == analysis.book.ids
+        assert set(text.table["theme"]) == set(analysis.book.ids)
+    assert channel.tags is None and features.words is None
+    # Ratings: both attributes, in configured order, each for the three segments and all.
+    assert analysis.ratings is not None and analysis.drivers is not None
+    assert analysis.ratings["attribute"].unique().tolist() == ["rating_delivery", "rating_price"]
+    means = {(r["attribute"], r["segment"]): r["mean"] for r in analysis.ratings.to_dict("records")}
+    assert means["rating_delivery", "promoter"] == pytest.approx(27 / 6)  # 5 4 5 4 5 4
+    assert means["rating_delivery", "detractor"] == pytest.approx(17 / 8)  # 1 2 1 3 3 2 2 3
+    assert means["rating_delivery", "all"] == pytest.approx(57 / 18)
+    assert sorted(analysis.drivers["attribute"]) == ["rating_delivery", "rating_price"]
+    assert analysis.drivers["label"].tolist() == ["配送", "価格"]  # most important first
+
+
+def test_question_objects_are_accepted_as_given(unit: UnitData) -> None:
+    q = Question("channel", "categorical", "Channel")
+    result = analyse_followups(unit, [q])
+    assert [r.question for r in result.questions] == [q]
+
+
+# --- themes across text questions --------------------------------------------------------------
+
+
+def test_combined_themes_count_a_respondent_once(
+    unit: UnitData, analysis: FollowupAnalysis
+) -> None:
+    comment, improvement = analysis.questions[2:]
+    assert by_theme(comment.table).loc["delivery", "mentions"] == 4  # J01 J09 J11 J12
+    assert by_theme(improvement.table).loc["delivery", "mentions"] == 2  # J11 J13
+    assert analysis.themes is not None and analysis.tags is not None
+    delivery = by_theme(analysis.themes).loc["delivery"]
+    assert delivery["mentions"] == 5  # not 6: J11 wrote about delivery twice
+    assert delivery["share"] == pytest.approx(100 * 5 / 12)  # 12 commenters in either question
+    assert delivery["share_detractors"] == pytest.approx(100 * 3 / 7)  # J11 J12 J13 of 7
+    tagged = analysis.tags["delivery"].fillna(False).astype(bool)
+    valid = unit.current["nps_status"] == "valid"
+    assert ids(unit, tagged & valid) == ["J01", "J09", "J11", "J12", "J13"]
+    price = by_theme(analysis.themes).loc["price"]
+    assert (price["mentions"], price["share"]) == (3, pytest.approx(100 * 3 / 12))
+
+
+def test_nps_gain_is_relative_to_all_valid_respondents(analysis: FollowupAnalysis) -> None:
+    # 100 × detractors mentioning the theme / the period's 18 valid respondents (commenters or
+    # not); J19 and J20 mention delivery without a valid score and count nowhere.
+    assert analysis.themes is not None
+    themes = by_theme(analysis.themes)
+    assert themes.loc["delivery", "nps_gain"] == pytest.approx(100 * 3 / VALID)
+    assert themes.loc["price", "nps_gain"] == pytest.approx(100 * 2 / VALID)
+    assert analysis.themes["theme"].tolist()[:2] == ["delivery", "price"]
+    comment, improvement = analysis.questions[2:]
+    assert by_theme(comment.table).loc["delivery", "nps_gain"] == pytest.approx(200 / VALID)
+    assert by_theme(improvement.table).loc["delivery", "nps_gain"] == pytest.approx(200 / VALID)
+    assert by_theme(comment.table).loc["price", "nps_gain"] == pytest.approx(200 / VALID)
+    # NPS of the commenters mentioning delivery: J01 promoter, J09 passive, J11 J12 J13 detractors
+    assert themes.loc["delivery", "nps_with"] == pytest.approx(100 * (1 - 3) / 5)
+
+
+def test_non_commenters_are_not_commenters(unit: UnitData, analysis: FollowupAnalysis) -> None:
+    comment, improvement = analysis.questions[2:]
+    # Blank and white-space-only answers (J06's improvement) are no comments; answers without
+    # a valid score (J19, J20) are not counted either, as in the theme table's shares.
+    assert comment.commenters == len(COMMENTERS)
+    assert improvement.commenters == len(IMPROVERS)
+    assert comment.tags is not None and improvement.tags is not None
+    valid = unit.current["nps_status"] == "valid"
+    assert ids(unit, comment.tags.notna().all(axis=1) & valid) == COMMENTERS
+    assert ids(unit, improvement.tags.notna().all(axis=1) & valid) == IMPROVERS
+    assert by_theme(comment.table).loc["delivery", "share"] == pytest.approx(100 * 4 / 11)
+    assert analysis.tags is not None
+    silent = analysis.tags.isna().all(axis=1)
+    assert ids(unit, silent) == ["J03", "J05", "J06", "J08", "J10", "J17"]
+
+
+def test_english_comments_find_the_same_themes(tmp_path: Path) -> None:
+    unit = make_unit(tmp_path, "en")
+    questions = [{**q, "label": q["column"]} for q in QUESTIONS]
+    analysis = analyse_followups(unit, questions)
+    assert analysis.themes is not None
+    themes = by_theme(analysis.themes)
+    assert themes.loc["delivery", "label"] == "Delivery speed and damage"
+    assert themes.loc["delivery", "mentions"] == 5
+    assert themes.loc["delivery", "nps_gain"] == pytest.approx(100 * 3 / VALID)
+    assert themes.loc["price", "nps_gain"] == pytest.approx(100 * 2 / VALID)
+
+
+# --- recommendations ---------------------------------------------------------------------------
+
+
+def test_recommendations_per_segment_with_evidence(analysis: FollowupAnalysis) -> None:
+    recs = analysis.recommendations
+    assert [r.segment for r in recs] == ["detractor"] * 3 + ["passive"] * 3 + ["promoter"] * 3
+    for segment in ("detractor", "passive", "promoter"):
+        ranks = [r.priority for r in recs if r.segment == segment]
+        assert ranks == [1, 2, 3]
+    assert all(r.action.strip() and r.evidence.strip() for r in recs)
+    first = recs[0]
+    assert (first.source, first.key) == ("theme", "delivery")
+    # The evidence quotes the combined theme table: 3 of 7 commenting detractors, 5 mentions,
+    # +16.7 points.
+    assert "42.9%" in first.evidence
+    assert "全体で 5 件" in first.evidence
+    assert "+16.7 ポイント" in first.evidence
+
+
+def test_recommendations_compare_with_the_previous_month(analysis: FollowupAnalysis) -> None:
+    general = [r for r in analysis.recommendations if r.source == "general"]
+    assert general
+    # Passives 22.2% now (4 of 18) against 30.0% in 2026-09 (3 of 10).
+    passive = next(r for r in general if r.segment == "passive")
+    assert "22.2%" in passive.evidence and "−7.8" in passive.evidence
+
+
+# --- units without some kinds of question ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "questions",
+    [
+        [],
+        [{"column": "channel", "type": "categorical", "label": "チャネル"}],
+        [{"column": "features", "type": "multi", "label": "機能", "separator": ";"}],
+    ],
+)
+def test_units_without_text_or_rating_questions(
+    unit: UnitData, questions: Sequence[Mapping[str, Any]]
+) -> None:
+    analysis = analyse_followups(unit, questions)
+    assert len(analysis.questions) == len(questions)
+    assert analysis.themes is None and analysis.tags is None
+    assert analysis.ratings is None and analysis.drivers is None
+    assert {r.segment for r in analysis.recommendations} == {"detractor", "passive", "promoter"}
+    assert all(r.source == "general" and r.evidence for r in analysis.recommendations)
+
+
+def test_ratings_without_text_and_text_without_ratings(unit: UnitData) -> None:
+    ratings_only = analyse_followups(unit, [QUESTIONS[1], QUESTIONS[4]])
+    assert ratings_only.themes is None and ratings_only.questions == ()
+    assert ratings_only.drivers is not None and len(ratings_only.drivers) == 2
+    text_only = analyse_followups(unit, [QUESTIONS[3]])
+    assert text_only.drivers is None and text_only.ratings is None
+    assert text_only.themes is not None
+    assert by_theme(text_only.themes).loc["delivery", "mentions"] == 4
+
+
+# --- configuration and data errors -------------------------------------------------------------
+
+
+def test_rating_questions_on_different_scales_are_rejected(unit: UnitData) -> None:
+    questions = [
+        {"column": "rating_delivery", "type": "rating", "scale": [1, 5]},
+        {"column": "score", "type": "rating", "scale": [0, 10]},
+    ]
+    with pytest.raises(ConfigError) as info:
+        analyse_followups(unit, questions)
+    assert str(info.value) == (
+        "rating questions must share one scale to be compared; found rating_delivery [1, 5], "
+        "score [0, 10]. Give every rating question the same scale, or rescale the columns in "
+        "the data."
+    )
+    assert info.value.key == "followups.scale"
+
+
+def test_missing_text_column_is_a_data_error(unit: UnitData) -> None:
+    with pytest.raises(DataError) as info:
+        analyse_followups(unit, [{"column": "coment", "type": "text", "label": "理由"}])
+    assert str(info.value) == "No column 'coment' in the responses. Did you mean 'comment'?"
+
+
+# --- demo data ---------------------------------------------------------------------------------
+
+
+def test_demo_ec_top_theme_is_delivery_and_top_driver_fix_first() -> None:
+    spec = yaml.safe_load((ROOT / "parameters" / "ec.yaml").read_text(encoding="utf-8"))
+    unit = prepare_unit(
+        DEMO_DATA,
+        name=spec["name"],
+        language=spec["language"],
+        unit_column=spec["data"]["filter"]["column"],
+        unit_values=spec["data"]["filter"]["values"],
+        text_columns=["comment", "improvement"],
+    )
+    analysis = analyse_followups(unit, spec["followups"])
+    assert unit.period == "2026-10"
+    assert [r.question.column for r in analysis.questions] == [
+        "heard_about",
+        "used_features",
+        "comment",
+        "improvement",
+    ]
+    assert analysis.themes is not None and analysis.drivers is not None
+    assert analysis.themes.iloc[0]["theme"] == "delivery"
+    top = analysis.drivers.iloc[0]
+    assert (top["attribute"], top["quadrant"]) == ("rating_delivery", "fix_first")
+    assert analysis.drivers["method"].iloc[0] == "relative_weights"
+    assert analysis.recommendations[0].segment == "detractor"
+    assert analysis.recommendations[0].key == "delivery"

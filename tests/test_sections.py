@@ -1,0 +1,576 @@
+"""Tests for nps_kit.sections: what each report section returns and displays.
+
+Sections run inside a real IPython shell; ``capture_output`` records what they display, and the
+figures they draw stay open under the Agg backend (``plt.show`` does nothing there), so new
+figure numbers count the charts.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from IPython.core.interactiveshell import InteractiveShell
+from IPython.utils.capture import capture_output
+from matplotlib.figure import Figure
+
+from nps_kit import __version__, sections
+from nps_kit.analysis import FollowupAnalysis, analyse_followups
+from nps_kit.i18n import Language
+from nps_kit.report import SUMMARY_MIME
+from nps_kit.score import nps
+from nps_kit.unit import (
+    UnitData,
+    breakdown_table,
+    data_quality,
+    detractor_followups,
+    headline,
+    prepare_unit,
+    trend_table,
+)
+
+matplotlib.use("Agg")
+
+HEADER = [
+    "response_id",
+    "submitted_at",
+    "score",
+    "channel",
+    "plan",
+    "features",
+    "rating_delivery",
+    "rating_price",
+    "comment",
+    "contact_ok",
+]
+SCRIPT = "<script>alert(1)</script>"
+ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
+Row = tuple[str, int, str, str, str, str, str, str, bool]
+# id, day, score, channel, plan, features, two 1–5 ratings, contact allowed.
+# 2026-10: 5 promoters, 3 passives, 6 detractors → n 14, NPS −7.1; A15 has no score.
+# Detractors who allow contact, newest first: A13, A12 (the <script> comment), A10, A09.
+CURRENT: list[Row] = [
+    ("A01", 1, "10", "web", "basic", "search;favourites", "5", "4", True),
+    ("A02", 2, "9", "app", "premium", "search", "4", "5", False),
+    ("A03", 3, "10", "web", "premium", "favourites", "5", "4", True),
+    ("A04", 4, "9", "store", "basic", "", "4", "3", False),
+    ("A05", 5, "10", "app", "basic", "search", "5", "5", False),
+    ("A06", 6, "8", "web", "basic", "search", "3", "3", False),
+    ("A07", 7, "7", "app", "premium", "favourites", "4", "3", True),
+    ("A08", 8, "8", "store", "basic", "search", "3", "4", False),
+    ("A09", 9, "3", "web", "basic", "search", "1", "3", True),
+    ("A10", 10, "5", "app", "premium", "favourites", "2", "3", True),
+    ("A11", 11, "2", "web", "basic", "search", "1", "2", False),
+    ("A12", 12, "0", "web", "premium", "", "2", "2", True),
+    ("A13", 13, "4", "store", "basic", "search", "3", "1", True),
+    ("A14", 14, "6", "app", "basic", "search", "3", "3", False),
+    ("A15", 15, "", "web", "basic", "search", "1", "1", True),
+]
+# Comments (ja, en); ten valid respondents commented, A15 has no valid score.
+COMMENT = {
+    "A01": ("配送が早い", "Fast delivery"),
+    "A02": ("価格が安い", "Fair price"),
+    "A04": ("満足", "Happy"),
+    "A06": ("普通", "Okay"),
+    "A08": ("配送はまあまあ", "Delivery was fine"),
+    "A09": ("配送が遅い", "Delivery was late"),
+    "A10": ("荷物が届くのが遅い", "The parcel arrived late"),
+    "A11": ("価格が高い", "The price is too high"),
+    "A12": (SCRIPT, SCRIPT),
+    "A13": ("価格が高すぎる", "Prices are too high"),
+    "A15": ("配送が遅い", "Delivery was late"),
+    "S1": ("配送が早い", "Fast"),
+    "S2": (SCRIPT, SCRIPT),
+}
+# 2026-09: 4 promoters, 2 passives, 2 detractors (NPS 25).
+PREVIOUS: list[Row] = [
+    (f"P{day}", day, score, "web", "basic", "search", "4", "4", False)
+    for day, score in enumerate(["10", "9", "9", "8", "7", "6", "3", "10"], start=1)
+]
+CONTACTS = ["A13", "A12", "A10", "A09"]
+
+QUESTIONS: dict[Language, list[dict[str, Any]]] = {
+    "ja": [
+        {"column": "channel", "type": "categorical", "label": "利用チャネル"},
+        {"column": "features", "type": "multi", "label": "利用した機能", "separator": ";"},
+        {"column": "rating_delivery", "type": "rating", "label": "配送", "scale": [1, 5]},
+        {"column": "rating_price", "type": "rating", "label": "価格", "scale": [1, 5]},
+        {"column": "comment", "type": "text", "label": "スコアの理由"},
+    ],
+    "en": [
+        {"column": "channel", "type": "categorical", "label": "Channel used"},
+        {"column": "features", "type": "multi", "label": "Features used", "separator": ";"},
+        {"column": "rating_delivery", "type": "rating", "label": "Delivery", "scale": [1, 5]},
+        {"column": "rating_price", "type": "rating", "label": "Price", "scale": [1, 5]},
+        {"column": "comment", "type": "text", "label": "Reason for the score"},
+    ],
+}
+BREAKDOWNS: dict[Language, list[str | dict[str, str]]] = {
+    "ja": ["channel", {"column": "plan", "label": "プラン"}],
+    "en": ["channel", {"column": "plan", "label": "Plan"}],
+}
+# Section words of the English report that must not appear in a Japanese one.
+ENGLISH_WORDS = [
+    "Promoters",
+    "Passives",
+    "Detractors",
+    "Responses",
+    "vs previous month",
+    "vs same month last year",
+    "interval",
+    "Evidence",
+    "Answer",
+    "Option",
+    "Share of respondents",
+    "respondents commented",
+    "Mean rating",
+    "Attribute",
+    "Importance",
+    "Quadrant",
+    "Theme",
+    "Voices of",
+    "Response ID",
+    "Comment",
+    "Source file",
+    "Valid answers",
+    "small sample",
+    "Dots show",
+    "Confidence level",
+    "generated",
+]
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
+
+
+def write_export(path: Path, lang: Language, rows: list[tuple[str, list[Row]]]) -> Path:
+    side = 0 if lang == "ja" else 1
+    yes, no = ("はい", "いいえ") if lang == "ja" else ("Yes", "No")
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(HEADER)
+        for month, month_rows in rows:
+            for rid, day, score, *answers, ok in month_rows:
+                comment = COMMENT.get(rid, ("", ""))[side]
+                date = f"{month}-{day:02d} 10:00:00"
+                writer.writerow([rid, date, score, *answers, comment, yes if ok else no])
+    return path
+
+
+def make_unit(
+    tmp_path: Path, lang: Language, rows: list[tuple[str, list[Row]]] | None = None
+) -> UnitData:
+    rows = rows if rows is not None else [("2026-10", CURRENT), ("2026-09", PREVIOUS)]
+    return prepare_unit(
+        write_export(tmp_path / f"export_{lang}.csv", lang, rows),
+        name="EC事業部" if lang == "ja" else "Web Shop",
+        language=lang,
+        period="2026-10",
+        text_columns=["comment"],
+    )
+
+
+@dataclass
+class Shown:
+    """What one section returned and displayed."""
+
+    value: Any
+    outputs: list[dict[str, Any]]
+    figures: list[Figure]
+    stdout: str
+
+    @property
+    def html(self) -> str:
+        return "\n".join(o["text/html"] for o in self.outputs if "text/html" in o)
+
+    @property
+    def titles(self) -> list[str]:
+        # The title sits on each figure's main (first) axes; twin axes have none.
+        return [fig.axes[0].get_title(loc="left") for fig in self.figures]
+
+
+@pytest.fixture
+def shell() -> Iterator[InteractiveShell]:
+    shell = InteractiveShell.instance()
+    yield shell
+    InteractiveShell.clear_instance()  # leave no global shell behind for other tests
+
+
+@pytest.fixture
+def show(shell: InteractiveShell) -> Callable[..., Shown]:
+    def run(section: Callable[..., Any], *args: Any, **kwargs: Any) -> Shown:
+        before = set(plt.get_fignums())
+        with capture_output() as captured:
+            value = section(*args, **kwargs)
+        figures = [plt.figure(n) for n in plt.get_fignums() if n not in before]
+        return Shown(value, [o.data for o in captured.outputs], figures, captured.stdout)
+
+    return run
+
+
+@dataclass
+class Report:
+    """Every section of one unit, run in notebook order."""
+
+    unit: UnitData
+    analysis: FollowupAnalysis
+    shown: dict[str, Shown]
+
+    @property
+    def html(self) -> str:
+        return "\n".join(s.html for s in self.shown.values())
+
+
+def run_report(show: Callable[..., Shown], unit: UnitData, lang: Language) -> Report:
+    shown: dict[str, Shown] = {}
+    shown["title"] = show(sections.title, unit)
+    shown["headline"] = show(sections.headline_section, unit, target=0.0)
+    shown["distribution"] = show(sections.distribution, unit)
+    shown["trend"] = show(sections.trend, unit, target=0.0)
+    shown["breakdowns"] = show(sections.breakdowns, unit, BREAKDOWNS[lang])
+    analysis = analyse_followups(unit, QUESTIONS[lang])
+    shown["strategies"] = show(sections.strategies, unit, analysis)
+    shown["followups"] = show(sections.followups, unit, analysis)
+    shown["detractors"] = show(
+        sections.detractors,
+        unit,
+        id_column="response_id",
+        comment_column="comment",
+        contact_column="contact_ok",
+        limit=2,
+    )
+    shown["quality"] = show(sections.data_quality_section, unit, id_column="response_id")
+    shown["method"] = show(sections.method, unit)
+    shown["summary"] = show(
+        sections.summary,
+        unit,
+        shown["headline"].value,
+        shown["trend"].value,
+        analysis,
+        shown["detractors"].value,
+        target=0.0,
+    )
+    return Report(unit, analysis, shown)
+
+
+@pytest.fixture
+def ja(tmp_path: Path, show: Callable[..., Shown]) -> Report:
+    return run_report(show, make_unit(tmp_path, "ja"), "ja")
+
+
+@pytest.fixture
+def en(tmp_path: Path, show: Callable[..., Shown]) -> Report:
+    return run_report(show, make_unit(tmp_path, "en"), "en")
+
+
+# --- per section -------------------------------------------------------------------------------
+
+
+def test_title(ja: Report, en: Report) -> None:
+    assert ja.shown["title"].value is None
+    assert "<h1>EC事業部 NPSレポート</h1>" in ja.shown["title"].html
+    assert "2026年10月" in ja.shown["title"].html
+    assert "<h1>Web Shop NPS report</h1>" in en.shown["title"].html
+    assert "October 2026" in en.shown["title"].html
+
+
+def test_headline_returns_the_headline_with_comparisons(ja: Report) -> None:
+    shown = ja.shown["headline"]
+    head = shown.value
+    current = nps(ja.unit.current)
+    assert head.period == "2026-10"
+    assert (head.result.n, head.result.nps) == (14, pytest.approx(100 * (5 - 6) / 14))
+    assert head.result.nps == pytest.approx(current.nps)
+    assert [(c.kind, c.period) for c in head.comparisons] == [
+        ("previous", "2026-09"),
+        ("last_year", "2025-10"),
+    ]
+    previous = head.comparison("previous")
+    assert previous is not None
+    assert previous.result.nps == pytest.approx(25.0)
+    assert previous.change.diff == pytest.approx(100 * (5 - 6) / 14 - 25.0)
+    last_year = head.comparison("last_year")
+    assert last_year is not None and last_year.change.verdict == "insufficient_data"
+    # The headline block, a row of the two comparisons, and the segment-share chart.
+    assert len(shown.outputs) == 2
+    assert "−7.1" in shown.html and "回答数 14" in shown.html
+    assert "<dt>前月比</dt>" in shown.html and "前年同月比" in shown.html
+    assert "比較データ不足" in shown.html  # nothing in 2025-10
+    assert shown.titles == ["推奨者・中立者・批判者の構成比"]
+
+
+def test_headline_with_one_comparison_shows_no_comparison_row(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    unit = make_unit(tmp_path, "en")
+    shown = show(sections.headline_section, unit, comparison=["last_year"], target=None)
+    assert [c.kind for c in shown.value.comparisons] == ["last_year"]
+    assert len(shown.outputs) == 1
+    assert "<dt>vs same month last year</dt>" in shown.html
+    assert "Gap to target" not in shown.html
+    assert len(shown.figures) == 1
+
+
+def test_distribution_and_trend(ja: Report) -> None:
+    dist = ja.shown["distribution"]
+    assert dist.value["score"].tolist() == list(range(11))
+    assert dist.value["n"].sum() == 14
+    assert dist.value.set_index("score")["n"].to_dict()[10] == 3
+    assert dist.titles == ["スコア分布（2026年10月）"]
+    trend = ja.shown["trend"]
+    pd.testing.assert_frame_equal(trend.value, trend_table(ja.unit))
+    assert trend.value["period"].tolist() == ["2026-09", "2026-10"]
+    assert trend.value["n"].tolist() == [8, 14]
+    assert trend.titles == ["月次NPSの推移（直近12か月）"]
+    assert dist.outputs == [] and trend.outputs == []
+
+
+def test_breakdowns_return_a_table_per_dimension(ja: Report) -> None:
+    shown = ja.shown["breakdowns"]
+    assert list(shown.value) == ["channel", "plan"]
+    for column, table in shown.value.items():
+        pd.testing.assert_frame_equal(table, breakdown_table(ja.unit, column))
+    assert shown.value["plan"]["plan"].tolist() == ["premium", "basic"]  # best first
+    assert shown.titles == ["channel別のNPS", "プラン別のNPS"]
+    assert len(shown.outputs) == 1
+    assert "白抜きは回答数30件未満" in shown.html
+
+
+def test_breakdown_without_label_uses_the_column(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    unit = make_unit(tmp_path, "en")
+    dimensions: list[Any] = [{"column": "plan", "label": None}]
+    shown = show(sections.breakdowns, unit, dimensions)
+    assert shown.titles == ["NPS by plan"]
+
+
+def test_strategies_show_each_recommendation_with_its_evidence(ja: Report) -> None:
+    shown = ja.shown["strategies"]
+    assert shown.value is None
+    assert ja.analysis.recommendations
+    for rec in ja.analysis.recommendations:
+        assert rec.evidence
+        assert f'<p class="nps-rec__action">{rec.action}</p>' in shown.html
+        assert rec.evidence in shown.html
+    assert shown.html.count('<li class="nps-rec') == len(ja.analysis.recommendations)
+    assert shown.html.count("<b>根拠</b>") == len(ja.analysis.recommendations)
+
+
+def test_followups_show_every_question_in_order(ja: Report) -> None:
+    shown = ja.shown["followups"]
+    headings = re.findall(r"<h3>(.*?)</h3>", shown.html)
+    assert headings == [
+        "利用チャネル",
+        "利用した機能",
+        "スコアの理由",
+        "評価項目の平均（セグメント別）",
+        "推奨度への影響度と評価（重要度×満足度）",
+    ]
+    # 10 valid respondents commented (A15's comment has no valid score).
+    assert "回答者 10 人がコメント" in shown.html
+    assert "（無回答）" in shown.html  # A04 and A12 chose no feature
+    assert "配送（スピード・破損）" in shown.html
+    assert "「配送（スピード・破損）」に関する批判者の声" in shown.html
+    assert shown.titles == [
+        "テーマ別：批判者が中立者になった場合のNPS改善幅",
+        "批判者と推奨者を分ける言葉",  # 配送 is in 3 of the comments
+        "推奨度への影響度と評価（重要度×満足度）",
+    ]
+
+
+def test_detractors_return_the_full_contact_list(ja: Report) -> None:
+    shown = ja.shown["detractors"]
+    full = detractor_followups(
+        ja.unit, id_column="response_id", comment_column="comment", contact_column="contact_ok"
+    )
+    pd.testing.assert_frame_equal(shown.value, full)
+    assert shown.value["id"].tolist() == CONTACTS
+    assert "連絡可能な批判者 4 人（新しい順、最大2件）" in shown.html
+    assert re.findall(r"<td class=\"is-text\">(A\d\d)</td>", shown.html) == CONTACTS[:2]
+
+
+def test_comments_are_escaped_everywhere(ja: Report, en: Report) -> None:
+    for report in (ja, en):
+        assert SCRIPT not in report.html
+        assert "<script" not in report.html
+        assert ESCAPED in report.shown["detractors"].html
+        assert ESCAPED in report.shown["followups"].html  # a detractor's voice
+
+
+def test_data_quality_and_method(ja: Report) -> None:
+    quality = ja.shown["quality"]
+    pd.testing.assert_frame_equal(quality.value, data_quality(ja.unit, id_column="response_id"))
+    assert '<td class="is-text">除外：無回答</td><td class="is-text">1</td>' in quality.html
+    method = ja.shown["method"]
+    assert method.value is None
+    assert f"nps-kit {__version__}" in method.html
+    assert "信頼水準 95%" in method.html
+
+
+def test_summary_publishes_one_output_with_the_periods_numbers(ja: Report) -> None:
+    shown = ja.shown["summary"]
+    assert len(shown.outputs) == 1 and list(shown.outputs[0]) == [SUMMARY_MIME]
+    assert shown.stdout == ""
+    published = shown.outputs[0][SUMMARY_MIME]
+    result = nps(ja.unit.current)
+    assert published["period"] == "2026-10"
+    for key in ("n", "nps", "ci_low", "ci_high", "pct_promoters", "pct_passives"):
+        assert published[key] == pytest.approx(getattr(result, key)), key
+    assert published["pct_detractors"] == pytest.approx(result.pct_detractors)
+    assert published["small_sample"] is True
+    assert published["target"] == 0.0
+    assert published["change"]["vs"] == "2026-09"
+    assert published["change"]["verdict"] == "no_change"
+    trend = trend_table(ja.unit)
+    assert [(t["period"], t["n"]) for t in published["trend"]] == list(
+        zip(trend["period"], trend["n"], strict=True)
+    )
+    assert [t["nps"] for t in published["trend"]] == pytest.approx(trend["nps"].tolist())
+    assert published["detractors_to_contact"] == len(CONTACTS)
+    assert published["excluded"] == {"missing": 1, "invalid": 0}
+    assert published["top_themes"][0]["theme"] == "delivery"
+    assert len(published["actions"]) == 3
+    # Published once, across the whole report.
+    everything = [o for s in ja.shown.values() for o in s.outputs]
+    assert sum(SUMMARY_MIME in o for o in everything) == 1
+
+
+def test_summary_without_analysis(show: Callable[..., Shown], ja: Report) -> None:
+    shown = show(
+        sections.summary,
+        ja.unit,
+        ja.shown["headline"].value,
+        ja.shown["trend"].value,
+        None,
+        ja.shown["detractors"].value,
+    )
+    published = shown.outputs[0][SUMMARY_MIME]
+    assert (published["top_themes"], published["actions"], published["target"]) == ([], [], None)
+
+
+# --- language ----------------------------------------------------------------------------------
+
+
+def test_japanese_unit_shows_japanese_only(ja: Report) -> None:
+    html = ja.html
+    for word in ("推奨者", "中立者", "批判者", "前月比", "根拠", "回答数"):
+        assert word in html
+    leaked = [word for word in ENGLISH_WORDS if word in html]
+    assert leaked == []
+    titles = [t for s in ja.shown.values() for t in s.titles]
+    assert titles and all(JAPANESE.search(t) for t in titles)
+
+
+def test_english_unit_shows_english_only(en: Report) -> None:
+    html = en.html
+    for word in ("Promoters", "Detractors", "vs previous month", "Evidence", "Responses"):
+        assert word in html
+    assert JAPANESE.findall(html) == []
+    titles = [t for s in en.shown.values() for t in s.titles]
+    assert titles and not any(JAPANESE.search(t) for t in titles)
+
+
+def test_charts_are_drawn(ja: Report) -> None:
+    counts = {name: len(s.figures) for name, s in ja.shown.items()}
+    assert counts == {
+        "title": 0,
+        "headline": 1,
+        "distribution": 1,
+        "trend": 1,
+        "breakdowns": 2,
+        "strategies": 0,
+        "followups": 3,
+        "detractors": 0,
+        "quality": 0,
+        "method": 0,
+        "summary": 0,
+    }
+
+
+# --- small and sparse units --------------------------------------------------------------------
+
+SMALL: list[tuple[str, list[Row]]] = [
+    (
+        "2026-10",
+        [
+            ("S1", 2, "10", "web", "basic", "search", "5", "4", True),
+            ("S2", 3, "3", "app", "basic", "", "1", "2", True),
+            ("S3", 4, "", "web", "basic", "search", "3", "3", True),
+        ],
+    ),
+    # Nothing in 2026-09: the previous month is empty.
+    ("2026-08", [("S4", 5, "9", "web", "basic", "search", "4", "4", False)]),
+]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_small_unit_runs_every_section_with_small_sample_flags(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    report = run_report(show, make_unit(tmp_path, lang, SMALL), lang)
+    head = report.shown["headline"].value
+    assert head.result.n == 2 and head.result.small_sample
+    flag = "回答数少（参考値）" if lang == "ja" else "small sample"
+    assert "nps-flag" in report.shown["headline"].html
+    assert flag in report.shown["headline"].html
+    assert flag in report.shown["followups"].html  # flagged answer rows
+    assert SCRIPT not in report.html and ESCAPED in report.html
+    # Two valid ratings per attribute: importance is undefined and so is the quadrant.
+    assert report.analysis.drivers is not None
+    assert report.analysis.drivers["quadrant"].isna().all()
+    label = QUESTIONS[lang][2]["label"]
+    no_quadrant = rf'<tr><td class="is-text">{label}</td>(<td[^>]*>[^<]*</td>){{2}}'
+    no_quadrant += r'<td class="is-text is-na">—</td></tr>'
+    assert re.search(no_quadrant, report.shown["followups"].html)
+    published = report.shown["summary"].outputs[0][SUMMARY_MIME]
+    assert published["small_sample"] is True
+    assert published["n"] == 2
+
+
+def test_empty_previous_month_gives_insufficient_data(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    report = run_report(show, make_unit(tmp_path, "ja", SMALL), "ja")
+    head = report.shown["headline"].value
+    previous = head.comparison("previous")
+    assert previous is not None
+    assert (previous.period, previous.result.n) == ("2026-09", 0)
+    assert previous.change.verdict == "insufficient_data"
+    assert previous.change.diff is None
+    assert "比較できるデータがありません" in report.shown["headline"].html
+    assert "比較データ不足" in report.shown["headline"].html
+    change = report.shown["summary"].outputs[0][SUMMARY_MIME]["change"]
+    assert change["verdict"] == "insufficient_data"
+    assert change["diff"] is None
+
+
+WITHOUT_TEXT_OR_RATINGS: dict[str, list[dict[str, Any]]] = {
+    "none": [],
+    "choices only": QUESTIONS["ja"][:2],
+}
+
+
+@pytest.mark.parametrize("kind", list(WITHOUT_TEXT_OR_RATINGS))
+def test_followups_without_text_or_ratings(
+    show: Callable[..., Shown], tmp_path: Path, kind: str
+) -> None:
+    unit = make_unit(tmp_path, "ja")
+    questions = WITHOUT_TEXT_OR_RATINGS[kind]
+    analysis = analyse_followups(unit, questions)
+    shown = show(sections.followups, unit, analysis)
+    assert re.findall(r"<h3>(.*?)</h3>", shown.html) == [q["label"] for q in questions]
+    assert shown.figures == []
+    assert "評価項目の平均" not in shown.html
+    no_contacts = pd.DataFrame({"id": [], "date": [], "score": [], "comment": []})
+    summary = show(sections.summary, unit, headline(unit), trend_table(unit), analysis, no_contacts)
+    published = summary.outputs[0][SUMMARY_MIME]
+    assert published["top_themes"] == []
+    assert published["detractors_to_contact"] == 0
+    assert [a["segment"] for a in published["actions"]] == ["detractor"] * 3
