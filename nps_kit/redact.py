@@ -115,17 +115,21 @@ def redact_one(text: str) -> tuple[str, dict[str, int]]:
         The redacted text and the number of replacements per kind.
     """
     counts = dict.fromkeys(KINDS, 0)
-    spans = _spans(text.translate(_FOLD))
-    if not spans:
-        return text, counts
-    pieces, last = [], 0
-    for start, end, kind in spans:
-        pieces.append(text[last:start])
-        pieces.append(f"[{kind.upper()}]")
-        counts[kind] += 1
-        last = end
-    pieces.append(text[last:])
-    return "".join(pieces), counts
+    # A replacement can free a neighbour that a look-around rejected while both were digits
+    # ("〒123-4567090-1234-5678 090-…"), so repeat until nothing more is found.
+    for _ in range(4):
+        spans = _spans(text.translate(_FOLD))
+        if not spans:
+            break
+        pieces, last = [], 0
+        for start, end, kind in spans:
+            pieces.append(text[last:start])
+            pieces.append(f"[{kind.upper()}]")
+            counts[kind] += 1
+            last = end
+        pieces.append(text[last:])
+        text = "".join(pieces)
+    return text, counts
 
 
 @dataclass(frozen=True)
