@@ -1,0 +1,190 @@
+"""``nps-kit init`` and ``nps-kit new-unit``: scaffold a project and add units to it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import resources
+from pathlib import Path
+from string import Template
+
+from nps_kit.errors import ConfigError, NpsKitError
+
+__all__ = ["init_project", "new_unit", "register"]
+
+_README = """# NPS reports
+
+Made with `nps-kit init`. Everything runs on the demo data as it is:
+
+```sh
+nps-kit run --all          # reports/<period>/<unit>.html, index.html, manifest.json
+```
+
+To report on your own survey export:
+
+1. Put the export (CSV, XLSX or Parquet) in `data/` and point `data.path` in
+   `parameters/defaults.yaml` at it; set the column names under `columns:`.
+2. Add one file per business unit: `nps-kit new-unit sales` writes `parameters/sales.yaml`
+   (set `name`, `language`, `data.filter` and `mail.to` there).
+3. `nps-kit run sales` validates every key before anything runs, then builds the report.
+
+The report itself is `notebooks/nps_report.ipynb`: open it in JupyterLab to change it; its first
+cell holds the parameters `nps-kit run` fills in.
+"""
+
+_DEMO_FILTER = "{column: business_unit, values: [EC事業部]}"
+
+
+def _resource(name: str) -> str:
+    return resources.files("nps_kit").joinpath("resources", name).read_text(encoding="utf-8")
+
+
+def _unit_text(unit: str, *, name: str, row_filter: str = "null") -> str:
+    return Template(_resource("unit.yaml")).substitute(unit=unit, name=name, filter=row_filter)
+
+
+def _check_unit_id(name: str) -> None:
+    from nps_kit.params import NOT_UNITS, UNIT_ID
+
+    if not UNIT_ID.match(name) or name in NOT_UNITS:
+        raise ConfigError(
+            f"unit name {name!r} is not a safe id: expected 1-40 lower-case letters, digits, "
+            f"'-' or '_', starting with a letter or digit, and not one of "
+            f"{', '.join(sorted(NOT_UNITS))}.",
+            hint="It becomes the file name parameters/NAME.yaml and reports/<period>/NAME.html.",
+            key="unit",
+        )
+
+
+def new_unit(name: str, *, parameters: Path = Path("parameters")) -> Path:
+    """Write ``<parameters>/<name>.yaml`` from the commented unit template.
+
+    Parameters
+    ----------
+    name
+        The unit id: lower-case letters, digits, ``-`` and ``_``.
+    parameters
+        The parameters folder (created if missing).
+
+    Returns
+    -------
+    Path
+        The new file.
+
+    Raises
+    ------
+    ConfigError
+        When ``name`` is not a safe id or the file exists already (it is never overwritten).
+    """
+    _check_unit_id(name)
+    path = Path(parameters) / f"{name}.yaml"
+    if path.exists():
+        raise ConfigError(
+            f"{path} exists already; new-unit never overwrites a unit file.",
+            hint="Edit it, or choose another NAME.",
+            path=path,
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as stream:
+        stream.write(_unit_text(name, name=name))
+    return path
+
+
+def init_project(directory: Path) -> list[Path]:
+    """Scaffold a project that runs at once on the demo data.
+
+    Writes ``notebooks/nps_report.ipynb``, ``parameters/defaults.yaml``, ``themes.yaml``,
+    ``playbook.yaml``, one example unit ``parameters/example.yaml``,
+    ``data/demo_responses.csv.gz`` and ``README.md``.
+
+    Parameters
+    ----------
+    directory
+        The project folder; created if missing.
+
+    Returns
+    -------
+    list of Path
+        The files written.
+
+    Raises
+    ------
+    NpsKitError
+        When any of those files exists already (nothing is written then).
+    """
+    from nps_kit.demo import write_demo
+
+    root = Path(directory)
+    texts = {
+        Path("notebooks/nps_report.ipynb"): _resource("nps_report.ipynb"),
+        Path("parameters/defaults.yaml"): _resource("defaults.yaml"),
+        Path("parameters/themes.yaml"): _resource("themes.yaml"),
+        Path("parameters/playbook.yaml"): _resource("playbook.yaml"),
+        Path("parameters/example.yaml"): _unit_text(
+            "example", name="EC事業部", row_filter=_DEMO_FILTER
+        ),
+        Path("README.md"): _README,
+    }
+    demo = Path("data/demo_responses.csv.gz")
+    existing = [str(p) for p in [*texts, demo] if (root / p).exists()]
+    if existing:
+        raise NpsKitError(
+            f"{root} already has {', '.join(existing)}; init never overwrites files.",
+            hint="Choose a new or empty folder.",
+        )
+    written = []
+    for relative, text in texts.items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
+    written.append(write_demo(root / demo))
+    return written
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``init`` and ``new-unit`` sub-commands."""
+    p = sub.add_parser(
+        "init",
+        help="create a project folder that runs at once on the demo data",
+        description=(
+            "Create DIR with notebooks/nps_report.ipynb, parameters/defaults.yaml (every key "
+            "commented), an example unit, the demo data and a README. Existing files are never "
+            "overwritten."
+        ),
+    )
+    p.add_argument("directory", metavar="DIR", type=Path, help="project folder")
+    p.set_defaults(handler=_init)
+
+    p = sub.add_parser(
+        "new-unit",
+        help="add parameters/NAME.yaml from a commented template",
+        description="Write parameters/NAME.yaml from a commented template; never overwrites.",
+    )
+    p.add_argument("name", metavar="NAME", help="unit id: lower-case letters, digits, - and _")
+    p.add_argument(
+        "--parameters",
+        type=Path,
+        default=Path("parameters"),
+        metavar="DIR",
+        help="parameters folder (default: parameters)",
+    )
+    p.set_defaults(handler=_new_unit)
+
+
+def _init(args: argparse.Namespace) -> int:
+    written = init_project(args.directory)
+    for path in written:
+        print(path)
+    print(
+        f"next: cd {args.directory} && nps-kit run --all, then open reports/index.html",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _new_unit(args: argparse.Namespace) -> int:
+    path = new_unit(args.name, parameters=args.parameters)
+    print(path)
+    print(f"next: edit {path}, then nps-kit run {args.name}", file=sys.stderr)
+    return 0

@@ -1,0 +1,107 @@
+"""``nps-kit run``: build every unit's report in parallel on warm kernels."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from nps_kit.errors import ConfigError
+
+__all__ = ["default_notebook", "register"]
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``run`` sub-command."""
+    p = sub.add_parser(
+        "run",
+        help="build the HTML report of every unit (or the units named)",
+        description=(
+            "Validate the parameter files, then execute the report notebook for each unit in "
+            "parallel on warm kernels and write reports/<period>/<unit>.html, <unit>.ipynb, "
+            "index.html and manifest.json. With no UNIT and no --all, every unit runs. A unit "
+            "whose notebook fails is kept in reports/<period>/_failed/ and the others carry on; "
+            "the exit status is then 1."
+        ),
+    )
+    p.add_argument("units", nargs="*", metavar="UNIT", help="unit ids (parameters/<UNIT>.yaml)")
+    p.add_argument("--all", action="store_true", help="run every unit (the default)")
+    p.add_argument(
+        "--period",
+        metavar="YYYY-MM",
+        help="month to report for every unit, or 'latest' (default: each unit's period)",
+    )
+    p.add_argument(
+        "--jobs", type=int, metavar="N", help="units run at once (default: number of CPU cores)"
+    )
+    p.add_argument(
+        "--parameters",
+        type=Path,
+        default=Path("parameters"),
+        metavar="DIR",
+        help="folder with defaults.yaml and <unit>.yaml (default: parameters)",
+    )
+    p.add_argument(
+        "--output",
+        type=Path,
+        default=Path("reports"),
+        metavar="DIR",
+        help="reports folder (default: reports)",
+    )
+    p.add_argument(
+        "--notebook",
+        type=Path,
+        metavar="PATH",
+        help="report notebook (default: notebooks/nps_report.ipynb next to the parameters "
+        "folder, else the one bundled with nps-kit)",
+    )
+    p.add_argument(
+        "--fresh-kernels",
+        action="store_true",
+        help="start a new kernel per unit with plain papermill (slower)",
+    )
+    p.set_defaults(handler=_run)
+
+
+def default_notebook(parameters: Path) -> Path:
+    """Return ``notebooks/nps_report.ipynb`` beside ``parameters``, else the bundled notebook."""
+    local = Path(parameters).resolve().parent / "notebooks" / "nps_report.ipynb"
+    if local.is_file():
+        return local
+    return Path(__file__).resolve().parent.parent / "resources" / "nps_report.ipynb"
+
+
+def _run(args: argparse.Namespace) -> int:
+    from nps_kit.params import load_all
+    from nps_kit.run import run_reports, summary_table
+
+    if args.all and args.units:
+        raise ConfigError(
+            f"give unit ids or --all, not both (got --all and {' '.join(args.units)}).",
+            hint="Drop --all to run only the units named.",
+        )
+    if args.jobs is not None and args.jobs < 1:
+        raise ConfigError(f"--jobs: expected a positive whole number; found {args.jobs}.")
+    found = load_all(args.parameters, units=args.units or None)
+    found.raise_if_errors()
+    if not found.units:
+        raise ConfigError(
+            f"no unit files in {args.parameters}.",
+            hint="Add one with 'nps-kit new-unit NAME'.",
+            path=args.parameters,
+        )
+    if not args.units and not args.all:
+        print(f"no UNIT given: running all {len(found.units)} units", file=sys.stderr)
+    notebook = args.notebook or default_notebook(args.parameters)
+    if not Path(notebook).is_file():
+        raise ConfigError(f"--notebook: file not found: {notebook}.", path=Path(notebook))
+    result = run_reports(
+        list(found.units.values()),
+        notebook=notebook,
+        output=args.output,
+        period=args.period,
+        jobs=args.jobs,
+        fresh_kernels=args.fresh_kernels,
+    )
+    print(summary_table(result))
+    return 0 if result.ok else 1

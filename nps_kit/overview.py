@@ -1,0 +1,286 @@
+"""``manifest.json`` and the overview pages of a reports folder.
+
+``<output>/<period>/manifest.json`` records every unit's status, parameters, input hash and
+summary; a run of some units merges into the existing manifest of that period. The overview
+``<output>/<period>/index.html`` and the period list ``<output>/index.html`` are rebuilt from the
+manifests: self-contained (chart as a PNG data URI), no scripts, no network, readable on a phone,
+every text html-escaped.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import tempfile
+from collections import Counter
+from datetime import UTC, datetime
+from html import escape
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from nps_kit import __version__
+from nps_kit.i18n import Language, format_period, label, points
+
+if TYPE_CHECKING:
+    from nps_kit.run import UnitResult
+
+__all__ = ["manifest_entry", "write_manifest_and_overview", "write_overview", "write_periods_index"]
+
+MANIFEST = "manifest.json"
+_PACKAGES = ("pandas", "numpy", "matplotlib", "seaborn", "papermill", "nbconvert", "nbclient")
+
+_WORDS = {
+    "title": {"ja": "NPS レポート一覧", "en": "NPS reports"},
+    "unit": {"ja": "部門", "en": "Unit"},
+    "change": {"ja": "前月比", "en": "Change"},
+    "status": {"ja": "状態", "en": "Status"},
+    "report": {"ja": "レポート", "en": "Report"},
+    "ok": {"ja": "完了", "en": "ok"},
+    "failed": {"ja": "失敗", "en": "failed"},
+    "previous": {"ja": "前回の成功分", "en": "last good report"},
+    "notebook": {"ja": "ノートブック", "en": "notebook"},
+    "periods": {"ja": "期間一覧", "en": "All periods"},
+    "chart": {"ja": "部門別 NPS と95%信頼区間", "en": "NPS by unit with 95% intervals"},
+}
+
+_CSS = """
+body{font-family:system-ui,-apple-system,"Hiragino Sans","Noto Sans JP",sans-serif;margin:1rem;
+color:#222;max-width:60rem}
+h1{font-size:1.4rem}.wrap{overflow-x:auto}table{border-collapse:collapse;width:100%}
+th,td{padding:.4rem .6rem;border-bottom:1px solid #ddd;text-align:left;white-space:nowrap}
+td.num{text-align:right}.failed{color:#b00020;font-weight:bold}img{max-width:100%;height:auto}
+@media print{a{color:inherit;text-decoration:none}}
+"""
+
+
+def _atomic_text(path: Path, text: str) -> None:
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.chmod(name, 0o644)  # mkstemp makes it private; reports are meant to be shared
+        os.replace(name, path)
+    finally:
+        Path(name).unlink(missing_ok=True)
+
+
+def manifest_entry(result: UnitResult) -> dict[str, Any]:
+    """Return the manifest record of one unit (paths relative to the period folder)."""
+    folder = result.notebook.parent if result.notebook else None
+    if folder is not None and folder.name == "_failed":
+        folder = folder.parent
+    return {
+        "unit": result.unit,
+        "name": result.name,
+        "language": result.language,
+        "status": result.status,
+        "html": result.html.name if result.html else None,
+        "notebook": (
+            result.notebook.relative_to(folder).as_posix() if result.notebook and folder else None
+        ),
+        "seconds": result.seconds,
+        "parameters": result.parameters,
+        "input": result.input,
+        "error": result.error,
+        "summary": result.summary,
+    }
+
+
+def _packages() -> dict[str, str]:
+    versions = {}
+    for name in _PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return versions
+
+
+def write_manifest_and_overview(
+    output: Path, period: str, results: list[UnitResult]
+) -> dict[str, Any]:
+    """Merge ``results`` into ``<output>/<period>/manifest.json`` and rebuild the overviews.
+
+    Parameters
+    ----------
+    output
+        The reports folder.
+    period
+        ``YYYY-MM``.
+    results
+        The units just run for that period; other units already in the manifest are kept.
+
+    Returns
+    -------
+    dict
+        The manifest written.
+    """
+    folder = Path(output) / period
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / MANIFEST
+    units: dict[str, dict[str, Any]] = {}
+    if path.is_file():
+        try:
+            previous = json.loads(path.read_text(encoding="utf-8"))
+            units = {u["unit"]: u for u in previous.get("units", [])}
+        except (ValueError, KeyError, TypeError, AttributeError):
+            units = {}  # unreadable: the units of this run replace it
+    for result in results:
+        units[result.unit] = manifest_entry(result)
+    manifest = {
+        "period": period,
+        "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "nps_kit_version": __version__,
+        "packages": _packages(),
+        "units": [units[k] for k in sorted(units)],
+    }
+    _atomic_text(path, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    write_overview(folder, manifest)
+    write_periods_index(Path(output))
+    return manifest
+
+
+def _language(units: list[dict[str, Any]]) -> Language:
+    counts = Counter(u.get("language") for u in units)
+    return "ja" if counts["ja"] > counts["en"] else "en"
+
+
+def _chart(units: list[dict[str, Any]], lang: Language) -> str | None:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+    from nps_kit.plot import to_png, unit_comparison
+
+    rows = [
+        {
+            "name": u["name"],
+            "nps": s["nps"],
+            "ci_low": s.get("ci_low"),
+            "ci_high": s.get("ci_high"),
+            "n": s.get("n"),
+        }
+        for u in units
+        if u["status"] == "ok" and (s := u.get("summary") or {}).get("nps") is not None
+    ]
+    if not rows:
+        return None
+    fig = Figure(figsize=(6.4, 1.2 + 0.45 * len(rows)))
+    ax = fig.subplots()
+    unit_comparison(pd.DataFrame(rows), ax=ax, lang=lang)
+    return base64.b64encode(to_png(fig)).decode("ascii")
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".replace("-", "\u2212")
+
+
+def _change(summary: dict[str, Any], lang: Language) -> str:
+    change = summary.get("change") or {}
+    if change.get("diff") is None:
+        return "—"
+    verdict = change.get("verdict")
+    text = points(change["diff"], lang, signed=True)
+    return (
+        f"{text} ({label(verdict, lang)})"
+        if verdict in {"improvement", "decline", "no_change"}
+        else text
+    )
+
+
+def write_overview(folder: Path, manifest: dict[str, Any]) -> Path:
+    """Write ``index.html`` of one period from its manifest; return its path."""
+    units = manifest["units"]
+    lang = _language(units)
+
+    def w(key: str) -> str:
+        return escape(_WORDS[key][lang])
+
+    rows = []
+    for u in units:
+        s = u.get("summary") or {}
+        status = u["status"]
+        html = u.get("html")
+        if html:
+            link = f'<a href="{escape(html)}">{w("report")}</a>'
+        elif (folder / f"{u['unit']}.html").is_file():
+            link = f'<a href="{escape(u["unit"])}.html">{w("previous")}</a>'
+        else:
+            link = ""
+        if status != "ok" and u.get("notebook"):
+            link += f' <a href="{escape(u["notebook"])}">{w("notebook")}</a>'
+        interval = (
+            f"{_number(s['ci_low'])} – {_number(s['ci_high'])}"
+            if s.get("ci_low") is not None and s.get("ci_high") is not None
+            else "—"
+        )
+        nps = s.get("nps")
+        state = f'<span class="failed">{w("failed")}</span>' if status != "ok" else w("ok")
+        rows.append(
+            "<tr>"
+            f"<td>{escape(str(u['name']))}</td>"
+            f'<td class="num">{escape(points(nps, lang) if nps is not None else "—")}</td>'
+            f"<td>{escape(interval)}</td>"
+            f"<td>{escape(_change(s, lang))}</td>"
+            f'<td class="num">{escape(str(s.get("n", "—")))}</td>'
+            f"<td>{state}</td><td>{link}</td></tr>"
+        )
+    chart = _chart(units, lang)
+    image = f'<img alt="{w("chart")}" src="data:image/png;base64,{chart}">' if chart else ""
+    title = f"{_WORDS['title'][lang]} — {format_period(manifest['period'], lang)}"
+    head = "".join(
+        f"<th>{escape(t)}</th>"
+        for t in (
+            _WORDS["unit"][lang],
+            label("nps", lang),
+            label("ci", lang),
+            _WORDS["change"][lang],
+            label("n", lang),
+            _WORDS["status"][lang],
+            _WORDS["report"][lang],
+        )
+    )
+    page = (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
+        f"<h1>{escape(title)}</h1>{image}"
+        f'<div class="wrap"><table><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+        f'<p><a href="../index.html">{w("periods")}</a></p></body></html>\n'
+    )
+    path = folder / "index.html"
+    _atomic_text(path, page)
+    return path
+
+
+def write_periods_index(output: Path) -> Path:
+    """Write ``<output>/index.html`` listing every period that has a manifest, newest first."""
+    entries = []
+    languages: list[dict[str, Any]] = []
+    for manifest_path in sorted(Path(output).glob(f"*/{MANIFEST}"), reverse=True):
+        try:
+            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        except ValueError:
+            continue
+        units = manifest.get("units", [])
+        languages.extend(units)
+        ok = sum(u.get("status") == "ok" for u in units)
+        entries.append((manifest_path.parent.name, ok, len(units)))
+    lang = _language(languages)
+    items = "".join(
+        f'<li><a href="{escape(name)}/index.html">{escape(format_period(name, lang))}</a> '
+        f"({ok}/{total})</li>"
+        for name, ok, total in entries
+    )
+    title = _WORDS["title"][lang]
+    page = (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
+        f"<h1>{escape(title)}</h1><ul>{items}</ul></body></html>\n"
+    )
+    path = Path(output) / "index.html"
+    _atomic_text(path, page)
+    return path

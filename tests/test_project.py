@@ -1,0 +1,122 @@
+"""``nps-kit init`` / ``new-unit``, the packaged templates, and notebooks without outputs."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from nps_kit.commands import project
+from nps_kit.errors import ConfigError, NpsKitError
+from nps_kit.params import load_all, load_unit
+
+RESOURCES = Path(project.__file__).resolve().parent.parent / "resources"
+
+
+def _cli(*argv: str) -> int:
+    parser = argparse.ArgumentParser()
+    project.register(parser.add_subparsers())
+    args = parser.parse_args(list(argv))
+    status: int = args.handler(args)
+    return status
+
+
+@pytest.mark.parametrize(
+    ("shipped", "packaged"),
+    [
+        ("notebooks/nps_report.ipynb", "nps_report.ipynb"),
+        ("parameters/defaults.yaml", "defaults.yaml"),
+        ("parameters/themes.yaml", "themes.yaml"),
+        ("parameters/playbook.yaml", "playbook.yaml"),
+    ],
+)
+def test_packaged_templates_match_the_repository_files(
+    repo_root: Path, shipped: str, packaged: str
+) -> None:
+    assert (RESOURCES / packaged).read_bytes() == (repo_root / shipped).read_bytes(), (
+        f"nps_kit/resources/{packaged} is out of date: cp {shipped} nps_kit/resources/{packaged}"
+    )
+
+
+def test_notebooks_are_committed_without_outputs(repo_root: Path) -> None:
+    paths = [*sorted((repo_root / "notebooks").glob("*.ipynb")), *RESOURCES.glob("*.ipynb")]
+    assert paths
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        assert [c.outputs for c in code] == [[] for _ in code], path
+        assert [c.execution_count for c in code] == [None] * len(code), path
+        tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
+        assert len(tagged) == 1, path
+
+
+def test_init_scaffolds_a_project_that_validates(tmp_path: Path) -> None:
+    root = tmp_path / "survey"
+    assert _cli("init", str(root)) == 0
+    files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    assert files == [
+        "README.md",
+        "data/demo_responses.csv.gz",
+        "notebooks/nps_report.ipynb",
+        "parameters/defaults.yaml",
+        "parameters/example.yaml",
+        "parameters/playbook.yaml",
+        "parameters/themes.yaml",
+    ]
+    found = load_all(root / "parameters")
+    assert found.errors == []
+    example = found.units["example"]
+    assert example.name == "EC事業部"
+    assert example.data.path == (root / "data" / "demo_responses.csv.gz").resolve()
+    assert example.data.filter is not None and example.data.filter.values == ["EC事業部"]
+
+
+def test_init_never_overwrites(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("mine", encoding="utf-8")
+    with pytest.raises(NpsKitError) as info:
+        project.init_project(tmp_path)
+    assert str(info.value) == (
+        f"{tmp_path} already has README.md; init never overwrites files. "
+        "Choose a new or empty folder."
+    )
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "mine"
+    assert not (tmp_path / "parameters").exists()
+
+
+def test_new_unit_writes_a_commented_template_that_validates(
+    tmp_path: Path, repo_root: Path
+) -> None:
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "defaults.yaml").write_text(
+        f"language: en\ndata: {{path: {repo_root / 'data' / 'demo_responses.csv.gz'}}}\n",
+        encoding="utf-8",
+    )
+    assert _cli("new-unit", "sales_east", "--parameters", str(params)) == 0
+    path = params / "sales_east.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "# Display name" in text
+    unit = load_unit(path)
+    assert (unit.unit, unit.name, unit.data.filter) == ("sales_east", "sales_east", None)
+    assert unit.mail.to == ["sales_east-team@example.com"]
+    with pytest.raises(ConfigError) as info:
+        project.new_unit("sales_east", parameters=params)
+    assert str(info.value) == (
+        f"{path} exists already; new-unit never overwrites a unit file. "
+        "Edit it, or choose another NAME."
+    )
+    assert path.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("name", ["../evil", "Sales", "", "defaults", "a b"])
+def test_new_unit_rejects_unsafe_names(tmp_path: Path, name: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        project.new_unit(name, parameters=tmp_path)
+    assert str(info.value) == (
+        f"unit name {name!r} is not a safe id: expected 1-40 lower-case letters, digits, '-' "
+        "or '_', starting with a letter or digit, and not one of defaults, playbook, themes. "
+        "It becomes the file name parameters/NAME.yaml and reports/<period>/NAME.html."
+    )
+    assert list(tmp_path.iterdir()) == []

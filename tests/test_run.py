@@ -1,0 +1,306 @@
+"""The parallel runner: injection, warm-kernel isolation, failure isolation, atomic writes."""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import struct
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from nps_kit.commands import run as run_command
+from nps_kit.overview import write_manifest_and_overview
+from nps_kit.params import UnitParameters, load_unit, notebook_parameters
+from nps_kit.run import RunResult, UnitResult, prepare_notebook, run_reports, summary_table
+
+CSV = (
+    "response_id,submitted_at,business_unit,score\n"
+    "R1,2026-10-03 10:00:00,A,9\n"
+    "R2,2026-10-31 12:00:00,B,3\n"
+)
+
+
+def make_notebook(path: Path, *cells: str) -> Path:
+    nb = new_notebook(
+        cells=[
+            new_code_cell('unit = "x"  # unit id', metadata={"tags": ["parameters"]}),
+            *[new_code_cell(source) for source in cells],
+        ]
+    )
+    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.fixture
+def units(tmp_path: Path) -> list[UnitParameters]:
+    (tmp_path / "responses.csv").write_text(CSV, encoding="utf-8")
+    found = []
+    for unit, name in (("a", "Unit A"), ("b", "部門B")):
+        path = tmp_path / f"{unit}.yaml"
+        path.write_text(
+            f"name: {name}\nlanguage: ja\ndata: {{path: responses.csv}}\n"
+            "columns: {date: submitted_at}\n",
+            encoding="utf-8",
+        )
+        found.append(load_unit(path))
+    return found
+
+
+def test_injection_keeps_papermill_placement_with_readable_japanese(
+    tmp_path: Path, units: list[UnitParameters]
+) -> None:
+    notebook = make_notebook(tmp_path / "nb.ipynb", "print(unit)")
+    params = notebook_parameters(units[1], period="2026-10")
+    ours = prepare_notebook(notebook, params)
+    theirs = papermill.execute_notebook(
+        str(notebook), None, parameters=params, prepare_only=True, progress_bar=False
+    )
+    assert [c.metadata.tags for c in ours.cells] == [c.metadata.tags for c in theirs.cells]
+    injected = ours.cells[1]
+    assert injected.metadata.tags == ["injected-parameters"]
+    assert "unit_name = '部門B'" in injected.source
+    assert "\\u" not in injected.source
+    assigned = {
+        node.targets[0].id: ast.literal_eval(node.value)  # type: ignore[attr-defined]
+        for node in ast.parse(injected.source).body
+    }
+    assert assigned == params
+    # papermill's own cell holds the same values, only escaped
+    assert "\\u90e8\\u9580B" in theirs.cells[1].source
+    assert ours.metadata.papermill.parameters == params
+    assert ours.metadata.papermill.input_path == str(notebook)
+
+
+def _result(unit: str, status: str, *, nps: float | None, folder: Path) -> UnitResult:
+    failed = status != "ok"
+    return UnitResult(
+        unit=unit,
+        name=f"<b>{unit}</b>",
+        language="en",
+        period="2026-10",
+        status="failed" if failed else "ok",
+        seconds=1.5,
+        html=None if failed else folder / f"{unit}.html",
+        notebook=folder / ("_failed" if failed else "") / f"{unit}.ipynb",
+        error={"cell_index": 3, "ename": "ValueError", "evalue": "boom"} if failed else None,
+        summary=None if failed else {"n": 40, "nps": nps, "ci_low": -5.0, "ci_high": 25.0},
+        parameters={"unit": unit},
+        input={"path": "/data.csv", "sha256": "0" * 64},
+    )
+
+
+def test_manifest_merges_with_the_previous_run_and_overview_is_self_contained(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "2026-10"
+    write_manifest_and_overview(
+        tmp_path,
+        "2026-10",
+        [_result("a", "ok", nps=10.0, folder=folder), _result("b", "ok", nps=-5.0, folder=folder)],
+    )
+    manifest = write_manifest_and_overview(
+        tmp_path, "2026-10", [_result("b", "failed", nps=None, folder=folder)]
+    )
+    assert manifest == json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["period"] == "2026-10"
+    assert set(manifest["packages"]) >= {"pandas", "papermill", "nbconvert"}
+    assert [(u["unit"], u["status"], u["html"], u["notebook"]) for u in manifest["units"]] == [
+        ("a", "ok", "a.html", "a.ipynb"),
+        ("b", "failed", None, "_failed/b.ipynb"),
+    ]
+    assert manifest["units"][0]["summary"]["nps"] == 10.0
+    assert manifest["units"][1]["error"] == {
+        "cell_index": 3,
+        "ename": "ValueError",
+        "evalue": "boom",
+    }
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="viewport"' in page
+    assert "data:image/png;base64," in page
+    assert "&lt;b&gt;a&lt;/b&gt;" in page and "<b>a</b>" not in page
+    assert "<script" not in page and "http" not in page
+    assert 'href="_failed/b.ipynb"' in page
+    top = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert '<a href="2026-10/index.html">October 2026</a> (1/2)' in top
+
+
+def test_summary_table_shows_the_failing_cell(tmp_path: Path) -> None:
+    result = RunResult(
+        output=tmp_path,
+        units=[
+            _result("a", "ok", nps=10.0, folder=tmp_path),
+            _result("b", "failed", nps=None, folder=tmp_path),
+        ],
+    )
+    assert summary_table(result) == (
+        "unit  status  NPS   n   seconds  output\n"
+        f"a     ok      10.0  40  1.5      {tmp_path}/a.html\n"
+        f"b     failed  -     -   1.5      {tmp_path}/_failed/b.ipynb\n"
+        "b: failed at cell 3: ValueError: boom"
+    )
+
+
+def _publish(*names: str) -> str:
+    values = ", ".join(f'"{n}": {n}' for n in names)
+    return f"from nps_kit.report import publish_summary\npublish_summary({{{values}}})"
+
+
+@pytest.mark.slow
+def test_warm_kernel_is_reused_and_units_cannot_see_each_others_variables(
+    tmp_path: Path, units: list[UnitParameters]
+) -> None:
+    notebook = make_notebook(
+        tmp_path / "nb.ipynb",
+        "import os\npid = os.getpid()\nleaked = 'secret' in globals()\nsecret = unit",
+        _publish("pid", "leaked"),
+    )
+    result = run_reports(
+        units, notebook=notebook, output=tmp_path / "reports", jobs=1, progress=None
+    )
+    assert [(u.unit, u.status) for u in result.units] == [("a", "ok"), ("b", "ok")]
+    summaries = [u.summary or {} for u in result.units]
+    assert summaries[0]["pid"] == summaries[1]["pid"]  # one kernel ran both units
+    assert [s["leaked"] for s in summaries] == [False, False]
+
+
+def _png_size(data: str) -> tuple[int, int]:
+    import base64
+
+    width, height = struct.unpack(">II", base64.b64decode(data)[16:24])
+    return width, height
+
+
+@pytest.mark.slow
+def test_fresh_kernels_make_the_same_figures_as_warm_kernels(
+    tmp_path: Path, units: list[UnitParameters], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("MPLBACKEND", raising=False)  # kernels use the inline backend
+    notebook = make_notebook(
+        tmp_path / "nb.ipynb",
+        # unit a changes global matplotlib state; the reset must undo it before unit b
+        "import matplotlib.pyplot as plt\n"
+        'if unit == "a":\n'
+        '    plt.rcParams["figure.figsize"] = (2, 2)',
+        "fig, ax = plt.subplots()\nax.plot([1, 3, 2])\nplt.show()",
+    )
+    sizes = {}
+    for fresh in (False, True):
+        out = tmp_path / ("fresh" if fresh else "warm")
+        result = run_reports(
+            units, notebook=notebook, output=out, jobs=1, fresh_kernels=fresh, progress=None
+        )
+        assert result.ok, result.failed
+        nb = nbformat.read(out / "2026-10" / "b.ipynb", as_version=4)
+        images = [
+            o.data["image/png"]
+            for c in nb.cells
+            for o in c.get("outputs", [])
+            if "image/png" in o.get("data", {})
+        ]
+        sizes[fresh] = [_png_size(i) for i in images]
+    assert len(sizes[False]) == 1
+    assert sizes[False] == sizes[True]
+
+
+def _cli(*argv: str) -> int:
+    parser = argparse.ArgumentParser()
+    run_command.register(parser.add_subparsers())
+    args = parser.parse_args(["run", *argv])
+    status: int = args.handler(args)
+    return status
+
+
+@pytest.mark.slow
+def test_a_failing_unit_is_isolated_and_never_replaces_the_last_good_report(
+    tmp_path: Path, units: list[UnitParameters], capsys: pytest.CaptureFixture[str]
+) -> None:
+    params = tmp_path
+    output = tmp_path / "reports"
+    good = make_notebook(tmp_path / "good.ipynb", "n = 1", _publish("n"))
+    bad = make_notebook(
+        tmp_path / "bad.ipynb",
+        "n = 2",
+        'if unit == "b":\n    raise ValueError("boom in " + unit)',
+        _publish("n"),
+    )
+    common = ["--parameters", str(params), "--output", str(output), "--jobs", "2"]
+    assert _cli(*common, "--notebook", str(good)) == 0
+    folder = output / "2026-10"
+    first_html = (folder / "b.html").read_bytes()
+    first_nb = (folder / "b.ipynb").read_bytes()
+
+    assert _cli(*common, "--notebook", str(bad)) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1] == "b: failed at cell 3: ValueError: boom in b"
+    assert (folder / "b.html").read_bytes() == first_html
+    assert (folder / "b.ipynb").read_bytes() == first_nb
+    failed = nbformat.read(folder / "_failed" / "b.ipynb", as_version=4)
+    errors = [o for c in failed.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert [(e.ename, e.evalue) for e in errors] == [("ValueError", "boom in b")]
+    assert nbformat.read(folder / "a.ipynb", as_version=4).cells[2].source == "n = 2"
+
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    a, b = manifest["units"]
+    assert (a["unit"], a["status"], a["html"], a["summary"]) == ("a", "ok", "a.html", {"n": 2})
+    assert (b["unit"], b["status"], b["html"], b["notebook"]) == (
+        "b",
+        "failed",
+        None,
+        "_failed/b.ipynb",
+    )
+    assert b["error"] == {"cell_index": 3, "ename": "ValueError", "evalue": "boom in b"}
+    assert a["parameters"]["unit_name"] == "Unit A"
+    assert len(a["input"]["sha256"]) == 64
+
+    # re-running only unit b with the good notebook clears _failed and keeps a in the manifest
+    assert _cli(*common, "--notebook", str(good), "b") == 0
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert [(u["unit"], u["status"]) for u in manifest["units"]] == [("a", "ok"), ("b", "ok")]
+    assert not (folder / "_failed" / "b.ipynb").exists()
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_kernel_that_cannot_start_fails_every_unit_with_the_reason(
+    tmp_path: Path, units: list[UnitParameters]
+) -> None:
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    nb = nbformat.read(notebook, as_version=4)
+    nb.metadata.kernelspec["name"] = "no-such-kernel"
+    nbformat.write(nb, notebook)
+    result = run_reports(units, notebook=notebook, output=tmp_path / "out", progress=None)
+    assert not result.ok
+    assert [(u.unit, u.status, u.html, u.notebook) for u in result.units] == [
+        ("a", "failed", None, None),
+        ("b", "failed", None, None),
+    ]
+    assert result.units[0].error == {
+        "cell_index": None,
+        "ename": "WorkerError",
+        "evalue": "KernelStartError: kernel 'no-such-kernel' did not start after 3 attempts: "
+        "No such kernel named no-such-kernel",
+    }
+    manifest = json.loads((tmp_path / "out" / "2026-10" / "manifest.json").read_text("utf-8"))
+    assert [u["status"] for u in manifest["units"]] == ["failed", "failed"]
+
+
+@pytest.mark.slow
+def test_output_on_stderr_fails_the_unit(tmp_path: Path, units: list[UnitParameters]) -> None:
+    notebook = make_notebook(
+        tmp_path / "nb.ipynb",
+        'import sys\nif unit == "b":\n    print("something is off", file=sys.stderr)',
+    )
+    result = run_reports(units, notebook=notebook, output=tmp_path / "out", jobs=1, progress=None)
+    assert [(u.unit, u.status) for u in result.units] == [("a", "ok"), ("b", "failed")]
+    assert result.units[1].error == {
+        "cell_index": 2,
+        "ename": "stderr",
+        "evalue": "something is off\n",
+    }
+    assert (tmp_path / "out" / "2026-10" / "_failed" / "b.ipynb").is_file()
+    assert not (tmp_path / "out" / "2026-10" / "b.html").exists()
