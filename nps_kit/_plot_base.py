@@ -109,7 +109,9 @@ def _retina_inline() -> None:
         return
     from matplotlib_inline.backend_inline import set_matplotlib_formats
 
-    set_matplotlib_formats("retina")
+    # Figures use constrained layout, so the inline backend's default bbox_inches="tight" (which
+    # draws every figure twice to measure it) only costs time: ~0.07 s a chart, ~1 s a report.
+    set_matplotlib_formats("retina", bbox_inches=None)
 
 
 def to_png(fig: Figure | SubFigure | Axes, *, dpi: int = 144) -> bytes:

@@ -197,14 +197,15 @@ def test_set_theme_switches_inline_output_to_retina_only_under_ipython(
     import IPython
     import matplotlib_inline.backend_inline as inline
 
-    calls: list[tuple[str, ...]] = []
-    monkeypatch.setattr(inline, "set_matplotlib_formats", lambda *f: calls.append(f))
+    calls: list[tuple[tuple[str, ...], dict[str, object]]] = []
+    monkeypatch.setattr(inline, "set_matplotlib_formats", lambda *f, **kw: calls.append((f, kw)))
     monkeypatch.setattr(IPython, "get_ipython", lambda: None)
     plot.set_theme()
     assert calls == []
     monkeypatch.setattr(IPython, "get_ipython", lambda: object())
     plot.set_theme()
-    assert calls == [("retina",)]
+    # bbox_inches=None: constrained layout already fits, and "tight" would draw twice.
+    assert calls == [(("retina",), {"bbox_inches": None})]
 
 
 def test_japanese_and_minus_render_without_warnings() -> None:
