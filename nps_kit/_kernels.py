@@ -158,7 +158,9 @@ class WarmKernel:
 
     def _start_once(self) -> None:
         self.km = AsyncKernelManager(kernel_name=self.kernel_name)
-        run_sync(self.km.start_kernel)()
+        # The kernel logs a warning about its local TCP transport to the terminal at every start;
+        # cell errors and outputs travel over the channels, not the log, so keep only errors.
+        run_sync(self.km.start_kernel)(extra_arguments=["--IPKernelApp.log_level=ERROR"])
         self.kc = self.km.client()
         self.kc.start_channels()
         run_sync(self.kc.wait_for_ready)(timeout=self.startup_timeout)

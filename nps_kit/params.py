@@ -127,7 +127,7 @@ class Mail(_Model):
     cc: list[str] = Field(default_factory=list)
     bcc: list[str] = Field(default_factory=list)
     reply_to: str | None = None
-    attach: Literal["html", "none"] = "html"
+    attach: Literal["html", "zip", "none"] = "html"
     report_url: str | None = None
 
     @field_validator("to", "cc", "bcc")

@@ -167,9 +167,11 @@ def _smaller_png(encoded: str) -> str:
 
     raw = base64.b64decode(encoded)
     with Image.open(io.BytesIO(raw)) as image:
+        if image.mode == "P":  # already a palette image (nps_kit.plot's inline charts)
+            return encoded
         palette = image.convert("RGB").quantize(colors=256, method=Image.Quantize.FASTOCTREE)
         buffer = io.BytesIO()
-        palette.save(buffer, format="PNG", optimize=True)
+        palette.save(buffer, format="PNG")
     small = buffer.getvalue()
     return base64.b64encode(small).decode("ascii") if len(small) < len(raw) else encoded
 

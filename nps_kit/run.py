@@ -227,9 +227,14 @@ def _run_unit(job: _Job, output: Path, kernel: Any) -> UnitResult:
         notebook=notebook,
         error=error,
         summary=summary if error is None else None,
-        parameters=job.parameters,
+        parameters=_recorded_parameters(job),
         input=job.input,
     )
+
+
+def _recorded_parameters(job: _Job) -> dict[str, Any]:
+    """Parameters recorded in the manifest: the notebook's, plus the unit's mail block."""
+    return {**job.parameters, "mail": job.unit.mail.model_dump(mode="json")}
 
 
 def _failed_without_kernel(job: _Job, reason: str) -> UnitResult:
@@ -244,7 +249,7 @@ def _failed_without_kernel(job: _Job, reason: str) -> UnitResult:
         notebook=None,
         error={"cell_index": None, "ename": "WorkerError", "evalue": reason},
         summary=None,
-        parameters=job.parameters,
+        parameters=_recorded_parameters(job),
         input=job.input,
     )
 

@@ -18,7 +18,7 @@ import pandas as pd
 
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import Language
-from nps_kit.load import LoadReport, load_responses
+from nps_kit.load import LoadReport, LoadResult, load_responses
 from nps_kit.score import (
     DEFAULT_MIN_N,
     DEFAULT_MIN_REPORT_N,
@@ -189,7 +189,7 @@ def prepare_unit(
         period has no responses at all.
     """
     source = Path(path)
-    loaded = load_responses(
+    loaded = _load_cached(
         source,
         score_column=score_column,
         date_column=date_column,
@@ -271,6 +271,26 @@ def _latest_complete_month(dates: pd.Series) -> str:
     if last.normalize() != month.end_time.normalize():
         month -= 1
     return str(month)
+
+
+# The runner builds many units from one export on each warm kernel: keep the last few parsed
+# files, keyed on the file's identity and the options, so a kernel reads each file once. Callers
+# never mutate the cached frame (prepare_unit filters and copies it).
+_CACHE: dict[tuple[object, ...], LoadResult] = {}
+_CACHE_SIZE = 4
+
+
+def _load_cached(path: Path, **options: object) -> LoadResult:
+    try:
+        stat = path.stat()
+    except OSError:
+        return load_responses(path, **options)  # type: ignore[arg-type]  # loader words it
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, *sorted(options.items()))
+    if key not in _CACHE:
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = load_responses(path, **options)  # type: ignore[arg-type]
+    return _CACHE[key]
 
 
 def _comparison_period(period: str, kind: ComparisonKind) -> str:

@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nps_kit.errors import ConfigError
+
+if TYPE_CHECKING:
+    from nps_kit.run import RunResult
 
 __all__ = ["default_notebook", "register"]
 
@@ -60,6 +64,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="start a new kernel per unit with plain papermill (slower)",
     )
+    p.add_argument(
+        "--send",
+        action="store_true",
+        help="e-mail the reports that succeeded right after the run (see 'nps-kit send')",
+    )
     p.set_defaults(handler=_run)
 
 
@@ -83,7 +92,12 @@ def _run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise ConfigError(f"--jobs: expected a positive whole number; found {args.jobs}.")
     found = load_all(args.parameters, units=args.units or None)
-    found.raise_if_errors()
+    if found.errors and not found.units:
+        found.raise_if_errors()
+    for error in found.errors:
+        # One team's broken file must not hold back every other team's report: report it, run
+        # the valid units, and exit non-zero at the end.
+        print(f"nps-kit run: error: {error} This unit is skipped.", file=sys.stderr)
     if not found.units:
         raise ConfigError(
             f"no unit files in {args.parameters}.",
@@ -104,4 +118,21 @@ def _run(args: argparse.Namespace) -> int:
         fresh_kernels=args.fresh_kernels,
     )
     print(summary_table(result))
-    return 0 if result.ok else 1
+    status = 0 if result.ok and not found.errors else 1
+    if args.send:
+        status = max(status, _send(result, args.output))
+    return status
+
+
+def _send(result: RunResult, output: Path) -> int:
+    """Mail the units that succeeded, one period at a time; return the exit status."""
+    from nps_kit.mail import send_reports
+
+    status = 0
+    periods = sorted({u.period for u in result.units if u.status == "ok"})
+    for period in periods:
+        units = [u.unit for u in result.units if u.status == "ok" and u.period == period]
+        summary = send_reports(output, period, units=units)
+        if not summary.ok:
+            status = 1
+    return status

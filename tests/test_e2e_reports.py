@@ -1,0 +1,136 @@
+"""End to end: the real report notebook for a Japanese and an English unit, through real kernels,
+the real exporter and a real browser. The figures in the HTML must be nps_kit's own."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from nps_kit.params import load_all
+from nps_kit.run import run_reports
+from nps_kit.score import nps
+from nps_kit.unit import prepare_unit
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = "<script>alert('xss')</script>"
+IMG = "<img src=x onerror=alert(1)>"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Run ec (ja) and cloud (en) on the demo data with two hostile comments planted."""
+    root = tmp_path_factory.mktemp("project")
+    data = pd.read_csv(ROOT / "data" / "demo_responses.csv.gz", dtype=str, keep_default_na=False)
+    october = data["submitted_at"].str.startswith("2026-10-31")
+    for unit, payload in (("EC事業部", SCRIPT), ("Cloud Platform", IMG)):
+        rows = data.index[october & (data["business_unit"] == unit)][:1]
+        data.loc[rows, ["score", "comment", "contact_ok"]] = ["0", payload, "はい"]
+    data.to_csv(root / "export.csv", index=False)
+    params = root / "parameters"
+    shutil.copytree(ROOT / "parameters", params)
+    for unit in ("stores", "insurance", "banking"):
+        (params / f"{unit}.yaml").unlink()
+    defaults = (params / "defaults.yaml").read_text(encoding="utf-8")
+    (params / "defaults.yaml").write_text(
+        defaults.replace("path: ../data/demo_responses.csv.gz", "path: ../export.csv"),
+        encoding="utf-8",
+    )
+    found = load_all(params)
+    found.raise_if_errors()
+    result = run_reports(
+        list(found.units.values()),
+        notebook=ROOT / "notebooks" / "nps_report.ipynb",
+        output=root / "reports",
+        jobs=2,
+        progress=None,
+    )
+    assert [u.status for u in result.units] == ["ok", "ok"], [u.error for u in result.units]
+    return root, root / "reports" / "2026-10"
+
+
+@pytest.mark.parametrize(
+    ("unit", "name", "lang"), [("ec", "EC事業部", "ja"), ("cloud", "Cloud Platform", "en")]
+)
+def test_headline_nps_in_html_is_nps_kits_figure(built, unit, name, lang):
+    root, folder = built
+    html = (folder / f"{unit}.html").read_text(encoding="utf-8")
+    prepared = prepare_unit(
+        root / "export.csv",
+        name=name,
+        unit_column="business_unit",
+        unit_values=[name],
+        period="2026-10",
+    )
+    expected = nps(prepared.current)
+    shown = re.search(r'class="nps-headline__value">([^<]+)<', html)
+    assert shown is not None
+    assert float(shown.group(1).replace("−", "-")) == pytest.approx(expected.nps, abs=0.05)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    entry = next(u for u in manifest["units"] if u["unit"] == unit)
+    assert entry["status"] == "ok"
+    assert entry["summary"]["nps"] == pytest.approx(expected.nps)
+    assert entry["summary"]["n"] == expected.n
+    assert entry["parameters"]["mail"]["to"] == [f"{unit}-team@example.com"]
+    assert f'<html lang="{lang}"' in html
+
+
+@pytest.mark.parametrize("unit", ["ec", "cloud"])
+def test_report_is_clean_self_contained_html(built, unit):
+    _, folder = built
+    html = (folder / f"{unit}.html").read_text(encoding="utf-8")
+    assert len(html.encode()) < 1_500_000
+    assert "<script" not in html.lower()
+    for attribute in re.findall(r'(?:src|href)\s*=\s*"([^"]*)"', html):
+        assert not attribute.startswith(("http:", "https:", "//")), attribute
+    assert "@import" not in html
+    for leak in ("Traceback", "Warning", "prepare_unit(", "sections.", "In&nbsp;[", "papermill"):
+        assert leak not in html, leak
+    other = "lang-en" if unit == "ec" else "lang-ja"
+    assert other not in html
+
+
+def test_hostile_comments_stay_text(built):
+    _, folder = built
+    ja = (folder / "ec.html").read_text(encoding="utf-8")
+    en = (folder / "cloud.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&#x27;xss&#x27;)&lt;/script&gt;" in ja
+    assert "&lt;img src=x onerror=alert(1)&gt;" in en
+    assert "<img src=x" not in en
+
+
+def test_overview_links_every_unit(built):
+    _, folder = built
+    overview = (folder / "index.html").read_text(encoding="utf-8")
+    assert 'href="ec.html"' in overview and 'href="cloud.html"' in overview
+    assert "<script" not in overview.lower()
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium is not installed")
+@pytest.mark.parametrize("unit", ["ec", "cloud"])
+def test_reports_in_a_real_browser(built, unit, tmp_path_factory):
+    from test_browser import DESKTOP, PHONE, Chromium, open_page
+
+    _, folder = built
+    chromium = Chromium(tmp_path_factory.mktemp("profile"))
+    try:
+        for device in (PHONE, DESKTOP):
+            page = open_page(chromium, folder / f"{unit}.html", device)
+            assert page.problems() == []
+            schemes = {url.split(":", 1)[0] for url in page.requested_urls()}
+            assert schemes <= {"file", "data"}
+            assert page.js("document.scripts.length") == 0
+            # The planted <img onerror> is text, never an element.
+            assert page.js("document.querySelectorAll('img:not([src^=\"data:\"])').length") == 0
+            width = page.js("document.documentElement.scrollWidth")
+            assert width <= device["width"]
+            shot = page.screenshot(tmp_path_factory.mktemp("shots") / f"{unit}.png")
+            assert shot.startswith(b"\x89PNG")
+    finally:
+        chromium.close()
