@@ -38,6 +38,11 @@ PRELOAD: tuple[str, ...] = (
     "nps_kit.themes",
     "nps_kit.words",
     "nps_kit.strategy",
+    "nps_kit.text",
+    "nps_kit.redact",
+    "nps_kit.unit",
+    "nps_kit.analysis",
+    "nps_kit.sections",
 )
 
 # Runs once after start-up: import the heavy modules, then remember the clean state to restore.

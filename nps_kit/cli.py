@@ -40,6 +40,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     An :class:`~nps_kit.errors.NpsKitError` becomes a message on stderr and exit status 2; any
     other exception is a bug and propagates with its traceback.
     """
+    # jsonschema (via nbformat) imports rfc3987-syntax when installed, which builds a grammar for
+    # IRI formats at import time (~1 s); notebook schemas use no such format, so the command line
+    # declines that optional module. Library users are unaffected.
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

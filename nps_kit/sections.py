@@ -296,13 +296,17 @@ def strategies(unit: UnitData, analysis: FollowupAnalysis) -> None:
 def followups(unit: UnitData, analysis: FollowupAnalysis) -> None:
     """Show every follow-up question: shares and NPS per answer, ratings, drivers, open text."""
     lang = unit.language
+    first_text = True
     for result in analysis.questions:
         q = result.question
         display(HTML(f"<h3>{_escape(q.label)}</h3>"))
         if q.type in ("categorical", "multi"):
             _choice_table(result.table, q.type, lang)
         else:
-            _text_question(unit, result, lang)
+            # Words that separate detractors from promoters answer "why that score", the first
+            # open question; for later ones (what to improve) the contrast says little.
+            _text_question(unit, result, lang, words=first_text)
+            first_text = False
     if analysis.ratings is not None:
         display(HTML(f"<h3>{_escape(_w('ratings_title', lang))}</h3>"))
         _ratings_table(analysis.ratings, lang)
@@ -394,7 +398,7 @@ def _ratings_table(ratings: pd.DataFrame, lang: Language) -> None:
     )
 
 
-def _text_question(unit: UnitData, result: Any, lang: Language) -> None:
+def _text_question(unit: UnitData, result: Any, lang: Language, *, words: bool = True) -> None:
     display(report.callout(_w("commenters", lang, n=f"{result.commenters:,}")))
     impact = result.table
     if len(impact) and impact["mentions"].sum() > 0:
@@ -421,7 +425,7 @@ def _text_question(unit: UnitData, result: Any, lang: Language) -> None:
                 lang=lang,
             )
         )
-    if result.words is not None and len(result.words):
+    if words and result.words is not None and len(result.words):
         plot.words(result.words, lang=lang, title=_w("words_title", lang))
         _show_figure()
     texts = unit.current[result.question.column].astype("string").str.strip()

@@ -134,3 +134,41 @@ def test_reports_in_a_real_browser(built, unit, tmp_path_factory):
             assert shot.startswith(b"\x89PNG")
     finally:
         chromium.close()
+
+
+def test_successful_reports_can_be_mailed_from_the_manifest(built, monkeypatch, tmp_path):
+    """The manifest written by the runner is what `nps-kit send` reads: recipients included."""
+    import email
+    from email import policy
+
+    from nps_kit.commands.run import _send
+    from nps_kit.run import RunResult, UnitResult
+
+    root, folder = built
+    for name in list(__import__("os").environ):
+        if name.startswith("NPS_KIT_SMTP_"):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)  # no .env here: no SMTP host, so sending is a dry run
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    units = [
+        UnitResult(
+            unit=u["unit"],
+            name=u["name"],
+            language=u["language"],
+            period="2026-10",
+            status="ok",
+            seconds=0.0,
+            html=folder / u["html"],
+            notebook=None,
+            error=None,
+            summary=u["summary"],
+            parameters=u["parameters"],
+            input=u["input"],
+        )
+        for u in manifest["units"]
+    ]
+    assert _send(RunResult(output=root / "reports", units=units), root / "reports") == 0
+    eml = folder / "outbox" / "ec.eml"
+    message = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
+    assert message["To"] == "ec-team@example.com"
+    assert message["Subject"].startswith("[NPS] EC事業部 2026年10月: ")

@@ -603,3 +603,25 @@ def test_driver_quadrant_skips_undefined_importance() -> None:
     (points,) = by_gid(ax, "drivers")
     assert len(points.get_offsets()) == 3
     assert "ウェブサイト" not in all_texts(ax)
+
+
+def test_inline_charts_are_palette_pngs_at_twice_the_display_size() -> None:
+    import io
+
+    from PIL import Image
+
+    from nps_kit._plot_base import palette_retina_png
+
+    fig, ax = plt.subplots(figsize=(4, 2), dpi=100)
+    ax.bar(["推奨者", "批判者"], [3, 1], color=["#009E73", "#D55E00"])
+    rendered = palette_retina_png(fig)
+    assert rendered is not None
+    png, metadata = rendered
+    assert metadata == {"width": 400, "height": 200}
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.format == "PNG" and image.mode == "P"
+        assert image.size == (800, 400)
+        colours = {rgb for _, rgb in image.convert("RGB").getcolors(maxcolors=256) or []}
+    assert (0, 158, 115) in colours and (213, 94, 0) in colours  # bar colours kept exactly
+    empty = plt.figure()
+    assert palette_retina_png(empty) is None
