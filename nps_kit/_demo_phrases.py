@@ -7,20 +7,9 @@ comma-separated list of unit ids. Theme ``none`` holds generic sentences that na
 
 from __future__ import annotations
 
-THEMES: tuple[str, ...] = (
-    "usability",
-    "checkout",
-    "delivery",
-    "phone",
-    "chat",
-    "email",
-    "staff",
-    "price",
-    "quality",
-    "returns",
-    "faq",
-    "communication",
-)
+from nps_kit.themes import DEFAULT_THEME_IDS
+
+THEMES: tuple[str, ...] = DEFAULT_THEME_IDS
 
 PHRASES = """
 ja|usability|n|*|アプリの動作が重い。

@@ -148,10 +148,11 @@ def _language(units: list[dict[str, Any]]) -> Language:
 
 
 def _chart(units: list[dict[str, Any]], lang: Language) -> str | None:
+    import matplotlib as mpl
     import pandas as pd
     from matplotlib.figure import Figure
 
-    from nps_kit.plot import to_png, unit_comparison
+    from nps_kit.plot import set_theme, to_png, unit_comparison
 
     rows = [
         {
@@ -166,10 +167,14 @@ def _chart(units: list[dict[str, Any]], lang: Language) -> str | None:
     ]
     if not rows:
         return None
-    fig = Figure(figsize=(6.4, 1.2 + 0.45 * len(rows)))
-    ax = fig.subplots()
-    unit_comparison(pd.DataFrame(rows), ax=ax, lang=lang)
-    return base64.b64encode(to_png(fig)).decode("ascii")
+    # The reports' look (seaborn theme, Japanese font), without changing the caller's settings.
+    with mpl.rc_context():
+        set_theme()
+        fig = Figure(figsize=(6.4, 1.2 + 0.45 * len(rows)), layout="constrained")
+        ax = fig.subplots()
+        unit_comparison(pd.DataFrame(rows), ax=ax, lang=lang)
+        png = to_png(fig)
+    return base64.b64encode(png).decode("ascii")
 
 
 def _number(value: float) -> str:

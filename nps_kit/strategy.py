@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from nps_kit.errors import ConfigError, closest
 from nps_kit.i18n import Language, label, points
+from nps_kit.themes import DEFAULT_THEME_IDS
 
 __all__ = [
     "SEGMENTS",
@@ -48,20 +49,7 @@ __all__ = [
 Segment = Literal["promoter", "passive", "detractor"]
 Source = Literal["theme", "driver", "general"]
 SEGMENTS: tuple[Segment, ...] = ("detractor", "passive", "promoter")
-THEME_IDS: tuple[str, ...] = (
-    "usability",
-    "checkout",
-    "delivery",
-    "phone",
-    "chat",
-    "email",
-    "staff",
-    "price",
-    "quality",
-    "returns",
-    "faq",
-    "communication",
-)
+THEME_IDS: tuple[str, ...] = DEFAULT_THEME_IDS
 
 
 # --- playbook schema -------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from nps_kit.i18n import Language
 from nps_kit.text import normalise, normalise_one
 
 __all__ = [
+    "DEFAULT_THEME_IDS",
     "Theme",
     "ThemeBook",
     "ThemeEvaluation",
@@ -37,6 +38,23 @@ __all__ = [
 ]
 
 _ID = re.compile(r"[a-z][a-z0-9_]*")
+
+
+#: Theme ids of the packaged dictionaries (``nps_kit/resources/themes.yaml``), in their order.
+DEFAULT_THEME_IDS: tuple[str, ...] = (
+    "usability",
+    "checkout",
+    "delivery",
+    "phone",
+    "chat",
+    "email",
+    "staff",
+    "price",
+    "quality",
+    "returns",
+    "faq",
+    "communication",
+)
 
 
 class _Strict(BaseModel):
