@@ -61,7 +61,17 @@ _sys.modules["_nps_kit_warm"] = _state
 """
 
 _RESET = """
-get_ipython().run_line_magic("reset", "-f")
+def _nps_kit_forget(ip):
+    # Like %reset -f, but without its gc.collect() over the whole warm heap (~0.2 s a unit):
+    # dropping every user name and cached output frees the objects; the cyclic collector
+    # still runs on its own.
+    ip.history_manager.reset(new_session=False)  # In/Out and the input history
+    for name in [n for n in ip.user_ns if n not in ip.user_ns_hidden]:
+        del ip.user_ns[name]
+    hook = ip.displayhook
+    hook._, hook.__, hook.___ = "", "", ""
+    ip.user_ns.update({"_": "", "__": "", "___": "", "_i": "", "_ii": "", "_iii": ""})
+_nps_kit_forget(get_ipython())
 import sys as _sys, warnings as _w, matplotlib as _m, matplotlib.pyplot as _p
 _p.close("all")
 _m.rcParams.update(_sys.modules["_nps_kit_warm"].rc)

@@ -157,7 +157,9 @@ def test_warm_kernel_is_reused_and_units_cannot_see_each_others_variables(
 ) -> None:
     notebook = make_notebook(
         tmp_path / "nb.ipynb",
-        "import os\npid = os.getpid()\nleaked = 'secret' in globals()\nsecret = unit",
+        "import os\npid = os.getpid()\nleaked = 'secret' in globals() or bool(Out) or _ != ''\n"
+        "secret = unit",
+        "unit  # an expression result lands in Out and _",
         _publish("pid", "leaked"),
     )
     result = run_reports(
