@@ -211,11 +211,11 @@ def analyse_followups(
             # NPS gains against every valid respondent of the period.
             tags = tag_themes(texts, book).astype("boolean").where(answered)
             impact = theme_impact(data, tags, lang=lang, level=level, book=book)
-            tokens = tokenise(texts.fillna(""))
+            # Only the two compared segments need tokens (tokenising is the costly step).
             seg = data["segment"]
             words = distinguishing_words(
-                tokens[seg == "detractor"],
-                tokens[seg == "promoter"],
+                tokenise(texts[seg == "detractor"].fillna("")),
+                tokenise(texts[seg == "promoter"].fillna("")),
                 labels=("detractor", "promoter"),
             )
             # Commenters as in the theme table: a comment *and* a valid score, so that the

@@ -106,6 +106,7 @@ _W: dict[str, dict[str, str]] = {
     "nps_with": {"ja": "言及者のNPS", "en": "NPS (mentioning)"},
     "nps_without": {"ja": "非言及者のNPS", "en": "NPS (not mentioning)"},
     "nps_gain": {"ja": "改善余地（pt）", "en": "Gain (pts)"},
+    "ci": {"ja": "95%信頼区間", "en": "95% interval"},
     "words_title": {
         "ja": "批判者と推奨者を分ける言葉",
         "en": "Words that separate detractors from promoters",
@@ -398,6 +399,17 @@ def _ratings_table(ratings: pd.DataFrame, lang: Language) -> None:
     )
 
 
+def _interval_text(low: pd.Series, high: pd.Series) -> list[str]:
+    """Interval cells such as ``−12.0 〜 +3.5`` (``—`` when undefined)."""
+    out = []
+    for lo, hi in zip(low, high, strict=True):
+        if pd.isna(lo) or pd.isna(hi):
+            out.append("—")
+        else:
+            out.append(f"{lo:+.1f} – {hi:+.1f}".replace("-", "−"))
+    return out
+
+
 def _text_question(unit: UnitData, result: Any, lang: Language, *, words: bool = True) -> None:
     display(report.callout(_w("commenters", lang, n=f"{result.commenters:,}")))
     impact = result.table
@@ -405,6 +417,10 @@ def _text_question(unit: UnitData, result: Any, lang: Language, *, words: bool =
         shown = impact.loc[impact["mentions"] > 0].head(8)
         plot.theme_impact(shown, lang=lang, title=_w("themes_title", lang))
         _show_figure()
+        shown = shown.assign(
+            ci_with=_interval_text(shown["ci_with_low"], shown["ci_with_high"]),
+            ci_without=_interval_text(shown["ci_without_low"], shown["ci_without_high"]),
+        )
         display(
             report.table(
                 shown,
@@ -413,7 +429,9 @@ def _text_question(unit: UnitData, result: Any, lang: Language, *, words: bool =
                     "mentions": _w("mentions", lang),
                     "share_detractors": _w("share_detractors", lang),
                     "nps_with": _w("nps_with", lang),
+                    "ci_with": _w("ci", lang),
                     "nps_without": _w("nps_without", lang),
+                    "ci_without": _w("ci", lang),
                     "nps_gain": _w("nps_gain", lang),
                 },
                 formats={
