@@ -241,7 +241,7 @@ def analyse_followups(
         previous=previous,
         themes=themes,
         drivers=drivers,
-        playbook=load_playbook(playbook_path),
+        playbook=load_playbook(playbook_path, themes=book.ids),
         lang=lang,
     )
     return FollowupAnalysis(

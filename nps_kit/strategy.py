@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -41,7 +41,6 @@ __all__ = [
     "Playbook",
     "Recommendation",
     "SegmentActions",
-    "ThemeActions",
     "load_playbook",
     "segment_strategies",
 ]
@@ -86,23 +85,6 @@ class GeneralActions(_Model):
     detractor: tuple[Action, ...] = Field(min_length=1)
 
 
-class ThemeActions(_Model):
-    """Actions per open-text theme id (the ids of :mod:`nps_kit.themes`)."""
-
-    usability: SegmentActions = SegmentActions()
-    checkout: SegmentActions = SegmentActions()
-    delivery: SegmentActions = SegmentActions()
-    phone: SegmentActions = SegmentActions()
-    chat: SegmentActions = SegmentActions()
-    email: SegmentActions = SegmentActions()
-    staff: SegmentActions = SegmentActions()
-    price: SegmentActions = SegmentActions()
-    quality: SegmentActions = SegmentActions()
-    returns: SegmentActions = SegmentActions()
-    faq: SegmentActions = SegmentActions()
-    communication: SegmentActions = SegmentActions()
-
-
 class DriverActions(_Model):
     """Actions for a rated attribute, and the extra column names that map to it."""
 
@@ -115,14 +97,17 @@ class Playbook(_Model):
 
     version: Literal[1]
     general: GeneralActions
-    themes: ThemeActions = ThemeActions()
+    # Keys are theme ids; load_playbook checks them against the theme dictionaries in use, so
+    # a theme added to themes.yaml can have actions too.
+    themes: dict[str, SegmentActions] = Field(default_factory=dict)
     drivers: dict[str, DriverActions] = Field(default_factory=dict)
 
     def theme_actions(self, theme: str, segment: Segment) -> tuple[Action, ...]:
         """Return the actions for ``theme`` and ``segment``; empty for unknown themes."""
-        if theme not in THEME_IDS:
+        entry = self.themes.get(theme)
+        if entry is None:
             return ()
-        actions: tuple[Action, ...] = getattr(getattr(self.themes, theme), segment)
+        actions: tuple[Action, ...] = getattr(entry, segment)
         return actions
 
     def driver_for(self, column: str) -> str | None:
@@ -135,13 +120,18 @@ class Playbook(_Model):
         return stem if stem in self.drivers else None
 
 
-def load_playbook(path: str | Path | None = None) -> Playbook:
+def load_playbook(
+    path: str | Path | None = None, *, themes: Iterable[str] | None = None
+) -> Playbook:
     """Read and validate a playbook.
 
     Parameters
     ----------
     path
         A playbook YAML file; ``None`` reads the copy shipped in the package.
+    themes
+        Theme ids the playbook may name (those of the theme dictionaries in use); the default
+        dictionaries' ids when ``None``.
 
     Returns
     -------
@@ -178,9 +168,21 @@ def load_playbook(path: str | Path | None = None) -> Playbook:
             path=shown,
         ) from error
     try:
-        return Playbook.model_validate(raw)
+        playbook = Playbook.model_validate(raw)
     except ValidationError as error:
         raise _config_error(error, shown) from error
+    allowed = list(DEFAULT_THEME_IDS if themes is None else themes)
+    for theme in playbook.themes:
+        if theme not in allowed:
+            suggestion = closest(theme, allowed)
+            hint = f"Did you mean {suggestion!r}? " if suggestion else ""
+            raise ConfigError(
+                f"{shown}: unknown key 'themes.{theme}'.",
+                hint=f"{hint}Valid keys here: {', '.join(allowed)}.",
+                path=shown,
+                key=f"themes.{theme}",
+            )
+    return playbook
 
 
 def _valid_keys(parent: tuple[str | int, ...]) -> list[str]:

@@ -326,3 +326,17 @@ def test_bad_arguments(book: Playbook) -> None:
         "themes table lacks column(s) label, mentions, share_promoters, share_passives, "
         "share_detractors"
     )
+
+
+def test_a_theme_added_to_the_dictionaries_can_have_actions(tmp_path: Path) -> None:
+    data = minimal()
+    data["themes"] = {
+        "app_crash": {"detractor": [{"ja": "クラッシュを直す", "en": "Fix the crashes"}]}
+    }
+    path = write(tmp_path, data)
+    with pytest.raises(ConfigError) as caught:
+        load_playbook(path)  # the default dictionaries have no app_crash theme
+    assert caught.value.key == "themes.app_crash"
+    playbook = load_playbook(path, themes=["app_crash", "delivery"])
+    assert [a.en for a in playbook.theme_actions("app_crash", "detractor")] == ["Fix the crashes"]
+    assert playbook.theme_actions("delivery", "detractor") == ()
