@@ -175,7 +175,11 @@ class WarmKernel:
         self.km = AsyncKernelManager(kernel_name=self.kernel_name)
         # The kernel logs a warning about its local TCP transport to the terminal at every start;
         # cell errors and outputs travel over the channels, not the log, so keep only errors.
-        run_sync(self.km.start_kernel)(extra_arguments=["--IPKernelApp.log_level=ERROR"])
+        # Input history goes to an SQLite file that units never read; with it off, resetting the
+        # execution count between units cannot clash with earlier line numbers.
+        run_sync(self.km.start_kernel)(
+            extra_arguments=["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=False"]
+        )
         self.kc = self.km.client()
         self.kc.start_channels()
         run_sync(self.kc.wait_for_ready)(timeout=self.startup_timeout)

@@ -433,6 +433,14 @@ def test_check_outputs_finds_each_problem_kind() -> None:
     assert "real problem on stderr" in problems[0].text
 
 
+def test_check_outputs_flags_error_log_lines_printed_to_stdout() -> None:
+    line = "ERROR! Session/line number was not unique in database. History logging moved\n"
+    nb = new_notebook(cells=[code("x", new_output("stream", name="stdout", text=line))])
+    assert check_outputs(nb) == [OutputProblem(0, "warning", line)]
+    fine = new_notebook(cells=[code("x", new_output("stream", name="stdout", text="Errors: 0\n"))])
+    assert check_outputs(fine) == []
+
+
 def test_check_outputs_clean_notebook() -> None:
     nb = build_report_notebook(charts=1)
     nb.cells[3].outputs = [o for o in nb.cells[3].outputs if o.output_type != "stream"]
