@@ -1,16 +1,21 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nps_kit._theme_match import required_literals
 from nps_kit.errors import ConfigError, DataError
 from nps_kit.score import nps
+from nps_kit.text import normalise
 from nps_kit.themes import (
+    Theme,
     ThemeBook,
     evaluate_themes,
     load_themes,
@@ -21,6 +26,7 @@ from nps_kit.themes import (
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "data" / "theme_eval.csv"
+DEMO = ROOT / "data" / "demo_responses.csv.gz"
 THEME_IDS = [
     "usability",
     "checkout",
@@ -402,3 +408,159 @@ def test_tagging_a_batch_equals_tagging_each_comment(texts: list[str | None]) ->
     for i, text in enumerate(texts):
         alone = tag_themes(pd.Series([text], dtype=object), book).iloc[0]
         assert batch.iloc[i].tolist() == alone.tolist()
+
+
+# --- fast tagging equals Theme.matches ----------------------------------------------------
+
+
+def reference_tags(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
+    """Tag with ``Theme.matches``, the reference definition, one comment and theme at a time."""
+    norm = normalise(texts)
+    present = (norm.notna() & (norm != "")).to_numpy(dtype=bool)
+    columns = {}
+    for theme in book.themes:
+        values = [theme.matches(t) if ok else False for t, ok in zip(norm, present, strict=True)]
+        columns[theme.id] = pd.arrays.BooleanArray(np.array(values, dtype=bool), ~present)
+    return pd.DataFrame(columns, index=texts.index)
+
+
+def assert_same_as_reference(texts: pd.Series, book: ThemeBook) -> None:
+    pd.testing.assert_frame_equal(tag_themes(texts, book), reference_tags(texts, book))
+
+
+@pytest.mark.parametrize("column", ["comment", "improvement"])
+def test_fast_tagging_equals_reference_on_demo_data(book: ThemeBook, column: str) -> None:
+    texts = pd.read_csv(DEMO, dtype=str)[column]
+    assert texts.notna().sum() > 1000
+    assert_same_as_reference(texts, book)
+
+
+def test_fast_tagging_equals_reference_on_evaluation_set(book: ThemeBook) -> None:
+    texts = pd.read_csv(EVAL, dtype=str, keep_default_na=False)["text"]
+    assert_same_as_reference(texts, book)
+
+
+# Regular expressions that a literal pre-filter could get wrong: optional and empty branches,
+# case-insensitive groups, back-references, look-arounds, repetitions of zero or more.
+TRICKY = r"""
+version: 1
+exclude:
+  ja: []
+  en: ['(?i:NOT) (so )?bad']
+themes:
+  tricky:
+    label: {ja: t, en: t}
+    keywords: {ja: [悪い, ｓ, 箱], en: [a, bad, es, '-x', web site]}
+    patterns:
+      ja: ['(ab|)c', 'x{0,2}届', '方(?<=[のた]方)[のがは]']
+      en: ['(?i:zz)', '(q)\1', 'w+e{2}', '(?:ok)+!', '(?P<n>k)(?P=n)']
+    exclude: {ja: [悪くな, '(?=箱の)'], en: ['\bnot\b']}
+  digits:
+    label: {ja: d, en: d}
+    keywords: {ja: [], en: [slow]}
+    patterns: {ja: [], en: ['[0-9]+ days?', '(?<![a-z])ab?$']}
+    exclude: {ja: [], en: ['[xz]+']}
+"""
+
+
+@pytest.fixture(scope="module")
+def tricky_book(tmp_path_factory: pytest.TempPathFactory) -> ThemeBook:
+    return load_themes(write(tmp_path_factory.mktemp("tricky"), TRICKY))
+
+
+def _fragments() -> list[str]:
+    raw = yaml.safe_load((ROOT / "parameters" / "themes.yaml").read_text(encoding="utf-8"))
+    words = [
+        w
+        for spec in raw["themes"].values()
+        for part in ("keywords",)
+        for lang in ("ja", "en")
+        for w in spec[part][lang]
+    ]
+    return [
+        *words,
+        *[w.upper() for w in words[::7]],
+        # pieces of patterns and excludes
+        "届", "届か", "届いた", "荷物が", "の方の", "た方が", "方", "お知らせメール", "通知が",
+        "メール", "めーる", "で", "の", "画面", "決済画面", "発送のお知らせ", "配送状況の連絡",
+        "連絡先", "ご連絡ください", "shipping fee", "free shipping", "help center", "help pages",
+        "self-service site", "account manager", "arrived", " broken", "damaged", "page loads",
+        "can't pay", "pay with", "line is busy", "nobody picked up", "agent was", "料金が高",
+        # negations
+        "悪くない", "遅くない", "not slow", "not bad", "NOT so bad", "isn't that slow",
+        # what the whole-word rule looks at
+        "s", "es", "ｓ", "ＥＳ", "x", "1", "a", "Z", "ab", "ｱﾌﾟﾘ", "ＡＰＰ", "ｆａｑ", "アプリ",
+        # separators, including ones the regexes treat specially
+        " ", "  ", "\n", "、", "。", "!", "?", ".", "-", "'", "😊", "\u3000",
+    ]  # fmt: skip
+
+
+FRAGMENTS = _fragments()
+COMMENTS = st.lists(
+    st.one_of(
+        st.sampled_from(FRAGMENTS),
+        st.text(alphabet="abesxz019 -ＡＢＳ１", max_size=4),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(COMMENTS, min_size=1, max_size=8))
+def test_fast_tagging_equals_reference_on_random_comments(texts: list[str]) -> None:
+    book = load_themes()
+    assert_same_as_reference(pd.Series(texts, dtype=object), book)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(COMMENTS, min_size=1, max_size=8))
+def test_fast_tagging_equals_reference_with_tricky_patterns(
+    tricky_book: ThemeBook, texts: list[str]
+) -> None:
+    assert_same_as_reference(pd.Series(texts, dtype=object), tricky_book)
+
+
+def test_tricky_patterns_examples(tricky_book: ThemeBook) -> None:
+    texts = pd.Series(
+        ["qq", "kk", "ZZ", "c", "weee", "ok!", "箱の中", "箱", "の方が", "3 days", "ab", "a-b"]
+    )
+    tags = tag_themes(texts, tricky_book)
+    # "qq": joined into one alternation, \1 refers to the group of "(ab|)c";
+    # "箱の中": a zero-width exclude blanks nothing; "3 days": "ｓ" is a Japanese keyword
+    assert tags["tricky"].tolist() == [
+        False, True, True, True, True, True, True, True, True, True, False, True,
+    ]  # fmt: skip
+    assert tags["digits"].tolist() == [False] * 9 + [True, True, False]
+    assert_same_as_reference(texts, tricky_book)
+
+
+def test_hand_built_themes_use_the_reference(tmp_path: Path) -> None:
+    # keywords that do not match the pattern: the pattern decides
+    odd = Theme("odd", "o", "o", re.compile("foo"), None, keywords_en=("bar",))
+    bare = Theme("bare", "b", "b", re.compile("(?:bar)|(?:baz)"), re.compile("bar"))
+    book = ThemeBook(themes=(odd, bare), path=tmp_path / "none.yaml")
+    tags = tag_themes(pd.Series(["foo", "bar", "bar baz", "food"]), book)
+    assert tags["odd"].tolist() == [True, False, False, True]
+    assert tags["bare"].tolist() == [False, False, True, False]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("abc", {"abc"}),
+        ("(商品|荷物)[^。]{0,6}届", {"商品", "荷物"}),
+        ("x{0,2}届", {"届"}),
+        ("(ab|)c", {"c"}),
+        ("(?:ok)+!", {"ok"}),
+        ("w+e{2}", {"w"}),
+        ("(?i:zz)", None),
+        ("(?i)zz", None),
+        ("(ab|)", None),
+        ("[0-9]+", None),
+        ("(q)\\1", {"q"}),
+        ("方(?<=[のた]方)[のがは]", {"方"}),
+    ],
+)
+def test_required_literals(source: str, expected: set[str] | None) -> None:
+    found = required_literals(re.compile(source))
+    assert found == (None if expected is None else frozenset(expected))
