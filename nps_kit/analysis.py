@@ -20,6 +20,7 @@ from nps_kit.errors import ConfigError, DataError, closest
 from nps_kit.followup import categorical_summary, multi_select_summary, ratings_summary
 from nps_kit.score import nps
 from nps_kit.strategy import Recommendation, load_playbook, segment_strategies
+from nps_kit.text import answered as says_something
 from nps_kit.text import tokenise
 from nps_kit.themes import ThemeBook, load_themes, tag_themes, theme_impact
 from nps_kit.unit import UnitData
@@ -205,7 +206,7 @@ def analyse_followups(
         elif q.type == "text":
             _require_column(data, q.column)
             texts = data[q.column].astype("string").str.strip()
-            answered = texts.fillna("").ne("")
+            answered = says_something(texts)  # blank, 特になし, N/A … are no comment
             texts = texts.where(answered)
             # Non-commenters get NA tags: theme_impact then reads shares among commenters and
             # NPS gains against every valid respondent of the period.
@@ -295,5 +296,5 @@ def _any_text(data: pd.DataFrame, questions: Sequence[Question]) -> pd.Series:
     answered = pd.Series(False, index=data.index)
     for q in questions:
         if q.type == "text":
-            answered |= data[q.column].astype("string").str.strip().fillna("").ne("")
+            answered |= says_something(data[q.column].astype("string"))
     return answered

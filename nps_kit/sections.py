@@ -21,6 +21,7 @@ from nps_kit.analysis import FollowupAnalysis
 from nps_kit.drivers import quadrant_label
 from nps_kit.i18n import Language, format_period, label, points
 from nps_kit.score import distribution as score_distribution
+from nps_kit.text import answered
 from nps_kit.themes import representative_comments
 from nps_kit.unit import (
     Headline,
@@ -449,7 +450,7 @@ def _text_question(unit: UnitData, result: Any, lang: Language, *, words: bool =
     texts = unit.current[result.question.column].astype("string").str.strip()
     seg = unit.current["segment"]
     for segment in ("detractor", "passive", "promoter"):
-        picked = representative_comments(texts[(seg == segment) & texts.fillna("").ne("")], k=3)
+        picked = representative_comments(texts[(seg == segment) & answered(texts)], k=3)
         if picked:
             display(HTML(f"<h4>{_escape(_w('voices', lang, segment=label(segment, lang)))}</h4>"))
             display(report.comments(picked, lang=lang))

@@ -20,8 +20,10 @@ from typing import Any, Literal
 import pandas as pd
 
 __all__ = [
+    "NO_ANSWER",
     "STOP_WORDS_EN",
     "STOP_WORDS_JA",
+    "answered",
     "detect_language",
     "normalise",
     "normalise_one",
@@ -122,6 +124,43 @@ def normalise(texts: pd.Series) -> pd.Series:
         ``string`` dtype, same index and name as ``texts``.
     """
     return _map_unique(texts, normalise_one).astype("string")
+
+
+#: Open answers that say "no comment" rather than comment: they count as not answered.
+NO_ANSWER = frozenset(
+    {
+        "-", "ー", "なし", "無し", "特になし", "とくになし", "特に無し", "特にない",
+        "特にありません", "無回答", "未回答", "ありません", "na", "n/a", "none", "nothing",
+        "no comment", "no comments", "nil", "...", "…",
+    }
+)  # fmt: skip
+_EDGE_PUNCT = re.compile(r"^[\s。、.,!！?？・]+|[\s。、.,!！?？・]+$")
+
+
+def answered(texts: pd.Series) -> pd.Series:
+    """Tell which open answers say something.
+
+    Blank cells and answers such as 「特になし」, 「無回答」, "N/A" or "nothing" (after
+    normalisation and trimming punctuation; see :data:`NO_ANSWER`) are not answers, so they
+    are not counted as comments.
+
+    Parameters
+    ----------
+    texts
+        Open answers.
+
+    Returns
+    -------
+    pandas.Series
+        Boolean, same index.
+    """
+
+    def says_something(text: str) -> bool:
+        core = _EDGE_PUNCT.sub("", normalise_one(text))
+        return bool(core) and core not in NO_ANSWER
+
+    flags = _map_unique(texts, says_something)
+    return flags.fillna(False).astype(bool)
 
 
 def _language_of(text: str) -> str | None:

@@ -74,7 +74,7 @@ COMMENT = {
     "J14": ("価格が高い", "The price is too high"),
     "J15": ("価格が高すぎる", "Prices are too high"),
     "J16": ("最悪", "Terrible"),
-    "J18": ("特になし", "Nothing"),
+    "J18": ("まあ普通です", "It was okay"),
     "J19": ("配送が遅い", "Delivery was late"),
     "J20": ("配送が遅い", "Delivery was late"),
 }
@@ -286,6 +286,17 @@ def test_nps_gain_is_relative_to_all_valid_respondents(analysis: FollowupAnalysi
     assert by_theme(comment.table).loc["price", "nps_gain"] == pytest.approx(200 / VALID)
     # NPS of the commenters mentioning delivery: J01 promoter, J09 passive, J11 J12 J13 detractors
     assert themes.loc["delivery", "nps_with"] == pytest.approx(100 * (1 - 3) / 5)
+
+
+def test_no_comment_answers_are_not_commenters(tmp_path: Path) -> None:
+    export = write_export(tmp_path / "responses.csv", "ja")
+    frame = pd.read_csv(export, dtype=str, keep_default_na=False)
+    frame.loc[frame["response_id"] == "J18", "comment"] = "特になし。"
+    frame.loc[frame["response_id"] == "J01", "comment"] = "N/A"
+    frame.to_csv(export, index=False)
+    unit = prepare_unit(export, name="EC", period="2026-10", text_columns=["comment"])
+    result = analyse_followups(unit, [{"column": "comment", "type": "text", "label": "理由"}])
+    assert result.questions[0].commenters == len(COMMENTERS) - 2
 
 
 def test_non_commenters_are_not_commenters(unit: UnitData, analysis: FollowupAnalysis) -> None:

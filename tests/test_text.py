@@ -68,3 +68,16 @@ def test_tokenise_forced_language() -> None:
 
 def test_tagger_is_created_once() -> None:
     assert _tagger() is _tagger()
+
+
+def test_answered_treats_no_comment_answers_as_blank() -> None:
+    from nps_kit.text import answered
+
+    texts = pd.Series(
+        ["特になし。", "N/A", "  ", None, "ー", "Nothing!", "無回答", "配送が遅い", "no", "なし"],
+        index=range(10, 20),
+    )
+    assert answered(texts).tolist() == [
+        False, False, False, False, False, False, False, True, True, False,
+    ]  # fmt: skip
+    assert list(answered(texts).index) == list(range(10, 20))
