@@ -307,7 +307,7 @@ def followups(unit: UnitData, analysis: FollowupAnalysis) -> None:
         else:
             # Words that separate detractors from promoters answer "why that score", the first
             # open question; for later ones (what to improve) the contrast says little.
-            _text_question(unit, result, lang, words=first_text)
+            _text_question(unit, result, lang, primary=first_text)
             first_text = False
     if analysis.ratings is not None:
         display(HTML(f"<h3>{_escape(_w('ratings_title', lang))}</h3>"))
@@ -411,13 +411,14 @@ def _interval_text(low: pd.Series, high: pd.Series) -> list[str]:
     return out
 
 
-def _text_question(unit: UnitData, result: Any, lang: Language, *, words: bool = True) -> None:
+def _text_question(unit: UnitData, result: Any, lang: Language, *, primary: bool = True) -> None:
     display(report.callout(_w("commenters", lang, n=f"{result.commenters:,}")))
     impact = result.table
     if len(impact) and impact["mentions"].sum() > 0:
         shown = impact.loc[impact["mentions"] > 0].head(8)
-        plot.theme_impact(shown, lang=lang, title=_w("themes_title", lang))
-        _show_figure()
+        if primary:  # the chart for the first open question; later ones get the table only
+            plot.theme_impact(shown, lang=lang, title=_w("themes_title", lang))
+            _show_figure()
         shown = shown.assign(
             ci_with=_interval_text(shown["ci_with_low"], shown["ci_with_high"]),
             ci_without=_interval_text(shown["ci_without_low"], shown["ci_without_high"]),
@@ -444,7 +445,7 @@ def _text_question(unit: UnitData, result: Any, lang: Language, *, words: bool =
                 lang=lang,
             )
         )
-    if words and result.words is not None and len(result.words):
+    if primary and result.words is not None and len(result.words):
         plot.words(result.words, lang=lang, title=_w("words_title", lang))
         _show_figure()
     texts = unit.current[result.question.column].astype("string").str.strip()

@@ -72,7 +72,7 @@ class UnitData:
     unit_rows
         Rows of the file that belong to the unit.
     redactions
-        Personal-data replacements per kind in the unit's free-text columns (empty when
+        Personal-data replacements per kind in the reporting period's free text (empty when
         redaction is off).
     redacted
         Whether redaction was applied.
@@ -166,7 +166,8 @@ def prepare_unit(
     score_column, date_column, weight_column
         Columns of the export.
     text_columns
-        Free-text columns to redact.
+        Free-text columns to redact (in the reporting period's rows, the only ones a report
+        shows text of).
     period
         Reporting month ``YYYY-MM``, or ``"latest"`` for the latest complete month in the file:
         the month of the latest response date when that date is the month's last day, else the
@@ -241,10 +242,14 @@ def prepare_unit(
     if redact:
         from nps_kit.redact import redact as redact_texts
 
-        for column in text_columns:
+        # The report shows free text of the reporting period only (comments, themes, the
+        # detractor list), so that is what is redacted and counted.
+        shown = data["period"] == period
+        for column in dict.fromkeys(text_columns):
             if column in data.columns:
-                done = redact_texts(data[column])
-                data[column] = done.texts
+                done = redact_texts(data.loc[shown, column])
+                data[column] = data[column].astype("string")
+                data.loc[shown, column] = done.texts
                 for kind, count in done.counts.items():
                     counts[kind] = counts.get(kind, 0) + count
     return UnitData(
@@ -467,7 +472,10 @@ _QUALITY = {
     "duplicates": {"ja": "重複ID", "en": "Duplicate response IDs"},
     "dates": {"ja": "回答日の範囲", "en": "Date range"},
     "dates_unparsed": {"ja": "読めない日付", "en": "Unreadable dates"},
-    "redacted": {"ja": "個人情報の伏せ字", "en": "Personal data redacted"},
+    "redacted": {
+        "ja": "個人情報の伏せ字（対象期間のコメント）",
+        "en": "Personal data redacted (this period's comments)",
+    },
     "off": {"ja": "オフ（社内用）", "en": "off (internal use)"},
 }
 

@@ -396,7 +396,7 @@ def test_data_quality_ja(responses: Path) -> None:
         ("回答日の範囲", "2025-10-05 – 2026-10-31"),
         # One unreadable date is EC's (R25); the other (C03) belongs to Cloud Platform.
         ("読めない日付", "1"),
-        ("個人情報の伏せ字", "email 1, phone 1"),
+        ("個人情報の伏せ字（対象期間のコメント）", "email 1, phone 1"),
     ]
 
 
@@ -415,7 +415,7 @@ def test_data_quality_en_redaction_off(responses: Path) -> None:
         ("Duplicate response IDs", "0"),  # no id column given
         ("Date range", "2025-10-05 – 2026-10-31"),
         ("Unreadable dates", "1"),
-        ("Personal data redacted", "off (internal use)"),
+        ("Personal data redacted (this period's comments)", "off (internal use)"),
     ]
 
 
