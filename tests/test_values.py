@@ -225,3 +225,25 @@ def test_blank_dates_are_nat_but_not_unparsed() -> None:
     assert parsed.unparsed.tolist() == [False, False, False, True, True, False]
     small = parse_date_values(pd.Series([5.0, np.nan]))
     assert small.unparsed.tolist() == [True, False]
+
+
+def test_arrow_string_dates_parse_like_object_strings() -> None:
+    cells = [
+        "2026-10-03 09:15:00",
+        "2026-10-03",
+        "2026-10-03T09:15:00",
+        "2026/10/03 9:15",
+        "2026年10月3日",
+        "46298",
+        "",
+        None,
+        "not a date",
+        "2026-02-30 10:00:00",
+    ]
+    arrow = parse_dates(pd.Series(cells, dtype="str"))
+    plain = parse_dates(pd.Series(cells, dtype=object))
+    assert isinstance(pd.Series(cells, dtype="str").array, pd.arrays.ArrowStringArray)
+    pd.testing.assert_series_equal(arrow, plain)
+    assert arrow.iloc[0] == pd.Timestamp("2026-10-03 09:15:00")
+    assert arrow.iloc[1] == pd.Timestamp("2026-10-03")
+    assert pd.isna(arrow.iloc[9])  # 30 February is not a date in either path
