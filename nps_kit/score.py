@@ -163,7 +163,7 @@ def segment(scores: pd.Series) -> pd.Series:
     pandas.Series
         Categorical series with categories ``detractor``, ``passive``, ``promoter``, same index.
     """
-    codes = _SEGMENT_LUT[_score_codes(scores, name=str(scores.name))]
+    codes = _SEGMENT_LUT[_score_codes(scores, name=str(scores.name))[0]]
     return pd.Series(
         pd.Categorical.from_codes(codes, categories=pd.Index(list(SEGMENTS))),
         index=scores.index,
@@ -171,10 +171,14 @@ def segment(scores: pd.Series) -> pd.Series:
     )
 
 
-def _score_codes(scores: pd.Series, *, name: str) -> npt.NDArray[np.int8]:
+def _score_codes(
+    scores: pd.Series, *, name: str
+) -> tuple[npt.NDArray[np.signedinteger[Any]], bool]:
     """Integer score 0–10 per row, ``-1`` for missing; raise if a value is off the 0–10 scale.
 
-    Integer columns (the common case after loading) take a fast path without float conversion.
+    Integer columns (the common case after loading) take a fast path: a NumPy integer column
+    without missing values is returned as it is, after one range check. Also tells whether
+    any score is missing.
     """
     dtype = scores.dtype
     if pd.api.types.is_integer_dtype(dtype) and not isinstance(
@@ -192,16 +196,16 @@ def _score_codes(scores: pd.Series, *, name: str) -> npt.NDArray[np.int8]:
         if off.any():
             _raise_off_scale(floats[off], name)
         ints = np.where(missing, 0, floats).astype(np.int64)
-    if len(ints) and (ints.min() < 0 or ints.max() > 10):
+    # One pass checks both ends: seen as unsigned, negative integers are huge.
+    if len(ints) and ints.view(f"u{ints.dtype.itemsize}").max() > 10:
         bad = (ints < 0) | (ints > 10)
         if missing is not None:
             bad &= ~missing
         if bad.any():
             _raise_off_scale(ints[bad], name)
-    codes = ints.astype(np.int8)
     if missing is not None and missing.any():
-        codes[missing] = -1
-    return codes
+        return np.where(missing, -1, ints), True
+    return ints, False
 
 
 def _raise_off_scale(values: npt.NDArray[np.generic], name: str) -> None:
@@ -271,38 +275,46 @@ def _result_columns(
 
 
 def _segment_counts(
-    scores: npt.NDArray[np.int8],
+    scores: npt.NDArray[np.signedinteger[Any]],
     codes: npt.NDArray[np.intp],
     n_groups: int,
     weights: npt.NDArray[np.float64] | None,
+    *,
+    complete: bool = False,
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
     """Per-group (detractor, passive, promoter) counts, valid n and Kish effective n.
 
-    ``scores`` holds score codes (−1 = missing), ``codes`` group codes (−1 = left out).
+    ``scores`` holds scores 0–10 (−1 = missing), ``codes`` group codes (−1 = left out);
+    ``complete`` says the caller knows neither has a −1, which saves two passes. Counting
+    the 11 scores per group with one ``bincount`` and summing them into segments afterwards
+    needs no per-row segment lookup.
     """
-    seg = _SEGMENT_LUT[scores]
-    flat = codes * 3 + seg
+    flat = codes * 11 + scores
     valid: npt.NDArray[np.bool_] | None = None
     if weights is not None:
-        valid = (seg >= 0) & (codes >= 0) & ~np.isnan(weights)
-    elif len(flat) and (seg.min() < 0 or codes.min() < 0):
-        valid = (seg >= 0) & (codes >= 0)
+        valid = (scores >= 0) & (codes >= 0) & ~np.isnan(weights)
+    elif not complete and len(flat) and (scores.min() < 0 or codes.min() < 0):
+        valid = (scores >= 0) & (codes >= 0)
     if valid is not None:
         flat = flat[valid]
-    if weights is None:
-        counts = np.bincount(flat, minlength=n_groups * 3).astype(np.float64)
-        counts = counts.reshape(n_groups, 3)
+    w = None if weights is None else weights[valid]
+    per_score = np.bincount(flat, weights=w, minlength=n_groups * 11).astype(np.float64)
+    per_score = per_score.reshape(n_groups, 11)
+    counts = np.stack(
+        [per_score[:, :7].sum(axis=1), per_score[:, 7:9].sum(axis=1), per_score[:, 9:].sum(axis=1)],
+        axis=1,
+    )
+    if w is None:
         n = counts.sum(axis=1).astype(np.int64)
         return counts, n, n.astype(np.float64)
-    w = weights[valid]
+    assert valid is not None
     group = codes[valid]
-    counts = np.bincount(flat, weights=w, minlength=n_groups * 3).astype(np.float64)
     n = np.bincount(group, minlength=n_groups).astype(np.int64)
     sum_w = np.bincount(group, weights=w, minlength=n_groups)
     sum_w2 = np.bincount(group, weights=w * w, minlength=n_groups)
     with np.errstate(invalid="ignore", divide="ignore"):
         n_eff = np.where(sum_w2 > 0, sum_w**2 / sum_w2, 0.0).astype(np.float64)
-    return counts.reshape(n_groups, 3), n, n_eff
+    return counts, n, n_eff
 
 
 def nps(
@@ -341,9 +353,11 @@ def nps(
     25.0
     """
     _check_columns(data, [score] + ([weight] if weight else []))
-    values = _score_codes(data[score], name=score)
+    values, missing = _score_codes(data[score], name=score)
     codes = np.zeros(len(values), dtype=np.intp)
-    counts, n, n_eff = _segment_counts(values, codes, 1, _weights(data, weight))
+    counts, n, n_eff = _segment_counts(
+        values, codes, 1, _weights(data, weight), complete=not missing
+    )
     cols = _result_columns(counts, n, n_eff, level=level, min_n=min_n, min_report_n=None)
     empty = int(n[0]) == 0
 
@@ -430,7 +444,7 @@ def score_groups(
         )
     needed = [score, *keys] + ([date] if period else []) + ([weight] if weight else [])
     _check_columns(data, needed)
-    values = _score_codes(data[score], name=score)
+    values, missing = _score_codes(data[score], name=score)
 
     key_frame = {k: data[k] for k in keys}
     period_start: pd.Series | None = None
@@ -438,9 +452,11 @@ def score_groups(
         label, period_start = _period_keys(data[date], period)
         key_frame["period"] = label
     names = list(key_frame)
-    codes, uniques = _factorize(key_frame, len(values))
+    codes, uniques, left_out = _factorize(key_frame, len(values))
     n_groups = len(uniques)
-    counts, n, n_eff = _segment_counts(values, codes, n_groups, _weights(data, weight))
+    counts, n, n_eff = _segment_counts(
+        values, codes, n_groups, _weights(data, weight), complete=not (missing or left_out)
+    )
     columns = _result_columns(counts, n, n_eff, level=level, min_n=min_n, min_report_n=min_report_n)
     table = pd.DataFrame({name: uniques[name] for name in names})
     if period_start is not None:
@@ -462,37 +478,37 @@ def score_groups(
 
 def _factorize(
     key_frame: dict[str, pd.Series], length: int
-) -> tuple[npt.NDArray[np.intp], pd.DataFrame]:
-    """Integer group code per row (−1 = left out) and the table of keys per code.
+) -> tuple[npt.NDArray[np.intp], pd.DataFrame, bool]:
+    """Give each row its group code (−1 = left out), the keys per code, and whether any is out.
 
     Codes index the full product of each key's unique values (groups without responses are
     dropped later), so the common case — one categorical key — costs a single cast.
     """
     if not key_frame:
-        return np.zeros(length, dtype=np.intp), pd.DataFrame(index=[0])
+        return np.zeros(length, dtype=np.intp), pd.DataFrame(index=[0]), False
     per_codes: list[npt.NDArray[np.intp]] = []
     per_uniques: list[pd.Index] = []
+    left_out = None
     for name, column in key_frame.items():
         if isinstance(column.dtype, pd.CategoricalDtype):
-            c = column.cat.codes.to_numpy().astype(np.intp)
+            small = column.cat.codes.to_numpy()  # int8/int16: cheap to scan before widening
             u = pd.Index(column.cat.categories)
-            if len(c) and c.min() < 0:  # missing key → its own group after the others
-                c = np.where(c < 0, len(u), c)
+            if len(small) and small.min() < 0:  # missing key → its own group after the others
+                small = np.where(small < 0, len(u), small)
                 u = u.append(pd.Index([None]))
+            c = small.astype(np.intp)
         else:
             raw, u = pd.factorize(column, use_na_sentinel=name == "period")
             c = np.asarray(raw, dtype=np.intp)
+            if len(c) and c.min() < 0:  # only period codes use the −1 sentinel
+                left_out = (c < 0) if left_out is None else (left_out | (c < 0))
         per_codes.append(c)
         per_uniques.append(pd.Index(u))
     sizes = [max(len(u), 1) for u in per_uniques]
-    left_out = None
-    for c in per_codes:
-        if len(c) and c.min() < 0:
-            left_out = (c < 0) if left_out is None else (left_out | (c < 0))
     if length == 0 or (left_out is not None and left_out.all()):
         # No row has a complete key: no group at all.
         empty = pd.DataFrame({name: pd.Series([], dtype=object) for name in key_frame})
-        return np.full(length, -1, dtype=np.intp), empty
+        return np.full(length, -1, dtype=np.intp), empty, True
     if len(per_codes) == 1:
         codes = per_codes[0]
         keep = np.arange(sizes[0])
@@ -508,7 +524,7 @@ def _factorize(
     uniques = pd.DataFrame(
         {name: per_uniques[i].take(positions[i]).to_numpy() for i, name in enumerate(key_frame)}
     )
-    return codes, uniques
+    return codes, uniques, left_out is not None
 
 
 def compare(current: NpsResult, previous: NpsResult, *, level: float = 0.95) -> Change:
@@ -570,7 +586,7 @@ def distribution(data: pd.DataFrame, *, score: str = "nps_score") -> pd.DataFram
         ``segment``.
     """
     _check_columns(data, [score])
-    values = _score_codes(data[score], name=score)
+    values, _ = _score_codes(data[score], name=score)
     n = np.bincount(values[values >= 0], minlength=11)
     total = int(n.sum())
     pct = 100.0 * n / total if total else np.zeros(11, dtype=np.float64)
