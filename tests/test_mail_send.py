@@ -718,3 +718,35 @@ def test_command_needs_units_or_all() -> None:
     with pytest.raises(NpsKitError) as caught:
         run_command(["send", "ec", "--all", "--period", PERIOD])
     assert str(caught.value).startswith("give unit ids or --all, not both. E.g.")
+
+
+def test_a_second_send_of_the_same_period_waits_for_the_first(tmp_path):
+    """Two concurrent sends must not both mail: the lock serialises them on sent.jsonl."""
+    import fcntl
+    import threading
+
+    from nps_kit.mail.send import _period_lock
+
+    lock = tmp_path / ".send.lock"
+    said: list[str] = []
+    order: list[str] = []
+    with _period_lock(lock, said.append):
+        second = threading.Thread(
+            target=lambda: _hold(lock, said, order), name="second-send", daemon=True
+        )
+        second.start()
+        second.join(timeout=0.5)
+        assert second.is_alive()  # still waiting
+        order.append("first done")
+    second.join(timeout=5)
+    assert order == ["first done", "second ran"]
+    assert said == [f"another 'nps-kit send' is sending this period; waiting for it ({lock})"]
+    with lock.open() as handle:  # released: a non-blocking lock succeeds
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _hold(lock, said, order):
+    from nps_kit.mail.send import _period_lock
+
+    with _period_lock(lock, said.append):
+        order.append("second ran")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.headerregistry import Address
@@ -81,6 +81,26 @@ class SendSummary:
         return not self.with_status("partial", "failed", "not_ready")
 
 
+@contextlib.contextmanager
+def _period_lock(path: Path, echo: Callable[[str], object]) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (POSIX ``flock``; nothing to hold on Windows)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no concurrent schedulers to guard
+        yield
+        return
+    with path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            echo(f"another 'nps-kit send' is sending this period; waiting for it ({path})")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def send_reports(
     output_dir: Path,
     period: str,
@@ -141,6 +161,9 @@ def send_reports(
     log = SendLog(folder / "sent.jsonl")
     outcomes = []
     with contextlib.ExitStack() as stack:
+        # Two sends of one period at once (a scheduler and a person) would both read the log
+        # before either wrote it and mail everyone twice: the second waits for the first.
+        stack.enter_context(_period_lock(folder / ".send.lock", echo))
         mailer: Mailer | None = None
         for unit in selected:
             skipped = _skip_reason(unit)
