@@ -23,7 +23,7 @@ from nps_kit.strategy import Recommendation, load_playbook, segment_strategies
 from nps_kit.text import answered as says_something
 from nps_kit.text import tokenise
 from nps_kit.themes import ThemeBook, load_themes, tag_themes, theme_impact
-from nps_kit.unit import UnitData
+from nps_kit.unit import UnitData, shift_period
 from nps_kit.words import distinguishing_words
 
 __all__ = ["FollowupAnalysis", "Question", "QuestionResult", "analyse_followups"]
@@ -235,7 +235,7 @@ def analyse_followups(
         all_tags = all_tags.astype("boolean").where(_any_text(data, parsed))
         themes = theme_impact(data, all_tags, lang=lang, level=level, book=book)
     current = nps(data, level=level, min_n=min_n)
-    previous_rows = unit.rows(_previous(unit.period))
+    previous_rows = unit.rows(shift_period(unit.period, -1))
     previous = nps(previous_rows, level=level, min_n=min_n) if len(previous_rows) else None
     recommendations = segment_strategies(
         current,
@@ -286,10 +286,6 @@ def _require_column(data: pd.DataFrame, column: str) -> None:
             if suggestion
             else "Check the follow-up column names in the unit's parameters.",
         )
-
-
-def _previous(period: str) -> str:
-    return str(pd.Period(period, freq="M") - 1)
 
 
 def _any_text(data: pd.DataFrame, questions: Sequence[Question]) -> pd.Series:

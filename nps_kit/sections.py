@@ -475,23 +475,19 @@ def detractors(
 ) -> pd.DataFrame:
     """Show the period's detractors who allowed contact, newest first."""
     lang = unit.language
-    table = detractor_followups(
-        unit,
-        id_column=id_column,
-        comment_column=comment_column,
-        contact_column=contact_column,
-        limit=limit,
-    )
-    if table.empty:
-        display(report.callout(_w("no_detractors", lang)))
-        return table
+    # One pass over the period: the whole list is returned (the count and the e-mail summary
+    # need it), the first ``limit`` rows are shown.
     total = detractor_followups(
         unit,
         id_column=id_column,
         comment_column=comment_column,
         contact_column=contact_column,
-        limit=10**9,
+        limit=len(unit.current),
     )
+    if total.empty:
+        display(report.callout(_w("no_detractors", lang)))
+        return total
+    table = total.head(limit)
     display(report.callout(_w("detractor_count", lang, n=len(total), limit=limit), kind="action"))
     display(
         report.table(
