@@ -20,15 +20,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from nps_kit.score import segment  # noqa: E402
-from nps_kit.text import tokenise  # noqa: E402
-from nps_kit.themes import (  # noqa: E402
+from nps_kit.text.themes import (  # noqa: E402
     ThemeBook,
     evaluate_themes,
     load_themes,
     tag_themes,
     theme_impact,
 )
-from nps_kit.words import distinguishing_words  # noqa: E402
+from nps_kit.text.tokens import tokenise  # noqa: E402
+from nps_kit.text.words import distinguishing_words  # noqa: E402
 
 TARGET_SECONDS = 10.0
 N_COMMENTS = 100_000

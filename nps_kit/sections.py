@@ -21,8 +21,8 @@ from nps_kit.analysis import FollowupAnalysis
 from nps_kit.drivers import quadrant_label
 from nps_kit.i18n import Language, format_period, label, points
 from nps_kit.score import distribution as score_distribution
-from nps_kit.text import answered
-from nps_kit.themes import representative_comments
+from nps_kit.text.themes import representative_comments
+from nps_kit.text.tokens import answered
 from nps_kit.unit import (
     Headline,
     UnitData,

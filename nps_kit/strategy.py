@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from nps_kit.errors import ConfigError, closest
 from nps_kit.i18n import Language, label, points
-from nps_kit.themes import DEFAULT_THEME_IDS
+from nps_kit.text.themes import DEFAULT_THEME_IDS
 
 __all__ = [
     "SEGMENTS",

@@ -10,11 +10,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nps_kit._theme_match import required_literals
 from nps_kit.errors import ConfigError, DataError
 from nps_kit.score import nps
-from nps_kit.text import normalise
-from nps_kit.themes import (
+from nps_kit.text._match import required_literals
+from nps_kit.text.themes import (
     Theme,
     ThemeBook,
     evaluate_themes,
@@ -23,6 +22,7 @@ from nps_kit.themes import (
     tag_themes,
     theme_impact,
 )
+from nps_kit.text.tokens import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "data" / "theme_eval.csv"

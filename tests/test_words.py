@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from nps_kit.text import tokenise
-from nps_kit.words import distinguishing_words
+from nps_kit.text.tokens import tokenise
+from nps_kit.text.words import distinguishing_words
 
 COMMON = ["service", "order", "time", "website", "product", "store", "staff", "help"]
 

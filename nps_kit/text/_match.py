@@ -25,7 +25,7 @@ import ahocorasick
 import numpy as np
 
 if TYPE_CHECKING:
-    from nps_kit.themes import Theme
+    from nps_kit.text.themes import Theme
 
 _sre: Any
 _sre_parse: Any

@@ -23,10 +23,10 @@ import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from nps_kit._theme_match import ThemeMatcher, join_source, keyword_parts
 from nps_kit.errors import ConfigError, DataError, closest
 from nps_kit.i18n import Language
-from nps_kit.text import normalise, normalise_one
+from nps_kit.text._match import ThemeMatcher, join_source, keyword_parts
+from nps_kit.text.tokens import normalise, normalise_one
 
 __all__ = [
     "DEFAULT_THEME_IDS",
