@@ -19,13 +19,10 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Collection, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import ahocorasick
 import numpy as np
-
-if TYPE_CHECKING:
-    from nps_kit.text.themes import Theme
 
 _sre: Any
 _sre_parse: Any
@@ -126,6 +123,26 @@ def _whole_word(text: str, start: int, end: int, first_is_newline: bool) -> bool
     if text[end] == "s" and (end + 1 >= n or text[end + 1] not in _WORD_CHARS):
         return True
     return text.startswith("es", end) and (end + 2 >= n or text[end + 2] not in _WORD_CHARS)
+
+
+class Theme(Protocol):
+    """What the matcher needs of a theme (:class:`nps_kit.text.themes.Theme` has it).
+
+    A protocol rather than an import, so that this module does not depend on ``themes``, which
+    depends on it.
+    """
+
+    @property
+    def pattern(self) -> re.Pattern[str]: ...
+    @property
+    def exclude(self) -> re.Pattern[str] | None: ...
+    @property
+    def keywords_ja(self) -> tuple[str, ...]: ...
+    @property
+    def keywords_en(self) -> tuple[str, ...]: ...
+    @property
+    def patterns(self) -> tuple[str, ...]: ...
+    def matches(self, normalised_text: str) -> bool: ...
 
 
 class _Entry:
