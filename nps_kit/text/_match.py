@@ -24,6 +24,8 @@ from typing import Any, Protocol
 import ahocorasick
 import numpy as np
 
+from nps_kit.text._lemma import lemma_text
+
 _sre: Any
 _sre_parse: Any
 try:  # the parser behind re.compile: private, so only an optimisation depends on it
@@ -143,6 +145,7 @@ class Theme(Protocol):
     @property
     def patterns(self) -> tuple[str, ...]: ...
     def matches(self, normalised_text: str) -> bool: ...
+    def matches_lemmas(self, normalised_text: str) -> bool: ...
 
 
 class _Entry:
@@ -206,6 +209,13 @@ class ThemeMatcher:
                     self._always_exclude.add(i)
                 for word in literals or ():
                     entry(word).exclude.add(i)
+        # Themes with an exclude (not matched by reference): their lemma pass needs the text
+        # blanked first, see Theme.matches_lemmas.
+        self._excluding = [
+            i
+            for i, t in enumerate(self._themes)
+            if t.exclude is not None and i not in self._reference
+        ]
         self._automaton: Any = None
         if entries:
             self._automaton = ahocorasick.Automaton()
@@ -215,8 +225,27 @@ class ThemeMatcher:
             self._automaton.make_automaton()
 
     def matches(self, text: str) -> list[int]:
-        """Return the indices of the themes that ``text`` (normalised) mentions, in order."""
-        hits = [i for i in self._reference if self._themes[i].matches(text)]
+        """Return the indices of the themes that ``text`` (normalised) mentions, in order.
+
+        Like ``Theme.matches``, a theme matches the text or its English lemmas.
+        """
+        hits = set(self._search(text, reference=True))
+        lemmas = lemma_text(text)
+        candidates = set(self._search(lemmas, reference=False)) if lemmas != text else set()
+        for i in candidates - hits:
+            exclude = self._themes[i].exclude
+            # Where exclude blanks nothing, the lemmas of the blanked text are ``lemmas``.
+            if exclude is None or exclude.search(text) is None:
+                hits.add(i)
+        for i in self._excluding:
+            if i not in hits and self._themes[i].exclude.search(text) is not None:  # type: ignore[union-attr]
+                if self._themes[i].matches_lemmas(text):
+                    hits.add(i)
+        return sorted(hits)
+
+    def _search(self, text: str, *, reference: bool) -> list[int]:
+        # Hand-built themes are matched by Theme.matches, which tries the lemmas itself.
+        hits = [i for i in self._reference if reference and self._themes[i].matches(text)]
         found: set[int] = set()  # themes whose ``pattern`` is found in the text
         maybe_patterns: set[int] = set()
         maybe_exclude = self._always_exclude
@@ -246,7 +275,7 @@ class ThemeMatcher:
                 or self._themes[i].pattern.search(exclude.sub(" ", text)) is not None
             ):
                 hits.append(i)
-        return sorted(hits)
+        return hits
 
     def tag(self, texts: Collection[str]) -> np.ndarray:
         """Return a boolean array: one row per text, one column per theme."""

@@ -18,7 +18,7 @@ __all__ = ["PACKS", "load_pack", "pack_files"]
 
 #: The shipped packs (see TAXONOMY in the README): retail & e-commerce, software/SaaS,
 #: banking & insurance, any other service.
-PACKS: tuple[str, ...] = ("retail",)
+PACKS: tuple[str, ...] = ("retail", "saas", "finance", "generic")
 
 
 def pack_files(pack: str) -> tuple[Path, Path]:
