@@ -67,7 +67,9 @@ JA_CUES: dict[str, float] = {
         ちゃち チープ
         すぐ壊 ほつれ 欠け 欠陥 解約 改悪 わかりずら 分かりずら 不可解 雑な 乱暴 投げやり 無愛想
         そっけな
-        つまらな 不十分 面倒くさ 煩雑 手数料が高
+        つまらな 不十分 面倒くさ 煩雑 手数料が高 上がる 上がった 上がっ 値上 消えた 消えて
+        ちがう 違う 長い 古い 待ちました 待ち 閉まって 出てこな 手間取 うざ 返事なし 返信なし
+        連絡なし 濃い 薄い 狭い 汚 ありえな
         """.split(),
         -1.0,
     ),
@@ -142,6 +144,12 @@ EN_PHRASES: dict[str, float] = {
     r"well made|well-made|built to last|stands up|holds up|the stuff actually lasts": 1.0,
     r"sorted (it|out)|sorted me out|fixed (it|the|my)|resolved (it|the|my)|went the extra": 1.0,
     r"can'?t fault|cannot fault|couldn'?t fault|no fault": 1.0,
+    r"hard to beat|miles ahead|just works|works everywhere|looked after|plain english": 1.0,
+    r"kept me updated": 1.0,
+    r"no warning|without warning|without notice|no notice|no way to|no explanation": -1.0,
+    r"no reply|no answer|(went|gone|go|going|jumped|shot) up|doubled|tripled": -1.0,
+    r"all over the place|in the bin|out the door|only open|logs? you out|a while": -1.0,
+    r"taking the mick|daylight robbery|like winning the lottery": -1.0,
 }
 
 EN_NEGATORS = frozenset(

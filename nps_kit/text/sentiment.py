@@ -196,7 +196,8 @@ def _score_en(text: str) -> _Score:
         bare = token.replace("'", "")
         if bare in _lexicon.EN_NEGATORS or token.endswith("n't"):
             negate_until = i + _EN_SCOPE
-            negator_used = False
+            # "no fees", "nothing to add": only a negated verb is a complaint by itself.
+            negator_used = bare in ("no", "nothing", "none", "without", "nor", "neither")
             continue
         cue = lexicon.get(token)
         if cue is None:
@@ -257,32 +258,38 @@ def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]
     scores = [_score(c.text) for c in clauses]
     # A request covers the clauses joined to it without contrast ("…cheaper and delivery faster
     # would be nice", "送料を安く、配送を早くしてほしい").
+    # Backwards, only clauses without a judgement of their own take the request over
+    # ("Friendly staff, rooms need a refresh" keeps the praise).
     requested = [s.request for s in scores]
     for k in range(1, len(clauses)):
-        if not clauses[k].contrast_before and (requested[k - 1] or requested[k]):
-            requested[k - 1] = requested[k] = True
+        if not clauses[k].contrast_before and requested[k - 1]:
+            requested[k] = True
     for k in range(len(clauses) - 1, 0, -1):
-        if not clauses[k].contrast_before and requested[k]:
+        if not clauses[k].contrast_before and requested[k] and not scores[k - 1].judged:
             requested[k - 1] = True
     scores = [
         _Score(s.total, s.praise, s.complaint, True) if r and not s.request else s
         for s, r in zip(scores, requested, strict=True)
     ]
     found: dict[int, list[Polarity]] = {i: [] for i in themes}
+    loose = [k for k, here in enumerate(clause_themes) if not here and scores[k].judged]
     for k, (here, score) in enumerate(zip(clause_themes, scores, strict=True)):
         if not here:
             continue
         polarity = score.polarity
-        if not score.judged:
-            # Borrow from a neighbour joined without contrast that names no theme itself.
-            for j in (k + 1, k - 1):
-                if 0 <= j < len(clauses) and not clause_themes[j] and scores[j].judged:
-                    joined = clauses[max(j, k)].contrast_before is False
-                    if joined:
-                        polarity = scores[j].polarity
-                        break
+        if not score.judged and loose:
+            # Borrow the judgement of the nearest clause that names no theme, preferring the one
+            # after it ("スタッフの方が、とても親切でした", "データが消えた。ありえない").
+            nearest = min(loose, key=lambda j: (abs(j - k), j < k))
+            polarity = scores[nearest].polarity
         for i in here:
             found.setdefault(i, []).append(polarity)
+    # A judgement after a contrast that names no theme is about the theme before it
+    # ("アプリは悪くないけど、たまに落ちる").
+    for k in loose:
+        if k > 0 and clauses[k].contrast_before and clause_themes[k - 1] and scores[k - 1].judged:
+            for i in clause_themes[k - 1]:
+                found.setdefault(i, []).append(scores[k].polarity)
     whole: Polarity | None = None
     out: dict[int, Polarity] = {}
     for i in themes:
