@@ -94,8 +94,8 @@ def evaluate_mentions(
     errors = []
     for pack_name, group in frame.groupby(pack, sort=False):
         book = load_pack(str(pack_name))
-        tags = tag_polarity(group[text].astype("string"), book)
-        for index, row in group.iterrows():
+        tags = tag_polarity(group[text].astype("string").reset_index(drop=True), book)
+        for position, (_, row) in enumerate(group.iterrows()):
             gold = parse_labels(row[labels])
             unknown = sorted(set(gold) - set(book.ids))
             if unknown:
@@ -103,7 +103,7 @@ def evaluate_mentions(
                     f"row id {row[id_column]}: labels {unknown} are not themes of pack "
                     f"{pack_name!r}; expected some of {', '.join(book.ids)}."
                 )
-            found = {t: str(v) for t, v in tags.loc[index].items() if pd.notna(v)}
+            found = {str(t): str(v) for t, v in tags.iloc[position].items() if pd.notna(v)}
             both = set(gold) & set(found)
             right = sum(gold[t] == found[t] for t in both)
             rows.append(
