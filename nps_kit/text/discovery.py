@@ -1,0 +1,126 @@
+"""What no theme covers: the share of comments without a theme and their frequent phrases.
+
+Phrases are n-grams (one to three words) of content-word lemmas — fugashi/UniDic lemmas for
+Japanese (:func:`nps_kit.text.tokenise`), simplemma lemmas for English — counted once per
+comment, so an analyst sees which topics to add to a themes file, each with an example. Single
+words that only judge ("great", "残念") are not listed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from nps_kit.text import _lexicon
+from nps_kit.text._lemma import lemma
+from nps_kit.text.themes import ThemeBook, tag_themes
+from nps_kit.text.tokens import answered, detect_language, tokenise
+
+__all__ = ["Uncovered", "uncovered_phrases"]
+
+_MAX_N = 3
+
+
+@dataclass(frozen=True)
+class Uncovered:
+    """Comments that no theme covers (see :func:`uncovered_phrases`).
+
+    Attributes
+    ----------
+    comments
+        Comments that say something (:func:`nps_kit.text.answered`).
+    uncovered
+        Of these, comments without any theme.
+    share
+        ``uncovered`` in percent of ``comments`` (NaN without comments).
+    phrases
+        One row per frequent phrase, most frequent first: ``phrase``, ``lang``, ``count``
+        (uncovered comments containing it) and ``example`` (the shortest such comment).
+    """
+
+    comments: int
+    uncovered: int
+    share: float
+    phrases: pd.DataFrame
+
+
+def _grams(tokens: list[str], lang: str) -> set[str]:
+    words = [lemma(t) for t in tokens] if lang == "en" else tokens
+    judgements = _lexicon.en_lexicon() if lang == "en" else _lexicon.ja_lexicon()
+    joiner = " " if lang == "en" else ""
+    out = set()
+    for n in range(1, _MAX_N + 1):
+        for i in range(len(words) - n + 1):
+            gram = words[i : i + n]
+            # A judgement alone ("great", "残念") names no topic to add to the themes.
+            if n == 1 and gram[0] in judgements:
+                continue
+            out.add(joiner.join(gram))
+    return out
+
+
+def uncovered_phrases(
+    texts: pd.Series, book: ThemeBook, *, top: int = 15, min_count: int = 2
+) -> Uncovered:
+    """Find the share of comments without a theme and the phrases most frequent among them.
+
+    Parameters
+    ----------
+    texts
+        Comments.
+    book
+        The themes in use.
+    top
+        How many phrases to list at most.
+    min_count
+        Phrases found in fewer uncovered comments are not listed.
+
+    Returns
+    -------
+    Uncovered
+        Counts, share and the phrase table. A phrase contained in a longer listed phrase with
+        the same count is left out ("配送" when every such comment says "配送 状況").
+    """
+    said = answered(texts)
+    comments = texts[said]
+    tags = tag_themes(comments, book)
+    tagged = tags.fillna(False).to_numpy(dtype=bool).any(axis=1)
+    rest = comments.iloc[np.flatnonzero(~tagged)]
+    counts: Counter[tuple[str, str]] = Counter()
+    examples: dict[tuple[str, str], str] = {}
+    langs = detect_language(rest)
+    tokens = tokenise(rest)
+    for text, lang, toks in zip(rest.astype(str), langs, tokens, strict=True):
+        if pd.isna(lang):
+            continue
+        for gram in _grams(list(toks), str(lang)):
+            key = (gram, str(lang))
+            counts[key] += 1
+            if key not in examples or len(text) < len(examples[key]):
+                examples[key] = text
+    frequent = [(k, c) for k, c in counts.items() if c >= min_count]
+    frequent.sort(key=lambda kc: (-kc[1], -len(kc[0][0]), kc[0]))
+    kept: list[tuple[tuple[str, str], int]] = []
+    for key, count in frequent:
+        if any(
+            other_count == count and key[1] == other[1] and key[0] in other[0]
+            for other, other_count in kept
+        ):
+            continue
+        kept.append((key, count))
+        if len(kept) == top:
+            break
+    phrases = pd.DataFrame(
+        {
+            "phrase": [k[0] for k, _ in kept],
+            "lang": [k[1] for k, _ in kept],
+            "count": pd.array([c for _, c in kept], dtype="int64"),
+            "example": [" ".join(examples[k].split()) for k, _ in kept],
+        }
+    )
+    n = len(comments)
+    share = 100.0 * len(rest) / n if n else float("nan")
+    return Uncovered(n, len(rest), share, phrases)
