@@ -17,7 +17,7 @@ The package keeps the text code together; its public functions are re-exported h
     remove personal data before comments are shown.
 """
 
-from nps_kit.text.packs import PACKS, load_pack, pack_files
+from nps_kit.text.packs import PACKS, PackFit, best_pack, coverage, load_pack, pack_files
 from nps_kit.text.redaction import KINDS, Redaction, redact, redact_one
 from nps_kit.text.sentiment import (
     POLARITIES,
@@ -58,13 +58,16 @@ __all__ = [
     "POLARITIES",
     "STOP_WORDS_EN",
     "STOP_WORDS_JA",
+    "PackFit",
     "Polarity",
     "Redaction",
     "Theme",
     "ThemeBook",
     "ThemeEvaluation",
     "answered",
+    "best_pack",
     "clause_split",
+    "coverage",
     "detect_language",
     "distinguishing_words",
     "evaluate_themes",
