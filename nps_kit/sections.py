@@ -21,7 +21,8 @@ from nps_kit.analysis import FollowupAnalysis
 from nps_kit.drivers import quadrant_label
 from nps_kit.i18n import Language, format_period, label, points
 from nps_kit.score import distribution as score_distribution
-from nps_kit.text.themes import representative_comments
+from nps_kit.text.discovery import text_quality
+from nps_kit.text.themes import ThemeBook, representative_comments
 from nps_kit.text.tokens import answered
 from nps_kit.unit import (
     Headline,
@@ -504,10 +505,24 @@ def detractors(
     return total
 
 
-def data_quality_section(unit: UnitData, *, id_column: str | None = None) -> pd.DataFrame:
-    """Show rows read, excluded (missing, invalid), duplicates, date range and source."""
+def data_quality_section(
+    unit: UnitData,
+    *,
+    id_column: str | None = None,
+    comment_column: str | None = None,
+    book: ThemeBook | None = None,
+) -> pd.DataFrame:
+    """Show rows read, excluded (missing, invalid), duplicates, date range and source.
+
+    With ``comment_column`` and ``book`` (the themes in use), also the share of the period's
+    comments with a theme, the frequent phrases of the others, and a warning when the theme pack
+    tags few of them (:func:`nps_kit.text.discovery.text_quality`).
+    """
     table = data_quality(unit, id_column=id_column)
     lang = unit.language
+    if comment_column and book is not None and comment_column in unit.current.columns:
+        texts = unit.current[comment_column]
+        table = pd.concat([table, text_quality(texts, book, lang=lang)], ignore_index=True)
     display(
         report.table(
             table, columns={"item": _w("item", lang), "value": _w("value", lang)}, lang=lang

@@ -229,21 +229,27 @@ class ThemeMatcher:
 
         Like ``Theme.matches``, a theme matches the text or its English lemmas.
         """
-        hits = set(self._search(text, reference=True))
+        found, maybe_exclude = self._search(text, reference=True)
+        hits = set(found)
         lemmas = lemma_text(text)
-        candidates = set(self._search(lemmas, reference=False)) if lemmas != text else set()
-        for i in candidates - hits:
-            exclude = self._themes[i].exclude
-            # Where exclude blanks nothing, the lemmas of the blanked text are ``lemmas``.
-            if exclude is None or exclude.search(text) is None:
-                hits.add(i)
+        # Unchanged lemmas find nothing new, except where blanking an exclude changes the text.
+        candidates = set(self._search(lemmas, reference=False)[0]) if lemmas != text else set()
         for i in self._excluding:
-            if i not in hits and self._themes[i].exclude.search(text) is not None:  # type: ignore[union-attr]
-                if self._themes[i].matches_lemmas(text):
+            if i in hits:
+                continue
+            # Where exclude blanks nothing, the lemmas of the blanked text are ``lemmas``; an
+            # exclude whose required literal is not in the text blanks nothing.
+            exclude = self._themes[i].exclude
+            if i not in maybe_exclude or exclude.search(text) is None:  # type: ignore[union-attr]
+                if i in candidates:
                     hits.add(i)
+            elif self._themes[i].matches_lemmas(text):
+                hits.add(i)
+        hits.update(i for i in candidates if self._themes[i].exclude is None)
         return sorted(hits)
 
-    def _search(self, text: str, *, reference: bool) -> list[int]:
+    def _search(self, text: str, *, reference: bool) -> tuple[list[int], set[int]]:
+        """Return the themes found in ``text`` and those whose exclude may match it."""
         # Hand-built themes are matched by Theme.matches, which tries the lemmas itself.
         hits = [i for i in self._reference if reference and self._themes[i].matches(text)]
         found: set[int] = set()  # themes whose ``pattern`` is found in the text
@@ -275,7 +281,7 @@ class ThemeMatcher:
                 or self._themes[i].pattern.search(exclude.sub(" ", text)) is not None
             ):
                 hits.append(i)
-        return hits
+        return hits, maybe_exclude
 
     def tag(self, texts: Collection[str]) -> np.ndarray:
         """Return a boolean array: one row per text, one column per theme."""

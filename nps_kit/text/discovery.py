@@ -19,7 +19,7 @@ from nps_kit.text._lemma import lemma
 from nps_kit.text.themes import ThemeBook, tag_themes
 from nps_kit.text.tokens import answered, detect_language, tokenise
 
-__all__ = ["Uncovered", "uncovered_phrases"]
+__all__ = ["LOW_COVERAGE", "Uncovered", "text_quality", "uncovered_phrases"]
 
 _MAX_N = 3
 
@@ -124,3 +124,70 @@ def uncovered_phrases(
     n = len(comments)
     share = 100.0 * len(rest) / n if n else float("nan")
     return Uncovered(n, len(rest), share, phrases)
+
+
+# A pack that tags fewer comments than this (percent) probably fits the unit's business badly.
+LOW_COVERAGE = 50.0
+
+_QUALITY = {
+    "covered": {"ja": "テーマが付いたコメント", "en": "Comments with a theme"},
+    "phrases": {
+        "ja": "テーマなしのコメントに多い語句（件数）",
+        "en": "Frequent phrases in comments without a theme (count)",
+    },
+    "warning": {
+        "ja": "注意：テーマが付いたコメントは {share:.0f}% だけです。別のテーマパック（{packs}）"
+        "を選ぶか、themes.yaml に語句を追加してください",
+        "en": "Warning: only {share:.0f}% of comments have a theme. Choose another theme pack "
+        "({packs}) or add phrases to themes.yaml",
+    },
+}
+
+
+def text_quality(
+    texts: pd.Series, book: ThemeBook, *, lang: str = "ja", top: int = 5
+) -> pd.DataFrame:
+    """Data-quality rows for the open text: theme coverage, uncovered phrases, a warning.
+
+    Parameters
+    ----------
+    texts
+        The comments of the report's period.
+    book
+        The themes in use.
+    lang
+        Language of the labels (``"ja"`` or ``"en"``).
+    top
+        How many uncovered phrases to list.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``item`` and ``value`` (like :func:`nps_kit.unit.data_quality`): the share of
+        comments with a theme, the most frequent phrases of the others with their counts, and
+        a warning row when the share is under 50 % (:data:`LOW_COVERAGE`). No rows without
+        comments.
+    """
+    from nps_kit.text.packs import PACKS
+
+    found = uncovered_phrases(texts, book, top=top)
+    if not found.comments:
+        return pd.DataFrame({"item": [], "value": []}, dtype=object)
+    share = 100.0 - found.share
+    rows = [
+        (
+            _QUALITY["covered"][lang],
+            f"{share:.1f}% ({found.comments - found.uncovered:,} / {found.comments:,})",
+        ),
+        (
+            _QUALITY["phrases"][lang],
+            ", ".join(
+                f"{p} ({c})"
+                for p, c in zip(found.phrases["phrase"], found.phrases["count"], strict=True)
+            )
+            or "—",
+        ),
+    ]
+    if share < LOW_COVERAGE:
+        rows.append(("⚠", _QUALITY["warning"][lang].format(share=share, packs=", ".join(PACKS))))
+    return pd.DataFrame({"item": [r[0] for r in rows], "value": [r[1] for r in rows]})
