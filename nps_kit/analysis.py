@@ -20,6 +20,8 @@ from nps_kit.errors import ConfigError, DataError, closest
 from nps_kit.followup import categorical_summary, multi_select_summary, ratings_summary
 from nps_kit.score import nps
 from nps_kit.strategy import Recommendation, load_playbook, segment_strategies
+from nps_kit.text.sentiment import tag_polarity
+from nps_kit.text.stance import merge_polarity, theme_stance
 from nps_kit.text.themes import ThemeBook, load_themes, tag_themes, theme_impact
 from nps_kit.text.tokens import answered as says_something
 from nps_kit.text.tokens import tokenise
@@ -125,7 +127,12 @@ class FollowupAnalysis:
         Key-driver table (``key_drivers``), or ``None``.
     themes
         Theme impact over all text answers of a respondent (a theme counts once per
-        respondent), or ``None`` without text questions.
+        respondent), or ``None`` without text questions; with ``detractors`` (this theme's
+        detractors: the n of ``nps_gain``) and ``small_sample`` (fewer than ``min_n``
+        mentions).
+    stance
+        Share of each segment's commenters praising and complaining about each theme
+        (:func:`nps_kit.text.theme_stance`, all text answers combined), or ``None``.
     tags
         One boolean column per theme and respondent of the period (all text answers combined).
     recommendations
@@ -141,6 +148,7 @@ class FollowupAnalysis:
     tags: pd.DataFrame | None
     recommendations: tuple[Recommendation, ...]
     book: ThemeBook
+    stance: pd.DataFrame | None = None
 
 
 def analyse_followups(
@@ -186,6 +194,7 @@ def analyse_followups(
     book = load_themes(themes_path)
     results: list[QuestionResult] = []
     all_tags: pd.DataFrame | None = None
+    polarities: list[pd.DataFrame] = []
     for q in parsed:
         if q.type == "categorical":
             table = categorical_summary(
@@ -211,7 +220,10 @@ def analyse_followups(
             # Non-commenters get NA tags: theme_impact then reads shares among commenters and
             # NPS gains against every valid respondent of the period.
             tags = tag_themes(texts, book).astype("boolean").where(answered)
-            impact = theme_impact(data, tags, lang=lang, level=level, book=book)
+            impact = _flag_small(
+                theme_impact(data, tags, lang=lang, level=level, book=book), data, tags, min_n
+            )
+            polarities.append(tag_polarity(texts, book))
             # Only the two compared segments need tokens (tokenising is the costly step).
             seg = data["segment"]
             words = distinguishing_words(
@@ -230,16 +242,23 @@ def analyse_followups(
     if rating_columns and rating_scale is not None:
         ratings = ratings_summary(data, rating_columns, scale=rating_scale)
         drivers = key_drivers(data, rating_columns, scale=rating_scale)
-    themes = None
+    themes = stance = None
     if all_tags is not None:
-        all_tags = all_tags.astype("boolean").where(_any_text(data, parsed))
-        themes = theme_impact(data, all_tags, lang=lang, level=level, book=book)
+        commented = _any_text(data, parsed)
+        all_tags = all_tags.astype("boolean").where(commented)
+        themes = _flag_small(
+            theme_impact(data, all_tags, lang=lang, level=level, book=book), data, all_tags, min_n
+        )
+        stance = theme_stance(
+            data, merge_polarity(polarities), commented=commented, lang=lang, book=book
+        )
     current = nps(data, level=level, min_n=min_n)
     previous_rows = unit.rows(shift_period(unit.period, -1))
     previous = nps(previous_rows, level=level, min_n=min_n) if len(previous_rows) else None
     recommendations = segment_strategies(
         current,
         previous=previous,
+        stance=stance,
         themes=themes,
         drivers=drivers,
         playbook=load_playbook(playbook_path, themes=book.ids),
@@ -253,6 +272,22 @@ def analyse_followups(
         tags=all_tags,
         recommendations=tuple(recommendations),
         book=book,
+        stance=stance,
+    )
+
+
+def _flag_small(
+    impact: pd.DataFrame, data: pd.DataFrame, tags: pd.DataFrame, min_n: int
+) -> pd.DataFrame:
+    """Add ``detractors`` (the n of ``nps_gain``) and ``small_sample`` to a theme table."""
+    if impact.empty:
+        return impact
+    seg = data["segment"].reindex(tags.index)
+    present = tags.fillna(False).astype(bool)
+    counts = present[(seg == "detractor").fillna(False).to_numpy(dtype=bool)].sum()
+    return impact.assign(
+        detractors=impact["theme"].map(counts).fillna(0).astype(int),
+        small_sample=impact["mentions"].lt(min_n),
     )
 
 

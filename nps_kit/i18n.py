@@ -35,6 +35,21 @@ _LABELS: dict[str, dict[str, str]] = {
     "insufficient_data": {"ja": "比較データ不足", "en": "not enough data to compare"},
     "vs_previous": {"ja": "前月比", "en": "vs previous month"},
     "vs_last_year": {"ja": "前年同月比", "en": "vs same month last year"},
+    # The one theme impact metric (nps_gain), spelled the same in cards, tables, charts, mail.
+    "impact": {
+        "ja": "このテーマの批判者が中立者になった場合のNPS改善幅",
+        "en": "NPS points gained if this theme's detractors became passives",
+    },
+    "impact_n": {"ja": "このテーマの批判者（人）", "en": "This theme's detractors (n)"},
+    # NPS over respondents who wrote a comment only; never to be read as the unit's NPS.
+    "nps_commenters_with": {
+        "ja": "言及したコメント回答者のNPS",
+        "en": "NPS among commenters mentioning it",
+    },
+    "nps_commenters_without": {
+        "ja": "言及しなかったコメント回答者のNPS",
+        "en": "NPS among commenters not mentioning it",
+    },
 }
 
 

@@ -3,15 +3,19 @@
 The *playbook* (``parameters/playbook.yaml``; a copy ships as ``nps_kit/resources/playbook.yaml``)
 holds the words: actions in Japanese and English per segment, per open-text theme and per rated
 attribute. :func:`segment_strategies` decides which of them a unit sees, using only the unit's
-data, and attaches the evidence (shares, NPS impact in points, respondent counts) to each one:
+data, and attaches the evidence to each one. Every card agrees with its evidence:
 
-* detractors: actions for the themes the largest share of commenting detractors wrote about,
-  then actions for "fix first" key drivers, then the general detractor actions;
-* passives: "fix first" key drivers (the levers that lift a 7–8 to a 9–10), then themes, then the
-  general passive actions;
-* promoters: actions for the themes promoters praised, then the general promoter actions.
+* detractors: actions for the themes the largest share of commenting detractors complain about
+  or ask to be improved (negative or mixed mentions), with the NPS points gained if this theme's
+  detractors became passives; then the general detractor action;
+* passives: "fix first" key drivers (the levers that lift a 7–8 to a 9–10), then the themes
+  passives complain about or ask to be improved, then the general passive action;
+* promoters: actions for the themes promoters praise (positive or mixed mentions, more praise
+  than complaint), then the general promoter action.
 
-A segment without respondents gets a single note saying so instead of advice.
+A theme card is only made where the segment's stance on the theme points the card's way, and
+each piece of evidence backs one card only. A segment without respondents gets a single note
+saying so instead of advice.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ __all__ = [
     "Playbook",
     "Recommendation",
     "SegmentActions",
+    "impact_text",
     "load_playbook",
     "segment_strategies",
 ]
@@ -258,7 +263,9 @@ class Recommendation:
     action
         What to do, in the report language.
     evidence
-        Why, with the numbers (share, NPS impact in points, respondent counts).
+        Why, with the numbers (the segment's share praising or complaining about a theme and
+        its n, the NPS points gained if this theme's detractors became passives, key-driver
+        importance, segment shares).
     priority
         Rank within the segment, 1 = first.
     """
@@ -271,15 +278,18 @@ class Recommendation:
     priority: int
 
 
-_THEME_COLUMNS = (
+_THEME_COLUMNS = ("theme", "nps_gain")
+_STANCE_COLUMNS = (
     "theme",
     "label",
+    "segment",
+    "commenters",
     "mentions",
-    "share_promoters",
-    "share_passives",
-    "share_detractors",
+    "praise",
+    "complaint",
+    "pct_praise",
+    "pct_complaint",
 )
-_THEME_COLUMNS_NPS = ("nps_with", "nps_without", "nps_gain")
 _DRIVER_COLUMNS = ("attribute", "label", "importance", "performance", "n", "quadrant", "method")
 
 
@@ -287,6 +297,7 @@ def segment_strategies(
     current: Any,
     *,
     previous: Any = None,
+    stance: pd.DataFrame | None = None,
     themes: pd.DataFrame | None = None,
     drivers: pd.DataFrame | None = None,
     playbook: Playbook | None = None,
@@ -306,13 +317,19 @@ def segment_strategies(
     previous
         The same for the comparison period; adds the change in each segment's share to the
         evidence of the general actions.
+    stance
+        What each segment says about each theme (:func:`nps_kit.text.theme_stance`), or
+        ``None`` for no theme cards. Promoter cards come from themes promoters praise more
+        than they complain about; detractor and passive cards from themes the segment
+        complains about (or asks to be improved) more than it praises.
     themes
-        Theme-impact table from :mod:`nps_kit.themes` (``theme``, ``label``, ``mentions``,
-        ``share_promoters``, ``share_passives``, ``share_detractors``, ``nps_with``,
-        ``nps_without``, ``nps_gain``), or ``None``.
+        Theme-impact table (:func:`nps_kit.text.theme_impact`; ``theme`` and ``nps_gain``
+        are read), or ``None``; adds the NPS points gained if this theme's detractors became
+        passives to the detractor cards.
     drivers
         Table from :func:`nps_kit.drivers.key_drivers`, or ``None``; attributes in the
-        ``fix_first`` quadrant whose column maps to a playbook driver are recommended.
+        ``fix_first`` quadrant whose column maps to a playbook driver are recommended to
+        passives.
     playbook
         The playbook; ``None`` loads the built-in one.
     lang
@@ -320,14 +337,14 @@ def segment_strategies(
     top
         Most actions per segment.
     min_mentions
-        Fewest mentions before a theme drives advice: mentions by the segment when the theme
-        table has ``mentions_promoters``/``mentions_passives``/``mentions_detractors`` columns,
-        else the theme's total ``mentions``.
+        Fewest praising (promoters) or complaining (detractors, passives) commenters of the
+        segment before a theme drives advice.
 
     Returns
     -------
     list of Recommendation
         Detractors first, then passives, then promoters; within a segment by ``priority``.
+        No two recommendations share their evidence.
 
     Raises
     ------
@@ -341,8 +358,10 @@ def segment_strategies(
     book = playbook if playbook is not None else load_playbook()
     now = _counts(current)
     before = _counts(previous) if previous is not None else None
+    stance_table = _require(stance, _STANCE_COLUMNS, "stance")
     theme_table = _require(themes, _THEME_COLUMNS, "themes")
     driver_table = _require(drivers, _DRIVER_COLUMNS, "drivers")
+    gains = dict(zip(theme_table["theme"].astype(str), theme_table["nps_gain"], strict=True))
     out: list[Recommendation] = []
     for seg in SEGMENTS:
         count = now[f"{seg}s"]
@@ -350,19 +369,23 @@ def segment_strategies(
             out.append(_no_data(seg, now, lang))
             continue
         by_source = {
-            "theme": _theme_items(theme_table, seg, book, lang, min_mentions),
-            "driver": _driver_items(driver_table, book, lang) if seg != "promoter" else [],
+            "theme": _theme_items(stance_table, gains, seg, book, lang, min_mentions),
+            "driver": _driver_items(driver_table, book, lang) if seg == "passive" else [],
             "general": _general_items(seg, now, before, book, lang),
         }
         order: tuple[Source, ...] = (
             ("driver", "theme", "general") if seg == "passive" else ("theme", "driver", "general")
         )
+        # One card per piece of evidence (its first action not already shown), so that no
+        # two cards quote the same numbers.
         seen: set[str] = set()
+        cited: set[str] = set()
         chosen: list[tuple[Source, str, str, str]] = []
         for source in order:
             for key, action, evidence in by_source[source]:
-                if action not in seen and len(chosen) < top:
+                if action not in seen and evidence not in cited and len(chosen) < top:
                     seen.add(action)
+                    cited.add(evidence)
                     chosen.append((source, key, action, evidence))
         out.extend(
             Recommendation(seg, source, key, action, evidence, rank)
@@ -430,53 +453,76 @@ def _no_data(seg: Segment, now: dict[str, float | None], lang: Language) -> Reco
     return Recommendation(seg, "general", "no_data", action, evidence, 1)
 
 
+def impact_text(gain: float | None, detractors: int | None, lang: Language) -> str:
+    """Say the NPS points gained if this theme's detractors became passives, with its n.
+
+    The one wording of the theme impact metric (``nps_gain`` of
+    :func:`nps_kit.text.theme_impact`), shared by the strategy cards, the theme tables and the
+    e-mail, e.g. ``…中立者になった場合のNPS改善幅 +4.3 ポイント（批判者 12 人）``.
+
+    Parameters
+    ----------
+    gain
+        The metric in NPS points; ``None`` or NaN shows an em dash.
+    detractors
+        Detractors mentioning the theme (the metric's n); ``None`` leaves it out.
+    lang
+        ``"ja"`` or ``"en"``.
+    """
+    value = points(gain, lang, signed=True)
+    if lang == "ja":
+        n = "" if detractors is None else f"（批判者 {detractors:,} 人）"
+        return f"{label('impact', lang)} {value}{n}"
+    n = "" if detractors is None else f" ({detractors:,} detractors)"
+    return f"{label('impact', lang)}: {value}{n}"
+
+
 def _theme_items(
-    table: pd.DataFrame, seg: Segment, book: Playbook, lang: Language, min_mentions: int
+    table: pd.DataFrame,
+    gains: Mapping[str, object],
+    seg: Segment,
+    book: Playbook,
+    lang: Language,
+    min_mentions: int,
 ) -> list[tuple[str, str, str]]:
-    # theme_impact shares are percent of each segment's *commenters*; per-segment mention counts
-    # are used when the table has them (mentions_detractors …), else the theme's total mentions.
-    per_segment = f"mentions_{seg}s" in table.columns
-    counts = pd.to_numeric(table[f"mentions_{seg}s" if per_segment else "mentions"], "coerce")
-    shares = pd.to_numeric(table[f"share_{seg}s"], errors="coerce")
-    ranked = table.assign(share_in_segment=shares, mention_count=counts)
-    ranked = ranked[shares.gt(0) & counts.ge(min_mentions)]
+    rows = table[table["segment"].astype(str) == seg]
+    praise = pd.to_numeric(rows["praise"], errors="coerce")
+    complaint = pd.to_numeric(rows["complaint"], errors="coerce")
+    if seg == "promoter":
+        count, other, share = praise, complaint, "pct_praise"
+    else:
+        count, other, share = complaint, praise, "pct_complaint"
+    # The card's direction must be the segment's: more praise than complaint for a promoter
+    # card ("keep and promote it"), the reverse for a detractor or passive card ("fix it").
+    keep = count.ge(min_mentions) & count.gt(other)
+    ranked = rows[keep].assign(share_in_segment=pd.to_numeric(rows[share], errors="coerce"))
     ranked = ranked.sort_values("share_in_segment", ascending=False, kind="stable")
-    items: list[tuple[str, str, str]] = []
+    detractors = table[table["segment"].astype(str) == "detractor"]
+    mentions_by_detractors = dict(
+        zip(detractors["theme"].astype(str), detractors["mentions"], strict=True)
+    )
     name = _seg_label(seg, lang)
+    items: list[tuple[str, str, str]] = []
     for row in ranked.itertuples(index=False):
         theme = str(row.theme)
         actions = book.theme_actions(theme, seg)
         if not actions:
             continue
-        share = float(row.share_in_segment)  # type: ignore[arg-type]
-        mentions = int(row.mention_count)  # type: ignore[arg-type]
+        pct = f"{float(row.share_in_segment):.0f}%"  # type: ignore[arg-type]
+        n = f"n={int(row.commenters):,}"  # type: ignore[arg-type]
         if lang == "ja":
-            count = f"（{mentions} 人）" if per_segment else ""
-            total = "" if per_segment else f"（全体で {mentions:,} 件）"
-            evidence = f"コメントした{name}の {share:.1f}%{count}が「{row.label}」に言及{total}"
+            said = "を評価" if seg == "promoter" else "に不満・要望"
+            evidence = f"コメントした{name}の {pct}（{n}）が「{row.label}」{said}"
         else:
-            count = f" ({mentions})" if per_segment else ""
-            total = "" if per_segment else f" ({mentions:,} mentions in all)"
-            evidence = f"{share:.1f}% of {name} who commented{count} mention {row.label}{total}"
-        evidence += _theme_impact(row, seg, lang)
-        items.extend((theme, action.text(lang), evidence) for action in actions)
+            said = "praise" if seg == "promoter" else "complain about or ask to improve"
+            evidence = f"{pct} of {name} who commented ({n}) {said} “{row.label}”"
+        gain = _number(gains.get(theme))
+        if seg == "detractor" and gain is not None:
+            involved = mentions_by_detractors.get(theme)
+            count_n = None if involved is None else int(involved)
+            evidence += ("。" if lang == "ja" else "; ") + impact_text(gain, count_n, lang)
+        items.append((theme, actions[0].text(lang), evidence))
     return items
-
-
-def _theme_impact(row: Any, seg: Segment, lang: Language) -> str:
-    values = {c: _number(getattr(row, c, None)) for c in _THEME_COLUMNS_NPS}
-    with_, without = (points(values[c], lang, signed=True) for c in ("nps_with", "nps_without"))
-    # nps_gain counts the theme's detractors, so it is no measure of what promoters praise.
-    if seg == "promoter" or values["nps_gain"] is None:
-        if values["nps_with"] is None:
-            return ""
-        if lang == "ja":
-            return f"。言及者の NPS {with_}、非言及者 {without}"
-        return f"; NPS {with_} among those mentioning it, {without} among others"
-    gain = points(values["nps_gain"], lang, signed=True)
-    if lang == "ja":
-        return f"。NPS への影響 {gain}（言及者 {with_}、非言及者 {without}）"
-    return f"; NPS impact {gain} (NPS {with_} among those mentioning it, {without} among others)"
 
 
 def _driver_items(
@@ -505,7 +551,7 @@ def _driver_items(
                 f"{row.importance:.3f}, mean rating {row.performance:.2f} vs {average:.2f} "
                 f"across attributes, n = {row.n})"
             )
-        items.extend((driver, a.text(lang), evidence) for a in book.drivers[driver].actions)
+        items.extend((driver, a.text(lang), evidence) for a in book.drivers[driver].actions[:1])
     return items
 
 
@@ -530,4 +576,4 @@ def _general_items(
     else:
         evidence = f"{name} {share} ({count} of {n} responses{change})"
     actions = getattr(book.general, seg)
-    return [("general", a.text(lang), evidence) for a in actions]
+    return [("general", actions[0].text(lang), evidence)]

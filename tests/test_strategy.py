@@ -12,6 +12,7 @@ from nps_kit.strategy import (
     THEME_IDS,
     Playbook,
     Recommendation,
+    impact_text,
     load_playbook,
     segment_strategies,
 )
@@ -31,15 +32,49 @@ def themes() -> pd.DataFrame:
     return pd.DataFrame(
         {
             "theme": ["other", "delivery", "phone", "staff"],
-            "label": ["Other", "Delivery", "Phone", "Staff"],
-            "mentions": [5, 5, 2, 4],
-            "share": [25.0, 25.0, 10.0, 20.0],
-            "share_promoters": [0.0, 10.0, 0.0, 50.0],
-            "share_passives": [0.0, 20.0, 0.0, 0.0],
-            "share_detractors": [60.0, 50.0, 100 / 3, 0.0],
-            "nps_with": [-50.0, -20.0, -100.0, 100.0],
-            "nps_without": [10.0, 25.0, 10.0, 10.0],
-            "nps_gain": [3.0, 4.5, 2.0, -1.0],
+            "nps_gain": [3.0, 4.5, 2.0, 0.0],
+        }
+    )
+
+
+def stance_rows(rows: dict[tuple[str, str], tuple[int, int, int]]) -> pd.DataFrame:
+    """A stance table for 6 detractor, 6 passive and 8 promoter commenters.
+
+    ``rows`` maps (theme, segment) to (mentions, praise, complaint); other cells are 0.
+    """
+    base = {"detractor": 6, "passive": 6, "promoter": 8}
+    out = []
+    for theme in ("other", "delivery", "phone", "staff"):
+        for seg, size in base.items():
+            mentions, praise, complaint = rows.get((theme, seg), (0, 0, 0))
+            out.append(
+                {
+                    "theme": theme,
+                    "label": theme.capitalize(),
+                    "segment": seg,
+                    "commenters": size,
+                    "mentions": mentions,
+                    "praise": praise,
+                    "complaint": complaint,
+                    "pct_praise": 100 * praise / size,
+                    "pct_complaint": 100 * complaint / size,
+                }
+            )
+    return pd.DataFrame(out)
+
+
+@pytest.fixture
+def stance() -> pd.DataFrame:
+    return stance_rows(
+        {
+            ("other", "detractor"): (5, 0, 5),  # no playbook entry
+            ("delivery", "detractor"): (4, 0, 3),
+            ("delivery", "passive"): (3, 1, 2),  # passives below min_mentions
+            # promoters ask for faster delivery more than they praise it: no promoter card
+            ("delivery", "promoter"): (4, 1, 3),
+            ("phone", "detractor"): (2, 0, 2),  # below min_mentions
+            ("staff", "promoter"): (5, 4, 1),
+            ("staff", "detractor"): (3, 3, 0),  # detractors praise staff: no detractor card
         }
     )
 
@@ -187,26 +222,29 @@ def test_missing_file_and_bad_yaml(tmp_path: Path) -> None:
 # --- recommendations -----------------------------------------------------------------------------
 
 
-def test_recommendations_are_ranked_by_data(
-    book: Playbook, themes: pd.DataFrame, drivers: pd.DataFrame
+def test_recommendations_follow_the_segments_stance(
+    book: Playbook, themes: pd.DataFrame, stance: pd.DataFrame, drivers: pd.DataFrame
 ) -> None:
     result = segment_strategies(
-        nps(scores(8, 6, 6)), themes=themes, drivers=drivers, playbook=book, lang="en"
+        nps(scores(8, 6, 6)),
+        stance=stance,
+        themes=themes,
+        drivers=drivers,
+        playbook=book,
+        lang="en",
     )
     assert [(r.segment, r.source, r.key, r.priority) for r in result] == [
-        # detractors: delivery (50 %); "other" has no playbook entry, phone only 2 mentions
-        # (< min_mentions); then the top fix-first driver that maps to the playbook
+        # detractors: delivery complaints (50 %); "other" has no playbook entry, phone only 2
+        # complaints (< min_mentions), staff is praised; then one general card
         ("detractor", "theme", "delivery", 1),
-        ("detractor", "theme", "delivery", 2),
-        ("detractor", "driver", "delivery", 3),
+        ("detractor", "general", "general", 2),
         # passives: fix-first drivers first (rating_unmapped has no playbook driver)
         ("passive", "driver", "delivery", 1),
         ("passive", "driver", "website", 2),
-        ("passive", "theme", "delivery", 3),
-        # promoters: staff (50 %) before delivery (10 %)
+        ("passive", "general", "general", 3),
+        # promoters: staff is praised; delivery is mostly asked to improve, so no card
         ("promoter", "theme", "staff", 1),
-        ("promoter", "theme", "delivery", 2),
-        ("promoter", "general", "general", 3),
+        ("promoter", "general", "general", 2),
     ]
     assert result[0] == Recommendation(
         segment="detractor",
@@ -214,71 +252,65 @@ def test_recommendations_are_ranked_by_data(
         key="delivery",
         action=book.theme_actions("delivery", "detractor")[0].en,
         evidence=(
-            "50.0% of detractors who commented mention Delivery (5 mentions in all); "
-            "NPS impact +4.5 pts (NPS −20.0 pts among those mentioning it, +25.0 pts among others)"
+            "50% of detractors who commented (n=6) complain about or ask to improve “Delivery”; "
+            "NPS points gained if this theme's detractors became passives: +4.5 pts "
+            "(4 detractors)"
         ),
         priority=1,
     )
-    assert result[4].action == book.drivers["website"].actions[0].en
-    assert result[4].evidence == (
+    assert result[3].action == book.drivers["website"].actions[0].en
+    assert result[3].evidence == (
         "Key drivers: Website matters much but rates low (relative weight 0.100, "
         "mean rating 3.10 vs 3.17 across attributes, n = 120)"
     )
-    assert result[6].evidence == (
-        "50.0% of promoters who commented mention Staff (4 mentions in all); "
-        "NPS +100.0 pts among those mentioning it, +10.0 pts among others"
-    )
-    assert result[8].action == book.general.promoter[0].en
-    assert result[8].evidence == "promoters 40.0% (8 of 20 responses)"
+    assert result[5].evidence == "50% of promoters who commented (n=8) praise “Staff”"
+    assert result[6].action == book.general.promoter[0].en
+    assert result[6].evidence == "promoters 40.0% (8 of 20 responses)"
 
 
-def test_per_segment_mention_counts_are_used_when_present(
-    book: Playbook, themes: pd.DataFrame
-) -> None:
-    counted = themes.assign(
-        mentions_detractors=[3, 3, 2, 0],
-        mentions_passives=[0, 1, 0, 0],
-        mentions_promoters=[0, 1, 0, 4],
-    )
-    result = segment_strategies(nps(scores(8, 6, 6)), themes=counted, playbook=book, lang="en")
-    assert [(r.segment, r.source, r.key) for r in result] == [
-        ("detractor", "theme", "delivery"),
-        ("detractor", "theme", "delivery"),
-        ("detractor", "general", "general"),
-        ("passive", "general", "general"),
-        ("passive", "general", "general"),
-        ("passive", "general", "general"),
-        ("promoter", "theme", "staff"),
-        ("promoter", "general", "general"),
-        ("promoter", "general", "general"),
+def test_no_theme_cards_without_stance(book: Playbook, themes: pd.DataFrame) -> None:
+    result = segment_strategies(nps(scores(8, 6, 6)), themes=themes, playbook=book, lang="en")
+    assert [(r.segment, r.source) for r in result] == [
+        ("detractor", "general"),
+        ("passive", "general"),
+        ("promoter", "general"),
     ]
-    assert result[0].evidence == (
-        "50.0% of detractors who commented (3) mention Delivery; "
-        "NPS impact +4.5 pts (NPS −20.0 pts among those mentioning it, +25.0 pts among others)"
+
+
+def test_japanese_evidence_and_change_vs_previous(
+    book: Playbook, themes: pd.DataFrame, stance: pd.DataFrame
+) -> None:
+    result = segment_strategies(
+        nps(scores(8, 6, 6)), stance=stance, themes=themes, playbook=book, top=1
     )
-
-
-def test_japanese_evidence_and_change_vs_previous(book: Playbook, themes: pd.DataFrame) -> None:
-    result = segment_strategies(nps(scores(8, 6, 6)), themes=themes, playbook=book, top=1)
     assert [(r.segment, r.key) for r in result] == [
         ("detractor", "delivery"),
-        ("passive", "delivery"),
+        ("passive", "general"),
         ("promoter", "staff"),
     ]
     assert result[0].action == book.theme_actions("delivery", "detractor")[0].ja
     assert result[0].evidence == (
-        "コメントした批判者の 50.0%が「Delivery」に言及（全体で 5 件）。NPS への影響 +4.5 ポイント"
-        "（言及者 −20.0 ポイント、非言及者 +25.0 ポイント）"
+        "コメントした批判者の 50%（n=6）が「Delivery」に不満・要望。"
+        "このテーマの批判者が中立者になった場合のNPS改善幅 +4.5 ポイント（批判者 4 人）"
     )
-    assert result[2].evidence == (
-        "コメントした推奨者の 50.0%が「Staff」に言及（全体で 4 件）。"
-        "言及者の NPS +100.0 ポイント、非言及者 +10.0 ポイント"
-    )
+    assert result[2].evidence == "コメントした推奨者の 50%（n=8）が「Staff」を評価"
     general = segment_strategies(
         nps(scores(8, 6, 6)), previous=nps(scores(5, 5, 10)), playbook=book, lang="ja", top=1
     )
     assert general[1].action == book.general.passive[0].ja
     assert general[1].evidence == "中立者 30.0%（回答 20 件中 6 人、前回比 +5.0 ポイント）"
+
+
+def test_impact_text_is_the_one_wording_of_the_metric() -> None:
+    assert impact_text(4.25, 12, "ja") == (
+        "このテーマの批判者が中立者になった場合のNPS改善幅 +4.2 ポイント（批判者 12 人）"
+    )
+    assert impact_text(4.25, 1234, "en") == (
+        "NPS points gained if this theme's detractors became passives: +4.2 pts (1,234 detractors)"
+    )
+    assert impact_text(float("nan"), None, "en") == (
+        "NPS points gained if this theme's detractors became passives: —"
+    )
 
 
 def test_segment_without_respondents_gets_no_advice(book: Playbook, themes: pd.DataFrame) -> None:
@@ -313,7 +345,7 @@ def test_accepts_mapping_and_one_row_frame(book: Playbook) -> None:
     from_frame = segment_strategies(score_groups(scores(3, 3, 4)), playbook=book, lang="en")
     from_dict = segment_strategies(nps(scores(3, 3, 4)).to_dict(), playbook=book, lang="en")
     assert from_result == from_frame == from_dict
-    assert len(from_result) == 9
+    assert len(from_result) == 3  # one general card per segment: one piece of evidence each
 
 
 def test_bad_arguments(book: Playbook) -> None:
@@ -322,9 +354,14 @@ def test_bad_arguments(book: Playbook) -> None:
     assert str(caught.value) == "lang must be 'ja' or 'en', got 'fr'"
     with pytest.raises(ValueError) as caught:
         segment_strategies(nps(scores(1, 1, 1)), themes=pd.DataFrame({"theme": []}), playbook=book)
+    assert str(caught.value) == "themes table lacks column(s) nps_gain"
+    with pytest.raises(ValueError) as caught:
+        segment_strategies(
+            nps(scores(1, 1, 1)), stance=pd.DataFrame({"theme": [], "label": []}), playbook=book
+        )
     assert str(caught.value) == (
-        "themes table lacks column(s) label, mentions, share_promoters, share_passives, "
-        "share_detractors"
+        "stance table lacks column(s) segment, commenters, mentions, praise, complaint, "
+        "pct_praise, pct_complaint"
     )
 
 

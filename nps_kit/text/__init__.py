@@ -11,6 +11,8 @@ The package keeps the text code together; its public functions are re-exported h
     words that distinguish two groups of comments (weighted log-odds).
 ``sentiment`` (+ private ``_lexicon``)
     clauses and the polarity of each theme mention (:func:`theme_mentions`).
+``stance``
+    the share of each segment praising and complaining about each theme (strategy evidence).
 ``packs``
     the shipped theme packs (retail, saas, finance, generic).
 ``redaction``
@@ -27,6 +29,7 @@ from nps_kit.text.sentiment import (
     tag_polarity,
     theme_mentions,
 )
+from nps_kit.text.stance import merge_polarity, theme_stance
 from nps_kit.text.themes import (
     DEFAULT_THEME_IDS,
     Theme,
@@ -73,6 +76,7 @@ __all__ = [
     "evaluate_themes",
     "load_pack",
     "load_themes",
+    "merge_polarity",
     "normalise",
     "normalise_one",
     "pack_files",
@@ -84,5 +88,6 @@ __all__ = [
     "tag_themes",
     "theme_impact",
     "theme_mentions",
+    "theme_stance",
     "tokenise",
 ]

@@ -1,0 +1,150 @@
+"""What each segment says about a theme: the share that praises it and the share that complains.
+
+:func:`theme_stance` turns the per-comment polarities of :func:`nps_kit.text.tag_polarity` into
+one row per theme and segment, the evidence that segment strategies quote. A *praise* is a
+``positive`` or ``mixed`` mention, a *complaint* a ``negative`` (complaint or request) or
+``mixed`` one, so a mixed mention counts as both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from nps_kit.i18n import Language
+from nps_kit.text.sentiment import POLARITIES
+from nps_kit.text.themes import ThemeBook, load_themes
+
+__all__ = ["STANCE_COLUMNS", "merge_polarity", "theme_stance"]
+
+STANCE_COLUMNS: tuple[str, ...] = (
+    "theme",
+    "label",
+    "segment",
+    "commenters",
+    "mentions",
+    "praise",
+    "complaint",
+    "pct_praise",
+    "pct_complaint",
+)
+_SEGMENTS = ("detractor", "passive", "promoter")
+
+
+def _flags(polarity: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    values = polarity.astype("object").to_numpy(dtype=object)
+    mention = pd.notna(values)
+    praise = np.isin(values, ("positive", "mixed"))
+    complaint = np.isin(values, ("negative", "mixed"))
+    return mention, praise, complaint
+
+
+def merge_polarity(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """Combine the polarities of several text answers of the same respondents.
+
+    Parameters
+    ----------
+    frames
+        Outputs of :func:`nps_kit.text.tag_polarity` with the same index and columns.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One polarity per respondent and theme: ``mixed`` if the answers praise and complain
+        about the theme between them, ``positive`` or ``negative`` if they only praise or only
+        complain, ``neutral`` if they mention it without judgement, ``<NA>`` if none mentions it.
+
+    Raises
+    ------
+    ValueError
+        If ``frames`` is empty or the frames differ in index or columns.
+    """
+    if not frames:
+        raise ValueError("merge_polarity needs at least one polarity frame")
+    first = frames[0]
+    for other in frames[1:]:
+        if not (other.index.equals(first.index) and list(other.columns) == list(first.columns)):
+            raise ValueError("polarity frames must share index and columns")
+    mention = np.zeros(first.shape, dtype=bool)
+    praise = np.zeros(first.shape, dtype=bool)
+    complaint = np.zeros(first.shape, dtype=bool)
+    for frame in frames:
+        m, p, c = _flags(frame)
+        mention |= m
+        praise |= p
+        complaint |= c
+    out = np.where(
+        praise & complaint,
+        "mixed",
+        np.where(praise, "positive", np.where(complaint, "negative", "neutral")),
+    ).astype(object)
+    out[~mention] = None
+    dtype = pd.CategoricalDtype(list(POLARITIES))
+    return pd.DataFrame(
+        {c: pd.Series(out[:, j], index=first.index, dtype=dtype) for j, c in enumerate(first)},
+        index=first.index,
+    )
+
+
+def theme_stance(
+    data: pd.DataFrame,
+    polarity: pd.DataFrame,
+    *,
+    commented: pd.Series,
+    lang: Language = "ja",
+    book: ThemeBook | None = None,
+) -> pd.DataFrame:
+    """Share of each segment's commenters that praise, and that complain about, each theme.
+
+    Parameters
+    ----------
+    data
+        Responses with a ``segment`` column (``promoter``, ``passive``, ``detractor`` or
+        missing for an invalid score); its index must contain ``polarity``'s index.
+    polarity
+        Output of :func:`nps_kit.text.tag_polarity` (or :func:`merge_polarity`).
+    commented
+        True for respondents who wrote a comment (same index as ``polarity``).
+    lang
+        Language of the theme labels.
+    book
+        Where the labels come from; ``None`` uses the packaged default themes.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per theme and segment (themes in ``polarity``'s column order, then detractor,
+        passive, promoter): ``theme``, ``label``, ``segment``, ``commenters`` (the segment's
+        respondents with a comment: the denominator), ``mentions`` (of them, those mentioning
+        the theme), ``praise`` (positive or mixed), ``complaint`` (negative, i.e. a complaint or
+        a request, or mixed), ``pct_praise`` and ``pct_complaint`` (percent of ``commenters``;
+        NaN when the segment has no commenter).
+    """
+    book = load_themes() if book is None else book
+    seg = data["segment"].reindex(polarity.index).astype("object").to_numpy(dtype=object)
+    said = commented.reindex(polarity.index, fill_value=False).fillna(False).to_numpy(dtype=bool)
+    mention, praise, complaint = _flags(polarity)
+    rows = []
+    for j, theme in enumerate(polarity.columns):
+        for name in _SEGMENTS:
+            who = said & (seg == name)
+            base = int(who.sum())
+            counts = {
+                "mentions": int((mention[:, j] & who).sum()),
+                "praise": int((praise[:, j] & who).sum()),
+                "complaint": int((complaint[:, j] & who).sum()),
+            }
+            rows.append(
+                {
+                    "theme": str(theme),
+                    "label": book.label(str(theme), lang),
+                    "segment": name,
+                    "commenters": base,
+                    **counts,
+                    "pct_praise": 100.0 * counts["praise"] / base if base else float("nan"),
+                    "pct_complaint": 100.0 * counts["complaint"] / base if base else float("nan"),
+                }
+            )
+    return pd.DataFrame(rows, columns=list(STANCE_COLUMNS))

@@ -1,0 +1,170 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nps_kit.analysis import analyse_followups
+from nps_kit.params import load_all, notebook_parameters, resolve_period
+from nps_kit.score import nps, segment
+from nps_kit.strategy import Recommendation, load_playbook, segment_strategies
+from nps_kit.text.sentiment import POLARITIES
+from nps_kit.text.stance import merge_polarity, theme_stance
+from nps_kit.text.themes import theme_impact
+from nps_kit.unit import prepare_unit
+
+ROOT = Path(__file__).resolve().parents[1]
+DTYPE = pd.CategoricalDtype(list(POLARITIES))
+
+
+def frame(values: dict[str, list[str | None]]) -> pd.DataFrame:
+    return pd.DataFrame({k: pd.Series(v, dtype=DTYPE) for k, v in values.items()})
+
+
+def test_theme_stance_counts_praise_and_complaint_per_segment() -> None:
+    data = pd.DataFrame({"nps_score": [10, 9, 7, 2, 1, 0]})
+    data["segment"] = segment(data["nps_score"])
+    polarity = frame(
+        {
+            "delivery": ["positive", "mixed", None, "negative", "negative", None],
+            "price": [None, "neutral", "negative", None, None, None],
+        }
+    )
+    commented = pd.Series([True, True, True, True, True, False])
+    table = theme_stance(data, polarity, commented=commented, lang="en")
+    rows = table.set_index(["theme", "segment"])
+    assert rows.loc[("delivery", "promoter")].to_dict() == {
+        "label": "Delivery speed and damage",
+        "commenters": 2,
+        "mentions": 2,
+        "praise": 2,
+        "complaint": 1,
+        "pct_praise": 100.0,
+        "pct_complaint": 50.0,
+    }
+    # the sixth respondent wrote nothing: not among the detractors' commenters
+    assert rows.loc[
+        ("delivery", "detractor"), ["commenters", "complaint", "pct_complaint"]
+    ].tolist() == [
+        2,
+        2,
+        100.0,
+    ]
+    assert rows.loc[("price", "promoter"), ["mentions", "praise", "complaint"]].tolist() == [
+        1,
+        0,
+        0,
+    ]
+    assert rows.loc[("price", "passive"), "pct_complaint"] == 100.0
+
+
+def test_merge_polarity_combines_answers_of_one_respondent() -> None:
+    a = frame({"t": ["positive", "positive", None, "neutral", None, "negative"]})
+    b = frame({"t": ["negative", None, None, None, "neutral", "mixed"]})
+    merged = merge_polarity([a, b])
+    assert merged["t"].astype("object").fillna("-").tolist() == [
+        "mixed",
+        "positive",
+        "-",
+        "neutral",
+        "neutral",
+        "mixed",
+    ]
+    with pytest.raises(ValueError) as caught:
+        merge_polarity([])
+    assert str(caught.value) == "merge_polarity needs at least one polarity frame"
+    with pytest.raises(ValueError) as caught:
+        merge_polarity([a, frame({"u": [None] * 6})])
+    assert str(caught.value) == "polarity frames must share index and columns"
+
+
+# --- strategies agree with their evidence ----------------------------------------------------
+
+
+def assert_cards_agree_with_evidence(
+    recs: list[Recommendation] | tuple[Recommendation, ...], stance: pd.DataFrame, min_mentions: int
+) -> None:
+    """No card points against its segment's stance, and no two cards cite the same evidence."""
+    evidence = [r.evidence for r in recs]
+    assert len(evidence) == len(set(evidence)), evidence
+    rows = stance.set_index(["theme", "segment"])
+    for r in recs:
+        if r.source != "theme":
+            continue
+        row = rows.loc[(r.key, r.segment)]
+        if r.segment == "promoter":
+            count, other, pct = row["praise"], row["complaint"], row["pct_praise"]
+            assert re.search("praise “|」を評価", r.evidence), r.evidence
+        else:
+            count, other, pct = row["complaint"], row["praise"], row["pct_complaint"]
+            assert re.search("complain about or ask to improve|に不満・要望", r.evidence), (
+                r.evidence
+            )
+        assert count >= min_mentions and count > other, (r, row.to_dict())
+        assert f"{pct:.0f}%" in r.evidence and f"n={row['commenters']:,}" in r.evidence
+
+
+polarity_values = st.sampled_from([None, "positive", "negative", "mixed", "neutral"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    cells=st.lists(
+        st.tuples(st.integers(0, 10), st.lists(polarity_values, min_size=4, max_size=4)),
+        min_size=1,
+        max_size=60,
+    ),
+    lang=st.sampled_from(["ja", "en"]),
+)
+def test_generated_cards_never_contradict_their_evidence(
+    cells: list[tuple[int, list[str | None]]], lang: str
+) -> None:
+    themes = ["delivery", "staff", "price", "quality"]
+    data = pd.DataFrame({"nps_score": [score for score, _ in cells]})
+    data["segment"] = segment(data["nps_score"])
+    polarity = frame({t: [p[j] for _, p in cells] for j, t in enumerate(themes)})
+    commented = pd.Series(True, index=data.index)
+    stance = theme_stance(data, polarity, commented=commented, lang=lang)  # type: ignore[arg-type]
+    tags = polarity.notna().astype("boolean")
+    impact = theme_impact(data, tags, lang=lang)  # type: ignore[arg-type]
+    recs = segment_strategies(
+        nps(data),
+        stance=stance,
+        themes=impact,
+        playbook=load_playbook(),
+        lang=lang,  # type: ignore[arg-type]
+        min_mentions=1,
+    )
+    assert_cards_agree_with_evidence(recs, stance, 1)
+
+
+@pytest.mark.parametrize("name", ["banking", "cloud", "ec", "insurance", "stores"])
+def test_demo_units_cards_never_contradict_their_evidence(name: str) -> None:
+    params = load_all(ROOT / "parameters", units=[name]).units[name]
+    p = notebook_parameters(params, period=resolve_period(params))
+    text_columns = [q["column"] for q in p["followups"] if q["type"] == "text"]
+    unit = prepare_unit(
+        p["data_path"],
+        name=p["unit_name"],
+        language=p["language"],
+        unit_column=p["filter_column"],
+        unit_values=p["filter_values"],
+        score_column=p["score_column"],
+        date_column=p["date_column"],
+        text_columns=[c for c in [p["comment_column"], *text_columns] if c],
+        period=p["period"],
+    )
+    analysis = analyse_followups(
+        unit,
+        p["followups"],
+        themes_path=p["themes_path"] and Path(p["themes_path"]),
+        playbook_path=p["playbook_path"] and Path(p["playbook_path"]),
+        min_n=p["min_n"],
+    )
+    assert analysis.stance is not None
+    assert any(r.source == "theme" for r in analysis.recommendations)
+    assert_cards_agree_with_evidence(analysis.recommendations, analysis.stance, 3)
