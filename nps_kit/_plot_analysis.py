@@ -53,11 +53,8 @@ _WORDS: dict[str, dict[str, str]] = {
     "z_axis": {"ja": "差の大きさ（zスコア）", "en": "Difference (z-score)"},
     "favours_detractor": {"ja": "批判者に多い", "en": "More from detractors"},
     "favours_promoter": {"ja": "推奨者に多い", "en": "More from promoters"},
-    "theme_title": {
-        "ja": "テーマ別：批判者が中立者になった場合のNPS改善幅",
-        "en": "NPS gain if each theme's detractors became passives",
-    },
-    "gain_axis": {"ja": "NPSの改善幅（ポイント）", "en": "NPS gain (points)"},
+    # The title is the metric's one name (i18n "impact"); the axis only says the unit.
+    "gain_axis": {"ja": "ポイント", "en": "NPS points"},
 }
 
 
@@ -248,7 +245,7 @@ def theme_impact(
         "share_detractors",
     ]
     check_table(table, columns, func="theme_impact", lang=lang)
-    title = title if title is not None else _WORDS["theme_title"][lang]
+    title = title if title is not None else label("impact", lang)
     data = table.assign(_gain=floats(table["nps_gain"])).dropna(subset=["_gain"])
     data = data.sort_values("_gain", ascending=False, kind="stable")
     ax = new_axes(ax, rows=max(len(data) * 0.6, 1))

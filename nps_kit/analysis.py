@@ -1,7 +1,7 @@
 """Follow-up analysis of one unit: every configured question, drivers, themes and strategies.
 
 :func:`analyse_followups` runs the analysis layer (:mod:`nps_kit.followup`,
-:mod:`nps_kit.drivers`, :mod:`nps_kit.themes`, :mod:`nps_kit.words`, :mod:`nps_kit.strategy`)
+:mod:`nps_kit.drivers`, :mod:`nps_kit.text`, :mod:`nps_kit.strategy`)
 over a unit's reporting period once, so the report sections and the e-mail summary show the same
 numbers.
 """
@@ -20,12 +20,11 @@ from nps_kit.errors import ConfigError, DataError, closest
 from nps_kit.followup import categorical_summary, multi_select_summary, ratings_summary
 from nps_kit.score import nps
 from nps_kit.strategy import Recommendation, load_playbook, segment_strategies
+from nps_kit.text.phrases import segment_phrases
 from nps_kit.text.sentiment import tag_polarity
 from nps_kit.text.stance import merge_polarity, theme_stance
 from nps_kit.text.themes import ThemeBook, load_themes, tag_themes, theme_impact
 from nps_kit.text.tokens import answered as says_something
-from nps_kit.text.tokens import tokenise
-from nps_kit.text.words import distinguishing_words
 from nps_kit.unit import UnitData, shift_period
 
 __all__ = ["FollowupAnalysis", "Question", "QuestionResult", "analyse_followups"]
@@ -98,9 +97,10 @@ class QuestionResult:
     table
         ``categorical_summary`` / ``multi_select_summary`` table, or the question's theme
         impact (``theme_impact``) for a text question.
-    tags, words
-        Text questions only: theme tags per response (NA without a comment) and the words that
-        separate detractors from promoters.
+    tags, phrases
+        Text questions only: theme tags per response (NA without a comment) and the phrases
+        typical of detractors' and of promoters' comments, each with a count and an example
+        (:func:`nps_kit.text.segment_phrases`).
     commenters
         Text questions only: respondents with a valid score and a non-blank answer, the
         denominator of the theme shares in ``table``.
@@ -109,7 +109,7 @@ class QuestionResult:
     question: Question
     table: pd.DataFrame
     tags: pd.DataFrame | None = None
-    words: pd.DataFrame | None = None
+    phrases: pd.DataFrame | None = None
     commenters: int = 0
 
 
@@ -224,17 +224,12 @@ def analyse_followups(
                 theme_impact(data, tags, lang=lang, level=level, book=book), data, tags, min_n
             )
             polarities.append(tag_polarity(texts, book))
-            # Only the two compared segments need tokens (tokenising is the costly step).
             seg = data["segment"]
-            words = distinguishing_words(
-                tokenise(texts[seg == "detractor"].fillna("")),
-                tokenise(texts[seg == "promoter"].fillna("")),
-                labels=("detractor", "promoter"),
-            )
+            phrases = segment_phrases(texts, seg)
             # Commenters as in the theme table: a comment *and* a valid score, so that the
             # count shown above the table is the denominator of its shares.
             commenters = int((answered & seg.notna()).sum())
-            results.append(QuestionResult(q, impact, tags, words, commenters))
+            results.append(QuestionResult(q, impact, tags, phrases, commenters))
             present = tags.fillna(False).astype(bool)
             all_tags = present if all_tags is None else (all_tags | present)
     rating_columns = {q.column: q.label for q in parsed if q.type == "rating"}

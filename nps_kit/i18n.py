@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["LANGUAGES", "Language", "format_period", "label", "points"]
+__all__ = ["LANGUAGES", "Language", "format_period", "impact_text", "label", "points"]
 
 Language = Literal["ja", "en"]
 LANGUAGES: tuple[Language, ...] = ("ja", "en")
@@ -87,6 +87,30 @@ def points(value: float | None, lang: Language, *, signed: bool = False, digits:
     sign = "+" if signed and value > 0 else ""
     text = f"{sign}{value:.{digits}f}".replace("-", "−")
     return f"{text} ポイント" if lang == "ja" else f"{text} pts"
+
+
+def impact_text(gain: float | None, detractors: int | None, lang: Language) -> str:
+    """Say the NPS points gained if this theme's detractors became passives, with its n.
+
+    The one wording of the theme impact metric (``nps_gain`` of
+    :func:`nps_kit.text.theme_impact`), shared by the strategy cards and the e-mail, e.g.
+    ``…中立者になった場合のNPS改善幅 +4.3 ポイント（批判者 12 人）``.
+
+    Parameters
+    ----------
+    gain
+        The metric in NPS points; ``None`` or NaN shows an em dash.
+    detractors
+        Detractors mentioning the theme (the metric's n); ``None`` leaves it out.
+    lang
+        ``"ja"`` or ``"en"``.
+    """
+    value = points(gain, lang, signed=True)
+    if lang == "ja":
+        n = "" if detractors is None else f"（批判者 {detractors:,} 人）"
+        return f"{label('impact', lang)} {value}{n}"
+    n = "" if detractors is None else f" ({detractors:,} detractors)"
+    return f"{label('impact', lang)}: {value}{n}"
 
 
 def format_period(period: str, lang: Language) -> str:

@@ -99,20 +99,19 @@ _W: dict[str, dict[str, str]] = {
     "importance": {"ja": "重要度", "en": "Importance"},
     "performance": {"ja": "平均評価", "en": "Mean rating"},
     "commenters": {"ja": "回答者 {n} 人がコメント", "en": "{n} respondents commented"},
-    "themes_title": {
-        "ja": "テーマ別：批判者が中立者になった場合のNPS改善幅",
-        "en": "Themes: NPS gain if their detractors became passives",
-    },
     "theme": {"ja": "テーマ", "en": "Theme"},
     "mentions": {"ja": "言及数", "en": "Mentions"},
-    "nps_with": {"ja": "言及者のNPS", "en": "NPS (mentioning)"},
-    "nps_without": {"ja": "非言及者のNPS", "en": "NPS (not mentioning)"},
-    "nps_gain": {"ja": "改善余地（pt）", "en": "Gain (pts)"},
+    "in_points": {"ja": "{what}（ポイント）", "en": "{what} (pts)"},
     "ci": {"ja": "95%信頼区間", "en": "95% interval"},
-    "words_title": {
-        "ja": "批判者と推奨者を分ける言葉",
-        "en": "Words that separate detractors from promoters",
+    "phrases_title": {
+        "ja": "批判者と推奨者に特徴的な語句",
+        "en": "Phrases typical of detractors and of promoters",
     },
+    "segment": {"ja": "セグメント", "en": "Segment"},
+    "phrase": {"ja": "語句", "en": "Phrase"},
+    "phrase_count": {"ja": "コメント数", "en": "Comments"},
+    "phrase_share": {"ja": "セグメント内の割合（%）", "en": "Of the segment (%)"},
+    "example": {"ja": "コメント例", "en": "Example"},
     "voices": {"ja": "{segment}の声", "en": "Voices of {segment}"},
     "theme_voices": {"ja": "「{theme}」に関する批判者の声", "en": "Detractors on “{theme}”"},
     "no_detractors": {
@@ -418,7 +417,7 @@ def _text_question(unit: UnitData, result: Any, lang: Language, *, primary: bool
     if len(impact) and impact["mentions"].sum() > 0:
         shown = impact.loc[impact["mentions"] > 0].head(8)
         if primary:  # the chart for the first open question; later ones get the table only
-            plot.theme_impact(shown, lang=lang, title=_w("themes_title", lang))
+            plot.theme_impact(shown, lang=lang, title=label("impact", lang))
             _show_figure()
         shown = shown.assign(
             ci_with=_interval_text(shown["ci_with_low"], shown["ci_with_high"]),
@@ -431,11 +430,12 @@ def _text_question(unit: UnitData, result: Any, lang: Language, *, primary: bool
                     "label": _w("theme", lang),
                     "mentions": _w("mentions", lang),
                     "share_detractors": _w("share_detractors", lang),
-                    "nps_with": _w("nps_with", lang),
+                    "nps_with": label("nps_commenters_with", lang),
                     "ci_with": _w("ci", lang),
-                    "nps_without": _w("nps_without", lang),
+                    "nps_without": label("nps_commenters_without", lang),
                     "ci_without": _w("ci", lang),
-                    "nps_gain": _w("nps_gain", lang),
+                    "nps_gain": _w("in_points", lang, what=label("impact", lang)),
+                    "detractors": label("impact_n", lang),
                 },
                 formats={
                     "share_detractors": ".1f",
@@ -444,11 +444,27 @@ def _text_question(unit: UnitData, result: Any, lang: Language, *, primary: bool
                     "nps_gain": "+.1f",
                 },
                 lang=lang,
+                flag_column="small_sample",
             )
         )
-    if primary and result.words is not None and len(result.words):
-        plot.words(result.words, lang=lang, title=_w("words_title", lang))
-        _show_figure()
+    if primary and result.phrases is not None and len(result.phrases):
+        display(HTML(f"<h4>{_escape(_w('phrases_title', lang))}</h4>"))
+        display(
+            report.table(
+                result.phrases.assign(
+                    segment=result.phrases["segment"].map(lambda s: label(s, lang))
+                ),
+                columns={
+                    "segment": _w("segment", lang),
+                    "phrase": _w("phrase", lang),
+                    "count": _w("phrase_count", lang),
+                    "share": _w("phrase_share", lang),
+                    "example": _w("example", lang),
+                },
+                formats={"share": ".1f"},
+                lang=lang,
+            )
+        )
     texts = unit.current[result.question.column].astype("string").str.strip()
     seg = unit.current["segment"]
     for segment in ("detractor", "passive", "promoter"):
@@ -583,6 +599,7 @@ def summary(
                     "label": r["label"],
                     "share": r["share"],
                     "nps_gain": r["nps_gain"],
+                    "detractors": int(r["detractors"]),
                 }
                 for r in top.to_dict("records")
             ]

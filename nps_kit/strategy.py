@@ -33,7 +33,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from nps_kit.errors import ConfigError, closest
-from nps_kit.i18n import Language, label, points
+from nps_kit.i18n import Language, impact_text, label, points
 from nps_kit.text.themes import DEFAULT_THEME_IDS
 
 __all__ = [
@@ -45,7 +45,6 @@ __all__ = [
     "Playbook",
     "Recommendation",
     "SegmentActions",
-    "impact_text",
     "load_playbook",
     "segment_strategies",
 ]
@@ -451,30 +450,6 @@ def _no_data(seg: Segment, now: dict[str, float | None], lang: Language) -> Reco
     )
     evidence = f"{name} 0 人（回答 {n} 件）" if lang == "ja" else f"0 {name} of {n} responses"
     return Recommendation(seg, "general", "no_data", action, evidence, 1)
-
-
-def impact_text(gain: float | None, detractors: int | None, lang: Language) -> str:
-    """Say the NPS points gained if this theme's detractors became passives, with its n.
-
-    The one wording of the theme impact metric (``nps_gain`` of
-    :func:`nps_kit.text.theme_impact`), shared by the strategy cards, the theme tables and the
-    e-mail, e.g. ``…中立者になった場合のNPS改善幅 +4.3 ポイント（批判者 12 人）``.
-
-    Parameters
-    ----------
-    gain
-        The metric in NPS points; ``None`` or NaN shows an em dash.
-    detractors
-        Detractors mentioning the theme (the metric's n); ``None`` leaves it out.
-    lang
-        ``"ja"`` or ``"en"``.
-    """
-    value = points(gain, lang, signed=True)
-    if lang == "ja":
-        n = "" if detractors is None else f"（批判者 {detractors:,} 人）"
-        return f"{label('impact', lang)} {value}{n}"
-    n = "" if detractors is None else f" ({detractors:,} detractors)"
-    return f"{label('impact', lang)}: {value}{n}"
 
 
 def _theme_items(

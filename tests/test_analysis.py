@@ -230,10 +230,10 @@ def test_every_question_yields_a_result_of_its_kind_in_order(analysis: FollowupA
     assert features.table["option"].tolist() == ["検索", "お気に入り", "レビュー", None]
     assert features.table["n"].tolist() == [10, 5, 5, 3]  # J04, J10, J16 chose nothing
     for text in (comment, improvement):
-        assert text.tags is not None and text.words is not None
+        assert text.tags is not None and text.phrases is not None
         assert list(text.tags.columns) == analysis.book.ids
         assert set(text.table["theme"]) == set(analysis.book.ids)
-    assert channel.tags is None and features.words is None
+    assert channel.tags is None and features.phrases is None
     # Ratings: both attributes, in configured order, each for the three segments and all.
     assert analysis.ratings is not None and analysis.drivers is not None
     assert analysis.ratings["attribute"].unique().tolist() == ["rating_delivery", "rating_price"]

@@ -44,10 +44,11 @@ SUMMARY: dict[str, Any] = {
             "label": "配送<script>alert('x')</script>",
             "share": 18.2,
             "nps_gain": 2.1,
+            "detractors": 11,
         },
-        {"theme": "price", "label": "価格", "share": 12.0, "nps_gain": 1.0},
+        {"theme": "price", "label": "価格", "share": 12.0, "nps_gain": 1.0, "detractors": 5},
         {"theme": "support", "label": "サポート", "share": 9.5, "nps_gain": 0.8},
-        {"theme": "app", "label": "アプリ", "share": 4.0, "nps_gain": 0.2},
+        {"theme": "app", "label": "アプリ", "share": 4.0, "nps_gain": 0.2, "detractors": 1},
     ],
     "actions": [
         {"segment": "detractor", "text": "配送遅延を事前に連絡する & <b>謝罪</b>", "evidence": "…"},
@@ -238,7 +239,10 @@ def test_data_text_is_escaped(tmp_path: Path, charts: dict[str, bytes]) -> None:
     assert "<script" not in html and "<b>" not in html
     assert "配送&lt;script&gt;alert('x')&lt;/script&gt;" in html
     assert "配送遅延を事前に連絡する &amp; &lt;b&gt;謝罪&lt;/b&gt;" in html
-    assert "1. 配送<script>alert('x')</script>（言及率 18.2%）" in text  # plain text as written
+    assert (  # plain text as written
+        "1. 配送<script>alert('x')</script>："
+        "このテーマの批判者が中立者になった場合のNPS改善幅 +2.1 ポイント（批判者 11 人）\r\n"
+    ) in text
 
 
 def test_html_and_text_carry_the_same_facts(tmp_path: Path, charts: dict[str, bytes]) -> None:
@@ -252,8 +256,9 @@ def test_html_and_text_carry_the_same_facts(tmp_path: Path, charts: dict[str, by
         "95%信頼区間 −11.0 ポイント 〜 +1.2 ポイント",
         "回答数 512",
         "推奨者 20.1% / 中立者 54.9% / 批判者 25.0%",
-        "価格（言及率 12.0%）",
-        "サポート（言及率 9.5%）",
+        "価格：このテーマの批判者が中立者になった場合のNPS改善幅 +1.0 ポイント（批判者 5 人）",
+        # a summary from before the metric had its n: the number without it
+        "サポート：このテーマの批判者が中立者になった場合のNPS改善幅 +0.8 ポイント",
         "送料無料の条件を見直す",
         "フォローアップ待ちの批判者: 17名（連絡許可あり）",
         "詳細レポートを添付しています（ec_2026-10.html）。",

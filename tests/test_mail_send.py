@@ -55,7 +55,9 @@ def summary(nps: float, diff: float | None = 3.2) -> dict[str, Any]:
             "verdict": "no_change",
         },
         "trend": [{"period": f"2026-{m:02d}", "nps": nps - 10 + m, "n": 480} for m in range(1, 11)],
-        "top_themes": [{"theme": "delivery", "label": "配送", "share": 18.2, "nps_gain": 2.1}],
+        "top_themes": [
+            {"theme": "delivery", "label": "配送", "share": 18.2, "nps_gain": 2.1, "detractors": 11}
+        ],
         "actions": [{"segment": "detractor", "text": "配送遅延を連絡する", "evidence": "…"}],
         "detractors_to_contact": 17,
     }

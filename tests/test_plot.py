@@ -466,15 +466,18 @@ def test_theme_impact_bars_sorted_by_gain() -> None:
         "価格\n(批判者コメントの20%)",
         "サポート\n(批判者コメントの15%)",
     ]
-    assert ax.get_xlabel() == "NPSの改善幅（ポイント）"
+    assert ax.get_xlabel() == "ポイント"
     assert {"+4.2", "+2.1", "+1.5"} <= set(all_texts(ax))
-    assert ax.get_title(loc="left") == "テーマ別：批判者が中立者になった場合のNPS改善幅"
+    assert ax.get_title(loc="left") == "このテーマの批判者が中立者になった場合のNPS改善幅"
 
 
 def test_theme_impact_english() -> None:
     ax = drawn(plot.theme_impact(theme_table(), lang="en"))
     assert tick_texts(ax)[0] == "配送\n(35% of detractors' comments)"
-    assert ax.get_xlabel() == "NPS gain (points)"
+    assert ax.get_xlabel() == "NPS points"
+    assert ax.get_title(loc="left") == (
+        "NPS points gained if this theme's detractors became passives"
+    )
 
 
 # -- shared behaviour -----------------------------------------------------------------------

@@ -379,10 +379,20 @@ def test_followups_show_every_question_in_order(ja: Report) -> None:
     assert "配送（スピード・破損）" in shown.html
     assert "「配送（スピード・破損）」に関する批判者の声" in shown.html
     assert shown.titles == [
-        "テーマ別：批判者が中立者になった場合のNPS改善幅",
-        "批判者と推奨者を分ける言葉",  # 配送 is in 3 of the comments
+        "このテーマの批判者が中立者になった場合のNPS改善幅",
         "推奨度への影響度と評価（重要度×満足度）",
     ]
+    # The theme table names the one impact metric and its n, says which NPS covers commenters
+    # only, and flags its rows (all under min_n mentions) as a small sample.
+    for header in (
+        ">このテーマの批判者が中立者になった場合のNPS改善幅（ポイント）</th>",
+        ">このテーマの批判者（人）</th>",
+        ">言及したコメント回答者のNPS</th>",
+        ">言及しなかったコメント回答者のNPS</th>",
+    ):
+        assert header in shown.html, header
+    assert "改善余地" not in shown.html and "批判者と推奨者を分ける言葉" not in shown.html
+    assert "回答数少（参考値）" in shown.html
 
 
 def test_detractors_return_the_full_contact_list(ja: Report) -> None:
@@ -486,7 +496,7 @@ def test_charts_are_drawn(ja: Report) -> None:
         "trend": 1,
         "breakdowns": 2,
         "strategies": 0,
-        "followups": 3,
+        "followups": 2,  # theme impact and key drivers; typical phrases are a table
         "detractors": 0,
         "quality": 0,
         "method": 0,
@@ -573,4 +583,5 @@ def test_followups_without_text_or_ratings(
     published = summary.outputs[0][SUMMARY_MIME]
     assert published["top_themes"] == []
     assert published["detractors_to_contact"] == 0
-    assert [a["segment"] for a in published["actions"]] == ["detractor"] * 3
+    # without themes or drivers each segment has one card: its general action
+    assert [a["segment"] for a in published["actions"]] == ["detractor", "passive", "promoter"]

@@ -7,12 +7,12 @@ import pytest
 import yaml
 
 from nps_kit.errors import ConfigError
+from nps_kit.i18n import impact_text
 from nps_kit.score import nps, score_groups
 from nps_kit.strategy import (
     THEME_IDS,
     Playbook,
     Recommendation,
-    impact_text,
     load_playbook,
     segment_strategies,
 )

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from nps_kit.i18n import Language, format_period, label, points
+from nps_kit.i18n import Language, format_period, impact_text, label, points
 
 __all__ = ["Body", "BodyFacts", "change_text", "render_body", "signed"]
 
@@ -24,7 +24,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "shares": {"ja": "回答者の構成", "en": "Promoters, passives and detractors"},
     "trend": {"ja": "NPSの推移", "en": "NPS trend"},
     "themes": {"ja": "主なテーマ", "en": "Top themes"},
-    "theme_row": {"ja": "{label}（言及率 {share}%）", "en": "{label} ({share}% of comments)"},
+    "theme_row": {"ja": "{label}：{impact}", "en": "{label}: {impact}"},
     "actions": {"ja": "推奨アクション", "en": "Recommended actions"},
     "detractors": {
         "ja": "フォローアップ待ちの批判者: {count}名（連絡許可あり）",
@@ -148,7 +148,11 @@ def render_body(facts: BodyFacts) -> Body:
         for seg in ("promoters", "passives", "detractors")
     ]
     themes = [
-        w("theme_row", label=t.get("label") or t.get("theme", ""), share=_num(t.get("share")))
+        w(
+            "theme_row",
+            label=t.get("label") or t.get("theme", ""),
+            impact=impact_text(_float(t.get("nps_gain")), _int(t.get("detractors")), lang),
+        )
         for t in _records(s.get("top_themes"))[:3]
     ]
     actions = [str(a.get("text", "")) for a in _records(s.get("actions"))[:3]]
@@ -240,8 +244,13 @@ def _records(value: Any) -> list[Mapping[str, Any]]:
     return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
 
 
-def _num(value: Any) -> str:
-    return "—" if value is None else f"{float(value):.1f}"
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _int(value: Any) -> int | None:
+    # Summaries written before the metric had its n carry no "detractors".
+    return None if value is None else int(value)
 
 
 def _pct(value: Any) -> str:

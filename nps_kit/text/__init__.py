@@ -11,6 +11,8 @@ The package keeps the text code together; its public functions are re-exported h
     words that distinguish two groups of comments (weighted log-odds).
 ``sentiment`` (+ private ``_lexicon``)
     clauses and the polarity of each theme mention (:func:`theme_mentions`).
+``phrases``
+    the phrases typical of detractors' and of promoters' comments, with an example each.
 ``stance``
     the share of each segment praising and complaining about each theme (strategy evidence).
 ``packs``
@@ -20,6 +22,7 @@ The package keeps the text code together; its public functions are re-exported h
 """
 
 from nps_kit.text.packs import PACKS, PackFit, best_pack, coverage, load_pack, pack_files
+from nps_kit.text.phrases import segment_phrases
 from nps_kit.text.redaction import KINDS, Redaction, redact, redact_one
 from nps_kit.text.sentiment import (
     POLARITIES,
@@ -84,6 +87,7 @@ __all__ = [
     "redact",
     "redact_one",
     "representative_comments",
+    "segment_phrases",
     "tag_polarity",
     "tag_themes",
     "theme_impact",

@@ -1,0 +1,140 @@
+"""The phrases that set two segments' comments apart, each with an example a manager can read.
+
+:func:`segment_phrases` lists, for detractors and for promoters, the phrases (one- to three-word
+lemma n-grams, as in :mod:`nps_kit.text.discovery`) that are typical of that segment's comments
+rather than the other's, with how many of the segment's comments contain them and the shortest
+such comment as an example. A phrase is typical of a segment by how much larger the share of
+its comments containing the phrase is than that share in the other segment: a difference a
+reader can check, unlike the z-scores of :func:`nps_kit.text.distinguishing_words` (kept for
+analysts).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from nps_kit.text.discovery import _grams
+from nps_kit.text.tokens import answered, detect_language, normalise, tokenise
+
+__all__ = ["PHRASE_COLUMNS", "segment_phrases"]
+
+PHRASE_COLUMNS: tuple[str, ...] = ("segment", "phrase", "count", "share", "example")
+_EXAMPLE_CHARS = 80
+
+
+def _phrase_sets(texts: pd.Series) -> pd.Series:
+    """One set of phrases per comment (empty for a comment in no known language).
+
+    A Japanese phrase of several lemmas counts only where it is written as one stretch of the
+    comment (配送状況 in 配送状況が…), not across a clause (遅い + 注文 in 遅い。注文から…),
+    which a reader could not recognise.
+    """
+    langs = detect_language(texts)
+    tokens = tokenise(texts)
+    out: list[set[str]] = []
+    for text, lang, toks in zip(normalise(texts), langs, tokens, strict=True):
+        if pd.isna(lang):
+            out.append(set())
+            continue
+        grams = _grams(list(toks), str(lang))
+        if lang == "ja":
+            single = set(toks)
+            grams = {g for g in grams if g in single or g in str(text)}
+        out.append(grams)
+    return pd.Series(out, index=texts.index, dtype=object)
+
+
+def _example(texts: pd.Series, sets: pd.Series, phrase: str) -> str:
+    found = [str(t) for t, s in zip(texts, sets, strict=True) if phrase in s]
+    text = " ".join(min(found, key=len).split())
+    if len(text) > _EXAMPLE_CHARS:
+        text = text[: _EXAMPLE_CHARS - 1].rstrip() + "…"
+    return text
+
+
+def segment_phrases(
+    texts: pd.Series,
+    segments: pd.Series,
+    *,
+    labels: tuple[str, str] = ("detractor", "promoter"),
+    top: int = 5,
+    min_count: int = 3,
+) -> pd.DataFrame:
+    """Find each of two segments' most typical phrases, with a count and an example.
+
+    Parameters
+    ----------
+    texts
+        Comments (already redacted when they will be shown).
+    segments
+        Segment of each comment's respondent (same index as ``texts``).
+    labels
+        The two segments to compare, e.g. ``("detractor", "promoter")``.
+    top
+        Most phrases per segment.
+    min_count
+        Fewest comments of the segment that must contain a phrase.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``segment`` (``labels[0]`` rows first), ``phrase``, ``count`` (the segment's comments
+        containing it), ``share`` (percent of the segment's comments) and ``example`` (the
+        shortest such comment, at most 80 characters). Within a segment the most typical phrase
+        comes first; of phrases found in exactly the same comments only the longest is listed.
+
+    Raises
+    ------
+    ValueError
+        If ``top`` or ``min_count`` is below 1.
+    """
+    if top < 1:
+        raise ValueError(f"top must be at least 1, got {top!r}")
+    if min_count < 1:
+        raise ValueError(f"min_count must be at least 1, got {min_count!r}")
+    said = answered(texts).to_numpy(dtype=bool)
+    seg = segments.reindex(texts.index).astype("object").to_numpy(dtype=object)
+    groups = {name: texts[said & (seg == name)].astype(str) for name in labels}
+    sets = {name: _phrase_sets(group) for name, group in groups.items()}
+    counts = {name: Counter(p for found in sets[name] for p in found) for name in labels}
+    sizes = {name: len(groups[name]) for name in labels}
+
+    def share(phrase: str, who: str) -> float:
+        return counts[who][phrase] / sizes[who] if sizes[who] else 0.0
+
+    rows: list[dict[str, object]] = []
+    for side, name in enumerate(labels):
+        other = labels[1 - side]
+        candidates = [
+            (share(p, name) - share(p, other), c, p)
+            for p, c in counts[name].items()
+            if c >= min_count and share(p, name) > share(p, other)
+        ]
+        # Largest difference first, then the more frequent, then the longer phrase.
+        candidates.sort(key=lambda x: (-x[0], -x[1], -len(x[2]), x[2]))
+        kept: list[tuple[str, int]] = []
+        seen: set[frozenset[int]] = set()
+        for _, count, phrase in candidates:
+            # Phrases found in exactly the same comments ("配送", "配送状況"; "egress cost",
+            # "egress cost crazy") say one thing: the first, longest, stands for them.
+            where = frozenset(i for i, found in enumerate(sets[name]) if phrase in found)
+            if where in seen:
+                continue
+            seen.add(where)
+            kept.append((phrase, int(count)))
+            if len(kept) == top:
+                break
+        size = sizes[name]
+        rows.extend(
+            {
+                "segment": name,
+                "phrase": phrase,
+                "count": count,
+                "share": 100.0 * count / size,
+                "example": _example(groups[name], sets[name], phrase),
+            }
+            for phrase, count in kept
+        )
+    return pd.DataFrame(rows, columns=list(PHRASE_COLUMNS))
