@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from html import unescape
 from pathlib import Path
 
 import pandas as pd
@@ -181,3 +182,27 @@ def test_successful_reports_can_be_mailed_from_the_manifest(built, monkeypatch, 
     message = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
     assert message["To"] == "ec-team@example.com"
     assert message["Subject"].startswith("[NPS] EC事業部 2026年10月: ")
+
+
+@pytest.mark.parametrize(
+    ("unit", "metric", "stale"),
+    [
+        (
+            "ec",
+            "このテーマの批判者が中立者になった場合のNPS改善幅",
+            ("NPS への影響", "改善余地", "NPSの改善幅（", "批判者と推奨者を分ける言葉", "言及率"),
+        ),
+        (
+            "cloud",
+            "NPS points gained if this theme's detractors became passives",
+            ("NPS impact", "Gain (pts)", "Words that separate", "% of comments)"),
+        ),
+    ],
+)
+def test_the_impact_metric_has_one_name_everywhere(built, unit, metric, stale):
+    _, folder = built
+    html = unescape((folder / f"{unit}.html").read_text(encoding="utf-8"))
+    # strategy cards, the theme table header and the method section all use the one name
+    assert html.count(metric) >= 3, html.count(metric)
+    for word in stale:
+        assert word not in html, word
