@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
 from matplotlib.patches import Patch
+from matplotlib.transforms import Bbox
 
 from nps_kit._plot_base import (
     NEUTRAL_COLOR,
     SEGMENT_COLORS,
+    alt_text,
     check_table,
+    describe,
     floats,
     fmt_number,
     new_axes,
@@ -30,6 +36,7 @@ _QUADRANT_COLORS = {
     "keep_up": SEGMENT_COLORS["promoter"],
     "lower_priority": NEUTRAL_COLOR,
     "possible_overkill": NEUTRAL_COLOR,
+    "near_average": NEUTRAL_COLOR,
 }
 # Corner of the plot for each quadrant name: (x fraction, y fraction, ha, va).
 _CORNERS = {
@@ -70,6 +77,7 @@ def driver_quadrant(
     *,
     ax: Axes | None = None,
     lang: Language = "ja",
+    scale: tuple[float, float] | None = None,
     title: str | None = None,
 ) -> Axes:
     """Importance–performance scatter of the attributes, with quadrant lines at the means.
@@ -87,13 +95,17 @@ def driver_quadrant(
         Axes to draw on; ``None`` creates a report-sized figure.
     lang
         Report language, ``"ja"`` or ``"en"``.
+    scale
+        The rating scale, e.g. ``(1, 5)``: the x-axis then spans the whole scale, so a 0.1
+        difference looks as small as it is. ``None`` zooms to the points.
     title
         Chart title; defaults to a description in ``lang``.
 
     Returns
     -------
     matplotlib.axes.Axes
-        The axes; points (``gid="drivers"``), mean lines (``gid="mean-importance"``,
+        The axes; point labels (``gid="driver-label"``) are placed so they never overlap each
+        other; points (``gid="drivers"``), mean lines (``gid="mean-importance"``,
         ``"mean-performance"``) and the four quadrant names (``gid="quadrant"``).
     """
     columns = ["attribute", "label", "importance", "performance", "quadrant"]
@@ -110,7 +122,7 @@ def driver_quadrant(
     keys = [_quadrant_key(q) for q in data["quadrant"]]
     colors = [_QUADRANT_COLORS[k] if k else NEUTRAL_COLOR for k in keys]
     ax.scatter(x, y, s=80, c=colors, edgecolors="white", linewidths=1, zorder=3, gid="drivers")
-    for xi, yi, name in zip(x, y, data["label"], strict=True):
+    labels = [
         ax.annotate(
             str(name),
             (xi, yi),
@@ -119,7 +131,11 @@ def driver_quadrant(
             fontsize=10,
             va="bottom",
             ha="left",
+            gid="driver-label",
         )
+        for xi, yi, name in zip(x, y, data["label"], strict=True)
+    ]
+    ax.nps_kit_refit = lambda renderer: _place_labels(ax, labels, renderer)  # type: ignore[attr-defined]
     ax.axhline(
         float(y.mean()), color="#777777", linestyle=":", linewidth=1.2, gid="mean-importance"
     )
@@ -140,13 +156,74 @@ def driver_quadrant(
             gid="quadrant",
         )
     # Room around the points so labels and corner names do not collide with them.
-    for values, setter in ((x, ax.set_xlim), (y, ax.set_ylim)):
-        span = float(values.max() - values.min()) or max(abs(float(values.mean())), 1.0)
-        setter(float(values.min()) - 0.25 * span, float(values.max()) + 0.35 * span)
+    span = float(y.max() - y.min()) or max(abs(float(y.mean())), 1.0)
+    ax.set_ylim(float(y.min()) - 0.25 * span, float(y.max()) + 0.35 * span)
+    if scale is not None:
+        low, high = float(scale[0]), float(scale[1])
+        ax.set_xlim(low - 0.05 * (high - low), high + 0.05 * (high - low))
+        ax.set_xticks(np.arange(np.ceil(low), np.floor(high) + 1))
+    else:
+        span = float(x.max() - x.min()) or max(abs(float(x.mean())), 1.0)
+        ax.set_xlim(float(x.min()) - 0.25 * span, float(x.max()) + 0.35 * span)
     ax.set_xlabel(_WORDS["performance"][lang])
     ax.set_ylabel(_WORDS["importance"][lang])
     ax.set_title(title, loc="left")
+    facts = [
+        (
+            f"{name}：重要度 {yi:.3f}、評価 {xi:.2f}"
+            if lang == "ja"
+            else f"{name}: importance {yi:.3f}, rating {xi:.2f}"
+        )
+        + (f"（{quadrant_label(k, lang)}）" if lang == "ja" and k else "")
+        + (f" ({quadrant_label(k, lang)})" if lang == "en" and k else "")
+        for name, xi, yi, k in zip(data["label"], x, y, keys, strict=True)
+    ]
+    describe(ax, alt=alt_text(title, facts, lang), facts=facts)
+    figure = ax.get_figure(root=True)
+    if figure is not None:  # place now; fit_to_width places again at the drawn size
+        figure.draw_without_rendering()
+        _place_labels(ax, labels, getattr(figure, "_get_renderer")())  # noqa: B009
     return ax
+
+
+# Label offsets tried in turn (points from the dot): right-up, right-down, left-up, left-down,
+# then further up and down; the first that overlaps no placed label and no corner name wins.
+_OFFSETS = [
+    (6, 4, "left", "bottom"),
+    (6, -4, "left", "top"),
+    (-6, 4, "right", "bottom"),
+    (-6, -4, "right", "top"),
+    (6, 16, "left", "bottom"),
+    (6, -16, "left", "top"),
+    (-6, 16, "right", "bottom"),
+    (-6, -16, "right", "top"),
+]
+
+
+def _place_labels(ax: Axes, labels: list[Any], renderer: RendererBase) -> None:
+    """Move driver labels so that no two overlap (checked on their drawn bounding boxes)."""
+    placed: list[Bbox] = [
+        t.get_window_extent(renderer) for t in ax.texts if t.get_gid() == "quadrant"
+    ]
+    frame = ax.get_window_extent(renderer)
+    for text in labels:
+        best = None
+        for dx, dy, ha, va in _OFFSETS:
+            text.set_position((dx, dy))
+            text.set_ha(ha)
+            text.set_va(va)
+            box = text.get_window_extent(renderer)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1
+            if inside and not any(box.overlaps(other) for other in placed):
+                best = box
+                break
+        if best is None:  # nothing free: keep the first offset (still readable, rare)
+            dx, dy, ha, va = _OFFSETS[0]
+            text.set_position((dx, dy))
+            text.set_ha(ha)
+            text.set_va(va)
+            best = text.get_window_extent(renderer)
+        placed.append(best)
 
 
 def words(
@@ -208,6 +285,15 @@ def words(
             handles.append(Patch(color=SEGMENT_COLORS[side]))
             labels.append(_WORDS[f"favours_{side}"][lang])
     top_legend(ax, handles, labels, title=title, ncols=2)
+    facts = [
+        f"{term}：z {value:+.1f}（{_WORDS[f'favours_{side}'][lang]}）"
+        if lang == "ja" and side in ("promoter", "detractor")
+        else f"{term}: z {value:+.1f} ({_WORDS[f'favours_{side}'][lang].lower()})"
+        if side in ("promoter", "detractor")
+        else f"{term}: z {value:+.1f}"
+        for term, value, side in zip(data["term"], z, sides, strict=True)
+    ]
+    describe(ax, alt=alt_text(title, facts, lang), facts=facts)
     return ax
 
 
@@ -284,4 +370,11 @@ def theme_impact(
     zero_line(ax, axis="x")
     ax.grid(False, axis="y")
     ax.set_title(title, loc="left")
+    facts = [
+        f"{name}：{'+' if value > 0 else ''}{fmt_number(value)} ポイント"
+        if lang == "ja"
+        else f"{name}: {'+' if value > 0 else ''}{fmt_number(value)} pts"
+        for name, value in zip((n.replace("\n", " ") for n in names), gain, strict=True)
+    ]
+    describe(ax, alt=alt_text(title, facts, lang), facts=facts)
     return ax

@@ -6,7 +6,9 @@ Public names are re-exported by :mod:`nps_kit.plot`; the chart functions live in
 
 from __future__ import annotations
 
+import base64
 import io
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -21,6 +23,7 @@ import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure, SubFigure
+from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import Bbox
 
@@ -44,6 +47,10 @@ N_BAR_COLOR = "#E3E3E3"  # responses per month, kept faint behind the NPS line
 TARGET_COLOR = "#555555"
 ZERO_COLOR = "#333333"
 NEUTRAL_COLOR = "#8C8C8C"
+
+#: Width a chart is redrawn at for phones: 390 CSS px at 100 dpi, so text drawn at 10 pt stays
+#: above 11 CSS px on a 390 px screen (shown at ~358 px between the page margins).
+NARROW_WIDTH = 3.9
 
 #: Report width in inches; heights grow with the number of rows in row-per-group charts.
 # 6.4 in at 100 dpi is ~640 CSS px: full width on a desktop report, ~55 % on a phone.
@@ -118,18 +125,51 @@ def _retina_inline() -> None:
         formatters["image/png"].for_type(Figure, palette_retina_png)
 
 
-def palette_retina_png(fig: Figure) -> tuple[bytes, dict[str, int]] | None:
+def palette_retina_png(fig: Figure) -> tuple[bytes, dict[str, Any]] | None:
     """Render ``fig`` as a 2x PNG with a 256-colour palette, shown at 1x size.
 
     Charts are flat colours, so an adaptive palette looks the same as true colour at about a
     third of the bytes; quantising here, from the raw pixels, saves encoding a true-colour PNG
-    only to decode and shrink it later. Returns ``(png, {"width", "height"})`` like IPython's
-    ``retina_figure``, or ``None`` for an empty figure.
-    """
-    from PIL import Image
+    only to decode and shrink it later. Returns ``(png, metadata)`` like IPython's
+    ``retina_figure`` (``width``, ``height`` in CSS px), or ``None`` for an empty figure.
 
+    Titles are wrapped and legends folded to fit the figure (:func:`fit_to_width`). The
+    metadata also carries ``text_px`` (the smallest text in CSS px at that width), the chart's
+    ``alt`` text and ``facts`` (its figures as text, see :func:`describe`) when the chart
+    function gave them, and for a figure wider than a phone a ``narrow`` variant redrawn at
+    :data:`NARROW_WIDTH` (base64 PNG with ``narrow_width``, ``narrow_height`` and
+    ``narrow_text_px``), which the report shows on screens up to 600 px wide.
+    """
     if not fig.axes and not fig.lines and not fig.texts:
         return None
+    fit_to_width(fig)
+    png, metadata = _palette_png(fig)
+    alt = getattr(fig, "nps_kit_alt", None)
+    facts = getattr(fig, "nps_kit_facts", None)
+    if alt:
+        metadata["alt"] = alt
+    if facts:
+        metadata["facts"] = list(facts)
+    width, height = (float(v) for v in fig.get_size_inches())
+    if width > NARROW_WIDTH * 1.1:
+        saved = _layout_state(fig)
+        try:
+            fig.set_size_inches(NARROW_WIDTH, height * 1.15)
+            fit_to_width(fig)
+            narrow, narrow_meta = _palette_png(fig)
+        finally:
+            fig.set_size_inches(width, height)
+            _restore_layout(fig, saved)
+        metadata["narrow"] = base64.b64encode(narrow).decode("ascii")
+        metadata["narrow_width"] = narrow_meta["width"]
+        metadata["narrow_height"] = narrow_meta["height"]
+        metadata["narrow_text_px"] = narrow_meta["text_px"]
+    return png, metadata
+
+
+def _palette_png(fig: Figure) -> tuple[bytes, dict[str, Any]]:
+    from PIL import Image
+
     dpi = 2 * fig.dpi
     raw = io.BytesIO()
     fig.savefig(raw, format="rgba", dpi=dpi, facecolor="white")
@@ -141,7 +181,196 @@ def palette_retina_png(fig: Figure) -> tuple[bytes, dict[str, int]] | None:
     palette = image.convert("RGB").quantize(colors=256, method=Image.Quantize.FASTOCTREE)
     out = io.BytesIO()
     palette.save(out, format="PNG")
-    return out.getvalue(), {"width": width // 2, "height": height // 2}
+    return out.getvalue(), {
+        "width": width // 2,
+        "height": height // 2,
+        "text_px": smallest_text_px(fig),
+    }
+
+
+def smallest_text_px(fig: Figure) -> float:
+    """Size of the smallest visible text of ``fig`` in CSS px when shown at 1x (1 px per dot).
+
+    Returns ``inf`` for a figure without text.
+    """
+    sizes = [
+        float(t.get_fontsize()) * fig.dpi / 72
+        for t in fig.findobj(Text)
+        if isinstance(t, Text) and t.get_visible() and t.get_text().strip()
+    ]
+    return round(float(min(sizes)), 2) if sizes else math.inf
+
+
+def describe(ax: Axes, *, alt: str, facts: Sequence[str]) -> None:
+    """Attach what a chart shows, as text, to its figure.
+
+    The report shows ``alt`` as the image's alternative text and ``facts`` (one line per
+    drawn value, e.g. "Web: NPS +12.3 (95% interval +4.0 to +20.1, n=120)") as the chart's
+    figures in text, so a screen reader, a search or a reader who wants the exact value gets
+    them without reading the picture.
+
+    Parameters
+    ----------
+    ax
+        The chart's axes.
+    alt
+        One sentence: what the chart shows.
+    facts
+        The drawn values, one short line each.
+    """
+    fig = ax.figure
+    fig.nps_kit_alt = alt  # type: ignore[union-attr]
+    fig.nps_kit_facts = list(facts)  # type: ignore[union-attr]
+
+
+def _signed(value: float) -> str:
+    return f"{value:+.1f}".replace("-", "−")
+
+
+def nps_fact(
+    name: str,
+    nps: float,
+    low: float,
+    high: float,
+    n: float,
+    *,
+    small: bool = False,
+    lang: Language,
+) -> str:
+    """Write one group's figures as a line: ``Web：NPS +12.3（95%信頼区間 …、回答数 120件）``."""
+    parts = []
+    if np.isfinite(low) and np.isfinite(high):
+        sep = "〜" if lang == "ja" else " to "
+        parts.append(f"{label('ci', lang)} {_signed(low)}{sep}{_signed(high)}")
+    if np.isfinite(n):
+        parts.append(f"回答数 {round(n):,}件" if lang == "ja" else f"n={round(n):,}")
+    if small:
+        parts.append(label("small_sample", lang))
+    if not np.isfinite(nps):
+        return (
+            f"{name}：{label('suppressed', lang)}"
+            if lang == "ja"
+            else (f"{name}: {label('suppressed', lang)}")
+        )
+    if lang == "ja":
+        return f"{name}：NPS {_signed(nps)}（{'、'.join(parts)}）"
+    return f"{name}: NPS {_signed(nps)} ({', '.join(parts)})"
+
+
+def alt_text(title: str, facts: Sequence[str], lang: Language, *, shown: int = 3) -> str:
+    """Return the chart's title followed by its first ``shown`` facts (all are in the text)."""
+    head = "；".join(facts[:shown]) if lang == "ja" else "; ".join(facts[:shown])
+    more = len(facts) > shown
+    if lang == "ja":
+        return f"{title}：{head}{'ほか' if more else ''}"
+    return f"{title}: {head}{' and more' if more else ''}"
+
+
+def _layout_state(fig: Figure) -> list[tuple[Axes, str, Any]]:
+    return [
+        (ax, _left_title(ax).get_text(), getattr(ax, "nps_kit_legend", None)) for ax in fig.axes
+    ]
+
+
+def _restore_layout(fig: Figure, saved: list[tuple[Axes, str, Any]]) -> None:
+    for ax, title, legend in saved:
+        _left_title(ax).set_text(title)
+        if legend is not None:
+            handles, labels, text_, ncols = legend
+            top_legend(ax, handles, labels, title=text_, ncols=ncols)
+    fit_to_width(fig)
+
+
+def _left_title(ax: Axes) -> Text:
+    title: Text = getattr(ax, "_left_title")  # noqa: B009 - matplotlib keeps loc="left" titles here
+    return title
+
+
+def _wrap_points(text: str) -> list[int]:
+    """Positions where a title may break: after spaces, Japanese punctuation and particles."""
+    points = [i + 1 for i, ch in enumerate(text) if ch in " 、・：）」×"]
+    points += [i for i, ch in enumerate(text) if ch in "（「" and i > 0]
+    return sorted(set(p for p in points if 0 < p < len(text)))
+
+
+def _wrap_title(ax: Axes, renderer: RendererBase, room: float) -> None:
+    """Break a left title into lines that each fit ``room`` display pixels."""
+    title = _left_title(ax)
+    text = title.get_text().replace("\n", "")
+    if not text:
+        return
+    title.set_text(text)
+    if title.get_window_extent(renderer).width <= room:
+        return
+    lines: list[str] = []
+    rest = text
+    while rest:
+        title.set_text(rest)
+        if title.get_window_extent(renderer).width <= room:
+            lines.append(rest)
+            break
+        cut = 0
+        for point in [*_wrap_points(rest), len(rest)]:
+            title.set_text(rest[:point].rstrip())
+            if title.get_window_extent(renderer).width > room:
+                break
+            cut = point
+        if cut == 0:  # no break point fits: break between characters as a last resort
+            cut = 1
+            while cut < len(rest):
+                title.set_text(rest[: cut + 1])
+                if title.get_window_extent(renderer).width > room:
+                    break
+                cut += 1
+        lines.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    title.set_text("\n".join(lines))
+
+
+def fit_to_width(fig: Figure) -> None:
+    """Wrap left titles and fold top legends into more rows so both fit inside ``fig``.
+
+    A title or legend wider than the figure would be cut at its edge ("…NPS改"); this is
+    called before every inline rendering, at the width the chart is drawn for.
+    """
+    fig.draw_without_rendering()
+    renderer: RendererBase = getattr(fig, "_get_renderer")()  # noqa: B009 - the layout's renderer
+    width = fig.bbox.width
+    for ax in fig.axes:
+        spec = getattr(ax, "nps_kit_legend", None)
+        if spec is not None:
+            handles, labels, title, ncols = spec
+            for n in range(ncols, 0, -1):
+                _left_title(ax).set_text(title)
+                top_legend(ax, handles, labels, title=title, ncols=n, remember=False)
+                legend = ax.get_legend()
+                if legend is None:
+                    break
+                box = legend.get_window_extent(renderer)
+                if box.x1 <= width - 2 or n == 1:
+                    break
+        left = ax.get_window_extent(renderer).x0
+        _wrap_title(ax, renderer, width - left - 4)
+    fig.draw_without_rendering()
+    for ax in fig.axes:
+        _thin_x_labels(ax, renderer)
+        refit = getattr(ax, "nps_kit_refit", None)  # e.g. label placement of the driver chart
+        if refit is not None:
+            refit(renderer)
+
+
+def _thin_x_labels(ax: Axes, renderer: RendererBase) -> None:
+    """Hide every other x tick label while labels overlap, always keeping the last one."""
+    labels = [t for t in ax.get_xticklabels() if t.get_text().strip()]
+    for t in labels:
+        t.set_visible(True)
+    for step in (1, 2, 3, 4, 6):
+        shown = labels[::-1][::step][::-1]  # counted from the end: the last label stays
+        for t in labels:
+            t.set_visible(t in shown)
+        boxes = [t.get_window_extent(renderer) for t in shown]
+        if all(a.x1 + 2 <= b.x0 for a, b in itertools.pairwise(boxes)):
+            return
 
 
 def to_png(fig: Figure | SubFigure | Axes, *, dpi: int = 144) -> bytes:
@@ -163,6 +392,7 @@ def to_png(fig: Figure | SubFigure | Axes, *, dpi: int = 144) -> bytes:
     root = fig.figure if isinstance(fig, Axes | SubFigure) else fig
     if not isinstance(root, Figure):  # pragma: no cover - matplotlib guarantees a Figure root
         raise TypeError(f"to_png: fig must be a matplotlib Figure or Axes, got {type(fig)!r}")
+    fit_to_width(root)
     buffer = io.BytesIO()
     root.savefig(
         buffer,
@@ -320,16 +550,25 @@ def nps_axis(ax: Axes, *, axis: str, lang: Language, values: FloatArray) -> None
 
 
 def top_legend(
-    ax: Axes, handles: Sequence[Any], labels: Sequence[str], *, title: str, ncols: int = 4
+    ax: Axes,
+    handles: Sequence[Any],
+    labels: Sequence[str],
+    *,
+    title: str,
+    ncols: int = 4,
+    remember: bool = True,
 ) -> None:
     """Put the title top left and the legend right under it, above the plot area.
 
-    Outside the data so it never hides a point, and in rows that fit a phone-width figure.
+    Outside the data so it never hides a point; :func:`fit_to_width` folds it into more rows
+    when the figure is too narrow for ``ncols`` columns (``remember=False`` is that refit).
     """
+    if remember:
+        ax.nps_kit_legend = (list(handles), list(labels), title, ncols)  # type: ignore[attr-defined]
     ncols = max(1, min(ncols, len(handles)))
     rows = math.ceil(len(handles) / ncols) if handles else 0
     if handles:
-        ax.legend(
+        legend = ax.legend(
             handles,
             labels,
             loc="lower left",
@@ -340,6 +579,9 @@ def top_legend(
             handlelength=1.6,
             columnspacing=1.2,
         )
+        # Its height is reserved by the title's pad; left in the layout, a legend wider than
+        # the axes would make constrained layout squeeze the plot instead of folding it.
+        legend.set_in_layout(False)
     ax.set_title(title, loc="left", pad=6 + 19 * rows)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -14,14 +15,17 @@ from nps_kit._plot_base import (
     NPS_COLOR,
     TARGET_COLOR,
     FloatArray,
+    alt_text,
     bools,
     check_table,
+    describe,
     floats,
     fmt_number,
     new_axes,
     no_data,
     note_below,
     nps_axis,
+    nps_fact,
     nps_limits,
     top_legend,
     with_n,
@@ -123,15 +127,46 @@ def _dot_interval(
     return entries
 
 
+def _describe_groups(
+    ax: Axes,
+    shown: pd.DataFrame,
+    *,
+    name_column: str,
+    hidden: list[str],
+    lang: Language,
+    title: str,
+) -> None:
+    small = (
+        bools(shown["small_sample"])
+        if "small_sample" in shown.columns
+        else np.zeros(len(shown), dtype=bool)
+    )
+    facts = [
+        nps_fact(str(g), v, lo, hi, k, small=bool(sm), lang=lang)
+        for g, v, lo, hi, k, sm in zip(
+            shown[name_column],
+            floats(shown["nps"]),
+            floats(shown["ci_low"]),
+            floats(shown["ci_high"]),
+            floats(shown["n"]),
+            small,
+            strict=True,
+        )
+    ]
+    facts += [nps_fact(h, np.nan, np.nan, np.nan, np.nan, lang=lang) for h in hidden]
+    describe(ax, alt=alt_text(title, facts, lang), facts=facts)
+
+
 def breakdown(
     table: pd.DataFrame,
     *,
     by: str,
     ax: Axes | None = None,
     lang: Language = "ja",
+    order: Sequence[str] | None = None,
     title: str | None = None,
 ) -> Axes:
-    """NPS with its interval for each group, highest on top.
+    """NPS with its interval for each group, highest on top (or in ``order``).
 
     Parameters
     ----------
@@ -145,6 +180,9 @@ def breakdown(
         Axes to draw on; ``None`` creates a figure sized to the number of groups.
     lang
         Report language, ``"ja"`` or ``"en"``.
+    order
+        Group labels top to bottom, for ordinal groups (tenure bands); groups not listed
+        follow by NPS. ``None`` sorts by NPS, highest on top.
     title
         Chart title; defaults to "<by>別のNPS" / "NPS by <by>" (pass a readable name here
         when the column name is technical).
@@ -161,6 +199,10 @@ def breakdown(
     if suppressed is not None:
         hide |= suppressed
     shown = table[~hide].sort_values("nps", ascending=False, kind="stable")
+    if order is not None:
+        rank = {str(label): i for i, label in enumerate(order)}
+        position = shown[by].map(lambda v: rank.get(str(v), len(rank)))
+        shown = shown.assign(_rank=position).sort_values("_rank", kind="stable")
     ax = new_axes(ax, rows=len(shown))
     hidden_names = [str(v) for v in table.loc[hide, by]]
     if shown.empty:
@@ -186,6 +228,7 @@ def breakdown(
         top_legend(ax, [h for h, _ in entries], [t for _, t in entries], title=title)
     if hidden_names:
         note_below(ax, _w("hidden", lang, names=_join(hidden_names, lang)))
+    _describe_groups(ax, shown, name_column=by, hidden=hidden_names, lang=lang, title=title)
     return ax
 
 
@@ -246,4 +289,5 @@ def unit_comparison(
         top_legend(ax, [h for h, _ in entries], [t for _, t in entries], title=title)
     if hidden_names:
         note_below(ax, _w("hidden", lang, names=_join(hidden_names, lang)))
+    _describe_groups(ax, shown, name_column="name", hidden=hidden_names, lang=lang, title=title)
     return ax

@@ -17,8 +17,10 @@ from nps_kit._plot_base import (
     SEGMENT_COLORS,
     SEGMENTS,
     TARGET_COLOR,
+    alt_text,
     bools,
     check_table,
+    describe,
     floats,
     fmt_number,
     ink_for,
@@ -26,6 +28,7 @@ from nps_kit._plot_base import (
     no_data,
     note_below,
     nps_axis,
+    nps_fact,
     segment_key,
     text,
     top_legend,
@@ -143,6 +146,19 @@ def shares_bar(
     ax.set_xlabel(label("share", lang))
     ax.grid(False, axis="y")
     top_legend(ax, handles, [label(k + "s", lang) for k in SEGMENTS], title=title, ncols=3)
+    sep = "・" if lang == "ja" else ", "
+    facts = []
+    for row in table.to_dict("records"):
+        shares = [floats([row[f"pct_{key}s"]])[0] for key in SEGMENTS]
+        if not np.isfinite(shares[0]):
+            facts.append(f"{row['label']}：{label('suppressed', lang)}")
+            continue
+        text_ = sep.join(
+            f"{label(key + 's', lang)} {share:.1f}%"
+            for key, share in zip(SEGMENTS, shares, strict=True)
+        )
+        facts.append(f"{row['label']}：{text_}" if lang == "ja" else f"{row['label']}: {text_}")
+    describe(ax, alt=alt_text(title, facts, lang), facts=facts)
     return ax
 
 
@@ -213,6 +229,13 @@ def score_distribution(
     ax.grid(False, axis="x")
     handles = [Patch(color=SEGMENT_COLORS[k]) for k in SEGMENTS]
     top_legend(ax, handles, [label(k + "s", lang) for k in SEGMENTS], title=title, ncols=3)
+    counts = floats(ordered["n"])
+    pct = floats(ordered["pct"])
+    facts = [
+        f"{s:.0f}点：{p:.1f}%（{c:,.0f}件）" if lang == "ja" else f"{s:.0f}: {p:.1f}% (n={c:,.0f})"
+        for s, p, c in zip(scores, pct, counts, strict=True)
+    ]
+    describe(ax, alt=alt_text(title, facts, lang), facts=facts)
     return ax
 
 
@@ -223,7 +246,8 @@ def _month_ticks(starts: pd.Series, lang: Language) -> tuple[list[float], list[s
     positions: list[float] = []
     labels: list[str] = []
     previous_year: int | None = None
-    for i in range(0, len(stamps), step):
+    # Counted back from the reporting month, so the month the report is about is labelled.
+    for i in sorted(range(len(stamps) - 1, -1, -step)):
         stamp = stamps[i]
         if pd.isna(stamp):
             continue
@@ -290,10 +314,14 @@ def trend(
     bars = counts.bar(
         x, n, width=20, color=N_BAR_COLOR, zorder=0, label=text("n_axis", lang), gid="responses"
     )
-    counts.set_ylim(0, max(float(n.max()), 1.0) * 3)  # bars use the lower third only
+    top = max(float(n.max()), 1.0)
+    counts.set_ylim(0, top * 3)  # bars use the lower third only
     counts.set_ylabel(text("n_axis", lang), color="#777777")
-    counts.tick_params(axis="y", colors="#777777")
-    counts.yaxis.set_major_locator(MaxNLocator(nbins=3, integer=True))
+    # No tick marks: a dash before "1,500" reads as a minus sign. Ticks only where the bars are.
+    counts.tick_params(axis="y", colors="#777777", length=0, pad=4)
+    nice = MaxNLocator(nbins=2, integer=True).tick_values(0, top)
+    counts.set_yticks([t for t in nice if 0 <= t <= top * 1.05])
+    counts.yaxis.set_major_formatter(lambda value, _: f"{value:,.0f}")
     counts.grid(False)
     ax.set_zorder(counts.get_zorder() + 1)  # line above bars; keep the NPS axes' spines/labels
     ax.patch.set_visible(False)
@@ -347,6 +375,10 @@ def trend(
     labels.append(text("n_axis", lang))
 
     nps_axis(ax, axis="y", lang=lang, values=np.concatenate(shown))
+    if target is not None and float(target) == 0.0:
+        # A dashed target on the solid zero line would look solid: the target line alone.
+        for artist in [a for a in ax.lines if a.get_gid() == "nps-zero"]:
+            artist.remove()
     positions, tick_labels = _month_ticks(ordered["period_start"], lang)
     ax.set_xticks(positions, tick_labels)
     ax.set_xlim(float(x.min()) - 20, float(x.max()) + 20)
@@ -355,4 +387,9 @@ def trend(
     hidden = [format_period(str(p), lang) for p in ordered["period"][~np.isfinite(nps)]]
     if hidden:
         note_below(ax, _w("hidden", lang, names=("、" if lang == "ja" else ", ").join(hidden)))
+    facts = [
+        nps_fact(format_period(str(p), lang), v, lo, hi, k, small=bool(sm), lang=lang)
+        for p, v, lo, hi, k, sm in zip(ordered["period"], nps, low, high, n, small, strict=True)
+    ][::-1]  # the reporting month first
+    describe(ax, alt=alt_text(title, facts, lang), facts=facts)
     return ax

@@ -35,12 +35,25 @@ import pandas as pd
 
 from nps_kit.followup import _scored, parse_ratings
 from nps_kit.i18n import Language
+from nps_kit.stats import z_critical
 
 __all__ = ["QUADRANTS", "Method", "Quadrant", "key_drivers", "quadrant_label", "relative_weights"]
 
 Method = Literal["relative_weights", "correlation"]
-Quadrant = Literal["fix_first", "keep_up", "lower_priority", "possible_overkill"]
-QUADRANTS: tuple[Quadrant, ...] = ("fix_first", "keep_up", "lower_priority", "possible_overkill")
+Quadrant = Literal["fix_first", "keep_up", "lower_priority", "possible_overkill", "near_average"]
+QUADRANTS: tuple[Quadrant, ...] = (
+    "fix_first",
+    "keep_up",
+    "lower_priority",
+    "possible_overkill",
+    "near_average",
+)
+#: Confidence level of the margin a mean rating must clear to count as above or below average:
+#: 3.19 against a 3.18 average (±0.09 for 600 answers) is average, not "possible overkill".
+PERFORMANCE_LEVEL = 0.95
+#: Smallest gap to the mean importance, as a share of that mean, that counts as more or less
+#: important than average.
+IMPORTANCE_MARGIN = 0.10
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -49,6 +62,7 @@ _QUADRANT_LABELS: dict[str, dict[str, str]] = {
     "keep_up": {"ja": "強みを維持", "en": "keep up"},
     "lower_priority": {"ja": "優先度低", "en": "lower priority"},
     "possible_overkill": {"ja": "過剰品質の可能性", "en": "possible overkill"},
+    "near_average": {"ja": "平均並み", "en": "about average"},
 }
 
 _COLUMNS = [
@@ -98,8 +112,12 @@ def key_drivers(
         (relative weight, or correlation), ``performance`` (mean valid rating), ``n`` (rows used
         for the importance), ``quadrant`` (``fix_first``: importance ≥ mean and performance <
         mean; ``keep_up``: both ≥ mean; ``lower_priority``: both < mean; ``possible_overkill``:
-        importance < mean, performance ≥ mean; means taken across attributes; NA when the
-        importance is undefined, e.g. a constant rating), ``method`` (the method actually used)
+        importance < mean, performance ≥ mean; means taken across attributes; ``near_average``
+        when the mean rating is within its margin of error (95 %, ``1.96·sd/√n``) of the
+        mean of the attributes, or the importance within :data:`IMPORTANCE_MARGIN` of the
+        mean importance, so a hair's difference never earns a label; NA when the importance
+        is undefined, e.g. a
+        constant rating), ``method`` (the method actually used)
         and ``r_squared`` (R² of the listwise OLS fit for relative weights, else NaN).
 
     Raises
@@ -147,7 +165,12 @@ def key_drivers(
             "n": n.to_numpy(dtype=int),
         }
     )
-    table["quadrant"] = _quadrants(table["importance"], table["performance"])
+    margin: pd.Series = z_critical(PERFORMANCE_LEVEL) * ratings.std() / np.sqrt(ratings.count())
+    table["quadrant"] = _quadrants(
+        table["importance"],
+        table["performance"],
+        performance_margin=pd.Series(margin.to_numpy(dtype=float), index=table.index).fillna(0.0),
+    )
     table["method"] = used
     table["r_squared"] = r_squared
     table = table.sort_values("importance", ascending=False, na_position="last", kind="stable")
@@ -213,19 +236,30 @@ def _pearson(x: pd.Series, y: pd.Series) -> float:
     return float(np.corrcoef(x[both], y[both])[0, 1])
 
 
-def _quadrants(importance: pd.Series, performance: pd.Series) -> pd.Series:
+def _quadrants(
+    importance: pd.Series,
+    performance: pd.Series,
+    *,
+    performance_margin: float | pd.Series = 0.0,
+) -> pd.Series:
     known = importance.notna() & performance.notna()
     if not known.any():
         return pd.Series(pd.NA, index=importance.index, dtype="string")
-    high_importance = importance >= importance[known].mean()
-    high_performance = performance >= performance[known].mean()
+    mean_importance = importance[known].mean()
+    mean_performance = performance[known].mean()
+    high_importance = importance >= mean_importance
+    high_performance = performance >= mean_performance
+    near = ((performance - mean_performance).abs() <= performance_margin) | (
+        (importance - mean_importance).abs() <= IMPORTANCE_MARGIN * abs(mean_importance)
+    )
     quadrant = np.select(
         [
+            near,
             high_importance & ~high_performance,
             high_importance & high_performance,
             ~high_importance & ~high_performance,
         ],
-        ["fix_first", "keep_up", "lower_priority"],
+        ["near_average", "fix_first", "keep_up", "lower_priority"],
         default="possible_overkill",
     )
     return pd.Series(quadrant, index=importance.index, dtype="string").where(known)

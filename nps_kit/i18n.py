@@ -35,6 +35,11 @@ _LABELS: dict[str, dict[str, str]] = {
     "insufficient_data": {"ja": "比較データ不足", "en": "not enough data to compare"},
     "vs_previous": {"ja": "前月比", "en": "vs previous month"},
     "vs_last_year": {"ja": "前年同月比", "en": "vs same month last year"},
+    "met": {"ja": "目標達成", "en": "target met"},
+    "missed": {"ja": "目標未達", "en": "target missed"},
+    "not_distinguishable": {"ja": "目標との差は誤差の範囲内", "en": "not distinguishable"},
+    "no_target": {"ja": "目標未設定", "en": "no target"},
+    "no_data": {"ja": "データなし", "en": "no data"},
 }
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nps_kit import __version__
-from nps_kit.i18n import Language, format_period, label, points
+from nps_kit.i18n import Language, format_period, label
 
 if TYPE_CHECKING:
     from nps_kit.run import UnitResult
@@ -32,9 +32,15 @@ MANIFEST = "manifest.json"
 _PACKAGES = ("pandas", "numpy", "matplotlib", "seaborn", "papermill", "nbconvert", "nbclient")
 
 _WORDS = {
-    "title": {"ja": "NPS レポート一覧", "en": "NPS reports"},
+    "title": {"ja": "NPSレポート一覧", "en": "NPS reports"},
     "unit": {"ja": "部門", "en": "Unit"},
     "change": {"ja": "前月比", "en": "Change"},
+    "nps_ci": {"ja": "NPS（95%信頼区間）", "en": "NPS (95% interval)"},
+    "target_status": {"ja": "目標", "en": "Target"},
+    "shares": {"ja": "推奨者／批判者", "en": "Promoters / detractors"},
+    "trend": {"ja": "12か月の推移", "en": "12 months"},
+    "top_theme": {"ja": "最多の不満テーマ", "en": "Top complaint"},
+    "to_contact": {"ja": "未対応の批判者", "en": "Detractors to contact"},
     "status": {"ja": "状態", "en": "Status"},
     "report": {"ja": "レポート", "en": "Report"},
     "ok": {"ja": "完了", "en": "ok"},
@@ -45,13 +51,10 @@ _WORDS = {
     "chart": {"ja": "部門別 NPS と95%信頼区間", "en": "NPS by unit with 95% intervals"},
 }
 
+# Added to the reports' stylesheet (report.css) for the overview's own pieces.
 _CSS = """
-body{font-family:system-ui,-apple-system,"Hiragino Sans","Noto Sans JP",sans-serif;margin:1rem;
-color:#222;max-width:60rem}
-h1{font-size:1.4rem}.wrap{overflow-x:auto}table{border-collapse:collapse;width:100%}
-th,td{padding:.4rem .6rem;border-bottom:1px solid #ddd;text-align:left;white-space:nowrap}
-td.num{text-align:right}.failed{color:#b00020;font-weight:bold}img{max-width:100%;height:auto}
-@media print{a{color:inherit;text-decoration:none}}
+.nps-report{max-width:1180px}.failed{color:#b00020;font-weight:bold}
+.nps-spark{display:block}.nps-table td .nps-verdict{display:block;margin:2px 0 0;width:max-content}
 """
 
 
@@ -181,26 +184,109 @@ def _number(value: float) -> str:
     return f"{value:.1f}".replace("-", "\u2212")
 
 
-def _change(summary: dict[str, Any], lang: Language) -> str:
-    change = summary.get("change") or {}
-    if change.get("diff") is None:
-        return "—"
+def _signed(value: float) -> str:
+    return f"{value:+.1f}".replace("-", "\u2212")
+
+
+def _words(key: str, langs: tuple[Language, ...]) -> str:
+    """Return a label in the overview's language(s): both, side by side, for mixed units."""
+    texts = [_WORDS[key][lang] if key in _WORDS else label(key, lang) for lang in langs]
+    return " / ".join(dict.fromkeys(texts))
+
+
+def _changes(summary: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    found = {c.get("kind", "previous"): c for c in summary.get("changes") or []}
+    if not found and summary.get("change"):
+        found["previous"] = summary["change"]
+    return found
+
+
+def _change_cell(change: dict[str, Any] | None, lang: Language) -> str:
+    if not change or change.get("diff") is None:
+        return '<td class="is-num is-na">—</td>'
     verdict = change.get("verdict")
-    text = points(change["diff"], lang, signed=True)
-    return (
-        f"{text} ({label(verdict, lang)})"
+    badge = (
+        f'<span class="nps-verdict nps-verdict--{escape(verdict)}">{escape(label(verdict, lang))}'
+        "</span>"
         if verdict in {"improvement", "decline", "no_change"}
-        else text
+        else ""
+    )
+    return f'<td class="is-num"><span class="nps-nb">{_signed(change["diff"])}</span>{badge}</td>'
+
+
+def _sparkline(trend: list[dict[str, Any]], lang: Language) -> str:
+    """Draw a 12-month line as inline SVG (no script, no network), labelled with its values."""
+    points_ = [(r.get("period"), r.get("nps")) for r in trend[-12:]]
+    values = [v for _, v in points_ if v is not None]
+    if len(values) < 2:
+        return "—"
+    low, high = min(values + [0.0]), max(values + [0.0])
+    span = (high - low) or 1.0
+    width, height = 96, 28
+    step = width / max(len(points_) - 1, 1)
+    coords = [
+        f"{i * step:.1f},{height - 2 - (v - low) / span * (height - 4):.1f}"
+        for i, (_, v) in enumerate(points_)
+        if v is not None
+    ]
+    zero = height - 2 - (0 - low) / span * (height - 4)
+    text = ("、" if lang == "ja" else ", ").join(
+        f"{format_period(str(p), lang)} {_number(v)}" for p, v in points_ if v is not None
+    )
+    last = coords[-1].split(",")
+    return (
+        f'<svg class="nps-spark" width="{width}" height="{height}" viewBox="0 0 {width} {height}"'
+        f' role="img" aria-label="{escape(text)}"><title>{escape(text)}</title>'
+        f'<line x1="0" x2="{width}" y1="{zero:.1f}" y2="{zero:.1f}" stroke="#8c959f"'
+        ' stroke-width="0.6"/>'
+        f'<polyline fill="none" stroke="#1f4e79" stroke-width="1.6" points="{" ".join(coords)}"/>'
+        f'<circle cx="{last[0]}" cy="{last[1]}" r="2.2" fill="#1f4e79"/></svg>'
     )
 
 
-def write_overview(folder: Path, manifest: dict[str, Any]) -> Path:
-    """Write ``index.html`` of one period from its manifest; return its path."""
-    units = manifest["units"]
-    lang = _language(units)
+def _order(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Highest NPS first (as the chart draws them), units without an NPS last."""
+
+    def key(u: dict[str, Any]) -> tuple[int, float]:
+        nps = (u.get("summary") or {}).get("nps") if u["status"] == "ok" else None
+        return (1, 0.0) if nps is None else (0, -float(nps))
+
+    return sorted(units, key=key)
+
+
+def write_overview(
+    folder: Path, manifest: dict[str, Any], *, language: Language | None = None
+) -> Path:
+    """Write ``index.html`` of one period from its manifest; return its path.
+
+    One row per unit, in the chart's order (highest NPS first): NPS with its interval, the change
+    vs the previous month and vs the same month last year with their verdicts, the target
+    status, promoter and detractor shares, a 12-month sparkline, the top complaint theme and the
+    detractors awaiting follow-up, with the unit reports' stylesheet.
+
+    Parameters
+    ----------
+    folder
+        The period folder.
+    manifest
+        The period's manifest.
+    language
+        The page's language (a project setting); ``None`` uses both languages side by side
+        when the units are mixed, else the units' language.
+    """
+    units = _order(manifest["units"])
+    present = [u.get("language") for u in units]
+    langs: tuple[Language, ...]
+    if language is not None:
+        langs = (language,)
+    elif "ja" in present and "en" in present:
+        langs = ("ja", "en")
+    else:
+        langs = (_language(units),)
+    lang = langs[0]
 
     def w(key: str) -> str:
-        return escape(_WORDS[key][lang])
+        return escape(_words(key, langs))
 
     rows = []
     for u in units:
@@ -215,49 +301,82 @@ def write_overview(folder: Path, manifest: dict[str, Any]) -> Path:
             link = ""
         if status != "ok" and u.get("notebook"):
             link += f' <a href="{escape(u["notebook"])}">{w("notebook")}</a>'
-        interval = (
-            f"{_number(s['ci_low'])} – {_number(s['ci_high'])}"
-            if s.get("ci_low") is not None and s.get("ci_high") is not None
-            else "—"
+        unit_lang: Language = (
+            "en" if u.get("language") == "en" else "ja" if u.get("language") == "ja" else lang
         )
         nps = s.get("nps")
+        interval = (
+            f'<small class="nps-ci">{_signed(s["ci_low"])}〜{_signed(s["ci_high"])}</small>'
+            if s.get("ci_low") is not None and s.get("ci_high") is not None
+            else ""
+        )
+        changes = _changes(s)
+        target = s.get("target_status") or ("no_target" if s.get("target") is None else None)
+        themes = s.get("top_themes") or []
+        shares = (
+            f"{_number(s['pct_promoters'])}% / {_number(s['pct_detractors'])}%"
+            if s.get("pct_promoters") is not None and s.get("pct_detractors") is not None
+            else "—"
+        )
         state = f'<span class="failed">{w("failed")}</span>' if status != "ok" else w("ok")
         rows.append(
             "<tr>"
-            f"<td>{escape(str(u['name']))}</td>"
-            f'<td class="num">{escape(points(nps, lang) if nps is not None else "—")}</td>'
-            f"<td>{escape(interval)}</td>"
-            f"<td>{escape(_change(s, lang))}</td>"
-            f'<td class="num">{escape(str(s.get("n", "—")))}</td>'
-            f"<td>{state}</td><td>{link}</td></tr>"
+            f'<td class="is-text">{escape(str(u["name"]))}</td>'
+            f'<td class="is-num"><b>{escape(_number(nps) if nps is not None else "—")}</b>'
+            f"{interval}</td>"
+            + _change_cell(changes.get("previous"), unit_lang)
+            + _change_cell(changes.get("last_year"), unit_lang)
+            + f'<td class="is-text">{escape(label(target, unit_lang)) if target else "—"}</td>'
+            f'<td class="is-num">{escape(shares)}</td>'
+            f"<td>{_sparkline(s.get('trend') or [], unit_lang)}</td>"
+            f'<td class="is-text">{escape(str(themes[0].get("label", ""))) if themes else "—"}</td>'
+            f'<td class="is-num">{escape(str(s.get("detractors_to_contact", "—")))}</td>'
+            f'<td class="is-text">{state} {link}</td></tr>'
         )
     chart = _chart(units, lang)
-    image = f'<img alt="{w("chart")}" src="data:image/png;base64,{chart}">' if chart else ""
-    title = f"{_WORDS['title'][lang]} — {format_period(manifest['period'], lang)}"
+    image = (
+        f'<figure class="nps-figure"><img alt="{w("chart")}" '
+        f'src="data:image/png;base64,{chart}"></figure>'
+        if chart
+        else ""
+    )
+    period = " / ".join(dict.fromkeys(format_period(manifest["period"], x) for x in langs))
+    title = f"{_words('title', langs)} — {period}"
     head = "".join(
-        f"<th>{escape(t)}</th>"
-        for t in (
-            _WORDS["unit"][lang],
-            label("nps", lang),
-            label("ci", lang),
-            _WORDS["change"][lang],
-            label("n", lang),
-            _WORDS["status"][lang],
-            _WORDS["report"][lang],
+        f'<th scope="col">{w(key)}</th>'
+        for key in (
+            "unit",
+            "nps_ci",
+            "vs_previous",
+            "vs_last_year",
+            "target_status",
+            "shares",
+            "trend",
+            "top_theme",
+            "to_contact",
+            "status",
         )
     )
     page = (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
-        f"<h1>{escape(title)}</h1>{image}"
-        f'<div class="wrap"><table><thead><tr>{head}</tr></thead>'
+        f"<title>{escape(title)}</title><style>{_report_css()}{_CSS}</style></head><body>"
+        f'<main class="nps-report"><div class="nps-prose"><h1>{escape(title)}</h1></div>{image}'
+        f'<div class="nps-table-wrap"><table class="nps-table"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
-        f'<p><a href="../index.html">{w("periods")}</a></p></body></html>\n'
+        f'<p><a href="../index.html">{w("periods")}</a></p></main></body></html>\n'
     )
     path = folder / "index.html"
     _atomic_text(path, page)
     return path
+
+
+def _report_css() -> str:
+    """Return the unit reports' stylesheet, so the overview looks like them."""
+    from nps_kit.render import TEMPLATE_DIR, TEMPLATE_NAME
+
+    css = TEMPLATE_DIR / TEMPLATE_NAME / "static" / "report.css"
+    return css.read_text(encoding="utf-8")
 
 
 def write_periods_index(output: Path) -> Path:

@@ -104,6 +104,20 @@ class Breakdown(_Model):
 
     column: str
     label: str | None = None
+    #: Group labels in display order (ordinal groups such as tenure bands); unlisted groups
+    #: follow. Without it, labels that are numeric bands keep their natural order.
+    order: list[str] | None = None
+
+    @field_validator("order")
+    @classmethod
+    def _distinct(cls, value: list[str] | None) -> list[str] | None:
+        if value is not None:
+            repeated = sorted({v for v in value if value.count(v) > 1})
+            if repeated:
+                raise ValueError(
+                    f"each group may appear once in order; repeated: {', '.join(repeated)}"
+                )
+        return value
 
 
 class Thresholds(_Model):
@@ -127,7 +141,7 @@ class Mail(_Model):
     cc: list[str] = Field(default_factory=list)
     bcc: list[str] = Field(default_factory=list)
     reply_to: str | None = None
-    attach: Literal["html", "zip", "none"] = "html"
+    attach: Literal["html", "pdf", "zip", "none"] = "html"
     report_url: str | None = None
 
     @field_validator("to", "cc", "bcc")
@@ -160,7 +174,7 @@ class UnitParameters(_Model):
     columns: Columns = Field(default_factory=Columns)
     period: str = "latest"
     comparison: list[Comparison] = Field(default_factory=lambda: list(_COMPARISONS))
-    target: float | None = 0.0
+    target: float | None = None
     breakdowns: list[str | Breakdown] = Field(default_factory=list)
     followups: list[Followup] = Field(default_factory=list)
     themes: Path | None = None
@@ -555,6 +569,7 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         "target": unit.target,
         "breakdowns": [
             {"column": b.column, "label": b.label or b.column}
+            | ({"order": list(b.order)} if b.order is not None else {})
             if isinstance(b, Breakdown)
             else {"column": b, "label": b}
             for b in unit.breakdowns

@@ -52,6 +52,7 @@ TEMPLATE_NAME = "nps_report"
 #: Cells with one of these tags are left out of the HTML (papermill tags its error banners).
 _REMOVE_CELL_TAGS = frozenset({"remove_cell", "remove-cell", "papermill-error-cell-tag"})
 _CHART_ALT = {"ja": "グラフ", "en": "Chart"}
+_FACTS_LABEL = {"ja": "グラフの数値", "en": "Figures in this chart"}
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _PROBLEM_WORDS = re.compile(r"Warning|Traceback|\bERROR\b")
 _NETWORK_TAGS = ("script", "link", "iframe", "object", "embed", "base", "frame", "frameset")
@@ -193,6 +194,9 @@ def _harden(html: str) -> str:
             removed.append(f"{element.name}[src]")
             element.decompose()
     for element in soup.find_all(srcset=True):
+        srcset = str(element["srcset"])
+        if srcset.startswith("data:") and not re.search(r"[\s,]", srcset.partition(",")[2]):
+            continue  # one inline image (the phone variant of a chart): nothing to fetch
         removed.append(f"{element.name}[srcset]")
         del element["srcset"]
     for style in soup.find_all("style"):
@@ -257,7 +261,12 @@ def render_html(nb: nbformat.NotebookNode, *, lang: str, title: str) -> str:
     """
     _check_lang(lang)
     resources = {
-        "nps_kit": {"lang": lang, "title": title, "chart_alt": _CHART_ALT[lang]},
+        "nps_kit": {
+            "lang": lang,
+            "title": title,
+            "chart_alt": _CHART_ALT[lang],
+            "facts_label": _FACTS_LABEL[lang],
+        },
         "metadata": {"name": title},
     }
     body, _ = _exporter().from_notebook_node(_for_readers(nb, lang), resources=resources)

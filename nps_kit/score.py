@@ -26,11 +26,14 @@ __all__ = [
     "Change",
     "NpsResult",
     "Period",
+    "TargetStatus",
     "compare",
     "distribution",
     "nps",
     "score_groups",
     "segment",
+    "shown_diff",
+    "target_status",
 ]
 
 SEGMENTS: tuple[str, str, str] = ("detractor", "passive", "promoter")
@@ -41,6 +44,7 @@ DEFAULT_MIN_REPORT_N = 5
 
 Period = Literal["week", "month", "quarter"]
 Verdict = Literal["improvement", "decline", "no_change", "insufficient_data"]
+TargetStatus = Literal["met", "missed", "not_distinguishable", "no_target", "no_data"]
 
 _PERIOD_FREQ = {"week": "W-SUN", "month": "M", "quarter": "Q"}
 # 0–6 → detractor (0), 7–8 → passive (1), 9–10 → promoter (2)
@@ -598,3 +602,57 @@ def distribution(data: pd.DataFrame, *, score: str = "nps_score") -> pd.DataFram
             "segment": [SEGMENTS[s] for s in _SEGMENT_OF_SCORE],
         }
     )
+
+
+def target_status(
+    nps: float | None, ci_low: float | None, ci_high: float | None, target: float | None
+) -> TargetStatus:
+    """Whether an NPS meets its target, judged by the interval rather than the point estimate.
+
+    Parameters
+    ----------
+    nps, ci_low, ci_high
+        The NPS and its interval in points (``None`` when there are no responses).
+    target
+        The target in points, or ``None`` when none is set.
+
+    Returns
+    -------
+    str
+        ``"no_target"`` without a target; ``"no_data"`` without an NPS; ``"met"`` when the whole
+        interval lies above the target, ``"missed"`` when it lies below, otherwise
+        ``"not_distinguishable"`` (the data cannot tell the score from the target).
+    """
+    if target is None:
+        return "no_target"
+    if nps is None or nps != nps:
+        return "no_data"
+    low = nps if ci_low is None else ci_low
+    high = nps if ci_high is None else ci_high
+    if low > target:
+        return "met"
+    if high < target:
+        return "missed"
+    return "not_distinguishable"
+
+
+def shown_diff(current: float, previous: float, *, digits: int = 1) -> float:
+    """Return the difference a reader gets by subtracting the two values as they are shown.
+
+    Both values are rounded to ``digits`` first and the difference is rounded once more (to
+    remove floating-point noise), so "38.2 − 33.3" is shown as +4.9 even when the unrounded
+    difference is 4.85. Every report, e-mail and overview shows this difference.
+
+    Parameters
+    ----------
+    current, previous
+        The two values (e.g. NPS this month and last year).
+    digits
+        Decimals shown.
+
+    Returns
+    -------
+    float
+        ``round(round(current) − round(previous))`` at ``digits`` decimals.
+    """
+    return round(round(current, digits) - round(previous, digits), digits)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -18,12 +19,16 @@ from IPython.display import HTML, display
 
 from nps_kit import __version__, plot, report
 from nps_kit.analysis import FollowupAnalysis
+from nps_kit.decompose import Contributor, contributors_text, shift_share, top_contributors
 from nps_kit.drivers import quadrant_label
 from nps_kit.i18n import Language, format_period, label, points
+from nps_kit.ordinal import group_order
+from nps_kit.score import Change, shown_diff, target_status
 from nps_kit.score import distribution as score_distribution
 from nps_kit.text import answered
 from nps_kit.themes import representative_comments
 from nps_kit.unit import (
+    Comparison,
     Headline,
     UnitData,
     breakdown_table,
@@ -35,6 +40,7 @@ from nps_kit.unit import (
 
 __all__ = [
     "breakdowns",
+    "change_drivers",
     "data_quality_section",
     "detractors",
     "distribution",
@@ -68,6 +74,7 @@ _W: dict[str, dict[str, str]] = {
     "group": {"ja": "グループ", "en": "Group"},
     "n": {"ja": "回答数", "en": "Responses"},
     "nps_col": {"ja": "NPS", "en": "NPS"},
+    "nps_ci_col": {"ja": "NPS（95%信頼区間）", "en": "NPS (95% interval)"},
     "ci_low": {"ja": "下限", "en": "Low"},
     "ci_high": {"ja": "上限", "en": "High"},
     "answer": {"ja": "回答", "en": "Answer"},
@@ -97,7 +104,7 @@ _W: dict[str, dict[str, str]] = {
     "quadrant": {"ja": "分類", "en": "Quadrant"},
     "importance": {"ja": "重要度", "en": "Importance"},
     "performance": {"ja": "平均評価", "en": "Mean rating"},
-    "commenters": {"ja": "回答者 {n} 人がコメント", "en": "{n} respondents commented"},
+    "commenters": {"ja": "回答者{n}人がコメント", "en": "{n} respondents commented"},
     "themes_title": {
         "ja": "テーマ別：批判者が中立者になった場合のNPS改善幅",
         "en": "Themes: NPS gain if their detractors became passives",
@@ -119,7 +126,7 @@ _W: dict[str, dict[str, str]] = {
         "en": "No detractor asked to be contacted.",
     },
     "detractor_count": {
-        "ja": "連絡可能な批判者 {n} 人（新しい順、最大{limit}件）",
+        "ja": "連絡可能な批判者{n}人（新しい順、最大{limit}件）",
         "en": "{n} detractors allowed contact (newest first, up to {limit})",
     },
     "id": {"ja": "回答ID", "en": "Response ID"},
@@ -192,7 +199,7 @@ def headline_section(
     display(
         report.headline(
             head.result,
-            first.change if first else None,
+            _shown_change(head, first) if first else None,
             target=target,
             lang=lang,
             period_label=format_period(unit.period, lang),
@@ -202,7 +209,8 @@ def headline_section(
     if len(head.comparisons) > 1:
         items = []
         for c in head.comparisons:
-            value = points(c.change.diff, lang, signed=True) if c.change.diff is not None else None
+            diff = _shown_change(head, c).diff
+            value = points(diff, lang, signed=True) if diff is not None else None
             note = f"{format_period(c.period, lang)}: {points(c.result.nps, lang)} · " + label(
                 c.change.verdict, lang
             )
@@ -213,6 +221,90 @@ def headline_section(
     plot.shares_bar(pd.DataFrame(rows), lang=lang, title=_w("shares_title", lang))
     _show_figure()
     return head
+
+
+def _shown_change(head: Headline, comparison: Comparison) -> Change:
+    """Return the comparison's change with the difference of the shown (rounded) values.
+
+    The interval and the verdict stay those of the exact difference; only the figure a reader
+    can check by subtraction is made to agree with the two NPS values on the page.
+    """
+    change = comparison.change
+    if change.diff is None or head.result.nps is None or comparison.result.nps is None:
+        return change
+    return replace(change, diff=shown_diff(head.result.nps, comparison.result.nps))
+
+
+def change_drivers(
+    unit: UnitData,
+    head: Headline,
+    dimensions: Sequence[str | Mapping[str, Any]],
+    *,
+    weight: str | None = None,
+    level: float = 0.95,
+    min_n: int = 30,
+    k: int = 3,
+) -> list[dict[str, Any]]:
+    """Show what moved each headline change: the largest within-group and mix effects.
+
+    For every comparison, each breakdown's shift-share decomposition
+    (:func:`nps_kit.decompose.shift_share`) splits the change; the breakdown whose largest
+    clear (not noise) component is biggest is shown, as "+2.1: Web (its NPS) +1.6, app
+    (growing share) +0.7, others −0.2", with components inside their margin of error marked.
+
+    Returns
+    -------
+    list of dict
+        Per comparison: ``kind``, ``vs``, ``by``, ``label``, ``total`` and ``items``
+        (``group``, ``kind``, ``value``, ``noise``), as published in the summary.
+    """
+    lang = unit.language
+    out: list[dict[str, Any]] = []
+    lines = []
+    for c in head.comparisons:
+        shown = _shown_change(head, c).diff
+        if shown is None:
+            continue
+        best: tuple[float, str, str, list[Contributor]] | None = None
+        for dim in dimensions:
+            column = dim if isinstance(dim, str) else dim["column"]
+            name = column if isinstance(dim, str) else (dim.get("label") or column)
+            parts = top_contributors(
+                shift_share(
+                    unit.current,
+                    unit.rows(c.period),
+                    by=column,
+                    weight=weight,
+                    level=level,
+                    min_n=min_n,
+                ),
+                k=k,
+            )
+            named = [p for p in parts if p.kind != "others"]
+            clear = [abs(p.value) for p in named if not p.noise]
+            strength = max(clear) if clear else max((abs(p.value) for p in named), default=0.0) / 10
+            if parts and (best is None or strength > best[0]):
+                best = (strength, column, name, parts)
+        if best is None:
+            continue
+        _, column, name, parts = best
+        out.append(
+            {
+                "kind": c.kind,
+                "vs": c.period,
+                "by": column,
+                "label": name,
+                "total": shown,
+                "items": [
+                    {"group": p.group, "kind": p.kind, "value": p.value, "noise": p.noise}
+                    for p in parts
+                ],
+            }
+        )
+        lines.append(contributors_text(out[-1], lang))
+    if lines:
+        display(report.callout("\n\n".join(lines)))
+    return out
 
 
 def _shares_row(name: str, result: Any) -> dict[str, Any]:
@@ -262,7 +354,7 @@ def trend(
 
 def breakdowns(
     unit: UnitData,
-    dimensions: Sequence[str | Mapping[str, str]],
+    dimensions: Sequence[str | Mapping[str, Any]],
     *,
     weight: str | None = None,
     level: float = 0.95,
@@ -278,7 +370,15 @@ def breakdowns(
         table = breakdown_table(
             unit, column, weight=weight, level=level, min_n=min_n, min_report_n=min_report_n
         )
-        plot.breakdown(table, by=column, lang=lang, title=_w("breakdown_title", lang, label=name))
+        # Ordinal groups (tenure bands) keep their order; `order:` in the parameters wins.
+        order = group_order(table[column], None if isinstance(dim, str) else dim.get("order"))
+        plot.breakdown(
+            table,
+            by=column,
+            lang=lang,
+            order=order,
+            title=_w("breakdown_title", lang, label=name),
+        )
         _show_figure()
         out[column] = table
     display(report.callout(_w("breakdown_note", lang, min_n=min_n, floor=min_report_n)))
@@ -314,7 +414,13 @@ def followups(unit: UnitData, analysis: FollowupAnalysis) -> None:
         _ratings_table(analysis.ratings, lang)
     if analysis.drivers is not None and len(analysis.drivers):
         display(HTML(f"<h3>{_escape(_w('drivers_title', lang))}</h3>"))
-        plot.driver_quadrant(analysis.drivers, lang=lang, title=_w("drivers_title", lang))
+        scales = [r.question.scale for r in analysis.questions if r.question.type == "rating"]
+        plot.driver_quadrant(
+            analysis.drivers,
+            lang=lang,
+            scale=scales[0] if scales else None,
+            title=_w("drivers_title", lang),
+        )
         _show_figure()
         method = analysis.drivers["method"].iloc[0]
         display(
@@ -358,24 +464,23 @@ def _choice_table(table: pd.DataFrame, kind: str, lang: Language) -> None:
     display(
         report.table(
             shown,
+            # What a phone must show without scrolling comes first: the answer, n and NPS with
+            # its interval (in one cell); the shares follow.
             columns={
                 key: _w(key, lang),
                 "n": _w("n", lang),
+                "nps": _w("nps_ci_col", lang),
                 "share": _w("share", lang),
                 "share_promoters": _w("share_promoters", lang),
                 "share_detractors": _w("share_detractors", lang),
-                "nps": _w("nps_col", lang),
-                "ci_low": _w("ci_low", lang),
-                "ci_high": _w("ci_high", lang),
             },
             formats={
                 "share": ".1f",
                 "share_promoters": ".1f",
                 "share_detractors": ".1f",
                 "nps": "+.1f",
-                "ci_low": "+.1f",
-                "ci_high": "+.1f",
             },
+            intervals={"nps": ("ci_low", "ci_high")},
             flag_column="small_sample",
             lang=lang,
         )
@@ -400,17 +505,6 @@ def _ratings_table(ratings: pd.DataFrame, lang: Language) -> None:
     )
 
 
-def _interval_text(low: pd.Series, high: pd.Series) -> list[str]:
-    """Interval cells such as ``−12.0 〜 +3.5`` (``—`` when undefined)."""
-    out = []
-    for lo, hi in zip(low, high, strict=True):
-        if pd.isna(lo) or pd.isna(hi):
-            out.append("—")
-        else:
-            out.append(f"{lo:+.1f} – {hi:+.1f}".replace("-", "−"))
-    return out
-
-
 def _text_question(unit: UnitData, result: Any, lang: Language, *, primary: bool = True) -> None:
     display(report.callout(_w("commenters", lang, n=f"{result.commenters:,}")))
     impact = result.table
@@ -419,28 +513,28 @@ def _text_question(unit: UnitData, result: Any, lang: Language, *, primary: bool
         if primary:  # the chart for the first open question; later ones get the table only
             plot.theme_impact(shown, lang=lang, title=_w("themes_title", lang))
             _show_figure()
-        shown = shown.assign(
-            ci_with=_interval_text(shown["ci_with_low"], shown["ci_with_high"]),
-            ci_without=_interval_text(shown["ci_without_low"], shown["ci_without_high"]),
-        )
+        # The key figure (the gain) right after the theme, intervals under their NPS: the
+        # table fits a desktop and shows theme, mentions and gain on a phone.
         display(
             report.table(
                 shown,
                 columns={
                     "label": _w("theme", lang),
                     "mentions": _w("mentions", lang),
-                    "share_detractors": _w("share_detractors", lang),
-                    "nps_with": _w("nps_with", lang),
-                    "ci_with": _w("ci", lang),
-                    "nps_without": _w("nps_without", lang),
-                    "ci_without": _w("ci", lang),
                     "nps_gain": _w("nps_gain", lang),
+                    "nps_with": _w("nps_with", lang),
+                    "nps_without": _w("nps_without", lang),
+                    "share_detractors": _w("share_detractors", lang),
                 },
                 formats={
                     "share_detractors": ".1f",
                     "nps_with": "+.1f",
                     "nps_without": "+.1f",
                     "nps_gain": "+.1f",
+                },
+                intervals={
+                    "nps_with": ("ci_with_low", "ci_with_high"),
+                    "nps_without": ("ci_without_low", "ci_without_high"),
                 },
                 lang=lang,
             )
@@ -542,21 +636,27 @@ def summary(
     detractor_list: pd.DataFrame,
     *,
     target: float | None = None,
+    contributors: Sequence[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
-    """Build and publish the unit's summary for the runner's manifest and the e-mail."""
+    """Build and publish the unit's summary for the runner's manifest and the e-mail.
+
+    ``contributors`` is :func:`change_drivers`' result, published as ``contributors``.
+    """
     result = head.result
-    first = head.comparisons[0] if head.comparisons else None
-    change = None
-    if first is not None:
-        change = {
-            "vs": first.period,
-            "kind": first.kind,
-            "diff": first.change.diff,
-            "ci_low": first.change.ci_low,
-            "ci_high": first.change.ci_high,
-            "p_value": first.change.p_value,
-            "verdict": first.change.verdict,
+    changes = [
+        {
+            "vs": c.period,
+            "kind": c.kind,
+            "nps": c.result.nps,
+            "diff": _shown_change(head, c).diff,
+            "ci_low": c.change.ci_low,
+            "ci_high": c.change.ci_high,
+            "p_value": c.change.p_value,
+            "verdict": c.change.verdict,
         }
+        for c in head.comparisons
+    ]
+    change = changes[0] if changes else None
     themes: list[dict[str, Any]] = []
     actions: list[dict[str, Any]] = []
     if analysis is not None:
@@ -586,7 +686,10 @@ def summary(
         "pct_detractors": result.pct_detractors,
         "small_sample": result.small_sample,
         "target": target,
+        "target_status": target_status(result.nps, result.ci_low, result.ci_high, target),
         "change": change,
+        "changes": changes,
+        "contributors": [dict(c) for c in contributors],
         "trend": [
             {
                 "period": r["period"],

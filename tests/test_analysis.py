@@ -435,6 +435,8 @@ def test_demo_ec_top_theme_is_delivery_and_top_driver_fix_first() -> None:
     assert analysis.themes.iloc[0]["theme"] == "delivery"
     top = analysis.drivers.iloc[0]
     assert (top["attribute"], top["quadrant"]) == ("rating_delivery", "fix_first")
+    # the others lie within their margins of the mean rating: no hair's-width labels
+    assert set(analysis.drivers["quadrant"].iloc[1:]) == {"near_average"}
     assert analysis.drivers["method"].iloc[0] == "relative_weights"
     assert analysis.recommendations[0].segment == "detractor"
     assert analysis.recommendations[0].key == "delivery"

@@ -14,7 +14,9 @@ from typing import Any
 
 import pytest
 
+from nps_kit.errors import MailError
 from nps_kit.mail.compose import MAX_HTML_BYTES, compose_message, render_charts, subject
+from nps_kit.mail.pdf import find_chromium
 from nps_kit.mail.units import MailOptions, MailUnit, parse_address
 
 PERIOD = "2026-10"
@@ -113,30 +115,37 @@ def charts() -> dict[str, bytes]:
             "EC事業部",
             -4.9,
             {"vs": "2026-09", "diff": 3.2},
-            "[NPS] EC事業部 2026年10月: −4.9 ポイント (前月比 +3.2)",
+            "【NPS】EC事業部 2026年10月：−4.9（前月比+3.2）",
+        ),
+        (
+            "ja",
+            "EC事業部",
+            1.0,
+            {"vs": "2026-09", "diff": 2.1, "verdict": "no_change"},
+            "【NPS】EC事業部 2026年10月：+1.0（前月比+2.1、有意差なし）",
         ),
         (
             "en",
             "Cloud Platform",
-            31.2,
-            {"vs": "2026-09", "diff": 2.0},
-            "[NPS] Cloud Platform October 2026: +31.2 pts (+2.0 vs previous month)",
+            38.2,
+            {"vs": "2026-09", "diff": -1.0, "verdict": "no_change"},
+            "[NPS] Cloud Platform October 2026: 38.2 (−1.0 vs September, no significant change)",
         ),
         (
             "en",
             "Retail Banking",
             0.0,
-            {"vs": "2025-10", "diff": -1.5},
-            "[NPS] Retail Banking October 2026: 0.0 pts (−1.5 vs same month last year)",
+            {"vs": "2025-10", "diff": -1.5, "verdict": "decline"},
+            "[NPS] Retail Banking October 2026: 0.0 (−1.5 vs October 2025, significant decline)",
         ),
         (
             "ja",
             "店舗事業部",
             12.0,
-            {"vs": "2026-07", "diff": 0.4},
-            "[NPS] 店舗事業部 2026年10月: +12.0 ポイント (2026年7月比 +0.4)",
+            {"vs": "2026-07", "diff": 0.4, "verdict": "improvement"},
+            "【NPS】店舗事業部 2026年10月：+12.0（2026年7月比+0.4、有意に改善）",
         ),
-        ("ja", "店舗事業部", 12.0, None, "[NPS] 店舗事業部 2026年10月: +12.0 ポイント"),
+        ("ja", "店舗事業部", 12.0, None, "【NPS】店舗事業部 2026年10月：+12.0"),
     ],
 )
 def test_subject(
@@ -148,7 +157,7 @@ def test_subject(
 def test_subject_january_compares_with_december() -> None:
     change = {"vs": "2025-12", "diff": 1.0}
     assert subject("EC", "2026-01", {"nps": 1.0, "change": change}, "ja") == (
-        "[NPS] EC 2026年1月: +1.0 ポイント (前月比 +1.0)"
+        "【NPS】EC 2026年1月：+1.0（前月比+1.0）"
     )
 
 
@@ -165,9 +174,16 @@ def test_mime_structure(tmp_path: Path, charts: dict[str, bytes]) -> None:
         "text/plain",
         "text/html",
         "image/png",
-        "image/png",
         "text/html",
     ]
+
+
+def test_chart_parts_are_inline_not_attachments(tmp_path: Path, charts: dict[str, bytes]) -> None:
+    composed = compose_message(make_unit(tmp_path), PERIOD, sender=SENDER, charts=charts)
+    message = parse(composed.message)
+    images = [p for p in message.walk() if p.get_content_type() == "image/png"]
+    assert [p.get_content_disposition() for p in images] == ["inline"]
+    assert [a.get_filename() for a in message.iter_attachments()] == ["ec_2026-10.html"]
 
 
 def test_headers_are_encoded_and_decode(tmp_path: Path, charts: dict[str, bytes]) -> None:
@@ -176,7 +192,7 @@ def test_headers_are_encoded_and_decode(tmp_path: Path, charts: dict[str, bytes]
     assert raw.isascii()
     assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")  # SMTP line ends
     message = parse(composed.message)
-    assert message["Subject"] == "[NPS] EC事業部 2026年10月: −4.9 ポイント (前月比 +3.2)"
+    assert message["Subject"] == "【NPS】EC事業部 2026年10月：−4.9（前月比+3.2、有意差なし）"
     assert composed.subject == message["Subject"]
     assert [(a.display_name, a.addr_spec) for a in message["From"].addresses] == [
         ("NPS レポート", "nps@example.com")
@@ -213,7 +229,7 @@ def test_every_cid_has_its_image(tmp_path: Path, charts: dict[str, bytes]) -> No
         for part in message.walk()
         if part.get_content_type() == "image/png"
     }
-    assert len(cids) == 2
+    assert len(cids) == 1
     assert sorted(cids) == sorted(parts)
     assert all(png.startswith(b"\x89PNG\r\n\x1a\n") for png in parts.values())
     assert sorted(parts.values(), key=len) == sorted(charts.values(), key=len)
@@ -255,7 +271,8 @@ def test_html_and_text_carry_the_same_facts(tmp_path: Path, charts: dict[str, by
         "価格（言及率 12.0%）",
         "サポート（言及率 9.5%）",
         "送料無料の条件を見直す",
-        "フォローアップ待ちの批判者: 17名（連絡許可あり）",
+        "連絡可能な批判者17人（フォローアップ待ち）",
+        "目標 0.0 ポイント：目標との差は誤差の範囲内",
         "詳細レポートを添付しています（ec_2026-10.html）。",
     ]
     for fact in facts:
@@ -274,15 +291,56 @@ def test_english_body(tmp_path: Path) -> None:
         "=" * 40,
         "NPS −4.9 pts",
         "",
-        "95% interval −11.0 pts to +1.2 pts · 512 responses · target 0.0 pts · small sample",
+        "95% interval −11.0 pts to +1.2 pts · 512 responses · target 0.0 pts: "
+        "not distinguishable · small sample",
     ]
     assert "Top themes" not in text and "cid:" not in html
-    assert composed.subject == "[NPS] Cloud Platform October 2026: −4.9 pts"
+    assert composed.subject == "[NPS] Cloud Platform October 2026: −4.9"
+
+
+def test_body_has_both_changes_the_target_status_and_what_moved(tmp_path: Path) -> None:
+    summary = {
+        **SUMMARY,
+        "target": None,
+        "changes": [
+            {**SUMMARY["change"], "kind": "previous"},
+            {"vs": "2025-10", "kind": "last_year", "diff": 4.9, "verdict": "improvement"},
+        ],
+        "contributors": [
+            {
+                "kind": "previous",
+                "vs": "2026-09",
+                "by": "channel",
+                "label": "チャネル",
+                "total": 3.2,
+                "items": [
+                    {"group": "Web", "kind": "within", "value": 2.5, "noise": False},
+                    {"group": None, "kind": "others", "value": 0.7, "noise": False},
+                ],
+            }
+        ],
+    }
+    unit = make_unit(tmp_path, summary=summary)
+    html, text = html_and_text(
+        parse(compose_message(unit, PERIOD, sender=SENDER, charts={}).message)
+    )
+    facts = [
+        "前月比 +3.2 / 有意な変化なし",
+        "前年同月比 +4.9 / 有意に改善",
+        "目標未設定",
+        "変化の内訳",
+        "前月比 +3.2 ポイントの内訳（チャネル別）："
+        "Web（NPSの変化）+2.5 ポイント、その他 +0.7 ポイント",
+    ]
+    for fact in facts:
+        assert fact in text, fact
+        assert fact in html, fact
 
 
 def test_charts_follow_the_data() -> None:
-    only_shares = render_charts({**SUMMARY, "trend": []}, name="EC", lang="en")
-    assert list(only_shares) == ["shares"]
+    # the shares are a line of text: only the trend is drawn
+    assert list(render_charts(SUMMARY, name="EC", lang="en")) == ["trend"]
+    assert render_charts({**SUMMARY, "trend": []}, name="EC", lang="en") == {}
     assert render_charts({"nps": None}, name="EC", lang="en") == {}
 
 
@@ -306,6 +364,39 @@ def test_zip_attachment(tmp_path: Path, charts: dict[str, bytes]) -> None:
     with zipfile.ZipFile(io.BytesIO(attachment.get_content())) as archive:
         assert archive.namelist() == ["ec_2026-10.html"]
         assert archive.read("ec_2026-10.html") == (tmp_path / "ec.html").read_bytes()
+
+
+@pytest.mark.skipif(find_chromium() is None, reason="needs chromium (apt-get install chromium)")
+def test_pdf_attachment_prints_the_report_with_japanese_text(
+    tmp_path: Path, charts: dict[str, bytes]
+) -> None:
+    unit = make_unit(tmp_path, attach="pdf")
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    (attachment,) = list(message.iter_attachments())
+    assert attachment.get_content_type() == "application/pdf"
+    assert attachment.get_filename() == "ec_2026-10.pdf"
+    pdf = attachment.get_content()
+    assert pdf.startswith(b"%PDF")
+    # the Japanese font is embedded (not a fallback box font)
+    assert b"NotoSansCJK" in pdf or b"Noto Sans CJK" in pdf
+    _, text = html_and_text(message)
+    assert "詳細レポートを添付しています（ec_2026-10.pdf）。" in text
+
+
+def test_pdf_without_chromium_says_what_to_do(
+    tmp_path: Path, charts: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NPS_KIT_CHROMIUM", str(tmp_path / "no-such-chromium"))
+    unit = make_unit(tmp_path, attach="pdf")
+    with pytest.raises(MailError) as caught:
+        compose_message(unit, PERIOD, sender=SENDER, charts=charts)
+    assert str(caught.value) == (
+        "mail.attach: pdf needs headless chromium to print the report, and none was found "
+        "(tried chromium, chromium-browser, google-chrome, google-chrome-stable and "
+        "$NPS_KIT_CHROMIUM). Install it (Debian/Ubuntu: apt-get install chromium "
+        "fonts-noto-cjk), set NPS_KIT_CHROMIUM to its path, or use mail.attach: html, zip or "
+        "none with mail.report_url."
+    )
 
 
 def test_link_instead_of_attachment(tmp_path: Path, charts: dict[str, bytes]) -> None:

@@ -228,9 +228,9 @@ def test_messages_arrive_and_parse(reports: Path, server: tuple[Recorder, int]) 
     ec, cloud = recorder.received
     assert ec.mail_from == "nps@example.com"
     assert sorted(ec.rcpt_tos) == ["boss@example.com", "cc@example.com", "yamada@example.com"]
-    assert ec.message["Subject"] == "[NPS] EC事業部 2026年10月: −4.9 ポイント (前月比 +3.2)"
+    assert ec.message["Subject"] == "【NPS】EC事業部 2026年10月：−4.9（前月比+3.2、有意差なし）"
     assert cloud.message["Subject"] == (
-        "[NPS] Cloud Platform October 2026: +31.2 pts (+2.0 vs previous month)"
+        "[NPS] Cloud Platform October 2026: 31.2 (+2.0 vs September, no significant change)"
     )
     assert ec.message["From"].addresses[0].display_name == "NPS レポート"
     assert ec.message["To"].addresses[0].display_name == "山田 太郎"
@@ -540,13 +540,13 @@ def test_dry_run_writes_outbox(reports: Path, server: tuple[Recorder, int]) -> N
     message = email.message_from_bytes(
         (outbox / "ec.eml").read_bytes(), policy=email.policy.default
     )
-    assert message["Subject"] == "[NPS] EC事業部 2026年10月: −4.9 ポイント (前月比 +3.2)"
+    assert message["Subject"] == "【NPS】EC事業部 2026年10月：−4.9（前月比+3.2、有意差なし）"
     assert message["Message-ID"] == summary.outcomes[0].message_id
     ec = summary.outcomes[0]
     assert ec.size == (outbox / "ec.eml").stat().st_size
     assert echo[0] == "\n".join(
         [
-            "ec: would send '[NPS] EC事業部 2026年10月: −4.9 ポイント (前月比 +3.2)' "
+            "ec: would send '【NPS】EC事業部 2026年10月：−4.9（前月比+3.2、有意差なし）' "
             f"({ec.size / 1024:.1f} KB)",
             "  to:  山田 太郎 <yamada@example.com>",
             "  cc:  cc@example.com",

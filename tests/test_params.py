@@ -251,3 +251,11 @@ def test_shipped_demo_parameters_are_valid(repo_root: Path) -> None:
     assert ec.mail.to == ["ec-team@example.com"]
     assert {f.column: f.type for f in ec.followups}["used_features"] == "multi"
     assert resolve_period(ec) == "2026-10"
+
+
+def test_breakdown_order_is_passed_on_and_must_not_repeat() -> None:
+    from nps_kit.params import Breakdown
+
+    assert Breakdown(column="tenure", order=["1年未満", "5年以上"]).order == ["1年未満", "5年以上"]
+    with pytest.raises(ValueError, match="each group may appear once in order; repeated: 1年未満"):
+        Breakdown(column="tenure", order=["1年未満", "1年未満"])

@@ -303,8 +303,39 @@ def test_trend_line_band_bars_and_target() -> None:
     assert counts.get_ylabel() == "回答数（件）"
     assert ax.get_ylabel() == "NPS（ポイント）"
     assert ax.get_title(loc="left") == "NPSの推移（月次）"
-    assert [ln.get_ydata()[0] for ln in by_gid(ax, "nps-zero")] == [0]
+    # the dashed target sits at zero: no solid zero line under it to make it look solid
+    assert by_gid(ax, "nps-zero") == []
     assert [t.get_text() for t in by_gid(ax, "note")] == ["非表示（回答数不足）：2026年2月"]
+
+
+def test_trend_keeps_the_zero_line_under_another_target() -> None:
+    ax = plot.trend(trend_table(), lang="ja", target=10)
+    assert [ln.get_ydata()[0] for ln in by_gid(ax, "nps-zero")] == [0]
+    (target,) = by_gid(ax, "nps-target")
+    assert target.get_linestyle() == "--"
+
+
+def test_trend_labels_the_reporting_month_and_counts_without_dashes() -> None:
+    table = pd.DataFrame(
+        {
+            "period": [f"2025-{m:02d}" for m in range(1, 13)],
+            "period_start": pd.date_range("2025-01-01", periods=12, freq="MS"),
+            "n": [1234] * 12,
+            "nps": np.linspace(-5, 5, 12),
+            "ci_low": np.linspace(-9, 1, 12),
+            "ci_high": np.linspace(-1, 9, 12),
+            "small_sample": [False] * 12,
+        }
+    )
+    ax = drawn(plot.trend(table, lang="en"))
+    positions = [float(p) for p in ax.get_xticks()]
+    assert positions[-1] == pytest.approx(mdates.date2num(pd.Timestamp("2025-12-01")))
+    assert tick_texts(ax, "x")[-1] == "Dec"
+    (counts,) = (a for a in ax.figure.axes if a is not ax)
+    labels = [t.get_text() for t in counts.get_yticklabels()]
+    assert labels and all(not t.startswith(("−", "-")) for t in labels)
+    assert max(counts.get_yticks()) <= 1234 * 1.05  # ticks only where the bars are
+    assert all(line.get_markersize() == 0 for line in counts.yaxis.get_ticklines())
 
 
 def test_trend_marks_small_sample_months() -> None:
@@ -617,7 +648,7 @@ def test_inline_charts_are_palette_pngs_at_twice_the_display_size() -> None:
     rendered = palette_retina_png(fig)
     assert rendered is not None
     png, metadata = rendered
-    assert metadata == {"width": 400, "height": 200}
+    assert metadata == {"width": 400, "height": 200, "text_px": 15.28}  # 11 pt ticks at 100 dpi
     with Image.open(io.BytesIO(png)) as image:
         assert image.format == "PNG" and image.mode == "P"
         assert image.size == (800, 400)
@@ -625,3 +656,125 @@ def test_inline_charts_are_palette_pngs_at_twice_the_display_size() -> None:
     assert (0, 158, 115) in colours and (213, 94, 0) in colours  # bar colours kept exactly
     empty = plt.figure()
     assert palette_retina_png(empty) is None
+
+
+#: Widest a chart is shown on a 390 px phone (the report has 16 px margins each side).
+PHONE_CHART_PX = 390 - 2 * 16
+
+
+def test_wide_charts_get_a_phone_variant_with_readable_text() -> None:
+    import base64
+    import io
+
+    from PIL import Image
+
+    from nps_kit._plot_base import palette_retina_png
+
+    ax = plot.trend(trend_table(), lang="ja", target=5)
+    rendered = palette_retina_png(ax.figure)
+    assert rendered is not None
+    _, metadata = rendered
+    assert metadata["width"] == 640 and metadata["narrow_width"] == 390
+    # shown at its own width on a desktop, at ~358 px on a phone: no text under 11 CSS px
+    assert metadata["text_px"] >= 11
+    assert metadata["narrow_text_px"] * PHONE_CHART_PX / metadata["narrow_width"] >= 11
+    narrow = base64.b64decode(metadata["narrow"])
+    with Image.open(io.BytesIO(narrow)) as image:
+        assert image.size == (2 * metadata["narrow_width"], 2 * metadata["narrow_height"])
+    assert ax.figure.get_size_inches()[0] == pytest.approx(6.4)  # the figure itself is unchanged
+    assert ax.get_title(loc="left") == "NPSの推移（月次）"
+
+
+@pytest.mark.parametrize("width", [6.4, 3.9])
+def test_long_titles_wrap_and_legends_fold_inside_the_figure(width: float) -> None:
+    from nps_kit._plot_base import fit_to_width
+
+    title = "テーマ別：批判者が中立者になった場合のNPS改善幅（スコアの理由、直近1か月）"
+    fig, ax = plt.subplots(figsize=(width, 3.5), layout="constrained")
+    plot.trend(trend_table(), ax=ax, lang="ja", target=5, title=title)
+    fit_to_width(fig)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    box = ax.title.get_figure().bbox  # type: ignore[union-attr]
+    left_title = ax._left_title
+    title_box = left_title.get_window_extent(renderer)
+    assert left_title.get_text().replace("\n", "") == title
+    assert 0 <= title_box.x0 and title_box.x1 <= box.width
+    legend_box = ax.get_legend().get_window_extent(renderer)
+    assert 0 <= legend_box.x0 and legend_box.x1 <= box.width
+    assert legend_box.y1 <= title_box.y0 + 1  # the legend sits under the title, not over it
+
+
+def test_charts_describe_their_figures_as_text() -> None:
+    from nps_kit._plot_base import palette_retina_png
+
+    ax = plot.breakdown(breakdown_table(), by="channel", lang="ja", title="チャネル別のNPS")
+    rendered = palette_retina_png(ax.figure)
+    assert rendered is not None
+    _, metadata = rendered
+    assert metadata["alt"].startswith("チャネル別のNPS：")
+    assert metadata["facts"] == [
+        "アプリ：NPS +8.5（95%信頼区間 −2.0〜+19.0、回答数 150件）",
+        "Web：NPS −2.0（95%信頼区間 −9.0〜+5.0、回答数 300件）",
+        "電話：NPS −20.0（95%信頼区間 −48.0〜+10.0、回答数 25件、回答数少（参考値））",
+        "店頭：非表示（回答数不足）",
+    ]
+
+
+def test_report_css_uses_the_chart_segment_colours() -> None:
+    import re
+    from pathlib import Path
+
+    css = (
+        Path(plot.__file__).parent / "templates" / "nps_report" / "static" / "report.css"
+    ).read_text(encoding="utf-8")
+    for key, colour in plot.SEGMENT_COLORS.items():
+        found = re.search(rf"--{key}: (#[0-9a-fA-F]{{6}})", css)
+        assert found is not None and found.group(1).lower() == colour.lower()
+
+
+@pytest.mark.parametrize("width", [6.4, 3.9])
+def test_driver_labels_never_overlap_even_for_close_points(width: float) -> None:
+    from nps_kit._plot_base import fit_to_width
+
+    # the demo's EC case: five ratings within 0.25 of each other, two nearly on top
+    table = pd.DataFrame(
+        {
+            "attribute": ["a", "b", "c", "d", "e"],
+            "label": ["Website and app", "Delivery", "Staff", "Price", "Speed of support"],
+            "importance": [0.110, 0.108, 0.06, 0.03, 0.09],
+            "performance": [3.19, 3.18, 3.05, 3.30, 3.21],
+            "quadrant": ["near_average"] * 5,
+        }
+    )
+    fig, ax = plt.subplots(figsize=(width, 4.5), layout="constrained")
+    plot.driver_quadrant(table, ax=ax, lang="en", scale=(1, 5))
+    fit_to_width(fig)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    boxes = [t.get_window_extent(renderer) for t in by_gid(ax, "driver-label")]
+    assert len(boxes) == 5
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b), (a, b)
+    # the x-axis shows the whole 1–5 scale, not a 0.25-wide zoom
+    low, high = ax.get_xlim()
+    assert low <= 1 and high >= 5
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["1", "2", "3", "4", "5"]
+
+
+def test_breakdown_keeps_the_given_order_of_ordinal_groups() -> None:
+    table = pd.DataFrame(
+        {
+            "tenure": ["5年以上", "1〜3年", "3〜5年", "1年未満"],
+            "n": [160, 190, 142, 104],
+            "nps": [13.1, 7.9, -2.8, -25.0],
+            "ci_low": [3.0, -1.0, -13.0, -39.0],
+            "ci_high": [23.0, 17.0, 7.0, -11.0],
+        }
+    )
+    order = ["1年未満", "1〜3年", "3〜5年", "5年以上"]
+    ax = plot.breakdown(table, by="tenure", lang="ja", order=order)
+    assert [t.get_text().split("\n")[0] for t in ax.get_yticklabels()] == order
+    by_nps = plot.breakdown(table, by="tenure", lang="ja")
+    assert by_nps.get_yticklabels()[0].get_text().split("\n")[0] == "5年以上"

@@ -80,7 +80,8 @@ def test_headline_ja_numbers_and_verdict() -> None:
     assert "95%信頼区間 −11.0 〜 1.2" in meta and "回答数 512" in meta
     facts = [" ".join(d.get_text(" ").split()) for d in soup.select(".nps-headline__facts > div")]
     assert facts[0] == "前月比 +3.2 ポイント 有意な変化なし 95%信頼区間 −5.0 〜 +11.4"
-    assert facts[1] == "目標との差 −4.9 ポイント 目標未達 · 目標 0.0 ポイント"
+    # the interval −11.0 〜 1.2 contains the target: neither met nor missed
+    assert facts[1] == "目標との差 −4.9 ポイント 目標との差は誤差の範囲内 目標 0.0 ポイント"
     assert soup.select_one(".nps-verdict--no_change") is not None
     assert soup.select_one(".nps-flag") is None
 
@@ -110,7 +111,7 @@ def test_headline_verdicts(verdict: str, ja: str, en: str) -> None:
 def test_headline_english_on_target() -> None:
     text = text_of(
         _headline(
-            replace(Result(), nps=12.0),
+            replace(Result(), nps=12.0, ci_low=6.0, ci_high=18.0),
             lang="en",
             period_label="October 2026",
             comparison_label=None,
@@ -120,7 +121,32 @@ def test_headline_english_on_target() -> None:
     assert "NPS · October 2026" in text
     assert "512 responses" in text
     assert "vs previous month +3.2 pts no significant change" in text
-    assert "Gap to target +2.0 pts On or above target · target 10.0 pts" in text
+    assert "Gap to target +2.0 pts not distinguishable target 10.0 pts" in text
+    assert "target met" not in text
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "ja", "en"),
+    [
+        (0.5, 9.0, "目標達成", "target met"),
+        (-9.0, -0.5, "目標未達", "target missed"),
+        (-9.0, 0.0, "目標との差は誤差の範囲内", "not distinguishable"),
+    ],
+)
+def test_headline_target_status_needs_the_whole_interval(
+    low: float, high: float, ja: str, en: str
+) -> None:
+    result = replace(Result(), nps=(low + high) / 2, ci_low=low, ci_high=high)
+    soup = soup_of(_headline(result))
+    status = soup.select(".nps-headline__facts > div")[1].select_one(".nps-verdict")
+    assert status is not None and status.get_text() == ja
+    assert en in text_of(_headline(result, lang="en", comparison_label=None))
+
+
+def test_headline_keeps_numbers_with_their_units() -> None:
+    html = _headline().data  # type: ignore[attr-defined]
+    assert '<span class="nps-nb">+3.2\u00a0ポイント</span>' in html
+    assert '<span class="nps-nb">−4.9\u00a0ポイント</span>' in html
 
 
 def test_headline_small_sample_flag() -> None:
@@ -135,7 +161,8 @@ def test_headline_without_change_target_or_score() -> None:
     result = replace(Result(), nps=None, ci_low=None, ci_high=None)
     text = text_of(_headline(result, None, target=None))
     assert "前月比 — 比較できるデータがありません" in text
-    assert "目標" not in text
+    assert "目標との差 目標未設定 目標はパラメーターの target で設定できます" in text
+    assert "目標達成" not in text and "目標 0.0" not in text
     assert soup_of(_headline(result, None)).select_one(".nps-headline__value").get_text() == "—"
 
 

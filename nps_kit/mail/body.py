@@ -12,23 +12,26 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from nps_kit.decompose import contributors_text
 from nps_kit.i18n import Language, format_period, label, points
+from nps_kit.score import target_status
 
-__all__ = ["Body", "BodyFacts", "change_text", "render_body", "signed"]
+__all__ = ["Body", "BodyFacts", "change_label", "change_text", "render_body", "signed"]
 
 _WORDS: dict[str, dict[str, str]] = {
     "heading": {"ja": "{name} NPSレポート {period}", "en": "{name} NPS report, {period}"},
     "interval": {"ja": "95%信頼区間 {low} 〜 {high}", "en": "95% interval {low} to {high}"},
     "responses": {"ja": "回答数 {n}", "en": "{n} responses"},
-    "target": {"ja": "目標 {target}", "en": "target {target}"},
+    "target": {"ja": "目標 {target}：{status}", "en": "target {target}: {status}"},
+    "movers": {"ja": "変化の内訳", "en": "What moved"},
     "shares": {"ja": "回答者の構成", "en": "Promoters, passives and detractors"},
     "trend": {"ja": "NPSの推移", "en": "NPS trend"},
     "themes": {"ja": "主なテーマ", "en": "Top themes"},
     "theme_row": {"ja": "{label}（言及率 {share}%）", "en": "{label} ({share}% of comments)"},
     "actions": {"ja": "推奨アクション", "en": "Recommended actions"},
     "detractors": {
-        "ja": "フォローアップ待ちの批判者: {count}名（連絡許可あり）",
-        "en": "Detractors awaiting follow-up: {count} (agreed to be contacted)",
+        "ja": "連絡可能な批判者{count}人（フォローアップ待ち）",
+        "en": "{count} detractors allowed contact (awaiting follow-up)",
     },
     "attached": {
         "ja": "詳細レポートを添付しています（{file}）。",
@@ -74,7 +77,7 @@ class BodyFacts:
     attachment: str | None
     report_url: str | None
     charts: Mapping[str, str]
-    """Chart name (``shares``, ``trend``) → Content-ID without angle brackets."""
+    """Chart name (``trend``) → Content-ID without angle brackets."""
 
 
 @dataclass(frozen=True)
@@ -90,19 +93,22 @@ def signed(value: float) -> str:
     return f"{value:+.1f}".replace("-", "−")
 
 
+def change_label(vs: str, period: str, lang: Language) -> str:
+    """Name a comparison: ``前月比`` / ``vs previous month``, ``前年同月比``, ``2026年7月比``."""
+    year, month = (int(x) for x in period.split("-"))
+    previous = f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+    if vs == previous:
+        return label("vs_previous", lang)
+    if vs == f"{year - 1}-{month:02d}":
+        return label("vs_last_year", lang)
+    return f"{format_period(vs, lang)}比" if lang == "ja" else f"vs {format_period(vs, lang)}"
+
+
 def change_text(change: Mapping[str, Any] | None, period: str, lang: Language) -> str | None:
     """Describe a change as ``前月比 +3.2`` / ``+2.0 vs previous month``; ``None`` if unknown."""
     if not change or change.get("diff") is None:
         return None
-    vs = str(change.get("vs", ""))
-    year, month = (int(x) for x in period.split("-"))
-    previous = f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
-    if vs == previous:
-        what = label("vs_previous", lang)
-    elif vs == f"{year - 1}-{month:02d}":
-        what = label("vs_last_year", lang)
-    else:
-        what = f"{format_period(vs, lang)}比" if lang == "ja" else f"vs {format_period(vs, lang)}"
+    what = change_label(str(change.get("vs", "")), period, lang)
     diff = signed(float(change["diff"]))
     return f"{what} {diff}" if lang == "ja" else f"{diff} {what}"
 
@@ -134,15 +140,27 @@ def render_body(facts: BodyFacts) -> Body:
     if s.get("ci_low") is not None and s.get("ci_high") is not None:
         low, high = points(s["ci_low"], lang, signed=True), points(s["ci_high"], lang, signed=True)
         details.insert(0, w("interval", low=low, high=high))
+    status = s.get("target_status") or target_status(
+        s.get("nps"), s.get("ci_low"), s.get("ci_high"), s.get("target")
+    )
     if s.get("target") is not None:
-        details.append(w("target", target=points(s["target"], lang, signed=True)))
+        details.append(
+            w("target", target=points(s["target"], lang, signed=True), status=label(status, lang))
+        )
+    else:
+        details.append(label("no_target", lang))
     if s.get("small_sample"):
         details.append(label("small_sample", lang))
-    change = change_text(s.get("change"), facts.period, lang)
-    verdict = (s.get("change") or {}).get("verdict")
-    change_line = " / ".join(
-        x for x in (change, label(verdict, lang) if verdict else None) if x is not None
-    )
+    # every comparison (previous month and same month last year), with its verdict
+    changes = [c for c in _records(s.get("changes")) or _records([s.get("change")]) if c]
+    change_lines = []
+    for c in changes:
+        change = change_text(c, facts.period, lang)
+        verdict = c.get("verdict")
+        if change is not None:
+            change_lines.append(" / ".join([change, *([label(verdict, lang)] if verdict else [])]))
+    change_line = "\n".join(change_lines)
+    movers = [contributors_text(r, lang) for r in _records(s.get("contributors"))]
     shares = [
         f"{label(seg, lang)} {_pct(s.get(f'pct_{seg}'))}"
         for seg in ("promoters", "passives", "detractors")
@@ -162,19 +180,21 @@ def render_body(facts: BodyFacts) -> Body:
     if not notices:
         notices.append(w("no_report"))
 
-    text = _text(heading, headline, details, change_line, shares, themes, actions, w, detractors)
+    text = _text(
+        heading, headline, details, change_line, movers, shares, themes, actions, w, detractors
+    )
     text += "\n" + "\n".join(notices) + "\n\n-- \n" + w("footer") + "\n"
 
     e = html.escape
     rows = [
         f"<tr><td><h1>{e(heading)}</h1></td></tr>",
         f'<tr><td><span class="big">{e(headline)}</span><br>'
-        f"{e(change_line)}<br>"
+        f"{'<br>'.join(e(x) for x in change_lines)}<br>"
         f'<span class="muted">{e(" · ".join(details))}</span></td></tr>',
-        f"<tr><td><h2>{e(w('shares'))}</h2>{e(' / '.join(shares))}</td></tr>",
     ]
-    if "shares" in facts.charts:
-        rows.append(_img(facts.charts["shares"], w("shares")))
+    if movers:
+        rows.append(f"<tr><td><h2>{e(w('movers'))}</h2>{_ol(movers)}</td></tr>")
+    rows.append(f"<tr><td><h2>{e(w('shares'))}</h2>{e(' / '.join(shares))}</td></tr>")
     if "trend" in facts.charts:
         rows.append(f"<tr><td><h2>{e(w('trend'))}</h2></td></tr>")
         rows.append(_img(facts.charts["trend"], w("trend")))
@@ -208,6 +228,7 @@ def _text(
     headline: str,
     details: Sequence[str],
     change_line: str,
+    movers: Sequence[str],
     shares: Sequence[str],
     themes: Sequence[str],
     actions: Sequence[str],
@@ -215,6 +236,8 @@ def _text(
     detractors: str | None,
 ) -> str:
     lines = [heading, "=" * 40, headline, change_line, " · ".join(details), ""]
+    if movers:
+        lines += [w("movers"), *movers, ""]
     lines += [w("shares"), " / ".join(shares), ""]
     if themes:
         lines += [w("themes"), *(f"{i}. {t}" for i, t in enumerate(themes, 1)), ""]

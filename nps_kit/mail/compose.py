@@ -7,9 +7,8 @@ MIME structure (what Outlook, Gmail and phone clients all render)::
     │   ├── multipart/alternative
     │   │   ├── text/plain
     │   │   └── text/html        (refers to the charts as cid:…)
-    │   ├── image/png            shares
-    │   └── image/png            trend
-    └── the report (text/html or application/zip), unless attach: none
+    │   └── image/png            trend (Content-Disposition: inline)
+    └── the report (text/html, application/pdf or application/zip), unless attach: none
 """
 
 from __future__ import annotations
@@ -26,7 +25,8 @@ from email.utils import format_datetime, make_msgid
 from typing import Any
 
 from nps_kit.i18n import Language, format_period, points
-from nps_kit.mail.body import BodyFacts, change_text, render_body
+from nps_kit.mail.body import BodyFacts, change_label, render_body, signed
+from nps_kit.mail.pdf import print_pdf
 from nps_kit.mail.units import MailUnit
 
 __all__ = ["MAX_HTML_BYTES", "ComposedMessage", "compose_message", "render_charts", "subject"]
@@ -65,8 +65,18 @@ class ComposedMessage:
         return len(self.message.as_bytes())
 
 
+_SUBJECT_VERDICT = {
+    "no_change": {"ja": "有意差なし", "en": "no significant change"},
+    "improvement": {"ja": "有意に改善", "en": "significant improvement"},
+    "decline": {"ja": "有意に悪化", "en": "significant decline"},
+}
+
+
 def subject(name: str, period: str, summary: Mapping[str, Any], lang: Language) -> str:
-    """Return the subject line, e.g. ``[NPS] EC事業部 2026年10月: −4.9 ポイント (前月比 +3.2)``.
+    """Return the subject line with the change and its significance.
+
+    ``【NPS】EC事業部 2026年10月：+1.0（前月比+2.1、有意差なし）`` or
+    ``[NPS] Cloud Platform October 2026: 38.2 (−1.0 vs September, no significant change)``.
 
     Parameters
     ----------
@@ -75,38 +85,60 @@ def subject(name: str, period: str, summary: Mapping[str, Any], lang: Language) 
     period
         ``YYYY-MM``.
     summary
-        The manifest ``summary`` (``nps`` and, if present, ``change``).
+        The manifest ``summary`` (``nps`` and, if present, ``change`` with ``vs``, ``diff``
+        and ``verdict``).
     lang
         ``"ja"`` or ``"en"``.
 
     Returns
     -------
     str
-        The subject; the change part is left out when there is no comparison.
+        The subject; the change part is left out when there is no comparison, the verdict
+        when the summary has none.
     """
-    text = f"[NPS] {name} {format_period(period, lang)}: "
-    text += points(summary.get("nps"), lang, signed=True)
-    change = change_text(summary.get("change"), period, lang)
-    return f"{text} ({change})" if change else text
+    value = summary.get("nps")
+    when = format_period(period, lang)
+    if lang == "ja":
+        shown = points(value, lang, signed=True).removesuffix(" ポイント")
+        text = f"【NPS】{name} {when}：{shown}"
+    else:
+        shown = points(value, lang).removesuffix(" pts")
+        text = f"[NPS] {name} {when}: {shown}"
+    change = summary.get("change") or {}
+    if change.get("diff") is None:
+        return text
+    diff = signed(float(change["diff"]))
+    vs = str(change.get("vs", ""))
+    verdict = _SUBJECT_VERDICT.get(str(change.get("verdict")), {}).get(lang)
+    if lang == "ja":
+        what = change_label(vs, period, lang)
+        parts = [f"{what}{diff}", *([verdict] if verdict else [])]
+        return f"{text}（{'、'.join(parts)}）"
+    year, month = (int(x) for x in period.split("-"))
+    previous = f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+    target = format_period(vs, lang)
+    what = f"vs {target.split()[0] if vs == previous else target}"
+    parts = [f"{diff} {what}", *([verdict] if verdict else [])]
+    return f"{text} ({', '.join(parts)})"
 
 
 def render_charts(summary: Mapping[str, Any], *, name: str, lang: Language) -> dict[str, bytes]:
-    """Draw the segment-share bar and the NPS trend as PNG images with :mod:`nps_kit.plot`.
+    """Draw the 12-month NPS trend as a PNG image with :mod:`nps_kit.plot`.
 
     Parameters
     ----------
     summary
-        The manifest ``summary``: ``pct_*`` shares and ``trend`` rows (``period``, ``nps``,
-        ``n`` and, when the runner wrote them, ``ci_low``/``ci_high``).
+        The manifest ``summary``: ``trend`` rows (``period``, ``nps``, ``n`` and, when the
+        runner wrote them, ``ci_low``/``ci_high``) and ``target``.
     name
-        The unit's display name, used as the bar's label.
+        The unit's display name (kept for callers; the trend needs no label).
     lang
         Chart language.
 
     Returns
     -------
     dict of str to bytes
-        ``{"shares": png, "trend": png}``; a chart whose data is missing is left out.
+        ``{"trend": png}``; empty when the summary has no trend.
     """
     import matplotlib.pyplot as plt
     import pandas as pd
@@ -117,20 +149,7 @@ def render_charts(summary: Mapping[str, Any], *, name: str, lang: Language) -> d
     # The report look (Japanese font) applies to these charts only, not the caller's figures.
     with plt.rc_context():
         plot.set_theme()
-        shares = [summary.get(f"pct_{seg}") for seg in ("promoters", "passives", "detractors")]
-        if all(v is not None for v in shares):
-            table = pd.DataFrame(
-                {
-                    "label": [name],
-                    "pct_promoters": [shares[0]],
-                    "pct_passives": [shares[1]],
-                    "pct_detractors": [shares[2]],
-                }
-            )
-            fig, ax = plt.subplots(figsize=(6.4, 1.6))
-            plot.shares_bar(table, ax=ax, lang=lang, title="")
-            charts["shares"] = plot.to_png(fig)
-            plt.close(fig)
+        # The trend only: the shares are one line of text above it, a chart would repeat it.
         rows = [r for r in summary.get("trend") or [] if isinstance(r, Mapping) and "period" in r]
         if rows:
             min_n = 30
@@ -173,8 +192,8 @@ def compose_message(
     sender
         The ``From`` address; its domain also names the ``Message-ID``.
     charts
-        PNG images by name (``shares``, ``trend``), as from :func:`render_charts`; drawn here
-        when ``None``.
+        PNG images by name (``trend``), as from :func:`render_charts`; drawn here when
+        ``None``.
     now
         The ``Date`` header (default: the current time, UTC).
 
@@ -211,7 +230,15 @@ def compose_message(
     related.set_param("type", "multipart/alternative")
     related.set_payload([alternative])
     for key, png in charts.items():
-        related.add_related(png, "image", "png", cid=f"<{cids[key]}>", filename=f"{key}.png")
+        # inline: without it Outlook and Apple Mail list the chart as an attachment
+        related.add_related(
+            png,
+            "image",
+            "png",
+            cid=f"<{cids[key]}>",
+            filename=f"{key}.png",
+            disposition="inline",
+        )
 
     message = EmailMessage(policy=SMTP)
     title = subject(unit.name, period, unit.summary, unit.language)
@@ -234,6 +261,10 @@ def compose_message(
         # nbconvert writes UTF-8; saying so stops clients from guessing the charset.
         message.add_attachment(
             report, maintype="text", subtype="html", filename=filename, params={"charset": "utf-8"}
+        )
+    elif filename is not None and unit.mail.attach == "pdf":
+        message.add_attachment(
+            print_pdf(unit.html), maintype="application", subtype="pdf", filename=filename
         )
     elif filename is not None:
         message.add_attachment(

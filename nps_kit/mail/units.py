@@ -16,8 +16,8 @@ from nps_kit.i18n import LANGUAGES, Language
 
 __all__ = ["Attach", "MailOptions", "MailUnit", "Manifest", "parse_address", "read_manifest"]
 
-Attach = Literal["html", "zip", "none"]
-_ATTACH: tuple[str, ...] = ("html", "zip", "none")
+Attach = Literal["html", "pdf", "zip", "none"]
+_ATTACH: tuple[str, ...] = ("html", "pdf", "zip", "none")
 _PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 _DOMAIN = re.compile(
     r"(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
