@@ -220,7 +220,7 @@ def _sparkline(trend: list[dict[str, Any]], lang: Language) -> str:
     values = [v for _, v in points_ if v is not None]
     if len(values) < 2:
         return "—"
-    low, high = min(values + [0.0]), max(values + [0.0])
+    low, high = min([*values, 0.0]), max([*values, 0.0])
     span = (high - low) or 1.0
     width, height = 96, 28
     step = width / max(len(points_) - 1, 1)
