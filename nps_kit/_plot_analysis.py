@@ -371,9 +371,9 @@ def theme_impact(
     ax.grid(False, axis="y")
     ax.set_title(title, loc="left")
     facts = [
-        f"{name}：{'+' if value > 0 else ''}{fmt_number(value)} ポイント"
+        f"{name}：{'+' if value > 0 else ''}{fmt_number(value)}\u00a0ポイント"
         if lang == "ja"
-        else f"{name}: {'+' if value > 0 else ''}{fmt_number(value)} pts"
+        else f"{name}: {'+' if value > 0 else ''}{fmt_number(value)}\u00a0pts"
         for name, value in zip((n.replace("\n", " ") for n in names), gain, strict=True)
     ]
     describe(ax, alt=alt_text(title, facts, lang), facts=facts)

@@ -150,12 +150,14 @@ def _language(units: list[dict[str, Any]]) -> Language:
     return "ja" if counts["ja"] > counts["en"] else "en"
 
 
-def _chart(units: list[dict[str, Any]], lang: Language) -> str | None:
+def _chart(units: list[dict[str, Any]], lang: Language, *, alt: str) -> str | None:
+    """Draw the units' NPS as a ``<figure>``: a phone variant, alt text and figures as text."""
     import matplotlib as mpl
     import pandas as pd
     from matplotlib.figure import Figure
 
-    from nps_kit.plot import set_theme, to_png, unit_comparison
+    from nps_kit._plot_base import palette_retina_png
+    from nps_kit.plot import set_theme, unit_comparison
 
     rows = [
         {
@@ -176,8 +178,31 @@ def _chart(units: list[dict[str, Any]], lang: Language) -> str | None:
         fig = Figure(figsize=(6.4, 1.2 + 0.45 * len(rows)), layout="constrained")
         ax = fig.subplots()
         unit_comparison(pd.DataFrame(rows), ax=ax, lang=lang)
-        png = to_png(fig)
-    return base64.b64encode(png).decode("ascii")
+        rendered = palette_retina_png(fig)
+    if rendered is None:  # pragma: no cover - the figure always has an axes
+        return None
+    png, meta = rendered
+    data = base64.b64encode(png).decode("ascii")
+    source = (
+        '<source media="(max-width: 600px)" '
+        f'srcset="data:image/png;base64,{meta["narrow"]}" width="{meta["narrow_width"]}" '
+        f'height="{meta["narrow_height"]}" data-text-px="{meta["narrow_text_px"]}">'
+        if "narrow" in meta
+        else ""
+    )
+    facts = "".join(f"<li>{escape(f)}</li>" for f in meta.get("facts", []))
+    return (
+        f'<figure class="nps-figure"><picture>{source}<img src="data:image/png;base64,{data}" '
+        f'width="{meta["width"]}" height="{meta["height"]}" data-text-px="{meta["text_px"]}" '
+        f'alt="{escape(meta.get("alt") or alt)}"></picture>'
+        + (
+            f'<figcaption class="nps-facts"><details><summary>{escape(alt)}</summary>'
+            f"<ul>{facts}</ul></details></figcaption>"
+            if facts
+            else ""
+        )
+        + "</figure>"
+    )
 
 
 def _number(value: float) -> str:
@@ -333,13 +358,7 @@ def write_overview(
             f'<td class="is-num">{escape(str(s.get("detractors_to_contact", "—")))}</td>'
             f'<td class="is-text">{state} {link}</td></tr>'
         )
-    chart = _chart(units, lang)
-    image = (
-        f'<figure class="nps-figure"><img alt="{w("chart")}" '
-        f'src="data:image/png;base64,{chart}"></figure>'
-        if chart
-        else ""
-    )
+    image = _chart(units, lang, alt=_words("chart", langs)) or ""
     period = " / ".join(dict.fromkeys(format_period(manifest["period"], x) for x in langs))
     title = f"{_words('title', langs)} — {period}"
     head = "".join(

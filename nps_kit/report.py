@@ -539,7 +539,7 @@ def recommendations(items: Sequence[tuple[str, str, str | None]], *, lang: str) 
         modifier = f" nps-rec--{key}" if key else ""
         evidence_html = (
             f'<p class="nps-rec__evidence"><b>{escape(_w("evidence", lang_))}</b>'
-            f"{escape(evidence)}</p>"
+            f"{nobreak(escape(evidence))}</p>"
             if evidence
             else ""
         )

@@ -145,6 +145,23 @@ def test_reports_in_a_real_browser(built, unit, tmp_path_factory):
         chromium.close()
 
 
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium is not installed")
+@pytest.mark.parametrize("page_name", ["ec", "cloud", "index"])
+def test_layout_on_a_phone_and_a_desktop(built, page_name, tmp_path_factory):
+    """No hidden NPS figure, no word or number–unit split, no chart text under 11 px, no
+    sideways page scroll, every chart described: checked on the rendered line boxes."""
+    from test_browser import CLEAN, DESKTOP, PHONE, Chromium, layout_problems, open_page
+
+    _, folder = built
+    chromium = Chromium(tmp_path_factory.mktemp("profile"))
+    try:
+        for device in (PHONE, DESKTOP):
+            page = open_page(chromium, folder / f"{page_name}.html", device)
+            assert layout_problems(page) == CLEAN, device["width"]
+    finally:
+        chromium.close()
+
+
 def test_successful_reports_can_be_mailed_from_the_manifest(built, monkeypatch, tmp_path):
     """The manifest written by the runner is what `nps-kit send` reads: recipients included."""
     import email
