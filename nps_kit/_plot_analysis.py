@@ -193,20 +193,28 @@ _OFFSETS = [
     (6, -4, "left", "top"),
     (-6, 4, "right", "bottom"),
     (-6, -4, "right", "top"),
-    (6, 16, "left", "bottom"),
-    (6, -16, "left", "top"),
-    (-6, 16, "right", "bottom"),
-    (-6, -16, "right", "top"),
+    *(
+        (dx, dy, "left" if dx > 0 else "right", "bottom" if dy > 0 else "top")
+        for dy in (16, -16, 28, -28, 40, -40, 52, -52)
+        for dx in (6, -6)
+    ),
 ]
 
 
 def _place_labels(ax: Axes, labels: list[Any], renderer: RendererBase) -> None:
-    """Move driver labels so that no two overlap (checked on their drawn bounding boxes)."""
+    """Move driver labels so that none overlaps another label, a corner name or another dot."""
     placed: list[Bbox] = [
         t.get_window_extent(renderer) for t in ax.texts if t.get_gid() == "quadrant"
     ]
+    dots = [
+        Bbox.from_bounds(x - 5, y - 5, 10, 10)
+        for collection in ax.collections
+        if collection.get_gid() == "drivers"
+        for x, y in ax.transData.transform(collection.get_offsets())
+    ]
     frame = ax.get_window_extent(renderer)
-    for text in labels:
+    for i, text in enumerate(labels):
+        others = placed + [d for j, d in enumerate(dots) if j != i]
         best = None
         for dx, dy, ha, va in _OFFSETS:
             text.set_position((dx, dy))
@@ -214,7 +222,7 @@ def _place_labels(ax: Axes, labels: list[Any], renderer: RendererBase) -> None:
             text.set_va(va)
             box = text.get_window_extent(renderer)
             inside = frame.x0 <= box.x0 and box.x1 <= frame.x1
-            if inside and not any(box.overlaps(other) for other in placed):
+            if inside and not any(box.overlaps(other) for other in others):
                 best = box
                 break
         if best is None:  # nothing free: keep the first offset (still readable, rare)

@@ -132,6 +132,9 @@ class FollowupAnalysis:
         Segment strategies from the playbook, each with its evidence.
     book
         The theme dictionaries used.
+    rating_scale
+        The rating questions' scale, e.g. ``(1.0, 5.0)`` (the key-driver chart's x-axis), or
+        ``None`` without rating questions.
     """
 
     questions: tuple[QuestionResult, ...]
@@ -141,6 +144,7 @@ class FollowupAnalysis:
     tags: pd.DataFrame | None
     recommendations: tuple[Recommendation, ...]
     book: ThemeBook
+    rating_scale: tuple[float, float] | None = None
 
 
 def analyse_followups(
@@ -253,6 +257,7 @@ def analyse_followups(
         tags=all_tags,
         recommendations=tuple(recommendations),
         book=book,
+        rating_scale=rating_scale,
     )
 
 

@@ -130,7 +130,8 @@ def _missing(value: object) -> bool:
 _NBSP = "\u00a0"
 # A number followed by its unit: "+2.1 ポイント", "−4.9 pts", "127 件" ("20.1%" never breaks).
 _NUMBER_UNIT = re.compile(
-    r"(?:n=)?[+−-]?\d[\d,]*(?:\.\d+)?(?:[ \u00a0](?:ポイント|pts|件|人|名|responses)|件|人|名)"
+    r"\d{4}-\d{2}-\d{2}"  # a date
+    r"|(?:n=)?[+−-]?\d[\d,]*(?:\.\d+)?(?:[ \u00a0](?:ポイント|pts|件|人|名|responses)|件|人|名)"
 )
 
 

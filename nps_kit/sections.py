@@ -414,11 +414,10 @@ def followups(unit: UnitData, analysis: FollowupAnalysis) -> None:
         _ratings_table(analysis.ratings, lang)
     if analysis.drivers is not None and len(analysis.drivers):
         display(HTML(f"<h3>{_escape(_w('drivers_title', lang))}</h3>"))
-        scales = [r.question.scale for r in analysis.questions if r.question.type == "rating"]
         plot.driver_quadrant(
             analysis.drivers,
             lang=lang,
-            scale=scales[0] if scales else None,
+            scale=analysis.rating_scale,
             title=_w("drivers_title", lang),
         )
         _show_figure()

@@ -438,5 +438,6 @@ def test_demo_ec_top_theme_is_delivery_and_top_driver_fix_first() -> None:
     # the others lie within their margins of the mean rating: no hair's-width labels
     assert set(analysis.drivers["quadrant"].iloc[1:]) == {"near_average"}
     assert analysis.drivers["method"].iloc[0] == "relative_weights"
+    assert analysis.rating_scale == (1.0, 5.0)  # the key-driver chart's honest x-axis
     assert analysis.recommendations[0].segment == "detractor"
     assert analysis.recommendations[0].key == "delivery"

@@ -437,7 +437,8 @@ BROKEN_WORDS = """(() => {
         if (!rect || !rect.height) continue;  // a collapsed space at a line end
         if (previous && rect.top > previous.top + previous.height / 2) {
           const a = text[i - 1], b = text[i];
-          const inWord = word.test(a) && word.test(b);
+          const inWord = (word.test(a) && word.test(b)) ||
+            (/[0-9]-$/.test(text.slice(i - 2, i)) && /[0-9]/.test(b));  // 2026-10-|31
           const numberUnit = /[0-9]/.test(a.trim() ? a : text[i - 2] || '') &&
             unit.test(text.slice(i));
           if (inWord || numberUnit)
@@ -504,6 +505,7 @@ def _defective_page(path: Path) -> Path:
         '<h3 style="width:64px;font-size:16px;overflow-wrap:anywhere">'
         "Communication パフォーマンス</h3>"
         '<h4 style="width:4.4em;font-size:16px;word-break:keep-all">+2.1 ポイント</h4>'
+        '<h4 style="width:5em;font-size:16px">2026-10-31</h4>'
         "<table><thead><tr><th>回答</th><th>a</th><th>b</th><th>c</th><th>d</th><th>e</th>"
         f"<th>NPS</th></tr></thead><tbody><tr>{cells}<td>+5.0</td></tr></tbody></table>"
         '<figure><img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAA'
@@ -521,7 +523,7 @@ def test_layout_checks_catch_each_defect(browser: Chromium, tmp_path: Path) -> N
     assert problems["hidden_nps_cells"] == ["NPS: " + "x" * 30]
     broken = "\n".join(problems["broken_words"])
     assert "Commu|nication" in broken and "パフォ|ーマンス" in broken, broken
-    assert "+2.1 |ポイント" in broken, broken
+    assert "+2.1 |ポイント" in broken and "2026-10-|31" in broken, broken
     assert problems["small_chart_text"] == ["グラフ: 6.515625"]
     assert problems["undescribed_charts"]
 

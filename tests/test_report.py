@@ -445,3 +445,11 @@ def test_headline_with_real_scores() -> None:
     assert "回答数 20" in soup.get_text()
     assert soup.select_one(".nps-flag") is not None  # 20 responses is a small sample
     assert soup.select_one(".nps-verdict--improvement") is not None
+
+
+def test_nobreak_keeps_numbers_units_and_dates_together() -> None:
+    assert report.nobreak("前月比 +2.1 ポイント、回答数 127人、2026-10-31") == (
+        '前月比 <span class="nps-nb">+2.1\u00a0ポイント</span>、回答数 '
+        '<span class="nps-nb">127人</span>、<span class="nps-nb">2026-10-31</span>'
+    )
+    assert report.nobreak("95%信頼区間") == "95%信頼区間"  # "95%" never breaks anyway
