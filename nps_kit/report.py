@@ -210,8 +210,8 @@ def headline(
     parts = [
         f'<section class="nps-headline{modifier}">',
         '<div class="nps-headline__main">',
-        f'<div class="nps-headline__label">{escape(label("nps", lang_))} · '
-        f"{escape(period_label)}</div>",
+        f'<div class="nps-headline__label">{escape(label("nps", lang_))}'
+        f"{'・' if lang_ == 'ja' else ' · '}{escape(period_label)}</div>",
         f'<div class="nps-headline__value">{_number(result.nps)}</div>',
         f'<div class="nps-headline__meta">{nobreak(escape(ci))}<br>'
         f"{nobreak(escape(_w('responses', lang_, n=f'{result.n:,}')))}</div>",

@@ -66,7 +66,7 @@ _W: dict[str, dict[str, str]] = {
     "trend_title": {"ja": "月次NPSの推移（直近12か月）", "en": "Monthly NPS, last 12 months"},
     "breakdown_title": {"ja": "{label}別のNPS", "en": "NPS by {label}"},
     "breakdown_note": {
-        "ja": "点は NPS、横線は95%信頼区間。白抜きは回答数{min_n}件未満（参考値）、"
+        "ja": "点はNPS、横線は95%信頼区間。白抜きは回答数{min_n}件未満（参考値）、"
         "{floor}件未満のグループは匿名性のため非表示です。",
         "en": "Dots show NPS, lines the 95% interval. Hollow dots: fewer than {min_n} "
         "responses (indicative); groups under {floor} responses are hidden for anonymity.",
@@ -75,13 +75,13 @@ _W: dict[str, dict[str, str]] = {
     "n": {"ja": "回答数", "en": "Responses"},
     "nps_col": {"ja": "NPS", "en": "NPS"},
     "nps_ci_col": {"ja": "NPS（95%信頼区間）", "en": "NPS (95% interval)"},
-    "ci_low": {"ja": "下限", "en": "Low"},
-    "ci_high": {"ja": "上限", "en": "High"},
+    "ci_low": {"ja": "95%信頼区間 下限", "en": "95% interval low"},
+    "ci_high": {"ja": "95%信頼区間 上限", "en": "95% interval high"},
     "answer": {"ja": "回答", "en": "Answer"},
     "option": {"ja": "選択肢", "en": "Option"},
     "share": {"ja": "回答者に占める割合（%）", "en": "Share of respondents (%)"},
-    "share_promoters": {"ja": "推奨者での割合", "en": "Among promoters"},
-    "share_detractors": {"ja": "批判者での割合", "en": "Among detractors"},
+    "share_promoters": {"ja": "推奨者に占める割合", "en": "Among promoters"},
+    "share_detractors": {"ja": "批判者に占める割合", "en": "Among detractors"},
     "no_answer": {"ja": "（無回答）", "en": "(no answer)"},
     "ratings_title": {"ja": "評価項目の平均（セグメント別）", "en": "Mean ratings by segment"},
     "attribute": {"ja": "項目", "en": "Attribute"},
@@ -91,13 +91,13 @@ _W: dict[str, dict[str, str]] = {
         "en": "Key drivers: importance vs performance",
     },
     "drivers_note": {
-        "ja": "重要度は {method}。「最優先で改善」は、推奨度への影響が大きいのに"
+        "ja": "重要度は{method}。「最優先で改善」は、推奨度への影響が大きいのに"
         "評価が平均より低い項目です。",
         "en": "Importance is {method}. 'Fix first': matters most to the score "
         "but rated below average.",
     },
     "method_rw": {
-        "ja": "Johnson の相対的重要度（R² の配分）",
+        "ja": "Johnsonの相対的重要度（R²の配分）",
         "en": "Johnson's relative weights (each rating's share of R²)",
     },
     "method_corr": {"ja": "推奨度との相関係数", "en": "the correlation with the 0–10 score"},
@@ -113,7 +113,7 @@ _W: dict[str, dict[str, str]] = {
     "mentions": {"ja": "言及数", "en": "Mentions"},
     "nps_with": {"ja": "言及者のNPS", "en": "NPS (mentioning)"},
     "nps_without": {"ja": "非言及者のNPS", "en": "NPS (not mentioning)"},
-    "nps_gain": {"ja": "改善余地（pt）", "en": "Gain (pts)"},
+    "nps_gain": {"ja": "改善余地（ポイント）", "en": "Gain (pts)"},
     "ci": {"ja": "95%信頼区間", "en": "95% interval"},
     "words_title": {
         "ja": "批判者と推奨者を分ける言葉",
@@ -211,8 +211,11 @@ def headline_section(
         for c in head.comparisons:
             diff = _shown_change(head, c).diff
             value = points(diff, lang, signed=True) if diff is not None else None
-            note = f"{format_period(c.period, lang)}: {points(c.result.nps, lang)} · " + label(
-                c.change.verdict, lang
+            # Japanese separates with 「：」 and 「・」, English with ": " and " · "
+            colon, dot = ("：", "・") if lang == "ja" else (": ", " · ")
+            note = (
+                f"{format_period(c.period, lang)}{colon}{points(c.result.nps, lang)}{dot}"
+                + label(c.change.verdict, lang)
             )
             items.append((_w(c.kind, lang), value, note))
         display(report.kpi_row(items))

@@ -471,12 +471,18 @@ _QUALITY = {
     "invalid": {"ja": "除外：無効な値", "en": "Excluded: invalid score"},
     "duplicates": {"ja": "重複ID", "en": "Duplicate response IDs"},
     "dates": {"ja": "回答日の範囲", "en": "Date range"},
-    "dates_unparsed": {"ja": "読めない日付", "en": "Unreadable dates"},
+    "dates_unparsed": {"ja": "形式不正の日付", "en": "Unreadable dates"},
     "redacted": {
         "ja": "個人情報の伏せ字（対象期間のコメント）",
         "en": "Personal data redacted (this period's comments)",
     },
     "off": {"ja": "オフ（社内用）", "en": "off (internal use)"},
+    # what was redacted, and the file format, in the report's words
+    "email": {"ja": "メールアドレス", "en": "email"},
+    "phone": {"ja": "電話番号", "en": "phone"},
+    "postcode": {"ja": "郵便番号", "en": "postcode"},
+    "card": {"ja": "カード番号", "en": "card"},
+    "encoding": {"ja": "文字コード {name}", "en": "{name}"},
 }
 
 
@@ -503,14 +509,26 @@ def data_quality(unit: UnitData, *, id_column: str | None = None) -> pd.DataFram
         raw = unit.responses[report.date_column]
         blank = raw.isna() | (raw.astype(str).str.strip() == "")
         unparsed = int((unit.responses["nps_date"].isna() & ~blank).sum())
-    date_range = f"{dates.min():%Y-%m-%d} – {dates.max():%Y-%m-%d}" if len(dates) else "—"
+    dash = "〜" if lang == "ja" else " – "
+    date_range = f"{dates.min():%Y-%m-%d}{dash}{dates.max():%Y-%m-%d}" if len(dates) else "—"
+    comma = "、" if lang == "ja" else ", "
     if unit.redacted:
-        redacted = ", ".join(f"{k} {v}" for k, v in unit.redactions.items() if v) or "0"
+        redacted = (
+            comma.join(
+                f"{_QUALITY[k][lang] if k in _QUALITY else k} {v}"
+                for k, v in unit.redactions.items()
+                if v
+            )
+            or "0"
+        )
     else:
         redacted = _QUALITY["off"][lang]
-    fmt = report.format + (f" ({report.source})" if report.source != "generic" else "")
+    fmt = (report.format.upper() if lang == "ja" else report.format) + (
+        f" ({report.source})" if report.source != "generic" else ""
+    )
     if report.encoding:
-        fmt += f", {report.encoding}"
+        encoding = report.encoding.upper() if lang == "ja" else report.encoding
+        fmt += comma + _QUALITY["encoding"][lang].format(name=encoding)
     rows = [
         ("source", unit.source.name),
         ("format", fmt),

@@ -75,7 +75,7 @@ def _headline(result: Result = Result(), change: Change | None = Change(), **kw:
 def test_headline_ja_numbers_and_verdict() -> None:
     soup = soup_of(_headline())
     assert soup.select_one(".nps-headline__value").get_text() == "−4.9"
-    assert soup.select_one(".nps-headline__label").get_text() == "NPS · 2026年10月"
+    assert soup.select_one(".nps-headline__label").get_text() == "NPS・2026年10月"
     meta = soup.select_one(".nps-headline__meta").get_text(" ")
     assert "95%信頼区間 −11.0 〜 1.2" in meta and "回答数 512" in meta
     facts = [" ".join(d.get_text(" ").split()) for d in soup.select(".nps-headline__facts > div")]

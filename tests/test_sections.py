@@ -365,7 +365,7 @@ def test_strategies_show_each_recommendation_with_its_evidence(ja: Report) -> No
     for rec in ja.analysis.recommendations:
         assert rec.evidence
         assert f'<p class="nps-rec__action">{rec.action}</p>' in shown.html
-        assert rec.evidence in shown.html
+        assert rec.evidence in shown.text
     assert shown.html.count('<li class="nps-rec') == len(ja.analysis.recommendations)
     assert shown.html.count("<b>根拠</b>") == len(ja.analysis.recommendations)
 

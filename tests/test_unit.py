@@ -385,7 +385,7 @@ def test_data_quality_ja(responses: Path) -> None:
     assert list(table.columns) == ["item", "value"]
     assert list(zip(table["item"], table["value"], strict=True)) == [
         ("データファイル", "responses.csv"),
-        ("形式", "csv, utf-8"),
+        ("形式", "CSV、文字コード UTF-8"),
         ("ファイルの行数", "26"),
         ("この事業部の行数", "23"),
         ("対象期間の行数", "11"),
@@ -393,10 +393,10 @@ def test_data_quality_ja(responses: Path) -> None:
         ("除外：無回答", "1"),
         ("除外：無効な値", "1"),
         ("重複ID", "1"),
-        ("回答日の範囲", "2025-10-05 – 2026-10-31"),
+        ("回答日の範囲", "2025-10-05〜2026-10-31"),
         # One unreadable date is EC's (R25); the other (C03) belongs to Cloud Platform.
-        ("読めない日付", "1"),
-        ("個人情報の伏せ字（対象期間のコメント）", "email 1, phone 1"),
+        ("形式不正の日付", "1"),
+        ("個人情報の伏せ字（対象期間のコメント）", "メールアドレス 1、電話番号 1"),
     ]
 
 
