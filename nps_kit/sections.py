@@ -156,10 +156,24 @@ def _show_figure() -> None:
     plt.show()
 
 
-def title(unit: UnitData) -> None:
-    """Show the report title: unit, period and generation date."""
+#: Time zone of the report's dates and times when none is given: the readers' (by language).
+DEFAULT_TIMEZONE = {"ja": "Asia/Tokyo", "en": "UTC"}
+
+
+def _now(lang: Language, timezone: str | None) -> dt.datetime:
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.now(ZoneInfo(timezone or DEFAULT_TIMEZONE[lang]))
+
+
+def title(unit: UnitData, *, timezone: str | None = None) -> None:
+    """Show the report title: unit, period and generation date.
+
+    The date is in ``timezone`` (an IANA name); the default is the readers' by language
+    (:data:`DEFAULT_TIMEZONE`: Asia/Tokyo for Japanese reports, UTC for English ones).
+    """
     lang = unit.language
-    today = dt.date.today().isoformat()
+    today = _now(lang, timezone).date().isoformat()
     display(
         HTML(
             '<header class="nps-title"><h1>'
@@ -612,9 +626,20 @@ def data_quality_section(unit: UnitData, *, id_column: str | None = None) -> pd.
     return table
 
 
-def method(unit: UnitData, *, level: float = 0.95, min_n: int = 30, min_report_n: int = 5) -> None:
-    """Show thresholds, version and generation time (the definitions are in markdown)."""
-    now = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+def method(
+    unit: UnitData,
+    *,
+    level: float = 0.95,
+    min_n: int = 30,
+    min_report_n: int = 5,
+    timezone: str | None = None,
+) -> None:
+    """Show thresholds, version and generation time (the definitions are in markdown).
+
+    The time is in ``timezone`` (an IANA name such as ``Asia/Tokyo``); the default is the
+    readers' by language (:data:`DEFAULT_TIMEZONE`), never the server's UTC for a Japanese unit.
+    """
+    now = _now(unit.language, timezone).strftime("%Y-%m-%d %H:%M %Z")
     display(
         report.callout(
             _w(

@@ -581,3 +581,13 @@ def test_followups_without_text_or_ratings(
     assert published["top_themes"] == []
     assert published["detractors_to_contact"] == 0
     assert [a["segment"] for a in published["actions"]] == ["detractor"] * 3
+
+
+def test_generation_time_is_in_the_readers_time_zone(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    unit = make_unit(tmp_path, "ja")
+    shown = show(sections.method, unit)
+    assert re.search(r"作成 \d{4}-\d{2}-\d{2} \d{2}:\d{2} JST", shown.text), shown.text
+    english = show(sections.method, make_unit(tmp_path, "en"), timezone="America/New_York")
+    assert re.search(r"generated \d{4}-\d{2}-\d{2} \d{2}:\d{2} E[SD]T", english.text)
