@@ -419,14 +419,14 @@ def _no_data(seg: Segment, now: dict[str, float | None], lang: Language) -> Reco
             if lang == "ja"
             else f"Too few responses to report {name}; no advice is given."
         )
-        evidence = f"回答 {n} 件" if lang == "ja" else f"{n} responses"
+        evidence = f"回答{n}件" if lang == "ja" else f"{n} responses"
         return Recommendation(seg, "general", "no_data", action, evidence, 1)
     action = (
         f"今期は{name}の回答がないため、このセグメント向けの施策は提案しません。"
         if lang == "ja"
         else f"No {name} this period, so no advice is given for this segment."
     )
-    evidence = f"{name} 0 人（回答 {n} 件）" if lang == "ja" else f"0 {name} of {n} responses"
+    evidence = f"{name}0人（回答{n}件）" if lang == "ja" else f"0 {name} of {n} responses"
     return Recommendation(seg, "general", "no_data", action, evidence, 1)
 
 
@@ -451,9 +451,9 @@ def _theme_items(
         share = float(row.share_in_segment)  # type: ignore[arg-type]
         mentions = int(row.mention_count)  # type: ignore[arg-type]
         if lang == "ja":
-            count = f"（{mentions} 人）" if per_segment else ""
-            total = "" if per_segment else f"（全体で {mentions:,} 件）"
-            evidence = f"コメントした{name}の {share:.1f}%{count}が「{row.label}」に言及{total}"
+            count = f"（{mentions}人）" if per_segment else ""
+            total = "" if per_segment else f"（全体で{mentions:,}件）"
+            evidence = f"コメントした{name}の{share:.1f}%{count}が「{row.label}」に言及{total}"
         else:
             count = f" ({mentions})" if per_segment else ""
             total = "" if per_segment else f" ({mentions:,} mentions in all)"
@@ -471,11 +471,11 @@ def _theme_impact(row: Any, seg: Segment, lang: Language) -> str:
         if values["nps_with"] is None:
             return ""
         if lang == "ja":
-            return f"。言及者の NPS {with_}、非言及者 {without}"
+            return f"。言及者のNPS {with_}、非言及者 {without}"
         return f"; NPS {with_} among those mentioning it, {without} among others"
     gain = points(values["nps_gain"], lang, signed=True)
     if lang == "ja":
-        return f"。NPS への影響 {gain}（言及者 {with_}、非言及者 {without}）"
+        return f"。NPSへの影響 {gain}（言及者 {with_}、非言及者 {without}）"
     return f"; NPS impact {gain} (NPS {with_} among those mentioning it, {without} among others)"
 
 
@@ -526,7 +526,7 @@ def _general_items(
         change = f"、前回比 {diff}" if lang == "ja" else f", {diff} vs previous"
     share = f"{pct:.1f}%" if pct is not None else "—"
     if lang == "ja":
-        evidence = f"{name} {share}（回答 {n} 件中 {count} 人{change}）"
+        evidence = f"{name}{share}（回答{n}件中{count}人{change}）"
     else:
         evidence = f"{name} {share} ({count} of {n} responses{change})"
     actions = getattr(book.general, seg)

@@ -267,18 +267,18 @@ def test_japanese_evidence_and_change_vs_previous(book: Playbook, themes: pd.Dat
     ]
     assert result[0].action == book.theme_actions("delivery", "detractor")[0].ja
     assert result[0].evidence == (
-        "コメントした批判者の 50.0%が「Delivery」に言及（全体で 5 件）。NPS への影響 +4.5 ポイント"
+        "コメントした批判者の50.0%が「Delivery」に言及（全体で5件）。NPSへの影響 +4.5 ポイント"
         "（言及者 −20.0 ポイント、非言及者 +25.0 ポイント）"
     )
     assert result[2].evidence == (
-        "コメントした推奨者の 50.0%が「Staff」に言及（全体で 4 件）。"
-        "言及者の NPS +100.0 ポイント、非言及者 +10.0 ポイント"
+        "コメントした推奨者の50.0%が「Staff」に言及（全体で4件）。"
+        "言及者のNPS +100.0 ポイント、非言及者 +10.0 ポイント"
     )
     general = segment_strategies(
         nps(scores(8, 6, 6)), previous=nps(scores(5, 5, 10)), playbook=book, lang="ja", top=1
     )
     assert general[1].action == book.general.passive[0].ja
-    assert general[1].evidence == "中立者 30.0%（回答 20 件中 6 人、前回比 +5.0 ポイント）"
+    assert general[1].evidence == "中立者30.0%（回答20件中6人、前回比 +5.0 ポイント）"
 
 
 def test_segment_without_respondents_gets_no_advice(book: Playbook, themes: pd.DataFrame) -> None:
@@ -296,7 +296,7 @@ def test_segment_without_respondents_gets_no_advice(book: Playbook, themes: pd.D
     ]
     ja = segment_strategies(nps(scores(12, 3, 0)), playbook=book, lang="ja")
     assert ja[0].action == "今期は批判者の回答がないため、このセグメント向けの施策は提案しません。"
-    assert ja[0].evidence == "批判者 0 人（回答 15 件）"
+    assert ja[0].evidence == "批判者0人（回答15件）"
 
 
 def test_suppressed_group_gives_no_advice(book: Playbook) -> None:
