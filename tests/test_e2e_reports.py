@@ -227,7 +227,7 @@ def test_every_repeated_figure_agrees(built, unit, lang, monkeypatch, tmp_path):
     for card, change in zip(cards, summary["changes"], strict=True):
         value = _number(card.select_one(".nps-kpi__value").get_text().split()[0])
         note = card.select_one(".nps-kpi__note").get_text().replace("\u00a0", " ")
-        earlier = _number(re.search(r": ([−+]?[\d.]+)", note).group(1))
+        earlier = _number(re.search(r"[:：] ?([−+]?[\d.]+)", note).group(1))
         assert value == round(_number(shown) - earlier, 1) == change["diff"]
         assert f"{change['nps']:.1f}".replace("-", "−").lstrip("+") in note
 

@@ -614,7 +614,7 @@ def test_invalid_addresses_all_reported_up_front(
                 {
                     "to": ["cloud@example"],
                     "cc": ["a@example.com, b@example.com"],
-                    "attach": "pdf",
+                    "attach": "docx",
                     "reprot_url": "x",
                 },
             ),
@@ -629,7 +629,7 @@ def test_invalid_addresses_all_reported_up_front(
         "name@example.com; "
         "unit 'cloud': mail.cc 'a@example.com, b@example.com' is not valid, expected one "
         "address like name@example.com; "
-        "unit 'cloud': mail.attach is 'pdf'; expected one of html, zip, none. "
+        "unit 'cloud': mail.attach is 'docx'; expected one of html, pdf, zip, none. "
         "Fix the mail block of these units in parameters/<unit>.yaml and re-run."
     )
     assert recorder.received == []
