@@ -18,12 +18,13 @@ import pandas as pd
 from nps_kit.drivers import key_drivers
 from nps_kit.errors import ConfigError, DataError, closest
 from nps_kit.followup import categorical_summary, multi_select_summary, ratings_summary
+from nps_kit.periods import shift_period
 from nps_kit.score import nps
 from nps_kit.strategy import Recommendation, load_playbook, segment_strategies
 from nps_kit.text import answered as says_something
 from nps_kit.text import tokenise
 from nps_kit.themes import ThemeBook, load_themes, tag_themes, theme_impact
-from nps_kit.unit import UnitData, shift_period
+from nps_kit.unit import UnitData
 from nps_kit.words import distinguishing_words
 
 __all__ = ["FollowupAnalysis", "Question", "QuestionResult", "analyse_followups"]

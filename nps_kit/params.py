@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from nps_kit._schema_errors import describe, display, problems_error
 from nps_kit.errors import ConfigError, NpsKitError, closest
+from nps_kit.periods import is_period, latest_month_in_file
 
 __all__ = [
     "Breakdown",
@@ -42,7 +43,6 @@ DEFAULTS_FILE = "defaults.yaml"
 # Files of a parameters folder that are not units (read by other modules).
 NOT_UNITS = frozenset({"defaults", "playbook", "themes"})
 UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
-_PERIOD = re.compile(r"^(latest|\d{4}-(0[1-9]|1[0-2]))$")
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
 
@@ -183,7 +183,7 @@ class UnitParameters(_Model):
     @field_validator("period")
     @classmethod
     def _period(cls, value: str) -> str:
-        if not _PERIOD.match(value):
+        if not is_period(value):
             raise ValueError(f"expected 'latest' or a month like '2026-10'; found {value!r}")
         return value
 
@@ -475,7 +475,7 @@ def resolve_period(unit: UnitParameters, *, period: str | None = None) -> str:
         data holds no readable dates.
     """
     wanted = period or unit.period
-    if not _PERIOD.match(wanted):
+    if not is_period(wanted):
         raise ConfigError(f"period: expected 'latest' or a month like '2026-10'; found {wanted!r}.")
     if wanted != "latest":
         return wanted
@@ -483,8 +483,6 @@ def resolve_period(unit: UnitParameters, *, period: str | None = None) -> str:
 
 
 def _latest_complete_month(unit: UnitParameters) -> str:
-    import pandas as pd
-
     where = display(unit.source) if unit.source else unit.unit
     if unit.columns.date is None:
         raise ConfigError(
@@ -493,25 +491,21 @@ def _latest_complete_month(unit: UnitParameters) -> str:
             key="period",
         )
     src = unit.data
-    if src.path.suffix.lower() in {".xlsx", ".xlsm", ".xls"}:
-        frame = pd.read_excel(src.path, sheet_name=src.sheet or 0, usecols=[unit.columns.date])
-    else:
-        frame = pd.read_csv(
-            src.path, usecols=[unit.columns.date], encoding=src.encoding or "utf-8-sig", dtype=str
-        )
-    dates = pd.to_datetime(frame[unit.columns.date], errors="coerce", format="mixed").dropna()
-    if dates.empty:
+    month = latest_month_in_file(
+        src.path,
+        score_column=unit.columns.score,
+        date_column=unit.columns.date,
+        sheet=src.sheet,
+        encoding=src.encoding,
+    )
+    if month is None:
         raise ConfigError(
             f"{where}: period: no readable dates in column {unit.columns.date!r} of "
             f"{src.path.name}.",
             hint="Give the period as YYYY-MM.",
             key="period",
         )
-    last = dates.max()
-    month = last.to_period("M")
-    if last.normalize() != month.end_time.normalize():
-        month -= 1
-    return str(month)
+    return month
 
 
 def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:

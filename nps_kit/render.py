@@ -29,7 +29,7 @@ from bs4 import BeautifulSoup
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
-from nps_kit.i18n import format_period
+from nps_kit.periods import format_period
 from nps_kit.report import SUMMARY_MIME
 
 __all__ = [

@@ -19,7 +19,8 @@ from IPython.display import HTML, display
 from nps_kit import __version__, plot, report
 from nps_kit.analysis import FollowupAnalysis
 from nps_kit.drivers import quadrant_label
-from nps_kit.i18n import Language, format_period, label, points
+from nps_kit.i18n import Language, label, points
+from nps_kit.periods import format_period
 from nps_kit.score import distribution as score_distribution
 from nps_kit.text import answered
 from nps_kit.themes import representative_comments

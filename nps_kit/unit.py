@@ -19,6 +19,7 @@ import pandas as pd
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import Language
 from nps_kit.load import LoadReport, LoadResult, load_responses
+from nps_kit.periods import latest_complete_month, shift_period
 from nps_kit.score import (
     DEFAULT_MIN_N,
     DEFAULT_MIN_REPORT_N,
@@ -129,11 +130,6 @@ def _norm(value: object) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
-def shift_period(period: str, months: int) -> str:
-    """Move a ``YYYY-MM`` period by ``months`` (negative = earlier)."""
-    return str(pd.Period(period, freq="M") + months)
-
-
 def prepare_unit(
     path: str | Path,
     *,
@@ -230,7 +226,9 @@ def prepare_unit(
     data["period"] = dates.dt.strftime("%Y-%m").astype("string")
     data["segment"] = segment(data["nps_score"])
     if period == "latest":
-        period = _latest_complete_month(loaded.data["nps_date"])
+        latest = latest_complete_month(loaded.data["nps_date"])
+        assert latest is not None  # the unit's own rows have dates (checked above)
+        period = latest
     if not (data["period"] == period).any():
         first, last = data["period"].dropna().min(), data["period"].dropna().max()
         raise DataError(
@@ -263,19 +261,6 @@ def prepare_unit(
         redactions=counts,
         redacted=redact,
     )
-
-
-def _latest_complete_month(dates: pd.Series) -> str:
-    """Month of the file's latest date if that date is the month's last day, else the one before.
-
-    Judged on the whole file, not one unit, so that every unit of a run reports the same month
-    (the rule of :func:`nps_kit.params.resolve_period`).
-    """
-    last = dates.max()
-    month = last.to_period("M")
-    if last.normalize() != month.end_time.normalize():
-        month -= 1
-    return str(month)
 
 
 # The runner builds many units from one export on each warm kernel: keep the last few parsed

@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from nps_kit.i18n import Language, format_period, label, points
+from nps_kit.i18n import Language, label, points
+from nps_kit.periods import format_period
 
 __all__ = ["Body", "BodyFacts", "change_text", "render_body", "signed"]
 

@@ -25,9 +25,10 @@ from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 from typing import Any
 
-from nps_kit.i18n import Language, format_period, points
+from nps_kit.i18n import Language, points
 from nps_kit.mail.body import BodyFacts, change_text, render_body
 from nps_kit.mail.units import MailUnit
+from nps_kit.periods import format_period
 
 __all__ = ["MAX_HTML_BYTES", "ComposedMessage", "compose_message", "render_charts", "subject"]
 

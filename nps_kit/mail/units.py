@@ -13,12 +13,12 @@ from typing import Any, Literal
 
 from nps_kit.errors import MailError, closest
 from nps_kit.i18n import LANGUAGES, Language
+from nps_kit.periods import is_month
 
 __all__ = ["Attach", "MailOptions", "MailUnit", "Manifest", "parse_address", "read_manifest"]
 
 Attach = Literal["html", "zip", "none"]
 _ATTACH: tuple[str, ...] = ("html", "zip", "none")
-_PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 _DOMAIN = re.compile(
     r"(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
 )
@@ -120,7 +120,7 @@ def read_manifest(folder: Path, period: str) -> Manifest:
         If the period is malformed, the manifest is missing or unreadable, or any address,
         ``attach`` or ``report_url`` is invalid.
     """
-    if not _PERIOD.fullmatch(period):
+    if not is_month(period):
         raise MailError(f"--period is {period!r}; expected a month as YYYY-MM, e.g. 2026-10.")
     path = folder / "manifest.json"
     if not path.is_file():
