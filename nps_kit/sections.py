@@ -469,7 +469,7 @@ def _text_question(unit: UnitData, result: Any, lang: Language, *, primary: bool
 def detractors(
     unit: UnitData,
     *,
-    id_column: str,
+    id_column: str | None,
     comment_column: str | None,
     contact_column: str | None,
     limit: int = 50,

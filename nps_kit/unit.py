@@ -389,7 +389,7 @@ def _require(data: pd.DataFrame, column: str, option: str) -> None:
 def detractor_followups(
     unit: UnitData,
     *,
-    id_column: str,
+    id_column: str | None,
     comment_column: str | None,
     contact_column: str | None,
     limit: int = 50,
@@ -402,7 +402,9 @@ def detractor_followups(
     unit
         Prepared unit.
     id_column, comment_column, contact_column
-        Columns of the export; with ``contact_column=None`` every detractor is listed.
+        Columns of the export; with ``contact_column=None`` every detractor is listed, with
+        ``id_column=None`` (an export without ids, such as Google Forms) the id is the
+        response's row number in the file.
     limit
         At most this many rows.
     max_chars
@@ -420,7 +422,8 @@ def detractor_followups(
         who never agreed to be contacted.
     """
     rows = unit.current
-    _require(rows, id_column, "id")
+    if id_column is not None:
+        _require(rows, id_column, "id")
     if comment_column is not None:
         _require(rows, comment_column, "comment")
     if contact_column is not None:
@@ -437,7 +440,7 @@ def detractor_followups(
     short = comments.map(lambda t: t if len(t) <= max_chars else t[: max_chars - 1] + "…")
     return pd.DataFrame(
         {
-            "id": rows[id_column].astype(str).to_numpy(),
+            "id": rows[id_column or "nps_row"].astype(str).to_numpy(),
             "date": rows["nps_date"].dt.strftime("%Y-%m-%d").to_numpy(),
             "score": rows["nps_score"].astype("Int64").to_numpy(),
             "comment": short.to_numpy(),

@@ -51,7 +51,7 @@ EXPORT_FORMATS = (
     "surveymonkey",
     "google-forms",
 )
-_SCORES = ("10", "9", "8", "7", "6", "3", "0", "9", "無回答", "10", "5", "9")
+_SCORES = ("10", "9", "8", "7", "6", "3", "0", "9", "無回答", "5", "10", "9")
 
 
 @dataclass(frozen=True)

@@ -469,3 +469,11 @@ def test_demo_ec_nps_matches_a_hand_computation() -> None:
     assert followups["score"].max() <= 6
     assert followups["date"].is_monotonic_decreasing
     assert not followups["comment"].str.contains("@", regex=False).any()
+
+
+def test_followups_without_id_column_name_the_file_row(responses: Path) -> None:
+    # Google Forms exports have no id: columns.id is null and the list gives the file's row.
+    table = detractor_followups(
+        ec(responses), id_column=None, comment_column=None, contact_column="contact_ok"
+    )
+    assert table["id"].tolist() == ["6", "7", "12"]
