@@ -108,7 +108,8 @@ def export_rows() -> pd.DataFrame:
                 "business_unit": "店舗事業部" if i % 3 == 0 else "EC事業部",
                 "score": _SCORES[i % len(_SCORES)],
                 "channel": "アプリ" if i % 2 else "ウェブ",
-                "comment": ("配送が遅い", "とても良い", "")[i % 3],
+                # A report shows comments as data: words such as ERROR must not fail it.
+                "comment": ("配送が遅い", "とても良い", "アプリでERROR表示 (Warning)")[i % 3],
                 "contact_ok": "はい" if i % 4 else "いいえ",
             }
         )
