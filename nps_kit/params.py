@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
-from nps_kit._schema_errors import describe, display, problems_error
+from nps_kit._schema_errors import display, problems_error, read_yaml, validate_model
 from nps_kit.errors import ConfigError, NpsKitError, closest
 from nps_kit.periods import is_period, latest_month_in_file
 
@@ -235,32 +234,6 @@ class ParameterSet:
         raise ConfigError(f"{len(self.errors)} parameter files have problems:\n{text}")
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
-    shown = display(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"{shown}: file not found.", path=path) from None
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown line"
-        raise ConfigError(
-            f"{shown}: invalid YAML at {where}: {exc.problem}.",
-            hint="Fix the syntax there (indentation, a missing ':' or an unclosed quote).",
-            path=path,
-        ) from None
-    if raw is None:
-        return {}
-    if not isinstance(raw, dict):
-        raise ConfigError(
-            f"{shown}: expected a mapping of keys at the top level; found {type(raw).__name__}.",
-            path=path,
-        )
-    return raw
-
-
 def _resolve_paths(raw: dict[str, Any], folder: Path) -> dict[str, Any]:
     def resolve(value: str) -> str:
         return str((folder / Path(value).expanduser()).resolve())
@@ -336,10 +309,7 @@ def _check_data(unit: UnitParameters, path: Path, headers: _Header) -> None:
 
 def _validate(raw: dict[str, Any], path: Path, headers: _Header) -> UnitParameters:
     raw = {"unit": path.stem, **raw}
-    try:
-        unit = UnitParameters.model_validate(raw)
-    except ValidationError as exc:
-        raise problems_error(path, [describe(e, UnitParameters) for e in exc.errors()]) from None
+    unit = validate_model(raw, UnitParameters, path)
     unit._source = path
     _check_data(unit, path, headers)
     return unit
@@ -369,8 +339,8 @@ def load_unit(path: Path, *, defaults: Path | None = None) -> UnitParameters:
     path = Path(path)
     if defaults is None and (path.parent / DEFAULTS_FILE).is_file():
         defaults = path.parent / DEFAULTS_FILE
-    base = _resolve_paths(_read_yaml(defaults), defaults.parent) if defaults else {}
-    raw = _resolve_paths(_read_yaml(path), path.parent)
+    base = _resolve_paths(read_yaml(defaults), defaults.parent) if defaults else {}
+    raw = _resolve_paths(read_yaml(path), path.parent)
     return _validate(_merge(base, raw), path, {})
 
 
@@ -404,7 +374,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
             path=directory,
         )
     defaults_path = directory / DEFAULTS_FILE
-    base = _resolve_paths(_read_yaml(defaults_path), directory) if defaults_path.is_file() else {}
+    base = _resolve_paths(read_yaml(defaults_path), directory) if defaults_path.is_file() else {}
     files = {
         p.stem: p
         for p in sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
@@ -432,7 +402,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
         path = files[name]
         try:
             unit = _validate(
-                _merge(base, _resolve_paths(_read_yaml(path), path.parent)), path, headers
+                _merge(base, _resolve_paths(read_yaml(path), path.parent)), path, headers
             )
         except ConfigError as exc:
             errors.append(exc)
