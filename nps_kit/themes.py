@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from nps_kit._schema_errors import load_yaml_model
 from nps_kit._theme_match import ThemeMatcher, join_source, keyword_parts
-from nps_kit.errors import ConfigError, DataError, closest
+from nps_kit.errors import ConfigError, DataError, missing_column
 from nps_kit.i18n import Language
 from nps_kit.text import normalise, normalise_one
 
@@ -333,13 +333,7 @@ def theme_impact(
     from nps_kit.score import nps, segment
 
     if score not in data.columns:
-        # Same wording as nps_kit.score for a missing column.
-        suggestion = closest(score, [str(c) for c in data.columns])
-        available = ", ".join(repr(str(c)) for c in data.columns)
-        raise DataError(
-            f"no column {score!r}; available columns: {available}.",
-            hint=f"Did you mean {suggestion!r}?" if suggestion else None,
-        )
+        raise missing_column(score, data.columns)
     missing = tags.index.difference(data.index)
     if len(missing):
         raise ValueError(f"tags has {len(missing)} index labels not in data, e.g. {missing[0]!r}")

@@ -16,7 +16,7 @@ from typing import Literal
 
 import pandas as pd
 
-from nps_kit.errors import DataError, closest
+from nps_kit.errors import DataError, closest, missing_column
 from nps_kit.i18n import Language
 from nps_kit.load import LoadReport, LoadResult, load_responses
 from nps_kit.periods import latest_complete_month, shift_period
@@ -197,10 +197,11 @@ def prepare_unit(
     data = loaded.data
     if unit_column is not None:
         if unit_column not in data.columns:
-            guess = closest(unit_column, [str(c) for c in data.columns])
-            raise DataError(
-                f"{source}: no column {unit_column!r} to select the unit's rows.",
-                hint=f"Did you mean {guess!r}?" if guess else "Check data.filter.column.",
+            raise missing_column(
+                unit_column,
+                _export_columns(data),
+                source=source,
+                option="data.filter.column",
                 path=source,
             )
         wanted = {_norm(v) for v in unit_values}
@@ -377,13 +378,17 @@ def contact_allowed(values: pd.Series) -> pd.Series:
     )
 
 
+def _export_columns(data: pd.DataFrame) -> list[str]:
+    """Return the export's own columns, without those the loader and prepare_unit add."""
+    return [str(c) for c in data.columns if not str(c).startswith("nps_") and c not in _ADDED]
+
+
+_ADDED = ("period", "segment")
+
+
 def _require(data: pd.DataFrame, column: str, option: str) -> None:
     if column not in data.columns:
-        guess = closest(column, [str(c) for c in data.columns])
-        raise DataError(
-            f"no column {column!r} ({option}) in the responses.",
-            hint=f"Did you mean {guess!r}?" if guess else f"Check columns.{option}.",
-        )
+        raise missing_column(column, _export_columns(data), option=f"columns.{option}")
 
 
 def detractor_followups(

@@ -298,7 +298,7 @@ def test_theme_impact_unknown_score_column(book: ThemeBook) -> None:
     with pytest.raises(DataError) as info:
         theme_impact(data, tag_themes(pd.Series(["a", "b"]), book), book=book)
     assert str(info.value) == (
-        "no column 'nps_score'; available columns: 'score'. Did you mean 'score'?"
+        "no column 'nps_score'; columns: 'score'. Did you mean 'score'?"
     )
 
 
