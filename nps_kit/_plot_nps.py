@@ -31,7 +31,8 @@ from nps_kit._plot_base import (
     top_legend,
     with_n,
 )
-from nps_kit.i18n import Language, format_period, label, points
+from nps_kit.i18n import Language, label, points
+from nps_kit.periods import format_period
 
 __all__ = ["score_distribution", "shares_bar", "trend"]
 

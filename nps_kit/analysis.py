@@ -16,14 +16,15 @@ from typing import Any, Literal
 import pandas as pd
 
 from nps_kit.drivers import key_drivers
-from nps_kit.errors import ConfigError, DataError, closest
+from nps_kit.errors import ConfigError, closest, missing_column
 from nps_kit.followup import categorical_summary, multi_select_summary, ratings_summary
+from nps_kit.periods import shift_period
 from nps_kit.score import nps
 from nps_kit.strategy import Recommendation, load_playbook, segment_strategies
 from nps_kit.text import answered as says_something
 from nps_kit.text import tokenise
 from nps_kit.themes import ThemeBook, load_themes, tag_themes, theme_impact
-from nps_kit.unit import UnitData, shift_period
+from nps_kit.unit import UnitData
 from nps_kit.words import distinguishing_words
 
 __all__ = ["FollowupAnalysis", "Question", "QuestionResult", "analyse_followups"]
@@ -277,15 +278,8 @@ def _rating_scale(questions: Sequence[Question]) -> tuple[float, float] | None:
 
 
 def _require_column(data: pd.DataFrame, column: str) -> None:
-    # Same wording as the categorical, multi-select and rating summaries.
     if column not in data.columns:
-        suggestion = closest(column, [str(c) for c in data.columns])
-        raise DataError(
-            f"No column {column!r} in the responses.",
-            hint=f"Did you mean {suggestion!r}?"
-            if suggestion
-            else "Check the follow-up column names in the unit's parameters.",
-        )
+        raise missing_column(column, data.columns, option="followups")
 
 
 def _any_text(data: pd.DataFrame, questions: Sequence[Question]) -> pd.Series:

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from nps_kit.errors import DataError
+from nps_kit.errors import DataError, missing_column
 
 __all__ = [
     "MISSING_TOKENS",
@@ -274,18 +274,10 @@ def parse_ratings(
 
 def _scored(data: pd.DataFrame, columns: str | list[str], score: str) -> pd.DataFrame:
     """Return the rows with a valid score, after checking that the columns exist."""
-    from nps_kit.errors import closest
-
     wanted = [columns] if isinstance(columns, str) else columns
     for name in [score, *wanted]:
         if name not in data.columns:
-            suggestion = closest(name, [str(c) for c in data.columns])
-            raise DataError(
-                f"No column {name!r} in the responses.",
-                hint=f"Did you mean {suggestion!r}?"
-                if suggestion
-                else "Check the follow-up column names in the unit's parameters.",
-            )
+            raise missing_column(name, data.columns, option="followups")
     return data.loc[data[score].notna()]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["LANGUAGES", "Language", "format_period", "label", "points"]
+__all__ = ["LANGUAGES", "Language", "label", "points"]
 
 Language = Literal["ja", "en"]
 LANGUAGES: tuple[Language, ...] = ("ja", "en")
@@ -72,23 +72,3 @@ def points(value: float | None, lang: Language, *, signed: bool = False, digits:
     sign = "+" if signed and value > 0 else ""
     text = f"{sign}{value:.{digits}f}".replace("-", "−")
     return f"{text} ポイント" if lang == "ja" else f"{text} pts"
-
-
-def format_period(period: str, lang: Language) -> str:
-    """Format a period label (``2026-10``, ``2026-Q3``, ``2026-W41``) for reading.
-
-    ``2026-10`` becomes ``2026年10月`` in Japanese and ``October 2026`` in English.
-    """
-    import calendar
-
-    year, _, rest = period.partition("-")
-    if rest.isdigit():
-        month = int(rest)
-        if lang == "ja":
-            return f"{year}年{month}月"
-        return f"{calendar.month_name[month]} {year}"
-    if rest.startswith("Q"):
-        return f"{year}年 第{rest[1:]}四半期" if lang == "ja" else f"{rest} {year}"
-    if rest.startswith("W"):
-        return f"{year}年 第{int(rest[1:])}週" if lang == "ja" else f"Week {int(rest[1:])}, {year}"
-    return period

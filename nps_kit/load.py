@@ -24,7 +24,7 @@ from nps_kit._values import (
     parse_dates,
     parse_scores,
 )
-from nps_kit.errors import DataError, closest
+from nps_kit.errors import DataError, closest, missing_column
 
 __all__ = [
     "LoadReport",
@@ -37,7 +37,6 @@ __all__ = [
 ]
 
 _MAX_LISTED: Final = 20
-_MAX_COLUMNS_LISTED: Final = 30
 _SOURCE_NAMES: Final = {
     "generic": None,
     "qualtrics": "Qualtrics",
@@ -243,16 +242,16 @@ def _resolve_column(layout: _formats.Layout, name: str, option: str) -> str:
     # Question texts may span lines in the export; compare them with white space collapsed.
     if " ".join(wanted.split()) in layout.question_ids:
         return layout.question_ids[" ".join(wanted.split())]
-    shown = [repr(c) for c in layout.columns[:_MAX_COLUMNS_LISTED]]
-    if len(layout.columns) > _MAX_COLUMNS_LISTED:
-        shown.append(f"… and {len(layout.columns) - _MAX_COLUMNS_LISTED} more")
     best = closest(wanted, [*layout.columns, *layout.question_ids])
     if best is not None and best in layout.question_ids:
         best = layout.question_ids[best]
-    hint = f"Did you mean {best!r}? " if best is not None else ""
-    raise DataError(
-        f"{layout.path} has no column {name!r} ({option}); columns: {', '.join(shown)}.",
-        hint=f"{hint}Set {option} to one of these columns.",
+    raise missing_column(
+        name,
+        layout.columns,
+        source=layout.path,
+        option=option,
+        fix=f"Set {option} to one of these columns.",
+        suggestion=best,
         path=layout.path,
     )
 

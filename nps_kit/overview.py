@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nps_kit import __version__
-from nps_kit.i18n import Language, format_period, label, points
+from nps_kit.i18n import Language, label, points
+from nps_kit.periods import format_period
+from nps_kit.summary import UnitSummary, as_summary
 
 if TYPE_CHECKING:
     from nps_kit.run import UnitResult
@@ -84,7 +86,7 @@ def manifest_entry(result: UnitResult) -> dict[str, Any]:
         "parameters": result.parameters,
         "input": result.input,
         "error": result.error,
-        "summary": result.summary,
+        "summary": result.summary.to_json() if result.summary else None,
     }
 
 
@@ -155,15 +157,9 @@ def _chart(units: list[dict[str, Any]], lang: Language) -> str | None:
     from nps_kit.plot import set_theme, to_png, unit_comparison
 
     rows = [
-        {
-            "name": u["name"],
-            "nps": s["nps"],
-            "ci_low": s.get("ci_low"),
-            "ci_high": s.get("ci_high"),
-            "n": s.get("n"),
-        }
+        {"name": u["name"], "nps": s.nps, "ci_low": s.ci_low, "ci_high": s.ci_high, "n": s.n}
         for u in units
-        if u["status"] == "ok" and (s := u.get("summary") or {}).get("nps") is not None
+        if u["status"] == "ok" and (s := _summary(u)).nps is not None
     ]
     if not rows:
         return None
@@ -181,12 +177,16 @@ def _number(value: float) -> str:
     return f"{value:.1f}".replace("-", "\u2212")
 
 
-def _change(summary: dict[str, Any], lang: Language) -> str:
-    change = summary.get("change") or {}
-    if change.get("diff") is None:
+def _summary(entry: dict[str, Any]) -> UnitSummary:
+    return as_summary(entry.get("summary")) or UnitSummary()
+
+
+def _change(summary: UnitSummary, lang: Language) -> str:
+    change = summary.change
+    if change is None or change.diff is None:
         return "—"
-    verdict = change.get("verdict")
-    text = points(change["diff"], lang, signed=True)
+    verdict = change.verdict
+    text = points(change.diff, lang, signed=True)
     return (
         f"{text} ({label(verdict, lang)})"
         if verdict in {"improvement", "decline", "no_change"}
@@ -204,7 +204,7 @@ def write_overview(folder: Path, manifest: dict[str, Any]) -> Path:
 
     rows = []
     for u in units:
-        s = u.get("summary") or {}
+        s = _summary(u)
         status = u["status"]
         html = u.get("html")
         if html:
@@ -216,11 +216,11 @@ def write_overview(folder: Path, manifest: dict[str, Any]) -> Path:
         if status != "ok" and u.get("notebook"):
             link += f' <a href="{escape(u["notebook"])}">{w("notebook")}</a>'
         interval = (
-            f"{_number(s['ci_low'])} – {_number(s['ci_high'])}"
-            if s.get("ci_low") is not None and s.get("ci_high") is not None
+            f"{_number(s.ci_low)} – {_number(s.ci_high)}"
+            if s.ci_low is not None and s.ci_high is not None
             else "—"
         )
-        nps = s.get("nps")
+        nps = s.nps
         state = f'<span class="failed">{w("failed")}</span>' if status != "ok" else w("ok")
         rows.append(
             "<tr>"
@@ -228,7 +228,7 @@ def write_overview(folder: Path, manifest: dict[str, Any]) -> Path:
             f'<td class="num">{escape(points(nps, lang) if nps is not None else "—")}</td>'
             f"<td>{escape(interval)}</td>"
             f"<td>{escape(_change(s, lang))}</td>"
-            f'<td class="num">{escape(str(s.get("n", "—")))}</td>'
+            f'<td class="num">{escape("—" if s.n is None else str(s.n))}</td>'
             f"<td>{state}</td><td>{link}</td></tr>"
         )
     chart = _chart(units, lang)

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
-from nps_kit._schema_errors import describe, display, problems_error
+from nps_kit._schema_errors import display, problems_error, read_yaml, validate_model
 from nps_kit.errors import ConfigError, NpsKitError, closest
+from nps_kit.periods import is_period, latest_month_in_file
 
 __all__ = [
     "Breakdown",
@@ -42,7 +42,6 @@ DEFAULTS_FILE = "defaults.yaml"
 # Files of a parameters folder that are not units (read by other modules).
 NOT_UNITS = frozenset({"defaults", "playbook", "themes"})
 UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
-_PERIOD = re.compile(r"^(latest|\d{4}-(0[1-9]|1[0-2]))$")
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
 
@@ -183,7 +182,7 @@ class UnitParameters(_Model):
     @field_validator("period")
     @classmethod
     def _period(cls, value: str) -> str:
-        if not _PERIOD.match(value):
+        if not is_period(value):
             raise ValueError(f"expected 'latest' or a month like '2026-10'; found {value!r}")
         return value
 
@@ -233,32 +232,6 @@ class ParameterSet:
             raise self.errors[0]
         text = "\n".join(str(e) for e in self.errors)
         raise ConfigError(f"{len(self.errors)} parameter files have problems:\n{text}")
-
-
-def _read_yaml(path: Path) -> dict[str, Any]:
-    shown = display(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"{shown}: file not found.", path=path) from None
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown line"
-        raise ConfigError(
-            f"{shown}: invalid YAML at {where}: {exc.problem}.",
-            hint="Fix the syntax there (indentation, a missing ':' or an unclosed quote).",
-            path=path,
-        ) from None
-    if raw is None:
-        return {}
-    if not isinstance(raw, dict):
-        raise ConfigError(
-            f"{shown}: expected a mapping of keys at the top level; found {type(raw).__name__}.",
-            path=path,
-        )
-    return raw
 
 
 def _resolve_paths(raw: dict[str, Any], folder: Path) -> dict[str, Any]:
@@ -336,10 +309,7 @@ def _check_data(unit: UnitParameters, path: Path, headers: _Header) -> None:
 
 def _validate(raw: dict[str, Any], path: Path, headers: _Header) -> UnitParameters:
     raw = {"unit": path.stem, **raw}
-    try:
-        unit = UnitParameters.model_validate(raw)
-    except ValidationError as exc:
-        raise problems_error(path, [describe(e, UnitParameters) for e in exc.errors()]) from None
+    unit = validate_model(raw, UnitParameters, path)
     unit._source = path
     _check_data(unit, path, headers)
     return unit
@@ -369,8 +339,8 @@ def load_unit(path: Path, *, defaults: Path | None = None) -> UnitParameters:
     path = Path(path)
     if defaults is None and (path.parent / DEFAULTS_FILE).is_file():
         defaults = path.parent / DEFAULTS_FILE
-    base = _resolve_paths(_read_yaml(defaults), defaults.parent) if defaults else {}
-    raw = _resolve_paths(_read_yaml(path), path.parent)
+    base = _resolve_paths(read_yaml(defaults), defaults.parent) if defaults else {}
+    raw = _resolve_paths(read_yaml(path), path.parent)
     return _validate(_merge(base, raw), path, {})
 
 
@@ -404,7 +374,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
             path=directory,
         )
     defaults_path = directory / DEFAULTS_FILE
-    base = _resolve_paths(_read_yaml(defaults_path), directory) if defaults_path.is_file() else {}
+    base = _resolve_paths(read_yaml(defaults_path), directory) if defaults_path.is_file() else {}
     files = {
         p.stem: p
         for p in sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
@@ -432,7 +402,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
         path = files[name]
         try:
             unit = _validate(
-                _merge(base, _resolve_paths(_read_yaml(path), path.parent)), path, headers
+                _merge(base, _resolve_paths(read_yaml(path), path.parent)), path, headers
             )
         except ConfigError as exc:
             errors.append(exc)
@@ -475,7 +445,7 @@ def resolve_period(unit: UnitParameters, *, period: str | None = None) -> str:
         data holds no readable dates.
     """
     wanted = period or unit.period
-    if not _PERIOD.match(wanted):
+    if not is_period(wanted):
         raise ConfigError(f"period: expected 'latest' or a month like '2026-10'; found {wanted!r}.")
     if wanted != "latest":
         return wanted
@@ -483,8 +453,6 @@ def resolve_period(unit: UnitParameters, *, period: str | None = None) -> str:
 
 
 def _latest_complete_month(unit: UnitParameters) -> str:
-    import pandas as pd
-
     where = display(unit.source) if unit.source else unit.unit
     if unit.columns.date is None:
         raise ConfigError(
@@ -493,25 +461,21 @@ def _latest_complete_month(unit: UnitParameters) -> str:
             key="period",
         )
     src = unit.data
-    if src.path.suffix.lower() in {".xlsx", ".xlsm", ".xls"}:
-        frame = pd.read_excel(src.path, sheet_name=src.sheet or 0, usecols=[unit.columns.date])
-    else:
-        frame = pd.read_csv(
-            src.path, usecols=[unit.columns.date], encoding=src.encoding or "utf-8-sig", dtype=str
-        )
-    dates = pd.to_datetime(frame[unit.columns.date], errors="coerce", format="mixed").dropna()
-    if dates.empty:
+    month = latest_month_in_file(
+        src.path,
+        score_column=unit.columns.score,
+        date_column=unit.columns.date,
+        sheet=src.sheet,
+        encoding=src.encoding,
+    )
+    if month is None:
         raise ConfigError(
             f"{where}: period: no readable dates in column {unit.columns.date!r} of "
             f"{src.path.name}.",
             hint="Give the period as YYYY-MM.",
             key="period",
         )
-    last = dates.max()
-    month = last.to_period("M")
-    if last.normalize() != month.end_time.normalize():
-        month -= 1
-    return str(month)
+    return month
 
 
 def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:

@@ -29,7 +29,7 @@ from bs4 import BeautifulSoup
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
-from nps_kit.i18n import format_period
+from nps_kit.periods import format_period
 from nps_kit.report import SUMMARY_MIME
 
 __all__ = [
@@ -53,7 +53,13 @@ TEMPLATE_NAME = "nps_report"
 _REMOVE_CELL_TAGS = frozenset({"remove_cell", "remove-cell", "papermill-error-cell-tag"})
 _CHART_ALT = {"ja": "グラフ", "en": "Chart"}
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-_PROBLEM_WORDS = re.compile(r"Warning|Traceback|\bERROR\b")
+# A log line the kernel's machinery printed to stdout: a warning printed as Python prints one
+# ("file.py:3: FutureWarning: ..." or "FutureWarning: ..."), a traceback, or an ERROR log line.
+# Matched at the start of a line only, and never in displayed data, so that a comment or an
+# answer label containing "ERROR" or "Warning" does not fail a report.
+_LOG_LINE = re.compile(
+    r"^(?:\S+:\d+: )?[A-Z]\w*Warning: |^Traceback \(most recent call last\)|^ERROR\b", re.M
+)
 _NETWORK_TAGS = ("script", "link", "iframe", "object", "embed", "base", "frame", "frameset")
 _IMPORT = re.compile(r"@import\b[^;]*;?", re.IGNORECASE)
 _REMOTE_URL = re.compile(r"url\(\s*['\"]?\s*(?!data:)[^)]*\)", re.IGNORECASE)
@@ -71,7 +77,7 @@ class OutputProblem:
         Index of the cell in ``nb.cells``.
     kind
         ``"stderr"`` (a stderr stream), ``"error"`` (an exception output), ``"warning"`` or
-        ``"traceback"`` (a text output containing ``Warning`` or ``Traceback``).
+        ``"traceback"`` (a stdout line that is a printed warning, traceback or ERROR log line).
     text
         The output's text, ANSI colours removed (``ename: evalue`` for errors).
     """
@@ -319,8 +325,10 @@ def check_outputs(nb: nbformat.NotebookNode) -> list[OutputProblem]:
     Returns
     -------
     list of OutputProblem
-        In cell order: every stderr stream, every error output, and every other text output
-        (stdout, ``text/plain``) that contains ``Warning`` or ``Traceback``. Empty when clean.
+        In cell order: every stderr stream (where Python writes the warnings a cell raises),
+        every error output, and every stdout stream with a line that starts like a warning, a
+        traceback or an ``ERROR`` log message. Displayed data (tables, figures, HTML) is never
+        judged by its text: a comment saying "ERROR" is data. Empty when clean.
     """
     problems: list[OutputProblem] = []
     for index, cell in enumerate(nb.cells):
@@ -333,13 +341,10 @@ def check_outputs(nb: nbformat.NotebookNode) -> list[OutputProblem]:
                 text = f"{output.get('ename', '')}: {_text(output.get('evalue', ''))}"
                 problems.append(OutputProblem(index, "error", text))
                 continue
-            if kind == "stream":
-                text = _text(output.get("text", ""))
-            elif "text/plain" in output.get("data", {}):
-                text = _text(output["data"]["text/plain"])
-            else:
-                continue
-            if _PROBLEM_WORDS.search(text):
+            if kind != "stream":
+                continue  # displayed data: judged by nothing but the errors around it
+            text = _text(output.get("text", ""))
+            if _LOG_LINE.search(text):
                 found: ProblemKind = "traceback" if "Traceback" in text else "warning"
                 problems.append(OutputProblem(index, found, text))
     return problems

@@ -22,6 +22,7 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from nps_kit.i18n import Language, label, points
+from nps_kit.summary import UnitSummary
 
 __all__ = [
     "SUMMARY_MIME",
@@ -509,7 +510,7 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def publish_summary(summary: Mapping[str, Any]) -> None:
+def publish_summary(summary: UnitSummary | Mapping[str, Any]) -> None:
     """Publish the unit's summary for the runner; the HTML report shows nothing.
 
     Displays ``{"application/vnd.nps-kit.summary+json": summary}`` as a raw output with no
@@ -518,15 +519,16 @@ def publish_summary(summary: Mapping[str, Any]) -> None:
     Parameters
     ----------
     summary
-        The summary described in ``docs/architecture.md`` (``n``, ``nps``, ``change``, ...).
-        numpy/pandas scalars become plain numbers, NaN/NA become ``null``, dates ISO text.
+        The unit's :class:`~nps_kit.summary.UnitSummary` (or its JSON object, see
+        ``docs/architecture.md``). numpy/pandas scalars become plain numbers, NaN/NA become
+        ``null``, dates ISO text.
 
     Raises
     ------
     TypeError
         If a value cannot be written as JSON.
     """
-    data = _jsonable(summary)
+    data = _jsonable(summary.to_json() if isinstance(summary, UnitSummary) else summary)
     json.dumps(data, allow_nan=False)  # fail here, in the cell that built it
     display({SUMMARY_MIME: data}, raw=True)
 

@@ -26,6 +26,7 @@ from typing import Any, Literal, TextIO
 import nbformat
 
 from nps_kit.params import UnitParameters, notebook_parameters, resolve_period
+from nps_kit.summary import UnitSummary, as_summary
 
 __all__ = ["RunResult", "UnitResult", "prepare_notebook", "run_reports", "summary_table"]
 
@@ -51,7 +52,8 @@ class UnitResult:
     error
         ``{"cell_index", "ename", "evalue"}`` when the unit failed, else ``None``.
     summary
-        What the notebook published with ``nps_kit.report.publish_summary``, if anything.
+        What the notebook published with ``nps_kit.report.publish_summary``, if anything (its
+        manifest JSON is read into a :class:`~nps_kit.summary.UnitSummary`).
     parameters
         The parameters injected into the notebook.
     input
@@ -67,9 +69,13 @@ class UnitResult:
     html: Path | None
     notebook: Path | None
     error: dict[str, Any] | None
-    summary: dict[str, Any] | None
+    summary: UnitSummary | None
     parameters: dict[str, Any]
     input: dict[str, str]
+
+    def __post_init__(self) -> None:
+        # A result rebuilt from manifest.json carries the summary's JSON: read it once, here.
+        object.__setattr__(self, "summary", as_summary(self.summary))
 
 
 @dataclass(frozen=True)
@@ -203,7 +209,7 @@ def _run_unit(job: _Job, output: Path, kernel: Any) -> UnitResult:
             error = {"cell_index": first.cell_index, "ename": first.kind, "evalue": first.text}
     if error is None:
         try:
-            summary = read_summary(nb)
+            summary = as_summary(read_summary(nb))
             html = folder / f"{unit.unit}.html"
             title = unit.name
             _atomic_write(html, lambda p: write_html(nb, p, lang=unit.language, title=title))
@@ -416,14 +422,14 @@ def summary_table(result: RunResult) -> str:
     """
     rows = [("unit", "status", "NPS", "n", "seconds", "output")]
     for r in result.units:
-        summary = r.summary or {}
-        nps = summary.get("nps")
+        nps = r.summary.nps if r.summary else None
+        n = r.summary.n if r.summary else None
         rows.append(
             (
                 r.unit,
                 r.status,
-                f"{nps:.1f}" if isinstance(nps, int | float) else "-",
-                str(summary.get("n", "-")),
+                "-" if nps is None else f"{nps:.1f}",
+                "-" if n is None else str(n),
                 f"{r.seconds:.1f}",
                 str(r.html or r.notebook or "-"),
             )

@@ -17,7 +17,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from nps_kit import stats
-from nps_kit.errors import DataError, closest
+from nps_kit.errors import DataError, missing_column
 
 __all__ = [
     "DEFAULT_MIN_N",
@@ -220,10 +220,7 @@ def _raise_off_scale(values: npt.NDArray[np.generic], name: str) -> None:
 def _check_columns(data: pd.DataFrame, columns: Sequence[str]) -> None:
     for column in columns:
         if column not in data.columns:
-            suggestion = closest(column, [str(c) for c in data.columns])
-            hint = f"Did you mean {suggestion!r}?" if suggestion else None
-            available = ", ".join(repr(str(c)) for c in data.columns)
-            raise DataError(f"no column {column!r}; available columns: {available}.", hint=hint)
+            raise missing_column(column, data.columns)
 
 
 def _weights(data: pd.DataFrame, weight: str | None) -> npt.NDArray[np.float64] | None:

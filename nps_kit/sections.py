@@ -19,8 +19,10 @@ from IPython.display import HTML, display
 from nps_kit import __version__, plot, report
 from nps_kit.analysis import FollowupAnalysis
 from nps_kit.drivers import quadrant_label
-from nps_kit.i18n import Language, format_period, label, points
+from nps_kit.i18n import Language, label, points
+from nps_kit.periods import format_period
 from nps_kit.score import distribution as score_distribution
+from nps_kit.summary import Action, Change, Excluded, Theme, TrendPoint, UnitSummary
 from nps_kit.text import answered
 from nps_kit.themes import representative_comments
 from nps_kit.unit import (
@@ -468,7 +470,7 @@ def _text_question(unit: UnitData, result: Any, lang: Language, *, primary: bool
 def detractors(
     unit: UnitData,
     *,
-    id_column: str,
+    id_column: str | None,
     comment_column: str | None,
     contact_column: str | None,
     limit: int = 50,
@@ -542,69 +544,69 @@ def summary(
     detractor_list: pd.DataFrame,
     *,
     target: float | None = None,
-) -> dict[str, Any]:
+) -> UnitSummary:
     """Build and publish the unit's summary for the runner's manifest and the e-mail."""
     result = head.result
     first = head.comparisons[0] if head.comparisons else None
     change = None
     if first is not None:
-        change = {
-            "vs": first.period,
-            "kind": first.kind,
-            "diff": first.change.diff,
-            "ci_low": first.change.ci_low,
-            "ci_high": first.change.ci_high,
-            "p_value": first.change.p_value,
-            "verdict": first.change.verdict,
-        }
-    themes: list[dict[str, Any]] = []
-    actions: list[dict[str, Any]] = []
+        change = Change(
+            vs=first.period,
+            kind=first.kind,
+            diff=first.change.diff,
+            ci_low=first.change.ci_low,
+            ci_high=first.change.ci_high,
+            p_value=first.change.p_value,
+            verdict=first.change.verdict,
+        )
+    themes: list[Theme] = []
+    actions: list[Action] = []
     if analysis is not None:
         if analysis.themes is not None:
             top = analysis.themes.loc[analysis.themes["mentions"] > 0].head(3)
             themes = [
-                {
-                    "theme": r["theme"],
-                    "label": r["label"],
-                    "share": r["share"],
-                    "nps_gain": r["nps_gain"],
-                }
+                Theme(
+                    theme=r["theme"],
+                    label=r["label"],
+                    share=r["share"],
+                    nps_gain=r["nps_gain"],
+                )
                 for r in top.to_dict("records")
             ]
         actions = [
-            {"segment": r.segment, "text": r.action, "evidence": r.evidence}
+            Action(segment=r.segment, text=r.action, evidence=r.evidence)
             for r in analysis.recommendations[:3]
         ]
-    data = {
-        "period": unit.period,
-        "n": result.n,
-        "nps": result.nps,
-        "ci_low": result.ci_low,
-        "ci_high": result.ci_high,
-        "pct_promoters": result.pct_promoters,
-        "pct_passives": result.pct_passives,
-        "pct_detractors": result.pct_detractors,
-        "small_sample": result.small_sample,
-        "target": target,
-        "change": change,
-        "trend": [
-            {
-                "period": r["period"],
-                "nps": r["nps"],
-                "ci_low": r["ci_low"],
-                "ci_high": r["ci_high"],
-                "n": int(r["n"]),
-                "small_sample": bool(r["small_sample"]),
-            }
+    data = UnitSummary(
+        period=unit.period,
+        n=result.n,
+        nps=result.nps,
+        ci_low=result.ci_low,
+        ci_high=result.ci_high,
+        pct_promoters=result.pct_promoters,
+        pct_passives=result.pct_passives,
+        pct_detractors=result.pct_detractors,
+        small_sample=result.small_sample,
+        target=target,
+        change=change,
+        trend=tuple(
+            TrendPoint(
+                period=r["period"],
+                nps=r["nps"],
+                ci_low=r["ci_low"],
+                ci_high=r["ci_high"],
+                n=int(r["n"]),
+                small_sample=bool(r["small_sample"]),
+            )
             for r in trend_rows.to_dict("records")
-        ],
-        "top_themes": themes,
-        "actions": actions,
-        "detractors_to_contact": len(detractor_list),
-        "excluded": {
-            "missing": int((unit.current["nps_status"] == "missing").sum()),
-            "invalid": int((unit.current["nps_status"] == "invalid").sum()),
-        },
-    }
+        ),
+        top_themes=tuple(themes),
+        actions=tuple(actions),
+        detractors_to_contact=len(detractor_list),
+        excluded=Excluded(
+            missing=int((unit.current["nps_status"] == "missing").sum()),
+            invalid=int((unit.current["nps_status"] == "invalid").sum()),
+        ),
+    )
     report.publish_summary(data)
     return data

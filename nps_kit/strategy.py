@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
+from nps_kit._schema_errors import load_yaml_model, problems_error
 from nps_kit.errors import ConfigError, closest
 from nps_kit.i18n import Language, label, points
 from nps_kit.themes import DEFAULT_THEME_IDS
@@ -157,87 +157,15 @@ def load_playbook(
                 path=shown,
             )
         text = shown.read_text(encoding="utf-8")
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ConfigError(
-            f"{shown}: not valid YAML{where}.",
-            hint="Check the indentation and quoting there.",
-            path=shown,
-        ) from error
-    try:
-        playbook = Playbook.model_validate(raw)
-    except ValidationError as error:
-        raise _config_error(error, shown) from error
+    playbook = load_yaml_model(shown, Playbook, text=text)
     allowed = list(DEFAULT_THEME_IDS if themes is None else themes)
     for theme in playbook.themes:
         if theme not in allowed:
             suggestion = closest(theme, allowed)
-            hint = f"Did you mean {suggestion!r}? " if suggestion else ""
-            raise ConfigError(
-                f"{shown}: unknown key 'themes.{theme}'.",
-                hint=f"{hint}Valid keys here: {', '.join(allowed)}.",
-                path=shown,
-                key=f"themes.{theme}",
-            )
+            hint = f"Did you mean {suggestion!r}?" if suggestion else None
+            problem = f"unknown key {theme!r} in themes (theme ids in use: {', '.join(allowed)})."
+            raise problems_error(shown, [(f"themes.{theme}", problem, hint)])
     return playbook
-
-
-def _valid_keys(parent: tuple[str | int, ...]) -> list[str]:
-    """Return the keys allowed under ``parent`` (for "did you mean" hints)."""
-    segments = ["promoter", "passive", "detractor"]
-    if not parent:
-        return list(Playbook.model_fields)
-    if parent == ("general",) or (len(parent) == 2 and parent[0] == "themes"):
-        return segments
-    if parent == ("themes",):
-        return list(THEME_IDS)
-    if len(parent) == 2 and parent[0] == "drivers":
-        return list(DriverActions.model_fields)
-    if isinstance(parent[-1], int):
-        return list(Action.model_fields)
-    return []
-
-
-def _config_error(error: ValidationError, path: Path) -> ConfigError:
-    raw = error.errors()
-    # A broken item also fails its parent's length check; report only the innermost problems.
-    problems = [
-        p
-        for p in raw
-        if not any(
-            len(q["loc"]) > len(p["loc"]) and q["loc"][: len(p["loc"])] == p["loc"] for q in raw
-        )
-    ]
-    first = problems[0]
-    loc = tuple(first["loc"])
-    key = ".".join(str(part) for part in loc) or "(top level)"
-    more = f" ({len(problems) - 1} more problem(s) in the file)" if len(problems) > 1 else ""
-    if first["type"] == "extra_forbidden":
-        valid = _valid_keys(loc[:-1])
-        suggestion = closest(str(loc[-1]), valid)
-        hint = f"Did you mean {suggestion!r}? " if suggestion else ""
-        return ConfigError(
-            f"{path}: unknown key {key!r}{more}.",
-            hint=f"{hint}Valid keys here: {', '.join(valid)}.",
-            path=path,
-            key=key,
-        )
-    if first["type"] == "missing":
-        return ConfigError(
-            f"{path}: missing key {key!r}{more}.",
-            hint="See the format described at the top of parameters/playbook.yaml.",
-            path=path,
-            key=key,
-        )
-    return ConfigError(
-        f"{path}: key {key!r}: {first['msg']}; found {first['input']!r}{more}.",
-        hint="See the format described at the top of parameters/playbook.yaml.",
-        path=path,
-        key=key,
-    )
 
 
 # --- recommendations -------------------------------------------------------------------------

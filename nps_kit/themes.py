@@ -16,15 +16,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 import pandas as pd
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
+from nps_kit._schema_errors import load_yaml_model
 from nps_kit._theme_match import ThemeMatcher, join_source, keyword_parts
-from nps_kit.errors import ConfigError, DataError, closest
+from nps_kit.errors import ConfigError, DataError, missing_column
 from nps_kit.i18n import Language
 from nps_kit.text import normalise, normalise_one
 
@@ -164,48 +164,6 @@ def _default_path() -> Path:
     return Path(str(resources.files("nps_kit") / "resources" / "themes.yaml"))
 
 
-def _allowed_keys(loc: Sequence[str | int]) -> list[str]:
-    """List the valid keys where an unknown key was found (for the "did you mean" hint)."""
-    parents = [str(p) for p in loc[:-1]]
-    if not parents:
-        return list(_ThemeFile.model_fields)
-    if parents[0] == "themes" and len(parents) == 2:
-        return list(_ThemeSpec.model_fields)
-    return ["ja", "en"]
-
-
-def _validation_error(path: Path, exc: ValidationError) -> ConfigError:
-    errors = exc.errors()
-    first = errors[0]
-    loc = [str(p) for p in first["loc"]]
-    key = ".".join(loc)
-    more = f" ({len(errors) - 1} more problem(s) after fixing this one)" if len(errors) > 1 else ""
-    if first["type"] == "extra_forbidden":
-        allowed = _allowed_keys(loc)
-        suggestion = closest(loc[-1], allowed)
-        hint = f"Did you mean '{suggestion}'?" if suggestion else "Remove it."
-        return ConfigError(
-            f"{path}: unknown key '{key}'; expected one of {', '.join(allowed)}{more}.",
-            hint=hint,
-            path=path,
-            key=key,
-        )
-    if first["type"] == "missing":
-        return ConfigError(
-            f"{path}: required key '{key}' is missing{more}.",
-            hint="See the format description at the top of the packaged themes.yaml.",
-            path=path,
-            key=key,
-        )
-    message = first["msg"][0].lower() + first["msg"][1:]
-    return ConfigError(
-        f"{path}: key '{key}': {message}, found {first['input']!r}{more}.",
-        hint="See the format description at the top of the packaged themes.yaml.",
-        path=path,
-        key=key,
-    )
-
-
 def _compile(path: Path, key: str, source: str) -> re.Pattern[str]:
     try:
         return re.compile(source)
@@ -252,31 +210,13 @@ def load_themes(path: Path | None = None) -> ThemeBook:
         expression. The message names the file and the dotted key.
     """
     path = _default_path() if path is None else Path(path)
-    try:
-        raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
+    if not path.is_file():
         raise ConfigError(
             f"Theme file {path} does not exist.",
             hint="Check the path, or pass None to use the packaged default themes.",
             path=path,
-        ) from exc
-    except yaml.YAMLError as exc:
-        raise ConfigError(
-            f"{path} is not valid YAML: {exc}.".replace("\n", " "),
-            hint="Check indentation and quoting near the position shown.",
-            path=path,
-        ) from exc
-    if not isinstance(raw, dict):
-        raise ConfigError(
-            f"{path}: expected a mapping with keys version, exclude, themes; found "
-            f"{type(raw).__name__}.",
-            hint="See the format description at the top of the packaged themes.yaml.",
-            path=path,
         )
-    try:
-        spec = _ThemeFile.model_validate(raw)
-    except ValidationError as exc:
-        raise _validation_error(path, exc) from exc
+    spec = load_yaml_model(path, _ThemeFile)
 
     shared = _patterns(path, "exclude", spec.exclude)
     themes = []
@@ -393,13 +333,7 @@ def theme_impact(
     from nps_kit.score import nps, segment
 
     if score not in data.columns:
-        # Same wording as nps_kit.score for a missing column.
-        suggestion = closest(score, [str(c) for c in data.columns])
-        available = ", ".join(repr(str(c)) for c in data.columns)
-        raise DataError(
-            f"no column {score!r}; available columns: {available}.",
-            hint=f"Did you mean {suggestion!r}?" if suggestion else None,
-        )
+        raise missing_column(score, data.columns)
     missing = tags.index.difference(data.index)
     if len(missing):
         raise ValueError(f"tags has {len(missing)} index labels not in data, e.g. {missing[0]!r}")

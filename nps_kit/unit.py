@@ -16,9 +16,10 @@ from typing import Literal
 
 import pandas as pd
 
-from nps_kit.errors import DataError, closest
+from nps_kit.errors import DataError, closest, missing_column
 from nps_kit.i18n import Language
 from nps_kit.load import LoadReport, LoadResult, load_responses
+from nps_kit.periods import latest_complete_month, shift_period
 from nps_kit.score import (
     DEFAULT_MIN_N,
     DEFAULT_MIN_REPORT_N,
@@ -129,11 +130,6 @@ def _norm(value: object) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
-def shift_period(period: str, months: int) -> str:
-    """Move a ``YYYY-MM`` period by ``months`` (negative = earlier)."""
-    return str(pd.Period(period, freq="M") + months)
-
-
 def prepare_unit(
     path: str | Path,
     *,
@@ -201,10 +197,11 @@ def prepare_unit(
     data = loaded.data
     if unit_column is not None:
         if unit_column not in data.columns:
-            guess = closest(unit_column, [str(c) for c in data.columns])
-            raise DataError(
-                f"{source}: no column {unit_column!r} to select the unit's rows.",
-                hint=f"Did you mean {guess!r}?" if guess else "Check data.filter.column.",
+            raise missing_column(
+                unit_column,
+                _export_columns(data),
+                source=source,
+                option="data.filter.column",
                 path=source,
             )
         wanted = {_norm(v) for v in unit_values}
@@ -230,7 +227,9 @@ def prepare_unit(
     data["period"] = dates.dt.strftime("%Y-%m").astype("string")
     data["segment"] = segment(data["nps_score"])
     if period == "latest":
-        period = _latest_complete_month(loaded.data["nps_date"])
+        latest = latest_complete_month(loaded.data["nps_date"])
+        assert latest is not None  # the unit's own rows have dates (checked above)
+        period = latest
     if not (data["period"] == period).any():
         first, last = data["period"].dropna().min(), data["period"].dropna().max()
         raise DataError(
@@ -263,19 +262,6 @@ def prepare_unit(
         redactions=counts,
         redacted=redact,
     )
-
-
-def _latest_complete_month(dates: pd.Series) -> str:
-    """Month of the file's latest date if that date is the month's last day, else the one before.
-
-    Judged on the whole file, not one unit, so that every unit of a run reports the same month
-    (the rule of :func:`nps_kit.params.resolve_period`).
-    """
-    last = dates.max()
-    month = last.to_period("M")
-    if last.normalize() != month.end_time.normalize():
-        month -= 1
-    return str(month)
 
 
 # The runner builds many units from one export on each warm kernel: keep the last few parsed
@@ -392,19 +378,23 @@ def contact_allowed(values: pd.Series) -> pd.Series:
     )
 
 
+def _export_columns(data: pd.DataFrame) -> list[str]:
+    """Return the export's own columns, without those the loader and prepare_unit add."""
+    return [str(c) for c in data.columns if not str(c).startswith("nps_") and c not in _ADDED]
+
+
+_ADDED = ("period", "segment")
+
+
 def _require(data: pd.DataFrame, column: str, option: str) -> None:
     if column not in data.columns:
-        guess = closest(column, [str(c) for c in data.columns])
-        raise DataError(
-            f"no column {column!r} ({option}) in the responses.",
-            hint=f"Did you mean {guess!r}?" if guess else f"Check columns.{option}.",
-        )
+        raise missing_column(column, _export_columns(data), option=f"columns.{option}")
 
 
 def detractor_followups(
     unit: UnitData,
     *,
-    id_column: str,
+    id_column: str | None,
     comment_column: str | None,
     contact_column: str | None,
     limit: int = 50,
@@ -417,7 +407,9 @@ def detractor_followups(
     unit
         Prepared unit.
     id_column, comment_column, contact_column
-        Columns of the export; with ``contact_column=None`` every detractor is listed.
+        Columns of the export; with ``contact_column=None`` every detractor is listed, with
+        ``id_column=None`` (an export without ids, such as Google Forms) the id is the
+        response's row number in the file.
     limit
         At most this many rows.
     max_chars
@@ -435,7 +427,8 @@ def detractor_followups(
         who never agreed to be contacted.
     """
     rows = unit.current
-    _require(rows, id_column, "id")
+    if id_column is not None:
+        _require(rows, id_column, "id")
     if comment_column is not None:
         _require(rows, comment_column, "comment")
     if contact_column is not None:
@@ -452,7 +445,7 @@ def detractor_followups(
     short = comments.map(lambda t: t if len(t) <= max_chars else t[: max_chars - 1] + "…")
     return pd.DataFrame(
         {
-            "id": rows[id_column].astype(str).to_numpy(),
+            "id": rows[id_column or "nps_row"].astype(str).to_numpy(),
             "date": rows["nps_date"].dt.strftime("%Y-%m-%d").to_numpy(),
             "score": rows["nps_score"].astype("Int64").to_numpy(),
             "comment": short.to_numpy(),

@@ -407,7 +407,12 @@ def test_rating_questions_on_different_scales_are_rejected(unit: UnitData) -> No
 def test_missing_text_column_is_a_data_error(unit: UnitData) -> None:
     with pytest.raises(DataError) as info:
         analyse_followups(unit, [{"column": "coment", "type": "text", "label": "理由"}])
-    assert str(info.value) == "No column 'coment' in the responses. Did you mean 'comment'?"
+    assert str(info.value) == (
+        "no column 'coment' (followups); columns: 'response_id', 'submitted_at', 'score', "
+        "'channel', 'features', 'rating_delivery', 'rating_price', 'comment', 'improvement', "
+        "'contact_ok', 'nps_score', 'nps_status', 'nps_row', 'nps_date', 'period', 'segment'. "
+        "Did you mean 'comment'?"
+    )
 
 
 # --- demo data ---------------------------------------------------------------------------------

@@ -87,7 +87,8 @@ def test_missing_column_suggests_the_closest() -> None:
     with pytest.raises(DataError) as caught:
         categorical_summary(data, "heard_abuot")
     assert str(caught.value) == (
-        "No column 'heard_abuot' in the responses. Did you mean 'heard_about'?"
+        "no column 'heard_abuot' (followups); columns: 'nps_score', 'heard_about', 'nps_row'. "
+        "Did you mean 'heard_about'?"
     )
 
 

@@ -409,11 +409,9 @@ def _problem_notebook() -> nbformat.NotebookNode:
             ),
             code("print(w)", new_output("stream", name="stdout", text="FutureWarning: old API\n")),
             code(
-                "df",
+                "thread.join()",
                 new_output(
-                    "execute_result",
-                    data={"text/plain": "Traceback (most recent call last):\n  ..."},
-                    execution_count=1,
+                    "stream", name="stdout", text="Traceback (most recent call last):\n  ...\n"
                 ),
             ),
             code("fig", chart_output()),
@@ -439,6 +437,21 @@ def test_check_outputs_flags_error_log_lines_printed_to_stdout() -> None:
     assert check_outputs(nb) == [OutputProblem(0, "warning", line)]
     fine = new_notebook(cells=[code("x", new_output("stream", name="stdout", text="Errors: 0\n"))])
     assert check_outputs(fine) == []
+
+
+def test_check_outputs_never_judges_displayed_data() -> None:
+    # A comment or an answer label containing ERROR or Warning used to fail the unit.
+    comments = ["ERROR: アプリが落ちる", "Warning: 画面が固まる", "Traceback"]
+    frame = pd.DataFrame({"comment": comments})
+    table = new_output(
+        "display_data", data={"text/html": frame.to_html(), "text/plain": str(frame)}
+    )
+    result = new_output(
+        "execute_result", data={"text/plain": "'UserWarning: ERROR'"}, execution_count=1
+    )
+    printed = new_output("stream", name="stdout", text="回答: ERRORが出る / Warning lights\n")
+    nb = new_notebook(cells=[code("t", table), code("'x'", result), code("print(c)", printed)])
+    assert check_outputs(nb) == []
 
 
 def test_check_outputs_clean_notebook() -> None:

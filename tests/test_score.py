@@ -54,7 +54,7 @@ def test_missing_column_suggests_closest():
     with pytest.raises(DataError) as err:
         score_groups(frame([9], channel=["web"]), by="chanel")
     assert str(err.value) == (
-        "no column 'chanel'; available columns: 'nps_score', 'channel'. Did you mean 'channel'?"
+        "no column 'chanel'; columns: 'nps_score', 'channel'. Did you mean 'channel'?"
     )
 
 

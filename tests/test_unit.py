@@ -123,7 +123,9 @@ def test_missing_unit_column_suggests_closest(responses: Path) -> None:
     with pytest.raises(DataError) as err:
         ec(responses, unit_column="busines_unit")
     assert str(err.value) == (
-        f"{responses}: no column 'busines_unit' to select the unit's rows. "
+        f"{responses} has no column 'busines_unit' (data.filter.column); columns: "
+        "'response_id', 'submitted_at', 'business_unit', 'score', 'channel', 'comment', "
+        "'contact_ok'. "
         "Did you mean 'business_unit'?"
     )
     assert err.value.path == responses
@@ -339,16 +341,22 @@ def test_followups_misspelt_contact_column_is_an_error(responses: Path) -> None:
             comment_column="comment",
             contact_column="contact",
         )
-    assert (
-        str(err.value)
-        == "no column 'contact' (contact) in the responses. Did you mean 'contact_ok'?"
+    assert str(err.value) == (
+        "no column 'contact' (columns.contact); columns: "
+        "'response_id', 'submitted_at', 'business_unit', 'score', 'channel', 'comment', "
+        "'contact_ok'. "
+        "Did you mean 'contact_ok'?"
     )
 
 
 def test_followups_missing_id_column_is_an_error(responses: Path) -> None:
     with pytest.raises(DataError) as err:
         detractor_followups(ec(responses), id_column="id", comment_column=None, contact_column=None)
-    assert str(err.value) == "no column 'id' (id) in the responses. Check columns.id."
+    assert str(err.value) == (
+        "no column 'id' (columns.id); columns: "
+        "'response_id', 'submitted_at', 'business_unit', 'score', 'channel', 'comment', "
+        "'contact_ok'."
+    )
 
 
 def test_followups_show_raw_comments_when_redaction_is_off(responses: Path) -> None:
@@ -469,3 +477,11 @@ def test_demo_ec_nps_matches_a_hand_computation() -> None:
     assert followups["score"].max() <= 6
     assert followups["date"].is_monotonic_decreasing
     assert not followups["comment"].str.contains("@", regex=False).any()
+
+
+def test_followups_without_id_column_name_the_file_row(responses: Path) -> None:
+    # Google Forms exports have no id: columns.id is null and the list gives the file's row.
+    table = detractor_followups(
+        ec(responses), id_column=None, comment_column=None, contact_column="contact_ok"
+    )
+    assert table["id"].tolist() == ["6", "7", "12"]

@@ -72,7 +72,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from nps_kit.errors import DataError, NpsKitError, closest
+    from nps_kit.errors import NpsKitError, missing_column
     from nps_kit.load import load_responses
     from nps_kit.score import nps, score_groups
 
@@ -99,12 +99,12 @@ def _run(args: argparse.Namespace) -> int:
     columns = [str(c) for c in data.columns if c not in _ADDED_BY_LOADER]
     for column in args.by:
         if column not in columns:
-            guess = closest(column, columns)
-            shown = ", ".join(repr(c) for c in columns)
-            raise DataError(
-                f"{args.data} has no column {column!r} (--by); columns: {shown}.",
-                hint=(f"Did you mean {guess!r}? " if guess else "")
-                + "Set --by to one of these columns.",
+            raise missing_column(
+                column,
+                columns,
+                source=args.data,
+                option="--by",
+                fix="Set --by to one of these columns.",
                 path=args.data,
             )
     weight = "nps_weight" if args.weight_column else None

@@ -12,7 +12,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from nps_kit.i18n import Language, format_period, label, points
+from nps_kit.i18n import Language, label, points
+from nps_kit.periods import format_period, shift_period
+from nps_kit.summary import Change, UnitSummary
 
 __all__ = ["Body", "BodyFacts", "change_text", "render_body", "signed"]
 
@@ -70,7 +72,7 @@ class BodyFacts:
     name: str
     period: str
     language: Language
-    summary: Mapping[str, Any]
+    summary: UnitSummary
     attachment: str | None
     report_url: str | None
     charts: Mapping[str, str]
@@ -90,20 +92,18 @@ def signed(value: float) -> str:
     return f"{value:+.1f}".replace("-", "−")
 
 
-def change_text(change: Mapping[str, Any] | None, period: str, lang: Language) -> str | None:
+def change_text(change: Change | None, period: str, lang: Language) -> str | None:
     """Describe a change as ``前月比 +3.2`` / ``+2.0 vs previous month``; ``None`` if unknown."""
-    if not change or change.get("diff") is None:
+    if change is None or change.diff is None:
         return None
-    vs = str(change.get("vs", ""))
-    year, month = (int(x) for x in period.split("-"))
-    previous = f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
-    if vs == previous:
+    vs = change.vs or ""
+    if vs == shift_period(period, -1):
         what = label("vs_previous", lang)
-    elif vs == f"{year - 1}-{month:02d}":
+    elif vs == shift_period(period, -12):
         what = label("vs_last_year", lang)
     else:
         what = f"{format_period(vs, lang)}比" if lang == "ja" else f"vs {format_period(vs, lang)}"
-    diff = signed(float(change["diff"]))
+    diff = signed(change.diff)
     return f"{what} {diff}" if lang == "ja" else f"{diff} {what}"
 
 
@@ -129,30 +129,27 @@ def render_body(facts: BodyFacts) -> Body:
         return _WORDS[key][lang].format(**values)
 
     heading = w("heading", name=facts.name, period=format_period(facts.period, lang))
-    headline = f"{label('nps', lang)} {points(s.get('nps'), lang, signed=True)}"
-    details = [w("responses", n=s.get("n", "—"))]
-    if s.get("ci_low") is not None and s.get("ci_high") is not None:
-        low, high = points(s["ci_low"], lang, signed=True), points(s["ci_high"], lang, signed=True)
+    headline = f"{label('nps', lang)} {points(s.nps, lang, signed=True)}"
+    details = [w("responses", n="—" if s.n is None else s.n)]
+    if s.ci_low is not None and s.ci_high is not None:
+        low, high = points(s.ci_low, lang, signed=True), points(s.ci_high, lang, signed=True)
         details.insert(0, w("interval", low=low, high=high))
-    if s.get("target") is not None:
-        details.append(w("target", target=points(s["target"], lang, signed=True)))
-    if s.get("small_sample"):
+    if s.target is not None:
+        details.append(w("target", target=points(s.target, lang, signed=True)))
+    if s.small_sample:
         details.append(label("small_sample", lang))
-    change = change_text(s.get("change"), facts.period, lang)
-    verdict = (s.get("change") or {}).get("verdict")
+    change = change_text(s.change, facts.period, lang)
+    verdict = s.change.verdict if s.change else None
     change_line = " / ".join(
         x for x in (change, label(verdict, lang) if verdict else None) if x is not None
     )
     shares = [
-        f"{label(seg, lang)} {_pct(s.get(f'pct_{seg}'))}"
+        f"{label(seg, lang)} {_pct(s.share(seg))}"
         for seg in ("promoters", "passives", "detractors")
     ]
-    themes = [
-        w("theme_row", label=t.get("label") or t.get("theme", ""), share=_num(t.get("share")))
-        for t in _records(s.get("top_themes"))[:3]
-    ]
-    actions = [str(a.get("text", "")) for a in _records(s.get("actions"))[:3]]
-    count = s.get("detractors_to_contact")
+    themes = [w("theme_row", label=t.label, share=_num(t.share)) for t in s.top_themes[:3]]
+    actions = [a.text for a in s.actions[:3]]
+    count = s.detractors_to_contact
     detractors = w("detractors", count=count) if count is not None else None
     notices = []
     if facts.attachment:
@@ -234,10 +231,6 @@ def _img(cid: str, alt: str) -> str:
 
 def _ol(items: Sequence[str]) -> str:
     return "<ol>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ol>"
-
-
-def _records(value: Any) -> list[Mapping[str, Any]]:
-    return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
 
 
 def _num(value: Any) -> str:

@@ -25,9 +25,11 @@ from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 from typing import Any
 
-from nps_kit.i18n import Language, format_period, points
+from nps_kit.i18n import Language, points
 from nps_kit.mail.body import BodyFacts, change_text, render_body
 from nps_kit.mail.units import MailUnit
+from nps_kit.periods import format_period
+from nps_kit.summary import UnitSummary, as_summary
 
 __all__ = ["MAX_HTML_BYTES", "ComposedMessage", "compose_message", "render_charts", "subject"]
 
@@ -65,7 +67,9 @@ class ComposedMessage:
         return len(self.message.as_bytes())
 
 
-def subject(name: str, period: str, summary: Mapping[str, Any], lang: Language) -> str:
+def subject(
+    name: str, period: str, summary: UnitSummary | Mapping[str, Any], lang: Language
+) -> str:
     """Return the subject line, e.g. ``[NPS] EC事業部 2026年10月: −4.9 ポイント (前月比 +3.2)``.
 
     Parameters
@@ -75,7 +79,8 @@ def subject(name: str, period: str, summary: Mapping[str, Any], lang: Language) 
     period
         ``YYYY-MM``.
     summary
-        The manifest ``summary`` (``nps`` and, if present, ``change``).
+        The unit's summary (or the manifest's ``summary`` JSON): ``nps`` and, if present,
+        ``change``.
     lang
         ``"ja"`` or ``"en"``.
 
@@ -85,19 +90,22 @@ def subject(name: str, period: str, summary: Mapping[str, Any], lang: Language) 
         The subject; the change part is left out when there is no comparison.
     """
     text = f"[NPS] {name} {format_period(period, lang)}: "
-    text += points(summary.get("nps"), lang, signed=True)
-    change = change_text(summary.get("change"), period, lang)
+    s = as_summary(summary) or UnitSummary()
+    text += points(s.nps, lang, signed=True)
+    change = change_text(s.change, period, lang)
     return f"{text} ({change})" if change else text
 
 
-def render_charts(summary: Mapping[str, Any], *, name: str, lang: Language) -> dict[str, bytes]:
+def render_charts(
+    summary: UnitSummary | Mapping[str, Any], *, name: str, lang: Language
+) -> dict[str, bytes]:
     """Draw the segment-share bar and the NPS trend as PNG images with :mod:`nps_kit.plot`.
 
     Parameters
     ----------
     summary
-        The manifest ``summary``: ``pct_*`` shares and ``trend`` rows (``period``, ``nps``,
-        ``n`` and, when the runner wrote them, ``ci_low``/``ci_high``).
+        The unit's summary (or the manifest's ``summary`` JSON): ``pct_*`` shares and ``trend``
+        rows (``period``, ``nps``, ``n`` and, when the runner wrote them, ``ci_low``/``ci_high``).
     name
         The unit's display name, used as the bar's label.
     lang
@@ -113,11 +121,12 @@ def render_charts(summary: Mapping[str, Any], *, name: str, lang: Language) -> d
 
     from nps_kit import plot
 
+    s = as_summary(summary) or UnitSummary()
     charts: dict[str, bytes] = {}
     # The report look (Japanese font) applies to these charts only, not the caller's figures.
     with plt.rc_context():
         plot.set_theme()
-        shares = [summary.get(f"pct_{seg}") for seg in ("promoters", "passives", "detractors")]
+        shares = [s.pct_promoters, s.pct_passives, s.pct_detractors]
         if all(v is not None for v in shares):
             table = pd.DataFrame(
                 {
@@ -131,24 +140,22 @@ def render_charts(summary: Mapping[str, Any], *, name: str, lang: Language) -> d
             plot.shares_bar(table, ax=ax, lang=lang, title="")
             charts["shares"] = plot.to_png(fig)
             plt.close(fig)
-        rows = [r for r in summary.get("trend") or [] if isinstance(r, Mapping) and "period" in r]
+        rows = s.trend
         if rows:
             min_n = 30
             table = pd.DataFrame(
                 {
-                    "period": [str(r["period"]) for r in rows],
-                    "period_start": pd.to_datetime([f"{r['period']}-01" for r in rows]),
-                    "n": [int(r.get("n") or 0) for r in rows],
-                    "nps": [_nan(r.get("nps")) for r in rows],
-                    "ci_low": [_nan(r.get("ci_low")) for r in rows],
-                    "ci_high": [_nan(r.get("ci_high")) for r in rows],
+                    "period": [r.period for r in rows],
+                    "period_start": pd.to_datetime([f"{r.period}-01" for r in rows]),
+                    "n": [r.n or 0 for r in rows],
+                    "nps": [_nan(r.nps) for r in rows],
+                    "ci_low": [_nan(r.ci_low) for r in rows],
+                    "ci_high": [_nan(r.ci_high) for r in rows],
                 }
             )
             table["small_sample"] = table["n"] < min_n
             fig, ax = plt.subplots(figsize=(6.4, 3.0))
-            plot.trend(
-                table, ax=ax, lang=lang, target=_float(summary.get("target")), min_n=min_n, title=""
-            )
+            plot.trend(table, ax=ax, lang=lang, target=s.target, min_n=min_n, title="")
             charts["trend"] = plot.to_png(fig)
             plt.close(fig)
     return charts
@@ -256,10 +263,6 @@ def _zip(data: bytes, name: str) -> bytes:
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(name, data)
     return buffer.getvalue()
-
-
-def _float(value: Any) -> float | None:
-    return None if value is None else float(value)
 
 
 def _nan(value: Any) -> float:
