@@ -124,10 +124,11 @@ class Change:
     ci_low, ci_high
         Adjusted-Wald interval of the difference in points.
     z, p_value
-        Two-sample z statistic and two-sided p-value.
+        Adjusted difference over its standard error, and the two-sided p-value of the same
+        adjusted-Wald method as the interval.
     verdict
-        ``"improvement"`` or ``"decline"`` when significant at ``1 − level``, else
-        ``"no_change"``; ``"insufficient_data"`` when either side is empty.
+        ``"improvement"`` when the interval lies above 0, ``"decline"`` when it lies below,
+        else ``"no_change"``; ``"insufficient_data"`` when either side is empty.
     level
         Confidence level used for the interval and the verdict.
     """
@@ -535,8 +536,9 @@ def compare(current: NpsResult, previous: NpsResult, *, level: float = 0.95) -> 
     current, previous
         Results from :func:`nps`; the change is ``current − previous``.
     level
-        Confidence level of the interval; the verdict is significant when the two-sided z-test
-        p-value is below ``1 − level``.
+        Confidence level of the interval. The verdict is significant exactly when this interval
+        of the difference excludes 0; the p-value comes from the same (inverted) interval, so it
+        is below ``1 − level`` for the same changes (see :func:`nps_kit.stats.diff_test`).
 
     Returns
     -------
@@ -555,13 +557,16 @@ def compare(current: NpsResult, previous: NpsResult, *, level: float = 0.95) -> 
     diff = float(test.diff)
     p_value = float(test.p_value)
     z = float(test.z)
+    ci_low, ci_high = float(test.ci_low), float(test.ci_high)
+    # One rule for every verdict: significant exactly when the interval shown excludes 0.
+    direction = int(stats.verdict_of(ci_low, ci_high))
     verdict: Verdict = "no_change"
-    if not np.isnan(p_value) and p_value < 1 - level:
-        verdict = "improvement" if diff > 0 else "decline"
+    if direction:
+        verdict = "improvement" if direction > 0 else "decline"
     return Change(
         diff=diff,
-        ci_low=float(test.ci_low),
-        ci_high=float(test.ci_high),
+        ci_low=ci_low,
+        ci_high=ci_high,
         z=None if np.isnan(z) else z,
         p_value=None if np.isnan(p_value) else p_value,
         verdict=verdict,
