@@ -27,6 +27,7 @@ __all__ = [
     "NpsResult",
     "Period",
     "compare",
+    "control_chart",
     "distribution",
     "nps",
     "score_groups",
@@ -572,6 +573,48 @@ def compare(current: NpsResult, previous: NpsResult, *, level: float = 0.95) -> 
         verdict=verdict,
         level=level,
     )
+
+
+def control_chart(table: pd.DataFrame, *, sigmas: float = 3.0) -> pd.DataFrame:
+    """Add p-chart control limits to a table of consecutive periods of one unit.
+
+    The centre line and the per-response trinomial variance are pooled over every row of
+    ``table`` (for the report's trend: the trailing 12 months); each period's limits are
+    ``centre ± sigmas · √(variance / n_eff)`` (:func:`nps_kit.stats.control_limits`). A period
+    whose NPS lies outside its limits moved more than sampling noise explains for this unit.
+
+    Parameters
+    ----------
+    table
+        :func:`score_groups` output with one row per period (``promoters``, ``passives``,
+        ``detractors``, ``n_eff``, ``nps``), e.g. from ``score_groups(period="month")``.
+        Weighted counts pool as weighted counts.
+    sigmas
+        Width of the limits in standard errors (3, as in Shewhart's charts).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``table`` with ``control_centre``, ``control_low``, ``control_high`` (points)
+        and ``out_of_control`` (``"above"``, ``"below"`` or NA).
+    """
+    _check_columns(table, ["promoters", "passives", "detractors", "n_eff", "nps"])
+    out = table.copy()
+    centre, low, high = stats.control_limits(
+        pd.to_numeric(out["promoters"], errors="coerce").to_numpy(dtype=np.float64),
+        pd.to_numeric(out["passives"], errors="coerce").to_numpy(dtype=np.float64),
+        pd.to_numeric(out["detractors"], errors="coerce").to_numpy(dtype=np.float64),
+        n_eff=pd.to_numeric(out["n_eff"], errors="coerce").to_numpy(dtype=np.float64),
+        sigmas=sigmas,
+    )
+    value = pd.to_numeric(out["nps"], errors="coerce").to_numpy(dtype=np.float64)
+    out["control_centre"] = centre
+    out["control_low"] = low
+    out["control_high"] = high
+    with np.errstate(invalid="ignore"):
+        side = np.where(value > high, "above", np.where(value < low, "below", ""))
+    out["out_of_control"] = pd.Series(side, index=out.index, dtype="string").replace("", pd.NA)
+    return out
 
 
 def distribution(data: pd.DataFrame, *, score: str = "nps_score") -> pd.DataFrame:

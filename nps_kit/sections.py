@@ -534,6 +534,38 @@ def method(unit: UnitData, *, level: float = 0.95, min_n: int = 30, min_report_n
     )
 
 
+def _optional(value: Any) -> Any:
+    return None if value is None or pd.isna(value) else value
+
+
+def _control_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+    """Return a trend row's control limits and signal (``above``/``below``/``None``)."""
+    if "out_of_control" not in row:
+        return {}
+    return {
+        "control_low": _optional(row.get("control_low")),
+        "control_high": _optional(row.get("control_high")),
+        "out_of_control": _optional(row.get("out_of_control")),
+    }
+
+
+def _control_of(trend_rows: pd.DataFrame, period: str) -> dict[str, Any] | None:
+    """Return the reporting month against the unit's control limits (e-mail, manifest)."""
+    if "out_of_control" not in trend_rows.columns:
+        return None
+    month = trend_rows.loc[trend_rows["period"] == period]
+    if month.empty:
+        return None
+    row = month.iloc[0]
+    return {
+        "period": period,
+        "centre": _optional(row["control_centre"]),
+        "low": _optional(row["control_low"]),
+        "high": _optional(row["control_high"]),
+        "outside": _optional(row["out_of_control"]),
+    }
+
+
 def summary(
     unit: UnitData,
     head: Headline,
@@ -595,9 +627,11 @@ def summary(
                 "ci_high": r["ci_high"],
                 "n": int(r["n"]),
                 "small_sample": bool(r["small_sample"]),
+                **_control_fields(r),
             }
             for r in trend_rows.to_dict("records")
         ],
+        "control": _control_of(trend_rows, unit.period),
         "top_themes": themes,
         "actions": actions,
         "detractors_to_contact": len(detractor_list),

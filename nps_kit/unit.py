@@ -25,6 +25,7 @@ from nps_kit.score import (
     Change,
     NpsResult,
     compare,
+    control_chart,
     nps,
     score_groups,
     segment,
@@ -348,14 +349,17 @@ def trend_table(
     """Monthly NPS for the ``months`` months up to the reporting period.
 
     Returns the :func:`nps_kit.score.score_groups` table by month (no anonymity suppression: a
-    month is not a respondent group). Months without responses are absent.
+    month is not a respondent group) with the unit's own control limits over these months
+    (:func:`nps_kit.score.control_chart`: ``control_centre``, ``control_low``,
+    ``control_high``, ``out_of_control``). Months without responses are absent.
     """
     first = shift_period(unit.period, -(months - 1))
     data = unit.responses
     window = data.loc[(data["period"] >= first) & (data["period"] <= unit.period)]
-    return score_groups(
+    table = score_groups(
         window, period="month", weight=weight, level=level, min_n=min_n, min_report_n=0
     )
+    return control_chart(table)
 
 
 def breakdown_table(

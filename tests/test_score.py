@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nps_kit.errors import DataError
-from nps_kit.score import compare, distribution, nps, score_groups, segment
+from nps_kit.score import compare, control_chart, distribution, nps, score_groups, segment
 
 score_lists = st.lists(st.one_of(st.integers(0, 10), st.none()), min_size=0, max_size=200)
 
@@ -200,3 +200,48 @@ def test_distribution_counts_and_segments():
     assert table["n"].tolist() == [1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 2]
     assert table.loc[table["score"] == 10, "pct"].item() == pytest.approx(40.0)
     assert table["segment"].tolist()[6:9] == ["detractor", "passive", "passive"]
+
+
+def test_control_chart_marks_the_month_outside_the_units_own_limits():
+    # 11 stable months of 200 answers (NPS 10: 80 promoters, 60 passives, 60 detractors), then
+    # a month of 200 with NPS −40 (40 / 40 / 120).
+    stable = [10] * 80 + [8] * 60 + [0] * 60
+    months = [f"2026-{m:02d}-15" for m in range(1, 12)] + ["2026-12-15"]
+    rows = [(m, s) for m in months[:11] for s in stable]
+    rows += [(months[11], s) for s in [10] * 40 + [8] * 40 + [0] * 120]
+    data = pd.DataFrame(
+        {
+            "nps_score": pd.array([s for _, s in rows], dtype="Int64"),
+            "nps_date": pd.to_datetime([m for m, _ in rows]),
+        }
+    )
+    table = control_chart(score_groups(data, period="month", min_report_n=0))
+    # Pooled over the 12 months: 920 promoters, 700 passives, 780 detractors of 2,400.
+    p_pro, p_det = 920 / 2400, 780 / 2400
+    centre = p_pro - p_det
+    half = 3 * math.sqrt((p_pro + p_det - centre**2) / 200)
+    assert table["control_centre"].tolist() == pytest.approx([100 * centre] * 12)
+    assert table["control_low"].tolist() == pytest.approx([100 * (centre - half)] * 12)
+    assert table["control_high"].tolist() == pytest.approx([100 * (centre + half)] * 12)
+    assert table["out_of_control"].tolist()[:11] == [pd.NA] * 11
+    assert table["out_of_control"].iloc[11] == "below"
+    quiet = control_chart(score_groups(data.iloc[: 11 * 200], period="month", min_report_n=0))
+    assert quiet["out_of_control"].isna().all()
+
+
+def test_control_chart_uses_the_effective_n_of_weighted_months():
+    data = pd.DataFrame(
+        {
+            "nps_score": pd.array([10, 0, 8, 10] * 2, dtype="Int64"),
+            "nps_date": pd.to_datetime(["2026-01-10"] * 4 + ["2026-02-10"] * 4),
+            "w": [1.0, 3.0, 1.0, 3.0, 1.0, 1.0, 1.0, 1.0],
+        }
+    )
+    table = control_chart(score_groups(data, period="month", weight="w", min_report_n=0))
+    # January: weights 1, 3, 1, 3 → n_eff = 64 / 20; February: 4. Pooled weighted counts:
+    # promoters 4 + 2, passives 1 + 1, detractors 3 + 1 of 12.
+    p_pro, p_det = 6 / 12, 4 / 12
+    centre = p_pro - p_det
+    v = p_pro + p_det - centre**2
+    expected = [100 * (centre - 3 * math.sqrt(v / n)) for n in (64 / 20, 4)]
+    assert table["control_low"].tolist() == pytest.approx([max(e, -100) for e in expected])

@@ -433,6 +433,20 @@ def test_summary_publishes_one_output_with_the_periods_numbers(ja: Report) -> No
         zip(trend["period"], trend["n"], strict=True)
     )
     assert [t["nps"] for t in published["trend"]] == pytest.approx(trend["nps"].tolist())
+    assert [t["control_low"] for t in published["trend"]] == pytest.approx(
+        trend["control_low"].tolist()
+    )
+    assert [t["out_of_control"] for t in published["trend"]] == [
+        None if pd.isna(v) else v for v in trend["out_of_control"]
+    ]
+    month = trend.loc[trend["period"] == "2026-10"].iloc[0]
+    assert published["control"] == {
+        "period": "2026-10",
+        "centre": pytest.approx(month["control_centre"]),
+        "low": pytest.approx(month["control_low"]),
+        "high": pytest.approx(month["control_high"]),
+        "outside": None if pd.isna(month["out_of_control"]) else month["out_of_control"],
+    }
     assert published["detractors_to_contact"] == len(CONTACTS)
     assert published["excluded"] == {"missing": 1, "invalid": 0}
     assert published["top_themes"][0]["theme"] == "delivery"

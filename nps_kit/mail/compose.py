@@ -145,6 +145,12 @@ def render_charts(summary: Mapping[str, Any], *, name: str, lang: Language) -> d
                 }
             )
             table["small_sample"] = table["n"] < min_n
+            if all("out_of_control" in r for r in rows):  # the unit's own control limits
+                table["control_low"] = [_nan(r.get("control_low")) for r in rows]
+                table["control_high"] = [_nan(r.get("control_high")) for r in rows]
+                table["out_of_control"] = pd.array(
+                    [r.get("out_of_control") for r in rows], dtype="string"
+                )
             fig, ax = plt.subplots(figsize=(6.4, 3.0))
             plot.trend(
                 table, ax=ax, lang=lang, target=_float(summary.get("target")), min_n=min_n, title=""
