@@ -538,7 +538,7 @@ def _optional(value: Any) -> Any:
     return None if value is None or pd.isna(value) else value
 
 
-def _control_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+def _control_fields(row: Mapping[Any, Any]) -> dict[str, Any]:
     """Return a trend row's control limits and signal (``above``/``below``/``None``)."""
     if "out_of_control" not in row:
         return {}

@@ -253,7 +253,8 @@ def _text(
 def _control_lines(s: Mapping[str, Any], lang: Language, w: Any) -> list[str]:
     """Say whether this month, and which months of the trend, left the unit's control limits."""
     lines = []
-    control = s.get("control") if isinstance(s.get("control"), Mapping) else {}
+    found = s.get("control")
+    control: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
     outside = control.get("outside")
     if outside in ("above", "below") and control.get("low") is not None:
         low = points(control["low"], lang, signed=True)
