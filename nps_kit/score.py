@@ -617,7 +617,9 @@ def control_chart(table: pd.DataFrame, *, sigmas: float = 3.0) -> pd.DataFrame:
     return out
 
 
-def distribution(data: pd.DataFrame, *, score: str = "nps_score") -> pd.DataFrame:
+def distribution(
+    data: pd.DataFrame, *, score: str = "nps_score", weight: str | None = None
+) -> pd.DataFrame:
     """Count answers per score 0–10.
 
     Parameters
@@ -626,18 +628,26 @@ def distribution(data: pd.DataFrame, *, score: str = "nps_score") -> pd.DataFram
         Responses.
     score
         Score column.
+    weight
+        Optional weight column: ``pct`` is then the weighted share.
 
     Returns
     -------
     pandas.DataFrame
-        Eleven rows, columns ``score`` (0–10), ``n``, ``pct`` (percent of valid answers) and
-        ``segment``.
+        Eleven rows, columns ``score`` (0–10), ``n`` (answers), ``pct`` (percent of valid
+        answers, weighted when ``weight`` is given) and ``segment``.
     """
-    _check_columns(data, [score])
+    _check_columns(data, [score, *([weight] if weight else [])])
     values, _ = _score_codes(data[score], name=score)
     n = np.bincount(values[values >= 0], minlength=11)
-    total = int(n.sum())
-    pct = 100.0 * n / total if total else np.zeros(11, dtype=np.float64)
+    w = _weights(data, weight)
+    if w is None:
+        mass = n.astype(np.float64)
+    else:
+        known = (values >= 0) & ~np.isnan(w)
+        mass = np.bincount(values[known], weights=w[known], minlength=11).astype(np.float64)
+    total = float(mass.sum())
+    pct = 100.0 * mass / total if total else np.zeros(11, dtype=np.float64)
     return pd.DataFrame(
         {
             "score": np.arange(11),

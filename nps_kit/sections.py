@@ -226,9 +226,9 @@ def _shares_row(name: str, result: Any) -> dict[str, Any]:
     }
 
 
-def distribution(unit: UnitData) -> pd.DataFrame:
-    """Show the 0–10 score distribution of the period, coloured by segment."""
-    table = score_distribution(unit.current)
+def distribution(unit: UnitData, *, weight: str | None = None) -> pd.DataFrame:
+    """Show the 0–10 score distribution of the period (weighted shares with ``weight``)."""
+    table = score_distribution(unit.current, weight=weight)
     lang = unit.language
     plot.score_distribution(
         table,

@@ -245,3 +245,10 @@ def test_control_chart_uses_the_effective_n_of_weighted_months():
     v = p_pro + p_det - centre**2
     expected = [100 * (centre - 3 * math.sqrt(v / n)) for n in (64 / 20, 4)]
     assert table["control_low"].tolist() == pytest.approx([max(e, -100) for e in expected])
+
+
+def test_weighted_distribution_shares_weigh_each_answer():
+    table = distribution(frame([10, 10, 0, None], w=[1.0, 1.0, 2.0, 5.0]), weight="w")
+    assert table["n"].tolist() == [1] + [0] * 9 + [2]
+    assert table.loc[[0, 10], "pct"].tolist() == pytest.approx([50.0, 50.0])
+    assert distribution(frame([10, 10, 0]))["pct"].iloc[10] == pytest.approx(200 / 3)
