@@ -26,6 +26,7 @@ __all__ = [
     "Change",
     "NpsResult",
     "Period",
+    "against_rest",
     "compare",
     "control_chart",
     "distribution",
@@ -573,6 +574,62 @@ def compare(current: NpsResult, previous: NpsResult, *, level: float = 0.95) -> 
         verdict=verdict,
         level=level,
     )
+
+
+def against_rest(
+    data: pd.DataFrame,
+    *,
+    by: str,
+    score: str = "nps_score",
+    weight: str | None = None,
+    level: float = 0.95,
+    min_n: int = DEFAULT_MIN_N,
+    min_report_n: int = DEFAULT_MIN_REPORT_N,
+) -> pd.DataFrame:
+    """Score each group and say which differ from the rest of the responses, FDR-controlled.
+
+    Each shown group is compared with all the other responses (an independent sample, so
+    ``group − rest`` has the adjusted-Wald interval and test of :func:`compare`; it has the
+    sign of ``group − all``). Over the groups of one breakdown, the p-values are adjusted with
+    Benjamini–Hochberg, and a group is marked ``above`` or ``below`` only when its adjusted
+    p-value is below ``1 − level``: with 12 groups that do not differ, about one would pass an
+    unadjusted test by chance, while the marks keep the expected share of false ones at or
+    under ``1 − level``. A marked group's unadjusted interval always excludes 0.
+
+    Parameters
+    ----------
+    data
+        Responses with ``score`` and ``by`` columns.
+    by
+        The breakdown column.
+    score, weight, level, min_n, min_report_n
+        As in :func:`score_groups`; suppressed groups are neither tested nor in the family.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`score_groups` ``(by=by)`` plus ``diff_rest``, ``diff_rest_low``,
+        ``diff_rest_high`` (group − rest in points, with its unadjusted interval), ``p_value``,
+        ``p_adjusted`` (Benjamini–Hochberg over the breakdown's shown groups) and
+        ``versus_unit`` (``"above"``, ``"below"`` or NA).
+    """
+    options: dict[str, Any] = {"score": score, "weight": weight, "level": level, "min_n": min_n}
+    table = score_groups(data, by=by, min_report_n=min_report_n, **options)
+    raw = score_groups(data, by=by, min_report_n=0, **options)
+    test = stats.versus_rest(
+        raw[["promoters", "passives", "detractors"]].to_numpy(dtype=np.float64),
+        n_eff=raw["n_eff"].to_numpy(dtype=np.float64),
+        tested=~table["suppressed"].to_numpy(dtype=bool),
+        level=level,
+    )
+    side = np.where(test.direction > 0, "above", np.where(test.direction < 0, "below", ""))
+    table["diff_rest"] = test.diff
+    table["diff_rest_low"] = test.ci_low
+    table["diff_rest_high"] = test.ci_high
+    table["p_value"] = test.p_value
+    table["p_adjusted"] = test.p_adjusted
+    table["versus_unit"] = pd.Series(side, index=table.index, dtype="string").replace("", pd.NA)
+    return table
 
 
 def control_chart(table: pd.DataFrame, *, sigmas: float = 3.0) -> pd.DataFrame:

@@ -61,10 +61,19 @@ _W: dict[str, dict[str, str]] = {
     "breakdown_title": {"ja": "{label}別のNPS", "en": "NPS by {label}"},
     "breakdown_note": {
         "ja": "点は NPS、横線は95%信頼区間。白抜きは回答数{min_n}件未満（参考値）、"
-        "{floor}件未満のグループは匿名性のため非表示です。",
+        "{floor}件未満のグループは匿名性のため非表示です。"
+        "▲／▼は、事業部のほかの回答より有意に高い／低いグループです。グループが多いほど偶然の差が"
+        "見つかりやすいため、内訳ごとに Benjamini–Hochberg 法で偽発見率を{fdr}%に抑えて判定して"
+        "います（区間は調整前のまま）。",
         "en": "Dots show NPS, lines the 95% interval. Hollow dots: fewer than {min_n} "
-        "responses (indicative); groups under {floor} responses are hidden for anonymity.",
+        "responses (indicative); groups under {floor} responses are hidden for anonymity. "
+        "▲ / ▼ mark groups significantly above / below the rest of the unit. The more groups, "
+        "the more chance differences, so each breakdown's marks hold the false discovery rate "
+        "at {fdr}% (Benjamini–Hochberg); the intervals are unadjusted.",
     },
+    "marked": {"ja": "{label}：{groups}", "en": "{label}: {groups}"},
+    "above_unit": {"ja": "全体より高い ▲ {names}", "en": "above the unit ▲ {names}"},
+    "below_unit": {"ja": "全体より低い ▼ {names}", "en": "below the unit ▼ {names}"},
     "group": {"ja": "グループ", "en": "Group"},
     "n": {"ja": "回答数", "en": "Responses"},
     "nps_col": {"ja": "NPS", "en": "NPS"},
@@ -280,9 +289,26 @@ def breakdowns(
         )
         plot.breakdown(table, by=column, lang=lang, title=_w("breakdown_title", lang, label=name))
         _show_figure()
+        marked = _marked_groups(table, column, lang)
+        if marked:
+            display(report.callout(_w("marked", lang, label=name, groups=marked)))
         out[column] = table
-    display(report.callout(_w("breakdown_note", lang, min_n=min_n, floor=min_report_n)))
+    fdr = f"{(1 - level) * 100:g}"
+    display(report.callout(_w("breakdown_note", lang, min_n=min_n, floor=min_report_n, fdr=fdr)))
     return out
+
+
+def _marked_groups(table: pd.DataFrame, column: str, lang: Language) -> str:
+    """Name the groups marked above / below the unit, e.g. ``全体より高い ▲ Web、アプリ``."""
+    if "versus_unit" not in table.columns:
+        return ""
+    joiner = "、" if lang == "ja" else ", "
+    parts = []
+    for side in ("above", "below"):
+        names = [str(v) for v in table.loc[table["versus_unit"].eq(side).fillna(False), column]]
+        if names:
+            parts.append(_w(f"{side}_unit", lang, names=joiner.join(names)))
+    return " / ".join(parts)
 
 
 def strategies(unit: UnitData, analysis: FollowupAnalysis) -> None:
@@ -588,6 +614,7 @@ def summary(
             "ci_high": first.change.ci_high,
             "p_value": first.change.p_value,
             "verdict": first.change.verdict,
+            "level": first.change.level,
         }
     themes: list[dict[str, Any]] = []
     actions: list[dict[str, Any]] = []

@@ -25,6 +25,7 @@ __all__ = [
     "PSEUDO_PROMOTERS",
     "DiffTest",
     "Interval",
+    "RestTest",
     "benjamini_hochberg",
     "control_limits",
     "diff_test",
@@ -32,6 +33,7 @@ __all__ = [
     "nps_interval",
     "nps_interval_array",
     "verdict_of",
+    "versus_rest",
     "z_critical",
 ]
 
@@ -284,7 +286,7 @@ def verdict_of(ci_low: npt.ArrayLike, ci_high: npt.ArrayLike) -> npt.NDArray[np.
 
 
 def benjamini_hochberg(p_values: npt.ArrayLike) -> FloatArray:
-    """Benjamini–Hochberg adjusted p-values (q-values) for one family of tests.
+    """Benjamini–Hochberg adjusted p-values (q-values) for families of tests.
 
     Rejecting the tests whose adjusted p-value is at most ``q`` controls the false discovery
     rate at ``q`` (Benjamini & Hochberg 1995 [3]_). ``nan`` p-values (tests not made) are left out
@@ -293,7 +295,7 @@ def benjamini_hochberg(p_values: npt.ArrayLike) -> FloatArray:
     Parameters
     ----------
     p_values
-        Raw p-values of the family.
+        Raw p-values; the last axis is one family (so a 2-D array holds many families).
 
     Returns
     -------
@@ -307,19 +309,101 @@ def benjamini_hochberg(p_values: npt.ArrayLike) -> FloatArray:
        of the Royal Statistical Society B*, 57(1), 289-300.
     """
     p = np.asarray(p_values, dtype=np.float64)
-    out = np.full(p.shape, np.nan)
-    known = ~np.isnan(p)
-    m = int(known.sum())
-    if m == 0:
-        return out
-    values = p[known]
-    order = np.argsort(values, kind="stable")
-    scaled = values[order] * m / np.arange(1, m + 1)
-    adjusted = np.minimum(np.minimum.accumulate(scaled[::-1])[::-1], 1.0)
-    back = np.empty(m)
-    back[order] = adjusted
-    out[known] = back
+    if p.size == 0:
+        return p.copy()
+    order = np.argsort(p, axis=-1, kind="stable")  # nan last
+    ranked = np.take_along_axis(p, order, axis=-1)
+    m = np.sum(~np.isnan(p), axis=-1, keepdims=True)
+    rank = np.arange(1, p.shape[-1] + 1)
+    scaled = ranked * m / rank
+    # Step-up: the running minimum from the largest p-value down (fmin skips the nan tail).
+    stepped = np.fmin.accumulate(scaled[..., ::-1], axis=-1)[..., ::-1]
+    adjusted = np.where(np.isnan(ranked), np.nan, np.minimum(stepped, 1.0))
+    out = np.empty_like(adjusted)
+    np.put_along_axis(out, order, adjusted, axis=-1)
     return out
+
+
+@dataclass(frozen=True)
+class RestTest:
+    """Each group of a breakdown against the rest, with Benjamini–Hochberg marks.
+
+    Arrays shaped like the groups (``(..., k)``): ``diff``, ``ci_low``, ``ci_high`` (group −
+    rest, points, unadjusted interval), ``p_value``, ``p_adjusted`` and ``direction`` (``1``
+    above, ``-1`` below, ``0`` not marked). Untested groups hold ``nan`` and ``0``.
+    """
+
+    diff: FloatArray
+    ci_low: FloatArray
+    ci_high: FloatArray
+    p_value: FloatArray
+    p_adjusted: FloatArray
+    direction: npt.NDArray[np.int8]
+
+
+def versus_rest(
+    counts: npt.ArrayLike,
+    *,
+    n_eff: npt.ArrayLike | None = None,
+    tested: npt.ArrayLike | None = None,
+    level: float = 0.95,
+) -> RestTest:
+    """Compare each group with all other responses and mark differences at FDR ``1 − level``.
+
+    Group and rest are independent samples, so the change test of :func:`diff_test` applies;
+    ``group − rest`` has the sign of ``group − all``. The p-values of one breakdown (the last
+    group axis) are adjusted with :func:`benjamini_hochberg`, and a group is marked when its
+    adjusted p-value is below ``1 − level`` (its unadjusted interval then excludes 0).
+
+    Parameters
+    ----------
+    counts
+        ``(..., k, 3)`` promoters, passives, detractors per group (weighted counts allowed);
+        every response is in exactly one group.
+    n_eff
+        ``(..., k)`` Kish effective n per group; defaults to the count totals. The rest's
+        effective n follows from ``Σw² = (Σw)² / n_eff``.
+    tested
+        ``(..., k)`` which groups are tested (e.g. not suppressed); default all with responses.
+    level
+        Confidence level of the intervals; the false discovery rate is ``1 − level``.
+
+    Returns
+    -------
+    RestTest
+        Difference, unadjusted interval, raw and adjusted p-values, and marks.
+    """
+    c = np.asarray(counts, dtype=np.float64)
+    totals = c.sum(axis=-1)
+    neff = totals if n_eff is None else np.asarray(n_eff, dtype=np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        squares = np.where(neff > 0, totals**2 / neff, 0.0)
+        rest = c.sum(axis=-2, keepdims=True) - c
+        rest_total = rest.sum(axis=-1)
+        rest_squares = squares.sum(axis=-1, keepdims=True) - squares
+        rest_neff = np.where(rest_squares > 0, rest_total**2 / rest_squares, 0.0)
+    test = diff_test(
+        (c[..., 0], c[..., 1], c[..., 2]),
+        (rest[..., 0], rest[..., 1], rest[..., 2]),
+        n_eff_a=neff,
+        n_eff_b=rest_neff,
+        level=level,
+    )
+    made = (totals > 0) if tested is None else np.asarray(tested, dtype=bool) & (totals > 0)
+    made = made & (rest_total > 0)
+    p_value = np.where(made, test.p_value, np.nan)
+    adjusted = benjamini_hochberg(p_value)
+    direction = verdict_of(test.ci_low, test.ci_high)
+    with np.errstate(invalid="ignore"):
+        marked = made & (adjusted < 1 - level)
+    return RestTest(
+        diff=np.where(made, test.diff, np.nan),
+        ci_low=np.where(made, test.ci_low, np.nan),
+        ci_high=np.where(made, test.ci_high, np.nan),
+        p_value=p_value,
+        p_adjusted=adjusted,
+        direction=np.where(marked, direction, 0).astype(np.int8),
+    )
 
 
 def control_limits(

@@ -24,6 +24,7 @@ from nps_kit.score import (
     DEFAULT_MIN_REPORT_N,
     Change,
     NpsResult,
+    against_rest,
     compare,
     control_chart,
     nps,
@@ -374,9 +375,11 @@ def breakdown_table(
     """NPS by the values of ``by`` in the reporting period, best first.
 
     Groups under ``min_report_n`` are suppressed (kept with ``suppressed=True`` so the report
-    can say they exist) and sorted last.
+    can say they exist) and sorted last. Each shown group is also compared with the rest of
+    the unit, with the false discovery rate over the breakdown's groups held at ``1 − level``
+    (:func:`nps_kit.score.against_rest`: ``versus_unit`` is ``above``, ``below`` or NA).
     """
-    table = score_groups(
+    table = against_rest(
         unit.current,
         by=by,
         weight=weight,

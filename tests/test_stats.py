@@ -183,6 +183,11 @@ def test_benjamini_hochberg_matches_hand_computation():
     with_nan = stats.benjamini_hochberg([np.nan, 0.01, 0.5])
     assert math.isnan(with_nan[0]) and with_nan[1:] == pytest.approx([0.02, 0.5])
     assert stats.benjamini_hochberg([]).shape == (0,)
+    # One family per row.
+    rows = stats.benjamini_hochberg([[0.04, 0.01, 0.20, 0.03, 0.02], [0.5, np.nan, 0.01, 1, 1]])
+    assert rows[0] == pytest.approx([0.05, 0.05, 0.20, 0.05, 0.05])
+    assert math.isnan(rows[1, 1])
+    assert rows[1, [0, 2, 3, 4]] == pytest.approx([1.0, 0.04, 1.0, 1.0])
 
 
 @given(st.lists(st.floats(min_value=0, max_value=1), min_size=1, max_size=30))
