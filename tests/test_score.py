@@ -323,3 +323,19 @@ def test_twelve_groups_from_one_distribution_are_rarely_marked(size, mix):
         got = table["versus_unit"].fillna("").tolist()
         assert got == [e if m else "" for e, m in zip(expected, marks[seed], strict=True)]
         assert table["p_adjusted"].tolist() == pytest.approx(test.p_adjusted[seed].tolist())
+
+
+@settings(max_examples=100)
+@given(score_lists, score_lists, st.sampled_from([0.8, 0.9, 0.95, 0.99]))
+def test_every_change_verdict_agrees_with_its_interval(before, after, level):
+    change = compare(nps(frame(after)), nps(frame(before)), level=level)
+    if change.verdict == "insufficient_data":
+        assert change.diff is None
+        return
+    assert change.ci_low is not None and change.ci_high is not None and change.diff is not None
+    assert change.ci_low <= change.diff <= change.ci_high
+    expected = "improvement" if change.ci_low > 0 else "decline" if change.ci_high < 0 else None
+    assert change.verdict == (expected or "no_change")
+    assert change.p_value is not None
+    if abs(change.p_value - (1 - level)) > 1e-9:
+        assert (change.p_value < 1 - level) == change.significant
