@@ -137,8 +137,9 @@ def breakdown(
     ----------
     table
         ``score_groups(by=[by])`` output: column ``by`` (group labels), ``n``, ``nps``,
-        ``ci_low``, ``ci_high``; optional ``small_sample`` (hollow dots) and ``suppressed``
-        (rows left out, listed in a note under the chart).
+        ``ci_low``, ``ci_high``; optional ``small_sample`` (hollow dots), ``suppressed``
+        (rows left out, listed in a note under the chart) and ``versus_unit`` (``above`` /
+        ``below`` add ▲ / ▼ after the group's name, as from :func:`nps_kit.score.against_rest`).
     by
         Name of the column holding the group labels; also used in the default title.
     ax
@@ -174,6 +175,12 @@ def breakdown(
         names = [
             with_n(str(g), k, lang) for g, k in zip(shown[by], floats(shown["n"]), strict=True)
         ]
+        if "versus_unit" in shown.columns:  # marked above/below the rest (FDR-controlled)
+            arrows = shown["versus_unit"].map({"above": " ▲", "below": " ▼"}, na_action="ignore")
+            names = [
+                name.replace("\n", f"{arrow}\n", 1) if "\n" in name else name + arrow
+                for name, arrow in zip(names, arrows.fillna("").astype(str), strict=True)
+            ]
         entries = _dot_interval(
             ax,
             names,

@@ -45,7 +45,13 @@ _WORDS: dict[str, dict[str, str]] = {
     "trend_title": {"ja": "NPSの推移（月次）", "en": "Monthly NPS"},
     "few": {"ja": "回答数{min_n}未満（参考値）", "en": "fewer than {min_n} responses (indicative)"},
     "hidden": {"ja": "非表示（回答数不足）：{names}", "en": "Hidden (too few responses): {names}"},
+    "control": {"ja": "管理限界（±3σ）", "en": "Control limits (±3σ)"},
+    "outside": {"ja": "管理限界外の月", "en": "Outside control limits"},
 }
+
+
+#: Okabe–Ito reddish purple: apart from the NPS blue and both segment colours.
+_OUTSIDE_COLOR = "#CC79A7"
 
 
 def _w(key: str, lang: Language, **kwargs: object) -> str:
@@ -253,7 +259,9 @@ def trend(
         ``score_groups(period="month")`` output: ``period``, ``period_start``, ``n``, ``nps``,
         ``ci_low``, ``ci_high`` and ``small_sample``. Months with NA ``nps`` (suppressed) leave a
         gap in the line and are listed in a note under the chart; their response count is still
-        shown.
+        shown. With the columns of :func:`nps_kit.score.control_chart` (``control_low``,
+        ``control_high``, ``out_of_control``) the control limits are drawn as dotted lines
+        and months outside them get a ring (``gid="out-of-control"``).
     ax
         Axes to draw the NPS on; ``None`` creates a report-sized figure. Responses per month are
         drawn as faint bars on a twin axis (right-hand scale) behind the line.
@@ -329,6 +337,28 @@ def trend(
         handles.append(hollow)
         labels.append(_w("few", lang, min_n=min_n))
     shown = [nps, low, high]
+    if {"control_low", "control_high", "out_of_control"} <= set(ordered.columns):
+        limit_low, limit_high = floats(ordered["control_low"]), floats(ordered["control_high"])
+        style: dict[str, Any] = {"color": TARGET_COLOR, "linestyle": ":", "linewidth": 1.0}
+        (limits,) = ax.plot(x, limit_low, gid="control-low", zorder=2, **style)
+        ax.plot(x, limit_high, gid="control-high", zorder=2, **style)
+        handles.append(limits)
+        labels.append(_w("control", lang))
+        shown += [limit_low, limit_high]
+        outside = ordered["out_of_control"].notna().to_numpy(dtype=bool) & np.isfinite(nps)
+        if outside.any():
+            ring = ax.scatter(
+                x[outside],
+                nps[outside],
+                s=160,
+                facecolors="none",
+                edgecolors=_OUTSIDE_COLOR,
+                linewidths=2.0,
+                zorder=5,
+                gid="out-of-control",
+            )
+            handles.append(ring)
+            labels.append(_w("outside", lang))
     if target is not None:
         digits = 0 if float(target).is_integer() else 1
         target_label = f"{label('target', lang)} {points(target, lang, digits=digits)}"

@@ -153,6 +153,7 @@ def analyse_followups(
     level: float = 0.95,
     min_n: int = 30,
     min_report_n: int = 5,
+    weight: str | None = None,
 ) -> FollowupAnalysis:
     """Analyse every follow-up question of the unit's reporting period.
 
@@ -166,6 +167,12 @@ def analyse_followups(
         Theme dictionaries and playbook; ``None`` uses the packaged defaults.
     level, min_n, min_report_n
         Confidence level, precision threshold and anonymity floor.
+    weight
+        Weight column (``nps_weight``) if the data is weighted: then every figure — answer
+        shares and NPS per answer, multi-select options, mean ratings, key drivers, theme
+        shares, NPS and gains, and the NPS behind the recommendations — is weighted, with
+        Kish's effective n for intervals and small-sample flags, like the headline. Counts
+        (``n``, ``mentions``, commenters) and the distinguishing words stay unweighted.
 
     Returns
     -------
@@ -190,7 +197,13 @@ def analyse_followups(
     for q in parsed:
         if q.type == "categorical":
             table = categorical_summary(
-                data, q.column, codes=q.codes, level=level, min_n=min_n, min_report_n=min_report_n
+                data,
+                q.column,
+                codes=q.codes,
+                weight=weight,
+                level=level,
+                min_n=min_n,
+                min_report_n=min_report_n,
             )
             results.append(QuestionResult(q, table))
         elif q.type == "multi":
@@ -199,6 +212,7 @@ def analyse_followups(
                 q.column,
                 separator=q.separator or ";",
                 codes=q.codes,
+                weight=weight,
                 level=level,
                 min_n=min_n,
                 min_report_n=min_report_n,
@@ -212,7 +226,7 @@ def analyse_followups(
             # Non-commenters get NA tags: theme_impact then reads shares among commenters and
             # NPS gains against every valid respondent of the period.
             tags = tag_themes(texts, book).astype("boolean").where(answered)
-            impact = theme_impact(data, tags, lang=lang, level=level, book=book)
+            impact = theme_impact(data, tags, lang=lang, level=level, book=book, weight=weight)
             # Only the two compared segments need tokens (tokenising is the costly step).
             seg = data["segment"]
             words = distinguishing_words(
@@ -229,15 +243,17 @@ def analyse_followups(
     rating_columns = {q.column: q.label for q in parsed if q.type == "rating"}
     ratings = drivers = None
     if rating_columns and rating_scale is not None:
-        ratings = ratings_summary(data, rating_columns, scale=rating_scale)
-        drivers = key_drivers(data, rating_columns, scale=rating_scale)
+        ratings = ratings_summary(data, rating_columns, scale=rating_scale, weight=weight)
+        drivers = key_drivers(data, rating_columns, scale=rating_scale, weight=weight)
     themes = None
     if all_tags is not None:
         all_tags = all_tags.astype("boolean").where(_any_text(data, parsed))
-        themes = theme_impact(data, all_tags, lang=lang, level=level, book=book)
-    current = nps(data, level=level, min_n=min_n)
+        themes = theme_impact(data, all_tags, lang=lang, level=level, book=book, weight=weight)
+    current = nps(data, weight=weight, level=level, min_n=min_n)
     previous_rows = unit.rows(shift_period(unit.period, -1))
-    previous = nps(previous_rows, level=level, min_n=min_n) if len(previous_rows) else None
+    previous = (
+        nps(previous_rows, weight=weight, level=level, min_n=min_n) if len(previous_rows) else None
+    )
     recommendations = segment_strategies(
         current,
         previous=previous,

@@ -35,6 +35,7 @@ import pandas as pd
 
 from nps_kit.followup import _scored, parse_ratings
 from nps_kit.i18n import Language
+from nps_kit.stats import kish_effective_n
 
 __all__ = ["QUADRANTS", "Method", "Quadrant", "key_drivers", "quadrant_label", "relative_weights"]
 
@@ -71,6 +72,7 @@ def key_drivers(
     method: Method = "relative_weights",
     scale: tuple[float, float] = (1, 5),
     min_complete: int = 30,
+    weight: str | None = None,
 ) -> pd.DataFrame:
     """Rank rated attributes by their importance for the 0–10 score and place them in quadrants.
 
@@ -89,7 +91,11 @@ def key_drivers(
     scale
         Lowest and highest valid rating; other values are invalid and unused.
     min_complete
-        Fewest listwise-complete rows for relative weights.
+        Fewest listwise-complete rows for relative weights (with weights: Kish's effective n
+        of those rows).
+    weight
+        Optional column of response weights: correlations, relative weights and mean ratings
+        are then weighted (weighted covariances); ``n`` stays the number of rows.
 
     Returns
     -------
@@ -111,18 +117,28 @@ def key_drivers(
     """
     if method not in ("relative_weights", "correlation"):
         raise ValueError(f"method must be 'relative_weights' or 'correlation', got {method!r}")
-    scored = _scored(data, list(columns), score)
+    scored = _scored(data, [*columns, *([weight] if weight else [])], score)
     y = pd.to_numeric(scored[score], errors="coerce").astype(float)
+    w = (
+        pd.Series(1.0, index=scored.index)
+        if weight is None
+        else pd.to_numeric(scored[weight], errors="coerce").astype(float).fillna(0.0)
+    )
     ratings = pd.DataFrame(
         {column: parse_ratings(scored[column], scale=scale)[0] for column in columns},
         index=scored.index,
     )
     attributes = list(columns)
-    performance = ratings.mean()
+    performance = pd.Series(
+        {c: _weighted_mean(ratings[c], w) for c in attributes}, dtype=float, index=attributes
+    )
     complete = ratings.notna().all(axis=1) & y.notna()
     n_complete = int(complete.sum())
+    n_eff = n_complete if weight is None else kish_effective_n(w[complete].to_numpy())
     used: Method = method
-    if method == "relative_weights" and n_complete < max(min_complete, len(attributes) + 2):
+    if method == "relative_weights" and (
+        n_complete < max(min_complete, len(attributes) + 2) or n_eff < min_complete
+    ):
         used = "correlation"
     r_squared = np.nan
     if used == "relative_weights":
@@ -131,12 +147,15 @@ def key_drivers(
         weights = np.full(len(attributes), np.nan)
         if varying.any():
             outcome = cast(FloatArray, y[complete].to_numpy(dtype=np.float64))
-            weights[varying] = relative_weights(x[:, varying], outcome)
+            row_weights = (
+                None if weight is None else cast(FloatArray, w[complete].to_numpy(np.float64))
+            )
+            weights[varying] = relative_weights(x[:, varying], outcome, weights=row_weights)
             r_squared = float(np.nansum(weights))
         importance = pd.Series(weights, index=attributes)
         n = pd.Series(n_complete, index=attributes)
     else:
-        importance = pd.Series({c: _pearson(ratings[c], y) for c in attributes}, dtype=float)
+        importance = pd.Series({c: _pearson(ratings[c], y, w) for c in attributes}, dtype=float)
         n = pd.Series({c: int((ratings[c].notna() & y.notna()).sum()) for c in attributes})
     table = pd.DataFrame(
         {
@@ -154,7 +173,9 @@ def key_drivers(
     return table.reset_index(drop=True)[_COLUMNS]
 
 
-def relative_weights(x: FloatArray, y: FloatArray) -> FloatArray:
+def relative_weights(
+    x: FloatArray, y: FloatArray, *, weights: FloatArray | None = None
+) -> FloatArray:
     """Johnson's (2000) relative weights of the columns of ``x`` for predicting ``y``.
 
     Parameters
@@ -163,13 +184,16 @@ def relative_weights(x: FloatArray, y: FloatArray) -> FloatArray:
         ``(n, p)`` predictor matrix without missing values; no constant columns.
     y
         ``(n,)`` outcome without missing values.
+    weights
+        Optional ``(n,)`` non-negative row weights: the correlations are then weighted, so the
+        weights sum to the R² of the weighted least-squares fit.
 
     Returns
     -------
     numpy.ndarray
         ``(p,)`` non-negative weights that sum to the R² of the OLS fit of ``y`` on ``x``.
     """
-    corr = np.atleast_2d(np.corrcoef(np.column_stack([x, y]), rowvar=False))
+    corr = _correlation(np.column_stack([x, y]), weights)
     rxx, rxy = corr[:-1, :-1], corr[:-1, -1]
     eigenvalues, eigenvectors = np.linalg.eigh(rxx)
     root = eigenvectors @ np.diag(np.sqrt(np.clip(eigenvalues, 0.0, None))) @ eigenvectors.T
@@ -206,11 +230,27 @@ def quadrant_label(quadrant: str, lang: Language) -> str:
     return _QUADRANT_LABELS[quadrant][lang]
 
 
-def _pearson(x: pd.Series, y: pd.Series) -> float:
-    both = x.notna() & y.notna()
+def _correlation(matrix: FloatArray, weights: FloatArray | None) -> FloatArray:
+    """Correlation matrix of the columns, weighted by ``weights`` (rows) when given."""
+    if weights is None:
+        return np.atleast_2d(np.corrcoef(matrix, rowvar=False))
+    cov = np.atleast_2d(np.cov(matrix, rowvar=False, aweights=weights))
+    scale = np.sqrt(np.diag(cov))
+    return np.asarray(cov / np.outer(scale, scale), dtype=np.float64)
+
+
+def _weighted_mean(values: pd.Series, w: pd.Series) -> float:
+    known = values.notna()
+    total = float(w[known].sum())
+    return float((values[known] * w[known]).sum() / total) if total > 0 else float("nan")
+
+
+def _pearson(x: pd.Series, y: pd.Series, w: pd.Series) -> float:
+    both = x.notna() & y.notna() & (w > 0)
     if both.sum() < 3 or x[both].std() == 0 or y[both].std() == 0:
         return float("nan")
-    return float(np.corrcoef(x[both], y[both])[0, 1])
+    pair = np.column_stack([x[both].to_numpy(float), y[both].to_numpy(float)])
+    return float(_correlation(pair, w[both].to_numpy(float))[0, 1])
 
 
 def _quadrants(importance: pd.Series, performance: pd.Series) -> pd.Series:

@@ -7,7 +7,9 @@ skipped the follow-up question is *missing*: missing respondents are not part of
 NPS shows whether skippers differ.
 
 The NPS maths (counts, interval, small-sample flag, suppression) come from
-:func:`nps_kit.score.score_groups`; this module only reshapes answers into groups.
+:func:`nps_kit.score.score_groups`; this module only reshapes answers into groups. With a
+``weight`` column every share, NPS and mean is weighted, and intervals and small-sample flags use
+Kish's effective sample size, exactly as in the headline; ``n`` stays the number of respondents.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ def categorical_summary(
     *,
     codes: Mapping[Any, str] | None = None,
     score: str = "nps_score",
+    weight: str | None = None,
     level: float = 0.95,
     min_n: int = 30,
     min_report_n: int = 5,
@@ -80,6 +83,9 @@ def categorical_summary(
         answer must then be a code or a label, else :class:`~nps_kit.errors.DataError`.
     score
         Column with the 0–10 score; rows where it is NA are ignored.
+    weight
+        Optional column of response weights (``nps_weight``): shares, segment splits and NPS
+        are then weighted, intervals and the small-sample flag use Kish's effective n.
     level, min_n, min_report_n
         Passed to :func:`nps_kit.score.score_groups` (interval level, small-sample and
         suppression thresholds).
@@ -98,16 +104,17 @@ def categorical_summary(
     DataError
         If ``column`` or ``score`` is not in ``data``, or an answer is not in ``codes``.
     """
-    scored = _scored(data, column, score)
+    scored = _scored(data, [column, *([weight] if weight else [])], score)
     answers = scored[column].map(_clean_cell)
     if codes is not None:
         answers = _decode(
             answers.map(lambda cell: [] if cell is None else [cell]), scored, column, codes
         )
         answers = answers.map(lambda tokens: tokens[0] if tokens else None)
-    long = pd.DataFrame({"answer": answers, score: scored[score]}).dropna(subset=["answer"])
-    skipped = scored.loc[answers.isna(), [score]]
-    return _summary(long, "answer", long, skipped, score, level, min_n, min_report_n)
+    kept = [score, *([weight] if weight else [])]
+    long = scored[kept].assign(answer=answers).dropna(subset=["answer"])
+    skipped = scored.loc[answers.isna(), kept]
+    return _summary(long, "answer", long, skipped, score, weight, level, min_n, min_report_n)
 
 
 def multi_select_summary(
@@ -117,6 +124,7 @@ def multi_select_summary(
     separator: str | Sequence[str] = ";",
     codes: Mapping[Any, str] | None = None,
     score: str = "nps_score",
+    weight: str | None = None,
     level: float = 0.95,
     min_n: int = 30,
     min_report_n: int = 5,
@@ -142,6 +150,8 @@ def multi_select_summary(
         then be a code or a label; unknown codes raise :class:`~nps_kit.errors.DataError`.
     score
         Column with the 0–10 score; rows where it is NA are ignored.
+    weight
+        Optional column of response weights; see :func:`categorical_summary`.
     level, min_n, min_report_n
         Passed to :func:`nps_kit.score.score_groups`.
 
@@ -161,21 +171,23 @@ def multi_select_summary(
         If ``column`` or ``score`` is missing, or an option is not in ``codes``; the error's
         ``failures`` lists every unknown code with its row.
     """
-    scored = _scored(data, column, score)
+    scored = _scored(data, [column, *([weight] if weight else [])], score)
     pattern = _separator_pattern(separator)
     tokens = scored[column].map(lambda cell: _split(cell, pattern))
     if codes is not None:
         tokens = _decode(tokens, scored, column, codes)
     tokens = tokens.map(lambda options: list(dict.fromkeys(options)))
     answered = tokens.map(len) > 0
+    kept = [score, *([weight] if weight else [])]
     long = (
-        pd.DataFrame({"option": tokens[answered], score: scored.loc[answered, score]})
+        scored.loc[answered, kept]
+        .assign(option=tokens[answered])
         .explode("option")
         .reset_index(drop=True)
     )
-    respondents = scored.loc[answered, [score]]
-    skipped = scored.loc[~answered, [score]]
-    return _summary(long, "option", respondents, skipped, score, level, min_n, min_report_n)
+    respondents = scored.loc[answered, kept]
+    skipped = scored.loc[~answered, kept]
+    return _summary(long, "option", respondents, skipped, score, weight, level, min_n, min_report_n)
 
 
 def ratings_summary(
@@ -184,6 +196,7 @@ def ratings_summary(
     *,
     scale: tuple[float, float] = (1, 5),
     score: str = "nps_score",
+    weight: str | None = None,
 ) -> pd.DataFrame:
     """Mean rating per segment for each rating attribute.
 
@@ -197,13 +210,16 @@ def ratings_summary(
         Lowest and highest valid rating (inclusive).
     score
         Column with the 0–10 score; rows where it is NA are ignored.
+    weight
+        Optional column of response weights: ``mean`` is then the weighted mean.
 
     Returns
     -------
     pandas.DataFrame
         One row per attribute and segment (``promoter``, ``passive``, ``detractor``, ``all``):
-        ``attribute``, ``label``, ``segment``, ``n`` (valid ratings), ``mean`` (NaN when
-        ``n`` is 0), ``invalid`` (non-numeric or out-of-scale values, not used) and
+        ``attribute``, ``label``, ``segment``, ``n`` (valid ratings), ``mean`` (weighted when
+        ``weight`` is given; NaN when ``n`` or the weights are 0), ``invalid`` (non-numeric or
+        out-of-scale values, not used) and
         ``missing`` (blank or "no answer").
 
     Raises
@@ -213,8 +229,9 @@ def ratings_summary(
     """
     from nps_kit.score import segment
 
-    scored = _scored(data, list(columns), score)
+    scored = _scored(data, [*columns, *([weight] if weight else [])], score)
     groups = segment(scored[score]).astype("string")
+    weights = _weight_values(scored, weight)
     rows: list[dict[str, Any]] = []
     for column, label in columns.items():
         values, invalid = parse_ratings(scored[column], scale=scale)
@@ -229,7 +246,7 @@ def ratings_summary(
                     "label": label,
                     "segment": name,
                     "n": len(chosen),
-                    "mean": float(chosen.mean()) if len(chosen) else np.nan,
+                    "mean": _mean(chosen, weights),
                     "invalid": int(invalid[mask].sum()),
                     "missing": int(missing[mask].sum()),
                 }
@@ -279,6 +296,22 @@ def _scored(data: pd.DataFrame, columns: str | list[str], score: str) -> pd.Data
         if name not in data.columns:
             raise missing_column(name, data.columns, option="followups")
     return data.loc[data[score].notna()]
+
+
+def _weight_values(data: pd.DataFrame, weight: str | None) -> pd.Series | None:
+    """Weights as floats (a missing weight counts as 0, as scoring leaves such rows out)."""
+    if weight is None:
+        return None
+    return pd.to_numeric(data[weight], errors="coerce").astype(float).fillna(0.0)
+
+
+def _mean(values: pd.Series, weights: pd.Series | None) -> float:
+    """Mean of ``values`` (NaN-free), weighted by ``weights`` on the same index if given."""
+    if weights is None:
+        return float(values.mean()) if len(values) else np.nan
+    w = weights.reindex(values.index)
+    total = float(w.sum())
+    return float((values * w).sum() / total) if total > 0 else np.nan
 
 
 def _clean_cell(cell: object) -> object | None:
@@ -370,32 +403,47 @@ def _summary(
     respondents: pd.DataFrame,
     skipped: pd.DataFrame,
     score: str,
+    weight: str | None,
     level: float,
     min_n: int,
     min_report_n: int,
 ) -> pd.DataFrame:
-    """Turn one row per (respondent, answer) into the per-answer table plus a ``missing`` row."""
+    """Turn one row per (respondent, answer) into the per-answer table plus a ``missing`` row.
+
+    Shares divide the (weighted) count of an answer by the (weighted) count of the respondents
+    who answered, overall and within each segment; with weights these are sums of weights.
+    """
     from nps_kit.score import score_groups, segment
 
-    options = dict(level=level, min_n=min_n, min_report_n=min_report_n, score=score)
-    totals = segment(respondents[score]).value_counts()
+    options = dict(level=level, min_n=min_n, min_report_n=min_report_n, score=score, weight=weight)
+    segments = segment(respondents[score])
+    w = _weight_values(respondents, weight)
+    totals = segments.value_counts() if w is None else w.groupby(segments, observed=False).sum()
+    whole = len(respondents) if w is None else float(w.sum())
     columns = [key, *_OUTPUT_COLUMNS]
     if long.empty:
         table = pd.DataFrame(columns=columns)
     else:
-        groups = score_groups(long[[key, score]], by=[key], **options)  # type: ignore[arg-type]
+        columns_used = [key, score, *([weight] if weight else [])]
+        groups = score_groups(long[columns_used], by=[key], **options)  # type: ignore[arg-type]
         table = pd.DataFrame({key: groups[key], "n": groups["n"].astype(int)})
-        table["share"] = _percent(groups["n"], len(respondents))
+        mentioned = groups["n"]
+        long_weights = _weight_values(long, weight)
+        if long_weights is not None:  # weighted answer count, also for suppressed answers
+            sums = long_weights.groupby(long[key], sort=False).sum()
+            mentioned = pd.Series(sums.reindex(groups[key]).to_numpy(), index=groups.index)
+        table["share"] = _percent(mentioned, whole)
         for name in _SEGMENTS:
-            table[f"share_{name}s"] = _percent(groups[f"{name}s"], int(totals.get(name, 0)))
+            table[f"share_{name}s"] = _percent(groups[f"{name}s"], float(totals.get(name, 0)))
         for name in ("nps", "ci_low", "ci_high"):
             table[name] = pd.to_numeric(groups[name], errors="coerce").astype(float)
         table["small_sample"] = groups["small_sample"].astype(bool)
         table["suppressed"] = groups["suppressed"].astype(bool)
         table["missing"] = False
         table["_order"] = table[key].astype(str)
-        table = table.sort_values(["n", "_order"], ascending=[False, True], kind="stable")
-        table = table.drop(columns="_order")
+        table["_size"] = mentioned.astype(float)  # the (weighted) count the share shows
+        table = table.sort_values(["_size", "_order"], ascending=[False, True], kind="stable")
+        table = table.drop(columns=["_order", "_size"])
     skipped_row: dict[str, object] = {key: None, "n": len(skipped), "missing": True}
     for name in ("share", *(f"share_{s}s" for s in _SEGMENTS), "nps", "ci_low", "ci_high"):
         skipped_row[name] = np.nan

@@ -45,6 +45,14 @@ _WORDS = {
     "notebook": {"ja": "ノートブック", "en": "notebook"},
     "periods": {"ja": "期間一覧", "en": "All periods"},
     "chart": {"ja": "部門別 NPS と95%信頼区間", "en": "NPS by unit with 95% intervals"},
+    "fdr_note": {
+        "ja": "変化の判定は、部門の数だけ偶然の「有意」が増えないよう、全部門で Benjamini–Hochberg "
+        "法により偽発見率を{fdr}%に抑えています。そのため各部門のレポートでは有意でも、ここでは"
+        "「有意な変化なし」となることがあります。",
+        "en": "So that more units do not mean more chance 'significant' changes, the verdicts here "
+        "hold the false discovery rate across all units at {fdr}% (Benjamini–Hochberg); a change "
+        "significant in a unit's own report can show as 'no significant change' here.",
+    },
 }
 
 _CSS = """
@@ -181,11 +189,34 @@ def _summary(entry: dict[str, Any]) -> UnitSummary:
     return as_summary(entry.get("summary")) or UnitSummary()
 
 
-def _change(summary: UnitSummary, lang: Language) -> str:
+def _adjusted_verdicts(units: list[dict[str, Any]]) -> tuple[list[str | None], float]:
+    """Each unit's change verdict after Benjamini–Hochberg over the units, and the FDR used.
+
+    A unit keeps ``improvement``/``decline`` only when its adjusted p-value is below
+    ``1 − level``; the others read ``no_change``. Units without a p-value keep their verdict.
+    """
+    from nps_kit.stats import benjamini_hochberg
+
+    changes = [_summary(u).change if u.get("status") == "ok" else None for u in units]
+    p_values = [
+        c.p_value if c is not None and c.p_value is not None else float("nan") for c in changes
+    ]
+    adjusted = benjamini_hochberg(p_values).tolist()
+    levels = {c.level or 0.95 for c in changes if c is not None and c.p_value is not None}
+    fdr = 1 - (max(levels) if levels else 0.95)
+    verdicts: list[str | None] = []
+    for change, q in zip(changes, adjusted, strict=True):
+        verdict = change.verdict if change is not None else None
+        if verdict in ("improvement", "decline") and not q < fdr:
+            verdict = "no_change"
+        verdicts.append(verdict)
+    return verdicts, fdr
+
+
+def _change(summary: UnitSummary, lang: Language, verdict: str | None) -> str:
     change = summary.change
     if change is None or change.diff is None:
         return "—"
-    verdict = change.verdict
     text = points(change.diff, lang, signed=True)
     return (
         f"{text} ({label(verdict, lang)})"
@@ -203,7 +234,8 @@ def write_overview(folder: Path, manifest: dict[str, Any]) -> Path:
         return escape(_WORDS[key][lang])
 
     rows = []
-    for u in units:
+    verdicts, fdr = _adjusted_verdicts(units)
+    for u, verdict in zip(units, verdicts, strict=True):
         s = _summary(u)
         status = u["status"]
         html = u.get("html")
@@ -227,7 +259,7 @@ def write_overview(folder: Path, manifest: dict[str, Any]) -> Path:
             f"<td>{escape(str(u['name']))}</td>"
             f'<td class="num">{escape(points(nps, lang) if nps is not None else "—")}</td>'
             f"<td>{escape(interval)}</td>"
-            f"<td>{escape(_change(s, lang))}</td>"
+            f"<td>{escape(_change(s, lang, verdict))}</td>"
             f'<td class="num">{escape("—" if s.n is None else str(s.n))}</td>'
             f"<td>{state}</td><td>{link}</td></tr>"
         )
@@ -253,6 +285,7 @@ def write_overview(folder: Path, manifest: dict[str, Any]) -> Path:
         f"<h1>{escape(title)}</h1>{image}"
         f'<div class="wrap"><table><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
+        f"<p>{escape(_WORDS['fdr_note'][lang].format(fdr=f'{fdr * 100:g}'))}</p>"
         f'<p><a href="../index.html">{w("periods")}</a></p></body></html>\n'
     )
     path = folder / "index.html"

@@ -132,6 +132,19 @@ def _number(value: float | None, *, signed: bool = False, digits: int = 1) -> st
     return f"{sign}{value:,.{digits}f}".replace("-", "−")
 
 
+def _bound(value: float | None, *, significant: bool) -> str:
+    """Format an interval bound; the bound that makes a change significant never reads 0.
+
+    A significant change's interval excludes 0, so a bound of, say, 0.03 is shown as ``+0.03``
+    rather than ``+0.0``, which would look like an interval touching 0 beside the verdict.
+    """
+    digits = 1
+    if significant and value is not None and value != 0:
+        while digits < 6 and round(value, digits) == 0:
+            digits += 1
+    return _number(value, signed=True, digits=digits)
+
+
 def headline(
     result: NpsResultLike,
     change: ChangeLike | None,
@@ -223,8 +236,8 @@ def _change_fact(change: ChangeLike | None, lang: Language, what: str) -> str:
                 "ci_range",
                 lang,
                 ci=_ci_label(getattr(change, "level", 0.95), lang),
-                low=_number(change.ci_low, signed=True),
-                high=_number(change.ci_high, signed=True),
+                low=_bound(change.ci_low, significant=verdict == "improvement"),
+                high=_bound(change.ci_high, significant=verdict == "decline"),
             )
         )
     return f"<div><dt>{escape(what)}</dt><dd>{value}<small>{note}</small></dd></div>"

@@ -22,7 +22,7 @@ from nps_kit.drivers import quadrant_label
 from nps_kit.i18n import Language, label, points
 from nps_kit.periods import format_period
 from nps_kit.score import distribution as score_distribution
-from nps_kit.summary import Action, Change, Excluded, Theme, TrendPoint, UnitSummary
+from nps_kit.summary import Action, Change, Control, Excluded, Theme, TrendPoint, UnitSummary
 from nps_kit.text import answered
 from nps_kit.themes import representative_comments
 from nps_kit.unit import (
@@ -63,10 +63,19 @@ _W: dict[str, dict[str, str]] = {
     "breakdown_title": {"ja": "{label}別のNPS", "en": "NPS by {label}"},
     "breakdown_note": {
         "ja": "点は NPS、横線は95%信頼区間。白抜きは回答数{min_n}件未満（参考値）、"
-        "{floor}件未満のグループは匿名性のため非表示です。",
+        "{floor}件未満のグループは匿名性のため非表示です。"
+        "▲／▼は、事業部のほかの回答より有意に高い／低いグループです。グループが多いほど偶然の差が"
+        "見つかりやすいため、内訳ごとに Benjamini–Hochberg 法で偽発見率を{fdr}%に抑えて判定して"
+        "います（区間は調整前のまま）。",
         "en": "Dots show NPS, lines the 95% interval. Hollow dots: fewer than {min_n} "
-        "responses (indicative); groups under {floor} responses are hidden for anonymity.",
+        "responses (indicative); groups under {floor} responses are hidden for anonymity. "
+        "▲ / ▼ mark groups significantly above / below the rest of the unit. The more groups, "
+        "the more chance differences, so each breakdown's marks hold the false discovery rate "
+        "at {fdr}% (Benjamini–Hochberg); the intervals are unadjusted.",
     },
+    "marked": {"ja": "{label}：{groups}", "en": "{label}: {groups}"},
+    "above_unit": {"ja": "全体より高い ▲ {names}", "en": "above the unit ▲ {names}"},
+    "below_unit": {"ja": "全体より低い ▼ {names}", "en": "below the unit ▼ {names}"},
     "group": {"ja": "グループ", "en": "Group"},
     "n": {"ja": "回答数", "en": "Responses"},
     "nps_col": {"ja": "NPS", "en": "NPS"},
@@ -228,9 +237,9 @@ def _shares_row(name: str, result: Any) -> dict[str, Any]:
     }
 
 
-def distribution(unit: UnitData) -> pd.DataFrame:
-    """Show the 0–10 score distribution of the period, coloured by segment."""
-    table = score_distribution(unit.current)
+def distribution(unit: UnitData, *, weight: str | None = None) -> pd.DataFrame:
+    """Show the 0–10 score distribution of the period (weighted shares with ``weight``)."""
+    table = score_distribution(unit.current, weight=weight)
     lang = unit.language
     plot.score_distribution(
         table,
@@ -282,9 +291,26 @@ def breakdowns(
         )
         plot.breakdown(table, by=column, lang=lang, title=_w("breakdown_title", lang, label=name))
         _show_figure()
+        marked = _marked_groups(table, column, lang)
+        if marked:
+            display(report.callout(_w("marked", lang, label=name, groups=marked)))
         out[column] = table
-    display(report.callout(_w("breakdown_note", lang, min_n=min_n, floor=min_report_n)))
+    fdr = f"{(1 - level) * 100:g}"
+    display(report.callout(_w("breakdown_note", lang, min_n=min_n, floor=min_report_n, fdr=fdr)))
     return out
+
+
+def _marked_groups(table: pd.DataFrame, column: str, lang: Language) -> str:
+    """Name the groups marked above / below the unit, e.g. ``全体より高い ▲ Web、アプリ``."""
+    if "versus_unit" not in table.columns:
+        return ""
+    joiner = "、" if lang == "ja" else ", "
+    parts = []
+    for side in ("above", "below"):
+        names = [str(v) for v in table.loc[table["versus_unit"].eq(side).fillna(False), column]]
+        if names:
+            parts.append(_w(f"{side}_unit", lang, names=joiner.join(names)))
+    return " / ".join(parts)
 
 
 def strategies(unit: UnitData, analysis: FollowupAnalysis) -> None:
@@ -536,6 +562,38 @@ def method(unit: UnitData, *, level: float = 0.95, min_n: int = 30, min_report_n
     )
 
 
+def _optional(value: Any) -> Any:
+    return None if value is None or pd.isna(value) else value
+
+
+def _control_fields(row: Mapping[Any, Any]) -> dict[str, Any]:
+    """Return a trend row's control limits and signal (``above``/``below``/``None``)."""
+    if "out_of_control" not in row:
+        return {}
+    return {
+        "control_low": _optional(row.get("control_low")),
+        "control_high": _optional(row.get("control_high")),
+        "out_of_control": _optional(row.get("out_of_control")),
+    }
+
+
+def _control_of(trend_rows: pd.DataFrame, period: str) -> Control | None:
+    """Return the reporting month against the unit's control limits (e-mail, manifest)."""
+    if "out_of_control" not in trend_rows.columns:
+        return None
+    month = trend_rows.loc[trend_rows["period"] == period]
+    if month.empty:
+        return None
+    row = month.iloc[0]
+    return Control(
+        period=period,
+        centre=_optional(row["control_centre"]),
+        low=_optional(row["control_low"]),
+        high=_optional(row["control_high"]),
+        outside=_optional(row["out_of_control"]),
+    )
+
+
 def summary(
     unit: UnitData,
     head: Headline,
@@ -558,6 +616,7 @@ def summary(
             ci_high=first.change.ci_high,
             p_value=first.change.p_value,
             verdict=first.change.verdict,
+            level=first.change.level,
         )
     themes: list[Theme] = []
     actions: list[Action] = []
@@ -597,9 +656,11 @@ def summary(
                 ci_high=r["ci_high"],
                 n=int(r["n"]),
                 small_sample=bool(r["small_sample"]),
+                **_control_fields(r),
             )
             for r in trend_rows.to_dict("records")
         ),
+        control=_control_of(trend_rows, unit.period),
         top_themes=tuple(themes),
         actions=tuple(actions),
         detractors_to_contact=len(detractor_list),

@@ -13,7 +13,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Action", "Change", "Excluded", "Theme", "TrendPoint", "UnitSummary", "as_summary"]
+__all__ = [
+    "Action",
+    "Change",
+    "Control",
+    "Excluded",
+    "Theme",
+    "TrendPoint",
+    "UnitSummary",
+    "as_summary",
+]
 
 
 def _float(value: object) -> float | None:
@@ -50,6 +59,7 @@ class Change:
     ci_high: float | None
     p_value: float | None
     verdict: str | None
+    level: float | None = None
 
     def to_json(self) -> dict[str, Any]:
         """Return the manifest's ``change`` object."""
@@ -61,6 +71,7 @@ class Change:
             "ci_high": self.ci_high,
             "p_value": self.p_value,
             "verdict": self.verdict,
+            "level": self.level,
         }
 
     @classmethod
@@ -74,6 +85,7 @@ class Change:
             ci_high=_float(data.get("ci_high")),
             p_value=_float(data.get("p_value")),
             verdict=_text(data.get("verdict")),
+            level=_float(data.get("level")),
         )
 
 
@@ -87,6 +99,9 @@ class TrendPoint:
     ci_low: float | None = None
     ci_high: float | None = None
     small_sample: bool = False
+    control_low: float | None = None
+    control_high: float | None = None
+    out_of_control: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """One row of the manifest's ``trend`` list."""
@@ -97,6 +112,9 @@ class TrendPoint:
             "ci_high": self.ci_high,
             "n": self.n,
             "small_sample": self.small_sample,
+            "control_low": self.control_low,
+            "control_high": self.control_high,
+            "out_of_control": self.out_of_control,
         }
 
     @classmethod
@@ -109,6 +127,44 @@ class TrendPoint:
             ci_low=_float(data.get("ci_low")),
             ci_high=_float(data.get("ci_high")),
             small_sample=bool(data.get("small_sample", False)),
+            control_low=_float(data.get("control_low")),
+            control_high=_float(data.get("control_high")),
+            out_of_control=_text(data.get("out_of_control")),
+        )
+
+
+@dataclass(frozen=True)
+class Control:
+    """The reporting month against the unit's own control limits (p-chart, trailing 12 months).
+
+    ``outside`` is ``"above"``, ``"below"`` or ``None`` (inside, or not enough history).
+    """
+
+    period: str | None
+    centre: float | None
+    low: float | None
+    high: float | None
+    outside: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the manifest's ``control`` object."""
+        return {
+            "period": self.period,
+            "centre": self.centre,
+            "low": self.low,
+            "high": self.high,
+            "outside": self.outside,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Control:
+        """Read a manifest ``control`` object."""
+        return cls(
+            period=_text(data.get("period")),
+            centre=_float(data.get("centre")),
+            low=_float(data.get("low")),
+            high=_float(data.get("high")),
+            outside=_text(data.get("outside")),
         )
 
 
@@ -196,6 +252,7 @@ class UnitSummary:
     target: float | None = None
     change: Change | None = None
     trend: tuple[TrendPoint, ...] = ()
+    control: Control | None = None
     top_themes: tuple[Theme, ...] = ()
     actions: tuple[Action, ...] = ()
     detractors_to_contact: int | None = None
@@ -225,6 +282,7 @@ class UnitSummary:
             "target": self.target,
             "change": None if self.change is None else self.change.to_json(),
             "trend": [t.to_json() for t in self.trend],
+            "control": None if self.control is None else self.control.to_json(),
             "top_themes": [t.to_json() for t in self.top_themes],
             "actions": [a.to_json() for a in self.actions],
             "detractors_to_contact": self.detractors_to_contact,
@@ -246,6 +304,7 @@ class UnitSummary:
             The summary; list rows that are not objects are skipped.
         """
         change = data.get("change")
+        control = data.get("control")
         excluded = data.get("excluded")
         return cls(
             period=_text(data.get("period")),
@@ -262,6 +321,7 @@ class UnitSummary:
             trend=tuple(
                 TrendPoint.from_json(r) for r in _records(data.get("trend")) if "period" in r
             ),
+            control=Control.from_json(control) if isinstance(control, Mapping) else None,
             top_themes=tuple(Theme.from_json(r) for r in _records(data.get("top_themes"))),
             actions=tuple(Action.from_json(r) for r in _records(data.get("actions"))),
             detractors_to_contact=_int(data.get("detractors_to_contact")),

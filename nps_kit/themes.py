@@ -294,6 +294,7 @@ def theme_impact(
     lang: Language = "ja",
     level: float = 0.95,
     book: ThemeBook | None = None,
+    weight: str | None = None,
 ) -> pd.DataFrame:
     """Measure how much each theme matters for the NPS.
 
@@ -313,6 +314,9 @@ def theme_impact(
         Confidence level of the NPS intervals.
     book
         Where the labels come from; ``None`` uses the packaged default themes.
+    weight
+        Optional column of response weights: shares, NPS and the gain are then weighted and
+        the intervals use Kish's effective n; ``mentions`` stays a count of commenters.
 
     Raises
     ------
@@ -332,26 +336,37 @@ def theme_impact(
     """
     from nps_kit.score import nps, segment
 
-    if score not in data.columns:
-        raise missing_column(score, data.columns)
+    for needed in (score, *([weight] if weight else [])):
+        if needed not in data.columns:
+            raise missing_column(needed, data.columns)
     missing = tags.index.difference(data.index)
     if len(missing):
         raise ValueError(f"tags has {len(missing)} index labels not in data, e.g. {missing[0]!r}")
     book = load_themes() if book is None else book
     segments = segment(data[score])
     valid = segments.notna()
-    n_valid = int(valid.sum())
+    # Every share and the gain are sums of weights (1 per response without weights).
+    w = (
+        pd.Series(1.0, index=data.index)
+        if weight is None
+        else pd.to_numeric(data[weight], errors="coerce").astype(float).fillna(0.0)
+    )
+    n_valid = float(w[valid].sum())
     commented = tags.notna().all(axis=1).reindex(data.index, fill_value=False) & valid
-    frame = data.loc[commented, [score]]
+    frame = data.loc[commented, [score, *([weight] if weight else [])]]
     seg = segments[commented]
-    seg_sizes = {name: int((seg == name).sum()) for name in ("promoter", "passive", "detractor")}
+    fw = w[commented].to_numpy(dtype=float)
+    seg_sizes = {
+        name: float(fw[(seg == name).to_numpy()].sum())
+        for name in ("promoter", "passive", "detractor")
+    }
     rows = []
     for theme_id in tags.columns:
         hit = tags.loc[frame.index, theme_id].fillna(False).to_numpy(dtype=bool)
-        with_ = nps(frame[hit], score=score, level=level)
-        without = nps(frame[~hit], score=score, level=level)
+        with_ = nps(frame[hit], score=score, level=level, weight=weight)
+        without = nps(frame[~hit], score=score, level=level, weight=weight)
         shares = {
-            f"share_{name}s": _pct(int(((seg == name).to_numpy() & hit).sum()), size)
+            f"share_{name}s": _pct(float(fw[(seg == name).to_numpy() & hit].sum()), size)
             for name, size in seg_sizes.items()
         }
         rows.append(
@@ -359,7 +374,7 @@ def theme_impact(
                 "theme": theme_id,
                 "label": book.label(str(theme_id), lang),
                 "mentions": int(hit.sum()),
-                "share": _pct(int(hit.sum()), len(frame)),
+                "share": _pct(float(fw[hit].sum()), float(fw.sum())),
                 **shares,
                 "nps_with": _opt(with_.nps),
                 "ci_with_low": _opt(with_.ci_low),

@@ -25,7 +25,9 @@ from nps_kit.score import (
     DEFAULT_MIN_REPORT_N,
     Change,
     NpsResult,
+    against_rest,
     compare,
+    control_chart,
     nps,
     score_groups,
     segment,
@@ -334,14 +336,17 @@ def trend_table(
     """Monthly NPS for the ``months`` months up to the reporting period.
 
     Returns the :func:`nps_kit.score.score_groups` table by month (no anonymity suppression: a
-    month is not a respondent group). Months without responses are absent.
+    month is not a respondent group) with the unit's own control limits over these months
+    (:func:`nps_kit.score.control_chart`: ``control_centre``, ``control_low``,
+    ``control_high``, ``out_of_control``). Months without responses are absent.
     """
     first = shift_period(unit.period, -(months - 1))
     data = unit.responses
     window = data.loc[(data["period"] >= first) & (data["period"] <= unit.period)]
-    return score_groups(
+    table = score_groups(
         window, period="month", weight=weight, level=level, min_n=min_n, min_report_n=0
     )
+    return control_chart(table)
 
 
 def breakdown_table(
@@ -356,9 +361,11 @@ def breakdown_table(
     """NPS by the values of ``by`` in the reporting period, best first.
 
     Groups under ``min_report_n`` are suppressed (kept with ``suppressed=True`` so the report
-    can say they exist) and sorted last.
+    can say they exist) and sorted last. Each shown group is also compared with the rest of
+    the unit, with the false discovery rate over the breakdown's groups held at ``1 − level``
+    (:func:`nps_kit.score.against_rest`: ``versus_unit`` is ``above``, ``below`` or NA).
     """
-    table = score_groups(
+    table = against_rest(
         unit.current,
         by=by,
         weight=weight,

@@ -181,3 +181,61 @@ def test_successful_reports_can_be_mailed_from_the_manifest(built, monkeypatch, 
     message = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
     assert message["To"] == "ec-team@example.com"
     assert message["Subject"].startswith("[NPS] EC事業部 2026年10月: ")
+
+
+def test_every_verdict_in_the_reports_agrees_with_its_interval(built):
+    """The change verdict each report publishes is significant exactly when its interval
+    excludes 0, and the months it flags lie outside their control limits."""
+    _, folder = built
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["units"]:
+        summary = entry["summary"]
+        change = summary["change"]
+        low, high = change["ci_low"], change["ci_high"]
+        expected = "improvement" if low > 0 else "decline" if high < 0 else "no_change"
+        assert change["verdict"] == expected, entry["unit"]
+        assert low <= change["diff"] <= high
+        assert (change["p_value"] < 1 - change["level"]) == (expected != "no_change")
+        for month in summary["trend"]:
+            outside = month["out_of_control"]
+            if month["nps"] > month["control_high"]:
+                assert outside == "above", month
+            elif month["nps"] < month["control_low"]:
+                assert outside == "below", month
+            else:
+                assert outside is None, month
+        assert summary["control"]["period"] == "2026-10"
+
+
+@pytest.mark.parametrize(
+    ("unit", "phrases"),
+    [
+        (
+            "ec",
+            [
+                "この区間が0を含まないときに限り「有意に改善／悪化」とします",
+                "p値も同じ区間を反転して求める",
+                "三項分布の分散と各月の回答数から ±3σ",
+                "Benjamini–Hochberg 法で偽発見率を 1 − 信頼水準（5%）に抑えて",
+                "評価項目の平均・重要度・テーマの割合とNPSと改善余地",
+                "Kish の有効回答数",
+            ],
+        ),
+        (
+            "cloud",
+            [
+                "a change is significant exactly when this interval excludes 0",
+                "The p-value inverts the same interval",
+                "(a p-chart)",
+                "1 − confidence level (5%) with Benjamini–Hochberg",
+                "answer shares and NPS per answer, mean ratings, importance",
+                "Kish&#x27;s effective sample size",
+            ],
+        ),
+    ],
+)
+def test_method_section_says_how_verdicts_marks_and_weights_work(built, unit, phrases):
+    _, folder = built
+    html = (folder / f"{unit}.html").read_text(encoding="utf-8")
+    for phrase in phrases:
+        assert phrase in html or phrase.replace("&#x27;", "'") in html, phrase

@@ -625,3 +625,25 @@ def test_inline_charts_are_palette_pngs_at_twice_the_display_size() -> None:
     assert (0, 158, 115) in colours and (213, 94, 0) in colours  # bar colours kept exactly
     empty = plt.figure()
     assert palette_retina_png(empty) is None
+
+
+def test_trend_draws_control_limits_and_rings_months_outside_them() -> None:
+    table = trend_table().assign(
+        control_low=[-10.0, -30.0, -10.0, -40.0, -10.0, -10.0],
+        control_high=[0.0, 20.0, 0.0, 30.0, 0.0, 0.0],
+        out_of_control=pd.array([None, None, None, None, None, "above"], dtype="string"),
+    )
+    ax = plot.trend(table, lang="ja")
+    (low,) = by_gid(ax, "control-low")
+    (high,) = by_gid(ax, "control-high")
+    np.testing.assert_allclose(low.get_ydata(), [-10.0, -30.0, -10.0, -40.0, -10.0, -10.0])
+    np.testing.assert_allclose(high.get_ydata(), [0.0, 20.0, 0.0, 30.0, 0.0, 0.0])
+    (ring,) = by_gid(ax, "out-of-control")
+    np.testing.assert_allclose(
+        ring.get_offsets(), [[mdates.date2num(table["period_start"][5]), 2.5]]
+    )
+    assert "管理限界（±3σ）" in legend_texts(ax) and "管理限界外の月" in legend_texts(ax)
+    calm = plot.trend(table.assign(out_of_control=pd.NA), lang="en")
+    assert by_gid(calm, "out-of-control") == []
+    assert "Control limits (±3σ)" in legend_texts(calm)
+    assert "Outside control limits" not in legend_texts(calm)

@@ -418,3 +418,21 @@ def test_headline_with_real_scores() -> None:
     assert "回答数 20" in soup.get_text()
     assert soup.select_one(".nps-flag") is not None  # 20 responses is a small sample
     assert soup.select_one(".nps-verdict--improvement") is not None
+
+
+@pytest.mark.parametrize(
+    ("change", "shown"),
+    [
+        (Change(diff=4.0, ci_low=0.03, ci_high=8.0, verdict="improvement"), "+0.03 〜 +8.0"),
+        (Change(diff=-4.0, ci_low=-8.0, ci_high=-0.004, verdict="decline"), "−8.0 〜 −0.004"),
+        (Change(diff=4.0, ci_low=-0.03, ci_high=8.0, verdict="no_change"), "−0.0 〜 +8.0"),
+    ],
+)
+def test_a_significant_changes_interval_never_reads_as_touching_zero(
+    change: Change, shown: str
+) -> None:
+    facts = [
+        " ".join(d.get_text(" ").split())
+        for d in soup_of(_headline(change=change)).select(".nps-headline__facts > div")
+    ]
+    assert facts[0].endswith(f"95%信頼区間 {shown}")

@@ -433,6 +433,20 @@ def test_summary_publishes_one_output_with_the_periods_numbers(ja: Report) -> No
         zip(trend["period"], trend["n"], strict=True)
     )
     assert [t["nps"] for t in published["trend"]] == pytest.approx(trend["nps"].tolist())
+    assert [t["control_low"] for t in published["trend"]] == pytest.approx(
+        trend["control_low"].tolist()
+    )
+    assert [t["out_of_control"] for t in published["trend"]] == [
+        None if pd.isna(v) else v for v in trend["out_of_control"]
+    ]
+    month = trend.loc[trend["period"] == "2026-10"].iloc[0]
+    assert published["control"] == {
+        "period": "2026-10",
+        "centre": pytest.approx(month["control_centre"]),
+        "low": pytest.approx(month["control_low"]),
+        "high": pytest.approx(month["control_high"]),
+        "outside": None if pd.isna(month["out_of_control"]) else month["out_of_control"],
+    }
     assert published["detractors_to_contact"] == len(CONTACTS)
     assert published["excluded"] == {"missing": 1, "invalid": 0}
     assert published["top_themes"][0]["theme"] == "delivery"
@@ -574,3 +588,40 @@ def test_followups_without_text_or_ratings(
     assert published["top_themes"] == []
     assert published["detractors_to_contact"] == 0
     assert [a["segment"] for a in published["actions"]] == ["detractor"] * 3
+
+
+@pytest.mark.parametrize(
+    ("lang", "marked", "note"),
+    [
+        (
+            "ja",
+            "プラン：全体より高い ▲ premium / 全体より低い ▼ basic",
+            "Benjamini–Hochberg 法で偽発見率を5%に抑えて",
+        ),
+        (
+            "en",
+            "Plan: above the unit ▲ premium / below the unit ▼ basic",
+            "hold the false discovery rate at 5% (Benjamini–Hochberg)",
+        ),
+    ],
+)
+def test_breakdowns_mark_groups_above_and_below_the_unit(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language, marked: str, note: str
+) -> None:
+    # 40 premium customers who all promote, 40 basic ones who all detract, 40 trial passives.
+    rows: list[Row] = []
+    for i, (plan, score) in enumerate([("premium", "10"), ("basic", "0"), ("trial", "8")] * 40):
+        rows.append((f"M{i:03d}", 1 + i % 28, score, "web", plan, "", "", "", False))
+    unit = make_unit(tmp_path, lang, [("2026-10", rows)])
+    label = "プラン" if lang == "ja" else "Plan"
+    shown = show(sections.breakdowns, unit, [{"column": "plan", "label": label}])
+    table = shown.value["plan"]
+    assert dict(zip(table["plan"], table["versus_unit"].fillna(""), strict=True)) == {
+        "premium": "above",
+        "trial": "",
+        "basic": "below",
+    }
+    assert marked in shown.html
+    assert note in shown.html
+    ticks = [t.get_text() for t in shown.figures[0].axes[0].get_yticklabels()]
+    assert [t.split("\n")[0] for t in ticks] == ["premium ▲", "trial", "basic ▼"]

@@ -297,9 +297,7 @@ def test_theme_impact_unknown_score_column(book: ThemeBook) -> None:
     data = pd.DataFrame({"score": [1, 2]})
     with pytest.raises(DataError) as info:
         theme_impact(data, tag_themes(pd.Series(["a", "b"]), book), book=book)
-    assert str(info.value) == (
-        "no column 'nps_score'; columns: 'score'. Did you mean 'score'?"
-    )
+    assert str(info.value) == ("no column 'nps_score'; columns: 'score'. Did you mean 'score'?")
 
 
 # --- representative comments --------------------------------------------------------------

@@ -26,6 +26,22 @@ _WORDS: dict[str, dict[str, str]] = {
     "shares": {"ja": "回答者の構成", "en": "Promoters, passives and detractors"},
     "trend": {"ja": "NPSの推移", "en": "NPS trend"},
     "themes": {"ja": "主なテーマ", "en": "Top themes"},
+    "control_above": {
+        "ja": "今月のNPSは管理限界（直近12か月の通常の変動幅 {low} 〜 {high}）を上回りました。",
+        "en": "This month's NPS is above the unit's control limits "
+        "(the normal range of the last 12 months, {low} to {high}).",
+    },
+    "control_below": {
+        "ja": "今月のNPSは管理限界（直近12か月の通常の変動幅 {low} 〜 {high}）を下回りました。",
+        "en": "This month's NPS is below the unit's control limits "
+        "(the normal range of the last 12 months, {low} to {high}).",
+    },
+    "control_months": {
+        "ja": "管理限界外の月: {months}",
+        "en": "Months outside the control limits: {months}",
+    },
+    "above": {"ja": "上回り", "en": "above"},
+    "below": {"ja": "下回り", "en": "below"},
     "theme_row": {"ja": "{label}（言及率 {share}%）", "en": "{label} ({share}% of comments)"},
     "actions": {"ja": "推奨アクション", "en": "Recommended actions"},
     "detractors": {
@@ -143,6 +159,7 @@ def render_body(facts: BodyFacts) -> Body:
     change_line = " / ".join(
         x for x in (change, label(verdict, lang) if verdict else None) if x is not None
     )
+    control = _control_lines(s, lang, w)
     shares = [
         f"{label(seg, lang)} {_pct(s.share(seg))}"
         for seg in ("promoters", "passives", "detractors")
@@ -159,7 +176,9 @@ def render_body(facts: BodyFacts) -> Body:
     if not notices:
         notices.append(w("no_report"))
 
-    text = _text(heading, headline, details, change_line, shares, themes, actions, w, detractors)
+    text = _text(
+        heading, headline, details, change_line, shares, themes, actions, w, detractors, control
+    )
     text += "\n" + "\n".join(notices) + "\n\n-- \n" + w("footer") + "\n"
 
     e = html.escape
@@ -172,8 +191,11 @@ def render_body(facts: BodyFacts) -> Body:
     ]
     if "shares" in facts.charts:
         rows.append(_img(facts.charts["shares"], w("shares")))
-    if "trend" in facts.charts:
+    if "trend" in facts.charts or control:
         rows.append(f"<tr><td><h2>{e(w('trend'))}</h2></td></tr>")
+    if control:
+        rows.append(f"<tr><td><p>{'<br>'.join(e(c) for c in control)}</p></td></tr>")
+    if "trend" in facts.charts:
         rows.append(_img(facts.charts["trend"], w("trend")))
     if themes:
         rows.append(f"<tr><td><h2>{e(w('themes'))}</h2>{_ol(themes)}</td></tr>")
@@ -210,9 +232,12 @@ def _text(
     actions: Sequence[str],
     w: Any,
     detractors: str | None,
+    control: Sequence[str] = (),
 ) -> str:
     lines = [heading, "=" * 40, headline, change_line, " · ".join(details), ""]
     lines += [w("shares"), " / ".join(shares), ""]
+    if control:
+        lines += [w("trend"), *control, ""]
     if themes:
         lines += [w("themes"), *(f"{i}. {t}" for i, t in enumerate(themes, 1)), ""]
     if actions:
@@ -220,6 +245,24 @@ def _text(
     if detractors:
         lines += [detractors, ""]
     return "\n".join(lines)
+
+
+def _control_lines(s: UnitSummary, lang: Language, w: Any) -> list[str]:
+    """Say whether this month, and which months of the trend, left the unit's control limits."""
+    lines = []
+    control = s.control
+    if control is not None and control.outside in ("above", "below") and control.low is not None:
+        low = points(control.low, lang, signed=True)
+        high = points(control.high, lang, signed=True)
+        lines.append(w(f"control_{control.outside}", low=low, high=high))
+    months = [
+        f"{format_period(r.period, lang)}" + (f"（{w(side)}）" if lang == "ja" else f" ({w(side)})")
+        for r in s.trend
+        if (side := r.out_of_control) in ("above", "below")
+    ]
+    if months:
+        lines.append(w("control_months", months=("、" if lang == "ja" else ", ").join(months)))
+    return lines
 
 
 def _img(cid: str, alt: str) -> str:

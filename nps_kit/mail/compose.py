@@ -154,6 +154,10 @@ def render_charts(
                 }
             )
             table["small_sample"] = table["n"] < min_n
+            if any(r.control_low is not None for r in rows):  # the unit's own control limits
+                table["control_low"] = [_nan(r.control_low) for r in rows]
+                table["control_high"] = [_nan(r.control_high) for r in rows]
+                table["out_of_control"] = pd.array([r.out_of_control for r in rows], dtype="string")
             fig, ax = plt.subplots(figsize=(6.4, 3.0))
             plot.trend(table, ax=ax, lang=lang, target=s.target, min_n=min_n, title="")
             charts["trend"] = plot.to_png(fig)
