@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import json
 
-from nps_kit.summary import Action, Change, Excluded, Theme, TrendPoint, UnitSummary, as_summary
+from nps_kit.summary import (
+    Action,
+    Change,
+    Control,
+    Excluded,
+    Theme,
+    TrendPoint,
+    UnitSummary,
+    as_summary,
+)
 
 MANIFEST_SUMMARY = {
     "period": "2026-10",
@@ -25,6 +34,7 @@ MANIFEST_SUMMARY = {
         "ci_high": 11.4,
         "p_value": 0.44,
         "verdict": "no_change",
+        "level": 0.95,
     },
     "trend": [
         {
@@ -34,8 +44,12 @@ MANIFEST_SUMMARY = {
             "ci_high": None,
             "n": 3,
             "small_sample": True,
+            "control_low": None,
+            "control_high": None,
+            "out_of_control": None,
         }
     ],
+    "control": {"period": "2026-10", "centre": 1.0, "low": -9.5, "high": 11.5, "outside": "below"},
     "top_themes": [{"theme": "delivery", "label": "配送", "share": 18.2, "nps_gain": 2.1}],
     "actions": [{"segment": "detractor", "text": "連絡する", "evidence": "…"}],
     "detractors_to_contact": 17,
@@ -45,7 +59,10 @@ MANIFEST_SUMMARY = {
 
 def test_manifest_json_round_trips_with_the_documented_shape() -> None:
     summary = UnitSummary.from_json(MANIFEST_SUMMARY)
-    assert summary.change == Change("2026-09", "previous", 3.2, -5.0, 11.4, 0.44, "no_change")
+    assert summary.change == Change(
+        "2026-09", "previous", 3.2, -5.0, 11.4, 0.44, "no_change", level=0.95
+    )
+    assert summary.control == Control("2026-10", 1.0, -9.5, 11.5, "below")
     assert summary.trend == (TrendPoint("2026-09", None, 3, None, None, True),)
     assert summary.top_themes == (Theme("delivery", "配送", 18.2, 2.1),)
     assert summary.actions == (Action("detractor", "連絡する", "…"),)
