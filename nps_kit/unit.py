@@ -8,7 +8,6 @@ a :class:`UnitData` into the tables each report section shows; they only combine
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Literal
 
 import pandas as pd
 
+from nps_kit.cache import normalise_key as _norm
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import Language
 from nps_kit.load import LoadReport, LoadResult, load_responses
@@ -122,13 +122,6 @@ class Headline:
         return next((c for c in self.comparisons if c.kind == kind), None)
 
 
-def _norm(value: object) -> str:
-    # A column of whole numbers with blanks is read as float: 1.0 must match "1".
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return unicodedata.normalize("NFKC", str(value)).strip()
-
-
 def shift_period(period: str, months: int) -> str:
     """Move a ``YYYY-MM`` period by ``months`` (negative = earlier)."""
     return str(pd.Period(period, freq="M") + months)
@@ -149,6 +142,7 @@ def prepare_unit(
     sheet: str | int | None = None,
     encoding: str | None = None,
     redact: bool = True,
+    cache: str | Path | None = None,
 ) -> UnitData:
     """Load a survey export and keep one unit's responses.
 
@@ -177,6 +171,10 @@ def prepare_unit(
     redact
         Replace e-mail addresses, phone numbers, postal codes and card numbers in
         ``text_columns`` (see :func:`nps_kit.redact.redact`).
+    cache
+        A cache file of the export written by ``nps-kit run`` (:func:`nps_kit.cache.build_cache`):
+        the unit's rows and months are read from it instead of parsing ``path``. Either way the
+        unit keeps the months a report shows (:func:`report_window`) and rows without a date.
 
     Returns
     -------
@@ -190,14 +188,31 @@ def prepare_unit(
         period has no responses at all.
     """
     source = Path(path)
-    loaded = _load_cached(
-        source,
-        score_column=score_column,
-        date_column=date_column,
-        weight_column=weight_column,
-        sheet=sheet,
-        encoding=encoding,
-    )
+    if cache is not None:
+        from nps_kit.cache import open_cache, read_rows
+
+        store = open_cache(cache)
+        if period == "latest":
+            if store.report.date_max is None:
+                raise DataError(
+                    f"{source}: column {date_column!r} has no readable dates.",
+                    hint="Check columns.date in the parameters.",
+                    path=source,
+                )
+            period = latest_complete_month(store.report.date_max)
+        start, end = report_window(period)
+        loaded = read_rows(
+            store, unit_values=unit_values if unit_column else None, start=start, end=end
+        )
+    else:
+        loaded = _load_cached(
+            source,
+            score_column=score_column,
+            date_column=date_column,
+            weight_column=weight_column,
+            sheet=sheet,
+            encoding=encoding,
+        )
     data = loaded.data
     if unit_column is not None:
         if unit_column not in data.columns:
@@ -210,7 +225,7 @@ def prepare_unit(
         wanted = {_norm(v) for v in unit_values}
         keys = data[unit_column].map(_norm, na_action="ignore")
         data = data.loc[keys.isin(wanted)]
-        if data.empty:
+        if data.empty and cache is None:
             present = sorted({str(k) for k in keys.dropna().unique()})
             guess = closest(next(iter(wanted), ""), present) if wanted else None
             raise DataError(
@@ -219,20 +234,30 @@ def prepare_unit(
                 hint=f"Did you mean {guess!r}?" if guess else "Check data.filter.values.",
                 path=source,
             )
-    data = data.copy()
     dates = data["nps_date"]
-    if dates.notna().sum() == 0:
+    if dates.notna().sum() == 0 and cache is None:
         raise DataError(
             f"{source}: column {date_column!r} has no readable dates for {name}.",
             hint="Check columns.date in the parameters.",
             path=source,
         )
-    data["period"] = dates.dt.strftime("%Y-%m").astype("string")
-    data["segment"] = segment(data["nps_score"])
     if period == "latest":
         period = _latest_complete_month(loaded.data["nps_date"])
+    covered = dates.dt.strftime("%Y-%m")
+    start, end = report_window(period)
+    data = data.loc[dates.isna() | ((dates >= start) & (dates < end))].copy()
+    data["period"] = data["nps_date"].dt.strftime("%Y-%m").astype("string")
+    data["segment"] = segment(data["nps_score"])
     if not (data["period"] == period).any():
-        first, last = data["period"].dropna().min(), data["period"].dropna().max()
+        if cache is not None:  # the error names the unit's whole range: read its dates
+            covered = _unit_months(cache, unit_values if unit_column else None)
+        if covered.dropna().empty:
+            raise DataError(
+                f"{source}: column {date_column!r} has no readable dates for {name}.",
+                hint="Check columns.date in the parameters.",
+                path=source,
+            )
+        first, last = covered.dropna().min(), covered.dropna().max()
         raise DataError(
             f"{source}: {name} has no responses in {period}; the data covers {first} to {last}.",
             hint="Pick a period inside that range (--period YYYY-MM).",
@@ -265,14 +290,43 @@ def prepare_unit(
     )
 
 
+def report_window(period: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """Return ``[start, end)`` of the months a report for ``period`` uses.
+
+    The trend shows the 12 months up to ``period`` and the comparison with last year reaches
+    12 months back, so a report needs ``period`` and the 12 months before it; rows outside are
+    not read (from the run's cache) or dropped (from the export).
+    """
+    month = pd.Period(period, freq="M")
+    return (month - 12).start_time, (month + 1).start_time
+
+
+def _unit_months(cache: str | Path, unit_values: Sequence[str] | None) -> pd.Series:
+    from nps_kit.cache import open_cache, read_rows
+
+    rows = read_rows(open_cache(cache), unit_values=unit_values).data
+    if rows.empty:
+        raise DataError(
+            f"{cache}: no rows with the unit's filter values "
+            f"{sorted(map(str, unit_values or []))}.",
+            hint="Check data.filter.values.",
+            path=Path(cache),
+        )
+    return rows["nps_date"].dt.strftime("%Y-%m")
+
+
 def _latest_complete_month(dates: pd.Series) -> str:
     """Month of the file's latest date if that date is the month's last day, else the one before.
 
     Judged on the whole file, not one unit, so that every unit of a run reports the same month
     (the rule of :func:`nps_kit.params.resolve_period`).
     """
-    last = dates.max()
-    month = last.to_period("M")
+    return latest_complete_month(dates.max())
+
+
+def latest_complete_month(last: pd.Timestamp) -> str:
+    """Return the month of ``last`` if it is the month's last day, else the month before."""
+    month = pd.Timestamp(last).to_period("M")
     if last.normalize() != month.end_time.normalize():
         month -= 1
     return str(month)
@@ -464,7 +518,10 @@ _QUALITY = {
     "source": {"ja": "データファイル", "en": "Source file"},
     "format": {"ja": "形式", "en": "Format"},
     "rows_read": {"ja": "ファイルの行数", "en": "Rows in file"},
-    "unit_rows": {"ja": "この事業部の行数", "en": "Rows for this unit"},
+    "unit_rows": {
+        "ja": "この事業部の行数（表示する13か月）",
+        "en": "Rows for this unit (the 13 months shown)",
+    },
     "period_rows": {"ja": "対象期間の行数", "en": "Rows in the period"},
     "valid": {"ja": "有効回答（NPS算出対象）", "en": "Valid answers (used for NPS)"},
     "missing": {"ja": "除外：無回答", "en": "Excluded: missing score"},
