@@ -153,6 +153,9 @@ def build_cache(
             pass  # unreadable (e.g. an older format): build it again below
     loaded = load_responses(source, **options)  # type: ignore[arg-type]  # options are typed above
     frame = loaded.data
+    report = loaded.report
+    # The raw score and date cells stay too: the data-quality section reads them.
+    wanted.extend(c for c in (report.score_column, report.date_column, report.weight_column) if c)
     keep = [c for c in frame.columns if c in wanted or str(c).startswith("nps_")]
     frame = frame[keep]
     order = ["nps_row"]

@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from distributed import WorkerPlugin
+
 from nps_kit.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -31,23 +33,24 @@ __all__ = ["PLUGIN_NAME", "WarmKernels", "run_on_cluster"]
 PLUGIN_NAME = "nps-kit-warm-kernels"
 
 
-class WarmKernels:
+class WarmKernels(WorkerPlugin):
     """Dask worker plugin: one warm Jupyter kernel per worker thread, started on first use.
 
     A kernel's channels belong to the thread that started it (see :mod:`nps_kit._kernels`), and
-    a worker runs tasks on a fixed pool of threads, so each thread keeps its own kernel.
+    a worker runs tasks on a fixed pool of threads, so each thread keeps its own kernel. The
+    plugin is pickled to the workers, so its thread state is made there, in :meth:`setup`.
     """
 
     name = PLUGIN_NAME
 
     def __init__(self, kernel_name: str = "python3") -> None:
         self.kernel_name = kernel_name
+
+    def setup(self, worker: Any) -> None:
+        """Prepare the per-thread kernel registry; kernels start when a unit arrives."""
         self._local = threading.local()
         self._kernels: list[Any] = []
         self._lock = threading.Lock()
-
-    def setup(self, worker: Any) -> None:
-        """Nothing to do until a unit arrives: kernels start lazily."""
 
     def kernel(self) -> Any:
         """Return this thread's warm kernel, starting it if needed."""
@@ -87,15 +90,10 @@ def connect(address: str, *, timeout: float = 30) -> Any:
     Raises
     ------
     ConfigError
-        When ``distributed`` is not installed or the scheduler does not answer.
+        When the scheduler does not answer.
     """
-    try:
-        from distributed import Client
-    except ImportError as exc:
-        raise ConfigError(
-            "--scheduler needs the 'distributed' package, which is not installed.",
-            hint="Install it with: pip install 'nps-kit[dask]'",
-        ) from exc
+    from distributed import Client
+
     try:
         return Client(address, timeout=timeout)
     except (OSError, TimeoutError) as exc:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 import nbformat
 
+from nps_kit.errors import ConfigError
 from nps_kit.params import UnitParameters, notebook_parameters, resolve_period
 
 if TYPE_CHECKING:
@@ -467,6 +468,13 @@ def _run_cluster(
     kernel_name: str,
     progress: TextIO | None,
 ) -> list[UnitResult]:
+    import importlib.util
+
+    if importlib.util.find_spec("distributed") is None:
+        raise ConfigError(
+            "--scheduler needs the 'distributed' package, which is not installed.",
+            hint="Install it with: pip install 'nps-kit[dask]' (on the workers too).",
+        )
     from nps_kit.cluster import connect, run_on_cluster
 
     client = connect(scheduler) if isinstance(scheduler, str) else scheduler
