@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from nps_kit.errors import DataError
@@ -158,14 +159,18 @@ def build_cache(
     wanted.extend(c for c in (report.score_column, report.date_column, report.weight_column) if c)
     keep = [c for c in frame.columns if c in wanted or str(c).startswith("nps_")]
     frame = frame[keep]
-    order = ["nps_row"]
+    table = pa.Table.from_pandas(_text_columns_as_strings(frame), preserve_index=False)
     if unit_column is not None and unit_column in frame.columns:
+        # One stable sort on the units' integer codes: rows stay in file order within a unit,
+        # and a unit's rows are contiguous, so its read touches few row groups.
         values = frame[unit_column]
         keys = {v: normalise_key(v) for v in values.dropna().unique()}
-        frame = frame.assign(**{UNIT_KEY: values.map(keys).astype("string")})
-        order = [UNIT_KEY, *(["nps_date"] if "nps_date" in frame.columns else []), "nps_row"]
-    frame = frame.sort_values(order, kind="stable", na_position="last").reset_index(drop=True)
-    table = pa.Table.from_pandas(_text_columns_as_strings(frame), preserve_index=False)
+        unit_keys = values.map(keys).astype("string")
+        codes, _ = pd.factorize(unit_keys, sort=True)
+        codes[codes < 0] = codes.max() + 1  # rows without a unit go last
+        order = np.argsort(codes, kind="stable")
+        table = table.append_column(UNIT_KEY, pa.array(unit_keys, pa.string(), from_pandas=True))
+        table = table.combine_chunks().take(pa.array(order))
     meta = {
         "format": _FORMAT,
         "source": str(source),
@@ -176,7 +181,17 @@ def build_cache(
     table = table.replace_schema_metadata(
         {**(table.schema.metadata or {}), _META: json.dumps(meta).encode()}
     )
-    atomic_write(target, lambda tmp: pq.write_table(table, tmp, row_group_size=_ROW_GROUP))
+    stats = [UNIT_KEY, "nps_date", "nps_row"]
+    atomic_write(
+        target,
+        lambda tmp: pq.write_table(
+            table,
+            tmp,
+            row_group_size=_ROW_GROUP,
+            compression="lz4",
+            write_statistics=[c for c in stats if c in table.column_names],
+        ),
+    )
     return ExportCache(target, source, sha256, unit_column, loaded.report)
 
 
