@@ -39,6 +39,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/bench_text.py
 	$(BIN)/python benchmarks/bench_reports.py
+	$(BIN)/python benchmarks/bench_scale.py $(if $(QUICK),--quick,)
 
 ## make lab: open JupyterLab on the notebooks
 lab: $(VENV)/.installed

@@ -21,16 +21,21 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 import nbformat
 
+from nps_kit.errors import ConfigError
 from nps_kit.params import UnitParameters, notebook_parameters, resolve_period
 from nps_kit.summary import UnitSummary, as_summary
+
+if TYPE_CHECKING:
+    from nps_kit.cache import ExportCache
 
 __all__ = ["RunResult", "UnitResult", "prepare_notebook", "run_reports", "summary_table"]
 
 FAILED_DIR = "_failed"
+CACHE_DIR = ".cache"
 
 
 @dataclass(frozen=True)
@@ -190,18 +195,33 @@ def _execute(job: _Job, folder: Path, kernel: Any) -> tuple[nbformat.NotebookNod
         tmp.unlink(missing_ok=True)
 
 
-def _run_unit(job: _Job, output: Path, kernel: Any) -> UnitResult:
-    from nps_kit.render import check_outputs, write_html
+@dataclass(frozen=True)
+class _Executed:
+    """One unit executed and rendered, not yet written: what a worker hands back."""
+
+    nb: nbformat.NotebookNode
+    html: str | None
+    summary: UnitSummary | None
+    error: dict[str, Any] | None
+    seconds: float
+
+
+def _execute_unit(job: _Job, scratch: Path, kernel: Any) -> _Executed:
+    """Execute ``job``'s notebook, check its outputs and render the HTML, in memory.
+
+    ``scratch`` holds papermill's temporary output (the report folder locally; a private
+    folder on a cluster worker). Nothing is written to the reports folder here, so the same
+    function serves the local threads and the Dask workers (:mod:`nps_kit.cluster`).
+    """
+    from nps_kit.render import check_outputs, render_html
     from nps_kit.report import read_summary
 
     start = time.perf_counter()
     unit = job.unit
-    folder = output / job.period
-    folder.mkdir(parents=True, exist_ok=True)
-    nb, error = _execute(job, folder, kernel)
+    nb, error = _execute(job, scratch, kernel)
     nb.metadata.papermill["input_path"] = job.nb.metadata.papermill["input_path"]
     summary = None
-    html: Path | None = None
+    html: str | None = None
     if error is None:
         problems = check_outputs(nb)
         if problems:
@@ -210,32 +230,50 @@ def _run_unit(job: _Job, output: Path, kernel: Any) -> UnitResult:
     if error is None:
         try:
             summary = as_summary(read_summary(nb))
-            html = folder / f"{unit.unit}.html"
-            title = unit.name
-            _atomic_write(html, lambda p: write_html(nb, p, lang=unit.language, title=title))
-            notebook = folder / f"{unit.unit}.ipynb"
-            _atomic_write(notebook, lambda p: nbformat.write(nb, p))
-            (folder / FAILED_DIR / f"{unit.unit}.ipynb").unlink(missing_ok=True)
+            html = render_html(nb, lang=unit.language, title=unit.name)
         except Exception as exc:  # a broken export fails this unit only
             error = {"cell_index": None, "ename": type(exc).__name__, "evalue": str(exc)}
             html = None
-    if error is not None:
+    seconds = round(time.perf_counter() - start, 2)
+    return _Executed(nb, html, summary if error is None else None, error, seconds)
+
+
+def _write_unit(job: _Job, done: _Executed, output: Path) -> UnitResult:
+    """Write an executed unit's files atomically and describe the result."""
+    unit = job.unit
+    folder = output / job.period
+    html: Path | None = None
+    error = done.error
+    if error is None and done.html is not None:
+        text = done.html
+        html = folder / f"{unit.unit}.html"
+        _atomic_write(html, lambda p: p.write_text(text, encoding="utf-8", newline="\n"))
+        notebook = folder / f"{unit.unit}.ipynb"
+        _atomic_write(notebook, lambda p: nbformat.write(done.nb, p))
+        (folder / FAILED_DIR / f"{unit.unit}.ipynb").unlink(missing_ok=True)
+    else:
         notebook = folder / FAILED_DIR / f"{unit.unit}.ipynb"
-        _atomic_write(notebook, lambda p: nbformat.write(nb, p))
+        _atomic_write(notebook, lambda p: nbformat.write(done.nb, p))
     return UnitResult(
         unit=unit.unit,
         name=unit.name,
         language=unit.language,
         period=job.period,
         status="ok" if error is None else "failed",
-        seconds=round(time.perf_counter() - start, 2),
+        seconds=done.seconds,
         html=html,
         notebook=notebook,
         error=error,
-        summary=summary if error is None else None,
+        summary=done.summary,
         parameters=_recorded_parameters(job),
         input=job.input,
     )
+
+
+def _run_unit(job: _Job, output: Path, kernel: Any) -> UnitResult:
+    folder = output / job.period
+    folder.mkdir(parents=True, exist_ok=True)
+    return _write_unit(job, _execute_unit(job, folder, kernel), output)
 
 
 def _recorded_parameters(job: _Job) -> dict[str, Any]:
@@ -297,6 +335,8 @@ def run_reports(
     period: str | None = None,
     jobs: int | None = None,
     fresh_kernels: bool = False,
+    cache_dir: Path | None = None,
+    scheduler: str | Any | None = None,
     progress: TextIO | None = sys.stderr,
 ) -> RunResult:
     """Build every unit's report in parallel.
@@ -317,6 +357,15 @@ def run_reports(
         Run each unit with plain :func:`papermill.execute_notebook` on a new kernel instead of
         the warm kernels (slower; for comparison or when a notebook changes global state that
         a reset cannot undo).
+    cache_dir
+        Where the columnar caches of the exports go (default ``<output>/.cache``): each export
+        is parsed once per run (or reused from an earlier run while it is unchanged) and each
+        unit reads only its own rows and months from it (:mod:`nps_kit.cache`).
+    scheduler
+        A Dask scheduler address (``tcp://host:8786``) or a ``distributed.Client``: run one
+        task per unit on the cluster's workers instead of local kernels (:mod:`nps_kit.cluster`);
+        ``jobs`` and ``fresh_kernels`` then do not apply. The workers must see the exports and
+        ``cache_dir`` at the same paths.
     progress
         Where progress lines go (``None``: silent).
 
@@ -336,18 +385,26 @@ def run_reports(
     output = Path(output)
     notebook = Path(notebook)
     hashes: dict[Path, str] = {}
-    prepared: list[_Job] = []
     for unit in units:
-        month = resolve_period(unit, period=period)
-        parameters = notebook_parameters(unit, period=month)
         if unit.data.path not in hashes:
             hashes[unit.data.path] = _sha256(unit.data.path)
+    caches = _build_caches(units, hashes, Path(cache_dir) if cache_dir else output / CACHE_DIR)
+    prepared: list[_Job] = []
+    for unit in units:
+        cache = caches[unit.unit]
+        month = _resolve_period(unit, period, cache)
+        parameters = {**notebook_parameters(unit, period=month), "data_cache": str(cache.path)}
         data_input = {"path": str(unit.data.path), "sha256": hashes[unit.data.path]}
         nb = prepare_notebook(notebook, parameters)
         prepared.append(_Job(unit, month, parameters, nb, data_input))
 
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(prepared)))
     kernel_name = prepared[0].nb.metadata.get("kernelspec", {}).get("name", "python3")
+    if scheduler is not None:
+        ordered = _run_cluster(prepared, scheduler, output, kernel_name, progress)
+        for month in sorted({r.period for r in ordered}):
+            write_manifest_and_overview(output, month, [r for r in ordered if r.period == month])
+        return RunResult(output=output, units=ordered)
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(prepared)))
     todo: queue.Queue[_Job] = queue.Queue()
     for job in prepared:
         todo.put(job)
@@ -408,6 +465,88 @@ def run_reports(
     for month in sorted({r.period for r in ordered}):
         write_manifest_and_overview(output, month, [r for r in ordered if r.period == month])
     return RunResult(output=output, units=ordered)
+
+
+def _run_cluster(
+    prepared: list[_Job],
+    scheduler: str | Any,
+    output: Path,
+    kernel_name: str,
+    progress: TextIO | None,
+) -> list[UnitResult]:
+    import importlib.util
+
+    if importlib.util.find_spec("distributed") is None:
+        raise ConfigError(
+            "--scheduler needs the 'distributed' package, which is not installed.",
+            hint="Install it with: pip install 'nps-kit[dask]' (on the workers too).",
+        )
+    from nps_kit.cluster import connect, run_on_cluster
+
+    client = connect(scheduler) if isinstance(scheduler, str) else scheduler
+    _say(
+        progress,
+        f"running {len(prepared)} unit(s) on the Dask cluster at {client.scheduler.address}",
+    )
+    try:
+        return run_on_cluster(
+            prepared, client=client, output=output, kernel_name=kernel_name, progress=progress
+        )
+    finally:
+        if isinstance(scheduler, str):
+            client.close()
+
+
+def _build_caches(
+    units: Sequence[UnitParameters], hashes: dict[Path, str], cache_dir: Path
+) -> dict[str, ExportCache]:
+    """Parse each export once (one cache per export and loader options) for all its units."""
+    from nps_kit.cache import build_cache
+
+    groups: dict[tuple[Any, ...], list[UnitParameters]] = {}
+    for unit in units:
+        src, cols = unit.data, unit.columns
+        key = (
+            src.path,
+            src.sheet,
+            src.encoding,
+            src.filter.column if src.filter else None,
+            cols.score,
+            cols.date,
+            cols.weight,
+        )
+        groups.setdefault(key, []).append(unit)
+    caches: dict[str, ExportCache] = {}
+    for (path, sheet, encoding, by, score, date, weight), members in groups.items():
+        columns = {c for unit in members for c in unit.used_columns().values()}
+        cache = build_cache(
+            path,
+            cache_dir=cache_dir,
+            sha256=hashes[path],
+            columns=columns,
+            unit_column=by,
+            score_column=score,
+            date_column=date,
+            weight_column=weight,
+            sheet=sheet,
+            encoding=encoding,
+        )
+        for unit in members:
+            caches[unit.unit] = cache
+    return caches
+
+
+def _resolve_period(unit: UnitParameters, period: str | None, cache: ExportCache) -> str:
+    """``resolve_period``, with ``latest`` read from the cache instead of the export."""
+    import pandas as pd
+
+    from nps_kit.periods import latest_complete_month
+
+    wanted = period or unit.period
+    latest = None
+    if wanted == "latest" and cache.report.date_max is not None:
+        latest = latest_complete_month(pd.Series([cache.report.date_max]))
+    return latest or resolve_period(unit, period=period)
 
 
 def _say(stream: TextIO | None, text: str) -> None:

@@ -8,7 +8,6 @@ a :class:`UnitData` into the tables each report section shows; they only combine
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Literal
 
 import pandas as pd
 
+from nps_kit.cache import normalise_key as _norm
 from nps_kit.errors import DataError, closest, missing_column
 from nps_kit.i18n import Language
 from nps_kit.load import LoadReport, LoadResult, load_responses
@@ -125,13 +125,6 @@ class Headline:
         return next((c for c in self.comparisons if c.kind == kind), None)
 
 
-def _norm(value: object) -> str:
-    # A column of whole numbers with blanks is read as float: 1.0 must match "1".
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return unicodedata.normalize("NFKC", str(value)).strip()
-
-
 def prepare_unit(
     path: str | Path,
     *,
@@ -147,6 +140,7 @@ def prepare_unit(
     sheet: str | int | None = None,
     encoding: str | None = None,
     redact: bool = True,
+    cache: str | Path | None = None,
 ) -> UnitData:
     """Load a survey export and keep one unit's responses.
 
@@ -175,6 +169,10 @@ def prepare_unit(
     redact
         Replace e-mail addresses, phone numbers, postal codes and card numbers in
         ``text_columns`` (see :func:`nps_kit.redact.redact`).
+    cache
+        A cache file of the export written by ``nps-kit run`` (:func:`nps_kit.cache.build_cache`):
+        the unit's rows and months are read from it instead of parsing ``path``. Either way the
+        unit keeps the months a report shows (:func:`report_window`) and rows without a date.
 
     Returns
     -------
@@ -188,14 +186,31 @@ def prepare_unit(
         period has no responses at all.
     """
     source = Path(path)
-    loaded = _load_cached(
-        source,
-        score_column=score_column,
-        date_column=date_column,
-        weight_column=weight_column,
-        sheet=sheet,
-        encoding=encoding,
-    )
+    if cache is not None:
+        from nps_kit.cache import open_cache, read_rows
+
+        store = open_cache(cache)
+        if period == "latest":
+            if store.report.date_max is None:
+                raise DataError(
+                    f"{source}: column {date_column!r} has no readable dates.",
+                    hint="Check columns.date in the parameters.",
+                    path=source,
+                )
+            period = latest_complete_month(pd.Series([store.report.date_max])) or period
+        start, end = report_window(period)
+        loaded = read_rows(
+            store, unit_values=unit_values if unit_column else None, start=start, end=end
+        )
+    else:
+        loaded = _load_cached(
+            source,
+            score_column=score_column,
+            date_column=date_column,
+            weight_column=weight_column,
+            sheet=sheet,
+            encoding=encoding,
+        )
     data = loaded.data
     if unit_column is not None:
         if unit_column not in data.columns:
@@ -209,7 +224,7 @@ def prepare_unit(
         wanted = {_norm(v) for v in unit_values}
         keys = data[unit_column].map(_norm, na_action="ignore")
         data = data.loc[keys.isin(wanted)]
-        if data.empty:
+        if data.empty and cache is None:
             present = sorted({str(k) for k in keys.dropna().unique()})
             guess = closest(next(iter(wanted), ""), present) if wanted else None
             raise DataError(
@@ -218,22 +233,32 @@ def prepare_unit(
                 hint=f"Did you mean {guess!r}?" if guess else "Check data.filter.values.",
                 path=source,
             )
-    data = data.copy()
     dates = data["nps_date"]
-    if dates.notna().sum() == 0:
+    if dates.notna().sum() == 0 and cache is None:
         raise DataError(
             f"{source}: column {date_column!r} has no readable dates for {name}.",
             hint="Check columns.date in the parameters.",
             path=source,
         )
-    data["period"] = dates.dt.strftime("%Y-%m").astype("string")
-    data["segment"] = segment(data["nps_score"])
     if period == "latest":
         latest = latest_complete_month(loaded.data["nps_date"])
         assert latest is not None  # the unit's own rows have dates (checked above)
         period = latest
+    covered = dates.dt.strftime("%Y-%m")
+    start, end = report_window(period)
+    data = data.loc[dates.isna() | ((dates >= start) & (dates < end))].copy()
+    data["period"] = data["nps_date"].dt.strftime("%Y-%m").astype("string")
+    data["segment"] = segment(data["nps_score"])
     if not (data["period"] == period).any():
-        first, last = data["period"].dropna().min(), data["period"].dropna().max()
+        if cache is not None:  # the error names the unit's whole range: read its dates
+            covered = _unit_months(cache, unit_values if unit_column else None)
+        if covered.dropna().empty:
+            raise DataError(
+                f"{source}: column {date_column!r} has no readable dates for {name}.",
+                hint="Check columns.date in the parameters.",
+                path=source,
+            )
+        first, last = covered.dropna().min(), covered.dropna().max()
         raise DataError(
             f"{source}: {name} has no responses in {period}; the data covers {first} to {last}.",
             hint="Pick a period inside that range (--period YYYY-MM).",
@@ -264,6 +289,31 @@ def prepare_unit(
         redactions=counts,
         redacted=redact,
     )
+
+
+def report_window(period: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """Return ``[start, end)`` of the months a report for ``period`` uses.
+
+    The trend shows the 12 months up to ``period`` and the comparison with last year reaches
+    12 months back, so a report needs ``period`` and the 12 months before it; rows outside are
+    not read (from the run's cache) or dropped (from the export).
+    """
+    month = pd.Period(period, freq="M")
+    return (month - 12).start_time, (month + 1).start_time
+
+
+def _unit_months(cache: str | Path, unit_values: Sequence[str] | None) -> pd.Series:
+    from nps_kit.cache import open_cache, read_rows
+
+    rows = read_rows(open_cache(cache), unit_values=unit_values).data
+    if rows.empty:
+        raise DataError(
+            f"{cache}: no rows with the unit's filter values "
+            f"{sorted(map(str, unit_values or []))}.",
+            hint="Check data.filter.values.",
+            path=Path(cache),
+        )
+    return rows["nps_date"].dt.strftime("%Y-%m")
 
 
 # The runner builds many units from one export on each warm kernel: keep the last few parsed
@@ -464,7 +514,10 @@ _QUALITY = {
     "source": {"ja": "データファイル", "en": "Source file"},
     "format": {"ja": "形式", "en": "Format"},
     "rows_read": {"ja": "ファイルの行数", "en": "Rows in file"},
-    "unit_rows": {"ja": "この事業部の行数", "en": "Rows for this unit"},
+    "unit_rows": {
+        "ja": "この事業部の行数（表示する13か月）",
+        "en": "Rows for this unit (the 13 months shown)",
+    },
     "period_rows": {"ja": "対象期間の行数", "en": "Rows in the period"},
     "valid": {"ja": "有効回答（NPS算出対象）", "en": "Valid answers (used for NPS)"},
     "missing": {"ja": "除外：無回答", "en": "Excluded: missing score"},

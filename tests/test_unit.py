@@ -395,7 +395,7 @@ def test_data_quality_ja(responses: Path) -> None:
         ("データファイル", "responses.csv"),
         ("形式", "csv, utf-8"),
         ("ファイルの行数", "26"),
-        ("この事業部の行数", "23"),
+        ("この事業部の行数（表示する13か月）", "23"),
         ("対象期間の行数", "11"),
         ("有効回答（NPS算出対象）", "9"),
         ("除外：無回答", "1"),
@@ -415,7 +415,7 @@ def test_data_quality_en_redaction_off(responses: Path) -> None:
         ("Source file", "responses.csv"),
         ("Format", "csv, utf-8"),
         ("Rows in file", "26"),
-        ("Rows for this unit", "23"),
+        ("Rows for this unit (the 13 months shown)", "23"),
         ("Rows in the period", "11"),
         ("Valid answers (used for NPS)", "9"),
         ("Excluded: missing score", "1"),
@@ -463,7 +463,9 @@ def test_demo_ec_nps_matches_a_hand_computation() -> None:
     )
     result = headline(unit).result
     assert unit.period == "2026-10"
-    assert unit.unit_rows == int((raw["business_unit"] == "EC事業部").sum())
+    # The unit keeps the 13 months a report shows: 2025-10 to 2026-10.
+    shown = raw["submitted_at"].between("2025-10", "2026-11")
+    assert unit.unit_rows == int(((raw["business_unit"] == "EC事業部") & shown).sum())
     assert len(unit.current) == len(rows)
     assert (result.n, result.promoters, result.detractors) == (
         len(scores),

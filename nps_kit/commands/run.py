@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,6 +66,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="start a new kernel per unit with plain papermill (slower)",
     )
     p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=os.environ.get("NPS_KIT_SCHEDULER") or None,
+        help="run the units on a Dask cluster, e.g. tcp://host:8786 (default: "
+        "$NPS_KIT_SCHEDULER, else this machine)",
+    )
+    p.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="where the parsed export is cached (default: <output>/.cache; on a cluster, a "
+        "folder every worker sees)",
+    )
+    p.add_argument(
         "--send",
         action="store_true",
         help="e-mail the reports that succeeded right after the run (see 'nps-kit send')",
@@ -88,6 +103,11 @@ def _run(args: argparse.Namespace) -> int:
         raise ConfigError(
             f"give unit ids or --all, not both (got --all and {' '.join(args.units)}).",
             hint="Drop --all to run only the units named.",
+        )
+    if args.scheduler and (args.jobs is not None or args.fresh_kernels):
+        raise ConfigError(
+            "--jobs and --fresh-kernels are for runs on this machine, not with --scheduler.",
+            hint="The cluster's workers decide how many units run at once.",
         )
     if args.jobs is not None and args.jobs < 1:
         raise ConfigError(f"--jobs: expected a positive whole number; found {args.jobs}.")
@@ -116,6 +136,8 @@ def _run(args: argparse.Namespace) -> int:
         period=args.period,
         jobs=args.jobs,
         fresh_kernels=args.fresh_kernels,
+        cache_dir=args.cache_dir,
+        scheduler=args.scheduler,
     )
     print(summary_table(result))
     status = 0 if result.ok and not found.errors else 1
