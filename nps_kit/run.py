@@ -18,13 +18,14 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
 import nbformat
 
+from nps_kit._atomic import atomic_write
 from nps_kit.params import UnitParameters, notebook_parameters, resolve_period
 from nps_kit.summary import UnitSummary, as_summary
 
@@ -129,20 +130,6 @@ def prepare_notebook(notebook: Path, parameters: dict[str, Any]) -> nbformat.Not
     return nb
 
 
-def _atomic_write(path: Path, write: Callable[[Path], object]) -> None:
-    """Call ``write(tmp)`` on a temp file next to ``path``, then move it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        tmp.chmod(0o644)  # mkstemp makes it private; reports are meant to be shared
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as stream:
@@ -212,16 +199,16 @@ def _run_unit(job: _Job, output: Path, kernel: Any) -> UnitResult:
             summary = as_summary(read_summary(nb))
             html = folder / f"{unit.unit}.html"
             title = unit.name
-            _atomic_write(html, lambda p: write_html(nb, p, lang=unit.language, title=title))
+            write_html(nb, html, lang=unit.language, title=title)  # atomic itself
             notebook = folder / f"{unit.unit}.ipynb"
-            _atomic_write(notebook, lambda p: nbformat.write(nb, p))
+            atomic_write(notebook, lambda p: nbformat.write(nb, p))
             (folder / FAILED_DIR / f"{unit.unit}.ipynb").unlink(missing_ok=True)
         except Exception as exc:  # a broken export fails this unit only
             error = {"cell_index": None, "ename": type(exc).__name__, "evalue": str(exc)}
             html = None
     if error is not None:
         notebook = folder / FAILED_DIR / f"{unit.unit}.ipynb"
-        _atomic_write(notebook, lambda p: nbformat.write(nb, p))
+        atomic_write(notebook, lambda p: nbformat.write(nb, p))
     return UnitResult(
         unit=unit.unit,
         name=unit.name,
