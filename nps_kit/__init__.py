@@ -7,7 +7,7 @@ The most used functions are re-exported here; each lives in a small module named
 
 __version__ = "0.1.0"
 
-from nps_kit.errors import ConfigError, DataError, MailError, NpsKitError, RunError
+from nps_kit.errors import ConfigError, DataError, MailError, NpsKitError
 from nps_kit.load import LoadReport, LoadResult, load_responses
 from nps_kit.score import Change, NpsResult, compare, nps, score_groups, segment
 
@@ -20,7 +20,6 @@ __all__ = [
     "MailError",
     "NpsKitError",
     "NpsResult",
-    "RunError",
     "__version__",
     "compare",
     "load_responses",

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from nps_kit._atomic import atomic_write
 from nps_kit.errors import DataError
 from nps_kit.load import LoadReport, LoadResult, load_responses
 
@@ -134,8 +135,6 @@ def build_cache(
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
-
-    from nps_kit.run import _atomic_write as atomic_write
 
     source = Path(path)
     options = {

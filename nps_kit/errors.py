@@ -17,7 +17,6 @@ __all__ = [
     "DataError",
     "MailError",
     "NpsKitError",
-    "RunError",
     "closest",
     "missing_column",
 ]
@@ -94,40 +93,6 @@ class ConfigError(NpsKitError):
     ) -> None:
         self.path = path
         self.key = key
-        super().__init__(message, hint=hint)
-
-
-class RunError(NpsKitError):
-    """A unit's notebook failed to execute.
-
-    Attributes
-    ----------
-    unit
-        The unit id.
-    cell_index
-        Index of the failing cell in the executed notebook, if known.
-    ename, evalue
-        Exception name and value raised in the kernel.
-    traceback
-        The kernel's traceback as plain text (ANSI colours stripped).
-    """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        hint: str | None = None,
-        unit: str | None = None,
-        cell_index: int | None = None,
-        ename: str | None = None,
-        evalue: str | None = None,
-        traceback: str | None = None,
-    ) -> None:
-        self.unit = unit
-        self.cell_index = cell_index
-        self.ename = ename
-        self.evalue = evalue
-        self.traceback = traceback
         super().__init__(message, hint=hint)
 
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
-import tempfile
 from collections import Counter
 from datetime import UTC, datetime
 from html import escape
@@ -21,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nps_kit import __version__
+from nps_kit._atomic import atomic_write_text
 from nps_kit.i18n import Language, label, points
 from nps_kit.periods import format_period
 from nps_kit.summary import UnitSummary, as_summary
@@ -63,17 +62,6 @@ th,td{padding:.4rem .6rem;border-bottom:1px solid #ddd;text-align:left;white-spa
 td.num{text-align:right}.failed{color:#b00020;font-weight:bold}img{max-width:100%;height:auto}
 @media print{a{color:inherit;text-decoration:none}}
 """
-
-
-def _atomic_text(path: Path, text: str) -> None:
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.chmod(name, 0o644)  # mkstemp makes it private; reports are meant to be shared
-        os.replace(name, path)
-    finally:
-        Path(name).unlink(missing_ok=True)
 
 
 def manifest_entry(result: UnitResult) -> dict[str, Any]:
@@ -146,7 +134,7 @@ def write_manifest_and_overview(
         "packages": _packages(),
         "units": [units[k] for k in sorted(units)],
     }
-    _atomic_text(path, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    atomic_write_text(path, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     write_overview(folder, manifest)
     write_periods_index(Path(output))
     return manifest
@@ -289,7 +277,7 @@ def write_overview(folder: Path, manifest: dict[str, Any]) -> Path:
         f'<p><a href="../index.html">{w("periods")}</a></p></body></html>\n'
     )
     path = folder / "index.html"
-    _atomic_text(path, page)
+    atomic_write_text(path, page)
     return path
 
 
@@ -320,5 +308,5 @@ def write_periods_index(output: Path) -> Path:
         f"<h1>{escape(title)}</h1><ul>{items}</ul></body></html>\n"
     )
     path = Path(output) / "index.html"
-    _atomic_text(path, page)
+    atomic_write_text(path, page)
     return path

@@ -17,7 +17,6 @@ import io
 import logging
 import os
 import re
-import tempfile
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from bs4 import BeautifulSoup
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
+from nps_kit._atomic import atomic_write_text
 from nps_kit.periods import format_period
 from nps_kit.report import SUMMARY_MIME
 
@@ -294,19 +294,7 @@ def write_html(
     Path
         ``path`` as a :class:`~pathlib.Path`.
     """
-    target = Path(path)
-    html = render_html(nb, lang=lang, title=title)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(html)
-        tmp.chmod(0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return target
+    return atomic_write_text(Path(path), render_html(nb, lang=lang, title=title))
 
 
 def _text(value: Any) -> str:

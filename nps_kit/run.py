@@ -18,13 +18,14 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 import nbformat
 
+from nps_kit._atomic import atomic_write, atomic_write_text
 from nps_kit.errors import ConfigError
 from nps_kit.params import UnitParameters, notebook_parameters, resolve_period
 from nps_kit.summary import UnitSummary, as_summary
@@ -134,20 +135,6 @@ def prepare_notebook(notebook: Path, parameters: dict[str, Any]) -> nbformat.Not
     return nb
 
 
-def _atomic_write(path: Path, write: Callable[[Path], object]) -> None:
-    """Call ``write(tmp)`` on a temp file next to ``path``, then move it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        tmp.chmod(0o644)  # mkstemp makes it private; reports are meant to be shared
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as stream:
@@ -247,13 +234,13 @@ def _write_unit(job: _Job, done: _Executed, output: Path) -> UnitResult:
     if error is None and done.html is not None:
         text = done.html
         html = folder / f"{unit.unit}.html"
-        _atomic_write(html, lambda p: p.write_text(text, encoding="utf-8", newline="\n"))
+        atomic_write_text(html, text)
         notebook = folder / f"{unit.unit}.ipynb"
-        _atomic_write(notebook, lambda p: nbformat.write(done.nb, p))
+        atomic_write(notebook, lambda p: nbformat.write(done.nb, p))
         (folder / FAILED_DIR / f"{unit.unit}.ipynb").unlink(missing_ok=True)
     else:
         notebook = folder / FAILED_DIR / f"{unit.unit}.ipynb"
-        _atomic_write(notebook, lambda p: nbformat.write(done.nb, p))
+        atomic_write(notebook, lambda p: nbformat.write(done.nb, p))
     return UnitResult(
         unit=unit.unit,
         name=unit.name,

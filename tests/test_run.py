@@ -146,8 +146,9 @@ def test_summary_table_shows_the_failing_cell(tmp_path: Path) -> None:
     )
 
 
-def _publish(*names: str) -> str:
-    values = ", ".join(f'"{n}": {n}' for n in names)
+def _publish(**fields: str) -> str:
+    """A cell publishing summary ``fields`` (summary key → expression)."""
+    values = ", ".join(f'"{key}": {value}' for key, value in fields.items())
     return f"from nps_kit.report import publish_summary\npublish_summary({{{values}}})"
 
 
@@ -160,15 +161,15 @@ def test_warm_kernel_is_reused_and_units_cannot_see_each_others_variables(
         "import os\npid = os.getpid()\nleaked = 'secret' in globals() or bool(Out) or _ != ''\n"
         "secret = unit",
         "unit  # an expression result lands in Out and _",
-        _publish("pid", "leaked"),
+        _publish(n="pid", small_sample="leaked"),  # the summary carries them back
     )
     result = run_reports(
         units, notebook=notebook, output=tmp_path / "reports", jobs=1, progress=None
     )
     assert [(u.unit, u.status) for u in result.units] == [("a", "ok"), ("b", "ok")]
-    summaries = [u.summary or {} for u in result.units]
-    assert summaries[0]["pid"] == summaries[1]["pid"]  # one kernel ran both units
-    assert [s["leaked"] for s in summaries] == [False, False]
+    pids = [u.summary.n if u.summary else None for u in result.units]
+    assert pids[0] == pids[1]  # one kernel ran both units
+    assert [u.summary.small_sample if u.summary else None for u in result.units] == [False, False]
 
 
 def _png_size(data: str) -> tuple[int, int]:
@@ -224,12 +225,12 @@ def test_a_failing_unit_is_isolated_and_never_replaces_the_last_good_report(
 ) -> None:
     params = tmp_path
     output = tmp_path / "reports"
-    good = make_notebook(tmp_path / "good.ipynb", "n = 1", _publish("n"))
+    good = make_notebook(tmp_path / "good.ipynb", "n = 1", _publish(n="n"))
     bad = make_notebook(
         tmp_path / "bad.ipynb",
         "n = 2",
         'if unit == "b":\n    raise ValueError("boom in " + unit)',
-        _publish("n"),
+        _publish(n="n"),
     )
     common = ["--parameters", str(params), "--output", str(output), "--jobs", "2"]
     assert _cli(*common, "--notebook", str(good)) == 0
@@ -249,7 +250,7 @@ def test_a_failing_unit_is_isolated_and_never_replaces_the_last_good_report(
 
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     a, b = manifest["units"]
-    assert (a["unit"], a["status"], a["html"], a["summary"]) == ("a", "ok", "a.html", {"n": 2})
+    assert (a["unit"], a["status"], a["html"], a["summary"]["n"]) == ("a", "ok", "a.html", 2)
     assert (b["unit"], b["status"], b["html"], b["notebook"]) == (
         "b",
         "failed",

@@ -13,6 +13,7 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from nps_kit._atomic import atomic_write_bytes
 from nps_kit.errors import MailError
 from nps_kit.mail.compose import ComposedMessage
 
@@ -99,9 +100,4 @@ def write_eml(composed: ComposedMessage, folder: Path, unit: str) -> Path:
 
     Bcc recipients are not in the message headers; the dry-run listing shows them instead.
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{unit}.eml"
-    temporary = path.with_suffix(".eml.tmp")
-    temporary.write_bytes(composed.message.as_bytes())
-    os.replace(temporary, path)
-    return path
+    return atomic_write_bytes(folder / f"{unit}.eml", composed.message.as_bytes())
