@@ -40,9 +40,9 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/bench_text.py
 	$(BIN)/python benchmarks/bench_reports.py
 
-## make lab: open JupyterLab on the notebooks
+## make lab: open JupyterLab on the notebooks (UNIT=ec opens that unit's working copy)
 lab: $(VENV)/.installed
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/nps-kit lab $(UNIT)
 
 clean:
 	rm -rf reports/*/ reports/index.html .pytest_cache .mypy_cache .ruff_cache .hypothesis

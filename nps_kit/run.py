@@ -27,7 +27,14 @@ import nbformat
 
 from nps_kit.params import UnitParameters, notebook_parameters, resolve_period
 
-__all__ = ["RunResult", "UnitResult", "prepare_notebook", "run_reports", "summary_table"]
+__all__ = [
+    "RunResult",
+    "UnitResult",
+    "build_once",
+    "prepare_notebook",
+    "run_reports",
+    "summary_table",
+]
 
 FAILED_DIR = "_failed"
 
@@ -102,7 +109,9 @@ def prepare_notebook(notebook: Path, parameters: dict[str, Any]) -> nbformat.Not
     Parameters
     ----------
     notebook
-        The report notebook (it needs a cell tagged ``parameters``).
+        The report notebook (it needs a cell tagged ``parameters``): ``.ipynb``, or ``.py`` in
+        jupytext's percent format; of a jupytext pair, the file saved last
+        (:func:`nps_kit.notebook.read_report_notebook`).
     parameters
         Plain JSON values by name, e.g. from :func:`nps_kit.params.notebook_parameters`.
 
@@ -111,10 +120,11 @@ def prepare_notebook(notebook: Path, parameters: dict[str, Any]) -> nbformat.Not
     nbformat.NotebookNode
         The parameterised notebook, not executed.
     """
-    from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
-    nb = parameterize_notebook(load_notebook_node(str(notebook)), parameters)
+    from nps_kit.notebook import for_papermill
+
+    nb = parameterize_notebook(for_papermill(notebook), parameters)
     for cell in nb.cells:
         if "injected-parameters" in cell.metadata.get("tags", []):
             lines = [f"{name} = {value!r}" for name, value in parameters.items()]
@@ -300,7 +310,8 @@ def run_reports(
     units
         Validated parameters (see :func:`nps_kit.params.load_all`).
     notebook
-        The report notebook, with a cell tagged ``parameters``.
+        The report notebook, with a cell tagged ``parameters``, for every unit that has no
+        ``notebook`` of its own in its parameters.
     output
         The reports folder; files go to ``<output>/<period>/``.
     period
@@ -337,7 +348,7 @@ def run_reports(
         if unit.data.path not in hashes:
             hashes[unit.data.path] = _sha256(unit.data.path)
         data_input = {"path": str(unit.data.path), "sha256": hashes[unit.data.path]}
-        nb = prepare_notebook(notebook, parameters)
+        nb = prepare_notebook(unit.notebook or notebook, parameters)
         prepared.append(_Job(unit, month, parameters, nb, data_input))
 
     workers = max(1, min(jobs or os.cpu_count() or 1, len(prepared)))
@@ -402,6 +413,37 @@ def run_reports(
     for month in sorted({r.period for r in ordered}):
         write_manifest_and_overview(output, month, [r for r in ordered if r.period == month])
     return RunResult(output=output, units=ordered)
+
+
+def build_once(
+    unit_id: str,
+    *,
+    parameters: Path,
+    notebook: Path,
+    output: Path,
+    period: str | None = None,
+    kernel: Any = None,
+) -> UnitResult:
+    """Validate one unit and build its report on ``kernel`` (for ``run --watch``).
+
+    Raises
+    ------
+    ConfigError
+        When the unit's parameters are invalid or its period cannot be resolved.
+    """
+    from nps_kit.overview import write_manifest_and_overview
+    from nps_kit.params import load_all
+
+    found = load_all(parameters, units=[unit_id])
+    found.raise_if_errors()
+    unit = found.units[unit_id]
+    month = resolve_period(unit, period=period)
+    values = notebook_parameters(unit, period=month)
+    data_input = {"path": str(unit.data.path), "sha256": _sha256(unit.data.path)}
+    job = _Job(unit, month, values, prepare_notebook(unit.notebook or notebook, values), data_input)
+    result = _run_unit(job, Path(output), kernel)
+    write_manifest_and_overview(Path(output), month, [result])
+    return result
 
 
 def _say(stream: TextIO | None, text: str) -> None:
