@@ -164,6 +164,7 @@ class UnitParameters(_Model):
     followups: list[Followup] = Field(default_factory=list)
     themes: Path | None = None
     playbook: Path | None = None
+    notebook: Path | None = None
     thresholds: Thresholds = Field(default_factory=Thresholds)
     privacy: Privacy = Field(default_factory=Privacy)
     mail: Mail = Field(default_factory=Mail)
@@ -241,7 +242,7 @@ def _resolve_paths(raw: dict[str, Any], folder: Path) -> dict[str, Any]:
     data = raw.get("data")
     if isinstance(data, dict) and isinstance(data.get("path"), str):
         raw = {**raw, "data": {**data, "path": resolve(data["path"])}}
-    for key in ("themes", "playbook"):
+    for key in ("themes", "playbook", "notebook"):
         if isinstance(raw.get(key), str):
             raw = {**raw, key: resolve(raw[key])}
     return raw
@@ -272,6 +273,19 @@ def _check_data(unit: UnitParameters, path: Path, headers: _Header) -> None:
                 path=path,
                 key=key,
             )
+    if unit.notebook is not None:
+        from nps_kit.notebook import read_report_notebook
+
+        try:
+            read_report_notebook(unit.notebook)
+        except ConfigError as exc:
+            raise ConfigError(
+                f"{display(path)}: notebook: {exc}",
+                hint="Point notebook at a report notebook with one cell tagged 'parameters' "
+                "(relative paths start at the YAML file's folder), or use null for the project's.",
+                path=path,
+                key="notebook",
+            ) from None
     source = unit.data
     if not source.path.is_file():
         raise ConfigError(

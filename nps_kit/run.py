@@ -33,7 +33,14 @@ from nps_kit.summary import UnitSummary, as_summary
 if TYPE_CHECKING:
     from nps_kit.cache import ExportCache
 
-__all__ = ["RunResult", "UnitResult", "prepare_notebook", "run_reports", "summary_table"]
+__all__ = [
+    "RunResult",
+    "UnitResult",
+    "build_once",
+    "prepare_notebook",
+    "run_reports",
+    "summary_table",
+]
 
 FAILED_DIR = "_failed"
 CACHE_DIR = ".cache"
@@ -114,7 +121,9 @@ def prepare_notebook(notebook: Path, parameters: dict[str, Any]) -> nbformat.Not
     Parameters
     ----------
     notebook
-        The report notebook (it needs a cell tagged ``parameters``).
+        The report notebook (it needs a cell tagged ``parameters``): ``.ipynb``, or ``.py`` in
+        jupytext's percent format; of a jupytext pair, the file saved last
+        (:func:`nps_kit.notebook.read_report_notebook`).
     parameters
         Plain JSON values by name, e.g. from :func:`nps_kit.params.notebook_parameters`.
 
@@ -123,10 +132,11 @@ def prepare_notebook(notebook: Path, parameters: dict[str, Any]) -> nbformat.Not
     nbformat.NotebookNode
         The parameterised notebook, not executed.
     """
-    from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
-    nb = parameterize_notebook(load_notebook_node(str(notebook)), parameters)
+    from nps_kit.notebook import for_papermill
+
+    nb = parameterize_notebook(for_papermill(notebook), parameters)
     for cell in nb.cells:
         if "injected-parameters" in cell.metadata.get("tags", []):
             lines = [f"{name} = {value!r}" for name, value in parameters.items()]
@@ -333,7 +343,8 @@ def run_reports(
     units
         Validated parameters (see :func:`nps_kit.params.load_all`).
     notebook
-        The report notebook, with a cell tagged ``parameters``.
+        The report notebook, with a cell tagged ``parameters``, for every unit that has no
+        ``notebook`` of its own in its parameters.
     output
         The reports folder; files go to ``<output>/<period>/``.
     period
@@ -382,7 +393,7 @@ def run_reports(
         month = _resolve_period(unit, period, cache)
         parameters = {**notebook_parameters(unit, period=month), "data_cache": str(cache.path)}
         data_input = {"path": str(unit.data.path), "sha256": hashes[unit.data.path]}
-        nb = prepare_notebook(notebook, parameters)
+        nb = prepare_notebook(unit.notebook or notebook, parameters)
         prepared.append(_Job(unit, month, parameters, nb, data_input))
 
     kernel_name = prepared[0].nb.metadata.get("kernelspec", {}).get("name", "python3")
@@ -534,6 +545,37 @@ def _resolve_period(unit: UnitParameters, period: str | None, cache: ExportCache
     if wanted == "latest" and cache.report.date_max is not None:
         latest = latest_complete_month(pd.Series([cache.report.date_max]))
     return latest or resolve_period(unit, period=period)
+
+
+def build_once(
+    unit_id: str,
+    *,
+    parameters: Path,
+    notebook: Path,
+    output: Path,
+    period: str | None = None,
+    kernel: Any = None,
+) -> UnitResult:
+    """Validate one unit and build its report on ``kernel`` (for ``run --watch``).
+
+    Raises
+    ------
+    ConfigError
+        When the unit's parameters are invalid or its period cannot be resolved.
+    """
+    from nps_kit.overview import write_manifest_and_overview
+    from nps_kit.params import load_all
+
+    found = load_all(parameters, units=[unit_id])
+    found.raise_if_errors()
+    unit = found.units[unit_id]
+    month = resolve_period(unit, period=period)
+    values = notebook_parameters(unit, period=month)
+    data_input = {"path": str(unit.data.path), "sha256": _sha256(unit.data.path)}
+    job = _Job(unit, month, values, prepare_notebook(unit.notebook or notebook, values), data_input)
+    result = _run_unit(job, Path(output), kernel)
+    write_manifest_and_overview(Path(output), month, [result])
+    return result
 
 
 def _say(stream: TextIO | None, text: str) -> None:

@@ -57,8 +57,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--notebook",
         type=Path,
         metavar="PATH",
-        help="report notebook (default: notebooks/nps_report.ipynb next to the parameters "
-        "folder, else the one bundled with nps-kit)",
+        help="report notebook for units without a notebook of their own (default: "
+        "notebooks/nps_report.ipynb next to the parameters folder, else the one bundled with "
+        "nps-kit)",
     )
     p.add_argument(
         "--fresh-kernels",
@@ -78,6 +79,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="DIR",
         help="where the parsed export is cached (default: <output>/.cache; on a cluster, a "
         "folder every worker sees)",
+    )
+    p.add_argument(
+        "--watch",
+        action="store_true",
+        help="with one UNIT: rebuild its report whenever the notebook, its parameter files, "
+        "themes, playbook or data change (Ctrl-C to stop)",
     )
     p.add_argument(
         "--send",
@@ -111,6 +118,8 @@ def _run(args: argparse.Namespace) -> int:
         )
     if args.jobs is not None and args.jobs < 1:
         raise ConfigError(f"--jobs: expected a positive whole number; found {args.jobs}.")
+    if args.watch:
+        return _watch(args)
     found = load_all(args.parameters, units=args.units or None)
     if found.errors and not found.units:
         found.raise_if_errors()
@@ -144,6 +153,29 @@ def _run(args: argparse.Namespace) -> int:
     if args.send:
         status = max(status, _send(result, args.output))
     return status
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from nps_kit.watch import watch_unit
+
+    if len(args.units) != 1 or args.all or args.send:
+        raise ConfigError(
+            "--watch rebuilds one unit: give exactly one UNIT, without --all or --send.",
+            hint="For example: nps-kit run ec --watch",
+        )
+    notebook = args.notebook or default_notebook(args.parameters)
+    try:
+        watch_unit(
+            args.units[0],
+            parameters=args.parameters,
+            notebook=notebook,
+            output=args.output,
+            period=args.period,
+            progress=sys.stderr,
+        )
+    except KeyboardInterrupt:
+        pass
+    return 0
 
 
 def _send(result: RunResult, output: Path) -> int:
