@@ -112,6 +112,10 @@ _W: dict[str, dict[str, str]] = {
         "ja": "批判者と推奨者を分ける言葉",
         "en": "Words that separate detractors from promoters",
     },
+    "words_too_few": {
+        "ja": "批判者と推奨者の言葉を比べるには、コメントの量や種類が足りません。",
+        "en": "Not enough text to compare the words of detractors and promoters.",
+    },
     "voices": {"ja": "{segment}の声", "en": "Voices of {segment}"},
     "theme_voices": {"ja": "「{theme}」に関する批判者の声", "en": "Detractors on “{theme}”"},
     "no_detractors": {
@@ -448,6 +452,8 @@ def _text_question(unit: UnitData, result: Any, lang: Language, *, primary: bool
     if primary and result.words is not None and len(result.words):
         plot.words(result.words, lang=lang, title=_w("words_title", lang))
         _show_figure()
+    elif primary and result.words is not None:
+        display(report.callout(_w("words_too_few", lang)))
     texts = unit.current[result.question.column].astype("string").str.strip()
     seg = unit.current["segment"]
     for segment in ("detractor", "passive", "promoter"):
