@@ -28,6 +28,7 @@ import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from nps_kit import _yaml
 from nps_kit.errors import ConfigError, closest
 from nps_kit.i18n import Language, label, points
 from nps_kit.themes import DEFAULT_THEME_IDS
@@ -156,9 +157,9 @@ def load_playbook(
                 hint="Pass an existing YAML file, or no path for the built-in playbook.",
                 path=shown,
             )
-        text = shown.read_text(encoding="utf-8")
+        text = _yaml.read_text(shown, shown=str(shown))
     try:
-        raw = yaml.safe_load(text)
+        raw = _yaml.safe_load(text, shown=str(shown), path=shown)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -23,6 +23,7 @@ import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from nps_kit import _yaml
 from nps_kit._theme_match import ThemeMatcher, join_source, keyword_parts
 from nps_kit.errors import ConfigError, DataError, closest
 from nps_kit.i18n import Language
@@ -253,7 +254,9 @@ def load_themes(path: Path | None = None) -> ThemeBook:
     """
     path = _default_path() if path is None else Path(path)
     try:
-        raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw: Any = _yaml.safe_load(
+            _yaml.read_text(path, shown=str(path)), shown=str(path), path=path
+        )
     except FileNotFoundError as exc:
         raise ConfigError(
             f"Theme file {path} does not exist.",
