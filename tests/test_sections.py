@@ -631,3 +631,28 @@ def _w_title(lang: Language) -> str:
         if lang == "ja"
         else "Words that separate detractors from promoters"
     )
+
+
+def test_emoji_in_breakdown_values_and_labels_draws_without_warnings(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    # Issue 9, defect 3: "Glyph missing" for アプリ📱 failed the unit.
+    from nps_kit._plot_base import FONT_FAMILY, palette_retina_png
+    from nps_kit.plot import set_theme
+
+    rows = [
+        (rid, day, score, ch.replace("app", "アプリ📱"), *rest)
+        for rid, day, score, ch, *rest in CURRENT
+    ]
+    unit = make_unit(tmp_path, "ja", [("2026-10", rows), ("2026-09", PREVIOUS)])  # type: ignore[list-item]
+    with matplotlib.rc_context(), warnings.catch_warnings():
+        warnings.simplefilter("error")
+        set_theme()
+        shown = show(sections.breakdowns, unit, [{"column": "channel", "label": "チャネル📱"}])
+        assert len(shown.figures) == 1
+        assert palette_retina_png(shown.figures[0]) is not None  # how the notebook shows it
+        app = "アプリ📱" if {"Symbola", "Noto Emoji"} & set(FONT_FAMILY) else "アプリ□"
+        labels = [t.get_text() for t in shown.figures[0].axes[0].get_yticklabels()]
+        assert labels == [f"{app}\n(5件)", "web\n(6件)"]
+        assert shown.titles == ["チャネル📱別のNPS" if app == "アプリ📱" else "チャネル□別のNPS"]
+    assert "アプリ📱" in set(shown.value["channel"]["channel"])  # only the chart replaces text
