@@ -25,6 +25,7 @@ from typing import Any, Literal, TextIO
 
 import nbformat
 
+from nps_kit.errors import ConfigError
 from nps_kit.params import UnitParameters, notebook_parameters, resolve_period
 
 __all__ = ["RunResult", "UnitResult", "prepare_notebook", "run_reports", "summary_table"]
@@ -323,7 +324,8 @@ def run_reports(
     Raises
     ------
     ConfigError
-        When a period cannot be resolved (checked before any kernel starts).
+        When a period cannot be resolved or its reports folder cannot be written (both
+        checked before any kernel starts).
     """
     from nps_kit.overview import write_manifest_and_overview
 
@@ -339,6 +341,9 @@ def run_reports(
         data_input = {"path": str(unit.data.path), "sha256": hashes[unit.data.path]}
         nb = prepare_notebook(notebook, parameters)
         prepared.append(_Job(unit, month, parameters, nb, data_input))
+
+    for month in sorted({job.period for job in prepared}):
+        _check_writable(output / month)
 
     workers = max(1, min(jobs or os.cpu_count() or 1, len(prepared)))
     kernel_name = prepared[0].nb.metadata.get("kernelspec", {}).get("name", "python3")
@@ -402,6 +407,23 @@ def run_reports(
     for month in sorted({r.period for r in ordered}):
         write_manifest_and_overview(output, month, [r for r in ordered if r.period == month])
     return RunResult(output=output, units=ordered)
+
+
+def _check_writable(folder: Path) -> None:
+    """Fail before any kernel starts when reports cannot be written to ``folder``."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=folder, prefix=".nps-kit-write-test.")
+        os.close(fd)
+        os.unlink(name)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise ConfigError(
+            f"cannot write reports to {folder}: {reason} (errno {exc.errno}).",
+            hint="Make the folder writable (or mount it read-write), or pass --output DIR with "
+            "a folder you can write to.",
+            path=folder,
+        ) from None
 
 
 def _say(stream: TextIO | None, text: str) -> None:
