@@ -510,9 +510,15 @@ def detractors(
     return total
 
 
-def data_quality_section(unit: UnitData, *, id_column: str | None = None) -> pd.DataFrame:
-    """Show rows read, excluded (missing, invalid), duplicates, date range and source."""
-    table = data_quality(unit, id_column=id_column)
+def data_quality_section(
+    unit: UnitData, *, id_column: str | None = None, analysis: FollowupAnalysis | None = None
+) -> pd.DataFrame:
+    """Show rows read, excluded (missing, invalid), duplicates, date range and source.
+
+    With ``analysis``, rating answers off the scale or not a number are counted too.
+    """
+    ratings = analysis.ratings if analysis is not None else None
+    table = data_quality(unit, id_column=id_column, ratings=ratings)
     lang = unit.language
     display(
         report.table(

@@ -656,3 +656,30 @@ def test_emoji_in_breakdown_values_and_labels_draws_without_warnings(
         assert labels == [f"{app}\n(5件)", "web\n(6件)"]
         assert shown.titles == ["チャネル📱別のNPS" if app == "アプリ📱" else "チャネル□別のNPS"]
     assert "アプリ📱" in set(shown.value["channel"]["channel"])  # only the chart replaces text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_invalid_ratings_are_counted_in_data_quality(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    # Issue 9, defect 11: "very good" and 9 on a 1–5 scale were dropped without a word.
+    bad = {"A01": ("very good", "4"), "A09": ("9", "0"), "A10": ("2", "6")}
+    rows = [
+        (rid, day, score, ch, plan, feat, *bad.get(rid, (delivery, price)), ok)
+        for rid, day, score, ch, plan, feat, delivery, price, ok in CURRENT
+    ]
+    unit = make_unit(tmp_path, lang, [("2026-10", rows), ("2026-09", PREVIOUS)])
+    analysis = analyse_followups(unit, QUESTIONS[lang])
+    shown = show(sections.data_quality_section, unit, id_column="response_id", analysis=analysis)
+    item, value = shown.value.iloc[-1]
+    if lang == "ja":
+        assert (item, value) == ("除外：評価の無効な値（尺度外・数値以外）", "配送 2, 価格 2")
+    else:
+        assert (item, value) == (
+            "Excluded: invalid ratings (off the scale or not a number)",
+            "Delivery 2, Price 2",
+        )
+    assert value in shown.html
+    clean = make_unit(tmp_path, lang)
+    table = data_quality(clean, ratings=analyse_followups(clean, QUESTIONS[lang]).ratings)
+    assert table.iloc[-1]["value"] == "0"
