@@ -254,6 +254,9 @@ def _inspect_csv(path: Path, compression: Compression, encoding: str | None) -> 
     # Count delimiters in the header line outside quoted names ("Q1, overall" is one name).
     first_line = re.sub(r'"[^"]*"', "", text.split("\n", 1)[0])
     delimiter = max(_DELIMITERS, key=lambda d: (first_line.count(d), d == ","))
+    # The csv module refuses fields over 128 KiB (a pasted essay in a comment); pandas reads
+    # them, so detection must too. The limit is process-wide and only ever raised.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = [row for _, row in zip(range(3), reader, strict=False)]
     if not rows or not any(c.strip() for c in rows[0]):

@@ -43,6 +43,7 @@ _EXPECTED = {
     "int_from_float": "a whole number",
     "float_type": "a number",
     "float_parsing": "a number",
+    "finite_number": "a finite number",
     "bool_type": "true or false",
     "bool_parsing": "true or false",
     "list_type": "a list",
@@ -146,14 +147,17 @@ def read_yaml(path: Path, *, text: str | None = None) -> dict[str, Any]:
         When the file is missing, is not valid YAML (line and column named), or its top level
         is not a mapping.
     """
+    from nps_kit import _yaml
+
     shown = display(path)
     if text is None:
         try:
-            text = path.read_text(encoding="utf-8")
+            text = _yaml.read_text(path, shown=shown)  # UTF-8, or a message naming the file
         except FileNotFoundError:
             raise ConfigError(f"{shown}: file not found.", path=path) from None
     try:
-        raw = yaml.safe_load(text)
+        # Aliases are expanded only up to a size limit: an alias bomb is refused, not run.
+        raw = _yaml.safe_load(text, shown=shown, path=path)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown line"

@@ -9,6 +9,10 @@ invalid scores stay in the frame, marked in ``nps_status`` and counted in the re
 
 from __future__ import annotations
 
+import csv
+import gzip
+import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -238,6 +242,7 @@ def _resolve_column(layout: _formats.Layout, name: str, option: str) -> str:
     """Return the column called ``name`` (or, for Qualtrics, asked by question text)."""
     wanted = name.strip()
     if wanted in layout.columns:
+        _refuse_repeats(layout, wanted, option)
         return wanted
     # Question texts may span lines in the export; compare them with white space collapsed.
     if " ".join(wanted.split()) in layout.question_ids:
@@ -254,6 +259,60 @@ def _resolve_column(layout: _formats.Layout, name: str, option: str) -> str:
         suggestion=best,
         path=layout.path,
     )
+
+
+def _refuse_repeats(layout: _formats.Layout, name: str, option: str) -> None:
+    """Refuse a column whose name the header holds twice (``score`` and `` score ``).
+
+    The header reader numbers repeats the way pandas does (``score``, ``score.1``), so reading
+    on would silently use the first one.
+    """
+    repeat = re.compile(re.escape(name) + r"\.[1-9][0-9]*")
+    found = [
+        (i, c) for i, c in enumerate(layout.columns) if c == name or repeat.fullmatch(c) is not None
+    ]
+    if len(found) < 2:
+        return
+    listed = " and ".join(f"column {i + 1} ({_letters(i)})" for i, _ in found)
+    raise DataError(
+        f"{layout.path}: {listed} are {'both' if len(found) == 2 else 'all'} named {name!r} once "
+        "surrounding spaces are removed, "
+        f"so {option} {name!r} is ambiguous.",
+        hint="Rename or delete the extra column in the file so that the name is used once.",
+        path=layout.path,
+    )
+
+
+def _letters(index: int) -> str:
+    """Spreadsheet column letters of a 0-based column index (0 → A, 27 → AB)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _csv_rows(layout: _formats.Layout, rows: np.ndarray) -> np.ndarray:
+    """Row numbers as a spreadsheet shows them, counting the blank lines pandas skips.
+
+    Only files with a blank line are read again (record by record, so a comment spanning lines
+    stays one row); for the others the data rows follow the header without gaps.
+    """
+    opener: Any = gzip.open if layout.compression == "gzip" else open
+    with opener(layout.path, "rb") as handle:
+        data = handle.read()
+    text = data.decode(layout.encoding or "utf-8", errors="replace").removeprefix("\ufeff")
+    if "\n\n" not in text and "\n\r\n" not in text:
+        return rows
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=layout.delimiter or ",")
+    numbers = [
+        number
+        for number, record in enumerate(reader, start=1)
+        if number > layout.header_rows and record
+    ]
+    return np.asarray(numbers[: len(rows)], dtype="int64") if len(numbers) >= len(rows) else rows
 
 
 def _listing(rows: np.ndarray, values: list[Any]) -> str:
@@ -388,6 +447,8 @@ def load_responses(
     frame, layout = _formats.read_frame(layout, encoding_given=encoding is not None)
     rows_read = len(frame)
     rows = np.arange(layout.header_rows + 1, layout.header_rows + 1 + rows_read, dtype="int64")
+    if layout.format == "csv":
+        rows = _csv_rows(layout, rows)
 
     drop = np.zeros(rows_read, dtype=bool)
     blank = np.zeros(rows_read, dtype=bool)

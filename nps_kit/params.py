@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
@@ -143,6 +144,18 @@ class Mail(_Model):
             _check_email(value)
         return value
 
+    @field_validator("report_url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        # The link goes into the e-mail as is: javascript:, file: or data: must not.
+        if value is not None:
+            parts = urlsplit(value)
+            if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+                raise ValueError(
+                    f"expected a web address starting with https:// or http://; found {value!r}"
+                )
+        return value
+
 
 def _check_email(address: str) -> None:
     if not _EMAIL.match(address):
@@ -159,7 +172,7 @@ class UnitParameters(_Model):
     columns: Columns = Field(default_factory=Columns)
     period: str = "latest"
     comparison: list[Comparison] = Field(default_factory=lambda: list(_COMPARISONS))
-    target: float | None = 0.0
+    target: float | None = Field(default=0.0, allow_inf_nan=False)
     breakdowns: list[str | Breakdown] = Field(default_factory=list)
     followups: list[Followup] = Field(default_factory=list)
     themes: Path | None = None
@@ -260,10 +273,15 @@ def _merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
 
 
 _Header = dict[tuple[str, str | int | None, str | None], "list[str] | NpsKitError"]
+# Theme and playbook files checked so far in one load, by (themes, playbook) path: None if valid.
+_Extras = dict[tuple[Path | None, Path | None], "tuple[str, ConfigError] | None"]
 
 
-def _check_data(unit: UnitParameters, path: Path, headers: _Header) -> None:
-    """Check that the data file exists and has every configured column (header only)."""
+def _check_extras(unit: UnitParameters, path: Path, checked: _Extras) -> None:
+    """Validate the unit's themes and playbook files, as the notebook will read them."""
+    from nps_kit.strategy import load_playbook
+    from nps_kit.themes import load_themes
+
     for key in ("themes", "playbook"):
         extra: Path | None = getattr(unit, key)
         if extra is not None and not extra.is_file():
@@ -286,6 +304,31 @@ def _check_data(unit: UnitParameters, path: Path, headers: _Header) -> None:
                 path=path,
                 key="notebook",
             ) from None
+    pair = (unit.themes, unit.playbook)
+    if pair not in checked:
+        checked[pair] = None
+        try:
+            book = load_themes(unit.themes)
+        except ConfigError as exc:
+            checked[pair] = ("themes", exc)
+        else:
+            try:
+                load_playbook(unit.playbook, themes=book.ids)
+            except ConfigError as exc:
+                checked[pair] = ("playbook", exc)
+    problem = checked[pair]
+    if problem is not None:
+        key, error = problem
+        raise ConfigError(
+            f"{display(path)}: {key}: {error.message}", hint=error.hint, path=path, key=key
+        )
+
+
+def _check_data(
+    unit: UnitParameters, path: Path, headers: _Header, extras: _Extras | None = None
+) -> None:
+    """Check the themes and playbook, that the data file exists and has every column."""
+    _check_extras(unit, path, {} if extras is None else extras)
     source = unit.data
     if not source.path.is_file():
         raise ConfigError(
@@ -321,11 +364,13 @@ def _check_data(unit: UnitParameters, path: Path, headers: _Header) -> None:
         raise problems_error(path, problems)
 
 
-def _validate(raw: dict[str, Any], path: Path, headers: _Header) -> UnitParameters:
+def _validate(
+    raw: dict[str, Any], path: Path, headers: _Header, extras: _Extras | None = None
+) -> UnitParameters:
     raw = {"unit": path.stem, **raw}
     unit = validate_model(raw, UnitParameters, path)
     unit._source = path
-    _check_data(unit, path, headers)
+    _check_data(unit, path, headers, extras)
     return unit
 
 
@@ -409,6 +454,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
                 )
             )
     headers: _Header = {}
+    extras: _Extras = {}
     valid: dict[str, UnitParameters] = {}
     for name in wanted:
         if name not in files:
@@ -416,7 +462,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
         path = files[name]
         try:
             unit = _validate(
-                _merge(base, _resolve_paths(read_yaml(path), path.parent)), path, headers
+                _merge(base, _resolve_paths(read_yaml(path), path.parent)), path, headers, extras
             )
         except ConfigError as exc:
             errors.append(exc)

@@ -376,7 +376,8 @@ def run_reports(
     Raises
     ------
     ConfigError
-        When a period cannot be resolved (checked before any kernel starts).
+        When a period cannot be resolved or its reports folder cannot be written (both
+        checked before any kernel starts).
     """
     from nps_kit.overview import write_manifest_and_overview
 
@@ -396,6 +397,8 @@ def run_reports(
         nb = prepare_notebook(unit.notebook or notebook, parameters)
         prepared.append(_Job(unit, month, parameters, nb, data_input))
 
+    for month in sorted({job.period for job in prepared}):
+        _check_writable(output / month)
     kernel_name = prepared[0].nb.metadata.get("kernelspec", {}).get("name", "python3")
     if scheduler is not None:
         ordered = _run_cluster(prepared, scheduler, output, kernel_name, progress)
@@ -576,6 +579,23 @@ def build_once(
     result = _run_unit(job, Path(output), kernel)
     write_manifest_and_overview(Path(output), month, [result])
     return result
+
+
+def _check_writable(folder: Path) -> None:
+    """Fail before any kernel starts when reports cannot be written to ``folder``."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=folder, prefix=".nps-kit-write-test.")
+        os.close(fd)
+        os.unlink(name)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise ConfigError(
+            f"cannot write reports to {folder}: {reason} (errno {exc.errno}).",
+            hint="Make the folder writable (or mount it read-write), or pass --output DIR with "
+            "a folder you can write to.",
+            path=folder,
+        ) from None
 
 
 def _say(stream: TextIO | None, text: str) -> None:

@@ -123,6 +123,10 @@ _W: dict[str, dict[str, str]] = {
         "ja": "批判者と推奨者を分ける言葉",
         "en": "Words that separate detractors from promoters",
     },
+    "words_too_few": {
+        "ja": "批判者と推奨者の言葉を比べるには、コメントの量や種類が足りません。",
+        "en": "Not enough text to compare the words of detractors and promoters.",
+    },
     "voices": {"ja": "{segment}の声", "en": "Voices of {segment}"},
     "theme_voices": {"ja": "「{theme}」に関する批判者の声", "en": "Detractors on “{theme}”"},
     "no_detractors": {
@@ -476,6 +480,8 @@ def _text_question(unit: UnitData, result: Any, lang: Language, *, primary: bool
     if primary and result.words is not None and len(result.words):
         plot.words(result.words, lang=lang, title=_w("words_title", lang))
         _show_figure()
+    elif primary and result.words is not None:
+        display(report.callout(_w("words_too_few", lang)))
     texts = unit.current[result.question.column].astype("string").str.strip()
     seg = unit.current["segment"]
     for segment in ("detractor", "passive", "promoter"):
@@ -532,9 +538,15 @@ def detractors(
     return total
 
 
-def data_quality_section(unit: UnitData, *, id_column: str | None = None) -> pd.DataFrame:
-    """Show rows read, excluded (missing, invalid), duplicates, date range and source."""
-    table = data_quality(unit, id_column=id_column)
+def data_quality_section(
+    unit: UnitData, *, id_column: str | None = None, analysis: FollowupAnalysis | None = None
+) -> pd.DataFrame:
+    """Show rows read, excluded (missing, invalid), duplicates, date range and source.
+
+    With ``analysis``, rating answers off the scale or not a number are counted too.
+    """
+    ratings = analysis.ratings if analysis is not None else None
+    table = data_quality(unit, id_column=id_column, ratings=ratings)
     lang = unit.language
     display(
         report.table(

@@ -27,6 +27,7 @@ from typing import Any, Literal
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
+from nps_kit import _yaml
 from nps_kit._schema_errors import load_yaml_model, problems_error
 from nps_kit.errors import ConfigError, closest
 from nps_kit.i18n import Language, label, points
@@ -156,7 +157,7 @@ def load_playbook(
                 hint="Pass an existing YAML file, or no path for the built-in playbook.",
                 path=shown,
             )
-        text = shown.read_text(encoding="utf-8")
+        text = _yaml.read_text(shown, shown=str(shown))  # UTF-8, or a message naming the file
     playbook = load_yaml_model(shown, Playbook, text=text)
     allowed = list(DEFAULT_THEME_IDS if themes is None else themes)
     for theme in playbook.themes:

@@ -530,11 +530,27 @@ _QUALITY = {
         "en": "Personal data redacted (this period's comments)",
     },
     "off": {"ja": "オフ（社内用）", "en": "off (internal use)"},
+    "invalid_ratings": {
+        "ja": "除外：評価の無効な値（尺度外・数値以外）",
+        "en": "Excluded: invalid ratings (off the scale or not a number)",
+    },
 }
 
 
-def data_quality(unit: UnitData, *, id_column: str | None = None) -> pd.DataFrame:
+def data_quality(
+    unit: UnitData, *, id_column: str | None = None, ratings: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Data-quality facts for the report: what was read, used and excluded, and why.
+
+    Parameters
+    ----------
+    unit
+        The prepared unit.
+    id_column
+        Column with response ids, to count duplicates.
+    ratings
+        The period's :func:`nps_kit.followup.ratings_summary` table; adds a row counting the
+        ratings left out as off the scale or not a number, per question (``0`` when none).
 
     Returns
     -------
@@ -578,6 +594,14 @@ def data_quality(unit: UnitData, *, id_column: str | None = None) -> pd.DataFram
         ("dates_unparsed", f"{unparsed:,}"),
         ("redacted", redacted),
     ]
+    if ratings is not None and len(ratings):
+        every = ratings[ratings["segment"] == "all"]
+        bad = [
+            f"{label} {count:,}"
+            for label, count in zip(every["label"], every["invalid"].astype(int), strict=True)
+            if count
+        ]
+        rows.append(("invalid_ratings", ", ".join(bad) or "0"))
     return pd.DataFrame(
         {"item": [_QUALITY[k][lang] for k, _ in rows], "value": [v for _, v in rows]}
     )

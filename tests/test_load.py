@@ -87,10 +87,11 @@ def test_tab_header_with_a_quoted_comma(tmp_path: Path) -> None:
 
 
 def test_blank_and_repeated_header_cells_match_read_columns(tmp_path: Path) -> None:
-    path = write(tmp_path / "r.csv", "score, score ,,note\n9,8,x,y\n")
+    # A repeated score column is refused (see below); other repeats are numbered like pandas.
+    path = write(tmp_path / "r.csv", "note, note ,,score\nx,y,z,9\n")
     result = load_responses(path)
-    assert list(result.data.columns[:4]) == ["score", "score.1", "Unnamed: 2", "note"]
-    assert read_columns(path) == ["score", "score.1", "Unnamed: 2", "note"]
+    assert list(result.data.columns[:4]) == ["note", "note.1", "Unnamed: 2", "score"]
+    assert read_columns(path) == ["note", "note.1", "Unnamed: 2", "score"]
     assert result.data["nps_score"].tolist() == [9]
 
 
@@ -619,3 +620,50 @@ def test_read_columns_matches_the_loaded_frame(tmp_path: Path) -> None:
     assert read_columns(xlsx, sheet="two") == ["b"]
     with pytest.raises(DataError):
         read_columns(tmp_path / "missing.csv")
+
+
+# --- issue 9: big cells, repeated columns, blank lines ------------------------------------------
+
+
+def test_a_cell_over_128_kib_in_the_first_rows_is_read(tmp_path: Path) -> None:
+    essay = "遅い" * 70_000  # 140,000 characters: over the csv module's 131,072 limit
+    path = write(tmp_path / "r.csv", f"id,score,comment\nR1,3,{essay}\nR2,9,ok\n")
+    assert read_columns(path) == ["id", "score", "comment"]
+    result = load_responses(path)
+    assert result.data["comment"].tolist() == [essay, "ok"]
+    assert result.data["nps_score"].tolist() == [3, 9]
+
+
+@pytest.mark.parametrize("header", ["id,score,channel, score ", "id,score ,channel,score"])
+def test_a_repeated_score_column_is_refused_naming_both(tmp_path: Path, header: str) -> None:
+    path = write(tmp_path / "r.csv", f"{header}\nR1,9,web,3\n")
+    with pytest.raises(DataError) as info:
+        load_responses(path)
+    assert str(info.value) == (
+        f"{path}: column 2 (B) and column 4 (D) are both named 'score' once surrounding spaces "
+        "are removed, so score_column 'score' is ambiguous. Rename or delete the extra column "
+        "in the file so that the name is used once."
+    )
+
+
+def test_strict_names_the_line_a_spreadsheet_shows_when_the_csv_has_blank_lines(
+    tmp_path: Path,
+) -> None:
+    text = 'id,score\n\nR1,9\n\nR2,abc\n\n\nR3,"x\ny"\nR4,7\n'
+    path = write(tmp_path / "r.csv", text)
+    result = load_responses(path)
+    # line 1 header, 3 R1, 5 R2, 8–9 R3 (one cell on two lines, one spreadsheet row), 9 R4
+    assert result.data["nps_row"].tolist() == [3, 5, 8, 9]
+    with pytest.raises(DataError) as info:
+        load_responses(path, strict=True)
+    assert str(info.value) == (
+        f"{path}: 2 invalid score(s) in column 'score': row 5: 'abc', row 8: 'x\\ny'. Scores "
+        "must be whole numbers 0–10 (blank, NA, N/A, -, 無回答 and 未回答 count as missing); "
+        "fix these cells, or load without strict to count them as invalid."
+    )
+    assert info.value.failures["row"].tolist() == [5, 8]
+
+
+def test_rows_without_blank_lines_follow_the_header(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", 'id,score\nR1,9\nR2,"a\n\nb"\nR3,7\n', "cp932")
+    assert load_responses(path).data["nps_row"].tolist() == [2, 3, 4]

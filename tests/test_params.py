@@ -251,3 +251,122 @@ def test_shipped_demo_parameters_are_valid(repo_root: Path) -> None:
     assert ec.mail.to == ["ec-team@example.com"]
     assert {f.column: f.type for f in ec.followups}["used_features"] == "multi"
     assert resolve_period(ec) == "2026-10"
+
+
+# --- issue 9: validation gaps and unreadable files ---------------------------------------------
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf"])
+def test_target_must_be_a_finite_number(project: Path, value: str) -> None:
+    path = write_unit(project, UNIT + f"target: {value}\n")
+    found = {".nan": "nan", ".inf": "inf", "-.inf": "-inf"}[value]
+    assert error_of(path) == f"params/ec.yaml: target: expected a finite number; found {found}."
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "https://", "x.jp"]
+)
+def test_report_url_must_be_a_web_address(project: Path, url: str) -> None:
+    path = write_unit(project, UNIT.replace("mail: {", f"mail: {{report_url: '{url}', "))
+    assert error_of(path) == (
+        "params/ec.yaml: mail.report_url: expected a web address starting with https:// or "
+        f"http://; found {url!r}."
+    )
+
+
+def test_report_url_accepts_http_and_https(project: Path) -> None:
+    for url in ("https://reports.example.com/2026-10/ec.html", "http://intranet/nps"):
+        path = write_unit(project, UNIT.replace("mail: {", f"mail: {{report_url: '{url}', "))
+        assert load_unit(path).mail.report_url == url
+
+
+def test_a_unit_file_saved_as_shift_jis_says_to_save_it_as_utf8(project: Path) -> None:
+    path = project / "params" / "ec.yaml"
+    path.write_bytes(UNIT.encode("cp932"))
+    assert error_of(path) == (
+        "params/ec.yaml: the file must be saved as UTF-8, but it looks like Shift_JIS (cp932) "
+        "(first bad byte on line 1). Re-save it as UTF-8 in your editor (VS Code: 'Save with "
+        "Encoding' → UTF-8; Notepad: encoding UTF-8), or convert it: "
+        "iconv -f cp932 -t utf-8 ec.yaml > ec.utf8.yaml"
+    )
+    # load_all reports it as that file's error instead of aborting every unit
+    (project / "params" / "web.yaml").write_text("name: Web\n", encoding="utf-8")
+    found = load_all(project / "params")
+    assert list(found.units) == ["web"]
+    assert [e.path for e in found.errors] == [path]
+
+
+def test_a_utf8_file_with_a_byte_order_mark_is_read(project: Path) -> None:
+    path = project / "params" / "ec.yaml"
+    path.write_bytes(UNIT.encode("utf-8-sig"))
+    assert load_unit(path).name == "EC事業部"
+
+
+BOMB = "\n".join(
+    ["name: EC事業部", "breakdowns:", "  - &a0 [channel, channel, channel, channel, channel]"]
+    + [f"  - &a{i} [{', '.join([f'*a{i - 1}'] * 5)}]" for i in range(1, 12)]
+)
+
+
+def test_an_alias_bomb_is_refused_before_validation(project: Path) -> None:
+    # 5**12 ≈ 244 million values once expanded: validating it ran 44 s into MemoryError.
+    path = write_unit(project, BOMB + "\n")
+    assert error_of(path) == (
+        "params/ec.yaml: breakdowns: anchors and aliases (&name, *name) expand to more than "
+        "100,000 values; nps-kit refuses such a file before validating it. Write the values "
+        "out instead of nesting aliases of aliases."
+    )
+
+
+def test_an_alias_to_itself_is_refused(project: Path) -> None:
+    path = write_unit(project, UNIT + "breakdowns: &b [channel, *b]\n")
+    assert error_of(path) == (
+        "params/ec.yaml: breakdowns: anchors and aliases (&name, *name) expand to more than "
+        "100,000 values; nps-kit refuses such a file before validating it. Write the values "
+        "out instead of nesting aliases of aliases."
+    )
+
+
+def test_ordinary_anchors_and_aliases_still_work(project: Path) -> None:
+    text = UNIT + "breakdowns: &dims [channel]\nfollowups:\n"
+    text += "  - {column: comment, type: text, label: &reason 理由}\n"
+    text += "  - {column: channel, type: categorical, label: *reason}\n"
+    unit = load_unit(write_unit(project, text))
+    assert unit.breakdowns == ["channel"]
+    assert [f.label for f in unit.followups] == ["理由", "理由"]
+
+
+def test_themes_and_playbook_are_validated_with_the_unit(project: Path) -> None:
+    params = project / "params"
+    (params / "themes.yaml").write_text(
+        "version: 1\nexclude: {ja: [], en: []}\nthemes:\n  delivery:\n"
+        "    label: {ja: 配送, en: Delivery}\n    keywords: {ja: [配送], en: [delivery]}\n"
+        "    colour: red\n",
+        encoding="utf-8",
+    )
+    path = write_unit(project, UNIT + "themes: themes.yaml\n")
+    assert error_of(path) == (
+        f"params/ec.yaml: themes: {params / 'themes.yaml'}: unknown key "
+        "'themes.delivery.colour'; expected one of label, keywords, patterns, exclude. Remove it."
+    )
+    # every unit that uses the file reports it, and no kernel is needed to find out
+    write_unit(project, "name: Web\nthemes: themes.yaml\n", name="web")
+    found = load_all(params)
+    assert found.units == {}
+    assert [e.key for e in found.errors] == ["themes", "themes"]
+
+
+def test_a_playbook_naming_an_unknown_theme_is_refused_with_the_unit(
+    project: Path, repo_root: Path
+) -> None:
+    params = project / "params"
+    shipped = (repo_root / "nps_kit" / "resources" / "playbook.yaml").read_text(encoding="utf-8")
+    (params / "playbook.yaml").write_text(
+        shipped.replace("\n  delivery:\n", "\n  delivry:\n", 1), encoding="utf-8"
+    )
+    path = write_unit(project, UNIT + "playbook: playbook.yaml\n")
+    assert error_of(path) == (
+        f"params/ec.yaml: playbook: {params / 'playbook.yaml'}: unknown key 'themes.delivry'. "
+        "Did you mean 'delivery'? Valid keys here: usability, checkout, delivery, phone, chat, "
+        "email, staff, price, quality, returns, faq, communication."
+    )

@@ -21,6 +21,7 @@ from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import to_hex
 from matplotlib.ft2font import FT2Font
 
+from nps_kit import _plot_base as plot_base
 from nps_kit import plot
 
 PROMOTER, PASSIVE, DETRACTOR = (
@@ -212,6 +213,40 @@ def test_japanese_and_minus_render_without_warnings() -> None:
     ax = plot.breakdown(breakdown_table(), by="channel", lang="ja")
     drawn(ax)  # the autouse fixture turns "Glyph missing" warnings into errors
     assert "−20.0" in all_texts(ax)
+
+
+# Issue 9, defect 3: any Unicode the data holds is drawn, or replaced by a visible placeholder.
+TANGUT = "\U00017000"  # in no font nps-kit installs
+EMOJI_FONT = any(name in plot_base.FONT_FAMILY for name in ("Symbola", "Noto Emoji"))
+APP = "アプリ📱" if EMOJI_FONT else "アプリ□"
+
+
+def emoji_breakdown() -> pd.DataFrame:
+    table = breakdown_table()
+    table["channel"] = ["Web", "アプリ📱", f"電話{TANGUT}", "店頭"]
+    return table
+
+
+@pytest.mark.parametrize("render", ["to_png", "palette_retina_png"])
+def test_emoji_and_rare_characters_draw_without_warnings(render: str) -> None:
+    ax = plot.breakdown(emoji_breakdown(), by="channel", lang="ja", title="チャネル📱別のNPS")
+    # the autouse fixture turns matplotlib's "Glyph … missing from font(s)" warning into an error
+    if render == "to_png":
+        png = plot.to_png(ax.figure)
+    else:
+        found = plot_base.palette_retina_png(ax.figure)
+        assert found is not None
+        png = found[0]
+    assert png.startswith(b"\x89PNG")
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == [f"{APP}\n(150件)", "Web\n(300件)", "電話□\n(25件)"]
+    assert ax.get_title(loc="left") == ("チャネル📱別のNPS" if EMOJI_FONT else "チャネル□別のNPS")
+
+
+def test_drawable_keeps_what_the_fonts_have() -> None:
+    assert plot_base.drawable("EC事業部 −4.9 ≥ 30\n(12件)") == "EC事業部 −4.9 ≥ 30\n(12件)"
+    assert plot_base.drawable(f"a{TANGUT}b") == "a□b"
+    assert plot_base.drawable("a\U000e0001b") == "ab"  # an invisible tag without a glyph goes
 
 
 # -- shares_bar -----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import os
 import struct
 from pathlib import Path
 
@@ -13,7 +14,9 @@ import papermill
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
+from nps_kit.cli import main
 from nps_kit.commands import run as run_command
+from nps_kit.errors import ConfigError
 from nps_kit.overview import write_manifest_and_overview
 from nps_kit.params import UnitParameters, load_unit, notebook_parameters
 from nps_kit.run import RunResult, UnitResult, prepare_notebook, run_reports, summary_table
@@ -307,3 +310,49 @@ def test_output_on_stderr_fails_the_unit(tmp_path: Path, units: list[UnitParamet
     }
     assert (tmp_path / "out" / "2026-10" / "_failed" / "b.ipynb").is_file()
     assert not (tmp_path / "out" / "2026-10" / "b.html").exists()
+
+
+# --- issue 9, defect 8: an unwritable reports folder is a message, before any kernel starts -----
+
+WRITE_HINT = (
+    "Make the folder writable (or mount it read-write), or pass --output DIR with a folder you "
+    "can write to."
+)
+
+
+def test_reports_folder_under_a_file_is_refused_before_any_kernel(
+    tmp_path: Path, units: list[UnitParameters]
+) -> None:
+    (tmp_path / "taken").write_text("not a folder", encoding="utf-8")
+    output = tmp_path / "taken" / "reports"
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    with pytest.raises(ConfigError) as info:
+        run_reports(units, notebook=notebook, output=output, progress=None)
+    assert str(info.value) == (
+        f"cannot write reports to {output / '2026-10'}: Not a directory (errno 20). {WRITE_HINT}"
+    )
+
+
+def test_read_only_reports_folder_gives_a_message_and_exit_2(
+    tmp_path: Path, units: list[UnitParameters], capsys: pytest.CaptureFixture[str]
+) -> None:
+    if os.geteuid() == 0:  # root writes through file modes; sysfs refuses new entries even to it
+        output = Path("/sys/nps-kit-reports")
+        if not Path("/sys").is_dir():
+            pytest.skip("running as root without /sys: no folder root cannot write to")
+    else:
+        output = tmp_path / "reports"
+        output.mkdir()
+        output.chmod(0o555)
+    try:
+        (output / "2026-10").mkdir(parents=True)
+    except OSError as exc:
+        reason = f"{exc.strerror} (errno {exc.errno})"
+    else:  # pragma: no cover - the folder must not be writable for this test
+        pytest.skip(f"{output} is writable here")
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    argv = ["run", "--all", "--parameters", str(tmp_path), "--output", str(output)]
+    assert main([*argv, "--notebook", str(notebook)]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"nps-kit run: error: cannot write reports to {output / '2026-10'}: {reason}. {WRITE_HINT}"
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,7 +150,14 @@ ENGLISH_WORDS = [
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 
 
-def write_export(path: Path, lang: Language, rows: list[tuple[str, list[Row]]]) -> Path:
+def write_export(
+    path: Path,
+    lang: Language,
+    rows: list[tuple[str, list[Row]]],
+    *,
+    comments: dict[str, tuple[str, str]] | None = None,
+) -> Path:
+    comments = COMMENT if comments is None else comments
     side = 0 if lang == "ja" else 1
     yes, no = ("はい", "いいえ") if lang == "ja" else ("Yes", "No")
     with path.open("w", newline="", encoding="utf-8") as f:
@@ -157,18 +165,22 @@ def write_export(path: Path, lang: Language, rows: list[tuple[str, list[Row]]]) 
         writer.writerow(HEADER)
         for month, month_rows in rows:
             for rid, day, score, *answers, ok in month_rows:
-                comment = COMMENT.get(rid, ("", ""))[side]
+                comment = comments.get(rid, ("", ""))[side]
                 date = f"{month}-{day:02d} 10:00:00"
                 writer.writerow([rid, date, score, *answers, comment, yes if ok else no])
     return path
 
 
 def make_unit(
-    tmp_path: Path, lang: Language, rows: list[tuple[str, list[Row]]] | None = None
+    tmp_path: Path,
+    lang: Language,
+    rows: list[tuple[str, list[Row]]] | None = None,
+    *,
+    comments: dict[str, tuple[str, str]] | None = None,
 ) -> UnitData:
     rows = rows if rows is not None else [("2026-10", CURRENT), ("2026-09", PREVIOUS)]
     return prepare_unit(
-        write_export(tmp_path / f"export_{lang}.csv", lang, rows),
+        write_export(tmp_path / f"export_{lang}.csv", lang, rows, comments=comments),
         name="EC事業部" if lang == "ja" else "Web Shop",
         language=lang,
         period="2026-10",
@@ -625,3 +637,100 @@ def test_breakdowns_mark_groups_above_and_below_the_unit(
     assert note in shown.html
     ticks = [t.get_text() for t in shown.figures[0].axes[0].get_yticklabels()]
     assert [t.split("\n")[0] for t in ticks] == ["premium ▲", "trial", "basic ▼"]
+
+
+# Comments too uniform or too few to compare words (issue 9, defect 4).
+DETRACTORS = ["A09", "A10", "A11", "A12", "A13", "A14"]
+PROMOTERS = ["A01", "A02", "A03", "A04", "A05"]
+DEGENERATE_COMMENTS: dict[str, dict[str, tuple[str, str]]] = {
+    "all 満足": {rid: ("満足", "Happy") for rid, *_ in CURRENT},
+    "all blank": {},
+    "one comment": {"A09": ("配送が遅い", "Delivery was late")},
+    "detractors only": {
+        rid: ("配送が遅くて困った", "Delivery was late and slow") for rid in DETRACTORS
+    },
+    "one word each side": {
+        **{rid: ("遅い", "late") for rid in DETRACTORS},
+        **{rid: ("遅い", "late") for rid in PROMOTERS},
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("case", list(DEGENERATE_COMMENTS))
+def test_text_question_with_too_little_text_says_so(
+    show: Callable[..., Shown], tmp_path: Path, case: str, lang: Language
+) -> None:
+    unit = make_unit(tmp_path, lang, comments=DEGENERATE_COMMENTS[case])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a warning fails the unit in a run
+        analysis = analyse_followups(unit, QUESTIONS[lang][-1:])
+        shown = show(sections.followups, unit, analysis)
+    words = analysis.questions[0].words
+    assert words is not None and words.empty
+    note = {
+        "ja": "批判者と推奨者の言葉を比べるには、コメントの量や種類が足りません。",
+        "en": "Not enough text to compare the words of detractors and promoters.",
+    }[lang]
+    assert note in shown.html
+    assert _w_title(lang) not in shown.titles
+
+
+def _w_title(lang: Language) -> str:
+    return (
+        "批判者と推奨者を分ける言葉"
+        if lang == "ja"
+        else "Words that separate detractors from promoters"
+    )
+
+
+def test_emoji_in_breakdown_values_and_labels_draws_without_warnings(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    # Issue 9, defect 3: "Glyph missing" for アプリ📱 failed the unit.
+    from nps_kit._plot_base import FONT_FAMILY, palette_retina_png
+    from nps_kit.plot import set_theme
+
+    rows = [
+        (rid, day, score, ch.replace("app", "アプリ📱"), *rest)
+        for rid, day, score, ch, *rest in CURRENT
+    ]
+    unit = make_unit(tmp_path, "ja", [("2026-10", rows), ("2026-09", PREVIOUS)])  # type: ignore[list-item]
+    with matplotlib.rc_context(), warnings.catch_warnings():
+        warnings.simplefilter("error")
+        set_theme()
+        shown = show(sections.breakdowns, unit, [{"column": "channel", "label": "チャネル📱"}])
+        assert len(shown.figures) == 1
+        assert palette_retina_png(shown.figures[0]) is not None  # how the notebook shows it
+        app = "アプリ📱" if {"Symbola", "Noto Emoji"} & set(FONT_FAMILY) else "アプリ□"
+        labels = [t.get_text() for t in shown.figures[0].axes[0].get_yticklabels()]
+        assert labels == [f"{app}\n(5件)", "web\n(6件)"]
+        assert shown.titles == ["チャネル📱別のNPS" if app == "アプリ📱" else "チャネル□別のNPS"]
+    assert "アプリ📱" in set(shown.value["channel"]["channel"])  # only the chart replaces text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_invalid_ratings_are_counted_in_data_quality(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    # Issue 9, defect 11: "very good" and 9 on a 1–5 scale were dropped without a word.
+    bad = {"A01": ("very good", "4"), "A09": ("9", "0"), "A10": ("2", "6")}
+    rows = [
+        (rid, day, score, ch, plan, feat, *bad.get(rid, (delivery, price)), ok)
+        for rid, day, score, ch, plan, feat, delivery, price, ok in CURRENT
+    ]
+    unit = make_unit(tmp_path, lang, [("2026-10", rows), ("2026-09", PREVIOUS)])
+    analysis = analyse_followups(unit, QUESTIONS[lang])
+    shown = show(sections.data_quality_section, unit, id_column="response_id", analysis=analysis)
+    item, value = shown.value.iloc[-1]
+    if lang == "ja":
+        assert (item, value) == ("除外：評価の無効な値（尺度外・数値以外）", "配送 2, 価格 2")
+    else:
+        assert (item, value) == (
+            "Excluded: invalid ratings (off the scale or not a number)",
+            "Delivery 2, Price 2",
+        )
+    assert value in shown.html
+    clean = make_unit(tmp_path, lang)
+    table = data_quality(clean, ratings=analyse_followups(clean, QUESTIONS[lang]).ratings)
+    assert table.iloc[-1]["value"] == "0"

@@ -375,7 +375,14 @@ def test_followups_show_raw_comments_when_redaction_is_off(responses: Path) -> N
 def test_redaction_on_counts_every_kind(responses: Path) -> None:
     unit = ec(responses)
     assert unit.redacted
-    assert unit.redactions == {"email": 1, "phone": 1, "postcode": 0, "card": 0}
+    assert unit.redactions == {
+        "email": 1,
+        "phone": 1,
+        "postcode": 0,
+        "card": 0,
+        "mynumber": 0,
+        "name": 0,
+    }
     comments = unit.responses.set_index("response_id")["comment"]
     assert comments["R07"] == "電話 [PHONE] にください"
 
