@@ -90,8 +90,11 @@ def describe(error: Mapping[str, Any], model: type[BaseModel]) -> tuple[str, str
         name = str(loc[-1])
         parent = _dotted(loc[:-1])
         where = f"in {parent}" if parent else "at the top level"
-        suggestion = closest(name, _model_keys(model, loc))
+        keys = _model_keys(model, loc)
+        suggestion = closest(name, keys)
         hint = f"Did you mean {suggestion!r}?" if suggestion else None
+        if hint is None and keys:
+            hint = f"Valid keys here: {', '.join(keys)}."
         return key, f"unknown key {name!r} {where}.", hint
     if kind == "missing":
         return key, "required but missing.", None

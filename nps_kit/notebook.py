@@ -112,7 +112,7 @@ def for_papermill(notebook: str | Path) -> nbformat.NotebookNode:
     for cell in nb.cells:
         cell.metadata.setdefault("tags", [])
         cell.metadata.setdefault("papermill", {})
-    return nb
+    return nbformat.from_dict(nb)  # nested dicts become NotebookNodes, as papermill expects
 
 
 def sync_pair(notebook: str | Path) -> Path:

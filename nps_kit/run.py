@@ -387,6 +387,7 @@ def run_reports(
     for unit in units:
         if unit.data.path not in hashes:
             hashes[unit.data.path] = _sha256(unit.data.path)
+    _check_writable(output)  # before the export is parsed into the cache beneath it
     caches = _build_caches(units, hashes, Path(cache_dir) if cache_dir else output / CACHE_DIR)
     prepared: list[_Job] = []
     for unit in units:

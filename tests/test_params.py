@@ -346,8 +346,8 @@ def test_themes_and_playbook_are_validated_with_the_unit(project: Path) -> None:
     )
     path = write_unit(project, UNIT + "themes: themes.yaml\n")
     assert error_of(path) == (
-        f"params/ec.yaml: themes: {params / 'themes.yaml'}: unknown key "
-        "'themes.delivery.colour'; expected one of label, keywords, patterns, exclude. Remove it."
+        "params/ec.yaml: themes: params/themes.yaml: themes.delivery.colour: unknown key "
+        "'colour' in themes.delivery. Valid keys here: label, keywords, patterns, exclude."
     )
     # every unit that uses the file reports it, and no kernel is needed to find out
     write_unit(project, "name: Web\nthemes: themes.yaml\n", name="web")
@@ -366,7 +366,7 @@ def test_a_playbook_naming_an_unknown_theme_is_refused_with_the_unit(
     )
     path = write_unit(project, UNIT + "playbook: playbook.yaml\n")
     assert error_of(path) == (
-        f"params/ec.yaml: playbook: {params / 'playbook.yaml'}: unknown key 'themes.delivry'. "
-        "Did you mean 'delivery'? Valid keys here: usability, checkout, delivery, phone, chat, "
-        "email, staff, price, quality, returns, faq, communication."
+        "params/ec.yaml: playbook: params/playbook.yaml: themes.delivry: unknown key 'delivry' "
+        "in themes (theme ids in use: usability, checkout, delivery, phone, chat, email, staff, "
+        "price, quality, returns, faq, communication). Did you mean 'delivery'?"
     )

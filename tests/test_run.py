@@ -329,7 +329,7 @@ def test_reports_folder_under_a_file_is_refused_before_any_kernel(
     with pytest.raises(ConfigError) as info:
         run_reports(units, notebook=notebook, output=output, progress=None)
     assert str(info.value) == (
-        f"cannot write reports to {output / '2026-10'}: Not a directory (errno 20). {WRITE_HINT}"
+        f"cannot write reports to {output}: Not a directory (errno 20). {WRITE_HINT}"
     )
 
 
@@ -345,7 +345,7 @@ def test_read_only_reports_folder_gives_a_message_and_exit_2(
         output.mkdir()
         output.chmod(0o555)
     try:
-        (output / "2026-10").mkdir(parents=True)
+        (output / "2026-10").mkdir(parents=True)  # what the run would try first
     except OSError as exc:
         reason = f"{exc.strerror} (errno {exc.errno})"
     else:  # pragma: no cover - the folder must not be writable for this test
@@ -354,5 +354,5 @@ def test_read_only_reports_folder_gives_a_message_and_exit_2(
     argv = ["run", "--all", "--parameters", str(tmp_path), "--output", str(output)]
     assert main([*argv, "--notebook", str(notebook)]) == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
-        f"nps-kit run: error: cannot write reports to {output / '2026-10'}: {reason}. {WRITE_HINT}"
+        f"nps-kit run: error: cannot write reports to {output}: {reason}. {WRITE_HINT}"
     )
