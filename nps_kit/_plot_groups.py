@@ -26,19 +26,13 @@ from nps_kit._plot_base import (
     top_legend,
     with_n,
 )
-from nps_kit.i18n import Language, label
+from nps_kit.i18n import Language, label, t
 
 __all__ = ["breakdown", "unit_comparison"]
 
-_WORDS: dict[str, dict[str, str]] = {
-    "breakdown_title": {"ja": "{by}別のNPS", "en": "NPS by {by}"},
-    "units_title": {"ja": "部門別のNPS", "en": "NPS by unit"},
-    "hidden": {"ja": "非表示（回答数不足）：{names}", "en": "Hidden (too few responses): {names}"},
-}
-
 
 def _w(key: str, lang: Language, **kwargs: object) -> str:
-    return _WORDS[key][lang].format(**kwargs)
+    return t(f"plot_groups.{key}", lang, **kwargs)
 
 
 def _join(names: list[str], lang: Language) -> str:

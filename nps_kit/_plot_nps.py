@@ -31,25 +31,14 @@ from nps_kit._plot_base import (
     top_legend,
     with_n,
 )
-from nps_kit.i18n import Language, label, points
+from nps_kit.i18n import Language, label, points, t
 from nps_kit.periods import format_period
 
 __all__ = ["score_distribution", "shares_bar", "trend"]
 
-_WORDS: dict[str, dict[str, str]] = {
-    "shares_title": {
-        "ja": "推奨者・中立者・批判者の構成比",
-        "en": "Promoters, passives, detractors",
-    },
-    "dist_title": {"ja": "推奨度（0〜10）の分布", "en": "Distribution of scores (0–10)"},
-    "trend_title": {"ja": "NPSの推移（月次）", "en": "Monthly NPS"},
-    "few": {"ja": "回答数{min_n}未満（参考値）", "en": "fewer than {min_n} responses (indicative)"},
-    "hidden": {"ja": "非表示（回答数不足）：{names}", "en": "Hidden (too few responses): {names}"},
-}
-
 
 def _w(key: str, lang: Language, **kwargs: object) -> str:
-    return _WORDS[key][lang].format(**kwargs)
+    return t(f"plot_nps.{key}", lang, **kwargs)
 
 
 def shares_bar(

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from nps_kit import __version__
 from nps_kit._atomic import atomic_write_text
-from nps_kit.i18n import Language, label, points
+from nps_kit.i18n import Language, label, points, t
 from nps_kit.periods import format_period
 from nps_kit.summary import UnitSummary, as_summary
 
@@ -32,19 +32,6 @@ __all__ = ["manifest_entry", "write_manifest_and_overview", "write_overview", "w
 MANIFEST = "manifest.json"
 _PACKAGES = ("pandas", "numpy", "matplotlib", "seaborn", "papermill", "nbconvert", "nbclient")
 
-_WORDS = {
-    "title": {"ja": "NPS レポート一覧", "en": "NPS reports"},
-    "unit": {"ja": "部門", "en": "Unit"},
-    "change": {"ja": "前月比", "en": "Change"},
-    "status": {"ja": "状態", "en": "Status"},
-    "report": {"ja": "レポート", "en": "Report"},
-    "ok": {"ja": "完了", "en": "ok"},
-    "failed": {"ja": "失敗", "en": "failed"},
-    "previous": {"ja": "前回の成功分", "en": "last good report"},
-    "notebook": {"ja": "ノートブック", "en": "notebook"},
-    "periods": {"ja": "期間一覧", "en": "All periods"},
-    "chart": {"ja": "部門別 NPS と95%信頼区間", "en": "NPS by unit with 95% intervals"},
-}
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Hiragino Sans","Noto Sans JP",sans-serif;margin:1rem;
@@ -188,7 +175,7 @@ def write_overview(folder: Path, manifest: dict[str, Any]) -> Path:
     lang = _language(units)
 
     def w(key: str) -> str:
-        return escape(_WORDS[key][lang])
+        return escape(t(f"overview.{key}", lang))
 
     rows = []
     for u in units:
@@ -221,17 +208,17 @@ def write_overview(folder: Path, manifest: dict[str, Any]) -> Path:
         )
     chart = _chart(units, lang)
     image = f'<img alt="{w("chart")}" src="data:image/png;base64,{chart}">' if chart else ""
-    title = f"{_WORDS['title'][lang]} — {format_period(manifest['period'], lang)}"
+    title = f"{t('overview.title', lang)} — {format_period(manifest['period'], lang)}"
     head = "".join(
-        f"<th>{escape(t)}</th>"
-        for t in (
-            _WORDS["unit"][lang],
+        f"<th>{escape(word)}</th>"
+        for word in (
+            t("overview.unit", lang),
             label("nps", lang),
             label("ci", lang),
-            _WORDS["change"][lang],
+            t("overview.change", lang),
             label("n", lang),
-            _WORDS["status"][lang],
-            _WORDS["report"][lang],
+            t("overview.status", lang),
+            t("overview.report", lang),
         )
     )
     page = (
@@ -267,7 +254,7 @@ def write_periods_index(output: Path) -> Path:
         f"({ok}/{total})</li>"
         for name, ok, total in entries
     )
-    title = _WORDS["title"][lang]
+    title = t("overview.title", lang)
     page = (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
