@@ -31,7 +31,7 @@ from nps_kit._plot_base import (
     top_legend,
     with_n,
 )
-from nps_kit.i18n import Language, label, points, t
+from nps_kit.i18n import Language, interval_label, label, points, t
 from nps_kit.periods import format_period
 
 __all__ = ["score_distribution", "shares_bar", "trend"]
@@ -230,6 +230,7 @@ def trend(
     *,
     ax: Axes | None = None,
     lang: Language = "ja",
+    level: float = 0.95,
     target: float | None = None,
     min_n: int = 30,
     title: str | None = None,
@@ -248,6 +249,8 @@ def trend(
         drawn as faint bars on a twin axis (right-hand scale) behind the line.
     lang
         Report language, ``"ja"`` or ``"en"``.
+    level
+        Confidence level of the table's intervals, for the legend ("90% interval").
     target
         NPS target in points, drawn as a dashed line; ``None`` draws none.
     min_n
@@ -295,14 +298,14 @@ def trend(
         color=NPS_COLOR,
         alpha=0.15,
         linewidth=0,
-        label=label("ci", lang),
+        label=interval_label(level, lang),
         gid="ci-band",
     )
     (line,) = ax.plot(
         x, nps, color=NPS_COLOR, linewidth=2, marker="o", markersize=6, label="NPS", zorder=3
     )
     handles: list[Any] = [line, band]
-    labels = ["NPS", label("ci", lang)]
+    labels = ["NPS", interval_label(level, lang)]
     if small.any():
         hollow = ax.scatter(
             x[small],

@@ -127,11 +127,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "sections.breakdown_note": {
         "ja": (
-            "点は NPS、横線は95%信頼区間。白抜きは回答数{min_n}件未満（参考値）、{floor}件未満"
+            "点は NPS、横線は{interval}。白抜きは回答数{min_n}件未満（参考値）、{floor}件未満"
             "のグループは匿名性のため非表示です。"
         ),
         "en": (
-            "Dots show NPS, lines the 95% interval. Hollow dots: fewer than {min_n} "
+            "Dots show NPS, lines the {interval}. Hollow dots: fewer than {min_n} "
             "responses (indicative); groups under {floor} responses are hidden for "
             "anonymity."
         ),

@@ -21,7 +21,7 @@ import nbformat
 import pandas as pd
 from IPython.display import HTML, display
 
-from nps_kit.i18n import Language, label, points, t
+from nps_kit.i18n import Language, interval_label, label, points, t
 from nps_kit.summary import UnitSummary
 
 __all__ = [
@@ -80,13 +80,6 @@ class ChangeLike(Protocol):
     def ci_high(self) -> float | None: ...  # noqa: D102
     @property
     def verdict(self) -> str: ...  # noqa: D102
-
-
-def _ci_label(level: float, lang: Language) -> str:
-    if level == 0.95:
-        return label("ci", lang)
-    percent = f"{level * 100:g}%"
-    return f"{percent}信頼区間" if lang == "ja" else f"{percent} interval"
 
 
 def _w(key: str, lang: Language, **values: object) -> str:
@@ -152,7 +145,7 @@ def headline(
     ci = _w(
         "ci_range",
         lang_,
-        ci=_ci_label(getattr(result, "level", 0.95), lang_),
+        ci=interval_label(getattr(result, "level", 0.95), lang_),
         low=_number(result.ci_low),
         high=_number(result.ci_high),
     )
@@ -204,7 +197,7 @@ def _change_fact(change: ChangeLike | None, lang: Language, what: str) -> str:
             _w(
                 "ci_range",
                 lang,
-                ci=_ci_label(getattr(change, "level", 0.95), lang),
+                ci=interval_label(getattr(change, "level", 0.95), lang),
                 low=_number(change.ci_low, signed=True),
                 high=_number(change.ci_high, signed=True),
             )

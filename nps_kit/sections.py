@@ -19,7 +19,7 @@ from IPython.display import HTML, display
 from nps_kit import __version__, plot, report
 from nps_kit.analysis import FollowupAnalysis
 from nps_kit.drivers import quadrant_label
-from nps_kit.i18n import Language, label, points, t
+from nps_kit.i18n import Language, interval_label, label, points, t
 from nps_kit.periods import format_period
 from nps_kit.score import distribution as score_distribution
 from nps_kit.summary import Action, Change, Excluded, Theme, TrendPoint, UnitSummary
@@ -160,6 +160,7 @@ def trend(
     table = trend_table(unit, weight=weight, level=level, min_n=min_n)
     plot.trend(
         table,
+        level=level,
         target=target,
         min_n=min_n,
         lang=unit.language,
@@ -187,10 +188,13 @@ def breakdowns(
         table = breakdown_table(
             unit, column, weight=weight, level=level, min_n=min_n, min_report_n=min_report_n
         )
-        plot.breakdown(table, by=column, lang=lang, title=_w("breakdown_title", lang, label=name))
+        title = _w("breakdown_title", lang, label=name)
+        plot.breakdown(table, by=column, lang=lang, level=level, title=title)
         _show_figure()
         out[column] = table
-    display(report.callout(_w("breakdown_note", lang, min_n=min_n, floor=min_report_n)))
+    interval = interval_label(level, lang)
+    note = _w("breakdown_note", lang, interval=interval, min_n=min_n, floor=min_report_n)
+    display(report.callout(note))
     return out
 
 
