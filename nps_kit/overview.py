@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from html import escape
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from nps_kit import __version__
 from nps_kit._atomic import atomic_write_text
@@ -24,8 +24,36 @@ from nps_kit.i18n import Language, label, points, t
 from nps_kit.periods import format_period
 from nps_kit.summary import UnitSummary, as_summary
 
-if TYPE_CHECKING:
-    from nps_kit.run import UnitResult
+
+class UnitResult(Protocol):
+    """What the manifest records of a unit's run (:class:`nps_kit.run.UnitResult`).
+
+    A protocol, so that this module does not import ``run``, which imports it.
+    """
+
+    @property
+    def unit(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def seconds(self) -> float: ...
+    @property
+    def html(self) -> Path | None: ...
+    @property
+    def notebook(self) -> Path | None: ...
+    @property
+    def error(self) -> dict[str, Any] | None: ...
+    @property
+    def summary(self) -> UnitSummary | None: ...
+    @property
+    def parameters(self) -> dict[str, Any]: ...
+    @property
+    def input(self) -> dict[str, str]: ...
+
 
 __all__ = ["manifest_entry", "write_manifest_and_overview", "write_overview", "write_periods_index"]
 
