@@ -377,7 +377,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "このメールは nps-kit により自動送信されています。",
         "en": "This message was sent automatically by nps-kit.",
     },
-    # plot_nps: from _plot_nps.py
+    # plot_nps: from plot/_nps.py
     "plot_nps.shares_title": {
         "ja": "推奨者・中立者・批判者の構成比",
         "en": "Promoters, passives, detractors",
@@ -398,7 +398,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "非表示（回答数不足）：{names}",
         "en": "Hidden (too few responses): {names}",
     },
-    # plot_base: from _plot_base.py
+    # plot_base: from plot/_base.py
     "plot_base.no_data": {
         "ja": "データなし",
         "en": "no data",
@@ -415,7 +415,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{n:,}件",
         "en": "n={n:,}",
     },
-    # plot_analysis: from _plot_analysis.py
+    # plot_analysis: from plot/_analysis.py
     "plot_analysis.driver_title": {
         "ja": "改善の優先度（重要度×評価）",
         "en": "Where to act: importance vs rating",
@@ -452,7 +452,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "NPSの改善幅（ポイント）",
         "en": "NPS gain (points)",
     },
-    # plot_groups: from _plot_groups.py
+    # plot_groups: from plot/_groups.py
     "plot_groups.breakdown_title": {
         "ja": "{by}別のNPS",
         "en": "NPS by {by}",

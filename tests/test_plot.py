@@ -619,7 +619,7 @@ def test_inline_charts_are_palette_pngs_at_twice_the_display_size() -> None:
 
     from PIL import Image
 
-    from nps_kit._plot_base import palette_retina_png
+    from nps_kit.plot._base import palette_retina_png
 
     fig, ax = plt.subplots(figsize=(4, 2), dpi=100)
     ax.bar(["推奨者", "批判者"], [3, 1], color=["#009E73", "#D55E00"])

@@ -8,7 +8,9 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
-from nps_kit._plot_base import (
+from nps_kit.drivers import QUADRANTS, quadrant_label
+from nps_kit.i18n import Language, label, t
+from nps_kit.plot._base import (
     NEUTRAL_COLOR,
     SEGMENT_COLORS,
     check_table,
@@ -20,8 +22,6 @@ from nps_kit._plot_base import (
     top_legend,
     zero_line,
 )
-from nps_kit.drivers import QUADRANTS, quadrant_label
-from nps_kit.i18n import Language, label, t
 
 __all__ = ["driver_quadrant", "theme_impact", "words"]
 

@@ -1,7 +1,7 @@
 """Shared pieces of the charts: theme, colours, words, table checks and axes helpers.
 
 Public names are re-exported by :mod:`nps_kit.plot`; the chart functions live in
-:mod:`nps_kit._plot_nps` and :mod:`nps_kit._plot_analysis`.
+:mod:`nps_kit.plot._nps` and :mod:`nps_kit.plot._analysis`.
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from nps_kit._plot_base import (
+from nps_kit.i18n import Language, interval_label, label, t
+from nps_kit.plot._base import (
     NPS_COLOR,
     TARGET_COLOR,
     FloatArray,
@@ -26,7 +27,6 @@ from nps_kit._plot_base import (
     top_legend,
     with_n,
 )
-from nps_kit.i18n import Language, interval_label, label, t
 
 __all__ = ["breakdown", "unit_comparison"]
 

@@ -11,7 +11,9 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from nps_kit._plot_base import (
+from nps_kit.i18n import Language, interval_label, label, points, t
+from nps_kit.periods import format_period
+from nps_kit.plot._base import (
     N_BAR_COLOR,
     NPS_COLOR,
     SEGMENT_COLORS,
@@ -31,8 +33,6 @@ from nps_kit._plot_base import (
     top_legend,
     with_n,
 )
-from nps_kit.i18n import Language, interval_label, label, points, t
-from nps_kit.periods import format_period
 
 __all__ = ["score_distribution", "shares_bar", "trend"]
 
