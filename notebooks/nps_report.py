@@ -207,7 +207,7 @@ to_contact = sections.detractors(
 # Rows read, answers excluded (missing or invalid) and why, duplicates and the date range.
 
 # %%
-quality = sections.data_quality_section(u, id_column=id_column)
+quality = sections.data_quality_section(u, id_column=id_column, analysis=analysis)
 
 # %% [markdown] tags=["lang-ja"]
 # ## 9. 算出方法

@@ -19,13 +19,30 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Collection, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import ahocorasick
 import numpy as np
 
-if TYPE_CHECKING:
-    from nps_kit.themes import Theme
+
+class Theme(Protocol):
+    """What the matcher reads of a :class:`nps_kit.themes.Theme`.
+
+    A protocol, so that this module does not import ``themes``, which imports it.
+    """
+
+    @property
+    def pattern(self) -> re.Pattern[str]: ...
+    @property
+    def exclude(self) -> re.Pattern[str] | None: ...
+    @property
+    def keywords_ja(self) -> tuple[str, ...]: ...
+    @property
+    def keywords_en(self) -> tuple[str, ...]: ...
+    @property
+    def patterns(self) -> tuple[str, ...]: ...
+    def matches(self, text: str) -> bool: ...
+
 
 _sre: Any
 _sre_parse: Any

@@ -34,7 +34,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from nps_kit.followup import _scored, parse_ratings
-from nps_kit.i18n import Language
+from nps_kit.i18n import Language, t
 from nps_kit.stats import kish_effective_n
 
 __all__ = ["QUADRANTS", "Method", "Quadrant", "key_drivers", "quadrant_label", "relative_weights"]
@@ -45,12 +45,6 @@ QUADRANTS: tuple[Quadrant, ...] = ("fix_first", "keep_up", "lower_priority", "po
 
 FloatArray = npt.NDArray[np.float64]
 
-_QUADRANT_LABELS: dict[str, dict[str, str]] = {
-    "fix_first": {"ja": "最優先で改善", "en": "fix first"},
-    "keep_up": {"ja": "強みを維持", "en": "keep up"},
-    "lower_priority": {"ja": "優先度低", "en": "lower priority"},
-    "possible_overkill": {"ja": "過剰品質の可能性", "en": "possible overkill"},
-}
 
 _COLUMNS = [
     "attribute",
@@ -222,12 +216,12 @@ def quadrant_label(quadrant: str, lang: Language) -> str:
     ValueError
         If ``quadrant`` or ``lang`` is unknown.
     """
-    if quadrant not in _QUADRANT_LABELS or lang not in ("ja", "en"):
+    if quadrant not in QUADRANTS or lang not in ("ja", "en"):
         raise ValueError(
             f"quadrant must be one of {', '.join(QUADRANTS)} and lang 'ja' or 'en', "
             f"got quadrant={quadrant!r}, lang={lang!r}"
         )
-    return _QUADRANT_LABELS[quadrant][lang]
+    return t(f"quadrant.{quadrant}", lang)
 
 
 def _correlation(matrix: FloatArray, weights: FloatArray | None) -> FloatArray:

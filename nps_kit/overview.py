@@ -16,43 +16,50 @@ from datetime import UTC, datetime
 from html import escape
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from nps_kit import __version__
 from nps_kit._atomic import atomic_write_text
-from nps_kit.i18n import Language, label, points
+from nps_kit.i18n import Language, label, points, t
 from nps_kit.periods import format_period
 from nps_kit.summary import UnitSummary, as_summary
 
-if TYPE_CHECKING:
-    from nps_kit.run import UnitResult
+
+class UnitResult(Protocol):
+    """What the manifest records of a unit's run (:class:`nps_kit.run.UnitResult`).
+
+    A protocol, so that this module does not import ``run``, which imports it.
+    """
+
+    @property
+    def unit(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def seconds(self) -> float: ...
+    @property
+    def html(self) -> Path | None: ...
+    @property
+    def notebook(self) -> Path | None: ...
+    @property
+    def error(self) -> dict[str, Any] | None: ...
+    @property
+    def summary(self) -> UnitSummary | None: ...
+    @property
+    def parameters(self) -> dict[str, Any]: ...
+    @property
+    def input(self) -> dict[str, str]: ...
+
 
 __all__ = ["manifest_entry", "write_manifest_and_overview", "write_overview", "write_periods_index"]
 
 MANIFEST = "manifest.json"
 _PACKAGES = ("pandas", "numpy", "matplotlib", "seaborn", "papermill", "nbconvert", "nbclient")
 
-_WORDS = {
-    "title": {"ja": "NPS レポート一覧", "en": "NPS reports"},
-    "unit": {"ja": "部門", "en": "Unit"},
-    "change": {"ja": "前月比", "en": "Change"},
-    "status": {"ja": "状態", "en": "Status"},
-    "report": {"ja": "レポート", "en": "Report"},
-    "ok": {"ja": "完了", "en": "ok"},
-    "failed": {"ja": "失敗", "en": "failed"},
-    "previous": {"ja": "前回の成功分", "en": "last good report"},
-    "notebook": {"ja": "ノートブック", "en": "notebook"},
-    "periods": {"ja": "期間一覧", "en": "All periods"},
-    "chart": {"ja": "部門別 NPS と95%信頼区間", "en": "NPS by unit with 95% intervals"},
-    "fdr_note": {
-        "ja": "変化の判定は、部門の数だけ偶然の「有意」が増えないよう、全部門で Benjamini–Hochberg "
-        "法により偽発見率を{fdr}%に抑えています。そのため各部門のレポートでは有意でも、ここでは"
-        "「有意な変化なし」となることがあります。",
-        "en": "So that more units do not mean more chance 'significant' changes, the verdicts here "
-        "hold the false discovery rate across all units at {fdr}% (Benjamini–Hochberg); a change "
-        "significant in a unit's own report can show as 'no significant change' here.",
-    },
-}
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Hiragino Sans","Noto Sans JP",sans-serif;margin:1rem;
@@ -219,7 +226,7 @@ def write_overview(folder: Path, manifest: dict[str, Any]) -> Path:
     lang = _language(units)
 
     def w(key: str) -> str:
-        return escape(_WORDS[key][lang])
+        return escape(t(f"overview.{key}", lang))
 
     rows = []
     verdicts, fdr = _adjusted_verdicts(units)
@@ -253,17 +260,17 @@ def write_overview(folder: Path, manifest: dict[str, Any]) -> Path:
         )
     chart = _chart(units, lang)
     image = f'<img alt="{w("chart")}" src="data:image/png;base64,{chart}">' if chart else ""
-    title = f"{_WORDS['title'][lang]} — {format_period(manifest['period'], lang)}"
+    title = f"{t('overview.title', lang)} — {format_period(manifest['period'], lang)}"
     head = "".join(
-        f"<th>{escape(t)}</th>"
-        for t in (
-            _WORDS["unit"][lang],
+        f"<th>{escape(word)}</th>"
+        for word in (
+            t("overview.unit", lang),
             label("nps", lang),
             label("ci", lang),
-            _WORDS["change"][lang],
+            t("overview.change", lang),
             label("n", lang),
-            _WORDS["status"][lang],
-            _WORDS["report"][lang],
+            t("overview.status", lang),
+            t("overview.report", lang),
         )
     )
     page = (
@@ -273,7 +280,7 @@ def write_overview(folder: Path, manifest: dict[str, Any]) -> Path:
         f"<h1>{escape(title)}</h1>{image}"
         f'<div class="wrap"><table><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
-        f"<p>{escape(_WORDS['fdr_note'][lang].format(fdr=f'{fdr * 100:g}'))}</p>"
+        f"<p>{escape(t('overview.fdr_note', lang, fdr=f'{fdr * 100:g}'))}</p>"
         f'<p><a href="../index.html">{w("periods")}</a></p></body></html>\n'
     )
     path = folder / "index.html"
@@ -300,7 +307,7 @@ def write_periods_index(output: Path) -> Path:
         f"({ok}/{total})</li>"
         for name, ok, total in entries
     )
-    title = _WORDS["title"][lang]
+    title = t("overview.title", lang)
     page = (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

@@ -21,7 +21,7 @@ import nbformat
 import pandas as pd
 from IPython.display import HTML, display
 
-from nps_kit.i18n import Language, label, points
+from nps_kit.i18n import Language, interval_label, label, points, t
 from nps_kit.summary import UnitSummary
 
 __all__ = [
@@ -43,24 +43,6 @@ SUMMARY_MIME = "application/vnd.nps-kit.summary+json"
 CalloutKind = Literal["info", "warning", "action"]
 Formatter = str | Callable[[Any], str]
 
-_WORDS: dict[str, dict[str, str]] = {
-    "ci_range": {"ja": "{ci} {low} 〜 {high}", "en": "{ci} {low} to {high}"},
-    "responses": {"ja": "回答数 {n}", "en": "{n} responses"},
-    "no_comparison": {"ja": "比較できるデータがありません", "en": "No data to compare with"},
-    "gap": {"ja": "{target}との差", "en": "Gap to target"},
-    "target_value": {"ja": "目標 {value}", "en": "target {value}"},
-    "on_target": {"ja": "目標達成", "en": "On or above target"},
-    "below_target": {"ja": "目標未達", "en": "Below target"},
-    "small_sample_note": {
-        "ja": "回答数が{n}件と少ないため、数値は大きく振れます。参考値としてご覧ください。",
-        "en": "Only {n} responses: the score can move a lot by chance. Read it as indicative.",
-    },
-    "no_comments": {"ja": "該当するコメントはありません。", "en": "No comments."},
-    "no_recommendations": {"ja": "提案はありません。", "en": "No recommendations."},
-    "evidence": {"ja": "根拠", "en": "Evidence"},
-    "yes": {"ja": "はい", "en": "yes"},
-    "no": {"ja": "いいえ", "en": "no"},
-}
 _SEGMENTS = ("promoter", "passive", "detractor")
 _VERDICTS = ("improvement", "decline", "no_change")
 _CALLOUT_KINDS: tuple[CalloutKind, ...] = ("info", "warning", "action")
@@ -100,15 +82,8 @@ class ChangeLike(Protocol):
     def verdict(self) -> str: ...  # noqa: D102
 
 
-def _ci_label(level: float, lang: Language) -> str:
-    if level == 0.95:
-        return label("ci", lang)
-    percent = f"{level * 100:g}%"
-    return f"{percent}信頼区間" if lang == "ja" else f"{percent} interval"
-
-
 def _w(key: str, lang: Language, **values: object) -> str:
-    return _WORDS[key][lang].format(**values)
+    return t(f"report.{key}", lang, **values)
 
 
 def _check_lang(lang: str) -> Language:
@@ -183,7 +158,7 @@ def headline(
     ci = _w(
         "ci_range",
         lang_,
-        ci=_ci_label(getattr(result, "level", 0.95), lang_),
+        ci=interval_label(getattr(result, "level", 0.95), lang_),
         low=_number(result.ci_low),
         high=_number(result.ci_high),
     )
@@ -235,7 +210,7 @@ def _change_fact(change: ChangeLike | None, lang: Language, what: str) -> str:
             _w(
                 "ci_range",
                 lang,
-                ci=_ci_label(getattr(change, "level", 0.95), lang),
+                ci=interval_label(getattr(change, "level", 0.95), lang),
                 low=_bound(change.ci_low, significant=verdict == "improvement"),
                 high=_bound(change.ci_high, significant=verdict == "decline"),
             )

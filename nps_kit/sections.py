@@ -19,7 +19,7 @@ from IPython.display import HTML, display
 from nps_kit import __version__, plot, report
 from nps_kit.analysis import FollowupAnalysis
 from nps_kit.drivers import quadrant_label
-from nps_kit.i18n import Language, label, points
+from nps_kit.i18n import Language, interval_label, label, points, t
 from nps_kit.periods import format_period
 from nps_kit.score import distribution as score_distribution
 from nps_kit.summary import Action, Change, Control, Excluded, Theme, TrendPoint, UnitSummary
@@ -49,115 +49,9 @@ __all__ = [
     "trend",
 ]
 
-_W: dict[str, dict[str, str]] = {
-    "title": {"ja": "{name} NPSレポート", "en": "{name} NPS report"},
-    "subtitle": {"ja": "{period}・作成日 {today}", "en": "{period} · generated {today}"},
-    "last_year": {"ja": "前年同月比", "en": "vs same month last year"},
-    "previous": {"ja": "前月比", "en": "vs previous month"},
-    "shares_title": {
-        "ja": "推奨者・中立者・批判者の構成比",
-        "en": "Promoters, passives, detractors",
-    },
-    "distribution_title": {"ja": "スコア分布（{period}）", "en": "Score distribution ({period})"},
-    "trend_title": {"ja": "月次NPSの推移（直近12か月）", "en": "Monthly NPS, last 12 months"},
-    "breakdown_title": {"ja": "{label}別のNPS", "en": "NPS by {label}"},
-    "breakdown_note": {
-        "ja": "点は NPS、横線は95%信頼区間。白抜きは回答数{min_n}件未満（参考値）、"
-        "{floor}件未満のグループは匿名性のため非表示です。"
-        "▲／▼は、事業部のほかの回答より有意に高い／低いグループです。グループが多いほど偶然の差が"
-        "見つかりやすいため、内訳ごとに Benjamini–Hochberg 法で偽発見率を{fdr}%に抑えて判定して"
-        "います（区間は調整前のまま）。",
-        "en": "Dots show NPS, lines the 95% interval. Hollow dots: fewer than {min_n} "
-        "responses (indicative); groups under {floor} responses are hidden for anonymity. "
-        "▲ / ▼ mark groups significantly above / below the rest of the unit. The more groups, "
-        "the more chance differences, so each breakdown's marks hold the false discovery rate "
-        "at {fdr}% (Benjamini–Hochberg); the intervals are unadjusted.",
-    },
-    "marked": {"ja": "{label}：{groups}", "en": "{label}: {groups}"},
-    "above_unit": {"ja": "全体より高い ▲ {names}", "en": "above the unit ▲ {names}"},
-    "below_unit": {"ja": "全体より低い ▼ {names}", "en": "below the unit ▼ {names}"},
-    "group": {"ja": "グループ", "en": "Group"},
-    "n": {"ja": "回答数", "en": "Responses"},
-    "nps_col": {"ja": "NPS", "en": "NPS"},
-    "ci_low": {"ja": "下限", "en": "Low"},
-    "ci_high": {"ja": "上限", "en": "High"},
-    "answer": {"ja": "回答", "en": "Answer"},
-    "option": {"ja": "選択肢", "en": "Option"},
-    "share": {"ja": "回答者に占める割合（%）", "en": "Share of respondents (%)"},
-    "share_promoters": {"ja": "推奨者での割合", "en": "Among promoters"},
-    "share_detractors": {"ja": "批判者での割合", "en": "Among detractors"},
-    "no_answer": {"ja": "（無回答）", "en": "(no answer)"},
-    "ratings_title": {"ja": "評価項目の平均（セグメント別）", "en": "Mean ratings by segment"},
-    "attribute": {"ja": "項目", "en": "Attribute"},
-    "all": {"ja": "全体", "en": "All"},
-    "drivers_title": {
-        "ja": "推奨度への影響度と評価（重要度×満足度）",
-        "en": "Key drivers: importance vs performance",
-    },
-    "drivers_note": {
-        "ja": "重要度は {method}。「最優先で改善」は、推奨度への影響が大きいのに"
-        "評価が平均より低い項目です。",
-        "en": "Importance is {method}. 'Fix first': matters most to the score "
-        "but rated below average.",
-    },
-    "method_rw": {
-        "ja": "Johnson の相対的重要度（R² の配分）",
-        "en": "Johnson's relative weights (each rating's share of R²)",
-    },
-    "method_corr": {"ja": "推奨度との相関係数", "en": "the correlation with the 0–10 score"},
-    "quadrant": {"ja": "分類", "en": "Quadrant"},
-    "importance": {"ja": "重要度", "en": "Importance"},
-    "performance": {"ja": "平均評価", "en": "Mean rating"},
-    "commenters": {"ja": "回答者 {n} 人がコメント", "en": "{n} respondents commented"},
-    "themes_title": {
-        "ja": "テーマ別：批判者が中立者になった場合のNPS改善幅",
-        "en": "Themes: NPS gain if their detractors became passives",
-    },
-    "theme": {"ja": "テーマ", "en": "Theme"},
-    "mentions": {"ja": "言及数", "en": "Mentions"},
-    "nps_with": {"ja": "言及者のNPS", "en": "NPS (mentioning)"},
-    "nps_without": {"ja": "非言及者のNPS", "en": "NPS (not mentioning)"},
-    "nps_gain": {"ja": "改善余地（pt）", "en": "Gain (pts)"},
-    "ci": {"ja": "95%信頼区間", "en": "95% interval"},
-    "words_title": {
-        "ja": "批判者と推奨者を分ける言葉",
-        "en": "Words that separate detractors from promoters",
-    },
-    "words_too_few": {
-        "ja": "批判者と推奨者の言葉を比べるには、コメントの量や種類が足りません。",
-        "en": "Not enough text to compare the words of detractors and promoters.",
-    },
-    "voices": {"ja": "{segment}の声", "en": "Voices of {segment}"},
-    "theme_voices": {"ja": "「{theme}」に関する批判者の声", "en": "Detractors on “{theme}”"},
-    "no_detractors": {
-        "ja": "連絡を希望した批判者はいません。",
-        "en": "No detractor asked to be contacted.",
-    },
-    "detractor_count": {
-        "ja": "連絡可能な批判者 {n} 人（新しい順、最大{limit}件）",
-        "en": "{n} detractors allowed contact (newest first, up to {limit})",
-    },
-    "id": {"ja": "回答ID", "en": "Response ID"},
-    "date": {"ja": "回答日", "en": "Date"},
-    "score": {"ja": "スコア", "en": "Score"},
-    "comment": {"ja": "コメント", "en": "Comment"},
-    "item": {"ja": "項目", "en": "Item"},
-    "value": {"ja": "値", "en": "Value"},
-    "no_recommendation": {
-        "ja": "提案できるデータがありません。",
-        "en": "Not enough data for recommendations.",
-    },
-    "method_facts": {
-        "ja": "信頼水準 {level}%・参考値の基準 回答数{min_n}件未満・非表示の基準 {floor}件未満・"
-        "nps-kit {version}・作成 {now}",
-        "en": "Confidence level {level}% · small-sample flag under {min_n} responses · "
-        "hidden under {floor} responses · nps-kit {version} · generated {now}",
-    },
-}
-
 
 def _w(key: str, lang: Language, **values: object) -> str:
-    return _W[key][lang].format(**values)
+    return t(f"sections.{key}", lang, **values)
 
 
 def _show_figure() -> None:
@@ -266,6 +160,7 @@ def trend(
     table = trend_table(unit, weight=weight, level=level, min_n=min_n)
     plot.trend(
         table,
+        level=level,
         target=target,
         min_n=min_n,
         lang=unit.language,
@@ -293,14 +188,17 @@ def breakdowns(
         table = breakdown_table(
             unit, column, weight=weight, level=level, min_n=min_n, min_report_n=min_report_n
         )
-        plot.breakdown(table, by=column, lang=lang, title=_w("breakdown_title", lang, label=name))
+        title = _w("breakdown_title", lang, label=name)
+        plot.breakdown(table, by=column, lang=lang, level=level, title=title)
         _show_figure()
         marked = _marked_groups(table, column, lang)
         if marked:
             display(report.callout(_w("marked", lang, label=name, groups=marked)))
         out[column] = table
     fdr = f"{(1 - level) * 100:g}"
-    display(report.callout(_w("breakdown_note", lang, min_n=min_n, floor=min_report_n, fdr=fdr)))
+    interval = interval_label(level, lang)
+    note = _w("breakdown_note", lang, interval=interval, min_n=min_n, floor=min_report_n, fdr=fdr)
+    display(report.callout(note))
     return out
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 
 from nps_kit.cache import normalise_key as _norm
 from nps_kit.errors import DataError, closest, missing_column
-from nps_kit.i18n import Language
+from nps_kit.i18n import Language, t
 from nps_kit.load import LoadReport, LoadResult, load_responses
 from nps_kit.periods import latest_complete_month, shift_period
 from nps_kit.score import (
@@ -510,33 +510,6 @@ def detractor_followups(
     )
 
 
-_QUALITY = {
-    "source": {"ja": "データファイル", "en": "Source file"},
-    "format": {"ja": "形式", "en": "Format"},
-    "rows_read": {"ja": "ファイルの行数", "en": "Rows in file"},
-    "unit_rows": {
-        "ja": "この事業部の行数（表示する13か月）",
-        "en": "Rows for this unit (the 13 months shown)",
-    },
-    "period_rows": {"ja": "対象期間の行数", "en": "Rows in the period"},
-    "valid": {"ja": "有効回答（NPS算出対象）", "en": "Valid answers (used for NPS)"},
-    "missing": {"ja": "除外：無回答", "en": "Excluded: missing score"},
-    "invalid": {"ja": "除外：無効な値", "en": "Excluded: invalid score"},
-    "duplicates": {"ja": "重複ID", "en": "Duplicate response IDs"},
-    "dates": {"ja": "回答日の範囲", "en": "Date range"},
-    "dates_unparsed": {"ja": "読めない日付", "en": "Unreadable dates"},
-    "redacted": {
-        "ja": "個人情報の伏せ字（対象期間のコメント）",
-        "en": "Personal data redacted (this period's comments)",
-    },
-    "off": {"ja": "オフ（社内用）", "en": "off (internal use)"},
-    "invalid_ratings": {
-        "ja": "除外：評価の無効な値（尺度外・数値以外）",
-        "en": "Excluded: invalid ratings (off the scale or not a number)",
-    },
-}
-
-
 def data_quality(
     unit: UnitData, *, id_column: str | None = None, ratings: pd.DataFrame | None = None
 ) -> pd.DataFrame:
@@ -576,7 +549,7 @@ def data_quality(
     if unit.redacted:
         redacted = ", ".join(f"{k} {v}" for k, v in unit.redactions.items() if v) or "0"
     else:
-        redacted = _QUALITY["off"][lang]
+        redacted = t("quality.off", lang)
     fmt = report.format + (f" ({report.source})" if report.source != "generic" else "")
     if report.encoding:
         fmt += f", {report.encoding}"
@@ -603,5 +576,5 @@ def data_quality(
         ]
         rows.append(("invalid_ratings", ", ".join(bad) or "0"))
     return pd.DataFrame(
-        {"item": [_QUALITY[k][lang] for k, _ in rows], "value": [v for _, v in rows]}
+        {"item": [t(f"quality.{k}", lang) for k, _ in rows], "value": [v for _, v in rows]}
     )

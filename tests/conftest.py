@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from nps_kit.unit import UnitData, prepare_unit
+
 matplotlib.use("Agg")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
@@ -75,12 +77,30 @@ class Export:
         assert found is not None
         return found
 
+    @property
+    def sheet(self) -> str | None:
+        """The XLSX sheet holding the responses (``None`` for other formats)."""
+        return "回答" if self.kind == "xlsx" else None
+
+    def prepare(self, *, period: str = "latest") -> UnitData:
+        """Prepare the EC事業部 rows as the report notebook does."""
+        return prepare_unit(
+            self.path,
+            name="EC事業部",
+            unit_column=self.column("business_unit"),
+            unit_values=["EC事業部"],
+            score_column=self.column("score"),
+            date_column=self.column("submitted_at"),
+            sheet=self.sheet,
+            period=period,
+        )
+
     def write_unit(self, folder: Path, *, unit: str = "ec", extra: str = "") -> Path:
         """Write ``<folder>/<unit>.yaml``: the EC事業部 rows of this export, default options."""
         c = self.columns
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{unit}.yaml"
-        sheet = "回答" if self.kind == "xlsx" else None
+        sheet = self.sheet
         path.write_text(
             f"name: EC事業部\nlanguage: ja\n"
             f"data: {{path: {json.dumps(str(self.path))}, sheet: {json.dumps(sheet)}, "
@@ -238,3 +258,37 @@ def write_export(kind: str, folder: Path) -> Export:
 def export(request: pytest.FixtureRequest, tmp_path: Path) -> Export:
     """The shared responses written in one export format (every format in turn)."""
     return write_export(request.param, tmp_path)
+
+
+# --- fakes of the scoring results ---------------------------------------------------------------
+# What report blocks read of an NpsResult and a Change, with the documented example's numbers.
+
+
+@dataclass(frozen=True)
+class FakeResult:
+    """An ``NpsResult`` look-alike: 512 responses, NPS −4.9 (−11.0 to 1.2)."""
+
+    n: int = 512
+    promoters: float = 103
+    passives: float = 281
+    detractors: float = 128
+    pct_promoters: float = 20.1
+    pct_passives: float = 54.9
+    pct_detractors: float = 25.0
+    nps: float | None = -4.9
+    ci_low: float | None = -11.0
+    ci_high: float | None = 1.2
+    n_eff: float = 512.0
+    small_sample: bool = False
+
+
+@dataclass(frozen=True)
+class FakeChange:
+    """A ``Change`` look-alike: +3.2 (−5.0 to 11.4), no significant change."""
+
+    diff: float | None = 3.2
+    ci_low: float | None = -5.0
+    ci_high: float | None = 11.4
+    z: float | None = 0.8
+    p_value: float | None = 0.44
+    verdict: str = "no_change"

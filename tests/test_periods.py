@@ -19,7 +19,6 @@ from nps_kit.periods import (
     latest_month_in_file,
     shift_period,
 )
-from nps_kit.unit import prepare_unit
 
 
 def test_month_and_period_options() -> None:
@@ -85,15 +84,8 @@ def test_run_and_notebook_resolve_the_same_month_on_every_format(
     # cp932, UTF-16, Parquet and `;`, and September where the last date is 2026年10月31日.
     unit = load_unit(export.write_unit(tmp_path / "params"))
     assert resolve_period(unit) == "2026-10"
-    prepared = prepare_unit(
-        export.path,
-        name="EC事業部",
-        unit_column=export.column("business_unit"),
-        unit_values=["EC事業部"],
-        score_column=export.column("score"),
-        date_column=export.column("submitted_at"),
-        sheet=unit.data.sheet,
-    )
+    assert unit.data.sheet == export.sheet
+    prepared = export.prepare()
     assert prepared.period == "2026-10"
     wanted = export.expected[export.expected["business_unit"] == "EC事業部"]
     assert prepared.unit_rows == len(wanted)

@@ -358,6 +358,15 @@ def test_trend_marks_small_sample_months() -> None:
     ]
 
 
+def test_interval_legends_name_the_confidence_level() -> None:
+    # With thresholds.level: 0.9 the charts said "95% interval".
+    trend = drawn(plot.trend(trend_table(), lang="en", level=0.9, min_n=30))
+    assert legend_texts(trend)[:2] == ["NPS", "90% interval"]
+    groups = drawn(plot.breakdown(breakdown_table(), by="channel", lang="ja", level=0.9))
+    assert "90%信頼区間" in legend_texts(groups)
+    assert "95%信頼区間" not in legend_texts(groups)
+
+
 def test_trend_english_labels() -> None:
     ax = drawn(plot.trend(trend_table(), lang="en", target=-2.5, min_n=50))
     assert legend_texts(ax) == [
@@ -645,7 +654,7 @@ def test_inline_charts_are_palette_pngs_at_twice_the_display_size() -> None:
 
     from PIL import Image
 
-    from nps_kit._plot_base import palette_retina_png
+    from nps_kit.plot._base import palette_retina_png
 
     fig, ax = plt.subplots(figsize=(4, 2), dpi=100)
     ax.bar(["推奨者", "批判者"], [3, 1], color=["#009E73", "#D55E00"])

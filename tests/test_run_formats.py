@@ -16,9 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import EXPORT_FORMATS, Export, write_export
 
-from nps_kit.params import load_unit
 from nps_kit.score import nps
-from nps_kit.unit import prepare_unit
 
 pytestmark = pytest.mark.slow
 
@@ -50,18 +48,7 @@ def test_run_reports_nps_of_the_same_rows_on_every_format(
 ) -> None:
     exports, root = run
     export = exports[kind]
-    unit = load_unit(root / "parameters" / f"{kind}.yaml")
-    prepared = prepare_unit(
-        export.path,
-        name="EC事業部",
-        unit_column=export.column("business_unit"),
-        unit_values=["EC事業部"],
-        score_column=export.column("score"),
-        date_column=export.column("submitted_at"),
-        sheet=unit.data.sheet,
-        period="2026-10",
-    )
-    expected = nps(prepared.current)
+    expected = nps(export.prepare(period="2026-10").current)
     folder = root / "reports" / "2026-10"
     html = (folder / f"{kind}.html").read_text(encoding="utf-8")
     shown = re.search(r'class="nps-headline__value">([^<]+)<', html)

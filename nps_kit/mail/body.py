@@ -12,57 +12,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from nps_kit.i18n import Language, label, points
+from nps_kit.i18n import Language, label, points, t
 from nps_kit.periods import format_period, shift_period
 from nps_kit.summary import Change, UnitSummary
 
 __all__ = ["Body", "BodyFacts", "change_text", "render_body", "signed"]
 
-_WORDS: dict[str, dict[str, str]] = {
-    "heading": {"ja": "{name} NPSレポート {period}", "en": "{name} NPS report, {period}"},
-    "interval": {"ja": "95%信頼区間 {low} 〜 {high}", "en": "95% interval {low} to {high}"},
-    "responses": {"ja": "回答数 {n}", "en": "{n} responses"},
-    "target": {"ja": "目標 {target}", "en": "target {target}"},
-    "shares": {"ja": "回答者の構成", "en": "Promoters, passives and detractors"},
-    "trend": {"ja": "NPSの推移", "en": "NPS trend"},
-    "themes": {"ja": "主なテーマ", "en": "Top themes"},
-    "control_above": {
-        "ja": "今月のNPSは管理限界（直近12か月の通常の変動幅 {low} 〜 {high}）を上回りました。",
-        "en": "This month's NPS is above the unit's control limits "
-        "(the normal range of the last 12 months, {low} to {high}).",
-    },
-    "control_below": {
-        "ja": "今月のNPSは管理限界（直近12か月の通常の変動幅 {low} 〜 {high}）を下回りました。",
-        "en": "This month's NPS is below the unit's control limits "
-        "(the normal range of the last 12 months, {low} to {high}).",
-    },
-    "control_months": {
-        "ja": "管理限界外の月: {months}",
-        "en": "Months outside the control limits: {months}",
-    },
-    "above": {"ja": "上回り", "en": "above"},
-    "below": {"ja": "下回り", "en": "below"},
-    "theme_row": {"ja": "{label}（言及率 {share}%）", "en": "{label} ({share}% of comments)"},
-    "actions": {"ja": "推奨アクション", "en": "Recommended actions"},
-    "detractors": {
-        "ja": "フォローアップ待ちの批判者: {count}名（連絡許可あり）",
-        "en": "Detractors awaiting follow-up: {count} (agreed to be contacted)",
-    },
-    "attached": {
-        "ja": "詳細レポートを添付しています（{file}）。",
-        "en": "The full report is attached ({file}).",
-    },
-    "link": {"ja": "詳細レポート: {url}", "en": "Full report: {url}"},
-    "no_report": {
-        "ja": "詳細レポートは分析担当者にお問い合わせください。",
-        "en": "Ask the analytics team for the full report.",
-    },
-    "open": {"ja": "詳細レポートを開く", "en": "Open the full report"},
-    "footer": {
-        "ja": "このメールは nps-kit により自動送信されています。",
-        "en": "This message was sent automatically by nps-kit.",
-    },
-}
 _CSS = """
 body { margin: 0; padding: 0; background: #f3f4f6; }
 .outer { background: #f3f4f6; }
@@ -142,7 +97,7 @@ def render_body(facts: BodyFacts) -> Body:
     lang, s = facts.language, facts.summary
 
     def w(key: str, **values: Any) -> str:
-        return _WORDS[key][lang].format(**values)
+        return t(f"mail.{key}", lang, **values)
 
     heading = w("heading", name=facts.name, period=format_period(facts.period, lang))
     headline = f"{label('nps', lang)} {points(s.nps, lang, signed=True)}"

@@ -1,7 +1,7 @@
 """Shared pieces of the charts: theme, colours, words, table checks and axes helpers.
 
 Public names are re-exported by :mod:`nps_kit.plot`; the chart functions live in
-:mod:`nps_kit._plot_nps` and :mod:`nps_kit._plot_analysis`.
+:mod:`nps_kit.plot._nps` and :mod:`nps_kit.plot._analysis`.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import Formatter, MaxNLocator
 from matplotlib.transforms import Bbox
 
-from nps_kit.i18n import LANGUAGES, Language, label
+from nps_kit.i18n import LANGUAGES, Language, label, t
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -64,19 +64,13 @@ NEUTRAL_COLOR = "#8C8C8C"
 WIDTH = 6.4
 HEIGHT = 3.5
 
-_TEXT: dict[str, dict[str, str]] = {
-    "no_data": {"ja": "データなし", "en": "no data"},
-    "nps_axis": {"ja": "NPS（ポイント）", "en": "NPS (points)"},
-    "n_axis": {"ja": "回答数（件）", "en": "Responses"},
-    "n_tick": {"ja": "{n:,}件", "en": "n={n:,}"},
-}
-
 
 def text(key: str, lang: Language) -> str:
-    """Return a chart word from this module's table, falling back to :func:`nps_kit.i18n.label`."""
-    if key in _TEXT:
-        return _TEXT[key][lang]
-    return label(key, lang)
+    """Return a chart word (``plot_base.<key>`` in the catalogue, else the shared label)."""
+    try:
+        return t(f"plot_base.{key}", lang)
+    except KeyError:
+        return label(key, lang)
 
 
 def set_theme() -> None:
@@ -333,7 +327,7 @@ def with_n(name: str, n: float, lang: Language) -> str:
     """Add the response count under a row label, e.g. ``EC事業部`` over ``(512件)``."""
     if not np.isfinite(n):
         return name
-    return f"{name}\n({_TEXT['n_tick'][lang].format(n=round(n))})"
+    return f"{name}\n({t('plot_base.n_tick', lang, n=round(n))})"
 
 
 def fmt_number(value: float) -> str:

@@ -11,7 +11,9 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from nps_kit._plot_base import (
+from nps_kit.i18n import Language, interval_label, label, points, t
+from nps_kit.periods import format_period
+from nps_kit.plot._base import (
     N_BAR_COLOR,
     NPS_COLOR,
     SEGMENT_COLORS,
@@ -31,23 +33,8 @@ from nps_kit._plot_base import (
     top_legend,
     with_n,
 )
-from nps_kit.i18n import Language, label, points
-from nps_kit.periods import format_period
 
 __all__ = ["score_distribution", "shares_bar", "trend"]
-
-_WORDS: dict[str, dict[str, str]] = {
-    "shares_title": {
-        "ja": "推奨者・中立者・批判者の構成比",
-        "en": "Promoters, passives, detractors",
-    },
-    "dist_title": {"ja": "推奨度（0〜10）の分布", "en": "Distribution of scores (0–10)"},
-    "trend_title": {"ja": "NPSの推移（月次）", "en": "Monthly NPS"},
-    "few": {"ja": "回答数{min_n}未満（参考値）", "en": "fewer than {min_n} responses (indicative)"},
-    "hidden": {"ja": "非表示（回答数不足）：{names}", "en": "Hidden (too few responses): {names}"},
-    "control": {"ja": "管理限界（±3σ）", "en": "Control limits (±3σ)"},
-    "outside": {"ja": "管理限界外の月", "en": "Outside control limits"},
-}
 
 
 #: Okabe–Ito reddish purple: apart from the NPS blue and both segment colours.
@@ -55,7 +42,7 @@ _OUTSIDE_COLOR = "#CC79A7"
 
 
 def _w(key: str, lang: Language, **kwargs: object) -> str:
-    return _WORDS[key][lang].format(**kwargs)
+    return t(f"plot_nps.{key}", lang, **kwargs)
 
 
 def shares_bar(
@@ -247,6 +234,7 @@ def trend(
     *,
     ax: Axes | None = None,
     lang: Language = "ja",
+    level: float = 0.95,
     target: float | None = None,
     min_n: int = 30,
     title: str | None = None,
@@ -267,6 +255,8 @@ def trend(
         drawn as faint bars on a twin axis (right-hand scale) behind the line.
     lang
         Report language, ``"ja"`` or ``"en"``.
+    level
+        Confidence level of the table's intervals, for the legend ("90% interval").
     target
         NPS target in points, drawn as a dashed line; ``None`` draws none.
     min_n
@@ -314,14 +304,14 @@ def trend(
         color=NPS_COLOR,
         alpha=0.15,
         linewidth=0,
-        label=label("ci", lang),
+        label=interval_label(level, lang),
         gid="ci-band",
     )
     (line,) = ax.plot(
         x, nps, color=NPS_COLOR, linewidth=2, marker="o", markersize=6, label="NPS", zorder=3
     )
     handles: list[Any] = [line, band]
-    labels = ["NPS", label("ci", lang)]
+    labels = ["NPS", interval_label(level, lang)]
     if small.any():
         hollow = ax.scatter(
             x[small],
