@@ -952,3 +952,58 @@ def test_login_over_plaintext_needs_an_explicit_yes(reports: Path) -> None:
         controller.stop()
     assert summary.ok
     assert [r.login for r in recorder.received] == ["nps"]
+
+
+# --- end to end: run, send, run again, send again -------------------------------------------
+
+
+def test_rerunning_a_report_does_not_mail_it_again(
+    tmp_path: Path, server: tuple[Recorder, int]
+) -> None:
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from nps_kit.params import load_all
+    from nps_kit.run import run_reports
+
+    recorder, port = server
+    (tmp_path / "responses.csv").write_text(
+        "submitted_at,score\n2026-10-03 10:00:00,9\n2026-10-31 12:00:00,3\n", encoding="utf-8"
+    )
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "ec.yaml").write_text(
+        "name: EC事業部\nlanguage: ja\ndata: {path: ../responses.csv}\n"
+        "columns: {date: submitted_at}\nperiod: 2026-10\nmail: {to: [ec@example.com]}\n",
+        encoding="utf-8",
+    )
+    figures = json.dumps(summary(-4.9))
+    nb = new_notebook(
+        cells=[
+            new_code_cell('unit = "x"', metadata={"tags": ["parameters"]}),
+            # The report shows when it was made, as the real one does in its Method section.
+            new_code_cell("import datetime\nprint(datetime.datetime.now().isoformat())"),
+            new_code_cell(
+                "import json\nfrom nps_kit.report import publish_summary\n"
+                f"publish_summary(json.loads({figures!r}))"
+            ),
+        ]
+    )
+    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, tmp_path / "nb.ipynb")
+    units = list(load_all(params).units.values())
+    output = tmp_path / "reports"
+
+    def run_and_send() -> list[str]:
+        result = run_reports(units, notebook=tmp_path / "nb.ipynb", output=output, progress=None)
+        assert result.ok, result.failed
+        sent = send_reports(
+            output, PERIOD, settings=plain(port), echo=Echo(), retry_delays=NO_DELAY
+        )
+        return [o.status for o in sent.outcomes]
+
+    assert run_and_send() == ["sent"]
+    first_html = (output / PERIOD / "ec.html").read_bytes()
+    assert run_and_send() == ["already_sent"]
+    assert (output / PERIOD / "ec.html").read_bytes() != first_html  # a new file, same figures
+    assert len(recorder.received) == 1
