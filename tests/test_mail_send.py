@@ -8,6 +8,8 @@ import email.policy
 import json
 import socket
 import ssl
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email.message import EmailMessage
@@ -963,9 +965,6 @@ def test_rerunning_a_report_does_not_mail_it_again(
     import nbformat
     from nbformat.v4 import new_code_cell, new_notebook
 
-    from nps_kit.params import load_all
-    from nps_kit.run import run_reports
-
     recorder, port = server
     (tmp_path / "responses.csv").write_text(
         "submitted_at,score\n2026-10-03 10:00:00,9\n2026-10-31 12:00:00,3\n", encoding="utf-8"
@@ -991,12 +990,15 @@ def test_rerunning_a_report_does_not_mail_it_again(
     )
     nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, tmp_path / "nb.ipynb")
-    units = list(load_all(params).units.values())
     output = tmp_path / "reports"
+    run = [
+        sys.executable, "-m", "nps_kit.cli", "run", "--parameters", str(params),
+        "--output", str(output), "--notebook", str(tmp_path / "nb.ipynb"),
+    ]  # fmt: skip
 
     def run_and_send() -> list[str]:
-        result = run_reports(units, notebook=tmp_path / "nb.ipynb", output=output, progress=None)
-        assert result.ok, result.failed
+        done = subprocess.run(run, capture_output=True, text=True, timeout=600, check=False)
+        assert done.returncode == 0, done.stderr
         sent = send_reports(
             output, PERIOD, settings=plain(port), echo=Echo(), retry_delays=NO_DELAY
         )
