@@ -1,7 +1,9 @@
 """``manifest.json`` and the overview pages of a reports folder.
 
 ``<output>/<period>/manifest.json`` records every unit's status, parameters, input hash and
-summary; a run of some units merges into the existing manifest of that period. The overview
+summary; a run of some units merges into the existing manifest of that period. Every merge holds
+the reports folder's lock (``<output>/.manifest.lock``) from reading the manifest to writing it
+and the overviews, so two runs at once never drop each other's units. The overview
 ``<output>/<period>/index.html`` and the period list ``<output>/index.html`` are rebuilt from the
 manifests: self-contained (chart as a PNG data URI), no scripts, no network, readable on a phone,
 every text html-escaped.
@@ -20,6 +22,7 @@ from typing import Any, Protocol
 
 from nps_kit import __version__
 from nps_kit._atomic import atomic_write_text
+from nps_kit._lock import file_lock
 from nps_kit.i18n import Language, label, points, t
 from nps_kit.periods import format_period
 from nps_kit.summary import UnitSummary, as_summary
@@ -55,9 +58,17 @@ class UnitResult(Protocol):
     def input(self) -> dict[str, str]: ...
 
 
-__all__ = ["manifest_entry", "write_manifest_and_overview", "write_overview", "write_periods_index"]
+__all__ = [
+    "manifest_entry",
+    "update_manifest",
+    "write_manifest_and_overview",
+    "write_overview",
+    "write_periods_index",
+]
 
 MANIFEST = "manifest.json"
+#: In the reports folder, not a period folder: one lock also orders the periods index.
+MANIFEST_LOCK = ".manifest.lock"
 _PACKAGES = ("pandas", "numpy", "matplotlib", "seaborn", "papermill", "nbconvert", "nbclient")
 
 
@@ -103,6 +114,30 @@ def _packages() -> dict[str, str]:
     return versions
 
 
+def update_manifest(output: Path, period: str, results: list[UnitResult]) -> dict[str, Any]:
+    """Merge ``results`` into ``<output>/<period>/manifest.json`` under the folder's lock.
+
+    The runner calls this as each unit finishes, so that an interrupted run still lists every
+    unit whose report it replaced. The overview pages are left as they are.
+
+    Parameters
+    ----------
+    output
+        The reports folder.
+    period
+        ``YYYY-MM``.
+    results
+        Units just run for that period; other units already in the manifest are kept.
+
+    Returns
+    -------
+    dict
+        The manifest written.
+    """
+    with file_lock(Path(output) / MANIFEST_LOCK):
+        return _merge_manifest(Path(output) / period, period, results)
+
+
 def write_manifest_and_overview(
     output: Path, period: str, results: list[UnitResult]
 ) -> dict[str, Any]:
@@ -122,7 +157,16 @@ def write_manifest_and_overview(
     dict
         The manifest written.
     """
-    folder = Path(output) / period
+    with file_lock(Path(output) / MANIFEST_LOCK):
+        folder = Path(output) / period
+        manifest = _merge_manifest(folder, period, results)
+        write_overview(folder, manifest)
+        write_periods_index(Path(output))
+    return manifest
+
+
+def _merge_manifest(folder: Path, period: str, results: list[UnitResult]) -> dict[str, Any]:
+    """Read, merge and write one manifest; the caller holds the lock."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / MANIFEST
     units: dict[str, dict[str, Any]] = {}
@@ -142,8 +186,6 @@ def write_manifest_and_overview(
         "units": [units[k] for k in sorted(units)],
     }
     atomic_write_text(path, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
-    write_overview(folder, manifest)
-    write_periods_index(Path(output))
     return manifest
 
 

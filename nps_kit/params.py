@@ -10,13 +10,21 @@ file exists and that every configured column is in its header.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+)
 
 from nps_kit._schema_errors import display, problems_error, read_yaml, validate_model
 from nps_kit.errors import ConfigError, NpsKitError, closest
@@ -33,6 +41,7 @@ __all__ = [
     "RowFilter",
     "Thresholds",
     "UnitParameters",
+    "display_text_problem",
     "load_all",
     "load_unit",
     "notebook_parameters",
@@ -45,6 +54,51 @@ NOT_UNITS = frozenset({"defaults", "playbook", "themes"})
 UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
+
+# Characters that end a line or are invisible controls: in a name they break e-mail headers
+# (a CR/LF in a subject), file listings and table layouts. Format characters such as the
+# zero-width joiner of emoji sequences (category Cf) are ordinary text and stay allowed.
+_CONTROL_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
+_CONTROL_NAMES = {"\n": "a line feed", "\r": "a carriage return", "\t": "a tab"}
+
+
+def display_text_problem(text: str) -> str | None:
+    """Return why ``text`` cannot be shown as a name or label, or ``None`` when it can.
+
+    Display strings (a unit's ``name``, follow-up and breakdown labels) end up in e-mail
+    subjects, HTML titles and table cells, so they must be one line without control characters.
+
+    Parameters
+    ----------
+    text
+        The name or label.
+
+    Returns
+    -------
+    str or None
+        What is wrong, naming the character and its position, e.g. ``"expected one line of
+        text without control characters; found '…' with a carriage return (U+000D) at
+        character 3"``.
+    """
+    for position, char in enumerate(text, 1):
+        if unicodedata.category(char) in _CONTROL_CATEGORIES:
+            what = _CONTROL_NAMES.get(char, "a control character")
+            return (
+                "expected one line of text without control characters; "
+                f"found {text!r} with {what} (U+{ord(char):04X}) at character {position}"
+            )
+    return None
+
+
+def _display_text(text: str) -> str:
+    problem = display_text_problem(text)
+    if problem is not None:
+        raise ValueError(problem)
+    return text
+
+
+#: A name or label shown to readers: one line, no control characters.
+DisplayText = Annotated[str, AfterValidator(_display_text)]
 
 Comparison = Literal["previous", "last_year"]
 _COMPARISONS: tuple[Comparison, ...] = ("previous", "last_year")
@@ -86,9 +140,9 @@ class Followup(_Model):
 
     column: str
     type: Literal["categorical", "multi", "rating", "text"]
-    label: str | None = None
+    label: DisplayText | None = None
     separator: str = ";"
-    codes: dict[str, str] | None = None
+    codes: dict[str, DisplayText] | None = None
     scale: list[int] | None = None
 
     @field_validator("scale")
@@ -103,7 +157,7 @@ class Breakdown(_Model):
     """A column to break the NPS down by, with its label in the report."""
 
     column: str
-    label: str | None = None
+    label: DisplayText | None = None
 
 
 class Thresholds(_Model):
@@ -166,7 +220,7 @@ class UnitParameters(_Model):
     """Validated parameters of one unit (``defaults.yaml`` merged under ``<unit>.yaml``)."""
 
     unit: str
-    name: str
+    name: DisplayText
     language: Literal["ja", "en"]
     data: DataSource
     columns: Columns = Field(default_factory=Columns)

@@ -5,12 +5,20 @@ cell wrote to stderr, warned or raised, export the HTML, and only then replace
 ``<output>/<period>/<unit>.html`` and ``<unit>.ipynb`` (temp file in the same folder +
 ``os.replace``), so a failed or interrupted run never destroys the last good report. A failed
 unit's executed notebook goes to ``<output>/<period>/_failed/<unit>.ipynb`` and the other units
-carry on. At the end ``manifest.json`` (merged with the previous one of that period) and the
-overview ``index.html`` are rewritten.
+carry on. Each finished unit is merged into ``manifest.json`` at once (under the reports folder's
+lock, so concurrent runs keep each other's units); at the end the overview ``index.html`` is
+rewritten.
+
+Interruption (``KeyboardInterrupt``; the command turns SIGTERM into one): workers replace a
+unit's files only while the run is open, one unit at a time, so the main thread closes the run,
+records the units that finished, rewrites the overview and removes the scratch folder where
+notebooks execute. No partial file is left in ``<output>/<period>/``, the manifest lists exactly
+the units whose reports were replaced, and every other unit keeps its last report.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import queue
@@ -18,7 +26,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
@@ -162,6 +170,36 @@ class _Job:
     input: dict[str, str]
 
 
+class _Interrupted(Exception):
+    """The run was interrupted: this unit's files are left as they were."""
+
+
+class _Commits:
+    """Lets workers replace report files, one unit at a time, until the run is closed."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._open = True
+
+    @property
+    def open(self) -> bool:
+        """Whether units may still replace their files."""
+        return self._open
+
+    @contextlib.contextmanager
+    def hold(self) -> Iterator[None]:
+        """Replace one unit's files (and hand over its result) in this block, or raise."""
+        with self._lock:
+            if not self._open:
+                raise _Interrupted
+            yield
+
+    def close(self) -> None:
+        """Wait for a unit being written to finish, then refuse every later one."""
+        with self._lock:
+            self._open = False
+
+
 def _execute(job: _Job, folder: Path, kernel: Any) -> tuple[nbformat.NotebookNode, dict | None]:
     """Execute one notebook; return it and the error (``None`` when every cell ran)."""
     import papermill
@@ -267,10 +305,25 @@ def _write_unit(job: _Job, done: _Executed, output: Path) -> UnitResult:
     )
 
 
-def _run_unit(job: _Job, output: Path, kernel: Any) -> UnitResult:
-    folder = output / job.period
-    folder.mkdir(parents=True, exist_ok=True)
-    return _write_unit(job, _execute_unit(job, folder, kernel), output)
+def _run_unit(
+    job: _Job,
+    output: Path,
+    kernel: Any,
+    *,
+    scratch: Path,
+    commits: _Commits,
+    results: queue.Queue[UnitResult | BaseException],
+) -> None:
+    """Run one unit and put its result on ``results``; do nothing once the run is interrupted."""
+    done = _execute_unit(job, scratch, kernel)
+    if not commits.open or (done.error is not None and done.error["ename"] == "KeyboardInterrupt"):
+        return  # Ctrl-C reaches the kernels too: an interrupted unit is not a failed one
+    try:
+        with commits.hold():
+            # Inside the hold: an interrupt either sees this result or finds nothing written.
+            results.put(_write_unit(job, done, output))
+    except _Interrupted:
+        return
 
 
 def _recorded_parameters(job: _Job) -> dict[str, Any]:
@@ -302,21 +355,25 @@ def _worker(
     *,
     warm: bool,
     kernel_name: str,
-    stop: threading.Event,
+    scratch: Path,
+    commits: _Commits,
+    kernels: list[Any],
 ) -> None:
     """Take jobs until none are left; a warm worker owns one kernel for its whole life."""
     from nps_kit._kernels import WarmKernel
 
     kernel = WarmKernel(kernel_name=kernel_name) if warm else None
+    if kernel is not None:
+        kernels.append(kernel)  # for the main thread to kill if the run is interrupted
     try:
         if kernel is not None:
             kernel.start()
-        while not stop.is_set():
+        while commits.open:
             try:
                 job = jobs.get_nowait()
             except queue.Empty:
                 return
-            results.put(_run_unit(job, output, kernel))
+            _run_unit(job, output, kernel, scratch=scratch, commits=commits, results=results)
     except BaseException as exc:
         results.put(exc)
     finally:
@@ -379,7 +436,7 @@ def run_reports(
         When a period cannot be resolved or its reports folder cannot be written (both
         checked before any kernel starts).
     """
-    from nps_kit.overview import write_manifest_and_overview
+    from nps_kit.overview import update_manifest, write_manifest_and_overview
 
     output = Path(output)
     notebook = Path(notebook)
@@ -411,54 +468,62 @@ def run_reports(
     for job in prepared:
         todo.put(job)
     results: queue.Queue[UnitResult | BaseException] = queue.Queue()
-    stop = threading.Event()
+    commits = _Commits()
     mode = "fresh kernels" if fresh_kernels else "warm kernels"
     periods = ", ".join(sorted({j.period for j in prepared}))
     _say(progress, f"running {len(prepared)} unit(s) for {periods} on {workers} {mode}")
-    threads = [
-        threading.Thread(
-            target=_worker,
-            args=(todo, results, output),
-            kwargs={
-                "warm": not fresh_kernels,
-                "kernel_name": kernel_name,
-                "stop": stop,
-            },
-            daemon=True,
-            name=f"nps-kit-worker-{i}",
-        )
-        for i in range(workers)
-    ]
     start = time.perf_counter()
     done: dict[str, UnitResult] = {}
     dead: list[Exception] = []
-    for thread in threads:
-        thread.start()
-    try:
-        while len(done) < len(prepared):
-            try:
-                item = results.get(timeout=0.2)
-            except queue.Empty:
-                if any(t.is_alive() for t in threads) or not results.empty():
-                    continue
-                break  # every worker stopped: the units left are reported as failed below
-            if isinstance(item, Exception):
-                dead.append(item)
-                continue
-            if isinstance(item, BaseException):
-                raise item
-            done[item.unit] = item
-            elapsed = time.perf_counter() - start
-            _say(
-                progress,
-                f"[{len(done)}/{len(prepared)}] {item.unit:<12} {item.status:<6} "
-                f"{item.seconds:6.1f} s   (elapsed {elapsed:.1f} s)",
+    kernels: list[Any] = []
+    with tempfile.TemporaryDirectory(prefix="nps-kit-run-", ignore_cleanup_errors=True) as tmp:
+        threads = [
+            threading.Thread(
+                target=_worker,
+                args=(todo, results, output),
+                kwargs={
+                    "warm": not fresh_kernels,
+                    "kernel_name": kernel_name,
+                    "scratch": Path(tmp),
+                    "commits": commits,
+                    "kernels": kernels,
+                },
+                daemon=True,
+                name=f"nps-kit-worker-{i}",
             )
-    except BaseException:
-        stop.set()  # workers stop after their current unit; kernels exit with this process
-        raise
-    for thread in threads:
-        thread.join()
+            for i in range(workers)
+        ]
+        for thread in threads:
+            thread.start()
+        try:
+            while len(done) < len(prepared):
+                try:
+                    item = results.get(timeout=0.2)
+                except queue.Empty:
+                    if any(t.is_alive() for t in threads) or not results.empty():
+                        continue
+                    break  # every worker stopped: the units left are reported as failed below
+                if isinstance(item, Exception):
+                    dead.append(item)
+                    continue
+                if isinstance(item, BaseException):
+                    raise item
+                done[item.unit] = item
+                # At once, not at the end: an interrupted run still lists this unit.
+                update_manifest(output, item.period, [item])
+                elapsed = time.perf_counter() - start
+                _say(
+                    progress,
+                    f"[{len(done)}/{len(prepared)}] {item.unit:<12} {item.status:<6} "
+                    f"{item.seconds:6.1f} s   (elapsed {elapsed:.1f} s)",
+                )
+        except BaseException:
+            _interrupted(output, commits, results, done, len(prepared), progress)
+            for kernel in kernels:
+                kernel.kill()  # fresh kernels (no handle here) exit when this process does
+            raise
+        for thread in threads:
+            thread.join()
     reason = f"{type(dead[-1]).__name__}: {dead[-1]}" if dead else "no worker was left"
     for job in prepared:
         if job.unit.unit not in done:
@@ -467,6 +532,34 @@ def run_reports(
     for month in sorted({r.period for r in ordered}):
         write_manifest_and_overview(output, month, [r for r in ordered if r.period == month])
     return RunResult(output=output, units=ordered)
+
+
+def _interrupted(
+    output: Path,
+    commits: _Commits,
+    results: queue.Queue[UnitResult | BaseException],
+    done: dict[str, UnitResult],
+    total: int,
+    progress: TextIO | None,
+) -> None:
+    """Close the run and record the units that finished; every other unit keeps its files."""
+    from nps_kit.overview import write_manifest_and_overview
+
+    commits.close()  # waits for a unit being written; no report file is replaced after this
+    while True:
+        try:
+            item = results.get_nowait()
+        except queue.Empty:
+            break
+        if isinstance(item, UnitResult):
+            done[item.unit] = item
+    for month in sorted({r.period for r in done.values()}):
+        write_manifest_and_overview(output, month, [r for r in done.values() if r.period == month])
+    _say(
+        progress,
+        f"interrupted: {len(done)} of {total} unit(s) finished and are in manifest.json; "
+        "the others keep their last report",
+    )
 
 
 def _run_cluster(
@@ -577,7 +670,8 @@ def build_once(
     values = notebook_parameters(unit, period=month)
     data_input = {"path": str(unit.data.path), "sha256": _sha256(unit.data.path)}
     job = _Job(unit, month, values, prepare_notebook(unit.notebook or notebook, values), data_input)
-    result = _run_unit(job, Path(output), kernel)
+    with tempfile.TemporaryDirectory(prefix="nps-kit-watch-") as scratch:
+        result = _write_unit(job, _execute_unit(job, Path(scratch), kernel), Path(output))
     write_manifest_and_overview(Path(output), month, [result])
     return result
 

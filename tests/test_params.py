@@ -131,6 +131,37 @@ def test_bad_mail_address(project: Path) -> None:
     )
 
 
+def test_a_line_break_in_the_name_is_refused(project: Path) -> None:
+    # A CR/LF in a name would end the e-mail's Subject header and start a new one.
+    path = write_unit(project, 'name: "EC事業部\\r\\nBcc: x@example.com"\n')
+    assert error_of(path) == (
+        "params/ec.yaml: name: expected one line of text without control characters; found "
+        "'EC事業部\\r\\nBcc: x@example.com' with a carriage return (U+000D) at character 6."
+    )
+
+
+def test_control_characters_in_labels_are_refused(project: Path) -> None:
+    path = write_unit(
+        project,
+        UNIT
+        + 'followups: [{column: comment, type: categorical, label: "理由\\t",\n'
+        + '              codes: {"1": "a\\u2028b"}}]\n',
+    )
+    assert error_of(path) == (
+        "params/ec.yaml: 2 problems:\n"
+        "- followups[0].label: expected one line of text without control characters; found "
+        "'理由\\t' with a tab (U+0009) at character 3.\n"
+        "- followups[0].codes.1: expected one line of text without control characters; found "
+        "'a\\u2028b' with a control character (U+2028) at character 2."
+    )
+
+
+def test_emoji_sequences_in_names_are_fine(project: Path) -> None:
+    # The zero-width joiner (U+200D) inside an emoji is text, not a control character.
+    path = write_unit(project, 'name: "EC事業部 👩\u200d💻"\n')
+    assert load_unit(path).name == "EC事業部 👩\u200d💻"
+
+
 def test_several_problems_in_one_file_are_listed_together(project: Path) -> None:
     path = write_unit(project, "language: fr\nperiod: 2026-13\nmail: {reply_to: nobody}\n")
     assert error_of(path) == (

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING
 
 from nps_kit.errors import ConfigError
@@ -138,16 +142,17 @@ def _run(args: argparse.Namespace) -> int:
     notebook = args.notebook or default_notebook(args.parameters)
     if not Path(notebook).is_file():
         raise ConfigError(f"--notebook: file not found: {notebook}.", path=Path(notebook))
-    result = run_reports(
-        list(found.units.values()),
-        notebook=notebook,
-        output=args.output,
-        period=args.period,
-        jobs=args.jobs,
-        fresh_kernels=args.fresh_kernels,
-        cache_dir=args.cache_dir,
-        scheduler=args.scheduler,
-    )
+    with _sigterm_interrupts():
+        result = run_reports(
+            list(found.units.values()),
+            notebook=notebook,
+            output=args.output,
+            period=args.period,
+            jobs=args.jobs,
+            fresh_kernels=args.fresh_kernels,
+            cache_dir=args.cache_dir,
+            scheduler=args.scheduler,
+        )
     print(summary_table(result))
     status = 0 if result.ok and not found.errors else 1
     if args.send:
@@ -176,6 +181,25 @@ def _watch(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         pass
     return 0
+
+
+@contextlib.contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """Treat SIGTERM (a scheduler or ``kill`` stopping the run) like Ctrl-C.
+
+    Python's default for SIGTERM ends the process on the spot, leaving half-written files and a
+    manifest that misses finished units; as a ``KeyboardInterrupt`` the runner records the
+    finished units and cleans up on its way out.
+    """
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _send(result: RunResult, output: Path) -> int:
