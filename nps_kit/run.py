@@ -185,6 +185,7 @@ def _execute(job: _Job, folder: Path, kernel: Any) -> tuple[nbformat.NotebookNod
 
 
 def _run_unit(job: _Job, output: Path, kernel: Any) -> UnitResult:
+    from nps_kit.followup_files import write_from_notebook
     from nps_kit.render import check_outputs, write_html
     from nps_kit.report import read_summary
 
@@ -204,6 +205,7 @@ def _run_unit(job: _Job, output: Path, kernel: Any) -> UnitResult:
     if error is None:
         try:
             summary = read_summary(nb)
+            write_from_notebook(nb, folder, unit.unit)  # <unit>_followups.csv / .xlsx
             html = folder / f"{unit.unit}.html"
             title = unit.name
             _atomic_write(html, lambda p: write_html(nb, p, lang=unit.language, title=title))

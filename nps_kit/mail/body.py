@@ -30,6 +30,15 @@ _WORDS: dict[str, dict[str, str]] = {
         "ja": "フォローアップ待ちの批判者: {count}名（連絡許可あり）",
         "en": "Detractors awaiting follow-up: {count} (agreed to be contacted)",
     },
+    "detractors_unknown": {
+        "ja": "フォローアップ待ちの批判者: {count}名（連絡の同意は不明）",
+        "en": "Detractors awaiting follow-up: {count} (consent to contact unknown)",
+    },
+    "work_attached": {
+        "ja": "全員の作業用ファイルを添付しています（{file}）。",
+        "en": "The work file with every one of them is attached ({file}).",
+    },
+    "work_link": {"ja": "作業用ファイル: {url}", "en": "Work file: {url}"},
     "attached": {
         "ja": "詳細レポートを添付しています（{file}）。",
         "en": "The full report is attached ({file}).",
@@ -75,6 +84,10 @@ class BodyFacts:
     report_url: str | None
     charts: Mapping[str, str]
     """Chart name (``shares``, ``trend``) → Content-ID without angle brackets."""
+    work_file: str | None = None
+    """File name of the attached follow-up work file (or archive holding it), if any."""
+    work_url: str | None = None
+    """Link to the follow-up work file next to the linked report, if any."""
 
 
 @dataclass(frozen=True)
@@ -153,12 +166,17 @@ def render_body(facts: BodyFacts) -> Body:
     ]
     actions = [str(a.get("text", "")) for a in _records(s.get("actions"))[:3]]
     count = s.get("detractors_to_contact")
-    detractors = w("detractors", count=count) if count is not None else None
+    consent = "detractors" if s.get("consent_known", True) else "detractors_unknown"
+    detractors = w(consent, count=count) if count is not None else None
     notices = []
     if facts.attachment:
         notices.append(w("attached", file=facts.attachment))
     if facts.report_url:
         notices.append(w("link", url=facts.report_url))
+    if facts.work_file:
+        notices.append(w("work_attached", file=facts.work_file))
+    elif facts.work_url:
+        notices.append(w("work_link", url=facts.work_url))
     if not notices:
         notices.append(w("no_report"))
 
