@@ -101,6 +101,8 @@ def _read_team_columns(files: WorkFiles) -> pd.DataFrame | None:
     kept = [c for c in TEAM_COLUMNS if c in frame.columns]
     frame = frame[["response_id", *kept]].astype(str)
     typed = frame[kept].apply(lambda c: c.str.strip() != "").any(axis=1)
+    if not typed.any():
+        return None
     return frame.loc[typed].drop_duplicates("response_id", keep="last").set_index("response_id")
 
 
@@ -131,7 +133,7 @@ def write_work_files(table: pd.DataFrame, folder: Path, unit: str) -> WorkFiles:
     if typed is not None:
         ids = table["response_id"]
         for column in typed.columns:
-            carried = ids.map(typed[column])
+            carried = ids.map(typed[column]).astype("string")
             table[column] = carried.where(carried.notna(), table[column])
     _atomic_write(files.csv, lambda p: table.to_csv(p, index=False, encoding="utf-8-sig"))
     _atomic_write(files.xlsx, lambda p: _write_xlsx(table, p))

@@ -451,3 +451,71 @@ def test_a_notebook_without_the_section_writes_no_work_file(tmp_path: Path) -> N
     nb = new_notebook(cells=[new_code_cell("1", outputs=[])])
     assert write_from_notebook(nb, tmp_path, "x") is None
     assert list(tmp_path.iterdir()) == []
+
+
+# --- through the real runner ---------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_run_writes_everyone_to_the_html_and_both_work_files_then_reads_the_status_back(
+    tmp_path: Path,
+) -> None:
+    from nps_kit.params import load_unit
+    from nps_kit.run import run_reports
+
+    n = 60
+    write_export(tmp_path / "export.csv", many_rows(n))
+    unit_file = tmp_path / "ec.yaml"
+    settings = (
+        "name: EC事業部\nlanguage: ja\nperiod: 2026-10\ncomparison: [previous]\n"
+        "data: {path: export.csv, filter: {column: business_unit, values: [EC]}}\n"
+        "columns: {score: score, date: submitted_at, id: response_id, comment: comment, "
+        "contact: contact_ok}\n"
+        "breakdowns: [{column: plan, label: プラン}]\n"
+        "followups: [{column: comment, type: text, label: 理由}]\n"
+    )
+    unit_file.write_text(settings, encoding="utf-8")
+    notebook = Path(sections.__file__).parent / "resources" / "nps_report.ipynb"
+    output = tmp_path / "reports"
+    result = run_reports([load_unit(unit_file)], notebook=notebook, output=output, progress=None)
+    assert result.ok, result.units[0].error
+    folder = output / "2026-10"
+    html = (folder / "ec.html").read_text(encoding="utf-8")
+    ids = re.findall(r'data-label="回答ID">(M\d{3})</td>', html)
+    assert sorted(ids) == [f"M{i:03d}" for i in range(n)]
+    assert "48時間" not in html
+    assert FOLLOWUPS_MIME not in html
+    files = work_files(folder, "ec")
+    csv = pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    xlsx = pd.read_excel(files.xlsx, dtype=str).fillna("")
+    pd.testing.assert_frame_equal(csv, xlsx)
+    assert csv["response_id"].tolist() == ids
+    assert result.units[0].summary is not None
+    assert result.units[0].summary["detractors_to_contact"] == n
+    assert result.units[0].summary["consent_known"] is True
+
+    # The team returns the work file with the first ten contacted three days after answering.
+    returned = csv.copy()
+    dates = pd.to_datetime(returned["date"])
+    returned.loc[:9, "status"] = "連絡済"
+    returned.loc[:9, "contacted_at"] = (dates[:10] + pd.Timedelta(days=3)).dt.strftime("%Y-%m-%d")
+    status_file = tmp_path / "returned.csv"
+    returned.to_csv(status_file, index=False, encoding="utf-8-sig")
+    unit_file.write_text(settings + "closed_loop: {status_file: returned.csv}\n", encoding="utf-8")
+    again = run_reports([load_unit(unit_file)], notebook=notebook, output=output, progress=None)
+    assert again.ok, again.units[0].error
+    html = (folder / "ec.html").read_text(encoding="utf-8")
+    assert "フォローアップの状況（returned.csv）" in html
+    assert '<div class="nps-kpi__value">16.7%</div>' in html  # 10 of 60
+    assert '<div class="nps-kpi__value">3日</div>' in html
+    assert "60 人中 10 人に連絡済み" in html
+    # The team returned a copy: the work file beside the report was rewritten, still blank.
+    assert (pd.read_csv(files.csv, dtype=str, keep_default_na=False)["status"] == "").all()
+
+
+def test_rewriting_an_untouched_work_file(unit: UnitData, tmp_path: Path) -> None:
+    table = work_table(listing(unit))
+    write_work_files(table, tmp_path, "ec")
+    files = write_work_files(table, tmp_path, "ec")
+    again = pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    pd.testing.assert_frame_equal(again, table.astype(object), check_dtype=False)
