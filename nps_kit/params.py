@@ -375,6 +375,15 @@ def _check_data(unit: UnitParameters, path: Path, headers: _Header) -> None:
 
 def _validate(raw: dict[str, Any], path: Path, headers: _Header) -> UnitParameters:
     raw = {"unit": path.stem, **raw}
+    followups = raw.get("followups")
+    if isinstance(followups, Mapping) and "status_file" in followups:
+        raise ConfigError(
+            f"{display(path)}: followups: expected the list of follow-up questions; found "
+            "status_file, which belongs under closed_loop.",
+            hint=f"Write closed_loop: {{status_file: {followups['status_file']}}} instead.",
+            path=path,
+            key="followups",
+        )
     try:
         unit = UnitParameters.model_validate(raw)
     except ValidationError as exc:
