@@ -62,6 +62,7 @@ min_n = 30  # groups with fewer responses are flagged as small samples
 min_report_n = 5  # groups with fewer responses are hidden
 level = 0.95  # confidence level of the intervals
 redact = True  # mask personal data (e-mail, phone, postcode, card) in free text
+status_file = None  # follow-up status the team returned (CSV/XLSX); None = none
 
 # %%
 from nps_kit import plot, sections
@@ -184,16 +185,25 @@ sections.followups(u, analysis)
 # %% [markdown] tags=["lang-ja"]
 # ## 7. 批判者へのフォローアップ
 #
-# 今月の批判者のうち連絡を許可した方の一覧です。48時間以内の連絡をおすすめします。
+# 今月の批判者のうち連絡を許可した方の全員です。スコアの低い方、回答から日の経った方を上に並べています。作業用ファイル（CSV・Excel）に担当者・状況・連絡日を記入して返送すると、次回のレポートに連絡率と未対応の方が表示されます。新しい批判者への早い連絡には、毎日の通知（`nps-kit alerts`）をお使いください。
 
 # %% [markdown] tags=["lang-en"]
 # ## 7. Detractor follow-up
 #
-# This month's detractors who allowed us to contact them. Reach out within 48 hours.
+# Every detractor of the month who allowed us to contact them, the lowest scores and the oldest responses first. Fill in owner, status and contact date in the work file (CSV or Excel) and return it: the next report shows the close rate and who is still open. To reach new detractors quickly, use the daily alerts (`nps-kit alerts`).
 
 # %%
+loop = sections.followup_status(
+    u, status_file, id_column=id_column, comment_column=comment_column
+)
 to_contact = sections.detractors(
-    u, id_column=id_column, comment_column=comment_column, contact_column=contact_column
+    u,
+    id_column=id_column,
+    comment_column=comment_column,
+    contact_column=contact_column,
+    breakdowns=breakdowns,
+    analysis=analysis,
+    unit_id=unit,
 )
 
 # %% [markdown] tags=["lang-ja"]

@@ -634,6 +634,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "批判者と推奨者の言葉を比べるには、コメントの量や種類が足りません。",
         "en": "Not enough text to compare the words of detractors and promoters.",
     },
+    "mail.detractors_unknown": {
+        "ja": "フォローアップ待ちの批判者: {count}名（連絡の同意は不明）",
+        "en": "Detractors awaiting follow-up: {count} (consent to contact unknown)",
+    },
+    "mail.work_attached": {
+        "ja": "全員の作業用ファイルを添付しています（{file}）。",
+        "en": "The work file with every one of them is attached ({file}).",
+    },
+    "mail.work_link": {"ja": "作業用ファイル: {url}", "en": "Work file: {url}"},
 }
 
 

@@ -31,7 +31,9 @@ from nps_kit.errors import ConfigError, NpsKitError, closest
 from nps_kit.periods import is_period, latest_month_in_file
 
 __all__ = [
+    "Alerts",
     "Breakdown",
+    "ClosedLoop",
     "Columns",
     "DataSource",
     "Followup",
@@ -211,6 +213,29 @@ class Mail(_Model):
         return value
 
 
+class Alerts(_Model):
+    """Daily alerts for new detractors (``nps-kit alerts``)."""
+
+    to: list[str] = Field(default_factory=list)
+    max_score: int = Field(default=6, ge=0, le=10)
+
+    @field_validator("to")
+    @classmethod
+    def _addresses(cls, value: list[str]) -> list[str]:
+        for address in value:
+            _check_email(address)
+        return value
+
+
+class ClosedLoop(_Model):
+    """Where the team's follow-up status comes back from.
+
+    Named ``closed_loop`` because ``followups`` already lists the follow-up questions.
+    """
+
+    status_file: Path | None = None
+
+
 def _check_email(address: str) -> None:
     if not _EMAIL.match(address):
         raise ValueError(f"expected an e-mail address like team@example.com; found {address!r}")
@@ -235,6 +260,8 @@ class UnitParameters(_Model):
     thresholds: Thresholds = Field(default_factory=Thresholds)
     privacy: Privacy = Field(default_factory=Privacy)
     mail: Mail = Field(default_factory=Mail)
+    alerts: Alerts = Field(default_factory=Alerts)
+    closed_loop: ClosedLoop = Field(default_factory=ClosedLoop)
     _source: Path | None = PrivateAttr(default=None)
 
     @field_validator("unit")
@@ -312,6 +339,9 @@ def _resolve_paths(raw: dict[str, Any], folder: Path) -> dict[str, Any]:
     for key in ("themes", "playbook", "notebook"):
         if isinstance(raw.get(key), str):
             raw = {**raw, key: resolve(raw[key])}
+    loop = raw.get("closed_loop")
+    if isinstance(loop, dict) and isinstance(loop.get("status_file"), str):
+        raw = {**raw, "closed_loop": {**loop, "status_file": resolve(loop["status_file"])}}
     return raw
 
 
@@ -345,6 +375,15 @@ def _check_extras(unit: UnitParameters, path: Path, checked: _Extras) -> None:
                 path=path,
                 key=key,
             )
+    status_file = unit.closed_loop.status_file
+    if status_file is not None and not status_file.is_file():
+        raise ConfigError(
+            f"{display(path)}: closed_loop.status_file: file not found: {status_file}.",
+            hint="Put the returned work file there (relative paths start at the YAML file's "
+            "folder), or use null until the team returns one.",
+            path=path,
+            key="closed_loop.status_file",
+        )
     if unit.notebook is not None:
         from nps_kit.notebook import read_report_notebook
 
@@ -422,6 +461,15 @@ def _validate(
     raw: dict[str, Any], path: Path, headers: _Header, extras: _Extras | None = None
 ) -> UnitParameters:
     raw = {"unit": path.stem, **raw}
+    followups = raw.get("followups")
+    if isinstance(followups, Mapping) and "status_file" in followups:
+        raise ConfigError(
+            f"{display(path)}: followups: expected the list of follow-up questions; found "
+            "status_file, which belongs under closed_loop.",
+            hint=f"Write closed_loop: {{status_file: {followups['status_file']}}} instead.",
+            path=path,
+            key="followups",
+        )
     unit = validate_model(raw, UnitParameters, path)
     unit._source = path
     _check_data(unit, path, headers, extras)
@@ -608,8 +656,8 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         ``unit, unit_name, language, data_path, data_sheet, data_encoding, filter_column,
         filter_values, score_column, date_column, id_column, comment_column, contact_column,
         weight_column, period, comparison, target, breakdowns (``{column, label}``), followups,
-        themes_path, playbook_path, min_n, min_report_n, level, redact`` — only str, int, float,
-        bool, None, list and dict.
+        themes_path, playbook_path, min_n, min_report_n, level, redact, status_file`` — only
+        str, int, float, bool, None, list and dict.
     """
     src = unit.data
     cols = unit.columns
@@ -644,4 +692,5 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         "min_report_n": unit.thresholds.min_report_n,
         "level": unit.thresholds.level,
         "redact": unit.privacy.redact,
+        "status_file": str(sf) if (sf := unit.closed_loop.status_file) else None,
     }

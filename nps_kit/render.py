@@ -30,7 +30,6 @@ from traitlets.config import Config
 
 from nps_kit._atomic import atomic_write_text
 from nps_kit.periods import format_period
-from nps_kit.report import SUMMARY_MIME
 
 __all__ = [
     "TEMPLATE_DIR",
@@ -49,6 +48,8 @@ log = logging.getLogger(__name__)
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "nps_report"
 
+#: Outputs of these MIME types are for the runner (summary, follow-up work table), never shown.
+_RUNNER_MIME = "application/vnd.nps-kit."
 #: Cells with one of these tags are left out of the HTML (papermill tags its error banners).
 _REMOVE_CELL_TAGS = frozenset({"remove_cell", "remove-cell", "papermill-error-cell-tag"})
 _CHART_ALT = {"ja": "グラフ", "en": "Chart"}
@@ -156,8 +157,12 @@ def _for_readers(nb: nbformat.NotebookNode, lang: str) -> nbformat.NotebookNode:
         kept = []
         for output in cell.get("outputs", []):
             data = output.get("data")
-            if data is not None and SUMMARY_MIME in data:
-                del data[SUMMARY_MIME]
+            # The summary and the follow-up work table (application/vnd.nps-kit.*) are for the
+            # runner only.
+            runner_only = [m for m in data or {} if m.startswith(_RUNNER_MIME)]
+            if data is not None and runner_only:
+                for mime in runner_only:
+                    del data[mime]
                 if not data:
                     continue
             if data is not None and "image/png" in data:

@@ -280,6 +280,9 @@ def _write_unit(job: _Job, done: _Executed, output: Path) -> UnitResult:
     html: Path | None = None
     error = done.error
     if error is None and done.html is not None:
+        from nps_kit.followup_files import write_from_notebook
+
+        write_from_notebook(done.nb, folder, unit.unit)  # <unit>_followups.csv / .xlsx
         text = done.html
         html = folder / f"{unit.unit}.html"
         atomic_write_text(html, text)

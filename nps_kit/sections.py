@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -17,8 +18,17 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from nps_kit import __version__, plot, report
+from nps_kit._followup_html import FIRST_SCREEN, followup_html, loop_status_html
 from nps_kit.analysis import FollowupAnalysis
+from nps_kit.closed_loop import (
+    FollowupList,
+    LoopStatus,
+    followup_list,
+    loop_status,
+    respondent_themes,
+)
 from nps_kit.drivers import quadrant_label
+from nps_kit.followup_files import publish_followups, read_status, work_files
 from nps_kit.i18n import Language, interval_label, label, points, t
 from nps_kit.periods import format_period
 from nps_kit.score import distribution as score_distribution
@@ -30,7 +40,6 @@ from nps_kit.unit import (
     UnitData,
     breakdown_table,
     data_quality,
-    detractor_followups,
     headline,
     trend_table,
 )
@@ -40,6 +49,7 @@ __all__ = [
     "data_quality_section",
     "detractors",
     "distribution",
+    "followup_status",
     "followups",
     "headline_section",
     "method",
@@ -403,37 +413,62 @@ def detractors(
     id_column: str | None,
     comment_column: str | None,
     contact_column: str | None,
-    limit: int = 50,
-) -> pd.DataFrame:
-    """Show the period's detractors who allowed contact, newest first."""
-    lang = unit.language
-    # One pass over the period: the whole list is returned (the count and the e-mail summary
-    # need it), the first ``limit`` rows are shown.
-    total = detractor_followups(
+    breakdowns: Sequence[str | Mapping[str, str]] = (),
+    analysis: FollowupAnalysis | None = None,
+    unit_id: str | None = None,
+    first: int = FIRST_SCREEN,
+) -> FollowupList:
+    """Show every contactable detractor of the period, most urgent first, and publish the list.
+
+    Ages count to today (the generation date). The first ``first`` people are shown, the others
+    in a collapsed block; the runner writes the whole list to ``<unit_id>_followups.csv/.xlsx``.
+    See :func:`nps_kit.closed_loop.followup_list`.
+    """
+    themes = None
+    if analysis is not None and analysis.tags is not None and analysis.themes is not None:
+        labels = dict(zip(analysis.themes["theme"], analysis.themes["label"], strict=True))
+        themes = respondent_themes(analysis.tags, labels)
+    found = followup_list(
         unit,
         id_column=id_column,
         comment_column=comment_column,
         contact_column=contact_column,
-        limit=len(unit.current),
+        breakdowns=breakdowns,
+        themes=themes,
     )
-    if total.empty:
-        display(report.callout(_w("no_detractors", lang)))
-        return total
-    table = total.head(limit)
-    display(report.callout(_w("detractor_count", lang, n=len(total), limit=limit), kind="action"))
-    display(
-        report.table(
-            table,
-            columns={
-                "id": _w("id", lang),
-                "date": _w("date", lang),
-                "score": _w("score", lang),
-                "comment": _w("comment", lang),
-            },
-            lang=lang,
-        )
+    files = None
+    if unit_id is not None:
+        paths = work_files(Path(), unit_id)
+        files = (paths.csv.name, paths.xlsx.name)
+    display(followup_html(found, lang=unit.language, work_files=files, first=first))
+    publish_followups(found)
+    return found
+
+
+def followup_status(
+    unit: UnitData,
+    status_file: str | Path | None,
+    *,
+    id_column: str,
+    comment_column: str | None,
+) -> LoopStatus | None:
+    """Show how the team followed up a returned list: close rate, median days, who is open.
+
+    Nothing is shown without a status file (``closed_loop.status_file`` in the parameters).
+    """
+    if status_file is None:
+        return None
+    path = Path(status_file)
+    status = loop_status(
+        read_status(path),
+        unit.responses,
+        source=path,
+        id_column=id_column,
+        comment_column=comment_column,
+        redact=unit.redacted,
     )
-    return total
+    display(loop_status_html(status, lang=unit.language))
+    return status
 
 
 def data_quality_section(
@@ -509,7 +544,7 @@ def summary(
     head: Headline,
     trend_rows: pd.DataFrame,
     analysis: FollowupAnalysis | None,
-    detractor_list: pd.DataFrame,
+    detractor_list: FollowupList,
     *,
     target: float | None = None,
 ) -> UnitSummary:
@@ -574,6 +609,7 @@ def summary(
         top_themes=tuple(themes),
         actions=tuple(actions),
         detractors_to_contact=len(detractor_list),
+        consent_known=detractor_list.consent_known,
         excluded=Excluded(
             missing=int((unit.current["nps_status"] == "missing").sum()),
             invalid=int((unit.current["nps_status"] == "invalid").sum()),

@@ -256,6 +256,7 @@ class UnitSummary:
     top_themes: tuple[Theme, ...] = ()
     actions: tuple[Action, ...] = ()
     detractors_to_contact: int | None = None
+    consent_known: bool | None = None
     excluded: Excluded | None = None
 
     def share(self, segment: str) -> float | None:
@@ -286,6 +287,7 @@ class UnitSummary:
             "top_themes": [t.to_json() for t in self.top_themes],
             "actions": [a.to_json() for a in self.actions],
             "detractors_to_contact": self.detractors_to_contact,
+            "consent_known": self.consent_known,
             "excluded": None if self.excluded is None else self.excluded.to_json(),
         }
 
@@ -325,6 +327,9 @@ class UnitSummary:
             top_themes=tuple(Theme.from_json(r) for r in _records(data.get("top_themes"))),
             actions=tuple(Action.from_json(r) for r in _records(data.get("actions"))),
             detractors_to_contact=_int(data.get("detractors_to_contact")),
+            consent_known=(
+                data["consent_known"] if isinstance(data.get("consent_known"), bool) else None
+            ),
             excluded=(
                 Excluded(
                     missing=_int(excluded.get("missing")) or 0,

@@ -40,9 +40,9 @@ __all__ = [
     "breakdown_table",
     "contact_allowed",
     "data_quality",
-    "detractor_followups",
     "headline",
     "prepare_unit",
+    "select_unit_rows",
     "shift_period",
     "trend_table",
 ]
@@ -123,6 +123,51 @@ class Headline:
     def comparison(self, kind: ComparisonKind) -> Comparison | None:
         """Return the comparison of ``kind``, if configured."""
         return next((c for c in self.comparisons if c.kind == kind), None)
+
+
+def select_unit_rows(
+    data: pd.DataFrame, *, column: str | None, values: Sequence[object], source: Path
+) -> pd.DataFrame:
+    """Keep the rows whose ``column`` is one of ``values`` (after normalisation and trimming).
+
+    Parameters
+    ----------
+    data
+        Loaded responses.
+    column, values
+        ``data.filter`` of the parameters; ``column=None`` keeps every row.
+    source
+        The file, for messages.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The unit's rows (a view: copy before changing it).
+
+    Raises
+    ------
+    DataError
+        When the column does not exist or no row matches.
+    """
+    if column is None:
+        return data
+    if column not in data.columns:
+        raise missing_column(
+            column, _export_columns(data), source=source, option="data.filter.column", path=source
+        )
+    wanted = {_norm(v) for v in values}
+    keys = data[column].map(_norm, na_action="ignore")
+    data = data.loc[keys.isin(wanted)]
+    if data.empty:
+        present = sorted({str(k) for k in keys.dropna().unique()})
+        guess = closest(next(iter(wanted), ""), present) if wanted else None
+        raise DataError(
+            f"{source}: no rows with {column} in {sorted(wanted)}; "
+            f"values present: {', '.join(present[:20])}.",
+            hint=f"Did you mean {guess!r}?" if guess else "Check data.filter.values.",
+            path=source,
+        )
+    return data
 
 
 def prepare_unit(
@@ -212,27 +257,8 @@ def prepare_unit(
             encoding=encoding,
         )
     data = loaded.data
-    if unit_column is not None:
-        if unit_column not in data.columns:
-            raise missing_column(
-                unit_column,
-                _export_columns(data),
-                source=source,
-                option="data.filter.column",
-                path=source,
-            )
-        wanted = {_norm(v) for v in unit_values}
-        keys = data[unit_column].map(_norm, na_action="ignore")
-        data = data.loc[keys.isin(wanted)]
-        if data.empty and cache is None:
-            present = sorted({str(k) for k in keys.dropna().unique()})
-            guess = closest(next(iter(wanted), ""), present) if wanted else None
-            raise DataError(
-                f"{source}: no rows with {unit_column} in {sorted(wanted)}; "
-                f"values present: {', '.join(present[:20])}.",
-                hint=f"Did you mean {guess!r}?" if guess else "Check data.filter.values.",
-                path=source,
-            )
+    if cache is None:  # the cache's rows are the unit's already (pushed down by read_rows)
+        data = select_unit_rows(data, column=unit_column, values=unit_values, source=source)
     dates = data["nps_date"]
     if dates.notna().sum() == 0 and cache is None:
         raise DataError(
@@ -446,68 +472,6 @@ _ADDED = ("period", "segment")
 def _require(data: pd.DataFrame, column: str, option: str) -> None:
     if column not in data.columns:
         raise missing_column(column, _export_columns(data), option=f"columns.{option}")
-
-
-def detractor_followups(
-    unit: UnitData,
-    *,
-    id_column: str | None,
-    comment_column: str | None,
-    contact_column: str | None,
-    limit: int = 50,
-    max_chars: int = 80,
-) -> pd.DataFrame:
-    """List the period's detractors who allowed contact, newest first.
-
-    Parameters
-    ----------
-    unit
-        Prepared unit.
-    id_column, comment_column, contact_column
-        Columns of the export; with ``contact_column=None`` every detractor is listed, with
-        ``id_column=None`` (an export without ids, such as Google Forms) the id is the
-        response's row number in the file.
-    limit
-        At most this many rows.
-    max_chars
-        Comments are shortened to this many characters (with "…").
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``id``, ``date``, ``score``, ``comment``.
-
-    Raises
-    ------
-    DataError
-        When a named column does not exist: a misspelt contact column must not list people
-        who never agreed to be contacted.
-    """
-    rows = unit.current
-    if id_column is not None:
-        _require(rows, id_column, "id")
-    if comment_column is not None:
-        _require(rows, comment_column, "comment")
-    if contact_column is not None:
-        _require(rows, contact_column, "contact")
-    rows = rows.loc[rows["segment"] == "detractor"]
-    if contact_column is not None:
-        rows = rows.loc[contact_allowed(rows[contact_column])]
-    rows = rows.sort_values("nps_date", ascending=False).head(limit)
-    comments = (
-        rows[comment_column].fillna("").astype(str)
-        if comment_column is not None
-        else pd.Series("", index=rows.index, dtype=object)
-    )
-    short = comments.map(lambda t: t if len(t) <= max_chars else t[: max_chars - 1] + "…")
-    return pd.DataFrame(
-        {
-            "id": rows[id_column or "nps_row"].astype(str).to_numpy(),
-            "date": rows["nps_date"].dt.strftime("%Y-%m-%d").to_numpy(),
-            "score": rows["nps_score"].astype("Int64").to_numpy(),
-            "comment": short.to_numpy(),
-        }
-    )
 
 
 def data_quality(

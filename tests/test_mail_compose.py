@@ -399,3 +399,67 @@ def test_trend_chart_of_the_mail_draws_the_control_limits(monkeypatch: pytest.Mo
     (low,) = [ln for ln in ax.get_lines() if ln.get_gid() == "control-low"]
     assert list(low.get_ydata()) == [-12.0] * 10
     plt.close("all")
+
+
+# --- the follow-up work file and consent ----------------------------------------------------
+
+
+def write_work_files(folder: Path) -> tuple[bytes, bytes]:
+    csv, xlsx = b"\xef\xbb\xbfresponse_id,owner\r\nR1,\r\n", b"PK\x03\x04 not really a workbook"
+    (folder / "ec_followups.csv").write_bytes(csv)
+    (folder / "ec_followups.xlsx").write_bytes(xlsx)
+    return csv, xlsx
+
+
+def test_work_file_is_attached_beside_the_report(tmp_path: Path, charts: dict[str, bytes]) -> None:
+    _, xlsx = write_work_files(tmp_path)
+    unit = make_unit(tmp_path)
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    report, work = list(message.iter_attachments())
+    assert report.get_filename() == "ec_2026-10.html"
+    assert work.get_filename() == "ec_followups.xlsx"
+    assert work.get_content_type() == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    assert work.get_payload(decode=True) == xlsx
+    html, text = html_and_text(message)
+    assert "全員の作業用ファイルを添付しています（ec_followups.xlsx）。" in text
+    assert "全員の作業用ファイルを添付しています（ec_followups.xlsx）。" in html
+
+
+def test_work_files_are_in_the_zip(tmp_path: Path, charts: dict[str, bytes]) -> None:
+    csv, xlsx = write_work_files(tmp_path)
+    unit = make_unit(tmp_path, attach="zip", language="en", name="Web Shop")
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    (attachment,) = list(message.iter_attachments())
+    with zipfile.ZipFile(io.BytesIO(attachment.get_content())) as archive:
+        assert archive.namelist() == ["ec_2026-10.html", "ec_followups.csv", "ec_followups.xlsx"]
+        assert (archive.read("ec_followups.csv"), archive.read("ec_followups.xlsx")) == (csv, xlsx)
+    _, text = html_and_text(message)
+    assert "The work file with every one of them is attached (ec_2026-10.zip)." in text
+
+
+def test_work_file_is_linked_beside_the_linked_report(
+    tmp_path: Path, charts: dict[str, bytes]
+) -> None:
+    write_work_files(tmp_path)
+    url = "https://intra.example.com/nps/2026-10/ec.html?a=1&b=2"
+    unit = make_unit(tmp_path, attach="none", report_url=url)
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    assert list(message.iter_attachments()) == []
+    _, text = html_and_text(message)
+    assert "作業用ファイル: https://intra.example.com/nps/2026-10/ec_followups.xlsx" in text
+
+
+def test_without_a_consent_column_nobody_is_said_to_have_agreed(
+    tmp_path: Path, charts: dict[str, bytes]
+) -> None:
+    unit = make_unit(tmp_path, summary={**SUMMARY, "consent_known": False})
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    html, text = html_and_text(message)
+    assert "フォローアップ待ちの批判者: 17名（連絡の同意は不明）" in text
+    assert "連絡許可あり" not in text and "連絡許可あり" not in html
+    known = parse(
+        compose_message(make_unit(tmp_path), PERIOD, sender=SENDER, charts=charts).message
+    )
+    assert "フォローアップ待ちの批判者: 17名（連絡許可あり）" in html_and_text(known)[1]

@@ -401,3 +401,35 @@ def test_a_playbook_naming_an_unknown_theme_is_refused_with_the_unit(
         "in themes (theme ids in use: usability, checkout, delivery, phone, chat, email, staff, "
         "price, quality, returns, faq, communication). Did you mean 'delivery'?"
     )
+
+
+def test_closed_loop_status_file_resolves_and_reaches_the_notebook(project: Path) -> None:
+    (project / "params" / "returned").mkdir()
+    status = project / "params" / "returned" / "ec_followups.csv"
+    status.write_text("response_id,status\nR2,done\n", encoding="utf-8")
+    path = write_unit(project, UNIT + "closed_loop: {status_file: returned/ec_followups.csv}\n")
+    unit = load_unit(path)
+    assert unit.closed_loop.status_file == status.resolve()
+    assert notebook_parameters(unit, period="2026-10")["status_file"] == str(status.resolve())
+    plain = load_unit(write_unit(project, UNIT, "plain"))
+    assert notebook_parameters(plain, period="2026-10")["status_file"] is None
+
+
+def test_missing_status_file(project: Path) -> None:
+    path = write_unit(project, UNIT + "closed_loop: {status_file: returned.csv}\n")
+    missing = (project / "params" / "returned.csv").resolve()
+    assert error_of(path) == (
+        f"params/ec.yaml: closed_loop.status_file: file not found: {missing}. Put the returned "
+        "work file there (relative paths start at the YAML file's folder), or use null until the "
+        "team returns one."
+    )
+
+
+def test_followups_status_file_is_not_the_key(project: Path) -> None:
+    # `followups` is the list of follow-up questions; the status file lives under closed_loop.
+    path = write_unit(project, UNIT + "followups: {status_file: returned.csv}\n")
+    assert error_of(path) == (
+        "params/ec.yaml: followups: expected the list of follow-up questions; found "
+        "status_file, which belongs under closed_loop. "
+        "Write closed_loop: {status_file: returned.csv} instead."
+    )

@@ -361,6 +361,8 @@ def test_read_only_reports_folder_gives_a_message_and_exit_2(
     assert capsys.readouterr().err.splitlines()[-1] == (
         f"nps-kit run: error: cannot write reports to {output}: {reason}. {WRITE_HINT}"
     )
+
+
 # --- concurrent runs and interruption (issue 9: lost units, leftovers after SIGTERM) ----------
 
 

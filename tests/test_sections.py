@@ -8,6 +8,7 @@ figure numbers count the charts.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 import warnings
 from collections.abc import Callable, Iterator
@@ -25,6 +26,8 @@ from matplotlib.figure import Figure
 
 from nps_kit import __version__, sections
 from nps_kit.analysis import FollowupAnalysis, analyse_followups
+from nps_kit.closed_loop import FollowupList, followup_list
+from nps_kit.followup_files import FOLLOWUPS_MIME
 from nps_kit.i18n import Language
 from nps_kit.report import SUMMARY_MIME
 from nps_kit.score import nps
@@ -32,7 +35,6 @@ from nps_kit.unit import (
     UnitData,
     breakdown_table,
     data_quality,
-    detractor_followups,
     headline,
     prepare_unit,
     trend_table,
@@ -57,7 +59,8 @@ ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 Row = tuple[str, int, str, str, str, str, str, str, bool]
 # id, day, score, channel, plan, features, two 1–5 ratings, contact allowed.
 # 2026-10: 5 promoters, 3 passives, 6 detractors → n 14, NPS −7.1; A15 has no score.
-# Detractors who allow contact, newest first: A13, A12 (the <script> comment), A10, A09.
+# Detractors who allow contact, most urgent first: A12 (0, the <script> comment), A09 (3),
+# A13 (4), A10 (5).
 CURRENT: list[Row] = [
     ("A01", 1, "10", "web", "basic", "search;favourites", "5", "4", True),
     ("A02", 2, "9", "app", "premium", "search", "4", "5", False),
@@ -96,7 +99,7 @@ PREVIOUS: list[Row] = [
     (f"P{day}", day, score, "web", "basic", "search", "4", "4", False)
     for day, score in enumerate(["10", "9", "9", "8", "7", "6", "3", "10"], start=1)
 ]
-CONTACTS = ["A13", "A12", "A10", "A09"]
+CONTACTS = ["A12", "A09", "A13", "A10"]
 
 QUESTIONS: dict[Language, list[dict[str, Any]]] = {
     "ja": [
@@ -255,7 +258,10 @@ def run_report(show: Callable[..., Shown], unit: UnitData, lang: Language) -> Re
         id_column="response_id",
         comment_column="comment",
         contact_column="contact_ok",
-        limit=2,
+        breakdowns=BREAKDOWNS[lang],
+        analysis=analysis,
+        unit_id="ec",
+        first=2,
     )
     shown["quality"] = show(sections.data_quality_section, unit, id_column="response_id")
     shown["method"] = show(sections.method, unit)
@@ -397,15 +403,49 @@ def test_followups_show_every_question_in_order(ja: Report) -> None:
     ]
 
 
-def test_detractors_return_the_full_contact_list(ja: Report) -> None:
+def test_detractors_show_everyone_most_urgent_first_and_publish_the_work_table(
+    ja: Report,
+) -> None:
     shown = ja.shown["detractors"]
-    full = detractor_followups(
-        ja.unit, id_column="response_id", comment_column="comment", contact_column="contact_ok"
+    full = followup_list(
+        ja.unit,
+        id_column="response_id",
+        comment_column="comment",
+        contact_column="contact_ok",
+        breakdowns=BREAKDOWNS["ja"],
     )
-    pd.testing.assert_frame_equal(shown.value, full)
-    assert shown.value["id"].tolist() == CONTACTS
-    assert "連絡可能な批判者 4 人（新しい順、最大2件）" in shown.html
-    assert re.findall(r"<td class=\"is-text\">(A\d\d)</td>", shown.html) == CONTACTS[:2]
+    assert shown.value.rows["response_id"].tolist() == full.rows["response_id"].tolist()
+    assert shown.value.rows["response_id"].tolist() == CONTACTS
+    assert shown.value.consent_known
+    assert "連絡を許可した批判者 4 人" in shown.html
+    assert "48時間" not in shown.html
+    # The first two are on the first screen, the other two behind the fold, none dropped.
+    first, rest = shown.html.split("<details", 1)
+    ids = r'data-label="回答ID">(A\d\d)</td>'
+    assert re.findall(ids, first) == CONTACTS[:2]
+    assert re.findall(ids, rest) == CONTACTS[2:]
+    assert "<summary>残り 2 人を表示</summary>" in rest
+    assert "ec_followups.csv と ec_followups.xlsx" in shown.html
+    # Breakdown columns under their labels, themes by label.
+    assert 'data-label="プラン">premium</td>' in shown.html
+    assert 'data-label="テーマ">配送（スピード・破損）</td>' in shown.html
+    published = [o[FOLLOWUPS_MIME] for o in shown.outputs if FOLLOWUPS_MIME in o]
+    assert len(published) == 1
+    assert published[0]["columns"] == [
+        "response_id",
+        "date",
+        "age_days",
+        "score",
+        "channel",
+        "plan",
+        "themes",
+        "comment",
+        "owner",
+        "status",
+        "contacted_at",
+        "note",
+    ]
+    assert [r[0] for r in published[0]["rows"]] == CONTACTS
 
 
 def test_comments_are_escaped_everywhere(ja: Report, en: Report) -> None:
@@ -460,6 +500,7 @@ def test_summary_publishes_one_output_with_the_periods_numbers(ja: Report) -> No
         "outside": None if pd.isna(month["out_of_control"]) else month["out_of_control"],
     }
     assert published["detractors_to_contact"] == len(CONTACTS)
+    assert published["consent_known"] is True
     assert published["excluded"] == {"missing": 1, "invalid": 0}
     assert published["top_themes"][0]["theme"] == "delivery"
     assert len(published["actions"]) == 3
@@ -594,11 +635,12 @@ def test_followups_without_text_or_ratings(
     assert re.findall(r"<h3>(.*?)</h3>", shown.html) == [q["label"] for q in questions]
     assert shown.figures == []
     assert "評価項目の平均" not in shown.html
-    no_contacts = pd.DataFrame({"id": [], "date": [], "score": [], "comment": []})
+    no_contacts = FollowupList(pd.DataFrame(), (), consent_known=False, as_of=dt.date(2026, 11, 5))
     summary = show(sections.summary, unit, headline(unit), trend_table(unit), analysis, no_contacts)
     published = summary.outputs[0][SUMMARY_MIME]
     assert published["top_themes"] == []
     assert published["detractors_to_contact"] == 0
+    assert published["consent_known"] is False
     assert [a["segment"] for a in published["actions"]] == ["detractor"] * 3
 
 
@@ -689,6 +731,7 @@ def test_emoji_in_breakdown_values_and_labels_draws_without_warnings(
 ) -> None:
     # Issue 9, defect 3: "Glyph missing" for アプリ📱 failed the unit.
     from nps_kit._plot_base import FONT_FAMILY, palette_retina_png
+
     from nps_kit.plot import set_theme
 
     rows = [

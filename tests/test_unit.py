@@ -13,7 +13,6 @@ from nps_kit.unit import (
     breakdown_table,
     contact_allowed,
     data_quality,
-    detractor_followups,
     headline,
     prepare_unit,
     shift_period,
@@ -290,85 +289,6 @@ def test_contact_allowed_numbers_and_booleans() -> None:
     assert contact_allowed(pd.Series([], dtype=object)).tolist() == []
 
 
-def test_followups_list_detractors_who_allowed_contact_newest_first(responses: Path) -> None:
-    table = detractor_followups(
-        ec(responses),
-        id_column="response_id",
-        comment_column="comment",
-        contact_column="contact_ok",
-    )
-    # R07 (いいえ) is a detractor who said no; R01 and R04 allowed contact but are not detractors;
-    # R08 (no score) is no detractor either.
-    assert list(table.columns) == ["id", "date", "score", "comment"]
-    assert table["id"].tolist() == ["R05", "R06", "R11"]
-    assert table["date"].tolist() == ["2026-10-27", "2026-10-26", "2026-10-21"]
-    assert table["score"].tolist() == [3, 0, 2]
-    assert table["comment"].tolist() == [
-        "連絡は [EMAIL] までお願いします",
-        LONG[:79] + "…",
-        "届かない",
-    ]
-    assert len(table["comment"][1]) == 80
-
-
-def test_followups_limit_length_and_no_contact_column(responses: Path) -> None:
-    table = detractor_followups(
-        ec(responses),
-        id_column="response_id",
-        comment_column="comment",
-        contact_column=None,
-        limit=3,
-        max_chars=5,
-    )
-    assert table["id"].tolist() == ["R05", "R06", "R07"]
-    assert table["comment"].tolist() == ["連絡は …", "とても残…", "電話 […"]
-
-
-def test_followups_without_comment_column(responses: Path) -> None:
-    table = detractor_followups(
-        ec(responses), id_column="response_id", comment_column=None, contact_column="contact_ok"
-    )
-    assert table["comment"].tolist() == ["", "", ""]
-
-
-def test_followups_misspelt_contact_column_is_an_error(responses: Path) -> None:
-    # Listing every detractor because the contact column was misspelt would contact people who
-    # said no.
-    with pytest.raises(DataError) as err:
-        detractor_followups(
-            ec(responses),
-            id_column="response_id",
-            comment_column="comment",
-            contact_column="contact",
-        )
-    assert str(err.value) == (
-        "no column 'contact' (columns.contact); columns: "
-        "'response_id', 'submitted_at', 'business_unit', 'score', 'channel', 'comment', "
-        "'contact_ok'. "
-        "Did you mean 'contact_ok'?"
-    )
-
-
-def test_followups_missing_id_column_is_an_error(responses: Path) -> None:
-    with pytest.raises(DataError) as err:
-        detractor_followups(ec(responses), id_column="id", comment_column=None, contact_column=None)
-    assert str(err.value) == (
-        "no column 'id' (columns.id); columns: "
-        "'response_id', 'submitted_at', 'business_unit', 'score', 'channel', 'comment', "
-        "'contact_ok'."
-    )
-
-
-def test_followups_show_raw_comments_when_redaction_is_off(responses: Path) -> None:
-    table = detractor_followups(
-        ec(responses, redact=False),
-        id_column="response_id",
-        comment_column="comment",
-        contact_column="contact_ok",
-    )
-    assert table["comment"][0] == "連絡は taro@example.com までお願いします"
-
-
 # --- redaction and data quality ------------------------------------------------------------------
 
 
@@ -480,17 +400,3 @@ def test_demo_ec_nps_matches_a_hand_computation() -> None:
         detractors,
     )
     assert result.nps == pytest.approx(expected)
-    followups = detractor_followups(
-        unit, id_column="response_id", comment_column="comment", contact_column="contact_ok"
-    )
-    assert followups["score"].max() <= 6
-    assert followups["date"].is_monotonic_decreasing
-    assert not followups["comment"].str.contains("@", regex=False).any()
-
-
-def test_followups_without_id_column_name_the_file_row(responses: Path) -> None:
-    # Google Forms exports have no id: columns.id is null and the list gives the file's row.
-    table = detractor_followups(
-        ec(responses), id_column=None, comment_column=None, contact_column="contact_ok"
-    )
-    assert table["id"].tolist() == ["6", "7", "12"]

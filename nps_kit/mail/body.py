@@ -48,6 +48,10 @@ class BodyFacts:
     report_url: str | None
     charts: Mapping[str, str]
     """Chart name (``shares``, ``trend``) → Content-ID without angle brackets."""
+    work_file: str | None = None
+    """File name of the attached follow-up work file (or archive holding it), if any."""
+    work_url: str | None = None
+    """Link to the follow-up work file next to the linked report, if any."""
 
 
 @dataclass(frozen=True)
@@ -122,12 +126,17 @@ def render_body(facts: BodyFacts) -> Body:
     themes = [w("theme_row", label=t.label, share=_num(t.share)) for t in s.top_themes[:3]]
     actions = [a.text for a in s.actions[:3]]
     count = s.detractors_to_contact
-    detractors = w("detractors", count=count) if count is not None else None
+    consent = "detractors" if s.consent_known is not False else "detractors_unknown"
+    detractors = w(consent, count=count) if count is not None else None
     notices = []
     if facts.attachment:
         notices.append(w("attached", file=facts.attachment))
     if facts.report_url:
         notices.append(w("link", url=facts.report_url))
+    if facts.work_file:
+        notices.append(w("work_attached", file=facts.work_file))
+    elif facts.work_url:
+        notices.append(w("work_link", url=facts.work_url))
     if not notices:
         notices.append(w("no_report"))
 

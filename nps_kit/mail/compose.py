@@ -9,7 +9,8 @@ MIME structure (what Outlook, Gmail and phone clients all render)::
     │   │   └── text/html        (refers to the charts as cid:…)
     │   ├── image/png            shares
     │   └── image/png            trend
-    └── the report (text/html or application/zip), unless attach: none
+    ├── the report (text/html or application/zip), unless attach: none
+    └── <unit>_followups.xlsx, the follow-up work file (with attach: html; in the zip with zip)
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from email.headerregistry import Address
 from email.message import EmailMessage, MIMEPart
 from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
+from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from nps_kit.i18n import Language, points
 from nps_kit.mail.body import BodyFacts, change_text, render_body
@@ -202,6 +205,14 @@ def compose_message(
     cids = {key: make_msgid(idstring=key, domain=domain)[1:-1] for key in charts}
     report = unit.html.read_bytes()
     filename = None if unit.mail.attach == "none" else f"{unit.unit}_{period}.{unit.mail.attach}"
+    work = _work_files(unit)
+    work_file = work_url = None
+    if work and unit.mail.attach == "html":
+        work_file = work[-1].name  # the XLSX: what a team opens in Excel
+    elif work and unit.mail.attach == "zip":
+        work_file = filename
+    elif work and unit.mail.report_url:
+        work_url = urljoin(unit.mail.report_url, work[-1].name)  # beside the linked report
     body = render_body(
         BodyFacts(
             name=unit.name,
@@ -211,6 +222,8 @@ def compose_message(
             attachment=filename,
             report_url=unit.mail.report_url,
             charts=cids,
+            work_file=work_file,
+            work_url=work_url,
         )
     )
 
@@ -246,12 +259,17 @@ def compose_message(
         message.add_attachment(
             report, maintype="text", subtype="html", filename=filename, params={"charset": "utf-8"}
         )
+        if work:
+            message.add_attachment(
+                work[-1].read_bytes(),
+                maintype="application",
+                subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                filename=work[-1].name,
+            )
     elif filename is not None:
+        files = {f"{unit.unit}_{period}.html": report, **{p.name: p.read_bytes() for p in work}}
         message.add_attachment(
-            _zip(report, f"{unit.unit}_{period}.html"),
-            maintype="application",
-            subtype="zip",
-            filename=filename,
+            _zip(files), maintype="application", subtype="zip", filename=filename
         )
     return ComposedMessage(
         message=message,
@@ -262,11 +280,25 @@ def compose_message(
     )
 
 
-def _zip(data: bytes, name: str) -> bytes:
+def _zip(files: Mapping[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(name, data)
+        for name, data in files.items():
+            archive.writestr(name, data)
     return buffer.getvalue()
+
+
+def _work_files(unit: MailUnit) -> tuple[Path, ...]:
+    """Return the unit's follow-up work files beside its report (CSV, XLSX) that exist."""
+    from nps_kit.followup_files import work_files
+
+    assert unit.html is not None
+    found = work_files(unit.html.parent, unit.unit)
+    return tuple(p for p in (found.csv, found.xlsx) if p.is_file())
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
 
 
 def _nan(value: Any) -> float:
