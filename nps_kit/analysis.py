@@ -21,11 +21,11 @@ from nps_kit.followup import categorical_summary, multi_select_summary, ratings_
 from nps_kit.periods import shift_period
 from nps_kit.score import nps
 from nps_kit.strategy import Recommendation, load_playbook, segment_strategies
-from nps_kit.text import answered as says_something
-from nps_kit.text import tokenise
-from nps_kit.themes import ThemeBook, load_themes, tag_themes, theme_impact
+from nps_kit.text.themes import ThemeBook, load_themes, tag_themes, theme_impact
+from nps_kit.text.tokens import answered as says_something
+from nps_kit.text.tokens import tokenise
+from nps_kit.text.words import distinguishing_words
 from nps_kit.unit import UnitData
-from nps_kit.words import distinguishing_words
 
 __all__ = ["FollowupAnalysis", "Question", "QuestionResult", "analyse_followups"]
 

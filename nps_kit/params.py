@@ -29,6 +29,7 @@ from pydantic import (
 from nps_kit._schema_errors import display, problems_error, read_yaml, validate_model
 from nps_kit.errors import ConfigError, NpsKitError, closest
 from nps_kit.periods import is_period, latest_month_in_file
+from nps_kit.text.packs import PACKS, pack_files
 
 __all__ = [
     "Alerts",
@@ -336,8 +337,15 @@ def _resolve_paths(raw: dict[str, Any], folder: Path) -> dict[str, Any]:
     data = raw.get("data")
     if isinstance(data, dict) and isinstance(data.get("path"), str):
         raw = {**raw, "data": {**data, "path": resolve(data["path"])}}
+    pack = raw.get("themes")
+    if isinstance(pack, str) and pack in PACKS:
+        # A shipped pack: its themes file, and its playbook unless this file names one.
+        themes_file, playbook_file = pack_files(pack)
+        raw = {**raw, "themes": str(themes_file)}
+        if "playbook" not in raw:
+            raw = {**raw, "playbook": str(playbook_file)}
     for key in ("themes", "playbook", "notebook"):
-        if isinstance(raw.get(key), str):
+        if isinstance(raw.get(key), str) and not (key == "themes" and raw[key] in PACKS):
             raw = {**raw, key: resolve(raw[key])}
     loop = raw.get("closed_loop")
     if isinstance(loop, dict) and isinstance(loop.get("status_file"), str):
@@ -369,9 +377,15 @@ def _check_extras(unit: UnitParameters, path: Path, checked: _Extras) -> None:
     for key in ("themes", "playbook"):
         extra: Path | None = getattr(unit, key)
         if extra is not None and not extra.is_file():
+            fix = "Fix the path (relative paths start at the YAML file's folder), or use null."
+            if key == "themes" and not extra.suffix:
+                guess = closest(extra.name, list(PACKS))
+                fix = (
+                    f"Did you mean {guess!r}? " if guess else ""
+                ) + f"Use a theme pack ({', '.join(PACKS)}) or the path of a themes YAML file."
             raise ConfigError(
                 f"{display(path)}: {key}: file not found: {extra}.",
-                hint="Fix the path (relative paths start at the YAML file's folder), or use null.",
+                hint=fix,
                 path=path,
                 key=key,
             )

@@ -33,8 +33,9 @@ from nps_kit.i18n import Language, interval_label, label, points, t
 from nps_kit.periods import format_period
 from nps_kit.score import distribution as score_distribution
 from nps_kit.summary import Action, Change, Control, Excluded, Theme, TrendPoint, UnitSummary
-from nps_kit.text import answered
-from nps_kit.themes import representative_comments
+from nps_kit.text.discovery import text_quality
+from nps_kit.text.themes import ThemeBook, representative_comments
+from nps_kit.text.tokens import answered
 from nps_kit.unit import (
     Headline,
     UnitData,
@@ -472,15 +473,26 @@ def followup_status(
 
 
 def data_quality_section(
-    unit: UnitData, *, id_column: str | None = None, analysis: FollowupAnalysis | None = None
+    unit: UnitData,
+    *,
+    id_column: str | None = None,
+    analysis: FollowupAnalysis | None = None,
+    comment_column: str | None = None,
+    book: ThemeBook | None = None,
 ) -> pd.DataFrame:
     """Show rows read, excluded (missing, invalid), duplicates, date range and source.
 
-    With ``analysis``, rating answers off the scale or not a number are counted too.
+    With ``analysis``, rating answers off the scale or not a number are counted too. With
+    ``comment_column`` and ``book`` (the themes in use), also the share of the period's comments
+    with a theme, the frequent phrases of the others, and a warning when the theme pack tags few
+    of them (:func:`nps_kit.text.discovery.text_quality`).
     """
     ratings = analysis.ratings if analysis is not None else None
     table = data_quality(unit, id_column=id_column, ratings=ratings)
     lang = unit.language
+    if comment_column and book is not None and comment_column in unit.current.columns:
+        texts = unit.current[comment_column]
+        table = pd.concat([table, text_quality(texts, book, lang=lang)], ignore_index=True)
     display(
         report.table(
             table, columns={"item": _w("item", lang), "value": _w("value", lang)}, lang=lang

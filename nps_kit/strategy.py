@@ -33,7 +33,7 @@ from nps_kit.playbook import (
     SegmentActions,
     load_playbook,
 )
-from nps_kit.themes import DEFAULT_THEME_IDS
+from nps_kit.text.themes import DEFAULT_THEME_IDS
 
 __all__ = [
     "SEGMENTS",

@@ -292,7 +292,7 @@ def prepare_unit(
         )
     counts: dict[str, int] = {}
     if redact:
-        from nps_kit.redact import redact as redact_texts
+        from nps_kit.text.redaction import redact as redact_texts
 
         # The report shows free text of the reporting period only (comments, themes, the
         # detractor list), so that is what is redacted and counted.

@@ -433,3 +433,30 @@ def test_followups_status_file_is_not_the_key(project: Path) -> None:
         "status_file, which belongs under closed_loop. "
         "Write closed_loop: {status_file: returned.csv} instead."
     )
+
+
+def test_a_theme_pack_brings_its_themes_and_playbook(project: Path) -> None:
+    from nps_kit.text.packs import pack_files
+
+    path = write_unit(project, UNIT + "themes: saas\n")
+    unit = load_unit(path)
+    assert (unit.themes, unit.playbook) == pack_files("saas")
+
+
+def test_a_unit_playbook_wins_over_the_packs(project: Path) -> None:
+    from nps_kit.text.packs import pack_files
+
+    (project / "params" / "mine.yaml").write_text("version: 1\n", encoding="utf-8")
+    path = write_unit(project, UNIT + "themes: finance\nplaybook: mine.yaml\n")
+    unit = load_unit(path)
+    assert unit.themes == pack_files("finance")[0]
+    assert unit.playbook == (project / "params" / "mine.yaml").resolve()
+
+
+def test_an_unknown_theme_pack_names_the_packs(project: Path) -> None:
+    path = write_unit(project, UNIT + "themes: sass\n")
+    missing = (project / "params" / "sass").resolve()
+    assert error_of(path) == (
+        f"params/ec.yaml: themes: file not found: {missing}. Did you mean 'saas'? Use a theme pack "
+        "(retail, saas, finance, generic) or the path of a themes YAML file."
+    )

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nps_kit.redact import KINDS, redact, redact_one
+from nps_kit.text.redaction import KINDS, redact, redact_one
 
 DEMO_DATA = Path(__file__).resolve().parent.parent / "data" / "demo_responses.csv.gz"
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nps_kit.text import tokenise
-from nps_kit.words import distinguishing_words
+from nps_kit.text.tokens import tokenise
+from nps_kit.text.words import distinguishing_words
 
 COMMON = ["service", "order", "time", "website", "product", "store", "staff", "help"]
 

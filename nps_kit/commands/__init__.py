@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from nps_kit.commands import alerts, demo, lab, project, run, score, send
+from nps_kit.commands import alerts, demo, lab, project, run, score, send, themes
 
-COMMANDS: list[ModuleType] = [score, run, project, send, alerts, demo, lab]
+COMMANDS: list[ModuleType] = [score, run, project, send, alerts, themes, demo, lab]

@@ -23,10 +23,11 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from nps_kit._schema_errors import load_yaml_model
-from nps_kit._theme_match import ThemeMatcher, join_source, keyword_parts
 from nps_kit.errors import ConfigError, DataError, missing_column
 from nps_kit.i18n import Language
-from nps_kit.text import normalise, normalise_one
+from nps_kit.text._lemma import lemma_text, with_lemmas
+from nps_kit.text._match import ThemeMatcher, join_source, keyword_parts
+from nps_kit.text.tokens import normalise, normalise_one
 
 __all__ = [
     "DEFAULT_THEME_IDS",
@@ -123,8 +124,24 @@ class Theme:
     def matches(self, normalised_text: str) -> bool:
         """Tell whether an already normalised comment mentions this theme.
 
-        This is the reference definition; :func:`tag_themes` gets the same answers faster.
+        This is the reference definition; :func:`tag_themes` gets the same answers faster. The
+        comment matches when its text or its English lemmas (``"took ages"`` → ``"take age"``)
+        do; English keywords are searched in both forms too.
         """
+        return self._matches(normalised_text) or self.matches_lemmas(normalised_text)
+
+    def matches_lemmas(self, normalised_text: str) -> bool:
+        """Tell whether the English lemmas of a comment mention this theme.
+
+        ``exclude`` blanks the text before it is lemmatised too, so that an excluded phrase
+        ("shipping fees") is not found again through its lemmas ("ship fee").
+        """
+        blanked = (
+            normalised_text if self.exclude is None else self.exclude.sub(" ", normalised_text)
+        )
+        return self._matches(lemma_text(blanked))
+
+    def _matches(self, normalised_text: str) -> bool:
         if self.pattern.search(normalised_text) is None:
             return False
         if self.exclude is None:
@@ -231,7 +248,7 @@ def load_themes(path: Path | None = None) -> ThemeBook:
                 key=key,
             )
         ja = tuple(normalise_one(w) for w in item.keywords.ja)
-        en = tuple(normalise_one(w) for w in item.keywords.en)
+        en = with_lemmas(normalise_one(w) for w in item.keywords.en)
         literal = keyword_parts(ja, en)
         patterns = _patterns(path, f"{key}.patterns", item.patterns)
         pattern = _join([*literal, *patterns])
