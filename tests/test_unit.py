@@ -153,8 +153,12 @@ def test_no_readable_dates(tmp_path: Path) -> None:
     with pytest.raises(DataError) as err:
         ec(path)
     assert str(err.value) == (
-        f"{path}: column 'submitted_at' has no readable dates for EC事業部. "
-        "Check columns.date in the parameters."
+        f"{path}: no date in column 'submitted_at' (date_column) could be read (e.g. "
+        "'someday'); accepted forms: ISO (2026-10-03, 2026-10-03T09:15:00), 2026/10/03 9:15, "
+        "2026年10月3日 9時15分, Excel serial numbers, and day/month/year or month/day/year with "
+        "a 2- or 4-digit year (13/12/2019, 12/13/2019 9:50:30, 9/8/18 15:29). Check that this "
+        "is the date column, or pass --date-format (date_format in parameters) with a strftime "
+        "pattern such as '%d.%m.%Y %H:%M'."
     )
 
 
