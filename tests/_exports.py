@@ -32,6 +32,12 @@ _WHY = (
     "Documentation is hard to follow",
     "Works as expected",
 )
+_SINCE = ("since January.", "this year.", "for my team.", "on mobile.", "lately.", "so far.", "")
+
+
+def why(i: int) -> str:
+    """The i-th free-text comment (blank every sixth), varied like real comments."""
+    return f"{_WHY[i % 6]} {_SINCE[i % 7]}".strip() if _WHY[i % 6] else ""
 
 
 def nps_group(score: int) -> str:
@@ -54,7 +60,7 @@ def write_qualtrics(path: Path, n: int = 60) -> Path:
     for i, (date, score) in enumerate(qualtrics_rows(n)):
         lines.append(
             f"{date},{date},IP Address,R_{i:04d},{_GENDERS[i % 3]},{i % 5 + 1},{score},"
-            f'{nps_group(score)},"{_FEATURES[i % 5]}",{_WHY[i % 6]}\n'
+            f'{nps_group(score)},"{_FEATURES[i % 5]}",{why(i)}\n'
         )
     path.write_text("".join(lines), encoding="utf-8-sig")
     return path
@@ -67,7 +73,7 @@ GOOGLE_HEADER = (
 )
 _TRACKS = ("Beginner", "Intermediate", "Advanced")
 _TOPICS = ("Pandas", "Plotting, Pandas", "Testing", "Plotting", "Testing, Packaging")
-_IMPROVE = ("More exercises", "", "Slower pace please", "Longer breaks", "Nothing; great", "")
+_IMPROVE = ("More exercises", "", "Slower pace please", "Longer breaks", "Nothing else", "")
 
 
 def google_rows(n: int = 48) -> list[tuple[str, int]]:
@@ -79,11 +85,16 @@ def google_rows(n: int = 48) -> list[tuple[str, int]]:
     return out
 
 
+def improve(i: int) -> str:
+    """The i-th answer to "What could we improve?" (blank every third)."""
+    return f"{_IMPROVE[i % 6]} {_SINCE[i % 7]}".strip() if _IMPROVE[i % 6] else ""
+
+
 def write_google_forms(path: Path, n: int = 48) -> Path:
     """A Google Forms CSV download (UTF-8, US dates)."""
     lines = [GOOGLE_HEADER]
     for i, (stamp, score) in enumerate(google_rows(n)):
-        lines.append(f'{stamp},{score},{_TRACKS[i % 3]},"{_TOPICS[i % 5]}",{_IMPROVE[i % 6]}\n')
+        lines.append(f'{stamp},{score},{_TRACKS[i % 3]},"{_TOPICS[i % 5]}",{improve(i)}\n')
     path.write_text("".join(lines), encoding="utf-8")
     return path
 
