@@ -422,7 +422,8 @@ def _arrow_iso(values: pd.Series) -> npt.NDArray[np.int64]:
     return result
 
 
-def _check_date_format(date_format: str | None) -> None:
+def check_date_format(date_format: str | None) -> None:
+    """Raise ``ValueError`` unless ``date_format`` is ``None``, an order or a strftime pattern."""
     if date_format is not None and date_format not in (MONTH_FIRST, DAY_FIRST):
         if "%" not in date_format:
             raise ValueError(
@@ -457,7 +458,7 @@ def parse_date_values(values: pd.Series, *, date_format: str | None = None) -> D
     ValueError
         When ``date_format`` is none of the accepted forms.
     """
-    _check_date_format(date_format)
+    check_date_format(date_format)
     if isinstance(values.dtype, pd.DatetimeTZDtype):
         dates = values.dt.tz_localize(None).astype("datetime64[ns]")
         return DateParse(dates, pd.Series(False, index=values.index, name=values.name))

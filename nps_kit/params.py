@@ -13,10 +13,13 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+
+if TYPE_CHECKING:
+    from nps_kit.load import ColumnIndex
 
 from nps_kit._schema_errors import describe, display, problems_error
 from nps_kit.errors import ConfigError, NpsKitError, closest
@@ -62,12 +65,24 @@ class RowFilter(_Model):
 
 
 class DataSource(_Model):
-    """Where a unit's responses come from."""
+    """Where a unit's responses come from and how to read them."""
 
     path: Path
     sheet: str | int | None = None
     encoding: str | None = None
     filter: RowFilter | None = None
+    date_format: str | None = None
+    missing_values: list[str] = Field(default_factory=list)
+    fix_text: bool = False
+    dedupe: bool = False
+
+    @field_validator("date_format")
+    @classmethod
+    def _date_format(cls, value: str | None) -> str | None:
+        from nps_kit._values import check_date_format
+
+        check_date_format(value)
+        return value
 
 
 class Columns(_Model):
@@ -160,7 +175,8 @@ class UnitParameters(_Model):
     columns: Columns = Field(default_factory=Columns)
     period: str = "latest"
     comparison: list[Comparison] = Field(default_factory=lambda: list(_COMPARISONS))
-    target: float | None = 0.0
+    target: float | None = None
+    top_n: int = Field(default=12, ge=1)
     breakdowns: list[str | Breakdown] = Field(default_factory=list)
     followups: list[Followup] = Field(default_factory=list)
     themes: Path | None = None
@@ -169,6 +185,7 @@ class UnitParameters(_Model):
     privacy: Privacy = Field(default_factory=Privacy)
     mail: Mail = Field(default_factory=Mail)
     _source: Path | None = PrivateAttr(default=None)
+    _resolved: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @field_validator("unit")
     @classmethod
@@ -191,6 +208,10 @@ class UnitParameters(_Model):
     def source(self) -> Path | None:
         """The unit's YAML file."""
         return self._source
+
+    def column(self, name: str) -> str:
+        """Return the column that ``name`` (header, Qualtrics QID or question text) names."""
+        return self._resolved.get(name, name)
 
     def used_columns(self) -> dict[str, str]:
         """Return every configured column as ``{dotted key: column name}``."""
@@ -285,7 +306,7 @@ def _merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
     return merged
 
 
-_Header = dict[tuple[str, str | int | None, str | None], "list[str] | NpsKitError"]
+_Header = dict[tuple[str, str | int | None, str | None], "ColumnIndex | NpsKitError"]
 
 
 def _check_data(unit: UnitParameters, path: Path, headers: _Header) -> None:
@@ -309,10 +330,10 @@ def _check_data(unit: UnitParameters, path: Path, headers: _Header) -> None:
         )
     cache_key = (str(source.path), source.sheet, source.encoding)
     if cache_key not in headers:
-        from nps_kit.load import read_columns
+        from nps_kit.load import read_column_index
 
         try:
-            headers[cache_key] = read_columns(
+            headers[cache_key] = read_column_index(
                 source.path, sheet=source.sheet, encoding=source.encoding
             )
         except NpsKitError as exc:
@@ -326,12 +347,26 @@ def _check_data(unit: UnitParameters, path: Path, headers: _Header) -> None:
         )
     problems: list[tuple[str, str, str | None]] = []
     for key, column in unit.used_columns().items():
-        if column not in header:
-            suggestion = closest(column, header)
+        try:
+            # A header, a Qualtrics QID/ImportId or question text: as `score` resolves them.
+            unit._resolved[column] = header.resolve(column, option=key)
+        except NpsKitError:
+            names = [*header.columns, *header.questions.values(), *header.import_ids.values()]
+            suggestion = closest(column, names)
+            if suggestion is not None and suggestion not in header.columns:
+                suggestion = header.resolve(suggestion, option=key)
             hint = f"Did you mean {suggestion!r}?" if suggestion else None
             problems.append((key, f"no column {column!r} in {source.path.name}.", hint))
     if problems:
-        raise problems_error(path, problems)
+        # Like `score`, list what the file has, so the fix needs no second look at the export.
+        error = problems_error(path, problems)
+        listing = f"Columns in {source.path.name}: {header.listing()}."
+        raise ConfigError(
+            error.message,
+            hint=f"{error.hint} {listing}" if error.hint else listing,
+            path=path,
+            key=error.key,
+        )
 
 
 def _validate(raw: dict[str, Any], path: Path, headers: _Header) -> UnitParameters:
@@ -483,8 +518,6 @@ def resolve_period(unit: UnitParameters, *, period: str | None = None) -> str:
 
 
 def _latest_complete_month(unit: UnitParameters) -> str:
-    import pandas as pd
-
     where = display(unit.source) if unit.source else unit.unit
     if unit.columns.date is None:
         raise ConfigError(
@@ -493,13 +526,19 @@ def _latest_complete_month(unit: UnitParameters) -> str:
             key="period",
         )
     src = unit.data
-    if src.path.suffix.lower() in {".xlsx", ".xlsm", ".xls"}:
-        frame = pd.read_excel(src.path, sheet_name=src.sheet or 0, usecols=[unit.columns.date])
-    else:
-        frame = pd.read_csv(
-            src.path, usecols=[unit.columns.date], encoding=src.encoding or "utf-8-sig", dtype=str
-        )
-    dates = pd.to_datetime(frame[unit.columns.date], errors="coerce", format="mixed").dropna()
+    from nps_kit.load import load_responses
+
+    # Read the dates through the loader, as the report does (encodings, header rows, QIDs,
+    # US and day-first dates), so both agree on the latest month.
+    loaded = load_responses(
+        src.path,
+        score_column=unit.column(unit.columns.score),
+        date_column=unit.column(unit.columns.date),
+        sheet=src.sheet,
+        encoding=src.encoding,
+        date_format=src.date_format,
+    )
+    dates = loaded.data["nps_date"].dropna()
     if dates.empty:
         raise ConfigError(
             f"{where}: period: no readable dates in column {unit.columns.date!r} of "
@@ -529,12 +568,17 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
     dict
         ``unit, unit_name, language, data_path, data_sheet, data_encoding, filter_column,
         filter_values, score_column, date_column, id_column, comment_column, contact_column,
-        weight_column, period, comparison, target, breakdowns (``{column, label}``), followups,
-        themes_path, playbook_path, min_n, min_report_n, level, redact`` — only str, int, float,
-        bool, None, list and dict.
+        weight_column, date_format, missing_values, fix_text, dedupe, period, comparison,
+        target, top_n, breakdowns (``{column, label}``), followups, themes_path, playbook_path,
+        min_n, min_report_n, level, redact`` — only str, int, float, bool, None, list and dict.
+        Columns named by Qualtrics QID or question text are given as the export's column ids.
     """
     src = unit.data
     cols = unit.columns
+
+    def col(name: str | None) -> str | None:
+        return None if name is None else unit.column(name)
+
     return {
         "unit": unit.unit,
         "unit_name": unit.name,
@@ -542,24 +586,31 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         "data_path": str(src.path),
         "data_sheet": src.sheet,
         "data_encoding": src.encoding,
-        "filter_column": src.filter.column if src.filter else None,
+        "filter_column": col(src.filter.column) if src.filter else None,
         "filter_values": list(src.filter.values) if src.filter else None,
-        "score_column": cols.score,
-        "date_column": cols.date,
-        "id_column": cols.id,
-        "comment_column": cols.comment,
-        "contact_column": cols.contact,
-        "weight_column": cols.weight,
+        "score_column": col(cols.score),
+        "date_column": col(cols.date),
+        "id_column": col(cols.id),
+        "comment_column": col(cols.comment),
+        "contact_column": col(cols.contact),
+        "weight_column": col(cols.weight),
+        "date_format": src.date_format,
+        "missing_values": list(src.missing_values),
+        "fix_text": src.fix_text,
+        "dedupe": src.dedupe,
         "period": period,
         "comparison": list(unit.comparison),
         "target": unit.target,
+        "top_n": unit.top_n,
         "breakdowns": [
-            {"column": b.column, "label": b.label or b.column}
+            {"column": unit.column(b.column), "label": b.label or b.column}
             if isinstance(b, Breakdown)
-            else {"column": b, "label": b}
+            else {"column": unit.column(b), "label": b}
             for b in unit.breakdowns
         ],
-        "followups": [f.model_dump(mode="json") for f in unit.followups],
+        "followups": [
+            {**f.model_dump(mode="json"), "column": unit.column(f.column)} for f in unit.followups
+        ],
         "themes_path": str(unit.themes) if unit.themes else None,
         "playbook_path": str(unit.playbook) if unit.playbook else None,
         "min_n": unit.thresholds.min_n,

@@ -50,6 +50,8 @@ _WORDS: dict[str, dict[str, str]] = {
     "target_value": {"ja": "目標 {value}", "en": "target {value}"},
     "on_target": {"ja": "目標達成", "en": "On or above target"},
     "below_target": {"ja": "目標未達", "en": "Below target"},
+    "no_target": {"ja": "目標未設定", "en": "No target"},
+    "no_target_note": {"ja": "target で設定できます", "en": "set one with target"},
     "small_sample_note": {
         "ja": "回答数が{n}件と少ないため、数値は大きく振れます。参考値としてご覧ください。",
         "en": "Only {n} responses: the score can move a lot by chance. Read it as indicative.",
@@ -196,6 +198,12 @@ def headline(
     ]
     if target is not None:
         parts.append(_target_fact(result.nps, target, lang_))
+    else:
+        parts.append(
+            f"<div><dt>{escape(label('target', lang_))}</dt>"
+            f"<dd>{escape(_w('no_target', lang_))}"
+            f"<small>{escape(_w('no_target_note', lang_))}</small></dd></div>"
+        )
     parts.append("</dl>")
     parts.append(_segments(result, lang_))
     parts.append("</section>")

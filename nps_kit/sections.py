@@ -122,6 +122,13 @@ _W: dict[str, dict[str, str]] = {
         "ja": "連絡可能な批判者 {n} 人（新しい順、最大{limit}件）",
         "en": "{n} detractors allowed contact (newest first, up to {limit})",
     },
+    "no_detractors_at_all": {"ja": "今月の批判者はいません。", "en": "No detractors this month."},
+    "detractor_count_no_consent": {
+        "ja": "批判者 {n} 人（新しい順、最大{limit}件）。連絡の可否を示す列がないため、"
+        "連絡してよいかは不明です。",
+        "en": "{n} detractors (newest first, up to {limit}). The export has no contact column, "
+        "so whether they agreed to be contacted is unknown.",
+    },
     "id": {"ja": "回答ID", "en": "Response ID"},
     "date": {"ja": "回答日", "en": "Date"},
     "score": {"ja": "スコア", "en": "Score"},
@@ -468,12 +475,16 @@ def _text_question(unit: UnitData, result: Any, lang: Language, *, primary: bool
 def detractors(
     unit: UnitData,
     *,
-    id_column: str,
+    id_column: str | None,
     comment_column: str | None,
     contact_column: str | None,
     limit: int = 50,
 ) -> pd.DataFrame:
-    """Show the period's detractors who allowed contact, newest first."""
+    """Show the period's detractors who allowed contact, newest first.
+
+    Without a contact column every detractor is listed and the caption says that consent is
+    unknown; without an id column the row number in the file is the id.
+    """
     lang = unit.language
     # One pass over the period: the whole list is returned (the count and the e-mail summary
     # need it), the first ``limit`` rows are shown.
@@ -485,10 +496,12 @@ def detractors(
         limit=len(unit.current),
     )
     if total.empty:
-        display(report.callout(_w("no_detractors", lang)))
+        empty = "no_detractors" if contact_column is not None else "no_detractors_at_all"
+        display(report.callout(_w(empty, lang)))
         return total
     table = total.head(limit)
-    display(report.callout(_w("detractor_count", lang, n=len(total), limit=limit), kind="action"))
+    caption = "detractor_count" if contact_column is not None else "detractor_count_no_consent"
+    display(report.callout(_w(caption, lang, n=len(total), limit=limit), kind="action"))
     display(
         report.table(
             table,

@@ -149,6 +149,11 @@ def prepare_unit(
     sheet: str | int | None = None,
     encoding: str | None = None,
     redact: bool = True,
+    date_format: str | None = None,
+    missing_values: Sequence[str] = (),
+    fix_text: bool = False,
+    id_column: str | None = None,
+    dedupe: bool = False,
 ) -> UnitData:
     """Load a survey export and keep one unit's responses.
 
@@ -177,6 +182,10 @@ def prepare_unit(
     redact
         Replace e-mail addresses, phone numbers, postal codes and card numbers in
         ``text_columns`` (see :func:`nps_kit.redact.redact`).
+    date_format, missing_values, fix_text, id_column, dedupe
+        Passed to the loader: how to read dates that read both ways, more "no answer" codes,
+        repair of double-decoded text, the id column whose repeats are counted, and whether
+        duplicate responses are dropped.
 
     Returns
     -------
@@ -197,6 +206,11 @@ def prepare_unit(
         weight_column=weight_column,
         sheet=sheet,
         encoding=encoding,
+        date_format=date_format,
+        missing_values=tuple(missing_values),
+        fix_text=fix_text,
+        id_column=id_column,
+        dedupe=dedupe,
     )
     data = loaded.data
     if unit_column is not None:
@@ -404,7 +418,7 @@ def _require(data: pd.DataFrame, column: str, option: str) -> None:
 def detractor_followups(
     unit: UnitData,
     *,
-    id_column: str,
+    id_column: str | None,
     comment_column: str | None,
     contact_column: str | None,
     limit: int = 50,
@@ -417,7 +431,8 @@ def detractor_followups(
     unit
         Prepared unit.
     id_column, comment_column, contact_column
-        Columns of the export; with ``contact_column=None`` every detractor is listed.
+        Columns of the export; with ``id_column=None`` the row number in the file is the id,
+        with ``contact_column=None`` every detractor is listed (consent unknown).
     limit
         At most this many rows.
     max_chars
@@ -435,7 +450,8 @@ def detractor_followups(
         who never agreed to be contacted.
     """
     rows = unit.current
-    _require(rows, id_column, "id")
+    if id_column is not None:
+        _require(rows, id_column, "id")
     if comment_column is not None:
         _require(rows, comment_column, "comment")
     if contact_column is not None:
@@ -452,7 +468,7 @@ def detractor_followups(
     short = comments.map(lambda t: t if len(t) <= max_chars else t[: max_chars - 1] + "…")
     return pd.DataFrame(
         {
-            "id": rows[id_column].astype(str).to_numpy(),
+            "id": rows[id_column if id_column is not None else "nps_row"].astype(str).to_numpy(),
             "date": rows["nps_date"].dt.strftime("%Y-%m-%d").to_numpy(),
             "score": rows["nps_score"].astype("Int64").to_numpy(),
             "comment": short.to_numpy(),
@@ -470,6 +486,14 @@ _QUALITY = {
     "missing": {"ja": "除外：無回答", "en": "Excluded: missing score"},
     "invalid": {"ja": "除外：無効な値", "en": "Excluded: invalid score"},
     "duplicates": {"ja": "重複ID", "en": "Duplicate response IDs"},
+    "duplicate_rows": {"ja": "完全に同じ回答（重複行）", "en": "Exact duplicate responses"},
+    "dropped": {"ja": "除外した重複（dedupe）", "en": "Duplicates dropped (dedupe)"},
+    "mojibake": {"ja": "文字化けしたテキスト", "en": "Garbled text cells (double decoding)"},
+    "repaired": {"ja": "{n}（修復済み）", "en": "{n} (repaired)"},
+    "not_repaired": {
+        "ja": "{n}（未修復：fix_text: true で修復）",
+        "en": "{n} (not repaired: set fix_text: true)",
+    },
     "dates": {"ja": "回答日の範囲", "en": "Date range"},
     "dates_unparsed": {"ja": "読めない日付", "en": "Unreadable dates"},
     "redacted": {
@@ -496,6 +520,9 @@ def data_quality(unit: UnitData, *, id_column: str | None = None) -> pd.DataFram
     if id_column and id_column in unit.responses.columns:
         ids = unit.responses[id_column].dropna()
         dup = int(ids.duplicated().sum())
+    original = [c for c in unit.responses.columns if not str(c).startswith("nps_")]
+    original = [c for c in original if c not in ("period", "segment")]
+    exact = int(unit.responses[original].astype("string").duplicated().sum())
     dates = unit.responses["nps_date"].dropna()
     # The loader counts unreadable dates in the whole file; the report is about this unit.
     unparsed = 0
@@ -521,10 +548,16 @@ def data_quality(unit: UnitData, *, id_column: str | None = None) -> pd.DataFram
         ("missing", f"{int((status == 'missing').sum()):,}"),
         ("invalid", f"{int((status == 'invalid').sum()):,}"),
         ("duplicates", f"{dup:,}"),
+        ("duplicate_rows", f"{exact:,}"),
         ("dates", date_range),
         ("dates_unparsed", f"{unparsed:,}"),
         ("redacted", redacted),
     ]
+    if report.duplicates_dropped:
+        rows.insert(-3, ("dropped", f"{report.duplicates_dropped:,}"))
+    if report.mojibake_cells:
+        key = "repaired" if report.text_fixed else "not_repaired"
+        rows.append(("mojibake", _QUALITY[key][lang].format(n=f"{report.mojibake_cells:,}")))
     return pd.DataFrame(
         {"item": [_QUALITY[k][lang] for k, _ in rows], "value": [v for _, v in rows]}
     )

@@ -160,7 +160,8 @@ def test_missing_columns_are_all_named_with_suggestions(project: Path) -> None:
         "params/ec.yaml: 3 problems:\n"
         "- columns.contact: no column 'contact_ok' in responses.csv.\n"
         "- breakdowns[0]: no column 'chanel' in responses.csv. Did you mean 'channel'?\n"
-        "- breakdowns[1].column: no column 'plan' in responses.csv."
+        "- breakdowns[1].column: no column 'plan' in responses.csv. Columns in responses.csv: "
+        "'response_id', 'submitted_at', 'business_unit', 'score', 'channel', 'comment'."
     )
 
 

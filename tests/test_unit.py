@@ -397,6 +397,7 @@ def test_data_quality_ja(responses: Path) -> None:
         ("除外：無回答", "1"),
         ("除外：無効な値", "1"),
         ("重複ID", "1"),
+        ("完全に同じ回答（重複行）", "0"),
         ("回答日の範囲", "2025-10-05 – 2026-10-31"),
         # One unreadable date is EC's (R25); the other (C03) belongs to Cloud Platform.
         ("読めない日付", "1"),
@@ -417,6 +418,7 @@ def test_data_quality_en_redaction_off(responses: Path) -> None:
         ("Excluded: missing score", "1"),
         ("Excluded: invalid score", "1"),
         ("Duplicate response IDs", "0"),  # no id column given
+        ("Exact duplicate responses", "0"),
         ("Date range", "2025-10-05 – 2026-10-31"),
         ("Unreadable dates", "1"),
         ("Personal data redacted (this period's comments)", "off (internal use)"),
