@@ -106,11 +106,13 @@ def _comment(info: ColumnInfo) -> str:
     return info.column
 
 
-def _defaults_text(found: Inspection, export: Path, folder: Path, pack: str | None) -> str:
+def _defaults_text(
+    found: Inspection, export: Path, folder: Path, pack: str | None, unit_column: str | None
+) -> str:
     report = found.load
     score = found.column(found.nps_column) if found.nps_column else None
     if score is None or found.date_column is None:
-        what = "a 0–10 score column" if score is None else "a date column"
+        what = "0–10 score column" if score is None else "date column"
         listing = ", ".join(f"{c.column!r} ({c.kind})" for c in found.columns)
         raise DataError(
             f"{export}: nps-kit init --from found no {what}; columns: {listing}.",
@@ -234,7 +236,8 @@ def _defaults_text(found: Inspection, export: Path, folder: Path, pack: str | No
         "top_n: 12",
         "",
     ]
-    lines += _question_lines(found, skip={score.column, date.column})
+    # The unit column is constant within a unit: no breakdown by it.
+    lines += _question_lines(found, skip={score.column, date.column, unit_column or ""})
     if pack is None:
         lines += [
             "# Theme dictionaries: the bundled retail / e-commerce themes do not fit these",
@@ -372,20 +375,22 @@ def project_from_export(
         else pd.Series([], dtype=object)
     )
     pack = choose_theme_pack(texts)
+    column = (
+        None if unit_column is None else found.index.resolve(unit_column, option="--unit-column")
+    )
     texts_by_file: dict[Path, str] = {
-        Path("parameters/defaults.yaml"): _defaults_text(found, export, folder, pack),
+        Path("parameters/defaults.yaml"): _defaults_text(found, export, folder, pack, column),
         Path("parameters/themes.yaml"): _resource("themes.yaml") if pack else _EMPTY_THEMES,
         Path("parameters/playbook.yaml"): _playbook(pack),
         Path("notebooks/nps_report.ipynb"): _resource("nps_report.ipynb"),
     }
-    if unit_column is None:
+    if column is None:
         name = export.stem
         unit = _slug(name, set(), 0)
         texts_by_file[Path(f"parameters/{unit}.yaml")] = _unit_text(
             unit, name, None, "No --unit-column: one report for every response."
         )
     else:
-        column = found.index.resolve(unit_column, option="--unit-column")
         values = found_column(export, found, column).dropna().astype(str).str.strip()
         taken: set[str] = {"defaults", "themes", "playbook"}
         for i, value in enumerate(sorted(v for v in values.unique() if v)):
