@@ -18,6 +18,7 @@ import pandas as pd
 from nps_kit.drivers import key_drivers
 from nps_kit.errors import ConfigError, DataError, closest
 from nps_kit.followup import categorical_summary, multi_select_summary, ratings_summary
+from nps_kit.i18n import label
 from nps_kit.score import nps
 from nps_kit.strategy import Recommendation, load_playbook, segment_strategies
 from nps_kit.text import answered as says_something
@@ -152,6 +153,7 @@ def analyse_followups(
     level: float = 0.95,
     min_n: int = 30,
     min_report_n: int = 5,
+    top_n: int | None = None,
 ) -> FollowupAnalysis:
     """Analyse every follow-up question of the unit's reporting period.
 
@@ -165,6 +167,9 @@ def analyse_followups(
         Theme dictionaries and playbook; ``None`` uses the packaged defaults.
     level, min_n, min_report_n
         Confidence level, precision threshold and anonymity floor.
+    top_n
+        Categorical and multi-select tables show this many answers and the rest as
+        "Other" / "その他"; ``None`` shows every answer.
 
     Returns
     -------
@@ -189,7 +194,14 @@ def analyse_followups(
     for q in parsed:
         if q.type == "categorical":
             table = categorical_summary(
-                data, q.column, codes=q.codes, level=level, min_n=min_n, min_report_n=min_report_n
+                data,
+                q.column,
+                codes=q.codes,
+                level=level,
+                min_n=min_n,
+                min_report_n=min_report_n,
+                top_n=top_n,
+                other=label("other", lang),
             )
             results.append(QuestionResult(q, table))
         elif q.type == "multi":
@@ -201,6 +213,8 @@ def analyse_followups(
                 level=level,
                 min_n=min_n,
                 min_report_n=min_report_n,
+                top_n=top_n,
+                other=label("other", lang),
             )
             results.append(QuestionResult(q, table))
         elif q.type == "text":

@@ -26,6 +26,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "share": {"ja": "構成比（%）", "en": "Share (%)"},
     "ci": {"ja": "95%信頼区間", "en": "95% interval"},
     "target": {"ja": "目標", "en": "Target"},
+    "other": {"ja": "その他", "en": "Other"},
     "month": {"ja": "月", "en": "Month"},
     "small_sample": {"ja": "回答数少（参考値）", "en": "small sample"},
     "suppressed": {"ja": "非表示（回答数不足）", "en": "hidden (too few responses)"},

@@ -275,15 +275,25 @@ def breakdowns(
     level: float = 0.95,
     min_n: int = 30,
     min_report_n: int = 5,
+    top_n: int | None = 12,
 ) -> dict[str, pd.DataFrame]:
-    """Show NPS with intervals by each dimension, best first, small groups flagged."""
+    """Show NPS with intervals by each dimension, best first, small groups flagged.
+
+    Each chart shows the ``top_n`` largest groups and the rest as one "Other" group.
+    """
     lang = unit.language
     out: dict[str, pd.DataFrame] = {}
     for dim in dimensions:
         column = dim if isinstance(dim, str) else dim["column"]
         name = column if isinstance(dim, str) else (dim.get("label") or column)
         table = breakdown_table(
-            unit, column, weight=weight, level=level, min_n=min_n, min_report_n=min_report_n
+            unit,
+            column,
+            weight=weight,
+            level=level,
+            min_n=min_n,
+            min_report_n=min_report_n,
+            top_n=top_n,
         )
         plot.breakdown(table, by=column, lang=lang, title=_w("breakdown_title", lang, label=name))
         _show_figure()

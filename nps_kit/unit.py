@@ -380,21 +380,32 @@ def breakdown_table(
     level: float = 0.95,
     min_n: int = DEFAULT_MIN_N,
     min_report_n: int = DEFAULT_MIN_REPORT_N,
+    top_n: int | None = None,
 ) -> pd.DataFrame:
     """NPS by the values of ``by`` in the reporting period, best first.
 
     Groups under ``min_report_n`` are suppressed (kept with ``suppressed=True`` so the report
-    can say they exist) and sorted last.
+    can say they exist) and sorted last. With ``top_n``, the ``top_n`` largest groups are shown
+    and the rest pooled into one "Other" / "その他" group, placed after them.
     """
+    from nps_kit.followup import keep_top
+    from nps_kit.i18n import label
+
+    rows = unit.current
+    other = label("other", unit.language)
+    if top_n is not None and by in rows.columns:
+        rows = rows.assign(**{by: keep_top(rows[by], top_n=top_n, other=other)})
     table = score_groups(
-        unit.current,
+        rows,
         by=by,
         weight=weight,
         level=level,
         min_n=min_n,
         min_report_n=min_report_n,
     )
-    return table.sort_values(["suppressed", "nps"], ascending=[True, False]).reset_index(drop=True)
+    table["_other"] = (table[by].astype(object) == other) if top_n is not None else False
+    table = table.sort_values(["suppressed", "_other", "nps"], ascending=[True, True, False])
+    return table.drop(columns="_other").reset_index(drop=True)
 
 
 def contact_allowed(values: pd.Series) -> pd.Series:

@@ -475,3 +475,33 @@ def test_demo_ec_nps_matches_a_hand_computation() -> None:
     assert followups["score"].max() <= 6
     assert followups["date"].is_monotonic_decreasing
     assert not followups["comment"].str.contains("@", regex=False).any()
+
+
+# --- many groups, no id column, no contact column -------------------------------------------
+
+
+def test_breakdown_of_57_values_shows_the_top_n_and_other(tmp_path: Path) -> None:
+    # Country k has k + 1 responses (k = 0..56), all in 2026-10, scores cycling 0..10.
+    lines = []
+    for k in range(57):
+        for j in range(k + 1):
+            lines.append(f"R{k}-{j},2026-10-{j % 28 + 1:02d} 09:00:00,EC事業部,{(k + j) % 11},"
+                         f"country {k:02d},ok,はい")  # fmt: skip
+    unit = ec(write_csv(tmp_path / "r.csv", lines), period="2026-10", language="en")
+    table = breakdown_table(unit, "channel", top_n=12, min_report_n=0)
+    assert len(table) == 13
+    assert table["channel"].iloc[-1] == "Other"
+    assert sorted(table["channel"].iloc[:-1]) == [f"country {k:02d}" for k in range(45, 57)]
+    other = table.iloc[-1]
+    assert other["n"] == sum(k + 1 for k in range(45))
+    assert table["n"].sum() == sum(k + 1 for k in range(57))
+    assert len(breakdown_table(unit, "channel", min_report_n=0)) == 57
+
+
+def test_detractors_without_id_or_contact_column_use_the_row_number(responses: Path) -> None:
+    listed = detractor_followups(
+        ec(responses), id_column=None, comment_column="comment", contact_column=None
+    )
+    # Every detractor of the period, consent unknown; the id is the spreadsheet row.
+    assert listed["id"].tolist() == ["6", "7", "8", "12"]
+    assert listed["score"].tolist() == [3, 0, 6, 2]
