@@ -414,7 +414,9 @@ def inspect_export(
     index = read_column_index(path, sheet=sheet, encoding=encoding)
     if not index.columns:
         raise DataError(f"{path} has no columns.", hint="Export the survey again.", path=path)
-    loaded = load_responses(path, score_column=index.columns[0], sheet=sheet, encoding=encoding)
+    loaded = load_responses(
+        path, score_column=index.columns[0], sheet=sheet, encoding=encoding, check_score=False
+    )
     frame = loaded.data[index.columns]
     report = loaded.report
     missing = missing_words(missing_values)

@@ -111,6 +111,9 @@ class LoadReport:
         Other rows whose ``id_column`` value repeats an earlier row's.
     duplicates_dropped
         Rows dropped by ``dedupe=True`` (both kinds above).
+    scale_note
+        Set when the score column looks like a 1–5, 1–7 or 1–10 scale rather than 0–10 (no 0 in
+        50 or more answers); it names the columns that do look like 0–10.
     """
 
     path: Path
@@ -140,6 +143,7 @@ class LoadReport:
     duplicate_rows: int = 0
     duplicate_ids: int = 0
     duplicates_dropped: int = 0
+    scale_note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as JSON-safe types (``invalid`` as a list of records).
@@ -468,6 +472,7 @@ def load_responses(
     fix_text: bool = False,
     id_column: str | None = None,
     dedupe: bool = False,
+    check_score: bool = True,
 ) -> LoadResult:
     """Read a survey export into the canonical response frame.
 
@@ -502,6 +507,10 @@ def load_responses(
     dedupe
         Drop rows identical to an earlier row and rows repeating an earlier row's id, keeping
         the first.
+    check_score
+        Refuse a score column whose answers are mostly not 0–10, and describe one that looks
+        like 1–5 or 1–10 in ``report.scale_note``; ``False`` reads a file whose score column is
+        not known yet (as :func:`nps_kit.inspect.inspect_export` does).
 
     Returns
     -------
@@ -513,8 +522,9 @@ def load_responses(
     ------
     DataError
         When the file cannot be read, a column does not exist, a weight is bad, the date column
-        has no readable date or reads both ways, or (with ``strict=True``) a score is invalid;
-        ``failures`` lists the bad cells.
+        has no readable date or reads both ways, more than half the score answers are not
+        0–10 (the message names the columns that look like 0–10), or (with ``strict=True``) a
+        score is invalid; ``failures`` lists the bad cells.
 
     Examples
     --------
@@ -558,6 +568,9 @@ def load_responses(
 
     parsed = parse_scores(frame[score_col], missing_values=missing_values)
     status = parsed.status.cat.codes.to_numpy()
+    scale_note = None
+    if check_score:
+        scale_note = _check_scale(frame, parsed, score_col, layout, missing_values, strict=strict)
     bad = status == 2
     bad_rows = rows[bad]
     bad_values = frame[score_col][bad].tolist()
@@ -623,8 +636,71 @@ def load_responses(
         duplicate_rows=duplicate_rows,
         duplicate_ids=duplicate_ids,
         duplicates_dropped=int(dropped.sum()) if dedupe else 0,
+        scale_note=scale_note,
     )
     return LoadResult(data=frame, report=report)
+
+
+def _nps_like(frame: pd.DataFrame, skip: str, missing_values: Sequence[str]) -> list[str]:
+    """Columns whose answers look like 0-10 scores (nearly all whole numbers 0-10, with a 0)."""
+    found = []
+    for column in frame.columns:
+        if column == skip:
+            continue
+        parsed = parse_scores(frame[column], missing_values=missing_values)
+        codes = parsed.status.cat.codes.to_numpy()
+        answered = int((codes != 1).sum())
+        valid = parsed.score.dropna()
+        if answered and (codes == 0).sum() >= 0.9 * answered and valid.max() >= 9:
+            if valid.min() == 0 or len(valid) < _ZERO_EVIDENCE:
+                found.append(str(column))
+    return found
+
+
+_ZERO_EVIDENCE: Final = 50
+
+
+def _check_scale(
+    frame: pd.DataFrame,
+    parsed: ScoreParse,
+    column: str,
+    layout: _formats.Layout,
+    missing_values: Sequence[str],
+    *,
+    strict: bool,
+) -> str | None:
+    """Refuse a score column that is mostly not 0-10; describe one that looks 1-5 or 1-10."""
+    codes = parsed.status.cat.codes.to_numpy()
+    answered = int((codes != 1).sum())
+    invalid = int((codes == 2).sum())
+    valid = parsed.score.dropna()
+    index = ColumnIndex.from_layout(layout)
+    if answered >= 5 and invalid > answered / 2 and not strict:
+        others = _nps_like(frame, column, missing_values)
+        shown = ", ".join(index.describe(c) for c in others) or "none"
+        samples = ", ".join(
+            repr(str(v)) for v in pd.unique(frame.loc[codes == 2, column].astype(str))[:3]
+        )
+        raise DataError(
+            f"{layout.path}: column {column!r} (score_column) does not hold 0–10 scores: "
+            f"{invalid:,} of {answered:,} answers are not whole numbers 0–10 (e.g. {samples}); "
+            f"columns that look like 0–10: {shown}.",
+            hint="Set score_column to the 0–10 'how likely are you to recommend' question "
+            "(nps-kit inspect shows every column).",
+            path=layout.path,
+        )
+    if len(valid) < _ZERO_EVIDENCE or valid.min() == 0:
+        return None
+    high = int(valid.max())
+    looks = "1–5" if high <= 5 else "1–7" if high <= 7 else "1–10" if high <= 10 else None
+    if looks is None:
+        return None
+    others = _nps_like(frame, column, missing_values)
+    shown = ", ".join(index.describe(c) for c in others) or "none"
+    return (
+        f"column {column!r} looks like a {looks} scale, not 0–10 (no 0 in {len(valid):,} "
+        f"answers, highest {high}); columns that look like 0–10: {shown}."
+    )
 
 
 def _duplicates(frame: pd.DataFrame, id_column: str | None) -> tuple[int, int, np.ndarray]:

@@ -420,7 +420,11 @@ def found_column(export: Path, found: Inspection, column: str) -> pd.Series:
 
     report = found.load
     loaded = load_responses(
-        export, score_column=column, sheet=report.sheet, encoding=report.encoding
+        export,
+        score_column=column,
+        sheet=report.sheet,
+        encoding=report.encoding,
+        check_score=False,
     )
     return loaded.data[column]
 

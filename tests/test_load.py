@@ -746,3 +746,24 @@ def test_duplicates_are_counted_and_dropped_with_dedupe(tmp_path: Path) -> None:
     no_ids = load_responses(path, dedupe=True)
     assert (no_ids.report.duplicate_rows, no_ids.report.duplicate_ids) == (3, 0)
     assert len(no_ids.data) == 4
+
+
+def test_a_score_column_that_is_not_0_to_10_names_the_ones_that_are(tmp_path: Path) -> None:
+    path = write_qualtrics(tmp_path / "q.csv", n=12)
+    assert error_text(path, score_column="Q3_NPS_GROUP") == (
+        f"{path}: column 'Q3_NPS_GROUP' (score_column) does not hold 0–10 scores: 12 of 12 "
+        "answers are not whole numbers 0–10 (e.g. 'Detractor', 'Passive', 'Promoter'); columns "
+        "that look like 0–10: 'Q3' (QID74: How likely are you to recommend our service to a "
+        "fri…). Set score_column to the 0–10 'how likely are you to recommend' question "
+        "(nps-kit inspect shows every column)."
+    )
+
+
+def test_a_one_to_five_or_one_to_ten_score_column_is_described(tmp_path: Path) -> None:
+    path = write_qualtrics(tmp_path / "q.csv", n=60)
+    assert load_responses(path, score_column="Q3").report.scale_note is None
+    assert load_responses(path, score_column="Q2").report.scale_note == (
+        "column 'Q2' looks like a 1–5 scale, not 0–10 (no 0 in 60 answers, highest 5); columns "
+        "that look like 0–10: 'Q3' (QID74: How likely are you to recommend our service to a "
+        "fri…)."
+    )

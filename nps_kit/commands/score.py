@@ -127,6 +127,8 @@ def _run(args: argparse.Namespace) -> int:
         _print_csv(overall.to_dict(), groups, keys)
     else:
         _print_table(overall.to_dict(), groups, keys, excluded, level=args.level)
+    if loaded.report.scale_note:
+        print(f"note: {loaded.report.scale_note}", file=sys.stderr)
     if duplicates:
         print(
             f"note: {duplicates:,} row(s) repeat an earlier row exactly and are counted twice; "
