@@ -289,17 +289,23 @@ def _question_lines(found: Inspection, *, skip: set[str]) -> list[str]:
         lines += [entry(c) for c in groups[:_MAX_BREAKDOWNS]]
     else:
         lines.append("breakdowns: []")
+    # The report compares ratings on one scale: the commonest scale's ratings are ratings,
+    # any other rating question is summarised answer by answer.
+    scales = [c.scale for c in found.of_kind("rating") if c.column not in skip]
+    main = max(set(scales), key=scales.count) if scales else None
     questions = []
     for info in found.columns:
         if info.column in skip:
             continue
-        if info.kind == "rating" and info.scale is not None:
+        if info.kind == "rating" and info.scale is not None and info.scale == main:
             questions.append(entry(info, type="rating", scale=list(info.scale)))
         elif info.kind == "multi":
             questions.append(entry(info, type="multi", separator=info.separator))
         elif info.kind == "text":
             questions.append(entry(info, type="text"))
-        elif info.kind == "categorical" and info not in groups[:_MAX_BREAKDOWNS]:
+        elif info.kind == "rating" or (
+            info.kind == "categorical" and info not in groups[:_MAX_BREAKDOWNS]
+        ):
             questions.append(entry(info, type="categorical"))
     lines.append(
         "# Follow-up questions: ratings (with their scale), multi-select (with the separator"

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from _exports import write_qualtrics
 
 from nps_kit.errors import ConfigError
 from nps_kit.params import (
@@ -252,3 +253,36 @@ def test_shipped_demo_parameters_are_valid(repo_root: Path) -> None:
     assert ec.mail.to == ["ec-team@example.com"]
     assert {f.column: f.type for f in ec.followups}["used_features"] == "multi"
     assert resolve_period(ec) == "2026-10"
+
+
+def test_columns_by_qid_or_question_text_reach_the_notebook_as_column_ids(
+    project: Path,
+) -> None:
+    write_qualtrics(project / "data" / "q.csv", n=6)
+    path = write_unit(
+        project,
+        "name: Q\ndata: {path: ../data/q.csv, filter: null}\n"
+        "columns: {score: QID74, date: Start Date, id: ResponseId, comment: null, contact: null}\n"
+        'breakdowns: ["What is your gender?"]\n'
+        "followups: [{column: QID75, type: multi, separator: ','}]\n",
+    )
+    unit = load_unit(path)
+    params = notebook_parameters(unit, period="2026-09")
+    assert (params["score_column"], params["date_column"], params["id_column"]) == (
+        "Q3",
+        "StartDate",
+        "ResponseId",
+    )
+    assert params["breakdowns"] == [{"column": "Q1", "label": "What is your gender?"}]
+    assert params["followups"][0]["column"] == "Q4"
+    assert (params["target"], params["top_n"], params["date_format"]) == (None, 12, None)
+
+
+def test_reading_options_are_validated(project: Path) -> None:
+    path = write_unit(project, "name: EC\ndata: {date_format: dd/mm/yyyy, fix_text: maybe}\n")
+    assert error_of(path) == (
+        "params/ec.yaml: 2 problems:\n"
+        "- data.date_format: date_format must be 'month-first', 'day-first' or a strftime "
+        "pattern such as '%d/%m/%Y %H:%M'; found 'dd/mm/yyyy'.\n"
+        "- data.fix_text: expected true or false; found 'maybe'."
+    )

@@ -179,3 +179,20 @@ def test_theme_pack_only_when_the_retail_dictionaries_fit(repo_root: Path) -> No
     )
     assert choose_theme_pack(r_survey) is None
     assert choose_theme_pack(pd.Series([None, "  "])) is None
+
+
+def test_ratings_of_another_scale_become_categorical_questions(tmp_path: Path) -> None:
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d},{i % 11},{i % 5 + 1},{i % 5 + 1},{i % 7 + 1}\n"
+        for i in range(40)
+    )
+    export = write_text(tmp_path / "r.csv", "date,recommend,speed,price,ease\n" + rows)
+    project_from_export(tmp_path / "p", export)
+    defaults = yaml.safe_load(
+        (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    )
+    assert [(q["column"], q["type"], q.get("scale")) for q in defaults["followups"]] == [
+        ("speed", "rating", [1, 5]),
+        ("price", "rating", [1, 5]),
+        ("ease", "categorical", None),
+    ]
