@@ -505,3 +505,18 @@ def test_detractors_without_id_or_contact_column_use_the_row_number(responses: P
     # Every detractor of the period, consent unknown; the id is the spreadsheet row.
     assert listed["id"].tolist() == ["6", "7", "8", "12"]
     assert listed["score"].tolist() == [3, 0, 6, 2]
+
+
+def test_data_quality_counts_garbled_text_and_duplicates(tmp_path: Path) -> None:
+    lines = [*CURRENT, CURRENT[0]]
+    lines[3] = "R04,2026-10-28 09:00:00,EC事業部,7,app,Â¡Traduciendo!,はい"
+    path = write_csv(tmp_path / "r.csv", lines)
+    kept = dict(data_quality(ec(path, language="en"), id_column="response_id").values.tolist())
+    assert kept["Exact duplicate responses"] == "1"
+    assert kept["Garbled text cells (double decoding)"] == "1 (not repaired: set fix_text: true)"
+    unit = ec(path, language="en", fix_text=True, dedupe=True, id_column="response_id")
+    fixed = dict(data_quality(unit, id_column="response_id").values.tolist())
+    assert fixed["Exact duplicate responses"] == "0"
+    assert fixed["Duplicates dropped (dedupe)"] == "1"
+    assert fixed["Garbled text cells (double decoding)"] == "1 (repaired)"
+    assert unit.responses.set_index("response_id").loc["R04", "comment"] == "¡Traduciendo!"
