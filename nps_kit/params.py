@@ -500,8 +500,8 @@ def resolve_period(unit: UnitParameters, *, period: str | None = None) -> str:
     Returns
     -------
     str
-        The month. ``"latest"`` becomes the latest complete month in the data: the month of the
-        latest response date when that date is the month's last day, else the month before.
+        The month. ``"latest"`` becomes the latest month with data (the report's title says
+        when that month is not complete yet).
 
     Raises
     ------
@@ -546,11 +546,8 @@ def _latest_complete_month(unit: UnitParameters) -> str:
             hint="Give the period as YYYY-MM.",
             key="period",
         )
-    last = dates.max()
-    month = last.to_period("M")
-    if last.normalize() != month.end_time.normalize():
-        month -= 1
-    return str(month)
+    # The latest month with data, complete or not (the report says when it is not).
+    return str(dates.max().to_period("M"))
 
 
 def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:

@@ -30,6 +30,7 @@ from nps_kit.unit import (
     data_quality,
     detractor_followups,
     headline,
+    incomplete_through,
     trend_table,
 )
 
@@ -50,6 +51,10 @@ __all__ = [
 _W: dict[str, dict[str, str]] = {
     "title": {"ja": "{name} NPSレポート", "en": "{name} NPS report"},
     "subtitle": {"ja": "{period}・作成日 {today}", "en": "{period} · generated {today}"},
+    "incomplete": {
+        "ja": "{period}は集計途中です（{date}までの回答）。",
+        "en": "{period} is not complete: responses up to {date}.",
+    },
     "last_year": {"ja": "前年同月比", "en": "vs same month last year"},
     "previous": {"ja": "前月比", "en": "vs previous month"},
     "shares_title": {
@@ -166,9 +171,20 @@ def title(unit: UnitData) -> None:
             + _escape(_w("title", lang, name=unit.name))
             + "</h1><p>"
             + _escape(_w("subtitle", lang, period=format_period(unit.period, lang), today=today))
-            + "</p></header>"
+            + "</p>"
+            + _incomplete_note(unit)
+            + "</header>"
         )
     )
+
+
+def _incomplete_note(unit: UnitData) -> str:
+    last = incomplete_through(unit)
+    if last is None:
+        return ""
+    period = format_period(unit.period, unit.language)
+    note = _w("incomplete", unit.language, period=period, date=f"{last:%Y-%m-%d}")
+    return f'<p class="nps-title__note" role="note">{_escape(note)}</p>'
 
 
 def _escape(text: str) -> str:

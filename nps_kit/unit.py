@@ -39,6 +39,7 @@ __all__ = [
     "data_quality",
     "detractor_followups",
     "headline",
+    "incomplete_through",
     "prepare_unit",
     "shift_period",
     "trend_table",
@@ -174,9 +175,9 @@ def prepare_unit(
         Free-text columns to redact (in the reporting period's rows, the only ones a report
         shows text of).
     period
-        Reporting month ``YYYY-MM``, or ``"latest"`` for the latest complete month in the file:
-        the month of the latest response date when that date is the month's last day, else the
-        month before (as ``nps-kit run`` resolves it).
+        Reporting month ``YYYY-MM``, or ``"latest"`` for the month of the file's latest
+        response date, complete or not (as ``nps-kit run`` resolves it; the report's title says
+        when it is not complete, see :func:`incomplete_through`).
     sheet, encoding
         Passed to the loader.
     redact
@@ -280,16 +281,24 @@ def prepare_unit(
 
 
 def _latest_complete_month(dates: pd.Series) -> str:
-    """Month of the file's latest date if that date is the month's last day, else the one before.
+    """Month of the file's latest date, complete or not.
 
     Judged on the whole file, not one unit, so that every unit of a run reports the same month
     (the rule of :func:`nps_kit.params.resolve_period`).
     """
-    last = dates.max()
-    month = last.to_period("M")
-    if last.normalize() != month.end_time.normalize():
-        month -= 1
-    return str(month)
+    return str(dates.max().to_period("M"))
+
+
+def incomplete_through(unit: UnitData) -> pd.Timestamp | None:
+    """Return the last response date if it falls inside the reporting month, before its end.
+
+    ``None`` when the reporting month is complete (or is not the file's latest month).
+    """
+    last = unit.load.date_max
+    if last is None or str(last.to_period("M")) != unit.period:
+        return None
+    month_end = last.to_period("M").end_time.normalize()
+    return None if last.normalize() >= month_end else last
 
 
 # The runner builds many units from one export on each warm kernel: keep the last few parsed

@@ -204,10 +204,10 @@ def test_missing_parameters_folder(project: Path) -> None:
     )
 
 
-def test_latest_is_the_latest_complete_month(project: Path) -> None:
+def test_latest_is_the_latest_month_with_data(project: Path) -> None:
     unit = load_unit(project / "params" / "ec.yaml")
-    # the data ends on 2026-11-04: November is incomplete, October is the latest complete month
-    assert resolve_period(unit) == "2026-10"
+    # the data ends on 2026-11-04: November is the latest month (the report says it is running)
+    assert resolve_period(unit) == "2026-11"
     assert resolve_period(unit, period="2026-09") == "2026-09"
     with pytest.raises(ConfigError) as info:
         resolve_period(unit, period="2026-9")

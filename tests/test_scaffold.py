@@ -46,12 +46,12 @@ def test_init_from_export_then_run_gives_the_right_headline(
     if shape == "qualtrics":
         export = write_qualtrics(tmp_path / "export.csv")
         score, date = "QID74", "StartDate"
-        month, rows = "2026-09", [s for d, s in qualtrics_rows() if d.startswith("2026-09")]
+        month, rows = "2026-10", [s for d, s in qualtrics_rows() if d.startswith("2026-10")]
     else:
         export = write_google_forms(tmp_path / "export.csv")
         score = "How likely are you to recommend this workshop to a friend?"
         date = "Timestamp"
-        month, rows = "2019-11", [s for d, s in google_rows() if d.startswith("11/")]
+        month, rows = "2019-12", [s for d, s in google_rows() if d.startswith("12/")]
     root = tmp_path / "project"
     assert main(["init", str(root), "--from", str(export)]) == 0
     manifest = _run_project(root, monkeypatch)
@@ -67,6 +67,8 @@ def test_init_from_export_then_run_gives_the_right_headline(
     assert shown is not None
     assert float(shown.group(1).replace("−", "-")) == pytest.approx(expected.nps, abs=0.05)
     # Honest defaults: no target invented, no consent claimed, no theme that does not fit.
+    # The export ends on the 28th: the latest month is reported and said to be running.
+    assert "is not complete: responses up to " in html
     assert "No target" in html
     assert "so whether they agreed to be contacted is unknown" in html
     assert "allowed contact" not in html

@@ -15,6 +15,7 @@ from nps_kit.unit import (
     data_quality,
     detractor_followups,
     headline,
+    incomplete_through,
     prepare_unit,
     shift_period,
     trend_table,
@@ -162,15 +163,18 @@ def test_no_readable_dates(tmp_path: Path) -> None:
     )
 
 
-def test_latest_is_the_last_complete_month(responses: Path, tmp_path: Path) -> None:
+def test_latest_is_the_latest_month_with_data(responses: Path, tmp_path: Path) -> None:
     # The file ends on 2026-10-31, so October is complete.
     assert ec(responses).period == "2026-10"
+    assert incomplete_through(ec(responses)) is None
     assert ec(responses, period="2026-09").period == "2026-09"
-    # A file that ends mid-month: that month is still running, report the one before.
+    # A file that ends mid-month: that month is reported, and said to be running.
     running = write_csv(
         tmp_path / "running.csv", [*CURRENT, "R30,2026-11-15 09:00:00,EC事業部,9,web,,はい"]
     )
-    assert ec(running).period == "2026-10"
+    assert ec(running).period == "2026-11"
+    assert incomplete_through(ec(running)) == pd.Timestamp("2026-11-15 09:00")
+    assert incomplete_through(ec(running, period="2026-10")) is None
 
 
 def test_latest_is_judged_on_the_whole_file(tmp_path: Path) -> None:
