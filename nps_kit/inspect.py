@@ -222,14 +222,16 @@ class Inspection:
 
 
 def _text(values: pd.Series) -> pd.Series:
-    """Non-blank cells as stripped strings (whole floats without ``.0``)."""
+    """Non-blank cells as stripped strings (whole floats without ``.0``), per distinct value."""
 
     def one(value: Any) -> str:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         return unicodedata.normalize("NFKC", str(value)).strip()
 
-    out = values.dropna().map(one)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    norm = np.array([one(u) for u in uniques] + [""], dtype=object)
+    out = pd.Series(norm[codes], index=values.index, dtype=object)
     return out[out != ""]
 
 
@@ -267,14 +269,17 @@ _SENTENCE: Final = re.compile(r"[。！？!?]|\.(?:\s|$)")
 
 def _sentences(text: pd.Series) -> bool:
     """Whether the answers are sentences or long: free text, whatever else they look like."""
-    width = text.map(lambda t: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in t))
-    return bool(text.str.contains(_SENTENCE).mean() >= 0.3 or width.mean() > 30)
+    distinct = text.unique()
+    widths = {
+        t: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in t) for t in distinct
+    }
+    sentence = {t: bool(_SENTENCE.search(t)) for t in distinct}
+    return bool(text.map(sentence).mean() >= 0.3 or text.map(widths).mean() > 30)
 
 
 def _classify(
-    name: str, values: pd.Series, *, source: str, date_format: str | None
+    name: str, values: pd.Series, text: pd.Series, *, source: str, date_format: str | None
 ) -> tuple[Kind, str, tuple[int, int] | None, str | None]:
-    text = _text(values)
     n = len(text)
     if n == 0:
         return "empty", "no answers", None, None
@@ -287,14 +292,19 @@ def _classify(
     if folded <= (_YES | _NO) and folded & _YES and folded & _NO:
         kind: Kind = "consent" if _CONSENT_NAME.search(name) else "categorical"
         return kind, "yes/no", None, None
-    if _DATE_NAME.search(name) or not pd.api.types.is_numeric_dtype(values.dtype):
+    # A sample of distinct values first: most columns are plainly not dates.
+    probe = pd.Series(text.drop_duplicates().head(200).to_numpy(dtype=object))
+    looks_dated = parse_date_values(probe, date_format=date_format)
+    if (_DATE_NAME.search(name) or not pd.api.types.is_numeric_dtype(values.dtype)) and (
+        looks_dated.ambiguous or looks_dated.dates.notna().mean() >= 0.5
+    ):
         dates = parse_date_values(values, date_format=date_format)
         read = int(dates.dates.notna().sum())
         if dates.ambiguous:
             return "date", "ambiguous: month-first or day-first (set date_format)", None, None
         if read >= 0.9 * n and (_DATE_NAME.search(name) or text.str.len().min() >= 6):
             return "date", dates.order or "ISO/Japanese", None, None
-    share, numbers = _scores(text)
+    share, numbers = _scores(text) if _scores(probe)[0] >= 0.5 else (0.0, np.zeros(0, "int64"))
     if share >= 0.9 and len(numbers):
         low, high = int(numbers.min()), int(numbers.max())
         if high <= 5:
@@ -322,8 +332,7 @@ def _classify(
     return "categorical", f"{distinct} values", None, None
 
 
-def _sample(values: pd.Series) -> tuple[str, ...]:
-    text = _text(values)
+def _sample(text: pd.Series) -> tuple[str, ...]:
     shown = [v if len(v) <= 40 else v[:39] + "…" for v in text.value_counts().index[:_SAMPLE]]
     return tuple(shown)
 
@@ -423,10 +432,10 @@ def inspect_export(
     infos: list[ColumnInfo] = []
     for name in index.columns:
         values = frame[name]
-        kind, detail, scale, sep = _classify(
-            name, values, source=report.source, date_format=date_format
-        )
         text = _text(values)
+        kind, detail, scale, sep = _classify(
+            name, values, text, source=report.source, date_format=date_format
+        )
         blanks = len(values) - len(text) + int(text.str.casefold().isin(missing).sum())
         infos.append(
             ColumnInfo(
@@ -437,7 +446,7 @@ def inspect_export(
                 detail=detail,
                 distinct=int(text.nunique()),
                 blanks=blanks,
-                sample=_sample(values),
+                sample=_sample(text),
                 scale=scale,
                 separator=sep,
             )
