@@ -36,9 +36,14 @@ id_column = "response_id"  # column with the response id
 comment_column = "comment"  # free-text reason for the score; None = none
 contact_column = "contact_ok"  # whether the respondent allows contact; None = none
 weight_column = None  # survey weights; None = unweighted
+date_format = None  # "month-first", "day-first" or a strftime pattern; None = detect
+missing_values = []  # more score answers that mean "no answer", e.g. ["Don't know"]
+fix_text = False  # repair text garbled by a double decoding ("Â¡" for "¡")
+dedupe = False  # drop exact duplicate responses and repeated response ids
 period = "latest"  # month to report, YYYY-MM, or "latest"
 comparison = ["previous", "last_year"]  # "previous" month and/or "last_year" same month
-target = 0.0  # NPS target in points; None = no target
+target = None  # NPS target in points; None = no target
+top_n = 12  # breakdowns and answer tables show the top N values, the rest as "Other"
 breakdowns = [  # columns to break the NPS down by, with their labels
     {"column": "channel", "label": "チャネル"},
     {"column": "plan", "label": "プラン"},
@@ -86,6 +91,11 @@ u = prepare_unit(
     sheet=data_sheet,
     encoding=data_encoding,
     redact=redact,
+    date_format=date_format,
+    missing_values=missing_values,
+    fix_text=fix_text,
+    id_column=id_column,
+    dedupe=dedupe,
     cache=data_cache,
 )
 sections.title(u)
@@ -143,7 +153,13 @@ trend = sections.trend(u, target=target, weight=weight, level=level, min_n=min_n
 
 # %%
 groups = sections.breakdowns(
-    u, breakdowns, weight=weight, level=level, min_n=min_n, min_report_n=min_report_n
+    u,
+    breakdowns,
+    weight=weight,
+    level=level,
+    min_n=min_n,
+    min_report_n=min_report_n,
+    top_n=top_n,
 )
 
 # %% [markdown] tags=["lang-ja"]
@@ -166,6 +182,7 @@ analysis = analyse_followups(
     min_n=min_n,
     min_report_n=min_report_n,
     weight=weight,
+    top_n=top_n,
 )
 sections.strategies(u, analysis)
 

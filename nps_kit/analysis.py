@@ -18,6 +18,7 @@ import pandas as pd
 from nps_kit.drivers import key_drivers
 from nps_kit.errors import ConfigError, closest, missing_column
 from nps_kit.followup import categorical_summary, multi_select_summary, ratings_summary
+from nps_kit.i18n import label
 from nps_kit.periods import shift_period
 from nps_kit.score import nps
 from nps_kit.strategy import Recommendation, load_playbook, segment_strategies
@@ -154,6 +155,7 @@ def analyse_followups(
     min_n: int = 30,
     min_report_n: int = 5,
     weight: str | None = None,
+    top_n: int | None = None,
 ) -> FollowupAnalysis:
     """Analyse every follow-up question of the unit's reporting period.
 
@@ -173,6 +175,9 @@ def analyse_followups(
         shares, NPS and gains, and the NPS behind the recommendations — is weighted, with
         Kish's effective n for intervals and small-sample flags, like the headline. Counts
         (``n``, ``mentions``, commenters) and the distinguishing words stay unweighted.
+    top_n
+        Categorical and multi-select tables show this many answers and the rest as
+        "Other" / "その他"; ``None`` shows every answer.
 
     Returns
     -------
@@ -204,6 +209,8 @@ def analyse_followups(
                 level=level,
                 min_n=min_n,
                 min_report_n=min_report_n,
+                top_n=top_n,
+                other=label("other", lang),
             )
             results.append(QuestionResult(q, table))
         elif q.type == "multi":
@@ -216,6 +223,8 @@ def analyse_followups(
                 level=level,
                 min_n=min_n,
                 min_report_n=min_report_n,
+                top_n=top_n,
+                other=label("other", lang),
             )
             results.append(QuestionResult(q, table))
         elif q.type == "text":

@@ -78,6 +78,7 @@ def normalise_key(value: object) -> str:
 
 
 def _key(sha256: str, options: dict[str, Any], columns: Sequence[str], unit: str | None) -> str:
+    options = {k: list(v) if isinstance(v, tuple) else v for k, v in sorted(options.items())}
     blob = json.dumps(
         {
             "v": _FORMAT,
@@ -99,11 +100,7 @@ def build_cache(
     sha256: str,
     columns: Iterable[str] = (),
     unit_column: str | None = None,
-    score_column: str = "score",
-    date_column: str | None = None,
-    weight_column: str | None = None,
-    sheet: str | int | None = None,
-    encoding: str | None = None,
+    **options: Any,
 ) -> ExportCache:
     """Return the cache of ``path``, building it when no cache for this input exists.
 
@@ -120,8 +117,9 @@ def build_cache(
         The export's columns that some unit uses; the loader's ``nps_*`` columns are always kept.
     unit_column
         The column units are selected by (rows are sorted by it for pushdown).
-    score_column, date_column, weight_column, sheet, encoding
-        Loader options (see :func:`nps_kit.load.load_responses`).
+    **options
+        Loader options (``score_column``, ``date_column``, ``sheet``, ``encoding``,
+        ``date_format``… see :func:`nps_kit.load.load_responses`); part of the cache's key.
 
     Returns
     -------
@@ -137,13 +135,6 @@ def build_cache(
     import pyarrow.parquet as pq
 
     source = Path(path)
-    options = {
-        "score_column": score_column,
-        "date_column": date_column,
-        "weight_column": weight_column,
-        "sheet": sheet,
-        "encoding": encoding,
-    }
     wanted = sorted({c for c in columns if c} | ({unit_column} if unit_column else set()))
     target = Path(cache_dir) / f"{_key(sha256, options, wanted, unit_column)}.parquet"
     if target.exists():
@@ -151,7 +142,7 @@ def build_cache(
             return open_cache(target)
         except (DataError, OSError, ValueError):
             pass  # unreadable (e.g. an older format): build it again below
-    loaded = load_responses(source, **options)  # type: ignore[arg-type]  # options are typed above
+    loaded = load_responses(source, **options)
     frame = loaded.data
     report = loaded.report
     # The raw score and date cells stay too: the data-quality section reads them.

@@ -27,6 +27,7 @@ from nps_kit.errors import DataError, missing_column
 __all__ = [
     "MISSING_TOKENS",
     "categorical_summary",
+    "keep_top",
     "multi_select_summary",
     "parse_ratings",
     "ratings_summary",
@@ -59,6 +60,47 @@ _OUTPUT_COLUMNS = [
 ]
 
 
+def keep_top(values: pd.Series, *, top_n: int | None, other: str = "Other") -> pd.Series:
+    """Keep the ``top_n`` most frequent values and replace the rest by ``other``.
+
+    Parameters
+    ----------
+    values
+        Answers (NA stays NA and does not count).
+    top_n
+        How many distinct values to keep; ``None`` keeps all. When only one value would go
+        into ``other`` it is kept as it is.
+    other
+        The label of the rest ("Other" / "その他").
+
+    Returns
+    -------
+    pandas.Series
+        Same index; object dtype.
+    """
+    counts = values.value_counts(dropna=True, sort=False)
+    if top_n is None or len(counts) <= top_n + 1:
+        return values
+    order = pd.DataFrame({"n": counts.to_numpy(), "key": counts.index.astype(str)})
+    order = order.sort_values(["n", "key"], ascending=[False, True], kind="stable")
+    kept = set(counts.index[order.index[:top_n]])
+    out = values.astype(object)
+    rare = values.notna() & ~values.isin(kept)
+    out.loc[rare] = other
+    return out
+
+
+def _other_last(table: pd.DataFrame, key: str, other: str | None) -> pd.DataFrame:
+    """Move the ``other`` row after the real answers (before the ``missing`` row)."""
+    if other is None:
+        return table
+    is_other = (table[key].astype(object) == other) & ~table["missing"]
+    if not is_other.any():
+        return table
+    rank = np.where(table["missing"], 2, np.where(is_other, 1, 0))
+    return table.iloc[np.argsort(rank, kind="stable")].reset_index(drop=True)
+
+
 def categorical_summary(
     data: pd.DataFrame,
     column: str,
@@ -69,6 +111,8 @@ def categorical_summary(
     level: float = 0.95,
     min_n: int = 30,
     min_report_n: int = 5,
+    top_n: int | None = None,
+    other: str = "Other",
 ) -> pd.DataFrame:
     """Summarise a single-choice question: share and NPS per answer.
 
@@ -89,6 +133,9 @@ def categorical_summary(
     level, min_n, min_report_n
         Passed to :func:`nps_kit.score.score_groups` (interval level, small-sample and
         suppression thresholds).
+    top_n, other
+        Show the ``top_n`` most frequent answers and the rest as one ``other`` row (after the
+        answers); ``None`` shows every answer.
 
     Returns
     -------
@@ -112,9 +159,11 @@ def categorical_summary(
         )
         answers = answers.map(lambda tokens: tokens[0] if tokens else None)
     kept = [score, *([weight] if weight else [])]
+    answers = keep_top(answers, top_n=top_n, other=other)
     long = scored[kept].assign(answer=answers).dropna(subset=["answer"])
     skipped = scored.loc[answers.isna(), kept]
-    return _summary(long, "answer", long, skipped, score, weight, level, min_n, min_report_n)
+    table = _summary(long, "answer", long, skipped, score, weight, level, min_n, min_report_n)
+    return _other_last(table, "answer", other if top_n is not None else None)
 
 
 def multi_select_summary(
@@ -128,6 +177,8 @@ def multi_select_summary(
     level: float = 0.95,
     min_n: int = 30,
     min_report_n: int = 5,
+    top_n: int | None = None,
+    other: str = "Other",
 ) -> pd.DataFrame:
     """Summarise a multi-select question: share of respondents and NPS per option.
 
@@ -154,6 +205,9 @@ def multi_select_summary(
         Optional column of response weights; see :func:`categorical_summary`.
     level, min_n, min_report_n
         Passed to :func:`nps_kit.score.score_groups`.
+    top_n, other
+        Show the ``top_n`` most chosen options and the rest as one ``other`` row (a respondent
+        counts once there however many of the rest they chose); ``None`` shows every option.
 
     Returns
     -------
@@ -179,15 +233,19 @@ def multi_select_summary(
     tokens = tokens.map(lambda options: list(dict.fromkeys(options)))
     answered = tokens.map(len) > 0
     kept = [score, *([weight] if weight else [])]
-    long = (
-        scored.loc[answered, kept]
-        .assign(option=tokens[answered])
-        .explode("option")
-        .reset_index(drop=True)
-    )
+    long = scored.loc[answered, kept].assign(option=tokens[answered]).explode("option")
+    if top_n is not None:
+        long["option"] = keep_top(long["option"], top_n=top_n, other=other)
+        # Index = respondent: one "Other" per respondent however many rare options they chose.
+        pairs = pd.DataFrame({"r": long.index.to_numpy(), "o": long["option"].to_numpy()})
+        long = long.iloc[np.flatnonzero(~pairs.duplicated().to_numpy())]
+    long = long.reset_index(drop=True)
     respondents = scored.loc[answered, kept]
     skipped = scored.loc[~answered, kept]
-    return _summary(long, "option", respondents, skipped, score, weight, level, min_n, min_report_n)
+    table = _summary(
+        long, "option", respondents, skipped, score, weight, level, min_n, min_report_n
+    )
+    return _other_last(table, "option", other if top_n is not None else None)
 
 
 def ratings_summary(

@@ -29,6 +29,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "share": {"ja": "構成比（%）", "en": "Share (%)"},
     "ci": {"ja": "95%信頼区間", "en": "95% interval"},
     "target": {"ja": "目標", "en": "Target"},
+    "other": {"ja": "その他", "en": "Other"},
     "month": {"ja": "月", "en": "Month"},
     "small_sample": {"ja": "回答数少（参考値）", "en": "small sample"},
     "suppressed": {"ja": "非表示（回答数不足）", "en": "hidden (too few responses)"},
@@ -643,6 +644,23 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The work file with every one of them is attached ({file}).",
     },
     "mail.work_link": {"ja": "作業用ファイル: {url}", "en": "Work file: {url}"},
+    "quality.duplicate_rows": {"ja": "完全に同じ回答（重複行）", "en": "Exact duplicate responses"},
+    "quality.dropped": {"ja": "除外した重複（dedupe）", "en": "Duplicates dropped (dedupe)"},
+    "quality.mojibake": {
+        "ja": "文字化けしたテキスト",
+        "en": "Garbled text cells (double decoding)",
+    },
+    "quality.repaired": {"ja": "{n}（修復済み）", "en": "{n} (repaired)"},
+    "quality.not_repaired": {
+        "ja": "{n}（未修復：fix_text: true で修復）",
+        "en": "{n} (not repaired: set fix_text: true)",
+    },
+    "report.no_target": {"ja": "目標未設定", "en": "No target"},
+    "report.no_target_note": {"ja": "target で設定できます", "en": "set one with target"},
+    "sections.incomplete": {
+        "ja": "{period}は集計途中です（{date}までの回答）。",
+        "en": "{period} is not complete: responses up to {date}.",
+    },
 }
 
 

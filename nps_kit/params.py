@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -30,6 +30,9 @@ from nps_kit._schema_errors import display, problems_error, read_yaml, validate_
 from nps_kit.errors import ConfigError, NpsKitError, closest
 from nps_kit.periods import is_period, latest_month_in_file
 from nps_kit.text.packs import PACKS, pack_files
+
+if TYPE_CHECKING:
+    from nps_kit.load import ColumnIndex
 
 __all__ = [
     "Alerts",
@@ -119,12 +122,24 @@ class RowFilter(_Model):
 
 
 class DataSource(_Model):
-    """Where a unit's responses come from."""
+    """Where a unit's responses come from and how to read them."""
 
     path: Path
     sheet: str | int | None = None
     encoding: str | None = None
     filter: RowFilter | None = None
+    date_format: str | None = None
+    missing_values: list[str] = Field(default_factory=list)
+    fix_text: bool = False
+    dedupe: bool = False
+
+    @field_validator("date_format")
+    @classmethod
+    def _date_format(cls, value: str | None) -> str | None:
+        from nps_kit._values import check_date_format
+
+        check_date_format(value)
+        return value
 
 
 class Columns(_Model):
@@ -252,7 +267,8 @@ class UnitParameters(_Model):
     columns: Columns = Field(default_factory=Columns)
     period: str = "latest"
     comparison: list[Comparison] = Field(default_factory=lambda: list(_COMPARISONS))
-    target: float | None = Field(default=0.0, allow_inf_nan=False)
+    target: float | None = Field(default=None, allow_inf_nan=False)
+    top_n: int = Field(default=12, ge=1)
     breakdowns: list[str | Breakdown] = Field(default_factory=list)
     followups: list[Followup] = Field(default_factory=list)
     themes: Path | None = None
@@ -264,6 +280,7 @@ class UnitParameters(_Model):
     alerts: Alerts = Field(default_factory=Alerts)
     closed_loop: ClosedLoop = Field(default_factory=ClosedLoop)
     _source: Path | None = PrivateAttr(default=None)
+    _resolved: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @field_validator("unit")
     @classmethod
@@ -286,6 +303,10 @@ class UnitParameters(_Model):
     def source(self) -> Path | None:
         """The unit's YAML file."""
         return self._source
+
+    def column(self, name: str) -> str:
+        """Return the column that ``name`` (header, Qualtrics QID or question text) names."""
+        return self._resolved.get(name, name)
 
     def used_columns(self) -> dict[str, str]:
         """Return every configured column as ``{dotted key: column name}``."""
@@ -364,7 +385,7 @@ def _merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
     return merged
 
 
-_Header = dict[tuple[str, str | int | None, str | None], "list[str] | NpsKitError"]
+_Header = dict[tuple[str, str | int | None, str | None], "ColumnIndex | NpsKitError"]
 # Theme and playbook files checked so far in one load, by (themes, playbook) path: None if valid.
 _Extras = dict[tuple[Path | None, Path | None], "tuple[str, ConfigError] | None"]
 
@@ -446,10 +467,10 @@ def _check_data(
         )
     cache_key = (str(source.path), source.sheet, source.encoding)
     if cache_key not in headers:
-        from nps_kit.load import read_columns
+        from nps_kit.load import read_column_index
 
         try:
-            headers[cache_key] = read_columns(
+            headers[cache_key] = read_column_index(
                 source.path, sheet=source.sheet, encoding=source.encoding
             )
         except NpsKitError as exc:
@@ -463,12 +484,26 @@ def _check_data(
         )
     problems: list[tuple[str, str, str | None]] = []
     for key, column in unit.used_columns().items():
-        if column not in header:
-            suggestion = closest(column, header)
+        try:
+            # A header, a Qualtrics QID/ImportId or question text: as `score` resolves them.
+            unit._resolved[column] = header.resolve(column, option=key)
+        except NpsKitError:
+            names = [*header.columns, *header.questions.values(), *header.import_ids.values()]
+            suggestion = closest(column, names)
+            if suggestion is not None and suggestion not in header.columns:
+                suggestion = header.resolve(suggestion, option=key)
             hint = f"Did you mean {suggestion!r}?" if suggestion else None
             problems.append((key, f"no column {column!r} in {source.path.name}.", hint))
     if problems:
-        raise problems_error(path, problems)
+        # Like `score`, list what the file has, so the fix needs no second look at the export.
+        error = problems_error(path, problems)
+        listing = f"Columns in {source.path.name}: {header.listing()}."
+        raise ConfigError(
+            error.message,
+            hint=f"{error.hint} {listing}" if error.hint else listing,
+            path=path,
+            key=error.key,
+        )
 
 
 def _validate(
@@ -611,8 +646,8 @@ def resolve_period(unit: UnitParameters, *, period: str | None = None) -> str:
     Returns
     -------
     str
-        The month. ``"latest"`` becomes the latest complete month in the data: the month of the
-        latest response date when that date is the month's last day, else the month before.
+        The month. ``"latest"`` becomes the latest month with data (the report's title says
+        when that month is not complete yet).
 
     Raises
     ------
@@ -639,10 +674,11 @@ def _latest_complete_month(unit: UnitParameters) -> str:
     src = unit.data
     month = latest_month_in_file(
         src.path,
-        score_column=unit.columns.score,
-        date_column=unit.columns.date,
+        score_column=unit.column(unit.columns.score),
+        date_column=unit.column(unit.columns.date),
         sheet=src.sheet,
         encoding=src.encoding,
+        date_format=src.date_format,
     )
     if month is None:
         raise ConfigError(
@@ -669,12 +705,18 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
     dict
         ``unit, unit_name, language, data_path, data_sheet, data_encoding, filter_column,
         filter_values, score_column, date_column, id_column, comment_column, contact_column,
-        weight_column, period, comparison, target, breakdowns (``{column, label}``), followups,
-        themes_path, playbook_path, min_n, min_report_n, level, redact, status_file`` — only
-        str, int, float, bool, None, list and dict.
+        weight_column, date_format, missing_values, fix_text, dedupe, period, comparison,
+        target, top_n, breakdowns (``{column, label}``), followups, themes_path, playbook_path,
+        min_n, min_report_n, level, redact, status_file`` — only str, int, float, bool, None,
+        list and dict.
+        Columns named by Qualtrics QID or question text are given as the export's column ids.
     """
     src = unit.data
     cols = unit.columns
+
+    def col(name: str | None) -> str | None:
+        return None if name is None else unit.column(name)
+
     return {
         "unit": unit.unit,
         "unit_name": unit.name,
@@ -682,24 +724,31 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         "data_path": str(src.path),
         "data_sheet": src.sheet,
         "data_encoding": src.encoding,
-        "filter_column": src.filter.column if src.filter else None,
+        "filter_column": col(src.filter.column) if src.filter else None,
         "filter_values": list(src.filter.values) if src.filter else None,
-        "score_column": cols.score,
-        "date_column": cols.date,
-        "id_column": cols.id,
-        "comment_column": cols.comment,
-        "contact_column": cols.contact,
-        "weight_column": cols.weight,
+        "score_column": col(cols.score),
+        "date_column": col(cols.date),
+        "id_column": col(cols.id),
+        "comment_column": col(cols.comment),
+        "contact_column": col(cols.contact),
+        "weight_column": col(cols.weight),
+        "date_format": src.date_format,
+        "missing_values": list(src.missing_values),
+        "fix_text": src.fix_text,
+        "dedupe": src.dedupe,
         "period": period,
         "comparison": list(unit.comparison),
         "target": unit.target,
+        "top_n": unit.top_n,
         "breakdowns": [
-            {"column": b.column, "label": b.label or b.column}
+            {"column": unit.column(b.column), "label": b.label or b.column}
             if isinstance(b, Breakdown)
-            else {"column": b, "label": b}
+            else {"column": unit.column(b), "label": b}
             for b in unit.breakdowns
         ],
-        "followups": [f.model_dump(mode="json") for f in unit.followups],
+        "followups": [
+            {**f.model_dump(mode="json"), "column": unit.column(f.column)} for f in unit.followups
+        ],
         "themes_path": str(unit.themes) if unit.themes else None,
         "playbook_path": str(unit.playbook) if unit.playbook else None,
         "min_n": unit.thresholds.min_n,

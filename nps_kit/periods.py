@@ -1,8 +1,9 @@
 """Reporting periods: the one home of the month rules.
 
 A reporting period is a calendar month written ``YYYY-MM``. ``"latest"`` means the latest
-*complete* month of the export: the month of the file's latest response date when that date is
-the month's last day, else the month before. The dates are always read through the loader
+month that has data: the month of the file's latest response date, complete or not (the
+report's title says when that month is not complete, see
+:func:`nps_kit.unit.incomplete_through`). The dates are always read through the loader
 (:func:`nps_kit.load.load_responses`), so every encoding, delimiter, spreadsheet and survey-tool
 export it reads, and every date form it parses (``2026年10月31日``), gives the same month in
 ``nps-kit run`` (before any kernel starts) and in the notebook (:func:`nps_kit.unit.prepare_unit`).
@@ -26,7 +27,7 @@ __all__ = [
     "format_period",
     "is_month",
     "is_period",
-    "latest_complete_month",
+    "latest_month",
     "latest_month_in_file",
     "shift_period",
 ]
@@ -71,8 +72,8 @@ def format_period(period: str, lang: Language) -> str:
     return period
 
 
-def latest_complete_month(dates: pd.Series) -> str | None:
-    """Return the latest complete month of ``dates``, or ``None`` when no date is readable.
+def latest_month(dates: pd.Series) -> str | None:
+    """Return the month of the latest date in ``dates``, or ``None`` when no date is readable.
 
     Parameters
     ----------
@@ -82,17 +83,13 @@ def latest_complete_month(dates: pd.Series) -> str | None:
     Returns
     -------
     str or None
-        ``YYYY-MM``: the month of the latest date when that date is the month's last day, else
-        the month before. Judged on the whole file, not one unit, so that every unit of a run
-        reports the same month.
+        ``YYYY-MM``, complete or not. Judged on the whole file, not one unit, so that every
+        unit of a run reports the same month.
     """
     last = dates.max()
     if last is None or last != last:  # NaT
         return None
-    month = last.to_period("M")
-    if last.normalize() != month.end_time.normalize():
-        month -= 1
-    return str(month)
+    return str(last.to_period("M"))
 
 
 # Key: the file's identity and the loader options. `nps-kit run` resolves "latest" once per unit
@@ -107,20 +104,21 @@ def latest_month_in_file(
     date_column: str,
     sheet: str | int | None = None,
     encoding: str | None = None,
+    date_format: str | None = None,
 ) -> str | None:
-    """Return the latest complete month of a survey export, read through the loader.
+    """Return the latest month of a survey export that has data, read through the loader.
 
     Parameters
     ----------
     path
         The export (any format :func:`nps_kit.load.load_responses` reads).
-    score_column, date_column, sheet, encoding
+    score_column, date_column, sheet, encoding, date_format
         Passed to the loader.
 
     Returns
     -------
     str or None
-        ``YYYY-MM`` (see :func:`latest_complete_month`), or ``None`` when the date column holds
+        ``YYYY-MM`` (see :func:`latest_month`), or ``None`` when the date column holds
         no readable date.
 
     Raises
@@ -139,6 +137,7 @@ def latest_month_in_file(
         date_column,
         sheet,
         encoding,
+        date_format,
     )
     if stat is None or key not in _LATEST:
         loaded = load_responses(
@@ -147,6 +146,7 @@ def latest_month_in_file(
             date_column=date_column,
             sheet=sheet,
             encoding=encoding,
+            date_format=date_format,
         )
-        _LATEST[key] = latest_complete_month(loaded.data["nps_date"])
+        _LATEST[key] = latest_month(loaded.data["nps_date"])
     return _LATEST[key]

@@ -185,6 +185,12 @@ def headline(
     ]
     if target is not None:
         parts.append(_target_fact(result.nps, target, lang_))
+    else:
+        parts.append(
+            f"<div><dt>{escape(label('target', lang_))}</dt>"
+            f"<dd>{escape(_w('no_target', lang_))}"
+            f"<small>{escape(_w('no_target_note', lang_))}</small></dd></div>"
+        )
     parts.append("</dl>")
     parts.append(_segments(result, lang_))
     parts.append("</section>")

@@ -595,6 +595,23 @@ def _run_cluster(
             client.close()
 
 
+def _loader_options(unit: UnitParameters) -> dict[str, Any]:
+    """Return the loader options of ``unit``, its columns as the export's column ids."""
+    src, cols, column = unit.data, unit.columns, unit.column
+    return {
+        "score_column": column(cols.score),
+        "date_column": column(cols.date) if cols.date else None,
+        "weight_column": column(cols.weight) if cols.weight else None,
+        "sheet": src.sheet,
+        "encoding": src.encoding,
+        "date_format": src.date_format,
+        "missing_values": tuple(src.missing_values),
+        "fix_text": src.fix_text,
+        "id_column": column(cols.id) if cols.id else None,
+        "dedupe": src.dedupe,
+    }
+
+
 def _build_caches(
     units: Sequence[UnitParameters], hashes: dict[Path, str], cache_dir: Path
 ) -> dict[str, ExportCache]:
@@ -603,31 +620,21 @@ def _build_caches(
 
     groups: dict[tuple[Any, ...], list[UnitParameters]] = {}
     for unit in units:
-        src, cols = unit.data, unit.columns
-        key = (
-            src.path,
-            src.sheet,
-            src.encoding,
-            src.filter.column if src.filter else None,
-            cols.score,
-            cols.date,
-            cols.weight,
-        )
+        src = unit.data
+        by = unit.column(src.filter.column) if src.filter else None
+        key = (src.path, by, *sorted(_loader_options(unit).items()))
         groups.setdefault(key, []).append(unit)
     caches: dict[str, ExportCache] = {}
-    for (path, sheet, encoding, by, score, date, weight), members in groups.items():
-        columns = {c for unit in members for c in unit.used_columns().values()}
+    for (path, by, *_), members in groups.items():
+        first = members[0]
+        columns = {u.column(c) for u in members for c in u.used_columns().values()}
         cache = build_cache(
             path,
             cache_dir=cache_dir,
             sha256=hashes[path],
             columns=columns,
             unit_column=by,
-            score_column=score,
-            date_column=date,
-            weight_column=weight,
-            sheet=sheet,
-            encoding=encoding,
+            **_loader_options(first),
         )
         for unit in members:
             caches[unit.unit] = cache
@@ -638,12 +645,12 @@ def _resolve_period(unit: UnitParameters, period: str | None, cache: ExportCache
     """``resolve_period``, with ``latest`` read from the cache instead of the export."""
     import pandas as pd
 
-    from nps_kit.periods import latest_complete_month
+    from nps_kit.periods import latest_month
 
     wanted = period or unit.period
     latest = None
     if wanted == "latest" and cache.report.date_max is not None:
-        latest = latest_complete_month(pd.Series([cache.report.date_max]))
+        latest = latest_month(pd.Series([cache.report.date_max]))
     return latest or resolve_period(unit, period=period)
 
 

@@ -42,6 +42,7 @@ from nps_kit.unit import (
     breakdown_table,
     data_quality,
     headline,
+    incomplete_through,
     trend_table,
 )
 
@@ -79,9 +80,20 @@ def title(unit: UnitData) -> None:
             + _escape(_w("title", lang, name=unit.name))
             + "</h1><p>"
             + _escape(_w("subtitle", lang, period=format_period(unit.period, lang), today=today))
-            + "</p></header>"
+            + "</p>"
+            + _incomplete_note(unit)
+            + "</header>"
         )
     )
+
+
+def _incomplete_note(unit: UnitData) -> str:
+    last = incomplete_through(unit)
+    if last is None:
+        return ""
+    period = format_period(unit.period, unit.language)
+    note = _w("incomplete", unit.language, period=period, date=f"{last:%Y-%m-%d}")
+    return f'<p class="nps-title__note" role="note">{_escape(note)}</p>'
 
 
 def _escape(text: str) -> str:
@@ -189,15 +201,25 @@ def breakdowns(
     level: float = 0.95,
     min_n: int = 30,
     min_report_n: int = 5,
+    top_n: int | None = 12,
 ) -> dict[str, pd.DataFrame]:
-    """Show NPS with intervals by each dimension, best first, small groups flagged."""
+    """Show NPS with intervals by each dimension, best first, small groups flagged.
+
+    Each chart shows the ``top_n`` largest groups and the rest as one "Other" group.
+    """
     lang = unit.language
     out: dict[str, pd.DataFrame] = {}
     for dim in dimensions:
         column = dim if isinstance(dim, str) else dim["column"]
         name = column if isinstance(dim, str) else (dim.get("label") or column)
         table = breakdown_table(
-            unit, column, weight=weight, level=level, min_n=min_n, min_report_n=min_report_n
+            unit,
+            column,
+            weight=weight,
+            level=level,
+            min_n=min_n,
+            min_report_n=min_report_n,
+            top_n=top_n,
         )
         title = _w("breakdown_title", lang, label=name)
         plot.breakdown(table, by=column, lang=lang, level=level, title=title)

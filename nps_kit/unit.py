@@ -19,7 +19,7 @@ from nps_kit.cache import normalise_key as _norm
 from nps_kit.errors import DataError, closest, missing_column
 from nps_kit.i18n import Language, t
 from nps_kit.load import LoadReport, LoadResult, load_responses
-from nps_kit.periods import latest_complete_month, shift_period
+from nps_kit.periods import latest_month, shift_period
 from nps_kit.score import (
     DEFAULT_MIN_N,
     DEFAULT_MIN_REPORT_N,
@@ -41,6 +41,7 @@ __all__ = [
     "contact_allowed",
     "data_quality",
     "headline",
+    "incomplete_through",
     "prepare_unit",
     "select_unit_rows",
     "shift_period",
@@ -186,6 +187,11 @@ def prepare_unit(
     encoding: str | None = None,
     redact: bool = True,
     cache: str | Path | None = None,
+    date_format: str | None = None,
+    missing_values: Sequence[str] = (),
+    fix_text: bool = False,
+    id_column: str | None = None,
+    dedupe: bool = False,
 ) -> UnitData:
     """Load a survey export and keep one unit's responses.
 
@@ -206,9 +212,9 @@ def prepare_unit(
         Free-text columns to redact (in the reporting period's rows, the only ones a report
         shows text of).
     period
-        Reporting month ``YYYY-MM``, or ``"latest"`` for the latest complete month in the file:
-        the month of the latest response date when that date is the month's last day, else the
-        month before (as ``nps-kit run`` resolves it).
+        Reporting month ``YYYY-MM``, or ``"latest"`` for the month of the file's latest
+        response date, complete or not (as ``nps-kit run`` resolves it; the report's title says
+        when it is not complete, see :func:`incomplete_through`).
     sheet, encoding
         Passed to the loader.
     redact
@@ -218,6 +224,10 @@ def prepare_unit(
         A cache file of the export written by ``nps-kit run`` (:func:`nps_kit.cache.build_cache`):
         the unit's rows and months are read from it instead of parsing ``path``. Either way the
         unit keeps the months a report shows (:func:`report_window`) and rows without a date.
+    date_format, missing_values, fix_text, id_column, dedupe
+        Passed to the loader: how to read dates that read both ways, more "no answer" codes,
+        repair of double-decoded text, the id column whose repeats are counted, and whether
+        duplicate responses are dropped.
 
     Returns
     -------
@@ -242,7 +252,7 @@ def prepare_unit(
                     hint="Check columns.date in the parameters.",
                     path=source,
                 )
-            period = latest_complete_month(pd.Series([store.report.date_max])) or period
+            period = latest_month(pd.Series([store.report.date_max])) or period
         start, end = report_window(period)
         loaded = read_rows(
             store, unit_values=unit_values if unit_column else None, start=start, end=end
@@ -255,6 +265,11 @@ def prepare_unit(
             weight_column=weight_column,
             sheet=sheet,
             encoding=encoding,
+            date_format=date_format,
+            missing_values=tuple(missing_values),
+            fix_text=fix_text,
+            id_column=id_column,
+            dedupe=dedupe,
         )
     data = loaded.data
     if cache is None:  # the cache's rows are the unit's already (pushed down by read_rows)
@@ -267,7 +282,7 @@ def prepare_unit(
             path=source,
         )
     if period == "latest":
-        latest = latest_complete_month(loaded.data["nps_date"])
+        latest = latest_month(loaded.data["nps_date"])
         assert latest is not None  # the unit's own rows have dates (checked above)
         period = latest
     covered = dates.dt.strftime("%Y-%m")
@@ -340,6 +355,18 @@ def _unit_months(cache: str | Path, unit_values: Sequence[str] | None) -> pd.Ser
             path=Path(cache),
         )
     return rows["nps_date"].dt.strftime("%Y-%m")
+
+
+def incomplete_through(unit: UnitData) -> pd.Timestamp | None:
+    """Return the last response date if it falls inside the reporting month, before its end.
+
+    ``None`` when the reporting month is complete (or is not the file's latest month).
+    """
+    last = unit.load.date_max
+    if last is None or str(last.to_period("M")) != unit.period:
+        return None
+    month_end = last.to_period("M").end_time.normalize()
+    return None if last.normalize() >= month_end else last
 
 
 # The runner builds many units from one export on each warm kernel: keep the last few parsed
@@ -433,6 +460,7 @@ def breakdown_table(
     level: float = 0.95,
     min_n: int = DEFAULT_MIN_N,
     min_report_n: int = DEFAULT_MIN_REPORT_N,
+    top_n: int | None = None,
 ) -> pd.DataFrame:
     """NPS by the values of ``by`` in the reporting period, best first.
 
@@ -440,16 +468,28 @@ def breakdown_table(
     can say they exist) and sorted last. Each shown group is also compared with the rest of
     the unit, with the false discovery rate over the breakdown's groups held at ``1 − level``
     (:func:`nps_kit.score.against_rest`: ``versus_unit`` is ``above``, ``below`` or NA).
+
+    With ``top_n``, the ``top_n`` largest groups are shown
+    and the rest pooled into one "Other" / "その他" group, placed after them.
     """
+    from nps_kit.followup import keep_top
+    from nps_kit.i18n import label
+
+    rows = unit.current
+    other = label("other", unit.language)
+    if top_n is not None and by in rows.columns:
+        rows = rows.assign(**{by: keep_top(rows[by], top_n=top_n, other=other)})
     table = against_rest(
-        unit.current,
+        rows,
         by=by,
         weight=weight,
         level=level,
         min_n=min_n,
         min_report_n=min_report_n,
     )
-    return table.sort_values(["suppressed", "nps"], ascending=[True, False]).reset_index(drop=True)
+    table["_other"] = (table[by].astype(object) == other) if top_n is not None else False
+    table = table.sort_values(["suppressed", "_other", "nps"], ascending=[True, True, False])
+    return table.drop(columns="_other").reset_index(drop=True)
 
 
 def contact_allowed(values: pd.Series) -> pd.Series:
@@ -502,6 +542,9 @@ def data_quality(
     if id_column and id_column in unit.responses.columns:
         ids = unit.responses[id_column].dropna()
         dup = int(ids.duplicated().sum())
+    original = [c for c in unit.responses.columns if not str(c).startswith("nps_")]
+    original = [c for c in original if c not in ("period", "segment")]
+    exact = int(unit.responses[original].astype("string").duplicated().sum())
     dates = unit.responses["nps_date"].dropna()
     # The loader counts unreadable dates in the whole file; the report is about this unit.
     unparsed = 0
@@ -527,10 +570,13 @@ def data_quality(
         ("missing", f"{int((status == 'missing').sum()):,}"),
         ("invalid", f"{int((status == 'invalid').sum()):,}"),
         ("duplicates", f"{dup:,}"),
+        ("duplicate_rows", f"{exact:,}"),
         ("dates", date_range),
         ("dates_unparsed", f"{unparsed:,}"),
         ("redacted", redacted),
     ]
+    if report.duplicates_dropped:
+        rows.insert(-3, ("dropped", f"{report.duplicates_dropped:,}"))
     if ratings is not None and len(ratings):
         every = ratings[ratings["segment"] == "all"]
         bad = [
@@ -539,6 +585,9 @@ def data_quality(
             if count
         ]
         rows.append(("invalid_ratings", ", ".join(bad) or "0"))
+    if report.mojibake_cells:
+        key = "repaired" if report.text_fixed else "not_repaired"
+        rows.append(("mojibake", t(f"quality.{key}", lang, n=f"{report.mojibake_cells:,}")))
     return pd.DataFrame(
         {"item": [t(f"quality.{k}", lang) for k, _ in rows], "value": [v for _, v in rows]}
     )

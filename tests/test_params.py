@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from _exports import write_qualtrics
 
 from nps_kit.errors import ConfigError
 from nps_kit.params import (
@@ -191,7 +192,8 @@ def test_missing_columns_are_all_named_with_suggestions(project: Path) -> None:
         "params/ec.yaml: 3 problems:\n"
         "- columns.contact: no column 'contact_ok' in responses.csv.\n"
         "- breakdowns[0]: no column 'chanel' in responses.csv. Did you mean 'channel'?\n"
-        "- breakdowns[1].column: no column 'plan' in responses.csv."
+        "- breakdowns[1].column: no column 'plan' in responses.csv. Columns in responses.csv: "
+        "'response_id', 'submitted_at', 'business_unit', 'score', 'channel', 'comment'."
     )
 
 
@@ -233,10 +235,10 @@ def test_missing_parameters_folder(project: Path) -> None:
     )
 
 
-def test_latest_is_the_latest_complete_month(project: Path) -> None:
+def test_latest_is_the_latest_month_with_data(project: Path) -> None:
     unit = load_unit(project / "params" / "ec.yaml")
-    # the data ends on 2026-11-04: November is incomplete, October is the latest complete month
-    assert resolve_period(unit) == "2026-10"
+    # the data ends on 2026-11-04: November is the latest month (the report says it is running)
+    assert resolve_period(unit) == "2026-11"
     assert resolve_period(unit, period="2026-09") == "2026-09"
     with pytest.raises(ConfigError) as info:
         resolve_period(unit, period="2026-9")
@@ -459,4 +461,37 @@ def test_an_unknown_theme_pack_names_the_packs(project: Path) -> None:
     assert error_of(path) == (
         f"params/ec.yaml: themes: file not found: {missing}. Did you mean 'saas'? Use a theme pack "
         "(retail, saas, finance, generic) or the path of a themes YAML file."
+    )
+
+
+def test_columns_by_qid_or_question_text_reach_the_notebook_as_column_ids(
+    project: Path,
+) -> None:
+    write_qualtrics(project / "data" / "q.csv", n=6)
+    path = write_unit(
+        project,
+        "name: Q\ndata: {path: ../data/q.csv, filter: null}\n"
+        "columns: {score: QID74, date: Start Date, id: ResponseId, comment: null, contact: null}\n"
+        'breakdowns: ["What is your gender?"]\n'
+        "followups: [{column: QID75, type: multi, separator: ','}]\n",
+    )
+    unit = load_unit(path)
+    params = notebook_parameters(unit, period="2026-09")
+    assert (params["score_column"], params["date_column"], params["id_column"]) == (
+        "Q3",
+        "StartDate",
+        "ResponseId",
+    )
+    assert params["breakdowns"] == [{"column": "Q1", "label": "What is your gender?"}]
+    assert params["followups"][0]["column"] == "Q4"
+    assert (params["target"], params["top_n"], params["date_format"]) == (None, 12, None)
+
+
+def test_reading_options_are_validated(project: Path) -> None:
+    path = write_unit(project, "name: EC\ndata: {date_format: dd/mm/yyyy, fix_text: maybe}\n")
+    assert error_of(path) == (
+        "params/ec.yaml: 2 problems:\n"
+        "- data.date_format: date_format must be 'month-first', 'day-first' or a strftime "
+        "pattern such as '%d/%m/%Y %H:%M'; found 'dd/mm/yyyy'.\n"
+        "- data.fix_text: expected true or false; found 'maybe'."
     )

@@ -691,3 +691,29 @@ def test_trend_draws_control_limits_and_rings_months_outside_them() -> None:
     assert by_gid(calm, "out-of-control") == []
     assert "Control limits (±3σ)" in legend_texts(calm)
     assert "Outside control limits" not in legend_texts(calm)
+
+
+def test_a_crowded_breakdown_draws_without_any_warning() -> None:
+    import warnings
+
+    from nps_kit._plot_base import palette_retina_png, to_png
+
+    # Labels this long once made constrained layout give up with a UserWarning on stderr,
+    # which failed the unit's report.
+    names = [f"Answer {k} " + "x" * 100 for k in range(57)]
+    table = pd.DataFrame(
+        {
+            "region": names,
+            "n": [40] * 57,
+            "nps": [float(k - 28) for k in range(57)],
+            "ci_low": [float(k - 40) for k in range(57)],
+            "ci_high": [float(k - 16) for k in range(57)],
+            "small_sample": [False] * 57,
+            "suppressed": [False] * 57,
+        }
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ax = plot.breakdown(table, by="region", lang="en", title="NPS by region")
+        assert palette_retina_png(ax.figure) is not None
+        assert to_png(ax).startswith(b"\x89PNG")

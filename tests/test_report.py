@@ -114,7 +114,11 @@ def test_headline_without_change_target_or_score() -> None:
     result = replace(Result(), nps=None, ci_low=None, ci_high=None)
     text = text_of(_headline(result, None, target=None))
     assert "前月比 — 比較できるデータがありません" in text
-    assert "目標" not in text
+    # No target set: the headline says so instead of inventing one (no 目標達成 / 目標未達).
+    assert "目標 目標未設定 target で設定できます" in text
+    assert "目標達成" not in text and "目標未達" not in text
+    english = text_of(_headline(result, None, target=None, lang="en"))
+    assert "Target No target set one with target" in english
     assert soup_of(_headline(result, None)).select_one(".nps-headline__value").get_text() == "—"
 
 

@@ -777,3 +777,17 @@ def test_invalid_ratings_are_counted_in_data_quality(
     clean = make_unit(tmp_path, lang)
     table = data_quality(clean, ratings=analyse_followups(clean, QUESTIONS[lang]).ratings)
     assert table.iloc[-1]["value"] == "0"
+
+
+def test_title_says_when_the_month_is_not_complete(
+    ja: Report, en: Report, tmp_path: Path, show: Callable[..., Shown]
+) -> None:
+    last = max(row[1] for row in CURRENT)
+    assert last < 31  # the fixture's October ends early: the month is still running
+    assert (
+        '<p class="nps-title__note" role="note">October 2026 is not complete: responses up to '
+        f"2026-10-{last:02d}.</p>"
+    ) in en.shown["title"].html
+    assert f"2026年10月は集計途中です（2026-10-{last:02d}までの回答）。" in ja.shown["title"].html
+    done = make_unit(tmp_path, "en", [("2026-10", [*CURRENT, ("X1", 31, 9, *CURRENT[0][3:])])])
+    assert "nps-title__note" not in show(sections.title, done).html

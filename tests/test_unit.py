@@ -14,6 +14,7 @@ from nps_kit.unit import (
     contact_allowed,
     data_quality,
     headline,
+    incomplete_through,
     prepare_unit,
     shift_period,
     trend_table,
@@ -154,20 +155,27 @@ def test_no_readable_dates(tmp_path: Path) -> None:
     with pytest.raises(DataError) as err:
         ec(path)
     assert str(err.value) == (
-        f"{path}: column 'submitted_at' has no readable dates for EC事業部. "
-        "Check columns.date in the parameters."
+        f"{path}: no date in column 'submitted_at' (date_column) could be read (e.g. "
+        "'someday'); accepted forms: ISO (2026-10-03, 2026-10-03T09:15:00), 2026/10/03 9:15, "
+        "2026年10月3日 9時15分, Excel serial numbers, and day/month/year or month/day/year with "
+        "a 2- or 4-digit year (13/12/2019, 12/13/2019 9:50:30, 9/8/18 15:29). Check that this "
+        "is the date column, or pass --date-format (date_format in parameters) with a strftime "
+        "pattern such as '%d.%m.%Y %H:%M'."
     )
 
 
-def test_latest_is_the_last_complete_month(responses: Path, tmp_path: Path) -> None:
+def test_latest_is_the_latest_month_with_data(responses: Path, tmp_path: Path) -> None:
     # The file ends on 2026-10-31, so October is complete.
     assert ec(responses).period == "2026-10"
+    assert incomplete_through(ec(responses)) is None
     assert ec(responses, period="2026-09").period == "2026-09"
-    # A file that ends mid-month: that month is still running, report the one before.
+    # A file that ends mid-month: that month is reported, and said to be running.
     running = write_csv(
         tmp_path / "running.csv", [*CURRENT, "R30,2026-11-15 09:00:00,EC事業部,9,web,,はい"]
     )
-    assert ec(running).period == "2026-10"
+    assert ec(running).period == "2026-11"
+    assert incomplete_through(ec(running)) == pd.Timestamp("2026-11-15 09:00")
+    assert incomplete_through(ec(running, period="2026-10")) is None
 
 
 def test_latest_is_judged_on_the_whole_file(tmp_path: Path) -> None:
@@ -328,6 +336,7 @@ def test_data_quality_ja(responses: Path) -> None:
         ("除外：無回答", "1"),
         ("除外：無効な値", "1"),
         ("重複ID", "1"),
+        ("完全に同じ回答（重複行）", "0"),
         ("回答日の範囲", "2025-10-05 – 2026-10-31"),
         # One unreadable date is EC's (R25); the other (C03) belongs to Cloud Platform.
         ("読めない日付", "1"),
@@ -348,6 +357,7 @@ def test_data_quality_en_redaction_off(responses: Path) -> None:
         ("Excluded: missing score", "1"),
         ("Excluded: invalid score", "1"),
         ("Duplicate response IDs", "0"),  # no id column given
+        ("Exact duplicate responses", "0"),
         ("Date range", "2025-10-05 – 2026-10-31"),
         ("Unreadable dates", "1"),
         ("Personal data redacted (this period's comments)", "off (internal use)"),
@@ -400,3 +410,39 @@ def test_demo_ec_nps_matches_a_hand_computation() -> None:
         detractors,
     )
     assert result.nps == pytest.approx(expected)
+
+
+# --- many groups, no id column, no contact column -------------------------------------------
+
+
+def test_breakdown_of_57_values_shows_the_top_n_and_other(tmp_path: Path) -> None:
+    # Country k has k + 1 responses (k = 0..56), all in 2026-10, scores cycling 0..10.
+    lines = []
+    for k in range(57):
+        for j in range(k + 1):
+            lines.append(f"R{k}-{j},2026-10-{j % 28 + 1:02d} 09:00:00,EC事業部,{(k + j) % 11},"
+                         f"country {k:02d},ok,はい")  # fmt: skip
+    unit = ec(write_csv(tmp_path / "r.csv", lines), period="2026-10", language="en")
+    table = breakdown_table(unit, "channel", top_n=12, min_report_n=0)
+    assert len(table) == 13
+    assert table["channel"].iloc[-1] == "Other"
+    assert sorted(table["channel"].iloc[:-1]) == [f"country {k:02d}" for k in range(45, 57)]
+    other = table.iloc[-1]
+    assert other["n"] == sum(k + 1 for k in range(45))
+    assert table["n"].sum() == sum(k + 1 for k in range(57))
+    assert len(breakdown_table(unit, "channel", min_report_n=0)) == 57
+
+
+def test_data_quality_counts_garbled_text_and_duplicates(tmp_path: Path) -> None:
+    lines = [*CURRENT, CURRENT[0]]
+    lines[3] = "R04,2026-10-28 09:00:00,EC事業部,7,app,Â¡Traduciendo!,はい"
+    path = write_csv(tmp_path / "r.csv", lines)
+    kept = dict(data_quality(ec(path, language="en"), id_column="response_id").values.tolist())
+    assert kept["Exact duplicate responses"] == "1"
+    assert kept["Garbled text cells (double decoding)"] == "1 (not repaired: set fix_text: true)"
+    unit = ec(path, language="en", fix_text=True, dedupe=True, id_column="response_id")
+    fixed = dict(data_quality(unit, id_column="response_id").values.tolist())
+    assert fixed["Exact duplicate responses"] == "0"
+    assert fixed["Duplicates dropped (dedupe)"] == "1"
+    assert fixed["Garbled text cells (double decoding)"] == "1 (repaired)"
+    assert unit.responses.set_index("response_id").loc["R04", "comment"] == "¡Traduciendo!"

@@ -6,11 +6,13 @@ Public names are re-exported by :mod:`nps_kit.plot`; the chart functions live in
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import math
 import unicodedata
-from collections.abc import Iterable, Sequence
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import matplotlib as mpl
@@ -126,6 +128,19 @@ def _retina_inline() -> None:
         formatters["image/png"].for_type(Figure, palette_retina_png)
 
 
+@contextlib.contextmanager
+def quiet_layout() -> Iterator[None]:
+    """Silence matplotlib's layout warnings while drawing one of our figures.
+
+    A chart whose labels do not all fit ("constrained_layout not applied") is still drawn,
+    just tighter; the warning would go to the report's stderr and fail the unit. Charts are
+    kept small (top N groups), so this is the safety net for data nobody foresaw.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*(constrained_layout|[Tt]ight layout) not")
+        yield
+
+
 def palette_retina_png(fig: Figure) -> tuple[bytes, dict[str, int]] | None:
     """Render ``fig`` as a 2x PNG with a 256-colour palette, shown at 1x size.
 
@@ -141,7 +156,8 @@ def palette_retina_png(fig: Figure) -> tuple[bytes, dict[str, int]] | None:
     fill_missing_glyphs(fig)
     dpi = 2 * fig.dpi
     raw = io.BytesIO()
-    fig.savefig(raw, format="rgba", dpi=dpi, facecolor="white")
+    with quiet_layout():
+        fig.savefig(raw, format="rgba", dpi=dpi, facecolor="white")
     width, height = (int(v) for v in fig.get_size_inches() * dpi)
     pixels = raw.getvalue()
     if len(pixels) != width * height * 4:  # pragma: no cover - defensive: unexpected size
@@ -251,14 +267,15 @@ def to_png(fig: Figure | SubFigure | Axes, *, dpi: int = 144) -> bytes:
         raise TypeError(f"to_png: fig must be a matplotlib Figure or Axes, got {type(fig)!r}")
     fill_missing_glyphs(root)
     buffer = io.BytesIO()
-    root.savefig(
-        buffer,
-        format="png",
-        dpi=dpi,
-        bbox_inches="tight",
-        facecolor="white",
-        metadata={"Software": None},
-    )
+    with quiet_layout():
+        root.savefig(
+            buffer,
+            format="png",
+            dpi=dpi,
+            bbox_inches="tight",
+            facecolor="white",
+            metadata={"Software": None},
+        )
     return buffer.getvalue()
 
 

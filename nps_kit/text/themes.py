@@ -402,7 +402,12 @@ def theme_impact(
                 "nps_gain": _pct(with_.detractors, n_valid),
             }
         )
-    table = pd.DataFrame(rows)
+    # Named columns even without themes (a project whose themes.yaml has none yet).
+    columns = ["theme", "label", "mentions", "share"]
+    columns += [f"share_{name}s" for name in ("promoter", "passive", "detractor")]
+    columns += ["nps_with", "ci_with_low", "ci_with_high", "nps_without", "ci_without_low"]
+    columns += ["ci_without_high", "nps_gain"]
+    table = pd.DataFrame(rows, columns=columns)
     if table.empty:
         return table
     return table.sort_values(["nps_gain", "mentions"], ascending=False, kind="stable").reset_index(
