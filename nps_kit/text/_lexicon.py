@@ -132,7 +132,7 @@ EN_CUES: dict[str, float] = {
         faff shambles shambolic fiddly bloated unresponsive disorganised disorganized
         understaffed underwhelming underwhelmed patronising patronizing vague mislead misled
         overcomplicated inflexible rigid unreasonable ridiculous shocking appalling disgusting
-        dreadful pathetic unacceptable hopeless gutted annoyed fuming
+        dreadful pathetic unacceptable hopeless gutted annoyed fuming joke
         """.split(),
         -1.0,
     ),
@@ -217,6 +217,7 @@ _NOT_CUES = frozenset(
     price cost value service quality offer deal save saving credit interest interests
     高価 安価 期待 改善 価格 料金 値段 品質 サービス 保険 補償 手数料 対応 説明 問題 時間 商品
     最新 一番 注意
+    energy security share sharing united party play justice chance
     """.split()
 )
 
