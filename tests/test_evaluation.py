@@ -23,7 +23,7 @@ EVEN = BLIND["id"].str[1:].astype(int) % 2 == 0
 
 # (precision, recall, polarity accuracy) per language
 HELD_OUT = {"en": (0.74, 0.83, 0.66), "ja": (0.84, 0.85, 0.78)}
-TUNED = {"en": (0.90, 0.95, 0.87), "ja": (0.92, 0.97, 0.84)}
+TUNED = {"en": (0.90, 0.95, 0.87), "ja": (0.92, 0.97, 0.85)}
 
 
 def test_blind_set_is_large_balanced_and_valid() -> None:

@@ -51,6 +51,8 @@ def test_clauses_split_at_contrasts_sentence_ends_and_joins():
         ("Checkout was fiddly", "checkout", "negative"),
         ("配送が遅くて困っています", "delivery", "negative"),
         ("返品の手続きが楽でした", "returns", "positive"),
+        ("アプリがシンプルで直感的", "usability", "positive"),
+        ("アプリが重すぎる", "usability", "negative"),
         # Topic words that general lexicons score ("joke" is praise there, "energy" too).
         ("The phone line is a joke", "phone", "negative"),
         ("Delivery of our energy meter was booked", "delivery", "neutral"),
