@@ -40,11 +40,13 @@ themes: {}
 
 
 def choose_theme_pack(texts: pd.Series) -> str | None:
-    """Return the theme pack that fits ``texts``, or ``None`` when none does.
+    """Return the shipped theme pack that fits ``texts``, or ``None`` when none does.
 
-    Only the bundled retail / e-commerce dictionaries exist for now; they are chosen when they
-    tag at least 40 % of the non-blank comments, spread over three or more themes that each tag
-    at least 5 % of them. Otherwise no themes are applied.
+    The pack that tags the most comments (:func:`nps_kit.text.packs.best_pack`: retail, saas,
+    finance or generic) is chosen when it tags at least 40 % of the non-blank comments, spread
+    over three or more themes that each tag at least 5 % of them. Otherwise no themes are
+    applied, rather than dictionaries that do not fit (e-commerce delivery advice for a
+    software survey).
 
     Parameters
     ----------
@@ -54,18 +56,20 @@ def choose_theme_pack(texts: pd.Series) -> str | None:
     Returns
     -------
     str or None
-        ``"retail"`` or ``None``.
+        The pack id, or ``None``.
     """
-    from nps_kit.themes import load_themes, tag_themes
+    from nps_kit.text.packs import best_pack, load_pack
+    from nps_kit.text.themes import tag_themes
 
     comments = texts.dropna().astype(str)
     comments = comments[comments.str.strip() != ""]
     if comments.empty:
         return None
-    tags = tag_themes(comments, load_themes()).fillna(False).astype(bool)
+    pack = best_pack(comments).pack
+    tags = tag_themes(comments, load_pack(pack)).fillna(False).astype(bool)
     share = float(tags.any(axis=1).mean())
     spread = int((tags.mean() >= 0.05).sum())
-    return "retail" if share >= _FIT_SHARE and spread >= _FIT_THEMES else None
+    return pack if share >= _FIT_SHARE and spread >= _FIT_THEMES else None
 
 
 def _quote(value: Any) -> str:
@@ -241,11 +245,14 @@ def _defaults_text(
     lines += _question_lines(found, skip={score.column, date.column, unit_column or ""})
     if pack is None:
         lines += [
-            "# Theme dictionaries: the bundled retail / e-commerce themes do not fit these",
-            "# comments, so themes.yaml here has none (add your own there).",
+            "# Theme dictionaries: none of the bundled packs (retail, saas, finance, generic) fits",
+            "# these comments, so themes.yaml here has none (add your own there).",
         ]
     else:
-        lines.append(f"# Theme dictionaries: the bundled {pack} themes fit these comments.")
+        lines.append(
+            f"# Theme dictionaries: a copy of the bundled '{pack}' pack, the one that fits these "
+            "comments best."
+        )
     lines += [
         "themes: themes.yaml",
         "# Recommended actions per segment, theme and rating driver.",
@@ -387,7 +394,7 @@ def project_from_export(
     )
     texts_by_file: dict[Path, str] = {
         Path("parameters/defaults.yaml"): _defaults_text(found, export, folder, pack, column),
-        Path("parameters/themes.yaml"): _resource("themes.yaml") if pack else _EMPTY_THEMES,
+        Path("parameters/themes.yaml"): _pack_text(pack, 0) if pack else _EMPTY_THEMES,
         Path("parameters/playbook.yaml"): _playbook(pack),
         Path("notebooks/nps_report.ipynb"): _resource("nps_report.ipynb"),
     }
@@ -438,9 +445,9 @@ def found_column(export: Path, found: Inspection, column: str) -> pd.Series:
 
 def _playbook(pack: str | None) -> str:
     """Return the bundled playbook; without a theme pack, without its theme actions."""
-    text = _resource("playbook.yaml")
     if pack is not None:
-        return text
+        return _pack_text(pack, 1)
+    text = _resource("playbook.yaml")
     start = text.index("\nthemes:\n") + 1
     end = text.index("\ndrivers:", start) + 1
     note = (
@@ -449,6 +456,13 @@ def _playbook(pack: str | None) -> str:
         "themes: {}\n\n"
     )
     return text[:start] + note + text[end:]
+
+
+def _pack_text(pack: str, which: int) -> str:
+    """Return the text of a shipped pack's themes (``which=0``) or playbook (``1``) file."""
+    from nps_kit.text.packs import pack_files
+
+    return pack_files(pack)[which].read_text(encoding="utf-8")
 
 
 def _resource(name: str) -> str:

@@ -163,7 +163,7 @@ def test_demo_example_unit_survives_defaults_pointing_at_your_export(
     assert found.units["example"].data.path.name == "demo_responses.csv.gz"
 
 
-def test_theme_pack_only_when_the_retail_dictionaries_fit(repo_root: Path) -> None:
+def test_theme_pack_only_when_a_pack_fits(repo_root: Path) -> None:
     demo = pd.read_csv(repo_root / "data" / "demo_responses.csv.gz", usecols=["comment"])
     assert choose_theme_pack(demo["comment"].head(2000)) == "retail"
     r_survey = pd.Series(
@@ -179,8 +179,33 @@ def test_theme_pack_only_when_the_retail_dictionaries_fit(repo_root: Path) -> No
         ]
         * 10
     )
-    assert choose_theme_pack(r_survey) is None
+    assert choose_theme_pack(r_survey) is None  # "package" is not delivery
     assert choose_theme_pack(pd.Series([None, "  "])) is None
+    software = pd.Series(
+        [
+            "The API docs are outdated",
+            "The dashboard is slow to load",
+            "Support answered my ticket quickly",
+            "Pricing per seat is too high",
+            "The Slack integration broke after the update",
+            "Onboarding was easy",
+            "Outages every week, the service went down again",
+        ]
+        * 10
+    )
+    assert choose_theme_pack(software) == "saas"
+    bank = pd.Series(
+        [
+            "窓口の担当者が親切でした",
+            "振込手数料が高い",
+            "アプリで残高がすぐ確認できて便利",
+            "保険金の支払いまで時間がかかりすぎ",
+            "ATMが近くになくて不便",
+            "審査に時間がかかった",
+        ]
+        * 10
+    )
+    assert choose_theme_pack(bank) == "finance"
 
 
 def test_ratings_of_another_scale_become_categorical_questions(tmp_path: Path) -> None:
