@@ -35,11 +35,11 @@ PRELOAD: tuple[str, ...] = (
     "nps_kit.plot",
     "nps_kit.followup",
     "nps_kit.drivers",
-    "nps_kit.themes",
-    "nps_kit.words",
+    "nps_kit.text.themes",
+    "nps_kit.text.words",
     "nps_kit.strategy",
     "nps_kit.text",
-    "nps_kit.redact",
+    "nps_kit.text.redaction",
     "nps_kit.unit",
     "nps_kit.analysis",
     "nps_kit.sections",
@@ -232,6 +232,21 @@ class WarmKernel:
             request_save_on_cell_execute=False,
         )
         return result
+
+    def kill(self) -> None:
+        """Kill the kernel process and remove its connection file, from any thread.
+
+        For an interrupted run: :meth:`shutdown` talks to the kernel on the owning thread's
+        event loop, which is busy executing; a signal and an unlink need no loop.
+        """
+        km = self.km
+        if km is None:
+            return
+        process = getattr(km.provisioner, "process", None)
+        if process is not None:
+            process.kill()
+        if km.connection_file:
+            Path(km.connection_file).unlink(missing_ok=True)
 
     def shutdown(self) -> None:
         """Stop the channels and the kernel; safe to call twice."""

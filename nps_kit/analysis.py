@@ -16,15 +16,17 @@ from typing import Any, Literal
 import pandas as pd
 
 from nps_kit.drivers import key_drivers
-from nps_kit.errors import ConfigError, DataError, closest
+from nps_kit.errors import ConfigError, closest, missing_column
 from nps_kit.followup import categorical_summary, multi_select_summary, ratings_summary
+from nps_kit.i18n import label
+from nps_kit.periods import shift_period
 from nps_kit.score import nps
 from nps_kit.strategy import Recommendation, load_playbook, segment_strategies
-from nps_kit.text import answered as says_something
-from nps_kit.text import tokenise
-from nps_kit.themes import ThemeBook, load_themes, tag_themes, theme_impact
-from nps_kit.unit import UnitData, shift_period
-from nps_kit.words import distinguishing_words
+from nps_kit.text.themes import ThemeBook, load_themes, tag_themes, theme_impact
+from nps_kit.text.tokens import answered as says_something
+from nps_kit.text.tokens import tokenise
+from nps_kit.text.words import distinguishing_words
+from nps_kit.unit import UnitData
 
 __all__ = ["FollowupAnalysis", "Question", "QuestionResult", "analyse_followups"]
 
@@ -156,6 +158,8 @@ def analyse_followups(
     level: float = 0.95,
     min_n: int = 30,
     min_report_n: int = 5,
+    weight: str | None = None,
+    top_n: int | None = None,
 ) -> FollowupAnalysis:
     """Analyse every follow-up question of the unit's reporting period.
 
@@ -169,6 +173,15 @@ def analyse_followups(
         Theme dictionaries and playbook; ``None`` uses the packaged defaults.
     level, min_n, min_report_n
         Confidence level, precision threshold and anonymity floor.
+    weight
+        Weight column (``nps_weight``) if the data is weighted: then every figure — answer
+        shares and NPS per answer, multi-select options, mean ratings, key drivers, theme
+        shares, NPS and gains, and the NPS behind the recommendations — is weighted, with
+        Kish's effective n for intervals and small-sample flags, like the headline. Counts
+        (``n``, ``mentions``, commenters) and the distinguishing words stay unweighted.
+    top_n
+        Categorical and multi-select tables show this many answers and the rest as
+        "Other" / "その他"; ``None`` shows every answer.
 
     Returns
     -------
@@ -193,7 +206,15 @@ def analyse_followups(
     for q in parsed:
         if q.type == "categorical":
             table = categorical_summary(
-                data, q.column, codes=q.codes, level=level, min_n=min_n, min_report_n=min_report_n
+                data,
+                q.column,
+                codes=q.codes,
+                weight=weight,
+                level=level,
+                min_n=min_n,
+                min_report_n=min_report_n,
+                top_n=top_n,
+                other=label("other", lang),
             )
             results.append(QuestionResult(q, table))
         elif q.type == "multi":
@@ -202,9 +223,12 @@ def analyse_followups(
                 q.column,
                 separator=q.separator or ";",
                 codes=q.codes,
+                weight=weight,
                 level=level,
                 min_n=min_n,
                 min_report_n=min_report_n,
+                top_n=top_n,
+                other=label("other", lang),
             )
             results.append(QuestionResult(q, table))
         elif q.type == "text":
@@ -215,7 +239,7 @@ def analyse_followups(
             # Non-commenters get NA tags: theme_impact then reads shares among commenters and
             # NPS gains against every valid respondent of the period.
             tags = tag_themes(texts, book).astype("boolean").where(answered)
-            impact = theme_impact(data, tags, lang=lang, level=level, book=book)
+            impact = theme_impact(data, tags, lang=lang, level=level, book=book, weight=weight)
             # Only the two compared segments need tokens (tokenising is the costly step).
             seg = data["segment"]
             words = distinguishing_words(
@@ -232,15 +256,17 @@ def analyse_followups(
     rating_columns = {q.column: q.label for q in parsed if q.type == "rating"}
     ratings = drivers = None
     if rating_columns and rating_scale is not None:
-        ratings = ratings_summary(data, rating_columns, scale=rating_scale)
-        drivers = key_drivers(data, rating_columns, scale=rating_scale)
+        ratings = ratings_summary(data, rating_columns, scale=rating_scale, weight=weight)
+        drivers = key_drivers(data, rating_columns, scale=rating_scale, weight=weight)
     themes = None
     if all_tags is not None:
         all_tags = all_tags.astype("boolean").where(_any_text(data, parsed))
-        themes = theme_impact(data, all_tags, lang=lang, level=level, book=book)
-    current = nps(data, level=level, min_n=min_n)
+        themes = theme_impact(data, all_tags, lang=lang, level=level, book=book, weight=weight)
+    current = nps(data, weight=weight, level=level, min_n=min_n)
     previous_rows = unit.rows(shift_period(unit.period, -1))
-    previous = nps(previous_rows, level=level, min_n=min_n) if len(previous_rows) else None
+    previous = (
+        nps(previous_rows, weight=weight, level=level, min_n=min_n) if len(previous_rows) else None
+    )
     recommendations = segment_strategies(
         current,
         previous=previous,
@@ -282,15 +308,8 @@ def _rating_scale(questions: Sequence[Question]) -> tuple[float, float] | None:
 
 
 def _require_column(data: pd.DataFrame, column: str) -> None:
-    # Same wording as the categorical, multi-select and rating summaries.
     if column not in data.columns:
-        suggestion = closest(column, [str(c) for c in data.columns])
-        raise DataError(
-            f"No column {column!r} in the responses.",
-            hint=f"Did you mean {suggestion!r}?"
-            if suggestion
-            else "Check the follow-up column names in the unit's parameters.",
-        )
+        raise missing_column(column, data.columns, option="followups")
 
 
 def _any_text(data: pd.DataFrame, questions: Sequence[Question]) -> pd.Series:

@@ -1,7 +1,9 @@
 """``manifest.json`` and the overview pages of a reports folder.
 
 ``<output>/<period>/manifest.json`` records every unit's status, parameters, input hash and
-summary; a run of some units merges into the existing manifest of that period. The overview
+summary; a run of some units merges into the existing manifest of that period. Every merge holds
+the reports folder's lock (``<output>/.manifest.lock``) from reading the manifest to writing it
+and the overviews, so two runs at once never drop each other's units. The overview
 ``<output>/<period>/index.html`` and the period list ``<output>/index.html`` are rebuilt from the
 manifests: self-contained (chart as a PNG data URI), no scripts, no network, readable on a phone,
 every text html-escaped.
@@ -11,62 +13,70 @@ from __future__ import annotations
 
 import base64
 import json
-import os
-import tempfile
 from collections import Counter
 from datetime import UTC, datetime
 from html import escape
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from nps_kit import __version__
-from nps_kit.i18n import Language, format_period, label
+from nps_kit._atomic import atomic_write_text
+from nps_kit._lock import file_lock
+from nps_kit.i18n import Language, label, t
+from nps_kit.periods import format_period
+from nps_kit.summary import UnitSummary, as_summary
 
-if TYPE_CHECKING:
-    from nps_kit.run import UnitResult
 
-__all__ = ["manifest_entry", "write_manifest_and_overview", "write_overview", "write_periods_index"]
+class UnitResult(Protocol):
+    """What the manifest records of a unit's run (:class:`nps_kit.run.UnitResult`).
+
+    A protocol, so that this module does not import ``run``, which imports it.
+    """
+
+    @property
+    def unit(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def seconds(self) -> float: ...
+    @property
+    def html(self) -> Path | None: ...
+    @property
+    def notebook(self) -> Path | None: ...
+    @property
+    def error(self) -> dict[str, Any] | None: ...
+    @property
+    def summary(self) -> UnitSummary | None: ...
+    @property
+    def parameters(self) -> dict[str, Any]: ...
+    @property
+    def input(self) -> dict[str, str]: ...
+
+
+__all__ = [
+    "manifest_entry",
+    "update_manifest",
+    "write_manifest_and_overview",
+    "write_overview",
+    "write_periods_index",
+]
 
 MANIFEST = "manifest.json"
+#: In the reports folder, not a period folder: one lock also orders the periods index.
+MANIFEST_LOCK = ".manifest.lock"
 _PACKAGES = ("pandas", "numpy", "matplotlib", "seaborn", "papermill", "nbconvert", "nbclient")
 
-_WORDS = {
-    "title": {"ja": "NPSレポート一覧", "en": "NPS reports"},
-    "unit": {"ja": "部門", "en": "Unit"},
-    "change": {"ja": "前月比", "en": "Change"},
-    "nps_ci": {"ja": "NPS（95%信頼区間）", "en": "NPS (95% interval)"},
-    "target_status": {"ja": "目標", "en": "Target"},
-    "shares": {"ja": "推奨者／批判者", "en": "Promoters / detractors"},
-    "trend": {"ja": "12か月の推移", "en": "12 months"},
-    "top_theme": {"ja": "最多の不満テーマ", "en": "Top complaint"},
-    "to_contact": {"ja": "未対応の批判者", "en": "Detractors to contact"},
-    "status": {"ja": "状態", "en": "Status"},
-    "report": {"ja": "レポート", "en": "Report"},
-    "ok": {"ja": "完了", "en": "ok"},
-    "failed": {"ja": "失敗", "en": "failed"},
-    "previous": {"ja": "前回の成功分", "en": "last good report"},
-    "notebook": {"ja": "ノートブック", "en": "notebook"},
-    "periods": {"ja": "期間一覧", "en": "All periods"},
-    "chart": {"ja": "部門別 NPS と95%信頼区間", "en": "NPS by unit with 95% intervals"},
-}
 
 # Added to the reports' stylesheet (report.css) for the overview's own pieces.
 _CSS = """
 .nps-report{max-width:1180px}.failed{color:#b00020;font-weight:bold}
 .nps-spark{display:block}.nps-table td .nps-verdict{display:block;margin:2px 0 0;width:max-content}
 """
-
-
-def _atomic_text(path: Path, text: str) -> None:
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.chmod(name, 0o644)  # mkstemp makes it private; reports are meant to be shared
-        os.replace(name, path)
-    finally:
-        Path(name).unlink(missing_ok=True)
 
 
 def manifest_entry(result: UnitResult) -> dict[str, Any]:
@@ -87,7 +97,7 @@ def manifest_entry(result: UnitResult) -> dict[str, Any]:
         "parameters": result.parameters,
         "input": result.input,
         "error": result.error,
-        "summary": result.summary,
+        "summary": result.summary.to_json() if result.summary else None,
     }
 
 
@@ -99,6 +109,30 @@ def _packages() -> dict[str, str]:
         except metadata.PackageNotFoundError:
             continue
     return versions
+
+
+def update_manifest(output: Path, period: str, results: list[UnitResult]) -> dict[str, Any]:
+    """Merge ``results`` into ``<output>/<period>/manifest.json`` under the folder's lock.
+
+    The runner calls this as each unit finishes, so that an interrupted run still lists every
+    unit whose report it replaced. The overview pages are left as they are.
+
+    Parameters
+    ----------
+    output
+        The reports folder.
+    period
+        ``YYYY-MM``.
+    results
+        Units just run for that period; other units already in the manifest are kept.
+
+    Returns
+    -------
+    dict
+        The manifest written.
+    """
+    with file_lock(Path(output) / MANIFEST_LOCK):
+        return _merge_manifest(Path(output) / period, period, results)
 
 
 def write_manifest_and_overview(
@@ -120,7 +154,16 @@ def write_manifest_and_overview(
     dict
         The manifest written.
     """
-    folder = Path(output) / period
+    with file_lock(Path(output) / MANIFEST_LOCK):
+        folder = Path(output) / period
+        manifest = _merge_manifest(folder, period, results)
+        write_overview(folder, manifest)
+        write_periods_index(Path(output))
+    return manifest
+
+
+def _merge_manifest(folder: Path, period: str, results: list[UnitResult]) -> dict[str, Any]:
+    """Read, merge and write one manifest; the caller holds the lock."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / MANIFEST
     units: dict[str, dict[str, Any]] = {}
@@ -139,9 +182,7 @@ def write_manifest_and_overview(
         "packages": _packages(),
         "units": [units[k] for k in sorted(units)],
     }
-    _atomic_text(path, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
-    write_overview(folder, manifest)
-    write_periods_index(Path(output))
+    atomic_write_text(path, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     return manifest
 
 
@@ -160,15 +201,9 @@ def _chart(units: list[dict[str, Any]], lang: Language, *, alt: str) -> str | No
     from nps_kit.plot import set_theme, unit_comparison
 
     rows = [
-        {
-            "name": u["name"],
-            "nps": s["nps"],
-            "ci_low": s.get("ci_low"),
-            "ci_high": s.get("ci_high"),
-            "n": s.get("n"),
-        }
+        {"name": u["name"], "nps": s.nps, "ci_low": s.ci_low, "ci_high": s.ci_high, "n": s.n}
         for u in units
-        if u["status"] == "ok" and (s := u.get("summary") or {}).get("nps") is not None
+        if u["status"] == "ok" and (s := _summary(u)).nps is not None
     ]
     if not rows:
         return None
@@ -209,13 +244,48 @@ def _number(value: float) -> str:
     return f"{value:.1f}".replace("-", "\u2212")
 
 
+def _summary(entry: dict[str, Any]) -> UnitSummary:
+    return as_summary(entry.get("summary")) or UnitSummary()
+
+
+def _adjusted_verdicts(units: list[dict[str, Any]]) -> tuple[list[str | None], float]:
+    """Each unit's change verdict after Benjamini–Hochberg over the units, and the FDR used.
+
+    A unit keeps ``improvement``/``decline`` only when its adjusted p-value is below
+    ``1 − level``; the others read ``no_change``. Units without a p-value keep their verdict.
+    """
+    from nps_kit.stats import benjamini_hochberg
+
+    changes = [_summary(u).change if u.get("status") == "ok" else None for u in units]
+    p_values = [
+        c.p_value if c is not None and c.p_value is not None else float("nan") for c in changes
+    ]
+    adjusted = benjamini_hochberg(p_values).tolist()
+    levels = {c.level or 0.95 for c in changes if c is not None and c.p_value is not None}
+    fdr = 1 - (max(levels) if levels else 0.95)
+    verdicts: list[str | None] = []
+    for change, q in zip(changes, adjusted, strict=True):
+        verdict = change.verdict if change is not None else None
+        if verdict in ("improvement", "decline") and not q < fdr:
+            verdict = "no_change"
+        verdicts.append(verdict)
+    return verdicts, fdr
+
+
 def _signed(value: float) -> str:
     return f"{value:+.1f}".replace("-", "\u2212")
 
 
+def _word(key: str, lang: Language) -> str:
+    try:
+        return t(f"overview.{key}", lang)
+    except KeyError:
+        return label(key, lang)
+
+
 def _words(key: str, langs: tuple[Language, ...]) -> str:
     """Return a label in the overview's language(s): both, side by side, for mixed units."""
-    texts = [_WORDS[key][lang] if key in _WORDS else label(key, lang) for lang in langs]
+    texts = [_word(key, lang) for lang in langs]
     return " / ".join(dict.fromkeys(texts))
 
 
@@ -314,8 +384,16 @@ def write_overview(
         return escape(_words(key, langs))
 
     rows = []
-    for u in units:
-        s = u.get("summary") or {}
+    verdicts, fdr = _adjusted_verdicts(units)
+    for u, verdict in zip(units, verdicts, strict=True):
+        # The page reads the summary's JSON form (the manifest's own words for each figure).
+        s = _summary(u).to_json()
+        if verdict is not None and s.get("change"):  # the verdict after BH over the units
+            s["change"] = {**s["change"], "verdict": verdict}
+            s["changes"] = [
+                {**c, "verdict": verdict} if c.get("kind") == s["change"].get("kind") else c
+                for c in s.get("changes") or []
+            ]
         status = u["status"]
         html = u.get("html")
         if html:
@@ -383,10 +461,11 @@ def write_overview(
         f'<main class="nps-report"><div class="nps-prose"><h1>{escape(title)}</h1></div>{image}'
         f'<div class="nps-table-wrap"><table class="nps-table"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
+        f"<p>{escape(t('overview.fdr_note', lang, fdr=f'{fdr * 100:g}'))}</p>"
         f'<p><a href="../index.html">{w("periods")}</a></p></main></body></html>\n'
     )
     path = folder / "index.html"
-    _atomic_text(path, page)
+    atomic_write_text(path, page)
     return path
 
 
@@ -417,7 +496,7 @@ def write_periods_index(output: Path) -> Path:
         f"({ok}/{total})</li>"
         for name, ok, total in entries
     )
-    title = _WORDS["title"][lang]
+    title = t("overview.title", lang)
     page = (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -425,5 +504,5 @@ def write_periods_index(output: Path) -> Path:
         f"<h1>{escape(title)}</h1><ul>{items}</ul></body></html>\n"
     )
     path = Path(output) / "index.html"
-    _atomic_text(path, page)
+    atomic_write_text(path, page)
     return path

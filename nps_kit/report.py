@@ -22,8 +22,9 @@ import nbformat
 import pandas as pd
 from IPython.display import HTML, display
 
-from nps_kit.i18n import Language, label, points
+from nps_kit.i18n import Language, interval_label, label, points, t
 from nps_kit.score import TargetStatus, shown_diff, target_status
+from nps_kit.summary import UnitSummary
 
 __all__ = [
     "SUMMARY_MIME",
@@ -45,26 +46,6 @@ SUMMARY_MIME = "application/vnd.nps-kit.summary+json"
 CalloutKind = Literal["info", "warning", "action"]
 Formatter = str | Callable[[Any], str]
 
-_WORDS: dict[str, dict[str, str]] = {
-    "ci_range": {"ja": "{ci} {low} 〜 {high}", "en": "{ci} {low} to {high}"},
-    "responses": {"ja": "回答数 {n}", "en": "{n} responses"},
-    "no_comparison": {"ja": "比較できるデータがありません", "en": "No data to compare with"},
-    "gap": {"ja": "{target}との差", "en": "Gap to target"},
-    "target_value": {"ja": "目標 {value}", "en": "target {value}"},
-    "no_target_note": {
-        "ja": "目標はパラメーターの target で設定できます",
-        "en": "set one with the target parameter",
-    },
-    "small_sample_note": {
-        "ja": "回答数が{n}件と少ないため、数値は大きく振れます。参考値としてご覧ください。",
-        "en": "Only {n} responses: the score can move a lot by chance. Read it as indicative.",
-    },
-    "no_comments": {"ja": "該当するコメントはありません。", "en": "No comments."},
-    "no_recommendations": {"ja": "提案はありません。", "en": "No recommendations."},
-    "evidence": {"ja": "根拠", "en": "Evidence"},
-    "yes": {"ja": "はい", "en": "yes"},
-    "no": {"ja": "いいえ", "en": "no"},
-}
 _SEGMENTS = ("promoter", "passive", "detractor")
 _VERDICTS = ("improvement", "decline", "no_change")
 _CALLOUT_KINDS: tuple[CalloutKind, ...] = ("info", "warning", "action")
@@ -104,15 +85,8 @@ class ChangeLike(Protocol):
     def verdict(self) -> str: ...  # noqa: D102
 
 
-def _ci_label(level: float, lang: Language) -> str:
-    if level == 0.95:
-        return label("ci", lang)
-    percent = f"{level * 100:g}%"
-    return f"{percent}信頼区間" if lang == "ja" else f"{percent} interval"
-
-
 def _w(key: str, lang: Language, **values: object) -> str:
-    return _WORDS[key][lang].format(**values)
+    return t(f"report.{key}", lang, **values)
 
 
 def _check_lang(lang: str) -> Language:
@@ -164,6 +138,19 @@ def _number(value: float | None, *, signed: bool = False, digits: int = 1) -> st
     return f"{sign}{value:,.{digits}f}".replace("-", "−")
 
 
+def _bound(value: float | None, *, significant: bool) -> str:
+    """Format an interval bound; the bound that makes a change significant never reads 0.
+
+    A significant change's interval excludes 0, so a bound of, say, 0.03 is shown as ``+0.03``
+    rather than ``+0.0``, which would look like an interval touching 0 beside the verdict.
+    """
+    digits = 1
+    if significant and value is not None and value != 0:
+        while digits < 6 and round(value, digits) == 0:
+            digits += 1
+    return _number(value, signed=True, digits=digits)
+
+
 def headline(
     result: NpsResultLike,
     change: ChangeLike | None,
@@ -202,7 +189,7 @@ def headline(
     ci = _w(
         "ci_range",
         lang_,
-        ci=_ci_label(getattr(result, "level", 0.95), lang_),
+        ci=interval_label(getattr(result, "level", 0.95), lang_),
         low=_number(result.ci_low),
         high=_number(result.ci_high),
     )
@@ -253,9 +240,9 @@ def _change_fact(change: ChangeLike | None, lang: Language, what: str) -> str:
             _w(
                 "ci_range",
                 lang,
-                ci=_ci_label(getattr(change, "level", 0.95), lang),
-                low=_number(change.ci_low, signed=True),
-                high=_number(change.ci_high, signed=True),
+                ci=interval_label(getattr(change, "level", 0.95), lang),
+                low=_bound(change.ci_low, significant=verdict == "improvement"),
+                high=_bound(change.ci_high, significant=verdict == "decline"),
             )
         )
     return f"<div><dt>{escape(what)}</dt><dd>{value}<small>{nobreak(note)}</small></dd></div>"
@@ -568,7 +555,7 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def publish_summary(summary: Mapping[str, Any]) -> None:
+def publish_summary(summary: UnitSummary | Mapping[str, Any]) -> None:
     """Publish the unit's summary for the runner; the HTML report shows nothing.
 
     Displays ``{"application/vnd.nps-kit.summary+json": summary}`` as a raw output with no
@@ -577,15 +564,16 @@ def publish_summary(summary: Mapping[str, Any]) -> None:
     Parameters
     ----------
     summary
-        The summary described in ``docs/architecture.md`` (``n``, ``nps``, ``change``, ...).
-        numpy/pandas scalars become plain numbers, NaN/NA become ``null``, dates ISO text.
+        The unit's :class:`~nps_kit.summary.UnitSummary` (or its JSON object, see
+        ``docs/architecture.md``). numpy/pandas scalars become plain numbers, NaN/NA become
+        ``null``, dates ISO text.
 
     Raises
     ------
     TypeError
         If a value cannot be written as JSON.
     """
-    data = _jsonable(summary)
+    data = _jsonable(summary.to_json() if isinstance(summary, UnitSummary) else summary)
     json.dumps(data, allow_nan=False)  # fail here, in the cell that built it
     display({SUMMARY_MIME: data}, raw=True)
 

@@ -12,6 +12,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from nps_kit.errors import MailError
@@ -415,3 +416,141 @@ def test_no_attachment_and_no_link(tmp_path: Path, charts: dict[str, bytes]) -> 
     message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
     _, text = html_and_text(message)
     assert "詳細レポートは分析担当者にお問い合わせください。" in text
+
+
+def _out_of_control_summary() -> dict[str, Any]:
+    trend = [
+        {**row, "control_low": -12.0, "control_high": 2.0, "out_of_control": None}
+        for row in SUMMARY["trend"]
+    ]
+    trend[2]["out_of_control"] = "above"
+    trend[-1]["out_of_control"] = "below"
+    control = {"period": PERIOD, "centre": -5.0, "low": -12.0, "high": 2.0, "outside": "below"}
+    return {**SUMMARY, "trend": trend, "control": control}
+
+
+@pytest.mark.parametrize(
+    ("lang", "facts"),
+    [
+        (
+            "ja",
+            [
+                "今月のNPSは管理限界（直近12か月の通常の変動幅 −12.0 ポイント 〜 +2.0 ポイント）"
+                "を下回りました。",
+                "管理限界外の月: 2026年3月（上回り）、2026年10月（下回り）",
+            ],
+        ),
+        (
+            "en",
+            [
+                "This month's NPS is below the unit's control limits (the normal range of the "
+                "last 12 months, −12.0 pts to +2.0 pts).",
+                "Months outside the control limits: March 2026 (above), October 2026 (below)",
+            ],
+        ),
+    ],
+)
+def test_body_names_months_outside_the_control_limits(
+    tmp_path: Path, lang: str, facts: list[str]
+) -> None:
+    unit = make_unit(tmp_path, language=lang, summary=_out_of_control_summary())
+    html, text = html_and_text(parse(compose_message(unit, PERIOD, sender=SENDER).message))
+    for fact in facts:
+        assert fact in text, fact
+        assert fact.replace("'", "&#x27;") in html or fact in html, fact
+
+
+def test_body_is_silent_when_every_month_is_within_the_limits(tmp_path: Path) -> None:
+    summary = _out_of_control_summary()
+    summary["trend"] = [{**r, "out_of_control": None} for r in summary["trend"]]
+    summary["control"] = {**summary["control"], "outside": None}
+    html, text = html_and_text(
+        parse(compose_message(make_unit(tmp_path, summary=summary), PERIOD, sender=SENDER).message)
+    )
+    assert "管理限界" not in text and "管理限界" not in html
+
+
+def test_trend_chart_of_the_mail_draws_the_control_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    import matplotlib.pyplot as plt
+
+    from nps_kit import plot
+
+    drawn: list[Any] = []
+    original = plot.trend
+
+    def keep(table: pd.DataFrame, **kwargs: Any) -> Any:
+        drawn.append(original(table, **kwargs))  # the real chart, kept for inspection
+        return drawn[-1]
+
+    monkeypatch.setattr(plot, "trend", keep)
+    render_charts(_out_of_control_summary(), name="EC", lang="ja")
+    (ax,) = drawn
+    (ring,) = [c for c in ax.collections if c.get_gid() == "out-of-control"]
+    assert len(ring.get_offsets()) == 2
+    (low,) = [ln for ln in ax.get_lines() if ln.get_gid() == "control-low"]
+    assert list(low.get_ydata()) == [-12.0] * 10
+    plt.close("all")
+
+
+# --- the follow-up work file and consent ----------------------------------------------------
+
+
+def write_work_files(folder: Path) -> tuple[bytes, bytes]:
+    csv, xlsx = b"\xef\xbb\xbfresponse_id,owner\r\nR1,\r\n", b"PK\x03\x04 not really a workbook"
+    (folder / "ec_followups.csv").write_bytes(csv)
+    (folder / "ec_followups.xlsx").write_bytes(xlsx)
+    return csv, xlsx
+
+
+def test_work_file_is_attached_beside_the_report(tmp_path: Path, charts: dict[str, bytes]) -> None:
+    _, xlsx = write_work_files(tmp_path)
+    unit = make_unit(tmp_path)
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    report, work = list(message.iter_attachments())
+    assert report.get_filename() == "ec_2026-10.html"
+    assert work.get_filename() == "ec_followups.xlsx"
+    assert work.get_content_type() == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    assert work.get_payload(decode=True) == xlsx
+    html, text = html_and_text(message)
+    assert "全員の作業用ファイルを添付しています（ec_followups.xlsx）。" in text
+    assert "全員の作業用ファイルを添付しています（ec_followups.xlsx）。" in html
+
+
+def test_work_files_are_in_the_zip(tmp_path: Path, charts: dict[str, bytes]) -> None:
+    csv, xlsx = write_work_files(tmp_path)
+    unit = make_unit(tmp_path, attach="zip", language="en", name="Web Shop")
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    (attachment,) = list(message.iter_attachments())
+    with zipfile.ZipFile(io.BytesIO(attachment.get_content())) as archive:
+        assert archive.namelist() == ["ec_2026-10.html", "ec_followups.csv", "ec_followups.xlsx"]
+        assert (archive.read("ec_followups.csv"), archive.read("ec_followups.xlsx")) == (csv, xlsx)
+    _, text = html_and_text(message)
+    assert "The work file with every one of them is attached (ec_2026-10.zip)." in text
+
+
+def test_work_file_is_linked_beside_the_linked_report(
+    tmp_path: Path, charts: dict[str, bytes]
+) -> None:
+    write_work_files(tmp_path)
+    url = "https://intra.example.com/nps/2026-10/ec.html?a=1&b=2"
+    unit = make_unit(tmp_path, attach="none", report_url=url)
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    assert list(message.iter_attachments()) == []
+    _, text = html_and_text(message)
+    assert "作業用ファイル: https://intra.example.com/nps/2026-10/ec_followups.xlsx" in text
+
+
+def test_without_a_consent_column_nobody_is_said_to_have_agreed(
+    tmp_path: Path, charts: dict[str, bytes]
+) -> None:
+    unit = make_unit(tmp_path, summary={**SUMMARY, "consent_known": False})
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    html, text = html_and_text(message)
+    assert "フォローアップ待ちの批判者: 17名（連絡の同意は不明）" in text
+    assert "連絡許可あり" not in text and "連絡許可あり" not in html
+    known = parse(
+        compose_message(make_unit(tmp_path), PERIOD, sender=SENDER, charts=charts).message
+    )
+    assert "フォローアップ待ちの批判者: 17名（連絡許可あり）" in html_and_text(known)[1]

@@ -21,6 +21,7 @@ from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import to_hex
 from matplotlib.ft2font import FT2Font
 
+from nps_kit import _plot_base as plot_base
 from nps_kit import plot
 
 PROMOTER, PASSIVE, DETRACTOR = (
@@ -214,6 +215,40 @@ def test_japanese_and_minus_render_without_warnings() -> None:
     assert "−20.0" in all_texts(ax)
 
 
+# Issue 9, defect 3: any Unicode the data holds is drawn, or replaced by a visible placeholder.
+TANGUT = "\U00017000"  # in no font nps-kit installs
+EMOJI_FONT = any(name in plot_base.FONT_FAMILY for name in ("Symbola", "Noto Emoji"))
+APP = "アプリ📱" if EMOJI_FONT else "アプリ□"
+
+
+def emoji_breakdown() -> pd.DataFrame:
+    table = breakdown_table()
+    table["channel"] = ["Web", "アプリ📱", f"電話{TANGUT}", "店頭"]
+    return table
+
+
+@pytest.mark.parametrize("render", ["to_png", "palette_retina_png"])
+def test_emoji_and_rare_characters_draw_without_warnings(render: str) -> None:
+    ax = plot.breakdown(emoji_breakdown(), by="channel", lang="ja", title="チャネル📱別のNPS")
+    # the autouse fixture turns matplotlib's "Glyph … missing from font(s)" warning into an error
+    if render == "to_png":
+        png = plot.to_png(ax.figure)
+    else:
+        found = plot_base.palette_retina_png(ax.figure)
+        assert found is not None
+        png = found[0]
+    assert png.startswith(b"\x89PNG")
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == [f"{APP}\n(150件)", "Web\n(300件)", "電話□\n(25件)"]
+    assert ax.get_title(loc="left") == ("チャネル📱別のNPS" if EMOJI_FONT else "チャネル□別のNPS")
+
+
+def test_drawable_keeps_what_the_fonts_have() -> None:
+    assert plot_base.drawable("EC事業部 −4.9 ≥ 30\n(12件)") == "EC事業部 −4.9 ≥ 30\n(12件)"
+    assert plot_base.drawable(f"a{TANGUT}b") == "a□b"
+    assert plot_base.drawable("a\U000e0001b") == "ab"  # an invisible tag without a glyph goes
+
+
 # -- shares_bar -----------------------------------------------------------------------------
 
 
@@ -352,6 +387,15 @@ def test_trend_marks_small_sample_months() -> None:
         "回答数30未満（参考値）",
         "回答数（件）",
     ]
+
+
+def test_interval_legends_name_the_confidence_level() -> None:
+    # With thresholds.level: 0.9 the charts said "95% interval".
+    trend = drawn(plot.trend(trend_table(), lang="en", level=0.9, min_n=30))
+    assert legend_texts(trend)[:2] == ["NPS", "90% interval"]
+    groups = drawn(plot.breakdown(breakdown_table(), by="channel", lang="ja", level=0.9))
+    assert "90%信頼区間" in legend_texts(groups)
+    assert "95%信頼区間" not in legend_texts(groups)
 
 
 def test_trend_english_labels() -> None:
@@ -641,7 +685,7 @@ def test_inline_charts_are_palette_pngs_at_twice_the_display_size() -> None:
 
     from PIL import Image
 
-    from nps_kit._plot_base import palette_retina_png
+    from nps_kit.plot._base import palette_retina_png
 
     fig, ax = plt.subplots(figsize=(4, 2), dpi=100)
     ax.bar(["推奨者", "批判者"], [3, 1], color=["#009E73", "#D55E00"])
@@ -666,9 +710,8 @@ def test_wide_charts_get_a_phone_variant_with_readable_text() -> None:
     import base64
     import io
 
-    from PIL import Image
-
     from nps_kit._plot_base import palette_retina_png
+    from PIL import Image
 
     ax = plot.trend(trend_table(), lang="ja", target=5)
     rendered = palette_retina_png(ax.figure)
@@ -778,3 +821,51 @@ def test_breakdown_keeps_the_given_order_of_ordinal_groups() -> None:
     assert [t.get_text().split("\n")[0] for t in ax.get_yticklabels()] == order
     by_nps = plot.breakdown(table, by="tenure", lang="ja")
     assert by_nps.get_yticklabels()[0].get_text().split("\n")[0] == "5年以上"
+
+
+def test_trend_draws_control_limits_and_rings_months_outside_them() -> None:
+    table = trend_table().assign(
+        control_low=[-10.0, -30.0, -10.0, -40.0, -10.0, -10.0],
+        control_high=[0.0, 20.0, 0.0, 30.0, 0.0, 0.0],
+        out_of_control=pd.array([None, None, None, None, None, "above"], dtype="string"),
+    )
+    ax = plot.trend(table, lang="ja")
+    (low,) = by_gid(ax, "control-low")
+    (high,) = by_gid(ax, "control-high")
+    np.testing.assert_allclose(low.get_ydata(), [-10.0, -30.0, -10.0, -40.0, -10.0, -10.0])
+    np.testing.assert_allclose(high.get_ydata(), [0.0, 20.0, 0.0, 30.0, 0.0, 0.0])
+    (ring,) = by_gid(ax, "out-of-control")
+    np.testing.assert_allclose(
+        ring.get_offsets(), [[mdates.date2num(table["period_start"][5]), 2.5]]
+    )
+    assert "管理限界（±3σ）" in legend_texts(ax) and "管理限界外の月" in legend_texts(ax)
+    calm = plot.trend(table.assign(out_of_control=pd.NA), lang="en")
+    assert by_gid(calm, "out-of-control") == []
+    assert "Control limits (±3σ)" in legend_texts(calm)
+    assert "Outside control limits" not in legend_texts(calm)
+
+
+def test_a_crowded_breakdown_draws_without_any_warning() -> None:
+    import warnings
+
+    from nps_kit._plot_base import palette_retina_png, to_png
+
+    # Labels this long once made constrained layout give up with a UserWarning on stderr,
+    # which failed the unit's report.
+    names = [f"Answer {k} " + "x" * 100 for k in range(57)]
+    table = pd.DataFrame(
+        {
+            "region": names,
+            "n": [40] * 57,
+            "nps": [float(k - 28) for k in range(57)],
+            "ci_low": [float(k - 40) for k in range(57)],
+            "ci_high": [float(k - 16) for k in range(57)],
+            "small_sample": [False] * 57,
+            "suppressed": [False] * 57,
+        }
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ax = plot.breakdown(table, by="region", lang="en", title="NPS by region")
+        assert palette_retina_png(ax.figure) is not None
+        assert to_png(ax).startswith(b"\x89PNG")

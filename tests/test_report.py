@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
+from conftest import FakeChange as Change
+from conftest import FakeResult as Result
 from IPython.core.formatters import DisplayFormatter
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
@@ -20,32 +22,6 @@ from nps_kit import report
 from nps_kit.report import SUMMARY_MIME
 
 XSS = "<script>alert(1)</script>"
-
-
-@dataclass(frozen=True)
-class Result:
-    n: int = 512
-    promoters: float = 103
-    passives: float = 281
-    detractors: float = 128
-    pct_promoters: float = 20.1
-    pct_passives: float = 54.9
-    pct_detractors: float = 25.0
-    nps: float | None = -4.9
-    ci_low: float | None = -11.0
-    ci_high: float | None = 1.2
-    n_eff: float = 512.0
-    small_sample: bool = False
-
-
-@dataclass(frozen=True)
-class Change:
-    diff: float | None = 3.2
-    ci_low: float | None = -5.0
-    ci_high: float | None = 11.4
-    z: float | None = 0.8
-    p_value: float | None = 0.44
-    verdict: str = "no_change"
 
 
 def soup_of(obj: object) -> BeautifulSoup:
@@ -61,7 +37,10 @@ def text_of(obj: object) -> str:
 # ---- headline ----
 
 
-def _headline(result: Result = Result(), change: Change | None = Change(), **kw: object) -> object:
+RESULT, CHANGE = Result(), Change()
+
+
+def _headline(result: Result = RESULT, change: Change | None = CHANGE, **kw: object) -> object:
     args: dict[str, object] = {
         "target": 0.0,
         "lang": "ja",
@@ -453,3 +432,21 @@ def test_nobreak_keeps_numbers_units_and_dates_together() -> None:
         '<span class="nps-nb">127人</span>、<span class="nps-nb">2026-10-31</span>'
     )
     assert report.nobreak("95%信頼区間") == "95%信頼区間"  # "95%" never breaks anyway
+
+
+@pytest.mark.parametrize(
+    ("change", "shown"),
+    [
+        (Change(diff=4.0, ci_low=0.03, ci_high=8.0, verdict="improvement"), "+0.03 〜 +8.0"),
+        (Change(diff=-4.0, ci_low=-8.0, ci_high=-0.004, verdict="decline"), "−8.0 〜 −0.004"),
+        (Change(diff=4.0, ci_low=-0.03, ci_high=8.0, verdict="no_change"), "−0.0 〜 +8.0"),
+    ],
+)
+def test_a_significant_changes_interval_never_reads_as_touching_zero(
+    change: Change, shown: str
+) -> None:
+    facts = [
+        " ".join(d.get_text(" ").split())
+        for d in soup_of(_headline(change=change)).select(".nps-headline__facts > div")
+    ]
+    assert facts[0].endswith(f"95%信頼区間 {shown}")

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from nps_kit.text import _tagger, detect_language, normalise, tokenise
+from nps_kit.text.tokens import _tagger, detect_language, normalise, tokenise
 
 
 def test_normalise_folds_width_case_and_space_and_keeps_index() -> None:
@@ -71,7 +71,7 @@ def test_tagger_is_created_once() -> None:
 
 
 def test_answered_treats_no_comment_answers_as_blank() -> None:
-    from nps_kit.text import answered
+    from nps_kit.text.tokens import answered
 
     texts = pd.Series(
         ["特になし。", "N/A", "  ", None, "ー", "Nothing!", "無回答", "配送が遅い", "no", "なし"],
@@ -81,3 +81,25 @@ def test_answered_treats_no_comment_answers_as_blank() -> None:
         False, False, False, False, False, False, False, True, True, False,
     ]  # fmt: skip
     assert list(answered(texts).index) == list(range(10, 20))
+
+
+def test_old_import_paths_still_work():
+    # The text modules moved into nps_kit.text; notebooks and scripts written against the old
+    # module paths keep working.
+    import importlib
+
+    import nps_kit.text.redaction
+    import nps_kit.text.themes
+    import nps_kit.text.words
+
+    assert importlib.import_module("nps_kit.themes") is nps_kit.text.themes
+    assert importlib.import_module("nps_kit.words") is nps_kit.text.words
+    assert importlib.import_module("nps_kit.redact") is nps_kit.text.redaction
+    from nps_kit.redact import redact_one
+    from nps_kit.themes import tag_themes
+    from nps_kit.words import distinguishing_words
+
+    assert tag_themes is nps_kit.text.tag_themes
+    assert distinguishing_words is nps_kit.text.distinguishing_words
+    assert redact_one is nps_kit.text.redact_one
+    assert nps_kit.text.tokenise is nps_kit.text.tokens.tokenise

@@ -8,7 +8,8 @@ MIME structure (what Outlook, Gmail and phone clients all render)::
     │   │   ├── text/plain
     │   │   └── text/html        (refers to the charts as cid:…)
     │   └── image/png            trend (Content-Disposition: inline)
-    └── the report (text/html, application/pdf or application/zip), unless attach: none
+    ├── the report (text/html, application/pdf or application/zip), unless attach: none
+    └── <unit>_followups.xlsx, the follow-up work file (attach: html or pdf; in the zip with zip)
 """
 
 from __future__ import annotations
@@ -22,12 +23,16 @@ from email.headerregistry import Address
 from email.message import EmailMessage, MIMEPart
 from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
+from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
-from nps_kit.i18n import Language, format_period, points
+from nps_kit.i18n import Language, points
 from nps_kit.mail.body import BodyFacts, change_label, render_body, signed
 from nps_kit.mail.pdf import print_pdf
 from nps_kit.mail.units import MailUnit
+from nps_kit.periods import format_period, shift_period
+from nps_kit.summary import UnitSummary, as_summary
 
 __all__ = ["MAX_HTML_BYTES", "ComposedMessage", "compose_message", "render_charts", "subject"]
 
@@ -72,7 +77,9 @@ _SUBJECT_VERDICT = {
 }
 
 
-def subject(name: str, period: str, summary: Mapping[str, Any], lang: Language) -> str:
+def subject(
+    name: str, period: str, summary: UnitSummary | Mapping[str, Any], lang: Language
+) -> str:
     """Return the subject line with the change and its significance.
 
     ``【NPS】EC事業部 2026年10月：+1.0（前月比+2.1、有意差なし）`` or
@@ -85,8 +92,8 @@ def subject(name: str, period: str, summary: Mapping[str, Any], lang: Language) 
     period
         ``YYYY-MM``.
     summary
-        The manifest ``summary`` (``nps`` and, if present, ``change`` with ``vs``, ``diff``
-        and ``verdict``).
+        The unit's summary (or the manifest's ``summary`` JSON): ``nps`` and, if present,
+        ``change``.
     lang
         ``"ja"`` or ``"en"``.
 
@@ -96,7 +103,8 @@ def subject(name: str, period: str, summary: Mapping[str, Any], lang: Language) 
         The subject; the change part is left out when there is no comparison, the verdict
         when the summary has none.
     """
-    value = summary.get("nps")
+    s = as_summary(summary) or UnitSummary()
+    value = s.nps
     when = format_period(period, lang)
     if lang == "ja":
         shown = points(value, lang, signed=True).removesuffix(" ポイント")
@@ -104,32 +112,32 @@ def subject(name: str, period: str, summary: Mapping[str, Any], lang: Language) 
     else:
         shown = points(value, lang).removesuffix(" pts")
         text = f"[NPS] {name} {when}: {shown}"
-    change = summary.get("change") or {}
-    if change.get("diff") is None:
+    change = s.change
+    if change is None or change.diff is None:
         return text
-    diff = signed(float(change["diff"]))
-    vs = str(change.get("vs", ""))
-    verdict = _SUBJECT_VERDICT.get(str(change.get("verdict")), {}).get(lang)
+    diff = signed(change.diff)
+    vs = change.vs or ""
+    verdict = _SUBJECT_VERDICT.get(str(change.verdict), {}).get(lang)
     if lang == "ja":
         what = change_label(vs, period, lang)
         parts = [f"{what}{diff}", *([verdict] if verdict else [])]
         return f"{text}（{'、'.join(parts)}）"
-    year, month = (int(x) for x in period.split("-"))
-    previous = f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
     target = format_period(vs, lang)
-    what = f"vs {target.split()[0] if vs == previous else target}"
+    what = f"vs {target.split()[0] if vs == shift_period(period, -1) else target}"
     parts = [f"{diff} {what}", *([verdict] if verdict else [])]
     return f"{text} ({', '.join(parts)})"
 
 
-def render_charts(summary: Mapping[str, Any], *, name: str, lang: Language) -> dict[str, bytes]:
+def render_charts(
+    summary: UnitSummary | Mapping[str, Any], *, name: str, lang: Language
+) -> dict[str, bytes]:
     """Draw the 12-month NPS trend as a PNG image with :mod:`nps_kit.plot`.
 
     Parameters
     ----------
     summary
-        The manifest ``summary``: ``trend`` rows (``period``, ``nps``, ``n`` and, when the
-        runner wrote them, ``ci_low``/``ci_high``) and ``target``.
+        The unit's summary (or the manifest's ``summary`` JSON): ``pct_*`` shares and ``trend``
+        rows (``period``, ``nps``, ``n`` and, when the runner wrote them, ``ci_low``/``ci_high``).
     name
         The unit's display name (kept for callers; the trend needs no label).
     lang
@@ -145,29 +153,32 @@ def render_charts(summary: Mapping[str, Any], *, name: str, lang: Language) -> d
 
     from nps_kit import plot
 
+    s = as_summary(summary) or UnitSummary()
     charts: dict[str, bytes] = {}
     # The report look (Japanese font) applies to these charts only, not the caller's figures.
     with plt.rc_context():
         plot.set_theme()
         # The trend only: the shares are one line of text above it, a chart would repeat it.
-        rows = [r for r in summary.get("trend") or [] if isinstance(r, Mapping) and "period" in r]
+        rows = s.trend
         if rows:
             min_n = 30
             table = pd.DataFrame(
                 {
-                    "period": [str(r["period"]) for r in rows],
-                    "period_start": pd.to_datetime([f"{r['period']}-01" for r in rows]),
-                    "n": [int(r.get("n") or 0) for r in rows],
-                    "nps": [_nan(r.get("nps")) for r in rows],
-                    "ci_low": [_nan(r.get("ci_low")) for r in rows],
-                    "ci_high": [_nan(r.get("ci_high")) for r in rows],
+                    "period": [r.period for r in rows],
+                    "period_start": pd.to_datetime([f"{r.period}-01" for r in rows]),
+                    "n": [r.n or 0 for r in rows],
+                    "nps": [_nan(r.nps) for r in rows],
+                    "ci_low": [_nan(r.ci_low) for r in rows],
+                    "ci_high": [_nan(r.ci_high) for r in rows],
                 }
             )
             table["small_sample"] = table["n"] < min_n
+            if any(r.control_low is not None for r in rows):  # the unit's own control limits
+                table["control_low"] = [_nan(r.control_low) for r in rows]
+                table["control_high"] = [_nan(r.control_high) for r in rows]
+                table["out_of_control"] = pd.array([r.out_of_control for r in rows], dtype="string")
             fig, ax = plt.subplots(figsize=(6.4, 3.0))
-            plot.trend(
-                table, ax=ax, lang=lang, target=_float(summary.get("target")), min_n=min_n, title=""
-            )
+            plot.trend(table, ax=ax, lang=lang, target=s.target, min_n=min_n, title="")
             charts["trend"] = plot.to_png(fig)
             plt.close(fig)
     return charts
@@ -210,6 +221,14 @@ def compose_message(
     cids = {key: make_msgid(idstring=key, domain=domain)[1:-1] for key in charts}
     report = unit.html.read_bytes()
     filename = None if unit.mail.attach == "none" else f"{unit.unit}_{period}.{unit.mail.attach}"
+    work = _work_files(unit)
+    work_file = work_url = None
+    if work and unit.mail.attach in ("html", "pdf"):
+        work_file = work[-1].name  # the XLSX: what a team opens in Excel
+    elif work and unit.mail.attach == "zip":
+        work_file = filename
+    elif work and unit.mail.report_url:
+        work_url = urljoin(unit.mail.report_url, work[-1].name)  # beside the linked report
     body = render_body(
         BodyFacts(
             name=unit.name,
@@ -219,6 +238,8 @@ def compose_message(
             attachment=filename,
             report_url=unit.mail.report_url,
             charts=cids,
+            work_file=work_file,
+            work_url=work_url,
         )
     )
 
@@ -257,21 +278,31 @@ def compose_message(
     message["MIME-Version"] = "1.0"
     message["Content-Type"] = "multipart/mixed"
     message.set_payload([related])
-    if filename is not None and unit.mail.attach == "html":
-        # nbconvert writes UTF-8; saying so stops clients from guessing the charset.
-        message.add_attachment(
-            report, maintype="text", subtype="html", filename=filename, params={"charset": "utf-8"}
-        )
-    elif filename is not None and unit.mail.attach == "pdf":
-        message.add_attachment(
-            print_pdf(unit.html), maintype="application", subtype="pdf", filename=filename
-        )
+    if filename is not None and unit.mail.attach in ("html", "pdf"):
+        if unit.mail.attach == "html":
+            # nbconvert writes UTF-8; saying so stops clients from guessing the charset.
+            message.add_attachment(
+                report,
+                maintype="text",
+                subtype="html",
+                filename=filename,
+                params={"charset": "utf-8"},
+            )
+        else:
+            message.add_attachment(
+                print_pdf(unit.html), maintype="application", subtype="pdf", filename=filename
+            )
+        if work:
+            message.add_attachment(
+                work[-1].read_bytes(),
+                maintype="application",
+                subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                filename=work[-1].name,
+            )
     elif filename is not None:
+        files = {f"{unit.unit}_{period}.html": report, **{p.name: p.read_bytes() for p in work}}
         message.add_attachment(
-            _zip(report, f"{unit.unit}_{period}.html"),
-            maintype="application",
-            subtype="zip",
-            filename=filename,
+            _zip(files), maintype="application", subtype="zip", filename=filename
         )
     return ComposedMessage(
         message=message,
@@ -282,11 +313,21 @@ def compose_message(
     )
 
 
-def _zip(data: bytes, name: str) -> bytes:
+def _zip(files: Mapping[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(name, data)
+        for name, data in files.items():
+            archive.writestr(name, data)
     return buffer.getvalue()
+
+
+def _work_files(unit: MailUnit) -> tuple[Path, ...]:
+    """Return the unit's follow-up work files beside its report (CSV, XLSX) that exist."""
+    from nps_kit.followup_files import work_files
+
+    assert unit.html is not None
+    found = work_files(unit.html.parent, unit.unit)
+    return tuple(p for p in (found.csv, found.xlsx) if p.is_file())
 
 
 def _float(value: Any) -> float | None:

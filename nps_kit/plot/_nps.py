@@ -11,7 +11,9 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from nps_kit._plot_base import (
+from nps_kit.i18n import Language, interval_label, label, points, t
+from nps_kit.periods import format_period
+from nps_kit.plot._base import (
     N_BAR_COLOR,
     NPS_COLOR,
     SEGMENT_COLORS,
@@ -34,24 +36,16 @@ from nps_kit._plot_base import (
     top_legend,
     with_n,
 )
-from nps_kit.i18n import Language, format_period, label, points
 
 __all__ = ["score_distribution", "shares_bar", "trend"]
 
-_WORDS: dict[str, dict[str, str]] = {
-    "shares_title": {
-        "ja": "推奨者・中立者・批判者の構成比",
-        "en": "Promoters, passives, detractors",
-    },
-    "dist_title": {"ja": "推奨度（0〜10）の分布", "en": "Distribution of scores (0–10)"},
-    "trend_title": {"ja": "NPSの推移（月次）", "en": "Monthly NPS"},
-    "few": {"ja": "回答数{min_n}未満（参考値）", "en": "fewer than {min_n} responses (indicative)"},
-    "hidden": {"ja": "非表示（回答数不足）：{names}", "en": "Hidden (too few responses): {names}"},
-}
+
+#: Okabe–Ito reddish purple: apart from the NPS blue and both segment colours.
+_OUTSIDE_COLOR = "#CC79A7"
 
 
 def _w(key: str, lang: Language, **kwargs: object) -> str:
-    return _WORDS[key][lang].format(**kwargs)
+    return t(f"plot_nps.{key}", lang, **kwargs)
 
 
 def shares_bar(
@@ -264,6 +258,7 @@ def trend(
     *,
     ax: Axes | None = None,
     lang: Language = "ja",
+    level: float = 0.95,
     target: float | None = None,
     min_n: int = 30,
     title: str | None = None,
@@ -276,12 +271,16 @@ def trend(
         ``score_groups(period="month")`` output: ``period``, ``period_start``, ``n``, ``nps``,
         ``ci_low``, ``ci_high`` and ``small_sample``. Months with NA ``nps`` (suppressed) leave a
         gap in the line and are listed in a note under the chart; their response count is still
-        shown.
+        shown. With the columns of :func:`nps_kit.score.control_chart` (``control_low``,
+        ``control_high``, ``out_of_control``) the control limits are drawn as dotted lines
+        and months outside them get a ring (``gid="out-of-control"``).
     ax
         Axes to draw the NPS on; ``None`` creates a report-sized figure. Responses per month are
         drawn as faint bars on a twin axis (right-hand scale) behind the line.
     lang
         Report language, ``"ja"`` or ``"en"``.
+    level
+        Confidence level of the table's intervals, for the legend ("90% interval").
     target
         NPS target in points, drawn as a dashed line; ``None`` draws none.
     min_n
@@ -333,14 +332,14 @@ def trend(
         color=NPS_COLOR,
         alpha=0.15,
         linewidth=0,
-        label=label("ci", lang),
+        label=interval_label(level, lang),
         gid="ci-band",
     )
     (line,) = ax.plot(
         x, nps, color=NPS_COLOR, linewidth=2, marker="o", markersize=6, label="NPS", zorder=3
     )
     handles: list[Any] = [line, band]
-    labels = ["NPS", label("ci", lang)]
+    labels = ["NPS", interval_label(level, lang)]
     if small.any():
         hollow = ax.scatter(
             x[small],
@@ -356,6 +355,28 @@ def trend(
         handles.append(hollow)
         labels.append(_w("few", lang, min_n=min_n))
     shown = [nps, low, high]
+    if {"control_low", "control_high", "out_of_control"} <= set(ordered.columns):
+        limit_low, limit_high = floats(ordered["control_low"]), floats(ordered["control_high"])
+        style: dict[str, Any] = {"color": TARGET_COLOR, "linestyle": ":", "linewidth": 1.0}
+        (limits,) = ax.plot(x, limit_low, gid="control-low", zorder=2, **style)
+        ax.plot(x, limit_high, gid="control-high", zorder=2, **style)
+        handles.append(limits)
+        labels.append(_w("control", lang))
+        shown += [limit_low, limit_high]
+        outside = ordered["out_of_control"].notna().to_numpy(dtype=bool) & np.isfinite(nps)
+        if outside.any():
+            ring = ax.scatter(
+                x[outside],
+                nps[outside],
+                s=160,
+                facecolors="none",
+                edgecolors=_OUTSIDE_COLOR,
+                linewidths=2.0,
+                zorder=5,
+                gid="out-of-control",
+            )
+            handles.append(ring)
+            labels.append(_w("outside", lang))
     if target is not None:
         digits = 0 if float(target).is_integer() else 1
         target_label = f"{label('target', lang)} {points(target, lang, digits=digits)}"

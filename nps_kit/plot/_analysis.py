@@ -12,7 +12,9 @@ from matplotlib.backend_bases import RendererBase
 from matplotlib.patches import Patch
 from matplotlib.transforms import Bbox
 
-from nps_kit._plot_base import (
+from nps_kit.drivers import QUADRANTS, quadrant_label
+from nps_kit.i18n import Language, label, t
+from nps_kit.plot._base import (
     NEUTRAL_COLOR,
     SEGMENT_COLORS,
     alt_text,
@@ -26,8 +28,6 @@ from nps_kit._plot_base import (
     top_legend,
     zero_line,
 )
-from nps_kit.drivers import QUADRANTS, quadrant_label
-from nps_kit.i18n import Language, label
 
 __all__ = ["driver_quadrant", "theme_impact", "words"]
 
@@ -44,27 +44,6 @@ _CORNERS = {
     "keep_up": (0.99, 0.99, "right", "top"),
     "lower_priority": (0.01, 0.01, "left", "bottom"),
     "possible_overkill": (0.99, 0.01, "right", "bottom"),
-}
-
-_WORDS: dict[str, dict[str, str]] = {
-    "driver_title": {
-        "ja": "改善の優先度（重要度×評価）",
-        "en": "Where to act: importance vs rating",
-    },
-    "importance": {"ja": "重要度（推奨度との関連）", "en": "Importance (link to score)"},
-    "performance": {"ja": "評価（平均）", "en": "Performance (mean rating)"},
-    "words_title": {
-        "ja": "批判者と推奨者で差が大きい言葉",
-        "en": "Words that set detractors and promoters apart",
-    },
-    "z_axis": {"ja": "差の大きさ（zスコア）", "en": "Difference (z-score)"},
-    "favours_detractor": {"ja": "批判者に多い", "en": "More from detractors"},
-    "favours_promoter": {"ja": "推奨者に多い", "en": "More from promoters"},
-    "theme_title": {
-        "ja": "テーマ別：批判者が中立者になった場合のNPS改善幅",
-        "en": "NPS gain if each theme's detractors became passives",
-    },
-    "gain_axis": {"ja": "NPSの改善幅（ポイント）", "en": "NPS gain (points)"},
 }
 
 
@@ -110,7 +89,7 @@ def driver_quadrant(
     """
     columns = ["attribute", "label", "importance", "performance", "quadrant"]
     check_table(table, columns, func="driver_quadrant", lang=lang)
-    title = title if title is not None else _WORDS["driver_title"][lang]
+    title = title if title is not None else t("plot_analysis.driver_title", lang)
     ax = new_axes(ax, height=4.5)
     data = table.assign(_x=floats(table["performance"]), _y=floats(table["importance"])).dropna(
         subset=["_x", "_y"]
@@ -165,8 +144,8 @@ def driver_quadrant(
     else:
         span = float(x.max() - x.min()) or max(abs(float(x.mean())), 1.0)
         ax.set_xlim(float(x.min()) - 0.25 * span, float(x.max()) + 0.35 * span)
-    ax.set_xlabel(_WORDS["performance"][lang])
-    ax.set_ylabel(_WORDS["importance"][lang])
+    ax.set_xlabel(t("plot_analysis.performance", lang))
+    ax.set_ylabel(t("plot_analysis.importance", lang))
     ax.set_title(title, loc="left")
     facts = [
         (
@@ -266,7 +245,7 @@ def words(
     if top < 1:
         raise ValueError(f"words: top must be a positive number of terms; got {top!r}.")
     check_table(table, ["term", "z", "favours"], func="words", lang=lang)
-    title = title if title is not None else _WORDS["words_title"][lang]
+    title = title if title is not None else t("plot_analysis.words_title", lang)
     data = table.assign(_z=floats(table["z"])).dropna(subset=["_z"])
     data = data.loc[data["_z"].abs().sort_values(ascending=False, kind="stable").index[:top]]
     data = data.sort_values("_z", ascending=False, kind="stable")
@@ -281,7 +260,7 @@ def words(
     ax.barh(ys, z, height=0.7, color=colors, gid="words")
     ax.set_yticks(ys, [str(t) for t in data["term"]])
     ax.set_ylim(len(data) - 0.5, -0.6)
-    ax.set_xlabel(_WORDS["z_axis"][lang])
+    ax.set_xlabel(t("plot_analysis.z_axis", lang))
     limit = float(np.abs(z).max()) * 1.1
     ax.set_xlim(min(-limit * 0.15, float(z.min()) * 1.1), max(limit * 0.15, float(z.max()) * 1.1))
     zero_line(ax, axis="x")
@@ -291,12 +270,12 @@ def words(
     for side in ("detractor", "promoter"):
         if side in sides:
             handles.append(Patch(color=SEGMENT_COLORS[side]))
-            labels.append(_WORDS[f"favours_{side}"][lang])
+            labels.append(t(f"plot_analysis.favours_{side}", lang))
     top_legend(ax, handles, labels, title=title, ncols=2)
     facts = [
-        f"{term}：z {value:+.1f}（{_WORDS[f'favours_{side}'][lang]}）"
+        f"{term}：z {value:+.1f}（{t(f'plot_analysis.favours_{side}', lang)}）"
         if lang == "ja" and side in ("promoter", "detractor")
-        else f"{term}: z {value:+.1f} ({_WORDS[f'favours_{side}'][lang].lower()})"
+        else f"{term}: z {value:+.1f} ({t(f'plot_analysis.favours_{side}', lang).lower()})"
         if side in ("promoter", "detractor")
         else f"{term}: z {value:+.1f}"
         for term, value, side in zip(data["term"], z, sides, strict=True)
@@ -342,7 +321,7 @@ def theme_impact(
         "share_detractors",
     ]
     check_table(table, columns, func="theme_impact", lang=lang)
-    title = title if title is not None else _WORDS["theme_title"][lang]
+    title = title if title is not None else t("plot_analysis.theme_title", lang)
     data = table.assign(_gain=floats(table["nps_gain"])).dropna(subset=["_gain"])
     data = data.sort_values("_gain", ascending=False, kind="stable")
     ax = new_axes(ax, rows=max(len(data) * 0.6, 1))
@@ -374,7 +353,7 @@ def theme_impact(
     ax.set_yticks(ys, names)
     ax.set_ylim(len(data) - 0.5, -0.6)
     ax.set_xlim(min(0.0, float(gain.min()) * 1.2), max(1.0, float(gain.max()) * 1.2))
-    ax.set_xlabel(_WORDS["gain_axis"][lang])
+    ax.set_xlabel(t("plot_analysis.gain_axis", lang))
     zero_line(ax, axis="x")
     ax.grid(False, axis="y")
     ax.set_title(title, loc="left")

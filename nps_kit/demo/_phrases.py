@@ -7,7 +7,7 @@ comma-separated list of unit ids. Theme ``none`` holds generic sentences that na
 
 from __future__ import annotations
 
-from nps_kit.themes import DEFAULT_THEME_IDS
+from nps_kit.text.themes import DEFAULT_THEME_IDS
 
 THEMES: tuple[str, ...] = DEFAULT_THEME_IDS
 

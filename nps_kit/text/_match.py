@@ -19,13 +19,12 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Collection, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import ahocorasick
 import numpy as np
 
-if TYPE_CHECKING:
-    from nps_kit.themes import Theme
+from nps_kit.text._lemma import lemma_text
 
 _sre: Any
 _sre_parse: Any
@@ -128,6 +127,27 @@ def _whole_word(text: str, start: int, end: int, first_is_newline: bool) -> bool
     return text.startswith("es", end) and (end + 2 >= n or text[end + 2] not in _WORD_CHARS)
 
 
+class Theme(Protocol):
+    """What the matcher needs of a theme (:class:`nps_kit.text.themes.Theme` has it).
+
+    A protocol rather than an import, so that this module does not depend on ``themes``, which
+    depends on it.
+    """
+
+    @property
+    def pattern(self) -> re.Pattern[str]: ...
+    @property
+    def exclude(self) -> re.Pattern[str] | None: ...
+    @property
+    def keywords_ja(self) -> tuple[str, ...]: ...
+    @property
+    def keywords_en(self) -> tuple[str, ...]: ...
+    @property
+    def patterns(self) -> tuple[str, ...]: ...
+    def matches(self, normalised_text: str) -> bool: ...
+    def matches_lemmas(self, normalised_text: str) -> bool: ...
+
+
 class _Entry:
     """What one string in the automaton means for each theme."""
 
@@ -189,6 +209,13 @@ class ThemeMatcher:
                     self._always_exclude.add(i)
                 for word in literals or ():
                     entry(word).exclude.add(i)
+        # Themes with an exclude (not matched by reference): their lemma pass needs the text
+        # blanked first, see Theme.matches_lemmas.
+        self._excluding = [
+            i
+            for i, t in enumerate(self._themes)
+            if t.exclude is not None and i not in self._reference
+        ]
         self._automaton: Any = None
         if entries:
             self._automaton = ahocorasick.Automaton()
@@ -198,8 +225,33 @@ class ThemeMatcher:
             self._automaton.make_automaton()
 
     def matches(self, text: str) -> list[int]:
-        """Return the indices of the themes that ``text`` (normalised) mentions, in order."""
-        hits = [i for i in self._reference if self._themes[i].matches(text)]
+        """Return the indices of the themes that ``text`` (normalised) mentions, in order.
+
+        Like ``Theme.matches``, a theme matches the text or its English lemmas.
+        """
+        found, maybe_exclude = self._search(text, reference=True)
+        hits = set(found)
+        lemmas = lemma_text(text)
+        # Unchanged lemmas find nothing new, except where blanking an exclude changes the text.
+        candidates = set(self._search(lemmas, reference=False)[0]) if lemmas != text else set()
+        for i in self._excluding:
+            if i in hits:
+                continue
+            # Where exclude blanks nothing, the lemmas of the blanked text are ``lemmas``; an
+            # exclude whose required literal is not in the text blanks nothing.
+            exclude = self._themes[i].exclude
+            if i not in maybe_exclude or exclude.search(text) is None:  # type: ignore[union-attr]
+                if i in candidates:
+                    hits.add(i)
+            elif self._themes[i].matches_lemmas(text):
+                hits.add(i)
+        hits.update(i for i in candidates if self._themes[i].exclude is None)
+        return sorted(hits)
+
+    def _search(self, text: str, *, reference: bool) -> tuple[list[int], set[int]]:
+        """Return the themes found in ``text`` and those whose exclude may match it."""
+        # Hand-built themes are matched by Theme.matches, which tries the lemmas itself.
+        hits = [i for i in self._reference if reference and self._themes[i].matches(text)]
         found: set[int] = set()  # themes whose ``pattern`` is found in the text
         maybe_patterns: set[int] = set()
         maybe_exclude = self._always_exclude
@@ -229,7 +281,7 @@ class ThemeMatcher:
                 or self._themes[i].pattern.search(exclude.sub(" ", text)) is not None
             ):
                 hits.append(i)
-        return sorted(hits)
+        return hits, maybe_exclude
 
     def tag(self, texts: Collection[str]) -> np.ndarray:
         """Return a boolean array: one row per text, one column per theme."""

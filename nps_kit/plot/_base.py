@@ -1,16 +1,20 @@
 """Shared pieces of the charts: theme, colours, words, table checks and axes helpers.
 
 Public names are re-exported by :mod:`nps_kit.plot`; the chart functions live in
-:mod:`nps_kit._plot_nps` and :mod:`nps_kit._plot_analysis`.
+:mod:`nps_kit.plot._nps` and :mod:`nps_kit.plot._analysis`.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
+import functools
 import io
 import itertools
 import math
-from collections.abc import Iterable, Sequence
+import unicodedata
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import matplotlib as mpl
@@ -20,19 +24,30 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 import seaborn as sns
+from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure, SubFigure
 from matplotlib.text import Text
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import Formatter, MaxNLocator
 from matplotlib.transforms import Bbox
 
-from nps_kit.i18n import LANGUAGES, Language, label
+from nps_kit.i18n import LANGUAGES, Language, label, t
 
 FloatArray = npt.NDArray[np.float64]
 
-#: Japanese font first; DejaVu Sans only fills the few symbols IPAexGothic lacks (≥, ≤).
-FONT_FAMILY = ["IPAexGothic", "DejaVu Sans"]
+#: Fonts tried for each character, in order: Japanese first; DejaVu Sans fills the few symbols
+#: IPAexGothic lacks (≥, ≤); Symbola (Debian ``fonts-symbola``) or Noto Emoji draw emoji such as
+#: 📱 when installed. Only installed fonts are listed, because matplotlib logs a warning for
+#: every missing family, and a warning fails a report.
+_FONT_CHOICES = ("IPAexGothic", "DejaVu Sans", "Symbola", "Noto Emoji", "Noto Sans Symbols2")
+FONT_FAMILY = [
+    name for name in _FONT_CHOICES if name in {f.name for f in font_manager.fontManager.ttflist}
+]
+
+#: Drawn instead of a character that none of :data:`FONT_FAMILY` has (matplotlib would draw an
+#: empty box and warn "Glyph … missing from font(s)").
+PLACEHOLDER = "□"
 
 #: Segment colours, used by every chart: Okabe–Ito bluish green and vermillion stay apart for
 #: red–green colour-blind readers (unlike pure green/red) and keep the usual good/bad reading.
@@ -57,19 +72,13 @@ NARROW_WIDTH = 3.9
 WIDTH = 6.4
 HEIGHT = 3.5
 
-_TEXT: dict[str, dict[str, str]] = {
-    "no_data": {"ja": "データなし", "en": "no data"},
-    "nps_axis": {"ja": "NPS（ポイント）", "en": "NPS (points)"},
-    "n_axis": {"ja": "回答数（件）", "en": "Responses"},
-    "n_tick": {"ja": "{n:,}件", "en": "n={n:,}"},
-}
-
 
 def text(key: str, lang: Language) -> str:
-    """Return a chart word from this module's table, falling back to :func:`nps_kit.i18n.label`."""
-    if key in _TEXT:
-        return _TEXT[key][lang]
-    return label(key, lang)
+    """Return a chart word (``plot_base.<key>`` in the catalogue, else the shared label)."""
+    try:
+        return t(f"plot_base.{key}", lang)
+    except KeyError:
+        return label(key, lang)
 
 
 def set_theme() -> None:
@@ -125,6 +134,19 @@ def _retina_inline() -> None:
         formatters["image/png"].for_type(Figure, palette_retina_png)
 
 
+@contextlib.contextmanager
+def quiet_layout() -> Iterator[None]:
+    """Silence matplotlib's layout warnings while drawing one of our figures.
+
+    A chart whose labels do not all fit ("constrained_layout not applied") is still drawn,
+    just tighter; the warning would go to the report's stderr and fail the unit. Charts are
+    kept small (top N groups), so this is the safety net for data nobody foresaw.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*(constrained_layout|[Tt]ight layout) not")
+        yield
+
+
 def palette_retina_png(fig: Figure) -> tuple[bytes, dict[str, Any]] | None:
     """Render ``fig`` as a 2x PNG with a 256-colour palette, shown at 1x size.
 
@@ -170,9 +192,11 @@ def palette_retina_png(fig: Figure) -> tuple[bytes, dict[str, Any]] | None:
 def _palette_png(fig: Figure) -> tuple[bytes, dict[str, Any]]:
     from PIL import Image
 
+    fill_missing_glyphs(fig)
     dpi = 2 * fig.dpi
     raw = io.BytesIO()
-    fig.savefig(raw, format="rgba", dpi=dpi, facecolor="white")
+    with quiet_layout():
+        fig.savefig(raw, format="rgba", dpi=dpi, facecolor="white")
     width, height = (int(v) for v in fig.get_size_inches() * dpi)
     pixels = raw.getvalue()
     if len(pixels) != width * height * 4:  # pragma: no cover - defensive: unexpected size
@@ -361,16 +385,93 @@ def fit_to_width(fig: Figure) -> None:
 
 def _thin_x_labels(ax: Axes, renderer: RendererBase) -> None:
     """Hide every other x tick label while labels overlap, always keeping the last one."""
-    labels = [t for t in ax.get_xticklabels() if t.get_text().strip()]
-    for t in labels:
-        t.set_visible(True)
+    labels = [x for x in ax.get_xticklabels() if x.get_text().strip()]
+    for x in labels:
+        x.set_visible(True)
     for step in (1, 2, 3, 4, 6):
         shown = labels[::-1][::step][::-1]  # counted from the end: the last label stays
-        for t in labels:
-            t.set_visible(t in shown)
-        boxes = [t.get_window_extent(renderer) for t in shown]
+        for x in labels:
+            x.set_visible(x in shown)
+        boxes = [x.get_window_extent(renderer) for x in shown]
         if all(a.x1 + 2 <= b.x0 for a, b in itertools.pairwise(boxes)):
             return
+
+
+@functools.cache
+def _drawable_codepoints(family: tuple[str, ...]) -> frozenset[int]:
+    # The same font list the renderer falls back through for this family.
+    manager = font_manager.fontManager
+    paths = manager._find_fonts_by_props(font_manager.FontProperties(family=list(family)))
+    points: set[int] = set()
+    for path in paths:
+        points.update(font_manager.get_font(path).get_charmap())
+    return frozenset(points)
+
+
+def drawable(text: str) -> str:
+    """Return ``text`` with every character the chart fonts cannot draw replaced.
+
+    A character that none of the fonts of ``rcParams["font.family"]`` (:data:`FONT_FAMILY`
+    after :func:`set_theme`) has becomes :data:`PLACEHOLDER`; invisible joiners and variation
+    selectors without a glyph (the U+FE0F after ❤, U+200D inside 👨‍👩‍👧) are dropped. Line
+    breaks and spaces stay.
+    """
+    family = mpl.rcParams["font.family"]
+    points = _drawable_codepoints(tuple([family] if isinstance(family, str) else family))
+    out = []
+    for char in text:
+        if ord(char) in points or char.isspace():
+            out.append(char)
+        elif unicodedata.category(char) not in ("Cf", "Mn", "Me", "Sk"):
+            out.append(PLACEHOLDER)
+    return "".join(out)
+
+
+class _DrawableFormatter(Formatter):
+    """Tick labels of ``inner`` passed through :func:`drawable` (labels come at draw time)."""
+
+    def __init__(self, inner: Formatter) -> None:
+        self.inner = inner
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return drawable(self.inner(x, pos))
+
+    def format_ticks(self, values: Any) -> list[str]:
+        return [drawable(label) for label in self.inner.format_ticks(values)]
+
+    def set_locs(self, locs: Any) -> None:
+        self.inner.set_locs(locs)
+
+    def get_offset(self) -> str:
+        return drawable(self.inner.get_offset())
+
+    def set_axis(self, axis: Any) -> None:
+        super().set_axis(axis)
+        self.inner.set_axis(axis)
+
+
+def fill_missing_glyphs(fig: Figure) -> None:
+    """Make every text of ``fig`` drawable with the chart fonts (see :func:`drawable`).
+
+    Data can hold any Unicode (an emoji in a channel name, a rare kanji in a comment); drawing
+    a character no font has makes matplotlib warn, and a warning fails a report. Titles, labels,
+    legends and notes are rewritten now; tick labels, which axes format at draw time, through
+    their formatter.
+    """
+    for artist in fig.findobj(Text):
+        assert isinstance(artist, Text)
+        current = artist.get_text()
+        if drawable(current) != current:
+            artist.set_text(drawable(current))
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            for get, put in (
+                (axis.get_major_formatter, axis.set_major_formatter),
+                (axis.get_minor_formatter, axis.set_minor_formatter),
+            ):
+                formatter = get()
+                if not isinstance(formatter, _DrawableFormatter):
+                    put(_DrawableFormatter(formatter))
 
 
 def to_png(fig: Figure | SubFigure | Axes, *, dpi: int = 144) -> bytes:
@@ -393,15 +494,17 @@ def to_png(fig: Figure | SubFigure | Axes, *, dpi: int = 144) -> bytes:
     if not isinstance(root, Figure):  # pragma: no cover - matplotlib guarantees a Figure root
         raise TypeError(f"to_png: fig must be a matplotlib Figure or Axes, got {type(fig)!r}")
     fit_to_width(root)
+    fill_missing_glyphs(root)
     buffer = io.BytesIO()
-    root.savefig(
-        buffer,
-        format="png",
-        dpi=dpi,
-        bbox_inches="tight",
-        facecolor="white",
-        metadata={"Software": None},
-    )
+    with quiet_layout():
+        root.savefig(
+            buffer,
+            format="png",
+            dpi=dpi,
+            bbox_inches="tight",
+            facecolor="white",
+            metadata={"Software": None},
+        )
     return buffer.getvalue()
 
 
@@ -470,7 +573,7 @@ def with_n(name: str, n: float, lang: Language) -> str:
     """Add the response count under a row label, e.g. ``EC事業部`` over ``(512件)``."""
     if not np.isfinite(n):
         return name
-    return f"{name}\n({_TEXT['n_tick'][lang].format(n=round(n))})"
+    return f"{name}\n({t('plot_base.n_tick', lang, n=round(n))})"
 
 
 def fmt_number(value: float) -> str:

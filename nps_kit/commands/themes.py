@@ -1,0 +1,151 @@
+"""``nps-kit themes``: tag the comments of an export with themes and their polarity."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+__all__ = ["register"]
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``themes`` sub-command."""
+    p = sub.add_parser(
+        "themes",
+        help="tag the comments of an export with themes and each theme's polarity",
+        description=(
+            "Read a survey export and print, for every row, the themes its comment mentions and "
+            "each theme's polarity (positive, negative, mixed or neutral); with --suggest, the "
+            "share of comments no theme covers and their most frequent phrases instead."
+        ),
+    )
+    p.add_argument("data", metavar="EXPORT", type=Path, help="the survey export file")
+    p.add_argument("--text-column", required=True, metavar="COL", help="column with the comments")
+    p.add_argument(
+        "--id-column",
+        metavar="COL",
+        help="column with the response id (default: the row number as a spreadsheet shows it)",
+    )
+    p.add_argument(
+        "--pack",
+        default="retail",
+        metavar="PACK",
+        help="theme pack: retail, saas, finance, generic, or a themes YAML file (default: retail)",
+    )
+    p.add_argument(
+        "--format", choices=("csv", "json"), default="csv", help="output format (default: csv)"
+    )
+    p.add_argument(
+        "--suggest",
+        action="store_true",
+        help="list what no theme covers: share of comments and frequent phrases with examples",
+    )
+    p.add_argument("--sheet", metavar="NAME", help="XLSX sheet name or 0-based index")
+    p.add_argument("--encoding", metavar="ENC", help="text encoding, e.g. cp932 (default: detect)")
+    p.set_defaults(handler=_run, parser=p)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from nps_kit.errors import DataError, closest
+    from nps_kit.load import load_responses, read_columns
+    from nps_kit.text.discovery import uncovered_phrases
+    from nps_kit.text.packs import PACKS, load_pack
+    from nps_kit.text.sentiment import tag_polarity
+    from nps_kit.text.themes import load_themes
+
+    sheet: str | int | None = args.sheet
+    if isinstance(sheet, str) and sheet.isdigit():
+        sheet = int(sheet)
+    columns = read_columns(args.data, sheet=sheet, encoding=args.encoding)
+    for option, column in (("--text-column", args.text_column), ("--id-column", args.id_column)):
+        if column is not None and column not in columns:
+            guess = closest(column, columns)
+            shown = ", ".join(repr(c) for c in columns)
+            raise DataError(
+                f"{args.data} has no column {column!r} ({option}); columns: {shown}.",
+                hint=(f"Did you mean {guess!r}? " if guess else "")
+                + f"Set {option} to one of these columns.",
+                path=args.data,
+            )
+    # The loader reads every export format the same way; the comment column stands in for the
+    # score column, whose parsing this command does not use.
+    data = load_responses(
+        args.data, score_column=args.text_column, sheet=sheet, encoding=args.encoding
+    ).data
+    texts = data[args.text_column].astype("string")
+    book = load_pack(args.pack) if args.pack in PACKS else load_themes(_themes_file(args.pack))
+    out = sys.stdout
+    if args.suggest:
+        found = uncovered_phrases(texts, book)
+        if args.format == "json":
+            payload = {
+                "comments": found.comments,
+                "uncovered": found.uncovered,
+                "share": round(found.share, 1) if found.comments else None,
+                "phrases": found.phrases.to_dict(orient="records"),
+            }
+            json.dump(payload, out, ensure_ascii=False, indent=2, default=int)
+            out.write("\n")
+        else:
+            found.phrases.to_csv(out, index=False, lineterminator="\n")
+            print(
+                f"{found.uncovered} of {found.comments} comments ({found.share:.1f}%) have no "
+                f"theme of {args.pack}.",
+                file=sys.stderr,
+            )
+        return 0
+    polarity = tag_polarity(texts, book)
+    ids: list[Any] = (
+        data["nps_row"].tolist() if args.id_column is None else data[args.id_column].tolist()
+    )
+    rows: list[tuple[object, dict[str, str]]] = []
+    for i, (_, found_row) in enumerate(polarity.iterrows()):
+        themes = {str(t): str(v) for t, v in found_row.items() if isinstance(v, str)}
+        rows.append((_plain(ids[i]), themes))
+    if args.format == "json":
+        json.dump([{"id": i, "themes": t} for i, t in rows], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "themes", "polarity"])
+    for row_id, themes in rows:
+        writer.writerow(
+            [
+                row_id,
+                ";".join(themes),
+                ";".join(f"{t}:{p}" for t, p in themes.items()),
+            ]
+        )
+    return 0
+
+
+def _themes_file(value: str) -> Path:
+    from nps_kit.errors import ConfigError, closest
+    from nps_kit.text.packs import PACKS
+
+    path = Path(value)
+    if path.suffix.lower() in (".yaml", ".yml") or path.exists():
+        return path
+    guess = closest(value, list(PACKS))
+    raise ConfigError(
+        f"unknown theme pack {value!r} (--pack); expected one of {', '.join(PACKS)} or the path "
+        "of a themes YAML file.",
+        hint=f"Did you mean {guess!r}?" if guess else None,
+        key="--pack",
+    )
+
+
+def _plain(value: object) -> object:
+    """Turn numpy scalars and missing values into JSON-friendly Python values."""
+    import pandas as pd
+
+    if value is None or (isinstance(value, float | pd.Timestamp) and pd.isna(value)):
+        return None
+    if value is pd.NA or value is pd.NaT:
+        return None
+    item = getattr(value, "item", None)
+    return item() if callable(item) else value

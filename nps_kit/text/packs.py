@@ -1,0 +1,136 @@
+"""Theme packs: themes and playbook for one kind of business, shipped inside the package.
+
+A pack is a themes file plus a playbook file (``nps_kit/resources/packs/<pack>/``; the
+``retail`` pack is today's default files ``nps_kit/resources/themes.yaml`` and
+``playbook.yaml``, theme ids unchanged). A unit chooses its pack with ``themes: <pack>`` in its
+parameters; a path to a custom themes YAML file works as before.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from nps_kit.errors import ConfigError, closest
+from nps_kit.text.themes import ThemeBook, load_themes
+
+__all__ = ["PACKS", "PackFit", "best_pack", "coverage", "load_pack", "pack_files"]
+
+#: The shipped packs (see TAXONOMY in the README): retail & e-commerce, software/SaaS,
+#: banking & insurance, any other service.
+PACKS: tuple[str, ...] = ("retail", "saas", "finance", "generic")
+
+
+def pack_files(pack: str) -> tuple[Path, Path]:
+    """Return the themes file and the playbook file of a shipped pack.
+
+    Parameters
+    ----------
+    pack
+        One of :data:`PACKS`.
+
+    Returns
+    -------
+    tuple of pathlib.Path
+        ``(themes.yaml, playbook.yaml)``.
+
+    Raises
+    ------
+    ConfigError
+        If ``pack`` is not a shipped pack; the message lists them.
+    """
+    if pack not in PACKS:
+        suggestion = closest(pack, list(PACKS))
+        raise ConfigError(
+            f"unknown theme pack {pack!r}; expected one of {', '.join(PACKS)} "
+            "or the path of a themes YAML file.",
+            hint=f"Did you mean {suggestion!r}?" if suggestion else None,
+            key="themes",
+        )
+    root = Path(str(resources.files("nps_kit") / "resources"))
+    if pack == "retail":
+        return root / "themes.yaml", root / "playbook.yaml"
+    return root / "packs" / pack / "themes.yaml", root / "packs" / pack / "playbook.yaml"
+
+
+def load_pack(pack: str) -> ThemeBook:
+    """Load the themes of a shipped pack.
+
+    Parameters
+    ----------
+    pack
+        One of :data:`PACKS`.
+
+    Returns
+    -------
+    ThemeBook
+        The pack's compiled themes.
+
+    Raises
+    ------
+    ConfigError
+        If ``pack`` is not a shipped pack.
+    """
+    return load_themes(pack_files(pack)[0])
+
+
+def coverage(texts: pd.Series, book: ThemeBook) -> float:
+    """Return the percentage of answered comments that mention at least one theme of ``book``.
+
+    NaN when no comment says something (:func:`nps_kit.text.answered`).
+    """
+    from nps_kit.text.themes import tag_themes
+    from nps_kit.text.tokens import answered
+
+    said = texts[answered(texts).to_numpy(dtype=bool)]
+    if said.empty:
+        return float("nan")
+    tagged = tag_themes(said, book).fillna(False).to_numpy(dtype=bool).any(axis=1)
+    return 100.0 * float(np.mean(tagged))
+
+
+class PackFit(NamedTuple):
+    """The pack that tags most comments (see :func:`best_pack`)."""
+
+    pack: str
+    coverage: float
+
+
+# The generic pack's broad themes (service, quality, speed) tag some comments of any domain, so a
+# domain pack is preferred unless generic covers this many percentage points more.
+_GENERIC_MARGIN = 10.0
+
+
+def best_pack(texts: pd.Series) -> PackFit:
+    """Choose the shipped pack that tags the largest share of the comments.
+
+    Parameters
+    ----------
+    texts
+        Comments of one unit (or a sample).
+
+    Returns
+    -------
+    PackFit
+        ``(pack, coverage)``: the pack id and the percentage of answered comments it tags
+        (:func:`coverage`). Between domain packs (retail, saas, finance) a tie goes to the pack
+        that finds more theme mentions, then to :data:`PACKS` order; a domain pack beats
+        ``generic`` unless generic tags at least 10 percentage points more.
+    """
+    from nps_kit.text.themes import tag_themes
+    from nps_kit.text.tokens import answered
+
+    said = texts[answered(texts).to_numpy(dtype=bool)]
+    scores: dict[str, tuple[float, int]] = {}
+    for pack in PACKS:
+        tags = tag_themes(said, load_pack(pack)).fillna(False).to_numpy(dtype=bool)
+        share = 100.0 * float(tags.any(axis=1).mean()) if len(said) else 0.0
+        scores[pack] = (share, int(tags.sum()))  # ties: the pack that finds more mentions
+    domain = max((p for p in PACKS if p != "generic"), key=lambda p: (*scores[p], -PACKS.index(p)))
+    if scores["generic"][0] >= scores[domain][0] + _GENERIC_MARGIN:
+        return PackFit("generic", scores["generic"][0])
+    return PackFit(domain, scores[domain][0])

