@@ -39,10 +39,11 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/bench_text.py
 	$(BIN)/python benchmarks/bench_reports.py
+	$(BIN)/python benchmarks/bench_scale.py $(if $(QUICK),--quick,)
 
-## make lab: open JupyterLab on the notebooks
+## make lab: open JupyterLab on the notebooks (UNIT=ec opens that unit's working copy)
 lab: $(VENV)/.installed
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/nps-kit lab $(UNIT)
 
 clean:
 	rm -rf reports/*/ reports/index.html .pytest_cache .mypy_cache .ruff_cache .hypothesis

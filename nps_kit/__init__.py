@@ -9,7 +9,7 @@ __version__ = "0.1.0"
 
 import sys as _sys
 
-from nps_kit.errors import ConfigError, DataError, MailError, NpsKitError, RunError
+from nps_kit.errors import ConfigError, DataError, MailError, NpsKitError
 from nps_kit.load import LoadReport, LoadResult, load_responses
 from nps_kit.score import Change, NpsResult, compare, nps, score_groups, segment
 from nps_kit.text import _match, redaction, themes, words
@@ -38,7 +38,6 @@ __all__ = [
     "MailError",
     "NpsKitError",
     "NpsResult",
-    "RunError",
     "__version__",
     "compare",
     "load_responses",

@@ -31,6 +31,7 @@ SAMPLE_BYTES: Final = 1 << 20
 _DELIMITERS: Final = (",", "\t", ";")
 _DELIMITER_NAMES: Final = {",": "comma", "\t": "tab", ";": "semicolon"}
 _TIMESTAMP_HEADERS: Final = frozenset({"Timestamp", "タイムスタンプ"})
+_IMPORT_ID: Final = re.compile(r'"ImportId"\s*:\s*"([^"]+)"')
 _MONKEY_SUBS: Final = frozenset({"Response", "Open-Ended Response"})
 _BINARY_HINT: Final = (
     "Export the survey again as CSV, XLSX or Parquet; a file of another type renamed to "
@@ -43,7 +44,8 @@ class Layout:
     """What detection found out about a file; everything needed to read it.
 
     ``header_rows`` counts every header row in the source (1 for a plain table, 3 for Qualtrics,
-    2 for SurveyMonkey); ``question_ids`` maps Qualtrics question texts to column ids.
+    2 for SurveyMonkey); ``question_ids`` maps Qualtrics question texts to column ids and
+    ``import_ids`` Qualtrics ImportIds (``QID74``, ``QID1_NPS_GROUP``) to column ids.
     """
 
     path: Path
@@ -57,6 +59,7 @@ class Layout:
     sheet: str | None = None
     question_ids: dict[str, str] = field(default_factory=dict)
     timestamp_column: str | None = None
+    import_ids: dict[str, str] = field(default_factory=dict)
 
 
 def _sniff_format(path: Path, head: bytes) -> tuple[Format, Compression]:
@@ -82,11 +85,32 @@ def _decodes(sample: bytes, encoding: str, *, final: bool) -> int | None:
     return None
 
 
+_KANA: Final = re.compile(r"[\u3040-\u30ff]")
+
+
+def _single_byte_guess(sample: bytes) -> str | None:
+    """Ask charset-normalizer which encoding ``sample`` is in."""
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(sample)
+    best = matches.best()
+    if best is None:
+        return None
+    # On a short sample several code pages read equally well (cp1250 reads ñ as ń and still
+    # looks clean); among those, cp1252 — Excel's and Windows' Western default — is the likely one.
+    western = from_bytes(sample, cp_isolation=["cp1252"]).best()
+    if western is not None and western.chaos <= best.chaos + 0.01:
+        return "cp1252"
+    return str(best.encoding)
+
+
 def detect_encoding(sample: bytes, *, final: bool) -> str | None:
-    """Guess the encoding of a text sample: BOM, then UTF-8, cp932, BOM-less UTF-16.
+    """Guess the encoding of a text sample: BOM, UTF-8, cp932, BOM-less UTF-16, then others.
 
     ``final`` says whether the sample is the whole file (otherwise a multi-byte character cut at
-    the end of the sample is not an error). Returns ``None`` for bytes that are none of these.
+    the end of the sample is not an error). Text that is neither UTF-8 nor Japanese cp932 (which
+    nearly always has kana) goes to charset-normalizer, which recognises Latin-1/cp1252 and the
+    other common single-byte encodings. Returns ``None`` for bytes that are none of these.
     """
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
@@ -99,10 +123,20 @@ def detect_encoding(sample: bytes, *, final: bool) -> str | None:
         return "utf-16-be"
     if b"\x00" in sample:
         return None
-    for encoding in ("utf-8", "cp932"):
-        if _decodes(sample, encoding, final=final) is None:
-            return encoding
-    return None
+    if _decodes(sample, "utf-8", final=final) is None:
+        return "utf-8"
+    cp932 = _decodes(sample, "cp932", final=final) is None
+    if cp932:
+        text = codecs.getincrementaldecoder("cp932")().decode(sample, final=final)
+        if _KANA.search(text):
+            return "cp932"
+    guess = _single_byte_guess(sample)
+    if guess is None or _decodes(sample, guess, final=final) is not None:
+        return "cp932" if cp932 else None
+    # Japanese comes first here: when cp932 reads the bytes too, only a single-byte encoding
+    # (one character per byte: Latin-1, cp1252, cp1251 …) beats it, not another CJK one.
+    single = len(codecs.decode(sample[:4096], guess, errors="replace")) == len(sample[:4096])
+    return guess if single or not cp932 else "cp932"
 
 
 def _read_sample(path: Path, compression: Compression) -> tuple[bytes, bool]:
@@ -211,7 +245,21 @@ def _layout_from_rows(path: Path, fmt: Format, rows: list[list[str]], **kwargs: 
         question_ids = {
             " ".join(t.split()): i for i, t in zip(ids, rows[1], strict=False) if t.strip()
         }
-        return Layout(path, fmt, source, ids, header_rows, question_ids=question_ids, **kwargs)
+        import_ids = {}
+        for column, cell in zip(ids, rows[2] if header_rows == 3 else [], strict=False):
+            found = _IMPORT_ID.search(cell)
+            if found is not None:
+                import_ids[found[1]] = column
+        return Layout(
+            path,
+            fmt,
+            source,
+            ids,
+            header_rows,
+            question_ids=question_ids,
+            import_ids=import_ids,
+            **kwargs,
+        )
     if source == "surveymonkey":
         return Layout(path, fmt, source, _monkey_names(header, rows[1]), header_rows, **kwargs)
     columns = _names(header)
@@ -234,7 +282,8 @@ def _inspect_csv(path: Path, compression: Compression, encoding: str | None) -> 
         except LookupError as exc:
             raise DataError(
                 f"unknown encoding {encoding!r} for {path}.",
-                hint="Use a Python codec name such as utf-8, utf-8-sig, cp932 or utf-16.",
+                hint="Pass --encoding (data.encoding in parameters) a Python codec name such as "
+                "utf-8, utf-8-sig, cp932, cp1252, latin-1 or utf-16.",
                 path=path,
             ) from exc
         bad = _decodes(sample, encoding, final=complete)
@@ -242,18 +291,29 @@ def _inspect_csv(path: Path, compression: Compression, encoding: str | None) -> 
             raise encoding_error(path, encoding, bad, detected)
     elif detected is None:
         nul = sample.find(b"\x00")
-        what = (
-            f"it looks binary (a NUL byte at byte {nul})"
-            if nul >= 0
-            else "it is not text in UTF-8, UTF-16 or cp932"
+        if nul >= 0:
+            raise DataError(
+                f"cannot read {path} as CSV: it looks binary (a NUL byte at byte {nul}).",
+                hint=_BINARY_HINT,
+                path=path,
+            )
+        raise DataError(
+            f"cannot read {path} as CSV: its text encoding is not UTF-8, UTF-16, cp932 or one "
+            "that could be recognised.",
+            hint="If it is a text export, pass --encoding (data.encoding in parameters) with the "
+            "encoding it was saved in, e.g. --encoding cp1252; otherwise export the survey "
+            "again as CSV, XLSX or Parquet.",
+            path=path,
         )
-        raise DataError(f"cannot read {path} as CSV: {what}.", hint=_BINARY_HINT, path=path)
     chosen = encoding or detected or "utf-8"
     text = codecs.getincrementaldecoder(chosen)().decode(sample, final=complete)
     text = text.removeprefix("\ufeff")
     # Count delimiters in the header line outside quoted names ("Q1, overall" is one name).
     first_line = re.sub(r'"[^"]*"', "", text.split("\n", 1)[0])
     delimiter = max(_DELIMITERS, key=lambda d: (first_line.count(d), d == ","))
+    # The csv module refuses fields over 128 KiB (a pasted essay in a comment); pandas reads
+    # them, so detection must too. The limit is process-wide and only ever raised.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = [row for _, row in zip(range(3), reader, strict=False)]
     if not rows or not any(c.strip() for c in rows[0]):

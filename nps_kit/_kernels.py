@@ -233,6 +233,21 @@ class WarmKernel:
         )
         return result
 
+    def kill(self) -> None:
+        """Kill the kernel process and remove its connection file, from any thread.
+
+        For an interrupted run: :meth:`shutdown` talks to the kernel on the owning thread's
+        event loop, which is busy executing; a signal and an unlink need no loop.
+        """
+        km = self.km
+        if km is None:
+            return
+        process = getattr(km.provisioner, "process", None)
+        if process is not None:
+            process.kill()
+        if km.connection_file:
+            Path(km.connection_file).unlink(missing_ok=True)
+
     def shutdown(self) -> None:
         """Stop the channels and the kernel; safe to call twice."""
         if self.kc is not None:

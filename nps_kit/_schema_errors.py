@@ -1,15 +1,19 @@
-"""Turn pydantic validation errors into messages naming file, dotted key, expected and found.
+"""YAML models: read a YAML file and validate it with a pydantic model, with one wording.
 
-Private helper of :mod:`nps_kit.params`.
+Every YAML file nps-kit reads (parameters, playbook, themes) goes through :func:`read_yaml` and
+:func:`validate_model` (:func:`load_yaml_model` does both): a syntax error names the line and
+column, a schema error names the file, the dotted key, what was expected and what was found, and
+an unknown key suggests the closest valid one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import BaseModel
+import yaml
+from pydantic import BaseModel, ValidationError
 
 from nps_kit.errors import ConfigError, closest
 
@@ -39,6 +43,7 @@ _EXPECTED = {
     "int_from_float": "a whole number",
     "float_type": "a number",
     "float_parsing": "a number",
+    "finite_number": "a finite number",
     "bool_type": "true or false",
     "bool_parsing": "true or false",
     "list_type": "a list",
@@ -52,12 +57,17 @@ _EXPECTED = {
 def _model_keys(model: type[BaseModel], loc: Sequence[int | str]) -> list[str]:
     """Return the valid keys at the mapping that holds ``loc`` (for "did you mean" hints)."""
     current: Any = model
+    keyed = False  # the previous part was a mapping field: this part is a free key (a theme id)
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
         info = current.model_fields.get(part) if hasattr(current, "model_fields") else None
+        if info is None and keyed:
+            keyed = False
+            continue
         if info is None:
             return []
+        keyed = getattr(info.annotation, "__origin__", None) is dict
         annotation = info.annotation
         for candidate in (annotation, *getattr(annotation, "__args__", ())):
             for inner in (candidate, *getattr(candidate, "__args__", ())):
@@ -80,8 +90,11 @@ def describe(error: Mapping[str, Any], model: type[BaseModel]) -> tuple[str, str
         name = str(loc[-1])
         parent = _dotted(loc[:-1])
         where = f"in {parent}" if parent else "at the top level"
-        suggestion = closest(name, _model_keys(model, loc))
+        keys = _model_keys(model, loc)
+        suggestion = closest(name, keys)
         hint = f"Did you mean {suggestion!r}?" if suggestion else None
+        if hint is None and keys:
+            hint = f"Valid keys here: {', '.join(keys)}."
         return key, f"unknown key {name!r} {where}.", hint
     if kind == "missing":
         return key, "required but missing.", None
@@ -98,6 +111,7 @@ def describe(error: Mapping[str, Any], model: type[BaseModel]) -> tuple[str, str
 
 
 def problems_error(path: Path, problems: list[tuple[str, str, str | None]]) -> ConfigError:
+    """One error naming ``path`` and each ``(dotted key, problem, hint)``."""
     shown = display(path)
     if len(problems) == 1:
         key, problem, hint = problems[0]
@@ -110,3 +124,122 @@ def problems_error(path: Path, problems: list[tuple[str, str, str | None]]) -> C
         path=path,
         key=problems[0][0],
     )
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def read_yaml(path: Path, *, text: str | None = None) -> dict[str, Any]:
+    """Read a YAML file whose top level is a mapping (an empty file is ``{}``).
+
+    Parameters
+    ----------
+    path
+        The file (named in messages, relative to the working folder when inside it).
+    text
+        The file's text when already read (e.g. a packaged resource); ``None`` reads ``path``.
+
+    Returns
+    -------
+    dict
+        The mapping.
+
+    Raises
+    ------
+    ConfigError
+        When the file is missing, is not valid YAML (line and column named), or its top level
+        is not a mapping.
+    """
+    from nps_kit import _yaml
+
+    shown = display(path)
+    if text is None:
+        try:
+            text = _yaml.read_text(path, shown=shown)  # UTF-8, or a message naming the file
+        except FileNotFoundError:
+            raise ConfigError(f"{shown}: file not found.", path=path) from None
+    try:
+        # Aliases are expanded only up to a size limit: an alias bomb is refused, not run.
+        raw = _yaml.safe_load(text, shown=shown, path=path)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown line"
+        raise ConfigError(
+            f"{shown}: invalid YAML at {where}: {exc.problem}.",
+            hint="Fix the syntax there (indentation, a missing ':' or an unclosed quote).",
+            path=path,
+        ) from None
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ConfigError(
+            f"{shown}: expected a mapping of keys at the top level; found {type(raw).__name__}.",
+            path=path,
+        )
+    return raw
+
+
+def _innermost(errors: list[Any]) -> list[Any]:
+    # A broken item also fails its parent's check (e.g. a list's length): report the item only.
+    return [
+        p
+        for p in errors
+        if not any(
+            len(q["loc"]) > len(p["loc"]) and tuple(q["loc"][: len(p["loc"])]) == tuple(p["loc"])
+            for q in errors
+        )
+    ]
+
+
+def validate_model(raw: Mapping[str, Any], model: type[Model], path: Path) -> Model:
+    """Validate ``raw`` with ``model``; every problem is named in one :class:`ConfigError`.
+
+    Parameters
+    ----------
+    raw
+        The YAML mapping.
+    model
+        The pydantic model (``extra="forbid"`` for unknown-key checks).
+    path
+        The file the mapping came from, for the message.
+
+    Returns
+    -------
+    Model
+        The validated model.
+
+    Raises
+    ------
+    ConfigError
+        Naming the file, each dotted key, expected and found, and the closest valid key.
+    """
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        problems = [describe(e, model) for e in _innermost(exc.errors())]
+        raise problems_error(path, problems) from None
+
+
+def load_yaml_model(path: Path, model: type[Model], *, text: str | None = None) -> Model:
+    """Read a YAML file and validate it with ``model`` (:func:`read_yaml`, :func:`validate_model`).
+
+    Parameters
+    ----------
+    path
+        The file.
+    model
+        The pydantic model of its top level.
+    text
+        The file's text when already read; ``None`` reads ``path``.
+
+    Returns
+    -------
+    Model
+        The validated model.
+
+    Raises
+    ------
+    ConfigError
+        When the file is missing, is not valid YAML or breaks the schema.
+    """
+    return validate_model(read_yaml(path, text=text), model, path)

@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from numbers import Number
 from typing import Any, Final
@@ -21,6 +22,7 @@ import numpy.typing as npt
 import pandas as pd
 
 __all__ = [
+    "DATE_FORMS",
     "MISSING_WORDS",
     "STATUSES",
     "DateParse",
@@ -87,17 +89,27 @@ class DateParse:
         ``datetime64[ns]`` series, ``NaT`` when blank or unreadable.
     unparsed
         Boolean series: ``True`` where the cell had a value that could not be read as a date.
+    order
+        How numeric dates such as ``12/13/2019`` were read: ``"month-first"``, ``"day-first"``
+        or ``None`` when the column has none.
+    ambiguous
+        Whether the column has numeric dates that read either way (every day and month ≤ 12)
+        and no ``date_format`` said which; those cells are then left unread.
     """
 
     dates: pd.Series
     unparsed: pd.Series
+    order: str | None = None
+    ambiguous: bool = False
 
 
 def _normalise_text(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_DASHES).strip()
 
 
-def _parse_score_value(value: Any) -> tuple[int, int, str | None]:
+def _parse_score_value(
+    value: Any, missing: frozenset[str] = MISSING_WORDS
+) -> tuple[int, int, str | None]:
     """Parse one distinct cell value into ``(score, status, reason)``."""
     if isinstance(value, bool | np.bool_):
         return 0, _INVALID, _REASON_TEXT
@@ -107,7 +119,7 @@ def _parse_score_value(value: Any) -> tuple[int, int, str | None]:
             return 0, _MISSING, None
         return _check_number(number)
     text = _normalise_text(str(value))
-    if text.casefold() in MISSING_WORDS:
+    if text.casefold() in missing:
         return 0, _MISSING, None
     match = _SCORE_RE.match(text)
     if match is None:
@@ -147,7 +159,12 @@ def _build(
     )
 
 
-def parse_scores(values: pd.Series) -> ScoreParse:
+def missing_words(extra: Iterable[str] = ()) -> frozenset[str]:
+    """Return :data:`MISSING_WORDS` plus ``extra`` codes, normalised as cells are."""
+    return MISSING_WORDS | {_normalise_text(str(word)).casefold() for word in extra}
+
+
+def parse_scores(values: pd.Series, *, missing_values: Iterable[str] = ()) -> ScoreParse:
     """Parse 0–10 scores written as people really write them.
 
     Accepted as valid: integers and integral floats 0–10 (``9``, ``9.0``, `` 8 ``), full-width
@@ -160,6 +177,9 @@ def parse_scores(values: pd.Series) -> ScoreParse:
     ----------
     values
         The raw score column, of any dtype.
+    missing_values
+        More cell texts that mean "no answer" in this survey (e.g. ``"Don't know"``,
+        ``"わからない"``), compared after NFKC normalisation and case folding.
 
     Returns
     -------
@@ -191,7 +211,11 @@ def parse_scores(values: pd.Series) -> ScoreParse:
         scores = np.where(in_range, number, 0)
         return _build(values, scores, status, reasons)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    parsed = [_parse_score_value(u) for u in uniques]
+    missing = missing_words(missing_values)
+    if missing == MISSING_WORDS:
+        parsed = [_parse_score_value(u) for u in uniques]
+    else:
+        parsed = [_parse_score_value(u, missing) for u in uniques]
     reason_index = {None: -1, _REASON_RANGE: 0, _REASON_WHOLE: 1, _REASON_TEXT: 2}
     # One extra slot at the end for code -1 (NaN/None), which numpy indexing maps to the last item.
     u_scores = np.array([p[0] for p in parsed] + [0], dtype="int64")
@@ -214,6 +238,19 @@ _JA_RE: Final = re.compile(
     r"^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*\(.\))?"
     r"(?:\s*(\d{1,2})(?:時|:)(?:(\d{1,2})分?(?:(\d{1,2})秒?)?)?)?$"
 )
+# Day and month in either order with a 2- or 4-digit year, as US and European spreadsheets and
+# Google Forms write them: 12/13/2019 9:50:30, 9/8/18 15:29, 13.12.2019, 1/2/2026 3:04 PM.
+_NUMERIC_RE: Final = re.compile(
+    r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})"
+    r"(?:[ T,]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d{1,6})?)?\s*([AaPp][Mm])?)?$"
+)
+MONTH_FIRST, DAY_FIRST = "month-first", "day-first"
+#: The date forms the loader reads, for messages.
+DATE_FORMS: Final = (
+    "ISO (2026-10-03, 2026-10-03T09:15:00), 2026/10/03 9:15, 2026年10月3日 9時15分, "
+    "Excel serial numbers, and day/month/year or month/day/year with a 2- or 4-digit year "
+    "(13/12/2019, 12/13/2019 9:50:30, 9/8/18 15:29)"
+)
 # Vectorised formats tried on the distinct values before the per-value fallback.
 _NAT: Final = np.datetime64("NaT").astype("int64").item()
 _FAST_FORMATS: Final = ("ISO8601", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d")
@@ -225,8 +262,53 @@ def _serial(number: float) -> pd.Timestamp | None:
     return (_EXCEL_EPOCH + pd.to_timedelta(round(number * 86_400), unit="s")).as_unit("ns")
 
 
-def _parse_date_value(value: Any) -> pd.Timestamp | None:
-    """Parse one distinct cell into a naive timestamp, or ``None`` when it is not a date."""
+def _numeric_date(match: re.Match[str], order: str) -> pd.Timestamp | None:
+    first, second, year_text, hour, minute, second_s, ampm = match.groups()
+    day, month = (int(first), int(second)) if order == DAY_FIRST else (int(second), int(first))
+    year = int(year_text)
+    if len(year_text) == 2:
+        year += 2000 if year < 70 else 1900
+    h = int(hour or 0)
+    if ampm:
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if ampm.casefold() == "pm" else 0)
+    try:
+        return pd.Timestamp(dt.datetime(year, month, day, h, int(minute or 0), int(second_s or 0)))
+    except ValueError:
+        return None
+
+
+def numeric_date_order(texts: Iterable[str]) -> tuple[str | None, bool]:
+    """Decide whether ``n/n/yy`` dates are month-first or day-first.
+
+    Returns ``(order, ambiguous)``: the order proven by a first number over 12 (day-first) or a
+    second number over 12 (month-first); ``(None, True)`` when every date reads both ways;
+    ``(None, False)`` when there are no such dates or they contradict each other.
+    """
+    firsts = seconds = 0
+    seen = False
+    for text in texts:
+        match = _NUMERIC_RE.match(text)
+        if match is None:
+            continue
+        seen = True
+        firsts = max(firsts, int(match[1]))
+        seconds = max(seconds, int(match[2]))
+    if not seen or (firsts > 12 and seconds > 12):
+        return None, False
+    if firsts > 12:
+        return DAY_FIRST, False
+    if seconds > 12:
+        return MONTH_FIRST, False
+    return None, True
+
+
+def _parse_date_value(value: Any, order: str | None = None) -> pd.Timestamp | None:
+    """Parse one distinct cell into a naive timestamp, or ``None`` when it is not a date.
+
+    ``order`` says how to read ``n/n/yy`` dates; ``None`` leaves them unread.
+    """
     if isinstance(value, dt.datetime | dt.date):
         stamp = pd.Timestamp(value)
         return stamp.tz_localize(None) if stamp.tzinfo is not None else stamp
@@ -238,6 +320,8 @@ def _parse_date_value(value: Any) -> pd.Timestamp | None:
     text = unicodedata.normalize("NFKC", str(value)).strip()
     if _NUMBER_RE.match(text):
         return _serial(float(text))
+    if order is not None and (numeric := _NUMERIC_RE.match(text)) is not None:
+        return _numeric_date(numeric, order)
     match = _YMD_RE.match(text) or _JA_RE.match(text)
     if match is not None:
         year, month, day, hour, minute, second = (int(p) if p else 0 for p in match.groups()[:6])
@@ -279,7 +363,7 @@ def _is_text(values: Any) -> bool:
     return pd.api.types.is_string_dtype(values.dtype)
 
 
-def _by_uniques(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+def _by_uniques(values: pd.Series, order: str | None) -> tuple[np.ndarray, np.ndarray]:
     """Parse each distinct value once; return int64 nanoseconds (NaT) and a blank mask."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     out = np.full(len(uniques) + 1, _NAT, dtype="int64")  # last slot: code -1 (NaN)
@@ -295,7 +379,7 @@ def _by_uniques(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
             if isinstance(value, str) and not value.strip():
                 blank[i] = True
                 continue
-            stamp = _parse_date_value(value)
+            stamp = _parse_date_value(value, order)
             if stamp is not None:
                 out[i] = stamp.as_unit("ns").value
     return out[codes], blank[codes]
@@ -338,7 +422,17 @@ def _arrow_iso(values: pd.Series) -> npt.NDArray[np.int64]:
     return result
 
 
-def parse_date_values(values: pd.Series) -> DateParse:
+def check_date_format(date_format: str | None) -> None:
+    """Raise ``ValueError`` unless ``date_format`` is ``None``, an order or a strftime pattern."""
+    if date_format is not None and date_format not in (MONTH_FIRST, DAY_FIRST):
+        if "%" not in date_format:
+            raise ValueError(
+                f"date_format must be {MONTH_FIRST!r}, {DAY_FIRST!r} or a strftime pattern such "
+                f"as '%d/%m/%Y %H:%M'; found {date_format!r}"
+            )
+
+
+def parse_date_values(values: pd.Series, *, date_format: str | None = None) -> DateParse:
     """Parse a date column and tell which non-blank cells could not be read.
 
     See :func:`parse_dates` for the accepted forms.
@@ -347,18 +441,32 @@ def parse_date_values(values: pd.Series) -> DateParse:
     ----------
     values
         The raw date column, of any dtype.
+    date_format
+        How to read numeric dates that could be either order: ``"month-first"``
+        (``12/01/2019`` is December 1), ``"day-first"``, or a ``strftime`` pattern tried
+        first (``"%d.%m.%Y %H:%M"``). ``None`` detects the order from a day over 12 and leaves
+        the cells unread (``ambiguous=True``) when every date reads both ways.
 
     Returns
     -------
     DateParse
-        ``dates`` (``datetime64[ns]``) and ``unparsed`` (bool), both with the index of ``values``.
+        ``dates`` (``datetime64[ns]``) and ``unparsed`` (bool), both with the index of
+        ``values``, plus the numeric-date ``order`` used and whether it was ``ambiguous``.
+
+    Raises
+    ------
+    ValueError
+        When ``date_format`` is none of the accepted forms.
     """
+    check_date_format(date_format)
     if isinstance(values.dtype, pd.DatetimeTZDtype):
         dates = values.dt.tz_localize(None).astype("datetime64[ns]")
         return DateParse(dates, pd.Series(False, index=values.index, name=values.name))
     if pd.api.types.is_datetime64_dtype(values.dtype):
         dates = values.astype("datetime64[ns]")
         return DateParse(dates, pd.Series(False, index=values.index, name=values.name))
+    order: str | None = None
+    ambiguous = False
     if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
         number = values.to_numpy(dtype="float64", na_value=np.nan)
         ok = (number >= _SERIAL_MIN) & (number <= _SERIAL_MAX)
@@ -366,33 +474,48 @@ def parse_date_values(values: pd.Series) -> DateParse:
         stamps = _EXCEL_EPOCH.as_unit("ns").value + seconds * 1_000_000_000
         result = np.where(ok, stamps, _NAT)
         unparsed = ~np.isnan(number) & ~ok
-    elif _is_text(values):
+    else:
+        text = _is_text(values)
         # Timestamps with seconds are nearly all distinct, so factorizing would not shrink the
         # work: parse the whole column as ISO 8601 first (vectorised in C), then only the rest
         # by distinct value.
-        result = _arrow_iso(values)
+        result = _arrow_iso(values) if text else np.full(len(values), _NAT, dtype="int64")
         present = values.notna().to_numpy()
-        todo = (result == _NAT) & present
-        if todo.any():
-            subset = values[todo]
-            try:
-                iso = pd.to_datetime(subset, format="ISO8601", errors="coerce")
-                if getattr(iso.dtype, "tz", None) is None:
-                    result[todo] = iso.to_numpy(dtype="datetime64[ns]").view("int64")
-            except (ValueError, TypeError):
-                pass
+        if text:
+            patterns = ["ISO8601"]
+            if date_format is not None and "%" in date_format:
+                patterns.insert(0, date_format)
+            for pattern in patterns:
+                todo = (result == _NAT) & present
+                if not todo.any():
+                    break
+                try:
+                    parsed = pd.to_datetime(
+                        values[todo].str.strip(), format=pattern, errors="coerce"
+                    )
+                except (ValueError, TypeError):
+                    continue
+                if getattr(parsed.dtype, "tz", None) is None:
+                    result[todo] = parsed.to_numpy(dtype="datetime64[ns]").view("int64")
         rest = np.flatnonzero((result == _NAT) & present)
         unparsed = np.zeros(len(values), dtype=bool)
         if len(rest):
-            parsed, blank = _by_uniques(values.iloc[rest])
-            result[rest] = parsed
-            unparsed[rest] = (parsed == _NAT) & ~blank
-    else:
-        result, blank = _by_uniques(values)
-        unparsed = (result == _NAT) & ~blank
+            subset = values.iloc[rest]
+            uniques = pd.unique(subset.dropna())
+            texts = [
+                unicodedata.normalize("NFKC", v).strip() for v in uniques if isinstance(v, str)
+            ]
+            order, ambiguous = numeric_date_order(texts)
+            if date_format in (MONTH_FIRST, DAY_FIRST):
+                order, ambiguous = date_format, False
+            parsed_rest, blank = _by_uniques(subset, order)
+            result[rest] = parsed_rest
+            unparsed[rest] = (parsed_rest == _NAT) & ~blank
     return DateParse(
         pd.Series(result.view("datetime64[ns]"), index=values.index, name=values.name),
         pd.Series(unparsed, index=values.index, name=values.name),
+        order=order,
+        ambiguous=ambiguous,
     )
 
 
@@ -401,8 +524,10 @@ def parse_dates(values: pd.Series) -> pd.Series:
 
     Accepted: ISO (``2026-10-03``, ``2026-10-03T09:15:00``), slashes (``2026/10/03 9:15``),
     Japanese (``2026年10月3日``, ``2026年10月3日 9時15分``), Excel serial numbers (``46298`` is
-    2026-10-03; as numbers or text) and datetime cells. Time zones are dropped, keeping the wall
-    clock time. Each distinct value is parsed once.
+    2026-10-03; as numbers or text), datetime cells, and month-first or day-first dates with a
+    2- or 4-digit year (``12/13/2019 9:50:30``, ``9/8/18 15:29``, ``13.12.2019``) when a day
+    over 12 shows the order. Time zones are dropped, keeping the wall clock time. Each distinct
+    value is parsed once.
 
     Parameters
     ----------

@@ -16,8 +16,10 @@ from typing import Any, Literal
 import pandas as pd
 
 from nps_kit.drivers import key_drivers
-from nps_kit.errors import ConfigError, DataError, closest
+from nps_kit.errors import ConfigError, closest, missing_column
 from nps_kit.followup import categorical_summary, multi_select_summary, ratings_summary
+from nps_kit.i18n import label
+from nps_kit.periods import shift_period
 from nps_kit.score import nps
 from nps_kit.strategy import Recommendation, load_playbook, segment_strategies
 from nps_kit.text.phrases import segment_phrases
@@ -25,7 +27,7 @@ from nps_kit.text.sentiment import tag_polarity
 from nps_kit.text.stance import merge_polarity, theme_stance
 from nps_kit.text.themes import ThemeBook, load_themes, tag_themes, theme_impact
 from nps_kit.text.tokens import answered as says_something
-from nps_kit.unit import UnitData, shift_period
+from nps_kit.unit import UnitData
 
 __all__ = ["FollowupAnalysis", "Question", "QuestionResult", "analyse_followups"]
 
@@ -139,6 +141,9 @@ class FollowupAnalysis:
         Segment strategies from the playbook, each with its evidence.
     book
         The theme dictionaries used.
+    rating_scale
+        The rating questions' scale, e.g. ``(1.0, 5.0)`` (the key-driver chart's x-axis), or
+        ``None`` without rating questions.
     """
 
     questions: tuple[QuestionResult, ...]
@@ -149,6 +154,7 @@ class FollowupAnalysis:
     recommendations: tuple[Recommendation, ...]
     book: ThemeBook
     stance: pd.DataFrame | None = None
+    rating_scale: tuple[float, float] | None = None
 
 
 def analyse_followups(
@@ -160,6 +166,8 @@ def analyse_followups(
     level: float = 0.95,
     min_n: int = 30,
     min_report_n: int = 5,
+    weight: str | None = None,
+    top_n: int | None = None,
 ) -> FollowupAnalysis:
     """Analyse every follow-up question of the unit's reporting period.
 
@@ -173,6 +181,15 @@ def analyse_followups(
         Theme dictionaries and playbook; ``None`` uses the packaged defaults.
     level, min_n, min_report_n
         Confidence level, precision threshold and anonymity floor.
+    weight
+        Weight column (``nps_weight``) if the data is weighted: then every figure — answer
+        shares and NPS per answer, multi-select options, mean ratings, key drivers, theme
+        shares, NPS and gains, and the NPS behind the recommendations — is weighted, with
+        Kish's effective n for intervals and small-sample flags, like the headline. Counts
+        (``n``, ``mentions``, commenters) and the distinguishing words stay unweighted.
+    top_n
+        Categorical and multi-select tables show this many answers and the rest as
+        "Other" / "その他"; ``None`` shows every answer.
 
     Returns
     -------
@@ -198,7 +215,15 @@ def analyse_followups(
     for q in parsed:
         if q.type == "categorical":
             table = categorical_summary(
-                data, q.column, codes=q.codes, level=level, min_n=min_n, min_report_n=min_report_n
+                data,
+                q.column,
+                codes=q.codes,
+                weight=weight,
+                level=level,
+                min_n=min_n,
+                min_report_n=min_report_n,
+                top_n=top_n,
+                other=label("other", lang),
             )
             results.append(QuestionResult(q, table))
         elif q.type == "multi":
@@ -207,9 +232,12 @@ def analyse_followups(
                 q.column,
                 separator=q.separator or ";",
                 codes=q.codes,
+                weight=weight,
                 level=level,
                 min_n=min_n,
                 min_report_n=min_report_n,
+                top_n=top_n,
+                other=label("other", lang),
             )
             results.append(QuestionResult(q, table))
         elif q.type == "text":
@@ -221,7 +249,10 @@ def analyse_followups(
             # NPS gains against every valid respondent of the period.
             tags = tag_themes(texts, book).astype("boolean").where(answered)
             impact = _flag_small(
-                theme_impact(data, tags, lang=lang, level=level, book=book), data, tags, min_n
+                theme_impact(data, tags, lang=lang, level=level, book=book, weight=weight),
+                data,
+                tags,
+                min_n,
             )
             polarities.append(tag_polarity(texts, book))
             seg = data["segment"]
@@ -235,21 +266,26 @@ def analyse_followups(
     rating_columns = {q.column: q.label for q in parsed if q.type == "rating"}
     ratings = drivers = None
     if rating_columns and rating_scale is not None:
-        ratings = ratings_summary(data, rating_columns, scale=rating_scale)
-        drivers = key_drivers(data, rating_columns, scale=rating_scale)
+        ratings = ratings_summary(data, rating_columns, scale=rating_scale, weight=weight)
+        drivers = key_drivers(data, rating_columns, scale=rating_scale, weight=weight)
     themes = stance = None
     if all_tags is not None:
         commented = _any_text(data, parsed)
         all_tags = all_tags.astype("boolean").where(commented)
         themes = _flag_small(
-            theme_impact(data, all_tags, lang=lang, level=level, book=book), data, all_tags, min_n
+            theme_impact(data, all_tags, lang=lang, level=level, book=book, weight=weight),
+            data,
+            all_tags,
+            min_n,
         )
         stance = theme_stance(
             data, merge_polarity(polarities), commented=commented, lang=lang, book=book
         )
-    current = nps(data, level=level, min_n=min_n)
+    current = nps(data, weight=weight, level=level, min_n=min_n)
     previous_rows = unit.rows(shift_period(unit.period, -1))
-    previous = nps(previous_rows, level=level, min_n=min_n) if len(previous_rows) else None
+    previous = (
+        nps(previous_rows, weight=weight, level=level, min_n=min_n) if len(previous_rows) else None
+    )
     recommendations = segment_strategies(
         current,
         previous=previous,
@@ -268,6 +304,7 @@ def analyse_followups(
         recommendations=tuple(recommendations),
         book=book,
         stance=stance,
+        rating_scale=rating_scale,
     )
 
 
@@ -307,15 +344,8 @@ def _rating_scale(questions: Sequence[Question]) -> tuple[float, float] | None:
 
 
 def _require_column(data: pd.DataFrame, column: str) -> None:
-    # Same wording as the categorical, multi-select and rating summaries.
     if column not in data.columns:
-        suggestion = closest(column, [str(c) for c in data.columns])
-        raise DataError(
-            f"No column {column!r} in the responses.",
-            hint=f"Did you mean {suggestion!r}?"
-            if suggestion
-            else "Check the follow-up column names in the unit's parameters.",
-        )
+        raise missing_column(column, data.columns, option="followups")
 
 
 def _any_text(data: pd.DataFrame, questions: Sequence[Question]) -> pd.Series:

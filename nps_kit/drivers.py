@@ -34,22 +34,29 @@ import numpy.typing as npt
 import pandas as pd
 
 from nps_kit.followup import _scored, parse_ratings
-from nps_kit.i18n import Language
+from nps_kit.i18n import Language, t
+from nps_kit.stats import kish_effective_n, z_critical
 
 __all__ = ["QUADRANTS", "Method", "Quadrant", "key_drivers", "quadrant_label", "relative_weights"]
 
 Method = Literal["relative_weights", "correlation"]
-Quadrant = Literal["fix_first", "keep_up", "lower_priority", "possible_overkill"]
-QUADRANTS: tuple[Quadrant, ...] = ("fix_first", "keep_up", "lower_priority", "possible_overkill")
+Quadrant = Literal["fix_first", "keep_up", "lower_priority", "possible_overkill", "near_average"]
+QUADRANTS: tuple[Quadrant, ...] = (
+    "fix_first",
+    "keep_up",
+    "lower_priority",
+    "possible_overkill",
+    "near_average",
+)
+#: Confidence level of the margin a mean rating must clear to count as above or below average:
+#: 3.19 against a 3.18 average (±0.09 for 600 answers) is average, not "possible overkill".
+PERFORMANCE_LEVEL = 0.95
+#: Smallest gap to the mean importance, as a share of that mean, that counts as more or less
+#: important than average.
+IMPORTANCE_MARGIN = 0.10
 
 FloatArray = npt.NDArray[np.float64]
 
-_QUADRANT_LABELS: dict[str, dict[str, str]] = {
-    "fix_first": {"ja": "最優先で改善", "en": "fix first"},
-    "keep_up": {"ja": "強みを維持", "en": "keep up"},
-    "lower_priority": {"ja": "優先度低", "en": "lower priority"},
-    "possible_overkill": {"ja": "過剰品質の可能性", "en": "possible overkill"},
-}
 
 _COLUMNS = [
     "attribute",
@@ -71,6 +78,7 @@ def key_drivers(
     method: Method = "relative_weights",
     scale: tuple[float, float] = (1, 5),
     min_complete: int = 30,
+    weight: str | None = None,
 ) -> pd.DataFrame:
     """Rank rated attributes by their importance for the 0–10 score and place them in quadrants.
 
@@ -89,7 +97,11 @@ def key_drivers(
     scale
         Lowest and highest valid rating; other values are invalid and unused.
     min_complete
-        Fewest listwise-complete rows for relative weights.
+        Fewest listwise-complete rows for relative weights (with weights: Kish's effective n
+        of those rows).
+    weight
+        Optional column of response weights: correlations, relative weights and mean ratings
+        are then weighted (weighted covariances); ``n`` stays the number of rows.
 
     Returns
     -------
@@ -98,8 +110,12 @@ def key_drivers(
         (relative weight, or correlation), ``performance`` (mean valid rating), ``n`` (rows used
         for the importance), ``quadrant`` (``fix_first``: importance ≥ mean and performance <
         mean; ``keep_up``: both ≥ mean; ``lower_priority``: both < mean; ``possible_overkill``:
-        importance < mean, performance ≥ mean; means taken across attributes; NA when the
-        importance is undefined, e.g. a constant rating), ``method`` (the method actually used)
+        importance < mean, performance ≥ mean; means taken across attributes; ``near_average``
+        when the mean rating is within its margin of error (95 %, ``1.96·sd/√n``) of the
+        mean of the attributes, or the importance within :data:`IMPORTANCE_MARGIN` of the
+        mean importance, so a hair's difference never earns a label; NA when the importance
+        is undefined, e.g. a
+        constant rating), ``method`` (the method actually used)
         and ``r_squared`` (R² of the listwise OLS fit for relative weights, else NaN).
 
     Raises
@@ -111,18 +127,28 @@ def key_drivers(
     """
     if method not in ("relative_weights", "correlation"):
         raise ValueError(f"method must be 'relative_weights' or 'correlation', got {method!r}")
-    scored = _scored(data, list(columns), score)
+    scored = _scored(data, [*columns, *([weight] if weight else [])], score)
     y = pd.to_numeric(scored[score], errors="coerce").astype(float)
+    w = (
+        pd.Series(1.0, index=scored.index)
+        if weight is None
+        else pd.to_numeric(scored[weight], errors="coerce").astype(float).fillna(0.0)
+    )
     ratings = pd.DataFrame(
         {column: parse_ratings(scored[column], scale=scale)[0] for column in columns},
         index=scored.index,
     )
     attributes = list(columns)
-    performance = ratings.mean()
+    performance = pd.Series(
+        {c: _weighted_mean(ratings[c], w) for c in attributes}, dtype=float, index=attributes
+    )
     complete = ratings.notna().all(axis=1) & y.notna()
     n_complete = int(complete.sum())
+    n_eff = n_complete if weight is None else kish_effective_n(w[complete].to_numpy())
     used: Method = method
-    if method == "relative_weights" and n_complete < max(min_complete, len(attributes) + 2):
+    if method == "relative_weights" and (
+        n_complete < max(min_complete, len(attributes) + 2) or n_eff < min_complete
+    ):
         used = "correlation"
     r_squared = np.nan
     if used == "relative_weights":
@@ -131,12 +157,15 @@ def key_drivers(
         weights = np.full(len(attributes), np.nan)
         if varying.any():
             outcome = cast(FloatArray, y[complete].to_numpy(dtype=np.float64))
-            weights[varying] = relative_weights(x[:, varying], outcome)
+            row_weights = (
+                None if weight is None else cast(FloatArray, w[complete].to_numpy(np.float64))
+            )
+            weights[varying] = relative_weights(x[:, varying], outcome, weights=row_weights)
             r_squared = float(np.nansum(weights))
         importance = pd.Series(weights, index=attributes)
         n = pd.Series(n_complete, index=attributes)
     else:
-        importance = pd.Series({c: _pearson(ratings[c], y) for c in attributes}, dtype=float)
+        importance = pd.Series({c: _pearson(ratings[c], y, w) for c in attributes}, dtype=float)
         n = pd.Series({c: int((ratings[c].notna() & y.notna()).sum()) for c in attributes})
     table = pd.DataFrame(
         {
@@ -147,14 +176,21 @@ def key_drivers(
             "n": n.to_numpy(dtype=int),
         }
     )
-    table["quadrant"] = _quadrants(table["importance"], table["performance"])
+    margin: pd.Series = z_critical(PERFORMANCE_LEVEL) * ratings.std() / np.sqrt(ratings.count())
+    table["quadrant"] = _quadrants(
+        table["importance"],
+        table["performance"],
+        performance_margin=pd.Series(margin.to_numpy(dtype=float), index=table.index).fillna(0.0),
+    )
     table["method"] = used
     table["r_squared"] = r_squared
     table = table.sort_values("importance", ascending=False, na_position="last", kind="stable")
     return table.reset_index(drop=True)[_COLUMNS]
 
 
-def relative_weights(x: FloatArray, y: FloatArray) -> FloatArray:
+def relative_weights(
+    x: FloatArray, y: FloatArray, *, weights: FloatArray | None = None
+) -> FloatArray:
     """Johnson's (2000) relative weights of the columns of ``x`` for predicting ``y``.
 
     Parameters
@@ -163,13 +199,16 @@ def relative_weights(x: FloatArray, y: FloatArray) -> FloatArray:
         ``(n, p)`` predictor matrix without missing values; no constant columns.
     y
         ``(n,)`` outcome without missing values.
+    weights
+        Optional ``(n,)`` non-negative row weights: the correlations are then weighted, so the
+        weights sum to the R² of the weighted least-squares fit.
 
     Returns
     -------
     numpy.ndarray
         ``(p,)`` non-negative weights that sum to the R² of the OLS fit of ``y`` on ``x``.
     """
-    corr = np.atleast_2d(np.corrcoef(np.column_stack([x, y]), rowvar=False))
+    corr = _correlation(np.column_stack([x, y]), weights)
     rxx, rxy = corr[:-1, :-1], corr[:-1, -1]
     eigenvalues, eigenvectors = np.linalg.eigh(rxx)
     root = eigenvectors @ np.diag(np.sqrt(np.clip(eigenvalues, 0.0, None))) @ eigenvectors.T
@@ -198,34 +237,61 @@ def quadrant_label(quadrant: str, lang: Language) -> str:
     ValueError
         If ``quadrant`` or ``lang`` is unknown.
     """
-    if quadrant not in _QUADRANT_LABELS or lang not in ("ja", "en"):
+    if quadrant not in QUADRANTS or lang not in ("ja", "en"):
         raise ValueError(
             f"quadrant must be one of {', '.join(QUADRANTS)} and lang 'ja' or 'en', "
             f"got quadrant={quadrant!r}, lang={lang!r}"
         )
-    return _QUADRANT_LABELS[quadrant][lang]
+    return t(f"quadrant.{quadrant}", lang)
 
 
-def _pearson(x: pd.Series, y: pd.Series) -> float:
-    both = x.notna() & y.notna()
+def _correlation(matrix: FloatArray, weights: FloatArray | None) -> FloatArray:
+    """Correlation matrix of the columns, weighted by ``weights`` (rows) when given."""
+    if weights is None:
+        return np.atleast_2d(np.corrcoef(matrix, rowvar=False))
+    cov = np.atleast_2d(np.cov(matrix, rowvar=False, aweights=weights))
+    scale = np.sqrt(np.diag(cov))
+    return np.asarray(cov / np.outer(scale, scale), dtype=np.float64)
+
+
+def _weighted_mean(values: pd.Series, w: pd.Series) -> float:
+    known = values.notna()
+    total = float(w[known].sum())
+    return float((values[known] * w[known]).sum() / total) if total > 0 else float("nan")
+
+
+def _pearson(x: pd.Series, y: pd.Series, w: pd.Series) -> float:
+    both = x.notna() & y.notna() & (w > 0)
     if both.sum() < 3 or x[both].std() == 0 or y[both].std() == 0:
         return float("nan")
-    return float(np.corrcoef(x[both], y[both])[0, 1])
+    pair = np.column_stack([x[both].to_numpy(float), y[both].to_numpy(float)])
+    return float(_correlation(pair, w[both].to_numpy(float))[0, 1])
 
 
-def _quadrants(importance: pd.Series, performance: pd.Series) -> pd.Series:
+def _quadrants(
+    importance: pd.Series,
+    performance: pd.Series,
+    *,
+    performance_margin: float | pd.Series = 0.0,
+) -> pd.Series:
     known = importance.notna() & performance.notna()
     if not known.any():
         return pd.Series(pd.NA, index=importance.index, dtype="string")
-    high_importance = importance >= importance[known].mean()
-    high_performance = performance >= performance[known].mean()
+    mean_importance = importance[known].mean()
+    mean_performance = performance[known].mean()
+    high_importance = importance >= mean_importance
+    high_performance = performance >= mean_performance
+    near = ((performance - mean_performance).abs() <= performance_margin) | (
+        (importance - mean_importance).abs() <= IMPORTANCE_MARGIN * abs(mean_importance)
+    )
     quadrant = np.select(
         [
+            near,
             high_importance & ~high_performance,
             high_importance & high_performance,
             ~high_importance & ~high_performance,
         ],
-        ["fix_first", "keep_up", "lower_priority"],
+        ["near_average", "fix_first", "keep_up", "lower_priority"],
         default="possible_overkill",
     )
     return pd.Series(quadrant, index=importance.index, dtype="string").where(known)

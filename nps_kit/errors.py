@@ -17,8 +17,8 @@ __all__ = [
     "DataError",
     "MailError",
     "NpsKitError",
-    "RunError",
     "closest",
+    "missing_column",
 ]
 
 
@@ -96,40 +96,6 @@ class ConfigError(NpsKitError):
         super().__init__(message, hint=hint)
 
 
-class RunError(NpsKitError):
-    """A unit's notebook failed to execute.
-
-    Attributes
-    ----------
-    unit
-        The unit id.
-    cell_index
-        Index of the failing cell in the executed notebook, if known.
-    ename, evalue
-        Exception name and value raised in the kernel.
-    traceback
-        The kernel's traceback as plain text (ANSI colours stripped).
-    """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        hint: str | None = None,
-        unit: str | None = None,
-        cell_index: int | None = None,
-        ename: str | None = None,
-        evalue: str | None = None,
-        traceback: str | None = None,
-    ) -> None:
-        self.unit = unit
-        self.cell_index = cell_index
-        self.ename = ename
-        self.evalue = evalue
-        self.traceback = traceback
-        super().__init__(message, hint=hint)
-
-
 class MailError(NpsKitError):
     """Reports could not be sent, or mail settings are wrong."""
 
@@ -155,3 +121,56 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     lowered = {c.casefold(): c for c in options}
     match = difflib.get_close_matches(word.casefold(), list(lowered), n=1, cutoff=0.6)
     return lowered[match[0]] if match else None
+
+
+#: At most this many column names are listed in a "no column" message.
+MAX_COLUMNS_LISTED = 30
+
+
+def missing_column(
+    column: str,
+    columns: Iterable[object],
+    *,
+    source: object | None = None,
+    option: str | None = None,
+    fix: str | None = None,
+    suggestion: str | None = None,
+    path: Path | None = None,
+) -> DataError:
+    """Return the one "no column" error: where, which column, for what, what is there, the fix.
+
+    Parameters
+    ----------
+    column
+        The column asked for.
+    columns
+        The columns there are (at most ``MAX_COLUMNS_LISTED`` are listed).
+    source
+        The file (or other source) that lacks the column; named first when given.
+    option
+        The option that named the column (``score_column``, ``--by``, ``columns.id``).
+    fix
+        What to do, after the "did you mean" suggestion.
+    suggestion
+        The closest valid name when the caller knows better (e.g. a Qualtrics question id);
+        computed with :func:`closest` otherwise.
+    path
+        Kept on the error.
+
+    Returns
+    -------
+    DataError
+        E.g. ``export.csv has no column 'scroe' (score_column); columns: 'id', 'score'.
+        Did you mean 'score'? Set score_column to one of these columns.``
+    """
+    names = [str(c) for c in columns]
+    shown = [repr(c) for c in names[:MAX_COLUMNS_LISTED]]
+    if len(names) > MAX_COLUMNS_LISTED:
+        shown.append(f"… and {len(names) - MAX_COLUMNS_LISTED} more")
+    guess = suggestion if suggestion is not None else closest(column, names)
+    where = f"{source} has no column" if source is not None else "no column"
+    what = f" ({option})" if option else ""
+    hint = " ".join(x for x in (f"Did you mean {guess!r}?" if guess else None, fix) if x)
+    return DataError(
+        f"{where} {column!r}{what}; columns: {', '.join(shown)}.", hint=hint or None, path=path
+    )

@@ -7,7 +7,9 @@ skipped the follow-up question is *missing*: missing respondents are not part of
 NPS shows whether skippers differ.
 
 The NPS maths (counts, interval, small-sample flag, suppression) come from
-:func:`nps_kit.score.score_groups`; this module only reshapes answers into groups.
+:func:`nps_kit.score.score_groups`; this module only reshapes answers into groups. With a
+``weight`` column every share, NPS and mean is weighted, and intervals and small-sample flags use
+Kish's effective sample size, exactly as in the headline; ``n`` stays the number of respondents.
 """
 
 from __future__ import annotations
@@ -20,11 +22,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from nps_kit.errors import DataError
+from nps_kit.errors import DataError, missing_column
 
 __all__ = [
     "MISSING_TOKENS",
     "categorical_summary",
+    "keep_top",
     "multi_select_summary",
     "parse_ratings",
     "ratings_summary",
@@ -57,15 +60,59 @@ _OUTPUT_COLUMNS = [
 ]
 
 
+def keep_top(values: pd.Series, *, top_n: int | None, other: str = "Other") -> pd.Series:
+    """Keep the ``top_n`` most frequent values and replace the rest by ``other``.
+
+    Parameters
+    ----------
+    values
+        Answers (NA stays NA and does not count).
+    top_n
+        How many distinct values to keep; ``None`` keeps all. When only one value would go
+        into ``other`` it is kept as it is.
+    other
+        The label of the rest ("Other" / "その他").
+
+    Returns
+    -------
+    pandas.Series
+        Same index; object dtype.
+    """
+    counts = values.value_counts(dropna=True, sort=False)
+    if top_n is None or len(counts) <= top_n + 1:
+        return values
+    order = pd.DataFrame({"n": counts.to_numpy(), "key": counts.index.astype(str)})
+    order = order.sort_values(["n", "key"], ascending=[False, True], kind="stable")
+    kept = set(counts.index[order.index[:top_n]])
+    out = values.astype(object)
+    rare = values.notna() & ~values.isin(kept)
+    out.loc[rare] = other
+    return out
+
+
+def _other_last(table: pd.DataFrame, key: str, other: str | None) -> pd.DataFrame:
+    """Move the ``other`` row after the real answers (before the ``missing`` row)."""
+    if other is None:
+        return table
+    is_other = (table[key].astype(object) == other) & ~table["missing"]
+    if not is_other.any():
+        return table
+    rank = np.where(table["missing"], 2, np.where(is_other, 1, 0))
+    return table.iloc[np.argsort(rank, kind="stable")].reset_index(drop=True)
+
+
 def categorical_summary(
     data: pd.DataFrame,
     column: str,
     *,
     codes: Mapping[Any, str] | None = None,
     score: str = "nps_score",
+    weight: str | None = None,
     level: float = 0.95,
     min_n: int = 30,
     min_report_n: int = 5,
+    top_n: int | None = None,
+    other: str = "Other",
 ) -> pd.DataFrame:
     """Summarise a single-choice question: share and NPS per answer.
 
@@ -80,9 +127,15 @@ def categorical_summary(
         answer must then be a code or a label, else :class:`~nps_kit.errors.DataError`.
     score
         Column with the 0–10 score; rows where it is NA are ignored.
+    weight
+        Optional column of response weights (``nps_weight``): shares, segment splits and NPS
+        are then weighted, intervals and the small-sample flag use Kish's effective n.
     level, min_n, min_report_n
         Passed to :func:`nps_kit.score.score_groups` (interval level, small-sample and
         suppression thresholds).
+    top_n, other
+        Show the ``top_n`` most frequent answers and the rest as one ``other`` row (after the
+        answers); ``None`` shows every answer.
 
     Returns
     -------
@@ -98,16 +151,19 @@ def categorical_summary(
     DataError
         If ``column`` or ``score`` is not in ``data``, or an answer is not in ``codes``.
     """
-    scored = _scored(data, column, score)
+    scored = _scored(data, [column, *([weight] if weight else [])], score)
     answers = scored[column].map(_clean_cell)
     if codes is not None:
         answers = _decode(
             answers.map(lambda cell: [] if cell is None else [cell]), scored, column, codes
         )
         answers = answers.map(lambda tokens: tokens[0] if tokens else None)
-    long = pd.DataFrame({"answer": answers, score: scored[score]}).dropna(subset=["answer"])
-    skipped = scored.loc[answers.isna(), [score]]
-    return _summary(long, "answer", long, skipped, score, level, min_n, min_report_n)
+    kept = [score, *([weight] if weight else [])]
+    answers = keep_top(answers, top_n=top_n, other=other)
+    long = scored[kept].assign(answer=answers).dropna(subset=["answer"])
+    skipped = scored.loc[answers.isna(), kept]
+    table = _summary(long, "answer", long, skipped, score, weight, level, min_n, min_report_n)
+    return _other_last(table, "answer", other if top_n is not None else None)
 
 
 def multi_select_summary(
@@ -117,9 +173,12 @@ def multi_select_summary(
     separator: str | Sequence[str] = ";",
     codes: Mapping[Any, str] | None = None,
     score: str = "nps_score",
+    weight: str | None = None,
     level: float = 0.95,
     min_n: int = 30,
     min_report_n: int = 5,
+    top_n: int | None = None,
+    other: str = "Other",
 ) -> pd.DataFrame:
     """Summarise a multi-select question: share of respondents and NPS per option.
 
@@ -142,8 +201,13 @@ def multi_select_summary(
         then be a code or a label; unknown codes raise :class:`~nps_kit.errors.DataError`.
     score
         Column with the 0–10 score; rows where it is NA are ignored.
+    weight
+        Optional column of response weights; see :func:`categorical_summary`.
     level, min_n, min_report_n
         Passed to :func:`nps_kit.score.score_groups`.
+    top_n, other
+        Show the ``top_n`` most chosen options and the rest as one ``other`` row (a respondent
+        counts once there however many of the rest they chose); ``None`` shows every option.
 
     Returns
     -------
@@ -161,21 +225,27 @@ def multi_select_summary(
         If ``column`` or ``score`` is missing, or an option is not in ``codes``; the error's
         ``failures`` lists every unknown code with its row.
     """
-    scored = _scored(data, column, score)
+    scored = _scored(data, [column, *([weight] if weight else [])], score)
     pattern = _separator_pattern(separator)
     tokens = scored[column].map(lambda cell: _split(cell, pattern))
     if codes is not None:
         tokens = _decode(tokens, scored, column, codes)
     tokens = tokens.map(lambda options: list(dict.fromkeys(options)))
     answered = tokens.map(len) > 0
-    long = (
-        pd.DataFrame({"option": tokens[answered], score: scored.loc[answered, score]})
-        .explode("option")
-        .reset_index(drop=True)
+    kept = [score, *([weight] if weight else [])]
+    long = scored.loc[answered, kept].assign(option=tokens[answered]).explode("option")
+    if top_n is not None:
+        long["option"] = keep_top(long["option"], top_n=top_n, other=other)
+        # Index = respondent: one "Other" per respondent however many rare options they chose.
+        pairs = pd.DataFrame({"r": long.index.to_numpy(), "o": long["option"].to_numpy()})
+        long = long.iloc[np.flatnonzero(~pairs.duplicated().to_numpy())]
+    long = long.reset_index(drop=True)
+    respondents = scored.loc[answered, kept]
+    skipped = scored.loc[~answered, kept]
+    table = _summary(
+        long, "option", respondents, skipped, score, weight, level, min_n, min_report_n
     )
-    respondents = scored.loc[answered, [score]]
-    skipped = scored.loc[~answered, [score]]
-    return _summary(long, "option", respondents, skipped, score, level, min_n, min_report_n)
+    return _other_last(table, "option", other if top_n is not None else None)
 
 
 def ratings_summary(
@@ -184,6 +254,7 @@ def ratings_summary(
     *,
     scale: tuple[float, float] = (1, 5),
     score: str = "nps_score",
+    weight: str | None = None,
 ) -> pd.DataFrame:
     """Mean rating per segment for each rating attribute.
 
@@ -197,13 +268,16 @@ def ratings_summary(
         Lowest and highest valid rating (inclusive).
     score
         Column with the 0–10 score; rows where it is NA are ignored.
+    weight
+        Optional column of response weights: ``mean`` is then the weighted mean.
 
     Returns
     -------
     pandas.DataFrame
         One row per attribute and segment (``promoter``, ``passive``, ``detractor``, ``all``):
-        ``attribute``, ``label``, ``segment``, ``n`` (valid ratings), ``mean`` (NaN when
-        ``n`` is 0), ``invalid`` (non-numeric or out-of-scale values, not used) and
+        ``attribute``, ``label``, ``segment``, ``n`` (valid ratings), ``mean`` (weighted when
+        ``weight`` is given; NaN when ``n`` or the weights are 0), ``invalid`` (non-numeric or
+        out-of-scale values, not used) and
         ``missing`` (blank or "no answer").
 
     Raises
@@ -213,8 +287,9 @@ def ratings_summary(
     """
     from nps_kit.score import segment
 
-    scored = _scored(data, list(columns), score)
+    scored = _scored(data, [*columns, *([weight] if weight else [])], score)
     groups = segment(scored[score]).astype("string")
+    weights = _weight_values(scored, weight)
     rows: list[dict[str, Any]] = []
     for column, label in columns.items():
         values, invalid = parse_ratings(scored[column], scale=scale)
@@ -229,7 +304,7 @@ def ratings_summary(
                     "label": label,
                     "segment": name,
                     "n": len(chosen),
-                    "mean": float(chosen.mean()) if len(chosen) else np.nan,
+                    "mean": _mean(chosen, weights),
                     "invalid": int(invalid[mask].sum()),
                     "missing": int(missing[mask].sum()),
                 }
@@ -274,19 +349,27 @@ def parse_ratings(
 
 def _scored(data: pd.DataFrame, columns: str | list[str], score: str) -> pd.DataFrame:
     """Return the rows with a valid score, after checking that the columns exist."""
-    from nps_kit.errors import closest
-
     wanted = [columns] if isinstance(columns, str) else columns
     for name in [score, *wanted]:
         if name not in data.columns:
-            suggestion = closest(name, [str(c) for c in data.columns])
-            raise DataError(
-                f"No column {name!r} in the responses.",
-                hint=f"Did you mean {suggestion!r}?"
-                if suggestion
-                else "Check the follow-up column names in the unit's parameters.",
-            )
+            raise missing_column(name, data.columns, option="followups")
     return data.loc[data[score].notna()]
+
+
+def _weight_values(data: pd.DataFrame, weight: str | None) -> pd.Series | None:
+    """Weights as floats (a missing weight counts as 0, as scoring leaves such rows out)."""
+    if weight is None:
+        return None
+    return pd.to_numeric(data[weight], errors="coerce").astype(float).fillna(0.0)
+
+
+def _mean(values: pd.Series, weights: pd.Series | None) -> float:
+    """Mean of ``values`` (NaN-free), weighted by ``weights`` on the same index if given."""
+    if weights is None:
+        return float(values.mean()) if len(values) else np.nan
+    w = weights.reindex(values.index)
+    total = float(w.sum())
+    return float((values * w).sum() / total) if total > 0 else np.nan
 
 
 def _clean_cell(cell: object) -> object | None:
@@ -378,32 +461,47 @@ def _summary(
     respondents: pd.DataFrame,
     skipped: pd.DataFrame,
     score: str,
+    weight: str | None,
     level: float,
     min_n: int,
     min_report_n: int,
 ) -> pd.DataFrame:
-    """Turn one row per (respondent, answer) into the per-answer table plus a ``missing`` row."""
+    """Turn one row per (respondent, answer) into the per-answer table plus a ``missing`` row.
+
+    Shares divide the (weighted) count of an answer by the (weighted) count of the respondents
+    who answered, overall and within each segment; with weights these are sums of weights.
+    """
     from nps_kit.score import score_groups, segment
 
-    options = dict(level=level, min_n=min_n, min_report_n=min_report_n, score=score)
-    totals = segment(respondents[score]).value_counts()
+    options = dict(level=level, min_n=min_n, min_report_n=min_report_n, score=score, weight=weight)
+    segments = segment(respondents[score])
+    w = _weight_values(respondents, weight)
+    totals = segments.value_counts() if w is None else w.groupby(segments, observed=False).sum()
+    whole = len(respondents) if w is None else float(w.sum())
     columns = [key, *_OUTPUT_COLUMNS]
     if long.empty:
         table = pd.DataFrame(columns=columns)
     else:
-        groups = score_groups(long[[key, score]], by=[key], **options)  # type: ignore[arg-type]
+        columns_used = [key, score, *([weight] if weight else [])]
+        groups = score_groups(long[columns_used], by=[key], **options)  # type: ignore[arg-type]
         table = pd.DataFrame({key: groups[key], "n": groups["n"].astype(int)})
-        table["share"] = _percent(groups["n"], len(respondents))
+        mentioned = groups["n"]
+        long_weights = _weight_values(long, weight)
+        if long_weights is not None:  # weighted answer count, also for suppressed answers
+            sums = long_weights.groupby(long[key], sort=False).sum()
+            mentioned = pd.Series(sums.reindex(groups[key]).to_numpy(), index=groups.index)
+        table["share"] = _percent(mentioned, whole)
         for name in _SEGMENTS:
-            table[f"share_{name}s"] = _percent(groups[f"{name}s"], int(totals.get(name, 0)))
+            table[f"share_{name}s"] = _percent(groups[f"{name}s"], float(totals.get(name, 0)))
         for name in ("nps", "ci_low", "ci_high"):
             table[name] = pd.to_numeric(groups[name], errors="coerce").astype(float)
         table["small_sample"] = groups["small_sample"].astype(bool)
         table["suppressed"] = groups["suppressed"].astype(bool)
         table["missing"] = False
         table["_order"] = table[key].astype(str)
-        table = table.sort_values(["n", "_order"], ascending=[False, True], kind="stable")
-        table = table.drop(columns="_order")
+        table["_size"] = mentioned.astype(float)  # the (weighted) count the share shows
+        table = table.sort_values(["_size", "_order"], ascending=[False, True], kind="stable")
+        table = table.drop(columns=["_order", "_size"])
     skipped_row: dict[str, object] = {key: None, "n": len(skipped), "missing": True}
     for name in ("share", *(f"share_{s}s" for s in _SEGMENTS), "nps", "ci_low", "ci_high"):
         skipped_row[name] = np.nan

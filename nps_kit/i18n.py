@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["LANGUAGES", "Language", "format_period", "impact_text", "label", "points"]
+__all__ = ["LANGUAGES", "Language", "impact_text", "interval_label", "label", "points", "t"]
 
 Language = Literal["ja", "en"]
 LANGUAGES: tuple[Language, ...] = ("ja", "en")
 
-_LABELS: dict[str, dict[str, str]] = {
+# One catalogue of every word the reports, charts, overview and e-mails show, so that they say the
+# same thing the same way. Shared labels have plain keys; a module's own words are prefixed with
+# its name ("sections.subtitle"). Values are str.format templates.
+_CATALOGUE: dict[str, dict[str, str]] = {
     "promoter": {"ja": "推奨者", "en": "Promoters"},
     "passive": {"ja": "中立者", "en": "Passives"},
     "detractor": {"ja": "批判者", "en": "Detractors"},
@@ -26,6 +29,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "share": {"ja": "構成比（%）", "en": "Share (%)"},
     "ci": {"ja": "95%信頼区間", "en": "95% interval"},
     "target": {"ja": "目標", "en": "Target"},
+    "other": {"ja": "その他", "en": "Other"},
     "month": {"ja": "月", "en": "Month"},
     "small_sample": {"ja": "回答数少（参考値）", "en": "small sample"},
     "suppressed": {"ja": "非表示（回答数不足）", "en": "hidden (too few responses)"},
@@ -35,13 +39,624 @@ _LABELS: dict[str, dict[str, str]] = {
     "insufficient_data": {"ja": "比較データ不足", "en": "not enough data to compare"},
     "vs_previous": {"ja": "前月比", "en": "vs previous month"},
     "vs_last_year": {"ja": "前年同月比", "en": "vs same month last year"},
-    # The one theme impact metric (nps_gain), spelled the same in cards, tables, charts, mail.
+    "ci_level": {"ja": "{percent}信頼区間", "en": "{percent} interval"},
+    # report: from report.py
+    "report.ci_range": {
+        "ja": "{ci} {low} 〜 {high}",
+        "en": "{ci} {low} to {high}",
+    },
+    "report.responses": {
+        "ja": "回答数 {n}",
+        "en": "{n} responses",
+    },
+    "report.no_comparison": {
+        "ja": "比較できるデータがありません",
+        "en": "No data to compare with",
+    },
+    "report.gap": {
+        "ja": "{target}との差",
+        "en": "Gap to target",
+    },
+    "report.target_value": {
+        "ja": "目標 {value}",
+        "en": "target {value}",
+    },
+    "report.on_target": {
+        "ja": "目標達成",
+        "en": "On or above target",
+    },
+    "report.below_target": {
+        "ja": "目標未達",
+        "en": "Below target",
+    },
+    "report.small_sample_note": {
+        "ja": "回答数が{n}件と少ないため、数値は大きく振れます。参考値としてご覧ください。",
+        "en": "Only {n} responses: the score can move a lot by chance. Read it as indicative.",
+    },
+    "report.no_comments": {
+        "ja": "該当するコメントはありません。",
+        "en": "No comments.",
+    },
+    "report.no_recommendations": {
+        "ja": "提案はありません。",
+        "en": "No recommendations.",
+    },
+    "report.evidence": {
+        "ja": "根拠",
+        "en": "Evidence",
+    },
+    "report.yes": {
+        "ja": "はい",
+        "en": "yes",
+    },
+    "report.no": {
+        "ja": "いいえ",
+        "en": "no",
+    },
+    # sections: from sections.py
+    "sections.title": {
+        "ja": "{name} NPSレポート",
+        "en": "{name} NPS report",
+    },
+    "sections.subtitle": {
+        "ja": "{period}・作成日 {today}",
+        "en": "{period} · generated {today}",
+    },
+    "sections.last_year": {
+        "ja": "前年同月比",
+        "en": "vs same month last year",
+    },
+    "sections.previous": {
+        "ja": "前月比",
+        "en": "vs previous month",
+    },
+    "sections.shares_title": {
+        "ja": "推奨者・中立者・批判者の構成比",
+        "en": "Promoters, passives, detractors",
+    },
+    "sections.distribution_title": {
+        "ja": "スコア分布（{period}）",
+        "en": "Score distribution ({period})",
+    },
+    "sections.trend_title": {
+        "ja": "月次NPSの推移（直近12か月）",
+        "en": "Monthly NPS, last 12 months",
+    },
+    "sections.breakdown_title": {
+        "ja": "{label}別のNPS",
+        "en": "NPS by {label}",
+    },
+    "sections.breakdown_note": {
+        "ja": (
+            "点はNPS、横線は{interval}。白抜きは回答数{min_n}件未満（"
+            "参考値）、{floor}件未満のグループは匿名性のため非表示です。▲／▼は、"
+            "事業部のほかの回答より有意に高い／低いグループです。"
+            "グループが多いほど偶然の差が見つかりやすいため、内訳ごとに "
+            "Benjamini–Hochberg 法で偽発見率を{fdr}%に抑えて判定"
+            "しています（区間は調整前のまま）。"
+        ),
+        "en": (
+            "Dots show NPS, lines the {interval}. Hollow dots: fewer than {min_n} "
+            "responses (indicative); groups under {floor} responses are hidden for "
+            "anonymity. ▲ / ▼ mark groups significantly above / below the rest of the "
+            "unit. The more groups, the more chance differences, so each breakdown's "
+            "marks hold the false discovery rate at {fdr}% (Benjamini–Hochberg); the "
+            "intervals are unadjusted."
+        ),
+    },
+    "sections.group": {
+        "ja": "グループ",
+        "en": "Group",
+    },
+    "sections.n": {
+        "ja": "回答数",
+        "en": "Responses",
+    },
+    "sections.nps_col": {
+        "ja": "NPS",
+        "en": "NPS",
+    },
+    "sections.ci_low": {"ja": "95%信頼区間 下限", "en": "95% interval low"},
+    "sections.ci_high": {"ja": "95%信頼区間 上限", "en": "95% interval high"},
+    "sections.answer": {
+        "ja": "回答",
+        "en": "Answer",
+    },
+    "sections.option": {
+        "ja": "選択肢",
+        "en": "Option",
+    },
+    "sections.share": {
+        "ja": "回答者に占める割合（%）",
+        "en": "Share of respondents (%)",
+    },
+    "sections.share_promoters": {"ja": "推奨者に占める割合", "en": "Among promoters"},
+    "sections.share_detractors": {"ja": "批判者に占める割合", "en": "Among detractors"},
+    "sections.no_answer": {
+        "ja": "（無回答）",
+        "en": "(no answer)",
+    },
+    "sections.ratings_title": {
+        "ja": "評価項目の平均（セグメント別）",
+        "en": "Mean ratings by segment",
+    },
+    "sections.attribute": {
+        "ja": "項目",
+        "en": "Attribute",
+    },
+    "sections.all": {
+        "ja": "全体",
+        "en": "All",
+    },
+    "sections.drivers_title": {
+        "ja": "推奨度への影響度と評価（重要度×満足度）",
+        "en": "Key drivers: importance vs performance",
+    },
+    "sections.drivers_note": {
+        "ja": (
+            "重要度は{method}。「最優先で改善」は、"
+            "推奨度への影響が大きいのに評価が平均より低い項目です。"
+        ),
+        "en": (
+            "Importance is {method}. 'Fix first': matters most to the score but "
+            "rated below average."
+        ),
+    },
+    "sections.method_rw": {
+        "ja": "Johnsonの相対的重要度（R²の配分）",
+        "en": "Johnson's relative weights (each rating's share of R²)",
+    },
+    "sections.method_corr": {
+        "ja": "推奨度との相関係数",
+        "en": "the correlation with the 0–10 score",
+    },
+    "sections.quadrant": {
+        "ja": "分類",
+        "en": "Quadrant",
+    },
+    "sections.importance": {
+        "ja": "重要度",
+        "en": "Importance",
+    },
+    "sections.performance": {
+        "ja": "平均評価",
+        "en": "Mean rating",
+    },
+    "sections.commenters": {"ja": "回答者{n}人がコメント", "en": "{n} respondents commented"},
+    "sections.themes_title": {
+        "ja": "テーマ別：批判者が中立者になった場合のNPS改善幅",
+        "en": "Themes: NPS gain if their detractors became passives",
+    },
+    "sections.theme": {
+        "ja": "テーマ",
+        "en": "Theme",
+    },
+    "sections.mentions": {
+        "ja": "言及数",
+        "en": "Mentions",
+    },
+    "sections.nps_with": {
+        "ja": "言及者のNPS",
+        "en": "NPS (mentioning)",
+    },
+    "sections.nps_without": {
+        "ja": "非言及者のNPS",
+        "en": "NPS (not mentioning)",
+    },
+    "sections.nps_gain": {"ja": "改善余地（ポイント）", "en": "Gain (pts)"},
+    "sections.ci": {
+        "ja": "95%信頼区間",
+        "en": "95% interval",
+    },
+    "sections.words_title": {
+        "ja": "批判者と推奨者を分ける言葉",
+        "en": "Words that separate detractors from promoters",
+    },
+    "sections.voices": {
+        "ja": "{segment}の声",
+        "en": "Voices of {segment}",
+    },
+    "sections.theme_voices": {
+        "ja": "「{theme}」に関する批判者の声",
+        "en": "Detractors on “{theme}”",
+    },
+    "sections.no_detractors": {
+        "ja": "連絡を希望した批判者はいません。",
+        "en": "No detractor asked to be contacted.",
+    },
+    "sections.detractor_count": {
+        "ja": "連絡可能な批判者{n}人（新しい順、最大{limit}件）",
+        "en": "{n} detractors allowed contact (newest first, up to {limit})",
+    },
+    "sections.id": {
+        "ja": "回答ID",
+        "en": "Response ID",
+    },
+    "sections.date": {
+        "ja": "回答日",
+        "en": "Date",
+    },
+    "sections.score": {
+        "ja": "スコア",
+        "en": "Score",
+    },
+    "sections.comment": {
+        "ja": "コメント",
+        "en": "Comment",
+    },
+    "sections.item": {
+        "ja": "項目",
+        "en": "Item",
+    },
+    "sections.value": {
+        "ja": "値",
+        "en": "Value",
+    },
+    "sections.no_recommendation": {
+        "ja": "提案できるデータがありません。",
+        "en": "Not enough data for recommendations.",
+    },
+    "sections.method_facts": {
+        "ja": (
+            "信頼水準 {level}%・参考値の基準 回答数{min_n}件未満・非表示の基準 {floor}件未満・"
+            "nps-kit {version}・作成 {now}"
+        ),
+        "en": (
+            "Confidence level {level}% · small-sample flag under {min_n} responses "
+            "· hidden under {floor} responses · nps-kit {version} · generated {now}"
+        ),
+    },
+    # mail: from mail/body.py
+    "mail.heading": {
+        "ja": "{name} NPSレポート {period}",
+        "en": "{name} NPS report, {period}",
+    },
+    "mail.interval": {
+        "ja": "95%信頼区間 {low} 〜 {high}",
+        "en": "95% interval {low} to {high}",
+    },
+    "mail.responses": {
+        "ja": "回答数 {n}",
+        "en": "{n} responses",
+    },
+    "mail.target": {"ja": "目標 {target}：{status}", "en": "target {target}: {status}"},
+    "mail.shares": {
+        "ja": "回答者の構成",
+        "en": "Promoters, passives and detractors",
+    },
+    "mail.trend": {
+        "ja": "NPSの推移",
+        "en": "NPS trend",
+    },
+    "mail.themes": {
+        "ja": "主なテーマ",
+        "en": "Top themes",
+    },
+    "mail.theme_row": {"ja": "{label}：{impact}", "en": "{label}: {impact}"},
+    "mail.actions": {
+        "ja": "推奨アクション",
+        "en": "Recommended actions",
+    },
+    "mail.detractors": {
+        "ja": "連絡可能な批判者{count}人（フォローアップ待ち）",
+        "en": "{count} detractors allowed contact (awaiting follow-up)",
+    },
+    "mail.attached": {
+        "ja": "詳細レポートを添付しています（{file}）。",
+        "en": "The full report is attached ({file}).",
+    },
+    "mail.link": {
+        "ja": "詳細レポート: {url}",
+        "en": "Full report: {url}",
+    },
+    "mail.no_report": {
+        "ja": "詳細レポートは分析担当者にお問い合わせください。",
+        "en": "Ask the analytics team for the full report.",
+    },
+    "mail.open": {
+        "ja": "詳細レポートを開く",
+        "en": "Open the full report",
+    },
+    "mail.footer": {
+        "ja": "このメールは nps-kit により自動送信されています。",
+        "en": "This message was sent automatically by nps-kit.",
+    },
+    # plot_nps: from plot/_nps.py
+    "plot_nps.shares_title": {
+        "ja": "推奨者・中立者・批判者の構成比",
+        "en": "Promoters, passives, detractors",
+    },
+    "plot_nps.dist_title": {
+        "ja": "推奨度（0〜10）の分布",
+        "en": "Distribution of scores (0–10)",
+    },
+    "plot_nps.trend_title": {
+        "ja": "NPSの推移（月次）",
+        "en": "Monthly NPS",
+    },
+    "plot_nps.few": {
+        "ja": "回答数{min_n}未満（参考値）",
+        "en": "fewer than {min_n} responses (indicative)",
+    },
+    "plot_nps.hidden": {
+        "ja": "非表示（回答数不足）：{names}",
+        "en": "Hidden (too few responses): {names}",
+    },
+    # plot_base: from plot/_base.py
+    "plot_base.no_data": {
+        "ja": "データなし",
+        "en": "no data",
+    },
+    "plot_base.nps_axis": {
+        "ja": "NPS（ポイント）",
+        "en": "NPS (points)",
+    },
+    "plot_base.n_axis": {
+        "ja": "回答数（件）",
+        "en": "Responses",
+    },
+    "plot_base.n_tick": {
+        "ja": "{n:,}件",
+        "en": "n={n:,}",
+    },
+    # plot_analysis: from plot/_analysis.py
+    "plot_analysis.driver_title": {
+        "ja": "改善の優先度（重要度×評価）",
+        "en": "Where to act: importance vs rating",
+    },
+    "plot_analysis.importance": {
+        "ja": "重要度（推奨度との関連）",
+        "en": "Importance (link to score)",
+    },
+    "plot_analysis.performance": {
+        "ja": "評価（平均）",
+        "en": "Performance (mean rating)",
+    },
+    "plot_analysis.words_title": {
+        "ja": "批判者と推奨者で差が大きい言葉",
+        "en": "Words that set detractors and promoters apart",
+    },
+    "plot_analysis.z_axis": {
+        "ja": "差の大きさ（zスコア）",
+        "en": "Difference (z-score)",
+    },
+    "plot_analysis.favours_detractor": {
+        "ja": "批判者に多い",
+        "en": "More from detractors",
+    },
+    "plot_analysis.favours_promoter": {
+        "ja": "推奨者に多い",
+        "en": "More from promoters",
+    },
+    "plot_analysis.theme_title": {
+        "ja": "テーマ別：批判者が中立者になった場合のNPS改善幅",
+        "en": "NPS gain if each theme's detractors became passives",
+    },
+    "plot_analysis.gain_axis": {"ja": "ポイント", "en": "NPS points"},
+    # plot_groups: from plot/_groups.py
+    "plot_groups.breakdown_title": {
+        "ja": "{by}別のNPS",
+        "en": "NPS by {by}",
+    },
+    "plot_groups.units_title": {
+        "ja": "部門別のNPS",
+        "en": "NPS by unit",
+    },
+    "plot_groups.hidden": {
+        "ja": "非表示（回答数不足）：{names}",
+        "en": "Hidden (too few responses): {names}",
+    },
+    # overview: from overview.py
+    "overview.title": {"ja": "NPSレポート一覧", "en": "NPS reports"},
+    "overview.unit": {
+        "ja": "部門",
+        "en": "Unit",
+    },
+    "overview.change": {
+        "ja": "前月比",
+        "en": "Change",
+    },
+    "overview.status": {
+        "ja": "状態",
+        "en": "Status",
+    },
+    "overview.report": {
+        "ja": "レポート",
+        "en": "Report",
+    },
+    "overview.ok": {
+        "ja": "完了",
+        "en": "ok",
+    },
+    "overview.failed": {
+        "ja": "失敗",
+        "en": "failed",
+    },
+    "overview.previous": {
+        "ja": "前回の成功分",
+        "en": "last good report",
+    },
+    "overview.notebook": {
+        "ja": "ノートブック",
+        "en": "notebook",
+    },
+    "overview.periods": {
+        "ja": "期間一覧",
+        "en": "All periods",
+    },
+    "overview.chart": {
+        "ja": "部門別 NPS と95%信頼区間",
+        "en": "NPS by unit with 95% intervals",
+    },
+    # quality: from unit.py
+    "quality.source": {
+        "ja": "データファイル",
+        "en": "Source file",
+    },
+    "quality.format": {
+        "ja": "形式",
+        "en": "Format",
+    },
+    "quality.rows_read": {
+        "ja": "ファイルの行数",
+        "en": "Rows in file",
+    },
+    "quality.unit_rows": {
+        "ja": "この事業部の行数（表示する13か月）",
+        "en": "Rows for this unit (the 13 months shown)",
+    },
+    "quality.period_rows": {
+        "ja": "対象期間の行数",
+        "en": "Rows in the period",
+    },
+    "quality.valid": {
+        "ja": "有効回答（NPS算出対象）",
+        "en": "Valid answers (used for NPS)",
+    },
+    "quality.missing": {
+        "ja": "除外：無回答",
+        "en": "Excluded: missing score",
+    },
+    "quality.invalid": {
+        "ja": "除外：無効な値",
+        "en": "Excluded: invalid score",
+    },
+    "quality.duplicates": {
+        "ja": "重複ID",
+        "en": "Duplicate response IDs",
+    },
+    "quality.dates": {
+        "ja": "回答日の範囲",
+        "en": "Date range",
+    },
+    "quality.dates_unparsed": {"ja": "形式不正の日付", "en": "Unreadable dates"},
+    "quality.redacted": {
+        "ja": "個人情報の伏せ字（対象期間のコメント）",
+        "en": "Personal data redacted (this period's comments)",
+    },
+    "quality.off": {
+        "ja": "オフ（社内用）",
+        "en": "off (internal use)",
+    },
+    # quadrant: from drivers.py
+    "quadrant.fix_first": {
+        "ja": "最優先で改善",
+        "en": "fix first",
+    },
+    "quadrant.keep_up": {
+        "ja": "強みを維持",
+        "en": "keep up",
+    },
+    "quadrant.lower_priority": {
+        "ja": "優先度低",
+        "en": "lower priority",
+    },
+    "quadrant.possible_overkill": {
+        "ja": "過剰品質の可能性",
+        "en": "possible overkill",
+    },
+    "mail.control_above": {
+        "ja": "今月のNPSは管理限界（直近12か月の通常の変動幅 {low} 〜 {high}）を上回りました。",
+        "en": (
+            "This month's NPS is above the unit's control limits (the normal range of "
+            "the last 12 months, {low} to {high})."
+        ),
+    },
+    "mail.control_below": {
+        "ja": "今月のNPSは管理限界（直近12か月の通常の変動幅 {low} 〜 {high}）を下回りました。",
+        "en": (
+            "This month's NPS is below the unit's control limits (the normal range of "
+            "the last 12 months, {low} to {high})."
+        ),
+    },
+    "mail.control_months": {
+        "ja": "管理限界外の月: {months}",
+        "en": "Months outside the control limits: {months}",
+    },
+    "mail.above": {"ja": "上回り", "en": "above"},
+    "mail.below": {"ja": "下回り", "en": "below"},
+    "overview.fdr_note": {
+        "ja": (
+            "変化の判定は、部門の数だけ偶然の「有意」が増えないよう、全部門で "
+            "Benjamini–Hochberg 法により偽発見率を{fdr}%に抑えて"
+            "います。そのため各部門のレポートでは有意でも、"
+            "ここでは「有意な変化なし」となることがあります。"
+        ),
+        "en": (
+            "So that more units do not mean more chance 'significant' changes, the "
+            "verdicts here hold the false discovery rate across all units at {fdr}% "
+            "(Benjamini–Hochberg); a change significant in a unit's own report can show "
+            "as 'no significant change' here."
+        ),
+    },
+    "plot_nps.control": {"ja": "管理限界（±3σ）", "en": "Control limits (±3σ)"},
+    "plot_nps.outside": {"ja": "管理限界外の月", "en": "Outside control limits"},
+    "quality.invalid_ratings": {
+        "ja": "除外：評価の無効な値（尺度外・数値以外）",
+        "en": "Excluded: invalid ratings (off the scale or not a number)",
+    },
+    "sections.marked": {"ja": "{label}：{groups}", "en": "{label}: {groups}"},
+    "sections.above_unit": {"ja": "全体より高い ▲ {names}", "en": "above the unit ▲ {names}"},
+    "sections.below_unit": {"ja": "全体より低い ▼ {names}", "en": "below the unit ▼ {names}"},
+    "sections.words_too_few": {
+        "ja": "批判者と推奨者の言葉を比べるには、コメントの量や種類が足りません。",
+        "en": "Not enough text to compare the words of detractors and promoters.",
+    },
+    "mail.detractors_unknown": {
+        "ja": "フォローアップ待ちの批判者: {count}名（連絡の同意は不明）",
+        "en": "Detractors awaiting follow-up: {count} (consent to contact unknown)",
+    },
+    "mail.work_attached": {
+        "ja": "全員の作業用ファイルを添付しています（{file}）。",
+        "en": "The work file with every one of them is attached ({file}).",
+    },
+    "mail.work_link": {"ja": "作業用ファイル: {url}", "en": "Work file: {url}"},
+    "quality.duplicate_rows": {"ja": "完全に同じ回答（重複行）", "en": "Exact duplicate responses"},
+    "quality.dropped": {"ja": "除外した重複（dedupe）", "en": "Duplicates dropped (dedupe)"},
+    "quality.mojibake": {
+        "ja": "文字化けしたテキスト",
+        "en": "Garbled text cells (double decoding)",
+    },
+    "quality.repaired": {"ja": "{n}（修復済み）", "en": "{n} (repaired)"},
+    "quality.not_repaired": {
+        "ja": "{n}（未修復：fix_text: true で修復）",
+        "en": "{n} (not repaired: set fix_text: true)",
+    },
+    "report.no_target": {"ja": "目標未設定", "en": "No target"},
+    "report.no_target_note": {
+        "ja": "目標はパラメーターの target で設定できます",
+        "en": "set one with the target parameter",
+    },
+    "sections.incomplete": {
+        "ja": "{period}は集計途中です（{date}までの回答）。",
+        "en": "{period} is not complete: responses up to {date}.",
+    },
+    "sections.nps_ci_col": {"ja": "NPS（95%信頼区間）", "en": "NPS (95% interval)"},
+    "quality.email": {"ja": "メールアドレス", "en": "email"},
+    "quality.phone": {"ja": "電話番号", "en": "phone"},
+    "quality.postcode": {"ja": "郵便番号", "en": "postcode"},
+    "quality.card": {"ja": "カード番号", "en": "card"},
+    "quality.encoding": {"ja": "文字コード {name}", "en": "{name}"},
+    "overview.nps_ci": {"ja": "NPS（95%信頼区間）", "en": "NPS (95% interval)"},
+    "overview.target_status": {"ja": "目標", "en": "Target"},
+    "overview.shares": {"ja": "推奨者／批判者", "en": "Promoters / detractors"},
+    "overview.trend": {"ja": "12か月の推移", "en": "12 months"},
+    "overview.top_theme": {"ja": "最多の不満テーマ", "en": "Top complaint"},
+    "overview.to_contact": {"ja": "未対応の批判者", "en": "Detractors to contact"},
+    "mail.movers": {"ja": "変化の内訳", "en": "What moved"},
+    "quadrant.near_average": {"ja": "平均並み", "en": "about average"},
+    "met": {"ja": "目標達成", "en": "target met"},
+    "missed": {"ja": "目標未達", "en": "target missed"},
+    "not_distinguishable": {"ja": "目標との差は誤差の範囲内", "en": "not distinguishable"},
+    "no_target": {"ja": "目標未設定", "en": "no target"},
+    "no_data": {"ja": "データなし", "en": "no data"},
+    "quality.mynumber": {"ja": "マイナンバー", "en": "My Number"},
+    "quality.name": {"ja": "氏名", "en": "name"},
     "impact": {
         "ja": "このテーマの批判者が中立者になった場合のNPS改善幅",
         "en": "NPS points gained if this theme's detractors became passives",
     },
     "impact_n": {"ja": "このテーマの批判者（人）", "en": "This theme's detractors (n)"},
-    # NPS over respondents who wrote a comment only; never to be read as the unit's NPS.
     "nps_commenters_with": {
         "ja": "言及したコメント回答者のNPS",
         "en": "NPS among commenters mentioning it",
@@ -50,7 +665,48 @@ _LABELS: dict[str, dict[str, str]] = {
         "ja": "言及しなかったコメント回答者のNPS",
         "en": "NPS among commenters not mentioning it",
     },
+    "sections.in_points": {"ja": "{what}（ポイント）", "en": "{what} (pts)"},
+    "sections.phrases_title": {
+        "ja": "批判者と推奨者に特徴的な語句",
+        "en": "Phrases typical of detractors and of promoters",
+    },
+    "sections.segment": {"ja": "セグメント", "en": "Segment"},
+    "sections.phrase": {"ja": "語句", "en": "Phrase"},
+    "sections.phrase_count": {"ja": "コメント数", "en": "Comments"},
+    "sections.phrase_share": {"ja": "セグメント内の割合（%）", "en": "Of the segment (%)"},
+    "sections.example": {"ja": "コメント例", "en": "Example"},
 }
+
+
+def t(key: str, lang: Language, **values: object) -> str:
+    """Return the catalogue's words for ``key`` in ``lang``, with ``values`` filled in.
+
+    Parameters
+    ----------
+    key
+        A catalogue key: a shared label (``"promoter"``) or a module's word (``"sections.title"``).
+    lang
+        ``"ja"`` or ``"en"``.
+    **values
+        Values for the ``{name}`` fields of the words; none leaves the template as it is.
+
+    Returns
+    -------
+    str
+        The words.
+
+    Raises
+    ------
+    KeyError
+        If the key or language is unknown (a programming error, not a user error).
+    """
+    text = _CATALOGUE[key][lang]
+    return text.format(**values) if values else text
+
+
+def interval_label(level: float, lang: Language) -> str:
+    """Name a confidence interval at ``level``: ``95%信頼区間`` / ``90% interval``."""
+    return t("ci_level", lang, percent=f"{level * 100:g}%")
 
 
 def label(key: str, lang: Language) -> str:
@@ -73,7 +729,7 @@ def label(key: str, lang: Language) -> str:
     KeyError
         If the key or language is unknown (a programming error, not a user error).
     """
-    return _LABELS[key][lang]
+    return t(key, lang)
 
 
 def points(value: float | None, lang: Language, *, signed: bool = False, digits: int = 1) -> str:
@@ -111,23 +767,3 @@ def impact_text(gain: float | None, detractors: int | None, lang: Language) -> s
         return f"{label('impact', lang)} {value}{n}"
     n = "" if detractors is None else f" ({detractors:,} detractors)"
     return f"{label('impact', lang)}: {value}{n}"
-
-
-def format_period(period: str, lang: Language) -> str:
-    """Format a period label (``2026-10``, ``2026-Q3``, ``2026-W41``) for reading.
-
-    ``2026-10`` becomes ``2026年10月`` in Japanese and ``October 2026`` in English.
-    """
-    import calendar
-
-    year, _, rest = period.partition("-")
-    if rest.isdigit():
-        month = int(rest)
-        if lang == "ja":
-            return f"{year}年{month}月"
-        return f"{calendar.month_name[month]} {year}"
-    if rest.startswith("Q"):
-        return f"{year}年 第{rest[1:]}四半期" if lang == "ja" else f"{rest} {year}"
-    if rest.startswith("W"):
-        return f"{year}年 第{int(rest[1:])}週" if lang == "ja" else f"Week {int(rest[1:])}, {year}"
-    return period

@@ -9,6 +9,11 @@ invalid scores stay in the frame, marked in ``nps_status`` and counted in the re
 
 from __future__ import annotations
 
+import csv
+import gzip
+import io
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -18,6 +23,7 @@ import pandas as pd
 
 from nps_kit import _formats
 from nps_kit._values import (
+    DATE_FORMS,
     MISSING_WORDS,
     ScoreParse,
     parse_date_values,
@@ -27,12 +33,14 @@ from nps_kit._values import (
 from nps_kit.errors import DataError, closest
 
 __all__ = [
+    "ColumnIndex",
     "LoadReport",
     "LoadResult",
     "ScoreParse",
     "load_responses",
     "parse_dates",
     "parse_scores",
+    "read_column_index",
     "read_columns",
 ]
 
@@ -93,6 +101,23 @@ class LoadReport:
     timestamp_column
         The Google Forms timestamp column, if the file is a Google Forms export. It is not used
         as the date unless passed as ``date_column``.
+    date_order
+        How numeric dates such as ``12/13/2019`` were read (``"month-first"``,
+        ``"day-first"``), ``None`` when the date column has none.
+    mojibake_cells
+        Text cells garbled by a double decoding (``"Â¡Traduciendo!"``), counted before any
+        repair.
+    text_fixed
+        Whether those cells were repaired (``fix_text=True``).
+    duplicate_rows
+        Rows identical in every column to an earlier row.
+    duplicate_ids
+        Other rows whose ``id_column`` value repeats an earlier row's.
+    duplicates_dropped
+        Rows dropped by ``dedupe=True`` (both kinds above).
+    scale_note
+        Set when the score column looks like a 1–5, 1–7 or 1–10 scale rather than 0–10 (no 0 in
+        50 or more answers); it names the columns that do look like 0–10.
     """
 
     path: Path
@@ -116,6 +141,13 @@ class LoadReport:
     date_column: str | None
     weight_column: str | None
     timestamp_column: str | None
+    date_order: str | None = None
+    mojibake_cells: int = 0
+    text_fixed: bool = False
+    duplicate_rows: int = 0
+    duplicate_ids: int = 0
+    duplicates_dropped: int = 0
+    scale_note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as JSON-safe types (``invalid`` as a list of records).
@@ -235,26 +267,184 @@ def _summary_lines(report: LoadReport, lang: str) -> list[str]:
     return lines
 
 
+@dataclass(frozen=True)
+class ColumnIndex:
+    """The columns of an export and the other names they go by.
+
+    Attributes
+    ----------
+    path
+        The file.
+    columns
+        Column names as in ``load_responses(path).data`` (Qualtrics: the column ids).
+    questions
+        Column → question text (Qualtrics' second header row), where there is one.
+    import_ids
+        Column → Qualtrics ImportId (``QID74``), where there is one.
+    """
+
+    path: Path
+    columns: list[str]
+    questions: dict[str, str]
+    import_ids: dict[str, str]
+
+    @classmethod
+    def from_layout(cls, layout: _formats.Layout) -> ColumnIndex:
+        """Build the index from what format detection found."""
+        return cls(
+            path=layout.path,
+            columns=list(layout.columns),
+            questions={c: t for t, c in layout.question_ids.items() if t != c},
+            import_ids={c: i for i, c in layout.import_ids.items()},
+        )
+
+    def resolve(self, name: str, *, option: str) -> str:
+        """Return the column called ``name`` by header, Qualtrics QID/ImportId or question text.
+
+        Parameters
+        ----------
+        name
+            What the user wrote.
+        option
+            The option or key it came from, for the message (``"--by"``, ``"columns.score"``).
+
+        Returns
+        -------
+        str
+            The column name in the loaded frame.
+
+        Raises
+        ------
+        DataError
+            When nothing matches; the message lists the columns (with question texts) and
+            the closest match.
+        """
+        wanted = name.strip()
+        if wanted in self.columns:
+            return wanted
+        by_id = {i: c for c, i in self.import_ids.items()}
+        if wanted in by_id:
+            return by_id[wanted]
+        # Question texts may span lines in the export; compare them with white space collapsed.
+        text = " ".join(wanted.split()).casefold()
+        by_text = {" ".join(t.split()).casefold(): c for c, t in self.questions.items()}
+        if text in by_text:
+            return by_text[text]
+        names = {**{t: c for c, t in self.questions.items()}, **by_id}
+        names.update({c: c for c in self.columns})
+        best = closest(wanted, list(names))
+        hint = f"Did you mean {names[best]!r}? " if best is not None else ""
+        raise DataError(
+            f"{self.path} has no column {name!r} ({option}); columns: {self.listing()}.",
+            hint=f"{hint}Set {option} to one of these columns"
+            + (" (by id, QID or question text)" if self.questions or self.import_ids else "")
+            + ".",
+            path=self.path,
+        )
+
+    def describe(self, column: str) -> str:
+        """``'Q1'``, or ``'Q1' (QID74: How likely …)`` when the column has other names."""
+        extra = [x for x in (self.import_ids.get(column), self.questions.get(column)) if x]
+        if not extra:
+            return repr(column)
+        text = ": ".join(extra)
+        text = text if len(text) <= 60 else text[:59] + "…"
+        return f"{column!r} ({text})"
+
+    def listing(self) -> str:
+        """Comma-separated columns (at most 30), with their question texts."""
+        shown = [self.describe(c) for c in self.columns[:_MAX_COLUMNS_LISTED]]
+        if len(self.columns) > _MAX_COLUMNS_LISTED:
+            shown.append(f"… and {len(self.columns) - _MAX_COLUMNS_LISTED} more")
+        return ", ".join(shown)
+
+
 def _resolve_column(layout: _formats.Layout, name: str, option: str) -> str:
-    """Return the column called ``name`` (or, for Qualtrics, asked by question text)."""
-    wanted = name.strip()
-    if wanted in layout.columns:
-        return wanted
-    # Question texts may span lines in the export; compare them with white space collapsed.
-    if " ".join(wanted.split()) in layout.question_ids:
-        return layout.question_ids[" ".join(wanted.split())]
-    shown = [repr(c) for c in layout.columns[:_MAX_COLUMNS_LISTED]]
-    if len(layout.columns) > _MAX_COLUMNS_LISTED:
-        shown.append(f"… and {len(layout.columns) - _MAX_COLUMNS_LISTED} more")
-    best = closest(wanted, [*layout.columns, *layout.question_ids])
-    if best is not None and best in layout.question_ids:
-        best = layout.question_ids[best]
-    hint = f"Did you mean {best!r}? " if best is not None else ""
+    """Return the column called ``name`` (by header, Qualtrics QID/ImportId or question text)."""
+    column = ColumnIndex.from_layout(layout).resolve(name, option=option)
+    _refuse_repeats(layout, column, option)
+    return column
+
+
+def read_column_index(
+    path: str | Path, *, sheet: str | int | None = None, encoding: str | None = None
+) -> ColumnIndex:
+    """Return the columns of an export with their Qualtrics ids and question texts.
+
+    Parameters
+    ----------
+    path
+        CSV (optionally ``.gz``), XLSX or Parquet file.
+    sheet
+        XLSX sheet name or 0-based index; the first sheet by default.
+    encoding
+        Text encoding of a CSV file; detected when ``None``.
+
+    Returns
+    -------
+    ColumnIndex
+        Use :meth:`ColumnIndex.resolve` to turn what a user wrote into a column name.
+
+    Raises
+    ------
+    DataError
+        When the file cannot be read (see :func:`read_columns`).
+    """
+    return ColumnIndex.from_layout(_formats.inspect(Path(path), sheet=sheet, encoding=encoding))
+
+
+def _refuse_repeats(layout: _formats.Layout, name: str, option: str) -> None:
+    """Refuse a column whose name the header holds twice (``score`` and `` score ``).
+
+    The header reader numbers repeats the way pandas does (``score``, ``score.1``), so reading
+    on would silently use the first one.
+    """
+    repeat = re.compile(re.escape(name) + r"\.[1-9][0-9]*")
+    found = [
+        (i, c) for i, c in enumerate(layout.columns) if c == name or repeat.fullmatch(c) is not None
+    ]
+    if len(found) < 2:
+        return
+    listed = " and ".join(f"column {i + 1} ({_letters(i)})" for i, _ in found)
     raise DataError(
-        f"{layout.path} has no column {name!r} ({option}); columns: {', '.join(shown)}.",
-        hint=f"{hint}Set {option} to one of these columns.",
+        f"{layout.path}: {listed} are {'both' if len(found) == 2 else 'all'} named {name!r} once "
+        "surrounding spaces are removed, "
+        f"so {option} {name!r} is ambiguous.",
+        hint="Rename or delete the extra column in the file so that the name is used once.",
         path=layout.path,
     )
+
+
+def _letters(index: int) -> str:
+    """Spreadsheet column letters of a 0-based column index (0 → A, 27 → AB)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _csv_rows(layout: _formats.Layout, rows: np.ndarray) -> np.ndarray:
+    """Row numbers as a spreadsheet shows them, counting the blank lines pandas skips.
+
+    Only files with a blank line are read again (record by record, so a comment spanning lines
+    stays one row); for the others the data rows follow the header without gaps.
+    """
+    opener: Any = gzip.open if layout.compression == "gzip" else open
+    with opener(layout.path, "rb") as handle:
+        data = handle.read()
+    text = data.decode(layout.encoding or "utf-8", errors="replace").removeprefix("\ufeff")
+    if "\n\n" not in text and "\n\r\n" not in text:
+        return rows
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=layout.delimiter or ",")
+    numbers = [
+        number
+        for number, record in enumerate(reader, start=1)
+        if number > layout.header_rows and record
+    ]
+    return np.asarray(numbers[: len(rows)], dtype="int64") if len(numbers) >= len(rows) else rows
 
 
 def _listing(rows: np.ndarray, values: list[Any]) -> str:
@@ -337,6 +527,12 @@ def load_responses(
     sheet: str | int | None = None,
     encoding: str | None = None,
     strict: bool = False,
+    date_format: str | None = None,
+    missing_values: Sequence[str] = (),
+    fix_text: bool = False,
+    id_column: str | None = None,
+    dedupe: bool = False,
+    check_score: bool = True,
 ) -> LoadResult:
     """Read a survey export into the canonical response frame.
 
@@ -358,6 +554,23 @@ def load_responses(
         Text encoding of a CSV file, overriding detection (e.g. ``"cp932"``).
     strict
         Raise instead of counting when a score is invalid.
+    date_format
+        How to read dates like ``1/2/2026`` that could be either order: ``"month-first"``,
+        ``"day-first"`` or a ``strftime`` pattern. Needed only when no day over 12 shows it.
+    missing_values
+        More score cell texts that mean "no answer" (``"Don't know"``, ``"わからない"``).
+    fix_text
+        Repair text garbled by a double decoding (``"Â¡Traduciendo!"``) with ftfy; such cells
+        are always counted in ``report.mojibake_cells``.
+    id_column
+        Column with the response id: repeated ids are counted (and dropped with ``dedupe``).
+    dedupe
+        Drop rows identical to an earlier row and rows repeating an earlier row's id, keeping
+        the first.
+    check_score
+        Refuse a score column whose answers are mostly not 0–10, and describe one that looks
+        like 1–5 or 1–10 in ``report.scale_note``; ``False`` reads a file whose score column is
+        not known yet (as :func:`nps_kit.inspect.inspect_export` does).
 
     Returns
     -------
@@ -368,8 +581,10 @@ def load_responses(
     Raises
     ------
     DataError
-        When the file cannot be read, a column does not exist, a weight is bad, or (with
-        ``strict=True``) a score is invalid; ``failures`` lists the bad cells.
+        When the file cannot be read, a column does not exist, a weight is bad, the date column
+        has no readable date or reads both ways, more than half the score answers are not
+        0–10 (the message names the columns that look like 0–10), or (with ``strict=True``) a
+        score is invalid; ``failures`` lists the bad cells.
 
     Examples
     --------
@@ -386,9 +601,12 @@ def load_responses(
     weight_col = (
         None if weight_column is None else _resolve_column(layout, weight_column, "weight_column")
     )
+    id_col = None if id_column is None else _resolve_column(layout, id_column, "id_column")
     frame, layout = _formats.read_frame(layout, encoding_given=encoding is not None)
     rows_read = len(frame)
     rows = np.arange(layout.header_rows + 1, layout.header_rows + 1 + rows_read, dtype="int64")
+    if layout.format == "csv":
+        rows = _csv_rows(layout, rows)
 
     drop = np.zeros(rows_read, dtype=bool)
     blank = np.zeros(rows_read, dtype=bool)
@@ -404,8 +622,17 @@ def load_responses(
         frame = frame.loc[~drop].reset_index(drop=True)
         rows = rows[~drop]
 
-    parsed = parse_scores(frame[score_col])
+    duplicate_rows, duplicate_ids, dropped = _duplicates(frame, id_col)
+    if dedupe and dropped.any():
+        frame = frame.loc[~dropped].reset_index(drop=True)
+        rows = rows[~dropped]
+    mojibake, frame = _mojibake(frame, fix=fix_text)
+
+    parsed = parse_scores(frame[score_col], missing_values=missing_values)
     status = parsed.status.cat.codes.to_numpy()
+    scale_note = None
+    if check_score:
+        scale_note = _check_scale(frame, parsed, score_col, layout, missing_values, strict=strict)
     bad = status == 2
     bad_rows = rows[bad]
     bad_values = frame[score_col][bad].tolist()
@@ -426,8 +653,16 @@ def load_responses(
     frame["nps_row"] = rows
     date_min = date_max = None
     dates_unparsed = 0
+    date_order = None
     if date_col is not None:
-        dates = parse_date_values(frame[date_col])
+        try:
+            dates = parse_date_values(frame[date_col], date_format=date_format)
+        except ValueError as exc:
+            raise DataError(
+                f"{exc}.", hint="Fix --date-format (date_format in parameters).", path=path
+            ) from None
+        _check_dates(frame[date_col], dates, date_col, path)
+        date_order = dates.order
         frame["nps_date"] = dates.dates
         dates_unparsed = int(dates.unparsed.sum())
         if dates.dates.notna().any():
@@ -457,5 +692,138 @@ def load_responses(
         date_column=date_col,
         weight_column=weight_col,
         timestamp_column=layout.timestamp_column,
+        date_order=date_order,
+        mojibake_cells=mojibake,
+        text_fixed=fix_text and mojibake > 0,
+        duplicate_rows=duplicate_rows,
+        duplicate_ids=duplicate_ids,
+        duplicates_dropped=int(dropped.sum()) if dedupe else 0,
+        scale_note=scale_note,
     )
     return LoadResult(data=frame, report=report)
+
+
+def _nps_like(frame: pd.DataFrame, skip: str, missing_values: Sequence[str]) -> list[str]:
+    """Columns whose answers look like 0-10 scores (nearly all whole numbers 0-10, with a 0)."""
+    found = []
+    for column in frame.columns:
+        if column == skip:
+            continue
+        parsed = parse_scores(frame[column], missing_values=missing_values)
+        codes = parsed.status.cat.codes.to_numpy()
+        answered = int((codes != 1).sum())
+        valid = parsed.score.dropna()
+        if answered and (codes == 0).sum() >= 0.9 * answered and valid.max() >= 9:
+            if valid.min() == 0 or len(valid) < _ZERO_EVIDENCE:
+                found.append(str(column))
+    return found
+
+
+_ZERO_EVIDENCE: Final = 50
+
+
+def _check_scale(
+    frame: pd.DataFrame,
+    parsed: ScoreParse,
+    column: str,
+    layout: _formats.Layout,
+    missing_values: Sequence[str],
+    *,
+    strict: bool,
+) -> str | None:
+    """Refuse a score column that is mostly not 0-10; describe one that looks 1-5 or 1-10."""
+    codes = parsed.status.cat.codes.to_numpy()
+    answered = int((codes != 1).sum())
+    invalid = int((codes == 2).sum())
+    valid = parsed.score.dropna()
+    index = ColumnIndex.from_layout(layout)
+    if answered >= 5 and invalid > answered / 2 and not strict:
+        others = _nps_like(frame, column, missing_values)
+        shown = ", ".join(index.describe(c) for c in others) or "none"
+        samples = ", ".join(
+            repr(str(v)) for v in pd.unique(frame.loc[codes == 2, column].astype(str))[:3]
+        )
+        raise DataError(
+            f"{layout.path}: column {column!r} (score_column) does not hold 0–10 scores: "
+            f"{invalid:,} of {answered:,} answers are not whole numbers 0–10 (e.g. {samples}); "
+            f"columns that look like 0–10: {shown}.",
+            hint="Set score_column to the 0–10 'how likely are you to recommend' question "
+            "(nps-kit inspect shows every column).",
+            path=layout.path,
+        )
+    if len(valid) < _ZERO_EVIDENCE or valid.min() == 0:
+        return None
+    high = int(valid.max())
+    looks = "1–5" if high <= 5 else "1–7" if high <= 7 else "1–10" if high <= 10 else None
+    if looks is None:
+        return None
+    others = _nps_like(frame, column, missing_values)
+    shown = ", ".join(index.describe(c) for c in others) or "none"
+    return (
+        f"column {column!r} looks like a {looks} scale, not 0–10 (no 0 in {len(valid):,} "
+        f"answers, highest {high}); columns that look like 0–10: {shown}."
+    )
+
+
+def _duplicates(frame: pd.DataFrame, id_column: str | None) -> tuple[int, int, np.ndarray]:
+    """Count exact duplicate rows and other repeated ids; return the mask of both."""
+    if frame.empty:
+        return 0, 0, np.zeros(0, dtype=bool)
+    exact = frame.astype("string").duplicated().to_numpy()
+    repeated = np.zeros(len(frame), dtype=bool)
+    if id_column is not None:
+        ids = frame[id_column]
+        repeated = (ids.duplicated() & ids.notna()).to_numpy() & ~exact
+    return int(exact.sum()), int(repeated.sum()), exact | repeated
+
+
+# Characters that double-decoded UTF-8 leaves behind (Ã©, Â¡, â€™, ï»¿, Ñ€ …): a cheap
+# vectorised filter before ftfy looks at the few cells that have them.
+_MOJIBAKE_HINT: Final = r"[ÂÃâÐÑï][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ¡-¿]"
+
+
+def _mojibake(frame: pd.DataFrame, *, fix: bool) -> tuple[int, pd.DataFrame]:
+    """Count text cells garbled by a double decoding; repair them when ``fix``."""
+    import ftfy
+    from ftfy.badness import is_bad
+
+    total = 0
+    for column in frame.columns:
+        values = frame[column]
+        if not (values.dtype == object or pd.api.types.is_string_dtype(values.dtype)):
+            continue
+        text = values.astype("string")
+        suspect = text.str.contains(_MOJIBAKE_HINT, regex=True, na=False).to_numpy(dtype=bool)
+        if not suspect.any():
+            continue
+        distinct = pd.unique(text[suspect])
+        bad = {t for t in distinct if is_bad(str(t))}
+        hits = suspect & text.isin(bad).fillna(False).to_numpy(dtype=bool)
+        total += int(hits.sum())
+        if fix and hits.any():
+            fixed = {t: ftfy.fix_encoding(str(t)) for t in bad}
+            frame[column] = values.astype(object)
+            frame.loc[hits, column] = text[hits].map(fixed).astype(object)
+    return total, frame
+
+
+def _check_dates(raw: pd.Series, dates: Any, column: str, path: Path) -> None:
+    """Refuse a date column that reads both ways or of which no cell could be read."""
+    present = raw[raw.notna() & (raw.astype("string").str.strip() != "")]
+    samples = ", ".join(repr(str(v)) for v in pd.unique(present)[:3])
+    if dates.ambiguous:
+        raise DataError(
+            f"{path}: the dates in column {column!r} (date_column) read both ways, month-first "
+            f"or day-first: no day is over 12 (e.g. {samples}).",
+            hint="Say which with --date-format month-first or --date-format day-first "
+            "(date_format in parameters).",
+            path=path,
+        )
+    if len(present) and dates.dates.notna().sum() == 0:
+        raise DataError(
+            f"{path}: no date in column {column!r} (date_column) could be read (e.g. "
+            f"{samples}); accepted forms: {DATE_FORMS}.",
+            hint="Check that this is the date column, or pass --date-format (date_format in "
+            "parameters) with a strftime pattern such as '%d.%m.%Y %H:%M'.",
+            path=path,
+        )

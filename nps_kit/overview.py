@@ -1,7 +1,9 @@
 """``manifest.json`` and the overview pages of a reports folder.
 
 ``<output>/<period>/manifest.json`` records every unit's status, parameters, input hash and
-summary; a run of some units merges into the existing manifest of that period. The overview
+summary; a run of some units merges into the existing manifest of that period. Every merge holds
+the reports folder's lock (``<output>/.manifest.lock``) from reading the manifest to writing it
+and the overviews, so two runs at once never drop each other's units. The overview
 ``<output>/<period>/index.html`` and the period list ``<output>/index.html`` are rebuilt from the
 manifests: self-contained (chart as a PNG data URI), no scripts, no network, readable on a phone,
 every text html-escaped.
@@ -11,59 +13,70 @@ from __future__ import annotations
 
 import base64
 import json
-import os
-import tempfile
 from collections import Counter
 from datetime import UTC, datetime
 from html import escape
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from nps_kit import __version__
-from nps_kit.i18n import Language, format_period, label, points
+from nps_kit._atomic import atomic_write_text
+from nps_kit._lock import file_lock
+from nps_kit.i18n import Language, label, t
+from nps_kit.periods import format_period
+from nps_kit.summary import UnitSummary, as_summary
 
-if TYPE_CHECKING:
-    from nps_kit.run import UnitResult
 
-__all__ = ["manifest_entry", "write_manifest_and_overview", "write_overview", "write_periods_index"]
+class UnitResult(Protocol):
+    """What the manifest records of a unit's run (:class:`nps_kit.run.UnitResult`).
+
+    A protocol, so that this module does not import ``run``, which imports it.
+    """
+
+    @property
+    def unit(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def seconds(self) -> float: ...
+    @property
+    def html(self) -> Path | None: ...
+    @property
+    def notebook(self) -> Path | None: ...
+    @property
+    def error(self) -> dict[str, Any] | None: ...
+    @property
+    def summary(self) -> UnitSummary | None: ...
+    @property
+    def parameters(self) -> dict[str, Any]: ...
+    @property
+    def input(self) -> dict[str, str]: ...
+
+
+__all__ = [
+    "manifest_entry",
+    "update_manifest",
+    "write_manifest_and_overview",
+    "write_overview",
+    "write_periods_index",
+]
 
 MANIFEST = "manifest.json"
+#: In the reports folder, not a period folder: one lock also orders the periods index.
+MANIFEST_LOCK = ".manifest.lock"
 _PACKAGES = ("pandas", "numpy", "matplotlib", "seaborn", "papermill", "nbconvert", "nbclient")
 
-_WORDS = {
-    "title": {"ja": "NPS レポート一覧", "en": "NPS reports"},
-    "unit": {"ja": "部門", "en": "Unit"},
-    "change": {"ja": "前月比", "en": "Change"},
-    "status": {"ja": "状態", "en": "Status"},
-    "report": {"ja": "レポート", "en": "Report"},
-    "ok": {"ja": "完了", "en": "ok"},
-    "failed": {"ja": "失敗", "en": "failed"},
-    "previous": {"ja": "前回の成功分", "en": "last good report"},
-    "notebook": {"ja": "ノートブック", "en": "notebook"},
-    "periods": {"ja": "期間一覧", "en": "All periods"},
-    "chart": {"ja": "部門別 NPS と95%信頼区間", "en": "NPS by unit with 95% intervals"},
-}
 
+# Added to the reports' stylesheet (report.css) for the overview's own pieces.
 _CSS = """
-body{font-family:system-ui,-apple-system,"Hiragino Sans","Noto Sans JP",sans-serif;margin:1rem;
-color:#222;max-width:60rem}
-h1{font-size:1.4rem}.wrap{overflow-x:auto}table{border-collapse:collapse;width:100%}
-th,td{padding:.4rem .6rem;border-bottom:1px solid #ddd;text-align:left;white-space:nowrap}
-td.num{text-align:right}.failed{color:#b00020;font-weight:bold}img{max-width:100%;height:auto}
-@media print{a{color:inherit;text-decoration:none}}
+.nps-report{max-width:1180px}.failed{color:#b00020;font-weight:bold}
+.nps-spark{display:block}.nps-table td .nps-verdict{display:block;margin:2px 0 0;width:max-content}
 """
-
-
-def _atomic_text(path: Path, text: str) -> None:
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.chmod(name, 0o644)  # mkstemp makes it private; reports are meant to be shared
-        os.replace(name, path)
-    finally:
-        Path(name).unlink(missing_ok=True)
 
 
 def manifest_entry(result: UnitResult) -> dict[str, Any]:
@@ -84,7 +97,7 @@ def manifest_entry(result: UnitResult) -> dict[str, Any]:
         "parameters": result.parameters,
         "input": result.input,
         "error": result.error,
-        "summary": result.summary,
+        "summary": result.summary.to_json() if result.summary else None,
     }
 
 
@@ -96,6 +109,30 @@ def _packages() -> dict[str, str]:
         except metadata.PackageNotFoundError:
             continue
     return versions
+
+
+def update_manifest(output: Path, period: str, results: list[UnitResult]) -> dict[str, Any]:
+    """Merge ``results`` into ``<output>/<period>/manifest.json`` under the folder's lock.
+
+    The runner calls this as each unit finishes, so that an interrupted run still lists every
+    unit whose report it replaced. The overview pages are left as they are.
+
+    Parameters
+    ----------
+    output
+        The reports folder.
+    period
+        ``YYYY-MM``.
+    results
+        Units just run for that period; other units already in the manifest are kept.
+
+    Returns
+    -------
+    dict
+        The manifest written.
+    """
+    with file_lock(Path(output) / MANIFEST_LOCK):
+        return _merge_manifest(Path(output) / period, period, results)
 
 
 def write_manifest_and_overview(
@@ -117,7 +154,16 @@ def write_manifest_and_overview(
     dict
         The manifest written.
     """
-    folder = Path(output) / period
+    with file_lock(Path(output) / MANIFEST_LOCK):
+        folder = Path(output) / period
+        manifest = _merge_manifest(folder, period, results)
+        write_overview(folder, manifest)
+        write_periods_index(Path(output))
+    return manifest
+
+
+def _merge_manifest(folder: Path, period: str, results: list[UnitResult]) -> dict[str, Any]:
+    """Read, merge and write one manifest; the caller holds the lock."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / MANIFEST
     units: dict[str, dict[str, Any]] = {}
@@ -136,9 +182,7 @@ def write_manifest_and_overview(
         "packages": _packages(),
         "units": [units[k] for k in sorted(units)],
     }
-    _atomic_text(path, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
-    write_overview(folder, manifest)
-    write_periods_index(Path(output))
+    atomic_write_text(path, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     return manifest
 
 
@@ -147,23 +191,19 @@ def _language(units: list[dict[str, Any]]) -> Language:
     return "ja" if counts["ja"] > counts["en"] else "en"
 
 
-def _chart(units: list[dict[str, Any]], lang: Language) -> str | None:
+def _chart(units: list[dict[str, Any]], lang: Language, *, alt: str) -> str | None:
+    """Draw the units' NPS as a ``<figure>``: a phone variant, alt text and figures as text."""
     import matplotlib as mpl
     import pandas as pd
     from matplotlib.figure import Figure
 
-    from nps_kit.plot import set_theme, to_png, unit_comparison
+    from nps_kit._plot_base import palette_retina_png
+    from nps_kit.plot import set_theme, unit_comparison
 
     rows = [
-        {
-            "name": u["name"],
-            "nps": s["nps"],
-            "ci_low": s.get("ci_low"),
-            "ci_high": s.get("ci_high"),
-            "n": s.get("n"),
-        }
+        {"name": u["name"], "nps": s.nps, "ci_low": s.ci_low, "ci_high": s.ci_high, "n": s.n}
         for u in units
-        if u["status"] == "ok" and (s := u.get("summary") or {}).get("nps") is not None
+        if u["status"] == "ok" and (s := _summary(u)).nps is not None
     ]
     if not rows:
         return None
@@ -173,38 +213,187 @@ def _chart(units: list[dict[str, Any]], lang: Language) -> str | None:
         fig = Figure(figsize=(6.4, 1.2 + 0.45 * len(rows)), layout="constrained")
         ax = fig.subplots()
         unit_comparison(pd.DataFrame(rows), ax=ax, lang=lang)
-        png = to_png(fig)
-    return base64.b64encode(png).decode("ascii")
+        rendered = palette_retina_png(fig)
+    if rendered is None:  # pragma: no cover - the figure always has an axes
+        return None
+    png, meta = rendered
+    data = base64.b64encode(png).decode("ascii")
+    source = (
+        '<source media="(max-width: 600px)" '
+        f'srcset="data:image/png;base64,{meta["narrow"]}" width="{meta["narrow_width"]}" '
+        f'height="{meta["narrow_height"]}" data-text-px="{meta["narrow_text_px"]}">'
+        if "narrow" in meta
+        else ""
+    )
+    facts = "".join(f"<li>{escape(f)}</li>" for f in meta.get("facts", []))
+    return (
+        f'<figure class="nps-figure"><picture>{source}<img src="data:image/png;base64,{data}" '
+        f'width="{meta["width"]}" height="{meta["height"]}" data-text-px="{meta["text_px"]}" '
+        f'alt="{escape(meta.get("alt") or alt)}"></picture>'
+        + (
+            f'<figcaption class="nps-facts"><details><summary>{escape(alt)}</summary>'
+            f"<ul>{facts}</ul></details></figcaption>"
+            if facts
+            else ""
+        )
+        + "</figure>"
+    )
 
 
 def _number(value: float) -> str:
     return f"{value:.1f}".replace("-", "\u2212")
 
 
-def _change(summary: dict[str, Any], lang: Language) -> str:
-    change = summary.get("change") or {}
-    if change.get("diff") is None:
-        return "—"
+def _summary(entry: dict[str, Any]) -> UnitSummary:
+    return as_summary(entry.get("summary")) or UnitSummary()
+
+
+def _adjusted_verdicts(units: list[dict[str, Any]]) -> tuple[list[str | None], float]:
+    """Each unit's change verdict after Benjamini–Hochberg over the units, and the FDR used.
+
+    A unit keeps ``improvement``/``decline`` only when its adjusted p-value is below
+    ``1 − level``; the others read ``no_change``. Units without a p-value keep their verdict.
+    """
+    from nps_kit.stats import benjamini_hochberg
+
+    changes = [_summary(u).change if u.get("status") == "ok" else None for u in units]
+    p_values = [
+        c.p_value if c is not None and c.p_value is not None else float("nan") for c in changes
+    ]
+    adjusted = benjamini_hochberg(p_values).tolist()
+    levels = {c.level or 0.95 for c in changes if c is not None and c.p_value is not None}
+    fdr = 1 - (max(levels) if levels else 0.95)
+    verdicts: list[str | None] = []
+    for change, q in zip(changes, adjusted, strict=True):
+        verdict = change.verdict if change is not None else None
+        if verdict in ("improvement", "decline") and not q < fdr:
+            verdict = "no_change"
+        verdicts.append(verdict)
+    return verdicts, fdr
+
+
+def _signed(value: float) -> str:
+    return f"{value:+.1f}".replace("-", "\u2212")
+
+
+def _word(key: str, lang: Language) -> str:
+    try:
+        return t(f"overview.{key}", lang)
+    except KeyError:
+        return label(key, lang)
+
+
+def _words(key: str, langs: tuple[Language, ...]) -> str:
+    """Return a label in the overview's language(s): both, side by side, for mixed units."""
+    texts = [_word(key, lang) for lang in langs]
+    return " / ".join(dict.fromkeys(texts))
+
+
+def _changes(summary: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    found = {c.get("kind", "previous"): c for c in summary.get("changes") or []}
+    if not found and summary.get("change"):
+        found["previous"] = summary["change"]
+    return found
+
+
+def _change_cell(change: dict[str, Any] | None, lang: Language) -> str:
+    if not change or change.get("diff") is None:
+        return '<td class="is-num is-na">—</td>'
     verdict = change.get("verdict")
-    text = points(change["diff"], lang, signed=True)
-    return (
-        f"{text} ({label(verdict, lang)})"
+    badge = (
+        f'<span class="nps-verdict nps-verdict--{escape(verdict)}">{escape(label(verdict, lang))}'
+        "</span>"
         if verdict in {"improvement", "decline", "no_change"}
-        else text
+        else ""
+    )
+    return f'<td class="is-num"><span class="nps-nb">{_signed(change["diff"])}</span>{badge}</td>'
+
+
+def _sparkline(trend: list[dict[str, Any]], lang: Language) -> str:
+    """Draw a 12-month line as inline SVG (no script, no network), labelled with its values."""
+    points_ = [(r.get("period"), r.get("nps")) for r in trend[-12:]]
+    values = [v for _, v in points_ if v is not None]
+    if len(values) < 2:
+        return "—"
+    low, high = min([*values, 0.0]), max([*values, 0.0])
+    span = (high - low) or 1.0
+    width, height = 96, 28
+    step = width / max(len(points_) - 1, 1)
+    coords = [
+        f"{i * step:.1f},{height - 2 - (v - low) / span * (height - 4):.1f}"
+        for i, (_, v) in enumerate(points_)
+        if v is not None
+    ]
+    zero = height - 2 - (0 - low) / span * (height - 4)
+    text = ("、" if lang == "ja" else ", ").join(
+        f"{format_period(str(p), lang)} {_number(v)}" for p, v in points_ if v is not None
+    )
+    last = coords[-1].split(",")
+    return (
+        f'<svg class="nps-spark" width="{width}" height="{height}" viewBox="0 0 {width} {height}"'
+        f' role="img" aria-label="{escape(text)}"><title>{escape(text)}</title>'
+        f'<line x1="0" x2="{width}" y1="{zero:.1f}" y2="{zero:.1f}" stroke="#8c959f"'
+        ' stroke-width="0.6"/>'
+        f'<polyline fill="none" stroke="#1f4e79" stroke-width="1.6" points="{" ".join(coords)}"/>'
+        f'<circle cx="{last[0]}" cy="{last[1]}" r="2.2" fill="#1f4e79"/></svg>'
     )
 
 
-def write_overview(folder: Path, manifest: dict[str, Any]) -> Path:
-    """Write ``index.html`` of one period from its manifest; return its path."""
-    units = manifest["units"]
-    lang = _language(units)
+def _order(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Highest NPS first (as the chart draws them), units without an NPS last."""
+
+    def key(u: dict[str, Any]) -> tuple[int, float]:
+        nps = (u.get("summary") or {}).get("nps") if u["status"] == "ok" else None
+        return (1, 0.0) if nps is None else (0, -float(nps))
+
+    return sorted(units, key=key)
+
+
+def write_overview(
+    folder: Path, manifest: dict[str, Any], *, language: Language | None = None
+) -> Path:
+    """Write ``index.html`` of one period from its manifest; return its path.
+
+    One row per unit, in the chart's order (highest NPS first): NPS with its interval, the change
+    vs the previous month and vs the same month last year with their verdicts, the target
+    status, promoter and detractor shares, a 12-month sparkline, the top complaint theme and the
+    detractors awaiting follow-up, with the unit reports' stylesheet.
+
+    Parameters
+    ----------
+    folder
+        The period folder.
+    manifest
+        The period's manifest.
+    language
+        The page's language (a project setting); ``None`` uses both languages side by side
+        when the units are mixed, else the units' language.
+    """
+    units = _order(manifest["units"])
+    present = [u.get("language") for u in units]
+    langs: tuple[Language, ...]
+    if language is not None:
+        langs = (language,)
+    elif "ja" in present and "en" in present:
+        langs = ("ja", "en")
+    else:
+        langs = (_language(units),)
+    lang = langs[0]
 
     def w(key: str) -> str:
-        return escape(_WORDS[key][lang])
+        return escape(_words(key, langs))
 
     rows = []
-    for u in units:
-        s = u.get("summary") or {}
+    verdicts, fdr = _adjusted_verdicts(units)
+    for u, verdict in zip(units, verdicts, strict=True):
+        # The page reads the summary's JSON form (the manifest's own words for each figure).
+        s = _summary(u).to_json()
+        if verdict is not None and s.get("change"):  # the verdict after BH over the units
+            s["change"] = {**s["change"], "verdict": verdict}
+            s["changes"] = [
+                {**c, "verdict": verdict} if c.get("kind") == s["change"].get("kind") else c
+                for c in s.get("changes") or []
+            ]
         status = u["status"]
         html = u.get("html")
         if html:
@@ -215,49 +404,77 @@ def write_overview(folder: Path, manifest: dict[str, Any]) -> Path:
             link = ""
         if status != "ok" and u.get("notebook"):
             link += f' <a href="{escape(u["notebook"])}">{w("notebook")}</a>'
-        interval = (
-            f"{_number(s['ci_low'])} – {_number(s['ci_high'])}"
-            if s.get("ci_low") is not None and s.get("ci_high") is not None
-            else "—"
+        unit_lang: Language = (
+            "en" if u.get("language") == "en" else "ja" if u.get("language") == "ja" else lang
         )
         nps = s.get("nps")
+        interval = (
+            f'<small class="nps-ci">{_signed(s["ci_low"])}〜{_signed(s["ci_high"])}</small>'
+            if s.get("ci_low") is not None and s.get("ci_high") is not None
+            else ""
+        )
+        changes = _changes(s)
+        target = s.get("target_status") or ("no_target" if s.get("target") is None else None)
+        themes = s.get("top_themes") or []
+        shares = (
+            f"{_number(s['pct_promoters'])}% / {_number(s['pct_detractors'])}%"
+            if s.get("pct_promoters") is not None and s.get("pct_detractors") is not None
+            else "—"
+        )
         state = f'<span class="failed">{w("failed")}</span>' if status != "ok" else w("ok")
         rows.append(
             "<tr>"
-            f"<td>{escape(str(u['name']))}</td>"
-            f'<td class="num">{escape(points(nps, lang) if nps is not None else "—")}</td>'
-            f"<td>{escape(interval)}</td>"
-            f"<td>{escape(_change(s, lang))}</td>"
-            f'<td class="num">{escape(str(s.get("n", "—")))}</td>'
-            f"<td>{state}</td><td>{link}</td></tr>"
+            f'<td class="is-text">{escape(str(u["name"]))}</td>'
+            f'<td class="is-num"><b>{escape(_number(nps) if nps is not None else "—")}</b>'
+            f"{interval}</td>"
+            + _change_cell(changes.get("previous"), unit_lang)
+            + _change_cell(changes.get("last_year"), unit_lang)
+            + f'<td class="is-text">{escape(label(target, unit_lang)) if target else "—"}</td>'
+            f'<td class="is-num">{escape(shares)}</td>'
+            f"<td>{_sparkline(s.get('trend') or [], unit_lang)}</td>"
+            f'<td class="is-text">{escape(str(themes[0].get("label", ""))) if themes else "—"}</td>'
+            f'<td class="is-num">{escape(str(s.get("detractors_to_contact", "—")))}</td>'
+            f'<td class="is-text">{state} {link}</td></tr>'
         )
-    chart = _chart(units, lang)
-    image = f'<img alt="{w("chart")}" src="data:image/png;base64,{chart}">' if chart else ""
-    title = f"{_WORDS['title'][lang]} — {format_period(manifest['period'], lang)}"
+    image = _chart(units, lang, alt=_words("chart", langs)) or ""
+    period = " / ".join(dict.fromkeys(format_period(manifest["period"], x) for x in langs))
+    title = f"{_words('title', langs)} — {period}"
     head = "".join(
-        f"<th>{escape(t)}</th>"
-        for t in (
-            _WORDS["unit"][lang],
-            label("nps", lang),
-            label("ci", lang),
-            _WORDS["change"][lang],
-            label("n", lang),
-            _WORDS["status"][lang],
-            _WORDS["report"][lang],
+        f'<th scope="col">{w(key)}</th>'
+        for key in (
+            "unit",
+            "nps_ci",
+            "vs_previous",
+            "vs_last_year",
+            "target_status",
+            "shares",
+            "trend",
+            "top_theme",
+            "to_contact",
+            "status",
         )
     )
     page = (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
-        f"<h1>{escape(title)}</h1>{image}"
-        f'<div class="wrap"><table><thead><tr>{head}</tr></thead>'
+        f"<title>{escape(title)}</title><style>{_report_css()}{_CSS}</style></head><body>"
+        f'<main class="nps-report"><div class="nps-prose"><h1>{escape(title)}</h1></div>{image}'
+        f'<div class="nps-table-wrap"><table class="nps-table"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
-        f'<p><a href="../index.html">{w("periods")}</a></p></body></html>\n'
+        f"<p>{escape(t('overview.fdr_note', lang, fdr=f'{fdr * 100:g}'))}</p>"
+        f'<p><a href="../index.html">{w("periods")}</a></p></main></body></html>\n'
     )
     path = folder / "index.html"
-    _atomic_text(path, page)
+    atomic_write_text(path, page)
     return path
+
+
+def _report_css() -> str:
+    """Return the unit reports' stylesheet, so the overview looks like them."""
+    from nps_kit.render import TEMPLATE_DIR, TEMPLATE_NAME
+
+    css = TEMPLATE_DIR / TEMPLATE_NAME / "static" / "report.css"
+    return css.read_text(encoding="utf-8")
 
 
 def write_periods_index(output: Path) -> Path:
@@ -279,7 +496,7 @@ def write_periods_index(output: Path) -> Path:
         f"({ok}/{total})</li>"
         for name, ok, total in entries
     )
-    title = _WORDS["title"][lang]
+    title = t("overview.title", lang)
     page = (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -287,5 +504,5 @@ def write_periods_index(output: Path) -> Path:
         f"<h1>{escape(title)}</h1><ul>{items}</ul></body></html>\n"
     )
     path = Path(output) / "index.html"
-    _atomic_text(path, page)
+    atomic_write_text(path, page)
     return path

@@ -10,20 +10,34 @@ file exists and that every configured column is in its header.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+from urllib.parse import urlsplit
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+)
 
-from nps_kit._schema_errors import describe, display, problems_error
+from nps_kit._schema_errors import display, problems_error, read_yaml, validate_model
 from nps_kit.errors import ConfigError, NpsKitError, closest
+from nps_kit.periods import is_period, latest_month_in_file
 from nps_kit.text.packs import PACKS, pack_files
 
+if TYPE_CHECKING:
+    from nps_kit.load import ColumnIndex
+
 __all__ = [
+    "Alerts",
     "Breakdown",
+    "ClosedLoop",
     "Columns",
     "DataSource",
     "Followup",
@@ -33,6 +47,7 @@ __all__ = [
     "RowFilter",
     "Thresholds",
     "UnitParameters",
+    "display_text_problem",
     "load_all",
     "load_unit",
     "notebook_parameters",
@@ -43,9 +58,53 @@ DEFAULTS_FILE = "defaults.yaml"
 # Files of a parameters folder that are not units (read by other modules).
 NOT_UNITS = frozenset({"defaults", "playbook", "themes"})
 UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
-_PERIOD = re.compile(r"^(latest|\d{4}-(0[1-9]|1[0-2]))$")
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
+
+# Characters that end a line or are invisible controls: in a name they break e-mail headers
+# (a CR/LF in a subject), file listings and table layouts. Format characters such as the
+# zero-width joiner of emoji sequences (category Cf) are ordinary text and stay allowed.
+_CONTROL_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
+_CONTROL_NAMES = {"\n": "a line feed", "\r": "a carriage return", "\t": "a tab"}
+
+
+def display_text_problem(text: str) -> str | None:
+    """Return why ``text`` cannot be shown as a name or label, or ``None`` when it can.
+
+    Display strings (a unit's ``name``, follow-up and breakdown labels) end up in e-mail
+    subjects, HTML titles and table cells, so they must be one line without control characters.
+
+    Parameters
+    ----------
+    text
+        The name or label.
+
+    Returns
+    -------
+    str or None
+        What is wrong, naming the character and its position, e.g. ``"expected one line of
+        text without control characters; found '…' with a carriage return (U+000D) at
+        character 3"``.
+    """
+    for position, char in enumerate(text, 1):
+        if unicodedata.category(char) in _CONTROL_CATEGORIES:
+            what = _CONTROL_NAMES.get(char, "a control character")
+            return (
+                "expected one line of text without control characters; "
+                f"found {text!r} with {what} (U+{ord(char):04X}) at character {position}"
+            )
+    return None
+
+
+def _display_text(text: str) -> str:
+    problem = display_text_problem(text)
+    if problem is not None:
+        raise ValueError(problem)
+    return text
+
+
+#: A name or label shown to readers: one line, no control characters.
+DisplayText = Annotated[str, AfterValidator(_display_text)]
 
 Comparison = Literal["previous", "last_year"]
 _COMPARISONS: tuple[Comparison, ...] = ("previous", "last_year")
@@ -63,12 +122,24 @@ class RowFilter(_Model):
 
 
 class DataSource(_Model):
-    """Where a unit's responses come from."""
+    """Where a unit's responses come from and how to read them."""
 
     path: Path
     sheet: str | int | None = None
     encoding: str | None = None
     filter: RowFilter | None = None
+    date_format: str | None = None
+    missing_values: list[str] = Field(default_factory=list)
+    fix_text: bool = False
+    dedupe: bool = False
+
+    @field_validator("date_format")
+    @classmethod
+    def _date_format(cls, value: str | None) -> str | None:
+        from nps_kit._values import check_date_format
+
+        check_date_format(value)
+        return value
 
 
 class Columns(_Model):
@@ -87,9 +158,9 @@ class Followup(_Model):
 
     column: str
     type: Literal["categorical", "multi", "rating", "text"]
-    label: str | None = None
+    label: DisplayText | None = None
     separator: str = ";"
-    codes: dict[str, str] | None = None
+    codes: dict[str, DisplayText] | None = None
     scale: list[int] | None = None
 
     @field_validator("scale")
@@ -104,7 +175,21 @@ class Breakdown(_Model):
     """A column to break the NPS down by, with its label in the report."""
 
     column: str
-    label: str | None = None
+    label: DisplayText | None = None
+    #: Group labels in display order (ordinal groups such as tenure bands); unlisted groups
+    #: follow. Without it, labels that are numeric bands keep their natural order.
+    order: list[str] | None = None
+
+    @field_validator("order")
+    @classmethod
+    def _distinct(cls, value: list[str] | None) -> list[str] | None:
+        if value is not None:
+            repeated = sorted({v for v in value if value.count(v) > 1})
+            if repeated:
+                raise ValueError(
+                    f"each group may appear once in order; repeated: {', '.join(repeated)}"
+                )
+        return value
 
 
 class Thresholds(_Model):
@@ -128,7 +213,7 @@ class Mail(_Model):
     cc: list[str] = Field(default_factory=list)
     bcc: list[str] = Field(default_factory=list)
     reply_to: str | None = None
-    attach: Literal["html", "zip", "none"] = "html"
+    attach: Literal["html", "pdf", "zip", "none"] = "html"
     report_url: str | None = None
 
     @field_validator("to", "cc", "bcc")
@@ -145,6 +230,41 @@ class Mail(_Model):
             _check_email(value)
         return value
 
+    @field_validator("report_url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        # The link goes into the e-mail as is: javascript:, file: or data: must not.
+        if value is not None:
+            parts = urlsplit(value)
+            if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+                raise ValueError(
+                    f"expected a web address starting with https:// or http://; found {value!r}"
+                )
+        return value
+
+
+class Alerts(_Model):
+    """Daily alerts for new detractors (``nps-kit alerts``)."""
+
+    to: list[str] = Field(default_factory=list)
+    max_score: int = Field(default=6, ge=0, le=10)
+
+    @field_validator("to")
+    @classmethod
+    def _addresses(cls, value: list[str]) -> list[str]:
+        for address in value:
+            _check_email(address)
+        return value
+
+
+class ClosedLoop(_Model):
+    """Where the team's follow-up status comes back from.
+
+    Named ``closed_loop`` because ``followups`` already lists the follow-up questions.
+    """
+
+    status_file: Path | None = None
+
 
 def _check_email(address: str) -> None:
     if not _EMAIL.match(address):
@@ -155,21 +275,26 @@ class UnitParameters(_Model):
     """Validated parameters of one unit (``defaults.yaml`` merged under ``<unit>.yaml``)."""
 
     unit: str
-    name: str
+    name: DisplayText
     language: Literal["ja", "en"]
     data: DataSource
     columns: Columns = Field(default_factory=Columns)
     period: str = "latest"
     comparison: list[Comparison] = Field(default_factory=lambda: list(_COMPARISONS))
-    target: float | None = 0.0
+    target: float | None = Field(default=None, allow_inf_nan=False)
+    top_n: int = Field(default=12, ge=1)
     breakdowns: list[str | Breakdown] = Field(default_factory=list)
     followups: list[Followup] = Field(default_factory=list)
     themes: Path | None = None
     playbook: Path | None = None
+    notebook: Path | None = None
     thresholds: Thresholds = Field(default_factory=Thresholds)
     privacy: Privacy = Field(default_factory=Privacy)
     mail: Mail = Field(default_factory=Mail)
+    alerts: Alerts = Field(default_factory=Alerts)
+    closed_loop: ClosedLoop = Field(default_factory=ClosedLoop)
     _source: Path | None = PrivateAttr(default=None)
+    _resolved: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @field_validator("unit")
     @classmethod
@@ -184,7 +309,7 @@ class UnitParameters(_Model):
     @field_validator("period")
     @classmethod
     def _period(cls, value: str) -> str:
-        if not _PERIOD.match(value):
+        if not is_period(value):
             raise ValueError(f"expected 'latest' or a month like '2026-10'; found {value!r}")
         return value
 
@@ -192,6 +317,10 @@ class UnitParameters(_Model):
     def source(self) -> Path | None:
         """The unit's YAML file."""
         return self._source
+
+    def column(self, name: str) -> str:
+        """Return the column that ``name`` (header, Qualtrics QID or question text) names."""
+        return self._resolved.get(name, name)
 
     def used_columns(self) -> dict[str, str]:
         """Return every configured column as ``{dotted key: column name}``."""
@@ -236,32 +365,6 @@ class ParameterSet:
         raise ConfigError(f"{len(self.errors)} parameter files have problems:\n{text}")
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
-    shown = display(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"{shown}: file not found.", path=path) from None
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown line"
-        raise ConfigError(
-            f"{shown}: invalid YAML at {where}: {exc.problem}.",
-            hint="Fix the syntax there (indentation, a missing ':' or an unclosed quote).",
-            path=path,
-        ) from None
-    if raw is None:
-        return {}
-    if not isinstance(raw, dict):
-        raise ConfigError(
-            f"{shown}: expected a mapping of keys at the top level; found {type(raw).__name__}.",
-            path=path,
-        )
-    return raw
-
-
 def _resolve_paths(raw: dict[str, Any], folder: Path) -> dict[str, Any]:
     def resolve(value: str) -> str:
         return str((folder / Path(value).expanduser()).resolve())
@@ -276,9 +379,12 @@ def _resolve_paths(raw: dict[str, Any], folder: Path) -> dict[str, Any]:
         raw = {**raw, "themes": str(themes_file)}
         if "playbook" not in raw:
             raw = {**raw, "playbook": str(playbook_file)}
-    for key in ("themes", "playbook"):
+    for key in ("themes", "playbook", "notebook"):
         if isinstance(raw.get(key), str) and not (key == "themes" and raw[key] in PACKS):
             raw = {**raw, key: resolve(raw[key])}
+    loop = raw.get("closed_loop")
+    if isinstance(loop, dict) and isinstance(loop.get("status_file"), str):
+        raw = {**raw, "closed_loop": {**loop, "status_file": resolve(loop["status_file"])}}
     return raw
 
 
@@ -293,11 +399,16 @@ def _merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
     return merged
 
 
-_Header = dict[tuple[str, str | int | None, str | None], "list[str] | NpsKitError"]
+_Header = dict[tuple[str, str | int | None, str | None], "ColumnIndex | NpsKitError"]
+# Theme and playbook files checked so far in one load, by (themes, playbook) path: None if valid.
+_Extras = dict[tuple[Path | None, Path | None], "tuple[str, ConfigError] | None"]
 
 
-def _check_data(unit: UnitParameters, path: Path, headers: _Header) -> None:
-    """Check that the data file exists and has every configured column (header only)."""
+def _check_extras(unit: UnitParameters, path: Path, checked: _Extras) -> None:
+    """Validate the unit's themes and playbook files, as the notebook will read them."""
+    from nps_kit.strategy import load_playbook
+    from nps_kit.themes import load_themes
+
     for key in ("themes", "playbook"):
         extra: Path | None = getattr(unit, key)
         if extra is not None and not extra.is_file():
@@ -313,6 +424,53 @@ def _check_data(unit: UnitParameters, path: Path, headers: _Header) -> None:
                 path=path,
                 key=key,
             )
+    status_file = unit.closed_loop.status_file
+    if status_file is not None and not status_file.is_file():
+        raise ConfigError(
+            f"{display(path)}: closed_loop.status_file: file not found: {status_file}.",
+            hint="Put the returned work file there (relative paths start at the YAML file's "
+            "folder), or use null until the team returns one.",
+            path=path,
+            key="closed_loop.status_file",
+        )
+    if unit.notebook is not None:
+        from nps_kit.notebook import read_report_notebook
+
+        try:
+            read_report_notebook(unit.notebook)
+        except ConfigError as exc:
+            raise ConfigError(
+                f"{display(path)}: notebook: {exc}",
+                hint="Point notebook at a report notebook with one cell tagged 'parameters' "
+                "(relative paths start at the YAML file's folder), or use null for the project's.",
+                path=path,
+                key="notebook",
+            ) from None
+    pair = (unit.themes, unit.playbook)
+    if pair not in checked:
+        checked[pair] = None
+        try:
+            book = load_themes(unit.themes)
+        except ConfigError as exc:
+            checked[pair] = ("themes", exc)
+        else:
+            try:
+                load_playbook(unit.playbook, themes=book.ids)
+            except ConfigError as exc:
+                checked[pair] = ("playbook", exc)
+    problem = checked[pair]
+    if problem is not None:
+        key, error = problem
+        raise ConfigError(
+            f"{display(path)}: {key}: {error.message}", hint=error.hint, path=path, key=key
+        )
+
+
+def _check_data(
+    unit: UnitParameters, path: Path, headers: _Header, extras: _Extras | None = None
+) -> None:
+    """Check the themes and playbook, that the data file exists and has every column."""
+    _check_extras(unit, path, {} if extras is None else extras)
     source = unit.data
     if not source.path.is_file():
         raise ConfigError(
@@ -323,10 +481,10 @@ def _check_data(unit: UnitParameters, path: Path, headers: _Header) -> None:
         )
     cache_key = (str(source.path), source.sheet, source.encoding)
     if cache_key not in headers:
-        from nps_kit.load import read_columns
+        from nps_kit.load import read_column_index
 
         try:
-            headers[cache_key] = read_columns(
+            headers[cache_key] = read_column_index(
                 source.path, sheet=source.sheet, encoding=source.encoding
             )
         except NpsKitError as exc:
@@ -340,22 +498,44 @@ def _check_data(unit: UnitParameters, path: Path, headers: _Header) -> None:
         )
     problems: list[tuple[str, str, str | None]] = []
     for key, column in unit.used_columns().items():
-        if column not in header:
-            suggestion = closest(column, header)
+        try:
+            # A header, a Qualtrics QID/ImportId or question text: as `score` resolves them.
+            unit._resolved[column] = header.resolve(column, option=key)
+        except NpsKitError:
+            names = [*header.columns, *header.questions.values(), *header.import_ids.values()]
+            suggestion = closest(column, names)
+            if suggestion is not None and suggestion not in header.columns:
+                suggestion = header.resolve(suggestion, option=key)
             hint = f"Did you mean {suggestion!r}?" if suggestion else None
             problems.append((key, f"no column {column!r} in {source.path.name}.", hint))
     if problems:
-        raise problems_error(path, problems)
+        # Like `score`, list what the file has, so the fix needs no second look at the export.
+        error = problems_error(path, problems)
+        listing = f"Columns in {source.path.name}: {header.listing()}."
+        raise ConfigError(
+            error.message,
+            hint=f"{error.hint} {listing}" if error.hint else listing,
+            path=path,
+            key=error.key,
+        )
 
 
-def _validate(raw: dict[str, Any], path: Path, headers: _Header) -> UnitParameters:
+def _validate(
+    raw: dict[str, Any], path: Path, headers: _Header, extras: _Extras | None = None
+) -> UnitParameters:
     raw = {"unit": path.stem, **raw}
-    try:
-        unit = UnitParameters.model_validate(raw)
-    except ValidationError as exc:
-        raise problems_error(path, [describe(e, UnitParameters) for e in exc.errors()]) from None
+    followups = raw.get("followups")
+    if isinstance(followups, Mapping) and "status_file" in followups:
+        raise ConfigError(
+            f"{display(path)}: followups: expected the list of follow-up questions; found "
+            "status_file, which belongs under closed_loop.",
+            hint=f"Write closed_loop: {{status_file: {followups['status_file']}}} instead.",
+            path=path,
+            key="followups",
+        )
+    unit = validate_model(raw, UnitParameters, path)
     unit._source = path
-    _check_data(unit, path, headers)
+    _check_data(unit, path, headers, extras)
     return unit
 
 
@@ -383,8 +563,8 @@ def load_unit(path: Path, *, defaults: Path | None = None) -> UnitParameters:
     path = Path(path)
     if defaults is None and (path.parent / DEFAULTS_FILE).is_file():
         defaults = path.parent / DEFAULTS_FILE
-    base = _resolve_paths(_read_yaml(defaults), defaults.parent) if defaults else {}
-    raw = _resolve_paths(_read_yaml(path), path.parent)
+    base = _resolve_paths(read_yaml(defaults), defaults.parent) if defaults else {}
+    raw = _resolve_paths(read_yaml(path), path.parent)
     return _validate(_merge(base, raw), path, {})
 
 
@@ -418,7 +598,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
             path=directory,
         )
     defaults_path = directory / DEFAULTS_FILE
-    base = _resolve_paths(_read_yaml(defaults_path), directory) if defaults_path.is_file() else {}
+    base = _resolve_paths(read_yaml(defaults_path), directory) if defaults_path.is_file() else {}
     files = {
         p.stem: p
         for p in sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
@@ -439,6 +619,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
                 )
             )
     headers: _Header = {}
+    extras: _Extras = {}
     valid: dict[str, UnitParameters] = {}
     for name in wanted:
         if name not in files:
@@ -446,7 +627,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
         path = files[name]
         try:
             unit = _validate(
-                _merge(base, _resolve_paths(_read_yaml(path), path.parent)), path, headers
+                _merge(base, _resolve_paths(read_yaml(path), path.parent)), path, headers, extras
             )
         except ConfigError as exc:
             errors.append(exc)
@@ -479,8 +660,8 @@ def resolve_period(unit: UnitParameters, *, period: str | None = None) -> str:
     Returns
     -------
     str
-        The month. ``"latest"`` becomes the latest complete month in the data: the month of the
-        latest response date when that date is the month's last day, else the month before.
+        The month. ``"latest"`` becomes the latest month with data (the report's title says
+        when that month is not complete yet).
 
     Raises
     ------
@@ -489,7 +670,7 @@ def resolve_period(unit: UnitParameters, *, period: str | None = None) -> str:
         data holds no readable dates.
     """
     wanted = period or unit.period
-    if not _PERIOD.match(wanted):
+    if not is_period(wanted):
         raise ConfigError(f"period: expected 'latest' or a month like '2026-10'; found {wanted!r}.")
     if wanted != "latest":
         return wanted
@@ -497,8 +678,6 @@ def resolve_period(unit: UnitParameters, *, period: str | None = None) -> str:
 
 
 def _latest_complete_month(unit: UnitParameters) -> str:
-    import pandas as pd
-
     where = display(unit.source) if unit.source else unit.unit
     if unit.columns.date is None:
         raise ConfigError(
@@ -507,25 +686,22 @@ def _latest_complete_month(unit: UnitParameters) -> str:
             key="period",
         )
     src = unit.data
-    if src.path.suffix.lower() in {".xlsx", ".xlsm", ".xls"}:
-        frame = pd.read_excel(src.path, sheet_name=src.sheet or 0, usecols=[unit.columns.date])
-    else:
-        frame = pd.read_csv(
-            src.path, usecols=[unit.columns.date], encoding=src.encoding or "utf-8-sig", dtype=str
-        )
-    dates = pd.to_datetime(frame[unit.columns.date], errors="coerce", format="mixed").dropna()
-    if dates.empty:
+    month = latest_month_in_file(
+        src.path,
+        score_column=unit.column(unit.columns.score),
+        date_column=unit.column(unit.columns.date),
+        sheet=src.sheet,
+        encoding=src.encoding,
+        date_format=src.date_format,
+    )
+    if month is None:
         raise ConfigError(
             f"{where}: period: no readable dates in column {unit.columns.date!r} of "
             f"{src.path.name}.",
             hint="Give the period as YYYY-MM.",
             key="period",
         )
-    last = dates.max()
-    month = last.to_period("M")
-    if last.normalize() != month.end_time.normalize():
-        month -= 1
-    return str(month)
+    return month
 
 
 def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
@@ -543,12 +719,18 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
     dict
         ``unit, unit_name, language, data_path, data_sheet, data_encoding, filter_column,
         filter_values, score_column, date_column, id_column, comment_column, contact_column,
-        weight_column, period, comparison, target, breakdowns (``{column, label}``), followups,
-        themes_path, playbook_path, min_n, min_report_n, level, redact`` — only str, int, float,
-        bool, None, list and dict.
+        weight_column, date_format, missing_values, fix_text, dedupe, period, comparison,
+        target, top_n, breakdowns (``{column, label}``), followups, themes_path, playbook_path,
+        min_n, min_report_n, level, redact, status_file`` — only str, int, float, bool, None,
+        list and dict.
+        Columns named by Qualtrics QID or question text are given as the export's column ids.
     """
     src = unit.data
     cols = unit.columns
+
+    def col(name: str | None) -> str | None:
+        return None if name is None else unit.column(name)
+
     return {
         "unit": unit.unit,
         "unit_name": unit.name,
@@ -556,28 +738,37 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         "data_path": str(src.path),
         "data_sheet": src.sheet,
         "data_encoding": src.encoding,
-        "filter_column": src.filter.column if src.filter else None,
+        "filter_column": col(src.filter.column) if src.filter else None,
         "filter_values": list(src.filter.values) if src.filter else None,
-        "score_column": cols.score,
-        "date_column": cols.date,
-        "id_column": cols.id,
-        "comment_column": cols.comment,
-        "contact_column": cols.contact,
-        "weight_column": cols.weight,
+        "score_column": col(cols.score),
+        "date_column": col(cols.date),
+        "id_column": col(cols.id),
+        "comment_column": col(cols.comment),
+        "contact_column": col(cols.contact),
+        "weight_column": col(cols.weight),
+        "date_format": src.date_format,
+        "missing_values": list(src.missing_values),
+        "fix_text": src.fix_text,
+        "dedupe": src.dedupe,
         "period": period,
         "comparison": list(unit.comparison),
         "target": unit.target,
+        "top_n": unit.top_n,
         "breakdowns": [
-            {"column": b.column, "label": b.label or b.column}
+            {"column": unit.column(b.column), "label": b.label or b.column}
+            | ({"order": list(b.order)} if b.order is not None else {})
             if isinstance(b, Breakdown)
-            else {"column": b, "label": b}
+            else {"column": unit.column(b), "label": b}
             for b in unit.breakdowns
         ],
-        "followups": [f.model_dump(mode="json") for f in unit.followups],
+        "followups": [
+            {**f.model_dump(mode="json"), "column": unit.column(f.column)} for f in unit.followups
+        ],
         "themes_path": str(unit.themes) if unit.themes else None,
         "playbook_path": str(unit.playbook) if unit.playbook else None,
         "min_n": unit.thresholds.min_n,
         "min_report_n": unit.thresholds.min_report_n,
         "level": unit.thresholds.level,
         "redact": unit.privacy.redact,
+        "status_file": str(sf) if (sf := unit.closed_loop.status_file) else None,
     }

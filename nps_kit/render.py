@@ -17,7 +17,6 @@ import io
 import logging
 import os
 import re
-import tempfile
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,8 +28,8 @@ from bs4 import BeautifulSoup
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
-from nps_kit.i18n import format_period
-from nps_kit.report import SUMMARY_MIME
+from nps_kit._atomic import atomic_write_text
+from nps_kit.periods import format_period
 
 __all__ = [
     "TEMPLATE_DIR",
@@ -49,11 +48,20 @@ log = logging.getLogger(__name__)
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "nps_report"
 
+#: Outputs of these MIME types are for the runner (summary, follow-up work table), never shown.
+_RUNNER_MIME = "application/vnd.nps-kit."
 #: Cells with one of these tags are left out of the HTML (papermill tags its error banners).
 _REMOVE_CELL_TAGS = frozenset({"remove_cell", "remove-cell", "papermill-error-cell-tag"})
 _CHART_ALT = {"ja": "グラフ", "en": "Chart"}
+_FACTS_LABEL = {"ja": "グラフの数値", "en": "Figures in this chart"}
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-_PROBLEM_WORDS = re.compile(r"Warning|Traceback|\bERROR\b")
+# A log line the kernel's machinery printed to stdout: a warning printed as Python prints one
+# ("file.py:3: FutureWarning: ..." or "FutureWarning: ..."), a traceback, or an ERROR log line.
+# Matched at the start of a line only, and never in displayed data, so that a comment or an
+# answer label containing "ERROR" or "Warning" does not fail a report.
+_LOG_LINE = re.compile(
+    r"^(?:\S+:\d+: )?[A-Z]\w*Warning: |^Traceback \(most recent call last\)|^ERROR\b", re.M
+)
 _NETWORK_TAGS = ("script", "link", "iframe", "object", "embed", "base", "frame", "frameset")
 _IMPORT = re.compile(r"@import\b[^;]*;?", re.IGNORECASE)
 _REMOTE_URL = re.compile(r"url\(\s*['\"]?\s*(?!data:)[^)]*\)", re.IGNORECASE)
@@ -71,7 +79,7 @@ class OutputProblem:
         Index of the cell in ``nb.cells``.
     kind
         ``"stderr"`` (a stderr stream), ``"error"`` (an exception output), ``"warning"`` or
-        ``"traceback"`` (a text output containing ``Warning`` or ``Traceback``).
+        ``"traceback"`` (a stdout line that is a printed warning, traceback or ERROR log line).
     text
         The output's text, ANSI colours removed (``ename: evalue`` for errors).
     """
@@ -150,8 +158,12 @@ def _for_readers(nb: nbformat.NotebookNode, lang: str) -> nbformat.NotebookNode:
         kept = []
         for output in cell.get("outputs", []):
             data = output.get("data")
-            if data is not None and SUMMARY_MIME in data:
-                del data[SUMMARY_MIME]
+            # The summary and the follow-up work table (application/vnd.nps-kit.*) are for the
+            # runner only.
+            runner_only = [m for m in data or {} if m.startswith(_RUNNER_MIME)]
+            if data is not None and runner_only:
+                for mime in runner_only:
+                    del data[mime]
                 if not data:
                     continue
             if data is not None and "image/png" in data:
@@ -193,6 +205,9 @@ def _harden(html: str) -> str:
             removed.append(f"{element.name}[src]")
             element.decompose()
     for element in soup.find_all(srcset=True):
+        srcset = str(element["srcset"])
+        if srcset.startswith("data:") and not re.search(r"[\s,]", srcset.partition(",")[2]):
+            continue  # one inline image (the phone variant of a chart): nothing to fetch
         removed.append(f"{element.name}[srcset]")
         del element["srcset"]
     for style in soup.find_all("style"):
@@ -257,7 +272,12 @@ def render_html(nb: nbformat.NotebookNode, *, lang: str, title: str) -> str:
     """
     _check_lang(lang)
     resources = {
-        "nps_kit": {"lang": lang, "title": title, "chart_alt": _CHART_ALT[lang]},
+        "nps_kit": {
+            "lang": lang,
+            "title": title,
+            "chart_alt": _CHART_ALT[lang],
+            "facts_label": _FACTS_LABEL[lang],
+        },
         "metadata": {"name": title},
     }
     body, _ = _exporter().from_notebook_node(_for_readers(nb, lang), resources=resources)
@@ -288,19 +308,7 @@ def write_html(
     Path
         ``path`` as a :class:`~pathlib.Path`.
     """
-    target = Path(path)
-    html = render_html(nb, lang=lang, title=title)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(html)
-        tmp.chmod(0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return target
+    return atomic_write_text(Path(path), render_html(nb, lang=lang, title=title))
 
 
 def _text(value: Any) -> str:
@@ -319,8 +327,10 @@ def check_outputs(nb: nbformat.NotebookNode) -> list[OutputProblem]:
     Returns
     -------
     list of OutputProblem
-        In cell order: every stderr stream, every error output, and every other text output
-        (stdout, ``text/plain``) that contains ``Warning`` or ``Traceback``. Empty when clean.
+        In cell order: every stderr stream (where Python writes the warnings a cell raises),
+        every error output, and every stdout stream with a line that starts like a warning, a
+        traceback or an ``ERROR`` log message. Displayed data (tables, figures, HTML) is never
+        judged by its text: a comment saying "ERROR" is data. Empty when clean.
     """
     problems: list[OutputProblem] = []
     for index, cell in enumerate(nb.cells):
@@ -333,13 +343,10 @@ def check_outputs(nb: nbformat.NotebookNode) -> list[OutputProblem]:
                 text = f"{output.get('ename', '')}: {_text(output.get('evalue', ''))}"
                 problems.append(OutputProblem(index, "error", text))
                 continue
-            if kind == "stream":
-                text = _text(output.get("text", ""))
-            elif "text/plain" in output.get("data", {}):
-                text = _text(output["data"]["text/plain"])
-            else:
-                continue
-            if _PROBLEM_WORDS.search(text):
+            if kind != "stream":
+                continue  # displayed data: judged by nothing but the errors around it
+            text = _text(output.get("text", ""))
+            if _LOG_LINE.search(text):
                 found: ProblemKind = "traceback" if "Traceback" in text else "warning"
                 problems.append(OutputProblem(index, found, text))
     return problems

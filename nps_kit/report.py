@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from html import escape
 from typing import Any, Literal, Protocol
@@ -21,7 +22,9 @@ import nbformat
 import pandas as pd
 from IPython.display import HTML, display
 
-from nps_kit.i18n import Language, label, points
+from nps_kit.i18n import Language, interval_label, label, points, t
+from nps_kit.score import TargetStatus, shown_diff, target_status
+from nps_kit.summary import UnitSummary
 
 __all__ = [
     "SUMMARY_MIME",
@@ -31,6 +34,7 @@ __all__ = [
     "comments",
     "headline",
     "kpi_row",
+    "nobreak",
     "publish_summary",
     "read_summary",
     "recommendations",
@@ -42,24 +46,6 @@ SUMMARY_MIME = "application/vnd.nps-kit.summary+json"
 CalloutKind = Literal["info", "warning", "action"]
 Formatter = str | Callable[[Any], str]
 
-_WORDS: dict[str, dict[str, str]] = {
-    "ci_range": {"ja": "{ci} {low} 〜 {high}", "en": "{ci} {low} to {high}"},
-    "responses": {"ja": "回答数 {n}", "en": "{n} responses"},
-    "no_comparison": {"ja": "比較できるデータがありません", "en": "No data to compare with"},
-    "gap": {"ja": "{target}との差", "en": "Gap to target"},
-    "target_value": {"ja": "目標 {value}", "en": "target {value}"},
-    "on_target": {"ja": "目標達成", "en": "On or above target"},
-    "below_target": {"ja": "目標未達", "en": "Below target"},
-    "small_sample_note": {
-        "ja": "回答数が{n}件と少ないため、数値は大きく振れます。参考値としてご覧ください。",
-        "en": "Only {n} responses: the score can move a lot by chance. Read it as indicative.",
-    },
-    "no_comments": {"ja": "該当するコメントはありません。", "en": "No comments."},
-    "no_recommendations": {"ja": "提案はありません。", "en": "No recommendations."},
-    "evidence": {"ja": "根拠", "en": "Evidence"},
-    "yes": {"ja": "はい", "en": "yes"},
-    "no": {"ja": "いいえ", "en": "no"},
-}
 _SEGMENTS = ("promoter", "passive", "detractor")
 _VERDICTS = ("improvement", "decline", "no_change")
 _CALLOUT_KINDS: tuple[CalloutKind, ...] = ("info", "warning", "action")
@@ -99,15 +85,8 @@ class ChangeLike(Protocol):
     def verdict(self) -> str: ...  # noqa: D102
 
 
-def _ci_label(level: float, lang: Language) -> str:
-    if level == 0.95:
-        return label("ci", lang)
-    percent = f"{level * 100:g}%"
-    return f"{percent}信頼区間" if lang == "ja" else f"{percent} interval"
-
-
 def _w(key: str, lang: Language, **values: object) -> str:
-    return _WORDS[key][lang].format(**values)
+    return t(f"report.{key}", lang, **values)
 
 
 def _check_lang(lang: str) -> Language:
@@ -122,6 +101,34 @@ def _missing(value: object) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
+_NBSP = "\u00a0"
+# A number followed by its unit: "+2.1 ポイント", "−4.9 pts", "127 件" ("20.1%" never breaks).
+_NUMBER_UNIT = re.compile(
+    r"\d{4}-\d{2}-\d{2}"  # a date
+    r"|(?:n=)?[+−-]?\d[\d,]*(?:\.\d+)?(?:[ \u00a0](?:ポイント|pts|件|人|名|responses)|件|人|名)"
+)
+
+
+def nobreak(escaped: str) -> str:
+    """Keep every number with its unit on one line in already-escaped HTML text.
+
+    Parameters
+    ----------
+    escaped
+        HTML-escaped text, e.g. ``"前月比 +2.1 ポイント"``.
+
+    Returns
+    -------
+    str
+        The text with each number–unit pair in a ``<span class="nps-nb">`` (``white-space:
+        nowrap``) and its space made non-breaking, so a line never ends between "+2.1" and
+        "ポイント".
+    """
+    return _NUMBER_UNIT.sub(
+        lambda m: '<span class="nps-nb">' + m.group(0).replace(" ", _NBSP) + "</span>", escaped
+    )
+
+
 def _number(value: float | None, *, signed: bool = False, digits: int = 1) -> str:
     """Format a number with a true minus sign; missing values become an em dash."""
     if _missing(value):
@@ -129,6 +136,19 @@ def _number(value: float | None, *, signed: bool = False, digits: int = 1) -> st
     assert value is not None
     sign = "+" if signed and value > 0 else ""
     return f"{sign}{value:,.{digits}f}".replace("-", "−")
+
+
+def _bound(value: float | None, *, significant: bool) -> str:
+    """Format an interval bound; the bound that makes a change significant never reads 0.
+
+    A significant change's interval excludes 0, so a bound of, say, 0.03 is shown as ``+0.03``
+    rather than ``+0.0``, which would look like an interval touching 0 beside the verdict.
+    """
+    digits = 1
+    if significant and value is not None and value != 0:
+        while digits < 6 and round(value, digits) == 0:
+            digits += 1
+    return _number(value, signed=True, digits=digits)
 
 
 def headline(
@@ -169,7 +189,7 @@ def headline(
     ci = _w(
         "ci_range",
         lang_,
-        ci=_ci_label(getattr(result, "level", 0.95), lang_),
+        ci=interval_label(getattr(result, "level", 0.95), lang_),
         low=_number(result.ci_low),
         high=_number(result.ci_high),
     )
@@ -177,11 +197,11 @@ def headline(
     parts = [
         f'<section class="nps-headline{modifier}">',
         '<div class="nps-headline__main">',
-        f'<div class="nps-headline__label">{escape(label("nps", lang_))} · '
-        f"{escape(period_label)}</div>",
+        f'<div class="nps-headline__label">{escape(label("nps", lang_))}'
+        f"{'・' if lang_ == 'ja' else ' · '}{escape(period_label)}</div>",
         f'<div class="nps-headline__value">{_number(result.nps)}</div>',
-        f'<div class="nps-headline__meta">{escape(ci)}<br>'
-        f"{escape(_w('responses', lang_, n=f'{result.n:,}'))}</div>",
+        f'<div class="nps-headline__meta">{nobreak(escape(ci))}<br>'
+        f"{nobreak(escape(_w('responses', lang_, n=f'{result.n:,}')))}</div>",
         "</div>",
     ]
     if result.small_sample:  # right under the number it qualifies
@@ -193,9 +213,8 @@ def headline(
     parts += [
         '<dl class="nps-headline__facts">',
         _change_fact(change, lang_, comparison_label or label("vs_previous", lang_)),
+        _target_fact(result, target, lang_),
     ]
-    if target is not None:
-        parts.append(_target_fact(result.nps, target, lang_))
     parts.append("</dl>")
     parts.append(_segments(result, lang_))
     parts.append("</section>")
@@ -213,7 +232,7 @@ def _change_fact(change: ChangeLike | None, lang: Language, what: str) -> str:
                 f"'insufficient_data', got {verdict!r}"
             )
         value = (
-            f"{escape(points(change.diff, lang, signed=True))}"
+            f"{nobreak(escape(points(change.diff, lang, signed=True)))}"
             f'<span class="nps-verdict nps-verdict--{escape(verdict)}">'
             f"{escape(label(verdict, lang))}</span>"
         )
@@ -221,25 +240,30 @@ def _change_fact(change: ChangeLike | None, lang: Language, what: str) -> str:
             _w(
                 "ci_range",
                 lang,
-                ci=_ci_label(getattr(change, "level", 0.95), lang),
-                low=_number(change.ci_low, signed=True),
-                high=_number(change.ci_high, signed=True),
+                ci=interval_label(getattr(change, "level", 0.95), lang),
+                low=_bound(change.ci_low, significant=verdict == "improvement"),
+                high=_bound(change.ci_high, significant=verdict == "decline"),
             )
         )
-    return f"<div><dt>{escape(what)}</dt><dd>{value}<small>{note}</small></dd></div>"
+    return f"<div><dt>{escape(what)}</dt><dd>{value}<small>{nobreak(note)}</small></dd></div>"
 
 
-def _target_fact(nps: float | None, target: float, lang: Language) -> str:
-    what = _w("gap", lang, target=label("target", lang))
+def _target_fact(result: NpsResultLike, target: float | None, lang: Language) -> str:
+    what = escape(_w("gap", lang, target=label("target", lang)))
+    if target is None:
+        return (
+            f"<div><dt>{what}</dt><dd>{escape(label('no_target', lang))}"
+            f"<small>{escape(_w('no_target_note', lang))}</small></dd></div>"
+        )
     note = _w("target_value", lang, value=points(target, lang))
-    if _missing(nps):
-        return f"<div><dt>{escape(what)}</dt><dd>—<small>{escape(note)}</small></dd></div>"
-    assert nps is not None
-    gap = nps - target
-    status = _w("on_target" if gap >= 0 else "below_target", lang)
+    status: TargetStatus = target_status(result.nps, result.ci_low, result.ci_high, target)
+    if status == "no_data" or result.nps is None:
+        return f"<div><dt>{what}</dt><dd>—<small>{nobreak(escape(note))}</small></dd></div>"
+    gap = shown_diff(result.nps, target)
     return (
-        f"<div><dt>{escape(what)}</dt><dd>{escape(points(gap, lang, signed=True))}"
-        f"<small>{escape(status)} · {escape(note)}</small></dd></div>"
+        f"<div><dt>{what}</dt><dd>{nobreak(escape(points(gap, lang, signed=True)))}"
+        f'<span class="nps-verdict nps-target--{status}">{escape(label(status, lang))}</span>'
+        f"<small>{nobreak(escape(note))}</small></dd></div>"
     )
 
 
@@ -297,6 +321,7 @@ def table(
     lang: str,
     formats: Mapping[str, Formatter] | None = None,
     flag_column: str | None = None,
+    intervals: Mapping[str, tuple[str, str]] | None = None,
 ) -> HTML:
     """Show a frame as a clean, responsive table.
 
@@ -315,6 +340,10 @@ def table(
     flag_column
         A boolean column; rows where it is true get a "small sample" badge after their first
         cell and muted text.
+    intervals
+        Per shown column, the ``(low, high)`` columns of its interval, written in the same cell
+        on a second line (``+12.3`` over ``−2.0〜+25.1``). The figure and its interval then
+        take one narrow column, so a phone shows them next to the answer without scrolling.
 
     Returns
     -------
@@ -331,7 +360,13 @@ def table(
     shown = dict(columns) if columns is not None else {c: str(c) for c in df.columns}
     if columns is None and flag_column is not None:
         shown.pop(flag_column, None)
-    wanted = [*shown, *(formats or {}), *([flag_column] if flag_column else [])]
+    spans = dict(intervals or {})
+    wanted = [
+        *shown,
+        *(formats or {}),
+        *([flag_column] if flag_column else []),
+        *(c for pair in spans.values() for c in pair),
+    ]
     missing = [c for c in wanted if c not in df.columns]
     if missing:
         raise KeyError(
@@ -355,13 +390,24 @@ def table(
             text, is_na = _cell_text(record[column], (formats or {}).get(column), lang_)
             classes = ["is-num" if numeric[column] else "is-text"] + (["is-na"] if is_na else [])
             extra = badge if flagged and i == 0 else ""
-            cells.append(f'<td class="{" ".join(classes)}">{text}{extra}</td>')
+            if column in spans and not is_na:
+                low, high = (record[c] for c in spans[column])
+                extra += _interval_cell(low, high, lang_)
+            cells.append(f'<td class="{" ".join(classes)}">{nobreak(text)}{extra}</td>')
         row_class = ' class="is-flagged"' if flagged else ""
         rows.append(f"<tr{row_class}>{''.join(cells)}</tr>")
     return HTML(
         '<div class="nps-table-wrap"><table class="nps-table">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
+
+
+def _interval_cell(low: Any, high: Any, lang: Language) -> str:
+    if _missing(low) or _missing(high):
+        return ""
+    sep = "〜" if lang == "ja" else " to "
+    text = f"{_number(float(low), signed=True)}{sep}{_number(float(high), signed=True)}"
+    return f'<small class="nps-ci">{escape(text)}</small>'
 
 
 def comments(items: Sequence[str | tuple[str, str | None]], *, lang: str) -> HTML:
@@ -414,7 +460,7 @@ def callout(text: str, *, kind: str = "info") -> HTML:
     if kind not in _CALLOUT_KINDS:
         raise ValueError(f"kind must be one of 'info', 'warning', 'action', got {kind!r}")
     paragraphs = [p.strip() for p in str(text).split("\n\n") if p.strip()]
-    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    body = "".join(f"<p>{nobreak(escape(p))}</p>" for p in paragraphs)
     role = "note" if kind == "info" else "alert" if kind == "warning" else "note"
     return HTML(f'<div class="nps-callout nps-callout--{kind}" role="{role}">{body}</div>')
 
@@ -436,12 +482,12 @@ def kpi_row(items: Sequence[tuple[str, str | float | int | None, str | None]]) -
     cards = []
     for name, value, note in items:
         if isinstance(value, str):
-            shown = escape(value)
+            shown = nobreak(escape(value))
         elif isinstance(value, int) and not isinstance(value, bool):
             shown = _number(value, digits=0)
         else:
             shown = _number(None if value is None else float(value))
-        note_html = f'<div class="nps-kpi__note">{escape(note)}</div>' if note else ""
+        note_html = f'<div class="nps-kpi__note">{nobreak(escape(note))}</div>' if note else ""
         cards.append(
             f'<div class="nps-kpi"><div class="nps-kpi__label">{escape(name)}</div>'
             f'<div class="nps-kpi__value">{shown}</div>{note_html}</div>'
@@ -481,7 +527,7 @@ def recommendations(items: Sequence[tuple[str, str, str | None]], *, lang: str) 
         modifier = f" nps-rec--{key}" if key else ""
         evidence_html = (
             f'<p class="nps-rec__evidence"><b>{escape(_w("evidence", lang_))}</b>'
-            f"{escape(evidence)}</p>"
+            f"{nobreak(escape(evidence))}</p>"
             if evidence
             else ""
         )
@@ -509,7 +555,7 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def publish_summary(summary: Mapping[str, Any]) -> None:
+def publish_summary(summary: UnitSummary | Mapping[str, Any]) -> None:
     """Publish the unit's summary for the runner; the HTML report shows nothing.
 
     Displays ``{"application/vnd.nps-kit.summary+json": summary}`` as a raw output with no
@@ -518,15 +564,16 @@ def publish_summary(summary: Mapping[str, Any]) -> None:
     Parameters
     ----------
     summary
-        The summary described in ``docs/architecture.md`` (``n``, ``nps``, ``change``, ...).
-        numpy/pandas scalars become plain numbers, NaN/NA become ``null``, dates ISO text.
+        The unit's :class:`~nps_kit.summary.UnitSummary` (or its JSON object, see
+        ``docs/architecture.md``). numpy/pandas scalars become plain numbers, NaN/NA become
+        ``null``, dates ISO text.
 
     Raises
     ------
     TypeError
         If a value cannot be written as JSON.
     """
-    data = _jsonable(summary)
+    data = _jsonable(summary.to_json() if isinstance(summary, UnitSummary) else summary)
     json.dumps(data, allow_nan=False)  # fail here, in the cell that built it
     display({SUMMARY_MIME: data}, raw=True)
 

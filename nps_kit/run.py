@@ -5,12 +5,20 @@ cell wrote to stderr, warned or raised, export the HTML, and only then replace
 ``<output>/<period>/<unit>.html`` and ``<unit>.ipynb`` (temp file in the same folder +
 ``os.replace``), so a failed or interrupted run never destroys the last good report. A failed
 unit's executed notebook goes to ``<output>/<period>/_failed/<unit>.ipynb`` and the other units
-carry on. At the end ``manifest.json`` (merged with the previous one of that period) and the
-overview ``index.html`` are rewritten.
+carry on. Each finished unit is merged into ``manifest.json`` at once (under the reports folder's
+lock, so concurrent runs keep each other's units); at the end the overview ``index.html`` is
+rewritten.
+
+Interruption (``KeyboardInterrupt``; the command turns SIGTERM into one): workers replace a
+unit's files only while the run is open, one unit at a time, so the main thread closes the run,
+records the units that finished, rewrites the overview and removes the scratch folder where
+notebooks execute. No partial file is left in ``<output>/<period>/``, the manifest lists exactly
+the units whose reports were replaced, and every other unit keeps its last report.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import queue
@@ -18,18 +26,32 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 import nbformat
 
+from nps_kit._atomic import atomic_write, atomic_write_text
+from nps_kit.errors import ConfigError
 from nps_kit.params import UnitParameters, notebook_parameters, resolve_period
+from nps_kit.summary import UnitSummary, as_summary
 
-__all__ = ["RunResult", "UnitResult", "prepare_notebook", "run_reports", "summary_table"]
+if TYPE_CHECKING:
+    from nps_kit.cache import ExportCache
+
+__all__ = [
+    "RunResult",
+    "UnitResult",
+    "build_once",
+    "prepare_notebook",
+    "run_reports",
+    "summary_table",
+]
 
 FAILED_DIR = "_failed"
+CACHE_DIR = ".cache"
 
 
 @dataclass(frozen=True)
@@ -51,7 +73,8 @@ class UnitResult:
     error
         ``{"cell_index", "ename", "evalue"}`` when the unit failed, else ``None``.
     summary
-        What the notebook published with ``nps_kit.report.publish_summary``, if anything.
+        What the notebook published with ``nps_kit.report.publish_summary``, if anything (its
+        manifest JSON is read into a :class:`~nps_kit.summary.UnitSummary`).
     parameters
         The parameters injected into the notebook.
     input
@@ -67,9 +90,13 @@ class UnitResult:
     html: Path | None
     notebook: Path | None
     error: dict[str, Any] | None
-    summary: dict[str, Any] | None
+    summary: UnitSummary | None
     parameters: dict[str, Any]
     input: dict[str, str]
+
+    def __post_init__(self) -> None:
+        # A result rebuilt from manifest.json carries the summary's JSON: read it once, here.
+        object.__setattr__(self, "summary", as_summary(self.summary))
 
 
 @dataclass(frozen=True)
@@ -102,7 +129,9 @@ def prepare_notebook(notebook: Path, parameters: dict[str, Any]) -> nbformat.Not
     Parameters
     ----------
     notebook
-        The report notebook (it needs a cell tagged ``parameters``).
+        The report notebook (it needs a cell tagged ``parameters``): ``.ipynb``, or ``.py`` in
+        jupytext's percent format; of a jupytext pair, the file saved last
+        (:func:`nps_kit.notebook.read_report_notebook`).
     parameters
         Plain JSON values by name, e.g. from :func:`nps_kit.params.notebook_parameters`.
 
@@ -111,30 +140,17 @@ def prepare_notebook(notebook: Path, parameters: dict[str, Any]) -> nbformat.Not
     nbformat.NotebookNode
         The parameterised notebook, not executed.
     """
-    from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
-    nb = parameterize_notebook(load_notebook_node(str(notebook)), parameters)
+    from nps_kit.notebook import for_papermill
+
+    nb = parameterize_notebook(for_papermill(notebook), parameters)
     for cell in nb.cells:
         if "injected-parameters" in cell.metadata.get("tags", []):
             lines = [f"{name} = {value!r}" for name, value in parameters.items()]
             cell.source = "# Parameters\n" + "\n".join(lines) + "\n"
     nb.metadata.papermill["input_path"] = str(notebook)
     return nb
-
-
-def _atomic_write(path: Path, write: Callable[[Path], object]) -> None:
-    """Call ``write(tmp)`` on a temp file next to ``path``, then move it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        tmp.chmod(0o644)  # mkstemp makes it private; reports are meant to be shared
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _sha256(path: Path) -> str:
@@ -152,6 +168,36 @@ class _Job:
     parameters: dict[str, Any]
     nb: nbformat.NotebookNode
     input: dict[str, str]
+
+
+class _Interrupted(Exception):
+    """The run was interrupted: this unit's files are left as they were."""
+
+
+class _Commits:
+    """Lets workers replace report files, one unit at a time, until the run is closed."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._open = True
+
+    @property
+    def open(self) -> bool:
+        """Whether units may still replace their files."""
+        return self._open
+
+    @contextlib.contextmanager
+    def hold(self) -> Iterator[None]:
+        """Replace one unit's files (and hand over its result) in this block, or raise."""
+        with self._lock:
+            if not self._open:
+                raise _Interrupted
+            yield
+
+    def close(self) -> None:
+        """Wait for a unit being written to finish, then refuse every later one."""
+        with self._lock:
+            self._open = False
 
 
 def _execute(job: _Job, folder: Path, kernel: Any) -> tuple[nbformat.NotebookNode, dict | None]:
@@ -184,18 +230,33 @@ def _execute(job: _Job, folder: Path, kernel: Any) -> tuple[nbformat.NotebookNod
         tmp.unlink(missing_ok=True)
 
 
-def _run_unit(job: _Job, output: Path, kernel: Any) -> UnitResult:
-    from nps_kit.render import check_outputs, write_html
+@dataclass(frozen=True)
+class _Executed:
+    """One unit executed and rendered, not yet written: what a worker hands back."""
+
+    nb: nbformat.NotebookNode
+    html: str | None
+    summary: UnitSummary | None
+    error: dict[str, Any] | None
+    seconds: float
+
+
+def _execute_unit(job: _Job, scratch: Path, kernel: Any) -> _Executed:
+    """Execute ``job``'s notebook, check its outputs and render the HTML, in memory.
+
+    ``scratch`` holds papermill's temporary output (the report folder locally; a private
+    folder on a cluster worker). Nothing is written to the reports folder here, so the same
+    function serves the local threads and the Dask workers (:mod:`nps_kit.cluster`).
+    """
+    from nps_kit.render import check_outputs, render_html
     from nps_kit.report import read_summary
 
     start = time.perf_counter()
     unit = job.unit
-    folder = output / job.period
-    folder.mkdir(parents=True, exist_ok=True)
-    nb, error = _execute(job, folder, kernel)
+    nb, error = _execute(job, scratch, kernel)
     nb.metadata.papermill["input_path"] = job.nb.metadata.papermill["input_path"]
     summary = None
-    html: Path | None = None
+    html: str | None = None
     if error is None:
         problems = check_outputs(nb)
         if problems:
@@ -203,33 +264,69 @@ def _run_unit(job: _Job, output: Path, kernel: Any) -> UnitResult:
             error = {"cell_index": first.cell_index, "ename": first.kind, "evalue": first.text}
     if error is None:
         try:
-            summary = read_summary(nb)
-            html = folder / f"{unit.unit}.html"
-            title = unit.name
-            _atomic_write(html, lambda p: write_html(nb, p, lang=unit.language, title=title))
-            notebook = folder / f"{unit.unit}.ipynb"
-            _atomic_write(notebook, lambda p: nbformat.write(nb, p))
-            (folder / FAILED_DIR / f"{unit.unit}.ipynb").unlink(missing_ok=True)
+            summary = as_summary(read_summary(nb))
+            html = render_html(nb, lang=unit.language, title=unit.name)
         except Exception as exc:  # a broken export fails this unit only
             error = {"cell_index": None, "ename": type(exc).__name__, "evalue": str(exc)}
             html = None
-    if error is not None:
+    seconds = round(time.perf_counter() - start, 2)
+    return _Executed(nb, html, summary if error is None else None, error, seconds)
+
+
+def _write_unit(job: _Job, done: _Executed, output: Path) -> UnitResult:
+    """Write an executed unit's files atomically and describe the result."""
+    unit = job.unit
+    folder = output / job.period
+    html: Path | None = None
+    error = done.error
+    if error is None and done.html is not None:
+        from nps_kit.followup_files import write_from_notebook
+
+        write_from_notebook(done.nb, folder, unit.unit)  # <unit>_followups.csv / .xlsx
+        text = done.html
+        html = folder / f"{unit.unit}.html"
+        atomic_write_text(html, text)
+        notebook = folder / f"{unit.unit}.ipynb"
+        atomic_write(notebook, lambda p: nbformat.write(done.nb, p))
+        (folder / FAILED_DIR / f"{unit.unit}.ipynb").unlink(missing_ok=True)
+    else:
         notebook = folder / FAILED_DIR / f"{unit.unit}.ipynb"
-        _atomic_write(notebook, lambda p: nbformat.write(nb, p))
+        atomic_write(notebook, lambda p: nbformat.write(done.nb, p))
     return UnitResult(
         unit=unit.unit,
         name=unit.name,
         language=unit.language,
         period=job.period,
         status="ok" if error is None else "failed",
-        seconds=round(time.perf_counter() - start, 2),
+        seconds=done.seconds,
         html=html,
         notebook=notebook,
         error=error,
-        summary=summary if error is None else None,
+        summary=done.summary,
         parameters=_recorded_parameters(job),
         input=job.input,
     )
+
+
+def _run_unit(
+    job: _Job,
+    output: Path,
+    kernel: Any,
+    *,
+    scratch: Path,
+    commits: _Commits,
+    results: queue.Queue[UnitResult | BaseException],
+) -> None:
+    """Run one unit and put its result on ``results``; do nothing once the run is interrupted."""
+    done = _execute_unit(job, scratch, kernel)
+    if not commits.open or (done.error is not None and done.error["ename"] == "KeyboardInterrupt"):
+        return  # Ctrl-C reaches the kernels too: an interrupted unit is not a failed one
+    try:
+        with commits.hold():
+            # Inside the hold: an interrupt either sees this result or finds nothing written.
+            results.put(_write_unit(job, done, output))
+    except _Interrupted:
+        return
 
 
 def _recorded_parameters(job: _Job) -> dict[str, Any]:
@@ -261,21 +358,25 @@ def _worker(
     *,
     warm: bool,
     kernel_name: str,
-    stop: threading.Event,
+    scratch: Path,
+    commits: _Commits,
+    kernels: list[Any],
 ) -> None:
     """Take jobs until none are left; a warm worker owns one kernel for its whole life."""
     from nps_kit._kernels import WarmKernel
 
     kernel = WarmKernel(kernel_name=kernel_name) if warm else None
+    if kernel is not None:
+        kernels.append(kernel)  # for the main thread to kill if the run is interrupted
     try:
         if kernel is not None:
             kernel.start()
-        while not stop.is_set():
+        while commits.open:
             try:
                 job = jobs.get_nowait()
             except queue.Empty:
                 return
-            results.put(_run_unit(job, output, kernel))
+            _run_unit(job, output, kernel, scratch=scratch, commits=commits, results=results)
     except BaseException as exc:
         results.put(exc)
     finally:
@@ -291,6 +392,8 @@ def run_reports(
     period: str | None = None,
     jobs: int | None = None,
     fresh_kernels: bool = False,
+    cache_dir: Path | None = None,
+    scheduler: str | Any | None = None,
     progress: TextIO | None = sys.stderr,
 ) -> RunResult:
     """Build every unit's report in parallel.
@@ -300,7 +403,8 @@ def run_reports(
     units
         Validated parameters (see :func:`nps_kit.params.load_all`).
     notebook
-        The report notebook, with a cell tagged ``parameters``.
+        The report notebook, with a cell tagged ``parameters``, for every unit that has no
+        ``notebook`` of its own in its parameters.
     output
         The reports folder; files go to ``<output>/<period>/``.
     period
@@ -311,6 +415,15 @@ def run_reports(
         Run each unit with plain :func:`papermill.execute_notebook` on a new kernel instead of
         the warm kernels (slower; for comparison or when a notebook changes global state that
         a reset cannot undo).
+    cache_dir
+        Where the columnar caches of the exports go (default ``<output>/.cache``): each export
+        is parsed once per run (or reused from an earlier run while it is unchanged) and each
+        unit reads only its own rows and months from it (:mod:`nps_kit.cache`).
+    scheduler
+        A Dask scheduler address (``tcp://host:8786``) or a ``distributed.Client``: run one
+        task per unit on the cluster's workers instead of local kernels (:mod:`nps_kit.cluster`);
+        ``jobs`` and ``fresh_kernels`` then do not apply. The workers must see the exports and
+        ``cache_dir`` at the same paths.
     progress
         Where progress lines go (``None``: silent).
 
@@ -323,77 +436,97 @@ def run_reports(
     Raises
     ------
     ConfigError
-        When a period cannot be resolved (checked before any kernel starts).
+        When a period cannot be resolved or its reports folder cannot be written (both
+        checked before any kernel starts).
     """
-    from nps_kit.overview import write_manifest_and_overview
+    from nps_kit.overview import update_manifest, write_manifest_and_overview
 
     output = Path(output)
     notebook = Path(notebook)
     hashes: dict[Path, str] = {}
-    prepared: list[_Job] = []
     for unit in units:
-        month = resolve_period(unit, period=period)
-        parameters = notebook_parameters(unit, period=month)
         if unit.data.path not in hashes:
             hashes[unit.data.path] = _sha256(unit.data.path)
+    _check_writable(output)  # before the export is parsed into the cache beneath it
+    caches = _build_caches(units, hashes, Path(cache_dir) if cache_dir else output / CACHE_DIR)
+    prepared: list[_Job] = []
+    for unit in units:
+        cache = caches[unit.unit]
+        month = _resolve_period(unit, period, cache)
+        parameters = {**notebook_parameters(unit, period=month), "data_cache": str(cache.path)}
         data_input = {"path": str(unit.data.path), "sha256": hashes[unit.data.path]}
-        nb = prepare_notebook(notebook, parameters)
+        nb = prepare_notebook(unit.notebook or notebook, parameters)
         prepared.append(_Job(unit, month, parameters, nb, data_input))
 
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(prepared)))
+    for month in sorted({job.period for job in prepared}):
+        _check_writable(output / month)
     kernel_name = prepared[0].nb.metadata.get("kernelspec", {}).get("name", "python3")
+    if scheduler is not None:
+        ordered = _run_cluster(prepared, scheduler, output, kernel_name, progress)
+        for month in sorted({r.period for r in ordered}):
+            write_manifest_and_overview(output, month, [r for r in ordered if r.period == month])
+        return RunResult(output=output, units=ordered)
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(prepared)))
     todo: queue.Queue[_Job] = queue.Queue()
     for job in prepared:
         todo.put(job)
     results: queue.Queue[UnitResult | BaseException] = queue.Queue()
-    stop = threading.Event()
+    commits = _Commits()
     mode = "fresh kernels" if fresh_kernels else "warm kernels"
     periods = ", ".join(sorted({j.period for j in prepared}))
     _say(progress, f"running {len(prepared)} unit(s) for {periods} on {workers} {mode}")
-    threads = [
-        threading.Thread(
-            target=_worker,
-            args=(todo, results, output),
-            kwargs={
-                "warm": not fresh_kernels,
-                "kernel_name": kernel_name,
-                "stop": stop,
-            },
-            daemon=True,
-            name=f"nps-kit-worker-{i}",
-        )
-        for i in range(workers)
-    ]
     start = time.perf_counter()
     done: dict[str, UnitResult] = {}
     dead: list[Exception] = []
-    for thread in threads:
-        thread.start()
-    try:
-        while len(done) < len(prepared):
-            try:
-                item = results.get(timeout=0.2)
-            except queue.Empty:
-                if any(t.is_alive() for t in threads) or not results.empty():
-                    continue
-                break  # every worker stopped: the units left are reported as failed below
-            if isinstance(item, Exception):
-                dead.append(item)
-                continue
-            if isinstance(item, BaseException):
-                raise item
-            done[item.unit] = item
-            elapsed = time.perf_counter() - start
-            _say(
-                progress,
-                f"[{len(done)}/{len(prepared)}] {item.unit:<12} {item.status:<6} "
-                f"{item.seconds:6.1f} s   (elapsed {elapsed:.1f} s)",
+    kernels: list[Any] = []
+    with tempfile.TemporaryDirectory(prefix="nps-kit-run-", ignore_cleanup_errors=True) as tmp:
+        threads = [
+            threading.Thread(
+                target=_worker,
+                args=(todo, results, output),
+                kwargs={
+                    "warm": not fresh_kernels,
+                    "kernel_name": kernel_name,
+                    "scratch": Path(tmp),
+                    "commits": commits,
+                    "kernels": kernels,
+                },
+                daemon=True,
+                name=f"nps-kit-worker-{i}",
             )
-    except BaseException:
-        stop.set()  # workers stop after their current unit; kernels exit with this process
-        raise
-    for thread in threads:
-        thread.join()
+            for i in range(workers)
+        ]
+        for thread in threads:
+            thread.start()
+        try:
+            while len(done) < len(prepared):
+                try:
+                    item = results.get(timeout=0.2)
+                except queue.Empty:
+                    if any(t.is_alive() for t in threads) or not results.empty():
+                        continue
+                    break  # every worker stopped: the units left are reported as failed below
+                if isinstance(item, Exception):
+                    dead.append(item)
+                    continue
+                if isinstance(item, BaseException):
+                    raise item
+                done[item.unit] = item
+                # At once, not at the end: an interrupted run still lists this unit.
+                update_manifest(output, item.period, [item])
+                elapsed = time.perf_counter() - start
+                _say(
+                    progress,
+                    f"[{len(done)}/{len(prepared)}] {item.unit:<12} {item.status:<6} "
+                    f"{item.seconds:6.1f} s   (elapsed {elapsed:.1f} s)",
+                )
+        except BaseException:
+            _interrupted(output, commits, results, done, len(prepared), progress)
+            for kernel in kernels:
+                kernel.kill()  # fresh kernels (no handle here) exit when this process does
+            raise
+        for thread in threads:
+            thread.join()
     reason = f"{type(dead[-1]).__name__}: {dead[-1]}" if dead else "no worker was left"
     for job in prepared:
         if job.unit.unit not in done:
@@ -402,6 +535,172 @@ def run_reports(
     for month in sorted({r.period for r in ordered}):
         write_manifest_and_overview(output, month, [r for r in ordered if r.period == month])
     return RunResult(output=output, units=ordered)
+
+
+def _interrupted(
+    output: Path,
+    commits: _Commits,
+    results: queue.Queue[UnitResult | BaseException],
+    done: dict[str, UnitResult],
+    total: int,
+    progress: TextIO | None,
+) -> None:
+    """Close the run and record the units that finished; every other unit keeps its files."""
+    from nps_kit.overview import write_manifest_and_overview
+
+    commits.close()  # waits for a unit being written; no report file is replaced after this
+    while True:
+        try:
+            item = results.get_nowait()
+        except queue.Empty:
+            break
+        if isinstance(item, UnitResult):
+            done[item.unit] = item
+    for month in sorted({r.period for r in done.values()}):
+        write_manifest_and_overview(output, month, [r for r in done.values() if r.period == month])
+    _say(
+        progress,
+        f"interrupted: {len(done)} of {total} unit(s) finished and are in manifest.json; "
+        "the others keep their last report",
+    )
+
+
+def _run_cluster(
+    prepared: list[_Job],
+    scheduler: str | Any,
+    output: Path,
+    kernel_name: str,
+    progress: TextIO | None,
+) -> list[UnitResult]:
+    import importlib.util
+
+    if importlib.util.find_spec("distributed") is None:
+        raise ConfigError(
+            "--scheduler needs the 'distributed' package, which is not installed.",
+            hint="Install it with: pip install 'nps-kit[dask]' (on the workers too).",
+        )
+    from nps_kit.cluster import connect, run_on_cluster
+
+    client = connect(scheduler) if isinstance(scheduler, str) else scheduler
+    _say(
+        progress,
+        f"running {len(prepared)} unit(s) on the Dask cluster at {client.scheduler.address}",
+    )
+    try:
+        return run_on_cluster(
+            prepared, client=client, output=output, kernel_name=kernel_name, progress=progress
+        )
+    finally:
+        if isinstance(scheduler, str):
+            client.close()
+
+
+def _loader_options(unit: UnitParameters) -> dict[str, Any]:
+    """Return the loader options of ``unit``, its columns as the export's column ids."""
+    src, cols, column = unit.data, unit.columns, unit.column
+    return {
+        "score_column": column(cols.score),
+        "date_column": column(cols.date) if cols.date else None,
+        "weight_column": column(cols.weight) if cols.weight else None,
+        "sheet": src.sheet,
+        "encoding": src.encoding,
+        "date_format": src.date_format,
+        "missing_values": tuple(src.missing_values),
+        "fix_text": src.fix_text,
+        "id_column": column(cols.id) if cols.id else None,
+        "dedupe": src.dedupe,
+    }
+
+
+def _build_caches(
+    units: Sequence[UnitParameters], hashes: dict[Path, str], cache_dir: Path
+) -> dict[str, ExportCache]:
+    """Parse each export once (one cache per export and loader options) for all its units."""
+    from nps_kit.cache import build_cache
+
+    groups: dict[tuple[Any, ...], list[UnitParameters]] = {}
+    for unit in units:
+        src = unit.data
+        by = unit.column(src.filter.column) if src.filter else None
+        key = (src.path, by, *sorted(_loader_options(unit).items()))
+        groups.setdefault(key, []).append(unit)
+    caches: dict[str, ExportCache] = {}
+    for (path, by, *_), members in groups.items():
+        first = members[0]
+        columns = {u.column(c) for u in members for c in u.used_columns().values()}
+        cache = build_cache(
+            path,
+            cache_dir=cache_dir,
+            sha256=hashes[path],
+            columns=columns,
+            unit_column=by,
+            **_loader_options(first),
+        )
+        for unit in members:
+            caches[unit.unit] = cache
+    return caches
+
+
+def _resolve_period(unit: UnitParameters, period: str | None, cache: ExportCache) -> str:
+    """``resolve_period``, with ``latest`` read from the cache instead of the export."""
+    import pandas as pd
+
+    from nps_kit.periods import latest_month
+
+    wanted = period or unit.period
+    latest = None
+    if wanted == "latest" and cache.report.date_max is not None:
+        latest = latest_month(pd.Series([cache.report.date_max]))
+    return latest or resolve_period(unit, period=period)
+
+
+def build_once(
+    unit_id: str,
+    *,
+    parameters: Path,
+    notebook: Path,
+    output: Path,
+    period: str | None = None,
+    kernel: Any = None,
+) -> UnitResult:
+    """Validate one unit and build its report on ``kernel`` (for ``run --watch``).
+
+    Raises
+    ------
+    ConfigError
+        When the unit's parameters are invalid or its period cannot be resolved.
+    """
+    from nps_kit.overview import write_manifest_and_overview
+    from nps_kit.params import load_all
+
+    found = load_all(parameters, units=[unit_id])
+    found.raise_if_errors()
+    unit = found.units[unit_id]
+    month = resolve_period(unit, period=period)
+    values = notebook_parameters(unit, period=month)
+    data_input = {"path": str(unit.data.path), "sha256": _sha256(unit.data.path)}
+    job = _Job(unit, month, values, prepare_notebook(unit.notebook or notebook, values), data_input)
+    with tempfile.TemporaryDirectory(prefix="nps-kit-watch-") as scratch:
+        result = _write_unit(job, _execute_unit(job, Path(scratch), kernel), Path(output))
+    write_manifest_and_overview(Path(output), month, [result])
+    return result
+
+
+def _check_writable(folder: Path) -> None:
+    """Fail before any kernel starts when reports cannot be written to ``folder``."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=folder, prefix=".nps-kit-write-test.")
+        os.close(fd)
+        os.unlink(name)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise ConfigError(
+            f"cannot write reports to {folder}: {reason} (errno {exc.errno}).",
+            hint="Make the folder writable (or mount it read-write), or pass --output DIR with "
+            "a folder you can write to.",
+            path=folder,
+        ) from None
 
 
 def _say(stream: TextIO | None, text: str) -> None:
@@ -416,14 +715,14 @@ def summary_table(result: RunResult) -> str:
     """
     rows = [("unit", "status", "NPS", "n", "seconds", "output")]
     for r in result.units:
-        summary = r.summary or {}
-        nps = summary.get("nps")
+        nps = r.summary.nps if r.summary else None
+        n = r.summary.n if r.summary else None
         rows.append(
             (
                 r.unit,
                 r.status,
-                f"{nps:.1f}" if isinstance(nps, int | float) else "-",
-                str(summary.get("n", "-")),
+                "-" if nps is None else f"{nps:.1f}",
+                "-" if n is None else str(n),
                 f"{r.seconds:.1f}",
                 str(r.html or r.notebook or "-"),
             )

@@ -17,7 +17,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from nps_kit import stats
-from nps_kit.errors import DataError, closest
+from nps_kit.errors import DataError, missing_column
 
 __all__ = [
     "DEFAULT_MIN_N",
@@ -26,11 +26,16 @@ __all__ = [
     "Change",
     "NpsResult",
     "Period",
+    "TargetStatus",
+    "against_rest",
     "compare",
+    "control_chart",
     "distribution",
     "nps",
     "score_groups",
     "segment",
+    "shown_diff",
+    "target_status",
 ]
 
 SEGMENTS: tuple[str, str, str] = ("detractor", "passive", "promoter")
@@ -41,6 +46,7 @@ DEFAULT_MIN_REPORT_N = 5
 
 Period = Literal["week", "month", "quarter"]
 Verdict = Literal["improvement", "decline", "no_change", "insufficient_data"]
+TargetStatus = Literal["met", "missed", "not_distinguishable", "no_target", "no_data"]
 
 _PERIOD_FREQ = {"week": "W-SUN", "month": "M", "quarter": "Q"}
 # 0–6 → detractor (0), 7–8 → passive (1), 9–10 → promoter (2)
@@ -124,10 +130,11 @@ class Change:
     ci_low, ci_high
         Adjusted-Wald interval of the difference in points.
     z, p_value
-        Two-sample z statistic and two-sided p-value.
+        Adjusted difference over its standard error, and the two-sided p-value of the same
+        adjusted-Wald method as the interval.
     verdict
-        ``"improvement"`` or ``"decline"`` when significant at ``1 − level``, else
-        ``"no_change"``; ``"insufficient_data"`` when either side is empty.
+        ``"improvement"`` when the interval lies above 0, ``"decline"`` when it lies below,
+        else ``"no_change"``; ``"insufficient_data"`` when either side is empty.
     level
         Confidence level used for the interval and the verdict.
     """
@@ -220,10 +227,7 @@ def _raise_off_scale(values: npt.NDArray[np.generic], name: str) -> None:
 def _check_columns(data: pd.DataFrame, columns: Sequence[str]) -> None:
     for column in columns:
         if column not in data.columns:
-            suggestion = closest(column, [str(c) for c in data.columns])
-            hint = f"Did you mean {suggestion!r}?" if suggestion else None
-            available = ", ".join(repr(str(c)) for c in data.columns)
-            raise DataError(f"no column {column!r}; available columns: {available}.", hint=hint)
+            raise missing_column(column, data.columns)
 
 
 def _weights(data: pd.DataFrame, weight: str | None) -> npt.NDArray[np.float64] | None:
@@ -535,8 +539,9 @@ def compare(current: NpsResult, previous: NpsResult, *, level: float = 0.95) -> 
     current, previous
         Results from :func:`nps`; the change is ``current − previous``.
     level
-        Confidence level of the interval; the verdict is significant when the two-sided z-test
-        p-value is below ``1 − level``.
+        Confidence level of the interval. The verdict is significant exactly when this interval
+        of the difference excludes 0; the p-value comes from the same (inverted) interval, so it
+        is below ``1 − level`` for the same changes (see :func:`nps_kit.stats.diff_test`).
 
     Returns
     -------
@@ -555,13 +560,16 @@ def compare(current: NpsResult, previous: NpsResult, *, level: float = 0.95) -> 
     diff = float(test.diff)
     p_value = float(test.p_value)
     z = float(test.z)
+    ci_low, ci_high = float(test.ci_low), float(test.ci_high)
+    # One rule for every verdict: significant exactly when the interval shown excludes 0.
+    direction = int(stats.verdict_of(ci_low, ci_high))
     verdict: Verdict = "no_change"
-    if not np.isnan(p_value) and p_value < 1 - level:
-        verdict = "improvement" if diff > 0 else "decline"
+    if direction:
+        verdict = "improvement" if direction > 0 else "decline"
     return Change(
         diff=diff,
-        ci_low=float(test.ci_low),
-        ci_high=float(test.ci_high),
+        ci_low=ci_low,
+        ci_high=ci_high,
         z=None if np.isnan(z) else z,
         p_value=None if np.isnan(p_value) else p_value,
         verdict=verdict,
@@ -569,7 +577,107 @@ def compare(current: NpsResult, previous: NpsResult, *, level: float = 0.95) -> 
     )
 
 
-def distribution(data: pd.DataFrame, *, score: str = "nps_score") -> pd.DataFrame:
+def against_rest(
+    data: pd.DataFrame,
+    *,
+    by: str,
+    score: str = "nps_score",
+    weight: str | None = None,
+    level: float = 0.95,
+    min_n: int = DEFAULT_MIN_N,
+    min_report_n: int = DEFAULT_MIN_REPORT_N,
+) -> pd.DataFrame:
+    """Score each group and say which differ from the rest of the responses, FDR-controlled.
+
+    Each shown group is compared with all the other responses (an independent sample, so
+    ``group − rest`` has the adjusted-Wald interval and test of :func:`compare`; it has the
+    sign of ``group − all``). Over the groups of one breakdown, the p-values are adjusted with
+    Benjamini–Hochberg, and a group is marked ``above`` or ``below`` only when its adjusted
+    p-value is below ``1 − level``: with 12 groups that do not differ, about one would pass an
+    unadjusted test by chance, while the marks keep the expected share of false ones at or
+    under ``1 − level``. A marked group's unadjusted interval always excludes 0.
+
+    Parameters
+    ----------
+    data
+        Responses with ``score`` and ``by`` columns.
+    by
+        The breakdown column.
+    score, weight, level, min_n, min_report_n
+        As in :func:`score_groups`; suppressed groups are neither tested nor in the family.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`score_groups` ``(by=by)`` plus ``diff_rest``, ``diff_rest_low``,
+        ``diff_rest_high`` (group − rest in points, with its unadjusted interval), ``p_value``,
+        ``p_adjusted`` (Benjamini–Hochberg over the breakdown's shown groups) and
+        ``versus_unit`` (``"above"``, ``"below"`` or NA).
+    """
+    options: dict[str, Any] = {"score": score, "weight": weight, "level": level, "min_n": min_n}
+    table = score_groups(data, by=by, min_report_n=min_report_n, **options)
+    raw = score_groups(data, by=by, min_report_n=0, **options)
+    test = stats.versus_rest(
+        raw[["promoters", "passives", "detractors"]].to_numpy(dtype=np.float64),
+        n_eff=raw["n_eff"].to_numpy(dtype=np.float64),
+        tested=~table["suppressed"].to_numpy(dtype=bool),
+        level=level,
+    )
+    side = np.where(test.direction > 0, "above", np.where(test.direction < 0, "below", ""))
+    table["diff_rest"] = test.diff
+    table["diff_rest_low"] = test.ci_low
+    table["diff_rest_high"] = test.ci_high
+    table["p_value"] = test.p_value
+    table["p_adjusted"] = test.p_adjusted
+    table["versus_unit"] = pd.Series(side, index=table.index, dtype="string").replace("", pd.NA)
+    return table
+
+
+def control_chart(table: pd.DataFrame, *, sigmas: float = 3.0) -> pd.DataFrame:
+    """Add p-chart control limits to a table of consecutive periods of one unit.
+
+    The centre line and the per-response trinomial variance are pooled over every row of
+    ``table`` (for the report's trend: the trailing 12 months); each period's limits are
+    ``centre ± sigmas · √(variance / n_eff)`` (:func:`nps_kit.stats.control_limits`). A period
+    whose NPS lies outside its limits moved more than sampling noise explains for this unit.
+
+    Parameters
+    ----------
+    table
+        :func:`score_groups` output with one row per period (``promoters``, ``passives``,
+        ``detractors``, ``n_eff``, ``nps``), e.g. from ``score_groups(period="month")``.
+        Weighted counts pool as weighted counts.
+    sigmas
+        Width of the limits in standard errors (3, as in Shewhart's charts).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``table`` with ``control_centre``, ``control_low``, ``control_high`` (points)
+        and ``out_of_control`` (``"above"``, ``"below"`` or NA).
+    """
+    _check_columns(table, ["promoters", "passives", "detractors", "n_eff", "nps"])
+    out = table.copy()
+    centre, low, high = stats.control_limits(
+        pd.to_numeric(out["promoters"], errors="coerce").to_numpy(dtype=np.float64),
+        pd.to_numeric(out["passives"], errors="coerce").to_numpy(dtype=np.float64),
+        pd.to_numeric(out["detractors"], errors="coerce").to_numpy(dtype=np.float64),
+        n_eff=pd.to_numeric(out["n_eff"], errors="coerce").to_numpy(dtype=np.float64),
+        sigmas=sigmas,
+    )
+    value = pd.to_numeric(out["nps"], errors="coerce").to_numpy(dtype=np.float64)
+    out["control_centre"] = centre
+    out["control_low"] = low
+    out["control_high"] = high
+    with np.errstate(invalid="ignore"):
+        side = np.where(value > high, "above", np.where(value < low, "below", ""))
+    out["out_of_control"] = pd.Series(side, index=out.index, dtype="string").replace("", pd.NA)
+    return out
+
+
+def distribution(
+    data: pd.DataFrame, *, score: str = "nps_score", weight: str | None = None
+) -> pd.DataFrame:
     """Count answers per score 0–10.
 
     Parameters
@@ -578,18 +686,26 @@ def distribution(data: pd.DataFrame, *, score: str = "nps_score") -> pd.DataFram
         Responses.
     score
         Score column.
+    weight
+        Optional weight column: ``pct`` is then the weighted share.
 
     Returns
     -------
     pandas.DataFrame
-        Eleven rows, columns ``score`` (0–10), ``n``, ``pct`` (percent of valid answers) and
-        ``segment``.
+        Eleven rows, columns ``score`` (0–10), ``n`` (answers), ``pct`` (percent of valid
+        answers, weighted when ``weight`` is given) and ``segment``.
     """
-    _check_columns(data, [score])
+    _check_columns(data, [score, *([weight] if weight else [])])
     values, _ = _score_codes(data[score], name=score)
     n = np.bincount(values[values >= 0], minlength=11)
-    total = int(n.sum())
-    pct = 100.0 * n / total if total else np.zeros(11, dtype=np.float64)
+    w = _weights(data, weight)
+    if w is None:
+        mass = n.astype(np.float64)
+    else:
+        known = (values >= 0) & ~np.isnan(w)
+        mass = np.bincount(values[known], weights=w[known], minlength=11).astype(np.float64)
+    total = float(mass.sum())
+    pct = 100.0 * mass / total if total else np.zeros(11, dtype=np.float64)
     return pd.DataFrame(
         {
             "score": np.arange(11),
@@ -598,3 +714,57 @@ def distribution(data: pd.DataFrame, *, score: str = "nps_score") -> pd.DataFram
             "segment": [SEGMENTS[s] for s in _SEGMENT_OF_SCORE],
         }
     )
+
+
+def target_status(
+    nps: float | None, ci_low: float | None, ci_high: float | None, target: float | None
+) -> TargetStatus:
+    """Whether an NPS meets its target, judged by the interval rather than the point estimate.
+
+    Parameters
+    ----------
+    nps, ci_low, ci_high
+        The NPS and its interval in points (``None`` when there are no responses).
+    target
+        The target in points, or ``None`` when none is set.
+
+    Returns
+    -------
+    str
+        ``"no_target"`` without a target; ``"no_data"`` without an NPS; ``"met"`` when the whole
+        interval lies above the target, ``"missed"`` when it lies below, otherwise
+        ``"not_distinguishable"`` (the data cannot tell the score from the target).
+    """
+    if target is None:
+        return "no_target"
+    if nps is None or nps != nps:
+        return "no_data"
+    low = nps if ci_low is None else ci_low
+    high = nps if ci_high is None else ci_high
+    if low > target:
+        return "met"
+    if high < target:
+        return "missed"
+    return "not_distinguishable"
+
+
+def shown_diff(current: float, previous: float, *, digits: int = 1) -> float:
+    """Return the difference a reader gets by subtracting the two values as they are shown.
+
+    Both values are rounded to ``digits`` first and the difference is rounded once more (to
+    remove floating-point noise), so "38.2 − 33.3" is shown as +4.9 even when the unrounded
+    difference is 4.85. Every report, e-mail and overview shows this difference.
+
+    Parameters
+    ----------
+    current, previous
+        The two values (e.g. NPS this month and last year).
+    digits
+        Decimals shown.
+
+    Returns
+    -------
+    float
+        ``round(round(current) − round(previous))`` at ``digits`` decimals.
+    """
+    return round(round(current, digits) - round(previous, digits), digits)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -17,28 +19,46 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from nps_kit import __version__, plot, report
+from nps_kit._followup_html import FIRST_SCREEN, followup_html, loop_status_html
 from nps_kit.analysis import FollowupAnalysis
+from nps_kit.closed_loop import (
+    FollowupList,
+    LoopStatus,
+    followup_list,
+    loop_status,
+    respondent_themes,
+)
+from nps_kit.decompose import Contributor, contributors_text, shift_share, top_contributors
 from nps_kit.drivers import quadrant_label
-from nps_kit.i18n import Language, format_period, label, points
+from nps_kit.followup_files import publish_followups, read_status, work_files
+from nps_kit.i18n import Language, interval_label, label, points, t
+from nps_kit.ordinal import group_order
+from nps_kit.periods import format_period
+from nps_kit.score import Change as ScoreChange
 from nps_kit.score import distribution as score_distribution
+from nps_kit.score import shown_diff, target_status
+from nps_kit.summary import Action, Change, Control, Excluded, Theme, TrendPoint, UnitSummary
 from nps_kit.text.discovery import text_quality
 from nps_kit.text.themes import ThemeBook, representative_comments
 from nps_kit.text.tokens import answered
 from nps_kit.unit import (
+    Comparison,
     Headline,
     UnitData,
     breakdown_table,
     data_quality,
-    detractor_followups,
     headline,
+    incomplete_through,
     trend_table,
 )
 
 __all__ = [
     "breakdowns",
+    "change_drivers",
     "data_quality_section",
     "detractors",
     "distribution",
+    "followup_status",
     "followups",
     "headline_section",
     "method",
@@ -48,120 +68,53 @@ __all__ = [
     "trend",
 ]
 
-_W: dict[str, dict[str, str]] = {
-    "title": {"ja": "{name} NPSレポート", "en": "{name} NPS report"},
-    "subtitle": {"ja": "{period}・作成日 {today}", "en": "{period} · generated {today}"},
-    "last_year": {"ja": "前年同月比", "en": "vs same month last year"},
-    "previous": {"ja": "前月比", "en": "vs previous month"},
-    "shares_title": {
-        "ja": "推奨者・中立者・批判者の構成比",
-        "en": "Promoters, passives, detractors",
-    },
-    "distribution_title": {"ja": "スコア分布（{period}）", "en": "Score distribution ({period})"},
-    "trend_title": {"ja": "月次NPSの推移（直近12か月）", "en": "Monthly NPS, last 12 months"},
-    "breakdown_title": {"ja": "{label}別のNPS", "en": "NPS by {label}"},
-    "breakdown_note": {
-        "ja": "点は NPS、横線は95%信頼区間。白抜きは回答数{min_n}件未満（参考値）、"
-        "{floor}件未満のグループは匿名性のため非表示です。",
-        "en": "Dots show NPS, lines the 95% interval. Hollow dots: fewer than {min_n} "
-        "responses (indicative); groups under {floor} responses are hidden for anonymity.",
-    },
-    "group": {"ja": "グループ", "en": "Group"},
-    "n": {"ja": "回答数", "en": "Responses"},
-    "nps_col": {"ja": "NPS", "en": "NPS"},
-    "ci_low": {"ja": "下限", "en": "Low"},
-    "ci_high": {"ja": "上限", "en": "High"},
-    "answer": {"ja": "回答", "en": "Answer"},
-    "option": {"ja": "選択肢", "en": "Option"},
-    "share": {"ja": "回答者に占める割合（%）", "en": "Share of respondents (%)"},
-    "share_promoters": {"ja": "推奨者での割合", "en": "Among promoters"},
-    "share_detractors": {"ja": "批判者での割合", "en": "Among detractors"},
-    "no_answer": {"ja": "（無回答）", "en": "(no answer)"},
-    "ratings_title": {"ja": "評価項目の平均（セグメント別）", "en": "Mean ratings by segment"},
-    "attribute": {"ja": "項目", "en": "Attribute"},
-    "all": {"ja": "全体", "en": "All"},
-    "drivers_title": {
-        "ja": "推奨度への影響度と評価（重要度×満足度）",
-        "en": "Key drivers: importance vs performance",
-    },
-    "drivers_note": {
-        "ja": "重要度は {method}。「最優先で改善」は、推奨度への影響が大きいのに"
-        "評価が平均より低い項目です。",
-        "en": "Importance is {method}. 'Fix first': matters most to the score "
-        "but rated below average.",
-    },
-    "method_rw": {
-        "ja": "Johnson の相対的重要度（R² の配分）",
-        "en": "Johnson's relative weights (each rating's share of R²)",
-    },
-    "method_corr": {"ja": "推奨度との相関係数", "en": "the correlation with the 0–10 score"},
-    "quadrant": {"ja": "分類", "en": "Quadrant"},
-    "importance": {"ja": "重要度", "en": "Importance"},
-    "performance": {"ja": "平均評価", "en": "Mean rating"},
-    "commenters": {"ja": "回答者 {n} 人がコメント", "en": "{n} respondents commented"},
-    "theme": {"ja": "テーマ", "en": "Theme"},
-    "mentions": {"ja": "言及数", "en": "Mentions"},
-    "in_points": {"ja": "{what}（ポイント）", "en": "{what} (pts)"},
-    "ci": {"ja": "95%信頼区間", "en": "95% interval"},
-    "phrases_title": {
-        "ja": "批判者と推奨者に特徴的な語句",
-        "en": "Phrases typical of detractors and of promoters",
-    },
-    "segment": {"ja": "セグメント", "en": "Segment"},
-    "phrase": {"ja": "語句", "en": "Phrase"},
-    "phrase_count": {"ja": "コメント数", "en": "Comments"},
-    "phrase_share": {"ja": "セグメント内の割合（%）", "en": "Of the segment (%)"},
-    "example": {"ja": "コメント例", "en": "Example"},
-    "voices": {"ja": "{segment}の声", "en": "Voices of {segment}"},
-    "theme_voices": {"ja": "「{theme}」に関する批判者の声", "en": "Detractors on “{theme}”"},
-    "no_detractors": {
-        "ja": "連絡を希望した批判者はいません。",
-        "en": "No detractor asked to be contacted.",
-    },
-    "detractor_count": {
-        "ja": "連絡可能な批判者 {n} 人（新しい順、最大{limit}件）",
-        "en": "{n} detractors allowed contact (newest first, up to {limit})",
-    },
-    "id": {"ja": "回答ID", "en": "Response ID"},
-    "date": {"ja": "回答日", "en": "Date"},
-    "score": {"ja": "スコア", "en": "Score"},
-    "comment": {"ja": "コメント", "en": "Comment"},
-    "item": {"ja": "項目", "en": "Item"},
-    "value": {"ja": "値", "en": "Value"},
-    "no_recommendation": {
-        "ja": "提案できるデータがありません。",
-        "en": "Not enough data for recommendations.",
-    },
-    "method_facts": {
-        "ja": "信頼水準 {level}%・参考値の基準 回答数{min_n}件未満・非表示の基準 {floor}件未満・"
-        "nps-kit {version}・作成 {now}",
-        "en": "Confidence level {level}% · small-sample flag under {min_n} responses · "
-        "hidden under {floor} responses · nps-kit {version} · generated {now}",
-    },
-}
-
 
 def _w(key: str, lang: Language, **values: object) -> str:
-    return _W[key][lang].format(**values)
+    return t(f"sections.{key}", lang, **values)
 
 
 def _show_figure() -> None:
     plt.show()
 
 
-def title(unit: UnitData) -> None:
-    """Show the report title: unit, period and generation date."""
+#: Time zone of the report's dates and times when none is given: the readers' (by language).
+DEFAULT_TIMEZONE = {"ja": "Asia/Tokyo", "en": "UTC"}
+
+
+def _now(lang: Language, timezone: str | None) -> dt.datetime:
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.now(ZoneInfo(timezone or DEFAULT_TIMEZONE[lang]))
+
+
+def title(unit: UnitData, *, timezone: str | None = None) -> None:
+    """Show the report title: unit, period and generation date.
+
+    The date is in ``timezone`` (an IANA name); the default is the readers' by language
+    (:data:`DEFAULT_TIMEZONE`: Asia/Tokyo for Japanese reports, UTC for English ones).
+    """
     lang = unit.language
-    today = dt.date.today().isoformat()
+    today = _now(lang, timezone).date().isoformat()
     display(
         HTML(
             '<header class="nps-title"><h1>'
             + _escape(_w("title", lang, name=unit.name))
             + "</h1><p>"
             + _escape(_w("subtitle", lang, period=format_period(unit.period, lang), today=today))
-            + "</p></header>"
+            + "</p>"
+            + _incomplete_note(unit)
+            + "</header>"
         )
     )
+
+
+def _incomplete_note(unit: UnitData) -> str:
+    last = incomplete_through(unit)
+    if last is None:
+        return ""
+    period = format_period(unit.period, unit.language)
+    note = _w("incomplete", unit.language, period=period, date=f"{last:%Y-%m-%d}")
+    return f'<p class="nps-title__note" role="note">{_escape(note)}</p>'
 
 
 def _escape(text: str) -> str:
@@ -192,7 +145,7 @@ def headline_section(
     display(
         report.headline(
             head.result,
-            first.change if first else None,
+            _shown_change(head, first) if first else None,
             target=target,
             lang=lang,
             period_label=format_period(unit.period, lang),
@@ -202,9 +155,13 @@ def headline_section(
     if len(head.comparisons) > 1:
         items = []
         for c in head.comparisons:
-            value = points(c.change.diff, lang, signed=True) if c.change.diff is not None else None
-            note = f"{format_period(c.period, lang)}: {points(c.result.nps, lang)} · " + label(
-                c.change.verdict, lang
+            diff = _shown_change(head, c).diff
+            value = points(diff, lang, signed=True) if diff is not None else None
+            # Japanese separates with 「：」 and 「・」, English with ": " and " · "
+            colon, dot = ("：", "・") if lang == "ja" else (": ", " · ")
+            note = (
+                f"{format_period(c.period, lang)}{colon}{points(c.result.nps, lang)}{dot}"
+                + label(c.change.verdict, lang)
             )
             items.append((_w(c.kind, lang), value, note))
         display(report.kpi_row(items))
@@ -213,6 +170,90 @@ def headline_section(
     plot.shares_bar(pd.DataFrame(rows), lang=lang, title=_w("shares_title", lang))
     _show_figure()
     return head
+
+
+def _shown_change(head: Headline, comparison: Comparison) -> ScoreChange:
+    """Return the comparison's change with the difference of the shown (rounded) values.
+
+    The interval and the verdict stay those of the exact difference; only the figure a reader
+    can check by subtraction is made to agree with the two NPS values on the page.
+    """
+    change = comparison.change
+    if change.diff is None or head.result.nps is None or comparison.result.nps is None:
+        return change
+    return replace(change, diff=shown_diff(head.result.nps, comparison.result.nps))
+
+
+def change_drivers(
+    unit: UnitData,
+    head: Headline,
+    dimensions: Sequence[str | Mapping[str, Any]],
+    *,
+    weight: str | None = None,
+    level: float = 0.95,
+    min_n: int = 30,
+    k: int = 3,
+) -> list[dict[str, Any]]:
+    """Show what moved each headline change: the largest within-group and mix effects.
+
+    For every comparison, each breakdown's shift-share decomposition
+    (:func:`nps_kit.decompose.shift_share`) splits the change; the breakdown whose largest
+    clear (not noise) component is biggest is shown, as "+2.1: Web (its NPS) +1.6, app
+    (growing share) +0.7, others −0.2", with components inside their margin of error marked.
+
+    Returns
+    -------
+    list of dict
+        Per comparison: ``kind``, ``vs``, ``by``, ``label``, ``total`` and ``items``
+        (``group``, ``kind``, ``value``, ``noise``), as published in the summary.
+    """
+    lang = unit.language
+    out: list[dict[str, Any]] = []
+    lines = []
+    for c in head.comparisons:
+        shown = _shown_change(head, c).diff
+        if shown is None:
+            continue
+        best: tuple[float, str, str, list[Contributor]] | None = None
+        for dim in dimensions:
+            column = dim if isinstance(dim, str) else dim["column"]
+            name = column if isinstance(dim, str) else (dim.get("label") or column)
+            parts = top_contributors(
+                shift_share(
+                    unit.current,
+                    unit.rows(c.period),
+                    by=column,
+                    weight=weight,
+                    level=level,
+                    min_n=min_n,
+                ),
+                k=k,
+            )
+            named = [p for p in parts if p.kind != "others"]
+            clear = [abs(p.value) for p in named if not p.noise]
+            strength = max(clear) if clear else max((abs(p.value) for p in named), default=0.0) / 10
+            if parts and (best is None or strength > best[0]):
+                best = (strength, column, name, parts)
+        if best is None:
+            continue
+        _, column, name, parts = best
+        out.append(
+            {
+                "kind": c.kind,
+                "vs": c.period,
+                "by": column,
+                "label": name,
+                "total": shown,
+                "items": [
+                    {"group": p.group, "kind": p.kind, "value": p.value, "noise": p.noise}
+                    for p in parts
+                ],
+            }
+        )
+        lines.append(contributors_text(out[-1], lang))
+    if lines:
+        display(report.callout("\n\n".join(lines)))
+    return out
 
 
 def _shares_row(name: str, result: Any) -> dict[str, Any]:
@@ -226,9 +267,9 @@ def _shares_row(name: str, result: Any) -> dict[str, Any]:
     }
 
 
-def distribution(unit: UnitData) -> pd.DataFrame:
-    """Show the 0–10 score distribution of the period, coloured by segment."""
-    table = score_distribution(unit.current)
+def distribution(unit: UnitData, *, weight: str | None = None) -> pd.DataFrame:
+    """Show the 0–10 score distribution of the period (weighted shares with ``weight``)."""
+    table = score_distribution(unit.current, weight=weight)
     lang = unit.language
     plot.score_distribution(
         table,
@@ -251,6 +292,7 @@ def trend(
     table = trend_table(unit, weight=weight, level=level, min_n=min_n)
     plot.trend(
         table,
+        level=level,
         target=target,
         min_n=min_n,
         lang=unit.language,
@@ -262,27 +304,65 @@ def trend(
 
 def breakdowns(
     unit: UnitData,
-    dimensions: Sequence[str | Mapping[str, str]],
+    dimensions: Sequence[str | Mapping[str, Any]],
     *,
     weight: str | None = None,
     level: float = 0.95,
     min_n: int = 30,
     min_report_n: int = 5,
+    top_n: int | None = 12,
 ) -> dict[str, pd.DataFrame]:
-    """Show NPS with intervals by each dimension, best first, small groups flagged."""
+    """Show NPS with intervals by each dimension, best first, small groups flagged.
+
+    Each chart shows the ``top_n`` largest groups and the rest as one "Other" group.
+    """
     lang = unit.language
     out: dict[str, pd.DataFrame] = {}
     for dim in dimensions:
         column = dim if isinstance(dim, str) else dim["column"]
         name = column if isinstance(dim, str) else (dim.get("label") or column)
         table = breakdown_table(
-            unit, column, weight=weight, level=level, min_n=min_n, min_report_n=min_report_n
+            unit,
+            column,
+            weight=weight,
+            level=level,
+            min_n=min_n,
+            min_report_n=min_report_n,
+            top_n=top_n,
         )
-        plot.breakdown(table, by=column, lang=lang, title=_w("breakdown_title", lang, label=name))
+        # Ordinal groups (tenure bands) keep their order; `order:` in the parameters wins.
+        order = group_order(table[column], None if isinstance(dim, str) else dim.get("order"))
+        plot.breakdown(
+            table,
+            by=column,
+            lang=lang,
+            level=level,
+            order=order,
+            title=_w("breakdown_title", lang, label=name),
+        )
         _show_figure()
+        marked = _marked_groups(table, column, lang)
+        if marked:
+            display(report.callout(_w("marked", lang, label=name, groups=marked)))
         out[column] = table
-    display(report.callout(_w("breakdown_note", lang, min_n=min_n, floor=min_report_n)))
+    fdr = f"{(1 - level) * 100:g}"
+    interval = interval_label(level, lang)
+    note = _w("breakdown_note", lang, interval=interval, min_n=min_n, floor=min_report_n, fdr=fdr)
+    display(report.callout(note))
     return out
+
+
+def _marked_groups(table: pd.DataFrame, column: str, lang: Language) -> str:
+    """Name the groups marked above / below the unit, e.g. ``全体より高い ▲ Web、アプリ``."""
+    if "versus_unit" not in table.columns:
+        return ""
+    joiner = "、" if lang == "ja" else ", "
+    parts = []
+    for side in ("above", "below"):
+        names = [str(v) for v in table.loc[table["versus_unit"].eq(side).fillna(False), column]]
+        if names:
+            parts.append(_w(f"{side}_unit", lang, names=joiner.join(names)))
+    return " / ".join(parts)
 
 
 def strategies(unit: UnitData, analysis: FollowupAnalysis) -> None:
@@ -314,7 +394,12 @@ def followups(unit: UnitData, analysis: FollowupAnalysis) -> None:
         _ratings_table(analysis.ratings, lang)
     if analysis.drivers is not None and len(analysis.drivers):
         display(HTML(f"<h3>{_escape(_w('drivers_title', lang))}</h3>"))
-        plot.driver_quadrant(analysis.drivers, lang=lang, title=_w("drivers_title", lang))
+        plot.driver_quadrant(
+            analysis.drivers,
+            lang=lang,
+            scale=analysis.rating_scale,
+            title=_w("drivers_title", lang),
+        )
         _show_figure()
         method = analysis.drivers["method"].iloc[0]
         display(
@@ -358,24 +443,23 @@ def _choice_table(table: pd.DataFrame, kind: str, lang: Language) -> None:
     display(
         report.table(
             shown,
+            # What a phone must show without scrolling comes first: the answer, n and NPS with
+            # its interval (in one cell); the shares follow.
             columns={
                 key: _w(key, lang),
                 "n": _w("n", lang),
+                "nps": _w("nps_ci_col", lang),
                 "share": _w("share", lang),
                 "share_promoters": _w("share_promoters", lang),
                 "share_detractors": _w("share_detractors", lang),
-                "nps": _w("nps_col", lang),
-                "ci_low": _w("ci_low", lang),
-                "ci_high": _w("ci_high", lang),
             },
             formats={
                 "share": ".1f",
                 "share_promoters": ".1f",
                 "share_detractors": ".1f",
                 "nps": "+.1f",
-                "ci_low": "+.1f",
-                "ci_high": "+.1f",
             },
+            intervals={"nps": ("ci_low", "ci_high")},
             flag_column="small_sample",
             lang=lang,
         )
@@ -400,17 +484,6 @@ def _ratings_table(ratings: pd.DataFrame, lang: Language) -> None:
     )
 
 
-def _interval_text(low: pd.Series, high: pd.Series) -> list[str]:
-    """Interval cells such as ``−12.0 〜 +3.5`` (``—`` when undefined)."""
-    out = []
-    for lo, hi in zip(low, high, strict=True):
-        if pd.isna(lo) or pd.isna(hi):
-            out.append("—")
-        else:
-            out.append(f"{lo:+.1f} – {hi:+.1f}".replace("-", "−"))
-    return out
-
-
 def _text_question(unit: UnitData, result: Any, lang: Language, *, primary: bool = True) -> None:
     display(report.callout(_w("commenters", lang, n=f"{result.commenters:,}")))
     impact = result.table
@@ -419,29 +492,29 @@ def _text_question(unit: UnitData, result: Any, lang: Language, *, primary: bool
         if primary:  # the chart for the first open question; later ones get the table only
             plot.theme_impact(shown, lang=lang, title=label("impact", lang))
             _show_figure()
-        shown = shown.assign(
-            ci_with=_interval_text(shown["ci_with_low"], shown["ci_with_high"]),
-            ci_without=_interval_text(shown["ci_without_low"], shown["ci_without_high"]),
-        )
+        # The key figure (the gain) right after the theme, intervals under their NPS: the
+        # table fits a desktop and shows theme, mentions and gain on a phone.
         display(
             report.table(
                 shown,
                 columns={
                     "label": _w("theme", lang),
                     "mentions": _w("mentions", lang),
-                    "share_detractors": _w("share_detractors", lang),
-                    "nps_with": label("nps_commenters_with", lang),
-                    "ci_with": _w("ci", lang),
-                    "nps_without": label("nps_commenters_without", lang),
-                    "ci_without": _w("ci", lang),
                     "nps_gain": _w("in_points", lang, what=label("impact", lang)),
                     "detractors": label("impact_n", lang),
+                    "nps_with": label("nps_commenters_with", lang),
+                    "nps_without": label("nps_commenters_without", lang),
+                    "share_detractors": _w("share_detractors", lang),
                 },
                 formats={
                     "share_detractors": ".1f",
                     "nps_with": "+.1f",
                     "nps_without": "+.1f",
                     "nps_gain": "+.1f",
+                },
+                intervals={
+                    "nps_with": ("ci_with_low", "ci_with_high"),
+                    "nps_without": ("ci_without_low", "ci_without_high"),
                 },
                 lang=lang,
                 flag_column="small_sample",
@@ -485,56 +558,84 @@ def _text_question(unit: UnitData, result: Any, lang: Language, *, primary: bool
 def detractors(
     unit: UnitData,
     *,
-    id_column: str,
+    id_column: str | None,
     comment_column: str | None,
     contact_column: str | None,
-    limit: int = 50,
-) -> pd.DataFrame:
-    """Show the period's detractors who allowed contact, newest first."""
-    lang = unit.language
-    # One pass over the period: the whole list is returned (the count and the e-mail summary
-    # need it), the first ``limit`` rows are shown.
-    total = detractor_followups(
+    breakdowns: Sequence[str | Mapping[str, str]] = (),
+    analysis: FollowupAnalysis | None = None,
+    unit_id: str | None = None,
+    first: int = FIRST_SCREEN,
+) -> FollowupList:
+    """Show every contactable detractor of the period, most urgent first, and publish the list.
+
+    Ages count to today (the generation date). The first ``first`` people are shown, the others
+    in a collapsed block; the runner writes the whole list to ``<unit_id>_followups.csv/.xlsx``.
+    See :func:`nps_kit.closed_loop.followup_list`.
+    """
+    themes = None
+    if analysis is not None and analysis.tags is not None and analysis.themes is not None:
+        labels = dict(zip(analysis.themes["theme"], analysis.themes["label"], strict=True))
+        themes = respondent_themes(analysis.tags, labels)
+    found = followup_list(
         unit,
         id_column=id_column,
         comment_column=comment_column,
         contact_column=contact_column,
-        limit=len(unit.current),
+        breakdowns=breakdowns,
+        themes=themes,
     )
-    if total.empty:
-        display(report.callout(_w("no_detractors", lang)))
-        return total
-    table = total.head(limit)
-    display(report.callout(_w("detractor_count", lang, n=len(total), limit=limit), kind="action"))
-    display(
-        report.table(
-            table,
-            columns={
-                "id": _w("id", lang),
-                "date": _w("date", lang),
-                "score": _w("score", lang),
-                "comment": _w("comment", lang),
-            },
-            lang=lang,
-        )
+    files = None
+    if unit_id is not None:
+        paths = work_files(Path(), unit_id)
+        files = (paths.csv.name, paths.xlsx.name)
+    display(followup_html(found, lang=unit.language, work_files=files, first=first))
+    publish_followups(found)
+    return found
+
+
+def followup_status(
+    unit: UnitData,
+    status_file: str | Path | None,
+    *,
+    id_column: str,
+    comment_column: str | None,
+) -> LoopStatus | None:
+    """Show how the team followed up a returned list: close rate, median days, who is open.
+
+    Nothing is shown without a status file (``closed_loop.status_file`` in the parameters).
+    """
+    if status_file is None:
+        return None
+    path = Path(status_file)
+    status = loop_status(
+        read_status(path),
+        unit.responses,
+        source=path,
+        id_column=id_column,
+        comment_column=comment_column,
+        redact=unit.redacted,
     )
-    return total
+    display(loop_status_html(status, lang=unit.language))
+    return status
 
 
 def data_quality_section(
     unit: UnitData,
     *,
     id_column: str | None = None,
+    analysis: FollowupAnalysis | None = None,
     comment_column: str | None = None,
     book: ThemeBook | None = None,
 ) -> pd.DataFrame:
     """Show rows read, excluded (missing, invalid), duplicates, date range and source.
 
-    With ``comment_column`` and ``book`` (the themes in use), also the share of the period's
-    comments with a theme, the frequent phrases of the others, and a warning when the theme pack
-    tags few of them (:func:`nps_kit.text.discovery.text_quality`).
+    With ``analysis``, rating answers off the scale or not a number are counted too. With
+    ``comment_column`` and ``book`` (the themes in use), also the share of the period's comments
+    with a theme, the frequent phrases of the others, and a warning when the theme pack tags few
+    of them (:func:`nps_kit.text.discovery.text_quality`).
     """
-    table = data_quality(unit, id_column=id_column)
+    ratings = analysis.ratings if analysis is not None else None
+    table = data_quality(unit, id_column=id_column, ratings=ratings)
     lang = unit.language
     if comment_column and book is not None and comment_column in unit.current.columns:
         texts = unit.current[comment_column]
@@ -547,9 +648,20 @@ def data_quality_section(
     return table
 
 
-def method(unit: UnitData, *, level: float = 0.95, min_n: int = 30, min_report_n: int = 5) -> None:
-    """Show thresholds, version and generation time (the definitions are in markdown)."""
-    now = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+def method(
+    unit: UnitData,
+    *,
+    level: float = 0.95,
+    min_n: int = 30,
+    min_report_n: int = 5,
+    timezone: str | None = None,
+) -> None:
+    """Show thresholds, version and generation time (the definitions are in markdown).
+
+    The time is in ``timezone`` (an IANA name such as ``Asia/Tokyo``); the default is the
+    readers' by language (:data:`DEFAULT_TIMEZONE`), never the server's UTC for a Japanese unit.
+    """
+    now = _now(unit.language, timezone).strftime("%Y-%m-%d %H:%M %Z")
     display(
         report.callout(
             _w(
@@ -565,78 +677,123 @@ def method(unit: UnitData, *, level: float = 0.95, min_n: int = 30, min_report_n
     )
 
 
+def _optional(value: Any) -> Any:
+    return None if value is None or pd.isna(value) else value
+
+
+def _control_fields(row: Mapping[Any, Any]) -> dict[str, Any]:
+    """Return a trend row's control limits and signal (``above``/``below``/``None``)."""
+    if "out_of_control" not in row:
+        return {}
+    return {
+        "control_low": _optional(row.get("control_low")),
+        "control_high": _optional(row.get("control_high")),
+        "out_of_control": _optional(row.get("out_of_control")),
+    }
+
+
+def _control_of(trend_rows: pd.DataFrame, period: str) -> Control | None:
+    """Return the reporting month against the unit's control limits (e-mail, manifest)."""
+    if "out_of_control" not in trend_rows.columns:
+        return None
+    month = trend_rows.loc[trend_rows["period"] == period]
+    if month.empty:
+        return None
+    row = month.iloc[0]
+    return Control(
+        period=period,
+        centre=_optional(row["control_centre"]),
+        low=_optional(row["control_low"]),
+        high=_optional(row["control_high"]),
+        outside=_optional(row["out_of_control"]),
+    )
+
+
 def summary(
     unit: UnitData,
     head: Headline,
     trend_rows: pd.DataFrame,
     analysis: FollowupAnalysis | None,
-    detractor_list: pd.DataFrame,
+    detractor_list: FollowupList,
     *,
     target: float | None = None,
-) -> dict[str, Any]:
-    """Build and publish the unit's summary for the runner's manifest and the e-mail."""
+    contributors: Sequence[Mapping[str, Any]] = (),
+) -> UnitSummary:
+    """Build and publish the unit's summary for the runner's manifest and the e-mail.
+
+    ``contributors`` is :func:`change_drivers`' result, published as ``contributors``.
+    """
     result = head.result
-    first = head.comparisons[0] if head.comparisons else None
-    change = None
-    if first is not None:
-        change = {
-            "vs": first.period,
-            "kind": first.kind,
-            "diff": first.change.diff,
-            "ci_low": first.change.ci_low,
-            "ci_high": first.change.ci_high,
-            "p_value": first.change.p_value,
-            "verdict": first.change.verdict,
-        }
-    themes: list[dict[str, Any]] = []
-    actions: list[dict[str, Any]] = []
+    changes = [
+        Change(
+            vs=c.period,
+            kind=c.kind,
+            diff=_shown_change(head, c).diff,
+            ci_low=c.change.ci_low,
+            ci_high=c.change.ci_high,
+            p_value=c.change.p_value,
+            verdict=c.change.verdict,
+            level=c.change.level,
+            nps=c.result.nps,
+        )
+        for c in head.comparisons
+    ]
+    change = changes[0] if changes else None
+    themes: list[Theme] = []
+    actions: list[Action] = []
     if analysis is not None:
         if analysis.themes is not None:
             top = analysis.themes.loc[analysis.themes["mentions"] > 0].head(3)
             themes = [
-                {
-                    "theme": r["theme"],
-                    "label": r["label"],
-                    "share": r["share"],
-                    "nps_gain": r["nps_gain"],
-                    "detractors": int(r["detractors"]),
-                }
+                Theme(
+                    theme=r["theme"],
+                    label=r["label"],
+                    share=r["share"],
+                    nps_gain=r["nps_gain"],
+                    detractors=int(r["detractors"]),
+                )
                 for r in top.to_dict("records")
             ]
         actions = [
-            {"segment": r.segment, "text": r.action, "evidence": r.evidence}
+            Action(segment=r.segment, text=r.action, evidence=r.evidence)
             for r in analysis.recommendations[:3]
         ]
-    data = {
-        "period": unit.period,
-        "n": result.n,
-        "nps": result.nps,
-        "ci_low": result.ci_low,
-        "ci_high": result.ci_high,
-        "pct_promoters": result.pct_promoters,
-        "pct_passives": result.pct_passives,
-        "pct_detractors": result.pct_detractors,
-        "small_sample": result.small_sample,
-        "target": target,
-        "change": change,
-        "trend": [
-            {
-                "period": r["period"],
-                "nps": r["nps"],
-                "ci_low": r["ci_low"],
-                "ci_high": r["ci_high"],
-                "n": int(r["n"]),
-                "small_sample": bool(r["small_sample"]),
-            }
+    data = UnitSummary(
+        period=unit.period,
+        n=result.n,
+        nps=result.nps,
+        ci_low=result.ci_low,
+        ci_high=result.ci_high,
+        pct_promoters=result.pct_promoters,
+        pct_passives=result.pct_passives,
+        pct_detractors=result.pct_detractors,
+        small_sample=result.small_sample,
+        target=target,
+        target_status=target_status(result.nps, result.ci_low, result.ci_high, target),
+        change=change,
+        changes=tuple(changes),
+        contributors=tuple(dict(c) for c in contributors),
+        trend=tuple(
+            TrendPoint(
+                period=r["period"],
+                nps=r["nps"],
+                ci_low=r["ci_low"],
+                ci_high=r["ci_high"],
+                n=int(r["n"]),
+                small_sample=bool(r["small_sample"]),
+                **_control_fields(r),
+            )
             for r in trend_rows.to_dict("records")
-        ],
-        "top_themes": themes,
-        "actions": actions,
-        "detractors_to_contact": len(detractor_list),
-        "excluded": {
-            "missing": int((unit.current["nps_status"] == "missing").sum()),
-            "invalid": int((unit.current["nps_status"] == "invalid").sum()),
-        },
-    }
+        ),
+        control=_control_of(trend_rows, unit.period),
+        top_themes=tuple(themes),
+        actions=tuple(actions),
+        detractors_to_contact=len(detractor_list),
+        consent_known=detractor_list.consent_known,
+        excluded=Excluded(
+            missing=int((unit.current["nps_status"] == "missing").sum()),
+            invalid=int((unit.current["nps_status"] == "invalid").sum()),
+        ),
+    )
     report.publish_summary(data)
     return data

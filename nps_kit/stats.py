@@ -12,6 +12,7 @@ References
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from statistics import NormalDist
 
@@ -24,10 +25,15 @@ __all__ = [
     "PSEUDO_PROMOTERS",
     "DiffTest",
     "Interval",
+    "RestTest",
+    "benjamini_hochberg",
+    "control_limits",
     "diff_test",
     "kish_effective_n",
     "nps_interval",
     "nps_interval_array",
+    "verdict_of",
+    "versus_rest",
     "z_critical",
 ]
 
@@ -49,10 +55,9 @@ class Interval:
 
 @dataclass(frozen=True)
 class DiffTest:
-    """Difference between two NPS values with its interval and a two-sample z test.
+    """Difference between two NPS values with its interval and the test that inverts it.
 
-    All values in points; ``z`` and ``p_value`` are ``nan`` when the test is undefined (no data, or
-    zero variance in both groups).
+    All values in points; ``z`` and ``p_value`` are ``nan`` when a sample is empty.
     """
 
     diff: FloatArray
@@ -193,9 +198,14 @@ def diff_test(
     """Compare two independent NPS values: ``NPS(a) − NPS(b)``.
 
     The interval is the adjusted-Wald interval of the difference (pseudo-responses added to each
-    sample, variances summed; Rocks 2016, section 4). The test is the two-sample z test on the
-    unadjusted estimates, ``z = (NPS_a − NPS_b) / sqrt(Var_a + Var_b)``, two-sided; when both
-    samples are unanimous (both variances 0) the adjusted variances are used instead.
+    sample, variances summed; Rocks 2016, section 4), widened when needed to contain the observed
+    difference. The test is the same interval inverted, so verdict, interval and p-value never
+    disagree: ``z`` is the adjusted difference over its standard error, and the two-sided p-value
+    is the smallest ``1 − level`` at which the shown interval excludes 0 (``2 (1 − Φ(|z|))``, or
+    1 when the observed and the adjusted difference do not share a sign, because the widened
+    interval then always contains 0). Hence ``p_value < 1 − level`` exactly when the interval
+    at ``level`` excludes 0, up to rounding at the boundary; :func:`verdict_of` reads the
+    interval itself.
 
     Parameters
     ----------
@@ -209,7 +219,8 @@ def diff_test(
     Returns
     -------
     DiffTest
-        Difference, interval (points, clipped to [−200, 200]), z and two-sided p-value.
+        Difference, interval (points, clipped to [−200, 200]), z and two-sided p-value; ``z`` and
+        ``p_value`` are ``nan`` when either sample is empty.
     """
     arrays_a = [np.asarray(x, dtype=np.float64) for x in a]
     arrays_b = [np.asarray(x, dtype=np.float64) for x in b]
@@ -218,26 +229,21 @@ def diff_test(
     neff_a = total_a if n_eff_a is None else np.asarray(n_eff_a, dtype=np.float64)
     neff_b = total_b if n_eff_b is None else np.asarray(n_eff_b, dtype=np.float64)
     with np.errstate(invalid="ignore", divide="ignore"):
-        pa_pro, pa_det = arrays_a[0] / total_a, arrays_a[2] / total_a
-        pb_pro, pb_det = arrays_b[0] / total_b, arrays_b[2] / total_b
-        nps_a = pa_pro - pa_det
-        nps_b = pb_pro - pb_det
-        var_a = (pa_pro + pa_det - nps_a**2) / neff_a
-        var_b = (pb_pro + pb_det - nps_b**2) / neff_b
+        nps_a = (arrays_a[0] - arrays_a[2]) / total_a
+        nps_b = (arrays_b[0] - arrays_b[2]) / total_b
         diff = nps_a - nps_b
     est_a, avar_a = _adjusted(arrays_a[0], arrays_a[1], arrays_a[2], neff_a)
     est_b, avar_b = _adjusted(arrays_b[0], arrays_b[1], arrays_b[2], neff_b)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        se = np.sqrt(var_a + var_b)
-        # Both samples unanimous (e.g. all 10 vs all 0): the plain variance is 0 and z would be
-        # undefined, so fall back to the adjusted (pseudo-response) variance, which never is.
-        se = np.where(se > 0, se, np.sqrt(avar_a + avar_b))
-        z = np.where((total_a > 0) & (total_b > 0), diff / se, np.nan)
-    p_value = np.vectorize(lambda v: np.nan if np.isnan(v) else 2 * (1 - NormalDist().cdf(abs(v))))(
-        z
-    ).astype(np.float64)
-    half = z_critical(level) * np.sqrt(avar_a + avar_b)
     centre = est_a - est_b
+    # The pseudo-responses make every adjusted variance positive: se > 0 always.
+    se = np.sqrt(avar_a + avar_b)
+    defined = (total_a > 0) & (total_b > 0)
+    z = np.where(defined, centre / se, np.nan)
+    two_sided = np.asarray(_two_sided_p(z), dtype=np.float64)
+    # Observed and adjusted difference on opposite sides of 0 (or the observed one at 0): the
+    # widened interval contains 0 at every level, so nothing is significant.
+    p_value = np.where(defined & ~(diff * centre > 0), 1.0, two_sided)
+    half = z_critical(level) * se
     low = np.fmin(np.clip(centre - half, -2.0, 2.0), diff) * 100.0
     high = np.fmax(np.clip(centre + half, -2.0, 2.0), diff) * 100.0
     return DiffTest(
@@ -245,8 +251,208 @@ def diff_test(
         ci_low=np.asarray(low, dtype=np.float64),
         ci_high=np.asarray(high, dtype=np.float64),
         z=np.asarray(z, dtype=np.float64),
-        p_value=p_value,
+        p_value=np.asarray(p_value, dtype=np.float64),
     )
+
+
+def _two_sided_p(z: FloatArray) -> FloatArray:
+    """Two-sided standard-normal p-value ``erfc(|z| / √2)``, ``nan`` where ``z`` is."""
+    erfc = np.vectorize(math.erfc, otypes=[np.float64])
+    values = np.asarray(z, dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        return np.asarray(erfc(np.abs(values) / math.sqrt(2.0)), dtype=np.float64)
+
+
+def verdict_of(ci_low: npt.ArrayLike, ci_high: npt.ArrayLike) -> npt.NDArray[np.int8]:
+    """Direction of a difference that its interval shows to be significant.
+
+    The one rule every verdict in nps-kit follows: a difference is significant exactly when its
+    interval excludes 0.
+
+    Parameters
+    ----------
+    ci_low, ci_high
+        Interval bounds of differences (any unit), ``nan`` when undefined.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``1`` where the interval lies above 0, ``-1`` where it lies below, else ``0``.
+    """
+    low = np.asarray(ci_low, dtype=np.float64)
+    high = np.asarray(ci_high, dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        return np.where(low > 0, 1, np.where(high < 0, -1, 0)).astype(np.int8)
+
+
+def benjamini_hochberg(p_values: npt.ArrayLike) -> FloatArray:
+    """Benjamini–Hochberg adjusted p-values (q-values) for families of tests.
+
+    Rejecting the tests whose adjusted p-value is at most ``q`` controls the false discovery
+    rate at ``q`` (Benjamini & Hochberg 1995 [3]_). ``nan`` p-values (tests not made) are left out
+    of the family and stay ``nan``.
+
+    Parameters
+    ----------
+    p_values
+        Raw p-values; the last axis is one family (so a 2-D array holds many families).
+
+    Returns
+    -------
+    numpy.ndarray
+        Adjusted p-values, ``min(1, min_{j ≥ i} m p_(j) / j)`` in the original order; never below
+        the raw p-value.
+
+    References
+    ----------
+    .. [3] Benjamini, Y., & Hochberg, Y. (1995). Controlling the false discovery rate. *Journal
+       of the Royal Statistical Society B*, 57(1), 289-300.
+    """
+    p = np.asarray(p_values, dtype=np.float64)
+    if p.size == 0:
+        return p.copy()
+    order = np.argsort(p, axis=-1, kind="stable")  # nan last
+    ranked = np.take_along_axis(p, order, axis=-1)
+    m = np.sum(~np.isnan(p), axis=-1, keepdims=True)
+    rank = np.arange(1, p.shape[-1] + 1)
+    scaled = ranked * m / rank
+    # Step-up: the running minimum from the largest p-value down (fmin skips the nan tail).
+    stepped = np.fmin.accumulate(scaled[..., ::-1], axis=-1)[..., ::-1]
+    adjusted = np.where(np.isnan(ranked), np.nan, np.minimum(stepped, 1.0))
+    out = np.empty_like(adjusted)
+    np.put_along_axis(out, order, adjusted, axis=-1)
+    return out
+
+
+@dataclass(frozen=True)
+class RestTest:
+    """Each group of a breakdown against the rest, with Benjamini–Hochberg marks.
+
+    Arrays shaped like the groups (``(..., k)``): ``diff``, ``ci_low``, ``ci_high`` (group −
+    rest, points, unadjusted interval), ``p_value``, ``p_adjusted`` and ``direction`` (``1``
+    above, ``-1`` below, ``0`` not marked). Untested groups hold ``nan`` and ``0``.
+    """
+
+    diff: FloatArray
+    ci_low: FloatArray
+    ci_high: FloatArray
+    p_value: FloatArray
+    p_adjusted: FloatArray
+    direction: npt.NDArray[np.int8]
+
+
+def versus_rest(
+    counts: npt.ArrayLike,
+    *,
+    n_eff: npt.ArrayLike | None = None,
+    tested: npt.ArrayLike | None = None,
+    level: float = 0.95,
+) -> RestTest:
+    """Compare each group with all other responses and mark differences at FDR ``1 − level``.
+
+    Group and rest are independent samples, so the change test of :func:`diff_test` applies;
+    ``group − rest`` has the sign of ``group − all``. The p-values of one breakdown (the last
+    group axis) are adjusted with :func:`benjamini_hochberg`, and a group is marked when its
+    adjusted p-value is below ``1 − level`` (its unadjusted interval then excludes 0).
+
+    Parameters
+    ----------
+    counts
+        ``(..., k, 3)`` promoters, passives, detractors per group (weighted counts allowed);
+        every response is in exactly one group.
+    n_eff
+        ``(..., k)`` Kish effective n per group; defaults to the count totals. The rest's
+        effective n follows from ``Σw² = (Σw)² / n_eff``.
+    tested
+        ``(..., k)`` which groups are tested (e.g. not suppressed); default all with responses.
+    level
+        Confidence level of the intervals; the false discovery rate is ``1 − level``.
+
+    Returns
+    -------
+    RestTest
+        Difference, unadjusted interval, raw and adjusted p-values, and marks.
+    """
+    c = np.asarray(counts, dtype=np.float64)
+    totals = c.sum(axis=-1)
+    neff = totals if n_eff is None else np.asarray(n_eff, dtype=np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        squares = np.where(neff > 0, totals**2 / neff, 0.0)
+        rest = c.sum(axis=-2, keepdims=True) - c
+        rest_total = rest.sum(axis=-1)
+        rest_squares = squares.sum(axis=-1, keepdims=True) - squares
+        rest_neff = np.where(rest_squares > 0, rest_total**2 / rest_squares, 0.0)
+    test = diff_test(
+        (c[..., 0], c[..., 1], c[..., 2]),
+        (rest[..., 0], rest[..., 1], rest[..., 2]),
+        n_eff_a=neff,
+        n_eff_b=rest_neff,
+        level=level,
+    )
+    made = (totals > 0) if tested is None else np.asarray(tested, dtype=bool) & (totals > 0)
+    made = made & (rest_total > 0)
+    p_value = np.where(made, test.p_value, np.nan)
+    adjusted = benjamini_hochberg(p_value)
+    direction = verdict_of(test.ci_low, test.ci_high)
+    with np.errstate(invalid="ignore"):
+        marked = made & (adjusted < 1 - level)
+    return RestTest(
+        diff=np.where(made, test.diff, np.nan),
+        ci_low=np.where(made, test.ci_low, np.nan),
+        ci_high=np.where(made, test.ci_high, np.nan),
+        p_value=p_value,
+        p_adjusted=adjusted,
+        direction=np.where(marked, direction, 0).astype(np.int8),
+    )
+
+
+def control_limits(
+    promoters: npt.ArrayLike,
+    passives: npt.ArrayLike,
+    detractors: npt.ArrayLike,
+    *,
+    n_eff: npt.ArrayLike | None = None,
+    sigmas: float = 3.0,
+) -> tuple[float, FloatArray, FloatArray]:
+    """P-chart control limits for the NPS of consecutive periods of one unit.
+
+    The centre line is the pooled NPS of all the periods given; each period's limits are
+    ``centre ± sigmas · √(v / n_eff)``, where ``v = p_P + p_D − (p_P − p_D)²`` is the pooled
+    trinomial variance of one response (Shewhart's p-chart with the NPS variance in place of
+    the binomial one). A period outside its limits varies more than sampling alone explains.
+
+    Parameters
+    ----------
+    promoters, passives, detractors
+        Counts (or weighted counts) per period.
+    n_eff
+        Effective sample size per period; defaults to the count totals.
+    sigmas
+        Width of the limits in standard errors (3 in Shewhart's charts).
+
+    Returns
+    -------
+    tuple
+        ``(centre, low, high)``: centre line in points and per-period limits in points, clipped
+        to [−100, 100]; ``nan`` without any response.
+    """
+    pro = np.asarray(promoters, dtype=np.float64)
+    pas = np.asarray(passives, dtype=np.float64)
+    det = np.asarray(detractors, dtype=np.float64)
+    total = pro + pas + det
+    neff = total if n_eff is None else np.asarray(n_eff, dtype=np.float64)
+    whole = float(np.nansum(total))
+    if whole <= 0:
+        nan = np.full(total.shape, np.nan)
+        return float("nan"), nan, nan.copy()
+    p_pro, p_det = float(np.nansum(pro)) / whole, float(np.nansum(det)) / whole
+    centre = p_pro - p_det
+    variance = p_pro + p_det - centre**2
+    with np.errstate(invalid="ignore", divide="ignore"):
+        half = np.where(neff > 0, sigmas * np.sqrt(variance / neff), np.nan)
+    low = np.clip(centre - half, -1.0, 1.0) * 100.0
+    high = np.clip(centre + half, -1.0, 1.0) * 100.0
+    return centre * 100.0, low, high
 
 
 def kish_effective_n(weights: npt.ArrayLike) -> float:

@@ -21,19 +21,22 @@ saying so instead of advice.
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from nps_kit.errors import ConfigError, closest
 from nps_kit.i18n import Language, impact_text, label, points
+from nps_kit.playbook import (
+    Action,
+    DriverActions,
+    GeneralActions,
+    Playbook,
+    Segment,
+    SegmentActions,
+    load_playbook,
+)
 from nps_kit.text.themes import DEFAULT_THEME_IDS
 
 __all__ = [
@@ -49,199 +52,9 @@ __all__ = [
     "segment_strategies",
 ]
 
-Segment = Literal["promoter", "passive", "detractor"]
 Source = Literal["theme", "driver", "general"]
 SEGMENTS: tuple[Segment, ...] = ("detractor", "passive", "promoter")
 THEME_IDS: tuple[str, ...] = DEFAULT_THEME_IDS
-
-
-# --- playbook schema -------------------------------------------------------------------------
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Action(_Model):
-    """One action in both report languages."""
-
-    ja: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-    def text(self, lang: Language) -> str:
-        """Return the action in ``lang``."""
-        return self.ja if lang == "ja" else self.en
-
-
-class SegmentActions(_Model):
-    """Actions for a theme, per segment (each optional)."""
-
-    promoter: tuple[Action, ...] = ()
-    passive: tuple[Action, ...] = ()
-    detractor: tuple[Action, ...] = ()
-
-
-class GeneralActions(_Model):
-    """Default actions per segment (at least one each)."""
-
-    promoter: tuple[Action, ...] = Field(min_length=1)
-    passive: tuple[Action, ...] = Field(min_length=1)
-    detractor: tuple[Action, ...] = Field(min_length=1)
-
-
-class DriverActions(_Model):
-    """Actions for a rated attribute, and the extra column names that map to it."""
-
-    columns: tuple[str, ...] = ()
-    actions: tuple[Action, ...] = Field(min_length=1)
-
-
-class Playbook(_Model):
-    """A validated playbook (see the comments at the top of ``parameters/playbook.yaml``)."""
-
-    version: Literal[1]
-    general: GeneralActions
-    # Keys are theme ids; load_playbook checks them against the theme dictionaries in use, so
-    # a theme added to themes.yaml can have actions too.
-    themes: dict[str, SegmentActions] = Field(default_factory=dict)
-    drivers: dict[str, DriverActions] = Field(default_factory=dict)
-
-    def theme_actions(self, theme: str, segment: Segment) -> tuple[Action, ...]:
-        """Return the actions for ``theme`` and ``segment``; empty for unknown themes."""
-        entry = self.themes.get(theme)
-        if entry is None:
-            return ()
-        actions: tuple[Action, ...] = getattr(entry, segment)
-        return actions
-
-    def driver_for(self, column: str) -> str | None:
-        """Return the driver id for a rating column (``rating_delivery`` → ``delivery``)."""
-        name = column.strip().casefold()
-        for driver, entry in self.drivers.items():
-            if name in (c.casefold() for c in entry.columns):
-                return driver
-        stem = re.sub(r"^(rating|rate)[\s_-]*|[\s_-]*(rating)$", "", name)
-        return stem if stem in self.drivers else None
-
-
-def load_playbook(
-    path: str | Path | None = None, *, themes: Iterable[str] | None = None
-) -> Playbook:
-    """Read and validate a playbook.
-
-    Parameters
-    ----------
-    path
-        A playbook YAML file; ``None`` reads the copy shipped in the package.
-    themes
-        Theme ids the playbook may name (those of the theme dictionaries in use); the default
-        dictionaries' ids when ``None``.
-
-    Returns
-    -------
-    Playbook
-        The validated playbook.
-
-    Raises
-    ------
-    ConfigError
-        If the file is missing, is not valid YAML, or breaks the schema; the message names the
-        file and the dotted key, and for an unknown key suggests the closest valid one.
-    """
-    if path is None:
-        source = resources.files("nps_kit") / "resources" / "playbook.yaml"
-        shown = Path("nps_kit/resources/playbook.yaml")
-        text = source.read_text(encoding="utf-8")
-    else:
-        shown = Path(path)
-        if not shown.is_file():
-            raise ConfigError(
-                f"Playbook file {shown} does not exist.",
-                hint="Pass an existing YAML file, or no path for the built-in playbook.",
-                path=shown,
-            )
-        text = shown.read_text(encoding="utf-8")
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ConfigError(
-            f"{shown}: not valid YAML{where}.",
-            hint="Check the indentation and quoting there.",
-            path=shown,
-        ) from error
-    try:
-        playbook = Playbook.model_validate(raw)
-    except ValidationError as error:
-        raise _config_error(error, shown) from error
-    allowed = list(DEFAULT_THEME_IDS if themes is None else themes)
-    for theme in playbook.themes:
-        if theme not in allowed:
-            suggestion = closest(theme, allowed)
-            hint = f"Did you mean {suggestion!r}? " if suggestion else ""
-            raise ConfigError(
-                f"{shown}: unknown key 'themes.{theme}'.",
-                hint=f"{hint}Valid keys here: {', '.join(allowed)}.",
-                path=shown,
-                key=f"themes.{theme}",
-            )
-    return playbook
-
-
-def _valid_keys(parent: tuple[str | int, ...]) -> list[str]:
-    """Return the keys allowed under ``parent`` (for "did you mean" hints)."""
-    segments = ["promoter", "passive", "detractor"]
-    if not parent:
-        return list(Playbook.model_fields)
-    if parent == ("general",) or (len(parent) == 2 and parent[0] == "themes"):
-        return segments
-    if parent == ("themes",):
-        return list(THEME_IDS)
-    if len(parent) == 2 and parent[0] == "drivers":
-        return list(DriverActions.model_fields)
-    if isinstance(parent[-1], int):
-        return list(Action.model_fields)
-    return []
-
-
-def _config_error(error: ValidationError, path: Path) -> ConfigError:
-    raw = error.errors()
-    # A broken item also fails its parent's length check; report only the innermost problems.
-    problems = [
-        p
-        for p in raw
-        if not any(
-            len(q["loc"]) > len(p["loc"]) and q["loc"][: len(p["loc"])] == p["loc"] for q in raw
-        )
-    ]
-    first = problems[0]
-    loc = tuple(first["loc"])
-    key = ".".join(str(part) for part in loc) or "(top level)"
-    more = f" ({len(problems) - 1} more problem(s) in the file)" if len(problems) > 1 else ""
-    if first["type"] == "extra_forbidden":
-        valid = _valid_keys(loc[:-1])
-        suggestion = closest(str(loc[-1]), valid)
-        hint = f"Did you mean {suggestion!r}? " if suggestion else ""
-        return ConfigError(
-            f"{path}: unknown key {key!r}{more}.",
-            hint=f"{hint}Valid keys here: {', '.join(valid)}.",
-            path=path,
-            key=key,
-        )
-    if first["type"] == "missing":
-        return ConfigError(
-            f"{path}: missing key {key!r}{more}.",
-            hint="See the format described at the top of parameters/playbook.yaml.",
-            path=path,
-            key=key,
-        )
-    return ConfigError(
-        f"{path}: key {key!r}: {first['msg']}; found {first['input']!r}{more}.",
-        hint="See the format described at the top of parameters/playbook.yaml.",
-        path=path,
-        key=key,
-    )
 
 
 # --- recommendations -------------------------------------------------------------------------
@@ -441,14 +254,14 @@ def _no_data(seg: Segment, now: dict[str, float | None], lang: Language) -> Reco
             if lang == "ja"
             else f"Too few responses to report {name}; no advice is given."
         )
-        evidence = f"回答 {n} 件" if lang == "ja" else f"{n} responses"
+        evidence = f"回答{n}件" if lang == "ja" else f"{n} responses"
         return Recommendation(seg, "general", "no_data", action, evidence, 1)
     action = (
         f"今期は{name}の回答がないため、このセグメント向けの施策は提案しません。"
         if lang == "ja"
         else f"No {name} this period, so no advice is given for this segment."
     )
-    evidence = f"{name} 0 人（回答 {n} 件）" if lang == "ja" else f"0 {name} of {n} responses"
+    evidence = f"{name}0人（回答{n}件）" if lang == "ja" else f"0 {name} of {n} responses"
     return Recommendation(seg, "general", "no_data", action, evidence, 1)
 
 
@@ -547,7 +360,7 @@ def _general_items(
         change = f"、前回比 {diff}" if lang == "ja" else f", {diff} vs previous"
     share = f"{pct:.1f}%" if pct is not None else "—"
     if lang == "ja":
-        evidence = f"{name} {share}（回答 {n} 件中 {count} 人{change}）"
+        evidence = f"{name}{share}（回答{n}件中{count}人{change}）"
     else:
         evidence = f"{name} {share} ({count} of {n} responses{change})"
     actions = getattr(book.general, seg)

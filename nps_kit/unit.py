@@ -8,7 +8,6 @@ a :class:`UnitData` into the tables each report section shows; they only combine
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,15 +15,19 @@ from typing import Literal
 
 import pandas as pd
 
-from nps_kit.errors import DataError, closest
-from nps_kit.i18n import Language
+from nps_kit.cache import normalise_key as _norm
+from nps_kit.errors import DataError, closest, missing_column
+from nps_kit.i18n import Language, t
 from nps_kit.load import LoadReport, LoadResult, load_responses
+from nps_kit.periods import latest_month, shift_period
 from nps_kit.score import (
     DEFAULT_MIN_N,
     DEFAULT_MIN_REPORT_N,
     Change,
     NpsResult,
+    against_rest,
     compare,
+    control_chart,
     nps,
     score_groups,
     segment,
@@ -37,9 +40,10 @@ __all__ = [
     "breakdown_table",
     "contact_allowed",
     "data_quality",
-    "detractor_followups",
     "headline",
+    "incomplete_through",
     "prepare_unit",
+    "select_unit_rows",
     "shift_period",
     "trend_table",
 ]
@@ -122,16 +126,49 @@ class Headline:
         return next((c for c in self.comparisons if c.kind == kind), None)
 
 
-def _norm(value: object) -> str:
-    # A column of whole numbers with blanks is read as float: 1.0 must match "1".
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return unicodedata.normalize("NFKC", str(value)).strip()
+def select_unit_rows(
+    data: pd.DataFrame, *, column: str | None, values: Sequence[object], source: Path
+) -> pd.DataFrame:
+    """Keep the rows whose ``column`` is one of ``values`` (after normalisation and trimming).
 
+    Parameters
+    ----------
+    data
+        Loaded responses.
+    column, values
+        ``data.filter`` of the parameters; ``column=None`` keeps every row.
+    source
+        The file, for messages.
 
-def shift_period(period: str, months: int) -> str:
-    """Move a ``YYYY-MM`` period by ``months`` (negative = earlier)."""
-    return str(pd.Period(period, freq="M") + months)
+    Returns
+    -------
+    pandas.DataFrame
+        The unit's rows (a view: copy before changing it).
+
+    Raises
+    ------
+    DataError
+        When the column does not exist or no row matches.
+    """
+    if column is None:
+        return data
+    if column not in data.columns:
+        raise missing_column(
+            column, _export_columns(data), source=source, option="data.filter.column", path=source
+        )
+    wanted = {_norm(v) for v in values}
+    keys = data[column].map(_norm, na_action="ignore")
+    data = data.loc[keys.isin(wanted)]
+    if data.empty:
+        present = sorted({str(k) for k in keys.dropna().unique()})
+        guess = closest(next(iter(wanted), ""), present) if wanted else None
+        raise DataError(
+            f"{source}: no rows with {column} in {sorted(wanted)}; "
+            f"values present: {', '.join(present[:20])}.",
+            hint=f"Did you mean {guess!r}?" if guess else "Check data.filter.values.",
+            path=source,
+        )
+    return data
 
 
 def prepare_unit(
@@ -149,6 +186,12 @@ def prepare_unit(
     sheet: str | int | None = None,
     encoding: str | None = None,
     redact: bool = True,
+    cache: str | Path | None = None,
+    date_format: str | None = None,
+    missing_values: Sequence[str] = (),
+    fix_text: bool = False,
+    id_column: str | None = None,
+    dedupe: bool = False,
 ) -> UnitData:
     """Load a survey export and keep one unit's responses.
 
@@ -169,14 +212,22 @@ def prepare_unit(
         Free-text columns to redact (in the reporting period's rows, the only ones a report
         shows text of).
     period
-        Reporting month ``YYYY-MM``, or ``"latest"`` for the latest complete month in the file:
-        the month of the latest response date when that date is the month's last day, else the
-        month before (as ``nps-kit run`` resolves it).
+        Reporting month ``YYYY-MM``, or ``"latest"`` for the month of the file's latest
+        response date, complete or not (as ``nps-kit run`` resolves it; the report's title says
+        when it is not complete, see :func:`incomplete_through`).
     sheet, encoding
         Passed to the loader.
     redact
         Replace e-mail addresses, phone numbers, postal codes and card numbers in
         ``text_columns`` (see :func:`nps_kit.redact.redact`).
+    cache
+        A cache file of the export written by ``nps-kit run`` (:func:`nps_kit.cache.build_cache`):
+        the unit's rows and months are read from it instead of parsing ``path``. Either way the
+        unit keeps the months a report shows (:func:`report_window`) and rows without a date.
+    date_format, missing_values, fix_text, id_column, dedupe
+        Passed to the loader: how to read dates that read both ways, more "no answer" codes,
+        repair of double-decoded text, the id column whose repeats are counted, and whether
+        duplicate responses are dropped.
 
     Returns
     -------
@@ -190,49 +241,65 @@ def prepare_unit(
         period has no responses at all.
     """
     source = Path(path)
-    loaded = _load_cached(
-        source,
-        score_column=score_column,
-        date_column=date_column,
-        weight_column=weight_column,
-        sheet=sheet,
-        encoding=encoding,
-    )
+    if cache is not None:
+        from nps_kit.cache import open_cache, read_rows
+
+        store = open_cache(cache)
+        if period == "latest":
+            if store.report.date_max is None:
+                raise DataError(
+                    f"{source}: column {date_column!r} has no readable dates.",
+                    hint="Check columns.date in the parameters.",
+                    path=source,
+                )
+            period = latest_month(pd.Series([store.report.date_max])) or period
+        start, end = report_window(period)
+        loaded = read_rows(
+            store, unit_values=unit_values if unit_column else None, start=start, end=end
+        )
+    else:
+        loaded = _load_cached(
+            source,
+            score_column=score_column,
+            date_column=date_column,
+            weight_column=weight_column,
+            sheet=sheet,
+            encoding=encoding,
+            date_format=date_format,
+            missing_values=tuple(missing_values),
+            fix_text=fix_text,
+            id_column=id_column,
+            dedupe=dedupe,
+        )
     data = loaded.data
-    if unit_column is not None:
-        if unit_column not in data.columns:
-            guess = closest(unit_column, [str(c) for c in data.columns])
-            raise DataError(
-                f"{source}: no column {unit_column!r} to select the unit's rows.",
-                hint=f"Did you mean {guess!r}?" if guess else "Check data.filter.column.",
-                path=source,
-            )
-        wanted = {_norm(v) for v in unit_values}
-        keys = data[unit_column].map(_norm, na_action="ignore")
-        data = data.loc[keys.isin(wanted)]
-        if data.empty:
-            present = sorted({str(k) for k in keys.dropna().unique()})
-            guess = closest(next(iter(wanted), ""), present) if wanted else None
-            raise DataError(
-                f"{source}: no rows with {unit_column} in {sorted(wanted)}; "
-                f"values present: {', '.join(present[:20])}.",
-                hint=f"Did you mean {guess!r}?" if guess else "Check data.filter.values.",
-                path=source,
-            )
-    data = data.copy()
+    if cache is None:  # the cache's rows are the unit's already (pushed down by read_rows)
+        data = select_unit_rows(data, column=unit_column, values=unit_values, source=source)
     dates = data["nps_date"]
-    if dates.notna().sum() == 0:
+    if dates.notna().sum() == 0 and cache is None:
         raise DataError(
             f"{source}: column {date_column!r} has no readable dates for {name}.",
             hint="Check columns.date in the parameters.",
             path=source,
         )
-    data["period"] = dates.dt.strftime("%Y-%m").astype("string")
-    data["segment"] = segment(data["nps_score"])
     if period == "latest":
-        period = _latest_complete_month(loaded.data["nps_date"])
+        latest = latest_month(loaded.data["nps_date"])
+        assert latest is not None  # the unit's own rows have dates (checked above)
+        period = latest
+    covered = dates.dt.strftime("%Y-%m")
+    start, end = report_window(period)
+    data = data.loc[dates.isna() | ((dates >= start) & (dates < end))].copy()
+    data["period"] = data["nps_date"].dt.strftime("%Y-%m").astype("string")
+    data["segment"] = segment(data["nps_score"])
     if not (data["period"] == period).any():
-        first, last = data["period"].dropna().min(), data["period"].dropna().max()
+        if cache is not None:  # the error names the unit's whole range: read its dates
+            covered = _unit_months(cache, unit_values if unit_column else None)
+        if covered.dropna().empty:
+            raise DataError(
+                f"{source}: column {date_column!r} has no readable dates for {name}.",
+                hint="Check columns.date in the parameters.",
+                path=source,
+            )
+        first, last = covered.dropna().min(), covered.dropna().max()
         raise DataError(
             f"{source}: {name} has no responses in {period}; the data covers {first} to {last}.",
             hint="Pick a period inside that range (--period YYYY-MM).",
@@ -265,17 +332,41 @@ def prepare_unit(
     )
 
 
-def _latest_complete_month(dates: pd.Series) -> str:
-    """Month of the file's latest date if that date is the month's last day, else the one before.
+def report_window(period: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """Return ``[start, end)`` of the months a report for ``period`` uses.
 
-    Judged on the whole file, not one unit, so that every unit of a run reports the same month
-    (the rule of :func:`nps_kit.params.resolve_period`).
+    The trend shows the 12 months up to ``period`` and the comparison with last year reaches
+    12 months back, so a report needs ``period`` and the 12 months before it; rows outside are
+    not read (from the run's cache) or dropped (from the export).
     """
-    last = dates.max()
-    month = last.to_period("M")
-    if last.normalize() != month.end_time.normalize():
-        month -= 1
-    return str(month)
+    month = pd.Period(period, freq="M")
+    return (month - 12).start_time, (month + 1).start_time
+
+
+def _unit_months(cache: str | Path, unit_values: Sequence[str] | None) -> pd.Series:
+    from nps_kit.cache import open_cache, read_rows
+
+    rows = read_rows(open_cache(cache), unit_values=unit_values).data
+    if rows.empty:
+        raise DataError(
+            f"{cache}: no rows with the unit's filter values "
+            f"{sorted(map(str, unit_values or []))}.",
+            hint="Check data.filter.values.",
+            path=Path(cache),
+        )
+    return rows["nps_date"].dt.strftime("%Y-%m")
+
+
+def incomplete_through(unit: UnitData) -> pd.Timestamp | None:
+    """Return the last response date if it falls inside the reporting month, before its end.
+
+    ``None`` when the reporting month is complete (or is not the file's latest month).
+    """
+    last = unit.load.date_max
+    if last is None or str(last.to_period("M")) != unit.period:
+        return None
+    month_end = last.to_period("M").end_time.normalize()
+    return None if last.normalize() >= month_end else last
 
 
 # The runner builds many units from one export on each warm kernel: keep the last few parsed
@@ -348,14 +439,17 @@ def trend_table(
     """Monthly NPS for the ``months`` months up to the reporting period.
 
     Returns the :func:`nps_kit.score.score_groups` table by month (no anonymity suppression: a
-    month is not a respondent group). Months without responses are absent.
+    month is not a respondent group) with the unit's own control limits over these months
+    (:func:`nps_kit.score.control_chart`: ``control_centre``, ``control_low``,
+    ``control_high``, ``out_of_control``). Months without responses are absent.
     """
     first = shift_period(unit.period, -(months - 1))
     data = unit.responses
     window = data.loc[(data["period"] >= first) & (data["period"] <= unit.period)]
-    return score_groups(
+    table = score_groups(
         window, period="month", weight=weight, level=level, min_n=min_n, min_report_n=0
     )
+    return control_chart(table)
 
 
 def breakdown_table(
@@ -366,21 +460,36 @@ def breakdown_table(
     level: float = 0.95,
     min_n: int = DEFAULT_MIN_N,
     min_report_n: int = DEFAULT_MIN_REPORT_N,
+    top_n: int | None = None,
 ) -> pd.DataFrame:
     """NPS by the values of ``by`` in the reporting period, best first.
 
     Groups under ``min_report_n`` are suppressed (kept with ``suppressed=True`` so the report
-    can say they exist) and sorted last.
+    can say they exist) and sorted last. Each shown group is also compared with the rest of
+    the unit, with the false discovery rate over the breakdown's groups held at ``1 − level``
+    (:func:`nps_kit.score.against_rest`: ``versus_unit`` is ``above``, ``below`` or NA).
+
+    With ``top_n``, the ``top_n`` largest groups are shown
+    and the rest pooled into one "Other" / "その他" group, placed after them.
     """
-    table = score_groups(
-        unit.current,
+    from nps_kit.followup import keep_top
+    from nps_kit.i18n import label
+
+    rows = unit.current
+    other = label("other", unit.language)
+    if top_n is not None and by in rows.columns:
+        rows = rows.assign(**{by: keep_top(rows[by], top_n=top_n, other=other)})
+    table = against_rest(
+        rows,
         by=by,
         weight=weight,
         level=level,
         min_n=min_n,
         min_report_n=min_report_n,
     )
-    return table.sort_values(["suppressed", "nps"], ascending=[True, False]).reset_index(drop=True)
+    table["_other"] = (table[by].astype(object) == other) if top_n is not None else False
+    table = table.sort_values(["suppressed", "_other", "nps"], ascending=[True, True, False])
+    return table.drop(columns="_other").reset_index(drop=True)
 
 
 def contact_allowed(values: pd.Series) -> pd.Series:
@@ -392,96 +501,33 @@ def contact_allowed(values: pd.Series) -> pd.Series:
     )
 
 
+def _export_columns(data: pd.DataFrame) -> list[str]:
+    """Return the export's own columns, without those the loader and prepare_unit add."""
+    return [str(c) for c in data.columns if not str(c).startswith("nps_") and c not in _ADDED]
+
+
+_ADDED = ("period", "segment")
+
+
 def _require(data: pd.DataFrame, column: str, option: str) -> None:
     if column not in data.columns:
-        guess = closest(column, [str(c) for c in data.columns])
-        raise DataError(
-            f"no column {column!r} ({option}) in the responses.",
-            hint=f"Did you mean {guess!r}?" if guess else f"Check columns.{option}.",
-        )
+        raise missing_column(column, _export_columns(data), option=f"columns.{option}")
 
 
-def detractor_followups(
-    unit: UnitData,
-    *,
-    id_column: str,
-    comment_column: str | None,
-    contact_column: str | None,
-    limit: int = 50,
-    max_chars: int = 80,
+def data_quality(
+    unit: UnitData, *, id_column: str | None = None, ratings: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """List the period's detractors who allowed contact, newest first.
+    """Data-quality facts for the report: what was read, used and excluded, and why.
 
     Parameters
     ----------
     unit
-        Prepared unit.
-    id_column, comment_column, contact_column
-        Columns of the export; with ``contact_column=None`` every detractor is listed.
-    limit
-        At most this many rows.
-    max_chars
-        Comments are shortened to this many characters (with "…").
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``id``, ``date``, ``score``, ``comment``.
-
-    Raises
-    ------
-    DataError
-        When a named column does not exist: a misspelt contact column must not list people
-        who never agreed to be contacted.
-    """
-    rows = unit.current
-    _require(rows, id_column, "id")
-    if comment_column is not None:
-        _require(rows, comment_column, "comment")
-    if contact_column is not None:
-        _require(rows, contact_column, "contact")
-    rows = rows.loc[rows["segment"] == "detractor"]
-    if contact_column is not None:
-        rows = rows.loc[contact_allowed(rows[contact_column])]
-    rows = rows.sort_values("nps_date", ascending=False).head(limit)
-    comments = (
-        rows[comment_column].fillna("").astype(str)
-        if comment_column is not None
-        else pd.Series("", index=rows.index, dtype=object)
-    )
-    short = comments.map(lambda t: t if len(t) <= max_chars else t[: max_chars - 1] + "…")
-    return pd.DataFrame(
-        {
-            "id": rows[id_column].astype(str).to_numpy(),
-            "date": rows["nps_date"].dt.strftime("%Y-%m-%d").to_numpy(),
-            "score": rows["nps_score"].astype("Int64").to_numpy(),
-            "comment": short.to_numpy(),
-        }
-    )
-
-
-_QUALITY = {
-    "source": {"ja": "データファイル", "en": "Source file"},
-    "format": {"ja": "形式", "en": "Format"},
-    "rows_read": {"ja": "ファイルの行数", "en": "Rows in file"},
-    "unit_rows": {"ja": "この事業部の行数", "en": "Rows for this unit"},
-    "period_rows": {"ja": "対象期間の行数", "en": "Rows in the period"},
-    "valid": {"ja": "有効回答（NPS算出対象）", "en": "Valid answers (used for NPS)"},
-    "missing": {"ja": "除外：無回答", "en": "Excluded: missing score"},
-    "invalid": {"ja": "除外：無効な値", "en": "Excluded: invalid score"},
-    "duplicates": {"ja": "重複ID", "en": "Duplicate response IDs"},
-    "dates": {"ja": "回答日の範囲", "en": "Date range"},
-    "dates_unparsed": {"ja": "読めない日付", "en": "Unreadable dates"},
-    "redacted": {
-        "ja": "個人情報の伏せ字（対象期間のコメント）",
-        "en": "Personal data redacted (this period's comments)",
-    },
-    "off": {"ja": "オフ（社内用）", "en": "off (internal use)"},
-}
-
-
-def data_quality(unit: UnitData, *, id_column: str | None = None) -> pd.DataFrame:
-    """Data-quality facts for the report: what was read, used and excluded, and why.
+        The prepared unit.
+    id_column
+        Column with response ids, to count duplicates.
+    ratings
+        The period's :func:`nps_kit.followup.ratings_summary` table; adds a row counting the
+        ratings left out as off the scale or not a number, per question (``0`` when none).
 
     Returns
     -------
@@ -496,6 +542,9 @@ def data_quality(unit: UnitData, *, id_column: str | None = None) -> pd.DataFram
     if id_column and id_column in unit.responses.columns:
         ids = unit.responses[id_column].dropna()
         dup = int(ids.duplicated().sum())
+    original = [c for c in unit.responses.columns if not str(c).startswith("nps_")]
+    original = [c for c in original if c not in ("period", "segment")]
+    exact = int(unit.responses[original].astype("string").duplicated().sum())
     dates = unit.responses["nps_date"].dropna()
     # The loader counts unreadable dates in the whole file; the report is about this unit.
     unparsed = 0
@@ -503,14 +552,22 @@ def data_quality(unit: UnitData, *, id_column: str | None = None) -> pd.DataFram
         raw = unit.responses[report.date_column]
         blank = raw.isna() | (raw.astype(str).str.strip() == "")
         unparsed = int((unit.responses["nps_date"].isna() & ~blank).sum())
-    date_range = f"{dates.min():%Y-%m-%d} – {dates.max():%Y-%m-%d}" if len(dates) else "—"
+    dash = "〜" if lang == "ja" else " – "
+    date_range = f"{dates.min():%Y-%m-%d}{dash}{dates.max():%Y-%m-%d}" if len(dates) else "—"
+    comma = "、" if lang == "ja" else ", "
     if unit.redacted:
-        redacted = ", ".join(f"{k} {v}" for k, v in unit.redactions.items() if v) or "0"
+        redacted = (
+            comma.join(f"{t(f'quality.{k}', lang)} {v}" for k, v in unit.redactions.items() if v)
+            or "0"
+        )
     else:
-        redacted = _QUALITY["off"][lang]
-    fmt = report.format + (f" ({report.source})" if report.source != "generic" else "")
+        redacted = t("quality.off", lang)
+    fmt = (report.format.upper() if lang == "ja" else report.format) + (
+        f" ({report.source})" if report.source != "generic" else ""
+    )
     if report.encoding:
-        fmt += f", {report.encoding}"
+        encoding = report.encoding.upper() if lang == "ja" else report.encoding
+        fmt += comma + t("quality.encoding", lang, name=encoding)
     rows = [
         ("source", unit.source.name),
         ("format", fmt),
@@ -521,10 +578,24 @@ def data_quality(unit: UnitData, *, id_column: str | None = None) -> pd.DataFram
         ("missing", f"{int((status == 'missing').sum()):,}"),
         ("invalid", f"{int((status == 'invalid').sum()):,}"),
         ("duplicates", f"{dup:,}"),
+        ("duplicate_rows", f"{exact:,}"),
         ("dates", date_range),
         ("dates_unparsed", f"{unparsed:,}"),
         ("redacted", redacted),
     ]
+    if report.duplicates_dropped:
+        rows.insert(-3, ("dropped", f"{report.duplicates_dropped:,}"))
+    if ratings is not None and len(ratings):
+        every = ratings[ratings["segment"] == "all"]
+        bad = [
+            f"{label} {count:,}"
+            for label, count in zip(every["label"], every["invalid"].astype(int), strict=True)
+            if count
+        ]
+        rows.append(("invalid_ratings", ", ".join(bad) or "0"))
+    if report.mojibake_cells:
+        key = "repaired" if report.text_fixed else "not_repaired"
+        rows.append(("mojibake", t(f"quality.{key}", lang, n=f"{report.mojibake_cells:,}")))
     return pd.DataFrame(
-        {"item": [_QUALITY[k][lang] for k, _ in rows], "value": [v for _, v in rows]}
+        {"item": [t(f"quality.{k}", lang) for k, _ in rows], "value": [v for _, v in rows]}
     )

@@ -426,7 +426,12 @@ def test_rating_questions_on_different_scales_are_rejected(unit: UnitData) -> No
 def test_missing_text_column_is_a_data_error(unit: UnitData) -> None:
     with pytest.raises(DataError) as info:
         analyse_followups(unit, [{"column": "coment", "type": "text", "label": "理由"}])
-    assert str(info.value) == "No column 'coment' in the responses. Did you mean 'comment'?"
+    assert str(info.value) == (
+        "no column 'coment' (followups); columns: 'response_id', 'submitted_at', 'score', "
+        "'channel', 'features', 'rating_delivery', 'rating_price', 'comment', 'improvement', "
+        "'contact_ok', 'nps_score', 'nps_status', 'nps_row', 'nps_date', 'period', 'segment'. "
+        "Did you mean 'comment'?"
+    )
 
 
 # --- demo data ---------------------------------------------------------------------------------
@@ -454,6 +459,176 @@ def test_demo_ec_top_theme_is_delivery_and_top_driver_fix_first() -> None:
     assert analysis.themes.iloc[0]["theme"] == "delivery"
     top = analysis.drivers.iloc[0]
     assert (top["attribute"], top["quadrant"]) == ("rating_delivery", "fix_first")
+    # the others lie within their margins of the mean rating: no hair's-width labels
+    assert set(analysis.drivers["quadrant"].iloc[1:]) == {"near_average"}
     assert analysis.drivers["method"].iloc[0] == "relative_weights"
+    assert analysis.rating_scale == (1.0, 5.0)  # the key-driver chart's honest x-axis
     assert analysis.recommendations[0].segment == "detractor"
     assert analysis.recommendations[0].key == "delivery"
+
+
+# --- weights -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def weighted_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[UnitData, FollowupAnalysis]:
+    """The demo's EC unit with a weight column (0.5 … 3.0 by row) added to a copy of the data."""
+    import numpy as np
+
+    raw = pd.read_csv(DEMO_DATA, dtype=str, keep_default_na=False)
+    raw["weight"] = [f"{w:.2f}" for w in np.random.default_rng(17).uniform(0.5, 3.0, len(raw))]
+    path = tmp_path_factory.mktemp("weighted") / "weighted.csv.gz"
+    raw.to_csv(path, index=False)
+    spec = yaml.safe_load((ROOT / "parameters" / "ec.yaml").read_text(encoding="utf-8"))
+    unit = prepare_unit(
+        path,
+        name=spec["name"],
+        language=spec["language"],
+        unit_column="business_unit",
+        unit_values=["EC事業部"],
+        weight_column="weight",
+        text_columns=["comment", "improvement"],
+    )
+    return unit, analyse_followups(unit, spec["followups"], weight="nps_weight")
+
+
+def _by_hand(weights: pd.Series, scores: pd.Series) -> dict[str, float]:
+    """Weighted NPS, shares and the adjusted-Wald interval with Kish's n, from the formulas."""
+    import math
+
+    total = weights.sum()
+    pro = weights[scores >= 9].sum() / total
+    det = weights[scores <= 6].sum() / total
+    n_eff = total**2 / (weights**2).sum()
+    n_adj = n_eff + 3
+    a_pro, a_det = (pro * n_eff + 0.75) / n_adj, (det * n_eff + 0.75) / n_adj
+    half = 1.959963984540054 * math.sqrt((a_pro + a_det - (a_pro - a_det) ** 2) / n_adj)
+    nps = 100 * (pro - det)
+    low = min(100 * max(a_pro - a_det - half, -1.0), nps)
+    high = max(100 * min(a_pro - a_det + half, 1.0), nps)
+    return {"nps": nps, "ci_low": low, "ci_high": high, "n_eff": n_eff, "total": total}
+
+
+def test_weighted_demo_answer_shares_and_nps_equal_a_hand_computation(
+    weighted_demo: tuple[UnitData, FollowupAnalysis],
+) -> None:
+    unit, analysis = weighted_demo
+    rows = unit.current.loc[unit.current["nps_score"].notna()]
+    w, s = rows["nps_weight"], rows["nps_score"].astype(float)
+    answered = rows["heard_about"].astype("string").str.strip().replace("", pd.NA).notna()
+    table = analysis.questions[0].table.set_index("answer")
+    for answer, group in rows.loc[answered].groupby("heard_about"):
+        expected = _by_hand(w[group.index], s[group.index])
+        got = table.loc[answer]
+        assert got["n"] == len(group)
+        assert got["share"] == pytest.approx(100 * expected["total"] / w[answered].sum())
+        assert got["nps"] == pytest.approx(expected["nps"])
+        assert got["ci_low"] == pytest.approx(expected["ci_low"])
+        assert got["ci_high"] == pytest.approx(expected["ci_high"])
+        assert got["small_sample"] == (expected["n_eff"] < 30)
+        detractors = s < 7
+        assert got["share_detractors"] == pytest.approx(
+            100 * w[group.index][detractors[group.index]].sum() / w[answered & detractors].sum()
+        )
+    # Weighted shares are not the counted ones (else the test would prove nothing).
+    plain = 100 * table["n"].iloc[0] / answered.sum()
+    assert table["share"].iloc[0] != pytest.approx(plain, abs=0.05)
+
+
+def test_weighted_demo_multi_select_shares_and_nps(
+    weighted_demo: tuple[UnitData, FollowupAnalysis],
+) -> None:
+    unit, analysis = weighted_demo
+    rows = unit.current.loc[unit.current["nps_score"].notna()]
+    w, s = rows["nps_weight"], rows["nps_score"].astype(float)
+    options = rows["used_features"].astype("string").fillna("").str.split(";")
+    options = options.map(lambda xs: {x.strip() for x in xs if x.strip()})
+    answered = options.map(len) > 0
+    table = analysis.questions[1].table.set_index("option")
+    for option in ["商品検索", "クーポン", "レビュー"]:
+        chose = options.map(lambda xs, o=option: o in xs)
+        expected = _by_hand(w[chose], s[chose])
+        got = table.loc[option]
+        assert got["n"] == int(chose.sum())
+        assert got["share"] == pytest.approx(100 * expected["total"] / w[answered].sum())
+        assert got["nps"] == pytest.approx(expected["nps"])
+        assert got["ci_low"] == pytest.approx(expected["ci_low"])
+
+
+def test_weighted_demo_ratings_and_drivers_are_weighted(
+    weighted_demo: tuple[UnitData, FollowupAnalysis],
+) -> None:
+    import numpy as np
+
+    unit, analysis = weighted_demo
+    rows = unit.current.loc[unit.current["nps_score"].notna()]
+    w, s = rows["nps_weight"], rows["nps_score"].astype(float)
+    assert analysis.ratings is not None and analysis.drivers is not None
+    ratings = analysis.ratings.set_index(["attribute", "segment"])["mean"]
+    columns = [c for c in rows.columns if c.startswith("rating_")]
+    values = {c: pd.to_numeric(rows[c], errors="coerce") for c in columns}
+    for column, v in values.items():
+        known = v.notna()
+        assert ratings[(column, "all")] == pytest.approx(
+            (v[known] * w[known]).sum() / w[known].sum()
+        )
+        det = known & (s <= 6)
+        assert ratings[(column, "detractor")] == pytest.approx(
+            (v[det] * w[det]).sum() / w[det].sum()
+        )
+    drivers = analysis.drivers.set_index("attribute")
+    assert drivers["method"].iloc[0] == "relative_weights"
+    # Relative weights share out the R² of the weighted least-squares fit of the score.
+    complete = pd.concat(values, axis=1).notna().all(axis=1)
+    x = pd.concat(values, axis=1).loc[complete].to_numpy(float)
+    y, ww = s[complete].to_numpy(float), w[complete].to_numpy(float)
+    xc = x - np.average(x, axis=0, weights=ww)
+    yc = y - np.average(y, weights=ww)
+    root = np.sqrt(ww)[:, None]
+    beta = np.linalg.lstsq(xc * root, yc * root[:, 0], rcond=None)[0]
+    residual = yc - xc @ beta
+    r_squared = 1 - (ww * residual**2).sum() / (ww * yc**2).sum()
+    assert drivers["r_squared"].iloc[0] == pytest.approx(r_squared)
+    assert drivers["importance"].sum() == pytest.approx(r_squared)
+    for column, v in values.items():
+        known = v.notna()
+        assert drivers.loc[column, "performance"] == pytest.approx(
+            (v[known] * w[known]).sum() / w[known].sum()
+        )
+
+
+def test_weighted_demo_theme_impact_equals_a_hand_computation(
+    weighted_demo: tuple[UnitData, FollowupAnalysis],
+) -> None:
+    unit, analysis = weighted_demo
+    data = unit.current
+    valid = data["nps_score"].notna()
+    w, s = data["nps_weight"], data["nps_score"].astype(float)
+    assert analysis.themes is not None and analysis.tags is not None
+    commented = analysis.tags.notna().all(axis=1) & valid
+    themes = analysis.themes.set_index("theme")
+    for theme in ["delivery", "price"]:
+        hit = commented & analysis.tags[theme].fillna(False).astype(bool)
+        expected = _by_hand(w[hit], s[hit])
+        got = themes.loc[theme]
+        assert got["mentions"] == int(hit.sum())
+        assert got["share"] == pytest.approx(100 * w[hit].sum() / w[commented].sum())
+        assert got["nps_with"] == pytest.approx(expected["nps"])
+        assert got["ci_with_low"] == pytest.approx(expected["ci_low"])
+        assert got["nps_gain"] == pytest.approx(100 * w[hit & (s <= 6)].sum() / w[valid].sum())
+        rest = commented & ~hit
+        assert got["nps_without"] == pytest.approx(_by_hand(w[rest], s[rest])["nps"])
+
+
+def test_unit_weights_give_the_unweighted_analysis(tmp_path: Path) -> None:
+    unit = make_unit(tmp_path, "ja")
+    plain = analyse_followups(unit, QUESTIONS)
+    ones = UnitData(**{**unit.__dict__, "responses": unit.responses.assign(nps_weight=1.0)})
+    weighted = analyse_followups(ones, QUESTIONS, weight="nps_weight")
+    for a, b in zip(plain.questions, weighted.questions, strict=True):
+        pd.testing.assert_frame_equal(a.table, b.table, check_dtype=False)
+    assert plain.ratings is not None and weighted.ratings is not None
+    pd.testing.assert_frame_equal(plain.ratings, weighted.ratings)
+    pd.testing.assert_frame_equal(plain.themes, weighted.themes, check_dtype=False)
+    assert plain.drivers is not None and weighted.drivers is not None
+    pd.testing.assert_frame_equal(plain.drivers, weighted.drivers)

@@ -379,3 +379,237 @@ def test_print_layout(browser: Chromium, report_path: Path) -> None:
     }
     pdf = base64.b64decode(page.browser.send("Page.printToPDF", page.session)["data"])
     assert pdf.startswith(b"%PDF")
+
+
+# -- layout checks shared with the end-to-end reports (tests/test_e2e_reports.py) -------------
+
+#: Cells of a column headed "NPS…" that a reader cannot see (right of the table's visible box):
+#: the first such column (the key figure) must always be in view; later ones may scroll out of
+#: view only behind a visible scroll shadow (a gradient background on the scrolling wrapper).
+HIDDEN_NPS_CELLS = """(() => {
+  const out = [];
+  for (const table of document.querySelectorAll('table')) {
+    const heads = Array.from(table.querySelectorAll('thead th'));
+    const wrap = table.closest('.nps-table-wrap, .nps-html');
+    const box = (wrap || table).getBoundingClientRect();
+    const right = Math.min(box.right, document.documentElement.clientWidth) + 0.5;
+    const shadow = wrap && wrap.scrollWidth > wrap.clientWidth &&
+      getComputedStyle(wrap).backgroundImage.includes('gradient');
+    let first = true;
+    heads.forEach((th, i) => {
+      if (!th.textContent.trim().startsWith('NPS')) return;
+      const key = first;
+      first = false;
+      if (!key && shadow) return;
+      for (const row of table.querySelectorAll('tbody tr')) {
+        const cell = row.children[i];
+        if (cell && cell.getBoundingClientRect().right > right)
+          out.push(th.textContent + ': ' + row.children[0].textContent);
+      }
+    });
+  }
+  return out;
+})()"""
+
+#: Line breaks inside a word or between a number and its unit, found from the rendered line
+#: boxes: a character whose box starts a new line (its top below the previous character's).
+BROKEN_WORDS = """(() => {
+  // letters, digits and katakana (the middle dot U+30FB is a phrase boundary, not a letter)
+  const word = /[A-Za-z0-9\\u30A0-\\u30FA\\u30FC-\\u30FF\\uFF66-\\uFF9F.,]/;
+  const unit = /^(ポイント|pts|件|人|%)/;
+  const found = [];
+  const roots = document.querySelectorAll(
+    'h1, h2, h3, h4, .nps-headline, .nps-kpi, th, td, .nps-callout, .nps-rec, ' +
+    '.nps-facts li, .nps-segments__legend, .nps-prose p');
+  const seen = new Set();
+  for (const root of roots) {
+    if (root.closest('.nps-comments')) continue;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (seen.has(node)) continue;
+      seen.add(node);
+      const text = node.textContent;
+      const range = document.createRange();
+      let previous = null;
+      for (let i = 0; i < text.length; i++) {
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect || !rect.height) continue;  // a collapsed space at a line end
+        if (previous && rect.top > previous.top + previous.height / 2) {
+          const a = text[i - 1], b = text[i];
+          const inWord = (word.test(a) && word.test(b)) ||
+            (/[0-9]-$/.test(text.slice(i - 2, i)) && /[0-9]/.test(b));  // 2026-10-|31
+          const numberUnit = /[0-9]/.test(a.trim() ? a : text[i - 2] || '') &&
+            unit.test(text.slice(i));
+          if (inWord || numberUnit)
+            found.push(text.slice(Math.max(0, i - 12), i) + '|' + text.slice(i, i + 12));
+        }
+        previous = rect;
+      }
+    }
+  }
+  return found;
+})()"""
+
+#: Chart images whose smallest text is under 11 CSS px as shown (the variant the browser chose).
+SMALL_CHART_TEXT = """(() => {
+  const out = [];
+  for (const img of document.querySelectorAll('figure img')) {
+    const source = img.parentElement.tagName === 'PICTURE'
+      ? img.parentElement.querySelector('source') : null;
+    const narrow = source && img.currentSrc === source.getAttribute('srcset');
+    const px = Number((narrow ? source : img).dataset.textPx);
+    const drawn = Number((narrow ? source : img).getAttribute('width'));
+    const shown = img.getBoundingClientRect().width;
+    if (!px || !drawn) { out.push('no text size: ' + img.alt.slice(0, 40)); continue; }
+    if (px * shown / drawn < 11) out.push(img.alt.slice(0, 40) + ': ' + (px * shown / drawn));
+  }
+  return out;
+})()"""
+
+#: Chart images without a description (an alt that only says "chart").
+UNDESCRIBED_CHARTS = """Array.from(document.querySelectorAll('figure img'))
+  .filter(i => !i.alt || ['グラフ', 'Chart', 'chart'].includes(i.alt.trim()))
+  .map(i => i.src.slice(0, 40))"""
+
+
+def layout_problems(page: Page) -> dict[str, Any]:
+    """Every layout defect the checks above find, by kind (empty lists when the page is clean)."""
+    return {
+        # a phone widens its layout viewport (innerWidth) to fit what overflows; the
+        # document's client width stays the screen's
+        "page_scrolls_sideways": page.js("document.documentElement.scrollWidth")
+        > page.js("document.documentElement.clientWidth"),
+        "hidden_nps_cells": page.js(HIDDEN_NPS_CELLS),
+        "broken_words": page.js(BROKEN_WORDS),
+        "small_chart_text": page.js(SMALL_CHART_TEXT),
+        "undescribed_charts": page.js(UNDESCRIBED_CHARTS),
+    }
+
+
+CLEAN = {
+    "page_scrolls_sideways": False,
+    "hidden_nps_cells": [],
+    "broken_words": [],
+    "small_chart_text": [],
+    "undescribed_charts": [],
+}
+
+
+def _defective_page(path: Path) -> Path:
+    """A page with every defect the checks must catch, so they are shown to be able to fail."""
+    cells = "".join(f"<td>{'x' * 30}</td>" for _ in range(6))
+    path.write_text(
+        '<!DOCTYPE html><html lang="ja"><head><meta name="viewport" '
+        'content="width=device-width, initial-scale=1"></head><body style="margin:0">'
+        '<h3 style="width:64px;font-size:16px;overflow-wrap:anywhere">'
+        "Communication パフォーマンス</h3>"
+        '<h4 style="width:4.4em;font-size:16px;word-break:keep-all">+2.1 ポイント</h4>'
+        '<h4 style="width:5em;font-size:16px">2026-10-31</h4>'
+        "<table><thead><tr><th>回答</th><th>a</th><th>b</th><th>c</th><th>d</th><th>e</th>"
+        f"<th>NPS</th></tr></thead><tbody><tr>{cells}<td>+5.0</td></tr></tbody></table>"
+        '<figure><img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAA'
+        'AAD0lEQVR4nGP8//8/AwMDAA7/Av+4xZ6ZAAAAAElFTkSuQmCC" width="640" data-text-px="13.9" '
+        'style="width:300px" alt="グラフ"></figure></body></html>',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_layout_checks_catch_each_defect(browser: Chromium, tmp_path: Path) -> None:
+    page = open_page(browser, _defective_page(tmp_path / "bad.html"), PHONE)
+    problems = layout_problems(page)
+    assert problems["page_scrolls_sideways"] is True
+    assert problems["hidden_nps_cells"] == ["NPS: " + "x" * 30]
+    broken = "\n".join(problems["broken_words"])
+    assert "Commu|nication" in broken and "パフォ|ーマンス" in broken, broken
+    assert "+2.1 |ポイント" in broken and "2026-10-|31" in broken, broken
+    assert problems["small_chart_text"] == ["グラフ: 6.515625"]
+    assert problems["undescribed_charts"]
+
+
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_report_components_pass_the_layout_checks(
+    device: str, browser: Chromium, tmp_path: Path
+) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from nbformat.v4 import new_notebook
+    from nps_kit._plot_base import palette_retina_png
+
+    from nps_kit import plot, report
+
+    plot.set_theme()
+    groups = pd.DataFrame(
+        {
+            "label": ["検索エンジン", "友人・知人の紹介", "Communication tools"],
+            "n": [181, 80, 44],
+            "nps": [5.0, 17.5, 4.5],
+            "ci_low": [-7.0, -0.7, -19.9],
+            "ci_high": [16.8, 34.4, 28.4],
+            "share": [30.4, 13.4, 7.4],
+            "share_promoters": [31.0, 15.0, 7.0],
+            "share_detractors": [29.0, 10.0, 8.0],
+            "small_sample": [False, False, False],
+        }
+    )
+    table = report.table(
+        groups,
+        columns={
+            "label": "回答",
+            "n": "回答数",
+            "nps": "NPS（95%信頼区間）",
+            "share": "回答者に占める割合（%）",
+            "share_promoters": "推奨者に占める割合",
+            "share_detractors": "批判者に占める割合",
+        },
+        formats={"nps": "+.1f"},
+        intervals={"nps": ("ci_low", "ci_high")},
+        lang="ja",
+    )
+    ax = plot.breakdown(
+        groups.rename(columns={"label": "channel"}),
+        by="channel",
+        lang="ja",
+        title="テーマ別：批判者が中立者になった場合のNPS改善幅（パフォーマンス）",
+    )
+    rendered = palette_retina_png(ax.figure)
+    assert rendered is not None
+    png, metadata = rendered
+    chart = new_output(
+        "display_data",
+        data={"image/png": base64.b64encode(png).decode(), "text/plain": "<Figure>"},
+        metadata={"image/png": metadata},
+    )
+    cells = [
+        code("headline", new_output("display_data", data={"text/html": _headline_html()})),
+        code("table", new_output("display_data", data={"text/html": table.data})),
+        code("chart", chart),
+    ]
+    path = tmp_path / "components.html"
+    write_html(new_notebook(cells=cells), path, lang="ja", title=TITLE)
+    page = open_page(browser, path, PHONE if device == "phone" else DESKTOP)
+    assert layout_problems(page) == CLEAN
+
+
+def _headline_html() -> str:
+    from test_report import Change, Result
+
+    from nps_kit import report
+
+    head = report.headline(
+        Result(),
+        Change(),
+        target=None,
+        lang="ja",
+        period_label="2026年10月",
+        comparison_label="前月比",
+    )
+    kpis = report.kpi_row(
+        [
+            ("前月比", "+2.1 ポイント", "2026年9月: −1.1 ポイント · 有意な変化なし"),
+            ("前年同月比", "+11.6 ポイント", "2025年10月: −10.6 ポイント · 有意に改善"),
+        ]
+    )
+    return str(head.data) + str(kpis.data)

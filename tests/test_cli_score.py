@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from _exports import write_google_forms, write_qualtrics
 
 from nps_kit.cli import main
 from nps_kit.load import load_responses
@@ -440,9 +441,9 @@ def test_bad_option_value(capsys: pytest.CaptureFixture[str], export: Path) -> N
     assert err == (
         "usage: nps-kit score [-h] --score-column COL [--by COL]\n"
         "                     [--period {week,month,quarter}] [--date-column COL]\n"
-        "                     [--weight-column COL] [--sheet NAME] [--encoding ENC]\n"
-        "                     [--strict] [--format {table,json,csv}] [--level P]\n"
-        "                     [--min-n N] [--min-report-n N]\n"
+        "                     [--date-format FMT] [--weight-column COL] [--sheet NAME]\n"
+        "                     [--encoding ENC] [--strict] [--format {table,json,csv}]\n"
+        "                     [--level P] [--min-n N] [--min-report-n N]\n"
         "                     DATA\n"
         "nps-kit score: error: argument --format: invalid choice: 'xml' "
         "(choose from 'table', 'json', 'csv')\n"
@@ -518,22 +519,30 @@ def test_header_only_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     )
 
 
-@pytest.mark.parametrize(
-    ("content", "options"),
-    [
-        ("id,score\n", ["--by", "id"]),
-        ("score,date\n9,someday\n", ["--period", "month", "--date-column", "date"]),
-    ],
-    ids=["header-only-by", "no-readable-dates"],
-)
-def test_no_groups_at_all(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str, options: list[str]
-) -> None:
+def test_no_groups_at_all(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "export.csv"
-    path.write_text(content, encoding="utf-8")
-    status, out, _ = run(capsys, path, "--score-column", "score", "--format", "json", *options)
+    path.write_text("id,score\n", encoding="utf-8")
+    status, out, _ = run(capsys, path, "--score-column", "score", "--format", "json", "--by", "id")
     assert status == 0
     assert json.loads(out)["groups"] == []
+
+
+def test_unreadable_date_column_is_an_error_not_an_empty_table(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text("score,date\n9,someday\n7,soon\n", encoding="utf-8")
+    options = ["--period", "month", "--date-column", "date"]
+    assert run(capsys, path, "--score-column", "score", *options) == (
+        2,
+        "",
+        f"nps-kit score: error: {path}: no date in column 'date' (date_column) could be read "
+        "(e.g. 'someday', 'soon'); accepted forms: ISO (2026-10-03, 2026-10-03T09:15:00), "
+        "2026/10/03 9:15, 2026年10月3日 9時15分, Excel serial numbers, and day/month/year or "
+        "month/day/year with a 2- or 4-digit year (13/12/2019, 12/13/2019 9:50:30, 9/8/18 "
+        "15:29). Check that this is the date column, or pass --date-format (date_format in "
+        "parameters) with a strftime pattern such as '%d.%m.%Y %H:%M'.\n",
+    )
 
 
 # --- the installed console script ----------------------------------------------------------------
@@ -562,3 +571,48 @@ def test_console_script(export: Path) -> None:
     assert (failed.returncode, failed.stdout) == (2, "")
     assert failed.stderr.startswith(f"nps-kit score: error: {export} has no column 'scroe'")
     assert "Traceback" not in failed.stderr
+
+
+# --- real exports: columns by QID, US dates, duplicates ----------------------------------------
+
+
+def test_by_and_score_by_qid_and_question_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = write_qualtrics(tmp_path / "q.csv", n=30)
+    status, out, err = run(
+        capsys, path, "--score-column", "QID74", "--by", "What is your gender?",
+        "--format", "json", "--min-report-n", "0",
+    )  # fmt: skip
+    assert (status, err) == (0, "")
+    groups = json.loads(out)["groups"]
+    assert [(g["group"], g["n"]) for g in groups] == [
+        ("Female", 10),
+        ("Male", 10),
+        ("Non-binary", 10),
+    ]
+
+
+def test_us_dates_by_month(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write_google_forms(tmp_path / "g.csv", n=48)
+    score = "How likely are you to recommend this workshop to a friend?"
+    status, out, err = run(
+        capsys, path, "--score-column", score, "--period", "month", "--date-column", "Timestamp",
+        "--format", "json", "--min-report-n", "0",
+    )  # fmt: skip
+    assert (status, err) == (0, "")
+    assert [(g["group"], g["n"]) for g in json.loads(out)["groups"]] == [
+        ("2019-11", 24),
+        ("2019-12", 24),
+    ]
+
+
+def test_exact_duplicate_rows_are_noted(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text("score,comment\n9,ok\n9,ok\n3,slow\n", encoding="utf-8")
+    status, _, err = run(capsys, path, "--score-column", "score")
+    assert status == 0
+    assert err == (
+        "note: 1 row(s) repeat an earlier row exactly and are counted twice; drop them with "
+        "dedupe: true in the parameters of nps-kit run.\n"
+    )

@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 from nps_kit import demo
-from nps_kit._demo_text import THEMES, TextMaker
+from nps_kit.demo._text import THEMES, TextMaker
 from nps_kit.drivers import Method, key_drivers
 from nps_kit.load import load_responses
 

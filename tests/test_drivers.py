@@ -95,10 +95,18 @@ def test_falls_back_to_correlation_below_30_complete_rows() -> None:
 
 
 def test_quadrants_follow_the_means_of_importance_and_performance() -> None:
-    table = key_drivers(planted(), COLUMNS)
+    # the planted mean ratings lie within their margins of 3.0: none is above or below average
+    assert key_drivers(planted(), COLUMNS)["quadrant"].tolist() == ["near_average"] * 4
+    spread = planted()
+    spread["rating_delivery"] = spread["rating_delivery"].where(spread.index % 2 == 0, 1)
+    spread["rating_staff"] = spread["rating_staff"].where(spread.index % 2 == 0, 5)
+    table = key_drivers(spread, COLUMNS)
+    assert (table["quadrant"] != "near_average").sum() >= 2
     high_importance = table["importance"] >= table["importance"].mean()
     high_performance = table["performance"] >= table["performance"].mean()
     for row, imp, perf in zip(table.itertuples(), high_importance, high_performance, strict=True):
+        if row.quadrant == "near_average":
+            continue
         expected = {
             (True, False): "fix_first",
             (True, True): "keep_up",
@@ -119,6 +127,24 @@ def test_quadrant_rule_on_explicit_values() -> None:
         "possible_overkill",
         pd.NA,
     ]
+
+
+def test_a_hairs_difference_earns_no_quadrant() -> None:
+    importance = pd.Series([0.40, 0.30, 0.10, 0.0, 0.205])
+    performance = pd.Series([2.0, 4.5, 2.5, 4.0, 3.25])
+    # 3.19 against a 3.18 mean on a 1–5 scale is average, not "possible overkill"
+    assert _quadrants(importance, performance, performance_margin=0.2).tolist() == [
+        "fix_first",
+        "keep_up",
+        "lower_priority",
+        "possible_overkill",
+        "near_average",
+    ]
+    close = pd.Series([3.19, 3.18, 3.17])
+    assert (
+        _quadrants(pd.Series([0.5, 0.1, 0.2]), close, performance_margin=0.2).tolist()
+        == ["near_average"] * 3
+    )
 
 
 def test_constant_rating_has_no_importance() -> None:
@@ -150,7 +176,8 @@ def test_unknown_quadrant_or_method() -> None:
     with pytest.raises(ValueError) as caught:
         quadrant_label("fix", "ja")
     assert str(caught.value) == (
-        "quadrant must be one of fix_first, keep_up, lower_priority, possible_overkill and "
+        "quadrant must be one of fix_first, keep_up, lower_priority, possible_overkill, "
+        "near_average and "
         "lang 'ja' or 'en', got quadrant='fix', lang='ja'"
     )
     with pytest.raises(ValueError) as caught:

@@ -146,6 +146,23 @@ def test_reports_in_a_real_browser(built, unit, tmp_path_factory):
         chromium.close()
 
 
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium is not installed")
+@pytest.mark.parametrize("page_name", ["ec", "cloud", "index"])
+def test_layout_on_a_phone_and_a_desktop(built, page_name, tmp_path_factory):
+    """No hidden NPS figure, no word or number–unit split, no chart text under 11 px, no
+    sideways page scroll, every chart described: checked on the rendered line boxes."""
+    from test_browser import CLEAN, DESKTOP, PHONE, Chromium, layout_problems, open_page
+
+    _, folder = built
+    chromium = Chromium(tmp_path_factory.mktemp("profile"))
+    try:
+        for device in (PHONE, DESKTOP):
+            page = open_page(chromium, folder / f"{page_name}.html", device)
+            assert layout_problems(page) == CLEAN, device["width"]
+    finally:
+        chromium.close()
+
+
 def test_successful_reports_can_be_mailed_from_the_manifest(built, monkeypatch, tmp_path):
     """The manifest written by the runner is what `nps-kit send` reads: recipients included."""
     import email
@@ -181,7 +198,7 @@ def test_successful_reports_can_be_mailed_from_the_manifest(built, monkeypatch, 
     eml = folder / "outbox" / "ec.eml"
     message = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
     assert message["To"] == "ec-team@example.com"
-    assert message["Subject"].startswith("[NPS] EC事業部 2026年10月: ")
+    assert message["Subject"].startswith("【NPS】EC事業部 2026年10月：")
 
 
 @pytest.mark.parametrize(
@@ -206,3 +223,67 @@ def test_the_impact_metric_has_one_name_everywhere(built, unit, metric, stale):
     assert html.count(metric) >= 3, html.count(metric)
     for word in stale:
         assert word not in html, word
+
+
+def _number(text: str) -> float:
+    return float(text.replace("−", "-").replace("+", "").replace(",", ""))
+
+
+@pytest.mark.parametrize(("unit", "lang"), [("ec", "ja"), ("cloud", "en")])
+def test_every_repeated_figure_agrees(built, unit, lang, monkeypatch, tmp_path):
+    """Headline, KPI cards, trend's last point, overview, manifest and e-mail show one figure."""
+    from bs4 import BeautifulSoup
+
+    from nps_kit.mail.compose import compose_message
+    from nps_kit.mail.units import parse_address, read_manifest
+
+    _, folder = built
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    summary = next(u for u in manifest["units"] if u["unit"] == unit)["summary"]
+    shown = f"{summary['nps']:.1f}".replace("-", "−")
+    soup = BeautifulSoup((folder / f"{unit}.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one(".nps-headline__value").get_text() == shown
+    assert f"{summary['trend'][-1]['nps']:.1f}".replace("-", "−") == shown
+    assert summary["trend"][-1]["period"] == "2026-10"
+
+    # KPI cards: each shown change is the difference of the two shown NPS values
+    cards = soup.select(".nps-kpi")
+    assert len(cards) == len(summary["changes"]) == 2
+    for card, change in zip(cards, summary["changes"], strict=True):
+        value = _number(card.select_one(".nps-kpi__value").get_text().split()[0])
+        note = card.select_one(".nps-kpi__note").get_text().replace("\u00a0", " ")
+        earlier = _number(re.search(r"[:：] ?([−+]?[\d.]+)", note).group(1))
+        assert value == round(_number(shown) - earlier, 1) == change["diff"]
+        assert f"{change['nps']:.1f}".replace("-", "−").lstrip("+") in note
+
+    # overview row of the unit
+    overview = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+    row = next(r for r in overview.select("tbody tr") if r.select_one(f'a[href="{unit}.html"]'))
+    cells = [c.get_text() for c in row.select("td")]
+    assert any(c.startswith(shown) for c in cells), cells
+
+    # e-mail: subject and body
+    for name in list(__import__("os").environ):
+        if name.startswith("NPS_KIT_"):
+            monkeypatch.delenv(name)
+    mail_unit = next(u for u in read_manifest(folder, "2026-10").units if u.unit == unit)
+    composed = compose_message(mail_unit, "2026-10", sender=parse_address("n@example.com"))
+    first = summary["changes"][0]
+    diff = f"{first['diff']:+.1f}".replace("-", "−")
+    signed = f"{summary['nps']:+.1f}".replace("-", "−")
+    if lang == "ja":
+        assert composed.subject.startswith(f"【NPS】EC事業部 2026年10月：{signed}（前月比{diff}")
+    else:
+        assert composed.subject.startswith(
+            f"[NPS] Cloud Platform October 2026: {shown} ({diff} vs September"
+        )
+    text = composed.message.get_body(("plain",)).get_content()
+    assert diff in text
+    # what moved: the shown parts add up to the shown change
+    for record in summary["contributors"]:
+        total = round(sum(i["value"] for i in record["items"]), 1)
+        assert (
+            total
+            == record["total"]
+            == next(c["diff"] for c in summary["changes"] if c["kind"] == record["kind"])
+        )

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from nps_kit.errors import DataError
 from nps_kit.followup import (
     categorical_summary,
+    keep_top,
     multi_select_summary,
     parse_ratings,
     ratings_summary,
@@ -87,7 +88,8 @@ def test_missing_column_suggests_the_closest() -> None:
     with pytest.raises(DataError) as caught:
         categorical_summary(data, "heard_abuot")
     assert str(caught.value) == (
-        "No column 'heard_abuot' in the responses. Did you mean 'heard_about'?"
+        "no column 'heard_abuot' (followups); columns: 'nps_score', 'heard_about', 'nps_row'. "
+        "Did you mean 'heard_about'?"
     )
 
 
@@ -250,3 +252,35 @@ def test_ratings_summary_empty_segment_has_nan_mean() -> None:
     detractors = table[table["segment"] == "detractor"].iloc[0]
     assert detractors["n"] == 0
     assert np.isnan(detractors["mean"])
+
+
+def test_multi_select_with_100_one_off_options_shows_top_n_and_other() -> None:
+    # Three common options, then 100 one-off "Other: ..." answers typed by respondents.
+    cells = ["Reports;Alerts"] * 20 + ["Alerts"] * 10 + ["Dashboards"] * 5
+    cells += [f"Reports;my own tool {i}" for i in range(100)]
+    data = pd.DataFrame({"nps_score": [i % 11 for i in range(len(cells))], "used": cells})
+    table = multi_select_summary(data, "used", top_n=3, other="Other", min_report_n=0)
+    assert table["option"].tolist() == ["Reports", "Alerts", "Dashboards", "Other", None]
+    assert table["n"].tolist() == [120, 30, 5, 100, 0]
+    assert len(multi_select_summary(data, "used", min_report_n=0)) == 104
+
+
+def test_keep_top_leaves_small_columns_alone() -> None:
+    values = pd.Series(["a", "b", "b", None, "c"])
+    assert keep_top(values, top_n=2).fillna("-").tolist() == ["a", "b", "b", "-", "c"]
+    assert keep_top(values, top_n=1, other="その他").fillna("-").tolist() == [
+        "その他",
+        "b",
+        "b",
+        "-",
+        "その他",
+    ]
+    assert keep_top(values, top_n=None) is values
+
+
+def test_categorical_other_comes_after_the_answers() -> None:
+    answers = ["Search"] * 6 + ["Friend"] * 4 + [f"Ad {i}" for i in range(8)]
+    data = pd.DataFrame({"nps_score": [9] * len(answers), "heard": answers})
+    table = categorical_summary(data, "heard", top_n=2, other="Other", min_report_n=0)
+    assert table["answer"].tolist() == ["Search", "Friend", "Other", None]
+    assert table["n"].tolist() == [6, 4, 8, 0]

@@ -8,6 +8,13 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+from _exports import (
+    CP1252_ROWS,
+    LATIN1_ROWS,
+    MOJIBAKE_ROWS,
+    write_qualtrics,
+    write_text,
+)
 
 from nps_kit.errors import DataError
 from nps_kit.load import LoadResult, load_responses, read_columns
@@ -87,10 +94,11 @@ def test_tab_header_with_a_quoted_comma(tmp_path: Path) -> None:
 
 
 def test_blank_and_repeated_header_cells_match_read_columns(tmp_path: Path) -> None:
-    path = write(tmp_path / "r.csv", "score, score ,,note\n9,8,x,y\n")
+    # A repeated score column is refused (see below); other repeats are numbered like pandas.
+    path = write(tmp_path / "r.csv", "note, note ,,score\nx,y,z,9\n")
     result = load_responses(path)
-    assert list(result.data.columns[:4]) == ["score", "score.1", "Unnamed: 2", "note"]
-    assert read_columns(path) == ["score", "score.1", "Unnamed: 2", "note"]
+    assert list(result.data.columns[:4]) == ["note", "note.1", "Unnamed: 2", "score"]
+    assert read_columns(path) == ["note", "note.1", "Unnamed: 2", "score"]
     assert result.data["nps_score"].tolist() == [9]
 
 
@@ -488,8 +496,9 @@ def test_folder_instead_of_file(tmp_path: Path) -> None:
 def test_unknown_encoding_name(tmp_path: Path) -> None:
     path = write(tmp_path / "r.csv", JA_ROWS)
     assert error_text(path, encoding="shift-jisx") == (
-        f"unknown encoding 'shift-jisx' for {path}. Use a Python codec name such as utf-8, "
-        "utf-8-sig, cp932 or utf-16."
+        f"unknown encoding 'shift-jisx' for {path}. Pass --encoding (data.encoding in "
+        "parameters) a Python codec name such as utf-8, utf-8-sig, cp932, cp1252, latin-1 or "
+        "utf-16."
     )
 
 
@@ -536,9 +545,10 @@ def test_random_bytes_without_nul(tmp_path: Path) -> None:
     rng = np.random.default_rng(1)
     path.write_bytes(bytes(rng.integers(0x80, 0x100, 4096, dtype=np.uint8)))
     assert error_text(path) == (
-        f"cannot read {path} as CSV: it is not text in UTF-8, UTF-16 or cp932. Export the survey "
-        "again as CSV, XLSX or Parquet; a file of another type renamed to this extension cannot "
-        "be read."
+        f"cannot read {path} as CSV: its text encoding is not UTF-8, UTF-16, cp932 or one that "
+        "could be recognised. If it is a text export, pass --encoding (data.encoding in "
+        "parameters) with the encoding it was saved in, e.g. --encoding cp1252; otherwise export "
+        "the survey again as CSV, XLSX or Parquet."
     )
 
 
@@ -619,3 +629,189 @@ def test_read_columns_matches_the_loaded_frame(tmp_path: Path) -> None:
     assert read_columns(xlsx, sheet="two") == ["b"]
     with pytest.raises(DataError):
         read_columns(tmp_path / "missing.csv")
+
+
+# --- issue 9: big cells, repeated columns, blank lines ------------------------------------------
+
+
+def test_a_cell_over_128_kib_in_the_first_rows_is_read(tmp_path: Path) -> None:
+    essay = "遅い" * 70_000  # 140,000 characters: over the csv module's 131,072 limit
+    path = write(tmp_path / "r.csv", f"id,score,comment\nR1,3,{essay}\nR2,9,ok\n")
+    assert read_columns(path) == ["id", "score", "comment"]
+    result = load_responses(path)
+    assert result.data["comment"].tolist() == [essay, "ok"]
+    assert result.data["nps_score"].tolist() == [3, 9]
+
+
+@pytest.mark.parametrize("header", ["id,score,channel, score ", "id,score ,channel,score"])
+def test_a_repeated_score_column_is_refused_naming_both(tmp_path: Path, header: str) -> None:
+    path = write(tmp_path / "r.csv", f"{header}\nR1,9,web,3\n")
+    with pytest.raises(DataError) as info:
+        load_responses(path)
+    assert str(info.value) == (
+        f"{path}: column 2 (B) and column 4 (D) are both named 'score' once surrounding spaces "
+        "are removed, so score_column 'score' is ambiguous. Rename or delete the extra column "
+        "in the file so that the name is used once."
+    )
+
+
+def test_strict_names_the_line_a_spreadsheet_shows_when_the_csv_has_blank_lines(
+    tmp_path: Path,
+) -> None:
+    text = 'id,score\n\nR1,9\n\nR2,abc\n\n\nR3,"x\ny"\nR4,7\n'
+    path = write(tmp_path / "r.csv", text)
+    result = load_responses(path)
+    # line 1 header, 3 R1, 5 R2, 8–9 R3 (one cell on two lines, one spreadsheet row), 9 R4
+    assert result.data["nps_row"].tolist() == [3, 5, 8, 9]
+    with pytest.raises(DataError) as info:
+        load_responses(path, strict=True)
+    assert str(info.value) == (
+        f"{path}: 2 invalid score(s) in column 'score': row 5: 'abc', row 8: 'x\\ny'. Scores "
+        "must be whole numbers 0–10 (blank, NA, N/A, -, 無回答 and 未回答 count as missing); "
+        "fix these cells, or load without strict to count them as invalid."
+    )
+    assert info.value.failures["row"].tolist() == [5, 8]
+
+
+def test_rows_without_blank_lines_follow_the_header(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", 'id,score\nR1,9\nR2,"a\n\nb"\nR3,7\n', "cp932")
+    assert load_responses(path).data["nps_row"].tolist() == [2, 3, 4]
+
+
+# --- dates as spreadsheets write them, encodings, columns by QID, text repair, duplicates ------
+
+
+def test_us_dates_of_google_forms_are_read_month_first(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "g.csv",
+        "Timestamp,score\n12/13/2019 9:50:30,9\n9/8/18 15:29,3\n1/2/2020 10:00:00,7\n",
+    )
+    result = load_responses(path, date_column="Timestamp")
+    assert result.data["nps_date"].tolist() == [
+        pd.Timestamp("2019-12-13 09:50:30"),
+        pd.Timestamp("2018-09-08 15:29"),
+        pd.Timestamp("2020-01-02 10:00"),
+    ]
+    assert (result.report.date_order, result.report.dates_unparsed) == ("month-first", 0)
+
+
+def test_day_first_dates_are_read_day_first(tmp_path: Path) -> None:
+    path = write(tmp_path / "d.csv", "date,score\n13/12/2019,9\n02/01/20 08:05,3\n")
+    result = load_responses(path, date_column="date")
+    assert result.data["nps_date"].tolist() == [
+        pd.Timestamp("2019-12-13"),
+        pd.Timestamp("2020-01-02 08:05"),
+    ]
+    assert result.report.date_order == "day-first"
+
+
+def test_ambiguous_dates_are_an_error_until_date_format_says_which(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.csv", "date,score\n01/02/2026,9\n03/04/2026,3\n")
+    assert error_text(path, date_column="date") == (
+        f"{path}: the dates in column 'date' (date_column) read both ways, month-first or "
+        "day-first: no day is over 12 (e.g. '01/02/2026', '03/04/2026'). Say which with "
+        "--date-format month-first or --date-format day-first (date_format in parameters)."
+    )
+    day_first = load_responses(path, date_column="date", date_format="day-first")
+    assert day_first.data["nps_date"].tolist() == [
+        pd.Timestamp("2026-02-01"),
+        pd.Timestamp("2026-04-03"),
+    ]
+    pattern = load_responses(path, date_column="date", date_format="%m/%d/%Y")
+    assert pattern.data["nps_date"].tolist() == [
+        pd.Timestamp("2026-01-02"),
+        pd.Timestamp("2026-03-04"),
+    ]
+    assert error_text(path, date_column="date", date_format="dd/mm") == (
+        "date_format must be 'month-first', 'day-first' or a strftime pattern such as "
+        "'%d/%m/%Y %H:%M'; found 'dd/mm'. Fix --date-format (date_format in parameters)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "detected"),
+    [(LATIN1_ROWS, "latin-1", "cp1252"), (CP1252_ROWS, "cp1252", "cp1252")],
+    ids=["latin-1", "cp1252"],
+)
+def test_single_byte_encodings_are_detected(
+    tmp_path: Path, text: str, encoding: str, detected: str
+) -> None:
+    path = write_text(tmp_path / "r.csv", text, encoding)
+    result = load_responses(path, score_column=text.split(",")[1].split("\n")[0])
+    assert result.report.encoding == detected
+    assert result.data["comment" if "comment" in text else "comentario"].tolist() == [
+        line.split(",", 2)[2] for line in text.splitlines()[1:]
+    ]
+
+
+def test_qualtrics_columns_by_id_qid_import_id_or_question_text(tmp_path: Path) -> None:
+    path = write_qualtrics(tmp_path / "q.csv", n=6)
+    for name in ("Q3", "QID74", "How likely are you to recommend our service to a friend or "
+                 "colleague?", "how likely are you to recommend our service to a FRIEND or "
+                 "colleague?"):  # fmt: skip
+        assert load_responses(path, score_column=name).report.score_column == "Q3"
+    assert error_text(path, score_column="QID99") == (
+        f"{path} has no column 'QID99' (score_column); columns: 'StartDate' (startDate: Start "
+        "Date), 'EndDate' (endDate: End Date), 'Status' (status: Response Type), 'ResponseId' "
+        "(_recordId: Response ID), 'Q1' (QID70: What is your gender?), 'Q2' (QID72: How "
+        "satisfied are you with the service?), 'Q3' (QID74: How likely are you to recommend "
+        "our service to a fri…), 'Q3_NPS_GROUP' (QID74_NPS_GROUP: How likely are you to "
+        "recommend our servic…), 'Q4' (QID75: Which features do you use? - Selected Choice), "
+        "'Q5' (QID76_TEXT: Why did you give that score?). Did you mean 'Q4'? Set score_column to "
+        "one of these columns (by id, QID or question text)."
+    )
+
+
+def test_double_decoded_text_is_counted_and_repaired_on_request(tmp_path: Path) -> None:
+    path = write(tmp_path / "m.csv", MOJIBAKE_ROWS)
+    kept = load_responses(path)
+    assert (kept.report.mojibake_cells, kept.report.text_fixed) == (2, False)
+    assert kept.data["comment"].tolist()[0] == "Â¡Traduciendo!"
+    fixed = load_responses(path, fix_text=True)
+    assert (fixed.report.mojibake_cells, fixed.report.text_fixed) == (2, True)
+    assert fixed.data["comment"].tolist() == ["¡Traduciendo!", "Niño feliz", "Normal comment"]
+
+
+def test_extra_missing_codes(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", "score\n9\nDon't know\nわからない\nabc\n")
+    plain = load_responses(path).report
+    assert (plain.n_valid, plain.n_missing, plain.n_invalid) == (1, 0, 3)
+    extra = load_responses(path, missing_values=["don't know", "わからない"]).report
+    assert (extra.n_valid, extra.n_missing, extra.n_invalid) == (1, 2, 1)
+
+
+def test_duplicates_are_counted_and_dropped_with_dedupe(tmp_path: Path) -> None:
+    rows = "id,score,comment\nA,9,ok\nA,9,ok\nB,3,slow\nB,4,slow!\nC,10,\nC,10,\nC,10,\n"
+    path = write(tmp_path / "r.csv", rows)
+    counted = load_responses(path, id_column="id")
+    report = counted.report
+    assert (report.duplicate_rows, report.duplicate_ids, report.duplicates_dropped) == (3, 1, 0)
+    assert len(counted.data) == 7
+    dropped = load_responses(path, id_column="id", dedupe=True)
+    assert dropped.data["id"].tolist() == ["A", "B", "C"]
+    assert dropped.data["nps_row"].tolist() == [2, 4, 6]
+    assert dropped.report.duplicates_dropped == 4
+    no_ids = load_responses(path, dedupe=True)
+    assert (no_ids.report.duplicate_rows, no_ids.report.duplicate_ids) == (3, 0)
+    assert len(no_ids.data) == 4
+
+
+def test_a_score_column_that_is_not_0_to_10_names_the_ones_that_are(tmp_path: Path) -> None:
+    path = write_qualtrics(tmp_path / "q.csv", n=12)
+    assert error_text(path, score_column="Q3_NPS_GROUP") == (
+        f"{path}: column 'Q3_NPS_GROUP' (score_column) does not hold 0–10 scores: 12 of 12 "
+        "answers are not whole numbers 0–10 (e.g. 'Detractor', 'Passive', 'Promoter'); columns "
+        "that look like 0–10: 'Q3' (QID74: How likely are you to recommend our service to a "
+        "fri…). Set score_column to the 0–10 'how likely are you to recommend' question "
+        "(nps-kit inspect shows every column)."
+    )
+
+
+def test_a_one_to_five_or_one_to_ten_score_column_is_described(tmp_path: Path) -> None:
+    path = write_qualtrics(tmp_path / "q.csv", n=60)
+    assert load_responses(path, score_column="Q3").report.scale_note is None
+    assert load_responses(path, score_column="Q2").report.scale_note == (
+        "column 'Q2' looks like a 1–5 scale, not 0–10 (no 0 in 60 answers, highest 5); columns "
+        "that look like 0–10: 'Q3' (QID74: How likely are you to recommend our service to a "
+        "fri…)."
+    )

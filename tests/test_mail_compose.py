@@ -12,9 +12,12 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
+from nps_kit.errors import MailError
 from nps_kit.mail.compose import MAX_HTML_BYTES, compose_message, render_charts, subject
+from nps_kit.mail.pdf import find_chromium
 from nps_kit.mail.units import MailOptions, MailUnit, parse_address
 
 PERIOD = "2026-10"
@@ -114,30 +117,37 @@ def charts() -> dict[str, bytes]:
             "EC事業部",
             -4.9,
             {"vs": "2026-09", "diff": 3.2},
-            "[NPS] EC事業部 2026年10月: −4.9 ポイント (前月比 +3.2)",
+            "【NPS】EC事業部 2026年10月：−4.9（前月比+3.2）",
+        ),
+        (
+            "ja",
+            "EC事業部",
+            1.0,
+            {"vs": "2026-09", "diff": 2.1, "verdict": "no_change"},
+            "【NPS】EC事業部 2026年10月：+1.0（前月比+2.1、有意差なし）",
         ),
         (
             "en",
             "Cloud Platform",
-            31.2,
-            {"vs": "2026-09", "diff": 2.0},
-            "[NPS] Cloud Platform October 2026: +31.2 pts (+2.0 vs previous month)",
+            38.2,
+            {"vs": "2026-09", "diff": -1.0, "verdict": "no_change"},
+            "[NPS] Cloud Platform October 2026: 38.2 (−1.0 vs September, no significant change)",
         ),
         (
             "en",
             "Retail Banking",
             0.0,
-            {"vs": "2025-10", "diff": -1.5},
-            "[NPS] Retail Banking October 2026: 0.0 pts (−1.5 vs same month last year)",
+            {"vs": "2025-10", "diff": -1.5, "verdict": "decline"},
+            "[NPS] Retail Banking October 2026: 0.0 (−1.5 vs October 2025, significant decline)",
         ),
         (
             "ja",
             "店舗事業部",
             12.0,
-            {"vs": "2026-07", "diff": 0.4},
-            "[NPS] 店舗事業部 2026年10月: +12.0 ポイント (2026年7月比 +0.4)",
+            {"vs": "2026-07", "diff": 0.4, "verdict": "improvement"},
+            "【NPS】店舗事業部 2026年10月：+12.0（2026年7月比+0.4、有意に改善）",
         ),
-        ("ja", "店舗事業部", 12.0, None, "[NPS] 店舗事業部 2026年10月: +12.0 ポイント"),
+        ("ja", "店舗事業部", 12.0, None, "【NPS】店舗事業部 2026年10月：+12.0"),
     ],
 )
 def test_subject(
@@ -149,7 +159,7 @@ def test_subject(
 def test_subject_january_compares_with_december() -> None:
     change = {"vs": "2025-12", "diff": 1.0}
     assert subject("EC", "2026-01", {"nps": 1.0, "change": change}, "ja") == (
-        "[NPS] EC 2026年1月: +1.0 ポイント (前月比 +1.0)"
+        "【NPS】EC 2026年1月：+1.0（前月比+1.0）"
     )
 
 
@@ -166,9 +176,16 @@ def test_mime_structure(tmp_path: Path, charts: dict[str, bytes]) -> None:
         "text/plain",
         "text/html",
         "image/png",
-        "image/png",
         "text/html",
     ]
+
+
+def test_chart_parts_are_inline_not_attachments(tmp_path: Path, charts: dict[str, bytes]) -> None:
+    composed = compose_message(make_unit(tmp_path), PERIOD, sender=SENDER, charts=charts)
+    message = parse(composed.message)
+    images = [p for p in message.walk() if p.get_content_type() == "image/png"]
+    assert [p.get_content_disposition() for p in images] == ["inline"]
+    assert [a.get_filename() for a in message.iter_attachments()] == ["ec_2026-10.html"]
 
 
 def test_headers_are_encoded_and_decode(tmp_path: Path, charts: dict[str, bytes]) -> None:
@@ -177,7 +194,7 @@ def test_headers_are_encoded_and_decode(tmp_path: Path, charts: dict[str, bytes]
     assert raw.isascii()
     assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")  # SMTP line ends
     message = parse(composed.message)
-    assert message["Subject"] == "[NPS] EC事業部 2026年10月: −4.9 ポイント (前月比 +3.2)"
+    assert message["Subject"] == "【NPS】EC事業部 2026年10月：−4.9（前月比+3.2、有意差なし）"
     assert composed.subject == message["Subject"]
     assert [(a.display_name, a.addr_spec) for a in message["From"].addresses] == [
         ("NPS レポート", "nps@example.com")
@@ -214,7 +231,7 @@ def test_every_cid_has_its_image(tmp_path: Path, charts: dict[str, bytes]) -> No
         for part in message.walk()
         if part.get_content_type() == "image/png"
     }
-    assert len(cids) == 2
+    assert len(cids) == 1
     assert sorted(cids) == sorted(parts)
     assert all(png.startswith(b"\x89PNG\r\n\x1a\n") for png in parts.values())
     assert sorted(parts.values(), key=len) == sorted(charts.values(), key=len)
@@ -260,7 +277,8 @@ def test_html_and_text_carry_the_same_facts(tmp_path: Path, charts: dict[str, by
         # a summary from before the metric had its n: the number without it
         "サポート：このテーマの批判者が中立者になった場合のNPS改善幅 +0.8 ポイント",
         "送料無料の条件を見直す",
-        "フォローアップ待ちの批判者: 17名（連絡許可あり）",
+        "連絡可能な批判者17人（フォローアップ待ち）",
+        "目標 0.0 ポイント：目標との差は誤差の範囲内",
         "詳細レポートを添付しています（ec_2026-10.html）。",
     ]
     for fact in facts:
@@ -279,15 +297,56 @@ def test_english_body(tmp_path: Path) -> None:
         "=" * 40,
         "NPS −4.9 pts",
         "",
-        "95% interval −11.0 pts to +1.2 pts · 512 responses · target 0.0 pts · small sample",
+        "95% interval −11.0 pts to +1.2 pts · 512 responses · target 0.0 pts: "
+        "not distinguishable · small sample",
     ]
     assert "Top themes" not in text and "cid:" not in html
-    assert composed.subject == "[NPS] Cloud Platform October 2026: −4.9 pts"
+    assert composed.subject == "[NPS] Cloud Platform October 2026: −4.9"
+
+
+def test_body_has_both_changes_the_target_status_and_what_moved(tmp_path: Path) -> None:
+    summary = {
+        **SUMMARY,
+        "target": None,
+        "changes": [
+            {**SUMMARY["change"], "kind": "previous"},
+            {"vs": "2025-10", "kind": "last_year", "diff": 4.9, "verdict": "improvement"},
+        ],
+        "contributors": [
+            {
+                "kind": "previous",
+                "vs": "2026-09",
+                "by": "channel",
+                "label": "チャネル",
+                "total": 3.2,
+                "items": [
+                    {"group": "Web", "kind": "within", "value": 2.5, "noise": False},
+                    {"group": None, "kind": "others", "value": 0.7, "noise": False},
+                ],
+            }
+        ],
+    }
+    unit = make_unit(tmp_path, summary=summary)
+    html, text = html_and_text(
+        parse(compose_message(unit, PERIOD, sender=SENDER, charts={}).message)
+    )
+    facts = [
+        "前月比 +3.2 / 有意な変化なし",
+        "前年同月比 +4.9 / 有意に改善",
+        "目標未設定",
+        "変化の内訳",
+        "前月比 +3.2 ポイントの内訳（チャネル別）："
+        "Web（NPSの変化）+2.5 ポイント、その他 +0.7 ポイント",
+    ]
+    for fact in facts:
+        assert fact in text, fact
+        assert fact in html, fact
 
 
 def test_charts_follow_the_data() -> None:
-    only_shares = render_charts({**SUMMARY, "trend": []}, name="EC", lang="en")
-    assert list(only_shares) == ["shares"]
+    # the shares are a line of text: only the trend is drawn
+    assert list(render_charts(SUMMARY, name="EC", lang="en")) == ["trend"]
+    assert render_charts({**SUMMARY, "trend": []}, name="EC", lang="en") == {}
     assert render_charts({"nps": None}, name="EC", lang="en") == {}
 
 
@@ -313,6 +372,39 @@ def test_zip_attachment(tmp_path: Path, charts: dict[str, bytes]) -> None:
         assert archive.read("ec_2026-10.html") == (tmp_path / "ec.html").read_bytes()
 
 
+@pytest.mark.skipif(find_chromium() is None, reason="needs chromium (apt-get install chromium)")
+def test_pdf_attachment_prints_the_report_with_japanese_text(
+    tmp_path: Path, charts: dict[str, bytes]
+) -> None:
+    unit = make_unit(tmp_path, attach="pdf")
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    (attachment,) = list(message.iter_attachments())
+    assert attachment.get_content_type() == "application/pdf"
+    assert attachment.get_filename() == "ec_2026-10.pdf"
+    pdf = attachment.get_content()
+    assert pdf.startswith(b"%PDF")
+    # the Japanese font is embedded (not a fallback box font)
+    assert b"NotoSansCJK" in pdf or b"Noto Sans CJK" in pdf
+    _, text = html_and_text(message)
+    assert "詳細レポートを添付しています（ec_2026-10.pdf）。" in text
+
+
+def test_pdf_without_chromium_says_what_to_do(
+    tmp_path: Path, charts: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NPS_KIT_CHROMIUM", str(tmp_path / "no-such-chromium"))
+    unit = make_unit(tmp_path, attach="pdf")
+    with pytest.raises(MailError) as caught:
+        compose_message(unit, PERIOD, sender=SENDER, charts=charts)
+    assert str(caught.value) == (
+        "mail.attach: pdf needs headless chromium to print the report, and none was found "
+        "(tried chromium, chromium-browser, google-chrome, google-chrome-stable and "
+        "$NPS_KIT_CHROMIUM). Install it (Debian/Ubuntu: apt-get install chromium "
+        "fonts-noto-cjk), set NPS_KIT_CHROMIUM to its path, or use mail.attach: html, zip or "
+        "none with mail.report_url."
+    )
+
+
 def test_link_instead_of_attachment(tmp_path: Path, charts: dict[str, bytes]) -> None:
     url = "https://intra.example.com/nps/2026-10/ec.html?a=1&b=2"
     unit = make_unit(tmp_path, attach="none", report_url=url)
@@ -329,3 +421,141 @@ def test_no_attachment_and_no_link(tmp_path: Path, charts: dict[str, bytes]) -> 
     message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
     _, text = html_and_text(message)
     assert "詳細レポートは分析担当者にお問い合わせください。" in text
+
+
+def _out_of_control_summary() -> dict[str, Any]:
+    trend = [
+        {**row, "control_low": -12.0, "control_high": 2.0, "out_of_control": None}
+        for row in SUMMARY["trend"]
+    ]
+    trend[2]["out_of_control"] = "above"
+    trend[-1]["out_of_control"] = "below"
+    control = {"period": PERIOD, "centre": -5.0, "low": -12.0, "high": 2.0, "outside": "below"}
+    return {**SUMMARY, "trend": trend, "control": control}
+
+
+@pytest.mark.parametrize(
+    ("lang", "facts"),
+    [
+        (
+            "ja",
+            [
+                "今月のNPSは管理限界（直近12か月の通常の変動幅 −12.0 ポイント 〜 +2.0 ポイント）"
+                "を下回りました。",
+                "管理限界外の月: 2026年3月（上回り）、2026年10月（下回り）",
+            ],
+        ),
+        (
+            "en",
+            [
+                "This month's NPS is below the unit's control limits (the normal range of the "
+                "last 12 months, −12.0 pts to +2.0 pts).",
+                "Months outside the control limits: March 2026 (above), October 2026 (below)",
+            ],
+        ),
+    ],
+)
+def test_body_names_months_outside_the_control_limits(
+    tmp_path: Path, lang: str, facts: list[str]
+) -> None:
+    unit = make_unit(tmp_path, language=lang, summary=_out_of_control_summary())
+    html, text = html_and_text(parse(compose_message(unit, PERIOD, sender=SENDER).message))
+    for fact in facts:
+        assert fact in text, fact
+        assert fact.replace("'", "&#x27;") in html or fact in html, fact
+
+
+def test_body_is_silent_when_every_month_is_within_the_limits(tmp_path: Path) -> None:
+    summary = _out_of_control_summary()
+    summary["trend"] = [{**r, "out_of_control": None} for r in summary["trend"]]
+    summary["control"] = {**summary["control"], "outside": None}
+    html, text = html_and_text(
+        parse(compose_message(make_unit(tmp_path, summary=summary), PERIOD, sender=SENDER).message)
+    )
+    assert "管理限界" not in text and "管理限界" not in html
+
+
+def test_trend_chart_of_the_mail_draws_the_control_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    import matplotlib.pyplot as plt
+
+    from nps_kit import plot
+
+    drawn: list[Any] = []
+    original = plot.trend
+
+    def keep(table: pd.DataFrame, **kwargs: Any) -> Any:
+        drawn.append(original(table, **kwargs))  # the real chart, kept for inspection
+        return drawn[-1]
+
+    monkeypatch.setattr(plot, "trend", keep)
+    render_charts(_out_of_control_summary(), name="EC", lang="ja")
+    (ax,) = drawn
+    (ring,) = [c for c in ax.collections if c.get_gid() == "out-of-control"]
+    assert len(ring.get_offsets()) == 2
+    (low,) = [ln for ln in ax.get_lines() if ln.get_gid() == "control-low"]
+    assert list(low.get_ydata()) == [-12.0] * 10
+    plt.close("all")
+
+
+# --- the follow-up work file and consent ----------------------------------------------------
+
+
+def write_work_files(folder: Path) -> tuple[bytes, bytes]:
+    csv, xlsx = b"\xef\xbb\xbfresponse_id,owner\r\nR1,\r\n", b"PK\x03\x04 not really a workbook"
+    (folder / "ec_followups.csv").write_bytes(csv)
+    (folder / "ec_followups.xlsx").write_bytes(xlsx)
+    return csv, xlsx
+
+
+def test_work_file_is_attached_beside_the_report(tmp_path: Path, charts: dict[str, bytes]) -> None:
+    _, xlsx = write_work_files(tmp_path)
+    unit = make_unit(tmp_path)
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    report, work = list(message.iter_attachments())
+    assert report.get_filename() == "ec_2026-10.html"
+    assert work.get_filename() == "ec_followups.xlsx"
+    assert work.get_content_type() == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    assert work.get_payload(decode=True) == xlsx
+    html, text = html_and_text(message)
+    assert "全員の作業用ファイルを添付しています（ec_followups.xlsx）。" in text
+    assert "全員の作業用ファイルを添付しています（ec_followups.xlsx）。" in html
+
+
+def test_work_files_are_in_the_zip(tmp_path: Path, charts: dict[str, bytes]) -> None:
+    csv, xlsx = write_work_files(tmp_path)
+    unit = make_unit(tmp_path, attach="zip", language="en", name="Web Shop")
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    (attachment,) = list(message.iter_attachments())
+    with zipfile.ZipFile(io.BytesIO(attachment.get_content())) as archive:
+        assert archive.namelist() == ["ec_2026-10.html", "ec_followups.csv", "ec_followups.xlsx"]
+        assert (archive.read("ec_followups.csv"), archive.read("ec_followups.xlsx")) == (csv, xlsx)
+    _, text = html_and_text(message)
+    assert "The work file with every one of them is attached (ec_2026-10.zip)." in text
+
+
+def test_work_file_is_linked_beside_the_linked_report(
+    tmp_path: Path, charts: dict[str, bytes]
+) -> None:
+    write_work_files(tmp_path)
+    url = "https://intra.example.com/nps/2026-10/ec.html?a=1&b=2"
+    unit = make_unit(tmp_path, attach="none", report_url=url)
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    assert list(message.iter_attachments()) == []
+    _, text = html_and_text(message)
+    assert "作業用ファイル: https://intra.example.com/nps/2026-10/ec_followups.xlsx" in text
+
+
+def test_without_a_consent_column_nobody_is_said_to_have_agreed(
+    tmp_path: Path, charts: dict[str, bytes]
+) -> None:
+    unit = make_unit(tmp_path, summary={**SUMMARY, "consent_known": False})
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    html, text = html_and_text(message)
+    assert "フォローアップ待ちの批判者: 17名（連絡の同意は不明）" in text
+    assert "連絡許可あり" not in text and "連絡許可あり" not in html
+    known = parse(
+        compose_message(make_unit(tmp_path), PERIOD, sender=SENDER, charts=charts).message
+    )
+    assert "フォローアップ待ちの批判者: 17名（連絡許可あり）" in html_and_text(known)[1]

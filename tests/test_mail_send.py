@@ -8,6 +8,8 @@ import email.policy
 import json
 import socket
 import ssl
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email.message import EmailMessage
@@ -230,9 +232,9 @@ def test_messages_arrive_and_parse(reports: Path, server: tuple[Recorder, int]) 
     ec, cloud = recorder.received
     assert ec.mail_from == "nps@example.com"
     assert sorted(ec.rcpt_tos) == ["boss@example.com", "cc@example.com", "yamada@example.com"]
-    assert ec.message["Subject"] == "[NPS] EC事業部 2026年10月: −4.9 ポイント (前月比 +3.2)"
+    assert ec.message["Subject"] == "【NPS】EC事業部 2026年10月：−4.9（前月比+3.2、有意差なし）"
     assert cloud.message["Subject"] == (
-        "[NPS] Cloud Platform October 2026: +31.2 pts (+2.0 vs previous month)"
+        "[NPS] Cloud Platform October 2026: 31.2 (+2.0 vs September, no significant change)"
     )
     assert ec.message["From"].addresses[0].display_name == "NPS レポート"
     assert ec.message["To"].addresses[0].display_name == "山田 太郎"
@@ -293,17 +295,75 @@ def test_rerun_sends_nothing_and_resend_sends_again(
     assert len(ids) == 3 and len(set(ids)) == 3  # a new Message-ID per message
 
 
-def test_changed_report_is_sent_again(reports: Path, server: tuple[Recorder, int]) -> None:
+def test_a_rerun_report_with_the_same_figures_is_not_sent_again(
+    reports: Path, server: tuple[Recorder, int]
+) -> None:
+    # Re-running `nps-kit run` rewrites the HTML (it holds its generation time) but the figures
+    # are the same: the recipients already have this report.
     recorder, port = server
     send_reports(
         reports, PERIOD, units=["cloud"], settings=plain(port), echo=Echo(), retry_delays=NO_DELAY
     )
-    (reports / PERIOD / "cloud.html").write_text("<html>re-run with corrected data</html>")
+    html = reports / PERIOD / "cloud.html"
+    html.write_text(html.read_text("utf-8") + "<!-- generated 2026-11-24T10:00:00 -->", "utf-8")
+    echo = Echo()
+    again = send_reports(
+        reports, PERIOD, units=["cloud"], settings=plain(port), echo=echo, retry_delays=NO_DELAY
+    )
+    assert [o.status for o in again.outcomes] == ["already_sent"]
+    assert echo[0] == "cloud: already sent to every recipient; --resend sends it again."
+    assert len(recorder.received) == 1
+    (record,) = sent_log(reports)
+    assert (record["unit"], record["period"], record["recipients"]) == (
+        "cloud",
+        PERIOD,
+        ["cloud@example.com"],
+    )
+    assert len(record["content_sha256"]) == 64
+
+
+def test_a_report_with_changed_figures_is_sent_again(
+    reports: Path, server: tuple[Recorder, int]
+) -> None:
+    recorder, port = server
+    send_reports(
+        reports, PERIOD, units=["cloud"], settings=plain(port), echo=Echo(), retry_delays=NO_DELAY
+    )
+    path = reports / PERIOD / "manifest.json"
+    manifest = json.loads(path.read_text("utf-8"))
+    manifest["units"][1]["summary"]["nps"] = 29.8  # re-run with corrected data
+    path.write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
     again = send_reports(
         reports, PERIOD, units=["cloud"], settings=plain(port), echo=Echo(), retry_delays=NO_DELAY
     )
     assert [o.status for o in again.outcomes] == ["sent"]
     assert len(recorder.received) == 2
+    assert (
+        recorder.received[1]
+        .message["Subject"]
+        .startswith("[NPS] Cloud Platform October 2026: +29.8")
+    )
+
+
+def test_a_log_written_before_content_keys_still_counts(
+    reports: Path, server: tuple[Recorder, int]
+) -> None:
+    recorder, port = server
+    html = reports / PERIOD / "cloud.html"
+    old = {
+        "unit": "cloud",
+        "recipients": ["cloud@example.com"],
+        "message_id": "<1@example.com>",
+        "sent_at": "2026-11-23T09:30:00+00:00",
+        "html_sha256": __import__("hashlib").sha256(html.read_bytes()).hexdigest(),
+        "refused": [],
+    }
+    (reports / PERIOD / "sent.jsonl").write_text(json.dumps(old) + "\n", "utf-8")
+    again = send_reports(
+        reports, PERIOD, units=["cloud"], settings=plain(port), echo=Echo(), retry_delays=NO_DELAY
+    )
+    assert [o.status for o in again.outcomes] == ["already_sent"]
+    assert recorder.received == []
 
 
 def test_refused_recipient_others_delivered(reports: Path, server: tuple[Recorder, int]) -> None:
@@ -542,13 +602,13 @@ def test_dry_run_writes_outbox(reports: Path, server: tuple[Recorder, int]) -> N
     message = email.message_from_bytes(
         (outbox / "ec.eml").read_bytes(), policy=email.policy.default
     )
-    assert message["Subject"] == "[NPS] EC事業部 2026年10月: −4.9 ポイント (前月比 +3.2)"
+    assert message["Subject"] == "【NPS】EC事業部 2026年10月：−4.9（前月比+3.2、有意差なし）"
     assert message["Message-ID"] == summary.outcomes[0].message_id
     ec = summary.outcomes[0]
     assert ec.size == (outbox / "ec.eml").stat().st_size
     assert echo[0] == "\n".join(
         [
-            "ec: would send '[NPS] EC事業部 2026年10月: −4.9 ポイント (前月比 +3.2)' "
+            "ec: would send '【NPS】EC事業部 2026年10月：−4.9（前月比+3.2、有意差なし）' "
             f"({ec.size / 1024:.1f} KB)",
             "  to:  山田 太郎 <yamada@example.com>",
             "  cc:  cc@example.com",
@@ -616,7 +676,7 @@ def test_invalid_addresses_all_reported_up_front(
                 {
                     "to": ["cloud@example"],
                     "cc": ["a@example.com, b@example.com"],
-                    "attach": "pdf",
+                    "attach": "docx",
                     "reprot_url": "x",
                 },
             ),
@@ -631,7 +691,7 @@ def test_invalid_addresses_all_reported_up_front(
         "name@example.com; "
         "unit 'cloud': mail.cc 'a@example.com, b@example.com' is not valid, expected one "
         "address like name@example.com; "
-        "unit 'cloud': mail.attach is 'pdf'; expected one of html, zip, none. "
+        "unit 'cloud': mail.attach is 'docx'; expected one of html, pdf, zip, none. "
         "Fix the mail block of these units in parameters/<unit>.yaml and re-run."
     )
     assert recorder.received == []
@@ -722,33 +782,232 @@ def test_command_needs_units_or_all() -> None:
     assert str(caught.value).startswith("give unit ids or --all, not both. E.g.")
 
 
-def test_a_second_send_of_the_same_period_waits_for_the_first(tmp_path):
-    """Two concurrent sends must not both mail: the lock serialises them on sent.jsonl."""
-    import fcntl
-    import threading
+# --- one unit's problem never stops the others ---------------------------------------------
 
-    from nps_kit.mail.send import _period_lock
 
-    lock = tmp_path / ".send.lock"
-    said: list[str] = []
-    order: list[str] = []
-    with _period_lock(lock, said.append):
-        second = threading.Thread(
-            target=lambda: _hold(lock, said, order), name="second-send", daemon=True
+def test_a_line_break_in_a_name_fails_that_unit_only(
+    tmp_path: Path, server: tuple[Recorder, int]
+) -> None:
+    # A manifest written before names were validated, or edited by hand.
+    recorder, port = server
+    write_reports(
+        tmp_path,
+        [
+            unit("ec", "EC事業部\r\nBcc: attacker@example.com", "ja", {"to": ["ec@example.com"]}),
+            unit("cloud", "Cloud Platform", "en", {"to": ["cloud@example.com"]}),
+        ],
+    )
+    echo = Echo()
+    summary = send_reports(tmp_path, PERIOD, settings=plain(port), echo=echo, retry_delays=NO_DELAY)
+    assert [(o.unit, o.status) for o in summary.outcomes] == [("ec", "failed"), ("cloud", "sent")]
+    assert echo[0] == (
+        "ec: NOT sent: cannot build the message: ValueError: name: expected one line of text "
+        "without control characters; found 'EC事業部\\r\\nBcc: attacker@example.com' with a "
+        "carriage return (U+000D) at character 6."
+    )
+    assert [r.rcpt_tos for r in recorder.received] == [["cloud@example.com"]]
+    assert [r["unit"] for r in sent_log(tmp_path)] == ["cloud"]
+
+
+def test_a_damaged_summary_fails_that_unit_only(
+    reports: Path, server: tuple[Recorder, int]
+) -> None:
+    recorder, port = server
+    path = reports / PERIOD / "manifest.json"
+    manifest = json.loads(path.read_text("utf-8"))
+    manifest["units"][0]["summary"]["nps"] = "n/a"  # edited by hand
+    path.write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
+    echo = Echo()
+    summary = send_reports(
+        reports,
+        PERIOD,
+        units=["ec", "cloud"],
+        settings=plain(port),
+        echo=echo,
+        retry_delays=NO_DELAY,
+    )
+    assert [o.status for o in summary.outcomes] == ["failed", "sent"]
+    assert echo[0] == (
+        "ec: NOT sent: cannot build the message: TypeError: "
+        "'>' not supported between instances of 'str' and 'int'."
+    )
+    assert [r.rcpt_tos for r in recorder.received] == [["cloud@example.com"]]
+
+
+# --- the server dies mid-send ---------------------------------------------------------------
+
+
+def test_a_server_that_dies_mid_send_leaves_a_list_of_what_was_sent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_reports(
+        tmp_path / "reports",
+        [
+            unit("ec", "EC事業部", "ja", {"to": ["ec@example.com"]}),
+            unit("cloud", "Cloud Platform", "en", {"to": ["cloud@example.com"]}),
+            unit("store", "店舗事業部", "ja", {"to": ["store@example.com"]}),
+            unit("bank", "Retail Banking", "en", {"to": []}),
+        ],
+    )
+    recorder, port = Recorder(), free_port()
+    controller = Controller(recorder, hostname="127.0.0.1", port=port)
+    controller.start()
+
+    class StopAfterFirst(Echo):
+        def __call__(self, line: str) -> None:
+            super().__call__(line)
+            if line.startswith("ec: sent to"):
+                controller.stop()  # the server goes away after the first message
+
+    echo = StopAfterFirst()
+    try:
+        summary = send_reports(
+            tmp_path / "reports", PERIOD, settings=plain(port), echo=echo, retry_delays=NO_DELAY
         )
-        second.start()
-        second.join(timeout=0.5)
-        assert second.is_alive()  # still waiting
-        order.append("first done")
-    second.join(timeout=5)
-    assert order == ["first done", "second ran"]
-    assert said == [f"another 'nps-kit send' is sending this period; waiting for it ({lock})"]
-    with lock.open() as handle:  # released: a non-blocking lock succeeds
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    finally:
+        if controller._thread is not None:  # still running if the test failed early
+            controller.stop()
+    assert [(o.unit, o.status) for o in summary.outcomes] == [
+        ("ec", "sent"),
+        ("cloud", "failed"),
+        ("store", "failed"),
+        ("bank", "no_recipients"),
+    ]
+    assert not summary.ok  # the command exits 1, not 2: nothing in the input was wrong
+    down = f"cannot connect to SMTP server 127.0.0.1:{port}: Connection refused."
+    assert echo == [
+        "ec: sent to ec@example.com (" + f"{summary.outcomes[0].size / 1024:.1f} KB).",
+        f"cloud: NOT sent: {down}",
+        "store: NOT sent: not attempted, the SMTP server had stopped answering.",
+        "bank: skipped, no recipients in mail.to/cc/bcc.",
+        f"sending stopped: {down} Check NPS_KIT_SMTP_HOST and NPS_KIT_SMTP_PORT.\n"
+        "  sent:     ec\n"
+        "  NOT sent: cloud, store\n"
+        "Run the same command again when the server answers: what was sent is not sent twice.",
+        "2026-10: 1 sent, 2 failed, 1 without recipients.",
+    ]
+    assert [r["unit"] for r in sent_log(tmp_path / "reports")] == ["ec"]
+
+    # Once the server is back, the same command sends the rest and nothing twice.
+    monkeypatch.chdir(tmp_path)
+    for name, value in {
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "SECURITY": "none",
+        "FROM": "nps@example.com",
+    }.items():
+        monkeypatch.setenv(f"NPS_KIT_SMTP_{name}", value)
+    controller = Controller(recorder, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        assert run_command(["send", "--all", "--period", PERIOD]) == 0
+    finally:
+        controller.stop()
+    assert [r.rcpt_tos for r in recorder.received] == [
+        ["ec@example.com"],
+        ["cloud@example.com"],
+        ["store@example.com"],
+    ]
 
 
-def _hold(lock, said, order):
-    from nps_kit.mail.send import _period_lock
+# --- plaintext login -------------------------------------------------------------------------
 
-    with _period_lock(lock, said.append):
-        order.append("second ran")
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
+def test_login_over_plaintext_needs_an_explicit_yes(reports: Path) -> None:
+    recorder, port = Recorder(), free_port()
+    controller = Controller(
+        recorder,
+        hostname="127.0.0.1",
+        port=port,
+        authenticator=authenticator,
+        auth_required=True,
+        auth_require_tls=False,
+    )
+    controller.start()
+    env = {
+        "NPS_KIT_SMTP_HOST": "127.0.0.1",
+        "NPS_KIT_SMTP_PORT": str(port),
+        "NPS_KIT_SMTP_SECURITY": "none",
+        "NPS_KIT_SMTP_USER": "nps",
+        "NPS_KIT_SMTP_PASSWORD": "s3cret-pa55",
+        "NPS_KIT_SMTP_FROM": SENDER,
+    }
+    try:
+        with pytest.raises(MailError) as caught:
+            load_settings(environ=env, env_file=None)
+        assert str(caught.value) == (
+            "NPS_KIT_SMTP_SECURITY is none and NPS_KIT_SMTP_USER is set: the login and password "
+            "would cross the network unencrypted, so nps-kit does not log in. Use "
+            "NPS_KIT_SMTP_SECURITY=starttls or ssl; only for a relay on this machine or a "
+            "network you trust, set NPS_KIT_SMTP_ALLOW_PLAINTEXT_AUTH=1."
+        )
+        with pytest.raises(MailError) as built:
+            SmtpSettings(host="127.0.0.1", port=port, security="none", user="nps", sender=SENDER)
+        assert str(built.value) == str(caught.value)
+
+        allowed = load_settings(
+            environ={**env, "NPS_KIT_SMTP_ALLOW_PLAINTEXT_AUTH": "1"}, env_file=None
+        )
+        summary = send_reports(
+            reports, PERIOD, units=["cloud"], settings=allowed, echo=Echo(), retry_delays=NO_DELAY
+        )
+    finally:
+        controller.stop()
+    assert summary.ok
+    assert [r.login for r in recorder.received] == ["nps"]
+
+
+# --- end to end: run, send, run again, send again -------------------------------------------
+
+
+def test_rerunning_a_report_does_not_mail_it_again(
+    tmp_path: Path, server: tuple[Recorder, int]
+) -> None:
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    recorder, port = server
+    (tmp_path / "responses.csv").write_text(
+        "submitted_at,score\n2026-10-03 10:00:00,9\n2026-10-31 12:00:00,3\n", encoding="utf-8"
+    )
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "ec.yaml").write_text(
+        "name: EC事業部\nlanguage: ja\ndata: {path: ../responses.csv}\n"
+        "columns: {date: submitted_at}\nperiod: 2026-10\nmail: {to: [ec@example.com]}\n",
+        encoding="utf-8",
+    )
+    figures = json.dumps(summary(-4.9))
+    nb = new_notebook(
+        cells=[
+            new_code_cell('unit = "x"', metadata={"tags": ["parameters"]}),
+            # The report shows when it was made, as the real one does in its Method section.
+            new_code_cell("import datetime\nprint(datetime.datetime.now().isoformat())"),
+            new_code_cell(
+                "import json\nfrom nps_kit.report import publish_summary\n"
+                f"publish_summary(json.loads({figures!r}))"
+            ),
+        ]
+    )
+    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, tmp_path / "nb.ipynb")
+    output = tmp_path / "reports"
+    run = [
+        sys.executable, "-m", "nps_kit.cli", "run", "--parameters", str(params),
+        "--output", str(output), "--notebook", str(tmp_path / "nb.ipynb"),
+    ]  # fmt: skip
+
+    def run_and_send() -> list[str]:
+        done = subprocess.run(run, capture_output=True, text=True, timeout=600, check=False)
+        assert done.returncode == 0, done.stderr
+        sent = send_reports(
+            output, PERIOD, settings=plain(port), echo=Echo(), retry_delays=NO_DELAY
+        )
+        return [o.status for o in sent.outcomes]
+
+    assert run_and_send() == ["sent"]
+    first_html = (output / PERIOD / "ec.html").read_bytes()
+    assert run_and_send() == ["already_sent"]
+    assert (output / PERIOD / "ec.html").read_bytes() != first_html  # a new file, same figures
+    assert len(recorder.received) == 1

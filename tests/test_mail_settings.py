@@ -42,7 +42,7 @@ def test_password_is_not_in_repr() -> None:
     assert "hunter2-secret" not in str(settings)
     assert repr(settings) == (
         "SmtpSettings(host='smtp.example.com', port=2525, security='starttls', user='nps', "
-        "sender='NPS <nps@example.com>', cafile=None, timeout=30.0)"
+        "sender='NPS <nps@example.com>', cafile=None, timeout=30.0, allow_plaintext_auth=False)"
     )
 
 
@@ -110,6 +110,18 @@ def test_missing_env_file_is_fine(tmp_path: Path) -> None:
             {"NPS_KIT_SMTP_FROM": ""},
             "NPS_KIT_SMTP_HOST is set but NPS_KIT_SMTP_FROM is not. "
             "Set NPS_KIT_SMTP_FROM to the sender address, e.g. nps@example.com.",
+        ),
+        (
+            {"NPS_KIT_SMTP_SECURITY": "none"},
+            "NPS_KIT_SMTP_SECURITY is none and NPS_KIT_SMTP_USER is set: the login and password "
+            "would cross the network unencrypted, so nps-kit does not log in. Use "
+            "NPS_KIT_SMTP_SECURITY=starttls or ssl; only for a relay on this machine or a network "
+            "you trust, set NPS_KIT_SMTP_ALLOW_PLAINTEXT_AUTH=1.",
+        ),
+        (
+            {"NPS_KIT_SMTP_SECURITY": "none", "NPS_KIT_SMTP_ALLOW_PLAINTEXT_AUTH": "yes"},
+            "NPS_KIT_SMTP_ALLOW_PLAINTEXT_AUTH is 'yes'; expected 1 (allow) or 0. "
+            "Set it to 1 only for a relay on this machine or a network you trust.",
         ),
         (
             {"NPS_KIT_SMTP_CAFILE": "/nonexistent/ca.pem"},

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from _exports import write_qualtrics
 
 from nps_kit.errors import ConfigError
 from nps_kit.params import (
@@ -131,6 +132,37 @@ def test_bad_mail_address(project: Path) -> None:
     )
 
 
+def test_a_line_break_in_the_name_is_refused(project: Path) -> None:
+    # A CR/LF in a name would end the e-mail's Subject header and start a new one.
+    path = write_unit(project, 'name: "EC事業部\\r\\nBcc: x@example.com"\n')
+    assert error_of(path) == (
+        "params/ec.yaml: name: expected one line of text without control characters; found "
+        "'EC事業部\\r\\nBcc: x@example.com' with a carriage return (U+000D) at character 6."
+    )
+
+
+def test_control_characters_in_labels_are_refused(project: Path) -> None:
+    path = write_unit(
+        project,
+        UNIT
+        + 'followups: [{column: comment, type: categorical, label: "理由\\t",\n'
+        + '              codes: {"1": "a\\u2028b"}}]\n',
+    )
+    assert error_of(path) == (
+        "params/ec.yaml: 2 problems:\n"
+        "- followups[0].label: expected one line of text without control characters; found "
+        "'理由\\t' with a tab (U+0009) at character 3.\n"
+        "- followups[0].codes.1: expected one line of text without control characters; found "
+        "'a\\u2028b' with a control character (U+2028) at character 2."
+    )
+
+
+def test_emoji_sequences_in_names_are_fine(project: Path) -> None:
+    # The zero-width joiner (U+200D) inside an emoji is text, not a control character.
+    path = write_unit(project, 'name: "EC事業部 👩\u200d💻"\n')
+    assert load_unit(path).name == "EC事業部 👩\u200d💻"
+
+
 def test_several_problems_in_one_file_are_listed_together(project: Path) -> None:
     path = write_unit(project, "language: fr\nperiod: 2026-13\nmail: {reply_to: nobody}\n")
     assert error_of(path) == (
@@ -160,7 +192,8 @@ def test_missing_columns_are_all_named_with_suggestions(project: Path) -> None:
         "params/ec.yaml: 3 problems:\n"
         "- columns.contact: no column 'contact_ok' in responses.csv.\n"
         "- breakdowns[0]: no column 'chanel' in responses.csv. Did you mean 'channel'?\n"
-        "- breakdowns[1].column: no column 'plan' in responses.csv."
+        "- breakdowns[1].column: no column 'plan' in responses.csv. Columns in responses.csv: "
+        "'response_id', 'submitted_at', 'business_unit', 'score', 'channel', 'comment'."
     )
 
 
@@ -202,10 +235,10 @@ def test_missing_parameters_folder(project: Path) -> None:
     )
 
 
-def test_latest_is_the_latest_complete_month(project: Path) -> None:
+def test_latest_is_the_latest_month_with_data(project: Path) -> None:
     unit = load_unit(project / "params" / "ec.yaml")
-    # the data ends on 2026-11-04: November is incomplete, October is the latest complete month
-    assert resolve_period(unit) == "2026-10"
+    # the data ends on 2026-11-04: November is the latest month (the report says it is running)
+    assert resolve_period(unit) == "2026-11"
     assert resolve_period(unit, period="2026-09") == "2026-09"
     with pytest.raises(ConfigError) as info:
         resolve_period(unit, period="2026-9")
@@ -253,6 +286,165 @@ def test_shipped_demo_parameters_are_valid(repo_root: Path) -> None:
     assert resolve_period(ec) == "2026-10"
 
 
+def test_breakdown_order_is_passed_on_and_must_not_repeat() -> None:
+    from nps_kit.params import Breakdown
+
+    assert Breakdown(column="tenure", order=["1年未満", "5年以上"]).order == ["1年未満", "5年以上"]
+    with pytest.raises(ValueError, match="each group may appear once in order; repeated: 1年未満"):
+        Breakdown(column="tenure", order=["1年未満", "1年未満"])
+
+
+# --- issue 9: validation gaps and unreadable files ---------------------------------------------
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf"])
+def test_target_must_be_a_finite_number(project: Path, value: str) -> None:
+    path = write_unit(project, UNIT + f"target: {value}\n")
+    found = {".nan": "nan", ".inf": "inf", "-.inf": "-inf"}[value]
+    assert error_of(path) == f"params/ec.yaml: target: expected a finite number; found {found}."
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "https://", "x.jp"]
+)
+def test_report_url_must_be_a_web_address(project: Path, url: str) -> None:
+    path = write_unit(project, UNIT.replace("mail: {", f"mail: {{report_url: '{url}', "))
+    assert error_of(path) == (
+        "params/ec.yaml: mail.report_url: expected a web address starting with https:// or "
+        f"http://; found {url!r}."
+    )
+
+
+def test_report_url_accepts_http_and_https(project: Path) -> None:
+    for url in ("https://reports.example.com/2026-10/ec.html", "http://intranet/nps"):
+        path = write_unit(project, UNIT.replace("mail: {", f"mail: {{report_url: '{url}', "))
+        assert load_unit(path).mail.report_url == url
+
+
+def test_a_unit_file_saved_as_shift_jis_says_to_save_it_as_utf8(project: Path) -> None:
+    path = project / "params" / "ec.yaml"
+    path.write_bytes(UNIT.encode("cp932"))
+    assert error_of(path) == (
+        "params/ec.yaml: the file must be saved as UTF-8, but it looks like Shift_JIS (cp932) "
+        "(first bad byte on line 1). Re-save it as UTF-8 in your editor (VS Code: 'Save with "
+        "Encoding' → UTF-8; Notepad: encoding UTF-8), or convert it: "
+        "iconv -f cp932 -t utf-8 ec.yaml > ec.utf8.yaml"
+    )
+    # load_all reports it as that file's error instead of aborting every unit
+    (project / "params" / "web.yaml").write_text("name: Web\n", encoding="utf-8")
+    found = load_all(project / "params")
+    assert list(found.units) == ["web"]
+    assert [e.path for e in found.errors] == [path]
+
+
+def test_a_utf8_file_with_a_byte_order_mark_is_read(project: Path) -> None:
+    path = project / "params" / "ec.yaml"
+    path.write_bytes(UNIT.encode("utf-8-sig"))
+    assert load_unit(path).name == "EC事業部"
+
+
+BOMB = "\n".join(
+    ["name: EC事業部", "breakdowns:", "  - &a0 [channel, channel, channel, channel, channel]"]
+    + [f"  - &a{i} [{', '.join([f'*a{i - 1}'] * 5)}]" for i in range(1, 12)]
+)
+
+
+def test_an_alias_bomb_is_refused_before_validation(project: Path) -> None:
+    # 5**12 ≈ 244 million values once expanded: validating it ran 44 s into MemoryError.
+    path = write_unit(project, BOMB + "\n")
+    assert error_of(path) == (
+        "params/ec.yaml: breakdowns: anchors and aliases (&name, *name) expand to more than "
+        "100,000 values; nps-kit refuses such a file before validating it. Write the values "
+        "out instead of nesting aliases of aliases."
+    )
+
+
+def test_an_alias_to_itself_is_refused(project: Path) -> None:
+    path = write_unit(project, UNIT + "breakdowns: &b [channel, *b]\n")
+    assert error_of(path) == (
+        "params/ec.yaml: breakdowns: anchors and aliases (&name, *name) expand to more than "
+        "100,000 values; nps-kit refuses such a file before validating it. Write the values "
+        "out instead of nesting aliases of aliases."
+    )
+
+
+def test_ordinary_anchors_and_aliases_still_work(project: Path) -> None:
+    text = UNIT + "breakdowns: &dims [channel]\nfollowups:\n"
+    text += "  - {column: comment, type: text, label: &reason 理由}\n"
+    text += "  - {column: channel, type: categorical, label: *reason}\n"
+    unit = load_unit(write_unit(project, text))
+    assert unit.breakdowns == ["channel"]
+    assert [f.label for f in unit.followups] == ["理由", "理由"]
+
+
+def test_themes_and_playbook_are_validated_with_the_unit(project: Path) -> None:
+    params = project / "params"
+    (params / "themes.yaml").write_text(
+        "version: 1\nexclude: {ja: [], en: []}\nthemes:\n  delivery:\n"
+        "    label: {ja: 配送, en: Delivery}\n    keywords: {ja: [配送], en: [delivery]}\n"
+        "    colour: red\n",
+        encoding="utf-8",
+    )
+    path = write_unit(project, UNIT + "themes: themes.yaml\n")
+    assert error_of(path) == (
+        "params/ec.yaml: themes: params/themes.yaml: themes.delivery.colour: unknown key "
+        "'colour' in themes.delivery. Valid keys here: label, keywords, patterns, exclude."
+    )
+    # every unit that uses the file reports it, and no kernel is needed to find out
+    write_unit(project, "name: Web\nthemes: themes.yaml\n", name="web")
+    found = load_all(params)
+    assert found.units == {}
+    assert [e.key for e in found.errors] == ["themes", "themes"]
+
+
+def test_a_playbook_naming_an_unknown_theme_is_refused_with_the_unit(
+    project: Path, repo_root: Path
+) -> None:
+    params = project / "params"
+    shipped = (repo_root / "nps_kit" / "resources" / "playbook.yaml").read_text(encoding="utf-8")
+    (params / "playbook.yaml").write_text(
+        shipped.replace("\n  delivery:\n", "\n  delivry:\n", 1), encoding="utf-8"
+    )
+    path = write_unit(project, UNIT + "playbook: playbook.yaml\n")
+    assert error_of(path) == (
+        "params/ec.yaml: playbook: params/playbook.yaml: themes.delivry: unknown key 'delivry' "
+        "in themes (theme ids in use: usability, checkout, delivery, phone, chat, email, staff, "
+        "price, quality, returns, faq, communication). Did you mean 'delivery'?"
+    )
+
+
+def test_closed_loop_status_file_resolves_and_reaches_the_notebook(project: Path) -> None:
+    (project / "params" / "returned").mkdir()
+    status = project / "params" / "returned" / "ec_followups.csv"
+    status.write_text("response_id,status\nR2,done\n", encoding="utf-8")
+    path = write_unit(project, UNIT + "closed_loop: {status_file: returned/ec_followups.csv}\n")
+    unit = load_unit(path)
+    assert unit.closed_loop.status_file == status.resolve()
+    assert notebook_parameters(unit, period="2026-10")["status_file"] == str(status.resolve())
+    plain = load_unit(write_unit(project, UNIT, "plain"))
+    assert notebook_parameters(plain, period="2026-10")["status_file"] is None
+
+
+def test_missing_status_file(project: Path) -> None:
+    path = write_unit(project, UNIT + "closed_loop: {status_file: returned.csv}\n")
+    missing = (project / "params" / "returned.csv").resolve()
+    assert error_of(path) == (
+        f"params/ec.yaml: closed_loop.status_file: file not found: {missing}. Put the returned "
+        "work file there (relative paths start at the YAML file's folder), or use null until the "
+        "team returns one."
+    )
+
+
+def test_followups_status_file_is_not_the_key(project: Path) -> None:
+    # `followups` is the list of follow-up questions; the status file lives under closed_loop.
+    path = write_unit(project, UNIT + "followups: {status_file: returned.csv}\n")
+    assert error_of(path) == (
+        "params/ec.yaml: followups: expected the list of follow-up questions; found "
+        "status_file, which belongs under closed_loop. "
+        "Write closed_loop: {status_file: returned.csv} instead."
+    )
+
+
 def test_a_theme_pack_brings_its_themes_and_playbook(project: Path) -> None:
     from nps_kit.text.packs import pack_files
 
@@ -277,4 +469,37 @@ def test_an_unknown_theme_pack_names_the_packs(project: Path) -> None:
     assert error_of(path) == (
         f"params/ec.yaml: themes: file not found: {missing}. Did you mean 'saas'? Use a theme pack "
         "(retail, saas, finance, generic) or the path of a themes YAML file."
+    )
+
+
+def test_columns_by_qid_or_question_text_reach_the_notebook_as_column_ids(
+    project: Path,
+) -> None:
+    write_qualtrics(project / "data" / "q.csv", n=6)
+    path = write_unit(
+        project,
+        "name: Q\ndata: {path: ../data/q.csv, filter: null}\n"
+        "columns: {score: QID74, date: Start Date, id: ResponseId, comment: null, contact: null}\n"
+        'breakdowns: ["What is your gender?"]\n'
+        "followups: [{column: QID75, type: multi, separator: ','}]\n",
+    )
+    unit = load_unit(path)
+    params = notebook_parameters(unit, period="2026-09")
+    assert (params["score_column"], params["date_column"], params["id_column"]) == (
+        "Q3",
+        "StartDate",
+        "ResponseId",
+    )
+    assert params["breakdowns"] == [{"column": "Q1", "label": "What is your gender?"}]
+    assert params["followups"][0]["column"] == "Q4"
+    assert (params["target"], params["top_n"], params["date_format"]) == (None, 12, None)
+
+
+def test_reading_options_are_validated(project: Path) -> None:
+    path = write_unit(project, "name: EC\ndata: {date_format: dd/mm/yyyy, fix_text: maybe}\n")
+    assert error_of(path) == (
+        "params/ec.yaml: 2 problems:\n"
+        "- data.date_format: date_format must be 'month-first', 'day-first' or a strftime "
+        "pattern such as '%d/%m/%Y %H:%M'; found 'dd/mm/yyyy'.\n"
+        "- data.fix_text: expected true or false; found 'maybe'."
     )

@@ -21,6 +21,7 @@ from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import to_hex
 from matplotlib.ft2font import FT2Font
 
+from nps_kit import _plot_base as plot_base
 from nps_kit import plot
 
 PROMOTER, PASSIVE, DETRACTOR = (
@@ -214,6 +215,40 @@ def test_japanese_and_minus_render_without_warnings() -> None:
     assert "−20.0" in all_texts(ax)
 
 
+# Issue 9, defect 3: any Unicode the data holds is drawn, or replaced by a visible placeholder.
+TANGUT = "\U00017000"  # in no font nps-kit installs
+EMOJI_FONT = any(name in plot_base.FONT_FAMILY for name in ("Symbola", "Noto Emoji"))
+APP = "アプリ📱" if EMOJI_FONT else "アプリ□"
+
+
+def emoji_breakdown() -> pd.DataFrame:
+    table = breakdown_table()
+    table["channel"] = ["Web", "アプリ📱", f"電話{TANGUT}", "店頭"]
+    return table
+
+
+@pytest.mark.parametrize("render", ["to_png", "palette_retina_png"])
+def test_emoji_and_rare_characters_draw_without_warnings(render: str) -> None:
+    ax = plot.breakdown(emoji_breakdown(), by="channel", lang="ja", title="チャネル📱別のNPS")
+    # the autouse fixture turns matplotlib's "Glyph … missing from font(s)" warning into an error
+    if render == "to_png":
+        png = plot.to_png(ax.figure)
+    else:
+        found = plot_base.palette_retina_png(ax.figure)
+        assert found is not None
+        png = found[0]
+    assert png.startswith(b"\x89PNG")
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == [f"{APP}\n(150件)", "Web\n(300件)", "電話□\n(25件)"]
+    assert ax.get_title(loc="left") == ("チャネル📱別のNPS" if EMOJI_FONT else "チャネル□別のNPS")
+
+
+def test_drawable_keeps_what_the_fonts_have() -> None:
+    assert plot_base.drawable("EC事業部 −4.9 ≥ 30\n(12件)") == "EC事業部 −4.9 ≥ 30\n(12件)"
+    assert plot_base.drawable(f"a{TANGUT}b") == "a□b"
+    assert plot_base.drawable("a\U000e0001b") == "ab"  # an invisible tag without a glyph goes
+
+
 # -- shares_bar -----------------------------------------------------------------------------
 
 
@@ -303,8 +338,39 @@ def test_trend_line_band_bars_and_target() -> None:
     assert counts.get_ylabel() == "回答数（件）"
     assert ax.get_ylabel() == "NPS（ポイント）"
     assert ax.get_title(loc="left") == "NPSの推移（月次）"
-    assert [ln.get_ydata()[0] for ln in by_gid(ax, "nps-zero")] == [0]
+    # the dashed target sits at zero: no solid zero line under it to make it look solid
+    assert by_gid(ax, "nps-zero") == []
     assert [t.get_text() for t in by_gid(ax, "note")] == ["非表示（回答数不足）：2026年2月"]
+
+
+def test_trend_keeps_the_zero_line_under_another_target() -> None:
+    ax = plot.trend(trend_table(), lang="ja", target=10)
+    assert [ln.get_ydata()[0] for ln in by_gid(ax, "nps-zero")] == [0]
+    (target,) = by_gid(ax, "nps-target")
+    assert target.get_linestyle() == "--"
+
+
+def test_trend_labels_the_reporting_month_and_counts_without_dashes() -> None:
+    table = pd.DataFrame(
+        {
+            "period": [f"2025-{m:02d}" for m in range(1, 13)],
+            "period_start": pd.date_range("2025-01-01", periods=12, freq="MS"),
+            "n": [1234] * 12,
+            "nps": np.linspace(-5, 5, 12),
+            "ci_low": np.linspace(-9, 1, 12),
+            "ci_high": np.linspace(-1, 9, 12),
+            "small_sample": [False] * 12,
+        }
+    )
+    ax = drawn(plot.trend(table, lang="en"))
+    positions = [float(p) for p in ax.get_xticks()]
+    assert positions[-1] == pytest.approx(mdates.date2num(pd.Timestamp("2025-12-01")))
+    assert tick_texts(ax, "x")[-1] == "Dec"
+    (counts,) = (a for a in ax.figure.axes if a is not ax)
+    labels = [t.get_text() for t in counts.get_yticklabels()]
+    assert labels and all(not t.startswith(("−", "-")) for t in labels)
+    assert max(counts.get_yticks()) <= 1234 * 1.05  # ticks only where the bars are
+    assert all(line.get_markersize() == 0 for line in counts.yaxis.get_ticklines())
 
 
 def test_trend_marks_small_sample_months() -> None:
@@ -321,6 +387,15 @@ def test_trend_marks_small_sample_months() -> None:
         "回答数30未満（参考値）",
         "回答数（件）",
     ]
+
+
+def test_interval_legends_name_the_confidence_level() -> None:
+    # With thresholds.level: 0.9 the charts said "95% interval".
+    trend = drawn(plot.trend(trend_table(), lang="en", level=0.9, min_n=30))
+    assert legend_texts(trend)[:2] == ["NPS", "90% interval"]
+    groups = drawn(plot.breakdown(breakdown_table(), by="channel", lang="ja", level=0.9))
+    assert "90%信頼区間" in legend_texts(groups)
+    assert "95%信頼区間" not in legend_texts(groups)
 
 
 def test_trend_english_labels() -> None:
@@ -613,14 +688,14 @@ def test_inline_charts_are_palette_pngs_at_twice_the_display_size() -> None:
 
     from PIL import Image
 
-    from nps_kit._plot_base import palette_retina_png
+    from nps_kit.plot._base import palette_retina_png
 
     fig, ax = plt.subplots(figsize=(4, 2), dpi=100)
     ax.bar(["推奨者", "批判者"], [3, 1], color=["#009E73", "#D55E00"])
     rendered = palette_retina_png(fig)
     assert rendered is not None
     png, metadata = rendered
-    assert metadata == {"width": 400, "height": 200}
+    assert metadata == {"width": 400, "height": 200, "text_px": 15.28}  # 11 pt ticks at 100 dpi
     with Image.open(io.BytesIO(png)) as image:
         assert image.format == "PNG" and image.mode == "P"
         assert image.size == (800, 400)
@@ -628,3 +703,172 @@ def test_inline_charts_are_palette_pngs_at_twice_the_display_size() -> None:
     assert (0, 158, 115) in colours and (213, 94, 0) in colours  # bar colours kept exactly
     empty = plt.figure()
     assert palette_retina_png(empty) is None
+
+
+#: Widest a chart is shown on a 390 px phone (the report has 16 px margins each side).
+PHONE_CHART_PX = 390 - 2 * 16
+
+
+def test_wide_charts_get_a_phone_variant_with_readable_text() -> None:
+    import base64
+    import io
+
+    from nps_kit._plot_base import palette_retina_png
+    from PIL import Image
+
+    ax = plot.trend(trend_table(), lang="ja", target=5)
+    rendered = palette_retina_png(ax.figure)
+    assert rendered is not None
+    _, metadata = rendered
+    assert metadata["width"] == 640 and metadata["narrow_width"] == 390
+    # shown at its own width on a desktop, at ~358 px on a phone: no text under 11 CSS px
+    assert metadata["text_px"] >= 11
+    assert metadata["narrow_text_px"] * PHONE_CHART_PX / metadata["narrow_width"] >= 11
+    narrow = base64.b64decode(metadata["narrow"])
+    with Image.open(io.BytesIO(narrow)) as image:
+        assert image.size == (2 * metadata["narrow_width"], 2 * metadata["narrow_height"])
+    assert ax.figure.get_size_inches()[0] == pytest.approx(6.4)  # the figure itself is unchanged
+    assert ax.get_title(loc="left") == "NPSの推移（月次）"
+
+
+@pytest.mark.parametrize("width", [6.4, 3.9])
+def test_long_titles_wrap_and_legends_fold_inside_the_figure(width: float) -> None:
+    from nps_kit._plot_base import fit_to_width
+
+    title = "テーマ別：批判者が中立者になった場合のNPS改善幅（スコアの理由、直近1か月）"
+    fig, ax = plt.subplots(figsize=(width, 3.5), layout="constrained")
+    plot.trend(trend_table(), ax=ax, lang="ja", target=5, title=title)
+    fit_to_width(fig)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    box = ax.title.get_figure().bbox  # type: ignore[union-attr]
+    left_title = ax._left_title
+    title_box = left_title.get_window_extent(renderer)
+    assert left_title.get_text().replace("\n", "") == title
+    assert 0 <= title_box.x0 and title_box.x1 <= box.width
+    legend_box = ax.get_legend().get_window_extent(renderer)
+    assert 0 <= legend_box.x0 and legend_box.x1 <= box.width
+    assert legend_box.y1 <= title_box.y0 + 1  # the legend sits under the title, not over it
+
+
+def test_charts_describe_their_figures_as_text() -> None:
+    from nps_kit._plot_base import palette_retina_png
+
+    ax = plot.breakdown(breakdown_table(), by="channel", lang="ja", title="チャネル別のNPS")
+    rendered = palette_retina_png(ax.figure)
+    assert rendered is not None
+    _, metadata = rendered
+    assert metadata["alt"].startswith("チャネル別のNPS：")
+    assert metadata["facts"] == [
+        "アプリ：NPS +8.5（95%信頼区間 −2.0〜+19.0、回答数 150件）",
+        "Web：NPS −2.0（95%信頼区間 −9.0〜+5.0、回答数 300件）",
+        "電話：NPS −20.0（95%信頼区間 −48.0〜+10.0、回答数 25件、回答数少（参考値））",
+        "店頭：非表示（回答数不足）",
+    ]
+
+
+def test_report_css_uses_the_chart_segment_colours() -> None:
+    import re
+    from pathlib import Path
+
+    css = (
+        Path(plot.__file__).parent / "templates" / "nps_report" / "static" / "report.css"
+    ).read_text(encoding="utf-8")
+    for key, colour in plot.SEGMENT_COLORS.items():
+        found = re.search(rf"--{key}: (#[0-9a-fA-F]{{6}})", css)
+        assert found is not None and found.group(1).lower() == colour.lower()
+
+
+@pytest.mark.parametrize("width", [6.4, 3.9])
+def test_driver_labels_never_overlap_even_for_close_points(width: float) -> None:
+    from nps_kit._plot_base import fit_to_width
+
+    # the demo's EC case: five ratings within 0.25 of each other, two nearly on top
+    table = pd.DataFrame(
+        {
+            "attribute": ["a", "b", "c", "d", "e"],
+            "label": ["Website and app", "Delivery", "Staff", "Price", "Speed of support"],
+            "importance": [0.110, 0.108, 0.06, 0.03, 0.09],
+            "performance": [3.19, 3.18, 3.05, 3.30, 3.21],
+            "quadrant": ["near_average"] * 5,
+        }
+    )
+    fig, ax = plt.subplots(figsize=(width, 4.5), layout="constrained")
+    plot.driver_quadrant(table, ax=ax, lang="en", scale=(1, 5))
+    fit_to_width(fig)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    boxes = [t.get_window_extent(renderer) for t in by_gid(ax, "driver-label")]
+    assert len(boxes) == 5
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b), (a, b)
+    # the x-axis shows the whole 1–5 scale, not a 0.25-wide zoom
+    low, high = ax.get_xlim()
+    assert low <= 1 and high >= 5
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["1", "2", "3", "4", "5"]
+
+
+def test_breakdown_keeps_the_given_order_of_ordinal_groups() -> None:
+    table = pd.DataFrame(
+        {
+            "tenure": ["5年以上", "1〜3年", "3〜5年", "1年未満"],
+            "n": [160, 190, 142, 104],
+            "nps": [13.1, 7.9, -2.8, -25.0],
+            "ci_low": [3.0, -1.0, -13.0, -39.0],
+            "ci_high": [23.0, 17.0, 7.0, -11.0],
+        }
+    )
+    order = ["1年未満", "1〜3年", "3〜5年", "5年以上"]
+    ax = plot.breakdown(table, by="tenure", lang="ja", order=order)
+    assert [t.get_text().split("\n")[0] for t in ax.get_yticklabels()] == order
+    by_nps = plot.breakdown(table, by="tenure", lang="ja")
+    assert by_nps.get_yticklabels()[0].get_text().split("\n")[0] == "5年以上"
+
+
+def test_trend_draws_control_limits_and_rings_months_outside_them() -> None:
+    table = trend_table().assign(
+        control_low=[-10.0, -30.0, -10.0, -40.0, -10.0, -10.0],
+        control_high=[0.0, 20.0, 0.0, 30.0, 0.0, 0.0],
+        out_of_control=pd.array([None, None, None, None, None, "above"], dtype="string"),
+    )
+    ax = plot.trend(table, lang="ja")
+    (low,) = by_gid(ax, "control-low")
+    (high,) = by_gid(ax, "control-high")
+    np.testing.assert_allclose(low.get_ydata(), [-10.0, -30.0, -10.0, -40.0, -10.0, -10.0])
+    np.testing.assert_allclose(high.get_ydata(), [0.0, 20.0, 0.0, 30.0, 0.0, 0.0])
+    (ring,) = by_gid(ax, "out-of-control")
+    np.testing.assert_allclose(
+        ring.get_offsets(), [[mdates.date2num(table["period_start"][5]), 2.5]]
+    )
+    assert "管理限界（±3σ）" in legend_texts(ax) and "管理限界外の月" in legend_texts(ax)
+    calm = plot.trend(table.assign(out_of_control=pd.NA), lang="en")
+    assert by_gid(calm, "out-of-control") == []
+    assert "Control limits (±3σ)" in legend_texts(calm)
+    assert "Outside control limits" not in legend_texts(calm)
+
+
+def test_a_crowded_breakdown_draws_without_any_warning() -> None:
+    import warnings
+
+    from nps_kit._plot_base import palette_retina_png, to_png
+
+    # Labels this long once made constrained layout give up with a UserWarning on stderr,
+    # which failed the unit's report.
+    names = [f"Answer {k} " + "x" * 100 for k in range(57)]
+    table = pd.DataFrame(
+        {
+            "region": names,
+            "n": [40] * 57,
+            "nps": [float(k - 28) for k in range(57)],
+            "ci_low": [float(k - 40) for k in range(57)],
+            "ci_high": [float(k - 16) for k in range(57)],
+            "small_sample": [False] * 57,
+            "suppressed": [False] * 57,
+        }
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ax = plot.breakdown(table, by="region", lang="en", title="NPS by region")
+        assert palette_retina_png(ax.figure) is not None
+        assert to_png(ax).startswith(b"\x89PNG")

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nps_kit.text.redaction import redact, redact_one
+from nps_kit.text.redaction import KINDS, redact, redact_one
 
 DEMO_DATA = Path(__file__).resolve().parent.parent / "data" / "demo_responses.csv.gz"
 
@@ -39,6 +39,23 @@ DEMO_DATA = Path(__file__).resolve().parent.parent / "data" / "demo_responses.cs
         ("カード番号4111111111111111", "カード番号[CARD]"),
         ("1234567890123", "[CARD]"),
         ("090-1234-5678 と 03-1234-5678", "[PHONE] と [PHONE]"),
+        # issue 9, defect 7
+        ("(03)1234-5678に電話ください", "[PHONE]に電話ください"),
+        ("（０３）１２３４－５６７８", "[PHONE]"),
+        ("郵便 100-0001 東京都千代田区", "郵便 [POSTCODE] 東京都千代田区"),
+        ("〒100-0001", "[POSTCODE]"),
+        ("郵便番号 100-0001", "郵便番号 [POSTCODE]"),
+        ("マイナンバーは1234 5678 9012です", "マイナンバーは[MYNUMBER]です"),
+        ("マイナンバーカードの番号：1234-5678-9012", "マイナンバーカードの番号：[MYNUMBER]"),
+        ("個人番号123456789012", "個人番号[MYNUMBER]"),
+        ("番号は123456789018です", "番号は[MYNUMBER]です"),  # check digit is right
+        ("9876 5432 1093", "[MYNUMBER]"),
+        ("山田太郎様へ", "[NAME]様へ"),
+        ("担当の田中様が親切", "担当の[NAME]様が親切"),
+        ("山田 太郎様", "[NAME]様"),
+        ("カード2 4111-1111-1111-1111", "カード2 [CARD]"),
+        ("カード2枚目 4111 1111 1111 1111 で払った", "カード2枚目 [CARD] で払った"),
+        ("amex 3782-822463-10005", "amex [CARD]"),
     ],
 )
 def test_personal_data_is_replaced(text: str, expected: str) -> None:
@@ -64,10 +81,29 @@ def test_personal_data_is_replaced(text: str, expected: str) -> None:
         "0312345678",  # ten bare digits: more likely a member number
         "rated it 10/10, 5 stars",
         "<b>tags</b> & stay as they are",
+        # issue 9, defect 7: the new kinds leave these alone
+        "¥12,800は高い",
+        "￥12,800（税込）",
+        "2026-10-03に届いた",
+        "3日かかった",
+        "3回注文して2回遅れた",
+        "2025年から使っている",
+        "商品コード ABC-1234-5678",
+        "型番 KX-1234",
+        "注文番号 1234-5678-9012",  # 4-4-4 whose check digit is wrong
+        "ポイント1,234,567,890",
+        "お客様を大切に",
+        "皆様に感謝",
+        "様々な商品",
+        "会員様限定",
+        "ご利用者様向け",
+        "ご家族様にも",
+        "神様のような対応",
+        "林様",  # one kanji: too short to tell from a word
     ],
 )
 def test_ordinary_text_and_numbers_are_kept(text: str) -> None:
-    assert redact_one(text) == (text, {"email": 0, "phone": 0, "postcode": 0, "card": 0})
+    assert redact_one(text) == (text, dict.fromkeys(KINDS, 0))
 
 
 def test_redact_series_counts_and_keeps_index_and_missing() -> None:
@@ -86,7 +122,14 @@ def test_redact_series_counts_and_keeps_index_and_missing() -> None:
     ]
     assert list(result.texts.index) == [3, 1, 4, 1, 5]
     assert result.texts.name == "comment"
-    assert result.counts == {"email": 2, "phone": 2, "postcode": 1, "card": 0}
+    assert result.counts == {
+        "email": 2,
+        "phone": 2,
+        "postcode": 1,
+        "card": 0,
+        "mynumber": 0,
+        "name": 0,
+    }
     assert result.rows == 3
 
 
@@ -97,13 +140,14 @@ def test_redaction_is_frozen() -> None:
 
 
 NO_DIGITS = st.text(
-    alphabet=st.characters(blacklist_categories=("Nd", "Cs"), blacklist_characters="@＠"),
+    # Without 様 too: a name before it is personal data without a digit.
+    alphabet=st.characters(blacklist_categories=("Nd", "Cs"), blacklist_characters="@＠様"),
     max_size=60,
 )
 
 
 @given(NO_DIGITS)
-def test_text_without_digits_or_at_signs_is_never_changed(text: str) -> None:
+def test_text_without_digits_at_signs_or_sama_is_never_changed(text: str) -> None:
     assert redact_one(text)[0] == text
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -13,6 +12,8 @@ import numpy as np
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
+from conftest import FakeChange as Change
+from conftest import FakeResult as Result
 from IPython.core.formatters import DisplayFormatter
 from IPython.core.pylabtools import retina_figure
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
@@ -32,32 +33,6 @@ from nps_kit.report import SUMMARY_MIME
 TITLE = "EC事業部 NPSレポート 2026年10月"
 CODE_MARKER = "secret_code_marker_42"
 XSS = "<script>alert(1)</script>"
-
-
-@dataclass(frozen=True)
-class Result:
-    n: int = 512
-    promoters: float = 103
-    passives: float = 281
-    detractors: float = 128
-    pct_promoters: float = 20.1
-    pct_passives: float = 54.9
-    pct_detractors: float = 25.0
-    nps: float | None = -4.9
-    ci_low: float | None = -11.0
-    ci_high: float | None = 1.2
-    n_eff: float = 512.0
-    small_sample: bool = False
-
-
-@dataclass(frozen=True)
-class Change:
-    diff: float | None = 3.2
-    ci_low: float | None = -5.0
-    ci_high: float | None = 11.4
-    z: float | None = 0.8
-    p_value: float | None = 0.44
-    verdict: str = "no_change"
 
 
 def _display_output(obj: object) -> nbformat.NotebookNode:
@@ -409,11 +384,9 @@ def _problem_notebook() -> nbformat.NotebookNode:
             ),
             code("print(w)", new_output("stream", name="stdout", text="FutureWarning: old API\n")),
             code(
-                "df",
+                "thread.join()",
                 new_output(
-                    "execute_result",
-                    data={"text/plain": "Traceback (most recent call last):\n  ..."},
-                    execution_count=1,
+                    "stream", name="stdout", text="Traceback (most recent call last):\n  ...\n"
                 ),
             ),
             code("fig", chart_output()),
@@ -439,6 +412,21 @@ def test_check_outputs_flags_error_log_lines_printed_to_stdout() -> None:
     assert check_outputs(nb) == [OutputProblem(0, "warning", line)]
     fine = new_notebook(cells=[code("x", new_output("stream", name="stdout", text="Errors: 0\n"))])
     assert check_outputs(fine) == []
+
+
+def test_check_outputs_never_judges_displayed_data() -> None:
+    # A comment or an answer label containing ERROR or Warning used to fail the unit.
+    comments = ["ERROR: アプリが落ちる", "Warning: 画面が固まる", "Traceback"]
+    frame = pd.DataFrame({"comment": comments})
+    table = new_output(
+        "display_data", data={"text/html": frame.to_html(), "text/plain": str(frame)}
+    )
+    result = new_output(
+        "execute_result", data={"text/plain": "'UserWarning: ERROR'"}, execution_count=1
+    )
+    printed = new_output("stream", name="stdout", text="回答: ERRORが出る / Warning lights\n")
+    nb = new_notebook(cells=[code("t", table), code("'x'", result), code("print(c)", printed)])
+    assert check_outputs(nb) == []
 
 
 def test_check_outputs_clean_notebook() -> None:

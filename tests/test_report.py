@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
+from conftest import FakeChange as Change
+from conftest import FakeResult as Result
 from IPython.core.formatters import DisplayFormatter
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
@@ -20,32 +22,6 @@ from nps_kit import report
 from nps_kit.report import SUMMARY_MIME
 
 XSS = "<script>alert(1)</script>"
-
-
-@dataclass(frozen=True)
-class Result:
-    n: int = 512
-    promoters: float = 103
-    passives: float = 281
-    detractors: float = 128
-    pct_promoters: float = 20.1
-    pct_passives: float = 54.9
-    pct_detractors: float = 25.0
-    nps: float | None = -4.9
-    ci_low: float | None = -11.0
-    ci_high: float | None = 1.2
-    n_eff: float = 512.0
-    small_sample: bool = False
-
-
-@dataclass(frozen=True)
-class Change:
-    diff: float | None = 3.2
-    ci_low: float | None = -5.0
-    ci_high: float | None = 11.4
-    z: float | None = 0.8
-    p_value: float | None = 0.44
-    verdict: str = "no_change"
 
 
 def soup_of(obj: object) -> BeautifulSoup:
@@ -61,7 +37,10 @@ def text_of(obj: object) -> str:
 # ---- headline ----
 
 
-def _headline(result: Result = Result(), change: Change | None = Change(), **kw: object) -> object:
+RESULT, CHANGE = Result(), Change()
+
+
+def _headline(result: Result = RESULT, change: Change | None = CHANGE, **kw: object) -> object:
     args: dict[str, object] = {
         "target": 0.0,
         "lang": "ja",
@@ -75,12 +54,13 @@ def _headline(result: Result = Result(), change: Change | None = Change(), **kw:
 def test_headline_ja_numbers_and_verdict() -> None:
     soup = soup_of(_headline())
     assert soup.select_one(".nps-headline__value").get_text() == "−4.9"
-    assert soup.select_one(".nps-headline__label").get_text() == "NPS · 2026年10月"
+    assert soup.select_one(".nps-headline__label").get_text() == "NPS・2026年10月"
     meta = soup.select_one(".nps-headline__meta").get_text(" ")
     assert "95%信頼区間 −11.0 〜 1.2" in meta and "回答数 512" in meta
     facts = [" ".join(d.get_text(" ").split()) for d in soup.select(".nps-headline__facts > div")]
     assert facts[0] == "前月比 +3.2 ポイント 有意な変化なし 95%信頼区間 −5.0 〜 +11.4"
-    assert facts[1] == "目標との差 −4.9 ポイント 目標未達 · 目標 0.0 ポイント"
+    # the interval −11.0 〜 1.2 contains the target: neither met nor missed
+    assert facts[1] == "目標との差 −4.9 ポイント 目標との差は誤差の範囲内 目標 0.0 ポイント"
     assert soup.select_one(".nps-verdict--no_change") is not None
     assert soup.select_one(".nps-flag") is None
 
@@ -110,7 +90,7 @@ def test_headline_verdicts(verdict: str, ja: str, en: str) -> None:
 def test_headline_english_on_target() -> None:
     text = text_of(
         _headline(
-            replace(Result(), nps=12.0),
+            replace(Result(), nps=12.0, ci_low=6.0, ci_high=18.0),
             lang="en",
             period_label="October 2026",
             comparison_label=None,
@@ -120,7 +100,32 @@ def test_headline_english_on_target() -> None:
     assert "NPS · October 2026" in text
     assert "512 responses" in text
     assert "vs previous month +3.2 pts no significant change" in text
-    assert "Gap to target +2.0 pts On or above target · target 10.0 pts" in text
+    assert "Gap to target +2.0 pts not distinguishable target 10.0 pts" in text
+    assert "target met" not in text
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "ja", "en"),
+    [
+        (0.5, 9.0, "目標達成", "target met"),
+        (-9.0, -0.5, "目標未達", "target missed"),
+        (-9.0, 0.0, "目標との差は誤差の範囲内", "not distinguishable"),
+    ],
+)
+def test_headline_target_status_needs_the_whole_interval(
+    low: float, high: float, ja: str, en: str
+) -> None:
+    result = replace(Result(), nps=(low + high) / 2, ci_low=low, ci_high=high)
+    soup = soup_of(_headline(result))
+    status = soup.select(".nps-headline__facts > div")[1].select_one(".nps-verdict")
+    assert status is not None and status.get_text() == ja
+    assert en in text_of(_headline(result, lang="en", comparison_label=None))
+
+
+def test_headline_keeps_numbers_with_their_units() -> None:
+    html = _headline().data  # type: ignore[attr-defined]
+    assert '<span class="nps-nb">+3.2\u00a0ポイント</span>' in html
+    assert '<span class="nps-nb">−4.9\u00a0ポイント</span>' in html
 
 
 def test_headline_small_sample_flag() -> None:
@@ -135,7 +140,8 @@ def test_headline_without_change_target_or_score() -> None:
     result = replace(Result(), nps=None, ci_low=None, ci_high=None)
     text = text_of(_headline(result, None, target=None))
     assert "前月比 — 比較できるデータがありません" in text
-    assert "目標" not in text
+    assert "目標との差 目標未設定 目標はパラメーターの target で設定できます" in text
+    assert "目標達成" not in text and "目標 0.0" not in text
     assert soup_of(_headline(result, None)).select_one(".nps-headline__value").get_text() == "—"
 
 
@@ -418,3 +424,29 @@ def test_headline_with_real_scores() -> None:
     assert "回答数 20" in soup.get_text()
     assert soup.select_one(".nps-flag") is not None  # 20 responses is a small sample
     assert soup.select_one(".nps-verdict--improvement") is not None
+
+
+def test_nobreak_keeps_numbers_units_and_dates_together() -> None:
+    assert report.nobreak("前月比 +2.1 ポイント、回答数 127人、2026-10-31") == (
+        '前月比 <span class="nps-nb">+2.1\u00a0ポイント</span>、回答数 '
+        '<span class="nps-nb">127人</span>、<span class="nps-nb">2026-10-31</span>'
+    )
+    assert report.nobreak("95%信頼区間") == "95%信頼区間"  # "95%" never breaks anyway
+
+
+@pytest.mark.parametrize(
+    ("change", "shown"),
+    [
+        (Change(diff=4.0, ci_low=0.03, ci_high=8.0, verdict="improvement"), "+0.03 〜 +8.0"),
+        (Change(diff=-4.0, ci_low=-8.0, ci_high=-0.004, verdict="decline"), "−8.0 〜 −0.004"),
+        (Change(diff=4.0, ci_low=-0.03, ci_high=8.0, verdict="no_change"), "−0.0 〜 +8.0"),
+    ],
+)
+def test_a_significant_changes_interval_never_reads_as_touching_zero(
+    change: Change, shown: str
+) -> None:
+    facts = [
+        " ".join(d.get_text(" ").split())
+        for d in soup_of(_headline(change=change)).select(".nps-headline__facts > div")
+    ]
+    assert facts[0].endswith(f"95%信頼区間 {shown}")

@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import os
+import signal
 import struct
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import nbformat
@@ -13,8 +19,10 @@ import papermill
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
+from nps_kit.cli import main
 from nps_kit.commands import run as run_command
-from nps_kit.overview import write_manifest_and_overview
+from nps_kit.errors import ConfigError
+from nps_kit.overview import update_manifest, write_manifest_and_overview
 from nps_kit.params import UnitParameters, load_unit, notebook_parameters
 from nps_kit.run import RunResult, UnitResult, prepare_notebook, run_reports, summary_table
 
@@ -146,8 +154,9 @@ def test_summary_table_shows_the_failing_cell(tmp_path: Path) -> None:
     )
 
 
-def _publish(*names: str) -> str:
-    values = ", ".join(f'"{n}": {n}' for n in names)
+def _publish(**fields: str) -> str:
+    """A cell publishing summary ``fields`` (summary key → expression)."""
+    values = ", ".join(f'"{key}": {value}' for key, value in fields.items())
     return f"from nps_kit.report import publish_summary\npublish_summary({{{values}}})"
 
 
@@ -160,15 +169,15 @@ def test_warm_kernel_is_reused_and_units_cannot_see_each_others_variables(
         "import os\npid = os.getpid()\nleaked = 'secret' in globals() or bool(Out) or _ != ''\n"
         "secret = unit",
         "unit  # an expression result lands in Out and _",
-        _publish("pid", "leaked"),
+        _publish(n="pid", small_sample="leaked"),  # the summary carries them back
     )
     result = run_reports(
         units, notebook=notebook, output=tmp_path / "reports", jobs=1, progress=None
     )
     assert [(u.unit, u.status) for u in result.units] == [("a", "ok"), ("b", "ok")]
-    summaries = [u.summary or {} for u in result.units]
-    assert summaries[0]["pid"] == summaries[1]["pid"]  # one kernel ran both units
-    assert [s["leaked"] for s in summaries] == [False, False]
+    pids = [u.summary.n if u.summary else None for u in result.units]
+    assert pids[0] == pids[1]  # one kernel ran both units
+    assert [u.summary.small_sample if u.summary else None for u in result.units] == [False, False]
 
 
 def _png_size(data: str) -> tuple[int, int]:
@@ -224,12 +233,12 @@ def test_a_failing_unit_is_isolated_and_never_replaces_the_last_good_report(
 ) -> None:
     params = tmp_path
     output = tmp_path / "reports"
-    good = make_notebook(tmp_path / "good.ipynb", "n = 1", _publish("n"))
+    good = make_notebook(tmp_path / "good.ipynb", "n = 1", _publish(n="n"))
     bad = make_notebook(
         tmp_path / "bad.ipynb",
         "n = 2",
         'if unit == "b":\n    raise ValueError("boom in " + unit)',
-        _publish("n"),
+        _publish(n="n"),
     )
     common = ["--parameters", str(params), "--output", str(output), "--jobs", "2"]
     assert _cli(*common, "--notebook", str(good)) == 0
@@ -249,7 +258,7 @@ def test_a_failing_unit_is_isolated_and_never_replaces_the_last_good_report(
 
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     a, b = manifest["units"]
-    assert (a["unit"], a["status"], a["html"], a["summary"]) == ("a", "ok", "a.html", {"n": 2})
+    assert (a["unit"], a["status"], a["html"], a["summary"]["n"]) == ("a", "ok", "a.html", 2)
     assert (b["unit"], b["status"], b["html"], b["notebook"]) == (
         "b",
         "failed",
@@ -306,3 +315,225 @@ def test_output_on_stderr_fails_the_unit(tmp_path: Path, units: list[UnitParamet
     }
     assert (tmp_path / "out" / "2026-10" / "_failed" / "b.ipynb").is_file()
     assert not (tmp_path / "out" / "2026-10" / "b.html").exists()
+
+
+# --- issue 9, defect 8: an unwritable reports folder is a message, before any kernel starts -----
+
+WRITE_HINT = (
+    "Make the folder writable (or mount it read-write), or pass --output DIR with a folder you "
+    "can write to."
+)
+
+
+def test_reports_folder_under_a_file_is_refused_before_any_kernel(
+    tmp_path: Path, units: list[UnitParameters]
+) -> None:
+    (tmp_path / "taken").write_text("not a folder", encoding="utf-8")
+    output = tmp_path / "taken" / "reports"
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    with pytest.raises(ConfigError) as info:
+        run_reports(units, notebook=notebook, output=output, progress=None)
+    assert str(info.value) == (
+        f"cannot write reports to {output}: Not a directory (errno 20). {WRITE_HINT}"
+    )
+
+
+def test_read_only_reports_folder_gives_a_message_and_exit_2(
+    tmp_path: Path, units: list[UnitParameters], capsys: pytest.CaptureFixture[str]
+) -> None:
+    if os.geteuid() == 0:  # root writes through file modes; sysfs refuses new entries even to it
+        output = Path("/sys/nps-kit-reports")
+        if not Path("/sys").is_dir():
+            pytest.skip("running as root without /sys: no folder root cannot write to")
+    else:
+        output = tmp_path / "reports"
+        output.mkdir()
+        output.chmod(0o555)
+    try:
+        (output / "2026-10").mkdir(parents=True)  # what the run would try first
+    except OSError as exc:
+        reason = f"{exc.strerror} (errno {exc.errno})"
+    else:  # pragma: no cover - the folder must not be writable for this test
+        pytest.skip(f"{output} is writable here")
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    argv = ["run", "--all", "--parameters", str(tmp_path), "--output", str(output)]
+    assert main([*argv, "--notebook", str(notebook)]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"nps-kit run: error: cannot write reports to {output}: {reason}. {WRITE_HINT}"
+    )
+
+
+# --- concurrent runs and interruption (issue 9: lost units, leftovers after SIGTERM) ----------
+
+
+def _project(root: Path, units: list[str]) -> Path:
+    """A parameters folder with one tiny unit per id, all on the same responses file."""
+    params = root / "parameters"
+    params.mkdir(parents=True, exist_ok=True)
+    (root / "responses.csv").write_text(CSV, encoding="utf-8")
+    for unit in units:
+        (params / f"{unit}.yaml").write_text(
+            f"name: 部門 {unit}\nlanguage: ja\ndata: {{path: ../responses.csv}}\n"
+            "columns: {date: submitted_at}\nperiod: 2026-10\n",
+            encoding="utf-8",
+        )
+    return params
+
+
+def _nps_kit(*argv: str) -> list[str]:
+    return [sys.executable, "-m", "nps_kit.cli", *argv]
+
+
+def _manifest_units(folder: Path) -> dict[str, dict]:
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {}
+    return {u["unit"]: u for u in manifest["units"]}
+
+
+def _merge_many(output: str, prefix: str) -> None:
+    """Merge 25 units one by one, as a run does while its units finish."""
+    folder = Path(output) / "2026-10"
+    for i in range(25):
+        result = _result(f"{prefix}{i:02d}", "ok", nps=float(i), folder=folder)
+        update_manifest(Path(output), "2026-10", [result])
+
+
+@pytest.mark.slow
+def test_manifest_merges_from_two_processes_at_once_keep_every_unit(tmp_path: Path) -> None:
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_merge_many, args=(str(tmp_path), prefix)) for prefix in "pq"]
+    for process in workers:
+        process.start()
+    for process in workers:
+        process.join(timeout=300)
+        assert process.exitcode == 0
+    units = _manifest_units(tmp_path / "2026-10")
+    assert sorted(units) == sorted(f"{p}{i:02d}" for p in "pq" for i in range(25))
+
+
+@pytest.mark.slow
+def test_two_concurrent_runs_of_25_units_each_end_with_50_units(tmp_path: Path) -> None:
+    params = _project(tmp_path, [f"a{i:02d}" for i in range(25)] + [f"b{i:02d}" for i in range(25)])
+    notebook = make_notebook(tmp_path / "nb.ipynb", _publish("unit"))
+    output = tmp_path / "reports"
+    common = ["--parameters", str(params), "--output", str(output), "--notebook", str(notebook)]
+    runs = [
+        subprocess.Popen(
+            _nps_kit("run", *[f"{p}{i:02d}" for i in range(25)], *common, "--jobs", "1"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for p in "ab"
+    ]
+    for run in runs:
+        _out, err = run.communicate(timeout=900)
+        assert run.returncode == 0, err
+    folder = output / "2026-10"
+    units = _manifest_units(folder)
+    assert len(units) == 50
+    assert {u["status"] for u in units.values()} == {"ok"}
+    assert {name: u["summary"]["unit"] for name, u in units.items()} == {n: n for n in units}
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert page.count("<tr><td>") == 50
+    assert '<a href="2026-10/index.html">2026年10月</a> (50/50)' in (
+        output / "index.html"
+    ).read_text(encoding="utf-8")
+
+
+def _wait_for(condition: Callable[[], bool], process: subprocess.Popen[str]) -> None:
+    """Poll ``condition`` until it holds; fail if the process ends first (or after 10 min)."""
+    deadline = time.monotonic() + 600  # a safety net for a hung run, not a timing assert
+    while not condition():
+        if process.poll() is not None:
+            pytest.fail(f"the run ended early: {process.communicate()}")
+        if time.monotonic() > deadline:
+            process.kill()
+            pytest.fail("the run did not get there")
+        time.sleep(0.1)
+
+
+@pytest.mark.slow
+def test_sigterm_mid_run_leaves_no_temporaries_and_records_exactly_the_finished_units(
+    tmp_path: Path,
+) -> None:
+    params = _project(tmp_path, ["a", "b", "c", "d"])
+    gate = tmp_path / "gate"
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    output = tmp_path / "reports"
+    folder = output / "2026-10"
+
+    def notebook(version: int) -> Path:
+        # Every unit but a waits until the gate file exists: with the gate closed, a finishes
+        # and b, c, d are still running when the run is stopped.
+        return make_notebook(
+            tmp_path / f"v{version}.ipynb",
+            f"import pathlib, time\nversion = {version}\n"
+            f"while unit != 'a' and not pathlib.Path({str(gate)!r}).exists():\n"
+            "    time.sleep(0.05)",
+            _publish("version"),
+        )
+
+    def run(version: int) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            _nps_kit(
+                "run",
+                "--all",
+                "--parameters",
+                str(params),
+                "--output",
+                str(output),
+                "--notebook",
+                str(notebook(version)),
+                "--jobs",
+                "2",
+            ),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "TMPDIR": str(scratch)},
+        )
+
+    gate.touch()
+    first = run(1)
+    assert first.wait(timeout=600) == 0, first.communicate()
+    old = {unit: (folder / f"{unit}.ipynb").read_bytes() for unit in "abcd"}
+
+    gate.unlink()
+    second = run(2)
+    _wait_for(lambda: _manifest_units(folder).get("a", {}).get("summary") == {"version": 2}, second)
+    second.send_signal(signal.SIGTERM)
+    _out, err = second.communicate(timeout=120)
+
+    assert second.returncode == 130
+    assert err.splitlines()[-2:] == [
+        "interrupted: 1 of 4 unit(s) finished and are in manifest.json; the others keep their "
+        "last report",
+        "nps-kit: interrupted",
+    ]
+    units = _manifest_units(folder)
+    assert {name: u["summary"] for name, u in units.items()} == {
+        "a": {"version": 2},
+        "b": {"version": 1},
+        "c": {"version": 1},
+        "d": {"version": 1},
+    }
+    assert "version = 2" in (folder / "a.ipynb").read_text(encoding="utf-8")
+    assert {unit: (folder / f"{unit}.ipynb").read_bytes() for unit in "bcd"} == {
+        unit: old[unit] for unit in "bcd"
+    }
+    leftovers = [
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.name.startswith(".") or (p.is_file() and p.stat().st_size == 0)
+    ]
+    assert leftovers == []
+    assert not (folder / "_failed").exists() or list((folder / "_failed").iterdir()) == []
+    assert list(scratch.iterdir()) == []  # the scratch folder where notebooks ran is gone
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert page.count("<tr><td>") == 4

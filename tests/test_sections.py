@@ -8,7 +8,9 @@ figure numbers count the charts.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,12 +20,15 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from bs4 import BeautifulSoup
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
 from matplotlib.figure import Figure
 
 from nps_kit import __version__, sections
 from nps_kit.analysis import FollowupAnalysis, analyse_followups
+from nps_kit.closed_loop import FollowupList, followup_list
+from nps_kit.followup_files import FOLLOWUPS_MIME
 from nps_kit.i18n import Language
 from nps_kit.report import SUMMARY_MIME
 from nps_kit.score import nps
@@ -31,7 +36,6 @@ from nps_kit.unit import (
     UnitData,
     breakdown_table,
     data_quality,
-    detractor_followups,
     headline,
     prepare_unit,
     trend_table,
@@ -56,7 +60,8 @@ ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 Row = tuple[str, int, str, str, str, str, str, str, bool]
 # id, day, score, channel, plan, features, two 1–5 ratings, contact allowed.
 # 2026-10: 5 promoters, 3 passives, 6 detractors → n 14, NPS −7.1; A15 has no score.
-# Detractors who allow contact, newest first: A13, A12 (the <script> comment), A10, A09.
+# Detractors who allow contact, most urgent first: A12 (0, the <script> comment), A09 (3),
+# A13 (4), A10 (5).
 CURRENT: list[Row] = [
     ("A01", 1, "10", "web", "basic", "search;favourites", "5", "4", True),
     ("A02", 2, "9", "app", "premium", "search", "4", "5", False),
@@ -95,7 +100,7 @@ PREVIOUS: list[Row] = [
     (f"P{day}", day, score, "web", "basic", "search", "4", "4", False)
     for day, score in enumerate(["10", "9", "9", "8", "7", "6", "3", "10"], start=1)
 ]
-CONTACTS = ["A13", "A12", "A10", "A09"]
+CONTACTS = ["A12", "A09", "A13", "A10"]
 
 QUESTIONS: dict[Language, list[dict[str, Any]]] = {
     "ja": [
@@ -149,7 +154,14 @@ ENGLISH_WORDS = [
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 
 
-def write_export(path: Path, lang: Language, rows: list[tuple[str, list[Row]]]) -> Path:
+def write_export(
+    path: Path,
+    lang: Language,
+    rows: list[tuple[str, list[Row]]],
+    *,
+    comments: dict[str, tuple[str, str]] | None = None,
+) -> Path:
+    comments = COMMENT if comments is None else comments
     side = 0 if lang == "ja" else 1
     yes, no = ("はい", "いいえ") if lang == "ja" else ("Yes", "No")
     with path.open("w", newline="", encoding="utf-8") as f:
@@ -157,18 +169,22 @@ def write_export(path: Path, lang: Language, rows: list[tuple[str, list[Row]]]) 
         writer.writerow(HEADER)
         for month, month_rows in rows:
             for rid, day, score, *answers, ok in month_rows:
-                comment = COMMENT.get(rid, ("", ""))[side]
+                comment = comments.get(rid, ("", ""))[side]
                 date = f"{month}-{day:02d} 10:00:00"
                 writer.writerow([rid, date, score, *answers, comment, yes if ok else no])
     return path
 
 
 def make_unit(
-    tmp_path: Path, lang: Language, rows: list[tuple[str, list[Row]]] | None = None
+    tmp_path: Path,
+    lang: Language,
+    rows: list[tuple[str, list[Row]]] | None = None,
+    *,
+    comments: dict[str, tuple[str, str]] | None = None,
 ) -> UnitData:
     rows = rows if rows is not None else [("2026-10", CURRENT), ("2026-09", PREVIOUS)]
     return prepare_unit(
-        write_export(tmp_path / f"export_{lang}.csv", lang, rows),
+        write_export(tmp_path / f"export_{lang}.csv", lang, rows, comments=comments),
         name="EC事業部" if lang == "ja" else "Web Shop",
         language=lang,
         period="2026-10",
@@ -188,6 +204,12 @@ class Shown:
     @property
     def html(self) -> str:
         return "\n".join(o["text/html"] for o in self.outputs if "text/html" in o)
+
+    @property
+    def text(self) -> str:
+        """The displayed HTML as a reader sees it (tags gone, non-breaking spaces as spaces)."""
+        soup = BeautifulSoup(self.html, "html.parser")
+        return soup.get_text().replace("\u00a0", " ")
 
     @property
     def titles(self) -> list[str]:
@@ -243,7 +265,10 @@ def run_report(show: Callable[..., Shown], unit: UnitData, lang: Language) -> Re
         id_column="response_id",
         comment_column="comment",
         contact_column="contact_ok",
-        limit=2,
+        breakdowns=BREAKDOWNS[lang],
+        analysis=analysis,
+        unit_id="ec",
+        first=2,
     )
     shown["quality"] = show(sections.data_quality_section, unit, id_column="response_id")
     shown["method"] = show(sections.method, unit)
@@ -313,7 +338,7 @@ def test_headline_with_one_comparison_shows_no_comparison_row(
     assert [c.kind for c in shown.value.comparisons] == ["last_year"]
     assert len(shown.outputs) == 1
     assert "<dt>vs same month last year</dt>" in shown.html
-    assert "Gap to target" not in shown.html
+    assert "<dt>Gap to target</dt><dd>no target<small>" in shown.html
     assert len(shown.figures) == 1
 
 
@@ -339,7 +364,7 @@ def test_breakdowns_return_a_table_per_dimension(ja: Report) -> None:
     assert shown.value["plan"]["plan"].tolist() == ["premium", "basic"]  # best first
     assert shown.titles == ["channel別のNPS", "プラン別のNPS"]
     assert len(shown.outputs) == 1
-    assert "白抜きは回答数30件未満" in shown.html
+    assert "白抜きは回答数30件未満" in shown.text
 
 
 def test_breakdown_without_label_uses_the_column(
@@ -358,7 +383,7 @@ def test_strategies_show_each_recommendation_with_its_evidence(ja: Report) -> No
     for rec in ja.analysis.recommendations:
         assert rec.evidence
         assert f'<p class="nps-rec__action">{rec.action}</p>' in shown.html
-        assert rec.evidence in shown.html
+        assert rec.evidence in shown.text
     assert shown.html.count('<li class="nps-rec') == len(ja.analysis.recommendations)
     assert shown.html.count("<b>根拠</b>") == len(ja.analysis.recommendations)
 
@@ -374,7 +399,7 @@ def test_followups_show_every_question_in_order(ja: Report) -> None:
         "推奨度への影響度と評価（重要度×満足度）",
     ]
     # 10 valid respondents commented (A15's comment has no valid score).
-    assert "回答者 10 人がコメント" in shown.html
+    assert "回答者10人がコメント" in shown.text
     assert "（無回答）" in shown.html  # A04 and A12 chose no feature
     assert "配送（スピード・破損）" in shown.html
     assert "「配送（スピード・破損）」に関する批判者の声" in shown.html
@@ -395,15 +420,49 @@ def test_followups_show_every_question_in_order(ja: Report) -> None:
     assert "回答数少（参考値）" in shown.html
 
 
-def test_detractors_return_the_full_contact_list(ja: Report) -> None:
+def test_detractors_show_everyone_most_urgent_first_and_publish_the_work_table(
+    ja: Report,
+) -> None:
     shown = ja.shown["detractors"]
-    full = detractor_followups(
-        ja.unit, id_column="response_id", comment_column="comment", contact_column="contact_ok"
+    full = followup_list(
+        ja.unit,
+        id_column="response_id",
+        comment_column="comment",
+        contact_column="contact_ok",
+        breakdowns=BREAKDOWNS["ja"],
     )
-    pd.testing.assert_frame_equal(shown.value, full)
-    assert shown.value["id"].tolist() == CONTACTS
-    assert "連絡可能な批判者 4 人（新しい順、最大2件）" in shown.html
-    assert re.findall(r"<td class=\"is-text\">(A\d\d)</td>", shown.html) == CONTACTS[:2]
+    assert shown.value.rows["response_id"].tolist() == full.rows["response_id"].tolist()
+    assert shown.value.rows["response_id"].tolist() == CONTACTS
+    assert shown.value.consent_known
+    assert "連絡を許可した批判者 4 人" in shown.html
+    assert "48時間" not in shown.html
+    # The first two are on the first screen, the other two behind the fold, none dropped.
+    first, rest = shown.html.split("<details", 1)
+    ids = r'data-label="回答ID">(A\d\d)</td>'
+    assert re.findall(ids, first) == CONTACTS[:2]
+    assert re.findall(ids, rest) == CONTACTS[2:]
+    assert "<summary>残り 2 人を表示</summary>" in rest
+    assert "ec_followups.csv と ec_followups.xlsx" in shown.html
+    # Breakdown columns under their labels, themes by label.
+    assert 'data-label="プラン">premium</td>' in shown.html
+    assert 'data-label="テーマ">配送（スピード・破損）</td>' in shown.html
+    published = [o[FOLLOWUPS_MIME] for o in shown.outputs if FOLLOWUPS_MIME in o]
+    assert len(published) == 1
+    assert published[0]["columns"] == [
+        "response_id",
+        "date",
+        "age_days",
+        "score",
+        "channel",
+        "plan",
+        "themes",
+        "comment",
+        "owner",
+        "status",
+        "contacted_at",
+        "note",
+    ]
+    assert [r[0] for r in published[0]["rows"]] == CONTACTS
 
 
 def test_comments_are_escaped_everywhere(ja: Report, en: Report) -> None:
@@ -443,7 +502,22 @@ def test_summary_publishes_one_output_with_the_periods_numbers(ja: Report) -> No
         zip(trend["period"], trend["n"], strict=True)
     )
     assert [t["nps"] for t in published["trend"]] == pytest.approx(trend["nps"].tolist())
+    assert [t["control_low"] for t in published["trend"]] == pytest.approx(
+        trend["control_low"].tolist()
+    )
+    assert [t["out_of_control"] for t in published["trend"]] == [
+        None if pd.isna(v) else v for v in trend["out_of_control"]
+    ]
+    month = trend.loc[trend["period"] == "2026-10"].iloc[0]
+    assert published["control"] == {
+        "period": "2026-10",
+        "centre": pytest.approx(month["control_centre"]),
+        "low": pytest.approx(month["control_low"]),
+        "high": pytest.approx(month["control_high"]),
+        "outside": None if pd.isna(month["out_of_control"]) else month["out_of_control"],
+    }
     assert published["detractors_to_contact"] == len(CONTACTS)
+    assert published["consent_known"] is True
     assert published["excluded"] == {"missing": 1, "invalid": 0}
     assert published["top_themes"][0]["theme"] == "delivery"
     assert len(published["actions"]) == 3
@@ -578,10 +652,171 @@ def test_followups_without_text_or_ratings(
     assert re.findall(r"<h3>(.*?)</h3>", shown.html) == [q["label"] for q in questions]
     assert shown.figures == []
     assert "評価項目の平均" not in shown.html
-    no_contacts = pd.DataFrame({"id": [], "date": [], "score": [], "comment": []})
+    no_contacts = FollowupList(pd.DataFrame(), (), consent_known=False, as_of=dt.date(2026, 11, 5))
     summary = show(sections.summary, unit, headline(unit), trend_table(unit), analysis, no_contacts)
     published = summary.outputs[0][SUMMARY_MIME]
     assert published["top_themes"] == []
     assert published["detractors_to_contact"] == 0
     # without themes or drivers each segment has one card: its general action
     assert [a["segment"] for a in published["actions"]] == ["detractor", "passive", "promoter"]
+    assert published["consent_known"] is False
+    assert [a["segment"] for a in published["actions"]] == ["detractor"] * 3
+
+
+def test_generation_time_is_in_the_readers_time_zone(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    unit = make_unit(tmp_path, "ja")
+    shown = show(sections.method, unit)
+    assert re.search(r"作成 \d{4}-\d{2}-\d{2} \d{2}:\d{2} JST", shown.text), shown.text
+    english = show(sections.method, make_unit(tmp_path, "en"), timezone="America/New_York")
+    assert re.search(r"generated \d{4}-\d{2}-\d{2} \d{2}:\d{2} E[SD]T", english.text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "marked", "note"),
+    [
+        (
+            "ja",
+            "プラン：全体より高い ▲ premium / 全体より低い ▼ basic",
+            "Benjamini–Hochberg 法で偽発見率を5%に抑えて",
+        ),
+        (
+            "en",
+            "Plan: above the unit ▲ premium / below the unit ▼ basic",
+            "hold the false discovery rate at 5% (Benjamini–Hochberg)",
+        ),
+    ],
+)
+def test_breakdowns_mark_groups_above_and_below_the_unit(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language, marked: str, note: str
+) -> None:
+    # 40 premium customers who all promote, 40 basic ones who all detract, 40 trial passives.
+    rows: list[Row] = []
+    for i, (plan, score) in enumerate([("premium", "10"), ("basic", "0"), ("trial", "8")] * 40):
+        rows.append((f"M{i:03d}", 1 + i % 28, score, "web", plan, "", "", "", False))
+    unit = make_unit(tmp_path, lang, [("2026-10", rows)])
+    label = "プラン" if lang == "ja" else "Plan"
+    shown = show(sections.breakdowns, unit, [{"column": "plan", "label": label}])
+    table = shown.value["plan"]
+    assert dict(zip(table["plan"], table["versus_unit"].fillna(""), strict=True)) == {
+        "premium": "above",
+        "trial": "",
+        "basic": "below",
+    }
+    assert marked in shown.html
+    assert note in shown.html
+    ticks = [t.get_text() for t in shown.figures[0].axes[0].get_yticklabels()]
+    assert [t.split("\n")[0] for t in ticks] == ["premium ▲", "trial", "basic ▼"]
+
+
+# Comments too uniform or too few to compare words (issue 9, defect 4).
+DETRACTORS = ["A09", "A10", "A11", "A12", "A13", "A14"]
+PROMOTERS = ["A01", "A02", "A03", "A04", "A05"]
+DEGENERATE_COMMENTS: dict[str, dict[str, tuple[str, str]]] = {
+    "all 満足": {rid: ("満足", "Happy") for rid, *_ in CURRENT},
+    "all blank": {},
+    "one comment": {"A09": ("配送が遅い", "Delivery was late")},
+    "detractors only": {
+        rid: ("配送が遅くて困った", "Delivery was late and slow") for rid in DETRACTORS
+    },
+    "one word each side": {
+        **{rid: ("遅い", "late") for rid in DETRACTORS},
+        **{rid: ("遅い", "late") for rid in PROMOTERS},
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("case", list(DEGENERATE_COMMENTS))
+def test_text_question_with_too_little_text_says_so(
+    show: Callable[..., Shown], tmp_path: Path, case: str, lang: Language
+) -> None:
+    unit = make_unit(tmp_path, lang, comments=DEGENERATE_COMMENTS[case])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a warning fails the unit in a run
+        analysis = analyse_followups(unit, QUESTIONS[lang][-1:])
+        shown = show(sections.followups, unit, analysis)
+    words = analysis.questions[0].words
+    assert words is not None and words.empty
+    note = {
+        "ja": "批判者と推奨者の言葉を比べるには、コメントの量や種類が足りません。",
+        "en": "Not enough text to compare the words of detractors and promoters.",
+    }[lang]
+    assert note in shown.html
+    assert _w_title(lang) not in shown.titles
+
+
+def _w_title(lang: Language) -> str:
+    return (
+        "批判者と推奨者を分ける言葉"
+        if lang == "ja"
+        else "Words that separate detractors from promoters"
+    )
+
+
+def test_emoji_in_breakdown_values_and_labels_draws_without_warnings(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    # Issue 9, defect 3: "Glyph missing" for アプリ📱 failed the unit.
+    from nps_kit._plot_base import FONT_FAMILY, palette_retina_png
+
+    from nps_kit.plot import set_theme
+
+    rows = [
+        (rid, day, score, ch.replace("app", "アプリ📱"), *rest)
+        for rid, day, score, ch, *rest in CURRENT
+    ]
+    unit = make_unit(tmp_path, "ja", [("2026-10", rows), ("2026-09", PREVIOUS)])  # type: ignore[list-item]
+    with matplotlib.rc_context(), warnings.catch_warnings():
+        warnings.simplefilter("error")
+        set_theme()
+        shown = show(sections.breakdowns, unit, [{"column": "channel", "label": "チャネル📱"}])
+        assert len(shown.figures) == 1
+        assert palette_retina_png(shown.figures[0]) is not None  # how the notebook shows it
+        app = "アプリ📱" if {"Symbola", "Noto Emoji"} & set(FONT_FAMILY) else "アプリ□"
+        labels = [t.get_text() for t in shown.figures[0].axes[0].get_yticklabels()]
+        assert labels == [f"{app}\n(5件)", "web\n(6件)"]
+        assert shown.titles == ["チャネル📱別のNPS" if app == "アプリ📱" else "チャネル□別のNPS"]
+    assert "アプリ📱" in set(shown.value["channel"]["channel"])  # only the chart replaces text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_invalid_ratings_are_counted_in_data_quality(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    # Issue 9, defect 11: "very good" and 9 on a 1–5 scale were dropped without a word.
+    bad = {"A01": ("very good", "4"), "A09": ("9", "0"), "A10": ("2", "6")}
+    rows = [
+        (rid, day, score, ch, plan, feat, *bad.get(rid, (delivery, price)), ok)
+        for rid, day, score, ch, plan, feat, delivery, price, ok in CURRENT
+    ]
+    unit = make_unit(tmp_path, lang, [("2026-10", rows), ("2026-09", PREVIOUS)])
+    analysis = analyse_followups(unit, QUESTIONS[lang])
+    shown = show(sections.data_quality_section, unit, id_column="response_id", analysis=analysis)
+    item, value = shown.value.iloc[-1]
+    if lang == "ja":
+        assert (item, value) == ("除外：評価の無効な値（尺度外・数値以外）", "配送 2, 価格 2")
+    else:
+        assert (item, value) == (
+            "Excluded: invalid ratings (off the scale or not a number)",
+            "Delivery 2, Price 2",
+        )
+    assert value in shown.html
+    clean = make_unit(tmp_path, lang)
+    table = data_quality(clean, ratings=analyse_followups(clean, QUESTIONS[lang]).ratings)
+    assert table.iloc[-1]["value"] == "0"
+
+
+def test_title_says_when_the_month_is_not_complete(
+    ja: Report, en: Report, tmp_path: Path, show: Callable[..., Shown]
+) -> None:
+    last = max(row[1] for row in CURRENT)
+    assert last < 31  # the fixture's October ends early: the month is still running
+    assert (
+        '<p class="nps-title__note" role="note">October 2026 is not complete: responses up to '
+        f"2026-10-{last:02d}.</p>"
+    ) in en.shown["title"].html
+    assert f"2026年10月は集計途中です（2026-10-{last:02d}までの回答）。" in ja.shown["title"].html
+    done = make_unit(tmp_path, "en", [("2026-10", [*CURRENT, ("X1", 31, 9, *CURRENT[0][3:])])])
+    assert "nps-title__note" not in show(sections.title, done).html

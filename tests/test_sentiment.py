@@ -44,10 +44,28 @@ def test_clauses_split_at_contrasts_sentence_ends_and_joins():
         ("My package never arrived", "delivery", "negative"),
         ("I ordered through the app", "usability", "neutral"),
         ("No problems with the refund", "returns", "positive"),
+        # A subordinate clause ends the scope of a negator: "unless I chase" stays a complaint.
+        ("No emails about my order unless I chase", "email", "negative"),
+        ("Returns were hassle-free", "returns", "positive"),
+        ("The delivery was nothing but hassle", "delivery", "negative"),
+        ("Checkout was fiddly", "checkout", "negative"),
+        ("配送が遅くて困っています", "delivery", "negative"),
+        ("返品の手続きが楽でした", "returns", "positive"),
+        ("アプリがシンプルで直感的", "usability", "positive"),
+        ("アプリが重すぎる", "usability", "negative"),
+        # Topic words that general lexicons score ("joke" is praise there, "energy" too).
+        ("The phone line is a joke", "phone", "negative"),
+        ("Delivery of our energy meter was booked", "delivery", "neutral"),
     ],
 )
 def test_polarity_of_a_theme_mention(text: str, theme: str, expected: str) -> None:
     assert _polarity(text, theme) == expected
+
+
+def test_sarcasm_reads_praise_as_complaint():
+    assert _polarity("Great, another late delivery. Thanks!", "delivery") == "negative"
+    assert _polarity("Oh great, the app logged me out again. Lovely.", "usability") == "negative"
+    assert _polarity("Thanks, the delivery was lovely", "delivery") == "positive"
 
 
 def test_praise_and_complaint_about_one_theme_is_mixed():

@@ -13,8 +13,8 @@ from nps_kit.unit import (
     breakdown_table,
     contact_allowed,
     data_quality,
-    detractor_followups,
     headline,
+    incomplete_through,
     prepare_unit,
     shift_period,
     trend_table,
@@ -123,7 +123,9 @@ def test_missing_unit_column_suggests_closest(responses: Path) -> None:
     with pytest.raises(DataError) as err:
         ec(responses, unit_column="busines_unit")
     assert str(err.value) == (
-        f"{responses}: no column 'busines_unit' to select the unit's rows. "
+        f"{responses} has no column 'busines_unit' (data.filter.column); columns: "
+        "'response_id', 'submitted_at', 'business_unit', 'score', 'channel', 'comment', "
+        "'contact_ok'. "
         "Did you mean 'business_unit'?"
     )
     assert err.value.path == responses
@@ -153,20 +155,27 @@ def test_no_readable_dates(tmp_path: Path) -> None:
     with pytest.raises(DataError) as err:
         ec(path)
     assert str(err.value) == (
-        f"{path}: column 'submitted_at' has no readable dates for EC事業部. "
-        "Check columns.date in the parameters."
+        f"{path}: no date in column 'submitted_at' (date_column) could be read (e.g. "
+        "'someday'); accepted forms: ISO (2026-10-03, 2026-10-03T09:15:00), 2026/10/03 9:15, "
+        "2026年10月3日 9時15分, Excel serial numbers, and day/month/year or month/day/year with "
+        "a 2- or 4-digit year (13/12/2019, 12/13/2019 9:50:30, 9/8/18 15:29). Check that this "
+        "is the date column, or pass --date-format (date_format in parameters) with a strftime "
+        "pattern such as '%d.%m.%Y %H:%M'."
     )
 
 
-def test_latest_is_the_last_complete_month(responses: Path, tmp_path: Path) -> None:
+def test_latest_is_the_latest_month_with_data(responses: Path, tmp_path: Path) -> None:
     # The file ends on 2026-10-31, so October is complete.
     assert ec(responses).period == "2026-10"
+    assert incomplete_through(ec(responses)) is None
     assert ec(responses, period="2026-09").period == "2026-09"
-    # A file that ends mid-month: that month is still running, report the one before.
+    # A file that ends mid-month: that month is reported, and said to be running.
     running = write_csv(
         tmp_path / "running.csv", [*CURRENT, "R30,2026-11-15 09:00:00,EC事業部,9,web,,はい"]
     )
-    assert ec(running).period == "2026-10"
+    assert ec(running).period == "2026-11"
+    assert incomplete_through(ec(running)) == pd.Timestamp("2026-11-15 09:00")
+    assert incomplete_through(ec(running, period="2026-10")) is None
 
 
 def test_latest_is_judged_on_the_whole_file(tmp_path: Path) -> None:
@@ -288,86 +297,20 @@ def test_contact_allowed_numbers_and_booleans() -> None:
     assert contact_allowed(pd.Series([], dtype=object)).tolist() == []
 
 
-def test_followups_list_detractors_who_allowed_contact_newest_first(responses: Path) -> None:
-    table = detractor_followups(
-        ec(responses),
-        id_column="response_id",
-        comment_column="comment",
-        contact_column="contact_ok",
-    )
-    # R07 (いいえ) is a detractor who said no; R01 and R04 allowed contact but are not detractors;
-    # R08 (no score) is no detractor either.
-    assert list(table.columns) == ["id", "date", "score", "comment"]
-    assert table["id"].tolist() == ["R05", "R06", "R11"]
-    assert table["date"].tolist() == ["2026-10-27", "2026-10-26", "2026-10-21"]
-    assert table["score"].tolist() == [3, 0, 2]
-    assert table["comment"].tolist() == [
-        "連絡は [EMAIL] までお願いします",
-        LONG[:79] + "…",
-        "届かない",
-    ]
-    assert len(table["comment"][1]) == 80
-
-
-def test_followups_limit_length_and_no_contact_column(responses: Path) -> None:
-    table = detractor_followups(
-        ec(responses),
-        id_column="response_id",
-        comment_column="comment",
-        contact_column=None,
-        limit=3,
-        max_chars=5,
-    )
-    assert table["id"].tolist() == ["R05", "R06", "R07"]
-    assert table["comment"].tolist() == ["連絡は …", "とても残…", "電話 […"]
-
-
-def test_followups_without_comment_column(responses: Path) -> None:
-    table = detractor_followups(
-        ec(responses), id_column="response_id", comment_column=None, contact_column="contact_ok"
-    )
-    assert table["comment"].tolist() == ["", "", ""]
-
-
-def test_followups_misspelt_contact_column_is_an_error(responses: Path) -> None:
-    # Listing every detractor because the contact column was misspelt would contact people who
-    # said no.
-    with pytest.raises(DataError) as err:
-        detractor_followups(
-            ec(responses),
-            id_column="response_id",
-            comment_column="comment",
-            contact_column="contact",
-        )
-    assert (
-        str(err.value)
-        == "no column 'contact' (contact) in the responses. Did you mean 'contact_ok'?"
-    )
-
-
-def test_followups_missing_id_column_is_an_error(responses: Path) -> None:
-    with pytest.raises(DataError) as err:
-        detractor_followups(ec(responses), id_column="id", comment_column=None, contact_column=None)
-    assert str(err.value) == "no column 'id' (id) in the responses. Check columns.id."
-
-
-def test_followups_show_raw_comments_when_redaction_is_off(responses: Path) -> None:
-    table = detractor_followups(
-        ec(responses, redact=False),
-        id_column="response_id",
-        comment_column="comment",
-        contact_column="contact_ok",
-    )
-    assert table["comment"][0] == "連絡は taro@example.com までお願いします"
-
-
 # --- redaction and data quality ------------------------------------------------------------------
 
 
 def test_redaction_on_counts_every_kind(responses: Path) -> None:
     unit = ec(responses)
     assert unit.redacted
-    assert unit.redactions == {"email": 1, "phone": 1, "postcode": 0, "card": 0}
+    assert unit.redactions == {
+        "email": 1,
+        "phone": 1,
+        "postcode": 0,
+        "card": 0,
+        "mynumber": 0,
+        "name": 0,
+    }
     comments = unit.responses.set_index("response_id")["comment"]
     assert comments["R07"] == "電話 [PHONE] にください"
 
@@ -385,18 +328,19 @@ def test_data_quality_ja(responses: Path) -> None:
     assert list(table.columns) == ["item", "value"]
     assert list(zip(table["item"], table["value"], strict=True)) == [
         ("データファイル", "responses.csv"),
-        ("形式", "csv, utf-8"),
+        ("形式", "CSV、文字コード UTF-8"),
         ("ファイルの行数", "26"),
-        ("この事業部の行数", "23"),
+        ("この事業部の行数（表示する13か月）", "23"),
         ("対象期間の行数", "11"),
         ("有効回答（NPS算出対象）", "9"),
         ("除外：無回答", "1"),
         ("除外：無効な値", "1"),
         ("重複ID", "1"),
-        ("回答日の範囲", "2025-10-05 – 2026-10-31"),
+        ("完全に同じ回答（重複行）", "0"),
+        ("回答日の範囲", "2025-10-05〜2026-10-31"),
         # One unreadable date is EC's (R25); the other (C03) belongs to Cloud Platform.
-        ("読めない日付", "1"),
-        ("個人情報の伏せ字（対象期間のコメント）", "email 1, phone 1"),
+        ("形式不正の日付", "1"),
+        ("個人情報の伏せ字（対象期間のコメント）", "メールアドレス 1、電話番号 1"),
     ]
 
 
@@ -407,12 +351,13 @@ def test_data_quality_en_redaction_off(responses: Path) -> None:
         ("Source file", "responses.csv"),
         ("Format", "csv, utf-8"),
         ("Rows in file", "26"),
-        ("Rows for this unit", "23"),
+        ("Rows for this unit (the 13 months shown)", "23"),
         ("Rows in the period", "11"),
         ("Valid answers (used for NPS)", "9"),
         ("Excluded: missing score", "1"),
         ("Excluded: invalid score", "1"),
         ("Duplicate response IDs", "0"),  # no id column given
+        ("Exact duplicate responses", "0"),
         ("Date range", "2025-10-05 – 2026-10-31"),
         ("Unreadable dates", "1"),
         ("Personal data redacted (this period's comments)", "off (internal use)"),
@@ -455,7 +400,9 @@ def test_demo_ec_nps_matches_a_hand_computation() -> None:
     )
     result = headline(unit).result
     assert unit.period == "2026-10"
-    assert unit.unit_rows == int((raw["business_unit"] == "EC事業部").sum())
+    # The unit keeps the 13 months a report shows: 2025-10 to 2026-10.
+    shown = raw["submitted_at"].between("2025-10", "2026-11")
+    assert unit.unit_rows == int(((raw["business_unit"] == "EC事業部") & shown).sum())
     assert len(unit.current) == len(rows)
     assert (result.n, result.promoters, result.detractors) == (
         len(scores),
@@ -463,9 +410,39 @@ def test_demo_ec_nps_matches_a_hand_computation() -> None:
         detractors,
     )
     assert result.nps == pytest.approx(expected)
-    followups = detractor_followups(
-        unit, id_column="response_id", comment_column="comment", contact_column="contact_ok"
-    )
-    assert followups["score"].max() <= 6
-    assert followups["date"].is_monotonic_decreasing
-    assert not followups["comment"].str.contains("@", regex=False).any()
+
+
+# --- many groups, no id column, no contact column -------------------------------------------
+
+
+def test_breakdown_of_57_values_shows_the_top_n_and_other(tmp_path: Path) -> None:
+    # Country k has k + 1 responses (k = 0..56), all in 2026-10, scores cycling 0..10.
+    lines = []
+    for k in range(57):
+        for j in range(k + 1):
+            lines.append(f"R{k}-{j},2026-10-{j % 28 + 1:02d} 09:00:00,EC事業部,{(k + j) % 11},"
+                         f"country {k:02d},ok,はい")  # fmt: skip
+    unit = ec(write_csv(tmp_path / "r.csv", lines), period="2026-10", language="en")
+    table = breakdown_table(unit, "channel", top_n=12, min_report_n=0)
+    assert len(table) == 13
+    assert table["channel"].iloc[-1] == "Other"
+    assert sorted(table["channel"].iloc[:-1]) == [f"country {k:02d}" for k in range(45, 57)]
+    other = table.iloc[-1]
+    assert other["n"] == sum(k + 1 for k in range(45))
+    assert table["n"].sum() == sum(k + 1 for k in range(57))
+    assert len(breakdown_table(unit, "channel", min_report_n=0)) == 57
+
+
+def test_data_quality_counts_garbled_text_and_duplicates(tmp_path: Path) -> None:
+    lines = [*CURRENT, CURRENT[0]]
+    lines[3] = "R04,2026-10-28 09:00:00,EC事業部,7,app,Â¡Traduciendo!,はい"
+    path = write_csv(tmp_path / "r.csv", lines)
+    kept = dict(data_quality(ec(path, language="en"), id_column="response_id").values.tolist())
+    assert kept["Exact duplicate responses"] == "1"
+    assert kept["Garbled text cells (double decoding)"] == "1 (not repaired: set fix_text: true)"
+    unit = ec(path, language="en", fix_text=True, dedupe=True, id_column="response_id")
+    fixed = dict(data_quality(unit, id_column="response_id").values.tolist())
+    assert fixed["Exact duplicate responses"] == "0"
+    assert fixed["Duplicates dropped (dedupe)"] == "1"
+    assert fixed["Garbled text cells (double decoding)"] == "1 (repaired)"
+    assert unit.responses.set_index("response_id").loc["R04", "comment"] == "¡Traduciendo!"

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nps_kit.text.tokens import tokenise
 from nps_kit.text.words import distinguishing_words
@@ -89,3 +92,46 @@ def test_works_on_japanese_tokens() -> None:
 def test_prior_scale_must_be_positive() -> None:
     with pytest.raises(ValueError, match=r"^prior_scale must be positive, got 0$"):
         distinguishing_words(pd.Series([["a"]]), pd.Series([["b"]]), prior_scale=0)
+
+
+COLUMNS = ["term", "count_a", "count_b", "log_odds", "z", "favours"]
+DEGENERATE: dict[str, tuple[list[list[str]], list[list[str]]]] = {
+    "all identical": ([["満足"]] * 6, [["満足"]] * 4),
+    "one word in many comments": ([["満足", "満足"]] * 3, [["満足"]] * 3),
+    "one comment": ([["配送", "遅い", "困った"]], []),
+    "all blank": ([[], []], [[]]),
+    "one segment only": ([["配送", "遅い"], ["配送", "高い"], ["遅い"]], [[], []]),
+}
+
+
+@pytest.mark.parametrize("case", list(DEGENERATE))
+def test_not_enough_text_gives_an_empty_table_without_warnings(case: str) -> None:
+    a, b = DEGENERATE[case]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # was: RuntimeWarning divide by zero on 満足 only
+        table = distinguishing_words(pd.Series(a, dtype=object), pd.Series(b, dtype=object))
+    assert table.empty
+    assert list(table.columns) == COLUMNS
+
+
+WORDS = st.sampled_from(["満足", "配送", "遅い", "price", "late", "fine"])
+COMMENTS = st.lists(st.lists(WORDS, max_size=4), max_size=8)
+
+
+@given(a=COMMENTS, b=COMMENTS, min_count=st.integers(1, 4))
+def test_any_comments_give_finite_scores_or_an_empty_table(
+    a: list[list[str]], b: list[list[str]], min_count: int
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = distinguishing_words(
+            pd.Series(a, dtype=object), pd.Series(b, dtype=object), min_count=min_count
+        )
+    assert list(table.columns) == COLUMNS
+    words_a = {w for doc in a for w in doc}
+    words_b = {w for doc in b for w in doc}
+    if not words_a or not words_b or len(words_a | words_b) < 2:
+        assert table.empty
+    assert np.isfinite(table["z"].to_numpy(dtype=float)).all()
+    assert np.isfinite(table["log_odds"].to_numpy(dtype=float)).all()
+    assert ((table["z"] > 0) == (table["favours"] == "a")).all()

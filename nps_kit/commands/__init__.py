@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from nps_kit.commands import demo, project, run, score, send, themes
+from nps_kit.commands import alerts, demo, inspect, lab, project, run, score, send, themes
 
-COMMANDS: list[ModuleType] = [score, run, project, send, demo, themes]
+COMMANDS: list[ModuleType] = [score, inspect, run, project, send, alerts, themes, demo, lab]

@@ -33,6 +33,28 @@ cell holds the parameters `nps-kit run` fills in.
 """
 
 _DEMO_FILTER = "{column: business_unit, values: [EC事業部]}"
+# The example unit names the demo file and columns itself, so it stays valid after defaults.yaml
+# is pointed at your own export (delete it when you no longer need it).
+_DEMO_DATA = """data:
+  # Demo settings, kept in this file so that the example still works after defaults.yaml points
+  # at your own export. Delete this file when you no longer need the example.
+  path: ../data/demo_responses.csv.gz
+  sheet: null
+  encoding: null
+  filter: {column: business_unit, values: [EC事業部]}
+  date_format: null
+"""
+_DEMO_PINNED = """
+language: ja
+columns:
+  score: score
+  date: submitted_at
+  id: response_id
+  comment: comment
+  contact: contact_ok
+  weight: null
+breakdowns: [channel, plan, region, tenure]
+"""
 
 
 def _resource(name: str) -> str:
@@ -41,6 +63,13 @@ def _resource(name: str) -> str:
 
 def _unit_text(unit: str, *, name: str, row_filter: str = "null") -> str:
     return Template(_resource("unit.yaml")).substitute(unit=unit, name=name, filter=row_filter)
+
+
+def _example_text() -> str:
+    text = _unit_text("example", name="EC事業部", row_filter=_DEMO_FILTER)
+    start = text.index("data:\n")
+    end = text.index("\n\n", start) + 1
+    return text[:start] + _DEMO_DATA + text[end:] + _DEMO_PINNED
 
 
 def _check_unit_id(name: str) -> None:
@@ -120,9 +149,7 @@ def init_project(directory: Path) -> list[Path]:
         Path("parameters/defaults.yaml"): _resource("defaults.yaml"),
         Path("parameters/themes.yaml"): _resource("themes.yaml"),
         Path("parameters/playbook.yaml"): _resource("playbook.yaml"),
-        Path("parameters/example.yaml"): _unit_text(
-            "example", name="EC事業部", row_filter=_DEMO_FILTER
-        ),
+        Path("parameters/example.yaml"): _example_text(),
         Path("README.md"): _README,
     }
     demo = Path("data/demo_responses.csv.gz")
@@ -149,11 +176,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="create a project folder that runs at once on the demo data",
         description=(
             "Create DIR with notebooks/nps_report.ipynb, parameters/defaults.yaml (every key "
-            "commented), an example unit, the demo data and a README. Existing files are never "
+            "commented), an example unit, the demo data and a README; with --from, a project "
+            "whose parameters are detected from your survey export. Existing files are never "
             "overwritten."
         ),
     )
     p.add_argument("directory", metavar="DIR", type=Path, help="project folder")
+    p.add_argument(
+        "--from",
+        dest="export",
+        metavar="EXPORT",
+        type=Path,
+        help="build the project for this survey export instead of the demo data",
+    )
+    p.add_argument(
+        "--unit-column",
+        metavar="COL",
+        help="with --from: one unit per value of this column (default: a single unit)",
+    )
     p.set_defaults(handler=_init)
 
     p = sub.add_parser(
@@ -173,7 +213,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _init(args: argparse.Namespace) -> int:
-    written = init_project(args.directory)
+    if args.unit_column is not None and args.export is None:
+        raise NpsKitError("--unit-column needs --from EXPORT.")
+    if args.export is not None:
+        from nps_kit.scaffold import project_from_export
+
+        written = project_from_export(args.directory, args.export, unit_column=args.unit_column)
+    else:
+        written = init_project(args.directory)
     for path in written:
         print(path)
     print(

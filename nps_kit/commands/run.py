@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import signal
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING
 
 from nps_kit.errors import ConfigError
@@ -56,13 +61,34 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--notebook",
         type=Path,
         metavar="PATH",
-        help="report notebook (default: notebooks/nps_report.ipynb next to the parameters "
-        "folder, else the one bundled with nps-kit)",
+        help="report notebook for units without a notebook of their own (default: "
+        "notebooks/nps_report.ipynb next to the parameters folder, else the one bundled with "
+        "nps-kit)",
     )
     p.add_argument(
         "--fresh-kernels",
         action="store_true",
         help="start a new kernel per unit with plain papermill (slower)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=os.environ.get("NPS_KIT_SCHEDULER") or None,
+        help="run the units on a Dask cluster, e.g. tcp://host:8786 (default: "
+        "$NPS_KIT_SCHEDULER, else this machine)",
+    )
+    p.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="where the parsed export is cached (default: <output>/.cache; on a cluster, a "
+        "folder every worker sees)",
+    )
+    p.add_argument(
+        "--watch",
+        action="store_true",
+        help="with one UNIT: rebuild its report whenever the notebook, its parameter files, "
+        "themes, playbook or data change (Ctrl-C to stop)",
     )
     p.add_argument(
         "--send",
@@ -89,8 +115,15 @@ def _run(args: argparse.Namespace) -> int:
             f"give unit ids or --all, not both (got --all and {' '.join(args.units)}).",
             hint="Drop --all to run only the units named.",
         )
+    if args.scheduler and (args.jobs is not None or args.fresh_kernels):
+        raise ConfigError(
+            "--jobs and --fresh-kernels are for runs on this machine, not with --scheduler.",
+            hint="The cluster's workers decide how many units run at once.",
+        )
     if args.jobs is not None and args.jobs < 1:
         raise ConfigError(f"--jobs: expected a positive whole number; found {args.jobs}.")
+    if args.watch:
+        return _watch(args)
     found = load_all(args.parameters, units=args.units or None)
     if found.errors and not found.units:
         found.raise_if_errors()
@@ -109,19 +142,64 @@ def _run(args: argparse.Namespace) -> int:
     notebook = args.notebook or default_notebook(args.parameters)
     if not Path(notebook).is_file():
         raise ConfigError(f"--notebook: file not found: {notebook}.", path=Path(notebook))
-    result = run_reports(
-        list(found.units.values()),
-        notebook=notebook,
-        output=args.output,
-        period=args.period,
-        jobs=args.jobs,
-        fresh_kernels=args.fresh_kernels,
-    )
+    with _sigterm_interrupts():
+        result = run_reports(
+            list(found.units.values()),
+            notebook=notebook,
+            output=args.output,
+            period=args.period,
+            jobs=args.jobs,
+            fresh_kernels=args.fresh_kernels,
+            cache_dir=args.cache_dir,
+            scheduler=args.scheduler,
+        )
     print(summary_table(result))
     status = 0 if result.ok and not found.errors else 1
     if args.send:
         status = max(status, _send(result, args.output))
     return status
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from nps_kit.watch import watch_unit
+
+    if len(args.units) != 1 or args.all or args.send:
+        raise ConfigError(
+            "--watch rebuilds one unit: give exactly one UNIT, without --all or --send.",
+            hint="For example: nps-kit run ec --watch",
+        )
+    notebook = args.notebook or default_notebook(args.parameters)
+    try:
+        watch_unit(
+            args.units[0],
+            parameters=args.parameters,
+            notebook=notebook,
+            output=args.output,
+            period=args.period,
+            progress=sys.stderr,
+        )
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+@contextlib.contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """Treat SIGTERM (a scheduler or ``kill`` stopping the run) like Ctrl-C.
+
+    Python's default for SIGTERM ends the process on the spot, leaving half-written files and a
+    manifest that misses finished units; as a ``KeyboardInterrupt`` the runner records the
+    finished units and cleans up on its way out.
+    """
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _send(result: RunResult, output: Path) -> int:

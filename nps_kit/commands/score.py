@@ -13,7 +13,6 @@ from typing import Any
 __all__ = ["register"]
 
 STATS_KEYS = ("n", "promoters", "passives", "detractors", "nps", "ci_low", "ci_high")
-_ADDED_BY_LOADER = frozenset({"nps_score", "nps_status", "nps_row", "nps_date", "nps_weight"})
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,6 +38,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="also group by calendar period of --date-column",
     )
     p.add_argument("--date-column", metavar="COL", help="column with the response date")
+    p.add_argument(
+        "--date-format",
+        metavar="FMT",
+        help="month-first, day-first or a strftime pattern, for dates like 1/2/2026",
+    )
     p.add_argument("--weight-column", metavar="COL", help="column with response weights")
     p.add_argument("--sheet", metavar="NAME", help="XLSX sheet name or 0-based index")
     p.add_argument("--encoding", metavar="ENC", help="text encoding, e.g. cp932 (default: detect)")
@@ -72,8 +76,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from nps_kit.errors import DataError, NpsKitError, closest
-    from nps_kit.load import load_responses
+    from nps_kit.errors import NpsKitError
+    from nps_kit.load import load_responses, read_column_index
     from nps_kit.score import nps, score_groups
 
     if args.period and not args.date_column:
@@ -86,6 +90,9 @@ def _run(args: argparse.Namespace) -> int:
     sheet: str | int | None = args.sheet
     if isinstance(sheet, str) and sheet.isdigit():
         sheet = int(sheet)
+    index = read_column_index(args.data, sheet=sheet, encoding=args.encoding)
+    # --by takes a header, Qualtrics QID/ImportId or question text, like --score-column.
+    keys = [index.resolve(column, option="--by") for column in args.by]
     loaded = load_responses(
         args.data,
         score_column=args.score_column,
@@ -94,22 +101,11 @@ def _run(args: argparse.Namespace) -> int:
         sheet=sheet,
         encoding=args.encoding,
         strict=args.strict,
+        date_format=args.date_format,
     )
     data = loaded.data
-    columns = [str(c) for c in data.columns if c not in _ADDED_BY_LOADER]
-    for column in args.by:
-        if column not in columns:
-            guess = closest(column, columns)
-            shown = ", ".join(repr(c) for c in columns)
-            raise DataError(
-                f"{args.data} has no column {column!r} (--by); columns: {shown}.",
-                hint=(f"Did you mean {guess!r}? " if guess else "")
-                + "Set --by to one of these columns.",
-                path=args.data,
-            )
     weight = "nps_weight" if args.weight_column else None
     overall = nps(data, weight=weight, level=args.level, min_n=args.min_n)
-    keys = list(args.by)
     groups = None
     if keys or args.period:
         groups = score_groups(
@@ -124,12 +120,21 @@ def _run(args: argparse.Namespace) -> int:
         if args.period:
             keys = [*keys, "period"]
     excluded = {"missing": loaded.report.n_missing, "invalid": loaded.report.n_invalid}
+    duplicates = loaded.report.duplicate_rows
     if args.format == "json":
         print(json.dumps(_as_json(overall.to_dict(), groups, keys, excluded), ensure_ascii=False))
     elif args.format == "csv":
         _print_csv(overall.to_dict(), groups, keys)
     else:
         _print_table(overall.to_dict(), groups, keys, excluded, level=args.level)
+    if loaded.report.scale_note:
+        print(f"note: {loaded.report.scale_note}", file=sys.stderr)
+    if duplicates:
+        print(
+            f"note: {duplicates:,} row(s) repeat an earlier row exactly and are counted twice; "
+            "drop them with dedupe: true in the parameters of nps-kit run.",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -20,6 +20,12 @@ SMTP settings come only from the environment or a .env file in the current direc
 environment wins): NPS_KIT_SMTP_HOST, NPS_KIT_SMTP_PORT, NPS_KIT_SMTP_SECURITY
 (starttls|ssl|none), NPS_KIT_SMTP_USER, NPS_KIT_SMTP_PASSWORD, NPS_KIT_SMTP_FROM and optionally
 NPS_KIT_SMTP_CAFILE (PEM of a private CA). Without NPS_KIT_SMTP_HOST, send acts as --dry-run.
+SECURITY=none with a user is refused unless NPS_KIT_SMTP_ALLOW_PLAINTEXT_AUTH=1 (the password
+would cross the network unencrypted).
+
+A report is sent again only when its figures changed (sent.jsonl keys on unit, period, recipients
+and the run summary, not on the HTML's generation time). If the server stops answering part-way,
+the output lists what was sent and what was not; run the command again to send the rest.
 
 Exit status: 0 when everything selected was sent (or already sent), 1 when any report was not
 ready or not delivered to someone, 2 on an error in the input or the settings."""

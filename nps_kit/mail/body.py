@@ -12,39 +12,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from nps_kit.i18n import Language, format_period, impact_text, label, points
+from nps_kit.decompose import contributors_text
+from nps_kit.i18n import Language, impact_text, label, points, t
+from nps_kit.periods import format_period, shift_period
+from nps_kit.score import target_status
+from nps_kit.summary import Change, UnitSummary
 
-__all__ = ["Body", "BodyFacts", "change_text", "render_body", "signed"]
+__all__ = ["Body", "BodyFacts", "change_label", "change_text", "render_body", "signed"]
 
-_WORDS: dict[str, dict[str, str]] = {
-    "heading": {"ja": "{name} NPSレポート {period}", "en": "{name} NPS report, {period}"},
-    "interval": {"ja": "95%信頼区間 {low} 〜 {high}", "en": "95% interval {low} to {high}"},
-    "responses": {"ja": "回答数 {n}", "en": "{n} responses"},
-    "target": {"ja": "目標 {target}", "en": "target {target}"},
-    "shares": {"ja": "回答者の構成", "en": "Promoters, passives and detractors"},
-    "trend": {"ja": "NPSの推移", "en": "NPS trend"},
-    "themes": {"ja": "主なテーマ", "en": "Top themes"},
-    "theme_row": {"ja": "{label}：{impact}", "en": "{label}: {impact}"},
-    "actions": {"ja": "推奨アクション", "en": "Recommended actions"},
-    "detractors": {
-        "ja": "フォローアップ待ちの批判者: {count}名（連絡許可あり）",
-        "en": "Detractors awaiting follow-up: {count} (agreed to be contacted)",
-    },
-    "attached": {
-        "ja": "詳細レポートを添付しています（{file}）。",
-        "en": "The full report is attached ({file}).",
-    },
-    "link": {"ja": "詳細レポート: {url}", "en": "Full report: {url}"},
-    "no_report": {
-        "ja": "詳細レポートは分析担当者にお問い合わせください。",
-        "en": "Ask the analytics team for the full report.",
-    },
-    "open": {"ja": "詳細レポートを開く", "en": "Open the full report"},
-    "footer": {
-        "ja": "このメールは nps-kit により自動送信されています。",
-        "en": "This message was sent automatically by nps-kit.",
-    },
-}
 _CSS = """
 body { margin: 0; padding: 0; background: #f3f4f6; }
 .outer { background: #f3f4f6; }
@@ -70,11 +45,15 @@ class BodyFacts:
     name: str
     period: str
     language: Language
-    summary: Mapping[str, Any]
+    summary: UnitSummary
     attachment: str | None
     report_url: str | None
     charts: Mapping[str, str]
-    """Chart name (``shares``, ``trend``) → Content-ID without angle brackets."""
+    """Chart name (``trend``) → Content-ID without angle brackets."""
+    work_file: str | None = None
+    """File name of the attached follow-up work file (or archive holding it), if any."""
+    work_url: str | None = None
+    """Link to the follow-up work file next to the linked report, if any."""
 
 
 @dataclass(frozen=True)
@@ -90,20 +69,21 @@ def signed(value: float) -> str:
     return f"{value:+.1f}".replace("-", "−")
 
 
-def change_text(change: Mapping[str, Any] | None, period: str, lang: Language) -> str | None:
+def change_label(vs: str, period: str, lang: Language) -> str:
+    """Name a comparison: ``前月比`` / ``vs previous month``, ``前年同月比``, ``2026年7月比``."""
+    if vs == shift_period(period, -1):
+        return label("vs_previous", lang)
+    if vs == shift_period(period, -12):
+        return label("vs_last_year", lang)
+    return f"{format_period(vs, lang)}比" if lang == "ja" else f"vs {format_period(vs, lang)}"
+
+
+def change_text(change: Change | None, period: str, lang: Language) -> str | None:
     """Describe a change as ``前月比 +3.2`` / ``+2.0 vs previous month``; ``None`` if unknown."""
-    if not change or change.get("diff") is None:
+    if change is None or change.diff is None:
         return None
-    vs = str(change.get("vs", ""))
-    year, month = (int(x) for x in period.split("-"))
-    previous = f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
-    if vs == previous:
-        what = label("vs_previous", lang)
-    elif vs == f"{year - 1}-{month:02d}":
-        what = label("vs_last_year", lang)
-    else:
-        what = f"{format_period(vs, lang)}比" if lang == "ja" else f"vs {format_period(vs, lang)}"
-    diff = signed(float(change["diff"]))
+    what = change_label(change.vs or "", period, lang)
+    diff = signed(change.diff)
     return f"{what} {diff}" if lang == "ja" else f"{diff} {what}"
 
 
@@ -126,61 +106,88 @@ def render_body(facts: BodyFacts) -> Body:
     lang, s = facts.language, facts.summary
 
     def w(key: str, **values: Any) -> str:
-        return _WORDS[key][lang].format(**values)
+        return t(f"mail.{key}", lang, **values)
 
     heading = w("heading", name=facts.name, period=format_period(facts.period, lang))
-    headline = f"{label('nps', lang)} {points(s.get('nps'), lang, signed=True)}"
-    details = [w("responses", n=s.get("n", "—"))]
-    if s.get("ci_low") is not None and s.get("ci_high") is not None:
-        low, high = points(s["ci_low"], lang, signed=True), points(s["ci_high"], lang, signed=True)
+    headline = f"{label('nps', lang)} {points(s.nps, lang, signed=True)}"
+    details = [w("responses", n="—" if s.n is None else s.n)]
+    if s.ci_low is not None and s.ci_high is not None:
+        low, high = points(s.ci_low, lang, signed=True), points(s.ci_high, lang, signed=True)
         details.insert(0, w("interval", low=low, high=high))
-    if s.get("target") is not None:
-        details.append(w("target", target=points(s["target"], lang, signed=True)))
-    if s.get("small_sample"):
+    status = s.target_status or target_status(s.nps, s.ci_low, s.ci_high, s.target)
+    if s.target is not None:
+        details.append(
+            w("target", target=points(s.target, lang, signed=True), status=label(status, lang))
+        )
+    else:
+        details.append(label("no_target", lang))
+    if s.small_sample:
         details.append(label("small_sample", lang))
-    change = change_text(s.get("change"), facts.period, lang)
-    verdict = (s.get("change") or {}).get("verdict")
-    change_line = " / ".join(
-        x for x in (change, label(verdict, lang) if verdict else None) if x is not None
-    )
+    # every comparison (previous month and same month last year), with its verdict
+    changes = list(s.changes) or ([s.change] if s.change is not None else [])
+    change_lines = []
+    for c in changes:
+        change = change_text(c, facts.period, lang)
+        if change is not None:
+            verdicts = [label(c.verdict, lang)] if c.verdict else []
+            change_lines.append(" / ".join([change, *verdicts]))
+    change_line = "\n".join(change_lines)
+    movers = [contributors_text(r, lang) for r in s.contributors]
+    control = _control_lines(s, lang, w)
     shares = [
-        f"{label(seg, lang)} {_pct(s.get(f'pct_{seg}'))}"
+        f"{label(seg, lang)} {_pct(s.share(seg))}"
         for seg in ("promoters", "passives", "detractors")
     ]
     themes = [
-        w(
-            "theme_row",
-            label=t.get("label") or t.get("theme", ""),
-            impact=impact_text(_float(t.get("nps_gain")), _int(t.get("detractors")), lang),
-        )
-        for t in _records(s.get("top_themes"))[:3]
+        w("theme_row", label=th.label, impact=impact_text(th.nps_gain, th.detractors, lang))
+        for th in s.top_themes[:3]
     ]
-    actions = [str(a.get("text", "")) for a in _records(s.get("actions"))[:3]]
-    count = s.get("detractors_to_contact")
-    detractors = w("detractors", count=count) if count is not None else None
+    actions = [a.text for a in s.actions[:3]]
+    count = s.detractors_to_contact
+    consent = "detractors" if s.consent_known is not False else "detractors_unknown"
+    detractors = w(consent, count=count) if count is not None else None
     notices = []
     if facts.attachment:
         notices.append(w("attached", file=facts.attachment))
     if facts.report_url:
         notices.append(w("link", url=facts.report_url))
+    if facts.work_file:
+        notices.append(w("work_attached", file=facts.work_file))
+    elif facts.work_url:
+        notices.append(w("work_link", url=facts.work_url))
     if not notices:
         notices.append(w("no_report"))
 
-    text = _text(heading, headline, details, change_line, shares, themes, actions, w, detractors)
+    text = _text(
+        heading,
+        headline,
+        details,
+        change_line,
+        movers,
+        shares,
+        themes,
+        actions,
+        w,
+        detractors,
+        control,
+    )
     text += "\n" + "\n".join(notices) + "\n\n-- \n" + w("footer") + "\n"
 
     e = html.escape
     rows = [
         f"<tr><td><h1>{e(heading)}</h1></td></tr>",
         f'<tr><td><span class="big">{e(headline)}</span><br>'
-        f"{e(change_line)}<br>"
+        f"{'<br>'.join(e(x) for x in change_lines)}<br>"
         f'<span class="muted">{e(" · ".join(details))}</span></td></tr>',
-        f"<tr><td><h2>{e(w('shares'))}</h2>{e(' / '.join(shares))}</td></tr>",
     ]
-    if "shares" in facts.charts:
-        rows.append(_img(facts.charts["shares"], w("shares")))
-    if "trend" in facts.charts:
+    if movers:
+        rows.append(f"<tr><td><h2>{e(w('movers'))}</h2>{_ol(movers)}</td></tr>")
+    rows.append(f"<tr><td><h2>{e(w('shares'))}</h2>{e(' / '.join(shares))}</td></tr>")
+    if "trend" in facts.charts or control:
         rows.append(f"<tr><td><h2>{e(w('trend'))}</h2></td></tr>")
+    if control:
+        rows.append(f"<tr><td><p>{'<br>'.join(e(c) for c in control)}</p></td></tr>")
+    if "trend" in facts.charts:
         rows.append(_img(facts.charts["trend"], w("trend")))
     if themes:
         rows.append(f"<tr><td><h2>{e(w('themes'))}</h2>{_ol(themes)}</td></tr>")
@@ -212,14 +219,20 @@ def _text(
     headline: str,
     details: Sequence[str],
     change_line: str,
+    movers: Sequence[str],
     shares: Sequence[str],
     themes: Sequence[str],
     actions: Sequence[str],
     w: Any,
     detractors: str | None,
+    control: Sequence[str] = (),
 ) -> str:
     lines = [heading, "=" * 40, headline, change_line, " · ".join(details), ""]
+    if movers:
+        lines += [w("movers"), *movers, ""]
     lines += [w("shares"), " / ".join(shares), ""]
+    if control:
+        lines += [w("trend"), *control, ""]
     if themes:
         lines += [w("themes"), *(f"{i}. {t}" for i, t in enumerate(themes, 1)), ""]
     if actions:
@@ -227,6 +240,24 @@ def _text(
     if detractors:
         lines += [detractors, ""]
     return "\n".join(lines)
+
+
+def _control_lines(s: UnitSummary, lang: Language, w: Any) -> list[str]:
+    """Say whether this month, and which months of the trend, left the unit's control limits."""
+    lines = []
+    control = s.control
+    if control is not None and control.outside in ("above", "below") and control.low is not None:
+        low = points(control.low, lang, signed=True)
+        high = points(control.high, lang, signed=True)
+        lines.append(w(f"control_{control.outside}", low=low, high=high))
+    months = [
+        f"{format_period(r.period, lang)}" + (f"（{w(side)}）" if lang == "ja" else f" ({w(side)})")
+        for r in s.trend
+        if (side := r.out_of_control) in ("above", "below")
+    ]
+    if months:
+        lines.append(w("control_months", months=("、" if lang == "ja" else ", ").join(months)))
+    return lines
 
 
 def _img(cid: str, alt: str) -> str:
@@ -240,17 +271,8 @@ def _ol(items: Sequence[str]) -> str:
     return "<ol>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ol>"
 
 
-def _records(value: Any) -> list[Mapping[str, Any]]:
-    return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
-
-
-def _float(value: Any) -> float | None:
-    return None if value is None else float(value)
-
-
-def _int(value: Any) -> int | None:
-    # Summaries written before the metric had its n carry no "detractors".
-    return None if value is None else int(value)
+def _num(value: Any) -> str:
+    return "—" if value is None else f"{float(value):.1f}"
 
 
 def _pct(value: Any) -> str:

@@ -7,9 +7,9 @@ MIME structure (what Outlook, Gmail and phone clients all render)::
     │   ├── multipart/alternative
     │   │   ├── text/plain
     │   │   └── text/html        (refers to the charts as cid:…)
-    │   ├── image/png            shares
-    │   └── image/png            trend
-    └── the report (text/html or application/zip), unless attach: none
+    │   └── image/png            trend (Content-Disposition: inline)
+    ├── the report (text/html, application/pdf or application/zip), unless attach: none
+    └── <unit>_followups.xlsx, the follow-up work file (attach: html or pdf; in the zip with zip)
 """
 
 from __future__ import annotations
@@ -23,11 +23,16 @@ from email.headerregistry import Address
 from email.message import EmailMessage, MIMEPart
 from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
+from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
-from nps_kit.i18n import Language, format_period, points
-from nps_kit.mail.body import BodyFacts, change_text, render_body
+from nps_kit.i18n import Language, points
+from nps_kit.mail.body import BodyFacts, change_label, render_body, signed
+from nps_kit.mail.pdf import print_pdf
 from nps_kit.mail.units import MailUnit
+from nps_kit.periods import format_period, shift_period
+from nps_kit.summary import UnitSummary, as_summary
 
 __all__ = ["MAX_HTML_BYTES", "ComposedMessage", "compose_message", "render_charts", "subject"]
 
@@ -65,8 +70,20 @@ class ComposedMessage:
         return len(self.message.as_bytes())
 
 
-def subject(name: str, period: str, summary: Mapping[str, Any], lang: Language) -> str:
-    """Return the subject line, e.g. ``[NPS] EC事業部 2026年10月: −4.9 ポイント (前月比 +3.2)``.
+_SUBJECT_VERDICT = {
+    "no_change": {"ja": "有意差なし", "en": "no significant change"},
+    "improvement": {"ja": "有意に改善", "en": "significant improvement"},
+    "decline": {"ja": "有意に悪化", "en": "significant decline"},
+}
+
+
+def subject(
+    name: str, period: str, summary: UnitSummary | Mapping[str, Any], lang: Language
+) -> str:
+    """Return the subject line with the change and its significance.
+
+    ``【NPS】EC事業部 2026年10月：+1.0（前月比+2.1、有意差なし）`` or
+    ``[NPS] Cloud Platform October 2026: 38.2 (−1.0 vs September, no significant change)``.
 
     Parameters
     ----------
@@ -75,80 +92,93 @@ def subject(name: str, period: str, summary: Mapping[str, Any], lang: Language) 
     period
         ``YYYY-MM``.
     summary
-        The manifest ``summary`` (``nps`` and, if present, ``change``).
+        The unit's summary (or the manifest's ``summary`` JSON): ``nps`` and, if present,
+        ``change``.
     lang
         ``"ja"`` or ``"en"``.
 
     Returns
     -------
     str
-        The subject; the change part is left out when there is no comparison.
+        The subject; the change part is left out when there is no comparison, the verdict
+        when the summary has none.
     """
-    text = f"[NPS] {name} {format_period(period, lang)}: "
-    text += points(summary.get("nps"), lang, signed=True)
-    change = change_text(summary.get("change"), period, lang)
-    return f"{text} ({change})" if change else text
+    s = as_summary(summary) or UnitSummary()
+    value = s.nps
+    when = format_period(period, lang)
+    if lang == "ja":
+        shown = points(value, lang, signed=True).removesuffix(" ポイント")
+        text = f"【NPS】{name} {when}：{shown}"
+    else:
+        shown = points(value, lang).removesuffix(" pts")
+        text = f"[NPS] {name} {when}: {shown}"
+    change = s.change
+    if change is None or change.diff is None:
+        return text
+    diff = signed(change.diff)
+    vs = change.vs or ""
+    verdict = _SUBJECT_VERDICT.get(str(change.verdict), {}).get(lang)
+    if lang == "ja":
+        what = change_label(vs, period, lang)
+        parts = [f"{what}{diff}", *([verdict] if verdict else [])]
+        return f"{text}（{'、'.join(parts)}）"
+    target = format_period(vs, lang)
+    what = f"vs {target.split()[0] if vs == shift_period(period, -1) else target}"
+    parts = [f"{diff} {what}", *([verdict] if verdict else [])]
+    return f"{text} ({', '.join(parts)})"
 
 
-def render_charts(summary: Mapping[str, Any], *, name: str, lang: Language) -> dict[str, bytes]:
-    """Draw the segment-share bar and the NPS trend as PNG images with :mod:`nps_kit.plot`.
+def render_charts(
+    summary: UnitSummary | Mapping[str, Any], *, name: str, lang: Language
+) -> dict[str, bytes]:
+    """Draw the 12-month NPS trend as a PNG image with :mod:`nps_kit.plot`.
 
     Parameters
     ----------
     summary
-        The manifest ``summary``: ``pct_*`` shares and ``trend`` rows (``period``, ``nps``,
-        ``n`` and, when the runner wrote them, ``ci_low``/``ci_high``).
+        The unit's summary (or the manifest's ``summary`` JSON): ``pct_*`` shares and ``trend``
+        rows (``period``, ``nps``, ``n`` and, when the runner wrote them, ``ci_low``/``ci_high``).
     name
-        The unit's display name, used as the bar's label.
+        The unit's display name (kept for callers; the trend needs no label).
     lang
         Chart language.
 
     Returns
     -------
     dict of str to bytes
-        ``{"shares": png, "trend": png}``; a chart whose data is missing is left out.
+        ``{"trend": png}``; empty when the summary has no trend.
     """
     import matplotlib.pyplot as plt
     import pandas as pd
 
     from nps_kit import plot
 
+    s = as_summary(summary) or UnitSummary()
     charts: dict[str, bytes] = {}
     # The report look (Japanese font) applies to these charts only, not the caller's figures.
     with plt.rc_context():
         plot.set_theme()
-        shares = [summary.get(f"pct_{seg}") for seg in ("promoters", "passives", "detractors")]
-        if all(v is not None for v in shares):
-            table = pd.DataFrame(
-                {
-                    "label": [name],
-                    "pct_promoters": [shares[0]],
-                    "pct_passives": [shares[1]],
-                    "pct_detractors": [shares[2]],
-                }
-            )
-            fig, ax = plt.subplots(figsize=(6.4, 1.6))
-            plot.shares_bar(table, ax=ax, lang=lang, title="")
-            charts["shares"] = plot.to_png(fig)
-            plt.close(fig)
-        rows = [r for r in summary.get("trend") or [] if isinstance(r, Mapping) and "period" in r]
+        # The trend only: the shares are one line of text above it, a chart would repeat it.
+        rows = s.trend
         if rows:
             min_n = 30
             table = pd.DataFrame(
                 {
-                    "period": [str(r["period"]) for r in rows],
-                    "period_start": pd.to_datetime([f"{r['period']}-01" for r in rows]),
-                    "n": [int(r.get("n") or 0) for r in rows],
-                    "nps": [_nan(r.get("nps")) for r in rows],
-                    "ci_low": [_nan(r.get("ci_low")) for r in rows],
-                    "ci_high": [_nan(r.get("ci_high")) for r in rows],
+                    "period": [r.period for r in rows],
+                    "period_start": pd.to_datetime([f"{r.period}-01" for r in rows]),
+                    "n": [r.n or 0 for r in rows],
+                    "nps": [_nan(r.nps) for r in rows],
+                    "ci_low": [_nan(r.ci_low) for r in rows],
+                    "ci_high": [_nan(r.ci_high) for r in rows],
                 }
             )
             table["small_sample"] = table["n"] < min_n
+            if any(r.control_low is not None for r in rows):  # the unit's own control limits
+                table["control_low"] = [_nan(r.control_low) for r in rows]
+                table["control_high"] = [_nan(r.control_high) for r in rows]
+                table["out_of_control"] = pd.array([r.out_of_control for r in rows], dtype="string")
             fig, ax = plt.subplots(figsize=(6.4, 3.0))
-            plot.trend(
-                table, ax=ax, lang=lang, target=_float(summary.get("target")), min_n=min_n, title=""
-            )
+            plot.trend(table, ax=ax, lang=lang, target=s.target, min_n=min_n, title="")
             charts["trend"] = plot.to_png(fig)
             plt.close(fig)
     return charts
@@ -173,8 +203,8 @@ def compose_message(
     sender
         The ``From`` address; its domain also names the ``Message-ID``.
     charts
-        PNG images by name (``shares``, ``trend``), as from :func:`render_charts`; drawn here
-        when ``None``.
+        PNG images by name (``trend``), as from :func:`render_charts`; drawn here when
+        ``None``.
     now
         The ``Date`` header (default: the current time, UTC).
 
@@ -191,6 +221,14 @@ def compose_message(
     cids = {key: make_msgid(idstring=key, domain=domain)[1:-1] for key in charts}
     report = unit.html.read_bytes()
     filename = None if unit.mail.attach == "none" else f"{unit.unit}_{period}.{unit.mail.attach}"
+    work = _work_files(unit)
+    work_file = work_url = None
+    if work and unit.mail.attach in ("html", "pdf"):
+        work_file = work[-1].name  # the XLSX: what a team opens in Excel
+    elif work and unit.mail.attach == "zip":
+        work_file = filename
+    elif work and unit.mail.report_url:
+        work_url = urljoin(unit.mail.report_url, work[-1].name)  # beside the linked report
     body = render_body(
         BodyFacts(
             name=unit.name,
@@ -200,6 +238,8 @@ def compose_message(
             attachment=filename,
             report_url=unit.mail.report_url,
             charts=cids,
+            work_file=work_file,
+            work_url=work_url,
         )
     )
 
@@ -211,7 +251,15 @@ def compose_message(
     related.set_param("type", "multipart/alternative")
     related.set_payload([alternative])
     for key, png in charts.items():
-        related.add_related(png, "image", "png", cid=f"<{cids[key]}>", filename=f"{key}.png")
+        # inline: without it Outlook and Apple Mail list the chart as an attachment
+        related.add_related(
+            png,
+            "image",
+            "png",
+            cid=f"<{cids[key]}>",
+            filename=f"{key}.png",
+            disposition="inline",
+        )
 
     message = EmailMessage(policy=SMTP)
     title = subject(unit.name, period, unit.summary, unit.language)
@@ -230,17 +278,31 @@ def compose_message(
     message["MIME-Version"] = "1.0"
     message["Content-Type"] = "multipart/mixed"
     message.set_payload([related])
-    if filename is not None and unit.mail.attach == "html":
-        # nbconvert writes UTF-8; saying so stops clients from guessing the charset.
-        message.add_attachment(
-            report, maintype="text", subtype="html", filename=filename, params={"charset": "utf-8"}
-        )
+    if filename is not None and unit.mail.attach in ("html", "pdf"):
+        if unit.mail.attach == "html":
+            # nbconvert writes UTF-8; saying so stops clients from guessing the charset.
+            message.add_attachment(
+                report,
+                maintype="text",
+                subtype="html",
+                filename=filename,
+                params={"charset": "utf-8"},
+            )
+        else:
+            message.add_attachment(
+                print_pdf(unit.html), maintype="application", subtype="pdf", filename=filename
+            )
+        if work:
+            message.add_attachment(
+                work[-1].read_bytes(),
+                maintype="application",
+                subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                filename=work[-1].name,
+            )
     elif filename is not None:
+        files = {f"{unit.unit}_{period}.html": report, **{p.name: p.read_bytes() for p in work}}
         message.add_attachment(
-            _zip(report, f"{unit.unit}_{period}.html"),
-            maintype="application",
-            subtype="zip",
-            filename=filename,
+            _zip(files), maintype="application", subtype="zip", filename=filename
         )
     return ComposedMessage(
         message=message,
@@ -251,11 +313,21 @@ def compose_message(
     )
 
 
-def _zip(data: bytes, name: str) -> bytes:
+def _zip(files: Mapping[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(name, data)
+        for name, data in files.items():
+            archive.writestr(name, data)
     return buffer.getvalue()
+
+
+def _work_files(unit: MailUnit) -> tuple[Path, ...]:
+    """Return the unit's follow-up work files beside its report (CSV, XLSX) that exist."""
+    from nps_kit.followup_files import work_files
+
+    assert unit.html is not None
+    found = work_files(unit.html.parent, unit.unit)
+    return tuple(p for p in (found.csv, found.xlsx) if p.is_file())
 
 
 def _float(value: Any) -> float | None:

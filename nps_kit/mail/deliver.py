@@ -94,6 +94,16 @@ class Mailer:
         self.retry_delays = tuple(retry_delays)
         self._sleep = sleep
         self._smtp: smtplib.SMTP | None = None
+        self._sessions = 0
+
+    @property
+    def sessions(self) -> int:
+        """How many SMTP sessions were opened (and logged in) so far.
+
+        ``0`` after a :class:`~nps_kit.errors.MailError` means the server was never reached
+        with these settings; more means it answered before and stopped answering.
+        """
+        return self._sessions
 
     def __enter__(self) -> Mailer:
         return self
@@ -226,6 +236,7 @@ class Mailer:
             smtp.close()
             raise _tls_error(s, exc) from None
         self._smtp = smtp
+        self._sessions += 1
         return smtp
 
     def _reset(self) -> None:

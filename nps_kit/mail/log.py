@@ -1,8 +1,11 @@
 """The send log ``reports/<period>/sent.jsonl`` and the dry-run outbox ``reports/<period>/outbox/``.
 
-The log makes sending idempotent: a report (identified by the SHA-256 of its HTML) is not mailed
-again to a recipient who already got it. One JSON line per successful send, flushed and fsynced
-before the next message goes out, so a crash never loses the record of a message that left.
+The log makes sending idempotent: a unit's report for the period is not mailed again to a
+recipient who already got the same content. The content is identified by the SHA-256 of the
+figures the run published (the manifest ``summary``), not of the HTML file, which holds its
+generation time and so changes at every re-run. One JSON line per successful send, flushed and
+fsynced before the next message goes out, so a crash never loses the record of a message that
+left.
 """
 
 from __future__ import annotations
@@ -10,18 +13,27 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
+from nps_kit._atomic import atomic_write_bytes
 from nps_kit.errors import MailError
 from nps_kit.mail.compose import ComposedMessage
+from nps_kit.summary import UnitSummary, as_summary
 
-__all__ = ["SendLog", "SendRecord", "file_sha256", "write_eml"]
+__all__ = ["SendLog", "SendRecord", "content_sha256", "file_sha256", "write_eml"]
 
 
 @dataclass(frozen=True)
 class SendRecord:
-    """One line of ``sent.jsonl``."""
+    """One line of ``sent.jsonl``.
+
+    ``content_sha256`` (see :func:`content_sha256`) and ``period`` are what make a re-send
+    "the same report"; ``html_sha256`` is kept for the record (logs written before
+    ``content_sha256`` existed are matched on it).
+    """
 
     unit: str
     recipients: tuple[str, ...]
@@ -29,6 +41,8 @@ class SendRecord:
     sent_at: str
     html_sha256: str
     refused: tuple[str, ...] = ()
+    period: str = ""
+    content_sha256: str = ""
 
 
 class SendLog:
@@ -70,12 +84,36 @@ class SendLog:
                 ) from None
         return out
 
-    def delivered(self, unit: str, html_sha256: str) -> set[str]:
-        """Return the recipients who already got this unit's report with this content."""
+    def delivered(
+        self, unit: str, *, period: str, content_sha256: str, html_sha256: str
+    ) -> set[str]:
+        """Return the recipients who already got this unit's report for ``period``.
+
+        Parameters
+        ----------
+        unit, period
+            The unit id and ``YYYY-MM``.
+        content_sha256
+            The report's content key (:func:`content_sha256`); a record with another key was a
+            different report (the figures changed) and does not count.
+        html_sha256
+            The HTML file's hash; only used for records written before content keys existed.
+
+        Returns
+        -------
+        set of str
+            Lower-case addresses.
+        """
         return {
             r.lower()
             for record in self.records()
-            if record.unit == unit and record.html_sha256 == html_sha256
+            if record.unit == unit
+            and record.period in ("", period)
+            and (
+                record.content_sha256 == content_sha256
+                if record.content_sha256
+                else record.html_sha256 == html_sha256
+            )
             for r in record.recipients
         }
 
@@ -89,6 +127,31 @@ class SendLog:
             os.fsync(handle.fileno())
 
 
+def content_sha256(summary: UnitSummary | Mapping[str, Any] | None, html: Path) -> str:
+    """Return the key that says whether two runs made the same report.
+
+    Parameters
+    ----------
+    summary
+        The unit's manifest ``summary``: the figures the report shows (NPS, interval, shares,
+        change, trend, themes, actions), without any generation time.
+    html
+        The report; its bytes are the key only when the notebook published no summary.
+
+    Returns
+    -------
+    str
+        Hex SHA-256 of the summary as canonical JSON (sorted keys), so re-running a report on
+        the same data gives the same key and a corrected figure gives a new one.
+    """
+    typed = as_summary(summary)
+    if typed is None or typed == UnitSummary():
+        return file_sha256(html)
+    figures = typed.to_json()
+    text = json.dumps(figures, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def file_sha256(path: Path) -> str:
     """Return the hex SHA-256 of a file's bytes."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -99,9 +162,4 @@ def write_eml(composed: ComposedMessage, folder: Path, unit: str) -> Path:
 
     Bcc recipients are not in the message headers; the dry-run listing shows them instead.
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{unit}.eml"
-    temporary = path.with_suffix(".eml.tmp")
-    temporary.write_bytes(composed.message.as_bytes())
-    os.replace(temporary, path)
-    return path
+    return atomic_write_bytes(folder / f"{unit}.eml", composed.message.as_bytes())

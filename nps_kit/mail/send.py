@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.headerregistry import Address
 from pathlib import Path
 from typing import Literal
 
+from nps_kit._lock import file_lock
 from nps_kit.errors import MailError, closest
 from nps_kit.mail.compose import compose_message
 from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
-from nps_kit.mail.log import SendLog, SendRecord, file_sha256, write_eml
+from nps_kit.mail.log import SendLog, SendRecord, content_sha256, file_sha256, write_eml
 from nps_kit.mail.settings import SmtpSettings, load_settings
 from nps_kit.mail.units import MailUnit, parse_address, read_manifest
+from nps_kit.params import display_text_problem
 
 __all__ = ["OutcomeStatus", "SendSummary", "UnitOutcome", "send_reports"]
 
@@ -37,8 +39,9 @@ class UnitOutcome:
         The unit id.
     status
         ``sent`` (every recipient accepted), ``partial`` (some refused), ``failed`` (nothing
-        sent), ``written`` (dry run: ``.eml`` in the outbox), ``already_sent`` (the send log has
-        it), ``no_recipients`` or ``not_ready`` (the report failed or its HTML is missing).
+        sent: refused, the message could not be built, or the SMTP server stopped answering),
+        ``written`` (dry run: ``.eml`` in the outbox), ``already_sent`` (the send log has it),
+        ``no_recipients`` or ``not_ready`` (the report failed or its HTML is missing).
     recipients
         Who got it (or, in a dry run, would get it).
     refused
@@ -46,7 +49,7 @@ class UnitOutcome:
     message_id, size, path
         The ``Message-ID``, the message size in bytes and, in a dry run, the ``.eml`` file.
     detail
-        Why a unit was skipped.
+        Why a unit was skipped or not sent.
     """
 
     unit: str
@@ -79,26 +82,6 @@ class SendSummary:
         already sent or without recipients do not count against it.
         """
         return not self.with_status("partial", "failed", "not_ready")
-
-
-@contextlib.contextmanager
-def _period_lock(path: Path, echo: Callable[[str], object]) -> Iterator[None]:
-    """Hold an exclusive lock on ``path`` (POSIX ``flock``; nothing to hold on Windows)."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows: no concurrent schedulers to guard
-        yield
-        return
-    with path.open("a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            echo(f"another 'nps-kit send' is sending this period; waiting for it ({path})")
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def send_reports(
@@ -144,8 +127,10 @@ def send_reports(
     ------
     MailError
         Before anything is sent: missing manifest, unknown unit, invalid addresses in any unit
-        (all listed together), bad settings. While sending: the server cannot be reached or
-        refuses the login or TLS (units already sent stay recorded in ``sent.jsonl``).
+        (all listed together), bad settings, or the server cannot be reached at all or refuses
+        the login or TLS. A server that stops answering after it has taken messages does not
+        raise: the unit being sent and the units after it are ``failed``, and the end of the
+        output lists what was sent and what was not.
     """
     folder = output_dir / period
     manifest = read_manifest(folder, period)
@@ -159,11 +144,14 @@ def send_reports(
         dry_run = True
     sender = _sender(settings)
     log = SendLog(folder / "sent.jsonl")
-    outcomes = []
+    outcomes: list[UnitOutcome] = []
+    stopped: MailError | None = None
     with contextlib.ExitStack() as stack:
         # Two sends of one period at once (a scheduler and a person) would both read the log
         # before either wrote it and mail everyone twice: the second waits for the first.
-        stack.enter_context(_period_lock(folder / ".send.lock", echo))
+        lock = folder / ".send.lock"
+        waiting = f"another 'nps-kit send' is sending this period; waiting for it ({lock})"
+        stack.enter_context(file_lock(lock, on_wait=lambda: echo(waiting)))
         mailer: Mailer | None = None
         for unit in selected:
             skipped = _skip_reason(unit)
@@ -172,14 +160,36 @@ def send_reports(
                 echo(f"{unit.unit}: skipped, {skipped.detail}.")
                 continue
             assert unit.html is not None
-            sha = file_sha256(unit.html)
-            done = set() if resend else log.delivered(unit.unit, sha)
+            html_sha = file_sha256(unit.html)
+            content = content_sha256(unit.summary, unit.html)
+            done = (
+                set()
+                if resend
+                else log.delivered(
+                    unit.unit, period=period, content_sha256=content, html_sha256=html_sha
+                )
+            )
             pending = tuple(r for r in unit.mail.recipients if r not in done)
             if not pending:
                 outcomes.append(UnitOutcome(unit.unit, "already_sent", detail="already sent"))
                 echo(f"{unit.unit}: already sent to every recipient; --resend sends it again.")
                 continue
-            composed = compose_message(unit, period, sender=sender)
+            if stopped is not None:
+                detail = "not attempted, the SMTP server had stopped answering"
+                outcomes.append(UnitOutcome(unit.unit, "failed", detail=detail))
+                echo(f"{unit.unit}: NOT sent: {detail}.")
+                continue
+            # One unit's broken manifest entry or unreadable report must not stop the others.
+            try:
+                problem = display_text_problem(unit.name)
+                if problem is not None:
+                    raise ValueError(f"name: {problem}")
+                composed = compose_message(unit, period, sender=sender)
+            except Exception as exc:
+                detail = f"cannot build the message: {type(exc).__name__}: {exc}"
+                outcomes.append(UnitOutcome(unit.unit, "failed", detail=detail))
+                echo(f"{unit.unit}: NOT sent: {detail}.")
+                continue
             if composed.size > LARGE_MESSAGE_BYTES:
                 echo(
                     f"{unit.unit}: warning: the message is {composed.size / 2**20:.1f} MB and "
@@ -202,7 +212,15 @@ def send_reports(
                 continue
             if mailer is None:
                 mailer = stack.enter_context(Mailer(settings, retry_delays=retry_delays))
-            delivery = mailer.send(composed, pending)
+            try:
+                delivery = mailer.send(composed, pending)
+            except MailError as exc:
+                if mailer.sessions == 0:
+                    raise  # never reached: the settings are wrong and nothing was sent
+                stopped = exc
+                outcomes.append(UnitOutcome(unit.unit, "failed", detail=exc.message))
+                echo(f"{unit.unit}: NOT sent: {exc.message}")
+                continue
             if delivery.accepted:
                 log.append(
                     SendRecord(
@@ -210,8 +228,10 @@ def send_reports(
                         recipients=delivery.accepted,
                         message_id=composed.message_id,
                         sent_at=datetime.now(UTC).isoformat(timespec="seconds"),
-                        html_sha256=sha,
+                        html_sha256=html_sha,
                         refused=tuple(str(r) for r in delivery.refused),
+                        period=period,
+                        content_sha256=content,
                     )
                 )
             status: OutcomeStatus = (
@@ -236,6 +256,8 @@ def send_reports(
                 )
                 echo(f"{unit.unit}: NOT sent{to}: {refusal.reply}{retried}")
     summary = SendSummary(period=period, dry_run=dry_run, outcomes=tuple(outcomes))
+    if stopped is not None:
+        echo(_stopped_report(summary, stopped))
     echo(_totals(summary))
     return summary
 
@@ -295,6 +317,20 @@ def _listing(unit: MailUnit, subject: str, size: int, pending: Sequence[str], pa
         lines.append(f"  only to (the others already got it): {', '.join(pending)}")
     lines.append(f"  written to {path}")
     return "\n".join(lines)
+
+
+def _stopped_report(summary: SendSummary, error: MailError) -> str:
+    """Say what was sent and what was not after the SMTP server stopped answering."""
+    sent = [o.unit for o in summary.with_status("sent", "partial")]
+    not_sent = [o.unit for o in summary.with_status("failed")]
+    return "\n".join(
+        [
+            f"sending stopped: {error}",
+            f"  sent:     {', '.join(sent) or '—'}",
+            f"  NOT sent: {', '.join(not_sent) or '—'}",
+            "Run the same command again when the server answers: what was sent is not sent twice.",
+        ]
+    )
 
 
 def _kb(size: int) -> str:

@@ -44,6 +44,15 @@ class SmtpSettings:
         PEM file with extra trusted CA certificates (a private CA).
     timeout
         Socket timeout in seconds.
+    allow_plaintext_auth
+        Log in even with ``security="none"``, where the login and password cross the network
+        unencrypted (``NPS_KIT_SMTP_ALLOW_PLAINTEXT_AUTH=1``; only for a relay on this machine or
+        a network you trust).
+
+    Raises
+    ------
+    MailError
+        When a host, ``security="none"`` and a user are set without ``allow_plaintext_auth``.
     """
 
     host: str | None = None
@@ -54,6 +63,22 @@ class SmtpSettings:
     sender: str | None = None
     cafile: Path | None = None
     timeout: float = 30.0
+    allow_plaintext_auth: bool = False
+
+    def __post_init__(self) -> None:
+        # Checked here, where every way of making settings passes, not only in load_settings.
+        if (
+            self.host is not None
+            and self.security == "none"
+            and self.user is not None
+            and not self.allow_plaintext_auth
+        ):
+            raise MailError(
+                "NPS_KIT_SMTP_SECURITY is none and NPS_KIT_SMTP_USER is set: the login and "
+                "password would cross the network unencrypted, so nps-kit does not log in.",
+                hint="Use NPS_KIT_SMTP_SECURITY=starttls or ssl; only for a relay on this "
+                "machine or a network you trust, set NPS_KIT_SMTP_ALLOW_PLAINTEXT_AUTH=1.",
+            )
 
     @property
     def configured(self) -> bool:
@@ -88,8 +113,10 @@ def load_settings(
     ------
     MailError
         If a value is malformed (port not a number, unknown security mode, missing CA file,
-        password without user, no ``NPS_KIT_SMTP_FROM`` while a host is set); the message names
-        the variable and never contains the password.
+        password without user, no ``NPS_KIT_SMTP_FROM`` while a host is set), or a login would
+        go unencrypted (``SECURITY=none`` with a user, without
+        ``NPS_KIT_SMTP_ALLOW_PLAINTEXT_AUTH=1``); the message names the variable and never
+        contains the password.
     """
     from dotenv import dotenv_values
 
@@ -137,6 +164,12 @@ def load_settings(
             "NPS_KIT_SMTP_HOST is set but NPS_KIT_SMTP_FROM is not.",
             hint="Set NPS_KIT_SMTP_FROM to the sender address, e.g. nps@example.com.",
         )
+    allow = get("ALLOW_PLAINTEXT_AUTH") or "0"
+    if allow not in ("0", "1"):
+        raise MailError(
+            f"NPS_KIT_SMTP_ALLOW_PLAINTEXT_AUTH is {allow!r}; expected 1 (allow) or 0.",
+            hint="Set it to 1 only for a relay on this machine or a network you trust.",
+        )
     return SmtpSettings(
         host=host,
         port=port,
@@ -145,4 +178,5 @@ def load_settings(
         password=password,
         sender=sender,
         cafile=cafile,
+        allow_plaintext_auth=allow == "1",
     )

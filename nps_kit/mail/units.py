@@ -13,11 +13,13 @@ from typing import Any, Literal
 
 from nps_kit.errors import MailError, closest
 from nps_kit.i18n import LANGUAGES, Language
+from nps_kit.periods import is_month
+from nps_kit.summary import UnitSummary, as_summary
 
 __all__ = ["Attach", "MailOptions", "MailUnit", "Manifest", "parse_address", "read_manifest"]
 
-Attach = Literal["html", "zip", "none"]
-_ATTACH: tuple[str, ...] = ("html", "zip", "none")
+Attach = Literal["html", "pdf", "zip", "none"]
+_ATTACH: tuple[str, ...] = ("html", "pdf", "zip", "none")
 _PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 _DOMAIN = re.compile(
     r"(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
@@ -47,7 +49,8 @@ class MailUnit:
     """One unit entry of the manifest, as far as mailing needs it.
 
     ``html`` is the absolute path of the report, or ``None`` for a failed unit. ``summary`` is the
-    manifest's ``summary`` object as written by the runner (see docs/architecture.md).
+    manifest's ``summary`` object as written by the runner (see docs/architecture.md); given as
+    its JSON it is read into a :class:`~nps_kit.summary.UnitSummary`.
     """
 
     unit: str
@@ -56,7 +59,10 @@ class MailUnit:
     status: str
     html: Path | None
     mail: MailOptions
-    summary: Mapping[str, Any]
+    summary: UnitSummary
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "summary", as_summary(self.summary) or UnitSummary())
 
     @property
     def sendable(self) -> bool:
@@ -120,7 +126,7 @@ def read_manifest(folder: Path, period: str) -> Manifest:
         If the period is malformed, the manifest is missing or unreadable, or any address,
         ``attach`` or ``report_url`` is invalid.
     """
-    if not _PERIOD.fullmatch(period):
+    if not is_month(period):
         raise MailError(f"--period is {period!r}; expected a month as YYYY-MM, e.g. 2026-10.")
     path = folder / "manifest.json"
     if not path.is_file():
@@ -160,7 +166,7 @@ def _unit(folder: Path, entry: Mapping[str, Any], problems: list[str]) -> MailUn
         status=str(entry.get("status")),
         html=folder / html if html else None,
         mail=_mail(unit, parameters.get("mail") or {}, problems),
-        summary=entry.get("summary") or {},
+        summary=UnitSummary.from_json(entry.get("summary") or {}),
     )
 
 

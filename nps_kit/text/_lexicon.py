@@ -40,6 +40,9 @@ JA_CUES: dict[str, float] = {
         笑顔 安い 安く
         安か 安さ 良心的 快く 即日 翌日に届 翌日届 間違いな すぐ届 すぐに届 すぐ対応 すぐに対応
         解決し 解決でき
+        楽で 楽だ 楽です 楽ちん ラク 大助かり 心強 気が利 行き届 非の打ち所 言うことな 感動 感心
+        シンプル 直感的 動作が軽 ◎ 頼れ 手厚 即対応 即答 使いこなせ 改善され 良くなっ 便利になっ
+        使いやすくなっ
         """.split(),
         1.0,
     ),
@@ -70,6 +73,10 @@ JA_CUES: dict[str, float] = {
         つまらな 不十分 面倒くさ 煩雑 手数料が高 上がる 上がった 上がっ 値上 消えた 消えて
         ちがう 違う 長い 古い 待ちました 待ち 閉まって 出てこな 手間取 うざ 返事なし 返信なし
         連絡なし 濃い 薄い 狭い 汚 ありえな
+        困っ 煩わし わずらわし 頼りな 呆れ あきれ 待たされ ムカつ むかつ 雑すぎ 適当な対応 適当に
+        使いものにならな 使い物にならな 役に立たな 役立たず 話にならな 残念な 損した 騙さ だまさ
+        詐欺 ぼったくり 押し売り 二度手間 不愛想 手間がかか
+        重すぎ 重過ぎ 高圧的 上から目線
         """.split(),
         -1.0,
     ),
@@ -100,6 +107,9 @@ EN_CUES: dict[str, float] = {
         quicker faster cheaper easier better enjoy enjoyable convenient handy useful fresh
         tasty delicious comfortable accurate stable robust transparent secure safe informative
         informed clean spotless cheerful welcoming lightning snappy flawless
+        ace gem sorted thorough accommodating approachable effortless bargain chuffed
+        reassuring reassured caring pleasant pleasure delighted grateful appreciated
+        lifesaver dependable trustworthy
         """.split(),
         1.0,
     ),
@@ -120,6 +130,12 @@ EN_CUES: dict[str, float] = {
         glitchy glitches pricier dearer exorbitant extortionate confuse sloppy careless
         lose loses junk garbage rubbish crap tiny unfriendly grumpy arrogant incorrect
         delays delayed cancel cancelled canceled insecure breach fraud slower harder
+        chase chasing chased legalese jargon stranded declined overdue pointless upsell upselling
+        lukewarm bland salty greasy noisy crowded cramped filthy smelly atrocious abysmal naff
+        faff shambles shambolic fiddly bloated unresponsive disorganised disorganized
+        understaffed underwhelming underwhelmed patronising patronizing vague mislead misled
+        overcomplicated inflexible rigid unreasonable ridiculous shocking appalling disgusting
+        dreadful pathetic unacceptable hopeless gutted annoyed fuming joke
         """.split(),
         -1.0,
     ),
@@ -145,7 +161,15 @@ EN_PHRASES: dict[str, float] = {
     r"sorted (it|out)|sorted me out|fixed (it|the|my)|resolved (it|the|my)|went the extra": 1.0,
     r"can'?t fault|cannot fault|couldn'?t fault|no fault": 1.0,
     r"hard to beat|miles ahead|just works|works everywhere|looked after|plain english": 1.0,
-    r"kept me updated": 1.0,
+    r"kept me updated|got there in the end|sorted in the end": 1.0,
+    r"hassle[- ]free|no hassle|no fuss|fuss[- ]free|game[- ]changer|easy peasy": 1.0,
+    r"can'?t complain|couldn'?t be happier|well organi[sz]ed": 1.0,
+    r"good deal|great deal|fairly priced|reasonably priced": 1.0,
+    # Sarcasm and idioms whose words read as praise ("Great, another letter", "thanks for nothing").
+    r"nothing but|not impressed|not happy|not great|not good enough|not fit for purpose": -1.0,
+    r"small print|fine print|hidden (fees?|charges?|costs?)|charged twice|double charged": -1.0,
+    r"had to chase|kept chasing|left in the dark|fobbed off": -1.0,
+    r"no idea (when|where|what|why|how)": -1.0,
     r"no warning|without warning|without notice|no notice|no way to|no explanation": -1.0,
     r"no reply|no answer|(went|gone|go|going|jumped|shot) up|doubled|tripled": -1.0,
     r"all over the place|in the bin|out the door|only open|logs? you out|a while": -1.0,
@@ -158,6 +182,15 @@ EN_NEGATORS = frozenset(
     doesnt isnt wasnt werent wont wouldnt couldnt shouldnt aint havent hasnt hadnt
     """.split()
 )
+
+# Sarcasm: a comment with one of these reads its praise words as complaints ("Great, another
+# letter in legalese. Thanks.", "さすがですね、また障害").
+EN_SARCASM = (
+    r"\b(thanks for nothing|so much for|yeah,? right|oh,? great|"
+    r"(great|brilliant|fantastic|perfect), (another|yet another|again)|just what i needed|"
+    r"well done,? (guys|team)|how hard can it be)\b"
+)
+JA_SARCASM = r"飽きない|さすがです?ね[、,]?\s*また|ありがたいことに毎回|おかげさまで毎回"
 
 # A request or wish for improvement counts as a complaint (TAXONOMY.md).
 JA_REQUEST = (
@@ -187,6 +220,7 @@ _NOT_CUES = frozenset(
     price cost value service quality offer deal save saving credit interest interests
     高価 安価 期待 改善 価格 料金 値段 品質 サービス 保険 補償 手数料 対応 説明 問題 時間 商品
     最新 一番 注意
+    energy security share sharing united party play justice chance
     """.split()
 )
 

@@ -1,9 +1,10 @@
 """Remove personal data from comments before they are shown in a report.
 
-E-mail addresses, phone numbers (Japanese and international), Japanese postal codes and card-like
-digit runs are replaced by ``[EMAIL]``, ``[PHONE]``, ``[POSTCODE]`` and ``[CARD]``. Ordinary
-numbers — quantities, prices, dates, times, short order numbers — are left alone. Full-width
-digits and symbols (``０９０－１２３４－５６７８``) are recognised too.
+E-mail addresses, phone numbers (Japanese and international), Japanese postal codes, card
+numbers, 12-digit Japanese individual numbers (マイナンバー) and names written before 様 are
+replaced by ``[EMAIL]``, ``[PHONE]``, ``[POSTCODE]``, ``[CARD]``, ``[MYNUMBER]`` and ``[NAME]``.
+Ordinary numbers — quantities, prices, dates, times, short order numbers — are left alone.
+Full-width digits and symbols (``０９０－１２３４－５６７８``) are recognised too.
 
 The result is plain text; escaping for HTML is the report's job.
 """
@@ -18,7 +19,7 @@ import pandas as pd
 
 __all__ = ["KINDS", "Redaction", "redact", "redact_one"]
 
-KINDS: tuple[str, ...] = ("email", "phone", "postcode", "card")
+KINDS: tuple[str, ...] = ("email", "phone", "postcode", "card", "mynumber", "name")
 
 # Full-width and look-alike characters mapped one-to-one to ASCII, so that match offsets in the
 # folded text are offsets in the original text.
@@ -41,12 +42,39 @@ _FOLD = str.maketrans(
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # + country code, then groups of digits separated by one space, dash, dot or parentheses.
 _INTL_PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .-]?\(\d{1,4}\)|[ .-]?\d{1,5}){2,5}(?![\d])")
-# 13–19 digits, optionally grouped by single spaces or dashes; not glued to other digit groups.
-_CARD = re.compile(r"(?<![\d])(?<!\d[ -])\d(?:[ -]?\d){12,18}(?![ -]?\d)")
-# Japanese numbers start with 0: 090-1234-5678, 03-1234-5678, 0120-123-456, 03(1234)5678.
+
+
+def _grouped_card(sep: str) -> str:
+    # 4-4-4-4 (up to 4-4-4-7) or 4-6-5 / 4-6-4 with one separator throughout, so a digit before
+    # it in another grouping ("カード2 4111-1111-1111-1111") stays outside the match.
+    s = re.escape(sep)
+    return (
+        rf"(?<!\d)(?<!\d{s})\d{{4}}{s}(?:\d{{4}}{s}\d{{4}}{s}\d{{1,7}}|\d{{6}}{s}\d{{4,5}})"
+        rf"(?!\d|{s}\d)"
+    )
+
+
+# 13–19 digits in a row, or grouped by single spaces or by dashes; not glued to other digits.
+_CARD = re.compile("|".join([r"(?<!\d)\d{13,19}(?!\d)", _grouped_card(" "), _grouped_card("-")]))
+# Japanese numbers start with 0: 090-1234-5678, 03-1234-5678, 0120-123-456, 03(1234)5678,
+# (03)1234-5678.
 _JP_PHONE = re.compile(
-    r"(?<![\d+-])0\d{1,4}(?:[ -]?\(\d{1,4}\)[ -]?|[ -]?\d{1,4}[ -]?)\d{3,4}(?![\d]|-\d)"
+    r"(?<![\d+-])(?:0\d{1,4}(?:[ -]?\(\d{1,4}\)[ -]?|[ -]?\d{1,4}[ -]?)"
+    r"|\(0\d{1,4}\)[ -]?\d{1,4}[ -]?)\d{3,4}(?![\d]|-\d)"
 )
+# マイナンバー: 12 digits (also 4-4-4); after the words that name it any such number, elsewhere
+# only one whose check digit is right (an order number has a 1 in 10 chance to look like one).
+_MYNUMBER_WORD = re.compile(
+    r"(?:マイナンバ[ー-]|個人番号)(?:カ[ー-]ド)?(?:の番号)?[:：は]?\s*(\d{4}([ -]?)\d{4}\2\d{4})"
+    r"(?![\d]|[ -]\d)"
+)
+_MYNUMBER = re.compile(r"(?<!\d)(?<!\d[ -])\d{4}([ -]?)\d{4}\1\d{4}(?!\d|[ -]\d)")
+# A name before 様 (山田太郎様, 山田 太郎様): two to ten kanji; not 様々/様子/様式, and not words
+# for a role or a group (お客様, 会員様, 利用者様, ご家族様, 皆様, 神様) — those end in one of
+# _ROLE_ENDINGS or are a single kanji.
+_KANJI = "\u3400-\u4dbf\u4e00-\u9fff々〆ヶ"
+_NAME = re.compile(rf"(?<![{_KANJI}])((?:[{_KANJI}]{{1,5}} )?[{_KANJI}]{{1,5}})様(?![々子式相態])")
+_ROLE_ENDINGS = frozenset("者客社員店舗先族主神王殿仏皆業当意")
 # North American numbers without a country code: (555) 010-4477, 555-010-4477.
 _NA_PHONE = re.compile(r"(?<![\d+-])(?:\(\d{3}\) ?|\d{3}[-.])\d{3}[-.]\d{4}(?![\d]|-\d)")
 # A bare seven-digit 555-0199 is only a phone number after words that say so (the words are kept);
@@ -57,8 +85,8 @@ _LOCAL_PHONE = re.compile(
     re.IGNORECASE,
 )
 _POSTMARK = re.compile(r"〒\s*\d{3}-?\d{4}(?![\d]|-\d)")
-# A bare 123-4567 only counts as a postal code right after 住所 / 郵便番号 (the word is kept).
-_POSTWORD = re.compile(r"(?:住所|郵便番号)[:：は]?\s*(\d{3}-?\d{4})(?![\d]|-\d)")
+# A bare 123-4567 is a postal code only right after 住所 / 郵便 / 郵便番号 (the word is kept).
+_POSTWORD = re.compile(r"(?:住所|郵便(?:番号)?)[:：は]?\s*(\d{3}-?\d{4})(?![\d]|-\d)")
 
 
 def _digits(text: str) -> int:
@@ -80,6 +108,19 @@ def _jp_ok(match: str) -> bool:
     return bool(re.match(r"0[5789]0\d{8}$|0120\d{6}$|0800\d{7}$", match))
 
 
+def _mynumber_ok(match: str) -> bool:
+    digits = [int(c) for c in match if c.isdigit()]
+    # Check digit of the individual number (総務省令第85号): weights 2–7, 2–6 from the right.
+    body = digits[:11][::-1]
+    remainder = sum(d * (n + 1 if n <= 6 else n - 5) for n, d in enumerate(body, start=1)) % 11
+    return digits[11] == (0 if remainder <= 1 else 11 - remainder)
+
+
+def _name_ok(match: str) -> bool:
+    kanji = match.replace(" ", "")
+    return len(kanji) >= 2 and kanji[-1] not in _ROLE_ENDINGS
+
+
 def _spans(folded: str) -> list[tuple[int, int, str]]:
     """Find non-overlapping spans to replace, most specific kind first."""
     found: list[tuple[int, int, str]] = []
@@ -94,10 +135,13 @@ def _spans(folded: str) -> list[tuple[int, int, str]]:
     add(_INTL_PHONE, "phone", _intl_ok, 0)
     add(_POSTMARK, "postcode", lambda _: True, 0)
     add(_POSTWORD, "postcode", lambda _: True, 1)
+    add(_MYNUMBER_WORD, "mynumber", lambda _: True, 1)
     add(_CARD, "card", lambda _: True, 0)
+    add(_MYNUMBER, "mynumber", _mynumber_ok, 0)
     add(_JP_PHONE, "phone", _jp_ok, 0)
     add(_NA_PHONE, "phone", lambda _: True, 0)
     add(_LOCAL_PHONE, "phone", lambda _: True, 1)
+    add(_NAME, "name", _name_ok, 1)
     return sorted(found)
 
 
@@ -142,8 +186,8 @@ class Redaction:
         The comments with personal data replaced by placeholders (same index; missing stays
         missing).
     counts
-        Number of replacements per kind (``email``, ``phone``, ``postcode``, ``card``), zero
-        included.
+        Number of replacements per kind (``email``, ``phone``, ``postcode``, ``card``,
+        ``mynumber``, ``name``), zero included.
     rows
         Number of comments that were changed.
     """
@@ -154,7 +198,7 @@ class Redaction:
 
 
 def redact(texts: pd.Series) -> Redaction:
-    """Replace e-mail addresses, phone numbers, postal codes and card numbers in comments.
+    """Replace contact details, card and individual numbers and names before 様 in comments.
 
     Parameters
     ----------

@@ -57,6 +57,8 @@ _JOIN_EN = re.compile(
 )
 _EN_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|:\)|:-\)|:\(|:-\(|:d|[^\sa-z0-9]")
 _EN_SCOPE = 3  # a negator reverses the next three words ("not very fast")
+# …unless a subordinate clause starts first ("nothing unless I chase", "no reply until I rang").
+_SCOPE_END = frozenset("unless until till because since so if when after before".split())
 _JA_NEGATION = re.compile(
     r"(?:く|くは|くも|では|じゃ|で|は|も|が|に|いは)?(?:ない|なかっ|なく|無い|無く|ありません|"
     r"ありませんでし|なし|無し|ません|ず)"
@@ -120,6 +122,7 @@ _JA_HIGH = re.compile(_lexicon.JA_HIGH_PRAISE)
 _JA_LOW = re.compile(_lexicon.JA_LOW_COMPLAINT)
 _JA_REQUEST = re.compile(_lexicon.JA_REQUEST)
 _EN_REQUEST = re.compile(_lexicon.EN_REQUEST)
+_SARCASM = re.compile(f"{_lexicon.EN_SARCASM}|{_lexicon.JA_SARCASM}")
 _EN_PHRASES = [(re.compile(rf"\b(?:{p})\b"), s) for p, s in _lexicon.EN_PHRASES.items()]
 
 
@@ -203,6 +206,9 @@ def _score_en(text: str) -> _Score:
             # "no fees", "nothing to add": only a negated verb is a complaint by itself.
             negator_used = bare in ("no", "nothing", "none", "without", "nor", "neither")
             continue
+        if bare in _SCOPE_END:
+            negate_until = -1
+            continue
         cue = lexicon.get(token)
         if cue is None:
             cue = _lexicon.EMOJI_CUES.get(token)
@@ -252,6 +258,14 @@ def _combine(polarities: Sequence[Polarity]) -> Polarity:
     return "mixed"
 
 
+def _ironic(score: _Score) -> _Score:
+    """Read the praise of a sarcastic comment as complaint."""
+    if not score.praise:
+        return score
+    total = score.total - 2 * score.praise if score.total > 0 else score.total - score.praise
+    return _Score(total, 0, score.complaint + score.praise, score.request)
+
+
 def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]:
     """Return theme index → polarity for one normalised comment."""
     themes = matcher.matches(text)
@@ -263,6 +277,8 @@ def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]
     else:
         clause_themes = [set(_clause_themes(c.text, matcher)) for c in clauses]
     scores = [_score(c.text) for c in clauses]
+    if _SARCASM.search(text) is not None:
+        scores = [_ironic(s) for s in scores]
     # A request covers the clauses joined to it without contrast ("…cheaper and delivery faster
     # would be nice", "送料を安く、配送を早くしてほしい").
     # Backwards, only clauses without a judgement of their own take the request over

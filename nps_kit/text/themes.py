@@ -16,14 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 import pandas as pd
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from nps_kit.errors import ConfigError, DataError, closest
+from nps_kit._schema_errors import load_yaml_model
+from nps_kit.errors import ConfigError, DataError, missing_column
 from nps_kit.i18n import Language
 from nps_kit.text._lemma import lemma_text, with_lemmas
 from nps_kit.text._match import ThemeMatcher, join_source, keyword_parts
@@ -181,48 +181,6 @@ def _default_path() -> Path:
     return Path(str(resources.files("nps_kit") / "resources" / "themes.yaml"))
 
 
-def _allowed_keys(loc: Sequence[str | int]) -> list[str]:
-    """List the valid keys where an unknown key was found (for the "did you mean" hint)."""
-    parents = [str(p) for p in loc[:-1]]
-    if not parents:
-        return list(_ThemeFile.model_fields)
-    if parents[0] == "themes" and len(parents) == 2:
-        return list(_ThemeSpec.model_fields)
-    return ["ja", "en"]
-
-
-def _validation_error(path: Path, exc: ValidationError) -> ConfigError:
-    errors = exc.errors()
-    first = errors[0]
-    loc = [str(p) for p in first["loc"]]
-    key = ".".join(loc)
-    more = f" ({len(errors) - 1} more problem(s) after fixing this one)" if len(errors) > 1 else ""
-    if first["type"] == "extra_forbidden":
-        allowed = _allowed_keys(loc)
-        suggestion = closest(loc[-1], allowed)
-        hint = f"Did you mean '{suggestion}'?" if suggestion else "Remove it."
-        return ConfigError(
-            f"{path}: unknown key '{key}'; expected one of {', '.join(allowed)}{more}.",
-            hint=hint,
-            path=path,
-            key=key,
-        )
-    if first["type"] == "missing":
-        return ConfigError(
-            f"{path}: required key '{key}' is missing{more}.",
-            hint="See the format description at the top of the packaged themes.yaml.",
-            path=path,
-            key=key,
-        )
-    message = first["msg"][0].lower() + first["msg"][1:]
-    return ConfigError(
-        f"{path}: key '{key}': {message}, found {first['input']!r}{more}.",
-        hint="See the format description at the top of the packaged themes.yaml.",
-        path=path,
-        key=key,
-    )
-
-
 def _compile(path: Path, key: str, source: str) -> re.Pattern[str]:
     try:
         return re.compile(source)
@@ -269,31 +227,13 @@ def load_themes(path: Path | None = None) -> ThemeBook:
         expression. The message names the file and the dotted key.
     """
     path = _default_path() if path is None else Path(path)
-    try:
-        raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
+    if not path.is_file():
         raise ConfigError(
             f"Theme file {path} does not exist.",
             hint="Check the path, or pass None to use the packaged default themes.",
             path=path,
-        ) from exc
-    except yaml.YAMLError as exc:
-        raise ConfigError(
-            f"{path} is not valid YAML: {exc}.".replace("\n", " "),
-            hint="Check indentation and quoting near the position shown.",
-            path=path,
-        ) from exc
-    if not isinstance(raw, dict):
-        raise ConfigError(
-            f"{path}: expected a mapping with keys version, exclude, themes; found "
-            f"{type(raw).__name__}.",
-            hint="See the format description at the top of the packaged themes.yaml.",
-            path=path,
         )
-    try:
-        spec = _ThemeFile.model_validate(raw)
-    except ValidationError as exc:
-        raise _validation_error(path, exc) from exc
+    spec = load_yaml_model(path, _ThemeFile)
 
     shared = _patterns(path, "exclude", spec.exclude)
     themes = []
@@ -371,6 +311,7 @@ def theme_impact(
     lang: Language = "ja",
     level: float = 0.95,
     book: ThemeBook | None = None,
+    weight: str | None = None,
 ) -> pd.DataFrame:
     """Measure how much each theme matters for the NPS.
 
@@ -390,6 +331,9 @@ def theme_impact(
         Confidence level of the NPS intervals.
     book
         Where the labels come from; ``None`` uses the packaged default themes.
+    weight
+        Optional column of response weights: shares, NPS and the gain are then weighted and
+        the intervals use Kish's effective n; ``mentions`` stays a count of commenters.
 
     Raises
     ------
@@ -409,32 +353,37 @@ def theme_impact(
     """
     from nps_kit.score import nps, segment
 
-    if score not in data.columns:
-        # Same wording as nps_kit.score for a missing column.
-        suggestion = closest(score, [str(c) for c in data.columns])
-        available = ", ".join(repr(str(c)) for c in data.columns)
-        raise DataError(
-            f"no column {score!r}; available columns: {available}.",
-            hint=f"Did you mean {suggestion!r}?" if suggestion else None,
-        )
+    for needed in (score, *([weight] if weight else [])):
+        if needed not in data.columns:
+            raise missing_column(needed, data.columns)
     missing = tags.index.difference(data.index)
     if len(missing):
         raise ValueError(f"tags has {len(missing)} index labels not in data, e.g. {missing[0]!r}")
     book = load_themes() if book is None else book
     segments = segment(data[score])
     valid = segments.notna()
-    n_valid = int(valid.sum())
+    # Every share and the gain are sums of weights (1 per response without weights).
+    w = (
+        pd.Series(1.0, index=data.index)
+        if weight is None
+        else pd.to_numeric(data[weight], errors="coerce").astype(float).fillna(0.0)
+    )
+    n_valid = float(w[valid].sum())
     commented = tags.notna().all(axis=1).reindex(data.index, fill_value=False) & valid
-    frame = data.loc[commented, [score]]
+    frame = data.loc[commented, [score, *([weight] if weight else [])]]
     seg = segments[commented]
-    seg_sizes = {name: int((seg == name).sum()) for name in ("promoter", "passive", "detractor")}
+    fw = w[commented].to_numpy(dtype=float)
+    seg_sizes = {
+        name: float(fw[(seg == name).to_numpy()].sum())
+        for name in ("promoter", "passive", "detractor")
+    }
     rows = []
     for theme_id in tags.columns:
         hit = tags.loc[frame.index, theme_id].fillna(False).to_numpy(dtype=bool)
-        with_ = nps(frame[hit], score=score, level=level)
-        without = nps(frame[~hit], score=score, level=level)
+        with_ = nps(frame[hit], score=score, level=level, weight=weight)
+        without = nps(frame[~hit], score=score, level=level, weight=weight)
         shares = {
-            f"share_{name}s": _pct(int(((seg == name).to_numpy() & hit).sum()), size)
+            f"share_{name}s": _pct(float(fw[(seg == name).to_numpy() & hit].sum()), size)
             for name, size in seg_sizes.items()
         }
         rows.append(
@@ -442,7 +391,7 @@ def theme_impact(
                 "theme": theme_id,
                 "label": book.label(str(theme_id), lang),
                 "mentions": int(hit.sum()),
-                "share": _pct(int(hit.sum()), len(frame)),
+                "share": _pct(float(fw[hit].sum()), float(fw.sum())),
                 **shares,
                 "nps_with": _opt(with_.nps),
                 "ci_with_low": _opt(with_.ci_low),
@@ -453,7 +402,12 @@ def theme_impact(
                 "nps_gain": _pct(with_.detractors, n_valid),
             }
         )
-    table = pd.DataFrame(rows)
+    # Named columns even without themes (a project whose themes.yaml has none yet).
+    columns = ["theme", "label", "mentions", "share"]
+    columns += [f"share_{name}s" for name in ("promoter", "passive", "detractor")]
+    columns += ["nps_with", "ci_with_low", "ci_with_high", "nps_without", "ci_without_low"]
+    columns += ["ci_without_high", "nps_gain"]
+    table = pd.DataFrame(rows, columns=columns)
     if table.empty:
         return table
     return table.sort_values(["nps_gain", "mentions"], ascending=False, kind="stable").reset_index(

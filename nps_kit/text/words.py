@@ -65,7 +65,10 @@ def distinguishing_words(
         Up to ``2 × top`` rows: ``term``, ``count_a``, ``count_b`` (comments containing it),
         ``log_odds``, ``z`` and ``favours`` (``labels[0]`` when ``z > 0``, else ``labels[1]``).
         Words favouring group a come first (highest z first), then words favouring group b
-        (lowest z first). Only words with ``|z|`` above zero are listed.
+        (lowest z first). Only words with ``|z|`` above zero are listed. The table is empty
+        when there is not enough text to compare: either group has no comment with a word, or
+        all comments together use fewer than two distinct words (then every comment says the
+        same thing and no word can separate the groups; the formula would divide by zero).
     """
     if prior_scale <= 0:
         raise ValueError(f"prior_scale must be positive, got {prior_scale!r}")
@@ -76,7 +79,7 @@ def distinguishing_words(
     yb = np.array([counts_b.get(w, 0) for w in vocab], dtype=float)
     keep = (ya + yb) >= min_count
     columns = ["term", "count_a", "count_b", "log_odds", "z", "favours"]
-    if not keep.any():
+    if not keep.any() or not ya.any() or not yb.any() or len(vocab) < 2:
         return pd.DataFrame({c: [] for c in columns})
     na, nb = ya.sum(), yb.sum()
     alpha = prior_scale * (ya + yb) / (na + nb)

@@ -11,14 +11,18 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from nps_kit._plot_base import (
+from nps_kit.i18n import Language, interval_label, label, points, t
+from nps_kit.periods import format_period
+from nps_kit.plot._base import (
     N_BAR_COLOR,
     NPS_COLOR,
     SEGMENT_COLORS,
     SEGMENTS,
     TARGET_COLOR,
+    alt_text,
     bools,
     check_table,
+    describe,
     floats,
     fmt_number,
     ink_for,
@@ -26,29 +30,22 @@ from nps_kit._plot_base import (
     no_data,
     note_below,
     nps_axis,
+    nps_fact,
     segment_key,
     text,
     top_legend,
     with_n,
 )
-from nps_kit.i18n import Language, format_period, label, points
 
 __all__ = ["score_distribution", "shares_bar", "trend"]
 
-_WORDS: dict[str, dict[str, str]] = {
-    "shares_title": {
-        "ja": "推奨者・中立者・批判者の構成比",
-        "en": "Promoters, passives, detractors",
-    },
-    "dist_title": {"ja": "推奨度（0〜10）の分布", "en": "Distribution of scores (0–10)"},
-    "trend_title": {"ja": "NPSの推移（月次）", "en": "Monthly NPS"},
-    "few": {"ja": "回答数{min_n}未満（参考値）", "en": "fewer than {min_n} responses (indicative)"},
-    "hidden": {"ja": "非表示（回答数不足）：{names}", "en": "Hidden (too few responses): {names}"},
-}
+
+#: Okabe–Ito reddish purple: apart from the NPS blue and both segment colours.
+_OUTSIDE_COLOR = "#CC79A7"
 
 
 def _w(key: str, lang: Language, **kwargs: object) -> str:
-    return _WORDS[key][lang].format(**kwargs)
+    return t(f"plot_nps.{key}", lang, **kwargs)
 
 
 def shares_bar(
@@ -143,6 +140,19 @@ def shares_bar(
     ax.set_xlabel(label("share", lang))
     ax.grid(False, axis="y")
     top_legend(ax, handles, [label(k + "s", lang) for k in SEGMENTS], title=title, ncols=3)
+    sep = "・" if lang == "ja" else ", "
+    facts = []
+    for row in table.to_dict("records"):
+        shares = [floats([row[f"pct_{key}s"]])[0] for key in SEGMENTS]
+        if not np.isfinite(shares[0]):
+            facts.append(f"{row['label']}：{label('suppressed', lang)}")
+            continue
+        text_ = sep.join(
+            f"{label(key + 's', lang)} {share:.1f}%"
+            for key, share in zip(SEGMENTS, shares, strict=True)
+        )
+        facts.append(f"{row['label']}：{text_}" if lang == "ja" else f"{row['label']}: {text_}")
+    describe(ax, alt=alt_text(title, facts, lang), facts=facts)
     return ax
 
 
@@ -213,6 +223,13 @@ def score_distribution(
     ax.grid(False, axis="x")
     handles = [Patch(color=SEGMENT_COLORS[k]) for k in SEGMENTS]
     top_legend(ax, handles, [label(k + "s", lang) for k in SEGMENTS], title=title, ncols=3)
+    counts = floats(ordered["n"])
+    pct = floats(ordered["pct"])
+    facts = [
+        f"{s:.0f}点：{p:.1f}%（{c:,.0f}件）" if lang == "ja" else f"{s:.0f}: {p:.1f}% (n={c:,.0f})"
+        for s, p, c in zip(scores, pct, counts, strict=True)
+    ]
+    describe(ax, alt=alt_text(title, facts, lang), facts=facts)
     return ax
 
 
@@ -223,7 +240,8 @@ def _month_ticks(starts: pd.Series, lang: Language) -> tuple[list[float], list[s
     positions: list[float] = []
     labels: list[str] = []
     previous_year: int | None = None
-    for i in range(0, len(stamps), step):
+    # Counted back from the reporting month, so the month the report is about is labelled.
+    for i in sorted(range(len(stamps) - 1, -1, -step)):
         stamp = stamps[i]
         if pd.isna(stamp):
             continue
@@ -240,6 +258,7 @@ def trend(
     *,
     ax: Axes | None = None,
     lang: Language = "ja",
+    level: float = 0.95,
     target: float | None = None,
     min_n: int = 30,
     title: str | None = None,
@@ -252,12 +271,16 @@ def trend(
         ``score_groups(period="month")`` output: ``period``, ``period_start``, ``n``, ``nps``,
         ``ci_low``, ``ci_high`` and ``small_sample``. Months with NA ``nps`` (suppressed) leave a
         gap in the line and are listed in a note under the chart; their response count is still
-        shown.
+        shown. With the columns of :func:`nps_kit.score.control_chart` (``control_low``,
+        ``control_high``, ``out_of_control``) the control limits are drawn as dotted lines
+        and months outside them get a ring (``gid="out-of-control"``).
     ax
         Axes to draw the NPS on; ``None`` creates a report-sized figure. Responses per month are
         drawn as faint bars on a twin axis (right-hand scale) behind the line.
     lang
         Report language, ``"ja"`` or ``"en"``.
+    level
+        Confidence level of the table's intervals, for the legend ("90% interval").
     target
         NPS target in points, drawn as a dashed line; ``None`` draws none.
     min_n
@@ -290,10 +313,14 @@ def trend(
     bars = counts.bar(
         x, n, width=20, color=N_BAR_COLOR, zorder=0, label=text("n_axis", lang), gid="responses"
     )
-    counts.set_ylim(0, max(float(n.max()), 1.0) * 3)  # bars use the lower third only
+    top = max(float(n.max()), 1.0)
+    counts.set_ylim(0, top * 3)  # bars use the lower third only
     counts.set_ylabel(text("n_axis", lang), color="#777777")
-    counts.tick_params(axis="y", colors="#777777")
-    counts.yaxis.set_major_locator(MaxNLocator(nbins=3, integer=True))
+    # No tick marks: a dash before "1,500" reads as a minus sign. Ticks only where the bars are.
+    counts.tick_params(axis="y", colors="#777777", length=0, pad=4)
+    nice = MaxNLocator(nbins=2, integer=True).tick_values(0, top)
+    counts.set_yticks([t for t in nice if 0 <= t <= top * 1.05])
+    counts.yaxis.set_major_formatter(lambda value, _: f"{value:,.0f}")
     counts.grid(False)
     ax.set_zorder(counts.get_zorder() + 1)  # line above bars; keep the NPS axes' spines/labels
     ax.patch.set_visible(False)
@@ -305,14 +332,14 @@ def trend(
         color=NPS_COLOR,
         alpha=0.15,
         linewidth=0,
-        label=label("ci", lang),
+        label=interval_label(level, lang),
         gid="ci-band",
     )
     (line,) = ax.plot(
         x, nps, color=NPS_COLOR, linewidth=2, marker="o", markersize=6, label="NPS", zorder=3
     )
     handles: list[Any] = [line, band]
-    labels = ["NPS", label("ci", lang)]
+    labels = ["NPS", interval_label(level, lang)]
     if small.any():
         hollow = ax.scatter(
             x[small],
@@ -328,6 +355,28 @@ def trend(
         handles.append(hollow)
         labels.append(_w("few", lang, min_n=min_n))
     shown = [nps, low, high]
+    if {"control_low", "control_high", "out_of_control"} <= set(ordered.columns):
+        limit_low, limit_high = floats(ordered["control_low"]), floats(ordered["control_high"])
+        style: dict[str, Any] = {"color": TARGET_COLOR, "linestyle": ":", "linewidth": 1.0}
+        (limits,) = ax.plot(x, limit_low, gid="control-low", zorder=2, **style)
+        ax.plot(x, limit_high, gid="control-high", zorder=2, **style)
+        handles.append(limits)
+        labels.append(_w("control", lang))
+        shown += [limit_low, limit_high]
+        outside = ordered["out_of_control"].notna().to_numpy(dtype=bool) & np.isfinite(nps)
+        if outside.any():
+            ring = ax.scatter(
+                x[outside],
+                nps[outside],
+                s=160,
+                facecolors="none",
+                edgecolors=_OUTSIDE_COLOR,
+                linewidths=2.0,
+                zorder=5,
+                gid="out-of-control",
+            )
+            handles.append(ring)
+            labels.append(_w("outside", lang))
     if target is not None:
         digits = 0 if float(target).is_integer() else 1
         target_label = f"{label('target', lang)} {points(target, lang, digits=digits)}"
@@ -347,6 +396,10 @@ def trend(
     labels.append(text("n_axis", lang))
 
     nps_axis(ax, axis="y", lang=lang, values=np.concatenate(shown))
+    if target is not None and float(target) == 0.0:
+        # A dashed target on the solid zero line would look solid: the target line alone.
+        for artist in [a for a in ax.lines if a.get_gid() == "nps-zero"]:
+            artist.remove()
     positions, tick_labels = _month_ticks(ordered["period_start"], lang)
     ax.set_xticks(positions, tick_labels)
     ax.set_xlim(float(x.min()) - 20, float(x.max()) + 20)
@@ -355,4 +408,9 @@ def trend(
     hidden = [format_period(str(p), lang) for p in ordered["period"][~np.isfinite(nps)]]
     if hidden:
         note_below(ax, _w("hidden", lang, names=("、" if lang == "ja" else ", ").join(hidden)))
+    facts = [
+        nps_fact(format_period(str(p), lang), v, lo, hi, k, small=bool(sm), lang=lang)
+        for p, v, lo, hi, k, sm in zip(ordered["period"], nps, low, high, n, small, strict=True)
+    ][::-1]  # the reporting month first
+    describe(ax, alt=alt_text(title, facts, lang), facts=facts)
     return ax

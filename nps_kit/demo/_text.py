@@ -1,7 +1,7 @@
 """Free-text generator for the demo dataset (private to :mod:`nps_kit.demo`).
 
 Comments and improvement suggestions are assembled from the phrase table in
-:mod:`nps_kit._demo_phrases`: the theme depends on the unit's theme mix, the respondent's
+:mod:`nps_kit.demo._phrases`: the theme depends on the unit's theme mix, the respondent's
 segment and ratings; the wording gets openers, closers, emoji, full-width or casual writing,
 typos, and now and then personal data or HTML specials.
 """
@@ -15,7 +15,7 @@ from typing import TypeVar
 import numpy as np
 import pandas as pd
 
-from nps_kit._demo_phrases import PHRASES, THEMES
+from nps_kit.demo._phrases import PHRASES, THEMES
 
 __all__ = ["THEMES", "TextMaker", "add_texts"]
 

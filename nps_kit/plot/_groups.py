@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -10,35 +11,32 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from nps_kit._plot_base import (
+from nps_kit.i18n import Language, interval_label, label, t
+from nps_kit.plot._base import (
     NPS_COLOR,
     TARGET_COLOR,
     FloatArray,
+    alt_text,
     bools,
     check_table,
+    describe,
     floats,
     fmt_number,
     new_axes,
     no_data,
     note_below,
     nps_axis,
+    nps_fact,
     nps_limits,
     top_legend,
     with_n,
 )
-from nps_kit.i18n import Language, label
 
 __all__ = ["breakdown", "unit_comparison"]
 
-_WORDS: dict[str, dict[str, str]] = {
-    "breakdown_title": {"ja": "{by}別のNPS", "en": "NPS by {by}"},
-    "units_title": {"ja": "部門別のNPS", "en": "NPS by unit"},
-    "hidden": {"ja": "非表示（回答数不足）：{names}", "en": "Hidden (too few responses): {names}"},
-}
-
 
 def _w(key: str, lang: Language, **kwargs: object) -> str:
-    return _WORDS[key][lang].format(**kwargs)
+    return t(f"plot_groups.{key}", lang, **kwargs)
 
 
 def _join(names: list[str], lang: Language) -> str:
@@ -54,6 +52,7 @@ def _dot_interval(
     small: npt.NDArray[np.bool_],
     *,
     lang: Language,
+    level: float = 0.95,
     targets: FloatArray | None = None,
 ) -> list[tuple[Any, str]]:
     """Draw NPS dots with interval lines (and target ticks), first row on top.
@@ -62,14 +61,21 @@ def _dot_interval(
     """
     ys = np.arange(len(names), dtype=float)
     ax.hlines(
-        ys, low, high, color=NPS_COLOR, linewidth=2.5, alpha=0.45, label=label("ci", lang), gid="ci"
+        ys,
+        low,
+        high,
+        color=NPS_COLOR,
+        linewidth=2.5,
+        alpha=0.45,
+        label=interval_label(level, lang),
+        gid="ci",
     )
     filled = ax.scatter(
         nps[~small], ys[~small], s=70, color=NPS_COLOR, zorder=3, label="NPS", gid="nps"
     )
     entries: list[tuple[Any, str]] = [
         (filled, "NPS"),
-        (Line2D([], [], color=NPS_COLOR, linewidth=2.5, alpha=0.45), label("ci", lang)),
+        (Line2D([], [], color=NPS_COLOR, linewidth=2.5, alpha=0.45), interval_label(level, lang)),
     ]
     if small.any():
         small_text = label("small_sample", lang)
@@ -123,28 +129,66 @@ def _dot_interval(
     return entries
 
 
+def _describe_groups(
+    ax: Axes,
+    shown: pd.DataFrame,
+    *,
+    name_column: str,
+    hidden: list[str],
+    lang: Language,
+    title: str,
+) -> None:
+    small = (
+        bools(shown["small_sample"])
+        if "small_sample" in shown.columns
+        else np.zeros(len(shown), dtype=bool)
+    )
+    facts = [
+        nps_fact(str(g), v, lo, hi, k, small=bool(sm), lang=lang)
+        for g, v, lo, hi, k, sm in zip(
+            shown[name_column],
+            floats(shown["nps"]),
+            floats(shown["ci_low"]),
+            floats(shown["ci_high"]),
+            floats(shown["n"]),
+            small,
+            strict=True,
+        )
+    ]
+    facts += [nps_fact(h, np.nan, np.nan, np.nan, np.nan, lang=lang) for h in hidden]
+    describe(ax, alt=alt_text(title, facts, lang), facts=facts)
+
+
 def breakdown(
     table: pd.DataFrame,
     *,
     by: str,
     ax: Axes | None = None,
     lang: Language = "ja",
+    order: Sequence[str] | None = None,
+    level: float = 0.95,
     title: str | None = None,
 ) -> Axes:
-    """NPS with its interval for each group, highest on top.
+    """NPS with its interval for each group, highest on top (or in ``order``).
 
     Parameters
     ----------
     table
         ``score_groups(by=[by])`` output: column ``by`` (group labels), ``n``, ``nps``,
-        ``ci_low``, ``ci_high``; optional ``small_sample`` (hollow dots) and ``suppressed``
-        (rows left out, listed in a note under the chart).
+        ``ci_low``, ``ci_high``; optional ``small_sample`` (hollow dots), ``suppressed``
+        (rows left out, listed in a note under the chart) and ``versus_unit`` (``above`` /
+        ``below`` add ▲ / ▼ after the group's name, as from :func:`nps_kit.score.against_rest`).
     by
         Name of the column holding the group labels; also used in the default title.
     ax
         Axes to draw on; ``None`` creates a figure sized to the number of groups.
     lang
         Report language, ``"ja"`` or ``"en"``.
+    order
+        Group labels top to bottom, for ordinal groups (tenure bands); groups not listed
+        follow by NPS. ``None`` sorts by NPS, highest on top.
+    level
+        Confidence level of the table's intervals, for the legend ("90% interval").
     title
         Chart title; defaults to "<by>別のNPS" / "NPS by <by>" (pass a readable name here
         when the column name is technical).
@@ -161,6 +205,10 @@ def breakdown(
     if suppressed is not None:
         hide |= suppressed
     shown = table[~hide].sort_values("nps", ascending=False, kind="stable")
+    if order is not None:
+        rank = {str(label): i for i, label in enumerate(order)}
+        position = shown[by].map(lambda v: rank.get(str(v), len(rank)))
+        shown = shown.assign(_rank=position).sort_values("_rank", kind="stable")
     ax = new_axes(ax, rows=len(shown))
     hidden_names = [str(v) for v in table.loc[hide, by]]
     if shown.empty:
@@ -174,6 +222,12 @@ def breakdown(
         names = [
             with_n(str(g), k, lang) for g, k in zip(shown[by], floats(shown["n"]), strict=True)
         ]
+        if "versus_unit" in shown.columns:  # marked above/below the rest (FDR-controlled)
+            arrows = shown["versus_unit"].map({"above": " ▲", "below": " ▼"}, na_action="ignore")
+            names = [
+                name.replace("\n", f"{arrow}\n", 1) if "\n" in name else name + arrow
+                for name, arrow in zip(names, arrows.fillna("").astype(str), strict=True)
+            ]
         entries = _dot_interval(
             ax,
             names,
@@ -182,10 +236,12 @@ def breakdown(
             floats(shown["ci_high"]),
             small,
             lang=lang,
+            level=level,
         )
         top_legend(ax, [h for h, _ in entries], [t for _, t in entries], title=title)
     if hidden_names:
         note_below(ax, _w("hidden", lang, names=_join(hidden_names, lang)))
+    _describe_groups(ax, shown, name_column=by, hidden=hidden_names, lang=lang, title=title)
     return ax
 
 
@@ -194,6 +250,7 @@ def unit_comparison(
     *,
     ax: Axes | None = None,
     lang: Language = "ja",
+    level: float = 0.95,
     title: str | None = None,
 ) -> Axes:
     """Compare units' NPS with intervals (and each unit's target when given), highest on top.
@@ -208,6 +265,8 @@ def unit_comparison(
         Axes to draw on; ``None`` creates a figure sized to the number of units.
     lang
         Report language, ``"ja"`` or ``"en"``.
+    level
+        Confidence level of the table's intervals, for the legend ("90% interval").
     title
         Chart title; defaults to a description in ``lang``.
 
@@ -241,9 +300,11 @@ def unit_comparison(
             floats(shown["ci_high"]),
             small,
             lang=lang,
+            level=level,
             targets=floats(shown["target"]) if "target" in shown.columns else None,
         )
         top_legend(ax, [h for h, _ in entries], [t for _, t in entries], title=title)
     if hidden_names:
         note_below(ax, _w("hidden", lang, names=_join(hidden_names, lang)))
+    _describe_groups(ax, shown, name_column="name", hidden=hidden_names, lang=lang, title=title)
     return ax

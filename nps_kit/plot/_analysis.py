@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
 from matplotlib.patches import Patch
+from matplotlib.transforms import Bbox
 
-from nps_kit._plot_base import (
+from nps_kit.drivers import QUADRANTS, quadrant_label
+from nps_kit.i18n import Language, label, t
+from nps_kit.plot._base import (
     NEUTRAL_COLOR,
     SEGMENT_COLORS,
+    alt_text,
     check_table,
+    describe,
     floats,
     fmt_number,
     new_axes,
@@ -20,8 +28,6 @@ from nps_kit._plot_base import (
     top_legend,
     zero_line,
 )
-from nps_kit.drivers import QUADRANTS, quadrant_label
-from nps_kit.i18n import Language, label
 
 __all__ = ["driver_quadrant", "theme_impact", "words"]
 
@@ -30,6 +36,7 @@ _QUADRANT_COLORS = {
     "keep_up": SEGMENT_COLORS["promoter"],
     "lower_priority": NEUTRAL_COLOR,
     "possible_overkill": NEUTRAL_COLOR,
+    "near_average": NEUTRAL_COLOR,
 }
 # Corner of the plot for each quadrant name: (x fraction, y fraction, ha, va).
 _CORNERS = {
@@ -37,24 +44,6 @@ _CORNERS = {
     "keep_up": (0.99, 0.99, "right", "top"),
     "lower_priority": (0.01, 0.01, "left", "bottom"),
     "possible_overkill": (0.99, 0.01, "right", "bottom"),
-}
-
-_WORDS: dict[str, dict[str, str]] = {
-    "driver_title": {
-        "ja": "改善の優先度（重要度×評価）",
-        "en": "Where to act: importance vs rating",
-    },
-    "importance": {"ja": "重要度（推奨度との関連）", "en": "Importance (link to score)"},
-    "performance": {"ja": "評価（平均）", "en": "Performance (mean rating)"},
-    "words_title": {
-        "ja": "批判者と推奨者で差が大きい言葉",
-        "en": "Words that set detractors and promoters apart",
-    },
-    "z_axis": {"ja": "差の大きさ（zスコア）", "en": "Difference (z-score)"},
-    "favours_detractor": {"ja": "批判者に多い", "en": "More from detractors"},
-    "favours_promoter": {"ja": "推奨者に多い", "en": "More from promoters"},
-    # The title is the metric's one name (i18n "impact"); the axis only says the unit.
-    "gain_axis": {"ja": "ポイント", "en": "NPS points"},
 }
 
 
@@ -67,6 +56,7 @@ def driver_quadrant(
     *,
     ax: Axes | None = None,
     lang: Language = "ja",
+    scale: tuple[float, float] | None = None,
     title: str | None = None,
 ) -> Axes:
     """Importance–performance scatter of the attributes, with quadrant lines at the means.
@@ -84,18 +74,22 @@ def driver_quadrant(
         Axes to draw on; ``None`` creates a report-sized figure.
     lang
         Report language, ``"ja"`` or ``"en"``.
+    scale
+        The rating scale, e.g. ``(1, 5)``: the x-axis then spans the whole scale, so a 0.1
+        difference looks as small as it is. ``None`` zooms to the points.
     title
         Chart title; defaults to a description in ``lang``.
 
     Returns
     -------
     matplotlib.axes.Axes
-        The axes; points (``gid="drivers"``), mean lines (``gid="mean-importance"``,
+        The axes; point labels (``gid="driver-label"``) are placed so they never overlap each
+        other; points (``gid="drivers"``), mean lines (``gid="mean-importance"``,
         ``"mean-performance"``) and the four quadrant names (``gid="quadrant"``).
     """
     columns = ["attribute", "label", "importance", "performance", "quadrant"]
     check_table(table, columns, func="driver_quadrant", lang=lang)
-    title = title if title is not None else _WORDS["driver_title"][lang]
+    title = title if title is not None else t("plot_analysis.driver_title", lang)
     ax = new_axes(ax, height=4.5)
     data = table.assign(_x=floats(table["performance"]), _y=floats(table["importance"])).dropna(
         subset=["_x", "_y"]
@@ -107,7 +101,7 @@ def driver_quadrant(
     keys = [_quadrant_key(q) for q in data["quadrant"]]
     colors = [_QUADRANT_COLORS[k] if k else NEUTRAL_COLOR for k in keys]
     ax.scatter(x, y, s=80, c=colors, edgecolors="white", linewidths=1, zorder=3, gid="drivers")
-    for xi, yi, name in zip(x, y, data["label"], strict=True):
+    labels = [
         ax.annotate(
             str(name),
             (xi, yi),
@@ -116,7 +110,11 @@ def driver_quadrant(
             fontsize=10,
             va="bottom",
             ha="left",
+            gid="driver-label",
         )
+        for xi, yi, name in zip(x, y, data["label"], strict=True)
+    ]
+    ax.nps_kit_refit = lambda renderer: _place_labels(ax, labels, renderer)  # type: ignore[attr-defined]
     ax.axhline(
         float(y.mean()), color="#777777", linestyle=":", linewidth=1.2, gid="mean-importance"
     )
@@ -137,13 +135,82 @@ def driver_quadrant(
             gid="quadrant",
         )
     # Room around the points so labels and corner names do not collide with them.
-    for values, setter in ((x, ax.set_xlim), (y, ax.set_ylim)):
-        span = float(values.max() - values.min()) or max(abs(float(values.mean())), 1.0)
-        setter(float(values.min()) - 0.25 * span, float(values.max()) + 0.35 * span)
-    ax.set_xlabel(_WORDS["performance"][lang])
-    ax.set_ylabel(_WORDS["importance"][lang])
+    span = float(y.max() - y.min()) or max(abs(float(y.mean())), 1.0)
+    ax.set_ylim(float(y.min()) - 0.25 * span, float(y.max()) + 0.35 * span)
+    if scale is not None:
+        low, high = float(scale[0]), float(scale[1])
+        ax.set_xlim(low - 0.05 * (high - low), high + 0.05 * (high - low))
+        ax.set_xticks(np.arange(np.ceil(low), np.floor(high) + 1))
+    else:
+        span = float(x.max() - x.min()) or max(abs(float(x.mean())), 1.0)
+        ax.set_xlim(float(x.min()) - 0.25 * span, float(x.max()) + 0.35 * span)
+    ax.set_xlabel(t("plot_analysis.performance", lang))
+    ax.set_ylabel(t("plot_analysis.importance", lang))
     ax.set_title(title, loc="left")
+    facts = [
+        (
+            f"{name}：重要度 {yi:.3f}、評価 {xi:.2f}"
+            if lang == "ja"
+            else f"{name}: importance {yi:.3f}, rating {xi:.2f}"
+        )
+        + (f"（{quadrant_label(k, lang)}）" if lang == "ja" and k else "")
+        + (f" ({quadrant_label(k, lang)})" if lang == "en" and k else "")
+        for name, xi, yi, k in zip(data["label"], x, y, keys, strict=True)
+    ]
+    describe(ax, alt=alt_text(title, facts, lang), facts=facts)
+    figure = ax.get_figure(root=True)
+    if figure is not None:  # place now; fit_to_width places again at the drawn size
+        figure.draw_without_rendering()
+        _place_labels(ax, labels, getattr(figure, "_get_renderer")())  # noqa: B009
     return ax
+
+
+# Label offsets tried in turn (points from the dot): right-up, right-down, left-up, left-down,
+# then further up and down; the first that overlaps no placed label and no corner name wins.
+_OFFSETS = [
+    (6, 4, "left", "bottom"),
+    (6, -4, "left", "top"),
+    (-6, 4, "right", "bottom"),
+    (-6, -4, "right", "top"),
+    *(
+        (dx, dy, "left" if dx > 0 else "right", "bottom" if dy > 0 else "top")
+        for dy in (16, -16, 28, -28, 40, -40, 52, -52)
+        for dx in (6, -6)
+    ),
+]
+
+
+def _place_labels(ax: Axes, labels: list[Any], renderer: RendererBase) -> None:
+    """Move driver labels so that none overlaps another label, a corner name or another dot."""
+    placed: list[Bbox] = [
+        t.get_window_extent(renderer) for t in ax.texts if t.get_gid() == "quadrant"
+    ]
+    dots = [
+        Bbox.from_bounds(x - 5, y - 5, 10, 10)
+        for collection in ax.collections
+        if collection.get_gid() == "drivers"
+        for x, y in ax.transData.transform(collection.get_offsets())
+    ]
+    frame = ax.get_window_extent(renderer)
+    for i, text in enumerate(labels):
+        others = placed + [d for j, d in enumerate(dots) if j != i]
+        best = None
+        for dx, dy, ha, va in _OFFSETS:
+            text.set_position((dx, dy))
+            text.set_ha(ha)
+            text.set_va(va)
+            box = text.get_window_extent(renderer)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1
+            if inside and not any(box.overlaps(other) for other in others):
+                best = box
+                break
+        if best is None:  # nothing free: keep the first offset (still readable, rare)
+            dx, dy, ha, va = _OFFSETS[0]
+            text.set_position((dx, dy))
+            text.set_ha(ha)
+            text.set_va(va)
+            best = text.get_window_extent(renderer)
+        placed.append(best)
 
 
 def words(
@@ -178,7 +245,7 @@ def words(
     if top < 1:
         raise ValueError(f"words: top must be a positive number of terms; got {top!r}.")
     check_table(table, ["term", "z", "favours"], func="words", lang=lang)
-    title = title if title is not None else _WORDS["words_title"][lang]
+    title = title if title is not None else t("plot_analysis.words_title", lang)
     data = table.assign(_z=floats(table["z"])).dropna(subset=["_z"])
     data = data.loc[data["_z"].abs().sort_values(ascending=False, kind="stable").index[:top]]
     data = data.sort_values("_z", ascending=False, kind="stable")
@@ -193,7 +260,7 @@ def words(
     ax.barh(ys, z, height=0.7, color=colors, gid="words")
     ax.set_yticks(ys, [str(t) for t in data["term"]])
     ax.set_ylim(len(data) - 0.5, -0.6)
-    ax.set_xlabel(_WORDS["z_axis"][lang])
+    ax.set_xlabel(t("plot_analysis.z_axis", lang))
     limit = float(np.abs(z).max()) * 1.1
     ax.set_xlim(min(-limit * 0.15, float(z.min()) * 1.1), max(limit * 0.15, float(z.max()) * 1.1))
     zero_line(ax, axis="x")
@@ -203,8 +270,17 @@ def words(
     for side in ("detractor", "promoter"):
         if side in sides:
             handles.append(Patch(color=SEGMENT_COLORS[side]))
-            labels.append(_WORDS[f"favours_{side}"][lang])
+            labels.append(t(f"plot_analysis.favours_{side}", lang))
     top_legend(ax, handles, labels, title=title, ncols=2)
+    facts = [
+        f"{term}：z {value:+.1f}（{t(f'plot_analysis.favours_{side}', lang)}）"
+        if lang == "ja" and side in ("promoter", "detractor")
+        else f"{term}: z {value:+.1f} ({t(f'plot_analysis.favours_{side}', lang).lower()})"
+        if side in ("promoter", "detractor")
+        else f"{term}: z {value:+.1f}"
+        for term, value, side in zip(data["term"], z, sides, strict=True)
+    ]
+    describe(ax, alt=alt_text(title, facts, lang), facts=facts)
     return ax
 
 
@@ -277,8 +353,15 @@ def theme_impact(
     ax.set_yticks(ys, names)
     ax.set_ylim(len(data) - 0.5, -0.6)
     ax.set_xlim(min(0.0, float(gain.min()) * 1.2), max(1.0, float(gain.max()) * 1.2))
-    ax.set_xlabel(_WORDS["gain_axis"][lang])
+    ax.set_xlabel(t("plot_analysis.gain_axis", lang))
     zero_line(ax, axis="x")
     ax.grid(False, axis="y")
     ax.set_title(title, loc="left")
+    facts = [
+        f"{name}：{'+' if value > 0 else ''}{fmt_number(value)}\u00a0ポイント"
+        if lang == "ja"
+        else f"{name}: {'+' if value > 0 else ''}{fmt_number(value)}\u00a0pts"
+        for name, value in zip((n.replace("\n", " ") for n in names), gain, strict=True)
+    ]
+    describe(ax, alt=alt_text(title, facts, lang), facts=facts)
     return ax

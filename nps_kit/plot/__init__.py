@@ -14,10 +14,10 @@ Importing this module registers the bundled IPAexGothic font (matplotlib-fontja)
 
 from __future__ import annotations
 
-from nps_kit._plot_analysis import driver_quadrant, theme_impact, words
-from nps_kit._plot_base import SEGMENT_COLORS, set_theme, to_png
-from nps_kit._plot_groups import breakdown, unit_comparison
-from nps_kit._plot_nps import score_distribution, shares_bar, trend
+from nps_kit.plot._analysis import driver_quadrant, theme_impact, words
+from nps_kit.plot._base import SEGMENT_COLORS, set_theme, to_png
+from nps_kit.plot._groups import breakdown, unit_comparison
+from nps_kit.plot._nps import score_distribution, shares_bar, trend
 
 __all__ = [
     "SEGMENT_COLORS",

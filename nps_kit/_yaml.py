@@ -1,0 +1,120 @@
+"""Read the YAML files a user writes (unit parameters, themes, playbook) safely.
+
+One home for two rules every such file obeys: it must be UTF-8 (a file saved as Shift_JIS by a
+Japanese editor gets a message saying so and how to fix it, not a ``UnicodeDecodeError``), and
+anchors and aliases may not expand to a huge document (a "billion laughs" alias bomb would
+otherwise take minutes and all memory in validation). Private helper of :mod:`nps_kit.params`,
+:mod:`nps_kit.themes` and :mod:`nps_kit.strategy`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+from nps_kit.errors import ConfigError
+
+#: Most values (scalars, lists and mappings, counted with every alias expanded) a file may hold.
+#: The shipped themes.yaml, the largest file, holds about 2,000.
+MAX_VALUES = 100_000
+
+
+def decode(data: bytes, *, shown: str, path: Path) -> str:
+    """Decode a YAML file's bytes as UTF-8 (a byte-order mark is dropped).
+
+    Raises
+    ------
+    ConfigError
+        When the bytes are not UTF-8, naming the file, the line of the first bad byte and, when
+        the text reads as Shift_JIS, that encoding; the hint says how to re-save it.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        try:
+            data.decode("cp932")
+            found = "it looks like Shift_JIS (cp932)"
+        except UnicodeDecodeError:
+            found = f"byte 0x{data[exc.start]:02X} is not UTF-8"
+        raise ConfigError(
+            f"{shown}: the file must be saved as UTF-8, but {found} (first bad byte on "
+            f"line {line}).",
+            hint="Re-save it as UTF-8 in your editor (VS Code: 'Save with Encoding' → UTF-8; "
+            "Notepad: encoding UTF-8), or convert it: "
+            f"iconv -f cp932 -t utf-8 {path.name} > {path.stem}.utf8{path.suffix}",
+            path=path,
+        ) from None
+
+
+def read_text(path: Path, *, shown: str) -> str:
+    """Read a YAML file as UTF-8 text (see :func:`decode`); ``FileNotFoundError`` passes on."""
+    return decode(Path(path).read_bytes(), shown=shown, path=Path(path))
+
+
+def safe_load(text: str, *, shown: str, path: Path) -> Any:
+    """Parse YAML like :func:`yaml.safe_load`, refusing documents that aliases blow up.
+
+    The document's node graph is measured before anything is built: each node counts its
+    values with every alias expanded (shared nodes are measured once, so this is linear in the
+    file's size). Ordinary anchors and aliases stay allowed.
+
+    Raises
+    ------
+    ConfigError
+        When the expanded document holds more than :data:`MAX_VALUES` values or an alias refers
+        to a node that contains it; the key is the top-level key that holds most values.
+    yaml.YAMLError
+        On a syntax error (callers word it with the line and column).
+    """
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        sizes: dict[int, int] = {}
+        total = _size(node, sizes, set())
+        if total > MAX_VALUES:
+            key = _largest_key(node, sizes)
+            where = f"{key}: " if key else ""
+            raise ConfigError(
+                f"{shown}: {where}anchors and aliases (&name, *name) expand to more than "
+                f"{MAX_VALUES:,} values; nps-kit refuses such a file before validating it.",
+                hint="Write the values out instead of nesting aliases of aliases.",
+                path=path,
+                key=key,
+            )
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _size(node: Node, sizes: dict[int, int], active: set[int]) -> int:
+    """Values under ``node`` with aliases expanded, capped just above :data:`MAX_VALUES`."""
+    key = id(node)
+    if key in sizes:
+        return sizes[key]
+    if key in active:  # an alias inside the node it names: infinitely large
+        return MAX_VALUES + 1
+    active.add(key)
+    total = 1
+    if isinstance(node, SequenceNode):
+        for child in node.value:
+            total = min(MAX_VALUES + 1, total + _size(child, sizes, active))
+    elif isinstance(node, MappingNode):
+        for name, value in node.value:
+            total += _size(name, sizes, active) + _size(value, sizes, active)
+            total = min(MAX_VALUES + 1, total)
+    active.discard(key)
+    sizes[key] = total
+    return total
+
+
+def _largest_key(node: Node, sizes: dict[int, int]) -> str | None:
+    if not isinstance(node, MappingNode) or not node.value:
+        return None
+    name, _ = max(node.value, key=lambda pair: sizes.get(id(pair[1]), 0))
+    return str(name.value) if isinstance(name.value, str) else None

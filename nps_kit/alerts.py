@@ -1,0 +1,447 @@
+"""Daily alerts for new detractors (``nps-kit alerts``).
+
+For each unit with ``alerts.to``: read the export (or a newer one), keep the unit's responses
+since a moment, keep the detractors who allowed contact (:func:`nps_kit.closed_loop.
+contactable_detractors`, scores up to ``alerts.max_score``), drop those already alerted, and
+mail the owners one short message listing them, most urgent first. Comments are redacted as in
+the reports (``privacy.redact``) and escaped in the HTML part.
+
+Idempotent: ``<output>/alerts/alerted.jsonl`` records every alerted response id (per unit), one
+fsynced JSON line per message, so a re-run never alerts twice (``resend`` forces). Delivery,
+retries, SMTP settings and the dry-run outbox (``<output>/alerts/outbox/<unit>.eml``) are those
+of ``nps-kit send`` (:mod:`nps_kit.mail`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+from nps_kit.alerts_mail import compose_alert
+from nps_kit.closed_loop import URGENCY, contactable_detractors
+from nps_kit.errors import ConfigError, MailError
+from nps_kit.load import LoadResult, load_responses
+from nps_kit.mail.compose import ComposedMessage
+from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
+from nps_kit.mail.log import write_eml
+from nps_kit.mail.send import _sender
+from nps_kit.mail.settings import SmtpSettings, load_settings
+from nps_kit.params import Breakdown, UnitParameters
+from nps_kit.unit import select_unit_rows
+
+__all__ = [
+    "ALERTS_DIR",
+    "AlertLog",
+    "AlertOutcome",
+    "AlertRecord",
+    "AlertSummary",
+    "new_detractors",
+    "parse_since",
+    "send_alerts",
+]
+
+ALERTS_DIR = "alerts"
+AlertStatus = Literal["sent", "partial", "failed", "written", "nothing_new", "skipped"]
+_SINCE = re.compile(r"^(\d+)([hdw])$")
+
+
+def parse_since(text: str, *, now: dt.datetime) -> dt.datetime:
+    """Turn ``--since`` into a moment: ``12h``, ``1d``, ``2w`` before ``now``, or a date.
+
+    Raises
+    ------
+    ConfigError
+        When ``text`` is neither a duration nor a ``YYYY-MM-DD`` date.
+    """
+    match = _SINCE.match(text.strip())
+    if match:
+        amount, unit = int(match[1]), match[2]
+        hours = {"h": 1, "d": 24, "w": 24 * 7}[unit] * amount
+        return now - dt.timedelta(hours=hours)
+    try:
+        return dt.datetime.combine(dt.date.fromisoformat(text.strip()), dt.time())
+    except ValueError:
+        raise ConfigError(
+            f"--since: expected a duration like 1d, 12h or 2w, or a date like 2026-11-01; "
+            f"found {text!r}."
+        ) from None
+
+
+@dataclass(frozen=True)
+class AlertRecord:
+    """One line of ``alerted.jsonl``: the responses one message alerted."""
+
+    unit: str
+    response_ids: tuple[str, ...]
+    recipients: tuple[str, ...]
+    message_id: str
+    alerted_at: str
+
+
+class AlertLog:
+    """Append-only JSON-lines log of alerted response ids.
+
+    Parameters
+    ----------
+    path
+        ``<output>/alerts/alerted.jsonl``; created on the first append.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def alerted(self, unit: str) -> set[str]:
+        """Return the response ids of ``unit`` already alerted.
+
+        Raises
+        ------
+        MailError
+            If a line is not a record (the file was edited by hand), naming the line.
+        """
+        if not self.path.is_file():
+            return set()
+        found: set[str] = set()
+        for number, line in enumerate(self.path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+                if data["unit"] == unit:
+                    found.update(str(i) for i in data["response_ids"])
+            except (ValueError, KeyError, TypeError) as exc:
+                raise MailError(
+                    f"{self.path} line {number} is not an alert record ({exc}).",
+                    hint="Fix or remove that line; the log is what stops alerts being repeated.",
+                ) from None
+        return found
+
+    def append(self, record: AlertRecord) -> None:
+        """Append ``record`` as one line and force it to disk (flush + fsync)."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        line = json.dumps(asdict(record), ensure_ascii=False) + "\n"
+        with self.path.open("a", encoding="utf-8") as handle:
+            handle.write(line)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+@dataclass(frozen=True)
+class AlertOutcome:
+    """What happened to one unit.
+
+    Attributes
+    ----------
+    unit
+        The unit id.
+    status
+        ``sent``, ``partial`` (some recipients refused), ``failed`` (nobody accepted it; the
+        responses stay un-alerted for the next run), ``written`` (dry run), ``nothing_new`` or
+        ``skipped`` (see ``detail``).
+    response_ids
+        The new detractors the message lists.
+    recipients, refused
+        Who accepted it (or would get it) and who refused.
+    path
+        The ``.eml`` of a dry run.
+    detail
+        Why a unit was skipped.
+    """
+
+    unit: str
+    status: AlertStatus
+    response_ids: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    refused: tuple[Refusal, ...] = ()
+    path: Path | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class AlertSummary:
+    """The outcome of :func:`send_alerts`, one entry per unit in the order given."""
+
+    dry_run: bool
+    outcomes: tuple[AlertOutcome, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Whether every alert went out (skipped units and units with nothing new are fine)."""
+        return not any(o.status in ("partial", "failed") for o in self.outcomes)
+
+
+def _data_options(unit: UnitParameters, data: Path | None) -> tuple[Path, dict[str, object]]:
+    source = unit.data
+    path = data or source.path
+    same_kind = data is None or data.suffix.lower() == source.path.suffix.lower()
+    return path, {
+        "score_column": unit.columns.score,
+        "date_column": unit.columns.date,
+        "sheet": source.sheet if same_kind else None,
+        "encoding": source.encoding if same_kind else None,
+    }
+
+
+def new_detractors(
+    unit: UnitParameters,
+    loaded: LoadResult,
+    *,
+    source: Path,
+    since: dt.datetime,
+    already: set[str],
+) -> pd.DataFrame:
+    """Return the unit's contactable detractors since ``since`` not yet alerted.
+
+    Parameters
+    ----------
+    unit
+        Validated parameters (``columns.id`` and ``columns.contact`` must be set).
+    loaded
+        The export, as :func:`nps_kit.load.load_responses` read it.
+    source
+        The export's path, for messages.
+    since
+        Keep responses dated at or after this moment.
+    already
+        Response ids alerted before.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``response_id``, ``date`` (``YYYY-MM-DD HH:MM``), ``score``, one column per breakdown
+        and ``comment`` (redacted when ``privacy.redact``), most urgent first.
+    """
+    assert unit.columns.id is not None and unit.columns.contact is not None
+    rows = select_unit_rows(
+        loaded.data,
+        column=unit.data.filter.column if unit.data.filter else None,
+        values=unit.data.filter.values if unit.data.filter else (),
+        source=source,
+    )
+    rows = rows.loc[rows["nps_date"].notna() & (rows["nps_date"] >= pd.Timestamp(since))]
+    rows = contactable_detractors(
+        rows, contact_column=unit.columns.contact, max_score=unit.alerts.max_score
+    )
+    ids = rows[unit.columns.id].map(_id_text)
+    rows = rows.loc[~ids.isin(already) & (ids != "")]
+    comment = unit.columns.comment
+    texts = (
+        rows[comment].astype("string").fillna("").str.strip()
+        if comment is not None and comment in rows.columns
+        else pd.Series("", index=rows.index, dtype="string")
+    )
+    if unit.privacy.redact:
+        from nps_kit.redact import redact
+
+        texts = redact(texts).texts
+    columns = [b.column if isinstance(b, Breakdown) else b for b in unit.breakdowns]
+    table = pd.DataFrame(
+        {
+            "response_id": ids[rows.index],
+            "date": rows["nps_date"],
+            "score": rows["nps_score"].astype("Int64"),
+            **{c: rows[c].astype("string").fillna("") for c in columns if c in rows.columns},
+            "comment": texts,
+        }
+    ).sort_values(list(URGENCY), kind="stable")
+    table["date"] = table["date"].dt.strftime("%Y-%m-%d %H:%M")
+    return table.reset_index(drop=True)
+
+
+def _id_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return "" if value is None or value is pd.NA or value != value else str(value).strip()
+
+
+@contextlib.contextmanager
+def _lock(path: Path, echo: Callable[[str], object]) -> Iterator[None]:
+    """Hold an exclusive lock (POSIX ``flock``), so two alert runs never mail the same people."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            echo(f"another 'nps-kit alerts' is running; waiting for it ({path})")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _skip(unit: UnitParameters) -> str | None:
+    if not unit.alerts.to:
+        return "no alerts.to in its parameters"
+    if unit.columns.id is None:
+        return "no columns.id, which the alert log needs to alert each response once"
+    if unit.columns.contact is None:
+        return "no columns.contact: consent to contact is unknown, so nobody is alerted"
+    if unit.columns.date is None:
+        return "no columns.date, which --since needs"
+    return None
+
+
+def send_alerts(
+    units: Sequence[UnitParameters],
+    *,
+    output: Path,
+    since: dt.datetime,
+    data: Path | None = None,
+    dry_run: bool = False,
+    resend: bool = False,
+    settings: SmtpSettings | None = None,
+    echo: Callable[[str], object] = print,
+    retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
+    now: dt.datetime | None = None,
+) -> AlertSummary:
+    """Mail each unit's owners the new contactable detractors, once.
+
+    Parameters
+    ----------
+    units
+        Validated parameters.
+    output
+        The reports root; the log and outbox go to ``<output>/alerts/``.
+    since
+        Only responses dated at or after this moment (see :func:`parse_since`).
+    data
+        A newer export to read instead of each unit's ``data.path`` (read with the unit's
+        ``data.sheet``/``data.encoding`` when it has the same suffix, else detected).
+    dry_run
+        Write each message to ``<output>/alerts/outbox/<unit>.eml`` and log nothing. Also the
+        behaviour when no SMTP host is configured.
+    resend
+        Alert again responses the log says were alerted.
+    settings
+        SMTP settings; default :func:`~nps_kit.mail.settings.load_settings`.
+    echo
+        Where progress lines go.
+    retry_delays
+        Back-off before each retry of a transient SMTP failure, in seconds.
+    now
+        The ``Date`` of the messages and the ``alerted_at`` of the log (default: now, UTC).
+
+    Returns
+    -------
+    AlertSummary
+        One outcome per unit; ``ok`` is false when any alert was refused or failed.
+
+    Raises
+    ------
+    DataError
+        When an export cannot be read or lacks a configured column.
+    MailError
+        For bad settings, an unreachable server or a broken log (alerts already sent stay
+        logged).
+    """
+    folder = output / ALERTS_DIR
+    settings = settings if settings is not None else load_settings()
+    if not settings.configured and not dry_run:
+        echo(
+            "NPS_KIT_SMTP_HOST is not set, so nothing is sent: writing the messages to "
+            f"{folder / 'outbox'} as with --dry-run."
+        )
+        dry_run = True
+    sender = _sender(settings)
+    log = AlertLog(folder / "alerted.jsonl")
+    now = now or dt.datetime.now(dt.UTC)
+    loaded: dict[tuple[object, ...], LoadResult] = {}
+    outcomes: list[AlertOutcome] = []
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(_lock(folder / ".alerts.lock", echo))
+        mailer: Mailer | None = None
+        for unit in units:
+            reason = _skip(unit)
+            if reason is not None:
+                outcomes.append(AlertOutcome(unit.unit, "skipped", detail=reason))
+                echo(f"{unit.unit}: skipped, {reason}.")
+                continue
+            path, options = _data_options(unit, data)
+            key = (str(path), *sorted(options.items()))
+            if key not in loaded:
+                loaded[key] = load_responses(path, **options)  # type: ignore[arg-type]
+            rows = new_detractors(
+                unit,
+                loaded[key],
+                source=path,
+                since=since,
+                already=set() if resend else log.alerted(unit.unit),
+            )
+            ids = tuple(rows["response_id"])
+            if not ids:
+                outcomes.append(AlertOutcome(unit.unit, "nothing_new"))
+                echo(f"{unit.unit}: no new detractors to alert since {since:%Y-%m-%d %H:%M}.")
+                continue
+            composed = compose_alert(unit, rows, sender=sender, now=now)
+            if dry_run:
+                eml = write_eml(composed, folder / "outbox", unit.unit)
+                outcomes.append(
+                    AlertOutcome(
+                        unit.unit, "written", ids, recipients=composed.recipients, path=eml
+                    )
+                )
+                echo(
+                    f"{unit.unit}: would alert {', '.join(composed.recipients)} about "
+                    f"{len(ids)} detractor(s): {composed.subject!r}; written to {eml}"
+                )
+                continue
+            if mailer is None:
+                mailer = stack.enter_context(Mailer(settings, retry_delays=retry_delays))
+            outcomes.append(_deliver(mailer, composed, unit, ids, log, now, echo))
+    summary = AlertSummary(dry_run=dry_run, outcomes=tuple(outcomes))
+    counts: dict[str, int] = {}
+    for o in summary.outcomes:
+        counts[o.status] = counts.get(o.status, 0) + 1
+    echo(
+        "alerts: "
+        + (", ".join(f"{n} {s.replace('_', ' ')}" for s, n in counts.items()) or "no units")
+        + "."
+    )
+    return summary
+
+
+def _deliver(
+    mailer: Mailer,
+    composed: ComposedMessage,
+    unit: UnitParameters,
+    ids: tuple[str, ...],
+    log: AlertLog,
+    now: dt.datetime,
+    echo: Callable[[str], object],
+) -> AlertOutcome:
+    delivery = mailer.send(composed, composed.recipients)
+    if delivery.accepted:
+        log.append(
+            AlertRecord(
+                unit=unit.unit,
+                response_ids=ids,
+                recipients=delivery.accepted,
+                message_id=composed.message_id,
+                alerted_at=now.isoformat(timespec="seconds"),
+            )
+        )
+        echo(f"{unit.unit}: alerted {', '.join(delivery.accepted)} about {len(ids)} detractor(s).")
+    for refusal in delivery.refused:
+        to = f" to {refusal.recipient}" if refusal.recipient else ""
+        retried = f" (gave up after {delivery.attempts} attempts)" if refusal.transient else ""
+        echo(f"{unit.unit}: alert NOT sent{to}: {refusal.reply}{retried}")
+    status: AlertStatus = (
+        "failed" if not delivery.accepted else "partial" if delivery.refused else "sent"
+    )
+    return AlertOutcome(
+        unit.unit, status, ids, recipients=delivery.accepted, refused=delivery.refused
+    )

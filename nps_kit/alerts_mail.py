@@ -1,0 +1,156 @@
+"""The alert e-mail: a short list of new detractors to call back, in the unit's language.
+
+Plain text and an HTML twin (CSS inlined like the report e-mail, every value escaped), built as
+a :class:`~nps_kit.mail.compose.ComposedMessage` so that :mod:`nps_kit.mail` delivers it, logs
+its Message-ID and writes it to the dry-run outbox exactly as it does reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Mapping
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, make_msgid
+from typing import Any
+
+import pandas as pd
+
+from nps_kit.i18n import Language
+from nps_kit.mail.compose import ComposedMessage
+from nps_kit.mail.units import parse_address
+from nps_kit.params import Breakdown, UnitParameters
+
+__all__ = ["alert_subject", "compose_alert"]
+
+_WORDS: dict[str, dict[str, str]] = {
+    "subject": {
+        "ja": "[NPS] {name}: 連絡を許可した新しい批判者 {n} 人",
+        "en": "[NPS] {name}: {n} new detractor(s) who allowed contact",
+    },
+    "intro": {
+        "ja": "{name} に、連絡を許可した新しい批判者が {n} 人います。"
+        "スコアの低い方、回答の古い方から順に並べています。",
+        "en": "{name} has {n} new detractor(s) who allowed contact, "
+        "the lowest score and the oldest response first.",
+    },
+    "score": {"ja": "スコア {score}", "en": "score {score}"},
+    "no_comment": {"ja": "（コメントなし）", "en": "(no comment)"},
+    "threshold": {
+        "ja": "対象: 0〜{max} 点の回答で、連絡を許可した方（前回までに通知した方を除く）。",
+        "en": "Included: scores 0–{max} from people who allowed contact, not alerted before.",
+    },
+    "footer": {
+        "ja": "このメールは nps-kit alerts により自動送信されています。",
+        "en": "This message was sent automatically by nps-kit alerts.",
+    },
+}
+_CSS = """
+body { margin: 0; padding: 0; background: #f3f4f6; }
+td { font-family: 'Hiragino Sans', Meiryo, 'Segoe UI', Arial, sans-serif; color: #1f2937;
+     font-size: 15px; line-height: 1.5; }
+.inner { max-width: 640px; width: 100%; background: #ffffff; border-collapse: collapse; }
+.pad { padding: 12px 24px; }
+.person { padding: 10px 24px; border-top: 1px solid #e5e7eb; }
+.id { font-weight: bold; }
+.score { color: #c4452f; font-weight: bold; }
+.muted { color: #6b7280; font-size: 13px; }
+blockquote { margin: 6px 0 0; padding-left: 10px; border-left: 3px solid #e5e7eb; }
+"""
+
+
+def _w(key: str, lang: Language, **values: object) -> str:
+    return _WORDS[key][lang].format(**values)
+
+
+def alert_subject(name: str, count: int, lang: Language) -> str:
+    """Return the subject, e.g. ``[NPS] EC事業部: 連絡を許可した新しい批判者 3 人``."""
+    return _w("subject", lang, name=name, n=count)
+
+
+def _facts(unit: UnitParameters, record: Mapping[Any, Any]) -> list[str]:
+    facts = [str(record["date"]), _w("score", unit.language, score=record["score"])]
+    for item in unit.breakdowns:
+        column = item.column if isinstance(item, Breakdown) else item
+        name = (item.label or item.column) if isinstance(item, Breakdown) else item
+        value = record.get(column)
+        if value not in (None, ""):
+            facts.append(f"{name}: {value}")
+    return facts
+
+
+def compose_alert(
+    unit: UnitParameters, rows: pd.DataFrame, *, sender: Address, now: dt.datetime
+) -> ComposedMessage:
+    """Build the alert for ``rows`` (from :func:`nps_kit.alerts.new_detractors`).
+
+    Parameters
+    ----------
+    unit
+        Validated parameters; ``alerts.to`` are the recipients.
+    rows
+        The new detractors, most urgent first.
+    sender
+        The ``From`` address.
+    now
+        The ``Date`` header.
+
+    Returns
+    -------
+    ComposedMessage
+        Text and HTML alternatives, ``To`` = ``alerts.to``.
+    """
+    import css_inline
+
+    lang = unit.language
+    records = rows.to_dict("records")
+    title = alert_subject(unit.name, len(records), lang)
+    intro = _w("intro", lang, name=unit.name, n=len(records))
+    rule = _w("threshold", lang, max=unit.alerts.max_score)
+    footer = _w("footer", lang)
+    text = [intro, ""]
+    people = []
+    e = html.escape
+    for record in records:
+        facts = _facts(unit, record)
+        comment = str(record.get("comment") or "") or _w("no_comment", lang)
+        text += [f"{record['response_id']}  " + " / ".join(facts), f"  {comment}", ""]
+        people.append(
+            f'<tr><td class="person"><span class="id">{e(str(record["response_id"]))}</span> '
+            f'<span class="score">{e(facts[1])}</span><br>'
+            f'<span class="muted">{e(" / ".join([facts[0], *facts[2:]]))}</span>'
+            f"<blockquote>{e(comment)}</blockquote></td></tr>"
+        )
+    text += [rule, "", "-- ", footer, ""]
+    document = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{e(title)}</title><style>{_CSS}</style></head><body>"
+        '<table role="presentation" class="inner" width="640" cellpadding="0" cellspacing="0">'
+        f'<tr><td class="pad"><p>{e(intro)}</p></td></tr>'
+        + "".join(people)
+        + f'<tr><td class="pad"><p class="muted">{e(rule)}<br>{e(footer)}</p></td></tr>'
+        "</table></body></html>"
+    )
+    domain = sender.domain or "nps-kit.localhost"
+    message_id = make_msgid(domain=domain)
+    to = tuple(parse_address(a) for a in unit.alerts.to)
+    message = EmailMessage(policy=SMTP)
+    message["Subject"] = title
+    message["From"] = sender
+    message["To"] = to
+    message["Date"] = format_datetime(now)
+    message["Message-ID"] = message_id
+    message.set_content("\n".join(text))
+    body = css_inline.inline(document)
+    message.add_alternative(body, subtype="html")
+    message["Content-Language"] = lang  # after set_content, which clears Content-* headers
+    return ComposedMessage(
+        message=message,
+        message_id=message_id,
+        recipients=tuple(dict.fromkeys(a.addr_spec.lower() for a in to)),
+        subject=title,
+        html_bytes=len(body.encode("utf-8")),
+    )

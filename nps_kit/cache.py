@@ -1,0 +1,307 @@
+"""A columnar cache of a survey export: parse once per run, each unit reads only its rows.
+
+``nps-kit run`` reads every export once through :func:`nps_kit.load.load_responses` (every
+format the loader knows), keeps only the columns some unit uses, sorts the rows by unit and
+date, and writes them to a Parquet file in small row groups. A unit then reads its own rows
+and months with predicate pushdown (row groups whose statistics cannot match are never read),
+so a kernel's memory and time depend on the unit's size, not the export's.
+
+The file name is a hash of the export's SHA-256, the loader options and the kept columns, so
+a later run reuses it while the input is unchanged and a changed export or option builds a new
+one. The whole-file :class:`~nps_kit.load.LoadReport` is stored in the Parquet metadata, so a
+report built from the cache shows the same data-quality facts as one built from the export.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from nps_kit._atomic import atomic_write
+from nps_kit.errors import DataError
+from nps_kit.load import LoadReport, LoadResult, load_responses
+
+__all__ = ["UNIT_KEY", "ExportCache", "build_cache", "normalise_key", "open_cache", "read_rows"]
+
+#: Column added to the cache: the unit filter column's value, normalised as units compare it.
+UNIT_KEY = "nps_unit"
+_META = b"nps_kit.cache"
+_FORMAT = 1
+# Small row groups let a unit of a few thousand rows skip almost all of a large export.
+_ROW_GROUP = 8192
+
+
+@dataclass(frozen=True)
+class ExportCache:
+    """One export's cache file and what the loader reported about the whole export.
+
+    Attributes
+    ----------
+    path
+        The Parquet file.
+    source
+        The export it was built from.
+    sha256
+        The export's SHA-256 when the cache was built.
+    unit_column
+        The column the rows are grouped by (its normalised value is in :data:`UNIT_KEY`), or
+        ``None``.
+    report
+        The loader's report on the whole export.
+    """
+
+    path: Path
+    source: Path
+    sha256: str
+    unit_column: str | None
+    report: LoadReport
+
+
+def normalise_key(value: object) -> str:
+    """Normalise a unit filter value the way units compare them (NFKC, trimmed, ``1.0`` = ``1``).
+
+    A column of whole numbers with blanks is read as float: ``1.0`` must match ``"1"``.
+    """
+    import unicodedata
+
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def _key(sha256: str, options: dict[str, Any], columns: Sequence[str], unit: str | None) -> str:
+    options = {k: list(v) if isinstance(v, tuple) else v for k, v in sorted(options.items())}
+    blob = json.dumps(
+        {
+            "v": _FORMAT,
+            "sha256": sha256,
+            "options": options,
+            "columns": sorted(columns),
+            "by": unit,
+        },
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(blob.encode()).hexdigest()[:24]
+
+
+def build_cache(
+    path: str | Path,
+    *,
+    cache_dir: str | Path,
+    sha256: str,
+    columns: Iterable[str] = (),
+    unit_column: str | None = None,
+    **options: Any,
+) -> ExportCache:
+    """Return the cache of ``path``, building it when no cache for this input exists.
+
+    Parameters
+    ----------
+    path
+        The survey export.
+    cache_dir
+        Folder of the cache files (created when missing). Workers on other machines need it
+        on a shared filesystem.
+    sha256
+        The export's SHA-256 (the runner computes it once for the manifest).
+    columns
+        The export's columns that some unit uses; the loader's ``nps_*`` columns are always kept.
+    unit_column
+        The column units are selected by (rows are sorted by it for pushdown).
+    **options
+        Loader options (``score_column``, ``date_column``, ``sheet``, ``encoding``,
+        ``date_format``… see :func:`nps_kit.load.load_responses`); part of the cache's key.
+
+    Returns
+    -------
+    ExportCache
+        The cache, new or reused.
+
+    Raises
+    ------
+    DataError
+        What the loader raises for the export.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    source = Path(path)
+    wanted = sorted({c for c in columns if c} | ({unit_column} if unit_column else set()))
+    target = Path(cache_dir) / f"{_key(sha256, options, wanted, unit_column)}.parquet"
+    if target.exists():
+        try:
+            return open_cache(target)
+        except (DataError, OSError, ValueError):
+            pass  # unreadable (e.g. an older format): build it again below
+    loaded = load_responses(source, **options)
+    frame = loaded.data
+    report = loaded.report
+    # The raw score and date cells stay too: the data-quality section reads them.
+    wanted.extend(c for c in (report.score_column, report.date_column, report.weight_column) if c)
+    keep = [c for c in frame.columns if c in wanted or str(c).startswith("nps_")]
+    frame = frame[keep]
+    table = pa.Table.from_pandas(_text_columns_as_strings(frame), preserve_index=False)
+    if unit_column is not None and unit_column in frame.columns:
+        # One stable sort on the units' integer codes: rows stay in file order within a unit,
+        # and a unit's rows are contiguous, so its read touches few row groups.
+        values = frame[unit_column]
+        keys = {v: normalise_key(v) for v in values.dropna().unique()}
+        unit_keys = values.map(keys).astype("string")
+        codes, _ = pd.factorize(unit_keys, sort=True)
+        codes[codes < 0] = codes.max() + 1  # rows without a unit go last
+        order = np.argsort(codes, kind="stable")
+        table = table.append_column(UNIT_KEY, pa.array(unit_keys, pa.string(), from_pandas=True))
+        table = table.combine_chunks().take(pa.array(order))
+    meta = {
+        "format": _FORMAT,
+        "source": str(source),
+        "sha256": sha256,
+        "unit_column": unit_column,
+        "report": _report_to_json(loaded.report),
+    }
+    table = table.replace_schema_metadata(
+        {**(table.schema.metadata or {}), _META: json.dumps(meta).encode()}
+    )
+    stats = [UNIT_KEY, "nps_date", "nps_row"]
+    atomic_write(
+        target,
+        lambda tmp: pq.write_table(
+            table,
+            tmp,
+            row_group_size=_ROW_GROUP,
+            compression="lz4",
+            write_statistics=[c for c in stats if c in table.column_names],
+        ),
+    )
+    return ExportCache(target, source, sha256, unit_column, loaded.report)
+
+
+def _text_columns_as_strings(frame: pd.DataFrame) -> pd.DataFrame:
+    # Mixed object columns (numbers and text as the CSV reader left them) cannot go to Arrow
+    # as they are; the loader keeps cell values as read, so store them as text.
+    fixed = {}
+    for column in frame.columns:
+        if frame[column].dtype == object:
+            fixed[column] = frame[column].map(lambda v: v if v is None or pd.isna(v) else str(v))
+    return frame.assign(**fixed) if fixed else frame
+
+
+def open_cache(path: str | Path) -> ExportCache:
+    """Open a cache file written by :func:`build_cache`.
+
+    Raises
+    ------
+    DataError
+        When the file is not an nps-kit cache.
+    """
+    import pyarrow.parquet as pq
+
+    path = Path(path)
+    metadata = pq.read_schema(path).metadata or {}
+    if _META not in metadata:
+        raise DataError(f"{path}: not an nps-kit cache file.", path=path)
+    meta = json.loads(metadata[_META])
+    if meta.get("format") != _FORMAT:
+        raise DataError(f"{path}: cache format {meta.get('format')} is not {_FORMAT}.", path=path)
+    return ExportCache(
+        path=path,
+        source=Path(meta["source"]),
+        sha256=meta["sha256"],
+        unit_column=meta["unit_column"],
+        report=_report_from_json(meta["report"]),
+    )
+
+
+def read_rows(
+    cache: ExportCache,
+    *,
+    unit_values: Sequence[object] | None = None,
+    start: pd.Timestamp | None = None,
+    end: pd.Timestamp | None = None,
+) -> LoadResult:
+    """Read one unit's rows (and months) from the cache.
+
+    Parameters
+    ----------
+    cache
+        From :func:`build_cache` or :func:`open_cache`.
+    unit_values
+        Keep rows whose unit column is one of these (compared after :func:`normalise_key`);
+        ``None`` keeps every unit.
+    start, end
+        Keep rows dated in ``[start, end)``; rows without a readable date are always kept (the
+        data-quality section counts them).
+
+    Returns
+    -------
+    LoadResult
+        The rows, in export order, with the whole export's report.
+    """
+    import pyarrow.compute as pc
+    import pyarrow.dataset as ds
+
+    condition = None
+    if unit_values is not None:
+        if cache.unit_column is None:
+            raise DataError(
+                f"{cache.path}: the cache is not grouped by a unit column.", path=cache.path
+            )
+        keys = sorted({normalise_key(v) for v in unit_values})
+        condition = pc.field(UNIT_KEY).isin(keys)
+    if start is not None or end is not None:
+        date = pc.field("nps_date")
+        window = date.is_valid()
+        if start is not None:
+            window = window & (date >= pd.Timestamp(start).to_datetime64())
+        if end is not None:
+            window = window & (date < pd.Timestamp(end).to_datetime64())
+        window = window | date.is_null()
+        condition = window if condition is None else condition & window
+    table = ds.dataset(cache.path, format="parquet").to_table(filter=condition)
+    frame = table.to_pandas(ignore_metadata=True)
+    frame = frame.drop(columns=[UNIT_KEY], errors="ignore")
+    frame = frame.sort_values("nps_row", kind="stable").reset_index(drop=True)
+    if "nps_status" in frame.columns:
+        frame["nps_status"] = pd.Categorical(
+            frame["nps_status"].astype(str), categories=["valid", "missing", "invalid"]
+        )
+    if "nps_score" in frame.columns:
+        frame["nps_score"] = frame["nps_score"].astype("Int64")
+    return LoadResult(data=frame, report=cache.report)
+
+
+def _report_to_json(report: LoadReport) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for item in dataclasses.fields(report):
+        value = getattr(report, item.name)
+        if isinstance(value, pd.DataFrame):
+            value = json.loads(value.to_json(orient="split", index=False, date_format="iso"))
+        elif isinstance(value, pd.Timestamp):
+            value = value.isoformat()
+        elif isinstance(value, Path):
+            value = str(value)
+        out[item.name] = value
+    return out
+
+
+def _report_from_json(data: dict[str, Any]) -> LoadReport:
+    values: dict[str, Any] = {}
+    for item in dataclasses.fields(LoadReport):
+        value: Any = data.get(item.name)
+        if item.name == "path":
+            value = Path(value)
+        elif item.name in {"date_min", "date_max"} and value is not None:
+            value = pd.Timestamp(value)
+        elif item.name == "invalid":
+            value = pd.DataFrame(value["data"], columns=value["columns"])
+        values[item.name] = value
+    return LoadReport(**values)

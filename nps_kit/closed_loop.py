@@ -1,0 +1,387 @@
+"""Close the loop with detractors: who to contact, in which order, and how the team is doing.
+
+:func:`contactable_detractors` is the one rule for "a detractor we may contact" (used by the
+report's follow-up list, its work file and ``nps-kit alerts``). :func:`followup_list` turns a
+unit's reporting period into the list the team works through, sorted by urgency: lowest score
+first, then the oldest response, then the response id. :func:`loop_status` measures the loop from
+a status file the team returns: close rate, median days to contact and who is still open.
+
+Everything here is pure; reading and writing the work and status files is
+:mod:`nps_kit.followup_files`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from nps_kit.errors import DataError, closest
+from nps_kit.unit import UnitData, contact_allowed
+
+__all__ = [
+    "DETRACTOR_MAX_SCORE",
+    "FollowupList",
+    "LoopStatus",
+    "contactable_detractors",
+    "followup_list",
+    "loop_status",
+    "respondent_themes",
+]
+
+#: Detractors score 0–6 (the segment rule of :mod:`nps_kit.score`).
+DETRACTOR_MAX_SCORE = 6
+#: Urgency: the lowest score first (the unhappiest), then the oldest response (the most
+#: overdue), then the response id so that equal rows keep a stable order.
+URGENCY = ("score", "date", "response_id")
+
+
+def _require(data: pd.DataFrame, column: str, option: str) -> None:
+    if column not in data.columns:
+        guess = closest(column, [str(c) for c in data.columns])
+        raise DataError(
+            f"no column {column!r} ({option}) in the responses.",
+            hint=f"Did you mean {guess!r}?" if guess else f"Check columns.{option}.",
+        )
+
+
+def contactable_detractors(
+    responses: pd.DataFrame, *, contact_column: str | None, max_score: int = DETRACTOR_MAX_SCORE
+) -> pd.DataFrame:
+    """Keep the responses scoring ``0 … max_score`` whose respondent allowed contact.
+
+    Parameters
+    ----------
+    responses
+        Loaded responses (``nps_score`` as from :func:`nps_kit.load.load_responses`).
+    contact_column
+        Column saying whether the respondent allows contact (see
+        :func:`nps_kit.unit.contact_allowed`); ``None`` when the export has none, which keeps
+        every low score: consent is then unknown and callers must say so.
+    max_score
+        Highest score that counts (default 6, the detractor segment).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The matching rows, unchanged.
+
+    Raises
+    ------
+    DataError
+        When ``contact_column`` is not a column: a misspelt consent column must never list
+        people who said no.
+    """
+    if contact_column is not None:
+        _require(responses, contact_column, "contact")
+    scores = responses["nps_score"]
+    keep = scores.notna() & (scores <= max_score)
+    if contact_column is not None:
+        keep &= contact_allowed(responses[contact_column])
+    return responses.loc[keep.fillna(False).astype(bool)]
+
+
+def respondent_themes(
+    tags: pd.DataFrame | None,
+    labels: Mapping[str, str],
+    *,
+    polarity: pd.DataFrame | None = None,
+) -> pd.Series:
+    """Name each respondent's comment themes, e.g. ``"配送, 価格"``.
+
+    Parameters
+    ----------
+    tags
+        One boolean column per theme id and respondent (``FollowupAnalysis.tags``); ``None``
+        gives an empty series.
+    labels
+        Theme id → label in the report's language.
+    polarity
+        Optional, same index and columns as ``tags``: ``"positive"``, ``"negative"`` or NA per
+        theme and respondent, when the text analysis provides it. A theme is then written with
+        its sign, ``"配送 (−)"``; without it, the bare label.
+
+    Returns
+    -------
+    pandas.Series
+        Text per respondent (``""`` without themes), index of ``tags``.
+    """
+    if tags is None:
+        return pd.Series(dtype=object)
+    present = tags.fillna(False).astype(bool)
+    signs = {"positive": " (+)", "negative": " (−)"}
+    out = []
+    for index, row in present.iterrows():
+        names = []
+        for theme in row.index[row.to_numpy()]:
+            name = labels.get(str(theme), str(theme))
+            if polarity is not None and theme in polarity.columns:
+                name += signs.get(str(polarity.at[index, theme]), "")
+            names.append(name)
+        out.append(", ".join(names))
+    return pd.Series(out, index=tags.index, dtype=object)
+
+
+@dataclass(frozen=True, eq=False)
+class FollowupList:
+    """The period's contactable detractors, most urgent first.
+
+    Attributes
+    ----------
+    rows
+        One row per person: ``response_id``, ``date`` (``YYYY-MM-DD``), ``age_days`` (whole days
+        from the response to ``as_of``), ``score``, one column per breakdown (named by its
+        column in the export), ``themes`` and ``comment`` (redacted as the unit is).
+    breakdowns
+        ``(column, label)`` of the breakdown columns in ``rows``.
+    consent_known
+        Whether a contact/consent column was configured. Without one every detractor is
+        listed and nobody may be said to have allowed contact.
+    as_of
+        The day ages are counted to (the report's generation date).
+    """
+
+    rows: pd.DataFrame
+    breakdowns: tuple[tuple[str, str], ...]
+    consent_known: bool
+    as_of: dt.date
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def _breakdown_pairs(
+    breakdowns: Sequence[str | Mapping[str, str]], columns: pd.Index
+) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for item in breakdowns:
+        column = item if isinstance(item, str) else item["column"]
+        name = column if isinstance(item, str) else (item.get("label") or column)
+        if column in columns:
+            pairs.append((column, name))
+    return tuple(pairs)
+
+
+def followup_list(
+    unit: UnitData,
+    *,
+    id_column: str | None,
+    comment_column: str | None,
+    contact_column: str | None,
+    breakdowns: Sequence[str | Mapping[str, str]] = (),
+    themes: pd.Series | None = None,
+    as_of: dt.date | None = None,
+) -> FollowupList:
+    """List every detractor of the reporting period who may be contacted, most urgent first.
+
+    Parameters
+    ----------
+    unit
+        Prepared unit (its period's comments are already redacted when redaction is on).
+    id_column, comment_column, contact_column
+        Columns of the export; with ``contact_column=None`` every detractor is listed and
+        ``consent_known`` is false; with ``id_column=None`` (an export without ids, such as
+        Google Forms) the id is the response's row number in the file.
+    breakdowns
+        The unit's breakdown columns (names or ``{column, label}``), shown per person.
+    themes
+        Theme text per response, index of ``unit.current`` (see :func:`respondent_themes`).
+    as_of
+        Day to count ages to; default: today.
+
+    Returns
+    -------
+    FollowupList
+        Every matching person (never truncated), sorted by :data:`URGENCY`.
+
+    Raises
+    ------
+    DataError
+        When a named column does not exist.
+    """
+    rows = unit.current
+    if id_column is not None:
+        _require(rows, id_column, "id")
+    if comment_column is not None:
+        _require(rows, comment_column, "comment")
+    rows = contactable_detractors(rows, contact_column=contact_column)
+    as_of = as_of or dt.date.today()
+    pairs = _breakdown_pairs(breakdowns, rows.columns)
+    dates = rows["nps_date"]
+    comments = (
+        rows[comment_column].astype("string").fillna("").str.strip()
+        if comment_column is not None
+        else pd.Series("", index=rows.index, dtype="string")
+    )
+    theme_text = (
+        themes.reindex(rows.index).fillna("")
+        if themes is not None
+        else pd.Series("", index=rows.index)
+    )
+    table = pd.DataFrame(
+        {
+            "response_id": rows[id_column or "nps_row"].astype("string").fillna(""),
+            "date": dates,
+            "age_days": (pd.Timestamp(as_of) - dates.dt.normalize()).dt.days.astype("Int64"),
+            "score": rows["nps_score"].astype("Int64"),
+            **{column: rows[column].astype("string") for column, _ in pairs},
+            "themes": theme_text.astype("string"),
+            "comment": comments.astype("string"),
+        }
+    )
+    table = table.sort_values(list(URGENCY), kind="stable", na_position="last")
+    table["date"] = table["date"].dt.strftime("%Y-%m-%d").astype("string")
+    return FollowupList(
+        rows=table.reset_index(drop=True),
+        breakdowns=pairs,
+        consent_known=contact_column is not None,
+        as_of=as_of,
+    )
+
+
+# --- the loop's status, from the file the team returns --------------------------------------
+
+#: Status words (compared case-insensitively, after trimming) that mean "contacted"; any
+#: ``contacted_at`` date counts as contacted too.
+DONE_STATUSES = frozenset(
+    {
+        "contacted",
+        "done",
+        "closed",
+        "resolved",
+        "complete",
+        "completed",
+        "連絡済",
+        "連絡済み",
+        "対応済",
+        "対応済み",
+        "完了",
+        "解決",
+        "解決済",
+        "解決済み",
+    }
+)
+
+
+@dataclass(frozen=True, eq=False)
+class LoopStatus:
+    """How far the team got with a follow-up list.
+
+    Attributes
+    ----------
+    source
+        The status file read.
+    total
+        People in the status file (distinct response ids).
+    contacted
+        Of those, contacted: a ``contacted_at`` date or a status in :data:`DONE_STATUSES`.
+    close_rate
+        ``contacted / total`` in percent (``None`` when the file lists nobody).
+    median_days
+        Median whole days from the response to ``contacted_at``, over the contacted people with
+        both dates (``None`` when there are none).
+    timed
+        How many contacted people the median is based on.
+    open
+        Still open, most urgent first: ``response_id``, ``date``, ``age_days``, ``score``,
+        ``status``, ``owner``, ``comment`` (from the export when the id is found there).
+    """
+
+    source: Path
+    total: int
+    contacted: int
+    close_rate: float | None
+    median_days: float | None
+    timed: int
+    open: pd.DataFrame
+
+
+def loop_status(
+    status: pd.DataFrame,
+    responses: pd.DataFrame,
+    *,
+    source: Path,
+    id_column: str,
+    comment_column: str | None,
+    redact: bool = True,
+    as_of: dt.date | None = None,
+) -> LoopStatus:
+    """Measure the loop from a returned status table.
+
+    Parameters
+    ----------
+    status
+        As read by :func:`nps_kit.followup_files.read_status`: ``response_id``, ``status``,
+        ``owner``, ``contacted_at`` (datetime) and, when the file has it, ``date``.
+    responses
+        The unit's responses over all periods (dates, scores and comments of the listed people).
+    source
+        The status file, for the record.
+    id_column, comment_column
+        Columns of the export.
+    redact
+        Redact personal data in the open people's comments (they may come from earlier
+        periods, which :func:`nps_kit.unit.prepare_unit` leaves as they are).
+    as_of
+        Day to count the open people's ages to; default: today.
+
+    Returns
+    -------
+    LoopStatus
+        Close rate, median days to contact and the open list.
+    """
+    as_of = as_of or dt.date.today()
+    status = status.drop_duplicates("response_id", keep="last")
+    known = responses.drop_duplicates(id_column, keep="last").set_index(
+        responses.drop_duplicates(id_column, keep="last")[id_column].astype("string")
+    )
+    ids = status["response_id"]
+    found = ids.isin(known.index)
+    answered_at = pd.Series(pd.NaT, index=status.index, dtype="datetime64[ns]")
+    answered_at[found] = known.loc[ids[found], "nps_date"].to_numpy()
+    if "date" in status.columns:
+        answered_at = answered_at.fillna(status["date"])
+    words = status["status"].astype("string").str.strip().str.casefold()
+    done = status["contacted_at"].notna() | words.isin(DONE_STATUSES).fillna(False)
+    done = done.astype(bool)
+    delay = (status["contacted_at"].dt.normalize() - answered_at.dt.normalize()).dt.days
+    delay = delay[done & delay.notna()]
+    total = len(status)
+    contacted = int(done.sum())
+    still = status.loc[~done]
+    still_found = still["response_id"].isin(known.index)
+    score = pd.Series(pd.NA, index=still.index, dtype="Int64")
+    comment = pd.Series("", index=still.index, dtype="string")
+    picked = still.loc[still_found, "response_id"]
+    score[still_found] = known.loc[picked, "nps_score"].astype("Int64").to_numpy()
+    if comment_column is not None and comment_column in known.columns:
+        comment[still_found] = known.loc[picked, comment_column].astype("string").to_numpy()
+    if redact:
+        from nps_kit.redact import redact as redact_texts
+
+        comment = redact_texts(comment).texts
+    when = answered_at[still.index]
+    open_rows = pd.DataFrame(
+        {
+            "response_id": still["response_id"],
+            "date": when,
+            "age_days": (pd.Timestamp(as_of) - when.dt.normalize()).dt.days.astype("Int64"),
+            "score": score,
+            "status": still["status"].astype("string").fillna(""),
+            "owner": still["owner"].astype("string").fillna(""),
+            "comment": comment.fillna(""),
+        }
+    ).sort_values(list(URGENCY), kind="stable", na_position="last")
+    open_rows["date"] = open_rows["date"].dt.strftime("%Y-%m-%d").astype("string")
+    return LoopStatus(
+        source=source,
+        total=total,
+        contacted=contacted,
+        close_rate=100.0 * contacted / total if total else None,
+        median_days=float(delay.median()) if len(delay) else None,
+        timed=len(delay),
+        open=open_rows.reset_index(drop=True),
+    )

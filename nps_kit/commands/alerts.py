@@ -1,0 +1,108 @@
+"""``nps-kit alerts``: e-mail each unit's owners the new detractors who allowed contact."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from nps_kit.errors import ConfigError
+
+__all__ = ["register"]
+
+_DESCRIPTION = """\
+For each unit with alerts.to in its parameters, read the export (or a newer one given by
+--data), find the responses since --since that score 0 to alerts.max_score (default 6) from
+people who allowed contact (columns.contact), leave out those alerted before, and send the unit's
+owners one short e-mail listing them, most urgent first, in the unit's language. Comments are
+redacted as in the reports. <output>/alerts/alerted.jsonl records every alerted response id, so a
+re-run never alerts twice unless --resend is given. Meant to run daily from cron or a systemd
+timer.
+
+SMTP settings, retries and the dry-run outbox are those of 'nps-kit send' (NPS_KIT_SMTP_* in the
+environment or .env; without NPS_KIT_SMTP_HOST, alerts acts as --dry-run).
+
+Exit status: 0 when every alert went out (units skipped or with nothing new included), 1 when an
+alert was refused by anyone, 2 on an error in the input or the settings."""
+
+
+def register(sub: Any) -> None:
+    """Add the ``alerts`` sub-command to ``sub`` (the object from ``add_subparsers``)."""
+    parser = sub.add_parser(
+        "alerts",
+        help="e-mail new detractors who allowed contact to each unit's owners",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("units", nargs="*", metavar="UNIT", help="unit ids to alert")
+    parser.add_argument("--all", action="store_true", help="alert every unit")
+    parser.add_argument(
+        "--since",
+        default="7d",
+        metavar="1d|DATE",
+        help="only responses from this long ago (12h, 1d, 2w) or since this date (2026-11-01); "
+        "default 7d, so a missed day is caught up (the log prevents repeats)",
+    )
+    parser.add_argument(
+        "--data", type=Path, metavar="PATH", help="a newer export to read instead of data.path"
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="write each message to <output>/alerts/outbox/<unit>.eml instead of sending, "
+        "and log nothing",
+    )
+    parser.add_argument(
+        "--resend", action="store_true", help="alert again responses the log says were alerted"
+    )
+    parser.add_argument(
+        "--parameters",
+        type=Path,
+        default=Path("parameters"),
+        metavar="DIR",
+        help="folder with defaults.yaml and the unit files (default: parameters)",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=Path("reports"),
+        metavar="DIR",
+        help="reports root; the alert log and outbox go to DIR/alerts (default: reports)",
+    )
+    parser.set_defaults(handler=_handle)
+
+
+def _handle(args: argparse.Namespace) -> int:
+    from nps_kit.alerts import parse_since, send_alerts
+    from nps_kit.params import load_all
+
+    if bool(args.units) == bool(args.all):
+        raise ConfigError(
+            "give unit ids or --all, not both."
+            if args.units
+            else "give unit ids or --all; nothing was selected.",
+            hint="E.g. `nps-kit alerts ec` or `nps-kit alerts --all`.",
+        )
+    since = parse_since(args.since, now=dt.datetime.now())
+    if args.data is not None and not args.data.is_file():
+        raise ConfigError(f"--data: file not found: {args.data}.", path=args.data)
+    found = load_all(args.parameters, units=None if args.all else args.units)
+    found.raise_if_errors()
+    if not found.units:
+        raise ConfigError(
+            f"no unit files in {args.parameters}.",
+            hint="Add one with 'nps-kit new-unit NAME'.",
+            path=args.parameters,
+        )
+    summary = send_alerts(
+        list(found.units.values()),
+        output=args.output,
+        since=since,
+        data=args.data,
+        dry_run=args.dry_run,
+        resend=args.resend,
+        echo=lambda line: print(line, file=sys.stderr),
+    )
+    return 0 if summary.ok else 1

@@ -1,0 +1,113 @@
+"""``nps-kit inspect``: what a survey export holds, before any configuration."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import unicodedata
+from pathlib import Path
+
+__all__ = ["register"]
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``inspect`` sub-command."""
+    p = sub.add_parser(
+        "inspect",
+        help="show what a survey export holds: format, encoding, dates and every column",
+        description=(
+            "Describe a survey export on one screen: format, encoding, header rows, responses "
+            "and date range, then every column with its Qualtrics QID and question text, "
+            "detected kind, distinct values, blanks and a sample. Names the likely NPS question."
+        ),
+    )
+    p.add_argument("data", metavar="EXPORT", type=Path, help="the survey export file")
+    p.add_argument("--sheet", metavar="NAME", help="XLSX sheet name or 0-based index")
+    p.add_argument("--encoding", metavar="ENC", help="text encoding, e.g. cp1252 (default: detect)")
+    p.add_argument(
+        "--date-format",
+        metavar="FMT",
+        help="month-first, day-first or a strftime pattern, for dates like 1/2/2026",
+    )
+    p.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="output format (default: table)",
+    )
+    p.set_defaults(handler=_run)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _cut(text: str, width: int) -> str:
+    out = ""
+    for char in text:
+        if _width(out + char) > width - 1:
+            return out + "…"
+        out += char
+    return out
+
+
+def _run(args: argparse.Namespace) -> int:
+    from nps_kit.inspect import inspect_export
+
+    sheet: str | int | None = args.sheet
+    if isinstance(sheet, str) and sheet.isdigit():
+        sheet = int(sheet)
+    found = inspect_export(
+        args.data, sheet=sheet, encoding=args.encoding, date_format=args.date_format
+    )
+    if args.format == "json":
+        print(json.dumps(found.to_dict(), ensure_ascii=False))
+        return 0
+    facts = found.to_dict()
+    details = [facts["format"].upper()]
+    details += [x for x in (facts["encoding"], facts["sheet"] and f"sheet {facts['sheet']!r}") if x]
+    if facts["source"] != "generic":
+        details.append(f"{facts['source']} export")
+    details.append(f"{facts['header_rows']} header row(s)")
+    print(f"{args.data.name}: {facts['responses']:,} responses ({', '.join(details)})")
+    if found.date_column is not None:
+        span = (
+            f"{found.date_min:%Y-%m-%d} to {found.date_max:%Y-%m-%d}"
+            if found.date_min is not None and found.date_max is not None
+            else "not readable"
+        )
+        print(f"dates: {found.date_column!r}, {span}")
+    else:
+        print("dates: no date column found")
+    nps = found.nps_column
+    print(f"NPS question: {found.column(nps).label!r} ({nps!r})" if nps else "NPS question: none")
+    print(f"language of the answers: {found.language}")
+    for note in found.notes:
+        print(f"note: {note}")
+    print()
+    header = ["column", "QID", "kind", "detail", "distinct", "blanks", "question / sample"]
+    rows = []
+    for c in found.columns:
+        shown = c.question if c.question else ", ".join(repr(s) for s in c.sample)
+        mark = "*" if c.column == nps else ""
+        rows.append(
+            [
+                _cut(c.column, 24) + mark,
+                c.qid or "",
+                c.kind,
+                _cut(c.detail, 28),
+                str(c.distinct),
+                str(c.blanks),
+                _cut(shown, 60),
+            ]
+        )
+    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for r in [header, *rows]:
+        cells = [
+            (" " * (widths[i] - _width(v)) + v)
+            if i in (4, 5)
+            else v + " " * (widths[i] - _width(v))
+            for i, v in enumerate(r)
+        ]
+        print("  ".join(cells).rstrip())
+    return 0

@@ -1,0 +1,326 @@
+"""What changed and why: shift-share decomposition of an NPS change into groups.
+
+The NPS of a period is the response-weighted mean of its groups' NPS, ``NPS = Σ_g w_g·NPS_g``
+(``w_g`` the group's share of the responses, in [0, 1]). Between two periods (0 → 1) the change
+splits exactly, group by group, into
+
+* **within**: the group's own NPS moved, ``w̄_g · (NPS_g¹ − NPS_g⁰)``, and
+* **mix**: the group's share of the responses moved, ``(w_g¹ − w_g⁰) · NPS̄_g``,
+
+with ``w̄`` and ``NPS̄`` the two periods' means (the symmetric, "midpoint" shift-share, so the
+result does not depend on which period is the base). ``within + mix = w_g¹·NPS_g¹ − w_g⁰·NPS_g⁰``,
+and the sum over the groups is exactly ``NPS¹ − NPS⁰``. A group present in one period only
+has no NPS in the other; its NPS there is taken equal to the one it has, so it contributes mix
+only (its arrival or departure). Missing group labels form their own group.
+
+Each component gets an approximate margin of error at the confidence level (normal
+approximation: the groups' adjusted-Wald standard errors for the within part, multinomial share
+errors for the mix part); a component whose value is within its margin is flagged as ``noise``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from nps_kit.i18n import Language, label, points
+from nps_kit.score import DEFAULT_MIN_N, score_groups
+from nps_kit.stats import z_critical
+
+__all__ = [
+    "Contributor",
+    "ShiftShare",
+    "contributors_text",
+    "decompose_all",
+    "shift_share",
+    "top_contributors",
+]
+
+_MISSING = "\u0000missing"  # stands for a missing label while grouping; never shown
+
+ContributorKind = Literal["within", "mix", "others"]
+
+_WORDS: dict[str, dict[str, str]] = {
+    "contributors": {
+        "ja": "{what} {total}の内訳（{by}別）：{items}",
+        "en": "What moved the {total} {what} (by {by}): {items}",
+    },
+    "part": {"ja": "{group}（{effect}）{value}", "en": "{group} ({effect}) {value}"},
+    "effect_within": {"ja": "NPSの変化", "en": "its NPS"},
+    "effect_mix": {"ja": "構成比の変化", "en": "its share"},
+    "others": {"ja": "その他", "en": "others"},
+    "noise": {"ja": "（誤差の範囲内）", "en": " (within noise)"},
+    "no_answer": {"ja": "（無回答）", "en": "(no answer)"},
+}
+
+
+def _w(key: str, lang: Language, **values: object) -> str:
+    return _WORDS[key][lang].format(**values)
+
+
+@dataclass(frozen=True)
+class ShiftShare:
+    """The change of NPS between two periods, split over the groups of one column.
+
+    Attributes
+    ----------
+    by
+        The column the responses were grouped by.
+    previous, current
+        NPS of the two periods in points (``NaN`` without responses).
+    total
+        ``current − previous``; equals ``table["contribution"].sum()`` up to rounding error.
+    table
+        One row per group: ``group`` (``None`` for a missing label), ``n_previous``,
+        ``n_current``, ``share_previous``, ``share_current`` (0–1), ``nps_previous``,
+        ``nps_current`` (points, NaN when the group has no responses in that period),
+        ``within``, ``mix``, ``contribution`` (= within + mix, points), ``within_margin``,
+        ``mix_margin`` (half-widths of approximate intervals, points), ``within_noise``,
+        ``mix_noise`` (the component is inside its margin) and ``small_sample`` (fewer than
+        ``min_n`` responses in either period).
+    """
+
+    by: str
+    previous: float
+    current: float
+    total: float
+    table: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class Contributor:
+    """One of the largest parts of a change, as shown in the headline and the e-mail.
+
+    Attributes
+    ----------
+    group
+        The group label (``None`` for the rest, or for a missing label).
+    kind
+        ``"within"`` (the group's NPS moved), ``"mix"`` (its share moved) or ``"others"``.
+    value
+        Points, rounded to ``digits``; the shown values add up to the shown total change.
+    noise
+        The component is within its margin of error (``False`` for ``others``).
+    share_previous, share_current
+        The group's share of responses (0–1), for wording a mix effect; ``None`` for others.
+    """
+
+    group: str | None
+    kind: ContributorKind
+    value: float
+    noise: bool
+    share_previous: float | None = None
+    share_current: float | None = None
+
+
+def _groups(data: pd.DataFrame, by: str) -> pd.DataFrame:
+    labels = data[by].astype("object").where(data[by].notna(), _MISSING)
+    return data.assign(**{by: labels.astype(str)})
+
+
+def shift_share(
+    current: pd.DataFrame,
+    previous: pd.DataFrame,
+    *,
+    by: str,
+    score: str = "nps_score",
+    weight: str | None = None,
+    level: float = 0.95,
+    min_n: int = DEFAULT_MIN_N,
+) -> ShiftShare:
+    """Split the change of NPS between two periods into within-group and mix effects.
+
+    Parameters
+    ----------
+    current, previous
+        Responses of the two periods (any frame with the score and ``by`` columns).
+    by
+        Column whose values are the groups (e.g. ``channel``).
+    score
+        0–10 score column; rows without a valid score are ignored.
+    weight
+        Optional weight column: shares and NPS are then weighted.
+    level
+        Confidence level of the margins of error.
+    min_n
+        Groups with fewer responses in either period are flagged ``small_sample``.
+
+    Returns
+    -------
+    ShiftShare
+        The total change and one row per group; see the module docstring for the maths.
+
+    Raises
+    ------
+    DataError
+        If ``by`` or ``score`` is not a column of both frames.
+    """
+    tables = []
+    for data in (previous, current):
+        grouped = score_groups(
+            _groups(data, by), by=by, score=score, weight=weight, level=level, min_report_n=0
+        )
+        tables.append(grouped.set_index(by))
+    old, new = tables
+    groups = sorted(set(old.index) | set(new.index))
+    old, new = old.reindex(groups), new.reindex(groups)
+    count = "n_eff" if weight else "n"
+    # Weighted shares use the weight sums: promoters + passives + detractors of each group.
+    mass_old = (old["promoters"] + old["passives"] + old["detractors"]).fillna(0.0)
+    mass_new = (new["promoters"] + new["passives"] + new["detractors"]).fillna(0.0)
+    w0 = (mass_old / mass_old.sum()).to_numpy(float) if mass_old.sum() else np.zeros(len(groups))
+    w1 = (mass_new / mass_new.sum()).to_numpy(float) if mass_new.sum() else np.zeros(len(groups))
+    n0 = old["n"].fillna(0).to_numpy(float)
+    n1 = new["n"].fillna(0).to_numpy(float)
+    p0 = old["nps"].to_numpy(float, na_value=np.nan)
+    p1 = new["nps"].to_numpy(float, na_value=np.nan)
+    # A group missing from one period: its NPS there is the one it has (mix effect only).
+    q0 = np.where(np.isnan(p0), p1, p0)
+    q1 = np.where(np.isnan(p1), p0, p1)
+    q0, q1 = np.nan_to_num(q0), np.nan_to_num(q1)
+    within = (w0 + w1) / 2 * (q1 - q0)
+    mix = (w1 - w0) * (q0 + q1) / 2
+
+    z = z_critical(level)
+    se0 = ((old["ci_high"] - old["ci_low"]) / (2 * z)).to_numpy(float, na_value=np.nan)
+    se1 = ((new["ci_high"] - new["ci_low"]) / (2 * z)).to_numpy(float, na_value=np.nan)
+    se_diff = np.sqrt(np.nan_to_num(se0) ** 2 + np.nan_to_num(se1) ** 2)
+    eff0 = old[count].fillna(0).to_numpy(float).sum()
+    eff1 = new[count].fillna(0).to_numpy(float).sum()
+    var_w = w0 * (1 - w0) / max(eff0, 1.0) + w1 * (1 - w1) / max(eff1, 1.0)
+    within_margin = z * (w0 + w1) / 2 * se_diff
+    mix_margin = z * np.sqrt(var_w) * np.abs(q0 + q1) / 2
+
+    total_old = _overall(w0, p0)
+    total_new = _overall(w1, p1)
+    table = pd.DataFrame(
+        {
+            "group": [None if g == _MISSING else g for g in groups],
+            "n_previous": n0.astype(int),
+            "n_current": n1.astype(int),
+            "share_previous": w0,
+            "share_current": w1,
+            "nps_previous": p0,
+            "nps_current": p1,
+            "within": within,
+            "mix": mix,
+            "contribution": within + mix,
+            "within_margin": within_margin,
+            "mix_margin": mix_margin,
+            "within_noise": np.abs(within) <= within_margin,
+            "mix_noise": np.abs(mix) <= mix_margin,
+            "small_sample": (n0 < min_n) | (n1 < min_n),
+        }
+    )
+    return ShiftShare(
+        by=by, previous=total_old, current=total_new, total=total_new - total_old, table=table
+    )
+
+
+def _overall(shares: np.ndarray, nps: np.ndarray) -> float:
+    if not shares.any():
+        return float("nan")
+    return float(np.nansum(shares * nps))
+
+
+def top_contributors(result: ShiftShare, *, k: int = 3, digits: int = 1) -> list[Contributor]:
+    """Return the ``k`` largest parts of a change and the rest, in points as a reader sees them.
+
+    Parameters
+    ----------
+    result
+        A :func:`shift_share` result.
+    k
+        How many within or mix components to name, largest absolute value first.
+    digits
+        Decimals shown.
+
+    Returns
+    -------
+    list of Contributor
+        Up to ``k`` named components, then an ``"others"`` entry (when other components exist)
+        equal to the shown total minus the shown named values, so the shown parts add up to
+        the shown change exactly. Empty when the change is undefined.
+    """
+    if not np.isfinite(result.total):
+        return []
+    rows = []
+    for r in result.table.to_dict("records"):
+        for kind in ("within", "mix"):
+            rows.append((abs(r[kind]), kind, r))
+    rows.sort(key=lambda item: -item[0])
+    named = [item for item in rows[:k] if round(item[0], digits) > 0]
+    shown_total = round(round(result.current, digits) - round(result.previous, digits), digits)
+    out = [
+        Contributor(
+            group=r["group"],
+            kind=kind,  # type: ignore[arg-type]
+            value=round(float(r[kind]), digits),
+            noise=bool(r[f"{kind}_noise"]) or bool(r["small_sample"]),
+            share_previous=float(r["share_previous"]),
+            share_current=float(r["share_current"]),
+        )
+        for _, kind, r in named
+    ]
+    rest = round(shown_total - sum(c.value for c in out), digits)
+    if len(rows) > len(named):
+        out.append(Contributor(group=None, kind="others", value=rest, noise=False))
+    return out
+
+
+def decompose_all(
+    current: pd.DataFrame,
+    previous: pd.DataFrame,
+    *,
+    by: Sequence[str],
+    score: str = "nps_score",
+    weight: str | None = None,
+    level: float = 0.95,
+    min_n: int = DEFAULT_MIN_N,
+) -> list[ShiftShare]:
+    """Run :func:`shift_share` for each column of ``by``; same parameters."""
+    return [
+        shift_share(
+            current, previous, by=column, score=score, weight=weight, level=level, min_n=min_n
+        )
+        for column in by
+    ]
+
+
+def contributors_text(record: Mapping[str, Any], lang: Language) -> str:
+    """Word one comparison's contributors, e.g. "前月比 +2.1 ポイントの内訳（チャネル別）：…".
+
+    Parameters
+    ----------
+    record
+        One comparison: ``kind`` (``previous``/``last_year``), ``label`` (the breakdown's
+        name), ``total`` and ``items`` (``group``, ``kind``, ``value``, ``noise``), as in the
+        summary's ``contributors`` (``nps_kit.sections.change_drivers``).
+    lang
+        ``"ja"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        One sentence; the report and the e-mail use the same words.
+    """
+    what = label("vs_previous" if record["kind"] == "previous" else "vs_last_year", lang)
+    total = points(record["total"], lang, signed=True)
+    items = []
+    for item in record["items"]:
+        value = points(item["value"], lang, signed=True)
+        if item["kind"] == "others":
+            part = f"{_w('others', lang)} {value}"
+        else:
+            group = item["group"] if item["group"] is not None else _w("no_answer", lang)
+            effect = _w("effect_within" if item["kind"] == "within" else "effect_mix", lang)
+            part = _w("part", lang, group=group, effect=effect, value=value)
+        if item.get("noise"):
+            part += _w("noise", lang)
+        items.append(part)
+    joined = ("、" if lang == "ja" else ", ").join(items)
+    return _w("contributors", lang, what=what, total=total, by=record["label"], items=joined)

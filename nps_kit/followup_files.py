@@ -1,0 +1,230 @@
+"""The follow-up work files beside a report, and the status file a team returns.
+
+``reports/<period>/<unit>_followups.csv`` (UTF-8 with BOM, so that Excel shows Japanese) and
+``<unit>_followups.xlsx`` hold the report's follow-up list plus empty ``owner``, ``status``,
+``contacted_at`` and ``note`` columns for the team. The notebook publishes the list as a custom
+output (:data:`FOLLOWUPS_MIME`, never shown in the HTML); the runner writes both files
+atomically once the unit succeeded (:func:`write_from_notebook`). A re-run keeps what the team
+already typed into the newer of the two files.
+
+:func:`read_status` reads a returned file (the work file, or any CSV/XLSX with ``response_id``
+and ``status`` and/or ``contacted_at``) for :func:`nps_kit.closed_loop.loop_status`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pandas as pd
+
+from nps_kit import _formats
+from nps_kit.closed_loop import FollowupList
+from nps_kit.errors import DataError, closest
+from nps_kit.load import parse_dates
+
+__all__ = [
+    "FOLLOWUPS_MIME",
+    "TEAM_COLUMNS",
+    "WorkFiles",
+    "publish_followups",
+    "read_followups",
+    "read_status",
+    "work_files",
+    "work_table",
+    "write_from_notebook",
+    "write_work_files",
+]
+
+FOLLOWUPS_MIME = "application/vnd.nps-kit.followups+json"
+#: Columns the team fills in; empty in a new work file.
+TEAM_COLUMNS = ("owner", "status", "contacted_at", "note")
+
+
+@dataclass(frozen=True)
+class WorkFiles:
+    """The two work files of one unit and period."""
+
+    csv: Path
+    xlsx: Path
+
+
+def work_files(folder: Path, unit: str) -> WorkFiles:
+    """Return where a unit's work files live in a period folder (whether or not they exist)."""
+    return WorkFiles(csv=folder / f"{unit}_followups.csv", xlsx=folder / f"{unit}_followups.xlsx")
+
+
+def work_table(followups: FollowupList) -> pd.DataFrame:
+    """Return the follow-up list as the work file holds it: all text, team columns empty."""
+    table = followups.rows.astype("string").fillna("")
+    for column in TEAM_COLUMNS:
+        table[column] = ""
+    return table
+
+
+def publish_followups(followups: FollowupList) -> None:
+    """Hand the work table to the runner as a notebook output that the HTML never shows."""
+    from IPython.display import display
+
+    table = work_table(followups)
+    data = {"columns": list(table.columns), "rows": table.to_numpy(dtype=object).tolist()}
+    display({FOLLOWUPS_MIME: data}, raw=True)
+
+
+def read_followups(nb: nbformat.NotebookNode) -> pd.DataFrame | None:
+    """Return the last work table published in an executed notebook, or ``None``."""
+    found = None
+    for cell in nb.cells:
+        for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            data = output.get("data", {}).get(FOLLOWUPS_MIME)
+            if data is not None:
+                found = data
+    if found is None:
+        return None
+    return pd.DataFrame(found["rows"], columns=found["columns"], dtype="string")
+
+
+def _read_team_columns(files: WorkFiles) -> pd.DataFrame | None:
+    """Return what the team typed into the newer existing work file, by response id."""
+    existing = [p for p in (files.csv, files.xlsx) if p.is_file()]
+    if not existing:
+        return None
+    newest = max(existing, key=lambda p: p.stat().st_mtime_ns)
+    if newest.suffix == ".csv":
+        frame = pd.read_csv(newest, dtype=str, encoding="utf-8-sig", keep_default_na=False)
+    else:
+        frame = pd.read_excel(newest, dtype=str, engine="openpyxl").fillna("")
+    if "response_id" not in frame.columns:
+        return None
+    kept = [c for c in TEAM_COLUMNS if c in frame.columns]
+    frame = frame[["response_id", *kept]].astype(str)
+    typed = frame[kept].apply(lambda c: c.str.strip() != "").any(axis=1)
+    if not typed.any():
+        return None
+    return frame.loc[typed].drop_duplicates("response_id", keep="last").set_index("response_id")
+
+
+def write_work_files(table: pd.DataFrame, folder: Path, unit: str) -> WorkFiles:
+    """Write ``table`` as the unit's CSV (UTF-8 with BOM) and XLSX work files, atomically.
+
+    Parameters
+    ----------
+    table
+        The work table (:func:`work_table`).
+    folder
+        The period folder, ``reports/<period>``.
+    unit
+        The unit id.
+
+    Returns
+    -------
+    WorkFiles
+        The two files written. Owner, status, contacted_at and note already typed into the
+        newer existing file are kept for the same response ids, so re-running a period never
+        throws away the team's work.
+    """
+    from nps_kit._atomic import atomic_write  # the one home of atomic writes
+
+    files = work_files(folder, unit)
+    typed = _read_team_columns(files)
+    table = table.copy()
+    if typed is not None:
+        ids = table["response_id"]
+        for column in typed.columns:
+            carried = ids.map(typed[column]).astype("string")
+            table[column] = carried.where(carried.notna(), table[column])
+    atomic_write(files.csv, lambda p: table.to_csv(p, index=False, encoding="utf-8-sig"))
+    atomic_write(files.xlsx, lambda p: _write_xlsx(table, p))
+    return files
+
+
+def _write_xlsx(table: pd.DataFrame, path: Path) -> None:
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        table.to_excel(writer, index=False, sheet_name="followups")
+        sheet = writer.sheets["followups"]
+        sheet.freeze_panes = "A2"
+        for cells in sheet.columns:
+            longest = max((len(str(c.value or "")) for c in cells), default=8)
+            sheet.column_dimensions[cells[0].column_letter].width = min(60, max(10, longest + 2))
+
+
+def write_from_notebook(nb: nbformat.NotebookNode, folder: Path, unit: str) -> WorkFiles | None:
+    """Write the work files from what an executed notebook published (nothing if it did not)."""
+    table = read_followups(nb)
+    return None if table is None else write_work_files(table, folder, unit)
+
+
+def read_status(path: Path, *, sheet: str | int | None = None) -> pd.DataFrame:
+    """Read a returned status file: the work file, or any table with the needed columns.
+
+    Parameters
+    ----------
+    path
+        CSV (any encoding the loader detects: UTF-8 with or without BOM, cp932, UTF-16) or
+        XLSX, with ``response_id`` and ``status`` and/or ``contacted_at``; ``owner`` and
+        ``date`` are read when present.
+    sheet
+        XLSX sheet; the first by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``response_id`` (text, rows without one dropped), ``status``, ``owner`` (text, ``""``
+        when blank), ``contacted_at`` and ``date`` (datetime, ``NaT`` when blank).
+
+    Raises
+    ------
+    DataError
+        When the file cannot be read, lacks ``response_id`` or both ``status`` and
+        ``contacted_at``, or has dates that cannot be read (every bad cell listed with its row).
+    """
+    layout = _formats.inspect(Path(path), sheet=sheet, encoding=None)
+    frame, layout = _formats.read_frame(layout, encoding_given=False)
+    columns = [str(c) for c in frame.columns]
+    if "response_id" not in columns or not {"status", "contacted_at"} & set(columns):
+        wanted = "response_id" if "response_id" not in columns else "status or contacted_at"
+        guess = closest(wanted.split()[0], columns)
+        raise DataError(
+            f"{path}: no column {wanted} in the status file; columns are "
+            f"{', '.join(columns) or 'none'}.",
+            hint=(f"Did you mean {guess!r}? " if guess else "")
+            + "Return the work file <unit>_followups.csv with its header, or a table with "
+            "response_id and status and/or contacted_at.",
+            path=Path(path),
+        )
+    rows = frame.index.to_numpy() + layout.header_rows + 1
+    ids = frame["response_id"].map(_text)
+    out = pd.DataFrame({"response_id": ids})
+    for column in ("status", "owner"):
+        out[column] = frame[column].map(_text) if column in columns else ""
+    failures: list[dict[str, Any]] = []
+    for column in ("contacted_at", "date"):
+        raw = frame[column] if column in columns else pd.Series(pd.NA, index=frame.index)
+        parsed = parse_dates(raw)
+        blank = raw.map(_text) == ""
+        for i in frame.index[parsed.isna() & ~blank & (ids != "")]:
+            failures.append(
+                {"row": int(rows[i]), "column": column, "value": raw[i], "reason": "not a date"}
+            )
+        out[column] = parsed
+    if failures:
+        listing = "; ".join(f"row {f['row']} {f['column']} {f['value']!r}" for f in failures[:20])
+        raise DataError(
+            f"{path}: {len(failures)} date(s) cannot be read: {listing}.",
+            hint="Write dates as 2026-11-03 (or 2026/11/03, 2026年11月3日), or leave them blank.",
+            path=Path(path),
+            failures=pd.DataFrame(failures),
+        )
+    return out.loc[out["response_id"] != ""].reset_index(drop=True)
+
+
+def _text(value: object) -> str:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float) and value != value:  # NaN
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # an id column of whole numbers is read as float
+    return str(value).strip()

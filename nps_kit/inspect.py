@@ -1,0 +1,500 @@
+"""Describe a survey export before any configuration: what the file is and what each column holds.
+
+:func:`inspect_export` reads the file the way :func:`nps_kit.load.load_responses` does and sorts
+every column into a *kind* (NPS score, other scale, rating, date, categorical, multi-select, free
+text, id, consent, metadata), with its distinct values, blanks and a sample. It names the likely
+NPS question — a 0–10 column whose header or question text speaks of recommending — and, for
+Qualtrics, checks it against Qualtrics' own ``*_NPS_GROUP`` column. ``nps-kit inspect`` prints it
+and ``nps-kit init --from`` builds a project from it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final, Literal
+
+import numpy as np
+import pandas as pd
+
+from nps_kit._values import missing_words, parse_date_values, parse_scores
+from nps_kit.errors import DataError
+from nps_kit.load import ColumnIndex, LoadReport, load_responses, read_column_index
+
+__all__ = ["KINDS", "ColumnInfo", "Inspection", "inspect_export"]
+
+Kind = Literal[
+    "nps",
+    "scale",
+    "rating",
+    "number",
+    "date",
+    "categorical",
+    "multi",
+    "text",
+    "id",
+    "consent",
+    "nps_group",
+    "metadata",
+    "empty",
+]
+#: Every kind, in the order a project uses them.
+KINDS: Final = (
+    "nps",
+    "scale",
+    "rating",
+    "number",
+    "date",
+    "categorical",
+    "multi",
+    "text",
+    "id",
+    "consent",
+    "nps_group",
+    "metadata",
+    "empty",
+)
+
+_RECOMMEND: Final = re.compile(
+    r"recommend|おすすめ|お勧め|お薦め|推奨|勧め|薦め|recomend|recomiend|empfehl|recommand|raccomand",
+    re.IGNORECASE,
+)
+_ID_NAME: Final = re.compile(
+    r"(^|[\s_-])(id|uuid)$|response ?id|respondent ?id|回答id|回答番号|^id", re.I
+)
+_DATE_NAME: Final = re.compile(r"date|time|stamp|日時|日付|回答日|タイムスタンプ", re.I)
+_CONSENT_NAME: Final = re.compile(r"contact|consent|follow.?up|連絡|許可|同意|permission", re.I)
+_YES: Final = frozenset({"はい", "yes", "y", "true", "可", "同意する", "同意", "許可", "希望する"})
+_NO: Final = frozenset({"いいえ", "no", "n", "false", "不可", "同意しない", "希望しない"})
+# Qualtrics' own columns: facts about the response, not answers to break the NPS down by.
+_QUALTRICS_META: Final = frozenset(
+    {
+        "StartDate",
+        "EndDate",
+        "Status",
+        "IPAddress",
+        "Progress",
+        "Duration (in seconds)",
+        "Finished",
+        "RecordedDate",
+        "ResponseId",
+        "RecipientLastName",
+        "RecipientFirstName",
+        "RecipientEmail",
+        "ExternalReference",
+        "LocationLatitude",
+        "LocationLongitude",
+        "DistributionChannel",
+        "UserLanguage",
+    }
+)
+_SEPARATORS: Final = (";", ", ", ",", "|", "、")
+_SAMPLE: Final = 3
+# Preferred response dates, best first: when the response was recorded or started.
+_DATE_FIRST: Final = ("RecordedDate", "StartDate", "EndDate", "Timestamp", "タイムスタンプ")
+_MIN_ZERO_EVIDENCE: Final = 50
+
+
+@dataclass(frozen=True)
+class ColumnInfo:
+    """What one column of an export holds.
+
+    Attributes
+    ----------
+    column
+        Its name in the loaded frame (Qualtrics: the column id such as ``Q1``).
+    qid
+        Qualtrics ImportId (``QID74``), else ``None``.
+    question
+        Qualtrics question text, else ``None``.
+    kind
+        One of :data:`KINDS`.
+    detail
+        Kind-specific facts: the scale (``0–10``, ``1–5``), the date order, the separator.
+    distinct, blanks
+        Number of distinct non-blank values and of blank cells.
+    sample
+        Up to three distinct values, most common first.
+    scale
+        ``(low, high)`` of a rating or scale column, else ``None``.
+    separator
+        Separator of a multi-select column, else ``None``.
+    """
+
+    column: str
+    qid: str | None
+    question: str | None
+    kind: Kind
+    detail: str
+    distinct: int
+    blanks: int
+    sample: tuple[str, ...]
+    scale: tuple[int, int] | None = None
+    separator: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The question text when there is one, else the column name."""
+        return self.question or self.column
+
+
+@dataclass(frozen=True, eq=False)
+class Inspection:
+    """Everything :func:`inspect_export` found.
+
+    Attributes
+    ----------
+    load
+        The loader's report on the file (format, encoding, header rows, responses).
+    columns
+        One :class:`ColumnInfo` per column, in file order.
+    nps_column
+        The likely NPS question, or ``None`` when no column looks like 0–10.
+    notes
+        Findings a person should read: the NPS cross-check, a score that looks 1–10, dates that
+        read both ways, garbled text, duplicates.
+    date_column
+        The response date: the first date column (Qualtrics ``StartDate``/``RecordedDate`` and
+        a Google Forms ``Timestamp`` first), else ``None``.
+    date_min, date_max
+        Its range.
+    language
+        ``"ja"`` when most free text is Japanese, else ``"en"``.
+    index
+        The columns with their Qualtrics ids and question texts.
+    """
+
+    load: LoadReport
+    columns: tuple[ColumnInfo, ...]
+    nps_column: str | None
+    notes: tuple[str, ...]
+    date_column: str | None
+    date_min: pd.Timestamp | None
+    date_max: pd.Timestamp | None
+    language: Literal["ja", "en"]
+    index: ColumnIndex
+
+    def of_kind(self, *kinds: str) -> list[ColumnInfo]:
+        """Columns of any of ``kinds``, in file order."""
+        return [c for c in self.columns if c.kind in kinds]
+
+    def column(self, name: str) -> ColumnInfo:
+        """Return the :class:`ColumnInfo` of ``name`` (header, QID or question text)."""
+        wanted = self.index.resolve(name, option="column")
+        return next(c for c in self.columns if c.column == wanted)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe form: file facts, the NPS column, notes and one object per column."""
+        report = self.load
+        return {
+            "path": str(report.path),
+            "format": report.format,
+            "source": report.source,
+            "encoding": report.encoding,
+            "delimiter": report.delimiter,
+            "sheet": report.sheet,
+            "header_rows": report.header_rows_skipped + 1,
+            "responses": report.rows_read - report.preview_rows_dropped - report.blank_rows_dropped,
+            "date_column": self.date_column,
+            "date_min": None if self.date_min is None else self.date_min.isoformat(),
+            "date_max": None if self.date_max is None else self.date_max.isoformat(),
+            "language": self.language,
+            "nps_column": self.nps_column,
+            "notes": list(self.notes),
+            "columns": [
+                {
+                    "column": c.column,
+                    "qid": c.qid,
+                    "question": c.question,
+                    "kind": c.kind,
+                    "detail": c.detail,
+                    "distinct": c.distinct,
+                    "blanks": c.blanks,
+                    "sample": list(c.sample),
+                    "scale": None if c.scale is None else list(c.scale),
+                    "separator": c.separator,
+                }
+                for c in self.columns
+            ],
+        }
+
+
+def _text(values: pd.Series) -> pd.Series:
+    """Non-blank cells as stripped strings (whole floats without ``.0``), per distinct value."""
+
+    def one(value: Any) -> str:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return unicodedata.normalize("NFKC", str(value)).strip()
+
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    norm = np.array([one(u) for u in uniques] + [""], dtype=object)
+    out = pd.Series(norm[codes], index=values.index, dtype=object)
+    return out[out != ""]
+
+
+def _scores(text: pd.Series) -> tuple[float, np.ndarray]:
+    """Share of non-blank cells that read as whole numbers 0–10, and those numbers."""
+    parsed = parse_scores(text)
+    ok = parsed.status.astype(str) == "valid"
+    missing = parsed.status.astype(str) == "missing"
+    answered = int((~missing).sum())
+    share = float(ok.sum()) / answered if answered else 0.0
+    return share, parsed.score[ok].to_numpy(dtype="int64")
+
+
+def _separator(text: pd.Series) -> str | None:
+    """Return the separator of a multi-select column, or ``None``.
+
+    Options repeat across respondents; the clauses of free text do not. So a separator counts
+    when it splits a tenth of the answers or more into short pieces, most of them repeated.
+    """
+    for sep in _SEPARATORS:
+        if text.str.contains(sep, regex=False).mean() < 0.1:
+            continue
+        tokens = text.str.split(sep, regex=False).explode().str.strip()
+        tokens = tokens[tokens != ""]
+        if tokens.empty or tokens.str.len().mean() > 40:
+            continue
+        counts = tokens.value_counts()
+        if counts[counts >= 2].sum() >= 0.5 * len(tokens):
+            return sep
+    return None
+
+
+_SENTENCE: Final = re.compile(r"[。！？!?]|\.(?:\s|$)")
+
+
+def _sentences(text: pd.Series) -> bool:
+    """Whether the answers are sentences or long: free text, whatever else they look like."""
+    distinct = text.unique()
+    widths = {
+        t: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in t) for t in distinct
+    }
+    sentence = {t: bool(_SENTENCE.search(t)) for t in distinct}
+    return bool(text.map(sentence).mean() >= 0.3 or text.map(widths).mean() > 30)
+
+
+def _classify(
+    name: str, values: pd.Series, text: pd.Series, *, source: str, date_format: str | None
+) -> tuple[Kind, str, tuple[int, int] | None, str | None]:
+    n = len(text)
+    if n == 0:
+        return "empty", "no answers", None, None
+    if name.endswith("_NPS_GROUP"):
+        return "nps_group", "Qualtrics NPS group", None, None
+    if source == "qualtrics" and name in _QUALTRICS_META and name not in _DATE_FIRST:
+        return "metadata", "Qualtrics", None, None
+    distinct = text.nunique()
+    folded = set(text.str.casefold().unique())
+    if folded <= (_YES | _NO) and folded & _YES and folded & _NO:
+        kind: Kind = "consent" if _CONSENT_NAME.search(name) else "categorical"
+        return kind, "yes/no", None, None
+    # A sample of distinct values first: most columns are plainly not dates.
+    probe = pd.Series(text.drop_duplicates().head(200).to_numpy(dtype=object))
+    looks_dated = parse_date_values(probe, date_format=date_format)
+    if (_DATE_NAME.search(name) or not pd.api.types.is_numeric_dtype(values.dtype)) and (
+        looks_dated.ambiguous or looks_dated.dates.notna().mean() >= 0.5
+    ):
+        dates = parse_date_values(values, date_format=date_format)
+        read = int(dates.dates.notna().sum())
+        if dates.ambiguous:
+            return "date", "ambiguous: month-first or day-first (set date_format)", None, None
+        if read >= 0.9 * n and (_DATE_NAME.search(name) or text.str.len().min() >= 6):
+            return "date", dates.order or "ISO/Japanese", None, None
+    share, numbers = _scores(text) if _scores(probe)[0] >= 0.5 else (0.0, np.zeros(0, "int64"))
+    if share >= 0.9 and len(numbers):
+        low, high = int(numbers.min()), int(numbers.max())
+        if high <= 5:
+            return "rating", f"{min(low, 1)}–5", (min(low, 1), 5), None
+        if high <= 7:
+            return "rating", f"{min(low, 1)}–7", (min(low, 1), 7), None
+        if low == 0 or len(numbers) < _MIN_ZERO_EVIDENCE:
+            return "nps", "0–10", (0, 10), None
+        return "scale", f"1–10? (no 0 in {len(numbers):,} answers)", (1, 10), None
+    numeric = pd.to_numeric(text, errors="coerce")
+    if numeric.notna().mean() >= 0.9:
+        if distinct == n and _ID_NAME.search(name):
+            return "id", "unique", None, None
+        return "number", f"{numeric.min():g}–{numeric.max():g}", None, None
+    if _sentences(text):
+        return "text", "free text", None, None
+    if distinct == n and n > 1 and (_ID_NAME.search(name) or text.str.len().max() <= 24):
+        if not text.str.contains(r"\s").any():
+            return "id", "unique", None, None
+    sep = _separator(text)
+    if sep is not None:
+        return "multi", f"separator {sep!r}", None, sep
+    if n >= 10 and distinct > n / 2:
+        return "text", "free text", None, None
+    return "categorical", f"{distinct} values", None, None
+
+
+def _sample(text: pd.Series) -> tuple[str, ...]:
+    shown = [v if len(v) <= 40 else v[:39] + "…" for v in text.value_counts().index[:_SAMPLE]]
+    return tuple(shown)
+
+
+_JAPANESE: Final = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def _language(frame: pd.DataFrame, columns: list[ColumnInfo]) -> Literal["ja", "en"]:
+    texts = [frame[c.column].dropna().astype(str) for c in columns if c.kind == "text"]
+    if not texts:
+        texts = [frame[c.column].dropna().astype(str) for c in columns]
+    joined = pd.concat(texts) if texts else pd.Series([], dtype=str)
+    if joined.empty:
+        return "en"
+    share = joined.str.contains(_JAPANESE).mean()
+    return "ja" if share >= 0.3 else "en"
+
+
+def _nps_column(columns: list[ColumnInfo]) -> str | None:
+    candidates = [c for c in columns if c.kind in ("nps", "scale")]
+    if not candidates:
+        return None
+    speaking = [c for c in candidates if _RECOMMEND.search(f"{c.column} {c.question or ''}")]
+    ranked = speaking or candidates
+    return next((c.column for c in ranked if c.kind == "nps"), ranked[0].column)
+
+
+def _group_check(frame: pd.DataFrame, nps_col: str, info: list[ColumnInfo]) -> list[str]:
+    """Compare the chosen score with Qualtrics' *_NPS_GROUP columns."""
+    notes = []
+    for group in (c for c in info if c.kind == "nps_group"):
+        base = group.column.removesuffix("_NPS_GROUP")
+        scores = parse_scores(frame[nps_col]).score
+        expected = pd.cut(
+            scores.astype("float64"),
+            bins=[-1, 6, 8, 10],
+            labels=["detractor", "passive", "promoter"],
+        ).astype("string")
+        given = frame[group.column].astype("string").str.strip().str.casefold()
+        both = expected.notna() & given.notna()
+        agree = int((expected[both] == given[both]).sum())
+        if base == nps_col:
+            notes.append(
+                f"{nps_col!r} agrees with Qualtrics' {group.column!r} on {agree:,} of "
+                f"{int(both.sum()):,} responses."
+            )
+        else:
+            notes.append(
+                f"Qualtrics marks {base!r} as its NPS question ({group.column!r}), not "
+                f"{nps_col!r}; check columns.score."
+            )
+    return notes
+
+
+def inspect_export(
+    path: str | Path,
+    *,
+    sheet: str | int | None = None,
+    encoding: str | None = None,
+    date_format: str | None = None,
+    missing_values: tuple[str, ...] = (),
+) -> Inspection:
+    """Describe a survey export: the file and every column.
+
+    Parameters
+    ----------
+    path
+        Any file :func:`nps_kit.load.load_responses` reads.
+    sheet, encoding
+        XLSX sheet and CSV encoding, detected when ``None``.
+    date_format
+        ``"month-first"``, ``"day-first"`` or a ``strftime`` pattern for dates that read both
+        ways.
+    missing_values
+        More cell texts that mean "no answer".
+
+    Returns
+    -------
+    Inspection
+        File facts, one :class:`ColumnInfo` per column, the likely NPS column and notes.
+
+    Raises
+    ------
+    DataError
+        When the file cannot be read.
+    """
+    path = Path(path)
+    index = read_column_index(path, sheet=sheet, encoding=encoding)
+    if not index.columns:
+        raise DataError(f"{path} has no columns.", hint="Export the survey again.", path=path)
+    loaded = load_responses(
+        path, score_column=index.columns[0], sheet=sheet, encoding=encoding, check_score=False
+    )
+    frame = loaded.data[index.columns]
+    report = loaded.report
+    missing = missing_words(missing_values)
+    infos: list[ColumnInfo] = []
+    for name in index.columns:
+        values = frame[name]
+        text = _text(values)
+        kind, detail, scale, sep = _classify(
+            name, values, text, source=report.source, date_format=date_format
+        )
+        blanks = len(values) - len(text) + int(text.str.casefold().isin(missing).sum())
+        infos.append(
+            ColumnInfo(
+                column=name,
+                qid=index.import_ids.get(name),
+                question=index.questions.get(name),
+                kind=kind,
+                detail=detail,
+                distinct=int(text.nunique()),
+                blanks=blanks,
+                sample=_sample(text),
+                scale=scale,
+                separator=sep,
+            )
+        )
+    nps_col = _nps_column(infos)
+    notes: list[str] = []
+    if nps_col is None:
+        notes.append("No column looks like a 0–10 score.")
+    else:
+        chosen = next(c for c in infos if c.column == nps_col)
+        if chosen.kind == "scale":
+            notes.append(
+                f"{nps_col!r} has no 0 in its answers: the survey may use 1–10, which is not NPS."
+            )
+        notes += _group_check(frame, nps_col, infos)
+    dates = [c for c in infos if c.kind == "date"]
+    first = {name: i for i, name in enumerate(_DATE_FIRST)}
+    dates.sort(key=lambda c: first.get(c.column, len(first)))
+    date_col = dates[0].column if dates else None
+    date_min = date_max = None
+    if date_col is not None:
+        if "ambiguous" in dates[0].detail:
+            notes.append(
+                f"The dates in {date_col!r} read both ways (no day over 12): set date_format "
+                "to month-first or day-first."
+            )
+        else:
+            parsed = parse_date_values(frame[date_col], date_format=date_format).dates.dropna()
+            if len(parsed):
+                date_min, date_max = parsed.min(), parsed.max()
+    if report.mojibake_cells:
+        notes.append(
+            f"{report.mojibake_cells:,} text cells look garbled by a double decoding "
+            "(e.g. 'Â¡' for '¡'); fix_text: true repairs them."
+        )
+    if report.duplicate_rows:
+        notes.append(
+            f"{report.duplicate_rows:,} rows repeat an earlier row exactly; dedupe: true drops "
+            "them."
+        )
+    return Inspection(
+        load=report,
+        columns=tuple(infos),
+        nps_column=nps_col,
+        notes=tuple(notes),
+        date_column=date_col,
+        date_min=date_min,
+        date_max=date_max,
+        language=_language(frame, infos),
+        index=index,
+    )

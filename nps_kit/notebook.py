@@ -1,0 +1,174 @@
+"""Report notebooks on disk: jupytext pairing, and working copies for one unit.
+
+The report notebook is kept as a pair: ``nps_report.ipynb`` (what JupyterLab opens) and
+``nps_report.py`` in jupytext's percent format (what a reviewer reads in git: a change to a
+section is a few lines of Python and Markdown, with no outputs or ids). Whichever of the two was
+saved last is the notebook :func:`read_report_notebook` returns, so ``nps-kit run`` uses an
+edit made in either file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from nps_kit.errors import ConfigError
+
+__all__ = [
+    "PAIRED_FORMATS",
+    "for_papermill",
+    "paired_path",
+    "read_report_notebook",
+    "sync_pair",
+    "watched_files",
+    "working_copy",
+]
+
+#: The jupytext ``formats`` of a paired report notebook.
+PAIRED_FORMATS = "ipynb,py:percent"
+
+
+def paired_path(notebook: str | Path) -> Path:
+    """Return the other file of a notebook pair (``x.ipynb`` ↔ ``x.py``)."""
+    path = Path(notebook)
+    return path.with_suffix(".py" if path.suffix == ".ipynb" else ".ipynb")
+
+
+def _read_one(path: Path) -> nbformat.NotebookNode:
+    try:
+        if path.suffix == ".py":
+            import jupytext
+
+            return jupytext.read(path, fmt="py:percent")
+        return nbformat.read(path, as_version=4)
+    except FileNotFoundError as exc:
+        raise ConfigError(f"notebook not found: {path}.", path=path) from exc
+    except Exception as exc:  # malformed JSON or percent script: a user's file
+        raise ConfigError(
+            f"{path}: not a readable notebook ({type(exc).__name__}: {exc}).",
+            hint="Open it in JupyterLab to repair it, or restore it from git.",
+            path=path,
+        ) from exc
+
+
+def read_report_notebook(notebook: str | Path) -> nbformat.NotebookNode:
+    """Read a report notebook, from whichever file of its jupytext pair was saved last.
+
+    Parameters
+    ----------
+    notebook
+        ``.ipynb`` or ``.py`` (percent format). A lone file is read as it is.
+
+    Returns
+    -------
+    nbformat.NotebookNode
+        The notebook (version 4), with a cell tagged ``parameters``.
+
+    Raises
+    ------
+    ConfigError
+        When the file does not exist, cannot be read, or has no cell tagged ``parameters``.
+    """
+    path = Path(notebook)
+    other = paired_path(path)
+    source = path
+    if other.is_file() and path.is_file() and other.stat().st_mtime > path.stat().st_mtime:
+        source = other
+    nb = _read_one(source)
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    if len(tagged) != 1:
+        raise ConfigError(
+            f"{source}: expected exactly one cell tagged 'parameters'; found {len(tagged)}.",
+            hint="Tag the cell that holds the defaults with 'parameters' (JupyterLab: "
+            "property inspector → cell tags).",
+            path=source,
+        )
+    return nb
+
+
+def for_papermill(notebook: str | Path) -> nbformat.NotebookNode:
+    """Read a report notebook (:func:`read_report_notebook`) with papermill's metadata set.
+
+    The same set-up as :func:`papermill.iorw.load_notebook_node`, which reads ``.ipynb`` JSON
+    only: an empty ``tags`` list and ``papermill`` block on every cell, and the notebook's
+    ``papermill`` block.
+    """
+    from papermill import __version__ as papermill_version
+
+    nb = read_report_notebook(notebook)
+    nb.metadata.setdefault(
+        "papermill",
+        {
+            "default_parameters": {},
+            "parameters": {},
+            "environment_variables": {},
+            "version": papermill_version,
+        },
+    )
+    for cell in nb.cells:
+        cell.metadata.setdefault("tags", [])
+        cell.metadata.setdefault("papermill", {})
+    return nbformat.from_dict(nb)  # nested dicts become NotebookNodes, as papermill expects
+
+
+def sync_pair(notebook: str | Path) -> Path:
+    """Write the ``.py`` twin of ``notebook`` (or the ``.ipynb`` twin of a ``.py``).
+
+    Outputs and execution counts are never written. Returns the file written.
+    """
+    import jupytext
+
+    path = Path(notebook)
+    nb = _read_one(path)
+    nb.metadata.setdefault("jupytext", {})["formats"] = PAIRED_FORMATS
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    target = paired_path(path)
+    if target.suffix == ".py":
+        jupytext.write(nb, target, fmt="py:percent")
+    else:
+        nbformat.write(nb, target)
+    return target
+
+
+def working_copy(
+    notebook: str | Path, parameters: dict[str, Any], *, folder: str | Path, name: str
+) -> Path:
+    """Write ``notebook`` parameterised with ``parameters`` (not executed) to ``folder/name``.
+
+    The copy is what ``nps-kit run`` would execute for the unit (papermill's injected
+    parameters cell after the ``parameters`` cell), so *Run all* in JupyterLab shows the unit's
+    report. Relative ``data_path``-like values need no change: the parameters hold absolute
+    paths.
+    """
+    from nps_kit.run import prepare_notebook
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    nb = prepare_notebook(Path(notebook), parameters)
+    nb.metadata.pop("jupytext", None)  # a working copy is not paired with the shipped script
+    target = folder / name
+    nbformat.write(nb, target)
+    return target
+
+
+def watched_files(paths: Iterable[Path | None]) -> dict[Path, int]:
+    """Return ``{path: mtime_ns}`` of the existing files among ``paths`` (for ``run --watch``)."""
+    found: dict[Path, int] = {}
+    for path in paths:
+        if path is not None and Path(path).is_file():
+            found[Path(path)] = Path(path).stat().st_mtime_ns
+    return found
+
+
+_SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+def safe_name(text: str) -> str:
+    """Return ``text`` made safe for a file name (used for working copies)."""
+    return _SAFE.sub("_", text).strip("._") or "notebook"

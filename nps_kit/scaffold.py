@@ -1,0 +1,484 @@
+"""Build a reporting project from a survey export (``nps-kit init DIR --from EXPORT``).
+
+:func:`project_from_export` inspects the export (:func:`nps_kit.inspect.inspect_export`) and
+writes ``parameters/defaults.yaml`` and the unit files with every choice filled in and commented
+— which column is the score and why, how dates are read, which columns become breakdowns and
+follow-up questions — so that ``nps-kit run`` works at once and a person can correct any choice.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final
+
+import pandas as pd
+
+from nps_kit.errors import DataError, NpsKitError
+from nps_kit.inspect import ColumnInfo, Inspection, inspect_export
+
+__all__ = ["choose_theme_pack", "project_from_export"]
+
+_MAX_BREAKDOWNS: Final = 6
+# A theme pack fits when it tags this share of the comments, spread over this many themes that
+# each tag 5 % or more: one theme matching everywhere ("package" read as a parcel) is not a fit.
+_FIT_SHARE: Final = 0.4
+_FIT_THEMES: Final = 3
+
+_EMPTY_THEMES: Final = """\
+# Theme dictionaries for open-text comments. `nps-kit init --from` found that nps-kit's bundled
+# (retail / e-commerce) themes do not fit the comments of this survey, so none are applied: the
+# report shows the comments, distinguishing words and representative comments, but no themes.
+# Add your own themes here (the format is described at the top of nps-kit's themes.yaml).
+version: 1
+themes: {}
+"""
+
+
+def choose_theme_pack(texts: pd.Series) -> str | None:
+    """Return the shipped theme pack that fits ``texts``, or ``None`` when none does.
+
+    The pack that tags the most comments (:func:`nps_kit.text.packs.best_pack`: retail, saas,
+    finance or generic) is chosen when it tags at least 40 % of the non-blank comments, spread
+    over three or more themes that each tag at least 5 % of them. Otherwise no themes are
+    applied, rather than dictionaries that do not fit (e-commerce delivery advice for a
+    software survey).
+
+    Parameters
+    ----------
+    texts
+        The survey's free-text answers.
+
+    Returns
+    -------
+    str or None
+        The pack id, or ``None``.
+    """
+    from nps_kit.text.packs import best_pack, load_pack
+    from nps_kit.text.themes import tag_themes
+
+    comments = texts.dropna().astype(str)
+    comments = comments[comments.str.strip() != ""]
+    if comments.empty:
+        return None
+    pack = best_pack(comments).pack
+    tags = tag_themes(comments, load_pack(pack)).fillna(False).astype(bool)
+    share = float(tags.any(axis=1).mean())
+    spread = int((tags.mean() >= 0.05).sum())
+    return pack if share >= _FIT_SHARE and spread >= _FIT_THEMES else None
+
+
+def _quote(value: Any) -> str:
+    """Return a YAML scalar (JSON is valid YAML and quotes whatever needs it)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_ .-]*", value):
+        if value.lower() not in {"yes", "no", "on", "off", "true", "false", "null", "y", "n"}:
+            return value if value == value.strip() else json.dumps(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _slug(value: str, taken: set[str], i: int) -> str:
+    text = unicodedata.normalize("NFKC", value).casefold()
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:40] or f"unit-{i + 1}"
+    if not slug[0].isalnum():
+        slug = f"u{slug}"[:40]
+    while slug in taken:
+        slug = f"{slug[:36]}-{i + 1}"
+    taken.add(slug)
+    return slug
+
+
+def _pick(found: Inspection, kind: str) -> ColumnInfo | None:
+    return next(iter(found.of_kind(kind)), None)
+
+
+def _comment(info: ColumnInfo) -> str:
+    if info.question:
+        return f"{info.column}: {_short(info.question)}"
+    return info.column
+
+
+def _defaults_text(
+    found: Inspection, export: Path, folder: Path, pack: str | None, unit_column: str | None
+) -> str:
+    report = found.load
+    score = found.column(found.nps_column) if found.nps_column else None
+    if score is None or found.date_column is None:
+        what = "0–10 score column" if score is None else "date column"
+        listing = ", ".join(f"{c.column!r} ({c.kind})" for c in found.columns)
+        raise DataError(
+            f"{export}: nps-kit init --from found no {what}; columns: {listing}.",
+            hint="Run nps-kit inspect on the export to see what each column holds, or start "
+            "from the demo project with nps-kit init DIR and set the columns by hand.",
+            path=export,
+        )
+    date = found.column(found.date_column)
+    id_info = _pick(found, "id")
+    if id_info is None and report.source == "qualtrics" and "ResponseId" in found.index.columns:
+        id_info = found.column("ResponseId")
+    texts = found.of_kind("text")
+    comment = texts[0] if texts else None
+    contact = _pick(found, "consent")
+    ambiguous = "ambiguous" in date.detail
+    order = "month-first" if report.source == "google_forms" else "day-first"
+    path = Path(os.path.relpath(export.resolve(), folder.resolve())).as_posix()
+    lines = [
+        "# Defaults for every unit of this folder, written by `nps-kit init --from` from",
+        f"# {export.name}. Every choice below was detected from the export; the comment says why,",
+        "# so correct whatever is wrong. `nps-kit inspect` shows the whole export again.",
+        "# Each parameters/<unit>.yaml is deep-merged over this file (lists replace).",
+        "",
+        f"# Report language, detected from the answers ({found.language}); set once here, a unit",
+        "# file only overrides it.",
+        f"language: {found.language}",
+        "",
+        "data:",
+        "  # The inspected export (relative to this folder).",
+        f"  path: {_quote(path)}",
+        "  # XLSX sheet name or 0-based index; null = first sheet.",
+        f"  sheet: {_quote(report.sheet)}",
+        "  # Text encoding"
+        + (f" (detected: {report.encoding})" if report.encoding else "")
+        + "; null = detect again.",
+        f"  encoding: {_quote(report.encoding)}",
+    ]
+    if ambiguous:
+        lines += [
+            f"  # The dates in {date.column!r} read both ways (no day over 12): {order} is assumed"
+            f" ({'Google Forms in US English' if order == 'month-first' else 'the usual order'}"
+            "); change it to",
+            f"  # {'day-first' if order == 'month-first' else 'month-first'} if that is wrong.",
+            f"  date_format: {order}",
+        ]
+    else:
+        lines += [
+            "  # How to read dates that could be either order (1/2/2026): month-first,",
+            "  # day-first or a strftime pattern; null = detect (a day over 12 decides)."
+            + (f" Detected: {date.detail}." if date.detail in ("month-first", "day-first") else ""),
+            "  date_format: null",
+        ]
+    mojibake = report.mojibake_cells
+    dupes = report.duplicate_rows
+    lines += [
+        "  # More score answers that mean 'no answer' (blank, NA, N/A, -, 無回答 already do),",
+        '  # e.g. ["Don\'t know", わからない].',
+        "  missing_values: []",
+        "  # Repair text garbled by a double decoding ('Â¡' for '¡'): "
+        + (f"{mojibake:,} such cells found." if mojibake else "none found."),
+        f"  fix_text: {_quote(mojibake > 0)}",
+        "  # Drop exact duplicate responses and repeated ids: "
+        + (f"{dupes:,} exact duplicate rows found." if dupes else "none found."),
+        "  dedupe: false",
+        "",
+        "columns:",
+        f"  # {_comment(score)}",
+        "  # "
+        + (
+            "0–10 and the question speaks of recommending."
+            if score.kind == "nps"
+            else f"WARNING: {score.detail}; check that this is a 0–10 NPS question."
+        ),
+    ]
+    lines += [f"  # {note}" for note in found.notes if "NPS" in note or "_NPS_GROUP" in note]
+    lines += [
+        f"  score: {_quote(score.column)}",
+        f"  # {_comment(date)} ({date.detail}"
+        + (
+            f"; {found.date_min:%Y-%m-%d} to {found.date_max:%Y-%m-%d}"
+            if found.date_min is not None and found.date_max is not None
+            else ""
+        )
+        + ").",
+        f"  date: {_quote(date.column)}",
+        "  # "
+        + (
+            f"{_comment(id_info)}: unique per response."
+            if id_info
+            else "No id column found: the detractor list shows the row number in the file."
+        ),
+        f"  id: {_quote(id_info.column if id_info else None)}",
+        "  # "
+        + (
+            f"{_comment(comment)}: the first free-text question."
+            if comment
+            else "No free-text column found."
+        ),
+        f"  comment: {_quote(comment.column if comment else None)}",
+        "  # "
+        + (
+            f"{_comment(contact)}: yes/no answers about being contacted."
+            if contact
+            else "No contact/consent column found: the report lists detractors and says that"
+        ),
+    ]
+    if contact is None:
+        lines.append("  # consent to contact them is unknown.")
+    lines += [
+        f"  contact: {_quote(contact.column if contact else None)}",
+        "  # Survey weights; null = unweighted.",
+        "  weight: null",
+        "",
+        "# Month to report: YYYY-MM, or latest = the latest month with data (the report says",
+        "# if it is not complete yet).",
+        "period: latest",
+        "# Comparisons shown in the headline: previous (month) and/or last_year (same month).",
+        "comparison: [previous, last_year]",
+        "# NPS target in points (-100 to 100); null = no target (the headline says so).",
+        "target: null",
+        "# Breakdowns and answer tables show the top N values and group the rest as Other.",
+        "top_n: 12",
+        "",
+    ]
+    # The unit column is constant within a unit: no breakdown by it.
+    lines += _question_lines(found, skip={score.column, date.column, unit_column or ""})
+    if pack is None:
+        lines += [
+            "# Theme dictionaries: none of the bundled packs (retail, saas, finance, generic) fits",
+            "# these comments, so themes.yaml here has none (add your own there).",
+        ]
+    else:
+        lines.append(
+            f"# Theme dictionaries: a copy of the bundled '{pack}' pack, the one that fits these "
+            "comments best."
+        )
+    lines += [
+        "themes: themes.yaml",
+        "# Recommended actions per segment, theme and rating driver.",
+        "playbook: playbook.yaml",
+        "",
+        "thresholds:",
+        "  # Below this many responses a group is flagged as a small sample.",
+        "  min_n: 30",
+        "  # Below this many responses a group's numbers are hidden.",
+        "  min_report_n: 5",
+        "  # Confidence level of the intervals.",
+        "  level: 0.95",
+        "",
+        "privacy:",
+        "  # Mask e-mail addresses, phone numbers and similar in free text before showing it.",
+        "  redact: true",
+        "",
+        "mail:",
+        "  # How the report is sent: html (attached and inline), zip or none (link only).",
+        "  attach: html",
+        "  # Link to the report on your intranet, shown in the e-mail; null = none.",
+        "  report_url: null",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _question_lines(found: Inspection, *, skip: set[str]) -> list[str]:
+    def entry(info: ColumnInfo, **extra: Any) -> str:
+        parts = [f"column: {_quote(info.column)}"]
+        parts += [f"{k}: {_quote(v) if not isinstance(v, list) else json.dumps(v)}"
+                  for k, v in extra.items()]  # fmt: skip
+        parts.append(f"label: {_quote(_short(info.label, 40))}")
+        return "  - {" + ", ".join(parts) + "}"
+
+    groups = [c for c in found.of_kind("categorical") if c.column not in skip]
+    lines = [
+        f"# Columns to break the NPS down by: the categorical questions (first {_MAX_BREAKDOWNS}).",
+    ]
+    if groups:
+        lines.append("breakdowns:")
+        lines += [entry(c) for c in groups[:_MAX_BREAKDOWNS]]
+    else:
+        lines.append("breakdowns: []")
+    # The report compares ratings on one scale: the commonest scale's ratings are ratings,
+    # any other rating question is summarised answer by answer.
+    scales = [c.scale for c in found.of_kind("rating") if c.column not in skip]
+    main = max(set(scales), key=scales.count) if scales else None
+    questions = []
+    for info in found.columns:
+        if info.column in skip:
+            continue
+        if info.kind == "rating" and info.scale is not None and info.scale == main:
+            questions.append(entry(info, type="rating", scale=list(info.scale)))
+        elif info.kind == "multi":
+            questions.append(entry(info, type="multi", separator=info.separator))
+        elif info.kind == "text":
+            questions.append(entry(info, type="text"))
+        elif info.kind == "rating" or (
+            info.kind == "categorical" and info not in groups[:_MAX_BREAKDOWNS]
+        ):
+            questions.append(entry(info, type="categorical"))
+    lines.append(
+        "# Follow-up questions: ratings (with their scale), multi-select (with the separator"
+    )
+    lines.append("# found), the rest of the categorical questions and free text.")
+    if questions:
+        lines.append("followups:")
+        lines += questions
+    else:
+        lines.append("followups: []")
+    lines.append("")
+    return lines
+
+
+def _unit_text(unit: str, name: str, row_filter: tuple[str, str] | None, why: str) -> str:
+    lines = [
+        f"# The {name} report, written by `nps-kit init --from`; merged over defaults.yaml.",
+        f"# {why}",
+        f"unit: {_quote(unit)}",
+        f"name: {_quote(name)}",
+    ]
+    if row_filter is not None:
+        column, value = row_filter
+        lines += [
+            "data:",
+            "  # Only this unit's rows.",
+            f"  filter: {{column: {_quote(column)}, values: [{_quote(value)}]}}",
+        ]
+    lines += [
+        "mail:",
+        "  # Recipients of the report; none yet (nps-kit send skips a unit without any).",
+        "  to: []",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def project_from_export(
+    directory: str | Path, export: str | Path, *, unit_column: str | None = None
+) -> list[Path]:
+    """Write a reporting project for ``export`` into ``directory``.
+
+    Parameters
+    ----------
+    directory
+        The project folder; created if missing.
+    export
+        The survey export; the project refers to it by a path relative to ``parameters/``.
+    unit_column
+        One unit per value of this column (header, Qualtrics QID or question text); ``None``
+        makes a single unit of every response.
+
+    Returns
+    -------
+    list of Path
+        The files written: ``notebooks/nps_report.ipynb``, ``parameters/defaults.yaml``,
+        ``themes.yaml``, ``playbook.yaml``, the unit files and ``README.md``.
+
+    Raises
+    ------
+    NpsKitError
+        When a file to write exists already (nothing is written then), the export cannot be
+        read, or it has no 0–10 score or date column.
+    """
+    root = Path(directory)
+    export = Path(export)
+    found = inspect_export(export)
+    folder = root / "parameters"
+    comments = found.of_kind("text")
+    texts = (
+        pd.concat([found_column(export, found, c.column) for c in comments])
+        if comments
+        else pd.Series([], dtype=object)
+    )
+    pack = choose_theme_pack(texts)
+    column = (
+        None if unit_column is None else found.index.resolve(unit_column, option="--unit-column")
+    )
+    texts_by_file: dict[Path, str] = {
+        Path("parameters/defaults.yaml"): _defaults_text(found, export, folder, pack, column),
+        Path("parameters/themes.yaml"): _pack_text(pack, 0) if pack else _EMPTY_THEMES,
+        Path("parameters/playbook.yaml"): _playbook(pack),
+        Path("notebooks/nps_report.ipynb"): _resource("nps_report.ipynb"),
+    }
+    if column is None:
+        name = export.stem
+        unit = _slug(name, set(), 0)
+        texts_by_file[Path(f"parameters/{unit}.yaml")] = _unit_text(
+            unit, name, None, "No --unit-column: one report for every response."
+        )
+    else:
+        values = found_column(export, found, column).dropna().astype(str).str.strip()
+        taken: set[str] = {"defaults", "themes", "playbook"}
+        for i, value in enumerate(sorted(v for v in values.unique() if v)):
+            unit = _slug(value, taken, i)
+            texts_by_file[Path(f"parameters/{unit}.yaml")] = _unit_text(
+                unit, value, (column, value), f"One unit per value of {column!r} (--unit-column)."
+            )
+    texts_by_file[Path("README.md")] = _readme(export)
+    existing = [str(p) for p in texts_by_file if (root / p).exists()]
+    if existing:
+        raise NpsKitError(
+            f"{root} already has {', '.join(existing)}; init never overwrites files.",
+            hint="Choose a new or empty folder.",
+        )
+    written = []
+    for relative, text in texts_by_file.items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
+    return written
+
+
+def found_column(export: Path, found: Inspection, column: str) -> pd.Series:
+    """Return ``column`` as the loader reads it (header rows and preview responses dropped)."""
+    from nps_kit.load import load_responses
+
+    report = found.load
+    loaded = load_responses(
+        export,
+        score_column=column,
+        sheet=report.sheet,
+        encoding=report.encoding,
+        check_score=False,
+    )
+    return loaded.data[column]
+
+
+def _playbook(pack: str | None) -> str:
+    """Return the bundled playbook; without a theme pack, without its theme actions."""
+    if pack is not None:
+        return _pack_text(pack, 1)
+    text = _resource("playbook.yaml")
+    start = text.index("\nthemes:\n") + 1
+    end = text.index("\ndrivers:", start) + 1
+    note = (
+        "# No theme actions: this project's themes.yaml has no themes yet (written by\n"
+        "# `nps-kit init --from`). Add actions per theme here when you add themes there.\n"
+        "themes: {}\n\n"
+    )
+    return text[:start] + note + text[end:]
+
+
+def _pack_text(pack: str, which: int) -> str:
+    """Return the text of a shipped pack's themes (``which=0``) or playbook (``1``) file."""
+    from nps_kit.text.packs import pack_files
+
+    return pack_files(pack)[which].read_text(encoding="utf-8")
+
+
+def _resource(name: str) -> str:
+    return resources.files("nps_kit").joinpath("resources", name).read_text(encoding="utf-8")
+
+
+def _readme(export: Path) -> str:
+    return f"""# NPS reports for {export.name}
+
+Made with `nps-kit init --from {export.name}`. Every setting in `parameters/defaults.yaml` was
+detected from the export and is commented with the reason; check them, then:
+
+```sh
+nps-kit run --all          # reports/<period>/<unit>.html, index.html, manifest.json
+```
+
+`nps-kit inspect {export.name}` shows what each column of the export holds. The report itself is
+`notebooks/nps_report.ipynb`.
+"""

@@ -1,0 +1,288 @@
+"""``nps-kit alerts`` against a real SMTP server (aiosmtpd), on a cp932 CSV and an XLSX export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import email.policy
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from test_mail_send import Recorder, server  # noqa: F401 - the real SMTP server fixture
+
+from nps_kit.alerts import parse_since
+from nps_kit.cli import main
+from nps_kit.errors import ConfigError
+from nps_kit.params import load_unit
+
+pytestmark = pytest.mark.slow
+
+COLUMNS = ["response_id", "submitted_at", "business_unit", "score", "plan", "comment", "contact_ok"]
+# Since 2026-11-01, contactable detractors: EC E04 (0), E02 (3, older), E05 (3, newer);
+# Cloud C02 (5). E03 said no, E06 is a passive, E01 is from October, S01 belongs to a unit
+# without alerts.to.
+ROWS = [
+    ("E01", "2026-10-30 09:00:00", "EC事業部", "1", "ライト", "先月の不満", "はい"),
+    ("E02", "2026-11-02 09:00:00", "EC事業部", "3", "ライト", "配送が遅い 090-1234-5678", "はい"),
+    ("E03", "2026-11-02 10:00:00", "EC事業部", "2", "プレミアム", "連絡不要", "いいえ"),
+    ("E04", "2026-11-03 11:00:00", "EC事業部", "0", "プレミアム", "<script>x</script>", "はい"),
+    ("E05", "2026-11-04 12:00:00", "EC事業部", "3", "ライト", "", "はい"),
+    ("E06", "2026-11-04 13:00:00", "EC事業部", "7", "ライト", "普通", "はい"),
+    ("C01", "2026-11-02 09:00:00", "Cloud Platform", "10", "Pro", "Great", "Yes"),
+    ("C02", "2026-11-03 09:00:00", "Cloud Platform", "5", "Pro", "Too slow", "Yes"),
+    ("S01", "2026-11-03 09:00:00", "店舗事業部", "1", "ライト", "狭い", "はい"),
+]
+NEW_ROW = ("E07", "2026-11-05 08:00:00", "EC事業部", "4", "ライト", "返品できない", "はい")
+UNITS = {
+    "ec": "name: EC事業部\nlanguage: ja\n"
+    "data: {filter: {column: business_unit, values: [EC事業部]}}\n"
+    "breakdowns: [{column: plan, label: プラン}]\n"
+    "alerts: {to: [ec-owner@example.com, boss@example.com]}\n",
+    "cloud": "name: Cloud Platform\nlanguage: en\n"
+    "data: {filter: {column: business_unit, values: [Cloud Platform]}}\n"
+    "breakdowns: [plan]\nalerts: {to: [cloud@example.com], max_score: 5}\n",
+    "stores": "name: 店舗事業部\nlanguage: ja\n"
+    "data: {filter: {column: business_unit, values: [店舗事業部]}}\n",
+}
+FORMATS = ["cp932.csv", "xlsx"]
+
+
+def write_export(path: Path, rows: list[tuple[str, ...]]) -> Path:
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    if path.suffix == ".xlsx":
+        frame.to_excel(path, index=False)
+    else:
+        frame.to_csv(path, index=False, encoding="cp932")
+    return path
+
+
+def export_name(kind: str) -> str:
+    return "export.xlsx" if kind == "xlsx" else "export.csv"
+
+
+@pytest.fixture(params=FORMATS)
+def project(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    params = tmp_path / "parameters"
+    params.mkdir()
+    data = write_export(tmp_path / export_name(request.param), ROWS)
+    (params / "defaults.yaml").write_text(
+        f"data: {{path: ../{data.name}}}\n"
+        "columns: {score: score, date: submitted_at, id: response_id, comment: comment, "
+        "contact: contact_ok}\n",
+        encoding="utf-8",
+    )
+    for unit, text in UNITS.items():
+        (params / f"{unit}.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def smtp(server: tuple[Recorder, int], monkeypatch: pytest.MonkeyPatch) -> Recorder:  # noqa: F811
+    recorder, port = server
+    for key, value in {
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "SECURITY": "none",
+        "FROM": "NPS <nps@example.com>",
+    }.items():
+        monkeypatch.setenv(f"NPS_KIT_SMTP_{key}", value)
+    return recorder
+
+
+def alerts(project: Path, *extra: str, since: str = "2026-11-01") -> int:
+    return main(
+        [
+            "alerts",
+            "--all",
+            "--since",
+            since,
+            "--parameters",
+            str(project / "parameters"),
+            "--output",
+            str(project / "reports"),
+            *extra,
+        ]
+    )
+
+
+def text_of(message: email.message.EmailMessage) -> str:
+    part = message.get_body(preferencelist=("plain",))
+    assert part is not None
+    return str(part.get_content())
+
+
+def html_of(message: email.message.EmailMessage) -> str:
+    part = message.get_body(preferencelist=("html",))
+    assert part is not None
+    return str(part.get_content())
+
+
+def log_lines(project: Path) -> list[dict[str, Any]]:
+    path = project / "reports" / "alerts" / "alerted.jsonl"
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_nothing(
+    project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert alerts(project) == 0
+    err = capsys.readouterr().err
+    assert "stores: skipped, no alerts.to in its parameters." in err
+    assert len(smtp.received) == 2
+    cloud, ec = smtp.received  # units in file-name order
+    assert sorted(ec.rcpt_tos) == ["boss@example.com", "ec-owner@example.com"]
+    assert ec.message["Subject"] == "[NPS] EC事業部: 連絡を許可した新しい批判者 3 人"
+    assert ec.message["Content-Language"] == "ja"
+    text = text_of(ec.message)
+    assert text.splitlines()[:9] == [
+        "EC事業部 に、連絡を許可した新しい批判者が 3 人います。"
+        "スコアの低い方、回答の古い方から順に並べています。",
+        "",
+        "E04  2026-11-03 11:00 / スコア 0 / プラン: プレミアム",
+        "  <script>x</script>",
+        "",
+        "E02  2026-11-02 09:00 / スコア 3 / プラン: ライト",
+        "  配送が遅い [PHONE]",
+        "",
+        "E05  2026-11-04 12:00 / スコア 3 / プラン: ライト",
+    ]
+    html = html_of(ec.message)
+    assert "&lt;script&gt;x&lt;/script&gt;" in html and "<script>" not in html
+    assert "090-1234-5678" not in ec.raw.decode("ascii")
+    assert cloud.rcpt_tos == ["cloud@example.com"]
+    assert (
+        cloud.message["Subject"] == "[NPS] Cloud Platform: 1 new detractor(s) who allowed contact"
+    )
+    assert "C02  2026-11-03 09:00 / score 5 / plan: Pro" in text_of(cloud.message)
+    assert [(r["unit"], r["response_ids"]) for r in log_lines(project)] == [
+        ("cloud", ["C02"]),
+        ("ec", ["E04", "E02", "E05"]),
+    ]
+    assert log_lines(project)[1]["message_id"] == ec.message["Message-ID"]
+
+    assert alerts(project) == 0  # the same export again: nothing new
+    assert len(smtp.received) == 2
+    assert capsys.readouterr().err == (
+        "cloud: no new detractors to alert since 2026-11-01 00:00.\n"
+        "ec: no new detractors to alert since 2026-11-01 00:00.\n"
+        "stores: skipped, no alerts.to in its parameters.\n"
+        "alerts: 2 nothing new, 1 skipped.\n"
+    )
+
+
+def test_a_response_added_to_the_export_is_alerted_next_run(project: Path, smtp: Recorder) -> None:
+    assert alerts(project) == 0
+    old = next(project.glob("export.*"))
+    newer = write_export(project / f"newer{old.suffix}", [*ROWS, NEW_ROW])
+    assert alerts(project, "--data", str(newer)) == 0
+    assert len(smtp.received) == 3
+    third = smtp.received[2].message
+    assert third["Subject"] == "[NPS] EC事業部: 連絡を許可した新しい批判者 1 人"
+    assert "E07  2026-11-05 08:00 / スコア 4 / プラン: ライト" in text_of(third)
+    assert "E04" not in text_of(third)
+    assert log_lines(project)[-1]["response_ids"] == ["E07"]
+
+
+def test_dry_run_writes_eml_only_and_logs_nothing(
+    project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert alerts(project, "--dry-run") == 0
+    assert smtp.received == []
+    outbox = project / "reports" / "alerts" / "outbox"
+    assert sorted(p.name for p in outbox.iterdir()) == ["cloud.eml", "ec.eml"]
+    assert not (project / "reports" / "alerts" / "alerted.jsonl").exists()
+    message = email.message_from_bytes(
+        (outbox / "ec.eml").read_bytes(), policy=email.policy.default
+    )
+    assert message["Subject"] == "[NPS] EC事業部: 連絡を許可した新しい批判者 3 人"
+    err = capsys.readouterr().err
+    assert "ec: would alert ec-owner@example.com, boss@example.com about 3 detractor(s)" in err
+    assert alerts(project) == 0  # a dry run did not use up the alerts
+    assert len(smtp.received) == 2
+
+
+def test_a_refused_recipient_is_reported_and_the_others_get_it(
+    project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    smtp.refuse = {"boss@example.com", "cloud@example.com"}
+    assert alerts(project) == 1
+    err = capsys.readouterr().err
+    assert (
+        "ec: alert NOT sent to boss@example.com: 550 5.1.1 <boss@example.com>: mailbox unavailable"
+    ) in err
+    assert "ec: alerted ec-owner@example.com about 3 detractor(s)." in err
+    assert "cloud: alert NOT sent to cloud@example.com: 550 5.1.1" in err
+    assert [m.rcpt_tos for m in smtp.received] == [["ec-owner@example.com"]]
+    # Cloud reached nobody: its detractor stays un-alerted and goes out once the address works.
+    assert [r["unit"] for r in log_lines(project)] == ["ec"]
+    smtp.refuse = set()
+    assert alerts(project) == 0
+    assert [m.rcpt_tos for m in smtp.received][1:] == [["cloud@example.com"]]
+
+
+def test_resend_alerts_again(project: Path, smtp: Recorder) -> None:
+    assert alerts(project) == 0
+    assert alerts(project, "--resend") == 0
+    assert len(smtp.received) == 4
+
+
+def test_unit_without_a_consent_column_is_skipped(
+    project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = project / "parameters" / "ec.yaml"
+    path.write_text(path.read_text("utf-8") + "columns: {contact: null}\n", encoding="utf-8")
+    assert alerts(project) == 0
+    assert (
+        "ec: skipped, no columns.contact: consent to contact is unknown, so nobody is alerted."
+        in (capsys.readouterr().err)
+    )
+    assert [m.rcpt_tos for m in smtp.received] == [["cloud@example.com"]]
+
+
+def test_bad_since_is_a_usage_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert alerts(project, since="yesterday") == 2
+    assert capsys.readouterr().err == (
+        "nps-kit alerts: error: --since: expected a duration like 1d, 12h or 2w, or a date "
+        "like 2026-11-01; found 'yesterday'.\n"
+    )
+
+
+def test_nothing_selected_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["alerts"]) == 2
+    assert capsys.readouterr().err == (
+        "nps-kit alerts: error: give unit ids or --all; nothing was selected. "
+        "E.g. `nps-kit alerts ec` or `nps-kit alerts --all`.\n"
+    )
+
+
+def test_since_durations_and_dates() -> None:
+    now = dt.datetime(2026, 11, 5, 6, 30)
+    assert parse_since("1d", now=now) == dt.datetime(2026, 11, 4, 6, 30)
+    assert parse_since("12h", now=now) == dt.datetime(2026, 11, 4, 18, 30)
+    assert parse_since("2w", now=now) == dt.datetime(2026, 10, 22, 6, 30)
+    assert parse_since("2026-11-01", now=now) == dt.datetime(2026, 11, 1)
+    with pytest.raises(ConfigError):
+        parse_since("1m", now=now)
+
+
+def test_alerts_block_is_validated(tmp_path: Path) -> None:
+    data = write_export(tmp_path / "export.csv", ROWS)
+    path = tmp_path / "ec.yaml"
+    path.write_text(
+        f"name: EC\nlanguage: ja\ndata: {{path: {data.name}}}\n"
+        "alerts: {to: [not-an-address], max_scor: 3}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as err:
+        load_unit(path)
+    assert str(err.value) == (
+        f"{path}: 2 problems:\n"
+        "- alerts.to: expected an e-mail address like team@example.com; found 'not-an-address'.\n"
+        "- alerts.max_scor: unknown key 'max_scor' in alerts. Did you mean 'max_score'?"
+    )

@@ -1,0 +1,521 @@
+"""The closed loop: the urgency-sorted follow-up list, its work files and the returned status."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pandas as pd
+import pytest
+from IPython.core.interactiveshell import InteractiveShell
+from IPython.utils.capture import capture_output
+from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+from nps_kit import sections
+from nps_kit._followup_html import followup_html
+from nps_kit.closed_loop import (
+    contactable_detractors,
+    followup_list,
+    loop_status,
+    respondent_themes,
+)
+from nps_kit.errors import DataError
+from nps_kit.followup_files import (
+    FOLLOWUPS_MIME,
+    read_status,
+    work_files,
+    work_table,
+    write_from_notebook,
+    write_work_files,
+)
+from nps_kit.unit import UnitData, prepare_unit
+
+AS_OF = dt.date(2026, 11, 5)
+LONG = "とても残念でした" * 12
+HEADER = "response_id,submitted_at,business_unit,score,plan,comment,contact_ok\n"
+# 2026-10. Contactable detractors, most urgent first: R06 and R13 (score 0, same time: by id),
+# R11 (2, older) before R12 (2, newer), then R05 (3). R07 said no, R08 has no score.
+ROWS = [
+    "R01,2026-10-31 10:00:00,EC,10,basic,とても満足,はい",
+    "R05,2026-10-27 09:00:00,EC,3,premium,連絡は taro@example.com までお願いします,はい",
+    f"R06,2026-10-26 09:00:00,EC,0,basic,{LONG}, Yes ",
+    "R07,2026-10-25 09:00:00,EC,6,basic,電話 090-1234-5678 にください,いいえ",
+    "R08,2026-10-24 09:00:00,EC,無回答,basic,,はい",
+    "R11,2026-10-21 09:00:00,EC,2,premium,届かない,はい",
+    "R12,2026-10-30 09:00:00,EC,2,basic,<script>alert(1)</script>,はい",
+    "R13,2026-10-26 09:00:00,EC,0,premium,遅い,1",
+    "R20,2026-09-10 09:00:00,EC,1,basic,先月の不満 03-1234-5678,はい",
+]
+ORDER = ["R06", "R13", "R11", "R12", "R05"]
+
+
+def write_export(path: Path, rows: list[str] = ROWS, encoding: str = "utf-8") -> Path:
+    path.write_text(HEADER + "\n".join(rows) + "\n", encoding=encoding)
+    return path
+
+
+def unit_of(path: Path, **kwargs: Any) -> UnitData:
+    options: dict[str, Any] = {
+        "name": "EC事業部",
+        "unit_column": "business_unit",
+        "unit_values": ["EC"],
+        "text_columns": ["comment"],
+        "period": "2026-10",
+        **kwargs,
+    }
+    return prepare_unit(path, **options)
+
+
+@pytest.fixture
+def unit(tmp_path: Path) -> UnitData:
+    return unit_of(write_export(tmp_path / "export.csv"))
+
+
+def listing(unit: UnitData, **kwargs: Any) -> Any:
+    options: dict[str, Any] = {
+        "id_column": "response_id",
+        "comment_column": "comment",
+        "contact_column": "contact_ok",
+        "breakdowns": [{"column": "plan", "label": "プラン"}],
+        "as_of": AS_OF,
+        **kwargs,
+    }
+    return followup_list(unit, **options)
+
+
+# --- the list ----------------------------------------------------------------------------------
+
+
+def test_every_contactable_detractor_most_urgent_first(unit: UnitData) -> None:
+    found = listing(unit)
+    assert found.consent_known
+    assert list(found.rows.columns) == [
+        "response_id",
+        "date",
+        "age_days",
+        "score",
+        "plan",
+        "themes",
+        "comment",
+    ]
+    assert found.rows["response_id"].tolist() == ORDER
+    assert found.rows["score"].tolist() == [0, 0, 2, 2, 3]
+    assert found.rows["date"].tolist() == [
+        "2026-10-26",
+        "2026-10-26",
+        "2026-10-21",
+        "2026-10-30",
+        "2026-10-27",
+    ]
+    assert found.rows["age_days"].tolist() == [10, 10, 15, 6, 9]
+    assert found.rows["plan"].tolist() == ["basic", "premium", "premium", "basic", "premium"]
+    # Whole comments (no truncation), redacted as the unit is.
+    assert found.rows["comment"].tolist() == [
+        LONG,
+        "遅い",
+        "届かない",
+        "<script>alert(1)</script>",
+        "連絡は [EMAIL] までお願いします",
+    ]
+    assert found.breakdowns == (("plan", "プラン"),)
+
+
+def test_without_a_contact_column_consent_is_unknown(unit: UnitData) -> None:
+    found = listing(unit, contact_column=None)
+    assert not found.consent_known
+    assert found.rows["response_id"].tolist() == ["R06", "R13", "R11", "R12", "R05", "R07"]
+    html = followup_html(found, lang="ja").data
+    assert "批判者 6 人（連絡の同意は不明）" in html
+    assert "連絡の同意を示す列（columns.contact）が設定されていないため" in html
+    assert "許可" not in html
+    english = followup_html(found, lang="en").data
+    assert "6 detractors (consent to contact unknown)" in english
+    assert "allowed contact" not in english
+
+
+def test_misspelt_contact_column_is_an_error(unit: UnitData) -> None:
+    # Listing every detractor because the consent column was misspelt would contact people who
+    # said no.
+    with pytest.raises(DataError) as err:
+        listing(unit, contact_column="contact")
+    assert (
+        str(err.value)
+        == "no column 'contact' (contact) in the responses. Did you mean 'contact_ok'?"
+    )
+
+
+def test_missing_id_column_is_an_error(unit: UnitData) -> None:
+    with pytest.raises(DataError) as err:
+        listing(unit, id_column="id")
+    assert str(err.value) == "no column 'id' (id) in the responses. Check columns.id."
+
+
+def test_without_comment_column_and_with_redaction_off(tmp_path: Path) -> None:
+    raw = unit_of(write_export(tmp_path / "export.csv"), redact=False)
+    found = listing(raw)
+    assert found.rows["comment"].iloc[-1] == "連絡は taro@example.com までお願いします"
+    assert listing(raw, comment_column=None).rows["comment"].tolist() == [""] * 5
+
+
+def test_contactable_detractors_threshold() -> None:
+    frame = pd.DataFrame(
+        {"nps_score": pd.array([0, 6, 7, None, 4], dtype="Int64"), "ok": ["はい"] * 4 + ["no"]}
+    )
+    assert contactable_detractors(frame, contact_column="ok").index.tolist() == [0, 1]
+    assert contactable_detractors(frame, contact_column="ok", max_score=7).index.tolist() == [
+        0,
+        1,
+        2,
+    ]
+    assert contactable_detractors(frame, contact_column=None).index.tolist() == [0, 1, 4]
+
+
+def test_respondent_themes_with_and_without_polarity() -> None:
+    tags = pd.DataFrame(
+        {"delivery": [True, False, pd.NA], "price": [True, True, pd.NA]}, dtype="boolean"
+    )
+    labels = {"delivery": "配送", "price": "価格"}
+    assert respondent_themes(tags, labels).tolist() == ["配送, 価格", "価格", ""]
+    polarity = pd.DataFrame(
+        {"delivery": ["negative", None, None], "price": ["positive", None, None]}
+    )
+    assert respondent_themes(tags, labels, polarity=polarity).tolist() == [
+        "配送 (−), 価格 (+)",
+        "価格",
+        "",
+    ]
+
+
+def test_html_is_escaped_and_phone_cards_carry_labels(unit: UnitData) -> None:
+    html = followup_html(listing(unit), lang="ja", first=20).data
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<details" not in html  # five people fit on the first screen
+    assert 'data-label="プラン">premium</td>' in html
+    assert 'data-label="経過日数">10日</td>' in html
+    assert "経過日数はレポート作成日（2026-11-05）時点の日数です。" in html
+    english = followup_html(listing(unit), lang="en").data
+    assert 'data-label="Age">10 days</td>' in english
+    assert "counted in days to the report&#x27;s generation date (2026-11-05)" in english
+
+
+# --- more than 50 people: everyone in the HTML and in both work files ----------------------------
+
+
+def many_rows(n: int) -> list[str]:
+    rows = [
+        f"M{i:03d},2026-10-{1 + i % 28:02d} 09:{i % 60:02d}:00,EC,{i % 7},"
+        f"{'basic' if i % 2 else 'premium'},理由 {i} です,はい"
+        for i in range(n)
+    ]
+    return rows + [f"P{i:03d},2026-10-05 10:00:00,EC,9,basic,満足,はい" for i in range(20)]
+
+
+def run_section(section: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[Any, list[dict]]:
+    InteractiveShell.instance()
+    try:
+        with capture_output() as captured:
+            value = section(*args, **kwargs)
+    finally:
+        InteractiveShell.clear_instance()
+    return value, [o.data for o in captured.outputs]
+
+
+def test_more_than_fifty_are_all_listed_and_in_both_work_files(tmp_path: Path) -> None:
+    n = 127
+    many = unit_of(write_export(tmp_path / "export.csv", many_rows(n)))
+    value, outputs = run_section(
+        sections.detractors,
+        many,
+        id_column="response_id",
+        comment_column="comment",
+        contact_column="contact_ok",
+        breakdowns=["plan"],
+        unit_id="ec",
+    )
+    html = "\n".join(o["text/html"] for o in outputs if "text/html" in o)
+    ids = re.findall(r'data-label="回答ID">(M\d{3})</td>', html)
+    assert len(ids) == n and sorted(ids) == [f"M{i:03d}" for i in range(n)]
+    assert ids == value.rows["response_id"].tolist()
+    assert "連絡を許可した批判者 127 人" in html
+    assert f"<summary>残り {n - 20} 人を表示</summary>" in html
+    # The runner writes what the notebook published.
+    nb = new_notebook(
+        cells=[
+            new_code_cell("", outputs=[new_output("display_data", data=o) for o in outputs if o])
+        ]
+    )
+    files = write_from_notebook(nb, tmp_path / "2026-10", "ec")
+    assert files == work_files(tmp_path / "2026-10", "ec")
+    assert files.csv.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 BOM for Excel
+    csv = pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    book = openpyxl.load_workbook(files.xlsx)
+    sheet = book.active
+    assert sheet is not None
+    header, *cells = [[c if c is not None else "" for c in row] for row in sheet.values]
+    assert header == list(csv.columns)
+    assert cells == csv.to_numpy().tolist()
+    assert len(csv) == n
+    assert csv["response_id"].tolist() == ids
+    assert list(csv.columns)[-4:] == ["owner", "status", "contacted_at", "note"]
+    assert (csv[["owner", "status", "contacted_at", "note"]] == "").all().all()
+
+
+def test_work_table_comes_back_from_the_notebook_output(unit: UnitData) -> None:
+    _, outputs = run_section(
+        sections.detractors,
+        unit,
+        id_column="response_id",
+        comment_column="comment",
+        contact_column="contact_ok",
+    )
+    published = [o for o in outputs if FOLLOWUPS_MIME in o]
+    assert len(published) == 1 and list(published[0]) == [FOLLOWUPS_MIME]  # never shown
+
+
+def test_rewriting_keeps_what_the_team_typed(unit: UnitData, tmp_path: Path) -> None:
+    table = work_table(listing(unit))
+    files = write_work_files(table, tmp_path, "ec")
+    book = openpyxl.load_workbook(files.xlsx)
+    sheet = book.active
+    assert sheet is not None
+    header = [c.value for c in sheet[1]]
+    row = [c.value for c in sheet[1 + ORDER.index("R05") + 1]]
+    assert row[0] == "R05"
+    sheet.cell(row=ORDER.index("R05") + 2, column=header.index("owner") + 1, value="佐藤")
+    book.save(files.xlsx)
+    write_work_files(table, tmp_path, "ec")  # the same period run again
+    for frame in (
+        pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig"),
+        pd.read_excel(files.xlsx, dtype=str).fillna(""),
+    ):
+        assert frame.set_index("response_id").loc["R05", "owner"] == "佐藤"
+        assert (frame.set_index("response_id").drop(index="R05")["owner"] == "").all()
+
+
+# --- the returned status -----------------------------------------------------------------------
+
+
+def returned_status(tmp_path: Path, unit: UnitData, *, encoding: str) -> Path:
+    """The work file as a team sends it back, re-saved by Excel (cp932 on Japanese Windows)."""
+    files = write_work_files(work_table(listing(unit)), tmp_path, "ec")
+    frame = pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    frame = frame.set_index("response_id")
+    frame.loc["R06", ["owner", "status", "contacted_at"]] = ["田中", "連絡済", "2026-11-02"]
+    frame.loc["R13", ["contacted_at"]] = ["2026/11/01"]
+    frame.loc["R11", ["status"]] = ["Done"]
+    frame.loc["R12", ["owner", "status"]] = ["鈴木", "対応中"]
+    frame["comment"] = ""  # cp932 cannot hold every comment; the status file needs none
+    path = tmp_path / f"returned_{encoding}.csv"
+    frame.reset_index().to_csv(path, index=False, encoding=encoding)
+    return path
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp932"])
+def test_status_round_trip(unit: UnitData, tmp_path: Path, encoding: str) -> None:
+    path = returned_status(tmp_path, unit, encoding=encoding)
+    status = read_status(path)
+    assert status["response_id"].tolist() == ORDER
+    result = loop_status(
+        status,
+        unit.responses,
+        source=path,
+        id_column="response_id",
+        comment_column="comment",
+        as_of=AS_OF,
+    )
+    # R06 (date and status), R13 (date only), R11 (status only) are done; R12 is in progress.
+    assert (result.total, result.contacted) == (5, 3)
+    assert result.close_rate == pytest.approx(60.0)
+    # R06: 10-26 → 11-02 is 7 days, R13: 10-26 → 11-01 is 6 days; R11 has no date.
+    assert (result.median_days, result.timed) == (6.5, 2)
+    assert result.open["response_id"].tolist() == ["R12", "R05"]
+    assert result.open["status"].tolist() == ["対応中", ""]
+    assert result.open["owner"].tolist() == ["鈴木", ""]
+    assert result.open["age_days"].tolist() == [6, 9]
+    assert result.open["comment"].tolist() == [
+        "<script>alert(1)</script>",
+        "連絡は [EMAIL] までお願いします",
+    ]
+    _, outputs = run_section(
+        sections.followup_status, unit, path, id_column="response_id", comment_column="comment"
+    )
+    html = outputs[0]["text/html"]
+    assert f"フォローアップの状況（returned_{encoding}.csv）" in html
+    assert '<div class="nps-kpi__value">60.0%</div>' in html
+    assert "5 人中 3 人に連絡済み" in html
+    assert '<div class="nps-kpi__value">6.5日</div>' in html
+    assert re.findall(r'data-label="回答ID">(R\d\d)</td>', html) == ["R12", "R05"]
+    assert "&lt;script&gt;" in html and "<script>" not in html
+
+
+def test_status_of_an_earlier_period_redacts_its_comments(unit: UnitData, tmp_path: Path) -> None:
+    path = tmp_path / "status.csv"
+    path.write_text("response_id,status\nR20,\n", encoding="utf-8")
+    result = loop_status(
+        read_status(path),
+        unit.responses,
+        source=path,
+        id_column="response_id",
+        comment_column="comment",
+        as_of=AS_OF,
+    )
+    assert result.open["comment"].tolist() == ["先月の不満 [PHONE]"]
+    assert (result.close_rate, result.median_days, result.open["score"].tolist()) == (
+        0.0,
+        None,
+        [1],
+    )
+
+
+def test_status_file_in_xlsx_with_date_cells(unit: UnitData, tmp_path: Path) -> None:
+    path = tmp_path / "status.xlsx"
+    pd.DataFrame(
+        {
+            "response_id": ["R06", "R05"],
+            "contacted_at": [dt.datetime(2026, 10, 29, 15, 0), None],
+        }
+    ).to_excel(path, index=False)
+    result = loop_status(
+        read_status(path),
+        unit.responses,
+        source=path,
+        id_column="response_id",
+        comment_column=None,
+    )
+    assert (result.contacted, result.median_days) == (1, 3.0)
+
+
+def test_status_file_without_the_columns(tmp_path: Path) -> None:
+    path = tmp_path / "status.csv"
+    path.write_text("id,state\nR01,done\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        read_status(path)
+    assert str(err.value) == (
+        f"{path}: no column response_id in the status file; columns are id, state. "
+        "Return the work file <unit>_followups.csv with its header, or a table with "
+        "response_id and status and/or contacted_at."
+    )
+    path.write_text("response_id,who\nR01,me\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        read_status(path)
+    assert str(err.value) == (
+        f"{path}: no column status or contacted_at in the status file; columns are "
+        "response_id, who. Return the work file <unit>_followups.csv with its header, or a "
+        "table with response_id and status and/or contacted_at."
+    )
+
+
+def test_status_file_with_unreadable_dates_lists_every_cell(tmp_path: Path) -> None:
+    path = tmp_path / "status.csv"
+    path.write_text(
+        "response_id,status,contacted_at\nR01,済,2026-11-01\nR02,,昨日\nR03,,\nR04,,11/31\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as err:
+        read_status(path)
+    assert str(err.value) == (
+        f"{path}: 2 date(s) cannot be read: row 3 contacted_at '昨日'; "
+        "row 5 contacted_at '11/31'. Write dates as 2026-11-03 (or 2026/11/03, 2026年11月3日), "
+        "or leave them blank."
+    )
+    assert err.value.failures.to_dict("records") == [
+        {"row": 3, "column": "contacted_at", "value": "昨日", "reason": "not a date"},
+        {"row": 5, "column": "contacted_at", "value": "11/31", "reason": "not a date"},
+    ]
+
+
+def test_status_ids_written_as_numbers_match(tmp_path: Path) -> None:
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "id,submitted_at,score,ok\n101,2026-10-02,3,はい\n102,2026-10-03,5,はい\n",
+        encoding="utf-8",
+    )
+    numeric = prepare_unit(export, name="U", period="2026-10")
+    status = tmp_path / "status.xlsx"
+    pd.DataFrame({"response_id": [101, 102], "status": ["done", None]}).to_excel(
+        status, index=False
+    )
+    result = loop_status(
+        read_status(status), numeric.responses, source=status, id_column="id", comment_column=None
+    )
+    assert (result.contacted, result.open["response_id"].tolist()) == (1, ["102"])
+    assert result.open["score"].tolist() == [5]
+
+
+def test_a_notebook_without_the_section_writes_no_work_file(tmp_path: Path) -> None:
+    nb = new_notebook(cells=[new_code_cell("1", outputs=[])])
+    assert write_from_notebook(nb, tmp_path, "x") is None
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- through the real runner ---------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_run_writes_everyone_to_the_html_and_both_work_files_then_reads_the_status_back(
+    tmp_path: Path,
+) -> None:
+    from nps_kit.params import load_unit
+    from nps_kit.run import run_reports
+
+    n = 60
+    write_export(tmp_path / "export.csv", many_rows(n))
+    unit_file = tmp_path / "ec.yaml"
+    settings = (
+        "name: EC事業部\nlanguage: ja\nperiod: 2026-10\ncomparison: [previous]\n"
+        "data: {path: export.csv, filter: {column: business_unit, values: [EC]}}\n"
+        "columns: {score: score, date: submitted_at, id: response_id, comment: comment, "
+        "contact: contact_ok}\n"
+        "breakdowns: [{column: plan, label: プラン}]\n"
+        "followups: [{column: comment, type: text, label: 理由}]\n"
+    )
+    unit_file.write_text(settings, encoding="utf-8")
+    notebook = Path(sections.__file__).parent / "resources" / "nps_report.ipynb"
+    output = tmp_path / "reports"
+    result = run_reports([load_unit(unit_file)], notebook=notebook, output=output, progress=None)
+    assert result.ok, result.units[0].error
+    folder = output / "2026-10"
+    html = (folder / "ec.html").read_text(encoding="utf-8")
+    ids = re.findall(r'data-label="回答ID">(M\d{3})</td>', html)
+    assert sorted(ids) == [f"M{i:03d}" for i in range(n)]
+    assert "48時間" not in html
+    assert FOLLOWUPS_MIME not in html
+    files = work_files(folder, "ec")
+    csv = pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    xlsx = pd.read_excel(files.xlsx, dtype=str).fillna("")
+    pd.testing.assert_frame_equal(csv, xlsx)
+    assert csv["response_id"].tolist() == ids
+    assert result.units[0].summary is not None
+    assert result.units[0].summary["detractors_to_contact"] == n
+    assert result.units[0].summary["consent_known"] is True
+
+    # The team returns the work file with the first ten contacted three days after answering.
+    returned = csv.copy()
+    dates = pd.to_datetime(returned["date"])
+    returned.loc[:9, "status"] = "連絡済"
+    returned.loc[:9, "contacted_at"] = (dates[:10] + pd.Timedelta(days=3)).dt.strftime("%Y-%m-%d")
+    status_file = tmp_path / "returned.csv"
+    returned.to_csv(status_file, index=False, encoding="utf-8-sig")
+    unit_file.write_text(settings + "closed_loop: {status_file: returned.csv}\n", encoding="utf-8")
+    again = run_reports([load_unit(unit_file)], notebook=notebook, output=output, progress=None)
+    assert again.ok, again.units[0].error
+    html = (folder / "ec.html").read_text(encoding="utf-8")
+    assert "フォローアップの状況（returned.csv）" in html
+    assert '<div class="nps-kpi__value">16.7%</div>' in html  # 10 of 60
+    assert '<div class="nps-kpi__value">3日</div>' in html
+    assert "60 人中 10 人に連絡済み" in html
+    # The team returned a copy: the work file beside the report was rewritten, still blank.
+    assert (pd.read_csv(files.csv, dtype=str, keep_default_na=False)["status"] == "").all()
+
+
+def test_rewriting_an_untouched_work_file(unit: UnitData, tmp_path: Path) -> None:
+    table = work_table(listing(unit))
+    write_work_files(table, tmp_path, "ec")
+    files = write_work_files(table, tmp_path, "ec")
+    again = pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    pd.testing.assert_frame_equal(again, table.astype(object), check_dtype=False)

@@ -1,0 +1,116 @@
+"""Shift-share decomposition: the parts add up to the change, and each part means what it says."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nps_kit.decompose import Contributor, shift_share, top_contributors
+from nps_kit.score import nps, shown_diff
+
+
+def frame(groups: list[str], scores: list[int]) -> pd.DataFrame:
+    return pd.DataFrame({"channel": groups, "nps_score": pd.array(scores, dtype="Int64")})
+
+
+responses = st.lists(
+    st.tuples(st.sampled_from(["web", "app", "phone", None]), st.integers(0, 10)),
+    min_size=1,
+    max_size=60,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(before=responses, after=responses)
+def test_contributions_add_up_to_the_change(
+    before: list[tuple[str | None, int]], after: list[tuple[str | None, int]]
+) -> None:
+    old = frame([g for g, _ in before], [s for _, s in before])  # type: ignore[misc]
+    new = frame([g for g, _ in after], [s for _, s in after])  # type: ignore[misc]
+    result = shift_share(new, old, by="channel")
+    expected_old, expected_new = nps(old).nps, nps(new).nps
+    assert expected_old is not None and expected_new is not None
+    assert result.previous == pytest.approx(expected_old, abs=1e-9)
+    assert result.current == pytest.approx(expected_new, abs=1e-9)
+    assert math.fsum(result.table["contribution"]) == pytest.approx(result.total, abs=1e-9)
+    assert math.fsum(result.table["within"]) + math.fsum(result.table["mix"]) == pytest.approx(
+        expected_new - expected_old, abs=1e-9
+    )
+    # the shown parts add up to the shown change, to the last decimal
+    parts = top_contributors(result, k=2)
+    if parts:
+        assert round(sum(p.value for p in parts), 1) == shown_diff(expected_new, expected_old)
+
+
+def test_within_and_mix_on_a_hand_worked_example() -> None:
+    # web: 10 answers, NPS 0 -> 10 answers, NPS +40; app: 10 at +50 -> 30 at +50
+    old = frame(["web"] * 10 + ["app"] * 10, [9, 9, 9, 0, 0, 0, 7, 7, 7, 7] + [9] * 5 + [7] * 5)
+    new = frame(
+        ["web"] * 10 + ["app"] * 30,
+        [9] * 5 + [0] + [7] * 4 + [9] * 15 + [7] * 15,
+    )
+    result = shift_share(new, old, by="channel")
+    table = result.table.set_index("group")
+    assert result.previous == pytest.approx(25.0) and result.current == pytest.approx(47.5)
+    # web: mean share (0.5 + 0.25) / 2 = 0.375, NPS +40 -> within +15.0
+    assert table.loc["web", "within"] == pytest.approx(15.0)
+    # app: share 0.5 -> 0.75 at NPS +50 -> mix +12.5; web share 0.5 -> 0.25 at mean +20 -> −5.0
+    assert table.loc["app", "mix"] == pytest.approx(12.5)
+    assert table.loc["web", "mix"] == pytest.approx(-5.0)
+    assert table.loc["app", "within"] == pytest.approx(0.0)
+    assert result.total == pytest.approx(22.5)
+    parts = top_contributors(result, k=2)
+    assert [(p.group, p.kind, p.value) for p in parts] == [
+        ("web", "within", 15.0),
+        ("app", "mix", 12.5),
+        (None, "others", -5.0),
+    ]
+    assert all(p.noise for p in parts[:2])  # ten answers per group: small samples
+
+
+def test_a_new_group_contributes_mix_only_and_a_missing_label_is_a_group() -> None:
+    old = frame(["web"] * 40, [9] * 20 + [0] * 20)
+    new = frame(["web"] * 40 + [None] * 40, [9] * 20 + [0] * 20 + [9] * 40)  # type: ignore[list-item]
+    table = shift_share(new, old, by="channel").table.set_index("group", drop=False)
+    missing = table.loc[table["group"].isna()].iloc[0]
+    assert missing["within"] == 0.0
+    assert missing["mix"] == pytest.approx(50.0)  # half the responses at +100
+    assert np.isnan(missing["nps_previous"])
+
+
+def test_no_change_without_responses_gives_no_contributors() -> None:
+    old = frame([], [])
+    new = frame(["web"], [9])
+    result = shift_share(new, old, by="channel")
+    assert math.isnan(result.total)
+    assert top_contributors(result) == []
+    assert Contributor(group=None, kind="others", value=0.0, noise=False).share_current is None
+
+
+def test_contributors_are_worded_the_same_for_report_and_mail() -> None:
+    from nps_kit.decompose import contributors_text
+
+    record = {
+        "kind": "previous",
+        "label": "チャネル",
+        "total": 2.1,
+        "items": [
+            {"group": "Web", "kind": "within", "value": 1.6, "noise": False},
+            {"group": "アプリ", "kind": "mix", "value": 0.7, "noise": True},
+            {"group": None, "kind": "others", "value": -0.2, "noise": False},
+        ],
+    }
+    assert contributors_text(record, "ja") == (
+        "前月比 +2.1 ポイントの内訳（チャネル別）：Web（NPSの変化）+1.6 ポイント、"
+        "アプリ（構成比の変化）+0.7 ポイント（誤差の範囲内）、その他 −0.2 ポイント"
+    )
+    english = {**record, "kind": "last_year", "label": "Channel"}
+    assert contributors_text(english, "en") == (
+        "What moved the +2.1 pts vs same month last year (by Channel): Web (its NPS) +1.6 pts, "
+        "アプリ (its share) +0.7 pts (within noise), others −0.2 pts"
+    )

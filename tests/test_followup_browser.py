@@ -1,0 +1,112 @@
+"""The detractor follow-up list in real headless chromium: one card per person at 390 px."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from nbformat.v4 import new_output
+from test_browser import CHROMIUM, DESKTOP, PHONE, Chromium, Page, open_page
+from test_render import TITLE, build_report_notebook, code
+
+from nps_kit._followup_html import followup_html
+from nps_kit.closed_loop import FollowupList
+from nps_kit.render import write_html
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed"),
+]
+N = 60
+LONG = "配送が遅く、問い合わせても返事がなかったので、とても困りました。" * 3
+
+
+def followups() -> FollowupList:
+    rows = pd.DataFrame(
+        {
+            "response_id": [f"R{i:06d}" for i in range(N)],
+            "date": ["2026-10-03"] * N,
+            "age_days": pd.array([33] * N, dtype="Int64"),
+            "score": pd.array([i % 7 for i in range(N)], dtype="Int64"),
+            "plan": ["プレミアム"] * N,
+            "channel": ["アプリ"] * N,
+            "themes": ["配送（スピード・破損）, サポート"] * N,
+            "comment": [LONG + "x" * 80] * N,  # a long unbroken run must wrap too
+        }
+    )
+    return FollowupList(
+        rows,
+        (("plan", "プラン"), ("channel", "チャネル")),
+        consent_known=True,
+        as_of=dt.date(2026, 11, 5),
+    )
+
+
+@pytest.fixture(scope="module")
+def report_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    nb = build_report_notebook(charts=0)
+    html = followup_html(followups(), lang="ja", work_files=("ec_followups.csv", "x.xlsx"))
+    nb.cells.append(
+        code("sections.detractors(u)", new_output("display_data", data={"text/html": html.data}))
+    )
+    path = tmp_path_factory.mktemp("followups") / "ec.html"
+    write_html(nb, path, lang="ja", title=TITLE)
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chromium]:
+    chromium = Chromium(tmp_path_factory.mktemp("chromium-profile"))
+    try:
+        yield chromium
+    finally:
+        chromium.close()
+
+
+BOXES = """(() => Array.from(document.querySelectorAll('.nps-followups__table tbody tr'))
+  .map(tr => { const r = tr.getBoundingClientRect();
+               return {left: r.left, right: r.right, top: r.top, height: r.height,
+                       display: getComputedStyle(tr).display,
+                       visible: tr.checkVisibility()}; }))()"""
+
+
+def test_one_card_per_person_at_390_px(browser: Chromium, report_path: Path) -> None:
+    phone: Page = open_page(browser, report_path, PHONE)
+    assert phone.js("document.documentElement.scrollWidth") == 390  # no sideways page scroll
+    boxes = phone.js(BOXES)
+    assert len(boxes) == N  # everyone is in the page
+    shown, folded = boxes[:20], boxes[20:]
+    assert {b["display"] for b in boxes} == {"block"}
+    for card in shown:
+        assert 0 <= card["left"] and card["right"] <= 390 - 16 + 1
+        assert card["height"] > 100  # a card: one line per field, not a 2-character column
+    tops = [card["top"] for card in shown]
+    assert tops == sorted(tops) and len(set(tops)) == len(tops)  # stacked, one per row
+    assert all(card["visible"] for card in shown)
+    assert not any(card["visible"] for card in folded)  # behind the closed <details>
+    assert (
+        phone.js("getComputedStyle(document.querySelector('.nps-followups__table thead')).display")
+        == "none"
+    )
+    label = phone.js(
+        "getComputedStyle(document.querySelector('.nps-followup__response_id'), '::before').content"
+    )
+    assert label == '"回答ID"'
+    comment_width = phone.js(
+        "document.querySelector('.nps-followup__comment').getBoundingClientRect().width"
+    )
+    assert comment_width > 250  # the comment gets the card's width, not a sliver
+    assert phone.problems() == []
+
+
+def test_a_table_on_desktop_and_everyone_on_paper(browser: Chromium, report_path: Path) -> None:
+    desktop = open_page(browser, report_path, DESKTOP)
+    boxes = desktop.js(BOXES)
+    assert {b["display"] for b in boxes} == {"table-row"}
+    assert [b["visible"] for b in boxes] == [True] * 20 + [False] * (N - 20)
+    desktop.browser.send("Emulation.setEmulatedMedia", desktop.session, media="print")
+    printed = desktop.js(BOXES)
+    assert all(b["visible"] for b in printed)  # the fold is open on paper

@@ -1,0 +1,160 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from _exports import write_google_forms, write_qualtrics, write_text
+
+from nps_kit.cli import main
+from nps_kit.inspect import inspect_export
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
+    status = main(["inspect", *map(str, argv)])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_qualtrics_export_on_one_screen(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write_qualtrics(tmp_path / "q.csv")
+    assert run(capsys, path) == (
+        0,
+        "q.csv: 60 responses (CSV, utf-8-sig, qualtrics export, 3 header row(s))\n"
+        "dates: 'StartDate', 2026-09-01 to 2026-10-28\n"
+        "NPS question: 'How likely are you to recommend our service to a friend or colleague?' "
+        "('Q3')\n"
+        "language of the answers: en\n"
+        "note: 'Q3' agrees with Qualtrics' 'Q3_NPS_GROUP' on 60 of 60 responses.\n"
+        "\n"
+        "column        QID              kind         detail               distinct  blanks  "
+        "question / sample\n"
+        "StartDate     startDate        date         ISO/Japanese               60       0  "
+        "Start Date\n"
+        "EndDate       endDate          date         ISO/Japanese               60       0  "
+        "End Date\n"
+        "Status        status           metadata     Qualtrics                   1       0  "
+        "Response Type\n"
+        "ResponseId    _recordId        metadata     Qualtrics                  60       0  "
+        "Response ID\n"
+        "Q1            QID70            categorical  3 values                    3       0  "
+        "What is your gender?\n"
+        "Q2            QID72            rating       1–5                         5       0  "
+        "How satisfied are you with the service?\n"
+        "Q3*           QID74            nps          0–10                       11       0  "
+        "How likely are you to recommend our service to a friend or …\n"
+        "Q3_NPS_GROUP  QID74_NPS_GROUP  nps_group    Qualtrics NPS group         3       0  "
+        "How likely are you to recommend our service to a friend or …\n"
+        "Q4            QID75            multi        separator ','               4      12  "
+        "Which features do you use? - Selected Choice\n"
+        "Q5            QID76_TEXT       text         free text                  35      10  "
+        "Why did you give that score?\n",
+        "",
+    )
+
+
+def test_google_forms_export(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write_google_forms(tmp_path / "g.csv")
+    status, out, err = run(capsys, path)
+    assert (status, err) == (0, "")
+    assert out.splitlines()[:4] == [
+        "g.csv: 48 responses (CSV, utf-8, google_forms export, 1 header row(s))",
+        "dates: 'Timestamp', 2019-11-01 to 2019-12-28",
+        "NPS question: 'How likely are you to recommend this workshop to a friend?' ('How likely "
+        "are you to recommend this workshop to a friend?')",
+        "language of the answers: en",
+    ]
+    found = inspect_export(path)
+    assert [(c.kind, c.detail) for c in found.columns] == [
+        ("date", "month-first"),
+        ("nps", "0–10"),
+        ("categorical", "3 values"),
+        ("multi", "separator ', '"),
+        ("text", "free text"),
+    ]
+
+
+def test_json_output(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write_google_forms(tmp_path / "g.csv", n=12)
+    status, out, _ = run(capsys, path, "--format", "json")
+    facts = json.loads(out)
+    assert status == 0
+    assert {k: facts[k] for k in ("format", "source", "encoding", "header_rows", "responses")} == {
+        "format": "csv",
+        "source": "google_forms",
+        "encoding": "utf-8",
+        "header_rows": 1,
+        "responses": 12,
+    }
+    assert facts["columns"][1] == {
+        "column": "How likely are you to recommend this workshop to a friend?",
+        "qid": None,
+        "question": None,
+        "kind": "nps",
+        "detail": "0–10",
+        "distinct": 11,
+        "blanks": 0,
+        "sample": ["2", "5", "8"],
+        "scale": [0, 10],
+        "separator": None,
+    }
+
+
+def test_one_to_ten_scale_and_ambiguous_dates_are_called_out(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    rows = "".join(f"{i},{i % 10 + 1},{i % 5 + 1},01/0{i % 9 + 1}/2026\n" for i in range(60))
+    path = write_text(tmp_path / "s.csv", "id,likely_to_recommend,satisfaction,date\n" + rows)
+    assert run(capsys, path) == (
+        0,
+        "s.csv: 60 responses (CSV, utf-8, 1 header row(s))\n"
+        "dates: 'date', not readable\n"
+        "NPS question: 'likely_to_recommend' ('likely_to_recommend')\n"
+        "language of the answers: en\n"
+        "note: 'likely_to_recommend' has no 0 in its answers: the survey may use 1–10, which is "
+        "not NPS.\n"
+        "note: The dates in 'date' read both ways (no day over 12): set date_format to "
+        "month-first or day-first.\n"
+        "\n"
+        "column                QID  kind    detail                        distinct  blanks  "
+        "question / sample\n"
+        "id                         id      unique                              60       0  "
+        "'0', '1', '2'\n"
+        "likely_to_recommend*       scale   1–10? (no 0 in 60 answers)          10       0  "
+        "'1', '2', '3'\n"
+        "satisfaction               rating  1–5                                  5       0  "
+        "'1', '2', '3'\n"
+        "date                       date    ambiguous: month-first or d…         9       0  "
+        "'01/01/2026', '01/02/2026', '01/03/2026'\n",
+        "",
+    )
+    day_first = inspect_export(path, date_format="day-first")
+    assert day_first.date_column == "date"
+    assert f"{day_first.date_min:%Y-%m-%d} {day_first.date_max:%Y-%m-%d}" == (
+        "2026-01-01 2026-09-01"
+    )
+
+
+def test_qualtrics_group_column_of_another_question(tmp_path: Path) -> None:
+    text = write_qualtrics(tmp_path / "q.csv", n=6).read_text(encoding="utf-8-sig")
+    # Say Qualtrics' NPS question is Q2 (the 1-5 rating): the chosen Q3 no longer matches.
+    text = text.replace("Q3_NPS_GROUP", "Q2_NPS_GROUP", 1)
+    found = inspect_export(write_text(tmp_path / "q2.csv", text))
+    assert found.nps_column == "Q3"
+    assert found.notes == (
+        "Qualtrics marks 'Q2' as its NPS question ('Q2_NPS_GROUP'), not 'Q3'; check columns.score.",
+    )
+
+
+def test_japanese_answers_and_consent(tmp_path: Path) -> None:
+    rows = "".join(
+        f"R{i},2026/10/{i % 28 + 1} 9:00,{i % 11},{'はい' if i % 2 else 'いいえ'},"
+        f"{['配送が遅かった。', 'とても満足です。', '価格が高い。'][i % 3]}{i}\n"
+        for i in range(40)
+    )
+    path = write_text(
+        tmp_path / "ja.csv", "回答ID,回答日時,おすすめ度,連絡許可,理由\n" + rows, "cp932"
+    )
+    found = inspect_export(path)
+    assert (found.nps_column, found.language, found.date_column) == ("おすすめ度", "ja", "回答日時")
+    assert [c.kind for c in found.columns] == ["id", "date", "nps", "consent", "text"]

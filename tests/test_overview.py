@@ -1,0 +1,140 @@
+"""The overview page of a period: one row per unit, in the chart's order, in the reports' design."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from bs4 import BeautifulSoup
+
+from nps_kit.overview import write_overview
+
+
+def unit(uid: str, name: str, lang: str, nps: float, **extra: Any) -> dict[str, Any]:
+    summary = {
+        "n": 300,
+        "nps": nps,
+        "ci_low": nps - 6,
+        "ci_high": nps + 6,
+        "pct_promoters": 40.0,
+        "pct_detractors": 40.0 - nps,
+        "target": None,
+        "target_status": "no_target",
+        "changes": [
+            {"kind": "previous", "vs": "2026-09", "diff": 2.1, "verdict": "no_change"},
+            {"kind": "last_year", "vs": "2025-10", "diff": 11.6, "verdict": "improvement"},
+        ],
+        "trend": [{"period": f"2026-{m:02d}", "nps": nps - 10 + m} for m in range(1, 11)],
+        "top_themes": [{"theme": "delivery", "label": "配送<b>", "share": 18.0}],
+        "detractors_to_contact": 17,
+        **extra,
+    }
+    return {
+        "unit": uid,
+        "name": name,
+        "language": lang,
+        "status": "ok",
+        "html": f"{uid}.html",
+        "notebook": f"{uid}.ipynb",
+        "summary": summary,
+    }
+
+
+def test_rows_follow_the_chart_and_carry_what_a_head_of_cx_needs(tmp_path: Path) -> None:
+    manifest = {
+        "period": "2026-10",
+        "units": [
+            unit("ec", "EC事業部", "ja", 1.0),
+            unit("cloud", "Cloud Platform", "en", 38.2, target=30.0, target_status="met"),
+        ],
+    }
+    page = write_overview(tmp_path, manifest).read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    rows = [
+        [td.get_text(" ", strip=True) for td in tr.select("td")] for tr in soup.select("tbody tr")
+    ]
+    assert [r[0] for r in rows] == ["Cloud Platform", "EC事業部"]  # highest NPS first, as drawn
+    cloud, ec = rows
+    assert cloud[1] == "38.2 +32.2〜+44.2"
+    assert cloud[2] == "+2.1 no significant change"
+    assert ec[2] == "+2.1 有意な変化なし"  # each unit in its own language
+    assert ec[3] == "+11.6 有意に改善"
+    assert cloud[4] == "target met" and ec[4] == "目標未設定"
+    assert ec[5] == "40.0% / 39.0%"
+    assert ec[7] == "配送<b>" and "<b>" not in page.split("<tbody>")[1].split("配送")[1][:3]
+    assert ec[8] == "17"
+    spark = soup.select("tbody svg.nps-spark")
+    assert len(spark) == 2
+    assert spark[1]["aria-label"].startswith("2026年1月 −8.0、2026年2月 −7.0")
+    # mixed languages: headers in both, side by side
+    headers = [th.get_text() for th in soup.select("thead th")]
+    assert headers[:3] == [
+        "部門 / Unit",
+        "NPS（95%信頼区間） / NPS (95% interval)",
+        "前月比 / vs previous month",
+    ]
+    assert soup.select_one("main.nps-report") is not None
+    assert "--detractor: #d55e00" in page  # the unit reports' stylesheet
+    assert "<script" not in page and "http" not in page
+
+
+def test_language_from_the_project_setting(tmp_path: Path) -> None:
+    manifest = {"period": "2026-10", "units": [unit("ec", "EC事業部", "ja", 1.0)]}
+    page = write_overview(tmp_path, manifest, language="en").read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    assert soup.html["lang"] == "en"
+    assert soup.h1.get_text() == "NPS reports — October 2026"
+    assert soup.select("thead th")[0].get_text() == "Unit"
+
+
+# --- units' changes with the false discovery rate controlled (issue 17) ----------------------
+
+
+def _unit(unit: str, p_value: float | None, verdict: str, lang: str = "ja") -> dict[str, Any]:
+    change = {"vs": "2026-09", "diff": 5.0 if verdict != "decline" else -5.0}
+    change |= {"ci_low": 1.0, "ci_high": 9.0, "p_value": p_value, "verdict": verdict}
+    return {
+        "unit": unit,
+        "name": unit.upper(),
+        "language": lang,
+        "status": "ok",
+        "html": f"{unit}.html",
+        "notebook": f"{unit}.ipynb",
+        "summary": {"n": 400, "nps": 10.0, "ci_low": 5.0, "ci_high": 15.0, "change": change},
+    }
+
+
+def _changes(page: str) -> list[str]:
+    rows = re.findall(r"<tr><td>(.*?)</td>.*?</td><td>.*?</td><td>(.*?)</td>", page)
+    return [f"{name}: {change}" for name, change in rows]
+
+
+def test_overview_verdicts_control_the_false_discovery_rate_across_units(tmp_path: Path) -> None:
+    # Raw p .001 .04 .3 .5 .8 → Benjamini–Hochberg .005 .1 .5 .625 .8: only A stays significant;
+    # B's unadjusted "decline" reads "no significant change" here.
+    units = [
+        _unit("a", 0.001, "improvement"),
+        _unit("b", 0.04, "decline"),
+        _unit("c", 0.3, "no_change"),
+        _unit("d", 0.5, "no_change"),
+        _unit("e", 0.8, "no_change"),
+    ]
+    write_overview(tmp_path, {"period": "2026-10", "units": units})
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert _changes(page) == [
+        "A: +5.0 ポイント (有意に改善)",
+        "B: −5.0 ポイント (有意な変化なし)",
+        "C: +5.0 ポイント (有意な変化なし)",
+        "D: +5.0 ポイント (有意な変化なし)",
+        "E: +5.0 ポイント (有意な変化なし)",
+    ]
+    assert "Benjamini–Hochberg 法により偽発見率を5%に抑えています" in page
+
+
+def test_overview_in_english_names_the_method(tmp_path: Path) -> None:
+    units = [_unit("a", 0.01, "improvement", "en"), _unit("b", None, "insufficient_data", "en")]
+    write_overview(tmp_path, {"period": "2026-10", "units": units})
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert _changes(page)[0] == "A: +5.0 pts (significant improvement)"
+    assert "hold the false discovery rate across all units at 5% (Benjamini–Hochberg)" in page

@@ -1,0 +1,225 @@
+"""``nps-kit init --from``: a project built from an export runs without edits, and is right."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+from _exports import (
+    google_rows,
+    qualtrics_rows,
+    write_google_forms,
+    write_qualtrics,
+    write_text,
+)
+
+from nps_kit.cli import main
+from nps_kit.load import load_responses
+from nps_kit.params import load_all
+from nps_kit.scaffold import choose_theme_pack, project_from_export
+from nps_kit.score import nps
+
+
+def _independent_nps(scores: list[int]) -> float:
+    promoters = sum(s >= 9 for s in scores)
+    detractors = sum(s <= 6 for s in scores)
+    return 100 * (promoters - detractors) / len(scores)
+
+
+def _run_project(root: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    monkeypatch.chdir(root)
+    assert main(["run", "--jobs", "1"]) == 0
+    manifests = list((root / "reports").glob("*/manifest.json"))
+    assert len(manifests) == 1
+    return json.loads(manifests[0].read_text(encoding="utf-8"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", ["qualtrics", "google_forms"])
+def test_init_from_export_then_run_gives_the_right_headline(
+    shape: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if shape == "qualtrics":
+        export = write_qualtrics(tmp_path / "export.csv")
+        score, date = "QID74", "StartDate"
+        month, rows = "2026-10", [s for d, s in qualtrics_rows() if d.startswith("2026-10")]
+    else:
+        export = write_google_forms(tmp_path / "export.csv")
+        score = "How likely are you to recommend this workshop to a friend?"
+        date = "Timestamp"
+        month, rows = "2019-12", [s for d, s in google_rows() if d.startswith("12/")]
+    root = tmp_path / "project"
+    assert main(["init", str(root), "--from", str(export)]) == 0
+    manifest = _run_project(root, monkeypatch)
+    (entry,) = manifest["units"]  # type: ignore[index]
+    assert (entry["status"], entry["unit"], manifest["period"]) == ("ok", "export", month)
+    loaded = load_responses(export, score_column=score, date_column=date).data
+    expected = nps(loaded.loc[loaded["nps_date"].dt.strftime("%Y-%m") == month])
+    assert entry["summary"]["n"] == expected.n == len(rows)
+    assert entry["summary"]["nps"] == pytest.approx(expected.nps)
+    assert expected.nps == pytest.approx(_independent_nps(rows))
+    html = (root / "reports" / month / "export.html").read_text(encoding="utf-8")
+    shown = re.search(r'class="nps-headline__value">([^<]+)<', html)
+    assert shown is not None
+    assert float(shown.group(1).replace("−", "-")) == pytest.approx(expected.nps, abs=0.05)
+    # Honest defaults: no target invented, no consent claimed, no theme that does not fit.
+    # The export ends on the 28th: the latest month is reported and said to be running.
+    assert "is not complete: responses up to " in html
+    assert "No target" in html
+    assert "so whether they agreed to be contacted is unknown" in html
+    assert "allowed contact" not in html
+    assert entry["summary"]["top_themes"] == []
+
+
+def test_google_forms_project_parameters(tmp_path: Path) -> None:
+    export = write_google_forms(tmp_path / "forms.csv")
+    project_from_export(tmp_path / "p", export, unit_column="Which track did you attend?")
+    folder = tmp_path / "p" / "parameters"
+    defaults = yaml.safe_load((folder / "defaults.yaml").read_text(encoding="utf-8"))
+    assert defaults["language"] == "en"
+    assert defaults["data"] == {
+        "path": "../../forms.csv",
+        "sheet": None,
+        "encoding": "utf-8",
+        "date_format": None,
+        "missing_values": [],
+        "fix_text": False,
+        "dedupe": False,
+    }
+    assert defaults["columns"] == {
+        "score": "How likely are you to recommend this workshop to a friend?",
+        "date": "Timestamp",
+        "id": None,
+        "comment": "What could we improve?",
+        "contact": None,
+        "weight": None,
+    }
+    assert defaults["target"] is None
+    assert defaults["breakdowns"] == []
+    assert defaults["followups"] == [
+        {
+            "column": "Which topics interested you?",
+            "type": "multi",
+            "separator": ", ",
+            "label": "Which topics interested you?",
+        },
+        {"column": "What could we improve?", "type": "text", "label": "What could we improve?"},
+    ]
+    text = (folder / "defaults.yaml").read_text(encoding="utf-8")
+    assert "  # No id column found: the detractor list shows the row number in the file.\n" in text
+    units = load_all(folder)
+    assert units.errors == []
+    assert {u: (p.name, p.data.filter.values) for u, p in units.units.items()} == {  # type: ignore[union-attr]
+        "advanced": ("Advanced", ["Advanced"]),
+        "beginner": ("Beginner", ["Beginner"]),
+        "intermediate": ("Intermediate", ["Intermediate"]),
+    }
+
+
+def test_ambiguous_dates_are_assumed_and_said(tmp_path: Path) -> None:
+    rows = "".join(f"{i % 9 + 1}/0{i % 3 + 1}/2026,{i % 11},ok {i}\n" for i in range(40))
+    export = write_text(tmp_path / "a.csv", "date,recommend,why\n" + rows)
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert (
+        "  # The dates in 'date' read both ways (no day over 12): day-first is assumed (the usual "
+        "order); change it to\n  # month-first if that is wrong.\n  date_format: day-first\n"
+    ) in text
+
+
+def test_no_score_column_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = write_text(tmp_path / "x.csv", "date,name\n2026-10-01,Ann\n2026-10-02,Bob\n")
+    assert main(["init", str(tmp_path / "p"), "--from", str(export)]) == 2
+    assert capsys.readouterr().err == (
+        f"nps-kit init: error: {export}: nps-kit init --from found no 0–10 score column; "
+        "columns: 'date' (date), 'name' (id). Run nps-kit inspect on the export to see "
+        "what each column holds, or start from the demo project with nps-kit init DIR and set "
+        "the columns by hand.\n"
+    )
+    assert not (tmp_path / "p").exists()
+
+
+def test_demo_example_unit_survives_defaults_pointing_at_your_export(
+    tmp_path: Path, repo_root: Path
+) -> None:
+    root = tmp_path / "demo"
+    assert main(["init", str(root)]) == 0
+    write_google_forms(tmp_path / "mine.csv")
+    defaults = root / "parameters" / "defaults.yaml"
+    text = defaults.read_text(encoding="utf-8")
+    text = text.replace("path: ../data/demo_responses.csv.gz", "path: ../../mine.csv")
+    text = text.replace(
+        "score: score", "score: How likely are you to recommend this workshop to a friend?"
+    )
+    defaults.write_text(text, encoding="utf-8")
+    found = load_all(root / "parameters")
+    assert found.errors == []
+    assert found.units["example"].data.path.name == "demo_responses.csv.gz"
+
+
+def test_theme_pack_only_when_a_pack_fits(repo_root: Path) -> None:
+    demo = pd.read_csv(repo_root / "data" / "demo_responses.csv.gz", usecols=["comment"])
+    assert choose_theme_pack(demo["comment"].head(2000)) == "retail"
+    r_survey = pd.Series(
+        [
+            "I love the tidyverse package",
+            "Installing packages on Windows is painful",
+            "The package ecosystem is great",
+            "ggplot2 makes plotting easy",
+            "Error messages are cryptic",
+            "RStudio is a great IDE",
+            "CRAN package checks are strict",
+            "",
+        ]
+        * 10
+    )
+    assert choose_theme_pack(r_survey) is None  # "package" is not delivery
+    assert choose_theme_pack(pd.Series([None, "  "])) is None
+    software = pd.Series(
+        [
+            "The API docs are outdated",
+            "The dashboard is slow to load",
+            "Support answered my ticket quickly",
+            "Pricing per seat is too high",
+            "The Slack integration broke after the update",
+            "Onboarding was easy",
+            "Outages every week, the service went down again",
+        ]
+        * 10
+    )
+    assert choose_theme_pack(software) == "saas"
+    bank = pd.Series(
+        [
+            "窓口の担当者が親切でした",
+            "振込手数料が高い",
+            "アプリで残高がすぐ確認できて便利",
+            "保険金の支払いまで時間がかかりすぎ",
+            "ATMが近くになくて不便",
+            "審査に時間がかかった",
+        ]
+        * 10
+    )
+    assert choose_theme_pack(bank) == "finance"
+
+
+def test_ratings_of_another_scale_become_categorical_questions(tmp_path: Path) -> None:
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d},{i % 11},{i % 5 + 1},{i % 5 + 1},{i % 7 + 1}\n"
+        for i in range(40)
+    )
+    export = write_text(tmp_path / "r.csv", "date,recommend,speed,price,ease\n" + rows)
+    project_from_export(tmp_path / "p", export)
+    defaults = yaml.safe_load(
+        (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    )
+    assert [(q["column"], q["type"], q.get("scale")) for q in defaults["followups"]] == [
+        ("speed", "rating", [1, 5]),
+        ("price", "rating", [1, 5]),
+        ("ease", "categorical", None),
+    ]

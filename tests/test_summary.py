@@ -1,0 +1,90 @@
+"""The run summary: one typed object from the notebook to the manifest, overview and e-mail."""
+
+from __future__ import annotations
+
+import json
+
+from nps_kit.summary import (
+    Action,
+    Change,
+    Control,
+    Excluded,
+    Theme,
+    TrendPoint,
+    UnitSummary,
+    as_summary,
+)
+
+MANIFEST_SUMMARY = {
+    "period": "2026-10",
+    "n": 512,
+    "nps": -4.9,
+    "ci_low": -11.0,
+    "ci_high": 1.2,
+    "pct_promoters": 20.1,
+    "pct_passives": 54.9,
+    "pct_detractors": 25.0,
+    "small_sample": False,
+    "target": 0.0,
+    "change": {
+        "vs": "2026-09",
+        "kind": "previous",
+        "diff": 3.2,
+        "ci_low": -5.0,
+        "ci_high": 11.4,
+        "p_value": 0.44,
+        "verdict": "no_change",
+        "level": 0.95,
+    },
+    "trend": [
+        {
+            "period": "2026-09",
+            "nps": None,
+            "ci_low": None,
+            "ci_high": None,
+            "n": 3,
+            "small_sample": True,
+            "control_low": None,
+            "control_high": None,
+            "out_of_control": None,
+        }
+    ],
+    "control": {"period": "2026-10", "centre": 1.0, "low": -9.5, "high": 11.5, "outside": "below"},
+    "top_themes": [{"theme": "delivery", "label": "配送", "share": 18.2, "nps_gain": 2.1}],
+    "actions": [{"segment": "detractor", "text": "連絡する", "evidence": "…"}],
+    "detractors_to_contact": 17,
+    "excluded": {"missing": 2, "invalid": 1},
+}
+
+
+def test_manifest_json_round_trips_with_the_documented_shape() -> None:
+    summary = UnitSummary.from_json(MANIFEST_SUMMARY)
+    assert summary.change == Change(
+        "2026-09", "previous", 3.2, -5.0, 11.4, 0.44, "no_change", level=0.95
+    )
+    assert summary.control == Control("2026-10", 1.0, -9.5, 11.5, "below")
+    assert summary.trend == (TrendPoint("2026-09", None, 3, None, None, True),)
+    assert summary.top_themes == (Theme("delivery", "配送", 18.2, 2.1),)
+    assert summary.actions == (Action("detractor", "連絡する", "…"),)
+    assert summary.excluded == Excluded(missing=2, invalid=1)
+    assert summary.share("detractors") == 25.0
+    out = summary.to_json()
+    assert json.dumps(out, ensure_ascii=False) == json.dumps(MANIFEST_SUMMARY, ensure_ascii=False)
+
+
+def test_an_old_or_hand_edited_summary_reads_with_gaps() -> None:
+    summary = UnitSummary.from_json(
+        {
+            "nps": "high",
+            "n": 40,
+            "change": "none",
+            "trend": [{"nps": 3.0}, "x", {"period": "2026-10", "nps": 1.5, "n": 40}],
+            "top_themes": [{"theme": "price"}],
+        }
+    )
+    assert (summary.nps, summary.n, summary.change, summary.target) == (None, 40, None, None)
+    assert summary.trend == (TrendPoint("2026-10", 1.5, 40),)
+    assert summary.top_themes == (Theme("price", "price", None, None),)
+    assert as_summary(None) is None
+    assert as_summary(summary) is summary
+    assert as_summary({}) == UnitSummary()
