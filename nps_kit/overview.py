@@ -197,8 +197,8 @@ def _chart(units: list[dict[str, Any]], lang: Language, *, alt: str) -> str | No
     import pandas as pd
     from matplotlib.figure import Figure
 
-    from nps_kit._plot_base import palette_retina_png
     from nps_kit.plot import set_theme, unit_comparison
+    from nps_kit.plot._base import palette_retina_png
 
     rows = [
         {"name": u["name"], "nps": s.nps, "ci_low": s.ci_low, "ci_high": s.ci_high, "n": s.n}

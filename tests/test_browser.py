@@ -536,9 +536,9 @@ def test_report_components_pass_the_layout_checks(
 
     matplotlib.use("Agg")
     from nbformat.v4 import new_notebook
-    from nps_kit._plot_base import palette_retina_png
 
     from nps_kit import plot, report
+    from nps_kit.plot._base import palette_retina_png
 
     plot.set_theme()
     groups = pd.DataFrame(

@@ -456,7 +456,9 @@ def test_a_theme_pack_brings_its_themes_and_playbook(project: Path) -> None:
 def test_a_unit_playbook_wins_over_the_packs(project: Path) -> None:
     from nps_kit.text.packs import pack_files
 
-    (project / "params" / "mine.yaml").write_text("version: 1\n", encoding="utf-8")
+    # a valid playbook of the team's own (playbooks are validated with the unit)
+    mine = pack_files("finance")[1].read_text(encoding="utf-8")
+    (project / "params" / "mine.yaml").write_text(mine, encoding="utf-8")
     path = write_unit(project, UNIT + "themes: finance\nplaybook: mine.yaml\n")
     unit = load_unit(path)
     assert unit.themes == pack_files("finance")[0]

@@ -8,14 +8,14 @@ import pandas as pd
 import pytest
 from conftest import Export
 
-from nps_kit.errors import ConfigError
+from nps_kit.errors import DataError
 from nps_kit.load import load_responses
 from nps_kit.params import load_unit, resolve_period
 from nps_kit.periods import (
     format_period,
     is_month,
     is_period,
-    latest_complete_month,
+    latest_month,
     latest_month_in_file,
     shift_period,
 )
@@ -48,15 +48,16 @@ def test_shift_and_format() -> None:
 
 @pytest.mark.parametrize(
     ("last", "month"),
-    [("2026-10-31 23:59", "2026-10"), ("2026-10-31", "2026-10"), ("2026-11-04", "2026-10")],
+    [("2026-10-31 23:59", "2026-10"), ("2026-10-31", "2026-10"), ("2026-11-04", "2026-11")],
 )
-def test_latest_complete_month(last: str, month: str) -> None:
+def test_latest_month_is_the_month_of_the_last_date(last: str, month: str) -> None:
+    # The latest month with data, complete or not (the report's title says when it is not).
     dates = pd.Series(pd.to_datetime(["2026-09-01 00:00", last, None], format="mixed"))
-    assert latest_complete_month(dates) == month
+    assert latest_month(dates) == month
 
 
 def test_no_dates_means_no_month() -> None:
-    assert latest_complete_month(pd.Series(pd.to_datetime([None, None]))) is None
+    assert latest_month(pd.Series(pd.to_datetime([None, None]))) is None
 
 
 def test_loader_reads_every_export_format(export: Export) -> None:
@@ -92,16 +93,20 @@ def test_run_and_notebook_resolve_the_same_month_on_every_format(
     assert prepared.responses["nps_score"].tolist() == wanted["score"].tolist()
 
 
-def test_no_readable_dates_is_a_config_error(tmp_path: Path) -> None:
+def test_no_readable_dates_is_the_loaders_message(tmp_path: Path) -> None:
     (tmp_path / "r.csv").write_text("score,submitted_at\n9,soon\n", encoding="utf-8")
     path = tmp_path / "u.yaml"
     path.write_text(
         "name: U\nlanguage: en\ndata: {path: r.csv}\ncolumns: {date: submitted_at}\n",
         encoding="utf-8",
     )
-    with pytest.raises(ConfigError) as info:
+    with pytest.raises(DataError) as info:
         resolve_period(load_unit(path))
     assert str(info.value) == (
-        f"{path}: period: no readable dates in column 'submitted_at' of r.csv. "
-        "Give the period as YYYY-MM."
+        f"{tmp_path / 'r.csv'}: no date in column 'submitted_at' (date_column) could be read "
+        "(e.g. 'soon'); accepted forms: ISO (2026-10-03, 2026-10-03T09:15:00), 2026/10/03 9:15, "
+        "2026年10月3日 9時15分, Excel serial numbers, and day/month/year or month/day/year with "
+        "a 2- or 4-digit year (13/12/2019, 12/13/2019 9:50:30, 9/8/18 15:29). Check that this is "
+        "the date column, or pass --date-format (date_format in parameters) with a strftime "
+        "pattern such as '%d.%m.%Y %H:%M'."
     )

@@ -21,8 +21,8 @@ from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import to_hex
 from matplotlib.ft2font import FT2Font
 
-from nps_kit import _plot_base as plot_base
 from nps_kit import plot
+from nps_kit.plot import _base as plot_base
 
 PROMOTER, PASSIVE, DETRACTOR = (
     plot.SEGMENT_COLORS[k] for k in ("promoter", "passive", "detractor")
@@ -713,8 +713,9 @@ def test_wide_charts_get_a_phone_variant_with_readable_text() -> None:
     import base64
     import io
 
-    from nps_kit._plot_base import palette_retina_png
     from PIL import Image
+
+    from nps_kit.plot._base import palette_retina_png
 
     ax = plot.trend(trend_table(), lang="ja", target=5)
     rendered = palette_retina_png(ax.figure)
@@ -733,7 +734,7 @@ def test_wide_charts_get_a_phone_variant_with_readable_text() -> None:
 
 @pytest.mark.parametrize("width", [6.4, 3.9])
 def test_long_titles_wrap_and_legends_fold_inside_the_figure(width: float) -> None:
-    from nps_kit._plot_base import fit_to_width
+    from nps_kit.plot._base import fit_to_width
 
     title = "テーマ別：批判者が中立者になった場合のNPS改善幅（スコアの理由、直近1か月）"
     fig, ax = plt.subplots(figsize=(width, 3.5), layout="constrained")
@@ -752,7 +753,7 @@ def test_long_titles_wrap_and_legends_fold_inside_the_figure(width: float) -> No
 
 
 def test_charts_describe_their_figures_as_text() -> None:
-    from nps_kit._plot_base import palette_retina_png
+    from nps_kit.plot._base import palette_retina_png
 
     ax = plot.breakdown(breakdown_table(), by="channel", lang="ja", title="チャネル別のNPS")
     rendered = palette_retina_png(ax.figure)
@@ -781,7 +782,7 @@ def test_report_css_uses_the_chart_segment_colours() -> None:
 
 @pytest.mark.parametrize("width", [6.4, 3.9])
 def test_driver_labels_never_overlap_even_for_close_points(width: float) -> None:
-    from nps_kit._plot_base import fit_to_width
+    from nps_kit.plot._base import fit_to_width
 
     # the demo's EC case: five ratings within 0.25 of each other, two nearly on top
     table = pd.DataFrame(
@@ -851,7 +852,7 @@ def test_trend_draws_control_limits_and_rings_months_outside_them() -> None:
 def test_a_crowded_breakdown_draws_without_any_warning() -> None:
     import warnings
 
-    from nps_kit._plot_base import palette_retina_png, to_png
+    from nps_kit.plot._base import palette_retina_png, to_png
 
     # Labels this long once made constrained layout give up with a UserWarning on stderr,
     # which failed the unit's report.

@@ -418,7 +418,7 @@ def test_manifest_merges_from_two_processes_at_once_keep_every_unit(tmp_path: Pa
 @pytest.mark.slow
 def test_two_concurrent_runs_of_25_units_each_end_with_50_units(tmp_path: Path) -> None:
     params = _project(tmp_path, [f"a{i:02d}" for i in range(25)] + [f"b{i:02d}" for i in range(25)])
-    notebook = make_notebook(tmp_path / "nb.ipynb", _publish("unit"))
+    notebook = make_notebook(tmp_path / "nb.ipynb", _publish(period="unit"))
     output = tmp_path / "reports"
     common = ["--parameters", str(params), "--output", str(output), "--notebook", str(notebook)]
     runs = [
@@ -437,7 +437,7 @@ def test_two_concurrent_runs_of_25_units_each_end_with_50_units(tmp_path: Path) 
     units = _manifest_units(folder)
     assert len(units) == 50
     assert {u["status"] for u in units.values()} == {"ok"}
-    assert {name: u["summary"]["unit"] for name, u in units.items()} == {n: n for n in units}
+    assert {name: u["summary"]["period"] for name, u in units.items()} == {n: n for n in units}
     page = (folder / "index.html").read_text(encoding="utf-8")
     assert page.count("<tr><td>") == 50
     assert '<a href="2026-10/index.html">2026年10月</a> (50/50)' in (
@@ -476,7 +476,7 @@ def test_sigterm_mid_run_leaves_no_temporaries_and_records_exactly_the_finished_
             f"import pathlib, time\nversion = {version}\n"
             f"while unit != 'a' and not pathlib.Path({str(gate)!r}).exists():\n"
             "    time.sleep(0.05)",
-            _publish("version"),
+            _publish(n="version"),
         )
 
     def run(version: int) -> subprocess.Popen[str]:
@@ -506,7 +506,9 @@ def test_sigterm_mid_run_leaves_no_temporaries_and_records_exactly_the_finished_
 
     gate.unlink()
     second = run(2)
-    _wait_for(lambda: _manifest_units(folder).get("a", {}).get("summary") == {"version": 2}, second)
+    _wait_for(
+        lambda: (_manifest_units(folder).get("a", {}).get("summary") or {}).get("n") == 2, second
+    )
     second.send_signal(signal.SIGTERM)
     _out, err = second.communicate(timeout=120)
 
@@ -517,11 +519,11 @@ def test_sigterm_mid_run_leaves_no_temporaries_and_records_exactly_the_finished_
         "nps-kit: interrupted",
     ]
     units = _manifest_units(folder)
-    assert {name: u["summary"] for name, u in units.items()} == {
-        "a": {"version": 2},
-        "b": {"version": 1},
-        "c": {"version": 1},
-        "d": {"version": 1},
+    assert {name: u["summary"]["n"] for name, u in units.items()} == {
+        "a": 2,
+        "b": 1,
+        "c": 1,
+        "d": 1,
     }
     assert "version = 2" in (folder / "a.ipynb").read_text(encoding="utf-8")
     assert {unit: (folder / f"{unit}.ipynb").read_bytes() for unit in "bcd"} == {

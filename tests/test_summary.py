@@ -26,6 +26,7 @@ MANIFEST_SUMMARY = {
     "pct_detractors": 25.0,
     "small_sample": False,
     "target": 0.0,
+    "target_status": "not_distinguishable",
     "change": {
         "vs": "2026-09",
         "kind": "previous",
@@ -35,7 +36,22 @@ MANIFEST_SUMMARY = {
         "p_value": 0.44,
         "verdict": "no_change",
         "level": 0.95,
+        "nps": -8.1,
     },
+    "changes": [
+        {
+            "vs": "2026-09",
+            "kind": "previous",
+            "diff": 3.2,
+            "ci_low": -5.0,
+            "ci_high": 11.4,
+            "p_value": 0.44,
+            "verdict": "no_change",
+            "level": 0.95,
+            "nps": -8.1,
+        }
+    ],
+    "contributors": [{"kind": "previous", "total": 3.2, "items": []}],
     "trend": [
         {
             "period": "2026-09",
@@ -50,9 +66,12 @@ MANIFEST_SUMMARY = {
         }
     ],
     "control": {"period": "2026-10", "centre": 1.0, "low": -9.5, "high": 11.5, "outside": "below"},
-    "top_themes": [{"theme": "delivery", "label": "配送", "share": 18.2, "nps_gain": 2.1}],
+    "top_themes": [
+        {"theme": "delivery", "label": "配送", "share": 18.2, "nps_gain": 2.1, "detractors": 12}
+    ],
     "actions": [{"segment": "detractor", "text": "連絡する", "evidence": "…"}],
     "detractors_to_contact": 17,
+    "consent_known": True,
     "excluded": {"missing": 2, "invalid": 1},
 }
 
@@ -60,11 +79,14 @@ MANIFEST_SUMMARY = {
 def test_manifest_json_round_trips_with_the_documented_shape() -> None:
     summary = UnitSummary.from_json(MANIFEST_SUMMARY)
     assert summary.change == Change(
-        "2026-09", "previous", 3.2, -5.0, 11.4, 0.44, "no_change", level=0.95
+        "2026-09", "previous", 3.2, -5.0, 11.4, 0.44, "no_change", level=0.95, nps=-8.1
     )
+    assert summary.changes == (summary.change,)
+    assert summary.target_status == "not_distinguishable"
+    assert summary.consent_known is True
     assert summary.control == Control("2026-10", 1.0, -9.5, 11.5, "below")
     assert summary.trend == (TrendPoint("2026-09", None, 3, None, None, True),)
-    assert summary.top_themes == (Theme("delivery", "配送", 18.2, 2.1),)
+    assert summary.top_themes == (Theme("delivery", "配送", 18.2, 2.1, detractors=12),)
     assert summary.actions == (Action("detractor", "連絡する", "…"),)
     assert summary.excluded == Excluded(missing=2, invalid=1)
     assert summary.share("detractors") == 25.0

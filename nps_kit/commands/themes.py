@@ -74,7 +74,11 @@ def _run(args: argparse.Namespace) -> int:
     # The loader reads every export format the same way; the comment column stands in for the
     # score column, whose parsing this command does not use.
     data = load_responses(
-        args.data, score_column=args.text_column, sheet=sheet, encoding=args.encoding
+        args.data,
+        score_column=args.text_column,
+        sheet=sheet,
+        encoding=args.encoding,
+        check_score=False,
     ).data
     texts = data[args.text_column].astype("string")
     book = load_pack(args.pack) if args.pack in PACKS else load_themes(_themes_file(args.pack))
