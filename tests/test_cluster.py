@@ -45,7 +45,9 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _summaries(result: RunResult) -> dict[str, str]:
-    return {u.unit: json.dumps(u.summary, sort_keys=True) for u in result.units if u.summary}
+    return {
+        u.unit: json.dumps(u.summary.to_json(), sort_keys=True) for u in result.units if u.summary
+    }
 
 
 def test_units_on_a_dask_cluster(project: Path, tmp_path: Path) -> None:
