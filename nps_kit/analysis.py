@@ -135,6 +135,10 @@ class FollowupAnalysis:
     stance
         Share of each segment's commenters praising and complaining about each theme
         (:func:`nps_kit.text.theme_stance`, all text answers combined), or ``None``.
+    polarity
+        Each respondent's polarity per theme (``positive``, ``negative``, ``mixed``,
+        ``neutral`` or NA; all text answers combined, :func:`nps_kit.text.merge_polarity`), or
+        ``None`` without text questions.
     tags
         One boolean column per theme and respondent of the period (all text answers combined).
     recommendations
@@ -155,6 +159,7 @@ class FollowupAnalysis:
     book: ThemeBook
     stance: pd.DataFrame | None = None
     rating_scale: tuple[float, float] | None = None
+    polarity: pd.DataFrame | None = None
 
 
 def analyse_followups(
@@ -268,7 +273,7 @@ def analyse_followups(
     if rating_columns and rating_scale is not None:
         ratings = ratings_summary(data, rating_columns, scale=rating_scale, weight=weight)
         drivers = key_drivers(data, rating_columns, scale=rating_scale, weight=weight)
-    themes = stance = None
+    themes = stance = polarity = None
     if all_tags is not None:
         commented = _any_text(data, parsed)
         all_tags = all_tags.astype("boolean").where(commented)
@@ -278,9 +283,8 @@ def analyse_followups(
             all_tags,
             min_n,
         )
-        stance = theme_stance(
-            data, merge_polarity(polarities), commented=commented, lang=lang, book=book
-        )
+        polarity = merge_polarity(polarities)
+        stance = theme_stance(data, polarity, commented=commented, lang=lang, book=book)
     current = nps(data, weight=weight, level=level, min_n=min_n)
     previous_rows = unit.rows(shift_period(unit.period, -1))
     previous = (
@@ -305,6 +309,7 @@ def analyse_followups(
         book=book,
         stance=stance,
         rating_scale=rating_scale,
+        polarity=polarity,
     )
 
 

@@ -100,9 +100,11 @@ def respondent_themes(
     labels
         Theme id → label in the report's language.
     polarity
-        Optional, same index and columns as ``tags``: ``"positive"``, ``"negative"`` or NA per
-        theme and respondent, when the text analysis provides it. A theme is then written with
-        its sign, ``"配送 (−)"``; without it, the bare label.
+        Optional, same index and columns as ``tags``: ``"positive"``, ``"negative"``,
+        ``"mixed"``, ``"neutral"`` or NA per theme and respondent
+        (:attr:`nps_kit.analysis.FollowupAnalysis.polarity`). A theme is then written with its
+        sign, ``"配送 (−)"`` (complaint or request), ``(+)`` (praise) or ``(±)`` (both); neutral
+        mentions and a missing polarity give the bare label.
 
     Returns
     -------
@@ -112,7 +114,7 @@ def respondent_themes(
     if tags is None:
         return pd.Series(dtype=object)
     present = tags.fillna(False).astype(bool)
-    signs = {"positive": " (+)", "negative": " (−)"}
+    signs = {"positive": " (+)", "negative": " (−)", "mixed": " (±)"}
     out = []
     for index, row in present.iterrows():
         names = []

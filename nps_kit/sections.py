@@ -575,7 +575,7 @@ def detractors(
     themes = None
     if analysis is not None and analysis.tags is not None and analysis.themes is not None:
         labels = dict(zip(analysis.themes["theme"], analysis.themes["label"], strict=True))
-        themes = respondent_themes(analysis.tags, labels)
+        themes = respondent_themes(analysis.tags, labels, polarity=analysis.polarity)
     found = followup_list(
         unit,
         id_column=id_column,

@@ -188,6 +188,30 @@ def test_respondent_themes_with_and_without_polarity() -> None:
         "価格",
         "",
     ]
+    both = pd.DataFrame({"delivery": ["mixed", None, None], "price": ["neutral", None, None]})
+    assert respondent_themes(tags, labels, polarity=both).tolist()[0] == "配送 (±), 価格"
+
+
+def test_the_analysis_gives_each_detractor_list_theme_its_polarity(repo_root: Path) -> None:
+    from nps_kit.analysis import analyse_followups
+
+    unit = prepare_unit(
+        repo_root / "data" / "demo_responses.csv.gz",
+        name="EC事業部",
+        unit_column="business_unit",
+        unit_values=["EC事業部"],
+        text_columns=["comment"],
+    )
+    analysis = analyse_followups(unit, [{"column": "comment", "type": "text", "label": "理由"}])
+    assert analysis.polarity is not None and analysis.tags is not None
+    assert list(analysis.polarity.columns) == list(analysis.tags.columns)
+    assert analysis.polarity.index.equals(analysis.tags.index)
+    labels = dict(zip(analysis.themes["theme"], analysis.themes["label"], strict=True))
+    shown = respondent_themes(analysis.tags, labels, polarity=analysis.polarity)
+    detractor = (unit.current["segment"] == "detractor").reindex(shown.index, fill_value=False)
+    # detractors mostly complain: their themes carry a sign, most often (−)
+    signs = "".join(shown[detractor])
+    assert signs.count("(−)") > signs.count("(+)") > 0
 
 
 def test_html_is_escaped_and_phone_cards_carry_labels(unit: UnitData) -> None:
