@@ -272,6 +272,10 @@ def _adjusted_verdicts(units: list[dict[str, Any]]) -> tuple[list[str | None], f
     return verdicts, fdr
 
 
+def _or_dash(value: Any) -> Any:
+    return "—" if value is None else value
+
+
 def _signed(value: float) -> str:
     return f"{value:+.1f}".replace("-", "\u2212")
 
@@ -290,7 +294,7 @@ def _words(key: str, langs: tuple[Language, ...]) -> str:
 
 
 def _changes(summary: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    found = {c.get("kind", "previous"): c for c in summary.get("changes") or []}
+    found = {c.get("kind") or "previous": c for c in summary.get("changes") or []}
     if not found and summary.get("change"):
         found["previous"] = summary["change"]
     return found
@@ -390,8 +394,10 @@ def write_overview(
         s = _summary(u).to_json()
         if verdict is not None and s.get("change"):  # the verdict after BH over the units
             s["change"] = {**s["change"], "verdict": verdict}
+            # A change without a kind is the previous month's (as `_changes` reads it).
+            kind = s["change"].get("kind") or "previous"
             s["changes"] = [
-                {**c, "verdict": verdict} if c.get("kind") == s["change"].get("kind") else c
+                {**c, "verdict": verdict} if (c.get("kind") or "previous") == kind else c
                 for c in s.get("changes") or []
             ]
         status = u["status"]
@@ -433,7 +439,7 @@ def write_overview(
             f'<td class="is-num">{escape(shares)}</td>'
             f"<td>{_sparkline(s.get('trend') or [], unit_lang)}</td>"
             f'<td class="is-text">{escape(str(themes[0].get("label", ""))) if themes else "—"}</td>'
-            f'<td class="is-num">{escape(str(s.get("detractors_to_contact", "—")))}</td>'
+            f'<td class="is-num">{escape(str(_or_dash(s.get("detractors_to_contact"))))}</td>'
             f'<td class="is-text">{state} {link}</td></tr>'
         )
     image = _chart(units, lang, alt=_words("chart", langs)) or ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -106,8 +105,10 @@ def _unit(unit: str, p_value: float | None, verdict: str, lang: str = "ja") -> d
 
 
 def _changes(page: str) -> list[str]:
-    rows = re.findall(r"<tr><td>(.*?)</td>.*?</td><td>.*?</td><td>(.*?)</td>", page)
-    return [f"{name}: {change}" for name, change in rows]
+    """Each unit's name and its change vs the previous month (with its verdict badge)."""
+    rows = BeautifulSoup(page, "html.parser").select("tbody tr")
+    cells = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in rows]
+    return [f"{c[0]}: {c[2]}" for c in cells]
 
 
 def test_overview_verdicts_control_the_false_discovery_rate_across_units(tmp_path: Path) -> None:
@@ -123,11 +124,11 @@ def test_overview_verdicts_control_the_false_discovery_rate_across_units(tmp_pat
     write_overview(tmp_path, {"period": "2026-10", "units": units})
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert _changes(page) == [
-        "A: +5.0 ポイント (有意に改善)",
-        "B: −5.0 ポイント (有意な変化なし)",
-        "C: +5.0 ポイント (有意な変化なし)",
-        "D: +5.0 ポイント (有意な変化なし)",
-        "E: +5.0 ポイント (有意な変化なし)",
+        "A: +5.0 有意に改善",
+        "B: −5.0 有意な変化なし",
+        "C: +5.0 有意な変化なし",
+        "D: +5.0 有意な変化なし",
+        "E: +5.0 有意な変化なし",
     ]
     assert "Benjamini–Hochberg 法により偽発見率を5%に抑えています" in page
 
@@ -136,5 +137,5 @@ def test_overview_in_english_names_the_method(tmp_path: Path) -> None:
     units = [_unit("a", 0.01, "improvement", "en"), _unit("b", None, "insufficient_data", "en")]
     write_overview(tmp_path, {"period": "2026-10", "units": units})
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert _changes(page)[0] == "A: +5.0 pts (significant improvement)"
+    assert _changes(page)[0] == "A: +5.0 significant improvement"
     assert "hold the false discovery rate across all units at 5% (Benjamini–Hochberg)" in page
