@@ -773,7 +773,7 @@ def test_report_css_uses_the_chart_segment_colours() -> None:
     from pathlib import Path
 
     css = (
-        Path(plot.__file__).parent / "templates" / "nps_report" / "static" / "report.css"
+        Path(plot.__file__).parent.parent / "templates" / "nps_report" / "static" / "report.css"
     ).read_text(encoding="utf-8")
     for key, colour in plot.SEGMENT_COLORS.items():
         found = re.search(rf"--{key}: (#[0-9a-fA-F]{{6}})", css)

@@ -164,6 +164,7 @@ def palette_retina_png(fig: Figure) -> tuple[bytes, dict[str, Any]] | None:
     """
     if not fig.axes and not fig.lines and not fig.texts:
         return None
+    fill_missing_glyphs(fig)  # before any text is measured: no "Glyph missing" warning
     fit_to_width(fig)
     png, metadata = _palette_png(fig)
     alt = getattr(fig, "nps_kit_alt", None)
@@ -355,8 +356,14 @@ def fit_to_width(fig: Figure) -> None:
     """Wrap left titles and fold top legends into more rows so both fit inside ``fig``.
 
     A title or legend wider than the figure would be cut at its edge ("…NPS改"); this is
-    called before every inline rendering, at the width the chart is drawn for.
+    called before every inline rendering, at the width the chart is drawn for. Its drawing
+    passes are quiet (:func:`quiet_layout`): a crowded chart is still drawn, without a warning.
     """
+    with quiet_layout():
+        _fit_to_width(fig)
+
+
+def _fit_to_width(fig: Figure) -> None:
     fig.draw_without_rendering()
     renderer: RendererBase = getattr(fig, "_get_renderer")()  # noqa: B009 - the layout's renderer
     width = fig.bbox.width
@@ -493,8 +500,8 @@ def to_png(fig: Figure | SubFigure | Axes, *, dpi: int = 144) -> bytes:
     root = fig.figure if isinstance(fig, Axes | SubFigure) else fig
     if not isinstance(root, Figure):  # pragma: no cover - matplotlib guarantees a Figure root
         raise TypeError(f"to_png: fig must be a matplotlib Figure or Axes, got {type(fig)!r}")
+    fill_missing_glyphs(root)  # before any text is measured: no "Glyph missing" warning
     fit_to_width(root)
-    fill_missing_glyphs(root)
     buffer = io.BytesIO()
     with quiet_layout():
         root.savefig(
