@@ -538,6 +538,8 @@ def _text_question(unit: UnitData, result: Any, lang: Language, *, primary: bool
                 lang=lang,
             )
         )
+    elif primary and result.phrases is not None:  # too few or too uniform comments to compare
+        display(report.callout(_w("words_too_few", lang)))
     texts = unit.current[result.question.column].astype("string").str.strip()
     seg = unit.current["segment"]
     for segment in ("detractor", "passive", "promoter"):

@@ -445,7 +445,7 @@ def test_detractors_show_everyone_most_urgent_first_and_publish_the_work_table(
     assert "ec_followups.csv と ec_followups.xlsx" in shown.html
     # Breakdown columns under their labels, themes by label.
     assert 'data-label="プラン">premium</td>' in shown.html
-    assert 'data-label="テーマ">配送（スピード・破損）</td>' in shown.html
+    assert 'data-label="テーマ">配送（スピード・破損） (−)</td>' in shown.html
     published = [o[FOLLOWUPS_MIME] for o in shown.outputs if FOLLOWUPS_MIME in o]
     assert len(published) == 1
     assert published[0]["columns"] == [
@@ -660,7 +660,6 @@ def test_followups_without_text_or_ratings(
     # without themes or drivers each segment has one card: its general action
     assert [a["segment"] for a in published["actions"]] == ["detractor", "passive", "promoter"]
     assert published["consent_known"] is False
-    assert [a["segment"] for a in published["actions"]] == ["detractor"] * 3
 
 
 def test_generation_time_is_in_the_readers_time_zone(
@@ -737,8 +736,8 @@ def test_text_question_with_too_little_text_says_so(
         warnings.simplefilter("error")  # a warning fails the unit in a run
         analysis = analyse_followups(unit, QUESTIONS[lang][-1:])
         shown = show(sections.followups, unit, analysis)
-    words = analysis.questions[0].words
-    assert words is not None and words.empty
+    phrases = analysis.questions[0].phrases
+    assert phrases is not None and phrases.empty
     note = {
         "ja": "批判者と推奨者の言葉を比べるには、コメントの量や種類が足りません。",
         "en": "Not enough text to compare the words of detractors and promoters.",

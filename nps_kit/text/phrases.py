@@ -97,6 +97,10 @@ def segment_phrases(
     said = answered(texts).to_numpy(dtype=bool)
     seg = segments.reindex(texts.index).astype("object").to_numpy(dtype=object)
     groups = {name: texts[said & (seg == name)].astype(str) for name in labels}
+    if any(group.empty for group in groups.values()):
+        # "Typical of detractors" means nothing without promoters' comments to compare with:
+        # the report then says there is not enough text (issue 9, degenerate inputs).
+        return pd.DataFrame([], columns=list(PHRASE_COLUMNS))
     sets = {name: _phrase_sets(group) for name, group in groups.items()}
     counts = {name: Counter(p for found in sets[name] for p in found) for name in labels}
     sizes = {name: len(groups[name]) for name in labels}
