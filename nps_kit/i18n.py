@@ -603,8 +603,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Not enough text to compare the words of detractors and promoters.",
     },
     "mail.detractors_unknown": {
-        "ja": "フォローアップ待ちの批判者: {count}名（連絡の同意は不明）",
-        "en": "Detractors awaiting follow-up: {count} (consent to contact unknown)",
+        "ja": "フォローアップ待ちの批判者{count}人（連絡の同意は不明）",
+        "en": "{count} detractors awaiting follow-up (consent to contact unknown)",
     },
     "mail.work_attached": {
         "ja": "全員の作業用ファイルを添付しています（{file}）。",

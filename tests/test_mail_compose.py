@@ -553,9 +553,9 @@ def test_without_a_consent_column_nobody_is_said_to_have_agreed(
     unit = make_unit(tmp_path, summary={**SUMMARY, "consent_known": False})
     message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
     html, text = html_and_text(message)
-    assert "フォローアップ待ちの批判者: 17名（連絡の同意は不明）" in text
-    assert "連絡許可あり" not in text and "連絡許可あり" not in html
+    assert "フォローアップ待ちの批判者17人（連絡の同意は不明）" in text
+    assert "連絡可能" not in text and "連絡可能" not in html
     known = parse(
         compose_message(make_unit(tmp_path), PERIOD, sender=SENDER, charts=charts).message
     )
-    assert "フォローアップ待ちの批判者: 17名（連絡許可あり）" in html_and_text(known)[1]
+    assert "連絡可能な批判者17人（フォローアップ待ち）" in html_and_text(known)[1]

@@ -341,7 +341,7 @@ def test_a_report_with_changed_figures_is_sent_again(
     assert (
         recorder.received[1]
         .message["Subject"]
-        .startswith("[NPS] Cloud Platform October 2026: +29.8")
+        .startswith("[NPS] Cloud Platform October 2026: 29.8")
     )
 
 
