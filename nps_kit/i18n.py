@@ -243,7 +243,6 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "非言及者のNPS",
         "en": "NPS (not mentioning)",
     },
-    "sections.nps_gain": {"ja": "改善余地（ポイント）", "en": "Gain (pts)"},
     "sections.ci": {
         "ja": "95%信頼区間",
         "en": "95% interval",
