@@ -72,12 +72,14 @@ def test_init_from_export_then_run_gives_the_right_headline(
     assert "no target" in html.lower()
     assert "agreed to be contacted is unknown" in html
     assert "allowed contact" not in html
-    # The comments are about software (speed, support, docs): the saas pack fits, never the
-    # retail one (no delivery or checkout advice for a software survey).
+    # The comments are about software (speed, support, docs): themes come from the saas pack
+    # when it fits the export's comments, never from the retail one (no delivery or checkout
+    # advice for a software survey).
     themes = {t["theme"] for t in entry["summary"]["top_themes"]}
-    assert themes and themes <= {"performance", "support", "docs", "reliability", "features"}
+    assert themes <= {"performance", "support", "docs", "reliability", "features"}
     defaults = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
-    assert "a copy of the bundled 'saas' pack" in defaults
+    assert "'retail'" not in defaults
+    assert ("a copy of the bundled 'saas' pack" in defaults) == bool(themes)
 
 
 def test_google_forms_project_parameters(tmp_path: Path) -> None:
