@@ -515,8 +515,8 @@ def test_run_writes_everyone_to_the_html_and_both_work_files_then_reads_the_stat
     pd.testing.assert_frame_equal(csv, xlsx)
     assert csv["response_id"].tolist() == ids
     assert result.units[0].summary is not None
-    assert result.units[0].summary["detractors_to_contact"] == n
-    assert result.units[0].summary["consent_known"] is True
+    assert result.units[0].summary.detractors_to_contact == n
+    assert result.units[0].summary.consent_known is True
 
     # The team returns the work file with the first ten contacted three days after answering.
     returned = csv.copy()
