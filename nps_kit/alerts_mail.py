@@ -18,35 +18,13 @@ from typing import Any
 
 import pandas as pd
 
-from nps_kit.i18n import Language
+from nps_kit.i18n import Language, t
 from nps_kit.mail.compose import ComposedMessage
 from nps_kit.mail.units import parse_address
 from nps_kit.params import Breakdown, UnitParameters
 
 __all__ = ["alert_subject", "compose_alert"]
 
-_WORDS: dict[str, dict[str, str]] = {
-    "subject": {
-        "ja": "[NPS] {name}: 連絡を許可した新しい批判者 {n} 人",
-        "en": "[NPS] {name}: {n} new detractor(s) who allowed contact",
-    },
-    "intro": {
-        "ja": "{name} に、連絡を許可した新しい批判者が {n} 人います。"
-        "スコアの低い方、回答の古い方から順に並べています。",
-        "en": "{name} has {n} new detractor(s) who allowed contact, "
-        "the lowest score and the oldest response first.",
-    },
-    "score": {"ja": "スコア {score}", "en": "score {score}"},
-    "no_comment": {"ja": "（コメントなし）", "en": "(no comment)"},
-    "threshold": {
-        "ja": "対象: 0〜{max} 点の回答で、連絡を許可した方（前回までに通知した方を除く）。",
-        "en": "Included: scores 0–{max} from people who allowed contact, not alerted before.",
-    },
-    "footer": {
-        "ja": "このメールは nps-kit alerts により自動送信されています。",
-        "en": "This message was sent automatically by nps-kit alerts.",
-    },
-}
 _CSS = """
 body { margin: 0; padding: 0; background: #f3f4f6; }
 td { font-family: 'Hiragino Sans', Meiryo, 'Segoe UI', Arial, sans-serif; color: #1f2937;
@@ -61,17 +39,13 @@ blockquote { margin: 6px 0 0; padding-left: 10px; border-left: 3px solid #e5e7eb
 """
 
 
-def _w(key: str, lang: Language, **values: object) -> str:
-    return _WORDS[key][lang].format(**values)
-
-
 def alert_subject(name: str, count: int, lang: Language) -> str:
     """Return the subject, e.g. ``[NPS] EC事業部: 連絡を許可した新しい批判者 3 人``."""
-    return _w("subject", lang, name=name, n=count)
+    return t("alerts_mail.subject", lang, name=name, n=count)
 
 
 def _facts(unit: UnitParameters, record: Mapping[Any, Any]) -> list[str]:
-    facts = [str(record["date"]), _w("score", unit.language, score=record["score"])]
+    facts = [str(record["date"]), t("alerts_mail.score", unit.language, score=record["score"])]
     for item in unit.breakdowns:
         column = item.column if isinstance(item, Breakdown) else item
         name = (item.label or item.column) if isinstance(item, Breakdown) else item
@@ -107,15 +81,15 @@ def compose_alert(
     lang = unit.language
     records = rows.to_dict("records")
     title = alert_subject(unit.name, len(records), lang)
-    intro = _w("intro", lang, name=unit.name, n=len(records))
-    rule = _w("threshold", lang, max=unit.alerts.max_score)
-    footer = _w("footer", lang)
+    intro = t("alerts_mail.intro", lang, name=unit.name, n=len(records))
+    rule = t("alerts_mail.threshold", lang, max=unit.alerts.max_score)
+    footer = t("alerts_mail.footer", lang)
     text = [intro, ""]
     people = []
     e = html.escape
     for record in records:
         facts = _facts(unit, record)
-        comment = str(record.get("comment") or "") or _w("no_comment", lang)
+        comment = str(record.get("comment") or "") or t("alerts_mail.no_comment", lang)
         text += [f"{record['response_id']}  " + " / ".join(facts), f"  {comment}", ""]
         people.append(
             f'<tr><td class="person"><span class="id">{e(str(record["response_id"]))}</span> '

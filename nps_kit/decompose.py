@@ -27,7 +27,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from nps_kit.i18n import Language, label, points
+from nps_kit.i18n import Language, label, points, t
 from nps_kit.score import DEFAULT_MIN_N, score_groups
 from nps_kit.stats import z_critical
 
@@ -43,23 +43,6 @@ __all__ = [
 _MISSING = "\u0000missing"  # stands for a missing label while grouping; never shown
 
 ContributorKind = Literal["within", "mix", "others"]
-
-_WORDS: dict[str, dict[str, str]] = {
-    "contributors": {
-        "ja": "{what} {total}の内訳（{by}別）：{items}",
-        "en": "What moved the {total} {what} (by {by}): {items}",
-    },
-    "part": {"ja": "{group}（{effect}）{value}", "en": "{group} ({effect}) {value}"},
-    "effect_within": {"ja": "NPSの変化", "en": "its NPS"},
-    "effect_mix": {"ja": "構成比の変化", "en": "its share"},
-    "others": {"ja": "その他", "en": "others"},
-    "noise": {"ja": "（誤差の範囲内）", "en": " (within noise)"},
-    "no_answer": {"ja": "（無回答）", "en": "(no answer)"},
-}
-
-
-def _w(key: str, lang: Language, **values: object) -> str:
-    return _WORDS[key][lang].format(**values)
 
 
 @dataclass(frozen=True)
@@ -314,13 +297,18 @@ def contributors_text(record: Mapping[str, Any], lang: Language) -> str:
     for item in record["items"]:
         value = points(item["value"], lang, signed=True)
         if item["kind"] == "others":
-            part = f"{_w('others', lang)} {value}"
+            part = f"{t('decompose.others', lang)} {value}"
         else:
-            group = item["group"] if item["group"] is not None else _w("no_answer", lang)
-            effect = _w("effect_within" if item["kind"] == "within" else "effect_mix", lang)
-            part = _w("part", lang, group=group, effect=effect, value=value)
+            group = item["group"] if item["group"] is not None else t("decompose.no_answer", lang)
+            effect = t(
+                "decompose.effect_within" if item["kind"] == "within" else "decompose.effect_mix",
+                lang,
+            )
+            part = t("decompose.part", lang, group=group, effect=effect, value=value)
         if item.get("noise"):
-            part += _w("noise", lang)
+            part += t("decompose.noise", lang)
         items.append(part)
     joined = ("、" if lang == "ja" else ", ").join(items)
-    return _w("contributors", lang, what=what, total=total, by=record["label"], items=joined)
+    return t(
+        "decompose.contributors", lang, what=what, total=total, by=record["label"], items=joined
+    )

@@ -674,6 +674,103 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "sections.phrase_count": {"ja": "コメント数", "en": "Comments"},
     "sections.phrase_share": {"ja": "セグメント内の割合（%）", "en": "Of the segment (%)"},
     "sections.example": {"ja": "コメント例", "en": "Example"},
+    "followup.count_known": {
+        "ja": "連絡を許可した批判者 {n} 人",
+        "en": "{n} detractors allowed contact",
+    },
+    "followup.count_unknown": {
+        "ja": "批判者 {n} 人（連絡の同意は不明）",
+        "en": "{n} detractors (consent to contact unknown)",
+    },
+    "followup.consent_unknown": {
+        "ja": "連絡の同意を示す列（columns.contact）が設定されていないため、"
+        "同意の有無はわかりません。連絡する前に、同意を得ているか確認してください。",
+        "en": "No consent column is configured (columns.contact), so whether these people "
+        "agreed to be contacted is unknown. Check consent before contacting anyone.",
+    },
+    "followup.none_known": {
+        "ja": "連絡を許可した批判者はいません。",
+        "en": "No detractor allowed contact.",
+    },
+    "followup.none_unknown": {
+        "ja": "この期間の批判者はいません。",
+        "en": "No detractors in this period.",
+    },
+    "followup.order": {
+        "ja": "緊急度順：スコアの低い順、同じスコアは回答の古い順です。"
+        "経過日数はレポート作成日（{as_of}）時点の日数です。",
+        "en": "Most urgent first: lowest score, then the oldest response. "
+        "Age is counted in days to the report's generation date ({as_of}).",
+    },
+    "followup.work_file": {
+        "ja": "全員の一覧は作業用ファイル {csv} と {xlsx}（担当者・状況・連絡日・メモの列つき）"
+        "にあります。",
+        "en": "Everyone is also in the work files {csv} and {xlsx}, with owner, status, "
+        "contacted_at and note columns for the team.",
+    },
+    "followup.more": {"ja": "残り {n} 人を表示", "en": "Show the other {n}"},
+    "followup.response_id": {"ja": "回答ID", "en": "Response ID"},
+    "followup.date": {"ja": "回答日", "en": "Date"},
+    "followup.age_days": {"ja": "経過日数", "en": "Age"},
+    "followup.days": {"ja": "{n}日", "en": "{n} days"},
+    "followup.score": {"ja": "スコア", "en": "Score"},
+    "followup.themes": {"ja": "テーマ", "en": "Themes"},
+    "followup.comment": {"ja": "コメント", "en": "Comment"},
+    "followup.status": {"ja": "状況", "en": "Status"},
+    "followup.owner": {"ja": "担当者", "en": "Owner"},
+    "followup.loop_title": {
+        "ja": "フォローアップの状況（{file}）",
+        "en": "Follow-up status ({file})",
+    },
+    "followup.close_rate": {"ja": "連絡率", "en": "Close rate"},
+    "followup.close_note": {
+        "ja": "{total} 人中 {contacted} 人に連絡済み",
+        "en": "{contacted} of {total} contacted",
+    },
+    "followup.median": {"ja": "連絡までの日数（中央値）", "en": "Median days to contact"},
+    "followup.median_note": {
+        "ja": "連絡日のわかる {n} 人から",
+        "en": "from the {n} with a contact date",
+    },
+    "followup.open": {"ja": "未対応", "en": "Still open"},
+    "followup.open_note": {"ja": "下の一覧", "en": "listed below"},
+    "followup.open_title": {"ja": "未対応の方（緊急度順）", "en": "Still open, most urgent first"},
+    "followup.people": {"ja": "{n} 人", "en": "{n}"},
+    "decompose.contributors": {
+        "ja": "{what} {total}の内訳（{by}別）：{items}",
+        "en": "What moved the {total} {what} (by {by}): {items}",
+    },
+    "decompose.part": {"ja": "{group}（{effect}）{value}", "en": "{group} ({effect}) {value}"},
+    "decompose.effect_within": {"ja": "NPSの変化", "en": "its NPS"},
+    "decompose.effect_mix": {"ja": "構成比の変化", "en": "its share"},
+    "decompose.others": {"ja": "その他", "en": "others"},
+    "decompose.noise": {"ja": "（誤差の範囲内）", "en": " (within noise)"},
+    "decompose.no_answer": {"ja": "（無回答）", "en": "(no answer)"},
+    "alerts_mail.subject": {
+        "ja": "[NPS] {name}: 連絡を許可した新しい批判者 {n} 人",
+        "en": "[NPS] {name}: {n} new detractor(s) who allowed contact",
+    },
+    "alerts_mail.intro": {
+        "ja": "{name} に、連絡を許可した新しい批判者が {n} 人います。"
+        "スコアの低い方、回答の古い方から順に並べています。",
+        "en": "{name} has {n} new detractor(s) who allowed contact, "
+        "the lowest score and the oldest response first.",
+    },
+    "alerts_mail.score": {"ja": "スコア {score}", "en": "score {score}"},
+    "alerts_mail.no_comment": {"ja": "（コメントなし）", "en": "(no comment)"},
+    "alerts_mail.threshold": {
+        "ja": "対象: 0〜{max} 点の回答で、連絡を許可した方（前回までに通知した方を除く）。",
+        "en": "Included: scores 0–{max} from people who allowed contact, not alerted before.",
+    },
+    "alerts_mail.footer": {
+        "ja": "このメールは nps-kit alerts により自動送信されています。",
+        "en": "This message was sent automatically by nps-kit alerts.",
+    },
+    "report.chart_alt": {"ja": "グラフ", "en": "Chart"},
+    "report.facts_label": {"ja": "グラフの数値", "en": "Figures in this chart"},
+    "mail.verdict_no_change": {"ja": "有意差なし", "en": "no significant change"},
+    "mail.verdict_improvement": {"ja": "有意に改善", "en": "significant improvement"},
+    "mail.verdict_decline": {"ja": "有意に悪化", "en": "significant decline"},
 }
 
 

@@ -29,6 +29,7 @@ from nbconvert import HTMLExporter
 from traitlets.config import Config
 
 from nps_kit._atomic import atomic_write_text
+from nps_kit.i18n import LANGUAGES, Language, t
 from nps_kit.periods import format_period
 
 __all__ = [
@@ -52,8 +53,6 @@ TEMPLATE_NAME = "nps_report"
 _RUNNER_MIME = "application/vnd.nps-kit."
 #: Cells with one of these tags are left out of the HTML (papermill tags its error banners).
 _REMOVE_CELL_TAGS = frozenset({"remove_cell", "remove-cell", "papermill-error-cell-tag"})
-_CHART_ALT = {"ja": "グラフ", "en": "Chart"}
-_FACTS_LABEL = {"ja": "グラフの数値", "en": "Figures in this chart"}
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 # A log line the kernel's machinery printed to stdout: a warning printed as Python prints one
 # ("file.py:3: FutureWarning: ..." or "FutureWarning: ..."), a traceback, or an ERROR log line.
@@ -136,9 +135,10 @@ def _exporter() -> HTMLExporter:
     return exporter
 
 
-def _check_lang(lang: str) -> None:
-    if lang not in _CHART_ALT:
+def _check_lang(lang: str) -> Language:
+    if lang not in LANGUAGES:
         raise ValueError(f"lang must be 'ja' or 'en', got {lang!r}")
+    return lang
 
 
 def _for_readers(nb: nbformat.NotebookNode, lang: str) -> nbformat.NotebookNode:
@@ -150,7 +150,7 @@ def _for_readers(nb: nbformat.NotebookNode, lang: str) -> nbformat.NotebookNode:
     at about a third of the size.
     """
     out = copy.deepcopy(nb)
-    other = {f"lang-{code}" for code in _CHART_ALT if code != lang}
+    other = {f"lang-{code}" for code in LANGUAGES if code != lang}
     out.cells = [c for c in out.cells if not other & set(c.get("metadata", {}).get("tags", []))]
     for cell in out.cells:
         if cell.get("cell_type") != "code":
@@ -270,13 +270,13 @@ def render_html(nb: nbformat.NotebookNode, *, lang: str, title: str) -> str:
     ValueError
         If ``lang`` is not ``"ja"`` or ``"en"``.
     """
-    _check_lang(lang)
+    language = _check_lang(lang)
     resources = {
         "nps_kit": {
             "lang": lang,
             "title": title,
-            "chart_alt": _CHART_ALT[lang],
-            "facts_label": _FACTS_LABEL[lang],
+            "chart_alt": t("report.chart_alt", language),
+            "facts_label": t("report.facts_label", language),
         },
         "metadata": {"name": title},
     }

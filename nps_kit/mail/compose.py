@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from nps_kit.i18n import Language, points
+from nps_kit.i18n import Language, points, t
 from nps_kit.mail.body import BodyFacts, change_label, render_body, signed
 from nps_kit.mail.pdf import print_pdf
 from nps_kit.mail.units import MailUnit
@@ -38,6 +38,9 @@ __all__ = ["MAX_HTML_BYTES", "ComposedMessage", "compose_message", "render_chart
 
 #: Gmail clips HTML bodies above ~102 KB; stay below with margin.
 MAX_HTML_BYTES = 100_000
+
+#: Verdicts of a change that the subject names (others, e.g. too few responses, are left out).
+_VERDICTS = frozenset({"no_change", "improvement", "decline"})
 
 
 @dataclass(frozen=True)
@@ -68,13 +71,6 @@ class ComposedMessage:
     def size(self) -> int:
         """Size of the whole message as sent, in bytes."""
         return len(self.message.as_bytes())
-
-
-_SUBJECT_VERDICT = {
-    "no_change": {"ja": "有意差なし", "en": "no significant change"},
-    "improvement": {"ja": "有意に改善", "en": "significant improvement"},
-    "decline": {"ja": "有意に悪化", "en": "significant decline"},
-}
 
 
 def subject(
@@ -117,7 +113,7 @@ def subject(
         return text
     diff = signed(change.diff)
     vs = change.vs or ""
-    verdict = _SUBJECT_VERDICT.get(str(change.verdict), {}).get(lang)
+    verdict = t(f"mail.verdict_{change.verdict}", lang) if change.verdict in _VERDICTS else None
     if lang == "ja":
         what = change_label(vs, period, lang)
         parts = [f"{what}{diff}", *([verdict] if verdict else [])]
