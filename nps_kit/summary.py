@@ -9,9 +9,9 @@ key is named in one place. The JSON shape is documented in ``docs/architecture.m
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Mapping
+from dataclasses import MISSING, dataclass, fields, replace
+from typing import Any, ClassVar, Self
 
 __all__ = [
     "Action",
@@ -41,6 +41,10 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
+def _flag(value: object) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
 def _records(value: object) -> list[Mapping[str, Any]]:
     # A hand-edited manifest may hold anything: keep the rows that are objects.
     if not isinstance(value, list | tuple):
@@ -48,8 +52,65 @@ def _records(value: object) -> list[Mapping[str, Any]]:
     return [r for r in value if isinstance(r, Mapping)]
 
 
+#: How a JSON value is read for each plain field type of this module: a malformed value becomes
+#: ``None`` (or the field's default), never an exception.
+_READERS: dict[str, Callable[[object], object]] = {
+    "float | None": _float,
+    "int | None": _int,
+    "str | None": _text,
+    "bool | None": _flag,
+    "str": lambda v: "" if v is None else str(v),
+    "int": lambda v: _int(v) or 0,
+    "bool": bool,
+    "tuple[Mapping[str, Any], ...]": lambda v: tuple(dict(r) for r in _records(v)),
+}
+
+
+def _dump(value: object) -> object:
+    if isinstance(value, _Record):
+        return value.to_json()
+    if isinstance(value, tuple):
+        return [_dump(v) for v in value]
+    if isinstance(value, Mapping):
+        return dict(value)
+    return value
+
+
+class _Record:
+    """``to_json``/``from_json`` derived from a frozen dataclass's fields, in field order.
+
+    A record nested in another is named by its field's annotation (``Change | None``,
+    ``tuple[Theme, ...]``); a list row without one of the keys in ``_REQUIRED`` is skipped.
+    """
+
+    _REQUIRED: ClassVar[tuple[str, ...]] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the manifest's JSON object (plain JSON types, keys in field order)."""
+        return {f.name: _dump(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Self:
+        """Read a manifest JSON object; missing or malformed values become ``None`` or defaults."""
+        values: dict[str, object] = {}
+        for f in fields(cls):  # type: ignore[arg-type]
+            kind, value = str(f.type), data.get(f.name)
+            if kind in _READERS:
+                if value is None and f.default is not MISSING:
+                    continue
+                values[f.name] = _READERS[kind](value)
+            elif kind.startswith("tuple["):
+                record = _RECORDS[kind.removeprefix("tuple[").removesuffix(", ...]")]
+                rows = [r for r in _records(value) if all(k in r for k in record._REQUIRED)]
+                values[f.name] = tuple(record.from_json(r) for r in rows)
+            else:
+                record = _RECORDS[kind.removesuffix(" | None")]
+                values[f.name] = record.from_json(value) if isinstance(value, Mapping) else None
+        return cls(**values)
+
+
 @dataclass(frozen=True)
-class Change:
+class Change(_Record):
     """The change against the first comparison period (``vs``), with its interval and verdict."""
 
     vs: str | None
@@ -62,39 +123,12 @@ class Change:
     level: float | None = None
     nps: float | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        """Return the manifest's ``change`` object."""
-        return {
-            "vs": self.vs,
-            "kind": self.kind,
-            "diff": self.diff,
-            "ci_low": self.ci_low,
-            "ci_high": self.ci_high,
-            "p_value": self.p_value,
-            "verdict": self.verdict,
-            "level": self.level,
-            "nps": self.nps,
-        }
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Change:
-        """Read a manifest ``change`` object (missing keys become ``None``)."""
-        return cls(
-            vs=_text(data.get("vs")),
-            kind=_text(data.get("kind")),
-            diff=_float(data.get("diff")),
-            ci_low=_float(data.get("ci_low")),
-            ci_high=_float(data.get("ci_high")),
-            p_value=_float(data.get("p_value")),
-            verdict=_text(data.get("verdict")),
-            level=_float(data.get("level")),
-            nps=_float(data.get("nps")),
-        )
-
 
 @dataclass(frozen=True)
-class TrendPoint:
+class TrendPoint(_Record):
     """One month of the trend: NPS (``None`` when hidden), interval and responses."""
+
+    _REQUIRED: ClassVar[tuple[str, ...]] = ("period",)
 
     period: str
     nps: float | None
@@ -106,38 +140,9 @@ class TrendPoint:
     control_high: float | None = None
     out_of_control: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        """One row of the manifest's ``trend`` list."""
-        return {
-            "period": self.period,
-            "nps": self.nps,
-            "ci_low": self.ci_low,
-            "ci_high": self.ci_high,
-            "n": self.n,
-            "small_sample": self.small_sample,
-            "control_low": self.control_low,
-            "control_high": self.control_high,
-            "out_of_control": self.out_of_control,
-        }
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> TrendPoint:
-        """Read one ``trend`` row."""
-        return cls(
-            period=str(data.get("period", "")),
-            nps=_float(data.get("nps")),
-            n=_int(data.get("n")),
-            ci_low=_float(data.get("ci_low")),
-            ci_high=_float(data.get("ci_high")),
-            small_sample=bool(data.get("small_sample", False)),
-            control_low=_float(data.get("control_low")),
-            control_high=_float(data.get("control_high")),
-            out_of_control=_text(data.get("out_of_control")),
-        )
-
 
 @dataclass(frozen=True)
-class Control:
+class Control(_Record):
     """The reporting month against the unit's own control limits (p-chart, trailing 12 months).
 
     ``outside`` is ``"above"``, ``"below"`` or ``None`` (inside, or not enough history).
@@ -149,30 +154,9 @@ class Control:
     high: float | None
     outside: str | None
 
-    def to_json(self) -> dict[str, Any]:
-        """Return the manifest's ``control`` object."""
-        return {
-            "period": self.period,
-            "centre": self.centre,
-            "low": self.low,
-            "high": self.high,
-            "outside": self.outside,
-        }
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Control:
-        """Read a manifest ``control`` object."""
-        return cls(
-            period=_text(data.get("period")),
-            centre=_float(data.get("centre")),
-            low=_float(data.get("low")),
-            high=_float(data.get("high")),
-            outside=_text(data.get("outside")),
-        )
-
 
 @dataclass(frozen=True)
-class Theme:
+class Theme(_Record):
     """A top theme of the period's comments: id, label, share of comments, NPS gain."""
 
     theme: str
@@ -181,65 +165,32 @@ class Theme:
     nps_gain: float | None
     detractors: int | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        """One row of the manifest's ``top_themes`` list."""
-        return {
-            "theme": self.theme,
-            "label": self.label,
-            "share": self.share,
-            "nps_gain": self.nps_gain,
-            "detractors": self.detractors,
-        }
-
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Theme:
+    def from_json(cls, data: Mapping[str, Any]) -> Self:
         """Read one ``top_themes`` row; the label falls back to the theme id."""
-        theme = str(data.get("theme") or "")
-        return cls(
-            theme=theme,
-            label=str(data.get("label") or theme),
-            share=_float(data.get("share")),
-            nps_gain=_float(data.get("nps_gain")),
-            detractors=_int(data.get("detractors")),
-        )
+        theme = super().from_json(data)
+        return theme if theme.label else replace(theme, label=theme.theme)
 
 
 @dataclass(frozen=True)
-class Action:
+class Action(_Record):
     """A recommended action for a segment, with the evidence behind it."""
 
     segment: str
     text: str
     evidence: str
 
-    def to_json(self) -> dict[str, Any]:
-        """One row of the manifest's ``actions`` list."""
-        return {"segment": self.segment, "text": self.text, "evidence": self.evidence}
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Action:
-        """Read one ``actions`` row."""
-        return cls(
-            segment=str(data.get("segment") or ""),
-            text=str(data.get("text") or ""),
-            evidence=str(data.get("evidence") or ""),
-        )
-
 
 @dataclass(frozen=True)
-class Excluded:
+class Excluded(_Record):
     """Responses of the period left out of the NPS: score missing or invalid."""
 
     missing: int
     invalid: int
 
-    def to_json(self) -> dict[str, Any]:
-        """Return the manifest's ``excluded`` object."""
-        return {"missing": self.missing, "invalid": self.invalid}
-
 
 @dataclass(frozen=True)
-class UnitSummary:
+class UnitSummary(_Record):
     """A unit's key numbers for the manifest, the overview and the e-mail.
 
     Every field may be ``None`` (or empty) in a summary read from an older or hand-edited
@@ -277,83 +228,11 @@ class UnitSummary:
         }
         return shares[segment]
 
-    def to_json(self) -> dict[str, Any]:
-        """Return the manifest's ``summary`` object (plain JSON types, key order as documented)."""
-        return {
-            "period": self.period,
-            "n": self.n,
-            "nps": self.nps,
-            "ci_low": self.ci_low,
-            "ci_high": self.ci_high,
-            "pct_promoters": self.pct_promoters,
-            "pct_passives": self.pct_passives,
-            "pct_detractors": self.pct_detractors,
-            "small_sample": self.small_sample,
-            "target": self.target,
-            "target_status": self.target_status,
-            "change": None if self.change is None else self.change.to_json(),
-            "changes": [c.to_json() for c in self.changes],
-            "contributors": [dict(c) for c in self.contributors],
-            "trend": [t.to_json() for t in self.trend],
-            "control": None if self.control is None else self.control.to_json(),
-            "top_themes": [t.to_json() for t in self.top_themes],
-            "actions": [a.to_json() for a in self.actions],
-            "detractors_to_contact": self.detractors_to_contact,
-            "consent_known": self.consent_known,
-            "excluded": None if self.excluded is None else self.excluded.to_json(),
-        }
 
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> UnitSummary:
-        """Read a manifest ``summary`` object; missing or malformed values become ``None``.
-
-        Parameters
-        ----------
-        data
-            The JSON object (as written by :meth:`to_json`, or by an older nps-kit).
-
-        Returns
-        -------
-        UnitSummary
-            The summary; list rows that are not objects are skipped.
-        """
-        change = data.get("change")
-        control = data.get("control")
-        excluded = data.get("excluded")
-        return cls(
-            period=_text(data.get("period")),
-            n=_int(data.get("n")),
-            nps=_float(data.get("nps")),
-            ci_low=_float(data.get("ci_low")),
-            ci_high=_float(data.get("ci_high")),
-            pct_promoters=_float(data.get("pct_promoters")),
-            pct_passives=_float(data.get("pct_passives")),
-            pct_detractors=_float(data.get("pct_detractors")),
-            small_sample=bool(data.get("small_sample", False)),
-            target=_float(data.get("target")),
-            target_status=_text(data.get("target_status")),
-            change=Change.from_json(change) if isinstance(change, Mapping) else None,
-            changes=tuple(Change.from_json(c) for c in _records(data.get("changes"))),
-            contributors=tuple(dict(c) for c in _records(data.get("contributors"))),
-            trend=tuple(
-                TrendPoint.from_json(r) for r in _records(data.get("trend")) if "period" in r
-            ),
-            control=Control.from_json(control) if isinstance(control, Mapping) else None,
-            top_themes=tuple(Theme.from_json(r) for r in _records(data.get("top_themes"))),
-            actions=tuple(Action.from_json(r) for r in _records(data.get("actions"))),
-            detractors_to_contact=_int(data.get("detractors_to_contact")),
-            consent_known=(
-                data["consent_known"] if isinstance(data.get("consent_known"), bool) else None
-            ),
-            excluded=(
-                Excluded(
-                    missing=_int(excluded.get("missing")) or 0,
-                    invalid=_int(excluded.get("invalid")) or 0,
-                )
-                if isinstance(excluded, Mapping)
-                else None
-            ),
-        )
+#: Record types by the name their fields' annotations use.
+_RECORDS: dict[str, type[_Record]] = {
+    c.__name__: c for c in (Change, TrendPoint, Control, Theme, Action, Excluded)
+}
 
 
 def as_summary(value: UnitSummary | Mapping[str, Any] | None) -> UnitSummary | None:

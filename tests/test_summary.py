@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+import hypothesis.strategies as st
+from hypothesis import given
+
 from nps_kit.summary import (
     Action,
     Change,
@@ -56,9 +59,9 @@ MANIFEST_SUMMARY = {
         {
             "period": "2026-09",
             "nps": None,
+            "n": 3,
             "ci_low": None,
             "ci_high": None,
-            "n": 3,
             "small_sample": True,
             "control_low": None,
             "control_high": None,
@@ -110,3 +113,18 @@ def test_an_old_or_hand_edited_summary_reads_with_gaps() -> None:
     assert as_summary(None) is None
     assert as_summary(summary) is summary
     assert as_summary({}) == UnitSummary()
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=20,
+)
+_KEYS = st.sampled_from([*MANIFEST_SUMMARY, *MANIFEST_SUMMARY["trend"][0]])  # type: ignore[index]
+
+
+@given(st.dictionaries(_KEYS, _JSON | st.just(MANIFEST_SUMMARY["trend"])))
+def test_any_json_object_reads_without_error_and_round_trips(data: dict[str, object]) -> None:
+    summary = UnitSummary.from_json(data)
+    again = UnitSummary.from_json(json.loads(json.dumps(summary.to_json())))
+    assert again == summary
