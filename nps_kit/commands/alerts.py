@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from nps_kit.commands._options import add_parameters_option
 from nps_kit.errors import ConfigError
 
 __all__ = ["register"]
@@ -57,13 +58,7 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--resend", action="store_true", help="alert again responses the log says were alerted"
     )
-    parser.add_argument(
-        "--parameters",
-        type=Path,
-        default=Path("parameters"),
-        metavar="DIR",
-        help="folder with defaults.yaml and the unit files (default: parameters)",
-    )
+    add_parameters_option(parser)
     parser.add_argument(
         "--output",
         type=Path,

@@ -8,6 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from nps_kit.commands._options import (
+    add_notebook_option,
+    add_parameters_option,
+    default_notebook,
+)
 from nps_kit.errors import ConfigError
 
 __all__ = ["lab_command", "register", "write_working_copy"]
@@ -29,20 +34,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--period", metavar="YYYY-MM", help="month to report, or 'latest' (default: the unit's)"
     )
-    p.add_argument(
-        "--parameters",
-        type=Path,
-        default=Path("parameters"),
-        metavar="DIR",
-        help="folder with defaults.yaml and <unit>.yaml (default: parameters)",
-    )
-    p.add_argument(
-        "--notebook",
-        type=Path,
-        metavar="PATH",
-        help="report notebook (default: the unit's notebook, else notebooks/nps_report.ipynb "
-        "next to the parameters folder, else the one bundled with nps-kit)",
-    )
+    add_parameters_option(p)
+    add_notebook_option(p, applies_to="the unit, in place of its own 'notebook:'")
     p.add_argument("--port", type=int, metavar="N", help="port for JupyterLab (default: 8888)")
     p.add_argument(
         "--no-browser", action="store_true", help="start the server without opening a browser"
@@ -68,7 +61,6 @@ def write_working_copy(
         When the unit's parameters are invalid, the unit does not exist, or the period cannot
         be resolved.
     """
-    from nps_kit.commands.run import default_notebook
     from nps_kit.notebook import safe_name, working_copy
     from nps_kit.params import load_all, notebook_parameters, resolve_period
 

@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
+from nps_kit.commands._options import add_parameters_option
 from nps_kit.errors import ConfigError, NpsKitError
 
 __all__ = ["init_project", "new_unit", "register"]
@@ -202,13 +203,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Write parameters/NAME.yaml from a commented template; never overwrites.",
     )
     p.add_argument("name", metavar="NAME", help="unit id: lower-case letters, digits, - and _")
-    p.add_argument(
-        "--parameters",
-        type=Path,
-        default=Path("parameters"),
-        metavar="DIR",
-        help="parameters folder (default: parameters)",
-    )
+    add_parameters_option(p)
     p.set_defaults(handler=_new_unit)
 
 

@@ -12,6 +12,11 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
+from nps_kit.commands._options import (
+    add_notebook_option,
+    add_parameters_option,
+    default_notebook,
+)
 from nps_kit.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -43,13 +48,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--jobs", type=int, metavar="N", help="units run at once (default: number of CPU cores)"
     )
-    p.add_argument(
-        "--parameters",
-        type=Path,
-        default=Path("parameters"),
-        metavar="DIR",
-        help="folder with defaults.yaml and <unit>.yaml (default: parameters)",
-    )
+    add_parameters_option(p)
     p.add_argument(
         "--output",
         type=Path,
@@ -57,14 +56,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="DIR",
         help="reports folder (default: reports)",
     )
-    p.add_argument(
-        "--notebook",
-        type=Path,
-        metavar="PATH",
-        help="report notebook for units without a notebook of their own (default: "
-        "notebooks/nps_report.ipynb next to the parameters folder, else the one bundled with "
-        "nps-kit)",
-    )
+    add_notebook_option(p, applies_to="units without a notebook of their own")
     p.add_argument(
         "--fresh-kernels",
         action="store_true",
@@ -96,14 +88,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="e-mail the reports that succeeded right after the run (see 'nps-kit send')",
     )
     p.set_defaults(handler=_run)
-
-
-def default_notebook(parameters: Path) -> Path:
-    """Return ``notebooks/nps_report.ipynb`` beside ``parameters``, else the bundled notebook."""
-    local = Path(parameters).resolve().parent / "notebooks" / "nps_report.ipynb"
-    if local.is_file():
-        return local
-    return Path(__file__).resolve().parent.parent / "resources" / "nps_report.ipynb"
 
 
 def _run(args: argparse.Namespace) -> int:
