@@ -2,6 +2,8 @@
 
 Every file nps-kit writes for others to read (reports, notebooks, manifest, overview, e-mails) is
 written to a temporary file in the same folder and moved over the target with ``os.replace``.
+Logs that only grow (the send and alert logs) are appended one whole line at a time, forced to
+disk before the call returns (:func:`append_line`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["atomic_write", "atomic_write_bytes", "atomic_write_text"]
+__all__ = ["append_line", "atomic_write", "atomic_write_bytes", "atomic_write_text"]
 
 
 def atomic_write(path: Path, write: Callable[[Path], object]) -> Path:
@@ -51,3 +53,20 @@ def atomic_write_bytes(path: Path, data: bytes) -> Path:
 def atomic_write_text(path: Path, text: str) -> Path:
     """Write ``text`` as UTF-8 (line ends as given) to ``path`` atomically."""
     return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def append_line(path: Path, line: str) -> None:
+    """Append ``line`` and a newline to ``path`` and force it to disk (flush + fsync).
+
+    Parameters
+    ----------
+    path
+        The log file; it and its folder are created when missing.
+    line
+        One line of text, without its newline.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(line + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())

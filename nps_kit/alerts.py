@@ -17,15 +17,16 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal
 
 import pandas as pd
 
+from nps_kit._atomic import append_line
+from nps_kit._lock import file_lock
 from nps_kit.alerts_mail import compose_alert
 from nps_kit.closed_loop import URGENCY, contactable_detractors
 from nps_kit.errors import ConfigError, MailError
@@ -126,12 +127,7 @@ class AlertLog:
 
     def append(self, record: AlertRecord) -> None:
         """Append ``record`` as one line and force it to disk (flush + fsync)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        line = json.dumps(asdict(record), ensure_ascii=False) + "\n"
-        with self.path.open("a", encoding="utf-8") as handle:
-            handle.write(line)
-            handle.flush()
-            os.fsync(handle.fileno())
+        append_line(self.path, json.dumps(asdict(record), ensure_ascii=False))
 
 
 @dataclass(frozen=True)
@@ -262,27 +258,6 @@ def _id_text(value: object) -> str:
     return "" if value is None or value is pd.NA or value != value else str(value).strip()
 
 
-@contextlib.contextmanager
-def _lock(path: Path, echo: Callable[[str], object]) -> Iterator[None]:
-    """Hold an exclusive lock (POSIX ``flock``), so two alert runs never mail the same people."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
-        yield
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            echo(f"another 'nps-kit alerts' is running; waiting for it ({path})")
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def _skip(unit: UnitParameters) -> str | None:
     if not unit.alerts.to:
         return "no alerts.to in its parameters"
@@ -362,7 +337,15 @@ def send_alerts(
     loaded: dict[tuple[object, ...], LoadResult] = {}
     outcomes: list[AlertOutcome] = []
     with contextlib.ExitStack() as stack:
-        stack.enter_context(_lock(folder / ".alerts.lock", echo))
+        lock = folder / ".alerts.lock"
+        stack.enter_context(
+            file_lock(
+                lock,
+                on_wait=lambda: echo(
+                    f"another 'nps-kit alerts' is running; waiting for it ({lock})"
+                ),
+            )
+        )
         mailer: Mailer | None = None
         for unit in units:
             reason = _skip(unit)

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from nps_kit._atomic import atomic_write_bytes
+from nps_kit._atomic import append_line, atomic_write_bytes
 from nps_kit.errors import MailError
 from nps_kit.mail.compose import ComposedMessage
 from nps_kit.summary import UnitSummary, as_summary
@@ -119,12 +118,7 @@ class SendLog:
 
     def append(self, record: SendRecord) -> None:
         """Append ``record`` as one line and force it to disk (flush + fsync)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        line = json.dumps(asdict(record), ensure_ascii=False) + "\n"
-        with self.path.open("a", encoding="utf-8") as handle:
-            handle.write(line)
-            handle.flush()
-            os.fsync(handle.fileno())
+        append_line(self.path, json.dumps(asdict(record), ensure_ascii=False))
 
 
 def content_sha256(summary: UnitSummary | Mapping[str, Any] | None, html: Path) -> str:
