@@ -771,6 +771,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "mail.verdict_no_change": {"ja": "有意差なし", "en": "no significant change"},
     "mail.verdict_improvement": {"ja": "有意に改善", "en": "significant improvement"},
     "mail.verdict_decline": {"ja": "有意に悪化", "en": "significant decline"},
+    "discovery.covered": {"ja": "テーマが付いたコメント", "en": "Comments with a theme"},
+    "discovery.phrases": {
+        "ja": "テーマなしのコメントに多い語句（件数）",
+        "en": "Frequent phrases in comments without a theme (count)",
+    },
+    "discovery.warning": {
+        "ja": "注意：テーマが付いたコメントは{share:.0f}%だけです。別のテーマパック（{packs}）"
+        "を選ぶか、themes.yaml に語句を追加してください",
+        "en": "Warning: only {share:.0f}% of comments have a theme. Choose another theme pack "
+        "({packs}) or add phrases to themes.yaml",
+    },
 }
 
 

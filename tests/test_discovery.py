@@ -41,7 +41,7 @@ def test_text_quality_warns_when_a_pack_tags_few_comments() -> None:
     assert table["value"].iloc[0] == "25.0% (1 / 4)"
     assert table["value"].iloc[1].startswith("駐車 (3)")
     assert table["value"].iloc[2] == (
-        "注意：テーマが付いたコメントは 25% だけです。別のテーマパック（retail, saas, finance, "
+        "注意：テーマが付いたコメントは25%だけです。別のテーマパック（retail, saas, finance, "
         "generic）を選ぶか、themes.yaml に語句を追加してください"
     )
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from nps_kit.i18n import Language, t
 from nps_kit.text import _lexicon
 from nps_kit.text._lemma import lemma
 from nps_kit.text.themes import ThemeBook, tag_themes
@@ -129,23 +130,8 @@ def uncovered_phrases(
 # A pack that tags fewer comments than this (percent) probably fits the unit's business badly.
 LOW_COVERAGE = 50.0
 
-_QUALITY = {
-    "covered": {"ja": "テーマが付いたコメント", "en": "Comments with a theme"},
-    "phrases": {
-        "ja": "テーマなしのコメントに多い語句（件数）",
-        "en": "Frequent phrases in comments without a theme (count)",
-    },
-    "warning": {
-        "ja": "注意：テーマが付いたコメントは {share:.0f}% だけです。別のテーマパック（{packs}）"
-        "を選ぶか、themes.yaml に語句を追加してください",
-        "en": "Warning: only {share:.0f}% of comments have a theme. Choose another theme pack "
-        "({packs}) or add phrases to themes.yaml",
-    },
-}
-
-
 def text_quality(
-    texts: pd.Series, book: ThemeBook, *, lang: str = "ja", top: int = 5
+    texts: pd.Series, book: ThemeBook, *, lang: Language = "ja", top: int = 5
 ) -> pd.DataFrame:
     """Data-quality rows for the open text: theme coverage, uncovered phrases, a warning.
 
@@ -176,11 +162,11 @@ def text_quality(
     share = 100.0 - found.share
     rows = [
         (
-            _QUALITY["covered"][lang],
+            t("discovery.covered", lang),
             f"{share:.1f}% ({found.comments - found.uncovered:,} / {found.comments:,})",
         ),
         (
-            _QUALITY["phrases"][lang],
+            t("discovery.phrases", lang),
             ", ".join(
                 f"{p} ({c})"
                 for p, c in zip(found.phrases["phrase"], found.phrases["count"], strict=True)
@@ -189,5 +175,5 @@ def text_quality(
         ),
     ]
     if share < LOW_COVERAGE:
-        rows.append(("⚠", _QUALITY["warning"][lang].format(share=share, packs=", ".join(PACKS))))
+        rows.append(("⚠", t("discovery.warning", lang, share=share, packs=", ".join(PACKS))))
     return pd.DataFrame({"item": [r[0] for r in rows], "value": [r[1] for r in rows]})
