@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, get_args
 
 import numpy as np
 import pandas as pd
@@ -41,21 +41,7 @@ Kind = Literal[
     "empty",
 ]
 #: Every kind, in the order a project uses them.
-KINDS: Final = (
-    "nps",
-    "scale",
-    "rating",
-    "number",
-    "date",
-    "categorical",
-    "multi",
-    "text",
-    "id",
-    "consent",
-    "nps_group",
-    "metadata",
-    "empty",
-)
+KINDS: Final[tuple[Kind, ...]] = get_args(Kind)
 
 _RECOMMEND: Final = re.compile(
     r"recommend|おすすめ|お勧め|お薦め|推奨|勧め|薦め|recomend|recomiend|empfehl|recommand|raccomand",

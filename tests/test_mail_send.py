@@ -430,38 +430,45 @@ def test_transient_errors_are_retried(reports: Path, server: tuple[Recorder, int
     assert len(sent_log(reports)) == 1
 
 
-def test_retries_are_bounded(reports: Path, server: tuple[Recorder, int]) -> None:
+@pytest.mark.parametrize(
+    ("reply", "units", "statuses", "said", "logged"),
+    [
+        pytest.param(
+            ["451 4.3.0 try again later"] * 3,
+            ["cloud", "ec"],
+            ["failed", "sent"],
+            "cloud: NOT sent: 451 4.3.0 try again later (gave up after 3 attempts)",
+            ["ec"],
+            id="retries-are-bounded",
+        ),
+        pytest.param(
+            ["554 5.6.0 message content rejected"],
+            ["ec", "cloud"],
+            ["failed", "sent"],
+            "ec: NOT sent: 554 5.6.0 message content rejected",
+            ["cloud"],
+            id="permanent-error-fails-one-unit-only",
+        ),
+    ],
+)
+def test_a_refused_message_fails_its_unit_only(
+    reports: Path,
+    server: tuple[Recorder, int],
+    reply: list[str],
+    units: list[str],
+    statuses: list[str],
+    said: str,
+    logged: list[str],
+) -> None:
     recorder, port = server
-    recorder.data_replies = ["451 4.3.0 try again later"] * 3
+    recorder.data_replies = reply
     echo = Echo()
     summary = send_reports(
-        reports,
-        PERIOD,
-        units=["cloud", "ec"],
-        settings=plain(port),
-        echo=echo,
-        retry_delays=NO_DELAY,
+        reports, PERIOD, units=units, settings=plain(port), echo=echo, retry_delays=NO_DELAY
     )
-    assert [o.status for o in summary.outcomes] == ["failed", "sent"]
-    assert "cloud: NOT sent: 451 4.3.0 try again later (gave up after 3 attempts)" in echo
-    assert [r["unit"] for r in sent_log(reports)] == ["ec"]
-
-
-def test_permanent_error_fails_one_unit_only(reports: Path, server: tuple[Recorder, int]) -> None:
-    recorder, port = server
-    recorder.data_replies = ["554 5.6.0 message content rejected"]
-    echo = Echo()
-    summary = send_reports(
-        reports,
-        PERIOD,
-        units=["ec", "cloud"],
-        settings=plain(port),
-        echo=echo,
-        retry_delays=NO_DELAY,
-    )
-    assert [o.status for o in summary.outcomes] == ["failed", "sent"]
-    assert "ec: NOT sent: 554 5.6.0 message content rejected" in echo
-    assert [r["unit"] for r in sent_log(reports)] == ["cloud"]
+    assert [o.status for o in summary.outcomes] == statuses
+    assert said in echo
+    assert [r["unit"] for r in sent_log(reports)] == logged
 
 
 def test_server_down(reports: Path) -> None:
