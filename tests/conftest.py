@@ -13,6 +13,7 @@ import matplotlib
 import numpy as np
 import pandas as pd
 import pytest
+from _smtp import server  # noqa: F401 - the real SMTP server fixture, for every test module
 
 from nps_kit.unit import UnitData, prepare_unit
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from test_mail_send import Recorder, server  # noqa: F401 - the real SMTP server fixture
+from _smtp import Recorder
 
 from nps_kit.alerts import parse_since
 from nps_kit.cli import main
@@ -83,7 +83,7 @@ def project(
 
 
 @pytest.fixture
-def smtp(server: tuple[Recorder, int], monkeypatch: pytest.MonkeyPatch) -> Recorder:  # noqa: F811
+def smtp(server: tuple[Recorder, int], monkeypatch: pytest.MonkeyPatch) -> Recorder:
     recorder, port = server
     for key, value in {
         "HOST": "127.0.0.1",
