@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from _exports import write_google_forms, write_qualtrics, write_text
 
@@ -158,3 +159,45 @@ def test_japanese_answers_and_consent(tmp_path: Path) -> None:
     found = inspect_export(path)
     assert (found.nps_column, found.language, found.date_column) == ("おすすめ度", "ja", "回答日時")
     assert [c.kind for c in found.columns] == ["id", "date", "nps", "consent", "text"]
+
+
+def test_every_export_format_is_inspected_the_same(export) -> None:  # type: ignore[no-untyped-def]
+    found = inspect_export(export.path, sheet=export.sheet)
+    kinds = {c.column: c.kind for c in found.columns}
+    c = export.columns
+    assert (kinds[c["score"]], kinds[c["submitted_at"]], kinds[c["contact_ok"]]) == (
+        "nps",
+        "date",
+        "consent",
+    )
+    assert found.nps_column == c["score"]
+    assert (found.date_min, found.date_max) == (
+        pd.Timestamp("2026-09-03 09:15"),
+        pd.Timestamp("2026-10-31"),
+    )
+
+
+def test_repeating_every_row_keeps_every_verdict(tmp_path: Path) -> None:
+    # Columns are judged on their distinct answers weighted by how often each occurs: the same
+    # verdicts as row by row, so an export with every row three times reads the same.
+    rows = pd.DataFrame(
+        {
+            "score": [str(i % 11) for i in range(40)],
+            "when": [f"2026-10-{1 + i % 28:02d}" for i in range(40)],
+            "rating": [str(1 + i % 5) for i in range(40)],
+            "channel": ["web", "app", "shop", ""][:4] * 10,
+            "options": ["price;speed", "speed", "price;staff", "staff;speed"] * 10,
+            "comment": [f"The delivery took {i} days. Fine otherwise." for i in range(40)],
+            "ok": ["yes", "no"] * 20,
+        }
+    )
+    once = inspect_export(write_text(tmp_path / "once.csv", rows.to_csv(index=False)))
+    thrice = inspect_export(
+        write_text(tmp_path / "thrice.csv", pd.concat([rows] * 3).to_csv(index=False))
+    )
+    assert [(c.kind, c.detail, c.distinct, 3 * c.blanks, c.separator) for c in once.columns] == [
+        (c.kind, c.detail, c.distinct, c.blanks, c.separator) for c in thrice.columns
+    ]
+    assert [c.kind for c in once.columns] == [
+        "nps", "date", "rating", "categorical", "multi", "text", "categorical",
+    ]  # fmt: skip

@@ -130,6 +130,7 @@ def uncovered_phrases(
 # A pack that tags fewer comments than this (percent) probably fits the unit's business badly.
 LOW_COVERAGE = 50.0
 
+
 def text_quality(
     texts: pd.Series, book: ThemeBook, *, lang: Language = "ja", top: int = 5
 ) -> pd.DataFrame:
