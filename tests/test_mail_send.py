@@ -201,7 +201,10 @@ def test_messages_arrive_and_parse(reports: Path, server: tuple[Recorder, int]) 
         == __import__("hashlib").sha256((reports / PERIOD / "ec.html").read_bytes()).hexdigest()
     )
     assert "store: skipped, its report has status 'failed'." in echo
-    assert "bank: skipped, no recipients in mail.to/cc/bcc." in echo
+    assert (
+        "bank: skipped, no recipients in mail.to/cc/bcc when its report was built; add them to "
+        "its parameters and run 'nps-kit run bank' again."
+    ) in echo
     assert echo[-1] == ("2026-10: 2 sent, 2 report not ready, 1 without recipients.")
 
 
@@ -828,7 +831,8 @@ def test_a_server_that_dies_mid_send_leaves_a_list_of_what_was_sent(
         "ec: sent to ec@example.com (" + f"{summary.outcomes[0].size / 1024:.1f} KB).",
         f"cloud: NOT sent: {down}",
         "store: NOT sent: not attempted, the SMTP server had stopped answering.",
-        "bank: skipped, no recipients in mail.to/cc/bcc.",
+        "bank: skipped, no recipients in mail.to/cc/bcc when its report was built; add them to "
+        "its parameters and run 'nps-kit run bank' again.",
         f"sending stopped: {down} Check NPS_KIT_SMTP_HOST and NPS_KIT_SMTP_PORT.\n"
         "  sent:     ec\n"
         "  NOT sent: cloud, store\n"

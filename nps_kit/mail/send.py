@@ -299,7 +299,12 @@ def _skip_reason(unit: MailUnit) -> UnitOutcome | None:
     if unit.html is None or not unit.html.is_file():
         return UnitOutcome(unit.unit, "not_ready", detail=f"its report {unit.html} is missing")
     if not unit.mail.recipients:
-        return UnitOutcome(unit.unit, "no_recipients", detail="no recipients in mail.to/cc/bcc")
+        # Recipients are read from the manifest, as they were when the report was built.
+        detail = (
+            "no recipients in mail.to/cc/bcc when its report was built; add them to its "
+            f"parameters and run 'nps-kit run {unit.unit}' again"
+        )
+        return UnitOutcome(unit.unit, "no_recipients", detail=detail)
     return None
 
 
