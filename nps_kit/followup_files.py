@@ -20,7 +20,7 @@ from typing import Any
 import nbformat
 import pandas as pd
 
-from nps_kit import _formats
+from nps_kit import _channel, _formats
 from nps_kit.closed_loop import FollowupList
 from nps_kit.errors import DataError, closest
 from nps_kit.load import parse_dates
@@ -66,21 +66,14 @@ def work_table(followups: FollowupList) -> pd.DataFrame:
 
 def publish_followups(followups: FollowupList) -> None:
     """Hand the work table to the runner as a notebook output that the HTML never shows."""
-    from IPython.display import display
-
     table = work_table(followups)
     data = {"columns": list(table.columns), "rows": table.to_numpy(dtype=object).tolist()}
-    display({FOLLOWUPS_MIME: data}, raw=True)
+    _channel.publish(FOLLOWUPS_MIME, data)
 
 
 def read_followups(nb: nbformat.NotebookNode) -> pd.DataFrame | None:
     """Return the last work table published in an executed notebook, or ``None``."""
-    found = None
-    for cell in nb.cells:
-        for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
-            data = output.get("data", {}).get(FOLLOWUPS_MIME)
-            if data is not None:
-                found = data
+    found = _channel.read_last(nb, FOLLOWUPS_MIME)
     if found is None:
         return None
     return pd.DataFrame(found["rows"], columns=found["columns"], dtype="string")

@@ -29,6 +29,7 @@ from nbconvert import HTMLExporter
 from traitlets.config import Config
 
 from nps_kit._atomic import atomic_write_text
+from nps_kit._channel import RUNNER_MIME
 from nps_kit.i18n import LANGUAGES, Language, t
 from nps_kit.periods import format_period
 
@@ -49,8 +50,7 @@ log = logging.getLogger(__name__)
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "nps_report"
 
-#: Outputs of these MIME types are for the runner (summary, follow-up work table), never shown.
-_RUNNER_MIME = "application/vnd.nps-kit."
+#: Outputs of the runner's channel (summary, follow-up work table, see _channel.py) are never shown.
 #: Cells with one of these tags are left out of the HTML (papermill tags its error banners).
 _REMOVE_CELL_TAGS = frozenset({"remove_cell", "remove-cell", "papermill-error-cell-tag"})
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -160,7 +160,7 @@ def _for_readers(nb: nbformat.NotebookNode, lang: str) -> nbformat.NotebookNode:
             data = output.get("data")
             # The summary and the follow-up work table (application/vnd.nps-kit.*) are for the
             # runner only.
-            runner_only = [m for m in data or {} if m.startswith(_RUNNER_MIME)]
+            runner_only = [m for m in data or {} if m.startswith(RUNNER_MIME)]
             if data is not None and runner_only:
                 for mime in runner_only:
                     del data[mime]

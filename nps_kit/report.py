@@ -4,27 +4,25 @@ Every function returns an :class:`IPython.display.HTML` object whose markup uses
 CSS classes of the report template (``templates/nps_report/static/report.css``). All user and
 data text is escaped with :func:`html.escape`, so a comment such as ``<script>`` stays text.
 
-:func:`publish_summary` hands the unit's key numbers to the runner as a custom MIME output that
-the HTML never shows; :func:`read_summary` reads it back from the executed notebook.
+``publish_summary`` and ``read_summary`` live in :mod:`nps_kit.summary` and are imported here
+for notebooks written against this module.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from html import escape
 from typing import Any, Literal, Protocol
 
-import nbformat
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import HTML
 
 from nps_kit.i18n import Language, interval_label, label, points, t
 from nps_kit.score import TargetStatus, shown_diff, target_status
-from nps_kit.summary import UnitSummary
+from nps_kit.summary import SUMMARY_MIME, publish_summary, read_summary
 
 __all__ = [
     "SUMMARY_MIME",
@@ -41,7 +39,6 @@ __all__ = [
     "table",
 ]
 
-SUMMARY_MIME = "application/vnd.nps-kit.summary+json"
 
 CalloutKind = Literal["info", "warning", "action"]
 Formatter = str | Callable[[Any], str]
@@ -536,68 +533,3 @@ def recommendations(items: Sequence[tuple[str, str, str | None]], *, lang: str) 
             f'<p class="nps-rec__action">{escape(action)}</p>{evidence_html}</li>'
         )
     return HTML(f'<ul class="nps-recs">{"".join(cards)}</ul>')
-
-
-def _jsonable(value: Any) -> Any:
-    """Turn numpy/pandas scalars, NaN and dates into plain JSON values."""
-    if isinstance(value, Mapping):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if _missing(value):
-        return None
-    if isinstance(value, pd.Timestamp | dt.date):
-        return value.isoformat()
-    if hasattr(value, "item") and not isinstance(value, str | bytes):
-        return _jsonable(value.item())
-    if isinstance(value, float) and math.isinf(value):
-        return None
-    return value
-
-
-def publish_summary(summary: UnitSummary | Mapping[str, Any]) -> None:
-    """Publish the unit's summary for the runner; the HTML report shows nothing.
-
-    Displays ``{"application/vnd.nps-kit.summary+json": summary}`` as a raw output with no
-    ``text/plain`` part, so neither the notebook nor the HTML shows it.
-
-    Parameters
-    ----------
-    summary
-        The unit's :class:`~nps_kit.summary.UnitSummary` (or its JSON object, see
-        ``docs/architecture.md``). numpy/pandas scalars become plain numbers, NaN/NA become
-        ``null``, dates ISO text.
-
-    Raises
-    ------
-    TypeError
-        If a value cannot be written as JSON.
-    """
-    data = _jsonable(summary.to_json() if isinstance(summary, UnitSummary) else summary)
-    json.dumps(data, allow_nan=False)  # fail here, in the cell that built it
-    display({SUMMARY_MIME: data}, raw=True)
-
-
-def read_summary(nb: nbformat.NotebookNode) -> dict[str, Any] | None:
-    """Read the summary published by :func:`publish_summary` from an executed notebook.
-
-    Parameters
-    ----------
-    nb
-        The executed notebook.
-
-    Returns
-    -------
-    dict or None
-        The last published summary as plain Python values, or ``None`` if there is none.
-    """
-    found: dict[str, Any] | None = None
-    for cell in nb.cells:
-        for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
-            data = output.get("data", {})
-            if SUMMARY_MIME in data:
-                value = data[SUMMARY_MIME]
-                found = (
-                    json.loads(value) if isinstance(value, str) else json.loads(json.dumps(value))
-                )
-    return found

@@ -73,7 +73,7 @@ class UnitResult:
     error
         ``{"cell_index", "ename", "evalue"}`` when the unit failed, else ``None``.
     summary
-        What the notebook published with ``nps_kit.report.publish_summary``, if anything (its
+        What the notebook published with ``nps_kit.summary.publish_summary``, if anything (its
         manifest JSON is read into a :class:`~nps_kit.summary.UnitSummary`).
     parameters
         The parameters injected into the notebook.
@@ -249,7 +249,7 @@ def _execute_unit(job: _Job, scratch: Path, kernel: Any) -> _Executed:
     function serves the local threads and the Dask workers (:mod:`nps_kit.cluster`).
     """
     from nps_kit.render import check_outputs, render_html
-    from nps_kit.report import read_summary
+    from nps_kit.summary import read_summary
 
     start = time.perf_counter()
     unit = job.unit

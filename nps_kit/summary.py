@@ -1,10 +1,11 @@
 """The run summary: a unit's key numbers, from the notebook to the manifest, overview and e-mail.
 
 The notebook builds a :class:`UnitSummary` (:func:`nps_kit.sections.summary`) and publishes its
-JSON (:func:`nps_kit.report.publish_summary`); the runner reads it back from the executed
-notebook and writes it under ``units[].summary`` in ``manifest.json``; the overview and
-``nps-kit send`` read it from there. Every reader goes through :meth:`UnitSummary.from_json`, so a
-key is named in one place. The JSON shape is documented in ``docs/architecture.md``.
+JSON (:func:`publish_summary`, through the runner's channel ``_channel.py``); the runner reads it
+back from the executed notebook (:func:`read_summary`) and writes it under ``units[].summary`` in
+``manifest.json``; the overview and ``nps-kit send`` read it from there. Every reader goes
+through :meth:`UnitSummary.from_json`, so a key is named in one place. The JSON shape is
+documented in ``docs/architecture.md``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import MISSING, dataclass, fields, replace
 from typing import Any, ClassVar, Self
 
+import nbformat
+
+from nps_kit import _channel
+
 __all__ = [
+    "SUMMARY_MIME",
     "Action",
     "Change",
     "Control",
@@ -22,7 +28,12 @@ __all__ = [
     "TrendPoint",
     "UnitSummary",
     "as_summary",
+    "publish_summary",
+    "read_summary",
 ]
+
+#: The notebook output type that carries the summary to the runner (never shown).
+SUMMARY_MIME = "application/vnd.nps-kit.summary+json"
 
 
 def _float(value: object) -> float | None:
@@ -251,3 +262,41 @@ def as_summary(value: UnitSummary | Mapping[str, Any] | None) -> UnitSummary | N
     if value is None or isinstance(value, UnitSummary):
         return value
     return UnitSummary.from_json(value)
+
+
+def publish_summary(summary: UnitSummary | Mapping[str, Any]) -> None:
+    """Publish the unit's summary for the runner; the HTML report shows nothing.
+
+    Displays ``{"application/vnd.nps-kit.summary+json": summary}`` as a raw output with no
+    ``text/plain`` part, so neither the notebook nor the HTML shows it.
+
+    Parameters
+    ----------
+    summary
+        The unit's :class:`UnitSummary` (or its JSON object, see ``docs/architecture.md``).
+        numpy/pandas scalars become plain numbers, NaN/NA become ``null``, dates ISO text.
+
+    Raises
+    ------
+    TypeError
+        If a value cannot be written as JSON.
+    """
+    data = summary.to_json() if isinstance(summary, UnitSummary) else summary
+    _channel.publish(SUMMARY_MIME, _channel.jsonable(data))
+
+
+def read_summary(nb: nbformat.NotebookNode) -> dict[str, Any] | None:
+    """Read the summary published by :func:`publish_summary` from an executed notebook.
+
+    Parameters
+    ----------
+    nb
+        The executed notebook.
+
+    Returns
+    -------
+    dict or None
+        The last published summary as plain Python values, or ``None`` if there is none.
+    """
+    found = _channel.read_last(nb, SUMMARY_MIME)
+    return found if isinstance(found, dict) else None
