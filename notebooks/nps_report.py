@@ -16,7 +16,7 @@
 # %% [markdown] tags=["remove_cell"]
 # # NPS report notebook
 #
-# One notebook builds every unit's report. `nps-kit run` injects each unit's parameters and renders the HTML; markdown cells tagged `lang-ja` or `lang-en` appear only in reports of that language. Run all cells to see the demo unit's report here.
+# One notebook builds every unit's report. `nps-kit run` injects each unit's parameters and renders the HTML; markdown cells tagged `lang-ja` or `lang-en` appear only in reports of that language. The cells tagged `section-<name>` are one standard section each: a unit's `sections:` keeps the ones it lists, in its order. Each section function returns its tables and figures without showing them; `page.show(...)` shows them (restyle a figure first, e.g. `trend.ax.set_title("…", loc="left")`). Run all cells to see the demo unit's report here.
 
 # %% tags=["parameters"]
 # Parameters: `nps-kit run` replaces these with the values of parameters/<unit>.yaml.
@@ -98,83 +98,7 @@ u = prepare_unit(
     dedupe=dedupe,
     cache=data_cache,
 )
-sections.title(u)
-
-# %% [markdown] tags=["lang-ja"]
-# ## 1. 概要
-#
-# 今月のNPS（推奨者の割合 − 批判者の割合）と95%信頼区間、前月・前年同月からの変化、目標との差、変化の内訳です。
-
-# %% [markdown] tags=["lang-en"]
-# ## 1. Headline
-#
-# This month's NPS (% promoters − % detractors) with its 95% interval, the change from the previous month and the same month last year, the gap to target, and what moved the change.
-
-# %%
-head = sections.headline_section(
-    u, comparison=comparison, target=target, weight=weight, level=level, min_n=min_n
-)
-# what moved each change: the largest within-group and mix effects over the breakdowns
-movers = sections.change_drivers(u, head, breakdowns, weight=weight, level=level, min_n=min_n)
-
-# %% [markdown] tags=["lang-ja"]
-# ## 2. スコア分布
-#
-# 0〜10点の回答分布です。0〜6点が批判者、7〜8点が中立者、9〜10点が推奨者です。
-
-# %% [markdown] tags=["lang-en"]
-# ## 2. Score distribution
-#
-# Answers from 0 to 10: 0–6 are detractors, 7–8 passives, 9–10 promoters.
-
-# %%
-scores = sections.distribution(u, weight=weight)
-
-# %% [markdown] tags=["lang-ja"]
-# ## 3. 推移
-#
-# 直近12か月の月次NPSです。帯は95%信頼区間、棒は回答数です。白抜きの月は回答数が少ないため参考値です。点線はこの事業部の管理限界（±3σ）で、丸で囲んだ月は通常の変動を超えて動いた月です。
-
-# %% [markdown] tags=["lang-en"]
-# ## 3. Trend
-#
-# Monthly NPS over the last 12 months. The band is the 95% interval and the bars the number of responses; hollow months have too few responses to be precise. Dotted lines are the unit's own control limits (±3σ); a ringed month moved more than the unit's usual variation.
-
-# %%
-trend = sections.trend(u, target=target, weight=weight, level=level, min_n=min_n)
-
-# %% [markdown] tags=["lang-ja"]
-# ## 4. 内訳
-#
-# 今月のNPSを属性別に比較します。信頼区間が重ならなければ、偶然による差の可能性は低いと言えます。▲／▼は事業部のほかの回答より有意に高い／低いグループです（グループ数による偶然の差を偽発見率で調整）。
-
-# %% [markdown] tags=["lang-en"]
-# ## 4. Breakdowns
-#
-# This month's NPS by customer group. Differences whose intervals do not overlap are unlikely to be chance. ▲ / ▼ mark groups significantly above / below the rest of the unit (adjusted for the number of groups).
-
-# %%
-groups = sections.breakdowns(
-    u,
-    breakdowns,
-    weight=weight,
-    level=level,
-    min_n=min_n,
-    min_report_n=min_report_n,
-    top_n=top_n,
-)
-
-# %% [markdown] tags=["lang-ja"]
-# ## 5. セグメント別の施策
-#
-# 推奨者・中立者・批判者ごとに、この事業部のデータ（テーマ、評価項目）から導いた施策です。各施策の根拠（そのセグメントで評価、または不満・要望を述べた人の割合と n、批判者向けにはこのテーマの批判者が中立者になった場合のNPS改善幅）を併記しています。
-
-# %% [markdown] tags=["lang-en"]
-# ## 5. Segment strategies
-#
-# Actions for promoters, passives and detractors, derived from this unit's own data (comment themes and rating drivers), each with its evidence (the share of the segment praising, or complaining about or asking to improve, the theme, with n; for detractors also the NPS points gained if this theme's detractors became passives).
-
-# %%
+# the follow-up analysis feeds the strategies, follow-ups, detractor list and data quality
 analysis = analyse_followups(
     u,
     followups,
@@ -186,65 +110,150 @@ analysis = analyse_followups(
     weight=weight,
     top_n=top_n,
 )
-sections.strategies(u, analysis)
+page = sections.Page(u)  # shows each section and keeps it for the run summary
+page.show(sections.title(u))
 
-# %% [markdown] tags=["lang-ja"]
+# %% [markdown] tags=["lang-ja", "section-headline"]
+# ## 1. 概要
+#
+# 今月のNPS（推奨者の割合 − 批判者の割合）と95%信頼区間、前月・前年同月からの変化、目標との差、変化の内訳です。
+
+# %% [markdown] tags=["lang-en", "section-headline"]
+# ## 1. Headline
+#
+# This month's NPS (% promoters − % detractors) with its 95% interval, the change from the previous month and the same month last year, the gap to target, and what moved the change.
+
+# %% tags=["section-headline"]
+head = sections.headline_section(
+    u, comparison=comparison, target=target, weight=weight, level=level, min_n=min_n
+)
+# what moved each change: the largest within-group and mix effects over the breakdowns
+movers = sections.change_drivers(
+    u, head.value, breakdowns, weight=weight, level=level, min_n=min_n
+)
+page.show(head, movers)
+
+# %% [markdown] tags=["lang-ja", "section-distribution"]
+# ## 2. スコア分布
+#
+# 0〜10点の回答分布です。0〜6点が批判者、7〜8点が中立者、9〜10点が推奨者です。
+
+# %% [markdown] tags=["lang-en", "section-distribution"]
+# ## 2. Score distribution
+#
+# Answers from 0 to 10: 0–6 are detractors, 7–8 passives, 9–10 promoters.
+
+# %% tags=["section-distribution"]
+page.show(sections.distribution(u, weight=weight))
+
+# %% [markdown] tags=["lang-ja", "section-trend"]
+# ## 3. 推移
+#
+# 直近12か月の月次NPSです。帯は95%信頼区間、棒は回答数です。白抜きの月は回答数が少ないため参考値です。点線はこの事業部の管理限界（±3σ）で、丸で囲んだ月は通常の変動を超えて動いた月です。
+
+# %% [markdown] tags=["lang-en", "section-trend"]
+# ## 3. Trend
+#
+# Monthly NPS over the last 12 months. The band is the 95% interval and the bars the number of responses; hollow months have too few responses to be precise. Dotted lines are the unit's own control limits (±3σ); a ringed month moved more than the unit's usual variation.
+
+# %% tags=["section-trend"]
+page.show(sections.trend(u, target=target, weight=weight, level=level, min_n=min_n))
+
+# %% [markdown] tags=["lang-ja", "section-breakdowns"]
+# ## 4. 内訳
+#
+# 今月のNPSを属性別に比較します。信頼区間が重ならなければ、偶然による差の可能性は低いと言えます。▲／▼は事業部のほかの回答より有意に高い／低いグループです（グループ数による偶然の差を偽発見率で調整）。
+
+# %% [markdown] tags=["lang-en", "section-breakdowns"]
+# ## 4. Breakdowns
+#
+# This month's NPS by customer group. Differences whose intervals do not overlap are unlikely to be chance. ▲ / ▼ mark groups significantly above / below the rest of the unit (adjusted for the number of groups).
+
+# %% tags=["section-breakdowns"]
+page.show(
+    sections.breakdowns(
+        u,
+        breakdowns,
+        weight=weight,
+        level=level,
+        min_n=min_n,
+        min_report_n=min_report_n,
+        top_n=top_n,
+    )
+)
+
+# %% [markdown] tags=["lang-ja", "section-strategies"]
+# ## 5. セグメント別の施策
+#
+# 推奨者・中立者・批判者ごとに、この事業部のデータ（テーマ、評価項目）から導いた施策です。各施策の根拠（そのセグメントで評価、または不満・要望を述べた人の割合と n、批判者向けにはこのテーマの批判者が中立者になった場合のNPS改善幅）を併記しています。
+
+# %% [markdown] tags=["lang-en", "section-strategies"]
+# ## 5. Segment strategies
+#
+# Actions for promoters, passives and detractors, derived from this unit's own data (comment themes and rating drivers), each with its evidence (the share of the segment praising, or complaining about or asking to improve, the theme, with n; for detractors also the NPS points gained if this theme's detractors became passives).
+
+# %% tags=["section-strategies"]
+page.show(sections.strategies(u, analysis))
+
+# %% [markdown] tags=["lang-ja", "section-followups"]
 # ## 6. 追加設問の集計
 #
 # 各設問の回答割合と回答別のNPS、評価項目の平均、自由回答のテーマと代表的なコメントです。コメント中の個人情報は伏せ字にしています。
 
-# %% [markdown] tags=["lang-en"]
+# %% [markdown] tags=["lang-en", "section-followups"]
 # ## 6. Follow-up questions
 #
 # Shares and NPS per answer, mean ratings, and the themes and representative comments of the open questions. Personal data in comments is masked.
 
-# %%
-sections.followups(u, analysis)
+# %% tags=["section-followups"]
+page.show(sections.followups(u, analysis))
 
-# %% [markdown] tags=["lang-ja"]
+# %% [markdown] tags=["lang-ja", "section-detractors"]
 # ## 7. 批判者へのフォローアップ
 #
 # 今月の批判者のうち連絡を許可した方の全員です。スコアの低い方、回答から日の経った方を上に並べています。作業用ファイル（CSV・Excel）に担当者・状況・連絡日を記入して返送すると、次回のレポートに連絡率と未対応の方が表示されます。新しい批判者への早い連絡には、毎日の通知（`nps-kit alerts`）をお使いください。
 
-# %% [markdown] tags=["lang-en"]
+# %% [markdown] tags=["lang-en", "section-detractors"]
 # ## 7. Detractor follow-up
 #
 # Every detractor of the month who allowed us to contact them, the lowest scores and the oldest responses first. Fill in owner, status and contact date in the work file (CSV or Excel) and return it: the next report shows the close rate and who is still open. To reach new detractors quickly, use the daily alerts (`nps-kit alerts`).
 
-# %%
-loop = sections.followup_status(
-    u, status_file, id_column=id_column, comment_column=comment_column
-)
-to_contact = sections.detractors(
-    u,
-    id_column=id_column,
-    comment_column=comment_column,
-    contact_column=contact_column,
-    breakdowns=breakdowns,
-    analysis=analysis,
-    unit_id=unit,
+# %% tags=["section-detractors"]
+page.show(
+    sections.followup_status(u, status_file, id_column=id_column, comment_column=comment_column),
+    sections.detractors(
+        u,
+        id_column=id_column,
+        comment_column=comment_column,
+        contact_column=contact_column,
+        breakdowns=breakdowns,
+        analysis=analysis,
+        unit_id=unit,
+    ),
 )
 
-# %% [markdown] tags=["lang-ja"]
+# %% [markdown] tags=["lang-ja", "section-quality"]
 # ## 8. データ品質
 #
 # 読み込んだ行数、除外した回答（無回答・無効な値）とその件数、回答日の範囲です。
 
-# %% [markdown] tags=["lang-en"]
+# %% [markdown] tags=["lang-en", "section-quality"]
 # ## 8. Data quality
 #
 # Rows read, answers excluded (missing or invalid) and why, duplicates and the date range.
 
-# %%
-quality = sections.data_quality_section(
-    u,
-    id_column=id_column,
-    analysis=analysis,
-    comment_column=comment_column,
-    book=analysis.book,
+# %% tags=["section-quality"]
+page.show(
+    sections.data_quality_section(
+        u,
+        id_column=id_column,
+        analysis=analysis,
+        comment_column=comment_column,
+        book=analysis.book,
+    )
 )
 
-# %% [markdown] tags=["lang-ja"]
+# %% [markdown] tags=["lang-ja", "section-method"]
 # ## 9. 算出方法
 #
 # - **NPS** = 推奨者（9〜10点）の割合 − 批判者（0〜6点）の割合。有効回答（0〜10の整数）のみで算出し、単位はポイント（−100〜100）です。
@@ -261,7 +270,7 @@ quality = sections.data_quality_section(
 # - **施策**：推奨者向けは推奨者が評価している（肯定・混在の言及が不満・要望より多い）テーマから、批判者・中立者向けは不満・要望（否定・混在）が評価より多いテーマから選びます（3人以上）。根拠はそのセグメントのコメント回答者に占める割合と n（コメント回答者数）です。中立者には重要度の分析で「最優先で改善」となった評価項目も示します。
 # - **批判者と推奨者に特徴的な語句**：コメントの内容語（見出し語）の1〜3語の並びのうち、そのセグメントのコメントに含まれる割合が、もう一方のセグメントより大きいものを差の大きい順に示します（3件以上）。例はその語句を含む最も短いコメント（個人情報は伏せ字）です。
 
-# %% [markdown] tags=["lang-en"]
+# %% [markdown] tags=["lang-en", "section-method"]
 # ## 9. Method
 #
 # - **NPS** = % promoters (9–10) − % detractors (0–6), on valid answers (integers 0–10) only, in points (−100 to 100).
@@ -278,8 +287,9 @@ quality = sections.data_quality_section(
 # - **Strategies**: promoter actions come only from themes promoters praise (positive or mixed mentions outnumber complaints and requests), detractor and passive actions only from themes the segment complains about or asks to improve (negative or mixed mentions outnumber praise), each from at least 3 people. The evidence is that share of the segment's commenters and n (the segment's commenters). Passives also get the "fix first" rated attributes of the key-driver analysis.
 # - **Phrases typical of detractors and of promoters**: runs of one to three content-word lemmas whose share of the segment's comments exceeds their share of the other segment's, largest difference first (at least 3 comments). The example is the shortest comment containing the phrase, with personal data masked.
 
+# %% tags=["section-method"]
+page.show(sections.method(u, level=level, min_n=min_n, min_report_n=min_report_n))
+
 # %%
-sections.method(u, level=level, min_n=min_n, min_report_n=min_report_n)
-summary = sections.summary(
-    u, head, trend, analysis, to_contact, target=target, contributors=movers
-)
+# the run summary (overview, manifest, e-mail) from the sections shown
+summary = page.summary(analysis, target=target)

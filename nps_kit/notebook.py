@@ -5,12 +5,16 @@ The report notebook is kept as a pair: ``nps_report.ipynb`` (what JupyterLab ope
 section is a few lines of Python and Markdown, with no outputs or ids). Whichever of the two was
 saved last is the notebook :func:`read_report_notebook` returns, so ``nps-kit run`` uses an
 edit made in either file.
+
+The standard sections of a report notebook are blocks of cells tagged ``section-<name>`` (the
+section's markdown cells in each language and its code cell); :func:`select_sections` keeps the
+blocks a unit's ``sections:`` list names, in that order.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +24,11 @@ from nps_kit.errors import ConfigError
 
 __all__ = [
     "PAIRED_FORMATS",
+    "SECTIONS",
     "for_papermill",
     "paired_path",
     "read_report_notebook",
+    "select_sections",
     "sync_pair",
     "watched_files",
     "working_copy",
@@ -30,6 +36,23 @@ __all__ = [
 
 #: The jupytext ``formats`` of a paired report notebook.
 PAIRED_FORMATS = "ipynb,py:percent"
+
+#: The standard sections of the report notebook, in its order: the names a unit's
+#: ``sections:`` list may use. The title comes first and the run summary last in every report;
+#: ``headline`` is required, because the overview and the e-mail show its numbers.
+SECTIONS = (
+    "headline",
+    "distribution",
+    "trend",
+    "breakdowns",
+    "strategies",
+    "followups",
+    "detractors",
+    "quality",
+    "method",
+)
+_SECTION_TAG = "section-"
+_NUMBERED = re.compile(r"^(#{1,6} )\d+\. ", re.MULTILINE)
 
 
 def paired_path(notebook: str | Path) -> Path:
@@ -115,6 +138,80 @@ def for_papermill(notebook: str | Path) -> nbformat.NotebookNode:
     return nbformat.from_dict(nb)  # nested dicts become NotebookNodes, as papermill expects
 
 
+def _section_of(cell: nbformat.NotebookNode) -> str | None:
+    for tag in cell.get("metadata", {}).get("tags", []):
+        if tag.startswith(_SECTION_TAG):
+            return str(tag[len(_SECTION_TAG) :])
+    return None
+
+
+def select_sections(
+    nb: nbformat.NotebookNode, names: Sequence[str], *, source: str | Path | None = None
+) -> nbformat.NotebookNode:
+    """Keep the section blocks ``names`` lists, in that order; drop the other sections.
+
+    A block is every cell tagged ``section-<name>``. The chosen blocks fill the places the
+    notebook's blocks held, one after the other, so cells without a section tag (the set-up,
+    the summary, an analyst's own cell) stay where they are. Numbered headings of the kept
+    blocks (``## 4. 内訳``) are renumbered from 1 in the new order.
+
+    Parameters
+    ----------
+    nb
+        The report notebook (not changed).
+    names
+        Section names (:data:`SECTIONS` for the project's notebook).
+    source
+        The notebook's file, named in the error.
+
+    Returns
+    -------
+    nbformat.NotebookNode
+        A copy with the chosen sections.
+
+    Raises
+    ------
+    ConfigError
+        When the notebook has no block for one of ``names``.
+    """
+    blocks: dict[str, list[nbformat.NotebookNode]] = {}
+    slots: list[int] = []
+    for index, cell in enumerate(nb.cells):
+        name = _section_of(cell)
+        if name is None:
+            continue
+        if name not in blocks:
+            blocks[name] = []
+            slots.append(index)
+        blocks[name].append(cell)
+    missing = [n for n in names if n not in blocks]
+    if missing:
+        where = f"{source}: " if source is not None else ""
+        found = ", ".join(blocks) or "none"
+        raise ConfigError(
+            f"{where}no cells tagged section-{missing[0]} for sections: {missing[0]} "
+            f"(sections in this notebook: {found}).",
+            hint=f"Tag the {missing[0]} section's cells 'section-{missing[0]}', or leave "
+            f"{missing[0]} out of sections:.",
+            path=Path(source) if source is not None else None,
+        )
+    chosen = iter(enumerate(names, 1))
+    out = nbformat.from_dict(nb)
+    cells: list[nbformat.NotebookNode] = []
+    for index, cell in enumerate(nb.cells):
+        if index in slots:
+            number, name = next(chosen, (0, ""))
+            for kept in blocks.get(name, []):
+                kept = nbformat.from_dict(kept)
+                if kept.cell_type == "markdown":
+                    kept.source = _NUMBERED.sub(rf"\g<1>{number}. ", kept.source)
+                cells.append(kept)
+        elif _section_of(cell) is None:
+            cells.append(cell)
+    out.cells = cells
+    return out
+
+
 def sync_pair(notebook: str | Path) -> Path:
     """Write the ``.py`` twin of ``notebook`` (or the ``.ipynb`` twin of a ``.py``).
 
@@ -137,20 +234,25 @@ def sync_pair(notebook: str | Path) -> Path:
 
 
 def working_copy(
-    notebook: str | Path, parameters: dict[str, Any], *, folder: str | Path, name: str
+    notebook: str | Path,
+    parameters: dict[str, Any],
+    *,
+    folder: str | Path,
+    name: str,
+    sections: Sequence[str] | None = None,
 ) -> Path:
     """Write ``notebook`` parameterised with ``parameters`` (not executed) to ``folder/name``.
 
     The copy is what ``nps-kit run`` would execute for the unit (papermill's injected
-    parameters cell after the ``parameters`` cell), so *Run all* in JupyterLab shows the unit's
-    report. Relative ``data_path``-like values need no change: the parameters hold absolute
-    paths.
+    parameters cell after the ``parameters`` cell, only the unit's ``sections``), so *Run all*
+    in JupyterLab shows the unit's report. Relative ``data_path``-like values need no change:
+    the parameters hold absolute paths.
     """
     from nps_kit.run import prepare_notebook
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    nb = prepare_notebook(Path(notebook), parameters)
+    nb = prepare_notebook(Path(notebook), parameters, sections=sections)
     nb.metadata.pop("jupytext", None)  # a working copy is not paired with the shipped script
     target = folder / name
     nbformat.write(nb, target)

@@ -288,6 +288,9 @@ class UnitParameters(_Model):
     themes: Path | None = None
     playbook: Path | None = None
     notebook: Path | None = None
+    #: The standard sections to show, in order (:data:`nps_kit.notebook.SECTIONS`); ``None``
+    #: shows every section of the notebook.
+    sections: list[str] | None = None
     thresholds: Thresholds = Field(default_factory=Thresholds)
     privacy: Privacy = Field(default_factory=Privacy)
     mail: Mail = Field(default_factory=Mail)
@@ -311,6 +314,29 @@ class UnitParameters(_Model):
     def _period(cls, value: str) -> str:
         if not is_period(value):
             raise ValueError(f"expected 'latest' or a month like '2026-10'; found {value!r}")
+        return value
+
+    @field_validator("sections")
+    @classmethod
+    def _sections(cls, value: list[str] | None) -> list[str] | None:
+        from nps_kit.notebook import SECTIONS
+
+        if value is None:
+            return value
+        valid = ", ".join(SECTIONS)
+        for name in value:
+            if name not in SECTIONS:
+                guess = closest(name, SECTIONS)
+                hint = f" (did you mean {guess!r}?)" if guess else ""
+                raise ValueError(f"unknown section {name!r}{hint}; expected names from: {valid}")
+        repeated = sorted({n for n in value if value.count(n) > 1}, key=SECTIONS.index)
+        if repeated:
+            raise ValueError(f"each section may appear once; repeated: {', '.join(repeated)}")
+        if "headline" not in value:
+            raise ValueError(
+                "headline is required (the overview and the e-mail show its numbers); "
+                f"found {value}"
+            )
         return value
 
     @property
@@ -445,6 +471,18 @@ def _check_extras(unit: UnitParameters, path: Path, checked: _Extras) -> None:
                 "(relative paths start at the YAML file's folder), or use null for the project's.",
                 path=path,
                 key="notebook",
+            ) from None
+    if unit.notebook is not None and unit.sections is not None:
+        from nps_kit.notebook import read_report_notebook, select_sections
+
+        try:
+            select_sections(read_report_notebook(unit.notebook), unit.sections)
+        except ConfigError as exc:
+            raise ConfigError(
+                f"{display(path)}: sections: {unit.notebook}: {exc.message}",
+                hint=exc.hint,
+                path=path,
+                key="sections",
             ) from None
     pair = (unit.themes, unit.playbook)
     if pair not in checked:

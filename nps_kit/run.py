@@ -117,7 +117,9 @@ class RunResult:
         return [u for u in self.units if u.status != "ok"]
 
 
-def prepare_notebook(notebook: Path, parameters: dict[str, Any]) -> nbformat.NotebookNode:
+def prepare_notebook(
+    notebook: Path, parameters: dict[str, Any], *, sections: Sequence[str] | None = None
+) -> nbformat.NotebookNode:
     r"""Inject ``parameters`` into ``notebook`` the papermill way, with readable text.
 
     papermill's :func:`~papermill.parameterize.parameterize_notebook` places the
@@ -134,6 +136,9 @@ def prepare_notebook(notebook: Path, parameters: dict[str, Any]) -> nbformat.Not
         (:func:`nps_kit.notebook.read_report_notebook`).
     parameters
         Plain JSON values by name, e.g. from :func:`nps_kit.params.notebook_parameters`.
+    sections
+        The unit's ``sections:`` (:func:`nps_kit.notebook.select_sections`); ``None`` keeps
+        every section of the notebook.
 
     Returns
     -------
@@ -142,9 +147,12 @@ def prepare_notebook(notebook: Path, parameters: dict[str, Any]) -> nbformat.Not
     """
     from papermill.parameterize import parameterize_notebook
 
-    from nps_kit.notebook import for_papermill
+    from nps_kit.notebook import for_papermill, select_sections
 
-    nb = parameterize_notebook(for_papermill(notebook), parameters)
+    nb = for_papermill(notebook)
+    if sections is not None:
+        nb = select_sections(nb, sections, source=notebook)
+    nb = parameterize_notebook(nb, parameters)
     for cell in nb.cells:
         if "injected-parameters" in cell.metadata.get("tags", []):
             lines = [f"{name} = {value!r}" for name, value in parameters.items()]
@@ -455,7 +463,7 @@ def run_reports(
         month = _resolve_period(unit, period, cache)
         parameters = {**notebook_parameters(unit, period=month), "data_cache": str(cache.path)}
         data_input = {"path": str(unit.data.path), "sha256": hashes[unit.data.path]}
-        nb = prepare_notebook(unit.notebook or notebook, parameters)
+        nb = prepare_notebook(unit.notebook or notebook, parameters, sections=unit.sections)
         prepared.append(_Job(unit, month, parameters, nb, data_input))
 
     for month in sorted({job.period for job in prepared}):
@@ -679,7 +687,8 @@ def build_once(
     month = resolve_period(unit, period=period)
     values = notebook_parameters(unit, period=month)
     data_input = {"path": str(unit.data.path), "sha256": _sha256(unit.data.path)}
-    job = _Job(unit, month, values, prepare_notebook(unit.notebook or notebook, values), data_input)
+    nb = prepare_notebook(unit.notebook or notebook, values, sections=unit.sections)
+    job = _Job(unit, month, values, nb, data_input)
     with tempfile.TemporaryDirectory(prefix="nps-kit-watch-") as scratch:
         result = _write_unit(job, _execute_unit(job, Path(scratch), kernel), Path(output))
     write_manifest_and_overview(Path(output), month, [result])

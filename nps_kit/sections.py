@@ -1,36 +1,38 @@
-"""Report sections: each function computes with the analysis layer, draws, and displays.
+"""Report sections: each function computes with the analysis layer and draws, without showing.
 
 A report notebook calls one function per section, so the notebook stays a thin script that an
 analyst can read and edit, while every number comes from :mod:`nps_kit.score`,
-:mod:`nps_kit.unit` and :mod:`nps_kit.analysis`. Every function returns what it computed, so the
-next cell (and the e-mail summary) can reuse it.
+:mod:`nps_kit.unit` and :mod:`nps_kit.analysis`. Every function returns a
+:class:`SectionResult`: what it computed (``.value``, ``.tables``) and what it shows (HTML
+blocks and figures, ``.parts``). Showing is a separate step (:meth:`Page.show`,
+:func:`show` or ``result.show()``), so a cell can restyle a figure first; the :class:`Page`
+keeps what was shown for the run summary (:meth:`Page.summary`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import HTML
 
 from nps_kit import __version__, plot, report
 from nps_kit._followup_html import FIRST_SCREEN, followup_html, loop_status_html
+from nps_kit._section_result import Page, SectionResult, _Bundle, detach, show
 from nps_kit.analysis import FollowupAnalysis
 from nps_kit.closed_loop import (
     FollowupList,
-    LoopStatus,
     followup_list,
     loop_status,
     respondent_themes,
 )
 from nps_kit.decompose import Contributor, contributors_text, shift_share, top_contributors
 from nps_kit.drivers import quadrant_label
-from nps_kit.followup_files import publish_followups, read_status, work_files
+from nps_kit.followup_files import followups_bundle, read_status, work_files
 from nps_kit.i18n import Language, interval_label, label, points, t
 from nps_kit.ordinal import group_order
 from nps_kit.periods import format_period
@@ -53,6 +55,8 @@ from nps_kit.unit import (
 )
 
 __all__ = [
+    "Page",
+    "SectionResult",
     "breakdowns",
     "change_drivers",
     "data_quality_section",
@@ -62,6 +66,7 @@ __all__ = [
     "followups",
     "headline_section",
     "method",
+    "show",
     "strategies",
     "summary",
     "title",
@@ -71,10 +76,6 @@ __all__ = [
 
 def _w(key: str, lang: Language, **values: object) -> str:
     return t(f"sections.{key}", lang, **values)
-
-
-def _show_figure() -> None:
-    plt.show()
 
 
 #: Time zone of the report's dates and times when none is given: the readers' (by language).
@@ -87,25 +88,24 @@ def _now(lang: Language, timezone: str | None) -> dt.datetime:
     return dt.datetime.now(ZoneInfo(timezone or DEFAULT_TIMEZONE[lang]))
 
 
-def title(unit: UnitData, *, timezone: str | None = None) -> None:
-    """Show the report title: unit, period and generation date.
+def title(unit: UnitData, *, timezone: str | None = None) -> SectionResult:
+    """Build the report title: unit, period and generation date.
 
     The date is in ``timezone`` (an IANA name); the default is the readers' by language
     (:data:`DEFAULT_TIMEZONE`: Asia/Tokyo for Japanese reports, UTC for English ones).
     """
     lang = unit.language
     today = _now(lang, timezone).date().isoformat()
-    display(
-        HTML(
-            '<header class="nps-title"><h1>'
-            + _escape(_w("title", lang, name=unit.name))
-            + "</h1><p>"
-            + _escape(_w("subtitle", lang, period=format_period(unit.period, lang), today=today))
-            + "</p>"
-            + _incomplete_note(unit)
-            + "</header>"
-        )
+    header = HTML(
+        '<header class="nps-title"><h1>'
+        + _escape(_w("title", lang, name=unit.name))
+        + "</h1><p>"
+        + _escape(_w("subtitle", lang, period=format_period(unit.period, lang), today=today))
+        + "</p>"
+        + _incomplete_note(unit)
+        + "</header>"
     )
+    return SectionResult("title", parts=(header,))
 
 
 def _incomplete_note(unit: UnitData) -> str:
@@ -131,8 +131,12 @@ def headline_section(
     weight: str | None = None,
     level: float = 0.95,
     min_n: int = 30,
-) -> Headline:
-    """Show the headline: NPS, interval, n, changes, gap to target and segment shares."""
+) -> SectionResult:
+    """Compute the headline: NPS, interval, n, changes, gap to target and segment shares.
+
+    ``.value`` is the :class:`~nps_kit.unit.Headline` (for :func:`change_drivers` and the
+    summary), ``.tables["shares"]`` the shares of each period, ``.figure`` their chart.
+    """
     lang = unit.language
     head = headline(
         unit,
@@ -142,7 +146,7 @@ def headline_section(
         min_n=min_n,
     )
     first = head.comparisons[0] if head.comparisons else None
-    display(
+    parts: list[Any] = [
         report.headline(
             head.result,
             _shown_change(head, first) if first else None,
@@ -151,7 +155,7 @@ def headline_section(
             period_label=format_period(unit.period, lang),
             comparison_label=_w(first.kind, lang) if first else None,
         )
-    )
+    ]
     if len(head.comparisons) > 1:
         items = []
         for c in head.comparisons:
@@ -164,12 +168,12 @@ def headline_section(
                 + label(c.change.verdict, lang)
             )
             items.append((_w(c.kind, lang), value, note))
-        display(report.kpi_row(items))
+        parts.append(report.kpi_row(items))
     rows = [_shares_row(format_period(unit.period, lang), head.result)]
     rows += [_shares_row(format_period(c.period, lang), c.result) for c in head.comparisons]
-    plot.shares_bar(pd.DataFrame(rows), lang=lang, title=_w("shares_title", lang))
-    _show_figure()
-    return head
+    shares = pd.DataFrame(rows)
+    parts.append(detach(plot.shares_bar(shares, lang=lang, title=_w("shares_title", lang))))
+    return SectionResult("headline", value=head, tables={"shares": shares}, parts=tuple(parts))
 
 
 def _shown_change(head: Headline, comparison: Comparison) -> ScoreChange:
@@ -193,8 +197,8 @@ def change_drivers(
     level: float = 0.95,
     min_n: int = 30,
     k: int = 3,
-) -> list[dict[str, Any]]:
-    """Show what moved each headline change: the largest within-group and mix effects.
+) -> SectionResult:
+    """Find what moved each headline change: the largest within-group and mix effects.
 
     For every comparison, each breakdown's shift-share decomposition
     (:func:`nps_kit.decompose.shift_share`) splits the change; the breakdown whose largest
@@ -203,9 +207,10 @@ def change_drivers(
 
     Returns
     -------
-    list of dict
-        Per comparison: ``kind``, ``vs``, ``by``, ``label``, ``total`` and ``items``
-        (``group``, ``kind``, ``value``, ``noise``), as published in the summary.
+    SectionResult
+        ``.value`` is, per comparison, a dict of ``kind``, ``vs``, ``by``, ``label``,
+        ``total`` and ``items`` (``group``, ``kind``, ``value``, ``noise``), as published in
+        the summary.
     """
     lang = unit.language
     out: list[dict[str, Any]] = []
@@ -251,9 +256,8 @@ def change_drivers(
             }
         )
         lines.append(contributors_text(out[-1], lang))
-    if lines:
-        display(report.callout("\n\n".join(lines)))
-    return out
+    callout: tuple[HTML, ...] = (report.callout("\n\n".join(lines)),) if lines else ()
+    return SectionResult("change_drivers", value=out, parts=callout)
 
 
 def _shares_row(name: str, result: Any) -> dict[str, Any]:
@@ -267,17 +271,21 @@ def _shares_row(name: str, result: Any) -> dict[str, Any]:
     }
 
 
-def distribution(unit: UnitData, *, weight: str | None = None) -> pd.DataFrame:
-    """Show the 0–10 score distribution of the period (weighted shares with ``weight``)."""
+def distribution(unit: UnitData, *, weight: str | None = None) -> SectionResult:
+    """Compute the 0–10 score distribution of the period (weighted shares with ``weight``).
+
+    ``.value`` is the table (one row per score), ``.figure`` its chart.
+    """
     table = score_distribution(unit.current, weight=weight)
     lang = unit.language
-    plot.score_distribution(
+    ax = plot.score_distribution(
         table,
         lang=lang,
         title=_w("distribution_title", lang, period=format_period(unit.period, lang)),
     )
-    _show_figure()
-    return table
+    return SectionResult(
+        "distribution", value=table, tables={"distribution": table}, parts=(detach(ax),)
+    )
 
 
 def trend(
@@ -287,10 +295,14 @@ def trend(
     weight: str | None = None,
     level: float = 0.95,
     min_n: int = 30,
-) -> pd.DataFrame:
-    """Show monthly NPS for the last 12 months with intervals, n, target and small months."""
+) -> SectionResult:
+    """Compute monthly NPS for the last 12 months with intervals, n, target and small months.
+
+    ``.value`` is the trend table (one row per month, with control limits), ``.figure`` its
+    chart.
+    """
     table = trend_table(unit, weight=weight, level=level, min_n=min_n)
-    plot.trend(
+    ax = plot.trend(
         table,
         level=level,
         target=target,
@@ -298,8 +310,7 @@ def trend(
         lang=unit.language,
         title=_w("trend_title", unit.language),
     )
-    _show_figure()
-    return table
+    return SectionResult("trend", value=table, tables={"trend": table}, parts=(detach(ax),))
 
 
 def breakdowns(
@@ -311,13 +322,16 @@ def breakdowns(
     min_n: int = 30,
     min_report_n: int = 5,
     top_n: int | None = 12,
-) -> dict[str, pd.DataFrame]:
-    """Show NPS with intervals by each dimension, best first, small groups flagged.
+) -> SectionResult:
+    """Compute NPS with intervals by each dimension, best first, small groups flagged.
 
     Each chart shows the ``top_n`` largest groups and the rest as one "Other" group.
+    ``.value`` (and ``.tables``) holds one table per dimension by column, ``.figures`` one
+    chart per dimension.
     """
     lang = unit.language
     out: dict[str, pd.DataFrame] = {}
+    parts: list[Any] = []
     for dim in dimensions:
         column = dim if isinstance(dim, str) else dim["column"]
         name = column if isinstance(dim, str) else (dim.get("label") or column)
@@ -332,7 +346,7 @@ def breakdowns(
         )
         # Ordinal groups (tenure bands) keep their order; `order:` in the parameters wins.
         order = group_order(table[column], None if isinstance(dim, str) else dim.get("order"))
-        plot.breakdown(
+        ax = plot.breakdown(
             table,
             by=column,
             lang=lang,
@@ -340,16 +354,16 @@ def breakdowns(
             order=order,
             title=_w("breakdown_title", lang, label=name),
         )
-        _show_figure()
+        parts.append(detach(ax))
         marked = _marked_groups(table, column, lang)
         if marked:
-            display(report.callout(_w("marked", lang, label=name, groups=marked)))
+            parts.append(report.callout(_w("marked", lang, label=name, groups=marked)))
         out[column] = table
     fdr = f"{(1 - level) * 100:g}"
     interval = interval_label(level, lang)
     note = _w("breakdown_note", lang, interval=interval, min_n=min_n, floor=min_report_n, fdr=fdr)
-    display(report.callout(note))
-    return out
+    parts.append(report.callout(note))
+    return SectionResult("breakdowns", value=out, tables=out, parts=tuple(parts))
 
 
 def _marked_groups(table: pd.DataFrame, column: str, lang: Language) -> str:
@@ -365,44 +379,60 @@ def _marked_groups(table: pd.DataFrame, column: str, lang: Language) -> str:
     return " / ".join(parts)
 
 
-def strategies(unit: UnitData, analysis: FollowupAnalysis) -> None:
-    """Show data-driven recommendations per segment, each with its evidence."""
+def strategies(unit: UnitData, analysis: FollowupAnalysis) -> SectionResult:
+    """List the data-driven recommendations per segment, each with its evidence.
+
+    ``.tables["recommendations"]`` has one row per recommendation (``segment``, ``action``,
+    ``evidence``).
+    """
     lang = unit.language
     items = [(r.segment, r.action, r.evidence) for r in analysis.recommendations]
-    if not items:
-        display(report.callout(_w("no_recommendation", lang)))
-        return
-    display(report.recommendations(items, lang=lang))
+    table = pd.DataFrame(items, columns=["segment", "action", "evidence"])
+    shown = (
+        report.recommendations(items, lang=lang)
+        if items
+        else report.callout(_w("no_recommendation", lang))
+    )
+    return SectionResult("strategies", tables={"recommendations": table}, parts=(shown,))
 
 
-def followups(unit: UnitData, analysis: FollowupAnalysis) -> None:
-    """Show every follow-up question: shares and NPS per answer, ratings, drivers, open text."""
+def followups(unit: UnitData, analysis: FollowupAnalysis) -> SectionResult:
+    """Tabulate every follow-up question: shares and NPS per answer, ratings, drivers, text.
+
+    ``.tables`` holds each question's table by column, ``ratings`` and ``drivers`` when there
+    are rated attributes; ``.figures`` the theme-impact and key-driver charts.
+    """
     lang = unit.language
+    parts: list[Any] = []
+    tables: dict[str, pd.DataFrame] = {}
     first_text = True
     for result in analysis.questions:
         q = result.question
-        display(HTML(f"<h3>{_escape(q.label)}</h3>"))
+        tables[q.column] = result.table
+        parts.append(HTML(f"<h3>{_escape(q.label)}</h3>"))
         if q.type in ("categorical", "multi"):
-            _choice_table(result.table, q.type, lang)
+            _choice_table(parts, result.table, q.type, lang)
         else:
             # Words that separate detractors from promoters answer "why that score", the first
             # open question; for later ones (what to improve) the contrast says little.
-            _text_question(unit, result, lang, primary=first_text)
+            _text_question(parts, unit, result, lang, primary=first_text)
             first_text = False
     if analysis.ratings is not None:
-        display(HTML(f"<h3>{_escape(_w('ratings_title', lang))}</h3>"))
-        _ratings_table(analysis.ratings, lang)
+        tables["ratings"] = analysis.ratings
+        parts.append(HTML(f"<h3>{_escape(_w('ratings_title', lang))}</h3>"))
+        _ratings_table(parts, analysis.ratings, lang)
     if analysis.drivers is not None and len(analysis.drivers):
-        display(HTML(f"<h3>{_escape(_w('drivers_title', lang))}</h3>"))
-        plot.driver_quadrant(
+        tables["drivers"] = analysis.drivers
+        parts.append(HTML(f"<h3>{_escape(_w('drivers_title', lang))}</h3>"))
+        ax = plot.driver_quadrant(
             analysis.drivers,
             lang=lang,
             scale=analysis.rating_scale,
             title=_w("drivers_title", lang),
         )
-        _show_figure()
+        parts.append(detach(ax))
         method = analysis.drivers["method"].iloc[0]
-        display(
+        parts.append(
             report.callout(
                 _w(
                     "drivers_note",
@@ -418,7 +448,7 @@ def followups(unit: UnitData, analysis: FollowupAnalysis) -> None:
                 lambda q: quadrant_label(q, lang), na_action="ignore"
             )
         )
-        display(
+        parts.append(
             report.table(
                 shown,
                 columns={
@@ -431,16 +461,17 @@ def followups(unit: UnitData, analysis: FollowupAnalysis) -> None:
                 lang=lang,
             )
         )
+    return SectionResult("followups", tables=tables, parts=tuple(parts))
 
 
-def _choice_table(table: pd.DataFrame, kind: str, lang: Language) -> None:
+def _choice_table(parts: list[Any], table: pd.DataFrame, kind: str, lang: Language) -> None:
     key = "answer" if kind == "categorical" else "option"
     shown = table.copy()
     if "missing" in shown.columns:
         missing = shown["missing"].fillna(False).astype(bool)
         shown = shown.loc[~missing | (shown["n"] > 0)]
         shown.loc[missing.loc[shown.index], key] = _w("no_answer", lang)
-    display(
+    parts.append(
         report.table(
             shown,
             # What a phone must show without scrolling comes first: the answer, n and NPS with
@@ -466,7 +497,7 @@ def _choice_table(table: pd.DataFrame, kind: str, lang: Language) -> None:
     )
 
 
-def _ratings_table(ratings: pd.DataFrame, lang: Language) -> None:
+def _ratings_table(parts: list[Any], ratings: pd.DataFrame, lang: Language) -> None:
     wide = ratings.pivot_table(index="label", columns="segment", values="mean", sort=False)
     wide = wide.reindex(
         columns=[c for c in ("all", "promoter", "passive", "detractor") if c in wide.columns]
@@ -474,7 +505,7 @@ def _ratings_table(ratings: pd.DataFrame, lang: Language) -> None:
     wide = wide.reset_index()
     names = {"label": _w("attribute", lang), "all": _w("all", lang)}
     names.update({s: label(s, lang) for s in ("promoter", "passive", "detractor")})
-    display(
+    parts.append(
         report.table(
             wide,
             columns={c: names[c] for c in wide.columns},
@@ -484,17 +515,18 @@ def _ratings_table(ratings: pd.DataFrame, lang: Language) -> None:
     )
 
 
-def _text_question(unit: UnitData, result: Any, lang: Language, *, primary: bool = True) -> None:
-    display(report.callout(_w("commenters", lang, n=f"{result.commenters:,}")))
+def _text_question(
+    parts: list[Any], unit: UnitData, result: Any, lang: Language, *, primary: bool = True
+) -> None:
+    parts.append(report.callout(_w("commenters", lang, n=f"{result.commenters:,}")))
     impact = result.table
     if len(impact) and impact["mentions"].sum() > 0:
         shown = impact.loc[impact["mentions"] > 0].head(8)
         if primary:  # the chart for the first open question; later ones get the table only
-            plot.theme_impact(shown, lang=lang, title=label("impact", lang))
-            _show_figure()
+            parts.append(detach(plot.theme_impact(shown, lang=lang, title=label("impact", lang))))
         # The key figure (the gain) right after the theme, intervals under their NPS: the
         # table fits a desktop and shows theme, mentions and gain on a phone.
-        display(
+        parts.append(
             report.table(
                 shown,
                 columns={
@@ -521,8 +553,8 @@ def _text_question(unit: UnitData, result: Any, lang: Language, *, primary: bool
             )
         )
     if primary and result.phrases is not None and len(result.phrases):
-        display(HTML(f"<h4>{_escape(_w('phrases_title', lang))}</h4>"))
-        display(
+        parts.append(HTML(f"<h4>{_escape(_w('phrases_title', lang))}</h4>"))
+        parts.append(
             report.table(
                 result.phrases.assign(
                     segment=result.phrases["segment"].map(lambda s: label(s, lang))
@@ -539,22 +571,24 @@ def _text_question(unit: UnitData, result: Any, lang: Language, *, primary: bool
             )
         )
     elif primary and result.phrases is not None:  # too few or too uniform comments to compare
-        display(report.callout(_w("words_too_few", lang)))
+        parts.append(report.callout(_w("words_too_few", lang)))
     texts = unit.current[result.question.column].astype("string").str.strip()
     seg = unit.current["segment"]
     for segment in ("detractor", "passive", "promoter"):
         picked = representative_comments(texts[(seg == segment) & answered(texts)], k=3)
         if picked:
-            display(HTML(f"<h4>{_escape(_w('voices', lang, segment=label(segment, lang)))}</h4>"))
-            display(report.comments(picked, lang=lang))
+            parts.append(
+                HTML(f"<h4>{_escape(_w('voices', lang, segment=label(segment, lang)))}</h4>")
+            )
+            parts.append(report.comments(picked, lang=lang))
     if result.tags is not None and len(impact):
         for theme in impact.loc[impact["mentions"] > 0, "theme"].head(3):
             hit = result.tags[theme].fillna(False).astype(bool) & (seg == "detractor")
             picked = representative_comments(texts[hit], k=2)
             if picked:
                 name = impact.loc[impact["theme"] == theme, "label"].iloc[0]
-                display(HTML(f"<h4>{_escape(_w('theme_voices', lang, theme=name))}</h4>"))
-                display(report.comments(picked, lang=lang))
+                parts.append(HTML(f"<h4>{_escape(_w('theme_voices', lang, theme=name))}</h4>"))
+                parts.append(report.comments(picked, lang=lang))
 
 
 def detractors(
@@ -567,12 +601,14 @@ def detractors(
     analysis: FollowupAnalysis | None = None,
     unit_id: str | None = None,
     first: int = FIRST_SCREEN,
-) -> FollowupList:
-    """Show every contactable detractor of the period, most urgent first, and publish the list.
+) -> SectionResult:
+    """List every contactable detractor of the period, most urgent first, to show and publish.
 
     Ages count to today (the generation date). The first ``first`` people are shown, the others
-    in a collapsed block; the runner writes the whole list to ``<unit_id>_followups.csv/.xlsx``.
-    See :func:`nps_kit.closed_loop.followup_list`.
+    in a collapsed block; showing the section also hands the whole list to the runner, which
+    writes it to ``<unit_id>_followups.csv/.xlsx``. ``.value`` is the
+    :class:`~nps_kit.closed_loop.FollowupList` (see :func:`nps_kit.closed_loop.followup_list`),
+    ``.tables["followups"]`` its rows.
     """
     themes = None
     if analysis is not None and analysis.tags is not None and analysis.themes is not None:
@@ -590,9 +626,11 @@ def detractors(
     if unit_id is not None:
         paths = work_files(Path(), unit_id)
         files = (paths.csv.name, paths.xlsx.name)
-    display(followup_html(found, lang=unit.language, work_files=files, first=first))
-    publish_followups(found)
-    return found
+    parts = (
+        followup_html(found, lang=unit.language, work_files=files, first=first),
+        _Bundle(followups_bundle(found)),
+    )
+    return SectionResult("detractors", value=found, tables={"followups": found.rows}, parts=parts)
 
 
 def followup_status(
@@ -601,13 +639,14 @@ def followup_status(
     *,
     id_column: str,
     comment_column: str | None,
-) -> LoopStatus | None:
-    """Show how the team followed up a returned list: close rate, median days, who is open.
+) -> SectionResult:
+    """Measure how the team followed up a returned list: close rate, median days, who is open.
 
     Nothing is shown without a status file (``closed_loop.status_file`` in the parameters).
+    ``.value`` is the :class:`~nps_kit.closed_loop.LoopStatus`, or ``None`` without a file.
     """
     if status_file is None:
-        return None
+        return SectionResult("followup_status")
     path = Path(status_file)
     status = loop_status(
         read_status(path),
@@ -617,8 +656,9 @@ def followup_status(
         comment_column=comment_column,
         redact=unit.redacted,
     )
-    display(loop_status_html(status, lang=unit.language))
-    return status
+    return SectionResult(
+        "followup_status", value=status, parts=(loop_status_html(status, lang=unit.language),)
+    )
 
 
 def data_quality_section(
@@ -628,13 +668,14 @@ def data_quality_section(
     analysis: FollowupAnalysis | None = None,
     comment_column: str | None = None,
     book: ThemeBook | None = None,
-) -> pd.DataFrame:
-    """Show rows read, excluded (missing, invalid), duplicates, date range and source.
+) -> SectionResult:
+    """Count rows read, excluded (missing, invalid), duplicates; date range and source.
 
     With ``analysis``, rating answers off the scale or not a number are counted too. With
     ``comment_column`` and ``book`` (the themes in use), also the share of the period's comments
     with a theme, the frequent phrases of the others, and a warning when the theme pack tags few
-    of them (:func:`nps_kit.text.discovery.text_quality`).
+    of them (:func:`nps_kit.text.discovery.text_quality`). ``.value`` is the table (``item``,
+    ``value``).
     """
     ratings = analysis.ratings if analysis is not None else None
     table = data_quality(unit, id_column=id_column, ratings=ratings)
@@ -642,12 +683,10 @@ def data_quality_section(
     if comment_column and book is not None and comment_column in unit.current.columns:
         texts = unit.current[comment_column]
         table = pd.concat([table, text_quality(texts, book, lang=lang)], ignore_index=True)
-    display(
-        report.table(
-            table, columns={"item": _w("item", lang), "value": _w("value", lang)}, lang=lang
-        )
+    shown = report.table(
+        table, columns={"item": _w("item", lang), "value": _w("value", lang)}, lang=lang
     )
-    return table
+    return SectionResult("quality", value=table, tables={"quality": table}, parts=(shown,))
 
 
 def method(
@@ -657,26 +696,25 @@ def method(
     min_n: int = 30,
     min_report_n: int = 5,
     timezone: str | None = None,
-) -> None:
-    """Show thresholds, version and generation time (the definitions are in markdown).
+) -> SectionResult:
+    """State thresholds, version and generation time (the definitions are in markdown).
 
     The time is in ``timezone`` (an IANA name such as ``Asia/Tokyo``); the default is the
     readers' by language (:data:`DEFAULT_TIMEZONE`), never the server's UTC for a Japanese unit.
     """
     now = _now(unit.language, timezone).strftime("%Y-%m-%d %H:%M %Z")
-    display(
-        report.callout(
-            _w(
-                "method_facts",
-                unit.language,
-                level=round(level * 100),
-                min_n=min_n,
-                floor=min_report_n,
-                version=__version__,
-                now=now,
-            )
+    facts = report.callout(
+        _w(
+            "method_facts",
+            unit.language,
+            level=round(level * 100),
+            min_n=min_n,
+            floor=min_report_n,
+            version=__version__,
+            now=now,
         )
     )
+    return SectionResult("method", parts=(facts,))
 
 
 def _optional(value: Any) -> Any:
@@ -714,16 +752,22 @@ def _control_of(trend_rows: pd.DataFrame, period: str) -> Control | None:
 def summary(
     unit: UnitData,
     head: Headline,
-    trend_rows: pd.DataFrame,
-    analysis: FollowupAnalysis | None,
-    detractor_list: FollowupList,
+    trend_rows: pd.DataFrame | None = None,
+    analysis: FollowupAnalysis | None = None,
+    detractor_list: FollowupList | None = None,
     *,
     target: float | None = None,
     contributors: Sequence[Mapping[str, Any]] = (),
+    shown: Collection[str] | None = None,
 ) -> UnitSummary:
     """Build and publish the unit's summary for the runner's manifest and the e-mail.
 
-    ``contributors`` is :func:`change_drivers`' result, published as ``contributors``.
+    :meth:`Page.summary` calls it with what the report showed. ``contributors`` is
+    :func:`change_drivers`' ``.value``, published as ``contributors``. What a report leaves
+    out is left out of the summary too, so the overview and the e-mail show a dash: no trend
+    or control limits without ``trend_rows``, no detractor count without ``detractor_list``,
+    and with ``shown`` (the names of the sections shown) no top themes unless ``followups``
+    is among them and no actions unless ``strategies`` is.
     """
     result = head.result
     changes = [
@@ -744,7 +788,7 @@ def summary(
     themes: list[Theme] = []
     actions: list[Action] = []
     if analysis is not None:
-        if analysis.themes is not None:
+        if analysis.themes is not None and (shown is None or "followups" in shown):
             top = analysis.themes.loc[analysis.themes["mentions"] > 0].head(3)
             themes = [
                 Theme(
@@ -756,10 +800,12 @@ def summary(
                 )
                 for r in top.to_dict("records")
             ]
-        actions = [
-            Action(segment=r.segment, text=r.action, evidence=r.evidence)
-            for r in analysis.recommendations[:3]
-        ]
+        if shown is None or "strategies" in shown:
+            actions = [
+                Action(segment=r.segment, text=r.action, evidence=r.evidence)
+                for r in analysis.recommendations[:3]
+            ]
+    trend_rows = pd.DataFrame() if trend_rows is None else trend_rows
     data = UnitSummary(
         period=unit.period,
         n=result.n,
@@ -790,8 +836,8 @@ def summary(
         control=_control_of(trend_rows, unit.period),
         top_themes=tuple(themes),
         actions=tuple(actions),
-        detractors_to_contact=len(detractor_list),
-        consent_known=detractor_list.consent_known,
+        detractors_to_contact=None if detractor_list is None else len(detractor_list),
+        consent_known=None if detractor_list is None else detractor_list.consent_known,
         excluded=Excluded(
             missing=int((unit.current["nps_status"] == "missing").sum()),
             invalid=int((unit.current["nps_status"] == "invalid").sum()),

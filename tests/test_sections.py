@@ -1,8 +1,8 @@
 """Tests for nps_kit.sections: what each report section returns and displays.
 
-Sections run inside a real IPython shell; ``capture_output`` records what they display, and the
-figures they draw stay open under the Agg backend (``plt.show`` does nothing there), so new
-figure numbers count the charts.
+Sections run inside a real IPython shell. A section function displays nothing and leaves no
+figure open in pyplot (the inline backend would show it); ``capture_output`` records what
+showing its result displays, and the result's figures are its charts.
 """
 
 from __future__ import annotations
@@ -228,10 +228,23 @@ def shell() -> Iterator[InteractiveShell]:
 def show(shell: InteractiveShell) -> Callable[..., Shown]:
     def run(section: Callable[..., Any], *args: Any, **kwargs: Any) -> Shown:
         before = set(plt.get_fignums())
+        with capture_output() as computing:
+            result = section(*args, **kwargs)
+        if not isinstance(result, sections.SectionResult):  # the summary publishes at once
+            outputs = [o.data for o in computing.outputs]
+            return Shown(result, outputs, [], computing.stdout)
+        # computing shows nothing and leaves no figure for the inline backend to show
+        assert computing.outputs == [] and computing.stdout == ""
+        assert set(plt.get_fignums()) == before
         with capture_output() as captured:
-            value = section(*args, **kwargs)
-        figures = [plt.figure(n) for n in plt.get_fignums() if n not in before]
-        return Shown(value, [o.data for o in captured.outputs], figures, captured.stdout)
+            result.show()
+        # Figures are shown where they stand; the other outputs are the section's HTML.
+        figures = [
+            o.data for o in captured.outputs if o.data.get("text/plain", "")[:7] == "<Figure"
+        ]
+        assert len(figures) == len(result.figures)
+        outputs = [o.data for o in captured.outputs if o.data not in figures]
+        return Shown(result.value, outputs, list(result.figures), captured.stdout)
 
     return run
 

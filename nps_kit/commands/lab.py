@@ -75,6 +75,7 @@ def write_working_copy(
         notebook_parameters(unit, period=month),
         folder=folder,
         name=f"{safe_name(unit.unit)}_{month}.ipynb",
+        sections=unit.sections,
     )
 
 

@@ -167,7 +167,7 @@ def palette_retina_png(fig: Figure) -> tuple[bytes, dict[str, Any]] | None:
     fill_missing_glyphs(fig)  # before any text is measured: no "Glyph missing" warning
     fit_to_width(fig)
     png, metadata = _palette_png(fig)
-    alt = getattr(fig, "nps_kit_alt", None)
+    alt = _alt(fig)
     facts = getattr(fig, "nps_kit_facts", None)
     if alt:
         metadata["alt"] = alt
@@ -246,6 +246,22 @@ def describe(ax: Axes, *, alt: str, facts: Sequence[str]) -> None:
     fig = ax.figure
     fig.nps_kit_alt = alt  # type: ignore[union-attr]
     fig.nps_kit_facts = list(facts)  # type: ignore[union-attr]
+    # The title the alt text starts with: a title restyled in a notebook cell renames both.
+    fig.nps_kit_alt_title = (ax, _left_title(ax).get_text())  # type: ignore[union-attr]
+
+
+def _alt(fig: Figure) -> str | None:
+    """Return the figure's alt text, starting with its title as it is now."""
+    alt: str | None = getattr(fig, "nps_kit_alt", None)
+    drawn = getattr(fig, "nps_kit_alt_title", None)
+    if not alt or drawn is None:
+        return alt
+    ax, title = drawn
+    now = title_text(ax)
+    if title and now != title and alt.startswith(title):
+        rest = alt[len(title) :]
+        return now + rest if now else rest.lstrip("：: ")
+    return alt
 
 
 def _signed(value: float) -> str:
@@ -292,23 +308,34 @@ def alt_text(title: str, facts: Sequence[str], lang: Language, *, shown: int = 3
 
 
 def _layout_state(fig: Figure) -> list[tuple[Axes, str, Any]]:
-    return [
-        (ax, _left_title(ax).get_text(), getattr(ax, "nps_kit_legend", None)) for ax in fig.axes
-    ]
+    return [(ax, title_text(ax), getattr(ax, "nps_kit_legend", None)) for ax in fig.axes]
 
 
 def _restore_layout(fig: Figure, saved: list[tuple[Axes, str, Any]]) -> None:
     for ax, title, legend in saved:
         _left_title(ax).set_text(title)
         if legend is not None:
-            handles, labels, text_, ncols = legend
-            top_legend(ax, handles, labels, title=text_, ncols=ncols)
+            handles, labels, _, ncols = legend
+            top_legend(ax, handles, labels, title=title, ncols=ncols)
     fit_to_width(fig)
 
 
 def _left_title(ax: Axes) -> Text:
     title: Text = getattr(ax, "_left_title")  # noqa: B009 - matplotlib keeps loc="left" titles here
     return title
+
+
+def title_text(ax: Axes) -> str:
+    """Return the left title of ``ax`` as set, without the breaks :func:`fit_to_width` added.
+
+    A title set after the chart was drawn (``ax.set_title("…", loc="left")`` in a notebook
+    cell) is returned as it is, so it survives every refit.
+    """
+    text = _left_title(ax).get_text()
+    wrapped = getattr(ax, "nps_kit_wrapped", None)
+    if wrapped is not None and wrapped[1] == text:
+        return str(wrapped[0])
+    return text
 
 
 def _wrap_points(text: str) -> list[int]:
@@ -321,7 +348,7 @@ def _wrap_points(text: str) -> list[int]:
 def _wrap_title(ax: Axes, renderer: RendererBase, room: float) -> None:
     """Break a left title into lines that each fit ``room`` display pixels."""
     title = _left_title(ax)
-    text = title.get_text().replace("\n", "")
+    text = title_text(ax).replace("\n", "")
     if not text:
         return
     title.set_text(text)
@@ -350,6 +377,7 @@ def _wrap_title(ax: Axes, renderer: RendererBase, room: float) -> None:
         lines.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip()
     title.set_text("\n".join(lines))
+    ax.nps_kit_wrapped = (text, title.get_text())  # type: ignore[attr-defined]
 
 
 def fit_to_width(fig: Figure) -> None:
@@ -370,7 +398,8 @@ def _fit_to_width(fig: Figure) -> None:
     for ax in fig.axes:
         spec = getattr(ax, "nps_kit_legend", None)
         if spec is not None:
-            handles, labels, title, ncols = spec
+            handles, labels, _, ncols = spec
+            title = title_text(ax)  # as drawn, or as an analyst restyled it
             for n in range(ncols, 0, -1):
                 _left_title(ax).set_text(title)
                 top_legend(ax, handles, labels, title=title, ncols=n, remember=False)
