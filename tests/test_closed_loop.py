@@ -243,10 +243,11 @@ def run_section(section: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple
     InteractiveShell.instance()
     try:
         with capture_output() as captured:
-            value = section(*args, **kwargs)
+            result = section(*args, **kwargs)
+            result.show()  # a section computes; showing it displays (and publishes the list)
     finally:
         InteractiveShell.clear_instance()
-    return value, [o.data for o in captured.outputs]
+    return result.value, [o.data for o in captured.outputs]
 
 
 def test_more_than_fifty_are_all_listed_and_in_both_work_files(tmp_path: Path) -> None:

@@ -14,12 +14,21 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
+from bs4 import BeautifulSoup
 
 from nps_kit.commands.lab import lab_command, write_working_copy
 from nps_kit.errors import ConfigError
-from nps_kit.notebook import for_papermill, paired_path, read_report_notebook, sync_pair
+from nps_kit.notebook import (
+    SECTIONS,
+    for_papermill,
+    paired_path,
+    read_report_notebook,
+    select_sections,
+    sync_pair,
+)
 from nps_kit.params import load_all, notebook_parameters
-from nps_kit.run import run_reports
+from nps_kit.run import RunResult, run_reports
+from nps_kit.summary import UnitSummary
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "nps_report.ipynb"
@@ -199,3 +208,198 @@ def test_run_watch_rebuilds_after_a_change(project: Path) -> None:
             proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+# --- sections: per unit -------------------------------------------------------------------------
+
+
+def _sections_of(nb: nbformat.NotebookNode) -> list[str]:
+    names = [t[8:] for c in nb.cells for t in c.metadata.get("tags", []) if t[:8] == "section-"]
+    return list(dict.fromkeys(names))
+
+
+def test_the_notebook_has_one_block_per_standard_section() -> None:
+    nb = read_report_notebook(NOTEBOOK)
+    assert _sections_of(nb) == list(SECTIONS)
+    # every standard section in the default order is the notebook as it is
+    assert _cells(select_sections(nb, SECTIONS)) == _cells(nb)
+
+
+def test_select_sections_keeps_and_orders_the_blocks_in_place() -> None:
+    nb = read_report_notebook(NOTEBOOK)
+    chosen = select_sections(nb, ["trend", "headline", "method"])
+    assert _sections_of(chosen) == ["trend", "headline", "method"]
+    untagged = [c for c in _cells(nb) if not any(t.startswith("section-") for t in c[2])]
+    assert [c for c in _cells(chosen) if not any(t.startswith("section-") for t in c[2])] == (
+        untagged
+    )
+    assert chosen.cells[-1].source == nb.cells[-1].source  # the run summary stays last
+    headings = [c.source.split("\n", 1)[0] for c in chosen.cells if c.cell_type == "markdown"]
+    assert headings[1:] == [
+        "## 1. 推移",
+        "## 1. Trend",
+        "## 2. 概要",
+        "## 2. Headline",
+        "## 3. 算出方法",
+        "## 3. Method",
+    ]
+    assert _sections_of(nb) == list(SECTIONS)  # the notebook itself is not changed
+
+
+def test_select_sections_names_a_missing_block(tmp_path: Path) -> None:
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")])
+    with pytest.raises(ConfigError) as err:
+        select_sections(nb, ["headline"], source=tmp_path / "own.ipynb")
+    assert str(err.value) == (
+        f"{tmp_path / 'own.ipynb'}: no cells tagged section-headline for sections: headline "
+        "(sections in this notebook: none). Tag the headline section's cells "
+        "'section-headline', or leave headline out of sections:."
+    )
+
+
+def test_a_units_own_notebook_must_have_its_sections(project: Path) -> None:
+    own = project.parent / "notebooks" / "own.ipynb"
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    nb.cells = [c for c in nb.cells if "section-trend" not in c.metadata.get("tags", [])]
+    nbformat.write(nb, own)
+    cloud = project / "cloud.yaml"
+    cloud.write_text(
+        cloud.read_text(encoding="utf-8")
+        + "\nnotebook: ../notebooks/own.ipynb\nsections: [headline, trend]\n",
+        encoding="utf-8",
+    )
+    assert [str(e) for e in load_all(project).errors] == [
+        f"{cloud}: sections: {own.resolve()}: no cells tagged section-trend for sections: trend "
+        "(sections in this notebook: headline, distribution, breakdowns, strategies, followups, "
+        "detractors, quality, method). Tag the trend section's cells 'section-trend', or leave "
+        "trend out of sections:."
+    ]
+
+
+def test_nps_kit_run_refuses_an_unknown_section_with_exit_2(project: Path) -> None:
+    cloud = project / "cloud.yaml"
+    cloud.write_text(
+        cloud.read_text(encoding="utf-8") + "\nsections: [headline, trend, followup]\n",
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "nps_kit.cli", "run", "cloud", "--period", "2026-10"]
+    command += ["--parameters", str(project), "--output", str(project.parent / "reports")]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"nps-kit run: error: {cloud}: sections: unknown section 'followup' (did you mean "
+        "'followups'?); expected names from: headline, distribution, trend, breakdowns, "
+        "strategies, followups, detractors, quality, method.\n"
+    )
+    assert not (project.parent / "reports" / "2026-10").exists()
+
+
+#: The Cloud unit's own notebook restyles the trend chart's title in the trend cell.
+RESTYLED = "Cloud: NPS month by month"
+
+
+@pytest.fixture(scope="module")
+def reduced(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, RunResult]:
+    """Cloud with its own notebook, fewer sections and a restyled trend; stores as it is."""
+    root = tmp_path_factory.mktemp("reduced")
+    params = root / "parameters"
+    shutil.copytree(ROOT / "parameters", params)
+    for unit in ("insurance", "banking", "ec"):
+        (params / f"{unit}.yaml").unlink()
+    (root / "data").mkdir()
+    shutil.copy(ROOT / "data" / "demo_responses.csv.gz", root / "data")
+    (root / "notebooks").mkdir()
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    (trend,) = [c for c in nb.cells if c.metadata.get("tags") == ["section-trend"]]
+    call = trend.source.removeprefix("page.show(").removesuffix(")")
+    trend.source = f'trend = {call}\ntrend.ax.set_title("{RESTYLED}", loc="left")\npage.show(trend)'
+    nbformat.write(nb, root / "notebooks" / "cloud_report.ipynb")
+    cloud = params / "cloud.yaml"
+    cloud.write_text(
+        cloud.read_text(encoding="utf-8")
+        + "\nnotebook: ../notebooks/cloud_report.ipynb\n"
+        + "sections: [headline, trend, followups, method]\n",
+        encoding="utf-8",
+    )
+    found = load_all(params)
+    found.raise_if_errors()
+    result = run_reports(
+        list(found.units.values()),
+        notebook=NOTEBOOK,
+        output=root / "reports",
+        period="2026-10",
+        jobs=2,
+        progress=None,
+    )
+    assert result.ok, [u.error for u in result.units]
+    return root / "reports" / "2026-10", result
+
+
+def _page(folder: Path, unit: str) -> BeautifulSoup:
+    return BeautifulSoup((folder / f"{unit}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.slow
+def test_a_unit_with_fewer_sections_shows_only_those_in_its_order(
+    reduced: tuple[Path, RunResult],
+) -> None:
+    folder, _ = reduced
+    cloud = _page(folder, "cloud")
+    assert [h.get_text() for h in cloud.find_all("h2")] == [
+        "1. Headline",
+        "2. Trend",
+        "3. Follow-up questions",
+        "4. Method",
+    ]
+    text = cloud.get_text()
+    for dropped in ("Score distribution", "Breakdowns", "Detractor follow-up", "Data quality"):
+        assert dropped not in text
+    assert not (folder / "cloud_followups.csv").exists()  # no detractor list, no work file
+    stores = _page(folder, "stores")
+    assert [h.get_text() for h in stores.find_all("h2")] == [
+        "1. 概要",
+        "2. スコア分布",
+        "3. 推移",
+        "4. 内訳",
+        "5. セグメント別の施策",
+        "6. 追加設問の集計",
+        "7. 批判者へのフォローアップ",
+        "8. データ品質",
+        "9. 算出方法",
+    ]
+    assert (folder / "stores_followups.csv").is_file()
+
+
+@pytest.mark.slow
+def test_the_summary_of_fewer_sections_leaves_out_what_they_would_give(
+    reduced: tuple[Path, RunResult],
+) -> None:
+    folder, result = reduced
+    summaries = {u.unit: u.summary for u in result.units}
+    cloud, stores = summaries["cloud"], summaries["stores"]
+    assert isinstance(cloud, UnitSummary) and isinstance(stores, UnitSummary)
+    assert cloud.nps is not None and len(cloud.trend) == 12 and cloud.top_themes
+    assert (cloud.actions, cloud.detractors_to_contact, cloud.consent_known) == ((), None, None)
+    assert stores.actions and stores.detractors_to_contact and stores.consent_known is True
+    overview = (folder / "index.html").read_text(encoding="utf-8")
+    assert "Cloud Platform" in overview and "店舗事業部" in overview
+    # the e-mail of the unit without strategies or a detractor list composes too
+    command = [sys.executable, "-m", "nps_kit.cli", "send", "cloud", "--period", "2026-10"]
+    command += ["--dry-run", "--output", str(folder.parent)]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NPS_KIT_SMTP")}
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+    assert done.returncode == 0, done.stderr
+    assert (folder / "outbox" / "cloud.eml").is_file()
+
+
+@pytest.mark.slow
+def test_a_title_restyled_in_a_notebook_cell_reaches_the_html(
+    reduced: tuple[Path, RunResult],
+) -> None:
+    folder, _ = reduced
+    alts = [img["alt"] for img in _page(folder, "cloud").find_all("img")]
+    trend = [a for a in alts if a.startswith(RESTYLED + ": ")]
+    assert len(trend) == 1, alts
+    assert not any(a.startswith("Monthly NPS") for a in alts)  # the title it was drawn with
+    stores = [img["alt"] for img in _page(folder, "stores").find_all("img")]
+    assert any(a.startswith("月次NPSの推移（直近12か月）：") for a in stores)

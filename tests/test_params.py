@@ -505,3 +505,41 @@ def test_reading_options_are_validated(project: Path) -> None:
         "pattern such as '%d/%m/%Y %H:%M'; found 'dd/mm/yyyy'.\n"
         "- data.fix_text: expected true or false; found 'maybe'."
     )
+
+
+SECTION_NAMES = (
+    "headline, distribution, trend, breakdowns, strategies, followups, detractors, quality, method"
+)
+
+
+def test_sections_choose_and_order_the_standard_sections(project: Path) -> None:
+    assert load_unit(project / "params" / "ec.yaml").sections is None  # every section
+    path = write_unit(project, UNIT + "sections: [trend, headline, followups]\n")
+    assert load_unit(path).sections == ["trend", "headline", "followups"]
+    # sections: selects notebook cells; the notebook's parameters do not change
+    assert "sections" not in notebook_parameters(load_unit(path), period="2026-10")
+
+
+@pytest.mark.parametrize(
+    ("sections", "problem"),
+    [
+        (
+            "[headline, trend, followup]",
+            "unknown section 'followup' (did you mean 'followups'?); expected names from: "
+            + SECTION_NAMES,
+        ),
+        ("[headline, summary]", "unknown section 'summary'; expected names from: " + SECTION_NAMES),
+        ("[headline, trend, trend]", "each section may appear once; repeated: trend"),
+        (
+            "[trend, breakdowns]",
+            "headline is required (the overview and the e-mail show its numbers); "
+            "found ['trend', 'breakdowns']",
+        ),
+        ("trend", "expected a list; found 'trend'"),
+    ],
+)
+def test_a_wrong_sections_list_is_named_with_the_valid_sections(
+    project: Path, sections: str, problem: str
+) -> None:
+    path = write_unit(project, UNIT + f"sections: {sections}\n")
+    assert error_of(path) == f"params/ec.yaml: sections: {problem}."

@@ -873,3 +873,34 @@ def test_a_crowded_breakdown_draws_without_any_warning() -> None:
         ax = plot.breakdown(table, by="region", lang="en", title="NPS by region")
         assert palette_retina_png(ax.figure) is not None
         assert to_png(ax).startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_title_restyled_after_drawing_is_the_one_rendered_and_in_the_alt(lang: str) -> None:
+    from nps_kit.plot._base import palette_retina_png, title_text
+
+    # The trend keeps its legend under the title; refitting the legend once put the title it
+    # was drawn with back, so a notebook cell's set_title never reached the report.
+    ax = plot.trend(trend_table(), lang=lang, title="Monthly NPS")
+    restyled = "店舗のNPS：月ごとの推移と目標" if lang == "ja" else "Stores: NPS by month vs target"
+    ax.set_title(restyled, loc="left")
+    rendered = palette_retina_png(ax.figure)
+    assert rendered is not None
+    _, metadata = rendered
+    assert title_text(ax) == restyled
+    sep = "：" if lang == "ja" else ": "
+    assert metadata["alt"].startswith(restyled + sep)
+    assert "Monthly NPS" not in metadata["alt"]
+    # the phone variant is drawn with it too, and the figure keeps it afterwards
+    assert "narrow" in metadata and title_text(ax) == restyled
+
+
+def test_an_english_title_wrapped_twice_keeps_its_spaces() -> None:
+    from nps_kit.plot._base import fit_to_width, title_text
+
+    long = "Net Promoter Score of every store by month, with the target and intervals"
+    ax = plot.trend(trend_table(), lang="en", title=long)
+    fit_to_width(ax.figure)
+    assert "\n" in ax.get_title(loc="left")  # wrapped to fit
+    fit_to_width(ax.figure)
+    assert title_text(ax) == long
