@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -294,8 +295,12 @@ def test_nps_kit_run_refuses_an_unknown_section_with_exit_2(project: Path) -> No
     assert not (project.parent / "reports" / "2026-10").exists()
 
 
-#: The Cloud unit's own notebook restyles the trend chart's title in the trend cell.
-RESTYLED = "Cloud: NPS month by month"
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+ANALYSTS = README.split("### For analysts", 1)[1].split("\n## ", 1)[0]
+#: The Cloud unit's trend cell is the README's restyled one; its sections: the README's example.
+RESTYLE_CELL = textwrap.dedent(ANALYSTS.split("```python\n", 1)[1].split("```", 1)[0]).strip()
+RESTYLED = re.findall(r'set_title\("([^"]+)"', RESTYLE_CELL)[0]
+FEWER = re.findall(r"`(sections: \[[^]]+\])`", ANALYSTS)[0]
 
 
 @pytest.fixture(scope="module")
@@ -311,14 +316,16 @@ def reduced(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, RunResult]:
     (root / "notebooks").mkdir()
     nb = nbformat.read(NOTEBOOK, as_version=4)
     (trend,) = [c for c in nb.cells if c.metadata.get("tags") == ["section-trend"]]
+    # the README's cell computes what the project's does, then restyles before showing
     call = trend.source.removeprefix("page.show(").removesuffix(")")
-    trend.source = f'trend = {call}\ntrend.ax.set_title("{RESTYLED}", loc="left")\npage.show(trend)'
+    assert RESTYLE_CELL.startswith(f"trend = {call}\n")
+    trend.source = RESTYLE_CELL
     nbformat.write(nb, root / "notebooks" / "cloud_report.ipynb")
     cloud = params / "cloud.yaml"
     cloud.write_text(
         cloud.read_text(encoding="utf-8")
         + "\nnotebook: ../notebooks/cloud_report.ipynb\n"
-        + "sections: [headline, trend, followups, method]\n",
+        + f"{FEWER}\n",
         encoding="utf-8",
     )
     found = load_all(params)

@@ -831,3 +831,63 @@ def test_title_says_when_the_month_is_not_complete(
     assert f"2026年10月は集計途中です（2026-10-{last:02d}までの回答）。" in ja.shown["title"].html
     done = make_unit(tmp_path, "en", [("2026-10", [*CURRENT, ("X1", 31, 9, *CURRENT[0][3:])])])
     assert "nps-title__note" not in show(sections.title, done).html
+
+
+# --- results and the page ----------------------------------------------------------------------
+
+
+def test_a_result_can_be_restyled_before_it_is_shown(
+    shell: InteractiveShell, tmp_path: Path
+) -> None:
+    unit = make_unit(tmp_path, "en")
+    trend = sections.trend(unit, target=0.0)
+    assert trend.name == "trend" and trend.figure is trend.figures[0]
+    pd.testing.assert_frame_equal(trend.tables["trend"], trend_table(unit))
+    trend.ax.set_title("Our NPS", loc="left")
+    with capture_output() as captured:
+        sections.show(trend)
+    assert len(captured.outputs) == 1
+    assert trend.figure.axes[0].get_title(loc="left") == "Our NPS"
+    groups = sections.breakdowns(unit, BREAKDOWNS["en"])
+    with pytest.raises(ValueError) as err:
+        _ = groups.figure
+    assert str(err.value) == (
+        "the breakdowns section has 2 figures, not one; pick one from .figures (0 to 1)"
+    )
+    with pytest.raises(ValueError) as err:
+        _ = sections.method(unit).figure
+    assert str(err.value) == "the method section has no figure"
+    strategies = sections.strategies(unit, analyse_followups(unit, QUESTIONS["en"]))
+    assert list(strategies.tables["recommendations"].columns) == ["segment", "action", "evidence"]
+
+
+def test_a_cell_ending_with_a_result_shows_it(shell: InteractiveShell, tmp_path: Path) -> None:
+    shell.user_ns["sections"] = sections
+    shell.user_ns["u"] = make_unit(tmp_path, "en")
+    with capture_output() as captured:
+        shell.run_cell("sections.method(u)")
+    assert ["nps-kit" in o.data.get("text/html", "") for o in captured.outputs] == [True]
+
+
+def test_the_page_summary_leaves_out_what_was_not_shown(
+    shell: InteractiveShell, tmp_path: Path
+) -> None:
+    unit = make_unit(tmp_path, "ja")
+    analysis = analyse_followups(unit, QUESTIONS["ja"])
+    page = sections.Page(unit)
+    with pytest.raises(ValueError) as err:
+        page.summary(analysis)
+    assert str(err.value) == (
+        "the run summary needs the headline section: show it with "
+        "page.show(sections.headline_section(...)) before page.summary()"
+    )
+    with capture_output() as captured:
+        page.show(sections.headline_section(unit), sections.followups(unit, analysis))
+        published = page.summary(analysis, target=0.0)
+    assert page.names() == ["headline", "followups"] and "trend" not in page
+    assert published.nps == pytest.approx(100 * (5 - 6) / 14)
+    assert published.top_themes and published.top_themes[0].theme == "delivery"
+    assert (published.trend, published.control, published.actions) == ((), None, ())
+    assert (published.detractors_to_contact, published.consent_known) == (None, None)
+    assert sum(SUMMARY_MIME in o.data for o in captured.outputs) == 1
+    assert not any(FOLLOWUPS_MIME in o.data for o in captured.outputs)  # no work file either
