@@ -15,7 +15,7 @@ on its own: a figure appears where, and only when, its section is shown.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -33,10 +33,10 @@ __all__ = ["Page", "SectionResult", "show"]
 
 
 @dataclass(frozen=True)
-class _Bundle:
-    """A raw MIME bundle shown as is (the run summary, the follow-up work table)."""
+class _Publish:
+    """A part that hands data to the runner when shown (the follow-up work table)."""
 
-    data: Mapping[str, Any]
+    publish: Callable[[], None]
 
 
 @dataclass(frozen=True, eq=False)
@@ -55,7 +55,7 @@ class SectionResult:
     tables
         The tidy tables behind what is shown, by name.
     parts
-        What :meth:`show` displays, in order: HTML blocks, figures and raw outputs.
+        What :meth:`show` displays, in order: HTML blocks, figures, and data for the runner.
     """
 
     name: str
@@ -88,7 +88,7 @@ class SectionResult:
 
     @property
     def html(self) -> str:
-        """The HTML of the section's text parts (figures and raw outputs left out)."""
+        """The HTML of the section's text parts (figures and data for the runner left out)."""
         return "\n".join(p._repr_html_() for p in self.parts if hasattr(p, "_repr_html_"))
 
     def show(self) -> None:
@@ -96,8 +96,8 @@ class SectionResult:
         from IPython.display import display
 
         for part in self.parts:
-            if isinstance(part, _Bundle):
-                display(dict(part.data), raw=True)
+            if isinstance(part, _Publish):
+                part.publish()
             else:
                 display(part)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from IPython.display import HTML
 
 from nps_kit import __version__, plot, report
 from nps_kit._followup_html import FIRST_SCREEN, followup_html, loop_status_html
-from nps_kit._section_result import Page, SectionResult, _Bundle, detach, show
+from nps_kit._section_result import Page, SectionResult, _Publish, detach, show
 from nps_kit.analysis import FollowupAnalysis
 from nps_kit.closed_loop import (
     FollowupList,
@@ -32,7 +33,7 @@ from nps_kit.closed_loop import (
 )
 from nps_kit.decompose import Contributor, contributors_text, shift_share, top_contributors
 from nps_kit.drivers import quadrant_label
-from nps_kit.followup_files import followups_bundle, read_status, work_files
+from nps_kit.followup_files import publish_followups, read_status, work_files
 from nps_kit.i18n import Language, interval_label, label, points, t
 from nps_kit.ordinal import group_order
 from nps_kit.periods import format_period
@@ -628,7 +629,7 @@ def detractors(
         files = (paths.csv.name, paths.xlsx.name)
     parts = (
         followup_html(found, lang=unit.language, work_files=files, first=first),
-        _Bundle(followups_bundle(found)),
+        _Publish(partial(publish_followups, found)),
     )
     return SectionResult("detractors", value=found, tables={"followups": found.rows}, parts=parts)
 
