@@ -20,7 +20,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -28,6 +28,9 @@ import pandas as pd
 from nps_kit._atomic import atomic_write
 from nps_kit.errors import DataError
 from nps_kit.load import LoadReport, LoadResult, load_responses
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 __all__ = ["UNIT_KEY", "ExportCache", "build_cache", "normalise_key", "open_cache", "read_rows"]
 
@@ -149,18 +152,14 @@ def build_cache(
     wanted.extend(c for c in (report.score_column, report.date_column, report.weight_column) if c)
     keep = [c for c in frame.columns if c in wanted or str(c).startswith("nps_")]
     frame = frame[keep]
-    table = pa.Table.from_pandas(_text_columns_as_strings(frame), preserve_index=False)
+    unit_keys = None
     if unit_column is not None and unit_column in frame.columns:
-        # One stable sort on the units' integer codes: rows stay in file order within a unit,
-        # and a unit's rows are contiguous, so its read touches few row groups.
-        values = frame[unit_column]
-        keys = {v: normalise_key(v) for v in values.dropna().unique()}
-        unit_keys = values.map(keys).astype("string")
-        codes, _ = pd.factorize(unit_keys, sort=True)
-        codes[codes < 0] = codes.max() + 1  # rows without a unit go last
-        order = np.argsort(codes, kind="stable")
-        table = table.append_column(UNIT_KEY, pa.array(unit_keys, pa.string(), from_pandas=True))
-        table = table.combine_chunks().take(pa.array(order))
+        unit_keys, order = _group_by_unit(frame[unit_column])
+        if order is not None:
+            frame = frame.take(order)
+    table = pa.Table.from_pandas(_text_columns_as_strings(frame), preserve_index=False)
+    if unit_keys is not None:
+        table = table.append_column(UNIT_KEY, unit_keys)
     meta = {
         "format": _FORMAT,
         "source": str(source),
@@ -179,10 +178,49 @@ def build_cache(
             tmp,
             row_group_size=_ROW_GROUP,
             compression="lz4",
+            use_dictionary=_repetitive(table),
             write_statistics=[c for c in stats if c in table.column_names],
         ),
     )
     return ExportCache(target, source, sha256, unit_column, loaded.report)
+
+
+def _group_by_unit(values: pd.Series) -> tuple[pa.Array, np.ndarray | None]:
+    """Return the rows' unit keys once grouped, and the order that groups them.
+
+    One stable sort on the units' integer codes: rows stay in file order within a unit, and
+    a unit's rows are contiguous, so its read touches few row groups. Rows without a unit go
+    last. The order is ``None`` when the rows are grouped already (nothing to move).
+    """
+    import pyarrow as pa
+
+    # Normalise each distinct value once, not each row.
+    raw, distinct = pd.factorize(values)
+    names, keys = pd.factorize(
+        np.array([normalise_key(v) for v in distinct], dtype=object), sort=True
+    )
+    codes = np.where(raw < 0, len(keys), names[raw] if len(names) else raw)
+    order = None if (np.diff(codes) >= 0).all() else np.argsort(codes, kind="stable")
+    grouped = codes if order is None else codes[order]
+    labels = pa.array([*keys, None], pa.string())
+    return labels.take(pa.array(grouped)), order
+
+
+def _repetitive(table: pa.Table) -> list[str]:
+    """Columns worth dictionary-encoding: few distinct values in the first row group.
+
+    Encoding a column of free text or ids as a dictionary only costs time.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    head = table.slice(0, _ROW_GROUP)
+    return [
+        name
+        for name, column in zip(head.column_names, head.columns, strict=True)
+        if pa.types.is_dictionary(column.type)
+        or pc.count_distinct(column).as_py() <= len(head) // 4
+    ]
 
 
 def _text_columns_as_strings(frame: pd.DataFrame) -> pd.DataFrame:
@@ -191,7 +229,7 @@ def _text_columns_as_strings(frame: pd.DataFrame) -> pd.DataFrame:
     fixed = {}
     for column in frame.columns:
         if frame[column].dtype == object:
-            fixed[column] = frame[column].map(lambda v: v if v is None or pd.isna(v) else str(v))
+            fixed[column] = frame[column].astype("string")  # str() of each cell, blanks stay
     return frame.assign(**fixed) if fixed else frame
 
 

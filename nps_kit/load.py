@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import mmap
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -425,12 +426,32 @@ def _letters(index: int) -> str:
     return letters
 
 
+# Encodings in which a line break is the byte 0A (and 0D) and no other character contains it.
+_ASCII_LINE_CODECS: Final = frozenset(
+    {"ascii", "utf-8", "utf-8-sig", "cp932", "shift_jis", "euc_jp", "iso8859-1", "cp1252"}
+)
+
+
+def _ascii_lines(encoding: str | None) -> bool:
+    import codecs
+
+    return codecs.lookup(encoding or "utf-8").name in _ASCII_LINE_CODECS
+
+
 def _csv_rows(layout: _formats.Layout, rows: np.ndarray) -> np.ndarray:
     """Row numbers as a spreadsheet shows them, counting the blank lines pandas skips.
 
     Only files with a blank line are read again (record by record, so a comment spanning lines
     stays one row); for the others the data rows follow the header without gaps.
     """
+    if layout.compression is None and _ascii_lines(layout.encoding):
+        # Look for a blank line in the bytes, without reading or decoding the whole file.
+        with (
+            layout.path.open("rb") as handle,
+            mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view,
+        ):
+            if re.search(rb"\n\r?\n", view) is None:
+                return rows
     opener: Any = gzip.open if layout.compression == "gzip" else open
     with opener(layout.path, "rb") as handle:
         data = handle.read()
@@ -769,7 +790,7 @@ def _duplicates(frame: pd.DataFrame, id_column: str | None) -> tuple[int, int, n
     """Count exact duplicate rows and other repeated ids; return the mask of both."""
     if frame.empty:
         return 0, 0, np.zeros(0, dtype=bool)
-    exact = frame.astype("string").duplicated().to_numpy()
+    exact = _duplicated_rows(frame)
     repeated = np.zeros(len(frame), dtype=bool)
     if id_column is not None:
         ids = frame[id_column]
@@ -777,25 +798,100 @@ def _duplicates(frame: pd.DataFrame, id_column: str | None) -> tuple[int, int, n
     return int(exact.sum()), int(repeated.sum()), exact | repeated
 
 
+def _duplicated_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Rows whose cells read as the same text as an earlier row's (``astype("string")``).
+
+    Converting every cell to text is the slow part on a large export, so each column is
+    compared in a form whose equality is the same as its text's (:func:`_text_key`). Columns
+    are hashed one at a time, and only the rows that still share a hash with another row go
+    on to the next column (an id column usually leaves none); the rows left are compared
+    cell by cell.
+    """
+    left = np.arange(len(frame))
+    combined = np.zeros(len(frame), dtype=np.uint64)
+    for i in range(frame.shape[1]):
+        values = frame.iloc[:, i] if len(left) == len(frame) else frame.iloc[left, i]
+        hashed = pd.util.hash_pandas_object(_text_key(values), index=False).to_numpy(np.uint64)
+        combined *= np.uint64(1_000_003)  # wraps around; equal rows keep equal hashes
+        combined += hashed
+        order = np.argsort(combined)
+        same = combined[order[1:]] == combined[order[:-1]]
+        shared = np.zeros(len(left), dtype=bool)
+        shared[order[1:][same]] = True
+        shared[order[:-1][same]] = True
+        left, combined = left[shared], combined[shared]
+        if not len(left):
+            break
+    exact = np.zeros(len(frame), dtype=bool)
+    if len(left):
+        rows = frame.iloc[left]
+        keys = {i: _text_key(rows.iloc[:, i]) for i in range(frame.shape[1])}
+        exact[left] = pd.DataFrame(keys).duplicated().to_numpy()
+    return exact
+
+
+def _text_key(values: pd.Series) -> pd.Series:
+    """``values`` in a form whose equality is that of ``values.astype("string")``, made cheaply.
+
+    Text stays as it is and whole numbers too; a float becomes its bits (``-0.0`` is not
+    ``0.0`` as text; every NaN is one missing cell); a column of mixed or other types
+    becomes text.
+    """
+    dtype = values.dtype
+    if isinstance(dtype, pd.StringDtype) or dtype.kind in "iub":
+        return values.reset_index(drop=True)
+    if isinstance(dtype, np.dtype) and dtype.kind == "f":
+        numbers = values.to_numpy(dtype="float64")
+        bits = numbers.view(np.int64).copy()
+        bits[np.isnan(numbers)] = np.array([np.nan]).view(np.int64)[0]
+        return pd.Series(bits)
+    return values.astype("string").reset_index(drop=True)
+
+
 # Characters that double-decoded UTF-8 leaves behind (Ã©, Â¡, â€™, ï»¿, Ñ€ …): a cheap
 # vectorised filter before ftfy looks at the few cells that have them.
 _MOJIBAKE_HINT: Final = r"[ÂÃâÐÑï][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ¡-¿]"
 
 
+# The UTF-8 bytes of _MOJIBAKE_HINT's first characters (C3 82 for Â …). C3 is never inside
+# another UTF-8 character, so a column whose bytes lack these pairs needs no regex per cell.
+_MOJIBAKE_LEADS: Final = re.compile(rb"\xc3[\x82\x83\xa2\x90\x91\xaf]")  # Â Ã â Ð Ñ ï
+
+
+def _may_be_mojibake(values: pd.Series) -> bool:
+    """Whether a text column can hold mojibake: its Arrow bytes have one of the lead characters.
+
+    One scan of the column's bytes instead of a regex per cell; columns not stored by Arrow
+    are always searched.
+    """
+    if not (isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow"):
+        return True
+    import pyarrow as pa
+
+    stored = values.array.__arrow_array__()  # the Arrow data itself, not a copy
+    for chunk in stored.chunks if isinstance(stored, pa.ChunkedArray) else [stored]:
+        data = chunk.buffers()[2]
+        if data is not None and _MOJIBAKE_LEADS.search(memoryview(data)):
+            return True
+    return False
+
+
 def _mojibake(frame: pd.DataFrame, *, fix: bool) -> tuple[int, pd.DataFrame]:
     """Count text cells garbled by a double decoding; repair them when ``fix``."""
-    import ftfy
-    from ftfy.badness import is_bad
-
     total = 0
     for column in frame.columns:
         values = frame[column]
         if not (values.dtype == object or pd.api.types.is_string_dtype(values.dtype)):
             continue
+        if not _may_be_mojibake(values):
+            continue
         text = values.astype("string")
         suspect = text.str.contains(_MOJIBAKE_HINT, regex=True, na=False).to_numpy(dtype=bool)
         if not suspect.any():
             continue
+        import ftfy  # slow to import: only for a column that may need it
+        from ftfy.badness import is_bad
+
         distinct = pd.unique(text[suspect])
         bad = {t for t in distinct if is_bad(str(t))}
         hits = suspect & text.isin(bad).fillna(False).to_numpy(dtype=bool)

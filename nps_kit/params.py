@@ -348,6 +348,25 @@ class UnitParameters(_Model):
         """Return the column that ``name`` (header, Qualtrics QID or question text) names."""
         return self._resolved.get(name, name)
 
+    def loader_options(self) -> dict[str, Any]:
+        """Return the keyword options of :func:`nps_kit.load.load_responses` for this unit.
+
+        Columns named by Qualtrics QID or question text are given as the export's column ids.
+        """
+        src, cols = self.data, self.columns
+        return {
+            "score_column": self.column(cols.score),
+            "date_column": self.column(cols.date) if cols.date else None,
+            "weight_column": self.column(cols.weight) if cols.weight else None,
+            "sheet": src.sheet,
+            "encoding": src.encoding,
+            "date_format": src.date_format,
+            "missing_values": tuple(src.missing_values),
+            "fix_text": src.fix_text,
+            "id_column": self.column(cols.id) if cols.id else None,
+            "dedupe": src.dedupe,
+        }
+
     def used_columns(self) -> dict[str, str]:
         """Return every configured column as ``{dotted key: column name}``."""
         used: dict[str, str] = {}
@@ -765,6 +784,7 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
     """
     src = unit.data
     cols = unit.columns
+    loader = unit.loader_options()
 
     def col(name: str | None) -> str | None:
         return None if name is None else unit.column(name)
@@ -778,12 +798,12 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         "data_encoding": src.encoding,
         "filter_column": col(src.filter.column) if src.filter else None,
         "filter_values": list(src.filter.values) if src.filter else None,
-        "score_column": col(cols.score),
-        "date_column": col(cols.date),
-        "id_column": col(cols.id),
+        "score_column": loader["score_column"],
+        "date_column": loader["date_column"],
+        "id_column": loader["id_column"],
         "comment_column": col(cols.comment),
         "contact_column": col(cols.contact),
-        "weight_column": col(cols.weight),
+        "weight_column": loader["weight_column"],
         "date_format": src.date_format,
         "missing_values": list(src.missing_values),
         "fix_text": src.fix_text,

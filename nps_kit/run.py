@@ -457,14 +457,10 @@ def run_reports(
             hashes[unit.data.path] = _sha256(unit.data.path)
     _check_writable(output)  # before the export is parsed into the cache beneath it
     caches = _build_caches(units, hashes, Path(cache_dir) if cache_dir else output / CACHE_DIR)
-    prepared: list[_Job] = []
-    for unit in units:
-        cache = caches[unit.unit]
-        month = _resolve_period(unit, period, cache)
-        parameters = {**notebook_parameters(unit, period=month), "data_cache": str(cache.path)}
-        data_input = {"path": str(unit.data.path), "sha256": hashes[unit.data.path]}
-        nb = prepare_notebook(unit.notebook or notebook, parameters, sections=unit.sections)
-        prepared.append(_Job(unit, month, parameters, nb, data_input))
+    prepared = [
+        _prepare_job(unit, notebook=notebook, period=period, cache=caches[unit.unit], hashes=hashes)
+        for unit in units
+    ]
 
     for month in sorted({job.period for job in prepared}):
         _check_writable(output / month)
@@ -603,23 +599,6 @@ def _run_cluster(
             client.close()
 
 
-def _loader_options(unit: UnitParameters) -> dict[str, Any]:
-    """Return the loader options of ``unit``, its columns as the export's column ids."""
-    src, cols, column = unit.data, unit.columns, unit.column
-    return {
-        "score_column": column(cols.score),
-        "date_column": column(cols.date) if cols.date else None,
-        "weight_column": column(cols.weight) if cols.weight else None,
-        "sheet": src.sheet,
-        "encoding": src.encoding,
-        "date_format": src.date_format,
-        "missing_values": tuple(src.missing_values),
-        "fix_text": src.fix_text,
-        "id_column": column(cols.id) if cols.id else None,
-        "dedupe": src.dedupe,
-    }
-
-
 def _build_caches(
     units: Sequence[UnitParameters], hashes: dict[Path, str], cache_dir: Path
 ) -> dict[str, ExportCache]:
@@ -630,7 +609,7 @@ def _build_caches(
     for unit in units:
         src = unit.data
         by = unit.column(src.filter.column) if src.filter else None
-        key = (src.path, by, *sorted(_loader_options(unit).items()))
+        key = (src.path, by, *sorted(unit.loader_options().items()))
         groups.setdefault(key, []).append(unit)
     caches: dict[str, ExportCache] = {}
     for (path, by, *_), members in groups.items():
@@ -642,11 +621,30 @@ def _build_caches(
             sha256=hashes[path],
             columns=columns,
             unit_column=by,
-            **_loader_options(first),
+            **first.loader_options(),
         )
         for unit in members:
             caches[unit.unit] = cache
     return caches
+
+
+def _prepare_job(
+    unit: UnitParameters,
+    *,
+    notebook: Path,
+    period: str | None,
+    cache: ExportCache,
+    hashes: dict[Path, str],
+) -> _Job:
+    """Resolve ``unit``'s period from the cache and parameterise its notebook to read the cache.
+
+    The one preparation of a unit, for ``run`` and ``run --watch`` alike.
+    """
+    month = _resolve_period(unit, period, cache)
+    parameters = {**notebook_parameters(unit, period=month), "data_cache": str(cache.path)}
+    data_input = {"path": str(unit.data.path), "sha256": hashes[unit.data.path]}
+    nb = prepare_notebook(unit.notebook or notebook, parameters, sections=unit.sections)
+    return _Job(unit, month, parameters, nb, data_input)
 
 
 def _resolve_period(unit: UnitParameters, period: str | None, cache: ExportCache) -> str:
@@ -669,14 +667,21 @@ def build_once(
     notebook: Path,
     output: Path,
     period: str | None = None,
+    cache_dir: Path | None = None,
     kernel: Any = None,
 ) -> UnitResult:
     """Validate one unit and build its report on ``kernel`` (for ``run --watch``).
+
+    The unit is prepared as :func:`run_reports` prepares it: its export is read through the
+    cache in ``cache_dir`` (default ``<output>/.cache``), built again only when the export or
+    the loader options change.
 
     Raises
     ------
     ConfigError
         When the unit's parameters are invalid or its period cannot be resolved.
+    DataError
+        When the export cannot be read.
     """
     from nps_kit.overview import write_manifest_and_overview
     from nps_kit.params import load_all
@@ -684,14 +689,16 @@ def build_once(
     found = load_all(parameters, units=[unit_id])
     found.raise_if_errors()
     unit = found.units[unit_id]
-    month = resolve_period(unit, period=period)
-    values = notebook_parameters(unit, period=month)
-    data_input = {"path": str(unit.data.path), "sha256": _sha256(unit.data.path)}
-    nb = prepare_notebook(unit.notebook or notebook, values, sections=unit.sections)
-    job = _Job(unit, month, values, nb, data_input)
+    output = Path(output)
+    hashes = {unit.data.path: _sha256(unit.data.path)}
+    _check_writable(output)
+    cache = _build_caches([unit], hashes, Path(cache_dir) if cache_dir else output / CACHE_DIR)
+    job = _prepare_job(
+        unit, notebook=notebook, period=period, cache=cache[unit.unit], hashes=hashes
+    )
     with tempfile.TemporaryDirectory(prefix="nps-kit-watch-") as scratch:
-        result = _write_unit(job, _execute_unit(job, Path(scratch), kernel), Path(output))
-    write_manifest_and_overview(Path(output), month, [result])
+        result = _write_unit(job, _execute_unit(job, Path(scratch), kernel), output)
+    write_manifest_and_overview(output, job.period, [result])
     return result
 
 

@@ -45,6 +45,7 @@ def watch_unit(
     notebook: Path,
     output: Path,
     period: str | None = None,
+    cache_dir: Path | None = None,
     progress: TextIO | None = None,
     stop: threading.Event | None = None,
     poll: float = 0.5,
@@ -55,7 +56,7 @@ def watch_unit(
     ----------
     unit_id
         The unit (``parameters/<unit_id>.yaml``).
-    parameters, notebook, output, period
+    parameters, notebook, output, period, cache_dir
         As for ``nps-kit run``.
     progress
         Where the build lines go.
@@ -84,6 +85,7 @@ def watch_unit(
                         notebook=notebook,
                         output=output,
                         period=period,
+                        cache_dir=cache_dir,
                         kernel=kernel,
                     )
                     line = f"{result.unit}: {result.status} in {result.seconds:.1f} s"

@@ -815,3 +815,27 @@ def test_a_one_to_five_or_one_to_ten_score_column_is_described(tmp_path: Path) -
         "that look like 0–10: 'Q3' (QID74: How likely are you to recommend our service to a "
         "fri…)."
     )
+
+
+def test_duplicate_rows_compare_cells_as_their_text(tmp_path: Path) -> None:
+    # -0.0 and 0.0 are different texts, every NaN/None/NaT is one blank cell, and the number 1
+    # and the text "1" (XLSX) read the same.
+    frame = pd.DataFrame(
+        {
+            "x": [0.0, -0.0, np.nan, np.nan, 1.5, 1.5, 2.0],
+            "t": ["a", "a", "b", "b", None, None, "c"],
+            "n": [1, 1, 2, 2, 3, 3, 4],
+            "d": pd.to_datetime(["2026-10-01"] * 4 + [None, None, "2026-10-02"]),
+            "score": [9, 9, 9, 9, 9, 9, 9],
+        }
+    )
+    path = tmp_path / "r.parquet"
+    frame.to_parquet(path, index=False)
+    assert load_responses(path).report.duplicate_rows == 2
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["id", "score"], [1, 9], ["1", 9], ["1", 8]):
+        sheet.append(row)
+    book.save(tmp_path / "r.xlsx")
+    assert load_responses(tmp_path / "r.xlsx").report.duplicate_rows == 1

@@ -196,6 +196,10 @@ def test_run_watch_rebuilds_after_a_change(project: Path) -> None:
 
         assert "stores: ok" in wait_for_build()
         assert "店舗事業部" in html.read_text(encoding="utf-8")
+        # Prepared as `run` prepares a unit: the kernel reads the export's cache.
+        built = nbformat.read(output / "2026-10" / "stores.ipynb", as_version=4)
+        cache = Path(built.metadata.papermill.parameters["data_cache"])
+        assert (cache.parent, cache.is_file()) == (output / ".cache", True)
         unit = project / "stores.yaml"
         unit.write_text(
             unit.read_text(encoding="utf-8").replace("name: 店舗事業部", "name: 店舗事業部（改）"),

@@ -160,6 +160,7 @@ def _watch(args: argparse.Namespace) -> int:
             notebook=notebook,
             output=args.output,
             period=args.period,
+            cache_dir=args.cache_dir,
             progress=sys.stderr,
         )
     except KeyboardInterrupt:
