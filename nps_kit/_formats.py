@@ -444,6 +444,9 @@ def _read_csv(layout: Layout, encoding: str) -> pd.DataFrame:
         header=None,
         skiprows=layout.header_rows,
         names=layout.columns,
+        # Infer each column's type over the whole column, not per 64 KiB chunk: a column that
+        # mixes numbers and text reads the same everywhere, and pandas prints no DtypeWarning.
+        low_memory=False,
     )
 
 

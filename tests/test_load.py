@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -839,3 +840,16 @@ def test_duplicate_rows_compare_cells_as_their_text(tmp_path: Path) -> None:
         sheet.append(row)
     book.save(tmp_path / "r.xlsx")
     assert load_responses(tmp_path / "r.xlsx").report.duplicate_rows == 1
+
+
+def test_a_long_column_of_numbers_and_text_reads_without_a_warning(tmp_path: Path) -> None:
+    # pandas infers types per 64 KiB chunk by default and warns (DtypeWarning) when a column
+    # mixes numbers and text across chunks; the loader reads each column whole instead.
+    scores = [str(i % 11) for i in range(300_000)] + ["無回答"] * 5
+    path = tmp_path / "long.csv"
+    pd.DataFrame({"score": scores, "c": "a"}).to_csv(path, index=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = load_responses(path, score_column="score")
+    counts = result.data["nps_status"].value_counts().to_dict()
+    assert counts == {"valid": 300_000, "missing": 5, "invalid": 0}
