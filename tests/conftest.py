@@ -14,8 +14,13 @@ import numpy as np
 import pandas as pd
 import pytest
 from _smtp import server  # noqa: F401 - the real SMTP server fixture, for every test module
+from hypothesis import settings
 
 from nps_kit.unit import UnitData, prepare_unit
+
+# No time limit per example: the machines are shared and noisy, and a timing assert would flake.
+settings.register_profile("nps-kit", deadline=None)
+settings.load_profile("nps-kit")
 
 matplotlib.use("Agg")
 os.environ.setdefault("MPLBACKEND", "Agg")
