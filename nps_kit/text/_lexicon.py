@@ -174,6 +174,22 @@ EN_PHRASES: dict[str, float] = {
     r"no reply|no answer|(went|gone|go|going|jumped|shot) up|doubled|tripled": -1.0,
     r"all over the place|in the bin|out the door|only open|logs? you out|a while": -1.0,
     r"taking the mick|daylight robbery|like winning the lottery": -1.0,
+    # How long something took: a complaint unless it is said to be short.
+    r"(took|takes|taking|waited|waiting|wait) (\w+ )?(well |way )?(over |more than |nearly |almost |about "
+    r"|around |at least |a good |a whole |the whole |all )?(an?|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|\d+|several|a few|few|many|multiple) ?(more )?(mins?|minutes?|hours?|hrs?|"
+    r"days?|weeks?|wks?|months?|afternoon|morning|day)": -1.0,
+    r"(over|more than) (an?|one|\d+) (hours?|days?|weeks?|months?)|\d+ (days|weeks|months) (later|"
+    r"and (still|counting|nothing))": -1.0,
+    r"within (an?|one|the|\d+|a few|minutes|hours|the hour|the day|the week) ?(hours?|minutes?|"
+    r"mins?|days?|week)?|in (minutes|no time|seconds)|same[- ]day|next[- ]day|straight away": 1.0,
+    r"(?<!never )(?<!n't )(?<!not )got back to (me|us)|no questions asked|a breeze|breeze "
+    r"through|you get what you pay for|couldn'?t have been (more|nicer|better|easier|quicker)": 1.0,
+    r"out of date|out-of-date|keeps? (logging|crashing|freezing|failing|dropping|kicking|timing|"
+    r"breaking|going down|disconnecting|asking|losing|forgetting|signing|cancell?ing)": -1.0,
+    r"(was|were|arrived|came|is|are) (stone |luke)?(cold|soggy|undercooked|overcooked|burnt)": -1.0,
+    r"not as (described|advertised|pictured|expected)|nothing like the (photo|picture|pic)s?": -1.0,
+    r"(closed|closing|shut|shutting) (down|my|our|the local|local|branches|the branch)": -1.0,
 }
 
 EN_NEGATORS = frozenset(
