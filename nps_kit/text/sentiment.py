@@ -64,7 +64,8 @@ _EN_SCOPE = 3  # a negator reverses the next three words ("not very fast")
 # …unless a subordinate clause starts first ("nothing unless I chase", "no reply until I rang").
 _SCOPE_END = frozenset("unless until till because since so if when after before".split())
 _JA_NEGATION = re.compile(
-    r"(?:く|くは|くも|では|じゃ|で|は|も|が|に|いは)?(?:ない|なかっ|なく|無い|無く|ありません|"
+    r"(?:(?:い)?わけ(?:では|じゃ)|(?:い)?ほど(?:では|じゃ)?|く|くは|くも|では|じゃ|で|は|も|が|に|いは)?"
+    r"(?:ない|なかっ|なく|無い|無く|ありません|"
     r"ありませんでし|なし|無し|ません|ず)"
 )
 # A negated verb without a judgement of its own (返事がない, つながらない) is a mild complaint.
