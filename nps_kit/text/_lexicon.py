@@ -179,8 +179,8 @@ EN_PHRASES: dict[str, float] = {
     r"all over the place|in the bin|out the door|only open|logs? you out|a while": -1.0,
     r"taking the mick|daylight robbery|like winning the lottery": -1.0,
     # How long something took: a complaint unless it is said to be short.
-    r"(took|takes|taking|waited|waiting|wait) (\w+ )?(well |way )?(over |more than |nearly |almost |about "
-    r"|around |at least |a good |a whole |the whole |all )?(an?|one|two|three|four|five|six|seven|"
+    r"(took|takes|taking|waited|waiting|wait) (\w+ )?(well |way )?(over |more than |nearly |"
+    r"almost |about |around |at least |a good |a whole |the whole |all )?(an?|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|\d+|several|a few|few|many|multiple) ?(more )?(mins?|minutes?|hours?|hrs?|"
     r"days?|weeks?|wks?|months?|afternoon|morning|day)": -1.0,
     r"(over|more than) (an?|one|\d+) (hours?|days?|weeks?|months?)|\d+ (days|weeks|months) (later|"
@@ -251,7 +251,8 @@ _NOT_CUES = frozenset(
     高価 安価 期待 改善 価格 料金 値段 品質 サービス 保険 補償 手数料 対応 説明 問題 時間 商品
     最新 一番 注意
     機能 返事 返信 回答 連絡 提供 情報 更新 内容 種類 品揃え 利用 使用 案内 手続き 手続 配送 配達
-    予約 料理 部屋 設備 施設 接客 店員 スタッフ サポート 操作 画面 検索 支払い 請求 審査 融資 補償内容
+    予約 料理 部屋 設備 施設 接客 店員 スタッフ サポート 操作 画面 検索 支払い 請求 審査 融資
+    補償内容
     energy security share sharing united party play justice chance
     """.split()
 )
