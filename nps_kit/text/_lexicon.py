@@ -180,8 +180,8 @@ EN_PHRASES: dict[str, float] = {
     r"taking the mick|daylight robbery|like winning the lottery": -1.0,
     # How long something took: a complaint unless it is said to be short.
     r"(took|takes|taking|waited|waiting|wait) (\w+ )?(well |way )?(over |more than |nearly |"
-    r"almost |about |around |at least |a good |a whole |the whole |all )?(an?|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|\d+|several|a few|few|many|multiple) ?(more )?(mins?|minutes?|hours?|hrs?|"
+    r"almost |about |around |at least |a good |a whole |the whole |all )?(an?|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|\d+|several|a few|few|many|multiple) ?(more )?(mins?|minutes?|hours?|hrs?|"
     r"days?|weeks?|wks?|months?|afternoon|morning|day)": -1.0,
     r"(over|more than) (an?|one|\d+) (hours?|days?|weeks?|months?)|\d+ (days|weeks|months) (later|"
     r"and (still|counting|nothing))": -1.0,
