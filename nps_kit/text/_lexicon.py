@@ -181,8 +181,8 @@ EN_PHRASES: dict[str, float] = {
     # How long something took: a complaint unless it is said to be short.
     r"(took|takes|taking|waited|waiting|wait) (\w+ )?(well |way )?(over |more than |nearly |"
     r"almost |about |around |at least |a good |a whole |the whole |all )?(an?|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|\d+|several|a few|few|many|multiple) ?(more )?(mins?|minutes?|hours?|hrs?|"
-    r"days?|weeks?|wks?|months?|afternoon|morning|day)": -1.0,
+    r"four|five|six|seven|eight|nine|ten|\d+|several|a few|few|many|multiple) ?(more )?"
+    r"(mins?|minutes?|hours?|hrs?|days?|weeks?|wks?|months?|afternoon|morning|day)": -1.0,
     r"(over|more than) (an?|one|\d+) (hours?|days?|weeks?|months?)|\d+ (days|weeks|months) (later|"
     r"and (still|counting|nothing))": -1.0,
     r"within (an?|one|the|\d+|a few|minutes|hours|the hour|the day|the week) ?(hours?|minutes?|"
