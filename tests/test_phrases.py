@@ -35,14 +35,14 @@ def test_each_segment_gets_its_typical_phrases_with_count_share_and_example() ->
     assert table["segment"].tolist() == ["detractor"] * len(detractors) + ["promoter"] * len(
         promoters
     )
-    # "delivery tracking" (lemmas) is in 3 of 6 detractor comments and no promoter's: a
-    # difference of 50 points; 配送状況 in 3 of 6 against 1 of 4 (25 points). The shorter
-    # "delivery", "track", 配送 and 状況 are in the same comments and left out.
-    assert detractors["phrase"].tolist() == ["delivery track", "配送状況"]
+    # "delivery tracking" (lemmas "delivery track") is in 3 of 6 detractor comments and no
+    # promoter's: a difference of 50 points; 配送状況 in 3 of 6 against 1 of 4 (25 points).
+    # The shorter "delivery", "track", 配送 and 状況 are in the same comments and left out.
+    assert detractors["phrase"].tolist() == ["delivery tracking", "配送状況"]
     rows = {r.phrase: r for r in detractors.itertuples()}
     assert (rows["配送状況"].count, rows["配送状況"].share) == (3, 50.0)
     assert rows["配送状況"].example == "配送状況が追跡できない。"
-    assert rows["delivery track"].example == "Delivery tracking never updates"
+    assert rows["delivery tracking"].example == "Delivery tracking never updates"
     # 簡単 and 操作 always come together: one of them is listed (same count, one says it)
     assert len(promoters) == 1
     only = promoters.iloc[0]
@@ -70,3 +70,26 @@ def test_bad_arguments() -> None:
     with pytest.raises(ValueError) as caught:
         segment_phrases(texts, segments, min_count=0)
     assert str(caught.value) == "min_count must be at least 1, got 0"
+
+
+def test_english_phrases_are_counted_by_lemma_and_shown_as_written() -> None:
+    texts = pd.Series(
+        [
+            "The parking meter ate my coins",
+            "parking meter ate my coins again",
+            "Parking meters eat coins",
+            "Lovely staff",
+            "Lovely staff, quick too",
+            "Lovely staff here",
+        ]
+    )
+    segments = pd.Series(["detractor"] * 3 + ["promoter"] * 3)
+    table = segment_phrases(texts, segments, top=1)
+    first = table.iloc[0]
+    # the lemmas "meter eat coin" are in all three comments (of a phrase and its parts in the
+    # same comments only the longest is listed), shown in the wording two of them use
+    assert (first["segment"], first["phrase"], first["count"]) == (
+        "detractor",
+        "meter ate my coins",
+        3,
+    )

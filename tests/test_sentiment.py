@@ -56,6 +56,15 @@ def test_clauses_split_at_contrasts_sentence_ends_and_joins():
         # Topic words that general lexicons score ("joke" is praise there, "energy" too).
         ("The phone line is a joke", "phone", "negative"),
         ("Delivery of our energy meter was booked", "delivery", "neutral"),
+        # How long it took, decline, requests as questions, negated complaints (issue 11).
+        ("Took over a week to arrive", "delivery", "negative"),
+        ("The website keeps logging me out", "usability", "negative"),
+        ("The quality has gone downhill", "quality", "negative"),
+        ("The app could be a lot better", "usability", "negative"),
+        ("Can you add a filter for size on the website", "usability", "negative"),
+        ("Returned it no questions asked", "returns", "positive"),
+        ("配送が早ければ文句なし", "delivery", "negative"),
+        ("サイトがわかりにくいわけではない", "usability", "positive"),
     ],
 )
 def test_polarity_of_a_theme_mention(text: str, theme: str, expected: str) -> None:
@@ -114,3 +123,34 @@ def test_unknown_pack_is_a_config_error():
         + ", ".join(PACKS)
         + " or the path of a themes YAML file. Did you mean 'retail'?"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "pack", "theme", "expected"),
+    [
+        ("Took support four days to reply", "saas", "support", "negative"),
+        ("Support got back to me within an hour", "saas", "support", "positive"),
+        ("Hasn't gone down once this year", "saas", "reliability", "positive"),
+        ("サイトの検索機能が使えない", "retail", "usability", "negative"),
+        ("予約が取りにくい", "generic", "speed", "negative"),
+        ("窓口の対応が遅すぎる", "finance", "speed", "negative"),
+    ],
+)
+def test_polarity_in_other_packs(text: str, pack: str, theme: str, expected: str) -> None:
+    found = theme_mentions(pd.Series([text]), pack=pack)
+    assert dict(zip(found["theme"], found["polarity"].astype(str), strict=True))[theme] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pack", "absent"),
+    [
+        ("Won't arrive till Monday", "retail", "checkout"),  # till = until
+        ("Thanks guys, will definitely return", "retail", "returns"),
+        ("Nectar card points missing", "retail", "checkout"),
+        ("Sales assistant was rude", "retail", "price"),
+        ("Waited on hold for over an hour", "finance", "speed"),  # the phone theme's wait
+        ("サポートの返事が遅い時がある", "saas", "performance"),
+    ],
+)
+def test_ambiguous_words_in_context_are_not_the_theme(text: str, pack: str, absent: str) -> None:
+    assert absent not in set(theme_mentions(pd.Series([text]), pack=pack)["theme"])

@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-_WORD = re.compile(r"[a-z]+")
+#: What :func:`lemma_text` lemmatises: runs of ASCII letters.
+WORD = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=262144)
@@ -25,7 +26,7 @@ def lemma(word: str) -> str:
 
 def lemma_text(text: str) -> str:
     """Replace every English word of a normalised text by its lemma (other text unchanged)."""
-    return _WORD.sub(lambda m: lemma(m.group()), text)
+    return WORD.sub(lambda m: lemma(m.group()), text)
 
 
 def with_lemmas(words: Iterable[str]) -> tuple[str, ...]:

@@ -52,6 +52,7 @@ JA_CUES: dict[str, float] = {
         酷い ヒドい
         不満 不便 面倒 めんどう めんどくさ 分かりにく わかりにく 分かりづら わかりづら 使いにく
         使いづら 見にく
+        取りにく 取りづら 探しにく 探しづら 入りにく 頼みにく 聞きにく 選びにく 行きにく
         見づら 読みにく 難し むずかし 複雑 不親切 失礼 横柄 雑だ 雑で 雑に 待たさ 待たせ
         待ち時間が長 壊れ 破損 傷が 傷つ
         汚れ 汚い 汚く つぶれ 潰れ 凹み へこみ 不良 故障 不具合 エラー 繋がらな つながらな
@@ -136,6 +137,7 @@ EN_CUES: dict[str, float] = {
         understaffed underwhelming underwhelmed patronising patronizing vague mislead misled
         overcomplicated inflexible rigid unreasonable ridiculous shocking appalling disgusting
         dreadful pathetic unacceptable hopeless gutted annoyed fuming joke
+        dated sparse patchy sluggish unintuitive
         """.split(),
         -1.0,
     ),
@@ -144,6 +146,8 @@ EN_CUES: dict[str, float] = {
 # English phrases (regular expressions, matched on the normalised clause) and their scores;
 # matched first and blanked, so their words are not scored again.
 EN_PHRASES: dict[str, float] = {
+    # Negated complaints first, before their complaint words are matched below.
+    r"(hasn'?t|has not|haven'?t|never|didn'?t|not) (gone|went|go|been) down( once)?": 1.0,
     r"took (ages|forever|weeks|a while|too long)|takes? (ages|forever|too long)": -1.0,
     r"(too|so|very|really|way too) (long|expensive|slow|much|many|small|hard|high)": -1.0,
     r"high (price|prices|fees?|costs?|premiums?|charges?|rates?)|(prices?|fees?|costs?|premiums?|"
@@ -174,6 +178,28 @@ EN_PHRASES: dict[str, float] = {
     r"no reply|no answer|(went|gone|go|going|jumped|shot) up|doubled|tripled": -1.0,
     r"all over the place|in the bin|out the door|only open|logs? you out|a while": -1.0,
     r"taking the mick|daylight robbery|like winning the lottery": -1.0,
+    # How long something took: a complaint unless it is said to be short.
+    r"(took|takes|taking|waited|waiting|wait) (\w+ )?(well |way )?(over |more than |nearly |"
+    r"almost |about |around |at least |a good |a whole |the whole |all )?(an?|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|\d+|several|a few|few|many|multiple) ?(more )?"
+    r"(mins?|minutes?|hours?|hrs?|days?|weeks?|wks?|months?|afternoon|morning|day)": -1.0,
+    r"(over|more than) (an?|one|\d+) (hours?|days?|weeks?|months?)|\d+ (days|weeks|months) (later|"
+    r"and (still|counting|nothing))": -1.0,
+    r"within (an?|one|the|\d+|a few|minutes|hours|the hour|the day|the week) ?(hours?|minutes?|"
+    r"mins?|days?|week)?|in (minutes|no time|seconds)|same[- ]day|next[- ]day|straight away": 1.0,
+    r"(?<!never )(?<!n't )(?<!not )got back to (me|us)|no questions asked|a breeze|breeze "
+    r"through|you get what you pay for|couldn'?t have been (more|nicer|better|easier|quicker)": 1.0,
+    r"out of date|out-of-date|keeps? (logging|crashing|freezing|failing|dropping|kicking|timing|"
+    r"breaking|going down|disconnecting|asking|losing|forgetting|signing|cancell?ing)": -1.0,
+    r"(was|were|arrived|came|is|are) (stone |luke)?(cold|soggy|undercooked|overcooked|burnt)": -1.0,
+    r"not as (described|advertised|pictured|expected)|nothing like the (photo|picture|pic)s?": -1.0,
+    r"(closed|closing|shut|shutting) (down|my|our|the local|local|branches|the branch)": -1.0,
+    # Decline: what used to be good is a complaint now.
+    r"not any ?more|used to be|what it used to be|(gone|went|going) downhill|(getting|"
+    r"got|gotten|became|become) worse|has declined|gone off|hit (or|and) miss|patchy": -1.0,
+    r"could be (a lot |much |a bit |way |so much |far )?(better|improved)|room for improvement|"
+    r"not (the best|ideal|brilliant|amazing|perfect|up to (much|scratch|standard))": -1.0,
+    r"(was|is|are|were) (an? )?(star|stars|gem|legend|legends|joy|delight|godsend)|a joy to": 1.0,
 }
 
 EN_NEGATORS = frozenset(
@@ -199,7 +225,9 @@ JA_REQUEST = (
     r"(が|も|を)(欲しい|ほしい)|たらいい|たら良い|たら嬉し|たらうれし|ればいい|れば良い|ば嬉し|ばうれし|"
     r"と嬉し|とうれし|と助か|ば助か|べき|もっと|もう少し|もうすこし|もうちょっと|改善して|改善を|改善が必要|"
     r"改善してほし|検討して|希望します|要望|できるように|あればいい|あれば良い|あると(いい|良い|嬉し|うれし|助か|便利)|"
-    r"増やして|減らして|下げて|安くして|早くして|してほし|ように(して|なって)ほし|ませんか"
+    r"増やして|減らして|下げて|安くして|早くして|してほし|ように(して|なって)ほし|ませんか|"
+    # a conditional wish: 送料が安ければ, 早ければ文句なし (not the polite よろしければ)
+    r"(?<!ろし)ければ(文句|完璧|最高|満点|言うこと|いうこと|もっと|なお|尚|なあ|のに|$)"
 )
 EN_REQUEST = (
     r"\b(would be (nice|great|good|better|helpful|lovely|handy|useful)|"
@@ -210,7 +238,9 @@ EN_REQUEST = (
     r"could be improved|hope (they|you|it|that)|it'?d be|"
     r"make it (easier|faster|clearer|simpler|cheaper|quicker)|bring back|improve|suggestion|"
     r"why (not|can'?t|don'?t|isn'?t|doesn'?t|is there no)|if only|ought to|must (add|fix|improve)|"
-    r"more (options|choice|staff|variety|payment|flexibility|features|examples))\b"
+    r"more (options|choice|staff|variety|payment|flexibility|features|examples)|"
+    r"can (you|they|we) (please )?(add|make|bring|get|have|fix|improve|offer|sort)|"
+    r"any chance (of|you|they|to)|is there (any|a) way|it'?d be (nice|great|good|better|helpful))\b"
 )
 
 # General-lexicon words that are not sentiment in survey comments (topics, fillers, requests).
@@ -220,6 +250,9 @@ _NOT_CUES = frozenset(
     price cost value service quality offer deal save saving credit interest interests
     高価 安価 期待 改善 価格 料金 値段 品質 サービス 保険 補償 手数料 対応 説明 問題 時間 商品
     最新 一番 注意
+    機能 返事 返信 回答 連絡 提供 情報 更新 内容 種類 品揃え 利用 使用 案内 手続き 手続 配送 配達
+    予約 料理 部屋 設備 施設 接客 店員 スタッフ サポート 操作 画面 検索 支払い 請求 審査 融資
+    補償内容
     energy security share sharing united party play justice chance
     """.split()
 )

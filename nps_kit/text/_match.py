@@ -12,19 +12,27 @@ only searched in comments that contain one. A theme's ``exclude`` is applied exa
 ``Theme.matches`` does. The result is always that of ``Theme.matches``: a theme whose alternation
 cannot be rebuilt from its keywords and patterns (e.g. a ``Theme`` built by hand) is matched with
 ``Theme.matches``, and a regular expression without a required literal is always searched.
+
+:meth:`ThemeMatcher.find` also says where each theme is found, so that the polarity of a theme
+comes from the clause its words are in without matching each clause again, and keeps what it
+found per comment: ``tag_themes``, ``tag_polarity`` and the data-quality section of a report
+search each distinct comment once (:func:`matcher` keeps one matcher per book).
 """
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
 from collections.abc import Collection, Iterable, Sequence
+from functools import lru_cache
 from typing import Any, Protocol
 
 import ahocorasick
 import numpy as np
 
-from nps_kit.text._lemma import lemma_text
+from nps_kit.text._lemma import WORD as _LEMMA_WORD
+from nps_kit.text._lemma import lemma, lemma_text
 
 _sre: Any
 _sre_parse: Any
@@ -148,6 +156,15 @@ class Theme(Protocol):
     def matches_lemmas(self, normalised_text: str) -> bool: ...
 
 
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Tell whether ``text[start:end]`` meets a stretch that ``re.sub`` replaces.
+
+    An empty match replaces nothing but inserts the replacement, which splits a keyword it
+    falls inside.
+    """
+    return any((a < end and start < b) if a < b else start < a < end for a, b in spans)
+
+
 class _Entry:
     """What one string in the automaton means for each theme."""
 
@@ -160,6 +177,23 @@ class _Entry:
         self.en: set[int] = set()  # themes with this English keyword (whole word)
         self.patterns: set[int] = set()  # themes whose patterns need this literal
         self.exclude: set[int] = set()  # themes whose exclude needs this literal
+
+    def frozen(
+        self,
+    ) -> tuple[int, bool, tuple[int, ...], tuple[int, ...], frozenset[int], frozenset[int]]:
+        """Return the automaton's value: tuples are cheaper to read in the search loop."""
+        return (
+            self.length,
+            self.first_is_newline,
+            tuple(sorted(self.ja)),
+            tuple(sorted(self.en - self.ja)),  # a Japanese keyword needs no check
+            frozenset(self.patterns),
+            frozenset(self.exclude),
+        )
+
+
+#: Theme index → offsets in the comment where it is found (empty: found, place not known).
+Found = dict[int, list[int]]
 
 
 class ThemeMatcher:
@@ -220,20 +254,42 @@ class ThemeMatcher:
         if entries:
             self._automaton = ahocorasick.Automaton()
             for word, item in entries.items():
-                item.en -= item.ja  # a Japanese keyword needs no check
-                self._automaton.add_word(word, item)
+                self._automaton.add_word(word, item.frozen())
             self._automaton.make_automaton()
+        # Comments repeat across calls (tag_themes, then tag_polarity and the data-quality
+        # section on the same comments): each normalised comment is searched once.
+        self._cache: dict[str, Found] = {}
 
     def matches(self, text: str) -> list[int]:
         """Return the indices of the themes that ``text`` (normalised) mentions, in order.
 
         Like ``Theme.matches``, a theme matches the text or its English lemmas.
         """
-        found, maybe_exclude = self._search(text, reference=True)
-        hits = set(found)
+        return sorted(self.find(text))
+
+    def find(self, text: str) -> Found:
+        """Return the themes that ``text`` (normalised) mentions, with where each is found.
+
+        The keys are exactly :meth:`matches`; each value lists the offsets in ``text`` where
+        the theme's keywords or patterns start, outside excluded text. It is empty where the
+        place is not known (a hand-built theme, or a match that only blanking an exclude
+        creates); callers then search the parts of the comment themselves. Do not mutate.
+        """
+        found = self._cache.get(text)
+        if found is None:
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()
+            found = self._cache[text] = self._find(text)
+        return found
+
+    def _find(self, text: str) -> Found:
+        hits, maybe_exclude = self._search(text, reference=True)
         lemmas = lemma_text(text)
         # Unchanged lemmas find nothing new, except where blanking an exclude changes the text.
-        candidates = set(self._search(lemmas, reference=False)[0]) if lemmas != text else set()
+        candidates = self._search(lemmas, reference=False)[0] if lemmas != text else {}
+        if not candidates and not self._excluding:
+            return hits
+        back: _Offsets | None = None
         for i in self._excluding:
             if i in hits:
                 continue
@@ -242,52 +298,117 @@ class ThemeMatcher:
             exclude = self._themes[i].exclude
             if i not in maybe_exclude or exclude.search(text) is None:  # type: ignore[union-attr]
                 if i in candidates:
-                    hits.add(i)
+                    back = back or _Offsets(text)
+                    hits[i] = back.map(candidates[i])
             elif self._themes[i].matches_lemmas(text):
-                hits.add(i)
-        hits.update(i for i in candidates if self._themes[i].exclude is None)
-        return sorted(hits)
+                hits[i] = []
+        for i, starts in candidates.items():
+            # Only themes that the lemmas alone find need their places mapped back.
+            if i not in hits and self._themes[i].exclude is None:
+                back = back or _Offsets(text)
+                hits[i] = back.map(starts)
+        return hits
 
-    def _search(self, text: str, *, reference: bool) -> tuple[list[int], set[int]]:
-        """Return the themes found in ``text`` and those whose exclude may match it."""
+    def _search(self, text: str, *, reference: bool) -> tuple[Found, set[int]]:
+        """Return the themes found in ``text`` (with offsets) and those whose exclude may match."""
         # Hand-built themes are matched by Theme.matches, which tries the lemmas itself.
-        hits = [i for i in self._reference if reference and self._themes[i].matches(text)]
-        found: set[int] = set()  # themes whose ``pattern`` is found in the text
+        hits: Found = {}
+        if reference:
+            for i in self._reference:
+                if self._themes[i].matches(text):
+                    hits[i] = []
+        found: Found = {}  # themes whose ``pattern`` is found in the text, with offsets
+        keywords: list[tuple[int, int, tuple[int, ...]]] = []  # (start, end, themes) of each
         maybe_patterns: set[int] = set()
         maybe_exclude = self._always_exclude
         if self._automaton is not None:
             maybe_exclude = set(maybe_exclude)
-            for last, item in self._automaton.iter(text):
-                found |= item.ja
-                for i in item.en:
-                    if i not in found and _whole_word(
-                        text, last + 1 - item.length, last + 1, item.first_is_newline
-                    ):
-                        found.add(i)
-                maybe_patterns |= item.patterns
-                maybe_exclude |= item.exclude
+            for last, (length, newline, ja, en, patterns, exclude) in self._automaton.iter(text):
+                start = last + 1 - length
+                if en and _whole_word(text, start, last + 1, newline):
+                    ja = ja + en if ja else en
+                if ja:
+                    for i in ja:
+                        if i in found:
+                            found[i].append(start)
+                        else:
+                            found[i] = [start]
+                    if not newline:
+                        keywords.append((start, last + 1, ja))
+                if patterns:
+                    maybe_patterns |= patterns
+                if exclude:
+                    maybe_exclude |= exclude
         for i in self._always_patterns:
             maybe_patterns.add(i)
-        for i in maybe_patterns - found:
-            if self._patterns[i].search(text) is not None:
-                found.add(i)
-        for i in found:
+        for i in maybe_patterns:
+            # Every place, also for a theme its keywords found: the clauses of a comment
+            # each take the themes that start in them.
+            starts = [m.start() for m in self._patterns[i].finditer(text)]
+            if starts:
+                found[i] = [*found[i], *starts] if i in found else starts
+        for i, starts in found.items():
             exclude = self._themes[i].exclude
             # Where nothing is excluded the blanked text is the text itself, already matched.
-            if (
-                exclude is None
-                or i not in maybe_exclude
-                or exclude.search(text) is None
-                or self._themes[i].pattern.search(exclude.sub(" ", text)) is not None
-            ):
-                hits.append(i)
+            if exclude is None or i not in maybe_exclude:
+                hits[i] = starts
+                continue
+            spans = [m.span() for m in exclude.finditer(text)]
+            if not spans:
+                hits[i] = starts
+            elif any(
+                i in themes and not _overlaps(start, end, spans) for start, end, themes in keywords
+            ) or self._themes[i].pattern.search(exclude.sub(" ", text)):
+                # A keyword outside every excluded stretch is in the blanked text too: blanking
+                # leaves its letters and only puts a space beside it.
+                hits[i] = [s for s in starts if not any(a <= s < b for a, b in spans if a < b)]
         return hits, maybe_exclude
 
     def tag(self, texts: Collection[str]) -> np.ndarray:
         """Return a boolean array: one row per text, one column per theme."""
         out = np.zeros((len(texts), len(self._themes)), dtype=bool)
         for row, text in enumerate(texts):
-            hits = self.matches(text)
+            hits = self.find(text)
             if hits:
-                out[row, hits] = True
+                out[row, list(hits)] = True
         return out
+
+
+_CACHE_SIZE = 200_000
+
+
+class _Offsets:
+    """Map offsets in the English lemmas of a text (:func:`lemma_text`) back to the text."""
+
+    def __init__(self, text: str) -> None:
+        self._lemma_starts: list[int] = []
+        self._lemma_ends: list[int] = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        shift = 0
+        for m in _LEMMA_WORD.finditer(text):
+            form = lemma(m.group())
+            self._lemma_starts.append(m.start() + shift)
+            self._lemma_ends.append(m.start() + shift + len(form))
+            self._starts.append(m.start())
+            self._ends.append(m.end())
+            shift += len(form) - (m.end() - m.start())
+
+    def map(self, offsets: list[int]) -> list[int]:
+        """Return the text offsets of lemma-text offsets (a word's start for inside a word)."""
+        out = []
+        for p in offsets:
+            k = bisect.bisect_right(self._lemma_starts, p) - 1
+            if k < 0:
+                out.append(p)
+            elif p < self._lemma_ends[k]:
+                out.append(self._starts[k])
+            else:
+                out.append(self._ends[k] + p - self._lemma_ends[k])
+        return out
+
+
+@lru_cache(maxsize=16)
+def matcher(themes: tuple[Theme, ...]) -> ThemeMatcher:
+    """Return the one matcher of a book's themes (built once: the automaton takes a while)."""
+    return ThemeMatcher(themes)

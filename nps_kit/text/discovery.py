@@ -2,7 +2,8 @@
 
 Phrases are n-grams (one to three words) of content-word lemmas — fugashi/UniDic lemmas for
 Japanese (:func:`nps_kit.text.tokenise`), simplemma lemmas for English — counted once per
-comment, so an analyst sees which topics to add to a themes file, each with an example. Single
+comment, so an analyst sees which topics to add to a themes file, each with an example. English
+phrases are shown in the words of the comments (the most frequent wording), not as lemmas. Single
 words that only judge ("great", "残念") are not listed.
 """
 
@@ -18,7 +19,13 @@ from nps_kit.i18n import Language, t
 from nps_kit.text import _lexicon
 from nps_kit.text._lemma import lemma
 from nps_kit.text.themes import ThemeBook, tag_themes
-from nps_kit.text.tokens import answered, detect_language, tokenise
+from nps_kit.text.tokens import (
+    answered,
+    detect_language,
+    en_token_spans,
+    normalise,
+    tokenise,
+)
 
 __all__ = ["LOW_COVERAGE", "Uncovered", "text_quality", "uncovered_phrases"]
 
@@ -38,7 +45,8 @@ class Uncovered:
     share
         ``uncovered`` in percent of ``comments`` (NaN without comments).
     phrases
-        One row per frequent phrase, most frequent first: ``phrase``, ``lang``, ``count``
+        One row per frequent phrase, most frequent first: ``phrase`` (counted by lemma,
+        shown in its most frequent wording: "meter ate my coins"), ``lang``, ``count``
         (uncovered comments containing it) and ``example`` (the shortest such comment).
     """
 
@@ -49,18 +57,41 @@ class Uncovered:
 
 
 def _grams(tokens: list[str], lang: str) -> set[str]:
+    return set(_surfaces(tokens, lang))
+
+
+def _surfaces(tokens: list[str], lang: str, text: str | None = None) -> dict[str, str]:
+    """Return each phrase of a comment (lemma n-gram) with its wording in the comment.
+
+    Phrases are counted by lemma ("meter eat coin") but shown as written ("meter ate my
+    coins"): for English, given the normalised ``text``, the wording runs from the phrase's
+    first word to its last as they stand in it. Japanese phrases are shown as they are
+    (dictionary forms, which read naturally).
+    """
     words = [lemma(t) for t in tokens] if lang == "en" else tokens
     judgements = _lexicon.en_lexicon() if lang == "en" else _lexicon.ja_lexicon()
     joiner = " " if lang == "en" else ""
-    out = set()
+    spans = en_token_spans(text) if lang == "en" and text is not None else None
+    if spans is not None and len(spans) != len(words):
+        spans = None  # tokens of another text: show the lemmas
+    out: dict[str, str] = {}
     for n in range(1, _MAX_N + 1):
         for i in range(len(words) - n + 1):
             gram = words[i : i + n]
             # A judgement alone ("great", "残念") names no topic to add to the themes.
             if n == 1 and gram[0] in judgements:
                 continue
-            out.add(joiner.join(gram))
+            key = joiner.join(gram)
+            if spans is not None:
+                out[key] = text[spans[i][1] : spans[i + n - 1][2]]  # type: ignore[index]
+            else:
+                out.setdefault(key, key)
     return out
+
+
+def shown_phrase(wordings: Counter[str]) -> str:
+    """Return the wording to show for a phrase: the most frequent, then the shortest."""
+    return min(wordings.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
 
 
 def uncovered_phrases(
@@ -91,15 +122,22 @@ def uncovered_phrases(
     tagged = tags.fillna(False).to_numpy(dtype=bool).any(axis=1)
     rest = comments.iloc[np.flatnonzero(~tagged)]
     counts: Counter[tuple[str, str]] = Counter()
+    wordings: dict[tuple[str, str], Counter[str]] = {}
     examples: dict[tuple[str, str], str] = {}
-    langs = detect_language(rest)
-    tokens = tokenise(rest)
-    for text, lang, toks in zip(rest.astype(str), langs, tokens, strict=True):
+    # Once per distinct comment, weighted by how often it was written (exports repeat a lot).
+    distinct = rest.astype(str).value_counts(sort=False)
+    unique = pd.Series(distinct.index, dtype=object)
+    langs = detect_language(unique)
+    tokens = tokenise(unique)
+    for text, times, norm, lang, toks in zip(
+        unique, distinct.to_numpy(), normalise(unique), langs, tokens, strict=True
+    ):
         if pd.isna(lang):
             continue
-        for gram in _grams(list(toks), str(lang)):
+        for gram, wording in _surfaces(list(toks), str(lang), str(norm)).items():
             key = (gram, str(lang))
-            counts[key] += 1
+            counts[key] += int(times)
+            wordings.setdefault(key, Counter())[wording] += int(times)
             if key not in examples or len(text) < len(examples[key]):
                 examples[key] = text
     frequent = [(k, c) for k, c in counts.items() if c >= min_count]
@@ -116,7 +154,7 @@ def uncovered_phrases(
             break
     phrases = pd.DataFrame(
         {
-            "phrase": [k[0] for k, _ in kept],
+            "phrase": [shown_phrase(wordings[k]) for k, _ in kept],
             "lang": [k[1] for k, _ in kept],
             "count": pd.array([c for _, c in kept], dtype="int64"),
             "example": [" ".join(examples[k].split()) for k, _ in kept],

@@ -15,7 +15,7 @@ from collections import Counter
 
 import pandas as pd
 
-from nps_kit.text.discovery import _grams
+from nps_kit.text.discovery import _surfaces, shown_phrase
 from nps_kit.text.tokens import answered, detect_language, normalise, tokenise
 
 __all__ = ["PHRASE_COLUMNS", "segment_phrases"]
@@ -25,23 +25,28 @@ _EXAMPLE_CHARS = 80
 
 
 def _phrase_sets(texts: pd.Series) -> pd.Series:
-    """One set of phrases per comment (empty for a comment in no known language).
+    """One dict phrase → wording per comment (empty for a comment in no known language).
 
     A Japanese phrase of several lemmas counts only where it is written as one stretch of the
     comment (配送状況 in 配送状況が…), not across a clause (遅い + 注文 in 遅い。注文から…),
-    which a reader could not recognise.
+    which a reader could not recognise. English phrases are counted by lemma and keep their
+    wording in the comment, which the table shows.
     """
     langs = detect_language(texts)
     tokens = tokenise(texts)
-    out: list[set[str]] = []
+    out: list[dict[str, str]] = []
+    seen: dict[str, dict[str, str]] = {}  # once per distinct comment
     for text, lang, toks in zip(normalise(texts), langs, tokens, strict=True):
         if pd.isna(lang):
-            out.append(set())
+            out.append({})
             continue
-        grams = _grams(list(toks), str(lang))
-        if lang == "ja":
-            single = set(toks)
-            grams = {g for g in grams if g in single or g in str(text)}
+        grams = seen.get(text)
+        if grams is None:
+            grams = _surfaces(list(toks), str(lang), str(text))
+            if lang == "ja":
+                single = set(toks)
+                grams = {g: w for g, w in grams.items() if g in single or g in str(text)}
+            seen[text] = grams
         out.append(grams)
     return pd.Series(out, index=texts.index, dtype=object)
 
@@ -80,7 +85,8 @@ def segment_phrases(
     Returns
     -------
     pandas.DataFrame
-        ``segment`` (``labels[0]`` rows first), ``phrase``, ``count`` (the segment's comments
+        ``segment`` (``labels[0]`` rows first), ``phrase`` (counted by lemma, shown in the
+        segment's most frequent wording of it), ``count`` (the segment's comments
         containing it), ``share`` (percent of the segment's comments) and ``example`` (the
         shortest such comment, at most 80 characters). Within a segment the most typical phrase
         comes first; of phrases found in exactly the same comments only the longest is listed.
@@ -134,7 +140,9 @@ def segment_phrases(
         rows.extend(
             {
                 "segment": name,
-                "phrase": phrase,
+                "phrase": shown_phrase(
+                    Counter(found[phrase] for found in sets[name] if phrase in found)
+                ),
                 "count": count,
                 "share": 100.0 * count / size,
                 "example": _example(groups[name], sets[name], phrase),

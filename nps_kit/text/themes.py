@@ -26,7 +26,7 @@ from nps_kit._schema_errors import load_yaml_model
 from nps_kit.errors import ConfigError, DataError, missing_column
 from nps_kit.i18n import Language
 from nps_kit.text._lemma import lemma_text, with_lemmas
-from nps_kit.text._match import ThemeMatcher, join_source, keyword_parts
+from nps_kit.text._match import join_source, keyword_parts, matcher
 from nps_kit.text.tokens import normalise, normalise_one
 
 __all__ = [
@@ -286,7 +286,7 @@ def tag_themes(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
     norm = normalise(texts)
     mask = (norm.notna() & (norm != "")).to_numpy(dtype=bool)
     codes, unique = pd.factorize(norm.to_numpy(dtype=object)[mask])
-    hits = ThemeMatcher(book.themes).tag(unique)
+    hits = matcher(book.themes).tag(unique)
     columns: dict[str, pd.arrays.BooleanArray] = {}
     for j, theme in enumerate(book.themes):
         values = np.zeros(len(mask), dtype=bool)

@@ -230,15 +230,26 @@ def _fold_plural(word: str) -> str:
     return word
 
 
-def _tokens_en(text: str) -> list[str]:
-    tokens = []
-    for word in _EN_WORD.findall(text.replace("’", "'")):
+def en_token_spans(text: str) -> list[tuple[str, int, int]]:
+    """Return each English content word of a normalised text with where it is written.
+
+    The words are those of :func:`tokenise` (same order, plurals folded); ``start`` and
+    ``end`` locate the word as written, so that a phrase can be shown in the comment's words.
+    """
+    spans = []
+    for m in _EN_WORD.finditer(text.replace("’", "'")):  # same length: offsets agree
+        word = m.group()
         if word in STOP_WORDS_EN or len(word) < 2 or word.isdigit():
             continue
-        tokens.append(_fold_plural(word))
-    return tokens
+        spans.append((_fold_plural(word), m.start(), m.end()))
+    return spans
 
 
+def _tokens_en(text: str) -> list[str]:
+    return [word for word, _, _ in en_token_spans(text)]
+
+
+@lru_cache(maxsize=131072)  # a report tokenises a comment for phrases and again for discovery
 def _tokens(text: str, lang: Literal["ja", "en"] | None) -> list[str]:
     norm = normalise_one(text)
     language = lang or _language_of(norm)
