@@ -24,6 +24,7 @@
 unit = "ec"  # unit id, used in file names
 unit_name = "EC事業部"  # display name
 language = "ja"  # report language: "ja" or "en"
+timezone = "Asia/Tokyo"  # time zone of the times shown (IANA name)
 data_path = "../data/demo_responses.csv.gz"  # survey export (CSV, XLSX, Parquet)
 data_sheet = None  # XLSX sheet name or index; None = first sheet
 data_encoding = None  # CSV text encoding; None = detect
@@ -111,7 +112,7 @@ analysis = analyse_followups(
     top_n=top_n,
 )
 page = sections.Page(u)  # shows each section and keeps it for the run summary
-page.show(sections.title(u))
+page.show(sections.title(u, timezone=timezone))
 
 # %% [markdown] tags=["lang-ja", "section-headline"]
 # ## 1. 概要
@@ -220,7 +221,9 @@ page.show(sections.followups(u, analysis))
 
 # %% tags=["section-detractors"]
 page.show(
-    sections.followup_status(u, status_file, id_column=id_column, comment_column=comment_column),
+    sections.followup_status(
+        u, status_file, id_column=id_column, comment_column=comment_column, timezone=timezone
+    ),
     sections.detractors(
         u,
         id_column=id_column,
@@ -229,6 +232,7 @@ page.show(
         breakdowns=breakdowns,
         analysis=analysis,
         unit_id=unit,
+        timezone=timezone,
     ),
 )
 
@@ -288,7 +292,11 @@ page.show(
 # - **Phrases typical of detractors and of promoters**: runs of one to three content-word lemmas whose share of the segment's comments exceeds their share of the other segment's, largest difference first (at least 3 comments). The example is the shortest comment containing the phrase, with personal data masked.
 
 # %% tags=["section-method"]
-page.show(sections.method(u, level=level, min_n=min_n, min_report_n=min_report_n))
+page.show(
+    sections.method(
+        u, level=level, min_n=min_n, min_report_n=min_report_n, timezone=timezone
+    )
+)
 
 # %%
 # the run summary (overview, manifest, e-mail) from the sections shown

@@ -642,6 +642,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "overview.trend": {"ja": "12か月の推移", "en": "12 months"},
     "overview.top_theme": {"ja": "最多の不満テーマ", "en": "Top complaint"},
     "overview.to_contact": {"ja": "未対応の批判者", "en": "Detractors to contact"},
+    "overview.generated": {"ja": "作成：{time}", "en": "Generated {time}"},
     "mail.movers": {"ja": "変化の内訳", "en": "What moved"},
     "quadrant.near_average": {"ja": "平均並み", "en": "about average"},
     "met": {"ja": "目標達成", "en": "target met"},

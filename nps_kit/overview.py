@@ -14,6 +14,8 @@ from __future__ import annotations
 import base64
 import json
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from html import escape
 from importlib import metadata
@@ -23,9 +25,10 @@ from typing import Any, Protocol
 from nps_kit import __version__
 from nps_kit._atomic import atomic_write_text
 from nps_kit._lock import file_lock
+from nps_kit.clock import format_time, zone
 from nps_kit.i18n import Language, label, t
 from nps_kit.periods import format_period
-from nps_kit.summary import UnitSummary, as_summary
+from nps_kit.summary import Change, TrendPoint, UnitSummary, as_summary
 
 
 class UnitResult(Protocol):
@@ -136,7 +139,12 @@ def update_manifest(output: Path, period: str, results: list[UnitResult]) -> dic
 
 
 def write_manifest_and_overview(
-    output: Path, period: str, results: list[UnitResult]
+    output: Path,
+    period: str,
+    results: list[UnitResult],
+    *,
+    language: Language | None = None,
+    timezone: str | None = None,
 ) -> dict[str, Any]:
     """Merge ``results`` into ``<output>/<period>/manifest.json`` and rebuild the overviews.
 
@@ -148,6 +156,9 @@ def write_manifest_and_overview(
         ``YYYY-MM``.
     results
         The units just run for that period; other units already in the manifest are kept.
+    language, timezone
+        The overview pages' language and time zone (the project's ``overview`` setting, see
+        :class:`nps_kit.params.Overview`); ``None`` as in :func:`write_overview`.
 
     Returns
     -------
@@ -157,8 +168,8 @@ def write_manifest_and_overview(
     with file_lock(Path(output) / MANIFEST_LOCK):
         folder = Path(output) / period
         manifest = _merge_manifest(folder, period, results)
-        write_overview(folder, manifest)
-        write_periods_index(Path(output))
+        write_overview(folder, manifest, language=language, timezone=timezone)
+        write_periods_index(Path(output), language=language)
     return manifest
 
 
@@ -287,35 +298,39 @@ def _word(key: str, lang: Language) -> str:
         return label(key, lang)
 
 
-def _words(key: str, langs: tuple[Language, ...]) -> str:
-    """Return a label in the overview's language(s): both, side by side, for mixed units."""
-    texts = [_word(key, lang) for lang in langs]
-    return " / ".join(dict.fromkeys(texts))
+def _changes(s: UnitSummary, verdict: str | None) -> dict[str, Change]:
+    """Each comparison by kind; the first change's verdict becomes ``verdict`` (after BH).
 
-
-def _changes(summary: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    found = {c.get("kind") or "previous": c for c in summary.get("changes") or []}
-    if not found and summary.get("change"):
-        found["previous"] = summary["change"]
+    A change without a kind is the previous month's; an older summary with only ``change``
+    gives that one as the previous month's.
+    """
+    first = s.change
+    found = {c.kind or "previous": c for c in s.changes}
+    adjusted = (first.kind or "previous") if first is not None else None
+    if not found and first is not None:
+        found["previous"] = first
+        adjusted = "previous"
+    if verdict is not None and adjusted is not None and adjusted in found:
+        found[adjusted] = replace(found[adjusted], verdict=verdict)
     return found
 
 
-def _change_cell(change: dict[str, Any] | None, lang: Language) -> str:
-    if not change or change.get("diff") is None:
+def _change_cell(change: Change | None, lang: Language) -> str:
+    if change is None or change.diff is None:
         return '<td class="is-num is-na">—</td>'
-    verdict = change.get("verdict")
+    verdict = change.verdict
     badge = (
         f'<span class="nps-verdict nps-verdict--{escape(verdict)}">{escape(label(verdict, lang))}'
         "</span>"
         if verdict in {"improvement", "decline", "no_change"}
         else ""
     )
-    return f'<td class="is-num"><span class="nps-nb">{_signed(change["diff"])}</span>{badge}</td>'
+    return f'<td class="is-num"><span class="nps-nb">{_signed(change.diff)}</span>{badge}</td>'
 
 
-def _sparkline(trend: list[dict[str, Any]], lang: Language) -> str:
+def _sparkline(trend: Sequence[TrendPoint], lang: Language) -> str:
     """Draw a 12-month line as inline SVG (no script, no network), labelled with its values."""
-    points_ = [(r.get("period"), r.get("nps")) for r in trend[-12:]]
+    points_ = [(r.period, r.nps) for r in trend[-12:]]
     values = [v for _, v in points_ if v is not None]
     if len(values) < 2:
         return "—"
@@ -347,21 +362,27 @@ def _order(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Highest NPS first (as the chart draws them), units without an NPS last."""
 
     def key(u: dict[str, Any]) -> tuple[int, float]:
-        nps = (u.get("summary") or {}).get("nps") if u["status"] == "ok" else None
+        nps = _summary(u).nps if u["status"] == "ok" else None
         return (1, 0.0) if nps is None else (0, -float(nps))
 
     return sorted(units, key=key)
 
 
 def write_overview(
-    folder: Path, manifest: dict[str, Any], *, language: Language | None = None
+    folder: Path,
+    manifest: dict[str, Any],
+    *,
+    language: Language | None = None,
+    timezone: str | None = None,
 ) -> Path:
     """Write ``index.html`` of one period from its manifest; return its path.
 
     One row per unit, in the chart's order (highest NPS first): NPS with its interval, the change
     vs the previous month and vs the same month last year with their verdicts, the target
     status, promoter and detractor shares, a 12-month sparkline, the top complaint theme and the
-    detractors awaiting follow-up, with the unit reports' stylesheet.
+    detractors awaiting follow-up, with the unit reports' stylesheet. Every label is in the
+    page's one language, whatever each unit's report language; unit names and theme labels are
+    shown as written.
 
     Parameters
     ----------
@@ -370,36 +391,22 @@ def write_overview(
     manifest
         The period's manifest.
     language
-        The page's language (a project setting); ``None`` uses both languages side by side
-        when the units are mixed, else the units' language.
+        The page's language (the project's ``overview.language``); ``None`` uses the units'
+        majority language.
+    timezone
+        The zone of the generation time shown (an IANA name); ``None`` uses the language's
+        (:data:`nps_kit.clock.DEFAULT_TIMEZONE`).
     """
     units = _order(manifest["units"])
-    present = [u.get("language") for u in units]
-    langs: tuple[Language, ...]
-    if language is not None:
-        langs = (language,)
-    elif "ja" in present and "en" in present:
-        langs = ("ja", "en")
-    else:
-        langs = (_language(units),)
-    lang = langs[0]
+    lang = language if language is not None else _language(units)
 
     def w(key: str) -> str:
-        return escape(_words(key, langs))
+        return escape(_word(key, lang))
 
     rows = []
     verdicts, fdr = _adjusted_verdicts(units)
     for u, verdict in zip(units, verdicts, strict=True):
-        # The page reads the summary's JSON form (the manifest's own words for each figure).
-        s = _summary(u).to_json()
-        if verdict is not None and s.get("change"):  # the verdict after BH over the units
-            s["change"] = {**s["change"], "verdict": verdict}
-            # A change without a kind is the previous month's (as `_changes` reads it).
-            kind = s["change"].get("kind") or "previous"
-            s["changes"] = [
-                {**c, "verdict": verdict} if (c.get("kind") or "previous") == kind else c
-                for c in s.get("changes") or []
-            ]
+        s = _summary(u)
         status = u["status"]
         html = u.get("html")
         if html:
@@ -410,41 +417,37 @@ def write_overview(
             link = ""
         if status != "ok" and u.get("notebook"):
             link += f' <a href="{escape(u["notebook"])}">{w("notebook")}</a>'
-        unit_lang: Language = (
-            "en" if u.get("language") == "en" else "ja" if u.get("language") == "ja" else lang
-        )
-        nps = s.get("nps")
         interval = (
-            f'<small class="nps-ci">{_signed(s["ci_low"])}〜{_signed(s["ci_high"])}</small>'
-            if s.get("ci_low") is not None and s.get("ci_high") is not None
+            f'<small class="nps-ci">{_signed(s.ci_low)}〜{_signed(s.ci_high)}</small>'
+            if s.ci_low is not None and s.ci_high is not None
             else ""
         )
-        changes = _changes(s)
-        target = s.get("target_status") or ("no_target" if s.get("target") is None else None)
-        themes = s.get("top_themes") or []
+        # The verdict after Benjamini–Hochberg over the units replaces the unit's own.
+        changes = _changes(s, verdict if status == "ok" else None)
+        target = s.target_status or ("no_target" if s.target is None else None)
         shares = (
-            f"{_number(s['pct_promoters'])}% / {_number(s['pct_detractors'])}%"
-            if s.get("pct_promoters") is not None and s.get("pct_detractors") is not None
+            f"{_number(s.pct_promoters)}% / {_number(s.pct_detractors)}%"
+            if s.pct_promoters is not None and s.pct_detractors is not None
             else "—"
         )
         state = f'<span class="failed">{w("failed")}</span>' if status != "ok" else w("ok")
         rows.append(
             "<tr>"
             f'<td class="is-text">{escape(str(u["name"]))}</td>'
-            f'<td class="is-num"><b>{escape(_number(nps) if nps is not None else "—")}</b>'
+            f'<td class="is-num"><b>{escape(_number(s.nps) if s.nps is not None else "—")}</b>'
             f"{interval}</td>"
-            + _change_cell(changes.get("previous"), unit_lang)
-            + _change_cell(changes.get("last_year"), unit_lang)
-            + f'<td class="is-text">{escape(label(target, unit_lang)) if target else "—"}</td>'
+            + _change_cell(changes.get("previous"), lang)
+            + _change_cell(changes.get("last_year"), lang)
+            + f'<td class="is-text">{escape(label(target, lang)) if target else "—"}</td>'
             f'<td class="is-num">{escape(shares)}</td>'
-            f"<td>{_sparkline(s.get('trend') or [], unit_lang)}</td>"
-            f'<td class="is-text">{escape(str(themes[0].get("label", ""))) if themes else "—"}</td>'
-            f'<td class="is-num">{escape(str(_or_dash(s.get("detractors_to_contact"))))}</td>'
+            f"<td>{_sparkline(s.trend, lang)}</td>"
+            f'<td class="is-text">{escape(s.top_themes[0].label) if s.top_themes else "—"}</td>'
+            f'<td class="is-num">{escape(str(_or_dash(s.detractors_to_contact)))}</td>'
             f'<td class="is-text">{state} {link}</td></tr>'
         )
-    image = _chart(units, lang, alt=_words("chart", langs)) or ""
-    period = " / ".join(dict.fromkeys(format_period(manifest["period"], x) for x in langs))
-    title = f"{_words('title', langs)} — {period}"
+    image = _chart(units, lang, alt=_word("chart", lang)) or ""
+    title = f"{_word('title', lang)} — {format_period(manifest['period'], lang)}"
+    generated = _generated(manifest, lang, timezone)
     head = "".join(
         f'<th scope="col">{w(key)}</th>'
         for key in (
@@ -464,7 +467,9 @@ def write_overview(
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title><style>{_report_css()}{_CSS}</style></head><body>"
-        f'<main class="nps-report"><div class="nps-prose"><h1>{escape(title)}</h1></div>{image}'
+        f'<main class="nps-report"><div class="nps-prose"><h1>{escape(title)}</h1>'
+        + (f"<p>{escape(generated)}</p>" if generated else "")
+        + f"</div>{image}"
         f'<div class="nps-table-wrap"><table class="nps-table"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
         f"<p>{escape(t('overview.fdr_note', lang, fdr=f'{fdr * 100:g}'))}</p>"
@@ -475,6 +480,18 @@ def write_overview(
     return path
 
 
+def _generated(manifest: dict[str, Any], lang: Language, timezone: str | None) -> str | None:
+    """Say when the manifest was last written, in the page's time zone with the zone shown."""
+    stamp = manifest.get("generated_at")
+    try:
+        moment = datetime.fromisoformat(str(stamp)) if stamp else None
+    except ValueError:
+        return None
+    if moment is None:
+        return None
+    return t("overview.generated", lang, time=format_time(moment, zone(lang, timezone)))
+
+
 def _report_css() -> str:
     """Return the unit reports' stylesheet, so the overview looks like them."""
     from nps_kit.render import TEMPLATE_DIR, TEMPLATE_NAME
@@ -483,8 +500,11 @@ def _report_css() -> str:
     return css.read_text(encoding="utf-8")
 
 
-def write_periods_index(output: Path) -> Path:
-    """Write ``<output>/index.html`` listing every period that has a manifest, newest first."""
+def write_periods_index(output: Path, *, language: Language | None = None) -> Path:
+    """Write ``<output>/index.html`` listing every period that has a manifest, newest first.
+
+    In ``language`` (the project's ``overview.language``); ``None`` uses the units' majority.
+    """
     entries = []
     languages: list[dict[str, Any]] = []
     for manifest_path in sorted(Path(output).glob(f"*/{MANIFEST}"), reverse=True):
@@ -496,7 +516,7 @@ def write_periods_index(output: Path) -> Path:
         languages.extend(units)
         ok = sum(u.get("status") == "ok" for u in units)
         entries.append((manifest_path.parent.name, ok, len(units)))
-    lang = _language(languages)
+    lang = language if language is not None else _language(languages)
     items = "".join(
         f'<li><a href="{escape(name)}/index.html">{escape(format_period(name, lang))}</a> '
         f"({ok}/{total})</li>"

@@ -42,6 +42,7 @@ __all__ = [
     "DataSource",
     "Followup",
     "Mail",
+    "Overview",
     "ParameterSet",
     "Privacy",
     "RowFilter",
@@ -266,6 +267,42 @@ class ClosedLoop(_Model):
     status_file: Path | None = None
 
 
+class Overview(_Model):
+    """The overview page of the reports folder: a project setting, in ``defaults.yaml`` only.
+
+    One page lists every unit, so it has one language and one time zone: ``None`` takes the
+    project's ``language`` (and ``timezone``) of ``defaults.yaml``, else the units' majority
+    language and that language's zone.
+    """
+
+    language: Literal["ja", "en"] | None = None
+    timezone: str | None = None
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str | None) -> str | None:
+        from nps_kit.clock import check_timezone
+
+        return None if value is None else check_timezone(value)
+
+
+class _Project(BaseModel):
+    """The project-wide keys of ``defaults.yaml`` (the unit keys are checked per unit)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    overview: Overview = Field(default_factory=Overview)
+    language: Literal["ja", "en"] | None = None
+    timezone: str | None = None
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str | None) -> str | None:
+        from nps_kit.clock import check_timezone
+
+        return None if value is None else check_timezone(value)
+
+
 def _check_email(address: str) -> None:
     if not _EMAIL.match(address):
         raise ValueError(f"expected an e-mail address like team@example.com; found {address!r}")
@@ -277,6 +314,8 @@ class UnitParameters(_Model):
     unit: str
     name: DisplayText
     language: Literal["ja", "en"]
+    #: IANA time zone of the times readers see; ``None`` = by language (ja: Asia/Tokyo, else UTC).
+    timezone: str | None = None
     data: DataSource
     columns: Columns = Field(default_factory=Columns)
     period: str = "latest"
@@ -308,6 +347,13 @@ class UnitParameters(_Model):
                 f"(used in file names); found {value!r}"
             )
         return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str | None) -> str | None:
+        from nps_kit.clock import check_timezone
+
+        return None if value is None else check_timezone(value)
 
     @field_validator("period")
     @classmethod
@@ -343,6 +389,13 @@ class UnitParameters(_Model):
     def source(self) -> Path | None:
         """The unit's YAML file."""
         return self._source
+
+    @property
+    def zone(self) -> str:
+        """The time zone of the unit's times: ``timezone``, else the default of its language."""
+        from nps_kit.clock import DEFAULT_TIMEZONE
+
+        return self.timezone or DEFAULT_TIMEZONE[self.language]
 
     def column(self, name: str) -> str:
         """Return the column that ``name`` (header, Qualtrics QID or question text) names."""
@@ -395,10 +448,14 @@ class ParameterSet:
         Valid units by id, in file-name order.
     errors
         One :class:`~nps_kit.errors.ConfigError` per file (or unknown unit) that failed.
+    overview
+        The overview page's language and time zone: ``overview`` of ``defaults.yaml``, its
+        blanks filled from the project's ``language`` and ``timezone`` there.
     """
 
     units: dict[str, UnitParameters] = field(default_factory=dict)
     errors: list[ConfigError] = field(default_factory=list)
+    overview: Overview = field(default_factory=Overview)
 
     def raise_if_errors(self) -> None:
         """Raise one :class:`ConfigError` listing every error, if there are any."""
@@ -581,6 +638,14 @@ def _validate(
     raw: dict[str, Any], path: Path, headers: _Header, extras: _Extras | None = None
 ) -> UnitParameters:
     raw = {"unit": path.stem, **raw}
+    if "overview" in raw:
+        raise ConfigError(
+            f"{display(path)}: overview: the overview is one page for every unit; "
+            "its settings belong in defaults.yaml, not in a unit file.",
+            hint="Move the overview block to defaults.yaml.",
+            path=path,
+            key="overview",
+        )
     followups = raw.get("followups")
     if isinstance(followups, Mapping) and "status_file" in followups:
         raise ConfigError(
@@ -621,6 +686,7 @@ def load_unit(path: Path, *, defaults: Path | None = None) -> UnitParameters:
     if defaults is None and (path.parent / DEFAULTS_FILE).is_file():
         defaults = path.parent / DEFAULTS_FILE
     base = _resolve_paths(read_yaml(defaults), defaults.parent) if defaults else {}
+    base.pop("overview", None)  # a project setting (see load_all), not the unit's
     raw = _resolve_paths(read_yaml(path), path.parent)
     return _validate(_merge(base, raw), path, {})
 
@@ -656,6 +722,12 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
         )
     defaults_path = directory / DEFAULTS_FILE
     base = _resolve_paths(read_yaml(defaults_path), directory) if defaults_path.is_file() else {}
+    project = validate_model(base, _Project, defaults_path)
+    base.pop("overview", None)  # a project setting, not a unit's
+    overview = Overview(
+        language=project.overview.language or project.language,
+        timezone=project.overview.timezone or project.timezone,
+    )
     files = {
         p.stem: p
         for p in sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
@@ -701,7 +773,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
             )
             continue
         valid[unit.unit] = unit
-    return ParameterSet(units=valid, errors=errors)
+    return ParameterSet(units=valid, errors=errors, overview=overview)
 
 
 def resolve_period(unit: UnitParameters, *, period: str | None = None) -> str:
@@ -774,7 +846,7 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
     Returns
     -------
     dict
-        ``unit, unit_name, language, data_path, data_sheet, data_encoding, filter_column,
+        ``unit, unit_name, language, timezone, data_path, data_sheet, data_encoding, filter_column,
         filter_values, score_column, date_column, id_column, comment_column, contact_column,
         weight_column, date_format, missing_values, fix_text, dedupe, period, comparison,
         target, top_n, breakdowns (``{column, label}``), followups, themes_path, playbook_path,
@@ -793,6 +865,7 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         "unit": unit.unit,
         "unit_name": unit.name,
         "language": unit.language,
+        "timezone": unit.zone,
         "data_path": str(src.path),
         "data_sheet": src.sheet,
         "data_encoding": src.encoding,

@@ -19,6 +19,7 @@ the units whose reports were replaced, and every other unit keeps its last repor
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import queue
@@ -26,7 +27,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
@@ -35,7 +36,7 @@ import nbformat
 
 from nps_kit._atomic import atomic_write, atomic_write_text
 from nps_kit.errors import ConfigError
-from nps_kit.params import UnitParameters, notebook_parameters, resolve_period
+from nps_kit.params import Overview, UnitParameters, notebook_parameters, resolve_period
 from nps_kit.summary import UnitSummary, as_summary
 
 if TYPE_CHECKING:
@@ -402,6 +403,7 @@ def run_reports(
     fresh_kernels: bool = False,
     cache_dir: Path | None = None,
     scheduler: str | Any | None = None,
+    overview: Overview | None = None,
     progress: TextIO | None = sys.stderr,
 ) -> RunResult:
     """Build every unit's report in parallel.
@@ -432,6 +434,9 @@ def run_reports(
         task per unit on the cluster's workers instead of local kernels (:mod:`nps_kit.cluster`);
         ``jobs`` and ``fresh_kernels`` then do not apply. The workers must see the exports and
         ``cache_dir`` at the same paths.
+    overview
+        The overview pages' language and time zone (:attr:`nps_kit.params.ParameterSet.
+        overview`, from ``defaults.yaml``); ``None`` uses the units' majority language.
     progress
         Where progress lines go (``None``: silent).
 
@@ -447,8 +452,9 @@ def run_reports(
         When a period cannot be resolved or its reports folder cannot be written (both
         checked before any kernel starts).
     """
-    from nps_kit.overview import update_manifest, write_manifest_and_overview
+    from nps_kit.overview import update_manifest
 
+    write_manifest_and_overview = _overview_writer(overview)
     output = Path(output)
     notebook = Path(notebook)
     hashes: dict[Path, str] = {}
@@ -525,7 +531,7 @@ def run_reports(
                     f"{item.seconds:6.1f} s   (elapsed {elapsed:.1f} s)",
                 )
         except BaseException:
-            _interrupted(output, commits, results, done, len(prepared), progress)
+            _interrupted(output, commits, results, done, len(prepared), progress, overview)
             for kernel in kernels:
                 kernel.kill()  # fresh kernels (no handle here) exit when this process does
             raise
@@ -548,10 +554,10 @@ def _interrupted(
     done: dict[str, UnitResult],
     total: int,
     progress: TextIO | None,
+    overview: Overview | None = None,
 ) -> None:
     """Close the run and record the units that finished; every other unit keeps its files."""
-    from nps_kit.overview import write_manifest_and_overview
-
+    write_manifest_and_overview = _overview_writer(overview)
     commits.close()  # waits for a unit being written; no report file is replaced after this
     while True:
         try:
@@ -566,6 +572,17 @@ def _interrupted(
         progress,
         f"interrupted: {len(done)} of {total} unit(s) finished and are in manifest.json; "
         "the others keep their last report",
+    )
+
+
+def _overview_writer(overview: Overview | None) -> Callable[..., dict[str, Any]]:
+    """``write_manifest_and_overview`` with the project's overview language and time zone."""
+    from nps_kit.overview import write_manifest_and_overview
+
+    if overview is None:
+        return write_manifest_and_overview
+    return functools.partial(
+        write_manifest_and_overview, language=overview.language, timezone=overview.timezone
     )
 
 
@@ -683,10 +700,10 @@ def build_once(
     DataError
         When the export cannot be read.
     """
-    from nps_kit.overview import write_manifest_and_overview
     from nps_kit.params import load_all
 
     found = load_all(parameters, units=[unit_id])
+    write_manifest_and_overview = _overview_writer(found.overview)
     found.raise_if_errors()
     unit = found.units[unit_id]
     output = Path(output)

@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 from IPython.display import HTML
 
-from nps_kit import __version__, plot, report
+from nps_kit import __version__, clock, plot, report
 from nps_kit._followup_html import FIRST_SCREEN, followup_html, loop_status_html
 from nps_kit._section_result import Page, SectionResult, _Publish, detach, show
 from nps_kit.analysis import FollowupAnalysis
@@ -79,21 +79,15 @@ def _w(key: str, lang: Language, **values: object) -> str:
     return t(f"sections.{key}", lang, **values)
 
 
-#: Time zone of the report's dates and times when none is given: the readers' (by language).
-DEFAULT_TIMEZONE = {"ja": "Asia/Tokyo", "en": "UTC"}
-
-
 def _now(lang: Language, timezone: str | None) -> dt.datetime:
-    from zoneinfo import ZoneInfo
-
-    return dt.datetime.now(ZoneInfo(timezone or DEFAULT_TIMEZONE[lang]))
+    return clock.now(lang, timezone)
 
 
 def title(unit: UnitData, *, timezone: str | None = None) -> SectionResult:
     """Build the report title: unit, period and generation date.
 
     The date is in ``timezone`` (an IANA name); the default is the readers' by language
-    (:data:`DEFAULT_TIMEZONE`: Asia/Tokyo for Japanese reports, UTC for English ones).
+    (:data:`nps_kit.clock.DEFAULT_TIMEZONE`: Asia/Tokyo for Japanese reports, UTC for English ones).
     """
     lang = unit.language
     today = _now(lang, timezone).date().isoformat()
@@ -602,10 +596,12 @@ def detractors(
     analysis: FollowupAnalysis | None = None,
     unit_id: str | None = None,
     first: int = FIRST_SCREEN,
+    timezone: str | None = None,
 ) -> SectionResult:
     """List every contactable detractor of the period, most urgent first, to show and publish.
 
-    Ages count to today (the generation date). The first ``first`` people are shown, the others
+    Ages count to today (the generation date) in ``timezone`` (default: by the unit's
+    language, as :func:`title`). The first ``first`` people are shown, the others
     in a collapsed block; showing the section also hands the whole list to the runner, which
     writes it to ``<unit_id>_followups.csv/.xlsx``. ``.value`` is the
     :class:`~nps_kit.closed_loop.FollowupList` (see :func:`nps_kit.closed_loop.followup_list`),
@@ -622,6 +618,7 @@ def detractors(
         contact_column=contact_column,
         breakdowns=breakdowns,
         themes=themes,
+        as_of=_now(unit.language, timezone).date(),
     )
     files = None
     if unit_id is not None:
@@ -640,10 +637,12 @@ def followup_status(
     *,
     id_column: str,
     comment_column: str | None,
+    timezone: str | None = None,
 ) -> SectionResult:
     """Measure how the team followed up a returned list: close rate, median days, who is open.
 
     Nothing is shown without a status file (``closed_loop.status_file`` in the parameters).
+    Open people's ages count to today in ``timezone`` (default: by the unit's language).
     ``.value`` is the :class:`~nps_kit.closed_loop.LoopStatus`, or ``None`` without a file.
     """
     if status_file is None:
@@ -656,6 +655,7 @@ def followup_status(
         id_column=id_column,
         comment_column=comment_column,
         redact=unit.redacted,
+        as_of=_now(unit.language, timezone).date(),
     )
     return SectionResult(
         "followup_status", value=status, parts=(loop_status_html(status, lang=unit.language),)
@@ -701,7 +701,8 @@ def method(
     """State thresholds, version and generation time (the definitions are in markdown).
 
     The time is in ``timezone`` (an IANA name such as ``Asia/Tokyo``); the default is the
-    readers' by language (:data:`DEFAULT_TIMEZONE`), never the server's UTC for a Japanese unit.
+    readers' by language (:data:`nps_kit.clock.DEFAULT_TIMEZONE`), never the server's UTC for a
+    Japanese unit.
     """
     now = _now(unit.language, timezone).strftime("%Y-%m-%d %H:%M %Z")
     facts = report.callout(

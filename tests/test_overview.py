@@ -48,7 +48,7 @@ def test_rows_follow_the_chart_and_carry_what_a_head_of_cx_needs(tmp_path: Path)
             unit("cloud", "Cloud Platform", "en", 38.2, target=30.0, target_status="met"),
         ],
     }
-    page = write_overview(tmp_path, manifest).read_text(encoding="utf-8")
+    page = write_overview(tmp_path, manifest, language="ja").read_text(encoding="utf-8")
     soup = BeautifulSoup(page, "html.parser")
     rows = [
         [td.get_text(" ", strip=True) for td in tr.select("td")] for tr in soup.select("tbody tr")
@@ -56,23 +56,20 @@ def test_rows_follow_the_chart_and_carry_what_a_head_of_cx_needs(tmp_path: Path)
     assert [r[0] for r in rows] == ["Cloud Platform", "EC事業部"]  # highest NPS first, as drawn
     cloud, ec = rows
     assert cloud[1] == "38.2 +32.2〜+44.2"
-    assert cloud[2] == "+2.1 no significant change"
-    assert ec[2] == "+2.1 有意な変化なし"  # each unit in its own language
+    # every row in the overview's language, the English unit's too
+    assert cloud[2] == "+2.1 有意な変化なし"
+    assert ec[2] == "+2.1 有意な変化なし"
     assert ec[3] == "+11.6 有意に改善"
-    assert cloud[4] == "target met" and ec[4] == "目標未設定"
+    assert cloud[4] == "目標達成" and ec[4] == "目標未設定"
     assert ec[5] == "40.0% / 39.0%"
     assert ec[7] == "配送<b>" and "<b>" not in page.split("<tbody>")[1].split("配送")[1][:3]
     assert ec[8] == "17"
     spark = soup.select("tbody svg.nps-spark")
     assert len(spark) == 2
     assert spark[1]["aria-label"].startswith("2026年1月 −8.0、2026年2月 −7.0")
-    # mixed languages: headers in both, side by side
+    assert spark[0]["aria-label"].startswith("2026年1月 29.2、")  # the English unit's too
     headers = [th.get_text() for th in soup.select("thead th")]
-    assert headers[:3] == [
-        "部門 / Unit",
-        "NPS（95%信頼区間） / NPS (95% interval)",
-        "前月比 / vs previous month",
-    ]
+    assert headers[:3] == ["部門", "NPS（95%信頼区間）", "前月比"]
     assert soup.select_one("main.nps-report") is not None
     assert "--detractor: #d55e00" in page  # the unit reports' stylesheet
     assert "<script" not in page and "http" not in page
@@ -85,6 +82,59 @@ def test_language_from_the_project_setting(tmp_path: Path) -> None:
     assert soup.html["lang"] == "en"
     assert soup.h1.get_text() == "NPS reports — October 2026"
     assert soup.select("thead th")[0].get_text() == "Unit"
+
+
+def test_mixed_units_in_english_show_every_row_in_english_with_names_as_written(
+    tmp_path: Path,
+) -> None:
+    manifest = {
+        "period": "2026-10",
+        "generated_at": "2026-11-02T09:00:00+00:00",
+        "units": [
+            unit("ec", "EC事業部", "ja", 1.0),
+            unit("cloud", "Cloud Platform", "en", 38.2, target=30.0, target_status="met"),
+        ],
+    }
+    page = write_overview(tmp_path, manifest, language="en").read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    rows = [
+        [td.get_text(" ", strip=True) for td in tr.select("td")] for tr in soup.select("tbody tr")
+    ]
+    cloud, ec = rows
+    assert ec[0] == "EC事業部" and ec[7] == "配送<b>"  # names and theme labels as written
+    assert ec[2] == "+2.1 no significant change"
+    assert ec[3] == "+11.6 significant improvement"
+    assert ec[4] == "no target" and cloud[4] == "target met"
+    assert soup.select("tbody svg.nps-spark")[1]["aria-label"].startswith(
+        "January 2026 −8.0, February 2026 −7.0"
+    )
+    assert [th.get_text() for th in soup.select("thead th")][:2] == ["Unit", "NPS (95% interval)"]
+    assert soup.html["lang"] == "en"
+    text = soup.get_text(" ")
+    assert not any("\u3040" <= ch <= "\u30ff" for ch in text.replace("EC事業部", "")), text
+    # generated time in UTC, the English default, with the zone shown
+    assert soup.select_one(".nps-prose p").get_text() == "Generated 2026-11-02 09:00 UTC"
+
+
+def test_without_a_setting_the_majority_language_and_its_time_zone(tmp_path: Path) -> None:
+    manifest = {
+        "period": "2026-10",
+        "generated_at": "2026-11-02T16:30:00+00:00",
+        "units": [
+            unit("ec", "EC事業部", "ja", 1.0),
+            unit("stores", "店舗事業部", "ja", -18.4),
+            unit("cloud", "Cloud Platform", "en", 38.2),
+        ],
+    }
+    soup = BeautifulSoup(write_overview(tmp_path, manifest).read_text("utf-8"), "html.parser")
+    assert soup.html["lang"] == "ja"
+    assert soup.select("tbody tr")[0].select("td")[2].get_text(" ", strip=True) == (
+        "+2.1 有意な変化なし"  # Cloud Platform's row, in Japanese
+    )
+    # Asia/Tokyo: the next day, 01:30
+    assert soup.select_one(".nps-prose p").get_text() == "作成：2026-11-03 01:30 JST"
+    page = write_overview(tmp_path, manifest, timezone="Europe/London").read_text("utf-8")
+    assert "作成：2026-11-02 16:30 GMT" in page
 
 
 # --- units' changes with the false discovery rate controlled (issue 17) ----------------------

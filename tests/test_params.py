@@ -543,3 +543,71 @@ def test_a_wrong_sections_list_is_named_with_the_valid_sections(
 ) -> None:
     path = write_unit(project, UNIT + f"sections: {sections}\n")
     assert error_of(path) == f"params/ec.yaml: sections: {problem}."
+
+
+# --- time zone and the overview's project settings -------------------------------------------
+
+
+def test_timezone_defaults_by_language_and_reaches_the_notebook(project: Path) -> None:
+    ja = load_unit(write_unit(project, UNIT))
+    assert (ja.timezone, ja.zone) == (None, "Asia/Tokyo")
+    en = load_unit(write_unit(project, UNIT + "language: en\n"))
+    assert en.zone == "UTC"
+    london = load_unit(write_unit(project, UNIT + "timezone: Europe/London\n"))
+    assert notebook_parameters(london, period="2026-10")["timezone"] == "Europe/London"
+    assert notebook_parameters(ja, period="2026-10")["timezone"] == "Asia/Tokyo"
+
+
+def test_an_unknown_timezone_names_the_file_the_key_and_the_closest_zone(project: Path) -> None:
+    path = write_unit(project, UNIT + "timezone: Asia/Tokio\n")
+    assert error_of(path) == (
+        "params/ec.yaml: timezone: expected an IANA time zone name such as Asia/Tokyo, "
+        "Europe/London or UTC; found 'Asia/Tokio' (closest: Asia/Tokyo)."
+    )
+
+
+def test_an_unknown_timezone_exits_2_from_the_cli(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from nps_kit.cli import main
+
+    write_unit(project, UNIT + "timezone: Tokyo/Japan\n")
+    assert main(["run", "ec", "--parameters", "params", "--output", str(project / "out")]) == 2
+    assert capsys.readouterr().err == (
+        "nps-kit run: error: params/ec.yaml: timezone: expected an IANA time zone name such as "
+        "Asia/Tokyo, Europe/London or UTC; found 'Tokyo/Japan' (closest: Japan).\n"
+    )
+
+
+def test_the_overview_language_is_a_project_setting_of_defaults_yaml(project: Path) -> None:
+    params = project / "params"
+    # no overview block: the project's language
+    assert load_all(params).overview.model_dump() == {"language": "ja", "timezone": None}
+    (params / "defaults.yaml").write_text(
+        DEFAULTS + "timezone: Europe/Paris\noverview: {language: en}\n", encoding="utf-8"
+    )
+    found = load_all(params)
+    assert found.overview.model_dump() == {"language": "en", "timezone": "Europe/Paris"}
+    assert found.units["ec"].language == "ja"  # the units keep their own language
+    (params / "defaults.yaml").write_text(
+        DEFAULTS + "overview: {language: en, timezone: America/New_York}\n", encoding="utf-8"
+    )
+    assert load_all(params).overview.timezone == "America/New_York"
+
+
+def test_a_bad_overview_language_names_defaults_yaml(project: Path) -> None:
+    params = project / "params"
+    (params / "defaults.yaml").write_text(DEFAULTS + "overview: {language: de}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_all(params)
+    assert str(info.value) == (
+        "params/defaults.yaml: overview.language: expected one of 'ja' or 'en'; found 'de'."
+    )
+
+
+def test_the_overview_block_in_a_unit_file_is_refused(project: Path) -> None:
+    path = write_unit(project, UNIT + "overview: {language: en}\n")
+    assert error_of(path) == (
+        "params/ec.yaml: overview: the overview is one page for every unit; its settings "
+        "belong in defaults.yaml, not in a unit file. Move the overview block to defaults.yaml."
+    )

@@ -685,6 +685,29 @@ def test_generation_time_is_in_the_readers_time_zone(
     assert re.search(r"generated \d{4}-\d{2}-\d{2} \d{2}:\d{2} E[SD]T", english.text)
 
 
+def test_follow_up_ages_count_to_today_in_the_units_time_zone(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    unit = make_unit(tmp_path, "ja")
+    # UTC−12 and UTC+14 are on different days at every moment: the day follows the zone
+    days = {}
+    for zone in ("Etc/GMT+12", "Pacific/Kiritimati"):
+        before = dt.datetime.now(ZoneInfo(zone)).date()
+        found = show(
+            sections.detractors,
+            unit,
+            id_column="response_id",
+            comment_column="comment",
+            contact_column="contact_ok",
+            timezone=zone,
+        ).value
+        assert found.as_of in (before, dt.datetime.now(ZoneInfo(zone)).date())
+        days[zone] = found.as_of
+    assert days["Pacific/Kiritimati"] > days["Etc/GMT+12"]
+
+
 @pytest.mark.parametrize(
     ("lang", "marked", "note"),
     [

@@ -136,6 +136,7 @@ def _run(args: argparse.Namespace) -> int:
             fresh_kernels=args.fresh_kernels,
             cache_dir=args.cache_dir,
             scheduler=args.scheduler,
+            overview=found.overview,
         )
     print(summary_table(result))
     status = 0 if result.ok and not found.errors else 1

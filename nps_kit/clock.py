@@ -1,0 +1,71 @@
+"""The one home of the time zone readers see times in: reports, the overview and e-mails.
+
+A unit's times (the report's generation date and time, the day follow-up ages count to) are
+in its ``timezone`` parameter, an IANA name such as ``Asia/Tokyo``. Without one, the zone
+follows the unit's language (:data:`DEFAULT_TIMEZONE`): the readers of a Japanese report are in
+Japan whatever clock the server that builds it runs on (often UTC in a container or CI job),
+so the language says more about the readers than the server's locale does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from nps_kit.errors import closest
+from nps_kit.i18n import Language
+
+__all__ = ["DEFAULT_TIMEZONE", "check_timezone", "format_time", "now", "zone"]
+
+#: Time zone of a unit's times when none is given: the readers' (by language).
+DEFAULT_TIMEZONE: dict[Language, str] = {"ja": "Asia/Tokyo", "en": "UTC"}
+
+
+def check_timezone(name: str) -> str:
+    """Return ``name`` when it is a time zone :mod:`zoneinfo` knows.
+
+    Parameters
+    ----------
+    name
+        An IANA time zone name, e.g. ``Asia/Tokyo``, ``Europe/London`` or ``UTC``.
+
+    Returns
+    -------
+    str
+        ``name`` unchanged.
+
+    Raises
+    ------
+    ValueError
+        Saying what was expected and found, and the closest known zone.
+    """
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        guess = closest(name, available_timezones())
+        hint = f" (closest: {guess})" if guess else ""
+        raise ValueError(
+            "expected an IANA time zone name such as Asia/Tokyo, Europe/London or UTC; "
+            f"found {name!r}{hint}"
+        ) from None
+    return name
+
+
+def zone(language: Language, timezone: str | None = None) -> ZoneInfo:
+    """Return ``timezone``, or the default zone of ``language`` when it is ``None``."""
+    return ZoneInfo(timezone or DEFAULT_TIMEZONE[language])
+
+
+def now(language: Language, timezone: str | None = None) -> dt.datetime:
+    """Return the current time in ``timezone`` (default: by ``language``), zone-aware."""
+    return dt.datetime.now(zone(language, timezone))
+
+
+def format_time(moment: dt.datetime, where: ZoneInfo) -> str:
+    """Show ``moment`` in ``where`` with its zone: ``2026-11-02 18:00 JST``.
+
+    A naive ``moment`` is taken as UTC (what nps-kit writes to its logs and manifests).
+    """
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(where).strftime("%Y-%m-%d %H:%M %Z")
