@@ -18,7 +18,19 @@ from nps_kit.periods import format_period, shift_period
 from nps_kit.score import target_status
 from nps_kit.summary import Change, UnitSummary
 
-__all__ = ["Body", "BodyFacts", "change_label", "change_text", "render_body", "signed"]
+__all__ = [
+    "CHART_WIDTH",
+    "Body",
+    "BodyFacts",
+    "change_label",
+    "change_text",
+    "render_body",
+    "signed",
+]
+
+#: Width in CSS px the mail's charts are drawn and shown at: a phone's screen (390 px) less the
+#: body's margins, so one image reads on a phone and on a desktop alike.
+CHART_WIDTH = 340
 
 _CSS = """
 body { margin: 0; padding: 0; background: #f3f4f6; }
@@ -31,11 +43,13 @@ h1 { font-size: 20px; margin: 24px 0 8px; }
 h2 { font-size: 16px; margin: 20px 0 8px; border-bottom: 1px solid #e5e7eb; }
 .big { font-size: 32px; font-weight: bold; }
 .muted { color: #6b7280; font-size: 13px; }
-.chart { display: block; width: 100%; max-width: 592px; height: auto; border: 0; }
 .button { display: inline-block; background: #2563eb; color: #ffffff; padding: 8px 16px;
           text-decoration: none; border-radius: 4px; }
 ol { margin: 0; padding-left: 20px; }
-"""
+""" + (
+    f".chart {{ display: block; width: 100%; max-width: {CHART_WIDTH}px; height: auto; "
+    "border: 0; }"
+)
 
 
 @dataclass(frozen=True)
@@ -262,7 +276,8 @@ def _control_lines(s: UnitSummary, lang: Language, w: Any) -> list[str]:
 
 def _img(cid: str, alt: str) -> str:
     return (
-        f'<tr><td><img class="chart" src="cid:{html.escape(cid, quote=True)}" width="592" '
+        f'<tr><td><img class="chart" src="cid:{html.escape(cid, quote=True)}" '
+        f'width="{CHART_WIDTH}" '
         f'alt="{html.escape(alt, quote=True)}"></td></tr>'
     )
 

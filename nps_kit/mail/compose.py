@@ -28,19 +28,29 @@ from typing import Any
 from urllib.parse import urljoin
 
 from nps_kit.i18n import Language, points, t
-from nps_kit.mail.body import BodyFacts, change_label, render_body, signed
+from nps_kit.mail.body import CHART_WIDTH, BodyFacts, change_label, render_body, signed
 from nps_kit.mail.pdf import print_pdf
 from nps_kit.mail.units import MailUnit
 from nps_kit.periods import format_period, shift_period
 from nps_kit.summary import UnitSummary, as_summary
 
-__all__ = ["MAX_HTML_BYTES", "ComposedMessage", "compose_message", "render_charts", "subject"]
+__all__ = [
+    "CHART_HEIGHT",
+    "MAX_HTML_BYTES",
+    "ComposedMessage",
+    "compose_message",
+    "render_charts",
+    "subject",
+]
 
 #: Gmail clips HTML bodies above ~102 KB; stay below with margin.
 MAX_HTML_BYTES = 100_000
 
 #: Verdicts of a change that the subject names (others, e.g. too few responses, are left out).
 _VERDICTS = frozenset({"no_change", "improvement", "decline"})
+
+#: Height of the mail's trend chart in CSS px; its width is :data:`nps_kit.mail.body.CHART_WIDTH`.
+CHART_HEIGHT = 250
 
 
 @dataclass(frozen=True)
@@ -129,6 +139,12 @@ def render_charts(
 ) -> dict[str, bytes]:
     """Draw the 12-month NPS trend as a PNG image with :mod:`nps_kit.plot`.
 
+    Mail clients do not choose between image variants (``<picture>``, ``srcset``), so the one
+    image is drawn for a phone: :data:`~nps_kit.mail.body.CHART_WIDTH` CSS px wide (at twice
+    the pixels, crisp on high-density screens), which the body shows at that width on a
+    desktop and at most the screen's width on a phone, where its smallest text stays above
+    11 CSS px.
+
     Parameters
     ----------
     summary
@@ -148,6 +164,7 @@ def render_charts(
     import pandas as pd
 
     from nps_kit import plot
+    from nps_kit.plot._base import palette_retina_png
 
     s = as_summary(summary) or UnitSummary()
     charts: dict[str, bytes] = {}
@@ -173,10 +190,15 @@ def render_charts(
                 table["control_low"] = [_nan(r.control_low) for r in rows]
                 table["control_high"] = [_nan(r.control_high) for r in rows]
                 table["out_of_control"] = pd.array([r.out_of_control for r in rows], dtype="string")
-            fig, ax = plt.subplots(figsize=(6.4, 3.0))
+            # 1 CSS px per dot at 100 dpi: the figure is drawn at the width it is shown at.
+            fig, ax = plt.subplots(
+                figsize=(CHART_WIDTH / 100, CHART_HEIGHT / 100), dpi=100, layout="constrained"
+            )
             plot.trend(table, ax=ax, lang=lang, target=s.target, min_n=min_n, title="")
-            charts["trend"] = plot.to_png(fig)
+            rendered = palette_retina_png(fig)
             plt.close(fig)
+            if rendered is not None:
+                charts["trend"] = rendered[0]
     return charts
 
 
