@@ -40,7 +40,7 @@ blockquote { margin: 6px 0 0; padding-left: 10px; border-left: 3px solid #e5e7eb
 
 
 def alert_subject(name: str, count: int, lang: Language) -> str:
-    """Return the subject, e.g. ``[NPS] EC事業部: 連絡を許可した新しい批判者 3 人``."""
+    """Return the subject, e.g. ``【NPS】EC事業部：連絡を許可した新しい批判者3人``."""
     return t("alerts_mail.subject", lang, name=name, n=count)
 
 
@@ -51,7 +51,7 @@ def _facts(unit: UnitParameters, record: Mapping[Any, Any]) -> list[str]:
         name = (item.label or item.column) if isinstance(item, Breakdown) else item
         value = record.get(column)
         if value not in (None, ""):
-            facts.append(f"{name}: {value}")
+            facts.append(f"{name}：{value}" if unit.language == "ja" else f"{name}: {value}")
     return facts
 
 

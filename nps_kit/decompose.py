@@ -275,7 +275,7 @@ def decompose_all(
 
 
 def contributors_text(record: Mapping[str, Any], lang: Language) -> str:
-    """Word one comparison's contributors, e.g. "前月比 +2.1 ポイントの内訳（チャネル別）：…".
+    """Word one comparison's contributors, e.g. "前月比+2.1ポイントの内訳（チャネル別）：…".
 
     Parameters
     ----------
@@ -297,7 +297,7 @@ def contributors_text(record: Mapping[str, Any], lang: Language) -> str:
     for item in record["items"]:
         value = points(item["value"], lang, signed=True)
         if item["kind"] == "others":
-            part = f"{t('decompose.others', lang)} {value}"
+            part = f"{t('decompose.others', lang)}{'' if lang == 'ja' else ' '}{value}"
         else:
             group = item["group"] if item["group"] is not None else t("decompose.no_answer", lang)
             effect = t(

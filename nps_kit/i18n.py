@@ -42,11 +42,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "ci_level": {"ja": "{percent}信頼区間", "en": "{percent} interval"},
     # report: from report.py
     "report.ci_range": {
-        "ja": "{ci} {low} 〜 {high}",
+        "ja": "{ci}：{low}〜{high}",
         "en": "{ci} {low} to {high}",
     },
     "report.responses": {
-        "ja": "回答数 {n}",
+        "ja": "回答数：{n}",
         "en": "{n} responses",
     },
     "report.no_comparison": {
@@ -58,7 +58,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Gap to target",
     },
     "report.target_value": {
-        "ja": "目標 {value}",
+        "ja": "目標：{value}",
         "en": "target {value}",
     },
     "report.on_target": {
@@ -99,7 +99,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{name} NPS report",
     },
     "sections.subtitle": {
-        "ja": "{period}・作成日 {today}",
+        "ja": "{period}・作成日：{today}",
         "en": "{period} · generated {today}",
     },
     "sections.last_year": {
@@ -131,8 +131,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "点はNPS、横線は{interval}。白抜きは回答数{min_n}件未満（"
             "参考値）、{floor}件未満のグループは匿名性のため非表示です。▲／▼は、"
             "事業部のほかの回答より有意に高い／低いグループです。"
-            "グループが多いほど偶然の差が見つかりやすいため、内訳ごとに "
-            "Benjamini–Hochberg 法で偽発見率を{fdr}%に抑えて判定"
+            "グループが多いほど偶然の差が見つかりやすいため、内訳ごとに"
+            "Benjamini-Hochberg法で偽発見率を{fdr}%に抑えて判定"
             "しています（区間は調整前のまま）。"
         ),
         "en": (
@@ -156,8 +156,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "NPS",
         "en": "NPS",
     },
-    "sections.ci_low": {"ja": "95%信頼区間 下限", "en": "95% interval low"},
-    "sections.ci_high": {"ja": "95%信頼区間 上限", "en": "95% interval high"},
+    "sections.ci_low": {"ja": "95%信頼区間の下限", "en": "95% interval low"},
+    "sections.ci_high": {"ja": "95%信頼区間の上限", "en": "95% interval high"},
     "sections.answer": {
         "ja": "回答",
         "en": "Answer",
@@ -297,8 +297,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "sections.method_facts": {
         "ja": (
-            "信頼水準 {level}%・参考値の基準 回答数{min_n}件未満・非表示の基準 {floor}件未満・"
-            "nps-kit {version}・作成 {now}"
+            "信頼水準{level}%・参考値の基準：回答数{min_n}件未満・非表示の基準：{floor}件未満・"
+            "nps-kit {version}・作成：{now}"
         ),
         "en": (
             "Confidence level {level}% · small-sample flag under {min_n} responses "
@@ -307,18 +307,20 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     # mail: from mail/body.py
     "mail.heading": {
-        "ja": "{name} NPSレポート {period}",
+        "ja": "{name} NPSレポート（{period}）",
         "en": "{name} NPS report, {period}",
     },
     "mail.interval": {
-        "ja": "95%信頼区間 {low} 〜 {high}",
+        "ja": "95%信頼区間：{low}〜{high}",
         "en": "95% interval {low} to {high}",
     },
     "mail.responses": {
-        "ja": "回答数 {n}",
+        "ja": "回答数：{n}",
         "en": "{n} responses",
     },
-    "mail.target": {"ja": "目標 {target}：{status}", "en": "target {target}: {status}"},
+    # separates the facts of one line: 「95%信頼区間：…・回答数：596」
+    "mail.dot": {"ja": "・", "en": " · "},
+    "mail.target": {"ja": "目標{target}：{status}", "en": "target {target}: {status}"},
     "mail.shares": {
         "ja": "回答者の構成",
         "en": "Promoters, passives and detractors",
@@ -555,29 +557,29 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "possible overkill",
     },
     "mail.control_above": {
-        "ja": "今月のNPSは管理限界（直近12か月の通常の変動幅 {low} 〜 {high}）を上回りました。",
+        "ja": "今月のNPSは管理限界（直近12か月の通常の変動幅{low}〜{high}）を上回りました。",
         "en": (
             "This month's NPS is above the unit's control limits (the normal range of "
             "the last 12 months, {low} to {high})."
         ),
     },
     "mail.control_below": {
-        "ja": "今月のNPSは管理限界（直近12か月の通常の変動幅 {low} 〜 {high}）を下回りました。",
+        "ja": "今月のNPSは管理限界（直近12か月の通常の変動幅{low}〜{high}）を下回りました。",
         "en": (
             "This month's NPS is below the unit's control limits (the normal range of "
             "the last 12 months, {low} to {high})."
         ),
     },
     "mail.control_months": {
-        "ja": "管理限界外の月: {months}",
+        "ja": "管理限界外の月：{months}",
         "en": "Months outside the control limits: {months}",
     },
     "mail.above": {"ja": "上回り", "en": "above"},
     "mail.below": {"ja": "下回り", "en": "below"},
     "overview.fdr_note": {
         "ja": (
-            "変化の判定は、部門の数だけ偶然の「有意」が増えないよう、全部門で "
-            "Benjamini–Hochberg 法により偽発見率を{fdr}%に抑えて"
+            "変化の判定は、部門の数だけ偶然の「有意」が増えないよう、全部門で"
+            "Benjamini-Hochberg法により偽発見率を{fdr}%に抑えて"
             "います。そのため各部門のレポートでは有意でも、"
             "ここでは「有意な変化なし」となることがあります。"
         ),
@@ -635,7 +637,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "quality.phone": {"ja": "電話番号", "en": "phone"},
     "quality.postcode": {"ja": "郵便番号", "en": "postcode"},
     "quality.card": {"ja": "カード番号", "en": "card"},
-    "quality.encoding": {"ja": "文字コード {name}", "en": "{name}"},
+    "quality.encoding": {"ja": "文字コード：{name}", "en": "{name}"},
     "overview.nps_ci": {"ja": "NPS（95%信頼区間）", "en": "NPS (95% interval)"},
     "overview.target_status": {"ja": "目標", "en": "Target"},
     "overview.shares": {"ja": "推奨者／批判者", "en": "Promoters / detractors"},
@@ -676,11 +678,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "sections.phrase_share": {"ja": "セグメント内の割合（%）", "en": "Of the segment (%)"},
     "sections.example": {"ja": "コメント例", "en": "Example"},
     "followup.count_known": {
-        "ja": "連絡を許可した批判者 {n} 人",
+        "ja": "連絡を許可した批判者{n}人",
         "en": "{n} detractors allowed contact",
     },
     "followup.count_unknown": {
-        "ja": "批判者 {n} 人（連絡の同意は不明）",
+        "ja": "批判者{n}人（連絡の同意は不明）",
         "en": "{n} detractors (consent to contact unknown)",
     },
     "followup.consent_unknown": {
@@ -709,7 +711,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Everyone is also in the work files {csv} and {xlsx}, with owner, status, "
         "contacted_at and note columns for the team.",
     },
-    "followup.more": {"ja": "残り {n} 人を表示", "en": "Show the other {n}"},
+    "followup.more": {"ja": "残り{n}人を表示", "en": "Show the other {n}"},
     "followup.response_id": {"ja": "回答ID", "en": "Response ID"},
     "followup.date": {"ja": "回答日", "en": "Date"},
     "followup.age_days": {"ja": "経過日数", "en": "Age"},
@@ -725,18 +727,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "followup.close_rate": {"ja": "連絡率", "en": "Close rate"},
     "followup.close_note": {
-        "ja": "{total} 人中 {contacted} 人に連絡済み",
+        "ja": "{total}人中{contacted}人に連絡済み",
         "en": "{contacted} of {total} contacted",
     },
     "followup.median": {"ja": "連絡までの日数（中央値）", "en": "Median days to contact"},
     "followup.median_note": {
-        "ja": "連絡日のわかる {n} 人から",
+        "ja": "連絡日のわかる{n}人から",
         "en": "from the {n} with a contact date",
     },
     "followup.open": {"ja": "未対応", "en": "Still open"},
     "followup.open_note": {"ja": "下の一覧", "en": "listed below"},
     "followup.open_title": {"ja": "未対応の方（緊急度順）", "en": "Still open, most urgent first"},
-    "followup.people": {"ja": "{n} 人", "en": "{n}"},
+    "followup.people": {"ja": "{n}人", "en": "{n}"},
     "decompose.contributors": {
         "ja": "{what} {total}の内訳（{by}別）：{items}",
         "en": "What moved the {total} {what} (by {by}): {items}",
@@ -748,19 +750,19 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "decompose.noise": {"ja": "（誤差の範囲内）", "en": " (within noise)"},
     "decompose.no_answer": {"ja": "（無回答）", "en": "(no answer)"},
     "alerts_mail.subject": {
-        "ja": "[NPS] {name}: 連絡を許可した新しい批判者 {n} 人",
+        "ja": "【NPS】{name}：連絡を許可した新しい批判者{n}人",
         "en": "[NPS] {name}: {n} new detractor(s) who allowed contact",
     },
     "alerts_mail.intro": {
-        "ja": "{name} に、連絡を許可した新しい批判者が {n} 人います。"
+        "ja": "{name}に、連絡を許可した新しい批判者が{n}人います。"
         "スコアの低い方、回答の古い方から順に並べています。",
         "en": "{name} has {n} new detractor(s) who allowed contact, "
         "the lowest score and the oldest response first.",
     },
-    "alerts_mail.score": {"ja": "スコア {score}", "en": "score {score}"},
+    "alerts_mail.score": {"ja": "スコア{score}", "en": "score {score}"},
     "alerts_mail.no_comment": {"ja": "（コメントなし）", "en": "(no comment)"},
     "alerts_mail.threshold": {
-        "ja": "対象: 0〜{max} 点の回答で、連絡を許可した方（前回までに通知した方を除く）。",
+        "ja": "対象：0〜{max}点の回答で、連絡を許可した方（前回までに通知した方を除く）。",
         "en": "Included: scores 0–{max} from people who allowed contact, not alerted before.",
     },
     "alerts_mail.footer": {
@@ -841,7 +843,9 @@ def label(key: str, lang: Language) -> str:
 
 
 def points(value: float | None, lang: Language, *, signed: bool = False, digits: int = 1) -> str:
-    """Format an NPS value in points, e.g. ``-4.9 ポイント`` or ``+3.2 pts``.
+    """Format an NPS value in points, e.g. ``-4.9ポイント`` or ``+3.2 pts``.
+
+    Japanese writes the unit without a space (「+2.1ポイント」), English with one.
 
     Uses a true minus sign (U+2212) so that negative values read well in reports. ``None`` and NaN
     format as an em dash.
@@ -850,7 +854,7 @@ def points(value: float | None, lang: Language, *, signed: bool = False, digits:
         return "—"
     sign = "+" if signed and value > 0 else ""
     text = f"{sign}{value:.{digits}f}".replace("-", "−")
-    return f"{text} ポイント" if lang == "ja" else f"{text} pts"
+    return f"{text}ポイント" if lang == "ja" else f"{text} pts"
 
 
 def impact_text(gain: float | None, detractors: int | None, lang: Language) -> str:
@@ -858,7 +862,7 @@ def impact_text(gain: float | None, detractors: int | None, lang: Language) -> s
 
     The one wording of the theme impact metric (``nps_gain`` of
     :func:`nps_kit.text.theme_impact`), shared by the strategy cards and the e-mail, e.g.
-    ``…中立者になった場合のNPS改善幅 +4.3 ポイント（批判者 12 人）``.
+    ``…中立者になった場合のNPS改善幅+4.3ポイント（批判者12人）``.
 
     Parameters
     ----------
@@ -871,7 +875,7 @@ def impact_text(gain: float | None, detractors: int | None, lang: Language) -> s
     """
     value = points(gain, lang, signed=True)
     if lang == "ja":
-        n = "" if detractors is None else f"（批判者 {detractors:,} 人）"
-        return f"{label('impact', lang)} {value}{n}"
+        n = "" if detractors is None else f"（批判者{detractors:,}人）"
+        return f"{label('impact', lang)}{value}{n}"
     n = "" if detractors is None else f" ({detractors:,} detractors)"
     return f"{label('impact', lang)}: {value}{n}"

@@ -99,10 +99,11 @@ def _missing(value: object) -> bool:
 
 
 _NBSP = "\u00a0"
-# A number followed by its unit: "+2.1 ポイント", "−4.9 pts", "127 件" ("20.1%" never breaks).
+# A number followed by its unit: "+2.1ポイント", "−4.9 pts", "127件" ("20.1%" never breaks).
 _NUMBER_UNIT = re.compile(
     r"\d{4}-\d{2}-\d{2}"  # a date
-    r"|(?:n=)?[+−-]?\d[\d,]*(?:\.\d+)?(?:[ \u00a0](?:ポイント|pts|件|人|名|responses)|件|人|名)"
+    r"|(?:n=)?[+−-]?\d[\d,]*(?:\.\d+)?"
+    r"(?:[ \u00a0](?:ポイント|pts|件|人|名|responses)|ポイント|件|人|名)"
 )
 
 
@@ -276,7 +277,8 @@ def _segments(result: NpsResultLike, lang: Language) -> str:
         if not _missing(share)
     )
     legend = "".join(
-        f'<li><span class="nps-dot nps-seg--{seg}"></span>{escape(label(seg, lang))} '
+        f'<li><span class="nps-dot nps-seg--{seg}"></span>{escape(label(seg, lang))}'
+        f"{'' if lang == 'ja' else ' '}"
         f"<b>{_number(share)}{'' if _missing(share) else '%'}</b></li>"
         for seg, share in shares.items()
     )

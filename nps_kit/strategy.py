@@ -300,7 +300,7 @@ def _theme_items(
         n = f"n={int(row.commenters):,}"  # type: ignore[arg-type]
         if lang == "ja":
             said = "を評価" if seg == "promoter" else "に不満・要望"
-            evidence = f"コメントした{name}の {pct}（{n}）が「{row.label}」{said}"
+            evidence = f"コメントした{name}の{pct}（{n}）が「{row.label}」{said}"
         else:
             said = "praise" if seg == "promoter" else "complain about or ask to improve"
             evidence = f"{pct} of {name} who commented ({n}) {said} “{row.label}”"
@@ -329,8 +329,8 @@ def _driver_items(
             how = "相対重要度" if method == "relative_weights" else "相関係数"
             evidence = (
                 f"キードライバー分析で「{row.label}」は重要度が高く評価が低い"
-                f"（{how} {row.importance:.3f}、平均評価 {row.performance:.2f}、"
-                f"全項目平均 {average:.2f}、n = {row.n}）"
+                f"（{how}{row.importance:.3f}、平均評価{row.performance:.2f}、"
+                f"全項目平均{average:.2f}、n={row.n}）"
             )
         else:
             how = "relative weight" if method == "relative_weights" else "correlation"
@@ -357,7 +357,7 @@ def _general_items(
     change = ""
     if before is not None and pct is not None and before[f"pct_{seg}s"] is not None:
         diff = points(pct - (before[f"pct_{seg}s"] or 0.0), lang, signed=True)
-        change = f"、前回比 {diff}" if lang == "ja" else f", {diff} vs previous"
+        change = f"、前回比{diff}" if lang == "ja" else f", {diff} vs previous"
     share = f"{pct:.1f}%" if pct is not None else "—"
     if lang == "ja":
         evidence = f"{name}{share}（回答{n}件中{count}人{change}）"

@@ -557,7 +557,14 @@ def data_quality(
     comma = "、" if lang == "ja" else ", "
     if unit.redacted:
         redacted = (
-            comma.join(f"{t(f'quality.{k}', lang)} {v}" for k, v in unit.redactions.items() if v)
+            # 「メールアドレス5件」, "email 5"
+            comma.join(
+                f"{t(f'quality.{k}', lang)}{v}件"
+                if lang == "ja"
+                else f"{t(f'quality.{k}', lang)} {v}"
+                for k, v in unit.redactions.items()
+                if v
+            )
             or "0"
         )
     else:

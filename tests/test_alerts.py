@@ -137,20 +137,20 @@ def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_
     assert len(smtp.received) == 2
     cloud, ec = smtp.received  # units in file-name order
     assert sorted(ec.rcpt_tos) == ["boss@example.com", "ec-owner@example.com"]
-    assert ec.message["Subject"] == "[NPS] EC事業部: 連絡を許可した新しい批判者 3 人"
+    assert ec.message["Subject"] == "【NPS】EC事業部：連絡を許可した新しい批判者3人"
     assert ec.message["Content-Language"] == "ja"
     text = text_of(ec.message)
     assert text.splitlines()[:9] == [
-        "EC事業部 に、連絡を許可した新しい批判者が 3 人います。"
+        "EC事業部に、連絡を許可した新しい批判者が3人います。"
         "スコアの低い方、回答の古い方から順に並べています。",
         "",
-        "E04  2026-11-03 11:00 / スコア 0 / プラン: プレミアム",
+        "E04  2026-11-03 11:00 / スコア0 / プラン：プレミアム",
         "  <script>x</script>",
         "",
-        "E02  2026-11-02 09:00 / スコア 3 / プラン: ライト",
+        "E02  2026-11-02 09:00 / スコア3 / プラン：ライト",
         "  配送が遅い [PHONE]",
         "",
-        "E05  2026-11-04 12:00 / スコア 3 / プラン: ライト",
+        "E05  2026-11-04 12:00 / スコア3 / プラン：ライト",
     ]
     html = html_of(ec.message)
     assert "&lt;script&gt;x&lt;/script&gt;" in html and "<script>" not in html
@@ -183,8 +183,8 @@ def test_a_response_added_to_the_export_is_alerted_next_run(project: Path, smtp:
     assert alerts(project, "--data", str(newer)) == 0
     assert len(smtp.received) == 3
     third = smtp.received[2].message
-    assert third["Subject"] == "[NPS] EC事業部: 連絡を許可した新しい批判者 1 人"
-    assert "E07  2026-11-05 08:00 / スコア 4 / プラン: ライト" in text_of(third)
+    assert third["Subject"] == "【NPS】EC事業部：連絡を許可した新しい批判者1人"
+    assert "E07  2026-11-05 08:00 / スコア4 / プラン：ライト" in text_of(third)
     assert "E04" not in text_of(third)
     assert log_lines(project)[-1]["response_ids"] == ["E07"]
 
@@ -200,7 +200,7 @@ def test_dry_run_writes_eml_only_and_logs_nothing(
     message = email.message_from_bytes(
         (outbox / "ec.eml").read_bytes(), policy=email.policy.default
     )
-    assert message["Subject"] == "[NPS] EC事業部: 連絡を許可した新しい批判者 3 人"
+    assert message["Subject"] == "【NPS】EC事業部：連絡を許可した新しい批判者3人"
     err = capsys.readouterr().err
     assert "ec: would alert ec-owner@example.com, boss@example.com about 3 detractor(s)" in err
     assert alerts(project) == 0  # a dry run did not use up the alerts

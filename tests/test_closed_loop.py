@@ -129,7 +129,7 @@ def test_without_a_contact_column_consent_is_unknown(unit: UnitData) -> None:
     assert not found.consent_known
     assert found.rows["response_id"].tolist() == ["R06", "R13", "R11", "R12", "R05", "R07"]
     html = followup_html(found, lang="ja").data
-    assert "批判者 6 人（連絡の同意は不明）" in html
+    assert "批判者6人（連絡の同意は不明）" in html
     assert "連絡の同意を示す列（columns.contact）が設定されていないため" in html
     assert "許可" not in html
     english = followup_html(found, lang="en").data
@@ -266,8 +266,8 @@ def test_more_than_fifty_are_all_listed_and_in_both_work_files(tmp_path: Path) -
     ids = re.findall(r'data-label="回答ID">(M\d{3})</td>', html)
     assert len(ids) == n and sorted(ids) == [f"M{i:03d}" for i in range(n)]
     assert ids == value.rows["response_id"].tolist()
-    assert "連絡を許可した批判者 127 人" in html
-    assert f"<summary>残り {n - 20} 人を表示</summary>" in html
+    assert "連絡を許可した批判者127人" in html
+    assert f"<summary>残り{n - 20}人を表示</summary>" in html
     # The runner writes what the notebook published.
     nb = new_notebook(
         cells=[
@@ -372,7 +372,7 @@ def test_status_round_trip(unit: UnitData, tmp_path: Path, encoding: str) -> Non
     html = outputs[0]["text/html"]
     assert f"フォローアップの状況（returned_{encoding}.csv）" in html
     assert '<div class="nps-kpi__value">60.0%</div>' in html
-    assert "5 人中 3 人に連絡済み" in html
+    assert "5人中3人に連絡済み" in html
     assert '<div class="nps-kpi__value">6.5日</div>' in html
     assert re.findall(r'data-label="回答ID">(R\d\d)</td>', html) == ["R12", "R05"]
     assert "&lt;script&gt;" in html and "<script>" not in html
@@ -533,7 +533,7 @@ def test_run_writes_everyone_to_the_html_and_both_work_files_then_reads_the_stat
     assert "フォローアップの状況（returned.csv）" in html
     assert '<div class="nps-kpi__value">16.7%</div>' in html  # 10 of 60
     assert '<div class="nps-kpi__value">3日</div>' in html
-    assert "60 人中 10 人に連絡済み" in html
+    assert "60人中10人に連絡済み" in html
     # The team returned a copy: the work file beside the report was rewritten, still blank.
     assert (pd.read_csv(files.csv, dtype=str, keep_default_na=False)["status"] == "").all()
 

@@ -106,8 +106,8 @@ def test_contributors_are_worded_the_same_for_report_and_mail() -> None:
         ],
     }
     assert contributors_text(record, "ja") == (
-        "前月比 +2.1 ポイントの内訳（チャネル別）：Web（NPSの変化）+1.6 ポイント、"
-        "アプリ（構成比の変化）+0.7 ポイント（誤差の範囲内）、その他 −0.2 ポイント"
+        "前月比+2.1ポイントの内訳（チャネル別）：Web（NPSの変化）+1.6ポイント、"
+        "アプリ（構成比の変化）+0.7ポイント（誤差の範囲内）、その他−0.2ポイント"
     )
     english = {**record, "kind": "last_year", "label": "Channel"}
     assert contributors_text(english, "en") == (

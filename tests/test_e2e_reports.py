@@ -201,6 +201,20 @@ def test_successful_reports_can_be_mailed_from_the_manifest(built, monkeypatch, 
     assert message["Subject"].startswith("【NPS】EC事業部 2026年10月：")
 
 
+def test_the_japanese_report_follows_japanese_spacing(built):
+    """No half-width space between Japanese words or before a number, no "·" or "–"."""
+    from bs4 import BeautifulSoup
+    from test_i18n import ja_spacing_problems
+
+    _, folder = built
+    soup = BeautifulSoup((folder / "ec.html").read_text(encoding="utf-8"), "html.parser")
+    for tag in soup(["style", "script", "title"]):
+        tag.decompose()
+    for quote in soup.select("blockquote"):
+        quote.decompose()  # the respondents' own words, as they wrote them
+    assert ja_spacing_problems(soup.body.get_text()) == []
+
+
 @pytest.mark.parametrize(
     ("unit", "metric", "stale"),
     [

@@ -258,7 +258,7 @@ def test_data_text_is_escaped(tmp_path: Path, charts: dict[str, bytes]) -> None:
     assert "配送遅延を事前に連絡する &amp; &lt;b&gt;謝罪&lt;/b&gt;" in html
     assert (  # plain text as written
         "1. 配送<script>alert('x')</script>："
-        "このテーマの批判者が中立者になった場合のNPS改善幅 +2.1 ポイント（批判者 11 人）\r\n"
+        "このテーマの批判者が中立者になった場合のNPS改善幅+2.1ポイント（批判者11人）\r\n"
     ) in text
 
 
@@ -267,24 +267,34 @@ def test_html_and_text_carry_the_same_facts(tmp_path: Path, charts: dict[str, by
         parse(compose_message(make_unit(tmp_path), PERIOD, sender=SENDER, charts=charts).message)
     )
     facts = [
-        "EC事業部 NPSレポート 2026年10月",
-        "NPS −4.9 ポイント",
-        "前月比 +3.2 / 有意な変化なし",
-        "95%信頼区間 −11.0 ポイント 〜 +1.2 ポイント",
-        "回答数 512",
-        "推奨者 20.1% / 中立者 54.9% / 批判者 25.0%",
-        "価格：このテーマの批判者が中立者になった場合のNPS改善幅 +1.0 ポイント（批判者 5 人）",
+        "EC事業部 NPSレポート（2026年10月）",
+        "NPS −4.9ポイント",
+        "前月比+3.2・有意な変化なし",
+        "95%信頼区間：−11.0ポイント〜+1.2ポイント",
+        "回答数：512",
+        "推奨者20.1% / 中立者54.9% / 批判者25.0%",
+        "価格：このテーマの批判者が中立者になった場合のNPS改善幅+1.0ポイント（批判者5人）",
         # a summary from before the metric had its n: the number without it
-        "サポート：このテーマの批判者が中立者になった場合のNPS改善幅 +0.8 ポイント",
+        "サポート：このテーマの批判者が中立者になった場合のNPS改善幅+0.8ポイント",
         "送料無料の条件を見直す",
         "連絡可能な批判者17人（フォローアップ待ち）",
-        "目標 0.0 ポイント：目標との差は誤差の範囲内",
+        "目標0.0ポイント：目標との差は誤差の範囲内",
         "詳細レポートを添付しています（ec_2026-10.html）。",
     ]
     for fact in facts:
         assert fact in text, fact
         assert fact.replace("&", "&amp;") in html, fact
     assert "アプリ" not in text and "アプリ" not in html  # top three themes only
+
+
+def test_japanese_body_follows_japanese_spacing(tmp_path: Path, charts: dict[str, bytes]) -> None:
+    from test_i18n import ja_spacing_problems
+
+    composed = compose_message(make_unit(tmp_path), PERIOD, sender=SENDER, charts=charts)
+    html, text = html_and_text(parse(composed.message))
+    visible = re.sub(r"<[^>]+>", "", html)
+    assert ja_spacing_problems(visible) == []
+    assert ja_spacing_problems(text) == []
 
 
 def test_english_body(tmp_path: Path) -> None:
@@ -331,12 +341,11 @@ def test_body_has_both_changes_the_target_status_and_what_moved(tmp_path: Path) 
         parse(compose_message(unit, PERIOD, sender=SENDER, charts={}).message)
     )
     facts = [
-        "前月比 +3.2 / 有意な変化なし",
-        "前年同月比 +4.9 / 有意に改善",
+        "前月比+3.2・有意な変化なし",
+        "前年同月比+4.9・有意に改善",
         "目標未設定",
         "変化の内訳",
-        "前月比 +3.2 ポイントの内訳（チャネル別）："
-        "Web（NPSの変化）+2.5 ポイント、その他 +0.7 ポイント",
+        "前月比+3.2ポイントの内訳（チャネル別）：Web（NPSの変化）+2.5ポイント、その他+0.7ポイント",
     ]
     for fact in facts:
         assert fact in text, fact
@@ -440,9 +449,9 @@ def _out_of_control_summary() -> dict[str, Any]:
         (
             "ja",
             [
-                "今月のNPSは管理限界（直近12か月の通常の変動幅 −12.0 ポイント 〜 +2.0 ポイント）"
+                "今月のNPSは管理限界（直近12か月の通常の変動幅−12.0ポイント〜+2.0ポイント）"
                 "を下回りました。",
-                "管理限界外の月: 2026年3月（上回り）、2026年10月（下回り）",
+                "管理限界外の月：2026年3月（上回り）、2026年10月（下回り）",
             ],
         ),
         (

@@ -180,7 +180,7 @@ def test_overview_verdicts_control_the_false_discovery_rate_across_units(tmp_pat
         "D: +5.0 有意な変化なし",
         "E: +5.0 有意な変化なし",
     ]
-    assert "Benjamini–Hochberg 法により偽発見率を5%に抑えています" in page
+    assert "Benjamini-Hochberg法により偽発見率を5%に抑えています" in page
 
 
 def test_overview_in_english_names_the_method(tmp_path: Path) -> None:

@@ -331,7 +331,7 @@ def test_trend_line_band_bars_and_target() -> None:
 
     (target,) = by_gid(ax, "nps-target")
     assert list(target.get_ydata()) == [0, 0]
-    assert target.get_label() == "目標 0 ポイント"
+    assert target.get_label() == "目標0ポイント"
 
     (counts,) = (a for a in ax.figure.axes if a is not ax)
     assert [b.get_height() for b in counts.patches] == [400, 20, 380, 3, 410, 395]
@@ -761,9 +761,9 @@ def test_charts_describe_their_figures_as_text() -> None:
     _, metadata = rendered
     assert metadata["alt"].startswith("チャネル別のNPS：")
     assert metadata["facts"] == [
-        "アプリ：NPS +8.5（95%信頼区間 −2.0〜+19.0、回答数 150件）",
-        "Web：NPS −2.0（95%信頼区間 −9.0〜+5.0、回答数 300件）",
-        "電話：NPS −20.0（95%信頼区間 −48.0〜+10.0、回答数 25件、回答数少（参考値））",
+        "アプリ：NPS +8.5（95%信頼区間：−2.0〜+19.0、回答数150件）",
+        "Web：NPS −2.0（95%信頼区間：−9.0〜+5.0、回答数300件）",
+        "電話：NPS −20.0（95%信頼区間：−48.0〜+10.0、回答数25件、回答数少（参考値））",
         "店頭：非表示（回答数不足）",
     ]
 

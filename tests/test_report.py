@@ -56,11 +56,11 @@ def test_headline_ja_numbers_and_verdict() -> None:
     assert soup.select_one(".nps-headline__value").get_text() == "−4.9"
     assert soup.select_one(".nps-headline__label").get_text() == "NPS・2026年10月"
     meta = soup.select_one(".nps-headline__meta").get_text(" ")
-    assert "95%信頼区間 −11.0 〜 1.2" in meta and "回答数 512" in meta
+    assert "95%信頼区間：−11.0〜1.2" in meta and "回答数：512" in meta
     facts = [" ".join(d.get_text(" ").split()) for d in soup.select(".nps-headline__facts > div")]
-    assert facts[0] == "前月比 +3.2 ポイント 有意な変化なし 95%信頼区間 −5.0 〜 +11.4"
-    # the interval −11.0 〜 1.2 contains the target: neither met nor missed
-    assert facts[1] == "目標との差 −4.9 ポイント 目標との差は誤差の範囲内 目標 0.0 ポイント"
+    assert facts[0] == "前月比 +3.2ポイント 有意な変化なし 95%信頼区間：−5.0〜+11.4"
+    # the interval −11.0〜1.2 contains the target: neither met nor missed
+    assert facts[1] == "目標との差 −4.9ポイント 目標との差は誤差の範囲内 目標： 0.0ポイント"
     assert soup.select_one(".nps-verdict--no_change") is not None
     assert soup.select_one(".nps-flag") is None
 
@@ -70,7 +70,7 @@ def test_headline_segment_bar_widths() -> None:
     widths = [s["style"] for s in soup.select(".nps-segments__bar span")]
     assert widths == ["width:20.1%", "width:54.9%", "width:25.0%"]
     legend = " ".join(soup.select_one(".nps-segments__legend").get_text(" ").split())
-    assert "推奨者 20.1%" in legend and "批判者 25.0%" in legend
+    assert "推奨者 20.1%" in legend and "批判者 25.0%" in legend  # 推奨者<b>20.1%</b>
 
 
 @pytest.mark.parametrize(
@@ -124,8 +124,8 @@ def test_headline_target_status_needs_the_whole_interval(
 
 def test_headline_keeps_numbers_with_their_units() -> None:
     html = _headline().data  # type: ignore[attr-defined]
-    assert '<span class="nps-nb">+3.2\u00a0ポイント</span>' in html
-    assert '<span class="nps-nb">−4.9\u00a0ポイント</span>' in html
+    assert '<span class="nps-nb">+3.2ポイント</span>' in html
+    assert '<span class="nps-nb">−4.9ポイント</span>' in html
 
 
 def test_headline_small_sample_flag() -> None:
@@ -141,7 +141,7 @@ def test_headline_without_change_target_or_score() -> None:
     text = text_of(_headline(result, None, target=None))
     assert "前月比 — 比較できるデータがありません" in text
     assert "目標との差 目標未設定 目標はパラメーターの target で設定できます" in text
-    assert "目標達成" not in text and "目標 0.0" not in text
+    assert "目標達成" not in text and "目標：0.0" not in text
     assert soup_of(_headline(result, None)).select_one(".nps-headline__value").get_text() == "—"
 
 
@@ -169,7 +169,7 @@ def test_headline_names_the_interval_level() -> None:
     class Result90(Result):
         level: float = 0.9
 
-    assert "90%信頼区間 −11.0 〜 1.2" in text_of(_headline(Result90()))
+    assert "90%信頼区間：−11.0〜1.2" in text_of(_headline(Result90()))
     assert "90% interval" in text_of(_headline(Result90(), lang="en"))
 
 
@@ -421,15 +421,16 @@ def test_headline_with_real_scores() -> None:
         )
     )
     assert soup.select_one(".nps-headline__value").get_text() == "50.0"
-    assert "回答数 20" in soup.get_text()
+    assert "回答数：20" in soup.get_text()
     assert soup.select_one(".nps-flag") is not None  # 20 responses is a small sample
     assert soup.select_one(".nps-verdict--improvement") is not None
 
 
 def test_nobreak_keeps_numbers_units_and_dates_together() -> None:
-    assert report.nobreak("前月比 +2.1 ポイント、回答数 127人、2026-10-31") == (
-        '前月比 <span class="nps-nb">+2.1\u00a0ポイント</span>、回答数 '
-        '<span class="nps-nb">127人</span>、<span class="nps-nb">2026-10-31</span>'
+    assert report.nobreak("前月比+2.1ポイント、回答数127人、2026-10-31、−4.9 pts") == (
+        '前月比<span class="nps-nb">+2.1ポイント</span>、回答数'
+        '<span class="nps-nb">127人</span>、<span class="nps-nb">2026-10-31</span>、'
+        '<span class="nps-nb">−4.9\u00a0pts</span>'
     )
     assert report.nobreak("95%信頼区間") == "95%信頼区間"  # "95%" never breaks anyway
 
@@ -437,9 +438,9 @@ def test_nobreak_keeps_numbers_units_and_dates_together() -> None:
 @pytest.mark.parametrize(
     ("change", "shown"),
     [
-        (Change(diff=4.0, ci_low=0.03, ci_high=8.0, verdict="improvement"), "+0.03 〜 +8.0"),
-        (Change(diff=-4.0, ci_low=-8.0, ci_high=-0.004, verdict="decline"), "−8.0 〜 −0.004"),
-        (Change(diff=4.0, ci_low=-0.03, ci_high=8.0, verdict="no_change"), "−0.0 〜 +8.0"),
+        (Change(diff=4.0, ci_low=0.03, ci_high=8.0, verdict="improvement"), "+0.03〜+8.0"),
+        (Change(diff=-4.0, ci_low=-8.0, ci_high=-0.004, verdict="decline"), "−8.0〜−0.004"),
+        (Change(diff=4.0, ci_low=-0.03, ci_high=8.0, verdict="no_change"), "−0.0〜+8.0"),
     ],
 )
 def test_a_significant_changes_interval_never_reads_as_touching_zero(
@@ -449,4 +450,4 @@ def test_a_significant_changes_interval_never_reads_as_touching_zero(
         " ".join(d.get_text(" ").split())
         for d in soup_of(_headline(change=change)).select(".nps-headline__facts > div")
     ]
-    assert facts[0].endswith(f"95%信頼区間 {shown}")
+    assert facts[0].endswith(f"95%信頼区間：{shown}")

@@ -337,7 +337,7 @@ def test_headline_returns_the_headline_with_comparisons(ja: Report) -> None:
     assert last_year is not None and last_year.change.verdict == "insufficient_data"
     # The headline block, a row of the two comparisons, and the segment-share chart.
     assert len(shown.outputs) == 2
-    assert "−7.1" in shown.html and "回答数 14" in shown.html
+    assert "−7.1" in shown.html and "回答数14件" in shown.html
     assert "<dt>前月比</dt>" in shown.html and "前年同月比" in shown.html
     assert "比較データ不足" in shown.html  # nothing in 2025-10
     assert shown.titles == ["推奨者・中立者・批判者の構成比"]
@@ -447,14 +447,14 @@ def test_detractors_show_everyone_most_urgent_first_and_publish_the_work_table(
     assert shown.value.rows["response_id"].tolist() == full.rows["response_id"].tolist()
     assert shown.value.rows["response_id"].tolist() == CONTACTS
     assert shown.value.consent_known
-    assert "連絡を許可した批判者 4 人" in shown.html
+    assert "連絡を許可した批判者4人" in shown.html
     assert "48時間" not in shown.html
     # The first two are on the first screen, the other two behind the fold, none dropped.
     first, rest = shown.html.split("<details", 1)
     ids = r'data-label="回答ID">(A\d\d)</td>'
     assert re.findall(ids, first) == CONTACTS[:2]
     assert re.findall(ids, rest) == CONTACTS[2:]
-    assert "<summary>残り 2 人を表示</summary>" in rest
+    assert "<summary>残り2人を表示</summary>" in rest
     assert "ec_followups.csv と ec_followups.xlsx" in shown.html
     # Breakdown columns under their labels, themes by label.
     assert 'data-label="プラン">premium</td>' in shown.html
@@ -714,7 +714,7 @@ def test_follow_up_ages_count_to_today_in_the_units_time_zone(
         (
             "ja",
             "プラン：全体より高い ▲ premium / 全体より低い ▼ basic",
-            "Benjamini–Hochberg 法で偽発見率を5%に抑えて",
+            "Benjamini-Hochberg法で偽発見率を5%に抑えて",
         ),
         (
             "en",

@@ -287,20 +287,20 @@ def test_japanese_evidence_and_change_vs_previous(
     ]
     assert result[0].action == book.theme_actions("delivery", "detractor")[0].ja
     assert result[0].evidence == (
-        "コメントした批判者の 50%（n=6）が「Delivery」に不満・要望。"
-        "このテーマの批判者が中立者になった場合のNPS改善幅 +4.5 ポイント（批判者 4 人）"
+        "コメントした批判者の50%（n=6）が「Delivery」に不満・要望。"
+        "このテーマの批判者が中立者になった場合のNPS改善幅+4.5ポイント（批判者4人）"
     )
-    assert result[2].evidence == "コメントした推奨者の 50%（n=8）が「Staff」を評価"
+    assert result[2].evidence == "コメントした推奨者の50%（n=8）が「Staff」を評価"
     general = segment_strategies(
         nps(scores(8, 6, 6)), previous=nps(scores(5, 5, 10)), playbook=book, lang="ja", top=1
     )
     assert general[1].action == book.general.passive[0].ja
-    assert general[1].evidence == "中立者30.0%（回答20件中6人、前回比 +5.0 ポイント）"
+    assert general[1].evidence == "中立者30.0%（回答20件中6人、前回比+5.0ポイント）"
 
 
 def test_impact_text_is_the_one_wording_of_the_metric() -> None:
     assert impact_text(4.25, 12, "ja") == (
-        "このテーマの批判者が中立者になった場合のNPS改善幅 +4.2 ポイント（批判者 12 人）"
+        "このテーマの批判者が中立者になった場合のNPS改善幅+4.2ポイント（批判者12人）"
     )
     assert impact_text(4.25, 1234, "en") == (
         "NPS points gained if this theme's detractors became passives: +4.2 pts (1,234 detractors)"

@@ -328,7 +328,7 @@ def test_data_quality_ja(responses: Path) -> None:
     assert list(table.columns) == ["item", "value"]
     assert list(zip(table["item"], table["value"], strict=True)) == [
         ("データファイル", "responses.csv"),
-        ("形式", "CSV、文字コード UTF-8"),
+        ("形式", "CSV、文字コード：UTF-8"),
         ("ファイルの行数", "26"),
         ("この事業部の行数（表示する13か月）", "23"),
         ("対象期間の行数", "11"),
@@ -340,7 +340,7 @@ def test_data_quality_ja(responses: Path) -> None:
         ("回答日の範囲", "2025-10-05〜2026-10-31"),
         # One unreadable date is EC's (R25); the other (C03) belongs to Cloud Platform.
         ("形式不正の日付", "1"),
-        ("個人情報の伏せ字（対象期間のコメント）", "メールアドレス 1、電話番号 1"),
+        ("個人情報の伏せ字（対象期間のコメント）", "メールアドレス1件、電話番号1件"),
     ]
 
 

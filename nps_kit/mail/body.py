@@ -93,12 +93,12 @@ def change_label(vs: str, period: str, lang: Language) -> str:
 
 
 def change_text(change: Change | None, period: str, lang: Language) -> str | None:
-    """Describe a change as ``前月比 +3.2`` / ``+2.0 vs previous month``; ``None`` if unknown."""
+    """Describe a change as ``前月比+3.2`` / ``+2.0 vs previous month``; ``None`` if unknown."""
     if change is None or change.diff is None:
         return None
     what = change_label(change.vs or "", period, lang)
     diff = signed(change.diff)
-    return f"{what} {diff}" if lang == "ja" else f"{diff} {what}"
+    return f"{what}{diff}" if lang == "ja" else f"{diff} {what}"
 
 
 def render_body(facts: BodyFacts) -> Body:
@@ -144,12 +144,13 @@ def render_body(facts: BodyFacts) -> Body:
         change = change_text(c, facts.period, lang)
         if change is not None:
             verdicts = [label(c.verdict, lang)] if c.verdict else []
-            change_lines.append(" / ".join([change, *verdicts]))
+            change_lines.append(w("dot").join([change, *verdicts]))
     change_line = "\n".join(change_lines)
     movers = [contributors_text(r, lang) for r in s.contributors]
     control = _control_lines(s, lang, w)
+    space = "" if lang == "ja" else " "  # 「推奨者33.7%」
     shares = [
-        f"{label(seg, lang)} {_pct(s.share(seg))}"
+        f"{label(seg, lang)}{space}{_pct(s.share(seg))}"
         for seg in ("promoters", "passives", "detractors")
     ]
     themes = [
@@ -192,7 +193,7 @@ def render_body(facts: BodyFacts) -> Body:
         f"<tr><td><h1>{e(heading)}</h1></td></tr>",
         f'<tr><td><span class="big">{e(headline)}</span><br>'
         f"{'<br>'.join(e(x) for x in change_lines)}<br>"
-        f'<span class="muted">{e(" · ".join(details))}</span></td></tr>',
+        f'<span class="muted">{e(w("dot").join(details))}</span></td></tr>',
     ]
     if movers:
         rows.append(f"<tr><td><h2>{e(w('movers'))}</h2>{_ol(movers)}</td></tr>")
@@ -241,7 +242,7 @@ def _text(
     detractors: str | None,
     control: Sequence[str] = (),
 ) -> str:
-    lines = [heading, "=" * 40, headline, change_line, " · ".join(details), ""]
+    lines = [heading, "=" * 40, headline, change_line, w("dot").join(details), ""]
     if movers:
         lines += [w("movers"), *movers, ""]
     lines += [w("shares"), " / ".join(shares), ""]

@@ -113,7 +113,7 @@ def subject(
     value = s.nps
     when = format_period(period, lang)
     if lang == "ja":
-        shown = points(value, lang, signed=True).removesuffix(" ポイント")
+        shown = points(value, lang, signed=True).removesuffix("ポイント")
         text = f"【NPS】{name} {when}：{shown}"
     else:
         shown = points(value, lang).removesuffix(" pts")

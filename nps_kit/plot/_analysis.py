@@ -149,7 +149,7 @@ def driver_quadrant(
     ax.set_title(title, loc="left")
     facts = [
         (
-            f"{name}：重要度 {yi:.3f}、評価 {xi:.2f}"
+            f"{name}：重要度{yi:.3f}、評価{xi:.2f}"
             if lang == "ja"
             else f"{name}: importance {yi:.3f}, rating {xi:.2f}"
         )
@@ -358,7 +358,7 @@ def theme_impact(
     ax.grid(False, axis="y")
     ax.set_title(title, loc="left")
     facts = [
-        f"{name}：{'+' if value > 0 else ''}{fmt_number(value)}\u00a0ポイント"
+        f"{name}：{'+' if value > 0 else ''}{fmt_number(value)}ポイント"
         if lang == "ja"
         else f"{name}: {'+' if value > 0 else ''}{fmt_number(value)}\u00a0pts"
         for name, value in zip((n.replace("\n", " ") for n in names), gain, strict=True)

@@ -278,13 +278,18 @@ def nps_fact(
     small: bool = False,
     lang: Language,
 ) -> str:
-    """Write one group's figures as a line: ``Web：NPS +12.3（95%信頼区間 …、回答数 120件）``."""
+    """Write one group's figures as a line.
+
+    ``Web：NPS +12.3（95%信頼区間：−5.1〜+29.0、回答数120件）`` or
+    ``Web: NPS +12.3 (95% interval −5.1 to +29.0, n=120)``.
+    """
     parts = []
     if np.isfinite(low) and np.isfinite(high):
         sep = "〜" if lang == "ja" else " to "
-        parts.append(f"{label('ci', lang)} {_signed(low)}{sep}{_signed(high)}")
+        colon = "：" if lang == "ja" else " "  # Japanese puts no space before a number
+        parts.append(f"{label('ci', lang)}{colon}{_signed(low)}{sep}{_signed(high)}")
     if np.isfinite(n):
-        parts.append(f"回答数 {round(n):,}件" if lang == "ja" else f"n={round(n):,}")
+        parts.append(f"回答数{round(n):,}件" if lang == "ja" else f"n={round(n):,}")
     if small:
         parts.append(label("small_sample", lang))
     if not np.isfinite(nps):

@@ -140,7 +140,7 @@ def shares_bar(
     ax.set_xlabel(label("share", lang))
     ax.grid(False, axis="y")
     top_legend(ax, handles, [label(k + "s", lang) for k in SEGMENTS], title=title, ncols=3)
-    sep = "・" if lang == "ja" else ", "
+    sep, space = ("・", "") if lang == "ja" else (", ", " ")  # 「推奨者33.7%」
     facts = []
     for row in table.to_dict("records"):
         shares = [floats([row[f"pct_{key}s"]])[0] for key in SEGMENTS]
@@ -148,7 +148,7 @@ def shares_bar(
             facts.append(f"{row['label']}：{label('suppressed', lang)}")
             continue
         text_ = sep.join(
-            f"{label(key + 's', lang)} {share:.1f}%"
+            f"{label(key + 's', lang)}{space}{share:.1f}%"
             for key, share in zip(SEGMENTS, shares, strict=True)
         )
         facts.append(f"{row['label']}：{text_}" if lang == "ja" else f"{row['label']}: {text_}")
@@ -379,7 +379,8 @@ def trend(
             labels.append(_w("outside", lang))
     if target is not None:
         digits = 0 if float(target).is_integer() else 1
-        target_label = f"{label('target', lang)} {points(target, lang, digits=digits)}"
+        space = "" if lang == "ja" else " "  # 「目標0ポイント」
+        target_label = f"{label('target', lang)}{space}{points(target, lang, digits=digits)}"
         target_line = ax.axhline(
             target,
             color=TARGET_COLOR,

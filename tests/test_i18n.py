@@ -1,0 +1,106 @@
+"""The words catalogue: Japanese typography of every ja entry, as readers see it filled in."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nps_kit.i18n import _CATALOGUE, points, t
+
+#: Japanese characters: CJK punctuation (、。「」〜), kana, kanji and full-width forms (（）：).
+_JA = "\u3000-\u303f\u3040-\u30ff\u4e00-\u9fff\uff00-\uffef"
+#: A half-width space between two Japanese characters, between a Japanese character and a
+#: number or % (「の 42%」, 「前月比 +2.1」, 「2.1 ポイント」), or a Western "·"/"–" in ja text.
+_SPACING = re.compile(rf"[{_JA}] (?=[{_JA}0-9%]|[+\u2212][0-9])|[0-9%] (?=[{_JA}])|[\u00b7\u2013]")
+
+
+def ja_spacing_problems(text: str) -> list[str]:
+    """Every place in ``text`` that breaks the Japanese spacing rules, with some context."""
+    return [text[max(0, m.start() - 12) : m.end() + 12] for m in _SPACING.finditer(text)]
+
+
+class _Sample:
+    """A value for any ``{field}`` (and any format spec) of a catalogue entry: 42."""
+
+    def __format__(self, spec: str) -> str:
+        return "42"
+
+
+#: Fields that hold a name or a file, not a number: filled with a Latin word.
+_WORDS = {"name", "csv", "xlsx", "file", "url", "version", "packs", "encoding"}
+
+
+class _Values(dict[str, Any]):
+    def __missing__(self, key: str) -> _Sample | str:
+        return "ec_followups.csv" if key in _WORDS else _Sample()
+
+
+def _filled(template: str) -> str:
+    return string.Formatter().vformat(template, (), _Values())
+
+
+def test_the_check_finds_each_kind_of_mistake() -> None:
+    for wrong in (
+        "コメントした批判者の 42%（n=182）",
+        "前月比 +2.1",
+        "+2.1 ポイント",
+        "批判者 12 人",
+        "配送·価格",
+        "1–3年",
+    ):
+        assert ja_spacing_problems(wrong), wrong
+    assert ja_spacing_problems("推奨者の割合 − 批判者の割合") == []  # a formula's operator
+    assert ja_spacing_problems("EC事業部 NPSレポート、nps-kit 0.1.0") == []  # Latin words
+
+
+@pytest.mark.parametrize(
+    "key", sorted(k for k, words in _CATALOGUE.items() if "ja" in words), ids=str
+)
+def test_japanese_catalogue_entries_have_no_half_width_spaces(key: str) -> None:
+    template = _CATALOGUE[key]["ja"]
+    assert ja_spacing_problems(_filled(template)) == [], template
+
+
+def test_points_in_japanese_have_no_space_before_the_unit() -> None:
+    assert points(2.1, "ja", signed=True) == "+2.1ポイント"
+    assert points(-4.9, "en") == "−4.9 pts"
+    assert t("mail.interval", "ja", low="−5.5ポイント", high="+7.5ポイント") == (
+        "95%信頼区間：−5.5ポイント〜+7.5ポイント"
+    )
+
+
+def _japanese_values(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        return [v for k, child in node.items() for v in _japanese_values(child) if k != "en"]
+    if isinstance(node, list):
+        return [v for child in node for v in _japanese_values(child)]
+    return [node] if isinstance(node, str) and re.search(f"[{_JA}]", node) else []
+
+
+def test_shipped_playbooks_and_theme_packs_have_no_half_width_spaces_in_japanese(
+    repo_root: Path,
+) -> None:
+    import yaml
+
+    files = [
+        repo_root / "parameters" / "playbook.yaml",
+        repo_root / "parameters" / "themes.yaml",
+        *sorted((repo_root / "nps_kit" / "resources").rglob("*.yaml")),
+    ]
+    found = {
+        str(path.relative_to(repo_root)): problems
+        for path in files
+        for problems in [
+            [
+                p
+                for text in _japanese_values(yaml.safe_load(path.read_text("utf-8")))
+                for p in ja_spacing_problems(text)
+            ]
+        ]
+        if problems
+    }
+    assert found == {}
