@@ -457,18 +457,6 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "前月比",
         "en": "Change",
     },
-    "overview.status": {
-        "ja": "状態",
-        "en": "Status",
-    },
-    "overview.report": {
-        "ja": "レポート",
-        "en": "Report",
-    },
-    "overview.ok": {
-        "ja": "完了",
-        "en": "ok",
-    },
     "overview.failed": {
         "ja": "失敗",
         "en": "failed",
@@ -644,6 +632,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "overview.trend": {"ja": "12か月の推移", "en": "12 months"},
     "overview.top_theme": {"ja": "最多の不満テーマ", "en": "Top complaint"},
     "overview.to_contact": {"ja": "未対応の批判者", "en": "Detractors to contact"},
+    "overview.page_title": {"ja": "{title}（{period}）", "en": "{title} — {period}"},
     "overview.generated": {"ja": "作成：{time}", "en": "Generated {time}"},
     "mail.movers": {"ja": "変化の内訳", "en": "What moved"},
     "quadrant.near_average": {"ja": "平均並み", "en": "about average"},

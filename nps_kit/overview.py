@@ -77,7 +77,8 @@ _PACKAGES = ("pandas", "numpy", "matplotlib", "seaborn", "papermill", "nbconvert
 
 # Added to the reports' stylesheet (report.css) for the overview's own pieces.
 _CSS = """
-.nps-report{max-width:1180px}.failed{color:#b00020;font-weight:bold}
+.nps-report{max-width:1240px}.failed{color:#b00020;font-weight:bold}
+.nps-table th,.nps-table td{padding:7px 8px}.nps-table thead th{white-space:normal}
 .nps-spark{display:block}.nps-table td .nps-verdict{display:block;margin:2px 0 0;width:max-content}
 """
 
@@ -409,14 +410,19 @@ def write_overview(
         s = _summary(u)
         status = u["status"]
         html = u.get("html")
+        # The unit's name links to its report; a failed unit says so under its name, with its
+        # last good report and the failed notebook (one column less: the table fits a desktop).
+        name = escape(str(u["name"]))
         if html:
-            link = f'<a href="{escape(html)}">{w("report")}</a>'
-        elif (folder / f"{u['unit']}.html").is_file():
-            link = f'<a href="{escape(u["unit"])}.html">{w("previous")}</a>'
+            unit_cell = f'<a href="{escape(html)}">{name}</a>'
         else:
-            link = ""
-        if status != "ok" and u.get("notebook"):
-            link += f' <a href="{escape(u["notebook"])}">{w("notebook")}</a>'
+            unit_cell = name
+        if status != "ok":
+            unit_cell += f'<br><span class="failed">{w("failed")}</span>'
+            if (folder / f"{u['unit']}.html").is_file():
+                unit_cell += f' <a href="{escape(u["unit"])}.html">{w("previous")}</a>'
+            if u.get("notebook"):
+                unit_cell += f' <a href="{escape(u["notebook"])}">{w("notebook")}</a>'
         interval = (
             f'<small class="nps-ci">{_signed(s.ci_low)}〜{_signed(s.ci_high)}</small>'
             if s.ci_low is not None and s.ci_high is not None
@@ -430,10 +436,9 @@ def write_overview(
             if s.pct_promoters is not None and s.pct_detractors is not None
             else "—"
         )
-        state = f'<span class="failed">{w("failed")}</span>' if status != "ok" else w("ok")
         rows.append(
             "<tr>"
-            f'<td class="is-text">{escape(str(u["name"]))}</td>'
+            f'<td class="is-text">{unit_cell}</td>'
             f'<td class="is-num"><b>{escape(_number(s.nps) if s.nps is not None else "—")}</b>'
             f"{interval}</td>"
             + _change_cell(changes.get("previous"), lang)
@@ -442,11 +447,13 @@ def write_overview(
             f'<td class="is-num">{escape(shares)}</td>'
             f"<td>{_sparkline(s.trend, lang)}</td>"
             f'<td class="is-text">{escape(s.top_themes[0].label) if s.top_themes else "—"}</td>'
-            f'<td class="is-num">{escape(str(_or_dash(s.detractors_to_contact)))}</td>'
-            f'<td class="is-text">{state} {link}</td></tr>'
+            f'<td class="is-num">{escape(str(_or_dash(s.detractors_to_contact)))}</td></tr>'
         )
     image = _chart(units, lang, alt=_word("chart", lang)) or ""
-    title = f"{_word('title', lang)} — {format_period(manifest['period'], lang)}"
+    when = format_period(manifest["period"], lang)
+    title = t("overview.page_title", lang, title=_word("title", lang), period=when)
+    # the period never splits over two lines (「2026年」/「10月」)
+    heading = escape(title).replace(escape(when), f'<span class="nps-nb">{escape(when)}</span>')
     generated = _generated(manifest, lang, timezone)
     head = "".join(
         f'<th scope="col">{w(key)}</th>'
@@ -460,14 +467,13 @@ def write_overview(
             "trend",
             "top_theme",
             "to_contact",
-            "status",
         )
     )
     page = (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title><style>{_report_css()}{_CSS}</style></head><body>"
-        f'<main class="nps-report"><div class="nps-prose"><h1>{escape(title)}</h1>'
+        f'<main class="nps-report"><div class="nps-prose"><h1>{heading}</h1>'
         + (f"<p>{escape(generated)}</p>" if generated else "")
         + f"</div>{image}"
         f'<div class="nps-table-wrap"><table class="nps-table"><thead><tr>{head}</tr></thead>'

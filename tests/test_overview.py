@@ -70,6 +70,10 @@ def test_rows_follow_the_chart_and_carry_what_a_head_of_cx_needs(tmp_path: Path)
     assert spark[0]["aria-label"].startswith("2026年1月 29.2、")  # the English unit's too
     headers = [th.get_text() for th in soup.select("thead th")]
     assert headers[:3] == ["部門", "NPS（95%信頼区間）", "前月比"]
+    assert len(headers) == 9  # no status column: the name links to the report
+    assert [a["href"] for a in soup.select("tbody td:first-child a")] == ["cloud.html", "ec.html"]
+    assert soup.h1.get_text() == "NPSレポート一覧（2026年10月）"
+    assert soup.h1.select_one(".nps-nb").get_text() == "2026年10月"  # never split
     assert soup.select_one("main.nps-report") is not None
     assert "--detractor: #d55e00" in page  # the unit reports' stylesheet
     assert "<script" not in page and "http" not in page
