@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_browser import CHROMIUM, DESKTOP, PHONE, Chromium, open_page
+from test_browser import BROKEN_WORDS, CHROMIUM, DESKTOP, PHONE, Chromium, open_page
 from test_mail_compose import PERIOD, SENDER, SUMMARY, make_unit
 
 from nps_kit.mail.body import CHART_WIDTH
@@ -105,3 +105,18 @@ def test_chart_text_is_at_least_11_css_px_on_a_phone_and_a_desktop(
     assert smallest >= 11, f"chart text {smallest:.1f} CSS px at {device} width"
     if device == "desktop":
         assert shown["shown"] == CHART_WIDTH  # never blown up past the size it was drawn for
+
+
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_words_numbers_and_file_names_never_split_and_nothing_scrolls_sideways(
+    device: str, browser: Chromium, drawn: dict[str, Any], tmp_path: Path
+) -> None:
+    path = mail_page(tmp_path, drawn["charts"])
+    page = open_page(browser, path, PHONE if device == "phone" else DESKTOP)
+    assert page.js(BROKEN_WORDS) == []  # 「+12.9ポイ/ント」, 「2026年10/月」, "ec_2026-/10.html"
+    assert page.js(SHOWN)["scroll"] is False
+    # the attachment's name is on one line
+    assert page.js(
+        "Array.from(document.querySelectorAll('.nb, [style*=nowrap]'))"
+        ".some(e => e.textContent === 'ec_2026-10.html' && e.getClientRects().length === 1)"
+    )

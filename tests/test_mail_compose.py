@@ -87,6 +87,11 @@ def make_unit(
     )
 
 
+def shown(html: str) -> str:
+    """The HTML's text as escaped, without tags (spans keep numbers with their units)."""
+    return re.sub(r"<[^>]+>", "", html).replace("&nbsp;", " ").replace("\xa0", " ")
+
+
 def parse(message: EmailMessage) -> EmailMessage:
     """Round-trip through bytes, as a mail client would see it."""
     parsed = email.message_from_bytes(message.as_bytes(), policy=email.policy.default)
@@ -283,7 +288,7 @@ def test_html_and_text_carry_the_same_facts(tmp_path: Path, charts: dict[str, by
     ]
     for fact in facts:
         assert fact in text, fact
-        assert fact.replace("&", "&amp;") in html, fact
+        assert fact.replace("&", "&amp;") in shown(html), fact
     assert "アプリ" not in text and "アプリ" not in html  # top three themes only
 
 
@@ -349,7 +354,7 @@ def test_body_has_both_changes_the_target_status_and_what_moved(tmp_path: Path) 
     ]
     for fact in facts:
         assert fact in text, fact
-        assert fact in html, fact
+        assert fact in shown(html), fact
 
 
 def test_charts_follow_the_data() -> None:
@@ -471,7 +476,7 @@ def test_body_names_months_outside_the_control_limits(
     html, text = html_and_text(parse(compose_message(unit, PERIOD, sender=SENDER).message))
     for fact in facts:
         assert fact in text, fact
-        assert fact.replace("'", "&#x27;") in html or fact in html, fact
+        assert fact.replace("'", "&#x27;") in shown(html) or fact in shown(html), fact
 
 
 def test_body_is_silent_when_every_month_is_within_the_limits(tmp_path: Path) -> None:
@@ -529,7 +534,7 @@ def test_work_file_is_attached_beside_the_report(tmp_path: Path, charts: dict[st
     assert work.get_payload(decode=True) == xlsx
     html, text = html_and_text(message)
     assert "全員の作業用ファイルを添付しています（ec_followups.xlsx）。" in text
-    assert "全員の作業用ファイルを添付しています（ec_followups.xlsx）。" in html
+    assert "全員の作業用ファイルを添付しています（ec_followups.xlsx）。" in shown(html)
 
 
 def test_work_files_are_in_the_zip(tmp_path: Path, charts: dict[str, bytes]) -> None:

@@ -1,7 +1,11 @@
 """The e-mail body: a short HTML summary for mail clients and a plain-text twin with the same facts.
 
 Mail clients ignore ``<style>`` blocks (Gmail on phones, Outlook), so the HTML uses a table layout
-at most 640 px wide and its CSS is inlined with ``css_inline``. Every value from the report is
+at most 640 px wide and its CSS is inlined with ``css_inline``. Japanese wraps at phrase
+boundaries where the client knows ``word-break: auto-phrase`` (Chromium-based clients), else by
+the usual Japanese line-breaking rules; a number with its unit, the period and file names never
+split (``white-space: nowrap`` spans), and the fixed table layout keeps a long run from widening
+the message past a phone's screen. Every value from the report is
 escaped: theme labels and actions come from free text.
 """
 
@@ -36,9 +40,12 @@ _CSS = """
 body { margin: 0; padding: 0; background: #f3f4f6; }
 .outer { background: #f3f4f6; }
 .wrap { padding: 16px 0; }
-.inner { max-width: 640px; width: 100%; background: #ffffff; border-collapse: collapse; }
+.inner { max-width: 640px; width: 100%; background: #ffffff; border-collapse: collapse;
+         table-layout: fixed; }
 td { font-family: 'Hiragino Sans', Meiryo, 'Segoe UI', Arial, sans-serif; color: #1f2937;
-     font-size: 15px; line-height: 1.5; padding: 0 24px; }
+     font-size: 15px; line-height: 1.5; padding: 0 24px;
+     overflow-wrap: break-word; word-break: auto-phrase; line-break: strict; }
+.nb { white-space: nowrap; }
 h1 { font-size: 20px; margin: 24px 0 8px; }
 h2 { font-size: 16px; margin: 20px 0 8px; border-bottom: 1px solid #e5e7eb; }
 .big { font-size: 32px; font-weight: bold; }
@@ -190,18 +197,18 @@ def render_body(facts: BodyFacts) -> Body:
 
     e = html.escape
     rows = [
-        f"<tr><td><h1>{e(heading)}</h1></td></tr>",
-        f'<tr><td><span class="big">{e(headline)}</span><br>'
-        f"{'<br>'.join(e(x) for x in change_lines)}<br>"
-        f'<span class="muted">{e(w("dot").join(details))}</span></td></tr>',
+        f"<tr><td><h1>{_nb(heading, format_period(facts.period, lang))}</h1></td></tr>",
+        f'<tr><td><span class="big">{_nb(headline)}</span><br>'
+        f"{'<br>'.join(_nb(x) for x in change_lines)}<br>"
+        f'<span class="muted">{_nb(w("dot").join(details))}</span></td></tr>',
     ]
     if movers:
         rows.append(f"<tr><td><h2>{e(w('movers'))}</h2>{_ol(movers)}</td></tr>")
-    rows.append(f"<tr><td><h2>{e(w('shares'))}</h2>{e(' / '.join(shares))}</td></tr>")
+    rows.append(f"<tr><td><h2>{e(w('shares'))}</h2>{_nb(' / '.join(shares))}</td></tr>")
     if "trend" in facts.charts or control:
         rows.append(f"<tr><td><h2>{e(w('trend'))}</h2></td></tr>")
     if control:
-        rows.append(f"<tr><td><p>{'<br>'.join(e(c) for c in control)}</p></td></tr>")
+        rows.append(f"<tr><td><p>{'<br>'.join(_nb(c) for c in control)}</p></td></tr>")
     if "trend" in facts.charts:
         rows.append(_img(facts.charts["trend"], w("trend")))
     if themes:
@@ -209,8 +216,9 @@ def render_body(facts: BodyFacts) -> Body:
     if actions:
         rows.append(f"<tr><td><h2>{e(w('actions'))}</h2>{_ol(actions)}</td></tr>")
     if detractors:
-        rows.append(f"<tr><td><p><strong>{e(detractors)}</strong></p></td></tr>")
-    notice_html = "<br>".join(e(n) for n in notices)
+        rows.append(f"<tr><td><p><strong>{_nb(detractors)}</strong></p></td></tr>")
+    files = [f for f in (facts.attachment, facts.work_file) if f]
+    notice_html = "<br>".join(_nb(n, *files) for n in notices)
     if facts.report_url:
         url = e(facts.report_url, quote=True)
         notice_html += f'<br><br><a class="button" href="{url}">{e(w("open"))}</a>'
@@ -283,8 +291,22 @@ def _img(cid: str, alt: str) -> str:
     )
 
 
+def _nb(text: str, *whole: str) -> str:
+    """Escape ``text``, keeping each number with its unit and each of ``whole`` on one line.
+
+    Mail clients wrap where browsers would not: 「+12.9ポイ/ント」, 「2026年10/月」,
+    "ec_2026-/10.html".
+    """
+    from nps_kit.report import nobreak
+
+    escaped = nobreak(html.escape(text)).replace('class="nps-nb"', 'class="nb"')
+    for part in whole:
+        escaped = escaped.replace(html.escape(part), f'<span class="nb">{html.escape(part)}</span>')
+    return escaped
+
+
 def _ol(items: Sequence[str]) -> str:
-    return "<ol>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ol>"
+    return "<ol>" + "".join(f"<li>{_nb(i)}</li>" for i in items) + "</ol>"
 
 
 def _num(value: Any) -> str:
