@@ -46,7 +46,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{ci} {low} to {high}",
     },
     "report.responses": {
-        "ja": "回答数：{n}",
+        "ja": "回答数{n}件",
         "en": "{n} responses",
     },
     "report.no_comparison": {
@@ -315,10 +315,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "95% interval {low} to {high}",
     },
     "mail.responses": {
-        "ja": "回答数：{n}",
+        "ja": "回答数{n}件",
         "en": "{n} responses",
     },
-    # separates the facts of one line: 「95%信頼区間：…・回答数：596」
+    # separates the facts of one line: 「95%信頼区間：…・回答数596件」
     "mail.dot": {"ja": "・", "en": " · "},
     "mail.target": {"ja": "目標{target}：{status}", "en": "target {target}: {status}"},
     "mail.shares": {

@@ -276,7 +276,7 @@ def test_html_and_text_carry_the_same_facts(tmp_path: Path, charts: dict[str, by
         "NPS −4.9ポイント",
         "前月比+3.2・有意な変化なし",
         "95%信頼区間：−11.0ポイント〜+1.2ポイント",
-        "回答数：512",
+        "回答数512件",
         "推奨者20.1% / 中立者54.9% / 批判者25.0%",
         "価格：このテーマの批判者が中立者になった場合のNPS改善幅+1.0ポイント（批判者5人）",
         # a summary from before the metric had its n: the number without it

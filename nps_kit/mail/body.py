@@ -131,7 +131,7 @@ def render_body(facts: BodyFacts) -> Body:
 
     heading = w("heading", name=facts.name, period=format_period(facts.period, lang))
     headline = f"{label('nps', lang)} {points(s.nps, lang, signed=True)}"
-    details = [w("responses", n="—" if s.n is None else s.n)]
+    details = [] if s.n is None else [w("responses", n=f"{s.n:,}")]
     if s.ci_low is not None and s.ci_high is not None:
         low, high = points(s.ci_low, lang, signed=True), points(s.ci_high, lang, signed=True)
         details.insert(0, w("interval", low=low, high=high))
