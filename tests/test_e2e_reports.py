@@ -240,7 +240,10 @@ def test_the_impact_metric_has_one_name_everywhere(built, unit, metric, stale):
 
 
 def _number(text: str) -> float:
-    return float(text.replace("−", "-").replace("+", "").replace(",", ""))
+    """The leading number of ``text`` ("+1.8ポイント", "−4.9 pts", "1,234")."""
+    found = re.match(r"[−+-]?[\d,]*\.?\d+", text.strip())
+    assert found is not None, text
+    return float(found.group(0).replace("−", "-").replace("+", "").replace(",", ""))
 
 
 @pytest.mark.parametrize(("unit", "lang"), [("ec", "ja"), ("cloud", "en")])

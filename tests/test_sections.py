@@ -337,7 +337,7 @@ def test_headline_returns_the_headline_with_comparisons(ja: Report) -> None:
     assert last_year is not None and last_year.change.verdict == "insufficient_data"
     # The headline block, a row of the two comparisons, and the segment-share chart.
     assert len(shown.outputs) == 2
-    assert "−7.1" in shown.html and "回答数14件" in shown.html
+    assert "−7.1" in shown.html and '回答数<span class="nps-nb">14件</span>' in shown.html
     assert "<dt>前月比</dt>" in shown.html and "前年同月比" in shown.html
     assert "比較データ不足" in shown.html  # nothing in 2025-10
     assert shown.titles == ["推奨者・中立者・批判者の構成比"]
@@ -493,7 +493,7 @@ def test_data_quality_and_method(ja: Report) -> None:
     method = ja.shown["method"]
     assert method.value is None
     assert f"nps-kit {__version__}" in method.html
-    assert "信頼水準 95%" in method.html
+    assert "信頼水準95%" in method.html
 
 
 def test_summary_publishes_one_output_with_the_periods_numbers(ja: Report) -> None:
@@ -680,7 +680,7 @@ def test_generation_time_is_in_the_readers_time_zone(
 ) -> None:
     unit = make_unit(tmp_path, "ja")
     shown = show(sections.method, unit)
-    assert re.search(r"作成 \d{4}-\d{2}-\d{2} \d{2}:\d{2} JST", shown.text), shown.text
+    assert re.search(r"作成：\d{4}-\d{2}-\d{2} \d{2}:\d{2} JST", shown.text), shown.text
     english = show(sections.method, make_unit(tmp_path, "en"), timezone="America/New_York")
     assert re.search(r"generated \d{4}-\d{2}-\d{2} \d{2}:\d{2} E[SD]T", english.text)
 
