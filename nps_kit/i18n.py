@@ -729,7 +729,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "followup.open_title": {"ja": "未対応の方（緊急度順）", "en": "Still open, most urgent first"},
     "followup.people": {"ja": "{n}人", "en": "{n}"},
     "decompose.contributors": {
-        "ja": "{what} {total}の内訳（{by}別）：{items}",
+        "ja": "{what}{total}の内訳（{by}別）：{items}",
         "en": "What moved the {total} {what} (by {by}): {items}",
     },
     "decompose.part": {"ja": "{group}（{effect}）{value}", "en": "{group} ({effect}) {value}"},
