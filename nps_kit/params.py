@@ -27,6 +27,7 @@ from pydantic import (
 )
 
 from nps_kit._schema_errors import display, problems_error, read_yaml, validate_model
+from nps_kit.clock import check_timezone
 from nps_kit.errors import ConfigError, NpsKitError, closest
 from nps_kit.periods import is_period, latest_month_in_file
 from nps_kit.text.packs import PACKS, pack_files
@@ -106,6 +107,8 @@ def _display_text(text: str) -> str:
 
 #: A name or label shown to readers: one line, no control characters.
 DisplayText = Annotated[str, AfterValidator(_display_text)]
+#: An IANA time zone name that zoneinfo knows (``Asia/Tokyo``, ``UTC``).
+TimeZone = Annotated[str, AfterValidator(check_timezone)]
 
 Comparison = Literal["previous", "last_year"]
 _COMPARISONS: tuple[Comparison, ...] = ("previous", "last_year")
@@ -276,14 +279,7 @@ class Overview(_Model):
     """
 
     language: Literal["ja", "en"] | None = None
-    timezone: str | None = None
-
-    @field_validator("timezone")
-    @classmethod
-    def _zone(cls, value: str | None) -> str | None:
-        from nps_kit.clock import check_timezone
-
-        return None if value is None else check_timezone(value)
+    timezone: TimeZone | None = None
 
 
 class _Project(BaseModel):
@@ -293,14 +289,7 @@ class _Project(BaseModel):
 
     overview: Overview = Field(default_factory=Overview)
     language: Literal["ja", "en"] | None = None
-    timezone: str | None = None
-
-    @field_validator("timezone")
-    @classmethod
-    def _zone(cls, value: str | None) -> str | None:
-        from nps_kit.clock import check_timezone
-
-        return None if value is None else check_timezone(value)
+    timezone: TimeZone | None = None
 
 
 def _check_email(address: str) -> None:
@@ -315,7 +304,7 @@ class UnitParameters(_Model):
     name: DisplayText
     language: Literal["ja", "en"]
     #: IANA time zone of the times readers see; ``None`` = by language (ja: Asia/Tokyo, else UTC).
-    timezone: str | None = None
+    timezone: TimeZone | None = None
     data: DataSource
     columns: Columns = Field(default_factory=Columns)
     period: str = "latest"
@@ -347,13 +336,6 @@ class UnitParameters(_Model):
                 f"(used in file names); found {value!r}"
             )
         return value
-
-    @field_validator("timezone")
-    @classmethod
-    def _zone(cls, value: str | None) -> str | None:
-        from nps_kit.clock import check_timezone
-
-        return None if value is None else check_timezone(value)
 
     @field_validator("period")
     @classmethod

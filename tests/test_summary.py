@@ -126,5 +126,7 @@ _KEYS = st.sampled_from([*MANIFEST_SUMMARY, *MANIFEST_SUMMARY["trend"][0]])  # t
 @given(st.dictionaries(_KEYS, _JSON | st.just(MANIFEST_SUMMARY["trend"])))
 def test_any_json_object_reads_without_error_and_round_trips(data: dict[str, object]) -> None:
     summary = UnitSummary.from_json(data)
-    again = UnitSummary.from_json(json.loads(json.dumps(summary.to_json())))
-    assert again == summary
+    text = json.dumps(summary.to_json())
+    again = UnitSummary.from_json(json.loads(text))
+    # Compared as JSON text: contributors are free-form rows, and NaN != NaN inside a dict.
+    assert json.dumps(again.to_json()) == text
