@@ -851,7 +851,9 @@ def impact_text(gain: float | None, detractors: int | None, lang: Language) -> s
 
     The one wording of the theme impact metric (``nps_gain`` of
     :func:`nps_kit.text.theme_impact`), shared by the strategy cards and the e-mail, e.g.
-    ``…中立者になった場合のNPS改善幅+4.3ポイント（批判者12人）``.
+    ``…中立者になった場合のNPS改善幅（自由回答全体）：+4.3ポイント（批判者12人）``. It is computed
+    over all of a respondent's open answers together, so it says so: the theme table of one
+    question, computed over that question's answers, may show a different figure.
 
     Parameters
     ----------
@@ -863,8 +865,9 @@ def impact_text(gain: float | None, detractors: int | None, lang: Language) -> s
         ``"ja"`` or ``"en"``.
     """
     value = points(gain, lang, signed=True)
+    # Over every open answer of a respondent: a question's own theme table may differ.
     if lang == "ja":
         n = "" if detractors is None else f"（批判者{detractors:,}人）"
-        return f"{label('impact', lang)}{value}{n}"
+        return f"{label('impact', lang)}（自由回答全体）：{value}{n}"
     n = "" if detractors is None else f" ({detractors:,} detractors)"
-    return f"{label('impact', lang)}: {value}{n}"
+    return f"{label('impact', lang)} (all open answers): {value}{n}"

@@ -250,8 +250,8 @@ def test_recommendations_follow_the_segments_stance(
         action=book.theme_actions("delivery", "detractor")[0].en,
         evidence=(
             "50% of detractors who commented (n=6) complain about or ask to improve “Delivery”; "
-            "NPS points gained if this theme's detractors became passives: +4.5 pts "
-            "(4 detractors)"
+            "NPS points gained if this theme's detractors became passives (all open answers): "
+            "+4.5 pts (4 detractors)"
         ),
         priority=1,
     )
@@ -288,7 +288,7 @@ def test_japanese_evidence_and_change_vs_previous(
     assert result[0].action == book.theme_actions("delivery", "detractor")[0].ja
     assert result[0].evidence == (
         "コメントした批判者の50%（n=6）が「Delivery」に不満・要望。"
-        "このテーマの批判者が中立者になった場合のNPS改善幅+4.5ポイント（批判者4人）"
+        "このテーマの批判者が中立者になった場合のNPS改善幅（自由回答全体）：+4.5ポイント（批判者4人）"
     )
     assert result[2].evidence == "コメントした推奨者の50%（n=8）が「Staff」を評価"
     general = segment_strategies(
@@ -300,13 +300,14 @@ def test_japanese_evidence_and_change_vs_previous(
 
 def test_impact_text_is_the_one_wording_of_the_metric() -> None:
     assert impact_text(4.25, 12, "ja") == (
-        "このテーマの批判者が中立者になった場合のNPS改善幅+4.2ポイント（批判者12人）"
+        "このテーマの批判者が中立者になった場合のNPS改善幅（自由回答全体）：+4.2ポイント（批判者12人）"
     )
     assert impact_text(4.25, 1234, "en") == (
-        "NPS points gained if this theme's detractors became passives: +4.2 pts (1,234 detractors)"
+        "NPS points gained if this theme's detractors became passives (all open answers): "
+        "+4.2 pts (1,234 detractors)"
     )
     assert impact_text(float("nan"), None, "en") == (
-        "NPS points gained if this theme's detractors became passives: —"
+        "NPS points gained if this theme's detractors became passives (all open answers): —"
     )
 
 
