@@ -774,6 +774,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Warning: only {share:.0f}% of comments have a theme. Choose another theme pack "
         "({packs}) or add phrases to themes.yaml",
     },
+    "overview.period_units": {
+        "ja": "（{total}部門中{ok}部門のレポート）",
+        "en": " ({ok} of {total} units' reports)",
+    },
 }
 
 

@@ -524,16 +524,17 @@ def write_periods_index(output: Path, *, language: Language | None = None) -> Pa
         entries.append((manifest_path.parent.name, ok, len(units)))
     lang = language if language is not None else _language(languages)
     items = "".join(
-        f'<li><a href="{escape(name)}/index.html">{escape(format_period(name, lang))}</a> '
-        f"({ok}/{total})</li>"
+        f'<li><a href="{escape(name)}/index.html">{escape(format_period(name, lang))}</a>'
+        f"{escape(t('overview.period_units', lang, ok=ok, total=total))}</li>"
         for name, ok, total in entries
     )
     title = t("overview.title", lang)
     page = (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
-        f"<h1>{escape(title)}</h1><ul>{items}</ul></body></html>\n"
+        f"<title>{escape(title)}</title><style>{_report_css()}{_CSS}</style></head><body>"
+        f'<main class="nps-report"><div class="nps-prose"><h1>{escape(title)}</h1>'
+        f"<ul>{items}</ul></div></main></body></html>\n"
     )
     path = Path(output) / "index.html"
     atomic_write_text(path, page)

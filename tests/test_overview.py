@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup
 
-from nps_kit.overview import write_overview
+from nps_kit.overview import write_overview, write_periods_index
 
 
 def unit(uid: str, name: str, lang: str, nps: float, **extra: Any) -> dict[str, Any]:
@@ -193,3 +195,26 @@ def test_overview_in_english_names_the_method(tmp_path: Path) -> None:
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert _changes(page)[0] == "A: +5.0 significant improvement"
     assert "hold the false discovery rate across all units at 5% (Benjamini–Hochberg)" in page
+
+
+def test_the_periods_index_lists_every_period_newest_first_in_the_report_design(
+    tmp_path: Path,
+) -> None:
+    for period, statuses in {"2026-09": ["ok", "ok"], "2026-10": ["ok", "failed"]}.items():
+        folder = tmp_path / period
+        folder.mkdir()
+        units = [{"unit": f"u{i}", "status": s, "language": "ja"} for i, s in enumerate(statuses)]
+        (folder / "manifest.json").write_text(
+            json.dumps({"period": period, "units": units}), encoding="utf-8"
+        )
+    page = write_periods_index(tmp_path).read_text(encoding="utf-8")
+    assert '<main class="nps-report">' in page
+    items = re.findall(r"<li>(.*?)</li>", page)
+    assert items == [
+        '<a href="2026-10/index.html">2026年10月</a>（2部門中1部門のレポート）',
+        '<a href="2026-09/index.html">2026年9月</a>（2部門中2部門のレポート）',
+    ]
+    english = write_periods_index(tmp_path, language="en").read_text(encoding="utf-8")
+    assert re.findall(r"<li>(.*?)</li>", english)[0] == (
+        '<a href="2026-10/index.html">October 2026</a> (1 of 2 units&#x27; reports)'
+    )
