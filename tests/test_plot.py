@@ -904,3 +904,35 @@ def test_an_english_title_wrapped_twice_keeps_its_spaces() -> None:
     assert "\n" in ax.get_title(loc="left")  # wrapped to fit
     fit_to_width(ax.figure)
     assert title_text(ax) == long
+
+
+def test_a_long_title_is_not_cut_in_the_saved_image() -> None:
+    # Measured at screen resolution but saved at twice it, a title that fitted by 4 px ran past
+    # the image's edge ("…場合のNPS" cut). No ink may touch the right edge of the title band, and
+    # the title breaks after a particle, not inside "NPS".
+    import io
+
+    from PIL import Image
+
+    from nps_kit.plot._base import palette_retina_png
+
+    labels = ["配送（スピード・破損）", "価格・コストパフォーマンス", "サイト・アプリの使いやすさ"]
+    table = pd.DataFrame(
+        {
+            "theme": [f"t{i}" for i in range(8)],
+            "label": [f"{x}\n(批判者コメントの33%)" for x in labels * 2 + labels[:2]],
+            "nps_gain": [9.2, 4.2, 3.5, 3.0, 2.5, 2.5, 2.2, 1.7],
+            "share_promoters": [0.1] * 8,
+            "share_passives": [0.1] * 8,
+            "share_detractors": [0.33, 0.15, 0.13, 0.11, 0.09, 0.09, 0.08, 0.06],
+        }
+    )
+    title = "このテーマの批判者が中立者になった場合のNPS改善幅"
+    ax = plot.theme_impact(table, lang="ja", title=title)
+    rendered = palette_retina_png(ax.figure)
+    assert rendered is not None
+    with Image.open(io.BytesIO(rendered[0])) as image:
+        pixels = np.asarray(image.convert("L"))
+    band = pixels[: pixels.shape[0] // 6]
+    assert int((band[:, -3:] < 128).sum()) == 0
+    assert ax.get_title(loc="left") == "このテーマの批判者が中立者になった場合の\nNPS改善幅"

@@ -346,6 +346,8 @@ def title_text(ax: Axes) -> str:
 def _wrap_points(text: str) -> list[int]:
     """Positions where a title may break: after spaces, Japanese punctuation and particles."""
     points = [i + 1 for i, ch in enumerate(text) if ch in " 、・：）」×"]
+    # after a particle (の, が, を…), so that "…場合の" + "NPS改善幅" keeps a word whole
+    points += [i + 1 for i, ch in enumerate(text) if ch in "のがをにはでと"]
     points += [i for i, ch in enumerate(text) if ch in "（「" and i > 0]
     return sorted(set(p for p in points if 0 < p < len(text)))
 
@@ -400,6 +402,9 @@ def _fit_to_width(fig: Figure) -> None:
     fig.draw_without_rendering()
     renderer: RendererBase = getattr(fig, "_get_renderer")()  # noqa: B009 - the layout's renderer
     width = fig.bbox.width
+    # Text is measured here at screen resolution but saved at twice it, where glyphs come out
+    # a little wider: keep 3% of the width free, or a title's last characters are cut ("…NPS").
+    margin = max(4.0, 0.03 * width)
     for ax in fig.axes:
         spec = getattr(ax, "nps_kit_legend", None)
         if spec is not None:
@@ -415,8 +420,21 @@ def _fit_to_width(fig: Figure) -> None:
                 if box.x1 <= width - 2 or n == 1:
                     break
         left = ax.get_window_extent(renderer).x0
-        _wrap_title(ax, renderer, width - left - 4)
+        _wrap_title(ax, renderer, width - left - margin)
     fig.draw_without_rendering()
+    # The layout moves an axes once its title wraps (longer tick labels then set its left edge):
+    # wrap again, at most twice, while a title still runs past the figure's edge.
+    for _ in range(2):
+        over = [
+            ax
+            for ax in fig.axes
+            if title_text(ax) and _left_title(ax).get_window_extent(renderer).x1 > width - margin
+        ]
+        if not over:
+            break
+        for ax in over:
+            _wrap_title(ax, renderer, width - ax.get_window_extent(renderer).x0 - margin)
+        fig.draw_without_rendering()
     for ax in fig.axes:
         _thin_x_labels(ax, renderer)
         refit = getattr(ax, "nps_kit_refit", None)  # e.g. label placement of the driver chart
