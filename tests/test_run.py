@@ -136,7 +136,7 @@ def test_manifest_merges_with_the_previous_run_and_overview_is_self_contained(
     assert "<script" not in page and "http" not in page
     assert 'href="_failed/b.ipynb"' in page
     top = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert '<a href="2026-10/index.html">October 2026</a> (1/2)' in top
+    assert '<a href="2026-10/index.html">October 2026</a> (1 of 2 units&#x27; reports)' in top
 
 
 def test_summary_table_shows_the_failing_cell(tmp_path: Path) -> None:
@@ -296,7 +296,7 @@ def test_the_run_writes_the_overview_in_the_projects_language_and_time_zone(
     assert sorted(tr.td.get_text() for tr in soup.select("tbody tr")) == ["Unit A", "部門B"]
     assert soup.select_one(".nps-prose p").get_text().endswith(" JST")
     top = (output / "index.html").read_text(encoding="utf-8")
-    assert '<a href="2026-10/index.html">October 2026</a> (2/2)' in top
+    assert '<a href="2026-10/index.html">October 2026</a> (2 of 2 units&#x27; reports)' in top
 
 
 def test_a_kernel_that_cannot_start_fails_every_unit_with_the_reason(
@@ -467,7 +467,7 @@ def test_two_concurrent_runs_of_25_units_each_end_with_50_units(tmp_path: Path) 
     assert {name: u["summary"]["period"] for name, u in units.items()} == {n: n for n in units}
     page = (folder / "index.html").read_text(encoding="utf-8")
     assert _overview_rows(page) == 50
-    assert '<a href="2026-10/index.html">2026年10月</a> (50/50)' in (
+    assert '<a href="2026-10/index.html">2026年10月</a>（50部門中50部門のレポート）' in (
         output / "index.html"
     ).read_text(encoding="utf-8")
 
