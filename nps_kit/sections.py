@@ -40,7 +40,16 @@ from nps_kit.periods import format_period
 from nps_kit.score import Change as ScoreChange
 from nps_kit.score import distribution as score_distribution
 from nps_kit.score import shown_diff, target_status
-from nps_kit.summary import Action, Change, Control, Excluded, Theme, TrendPoint, UnitSummary
+from nps_kit.summary import (
+    Action,
+    Change,
+    Control,
+    Excluded,
+    Theme,
+    TrendPoint,
+    UnitSummary,
+    publish_summary,
+)
 from nps_kit.text.discovery import text_quality
 from nps_kit.text.themes import ThemeBook, representative_comments
 from nps_kit.text.tokens import answered
@@ -845,5 +854,5 @@ def summary(
             invalid=int((unit.current["nps_status"] == "invalid").sum()),
         ),
     )
-    report.publish_summary(data)
+    publish_summary(data)
     return data
