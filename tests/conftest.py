@@ -13,6 +13,7 @@ import matplotlib
 import numpy as np
 import pandas as pd
 import pytest
+from _chromium import browser  # noqa: F401 - real headless chromium, for every test module
 from _smtp import server  # noqa: F401 - the real SMTP server fixture, for every test module
 from hypothesis import settings
 

@@ -11,6 +11,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from _chromium import (
+    CLEAN,
+    DESKTOP,
+    PHONE,
+    layout_problems,
+    needs_chromium,
+    open_page,
+)
 
 from nps_kit.params import load_all
 from nps_kit.run import run_reports
@@ -122,45 +130,33 @@ def test_overview_links_every_unit(built):
     assert "<script" not in overview.lower()
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium is not installed")
+@needs_chromium
 @pytest.mark.parametrize("unit", ["ec", "cloud"])
-def test_reports_in_a_real_browser(built, unit, tmp_path_factory):
-    from test_browser import DESKTOP, PHONE, Chromium, open_page
-
+def test_reports_in_a_real_browser(built, unit, browser, tmp_path):
     _, folder = built
-    chromium = Chromium(tmp_path_factory.mktemp("profile"))
-    try:
-        for device in (PHONE, DESKTOP):
-            page = open_page(chromium, folder / f"{unit}.html", device)
-            assert page.problems() == []
-            schemes = {url.split(":", 1)[0] for url in page.requested_urls()}
-            assert schemes <= {"file", "data"}
-            assert page.js("document.scripts.length") == 0
-            # The planted <img onerror> is text, never an element.
-            assert page.js("document.querySelectorAll('img:not([src^=\"data:\"])').length") == 0
-            width = page.js("document.documentElement.scrollWidth")
-            assert width <= device["width"]
-            shot = page.screenshot(tmp_path_factory.mktemp("shots") / f"{unit}.png")
-            assert shot.startswith(b"\x89PNG")
-    finally:
-        chromium.close()
+    for device in (PHONE, DESKTOP):
+        page = open_page(browser, folder / f"{unit}.html", device)
+        assert page.problems() == []
+        schemes = {url.split(":", 1)[0] for url in page.requested_urls()}
+        assert schemes <= {"file", "data"}
+        assert page.js("document.scripts.length") == 0
+        # The planted <img onerror> is text, never an element.
+        assert page.js("document.querySelectorAll('img:not([src^=\"data:\"])').length") == 0
+        width = page.js("document.documentElement.scrollWidth")
+        assert width <= device["width"]
+        shot = page.screenshot(tmp_path / f"{unit}-{device['width']}.png")
+        assert shot.startswith(b"\x89PNG")
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium is not installed")
+@needs_chromium
 @pytest.mark.parametrize("page_name", ["ec", "cloud", "index"])
-def test_layout_on_a_phone_and_a_desktop(built, page_name, tmp_path_factory):
+def test_layout_on_a_phone_and_a_desktop(built, page_name, browser):
     """No hidden NPS figure, no word or number–unit split, no chart text under 11 px, no
     sideways page scroll, every chart described: checked on the rendered line boxes."""
-    from test_browser import CLEAN, DESKTOP, PHONE, Chromium, layout_problems, open_page
-
     _, folder = built
-    chromium = Chromium(tmp_path_factory.mktemp("profile"))
-    try:
-        for device in (PHONE, DESKTOP):
-            page = open_page(chromium, folder / f"{page_name}.html", device)
-            assert layout_problems(page) == CLEAN, device["width"]
-    finally:
-        chromium.close()
+    for device in (PHONE, DESKTOP):
+        page = open_page(browser, folder / f"{page_name}.html", device)
+        assert layout_problems(page) == CLEAN, device["width"]
 
 
 def test_successful_reports_can_be_mailed_from_the_manifest(built, monkeypatch, tmp_path):

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from _chromium import (
+    DESKTOP,
+    PHONE,
+    Chromium,
+    Page,
+    needs_chromium,
+    open_page,
+)
 from nbformat.v4 import new_output
-from test_browser import CHROMIUM, DESKTOP, PHONE, Chromium, Page, open_page
 from test_render import TITLE, build_report_notebook, code
 
 from nps_kit._followup_html import followup_html
@@ -18,7 +24,7 @@ from nps_kit.render import write_html
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed"),
+    needs_chromium,
 ]
 N = 60
 LONG = "配送が遅く、問い合わせても返事がなかったので、とても困りました。" * 3
@@ -55,15 +61,6 @@ def report_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("followups") / "ec.html"
     write_html(nb, path, lang="ja", title=TITLE)
     return path
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chromium]:
-    chromium = Chromium(tmp_path_factory.mktemp("chromium-profile"))
-    try:
-        yield chromium
-    finally:
-        chromium.close()
 
 
 BOXES = """(() => Array.from(document.querySelectorAll('.nps-followups__table tbody tr'))

@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_browser import BROKEN_WORDS, CHROMIUM, DESKTOP, PHONE, Chromium, open_page
+from _chromium import (
+    BROKEN_WORDS,
+    DESKTOP,
+    PHONE,
+    Chromium,
+    needs_chromium,
+    open_page,
+)
 from test_mail_compose import PERIOD, SENDER, SUMMARY, make_unit
 
 from nps_kit.mail.body import CHART_WIDTH
@@ -19,7 +26,7 @@ from nps_kit.mail.compose import compose_message, render_charts
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed"),
+    needs_chromium,
 ]
 
 #: The chart as shown: its width on screen, and its drawn (attribute) width.
@@ -27,15 +34,6 @@ SHOWN = """(() => { const img = document.querySelector('img.chart');
   return {shown: img.getBoundingClientRect().width, drawn: Number(img.getAttribute('width')),
           scroll: document.documentElement.scrollWidth > document.documentElement.clientWidth};
 })()"""
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chromium]:
-    chromium = Chromium(tmp_path_factory.mktemp("chromium-profile"))
-    try:
-        yield chromium
-    finally:
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
