@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-__all__ = ["add_notebook_option", "add_parameters_option", "default_notebook"]
+__all__ = [
+    "add_delivery_options",
+    "add_notebook_option",
+    "add_output_option",
+    "add_parameters_option",
+    "default_notebook",
+]
 
 
 def add_parameters_option(parser: argparse.ArgumentParser) -> None:
@@ -16,6 +22,34 @@ def add_parameters_option(parser: argparse.ArgumentParser) -> None:
         default=Path("parameters"),
         metavar="DIR",
         help="folder with defaults.yaml and <unit>.yaml (default: parameters)",
+    )
+
+
+def add_output_option(parser: argparse.ArgumentParser, *, holds: str) -> None:
+    """Add ``--output DIR``, the reports root; ``holds`` says what the command keeps there."""
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=Path("reports"),
+        metavar="DIR",
+        help=f"reports root; {holds} (default: reports)",
+    )
+
+
+def add_delivery_options(parser: argparse.ArgumentParser, *, outbox: str, log: str) -> None:
+    """Add ``--dry-run`` and ``--resend`` for a command that mails and logs what it sent.
+
+    ``outbox`` is where a dry run writes the messages (e.g. ``"<output>/alerts/outbox"``);
+    ``log`` names the log that keeps a message from being sent twice.
+    """
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=f"write each message to {outbox}/<unit>.eml and list who would receive what, "
+        "instead of sending; logs nothing",
+    )
+    parser.add_argument(
+        "--resend", action="store_true", help=f"send again what {log} says was already sent"
     )
 
 

@@ -8,7 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from nps_kit.commands._options import add_parameters_option
+from nps_kit.commands._options import (
+    add_delivery_options,
+    add_output_option,
+    add_parameters_option,
+)
 from nps_kit.errors import ConfigError
 
 __all__ = ["register"]
@@ -49,23 +53,9 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--data", type=Path, metavar="PATH", help="a newer export to read instead of data.path"
     )
-    parser.add_argument(
-        "--dry-run",
-        action="store_true",
-        help="write each message to <output>/alerts/outbox/<unit>.eml instead of sending, "
-        "and log nothing",
-    )
-    parser.add_argument(
-        "--resend", action="store_true", help="alert again responses the log says were alerted"
-    )
+    add_delivery_options(parser, outbox="<output>/alerts/outbox", log="the alert log")
     add_parameters_option(parser)
-    parser.add_argument(
-        "--output",
-        type=Path,
-        default=Path("reports"),
-        metavar="DIR",
-        help="reports root; the alert log and outbox go to DIR/alerts (default: reports)",
-    )
+    add_output_option(parser, holds="the alert log and outbox go to DIR/alerts")
     parser.set_defaults(handler=_handle)
 
 

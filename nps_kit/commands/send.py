@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
+from nps_kit.commands._options import add_delivery_options, add_output_option
 from nps_kit.errors import NpsKitError
 
 __all__ = ["register"]
@@ -44,22 +44,8 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--period", required=True, metavar="YYYY-MM", help="the period to send, e.g. 2026-10"
     )
-    parser.add_argument(
-        "--dry-run",
-        action="store_true",
-        help="write each message to reports/<period>/outbox/<unit>.eml and list who would "
-        "receive what, instead of sending",
-    )
-    parser.add_argument(
-        "--resend", action="store_true", help="send again even if sent.jsonl says it was sent"
-    )
-    parser.add_argument(
-        "--output",
-        type=Path,
-        default=Path("reports"),
-        metavar="DIR",
-        help="reports root holding <period>/manifest.json (default: reports)",
-    )
+    add_delivery_options(parser, outbox="<output>/<period>/outbox", log="sent.jsonl")
+    add_output_option(parser, holds="holds <period>/manifest.json")
     parser.set_defaults(handler=_handle)
 
 
