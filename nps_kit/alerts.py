@@ -25,6 +25,7 @@ from typing import Literal
 
 import pandas as pd
 
+from nps_kit import clock
 from nps_kit._atomic import append_line
 from nps_kit._lock import file_lock
 from nps_kit.alerts_mail import compose_alert
@@ -45,6 +46,7 @@ __all__ = [
     "AlertOutcome",
     "AlertRecord",
     "AlertSummary",
+    "local_since",
     "new_detractors",
     "parse_since",
     "send_alerts",
@@ -57,6 +59,9 @@ _SINCE = re.compile(r"^(\d+)([hdw])$")
 
 def parse_since(text: str, *, now: dt.datetime) -> dt.datetime:
     """Turn ``--since`` into a moment: ``12h``, ``1d``, ``2w`` before ``now``, or a date.
+
+    A duration is a moment (zone-aware when ``now`` is); a date is midnight at each unit's
+    place, so it is returned naive and read in the unit's time zone (see :func:`local_since`).
 
     Raises
     ------
@@ -75,6 +80,18 @@ def parse_since(text: str, *, now: dt.datetime) -> dt.datetime:
             f"--since: expected a duration like 1d, 12h or 2w, or a date like 2026-11-01; "
             f"found {text!r}."
         ) from None
+
+
+def local_since(since: dt.datetime, unit: UnitParameters) -> dt.datetime:
+    """Return ``since`` as wall-clock time at ``unit``'s place, which export dates are in.
+
+    A zone-aware moment (``--since 12h``) is converted to the unit's ``timezone`` (by default
+    the zone of its language, :func:`nps_kit.clock.zone`); a naive one (``--since 2026-11-01``)
+    already is that place's time.
+    """
+    if since.tzinfo is None:
+        return since
+    return since.astimezone(clock.zone(unit.language, unit.timezone)).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
@@ -205,7 +222,7 @@ def new_detractors(
     source
         The export's path, for messages.
     since
-        Keep responses dated at or after this moment.
+        Keep responses dated at or after this moment (see :func:`local_since`).
     already
         Response ids alerted before.
 
@@ -222,7 +239,8 @@ def new_detractors(
         values=unit.data.filter.values if unit.data.filter else (),
         source=source,
     )
-    rows = rows.loc[rows["nps_date"].notna() & (rows["nps_date"] >= pd.Timestamp(since))]
+    start = pd.Timestamp(local_since(since, unit))
+    rows = rows.loc[rows["nps_date"].notna() & (rows["nps_date"] >= start)]
     rows = contactable_detractors(
         rows, contact_column=unit.columns.contact, max_score=unit.alerts.max_score
     )
@@ -367,7 +385,8 @@ def send_alerts(
             ids = tuple(rows["response_id"])
             if not ids:
                 outcomes.append(AlertOutcome(unit.unit, "nothing_new"))
-                echo(f"{unit.unit}: no new detractors to alert since {since:%Y-%m-%d %H:%M}.")
+                start = local_since(since, unit)
+                echo(f"{unit.unit}: no new detractors to alert since {start:%Y-%m-%d %H:%M}.")
                 continue
             composed = compose_alert(unit, rows, sender=sender, now=now)
             if dry_run:

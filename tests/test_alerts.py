@@ -13,10 +13,10 @@ import pandas as pd
 import pytest
 from _smtp import Recorder
 
-from nps_kit.alerts import parse_since
+from nps_kit.alerts import local_since, parse_since, send_alerts
 from nps_kit.cli import main
 from nps_kit.errors import ConfigError
-from nps_kit.params import load_unit
+from nps_kit.params import load_all, load_unit
 
 pytestmark = pytest.mark.slow
 
@@ -269,6 +269,31 @@ def test_since_durations_and_dates() -> None:
     assert parse_since("2026-11-01", now=now) == dt.datetime(2026, 11, 1)
     with pytest.raises(ConfigError):
         parse_since("1m", now=now)
+
+
+def test_a_duration_counts_back_from_now_at_each_units_place(project: Path) -> None:
+    """``--since 12h`` run at 03:30 UTC is 12:30 in Tokyo: EC's (ja) export times are Tokyo
+    wall-clock times, so E05 at 12:00 is older than the window; Cloud (en) is in UTC."""
+    found = load_all(project / "parameters", units=["ec", "cloud"])
+    ec, cloud = found.units["ec"], found.units["cloud"]
+    moment = dt.datetime(2026, 11, 4, 3, 30, tzinfo=dt.UTC)
+    assert local_since(moment, ec) == dt.datetime(2026, 11, 4, 12, 30)
+    assert local_since(moment, cloud) == dt.datetime(2026, 11, 4, 3, 30)
+    assert local_since(dt.datetime(2026, 11, 1), ec) == dt.datetime(2026, 11, 1)  # a date
+    lines: list[str] = []
+    summary = send_alerts(
+        [ec], output=project / "reports", since=moment, dry_run=True, echo=lines.append
+    )
+    assert [o.status for o in summary.outcomes] == ["nothing_new"]
+    assert lines[-2] == "ec: no new detractors to alert since 2026-11-04 12:30."
+    earlier = send_alerts(
+        [ec],
+        output=project / "reports",
+        since=moment - dt.timedelta(hours=1),  # 11:30 in Tokyo
+        dry_run=True,
+        echo=lines.append,
+    )
+    assert [o.response_ids for o in earlier.outcomes] == [("E05",)]
 
 
 def test_alerts_block_is_validated(tmp_path: Path) -> None:

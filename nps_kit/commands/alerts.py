@@ -70,7 +70,7 @@ def _handle(args: argparse.Namespace) -> int:
             else "give unit ids or --all; nothing was selected.",
             hint="E.g. `nps-kit alerts ec` or `nps-kit alerts --all`.",
         )
-    since = parse_since(args.since, now=dt.datetime.now())
+    since = parse_since(args.since, now=dt.datetime.now(dt.UTC))
     if args.data is not None and not args.data.is_file():
         raise ConfigError(f"--data: file not found: {args.data}.", path=args.data)
     found = load_all(args.parameters, units=None if args.all else args.units)
