@@ -752,6 +752,21 @@ def test_long_titles_wrap_and_legends_fold_inside_the_figure(width: float) -> No
     assert legend_box.y1 <= title_box.y0 + 1  # the legend sits under the title, not over it
 
 
+def test_a_legend_without_a_title_stays_inside_the_figure() -> None:
+    """The e-mail's chart has no title (the message heads it): its legend must not be cut."""
+    from nps_kit.plot._base import fit_to_width
+
+    fig, ax = plt.subplots(figsize=(3.4, 3.2), dpi=100, layout="constrained")
+    plot.trend(trend_table(), ax=ax, lang="ja", target=0, title="")
+    fit_to_width(fig)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    legend_box = ax.get_legend().get_window_extent(renderer)
+    assert 0 <= legend_box.x0 and legend_box.x1 <= fig.bbox.width
+    assert 0 <= legend_box.y0 and legend_box.y1 <= fig.bbox.height  # was ~20 px above the top
+    assert legend_box.y0 >= ax.get_window_extent(renderer).y1  # above the plot, not over it
+
+
 def test_charts_describe_their_figures_as_text() -> None:
     from nps_kit.plot._base import palette_retina_png
 

@@ -50,7 +50,7 @@ MAX_HTML_BYTES = 100_000
 _VERDICTS = frozenset({"no_change", "improvement", "decline"})
 
 #: Height of the mail's trend chart in CSS px; its width is :data:`nps_kit.mail.body.CHART_WIDTH`.
-CHART_HEIGHT = 250
+CHART_HEIGHT = 320
 
 
 @dataclass(frozen=True)

@@ -742,8 +742,10 @@ def top_legend(
             columnspacing=1.2,
         )
         # Its height is reserved by the title's pad; left in the layout, a legend wider than
-        # the axes would make constrained layout squeeze the plot instead of folding it.
-        legend.set_in_layout(False)
+        # the axes would make constrained layout squeeze the plot instead of folding it. An
+        # empty title reserves nothing (the e-mail's chart has its heading in the message), so
+        # there the legend itself takes its place in the layout, or it is cut at the top edge.
+        legend.set_in_layout(not title)
     ax.set_title(title, loc="left", pad=6 + 19 * rows)
 
 
