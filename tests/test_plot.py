@@ -752,6 +752,20 @@ def test_long_titles_wrap_and_legends_fold_inside_the_figure(width: float) -> No
     assert legend_box.y1 <= title_box.y0 + 1  # the legend sits under the title, not over it
 
 
+def test_value_labels_sit_over_the_lines_they_cross() -> None:
+    """A narrow chart puts "−25.0" across the zero line: the line must not strike through it."""
+    from matplotlib.colors import to_rgba
+
+    ax = plot.breakdown(breakdown_table(), by="channel", lang="ja")
+    labels = [t for t in ax.texts if t.get_gid() == "value-label"]
+    assert len(labels) == 3  # the shown groups
+    lines = [a.get_zorder() for a in [*ax.lines, *ax.collections]]
+    for text in labels:
+        patch = text.get_bbox_patch()
+        assert patch is not None and to_rgba(patch.get_facecolor()) == (1.0, 1.0, 1.0, 1.0)
+        assert text.get_zorder() > max(lines)
+
+
 def test_a_legend_without_a_title_stays_inside_the_figure() -> None:
     """The e-mail's chart has no title (the message heads it): its legend must not be cut."""
     from nps_kit.plot._base import fit_to_width

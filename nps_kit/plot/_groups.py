@@ -121,6 +121,11 @@ def _dot_interval(
             va="center",
             fontsize=10,
             color=NPS_COLOR,
+            # Over the zero line and grid lines it crosses (a narrow chart puts "−25.0" across
+            # zero), on a background of its own so no line strikes through the figure.
+            bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"},
+            zorder=4,
+            gid="value-label",
         )
     ax.set_yticks(ys, names)
     ax.set_ylim(len(names) - 0.5, -0.6)
