@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["LANGUAGES", "Language", "impact_text", "interval_label", "label", "points", "t"]
+__all__ = [
+    "LANGUAGES",
+    "Language",
+    "impact_text",
+    "interval_label",
+    "label",
+    "phrase_breaks",
+    "points",
+    "t",
+]
 
 Language = Literal["ja", "en"]
 LANGUAGES: tuple[Language, ...] = ("ja", "en")
@@ -170,8 +179,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "回答者に占める割合（%）",
         "en": "Share of respondents (%)",
     },
-    "sections.share_promoters": {"ja": "推奨者に占める割合", "en": "Among promoters"},
-    "sections.share_detractors": {"ja": "批判者に占める割合", "en": "Among detractors"},
+    "sections.share_promoters": {"ja": "推奨者に占める割合（%）", "en": "Among promoters (%)"},
+    "sections.share_detractors": {"ja": "批判者に占める割合（%）", "en": "Among detractors (%)"},
     "sections.no_answer": {
         "ja": "（無回答）",
         "en": "(no answer)",
@@ -875,3 +884,34 @@ def impact_text(gain: float | None, detractors: int | None, lang: Language) -> s
         return f"{label('impact', lang)}（自由回答全体）：{value}{n}"
     n = "" if detractors is None else f" ({detractors:,} detractors)"
     return f"{label('impact', lang)} (all open answers): {value}{n}"
+
+
+def phrase_breaks(text: str) -> list[int]:
+    """Return the positions where a line may break in ``text`` without splitting a word.
+
+    After spaces, Japanese punctuation (、・：）」×) and particles (の, が, を, に, は, で, と),
+    before an opening bracket, and where two or more hiragana (a phrase's ending) meet a kanji,
+    katakana or Latin word, so that 「…場合の」 + 「NPS改善幅」 keeps each word whole. Charts
+    wrap their titles here and report tables their headings (Japanese has no spaces, and the
+    report's ``word-break: keep-all`` breaks it nowhere else).
+    """
+    points = [i + 1 for i, ch in enumerate(text) if ch in " 、・：）」×"]
+    points += [i + 1 for i, ch in enumerate(text) if ch in "のがをにはでと"]
+    points += [i for i, ch in enumerate(text) if ch in "（「" and i > 0]
+    # where a phrase's hiragana ending meets the next word: 「言及した」+「コメント」
+    points += [
+        i
+        for i in range(2, len(text))
+        if _is_hiragana(text[i - 2]) and _is_hiragana(text[i - 1]) and _starts_word(text[i])
+    ]
+    return sorted(set(p for p in points if 0 < p < len(text)))
+
+
+def _is_hiragana(ch: str) -> bool:
+    return "\u3041" <= ch <= "\u309f"
+
+
+def _starts_word(ch: str) -> bool:
+    """Kanji, katakana or a Latin letter or digit: what follows a phrase's hiragana ending."""
+    kanji, katakana = "\u4e00" <= ch <= "\u9fff", "\u30a1" <= ch <= "\u30fa"
+    return kanji or katakana or (ch.isascii() and ch.isalnum())

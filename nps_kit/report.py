@@ -11,6 +11,7 @@ for notebooks written against this module.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -20,7 +21,7 @@ from typing import Any, Literal, Protocol
 import pandas as pd
 from IPython.display import HTML
 
-from nps_kit.i18n import Language, interval_label, label, points, t
+from nps_kit.i18n import Language, interval_label, label, phrase_breaks, points, t
 from nps_kit.score import TargetStatus, shown_diff, target_status
 from nps_kit.summary import SUMMARY_MIME, publish_summary, read_summary
 
@@ -125,6 +126,16 @@ def nobreak(escaped: str) -> str:
     return _NUMBER_UNIT.sub(
         lambda m: '<span class="nps-nb">' + m.group(0).replace(" ", _NBSP) + "</span>", escaped
     )
+
+
+def _heading(text: str) -> str:
+    """Escape a column heading, with ``<wbr>`` where it may wrap between Japanese phrases.
+
+    Headings wrap so that a long one (「このテーマの批判者が中立者になった場合のNPS改善幅」) does
+    not push the last columns out of sight; Japanese has no spaces to wrap at.
+    """
+    cuts = [0, *phrase_breaks(text), len(text)]
+    return "<wbr>".join(escape(text[a:b]) for a, b in itertools.pairwise(cuts))
 
 
 def _number(value: float | None, *, signed: bool = False, digits: int = 1) -> str:
@@ -377,7 +388,7 @@ def table(
         for c in shown
     }
     head = "".join(
-        f'<th scope="col" class="{"is-num" if numeric[c] else "is-text"}">{escape(h)}</th>'
+        f'<th scope="col" class="{"is-num" if numeric[c] else "is-text"}">{_heading(h)}</th>'
         for c, h in shown.items()
     )
     badge = f'<span class="nps-badge">{escape(label("small_sample", lang_))}</span>'

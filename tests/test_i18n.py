@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from nps_kit.i18n import _CATALOGUE, points, t
+from nps_kit.i18n import _CATALOGUE, phrase_breaks, points, t
 
 #: Japanese characters: CJK punctuation (、。「」〜), kana, kanji and full-width forms (（）：).
 _JA = "\u3000-\u303f\u3040-\u30ff\u4e00-\u9fff\uff00-\uffef"
@@ -104,3 +105,19 @@ def test_shipped_playbooks_and_theme_packs_have_no_half_width_spaces_in_japanese
         if problems
     }
     assert found == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("言及したコメント回答者のNPS", ["言及した", "コメント回答者の", "NPS"]),
+        ("批判者に占める割合", ["批判者に", "占める", "割合"]),
+        ("お支払いが使いやすさ", ["お支払いが", "使いやすさ"]),  # no break after the prefix お
+        ("配送（スピード・破損）", ["配送", "（スピード・", "破損）"]),
+        ("NPS by channel", ["NPS ", "by ", "channel"]),
+        ("", [""]),
+    ],
+)
+def test_phrase_breaks_keep_words_whole(text: str, phrases: list[str]) -> None:
+    cuts = [0, *phrase_breaks(text), len(text)]
+    assert [text[a:b] for a, b in itertools.pairwise(cuts)] == phrases

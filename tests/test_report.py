@@ -240,6 +240,15 @@ def test_table_formats_and_default_columns(frame: pd.DataFrame) -> None:
     assert rows[2] == ["電話small sample", "n=22", "—"]
 
 
+def test_table_headings_may_wrap_between_japanese_phrases(frame: pd.DataFrame) -> None:
+    heading = "このテーマの批判者が中立者になった場合のNPS改善幅（ポイント）"
+    html = report.table(frame, columns={"channel": "<チャネル>", "nps": heading}, lang="ja")
+    soup = soup_of(html)
+    assert [th.get_text() for th in soup.select("thead th")] == ["<チャネル>", heading]
+    assert str(soup.select("thead th")[1]).count("<wbr/>") == 7  # この|テーマの|批判者が|…
+    assert "&lt;チャネル&gt;" in html._repr_html_()
+
+
 def test_table_booleans_and_dates() -> None:
     df = pd.DataFrame({"ok": [True, False], "day": pd.to_datetime(["2026-10-01", None])})
     rows = [

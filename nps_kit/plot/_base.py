@@ -32,7 +32,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import Formatter, MaxNLocator
 from matplotlib.transforms import Bbox
 
-from nps_kit.i18n import LANGUAGES, Language, label, t
+from nps_kit.i18n import LANGUAGES, Language, label, phrase_breaks, t
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -343,15 +343,6 @@ def title_text(ax: Axes) -> str:
     return text
 
 
-def _wrap_points(text: str) -> list[int]:
-    """Positions where a title may break: after spaces, Japanese punctuation and particles."""
-    points = [i + 1 for i, ch in enumerate(text) if ch in " 、・：）」×"]
-    # after a particle (の, が, を…), so that "…場合の" + "NPS改善幅" keeps a word whole
-    points += [i + 1 for i, ch in enumerate(text) if ch in "のがをにはでと"]
-    points += [i for i, ch in enumerate(text) if ch in "（「" and i > 0]
-    return sorted(set(p for p in points if 0 < p < len(text)))
-
-
 def _wrap_title(ax: Axes, renderer: RendererBase, room: float) -> None:
     """Break a left title into lines that each fit ``room`` display pixels."""
     title = _left_title(ax)
@@ -369,7 +360,7 @@ def _wrap_title(ax: Axes, renderer: RendererBase, room: float) -> None:
             lines.append(rest)
             break
         cut = 0
-        for point in [*_wrap_points(rest), len(rest)]:
+        for point in [*phrase_breaks(rest), len(rest)]:
             title.set_text(rest[:point].rstrip())
             if title.get_window_extent(renderer).width > room:
                 break
