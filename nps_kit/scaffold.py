@@ -91,6 +91,8 @@ def _short(text: str, width: int = 60) -> str:
 
 def _slug(value: str, taken: set[str], i: int) -> str:
     text = unicodedata.normalize("NFKC", value).casefold()
+    # Accents go, their letters stay: "Café Lumière" is cafe-lumiere, not caf-lumi-re.
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:40] or f"unit-{i + 1}"
     if not slug[0].isalnum():
         slug = f"u{slug}"[:40]

@@ -127,6 +127,23 @@ def test_google_forms_project_parameters(tmp_path: Path) -> None:
     }
 
 
+def test_unit_ids_keep_accented_letters(tmp_path: Path) -> None:
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d},{i % 11},{unit}\n"
+        for i, unit in enumerate(["Café Lumière Inn", "Harbour Hotel", "東京本店"] * 20)
+    )
+    export = tmp_path / "stays.csv"
+    export.write_bytes(("date,recommend,property\n" + rows).encode("utf-8"))
+    project_from_export(tmp_path / "p", export, unit_column="property")
+    units = load_all(tmp_path / "p" / "parameters")
+    assert units.errors == []
+    assert {u: p.name for u, p in units.units.items()} == {
+        "cafe-lumiere-inn": "Café Lumière Inn",  # was caf-lumi-re-inn
+        "harbour-hotel": "Harbour Hotel",
+        "unit-3": "東京本店",
+    }
+
+
 def test_ambiguous_dates_are_assumed_and_said(tmp_path: Path) -> None:
     rows = "".join(f"{i % 9 + 1}/0{i % 3 + 1}/2026,{i % 11},ok {i}\n" for i in range(40))
     export = write_text(tmp_path / "a.csv", "date,recommend,why\n" + rows)

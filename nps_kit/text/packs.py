@@ -103,6 +103,11 @@ class PackFit(NamedTuple):
 # The generic pack's broad themes (service, quality, speed) tag some comments of any domain, so a
 # domain pack is preferred unless generic covers this many percentage points more.
 _GENERIC_MARGIN = 10.0
+# When generic covers more at all, a domain pack must show its domain: this many of its own
+# themes (those generic lacks: delivery, claims, reliability…) each tag this share of comments.
+# A hotel's "location near the station" is one finance theme (branches), not a bank.
+_DOMAIN_THEMES = 2
+_DOMAIN_SHARE = 2.0
 
 
 def best_pack(texts: pd.Series) -> PackFit:
@@ -118,19 +123,31 @@ def best_pack(texts: pd.Series) -> PackFit:
     PackFit
         ``(pack, coverage)``: the pack id and the percentage of answered comments it tags
         (:func:`coverage`). Between domain packs (retail, saas, finance) a tie goes to the pack
-        that finds more theme mentions, then to :data:`PACKS` order; a domain pack beats
-        ``generic`` unless generic tags at least 10 percentage points more.
+        that finds more theme mentions, then to :data:`PACKS` order. A domain pack beats
+        ``generic`` unless generic tags at least 10 percentage points more, or generic tags
+        more and fewer than two of the domain pack's own themes (the ones generic lacks) each
+        tag 2% of the comments.
     """
     from nps_kit.text.themes import tag_themes
     from nps_kit.text.tokens import answered
 
     said = texts[answered(texts).to_numpy(dtype=bool)]
     scores: dict[str, tuple[float, int]] = {}
+    own_themes: dict[str, int] = {}  # a domain pack's themes that generic lacks, in use
+    generic_ids = set(load_pack("generic").ids)
     for pack in PACKS:
-        tags = tag_themes(said, load_pack(pack)).fillna(False).to_numpy(dtype=bool)
-        share = 100.0 * float(tags.any(axis=1).mean()) if len(said) else 0.0
-        scores[pack] = (share, int(tags.sum()))  # ties: the pack that finds more mentions
+        book = load_pack(pack)
+        tags = tag_themes(said, book).fillna(False)
+        matrix = tags.to_numpy(dtype=bool)
+        share = 100.0 * float(matrix.any(axis=1).mean()) if len(said) else 0.0
+        scores[pack] = (share, int(matrix.sum()))  # ties: the pack that finds more mentions
+        own = [c for c in tags.columns if c not in generic_ids]
+        shares = 100.0 * tags[own].to_numpy(dtype=bool).mean(axis=0) if len(said) else []
+        own_themes[pack] = sum(1 for v in shares if v >= _DOMAIN_SHARE)
     domain = max((p for p in PACKS if p != "generic"), key=lambda p: (*scores[p], -PACKS.index(p)))
-    if scores["generic"][0] >= scores[domain][0] + _GENERIC_MARGIN:
-        return PackFit("generic", scores["generic"][0])
-    return PackFit(domain, scores[domain][0])
+    generic, best = scores["generic"][0], scores[domain][0]
+    if generic >= best + _GENERIC_MARGIN or (
+        generic > best and own_themes[domain] < _DOMAIN_THEMES
+    ):
+        return PackFit("generic", generic)
+    return PackFit(domain, best)
