@@ -95,83 +95,74 @@ def test_yaml_syntax_error_names_the_line(project: Path) -> None:
     )
 
 
-def test_unknown_key_suggests_the_closest_valid_key(project: Path) -> None:
-    path = write_unit(project, UNIT + "columns: {scroe: score}\n")
-    assert error_of(path) == (
-        "params/ec.yaml: columns.scroe: unknown key 'scroe' in columns. Did you mean 'score'?"
-    )
-
-
-def test_unknown_top_level_key(project: Path) -> None:
-    path = write_unit(project, UNIT + "breakdown: [channel]\n")
-    assert error_of(path) == (
+#: A unit file's text and the whole message it gets.
+UNIT_FILE_ERRORS = [
+    pytest.param(
+        UNIT + "columns: {scroe: score}\n",
+        "params/ec.yaml: columns.scroe: unknown key 'scroe' in columns. Did you mean 'score'?",
+        id="unknown_key_suggests_the_closest_valid_key",
+    ),
+    pytest.param(
+        UNIT + "breakdown: [channel]\n",
         "params/ec.yaml: breakdown: unknown key 'breakdown' at the top level. "
-        "Did you mean 'breakdowns'?"
-    )
-
-
-def test_wrong_type_says_expected_and_found(project: Path) -> None:
-    path = write_unit(project, UNIT + "thresholds: {min_n: many}\n")
-    assert error_of(path) == (
-        "params/ec.yaml: thresholds.min_n: expected a whole number; found 'many'."
-    )
-
-
-def test_language_must_be_ja_or_en(project: Path) -> None:
-    path = write_unit(project, UNIT + "language: fr\n")
-    assert error_of(path) == ("params/ec.yaml: language: expected one of 'ja' or 'en'; found 'fr'.")
-
-
-def test_bad_mail_address(project: Path) -> None:
-    path = write_unit(
-        project, "name: EC\nmail: {to: [ok@example.com], cc: [ec-team.example.com]}\n"
-    )
-    assert error_of(path) == (
+        "Did you mean 'breakdowns'?",
+        id="unknown_top_level_key",
+    ),
+    pytest.param(
+        UNIT + "thresholds: {min_n: many}\n",
+        "params/ec.yaml: thresholds.min_n: expected a whole number; found 'many'.",
+        id="wrong_type_says_expected_and_found",
+    ),
+    pytest.param(
+        UNIT + "language: fr\n",
+        "params/ec.yaml: language: expected one of 'ja' or 'en'; found 'fr'.",
+        id="language_must_be_ja_or_en",
+    ),
+    pytest.param(
+        "name: EC\nmail: {to: [ok@example.com], cc: [ec-team.example.com]}\n",
         "params/ec.yaml: mail.cc: expected an e-mail address like team@example.com; "
-        "found 'ec-team.example.com'."
-    )
-
-
-def test_a_line_break_in_the_name_is_refused(project: Path) -> None:
+        "found 'ec-team.example.com'.",
+        id="bad_mail_address",
+    ),
     # A CR/LF in a name would end the e-mail's Subject header and start a new one.
-    path = write_unit(project, 'name: "EC事業部\\r\\nBcc: x@example.com"\n')
-    assert error_of(path) == (
+    pytest.param(
+        'name: "EC事業部\\r\\nBcc: x@example.com"\n',
         "params/ec.yaml: name: expected one line of text without control characters; found "
-        "'EC事業部\\r\\nBcc: x@example.com' with a carriage return (U+000D) at character 6."
-    )
-
-
-def test_control_characters_in_labels_are_refused(project: Path) -> None:
-    path = write_unit(
-        project,
+        "'EC事業部\\r\\nBcc: x@example.com' with a carriage return (U+000D) at character 6.",
+        id="a_line_break_in_the_name_is_refused",
+    ),
+    pytest.param(
         UNIT
         + 'followups: [{column: comment, type: categorical, label: "理由\\t",\n'
         + '              codes: {"1": "a\\u2028b"}}]\n',
-    )
-    assert error_of(path) == (
         "params/ec.yaml: 2 problems:\n"
         "- followups[0].label: expected one line of text without control characters; found "
         "'理由\\t' with a tab (U+0009) at character 3.\n"
         "- followups[0].codes.1: expected one line of text without control characters; found "
-        "'a\\u2028b' with a control character (U+2028) at character 2."
-    )
+        "'a\\u2028b' with a control character (U+2028) at character 2.",
+        id="control_characters_in_labels_are_refused",
+    ),
+    pytest.param(
+        "language: fr\nperiod: 2026-13\nmail: {reply_to: nobody}\n",
+        "params/ec.yaml: 4 problems:\n"
+        "- name: required but missing.\n"
+        "- language: expected one of 'ja' or 'en'; found 'fr'.\n"
+        "- period: expected 'latest' or a month like '2026-10'; found '2026-13'.\n"
+        "- mail.reply_to: expected an e-mail address like team@example.com; found 'nobody'.",
+        id="several_problems_in_one_file_are_listed_together",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), UNIT_FILE_ERRORS)
+def test_a_bad_unit_file_gets_the_whole_message(project: Path, text: str, message: str) -> None:
+    assert error_of(write_unit(project, text)) == message
 
 
 def test_emoji_sequences_in_names_are_fine(project: Path) -> None:
     # The zero-width joiner (U+200D) inside an emoji is text, not a control character.
     path = write_unit(project, 'name: "EC事業部 👩\u200d💻"\n')
     assert load_unit(path).name == "EC事業部 👩\u200d💻"
-
-
-def test_several_problems_in_one_file_are_listed_together(project: Path) -> None:
-    path = write_unit(project, "language: fr\nperiod: 2026-13\nmail: {reply_to: nobody}\n")
-    assert error_of(path) == (
-        "params/ec.yaml: 4 problems:\n"
-        "- name: required but missing.\n"
-        "- language: expected one of 'ja' or 'en'; found 'fr'.\n"
-        "- period: expected 'latest' or a month like '2026-10'; found '2026-13'.\n"
-        "- mail.reply_to: expected an e-mail address like team@example.com; found 'nobody'."
-    )
 
 
 def test_missing_data_file(project: Path) -> None:
