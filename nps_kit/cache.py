@@ -158,7 +158,7 @@ def build_cache(
     if unit_column is not None and unit_column in frame.columns:
         unit_keys, order = _group_by_unit(frame[unit_column])
         if order is not None:
-            table = table.take(order)
+            table = table.take(pa.array(order))  # Arrow indices: not converted per column
         table = table.append_column(UNIT_KEY, unit_keys)
     meta = {
         "format": _FORMAT,
@@ -200,6 +200,8 @@ def _group_by_unit(values: pd.Series) -> tuple[pa.Array, np.ndarray | None]:
         np.array([normalise_key(v) for v in distinct], dtype=object), sort=True
     )
     codes = np.where(raw < 0, len(keys), names[raw] if len(names) else raw)
+    if len(keys) < np.iinfo(np.int16).max:
+        codes = codes.astype(np.int16)  # NumPy sorts 16-bit integers stably by radix sort
     order = None if (np.diff(codes) >= 0).all() else np.argsort(codes, kind="stable")
     grouped = codes if order is None else codes[order]
     labels = pa.array([*keys, None], pa.string())
