@@ -37,7 +37,7 @@ __all__ = ["UNIT_KEY", "ExportCache", "build_cache", "normalise_key", "open_cach
 #: Column added to the cache: the unit filter column's value, normalised as units compare it.
 UNIT_KEY = "nps_unit"
 _META = b"nps_kit.cache"
-_FORMAT = 1
+_FORMAT = 2  # 2: repetitive text columns stored dictionary-encoded
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -152,13 +152,13 @@ def build_cache(
     wanted.extend(c for c in (report.score_column, report.date_column, report.weight_column) if c)
     keep = [c for c in frame.columns if c in wanted or str(c).startswith("nps_")]
     frame = frame[keep]
-    unit_keys = None
+    table = pa.Table.from_pandas(_text_columns_as_strings(frame), preserve_index=False)
+    repetitive = _repetitive(table)
+    table = _dictionary_encode(table, repetitive)
     if unit_column is not None and unit_column in frame.columns:
         unit_keys, order = _group_by_unit(frame[unit_column])
         if order is not None:
-            frame = frame.take(order)
-    table = pa.Table.from_pandas(_text_columns_as_strings(frame), preserve_index=False)
-    if unit_keys is not None:
+            table = table.take(pa.array(order))  # Arrow indices: not converted per column
         table = table.append_column(UNIT_KEY, unit_keys)
     meta = {
         "format": _FORMAT,
@@ -178,7 +178,7 @@ def build_cache(
             tmp,
             row_group_size=_ROW_GROUP,
             compression="lz4",
-            use_dictionary=_repetitive(table),
+            use_dictionary=repetitive,
             write_statistics=[c for c in stats if c in table.column_names],
         ),
     )
@@ -200,6 +200,8 @@ def _group_by_unit(values: pd.Series) -> tuple[pa.Array, np.ndarray | None]:
         np.array([normalise_key(v) for v in distinct], dtype=object), sort=True
     )
     codes = np.where(raw < 0, len(keys), names[raw] if len(names) else raw)
+    if len(keys) < np.iinfo(np.int16).max:
+        codes = codes.astype(np.int16)  # NumPy sorts 16-bit integers stably by radix sort
     order = None if (np.diff(codes) >= 0).all() else np.argsort(codes, kind="stable")
     grouped = codes if order is None else codes[order]
     labels = pa.array([*keys, None], pa.string())
@@ -221,6 +223,24 @@ def _repetitive(table: pa.Table) -> list[str]:
         if pa.types.is_dictionary(column.type)
         or pc.count_distinct(column).as_py() <= len(head) // 4
     ]
+
+
+def _dictionary_encode(table: pa.Table, columns: list[str]) -> pa.Table:
+    """Dictionary-encode the text columns among ``columns`` before the rows are regrouped.
+
+    Regrouping then moves one integer per cell instead of its text, and the Parquet writer
+    takes the dictionary as it is instead of building it again. :func:`read_rows` decodes
+    them, so a unit's frame is the same.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    for name in columns:
+        index = table.schema.get_field_index(name)
+        kind = table.schema.field(index).type
+        if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+            table = table.set_column(index, name, pc.dictionary_encode(table.column(index)))
+    return table
 
 
 def _text_columns_as_strings(frame: pd.DataFrame) -> pd.DataFrame:
@@ -284,6 +304,7 @@ def read_rows(
     LoadResult
         The rows, in export order, with the whole export's report.
     """
+    import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.dataset as ds
 
@@ -305,6 +326,11 @@ def read_rows(
         window = window | date.is_null()
         condition = window if condition is None else condition & window
     table = ds.dataset(cache.path, format="parquet").to_table(filter=condition)
+    for index, field in enumerate(table.schema):
+        if pa.types.is_dictionary(field.type):  # encoded by build_cache, text in the export
+            table = table.set_column(
+                index, field.name, table.column(index).cast(field.type.value_type)
+            )
     frame = table.to_pandas(ignore_metadata=True)
     frame = frame.drop(columns=[UNIT_KEY], errors="ignore")
     frame = frame.sort_values("nps_row", kind="stable").reset_index(drop=True)

@@ -178,3 +178,54 @@ def test_a_file_that_is_not_a_cache(tmp_path: Path) -> None:
     with pytest.raises(DataError) as err:
         open_cache(path)
     assert str(err.value) == f"{path}: not an nps-kit cache file."
+
+
+# Awkward exports: repeated rows and ids, a comment spanning lines, a blank line, full-width
+# unit names, a column of numbers and text, scores that are not 0-10, undated rows.
+AWKWARD = (
+    "id,部門,score,date,comment,visits\r\n"
+    "R001,EC事業部,9,2026-10-03,良い,1\r\n"
+    'R002,店舗事業部,無回答,2026-10-04,"遅い\r\n二行目",2\r\n'
+    "R003,ＥＣ事業部 ,abc,2026-10-05,,3\r\n"
+    "R001,EC事業部,9,2026-10-03,良い,1\r\n"  # the same row again
+    "\r\n"
+    "R001,EC事業部,7,2026-10-06,別の回答,x\r\n"  # the same id, another answer
+    'R004,店舗事業部,11,someday,"カンマ, と ""引用""",\r\n'
+    "R005,,5,2026-09-30,ok,4.5\r\n"
+    # Many rows alike, so the cache stores its text columns dictionary-encoded.
+    + "".join(f"R{i},店舗事業部,8,2026-10-07,普通,1\r\n" for i in range(100, 160))
+)
+
+
+@pytest.mark.parametrize("encoding", ["cp932", "utf-8-sig", "utf-8"])
+@pytest.mark.parametrize("dedupe", [False, True])
+def test_the_cache_gives_the_frame_and_report_the_loader_gives(
+    tmp_path: Path, encoding: str, dedupe: bool
+) -> None:
+    path = tmp_path / "awkward.csv"
+    path.write_bytes(AWKWARD.encode(encoding))
+    options = {"date_column": "date", "id_column": "id", "dedupe": dedupe}
+    direct = load_responses(path, **options)  # type: ignore[arg-type]
+    cache = build_cache(
+        path,
+        cache_dir=tmp_path / "cache",
+        sha256=_sha(path),
+        columns=["comment", "visits"],
+        unit_column="部門",
+        **options,  # type: ignore[arg-type]
+    )
+    cached = read_rows(cache)
+    assert cached.report.to_dict() == direct.report.to_dict()
+    for lang in ("en", "ja"):
+        assert cached.report.summary(lang) == direct.report.summary(lang)  # type: ignore[arg-type]
+    assert direct.report.duplicate_rows == 1
+    assert direct.report.duplicate_ids == 1
+    assert direct.report.n_invalid == 2
+    pd.testing.assert_frame_equal(cached.data, direct.data[list(cached.data.columns)])
+    assert "遅い\r\n二行目" in cached.data["comment"].tolist()
+    # Read by unit, the same rows (the full-width, padded name is EC's too).
+    ec = read_rows(cache, unit_values=["EC事業部"]).data
+    expected = direct.data[direct.data["部門"].str.strip().isin(["EC事業部", "ＥＣ事業部"])]
+    pd.testing.assert_frame_equal(
+        ec, expected[list(ec.columns)].reset_index(drop=True), check_index_type=False
+    )
