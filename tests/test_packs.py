@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from nps_kit.strategy import load_playbook
-from nps_kit.text import PACKS, best_pack, coverage, load_pack, pack_files
+from nps_kit.text import PACKS, best_pack, coverage, load_pack, pack_files, tag_themes
 
 # TAXONOMY.md: the theme ids of every pack, in order.
 IDS = {
@@ -69,3 +69,41 @@ def test_a_domain_pack_must_show_its_domain_to_beat_generic() -> None:
     # finance tags 8 of 11 (fees, waits, three "location" as branches), generic 9 of 11: under
     # the 10-point margin, but branches is finance's only own theme here
     assert best_pack(hotel).pack == "generic"
+
+
+# A word counts as a theme only in the sense the theme is about (one case per rule in the packs).
+SENSES = [
+    ("retail", "評価が高いので買いました", []),  # 高い of anything but money
+    ("retail", "値段が高い", ["price"]),
+    ("retail", "Love the design of the dress", []),  # a product's design, not the site's
+    ("retail", "The website design is awful", ["usability"]),
+    ("retail", "Dealt with my complaint in a day", []),  # "deal" the verb
+    ("retail", "Great deal on a kettle", ["price"]),
+    ("retail", "Ordered from a shop called Zed", []),  # "called" as a name
+    ("retail", "I called three times", ["phone"]),
+    ("retail", "Bought a box of chocolates", []),  # the box is the product
+    ("retail", "Box was crushed", ["delivery"]),
+    ("retail", "The lady on the phone was so kind", ["phone"]),  # a channel's person
+    ("retail", "電話の担当者さんが親切でした", ["phone"]),
+    ("retail", "店員さんが親切でした", ["staff"]),
+    ("retail", "the guy at the till was rude", ["staff"]),  # a person at the till
+    ("retail", "不良品が届いた", ["quality"]),  # a defective item, not its delivery
+    ("retail", "Got a 'your order is on its way' email every day", ["communication"]),
+    ("generic", "すぐ壊れた", ["quality"]),  # how fast it broke is quality
+    ("generic", "すぐ対応してくれた", ["speed"]),
+    ("generic", "Our stay was lovely", ["service"]),  # "stay" the noun
+    ("generic", "We stayed two nights", []),
+    ("generic", "Waited an hour for our mains", ["speed"]),
+    ("finance", "I can do everything from my phone", []),  # the phone as a device
+    ("finance", "Adviser at the branch was great", ["staff"]),  # the branch as a place
+    ("finance", "They closed our branch", ["branch"]),
+    ("finance", "口座維持手数料がかかる", ["price"]),  # money, not time
+    ("saas", "It hasn't gone offline once that I've noticed", []),  # "notice" the verb
+    ("saas", "ファイルをアップロードするとエラー", ["reliability"]),  # アップロード is not ロード
+]
+
+
+@pytest.mark.parametrize(("pack", "text", "themes"), SENSES)
+def test_words_count_only_in_their_theme_sense(pack: str, text: str, themes: list[str]) -> None:
+    tags = tag_themes(pd.Series([text], dtype="string"), load_pack(pack))
+    assert [t for t in tags.columns if tags.iloc[0][t]] == themes
