@@ -109,6 +109,29 @@ def test_no_theme_gives_an_empty_frame_with_the_columns():
     assert list(found.columns) == ["row", "theme", "polarity"]
 
 
+def _pack_polarity(text: str, pack: str, theme: str) -> str:
+    found = theme_mentions(pd.Series([text]), pack=pack)
+    return dict(zip(found["theme"], found["polarity"].astype(str), strict=True))[theme]
+
+
+def test_a_theme_without_judgement_takes_its_neighbours():
+    # Nothing else judges price: it takes the judged clause joined to it, even though that
+    # clause names a theme of its own (communication).
+    text = "My bill was double what I expected and nobody could explain why"
+    assert _pack_polarity(text, "generic", "price") == "negative"
+    assert (
+        _pack_polarity("請求額がいきなり倍になった。説明もない", "generic", "price") == "negative"
+    )
+    # Chat is judged in a clause of its own, so its bare mention borrows nothing ("though" at
+    # the end of a sentence turns it against the one before).
+    text = (
+        "Couldn't find the returns policy on the site, had to ask on chat. Chat was helpful though."
+    )
+    assert _polarity(text, "chat") == "positive"
+    # A contrast word stops the borrowing.
+    assert _pack_polarity("コスパは悪くないけど、味はふつう", "generic", "quality") == "neutral"
+
+
 def test_polarity_of_whole_text():
     assert polarity_of("悪くない") == "positive"
     assert polarity_of("not great") == "negative"

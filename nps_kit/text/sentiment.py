@@ -9,13 +9,16 @@ improvement (〜してほしい, もっと〜, 〜ければ, "would be nice if",
 complaint. A comment is matched once; every theme takes the polarity of the clauses its words
 start in; a theme in a clause without any judgement takes
 the judgement of the clause next to it when only a plain join separates them and that clause
-names no theme of its own ("スタッフの方が、とても親切でした"). A theme praised in one clause and
+names no theme of its own ("スタッフの方が、とても親切でした"), or else, when the comment judges it
+nowhere, that of the nearest judged clause not separated from it by a contrast word ("Pricing
+jumped 40% at renewal and nobody told us"). A theme praised in one clause and
 criticised in another is ``mixed``; mentioned without judgement, ``neutral``.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -78,6 +81,8 @@ class _Clause(NamedTuple):  # a tuple: built for every clause of every comment
     text: str
     contrast_before: bool  # a contrast word (or a sentence end) separates it from the one before
     start: int  # where it starts in the comment
+    # A contrast word separates it from the one before, or ends its sentence ("…, though.").
+    turn: bool = False
 
 
 def clause_split(text: str) -> list[str]:
@@ -108,16 +113,23 @@ def _clauses(text: str) -> list[_Clause]:
     cuts.append((len(text), len(text), 2))
     start = 0
     contrast = True  # a new sentence is never borrowed across
+    turn = False
     for stop, after, kind in cuts:
         piece = text[start:stop]
         stripped = piece.strip()
         if stripped:
             lead = len(piece) - len(piece.lstrip()) if piece[0].isspace() else 0
-            out.append(_Clause(stripped, contrast, start + lead))
-            contrast = False
+            out.append(_Clause(stripped, contrast, start + lead, turn))
+            contrast = turn = False
+        elif turn and kind == 2 and out:
+            out[-1] = out[-1]._replace(turn=True)
         start = after
         if kind:
             contrast = True
+        if kind == 1:
+            turn = True
+        elif kind == 2:
+            turn = False
     return out
 
 
@@ -329,6 +341,10 @@ def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]
     ]
     found: dict[int, list[Polarity]] = {i: [] for i in themes}
     loose = [k for k, here in enumerate(clause_themes) if not here and scores[k].judged]
+    # Clauses between contrast words: a run says one thing.
+    run = list(itertools.accumulate(c.turn for c in clauses))
+    # Themes judged in a clause of their own somewhere in the comment.
+    direct = {i for here, s in zip(clause_themes, scores, strict=True) if s.judged for i in here}
     for k, (here, score) in enumerate(zip(clause_themes, scores, strict=True)):
         if not here:
             continue
@@ -338,6 +354,16 @@ def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]
             # after it ("スタッフの方が、とても親切でした", "データが消えた。ありえない").
             nearest = min(loose, key=lambda j: (abs(j - k), j < k))
             polarity = scores[nearest].polarity
+        elif not score.judged:
+            # A theme is rarely named without a judgement: one judged nowhere else takes that of
+            # the nearest judged clause ("Pricing jumped 40% at renewal and nobody told us"),
+            # unless a contrast word separates them ("コスパは悪くないけど、味はふつう").
+            near = [j for j, s in enumerate(scores) if s.judged and run[j] == run[k]]
+            if near:
+                nearest = min(near, key=lambda j: (abs(j - k), j < k))
+                for i in here - direct:
+                    found.setdefault(i, []).append(scores[nearest].polarity)
+                here = here & direct
         for i in here:
             found.setdefault(i, []).append(polarity)
     # A judgement after a contrast that names no theme is about the theme before it
