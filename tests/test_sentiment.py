@@ -65,6 +65,18 @@ def test_clauses_split_at_contrasts_sentence_ends_and_joins():
         ("Returned it no questions asked", "returns", "positive"),
         ("配送が早ければ文句なし", "delivery", "negative"),
         ("サイトがわかりにくいわけではない", "usability", "positive"),
+        # Japanese forms the lexicons missed or misread (issue 11, blind sets).
+        ("店員さんが丁寧に教えてくださいました", "staff", "positive"),  # thanks, not a request
+        ("アプリで返品の手続きができるようになった", "returns", "positive"),
+        ("配送の遅れもほとんどない", "delivery", "positive"),  # negation after an adverb
+        ("配送の箱がでかすぎる", "delivery", "negative"),  # 〜すぎ: too much
+        ("店員さんが親切すぎる", "staff", "positive"),  # 〜すぎ after praise intensifies
+        ("返金まで2週間もかかった", "returns", "negative"),  # a long wait
+        ("配送に1日もかからなかった", "delivery", "positive"),
+        ("アプリがよく固まる", "usability", "negative"),  # よく before a verb: often
+        ("よくある質問で答えが見つからなかった", "faq", "negative"),
+        ("普段の値段はAmazonのほうが安い", "price", "negative"),  # a rival is the better one
+        ("ネットで買い物しやすい", "usability", "positive"),
     ],
 )
 def test_polarity_of_a_theme_mention(text: str, theme: str, expected: str) -> None:
@@ -130,6 +142,16 @@ def test_a_theme_without_judgement_takes_its_neighbours():
     assert _polarity(text, "chat") == "positive"
     # A contrast word stops the borrowing.
     assert _pack_polarity("コスパは悪くないけど、味はふつう", "generic", "quality") == "neutral"
+
+
+def test_japanese_lexicon_words_inside_longer_words_are_not_cues():
+    # インポ inside インポート, らい inside くらい, デート inside アップデート.
+    assert polarity_of("インポートが簡単") == "positive"
+    assert polarity_of("チュートリアルがわかりやすくて1週間くらいで慣れました") == "positive"
+    assert polarity_of("アップデートの案内が届いた") == "neutral"
+    # Topics that general lexicons judge (住宅ローン, 事故) are not judgements in a survey.
+    assert polarity_of("住宅ローンの相談で支店に行きました") == "neutral"
+    assert polarity_of("事故の後、保険金がすぐ振り込まれて助かりました") == "positive"
 
 
 def test_polarity_of_whole_text():

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,6 +44,7 @@ JA_CUES: dict[str, float] = {
         楽で 楽だ 楽です 楽ちん ラク 大助かり 心強 気が利 行き届 非の打ち所 言うことな 感動 感心
         シンプル 直感的 動作が軽 ◎ 頼れ 手厚 即対応 即答 使いこなせ 改善され 良くなっ 便利になっ
         使いやすくなっ
+        安め 神でし 神です 神だ 神すぎ 還元 やすい やすく やすか やすさ
         """.split(),
         1.0,
     ),
@@ -78,6 +80,9 @@ JA_CUES: dict[str, float] = {
         使いものにならな 使い物にならな 役に立たな 役立たず 話にならな 残念な 損した 騙さ だまさ
         詐欺 ぼったくり 押し売り 二度手間 不愛想 手間がかか
         重すぎ 重過ぎ 高圧的 上から目線
+        古く 古か 古臭 古くさ 高め 固ま 固まる 切断 が切れ よく切れ よく落ち 臭い 臭か 臭く 臭っ
+        づら ずらい ずらく にくい にくく にくか 止ま
+        見つからな 見つけられな 大変でし 大変だ 大変です 大変な思い 大変で 延期 倍にな
         """.split(),
         -1.0,
     ),
@@ -93,6 +98,27 @@ JA_HIGH_PRAISE = (
 JA_LOW_COMPLAINT = (
     r"(品質|質|クオリティ|レベル|満足度|性能|精度|対応力)[がはもの]?(とても|すごく|非常に|かなり)?"
     r"(低い|低く|低か)"
+)
+
+# A long wait (「1ヶ月以上かかった」, 「2週間も待った」) is a complaint; 「1日もかからず」 is not.
+JA_LONG_WAIT = (
+    r"(\d+|[一二三四五六七八九十数何]+)\s*(分|時間|日|週間|ヶ月|か月|カ月|ヵ月|ケ月|年)(以上|近く|ほど|"
+    r"くらい|ぐらい)?(も|は)?(かか(?!らな|らず|りませ)|待|経っ|たっ)"
+)
+# …and one that did not even take a day (「1日もかからなかった」) is praise.
+JA_SHORT_WAIT = (
+    r"(\d+|[一二三四五六七八九十数何]+)\s*(分|時間|日|週間|ヶ月|か月|カ月|ヵ月|ケ月|年)"
+    r"(も|と)かから(な|ず)"
+)
+# 〜すぎ after a word that is not a judgement itself is too much of it (でかすぎ, 直前すぎ); after a
+# judgement it only intensifies (美味しすぎ, 遅すぎ). Not a time (3時過ぎ, 昼過ぎ).
+JA_TOO = r"(?<![\d時昼夕月年日週半])(すぎ|過ぎ)"
+# Became possible (できるようになった, 寄れるようになった): an improvement.
+JA_NOW_POSSIBLE = r"(える|ける|せる|てる|べる|める|れる|できる)ようにな(っ|り)"
+# A competitor named as the better one (「Amazonのほうが安い」): its praise is our complaint.
+JA_RIVAL = (
+    r"(他社|他店|他行|他の[^\s、。]{1,6}|よそ|競合|ネット銀行|amazon|アマゾン|楽天|前の[^\s、。]{1,6})"
+    r"の?(ほう|方)が"
 )
 
 EN_CUES: dict[str, float] = {
@@ -221,10 +247,11 @@ JA_SARCASM = r"飽きない|さすがです?ね[、,]?\s*また|ありがたい�
 # A request or wish for improvement counts as a complaint (TAXONOMY.md).
 JA_REQUEST = (
     r"てほし|て欲し|でほし|で欲し|ていただきた|て頂きた|ていただけると|て頂けると|ていただければ|"
-    r"て頂ければ|てもらいた|てもらえると|てもらえれば|てくれると|てくれれば|てください|て下さい|"
+    # 〜てくださいました is thanks, not a request
+    r"て頂ければ|てもらいた|てもらえると|てもらえれば|てくれると|てくれれば|て(ください|下さい)(?!まし)|"
     r"(が|も|を)(欲しい|ほしい)|たらいい|たら良い|たら嬉し|たらうれし|ればいい|れば良い|ば嬉し|ばうれし|"
     r"と嬉し|とうれし|と助か|ば助か|べき|もっと|もう少し|もうすこし|もうちょっと|改善して|改善を|改善が必要|"
-    r"改善してほし|検討して|希望します|要望|できるように|あればいい|あれば良い|あると(いい|良い|嬉し|うれし|助か|便利)|"
+    r"改善してほし|検討して|希望します|要望|できるように(?!なっ|なり)|あればいい|あれば良い|あると(いい|良い|嬉し|うれし|助か|便利)|"
     r"増やして|減らして|下げて|安くして|早くして|してほし|ように(して|なって)ほし|ませんか|"
     # a conditional wish: 送料が安ければ, 早ければ文句なし (not the polite よろしければ)
     r"(?<!ろし)ければ(文句|完璧|最高|満点|言うこと|いうこと|もっと|なお|尚|なあ|のに|$)"
@@ -252,12 +279,20 @@ _NOT_CUES = frozenset(
     最新 一番 注意
     機能 返事 返信 回答 連絡 提供 情報 更新 内容 種類 品揃え 利用 使用 案内 手続き 手続 配送 配達
     予約 料理 部屋 設備 施設 接客 店員 スタッフ サポート 操作 画面 検索 支払い 請求 審査 融資
-    補償内容
+    補償内容 返金 ローン 住宅ローン 方法 ポイント 事故 一緒 電気代 電波 現金 友達 友人 規模 権限
+    手段 誕生 誕生日 意味 費用 専門 資源 ステータス 禁煙 作り 気持ち 理解 支援 上位 つながり 本当
+    めちゃ めちゃくちゃ 大変 コスト テスト ソフト マネー バージョンアップ 正直
     energy security share sharing united party play justice chance
     """.split()
 )
 
 _JA_ADJ_ENDINGS = ("い", "く", "か", "さ", "す")
+_HIRAGANA = re.compile("[\u3041-\u309f]+")
+
+
+def _long_enough(word: str) -> bool:
+    # Two hiragana are inside too many other words (ため, ばか in ばかり, らい in くらい).
+    return len(word) >= 3 or (len(word) == 2 and _HIRAGANA.fullmatch(word) is None)
 
 
 def _package_dir(name: str) -> Path | None:
@@ -276,7 +311,7 @@ def ja_lexicon() -> dict[str, float]:
     if folder is not None:
         nouns = json.loads((folder / "dic" / "pn_noun.json").read_text(encoding="utf-8"))
         for word, tag in nouns.items():
-            if len(word) >= 2 and tag in ("p", "n") and word not in _NOT_CUES:
+            if _long_enough(word) and tag in ("p", "n") and word not in _NOT_CUES:
                 out[word] = 1.0 if tag == "p" else -1.0
         wago = json.loads((folder / "dic" / "pn_wago.json").read_text(encoding="utf-8"))
         for phrase, tag in wago.items():
@@ -287,7 +322,7 @@ def ja_lexicon() -> dict[str, float]:
             if phrase.endswith("い") and len(phrase) >= 3:
                 for ending in _JA_ADJ_ENDINGS:
                     out[phrase[:-1] + ending] = score
-            elif len(phrase) >= 2:
+            elif _long_enough(phrase):
                 out[phrase] = score
     out.update(JA_CUES)
     return out

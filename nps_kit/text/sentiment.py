@@ -69,6 +69,8 @@ _EN_SCOPE = 3  # a negator reverses the next three words ("not very fast")
 _SCOPE_END = frozenset("unless until till because since so if when after before".split())
 _JA_NEGATION = re.compile(
     r"(?:(?:い)?わけ(?:では|じゃ)|(?:い)?ほど(?:では|じゃ)?|く|くは|くも|では|じゃ|で|は|も|が|に|いは)?"
+    # 障害もほとんどなく, 待ち時間はあまりない
+    r"(?:ほとんど|あまり|全く|まったく|一切|全然|特に|そんなに|それほど)?"
     r"(?:ない|なかっ|なく|無い|無く|ありません|"
     r"ありませんでし|なし|無し|ません|ず)"
 )
@@ -144,6 +146,18 @@ def _ja_automaton() -> Any:
 
 _JA_HIGH = re.compile(_lexicon.JA_HIGH_PRAISE)
 _JA_LOW = re.compile(_lexicon.JA_LOW_COMPLAINT)
+_JA_CONTEXT = (
+    (_JA_HIGH, 1.0),
+    (_JA_LOW, -1.0),
+    (re.compile(_lexicon.JA_LONG_WAIT), -1.0),
+    (re.compile(_lexicon.JA_SHORT_WAIT), 1.0),
+    (re.compile(_lexicon.JA_NOW_POSSIBLE), 1.0),
+)
+_JA_TOO = re.compile(_lexicon.JA_TOO)
+_JA_RIVAL = re.compile(_lexicon.JA_RIVAL)
+_KATAKANA = re.compile("[\u30a1-\u30ff]")
+# よく before a verb is "often" (よく落ちる, よくある質問), not "well".
+_OFTEN = re.compile("よく(?=[\u3400-\u4dbf\u4e00-\u9fff\u30a1-\u30ff]|ある|あり)")
 _JA_REQUEST = re.compile(_lexicon.JA_REQUEST)
 _EN_REQUEST = re.compile(_lexicon.EN_REQUEST)
 _SARCASM = re.compile(f"{_lexicon.EN_SARCASM}|{_lexicon.JA_SARCASM}")
@@ -174,19 +188,28 @@ class _Score(NamedTuple):
 def _score_ja(text: str) -> _Score:
     found: list[tuple[int, int, float]] = []
     # Context cues first: 品質が高い is praise, although 高い alone is a complaint.
-    for pattern, score in ((_JA_HIGH, 1.0), (_JA_LOW, -1.0)):
+    for pattern, score in _JA_CONTEXT:
         for m in pattern.finditer(text):
             found.append((m.start(), m.end(), score))
     for last, (length, score) in _ja_automaton().iter(text):
-        found.append((last + 1 - length, last + 1, score))
+        start = last + 1 - length
+        if _KATAKANA.match(text, start) and (
+            (start and _KATAKANA.match(text, start - 1)) or _KATAKANA.match(text, last + 1)
+        ):
+            continue  # inside a longer katakana word (インポ in インポート, ループ in グループ)
+        if length == 2 and _OFTEN.match(text, start):
+            continue
+        found.append((start, last + 1, score))
     # Leftmost-longest, non-overlapping: すぐ壊れ counts once, 感じが悪 beats 悪.
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     total, praise, complaint, end = 0.0, 0, 0, 0
     negated_spans: list[tuple[int, int]] = []
+    kept: list[tuple[int, int, float]] = []
     for start, stop, score in found:
         if start < end:
             continue
         end = stop
+        kept.append((start, stop, score))
         neg = _JA_NEGATION.match(text, stop)
         if neg is not None:
             score = -score
@@ -194,6 +217,12 @@ def _score_ja(text: str) -> _Score:
         total += score
         praise += score > 0
         complaint += score < 0
+    for m in _JA_TOO.finditer(text):
+        if not any(a <= m.start() <= b + 2 for a, b, _ in kept):
+            total -= 1.0
+            complaint += 1
+    if praise and _JA_RIVAL.search(text):  # Amazonのほうが安い
+        total, complaint, praise = total - 2 * praise, complaint + praise, 0
     for m in _JA_BARE_NEGATION.finditer(text):
         if not any(a <= m.start() < b for a, b in negated_spans) and not any(
             s <= m.start() < e for s, e, _ in found
