@@ -77,6 +77,25 @@ def test_clauses_split_at_contrasts_sentence_ends_and_joins():
         ("よくある質問で答えが見つからなかった", "faq", "negative"),
         ("普段の値段はAmazonのほうが安い", "price", "negative"),  # a rival is the better one
         ("ネットで買い物しやすい", "usability", "positive"),
+        # English: something missing, a burden spared, having to, softeners (issue 11).
+        ("Zero updates about my delivery", "delivery", "negative"),
+        ("Still no refund after a month", "returns", "negative"),
+        ("Had to call the phone line three times", "phone", "negative"),
+        ("Didn't have to chase my refund once", "returns", "positive"),
+        ("The staff were a bit cold", "staff", "negative"),
+        ("Marketing emails are way too frequent", "communication", "negative"),
+        ("Staff knew their stuff", "staff", "positive"),
+        ("The app is dead easy to use", "usability", "positive"),
+        ("Got transferred three times on the phone", "phone", "negative"),
+        # Requests and expectations.
+        ("Just let me pay as a guest pls", "checkout", "negative"),
+        ("The checkout let me pay with Klarna, which was handy", "checkout", "positive"),
+        ("For the price you'd expect better", "price", "negative"),
+        # Sarcasm, quoted claims and rivals.
+        ("Loved paying £5 for delivery. Real bargain.", "delivery", "negative"),
+        ('"Fast delivery" they said. Took two weeks.', "delivery", "negative"),
+        ("Delivery takes a week, others do it next day", "delivery", "negative"),
+        ("Prices are much cheaper than other shops", "price", "positive"),
     ],
 )
 def test_polarity_of_a_theme_mention(text: str, theme: str, expected: str) -> None:
@@ -137,7 +156,7 @@ def test_a_theme_without_judgement_takes_its_neighbours():
     # Chat is judged in a clause of its own, so its bare mention borrows nothing ("though" at
     # the end of a sentence turns it against the one before).
     text = (
-        "Couldn't find the returns policy on the site, had to ask on chat. Chat was helpful though."
+        "Couldn't find the returns policy on the site, so I asked on chat. Chat was helpful though."
     )
     assert _polarity(text, "chat") == "positive"
     # A contrast word stops the borrowing.
@@ -179,6 +198,10 @@ def test_unknown_pack_is_a_config_error():
         ("サイトの検索機能が使えない", "retail", "usability", "negative"),
         ("予約が取りにくい", "generic", "speed", "negative"),
         ("窓口の対応が遅すぎる", "finance", "speed", "negative"),
+        ("Zero downtime since we moved", "saas", "reliability", "positive"),
+        ("No hidden fees at all", "finance", "price", "positive"),  # a negated phrase
+        ("No fees on international transfers", "finance", "price", "positive"),
+        ("The docs are thin", "saas", "docs", "negative"),
     ],
 )
 def test_polarity_in_other_packs(text: str, pack: str, theme: str, expected: str) -> None:

