@@ -17,6 +17,7 @@ def _polarity(text: str, theme: str) -> str:
 def test_clauses_split_at_contrasts_sentence_ends_and_joins():
     text = normalise_one("配送は早かったけど、箱が潰れていた。ただ、対応は丁寧でした")
     assert clause_split(text) == ["配送は早かった", "箱が潰れていた", "対応は丁寧でした"]
+    assert clause_split("it took a while to get through") == ["it took a while to get through"]
     assert clause_split("fast delivery but the box was crushed. £6.99 postage, though") == [
         "fast delivery",
         "the box was crushed",
@@ -96,6 +97,13 @@ def test_clauses_split_at_contrasts_sentence_ends_and_joins():
         ('"Fast delivery" they said. Took two weeks.', "delivery", "negative"),
         ("Delivery takes a week, others do it next day", "delivery", "negative"),
         ("Prices are much cheaper than other shops", "price", "positive"),
+        ("Love how the app logs me out every day", "usability", "negative"),
+        ("Love how easy the app is", "usability", "positive"),
+        ("Their 'quick' delivery took a week", "delivery", "negative"),
+        # Set phrases are not split at "and"; one negator reverses one judgement.
+        ("Staff went above and beyond", "staff", "positive"),
+        ("The app kept failing with no useful error message", "usability", "negative"),
+        ("Live chat fixed my issue in like 5 minutes", "chat", "positive"),
     ],
 )
 def test_polarity_of_a_theme_mention(text: str, theme: str, expected: str) -> None:
@@ -175,6 +183,8 @@ def test_japanese_lexicon_words_inside_longer_words_are_not_cues():
 
 def test_polarity_of_whole_text():
     assert polarity_of("悪くない") == "positive"
+    assert polarity_of("もう信用できない") == "negative"
+    assert polarity_of("プランの違いがよくわからない") == "negative"  # よく: well, not good
     assert polarity_of("not great") == "negative"
     assert polarity_of("ordered on tuesday") == "neutral"
 
@@ -202,6 +212,16 @@ def test_unknown_pack_is_a_config_error():
         ("No hidden fees at all", "finance", "price", "positive"),  # a negated phrase
         ("No fees on international transfers", "finance", "price", "positive"),
         ("The docs are thin", "saas", "docs", "negative"),
+        ("Setup took a whole afternoon", "saas", "onboarding", "negative"),
+        ("The branch was closed again", "finance", "branch", "negative"),
+        ("They've put the fees up again", "finance", "price", "negative"),
+        ("Would really like a dark mode", "saas", "features", "negative"),
+        ("一度も止まったことがない", "saas", "reliability", "positive"),
+        ("料理が冷めてた", "generic", "quality", "negative"),
+        ("待ち時間も短くて助かりました", "generic", "speed", "positive"),
+        ("予約時間どおりに診てもらえた", "generic", "speed", "positive"),
+        ("注文してから40分。さすがに遅い", "generic", "speed", "negative"),
+        ("手数料無料、文句なし", "finance", "price", "positive"),
     ],
 )
 def test_polarity_in_other_packs(text: str, pack: str, theme: str, expected: str) -> None:

@@ -44,9 +44,19 @@ JA_CUES: dict[str, float] = {
         楽で 楽だ 楽です 楽ちん ラク 大助かり 心強 気が利 行き届 非の打ち所 言うことな 感動 感心
         シンプル 直感的 動作が軽 ◎ 頼れ 手厚 即対応 即答 使いこなせ 改善され 良くなっ 便利になっ
         使いやすくなっ
-        安め 神でし 神です 神だ 神すぎ 還元 やすい やすく やすか やすさ
+        安め 神でし 神です 神だ 神すぎ 還元 やすい やすく やすか やすさ 妥当 適正 サクサク さくさく
+        軽快
+        て楽 で楽 が楽 も楽 時間どおり 時間通り 予定どおり 予定通り
+        てくれ をくれ てもらえ てくださ ていただ
         """.split(),
         1.0,
+    ),
+    # Words that are no judgement but hold one inside (手数 in 手数料, さすが in さすがに遅い).
+    **dict.fromkeys(
+        """
+        手数料 さすがに
+        """.split(),
+        0.0,
     ),
     **dict.fromkeys(
         """
@@ -81,7 +91,7 @@ JA_CUES: dict[str, float] = {
         詐欺 ぼったくり 押し売り 二度手間 不愛想 手間がかか
         重すぎ 重過ぎ 高圧的 上から目線
         古く 古か 古臭 古くさ 高め 固ま 固まる 切断 が切れ よく切れ よく落ち 臭い 臭か 臭く 臭っ
-        づら ずらい ずらく にくい にくく にくか 止ま
+        づら ずらい ずらく にくい にくく にくか 止ま 削られ 削除され 濡れ 冷め 行列
         見つからな 見つけられな 大変でし 大変だ 大変です 大変な思い 大変で 延期 倍にな
         """.split(),
         -1.0,
@@ -95,6 +105,7 @@ JA_HIGH_PRAISE = (
     r"コストパフォーマンス|意識|安全性|セキュリティ)[がはもの]?(とても|すごく|非常に|かなり|大変)?"
     r"(高い|高く|高か)"
 )
+JA_SHORT_TIME = r"(待ち時間|待ち|時間)[がはも]?(とても|すごく|かなり|意外と)?(短|少な)"
 JA_LOW_COMPLAINT = (
     r"(品質|質|クオリティ|レベル|満足度|性能|精度|対応力)[がはもの]?(とても|すごく|非常に|かなり)?"
     r"(低い|低く|低か)"
@@ -128,7 +139,8 @@ EN_CUES: dict[str, float] = {
         courteous great good excellent amazing awesome love perfect perfectly easy easily simple
         smooth smoothly seamless seamlessly intuitive clear cheap affordable reasonable
         reasonably fair worth well nice brilliant superb fantastic happy pleased satisfied
-        reliable sturdy durable last solid knowledgeable efficient responsive decent impressed
+        reliable sturdy durable lasts lasted lasting solid knowledgeable efficient responsive decent
+        impressed
         impressive recommend thank thanks lovely painless straightforward competitive generous
         professional patient attentive fine ok okay wonderful outstanding exceptional best
         quicker faster cheaper easier better enjoy enjoyable convenient handy useful fresh
@@ -164,7 +176,7 @@ EN_CUES: dict[str, float] = {
         overcomplicated inflexible rigid unreasonable ridiculous shocking appalling disgusting
         dreadful pathetic unacceptable hopeless gutted annoyed fuming joke
         dated sparse patchy sluggish unintuitive
-        thin undocumented nonexistent rough shady sketchy drowning canned queue queued
+        thin undocumented nonexistent rough shady sketchy drowning canned queue queued excessive
         queuing queueing hiccup hiccups endless
         """.split(),
         -1.0,
@@ -182,7 +194,7 @@ EN_PHRASES: dict[str, float] = {
     r"charges?|rates?) (are|is|were|was) (a bit |quite |very |rather )?(high|higher|steep)": -1.0,
     r"high quality|high standard|low (prices?|fees?|costs?)|lower prices": 1.0,
     r"on hold|rip[- ]off|(fell|falls?|falling|coming|came|come) apart|went down|"
-    r"keeps? (crashing|failing)": -1.0,
+    r"(keeps?|kept) (crashing|failing)": -1.0,
     r"no one|nobody|never (arrived|came|got|received|heard|replied|answered|turned up)": -1.0,
     r"still (waiting|not)|waste of (money|time)|not worth|hit and miss|could be better": -1.0,
     r"let (me|us) down|gave up|give up|run around|runaround|passed around|back and forth": -1.0,
@@ -191,7 +203,8 @@ EN_PHRASES: dict[str, float] = {
     r"money well spent|never (let me down|had a problem|had an issue|disappoints?)": 1.0,
     r"on time|in no time|arrived early|ahead of schedule|as described|as expected|works well": 1.0,
     r"well made|well-made|built to last|stands up|holds up|the stuff actually lasts": 1.0,
-    r"sorted (it|out)|sorted me out|fixed (it|the|my)|resolved (it|the|my)|went the extra": 1.0,
+    r"(sorted|fixed|resolved|solved) (it|out|my|the|our|everything)( \w+)?|sorted me out|"
+    r"went the extra": 1.0,
     r"can'?t fault|cannot fault|couldn'?t fault|no fault": 1.0,
     r"hard to beat|miles ahead|just works|works everywhere|looked after|plain english": 1.0,
     r"kept me updated|got there in the end|sorted in the end": 1.0,
@@ -205,7 +218,7 @@ EN_PHRASES: dict[str, float] = {
     r"no idea (when|where|what|why|how)": -1.0,
     r"no warning|without warning|without notice|no notice|no way to|no explanation": -1.0,
     r"no reply|no answer|(went|gone|go|going|jumped|shot) up|doubled|tripled": -1.0,
-    r"all over the place|in the bin|out the door|only open|logs? you out|a while": -1.0,
+    r"all over the place|in the bin|out the door|only open|logs? (me|you|us) out|a while": -1.0,
     r"taking the mick|daylight robbery|like winning the lottery": -1.0,
     # How long something took: a complaint unless it is said to be short.
     r"(took|takes|taking|waited|waiting|wait) (\w+ )?(well |way )?(over |more than |nearly |"
@@ -218,8 +231,8 @@ EN_PHRASES: dict[str, float] = {
     r"mins?|days?|week)?|in (minutes|no time|seconds)|same[- ]day|next[- ]day|straight away": 1.0,
     r"(?<!never )(?<!n't )(?<!not )got back to (me|us)|no questions asked|a breeze|breeze "
     r"through|you get what you pay for|couldn'?t have been (more|nicer|better|easier|quicker)": 1.0,
-    r"out of date|out-of-date|keeps? (logging|crashing|freezing|failing|dropping|kicking|timing|"
-    r"breaking|going down|disconnecting|asking|losing|forgetting|signing|cancell?ing)": -1.0,
+    r"out of date|out-of-date|(keeps?|kept) (logging|crashing|freezing|failing|dropping|kicking|"
+    r"timing|breaking|going down|disconnecting|asking|losing|forgetting|signing|cancell?ing)": -1.0,
     r"(was|were|arrived|came|is|are) (stone |luke)?(cold|soggy|undercooked|overcooked|burnt)": -1.0,
     r"not as (described|advertised|pictured|expected)|nothing like the (photo|picture|pic)s?": -1.0,
     r"(closed|closing|shut|shutting) (down|my|our|the local|local|branches|the branch)": -1.0,
@@ -233,8 +246,10 @@ EN_PHRASES: dict[str, float] = {
     # ("didn't have to chase once": a negator before a phrase reverses it).
     r"(had|have|has|having) to (?!say|admit|hand|give|agree|recommend|thank|praise|mention)": -1.0,
     r"no need to|knows? (her|his|their|your|its) stuff|knew (her|his|their|your|its) stuff": 1.0,
-    r"just work|for less( money)?|dead (easy|simple|handy)|(big|huge|real) difference": 1.0,
-    r"(in|within|under) (\d+|a few|two|three|five|ten|fifteen|twenty) "
+    r"just work|for less( money)?|dead (easy|simple|handy)|(big|huge|real) difference|made my day|"
+    r"(makes?|made) (a|all the) (big |huge |real )?difference|it matters": 1.0,
+    r"(in|within|under) (like |about |around |just |only )?(\d+|a few|two|three|five|ten|fifteen|"
+    r"twenty) "
     r"(minutes|mins|seconds|secs)": 1.0,
     r"keeps? (me )?coming back|keep going back": 1.0,
     r"half[- ]baked|non[- ]existent|(crept|creeping|creep|crawled) up|means nothing|"
@@ -242,6 +257,18 @@ EN_PHRASES: dict[str, float] = {
     r"roll(ed|s|ing)? (her|his|their) eyes|(never|not) enough|in circles": -1.0,
     r"(different|conflicting|contradictory|mixed) (answers|information|advice|messages)": -1.0,
     r"(got|get|was|were|being|keep getting) (transferred|bounced|shunted|passed)": -1.0,
+    r"(is|was|were|are|went|goes|being) down|come on|out of order|"
+    r"(ate|swallowed|retained) my card": -1.0,
+    r"(was|were|is|are|always) closed|closes (at|early)|closed (on|at|early)": -1.0,
+    r"(took|takes|taking|waited|wait|waiting) (in )?(a whole|the whole|all|an entire|the entire) "
+    r"(day|morning|afternoon|evening|week|month|weekend)": -1.0,
+    r"nothing (has )?(changed|happens|happened)|never (shipped|happened|materiali[sz]ed)": -1.0,
+    r"(put|puts|putting|bumped|jacked|hiked|raised) (up )?(the |their |our |my |its )?"
+    r"(prices?|fees?|costs?|rates?|premiums?|charges?|bills?)|"
+    r"(price|fee|rate) (rise|rises|hike|hikes|increases?)": -1.0,
+    r"(stopped|stops|stop) working|dropped (calls?|connection|signal)|(calls?|connection|signal) "
+    r"(drops|dropped|dropping)|only (by|via|available|accepts?|offers?|during)": -1.0,
+    r"explained (everything|every step|it all|it clearly|things)": 1.0,
     r"still (take|takes|taking|charge|charges|charging|no|nothing|haven'?t|hasn'?t|can'?t|doesn'?t|"
     r"don'?t|won'?t)": -1.0,
 }
@@ -258,10 +285,14 @@ EN_NEGATORS = frozenset(
 EN_SARCASM = (
     r"\b(thanks for nothing|so much for|yeah,? right|oh,? great|"
     r"(great|brilliant|fantastic|perfect), (another|yet another|again)|just what i needed|"
-    r"cheers for that|thanks a lot|real bargain|lov(e|ed|ing) (paying|having to|waiting|being)|"
+    r"cheers for (that|nothing|letting)|thanks a lot|real bargain|🙃|"
+    r"lov(e|ed|ing) (paying|having to|waiting|being)|"
     r"well done,? (guys|team)|how hard can it be)\b"
 )
-JA_SARCASM = r"飽きない|さすがです?ね[、,]?\s*また|ありがたいことに毎回|おかげさまで毎回"
+# Openers that are sarcastic when the comment also complains ("Love how every update moves the
+# export button", "Amazing how the express check-in took 40 minutes"), sincere otherwise.
+EN_SARCASM_IF_COMPLAINT = r"\b(love how|amazing how|funny how|great how|gotta love|got to love)\b"
+JA_SARCASM = r"飽きない|さすがです?ね[、,]?\s*また|ありがたいことに毎回|おかげさまで毎回|さすが「"
 
 # A request or wish for improvement counts as a complaint (TAXONOMY.md).
 JA_REQUEST = (
@@ -277,7 +308,8 @@ JA_REQUEST = (
 )
 EN_REQUEST = (
     r"\b(would be (nice|great|good|better|helpful|lovely|handy|useful)|"
-    r"would (love|like|appreciate|prefer|help)|i'?d (love|like|prefer)|wish|wished|should|"
+    r"would (really |so |very much )?(love|like|appreciate|prefer|help)|"
+    r"i'?d (really |so )?(love|like|prefer)|wish|wished|should|"
     r"should'?ve|pls|plz|(^|just |please |pls |plz )let (me|us) (?!down)|"
     r"could (\w+ )?(a bit |a little |a lot )?more|"
     r"expect(ed)? (better|more)|"
@@ -326,8 +358,8 @@ _NOT_CUES = frozenset(
     予約 料理 部屋 設備 施設 接客 店員 スタッフ サポート 操作 画面 検索 支払い 請求 審査 融資
     補償内容 返金 ローン 住宅ローン 方法 ポイント 事故 一緒 電気代 電波 現金 友達 友人 規模 権限
     手段 誕生 誕生日 意味 費用 専門 資源 ステータス 禁煙 作り 気持ち 理解 支援 上位 つながり 本当
-    めちゃ めちゃくちゃ 大変 コスト テスト ソフト マネー バージョンアップ 正直
-    energy security share sharing united party play justice chance
+    めちゃ めちゃくちゃ 大変 コスト テスト ソフト マネー バージョンアップ 正直 不正 不正利用
+    energy security share sharing united party play justice chance stop drop
     """.split()
 )
 

@@ -60,8 +60,9 @@ _JOIN_JA = (
     r"ただし|ただ、|でも、|一方で?|とはいえ|が、)|(?P<plain>[、,:])"
 )
 _JOIN_EN = (
-    r"\b(?P<contrast>but|though|although|however|yet|except|whereas|while|apart from|aside from|"
-    r"other than)\b|(?P<plain>[,:]|\b(?:and|plus|with)\b)"
+    r"\b(?P<contrast>but|though|although|however|yet|except|whereas|(?<!a )while|apart from|"
+    r"aside from|other than)\b|(?P<plain>[,:]|\b(?:and(?! (?:beyond|forth|miss|running|sound|"
+    r"then|off|again|over|large|about|pieces)\b)|plus|with)\b)"
 )
 # One pass finds sentence ends and joins (their characters differ, so no match hides another).
 _CUT_JA = re.compile(f"(?P<end>{_SENTENCE.pattern})|{_JOIN_JA}")
@@ -71,14 +72,15 @@ _EN_SCOPE = 3  # a negator reverses the next three words ("not very fast")
 # …unless a subordinate clause starts first ("nothing unless I chase", "no reply until I rang").
 _SCOPE_END = frozenset("unless until till because since so if when after before".split())
 _JA_NEGATION = re.compile(
-    r"(?:(?:い)?わけ(?:では|じゃ)|(?:い)?ほど(?:では|じゃ)?|く|くは|くも|では|じゃ|で|は|も|が|に|いは)?"
+    r"(?:(?:い)?わけ(?:では|じゃ)|(?:い)?ほど(?:では|じゃ)?|く|くは|くも|では|じゃ|で|は|も|が|に|いは|"
+    r"っ?たこと(?:が|は|も)?)?"  # 止まったことがない
     # 障害もほとんどなく, 待ち時間はあまりない
     r"(?:ほとんど|あまり|全く|まったく|一切|全然|特に|そんなに|それほど)?"
-    r"(?:ない|なかっ|なく|無い|無く|ありません|"
+    r"(?:(?:でき|出来)(?:ない|なかっ|なく|ません|ず)|ない|なかっ|なく|無い|無く|ありません|"
     r"ありませんでし|なし|無し|ません|ず)"
 )
 # A negated verb without a judgement of its own (返事がない, つながらない) is a mild complaint.
-_JA_BARE_NEGATION = re.compile(r"(?:ない|なかった|ません|なし)(?!か)")
+_JA_BARE_NEGATION = re.compile(r"(?:ない|なかった|ません|なし|なくて)(?!か)")
 _BARE_NEGATION_SCORE = -0.5
 
 
@@ -155,12 +157,13 @@ _JA_CONTEXT = (
     (re.compile(_lexicon.JA_LONG_WAIT), -1.0),
     (re.compile(_lexicon.JA_SHORT_WAIT), 1.0),
     (re.compile(_lexicon.JA_NOW_POSSIBLE), 1.0),
+    (re.compile(_lexicon.JA_SHORT_TIME), 1.0),
 )
 _JA_TOO = re.compile(_lexicon.JA_TOO)
 _JA_RIVAL = re.compile(_lexicon.JA_RIVAL)
 _KATAKANA = re.compile("[\u30a1-\u30ff]")
 # よく before a verb is "often" (よく落ちる, よくある質問), not "well".
-_OFTEN = re.compile("よく(?=[\u3400-\u4dbf\u4e00-\u9fff\u30a1-\u30ff]|ある|あり)")
+_OFTEN = re.compile("よく(?![なてっ、。,.!！ねもは]|$)")
 _JA_REQUEST = re.compile(_lexicon.JA_REQUEST)
 _EN_REQUEST = re.compile(_lexicon.EN_REQUEST)
 _SARCASM = re.compile(f"{_lexicon.EN_SARCASM}|{_lexicon.JA_SARCASM}")
@@ -173,10 +176,13 @@ _EN_NEGATED_BEFORE = re.compile(
 _EN_RIVAL = re.compile(_lexicon.EN_RIVAL)
 # Words that soften a complaint ("a bit cold", "slightly pricey", "too frequent"): what follows
 # them is a complaint unless it is praise.
-_EN_SOFTENERS = frozenset(("bit", "slightly", "somewhat", "too"))
+_EN_SOFTENERS = frozenset(("bit", "tad", "slightly", "somewhat", "too"))
 # Quoted words: praise in quotes is someone else's claim the comment disputes ("No hidden fees"
 # they said; 「迅速な対応」ありがとうございます).
-_QUOTED = re.compile(r'"([^"]{1,80})"|“([^”]{1,80})”|「([^」]{1,40})」')
+_QUOTED = re.compile(
+    r'"([^"]{1,80})"|“([^”]{1,80})”|「([^」]{1,40})」|(?<![a-z])\'([^\']{1,60})\'(?![a-z])'
+)
+_SARCASM_IF_COMPLAINT = re.compile(_lexicon.EN_SARCASM_IF_COMPLAINT)
 
 
 class _Score(NamedTuple):
@@ -229,6 +235,7 @@ def _score_ja(text: str) -> _Score:
         if neg is not None:
             score = -score
             negated_spans.append((stop, neg.end()))
+            end = neg.end()  # 信用できない: できな is the negation here, not a cue
         total += score
         praise += score > 0
         complaint += score < 0
@@ -283,7 +290,9 @@ def _score_en(text: str) -> _Score:
         if bare in _SCOPE_END:
             negate_until = -1
             continue
-        if bare in _EN_SOFTENERS and (bare != "bit" or (i and tokens[i - 1] in ("a", "little"))):
+        if bare in _EN_SOFTENERS and (
+            bare not in ("bit", "tad") or (i and tokens[i - 1] in ("a", "little"))
+        ):
             soft_at = i + 1
             continue
         cue = lexicon.get(token)
@@ -306,6 +315,10 @@ def _score_en(text: str) -> _Score:
         elif i <= negate_until:
             cue = -cue
             negator_used = True
+            # One judgement per negator ("no useful error message"), unless a list goes on
+            # ("no delays or problems").
+            more = i + 1 < len(tokens) and tokens[i + 1] in ("or", "nor")
+            negate_until = i + 2 if more else -1
         total += cue
         praise += cue > 0
         complaint += cue < 0
@@ -379,8 +392,13 @@ def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]
     if not themes:
         return {}
     clauses = _clauses(text)
-    ironic = _SARCASM.search(text) is not None or any(
-        _score("".join(q)).praise for q in _QUOTED.findall(text)
+    ironic = (
+        _SARCASM.search(text) is not None
+        or any(_score("".join(q)).praise for q in _QUOTED.findall(text))
+        or (
+            _SARCASM_IF_COMPLAINT.search(text) is not None
+            and any(_score(c.text).complaint for c in clauses)
+        )
     )
     if not clauses:  # only separators ("...", "、")
         return dict.fromkeys(sorted(themes), "neutral")
