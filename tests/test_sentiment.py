@@ -121,6 +121,15 @@ def test_praise_and_complaint_about_one_theme_is_mixed():
     assert _polarity("Delivery was quick but the delivery driver was awful", "delivery") == "mixed"
 
 
+def test_a_judgement_after_a_contrast_with_its_own_subject_is_not_the_themes():
+    assert _polarity("Delivery was a day late but the product itself is excellent", "delivery") == (
+        "negative"
+    )
+    assert _polarity("配送は遅かったけど、商品自体は最高", "delivery") == "negative"
+    # Without a subject of its own it is about the theme before it.
+    assert _polarity("Delivery was quick but kept me waiting at the door", "delivery") == "mixed"
+
+
 def test_each_theme_takes_the_polarity_of_its_own_clause():
     found = theme_mentions(pd.Series(["Delivery was fast, but the staff were rude"]))
     assert found[["theme", "polarity"]].astype(str).values.tolist() == [
@@ -184,6 +193,7 @@ def test_japanese_lexicon_words_inside_longer_words_are_not_cues():
 def test_polarity_of_whole_text():
     assert polarity_of("悪くない") == "positive"
     assert polarity_of("もう信用できない") == "negative"
+    assert polarity_of("no small print gotchas") == "positive"  # the negator is used up
     assert polarity_of("プランの違いがよくわからない") == "negative"  # よく: well, not good
     assert polarity_of("not great") == "negative"
     assert polarity_of("ordered on tuesday") == "neutral"

@@ -359,7 +359,7 @@ _NOT_CUES = frozenset(
     補償内容 返金 ローン 住宅ローン 方法 ポイント 事故 一緒 電気代 電波 現金 友達 友人 規模 権限
     手段 誕生 誕生日 意味 費用 専門 資源 ステータス 禁煙 作り 気持ち 理解 支援 上位 つながり 本当
     めちゃ めちゃくちゃ 大変 コスト テスト ソフト マネー バージョンアップ 正直 不正 不正利用
-    energy security share sharing united party play justice chance stop drop
+    energy security share sharing united party play justice chance stop drop accident accidents
     """.split()
 )
 

@@ -183,6 +183,11 @@ _QUOTED = re.compile(
     r'"([^"]{1,80})"|“([^”]{1,80})”|「([^」]{1,40})」|(?<![a-z])\'([^\']{1,60})\'(?![a-z])'
 )
 _SARCASM_IF_COMPLAINT = re.compile(_lexicon.EN_SARCASM_IF_COMPLAINT)
+# A clause that opens with a subject of its own: "the hotel itself was", 「ホテル自体は」.
+_OWN_SUBJECT = re.compile(
+    r"(?:the|my|our|their|his|her|your|this|that) [a-z]+(?: [a-z]+)? (?:itself |themselves )?"
+    r"(?:is|was|are|were|has|have|had)\b|[^、。\s]{1,10}(?:自体|そのもの)は"
+)
 
 
 class _Score(NamedTuple):
@@ -267,8 +272,11 @@ def _score_en(text: str) -> _Score:
     for pattern, score in _EN_PHRASES:
         m = pattern.search(text)
         if m is not None:
-            if _EN_NEGATED_BEFORE.search(text, 0, m.start()) is not None and score != 0:
+            neg = _EN_NEGATED_BEFORE.search(text, 0, m.start())
+            if neg is not None:
                 score = -score
+                if neg.group().startswith(("no ", "zero ")):  # used up: no "missing" after it
+                    text = f"{text[: neg.start()]} {text[m.end() :]}"
             text = pattern.sub(" ", text)
             total += score
             praise += score > 0
@@ -453,9 +461,16 @@ def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]
         for i in here:
             found.setdefault(i, []).append(polarity)
     # A judgement after a contrast that names no theme is about the theme before it
-    # ("アプリは悪くないけど、たまに落ちる").
+    # ("アプリは悪くないけど、たまに落ちる"), unless it names a subject of its own ("…but the hotel
+    # itself was lovely", 「…けど、ホテル自体は最高」).
     for k in loose:
-        if k > 0 and clauses[k].contrast_before and clause_themes[k - 1] and scores[k - 1].judged:
+        if (
+            k > 0
+            and clauses[k].contrast_before
+            and clause_themes[k - 1]
+            and scores[k - 1].judged
+            and _OWN_SUBJECT.match(clauses[k].text) is None
+        ):
             for i in clause_themes[k - 1]:
                 found.setdefault(i, []).append(scores[k].polarity)
     whole: Polarity | None = None
