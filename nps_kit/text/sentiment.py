@@ -183,6 +183,8 @@ _QUOTED = re.compile(
     r'"([^"]{1,80})"|“([^”]{1,80})”|「([^」]{1,40})」|(?<![a-z])\'([^\']{1,60})\'(?![a-z])'
 )
 _SARCASM_IF_COMPLAINT = re.compile(_lexicon.EN_SARCASM_IF_COMPLAINT)
+# One search tells whether a comment may be ironic at all (most are not).
+_IRONY_HINT = re.compile(f"{_SARCASM.pattern}|{_SARCASM_IF_COMPLAINT.pattern}|[\"“「]|(?<![a-z])'")
 # A clause that opens with a subject of its own: "the hotel itself was", 「ホテル自体は」.
 _OWN_SUBJECT = re.compile(
     r"(?:the|my|our|their|his|her|your|this|that) [a-z]+(?: [a-z]+)? (?:itself |themselves )?"
@@ -376,6 +378,18 @@ def _ironic(score: _Score) -> _Score:
     return _Score(total, 0, score.complaint + score.praise, score.request)
 
 
+def _ironic_comment(text: str, clauses: list[_Clause]) -> bool:
+    """Tell whether a comment's praise is sarcastic or a quoted claim it disputes."""
+    return (
+        _SARCASM.search(text) is not None
+        or any(_score("".join(q)).praise for q in _QUOTED.findall(text))
+        or (
+            _SARCASM_IF_COMPLAINT.search(text) is not None
+            and any(_score(c.text).complaint for c in clauses)
+        )
+    )
+
+
 def _clause_themes(found: Found, clauses: list[_Clause], matcher: ThemeMatcher) -> list[set[int]]:
     """Return the themes of each clause: those whose matches in the comment start in it."""
     if len(clauses) == 1:
@@ -400,14 +414,7 @@ def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]
     if not themes:
         return {}
     clauses = _clauses(text)
-    ironic = (
-        _SARCASM.search(text) is not None
-        or any(_score("".join(q)).praise for q in _QUOTED.findall(text))
-        or (
-            _SARCASM_IF_COMPLAINT.search(text) is not None
-            and any(_score(c.text).complaint for c in clauses)
-        )
-    )
+    ironic = _IRONY_HINT.search(text) is not None and _ironic_comment(text, clauses)
     if not clauses:  # only separators ("...", "、")
         return dict.fromkeys(sorted(themes), "neutral")
     if len(clauses) == 1:  # most comments: every theme takes the one clause's judgement
@@ -435,10 +442,8 @@ def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]
     ]
     found: dict[int, list[Polarity]] = {i: [] for i in themes}
     loose = [k for k, here in enumerate(clause_themes) if not here and scores[k].judged]
-    # Clauses between contrast words: a run says one thing.
-    run = list(itertools.accumulate(c.turn for c in clauses))
-    # Themes judged in a clause of their own somewhere in the comment.
-    direct = {i for here, s in zip(clause_themes, scores, strict=True) if s.judged for i in here}
+    run: list[int] = []  # clauses between contrast words, which say one thing; when needed
+    direct: set[int] = set()  # themes judged in a clause of their own
     for k, (here, score) in enumerate(zip(clause_themes, scores, strict=True)):
         if not here:
             continue
@@ -452,6 +457,11 @@ def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]
             # A theme is rarely named without a judgement: one judged nowhere else takes that of
             # the nearest judged clause ("Pricing jumped 40% at renewal and nobody told us"),
             # unless a contrast word separates them ("コスパは悪くないけど、味はふつう").
+            if not run:
+                run = list(itertools.accumulate(c.turn for c in clauses))
+                direct = {
+                    i for t, s in zip(clause_themes, scores, strict=True) if s.judged for i in t
+                }
             near = [j for j, s in enumerate(scores) if s.judged and run[j] == run[k]]
             if near:
                 nearest = min(near, key=lambda j: (abs(j - k), j < k))
