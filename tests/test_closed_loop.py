@@ -208,10 +208,12 @@ def test_the_analysis_gives_each_detractor_list_theme_its_polarity(repo_root: Pa
     assert analysis.polarity.index.equals(analysis.tags.index)
     labels = dict(zip(analysis.themes["theme"], analysis.themes["label"], strict=True))
     shown = respondent_themes(analysis.tags, labels, polarity=analysis.polarity)
-    detractor = (unit.current["segment"] == "detractor").reindex(shown.index, fill_value=False)
-    # detractors mostly complain: their themes carry a sign, most often (−)
-    signs = "".join(shown[detractor])
-    assert signs.count("(−)") > signs.count("(+)") > 0
+    segment = unit.current["segment"].reindex(shown.index)
+    # detractors mostly complain and promoters mostly praise: their themes carry that sign
+    signs = "".join(shown[segment == "detractor"])
+    assert signs.count("(−)") > signs.count("(+)")
+    signs = "".join(shown[segment == "promoter"])
+    assert signs.count("(+)") > signs.count("(−)")
 
 
 def test_html_is_escaped_and_phone_cards_carry_labels(unit: UnitData) -> None:
