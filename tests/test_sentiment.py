@@ -104,6 +104,14 @@ def test_clauses_split_at_contrasts_sentence_ends_and_joins():
         ("Staff went above and beyond", "staff", "positive"),
         ("The app kept failing with no useful error message", "usability", "negative"),
         ("Live chat fixed my issue in like 5 minutes", "chat", "positive"),
+        ("The app is so much better since the update", "usability", "positive"),
+        ("Found it cheaper on Amazon", "price", "negative"),
+        ("Could you add Apple Pay at checkout?", "checkout", "negative"),
+        ("Delivery guy left my parcel in the rain", "delivery", "negative"),
+        ("Is it too much to ask for delivery on time?", "delivery", "negative"),  # rhetorical
+        ("Good prices compared to other shops", "price", "positive"),  # compared with, not rivals
+        ("品質は期待通り", "quality", "positive"),
+        ("サイズ感が思ったより小さかった", "quality", "negative"),  # not as expected
     ],
 )
 def test_polarity_of_a_theme_mention(text: str, theme: str, expected: str) -> None:
@@ -223,6 +231,7 @@ def test_unknown_pack_is_a_config_error():
         ("No fees on international transfers", "finance", "price", "positive"),
         ("The docs are thin", "saas", "docs", "negative"),
         ("Setup took a whole afternoon", "saas", "onboarding", "negative"),
+        ("Support took days to respond", "saas", "support", "negative"),
         ("The branch was closed again", "finance", "branch", "negative"),
         ("They've put the fees up again", "finance", "price", "negative"),
         ("Would really like a dark mode", "saas", "features", "negative"),

@@ -47,7 +47,7 @@ JA_CUES: dict[str, float] = {
         安め 神でし 神です 神だ 神すぎ 還元 やすい やすく やすか やすさ 妥当 適正 サクサク さくさく
         軽快
         て楽 で楽 が楽 も楽 時間どおり 時間通り 予定どおり 予定通り
-        てくれ をくれ てもらえ てくださ ていただ
+        てくれ をくれ てもらえ てくださ ていただ 期待通り 期待どおり
         """.split(),
         1.0,
     ),
@@ -92,6 +92,7 @@ JA_CUES: dict[str, float] = {
         重すぎ 重過ぎ 高圧的 上から目線
         古く 古か 古臭 古くさ 高め 固ま 固まる 切断 が切れ よく切れ よく落ち 臭い 臭か 臭く 臭っ
         づら ずらい ずらく にくい にくく にくか 止ま 削られ 削除され 濡れ 冷め 行列
+        期待以下 期待を下回 期待を裏切
         見つからな 見つけられな 大変でし 大変だ 大変です 大変な思い 大変で 延期 倍にな
         """.split(),
         -1.0,
@@ -104,6 +105,11 @@ JA_HIGH_PRAISE = (
     r"(品質|質|クオリティ|レベル|満足度|評価|性能|精度|信頼性|技術|意識|専門性|接客態度|コスパ|"
     r"コストパフォーマンス|意識|安全性|セキュリティ)[がはもの]?(とても|すごく|非常に|かなり|大変)?"
     r"(高い|高く|高か)"
+)
+# Not what was expected or shown (思ったより小さかった, 写真より暗い).
+JA_NOT_AS_EXPECTED = (
+    r"(思った|想像した|想像|イメージ|写真|画像|説明|表示)(より|と)(も|は)?(小さ|大き|薄|厚|暗|明る|狭|広|"
+    r"短|違|ちが)"
 )
 JA_SHORT_TIME = r"(待ち時間|待ち|時間)[がはも]?(とても|すごく|かなり|意外と)?(短|少な)"
 JA_LOW_COMPLAINT = (
@@ -188,8 +194,10 @@ EN_CUES: dict[str, float] = {
 EN_PHRASES: dict[str, float] = {
     # Negated complaints first, before their complaint words are matched below.
     r"(hasn'?t|has not|haven'?t|never|didn'?t|not) (gone|went|go|been) down( once)?": 1.0,
-    r"took (ages|forever|weeks|a while|too long)|takes? (ages|forever|too long)": -1.0,
-    r"(too|so|very|really|way too) (long|expensive|slow|much|many|small|hard|high)": -1.0,
+    r"took (ages|forever|hours|days|weeks|months|a while|too long)|takes? (ages|forever|too long)|"
+    r"found (it|them|one|the same \w+) (cheaper|for less)": -1.0,
+    r"(too|so|very|really|way too) (long|expensive|slow|much|many|small|hard|high)"
+    r"(?! (better|easier|faster|quicker|cheaper|nicer|happier|improved))": -1.0,
     r"high (price|prices|fees?|costs?|premiums?|charges?|rates?)|(prices?|fees?|costs?|premiums?|"
     r"charges?|rates?) (are|is|were|was) (a bit |quite |very |rather )?(high|higher|steep)": -1.0,
     r"high quality|high standard|low (prices?|fees?|costs?)|lower prices": 1.0,
@@ -269,6 +277,9 @@ EN_PHRASES: dict[str, float] = {
     r"(stopped|stops|stop) working|dropped (calls?|connection|signal)|(calls?|connection|signal) "
     r"(drops|dropped|dropping)|only (by|via|available|accepts?|offers?|during)": -1.0,
     r"explained (everything|every step|it all|it clearly|things)": 1.0,
+    r"left (my |the |our )?(parcel|package|box|delivery|it|them) (in the rain|outside|on the|"
+    r"at the|by the|behind|with (a|the) neighbou?r)|"
+    r"without (knocking|ringing|asking|checking)": -1.0,
     r"still (take|takes|taking|charge|charges|charging|no|nothing|haven'?t|hasn'?t|can'?t|doesn'?t|"
     r"don'?t|won'?t)": -1.0,
 }
@@ -285,7 +296,8 @@ EN_NEGATORS = frozenset(
 EN_SARCASM = (
     r"\b(thanks for nothing|so much for|yeah,? right|oh,? great|"
     r"(great|brilliant|fantastic|perfect), (another|yet another|again)|just what i needed|"
-    r"cheers for (that|nothing|letting)|thanks a lot|real bargain|🙃|"
+    r"cheers for (that|nothing|letting)|thanks a lot|real bargain|🙃|too much to ask|"
+    r"what'?s the point|what is the point|"
     r"lov(e|ed|ing) (paying|having to|waiting|being)|"
     r"well done,? (guys|team)|how hard can it be)\b"
 )
@@ -320,7 +332,8 @@ EN_REQUEST = (
     r"make it (easier|faster|clearer|simpler|cheaper|quicker)|bring back|improve|suggestion|"
     r"why (not|can'?t|don'?t|isn'?t|doesn'?t|is there no)|if only|ought to|must (add|fix|improve)|"
     r"more (options|choice|staff|variety|payment|flexibility|features|examples)|"
-    r"can (you|they|we) (please )?(add|make|bring|get|have|fix|improve|offer|sort)|"
+    r"(can|could|would|will) (you|they|we) (please )?(add|make|bring|get|have|fix|improve|offer|"
+    r"sort)|"
     r"any chance (of|you|they|to)|is there (any|a) way|it'?d be (nice|great|good|better|helpful))\b"
 )
 
@@ -342,9 +355,10 @@ EN_NOT_LACK = frozenset(
 # A rival named as doing it ("Others do it instantly", "cheaper elsewhere"), not compared with
 # ("easier than the other banks"): its praise is our complaint.
 EN_RIVAL = (
-    r"(?<!than )(?<!than the )\b(others|other (banks|shops|stores|companies|providers|sites|apps|"
+    r"(?<!than )(?<!than the )(?<!to )(?<!with )(?<!vs )\b(others|other (banks|shops|stores|"
+    r"companies|providers|sites|apps|"
     r"insurers|brands|places|airlines|hotels|retailers|suppliers|networks|gyms|tools|services)|"
-    r"competitors?|rivals?|everyone else|elsewhere|anywhere else)\b"
+    r"competitors?|rivals?|everyone else|elsewhere|anywhere else|(on|at|from) (amazon|ebay))\b"
 )
 
 # General-lexicon words that are not sentiment in survey comments (topics, fillers, requests).
