@@ -110,6 +110,8 @@ def test_clauses_split_at_contrasts_sentence_ends_and_joins():
         ("Delivery guy left my parcel in the rain", "delivery", "negative"),
         ("Is it too much to ask for delivery on time?", "delivery", "negative"),  # rhetorical
         ("Good prices compared to other shops", "price", "positive"),  # compared with, not rivals
+        ("Delivery could've been quicker", "delivery", "negative"),
+        ("It could have been worse, delivery was fine", "delivery", "positive"),
         ("品質は期待通り", "quality", "positive"),
         ("サイズ感が思ったより小さかった", "quality", "negative"),  # not as expected
     ],
@@ -232,6 +234,8 @@ def test_unknown_pack_is_a_config_error():
         ("The docs are thin", "saas", "docs", "negative"),
         ("Setup took a whole afternoon", "saas", "onboarding", "negative"),
         ("Support took days to respond", "saas", "support", "negative"),
+        ("Support ticket got closed without a fix", "saas", "support", "negative"),
+        ("The support team actually listens", "saas", "support", "positive"),
         ("The branch was closed again", "finance", "branch", "negative"),
         ("They've put the fees up again", "finance", "price", "negative"),
         ("Would really like a dark mode", "saas", "features", "negative"),

@@ -154,7 +154,7 @@ EN_CUES: dict[str, float] = {
         informed clean spotless cheerful welcoming lightning snappy flawless
         ace gem sorted thorough accommodating approachable effortless bargain chuffed
         reassuring reassured caring pleasant pleasure delighted grateful appreciated
-        lifesaver dependable trustworthy sensible refreshing
+        lifesaver dependable trustworthy sensible refreshing flawlessly listen listens listened
         """.split(),
         1.0,
     ),
@@ -279,7 +279,8 @@ EN_PHRASES: dict[str, float] = {
     r"explained (everything|every step|it all|it clearly|things)": 1.0,
     r"left (my |the |our )?(parcel|package|box|delivery|it|them) (in the rain|outside|on the|"
     r"at the|by the|behind|with (a|the) neighbou?r)|"
-    r"without (knocking|ringing|asking|checking)": -1.0,
+    r"without (knocking|ringing|asking|checking)|without (a |any )?(fix|reply|response|answer|"
+    r"explanation|resolution|refund|update|apology|solution)": -1.0,
     r"still (take|takes|taking|charge|charges|charging|no|nothing|haven'?t|hasn'?t|can'?t|doesn'?t|"
     r"don'?t|won'?t)": -1.0,
 }
@@ -324,7 +325,7 @@ EN_REQUEST = (
     r"i'?d (really |so )?(love|like|prefer)|wish|wished|should|"
     r"should'?ve|pls|plz|(^|just |please |pls |plz )let (me|us) (?!down)|"
     r"could (\w+ )?(a bit |a little |a lot )?more|"
-    r"expect(ed)? (better|more)|"
+    r"expect(ed)? (better|more)|could('?ve| have) been (?!worse)(\w+er|better|more)|"
     r"shouldn'?t|please|needs? to|need (more|better|a|an)|"
     r"needs? (improvement|improving|work|fixing)|"
     r"could (be|use|do with) (better|improved|faster|cheaper|clearer|more|less|some)|"
