@@ -231,6 +231,9 @@ def test_unknown_pack_is_a_config_error():
         ("Zero downtime since we moved", "saas", "reliability", "positive"),
         ("No hidden fees at all", "finance", "price", "positive"),  # a negated phrase
         ("No fees on international transfers", "finance", "price", "positive"),
+        ("No contract, cancel any time, fair price", "saas", "price", "positive"),
+        ("振込手数料なしで助かる", "finance", "price", "positive"),
+        ("手数料は一切かからない", "finance", "price", "positive"),
         ("The docs are thin", "saas", "docs", "negative"),
         ("Setup took a whole afternoon", "saas", "onboarding", "negative"),
         ("Support took days to respond", "saas", "support", "negative"),

@@ -111,6 +111,11 @@ JA_NOT_AS_EXPECTED = (
     r"(思った|想像した|想像|イメージ|写真|画像|説明|表示)(より|と)(も|は)?(小さ|大き|薄|厚|暗|明る|狭|広|"
     r"短|違|ちが)"
 )
+# A charge or nuisance spared (手数料なし, 送料無料, 勧誘が一切ない) is praise.
+JA_SPARED = (
+    r"(手数料|送料|追加料金|年会費|月額料金|解約金|違約金|広告|勧誘|縛り)(は|が|も)?(一切|全く|特に)?"
+    r"(なし|無し|ない|なく|不要|無料|かからな|かからず|ゼロ|0円)"
+)
 JA_SHORT_TIME = r"(待ち時間|待ち|時間)[がはも]?(とても|すごく|かなり|意外と)?(短|少な)"
 JA_LOW_COMPLAINT = (
     r"(品質|質|クオリティ|レベル|満足度|性能|精度|対応力)[がはもの]?(とても|すごく|非常に|かなり)?"
@@ -345,6 +350,7 @@ EN_SPARED = frozenset(
     """
     fee fees charge charges cost costs commission commissions interest catch strings surprises
     surprise queue queues wait penalty penalties ads adverts spam pressure drama fuss paperwork
+    contract contracts minimum commitment obligation deposit excess limit limits
     """.split()
 )
 EN_NOT_LACK = frozenset(

@@ -158,6 +158,7 @@ _JA_CONTEXT = (
     (re.compile(_lexicon.JA_SHORT_WAIT), 1.0),
     (re.compile(_lexicon.JA_NOW_POSSIBLE), 1.0),
     (re.compile(_lexicon.JA_SHORT_TIME), 1.0),
+    (re.compile(_lexicon.JA_SPARED), 1.0),
     (re.compile(_lexicon.JA_NOT_AS_EXPECTED), -1.0),
 )
 _JA_TOO = re.compile(_lexicon.JA_TOO)
