@@ -114,6 +114,12 @@ def test_clauses_split_at_contrasts_sentence_ends_and_joins():
         ("It could have been worse, delivery was fine", "delivery", "positive"),
         ("品質は期待通り", "quality", "positive"),
         ("サイズ感が思ったより小さかった", "quality", "negative"),  # not as expected
+        # A wish put as a condition.
+        ("送料が無料になったら最高", "price", "negative"),
+        ("アプリにお気に入り機能があれば便利なのに", "usability", "negative"),
+        ("電話がつながりやすくなるといいです", "phone", "negative"),
+        ("レジの待ち時間がほぼない", "checkout", "positive"),
+        ("レジがいつも混んでいる", "checkout", "negative"),
     ],
 )
 def test_polarity_of_a_theme_mention(text: str, theme: str, expected: str) -> None:
