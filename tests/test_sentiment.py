@@ -111,6 +111,9 @@ def test_clauses_split_at_contrasts_sentence_ends_and_joins():
         ("Is it too much to ask for delivery on time?", "delivery", "negative"),  # rhetorical
         ("Good prices compared to other shops", "price", "positive"),  # compared with, not rivals
         ("Delivery could've been quicker", "delivery", "negative"),
+        ("Free delivery is a big plus", "delivery", "positive"),  # "plus" is no join here
+        ("Delivery was ok but nothing special", "delivery", "positive"),  # lukewarm
+        ("Delivery is usually good but this time it was late", "delivery", "mixed"),
         ("It could have been worse, delivery was fine", "delivery", "positive"),
         ("品質は期待通り", "quality", "positive"),
         ("サイズ感が思ったより小さかった", "quality", "negative"),  # not as expected

@@ -282,7 +282,10 @@ EN_PHRASES: dict[str, float] = {
     r"(price|fee|rate) (rise|rises|hike|hikes|increases?)": -1.0,
     r"(stopped|stops|stop) working|dropped (calls?|connection|signal)|(calls?|connection|signal) "
     r"(drops|dropped|dropping)|only (by|via|available|accepts?|offers?|during)": -1.0,
-    r"explained (everything|every step|it all|it clearly|things)": 1.0,
+    r"explained (everything|every step|it all|it clearly|things)|"
+    r"(a|big|huge|real|definite) plus": 1.0,
+    # Lukewarm: neither praise nor complaint ("ok, nothing special").
+    r"nothing special|nothing fancy|nothing to write home about": 0.0,
     r"left (my |the |our )?(parcel|package|box|delivery|it|them) (in the rain|outside|on the|"
     r"at the|by the|behind|with (a|the) neighbou?r)|"
     r"without (knocking|ringing|asking|checking)|without (a |any )?(fix|reply|response|answer|"

@@ -62,7 +62,7 @@ _JOIN_JA = (
 _JOIN_EN = (
     r"\b(?P<contrast>but|though|although|however|yet|except|whereas|(?<!a )while|apart from|"
     r"aside from|other than)\b|(?P<plain>[,:]|\b(?:and(?! (?:beyond|forth|miss|running|sound|"
-    r"then|off|again|over|large|about|pieces)\b)|plus|with)\b)"
+    r"then|off|again|over|large|about|pieces)\b)|(?<!a )(?<!big )(?<!huge )(?<!real )plus|with)\b)"
 )
 # One pass finds sentence ends and joins (their characters differ, so no match hides another).
 _CUT_JA = re.compile(f"(?P<end>{_SENTENCE.pattern})|{_JOIN_JA}")
@@ -189,7 +189,7 @@ _SARCASM_IF_COMPLAINT = re.compile(_lexicon.EN_SARCASM_IF_COMPLAINT)
 _IRONY_HINT = re.compile(f"{_SARCASM.pattern}|{_SARCASM_IF_COMPLAINT.pattern}|[\"“「]|(?<![a-z])'")
 # A clause that opens with a subject of its own: "the hotel itself was", 「ホテル自体は」.
 _OWN_SUBJECT = re.compile(
-    r"(?:the|my|our|their|his|her|your|this|that) [a-z]+(?: [a-z]+)? (?:itself |themselves )?"
+    r"(?:the|my|our|their|his|her|your) [a-z]+ (?:itself |themselves )?"
     r"(?:is|was|are|were|has|have|had)\b|[^、。\s]{1,10}(?:自体|そのもの)は"
 )
 
