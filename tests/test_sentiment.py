@@ -114,6 +114,12 @@ def test_clauses_split_at_contrasts_sentence_ends_and_joins():
         ("Free delivery is a big plus", "delivery", "positive"),  # "plus" is no join here
         ("Delivery was ok but nothing special", "delivery", "positive"),  # lukewarm
         ("Delivery is usually good but this time it was late", "delivery", "mixed"),
+        ("Can't recommend their delivery enough", "delivery", "positive"),
+        ("Delivery 10/10", "delivery", "positive"),
+        ("Steer clear of the returns process", "returns", "negative"),
+        ("Delivery could not have been faster", "delivery", "positive"),
+        ("Delivery isn't what it used to be", "delivery", "negative"),  # no double reversal
+        ("Staff went out of their way to help", "staff", "positive"),
         ("It could have been worse, delivery was fine", "delivery", "positive"),
         ("品質は期待通り", "quality", "positive"),
         ("サイズ感が思ったより小さかった", "quality", "negative"),  # not as expected
@@ -244,6 +250,8 @@ def test_unknown_pack_is_a_config_error():
         ("No fees on international transfers", "finance", "price", "positive"),
         ("手数料は一切かからない", "finance", "price", "positive"),
         ("The docs are thin", "saas", "docs", "negative"),
+        ("The app is constantly down", "saas", "reliability", "negative"),
+        ("The wifi in the rooms is shocking for a 4 star hotel", "generic", "quality", "negative"),
         ("Setup took a whole afternoon", "saas", "onboarding", "negative"),
         ("Support took days to respond", "saas", "support", "negative"),
         ("Support ticket got closed without a fix", "saas", "support", "negative"),

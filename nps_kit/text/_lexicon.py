@@ -161,6 +161,7 @@ EN_CUES: dict[str, float] = {
         ace gem sorted thorough accommodating approachable effortless bargain chuffed
         reassuring reassured caring pleasant pleasure delighted grateful appreciated
         lifesaver dependable trustworthy sensible refreshing flawlessly listen listens listened
+        unbeatable
         """.split(),
         1.0,
     ),
@@ -244,14 +245,15 @@ EN_PHRASES: dict[str, float] = {
     r"within (an?|one|the|\d+|a few|minutes|hours|the hour|the day|the week) ?(hours?|minutes?|"
     r"mins?|days?|week)?|in (minutes|no time|seconds)|same[- ]day|next[- ]day|straight away": 1.0,
     r"(?<!never )(?<!n't )(?<!not )got back to (me|us)|no questions asked|a breeze|breeze "
-    r"through|you get what you pay for|couldn'?t have been (more|nicer|better|easier|quicker)": 1.0,
+    r"through|you get what you pay for|(couldn'?t|could not) have been (more|better|\w+er)": 1.0,
     r"out of date|out-of-date|(keeps?|kept) (logging|crashing|freezing|failing|dropping|kicking|"
     r"timing|breaking|going down|disconnecting|asking|losing|forgetting|signing|cancell?ing)": -1.0,
     r"(was|were|arrived|came|is|are) (stone |luke)?(cold|soggy|undercooked|overcooked|burnt)": -1.0,
     r"not as (described|advertised|pictured|expected)|nothing like the (photo|picture|pic)s?": -1.0,
     r"(closed|closing|shut|shutting) (down|my|our|the local|local|branches|the branch)": -1.0,
     # Decline: what used to be good is a complaint now.
-    r"not any ?more|used to be|what it used to be|(gone|went|going) downhill|(getting|"
+    r"not any ?more|((is|was)(n'?t| not) |not )?what (it|they|he|she) used to be|used to be|"
+    r"(gone|went|going) downhill|(getting|"
     r"got|gotten|became|become) worse|has declined|gone off|hit (or|and) miss|patchy": -1.0,
     r"could be (a lot |much |a bit |way |so much |far )?(better|improved)|room for improvement|"
     r"not (the best|ideal|brilliant|amazing|perfect|up to (much|scratch|standard))": -1.0,
@@ -271,7 +273,8 @@ EN_PHRASES: dict[str, float] = {
     r"roll(ed|s|ing)? (her|his|their) eyes|(never|not) enough|in circles": -1.0,
     r"(different|conflicting|contradictory|mixed) (answers|information|advice|messages)": -1.0,
     r"(got|get|was|were|being|keep getting) (transferred|bounced|shunted|passed)": -1.0,
-    r"(is|was|were|are|went|goes|being) down|come on|out of order|"
+    r"(is|was|were|are|went|goes|being) (constantly |always |often |frequently |still )?down|"
+    r"come on|out of order|steer clear|stay away|avoid (at all costs|like the plague)|"
     r"(ate|swallowed|retained) my card": -1.0,
     r"(was|were|is|are|always) closed|closes (at|early)|closed (on|at|early)": -1.0,
     r"(took|takes|taking|waited|wait|waiting) (in )?(a whole|the whole|all|an entire|the entire) "
@@ -283,7 +286,12 @@ EN_PHRASES: dict[str, float] = {
     r"(stopped|stops|stop) working|dropped (calls?|connection|signal)|(calls?|connection|signal) "
     r"(drops|dropped|dropping)|only (by|via|available|accepts?|offers?|during)": -1.0,
     r"explained (everything|every step|it all|it clearly|things)|"
-    r"(a|big|huge|real|definite) plus": 1.0,
+    r"(a|big|huge|real|definite) plus|out of (their|her|his|your) way|"
+    r"can'?t (recommend|praise|thank) (\w+ ){0,3}(enough|highly enough)": 1.0,
+    # Ratings: "10/10", "5 stars" are praise; "2/10", "1 star" complaints.
+    # ("a 4 star hotel" is a category, not a rating).
+    r"(10|9|8)/10|[45]/5|[45] stars|five stars|full marks": 1.0,
+    r"[0-3]/10|[0-2]/5|[01] stars?|one star|zero stars|no stars": -1.0,
     # Lukewarm: neither praise nor complaint ("ok, nothing special").
     r"nothing special|nothing fancy|nothing to write home about": 0.0,
     r"left (my |the |our )?(parcel|package|box|delivery|it|them) (in the rain|outside|on the|"
