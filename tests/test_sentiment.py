@@ -18,6 +18,8 @@ def test_clauses_split_at_contrasts_sentence_ends_and_joins():
     text = normalise_one("配送は早かったけど、箱が潰れていた。ただ、対応は丁寧でした")
     assert clause_split(text) == ["配送は早かった", "箱が潰れていた", "対応は丁寧でした"]
     assert clause_split("it took a while to get through") == ["it took a while to get through"]
+    # が straight after an adjective is "but"; after a noun it marks the subject.
+    assert clause_split("配送は早いが梱包が雑") == ["配送は早い", "梱包が雑"]
     assert clause_split("fast delivery but the box was crushed. £6.99 postage, though") == [
         "fast delivery",
         "the box was crushed",
@@ -129,6 +131,7 @@ def test_clauses_split_at_contrasts_sentence_ends_and_joins():
         ("電話がつながりやすくなるといいです", "phone", "negative"),
         ("レジの待ち時間がほぼない", "checkout", "positive"),
         ("レジがいつも混んでいる", "checkout", "negative"),
+        ("配送は早いが梱包が雑", "delivery", "mixed"),
     ],
 )
 def test_polarity_of_a_theme_mention(text: str, theme: str, expected: str) -> None:

@@ -57,7 +57,10 @@ _SENTENCE = re.compile(r"[。!?！？\n;；…]+|\.+(?!\d)")
 # Japanese and English joins apart: one alternation of both is slower on every comment.
 _JOIN_JA = (
     r"(?P<contrast>けれども|けれど|けど|ですが|ますが|ましたが|でしたが|だが|のに|ものの|しかし|"
-    r"ただし|ただ、|でも、|一方で?|とはいえ|が、)|(?P<plain>[、,:])"
+    r"ただし|ただ、|でも、|一方で?|とはいえ|が、|"
+    # が straight after an adjective or a past form is "but" too (配送は早いが梱包が雑)
+    r"(?:(?<=[早速遅高安良悪多少長短広狭強弱古重軽濃薄]い)|(?<=しい)|(?<=ない)|(?<=かった)|"
+    r"(?<=だった))が)|(?P<plain>[、,:])"
 )
 _JOIN_EN = (
     r"\b(?P<contrast>but|though|although|however|yet|except|whereas|(?<!a )while|apart from|"
@@ -159,6 +162,7 @@ _JA_CONTEXT = (
     (re.compile(_lexicon.JA_NOW_POSSIBLE), 1.0),
     (re.compile(_lexicon.JA_SHORT_TIME), 1.0),
     (re.compile(_lexicon.JA_SPARED), 1.0),
+    (re.compile(_lexicon.JA_SLOPPY), -1.0),
     (re.compile(_lexicon.JA_NOT_AS_EXPECTED), -1.0),
 )
 _JA_TOO = re.compile(_lexicon.JA_TOO)
