@@ -213,6 +213,8 @@ def test_japanese_lexicon_words_inside_longer_words_are_not_cues():
     assert polarity_of("インポートが簡単") == "positive"
     assert polarity_of("チュートリアルがわかりやすくて1週間くらいで慣れました") == "positive"
     assert polarity_of("アップデートの案内が届いた") == "neutral"
+    assert polarity_of("エラーメッセージが出た") == "negative"  # a survey word of our own
+    assert polarity_of("ストレスフリーで使える") == "positive"
     # Topics that general lexicons judge (住宅ローン, 事故) are not judgements in a survey.
     assert polarity_of("住宅ローンの相談で支店に行きました") == "neutral"
     assert polarity_of("事故の後、保険金がすぐ振り込まれて助かりました") == "positive"

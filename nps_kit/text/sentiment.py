@@ -227,8 +227,10 @@ def _score_ja(text: str) -> _Score:
             found.append((m.start(), m.end(), score))
     for last, (length, score) in _ja_automaton().iter(text):
         start = last + 1 - length
-        if _KATAKANA.match(text, start) and (
-            (start and _KATAKANA.match(text, start - 1)) or _KATAKANA.match(text, last + 1)
+        if (
+            _KATAKANA.match(text, start)
+            and ((start and _KATAKANA.match(text, start - 1)) or _KATAKANA.match(text, last + 1))
+            and text[start : last + 1] not in _lexicon.JA_CUES  # ours: エラーメッセージ
         ):
             continue  # inside a longer katakana word (インポ in インポート, ループ in グループ)
         if length == 2 and _OFTEN.match(text, start):
