@@ -121,6 +121,8 @@ def test_clauses_split_at_contrasts_sentence_ends_and_joins():
         ("Steer clear of the returns process", "returns", "negative"),
         ("Delivery could not have been faster", "delivery", "positive"),
         ("Delivery isn't what it used to be", "delivery", "negative"),  # no double reversal
+        ("Everything was perfect except the delivery", "delivery", "negative"),
+        ("Apart from the late delivery, all good", "delivery", "negative"),
         ("Staff went out of their way to help", "staff", "positive"),
         ("It could have been worse, delivery was fine", "delivery", "positive"),
         ("品質は期待通り", "quality", "positive"),

@@ -189,6 +189,8 @@ _QUOTED = re.compile(
     r'"([^"]{1,80})"|“([^”]{1,80})”|「([^」]{1,40})」|(?<![a-z])\'([^\']{1,60})\'(?![a-z])'
 )
 _SARCASM_IF_COMPLAINT = re.compile(_lexicon.EN_SARCASM_IF_COMPLAINT)
+_EXCEPT = ("except", "except for", "apart from", "aside from", "other than")
+_OPPOSITE: dict[Polarity, Polarity] = {"positive": "negative", "negative": "positive"}
 # One search tells whether a comment may be ironic at all (most are not).
 _IRONY_HINT = re.compile(f"{_SARCASM.pattern}|{_SARCASM_IF_COMPLAINT.pattern}|[\"“「]|(?<![a-z])'")
 # A clause that opens with a subject of its own: "the hotel itself was", 「ホテル自体は」.
@@ -456,7 +458,15 @@ def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]
         if not here:
             continue
         polarity = score.polarity
-        if not score.judged and loose:
+        if (
+            not score.judged
+            and k
+            and scores[k - 1].polarity in _OPPOSITE
+            and text[: clauses[k].start].rstrip().endswith(_EXCEPT)
+        ):
+            # The exception to a judgement has the other one ("All perfect except the delivery").
+            polarity = _OPPOSITE[scores[k - 1].polarity]
+        elif not score.judged and loose:
             # Borrow the judgement of the nearest clause that names no theme, preferring the one
             # after it ("スタッフの方が、とても親切でした", "データが消えた。ありえない").
             nearest = min(loose, key=lambda j: (abs(j - k), j < k))
