@@ -366,11 +366,15 @@ class ThemeMatcher:
 
     def tag(self, texts: Collection[str]) -> np.ndarray:
         """Return a boolean array: one row per text, one column per theme."""
-        out = np.zeros((len(texts), len(self._themes)), dtype=bool)
+        rows: list[int] = []
+        columns: list[int] = []
         for row, text in enumerate(texts):
             hits = self.find(text)
             if hits:
-                out[row, list(hits)] = True
+                rows.extend([row] * len(hits))
+                columns.extend(hits)
+        out = np.zeros((len(texts), len(self._themes)), dtype=bool)
+        out[rows, columns] = True  # one assignment: numpy's per-call cost dominates per row
         return out
 
 

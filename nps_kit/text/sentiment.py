@@ -36,7 +36,7 @@ from nps_kit.text import _lexicon
 from nps_kit.text._match import Found, ThemeMatcher, matcher
 from nps_kit.text.packs import load_pack
 from nps_kit.text.themes import ThemeBook, load_themes
-from nps_kit.text.tokens import normalise
+from nps_kit.text.tokens import _normalised_codes
 
 __all__ = [
     "POLARITIES",
@@ -530,20 +530,16 @@ def tag_polarity(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
         ``<NA>`` where it does not (or has no text). The theme set of a comment is exactly that
         of :func:`nps_kit.text.tag_themes`.
     """
-    norm = normalise(texts)
     themes = matcher(book.themes)
-    mask = (norm.notna() & (norm != "")).to_numpy(dtype=bool)
     # Once per unique comment (exports repeat a lot), then broadcast back.
-    codes, unique = pd.factorize(norm.to_numpy(dtype=object)[mask])
+    codes, unique = _normalised_codes(texts)
     # Category codes per unique comment and theme; -1 is <NA> (not mentioned).
     table = np.full((len(unique) + 1, len(book.themes)), -1, dtype=np.int8)
     order = {p: k for k, p in enumerate(POLARITIES)}
     for row, text in enumerate(unique):
         for i, polarity in _comment_polarities(text, themes).items():
             table[row, i] = order[polarity]
-    rows = np.full(len(mask), len(unique), dtype=np.intp)  # the last row: all <NA>
-    rows[mask] = codes
-    wide = table[rows]
+    wide = table[codes]  # code −1 (no text) takes the last row: all <NA>
     dtype = pd.CategoricalDtype(list(POLARITIES))
     frame = {
         t.id: pd.Categorical.from_codes(wide[:, j], dtype=dtype) for j, t in enumerate(book.themes)

@@ -27,7 +27,7 @@ from nps_kit.errors import ConfigError, DataError, missing_column
 from nps_kit.i18n import Language
 from nps_kit.text._lemma import lemma_text, with_lemmas
 from nps_kit.text._match import join_source, keyword_parts, matcher
-from nps_kit.text.tokens import normalise, normalise_one
+from nps_kit.text.tokens import _normalised_codes, normalise_one
 
 __all__ = [
     "DEFAULT_THEME_IDS",
@@ -283,15 +283,15 @@ def tag_themes(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
         missing or blank comments are ``<NA>`` in every column, so that they are not counted as
         commenters.
     """
-    norm = normalise(texts)
-    mask = (norm.notna() & (norm != "")).to_numpy(dtype=bool)
-    codes, unique = pd.factorize(norm.to_numpy(dtype=object)[mask])
+    codes, unique = _normalised_codes(texts)
     hits = matcher(book.themes).tag(unique)
-    columns: dict[str, pd.arrays.BooleanArray] = {}
-    for j, theme in enumerate(book.themes):
-        values = np.zeros(len(mask), dtype=bool)
-        values[mask] = hits[codes, j]
-        columns[theme.id] = pd.arrays.BooleanArray(values, ~mask)
+    mask = codes >= 0
+    # One row of False after the distinct comments' rows: where code −1 (no text) points.
+    wide = np.vstack([hits, np.zeros((1, len(book.themes)), dtype=bool)])[codes]
+    columns = {
+        theme.id: pd.arrays.BooleanArray(wide[:, j].copy(), ~mask)
+        for j, theme in enumerate(book.themes)
+    }
     return pd.DataFrame(columns, index=texts.index)
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
 __all__ = [
@@ -94,16 +95,48 @@ def normalise_one(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
 
 
+#: :func:`normalise_one` remembered per distinct text: a report normalises the same comments
+#: for themes, polarity, phrases, languages and discovery.
+_normalised = lru_cache(maxsize=262144)(normalise_one)
+
+
+def _distinct(texts: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Return each comment's position among the distinct texts (−1 if missing) and those texts.
+
+    Values are converted to text as ``astype("string")`` does; the distinct texts are in order
+    of first appearance.
+    """
+    codes, uniques = texts.astype("string").factorize()
+    return np.asarray(codes, dtype=np.intp), np.asarray(uniques, dtype=object)
+
+
+def _normalised_codes(texts: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """Return each comment's position among the distinct non-empty normalised comments, and those.
+
+    The position is −1 for a missing comment or one that normalises to nothing. Each distinct
+    text is normalised once, and tagging and polarity share the work (see ``_normalised``).
+    """
+    codes, uniques = _distinct(texts)
+    index: dict[str, int] = {}
+    lookup = np.fromiter(
+        (index.setdefault(n, len(index)) if (n := _normalised(u)) else -1 for u in uniques),
+        dtype=np.intp,
+        count=len(uniques),
+    )
+    out = np.full(len(codes), -1, dtype=np.intp)
+    present = codes >= 0
+    out[present] = lookup[codes[present]]
+    return out, list(index)
+
+
 def _map_unique(texts: pd.Series, func: Callable[[str], Any]) -> pd.Series:
     """Apply ``func`` once per unique non-missing string, broadcast back to ``texts``' index."""
-    values = texts.astype("string")
-    present = values.dropna()
-    cache = {text: func(text) for text in pd.unique(present.to_numpy(dtype=object))}
-    mapped = [cache[text] for text in present.to_numpy(dtype=object)]
-    out = pd.Series(mapped, index=present.index, dtype=object)
-    out = out.reindex(texts.index)
-    out.name = texts.name
-    return out
+    codes, uniques = _distinct(texts)
+    mapped = np.fromiter((func(text) for text in uniques), dtype=object, count=len(uniques))
+    out = np.full(len(codes), np.nan, dtype=object)
+    present = codes >= 0
+    out[present] = mapped[codes[present]]
+    return pd.Series(out, index=texts.index, name=texts.name, dtype=object)
 
 
 def normalise(texts: pd.Series) -> pd.Series:
@@ -123,7 +156,7 @@ def normalise(texts: pd.Series) -> pd.Series:
     pandas.Series
         ``string`` dtype, same index and name as ``texts``.
     """
-    return _map_unique(texts, normalise_one).astype("string")
+    return _map_unique(texts, _normalised).astype("string")
 
 
 #: Open answers that say "no comment" rather than comment: they count as not answered.
@@ -156,7 +189,7 @@ def answered(texts: pd.Series) -> pd.Series:
     """
 
     def says_something(text: str) -> bool:
-        core = _EDGE_PUNCT.sub("", normalise_one(text))
+        core = _EDGE_PUNCT.sub("", _normalised(text))
         return bool(core) and core not in NO_ANSWER
 
     flags = _map_unique(texts, says_something)
@@ -251,7 +284,7 @@ def _tokens_en(text: str) -> list[str]:
 
 @lru_cache(maxsize=131072)  # a report tokenises a comment for phrases and again for discovery
 def _tokens(text: str, lang: Literal["ja", "en"] | None) -> list[str]:
-    norm = normalise_one(text)
+    norm = _normalised(text)
     language = lang or _language_of(norm)
     if language == "ja":
         return _tokens_ja(norm)
