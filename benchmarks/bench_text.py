@@ -204,6 +204,7 @@ def clear_caches() -> None:
     _lemma.lemma.cache_clear()
     sentiment._lemma_en.cache_clear()
     tokens._tokens.cache_clear()
+    tokens._normalised.cache_clear()
 
 
 def time_unit_analysis(unit: pd.DataFrame, book: ThemeBook) -> tuple[float, float]:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from nps_kit.errors import ConfigError, DataError
 from nps_kit.score import nps
-from nps_kit.text._match import required_literals
+from nps_kit.text._match import Scanner, leading_literals, required_literals
 from nps_kit.text.themes import (
     Theme,
     ThemeBook,
@@ -550,6 +550,9 @@ def test_hand_built_themes_use_the_reference(tmp_path: Path) -> None:
         ("(?i)zz", None),
         ("(ab|)", None),
         ("[0-9]+", None),
+        ("[¥$£€]\\s?\\d", {"¥", "$", "£", "€"}),
+        ("[^¥$]x?", None),
+        ("(?:\\d+円)|(?:[¥$]\\d)", {"円", "¥", "$"}),
         ("(q)\\1", {"q"}),
         ("方(?<=[のた]方)[のがは]", {"方"}),
     ],
@@ -557,3 +560,58 @@ def test_hand_built_themes_use_the_reference(tmp_path: Path) -> None:
 def test_required_literals(source: str, expected: set[str] | None) -> None:
     found = required_literals(re.compile(source))
     assert found == (None if expected is None else frozenset(expected))
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("abc", {"abc"}),
+        ("ab+c", {"a"}),
+        (r"\bbut\b|[,:]", {"but", ",", ":"}),
+        ("(?P<x>けれど|けど)|(?P<y>、)", {"け", "、"}),
+        (r"(?<!a)(?=b)bc", {"bc"}),
+        ("(?:ok)+!", {"ok"}),
+        ("一方で?", {"一方"}),
+        ("a?b", None),
+        ("(ab|)c", None),
+        (r"\b", None),
+        ("[a-z]x", None),
+        (".x", None),
+        ("(?i)ab", None),
+        ("(?i:ab)c", None),
+    ],
+)
+def test_leading_literals(source: str, expected: set[str] | None) -> None:
+    found = leading_literals(re.compile(source))
+    assert found == (None if expected is None else frozenset(expected))
+
+
+SCANNED = [
+    r"\b(?P<contrast>but|though|yet)\b|(?P<plain>[,:]|\b(?:and|with)\b)|(?P<end>\.+(?!\d))",
+    "(?P<contrast>けれども|けれど|けど|が、|ただ、)|(?P<plain>[、,])|(?P<end>[。!?]+)",
+    r"(?<=[のた])方[のがは]|\bab\b",
+    "aa|aaa|b",  # candidates that overlap an earlier match
+    "[0-9]+|x",  # no leading literals: finditer itself
+]
+
+
+SCANNED_PIECES = (
+    "a b ab but butter rebut , . 6.99 yet and sand aaa x 9 け けど けれども が、 、 。 の方が 方は"
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(SCANNED),
+    st.lists(
+        st.sampled_from([*SCANNED_PIECES.split(), " "]),
+        max_size=12,
+    ).map("".join),
+)
+def test_scanner_finds_what_finditer_and_search_find(source: str, text: str) -> None:
+    pattern = re.compile(source)
+    scanner = Scanner(pattern)
+    spans = [(m.span(), m.lastgroup) for m in scanner.finditer(text)]
+    assert spans == [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
+    found, expected = scanner.search(text), pattern.search(text)
+    assert (found and found.span()) == (expected and expected.span())

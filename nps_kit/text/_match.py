@@ -101,6 +101,8 @@ def _node(op: Any, av: Any) -> frozenset[str] | None:
         return _sequence(items) if low > 0 else None
     if op is _sre.ATOMIC_GROUP:
         return _sequence(av)
+    if op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in av):
+        return frozenset(chr(code) for _, code in av)  # "[¥$£€]": one of these characters
     # Anything else (character sets, lookarounds, anchors, back-references…) requires nothing.
     return None
 
@@ -109,8 +111,8 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Return strings of which every match of ``pattern`` contains at least one.
 
     ``None`` if there are none (e.g. ``"[0-9]+"``), if ``pattern`` ignores case, or if it cannot
-    be analysed. Literals are found in concatenations, groups, alternations (one per branch) and
-    repetitions of at least once.
+    be analysed. Literals are found in concatenations, groups, alternations (one per branch),
+    sets of plain characters (each character) and repetitions of at least once.
     """
     if _sre_parse is None or pattern.flags & re.IGNORECASE:
         return None
@@ -119,6 +121,107 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     except Exception:  # an unknown parser version: search the regex every time
         return None
     return None if found is None or "" in found else found
+
+
+def _leading(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Find strings one of which every match of a concatenation starts with."""
+    for k, (op, av) in enumerate(items):
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero width: the match starts with what follows
+        if op is _sre.LITERAL:
+            run = []
+            for later, code in items[k:]:
+                if later is not _sre.LITERAL:
+                    break
+                run.append(chr(code))
+            return frozenset(["".join(run)])
+        if op is _sre.IN:
+            if all(kind is _sre.LITERAL for kind, _ in av):
+                return frozenset(chr(code) for _, code in av)
+            return None
+        if op is _sre.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = av
+            return None if add_flags & re.IGNORECASE else _leading(list(sub))
+        if op is _sre.BRANCH:
+            found = [_leading(list(branch)) for branch in av[1]]
+            if any(f is None for f in found):
+                return None
+            return frozenset().union(*found)  # type: ignore[arg-type]
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            low, _high, sub = av
+            return _leading(list(sub)) if low > 0 else None
+        if op is _sre.ATOMIC_GROUP:
+            return _leading(list(av))
+        return None  # anything else (any character, a back-reference…) may start a match
+    return None  # nothing but zero-width items: the match may be empty
+
+
+def leading_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    r"""Return strings one of which every match of ``pattern`` starts with.
+
+    ``None`` if not known (a match may start with any character or be empty, ``pattern``
+    ignores case, or it cannot be analysed). Zero-width items (``\b``, lookarounds) are
+    skipped: ``r"\b(but|though)"`` gives ``{"but", "though"}``.
+    """
+    if _sre_parse is None or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        found = _leading(list(_sre_parse.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # an unknown parser version: scan every position
+        return None
+    return None if found is None or "" in found else found
+
+
+class Scanner:
+    r"""``pattern.finditer`` that tries the pattern only where a match can start.
+
+    Python's regular-expression engine tries an alternation that starts with ``\b`` or a
+    group at every position of a text; one Aho-Corasick pass finds the places where one of
+    the pattern's leading literals (:func:`leading_literals`) starts, and the pattern is
+    matched there only, leftmost first and without overlap, as ``finditer`` does. Without
+    leading literals it is ``finditer`` itself.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        words = leading_literals(pattern)
+        self._automaton: Any = None
+        if words:
+            self._automaton = ahocorasick.Automaton()
+            for word in words:
+                self._automaton.add_word(word, len(word))
+            self._automaton.make_automaton()
+
+    def _starts(self, text: str) -> list[int]:
+        return sorted({last + 1 - length for last, length in self._automaton.iter(text)})
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        """Return the matches ``pattern.finditer(text)`` finds, in order."""
+        if self._automaton is None:
+            return list(self.pattern.finditer(text))
+        out: list[re.Match[str]] = []
+        # Every match is non-empty (it starts with a literal), so none can start before the
+        # end of the previous one; match() sees the text before ``start`` (\b, lookbehinds).
+        end = 0
+        match = self.pattern.match
+        for start in self._starts(text):
+            if start >= end:
+                found = match(text, start)
+                if found is not None:
+                    out.append(found)
+                    end = found.end()
+        return out
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """Return the match ``pattern.search(text)`` finds."""
+        if self._automaton is None:
+            return self.pattern.search(text)
+        match = self.pattern.match
+        for start in self._starts(text):
+            found = match(text, start)
+            if found is not None:
+                return found
+        return None
 
 
 def _whole_word(text: str, start: int, end: int, first_is_newline: bool) -> bool:
@@ -286,7 +389,8 @@ class ThemeMatcher:
         hits, maybe_exclude = self._search(text, reference=True)
         lemmas = lemma_text(text)
         # Unchanged lemmas find nothing new, except where blanking an exclude changes the text.
-        candidates = self._search(lemmas, reference=False)[0] if lemmas != text else {}
+        # The lemmas only matter for themes the text itself does not mention.
+        candidates = self._search(lemmas, reference=False, skip=hits)[0] if lemmas != text else {}
         if not candidates and not self._excluding:
             return hits
         back: _Offsets | None = None
@@ -309,8 +413,14 @@ class ThemeMatcher:
                 hits[i] = back.map(starts)
         return hits
 
-    def _search(self, text: str, *, reference: bool) -> tuple[Found, set[int]]:
-        """Return the themes found in ``text`` (with offsets) and those whose exclude may match."""
+    def _search(
+        self, text: str, *, reference: bool, skip: Collection[int] = ()
+    ) -> tuple[Found, set[int]]:
+        """Return the themes found in ``text`` (with offsets) and those whose exclude may match.
+
+        Themes in ``skip`` are left out of the result (their patterns and excludes are not
+        searched).
+        """
         # Hand-built themes are matched by Theme.matches, which tries the lemmas itself.
         hits: Found = {}
         if reference:
@@ -339,8 +449,11 @@ class ThemeMatcher:
                     maybe_patterns |= patterns
                 if exclude:
                     maybe_exclude |= exclude
-        for i in self._always_patterns:
-            maybe_patterns.add(i)
+        maybe_patterns.update(self._always_patterns)
+        if skip:
+            maybe_patterns.difference_update(skip)
+            for i in skip:
+                found.pop(i, None)
         for i in maybe_patterns:
             # Every place, also for a theme its keywords found: the clauses of a comment
             # each take the themes that start in them.
