@@ -1,10 +1,27 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nps_kit.errors import ConfigError
-from nps_kit.text import PACKS, POLARITIES, clause_split, normalise_one, polarity_of, theme_mentions
+from nps_kit.text import (
+    PACKS,
+    POLARITIES,
+    clause_split,
+    normalise_one,
+    polarity_of,
+    sentiment,
+    theme_mentions,
+)
+from nps_kit.text.packs import load_pack
+from nps_kit.text.sentiment import tag_polarity
+from nps_kit.text.tokens import normalise
+
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def _polarity(text: str, theme: str) -> str:
@@ -292,3 +309,42 @@ def test_polarity_in_other_packs(text: str, pack: str, theme: str, expected: str
 )
 def test_ambiguous_words_in_context_are_not_the_theme(text: str, pack: str, absent: str) -> None:
     assert absent not in set(theme_mentions(pd.Series([text]), pack=pack)["theme"])
+
+
+EVAL_SETS = ["theme_eval.csv", "theme_eval_blind.csv", "theme_eval_blind2.csv"]
+
+
+@pytest.mark.parametrize("name", EVAL_SETS)
+def test_clauses_are_cut_where_the_join_pattern_matches(name: str) -> None:
+    # The clause cuts are found by sentiment's scanner (tried only where a join can start);
+    # they must be exactly those of the join pattern's finditer.
+    texts = pd.read_csv(DATA / name, keep_default_na=False, dtype=str)["text"]
+    for text in normalise(texts):
+        for scanner in sentiment._CUT_SCAN.values():
+            found = [(m.span(), m.lastgroup) for m in scanner.finditer(text)]
+            assert found == [(m.span(), m.lastgroup) for m in scanner.pattern.finditer(text)]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *pd.read_csv(DATA / "theme_eval_blind.csv", keep_default_na=False)["text"][:80],
+                None,
+                "",
+                " ",
+                "特になし",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_polarity_of_a_batch_equals_polarity_of_each_comment(texts: list[str | None]) -> None:
+    # Comments are normalised and judged once per distinct text and broadcast back: the
+    # result must not depend on the other comments of the batch or on their order.
+    book = load_pack("retail")
+    batch = tag_polarity(pd.Series(texts, dtype=object, index=range(100, 100 + len(texts))), book)
+    for i, text in enumerate(texts):
+        alone = tag_polarity(pd.Series([text], dtype=object), book).iloc[0]
+        assert batch.iloc[i].tolist() == alone.tolist()

@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit.text import _lexicon
-from nps_kit.text._match import Found, ThemeMatcher, matcher
+from nps_kit.text._match import Found, Scanner, ThemeMatcher, matcher
 from nps_kit.text.packs import load_pack
 from nps_kit.text.themes import ThemeBook, load_themes
 from nps_kit.text.tokens import _normalised_codes
@@ -70,6 +70,8 @@ _JOIN_EN = (
 # One pass finds sentence ends and joins (their characters differ, so no match hides another).
 _CUT_JA = re.compile(f"(?P<end>{_SENTENCE.pattern})|{_JOIN_JA}")
 _CUT_EN = re.compile(f"(?P<end>{_SENTENCE.pattern})|{_JOIN_EN}")
+# Cut where a join can start, not at every position (same matches as finditer).
+_CUT_SCAN = {"ja": Scanner(_CUT_JA), "en": Scanner(_CUT_EN)}
 _EN_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|:\)|:-\)|:\(|:-\(|:d|[^\sa-z0-9]")
 _EN_SCOPE = 3  # a negator reverses the next three words ("not very fast")
 # …unless a subordinate clause starts first ("nothing unless I chase", "no reply until I rang").
@@ -113,7 +115,7 @@ def clause_split(text: str) -> list[str]:
 
 def _clauses(text: str) -> list[_Clause]:
     out: list[_Clause] = []
-    cut = _CUT_JA if _JA_CHAR.search(text) else _CUT_EN
+    cut = _CUT_SCAN["ja" if _JA_CHAR.search(text) else "en"]
     # (start, end, kind) of every cut: 2 a sentence end, 1 a contrast, 0 a plain join; the
     # text's end closes the last clause.
     cuts = [
@@ -193,6 +195,7 @@ _EXCEPT = ("except", "except for", "apart from", "aside from", "other than")
 _OPPOSITE: dict[Polarity, Polarity] = {"positive": "negative", "negative": "positive"}
 # One search tells whether a comment may be ironic at all (most are not).
 _IRONY_HINT = re.compile(f"{_SARCASM.pattern}|{_SARCASM_IF_COMPLAINT.pattern}|[\"“「]|(?<![a-z])'")
+_IRONY_SCAN = Scanner(_IRONY_HINT)  # tried only where a hint can start
 # A clause that opens with a subject of its own: "the hotel itself was", 「ホテル自体は」.
 _OWN_SUBJECT = re.compile(
     r"(?:the|my|our|their|his|her|your) [a-z]+ (?:itself |themselves )?"
@@ -424,7 +427,7 @@ def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]
     if not themes:
         return {}
     clauses = _clauses(text)
-    ironic = _IRONY_HINT.search(text) is not None and _ironic_comment(text, clauses)
+    ironic = _IRONY_SCAN.search(text) is not None and _ironic_comment(text, clauses)
     if not clauses:  # only separators ("...", "、")
         return dict.fromkeys(sorted(themes), "neutral")
     if len(clauses) == 1:  # most comments: every theme takes the one clause's judgement
@@ -536,9 +539,15 @@ def tag_polarity(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
     # Category codes per unique comment and theme; -1 is <NA> (not mentioned).
     table = np.full((len(unique) + 1, len(book.themes)), -1, dtype=np.int8)
     order = {p: k for k, p in enumerate(POLARITIES)}
+    rows: list[int] = []
+    columns: list[int] = []
+    values: list[int] = []
     for row, text in enumerate(unique):
         for i, polarity in _comment_polarities(text, themes).items():
-            table[row, i] = order[polarity]
+            rows.append(row)
+            columns.append(i)
+            values.append(order[polarity])
+    table[rows, columns] = values  # one assignment: numpy's per-call cost dominates per item
     wide = table[codes]  # code −1 (no text) takes the last row: all <NA>
     dtype = pd.CategoricalDtype(list(POLARITIES))
     frame = {
