@@ -205,6 +205,7 @@ def clear_caches() -> None:
     sentiment._lemma_en.cache_clear()
     tokens._tokens.cache_clear()
     tokens._normalised.cache_clear()
+    tokens._en_spans.cache_clear()
 
 
 def time_unit_analysis(unit: pd.DataFrame, book: ThemeBook) -> tuple[float, float]:

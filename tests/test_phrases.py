@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from nps_kit.text import segment_phrases
+from nps_kit.text.phrases import _phrase_sets
 
 
 def comments() -> tuple[pd.Series, pd.Series]:
@@ -93,3 +94,27 @@ def test_english_phrases_are_counted_by_lemma_and_shown_as_written() -> None:
         "meter ate my coins",
         3,
     )
+
+
+def test_phrases_of_a_batch_equal_each_comment_alone() -> None:
+    # Phrases are found once per distinct comment and shared: a comment's phrases must not
+    # depend on the others (repeats, equal after normalising, no letters, another language).
+    texts = pd.Series(
+        [
+            "配送状況が追跡できない。",
+            "Delivery tracking never updates",
+            "配送状況が追跡できない。",
+            "ＤＥＬＩＶＥＲＹ  tracking never updates",
+            "123",
+            "😊",
+            "ｱﾌﾟﾘの操作が簡単",
+            "The delivery tracking page is broken",
+        ],
+        index=[9, 3, 5, 1, 0, 2, 8, 4],
+    )
+    batch = _phrase_sets(texts)
+    assert batch.index.equals(texts.index)
+    for label, text in texts.items():
+        assert batch[label] == _phrase_sets(pd.Series([text])).iloc[0]
+    assert batch[0] == {} and batch[2] == {}
+    assert "delivery tracking" in batch[3].values()

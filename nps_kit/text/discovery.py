@@ -20,9 +20,9 @@ from nps_kit.text import _lexicon
 from nps_kit.text._lemma import lemma
 from nps_kit.text.themes import ThemeBook, tag_themes
 from nps_kit.text.tokens import (
+    _en_spans,
     answered,
     detect_language,
-    en_token_spans,
     normalise,
     tokenise,
 )
@@ -71,7 +71,7 @@ def _surfaces(tokens: list[str], lang: str, text: str | None = None) -> dict[str
     words = [lemma(t) for t in tokens] if lang == "en" else tokens
     judgements = _lexicon.en_lexicon() if lang == "en" else _lexicon.ja_lexicon()
     joiner = " " if lang == "en" else ""
-    spans = en_token_spans(text) if lang == "en" and text is not None else None
+    spans = _en_spans(text) if lang == "en" and text is not None else None
     if spans is not None and len(spans) != len(words):
         spans = None  # tokens of another text: show the lemmas
     out: dict[str, str] = {}
@@ -130,7 +130,12 @@ def uncovered_phrases(
     langs = detect_language(unique)
     tokens = tokenise(unique)
     for text, times, norm, lang, toks in zip(
-        unique, distinct.to_numpy(), normalise(unique), langs, tokens, strict=True
+        unique,
+        distinct.to_numpy(),
+        normalise(unique).to_numpy(dtype=object),
+        langs.to_numpy(dtype=object),
+        tokens,
+        strict=True,
     ):
         if pd.isna(lang):
             continue

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from nps_kit.text.discovery import _surfaces, shown_phrase
-from nps_kit.text.tokens import answered, detect_language, normalise, tokenise
+from nps_kit.text.tokens import _distinct, _language_of, _normalised, _tokens, answered
 
 __all__ = ["PHRASE_COLUMNS", "segment_phrases"]
 
@@ -32,27 +33,38 @@ def _phrase_sets(texts: pd.Series) -> pd.Series:
     which a reader could not recognise. English phrases are counted by lemma and keep their
     wording in the comment, which the table shows.
     """
-    langs = detect_language(texts)
-    tokens = tokenise(texts)
-    out: list[dict[str, str]] = []
-    seen: dict[str, dict[str, str]] = {}  # once per distinct comment
-    for text, lang, toks in zip(normalise(texts), langs, tokens, strict=True):
-        if pd.isna(lang):
-            out.append({})
+    # Once per distinct text, in order of first appearance (as detect_language, tokenise and
+    # normalise would give them row by row); equal normalised comments share their phrases.
+    codes, uniques = _distinct(texts)
+    found: list[dict[str, str]] = []
+    seen: dict[str, dict[str, str]] = {}
+    for raw in uniques:
+        lang = _language_of(raw)
+        if lang is None:
+            found.append({})
             continue
+        text = _normalised(raw)
         grams = seen.get(text)
         if grams is None:
-            grams = _surfaces(list(toks), str(lang), str(text))
+            toks = _tokens(raw, None)
+            grams = _surfaces(list(toks), lang, text)
             if lang == "ja":
                 single = set(toks)
-                grams = {g: w for g, w in grams.items() if g in single or g in str(text)}
+                grams = {g: w for g, w in grams.items() if g in single or g in text}
             seen[text] = grams
-        out.append(grams)
+        found.append(grams)
+    out = np.empty(len(codes), dtype=object)
+    for row, code in enumerate(codes):
+        out[row] = found[code] if code >= 0 else {}
     return pd.Series(out, index=texts.index, dtype=object)
 
 
 def _example(texts: pd.Series, sets: pd.Series, phrase: str) -> str:
-    found = [str(t) for t, s in zip(texts, sets, strict=True) if phrase in s]
+    found = [
+        str(t)
+        for t, s in zip(texts.to_numpy(dtype=object), sets.to_numpy(dtype=object), strict=True)
+        if phrase in s
+    ]
     text = " ".join(min(found, key=len).split())
     if len(text) > _EXAMPLE_CHARS:
         text = text[: _EXAMPLE_CHARS - 1].rstrip() + "…"

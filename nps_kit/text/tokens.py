@@ -278,8 +278,13 @@ def en_token_spans(text: str) -> list[tuple[str, int, int]]:
     return spans
 
 
+#: :func:`en_token_spans` remembered per text: phrases need the words of a comment twice,
+#: for its tokens and for their wording. Do not mutate the lists.
+_en_spans = lru_cache(maxsize=131072)(en_token_spans)
+
+
 def _tokens_en(text: str) -> list[str]:
-    return [word for word, _, _ in en_token_spans(text)]
+    return [word for word, _, _ in _en_spans(text)]
 
 
 @lru_cache(maxsize=131072)  # a report tokenises a comment for phrases and again for discovery
