@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import re
+import sys
+import unicodedata
+
 import pandas as pd
 import pytest
 
-from nps_kit.text.tokens import _tagger, detect_language, normalise, tokenise
+from nps_kit.text.tokens import _tagger, detect_language, normalise, normalise_one, tokenise
 
 
 def test_normalise_folds_width_case_and_space_and_keeps_index() -> None:
@@ -103,3 +107,13 @@ def test_old_import_paths_still_work():
     assert distinguishing_words is nps_kit.text.distinguishing_words
     assert redact_one is nps_kit.text.redact_one
     assert nps_kit.text.tokenise is nps_kit.text.tokens.tokenise
+
+
+def test_normalise_collapses_every_kind_of_white_space() -> None:
+    # normalise_one splits at str.isspace(): the same characters as the regex r"\s", so that
+    # every white-space run (ideographic, no-break, line separators…) becomes one space.
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch(r"\s", chr(c))]
+    assert spaces == [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    text = "".join(f"{s}Ａ{s}{s}" for s in spaces)
+    expected = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
+    assert normalise_one(text) == expected == " ".join(["a"] * len(spaces))

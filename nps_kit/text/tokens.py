@@ -31,7 +31,6 @@ __all__ = [
     "tokenise",
 ]
 
-_SPACE = re.compile(r"\s+")
 # Hiragana, katakana (incl. the long-vowel mark) and CJK ideographs.
 _JA_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_CHAR = re.compile(r"[a-zA-Z]")
@@ -92,7 +91,8 @@ def normalise_one(text: str) -> str:
     str
         The normalised comment.
     """
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+    # str.split() splits at exactly the characters r"\s" matches: runs become one space.
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 #: :func:`normalise_one` remembered per distinct text: a report normalises the same comments
