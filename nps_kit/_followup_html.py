@@ -119,9 +119,11 @@ def followup_html(
         ("date", t("followup.date", lang)),
         ("age_days", t("followup.age_days", lang)),
         ("score", t("followup.score", lang)),
-        *followups.breakdowns,
-        ("themes", t("followup.themes", lang)),
+        # What the person said before who they are: on a desktop the breakdowns scroll, not
+        # the comment (EC's four breakdowns pushed it out of sight at 1280 px).
         ("comment", t("followup.comment", lang)),
+        ("themes", t("followup.themes", lang)),
+        *followups.breakdowns,
     ]
     parts.append(_folded(followups.rows, columns, lang, first))
     parts.append("</div>")

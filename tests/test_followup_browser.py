@@ -39,13 +39,15 @@ def followups() -> FollowupList:
             "score": pd.array([i % 7 for i in range(N)], dtype="Int64"),
             "plan": ["プレミアム"] * N,
             "channel": ["アプリ"] * N,
+            "region": ["関東"] * N,
+            "tenure": ["1年未満"] * N,
             "themes": ["配送（スピード・破損）, サポート"] * N,
             "comment": [LONG + "x" * 80] * N,  # a long unbroken run must wrap too
         }
     )
     return FollowupList(
         rows,
-        (("plan", "プラン"), ("channel", "チャネル")),
+        (("plan", "プラン"), ("channel", "チャネル"), ("region", "地域"), ("tenure", "利用年数")),
         consent_known=True,
         as_of=dt.date(2026, 11, 5),
     )
@@ -104,6 +106,12 @@ def test_a_table_on_desktop_and_everyone_on_paper(browser: Chromium, report_path
     boxes = desktop.js(BOXES)
     assert {b["display"] for b in boxes} == {"table-row"}
     assert [b["visible"] for b in boxes] == [True] * 20 + [False] * (N - 20)
+    # the comment is in view without scrolling sideways, even with four breakdowns
+    comment_right, wrap_right = desktop.js(
+        "[document.querySelector('.nps-followup__comment').getBoundingClientRect().right, "
+        "document.querySelector('.nps-followups .nps-table-wrap').getBoundingClientRect().right]"
+    )
+    assert comment_right <= wrap_right
     desktop.browser.send("Emulation.setEmulatedMedia", desktop.session, media="print")
     printed = desktop.js(BOXES)
     assert all(b["visible"] for b in printed)  # the fold is open on paper
