@@ -137,13 +137,15 @@ def best_pack(texts: pd.Series) -> PackFit:
     generic_ids = set(load_pack("generic").ids)
     for pack in PACKS:
         book = load_pack(pack)
-        tags = tag_themes(said, book).fillna(False)
-        matrix = tags.to_numpy(dtype=bool)
+        matrix = tag_themes(said, book).fillna(False).to_numpy(dtype=bool)
         share = 100.0 * float(matrix.any(axis=1).mean()) if len(said) else 0.0
         scores[pack] = (share, int(matrix.sum()))  # ties: the pack that finds more mentions
-        own = [c for c in tags.columns if c not in generic_ids]
-        shares = 100.0 * tags[own].to_numpy(dtype=bool).mean(axis=0) if len(said) else []
-        own_themes[pack] = sum(1 for v in shares if v >= _DOMAIN_SHARE)
+        shares = 100.0 * matrix.mean(axis=0) if len(said) else [0.0] * len(book.ids)
+        own_themes[pack] = sum(
+            1
+            for theme, v in zip(book.ids, shares, strict=True)
+            if theme not in generic_ids and v >= _DOMAIN_SHARE
+        )
     domain = max((p for p in PACKS if p != "generic"), key=lambda p: (*scores[p], -PACKS.index(p)))
     generic, best = scores["generic"][0], scores[domain][0]
     if generic >= best + _GENERIC_MARGIN or (

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-import numpy as np
 import pandas as pd
 
 from nps_kit.text.discovery import _surfaces, shown_phrase
-from nps_kit.text.tokens import _distinct, _language_of, _normalised, _tokens, answered
+from nps_kit.text.tokens import _language_of, _map_unique, _normalised, _tokens, answered
 
 __all__ = ["PHRASE_COLUMNS", "segment_phrases"]
 
@@ -33,16 +32,13 @@ def _phrase_sets(texts: pd.Series) -> pd.Series:
     which a reader could not recognise. English phrases are counted by lemma and keep their
     wording in the comment, which the table shows.
     """
-    # Once per distinct text, in order of first appearance (as detect_language, tokenise and
-    # normalise would give them row by row); equal normalised comments share their phrases.
-    codes, uniques = _distinct(texts)
-    found: list[dict[str, str]] = []
+    # Once per distinct text; equal normalised comments share their phrases.
     seen: dict[str, dict[str, str]] = {}
-    for raw in uniques:
+
+    def phrases_of(raw: str) -> dict[str, str]:
         lang = _language_of(raw)
         if lang is None:
-            found.append({})
-            continue
+            return {}
         text = _normalised(raw)
         grams = seen.get(text)
         if grams is None:
@@ -52,11 +48,9 @@ def _phrase_sets(texts: pd.Series) -> pd.Series:
                 single = set(toks)
                 grams = {g: w for g, w in grams.items() if g in single or g in text}
             seen[text] = grams
-        found.append(grams)
-    out = np.empty(len(codes), dtype=object)
-    for row, code in enumerate(codes):
-        out[row] = found[code] if code >= 0 else {}
-    return pd.Series(out, index=texts.index, dtype=object)
+        return grams
+
+    return _map_unique(texts, phrases_of, missing={})
 
 
 def _example(texts: pd.Series, sets: pd.Series, phrase: str) -> str:

@@ -129,11 +129,16 @@ def _normalised_codes(texts: pd.Series) -> tuple[np.ndarray, list[str]]:
     return out, list(index)
 
 
-def _map_unique(texts: pd.Series, func: Callable[[str], Any]) -> pd.Series:
-    """Apply ``func`` once per unique non-missing string, broadcast back to ``texts``' index."""
+def _map_unique(
+    texts: pd.Series, func: Callable[[str], Any], *, missing: Any = np.nan
+) -> pd.Series:
+    """Apply ``func`` once per unique non-missing string, broadcast back to ``texts``' index.
+
+    Equal texts share one result object (do not mutate it); missing texts get ``missing``.
+    """
     codes, uniques = _distinct(texts)
     mapped = np.fromiter((func(text) for text in uniques), dtype=object, count=len(uniques))
-    out = np.full(len(codes), np.nan, dtype=object)
+    out = np.full(len(codes), missing, dtype=object)
     present = codes >= 0
     out[present] = mapped[codes[present]]
     return pd.Series(out, index=texts.index, name=texts.name, dtype=object)
