@@ -14,7 +14,7 @@ blocks a unit's ``sections:`` list names, in that order.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ __all__ = [
     "for_papermill",
     "paired_path",
     "read_report_notebook",
+    "section_names",
     "select_sections",
     "sync_pair",
     "watched_files",
@@ -145,6 +146,12 @@ def _section_of(cell: nbformat.NotebookNode) -> str | None:
     return None
 
 
+def section_names(nb: nbformat.NotebookNode) -> list[str]:
+    """List the sections of ``nb`` (blocks of cells tagged ``section-<name>``) in its order."""
+    names = (_section_of(cell) for cell in nb.cells)
+    return list(dict.fromkeys(n for n in names if n is not None))
+
+
 def select_sections(
     nb: nbformat.NotebookNode, names: Sequence[str], *, source: str | Path | None = None
 ) -> nbformat.NotebookNode:
@@ -240,19 +247,20 @@ def working_copy(
     folder: str | Path,
     name: str,
     sections: Sequence[str] | None = None,
+    omit: Collection[str] = (),
 ) -> Path:
     """Write ``notebook`` parameterised with ``parameters`` (not executed) to ``folder/name``.
 
     The copy is what ``nps-kit run`` would execute for the unit (papermill's injected
-    parameters cell after the ``parameters`` cell, only the unit's ``sections``), so *Run all*
-    in JupyterLab shows the unit's report. Relative ``data_path``-like values need no change:
-    the parameters hold absolute paths.
+    parameters cell after the ``parameters`` cell, only the unit's ``sections`` less
+    ``omit``), so *Run all* in JupyterLab shows the unit's report. Relative
+    ``data_path``-like values need no change: the parameters hold absolute paths.
     """
     from nps_kit.run import prepare_notebook
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    nb = prepare_notebook(Path(notebook), parameters, sections=sections)
+    nb = prepare_notebook(Path(notebook), parameters, sections=sections, omit=omit)
     nb.metadata.pop("jupytext", None)  # a working copy is not paired with the shipped script
     target = folder / name
     nbformat.write(nb, target)

@@ -379,6 +379,15 @@ class UnitParameters(_Model):
 
         return self.timezone or DEFAULT_TIMEZONE[self.language]
 
+    @property
+    def empty_sections(self) -> tuple[str, ...]:
+        """Standard sections this unit has nothing for: ``breakdowns`` without ``breakdowns:``.
+
+        The run leaves them out of the report (a heading over an empty section tells a manager
+        nothing), whether or not ``sections:`` names them.
+        """
+        return () if self.breakdowns else ("breakdowns",)
+
     def column(self, name: str) -> str:
         """Return the column that ``name`` (header, Qualtrics QID or question text) names."""
         return self._resolved.get(name, name)

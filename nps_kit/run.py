@@ -27,7 +27,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
@@ -119,7 +119,11 @@ class RunResult:
 
 
 def prepare_notebook(
-    notebook: Path, parameters: dict[str, Any], *, sections: Sequence[str] | None = None
+    notebook: Path,
+    parameters: dict[str, Any],
+    *,
+    sections: Sequence[str] | None = None,
+    omit: Collection[str] = (),
 ) -> nbformat.NotebookNode:
     r"""Inject ``parameters`` into ``notebook`` the papermill way, with readable text.
 
@@ -140,6 +144,9 @@ def prepare_notebook(
     sections
         The unit's ``sections:`` (:func:`nps_kit.notebook.select_sections`); ``None`` keeps
         every section of the notebook.
+    omit
+        Sections left out even when ``sections`` names them
+        (:attr:`nps_kit.params.UnitParameters.empty_sections`).
 
     Returns
     -------
@@ -148,11 +155,12 @@ def prepare_notebook(
     """
     from papermill.parameterize import parameterize_notebook
 
-    from nps_kit.notebook import for_papermill, select_sections
+    from nps_kit.notebook import for_papermill, section_names, select_sections
 
     nb = for_papermill(notebook)
-    if sections is not None:
-        nb = select_sections(nb, sections, source=notebook)
+    if sections is not None or omit:
+        names = section_names(nb) if sections is None else sections
+        nb = select_sections(nb, [n for n in names if n not in omit], source=notebook)
     nb = parameterize_notebook(nb, parameters)
     for cell in nb.cells:
         if "injected-parameters" in cell.metadata.get("tags", []):
@@ -660,7 +668,9 @@ def _prepare_job(
     month = _resolve_period(unit, period, cache)
     parameters = {**notebook_parameters(unit, period=month), "data_cache": str(cache.path)}
     data_input = {"path": str(unit.data.path), "sha256": hashes[unit.data.path]}
-    nb = prepare_notebook(unit.notebook or notebook, parameters, sections=unit.sections)
+    nb = prepare_notebook(
+        unit.notebook or notebook, parameters, sections=unit.sections, omit=unit.empty_sections
+    )
     return _Job(unit, month, parameters, nb, data_input)
 
 

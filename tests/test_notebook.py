@@ -24,6 +24,7 @@ from nps_kit.notebook import (
     for_papermill,
     paired_path,
     read_report_notebook,
+    section_names,
     select_sections,
     sync_pair,
 )
@@ -218,14 +219,14 @@ def test_run_watch_rebuilds_after_a_change(project: Path) -> None:
 # --- sections: per unit -------------------------------------------------------------------------
 
 
-def _sections_of(nb: nbformat.NotebookNode) -> list[str]:
+def _sections_of(nb: nbformat.NotebookNode) -> list[str]:  # written out, to check section_names
     names = [t[8:] for c in nb.cells for t in c.metadata.get("tags", []) if t[:8] == "section-"]
     return list(dict.fromkeys(names))
 
 
 def test_the_notebook_has_one_block_per_standard_section() -> None:
     nb = read_report_notebook(NOTEBOOK)
-    assert _sections_of(nb) == list(SECTIONS)
+    assert _sections_of(nb) == section_names(nb) == list(SECTIONS)
     # every standard section in the default order is the notebook as it is
     assert _cells(select_sections(nb, SECTIONS)) == _cells(nb)
 

@@ -566,3 +566,24 @@ def test_sigterm_mid_run_leaves_no_temporaries_and_records_exactly_the_finished_
     assert list(scratch.iterdir()) == []  # the scratch folder where notebooks ran is gone
     page = (folder / "index.html").read_text(encoding="utf-8")
     assert _overview_rows(page) == 4
+
+
+def test_a_unit_without_breakdowns_gets_no_breakdowns_section(
+    tmp_path: Path, units: list[UnitParameters]
+) -> None:
+    from nps_kit.notebook import SECTIONS, section_names
+
+    notebook = Path(__file__).resolve().parent.parent / "notebooks" / "nps_report.ipynb"
+    unit = units[1]
+    assert unit.breakdowns == [] and unit.empty_sections == ("breakdowns",)
+    params = notebook_parameters(unit, period="2026-10")
+    for sections in (None, ["headline", "breakdowns", "trend"]):
+        nb = prepare_notebook(notebook, params, sections=sections, omit=unit.empty_sections)
+        kept = [s for s in (sections or SECTIONS) if s != "breakdowns"]
+        assert section_names(nb) == kept
+        headings = [c.source.split("\n", 1)[0] for c in nb.cells if c.cell_type == "markdown"]
+        numbered = [h for h in headings if h[:3] == "## " and h[3].isdigit()]
+        # renumbered without a gap where the section was
+        assert [int(h[3:].split(".")[0]) for h in numbered[::2]] == list(range(1, len(kept) + 1))
+    with_groups = unit.model_copy(update={"breakdowns": ["channel"]})
+    assert with_groups.empty_sections == ()

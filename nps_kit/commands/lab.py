@@ -76,6 +76,7 @@ def write_working_copy(
         folder=folder,
         name=f"{safe_name(unit.unit)}_{month}.ipynb",
         sections=unit.sections,
+        omit=unit.empty_sections,
     )
 
 
