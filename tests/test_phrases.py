@@ -57,6 +57,35 @@ def test_phrases_across_a_sentence_break_are_not_counted() -> None:
     assert "遅い注文" not in set(table["phrase"])  # 遅い。注文 spans two sentences
 
 
+@pytest.mark.parametrize(
+    ("text", "across", "within"),
+    [
+        (
+            "Booked a sea view, got a car park view. Never again.",
+            "park view. Never",
+            "car park view",
+        ),
+        (
+            "Waited 40 minutes to check in, nobody apologised",
+            "check in, nobody",
+            "nobody apologised",
+        ),
+        ("Great rooms; noisy bar", "rooms; noisy", "noisy bar"),
+        ("Great staff - rude manager", "staff - rude", "rude manager"),
+        ("(lovely pool) cheap drinks", "pool) cheap", "cheap drinks"),
+    ],
+)
+def test_english_phrases_stop_at_a_clause_break(text: str, across: str, within: str) -> None:
+    found = set(_phrase_sets(pd.Series([text])).iloc[0].values())
+    assert within in found
+    assert not any(across in phrase for phrase in found)
+
+
+def test_a_decimal_point_is_not_a_clause_break() -> None:
+    found = set(_phrase_sets(pd.Series(["£6.99 postage on a £10 order"])).iloc[0].values())
+    assert "postage on a £10 order" in found
+
+
 def test_no_phrase_without_enough_comments() -> None:
     texts, segments = comments()
     table = segment_phrases(texts, segments, min_count=5)

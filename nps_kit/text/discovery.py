@@ -9,6 +9,7 @@ words that only judge ("great", "残念") are not listed.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -30,6 +31,10 @@ from nps_kit.text.tokens import (
 __all__ = ["LOW_COVERAGE", "Uncovered", "text_quality", "uncovered_phrases"]
 
 _MAX_N = 3
+#: Between two English words, what ends a clause: a phrase does not run across it ("car park
+#: view. Never again" gives "park view" and "never", not "park view never"). A full stop needs
+#: a space or the end after it, so "£6.99" does not cut.
+_CLAUSE_BREAK = re.compile(r"[.,;:!?…]+(?:\s|$)|[()\[\]{}\"“”]|\s[-–—]+\s|\n")
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,8 @@ def _surfaces(tokens: list[str], lang: str, text: str | None = None) -> dict[str
     Phrases are counted by lemma ("meter eat coin") but shown as written ("meter ate my
     coins"): for English, given the normalised ``text``, the wording runs from the phrase's
     first word to its last as they stand in it. Japanese phrases are shown as they are
-    (dictionary forms, which read naturally).
+    (dictionary forms, which read naturally). An English phrase does not run across a clause
+    break of ``text`` (:data:`_CLAUSE_BREAK`).
     """
     words = [lemma(t) for t in tokens] if lang == "en" else tokens
     judgements = _lexicon.en_lexicon() if lang == "en" else _lexicon.ja_lexicon()
@@ -74,9 +80,16 @@ def _surfaces(tokens: list[str], lang: str, text: str | None = None) -> dict[str
     spans = _en_spans(text) if lang == "en" and text is not None else None
     if spans is not None and len(spans) != len(words):
         spans = None  # tokens of another text: show the lemmas
+    # cut[i]: a clause ends between word i and word i + 1
+    cut = [False] * len(words)
+    if spans is not None and text is not None:
+        for i in range(len(words) - 1):
+            cut[i] = _CLAUSE_BREAK.search(text, spans[i][2], spans[i + 1][1]) is not None
     out: dict[str, str] = {}
     for n in range(1, _MAX_N + 1):
         for i in range(len(words) - n + 1):
+            if n > 1 and any(cut[i : i + n - 1]):
+                continue
             gram = words[i : i + n]
             # A judgement alone ("great", "残念") names no topic to add to the themes.
             if n == 1 and gram[0] in judgements:
