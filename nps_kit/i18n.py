@@ -671,10 +671,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Phrases typical of detractors and of promoters",
     },
     "sections.segment": {"ja": "セグメント", "en": "Segment"},
-    "sections.phrase": {"ja": "語句", "en": "Phrase"},
+    "sections.phrase_example": {"ja": "語句（下はコメント例）", "en": "Phrase (an example below)"},
     "sections.phrase_count": {"ja": "コメント数", "en": "Comments"},
     "sections.phrase_share": {"ja": "セグメント内の割合（%）", "en": "Of the segment (%)"},
-    "sections.example": {"ja": "コメント例", "en": "Example"},
     "followup.count_known": {
         "ja": "連絡を許可した批判者{n}人",
         "en": "{n} detractors allowed contact",

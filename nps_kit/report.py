@@ -332,6 +332,7 @@ def table(
     formats: Mapping[str, Formatter] | None = None,
     flag_column: str | None = None,
     intervals: Mapping[str, tuple[str, str]] | None = None,
+    notes: Mapping[str, str] | None = None,
 ) -> HTML:
     """Show a frame as a clean, responsive table.
 
@@ -354,6 +355,10 @@ def table(
         Per shown column, the ``(low, high)`` columns of its interval, written in the same cell
         on a second line (``+12.3`` over ``−2.0〜+25.1``). The figure and its interval then
         take one narrow column, so a phone shows them next to the answer without scrolling.
+    notes
+        Per shown column, a text column written in the same cell under the value, smaller
+        (a phrase over an example comment): the pair reads as one, and a phone needs no
+        column for the longer text.
 
     Returns
     -------
@@ -371,11 +376,13 @@ def table(
     if columns is None and flag_column is not None:
         shown.pop(flag_column, None)
     spans = dict(intervals or {})
+    under = dict(notes or {})
     wanted = [
         *shown,
         *(formats or {}),
         *([flag_column] if flag_column else []),
         *(c for pair in spans.values() for c in pair),
+        *under.values(),
     ]
     missing = [c for c in wanted if c not in df.columns]
     if missing:
@@ -403,6 +410,8 @@ def table(
             if column in spans and not is_na:
                 low, high = (record[c] for c in spans[column])
                 extra += _interval_cell(low, high, lang_)
+            if column in under and not _missing(record[under[column]]):
+                extra += f'<small class="nps-note">{escape(str(record[under[column]]))}</small>'
             cells.append(f'<td class="{" ".join(classes)}">{nobreak(text)}{extra}</td>')
         row_class = ' class="is-flagged"' if flagged else ""
         rows.append(f"<tr{row_class}>{''.join(cells)}</tr>")

@@ -565,12 +565,12 @@ def _text_question(
                 ),
                 columns={
                     "segment": _w("segment", lang),
-                    "phrase": _w("phrase", lang),
+                    "phrase": _w("phrase_example", lang),
                     "count": _w("phrase_count", lang),
                     "share": _w("phrase_share", lang),
-                    "example": _w("example", lang),
                 },
                 formats={"share": ".1f"},
+                notes={"phrase": "example"},
                 lang=lang,
             )
         )

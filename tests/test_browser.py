@@ -320,3 +320,46 @@ def _headline_html() -> str:
         ]
     )
     return str(head.data) + str(kpis.data)
+
+
+def test_phrase_table_fits_a_phone_with_the_example_under_the_phrase(
+    browser: Chromium, tmp_path: Path
+) -> None:
+    from nbformat.v4 import new_notebook
+
+    from nps_kit import report
+
+    phrases = pd.DataFrame(
+        {
+            "segment": ["Detractors", "Detractors", "Promoters"],
+            "phrase": ["waited 40 minutes to check", "minibar prices are a joke", "super comfy"],
+            "count": [5, 4, 4],
+            "share": [27.8, 22.2, 50.0],
+            "example": [
+                "Waited 40 minutes to check in, nobody apologised.",
+                "Overpriced for what you get, the minibar prices are a joke.",
+                "Beds were super comfy, slept like a baby.",
+            ],
+        }
+    )
+    table = report.table(
+        phrases,
+        columns={
+            "segment": "Segment",
+            "phrase": "Phrase (an example below)",
+            "count": "Comments",
+            "share": "Of the segment (%)",
+        },
+        formats={"share": ".1f"},
+        notes={"phrase": "example"},
+        lang="en",
+    )
+    cells = [code("table", new_output("display_data", data={"text/html": table.data}))]
+    path = tmp_path / "phrases.html"
+    write_html(new_notebook(cells=cells), path, lang="en", title=TITLE)
+    page = open_page(browser, path, PHONE)
+    assert layout_problems(page) == CLEAN
+    wrap = "document.querySelector('.nps-table-wrap')"
+    assert page.js(f"{wrap}.scrollWidth <= {wrap}.clientWidth")  # every column in view
+    notes = page.js("Array.from(document.querySelectorAll('small.nps-note')).length")
+    assert notes == 3

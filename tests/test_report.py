@@ -249,6 +249,19 @@ def test_table_headings_may_wrap_between_japanese_phrases(frame: pd.DataFrame) -
     assert "&lt;チャネル&gt;" in html._repr_html_()
 
 
+def test_table_notes_go_under_the_value_in_the_same_cell() -> None:
+    df = pd.DataFrame({"phrase": ["送料", "<b>"], "n": [3, 2], "example": ["送料が高い", None]})
+    soup = soup_of(
+        report.table(df, columns={"phrase": "語句"}, notes={"phrase": "example"}, lang="ja")
+    )
+    cells = soup.select("tbody td")
+    assert [c.get_text() for c in cells] == ["送料送料が高い", "<b>"]
+    assert cells[0].select_one("small.nps-note").get_text() == "送料が高い"
+    assert cells[1].select_one("small.nps-note") is None  # no example, no empty line
+    with pytest.raises(KeyError, match="'missing'"):
+        report.table(df, notes={"phrase": "missing"}, lang="ja")
+
+
 def test_table_booleans_and_dates() -> None:
     df = pd.DataFrame({"ok": [True, False], "day": pd.to_datetime(["2026-10-01", None])})
     rows = [
