@@ -297,6 +297,38 @@ def test_polarity_in_other_packs(text: str, pack: str, theme: str, expected: str
 
 
 @pytest.mark.parametrize(
+    ("text", "pack", "theme", "expected"),
+    [
+        # Topic nouns and intensifiers the general lexicon scores (非常, 進捗, 知識).
+        ("スタッフの対応が非常に丁寧でした", "generic", "staff", "positive"),
+        ("進捗の連絡が一切ない", "saas", "communication", "negative"),
+        # Survey words the lexicons miss.
+        ("検索機能が弱い", "saas", "features", "negative"),
+        ("職場から近いので通っています", "generic", "usability", "positive"),  # nearby
+        ("問い合わせメールの返信がテンプレだった", "retail", "email", "negative"),
+        ("治療が痛くなかった", "generic", "quality", "positive"),
+        ("勝手に上位プランに変更させられた", "saas", "price", "negative"),  # forced
+        ("電話はつながるまで時間かかる", "finance", "phone", "negative"),
+        ("保険金の請求は写真を送るだけで済んだ", "finance", "claims", "positive"),
+        ("スタッフの知識にばらつきがある", "generic", "staff", "negative"),
+        ("料金には納得しています", "generic", "price", "positive"),
+        ("料金の説明に納得いきません", "generic", "price", "negative"),
+        ("届いた家具に傷もなかった", "retail", "delivery", "positive"),
+        ("セール品は毛玉だらけになった", "retail", "quality", "negative"),
+        ("サポートの回答が役立った", "saas", "support", "positive"),
+        ("他社より機能が優れている", "saas", "features", "positive"),
+        # もったいない regrets a good thing spoiled: no complaint about it.
+        ("料理は美味しいのにもったいない", "generic", "quality", "positive"),
+    ],
+)
+def test_survey_words_the_lexicons_miss_or_misread(
+    text: str, pack: str, theme: str, expected: str
+) -> None:
+    found = theme_mentions(pd.Series([text]), pack=pack)
+    assert dict(zip(found["theme"], found["polarity"].astype(str), strict=True))[theme] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "pack", "absent"),
     [
         ("Won't arrive till Monday", "retail", "checkout"),  # till = until
