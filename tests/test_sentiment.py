@@ -329,6 +329,37 @@ def test_survey_words_the_lexicons_miss_or_misread(
 
 
 @pytest.mark.parametrize(
+    ("text", "pack", "theme", "expected"),
+    [
+        # Negation through a verb of occurring, and ゼロ.
+        ("アプリのエラーも出ない", "saas", "reliability", "positive"),
+        ("同期が安定しない", "saas", "reliability", "negative"),
+        ("決済がサクッと終わるのでストレスゼロ", "retail", "checkout", "positive"),
+        # A negation that sets a circumstance is no complaint; a nuisance spared is praise.
+        ("サイズが合わなかったときの返品について", "retail", "returns", "neutral"),
+        ("店員さんにしつこく声をかけられないのも良い", "retail", "staff", "positive"),
+        # Done in minutes or days; a long period of grace.
+        ("口座開設がネットで30分で終わった", "finance", "speed", "positive"),
+        ("返品の受付期間が長い", "retail", "returns", "positive"),
+        # Requests as conditions and questions.
+        ("Teamsとも連携してくれたら全社で使える", "saas", "integrations", "negative"),
+        ("Apple Payへの対応はまだですか", "retail", "checkout", "negative"),
+        ("なぜ決済方法が変わったのか", "retail", "checkout", "negative"),
+        # A rival named as where it is better; not a comparison, nor a marketplace we sell on.
+        ("振込手数料は他行なら無料なのに", "finance", "price", "negative"),
+        ("同じ商品がAmazonで2割安く売ってた", "retail", "price", "negative"),
+        ("Amazonで注文したら翌日に届いた", "retail", "delivery", "positive"),
+        ("楽天で買うより値段が安い", "retail", "price", "positive"),
+    ],
+)
+def test_japanese_negation_requests_and_rivals(
+    text: str, pack: str, theme: str, expected: str
+) -> None:
+    found = theme_mentions(pd.Series([text]), pack=pack)
+    assert dict(zip(found["theme"], found["polarity"].astype(str), strict=True))[theme] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "pack", "absent"),
     [
         ("Won't arrive till Monday", "retail", "checkout"),  # till = until

@@ -77,15 +77,18 @@ _EN_SCOPE = 3  # a negator reverses the next three words ("not very fast")
 # …unless a subordinate clause starts first ("nothing unless I chase", "no reply until I rang").
 _SCOPE_END = frozenset("unless until till because since so if when after before".split())
 _JA_NEGATION = re.compile(
-    r"(?:(?:い)?わけ(?:では|じゃ)|(?:い)?ほど(?:では|じゃ)?|く|くは|くも|では|じゃ|で|は|も|が|に|いは|"
+    r"(?:(?:い)?わけ(?:では|じゃ)|(?:い)?ほど(?:では|じゃ)?|く|くは|くも|では|じゃ|で|は|も|が|に|を|いは|"
     r"っ?たこと(?:が|は|も)?)?"  # 止まったことがない
     # 障害もほとんどなく, 待ち時間はあまりない
     r"(?:ほとんど|ほぼ|あまり|全く|まったく|一切|全然|特に|そんなに|それほど)?"
+    # a verb of occurring between: エラーも出ない, 不具合が起きない, ストレスを感じない, 安定しない
+    r"(?:し|せ|出|起き|起こら|発生し|感じ|見られ|見当たら)?"
     r"(?:(?:でき|出来)(?:ない|なかっ|なく|ません|ず)|ない|なかっ|なく|無い|無く|ありません|"
-    r"ありませんでし|なし|無し|ません|ず)"
+    r"ありませんでし|なし|無し|ません|ず|ゼロ)"
 )
 # A negated verb without a judgement of its own (返事がない, つながらない) is a mild complaint.
-_JA_BARE_NEGATION = re.compile(r"(?:ない|なかった|ません|なし|なくて)(?!か)")
+# Not one that sets a circumstance (合わなかったときも, 見なくても).
+_JA_BARE_NEGATION = re.compile(r"(?:ない|なかった|ません|なし|なくて)(?!か|とき|時|場合|ても)")
 _BARE_NEGATION_SCORE = -0.5
 
 
@@ -166,6 +169,8 @@ _JA_CONTEXT = (
     (re.compile(_lexicon.JA_SPARED), 1.0),
     (re.compile(_lexicon.JA_SLOPPY), -1.0),
     (re.compile(_lexicon.JA_NOT_AS_EXPECTED), -1.0),
+    # The praise covers the nuisance spared before it (しつこく声をかけられないのも良い).
+    (re.compile(_lexicon.JA_SPARED_PRAISED), 2.0),
 )
 _JA_TOO = re.compile(_lexicon.JA_TOO)
 _JA_RIVAL = re.compile(_lexicon.JA_RIVAL)
