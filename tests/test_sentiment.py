@@ -313,6 +313,7 @@ def test_polarity_in_other_packs(text: str, pack: str, theme: str, expected: str
         ("スタッフの知識にばらつきがある", "generic", "staff", "negative"),
         ("料金には納得しています", "generic", "price", "positive"),
         ("料金の説明に納得いきません", "generic", "price", "negative"),
+        ("説明もなく料金を値上げされるのは納得いかない", "generic", "price", "negative"),
         ("届いた家具に傷もなかった", "retail", "delivery", "positive"),
         ("セール品は毛玉だらけになった", "retail", "quality", "negative"),
         ("サポートの回答が役立った", "saas", "support", "positive"),
@@ -350,6 +351,13 @@ def test_survey_words_the_lexicons_miss_or_misread(
         ("同じ商品がAmazonで2割安く売ってた", "retail", "price", "negative"),
         ("Amazonで注文したら翌日に届いた", "retail", "delivery", "positive"),
         ("楽天で買うより値段が安い", "retail", "price", "positive"),
+        # Ordinary is a judgement that is neither (TAXONOMY: neutral), not borrowed praise.
+        ("品質は安定してる。値段は普通", "retail", "price", "neutral"),
+        ("料理はまあまあ。提供が遅い", "generic", "quality", "neutral"),
+        ("値段相応です", "generic", "price", "neutral"),
+        ("手数料は他社並みなので特に不満はない", "finance", "price", "neutral"),
+        ("値段は特別安いわけでもない", "retail", "price", "neutral"),
+        ("普通に使えてます。配送も早い", "retail", "delivery", "positive"),
     ],
 )
 def test_japanese_negation_requests_and_rivals(

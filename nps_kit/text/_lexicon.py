@@ -59,6 +59,13 @@ JA_CUES: dict[str, float] = {
         """.split(),
         0.0,
     ),
+    # Lukewarm words (:data:`JA_LUKEWARM`): a judgement that is neither praise nor complaint.
+    **dict.fromkeys(
+        """
+        普通 ふつう まあまあ まぁまぁ 並み 相応 可もなく不可もなく
+        """.split(),
+        0.0,
+    ),
     **dict.fromkeys(
         """
         遅い 遅く 遅か 遅す 遅れ 遅延 おそい おそく 遅っ 悪い 悪く 悪か 悪さ わるい 最悪 ひどい
@@ -97,12 +104,19 @@ JA_CUES: dict[str, float] = {
         期待以下 期待を下回 期待を裏切
         見つからな 見つけられな 大変でし 大変だ 大変です 大変な思い 大変で 延期 倍にな
         だらけ 痛い 痛く 痛か 痛み ばらつき ムラがあ 圏外 テンプレ 定型文 が気にな 時間かか
-        させられ 勝手に まともに 違っ 弱い 弱く 弱か 傷 納得いか 納得がいか 納得いきませ
+        させられ 勝手に まともに 違っ 弱い 弱く 弱か 傷 納得いかな 納得がいかな 納得いきませ
         納得がいきませ
         """.split(),
         -1.0,
     ),
 }
+
+# A clause that says its theme is ordinary (値段は普通, 味はまあまあ, 他社並み, 値段相応) judges it,
+# neither praising nor complaining: it is neutral and borrows no judgement from its neighbours.
+# (普通に before a verb or adjective is "fine"/"quite": 普通に使えてます.)
+JA_LUKEWARM = frozenset("普通 ふつう まあまあ まぁまぁ 並み 相応 可もなく不可もなく".split())
+# Before a negation these make it lukewarm too: 特に不満はない, 特別安くもない.
+JA_NOT_PARTICULARLY = ("特に", "特別", "別に", "別段")
 
 # Japanese cues scored by context: 高い is praise after a quality word ("品質が高い"), a
 # complaint elsewhere ("送料が高い"); checked before the plain cues.

@@ -77,7 +77,7 @@ _EN_SCOPE = 3  # a negator reverses the next three words ("not very fast")
 # …unless a subordinate clause starts first ("nothing unless I chase", "no reply until I rang").
 _SCOPE_END = frozenset("unless until till because since so if when after before".split())
 _JA_NEGATION = re.compile(
-    r"(?:(?:い)?わけ(?:では|じゃ)|(?:い)?ほど(?:では|じゃ)?|く|くは|くも|では|じゃ|で|は|も|が|に|を|いは|"
+    r"(?:(?:い)?わけ(?:では|じゃ|でも)|(?:い)?ほど(?:では|じゃ)?|く|くは|くも|では|じゃ|で|は|も|が|に|を|いは|"
     r"っ?たこと(?:が|は|も)?)?"  # 止まったことがない
     # 障害もほとんどなく, 待ち時間はあまりない
     r"(?:ほとんど|ほぼ|あまり|全く|まったく|一切|全然|特に|そんなに|それほど)?"
@@ -173,6 +173,8 @@ _JA_CONTEXT = (
     (re.compile(_lexicon.JA_SPARED_PRAISED), 2.0),
 )
 _JA_TOO = re.compile(_lexicon.JA_TOO)
+# 普通に使えてます ("fine"), 普通預金 (a compound): not lukewarm.
+_NOT_LUKEWARM = re.compile("[に\u4e00-\u9fff]")
 _JA_RIVAL = re.compile(_lexicon.JA_RIVAL)
 _KATAKANA = re.compile("[\u30a1-\u30ff]")
 # よく before a verb is "often" (よく落ちる, よくある質問), not "well".
@@ -213,6 +215,7 @@ class _Score(NamedTuple):
     praise: int
     complaint: int
     request: bool
+    lukewarm: bool = False  # judged ordinary (値段は普通): neutral, but judged
 
     @property
     def polarity(self) -> Polarity:
@@ -226,7 +229,7 @@ class _Score(NamedTuple):
 
     @property
     def judged(self) -> bool:
-        return self.request or self.praise > 0 or self.complaint > 0 or self.total != 0
+        return self.request or self.lukewarm or bool(self.praise or self.complaint or self.total)
 
 
 def _score_ja(text: str) -> _Score:
@@ -249,6 +252,7 @@ def _score_ja(text: str) -> _Score:
     # Leftmost-longest, non-overlapping: すぐ壊れ counts once, 感じが悪 beats 悪.
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     total, praise, complaint, end = 0.0, 0, 0, 0
+    lukewarm = False
     negated_spans: list[tuple[int, int]] = []
     kept: list[tuple[int, int, float]] = []
     for start, stop, score in found:
@@ -256,11 +260,18 @@ def _score_ja(text: str) -> _Score:
             continue
         end = stop
         kept.append((start, stop, score))
+        if not score:
+            if text[start:stop] in _lexicon.JA_LUKEWARM and not _NOT_LUKEWARM.match(text, stop):
+                lukewarm = True
+            continue
         neg = _JA_NEGATION.match(text, stop)
         if neg is not None:
             score = -score
             negated_spans.append((stop, neg.end()))
             end = neg.end()  # 信用できない: できな is the negation here, not a cue
+            if text.endswith(_lexicon.JA_NOT_PARTICULARLY, 0, start) or "特に" in neg.group():
+                lukewarm = True  # 特に不満はない, 特別安くもない
+                continue
         total += score
         praise += score > 0
         complaint += score < 0
@@ -277,7 +288,7 @@ def _score_ja(text: str) -> _Score:
             total += _BARE_NEGATION_SCORE
             complaint += 1
             break
-    return _Score(total, praise, complaint, _JA_REQUEST.search(text) is not None)
+    return _Score(total, praise, complaint, _JA_REQUEST.search(text) is not None, lukewarm)
 
 
 @lru_cache(maxsize=65536)
