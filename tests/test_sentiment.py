@@ -37,6 +37,11 @@ def test_clauses_split_at_contrasts_sentence_ends_and_joins():
     assert clause_split("it took a while to get through") == ["it took a while to get through"]
     # が straight after an adjective is "but"; after a noun it marks the subject.
     assert clause_split("配送は早いが梱包が雑") == ["配送は早い", "梱包が雑"]
+    # のに before what a task took is "to", not "although".
+    assert clause_split("用語が多く、理解するのに時間がかかった") == [
+        "用語が多く",
+        "理解するのに時間がかかった",
+    ]
     assert clause_split("fast delivery but the box was crushed. £6.99 postage, though") == [
         "fast delivery",
         "the box was crushed",
@@ -173,6 +178,14 @@ def test_a_judgement_after_a_contrast_with_its_own_subject_is_not_the_themes():
         "negative"
     )
     assert _polarity("配送は遅かったけど、商品自体は最高", "delivery") == "negative"
+    # …nor is one about the time after: the product once it runs.
+    found = theme_mentions(
+        pd.Series(["Setup was a pain but once you get going it's great"]), pack="saas"
+    )
+    assert found["polarity"].astype(str).tolist() == ["negative"]
+    # …or about the theme that borrowed the judgement before it.
+    text = "担当の行員さん、みんな感じがいいです。でも知識にはばらつきがある"
+    assert theme_mentions(pd.Series([text]), pack="finance")["polarity"].tolist() == ["mixed"]
     # Without a subject of its own it is about the theme before it.
     assert _polarity("Delivery was quick but kept me waiting at the door", "delivery") == "mixed"
 

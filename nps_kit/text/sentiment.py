@@ -56,7 +56,9 @@ _JA_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _SENTENCE = re.compile(r"[。!?！？\n;；…]+|\.+(?!\d)")
 # Japanese and English joins apart: one alternation of both is slower on every comment.
 _JOIN_JA = (
-    r"(?P<contrast>けれども|けれど|けど|ですが|ますが|ましたが|でしたが|だが|のに|ものの|しかし|"
+    # のに before what a task took is "to" (理解するのに時間がかかった), not "although"
+    r"(?P<contrast>けれども|けれど|けど|ですが|ますが|ましたが|でしたが|だが|"
+    r"のに(?!時間|手間|苦労|一苦労|精一杯|必要|十分|\d|何[日時週ヶか回度]|数[日時週ヶか回])|ものの|しかし|"
     r"ただし|ただ、|でも、|一方で?|とはいえ|が、|"
     # が straight after an adjective or a past form is "but" too (配送は早いが梱包が雑)
     r"(?:(?<=[早速遅高安良悪多少長短広狭強弱古重軽濃薄]い)|(?<=しい)|(?<=ない)|(?<=かった)|"
@@ -204,9 +206,12 @@ _OPPOSITE: dict[Polarity, Polarity] = {"positive": "negative", "negative": "posi
 _IRONY_HINT = re.compile(f"{_SARCASM.pattern}|{_SARCASM_IF_COMPLAINT.pattern}|[\"“「]|(?<![a-z])'")
 _IRONY_SCAN = Scanner(_IRONY_HINT)  # tried only where a hint can start
 # A clause that opens with a subject of its own: "the hotel itself was", 「ホテル自体は」.
+# So does one about the time after ("…but once it's running it's fine"): the praise is of the
+# product then, the theme before keeps its complaint.
 _OWN_SUBJECT = re.compile(
     r"(?:the|my|our|their|his|her|your) [a-z]+ (?:itself |themselves )?"
-    r"(?:is|was|are|were|has|have|had)\b|[^、。\s]{1,10}(?:自体|そのもの)は"
+    r"(?:is|was|are|were|has|have|had)\b|[^、。\s]{1,10}(?:自体|そのもの)は|"
+    r"once (?:it|you|we|they|i)\b"
 )
 
 
@@ -511,14 +516,21 @@ def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]
     # ("アプリは悪くないけど、たまに落ちる"), unless it names a subject of its own ("…but the hotel
     # itself was lovely", 「…けど、ホテル自体は最高」).
     for k in loose:
+        # The clause before may be the judgement its unjudged theme borrowed ("支店の行員さん、
+        # みんな感じがいいです。でも知識にはばらつきがある"): the theme is that one's.
+        j = k - 1
+        if j > 0 and not clause_themes[j] and not clauses[j].contrast_before:
+            j -= 1
+            if scores[j].judged:
+                continue
         if (
             k > 0
             and clauses[k].contrast_before
-            and clause_themes[k - 1]
+            and clause_themes[j]
             and scores[k - 1].judged
             and _OWN_SUBJECT.match(clauses[k].text) is None
         ):
-            for i in clause_themes[k - 1]:
+            for i in clause_themes[j]:
                 found.setdefault(i, []).append(scores[k].polarity)
     whole: Polarity | None = None
     out: dict[int, Polarity] = {}
