@@ -345,6 +345,40 @@ def test_survey_words_the_lexicons_miss_or_misread(
 @pytest.mark.parametrize(
     ("text", "pack", "theme", "expected"),
     [
+        ("Prices used to be great value", "retail", "price", "negative"),  # decline
+        ("The jacket is cheap rubbish", "retail", "quality", "negative"),
+        ("The fabric feels really cheap", "retail", "quality", "negative"),
+        ("My support ticket has been open for two weeks", "saas", "support", "negative"),
+        ("The claim took three phone calls to sort", "finance", "claims", "negative"),
+        ("Opening the account took 4 working days", "finance", "speed", "negative"),
+        ("The app looks like it was designed in 2005", "saas", "usability", "negative"),
+        ("The docs are fine, the tutorials less so", "saas", "docs", "mixed"),
+        ("Made a claim and got nothing back", "finance", "claims", "negative"),
+        ("The wifi drops out every evening", "generic", "quality", "negative"),
+        ("Phone agents read from a script", "finance", "phone", "negative"),
+        ("Support took a week to answer a simple question", "saas", "support", "negative"),
+        ("The staff know what they're talking about", "generic", "staff", "positive"),
+        ("They refunded me without any fuss", "retail", "returns", "positive"),
+        ("The changelog is readable", "saas", "communication", "positive"),
+        ("The mobile SDK feels like an afterthought", "saas", "integrations", "negative"),
+        ("Delivery could be quicker", "retail", "delivery", "negative"),  # a request
+        ("Give me a real person on the chat", "retail", "chat", "negative"),
+        # An upside-down face or an eye-roll at praise is sarcasm; an eye-roll alone a complaint.
+        ("The app is so intuitive 🙃", "retail", "usability", "negative"),
+        ("Checkout failed twice. Brilliant. 🙄", "retail", "checkout", "negative"),
+        ("Delivery was quick but the box was torn 🙄", "retail", "delivery", "mixed"),
+    ],
+)
+def test_english_phrases_for_decline_waits_and_requests(
+    text: str, pack: str, theme: str, expected: str
+) -> None:
+    found = theme_mentions(pd.Series([text]), pack=pack)
+    assert dict(zip(found["theme"], found["polarity"].astype(str), strict=True))[theme] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pack", "theme", "expected"),
+    [
         # Negation through a verb of occurring, and ゼロ.
         ("アプリのエラーも出ない", "saas", "reliability", "positive"),
         ("同期が安定しない", "saas", "reliability", "negative"),

@@ -197,7 +197,7 @@ EN_CUES: dict[str, float] = {
         ace gem sorted thorough accommodating approachable effortless bargain chuffed
         reassuring reassured caring pleasant pleasure delighted grateful appreciated
         lifesaver dependable trustworthy sensible refreshing flawlessly listen listens listened
-        unbeatable
+        unbeatable readable
         """.split(),
         1.0,
     ),
@@ -226,7 +226,7 @@ EN_CUES: dict[str, float] = {
         dreadful pathetic unacceptable hopeless gutted annoyed fuming joke
         dated sparse patchy sluggish unintuitive
         thin undocumented nonexistent rough shady sketchy drowning canned queue queued excessive
-        queuing queueing hiccup hiccups endless
+        queuing queueing hiccup hiccups endless afterthought
         """.split(),
         -1.0,
     ),
@@ -235,6 +235,10 @@ EN_CUES: dict[str, float] = {
 # English phrases (regular expressions, matched on the normalised clause) and their scores;
 # matched first and blanked, so their words are not scored again.
 EN_PHRASES: dict[str, float] = {
+    # Decline: the praise of what it used to be is part of the complaint ("Used to be good value").
+    r"(used to be|was once|were once) ((a|an|the|so|really|very|much|quite|good|great|decent|"
+    r"excellent|cheap|cheaper|cheapest|fast|quick|reliable|better|best|nice|affordable|value|"
+    r"option|one|brilliant|amazing|fantastic)\b ?)+": -1.0,
     # Negated complaints first, before their complaint words are matched below.
     r"(hasn'?t|has not|haven'?t|never|didn'?t|not) (gone|went|go|been) down( once)?": 1.0,
     r"took (ages|forever|hours|days|weeks|months|a while|too long)|takes? (ages|forever|too long)|"
@@ -272,10 +276,12 @@ EN_PHRASES: dict[str, float] = {
     r"all over the place|in the bin|out the door|only open|logs? (me|you|us) out|a while": -1.0,
     r"taking the mick|daylight robbery|like winning the lottery": -1.0,
     # How long something took: a complaint unless it is said to be short.
-    r"(took|takes|taking|waited|waiting|wait) (\w+ )?(well |way )?(over |more than |nearly |"
+    r"(took|takes|taking|waited|waiting|wait) (\w+ ){0,2}(well |way )?(over |more than |nearly |"
     r"almost |about |around |at least |a good |a whole |the whole |all )?(an?|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|\d+|several|a few|few|many|multiple) ?(more )?"
-    r"(mins?|minutes?|hours?|hrs?|days?|weeks?|wks?|months?|afternoon|morning|day)": -1.0,
+    r"(working |business |phone |e-?mail )?"
+    r"(mins?|minutes?|hours?|hrs?|days?|weeks?|wks?|months?|afternoon|morning|day|calls?|"
+    r"e-?mails?|attempts|tries|visits|messages)": -1.0,
     r"(over|more than) (an?|one|\d+) (hours?|days?|weeks?|months?)|\d+ (days|weeks|months) (later|"
     r"and (still|counting|nothing))": -1.0,
     r"within (an?|one|the|\d+|a few|minutes|hours|the hour|the day|the week) ?(hours?|minutes?|"
@@ -334,6 +340,22 @@ EN_PHRASES: dict[str, float] = {
     r"at the|by the|behind|with (a|the) neighbou?r)|"
     r"without (knocking|ringing|asking|checking)|without (a |any )?(fix|reply|response|answer|"
     r"explanation|resolution|refund|update|apology|solution)": -1.0,
+    r"cheap (rubbish|junk|tat|plastic|crap|material|fabric|quality|knock-?off|and nasty)|"
+    r"(feels?|felt|looks?|looked) (a bit |really |very |so )?cheap\b|cheaply made": -1.0,
+    r"less so|not so much": -1.0,
+    # A ticket open for weeks; "It's 2024" and "designed in 2009": behind the times.
+    r"(open|opened|outstanding|unresolved|pending) (for|since) (over |more than |nearly |almost |"
+    r"about )?(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few|many) "
+    r"(days?|weeks?|months?)|\bit'?s (19|20)\d\d|"
+    r"(designed|built|made|stuck) in (the )?(19|20)\d\ds?": -1.0,
+    r"(got|get|getting|received|paid( out)?) nothing( back)?|what'?s the point|what is the point|"
+    r"(drops?|dropping|dropped|cuts?|cutting) out|(reads?|reading|read) (off|from) (a|the) script|"
+    r"scripted": -1.0,
+    # "a simple question" says nothing of the product.
+    r"\b(a|the|one|my|any) simple (question|query|request|task|change|fix)": 0.0,
+    r"knows? what (they|he|she|you)('| )?(re|are|is|s) (talking about|doing)|"
+    r"knew what (they|he|she) (were|was) (talking about|doing)|"
+    r"without (any |a |much )?(fuss|hassle|hitch|hitches|quibble|quibbles|problems?|issues?|drama)": 1.0,
     r"still (take|takes|taking|charge|charges|charging|no|nothing|haven'?t|hasn'?t|can'?t|doesn'?t|"
     r"don'?t|won'?t)": -1.0,
 }
@@ -350,10 +372,13 @@ EN_NEGATORS = frozenset(
 EN_SARCASM = (
     r"\b(thanks for nothing|so much for|yeah,? right|oh,? great|"
     r"(great|brilliant|fantastic|perfect), (another|yet another|again)|just what i needed|"
-    r"cheers for (that|nothing|letting)|thanks a lot|real bargain|🙃|too much to ask|"
+    r"cheers for (that|nothing|letting)|thanks a lot|real bargain|too much to ask|"
     r"what'?s the point|what is the point|"
     r"lov(e|ed|ing) (paying|having to|waiting|being)|"
-    r"well done,? (guys|team)|how hard can it be)\b"
+    r"well done,? (guys|team)|how hard can it be)\b|🙃|"
+    # praise rolled at: "Brilliant. 🙄" (an eye-roll elsewhere is a plain complaint)
+    r"\b(brilliant|great|fantastic|perfect|lovely|amazing|wonderful|superb|genius|nice|cheers|"
+    r"thanks)\b[.!]* ?🙄"
 )
 # Openers that are sarcastic when the comment also complains ("Love how every update moves the
 # export button", "Amazing how the express check-in took 40 minutes"), sincere otherwise.
@@ -387,6 +412,8 @@ EN_REQUEST = (
     r"shouldn'?t|please|needs? to|need (more|better|a|an)|"
     r"needs? (improvement|improving|work|fixing)|"
     r"could (be|use|do with) (better|improved|faster|cheaper|clearer|more|less|some)|"
+    r"could (be|do with being) (a (bit|lot|little) )?(?!worse)[a-z]+er\b|"
+    r"give me (a|an|the|some|back|my)|"
     r"could be improved|hope (they|you|it|that)|it'?d be|"
     r"make it (easier|faster|clearer|simpler|cheaper|quicker)|bring back|improve|suggestion|"
     r"why (not|can'?t|don'?t|isn'?t|doesn'?t|is there no)|if only|ought to|must (add|fix|improve)|"
@@ -505,7 +532,9 @@ EMOJI_CUES: dict[str, float] = {
         1.0,
     ),
     **dict.fromkeys(
-        ["😡", "😠", "😞", "😢", "😭", "👎", "😤", "💢", "🙁", "😒", "😩", "🤬", ":(", ":-(", "💀"],
+        """
+        😡 😠 😞 😢 😭 👎 😤 💢 🙁 😒 😩 🤬 :( :-( 💀 🙄
+        """.split(),
         -1.0,
     ),
 }
