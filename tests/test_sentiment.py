@@ -361,6 +361,12 @@ def test_survey_words_the_lexicons_miss_or_misread(
         ("They refunded me without any fuss", "retail", "returns", "positive"),
         ("The changelog is readable", "saas", "communication", "positive"),
         ("The mobile SDK feels like an afterthought", "saas", "integrations", "negative"),
+        ("Barely any setup needed", "saas", "onboarding", "positive"),
+        ("Our premium jumped 30% this year", "finance", "price", "negative"),
+        ("Pricing changed with no real notice", "saas", "price", "negative"),
+        ("The app keeps changing the layout", "saas", "usability", "negative"),
+        ("The call centre passed me around three teams", "finance", "phone", "negative"),
+        ("The food was tasty, just a bit salty", "generic", "quality", "mixed"),  # ", just"
         ("Delivery could be quicker", "retail", "delivery", "negative"),  # a request
         ("Give me a real person on the chat", "retail", "chat", "negative"),
         # An upside-down face or an eye-roll at praise is sarcasm; an eye-roll alone a complaint.

@@ -253,6 +253,11 @@ EN_PHRASES: dict[str, float] = {
     r"no one|nobody|never (arrived|came|got|received|heard|replied|answered|turned up)": -1.0,
     r"still (waiting|not)|waste of (money|time)|not worth|hit and miss|could be better": -1.0,
     r"let (me|us) down|gave up|give up|run around|runaround|passed around|back and forth": -1.0,
+    r"pass(ed|es|ing)? (me|us|you) (around|about|between|from)|"
+    r"(jumped|rose|went up|shot up|increased|climbed) (by )?(over |nearly |almost )?"
+    r"\d+(?= ?%| percent)": -1.0,
+    # Needing hardly any of it is praise ("barely any training needed").
+    r"(hardly|barely|little|no) (any |much )?\w+ (needed|required|necessary)": 1.0,
     r"top notch|spot on|above and beyond|second to none|no (complaints?|problems?|issues?)": 1.0,
     r"good value|great value|value for money|worth (it|the money|every penny)": 1.0,
     r"money well spent|never (let me down|had a problem|had an issue|disappoints?)": 1.0,
@@ -271,7 +276,7 @@ EN_PHRASES: dict[str, float] = {
     r"small print|fine print|hidden (fees?|charges?|costs?)|charged twice|double charged": -1.0,
     r"had to chase|kept chasing|left in the dark|fobbed off": -1.0,
     r"no idea (when|where|what|why|how)": -1.0,
-    r"no warning|without warning|without notice|no notice|no way to|no explanation": -1.0,
+    r"(no|without) (any |real |prior |advance )?(warning|notice)|no way to|no explanation": -1.0,
     r"no reply|no answer|(went|gone|go|going|jumped|shot) up|doubled|tripled": -1.0,
     r"all over the place|in the bin|out the door|only open|logs? (me|you|us) out|a while": -1.0,
     r"taking the mick|daylight robbery|like winning the lottery": -1.0,
@@ -289,7 +294,8 @@ EN_PHRASES: dict[str, float] = {
     r"(?<!never )(?<!n't )(?<!not )got back to (me|us)|no questions asked|a breeze|breeze "
     r"through|you get what you pay for|(couldn'?t|could not) have been (more|better|\w+er)": 1.0,
     r"out of date|out-of-date|(keeps?|kept) (logging|crashing|freezing|failing|dropping|kicking|"
-    r"timing|breaking|going down|disconnecting|asking|losing|forgetting|signing|cancell?ing)": -1.0,
+    r"timing|breaking|going down|disconnecting|asking|losing|forgetting|signing|cancell?ing|"
+    r"changing|moving)": -1.0,
     r"(was|were|arrived|came|is|are) (stone |luke)?(cold|soggy|undercooked|overcooked|burnt)": -1.0,
     r"not as (described|advertised|pictured|expected)|nothing like the (photo|picture|pic)s?": -1.0,
     r"(closed|closing|shut|shutting) (down|my|our|the local|local|branches|the branch)": -1.0,
@@ -355,7 +361,8 @@ EN_PHRASES: dict[str, float] = {
     r"\b(a|the|one|my|any) simple (question|query|request|task|change|fix)": 0.0,
     r"knows? what (they|he|she|you)('| )?(re|are|is|s) (talking about|doing)|"
     r"knew what (they|he|she) (were|was) (talking about|doing)|"
-    r"without (any |a |much )?(fuss|hassle|hitch|hitches|quibble|quibbles|problems?|issues?|drama)": 1.0,
+    r"without (any |a |much )?(fuss|hassle|hitch|hitches|quibble|quibbles|problems?|issues?|"
+    r"drama)": 1.0,
     r"still (take|takes|taking|charge|charges|charging|no|nothing|haven'?t|hasn'?t|can'?t|doesn'?t|"
     r"don'?t|won'?t)": -1.0,
 }

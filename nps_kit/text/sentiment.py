@@ -66,7 +66,10 @@ _JOIN_JA = (
 )
 _JOIN_EN = (
     r"\b(?P<contrast>but|though|although|however|yet|except|whereas|(?<!a )while|apart from|"
-    r"aside from|other than)\b|(?P<plain>[,:]|\b(?:and(?! (?:beyond|forth|miss|running|sound|"
+    # ", just a tad salty", ", only the app…": a reservation after a comma
+    r"aside from|other than|, ?just(?= (?:a|the|some|too|not|wish)\b)|"
+    r", ?only(?= (?:the|thing|issue|problem|downside)\b))\b|"
+    r"(?P<plain>[,:]|\b(?:and(?! (?:beyond|forth|miss|running|sound|"
     r"then|off|again|over|large|about|pieces)\b)|(?<!a )(?<!big )(?<!huge )(?<!real )plus|with)\b)"
 )
 # One pass finds sentence ends and joins (their characters differ, so no match hides another).
