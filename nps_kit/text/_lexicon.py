@@ -145,8 +145,8 @@ JA_SLOPPY = r"[がはも]雑(?![誌貨草談費音巾用務])"
 JA_SHORT_TIME = (
     r"(待ち時間|待ち|時間)[がはも]?(とても|すごく|かなり|意外と)?(短|少な)|"
     # done within minutes or days: 30分で終わった, 2日で届いた
-    r"(\d+|[一二三四五六七八九十数]+)\s*(分|時間|日)(ほど|くらい|ぐらい|程度|足らず)?で(終わ|完了|済|届|"
-    r"完結|開設|解決|返信|返事|入金|振り込|振込)|"
+    r"(分|時間|日)(ほど|くらい|ぐらい|程度|足らず)?で(終わ|完了|済|届|完結|開設|解決|返信|返事|入金|"
+    r"振り込|振込)|"
     # a long period of grace is praise: 保証期間が長い, 電池の持ちが長い
     r"(期間|保証|持ち|猶予)[がはも]?(とても|すごく|かなり|十分)?(長い|長く|長か|長め)"
 )
@@ -172,12 +172,12 @@ JA_TOO = r"(?<![\d時昼夕月年日週半])(すぎ|過ぎ)"
 JA_NOW_POSSIBLE = r"(える|ける|せる|てる|べる|める|れる|できる)ようにな(っ|り)"
 # A competitor named as the better one (「Amazonのほうが安い」): its praise is our complaint.
 JA_RIVAL = (
-    r"(他社|他店|他行|他の[^\s、。]{1,6}|よそ|競合|ネット銀行|amazon|アマゾン|楽天|前の[^\s、。]{1,6})"
-    r"の?(ほう|方)が|"
+    r"(他社|他店|他行|よそ|競合|ネット銀行|amazon|アマゾン|楽天|他の[^\s、。]{1,6}|前の[^\s、。]{1,6})"
+    r"(の?(ほう|方)が|"
     # …or as where it is better (他社なら無料, Amazonで2割安く), not compared with (楽天で買うより
     # 安い); a marketplace only for its prices (Amazonで注文したら翌日届いた is about us).
-    r"((他社|他店|他行|よそ|競合|ネット銀行)(で|なら|では|だと|は)|(amazon|アマゾン|楽天)(なら|では|だと|"
-    r"(で|は)(?=[^、。]*(安|無料))))(?![^、。]*より)"
+    r"(?<=[社店行そ合])(で|なら|では|だと|は)(?![^、。]*より)|"
+    r"(?<=[nン天])(なら|では|だと|(で|は)(?=[^、。]*(安|無料)))(?![^、。]*より))"
 )
 
 EN_CUES: dict[str, float] = {
@@ -253,11 +253,6 @@ EN_PHRASES: dict[str, float] = {
     r"no one|nobody|never (arrived|came|got|received|heard|replied|answered|turned up)": -1.0,
     r"still (waiting|not)|waste of (money|time)|not worth|hit and miss|could be better": -1.0,
     r"let (me|us) down|gave up|give up|run around|runaround|passed around|back and forth": -1.0,
-    r"pass(ed|es|ing)? (me|us|you) (around|about|between|from)|"
-    r"(jumped|rose|went up|shot up|increased|climbed) (by )?(over |nearly |almost )?"
-    r"\d+(?= ?%| percent)": -1.0,
-    # Needing hardly any of it is praise ("barely any training needed").
-    r"(hardly|barely|little|no) (any |much )?\w+ (needed|required|necessary)": 1.0,
     r"top notch|spot on|above and beyond|second to none|no (complaints?|problems?|issues?)": 1.0,
     r"good value|great value|value for money|worth (it|the money|every penny)": 1.0,
     r"money well spent|never (let me down|had a problem|had an issue|disappoints?)": 1.0,
@@ -347,22 +342,25 @@ EN_PHRASES: dict[str, float] = {
     r"without (knocking|ringing|asking|checking)|without (a |any )?(fix|reply|response|answer|"
     r"explanation|resolution|refund|update|apology|solution)": -1.0,
     r"cheap (rubbish|junk|tat|plastic|crap|material|fabric|quality|knock-?off|and nasty)|"
-    r"(feels?|felt|looks?|looked) (a bit |really |very |so )?cheap\b|cheaply made": -1.0,
-    r"less so|not so much": -1.0,
+    r"(feels?|felt|looks?|looked) (a bit |really |very |so )?cheap\b|cheaply made|"
+    r"less so|not so much|"
     # A ticket open for weeks; "It's 2024" and "designed in 2009": behind the times.
     r"(open|opened|outstanding|unresolved|pending) (for|since) (over |more than |nearly |almost |"
     r"about )?(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few|many) "
     r"(days?|weeks?|months?)|\bit'?s (19|20)\d\d|"
-    r"(designed|built|made|stuck) in (the )?(19|20)\d\ds?": -1.0,
+    r"(designed|built|made|stuck) in (the )?(19|20)\d\ds?|"
     r"(got|get|getting|received|paid( out)?) nothing( back)?|what'?s the point|what is the point|"
     r"(drops?|dropping|dropped|cuts?|cutting) out|(reads?|reading|read) (off|from) (a|the) script|"
-    r"scripted": -1.0,
+    r"scripted|pass(ed|es|ing)? (me|us|you) (around|about|between|from)|"
+    r"(jumped|rose|went up|shot up|increased|climbed) (by )?(over |nearly |almost )?"
+    r"\d+(?= ?%| percent)": -1.0,
     # "a simple question" says nothing of the product.
     r"\b(a|the|one|my|any) simple (question|query|request|task|change|fix)": 0.0,
     r"knows? what (they|he|she|you)('| )?(re|are|is|s) (talking about|doing)|"
     r"knew what (they|he|she) (were|was) (talking about|doing)|"
     r"without (any |a |much )?(fuss|hassle|hitch|hitches|quibble|quibbles|problems?|issues?|"
-    r"drama)": 1.0,
+    # needing hardly any of it ("barely any training needed")
+    r"drama)|(hardly|barely|little|no) (any |much )?\w+ (needed|required|necessary)": 1.0,
     r"still (take|takes|taking|charge|charges|charging|no|nothing|haven'?t|hasn'?t|can'?t|doesn'?t|"
     r"don'?t|won'?t)": -1.0,
 }
