@@ -333,6 +333,9 @@ def test_polarity_in_other_packs(text: str, pack: str, theme: str, expected: str
         ("他社より機能が優れている", "saas", "features", "positive"),
         # もったいない regrets a good thing spoiled: no complaint about it.
         ("料理は美味しいのにもったいない", "generic", "quality", "positive"),
+        # "Where should I go?" is no praise; going back and forth is a complaint.
+        ("どこに行けばいいのか誰も説明してくれない", "generic", "communication", "negative"),
+        ("メールの返信は丁寧だけど、何往復もした", "retail", "email", "mixed"),
     ],
 )
 def test_survey_words_the_lexicons_miss_or_misread(
