@@ -15,7 +15,8 @@ clause next to it when only a plain join separates them and that clause names no
 own ("スタッフの方が、とても親切でした"), or else, when the comment judges it nowhere, that of the
 nearest judged clause not separated from it by a contrast word ("Pricing jumped 40% at renewal
 and nobody told us"). A theme praised in one clause and
-criticised in another is ``mixed``; mentioned without judgement, ``neutral``.
+criticised in another is ``mixed``; mentioned without judgement, or called ordinary (値段は普通,
+特に不満はない), ``neutral``.
 """
 
 from __future__ import annotations
