@@ -89,6 +89,16 @@ SENSES = [
     ("retail", "the guy at the till was rude", ["staff"]),  # a person at the till
     ("retail", "不良品が届いた", ["quality"]),  # a defective item, not its delivery
     ("retail", "Got a 'your order is on its way' email every day", ["communication"]),
+    ("retail", "Can't fault it", []),  # praise of everything names no fault
+    ("retail", "The guy on the live chat was great", ["chat"]),
+    ("retail", "Colour nothing like the photo on the site", ["quality"]),  # not the site
+    ("retail", "The payment page looked dodgy", ["checkout"]),
+    ("retail", "Got a text when the driver was 5 mins away", ["communication"]),  # a message
+    ("retail", "The confirmation email never came", ["communication"]),  # not a parcel
+    ("retail", "Love the early access emails", ["communication"]),  # marketing, not support
+    ("retail", "Paid extra for next day delivery", ["delivery"]),  # paying for, not the payment
+    ("retail", "Couldn't apply my discount code", ["checkout"]),  # a code that fails: checkout
+    ("retail", "クーポンが使えなかった", ["checkout"]),
     ("generic", "すぐ壊れた", ["quality"]),  # how fast it broke is quality
     ("generic", "すぐ対応してくれた", ["speed"]),
     ("generic", "Our stay was lovely", ["service"]),  # "stay" the noun
