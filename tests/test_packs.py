@@ -99,6 +99,15 @@ SENSES = [
     ("retail", "Paid extra for next day delivery", ["delivery"]),  # paying for, not the payment
     ("retail", "Couldn't apply my discount code", ["checkout"]),  # a code that fails: checkout
     ("retail", "クーポンが使えなかった", ["checkout"]),
+    ("retail", "配達員の態度が悪い", ["delivery"]),  # the delivery person is the delivery
+    ("retail", "The delivery driver was rude", ["delivery"]),
+    ("retail", "同じ商品が他店では安い", ["price"]),  # 商品 as the item, not its quality
+    ("retail", "平日は連絡手段がない", []),  # a means of contact is no message
+    ("retail", "ネットで注文して店舗受け取りにした", ["delivery"]),  # the channel, not the site
+    ("generic", "CMを見て興味を持った", []),  # 味 inside 興味
+    ("generic", "ホームページの情報が古い", ["communication"]),  # old information, not quality
+    ("generic", "講師がすぐ辞める", ["staff"]),  # how soon they left is not speed
+    ("generic", "店員さんの説明がわかりやすい", ["staff"]),  # a person's explanation
     ("generic", "すぐ壊れた", ["quality"]),  # how fast it broke is quality
     ("generic", "すぐ対応してくれた", ["speed"]),
     ("generic", "Our stay was lovely", ["service"]),  # "stay" the noun
