@@ -119,6 +119,39 @@ SENSES = [
     ("finance", "口座維持手数料がかかる", ["price"]),  # money, not time
     ("saas", "It hasn't gone offline once that I've noticed", []),  # "notice" the verb
     ("saas", "ファイルをアップロードするとエラー", ["reliability"]),  # アップロード is not ロード
+    ("saas", "Saved us hours of manual work", []),  # by hand, not the manual
+    ("saas", "マニュアルいらずで使える", []),  # no manual needed praises the product
+    ("saas", "Shortcuts make me so much faster", ["usability"]),  # the user is faster
+    ("saas", "Notes say 'bug fixes and improvements'", []),  # the stock release note
+    ("saas", "The error messages are useless", []),  # what an error says is no bug
+    ("saas", "Notes go missing", ["reliability"]),  # going missing is data loss
+    ("saas", "The HubSpot connector is missing fields", ["integrations"]),
+    ("saas", "The API is well designed", ["integrations"]),  # an API's design is no UI
+    ("saas", "Teamsにも対応してくれたら嬉しい", []),  # 対応 as "works with", no support team
+    ("saas", "サポートがすぐに対応してくれた", ["support"]),
+    ("saas", "迷わず実装できました", []),  # the user implemented, no feature asked
+    ("saas", "導入が決まった", []),  # deciding to adopt is no setup
+    ("saas", "Best tool I've ever paid for", []),
+    ("saas", "Slackに通知できる", ["integrations"]),  # the product's own notifications
+    ("saas", "画面の案内がわかりやすい", ["usability"]),
+    ("finance", "No claims for years and the premium went up", ["price"]),  # no claim made
+    ("finance", "They claim to have sent a letter", ["communication"]),  # "claim" the verb
+    ("finance", "I do everything without going into a branch", []),  # no branch visited
+    ("finance", "窓口に行かなくていい", []),
+    ("finance", "The lady in the Leeds branch was lovely", ["staff"]),
+    ("finance", "番号札を取ってから1時間", ["speed"]),  # a queue ticket is the queue
+    ("finance", "Instant notifications are great", ["communication"]),
+    ("finance", "Call centre is fine once you get through, the wait is awful", ["phone"]),
+    ("finance", "電話がつながるまで時間がかかる", ["phone"]),
+    ("finance", "通知が来るので安心", ["communication"]),  # 安心 as another theme's outcome
+    ("finance", "My old broker charged more", ["price"]),  # a broker as a firm
+    ("finance", "窓口営業が夜もあればいい", ["branch"]),
+    ("finance", "ポイント還元率が高い", ["price"]),  # a reward rate is a rate
+    ("finance", "上限額がもう少し高いといい", []),  # 高い of a limit is no price
+    ("finance", "Charged me £5 for a paper statement", ["price"]),  # the fee, not the letter
+    ("generic", "Good bang for the buck", ["price"]),
+    ("generic", "Easy to pay my bill online", ["usability"]),  # paying a bill, not its size
+    ("generic", "A friend told me about you", []),  # a referral is no information given
 ]
 
 
