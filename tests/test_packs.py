@@ -152,6 +152,18 @@ SENSES = [
     ("generic", "Good bang for the buck", ["price"]),
     ("generic", "Easy to pay my bill online", ["usability"]),  # paying a bill, not its size
     ("generic", "A friend told me about you", []),  # a referral is no information given
+    ("generic", "また利用したいです", []),  # coming again names no topic
+    ("generic", "Will be back", []),
+    ("generic", "仕上がりは大満足", ["quality"]),  # 満足 with one thing is that thing
+    ("generic", "対応が本当に素晴らしかった", ["service"]),
+    ("retail", "ヘルプページの説明が古い。画面が今と違う", ["faq"]),  # old screens in the help
+    ("retail", "The help articles' screenshots show the old site", ["faq"]),
+    ("retail", "発送の連絡がなく、いつ届くのか分からない", ["communication"]),  # not knowing when
+    ("retail", "発送遅延の連絡もなかった", ["delivery", "communication"]),  # a delay is delivery
+    ("saas", "障害時のステータスページの更新が早い", ["communication"]),  # during outages
+    ("saas", "The status page is updated during incidents", ["communication"]),
+    ("saas", "The 'new feature' announcement emails are too frequent", ["communication"]),
+    ("finance", "金利変更のお知らせがわかりにくい", ["communication"]),  # a notice of a rate
 ]
 
 
