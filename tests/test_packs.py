@@ -164,6 +164,7 @@ SENSES = [
     ("saas", "The status page is updated during incidents", ["communication"]),
     ("saas", "The 'new feature' announcement emails are too frequent", ["communication"]),
     ("finance", "金利変更のお知らせがわかりにくい", ["communication"]),  # a notice of a rate
+    ("finance", "The fraud team called me within minutes", ["trust"]),  # an alert, no call centre
     # word families a theme was missing (found as misses on the labelled sets)
     ("retail", "Came quicker than expected", ["delivery"]),
     ("retail", "The products are great", ["quality"]),
