@@ -97,6 +97,7 @@ SENSES = [
     ("retail", "The confirmation email never came", ["communication"]),  # not a parcel
     ("retail", "Love the early access emails", ["communication"]),  # marketing, not support
     ("retail", "Paid extra for next day delivery", ["delivery"]),  # paying for, not the payment
+    ("retail", "Couldn't pay for my order", ["checkout"]),  # failing to pay is the payment
     ("retail", "Couldn't apply my discount code", ["checkout"]),  # a code that fails: checkout
     ("retail", "クーポンが使えなかった", ["checkout"]),
     ("retail", "配達員の態度が悪い", ["delivery"]),  # the delivery person is the delivery
