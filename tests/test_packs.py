@@ -94,6 +94,7 @@ SENSES = [
     ("retail", "Colour nothing like the photo on the site", ["quality"]),  # not the site
     ("retail", "The payment page looked dodgy", ["checkout"]),
     ("retail", "Got a text when the driver was 5 mins away", ["communication"]),  # a message
+    ("retail", "They texted me that the parcel was damaged", ["delivery", "communication"]),
     ("retail", "The confirmation email never came", ["communication"]),  # not a parcel
     ("retail", "Love the early access emails", ["communication"]),  # marketing, not support
     ("retail", "Paid extra for next day delivery", ["delivery"]),  # paying for, not the payment
