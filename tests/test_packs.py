@@ -149,7 +149,7 @@ SENSES = [
     ("finance", "My old broker charged more", ["price"]),  # a broker as a firm
     ("finance", "窓口営業が夜もあればいい", ["branch"]),
     ("finance", "ポイント還元率が高い", ["price"]),  # a reward rate is a rate
-    ("finance", "上限額がもう少し高いといい", []),  # 高い of a limit is no price
+    ("finance", "上限額がもう少し高いといい", ["products"]),  # a limit: the account, no price
     ("finance", "Charged me £5 for a paper statement", ["price"]),  # the fee, not the letter
     ("generic", "Good bang for the buck", ["price"]),
     ("generic", "Easy to pay my bill online", ["usability"]),  # paying a bill, not its size
@@ -189,7 +189,7 @@ SENSES = [
     ("finance", "The policy excludes everything", ["products"]),
     ("finance", "Wish they offered a joint savings account", ["products"]),
     ("finance", "My account was hacked", ["trust"]),
-    ("finance", "勝手に限度額を下げられた", ["trust"]),
+    ("finance", "勝手に契約を変えられた", ["trust"]),
     ("finance", "Applied on my phone in minutes", ["usability"]),
     ("finance", "平日15時までしか開いていない", ["branch"]),
     ("finance", "振込がすぐ反映される", ["speed"]),
