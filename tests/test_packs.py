@@ -109,6 +109,9 @@ SENSES = [
     ("generic", "CMを見て興味を持った", []),  # 味 inside 興味
     ("generic", "ホームページの情報が古い", ["communication"]),  # old information, not quality
     ("generic", "講師がすぐ辞める", ["staff"]),  # how soon they left is not speed
+    ("generic", "Asked for a late checkout, no problem", []),  # a hotel service, not a delay
+    ("generic", "Booked a sea view, got a car park view", []),  # what was booked, not booking
+    ("generic", "Booked online in a minute, so easy", ["usability", "speed"]),
     ("generic", "店員さんの説明がわかりやすい", ["staff"]),  # a person's explanation
     ("generic", "すぐ壊れた", ["quality"]),  # how fast it broke is quality
     ("generic", "すぐ対応してくれた", ["speed"]),

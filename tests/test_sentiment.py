@@ -376,6 +376,10 @@ def test_survey_words_the_lexicons_miss_or_misread(
         ("The app is so intuitive 🙃", "retail", "usability", "negative"),
         ("Checkout failed twice. Brilliant. 🙄", "retail", "checkout", "negative"),
         ("Delivery was quick but the box was torn 🙄", "retail", "delivery", "mixed"),
+        # a task done in a few minutes is praise; waiting that long is not
+        ("Check-in took two minutes, very smooth", "generic", "speed", "positive"),
+        ("Setup only takes a couple of minutes", "saas", "onboarding", "positive"),
+        ("It took 40 minutes to check in", "generic", "speed", "negative"),
     ],
 )
 def test_english_phrases_for_decline_waits_and_requests(

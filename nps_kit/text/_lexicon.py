@@ -278,6 +278,11 @@ EN_PHRASES: dict[str, float] = {
     r"no reply|no answer|(went|gone|go|going|jumped|shot) up|doubled|tripled": -1.0,
     r"all over the place|in the bin|out the door|only open|logs? (me|you|us) out|a while": -1.0,
     r"taking the mick|daylight robbery|like winning the lottery": -1.0,
+    # A task done in a few minutes or seconds ("check-in took two minutes", "only takes a
+    # minute") is praise; waiting that long is not (see the next rule).
+    r"(only |just |barely )?(took|takes|taking) (only |just |barely |less than |under |about )?"
+    r"((an?|one|two|three|four|five|[1-5]|a few|a couple of) (mins?|minutes?|seconds?|secs?)|"
+    r"seconds)": 1.0,
     # How long something took: a complaint unless it is said to be short.
     r"(took|takes|taking|waited|waiting|wait) (\w+ ){0,2}(well |way )?(over |more than |nearly |"
     r"almost |about |around |at least |a good |a whole |the whole |all )?(an?|one|two|three|"
