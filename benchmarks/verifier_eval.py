@@ -37,8 +37,8 @@ set. With round 4's dictionaries (1853da6, tuned on all four sets) even less is 
 feature set is within +0.005 precision in each language (``full`` en +0.001/-0.002, ja
 +0.001/-0.006; ``bow`` en +0.003/-0.006, ja +0.000/-0.009), and the held-out oracle too.
 
-Run: ``PYTHONPATH=. python benchmarks/verifier_eval.py [--features F] [--balanced]`` (needs
-scikit-learn, a test dependency).
+Run: ``pip install -e '.[eval]'`` (scikit-learn, which nothing else needs), then
+``PYTHONPATH=. python benchmarks/verifier_eval.py [--features F] [--balanced]``.
 """
 
 from __future__ import annotations
