@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from nps_kit.errors import ConfigError, DataError
 from nps_kit.score import nps
-from nps_kit.text._match import Scanner, leading_literals, required_literals
+from nps_kit.text._match import Scanner, leading_literals, required_literals, skipping
 from nps_kit.text.themes import (
     Theme,
     ThemeBook,
@@ -579,6 +579,9 @@ def test_required_literals(source: str, expected: set[str] | None) -> None:
         (".x", None),
         ("(?i)ab", None),
         ("(?i:ab)c", None),
+        # a group that only looks around is skipped like a lookaround
+        ("(?:(?<=い)|(?<=ない))が|、", {"が", "、"}),
+        ("(?:(?<=い)|x)が", None),  # "が" alone may match too: not known
     ],
 )
 def test_leading_literals(source: str, expected: set[str] | None) -> None:
@@ -590,13 +593,15 @@ SCANNED = [
     r"\b(?P<contrast>but|though|yet)\b|(?P<plain>[,:]|\b(?:and|with)\b)|(?P<end>\.+(?!\d))",
     "(?P<contrast>けれども|けれど|けど|が、|ただ、)|(?P<plain>[、,])|(?P<end>[。!?]+)",
     r"(?<=[のた])方[のがは]|\bab\b",
+    r"(?:(?<=い)|(?<=ab))が|(x)\1",  # a back-reference keeps its group number
     "aa|aaa|b",  # candidates that overlap an earlier match
     "[0-9]+|x",  # no leading literals: finditer itself
 ]
 
 
 SCANNED_PIECES = (
-    "a b ab but butter rebut , . 6.99 yet and sand aaa x 9 け けど けれども が、 、 。 の方が 方は"
+    "a b ab but butter rebut , . 6.99 yet and sand aaa x 9 け けど けれども が、 、 。 の方が 方は "
+    "いが abが xx"
 )
 
 
@@ -615,3 +620,15 @@ def test_scanner_finds_what_finditer_and_search_find(source: str, text: str) -> 
     assert spans == [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
     found, expected = scanner.search(text), pattern.search(text)
     assert (found and found.span()) == (expected and expected.span())
+    fast = skipping(pattern)
+    assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == [
+        (m.span(), m.lastgroup) for m in pattern.finditer(text)
+    ]
+    assert fast.sub(" ", text) == pattern.sub(" ", text)
+
+
+def test_skipping_adds_a_lookahead_only_where_the_engine_cannot_skip() -> None:
+    # alternatives that start with a group or \b: tried at every place without the look-ahead
+    assert skipping(re.compile(r"(?:(ab|cd)x)|\bef")).pattern == r"(?=[ace])(?:(?:(ab|cd)x)|\bef)"
+    for source in ("abc|d", "[xy]z", "a?b"):  # the engine skips by itself, or nothing to skip to
+        assert skipping(re.compile(source)).pattern == source

@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit.text import _lexicon
-from nps_kit.text._match import Found, Scanner, ThemeMatcher, matcher
+from nps_kit.text._match import Found, Scanner, ThemeMatcher, matcher, skipping
 from nps_kit.text.packs import load_pack
 from nps_kit.text.themes import ThemeBook, load_themes
 from nps_kit.text.tokens import _normalised_codes
@@ -76,8 +76,13 @@ _JOIN_EN = (
 # One pass finds sentence ends and joins (their characters differ, so no match hides another).
 _CUT_JA = re.compile(f"(?P<end>{_SENTENCE.pattern})|{_JOIN_JA}")
 _CUT_EN = re.compile(f"(?P<end>{_SENTENCE.pattern})|{_JOIN_EN}")
-# Cut where a join can start, not at every position (same matches as finditer).
-_CUT_SCAN = {"ja": Scanner(_CUT_JA), "en": Scanner(_CUT_EN)}
+# Cut where a join can start, not at every position (same matches as finditer): English
+# joins are words, found by the Scanner; Japanese ones start with a few characters, which the
+# regex engine skips to faster than an Aho-Corasick pass finds them.
+_CUT_SCAN: dict[str, Scanner | re.Pattern[str]] = {
+    "ja": skipping(_CUT_JA),
+    "en": Scanner(_CUT_EN),
+}
 _EN_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|:\)|:-\)|:\(|:-\(|:d|[^\sa-z0-9]")
 _EN_SCOPE = 3  # a negator reverses the next three words ("not very fast")
 # …unless a subordinate clause starts first ("nothing unless I chase", "no reply until I rang").
