@@ -192,13 +192,14 @@ def answered(texts: pd.Series) -> pd.Series:
     pandas.Series
         Boolean, same index.
     """
-
-    def says_something(text: str) -> bool:
-        core = _EDGE_PUNCT.sub("", _normalised(text))
-        return bool(core) and core not in NO_ANSWER
-
-    flags = _map_unique(texts, says_something)
+    flags = _map_unique(texts, _says_something)
     return flags.fillna(False).astype(bool)
+
+
+@lru_cache(maxsize=262144)  # a report asks for the same comments in several sections
+def _says_something(text: str) -> bool:
+    core = _EDGE_PUNCT.sub("", _normalised(text))
+    return bool(core) and core not in NO_ANSWER
 
 
 def _language_of(text: str) -> str | None:
