@@ -132,10 +132,15 @@ def segment_phrases(
         candidates.sort(key=lambda x: (-x[0], -x[1], -len(x[2]), x[2]))
         kept: list[tuple[str, int]] = []
         seen: set[frozenset[int]] = set()
+        # The comments each candidate is in, found in one pass rather than one per candidate.
+        postings: dict[str, list[int]] = {p: [] for _, _, p in candidates}
+        for i, found in enumerate(sets[name]):
+            for p in postings.keys() & found.keys():
+                postings[p].append(i)
         for _, count, phrase in candidates:
             # Phrases found in exactly the same comments ("配送", "配送状況"; "egress cost",
             # "egress cost crazy") say one thing: the first, longest, stands for them.
-            where = frozenset(i for i, found in enumerate(sets[name]) if phrase in found)
+            where = frozenset(postings[phrase])
             if where in seen:
                 continue
             seen.add(where)
