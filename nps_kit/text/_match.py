@@ -179,9 +179,14 @@ def leading_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     if _sre_parse is None or pattern.flags & re.IGNORECASE:
         return None
     try:
-        found = _leading(list(_sre_parse.parse(pattern.pattern, pattern.flags)))
+        return _leads(_sre_parse.parse(pattern.pattern, pattern.flags))
     except Exception:  # an unknown parser version: scan every position
         return None
+
+
+def _leads(parsed: Any) -> frozenset[str] | None:
+    """:func:`leading_literals` of a parsed pattern."""
+    found = _leading(list(parsed))
     return None if found is None or "" in found else found
 
 
@@ -195,15 +200,17 @@ def skipping(pattern: re.Pattern[str]) -> re.Pattern[str]:
     match can start fails at once. The look-ahead consumes nothing and every match starts with
     one of those characters, so both find the same matches, with the same groups.
     """
-    leads = leading_literals(pattern)
-    if not leads or _sre_compile is None:
+    if _sre_compile is None or pattern.flags & re.IGNORECASE:
         return pattern
     try:
-        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
-        if _sre_compile._get_literal_prefix(parsed, pattern.flags)[0] or (
-            _sre_compile._get_charset_prefix(parsed, pattern.flags)
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)  # once: parsing takes a while
+        leads = _leads(parsed)
+        if (
+            not leads
+            or _sre_compile._get_literal_prefix(parsed, pattern.flags)[0]
+            or _sre_compile._get_charset_prefix(parsed, pattern.flags)
         ):
-            return pattern  # the engine skips by itself
+            return pattern  # nothing to skip to, or the engine skips by itself
         first = "".join(sorted({word[0] for word in leads}))
         return re.compile(f"(?=[{re.escape(first)}])(?:{pattern.pattern})", pattern.flags)
     except Exception:  # an unknown compiler version, or a pattern that cannot be wrapped
