@@ -672,8 +672,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "sections.segment": {"ja": "セグメント", "en": "Segment"},
     "sections.phrase_example": {"ja": "語句（下はコメント例）", "en": "Phrase (an example below)"},
-    "sections.phrase_count": {"ja": "コメント数", "en": "Comments"},
-    "sections.phrase_share": {"ja": "セグメント内の割合（%）", "en": "Of the segment (%)"},
+    "sections.phrase_count": {"ja": "件数", "en": "Comments"},
+    "sections.phrase_share": {"ja": "割合（%）", "en": "Of the segment (%)"},
     "followup.count_known": {
         "ja": "連絡を許可した批判者{n}人",
         "en": "{n} detractors allowed contact",

@@ -322,41 +322,54 @@ def _headline_html() -> str:
     return str(head.data) + str(kpis.data)
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
 def test_phrase_table_fits_a_phone_with_the_example_under_the_phrase(
-    browser: Chromium, tmp_path: Path
+    lang: str, browser: Chromium, tmp_path: Path
 ) -> None:
     from nbformat.v4 import new_notebook
 
     from nps_kit import report
+    from nps_kit.i18n import label, t
 
+    rows = {
+        "en": [
+            ("waited 40 minutes to check", "Waited 40 minutes to check in, nobody apologised."),
+            (
+                "minibar prices are a joke",
+                "Overpriced for what you get, the minibar prices are a joke.",
+            ),
+            ("super comfy", "Beds were super comfy, slept like a baby."),
+        ],
+        "ja": [
+            ("配送状況", "配送状況が追跡できない。"),
+            ("週間", "配送が遅すぎます。注文から１週間以上かかりました。"),
+            ("不在票", "置き配を指定したのに不在票が入っていた。"),
+        ],
+    }[lang]
     phrases = pd.DataFrame(
         {
-            "segment": ["Detractors", "Detractors", "Promoters"],
-            "phrase": ["waited 40 minutes to check", "minibar prices are a joke", "super comfy"],
-            "count": [5, 4, 4],
+            "segment": [label("detractor", lang)] * 2 + [label("promoter", lang)],
+            "phrase": [p for p, _ in rows],
+            "count": [15, 13, 180],
             "share": [27.8, 22.2, 50.0],
-            "example": [
-                "Waited 40 minutes to check in, nobody apologised.",
-                "Overpriced for what you get, the minibar prices are a joke.",
-                "Beds were super comfy, slept like a baby.",
-            ],
+            "example": [e for _, e in rows],
         }
     )
     table = report.table(
         phrases,
         columns={
-            "segment": "Segment",
-            "phrase": "Phrase (an example below)",
-            "count": "Comments",
-            "share": "Of the segment (%)",
+            "segment": t("sections.segment", lang),
+            "phrase": t("sections.phrase_example", lang),
+            "count": t("sections.phrase_count", lang),
+            "share": t("sections.phrase_share", lang),
         },
         formats={"share": ".1f"},
         notes={"phrase": "example"},
-        lang="en",
+        lang=lang,
     )
     cells = [code("table", new_output("display_data", data={"text/html": table.data}))]
     path = tmp_path / "phrases.html"
-    write_html(new_notebook(cells=cells), path, lang="en", title=TITLE)
+    write_html(new_notebook(cells=cells), path, lang=lang, title=TITLE)
     page = open_page(browser, path, PHONE)
     assert layout_problems(page) == CLEAN
     wrap = "document.querySelector('.nps-table-wrap')"
