@@ -365,8 +365,6 @@ class ThemeMatcher:
 
         self._reference: list[int] = []  # matched with Theme.matches
         self._patterns: dict[int, re.Pattern[str]] = {}
-        # Each theme's exclude as ``skipping`` rewrites it (the same matches).
-        self._exclude: dict[int, re.Pattern[str]] = {}
         self._always_patterns: list[int] = []  # patterns without a required literal
         self._always_exclude: set[int] = set()  # exclude without a required literal
         for i, theme in enumerate(self._themes):
@@ -376,8 +374,6 @@ class ThemeMatcher:
             if not rebuilt or theme.pattern.flags != plain or empty:
                 self._reference.append(i)
                 continue
-            if theme.exclude is not None:
-                self._exclude[i] = skipping(theme.exclude)
             for word in theme.keywords_ja:
                 entry(word).ja.add(i)
             for word in theme.keywords_en:
@@ -448,12 +444,12 @@ class ThemeMatcher:
                 continue
             # Where exclude blanks nothing, the lemmas of the blanked text are ``lemmas``; an
             # exclude whose required literal is not in the text blanks nothing.
-            exclude = self._exclude[i]
-            if i not in maybe_exclude or exclude.search(text) is None:
+            exclude = self._themes[i].exclude
+            if i not in maybe_exclude or exclude.search(text) is None:  # type: ignore[union-attr]
                 if i in candidates:
                     back = back or _Offsets(text)
                     hits[i] = back.map(candidates[i])
-            elif self._matches(i, lemma_text(exclude.sub(" ", text))):
+            elif self._themes[i].matches_lemmas(text):
                 hits[i] = []
         for i, starts in candidates.items():
             # Only themes that the lemmas alone find need their places mapped back.
@@ -461,18 +457,6 @@ class ThemeMatcher:
                 back = back or _Offsets(text)
                 hits[i] = back.map(starts)
         return hits
-
-    def _matches(self, i: int, text: str) -> bool:
-        """``Theme._matches`` of theme ``i`` (not matched by reference), with faster regexes.
-
-        ``_find`` calls it for ``Theme.matches_lemmas``: the lemmas of the text blanked by the
-        exclude.
-        """
-        pattern = self._themes[i].pattern
-        if pattern.search(text) is None:
-            return False
-        exclude = self._exclude.get(i)
-        return exclude is None or pattern.search(exclude.sub(" ", text)) is not None
 
     def _search(
         self, text: str, *, reference: bool, skip: Collection[int] = ()
@@ -522,7 +506,7 @@ class ThemeMatcher:
             if starts:
                 found[i] = [*found[i], *starts] if i in found else starts
         for i, starts in found.items():
-            exclude = self._exclude.get(i)
+            exclude = self._themes[i].exclude
             # Where nothing is excluded the blanked text is the text itself, already matched.
             if exclude is None or i not in maybe_exclude:
                 hits[i] = starts
