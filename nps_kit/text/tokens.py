@@ -192,8 +192,7 @@ def answered(texts: pd.Series) -> pd.Series:
     pandas.Series
         Boolean, same index.
     """
-    flags = _map_unique(texts, _says_something)
-    return flags.fillna(False).astype(bool)
+    return _map_unique(texts, _says_something, missing=False).astype(bool)
 
 
 @lru_cache(maxsize=262144)  # a report asks for the same comments in several sections
