@@ -370,6 +370,22 @@ def breakdowns(
     return SectionResult("breakdowns", value=out, tables=out, parts=tuple(parts))
 
 
+def _phrase_table(phrases: pd.DataFrame, *, lang: Language) -> HTML:
+    """Show :func:`nps_kit.text.segment_phrases`' table: each phrase over its example comment."""
+    return report.table(
+        phrases.assign(segment=phrases["segment"].map(lambda s: label(s, lang))),
+        columns={
+            "segment": _w("segment", lang),
+            "phrase": _w("phrase_example", lang),
+            "count": _w("phrase_count", lang),
+            "share": _w("phrase_share", lang),
+        },
+        formats={"share": ".1f"},
+        notes={"phrase": "example"},
+        lang=lang,
+    )
+
+
 def _marked_groups(table: pd.DataFrame, column: str, lang: Language) -> str:
     """Name the groups marked above / below the unit, e.g. ``全体より高い ▲ Web、アプリ``."""
     if "versus_unit" not in table.columns:
@@ -558,22 +574,7 @@ def _text_question(
         )
     if primary and result.phrases is not None and len(result.phrases):
         parts.append(HTML(f"<h4>{_escape(_w('phrases_title', lang))}</h4>"))
-        parts.append(
-            report.table(
-                result.phrases.assign(
-                    segment=result.phrases["segment"].map(lambda s: label(s, lang))
-                ),
-                columns={
-                    "segment": _w("segment", lang),
-                    "phrase": _w("phrase_example", lang),
-                    "count": _w("phrase_count", lang),
-                    "share": _w("phrase_share", lang),
-                },
-                formats={"share": ".1f"},
-                notes={"phrase": "example"},
-                lang=lang,
-            )
-        )
+        parts.append(_phrase_table(result.phrases, lang=lang))
     elif primary and result.phrases is not None:  # too few or too uniform comments to compare
         parts.append(report.callout(_w("words_too_few", lang)))
     texts = unit.current[result.question.column].astype("string").str.strip()

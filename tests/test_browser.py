@@ -328,8 +328,7 @@ def test_phrase_table_fits_a_phone_with_the_example_under_the_phrase(
 ) -> None:
     from nbformat.v4 import new_notebook
 
-    from nps_kit import report
-    from nps_kit.i18n import label, t
+    from nps_kit.sections import _phrase_table
 
     rows = {
         "en": [
@@ -348,25 +347,14 @@ def test_phrase_table_fits_a_phone_with_the_example_under_the_phrase(
     }[lang]
     phrases = pd.DataFrame(
         {
-            "segment": [label("detractor", lang)] * 2 + [label("promoter", lang)],
+            "segment": ["detractor", "detractor", "promoter"],
             "phrase": [p for p, _ in rows],
             "count": [15, 13, 180],
             "share": [27.8, 22.2, 50.0],
             "example": [e for _, e in rows],
         }
     )
-    table = report.table(
-        phrases,
-        columns={
-            "segment": t("sections.segment", lang),
-            "phrase": t("sections.phrase_example", lang),
-            "count": t("sections.phrase_count", lang),
-            "share": t("sections.phrase_share", lang),
-        },
-        formats={"share": ".1f"},
-        notes={"phrase": "example"},
-        lang=lang,
-    )
+    table = _phrase_table(phrases, lang=lang)  # the section's own table
     cells = [code("table", new_output("display_data", data={"text/html": table.data}))]
     path = tmp_path / "phrases.html"
     write_html(new_notebook(cells=cells), path, lang=lang, title=TITLE)
