@@ -28,6 +28,7 @@ from nps_kit._lock import file_lock
 from nps_kit.clock import format_time, zone
 from nps_kit.i18n import Language, label, t
 from nps_kit.periods import format_period
+from nps_kit.report import small_sample_badge
 from nps_kit.summary import Change, TrendPoint, UnitSummary, as_summary
 
 
@@ -212,8 +213,17 @@ def _chart(units: list[dict[str, Any]], lang: Language, *, alt: str) -> str | No
     from nps_kit.plot import set_theme, unit_comparison
     from nps_kit.plot._base import palette_retina_png
 
+    # small_sample is the unit report's own flag (its headline's), so the dot is hollow
+    # exactly where the report says "small sample".
     rows = [
-        {"name": u["name"], "nps": s.nps, "ci_low": s.ci_low, "ci_high": s.ci_high, "n": s.n}
+        {
+            "name": u["name"],
+            "nps": s.nps,
+            "ci_low": s.ci_low,
+            "ci_high": s.ci_high,
+            "n": s.n,
+            "small_sample": s.small_sample,
+        }
         for u in units
         if u["status"] == "ok" and (s := _summary(u)).nps is not None
     ]
@@ -417,6 +427,11 @@ def write_overview(
             unit_cell = f'<a href="{escape(html)}">{name}</a>'
         else:
             unit_cell = name
+        # Flagged as the unit report's headline flags it (the summary carries its decision),
+        # with the badge its tables use: muted row, badge after the name.
+        flagged = status == "ok" and s.small_sample
+        if flagged:
+            unit_cell += small_sample_badge(lang)
         if status != "ok":
             unit_cell += f'<br><span class="failed">{w("failed")}</span>'
             if (folder / f"{u['unit']}.html").is_file():
@@ -437,8 +452,8 @@ def write_overview(
             else "—"
         )
         rows.append(
-            "<tr>"
-            f'<td class="is-text">{unit_cell}</td>'
+            ('<tr class="is-flagged">' if flagged else "<tr>")
+            + f'<td class="is-text">{unit_cell}</td>'
             f'<td class="is-num"><b>{escape(_number(s.nps) if s.nps is not None else "—")}</b>'
             f"{interval}</td>"
             + _change_cell(changes.get("previous"), lang)

@@ -37,6 +37,7 @@ __all__ = [
     "publish_summary",
     "read_summary",
     "recommendations",
+    "small_sample_badge",
     "table",
 ]
 
@@ -320,6 +321,25 @@ def _cell_text(value: Any, formatter: Formatter | None, lang: Language) -> tuple
     return escape(str(value)), False
 
 
+def small_sample_badge(lang: str) -> str:
+    """Return the small-sample badge that flags a row of a table, as HTML.
+
+    The one marker of a group or unit under ``min_n`` responses in a table: :func:`table`
+    puts it after a flagged row's first cell, the overview after a small unit's name.
+
+    Parameters
+    ----------
+    lang
+        ``"ja"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        A ``nps-badge`` span ("回答数少（参考値）" / "small sample").
+    """
+    return f'<span class="nps-badge">{escape(label("small_sample", _check_lang(lang)))}</span>'
+
+
 def _is_number(value: Any) -> bool:
     return pd.api.types.is_number(value) and not isinstance(value, bool)
 
@@ -398,7 +418,7 @@ def table(
         f'<th scope="col" class="{"is-num" if numeric[c] else "is-text"}">{_heading(h)}</th>'
         for c, h in shown.items()
     )
-    badge = f'<span class="nps-badge">{escape(label("small_sample", lang_))}</span>'
+    badge = small_sample_badge(lang_)
     rows = []
     for record in df.to_dict("records"):
         flagged = bool(flag_column and not _missing(record[flag_column]) and record[flag_column])

@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+import pytest
 from bs4 import BeautifulSoup
 
 from nps_kit.overview import write_overview, write_periods_index
@@ -218,3 +220,38 @@ def test_the_periods_index_lists_every_period_newest_first_in_the_report_design(
     assert re.findall(r"<li>(.*?)</li>", english)[0] == (
         '<a href="2026-10/index.html">October 2026</a> (1 of 2 units&#x27; reports)'
     )
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_unit_the_report_flags_as_a_small_sample_is_flagged_here_the_same_way(
+    tmp_path: Path, lang: str
+) -> None:
+    # The flag is the unit report's own decision, carried by its summary: the overview shows
+    # the badge of the report's tables with the report's words, and a hollow dot in the chart.
+    from nps_kit.i18n import label
+    from nps_kit.report import table
+
+    small = unit("kawaguchi", "川口院", "ja", -71.4, n=7, small_sample=True)
+    manifest = {"period": "2026-10", "units": [unit("omiya", "大宮院", "ja", -4.9), small]}
+    page = write_overview(tmp_path, manifest, language=lang).read_text(encoding="utf-8")  # type: ignore[arg-type]
+    soup = BeautifulSoup(page, "html.parser")
+    omiya, kawaguchi = soup.select("tbody tr")
+    badge = kawaguchi.select_one("td:first-child .nps-badge")
+    assert badge is not None and badge.get_text() == label("small_sample", lang)  # type: ignore[arg-type]
+    assert kawaguchi["class"] == ["is-flagged"] and omiya.get("class") is None
+    assert omiya.select(".nps-badge") == []
+    # the very markup of the report's tables for a flagged row
+    frame = pd.DataFrame({"name": ["川口院"], "flag": [True]})
+    report_badge = BeautifulSoup(
+        table(frame, columns={"name": "x"}, lang=lang, flag_column="flag").data, "html.parser"
+    ).select_one(".nps-badge")
+    assert str(badge) == str(report_badge)
+    facts = [li.get_text() for li in soup.select("figcaption li")]
+    assert [label("small_sample", lang) in f for f in facts] == [False, True]  # type: ignore[arg-type]
+
+
+def test_a_summary_without_the_flag_is_not_flagged(tmp_path: Path) -> None:
+    manifest = {"period": "2026-10", "units": [unit("ec", "EC事業部", "ja", 1.0, n=7)]}
+    page = write_overview(tmp_path, manifest, language="ja").read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    assert soup.select("tbody .nps-badge") == [] and soup.select("tr.is-flagged") == []
