@@ -130,7 +130,13 @@ head = sections.headline_section(
 )
 # what moved each change: the largest within-group and mix effects over the breakdowns
 movers = sections.change_drivers(
-    u, head.value, breakdowns, weight=weight, level=level, min_n=min_n
+    u,
+    head.value,
+    breakdowns,
+    weight=weight,
+    level=level,
+    min_n=min_n,
+    min_report_n=min_report_n,
 )
 page.show(head, movers)
 

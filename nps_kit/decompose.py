@@ -16,6 +16,11 @@ only (its arrival or departure). Missing group labels form their own group.
 Each component gets an approximate margin of error at the confidence level (normal
 approximation: the groups' adjusted-Wald standard errors for the within part, multinomial share
 errors for the mix part); a component whose value is within its margin is flagged as ``noise``.
+
+A group under the anonymity floor (fewer than ``min_report_n`` responses in either period, the
+rule of :func:`nps_kit.score.below_floor` that hides it in the report's breakdowns) is never
+named: its parts stay in the total and go to the rest ("other groups, including groups too small
+to show"), so what moved never shows what a breakdown hides.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit.i18n import Language, label, points, t
-from nps_kit.score import DEFAULT_MIN_N, score_groups
+from nps_kit.score import DEFAULT_MIN_N, DEFAULT_MIN_REPORT_N, below_floor, score_groups
 from nps_kit.stats import z_critical
 
 __all__ = [
@@ -63,8 +68,9 @@ class ShiftShare:
         ``nps_current`` (points, NaN when the group has no responses in that period),
         ``within``, ``mix``, ``contribution`` (= within + mix, points), ``within_margin``,
         ``mix_margin`` (half-widths of approximate intervals, points), ``within_noise``,
-        ``mix_noise`` (the component is inside its margin) and ``small_sample`` (fewer than
-        ``min_n`` responses in either period).
+        ``mix_noise`` (the component is inside its margin), ``small_sample`` (fewer than
+        ``min_n`` responses in either period) and ``suppressed`` (under the anonymity floor
+        in either period: never named, see :func:`top_contributors`).
     """
 
     by: str
@@ -90,6 +96,9 @@ class Contributor:
         The component is within its margin of error (``False`` for ``others``).
     share_previous, share_current
         The group's share of responses (0–1), for wording a mix effect; ``None`` for others.
+    hidden
+        For ``others``: the rest includes groups under the anonymity floor, whose parts are
+        never shown on their own.
     """
 
     group: str | None
@@ -98,6 +107,7 @@ class Contributor:
     noise: bool
     share_previous: float | None = None
     share_current: float | None = None
+    hidden: bool = False
 
 
 def _groups(data: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -114,6 +124,7 @@ def shift_share(
     weight: str | None = None,
     level: float = 0.95,
     min_n: int = DEFAULT_MIN_N,
+    min_report_n: int = DEFAULT_MIN_REPORT_N,
 ) -> ShiftShare:
     """Split the change of NPS between two periods into within-group and mix effects.
 
@@ -131,6 +142,9 @@ def shift_share(
         Confidence level of the margins of error.
     min_n
         Groups with fewer responses in either period are flagged ``small_sample``.
+    min_report_n
+        The anonymity floor: groups with fewer responses in either period are flagged
+        ``suppressed`` (:func:`nps_kit.score.below_floor`) and never named.
 
     Returns
     -------
@@ -197,6 +211,7 @@ def shift_share(
             "within_noise": np.abs(within) <= within_margin,
             "mix_noise": np.abs(mix) <= mix_margin,
             "small_sample": (n0 < min_n) | (n1 < min_n),
+            "suppressed": below_floor(n0, min_report_n) | below_floor(n1, min_report_n),
         }
     )
     return ShiftShare(
@@ -227,12 +242,18 @@ def top_contributors(result: ShiftShare, *, k: int = 3, digits: int = 1) -> list
     list of Contributor
         Up to ``k`` named components, then an ``"others"`` entry (when other components exist)
         equal to the shown total minus the shown named values, so the shown parts add up to
-        the shown change exactly. Empty when the change is undefined.
+        the shown change exactly. Empty when the change is undefined. Groups flagged
+        ``suppressed`` (under the anonymity floor) are never named: their parts are in
+        ``others``, marked ``hidden``.
     """
     if not np.isfinite(result.total):
         return []
     rows = []
+    hidden = False
     for r in result.table.to_dict("records"):
+        if r.get("suppressed", False):
+            hidden = True
+            continue
         for kind in ("within", "mix"):
             rows.append((abs(r[kind]), kind, r))
     rows.sort(key=lambda item: -item[0])
@@ -250,8 +271,8 @@ def top_contributors(result: ShiftShare, *, k: int = 3, digits: int = 1) -> list
         for _, kind, r in named
     ]
     rest = round(shown_total - sum(c.value for c in out), digits)
-    if len(rows) > len(named):
-        out.append(Contributor(group=None, kind="others", value=rest, noise=False))
+    if len(rows) > len(named) or hidden:
+        out.append(Contributor(group=None, kind="others", value=rest, noise=False, hidden=hidden))
     return out
 
 
@@ -264,11 +285,19 @@ def decompose_all(
     weight: str | None = None,
     level: float = 0.95,
     min_n: int = DEFAULT_MIN_N,
+    min_report_n: int = DEFAULT_MIN_REPORT_N,
 ) -> list[ShiftShare]:
     """Run :func:`shift_share` for each column of ``by``; same parameters."""
     return [
         shift_share(
-            current, previous, by=column, score=score, weight=weight, level=level, min_n=min_n
+            current,
+            previous,
+            by=column,
+            score=score,
+            weight=weight,
+            level=level,
+            min_n=min_n,
+            min_report_n=min_report_n,
         )
         for column in by
     ]
@@ -281,8 +310,9 @@ def contributors_text(record: Mapping[str, Any], lang: Language) -> str:
     ----------
     record
         One comparison: ``kind`` (``previous``/``last_year``), ``label`` (the breakdown's
-        name), ``total`` and ``items`` (``group``, ``kind``, ``value``, ``noise``), as in the
-        summary's ``contributors`` (``nps_kit.sections.change_drivers``).
+        name), ``total`` and ``items`` (``group``, ``kind``, ``value``, ``noise`` and, for
+        ``others``, ``hidden``), as in the summary's ``contributors``
+        (``nps_kit.sections.change_drivers``).
     lang
         ``"ja"`` or ``"en"``.
 
@@ -297,7 +327,9 @@ def contributors_text(record: Mapping[str, Any], lang: Language) -> str:
     for item in record["items"]:
         value = points(item["value"], lang, signed=True)
         if item["kind"] == "others":
-            part = f"{t('decompose.others', lang)}{'' if lang == 'ja' else ' '}{value}"
+            # The rest that holds groups under the anonymity floor says so.
+            rest = t("decompose.others_hidden" if item.get("hidden") else "decompose.others", lang)
+            part = f"{rest}{'' if lang == 'ja' else ' '}{value}"
         else:
             group = item["group"] if item["group"] is not None else t("decompose.no_answer", lang)
             effect = t(

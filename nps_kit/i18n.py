@@ -744,6 +744,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "decompose.effect_within": {"ja": "NPSの変化", "en": "its NPS"},
     "decompose.effect_mix": {"ja": "構成比の変化", "en": "its share"},
     "decompose.others": {"ja": "その他", "en": "others"},
+    "decompose.others_hidden": {
+        "ja": "その他のグループ（匿名性のため非表示のグループを含む）",
+        "en": "other groups (including groups hidden for anonymity)",
+    },
     "decompose.noise": {"ja": "（誤差の範囲内）", "en": " (within noise)"},
     "decompose.no_answer": {"ja": "（無回答）", "en": "(no answer)"},
     "alerts_mail.subject": {

@@ -28,6 +28,7 @@ __all__ = [
     "Period",
     "TargetStatus",
     "against_rest",
+    "below_floor",
     "compare",
     "control_chart",
     "distribution",
@@ -239,6 +240,31 @@ def _weights(data: pd.DataFrame, weight: str | None) -> npt.NDArray[np.float64] 
     return w
 
 
+def below_floor(n: npt.ArrayLike, min_report_n: int | None) -> npt.NDArray[np.bool_]:
+    """Tell which groups the anonymity floor hides: some responses, but fewer than the floor.
+
+    The one rule behind ``suppressed`` in :func:`score_groups` (breakdowns, answer tables) and
+    behind the groups that :mod:`nps_kit.decompose` never names.
+
+    Parameters
+    ----------
+    n
+        Responses per group (unweighted counts).
+    min_report_n
+        The anonymity floor; ``None`` or ``0`` hides nothing.
+
+    Returns
+    -------
+    numpy.ndarray
+        Boolean, one per group: ``0 < n < min_report_n``. A group without responses hides
+        nobody.
+    """
+    counts = np.asarray(n, dtype=np.float64)
+    if not min_report_n:
+        return np.zeros(counts.shape, dtype=bool)
+    return (counts > 0) & (counts < min_report_n)
+
+
 def _result_columns(
     counts: npt.NDArray[np.float64],
     n: npt.NDArray[np.int64],
@@ -269,7 +295,7 @@ def _result_columns(
         "ci_high": high,
         "n_eff": n_eff,
         "small_sample": n_eff < min_n,
-        "suppressed": (n < min_report_n) if min_report_n else np.zeros(len(n), dtype=bool),
+        "suppressed": below_floor(n, min_report_n),
     }
     hidden = columns["suppressed"]
     if hidden.any():

@@ -37,9 +37,9 @@ from nps_kit.followup_files import publish_followups, read_status, work_files
 from nps_kit.i18n import Language, interval_label, label, points, t
 from nps_kit.ordinal import group_order
 from nps_kit.periods import format_period
+from nps_kit.score import DEFAULT_MIN_REPORT_N, shown_diff, target_status
 from nps_kit.score import Change as ScoreChange
 from nps_kit.score import distribution as score_distribution
-from nps_kit.score import shown_diff, target_status
 from nps_kit.summary import (
     Action,
     Change,
@@ -200,6 +200,7 @@ def change_drivers(
     weight: str | None = None,
     level: float = 0.95,
     min_n: int = 30,
+    min_report_n: int = DEFAULT_MIN_REPORT_N,
     k: int = 3,
 ) -> SectionResult:
     """Find what moved each headline change: the largest within-group and mix effects.
@@ -208,13 +209,16 @@ def change_drivers(
     (:func:`nps_kit.decompose.shift_share`) splits the change; the breakdown whose largest
     clear (not noise) component is biggest is shown, as "+2.1: Web (its NPS) +1.6, app
     (growing share) +0.7, others −0.2", with components inside their margin of error marked.
+    A group under the anonymity floor ``min_report_n`` in either period, which the
+    breakdowns hide, is never named: its parts are in "other groups", which says so; a
+    breakdown with no group to name is not shown.
 
     Returns
     -------
     SectionResult
         ``.value`` is, per comparison, a dict of ``kind``, ``vs``, ``by``, ``label``,
-        ``total`` and ``items`` (``group``, ``kind``, ``value``, ``noise``), as published in
-        the summary.
+        ``total`` and ``items`` (``group``, ``kind``, ``value``, ``noise``; ``hidden`` for
+        others), as published in the summary.
     """
     lang = unit.language
     out: list[dict[str, Any]] = []
@@ -235,13 +239,15 @@ def change_drivers(
                     weight=weight,
                     level=level,
                     min_n=min_n,
+                    min_report_n=min_report_n,
                 ),
                 k=k,
             )
             named = [p for p in parts if p.kind != "others"]
             clear = [abs(p.value) for p in named if not p.noise]
             strength = max(clear) if clear else max((abs(p.value) for p in named), default=0.0) / 10
-            if parts and (best is None or strength > best[0]):
+            # "Others" alone (every group hidden or too small a part) says nothing moved.
+            if named and (best is None or strength > best[0]):
                 best = (strength, column, name, parts)
         if best is None:
             continue
@@ -255,6 +261,7 @@ def change_drivers(
                 "total": shown,
                 "items": [
                     {"group": p.group, "kind": p.kind, "value": p.value, "noise": p.noise}
+                    | ({"hidden": True} if p.hidden else {})
                     for p in parts
                 ],
             }

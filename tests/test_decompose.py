@@ -114,3 +114,55 @@ def test_contributors_are_worded_the_same_for_report_and_mail() -> None:
         "What moved the +2.1 pts vs same month last year (by Channel): Web (its NPS) +1.6 pts, "
         "アプリ (its share) +0.7 pts (within noise), others −0.2 pts"
     )
+
+
+def test_a_group_under_the_anonymity_floor_is_never_named() -> None:
+    # 50代 falls from 10 answers to 2 (its share moved most), 20代 has 3 answers last month:
+    # both are hidden by the report's breakdowns (fewer than 5), so neither is named; their
+    # parts stay in the rest, which says it holds hidden groups.
+    old = frame(
+        ["40代"] * 10 + ["50代"] * 10 + ["20代"] * 3,
+        [9] * 5 + [7] * 5 + [9] * 10 + [0] * 3,
+    )
+    new = frame(["40代"] * 10 + ["50代"] * 2 + ["20代"] * 10, [9] * 2 + [0] * 8 + [0, 0] + [7] * 10)
+    result = shift_share(new, old, by="channel")
+    table = result.table.set_index("group")
+    assert table["suppressed"].to_dict() == {"20代": True, "40代": False, "50代": True}
+    # without the floor 50代 and 20代 would lead
+    bare = shift_share(new, old, by="channel", min_report_n=0)
+    assert {p.group for p in top_contributors(bare)} >= {"50代", "20代"}
+    parts = top_contributors(result, k=3)
+    assert {p.group for p in parts} == {"40代", None}
+    others = parts[-1]
+    assert others.kind == "others" and others.hidden
+    assert round(sum(p.value for p in parts), 1) == shown_diff(result.current, result.previous)
+
+
+def test_a_group_at_the_floor_is_named_and_the_rest_says_nothing_of_hidden_groups() -> None:
+    old = frame(["web"] * 5 + ["app"] * 40, [9] * 5 + [0] * 40)
+    new = frame(["web"] * 5 + ["app"] * 40, [0] * 5 + [0] * 40)
+    parts = top_contributors(shift_share(new, old, by="channel"), k=1)
+    assert parts[0].group == "web"
+    assert parts[-1].kind == "others" and not parts[-1].hidden
+
+
+def test_the_rest_with_hidden_groups_says_so_in_both_languages() -> None:
+    from nps_kit.decompose import contributors_text
+
+    record = {
+        "kind": "previous",
+        "label": "年代",
+        "total": -51.4,
+        "items": [
+            {"group": "40代", "kind": "mix", "value": 20.0, "noise": True},
+            {"group": None, "kind": "others", "value": -71.4, "noise": False, "hidden": True},
+        ],
+    }
+    assert contributors_text(record, "ja") == (
+        "前月比−51.4ポイントの内訳（年代別）：40代（構成比の変化）+20.0ポイント（誤差の範囲内）、"
+        "その他のグループ（匿名性のため非表示のグループを含む）−71.4ポイント"
+    )
+    assert contributors_text({**record, "label": "age"}, "en") == (
+        "What moved the −51.4 pts vs previous month (by age): 40代 (its share) +20.0 pts "
+        "(within noise), other groups (including groups hidden for anonymity) −71.4 pts"
+    )

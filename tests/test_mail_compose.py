@@ -573,3 +573,23 @@ def test_without_a_consent_column_nobody_is_said_to_have_agreed(
         compose_message(make_unit(tmp_path), PERIOD, sender=SENDER, charts=charts).message
     )
     assert "連絡可能な批判者17人（フォローアップ待ち）" in html_and_text(known)[1]
+
+
+def test_what_moved_in_the_body_says_the_rest_holds_hidden_groups(tmp_path: Path) -> None:
+    record = {
+        "kind": "previous",
+        "vs": "2026-09",
+        "by": "age",
+        "label": "年代",
+        "total": -51.4,
+        "items": [
+            {"group": "40代", "kind": "mix", "value": 20.0, "noise": True},
+            {"group": None, "kind": "others", "value": -71.4, "noise": False, "hidden": True},
+        ],
+    }
+    unit = make_unit(tmp_path, summary={**SUMMARY, "contributors": [record]})
+    html, text = html_and_text(
+        parse(compose_message(unit, PERIOD, sender=SENDER, charts={}).message)
+    )
+    fact = "その他のグループ（匿名性のため非表示のグループを含む）−71.4ポイント"
+    assert fact in text and fact in shown(html)

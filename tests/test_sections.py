@@ -914,3 +914,43 @@ def test_the_page_summary_leaves_out_what_was_not_shown(
     assert (published.detractors_to_contact, published.consent_known) == (None, None)
     assert sum(SUMMARY_MIME in o.data for o in captured.outputs) == 1
     assert not any(FOLLOWUPS_MIME in o.data for o in captured.outputs)  # no work file either
+
+
+def test_what_moved_never_names_a_group_the_breakdowns_hide(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    # A clinic of 10: 50代 goes from 10 answers to 2 and 20代 has 3 — the breakdown hides both
+    # (fewer than 5), so "what moved" names neither, and the summary (e-mail) neither.
+    rows = [("2026-09", "40代", 9)] * 10 + [("2026-09", "50代", 9)] * 10
+    rows += [("2026-10", "40代", 9)] * 2 + [("2026-10", "40代", 0)] * 3
+    rows += [("2026-10", "50代", 0)] * 2
+    rows += [("2026-10", "20代", 0)] * 3
+    path = tmp_path / "clinic.csv"
+    pd.DataFrame(
+        {
+            "response_id": [f"R{i}" for i in range(len(rows))],
+            "submitted_at": [f"{m}-10" for m, _, _ in rows],
+            "score": [s for _, _, s in rows],
+            "age": [a for _, a, _ in rows],
+        }
+    ).to_csv(path, index=False)
+    unit = prepare_unit(path, name="川口院", language="ja", period="2026-10")
+    head = show(sections.headline_section, unit, comparison=["previous"], target=None)
+    dims = [{"column": "age", "label": "年代"}]
+    breakdown = show(sections.breakdowns, unit, dims).value["age"]
+    hidden = set(breakdown["age"].loc[breakdown["suppressed"]].astype(str))
+    assert hidden == {"20代", "50代"}
+    movers = show(sections.change_drivers, unit, head.value, dims)
+    (record,) = movers.value
+    named = {item["group"] for item in record["items"]} - {None}
+    assert named == {"40代"}
+    assert not any(name in movers.text for name in hidden)
+    assert "その他のグループ（匿名性のため非表示のグループを含む）" in movers.text
+    # with no floor the same data names them: the floor is what keeps them out
+    bare = show(sections.change_drivers, unit, head.value, dims, min_report_n=0)
+    assert {i["group"] for i in bare.value[0]["items"]} & hidden
+    summary = show(sections.summary, unit, head.value, contributors=movers.value).value
+    from nps_kit.decompose import contributors_text
+
+    mail_lines = [contributors_text(r, "ja") for r in summary.contributors]
+    assert mail_lines and not any(name in line for line in mail_lines for name in hidden)
