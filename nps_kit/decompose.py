@@ -319,10 +319,13 @@ def contributors_text(record: Mapping[str, Any], lang: Language) -> str:
     Returns
     -------
     str
-        One sentence; the report and the e-mail use the same words.
+        One sentence; the report and the e-mail use the same words. Without items (every
+        group under the anonymity floor) it says that what moved is withheld.
     """
     what = label("vs_previous" if record["kind"] == "previous" else "vs_last_year", lang)
     total = points(record["total"], lang, signed=True)
+    if not record["items"]:  # every group under the anonymity floor: nothing can be named
+        return t("decompose.withheld", lang, what=what, total=total, by=record["label"])
     items = []
     for item in record["items"]:
         value = points(item["value"], lang, signed=True)

@@ -748,6 +748,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "その他のグループ（匿名性のため非表示のグループを含む）",
         "en": "other groups (including groups hidden for anonymity)",
     },
+    "decompose.withheld": {
+        "ja": "{what}{total}の内訳（{by}別）は、どのグループも回答数が少なく匿名性のため"
+        "示しません。",
+        "en": "What moved the {total} {what} (by {by}) is not shown: every group is too "
+        "small to show without risking anonymity.",
+    },
     "decompose.noise": {"ja": "（誤差の範囲内）", "en": " (within noise)"},
     "decompose.no_answer": {"ja": "（無回答）", "en": "(no answer)"},
     "alerts_mail.subject": {

@@ -210,8 +210,9 @@ def change_drivers(
     clear (not noise) component is biggest is shown, as "+2.1: Web (its NPS) +1.6, app
     (growing share) +0.7, others −0.2", with components inside their margin of error marked.
     A group under the anonymity floor ``min_report_n`` in either period, which the
-    breakdowns hide, is never named: its parts are in "other groups", which says so; a
-    breakdown with no group to name is not shown.
+    breakdowns hide, is never named: its parts are in "other groups", which says so. A
+    breakdown with no group to name is not shown; when no breakdown has one because their
+    groups are hidden, the line says that what moved is withheld (no items).
 
     Returns
     -------
@@ -228,6 +229,7 @@ def change_drivers(
         if shown is None:
             continue
         best: tuple[float, str, str, list[Contributor]] | None = None
+        withheld: tuple[str, str] | None = None  # a breakdown whose every group is hidden
         for dim in dimensions:
             column = dim if isinstance(dim, str) else dim["column"]
             name = column if isinstance(dim, str) else (dim.get("label") or column)
@@ -249,6 +251,10 @@ def change_drivers(
             # "Others" alone (every group hidden or too small a part) says nothing moved.
             if named and (best is None or strength > best[0]):
                 best = (strength, column, name, parts)
+            elif not named and withheld is None and any(p.hidden for p in parts):
+                withheld = (column, name)
+        if best is None and withheld is not None:  # say why, rather than nothing
+            best = (0.0, *withheld, [])
         if best is None:
             continue
         _, column, name, parts = best

@@ -166,3 +166,16 @@ def test_the_rest_with_hidden_groups_says_so_in_both_languages() -> None:
         "What moved the −51.4 pts vs previous month (by age): 40代 (its share) +20.0 pts "
         "(within noise), other groups (including groups hidden for anonymity) −71.4 pts"
     )
+
+
+def test_with_every_group_hidden_the_line_says_what_moved_is_withheld() -> None:
+    from nps_kit.decompose import contributors_text
+
+    record = {"kind": "previous", "label": "年代", "total": -51.4, "items": []}
+    assert contributors_text(record, "ja") == (
+        "前月比−51.4ポイントの内訳（年代別）は、どのグループも回答数が少なく匿名性のため示しません。"
+    )
+    assert contributors_text({**record, "label": "age"}, "en") == (
+        "What moved the −51.4 pts vs previous month (by age) is not shown: every group is too "
+        "small to show without risking anonymity."
+    )

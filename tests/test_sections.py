@@ -954,3 +954,26 @@ def test_what_moved_never_names_a_group_the_breakdowns_hide(
 
     mail_lines = [contributors_text(r, "ja") for r in summary.contributors]
     assert mail_lines and not any(name in line for line in mail_lines for name in hidden)
+
+
+def test_what_moved_is_withheld_when_every_group_is_hidden(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    rows = [("2026-09", "40代", 9)] * 10 + [("2026-09", "50代", 9)] * 10
+    rows += [("2026-10", "40代", 0)] * 3 + [("2026-10", "50代", 0)] * 4
+    path = tmp_path / "clinic.csv"
+    pd.DataFrame(
+        {
+            "response_id": [f"R{i}" for i in range(len(rows))],
+            "submitted_at": [f"{m}-10" for m, _, _ in rows],
+            "score": [s for _, _, s in rows],
+            "age": [a for _, a, _ in rows],
+        }
+    ).to_csv(path, index=False)
+    unit = prepare_unit(path, name="川口院", language="ja", period="2026-10")
+    head = show(sections.headline_section, unit, comparison=["previous"], target=None)
+    movers = show(sections.change_drivers, unit, head.value, [{"column": "age", "label": "年代"}])
+    (record,) = movers.value
+    assert record["items"] == []
+    assert "40代" not in movers.text and "50代" not in movers.text
+    assert "どのグループも回答数が少なく匿名性のため示しません" in movers.text
