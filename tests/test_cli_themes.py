@@ -117,3 +117,34 @@ def test_suggest_lists_phrases_of_comments_without_a_theme(capsys, tmp_path):
         "example": "The parking meter ate my coins",
     }
     assert err == ""
+
+
+def test_suggest_masks_personal_data_as_the_report_does(capsys, tmp_path):
+    path = tmp_path / "c.csv"
+    comments = ["駐車場の連絡先 090-1234-5678 に電話ください"] * 3
+    comments += ["parking: mail a@b.example"] * 2
+    path.write_text("\n".join(["comment", *comments]) + "\n", encoding="utf-8")
+    themes = tmp_path / "themes.yaml"
+    themes.write_text(
+        "version: 1\nthemes:\n  price:\n    label: {ja: 価格, en: Price}\n"
+        "    keywords: {ja: [価格], en: [price]}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = _run(
+        capsys,
+        str(path),
+        "--text-column",
+        "comment",
+        "--suggest",
+        "--format",
+        "json",
+        "--pack",
+        str(themes),
+    )
+    assert code == 0
+    found = json.loads(out)
+    examples = {p["example"] for p in found["phrases"]}
+    assert "駐車場の連絡先 [PHONE] に電話ください" in examples
+    assert "parking: mail [EMAIL]" in examples
+    assert "090-1234-5678" not in out and "a@b.example" not in out
+    assert not any("phone" in p["phrase"].lower() for p in found["phrases"])

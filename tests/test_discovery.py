@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
-from nps_kit.text import load_pack
+from nps_kit.text import load_pack, load_themes
 from nps_kit.text.discovery import text_quality, uncovered_phrases
 
 COMMENTS = pd.Series(
@@ -48,3 +50,46 @@ def test_text_quality_warns_when_a_pack_tags_few_comments() -> None:
 
 def test_text_quality_without_comments_has_no_rows() -> None:
     assert text_quality(pd.Series(["特になし", None]), load_pack("generic"), lang="en").empty
+
+
+PRICE_ONLY = """\
+version: 1
+themes:
+  price:
+    label: {ja: 価格, en: Price}
+    keywords: {ja: [価格], en: [price]}
+"""
+
+
+def test_suggested_phrases_keep_negation_and_never_show_a_mask(tmp_path: Path) -> None:
+    (tmp_path / "themes.yaml").write_text(PRICE_ONLY, encoding="utf-8")
+    book = load_themes(tmp_path / "themes.yaml")
+    texts = pd.Series(
+        ["予約電話がつながらない"] * 3
+        + ["麻酔が効かず痛かった"] * 2
+        + ["連絡先[PHONE]までお願いします"] * 5
+        + ["The parking app doesn't work"] * 2
+        + ["I can't log in to the portal"] * 2
+    )
+    phrases = uncovered_phrases(texts, book, top=50)
+    shown = set(phrases.phrases["phrase"])
+    # a phrase in the same comments as a longer one stands for it: the longest is listed
+    assert {"予約電話繋がらない", "麻酔利かない痛い", "連絡先"} <= shown
+    assert not {"繋がる", "予約電話繋がる", "利く", "麻酔利く痛い"} & shown
+    assert {"parking app doesn't work", "can't log in to the portal"} <= shown
+    assert "work" not in shown and "log" not in shown
+    assert not any("phone" in p.lower() for p in shown)
+
+
+def test_a_negated_judgement_alone_is_not_a_phrase() -> None:
+    texts = pd.Series(["not great"] * 3 + ["痛くない"] * 3)
+    assert uncovered_phrases(texts, load_pack("retail")).phrases.empty
+
+
+def test_a_japanese_phrase_stays_within_its_clause(tmp_path: Path) -> None:
+    (tmp_path / "themes.yaml").write_text(PRICE_ONLY, encoding="utf-8")
+    texts = pd.Series(["予約の電話がつながらない。連絡先は[PHONE]です"] * 3)
+    found = uncovered_phrases(texts, load_themes(tmp_path / "themes.yaml"), top=50)
+    shown = set(found.phrases["phrase"])
+    assert {"予約電話繋がらない", "連絡先"} <= shown
+    assert not any("繋がらない連絡" in p for p in shown)

@@ -147,3 +147,15 @@ def test_phrases_of_a_batch_equal_each_comment_alone() -> None:
         assert batch[label] == _phrase_sets(pd.Series([text])).iloc[0]
     assert batch[0] == {} and batch[2] == {}
     assert "delivery tracking" in batch[3].values()
+
+
+def test_typical_phrases_keep_negation() -> None:
+    rows = [("detractor", "説明が分かりにくい")] * 3 + [("detractor", "The app doesn't work")] * 3
+    rows += [("promoter", "説明が分かりやすい")] * 3 + [("promoter", "The app works well")] * 3
+    texts = pd.Series([t for _, t in rows])
+    segments = pd.Series([s for s, _ in rows])
+    table = segment_phrases(texts, segments, top=10)
+    found = dict(zip(table["phrase"], table["segment"], strict=True))
+    assert found.get("分かりにくい") == "detractor" and found.get("分かりやすい") == "promoter"
+    assert found.get("app doesn't work") == "detractor"  # not "app work"
+    assert "分かる" not in found  # the lemma alone would say the opposite

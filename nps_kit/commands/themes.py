@@ -42,7 +42,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--suggest",
         action="store_true",
-        help="list what no theme covers: share of comments and frequent phrases with examples",
+        help=(
+            "list what no theme covers: share of comments and frequent phrases with examples "
+            "(personal data masked as in the report)"
+        ),
     )
     p.add_argument("--sheet", metavar="NAME", help="XLSX sheet name or 0-based index")
     p.add_argument("--encoding", metavar="ENC", help="text encoding, e.g. cp932 (default: detect)")
@@ -54,6 +57,7 @@ def _run(args: argparse.Namespace) -> int:
     from nps_kit.load import load_responses, read_columns
     from nps_kit.text.discovery import uncovered_phrases
     from nps_kit.text.packs import PACKS, load_pack
+    from nps_kit.text.redaction import redact
     from nps_kit.text.sentiment import tag_polarity
     from nps_kit.text.themes import load_themes
 
@@ -84,7 +88,9 @@ def _run(args: argparse.Namespace) -> int:
     book = load_pack(args.pack) if args.pack in PACKS else load_themes(_themes_file(args.pack))
     out = sys.stdout
     if args.suggest:
-        found = uncovered_phrases(texts, book)
+        # Examples are comments shown to people: masked as the report masks them (and the
+        # phrases found in the masked text, so no e-mail address or name becomes a phrase).
+        found = uncovered_phrases(redact(texts).texts, book)
         if args.format == "json":
             payload = {
                 "comments": found.comments,

@@ -1,7 +1,8 @@
 """What no theme covers: the share of comments without a theme and their frequent phrases.
 
 Phrases are n-grams (one to three words) of content-word lemmas — fugashi/UniDic lemmas for
-Japanese (:func:`nps_kit.text.tokenise`), simplemma lemmas for English — counted once per
+Japanese (:func:`nps_kit.text.tokenise`), simplemma lemmas for English, a negated word kept
+negated (つながらない is 繋がらない, "can't log in" ``not log``) — counted once per
 comment, so an analyst sees which topics to add to a themes file, each with an example. English
 phrases are shown in the words of the comments (the most frequent wording), not as lemmas. Single
 words that only judge ("great", "残念") are not listed.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,7 +23,9 @@ from nps_kit.text import _lexicon
 from nps_kit.text._lemma import lemma
 from nps_kit.text.themes import ThemeBook, tag_themes
 from nps_kit.text.tokens import (
+    NEGATED,
     _en_spans,
+    _tokens,
     answered,
     detect_language,
     normalise,
@@ -35,6 +39,8 @@ _MAX_N = 3
 #: view. Never again" gives "park view" and "never", not "park view never"). A full stop needs
 #: a space or the end after it, so "£6.99" does not cut.
 _CLAUSE_BREAK = re.compile(r"[.,;:!?…]+(?:\s|$)|[()\[\]{}\"“”]|\s[-–—]+\s|\n")
+#: What ends a clause in a normalised Japanese comment (NFKC makes ！？ into !?).
+_JA_CLAUSE_BREAK = re.compile(r"[。、!?…「」『』()\n]+")
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,7 @@ def _surfaces(tokens: list[str], lang: str, text: str | None = None) -> dict[str
     (dictionary forms, which read naturally). An English phrase does not run across a clause
     break of ``text`` (:data:`_CLAUSE_BREAK`).
     """
-    words = [lemma(t) for t in tokens] if lang == "en" else tokens
+    words = [_lemma(t) for t in tokens] if lang == "en" else tokens
     judgements = _lexicon.en_lexicon() if lang == "en" else _lexicon.ja_lexicon()
     joiner = " " if lang == "en" else ""
     spans = _en_spans(text) if lang == "en" and text is not None else None
@@ -91,14 +97,45 @@ def _surfaces(tokens: list[str], lang: str, text: str | None = None) -> dict[str
             if n > 1 and any(cut[i : i + n - 1]):
                 continue
             gram = words[i : i + n]
-            # A judgement alone ("great", "残念") names no topic to add to the themes.
-            if n == 1 and gram[0] in judgements:
+            # A judgement alone ("great", "残念"), negated or not ("not great", "痛くない"),
+            # names no topic to add to the themes.
+            if n == 1 and _judges(gram[0], judgements):
                 continue
             key = joiner.join(gram)
             if spans is not None:
                 out[key] = text[spans[i][1] : spans[i + n - 1][2]]  # type: ignore[index]
             else:
                 out.setdefault(key, key)
+    return out
+
+
+def _lemma(token: str) -> str:
+    """Return the lemma of an English token, negated ones too (``not arrived`` → ``not arrive``)."""
+    if token.startswith(NEGATED):
+        return NEGATED + lemma(token.removeprefix(NEGATED))
+    return lemma(token)
+
+
+def _judges(word: str, judgements: Mapping[str, float]) -> bool:
+    """Whether a word only judges, negated or not (Japanese stems: 痛くない → 痛く)."""
+    if word in judgements:
+        return True
+    return word.removeprefix(NEGATED) in judgements or (
+        word.endswith("ない") and word[:-2] in judgements
+    )
+
+
+def _comment_phrases(tokens: list[str], lang: str, text: str) -> dict[str, str]:
+    """Return a comment's phrases (:func:`_surfaces`); a Japanese one stays within a clause.
+
+    "予約の電話がつながらない。連絡先は…" gives 予約電話繋がらない and 連絡先, not
+    繋がらない連絡先 across the full stop (English phrases stop at a clause break likewise).
+    """
+    if lang != "ja":
+        return _surfaces(tokens, lang, text)
+    out: dict[str, str] = {}
+    for clause in _JA_CLAUSE_BREAK.split(text):
+        out.update(_surfaces(list(_tokens(clause, "ja")), "ja"))
     return out
 
 
@@ -152,7 +189,7 @@ def uncovered_phrases(
     ):
         if pd.isna(lang):
             continue
-        for gram, wording in _surfaces(list(toks), str(lang), str(norm)).items():
+        for gram, wording in _comment_phrases(list(toks), str(lang), str(norm)).items():
             key = (gram, str(lang))
             counts[key] += int(times)
             wordings.setdefault(key, Counter())[wording] += int(times)

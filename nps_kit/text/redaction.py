@@ -17,9 +17,21 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-__all__ = ["KINDS", "Redaction", "redact", "redact_one"]
+__all__ = ["KINDS", "PLACEHOLDER", "Redaction", "placeholder", "redact", "redact_one"]
 
 KINDS: tuple[str, ...] = ("email", "phone", "postcode", "card", "mynumber", "name")
+
+
+def placeholder(kind: str) -> str:
+    """Return what replaces personal data of ``kind`` in a comment, e.g. ``[PHONE]``."""
+    return f"[{kind.upper()}]"
+
+
+#: A placeholder in a comment, in any case (normalised comments are case-folded): what the
+#: phrase finders skip, so that a mask never becomes a phrase ("連絡先phone").
+PLACEHOLDER = re.compile(
+    r"\[(?:" + "|".join(re.escape(kind) for kind in KINDS) + r")\]", re.IGNORECASE
+)
 
 # Full-width and look-alike characters mapped one-to-one to ASCII, so that match offsets in the
 # folded text are offsets in the original text.
@@ -168,7 +180,7 @@ def redact_one(text: str) -> tuple[str, dict[str, int]]:
         pieces, last = [], 0
         for start, end, kind in spans:
             pieces.append(text[last:start])
-            pieces.append(f"[{kind.upper()}]")
+            pieces.append(placeholder(kind))
             counts[kind] += 1
             last = end
         pieces.append(text[last:])

@@ -7,6 +7,11 @@ survey comments repeat a lot ("特になし", "n/a", "Great service").
 Japanese is tokenised with MeCab through ``fugashi`` and the ``unidic-lite`` dictionary (lemmas of
 content words: nouns, verbs, adjectives and adjectival nouns); English with a small regular
 expression. One MeCab tagger is created lazily and reused.
+
+A negated word stays negated, so that a phrase never says the opposite of its comments:
+つながらない is 繋がらない (not 繋がる), 効かず 利かない, 分かりにくい 分かりにくい (not 分かる),
+問題はない 問題ない; "doesn't work" is ``not work``, "never arrived" ``not arrived``. The
+placeholders of :mod:`nps_kit.text.redaction` (``[PHONE]``) are not words.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
+    "NEGATED",
     "NO_ANSWER",
     "STOP_WORDS_EN",
     "STOP_WORDS_JA",
@@ -66,6 +72,30 @@ STOP_WORDS_JA: frozenset[str] = frozenset(
     ちょっと 少し 全然 いい 良い よい 方 みたい 気 点 回 度 円 日 分 年 月 件
     """.split()
 )
+
+#: What a negated English word starts with in tokens: "doesn't work", "never arrived" and
+#: "no reply" give ``not work``, ``not arrived``, ``not reply``.
+NEGATED = "not "
+_EN_NEGATORS = frozenset(
+    """
+    not no never nor cannot can't cant don't dont doesn't doesnt didn't didnt won't wont isn't
+    isnt wasn't wasnt aren't weren't couldn't wouldn't shouldn't haven't hasn't hadn't
+    """.split()
+)
+#: Stop words a negation reaches over to its word ("don't really like" is ``not like``).
+_EN_NEGATION_REACH = 2
+
+
+def _masked(text: str) -> str:
+    """Blank the redaction placeholders of a normalised text, keeping every offset.
+
+    ``[phone]`` becomes a comma and spaces: no word, and a clause break, so that no phrase
+    runs across the masked data.
+    """
+    from nps_kit.text.redaction import PLACEHOLDER
+
+    return PLACEHOLDER.sub(lambda m: "," + " " * (len(m.group()) - 1), text)
+
 
 # MeCab part-of-speech prefixes (UniDic) that carry content; the sub-types that do not.
 _JA_KEEP = ("名詞", "動詞", "形容詞", "形状詞")
@@ -239,21 +269,106 @@ def _tagger() -> Any:
 
 def _tokens_ja(text: str) -> list[str]:
     # The plain-text output is several times faster than building fugashi node objects.
-    # UniDic columns: surface, pronunciation, lemma reading, lemma, part of speech, ...
-    tokens: list[str] = []
-    for line in _tagger().parse(text).split("\n"):
+    # UniDic columns: surface, pronunciation, lemma reading, lemma, part of speech,
+    # conjugation type, conjugation form, ...
+    morphs = []
+    for line in _tagger().parse(_masked(text)).split("\n"):
         fields = line.split("\t")
         if len(fields) < 5:
             continue
-        pos = fields[4]
+        fields += [""] * (7 - len(fields))
+        # Loanword lemmas carry their origin ("アプリ-application"); unknown words have none.
+        morphs.append((fields[0], fields[2], fields[3].split("-", 1)[0] or fields[0], *fields[4:7]))
+    tokens: list[str] = []
+    i = 0
+    while i < len(morphs):
+        _, _, lemma, pos, ctype, _ = morphs[i]
+        i += 1
         if not pos.startswith(_JA_KEEP) or pos.startswith(_JA_DROP):
             continue
-        # Loanword lemmas carry their origin ("アプリ-application"); unknown words have none.
-        lemma = fields[3].split("-", 1)[0] or fields[0]
         if lemma in STOP_WORDS_JA or (len(lemma) == 1 and not _JA_CHAR.match(lemma)):
             continue
-        tokens.append(lemma)
+        word, kind = lemma, pos.split("-", 1)[0]
+        # 分かり＋にくい／やすい／づらい is one word: 分かる alone would say the opposite.
+        if kind == "動詞" and i < len(morphs) and morphs[i][3].startswith("接尾辞-形容詞的"):
+            suffix = _hiragana(morphs[i][1])
+            if suffix in _JA_EASE:
+                word, kind, ctype = _ja_form(lemma, ctype, "連用") + suffix, "形容詞", "形容詞"
+                i += 1
+        negated, i = _ja_negation(morphs, i, kind)
+        if negated is not None:
+            word = _ja_negative(word, kind, ctype, negated)
+        tokens.append(word)
     return tokens
+
+
+#: Adjective suffixes after a verb that make one word with it (分かりにくい, 使いやすい).
+_JA_EASE = frozenset({"にくい", "づらい", "ずらい", "がたい", "やすい"})
+#: Between a word and its negation: て／で, は／も, だ (で), ます, れる／られる, せる／させる, and
+#: the helper verbs いる／ある／できる／する (with が after a noun: 予約ができない).
+_JA_BRIDGE_AUX = frozenset({"ます", "れる", "られる", "せる", "させる", "だ"})
+_JA_HELPERS = {"居る": "いない", "有る": "ない", "出来る": "できない", "為る": "しない"}
+_KATA_HIRA = str.maketrans({chr(c): chr(c - 0x60) for c in range(0x30A1, 0x30F7)})
+_A_ROW = dict(zip("うくぐすつぬぶむる", "わかがさたなばまら", strict=True))
+_I_ROW = dict(zip("うくぐすつぬぶむる", "いきぎしちにびみり", strict=True))
+
+
+def _hiragana(reading: str) -> str:
+    return reading.translate(_KATA_HIRA)
+
+
+def _ja_negation(morphs: list[tuple[str, ...]], i: int, kind: str) -> tuple[str | None, int]:
+    """Whether the word before ``morphs[i]`` is negated; return the helper and where it ends.
+
+    The helper is the verb that carries the negation after a noun (できない after 予約が),
+    ``""`` when the negation follows the word itself (つながら＋ない, 長く＋ない, 問題＋ない).
+    """
+    helper = ""
+    j = i
+    while j < len(morphs):
+        surface, _, lemma, pos, _, _ = morphs[j]
+        if pos.startswith("助動詞") and lemma in ("ない", "ず", "ぬ"):
+            return helper, j + 1
+        if pos.startswith("形容詞-非自立可能") and lemma == "無い":
+            return helper, j + 1
+        if pos.startswith("助動詞") and lemma in _JA_BRIDGE_AUX:
+            helper = "でない" if lemma == "だ" and not helper else helper
+        elif pos.startswith("助詞-接続助詞") and surface in ("て", "で"):
+            pass
+        elif pos.startswith("助詞-係助詞") and surface in ("は", "も"):
+            pass
+        elif pos.startswith("助詞-格助詞") and surface == "が" and kind == "名詞":
+            pass
+        elif pos.startswith("動詞-非自立可能") and lemma in _JA_HELPERS:
+            if kind in ("名詞", "形状詞") and not helper:  # the first: 対応して（い）ない
+                helper = _JA_HELPERS[lemma]
+        else:
+            break
+        j += 1
+    return None, i
+
+
+def _ja_form(lemma: str, ctype: str, form: str) -> str:
+    """Return the stem before ない (未然) or にくい (連用): 繋がる → 繋がら, 分かり."""
+    row = _A_ROW if form == "未然" else _I_ROW
+    if ctype.startswith("五段") and lemma[-1:] in row:
+        return lemma[:-1] + row[lemma[-1]]
+    if ctype.startswith(("上一段", "下一段")) and lemma.endswith("る"):
+        return lemma[:-1]
+    if ctype.startswith("サ行変格") and lemma.endswith("する"):
+        return lemma[:-2] + "し"
+    if ctype.startswith("カ行変格"):
+        return lemma[:-1]
+    return lemma
+
+
+def _ja_negative(word: str, kind: str, ctype: str, helper: str) -> str:
+    """繋がる → 繋がらない, 長い → 長くない, 予約 (＋できない) → 予約できない."""
+    if kind == "動詞":
+        return _ja_form(word, ctype, "未然") + "ない"
+    if kind == "形容詞" and word.endswith("い"):
+        return word[:-1] + "くない"
+    return word + (helper or "ない")
 
 
 def _fold_plural(word: str) -> str:
@@ -274,13 +389,37 @@ def en_token_spans(text: str) -> list[tuple[str, int, int]]:
     The words are those of :func:`tokenise` (same order, plurals folded); ``start`` and
     ``end`` locate the word as written, so that a phrase can be shown in the comment's words.
     """
-    spans = []
-    for m in _EN_WORD.finditer(text.replace("’", "'")):  # same length: offsets agree
+    spans: list[tuple[str, int, int]] = []
+    clean = _masked(text.replace("’", "'"))  # same length: offsets agree
+    negator: tuple[int, int] | None = None  # (start, stop words since) of a pending negation
+    for m in _EN_WORD.finditer(clean):
         word = m.group()
-        if word in STOP_WORDS_EN or len(word) < 2 or word.isdigit():
+        if negator is not None and (
+            _CLAUSE_END.search(clean, negator[0], m.start()) or negator[1] > _EN_NEGATION_REACH
+        ):
+            negator = None  # "not. Great" or too far: the negation ends
+        if word in _EN_NEGATORS:
+            negator = (m.start(), 0)
+            if word == "never":  # a word of its own ("never again") when nothing follows
+                spans.append((word, m.start(), m.end()))
             continue
-        spans.append((_fold_plural(word), m.start(), m.end()))
+        if word in STOP_WORDS_EN or len(word) < 2 or word.isdigit():
+            if negator is not None:
+                negator = (negator[0], negator[1] + 1)
+            continue
+        start = m.start()
+        if negator is not None:
+            if spans and spans[-1][0] == "never" and spans[-1][1] == negator[0]:
+                spans.pop()  # "never arrived" is one word
+            word, start, negator = NEGATED + _fold_plural(word), negator[0], None
+            spans.append((word, start, m.end()))
+            continue
+        spans.append((_fold_plural(word), start, m.end()))
     return spans
+
+
+#: What ends a negation's reach in English: a clause break (as in the phrase finder).
+_CLAUSE_END = re.compile(r"[.,;:!?…()\[\]{}\"“”]|\s[-–—]+\s|\n")
 
 
 #: :func:`en_token_spans` remembered per text: phrases need the words of a comment twice,
