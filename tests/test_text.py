@@ -139,6 +139,7 @@ def test_normalise_collapses_every_kind_of_white_space() -> None:
         ("no reply from support", ["not reply", "support"]),
         ("I don't really like the colour", ["not like", "colour"]),
         ("Never again.", ["never"]),
+        ("Never got a shipping confirmation", ["never", "shipping", "confirmation"]),
         ("Not. Great staff", ["great", "staff"]),  # a clause break ends the negation
     ],
 )

@@ -82,8 +82,9 @@ _EN_NEGATORS = frozenset(
     isnt wasn't wasnt aren't weren't couldn't wouldn't shouldn't haven't hasn't hadn't
     """.split()
 )
-#: Stop words a negation reaches over to its word ("don't really like" is ``not like``).
-_EN_NEGATION_REACH = 2
+#: Stop words a negation reaches over to its word ("don't really like" is ``not like``; "never got a
+#: shipping confirmation" keeps never on its own).
+_EN_NEGATION_REACH = 1
 
 
 def _masked(text: str) -> str:
