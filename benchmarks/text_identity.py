@@ -1,0 +1,187 @@
+"""Check that a speed change leaves every open-text output exactly as it was.
+
+``python benchmarks/text_identity.py dump OUT.pkl`` computes, with the ``nps_kit`` found first on
+``sys.path`` (this checkout's, or the one ``PYTHONPATH`` names), for every pack and every corpus:
+``tag_themes``, ``tag_polarity``, ``theme_mentions``, ``theme_stance``, ``text_quality``,
+``uncovered_phrases`` (100 phrases, down to one comment), ``segment_phrases`` (once per corpus),
+and per distinct normalised comment the clauses (text, contrast, start, turn), each clause's
+polarity, and what the matcher finds (themes with their offsets). The corpora: a 20,000-comment
+sample of ``bench_text``'s corpus, the demo export (``data/demo_responses.csv.gz``) and the
+labelled sets ``tests/data/theme_eval.csv``, ``_blind``, ``_blind2`` and ``_blind3`` (never
+``_blind4``, which only the lead measures).
+
+``python benchmarks/text_identity.py compare A.pkl B.pkl`` prints every output that differs (and
+a few differing rows of each) and exits 1 if any does. Dump the reference from a checkout of the
+commit to compare with (``git worktree`` or ``git archive``), then after each change::
+
+    PYTHONPATH=/tmp/base python benchmarks/text_identity.py dump /tmp/ref.pkl
+    python benchmarks/text_identity.py dump /tmp/new.pkl
+    python benchmarks/text_identity.py compare /tmp/ref.pkl /tmp/new.pkl
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELLED = (
+    "theme_eval.csv",
+    "theme_eval_blind.csv",
+    "theme_eval_blind2.csv",
+    "theme_eval_blind3.csv",
+)
+SAMPLE = 20_000
+
+
+def corpora() -> dict[str, pd.DataFrame]:
+    """Return each corpus as a frame with ``comment`` and ``nps_score`` (Int64) columns."""
+    sys.path.insert(1, str(ROOT / "benchmarks"))
+    from bench_text import make_comments
+
+    rng = np.random.default_rng(7)
+    out = {
+        "bench": pd.DataFrame(
+            {
+                "comment": make_comments(SAMPLE, seed=3).to_numpy(),
+                "nps_score": pd.array(rng.integers(0, 11, SAMPLE), dtype="Int64"),
+            }
+        )
+    }
+    raw = pd.read_csv(ROOT / "data" / "demo_responses.csv.gz", usecols=["score", "comment"])
+    score = pd.to_numeric(raw["score"], errors="coerce")
+    out["demo"] = pd.DataFrame(
+        {
+            "comment": raw["comment"],
+            "nps_score": score.where(score.between(0, 10)).round().astype("Int64"),
+        }
+    )
+    for name in LABELLED:
+        frame = pd.read_csv(ROOT / "tests" / "data" / name, keep_default_na=False, dtype=str)
+        if "score" in frame:
+            score = pd.to_numeric(frame["score"], errors="coerce").astype("Int64")
+        else:
+            score = pd.array(rng.integers(0, 11, len(frame)), dtype="Int64")
+        out[name] = pd.DataFrame({"comment": frame["text"].to_numpy(), "nps_score": score})
+    return out
+
+
+def dump() -> dict[str, Any]:
+    """Compute every output on every corpus and pack."""
+    import nps_kit
+    from nps_kit.score import segment
+    from nps_kit.text import PACKS, load_pack, tag_polarity, tag_themes, theme_mentions
+    from nps_kit.text._match import matcher
+    from nps_kit.text.discovery import text_quality, uncovered_phrases
+    from nps_kit.text.phrases import segment_phrases
+    from nps_kit.text.sentiment import _clauses, polarity_of
+    from nps_kit.text.stance import theme_stance
+    from nps_kit.text.tokens import answered, normalise_one
+
+    print(f"nps_kit from {Path(nps_kit.__file__).parent}", file=sys.stderr)
+    out: dict[str, Any] = {}
+    for name, unit in corpora().items():
+        print(f"  {name}: {len(unit):,} comments", file=sys.stderr, flush=True)
+        texts = unit["comment"].astype("string").str.strip()
+        said = answered(texts)
+        texts = texts.where(said)
+        data = unit.assign(segment=segment(unit["nps_score"]))
+        out[(name, "segment_phrases")] = segment_phrases(texts, data["segment"])
+        distinct = sorted({normalise_one(t) for t in unit["comment"].dropna().astype(str)} - {""})
+        clauses = {t: [tuple(c) for c in _clauses(t)] for t in distinct}
+        out[(name, "clauses")] = clauses
+        out[(name, "clause_polarity")] = {
+            c[0]: polarity_of(c[0]) for cs in clauses.values() for c in cs
+        }
+        for pack in PACKS:
+            book = load_pack(pack)
+            raw = unit["comment"]
+            out[(name, pack, "tag_themes")] = tag_themes(raw, book)
+            polarity = tag_polarity(raw, book)
+            out[(name, pack, "tag_polarity")] = polarity
+            out[(name, pack, "theme_mentions")] = theme_mentions(raw, pack=pack)
+            out[(name, pack, "theme_stance")] = theme_stance(
+                data, tag_polarity(texts, book), commented=said, lang="en", book=book
+            )
+            out[(name, pack, "text_quality")] = text_quality(texts, book, lang="en")
+            found = uncovered_phrases(texts, book, top=100, min_count=1)
+            out[(name, pack, "uncovered")] = (
+                found.comments,
+                found.uncovered,
+                found.share,
+                found.phrases,
+            )
+            themes = matcher(book.themes)
+            out[(name, pack, "find")] = {
+                t: {i: list(s) for i, s in sorted(themes.find(t).items())} for t in distinct
+            }
+    return out
+
+
+def _differs(a: Any, b: Any) -> str | None:
+    """Describe how ``a`` and ``b`` differ, or ``None`` when they are identical."""
+    if isinstance(a, pd.DataFrame) and isinstance(b, pd.DataFrame):
+        try:
+            pd.testing.assert_frame_equal(a, b, check_exact=True)
+        except AssertionError as exc:
+            if a.shape == b.shape and list(a.columns) == list(b.columns):
+                bad = ~((a == b) | (a.isna() & b.isna())).fillna(False).all(axis=1)
+                return f"{exc}\n{a[bad].head(5)}\n--- vs ---\n{b[bad].head(5)}"
+            return str(exc)
+        return None
+    if isinstance(a, dict) and isinstance(b, dict):
+        keys = sorted(set(a) | set(b), key=str)
+        bad = [k for k in keys if k not in a or k not in b or _differs(a[k], b[k])]
+        if not bad:
+            return None
+        shown = "\n".join(f"  {k!r}: {a.get(k)!r} vs {b.get(k)!r}" for k in bad[:5])
+        return f"{len(bad)} of {len(keys)} keys differ, e.g.\n{shown}"
+    if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b):
+        bad = [k for k, (x, y) in enumerate(zip(a, b, strict=True)) if _differs(x, y)]
+        return None if not bad else f"items {bad} differ: {a!r} vs {b!r}"
+    if isinstance(a, float) and isinstance(b, float) and np.isnan(a) and np.isnan(b):
+        return None
+    return None if type(a) is type(b) and a == b else f"{a!r} vs {b!r}"
+
+
+def compare(a: dict[str, Any], b: dict[str, Any]) -> int:
+    """Print every output that differs between two dumps; return how many do."""
+    n = 0
+    for key in sorted(set(a) | set(b), key=str):
+        if key not in a or key not in b:
+            print(f"{key}: only in {'the second' if key not in a else 'the first'} dump")
+            n += 1
+            continue
+        found = _differs(a[key], b[key])
+        if found:
+            print(f"{key}: DIFFERS\n{found}\n")
+            n += 1
+    print(f"{len(set(a) | set(b))} outputs compared, {n} differ")
+    return n
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    d = sub.add_parser("dump", help="write every output to a pickle")
+    d.add_argument("out", type=Path)
+    c = sub.add_parser("compare", help="compare two dumps")
+    c.add_argument("a", type=Path)
+    c.add_argument("b", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "dump":
+        args.out.write_bytes(pickle.dumps(dump()))
+        return 0
+    a = pickle.loads(args.a.read_bytes())
+    b = pickle.loads(args.b.read_bytes())
+    return 1 if compare(a, b) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
