@@ -230,6 +230,8 @@ class Scanner:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         words = leading_literals(pattern)
+        #: The strings one of which every match starts with (:func:`leading_literals`).
+        self.leads = words
         self._automaton: Any = None
         if words:
             self._automaton = ahocorasick.Automaton()
@@ -392,12 +394,14 @@ class ThemeMatcher:
                 for word in literals or ():
                     entry(word).exclude.add(i)
         # Themes with an exclude (not matched by reference): their lemma pass needs the text
-        # blanked first, see Theme.matches_lemmas.
+        # blanked first, see Theme.matches_lemmas. Their excludes are tried only where one of
+        # its matches can start.
         self._excluding = [
             i
             for i, t in enumerate(self._themes)
             if t.exclude is not None and i not in self._reference
         ]
+        self._excludes = {i: Scanner(self._themes[i].exclude) for i in self._excluding}  # type: ignore[arg-type]
         self._automaton: Any = None
         if entries:
             self._automaton = ahocorasick.Automaton()
@@ -444,13 +448,16 @@ class ThemeMatcher:
                 continue
             # Where exclude blanks nothing, the lemmas of the blanked text are ``lemmas``; an
             # exclude whose required literal is not in the text blanks nothing.
-            exclude = self._themes[i].exclude
-            if i not in maybe_exclude or exclude.search(text) is None:  # type: ignore[union-attr]
+            spans = self._spans(text, i) if i in maybe_exclude else None
+            if not spans:
                 if i in candidates:
                     back = back or _Offsets(text)
                     hits[i] = back.map(candidates[i])
-            elif self._themes[i].matches_lemmas(text):
-                hits[i] = []
+            elif (
+                i
+                in self._search(lemma_text(self._blank(text, i, spans)), reference=False, only=i)[0]
+            ):
+                hits[i] = []  # Theme.matches_lemmas
         for i, starts in candidates.items():
             # Only themes that the lemmas alone find need their places mapped back.
             if i not in hits and self._themes[i].exclude is None:
@@ -458,20 +465,34 @@ class ThemeMatcher:
                 hits[i] = back.map(starts)
         return hits
 
-    def _search(
-        self, text: str, *, reference: bool, skip: Collection[int] = ()
-    ) -> tuple[Found, set[int]]:
-        """Return the themes found in ``text`` (with offsets) and those whose exclude may match.
+    def _spans(self, text: str, i: int) -> list[tuple[int, int]]:
+        """Return the spans of the matches of theme ``i``'s exclude in ``text``."""
+        return [m.span() for m in self._excludes[i].finditer(text)]
 
-        Themes in ``skip`` are left out of the result (their patterns and excludes are not
-        searched).
+    def _blank(self, text: str, i: int, spans: list[tuple[int, int]]) -> str:
+        """Return ``exclude.sub(" ", text)`` of theme ``i``, given the spans of its matches."""
+        if not self._excludes[i].leads:  # a match may be empty: let re.sub place them
+            return self._themes[i].exclude.sub(" ", text)  # type: ignore[union-attr]
+        # Every match is non-empty: each is replaced by one space, as re.sub does.
+        parts = []
+        last = 0
+        for a, b in spans:
+            parts.append(text[last:a])
+            last = b
+        parts.append(text[last:])
+        return " ".join(parts)
+
+    def _places(
+        self, text: str, *, skip: Collection[int] = (), only: int | None = None
+    ) -> tuple[Found, list[tuple[int, int, tuple[int, ...]]], set[int]]:
+        """Find where each theme's ``pattern`` matches ``text``, excludes not applied.
+
+        Returns the themes found with the offsets where their keywords and patterns start (the
+        keys are exactly the themes whose ``pattern.search(text)`` finds something), the
+        (start, end, themes) of every keyword found, and the themes whose exclude may match.
+        Themes in ``skip`` are left out (their patterns are not searched); with ``only``, only
+        that theme is looked for.
         """
-        # Hand-built themes are matched by Theme.matches, which tries the lemmas itself.
-        hits: Found = {}
-        if reference:
-            for i in self._reference:
-                if self._themes[i].matches(text):
-                    hits[i] = []
         found: Found = {}  # themes whose ``pattern`` is found in the text, with offsets
         keywords: list[tuple[int, int, tuple[int, ...]]] = []  # (start, end, themes) of each
         maybe_patterns: set[int] = set()
@@ -495,6 +516,9 @@ class ThemeMatcher:
                 if exclude:
                     maybe_exclude |= exclude
         maybe_patterns.update(self._always_patterns)
+        if only is not None:
+            maybe_patterns &= {only}
+            found = {only: found[only]} if only in found else {}
         if skip:
             maybe_patterns.difference_update(skip)
             for i in skip:
@@ -505,18 +529,44 @@ class ThemeMatcher:
             starts = [m.start() for m in self._patterns[i].finditer(text)]
             if starts:
                 found[i] = [*found[i], *starts] if i in found else starts
+        return found, keywords, maybe_exclude
+
+    def _search(
+        self,
+        text: str,
+        *,
+        reference: bool,
+        skip: Collection[int] = (),
+        only: int | None = None,
+    ) -> tuple[Found, set[int]]:
+        """Return the themes found in ``text`` (with offsets) and those whose exclude may match.
+
+        A theme is found where ``Theme._matches`` finds it (its pattern, outside what its
+        exclude blanks). Themes in ``skip`` are left out of the result (their patterns and
+        excludes are not searched); with ``only``, only that theme is looked for.
+        """
+        # Hand-built themes are matched by Theme.matches, which tries the lemmas itself.
+        hits: Found = {}
+        if reference:
+            for i in self._reference:
+                if self._themes[i].matches(text):
+                    hits[i] = []
+        found, keywords, maybe_exclude = self._places(text, skip=skip, only=only)
         for i, starts in found.items():
-            exclude = self._themes[i].exclude
             # Where nothing is excluded the blanked text is the text itself, already matched.
-            if exclude is None or i not in maybe_exclude:
+            if i not in maybe_exclude or i not in self._excludes:
                 hits[i] = starts
                 continue
-            spans = [m.span() for m in exclude.finditer(text)]
+            spans = self._spans(text, i)
             if not spans:
                 hits[i] = starts
-            elif any(
-                i in themes and not _overlaps(start, end, spans) for start, end, themes in keywords
-            ) or self._themes[i].pattern.search(exclude.sub(" ", text)):
+            elif (
+                any(
+                    i in themes and not _overlaps(start, end, spans)
+                    for start, end, themes in keywords
+                )
+                or i in self._places(self._blank(text, i, spans), only=i)[0]
+            ):
                 # A keyword outside every excluded stretch is in the blanked text too: blanking
                 # leaves its letters and only puts a space beside it.
                 hits[i] = [s for s in starts if not any(a <= s < b for a, b in spans if a < b)]
