@@ -566,14 +566,19 @@ def test_required_literals(source: str, expected: set[str] | None) -> None:
     ("source", "expected"),
     [
         ("abc", {"abc"}),
-        ("ab+c", {"a"}),
+        ("ab+c", {"ab"}),
         (r"\bbut\b|[,:]", {"but", ",", ":"}),
-        ("(?P<x>けれど|けど)|(?P<y>、)", {"け", "、"}),
+        ("(?P<x>けれど|けど)|(?P<y>、)", {"けれど", "けど", "、"}),
         (r"(?<!a)(?=b)bc", {"bc"}),
-        ("(?:ok)+!", {"ok"}),
+        ("(?:ok)+!", {"ok"}),  # "okok" starts with "ok": left out
         ("一方で?", {"一方"}),
-        ("a?b", None),
-        ("(ab|)c", None),
+        # optional items and alternatives are spelled out
+        ("a?b", {"ab", "b"}),
+        ("(ab|)c", {"abc", "c"}),
+        ("e-?mails?", {"e-mail", "email"}),
+        ("(great|good) deal", {"great deal", "good deal"}),
+        ("x{0,2}y", {"xxy", "xy", "y"}),
+        ("a*b", None),
         (r"\b", None),
         ("[a-z]x", None),
         (".x", None),
@@ -581,7 +586,8 @@ def test_required_literals(source: str, expected: set[str] | None) -> None:
         ("(?i:ab)c", None),
         # a group that only looks around is skipped like a lookaround
         ("(?:(?<=い)|(?<=ない))が|、", {"が", "、"}),
-        ("(?:(?<=い)|x)が", None),  # "が" alone may match too: not known
+        ("(?:(?<=い)|x)が", {"xが", "が"}),
+        ("(?:ab|[a-z])c", None),  # the second alternative may start with any letter
     ],
 )
 def test_leading_literals(source: str, expected: set[str] | None) -> None:
@@ -627,8 +633,44 @@ def test_scanner_finds_what_finditer_and_search_find(source: str, text: str) -> 
     assert fast.sub(" ", text) == pattern.sub(" ", text)
 
 
+def _shipped_regexes() -> list[str]:
+    """Every exclude and pattern of the shipped packs, and the patterns above."""
+    from nps_kit.text import PACKS, load_pack
+
+    out = [*SCANNED, "ab+c", "a?b", "(ab|)c", "e-?mails?", "x{0,2}y", "(?:(?<=い)|x)が"]
+    for pack in PACKS:
+        for theme in load_pack(pack).themes:
+            out.extend(theme.patterns)
+            if theme.exclude is not None:
+                out.append(theme.exclude.pattern)
+    return out
+
+
+SHIPPED_REGEXES = _shipped_regexes()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(SHIPPED_REGEXES), st.data())
+def test_every_match_starts_with_a_leading_literal(source: str, data: st.DataObject) -> None:
+    pattern = re.compile(source)
+    leads = leading_literals(pattern)
+    if leads is None:
+        return
+    # Texts made of the words written in the pattern, its leads and a few separators.
+    words = re.findall(r"[a-z]+|[^\x00-\x7f]+", source)
+    pieces = sorted({*words, *leads, " ", "s", "es", "-", "の", "が", "1"})
+    text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=10)))
+    for start in range(len(text) + 1):
+        found = pattern.match(text, start)
+        if found is not None:
+            assert text.startswith(tuple(leads), start), (source, text, start)
+    assert [m.span() for m in Scanner(pattern).finditer(text)] == [
+        m.span() for m in pattern.finditer(text)
+    ]
+
+
 def test_skipping_adds_a_lookahead_only_where_the_engine_cannot_skip() -> None:
     # alternatives that start with a group or \b: tried at every place without the look-ahead
     assert skipping(re.compile(r"(?:(ab|cd)x)|\bef")).pattern == r"(?=[ace])(?:(?:(ab|cd)x)|\bef)"
-    for source in ("abc|d", "[xy]z", "a?b"):  # the engine skips by itself, or nothing to skip to
+    for source in ("abc|d", "[xy]z", "a*b"):  # the engine skips by itself, or nothing to skip to
         assert skipping(re.compile(source)).pattern == source

@@ -109,6 +109,9 @@ def _node(op: Any, av: Any) -> frozenset[str] | None:
     return None
 
 
+# Both analyses below are pure functions of a pattern, remembered like ``re`` remembers what it
+# compiled: a matcher, a themes file and the scanners ask about the same patterns.
+@lru_cache(maxsize=1024)
 def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Return strings of which every match of ``pattern`` contains at least one.
 
@@ -136,39 +139,108 @@ def _zero_width(op: Any, av: Any) -> bool:
     return False
 
 
+# How many strings a set of leading literals may grow to, and how many repetitions of a group
+# are spelled out, before the analysis settles for the shorter strings it has.
+_MAX_LEADS = 256
+_MAX_SPELLED = 2
+
+
+def _shrink(found: frozenset[str]) -> tuple[frozenset[str], bool]:
+    """Cut too many strings to their first characters until few enough are left.
+
+    Every match that starts with a string starts with its first characters too. Returns the
+    strings and whether they are the ones given (complete as they were).
+    """
+    if len(found) <= _MAX_LEADS:
+        return found, True
+    best = frozenset([""])  # the longest cut that leaves few enough
+    for size in range(1, max(map(len, found))):
+        cut = frozenset(w[:size] for w in found)
+        if len(cut) > _MAX_LEADS:
+            break
+        best = cut
+    return best, False
+
+
+def _concat(
+    items: Sequence[tuple[Any, Any]],
+) -> tuple[frozenset[str], bool]:
+    """Spell out how a concatenation's matches start (see :func:`_spell`)."""
+    heads = frozenset([""])
+    for op, av in items:
+        found, complete = _spell(op, av)
+        heads, kept = _shrink(frozenset(h + f for h in heads for f in found))
+        if not (complete and kept):
+            return heads, False
+    return heads, True
+
+
+def _spell(op: Any, av: Any) -> tuple[frozenset[str], bool]:
+    """Return strings one of which every match of an item starts with, and whether complete.
+
+    Complete means that every match *is* one of the strings, so that what follows the item
+    can be spelled on. Zero-width items (anchors, lookarounds) match the empty string; an item
+    that cannot be analysed gives only the empty string, not complete.
+    """
+    if _zero_width(op, av):
+        return frozenset([""]), True
+    if op is _sre.LITERAL:
+        return frozenset([chr(av)]), True
+    if op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in av):
+        return frozenset(chr(code) for _, code in av), True
+    if op is _sre.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        if add_flags & re.IGNORECASE:
+            return frozenset([""]), False
+        return _concat(list(sub))
+    if op is _sre.ATOMIC_GROUP:  # it matches a subset of what its items match
+        return _concat(list(av))
+    if op is _sre.BRANCH:
+        spelled = [_concat(list(branch)) for branch in av[1]]
+        union, kept = _shrink(frozenset().union(*(found for found, _ in spelled)))
+        return union, kept and all(complete for _, complete in spelled)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        found, complete = _concat(list(sub))
+        if not complete:
+            # At least once: the first repetition starts every match.
+            return (found, False) if low > 0 else (frozenset([""]), False)
+        last = min(high, low + _MAX_SPELLED)
+        out: frozenset[str] = frozenset()
+        powers = frozenset([""])  # the strings of ``count`` repetitions
+        complete = high <= last  # more repetitions start with one of ``last`` repetitions
+        for count in range(last + 1):
+            if count >= low:
+                out |= powers
+            if count == last:
+                break
+            powers, kept = _shrink(frozenset(p + f for p in powers for f in found))
+            if not kept:  # every longer match starts with one of these
+                out |= powers
+                complete = False
+                break
+        out, kept = _shrink(out)
+        return out, kept and complete
+    # Anything else (character ranges, any character, a back-reference…) is not known.
+    return frozenset([""]), False
+
+
 def _leading(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
     """Find strings one of which every match of a concatenation starts with."""
-    for k, (op, av) in enumerate(items):
-        if _zero_width(op, av):
-            continue  # the match starts with what follows ("(?:(?<=い)|(?<=ない))が")
-        if op is _sre.LITERAL:
-            run = []
-            for later, code in items[k:]:
-                if later is not _sre.LITERAL:
-                    break
-                run.append(chr(code))
-            return frozenset(["".join(run)])
-        if op is _sre.IN:
-            if all(kind is _sre.LITERAL for kind, _ in av):
-                return frozenset(chr(code) for _, code in av)
-            return None
-        if op is _sre.SUBPATTERN:
-            _group, add_flags, _del_flags, sub = av
-            return None if add_flags & re.IGNORECASE else _leading(list(sub))
-        if op is _sre.BRANCH:
-            found = [_leading(list(branch)) for branch in av[1]]
-            if any(f is None for f in found):
-                return None
-            return frozenset().union(*found)  # type: ignore[arg-type]
-        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
-            low, _high, sub = av
-            return _leading(list(sub)) if low > 0 else None
-        if op is _sre.ATOMIC_GROUP:
-            return _leading(list(av))
-        return None  # anything else (any character, a back-reference…) may start a match
-    return None  # nothing but zero-width items: the match may be empty
+    found, _complete = _concat(items)
+    if "" in found:
+        return None
+    # A string that starts with another one adds nothing: every match starting with it
+    # starts with the other. In sorted order such a string comes after the shortest string
+    # it starts with, with only strings that start with that one in between.
+    kept: list[str] = []
+    for word in sorted(found):
+        if not kept or not word.startswith(kept[-1]):
+            kept.append(word)
+    return frozenset(kept)
 
 
+@lru_cache(maxsize=1024)
 def leading_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     r"""Return strings one of which every match of ``pattern`` starts with.
 
@@ -203,14 +275,14 @@ def skipping(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if _sre_compile is None or pattern.flags & re.IGNORECASE:
         return pattern
     try:
-        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)  # once: parsing takes a while
-        leads = _leads(parsed)
-        if (
-            not leads
-            or _sre_compile._get_literal_prefix(parsed, pattern.flags)[0]
-            or _sre_compile._get_charset_prefix(parsed, pattern.flags)
-        ):
-            return pattern  # nothing to skip to, or the engine skips by itself
+        leads = leading_literals(pattern)
+        if not leads:
+            return pattern  # nothing to skip to
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        if _sre_compile._get_literal_prefix(parsed, pattern.flags)[
+            0
+        ] or _sre_compile._get_charset_prefix(parsed, pattern.flags):
+            return pattern  # the engine skips by itself
         first = "".join(sorted({word[0] for word in leads}))
         return re.compile(f"(?=[{re.escape(first)}])(?:{pattern.pattern})", pattern.flags)
     except Exception:  # an unknown compiler version, or a pattern that cannot be wrapped
