@@ -318,12 +318,20 @@ class Scanner:
         """Return the matches ``pattern.finditer(text)`` finds, in order."""
         if self._automaton is None:
             return list(self.pattern.finditer(text))
+        return self.finditer_at(text, self._starts(text))
+
+    def finditer_at(self, text: str, starts: Iterable[int]) -> list[re.Match[str]]:
+        """Return the matches ``pattern.finditer(text)`` finds, given where leads start.
+
+        ``starts`` are the offsets, in order and each once, where one of :attr:`leads`
+        starts in ``text`` (found by another automaton that has them too).
+        """
         out: list[re.Match[str]] = []
         # Every match is non-empty (it starts with a literal), so none can start before the
         # end of the previous one; match() sees the text before ``start`` (\b, lookbehinds).
         end = 0
         match = self.pattern.match
-        for start in self._starts(text):
+        for start in starts:
             if start >= end:
                 found = match(text, start)
                 if found is not None:
@@ -390,7 +398,7 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 class _Entry:
     """What one string in the automaton means for each theme."""
 
-    __slots__ = ("en", "exclude", "first_is_newline", "ja", "length", "patterns")
+    __slots__ = ("en", "exclude", "first_is_newline", "ja", "leads", "length", "patterns")
 
     def __init__(self, word: str) -> None:
         self.length = len(word)
@@ -399,10 +407,13 @@ class _Entry:
         self.en: set[int] = set()  # themes with this English keyword (whole word)
         self.patterns: set[int] = set()  # themes whose patterns need this literal
         self.exclude: set[int] = set()  # themes whose exclude needs this literal
+        self.leads: set[int] = set()  # themes whose exclude's matches may start with it
 
     def frozen(
         self,
-    ) -> tuple[int, bool, tuple[int, ...], tuple[int, ...], frozenset[int], frozenset[int]]:
+    ) -> tuple[
+        int, bool, tuple[int, ...], tuple[int, ...], frozenset[int], frozenset[int], tuple[int, ...]
+    ]:
         """Return the automaton's value: tuples are cheaper to read in the search loop."""
         return (
             self.length,
@@ -411,11 +422,14 @@ class _Entry:
             tuple(sorted(self.en - self.ja)),  # a Japanese keyword needs no check
             frozenset(self.patterns),
             frozenset(self.exclude),
+            tuple(sorted(self.leads)),
         )
 
 
 #: Theme index → offsets in the comment where it is found (empty: found, place not known).
 Found = dict[int, list[int]]
+#: Theme index → offsets where a leading literal of its exclude starts (in no order, repeated).
+Starts = dict[int, list[int]]
 
 
 class ThemeMatcher:
@@ -474,6 +488,10 @@ class ThemeMatcher:
             if t.exclude is not None and i not in self._reference
         ]
         self._excludes = {i: Scanner(self._themes[i].exclude) for i in self._excluding}  # type: ignore[arg-type]
+        # The same pass finds where each exclude's matches may start (its Scanner's leads).
+        for i, scanner in self._excludes.items():
+            for word in scanner.leads or ():
+                entry(word).leads.add(i)
         self._automaton: Any = None
         if entries:
             self._automaton = ahocorasick.Automaton()
@@ -507,7 +525,7 @@ class ThemeMatcher:
         return found
 
     def _find(self, text: str) -> Found:
-        hits, maybe_exclude = self._search(text, reference=True)
+        hits, maybe_exclude, leads = self._search(text, reference=True)
         lemmas = lemma_text(text)
         # Unchanged lemmas find nothing new, except where blanking an exclude changes the text.
         # The lemmas only matter for themes the text itself does not mention.
@@ -520,7 +538,7 @@ class ThemeMatcher:
                 continue
             # Where exclude blanks nothing, the lemmas of the blanked text are ``lemmas``; an
             # exclude whose required literal is not in the text blanks nothing.
-            spans = self._spans(text, i) if i in maybe_exclude else None
+            spans = self._spans(text, i, leads) if i in maybe_exclude else None
             if not spans:
                 if i in candidates:
                     back = back or _Offsets(text)
@@ -537,9 +555,18 @@ class ThemeMatcher:
                 hits[i] = back.map(starts)
         return hits
 
-    def _spans(self, text: str, i: int) -> list[tuple[int, int]]:
-        """Return the spans of the matches of theme ``i``'s exclude in ``text``."""
-        return [m.span() for m in self._excludes[i].finditer(text)]
+    def _spans(self, text: str, i: int, leads: Starts) -> list[tuple[int, int]]:
+        """Return the spans of the matches of theme ``i``'s exclude in ``text``.
+
+        ``leads`` are where the exclude's leading literals start (from :meth:`_places`).
+        """
+        scanner = self._excludes[i]
+        if not scanner.leads:
+            return [m.span() for m in scanner.finditer(text)]
+        starts = leads.get(i)
+        if not starts:
+            return []
+        return [m.span() for m in scanner.finditer_at(text, sorted(set(starts)))]
 
     def _blank(self, text: str, i: int, spans: list[tuple[int, int]]) -> str:
         """Return ``exclude.sub(" ", text)`` of theme ``i``, given the spans of its matches."""
@@ -556,12 +583,13 @@ class ThemeMatcher:
 
     def _places(
         self, text: str, *, skip: Collection[int] = (), only: int | None = None
-    ) -> tuple[Found, list[tuple[int, int, tuple[int, ...]]], set[int]]:
+    ) -> tuple[Found, list[tuple[int, int, tuple[int, ...]]], set[int], Starts]:
         """Find where each theme's ``pattern`` matches ``text``, excludes not applied.
 
         Returns the themes found with the offsets where their keywords and patterns start (the
         keys are exactly the themes whose ``pattern.search(text)`` finds something), the
-        (start, end, themes) of every keyword found, and the themes whose exclude may match.
+        (start, end, themes) of every keyword found, the themes whose exclude may match, and
+        where the leading literals of each theme's exclude start (see :meth:`_spans`).
         Themes in ``skip`` are left out (their patterns are not searched); with ``only``, only
         that theme is looked for.
         """
@@ -569,10 +597,17 @@ class ThemeMatcher:
         keywords: list[tuple[int, int, tuple[int, ...]]] = []  # (start, end, themes) of each
         maybe_patterns: set[int] = set()
         maybe_exclude = self._always_exclude
+        leads: Starts = {}
         if self._automaton is not None:
             maybe_exclude = set(maybe_exclude)
-            for last, (length, newline, ja, en, patterns, exclude) in self._automaton.iter(text):
+            for last, value in self._automaton.iter(text):
+                length, newline, ja, en, patterns, exclude, lead = value
                 start = last + 1 - length
+                for i in lead:
+                    if i in leads:
+                        leads[i].append(start)
+                    else:
+                        leads[i] = [start]
                 if en and _whole_word(text, start, last + 1, newline):
                     ja = ja + en if ja else en
                 if ja:
@@ -601,7 +636,7 @@ class ThemeMatcher:
             starts = [m.start() for m in self._patterns[i].finditer(text)]
             if starts:
                 found[i] = [*found[i], *starts] if i in found else starts
-        return found, keywords, maybe_exclude
+        return found, keywords, maybe_exclude, leads
 
     def _search(
         self,
@@ -610,12 +645,13 @@ class ThemeMatcher:
         reference: bool,
         skip: Collection[int] = (),
         only: int | None = None,
-    ) -> tuple[Found, set[int]]:
-        """Return the themes found in ``text`` (with offsets) and those whose exclude may match.
+    ) -> tuple[Found, set[int], Starts]:
+        """Return the themes found in ``text`` (with offsets) and what :meth:`_places` says.
 
-        A theme is found where ``Theme._matches`` finds it (its pattern, outside what its
-        exclude blanks). Themes in ``skip`` are left out of the result (their patterns and
-        excludes are not searched); with ``only``, only that theme is looked for.
+        Also returned: the themes whose exclude may match and where the leading literals of
+        each exclude start. A theme is found where ``Theme._matches`` finds it (its pattern,
+        outside what its exclude blanks). Themes in ``skip`` are left out of the result (their
+        patterns and excludes are not searched); with ``only``, only that theme is looked for.
         """
         # Hand-built themes are matched by Theme.matches, which tries the lemmas itself.
         hits: Found = {}
@@ -623,13 +659,13 @@ class ThemeMatcher:
             for i in self._reference:
                 if self._themes[i].matches(text):
                     hits[i] = []
-        found, keywords, maybe_exclude = self._places(text, skip=skip, only=only)
+        found, keywords, maybe_exclude, leads = self._places(text, skip=skip, only=only)
         for i, starts in found.items():
             # Where nothing is excluded the blanked text is the text itself, already matched.
             if i not in maybe_exclude or i not in self._excludes:
                 hits[i] = starts
                 continue
-            spans = self._spans(text, i)
+            spans = self._spans(text, i, leads)
             if not spans:
                 hits[i] = starts
             elif (
@@ -642,7 +678,7 @@ class ThemeMatcher:
                 # A keyword outside every excluded stretch is in the blanked text too: blanking
                 # leaves its letters and only puts a space beside it.
                 hits[i] = [s for s in starts if not any(a <= s < b for a, b in spans if a < b)]
-        return hits, maybe_exclude
+        return hits, maybe_exclude, leads
 
     def tag(self, texts: Collection[str]) -> np.ndarray:
         """Return a boolean array: one row per text, one column per theme."""
