@@ -214,6 +214,7 @@ def clear_caches() -> None:
     tokens._normalised.cache_clear()
     tokens._en_spans.cache_clear()
     tokens._says_something.cache_clear()
+    tokens._LastNormalised.clear()
 
 
 def time_unit_analysis(unit: pd.DataFrame, book: ThemeBook) -> tuple[float, float]:

@@ -6,8 +6,17 @@ import unicodedata
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from nps_kit.text.tokens import _tagger, detect_language, normalise, normalise_one, tokenise
+from nps_kit.text.tokens import (
+    _normalised_codes,
+    _tagger,
+    detect_language,
+    normalise,
+    normalise_one,
+    tokenise,
+)
 
 
 def test_normalise_folds_width_case_and_space_and_keeps_index() -> None:
@@ -156,3 +165,28 @@ def test_tokenise_keeps_negation_with_its_word(text: str, expected: list[str]) -
 )
 def test_redaction_placeholders_are_not_words(text: str, expected: list[str]) -> None:
     assert tokenise(pd.Series([text]))[0] == expected
+
+
+def _reference_codes(texts: list[str | None]) -> tuple[list[int], list[str]]:
+    """Each comment's position among the distinct non-empty normalised comments, one by one."""
+    index: dict[str, int] = {}
+    codes = []
+    for text in texts:
+        norm = normalise_one(text) if text is not None else ""
+        codes.append(index.setdefault(norm, len(index)) if norm else -1)
+    return codes, list(index)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "A", "ａ", " a ", "b", "", " ", "配送", None]), max_size=8),
+    st.lists(st.sampled_from(["a", "b", "c", None]), max_size=3),
+)
+def test_normalised_codes_equal_the_reference_when_called_again(
+    texts: list[str | None], edits: list[str | None]
+) -> None:
+    # tag_themes and tag_polarity ask for the same column in turn; the second answer is
+    # remembered, and an edited column is normalised afresh.
+    for column in (texts, texts, [*edits, *texts[len(edits) :]], texts):
+        codes, unique = _normalised_codes(pd.Series(column, dtype=object))
+        assert (codes.tolist(), unique) == _reference_codes(column)

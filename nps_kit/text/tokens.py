@@ -141,23 +141,50 @@ def _distinct(texts: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(codes, dtype=np.intp), np.asarray(uniques, dtype=object)
 
 
+class _LastNormalised:
+    """The distinct comments of the last call of :func:`_normalised_codes`, and their result.
+
+    A report tags themes and then polarity on the same comments: the second call finds the
+    same distinct texts (compared in full, so an edited column is normalised again).
+    """
+
+    uniques: np.ndarray = np.empty(0, dtype=object)
+    lookup: np.ndarray = np.empty(0, dtype=np.intp)
+    normalised: tuple[str, ...] = ()
+
+    @classmethod
+    def clear(cls) -> None:
+        """Forget the last call (benchmarks time a cold start)."""
+        cls.uniques = np.empty(0, dtype=object)
+        cls.lookup = np.empty(0, dtype=np.intp)
+        cls.normalised = ()
+
+
 def _normalised_codes(texts: pd.Series) -> tuple[np.ndarray, list[str]]:
     """Return each comment's position among the distinct non-empty normalised comments, and those.
 
     The position is −1 for a missing comment or one that normalises to nothing. Each distinct
-    text is normalised once, and tagging and polarity share the work (see ``_normalised``).
+    text is normalised once, and tagging and polarity share the work (see ``_normalised`` and
+    :class:`_LastNormalised`).
     """
     codes, uniques = _distinct(texts)
-    index: dict[str, int] = {}
-    lookup = np.fromiter(
-        (index.setdefault(n, len(index)) if (n := _normalised(u)) else -1 for u in uniques),
-        dtype=np.intp,
-        count=len(uniques),
-    )
+    last = _LastNormalised
+    if len(uniques) == len(last.uniques) and np.array_equal(uniques, last.uniques):
+        lookup = last.lookup
+        normalised = list(last.normalised)
+    else:
+        index: dict[str, int] = {}
+        lookup = np.fromiter(
+            (index.setdefault(n, len(index)) if (n := _normalised(u)) else -1 for u in uniques),
+            dtype=np.intp,
+            count=len(uniques),
+        )
+        normalised = list(index)
+        last.uniques, last.lookup, last.normalised = uniques, lookup, tuple(normalised)
     out = np.full(len(codes), -1, dtype=np.intp)
     present = codes >= 0
     out[present] = lookup[codes[present]]
-    return out, list(index)
+    return out, normalised
 
 
 def _map_unique(
