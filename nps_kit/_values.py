@@ -27,6 +27,7 @@ __all__ = [
     "STATUSES",
     "DateParse",
     "ScoreParse",
+    "has_time_of_day",
     "parse_date_values",
     "parse_dates",
     "parse_scores",
@@ -244,10 +245,33 @@ _NUMERIC_RE: Final = re.compile(
     r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})"
     r"(?:[ T,]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d{1,6})?)?\s*([AaPp][Mm])?)?$"
 )
+# Japanese era dates (和暦), as Japanese forms and office systems write them: 令和8年10月3日,
+# 令和元年5月1日 9時15分, R8.10.3, R8/10/3, H31-4-30. NFKC has already turned full-width text and
+# the one-character era signs (㋿ ㍻ ㍼) into these.
+_ERA_RE: Final = re.compile(
+    r"^(?P<era>令和|平成|昭和|大正|明治|[RHSTMrhstm])\s*(?P<year>元|\d{1,2})\s*"
+    r"(?:年\s*(?P<jm>\d{1,2})\s*月\s*(?P<jd>\d{1,2})\s*日|[./-](?P<m>\d{1,2})[./-](?P<d>\d{1,2}))"
+    r"(?:\s*\(.\))?"
+    r"(?:\s*(?P<hour>\d{1,2})(?:時|:)(?:(?P<minute>\d{1,2})分?(?::?(?P<second>\d{1,2})秒?)?)?)?$"
+)
+# Gregorian year of each era's first year (元年), by its name and its initial.
+_ERA_FIRST_YEARS: Final = {
+    "令和": 2019,
+    "平成": 1989,
+    "昭和": 1926,
+    "大正": 1912,
+    "明治": 1868,
+    "R": 2019,
+    "H": 1989,
+    "S": 1926,
+    "T": 1912,
+    "M": 1868,
+}
 MONTH_FIRST, DAY_FIRST = "month-first", "day-first"
 #: The date forms the loader reads, for messages.
 DATE_FORMS: Final = (
     "ISO (2026-10-03, 2026-10-03T09:15:00), 2026/10/03 9:15, 2026年10月3日 9時15分, "
+    "Japanese era dates (令和8年10月3日, 令和元年5月1日, R8.10.3, R8/10/3, H31-4-30), "
     "Excel serial numbers, and day/month/year or month/day/year with a 2- or 4-digit year "
     "(13/12/2019, 12/13/2019 9:50:30, 9/8/18 15:29)"
 )
@@ -275,6 +299,23 @@ def _numeric_date(match: re.Match[str], order: str) -> pd.Timestamp | None:
         h = h % 12 + (12 if ampm.casefold() == "pm" else 0)
     try:
         return pd.Timestamp(dt.datetime(year, month, day, h, int(minute or 0), int(second_s or 0)))
+    except ValueError:
+        return None
+
+
+def _era_date(match: re.Match[str]) -> pd.Timestamp | None:
+    """Return the Gregorian timestamp of an era date; ``None`` when the day does not exist.
+
+    An era's year 1 (元年) is the Gregorian year it began in, so 令和8年 is 2026. A year written
+    past the era's end (平成32年, as forms printed before 2019 still say) is read the same way.
+    """
+    first = _ERA_FIRST_YEARS[match["era"].upper() if len(match["era"]) == 1 else match["era"]]
+    year = first + (0 if match["year"] == "元" else int(match["year"]) - 1)
+    month = int(match["jm"] or match["m"])
+    day = int(match["jd"] or match["d"])
+    hour, minute, second = (int(match[k] or 0) for k in ("hour", "minute", "second"))
+    try:
+        return pd.Timestamp(dt.datetime(year, month, day, hour, minute, second))
     except ValueError:
         return None
 
@@ -322,6 +363,8 @@ def _parse_date_value(value: Any, order: str | None = None) -> pd.Timestamp | No
         return _serial(float(text))
     if order is not None and (numeric := _NUMERIC_RE.match(text)) is not None:
         return _numeric_date(numeric, order)
+    if (era := _ERA_RE.match(text)) is not None:
+        return _era_date(era)
     match = _YMD_RE.match(text) or _JA_RE.match(text)
     if match is not None:
         year, month, day, hour, minute, second = (int(p) if p else 0 for p in match.groups()[:6])
@@ -523,7 +566,9 @@ def parse_dates(values: pd.Series) -> pd.Series:
     """Parse dates written in the forms survey tools and spreadsheets produce.
 
     Accepted: ISO (``2026-10-03``, ``2026-10-03T09:15:00``), slashes (``2026/10/03 9:15``),
-    Japanese (``2026年10月3日``, ``2026年10月3日 9時15分``), Excel serial numbers (``46298`` is
+    Japanese (``2026年10月3日``, ``2026年10月3日 9時15分``), Japanese era dates (``令和8年10月3日``,
+    ``令和元年5月1日``, ``R8.10.3``, ``R8/10/3``, ``H31-4-30``; 令和, 平成, 昭和, 大正 and 明治 or
+    their initials R, H, S, T, M), Excel serial numbers (``46298`` is
     2026-10-03; as numbers or text), datetime cells, and month-first or day-first dates with a
     2- or 4-digit year (``12/13/2019 9:50:30``, ``9/8/18 15:29``, ``13.12.2019``) when a day
     over 12 shows the order. Time zones are dropped, keeping the wall clock time. Each distinct
@@ -541,3 +586,23 @@ def parse_dates(values: pd.Series) -> pd.Series:
         cannot be read.
     """
     return parse_date_values(values).dates
+
+
+def has_time_of_day(dates: pd.Series) -> bool:
+    """Whether any parsed date has a time of day: ``False`` for a date-only column.
+
+    Exports that write dates only (``2026/10/26``, ``令和8年10月26日``) are read as midnight; a
+    made-up ``00:00`` should not be shown for them.
+
+    Parameters
+    ----------
+    dates
+        Parsed dates (``datetime64``), e.g. the loader's ``nps_date``; ``NaT`` is ignored.
+
+    Returns
+    -------
+    bool
+        ``True`` when at least one date is not at midnight.
+    """
+    present = dates.dropna()
+    return bool((present != present.dt.normalize()).any())

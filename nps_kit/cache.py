@@ -367,5 +367,7 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
             value = pd.Timestamp(value)
         elif item.name == "invalid":
             value = pd.DataFrame(value["data"], columns=value["columns"])
+        elif item.name == "date_examples":
+            value = tuple(value or ())
         values[item.name] = value
     return LoadReport(**values)

@@ -42,6 +42,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "month": {"ja": "月", "en": "Month"},
     "small_sample": {"ja": "回答数少（参考値）", "en": "small sample"},
     "suppressed": {"ja": "非表示（回答数不足）", "en": "hidden (too few responses)"},
+    "no_responses": {"ja": "回答なし", "en": "no responses"},
     "improvement": {"ja": "有意に改善", "en": "significant improvement"},
     "decline": {"ja": "有意に悪化", "en": "significant decline"},
     "no_change": {"ja": "有意な変化なし", "en": "no significant change"},
@@ -528,6 +529,23 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Date range",
     },
     "quality.dates_unparsed": {"ja": "形式不正の日付", "en": "Unreadable dates"},
+    # load: from load.py (unreadable dates, in every flow that reads an export)
+    "load.dates_unparsed": {
+        "ja": "{column}の日付を読み取れない回答が{count}件{of}あります（例：{examples}）。"
+        "これらの回答はどの期間にも入らず、月別など期間ごとの集計から除かれています。",
+        "en": "{count}{of} {responses} a date in column {column} that could not be read, "
+        "such as {examples}. A response without a readable date belongs to no period and is "
+        "left out of every period's figures.",
+    },
+    "load.dates_unparsed_of": {"ja": "（全{total}件中）", "en": " of {total}"},
+    "load.dates_unparsed_hint": {
+        "ja": "エクスポートのセルを読める形式（2026-10-03、2026/10/03、2026年10月3日、"
+        "令和8年10月3日、R8.10.3など）に直すか、date_format（--date-format）にstrftimeの"
+        "書式（'%d.%m.%Y'など）を設定してください。",
+        "en": "Write these cells in a form nps-kit reads (2026-10-03, 2026/10/03, 2026年10月3日, "
+        "令和8年10月3日, R8.10.3), or give date_format (--date-format) a strftime pattern "
+        "such as '%d.%m.%Y'.",
+    },
     "quality.redacted": {
         "ja": "個人情報の伏せ字（対象期間のコメント）",
         "en": "Personal data redacted (this period's comments)",

@@ -32,20 +32,24 @@ from nps_kit._values import (
     parse_scores,
 )
 from nps_kit.errors import DataError, closest
+from nps_kit.i18n import Language, t
 
 __all__ = [
     "ColumnIndex",
     "LoadReport",
     "LoadResult",
     "ScoreParse",
+    "UnreadableDates",
     "load_responses",
     "parse_dates",
     "parse_scores",
     "read_column_index",
     "read_columns",
+    "unreadable_dates",
 ]
 
 _MAX_LISTED: Final = 20
+_DATE_EXAMPLES: Final = 3
 _MAX_COLUMNS_LISTED: Final = 30
 _SOURCE_NAMES: Final = {
     "generic": None,
@@ -95,6 +99,8 @@ class LoadReport:
         ``reason``.
     dates_unparsed
         Non-blank date cells that could not be read (``nps_date`` is ``NaT`` there).
+    date_examples
+        Up to three of those cells' distinct values, as written.
     date_min, date_max
         Range of the parsed dates, ``None`` without a date column or dates.
     score_column, date_column, weight_column
@@ -149,6 +155,16 @@ class LoadReport:
     duplicate_ids: int = 0
     duplicates_dropped: int = 0
     scale_note: str | None = None
+    date_examples: tuple[str, ...] = ()
+
+    @property
+    def unreadable_dates(self) -> UnreadableDates | None:
+        """The date cells of the whole file that could not be read, ``None`` when there are none."""
+        if not self.dates_unparsed or self.date_column is None:
+            return None
+        dropped = self.preview_rows_dropped + self.blank_rows_dropped + self.duplicates_dropped
+        total = self.rows_read - dropped
+        return UnreadableDates(self.date_column, self.dates_unparsed, total, self.date_examples)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as JSON-safe types (``invalid`` as a list of records).
@@ -160,6 +176,7 @@ class LoadReport:
         """
         out: dict[str, Any] = {k: v for k, v in self.__dict__.items() if k != "invalid"}
         out["path"] = str(self.path)
+        out["date_examples"] = list(self.date_examples)
         for key in ("date_min", "date_max"):
             stamp = out[key]
             out[key] = None if stamp is None else stamp.isoformat()
@@ -183,6 +200,97 @@ class LoadReport:
             One line each for what was read, the score counts and the date range.
         """
         return "\n".join(_summary_lines(self, lang))
+
+
+@dataclass(frozen=True)
+class UnreadableDates:
+    """Responses whose date cell has a value that could not be read as a date.
+
+    Such a response has no ``nps_date``, so it belongs to no period: every monthly figure leaves
+    it out. Every flow that reads an export says so in these words (:meth:`message`,
+    :meth:`hint`): ``nps-kit score``, the report's headline and data-quality table, the run
+    summary.
+
+    Attributes
+    ----------
+    column
+        The date column.
+    count
+        Responses whose date could not be read.
+    total
+        Responses looked at, or ``None`` when not worth saying.
+    examples
+        Up to three distinct unreadable cells, as written.
+    """
+
+    column: str
+    count: int
+    total: int | None
+    examples: tuple[str, ...]
+
+    def message(self, lang: Language = "en") -> str:
+        """Say how many dates could not be read, with examples, and what that does."""
+        quote = (lambda v: f"「{v}」") if lang == "ja" else repr
+        sep = "、" if lang == "ja" else ", "
+        return t(
+            "load.dates_unparsed",
+            lang,
+            column=quote(self.column),
+            count=f"{self.count:,}",
+            of=""
+            if self.total is None
+            else t("load.dates_unparsed_of", lang, total=f"{self.total:,}"),
+            examples=sep.join(quote(v) for v in self.examples),
+            # "1 response has", "1 of 9 responses has", "2 responses have"
+            responses=("response" if self.total is None and self.count == 1 else "responses")
+            + (" has" if self.count == 1 else " have"),
+        )
+
+    def hint(self, lang: Language = "en") -> str:
+        """Say what to do: the forms nps-kit reads, or a ``date_format`` pattern."""
+        return t("load.dates_unparsed_hint", lang)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe form: ``column``, ``count``, ``total``, ``examples``, ``message``, ``hint``."""
+        return {
+            "column": self.column,
+            "count": self.count,
+            "total": self.total,
+            "examples": list(self.examples),
+            "message": self.message(),
+            "hint": self.hint(),
+        }
+
+
+def unreadable_dates(
+    raw: pd.Series, dates: pd.Series, *, column: str, total: int | None = None
+) -> UnreadableDates | None:
+    """Find the rows whose date cell has a value but no date was read from it.
+
+    Parameters
+    ----------
+    raw
+        The date column as read from the export.
+    dates
+        The parsed dates (``nps_date``), aligned with ``raw``.
+    column
+        The date column's name, for messages.
+    total
+        Responses these rows are part of, for the message (``None``: not said).
+
+    Returns
+    -------
+    UnreadableDates or None
+        ``None`` when every non-blank cell was read.
+    """
+    blank = raw.isna() | (raw.astype("string").str.strip() == "").fillna(True)
+    bad = dates.isna() & ~blank
+    count = int(bad.sum())
+    if not count:
+        return None
+    shown = pd.unique(raw[bad].astype("string").str.strip())[:_DATE_EXAMPLES]
+    examples = tuple(v if len(v) <= 40 else v[:39] + "…" for v in map(str, shown))
+    return UnreadableDates(column, count, total, examples)
 
 
 @dataclass(frozen=True, eq=False)
@@ -574,7 +682,7 @@ def load_responses(
     encoding
         Text encoding of a CSV file, overriding detection (e.g. ``"cp932"``).
     strict
-        Raise instead of counting when a score is invalid.
+        Raise instead of counting when a score is invalid or a date cannot be read.
     date_format
         How to read dates like ``1/2/2026`` that could be either order: ``"month-first"``,
         ``"day-first"`` or a ``strftime`` pattern. Needed only when no day over 12 shows it.
@@ -605,7 +713,7 @@ def load_responses(
         When the file cannot be read, a column does not exist, a weight is bad, the date column
         has no readable date or reads both ways, more than half the score answers are not
         0–10 (the message names the columns that look like 0–10), or (with ``strict=True``) a
-        score is invalid; ``failures`` lists the bad cells.
+        score is invalid or a date cannot be read; ``failures`` lists the bad cells.
 
     Examples
     --------
@@ -673,7 +781,7 @@ def load_responses(
     frame["nps_status"] = parsed.status
     frame["nps_row"] = rows
     date_min = date_max = None
-    dates_unparsed = 0
+    unread: UnreadableDates | None = None
     date_order = None
     if date_col is not None:
         try:
@@ -685,7 +793,12 @@ def load_responses(
         _check_dates(frame[date_col], dates, date_col, path)
         date_order = dates.order
         frame["nps_date"] = dates.dates
-        dates_unparsed = int(dates.unparsed.sum())
+        if dates.unparsed.any():
+            unread = unreadable_dates(
+                frame[date_col], dates.dates, column=date_col, total=len(frame)
+            )
+        if strict and unread is not None:
+            _refuse_dates(frame[date_col], dates.unparsed.to_numpy(), rows, unread, path)
         if dates.dates.notna().any():
             date_min, date_max = dates.dates.min(), dates.dates.max()
     if weight_col is not None:
@@ -706,7 +819,7 @@ def load_responses(
         n_missing=int((status == 1).sum()),
         n_invalid=int(bad.sum()),
         invalid=invalid,
-        dates_unparsed=dates_unparsed,
+        dates_unparsed=0 if unread is None else unread.count,
         date_min=date_min,
         date_max=date_max,
         score_column=score_col,
@@ -720,8 +833,23 @@ def load_responses(
         duplicate_ids=duplicate_ids,
         duplicates_dropped=int(dropped.sum()) if dedupe else 0,
         scale_note=scale_note,
+        date_examples=() if unread is None else unread.examples,
     )
     return LoadResult(data=frame, report=report)
+
+
+def _refuse_dates(
+    raw: pd.Series, bad: np.ndarray, rows: np.ndarray, unread: UnreadableDates, path: Path
+) -> None:
+    """Raise for unreadable dates under ``strict``, listing the cells like invalid scores."""
+    values = raw[bad].tolist()
+    raise DataError(
+        f"{path}: {unread.count:,} unreadable date(s) in column {unread.column!r} (date_column): "
+        f"{_listing(rows[bad], values)}.",
+        hint=f"{unread.hint()} Or load without strict to leave them out of every period.",
+        path=path,
+        failures=_failures(rows[bad], unread.column, values, ["not a date"] * len(values)),
+    )
 
 
 def _nps_like(frame: pd.DataFrame, skip: str, missing_values: Sequence[str]) -> list[str]:

@@ -48,7 +48,8 @@ def repo_root() -> Path:
 # One small set of responses written in every format the loader reads, so that every module that
 # reads an export (load, periods, unit preparation, params, run) is tested on all of them. The
 # responses span September and October 2026 and end on 2026-10-31, written 2026年10月31日 where
-# the format holds text dates: the latest complete month is 2026-10.
+# the format holds text dates: the latest complete month is 2026-10. Two more text dates are
+# written in the Japanese era (和暦) as office systems export them, among the 西暦 ones.
 
 EXPORT_FORMATS = (
     "cp932",
@@ -143,11 +144,17 @@ def export_rows() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+_ERA_DATES = {
+    dt.datetime(2026, 9, 6, 9, 15): "令和8年9月6日 9時15分",
+    dt.datetime(2026, 10, 3, 18, 30): "R8.10.3 18:30",
+}
+
+
 def _text_date(when: dt.datetime) -> str:
     # The last response is written the Japanese way, which plain pandas cannot parse.
     if when == dt.datetime(2026, 10, 31):
         return "2026年10月31日"
-    return when.strftime("%Y-%m-%d %H:%M:%S")
+    return _ERA_DATES.get(when) or when.strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _as_text(rows: pd.DataFrame) -> pd.DataFrame:

@@ -29,7 +29,7 @@ ROWS = pd.DataFrame(
             "2025-09-30",  # before the 13 months of a 2026-10 report
             "someday",
             "2026-10-31",
-            "2026-10-20",
+            "令和8年10月20日",  # the Japanese era, as Japanese office systems write dates
             "2026-11-02",  # after the period
             "2026-10-21",
         ],
@@ -106,6 +106,7 @@ def test_the_load_report_survives_the_cache(tmp_path: Path) -> None:
     cache = _cache(path, tmp_path)
     original = load_responses(path, date_column="date").report
     stored = open_cache(cache.path).report
+    assert (stored.dates_unparsed, stored.date_examples) == (1, ("someday",))
     for item in dataclasses.fields(original):
         mine, theirs = getattr(stored, item.name), getattr(original, item.name)
         if isinstance(theirs, pd.DataFrame):

@@ -355,6 +355,94 @@ def test_strict_passes_clean_data(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert json.loads(out)["excluded"] == {"missing": 1, "invalid": 0}
 
 
+# A clinic export in UTF-16 with tabs, as Excel saves "Unicode text": dates in 西暦 and 和暦,
+# two of them unreadable. September: 9 3 8 → n 3; October: 10 6 9 0 → n 4.
+CLINIC = (
+    "回答ID\t回答日\t医院名\t推奨度\n"
+    "D1\t2026/09/03\t大宮院\t9\n"
+    "D2\t令和8年9月4日\t大宮院\t3\n"
+    "D3\tR8.9.30\t大宮院\t8\n"
+    "D4\t令和8年10月1日\t大宮院\t10\n"
+    "D5\t2026/10/02\t大宮院\t6\n"
+    "D6\tR8/10/3\t大宮院\t9\n"
+    "D7\t令和8年10月31日\t大宮院\t0\n"
+    "D8\t10月5日\t大宮院\t9\n"
+    "D9\t先週\t大宮院\t10\n"
+)
+UNREAD_MESSAGE = (
+    "2 of 9 responses have a date in column '回答日' that could not be read, such as "
+    "'10月5日', '先週'. A response without a readable date belongs to no period and is left "
+    "out of every period's figures."
+)
+UNREAD_HINT = (
+    "Write these cells in a form nps-kit reads (2026-10-03, 2026/10/03, 2026年10月3日, "
+    "令和8年10月3日, R8.10.3), or give date_format (--date-format) a strftime pattern such as "
+    "'%d.%m.%Y'."
+)
+
+
+@pytest.fixture
+def clinic(tmp_path: Path) -> Path:
+    path = tmp_path / "clinic.txt"
+    path.write_bytes(CLINIC.replace("\n", "\r\n").encode("utf-16"))
+    return path
+
+
+def by_month(*extra: str) -> tuple[str, ...]:
+    return ("--score-column", "推奨度", "--date-column", "回答日", "--period", "month", *extra)
+
+
+def test_era_dates_count_in_their_months_and_unreadable_ones_are_said(
+    capsys: pytest.CaptureFixture[str], clinic: Path
+) -> None:
+    status, out, err = run(capsys, clinic, *by_month("--min-report-n", "0"))
+    assert status == 0
+    assert out.splitlines()[1:] == [
+        "(all)    9          5         1           3  22.2  -32.8 to 66.1  small sample",
+        "2026-09  3          1         1           1   0.0  -61.1 to 61.1  small sample",
+        "2026-10  4          2         0           2   0.0  -65.7 to 65.7  small sample",
+        "excluded: 0 missing, 0 invalid; 2 unreadable dates (in no period)",
+    ]
+    assert err == f"warning: {UNREAD_MESSAGE} {UNREAD_HINT}\n"
+
+
+def test_json_says_which_dates_could_not_be_read_and_what_to_do(
+    capsys: pytest.CaptureFixture[str], clinic: Path
+) -> None:
+    status, out, _ = run(capsys, clinic, *by_month("--format", "json"))
+    assert status == 0
+    result = json.loads(out)
+    assert result["excluded"] == {"missing": 0, "invalid": 0, "unreadable_dates": 2}
+    assert result["unreadable_dates"] == {
+        "column": "回答日",
+        "count": 2,
+        "total": 9,
+        "examples": ["10月5日", "先週"],
+        "message": UNREAD_MESSAGE,
+        "hint": UNREAD_HINT,
+    }
+    assert [g["n"] for g in result["groups"]] == [3, 4]
+
+
+def test_strict_fails_on_an_unreadable_date(
+    capsys: pytest.CaptureFixture[str], clinic: Path
+) -> None:
+    status, out, err = run(capsys, clinic, *by_month("--strict"))
+    assert (status, out) == (2, "")
+    assert err == (
+        f"nps-kit score: error: {clinic}: 2 unreadable date(s) in column '回答日' (date_column): "
+        f"row 9: '10月5日', row 10: '先週'. {UNREAD_HINT} Or load without strict to leave them "
+        "out of every period.\n"
+    )
+
+
+def test_readable_dates_give_no_warning(capsys: pytest.CaptureFixture[str], export: Path) -> None:
+    options = ("--period", "month", "--date-column", "date", "--format", "json")
+    status, out, err = run(capsys, export, "--score-column", "score", *options)
+    assert (status, err) == (0, "")
+    assert json.loads(out)["unreadable_dates"] is None
+
+
 def test_sheet_by_name_and_index(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "export.xlsx"
     with pd.ExcelWriter(path) as writer:
@@ -538,7 +626,8 @@ def test_unreadable_date_column_is_an_error_not_an_empty_table(
         "",
         f"nps-kit score: error: {path}: no date in column 'date' (date_column) could be read "
         "(e.g. 'someday', 'soon'); accepted forms: ISO (2026-10-03, 2026-10-03T09:15:00), "
-        "2026/10/03 9:15, 2026年10月3日 9時15分, Excel serial numbers, and day/month/year or "
+        "2026/10/03 9:15, 2026年10月3日 9時15分, Japanese era dates (令和8年10月3日, "
+        "令和元年5月1日, R8.10.3, R8/10/3, H31-4-30), Excel serial numbers, and day/month/year or "
         "month/day/year with a 2- or 4-digit year (13/12/2019, 12/13/2019 9:50:30, 9/8/18 "
         "15:29). Check that this is the date column, or pass --date-format (date_format in "
         "parameters) with a strftime pattern such as '%d.%m.%Y %H:%M'.\n",

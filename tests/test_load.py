@@ -345,6 +345,89 @@ def test_dates_in_every_form_and_excel_serials(tmp_path: Path) -> None:
     )
 
 
+MIXED_ERA_ROWS = (
+    "回答ID\t回答日\t医院名\t推奨度\n"
+    "D1\t令和8年10月31日\t横浜院\t5\n"
+    "D2\t2026/09/03\t横浜院\t3\n"
+    "D3\tR8.9.30\t渋谷院\t9\n"
+    "D4\t2026年10月1日\t渋谷院\t10\n"
+    "D5\t令和元年5月1日\t渋谷院\t8\n"
+    "D6\tR8/10/3 9:15\t横浜院\t7\n"
+)
+
+
+@pytest.mark.parametrize(("encoding", "sep"), [("utf-16", "\t"), ("cp932", ",")])
+def test_western_and_era_dates_mixed_in_utf16_tsv_and_cp932_csv(
+    tmp_path: Path, encoding: str, sep: str
+) -> None:
+    text = MIXED_ERA_ROWS.replace("\t", sep).replace("\n", "\r\n")
+    path = write(tmp_path / "r.txt", text, encoding)
+    result = load_responses(path, score_column="推奨度", date_column="回答日")
+    assert result.data["nps_date"].tolist() == [
+        pd.Timestamp("2026-10-31"),
+        pd.Timestamp("2026-09-03"),
+        pd.Timestamp("2026-09-30"),
+        pd.Timestamp("2026-10-01"),
+        pd.Timestamp("2019-05-01"),
+        pd.Timestamp("2026-10-03 09:15"),
+    ]
+    assert (result.report.encoding, result.report.dates_unparsed) == (encoding, 0)
+    assert result.report.unreadable_dates is None
+
+
+UNREADABLE_DATES = (
+    "score,date\n9,2026-10-03\n7,令和8年10月4日\n3,10月5日\n5,\n8,きのう\n6,10月5日\n2,soon\n"
+)
+
+
+def test_unreadable_dates_are_counted_with_examples_and_what_to_do(tmp_path: Path) -> None:
+    result = load_responses(write(tmp_path / "r.csv", UNREADABLE_DATES), date_column="date")
+    report = result.report
+    assert (report.dates_unparsed, report.date_examples) == (4, ("10月5日", "きのう", "soon"))
+    unread = report.unreadable_dates
+    assert unread is not None
+    assert (unread.column, unread.count, unread.total) == ("date", 4, 7)
+    assert unread.message() == (
+        "4 of 7 responses have a date in column 'date' that could not be read, such as "
+        "'10月5日', 'きのう', 'soon'. A response without a readable date belongs to no period "
+        "and is left out of every period's figures."
+    )
+    assert unread.message("ja") == (
+        "「date」の日付を読み取れない回答が4件（全7件中）あります（例：「10月5日」、「きのう」、"
+        "「soon」）。これらの回答はどの期間にも入らず、月別など期間ごとの集計から除かれています。"
+    )
+    assert unread.hint() == (
+        "Write these cells in a form nps-kit reads (2026-10-03, 2026/10/03, 2026年10月3日, "
+        "令和8年10月3日, R8.10.3), or give date_format (--date-format) a strftime pattern such "
+        "as '%d.%m.%Y'."
+    )
+    as_dict = report.to_dict()
+    assert as_dict["date_examples"] == ["10月5日", "きのう", "soon"]
+    assert json.loads(json.dumps(as_dict)) == as_dict
+    assert report.summary().endswith("Dates (date): 2026-10-03 to 2026-10-04; 4 could not be read.")
+
+
+def test_strict_refuses_unreadable_dates_listing_the_cells(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", UNREADABLE_DATES)
+    with pytest.raises(DataError) as caught:
+        load_responses(path, date_column="date", strict=True)
+    assert str(caught.value) == (
+        f"{path}: 4 unreadable date(s) in column 'date' (date_column): row 4: '10月5日', "
+        "row 6: 'きのう', row 7: '10月5日', row 8: 'soon'. Write these cells in a form nps-kit "
+        "reads (2026-10-03, 2026/10/03, 2026年10月3日, 令和8年10月3日, R8.10.3), or give "
+        "date_format (--date-format) a strftime pattern such as '%d.%m.%Y'. Or load without "
+        "strict to leave them out of every period."
+    )
+    assert caught.value.failures.to_dict("records")[0] == {
+        "row": 4,
+        "column": "date",
+        "value": "10月5日",
+        "reason": "not a date",
+    }
+    readable = write(tmp_path / "ok.csv", "score,date\n9,令和8年10月4日\n3,\n")
+    assert load_responses(readable, date_column="date", strict=True).report.dates_unparsed == 0
+
+
 def test_weights(tmp_path: Path) -> None:
     result = load_responses(write(tmp_path / "r.csv", "score,w\n9,1.5\n3,2\n"), weight_column="w")
     assert result.data["nps_weight"].tolist() == [1.5, 2.0]

@@ -105,7 +105,8 @@ def test_no_readable_dates_is_the_loaders_message(tmp_path: Path) -> None:
     assert str(info.value) == (
         f"{tmp_path / 'r.csv'}: no date in column 'submitted_at' (date_column) could be read "
         "(e.g. 'soon'); accepted forms: ISO (2026-10-03, 2026-10-03T09:15:00), 2026/10/03 9:15, "
-        "2026年10月3日 9時15分, Excel serial numbers, and day/month/year or month/day/year with "
+        "2026年10月3日 9時15分, Japanese era dates (令和8年10月3日, 令和元年5月1日, R8.10.3, "
+        "R8/10/3, H31-4-30), Excel serial numbers, and day/month/year or month/day/year with "
         "a 2- or 4-digit year (13/12/2019, 12/13/2019 9:50:30, 9/8/18 15:29). Check that this is "
         "the date column, or pass --date-format (date_format in parameters) with a strftime "
         "pattern such as '%d.%m.%Y %H:%M'."

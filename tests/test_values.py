@@ -247,3 +247,69 @@ def test_arrow_string_dates_parse_like_object_strings() -> None:
     assert arrow.iloc[0] == pd.Timestamp("2026-10-03 09:15:00")
     assert arrow.iloc[1] == pd.Timestamp("2026-10-03")
     assert pd.isna(arrow.iloc[9])  # 30 February is not a date in either path
+
+
+# --- Japanese era dates (和暦) --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("令和8年10月3日", "2026-10-03 00:00"),
+        ("令和元年5月1日", "2019-05-01 00:00"),
+        ("令和1年5月1日", "2019-05-01 00:00"),
+        ("平成31年4月30日", "2019-04-30 00:00"),
+        ("昭和64年1月7日", "1989-01-07 00:00"),
+        ("平成元年1月8日", "1989-01-08 00:00"),
+        ("大正15年12月24日", "1926-12-24 00:00"),
+        ("明治45年7月29日", "1912-07-29 00:00"),
+        ("令和8年10月3日(土)", "2026-10-03 00:00"),
+        ("令和8年10月3日（土）", "2026-10-03 00:00"),
+        ("令和 8年 10月 3日", "2026-10-03 00:00"),
+        ("令和8年10月3日 9時15分", "2026-10-03 09:15"),
+        ("令和8年10月3日 9:15:30", "2026-10-03 09:15:30"),
+        ("R8.10.3", "2026-10-03 00:00"),
+        ("R8/10/3", "2026-10-03 00:00"),
+        ("R08-10-03", "2026-10-03 00:00"),
+        ("r8.10.3", "2026-10-03 00:00"),
+        ("R元.5.1", "2019-05-01 00:00"),
+        ("H31.4.30", "2019-04-30 00:00"),
+        ("S64.1.7", "1989-01-07 00:00"),
+        ("R8.10.3 18:30", "2026-10-03 18:30"),
+        ("Ｒ８．１０．３", "2026-10-03 00:00"),  # full-width, as cp932 systems write it
+        ("㋿8年10月3日", "2026-10-03 00:00"),  # the one-character era signs
+        ("㍻31年4月30日", "2019-04-30 00:00"),
+        # A form printed before 2019 still says 平成: its year is read on, not refused.
+        ("平成32年1月6日", "2020-01-06 00:00"),
+    ],
+)
+def test_japanese_era_dates(cell: str, expected: str) -> None:
+    parsed = parse_date_values(pd.Series([cell, "2026-01-01"]))
+    assert parsed.dates.tolist()[0] == pd.Timestamp(expected)
+    assert not parsed.unparsed.any()
+
+
+@pytest.mark.parametrize(
+    "cell", ["令和8年2月30日", "令和8年10月", "令和8年13月1日", "X8.10.3", "令和年10月3日", "R8.10"]
+)
+def test_era_dates_that_are_not_days_stay_unread(cell: str) -> None:
+    parsed = parse_date_values(pd.Series([cell, "2026-01-01"]))
+    assert parsed.dates.isna().tolist() == [True, False]
+    assert parsed.unparsed.tolist() == [True, False]
+
+
+def test_mixed_western_and_era_dates_in_one_column() -> None:
+    cells = ["2026/09/03", "令和8年9月4日", "2026-09-05 10:00:00", "R8.9.6", "", "不明"]
+    for dtype in (object, "str"):
+        parsed = parse_date_values(pd.Series(cells, dtype=dtype))
+        assert parsed.dates.tolist() == [
+            pd.Timestamp(f"2026-09-0{d}") + pd.Timedelta(hours=10 if d == 5 else 0)
+            for d in (3, 4, 5, 6)
+        ] + [pd.NaT, pd.NaT]
+        assert parsed.unparsed.tolist() == [False] * 5 + [True]
+
+
+def test_has_time_of_day() -> None:
+    assert not _values.has_time_of_day(parse_dates(pd.Series(["2026/10/26", "令和8年10月3日", ""])))
+    assert _values.has_time_of_day(parse_dates(pd.Series(["2026/10/26", "2026/10/27 00:01"])))
+    assert not _values.has_time_of_day(pd.Series([], dtype="datetime64[ns]"))

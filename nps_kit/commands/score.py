@@ -47,7 +47,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--sheet", metavar="NAME", help="XLSX sheet name or 0-based index")
     p.add_argument("--encoding", metavar="ENC", help="text encoding, e.g. cp932 (default: detect)")
     p.add_argument(
-        "--strict", action="store_true", help="fail on any invalid score instead of excluding it"
+        "--strict",
+        action="store_true",
+        help="fail on any invalid score or unreadable date instead of excluding it",
     )
     p.add_argument(
         "--format",
@@ -120,13 +122,21 @@ def _run(args: argparse.Namespace) -> int:
         if args.period:
             keys = [*keys, "period"]
     excluded = {"missing": loaded.report.n_missing, "invalid": loaded.report.n_invalid}
+    unread = loaded.report.unreadable_dates
+    if args.date_column:
+        excluded["unreadable_dates"] = loaded.report.dates_unparsed
     duplicates = loaded.report.duplicate_rows
     if args.format == "json":
-        print(json.dumps(_as_json(overall.to_dict(), groups, keys, excluded), ensure_ascii=False))
+        out = _as_json(overall.to_dict(), groups, keys, excluded)
+        if args.date_column:
+            out["unreadable_dates"] = None if unread is None else unread.to_dict()
+        print(json.dumps(out, ensure_ascii=False))
     elif args.format == "csv":
         _print_csv(overall.to_dict(), groups, keys)
     else:
         _print_table(overall.to_dict(), groups, keys, excluded, level=args.level)
+    if unread is not None:
+        print(f"warning: {unread.message()} {unread.hint()}", file=sys.stderr)
     if loaded.report.scale_note:
         print(f"note: {loaded.report.scale_note}", file=sys.stderr)
     if duplicates:
@@ -239,7 +249,11 @@ def _print_table(
     for r in [header, *rows]:
         cells = [_pad(c, widths[i], right=n_keys <= i < len(header) - 1) for i, c in enumerate(r)]
         print("  ".join(cells).rstrip())
-    print(f"excluded: {excluded['missing']} missing, {excluded['invalid']} invalid")
+    footer = f"excluded: {excluded['missing']} missing, {excluded['invalid']} invalid"
+    if excluded.get("unreadable_dates"):
+        n = excluded["unreadable_dates"]
+        footer += f"; {n} unreadable date{'' if n == 1 else 's'} (in no period)"
+    print(footer)
 
 
 def _table_row(labels: list[str], rec: dict[str, Any]) -> list[str]:
