@@ -150,6 +150,10 @@ class Inspection:
         ``"ja"`` when most free text is Japanese, else ``"en"``.
     index
         The columns with their Qualtrics ids and question texts.
+    date_notes
+        Why date-like columns hold values that are not dates, one line per column
+        (``回答日: 165 of 500 values are not dates, such as '令和8年10月3日'; …``); also in
+        ``notes``.
     """
 
     load: LoadReport
@@ -161,6 +165,7 @@ class Inspection:
     date_max: pd.Timestamp | None
     language: Literal["ja", "en"]
     index: ColumnIndex
+    date_notes: tuple[str, ...] = ()
 
     def of_kind(self, *kinds: str) -> list[ColumnInfo]:
         """Columns of any of ``kinds``, in file order."""
@@ -306,6 +311,19 @@ def _dates_read(values: pd.Series, *, date_format: str | None) -> tuple[int, Dat
     return int(counts[dates.dates.notna().to_numpy()].sum()), dates
 
 
+def _date_note(
+    name: str, values: pd.Series, dates: DateParse, bad: int, n: int, *, taken: bool
+) -> str:
+    """Say how many of a date-like column's values are not dates, with examples."""
+    distinct = values.dropna().drop_duplicates().reset_index(drop=True)
+    unread = distinct[dates.unparsed.to_numpy()].astype(str).str.strip()
+    examples = ", ".join(repr(v) for v in unread.head(3))
+    what = (
+        "those responses will be in no month" if taken else "so it was not taken as the date column"
+    )
+    return f"{name}: {bad:,} of {n:,} values are not dates, such as {examples}; {what}."
+
+
 def _classify(
     name: str,
     values: pd.Series,
@@ -314,6 +332,7 @@ def _classify(
     question: str | None,
     source: str,
     date_format: str | None,
+    date_notes: list[str],
 ) -> tuple[Kind, str, tuple[int, int] | None, str | None]:
     n = answers.n
     text = answers.values
@@ -333,14 +352,22 @@ def _classify(
     # A sample of distinct values first: most columns are plainly not dates.
     probe = _Answers(text.head(200), np.ones(min(distinct, 200), dtype="int64"))
     looks_dated = parse_date_values(probe.values, date_format=date_format)
-    if (_DATE_NAME.search(name) or not pd.api.types.is_numeric_dtype(values.dtype)) and (
+    named = _DATE_NAME.search(name) is not None
+    if (named or not pd.api.types.is_numeric_dtype(values.dtype)) and (
         looks_dated.ambiguous or looks_dated.dates.notna().mean() >= 0.5
     ):
         read, dates = _dates_read(values, date_format=date_format)
         if dates.ambiguous:
             return "date", "ambiguous: month-first or day-first (set date_format)", None, None
-        if read >= 0.9 * n and (_DATE_NAME.search(name) or text.str.len().min() >= 6):
+        taken = read >= 0.9 * n and (named or text.str.len().min() >= 6)
+        if read < n and (taken or named):
+            date_notes.append(_date_note(name, values, dates, n - read, n, taken=taken))
+        if taken:
             return "date", dates.order or "ISO/Japanese", None, None
+    elif named and looks_dated.dates.notna().any():
+        # Named like a date and partly dates: say why it is not the date column.
+        read, dates = _dates_read(values, date_format=date_format)
+        date_notes.append(_date_note(name, values, dates, n - read, n, taken=False))
     share, valid, low, high = _scores(answers) if _scores(probe)[0] >= 0.5 else (0.0, 0, 0, 0)
     if share >= 0.9 and valid:
         if high <= 5:
@@ -467,6 +494,7 @@ def inspect_export(
     report = loaded.report
     missing = missing_words(missing_values)
     infos: list[ColumnInfo] = []
+    date_notes: list[str] = []
     for name in index.columns:
         values = frame[name]
         answers = _answers(values)
@@ -477,6 +505,7 @@ def inspect_export(
             question=index.questions.get(name),
             source=report.source,
             date_format=date_format,
+            date_notes=date_notes,
         )
         said_missing = answers.values.str.casefold().isin(missing).to_numpy()
         blanks = len(values) - answers.n + int(answers.counts[said_missing].sum())
@@ -495,7 +524,7 @@ def inspect_export(
             )
         )
     nps_col = _nps_column(infos)
-    notes: list[str] = []
+    notes: list[str] = list(date_notes)
     if nps_col is None:
         notes.append("No column looks like a 0–10 score.")
     else:
@@ -540,4 +569,5 @@ def inspect_export(
         date_max=date_max,
         language=_language(frame, infos),
         index=index,
+        date_notes=tuple(date_notes),
     )

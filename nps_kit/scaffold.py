@@ -18,6 +18,7 @@ from typing import Any, Final
 
 import pandas as pd
 
+from nps_kit._values import DATE_FORMS
 from nps_kit.errors import DataError, NpsKitError
 from nps_kit.inspect import ColumnInfo, Inspection, inspect_export
 
@@ -120,10 +121,12 @@ def _defaults_text(
     if score is None or found.date_column is None:
         what = "0–10 score column" if score is None else "date column"
         listing = ", ".join(f"{c.column!r} ({c.kind})" for c in found.columns)
+        why = "" if score is None else "".join(f" {note}" for note in found.date_notes)
+        forms = "" if score is None else f"Dates nps-kit reads: {DATE_FORMS}. "
         raise DataError(
-            f"{export}: nps-kit init --from found no {what}; columns: {listing}.",
-            hint="Run nps-kit inspect on the export to see what each column holds, or start "
-            "from the demo project with nps-kit init DIR and set the columns by hand.",
+            f"{export}: nps-kit init --from found no {what};{why} columns: {listing}.",
+            hint=f"{forms}Run nps-kit inspect on the export to see what each column holds, or "
+            "start from the demo project with nps-kit init DIR and set the columns by hand.",
             path=export,
         )
     date = found.column(found.date_column)
@@ -203,6 +206,7 @@ def _defaults_text(
             else ""
         )
         + ").",
+        *(f"  # WARNING: {n}" for n in found.date_notes if n.startswith(f"{date.column}:")),
         f"  date: {_quote(date.column)}",
         "  # "
         + (

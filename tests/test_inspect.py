@@ -161,6 +161,57 @@ def test_japanese_answers_and_consent(tmp_path: Path) -> None:
     assert [c.kind for c in found.columns] == ["id", "date", "nps", "consent", "text"]
 
 
+def _clinic(path: Path, dates: list[str], encoding: str, sep: str) -> Path:
+    rows = [sep.join(["回答ID", "回答日", "医院名", "推奨度"])]
+    rows += [
+        sep.join([f"D{i}", d, "大宮院" if i % 2 else "川口院", str(i % 11)])
+        for i, d in enumerate(dates)
+    ]
+    return write_text(path, "\r\n".join(rows) + "\r\n", encoding)
+
+
+# Every third date in the Japanese era, as a clinic system exports them.
+MIXED = [
+    f"令和8年{9 + i % 2}月{1 + i % 28}日"
+    if i % 3 == 0
+    else f"2026/{9 + i % 2:02d}/{1 + i % 28:02d}"
+    for i in range(60)
+]
+
+
+@pytest.mark.parametrize(("encoding", "sep"), [("utf-16", "\t"), ("cp932", ",")])
+def test_western_and_era_dates_make_a_date_column(tmp_path: Path, encoding: str, sep: str) -> None:
+    found = inspect_export(_clinic(tmp_path / "clinic.txt", MIXED, encoding, sep))
+    assert found.date_column == "回答日"
+    assert found.column("回答日").kind == "date"
+    assert (found.date_min, found.date_max) == (
+        pd.Timestamp("2026-09-01"),
+        pd.Timestamp("2026-10-28"),
+    )
+    assert found.date_notes == ()
+
+
+def test_a_date_column_says_how_many_values_are_not_dates(tmp_path: Path) -> None:
+    # Mostly dates: still the date column, with a note on those that will be in no month.
+    few = _clinic(tmp_path / "few.txt", [*MIXED[:57], "不明", "先週", "不明"], "utf-16", "\t")
+    found = inspect_export(few)
+    assert found.date_column == "回答日"
+    note = (
+        "回答日: 3 of 60 values are not dates, such as '不明', '先週'; those responses will be "
+        "in no month."
+    )
+    assert found.date_notes == (note,)
+    assert note in found.notes
+    # Half of them: not the date column, and the note says why.
+    half = [d if i % 2 else f"X{i}" for i, d in enumerate(MIXED)]
+    found = inspect_export(_clinic(tmp_path / "half.txt", half, "utf-16", "\t"))
+    assert found.date_column is None
+    assert found.date_notes == (
+        "回答日: 30 of 60 values are not dates, such as 'X0', 'X2', 'X4'; so it was not taken "
+        "as the date column.",
+    )
+
+
 def test_every_export_format_is_inspected_the_same(export) -> None:  # type: ignore[no-untyped-def]
     found = inspect_export(export.path, sheet=export.sheet)
     kinds = {c.column: c.kind for c in found.columns}

@@ -67,8 +67,10 @@ def test_init_from_export_then_run_gives_the_right_headline(
     assert shown is not None
     assert float(shown.group(1).replace("−", "-")) == pytest.approx(expected.nps, abs=0.05)
     # Honest defaults: no target invented, no consent claimed, no theme that does not fit.
-    # The export ends on the 28th: the latest month is reported and said to be running.
-    assert "is not complete: responses up to " in html
+    # The export ends on the 28th: the latest month is reported, and said to be running only
+    # while it is (the report is made in UTC, this English unit's zone).
+    running = pd.Timestamp.now(tz="UTC").tz_localize(None) < (pd.Period(month, "M") + 1).start_time
+    assert ("is not complete: responses up to " in html) == running
     assert "no target" in html.lower()
     assert "agreed to be contacted is unknown" in html
     assert "allowed contact" not in html
@@ -167,6 +169,47 @@ def test_no_score_column_is_a_clear_error(
         "the columns by hand.\n"
     )
     assert not (tmp_path / "p").exists()
+
+
+def test_no_date_column_says_which_values_are_not_dates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = "".join(
+        f"D{i}\t{f'2026/10/{1 + i % 28:02d}' if i % 2 else f'X{i}'}\t{i % 11}\r\n"
+        for i in range(40)
+    )
+    export = write_text(tmp_path / "x.txt", "回答ID\t回答日\t推奨度\r\n" + rows, "utf-16")
+    assert main(["init", str(tmp_path / "p"), "--from", str(export)]) == 2
+    assert capsys.readouterr().err == (
+        f"nps-kit init: error: {export}: nps-kit init --from found no date column; 回答日: 20 of "
+        "40 values are not dates, such as 'X0', 'X2', 'X4'; so it was not taken as the date "
+        "column. columns: '回答ID' (id), '回答日' (text), '推奨度' (nps). Dates nps-kit reads: "
+        "ISO (2026-10-03, 2026-10-03T09:15:00), 2026/10/03 9:15, 2026年10月3日 9時15分, "
+        "Japanese era dates (令和8年10月3日, 令和元年5月1日, R8.10.3, R8/10/3, H31-4-30), Excel "
+        "serial numbers, and day/month/year or month/day/year with a 2- or 4-digit year "
+        "(13/12/2019, 12/13/2019 9:50:30, 9/8/18 15:29). Run nps-kit inspect on the export to "
+        "see what each column holds, or start from the demo project with nps-kit init DIR and "
+        "set the columns by hand.\n"
+    )
+    assert not (tmp_path / "p").exists()
+
+
+def test_an_export_with_era_dates_becomes_a_project(tmp_path: Path) -> None:
+    rows = "".join(
+        f"D{i},{f'令和8年10月{1 + i % 28}日' if i % 3 else f'2026/10/{1 + i % 28:02d}'},"
+        f"{i % 11}\r\n"
+        for i in range(40)
+    )
+    rows = rows.replace("令和8年10月8日", "不明", 1)  # one date nobody can read
+    export = write_text(tmp_path / "x.csv", "回答ID,回答日,推奨度\r\n" + rows, "cp932")
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert (
+        "  # 回答日 (ISO/Japanese; 2026-10-01 to 2026-10-28).\n"
+        "  # WARNING: 回答日: 1 of 40 values are not dates, such as '不明'; those responses will "
+        "be in no month.\n"
+        '  date: "回答日"\n'
+    ) in text
 
 
 def test_demo_example_unit_survives_defaults_pointing_at_your_export(
