@@ -28,6 +28,7 @@ import pandas as pd
 from nps_kit import clock
 from nps_kit._atomic import append_line
 from nps_kit._lock import file_lock
+from nps_kit._values import has_time_of_day
 from nps_kit.alerts_mail import compose_alert
 from nps_kit.closed_loop import URGENCY, contactable_detractors
 from nps_kit.errors import ConfigError, MailError
@@ -229,7 +230,8 @@ def new_detractors(
     Returns
     -------
     pandas.DataFrame
-        ``response_id``, ``date`` (``YYYY-MM-DD HH:MM``), ``score``, one column per breakdown
+        ``response_id``, ``date`` (``YYYY-MM-DD HH:MM``, or ``YYYY-MM-DD`` when the export's
+        dates have no time of day), ``score``, one column per breakdown
         and ``comment`` (redacted when ``privacy.redact``), most urgent first.
     """
     assert unit.columns.id is not None and unit.columns.contact is not None
@@ -266,7 +268,9 @@ def new_detractors(
             "comment": texts,
         }
     ).sort_values(list(URGENCY), kind="stable")
-    table["date"] = table["date"].dt.strftime("%Y-%m-%d %H:%M")
+    # Date-only exports are read as midnight: show their dates without a made-up 00:00.
+    timed = has_time_of_day(loaded.data["nps_date"])
+    table["date"] = table["date"].dt.strftime("%Y-%m-%d %H:%M" if timed else "%Y-%m-%d")
     return table.reset_index(drop=True)
 
 

@@ -176,6 +176,25 @@ def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_
     )
 
 
+def test_an_export_of_dates_only_shows_dates_without_a_made_up_time(
+    project: Path, smtp: Recorder
+) -> None:
+    # Dates without a time of day, some in the Japanese era as clinic and office systems write.
+    days = {"2026-11-02": "令和8年11月2日", "2026-11-03": "R8.11.3"}
+    rows = [(r[0], days.get(r[1][:10], r[1][:10].replace("-", "/")), *r[2:]) for r in ROWS]
+    data = project / export_name("xlsx" if (project / "export.xlsx").exists() else "csv")
+    write_export(data, rows)
+    assert alerts(project) == 0
+    cloud, ec = smtp.received
+    assert text_of(ec.message).splitlines()[2:9:3] == [
+        "E04  2026-11-03 / スコア0 / プラン：プレミアム",
+        "E02  2026-11-02 / スコア3 / プラン：ライト",
+        "E05  2026-11-04 / スコア3 / プラン：ライト",
+    ]
+    assert "C02  2026-11-03 / score 5 / plan: Pro" in text_of(cloud.message)
+    assert "00:00" not in text_of(ec.message) + html_of(ec.message)
+
+
 def test_a_response_added_to_the_export_is_alerted_next_run(project: Path, smtp: Recorder) -> None:
     assert alerts(project) == 0
     old = next(project.glob("export.*"))
