@@ -752,14 +752,17 @@ def _say(stream: TextIO | None, text: str) -> None:
 
 
 def summary_table(result: RunResult) -> str:
-    """Format the end-of-run table: unit, status, NPS, n, seconds, output path.
+    """Format the end-of-run table: unit, status, NPS, n, seconds, output path, note.
 
-    Failed units are followed by their failing cell and error.
+    A unit with unreadable dates says how many in its note and is followed by a warning line
+    (examples, what to do); failed units are followed by their failing cell and error.
     """
-    rows = [("unit", "status", "NPS", "n", "seconds", "output")]
+    rows: list[tuple[str, ...]] = [("unit", "status", "NPS", "n", "seconds", "output", "note")]
+    notes = []
     for r in result.units:
         nps = r.summary.nps if r.summary else None
         n = r.summary.n if r.summary else None
+        unread = r.summary.unreadable_dates if r.summary else None
         rows.append(
             (
                 r.unit,
@@ -768,10 +771,21 @@ def summary_table(result: RunResult) -> str:
                 "-" if n is None else str(n),
                 f"{r.seconds:.1f}",
                 str(r.html or r.notebook or "-"),
+                f"{unread.count:,} unreadable date{'' if unread.count == 1 else 's'}"
+                if unread
+                else "",
             )
         )
+        if unread:
+            from nps_kit.load import UnreadableDates
+
+            words = UnreadableDates(unread.column, unread.count, None, unread.examples)
+            notes.append(f"{r.unit}: warning: {words.message()} {words.hint()}")
+    if not notes:  # the note column only when a unit has one
+        rows = [row[:-1] for row in rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
+    lines += notes
     for r in result.failed:
         err = r.error or {}
         cell = err.get("cell_index")

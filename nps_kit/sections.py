@@ -50,6 +50,7 @@ from nps_kit.summary import (
     UnitSummary,
     publish_summary,
 )
+from nps_kit.summary import UnreadableDates as UnreadableDatesSummary
 from nps_kit.text.discovery import text_quality
 from nps_kit.text.themes import ThemeBook, representative_comments
 from nps_kit.text.tokens import answered
@@ -62,6 +63,7 @@ from nps_kit.unit import (
     headline,
     incomplete_through,
     trend_table,
+    unit_unreadable_dates,
 )
 
 __all__ = [
@@ -92,28 +94,35 @@ def _now(lang: Language, timezone: str | None) -> dt.datetime:
     return clock.now(lang, timezone)
 
 
-def title(unit: UnitData, *, timezone: str | None = None) -> SectionResult:
-    """Build the report title: unit, period and generation date.
+def title(
+    unit: UnitData, *, timezone: str | None = None, now: dt.datetime | None = None
+) -> SectionResult:
+    """Build the report title: unit, period, generation date and whether the month is running.
 
     The date is in ``timezone`` (an IANA name); the default is the readers' by language
     (:data:`nps_kit.clock.DEFAULT_TIMEZONE`: Asia/Tokyo for Japanese reports, UTC for English ones).
+    ``now`` is when the report is made (default: the current time); the title says the month
+    is not complete when that is before the month's end (:func:`nps_kit.unit.incomplete_through`).
     """
     lang = unit.language
-    today = _now(lang, timezone).date().isoformat()
+    moment = now if now is not None else _now(lang, timezone)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(clock.zone(lang, timezone))
+    today = moment.date().isoformat()
     header = HTML(
         '<header class="nps-title"><h1>'
         + _escape(_w("title", lang, name=unit.name))
         + "</h1><p>"
         + _escape(_w("subtitle", lang, period=format_period(unit.period, lang), today=today))
         + "</p>"
-        + _incomplete_note(unit)
+        + _incomplete_note(unit, moment, timezone)
         + "</header>"
     )
     return SectionResult("title", parts=(header,))
 
 
-def _incomplete_note(unit: UnitData) -> str:
-    last = incomplete_through(unit)
+def _incomplete_note(unit: UnitData, now: dt.datetime, timezone: str | None) -> str:
+    last = incomplete_through(unit, now=now, timezone=timezone)
     if last is None:
         return ""
     period = format_period(unit.period, unit.language)
@@ -150,7 +159,8 @@ def headline_section(
         min_n=min_n,
     )
     first = head.comparisons[0] if head.comparisons else None
-    parts: list[Any] = [
+    parts: list[Any] = [*_dates_note(unit)]
+    parts += [
         report.headline(
             head.result,
             _shown_change(head, first) if first else None,
@@ -170,6 +180,8 @@ def headline_section(
             note = (
                 f"{format_period(c.period, lang)}{colon}{points(c.result.nps, lang)}{dot}"
                 + label(c.change.verdict, lang)
+                if c.result.n
+                else f"{format_period(c.period, lang)}{colon}{label('no_responses', lang)}"
             )
             items.append((_w(c.kind, lang), value, note))
         parts.append(report.kpi_row(items))
@@ -178,6 +190,37 @@ def headline_section(
     shares = pd.DataFrame(rows)
     parts.append(detach(plot.shares_bar(shares, lang=lang, title=_w("shares_title", lang))))
     return SectionResult("headline", value=head, tables={"shares": shares}, parts=tuple(parts))
+
+
+def _dates_note(unit: UnitData) -> tuple[HTML, ...]:
+    """Flag over the headline that some of the unit's dates could not be read.
+
+    Those responses are in no month, so the headline and every monthly figure leave them out:
+    the reader must know before reading the number.
+    """
+    unread = unit_unreadable_dates(unit)
+    if unread is None:
+        return ()
+    lang = unit.language
+    space = "" if lang == "ja" else " "
+    return (
+        HTML(
+            '<div class="nps-flag" role="note">'
+            f"<strong>{_escape(t('quality.dates_unparsed', lang))}</strong>"
+            f"{_escape(unread.message(lang) + space + unread.hint(lang))}</div>"
+        ),
+    )
+
+
+def _unreadable_summary(unit: UnitData) -> UnreadableDatesSummary | None:
+    unread = unit_unreadable_dates(unit)
+    if unread is None:
+        return None
+    return UnreadableDatesSummary(
+        column=unread.column,
+        count=unread.count,
+        examples=unread.examples,
+    )
 
 
 def _shown_change(head: Headline, comparison: Comparison) -> ScoreChange:
@@ -867,6 +910,7 @@ def summary(
             missing=int((unit.current["nps_status"] == "missing").sum()),
             invalid=int((unit.current["nps_status"] == "invalid").sum()),
         ),
+        unreadable_dates=_unreadable_summary(unit),
     )
     publish_summary(data)
     return data

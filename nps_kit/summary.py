@@ -27,6 +27,7 @@ __all__ = [
     "Theme",
     "TrendPoint",
     "UnitSummary",
+    "UnreadableDates",
     "as_summary",
     "publish_summary",
     "read_summary",
@@ -74,6 +75,7 @@ _READERS: dict[str, Callable[[object], object]] = {
     "int": lambda v: _int(v) or 0,
     "bool": bool,
     "tuple[Mapping[str, Any], ...]": lambda v: tuple(dict(r) for r in _records(v)),
+    "tuple[str, ...]": lambda v: tuple(str(x) for x in v) if isinstance(v, list | tuple) else (),
 }
 
 
@@ -201,6 +203,18 @@ class Excluded(_Record):
 
 
 @dataclass(frozen=True)
+class UnreadableDates(_Record):
+    """The unit's responses whose date could not be read: in no month, so left out of every one.
+
+    The words that say so are :class:`nps_kit.load.UnreadableDates`'s.
+    """
+
+    column: str
+    count: int
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class UnitSummary(_Record):
     """A unit's key numbers for the manifest, the overview and the e-mail.
 
@@ -229,6 +243,7 @@ class UnitSummary(_Record):
     detractors_to_contact: int | None = None
     consent_known: bool | None = None
     excluded: Excluded | None = None
+    unreadable_dates: UnreadableDates | None = None
 
     def share(self, segment: str) -> float | None:
         """Return the share in percent of ``"promoters"``, ``"passives"`` or ``"detractors"``."""
@@ -242,7 +257,7 @@ class UnitSummary(_Record):
 
 #: Record types by the name their fields' annotations use.
 _RECORDS: dict[str, type[_Record]] = {
-    c.__name__: c for c in (Change, TrendPoint, Control, Theme, Action, Excluded)
+    c.__name__: c for c in (Change, TrendPoint, Control, Theme, Action, Excluded, UnreadableDates)
 }
 
 

@@ -8,6 +8,7 @@ a :class:`UnitData` into the tables each report section shows; they only combine
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,10 +16,11 @@ from typing import Literal
 
 import pandas as pd
 
+from nps_kit import clock
 from nps_kit.cache import normalise_key as _norm
 from nps_kit.errors import DataError, closest, missing_column
 from nps_kit.i18n import Language, t
-from nps_kit.load import LoadReport, LoadResult, load_responses
+from nps_kit.load import LoadReport, LoadResult, UnreadableDates, load_responses, unreadable_dates
 from nps_kit.periods import latest_month, shift_period
 from nps_kit.score import (
     DEFAULT_MIN_N,
@@ -46,6 +48,7 @@ __all__ = [
     "select_unit_rows",
     "shift_period",
     "trend_table",
+    "unit_unreadable_dates",
 ]
 
 ComparisonKind = Literal["previous", "last_year"]
@@ -357,16 +360,52 @@ def _unit_months(cache: str | Path, unit_values: Sequence[str] | None) -> pd.Ser
     return rows["nps_date"].dt.strftime("%Y-%m")
 
 
-def incomplete_through(unit: UnitData) -> pd.Timestamp | None:
-    """Return the last response date if it falls inside the reporting month, before its end.
+def unit_unreadable_dates(unit: UnitData) -> UnreadableDates | None:
+    """Return the unit's responses whose date could not be read: no month of its report has them.
 
-    ``None`` when the reporting month is complete (or is not the file's latest month).
+    The loader counts them in the whole file (``unit.load.unreadable_dates``); a report is
+    about one unit, so this counts the unit's own rows.
     """
+    column = unit.load.date_column
+    if column is None or column not in unit.responses.columns:
+        return None
+    return unreadable_dates(unit.responses[column], unit.responses["nps_date"], column=column)
+
+
+def incomplete_through(
+    unit: UnitData, *, now: dt.datetime | None = None, timezone: str | None = None
+) -> pd.Timestamp | None:
+    """Return the last response date when the report is made before its month has ended.
+
+    A month is incomplete only while it is still running where the readers are: a report made
+    after the month's end is complete however early its last response came.
+
+    Parameters
+    ----------
+    unit
+        The prepared unit.
+    now
+        When the report is made (zone-aware, or naive wall-clock time at the unit's place);
+        ``None`` is the current time (:func:`nps_kit.clock.now`).
+    timezone
+        The unit's IANA time zone; ``None`` follows its language
+        (:data:`nps_kit.clock.DEFAULT_TIMEZONE`). Export dates are wall-clock times there.
+
+    Returns
+    -------
+    pandas.Timestamp or None
+        The latest response date of the file (of the unit's month, when the file goes on
+        later), or ``None`` when the reporting month has ended.
+    """
+    moment = now if now is not None else clock.now(unit.language, timezone)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(clock.zone(unit.language, timezone)).replace(tzinfo=None)
+    if pd.Timestamp(moment) >= (pd.Period(unit.period, freq="M") + 1).start_time:
+        return None
     last = unit.load.date_max
     if last is None or str(last.to_period("M")) != unit.period:
-        return None
-    month_end = last.to_period("M").end_time.normalize()
-    return None if last.normalize() >= month_end else last
+        last = unit.current["nps_date"].max()
+    return None if pd.isna(last) else pd.Timestamp(last)
 
 
 # The runner builds many units from one export on each warm kernel: keep the last few parsed
@@ -546,12 +585,8 @@ def data_quality(
     original = [c for c in original if c not in ("period", "segment")]
     exact = int(unit.responses[original].astype("string").duplicated().sum())
     dates = unit.responses["nps_date"].dropna()
-    # The loader counts unreadable dates in the whole file; the report is about this unit.
-    unparsed = 0
-    if report.date_column is not None and report.date_column in unit.responses.columns:
-        raw = unit.responses[report.date_column]
-        blank = raw.isna() | (raw.astype(str).str.strip() == "")
-        unparsed = int((unit.responses["nps_date"].isna() & ~blank).sum())
+    unread = unit_unreadable_dates(unit)
+    unparsed = 0 if unread is None else unread.count
     dash = "〜" if lang == "ja" else " – "
     date_range = f"{dates.min():%Y-%m-%d}{dash}{dates.max():%Y-%m-%d}" if len(dates) else "—"
     comma = "、" if lang == "ja" else ", "

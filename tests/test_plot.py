@@ -289,6 +289,20 @@ def test_shares_bar_labels_en_and_narrow_segments_unlabelled() -> None:
     assert "72%" in all_texts(ax)
 
 
+def test_shares_bar_says_no_responses_rather_than_hidden_for_an_empty_period() -> None:
+    table = shares_table().assign(n=[512, 480, 0])
+    for lang, empty, hidden in (
+        ("ja", "回答なし", "非表示（回答数不足）"),
+        ("en", "no responses", "hidden (too few responses)"),
+    ):
+        ax = drawn(plot.shares_bar(table, lang=lang))
+        assert empty in all_texts(ax) and hidden not in all_texts(ax)
+        colon = "：" if lang == "ja" else ": "
+        assert ax.figure.nps_kit_facts[-1] == f"2025年10月{colon}{empty}"  # type: ignore[union-attr]
+    # Three responses are a group the anonymity floor hides: it still says so.
+    assert "非表示（回答数不足）" in all_texts(drawn(plot.shares_bar(shares_table(), lang="ja")))
+
+
 # -- score_distribution ---------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import nbformat
@@ -152,6 +153,22 @@ def test_summary_table_shows_the_failing_cell(tmp_path: Path) -> None:
         f"a     ok      10.0  40  1.5      {tmp_path}/a.html\n"
         f"b     failed  -     -   1.5      {tmp_path}/_failed/b.ipynb\n"
         "b: failed at cell 3: ValueError: boom"
+    )
+
+
+def test_summary_table_warns_of_a_units_unreadable_dates(tmp_path: Path) -> None:
+    ok = _result("a", "ok", nps=10.0, folder=tmp_path)
+    unread = {"column": "回答日", "count": 29, "examples": ["10月5日", "先週"]}
+    warned = replace(ok, unit="b", summary={"n": 40, "nps": 10.0, "unreadable_dates": unread})
+    assert summary_table(RunResult(output=tmp_path, units=[ok, warned])) == (
+        "unit  status  NPS   n   seconds  output" + " " * (len(str(tmp_path)) + 3) + "note\n"
+        f"a     ok      10.0  40  1.5      {tmp_path}/a.html\n"
+        f"b     ok      10.0  40  1.5      {tmp_path}/a.html  29 unreadable dates\n"
+        "b: warning: 29 responses have a date in column '回答日' that could not be read, such "
+        "as '10月5日', '先週'. A response without a readable date belongs to no period and is "
+        "left out of every period's figures. Write these cells in a form nps-kit reads "
+        "(2026-10-03, 2026/10/03, 2026年10月3日, 令和8年10月3日, R8.10.3), or give date_format "
+        "(--date-format) a strftime pattern such as '%d.%m.%Y'."
     )
 
 

@@ -339,7 +339,7 @@ def test_headline_returns_the_headline_with_comparisons(ja: Report) -> None:
     assert len(shown.outputs) == 2
     assert "−7.1" in shown.html and '回答数<span class="nps-nb">14件</span>' in shown.html
     assert "<dt>前月比</dt>" in shown.html and "前年同月比" in shown.html
-    assert "比較データ不足" in shown.html  # nothing in 2025-10
+    assert "2025年10月：回答なし" in shown.html  # nothing in 2025-10: no data, not hidden
     assert shown.titles == ["推奨者・中立者・批判者の構成比"]
 
 
@@ -642,7 +642,7 @@ def test_empty_previous_month_gives_insufficient_data(
     assert previous.change.verdict == "insufficient_data"
     assert previous.change.diff is None
     assert "比較できるデータがありません" in report.shown["headline"].html
-    assert "比較データ不足" in report.shown["headline"].html
+    assert "2026年9月：回答なし" in report.shown["headline"].html
     change = report.shown["summary"].outputs[0][SUMMARY_MIME]["change"]
     assert change["verdict"] == "insufficient_data"
     assert change["diff"] is None
@@ -843,17 +843,88 @@ def test_invalid_ratings_are_counted_in_data_quality(
 
 
 def test_title_says_when_the_month_is_not_complete(
-    ja: Report, en: Report, tmp_path: Path, show: Callable[..., Shown]
+    ja: Report, en: Report, show: Callable[..., Shown]
 ) -> None:
     last = max(row[1] for row in CURRENT)
-    assert last < 31  # the fixture's October ends early: the month is still running
+    assert last < 31  # the fixture's October ends early
+    # Made on 31 October, 09:00 UTC (18:00 in Tokyo): the month is still running.
+    running = dt.datetime(2026, 10, 31, 9, tzinfo=dt.UTC)
+    english = show(sections.title, en.unit, now=running)
     assert (
         '<p class="nps-title__note" role="note">October 2026 is not complete: responses up to '
         f"2026-10-{last:02d}.</p>"
-    ) in en.shown["title"].html
-    assert f"2026年10月は集計途中です（2026-10-{last:02d}までの回答）。" in ja.shown["title"].html
-    done = make_unit(tmp_path, "en", [("2026-10", [*CURRENT, ("X1", 31, 9, *CURRENT[0][3:])])])
-    assert "nps-title__note" not in show(sections.title, done).html
+    ) in english.html
+    assert "October 2026 · generated 2026-10-31" in english.html
+    japanese = show(sections.title, ja.unit, now=running)
+    assert f"2026年10月は集計途中です（2026-10-{last:02d}までの回答）。" in japanese.html
+    # Made after October ended, the month is complete however early its last answer came.
+    later = dt.datetime(2026, 12, 2, 10, tzinfo=dt.UTC)
+    assert "nps-title__note" not in show(sections.title, en.unit, now=later).html
+    # 16:00 UTC on the 31st is November in Tokyo, the Japanese report's default zone.
+    late = dt.datetime(2026, 10, 31, 16, tzinfo=dt.UTC)
+    assert "nps-title__note" not in show(sections.title, ja.unit, now=late).html
+    assert "2026年10月・作成日：2026-11-01" in show(sections.title, ja.unit, now=late).html
+    assert "nps-title__note" in show(sections.title, en.unit, now=late).html
+
+
+def test_a_comparison_month_without_responses_says_so(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    # Nothing in 2025-10: that is no data, not a group hidden for anonymity.
+    for lang, empty, hidden in (
+        ("ja", "2025年10月：回答なし", "非表示"),
+        ("en", "October 2025: no responses", "hidden"),
+    ):
+        shown = show(sections.headline_section, make_unit(tmp_path, lang), target=0.0)
+        assert empty in shown.text
+        assert empty in shown.figures[0].nps_kit_facts  # type: ignore[attr-defined]
+        assert hidden not in shown.text
+        assert not any(hidden in fact for fact in shown.figures[0].nps_kit_facts)  # type: ignore[attr-defined]
+
+
+def test_headline_flags_responses_whose_date_could_not_be_read(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    for lang in ("ja", "en"):
+        path = write_export(tmp_path / f"export_{lang}.csv", lang, [("2026-10", CURRENT)])
+        with path.open("a", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows(
+                [
+                    ["U1", "10月5日", "9", "web", "basic", "", "4", "4", "", "いいえ"],
+                    ["U2", "先週", "3", "web", "basic", "", "4", "4", "", "いいえ"],
+                    ["U3", "先週", "0", "web", "basic", "", "4", "4", "", "いいえ"],
+                ]
+            )
+        unit = prepare_unit(path, name="EC", language=lang, period="2026-10")
+        shown = show(sections.headline_section, unit, target=0.0)
+        flag = BeautifulSoup(shown.html, "html.parser").select_one(".nps-flag")
+        assert flag is not None
+        if lang == "ja":
+            assert flag.get_text() == (
+                "形式不正の日付「submitted_at」の日付を読み取れない回答が3件あります（例：「10月5日」、"
+                "「先週」）。これらの回答はどの期間にも入らず、月別など期間ごとの集計から除かれています。"
+                "エクスポートのセルを読める形式（2026-10-03、2026/10/03、2026年10月3日、令和8年10月3日、"
+                "R8.10.3など）に直すか、date_format（--date-format）にstrftimeの書式（'%d.%m.%Y'など）を"
+                "設定してください。"
+            )
+        else:
+            assert flag.get_text() == (
+                "Unreadable dates3 responses have a date in column 'submitted_at' that could not "
+                "be read, such as '10月5日', '先週'. A response without a readable date belongs "
+                "to no period and is left out of every period's figures. Write these cells in a "
+                "form nps-kit reads "
+                "(2026-10-03, 2026/10/03, 2026年10月3日, 令和8年10月3日, R8.10.3), or give "
+                "date_format (--date-format) a strftime pattern such as '%d.%m.%Y'."
+            )
+        assert shown.value.result.n == 14  # the period's NPS is of the dated responses
+        summary = show(sections.summary, unit, shown.value)
+        assert summary.value.unreadable_dates.to_json() == {
+            "column": "submitted_at",
+            "count": 3,
+            "examples": ["10月5日", "先週"],
+        }
+    clean = make_unit(tmp_path, "en")
+    assert "Unreadable dates" not in show(sections.headline_section, clean, target=0.0).html
 
 
 # --- results and the page ----------------------------------------------------------------------

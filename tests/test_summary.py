@@ -15,6 +15,7 @@ from nps_kit.summary import (
     Theme,
     TrendPoint,
     UnitSummary,
+    UnreadableDates,
     as_summary,
 )
 
@@ -76,6 +77,7 @@ MANIFEST_SUMMARY = {
     "detractors_to_contact": 17,
     "consent_known": True,
     "excluded": {"missing": 2, "invalid": 1},
+    "unreadable_dates": {"column": "回答日", "count": 29, "examples": ["10月5日", "先週"]},
 }
 
 
@@ -92,6 +94,7 @@ def test_manifest_json_round_trips_with_the_documented_shape() -> None:
     assert summary.top_themes == (Theme("delivery", "配送", 18.2, 2.1, detractors=12),)
     assert summary.actions == (Action("detractor", "連絡する", "…"),)
     assert summary.excluded == Excluded(missing=2, invalid=1)
+    assert summary.unreadable_dates == UnreadableDates("回答日", 29, ("10月5日", "先週"))
     assert summary.share("detractors") == 25.0
     out = summary.to_json()
     assert json.dumps(out, ensure_ascii=False) == json.dumps(MANIFEST_SUMMARY, ensure_ascii=False)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from pathlib import Path
@@ -18,6 +19,7 @@ from nps_kit.unit import (
     prepare_unit,
     shift_period,
     trend_table,
+    unit_unreadable_dates,
 )
 
 DEMO_DATA = Path(__file__).resolve().parent.parent / "data" / "demo_responses.csv.gz"
@@ -157,7 +159,8 @@ def test_no_readable_dates(tmp_path: Path) -> None:
     assert str(err.value) == (
         f"{path}: no date in column 'submitted_at' (date_column) could be read (e.g. "
         "'someday'); accepted forms: ISO (2026-10-03, 2026-10-03T09:15:00), 2026/10/03 9:15, "
-        "2026年10月3日 9時15分, Excel serial numbers, and day/month/year or month/day/year with "
+        "2026年10月3日 9時15分, Japanese era dates (令和8年10月3日, 令和元年5月1日, R8.10.3, "
+        "R8/10/3, H31-4-30), Excel serial numbers, and day/month/year or month/day/year with "
         "a 2- or 4-digit year (13/12/2019, 12/13/2019 9:50:30, 9/8/18 15:29). Check that this "
         "is the date column, or pass --date-format (date_format in parameters) with a strftime "
         "pattern such as '%d.%m.%Y %H:%M'."
@@ -165,17 +168,34 @@ def test_no_readable_dates(tmp_path: Path) -> None:
 
 
 def test_latest_is_the_latest_month_with_data(responses: Path, tmp_path: Path) -> None:
-    # The file ends on 2026-10-31, so October is complete.
     assert ec(responses).period == "2026-10"
-    assert incomplete_through(ec(responses)) is None
     assert ec(responses, period="2026-09").period == "2026-09"
-    # A file that ends mid-month: that month is reported, and said to be running.
+    # A file that ends mid-month: that month is reported, and said to be running while it is.
     running = write_csv(
         tmp_path / "running.csv", [*CURRENT, "R30,2026-11-15 09:00:00,EC事業部,9,web,,はい"]
     )
     assert ec(running).period == "2026-11"
-    assert incomplete_through(ec(running)) == pd.Timestamp("2026-11-15 09:00")
-    assert incomplete_through(ec(running, period="2026-10")) is None
+    during = dt.datetime(2026, 11, 20, 9, tzinfo=dt.UTC)
+    assert incomplete_through(ec(running), now=during) == pd.Timestamp("2026-11-15 09:00")
+    assert incomplete_through(ec(running, period="2026-10"), now=during) is None
+
+
+def test_a_month_is_incomplete_only_until_it_ends_where_the_readers_are(tmp_path: Path) -> None:
+    # October's last answer is on the 30th: a report made in December is still complete.
+    path = write_csv(tmp_path / "r.csv", CURRENT[1:])
+    unit = ec(path)
+    assert unit.load.date_max == pd.Timestamp("2026-10-30 09:00")
+    assert incomplete_through(unit, now=dt.datetime(2026, 12, 2, 10, tzinfo=dt.UTC)) is None
+    on_the_31st = dt.datetime(2026, 10, 31, 9, tzinfo=dt.UTC)
+    assert incomplete_through(unit, now=on_the_31st) == pd.Timestamp("2026-10-30 09:00")
+    # 2026-10-31 16:00 UTC is already November in Tokyo (a ja unit's default zone), not in UTC.
+    late = dt.datetime(2026, 10, 31, 16, tzinfo=dt.UTC)
+    assert incomplete_through(unit, now=late) is None
+    assert incomplete_through(ec(path, language="en"), now=late) is not None
+    assert incomplete_through(unit, now=late, timezone="UTC") is not None
+    # A naive moment is wall-clock time at the unit's place.
+    assert incomplete_through(unit, now=dt.datetime(2026, 10, 31, 23, 59)) is not None
+    assert incomplete_through(unit, now=dt.datetime(2026, 11, 1, 0, 0)) is None
 
 
 def test_latest_is_judged_on_the_whole_file(tmp_path: Path) -> None:
@@ -342,6 +362,26 @@ def test_data_quality_ja(responses: Path) -> None:
         ("形式不正の日付", "1"),
         ("個人情報の伏せ字（対象期間のコメント）", "メールアドレス1件、電話番号1件"),
     ]
+
+
+def test_unreadable_dates_of_the_unit_not_of_the_file(responses: Path) -> None:
+    unit = ec(responses)
+    # The file has two unreadable dates; one (C03) is Cloud Platform's.
+    assert unit.load.dates_unparsed == 2
+    unread = unit_unreadable_dates(unit)
+    assert unread is not None
+    assert (unread.column, unread.count, unread.total, unread.examples) == (
+        "submitted_at",
+        1,
+        None,
+        ("someday",),
+    )
+    assert unread.message("ja") == (
+        "「submitted_at」の日付を読み取れない回答が1件あります（例：「someday」）。"
+        "これらの回答はどの期間にも入らず、月別など期間ごとの集計から除かれています。"
+    )
+    clean = ec(write_csv(responses.parent / "clean.csv", CURRENT))
+    assert unit_unreadable_dates(clean) is None
 
 
 def test_data_quality_en_redaction_off(responses: Path) -> None:

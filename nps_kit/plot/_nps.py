@@ -63,7 +63,8 @@ def shares_bar(
         Columns ``label`` (bar name, e.g. the period), ``pct_promoters``, ``pct_passives`` and
         ``pct_detractors`` (percent, 0–100); optional ``n`` (shown under the label) and ``nps``
         (written at the end of the bar). Rows are drawn top to bottom in table order; rows
-        without shares (suppressed groups) show the "hidden" note instead of a bar.
+        without shares show "no responses" when ``n`` is 0, else the "hidden" note (suppressed
+        groups), instead of a bar.
     ax
         Axes to draw on; ``None`` creates a report-sized figure.
     lang
@@ -113,11 +114,13 @@ def shares_bar(
         handles.append(bars)
         left = left + np.nan_to_num(widths)
 
+    n = floats(table["n"]) if "n" in table.columns else np.full(len(table), np.nan)
+    # A row without shares is hidden for anonymity, unless it has no responses to hide.
+    empty = label("no_responses", lang)
+    missing = [empty if k == 0 else label("suppressed", lang) for k in n.tolist()]
     hidden = ~np.isfinite(floats(table["pct_promoters"]))
     for y in ys[hidden].tolist():
-        ax.text(
-            1, y, label("suppressed", lang), va="center", ha="left", fontsize=10, color="#444444"
-        )
+        ax.text(1, y, missing[y], va="center", ha="left", fontsize=10, color="#444444")
     if "nps" in table.columns:
         for y, value in zip(ys.tolist(), floats(table["nps"]), strict=True):
             if np.isfinite(value):
@@ -131,7 +134,6 @@ def shares_bar(
                     color=NPS_COLOR,
                 )
 
-    n = floats(table["n"]) if "n" in table.columns else np.full(len(table), np.nan)
     names = [with_n(str(v), k, lang) for v, k in zip(table["label"], n, strict=True)]
     ax.set_yticks(ys, names)
     ax.set_ylim(len(table) - 0.4, -0.6)  # first row on top
@@ -142,10 +144,11 @@ def shares_bar(
     top_legend(ax, handles, [label(k + "s", lang) for k in SEGMENTS], title=title, ncols=3)
     sep, space = ("・", "") if lang == "ja" else (", ", " ")  # 「推奨者33.7%」
     facts = []
-    for row in table.to_dict("records"):
+    for i, row in enumerate(table.to_dict("records")):
         shares = [floats([row[f"pct_{key}s"]])[0] for key in SEGMENTS]
         if not np.isfinite(shares[0]):
-            facts.append(f"{row['label']}：{label('suppressed', lang)}")
+            colon = "：" if lang == "ja" else ": "
+            facts.append(f"{row['label']}{colon}{missing[i]}")
             continue
         text_ = sep.join(
             f"{label(key + 's', lang)}{space}{share:.1f}%"
