@@ -593,3 +593,54 @@ def test_what_moved_in_the_body_says_the_rest_holds_hidden_groups(tmp_path: Path
     )
     fact = "その他のグループ（匿名性のため非表示のグループを含む）−71.4ポイント"
     assert fact in text and fact in shown(html)
+
+
+def trend_summary(months: int) -> dict[str, Any]:
+    """A summary whose trend ends in October 2026, with a small month and control limits."""
+    periods = pd.period_range(end="2026-10", periods=months, freq="M").strftime("%Y-%m")
+    rows = []
+    for i, period in enumerate(periods):
+        nps = -20.0 + 30 * (i % 5) / 4
+        n = 5 + i if months <= 3 else 12 if i == 0 else 140  # a small clinic: every month small
+        rows.append(
+            {
+                "period": period,
+                "nps": nps,
+                "n": n,
+                "ci_low": nps - 12,
+                "ci_high": nps + 12,
+                "small_sample": n < 30,
+                "control_low": -100.0 if months <= 3 else -45.0,
+                "control_high": 35.0,
+                "out_of_control": "above" if i == months - 1 else None,
+            }
+        )
+    return {**SUMMARY, "target": 10.0, "trend": rows}
+
+
+@pytest.mark.parametrize("months", [2, 3, 12, 18])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_trend_picture_reads_on_a_phone_and_a_desktop(
+    months: int, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The probe's pictures: legend cut at "fewer than 30 responses (indic", the plot squeezed
+    # to a third of the width, "AugSepOct" printed over each other, September without a label.
+    from _layout import rendered_layouts
+    from PIL import Image
+
+    from nps_kit.mail.body import CHART_WIDTH
+
+    with rendered_layouts(monkeypatch) as seen:
+        charts = render_charts(trend_summary(months), name="EC", lang=lang)  # type: ignore[arg-type]
+    (image,) = seen  # drawn once, at the width it is shown at: no phone variant
+    assert image.problems == []
+    plot_box, *_ = image.axes
+    assert plot_box.width >= 0.55 * CHART_WIDTH  # the plot uses the width
+    labels = [x.split("\n")[0] for x in image.x_labels[0]]
+    assert labels[-1] == ("10月" if lang == "ja" else "Oct")  # the reporting month
+    assert image.x_labels[0][0].endswith("年" if lang == "ja" else tuple("0123456789"))
+    if months <= 3:
+        assert len(labels) == months  # every month named
+    assert len(image.ticks[0]) == months  # and a tick under every month
+    with Image.open(io.BytesIO(charts["trend"])) as png:
+        assert png.width == 2 * CHART_WIDTH

@@ -748,7 +748,7 @@ def test_wide_charts_get_a_phone_variant_with_readable_text() -> None:
 
 @pytest.mark.parametrize("width", [6.4, 3.9])
 def test_long_titles_wrap_and_legends_fold_inside_the_figure(width: float) -> None:
-    from nps_kit.plot._base import fit_to_width
+    from nps_kit.plot._fit import fit_to_width
 
     title = "テーマ別：批判者が中立者になった場合のNPS改善幅（スコアの理由、直近1か月）"
     fig, ax = plt.subplots(figsize=(width, 3.5), layout="constrained")
@@ -782,7 +782,7 @@ def test_value_labels_sit_over_the_lines_they_cross() -> None:
 
 def test_a_legend_without_a_title_stays_inside_the_figure() -> None:
     """The e-mail's chart has no title (the message heads it): its legend must not be cut."""
-    from nps_kit.plot._base import fit_to_width
+    from nps_kit.plot._fit import fit_to_width
 
     fig, ax = plt.subplots(figsize=(3.4, 3.2), dpi=100, layout="constrained")
     plot.trend(trend_table(), ax=ax, lang="ja", target=0, title="")
@@ -825,7 +825,7 @@ def test_report_css_uses_the_chart_segment_colours() -> None:
 
 @pytest.mark.parametrize("width", [6.4, 3.9])
 def test_driver_labels_never_overlap_even_for_close_points(width: float) -> None:
-    from nps_kit.plot._base import fit_to_width
+    from nps_kit.plot._fit import fit_to_width
 
     # the demo's EC case: five ratings within 0.25 of each other, two nearly on top
     table = pd.DataFrame(
@@ -939,7 +939,8 @@ def test_a_title_restyled_after_drawing_is_the_one_rendered_and_in_the_alt(lang:
 
 
 def test_an_english_title_wrapped_twice_keeps_its_spaces() -> None:
-    from nps_kit.plot._base import fit_to_width, title_text
+    from nps_kit.plot._base import title_text
+    from nps_kit.plot._fit import fit_to_width
 
     long = "Net Promoter Score of every store by month, with the target and intervals"
     ax = plot.trend(trend_table(), lang="en", title=long)
@@ -957,7 +958,9 @@ def test_a_long_title_is_not_cut_in_the_saved_image() -> None:
 
     from PIL import Image
 
+    from nps_kit.i18n import phrase_breaks
     from nps_kit.plot._base import palette_retina_png
+    from nps_kit.plot._fit import fit_to_width
 
     labels = ["配送（スピード・破損）", "価格・コストパフォーマンス", "サイト・アプリの使いやすさ"]
     table = pd.DataFrame(
@@ -978,4 +981,137 @@ def test_a_long_title_is_not_cut_in_the_saved_image() -> None:
         pixels = np.asarray(image.convert("L"))
     band = pixels[: pixels.shape[0] // 6]
     assert int((band[:, -3:] < 128).sum()) == 0
-    assert ax.get_title(loc="left") == "このテーマの批判者が中立者になった場合の\nNPS改善幅"
+    # Starting at the figure's left edge, not the plot's, it fits the desktop width on one line.
+    assert ax.get_title(loc="left") == title
+    ax.figure.set_size_inches(3.9, 5.0)
+    fit_to_width(ax.figure)
+    lines = ax.get_title(loc="left").split("\n")
+    assert "".join(lines) == title and "NPS改善幅" in lines[-1]
+    assert all(len("".join(lines[: i + 1])) in phrase_breaks(title) for i in range(len(lines) - 1))
+
+
+# -- nothing cut, nothing printed over other text, on a desktop and on a phone ----------------
+
+
+def saas_theme_table(lang: str) -> pd.DataFrame:
+    """Eight themes with the long names of a SaaS export (the probe's Enterprise report)."""
+    names = {
+        "en": [
+            "Pricing and plans",
+            "Reliability, outages and bugs",
+            "Onboarding and setup",
+            "Integrations and APIs",
+            "Features",
+            "Communication and release notes",
+            "Ease of use and UI",
+            "Documentation, tutorials and self-service help centre",
+        ],
+        "ja": [
+            "料金・プラン",
+            "安定性・障害・不具合",
+            "導入・初期設定",
+            "外部サービス連携・API",
+            "機能",
+            "お知らせ・リリースノートの連絡",
+            "使いやすさ・画面",
+            "ドキュメント・チュートリアル・セルフサービスのヘルプセンター",
+        ],
+    }[lang]
+    return pd.DataFrame(
+        {
+            "theme": [f"t{i}" for i in range(8)],
+            "label": names,
+            "nps_gain": [16.2, 8.1, 8.1, 5.4, 5.4, 5.4, 0.0, 0.0],
+            "share_promoters": [3.0] * 8,
+            "share_passives": [5.0] * 8,
+            "share_detractors": [46.0, 23.0, 23.0, 15.0, 15.0, 15.0, 0.0, 0.0],
+        }
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_theme_labels_never_overlap_on_a_desktop_or_a_phone(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # At 390 px the theme names and "(46% of detractors' comments)" were printed over each
+    # other, and the title wrapped to six lines beside the labels.
+    from _layout import rendered_layouts
+
+    from nps_kit.plot._base import palette_retina_png
+
+    ax = plot.theme_impact(saas_theme_table(lang), lang=lang)
+    with rendered_layouts(monkeypatch) as seen:
+        assert palette_retina_png(ax.figure) is not None
+    desktop, phone = seen
+    assert desktop.size[0] == pytest.approx(6.4) and phone.size[0] == pytest.approx(3.9)
+    assert desktop.problems == [] and phone.problems == []
+    title = ax._left_title
+    assert title.get_text().count("\n") <= 1  # two lines at most, even on a phone
+    assert ax.get_figure().get_size_inches()[1] == pytest.approx(desktop.size[1])
+
+
+@pytest.mark.parametrize("name", CHARTS)
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_no_chart_cuts_or_overprints_text_on_a_desktop_or_a_phone(
+    name: str, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from _layout import rendered_layouts
+
+    from nps_kit.plot._base import palette_retina_png
+
+    func, make, kwargs = CHARTS[name]
+    ax = func(make(), lang=lang, **kwargs)
+    with rendered_layouts(monkeypatch) as seen:
+        assert palette_retina_png(ax.figure) is not None
+    assert [r.problems for r in seen] == [[], []]
+
+
+def months_table(months: int, *, start: str = "2025-05-01") -> pd.DataFrame:
+    """A trend of ``months`` months with a small-sample month and control limits."""
+    starts = pd.date_range(start, periods=months, freq="MS")
+    nps = -20 + 30 * np.sin(np.arange(months) / 2.3)
+    n = np.where(np.arange(months) == max(0, months - 2), 12, 150)
+    return pd.DataFrame(
+        {
+            "period": starts.strftime("%Y-%m"),
+            "period_start": starts,
+            "n": n,
+            "nps": nps,
+            "ci_low": nps - 12,
+            "ci_high": nps + 12,
+            "small_sample": n < 30,
+            "control_low": -45.0,
+            "control_high": 35.0,
+            "out_of_control": pd.array(
+                ["above" if i == months - 1 else None for i in range(months)], dtype="string"
+            ),
+        }
+    )
+
+
+@pytest.mark.parametrize("months", [2, 3, 12, 18])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_trend_month_labels_never_overlap_and_name_the_year(
+    months: int, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from _layout import rendered_layouts
+
+    from nps_kit.plot._base import palette_retina_png
+
+    ax = plot.trend(months_table(months), lang=lang, target=10)
+    with rendered_layouts(monkeypatch) as seen:
+        assert palette_retina_png(ax.figure) is not None
+    for image in seen:
+        assert image.problems == []
+        labels = image.x_labels[0]
+        assert len(image.ticks[0]) == months  # a tick at every month, labelled or not
+        last = {2: "6月", 3: "7月", 12: "4月", 18: "10月"}[months]
+        if lang == "en":
+            last = {2: "Jun", 3: "Jul", 12: "Apr", 18: "Oct"}[months]
+        assert labels[-1].split("\n")[0] == last  # the reporting month is always labelled
+        year = "2025年" if lang == "ja" else "2025"
+        assert labels[0].endswith("\n" + year)  # the first labelled month names its year
+        if months > 8:
+            assert any(x.endswith("2026" if lang == "en" else "2026年") for x in labels)
+        if months <= 3:
+            assert len(labels) == months  # every point's month labelled

@@ -24,6 +24,7 @@ from nps_kit.plot._base import (
     fmt_number,
     new_axes,
     no_data,
+    row_labels,
     segment_key,
     top_legend,
     zero_line,
@@ -258,7 +259,7 @@ def words(
     ys = np.arange(len(data))
     z = data["_z"].to_numpy()
     ax.barh(ys, z, height=0.7, color=colors, gid="words")
-    ax.set_yticks(ys, [str(t) for t in data["term"]])
+    row_labels(ax, ys, [str(t) for t in data["term"]])
     ax.set_ylim(len(data) - 0.5, -0.6)
     ax.set_xlabel(t("plot_analysis.z_axis", lang))
     limit = float(np.abs(z).max()) * 1.1
@@ -324,7 +325,7 @@ def theme_impact(
     title = title if title is not None else label("impact", lang)
     data = table.assign(_gain=floats(table["nps_gain"])).dropna(subset=["_gain"])
     data = data.sort_values("_gain", ascending=False, kind="stable")
-    ax = new_axes(ax, rows=max(len(data) * 0.6, 1))
+    ax = new_axes(ax, rows=max(len(data), 1))  # two lines a row: the name and its share
     if data.empty:
         return no_data(ax, lang=lang, title=title)
 
@@ -350,7 +351,7 @@ def theme_impact(
         else str(name)
         for name, share in zip(data["label"], shares, strict=True)
     ]
-    ax.set_yticks(ys, names)
+    row_labels(ax, ys, names)
     ax.set_ylim(len(data) - 0.5, -0.6)
     ax.set_xlim(min(0.0, float(gain.min()) * 1.2), max(1.0, float(gain.max()) * 1.2))
     ax.set_xlabel(t("plot_analysis.gain_axis", lang))

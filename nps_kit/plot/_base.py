@@ -10,11 +10,10 @@ import base64
 import contextlib
 import functools
 import io
-import itertools
 import math
 import unicodedata
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import matplotlib as mpl
@@ -25,6 +24,7 @@ import numpy.typing as npt
 import pandas as pd
 import seaborn as sns
 from matplotlib import font_manager
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure, SubFigure
@@ -32,7 +32,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import Formatter, MaxNLocator
 from matplotlib.transforms import Bbox
 
-from nps_kit.i18n import LANGUAGES, Language, label, phrase_breaks, t
+from nps_kit.i18n import LANGUAGES, Language, label, t
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -155,38 +155,46 @@ def palette_retina_png(fig: Figure) -> tuple[bytes, dict[str, Any]] | None:
     only to decode and shrink it later. Returns ``(png, metadata)`` like IPython's
     ``retina_figure`` (``width``, ``height`` in CSS px), or ``None`` for an empty figure.
 
-    Titles are wrapped and legends folded to fit the figure (:func:`fit_to_width`). The
+    Titles, legends, row names and x labels are fitted to the figure
+    (:func:`nps_kit.plot._fit.fit_to_width`), and the image is drawn taller than the figure
+    where row names would touch or a legend leaves the plot too short
+    (:func:`nps_kit.plot._fit.grow_to_fit`); the figure keeps its own size. The
     metadata also carries ``text_px`` (the smallest text in CSS px at that width), the chart's
     ``alt`` text and ``facts`` (its figures as text, see :func:`describe`) when the chart
     function gave them, and for a figure wider than a phone a ``narrow`` variant redrawn at
     :data:`NARROW_WIDTH` (base64 PNG with ``narrow_width``, ``narrow_height`` and
     ``narrow_text_px``), which the report shows on screens up to 600 px wide.
     """
+    from nps_kit.plot._fit import fit_to_width, grow_to_fit, layout_state, restore_layout
+
     if not fig.axes and not fig.lines and not fig.texts:
         return None
     fill_missing_glyphs(fig)  # before any text is measured: no "Glyph missing" warning
-    fit_to_width(fig)
-    png, metadata = _palette_png(fig)
-    alt = _alt(fig)
-    facts = getattr(fig, "nps_kit_facts", None)
-    if alt:
-        metadata["alt"] = alt
-    if facts:
-        metadata["facts"] = list(facts)
     width, height = (float(v) for v in fig.get_size_inches())
-    if width > NARROW_WIDTH * 1.1:
-        saved = _layout_state(fig)
-        try:
+    saved = layout_state(fig)
+    try:
+        fit_to_width(fig)
+        grow_to_fit(fig)
+        png, metadata = _palette_png(fig)
+        alt = _alt(fig)
+        facts = getattr(fig, "nps_kit_facts", None)
+        if alt:
+            metadata["alt"] = alt
+        if facts:
+            metadata["facts"] = list(facts)
+        if width > NARROW_WIDTH * 1.1:
             fig.set_size_inches(NARROW_WIDTH, height * 1.15)
             fit_to_width(fig)
+            grow_to_fit(fig)
             narrow, narrow_meta = _palette_png(fig)
-        finally:
+            metadata["narrow"] = base64.b64encode(narrow).decode("ascii")
+            metadata["narrow_width"] = narrow_meta["width"]
+            metadata["narrow_height"] = narrow_meta["height"]
+            metadata["narrow_text_px"] = narrow_meta["text_px"]
+    finally:
+        if tuple(float(v) for v in fig.get_size_inches()) != (width, height):
             fig.set_size_inches(width, height)
-            _restore_layout(fig, saved)
-        metadata["narrow"] = base64.b64encode(narrow).decode("ascii")
-        metadata["narrow_width"] = narrow_meta["width"]
-        metadata["narrow_height"] = narrow_meta["height"]
-        metadata["narrow_text_px"] = narrow_meta["text_px"]
+            restore_layout(fig, saved)
     return png, metadata
 
 
@@ -247,7 +255,7 @@ def describe(ax: Axes, *, alt: str, facts: Sequence[str]) -> None:
     fig.nps_kit_alt = alt  # type: ignore[union-attr]
     fig.nps_kit_facts = list(facts)  # type: ignore[union-attr]
     # The title the alt text starts with: a title restyled in a notebook cell renames both.
-    fig.nps_kit_alt_title = (ax, _left_title(ax).get_text())  # type: ignore[union-attr]
+    fig.nps_kit_alt_title = (ax, left_title(ax).get_text())  # type: ignore[union-attr]
 
 
 def _alt(fig: Figure) -> str | None:
@@ -312,139 +320,22 @@ def alt_text(title: str, facts: Sequence[str], lang: Language, *, shown: int = 3
     return f"{title}: {head}{' and more' if more else ''}"
 
 
-def _layout_state(fig: Figure) -> list[tuple[Axes, str, Any]]:
-    return [(ax, title_text(ax), getattr(ax, "nps_kit_legend", None)) for ax in fig.axes]
-
-
-def _restore_layout(fig: Figure, saved: list[tuple[Axes, str, Any]]) -> None:
-    for ax, title, legend in saved:
-        _left_title(ax).set_text(title)
-        if legend is not None:
-            handles, labels, _, ncols = legend
-            top_legend(ax, handles, labels, title=title, ncols=ncols)
-    fit_to_width(fig)
-
-
-def _left_title(ax: Axes) -> Text:
+def left_title(ax: Axes) -> Text:
     title: Text = getattr(ax, "_left_title")  # noqa: B009 - matplotlib keeps loc="left" titles here
     return title
 
 
 def title_text(ax: Axes) -> str:
-    """Return the left title of ``ax`` as set, without the breaks :func:`fit_to_width` added.
+    """Return the left title of ``ax`` as set, without the breaks fitting it added.
 
     A title set after the chart was drawn (``ax.set_title("…", loc="left")`` in a notebook
     cell) is returned as it is, so it survives every refit.
     """
-    text = _left_title(ax).get_text()
+    text = left_title(ax).get_text()
     wrapped = getattr(ax, "nps_kit_wrapped", None)
     if wrapped is not None and wrapped[1] == text:
         return str(wrapped[0])
     return text
-
-
-def _wrap_title(ax: Axes, renderer: RendererBase, room: float) -> None:
-    """Break a left title into lines that each fit ``room`` display pixels."""
-    title = _left_title(ax)
-    text = title_text(ax).replace("\n", "")
-    if not text:
-        return
-    title.set_text(text)
-    if title.get_window_extent(renderer).width <= room:
-        return
-    lines: list[str] = []
-    rest = text
-    while rest:
-        title.set_text(rest)
-        if title.get_window_extent(renderer).width <= room:
-            lines.append(rest)
-            break
-        cut = 0
-        for point in [*phrase_breaks(rest), len(rest)]:
-            title.set_text(rest[:point].rstrip())
-            if title.get_window_extent(renderer).width > room:
-                break
-            cut = point
-        if cut == 0:  # no break point fits: break between characters as a last resort
-            cut = 1
-            while cut < len(rest):
-                title.set_text(rest[: cut + 1])
-                if title.get_window_extent(renderer).width > room:
-                    break
-                cut += 1
-        lines.append(rest[:cut].rstrip())
-        rest = rest[cut:].lstrip()
-    title.set_text("\n".join(lines))
-    ax.nps_kit_wrapped = (text, title.get_text())  # type: ignore[attr-defined]
-
-
-def fit_to_width(fig: Figure) -> None:
-    """Wrap left titles and fold top legends into more rows so both fit inside ``fig``.
-
-    A title or legend wider than the figure would be cut at its edge ("…NPS改"); this is
-    called before every inline rendering, at the width the chart is drawn for. Its drawing
-    passes are quiet (:func:`quiet_layout`): a crowded chart is still drawn, without a warning.
-    """
-    with quiet_layout():
-        _fit_to_width(fig)
-
-
-def _fit_to_width(fig: Figure) -> None:
-    fig.draw_without_rendering()
-    renderer: RendererBase = getattr(fig, "_get_renderer")()  # noqa: B009 - the layout's renderer
-    width = fig.bbox.width
-    # Text is measured here at screen resolution but saved at twice it, where glyphs come out
-    # a little wider: keep 3% of the width free, or a title's last characters are cut ("…NPS").
-    margin = max(4.0, 0.03 * width)
-    for ax in fig.axes:
-        spec = getattr(ax, "nps_kit_legend", None)
-        if spec is not None:
-            handles, labels, _, ncols = spec
-            title = title_text(ax)  # as drawn, or as an analyst restyled it
-            for n in range(ncols, 0, -1):
-                _left_title(ax).set_text(title)
-                top_legend(ax, handles, labels, title=title, ncols=n, remember=False)
-                legend = ax.get_legend()
-                if legend is None:
-                    break
-                box = legend.get_window_extent(renderer)
-                if box.x1 <= width - 2 or n == 1:
-                    break
-        left = ax.get_window_extent(renderer).x0
-        _wrap_title(ax, renderer, width - left - margin)
-    fig.draw_without_rendering()
-    # The layout moves an axes once its title wraps (longer tick labels then set its left edge):
-    # wrap again, at most twice, while a title still runs past the figure's edge.
-    for _ in range(2):
-        over = [
-            ax
-            for ax in fig.axes
-            if title_text(ax) and _left_title(ax).get_window_extent(renderer).x1 > width - margin
-        ]
-        if not over:
-            break
-        for ax in over:
-            _wrap_title(ax, renderer, width - ax.get_window_extent(renderer).x0 - margin)
-        fig.draw_without_rendering()
-    for ax in fig.axes:
-        _thin_x_labels(ax, renderer)
-        refit = getattr(ax, "nps_kit_refit", None)  # e.g. label placement of the driver chart
-        if refit is not None:
-            refit(renderer)
-
-
-def _thin_x_labels(ax: Axes, renderer: RendererBase) -> None:
-    """Hide every other x tick label while labels overlap, always keeping the last one."""
-    labels = [x for x in ax.get_xticklabels() if x.get_text().strip()]
-    for x in labels:
-        x.set_visible(True)
-    for step in (1, 2, 3, 4, 6):
-        shown = labels[::-1][::step][::-1]  # counted from the end: the last label stays
-        for x in labels:
-            x.set_visible(x in shown)
-        boxes = [x.get_window_extent(renderer) for x in shown]
-        if all(a.x1 + 2 <= b.x0 for a, b in itertools.pairwise(boxes)):
-            return
 
 
 @functools.cache
@@ -477,7 +368,7 @@ def drawable(text: str) -> str:
     return "".join(out)
 
 
-class _DrawableFormatter(Formatter):
+class DrawableFormatter(Formatter):
     """Tick labels of ``inner`` passed through :func:`drawable` (labels come at draw time)."""
 
     def __init__(self, inner: Formatter) -> None:
@@ -520,8 +411,8 @@ def fill_missing_glyphs(fig: Figure) -> None:
                 (axis.get_minor_formatter, axis.set_minor_formatter),
             ):
                 formatter = get()
-                if not isinstance(formatter, _DrawableFormatter):
-                    put(_DrawableFormatter(formatter))
+                if not isinstance(formatter, DrawableFormatter):
+                    put(DrawableFormatter(formatter))
 
 
 def to_png(fig: Figure | SubFigure | Axes, *, dpi: int = 144) -> bytes:
@@ -543,6 +434,8 @@ def to_png(fig: Figure | SubFigure | Axes, *, dpi: int = 144) -> bytes:
     root = fig.figure if isinstance(fig, Axes | SubFigure) else fig
     if not isinstance(root, Figure):  # pragma: no cover - matplotlib guarantees a Figure root
         raise TypeError(f"to_png: fig must be a matplotlib Figure or Axes, got {type(fig)!r}")
+    from nps_kit.plot._fit import fit_to_width
+
     fill_missing_glyphs(root)  # before any text is measured: no "Glyph missing" warning
     fit_to_width(root)
     buffer = io.BytesIO()
@@ -626,6 +519,17 @@ def with_n(name: str, n: float, lang: Language) -> str:
     return f"{name}\n({t('plot_base.n_tick', lang, n=round(n))})"
 
 
+def row_labels(ax: Axes, positions: Iterable[float], names: Sequence[str]) -> None:
+    """Name the rows of a bar or dot chart, so fitting it to a width can wrap the names.
+
+    On a phone a name wider than :data:`nps_kit.plot._fit.ROW_LABEL_SHARE` of the chart wraps
+    onto more lines and the image grows taller (:func:`nps_kit.plot._fit.grow_to_fit`) rather
+    than print names over each other.
+    """
+    ax.set_yticks([float(p) for p in positions], list(names))
+    ax.nps_kit_rows = (list(names), ax.yaxis.get_major_formatter())  # type: ignore[attr-defined]
+
+
 def fmt_number(value: float) -> str:
     """``-4.9`` as ``−4.9`` (true minus sign, one decimal)."""
     return f"{value:.1f}".replace("-", "−")
@@ -702,6 +606,48 @@ def nps_axis(ax: Axes, *, axis: str, lang: Language, values: FloatArray) -> None
     zero_line(ax, axis=axis)
 
 
+class _Room(Artist):
+    """Holds the height of a heading or note of an axes in constrained layout, one pixel wide.
+
+    The legend above a chart and the note under it stay out of the layout themselves: counted
+    at their full width, one wider than the plot made constrained layout narrow the plot to a
+    third of the e-mail's chart, and, anchored to the plot, they moved with it and never
+    settled. Counted one pixel wide, each only takes its height above or under the plot.
+    """
+
+    def __init__(self, ax: Axes, held: Callable[[], Artist | None]) -> None:
+        super().__init__()
+        self._owner = ax
+        self._held = held
+
+    def get_tightbbox(self, renderer: RendererBase | None = None) -> Bbox | None:
+        held = self._held()
+        if held is None or not held.get_visible():
+            return None
+        box = held.get_window_extent(renderer)
+        x0 = self._owner.get_window_extent(renderer).x0
+        return Bbox([[x0, box.y0], [x0 + 1, box.y1]])
+
+    def get_window_extent(self, renderer: RendererBase | None = None) -> Bbox:
+        return self.get_tightbbox(renderer) or Bbox.null()
+
+    def draw(self, renderer: RendererBase) -> None:
+        """Draw nothing: what it holds room for draws itself."""
+
+
+def _hold_room(ax: Axes, held: Callable[[], Artist | None], *, gid: str) -> None:
+    """Take ``held()`` out of the layout and hold its height instead (once per ``gid``)."""
+    artist = held()
+    if artist is not None:
+        artist.set_in_layout(False)
+    if any(isinstance(a, _Room) and a.get_gid() == gid for a in ax.get_children()):
+        return
+    room = _Room(ax, held)
+    room.set_gid(gid)
+    ax.add_artist(room)
+    room.set_clip_on(False)  # clipped to the axes, the layout would not count it
+
+
 def top_legend(
     ax: Axes,
     handles: Sequence[Any],
@@ -713,15 +659,17 @@ def top_legend(
 ) -> None:
     """Put the title top left and the legend right under it, above the plot area.
 
-    Outside the data so it never hides a point; :func:`fit_to_width` folds it into more rows
-    when the figure is too narrow for ``ncols`` columns (``remember=False`` is that refit).
+    Outside the data so it never hides a point; fitting the chart to its width
+    (:func:`nps_kit.plot._fit.fit_to_width`) folds it into more rows when the figure is too
+    narrow for ``ncols`` columns (``remember=False`` is that refit), wraps its longest labels
+    when one column is still too wide, and puts the title just above it.
     """
     if remember:
         ax.nps_kit_legend = (list(handles), list(labels), title, ncols)  # type: ignore[attr-defined]
     ncols = max(1, min(ncols, len(handles)))
     rows = math.ceil(len(handles) / ncols) if handles else 0
     if handles:
-        legend = ax.legend(
+        ax.legend(
             handles,
             labels,
             loc="lower left",
@@ -732,12 +680,8 @@ def top_legend(
             handlelength=1.6,
             columnspacing=1.2,
         )
-        # Its height is reserved by the title's pad; left in the layout, a legend wider than
-        # the axes would make constrained layout squeeze the plot instead of folding it. An
-        # empty title reserves nothing (the e-mail's chart has its heading in the message), so
-        # there the legend itself takes its place in the layout, or it is cut at the top edge.
-        legend.set_in_layout(not title)
-    ax.set_title(title, loc="left", pad=6 + 19 * rows)
+        _hold_room(ax, ax.get_legend, gid="legend-room")
+    ax.set_title(title, loc="left", pad=6 + 19 * rows)  # until fitting measures the legend
 
 
 def note_below(ax: Axes, note: str) -> None:
@@ -748,7 +692,7 @@ def note_below(ax: Axes, note: str) -> None:
         box = ax.xaxis.get_tightbbox(renderer)
         return box if box is not None else ax.get_window_extent(renderer)
 
-    ax.annotate(
+    annotation = ax.annotate(
         note,
         xy=(0.0, 0.0),
         xycoords=("axes fraction", below_x_axis),
@@ -761,3 +705,6 @@ def note_below(ax: Axes, note: str) -> None:
         gid="note",
         annotation_clip=False,
     )
+    # Fitting wraps it to the figure's width and starts it under the y labels, as the title.
+    ax.nps_kit_notes = [*getattr(ax, "nps_kit_notes", []), (annotation, note)]  # type: ignore[attr-defined]
+    _hold_room(ax, lambda: annotation, gid=f"note-room-{len(ax.nps_kit_notes)}")  # type: ignore[attr-defined]

@@ -28,6 +28,7 @@ from nps_kit.plot._base import (
     nps_axis,
     nps_fact,
     nps_limits,
+    row_labels,
     top_legend,
     with_n,
 )
@@ -127,7 +128,7 @@ def _dot_interval(
             zorder=4,
             gid="value-label",
         )
-    ax.set_yticks(ys, names)
+    row_labels(ax, ys, names)
     ax.set_ylim(len(names) - 0.5, -0.6)
     ax.grid(False, axis="y")
     nps_axis(ax, axis="x", lang=lang, values=np.concatenate(shown))

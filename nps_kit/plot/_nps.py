@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any, Literal
 
 import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
@@ -31,6 +33,8 @@ from nps_kit.plot._base import (
     note_below,
     nps_axis,
     nps_fact,
+    quiet_layout,
+    row_labels,
     segment_key,
     text,
     top_legend,
@@ -135,7 +139,7 @@ def shares_bar(
                 )
 
     names = [with_n(str(v), k, lang) for v, k in zip(table["label"], n, strict=True)]
-    ax.set_yticks(ys, names)
+    row_labels(ax, ys, names)
     ax.set_ylim(len(table) - 0.4, -0.6)  # first row on top
     ax.set_xlim(0, 100)
     ax.xaxis.set_major_formatter(PercentFormatter(decimals=0))
@@ -236,24 +240,45 @@ def score_distribution(
     return ax
 
 
-def _month_ticks(starts: pd.Series, lang: Language) -> tuple[list[float], list[str]]:
-    """Tick positions and labels for monthly periods, thinned to at most ~9 on a phone."""
-    stamps = pd.to_datetime(starts).reset_index(drop=True)
-    step = max(1, int(np.ceil(len(stamps) / 9)))
-    positions: list[float] = []
-    labels: list[str] = []
+#: Label every month, else every 2nd, 3rd … month, whichever is the first whose labels fit.
+_MONTH_STEPS = (1, 2, 3, 4, 6, 12)
+
+
+def _month_labels(stamps: pd.Series, lang: Language, *, step: int) -> list[str]:
+    """One label per month: every ``step``-th month named, counted back from the last one.
+
+    The reporting month is always named; the first named month and the first of each new year
+    carry the year on a second line (``Aug`` over ``2026``, 「8月」 over 「2026年」), so thinning
+    never drops a year. Months left unnamed get an empty label (their tick mark stays).
+    """
+    labels = [""] * len(stamps)
     previous_year: int | None = None
-    # Counted back from the reporting month, so the month the report is about is labelled.
     for i in sorted(range(len(stamps) - 1, -1, -step)):
         stamp = stamps[i]
         if pd.isna(stamp):
             continue
         month = f"{stamp.month}月" if lang == "ja" else stamp.strftime("%b")
         year = f"{stamp.year}年" if lang == "ja" else str(stamp.year)
-        labels.append(f"{month}\n{year}" if stamp.year != previous_year else month)
+        labels[i] = f"{month}\n{year}" if stamp.year != previous_year else month
         previous_year = stamp.year
-        positions.append(float(mdates.date2num(stamp)))
-    return positions, labels
+    return labels
+
+
+def _fit_month_labels(
+    ax: Axes, positions: list[float], stamps: pd.Series, lang: Language, renderer: RendererBase
+) -> None:
+    """Name as many months as fit side by side at the drawn width (a fitting step)."""
+    figure = ax.get_figure(root=True)
+    for step in _MONTH_STEPS:
+        ax.set_xticks(positions, _month_labels(stamps, lang, step=step))
+        for tick in ax.xaxis.get_major_ticks():
+            tick.label1.set_visible(True)  # the generic thinning hid every other one
+        with quiet_layout():
+            figure.draw_without_rendering()  # type: ignore[union-attr]
+        shown = [x for x in ax.get_xticklabels() if x.get_text()]
+        boxes = [x.get_window_extent(renderer) for x in shown]
+        if all(a.x1 + 2 <= b.x0 for a, b in itertools.pairwise(boxes)):
+            return
 
 
 def trend(
@@ -404,8 +429,14 @@ def trend(
         # A dashed target on the solid zero line would look solid: the target line alone.
         for artist in [a for a in ax.lines if a.get_gid() == "nps-zero"]:
             artist.remove()
-    positions, tick_labels = _month_ticks(ordered["period_start"], lang)
-    ax.set_xticks(positions, tick_labels)
+    stamps = pd.to_datetime(ordered["period_start"]).reset_index(drop=True)
+    positions = [float(v) for v in x]
+    ax.set_xticks(positions, _month_labels(stamps, lang, step=1))
+    # A tick mark under every month, named or not, so a thinned axis still counts the months.
+    ax.tick_params(axis="x", bottom=True, length=3, width=0.8, color="#BBBBBB")
+    ax.nps_kit_refit = lambda renderer: _fit_month_labels(  # type: ignore[attr-defined]
+        ax, positions, stamps, lang, renderer
+    )
     ax.set_xlim(float(x.min()) - 20, float(x.max()) + 20)
     ax.grid(False, axis="x")
     top_legend(ax, handles, labels, title=title, ncols=3)
