@@ -8,6 +8,7 @@ the handler it registers returns the exit status. Heavy imports happen inside ha
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -17,6 +18,8 @@ from nps_kit.errors import NpsKitError
 __all__ = ["build_parser", "main"]
 
 EXIT_USER_ERROR = 2
+#: What a shell reports for a program killed by SIGPIPE (128 + 13): ``nps-kit … | head``.
+EXIT_BROKEN_PIPE = 141
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,7 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``nps-kit`` with ``argv`` and return the exit status.
 
     An :class:`~nps_kit.errors.NpsKitError` becomes a message on stderr and exit status 2; any
-    other exception is a bug and propagates with its traceback.
+    other exception is a bug and propagates with its traceback. A reader that stops reading
+    (``nps-kit inspect X | head -1``) ends the command quietly with status 141, as SIGPIPE
+    would.
     """
     # jsonschema (via nbformat) imports rfc3987-syntax when installed, which builds a grammar for
     # IRI formats at import time (~1 s); notebook schemas use no such format, so the command line
@@ -48,6 +53,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         status: int = args.handler(args)
+        # Flush here, not at exit: a closed pipe then raises below instead of in the interpreter's
+        # shutdown, where it would print "Exception ignored … BrokenPipeError".
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except NpsKitError as exc:
         print(f"nps-kit {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
@@ -55,6 +66,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("nps-kit: interrupted", file=sys.stderr)
         return 130
     return status
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's final flush has nowhere to fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor (stdout replaced in-process)
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

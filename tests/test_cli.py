@@ -1,6 +1,7 @@
 """The CLI as a whole: every command and option in --help is documented in the README."""
 
 import argparse
+import os
 import subprocess
 import sys
 
@@ -63,3 +64,26 @@ def test_unknown_command_is_a_usage_error(capsys):
         main(["scroe"])
     assert exit_info.value.code == 2
     assert "invalid choice: 'scroe'" in capsys.readouterr().err
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly(tmp_path):
+    # `nps-kit inspect X | head -1`: the reader is gone before the output is written.
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "date,score,why\n" + "".join(f"2026-10-{d:02d},{d % 11},ok\n" for d in range(1, 29)),
+        encoding="utf-8",
+    )
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "nps_kit.cli", "inspect", str(export)],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            cwd=tmp_path,
+        )
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (141, "")
