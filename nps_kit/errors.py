@@ -7,6 +7,7 @@ anything else is a bug and keeps its traceback.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -104,6 +105,10 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     """Return the choice most similar to ``word``, or ``None`` when nothing is close.
 
     Used to suggest a fix in messages such as "no column 'scroe'; did you mean 'score'?".
+    A whole name that is close wins; otherwise, for long names such as survey questions, the one
+    choice that contains ``word`` (``推奨`` finds ``推奨度（0〜10）``), else the one that holds
+    every word of ``word`` (each spelled closely: "recomend" for "recommend") is suggested, so
+    ``likely to recomend`` finds "How likely is it that you would recommend us?".
 
     Parameters
     ----------
@@ -115,12 +120,34 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     Returns
     -------
     str or None
-        The best match with similarity of at least 0.6 (case-insensitive), else ``None``.
+        The best match with similarity of at least 0.6 (case-insensitive), else the only choice
+        containing ``word``, else the only choice whose words cover every word of ``word`` of
+        three or more letters, else ``None``.
     """
     options = list(choices)
     lowered = {c.casefold(): c for c in options}
     match = difflib.get_close_matches(word.casefold(), list(lowered), n=1, cutoff=0.6)
-    return lowered[match[0]] if match else None
+    if match:
+        return lowered[match[0]]
+    text = " ".join(word.casefold().split())
+    holding = [c for f, c in lowered.items() if len(text) >= 2 and text in " ".join(f.split())]
+    if len(holding) == 1:
+        return holding[0]
+    wanted = [w for w in _WORD.findall(word.casefold()) if len(w) >= 3]
+    if not wanted:
+        return None
+    covering = [
+        original for folded, original in lowered.items() if _covers(_WORD.findall(folded), wanted)
+    ]
+    return covering[0] if len(covering) == 1 else None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _covers(words: list[str], wanted: list[str]) -> bool:
+    """Whether every wanted word is one of ``words`` or spelled closely to one of them."""
+    return all(w in words or difflib.get_close_matches(w, words, n=1, cutoff=0.8) for w in wanted)
 
 
 #: At most this many column names are listed in a "no column" message.

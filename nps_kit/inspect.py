@@ -48,7 +48,7 @@ _RECOMMEND: Final = re.compile(
     re.IGNORECASE,
 )
 _ID_NAME: Final = re.compile(
-    r"(^|[\s_-])(id|uuid)$|response ?id|respondent ?id|回答id|回答番号|^id", re.I
+    r"(^|[\s_-])(id|uuid)$|^id(?![a-z])|response ?id|respondent ?id|回答id|番号$", re.I
 )
 _DATE_NAME: Final = re.compile(r"date|time|stamp|日時|日付|回答日|タイムスタンプ", re.I)
 _CONSENT_NAME: Final = re.compile(r"contact|consent|follow.?up|連絡|許可|同意|permission", re.I)
@@ -368,7 +368,10 @@ def _classify(
         # Named like a date and partly dates: say why it is not the date column.
         read, dates = _dates_read(values, date_format=date_format)
         date_notes.append(_date_note(name, values, dates, n - read, n, taken=False))
-    share, valid, low, high = _scores(answers) if _scores(probe)[0] >= 0.5 else (0.0, 0, 0, 0)
+    # An id of small whole numbers (1, 2, 3 …) is not an answer on a scale.
+    id_named = bool(_ID_NAME.search(name))
+    looks_scored = not id_named and _scores(probe)[0] >= 0.5
+    share, valid, low, high = _scores(answers) if looks_scored else (0.0, 0, 0, 0)
     if share >= 0.9 and valid:
         if high <= 5:
             return "rating", f"{min(low, 1)}–5", (min(low, 1), 5), None
@@ -379,12 +382,12 @@ def _classify(
         return "scale", f"1–10? (no 0 in {valid:,} answers)", (1, 10), None
     numeric = pd.to_numeric(text, errors="coerce")
     if answers.share(numeric.notna()) >= 0.9:
-        if distinct == n and _ID_NAME.search(name):
+        if distinct == n and id_named:
             return "id", "unique", None, None
-        return "number", f"{numeric.min():g}–{numeric.max():g}", None, None
+        return "number", f"{_number(numeric.min())}–{_number(numeric.max())}", None, None
     if _sentences(answers):
         return "text", "free text", None, None
-    if distinct == n and n > 1 and (_ID_NAME.search(name) or text.str.len().max() <= 24):
+    if distinct == n and n > 1 and (id_named or text.str.len().max() <= 24):
         if not text.str.contains(r"\s").any():
             return "id", "unique", None, None
     sep = _separator(answers)
@@ -393,6 +396,11 @@ def _classify(
     if n >= 10 and distinct > n / 2:
         return "text", "free text", None, None
     return "categorical", f"{distinct} values", None, None
+
+
+def _number(value: float) -> str:
+    """Write a number in full: an id such as 400000000 is not 4e+08."""
+    return np.format_float_positional(value, trim="-")
 
 
 def _sample(answers: _Answers) -> tuple[str, ...]:

@@ -502,9 +502,41 @@ def test_missing_score_column_suggests_closest(
     assert run(capsys, export, "--score-column", "scroe") == (
         2,
         "",
-        f"nps-kit score: error: {export} has no column 'scroe' (score_column); columns: 'id', "
-        "'部門', 'score', 'date', 'channel', 'weight'. Did you mean 'score'? Set score_column to "
-        "one of these columns.\n",
+        f"nps-kit score: error: {export} has no column 'scroe' (--score-column); columns: 'id', "
+        "'部門', 'score', 'date', 'channel', 'weight'. Did you mean 'score'? Set --score-column "
+        "to one of these columns.\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("option", "written"),
+    [("--score-column", "recommend"), ("--date-column", "started"), ("--by", "plann")],
+)
+def test_a_word_of_a_long_question_suggests_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, option: str, written: str
+) -> None:
+    # SurveyMonkey names columns by their question: a word of it is what people type.
+    export = tmp_path / "monkey.csv"
+    question = "How likely is it that you would recommend us to a friend?"
+    export.write_text(
+        f'Start Date,"{question}",Which plan are you on?\n2026-10-01,9,Team\n',
+        encoding="utf-8",
+    )
+    named = {"--score-column": question, "--date-column": "Start Date", "--by": ""}
+    named[option] = written
+    argv = ["--score-column", named["--score-column"], "--date-column", named["--date-column"]]
+    argv += ["--by", named["--by"]] if named["--by"] else []
+    status, out, err = run(capsys, export, *argv)
+    meant = {
+        "--score-column": question,
+        "--date-column": "Start Date",
+        "--by": "Which plan are you on?",
+    }
+    assert (status, out) == (2, "")
+    assert err == (
+        f"nps-kit score: error: {export} has no column {written!r} ({option}); columns: "
+        f"'Start Date', '{question}', 'Which plan are you on?'. Did you mean "
+        f"{meant[option]!r}? Set {option} to one of these columns.\n"
     )
 
 

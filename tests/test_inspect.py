@@ -61,8 +61,7 @@ def test_google_forms_export(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     assert out.splitlines()[:4] == [
         "g.csv: 48 responses (CSV, utf-8, google_forms export, 1 header row(s))",
         "dates: 'Timestamp', 2019-11-01 to 2019-12-28",
-        "NPS question: 'How likely are you to recommend this workshop to a friend?' ('How likely "
-        "are you to recommend this workshop to a friend?')",
+        "NPS question: 'How likely are you to recommend this workshop to a friend?'",
         "language of the answers: en",
     ]
     found = inspect_export(path)
@@ -110,7 +109,7 @@ def test_one_to_ten_scale_and_ambiguous_dates_are_called_out(
         0,
         "s.csv: 60 responses (CSV, utf-8, 1 header row(s))\n"
         "dates: 'date', not readable\n"
-        "NPS question: 'likely_to_recommend' ('likely_to_recommend')\n"
+        "NPS question: 'likely_to_recommend'\n"
         "language of the answers: en\n"
         "note: 'likely_to_recommend' has no 0 in its answers: the survey may use 1–10, which is "
         "not NPS.\n"
@@ -252,3 +251,26 @@ def test_repeating_every_row_keeps_every_verdict(tmp_path: Path) -> None:
     assert [c.kind for c in once.columns] == [
         "nps", "date", "rating", "categorical", "multi", "text", "categorical",
     ]  # fmt: skip
+
+
+def test_id_columns_are_not_ratings_and_numbers_are_written_in_full(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A product list, not a survey: its id of small whole numbers is no "rating 1–5"; a
+    # SurveyMonkey collector id is 400000000, not 4e+08; the NPS question is named once.
+    rows = "".join(
+        f"{i},{400000000 + i % 3},{i % 3 + 1},2026-10-{i % 28 + 1:02d},{i % 11}\n"
+        for i in range(1, 41)
+    )
+    path = write_text(tmp_path / "p.csv", "id,Collector ID,会員番号,date,recommend\n" + rows)
+    found = inspect_export(path)
+    assert [(c.column, c.kind, c.detail) for c in found.columns] == [
+        ("id", "id", "unique"),
+        ("Collector ID", "number", "400000000–400000002"),
+        ("会員番号", "number", "1–3"),
+        ("date", "date", "ISO/Japanese"),
+        ("recommend", "nps", "0–10"),
+    ]
+    status, out, _ = run(capsys, path)
+    assert status == 0
+    assert "NPS question: 'recommend'\n" in out

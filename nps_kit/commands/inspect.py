@@ -80,7 +80,11 @@ def _run(args: argparse.Namespace) -> int:
     else:
         print("dates: no date column found")
     nps = found.nps_column
-    print(f"NPS question: {found.column(nps).label!r} ({nps!r})" if nps else "NPS question: none")
+    if nps is None:
+        print("NPS question: none")
+    else:
+        question = found.column(nps).question
+        print(f"NPS question: {question!r} ({nps!r})" if question else f"NPS question: {nps!r}")
     print(f"language of the answers: {found.language}")
     for note in found.notes:
         print(f"note: {note}")

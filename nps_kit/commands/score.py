@@ -93,13 +93,19 @@ def _run(args: argparse.Namespace) -> int:
     if isinstance(sheet, str) and sheet.isdigit():
         sheet = int(sheet)
     index = read_column_index(args.data, sheet=sheet, encoding=args.encoding)
-    # --by takes a header, Qualtrics QID/ImportId or question text, like --score-column.
+    # Every column option takes a header, Qualtrics QID/ImportId or question text; resolved
+    # here, a wrong one is reported by the option's name (--score-column, not score_column).
+    score_column = index.resolve(args.score_column, option="--score-column")
+    date_column = args.date_column and index.resolve(args.date_column, option="--date-column")
+    weight_column = args.weight_column and index.resolve(
+        args.weight_column, option="--weight-column"
+    )
     keys = [index.resolve(column, option="--by") for column in args.by]
     loaded = load_responses(
         args.data,
-        score_column=args.score_column,
-        date_column=args.date_column,
-        weight_column=args.weight_column,
+        score_column=score_column,
+        date_column=date_column,
+        weight_column=weight_column,
         sheet=sheet,
         encoding=args.encoding,
         strict=args.strict,
