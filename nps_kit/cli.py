@@ -69,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _silence_stdout() -> None:
-    """Point stdout at the null device, so that the interpreter's final flush has nowhere to fail."""
+    """Point stdout at the null device: the interpreter's last flush then has nowhere to fail."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
