@@ -722,6 +722,32 @@ def test_command_exit_status(
     assert (reports / PERIOD / "outbox" / "ec.eml").is_file()
 
 
+def test_no_recipients_anywhere_is_an_error_some_without_are_skipped(
+    reports: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A cron job must notice that nobody gets anything: exit 2 and say why, before anything.
+    monkeypatch.chdir(reports.parent)
+    for name in ("HOST", "PORT", "SECURITY", "FROM", "USER", "PASSWORD", "CAFILE"):
+        monkeypatch.delenv(f"NPS_KIT_SMTP_{name}", raising=False)
+    with pytest.raises(MailError) as caught:
+        run_command(["send", "bank", "--period", PERIOD, "--dry-run"])
+    manifest = Path("reports") / PERIOD / "manifest.json"
+    assert str(caught.value) == (
+        "nothing to send: no selected unit has recipients in mail.to, cc or bcc of its "
+        f"parameters when its report was built ({manifest}): bank "
+        "(Retail Banking). Add addresses under mail.to in parameters/<unit>.yaml, run "
+        "'nps-kit run' again, then send."
+    )
+    assert not (reports / PERIOD / "outbox").exists()
+    # With recipients for some units, the others are skipped with a notice and the exit is 0.
+    assert run_command(["send", "ec", "bank", "--period", PERIOD, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "bank: skipped, no recipients in mail.to/cc/bcc" in out
+    assert out.endswith("2026-10: 1 written to the outbox, 1 without recipients.\n")
+
+
 def test_command_needs_units_or_all() -> None:
     with pytest.raises(NpsKitError) as caught:
         run_command(["send", "--period", PERIOD])

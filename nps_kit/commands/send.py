@@ -27,8 +27,13 @@ A report is sent again only when its figures changed (sent.jsonl keys on unit, p
 and the run summary, not on the HTML's generation time). If the server stops answering part-way,
 the output lists what was sent and what was not; run the command again to send the rest.
 
-Exit status: 0 when everything selected was sent (or already sent), 1 when any report was not
-ready or not delivered to someone, 2 on an error in the input or the settings."""
+A unit without recipients is skipped with a notice and the others are sent (exit 0: its report
+may be meant for the intranet only); when no selected unit has any recipient, nothing could be
+sent and the command stops with an error (exit 2) before sending.
+
+Exit status: 0 when everything selected was sent (or already sent, or has no recipients), 1 when
+any report was not ready or not delivered to someone, 2 on an error in the input or the
+settings, including no recipients in any selected unit."""
 
 
 def register(sub: Any) -> None:

@@ -135,6 +135,7 @@ def send_reports(
     folder = output_dir / period
     manifest = read_manifest(folder, period)
     selected = _select(manifest.units, units, folder)
+    _require_recipients(selected, folder)
     settings = settings if settings is not None else load_settings()
     if not settings.configured and not dry_run:
         echo(
@@ -279,6 +280,24 @@ def _select(
             hint="Pass unit ids as in the manifest, or --all.",
         )
     return [known[w] for w in dict.fromkeys(wanted)]
+
+
+def _require_recipients(selected: Sequence[MailUnit], folder: Path) -> None:
+    """Refuse a send that cannot mail anyone: no selected unit has a recipient.
+
+    A run from a scheduler would otherwise "succeed" every month without sending a thing. Some
+    units without recipients are fine (their reports may be read on the intranet only): they
+    are skipped with a notice and the others are sent.
+    """
+    if not selected or any(u.mail.recipients for u in selected):
+        return
+    listed = ", ".join(f"{u.unit} ({u.name})" if u.name != u.unit else u.unit for u in selected)
+    raise MailError(
+        f"nothing to send: no selected unit has recipients in mail.to, cc or bcc of its "
+        f"parameters when its report was built ({folder / 'manifest.json'}): {listed}.",
+        hint="Add addresses under mail.to in parameters/<unit>.yaml, run 'nps-kit run' again, "
+        "then send.",
+    )
 
 
 def _sender(settings: SmtpSettings) -> Address:
