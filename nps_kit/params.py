@@ -210,6 +210,17 @@ class Privacy(_Model):
     redact: bool = True
 
 
+Attach = Literal["html", "pdf", "zip", "none"]
+#: What each ``mail.attach`` value sends, in the order to list them: the one place that names
+#: them for people (``init --from`` writes its comment from it; a test keeps it equal to Attach).
+ATTACH_CHOICES: dict[str, str] = {
+    "html": "the report as an .html file, with the follow-up work file",
+    "pdf": "the report printed to PDF by headless chromium, which must be installed",
+    "zip": "the report and the work files in one .zip",
+    "none": "no file, only the link in report_url",
+}
+
+
 class Mail(_Model):
     """Who receives the unit's report."""
 
@@ -217,7 +228,7 @@ class Mail(_Model):
     cc: list[str] = Field(default_factory=list)
     bcc: list[str] = Field(default_factory=list)
     reply_to: str | None = None
-    attach: Literal["html", "pdf", "zip", "none"] = "html"
+    attach: Attach = "html"
     report_url: str | None = None
 
     @field_validator("to", "cc", "bcc")

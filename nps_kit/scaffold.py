@@ -21,6 +21,7 @@ import pandas as pd
 from nps_kit._values import DATE_FORMS
 from nps_kit.errors import DataError, NpsKitError
 from nps_kit.inspect import ColumnInfo, Inspection, inspect_export
+from nps_kit.text.packs import PACKS
 
 __all__ = ["choose_theme_pack", "project_from_export"]
 
@@ -31,12 +32,12 @@ _FIT_SHARE: Final = 0.4
 _FIT_THEMES: Final = 3
 
 _EMPTY_THEMES: Final = """\
-# Theme dictionaries for open-text comments. `nps-kit init --from` found that nps-kit's bundled
-# (retail / e-commerce) themes do not fit the comments of this survey, so none are applied: the
+# Theme dictionaries for open-text comments. `nps-kit init --from` found that none of nps-kit's
+# bundled theme packs ({packs}) fits the comments of this survey, so none is applied: the
 # report shows the comments, distinguishing words and representative comments, but no themes.
 # Add your own themes here (the format is described at the top of nps-kit's themes.yaml).
 version: 1
-themes: {}
+themes: {{}}
 """
 
 
@@ -251,7 +252,7 @@ def _defaults_text(
     lines += _question_lines(found, skip={score.column, date.column, unit_column or ""})
     if pack is None:
         lines += [
-            "# Theme dictionaries: none of the bundled packs (retail, saas, finance, generic) fits",
+            f"# Theme dictionaries: none of the bundled packs ({', '.join(PACKS)}) fits",
             "# these comments, so themes.yaml here has none (add your own there).",
         ]
     else:
@@ -277,13 +278,22 @@ def _defaults_text(
         "  redact: true",
         "",
         "mail:",
-        "  # How the report is sent: html (attached and inline), zip or none (link only).",
+        *_attach_comment(),
         "  attach: html",
         "  # Link to the report on your intranet, shown in the e-mail; null = none.",
         "  report_url: null",
         "",
     ]
     return "\n".join(lines)
+
+
+def _attach_comment() -> list[str]:
+    """Comment lines listing every ``mail.attach`` value (from its one home in the schema)."""
+    from nps_kit.params import ATTACH_CHOICES
+
+    lines = ["  # How the report is sent:"]
+    lines += [f"  #   {value}: {what}" for value, what in ATTACH_CHOICES.items()]
+    return lines
 
 
 def _question_lines(found: Inspection, *, skip: set[str]) -> list[str]:
@@ -400,7 +410,7 @@ def project_from_export(
     )
     texts_by_file: dict[Path, str] = {
         Path("parameters/defaults.yaml"): _defaults_text(found, export, folder, pack, column),
-        Path("parameters/themes.yaml"): _pack_text(pack, 0) if pack else _EMPTY_THEMES,
+        Path("parameters/themes.yaml"): _pack_text(pack, 0) if pack else _empty_themes(),
         Path("parameters/playbook.yaml"): _playbook(pack),
         Path("notebooks/nps_report.ipynb"): _resource("nps_report.ipynb"),
     }
@@ -447,6 +457,10 @@ def found_column(export: Path, found: Inspection, column: str) -> pd.Series:
         check_score=False,
     )
     return loaded.data[column]
+
+
+def _empty_themes() -> str:
+    return _EMPTY_THEMES.format(packs=", ".join(PACKS))
 
 
 def _playbook(pack: str | None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import get_args
 
 import pandas as pd
 import pytest
@@ -19,9 +20,10 @@ from _exports import (
 
 from nps_kit.cli import main
 from nps_kit.load import load_responses
-from nps_kit.params import load_all
+from nps_kit.params import ATTACH_CHOICES, Attach, load_all
 from nps_kit.scaffold import choose_theme_pack, project_from_export
 from nps_kit.score import nps
+from nps_kit.text.packs import PACKS
 
 
 def _independent_nps(scores: list[int]) -> float:
@@ -290,3 +292,21 @@ def test_ratings_of_another_scale_become_categorical_questions(tmp_path: Path) -
         ("price", "rating", [1, 5]),
         ("ease", "categorical", None),
     ]
+
+
+def test_comments_name_every_attach_value_and_the_readme_every_pack(
+    tmp_path: Path, repo_root: Path
+) -> None:
+    rows = "".join(f"2026-10-{i % 28 + 1:02d},{i % 11}\n" for i in range(40))
+    export = write_text(tmp_path / "r.csv", "date,recommend\n" + rows)
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    comment = text.split("\nmail:\n", 1)[1].split("  attach:", 1)[0]
+    assert set(get_args(Attach)) == set(ATTACH_CHOICES)
+    for value in ATTACH_CHOICES:
+        assert f"\n  #   {value}: " in comment
+    # The README says what init does with the theme packs: any of them, not only retail.
+    readme = (repo_root / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `--from EXPORT` |"))
+    assert all(f"`{pack}`" in row for pack in PACKS)
+    assert "retail ones only" not in row
