@@ -50,6 +50,7 @@ __all__ = [
     "Thresholds",
     "UnitParameters",
     "display_text_problem",
+    "is_unit_id",
     "load_all",
     "load_unit",
     "notebook_parameters",
@@ -59,7 +60,38 @@ __all__ = [
 DEFAULTS_FILE = "defaults.yaml"
 # Files of a parameters folder that are not units (read by other modules).
 NOT_UNITS = frozenset({"defaults", "playbook", "themes"})
-UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+#: What a unit id may be, in words (for messages).
+UNIT_ID_RULE = (
+    "1-40 lower-case letters (of any script: 大宮院 and café are ids), digits, '-' or '_', "
+    "starting with a letter or digit"
+)
+
+
+def is_unit_id(value: str) -> bool:
+    """Whether ``value`` may be a unit id, which names files and is typed as a CLI argument.
+
+    Letters of every script are allowed so that an id says which unit it is (``大宮院``, not
+    ``unit-2``); what makes a name unsafe is not: no space, dot, slash or other punctuation,
+    no leading ``-`` (an option), nothing two file systems store differently (the NFKC form,
+    lower-case: ``Ａ`` and ``A`` are not two units on a case-blind disk), at most 40 characters.
+
+    Parameters
+    ----------
+    value
+        The proposed id.
+
+    Returns
+    -------
+    bool
+        ``True`` when it is safe.
+    """
+    if not 1 <= len(value) <= 40 or unicodedata.normalize("NFKC", value) != value:
+        return False
+    if value.casefold() != value or unicodedata.category(value[0])[0] not in "LN":
+        return False
+    return all(unicodedata.category(c)[0] in "LNM" or c in "-_" for c in value)
+
+
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
 
@@ -341,11 +373,8 @@ class UnitParameters(_Model):
     @field_validator("unit")
     @classmethod
     def _unit_id(cls, value: str) -> str:
-        if not UNIT_ID.match(value):
-            raise ValueError(
-                "expected a short id of lower-case letters, digits, '-' or '_' "
-                f"(used in file names); found {value!r}"
-            )
+        if not is_unit_id(value):
+            raise ValueError(f"expected {UNIT_ID_RULE} (used in file names); found {value!r}")
         return value
 
     @field_validator("period")

@@ -110,13 +110,17 @@ def test_new_unit_writes_a_commented_template_that_validates(
     assert path.read_text(encoding="utf-8") == text
 
 
-@pytest.mark.parametrize("name", ["../evil", "Sales", "", "defaults", "a b"])
+@pytest.mark.parametrize(
+    "name",
+    ["../evil", "Sales", "", "defaults", "a b", "-x", "a.b", "ｓａｌｅｓ", "大宮院/x", "x" * 41],
+)
 def test_new_unit_rejects_unsafe_names(tmp_path: Path, name: str) -> None:
     with pytest.raises(ConfigError) as info:
         project.new_unit(name, parameters=tmp_path)
     assert str(info.value) == (
-        f"unit name {name!r} is not a safe id: expected 1-40 lower-case letters, digits, '-' "
-        "or '_', starting with a letter or digit, and not one of defaults, playbook, themes. "
+        f"unit name {name!r} is not a safe id: expected 1-40 lower-case letters (of any script: "
+        "大宮院 and café are ids), digits, '-' or '_', starting with a letter or digit, and not "
+        "one of defaults, playbook, themes. "
         "It becomes the file name parameters/NAME.yaml and reports/<period>/NAME.html."
     )
     assert list(tmp_path.iterdir()) == []

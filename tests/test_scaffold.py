@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import email
+import email.policy
 import json
 import re
 from pathlib import Path
@@ -144,7 +146,7 @@ def test_unit_ids_keep_accented_letters(tmp_path: Path) -> None:
     assert {u: p.name for u, p in units.units.items()} == {
         "cafe-lumiere-inn": "Café Lumière Inn",  # was caf-lumi-re-inn
         "harbour-hotel": "Harbour Hotel",
-        "unit-3": "東京本店",
+        "東京本店": "東京本店",  # was unit-3: nobody could tell which unit that is
     }
 
 
@@ -310,3 +312,43 @@ def test_comments_name_every_attach_value_and_the_readme_every_pack(
     row = next(line for line in readme.splitlines() if line.startswith("| `--from EXPORT` |"))
     assert all(f"`{pack}`" in row for pack in PACKS)
     assert "retail ones only" not in row
+
+
+@pytest.mark.slow
+def test_japanese_unit_ids_name_the_unit_from_init_to_the_mail(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A clinic's id is its name (さくら歯科-大宮院), not unit-2, in every file and line that
+    # names it: the unit file, the run's output, the report, the overview and the attachment.
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d},さくら歯科 {clinic},{i % 11},{'待ち時間が長い' * (i % 2)}\n"
+        for i, clinic in enumerate(["大宮院", "川口院"] * 30)
+    )
+    export = write_text(tmp_path / "clinics.csv", "回答日,医院名,推奨度,理由\n" + rows)
+    root = tmp_path / "p"
+    assert main(["init", str(root), "--from", str(export), "--unit-column", "医院名"]) == 0
+    units = load_all(root / "parameters")
+    assert units.errors == []
+    assert {u: p.name for u, p in units.units.items()} == {
+        "さくら歯科-大宮院": "さくら歯科 大宮院",
+        "さくら歯科-川口院": "さくら歯科 川口院",
+    }
+    unit_file = root / "parameters" / "さくら歯科-大宮院.yaml"
+    unit_file.write_text(
+        unit_file.read_text(encoding="utf-8").replace("to: []", "to: [omiya@example.com]"),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(root)
+    for name in ("HOST", "PORT", "SECURITY", "FROM", "USER", "PASSWORD", "CAFILE"):
+        monkeypatch.delenv(f"NPS_KIT_SMTP_{name}", raising=False)
+    assert main(["run", "--jobs", "1", "--period", "2026-10"]) == 0
+    folder = root / "reports" / "2026-10"
+    assert (folder / "さくら歯科-大宮院.html").is_file()
+    assert 'href="さくら歯科-大宮院.html"' in (folder / "index.html").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["send", "--all", "--period", "2026-10", "--dry-run"]) == 0
+    assert "さくら歯科-川口院: skipped" in capsys.readouterr().out
+    eml = folder / "outbox" / "さくら歯科-大宮院.eml"
+    message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    names = [a.get_filename() for a in message.iter_attachments()]
+    assert names[0] == "さくら歯科-大宮院_2026-10.html"

@@ -74,12 +74,11 @@ def _example_text() -> str:
 
 
 def _check_unit_id(name: str) -> None:
-    from nps_kit.params import NOT_UNITS, UNIT_ID
+    from nps_kit.params import NOT_UNITS, UNIT_ID_RULE, is_unit_id
 
-    if not UNIT_ID.match(name) or name in NOT_UNITS:
+    if not is_unit_id(name) or name in NOT_UNITS:
         raise ConfigError(
-            f"unit name {name!r} is not a safe id: expected 1-40 lower-case letters, digits, "
-            f"'-' or '_', starting with a letter or digit, and not one of "
+            f"unit name {name!r} is not a safe id: expected {UNIT_ID_RULE}, and not one of "
             f"{', '.join(sorted(NOT_UNITS))}.",
             hint="It becomes the file name parameters/NAME.yaml and reports/<period>/NAME.html.",
             key="unit",

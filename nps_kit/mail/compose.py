@@ -25,7 +25,7 @@ from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 from nps_kit.i18n import Language, points, t
 from nps_kit.mail.body import CHART_WIDTH, BodyFacts, change_label, render_body, signed
@@ -246,7 +246,8 @@ def compose_message(
     elif work and unit.mail.attach == "zip":
         work_file = filename
     elif work and unit.mail.report_url:
-        work_url = urljoin(unit.mail.report_url, work[-1].name)  # beside the linked report
+        # Beside the linked report; a unit id may be 大宮院, which a link spells %E5%A4%A7….
+        work_url = urljoin(unit.mail.report_url, quote(work[-1].name))
     body = render_body(
         BodyFacts(
             name=unit.name,
