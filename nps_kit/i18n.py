@@ -140,7 +140,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": (
             "点はNPS、横線は{interval}。白抜きは回答数{min_n}件未満（"
             "参考値）、{floor}件未満のグループは匿名性のため非表示です。▲／▼は、"
-            "事業部のほかの回答より有意に高い／低いグループです。"
+            "このレポートのほかの回答より有意に高い／低いグループです。"
             "グループが多いほど偶然の差が見つかりやすいため、内訳ごとに"
             "Benjamini-Hochberg法で偽発見率を{fdr}%に抑えて判定"
             "しています（区間は調整前のまま）。"
@@ -450,7 +450,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "NPS by {by}",
     },
     "plot_groups.units_title": {
-        "ja": "部門別のNPS",
+        "ja": "レポート別のNPS",
         "en": "NPS by unit",
     },
     "plot_groups.hidden": {
@@ -460,7 +460,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     # overview: from overview.py
     "overview.title": {"ja": "NPSレポート一覧", "en": "NPS reports"},
     "overview.unit": {
-        "ja": "部門",
+        "ja": "レポート",
         "en": "Unit",
     },
     "overview.change": {
@@ -484,7 +484,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "All periods",
     },
     "overview.chart": {
-        "ja": "部門別 NPS と95%信頼区間",
+        "ja": "レポート別 NPS と95%信頼区間",
         "en": "NPS by unit with 95% intervals",
     },
     # quality: from unit.py
@@ -501,7 +501,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Rows in file",
     },
     "quality.unit_rows": {
-        "ja": "この事業部の行数（表示する13か月）",
+        "ja": "このレポートの行数（表示する13か月）",
         "en": "Rows for this unit (the 13 months shown)",
     },
     "quality.period_rows": {
@@ -593,9 +593,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "mail.below": {"ja": "下回り", "en": "below"},
     "overview.fdr_note": {
         "ja": (
-            "変化の判定は、部門の数だけ偶然の「有意」が増えないよう、全部門で"
+            "変化の判定は、レポートの数だけ偶然の「有意」が増えないよう、全レポートで"
             "Benjamini-Hochberg法により偽発見率を{fdr}%に抑えて"
-            "います。そのため各部門のレポートでは有意でも、"
+            "います。そのため各レポートでは有意でも、"
             "ここでは「有意な変化なし」となることがあります。"
         ),
         "en": (
@@ -811,7 +811,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "({packs}) or add phrases to themes.yaml",
     },
     "overview.period_units": {
-        "ja": "（{total}部門中{ok}部門のレポート）",
+        "ja": "（{total}件中{ok}件のレポート）",
         "en": " ({ok} of {total} units' reports)",
     },
 }

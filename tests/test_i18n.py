@@ -121,3 +121,14 @@ def test_shipped_playbooks_and_theme_packs_have_no_half_width_spaces_in_japanese
 def test_phrase_breaks_keep_words_whole(text: str, phrases: list[str]) -> None:
     cuts = [0, *phrase_breaks(text), len(text)]
     assert [text[a:b] for a, b in itertools.pairwise(cuts)] == phrases
+
+
+def test_japanese_words_do_not_call_every_unit_a_business_division() -> None:
+    # A unit may be a clinic, a product plan or a store: "この事業部" / "部門別" misnames it.
+    import json
+
+    notebook = Path(__file__).resolve().parent.parent / "nps_kit" / "resources"
+    cells = json.loads((notebook / "nps_report.ipynb").read_text(encoding="utf-8"))["cells"]
+    markdown = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+    japanese = [words["ja"] for words in _CATALOGUE.values()] + markdown
+    assert [text for text in japanese if re.search("事業部|部門", text)] == []

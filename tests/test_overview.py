@@ -73,7 +73,7 @@ def test_rows_follow_the_chart_and_carry_what_a_head_of_cx_needs(tmp_path: Path)
     assert spark[1]["aria-label"].startswith("2026年1月 −8.0、2026年2月 −7.0")
     assert spark[0]["aria-label"].startswith("2026年1月 29.2、")  # the English unit's too
     headers = [th.get_text() for th in soup.select("thead th")]
-    assert headers[:3] == ["部門", "NPS（95%信頼区間）", "前月比"]
+    assert headers[:3] == ["レポート", "NPS（95%信頼区間）", "前月比"]
     assert len(headers) == 9  # no status column: the name links to the report
     assert [a["href"] for a in soup.select("tbody td:first-child a")] == ["cloud.html", "ec.html"]
     assert soup.h1.get_text() == "NPSレポート一覧（2026年10月）"
@@ -213,8 +213,8 @@ def test_the_periods_index_lists_every_period_newest_first_in_the_report_design(
     assert '<main class="nps-report">' in page
     items = re.findall(r"<li>(.*?)</li>", page)
     assert items == [
-        '<a href="2026-10/index.html">2026年10月</a>（2部門中1部門のレポート）',
-        '<a href="2026-09/index.html">2026年9月</a>（2部門中2部門のレポート）',
+        '<a href="2026-10/index.html">2026年10月</a>（2件中1件のレポート）',
+        '<a href="2026-09/index.html">2026年9月</a>（2件中2件のレポート）',
     ]
     english = write_periods_index(tmp_path, language="en").read_text(encoding="utf-8")
     assert re.findall(r"<li>(.*?)</li>", english)[0] == (

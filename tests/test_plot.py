@@ -486,7 +486,7 @@ def test_unit_comparison_intervals_targets_and_hidden_units() -> None:
     assert [s[0, 0] for s in targets.get_segments()] == [35.0, 10.0, 0.0]
     assert by_gid(ax, "note")[0].get_text() == "非表示（回答数不足）：Retail Banking"
     assert legend_texts(ax) == ["NPS", "95%信頼区間", "目標"]
-    assert ax.get_title(loc="left") == "部門別のNPS"
+    assert ax.get_title(loc="left") == "レポート別のNPS"
 
 
 def test_unit_comparison_without_target_column() -> None:
