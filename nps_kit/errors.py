@@ -105,10 +105,10 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     """Return the choice most similar to ``word``, or ``None`` when nothing is close.
 
     Used to suggest a fix in messages such as "no column 'scroe'; did you mean 'score'?".
-    A whole name that is close wins; otherwise, for long names such as survey questions, the one
-    choice that contains ``word`` (``推奨`` finds ``推奨度（0〜10）``), else the one that holds
-    every word of ``word`` (each spelled closely: "recomend" for "recommend") is suggested, so
-    ``likely to recomend`` finds "How likely is it that you would recommend us?".
+    A whole name that is close wins. Otherwise, for long names such as survey questions: the
+    one choice that contains a Japanese ``word`` (``推奨`` finds ``推奨度（0〜10）``), else the
+    one that holds every word of ``word``, each spelled closely, so ``likely to recomend``
+    finds "How likely is it that you would recommend us?".
 
     Parameters
     ----------
@@ -121,8 +121,8 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     -------
     str or None
         The best match with similarity of at least 0.6 (case-insensitive), else the only choice
-        containing ``word``, else the only choice whose words cover every word of ``word`` of
-        three or more letters, else ``None``.
+        containing a non-ASCII ``word``, else the only choice whose words cover every word of
+        ``word`` of three or more letters, else ``None``.
     """
     options = list(choices)
     lowered = {c.casefold(): c for c in options}
@@ -130,9 +130,10 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     if match:
         return lowered[match[0]]
     text = " ".join(word.casefold().split())
-    holding = [c for f, c in lowered.items() if len(text) >= 2 and text in " ".join(f.split())]
-    if len(holding) == 1:
-        return holding[0]
+    if len(text) >= 2 and not text.isascii():  # Japanese has no spaces between its words
+        holding = [c for f, c in lowered.items() if text in " ".join(f.split())]
+        if len(holding) == 1:
+            return holding[0]
     wanted = [w for w in _WORD.findall(word.casefold()) if len(w) >= 3]
     if not wanted:
         return None

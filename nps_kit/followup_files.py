@@ -2,7 +2,9 @@
 
 ``reports/<period>/<unit>_followups.csv`` (UTF-8 with BOM, so that Excel shows Japanese) and
 ``<unit>_followups.xlsx`` hold the report's follow-up list plus empty ``owner``, ``status``,
-``contacted_at`` and ``note`` columns for the team. The notebook publishes the list as a custom
+``contacted_at`` and ``note`` columns for the team, headed in the unit's language (回答ID, 担当者,
+状況, 連絡日, メモ … for a Japanese team; :func:`work_headers`). Whatever comes back is read
+under either language's headers. The notebook publishes the list as a custom
 output (:data:`FOLLOWUPS_MIME`, never shown in the HTML); the runner writes both files
 atomically once the unit succeeded (:func:`write_from_notebook`). A re-run keeps what the team
 already typed into the newer of the two files.
@@ -23,6 +25,7 @@ import pandas as pd
 from nps_kit import _channel, _formats
 from nps_kit.closed_loop import FollowupList
 from nps_kit.errors import DataError, closest
+from nps_kit.i18n import LANGUAGES, Language, t
 from nps_kit.load import parse_dates
 
 __all__ = [
@@ -33,6 +36,7 @@ __all__ = [
     "read_followups",
     "read_status",
     "work_files",
+    "work_headers",
     "work_table",
     "write_from_notebook",
     "write_work_files",
@@ -41,6 +45,39 @@ __all__ = [
 FOLLOWUPS_MIME = "application/vnd.nps-kit.followups+json"
 #: Columns the team fills in; empty in a new work file.
 TEAM_COLUMNS = ("owner", "status", "contacted_at", "note")
+#: The list's own columns (the breakdowns, named by their export columns, come between).
+_LISTED = ("response_id", "date", "age_days", "score", "themes", "comment")
+
+
+def work_headers(lang: Language) -> dict[str, str]:
+    """Return the work file's header of each of its columns in ``lang``.
+
+    English keeps the column names (``response_id``, ``contacted_at``), which scripts and the
+    README use; Japanese uses the words of the report's follow-up table (回答ID, 連絡日).
+    """
+    columns = (*_LISTED, *TEAM_COLUMNS)
+    if lang == "en":
+        return {c: c for c in columns}
+    return {c: t(f"followup.{c}", lang) for c in columns}
+
+
+def _with_headers(table: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """Head ``table`` in ``lang``; a breakdown already called 状況 keeps its name alone."""
+    taken = set(table.columns)
+    return table.rename(
+        columns={c: h for c, h in work_headers(lang).items() if h == c or h not in taken}
+    )
+
+
+def _with_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rename the headers of a returned file, in any language, to the column names."""
+    present = {str(c) for c in frame.columns}
+    renames: dict[str, str] = {}
+    for lang in LANGUAGES:
+        for column, header in work_headers(lang).items():
+            if header in present and column not in present and column not in renames.values():
+                renames[header] = column
+    return frame.rename(columns=renames)
 
 
 @dataclass(frozen=True)
@@ -89,6 +126,7 @@ def _read_team_columns(files: WorkFiles) -> pd.DataFrame | None:
         frame = pd.read_csv(newest, dtype=str, encoding="utf-8-sig", keep_default_na=False)
     else:
         frame = pd.read_excel(newest, dtype=str, engine="openpyxl").fillna("")
+    frame = _with_columns(frame)
     if "response_id" not in frame.columns:
         return None
     kept = [c for c in TEAM_COLUMNS if c in frame.columns]
@@ -99,7 +137,9 @@ def _read_team_columns(files: WorkFiles) -> pd.DataFrame | None:
     return frame.loc[typed].drop_duplicates("response_id", keep="last").set_index("response_id")
 
 
-def write_work_files(table: pd.DataFrame, folder: Path, unit: str) -> WorkFiles:
+def write_work_files(
+    table: pd.DataFrame, folder: Path, unit: str, *, lang: Language = "en"
+) -> WorkFiles:
     """Write ``table`` as the unit's CSV (UTF-8 with BOM) and XLSX work files, atomically.
 
     Parameters
@@ -110,6 +150,8 @@ def write_work_files(table: pd.DataFrame, folder: Path, unit: str) -> WorkFiles:
         The period folder, ``reports/<period>``.
     unit
         The unit id.
+    lang
+        The language of the headers (:func:`work_headers`): the unit's report language.
 
     Returns
     -------
@@ -128,6 +170,7 @@ def write_work_files(table: pd.DataFrame, folder: Path, unit: str) -> WorkFiles:
         for column in typed.columns:
             carried = ids.map(typed[column]).astype("string")
             table[column] = carried.where(carried.notna(), table[column])
+    table = _with_headers(table, lang)
     atomic_write(files.csv, lambda p: table.to_csv(p, index=False, encoding="utf-8-sig"))
     atomic_write(files.xlsx, lambda p: _write_xlsx(table, p))
     return files
@@ -143,10 +186,15 @@ def _write_xlsx(table: pd.DataFrame, path: Path) -> None:
             sheet.column_dimensions[cells[0].column_letter].width = min(60, max(10, longest + 2))
 
 
-def write_from_notebook(nb: nbformat.NotebookNode, folder: Path, unit: str) -> WorkFiles | None:
-    """Write the work files from what an executed notebook published (nothing if it did not)."""
+def write_from_notebook(
+    nb: nbformat.NotebookNode, folder: Path, unit: str, *, lang: Language = "en"
+) -> WorkFiles | None:
+    """Write the work files from what an executed notebook published (nothing if it did not).
+
+    ``lang`` is the language of their headers, the unit's report language.
+    """
     table = read_followups(nb)
-    return None if table is None else write_work_files(table, folder, unit)
+    return None if table is None else write_work_files(table, folder, unit, lang=lang)
 
 
 def read_status(path: Path, *, sheet: str | int | None = None) -> pd.DataFrame:
@@ -157,7 +205,8 @@ def read_status(path: Path, *, sheet: str | int | None = None) -> pd.DataFrame:
     path
         CSV (any encoding the loader detects: UTF-8 with or without BOM, cp932, UTF-16) or
         XLSX, with ``response_id`` and ``status`` and/or ``contacted_at``; ``owner`` and
-        ``date`` are read when present.
+        ``date`` are read when present. The Japanese work file's headers (回答ID, 状況, 連絡日,
+        担当者, 回答日) are read as these.
     sheet
         XLSX sheet; the first by default.
 
@@ -175,6 +224,7 @@ def read_status(path: Path, *, sheet: str | int | None = None) -> pd.DataFrame:
     """
     layout = _formats.inspect(Path(path), sheet=sheet, encoding=None)
     frame, layout = _formats.read_frame(layout, encoding_given=False)
+    frame = _with_columns(frame)
     columns = [str(c) for c in frame.columns]
     if "response_id" not in columns or not {"status", "contacted_at"} & set(columns):
         wanted = "response_id" if "response_id" not in columns else "status or contacted_at"
@@ -184,7 +234,8 @@ def read_status(path: Path, *, sheet: str | int | None = None) -> pd.DataFrame:
             f"{', '.join(columns) or 'none'}.",
             hint=(f"Did you mean {guess!r}? " if guess else "")
             + "Return the work file <unit>_followups.csv with its header, or a table with "
-            "response_id and status and/or contacted_at.",
+            "response_id and status and/or contacted_at (in Japanese: 回答ID and 状況 and/or "
+            "連絡日).",
             path=Path(path),
         )
     rows = frame.index.to_numpy() + layout.header_rows + 1

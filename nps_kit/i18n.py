@@ -736,6 +736,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "followup.comment": {"ja": "コメント", "en": "Comment"},
     "followup.status": {"ja": "状況", "en": "Status"},
     "followup.owner": {"ja": "担当者", "en": "Owner"},
+    "followup.contacted_at": {"ja": "連絡日", "en": "Contacted on"},
+    "followup.note": {"ja": "メモ", "en": "Note"},
     "followup.loop_title": {
         "ja": "フォローアップの状況（{file}）",
         "en": "Follow-up status ({file})",

@@ -299,7 +299,8 @@ def _write_unit(job: _Job, done: _Executed, output: Path) -> UnitResult:
     if error is None and done.html is not None:
         from nps_kit.followup_files import write_from_notebook
 
-        write_from_notebook(done.nb, folder, unit.unit)  # <unit>_followups.csv / .xlsx
+        # <unit>_followups.csv / .xlsx, headed in the unit's language
+        write_from_notebook(done.nb, folder, unit.unit, lang=unit.language)
         text = done.html
         html = folder / f"{unit.unit}.html"
         atomic_write_text(html, text)

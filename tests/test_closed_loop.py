@@ -425,7 +425,7 @@ def test_status_file_without_the_columns(tmp_path: Path) -> None:
     assert str(err.value) == (
         f"{path}: no column response_id in the status file; columns are id, state. "
         "Return the work file <unit>_followups.csv with its header, or a table with "
-        "response_id and status and/or contacted_at."
+        "response_id and status and/or contacted_at (in Japanese: 回答ID and 状況 and/or 連絡日)."
     )
     path.write_text("response_id,who\nR01,me\n", encoding="utf-8")
     with pytest.raises(DataError) as err:
@@ -433,7 +433,8 @@ def test_status_file_without_the_columns(tmp_path: Path) -> None:
     assert str(err.value) == (
         f"{path}: no column status or contacted_at in the status file; columns are "
         "response_id, who. Return the work file <unit>_followups.csv with its header, or a "
-        "table with response_id and status and/or contacted_at."
+        "table with response_id and status and/or contacted_at (in Japanese: 回答ID and 状況 "
+        "and/or 連絡日)."
     )
 
 
@@ -516,16 +517,19 @@ def test_run_writes_everyone_to_the_html_and_both_work_files_then_reads_the_stat
     csv = pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     xlsx = pd.read_excel(files.xlsx, dtype=str).fillna("")
     pd.testing.assert_frame_equal(csv, xlsx)
-    assert csv["response_id"].tolist() == ids
+    # A Japanese unit's team reads Japanese headers (the report's own words).
+    assert list(csv.columns[:4]) == ["回答ID", "回答日", "経過日数", "スコア"]
+    assert list(csv.columns[-4:]) == ["担当者", "状況", "連絡日", "メモ"]
+    assert csv["回答ID"].tolist() == ids
     assert result.units[0].summary is not None
     assert result.units[0].summary.detractors_to_contact == n
     assert result.units[0].summary.consent_known is True
 
     # The team returns the work file with the first ten contacted three days after answering.
     returned = csv.copy()
-    dates = pd.to_datetime(returned["date"])
-    returned.loc[:9, "status"] = "連絡済"
-    returned.loc[:9, "contacted_at"] = (dates[:10] + pd.Timedelta(days=3)).dt.strftime("%Y-%m-%d")
+    dates = pd.to_datetime(returned["回答日"])
+    returned.loc[:9, "状況"] = "連絡済"
+    returned.loc[:9, "連絡日"] = (dates[:10] + pd.Timedelta(days=3)).dt.strftime("%Y-%m-%d")
     status_file = tmp_path / "returned.csv"
     returned.to_csv(status_file, index=False, encoding="utf-8-sig")
     unit_file.write_text(settings + "closed_loop: {status_file: returned.csv}\n", encoding="utf-8")
@@ -537,7 +541,7 @@ def test_run_writes_everyone_to_the_html_and_both_work_files_then_reads_the_stat
     assert '<div class="nps-kpi__value">3日</div>' in html
     assert "60人中10人に連絡済み" in html
     # The team returned a copy: the work file beside the report was rewritten, still blank.
-    assert (pd.read_csv(files.csv, dtype=str, keep_default_na=False)["status"] == "").all()
+    assert (pd.read_csv(files.csv, dtype=str, keep_default_na=False)["状況"] == "").all()
 
 
 def test_rewriting_an_untouched_work_file(unit: UnitData, tmp_path: Path) -> None:
@@ -546,3 +550,27 @@ def test_rewriting_an_untouched_work_file(unit: UnitData, tmp_path: Path) -> Non
     files = write_work_files(table, tmp_path, "ec")
     again = pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     pd.testing.assert_frame_equal(again, table.astype(object), check_dtype=False)
+
+
+def test_a_japanese_team_gets_japanese_headers_and_its_file_reads_back(
+    unit: UnitData, tmp_path: Path
+) -> None:
+    table = work_table(listing(unit))
+    files = write_work_files(table, tmp_path, "ec", lang="ja")
+    csv = pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    header = list(csv.columns)
+    assert header[:4] == ["回答ID", "回答日", "経過日数", "スコア"]
+    assert header[-6:] == ["テーマ", "コメント", "担当者", "状況", "連絡日", "メモ"]
+    assert [c.value for c in openpyxl.load_workbook(files.xlsx).active[1]] == header  # type: ignore[index]
+    # The team types into the Japanese file; a re-run keeps it, and the status reads back.
+    csv = csv.set_index("回答ID")
+    csv.loc["R06", ["担当者", "状況", "連絡日"]] = ["田中", "連絡済", "2026-11-02"]
+    csv.loc["R12", ["状況"]] = ["対応中"]
+    csv.reset_index().to_csv(files.csv, index=False, encoding="utf-8-sig")
+    write_work_files(table, tmp_path, "ec", lang="ja")
+    again = pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert again.set_index("回答ID").loc["R06", "担当者"] == "田中"
+    status = read_status(files.csv).set_index("response_id")
+    assert status.loc["R06", ["owner", "status"]].tolist() == ["田中", "連絡済"]
+    assert status.loc["R06", "contacted_at"] == pd.Timestamp("2026-11-02")
+    assert status.loc["R12", "status"] == "対応中"
