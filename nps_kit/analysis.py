@@ -271,8 +271,12 @@ def analyse_followups(
     rating_columns = {q.column: q.label for q in parsed if q.type == "rating"}
     ratings = drivers = None
     if rating_columns and rating_scale is not None:
-        ratings = ratings_summary(data, rating_columns, scale=rating_scale, weight=weight)
-        drivers = key_drivers(data, rating_columns, scale=rating_scale, weight=weight)
+        # Labelled scales ("Very satisfied" …) are read as their points through their codes.
+        codes = {q.column: q.codes for q in parsed if q.type == "rating" and q.codes}
+        ratings = ratings_summary(
+            data, rating_columns, scale=rating_scale, codes=codes, weight=weight
+        )
+        drivers = key_drivers(data, rating_columns, scale=rating_scale, codes=codes, weight=weight)
     themes = stance = polarity = None
     if all_tags is not None:
         commented = _any_text(data, parsed)

@@ -303,6 +303,16 @@ def decompose_all(
     ]
 
 
+def _reads_as_segment(group: object) -> bool:
+    """Whether a group's name could be taken for an NPS segment (an answer "Neutral")."""
+    words = {label(key, lang).casefold() for key in _SEGMENT_WORDS for lang in ("ja", "en")}
+    text = str(group).strip().casefold()
+    return text in words | {"neutral", "neutrals", "中立", "passive", "promoter", "detractor"}
+
+
+_SEGMENT_WORDS = ("promoter", "passive", "detractor", "promoters", "passives", "detractors")
+
+
 def contributors_text(record: Mapping[str, Any], lang: Language) -> str:
     """Word one comparison's contributors, e.g. "前月比+2.1ポイントの内訳（チャネル別）：…".
 
@@ -335,6 +345,9 @@ def contributors_text(record: Mapping[str, Any], lang: Language) -> str:
             part = f"{rest}{'' if lang == 'ja' else ' '}{value}"
         else:
             group = item["group"] if item["group"] is not None else t("decompose.no_answer", lang)
+            if _reads_as_segment(group):
+                # A rating's answer "Neutral" (or 中立) beside "its NPS" reads as the passives.
+                group = t("decompose.answer", lang, answer=group)
             effect = t(
                 "decompose.effect_within" if item["kind"] == "within" else "decompose.effect_mix",
                 lang,

@@ -27,7 +27,7 @@ References
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -77,6 +77,7 @@ def key_drivers(
     score: str = "nps_score",
     method: Method = "relative_weights",
     scale: tuple[float, float] = (1, 5),
+    codes: Mapping[str, Mapping[Any, str]] | None = None,
     min_complete: int = 30,
     weight: str | None = None,
 ) -> pd.DataFrame:
@@ -96,6 +97,9 @@ def key_drivers(
         pairwise-complete rows). See the module docstring.
     scale
         Lowest and highest valid rating; other values are invalid and unused.
+    codes
+        Per column of a labelled scale, its point → answer
+        (:func:`nps_kit.followup.parse_ratings`).
     min_complete
         Fewest listwise-complete rows for relative weights (with weights: Kish's effective n
         of those rows).
@@ -135,7 +139,10 @@ def key_drivers(
         else pd.to_numeric(scored[weight], errors="coerce").astype(float).fillna(0.0)
     )
     ratings = pd.DataFrame(
-        {column: parse_ratings(scored[column], scale=scale)[0] for column in columns},
+        {
+            column: parse_ratings(scored[column], scale=scale, codes=(codes or {}).get(column))[0]
+            for column in columns
+        },
         index=scored.index,
     )
     attributes = list(columns)

@@ -253,6 +253,7 @@ def ratings_summary(
     columns: Mapping[str, str],
     *,
     scale: tuple[float, float] = (1, 5),
+    codes: Mapping[str, Mapping[Any, str]] | None = None,
     score: str = "nps_score",
     weight: str | None = None,
 ) -> pd.DataFrame:
@@ -266,6 +267,8 @@ def ratings_summary(
         Rating column → display label, e.g. ``{"rating_delivery": "配送"}``.
     scale
         Lowest and highest valid rating (inclusive).
+    codes
+        Per column of a labelled scale, its point → answer (see :func:`parse_ratings`).
     score
         Column with the 0–10 score; rows where it is NA are ignored.
     weight
@@ -292,7 +295,9 @@ def ratings_summary(
     weights = _weight_values(scored, weight)
     rows: list[dict[str, Any]] = []
     for column, label in columns.items():
-        values, invalid = parse_ratings(scored[column], scale=scale)
+        values, invalid = parse_ratings(
+            scored[column], scale=scale, codes=(codes or {}).get(column)
+        )
         missing = values.isna() & ~invalid
         for name in (*_SEGMENTS, "all"):
             mask = pd.Series(True, index=scored.index) if name == "all" else groups.eq(name)
@@ -315,13 +320,16 @@ def ratings_summary(
 
 
 def parse_ratings(
-    values: pd.Series, *, scale: tuple[float, float] = (1, 5)
+    values: pd.Series,
+    *,
+    scale: tuple[float, float] = (1, 5),
+    codes: Mapping[Any, str] | None = None,
 ) -> tuple[pd.Series, pd.Series]:
     """Parse a rating column into numbers, separating invalid values from missing ones.
 
     Text is NFKC-normalised first, so full-width digits (``４``) parse. Blank cells and
     :data:`MISSING_TOKENS` (``N/A``, ``無回答`` …) are missing; anything else that is not a number
-    within ``scale`` is invalid.
+    within ``scale``, nor an answer of ``codes``, is invalid.
 
     Parameters
     ----------
@@ -329,6 +337,10 @@ def parse_ratings(
         The raw column.
     scale
         Lowest and highest valid rating (inclusive).
+    codes
+        Point → answer of a labelled scale (``{1: "Very dissatisfied", …, 5: "Very
+        satisfied"}``, as ``nps-kit init --from`` writes it): an answer is read as its point
+        (case and width aside).
 
     Returns
     -------
@@ -340,11 +352,28 @@ def parse_ratings(
     text = values.astype("string").str.normalize("NFKC").str.strip()
     missing = (values.isna() | text.isna() | text.str.casefold().isin(MISSING_TOKENS)).astype(bool)
     numbers = pd.to_numeric(text.where(~missing), errors="coerce").astype(float)
+    if codes:
+        points = {_answer_key(answer): _point(code) for code, answer in codes.items()}
+        said = text.where(~missing).map(lambda cell: points.get(_answer_key(cell)))
+        numbers = numbers.fillna(pd.to_numeric(said, errors="coerce").astype(float))
     invalid = ~missing & ~numbers.between(low, high)
     return numbers.where(~invalid & ~missing), invalid.astype(bool)
 
 
 # --- helpers -----------------------------------------------------------------------------------
+
+
+def _answer_key(answer: object) -> str | None:
+    if not isinstance(answer, str):
+        return None
+    return " ".join(unicodedata.normalize("NFKC", answer).casefold().split())
+
+
+def _point(code: object) -> float | None:
+    try:
+        return float(str(code))
+    except ValueError:
+        return None
 
 
 def _scored(data: pd.DataFrame, columns: str | list[str], score: str) -> pd.DataFrame:

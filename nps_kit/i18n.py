@@ -776,6 +776,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "decompose.noise": {"ja": "（誤差の範囲内）", "en": " (within noise)"},
     "decompose.no_answer": {"ja": "（無回答）", "en": "(no answer)"},
+    "decompose.answer": {"ja": "回答「{answer}」", "en": "the answer “{answer}”"},
     "alerts_mail.subject": {
         "ja": "【NPS】{name}：連絡を許可した新しい批判者{n}人",
         "en": "[NPS] {name}: {n} new detractor(s) who allowed contact",

@@ -22,6 +22,7 @@ import pandas as pd
 from nps_kit._values import DateParse, missing_words, parse_date_values, parse_scores
 from nps_kit.errors import DataError
 from nps_kit.load import ColumnIndex, LoadReport, load_responses, read_column_index
+from nps_kit.ordinal import labelled_scale
 
 __all__ = ["KINDS", "ColumnInfo", "Inspection", "inspect_export"]
 
@@ -107,6 +108,9 @@ class ColumnInfo:
         ``(low, high)`` of a rating or scale column, else ``None``.
     separator
         Separator of a multi-select column, else ``None``.
+    codes
+        A labelled rating's points and answers, most negative first (``((1, "Very
+        dissatisfied"), …)``, :func:`nps_kit.ordinal.labelled_scale`), else empty.
     """
 
     column: str
@@ -119,6 +123,7 @@ class ColumnInfo:
     sample: tuple[str, ...]
     scale: tuple[int, int] | None = None
     separator: str | None = None
+    codes: tuple[tuple[int, str], ...] = ()
 
     @property
     def label(self) -> str:
@@ -206,6 +211,7 @@ class Inspection:
                     "sample": list(c.sample),
                     "scale": None if c.scale is None else list(c.scale),
                     "separator": c.separator,
+                    "codes": {str(point): answer for point, answer in c.codes} or None,
                 }
                 for c in self.columns
             ],
@@ -385,6 +391,10 @@ def _classify(
         if distinct == n and id_named:
             return "id", "unique", None, None
         return "number", f"{_number(numeric.min())}–{_number(numeric.max())}", None, None
+    labelled = labelled_scale(text) if 3 <= distinct <= 11 else None
+    if labelled is not None:
+        low, high = labelled.scale
+        return "rating", f"{low}–{high}, labelled", labelled.scale, None
     if _sentences(answers):
         return "text", "free text", None, None
     if distinct == n and n > 1 and (id_named or text.str.len().max() <= 24):
@@ -515,6 +525,7 @@ def inspect_export(
             date_format=date_format,
             date_notes=date_notes,
         )
+        labelled = labelled_scale(answers.values) if kind == "rating" else None
         said_missing = answers.values.str.casefold().isin(missing).to_numpy()
         blanks = len(values) - answers.n + int(answers.counts[said_missing].sum())
         infos.append(
@@ -529,6 +540,9 @@ def inspect_export(
                 sample=_sample(answers),
                 scale=scale,
                 separator=sep,
+                codes=()
+                if labelled is None
+                else tuple((labelled.points[a], a) for a in labelled.levels),
             )
         )
     nps_col = _nps_column(infos)

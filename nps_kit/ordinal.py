@@ -4,15 +4,23 @@ Tenure bands (「1年未満, 1〜3年, 3〜5年, 5年以上」, "Less than 1 yea
 bands and size bands are ordered; a chart sorted by NPS scrambles them and hides the trend
 across them. :func:`ordinal_order` recognises such labels (every label starts its number range
 with a number) and returns them in order; a breakdown's ``order:`` in the parameters overrides it.
+
+Labelled answer scales are ordinal too: satisfaction ("Very satisfied" … "Very dissatisfied",
+「満足」…「不満」), agreement ("Strongly agree" …, 「そう思う」…「そう思わない」) and ease
+("Very easy" …, 「簡単」…「難しい」). :func:`labelled_scale` recognises them and gives each
+answer its point on the scale (1 = the most negative), so that ``nps-kit inspect`` calls such a
+question a rating and the report analyses it like a 1–5 rating.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final
 
-__all__ = ["group_order", "ordinal_order"]
+__all__ = ["LabelledScale", "group_order", "labelled_scale", "ordinal_order"]
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # Words that put a band before or after the others starting at the same number.
@@ -29,6 +37,129 @@ def _key(label: str) -> tuple[float, int] | None:
     return float(found.group()), rank
 
 
+# --- labelled answer scales ---------------------------------------------------------------
+# Each family names its positive and negative answer; an answer is one of them with an optional
+# degree word before it, or a neutral answer. Degrees: 1 a little, 2 plain, 3 very.
+_EN_STRONG: Final = r"(?:very|extremely|completely|totally|strongly|highly|absolutely)"
+_EN_WEAK: Final = r"(?:somewhat|slightly|fairly|rather|mostly|moderately|a little|quite)"
+_JA_STRONG: Final = r"(?:非常に|とても|大変|たいへん|すごく|かなり|強く|全く|まったく|全然)"
+_JA_WEAK: Final = r"(?:やや|まあ|まあまあ|どちらかといえば|どちらかと言えば|少し|あまり)"
+_FAMILIES: Final[dict[str, tuple[str, str, str]]] = {
+    # family: (positive, negative, neutral), as regular expressions on the NFKC, case-folded
+    # answer without its trailing punctuation.
+    "satisfaction": (
+        r"satisfied|満足",
+        r"dissatisfied|unsatisfied|not satisfied|不満|不満足|満足していない",
+        r"neutral|neither satisfied nor dissatisfied|neither dissatisfied nor satisfied",
+    ),
+    "agreement": (
+        r"agree|そう思う",
+        r"disagree|そう思わない|思わない",
+        r"neutral|neither agree nor disagree|neither disagree nor agree",
+    ),
+    "ease": (
+        r"easy|簡単|易しい|やさしい",
+        r"difficult|hard|難しい",
+        r"neutral|neither easy nor difficult|neither difficult nor easy",
+    ),
+}
+_JA_NEUTRAL: Final = r"どちらともいえない|どちらとも言えない|普通|ふつう"
+
+
+def _degree(answer: str) -> tuple[str, int] | None:
+    """Return ``(family, signed degree)`` of a labelled answer (0 = neutral), else ``None``."""
+    text = unicodedata.normalize("NFKC", answer).casefold().strip().rstrip("。.!！")
+    text = " ".join(text.split())
+    for family, (positive, negative, neutral) in _FAMILIES.items():
+        if re.fullmatch(rf"(?:{neutral}|{_JA_NEUTRAL})", text):
+            return family, 0  # of every family: the other answers decide which
+        for sign, words in ((-1, negative), (1, positive)):
+            match = re.fullmatch(
+                rf"(?:(?P<en_s>{_EN_STRONG})\s+|(?P<en_w>{_EN_WEAK})\s+)?"
+                rf"(?:(?P<ja_s>{_JA_STRONG})|(?P<ja_w>{_JA_WEAK}))?(?:{words})",
+                text,
+            )
+            if match:
+                strong = match["en_s"] or match["ja_s"]
+                weak = match["en_w"] or match["ja_w"]
+                return family, sign * (3 if strong else 1 if weak else 2)
+    return None
+
+
+@dataclass(frozen=True)
+class LabelledScale:
+    """The answers of a labelled scale and their points.
+
+    Attributes
+    ----------
+    family
+        ``"satisfaction"``, ``"agreement"`` or ``"ease"``.
+    points
+        Each answer's point, 1 = the most negative answer.
+    scale
+        ``(1, k)``: the number of points the answers imply (5 for "very", plain and neutral
+        answers, 7 when "somewhat" answers sit between plain ones and neutral).
+    """
+
+    family: str
+    points: Mapping[str, int]
+    scale: tuple[int, int]
+
+    @property
+    def levels(self) -> list[str]:
+        """The answers from the most negative to the most positive."""
+        return sorted(self.points, key=lambda answer: self.points[answer])
+
+
+def labelled_scale(labels: Iterable[object]) -> LabelledScale | None:
+    """Recognise the answers of a labelled satisfaction, agreement or ease scale.
+
+    Parameters
+    ----------
+    labels
+        The distinct answers (missing values are ignored).
+
+    Returns
+    -------
+    LabelledScale or None
+        The answers' points when there are two or more and all are answers of one family's
+        scale on both sides of neutral, else ``None``. The degrees present set the points:
+        "Very satisfied, Satisfied, Neutral, Dissatisfied, Very dissatisfied" is 1–5, as is
+        「満足、やや満足、どちらともいえない、やや不満、不満」; with "somewhat" answers between
+        plain ones and neutral it is 1–7.
+
+    Examples
+    --------
+    >>> labelled_scale(["Satisfied", "Very dissatisfied", "Neutral"]).levels
+    ['Very dissatisfied', 'Neutral', 'Satisfied']
+    >>> labelled_scale(["満足", "やや不満", "不満"]).points["やや不満"]
+    2
+    >>> labelled_scale(["Web", "Satisfied"]) is None
+    True
+    """
+    distinct = list(dict.fromkeys(str(v) for v in labels if v is not None and v == v))
+    degrees = {label: _degree(label) for label in distinct}
+    if len(distinct) < 2 or any(d is None for d in degrees.values()):
+        return None
+    families = {d[0] for d in degrees.values() if d is not None and d[1] != 0}
+    signs = {(d[1] > 0) - (d[1] < 0) for d in degrees.values() if d is not None}
+    if len(families) != 1 or not {-1, 1} <= signs:
+        return None
+    # The degrees used on either side become consecutive steps away from neutral.
+    steps = sorted({abs(d[1]) for d in degrees.values() if d is not None and d[1] != 0})
+    neutral = any(d is not None and d[1] == 0 for d in degrees.values())
+    middle = len(steps) + 1 if neutral else len(steps) + 0.5
+    points: dict[str, int] = {}
+    for label, found in degrees.items():
+        assert found is not None
+        degree = found[1]
+        step = steps.index(abs(degree)) + 1 if degree else 0
+        offset = step if neutral else step - 0.5
+        points[label] = int(middle + (offset if degree > 0 else -offset))
+    size = 2 * len(steps) + (1 if neutral else 0)
+    return LabelledScale(family=families.pop(), points=points, scale=(1, size))
+
+
 def ordinal_order(labels: Iterable[object]) -> list[str] | None:
     """Return the labels in their natural order when they are numeric bands, else ``None``.
 
@@ -41,8 +172,9 @@ def ordinal_order(labels: Iterable[object]) -> list[str] | None:
     -------
     list of str or None
         The distinct labels ordered by their first number ("1年未満" before "1〜3年", "5+
-        years" after "3-5 years"), or ``None`` when fewer than two labels or any label has
-        no number (then the groups are not ordinal).
+        years" after "3-5 years"), or the answers of a labelled scale from the most negative
+        (:func:`labelled_scale`), or ``None`` when fewer than two labels or the labels are
+        neither (then the groups are not ordinal).
 
     Examples
     --------
@@ -56,7 +188,8 @@ def ordinal_order(labels: Iterable[object]) -> list[str] | None:
         return None
     keys = {label: _key(label) for label in distinct}
     if any(k is None for k in keys.values()):
-        return None
+        scale = labelled_scale(distinct)
+        return None if scale is None else scale.levels
     return sorted(distinct, key=lambda label: keys[label])  # type: ignore[arg-type,return-value]
 
 

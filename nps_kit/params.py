@@ -24,6 +24,7 @@ from pydantic import (
     Field,
     PrivateAttr,
     field_validator,
+    model_validator,
 )
 
 from nps_kit._schema_errors import display, problems_error, read_yaml, validate_model
@@ -205,6 +206,28 @@ class Followup(_Model):
         if value is not None and (len(value) != 2 or value[0] >= value[1]):
             raise ValueError(f"expected [low, high] with low < high; found {value}")
         return value
+
+    @model_validator(mode="after")
+    def _rating_codes_are_points(self) -> Followup:
+        # A rating's codes map its points to the answers of a labelled scale ("1": "Very
+        # dissatisfied"): a code off the scale would make a valid answer silently invalid.
+        if self.type != "rating" or not self.codes:
+            return self
+        low, high = self.scale or (1, 5)
+        wrong = [code for code in self.codes if not _is_point(code, low, high)]
+        if wrong:
+            raise ValueError(
+                f"codes of a rating map points {low}–{high} to answers; not a point: "
+                f"{', '.join(map(repr, wrong))}"
+            )
+        return self
+
+
+def _is_point(code: str, low: int, high: int) -> bool:
+    try:
+        return low <= float(code) <= high
+    except ValueError:
+        return False
 
 
 class Breakdown(_Model):

@@ -86,6 +86,10 @@ def _quote(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _short(text: str, width: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -317,9 +321,11 @@ def _attach_comment() -> list[str]:
 def _question_lines(found: Inspection, *, skip: set[str]) -> list[str]:
     def entry(info: ColumnInfo, **extra: Any) -> str:
         parts = [f"column: {_quote(info.column)}"]
-        parts += [f"{k}: {_quote(v) if not isinstance(v, list) else json.dumps(v)}"
+        parts += [f"{k}: {_quote(v) if not isinstance(v, list | dict) else _json(v)}"
                   for k, v in extra.items()]  # fmt: skip
-        parts.append(f"label: {_quote(_short(info.label, 40))}")
+        # The whole question: the label titles charts (which wrap it) and tables and names the
+        # question in the e-mail; "How satisfied are you with our document…" named nothing.
+        parts.append(f"label: {_quote(' '.join(info.label.split()))}")
         return "  - {" + ", ".join(parts) + "}"
 
     groups = [c for c in found.of_kind("categorical") if c.column not in skip]
@@ -340,7 +346,10 @@ def _question_lines(found: Inspection, *, skip: set[str]) -> list[str]:
         if info.column in skip:
             continue
         if info.kind == "rating" and info.scale is not None and info.scale == main:
-            questions.append(entry(info, type="rating", scale=list(info.scale)))
+            # A labelled scale's answers are read as their points (codes: point -> answer).
+            codes = {str(point): answer for point, answer in info.codes}
+            extra: dict[str, Any] = {"codes": codes} if codes else {}
+            questions.append(entry(info, type="rating", scale=list(info.scale), **extra))
         elif info.kind == "multi":
             questions.append(entry(info, type="multi", separator=info.separator))
         elif info.kind == "text":

@@ -179,3 +179,27 @@ def test_with_every_group_hidden_the_line_says_what_moved_is_withheld() -> None:
         "What moved the −51.4 pts vs previous month (by age) is not shown: every group is too "
         "small to show without risking anonymity."
     )
+
+
+def test_an_answer_named_like_a_segment_is_said_to_be_an_answer() -> None:
+    # "Neutral (its NPS) −19.8" read as the passives' NPS; it was the answer of a rating.
+    from nps_kit.decompose import contributors_text
+
+    question = "How satisfied are you with our documentation?"
+    record = {
+        "kind": "previous",
+        "label": question,
+        "total": -5.0,
+        "items": [
+            {"group": "Neutral", "kind": "within", "value": -19.8, "noise": False},
+            {"group": "Satisfied", "kind": "mix", "value": 3.1, "noise": False},
+        ],
+    }
+    assert contributors_text(record, "en") == (
+        f"What moved the −5.0 pts vs previous month (by {question}): the answer “Neutral” "
+        "(its NPS) −19.8 pts, Satisfied (its share) +3.1 pts"
+    )
+    ja = {**record, "label": "満足度", "items": [{**record["items"][0], "group": "中立"}]}
+    assert contributors_text(ja, "ja") == (
+        "前月比−5.0ポイントの内訳（満足度別）：回答「中立」（NPSの変化）−19.8ポイント"
+    )

@@ -203,3 +203,14 @@ def test_demo_units_planted_drivers(repo_root: Path) -> None:
             table = key_drivers(data[data["business_unit"] == unit], columns, method=method)
             assert table["method"].iloc[0] == method
             assert table["attribute"].iloc[0] == driver
+
+
+def test_a_labelled_scale_drives_like_its_points() -> None:
+    # "Very satisfied" … read through the question's codes: the same drivers as the digits.
+    codes = {"1": "Very poor", "2": "Poor", "3": "Neutral", "4": "Good", "5": "Very good"}
+    data = planted()
+    labelled = data.assign(rating_delivery=data["rating_delivery"].map(lambda p: codes[str(p)]))
+    columns = {c: c for c in ("rating_staff", "rating_delivery", "rating_price")}
+    expected = key_drivers(data, columns)
+    found = key_drivers(labelled, columns, codes={"rating_delivery": codes})
+    pd.testing.assert_frame_equal(found, expected)

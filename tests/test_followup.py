@@ -254,6 +254,36 @@ def test_ratings_summary_empty_segment_has_nan_mean() -> None:
     assert np.isnan(detractors["mean"])
 
 
+SATISFACTION = {
+    "1": "Very dissatisfied",
+    "2": "Dissatisfied",
+    "3": "Neutral",
+    "4": "Satisfied",
+    "5": "Very satisfied",
+}
+
+
+def test_a_labelled_scale_is_read_as_its_points() -> None:
+    raw = pd.Series(
+        ["Very satisfied", "neutral ", "４", "Ｄｉｓｓａｔｉｓｆｉｅｄ", "Meh", None, "N/A"]
+    )
+    values, invalid = parse_ratings(raw, scale=(1, 5), codes=SATISFACTION)
+    assert values.tolist()[:4] == [5.0, 3.0, 4.0, 2.0]
+    assert values.isna().tolist() == [False, False, False, False, True, True, True]
+    assert invalid.tolist() == [False, False, False, False, True, False, False]
+    # Without its codes the same column has no valid rating but the digit.
+    assert parse_ratings(raw, scale=(1, 5))[1].sum() == 4
+
+
+def test_ratings_summary_of_a_labelled_scale_matches_its_points() -> None:
+    answers = ["Very satisfied", "Satisfied", "Neutral", "Dissatisfied", "Very dissatisfied"]
+    data = frame([10, 9, 7, 3, 0], docs=answers)
+    table = ratings_summary(data, {"docs": "Docs"}, codes={"docs": SATISFACTION})
+    means = table.set_index("segment")["mean"]
+    assert means.to_dict() == {"promoter": 4.5, "passive": 3.0, "detractor": 1.5, "all": 3.0}
+    assert table["invalid"].sum() == 0
+
+
 def test_multi_select_with_100_one_off_options_shows_top_n_and_other() -> None:
     # Three common options, then 100 one-off "Other: ..." answers typed by respondents.
     cells = ["Reports;Alerts"] * 20 + ["Alerts"] * 10 + ["Dashboards"] * 5

@@ -97,6 +97,7 @@ def test_json_output(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
         "sample": ["2", "5", "8"],
         "scale": [0, 10],
         "separator": None,
+        "codes": None,
     }
 
 
@@ -274,3 +275,43 @@ def test_id_columns_are_not_ratings_and_numbers_are_written_in_full(
     status, out, _ = run(capsys, path)
     assert status == 0
     assert "NPS question: 'recommend'\n" in out
+
+
+@pytest.mark.parametrize(
+    ("answers", "detail", "codes"),
+    [
+        (
+            ["Very satisfied", "Satisfied", "Neutral", "Dissatisfied", "Very dissatisfied"],
+            "1–5, labelled",
+            ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"],
+        ),
+        (
+            [
+                "そう思う",
+                "ややそう思う",
+                "どちらともいえない",
+                "あまりそう思わない",
+                "そう思わない",
+            ],
+            "1–5, labelled",
+            [
+                "そう思わない",
+                "あまりそう思わない",
+                "どちらともいえない",
+                "ややそう思う",
+                "そう思う",
+            ],
+        ),
+    ],
+)
+def test_a_labelled_scale_is_a_rating_with_its_points(
+    tmp_path: Path, answers: list[str], detail: str, codes: list[str]
+) -> None:
+    # SurveyMonkey's "How satisfied …" was 'categorical': no rating analysis, no scale order.
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d},{i % 11},{answers[i % len(answers)]}\n" for i in range(50)
+    )
+    path = write_text(tmp_path / "s.csv", "date,recommend,How satisfied are you?\n" + rows)
+    info = inspect_export(path).column("How satisfied are you?")
+    assert (info.kind, info.detail, info.scale) == ("rating", detail, (1, 5))
+    assert info.codes == tuple(enumerate(codes, start=1))

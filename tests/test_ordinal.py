@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nps_kit.ordinal import group_order, ordinal_order
+from nps_kit.ordinal import group_order, labelled_scale, ordinal_order
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,75 @@ def test_order_from_parameters_wins_and_unlisted_groups_follow() -> None:
     ]
     assert group_order(labels) is None
     assert group_order(["5年以上", None, "1年未満"]) == ["1年未満", "5年以上"]
+
+
+@pytest.mark.parametrize(
+    ("answers", "scale", "levels"),
+    [
+        (
+            ["Neutral", "Very satisfied", "Dissatisfied", "Satisfied", "Very dissatisfied"],
+            (1, 5),
+            ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"],
+        ),
+        (
+            ["満足", "やや不満", "どちらともいえない", "やや満足", "不満"],
+            (1, 5),
+            ["不満", "やや不満", "どちらともいえない", "やや満足", "満足"],
+        ),
+        (
+            ["Agree", "Strongly disagree", "Neither agree nor disagree", "Strongly agree"],
+            (1, 5),
+            ["Strongly disagree", "Neither agree nor disagree", "Agree", "Strongly agree"],
+        ),
+        (
+            [
+                "そう思う",
+                "あまりそう思わない",
+                "ややそう思う",
+                "そう思わない",
+                "どちらともいえない",
+            ],
+            (1, 5),
+            [
+                "そう思わない",
+                "あまりそう思わない",
+                "どちらともいえない",
+                "ややそう思う",
+                "そう思う",
+            ],
+        ),
+        (
+            ["Somewhat easy", "Very difficult", "Easy", "Difficult", "Neutral", "Very easy"],
+            (1, 7),
+            ["Very difficult", "Difficult", "Neutral", "Somewhat easy", "Easy", "Very easy"],
+        ),
+    ],
+)
+def test_labelled_scales_are_ordinal(
+    answers: list[str], scale: tuple[int, int], levels: list[str]
+) -> None:
+    found = labelled_scale(answers)
+    assert found is not None
+    assert (found.scale, found.levels) == (scale, levels)
+    # Breakdowns by such a question keep the scale's order, not the NPS order.
+    assert ordinal_order(answers) == levels
+
+
+def test_points_of_a_seven_point_scale_leave_room_for_the_unused_answers() -> None:
+    found = labelled_scale(["Somewhat easy", "Very difficult", "Easy", "Difficult", "Neutral"])
+    assert found is not None
+    assert found.points == {
+        "Very difficult": 1,
+        "Difficult": 2,
+        "Neutral": 4,
+        "Somewhat easy": 5,
+        "Easy": 6,
+    }
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [["Web", "Satisfied"], ["Satisfied", "Very satisfied"], ["Satisfied", "Disagree"], ["満足"]],
+)
+def test_other_answers_are_no_labelled_scale(answers: list[str]) -> None:
+    assert labelled_scale(answers) is None

@@ -352,3 +352,51 @@ def test_japanese_unit_ids_name_the_unit_from_init_to_the_mail(
     message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
     names = [a.get_filename() for a in message.iter_attachments()]
     assert names[0] == "さくら歯科-大宮院_2026-10.html"
+
+
+SATISFACTION = ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"]
+OFFICE = "Which of our regional offices handled your most recent support request?"
+DOCS = "How satisfied are you with our documentation?"
+
+
+def _labelled_export(tmp_path: Path) -> Path:
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d},{i % 11},{['North', 'South'][i % 2]},"
+        f"{SATISFACTION[[0, 1, 2, 3, 4, 4, 4, 3][i % 8]]}\n"
+        for i in range(60)
+    )
+    return write_text(tmp_path / "s.csv", f'date,recommend,"{OFFICE}",{DOCS}\n' + rows)
+
+
+def test_a_labelled_scale_becomes_a_rating_and_labels_stay_whole(tmp_path: Path) -> None:
+    project_from_export(tmp_path / "p", _labelled_export(tmp_path))
+    folder = tmp_path / "p" / "parameters"
+    defaults = yaml.safe_load((folder / "defaults.yaml").read_text(encoding="utf-8"))
+    # The label titles a chart and a table and names the question in the e-mail: never cut.
+    assert defaults["breakdowns"] == [{"column": OFFICE, "label": OFFICE}]
+    assert defaults["followups"] == [
+        {
+            "column": DOCS,
+            "type": "rating",
+            "scale": [1, 5],
+            "codes": {str(i): answer for i, answer in enumerate(SATISFACTION, start=1)},
+            "label": DOCS,
+        }
+    ]
+    assert load_all(folder).errors == []
+
+
+@pytest.mark.slow
+def test_a_labelled_rating_is_analysed_on_its_points(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export = _labelled_export(tmp_path)
+    project_from_export(tmp_path / "p", export)
+    manifest = _run_project(tmp_path / "p", monkeypatch)
+    (entry,) = manifest["units"]  # type: ignore[index]
+    assert entry["status"] == "ok"
+    html = (tmp_path / "p" / "reports" / "2026-10" / "s.html").read_text(encoding="utf-8")
+    frame = pd.read_csv(export)
+    points = frame[DOCS].map({a: i for i, a in enumerate(SATISFACTION, start=1)})
+    assert points.mean() != 3  # not the middle: a reading in the wrong order shows
+    assert f'{DOCS}</td><td class="is-num">{points.mean():.2f}</td>' in html
