@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 import nbformat
 
 from nps_kit._atomic import atomic_write, atomic_write_text
+from nps_kit._width import display_width, pad
 from nps_kit.errors import ConfigError
 from nps_kit.params import Overview, UnitParameters, notebook_parameters, resolve_period
 from nps_kit.summary import UnitSummary, as_summary
@@ -536,7 +537,7 @@ def run_reports(
                 elapsed = time.perf_counter() - start
                 _say(
                     progress,
-                    f"[{len(done)}/{len(prepared)}] {item.unit:<12} {item.status:<6} "
+                    f"[{len(done)}/{len(prepared)}] {pad(item.unit, 12)} {item.status:<6} "
                     f"{item.seconds:6.1f} s   (elapsed {elapsed:.1f} s)",
                 )
         except BaseException:
@@ -784,8 +785,8 @@ def summary_table(result: RunResult) -> str:
             notes.append(f"{r.unit}: warning: {words.message()} {words.hint()}")
     if not notes:  # the note column only when a unit has one
         rows = [row[:-1] for row in rows]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(pad(cell, w) for cell, w in zip(row, widths, strict=True)) for row in rows]
     lines += notes
     for r in result.failed:
         err = r.error or {}

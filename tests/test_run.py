@@ -21,6 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 from nbformat.v4 import new_code_cell, new_notebook
 
+from nps_kit._width import display_width
 from nps_kit.cli import main
 from nps_kit.commands import run as run_command
 from nps_kit.errors import ConfigError
@@ -170,6 +171,20 @@ def test_summary_table_warns_of_a_units_unreadable_dates(tmp_path: Path) -> None
         "(2026-10-03, 2026/10/03, 2026年10月3日, 令和8年10月3日, R8.10.3), or give date_format "
         "(--date-format) a strftime pattern such as '%d.%m.%Y'."
     )
+
+
+def test_summary_table_lines_up_japanese_unit_ids(tmp_path: Path) -> None:
+    # A unit id may be its clinic's name: padded by display width, not by len().
+    result = RunResult(
+        output=tmp_path,
+        units=[
+            _result("大宮院", "ok", nps=10.0, folder=tmp_path),
+            _result("east", "ok", nps=10.0, folder=tmp_path),
+        ],
+    )
+    lines = summary_table(result).splitlines()
+    assert [display_width(line[: line.index("ok")]) for line in lines[1:]] == [8, 8]
+    assert lines[0].index("status") == 8
 
 
 def _publish(**fields: str) -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import unicodedata
 from pathlib import Path
+
+from nps_kit._width import display_width, pad
 
 __all__ = ["register"]
 
@@ -38,14 +39,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=_run)
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _cut(text: str, width: int) -> str:
     out = ""
     for char in text:
-        if _width(out + char) > width - 1:
+        if display_width(out + char) > width - 1:
             return out + "…"
         out += char
     return out
@@ -105,13 +102,8 @@ def _run(args: argparse.Namespace) -> int:
                 _cut(shown, 60),
             ]
         )
-    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    widths = [max(display_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for r in [header, *rows]:
-        cells = [
-            (" " * (widths[i] - _width(v)) + v)
-            if i in (4, 5)
-            else v + " " * (widths[i] - _width(v))
-            for i, v in enumerate(r)
-        ]
+        cells = [pad(v, widths[i], right=i in (4, 5)) for i, v in enumerate(r)]
         print("  ".join(cells).rstrip())
     return 0

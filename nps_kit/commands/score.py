@@ -6,9 +6,10 @@ import argparse
 import json
 import math
 import sys
-import unicodedata
 from pathlib import Path
 from typing import Any
+
+from nps_kit._width import display_width, pad
 
 __all__ = ["register"]
 
@@ -215,16 +216,6 @@ def _print_csv(overall: dict[str, Any], groups: Any, keys: list[str]) -> None:
     frame.to_csv(sys.stdout, index=False, lineterminator="\n")
 
 
-def _width(text: str) -> int:
-    """Display width in a terminal: East Asian wide and full-width characters take two cells."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _pad(text: str, width: int, *, right: bool) -> str:
-    gap = " " * (width - _width(text))
-    return gap + text if right else text + gap
-
-
 def _fmt(value: Any, digits: int = 1) -> str:
     v = _number(value)
     if v is None:
@@ -250,10 +241,10 @@ def _print_table(
         for rec in groups.to_dict("records"):
             labels = ["(missing)" if _key(rec[k]) is None else str(rec[k]) for k in keys]
             rows.append(_table_row(labels, rec))
-    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    widths = [max(display_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
     n_keys = max(len(keys), 1)
     for r in [header, *rows]:
-        cells = [_pad(c, widths[i], right=n_keys <= i < len(header) - 1) for i, c in enumerate(r)]
+        cells = [pad(c, widths[i], right=n_keys <= i < len(header) - 1) for i, c in enumerate(r)]
         print("  ".join(cells).rstrip())
     footer = f"excluded: {excluded['missing']} missing, {excluded['invalid']} invalid"
     if excluded.get("unreadable_dates"):
