@@ -303,14 +303,18 @@ def decompose_all(
     ]
 
 
+# Answers that read as an NPS segment next to "its NPS", besides the segments' own labels.
+_LIKE_SEGMENTS = frozenset({"neutral", "neutrals", "中立", "passive", "promoter", "detractor"})
+
+
 def _reads_as_segment(group: object) -> bool:
-    """Whether a group's name could be taken for an NPS segment (an answer "Neutral")."""
-    words = {label(key, lang).casefold() for key in _SEGMENT_WORDS for lang in ("ja", "en")}
-    text = str(group).strip().casefold()
-    return text in words | {"neutral", "neutrals", "中立", "passive", "promoter", "detractor"}
-
-
-_SEGMENT_WORDS = ("promoter", "passive", "detractor", "promoters", "passives", "detractors")
+    """Whether a group's name could be taken for an NPS segment (a rating's answer "Neutral")."""
+    segments = {
+        label(key, lang).casefold()
+        for key in ("promoters", "passives", "detractors")
+        for lang in ("ja", "en")
+    }
+    return str(group).strip().casefold() in segments | _LIKE_SEGMENTS
 
 
 def contributors_text(record: Mapping[str, Any], lang: Language) -> str:

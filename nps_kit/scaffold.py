@@ -387,7 +387,8 @@ def _unit_text(unit: str, name: str, row_filter: tuple[str, str] | None, why: st
         ]
     lines += [
         "mail:",
-        "  # Recipients of the report; none yet (nps-kit send skips a unit without any).",
+        "  # Recipients of the report; none yet: nps-kit send skips a unit without any, and",
+        "  # stops with an error when no unit it is asked to send has any.",
         "  to: []",
         "",
     ]
