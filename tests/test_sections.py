@@ -987,15 +987,8 @@ def test_the_page_summary_leaves_out_what_was_not_shown(
     assert not any(FOLLOWUPS_MIME in o.data for o in captured.outputs)  # no work file either
 
 
-def test_what_moved_never_names_a_group_the_breakdowns_hide(
-    show: Callable[..., Shown], tmp_path: Path
-) -> None:
-    # A clinic of 10: 50代 goes from 10 answers to 2 and 20代 has 3 — the breakdown hides both
-    # (fewer than 5), so "what moved" names neither, and the summary (e-mail) neither.
-    rows = [("2026-09", "40代", 9)] * 10 + [("2026-09", "50代", 9)] * 10
-    rows += [("2026-10", "40代", 9)] * 2 + [("2026-10", "40代", 0)] * 3
-    rows += [("2026-10", "50代", 0)] * 2
-    rows += [("2026-10", "20代", 0)] * 3
+def _clinic(tmp_path: Path, rows: list[tuple[str, str, int]]) -> Any:
+    """A small clinic's October 2026 unit from (month, age group, score) rows."""
     path = tmp_path / "clinic.csv"
     pd.DataFrame(
         {
@@ -1005,7 +998,19 @@ def test_what_moved_never_names_a_group_the_breakdowns_hide(
             "age": [a for _, a, _ in rows],
         }
     ).to_csv(path, index=False)
-    unit = prepare_unit(path, name="川口院", language="ja", period="2026-10")
+    return prepare_unit(path, name="川口院", language="ja", period="2026-10")
+
+
+def test_what_moved_never_names_a_group_the_breakdowns_hide(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    # A clinic of 10: 50代 goes from 10 answers to 2 and 20代 has 3 — the breakdown hides both
+    # (fewer than 5), so "what moved" names neither, and the summary (e-mail) neither.
+    rows = [("2026-09", "40代", 9)] * 10 + [("2026-09", "50代", 9)] * 10
+    rows += [("2026-10", "40代", 9)] * 2 + [("2026-10", "40代", 0)] * 3
+    rows += [("2026-10", "50代", 0)] * 2
+    rows += [("2026-10", "20代", 0)] * 3
+    unit = _clinic(tmp_path, rows)
     head = show(sections.headline_section, unit, comparison=["previous"], target=None)
     dims = [{"column": "age", "label": "年代"}]
     breakdown = show(sections.breakdowns, unit, dims).value["age"]
@@ -1032,16 +1037,7 @@ def test_what_moved_is_withheld_when_every_group_is_hidden(
 ) -> None:
     rows = [("2026-09", "40代", 9)] * 10 + [("2026-09", "50代", 9)] * 10
     rows += [("2026-10", "40代", 0)] * 3 + [("2026-10", "50代", 0)] * 4
-    path = tmp_path / "clinic.csv"
-    pd.DataFrame(
-        {
-            "response_id": [f"R{i}" for i in range(len(rows))],
-            "submitted_at": [f"{m}-10" for m, _, _ in rows],
-            "score": [s for _, _, s in rows],
-            "age": [a for _, a, _ in rows],
-        }
-    ).to_csv(path, index=False)
-    unit = prepare_unit(path, name="川口院", language="ja", period="2026-10")
+    unit = _clinic(tmp_path, rows)
     head = show(sections.headline_section, unit, comparison=["previous"], target=None)
     movers = show(sections.change_drivers, unit, head.value, [{"column": "age", "label": "年代"}])
     (record,) = movers.value
