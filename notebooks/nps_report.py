@@ -306,4 +306,4 @@ page.show(
 
 # %%
 # the run summary (overview, manifest, e-mail) from the sections shown
-summary = page.summary(analysis, target=target)
+summary = page.summary(analysis, target=target, min_n=min_n)

@@ -151,7 +151,11 @@ class Page:
         return list(self._shown)
 
     def summary(
-        self, analysis: FollowupAnalysis | None = None, *, target: float | None = None
+        self,
+        analysis: FollowupAnalysis | None = None,
+        *,
+        target: float | None = None,
+        min_n: int | None = None,
     ) -> UnitSummary:
         """Build and publish the unit's run summary from the sections shown.
 
@@ -162,6 +166,8 @@ class Page:
             shown and its actions when the strategies were.
         target
             The unit's NPS target.
+        min_n
+            The small-sample threshold the sections were shown with.
 
         Returns
         -------
@@ -193,6 +199,7 @@ class Page:
             target=target,
             contributors=value("change_drivers") or (),
             shown=self.names(),
+            min_n=min_n,
         )
 
 

@@ -827,6 +827,7 @@ def summary(
     target: float | None = None,
     contributors: Sequence[Mapping[str, Any]] = (),
     shown: Collection[str] | None = None,
+    min_n: int | None = None,
 ) -> UnitSummary:
     """Build and publish the unit's summary for the runner's manifest and the e-mail.
 
@@ -835,7 +836,8 @@ def summary(
     out is left out of the summary too, so the overview and the e-mail show a dash: no trend
     or control limits without ``trend_rows``, no detractor count without ``detractor_list``,
     and with ``shown`` (the names of the sections shown) no top themes unless ``followups``
-    is among them and no actions unless ``strategies`` is.
+    is among them and no actions unless ``strategies`` is. ``min_n`` is the small-sample
+    threshold the sections were shown with, published so the e-mail's trend names the same one.
     """
     result = head.result
     changes = [
@@ -884,6 +886,7 @@ def summary(
         pct_passives=result.pct_passives,
         pct_detractors=result.pct_detractors,
         small_sample=result.small_sample,
+        min_n=min_n,
         target=target,
         target_status=target_status(result.nps, result.ci_low, result.ci_high, target),
         change=change,

@@ -231,6 +231,7 @@ class UnitSummary(_Record):
     pct_passives: float | None = None
     pct_detractors: float | None = None
     small_sample: bool = False
+    min_n: int | None = None
     target: float | None = None
     target_status: str | None = None
     change: Change | None = None

@@ -644,3 +644,25 @@ def test_the_trend_picture_reads_on_a_phone_and_a_desktop(
     assert len(image.ticks[0]) == months  # and a tick under every month
     with Image.open(io.BytesIO(charts["trend"])) as png:
         assert png.width == 2 * CHART_WIDTH
+
+
+def test_trend_flags_small_months_as_the_report_did() -> None:
+    from nps_kit.mail.compose import trend_table
+    from nps_kit.summary import TrendPoint, UnitSummary
+
+    # min_n 50 and a weighted month whose effective n (not n) is under it: the report's flags
+    # are published per month, and the mail draws exactly those, not n < 30 again.
+    points = (
+        TrendPoint(period="2026-08", nps=10.0, n=40, small_sample=True),
+        TrendPoint(period="2026-09", nps=12.0, n=60, small_sample=True),
+        TrendPoint(period="2026-10", nps=15.0, n=80, small_sample=False),
+    )
+    summary = UnitSummary(period="2026-10", trend=points, min_n=50)
+    table = trend_table(summary)
+    assert table["small_sample"].tolist() == [True, True, False]
+    # the legend's threshold travels through the manifest's JSON
+    from nps_kit.summary import as_summary
+
+    again = as_summary(summary.to_json())
+    assert again is not None and again.min_n == 50
+    assert trend_table(again)["small_sample"].tolist() == [True, True, False]

@@ -134,6 +134,34 @@ def subject(
     return f"{text} ({', '.join(parts)})"
 
 
+def trend_table(summary: UnitSummary) -> Any:
+    """Return the summary's trend as the table :func:`nps_kit.plot.trend` draws.
+
+    Each month's small-sample flag is the report's own (``TrendPoint.small_sample``, decided
+    with the unit's ``min_n`` and effective sample size), never recomputed here. Returns a
+    :class:`pandas.DataFrame` (pandas is imported only when a chart is drawn).
+    """
+    import pandas as pd
+
+    rows = summary.trend
+    table = pd.DataFrame(
+        {
+            "period": [r.period for r in rows],
+            "period_start": pd.to_datetime([f"{r.period}-01" for r in rows]),
+            "n": [r.n or 0 for r in rows],
+            "nps": [_nan(r.nps) for r in rows],
+            "ci_low": [_nan(r.ci_low) for r in rows],
+            "ci_high": [_nan(r.ci_high) for r in rows],
+            "small_sample": [bool(r.small_sample) for r in rows],
+        }
+    )
+    if any(r.control_low is not None for r in rows):  # the unit's own control limits
+        table["control_low"] = [_nan(r.control_low) for r in rows]
+        table["control_high"] = [_nan(r.control_high) for r in rows]
+        table["out_of_control"] = pd.array([r.out_of_control for r in rows], dtype="string")
+    return table
+
+
 def render_charts(
     summary: UnitSummary | Mapping[str, Any], *, name: str, lang: Language
 ) -> dict[str, bytes]:
@@ -161,7 +189,6 @@ def render_charts(
         ``{"trend": png}``; empty when the summary has no trend.
     """
     import matplotlib.pyplot as plt
-    import pandas as pd
 
     from nps_kit import plot
     from nps_kit.plot._base import palette_retina_png
@@ -172,29 +199,13 @@ def render_charts(
     with plt.rc_context():
         plot.set_theme()
         # The trend only: the shares are one line of text above it, a chart would repeat it.
-        rows = s.trend
-        if rows:
-            min_n = 30
-            table = pd.DataFrame(
-                {
-                    "period": [r.period for r in rows],
-                    "period_start": pd.to_datetime([f"{r.period}-01" for r in rows]),
-                    "n": [r.n or 0 for r in rows],
-                    "nps": [_nan(r.nps) for r in rows],
-                    "ci_low": [_nan(r.ci_low) for r in rows],
-                    "ci_high": [_nan(r.ci_high) for r in rows],
-                }
-            )
-            table["small_sample"] = table["n"] < min_n
-            if any(r.control_low is not None for r in rows):  # the unit's own control limits
-                table["control_low"] = [_nan(r.control_low) for r in rows]
-                table["control_high"] = [_nan(r.control_high) for r in rows]
-                table["out_of_control"] = pd.array([r.out_of_control for r in rows], dtype="string")
+        if s.trend:
+            table = trend_table(s)
             # 1 CSS px per dot at 100 dpi: the figure is drawn at the width it is shown at.
             fig, ax = plt.subplots(
                 figsize=(CHART_WIDTH / 100, CHART_HEIGHT / 100), dpi=100, layout="constrained"
             )
-            plot.trend(table, ax=ax, lang=lang, target=s.target, min_n=min_n, title="")
+            plot.trend(table, ax=ax, lang=lang, target=s.target, min_n=s.min_n or 30, title="")
             rendered = palette_retina_png(fig)
             plt.close(fig)
             if rendered is not None:
