@@ -29,6 +29,7 @@ MANIFEST_SUMMARY = {
     "pct_passives": 54.9,
     "pct_detractors": 25.0,
     "small_sample": False,
+    "min_n": 30,
     "target": 0.0,
     "target_status": "not_distinguishable",
     "change": {
