@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit._values import DateParse, missing_words, parse_date_values, parse_scores
+from nps_kit._width import display_width
 from nps_kit.errors import DataError
 from nps_kit.load import ColumnIndex, LoadReport, load_responses, read_column_index
 from nps_kit.ordinal import labelled_scale
@@ -300,9 +301,7 @@ _SENTENCE: Final = re.compile(r"[。！？!?]|\.(?:\s|$)")
 def _sentences(answers: _Answers) -> bool:
     """Whether the answers are sentences or long: free text, whatever else they look like."""
     text = answers.values
-    widths = np.array(
-        [sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in t) for t in text]
-    )
+    widths = np.array([display_width(t) for t in text])
     sentence = np.array([bool(_SENTENCE.search(t)) for t in text], dtype=bool)
     mean_width = float((widths * answers.counts).sum()) / answers.n
     return answers.share(sentence) >= 0.3 or mean_width > 30
