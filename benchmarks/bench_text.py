@@ -295,9 +295,12 @@ def old_tagger(target: Path) -> Path | None:
     return target
 
 
-def print_evaluation(frame: pd.DataFrame, name: str) -> None:
-    """Print precision, recall and polarity accuracy per language of one labelled frame."""
-    table = evaluate_mentions(frame).table.set_index("lang")
+def print_evaluation(frame: pd.DataFrame, name: str, *, predicted: str | None = None) -> None:
+    """Print precision, recall and polarity accuracy per language of one labelled frame.
+
+    With ``predicted``, that column of labels (a second author's) is compared instead of the tagger.
+    """
+    table = evaluate_mentions(frame, predicted=predicted).table.set_index("lang")
     for lang in table.index:
         row = table.loc[lang]
         print(
@@ -344,6 +347,15 @@ def evaluation_report() -> None:
         ROOT / "tests" / "data" / "theme_eval_blind5.csv", keep_default_na=False, dtype=str
     )
     print_evaluation(blind5, "blind set 5 (NEVER tuned)")
+    for lang in ("en", "ja"):
+        data = ROOT / "tests" / "data"
+        train = pd.read_csv(data / f"theme_train5_{lang}.csv", keep_default_na=False, dtype=str)
+        second = pd.read_csv(
+            data / f"theme_train5_{lang}_second.csv", keep_default_na=False, dtype=str
+        )
+        print_evaluation(train, "training set 5")
+        train = train.assign(second=second["labels"])
+        print_evaluation(train, "  second author vs first", predicted="second")
     old = pd.read_csv(ROOT / "tests" / "data" / "theme_eval.csv", keep_default_na=False)
     for lang in ("en", "ja"):
         ev = evaluate_themes(old[old["lang"] == lang], load_pack("retail"))

@@ -8,6 +8,7 @@ polarity accuracy is the share of correctly found themes whose polarity is right
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -62,6 +63,15 @@ def parse_labels(value: object) -> dict[str, str]:
     return out
 
 
+def _check_themes(labels: dict[str, str], ids: Sequence[str], *, where: str, pack: object) -> None:
+    unknown = sorted(set(labels) - set(ids))
+    if unknown:
+        raise DataError(
+            f"{where}: labels {unknown} are not themes of pack {pack!r}; expected some of "
+            f"{', '.join(ids)}."
+        )
+
+
 def evaluate_mentions(
     frame: pd.DataFrame,
     *,
@@ -70,6 +80,7 @@ def evaluate_mentions(
     lang: str = "lang",
     pack: str = "pack",
     id_column: str = "id",
+    predicted: str | None = None,
 ) -> MentionEvaluation:
     """Compare :func:`nps_kit.text.tag_polarity` with hand-labelled themes and polarities.
 
@@ -79,6 +90,9 @@ def evaluate_mentions(
         Labelled comments (see the module description).
     text, labels, lang, pack, id_column
         Column names.
+    predicted
+        A second column of labels, in the same format, to compare with ``labels`` instead of the
+        tagger: a second annotator's, to measure how well two people agree.
 
     Returns
     -------
@@ -94,16 +108,17 @@ def evaluate_mentions(
     errors = []
     for pack_name, group in frame.groupby(pack, sort=False):
         book = load_pack(str(pack_name))
-        tags = tag_polarity(group[text].astype("string").reset_index(drop=True), book)
+        if predicted is None:
+            tags = tag_polarity(group[text].astype("string").reset_index(drop=True), book)
         for position, (_, row) in enumerate(group.iterrows()):
             gold = parse_labels(row[labels])
-            unknown = sorted(set(gold) - set(book.ids))
-            if unknown:
-                raise DataError(
-                    f"row id {row[id_column]}: labels {unknown} are not themes of pack "
-                    f"{pack_name!r}; expected some of {', '.join(book.ids)}."
-                )
-            found = {str(t): str(v) for t, v in tags.iloc[position].items() if pd.notna(v)}
+            where = f"row id {row[id_column]}"
+            _check_themes(gold, book.ids, where=where, pack=pack_name)
+            if predicted is None:
+                found = {str(t): str(v) for t, v in tags.iloc[position].items() if pd.notna(v)}
+            else:
+                found = parse_labels(row[predicted])
+            _check_themes(found, book.ids, where=f"{where}, column {predicted!r}", pack=pack_name)
             both = set(gold) & set(found)
             right = sum(gold[t] == found[t] for t in both)
             rows.append(
