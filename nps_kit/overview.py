@@ -211,7 +211,7 @@ def _chart(units: list[dict[str, Any]], lang: Language, *, alt: str) -> str | No
     from matplotlib.figure import Figure
 
     from nps_kit.plot import set_theme, unit_comparison
-    from nps_kit.plot._base import palette_retina_png
+    from nps_kit.plot._png import palette_retina_png
 
     # small_sample is the unit report's own flag (its headline's), so the dot is hollow
     # exactly where the report says "small sample".

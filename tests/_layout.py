@@ -1,7 +1,7 @@
 """Layout checks of a drawn chart: what a reader would see cut or printed over other text.
 
 ``layout_problems(fig)`` measures the figure as it is laid out now; ``rendered_layouts``
-measures every image :func:`nps_kit.plot._base.palette_retina_png` renders (the chart and its
+measures every image :func:`nps_kit.plot._png.palette_retina_png` renders (the chart and its
 phone variant) at the moment it is rendered, so a test checks the pictures the report and the
 e-mail show, not the figure as it was left afterwards.
 """
@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-from nps_kit.plot import _base as plot_base
+from nps_kit.plot import _png as plot_png
 
 
 def _shown(texts: list[Text]) -> list[Text]:
@@ -66,7 +66,7 @@ def layout_problems(fig: Figure) -> list[str]:
     and legend inside the figure; titles, legends and axis labels against each other and
     against every tick label. Value labels drawn on bars are the charts' own business.
     """
-    with plot_base.quiet_layout():  # a crowded chart is still drawn, as in the report
+    with plot_png.quiet_layout():  # a crowded chart is still drawn, as in the report
         fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     problems: list[str] = []
@@ -111,7 +111,7 @@ class Rendered:
 def rendered_layouts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Rendered]]:
     """Measure every image ``palette_retina_png`` renders while the block runs."""
     seen: list[Rendered] = []
-    original = plot_base._palette_png
+    original = plot_png._palette_png
 
     def measure(fig: Figure) -> Any:
         problems = layout_problems(fig)
@@ -128,5 +128,5 @@ def rendered_layouts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Rendered]
         return original(fig)
 
     with monkeypatch.context() as patch:
-        patch.setattr(plot_base, "_palette_png", measure)
+        patch.setattr(plot_png, "_palette_png", measure)
         yield seen

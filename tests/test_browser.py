@@ -245,7 +245,7 @@ def test_report_components_pass_the_layout_checks(
     from nbformat.v4 import new_notebook
 
     from nps_kit import plot, report
-    from nps_kit.plot._base import palette_retina_png
+    from nps_kit.plot._png import palette_retina_png
 
     plot.set_theme()
     groups = pd.DataFrame(

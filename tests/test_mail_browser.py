@@ -42,7 +42,7 @@ def drawn(monkeypatch_module: pytest.MonkeyPatch) -> dict[str, Any]:
     import matplotlib.pyplot as plt
 
     from nps_kit import plot
-    from nps_kit.plot._base import smallest_text_px
+    from nps_kit.plot._png import smallest_text_px
 
     figures: list[Any] = []
     original = plot.trend

@@ -22,7 +22,7 @@ from matplotlib.colors import to_hex
 from matplotlib.ft2font import FT2Font
 
 from nps_kit import plot
-from nps_kit.plot import _base as plot_base
+from nps_kit.plot import _glyphs, _png
 
 PROMOTER, PASSIVE, DETRACTOR = (
     plot.SEGMENT_COLORS[k] for k in ("promoter", "passive", "detractor")
@@ -217,7 +217,7 @@ def test_japanese_and_minus_render_without_warnings() -> None:
 
 # Issue 9, defect 3: any Unicode the data holds is drawn, or replaced by a visible placeholder.
 TANGUT = "\U00017000"  # in no font nps-kit installs
-EMOJI_FONT = any(name in plot_base.FONT_FAMILY for name in ("Symbola", "Noto Emoji"))
+EMOJI_FONT = any(name in _glyphs.FONT_FAMILY for name in ("Symbola", "Noto Emoji"))
 APP = "アプリ📱" if EMOJI_FONT else "アプリ□"
 
 
@@ -234,7 +234,7 @@ def test_emoji_and_rare_characters_draw_without_warnings(render: str) -> None:
     if render == "to_png":
         png = plot.to_png(ax.figure)
     else:
-        found = plot_base.palette_retina_png(ax.figure)
+        found = _png.palette_retina_png(ax.figure)
         assert found is not None
         png = found[0]
     assert png.startswith(b"\x89PNG")
@@ -244,9 +244,9 @@ def test_emoji_and_rare_characters_draw_without_warnings(render: str) -> None:
 
 
 def test_drawable_keeps_what_the_fonts_have() -> None:
-    assert plot_base.drawable("EC事業部 −4.9 ≥ 30\n(12件)") == "EC事業部 −4.9 ≥ 30\n(12件)"
-    assert plot_base.drawable(f"a{TANGUT}b") == "a□b"
-    assert plot_base.drawable("a\U000e0001b") == "ab"  # an invisible tag without a glyph goes
+    assert _glyphs.drawable("EC事業部 −4.9 ≥ 30\n(12件)") == "EC事業部 −4.9 ≥ 30\n(12件)"
+    assert _glyphs.drawable(f"a{TANGUT}b") == "a□b"
+    assert _glyphs.drawable("a\U000e0001b") == "ab"  # an invisible tag without a glyph goes
 
 
 # -- shares_bar -----------------------------------------------------------------------------
@@ -702,7 +702,7 @@ def test_inline_charts_are_palette_pngs_at_twice_the_display_size() -> None:
 
     from PIL import Image
 
-    from nps_kit.plot._base import palette_retina_png
+    from nps_kit.plot._png import palette_retina_png
 
     fig, ax = plt.subplots(figsize=(4, 2), dpi=100)
     ax.bar(["推奨者", "批判者"], [3, 1], color=["#009E73", "#D55E00"])
@@ -729,7 +729,7 @@ def test_wide_charts_get_a_phone_variant_with_readable_text() -> None:
 
     from PIL import Image
 
-    from nps_kit.plot._base import palette_retina_png
+    from nps_kit.plot._png import palette_retina_png
 
     ax = plot.trend(trend_table(), lang="ja", target=5)
     rendered = palette_retina_png(ax.figure)
@@ -796,7 +796,7 @@ def test_a_legend_without_a_title_stays_inside_the_figure() -> None:
 
 
 def test_charts_describe_their_figures_as_text() -> None:
-    from nps_kit.plot._base import palette_retina_png
+    from nps_kit.plot._png import palette_retina_png
 
     ax = plot.breakdown(breakdown_table(), by="channel", lang="ja", title="チャネル別のNPS")
     rendered = palette_retina_png(ax.figure)
@@ -895,7 +895,7 @@ def test_trend_draws_control_limits_and_rings_months_outside_them() -> None:
 def test_a_crowded_breakdown_draws_without_any_warning() -> None:
     import warnings
 
-    from nps_kit.plot._base import palette_retina_png, to_png
+    from nps_kit.plot._png import palette_retina_png, to_png
 
     # Labels this long once made constrained layout give up with a UserWarning on stderr,
     # which failed the unit's report.
@@ -920,7 +920,8 @@ def test_a_crowded_breakdown_draws_without_any_warning() -> None:
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_a_title_restyled_after_drawing_is_the_one_rendered_and_in_the_alt(lang: str) -> None:
-    from nps_kit.plot._base import palette_retina_png, title_text
+    from nps_kit.plot._axes import title_text
+    from nps_kit.plot._png import palette_retina_png
 
     # The trend keeps its legend under the title; refitting the legend once put the title it
     # was drawn with back, so a notebook cell's set_title never reached the report.
@@ -939,7 +940,7 @@ def test_a_title_restyled_after_drawing_is_the_one_rendered_and_in_the_alt(lang:
 
 
 def test_an_english_title_wrapped_twice_keeps_its_spaces() -> None:
-    from nps_kit.plot._base import title_text
+    from nps_kit.plot._axes import title_text
     from nps_kit.plot._fit import fit_to_width
 
     long = "Net Promoter Score of every store by month, with the target and intervals"
@@ -959,8 +960,8 @@ def test_a_long_title_is_not_cut_in_the_saved_image() -> None:
     from PIL import Image
 
     from nps_kit.i18n import phrase_breaks
-    from nps_kit.plot._base import palette_retina_png
     from nps_kit.plot._fit import fit_to_width
+    from nps_kit.plot._png import palette_retina_png
 
     labels = ["配送（スピード・破損）", "価格・コストパフォーマンス", "サイト・アプリの使いやすさ"]
     table = pd.DataFrame(
@@ -1037,7 +1038,7 @@ def test_theme_labels_never_overlap_on_a_desktop_or_a_phone(
     # other, and the title wrapped to six lines beside the labels.
     from _layout import rendered_layouts
 
-    from nps_kit.plot._base import palette_retina_png
+    from nps_kit.plot._png import palette_retina_png
 
     ax = plot.theme_impact(saas_theme_table(lang), lang=lang)
     with rendered_layouts(monkeypatch) as seen:
@@ -1057,7 +1058,7 @@ def test_no_chart_cuts_or_overprints_text_on_a_desktop_or_a_phone(
 ) -> None:
     from _layout import rendered_layouts
 
-    from nps_kit.plot._base import palette_retina_png
+    from nps_kit.plot._png import palette_retina_png
 
     func, make, kwargs = CHARTS[name]
     ax = func(make(), lang=lang, **kwargs)
@@ -1096,7 +1097,7 @@ def test_trend_month_labels_never_overlap_and_name_the_year(
 ) -> None:
     from _layout import rendered_layouts
 
-    from nps_kit.plot._base import palette_retina_png
+    from nps_kit.plot._png import palette_retina_png
 
     ax = plot.trend(months_table(months), lang=lang, target=10)
     with rendered_layouts(monkeypatch) as seen:

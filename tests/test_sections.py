@@ -795,7 +795,8 @@ def test_emoji_in_breakdown_values_and_labels_draws_without_warnings(
 ) -> None:
     # Issue 9, defect 3: "Glyph missing" for アプリ📱 failed the unit.
     from nps_kit.plot import set_theme
-    from nps_kit.plot._base import FONT_FAMILY, palette_retina_png
+    from nps_kit.plot._glyphs import FONT_FAMILY
+    from nps_kit.plot._png import palette_retina_png
 
     rows = [
         (rid, day, score, ch.replace("app", "アプリ📱"), *rest)

@@ -191,7 +191,7 @@ def render_charts(
     import matplotlib.pyplot as plt
 
     from nps_kit import plot
-    from nps_kit.plot._base import palette_retina_png
+    from nps_kit.plot._png import palette_retina_png
 
     s = as_summary(summary) or UnitSummary()
     charts: dict[str, bytes] = {}

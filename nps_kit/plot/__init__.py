@@ -15,9 +15,11 @@ Importing this module registers the bundled IPAexGothic font (matplotlib-fontja)
 from __future__ import annotations
 
 from nps_kit.plot._analysis import driver_quadrant, theme_impact, words
-from nps_kit.plot._base import SEGMENT_COLORS, set_theme, to_png
+from nps_kit.plot._base import SEGMENT_COLORS
 from nps_kit.plot._groups import breakdown, unit_comparison
 from nps_kit.plot._nps import score_distribution, shares_bar, trend
+from nps_kit.plot._png import to_png
+from nps_kit.plot._theme import set_theme
 
 __all__ = [
     "SEGMENT_COLORS",

@@ -14,21 +14,16 @@ from matplotlib.transforms import Bbox
 
 from nps_kit.drivers import QUADRANTS, quadrant_label
 from nps_kit.i18n import Language, label, t
+from nps_kit.plot._axes import new_axes, no_data, row_labels, top_legend, zero_line
 from nps_kit.plot._base import (
     NEUTRAL_COLOR,
     SEGMENT_COLORS,
-    alt_text,
     check_table,
-    describe,
     floats,
     fmt_number,
-    new_axes,
-    no_data,
-    row_labels,
     segment_key,
-    top_legend,
-    zero_line,
 )
+from nps_kit.plot._describe import alt_text, describe
 
 __all__ = ["driver_quadrant", "theme_impact", "words"]
 

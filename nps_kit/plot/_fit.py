@@ -1,7 +1,7 @@
 """Fit a drawn chart to the size it is shown at, so nothing is cut and no text overprints text.
 
-Run before every rendering (:func:`nps_kit.plot._base.palette_retina_png` for the report and the
-e-mail, :func:`nps_kit.plot._base.to_png`) at the width the chart is drawn for: a desktop
+Run before every rendering (:func:`nps_kit.plot._png.palette_retina_png` for the report and the
+e-mail, :func:`nps_kit.plot._png.to_png`) at the width the chart is drawn for: a desktop
 report's 640 px, a phone's 390 px, the e-mail's 340 px. Titles and top legends start at the
 left edge of the axes' y labels, not of the plot, so long row names leave them the whole width;
 titles wrap, legends fold into fewer columns and wrap their longest labels, row names wrap at
@@ -22,14 +22,9 @@ from matplotlib.text import Text
 from matplotlib.ticker import FixedFormatter
 
 from nps_kit.i18n import phrase_breaks
-from nps_kit.plot._base import (
-    DrawableFormatter,
-    drawable,
-    left_title,
-    quiet_layout,
-    title_text,
-    top_legend,
-)
+from nps_kit.plot._axes import left_title, title_text, top_legend
+from nps_kit.plot._glyphs import DrawableFormatter, drawable
+from nps_kit.plot._png import quiet_layout
 
 __all__ = ["fit_to_width", "grow_to_fit", "layout_state", "restore_layout", "wrap_text"]
 
@@ -97,7 +92,7 @@ def fit_to_width(fig: Figure) -> None:
 
     A title or legend wider than the figure would be cut at its edge ("…NPS改"), row names
     wider than half a phone's screen would squeeze the bars, x labels side by side would
-    overprint. Its drawing passes are quiet (:func:`~nps_kit.plot._base.quiet_layout`): a
+    overprint. Its drawing passes are quiet (:func:`~nps_kit.plot._png.quiet_layout`): a
     crowded chart is still drawn, without a warning.
     """
     with quiet_layout():
@@ -255,7 +250,7 @@ def _pad_title(ax: Axes, renderer: RendererBase) -> None:
 
 
 def _wrap_row_names(ax: Axes, renderer: RendererBase, room: float) -> None:
-    """Wrap the row names set by :func:`~nps_kit.plot._base.row_labels` to ``room`` px."""
+    """Wrap the row names set by :func:`~nps_kit.plot._axes.row_labels` to ``room`` px."""
     rows = getattr(ax, "nps_kit_rows", None)
     if rows is None:
         return

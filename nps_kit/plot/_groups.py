@@ -12,26 +12,26 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
 from nps_kit.i18n import Language, interval_label, label, t
-from nps_kit.plot._base import (
-    NPS_COLOR,
-    TARGET_COLOR,
-    FloatArray,
-    alt_text,
-    bools,
-    check_table,
-    describe,
-    floats,
-    fmt_number,
+from nps_kit.plot._axes import (
     new_axes,
     no_data,
     note_below,
     nps_axis,
-    nps_fact,
     nps_limits,
     row_labels,
     top_legend,
+)
+from nps_kit.plot._base import (
+    NPS_COLOR,
+    TARGET_COLOR,
+    FloatArray,
+    bools,
+    check_table,
+    floats,
+    fmt_number,
     with_n,
 )
+from nps_kit.plot._describe import alt_text, describe, nps_fact
 
 __all__ = ["breakdown", "unit_comparison"]
 

@@ -15,31 +15,24 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from nps_kit.i18n import Language, interval_label, label, points, t
 from nps_kit.periods import format_period
+from nps_kit.plot._axes import new_axes, no_data, note_below, nps_axis, row_labels, top_legend
 from nps_kit.plot._base import (
     N_BAR_COLOR,
     NPS_COLOR,
     SEGMENT_COLORS,
     SEGMENTS,
     TARGET_COLOR,
-    alt_text,
     bools,
     check_table,
-    describe,
     floats,
     fmt_number,
     ink_for,
-    new_axes,
-    no_data,
-    note_below,
-    nps_axis,
-    nps_fact,
-    quiet_layout,
-    row_labels,
     segment_key,
     text,
-    top_legend,
     with_n,
 )
+from nps_kit.plot._describe import alt_text, describe, nps_fact
+from nps_kit.plot._png import quiet_layout
 
 __all__ = ["score_distribution", "shares_bar", "trend"]
 
