@@ -254,6 +254,12 @@ _ERA_RE: Final = re.compile(
     r"(?:\s*\(.\))?"
     r"(?:\s*(?P<hour>\d{1,2})(?:時|:)(?:(?P<minute>\d{1,2})分?(?::?(?P<second>\d{1,2})秒?)?)?)?$"
 )
+# Kanji numerals as era dates are written out on forms and in letters: 令和六年十二月一日,
+# 令和八年十月三日 九時十五分; positional (二〇二六年) or with 十/百/千 (三十一, 二千二十六年).
+_KANJI_DIGITS: Final = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_KANJI_DIGITS.update({"七": 7, "八": 8, "九": 9})
+_KANJI_UNITS: Final = {"十": 10, "百": 100, "千": 1000}
+_KANJI_NUMBER_RE: Final = re.compile("[〇零一二三四五六七八九十百千]+")
 # Gregorian year of each era's first year (元年), by its name and its initial.
 _ERA_FIRST_YEARS: Final = {
     "令和": 2019,
@@ -301,6 +307,34 @@ def _numeric_date(match: re.Match[str], order: str) -> pd.Timestamp | None:
         return pd.Timestamp(dt.datetime(year, month, day, h, int(minute or 0), int(second_s or 0)))
     except ValueError:
         return None
+
+
+def _kanji_number(run: str) -> str:
+    """Return a run of kanji numerals as Arabic digits (三十一 → 31, 二〇二六 → 2026).
+
+    A run that is not a well-formed number (十十, 二三十) is returned as written, so the date it
+    is part of stays unread rather than read wrong.
+    """
+    if not any(c in _KANJI_UNITS for c in run):
+        return "".join(str(_KANJI_DIGITS[c]) for c in run)  # positional: 二〇二六
+    total, digit, last_unit = 0, None, 10_000
+    for char in run:
+        if char in _KANJI_DIGITS:
+            if digit is not None:
+                return run
+            digit = _KANJI_DIGITS[char]
+        else:
+            unit = _KANJI_UNITS[char]
+            if unit >= last_unit or digit == 0:
+                return run
+            total += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
+    return str(total + (digit or 0))
+
+
+def _arabic_numerals(text: str) -> str:
+    """Write the kanji numbers of a date as Arabic digits: 令和六年十二月一日 → 令和6年12月1日."""
+    return _KANJI_NUMBER_RE.sub(lambda m: _kanji_number(m[0]), text)
 
 
 def _era_date(match: re.Match[str]) -> pd.Timestamp | None:
@@ -359,6 +393,8 @@ def _parse_date_value(value: Any, order: str | None = None) -> pd.Timestamp | No
         number = float(value)  # type: ignore[arg-type]
         return _serial(number) if math.isfinite(number) else None
     text = unicodedata.normalize("NFKC", str(value)).strip()
+    if "年" in text and _KANJI_NUMBER_RE.search(text):
+        text = _arabic_numerals(text)
     if _NUMBER_RE.match(text):
         return _serial(float(text))
     if order is not None and (numeric := _NUMERIC_RE.match(text)) is not None:
@@ -568,7 +604,8 @@ def parse_dates(values: pd.Series) -> pd.Series:
     Accepted: ISO (``2026-10-03``, ``2026-10-03T09:15:00``), slashes (``2026/10/03 9:15``),
     Japanese (``2026年10月3日``, ``2026年10月3日 9時15分``), Japanese era dates (``令和8年10月3日``,
     ``令和元年5月1日``, ``R8.10.3``, ``R8/10/3``, ``H31-4-30``; 令和, 平成, 昭和, 大正 and 明治 or
-    their initials R, H, S, T, M), Excel serial numbers (``46298`` is
+    their initials R, H, S, T, M; numbers also in kanji, ``令和六年十二月一日``, and full-width,
+    ``Ｒ６．１２．１``), Excel serial numbers (``46298`` is
     2026-10-03; as numbers or text), datetime cells, and month-first or day-first dates with a
     2- or 4-digit year (``12/13/2019 9:50:30``, ``9/8/18 15:29``, ``13.12.2019``) when a day
     over 12 shows the order. Time zones are dropped, keeping the wall clock time. Each distinct

@@ -298,6 +298,70 @@ def test_era_dates_that_are_not_days_stay_unread(cell: str) -> None:
     assert parsed.unparsed.tolist() == [True, False]
 
 
+# Era dates with their numbers written in kanji, as letters and printed forms do.
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("令和六年十二月一日", dt.datetime(2024, 12, 1)),
+        ("令和元年五月一日", dt.datetime(2019, 5, 1)),
+        ("令和元年5月1日", dt.datetime(2019, 5, 1)),
+        ("平成三十一年四月三十日", dt.datetime(2019, 4, 30)),
+        ("平成31年4月30日", dt.datetime(2019, 4, 30)),
+        ("昭和六十四年一月七日", dt.datetime(1989, 1, 7)),
+        ("令和二年十月二十日", dt.datetime(2020, 10, 20)),
+        ("令和十年十月三十一日", dt.datetime(2028, 10, 31)),
+        ("令和八年十月三日 九時十五分", dt.datetime(2026, 10, 3, 9, 15)),
+        ("令和八年十月三日（土）", dt.datetime(2026, 10, 3)),
+        ("令和6年十二月1日", dt.datetime(2024, 12, 1)),  # mixed, as typed
+        ("二〇二六年十月三日", dt.datetime(2026, 10, 3)),  # the Western year, positional
+        ("二千二十六年十月三日", dt.datetime(2026, 10, 3)),
+        ("Ｒ６．１２．１", dt.datetime(2024, 12, 1)),
+        ("R6/12/1", dt.datetime(2024, 12, 1)),
+    ],
+)
+def test_era_dates_with_kanji_numbers(cell: str, expected: dt.datetime) -> None:
+    parsed = parse_date_values(pd.Series([cell, "2026-01-01"]))
+    assert parsed.dates.tolist()[0] == pd.Timestamp(expected)
+    assert not parsed.unparsed.any()
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["令和六年十三月一日", "令和六年二月三十日", "令和十十年一月一日", "令和二三十年一月一日"],
+)
+def test_kanji_era_dates_that_are_not_days_stay_unread(cell: str) -> None:
+    parsed = parse_date_values(pd.Series([cell, "2026-01-01"]))
+    assert parsed.unparsed.tolist() == [True, False]
+
+
+def _kanji(number: int) -> str:
+    """1..99 in kanji as dates write them: 一, 十, 十二, 二十, 三十一."""
+    digits = "〇一二三四五六七八九"
+    tens, ones = divmod(number, 10)
+    return ("" if tens == 0 else ("十" if tens == 1 else digits[tens] + "十")) + (
+        digits[ones] if ones else ""
+    )
+
+
+_ERAS = (
+    ("令和", dt.date(2019, 5, 1), dt.date(2117, 12, 31)),
+    ("平成", dt.date(1989, 1, 8), dt.date(2019, 4, 30)),
+)
+
+
+@given(era=st.sampled_from(_ERAS), data=st.data(), gannen=st.booleans())
+def test_any_era_day_in_kanji_reads_as_that_day(
+    era: tuple[str, dt.date, dt.date], data: st.DataObject, gannen: bool
+) -> None:
+    name, first, last = era
+    day = data.draw(st.dates(min_value=first, max_value=last))
+    year = day.year - first.year + 1
+    year_text = "元" if year == 1 and gannen else _kanji(year)
+    cell = f"{name}{year_text}年{_kanji(day.month)}月{_kanji(day.day)}日"
+    parsed = parse_date_values(pd.Series([cell]))
+    assert parsed.dates.tolist() == [pd.Timestamp(day)], cell
+
+
 def test_mixed_western_and_era_dates_in_one_column() -> None:
     cells = ["2026/09/03", "令和8年9月4日", "2026-09-05 10:00:00", "R8.9.6", "", "不明"]
     for dtype in (object, "str"):
