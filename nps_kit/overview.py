@@ -490,6 +490,7 @@ def write_overview(
         f"<title>{escape(title)}</title><style>{_report_css()}{_CSS}</style></head><body>"
         f'<main class="nps-report"><div class="nps-prose"><h1>{heading}</h1>'
         + (f"<p>{escape(generated)}</p>" if generated else "")
+        + _dates_flags(units, lang)
         + f"</div>{image}"
         f'<div class="nps-table-wrap"><table class="nps-table"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
@@ -499,6 +500,26 @@ def write_overview(
     path = folder / "index.html"
     atomic_write_text(path, page)
     return path
+
+
+def _dates_flags(units: list[dict[str, Any]], lang: Language) -> str:
+    """Flag each unit whose report left responses out because their date could not be read.
+
+    Those responses are in no month, so the unit's figures on this page leave them out; the
+    reader learns it before reading the table, in the words of the unit report's own flag.
+    """
+    colon = "：" if lang == "ja" else ": "
+    flags = []
+    for u in units:
+        unread = _summary(u).unreadable_dates
+        if unread is None or not unread.count:
+            continue
+        flags.append(
+            '<p class="nps-flag" role="note">'
+            f"<strong>{escape(t('quality.dates_unparsed', lang))}</strong>"
+            f"{escape(str(u['name']))}{colon}{escape(unread.words().message(lang))}</p>"
+        )
+    return "".join(flags)
 
 
 def _generated(manifest: dict[str, Any], lang: Language, timezone: str | None) -> str | None:

@@ -779,9 +779,7 @@ def summary_table(result: RunResult) -> str:
             )
         )
         if unread:
-            from nps_kit.load import UnreadableDates
-
-            words = UnreadableDates(unread.column, unread.count, None, unread.examples)
+            words = unread.words()
             notes.append(f"{r.unit}: warning: {words.message()} {words.hint()}")
     if not notes:  # the note column only when a unit has one
         rows = [row[:-1] for row in rows]

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import MISSING, dataclass, fields, replace
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 import nbformat
 
 from nps_kit import _channel
+
+if TYPE_CHECKING:
+    from nps_kit.load import UnreadableDates as LoadUnreadableDates
 
 __all__ = [
     "SUMMARY_MIME",
@@ -212,6 +215,15 @@ class UnreadableDates(_Record):
     column: str
     count: int
     examples: tuple[str, ...] = ()
+
+    def words(self) -> LoadUnreadableDates:
+        """Return the loader's record of them, whose ``message(lang)`` and ``hint(lang)`` say so.
+
+        The run table, the e-mail and the overview word them with the report's sentences.
+        """
+        from nps_kit.load import UnreadableDates as Words
+
+        return Words(self.column, self.count, None, self.examples)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from bs4 import BeautifulSoup
 
 from nps_kit.errors import MailError
 from nps_kit.mail.compose import MAX_HTML_BYTES, compose_message, render_charts, subject
@@ -317,6 +318,52 @@ def test_english_body(tmp_path: Path) -> None:
     ]
     assert "Top themes" not in text and "cid:" not in html
     assert composed.subject == "[NPS] Cloud Platform October 2026: −4.9"
+
+
+UNREAD = {"column": "回答日", "count": 3, "examples": ["2026/13/45", "不明"]}
+
+
+def test_body_says_how_many_answers_an_unreadable_date_left_out(tmp_path: Path) -> None:
+    # As the report's flag does: those answers are in no month, so the figures leave them out.
+    unit = make_unit(tmp_path, summary={**SUMMARY, "unreadable_dates": UNREAD})
+    html, text = html_and_text(
+        parse(compose_message(unit, PERIOD, sender=SENDER, charts={}).message)
+    )
+    said = (
+        "形式不正の日付：「回答日」の日付を読み取れない回答が3件あります（例：「2026/13/45」、"
+        "「不明」）。これらの回答はどの期間にも入らず、月別など期間ごとの集計から除かれています。"
+    )
+    assert said in text.splitlines()
+    assert text.index(said) < text.index("回答者の構成")  # right under the headline figures
+    flag = BeautifulSoup(html, "html.parser").select_one('p[role="note"]')
+    assert flag is not None and flag.get_text() == said
+    assert flag.strong is not None and flag.strong.get_text() == "形式不正の日付"
+    from test_i18n import ja_spacing_problems
+
+    assert ja_spacing_problems(text) == []
+
+
+def test_english_body_says_so_in_english(tmp_path: Path) -> None:
+    one = {"column": "date", "count": 1, "examples": ["soon"]}
+    unit = make_unit(tmp_path, language="en", summary={**SUMMARY, "unreadable_dates": one})
+    html, text = html_and_text(
+        parse(compose_message(unit, PERIOD, sender=SENDER, charts={}).message)
+    )
+    said = (
+        "Unreadable dates: 1 response has a date in column 'date' that could not be read, such "
+        "as 'soon'. A response without a readable date belongs to no period and is left out of "
+        "every period's figures."
+    )
+    assert said in text.splitlines()
+    flag = BeautifulSoup(html, "html.parser").select_one('p[role="note"]')
+    assert flag is not None and flag.get_text() == said
+
+
+def test_body_without_unreadable_dates_has_no_flag(tmp_path: Path) -> None:
+    html, text = html_and_text(
+        parse(compose_message(make_unit(tmp_path), PERIOD, sender=SENDER, charts={}).message)
+    )
+    assert "形式不正の日付" not in text and 'role="note"' not in html
 
 
 def test_body_has_both_changes_the_target_status_and_what_moved(tmp_path: Path) -> None:

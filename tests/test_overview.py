@@ -255,3 +255,35 @@ def test_a_summary_without_the_flag_is_not_flagged(tmp_path: Path) -> None:
     page = write_overview(tmp_path, manifest, language="ja").read_text(encoding="utf-8")
     soup = BeautifulSoup(page, "html.parser")
     assert soup.select("tbody .nps-badge") == [] and soup.select("tr.is-flagged") == []
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_unit_with_unreadable_dates_is_flagged_above_the_table(tmp_path: Path, lang: str) -> None:
+    # The manager reads, in the page's language and the unit report's words, that some answers
+    # of that unit are in no month and left out of its figures.
+    from nps_kit.summary import UnreadableDates
+
+    unread = {"column": "回答日", "count": 3, "examples": ["2026/13/45"]}
+    manifest = {
+        "period": "2026-10",
+        "units": [
+            unit("omiya", "大宮院", "ja", -4.9),
+            unit("ec", "EC事業部", "ja", 1.0, unreadable_dates=unread),
+        ],
+    }
+    page = write_overview(tmp_path, manifest, language=lang).read_text(encoding="utf-8")  # type: ignore[arg-type]
+    soup = BeautifulSoup(page, "html.parser")
+    flags = soup.select('.nps-prose p.nps-flag[role="note"]')
+    message = UnreadableDates("回答日", 3, ("2026/13/45",)).words().message(lang)  # type: ignore[arg-type]
+    title = {"ja": "形式不正の日付", "en": "Unreadable dates"}[lang]
+    colon = {"ja": "：", "en": ": "}[lang]
+    assert [f.get_text() for f in flags] == [f"{title}EC事業部{colon}{message}"]
+    assert flags[0].strong.get_text() == title  # type: ignore[union-attr]
+    assert ("3件" if lang == "ja" else "3 responses") in message
+    assert page.index('class="nps-flag"') < page.index("<table")
+
+
+def test_units_whose_dates_were_all_read_are_not_flagged(tmp_path: Path) -> None:
+    manifest = {"period": "2026-10", "units": [unit("ec", "EC事業部", "ja", 1.0)]}
+    page = write_overview(tmp_path, manifest, language="ja").read_text(encoding="utf-8")
+    assert BeautifulSoup(page, "html.parser").select("p.nps-flag") == []

@@ -101,6 +101,21 @@ def test_manifest_json_round_trips_with_the_documented_shape() -> None:
     assert json.dumps(out, ensure_ascii=False) == json.dumps(MANIFEST_SUMMARY, ensure_ascii=False)
 
 
+def test_unreadable_dates_are_worded_as_the_loader_words_them() -> None:
+    # The run table, the e-mail and the overview say it in the report's sentences.
+    words = UnitSummary.from_json(MANIFEST_SUMMARY).unreadable_dates.words()  # type: ignore[union-attr]
+    assert words.message("ja") == (
+        "「回答日」の日付を読み取れない回答が29件あります（例：「10月5日」、「先週」）。"
+        "これらの回答はどの期間にも入らず、月別など期間ごとの集計から除かれています。"
+    )
+    assert words.message("en") == (
+        "29 responses have a date in column '回答日' that could not be read, such as '10月5日', "
+        "'先週'. A response without a readable date belongs to no period and is left out of "
+        "every period's figures."
+    )
+    assert words.hint("en").startswith("Write these cells in a form nps-kit reads")
+
+
 def test_an_old_or_hand_edited_summary_reads_with_gaps() -> None:
     summary = UnitSummary.from_json(
         {

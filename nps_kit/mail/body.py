@@ -50,6 +50,8 @@ h1 { font-size: 20px; margin: 24px 0 8px; }
 h2 { font-size: 16px; margin: 20px 0 8px; border-bottom: 1px solid #e5e7eb; }
 .big { font-size: 32px; font-weight: bold; }
 .muted { color: #6b7280; font-size: 13px; }
+.flag { background: #fff3d6; border: 1px solid #f0d08a; color: #5c3b00; padding: 8px 12px;
+        font-size: 14px; }
 .button { display: inline-block; background: #2563eb; color: #ffffff; padding: 8px 16px;
           text-decoration: none; border-radius: 4px; }
 ol { margin: 0; padding-left: 20px; }
@@ -57,6 +59,9 @@ ol { margin: 0; padding-left: 20px; }
     f".chart {{ display: block; width: 100%; max-width: {CHART_WIDTH}px; height: auto; "
     "border: 0; }"
 )
+
+
+_COLON: dict[str, str] = {"ja": "：", "en": ": "}  # after a title: 「形式不正の日付：…」
 
 
 @dataclass(frozen=True)
@@ -153,6 +158,7 @@ def render_body(facts: BodyFacts) -> Body:
             verdicts = [label(c.verdict, lang)] if c.verdict else []
             change_lines.append(w("dot").join([change, *verdicts]))
     change_line = "\n".join(change_lines)
+    dates_note = _dates_note(s, lang)
     movers = [contributors_text(r, lang) for r in s.contributors]
     control = _control_lines(s, lang, w)
     space = "" if lang == "ja" else " "  # 「推奨者33.7%」
@@ -192,6 +198,7 @@ def render_body(facts: BodyFacts) -> Body:
         w,
         detractors,
         control,
+        None if dates_note is None else _COLON[lang].join(dates_note),
     )
     text += "\n" + "\n".join(notices) + "\n\n-- \n" + w("footer") + "\n"
 
@@ -202,6 +209,12 @@ def render_body(facts: BodyFacts) -> Body:
         f"{'<br>'.join(_nb(x) for x in change_lines)}<br>"
         f'<span class="muted">{_nb(w("dot").join(details))}</span></td></tr>',
     ]
+    if dates_note:
+        title, message = dates_note
+        rows.append(
+            f'<tr><td><p class="flag" role="note"><strong>{e(title)}</strong>'
+            f"{_COLON[lang]}{_nb(message)}</p></td></tr>"
+        )
     if movers:
         rows.append(f"<tr><td><h2>{e(w('movers'))}</h2>{_ol(movers)}</td></tr>")
     rows.append(f"<tr><td><h2>{e(w('shares'))}</h2>{_nb(' / '.join(shares))}</td></tr>")
@@ -249,8 +262,11 @@ def _text(
     w: Any,
     detractors: str | None,
     control: Sequence[str] = (),
+    dates_line: str | None = None,
 ) -> str:
     lines = [heading, "=" * 40, headline, change_line, w("dot").join(details), ""]
+    if dates_line:
+        lines += [dates_line, ""]
     if movers:
         lines += [w("movers"), *movers, ""]
     lines += [w("shares"), " / ".join(shares), ""]
@@ -281,6 +297,17 @@ def _control_lines(s: UnitSummary, lang: Language, w: Any) -> list[str]:
     if months:
         lines.append(w("control_months", months=("、" if lang == "ja" else ", ").join(months)))
     return lines
+
+
+def _dates_note(s: UnitSummary, lang: Language) -> tuple[str, str] | None:
+    """Title and sentence saying how many responses were left out for an unreadable date.
+
+    The report's words (:meth:`nps_kit.load.UnreadableDates.message`): those responses are in
+    no month, so the figures above leave them out. ``None`` when every date was read.
+    """
+    if s.unreadable_dates is None or not s.unreadable_dates.count:
+        return None
+    return t("quality.dates_unparsed", lang), s.unreadable_dates.words().message(lang)
 
 
 def _img(cid: str, alt: str) -> str:
