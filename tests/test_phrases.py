@@ -159,3 +159,31 @@ def test_typical_phrases_keep_negation() -> None:
     assert found.get("分かりにくい") == "detractor" and found.get("分かりやすい") == "promoter"
     assert found.get("app doesn't work") == "detractor"  # not "app work"
     assert "分かる" not in found  # the lemma alone would say the opposite
+
+
+def test_japanese_phrases_read_like_the_comments() -> None:
+    # 停められなかった is "could not park": the phrase keeps the potential, the negation and
+    # the writer's 停 (UniDic's lemma is 止める), and is counted with 止められない.
+    rows = [
+        ("detractor", "駐車場に停められなかった"),
+        ("detractor", "駐車場に車を停められなかった。"),
+        ("detractor", "また駐車場に止められなかった"),
+        ("detractor", "アプリが使えませんでした"),
+        ("detractor", "アプリが使えない"),
+        ("detractor", "アプリがまた使えない！"),
+        ("detractor", "電話がつながらない"),
+        ("detractor", "電話つながらない"),
+        ("detractor", "電話がつながらない。最悪"),
+        ("promoter", "駐車場が広い"),
+        ("promoter", "アプリが便利"),
+        ("promoter", "電話対応が丁寧"),
+    ]
+    texts = pd.Series([t for _, t in rows])
+    segments = pd.Series([s for s, _ in rows])
+    table = segment_phrases(texts, segments, top=10)
+    detractors = table[table["segment"] == "detractor"].set_index("phrase")
+    assert detractors.loc["停められない", "count"] == 3  # 止められなかった too
+    assert detractors.loc["使えない", "count"] == 3
+    assert detractors.loc["つながらない", "count"] == 3
+    shown = set(table["phrase"])
+    assert not {"止めない", "止められない", "停めない", "使うない", "使う", "繋がらない"} & shown

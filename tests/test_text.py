@@ -13,6 +13,7 @@ from nps_kit.text.tokens import (
     _normalised_codes,
     _tagger,
     detect_language,
+    ja_token_words,
     normalise,
     normalise_one,
     tokenise,
@@ -154,6 +155,39 @@ def test_normalise_collapses_every_kind_of_white_space() -> None:
 )
 def test_tokenise_keeps_negation_with_its_word(text: str, expected: list[str]) -> None:
     assert tokenise(pd.Series([text]))[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The potential stays with its negation: "could not park", not 止めない "does not stop";
+        # the token is built from the lemma (止める), the wording keeps the writer's 停.
+        ("駐車場に停められなかった", [("駐車", "駐車"), ("止められない", "停められない")]),
+        ("車を止められない", [("車", "車"), ("止められない", "止められない")]),
+        ("ご飯が食べられなかった", [("御飯", "ご飯"), ("食べられない", "食べられない")]),
+        # potential verbs (UniDic lemmatises 使え to 使う, 帰れ to 返る)
+        ("アプリが使えない", [("アプリ", "アプリ"), ("使えない", "使えない")]),
+        ("アプリが使えません", [("アプリ", "アプリ"), ("使えない", "使えない")]),
+        ("家に帰れなかった", [("家", "家"), ("返れない", "帰れない")]),
+        ("字が読めない", [("字", "字"), ("読めない", "読めない")]),
+        ("使えるアプリ", [("使える", "使える"), ("アプリ", "アプリ")]),
+        # a true 下一段 verb is not taken for a potential
+        ("袋に入れない", [("袋", "袋"), ("入れない", "入れない")]),
+        # the writer's kana and kanji where the lemma has others
+        ("電話がつながらない", [("電話", "電話"), ("繋がらない", "つながらない")]),
+        ("麻酔が効かず痛かった", [("麻酔", "麻酔"), ("利かない", "効かない"), ("痛い", "痛い")]),
+        ("説明がわかりにくい", [("説明", "説明"), ("分かりにくい", "わかりにくい")]),
+        ("意味が解らない", [("意味", "意味"), ("分からない", "解らない")]),
+        ("車を停めた", [("車", "車"), ("止める", "停める")]),
+        # the passive without a negation is left out, as before (言われた is not 言われる)
+        ("車を停められた", [("車", "車"), ("止める", "停める")]),
+    ],
+)
+def test_japanese_words_keep_potential_negation_and_the_writers_kanji(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert ja_token_words(text) == expected
+    assert tokenise(pd.Series([text]))[0] == [token for token, _ in expected]
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,7 @@ from nps_kit.text.tokens import (
     _tokens,
     answered,
     detect_language,
+    ja_token_words,
     normalise,
     tokenise,
 )
@@ -76,9 +77,11 @@ def _surfaces(tokens: list[str], lang: str, text: str | None = None) -> dict[str
 
     Phrases are counted by lemma ("meter eat coin") but shown as written ("meter ate my
     coins"): for English, given the normalised ``text``, the wording runs from the phrase's
-    first word to its last as they stand in it. Japanese phrases are shown as they are
-    (dictionary forms, which read naturally). An English phrase does not run across a clause
-    break of ``text`` (:data:`_CLAUSE_BREAK`).
+    first word to its last as they stand in it. Japanese phrases, given ``text``, are shown in
+    the writer's kanji or kana, in dictionary or plain negative form (停められない for the
+    comment's 停められなかった, counted as 止められない;
+    :func:`~nps_kit.text.tokens.ja_token_words`), else in the tokens' forms. An English
+    phrase does not run across a clause break of ``text`` (:data:`_CLAUSE_BREAK`).
     """
     words = [_lemma(t) for t in tokens] if lang == "en" else tokens
     judgements = _lexicon.en_lexicon() if lang == "en" else _lexicon.ja_lexicon()
@@ -86,6 +89,11 @@ def _surfaces(tokens: list[str], lang: str, text: str | None = None) -> dict[str
     spans = _en_spans(text) if lang == "en" and text is not None else None
     if spans is not None and len(spans) != len(words):
         spans = None  # tokens of another text: show the lemmas
+    written: list[str] | None = None
+    if lang == "ja" and text is not None:
+        pairs = ja_token_words(text)
+        if [token for token, _ in pairs] == list(tokens):  # else tokens of another text
+            written = [wording for _, wording in pairs]
     # cut[i]: a clause ends between word i and word i + 1
     cut = [False] * len(words)
     if spans is not None and text is not None:
@@ -104,6 +112,8 @@ def _surfaces(tokens: list[str], lang: str, text: str | None = None) -> dict[str
             key = joiner.join(gram)
             if spans is not None:
                 out[key] = text[spans[i][1] : spans[i + n - 1][2]]  # type: ignore[index]
+            elif written is not None:
+                out.setdefault(key, joiner.join(written[i : i + n]))
             else:
                 out.setdefault(key, key)
     return out
@@ -135,7 +145,7 @@ def _comment_phrases(tokens: list[str], lang: str, text: str) -> dict[str, str]:
         return _surfaces(tokens, lang, text)
     out: dict[str, str] = {}
     for clause in _JA_CLAUSE_BREAK.split(text):
-        out.update(_surfaces(list(_tokens(clause, "ja")), "ja"))
+        out.update(_surfaces(list(_tokens(clause, "ja")), "ja", clause))
     return out
 
 

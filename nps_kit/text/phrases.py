@@ -28,9 +28,11 @@ def _phrase_sets(texts: pd.Series) -> pd.Series:
     """One dict phrase → wording per comment (empty for a comment in no known language).
 
     A Japanese phrase of several lemmas counts only where it is written as one stretch of the
-    comment (配送状況 in 配送状況が…), not across a clause (遅い + 注文 in 遅い。注文から…),
-    which a reader could not recognise. English phrases are counted by lemma and keep their
-    wording in the comment, which the table shows.
+    comment (配送状況 in 配送状況が…, 電話つながらない in 電話つながらない), not across a clause
+    (遅い + 注文 in 遅い。注文から…), which a reader could not recognise. Phrases are counted by
+    lemma and keep their wording in the comment, which the table shows: English as written,
+    Japanese in the writer's kanji or kana with potential and negation kept (停められない for
+    停められなかった, counted with 止められない).
     """
     # Once per distinct text; equal normalised comments share their phrases.
     seen: dict[str, dict[str, str]] = {}
@@ -46,7 +48,7 @@ def _phrase_sets(texts: pd.Series) -> pd.Series:
             grams = _surfaces(list(toks), lang, text)
             if lang == "ja":
                 single = set(toks)
-                grams = {g: w for g, w in grams.items() if g in single or g in text}
+                grams = {g: w for g, w in grams.items() if g in single or g in text or w in text}
             seen[text] = grams
         return grams
 

@@ -10,8 +10,11 @@ expression. One MeCab tagger is created lazily and reused.
 
 A negated word stays negated, so that a phrase never says the opposite of its comments:
 つながらない is 繋がらない (not 繋がる), 効かず 利かない, 分かりにくい 分かりにくい (not 分かる),
-問題はない 問題ない; "doesn't work" is ``not work``, "never arrived" ``not arrived``. The
-placeholders of :mod:`nps_kit.text.redaction` (``[PHONE]``) are not words.
+問題はない 問題ない; "doesn't work" is ``not work``, "never arrived" ``not arrived``. A
+negated potential stays a potential: 停められなかった is 止められない (not 止めない), 使えない
+使えない (UniDic's lemma is 使う). Tokens are counted by lemma; :func:`ja_token_words` gives
+each with its wording in the writer's kanji and kana (停められない, つながらない), which phrases
+show. The placeholders of :mod:`nps_kit.text.redaction` (``[PHONE]``) are not words.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ __all__ = [
     "STOP_WORDS_JA",
     "answered",
     "detect_language",
+    "ja_token_words",
     "normalise",
     "normalise_one",
     "tokenise",
@@ -296,6 +300,17 @@ def _tagger() -> Any:
 
 
 def _tokens_ja(text: str) -> list[str]:
+    return [word for word, _ in _ja_words(text)]
+
+
+@lru_cache(maxsize=131072)  # phrases need a comment's words and their wording
+def _ja_words(text: str) -> tuple[tuple[str, str], ...]:
+    """Return each Japanese content word of a normalised text as (token, wording).
+
+    The token is built from the lemma, so that a word is counted however it is written; the
+    wording is the same word in the writer's script (停められない where the token is
+    止められない, つながらない where it is 繋がらない), which a phrase shows.
+    """
     # The plain-text output is several times faster than building fugashi node objects.
     # UniDic columns: surface, pronunciation, lemma reading, lemma, part of speech,
     # conjugation type, conjugation form, ...
@@ -306,28 +321,97 @@ def _tokens_ja(text: str) -> list[str]:
             continue
         fields += [""] * (7 - len(fields))
         # Loanword lemmas carry their origin ("アプリ-application"); unknown words have none.
-        morphs.append((fields[0], fields[2], fields[3].split("-", 1)[0] or fields[0], *fields[4:7]))
-    tokens: list[str] = []
+        lemma = fields[3].split("-", 1)[0] or fields[0]
+        morphs.append((fields[0], fields[2], lemma, *fields[4:7], fields[1]))
+    words: list[tuple[str, str]] = []
     i = 0
     while i < len(morphs):
-        _, _, lemma, pos, ctype, _ = morphs[i]
+        surface, _, lemma, pos, ctype, cform, _ = morphs[i]
         i += 1
         if not pos.startswith(_JA_KEEP) or pos.startswith(_JA_DROP):
             continue
         if lemma in STOP_WORDS_JA or (len(lemma) == 1 and not _JA_CHAR.match(lemma)):
             continue
-        word, kind = lemma, pos.split("-", 1)[0]
+        kind = pos.split("-", 1)[0]
+        word, shown = lemma, _ja_written(surface, lemma, kind, ctype, cform)
+        if kind == "動詞" and _ja_potential(morphs[i - 1]):
+            # 使え, 帰れ: UniDic's lemma is 使う, 返る; the word is 使える, as written.
+            word = lemma[:-1] + _E_ROW[lemma[-1]] + "る"
         # 分かり＋にくい／やすい／づらい is one word: 分かる alone would say the opposite.
         if kind == "動詞" and i < len(morphs) and morphs[i][3].startswith("接尾辞-形容詞的"):
             suffix = _hiragana(morphs[i][1])
             if suffix in _JA_EASE:
-                word, kind, ctype = _ja_form(lemma, ctype, "連用") + suffix, "形容詞", "形容詞"
+                word = _ja_form(word, ctype, "連用") + suffix
+                shown = _ja_form(shown, ctype, "連用") + suffix
+                kind, ctype = "形容詞", "形容詞"
                 i += 1
+        # 停め＋られ＋ない: "cannot park", not 止めない "does not stop". Before a negation
+        # られる／れる is the potential; elsewhere it is as often the passive (言われた), left out.
+        if (
+            kind == "動詞"
+            and i < len(morphs)
+            and morphs[i][3].startswith("助動詞")
+            and morphs[i][2] in ("れる", "られる")
+            and _ja_negation(morphs, i + 1, kind)[0] == ""
+        ):
+            aux = morphs[i][2]
+            word = _ja_form(word, ctype, "未然") + aux
+            shown = _ja_form(shown, ctype, "未然") + aux
+            ctype = "下一段"
+            i += 1
         negated, i = _ja_negation(morphs, i, kind)
         if negated is not None:
             word = _ja_negative(word, kind, ctype, negated)
-        tokens.append(word)
-    return tokens
+            shown = _ja_negative(shown, kind, ctype, negated)
+        words.append((word, shown))
+    return tuple(words)
+
+
+def ja_token_words(text: str) -> list[tuple[str, str]]:
+    """Return each content word of a Japanese comment as (token, wording as written).
+
+    The tokens are those of :func:`tokenise` (same order); the wording is the same word in
+    the writer's kanji or kana, in dictionary or plain negative form: for 駐車場に停められなかった
+    the tokens 駐車, 止められない are worded 駐車, 停められない.
+    """
+    return list(_ja_words(_normalised(text)))
+
+
+def _ja_written(surface: str, lemma: str, kind: str, ctype: str, cform: str) -> str:
+    """Return a word's dictionary form as its writer wrote it: 停め → 停める, 効か → 効く.
+
+    UniDic's lemma may use other kanji (止める, 利く) or kanji for kana (繋がる for つながる);
+    the conjugated surface keeps the writer's. Falls back to the lemma for forms not derived.
+    """
+    if kind == "動詞":
+        if cform.startswith(("終止形", "連体形")):
+            return surface
+        if ctype.startswith("五段") and len(surface) >= 2:
+            return surface[:-1] + lemma[-1]  # 効か → 効く, つながっ → つながる
+        if ctype.startswith(("上一段", "下一段")) and cform.startswith(("未然形", "連用形")):
+            return surface + "る"  # 停め → 停める, 使え → 使える
+        return lemma
+    if kind == "形容詞":
+        for ending in ("い", "く", "かっ", "けれ"):
+            if surface.endswith(ending) and len(surface) > len(ending):
+                return surface[: -len(ending)] + "い"  # 長かっ → 長い
+        return lemma
+    return surface
+
+
+def _ja_potential(morph: tuple[str, ...]) -> bool:
+    """Whether a verb is the potential of a 五段 verb (使え, 帰れ), which UniDic lemmatises to it.
+
+    Such a verb conjugates as 下一段 while its lemma is a 五段 verb: one not ending in る (使う),
+    or one whose reading does not give the stem (返る, カエル, written 帰れ, カエレ; a true
+    下一段 verb's stem reads as its lemma without ル: 入れ, イレ, of 入れる, イレル).
+    """
+    _, reading, lemma, _, ctype, cform, pron = morph
+    if not ctype.startswith("下一段") or cform.startswith("仮定形"):
+        return False
+    if not lemma.endswith("る"):
+        return lemma[-1:] in _E_ROW
+    return reading.endswith("ル") and pron.startswith(reading[:-1] + "レ")
 
 
 #: Adjective suffixes after a verb that make one word with it (分かりにくい, 使いやすい).
@@ -339,6 +423,7 @@ _JA_HELPERS = {"居る": "いない", "有る": "ない", "出来る": "でき�
 _KATA_HIRA = str.maketrans({chr(c): chr(c - 0x60) for c in range(0x30A1, 0x30F7)})
 _A_ROW = dict(zip("うくぐすつぬぶむる", "わかがさたなばまら", strict=True))
 _I_ROW = dict(zip("うくぐすつぬぶむる", "いきぎしちにびみり", strict=True))
+_E_ROW = dict(zip("うくぐすつぬぶむる", "えけげせてねべめれ", strict=True))
 
 
 def _hiragana(reading: str) -> str:
@@ -354,7 +439,7 @@ def _ja_negation(morphs: list[tuple[str, ...]], i: int, kind: str) -> tuple[str 
     helper = ""
     j = i
     while j < len(morphs):
-        surface, _, lemma, pos, _, _ = morphs[j]
+        surface, _, lemma, pos = morphs[j][:4]
         if pos.startswith("助動詞") and lemma in ("ない", "ず", "ぬ"):
             return helper, j + 1
         if pos.startswith("形容詞-非自立可能") and lemma == "無い":
