@@ -21,6 +21,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from nps_kit._era import ERA_RE, arabic_numerals, era_date
+
 __all__ = [
     "DATE_FORMS",
     "MISSING_WORDS",
@@ -245,34 +247,6 @@ _NUMERIC_RE: Final = re.compile(
     r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})"
     r"(?:[ T,]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d{1,6})?)?\s*([AaPp][Mm])?)?$"
 )
-# Japanese era dates (和暦), as Japanese forms and office systems write them: 令和8年10月3日,
-# 令和元年5月1日 9時15分, R8.10.3, R8/10/3, H31-4-30. NFKC has already turned full-width text and
-# the one-character era signs (㋿ ㍻ ㍼) into these.
-_ERA_RE: Final = re.compile(
-    r"^(?P<era>令和|平成|昭和|大正|明治|[RHSTMrhstm])\s*(?P<year>元|\d{1,2})\s*"
-    r"(?:年\s*(?P<jm>\d{1,2})\s*月\s*(?P<jd>\d{1,2})\s*日|[./-](?P<m>\d{1,2})[./-](?P<d>\d{1,2}))"
-    r"(?:\s*\(.\))?"
-    r"(?:\s*(?P<hour>\d{1,2})(?:時|:)(?:(?P<minute>\d{1,2})分?(?::?(?P<second>\d{1,2})秒?)?)?)?$"
-)
-# Kanji numerals as era dates are written out on forms and in letters: 令和六年十二月一日,
-# 令和八年十月三日 九時十五分; positional (二〇二六年) or with 十/百/千 (三十一, 二千二十六年).
-_KANJI_DIGITS: Final = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
-_KANJI_DIGITS.update({"七": 7, "八": 8, "九": 9})
-_KANJI_UNITS: Final = {"十": 10, "百": 100, "千": 1000}
-_KANJI_NUMBER_RE: Final = re.compile("[〇零一二三四五六七八九十百千]+")
-# Gregorian year of each era's first year (元年), by its name and its initial.
-_ERA_FIRST_YEARS: Final = {
-    "令和": 2019,
-    "平成": 1989,
-    "昭和": 1926,
-    "大正": 1912,
-    "明治": 1868,
-    "R": 2019,
-    "H": 1989,
-    "S": 1926,
-    "T": 1912,
-    "M": 1868,
-}
 MONTH_FIRST, DAY_FIRST = "month-first", "day-first"
 #: The date forms the loader reads, for messages.
 DATE_FORMS: Final = (
@@ -305,51 +279,6 @@ def _numeric_date(match: re.Match[str], order: str) -> pd.Timestamp | None:
         h = h % 12 + (12 if ampm.casefold() == "pm" else 0)
     try:
         return pd.Timestamp(dt.datetime(year, month, day, h, int(minute or 0), int(second_s or 0)))
-    except ValueError:
-        return None
-
-
-def _kanji_number(run: str) -> str:
-    """Return a run of kanji numerals as Arabic digits (三十一 → 31, 二〇二六 → 2026).
-
-    A run that is not a well-formed number (十十, 二三十) is returned as written, so the date it
-    is part of stays unread rather than read wrong.
-    """
-    if not any(c in _KANJI_UNITS for c in run):
-        return "".join(str(_KANJI_DIGITS[c]) for c in run)  # positional: 二〇二六
-    total, digit, last_unit = 0, None, 10_000
-    for char in run:
-        if char in _KANJI_DIGITS:
-            if digit is not None:
-                return run
-            digit = _KANJI_DIGITS[char]
-        else:
-            unit = _KANJI_UNITS[char]
-            if unit >= last_unit or digit == 0:
-                return run
-            total += (1 if digit is None else digit) * unit
-            digit, last_unit = None, unit
-    return str(total + (digit or 0))
-
-
-def _arabic_numerals(text: str) -> str:
-    """Write the kanji numbers of a date as Arabic digits: 令和六年十二月一日 → 令和6年12月1日."""
-    return _KANJI_NUMBER_RE.sub(lambda m: _kanji_number(m[0]), text)
-
-
-def _era_date(match: re.Match[str]) -> pd.Timestamp | None:
-    """Return the Gregorian timestamp of an era date; ``None`` when the day does not exist.
-
-    An era's year 1 (元年) is the Gregorian year it began in, so 令和8年 is 2026. A year written
-    past the era's end (平成32年, as forms printed before 2019 still say) is read the same way.
-    """
-    first = _ERA_FIRST_YEARS[match["era"].upper() if len(match["era"]) == 1 else match["era"]]
-    year = first + (0 if match["year"] == "元" else int(match["year"]) - 1)
-    month = int(match["jm"] or match["m"])
-    day = int(match["jd"] or match["d"])
-    hour, minute, second = (int(match[k] or 0) for k in ("hour", "minute", "second"))
-    try:
-        return pd.Timestamp(dt.datetime(year, month, day, hour, minute, second))
     except ValueError:
         return None
 
@@ -393,14 +322,14 @@ def _parse_date_value(value: Any, order: str | None = None) -> pd.Timestamp | No
         number = float(value)  # type: ignore[arg-type]
         return _serial(number) if math.isfinite(number) else None
     text = unicodedata.normalize("NFKC", str(value)).strip()
-    if "年" in text and _KANJI_NUMBER_RE.search(text):
-        text = _arabic_numerals(text)
+    if "年" in text:
+        text = arabic_numerals(text)
     if _NUMBER_RE.match(text):
         return _serial(float(text))
     if order is not None and (numeric := _NUMERIC_RE.match(text)) is not None:
         return _numeric_date(numeric, order)
-    if (era := _ERA_RE.match(text)) is not None:
-        return _era_date(era)
+    if (era := ERA_RE.match(text)) is not None:
+        return era_date(era)
     match = _YMD_RE.match(text) or _JA_RE.match(text)
     if match is not None:
         year, month, day, hour, minute, second = (int(p) if p else 0 for p in match.groups()[:6])
