@@ -4,11 +4,14 @@
 ``sys.path`` (this checkout's, or the one ``PYTHONPATH`` names), for every pack and every corpus:
 ``tag_themes``, ``tag_polarity``, ``theme_mentions``, ``theme_stance``, ``text_quality``,
 ``uncovered_phrases`` (100 phrases, down to one comment), ``segment_phrases`` (once per corpus),
-and per distinct normalised comment the clauses (text, contrast, start, turn), each clause's
-polarity, and what the matcher finds (themes with their offsets). The corpora: a 20,000-comment
-sample of ``bench_text``'s corpus, the demo export (``data/demo_responses.csv.gz``) and the
-labelled sets ``tests/data/theme_eval.csv``, ``_blind``, ``_blind2`` and ``_blind3`` (never
-``_blind4``, which only the lead measures).
+per distinct comment as the report passes it (stripped) whether it is answered, its language, its
+tokens (detected language, and forced to each language), its English word spans and its phrases
+with their wording (as the typical phrases count them), and per distinct normalised comment the
+clauses (text, contrast, start, turn), each clause's polarity, and what the matcher finds (themes
+with their offsets). The corpora: a 20,000-comment sample of ``bench_text``'s corpus, the demo
+export (``data/demo_responses.csv.gz``) and the labelled sets ``tests/data/theme_eval.csv``,
+``_blind``, ``_blind2`` and ``_blind3`` (never ``_blind4`` or ``_blind5``, which only the lead
+measures).
 
 ``python benchmarks/text_identity.py compare A.pkl B.pkl`` prints every output that differs (and
 a few differing rows of each) and exits 1 if any does. Dump the reference from a checkout of the
@@ -79,10 +82,16 @@ def dump() -> dict[str, Any]:
     from nps_kit.text import PACKS, load_pack, tag_polarity, tag_themes, theme_mentions
     from nps_kit.text._match import matcher
     from nps_kit.text.discovery import text_quality, uncovered_phrases
-    from nps_kit.text.phrases import segment_phrases
+    from nps_kit.text.phrases import _phrase_sets, segment_phrases
     from nps_kit.text.sentiment import _clauses, polarity_of
     from nps_kit.text.stance import theme_stance
-    from nps_kit.text.tokens import answered, normalise_one
+    from nps_kit.text.tokens import (
+        answered,
+        detect_language,
+        en_token_spans,
+        normalise_one,
+        tokenise,
+    )
 
     print(f"nps_kit from {Path(nps_kit.__file__).parent}", file=sys.stderr)
     out: dict[str, Any] = {}
@@ -93,7 +102,14 @@ def dump() -> dict[str, Any]:
         texts = texts.where(said)
         data = unit.assign(segment=segment(unit["nps_score"]))
         out[(name, "segment_phrases")] = segment_phrases(texts, data["segment"])
+        each = pd.Series(sorted(set(unit["comment"].dropna().astype(str).str.strip())))
+        out[(name, "answered")] = dict(zip(each, answered(each), strict=True))
+        out[(name, "language")] = dict(zip(each, detect_language(each), strict=True))
+        for lang in (None, "ja", "en"):
+            out[(name, "tokens", lang)] = dict(zip(each, tokenise(each, lang=lang), strict=True))
+        out[(name, "phrase_sets")] = dict(zip(each, _phrase_sets(each), strict=True))
         distinct = sorted({normalise_one(t) for t in unit["comment"].dropna().astype(str)} - {""})
+        out[(name, "en_spans")] = {t: en_token_spans(t) for t in distinct}
         clauses = {t: [tuple(c) for c in _clauses(t)] for t in distinct}
         out[(name, "clauses")] = clauses
         out[(name, "clause_polarity")] = {
@@ -147,6 +163,8 @@ def _differs(a: Any, b: Any) -> str | None:
         return None if not bad else f"items {bad} differ: {a!r} vs {b!r}"
     if isinstance(a, float) and isinstance(b, float) and np.isnan(a) and np.isnan(b):
         return None
+    if a is pd.NA or b is pd.NA:  # a comment without a language
+        return None if a is b else f"{a!r} vs {b!r}"
     return None if type(a) is type(b) and a == b else f"{a!r} vs {b!r}"
 
 
