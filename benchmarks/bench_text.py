@@ -222,6 +222,7 @@ def clear_caches() -> None:
     tokens._tokens.cache_clear()
     tokens._normalised.cache_clear()
     tokens._en_spans.cache_clear()
+    tokens._folded.cache_clear()
     tokens._says_something.cache_clear()
     tokens._LastNormalised.clear()
 

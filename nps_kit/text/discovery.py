@@ -35,7 +35,6 @@ from nps_kit.text.tokens import (
 
 __all__ = ["LOW_COVERAGE", "Uncovered", "text_quality", "uncovered_phrases"]
 
-_MAX_N = 3
 #: Between two English words, what ends a clause: a phrase does not run across it ("car park
 #: view. Never again" gives "park view" and "never", not "park view never"). A full stop needs
 #: a space or the end after it, so "£6.99" does not cut.
@@ -83,39 +82,46 @@ def _surfaces(tokens: list[str], lang: str, text: str | None = None) -> dict[str
     :func:`~nps_kit.text.tokens.ja_token_words`), else in the tokens' forms. An English
     phrase does not run across a clause break of ``text`` (:data:`_CLAUSE_BREAK`).
     """
-    words = [_lemma(t) for t in tokens] if lang == "en" else tokens
-    judgements = _lexicon.en_lexicon() if lang == "en" else _lexicon.ja_lexicon()
-    joiner = " " if lang == "en" else ""
-    spans = _en_spans(text) if lang == "en" and text is not None else None
+    english = lang == "en"
+    words = [_lemma(t) for t in tokens] if english else tokens
+    judgements = _lexicon.en_lexicon() if english else _lexicon.ja_lexicon()
+    spans = _en_spans(text) if english and text is not None else None
     if spans is not None and len(spans) != len(words):
         spans = None  # tokens of another text: show the lemmas
-    written: list[str] | None = None
-    if lang == "ja" and text is not None:
-        pairs = ja_token_words(text)
-        if [token for token, _ in pairs] == list(tokens):  # else tokens of another text
-            written = [wording for _, wording in pairs]
-    # cut[i]: a clause ends between word i and word i + 1
-    cut = [False] * len(words)
-    if spans is not None and text is not None:
-        for i in range(len(words) - 1):
-            cut[i] = _CLAUSE_BREAK.search(text, spans[i][2], spans[i + 1][1]) is not None
+    # One-, two-, then three-word phrases, in that order: with English text, a later wording of
+    # a phrase replaces an earlier one; otherwise the first stays.
+    # A judgement alone ("great", "残念"), negated or not ("not great", "痛くない"), names no
+    # topic to add to the themes.
     out: dict[str, str] = {}
-    for n in range(1, _MAX_N + 1):
-        for i in range(len(words) - n + 1):
-            if n > 1 and any(cut[i : i + n - 1]):
-                continue
-            gram = words[i : i + n]
-            # A judgement alone ("great", "残念"), negated or not ("not great", "痛くない"),
-            # names no topic to add to the themes.
-            if n == 1 and _judges(gram[0], judgements):
-                continue
-            key = joiner.join(gram)
-            if spans is not None:
-                out[key] = text[spans[i][1] : spans[i + n - 1][2]]  # type: ignore[index]
-            elif written is not None:
-                out.setdefault(key, joiner.join(written[i : i + n]))
-            else:
-                out.setdefault(key, key)
+    if spans is None or text is None:
+        shown = words  # the wording of each word: the token itself, or as written (Japanese)
+        if lang == "ja" and text is not None:
+            pairs = ja_token_words(text)
+            if [token for token, _ in pairs] == list(tokens):  # else tokens of another text
+                shown = [wording for _, wording in pairs]
+        joiner = " " if english else ""
+        for i, word in enumerate(words):
+            if not _judges(word, judgements):
+                out.setdefault(word, shown[i])
+        for i in range(len(words) - 1):
+            out.setdefault(words[i] + joiner + words[i + 1], shown[i] + joiner + shown[i + 1])
+        for i in range(len(words) - 2):
+            out.setdefault(joiner.join(words[i : i + 3]), joiner.join(shown[i : i + 3]))
+        return out
+    # joined[i]: no clause ends between word i and word i + 1
+    joined = [
+        _CLAUSE_BREAK.search(text, spans[i][2], spans[i + 1][1]) is None
+        for i in range(len(words) - 1)
+    ]
+    for i, word in enumerate(words):
+        if not _judges(word, judgements):
+            out[word] = text[spans[i][1] : spans[i][2]]
+    for i, ok in enumerate(joined):
+        if ok:
+            out[words[i] + " " + words[i + 1]] = text[spans[i][1] : spans[i + 1][2]]
+    for i in range(len(words) - 2):
+        if joined[i] and joined[i + 1]:
+            out[" ".join(words[i : i + 3])] = text[spans[i][1] : spans[i + 2][2]]
     return out
 
 

@@ -11,6 +11,7 @@ analysts).
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 import pandas as pd
@@ -55,13 +56,9 @@ def _phrase_sets(texts: pd.Series) -> pd.Series:
     return _map_unique(texts, phrases_of, missing={})
 
 
-def _example(texts: pd.Series, sets: pd.Series, phrase: str) -> str:
-    found = [
-        str(t)
-        for t, s in zip(texts.to_numpy(dtype=object), sets.to_numpy(dtype=object), strict=True)
-        if phrase in s
-    ]
-    text = " ".join(min(found, key=len).split())
+def _example(texts: list[str]) -> str:
+    """Return the shortest of a phrase's comments (the first of equal length), shortened."""
+    text = " ".join(min(texts, key=len).split())
     if len(text) > _EXAMPLE_CHARS:
         text = text[: _EXAMPLE_CHARS - 1].rstrip() + "…"
     return text
@@ -115,8 +112,8 @@ def segment_phrases(
         # "Typical of detractors" means nothing without promoters' comments to compare with:
         # the report then says there is not enough text (issue 9, degenerate inputs).
         return pd.DataFrame([], columns=list(PHRASE_COLUMNS))
-    sets = {name: _phrase_sets(group) for name, group in groups.items()}
-    counts = {name: Counter(p for found in sets[name] for p in found) for name in labels}
+    sets = {name: _phrase_sets(group).to_numpy(dtype=object) for name, group in groups.items()}
+    counts = {name: Counter(itertools.chain.from_iterable(sets[name])) for name in labels}
     sizes = {name: len(groups[name]) for name in labels}
 
     def share(phrase: str, who: str) -> float:
@@ -150,15 +147,14 @@ def segment_phrases(
             if len(kept) == top:
                 break
         size = sizes[name]
+        texts_of = groups[name].to_numpy(dtype=object)
         rows.extend(
             {
                 "segment": name,
-                "phrase": shown_phrase(
-                    Counter(found[phrase] for found in sets[name] if phrase in found)
-                ),
+                "phrase": shown_phrase(Counter(sets[name][i][phrase] for i in postings[phrase])),
                 "count": count,
                 "share": 100.0 * count / size,
-                "example": _example(groups[name], sets[name], phrase),
+                "example": _example([str(texts_of[i]) for i in postings[phrase]]),
             }
             for phrase, count in kept
         )

@@ -97,6 +97,8 @@ def _masked(text: str) -> str:
     ``[phone]`` becomes a comma and spaces: no word, and a clause break, so that no phrase
     runs across the masked data.
     """
+    if "[" not in text:  # every placeholder starts with one; most comments have none
+        return text
     from nps_kit.text.redaction import PLACEHOLDER
 
     return PLACEHOLDER.sub(lambda m: "," + " " * (len(m.group()) - 1), text)
@@ -264,6 +266,8 @@ def _says_something(text: str) -> bool:
 
 
 def _language_of(text: str) -> str | None:
+    if text.isascii():  # no kana or kanji, and NFKC leaves ASCII as it is
+        return "en" if _LATIN_CHAR.search(text) else None
     ja = len(_JA_CHAR.findall(text))
     latin = len(_LATIN_CHAR.findall(unicodedata.normalize("NFKC", text)))
     if ja + latin == 0:
@@ -496,6 +500,10 @@ def _fold_plural(word: str) -> str:
     return word
 
 
+#: :func:`_fold_plural` remembered per word: comments repeat their words.
+_folded = lru_cache(maxsize=65536)(_fold_plural)
+
+
 def en_token_spans(text: str) -> list[tuple[str, int, int]]:
     """Return each English content word of a normalised text with where it is written.
 
@@ -524,10 +532,10 @@ def en_token_spans(text: str) -> list[tuple[str, int, int]]:
         if negator is not None:
             if spans and spans[-1][0] == "never" and spans[-1][1] == negator[0]:
                 spans.pop()  # "never arrived" is one word
-            word, start, negator = NEGATED + _fold_plural(word), negator[0], None
+            word, start, negator = NEGATED + _folded(word), negator[0], None
             spans.append((word, start, m.end()))
             continue
-        spans.append((_fold_plural(word), start, m.end()))
+        spans.append((_folded(word), start, m.end()))
     return spans
 
 
