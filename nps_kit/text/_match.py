@@ -533,7 +533,10 @@ class ThemeMatcher:
         if not candidates and not self._excluding:
             return hits
         back: _Offsets | None = None
-        for i in self._excluding:
+        # Only a theme whose exclude may match, or that the lemmas find, has anything to do
+        # here; in book order, as they were found.
+        todo = self._excludes.keys() & (maybe_exclude | candidates.keys())
+        for i in sorted(todo):
             if i in hits:
                 continue
             # Where exclude blanks nothing, the lemmas of the blanked text are ``lemmas``; an
