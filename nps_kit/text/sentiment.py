@@ -483,41 +483,44 @@ def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]
         _Score(s.total, s.praise, s.complaint, True) if r and not s.request else s
         for s, r in zip(scores, requested, strict=True)
     ]
+    # Each clause's polarity and whether it judges, read once (properties of the score).
+    polarities = [s.polarity for s in scores]
+    judged = [s.judged for s in scores]
     found: dict[int, list[Polarity]] = {i: [] for i in themes}
-    loose = [k for k, here in enumerate(clause_themes) if not here and scores[k].judged]
+    loose = [k for k, here in enumerate(clause_themes) if not here and judged[k]]
     run: list[int] = []  # clauses between contrast words, which say one thing; when needed
     direct: set[int] = set()  # themes judged in a clause of their own
-    for k, (here, score) in enumerate(zip(clause_themes, scores, strict=True)):
+    for k, here in enumerate(clause_themes):
         if not here:
             continue
-        polarity = score.polarity
+        polarity = polarities[k]
         if (
-            not score.judged
+            not judged[k]
             and k
-            and scores[k - 1].polarity in _OPPOSITE
+            and polarities[k - 1] in _OPPOSITE
             and text[: clauses[k].start].rstrip().endswith(_EXCEPT)
         ):
             # The exception to a judgement has the other one ("All perfect except the delivery").
-            polarity = _OPPOSITE[scores[k - 1].polarity]
-        elif not score.judged and loose:
+            polarity = _OPPOSITE[polarities[k - 1]]
+        elif not judged[k] and loose:
             # Borrow the judgement of the nearest clause that names no theme, preferring the one
             # after it ("スタッフの方が、とても親切でした", "データが消えた。ありえない").
             nearest = min(loose, key=lambda j: (abs(j - k), j < k))
-            polarity = scores[nearest].polarity
-        elif not score.judged:
+            polarity = polarities[nearest]
+        elif not judged[k]:
             # A theme is rarely named without a judgement: one judged nowhere else takes that of
             # the nearest judged clause ("Pricing jumped 40% at renewal and nobody told us"),
             # unless a contrast word separates them ("コスパは悪くないけど、味はふつう").
             if not run:
                 run = list(itertools.accumulate(c.turn for c in clauses))
                 direct = {
-                    i for t, s in zip(clause_themes, scores, strict=True) if s.judged for i in t
+                    i for t, judges in zip(clause_themes, judged, strict=True) if judges for i in t
                 }
-            near = [j for j, s in enumerate(scores) if s.judged and run[j] == run[k]]
+            near = [j for j, judges in enumerate(judged) if judges and run[j] == run[k]]
             if near:
                 nearest = min(near, key=lambda j: (abs(j - k), j < k))
                 for i in here - direct:
-                    found.setdefault(i, []).append(scores[nearest].polarity)
+                    found.setdefault(i, []).append(polarities[nearest])
                 here = here & direct
         for i in here:
             found.setdefault(i, []).append(polarity)
@@ -530,24 +533,24 @@ def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]
         j = k - 1
         if j > 0 and not clause_themes[j] and not clauses[j].contrast_before:
             j -= 1
-            if scores[j].judged:
+            if judged[j]:
                 continue
         if (
             k > 0
             and clauses[k].contrast_before
             and clause_themes[j]
-            and scores[k - 1].judged
+            and judged[k - 1]
             and _OWN_SUBJECT.match(clauses[k].text) is None
         ):
             for i in clause_themes[j]:
-                found.setdefault(i, []).append(scores[k].polarity)
+                found.setdefault(i, []).append(polarities[k])
     whole: Polarity | None = None
     out: dict[int, Polarity] = {}
     for i in sorted(themes):
         if found.get(i):
             out[i] = _combine(found[i])
         else:  # matched across a clause boundary: judge the whole comment
-            whole = whole or _combine([s.polarity for s in scores])
+            whole = whole or _combine(polarities)
             out[i] = whole
     return out
 
