@@ -220,6 +220,7 @@ def clear_caches() -> None:
     _lemma.lemma.cache_clear()
     sentiment._lemma_en.cache_clear()
     tokens._tokens.cache_clear()
+    tokens._ja_words.cache_clear()
     tokens._normalised.cache_clear()
     tokens._en_spans.cache_clear()
     tokens._folded.cache_clear()

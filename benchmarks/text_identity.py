@@ -10,8 +10,8 @@ with their wording (as the typical phrases count them), and per distinct normali
 clauses (text, contrast, start, turn), each clause's polarity, and what the matcher finds (themes
 with their offsets). The corpora: a 20,000-comment sample of ``bench_text``'s corpus, the demo
 export (``data/demo_responses.csv.gz``) and the labelled sets ``tests/data/theme_eval.csv``,
-``_blind``, ``_blind2`` and ``_blind3`` (never ``_blind4`` or ``_blind5``, which only the lead
-measures).
+``_blind``, ``_blind2`` and ``_blind3`` (never ``_blind4``, ``_blind5`` or ``_blind6``, which only
+the lead measures).
 
 ``python benchmarks/text_identity.py compare A.pkl B.pkl`` prints every output that differs (and
 a few differing rows of each) and exits 1 if any does. Dump the reference from a checkout of the
