@@ -57,13 +57,15 @@ _JA_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _SENTENCE = re.compile(r"[。!?！？\n;；…]+|\.+(?!\d)")
 # Japanese and English joins apart: one alternation of both is slower on every comment.
 _JOIN_JA = (
-    # のに before what a task took is "to" (理解するのに時間がかかった), not "although"
-    r"(?P<contrast>けれども|けれど|けど|ですが|ますが|ましたが|でしたが|だが|"
-    r"のに(?!時間|手間|苦労|一苦労|精一杯|必要|十分|\d|何[日時週ヶか回度]|数[日時週ヶか回])|ものの|しかし|"
+    r"(?P<contrast>けれども|けれど|けど|ですが|ますが|ましたが|でしたが|だが|ものの|しかし|"
     r"ただし|ただ、|でも、|一方で?|とはいえ|が、|"
     # が straight after an adjective or a past form is "but" too (配送は早いが梱包が雑)
     r"(?:(?<=[早速遅高安良悪多少長短広狭強弱古重軽濃薄]い)|(?<=しい)|(?<=ない)|(?<=かった)|"
-    r"(?<=だった))が)|(?P<plain>[、,:])"
+    r"(?<=だった))が)|(?P<plain>[、,:]|"
+    # のに states what the complaint after it is about (請求したのに振り込まれない): the theme
+    # before it takes that judgement, so it joins like 、. Before what a task took it is "to"
+    # (理解するのに時間がかかった), no join.
+    r"のに(?!時間|手間|苦労|一苦労|精一杯|必要|十分|\d|何[日時週ヶか回度]|数[日時週ヶか回]))"
 )
 _JOIN_EN = (
     r"\b(?P<contrast>but|though|although|however|yet|except|whereas|(?<!a )while|apart from|"
@@ -89,9 +91,9 @@ _EN_SCOPE = 3  # a negator reverses the next three words ("not very fast")
 _SCOPE_END = frozenset("unless until till because since so if when after before".split())
 _JA_NEGATION = re.compile(
     r"(?:(?:い)?わけ(?:では|じゃ|でも)|(?:い)?ほど(?:では|じゃ)?|く|くは|くも|では|じゃ|で|は|も|が|に|を|いは|"
-    r"っ?たこと(?:が|は|も)?)?"  # 止まったことがない
+    r"っ?たこと(?:が|は|も)?|(?<=た)こと(?:が|は|も)?)?"  # 止まったことがない, 落ちたことがない
     # 障害もほとんどなく, 待ち時間はあまりない
-    r"(?:ほとんど|ほぼ|あまり|全く|まったく|一切|全然|特に|そんなに|それほど)?"
+    r"(?:ほとんど|ほぼ|あまり|全く|まったく|一切|全然|特に|そんなに|それほど|一度も|一回も)?"
     # a verb of occurring between: エラーも出ない, 不具合が起きない, ストレスを感じない, 安定しない
     r"(?:し|せ|出|起き|起こら|発生し|感じ|見られ|見当たら)?"
     r"(?:(?:でき|出来)(?:ない|なかっ|なく|ません|ず)|ない|なかっ|なく|無い|無く|ありません|"
@@ -99,7 +101,10 @@ _JA_NEGATION = re.compile(
 )
 # A negated verb without a judgement of its own (返事がない, つながらない) is a mild complaint.
 # Not one that sets a circumstance (合わなかったときも, 見なくても).
-_JA_BARE_NEGATION = re.compile(r"(?:ない|なかった|ません|なし|なくて)(?!か|とき|時|場合|ても)")
+# Nor one that describes what it is about (わからないところは聞けた, 載ってない内容).
+_JA_BARE_NEGATION = re.compile(
+    r"(?:ない|なかった|ません|なし|なくて)(?!か|とき|時|場合|ても|ところ|内容|部分)"
+)
 _BARE_NEGATION_SCORE = -0.5
 
 
