@@ -184,6 +184,7 @@ _JA_CONTEXT = (
     (re.compile(_lexicon.JA_SHORT_TIME), 1.0),
     (re.compile(_lexicon.JA_SPARED), 1.0),
     (re.compile(_lexicon.JA_SLOPPY), -1.0),
+    (re.compile(_lexicon.JA_TROUBLE_STOPPED), 1.0),
     (re.compile(_lexicon.JA_NOT_AS_EXPECTED), -1.0),
     # The praise covers the nuisance spared before it (しつこく声をかけられないのも良い).
     (re.compile(_lexicon.JA_SPARED_PRAISED), 2.0),
