@@ -348,6 +348,31 @@ def test_survey_words_the_lexicons_miss_or_misread(
 @pytest.mark.parametrize(
     ("text", "pack", "theme", "expected"),
     [
+        # のに: the theme before it is what the complaint after it is about.
+        ("保険金を請求したのにまだ振り込まれない", "finance", "claims", "negative"),
+        # A failure that never happened, whatever stands between.
+        ("サーバーが落ちたことは一度もない", "saas", "reliability", "positive"),
+        ("大きな障害は今のところ一度もない", "saas", "reliability", "positive"),
+        ("機能は申し分ない", "saas", "features", "positive"),
+        # What it used to be is a rival: its praise is a complaint.
+        ("以前の方が画面が見やすかった", "saas", "usability", "negative"),
+        # A request already made and met is none.
+        ("要望を出したら機能が追加されて嬉しい", "saas", "features", "positive"),
+        # A trouble that stopped; low prices; nothing in particular.
+        ("水漏れがすぐに止まりました", "generic", "quality", "positive"),
+        ("金利が低いのが決め手でした", "finance", "price", "positive"),
+        ("お知らせの内容は特に変わっていません", "finance", "communication", "neutral"),
+        ("もっと安ければ毎月通うのに", "generic", "price", "negative"),
+    ],
+)
+def test_japanese_constructions(text: str, pack: str, theme: str, expected: str) -> None:
+    found = theme_mentions(pd.Series([text]), pack=pack)
+    assert dict(zip(found["theme"], found["polarity"].astype(str), strict=True))[theme] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pack", "theme", "expected"),
+    [
         ("Prices used to be great value", "retail", "price", "negative"),  # decline
         ("The jacket is cheap rubbish", "retail", "quality", "negative"),
         ("The fabric feels really cheap", "retail", "quality", "negative"),

@@ -91,8 +91,11 @@ _EN_SCOPE = 3  # a negator reverses the next three words ("not very fast")
 _SCOPE_END = frozenset("unless until till because since so if when after before".split())
 _JA_NEGATION = re.compile(
     r"(?:(?:い)?わけ(?:では|じゃ|でも)|(?:い)?ほど(?:では|じゃ)?|く|くは|くも|では|じゃ|で|は|も|が|に|を|いは|"
-    r"っ?たこと(?:が|は|も)?|(?<=た)こと(?:が|は|も)?)?"  # 止まったことがない, 落ちたことがない
+    # 止まったことがない, 故障したことがない, 落ちたことがない
+    r"(?:っ|し)?たこと(?:が|は|も)?|(?<=た)こと(?:が|は|も)?)?"
+    # 障害は今のところ一度もない
     # 障害もほとんどなく, 待ち時間はあまりない
+    r"(?:今のところ|これまで|今まで)?"
     r"(?:ほとんど|ほぼ|あまり|全く|まったく|一切|全然|特に|そんなに|それほど|一度も|一回も)?"
     # a verb of occurring between: エラーも出ない, 不具合が起きない, ストレスを感じない, 安定しない
     r"(?:し|せ|出|起き|起こら|発生し|感じ|見られ|見当たら)?"
@@ -185,6 +188,7 @@ _JA_CONTEXT = (
     (re.compile(_lexicon.JA_SPARED), 1.0),
     (re.compile(_lexicon.JA_SLOPPY), -1.0),
     (re.compile(_lexicon.JA_TROUBLE_STOPPED), 1.0),
+    (re.compile(_lexicon.JA_LOW_PRICE), 1.0),
     (re.compile(_lexicon.JA_NOT_AS_EXPECTED), -1.0),
     # The praise covers the nuisance spared before it (しつこく声をかけられないのも良い).
     (re.compile(_lexicon.JA_SPARED_PRAISED), 2.0),
@@ -305,6 +309,9 @@ def _score_ja(text: str) -> _Score:
         if not any(a <= m.start() < b for a, b in negated_spans) and not any(
             s <= m.start() < e for s, e, _ in found
         ):
+            if "特に" in text[: m.start()]:  # 内容は特に変わっていません: nothing to report
+                lukewarm = True
+                break
             total += _BARE_NEGATION_SCORE
             complaint += 1
             break
