@@ -69,7 +69,7 @@ JA_CUES: dict[str, float] = {
         のでよくわかりませ のでよく分かりませ そこはわかりませ そこは分かりませ それはわかりませ
         それは分かりませ まだわかりませ まだ分かりませ
         地味に 遅延情報 運行情報 障害の時 障害時 障害の際 トラブルの時 トラブル時 トラブルの際
-        困ったとき 困った時 待ち時間 したことがな したことはな したことな 使ったことがな
+        困ったとき 困った時 忘れ物 待ち時間 したことがな したことはな したことな 使ったことがな
         使ったことはな 行ったことがな 行ったことはな
         """.split(),
         0.0,
@@ -177,7 +177,7 @@ JA_SHORT_TIME = (
     r"(とても|すごく|かなり|意外と)?(短|少な)|"
     r"(待ち時間|待ち)[がはも]?(ほとんど|ほぼ|全然|まったく|全く)?(ゼロ|なし|無し|な[いくかし]|無[いくかし])|"
     # done in a few minutes (手続き5分で出発できた, 10分で使い始められた)
-    r"(\d+|数|十数|[一二三四五六七八九十]+)\s*(秒|分)(ほど|くらい|ぐらい|程度|足らず)?で(?!は|も)|"
+    r"(\d+|数|十数|[一二三四五六七八九十]+)\s*(秒|分)(ほど|くらい|ぐらい|程度|足らず)?で(?!は|も|し|す)|"
     # done within minutes or days: 30分で終わった, 2日で届いた
     r"(秒|分|時間|日)(ほど|くらい|ぐらい|程度|足らず)?で(終わ|完了|済|届|完結|開設|解決|返信|返事|入金|"
     r"振り込|振込)|"
@@ -440,7 +440,10 @@ EN_SARCASM = (
 # Openers that are sarcastic when the comment also complains ("Love how every update moves the
 # export button", "Amazing how the express check-in took 40 minutes"), sincere otherwise.
 EN_SARCASM_IF_COMPLAINT = r"\b(love how|amazing how|funny how|great how|gotta love|got to love)\b"
-JA_SARCASM = r"飽きない|さすがです?ね[、,]?\s*また|ありがたいことに毎回|おかげさまで毎回|さすが「"
+JA_SARCASM = (
+    r"飽きない|さすがです?ね[、,]?\s*また|ありがたいことに毎回|おかげさまで毎回|さすが「|"
+    r"のにね"  # 請求だけは毎月きっちり来るのにね
+)
 
 # A request or wish for improvement counts as a complaint (TAXONOMY.md).
 JA_REQUEST = (

@@ -58,7 +58,7 @@ _SENTENCE = re.compile(r"[。!?！？\n;；…]+|\.+(?!\d)")
 # Japanese and English joins apart: one alternation of both is slower on every comment.
 _JOIN_JA = (
     r"(?P<contrast>けれども|けれど|けど|ですが|ますが|ましたが|でしたが|だが|ものの|しかし|"
-    r"ただし|ただ、|でも、|一方で?|とはいえ|が、|"
+    r"ただし|ただ、|でも、|一方(?!的|通)で?|とはいえ|が、|"
     # が straight after an adjective or a past form is "but" too (配送は早いが梱包が雑)
     r"(?:(?<=[早速遅高安良悪多少長短広狭強弱古重軽濃薄]い)|(?<=しい)|(?<=ない)|(?<=かった)|"
     r"(?<=だった))が)|(?P<plain>[、,:]|"
