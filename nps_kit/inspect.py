@@ -37,6 +37,9 @@ Kind = Literal[
     "multi",
     "text",
     "id",
+    "email",
+    "name",
+    "phone",
     "consent",
     "nps_group",
     "metadata",
@@ -53,6 +56,23 @@ _ID_NAME: Final = re.compile(
     r"(^|[\s_-])(id|uuid)$|^id(?![a-z])|response ?id|respondent ?id|回答id|番号$", re.I
 )
 _DATE_NAME: Final = re.compile(r"date|time|stamp|日時|日付|回答日|タイムスタンプ", re.I)
+# Who answered, not what they answered: never a comment, a follow-up or a breakdown.
+_EMAIL_NAME: Final = re.compile(r"e-?mail|メール|mail ?address", re.I)
+_PHONE_NAME: Final = re.compile(r"phone|\btel\b|電話|携帯番号", re.I)
+_PERSON_NAME: Final = re.compile(
+    r"^(?:(?:your|full|first|last|given|family|middle|customer|respondent|guest|patient|"
+    r"contact|recipient)[ _-]?)?name$|^(?:first|last|given|family|sur)[ _-]?name\b|^surname$"
+    r"|氏名|お名前|ご芳名|フリガナ|ふりがな|^(?:名前|姓|名|せい|めい|セイ|メイ)$",
+    re.I,
+)
+# A response token or hash (Typeform's "#", 7d3f0c…): one word of 16+ hex digits, or of 12+
+# letters and digits mixed.
+_TOKEN: Final = re.compile(r"[0-9a-f]{16,}|(?=\S*\d)(?=\S*[a-z])[a-z0-9_-]{12,}", re.I)
+_KANJI: Final = "\u3400-\u4dbf\u4e00-\u9fff々〆ヶ"
+# A person's name as forms collect it: family and given name with a space between.
+_NAME_VALUE: Final = re.compile(
+    rf"[{_KANJI}]{{1,4}} [{_KANJI}ぁ-んァ-ヶ]{{1,4}}|[A-Z][a-z'’-]+ [A-Z][a-z'’-]+"
+)
 _CONSENT_NAME: Final = re.compile(r"contact|consent|follow.?up|連絡|許可|同意|permission", re.I)
 _YES: Final = frozenset({"はい", "yes", "y", "true", "可", "同意する", "同意", "許可", "希望する"})
 _NO: Final = frozenset({"いいえ", "no", "n", "false", "不可", "同意しない", "希望しない"})
@@ -80,8 +100,22 @@ _QUALTRICS_META: Final = frozenset(
 )
 _SEPARATORS: Final = (";", ", ", ",", "|", "、")
 _SAMPLE: Final = 3
-# Preferred response dates, best first: when the response was recorded or started.
-_DATE_FIRST: Final = ("RecordedDate", "StartDate", "EndDate", "Timestamp", "タイムスタンプ")
+# Preferred response dates, best first: when the response was recorded or submitted (a
+# response belongs to the month it was sent in, not the one it was opened in).
+_DATE_FIRST: Final = (
+    "RecordedDate",
+    "EndDate",
+    "Submitted At",
+    "Completion time",
+    "完了時刻",
+    "Timestamp",
+    "タイムスタンプ",
+    "StartDate",
+)
+_DATE_DONE: Final = re.compile(
+    r"submit|complet|finish|\bend|recorded|完了|終了|送信|提出|回答日", re.I
+)
+_DATE_START: Final = re.compile(r"start|begin|開始", re.I)
 _MIN_ZERO_EVIDENCE: Final = 50
 
 
@@ -148,8 +182,9 @@ class Inspection:
         Findings a person should read: the NPS cross-check, a score that looks 1–10, dates that
         read both ways, garbled text, duplicates.
     date_column
-        The response date: the first date column (Qualtrics ``StartDate``/``RecordedDate`` and
-        a Google Forms ``Timestamp`` first), else ``None``.
+        The response date: when it was submitted (Qualtrics ``RecordedDate``/``EndDate``,
+        Typeform ``Submitted At``, Microsoft Forms 完了時刻, a Google Forms ``Timestamp``, any
+        header of submission or completion) before any other date and the start, else ``None``.
     date_min, date_max
         Its range.
     language
@@ -307,6 +342,57 @@ def _sentences(answers: _Answers) -> bool:
     return answers.share(sentence) >= 0.3 or mean_width > 30
 
 
+def _header(name: str, question: str | None) -> str:
+    """Return the header without a trailing note or colon: お名前（任意）： is お名前."""
+    text = unicodedata.normalize("NFKC", question or name).strip()
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", text)
+    return text.rstrip(" :：?？。.*").strip()
+
+
+def _whole(values: pd.Series, kind: str) -> np.ndarray:
+    """Whether each value is, as a whole, personal data of ``kind`` (the redaction's rules)."""
+    from nps_kit.text.redaction import placeholder, redact_one
+
+    mark = placeholder(kind)
+    return np.array([redact_one(v)[0].strip() == mark for v in values], dtype=bool)
+
+
+def _person_names(answers: _Answers) -> bool:
+    """Whether the answers are people's names: ``佐藤 花子``, ``Jane Smith``.
+
+    Two words in a name's shape are not enough (``North West``, ``New York``): family and given
+    names recombine, so most first words and most second words recur with another partner.
+    """
+    text = answers.values
+    if len(text) < 20:
+        return False
+    shaped = text[[bool(_NAME_VALUE.fullmatch(v)) for v in text]]
+    if len(shaped) < 0.8 * len(text):
+        return False
+    parts = shaped.str.split(" ", n=1, expand=True)
+    first, last = parts[0], parts[1]
+    return bool(first.duplicated(keep=False).mean() >= 0.5) and bool(
+        last.duplicated(keep=False).mean() >= 0.5
+    )
+
+
+def _personal(name: str, question: str | None, answers: _Answers) -> tuple[Kind, str] | None:
+    """Return ``("email"|"phone"|"name", detail)`` for a column of who answered, else ``None``."""
+    header = _header(name, question)
+    probe = _Answers(answers.values.head(200), answers.counts[:200])
+    email = probe.share(_whole(probe.values, "email"))
+    if email >= 0.5 or (email >= 0.2 and _EMAIL_NAME.search(header)):
+        return "email", "e-mail addresses"
+    phone = probe.share(_whole(probe.values, "phone"))
+    if phone >= 0.5 or (phone >= 0.2 and _PHONE_NAME.search(header)):
+        return "phone", "phone numbers"
+    if _PERSON_NAME.search(header) and not _sentences(probe):
+        return "name", "people's names"
+    if _person_names(answers):
+        return "name", "people's names"
+    return None
+
+
 def _dates_read(values: pd.Series, *, date_format: str | None) -> tuple[int, DateParse]:
     """Parse each distinct cell once; return how many cells read as dates, and the parse."""
     present = values.dropna()
@@ -347,6 +433,9 @@ def _classify(
         return "nps_group", "Qualtrics NPS group", None, None
     if source == "qualtrics" and name in _QUALTRICS_META and name not in _DATE_FIRST:
         return "metadata", "Qualtrics", None, None
+    personal = _personal(name, question, answers)
+    if personal is not None:
+        return personal[0], personal[1], None, None
     distinct = len(text)
     folded = set(text.str.casefold())
     if folded <= (_YES | _NO) and folded & _YES and folded & _NO:
@@ -354,6 +443,9 @@ def _classify(
         asks = _CONSENT_NAME.search(f"{name} {question or ''}")
         kind: Kind = "consent" if asks else "categorical"
         return kind, "yes/no", None, None
+    if folded == {"0", "1"} and _CONSENT_NAME.search(f"{name} {question or ''}"):
+        # Typeform and others write a yes/no question as 1/0: not a 0–1 rating.
+        return "consent", "yes/no (1/0)", None, None
     # A sample of distinct values first: most columns are plainly not dates.
     probe = _Answers(text.head(200), np.ones(min(distinct, 200), dtype="int64"))
     looks_dated = parse_date_values(probe.values, date_format=date_format)
@@ -394,6 +486,9 @@ def _classify(
     if labelled is not None:
         low, high = labelled.scale
         return "rating", f"{low}–{high}, labelled", labelled.scale, None
+    tokens = answers.share(text.str.fullmatch(_TOKEN))
+    if tokens >= 0.9 and distinct >= 0.9 * n:
+        return "id", "unique" if distinct == n else "tokens", None, None
     if _sentences(answers):
         return "text", "free text", None, None
     if distinct == n and n > 1 and (id_named or text.str.len().max() <= 24):
@@ -430,6 +525,16 @@ def _language(frame: pd.DataFrame, columns: list[ColumnInfo]) -> Literal["ja", "
         return "en"
     share = joined.str.contains(_JAPANESE).mean()
     return "ja" if share >= 0.3 else "en"
+
+
+def _date_rank(info: ColumnInfo) -> tuple[int, int]:
+    """Order date columns: the known ones, then any submission time, any other, the start."""
+    if info.column in _DATE_FIRST:
+        return 0, _DATE_FIRST.index(info.column)
+    header = _header(info.column, info.question)
+    if _DATE_DONE.search(header):
+        return 1, 0
+    return (3 if _DATE_START.search(header) else 2), 0
 
 
 def _nps_column(columns: list[ColumnInfo]) -> str | None:
@@ -556,8 +661,7 @@ def inspect_export(
             )
         notes += _group_check(frame, nps_col, infos)
     dates = [c for c in infos if c.kind == "date"]
-    first = {name: i for i, name in enumerate(_DATE_FIRST)}
-    dates.sort(key=lambda c: first.get(c.column, len(first)))
+    dates.sort(key=_date_rank)
     date_col = dates[0].column if dates else None
     date_min = date_max = None
     if date_col is not None:

@@ -63,7 +63,7 @@ _FAMILIES: Final[dict[str, tuple[str, str, str]]] = {
         r"neutral|neither easy nor difficult|neither difficult nor easy",
     ),
 }
-_JA_NEUTRAL: Final = r"どちらともいえない|どちらとも言えない|普通|ふつう"
+_JA_NEUTRAL: Final = r"どちらともいえない|どちらとも言えない|どちらでもない|普通|ふつう"
 
 
 def _degree(answer: str) -> tuple[str, int] | None:

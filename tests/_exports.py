@@ -120,3 +120,140 @@ MOJIBAKE_ROWS = (
     "2026-10-04,8,NiÃ±o feliz\n"
     "2026-10-05,4,Normal comment\n"
 )
+
+
+# Microsoft Forms (Excel, Japanese): ID, 開始時刻, 完了時刻, メール, 名前 and 最終変更時刻 before
+# the questions, whole Japanese questions as headers. Contact columns come first, so "the first
+# free-text column" is メール, and guests' names recombine (80 names over 1,229 rows in a real
+# export) so that they look like a categorical question.
+MSFORMS_NPS = (
+    "今回ご宿泊いただいたホテルを、ご家族やご友人にどの程度おすすめしたいと思いますか？"
+    "（0＝まったくおすすめしない〜10＝強くおすすめする）"
+)
+MSFORMS_REASON = "そのように評価された理由をお聞かせください。"
+MSFORMS_PURPOSE = "今回のご利用目的を教えてください。"
+MSFORMS_ROOM = "客室の満足度をお聞かせください。"
+MSFORMS_HOTEL = "ご宿泊されたホテルをお選びください。"
+MSFORMS_CONSENT = "このアンケートの回答について、当ホテルからご連絡を差し上げてもよろしいですか？"
+_HOTELS = ("ホテル桜 東京駅前", "ホテル桜 大阪梅田", "ホテル桜 京都四条")
+_PURPOSES = ("ビジネス", "観光", "帰省・家族訪問", "その他")
+_SATISFIED = ("とても不満", "不満", "どちらでもない", "満足", "とても満足")
+_FAMILY = ("佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤")
+_GIVEN = ("太郎", "花子", "健一", "美咲")
+_JA_PRAISE = (
+    "客室が広くて清潔で、とても快適に過ごせました。",
+    "朝食の種類が多く、地元の料理もあって大満足です。",
+    "フロントのスタッフの方がとても親切で、気持ちよく滞在できました。",
+    "駅から徒歩3分でアクセスが最高です。",
+)
+_JA_COMPLAINT = (
+    "チェックインに30分以上待たされました。人員を増やしてほしいです。",
+    "部屋のエアコンがうるさくて眠れませんでした。",
+    "浴室に髪の毛が落ちていて、清掃が不十分でした。",
+    "週末の料金が高すぎます。この内容でこの値段はない。",
+    "朝食の品数が少なく、毎日同じメニューで飽きました。",
+)
+
+
+def msforms_reason(i: int, score: int) -> str | None:
+    """The i-th guest's reason: praise from promoters, complaints from the others."""
+    if i % 6 == 5:
+        return None if i % 12 == 5 else "特になし"
+    pool = _JA_PRAISE if score >= 9 else _JA_COMPLAINT
+    return pool[i % len(pool)]
+
+
+def write_msforms_ja(path: Path, n: int = 160) -> Path:
+    """A Microsoft Forms Excel export in Japanese: a hotel chain, October and November 2026.
+
+    Every seventh guest answers anonymously: メール says ``anonymous`` and 名前 is blank.
+    """
+    import datetime as dt
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Sheet1"
+    sheet.append(
+        ["ID", "開始時刻", "完了時刻", "メール", "名前", "最終変更時刻", MSFORMS_NPS,
+         MSFORMS_REASON, MSFORMS_PURPOSE, MSFORMS_ROOM, MSFORMS_HOTEL, MSFORMS_CONSENT]
+    )  # fmt: skip
+    for i in range(n):
+        start = dt.datetime(2026, 10 if i < n // 2 else 11, i % 28 + 1, 8 + i % 12, i % 60)
+        score = (i * 7) % 11
+        anonymous = i % 7 == 3
+        name = None if anonymous else f"{_FAMILY[i % 10]} {_GIVEN[(i // 10) % 4]}"
+        sheet.append(
+            [i + 1, start, start + dt.timedelta(minutes=3), "anonymous" if anonymous
+             else f"guest{i + 1:04d}@example.jp", name, None, score, msforms_reason(i, score),
+             _PURPOSES[i % 4], _SATISFIED[min(4, score // 2)], _HOTELS[i % 3],
+             None if anonymous else ("はい", "いいえ")[i % 2]]
+        )  # fmt: skip
+    book.save(path)
+    return path
+
+
+# Typeform CSV: "#" (a 32-hex response token) first, the questions, hidden fields
+# (customer_id, region, email, utm_source), then Start Date (UTC), Submitted At, Network ID, Tags.
+TYPEFORM_NPS = "How likely are you to recommend Northwave Broadband & Mobile to a friend?"
+TYPEFORM_REASON = "What's the main reason for your score?"
+TYPEFORM_PLAN = "Which plan are you on?"
+TYPEFORM_CONTACT = "Can we contact you about your feedback?"
+_REGIONS = ("North West", "Scotland", "London", "Wales")
+_PLANS = ("Fibre 150", "Fibre 500", "SIM Only 30GB")
+_EN_PRAISE = (
+    "Speed is brilliant, never had a drop since the upgrade.",
+    "The engineer turned up on time and sorted everything in 20 minutes.",
+    "Great value for money compared to my old provider.",
+    "Call centre staff were friendly and fixed my issue first time.",
+)
+_EN_COMPLAINT = (
+    "Three outages in two weeks and nobody told us when it would be fixed.",
+    "Waited 55 minutes on hold to the call centre, then got cut off.",
+    "I was billed twice for October and still waiting for a refund.",
+    "Price went up mid-contract by 14%, that's not what I signed up for.",
+    "Speed drops to 2Mbps every evening, useless for streaming.",
+    "Took 3 engineer visits to get the line working.",
+)
+
+
+def typeform_reason(i: int, score: int) -> str:
+    """The i-th customer's reason (blank every tenth)."""
+    if i % 10 == 9:
+        return ""
+    pool = _EN_PRAISE if score >= 9 else _EN_COMPLAINT
+    return pool[i % len(pool)]
+
+
+def write_typeform(path: Path, n: int = 160) -> Path:
+    """A Typeform CSV export: a telecom's regions, October and November 2026.
+
+    Each response starts in one month and is submitted in the next when it opens at 23:59 on
+    the last day (every 20th response).
+    """
+    import csv
+    import hashlib
+
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(
+            ["#", TYPEFORM_NPS, TYPEFORM_REASON, TYPEFORM_PLAN, TYPEFORM_CONTACT, "customer_id",
+             "region", "email", "utm_source", "Start Date (UTC)", "Submitted At", "Network ID",
+             "Tags"]
+        )  # fmt: skip
+        for i in range(n):
+            month = 10 if i < n // 2 else 11
+            day = 31 if month == 10 and i % 20 == 0 else i % 28 + 1
+            start = f"2026-{month:02d}-{day:02d} {'23:59' if day == 31 else '10:00'}:00"
+            end = "2026-11-01 00:04:00" if day == 31 else f"2026-{month:02d}-{day:02d} 10:05:00"
+            score = (i * 5) % 11
+            customer = f"NW{1000000 + i * 7919}"
+            out.writerow(
+                [hashlib.md5(str(i).encode()).hexdigest(), score, typeform_reason(i, score),
+                 _PLANS[i % 3], ("1", "0")[i % 3 == 0], customer, _REGIONS[i % 4],
+                 f"{customer.lower()}@mailbox.example.co.uk", ("email", "sms", "app")[i % 3],
+                 start, end, hashlib.md5(f"n{i}".encode()).hexdigest()[:10], ""]
+            )  # fmt: skip
+    return path

@@ -5,7 +5,18 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from _exports import write_google_forms, write_qualtrics, write_text
+from _exports import (
+    MSFORMS_CONSENT,
+    MSFORMS_REASON,
+    MSFORMS_ROOM,
+    TYPEFORM_CONTACT,
+    TYPEFORM_REASON,
+    write_google_forms,
+    write_msforms_ja,
+    write_qualtrics,
+    write_text,
+    write_typeform,
+)
 
 from nps_kit.cli import main
 from nps_kit.inspect import inspect_export
@@ -22,7 +33,7 @@ def test_qualtrics_export_on_one_screen(capsys: pytest.CaptureFixture[str], tmp_
     assert run(capsys, path) == (
         0,
         "q.csv: 60 responses (CSV, utf-8-sig, qualtrics export, 3 header row(s))\n"
-        "dates: 'StartDate', 2026-09-01 to 2026-10-28\n"
+        "dates: 'EndDate', 2026-09-01 to 2026-10-28\n"
         "NPS question: 'How likely are you to recommend our service to a friend or colleague?' "
         "('Q3')\n"
         "language of the answers: en\n"
@@ -315,3 +326,82 @@ def test_a_labelled_scale_is_a_rating_with_its_points(
     info = inspect_export(path).column("How satisfied are you?")
     assert (info.kind, info.detail, info.scale) == ("rating", detail, (1, 5))
     assert info.codes == tuple(enumerate(codes, start=1))
+
+
+# --- who answered: e-mail, names, phone numbers, response tokens ------------------------------
+
+
+def test_msforms_contact_columns_are_classed_as_what_they_are(tmp_path: Path) -> None:
+    found = inspect_export(write_msforms_ja(tmp_path / "h.xlsx"))
+    kinds = {c.column: (c.kind, c.detail) for c in found.columns}
+    # メール holds addresses and "anonymous"; 名前 holds guests' names: neither is free text
+    # nor a question to break the NPS down by.
+    assert kinds["メール"] == ("email", "e-mail addresses")
+    assert kinds["名前"] == ("name", "people's names")
+    assert kinds[MSFORMS_REASON] == ("text", "free text")
+    assert kinds["ID"] == ("id", "unique")
+    # とても不満 … どちらでもない … とても満足: a labelled scale, not a category to break down by.
+    assert kinds[MSFORMS_ROOM] == ("rating", "1–5, labelled")
+    assert kinds[MSFORMS_CONSENT] == ("consent", "yes/no")
+    # Microsoft Forms' completion time, not its start time, dates a response.
+    assert found.date_column == "完了時刻"
+
+
+def test_typeform_token_is_an_id_and_the_submission_dates_a_response(tmp_path: Path) -> None:
+    found = inspect_export(write_typeform(tmp_path / "t.csv"))
+    kinds = {c.column: (c.kind, c.detail) for c in found.columns}
+    # "#" is a 32-hex response token (wider than 30 characters, so it read as free text).
+    assert kinds["#"] == ("id", "unique")
+    assert kinds["email"] == ("email", "e-mail addresses")
+    assert kinds[TYPEFORM_REASON] == ("text", "free text")
+    assert kinds[TYPEFORM_CONTACT] == ("consent", "yes/no (1/0)")  # not a 0–5 rating
+    assert kinds["Network ID"] == ("id", "unique")
+    assert found.date_column == "Submitted At"  # not "Start Date (UTC)"
+    assert [c.column for c in found.of_kind("text")] == [TYPEFORM_REASON]
+
+
+def _one_column(tmp_path: Path, header: str, values: list[str]) -> tuple[str, str]:
+    rows = "".join(f"2026-10-{i % 28 + 1:02d},{i % 11},{v}\n" for i, v in enumerate(values))
+    path = write_text(tmp_path / "x.csv", f"date,score,{header}\n{rows}")
+    info = inspect_export(path).column(header)
+    return info.kind, info.detail
+
+
+@pytest.mark.parametrize(
+    ("header", "values", "kind"),
+    [
+        # By the header, whatever the names look like.
+        ("名前", ["佐藤", "鈴木", "", "高橋"] * 10, "name"),
+        ("お名前（任意）", ["さとう", "すずき"] * 20, "name"),
+        ("Full name", ["Ann", "Bob", "Cy"] * 10, "name"),
+        ("Last Name", ["Smith", "Jones"] * 20, "name"),
+        # By the values: family and given names that recombine.
+        ("回答者", [f"{f} {g}" for f in ("佐藤", "鈴木", "高橋", "田中", "伊藤")
+                    for g in ("太郎", "花子", "健一", "美咲", "翔")] * 2, "name"),
+        ("Respondent", [f"{f} {g}" for f in ("Emma", "Liam", "Olivia", "Noah", "Ava")
+                        for g in ("Smith", "Jones", "Brown", "Taylor", "Wilson")] * 2, "name"),
+        ("Contact", [f"guest{i}@example.jp" for i in range(30)], "email"),
+        ("電話番号", [f"090-{1000 + i}-{2000 + i}" for i in range(30)], "phone"),
+        ("Phone", [f"+44 20 7946 {i:04d}" for i in range(30)], "phone"),
+        # Two capitalised words are not a name: places do not recombine.
+        ("City", ["New York", "Los Angeles", "San Diego", "Las Vegas", "El Paso", "Fort Worth",
+                  "San Jose", "Salt Lake", "Palm Springs", "Long Beach", "Santa Fe",
+                  "Baton Rouge", "Kansas City", "Little Rock", "Des Moines", "New Haven",
+                  "Boca Raton", "Grand Rapids", "Ann Arbor", "Sioux Falls", "Cape Coral"] * 2,
+         "categorical"),
+        ("Region", ["North West", "South West", "North East", "South East"] * 10,
+         "categorical"),
+        ("Hotel name", ["Harbour Hotel", "Park Hotel", "City Inn"] * 10, "categorical"),
+    ],
+)  # fmt: skip
+def test_people_are_found_by_header_and_by_values(
+    tmp_path: Path, header: str, values: list[str], kind: str
+) -> None:
+    assert _one_column(tmp_path, header, values)[0] == kind
+
+
+def test_hashes_are_ids_even_when_they_repeat(tmp_path: Path) -> None:
+    import hashlib
+
+    tokens = [hashlib.sha1(str(i % 38).encode()).hexdigest() for i in range(40)]
+    assert _one_column(tmp_path, "respondent_hash", tokens) == ("id", "tokens")

@@ -54,6 +54,12 @@ def test_order_from_parameters_wins_and_unlisted_groups_follow() -> None:
             ["不満", "やや不満", "どちらともいえない", "やや満足", "満足"],
         ),
         (
+            # Microsoft Forms' Japanese Likert answers: どちらでもない is the neutral point.
+            ["満足", "どちらでもない", "とても満足", "不満", "とても不満"],
+            (1, 5),
+            ["とても不満", "不満", "どちらでもない", "満足", "とても満足"],
+        ),
+        (
             ["Agree", "Strongly disagree", "Neither agree nor disagree", "Strongly agree"],
             (1, 5),
             ["Strongly disagree", "Neither agree nor disagree", "Agree", "Strongly agree"],
