@@ -348,7 +348,7 @@ def contributors_text(record: Mapping[str, Any], lang: Language) -> str:
             rest = t("decompose.others_hidden" if item.get("hidden") else "decompose.others", lang)
             part = f"{rest}{'' if lang == 'ja' else ' '}{value}"
         else:
-            group = item["group"] if item["group"] is not None else t("decompose.no_answer", lang)
+            group = item["group"] if item["group"] is not None else t("no_answer", lang)
             if _reads_as_segment(group):
                 # A rating's answer "Neutral" (or 中立) beside "its NPS" reads as the passives.
                 group = t("decompose.answer", lang, answer=group)

@@ -43,6 +43,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "small_sample": {"ja": "回答数少（参考値）", "en": "small sample"},
     "suppressed": {"ja": "非表示（回答数不足）", "en": "hidden (too few responses)"},
     "no_responses": {"ja": "回答なし", "en": "no responses"},
+    # A group of the responses that left a question blank (never "nan").
+    "no_answer": {"ja": "（無回答）", "en": "(no answer)"},
     "improvement": {"ja": "有意に改善", "en": "significant improvement"},
     "decline": {"ja": "有意に悪化", "en": "significant decline"},
     "no_change": {"ja": "有意な変化なし", "en": "no significant change"},
@@ -182,10 +184,6 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "sections.share_promoters": {"ja": "推奨者に占める割合（%）", "en": "Among promoters (%)"},
     "sections.share_detractors": {"ja": "批判者に占める割合（%）", "en": "Among detractors (%)"},
-    "sections.no_answer": {
-        "ja": "（無回答）",
-        "en": "(no answer)",
-    },
     "sections.ratings_title": {
         "ja": "評価項目の平均（セグメント別）",
         "en": "Mean ratings by segment",
@@ -775,7 +773,6 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "small to show without risking anonymity.",
     },
     "decompose.noise": {"ja": "（誤差の範囲内）", "en": " (within noise)"},
-    "decompose.no_answer": {"ja": "（無回答）", "en": "(no answer)"},
     "decompose.answer": {"ja": "回答「{answer}」", "en": "the answer “{answer}”"},
     "alerts_mail.subject": {
         "ja": "【NPS】{name}：連絡を許可した新しい批判者{n}人",

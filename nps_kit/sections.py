@@ -546,7 +546,7 @@ def _choice_table(parts: list[Any], table: pd.DataFrame, kind: str, lang: Langua
     if "missing" in shown.columns:
         missing = shown["missing"].fillna(False).astype(bool)
         shown = shown.loc[~missing | (shown["n"] > 0)]
-        shown.loc[missing.loc[shown.index], key] = _w("no_answer", lang)
+        shown.loc[missing.loc[shown.index], key] = label("no_answer", lang)
     parts.append(
         report.table(
             shown,

@@ -518,6 +518,10 @@ def breakdown_table(
     other = label("other", unit.language)
     if top_n is not None and by in rows.columns:
         rows = rows.assign(**{by: keep_top(rows[by], top_n=top_n, other=other)})
+    if by in rows.columns and rows[by].isna().any():
+        # The blank answers are a group of their own, named as the report names them.
+        blank = label("no_answer", unit.language)
+        rows = rows.assign(**{by: rows[by].astype(object).where(rows[by].notna(), blank)})
     table = against_rest(
         rows,
         by=by,

@@ -286,6 +286,20 @@ def test_breakdown_best_first_suppressed_last(responses: Path) -> None:
     assert hidden["nps"].isna().tolist() == [False, False, True]
 
 
+@pytest.mark.parametrize(("language", "word"), [("ja", "（無回答）"), ("en", "(no answer)")])
+def test_blank_answers_are_a_group_named_in_the_report_language(
+    tmp_path: Path, language: str, word: str
+) -> None:
+    # R02 and R04 left the channel blank: a group of their own, never "nan".
+    lines = [row.replace(",web,", ",,") if row[:3] in ("R02", "R04") else row for row in CURRENT]
+    lines = [row.replace(",app,", ",,") if row[:3] == "R04" else row for row in lines]
+    unit = ec(write_csv(tmp_path / "r.csv", lines), period="2026-10", language=language)
+    for top_n in (None, 12):
+        table = breakdown_table(unit, "channel", min_report_n=0, top_n=top_n)
+        assert sorted(table["channel"].astype(str)) == sorted(["app", "store", "web", word])
+        assert table.loc[table["channel"] == word, "n"].tolist() == [2]
+
+
 # --- contact and follow-ups ----------------------------------------------------------------------
 
 
