@@ -18,9 +18,11 @@ from typing import Any, Final
 
 import pandas as pd
 
+from nps_kit._question_label import short_label
 from nps_kit._values import DATE_FORMS
+from nps_kit._width import display_width
 from nps_kit.errors import DataError, NpsKitError
-from nps_kit.inspect import ColumnInfo, Inspection, inspect_export
+from nps_kit.inspect import _ID_NAME, ColumnInfo, Inspection, inspect_export
 from nps_kit.text.packs import PACKS
 
 __all__ = ["choose_theme_pack", "project_from_export"]
@@ -30,6 +32,12 @@ _MAX_BREAKDOWNS: Final = 6
 # each tag 5 % or more: one theme matching everywhere ("package" read as a parcel) is not a fit.
 _FIT_SHARE: Final = 0.4
 _FIT_THEMES: Final = 3
+
+# A free-text question that asks for the reason of the score or for comments.
+_REASON: Final = re.compile(
+    r"reason|why|comment|feedback|explain|tell us|理由|なぜ|ご意見|意見|コメント|感想|要望",
+    re.IGNORECASE,
+)
 
 _EMPTY_THEMES: Final = """\
 # Theme dictionaries for open-text comments. `nps-kit init --from` found that none of nps-kit's
@@ -136,8 +144,45 @@ def _comment(info: ColumnInfo) -> str:
     return info.column
 
 
+def _comment_column(
+    found: Inspection, texts: dict[str, pd.Series]
+) -> tuple[ColumnInfo | None, str]:
+    """Choose the comment: the free text that reads like the reason for the score, and why.
+
+    A header that asks for a reason or a comment decides first; then the longest answers (the
+    mean width of the distinct answers, so "特になし" said 200 times does not make a column
+    long). Contact and identity columns are never free text (:func:`inspect_export` gives
+    them their own kinds).
+    """
+    candidates = found.of_kind("text")
+    if not candidates:
+        return None, "No free-text column found."
+
+    def width(info: ColumnInfo) -> float:
+        values = texts[info.column].dropna().astype(str).str.strip()
+        distinct = values[values != ""].drop_duplicates()
+        return float(distinct.map(display_width).mean()) if len(distinct) else 0.0
+
+    def asks(info: ColumnInfo) -> bool:
+        return bool(_REASON.search(f"{info.column} {info.question or ''}"))
+
+    best = max(candidates, key=lambda c: (asks(c), width(c)))
+    why = (
+        "the free-text question that asks for the reason or a comment"
+        if asks(best)
+        else f"the free-text question with the longest answers ({width(best):.0f} characters "
+        "on average)"
+    )
+    return best, f"{_comment(best)}: {why}."
+
+
 def _defaults_text(
-    found: Inspection, export: Path, folder: Path, pack: str | None, unit_column: str | None
+    found: Inspection,
+    export: Path,
+    folder: Path,
+    pack: str | None,
+    unit_column: str | None,
+    comment: tuple[ColumnInfo | None, str],
 ) -> str:
     report = found.load
     score = found.column(found.nps_column) if found.nps_column else None
@@ -153,11 +198,12 @@ def _defaults_text(
             path=export,
         )
     date = found.column(found.date_column)
-    id_info = _pick(found, "id")
+    # An id a person can look up (customer_id) before a response token or hash ("#").
+    ids = sorted(found.of_kind("id"), key=lambda c: not _ID_NAME.search(c.column))
+    id_info = ids[0] if ids else None
     if id_info is None and report.source == "qualtrics" and "ResponseId" in found.index.columns:
         id_info = found.column("ResponseId")
-    texts = found.of_kind("text")
-    comment = texts[0] if texts else None
+    comment_info, comment_why = comment
     contact = _pick(found, "consent")
     ambiguous = "ambiguous" in date.detail
     order = "month-first" if report.source == "google_forms" else "day-first"
@@ -238,13 +284,8 @@ def _defaults_text(
             else "No id column found: the detractor list shows the row number in the file."
         ),
         f"  id: {_quote(id_info.column if id_info else None)}",
-        "  # "
-        + (
-            f"{_comment(comment)}: the first free-text question."
-            if comment
-            else "No free-text column found."
-        ),
-        f"  comment: {_quote(comment.column if comment else None)}",
+        f"  # {comment_why}",
+        f"  comment: {_quote(comment_info.column if comment_info else None)}",
         "  # "
         + (
             f"{_comment(contact)}: yes/no answers about being contacted."
@@ -323,9 +364,11 @@ def _question_lines(found: Inspection, *, skip: set[str]) -> list[str]:
         parts = [f"column: {_quote(info.column)}"]
         parts += [f"{k}: {_quote(v) if not isinstance(v, list | dict) else _json(v)}"
                   for k, v in extra.items()]  # fmt: skip
-        # The whole question: the label titles charts (which wrap it) and tables and names the
-        # question in the e-mail; "How satisfied are you with our document…" named nothing.
-        parts.append(f"label: {_quote(' '.join(info.label.split()))}")
+        # What the question asks about, said short ("Which plan are you on?" is "Plan",
+        # 今回のご利用目的を教えてください。 is ご利用目的): the label titles charts ("NPS by
+        # Plan", ご利用目的別のNPS) and tables and names the question in the e-mail. Never
+        # cut: "How satisfied are you with our document…" named nothing.
+        parts.append(f"label: {_quote(short_label(info.label))}")
         return "  - {" + ", ".join(parts) + "}"
 
     groups = [c for c in found.of_kind("categorical") if c.column not in skip]
@@ -426,18 +469,19 @@ def project_from_export(
     export = Path(export)
     found = inspect_export(export)
     folder = root / "parameters"
-    comments = found.of_kind("text")
-    texts = (
-        pd.concat([found_column(export, found, c.column) for c in comments])
-        if comments
-        else pd.Series([], dtype=object)
+    texts = {c.column: found_column(export, found, c.column) for c in found.of_kind("text")}
+    comment = _comment_column(found, texts)
+    # The pack is measured on the comments the report will tag, not on every free-text column.
+    pack = choose_theme_pack(
+        texts[comment[0].column] if comment[0] is not None else pd.Series([], dtype=object)
     )
-    pack = choose_theme_pack(texts)
     column = (
         None if unit_column is None else found.index.resolve(unit_column, option="--unit-column")
     )
     texts_by_file: dict[Path, str] = {
-        Path("parameters/defaults.yaml"): _defaults_text(found, export, folder, pack, column),
+        Path("parameters/defaults.yaml"): _defaults_text(
+            found, export, folder, pack, column, comment
+        ),
         Path("parameters/themes.yaml"): _pack_text(pack, 0) if pack else _empty_themes(),
         Path("parameters/playbook.yaml"): _playbook(pack),
         Path("notebooks/nps_report.ipynb"): _resource("nps_report.ipynb"),

@@ -13,11 +13,21 @@ import pandas as pd
 import pytest
 import yaml
 from _exports import (
+    MSFORMS_CONSENT,
+    MSFORMS_HOTEL,
+    MSFORMS_NPS,
+    MSFORMS_PURPOSE,
+    MSFORMS_REASON,
+    TYPEFORM_CONTACT,
+    TYPEFORM_PLAN,
+    TYPEFORM_REASON,
     google_rows,
     qualtrics_rows,
     write_google_forms,
+    write_msforms_ja,
     write_qualtrics,
     write_text,
+    write_typeform,
 )
 
 from nps_kit.cli import main
@@ -25,7 +35,7 @@ from nps_kit.load import load_responses
 from nps_kit.params import ATTACH_CHOICES, Attach, load_all
 from nps_kit.scaffold import choose_theme_pack, project_from_export
 from nps_kit.score import nps
-from nps_kit.text.packs import PACKS
+from nps_kit.text.packs import PACKS, pack_files
 
 
 def _independent_nps(scores: list[int]) -> float:
@@ -118,9 +128,9 @@ def test_google_forms_project_parameters(tmp_path: Path) -> None:
             "column": "Which topics interested you?",
             "type": "multi",
             "separator": ", ",
-            "label": "Which topics interested you?",
+            "label": "Topics",
         },
-        {"column": "What could we improve?", "type": "text", "label": "What could we improve?"},
+        {"column": "What could we improve?", "type": "text", "label": "What could we improve"},
     ]
     text = (folder / "defaults.yaml").read_text(encoding="utf-8")
     assert "  # No id column found: the detractor list shows the row number in the file.\n" in text
@@ -168,7 +178,7 @@ def test_no_score_column_is_a_clear_error(
     assert main(["init", str(tmp_path / "p"), "--from", str(export)]) == 2
     assert capsys.readouterr().err == (
         f"nps-kit init: error: {export}: nps-kit init --from found no 0–10 score column; "
-        "columns: 'date' (date), 'name' (id). Run nps-kit inspect on the export to see "
+        "columns: 'date' (date), 'name' (name). Run nps-kit inspect on the export to see "
         "what each column holds, or start from the demo project with nps-kit init DIR and set "
         "the columns by hand.\n"
     )
@@ -368,19 +378,20 @@ def _labelled_export(tmp_path: Path) -> Path:
     return write_text(tmp_path / "s.csv", f'date,recommend,"{OFFICE}",{DOCS}\n' + rows)
 
 
-def test_a_labelled_scale_becomes_a_rating_and_labels_stay_whole(tmp_path: Path) -> None:
+def test_a_labelled_scale_becomes_a_rating_labelled_by_its_subject(tmp_path: Path) -> None:
     project_from_export(tmp_path / "p", _labelled_export(tmp_path))
     folder = tmp_path / "p" / "parameters"
     defaults = yaml.safe_load((folder / "defaults.yaml").read_text(encoding="utf-8"))
-    # The label titles a chart and a table and names the question in the e-mail: never cut.
-    assert defaults["breakdowns"] == [{"column": OFFICE, "label": OFFICE}]
+    # The label titles a chart ("NPS by Regional offices") and a table and names the question
+    # in the e-mail: what the question asks about, never the question cut at a width.
+    assert defaults["breakdowns"] == [{"column": OFFICE, "label": "Regional offices"}]
     assert defaults["followups"] == [
         {
             "column": DOCS,
             "type": "rating",
             "scale": [1, 5],
             "codes": {str(i): answer for i, answer in enumerate(SATISFACTION, start=1)},
-            "label": DOCS,
+            "label": "Documentation",
         }
     ]
     assert load_all(folder).errors == []
@@ -399,4 +410,99 @@ def test_a_labelled_rating_is_analysed_on_its_points(
     frame = pd.read_csv(export)
     points = frame[DOCS].map({a: i for i, a in enumerate(SATISFACTION, start=1)})
     assert points.mean() != 3  # not the middle: a reading in the wrong order shows
-    assert f'{DOCS}</td><td class="is-num">{points.mean():.2f}</td>' in html
+    assert f'Documentation</td><td class="is-num">{points.mean():.2f}</td>' in html
+
+
+# --- real exports: contact columns first, whole questions as headers ---------------------------
+_PERSONAL = {"メール", "名前", "email", "#", "customer_id", "Network ID", "ID"}
+
+
+def _defaults(root: Path) -> dict[str, object]:
+    text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)  # type: ignore[no-any-return]
+
+
+def _listed(defaults: dict[str, object], key: str) -> list[str]:
+    return [entry["column"] for entry in defaults[key]]  # type: ignore[attr-defined, index]
+
+
+def test_msforms_init_takes_the_reason_not_the_email(tmp_path: Path) -> None:
+    export = write_msforms_ja(tmp_path / "hotel.xlsx")
+    root = tmp_path / "hotel-nps"
+    project_from_export(root, export, unit_column=MSFORMS_HOTEL)
+    defaults = _defaults(root)
+    assert defaults["columns"] == {
+        "score": MSFORMS_NPS,
+        "date": "完了時刻",  # submitted, not opened
+        "id": "ID",
+        "comment": MSFORMS_REASON,  # not メール, the first column that is not a category
+        "contact": MSFORMS_CONSENT,
+        "weight": None,
+    }
+    text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert (
+        f"  # {MSFORMS_REASON}: the free-text question that asks for the reason or a comment.\n"
+        f'  comment: "{MSFORMS_REASON}"\n'
+    ) in text
+    # No guest's name or address becomes a breakdown (a chart naming the guests) or a
+    # follow-up (addresses quoted as customers' voices); the detractor list gets the breakdown
+    # columns, so no name column there either.
+    assert _listed(defaults, "breakdowns") == [MSFORMS_PURPOSE]
+    assert not _PERSONAL & {*_listed(defaults, "breakdowns"), *_listed(defaults, "followups")}
+    assert defaults["breakdowns"] == [{"column": MSFORMS_PURPOSE, "label": "ご利用目的"}]
+    # The pack is measured on the reasons (rooms, breakfast, staff, check-in): generic.
+    assert "a copy of the bundled 'generic' pack" in text
+    generic = pack_files("generic")[0].read_text(encoding="utf-8")
+    assert (root / "parameters" / "themes.yaml").read_text(encoding="utf-8") == generic
+    units = load_all(root / "parameters")
+    assert units.errors == []
+    assert {p.themes.name for p in units.units.values()} == {"themes.yaml"}  # type: ignore[union-attr]
+
+
+def test_typeform_init_takes_the_reason_not_the_response_token(tmp_path: Path) -> None:
+    export = write_typeform(tmp_path / "telco.csv")
+    root = tmp_path / "telco-nps"
+    project_from_export(root, export, unit_column="region")
+    defaults = _defaults(root)
+    columns = defaults["columns"]
+    assert isinstance(columns, dict)
+    assert (columns["comment"], columns["date"], columns["id"], columns["contact"]) == (
+        TYPEFORM_REASON,  # not "#", the 32-hex response token
+        "Submitted At",  # not "Start Date (UTC)"
+        "customer_id",  # an id a person can look up, before the token
+        TYPEFORM_CONTACT,  # 1/0 answers: consent, not a 0–5 rating
+    )
+    assert defaults["breakdowns"] == [
+        {"column": TYPEFORM_PLAN, "label": "Plan"},
+        {"column": "utm_source", "label": "utm_source"},
+    ]
+    assert defaults["followups"] == [
+        {"column": TYPEFORM_REASON, "type": "text", "label": "Main reason for your score"}
+    ]
+    text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    # Outages, billing, engineers, call centre: the generic pack, not saas (which the hashes
+    # and addresses of the other text columns made look like software).
+    assert "a copy of the bundled 'generic' pack" in text
+    generic = pack_files("generic")[0].read_text(encoding="utf-8")
+    assert (root / "parameters" / "themes.yaml").read_text(encoding="utf-8") == generic
+    assert load_all(root / "parameters").errors == []
+
+
+@pytest.mark.slow
+def test_msforms_report_quotes_reasons_and_names_nobody(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export = write_msforms_ja(tmp_path / "hotel.xlsx")
+    root = tmp_path / "hotel-nps"
+    project_from_export(root, export)
+    monkeypatch.chdir(root)
+    assert main(["run", "--jobs", "1", "--period", "2026-11"]) == 0
+    html = (root / "reports" / "2026-11" / "hotel.html").read_text(encoding="utf-8")
+    assert "部屋のエアコンがうるさくて眠れませんでした。" in html  # a detractor's reason
+    assert "anonymous" not in html
+    assert "[EMAIL]" not in html
+    assert "名前別" not in html
+    assert "佐藤 太郎" not in html
+    assert "ご利用目的別のNPS" in html
+    text = re.sub(r'<(script|style)\b.*?</\1>|src="data:[^"]*"', "", html, flags=re.S)
+    assert not re.search(r"\bnan\b", text)

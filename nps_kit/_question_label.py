@@ -1,0 +1,104 @@
+"""Say what a survey question asks about, in a few words, to label the report by it.
+
+A label titles a chart ("NPS by {label}", 「{label}別のNPS」), heads a table and names the
+question in the e-mail, so the whole question reads badly there (「今回のご利用目的を教えて
+ください。別のNPS」, "NPS by Which plan are you on?"). :func:`short_label` drops the asking
+around the subject — a Japanese polite request (〜を教えてください), an English question frame
+(Which … are you on?, How satisfied are you with …?) — and keeps the subject whole: it never
+cuts a text at a width. A question it does not recognise keeps its words.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["short_label"]
+
+# --- Japanese: 「〜を教えてください。」 -> 〜 ------------------------------------------------
+_JA_REQUEST: Final = re.compile(
+    r"(?:を|について|に関して|は)?\s*(?:"
+    r"お聞かせ|お聞かせ頂け|聞かせて|教えて|お教え|お選び|選んで|ご選択|選択して|ご記入|記入して|"
+    r"ご入力|入力して|お答え|答えて|ご回答|回答して|お知らせ|お書き|ご評価|評価して"
+    r")(?:ください|下さい|くださいませ|頂けますか|いただけますか|いただけますでしょうか)$"
+)
+_JA_QUESTION: Final = re.compile(
+    r"(?:は|の)?(?:いかがでしたか|いかがですか|何ですか|なんですか|どれですか|どちらですか"
+    r"|どこですか|ありますか|でしたか)$"
+)
+_JA_OPENING: Final = re.compile(r"^(?:今回の|今回|あなたの|お客様の|ご自身の|そのように)")
+
+# --- English: a question frame around the subject -------------------------------------------
+# The verb after the subject: an auxiliary, or a past tense (Which office handled …).
+_AUX: Final = r"(?:are|is|was|were|do|does|did|have|has|had|would|will|can|could|should|\w{2,}ed)"
+_EN_FRAMES: Final = (
+    # Which plan are you on? / Which of our offices did you visit? / What store do you use?
+    re.compile(rf"^(?:which|what)(?: of (?:our|the|these|your))? (?P<x>.+?) {_AUX}\b.*$", re.I),
+    # What's the main reason for your score? / What is your age group?
+    re.compile(r"^what(?:'s|’s| is| was| are| were) (?:the |your )?(?P<x>.+)$", re.I),
+    # How satisfied are you with our documentation?
+    re.compile(
+        r"^how (?:satisfied|happy|pleased|dissatisfied) (?:are|were) you with "
+        r"(?:the |our |your )?(?P<x>.+)$",
+        re.I,
+    ),
+    # How would you rate the help you got from our support team?
+    re.compile(
+        r"^how (?:would|do|did) you (?:rate|score|grade) (?:the |our |your )?(?P<x>.+)$", re.I
+    ),
+    # Please select your region / Choose the store you visited / Tell us your plan
+    re.compile(
+        r"^(?:please )?(?:select|choose|pick|enter|tell us|indicate) (?:the |your |a )?"
+        r"(?P<x>.+)$",
+        re.I,
+    ),
+)
+
+
+def short_label(question: str) -> str:
+    """Return what ``question`` asks about, in its own words and language.
+
+    Parameters
+    ----------
+    question
+        A column header or a question text.
+
+    Returns
+    -------
+    str
+        The subject of the question: 今回のご利用目的を教えてください。 is ご利用目的,
+        客室の満足度をお聞かせください。 is 客室の満足度, "Which plan are you on?" is "Plan",
+        "How satisfied are you with our documentation?" is "Documentation". A header that is
+        not a question (``region``) and a question of no known form keep their words, without a
+        final question mark or 。.
+
+    Examples
+    --------
+    >>> short_label("今回のご利用目的を教えてください。")
+    'ご利用目的'
+    >>> short_label("What's the main reason for your score?")
+    'Main reason for your score'
+    """
+    # The words as written (no NFKC: a label keeps the survey's own full-width characters).
+    text = " ".join(question.split())
+    bare = text.rstrip("?？。.!！:： ")
+    if not bare:
+        return text
+    if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", bare):
+        return _japanese(bare)
+    return _english(bare)
+
+
+def _japanese(text: str) -> str:
+    subject = _JA_QUESTION.sub("", _JA_REQUEST.sub("", text))
+    subject = _JA_OPENING.sub("", subject).strip()
+    return subject if len(subject) >= 2 else text
+
+
+def _english(text: str) -> str:
+    for frame in _EN_FRAMES:
+        found = frame.match(text)
+        if found and len(found["x"].split()) <= 8:
+            subject = found["x"].strip()
+            return subject[:1].upper() + subject[1:]
+    return text

@@ -1,0 +1,46 @@
+"""``short_label``: what a question asks about, to title charts and tables by it."""
+
+from __future__ import annotations
+
+import pytest
+
+from nps_kit._question_label import short_label
+from nps_kit.i18n import t
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        # Japanese polite requests around the subject (Microsoft Forms, Google Forms).
+        ("今回のご利用目的を教えてください。", "ご利用目的"),
+        ("客室の満足度をお聞かせください。", "客室の満足度"),
+        ("そのように評価された理由をお聞かせください。", "評価された理由"),
+        ("性別をお答えください", "性別"),
+        ("ご利用のプランは何ですか？", "ご利用のプラン"),
+        ("朝食はいかがでしたか？", "朝食"),
+        # English question frames.
+        ("Which plan are you on?", "Plan"),
+        ("Which of our regional offices handled your most recent support request?",
+         "Regional offices"),
+        ("What's the main reason for your score?", "Main reason for your score"),
+        ("What is your gender?", "Gender"),
+        ("How satisfied are you with our documentation?", "Documentation"),
+        ("How would you rate the help you got from our support team?",
+         "Help you got from our support team"),
+        ("Please select your region", "Region"),
+        # Not a question, or one of no known form: its words, without the question mark.
+        ("region", "region"),
+        ("年代", "年代"),
+        ("What could we improve?", "What could we improve"),
+        ("？", "？"),
+    ],
+)  # fmt: skip
+def test_short_label(question: str, label: str) -> None:
+    assert short_label(question) == label
+
+
+def test_the_breakdown_title_reads_as_a_phrase() -> None:
+    label = short_label("今回のご利用目的を教えてください。")
+    assert t("sections.breakdown_title", "ja", label=label) == "ご利用目的別のNPS"
+    label = short_label("Which plan are you on?")
+    assert t("sections.breakdown_title", "en", label=label) == "NPS by Plan"
