@@ -349,12 +349,20 @@ def _header(name: str, question: str | None) -> str:
     return text.rstrip(" :：?？。.*").strip()
 
 
-def _whole(values: pd.Series, kind: str) -> np.ndarray:
-    """Whether each value is, as a whole, personal data of ``kind`` (the redaction's rules)."""
-    from nps_kit.text.redaction import placeholder, redact_one
+def _whole(values: pd.Series) -> np.ndarray:
+    """Return what each value is as a whole by the redaction's rules (``[EMAIL]``, ``[PHONE]``).
 
-    mark = placeholder(kind)
-    return np.array([redact_one(v)[0].strip() == mark for v in values], dtype=bool)
+    Only short values with an ``@`` or a digit can be an address or a number: comments are not
+    redacted here.
+    """
+    from nps_kit.text.redaction import redact_one
+
+    def one(value: str) -> str:
+        if len(value) > 80 or not ("@" in value or any(c.isdigit() for c in value)):
+            return value
+        return redact_one(value)[0].strip()
+
+    return np.array([one(v) for v in values], dtype=object)
 
 
 def _person_names(answers: _Answers) -> bool:
@@ -364,7 +372,8 @@ def _person_names(answers: _Answers) -> bool:
     names recombine, so most first words and most second words recur with another partner.
     """
     text = answers.values
-    if len(text) < 20:
+    head = text.head(50)
+    if len(text) < 20 or sum(bool(_NAME_VALUE.fullmatch(v)) for v in head) < 0.8 * len(head):
         return False
     shaped = text[[bool(_NAME_VALUE.fullmatch(v)) for v in text]]
     if len(shaped) < 0.8 * len(text):
@@ -380,10 +389,13 @@ def _personal(name: str, question: str | None, answers: _Answers) -> tuple[Kind,
     """Return ``("email"|"phone"|"name", detail)`` for a column of who answered, else ``None``."""
     header = _header(name, question)
     probe = _Answers(answers.values.head(200), answers.counts[:200])
-    email = probe.share(_whole(probe.values, "email"))
+    from nps_kit.text.redaction import placeholder
+
+    whole = _whole(probe.values)
+    email = probe.share(whole == placeholder("email"))
     if email >= 0.5 or (email >= 0.2 and _EMAIL_NAME.search(header)):
         return "email", "e-mail addresses"
-    phone = probe.share(_whole(probe.values, "phone"))
+    phone = probe.share(whole == placeholder("phone"))
     if phone >= 0.5 or (phone >= 0.2 and _PHONE_NAME.search(header)):
         return "phone", "phone numbers"
     if _PERSON_NAME.search(header) and not _sentences(probe):
