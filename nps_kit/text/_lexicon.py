@@ -244,7 +244,7 @@ EN_CUES: dict[str, float] = {
         ace gem sorted thorough accommodating approachable effortless bargain chuffed
         reassuring reassured caring pleasant pleasure delighted grateful appreciated
         lifesaver dependable trustworthy sensible refreshing flawlessly listen listens listened
-        unbeatable readable
+        unbeatable readable understand understood understanding
         """.split(),
         1.0,
     ),
@@ -274,6 +274,8 @@ EN_CUES: dict[str, float] = {
         dated sparse patchy sluggish unintuitive
         thin undocumented nonexistent rough shady sketchy drowning canned queue queued excessive
         queuing queueing hiccup hiccups endless afterthought
+        relentless invalid peeling peeled fraying frayed wobbly wonky rusted rusting incident
+        incidents drops dropped dropping
         """.split(),
         -1.0,
     ),
@@ -301,7 +303,7 @@ EN_PHRASES: dict[str, float] = {
     r"still (waiting|not)|waste of (money|time)|not worth|hit and miss|could be better": -1.0,
     r"let (me|us) down|gave up|give up|run around|runaround|passed around|back and forth": -1.0,
     r"top notch|spot on|above and beyond|second to none|no (complaints?|problems?|issues?)": 1.0,
-    r"good value|great value|value for money|worth (it|the money|every penny)": 1.0,
+    r"good value|great value|value for money|worth (it|the money|every (penny|cent|dollar))": 1.0,
     r"money well spent|never (let me down|had a problem|had an issue|disappoints?)": 1.0,
     r"on time|in no time|arrived early|ahead of schedule|as described|as expected|works well": 1.0,
     r"well made|well-made|built to last|stands up|holds up|the stuff actually lasts": 1.0,
@@ -313,6 +315,24 @@ EN_PHRASES: dict[str, float] = {
     r"hassle[- ]free|no hassle|no fuss|fuss[- ]free|game[- ]changer|easy peasy": 1.0,
     r"can'?t complain|couldn'?t be happier|well organi[sz]ed": 1.0,
     r"good deal|great deal|fairly priced|reasonably priced": 1.0,
+    # A price called small is praise ("the fee was tiny"); "a steal" is a bargain.
+    r"(fees?|charges?|costs?|prices?|premiums?|commission) (was|were|is|are) (tiny|small|low|"
+    r"minimal|negligible)|(tiny|small|minimal|negligible) (fees?|charges?|commission)|"
+    r"(a|an absolute|a real) steal|"
+    r"(dropped|dropping|drops|cut|cuts|lowered) (the |their |our |its )?"
+    r"(prices?|fees?|rates?|premiums?)": 1.0,
+    # A time of day, not a delay; what drops off is delivered, not lost.
+    r"late (on a|at night|in the (evening|day|afternoon)|night|evening)|"
+    r"(drop|drops|dropped|dropping) (it |them |the \w+ |my \w+ )?(off|at|in|into|round|by)\b": 0.0,
+    r"(hard|difficult|impossible|a nightmare|tricky|confusing) to (understand|follow|read)": -1.0,
+    r"easy to (understand|follow|read)|(get|gets|got|getting) (it|things|everything) right|"
+    r"(does|do|did) the job|helped (me|us)\b|"
+    r"no[- ]quibbles?": 1.0,
+    r"(tells?|told|telling|says?|said|saying) (me |us )?(something|things|\w+ things) different|"
+    r"(different|conflicting|contradictory) things|round and round|pillar to post|"
+    r"make (your|up your) mind( up)?|(more|too) (interested|busy) (in|with)|never did\b|"
+    r"(trust|faith|confidence|patience) (is |has |was )?(gone|lost|broken|destroyed|eroded)|"
+    r"lost (all )?(my |our )?(trust|faith|confidence)|(fell|falls|falling) (out|off)": -1.0,
     # Sarcasm and idioms whose words read as praise ("Great, another letter", "thanks for nothing").
     r"nothing but|not impressed|not happy|not great|not good enough|not fit for purpose": -1.0,
     r"small print|fine print|hidden (fees?|charges?|costs?)|charged twice|double charged": -1.0,
@@ -337,12 +357,14 @@ EN_PHRASES: dict[str, float] = {
     r"(over|more than) (an?|one|\d+) (hours?|days?|weeks?|months?)|\d+ (days|weeks|months) (later|"
     r"and (still|counting|nothing))": -1.0,
     r"within (an?|one|the|\d+|a few|minutes|hours|the hour|the day|the week) ?(hours?|minutes?|"
-    r"mins?|days?|week)?|in (minutes|no time|seconds)|same[- ]day|next[- ]day|straight away": 1.0,
+    # "paid for next day delivery" names the service bought, not how it went
+    r"mins?|days?|week)?|in (minutes|no time|seconds)|(?<!for )(?<!chose )(?<!booked )(?<!ordered )"
+    r"(same|next)[- ]day|straight away": 1.0,
     r"(?<!never )(?<!n't )(?<!not )got back to (me|us)|no questions asked|a breeze|breeze "
     r"through|you get what you pay for|(couldn'?t|could not) have been (more|better|\w+er)": 1.0,
     r"out of date|out-of-date|(keeps?|kept) (logging|crashing|freezing|failing|dropping|kicking|"
     r"timing|breaking|going down|disconnecting|asking|losing|forgetting|signing|cancell?ing|"
-    r"changing|moving)": -1.0,
+    r"changing|moving|saying|telling|showing|giving|throwing|rejecting|declining)": -1.0,
     r"(was|were|arrived|came|is|are) (stone |luke)?(cold|soggy|undercooked|overcooked|burnt)": -1.0,
     r"not as (described|advertised|pictured|expected)|nothing like the (photo|picture|pic)s?": -1.0,
     r"(closed|closing|shut|shutting) (down|my|our|the local|local|branches|the branch)": -1.0,
@@ -388,11 +410,13 @@ EN_PHRASES: dict[str, float] = {
     r"(10|9|8)/10|[45]/5|[45] stars|five stars|full marks": 1.0,
     r"[0-3]/10|[0-2]/5|[01] stars?|one star|zero stars|no stars": -1.0,
     # Lukewarm: neither praise nor complaint ("ok, nothing special").
-    r"nothing special|nothing fancy|nothing to write home about": 0.0,
+    r"nothing special|nothing fancy|nothing to write home about|nothing (exciting|spectacular|"
+    r"amazing|to shout about)": 0.0,
     r"left (my |the |our )?(parcel|package|box|delivery|it|them) (in the rain|outside|on the|"
     r"at the|by the|behind|with (a|the) neighbou?r)|"
     r"without (knocking|ringing|asking|checking)|without (a |any )?(fix|reply|response|answer|"
-    r"explanation|resolution|refund|update|apology|solution)": -1.0,
+    r"explanation|resolution|refund|update|apology|solution|notifications?|word|call|text|e-?mail|"
+    r"message|heads[- ]up)": -1.0,
     r"cheap (rubbish|junk|tat|plastic|crap|material|fabric|quality|knock-?off|and nasty)|"
     r"(feels?|felt|looks?|looked) (a bit |really |very |so )?cheap\b|cheaply made|"
     r"less so|not so much|"
@@ -439,7 +463,10 @@ EN_SARCASM = (
 )
 # Openers that are sarcastic when the comment also complains ("Love how every update moves the
 # export button", "Amazing how the express check-in took 40 minutes"), sincere otherwise.
-EN_SARCASM_IF_COMPLAINT = r"\b(love how|amazing how|funny how|great how|gotta love|got to love)\b"
+EN_SARCASM_IF_COMPLAINT = (
+    r"\b(love how|amazing how|funny how|great how|gotta love|got to love|claims? to be|"
+    r"supposed to be)\b"
+)
 JA_SARCASM = (
     r"飽きない|さすがです?ね[、,]?\s*また|ありがたいことに毎回|おかげさまで毎回|さすが「|"
     r"のにね"  # 請求だけは毎月きっちり来るのにね
@@ -470,11 +497,15 @@ JA_REQUEST = (
 EN_REQUEST = (
     r"\b(would be (nice|great|good|better|helpful|lovely|handy|useful)|"
     r"would (really |so |very much )?(love|like|appreciate|prefer|help)|"
-    r"i'?d (really |so )?(love|like|prefer)|wish|wished|should|"
+    # "exactly how it should be" is praise
+    r"i'?d (really |so )?(love|like|prefer)|wish|wished|(?<!how it )(?<!as it )(?<!way it )should|"
     r"should'?ve|pls|plz|(^|just |please |pls |plz )let (me|us) (?!down)|"
     r"could (\w+ )?(a bit |a little |a lot )?more|"
     r"expect(ed)? (better|more)|could('?ve| have) been (?!worse)(\w+er|better|more)|"
-    r"shouldn'?t|please|needs? to|need (more|better|a|an)|"
+    r"you'?d (think|expect|have thought)|would (really )?(save|make life)|"
+    # not "I rarely need to contact support"
+    r"shouldn'?t|please|(?<!rarely )(?<!never )(?<!n't )(?<!not )needs? to|"
+    r"needs? (more|better|a|an)|"
     r"needs? (improvement|improving|work|fixing)|"
     r"could (be|use|do with) (better|improved|faster|cheaper|clearer|more|less|some)|"
     r"could (be|do with being) (a (bit|lot|little) )?(?!worse)[a-z]+er\b|"
@@ -527,6 +558,7 @@ _NOT_CUES = frozenset(
     めちゃ めちゃくちゃ 大変 コスト テスト ソフト マネー バージョンアップ 正直 不正 不正利用
     知識 技術 使用量 取引 進捗 成績 認証 講師 資産 金額 キャリア 興味 特別 非常 急ぎ 再起
     energy security share sharing united party play justice chance stop drop accident accidents
+    promise promised fit
     """.split()
 )
 

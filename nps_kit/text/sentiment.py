@@ -87,6 +87,14 @@ _CUT_SCAN: dict[str, Scanner | re.Pattern[str]] = {
 }
 _EN_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|:\)|:-\)|:\(|:-\(|:d|[^\sa-z0-9]")
 _EN_SCOPE = 3  # a negator reverses the next three words ("not very fast")
+# Determiners do not count towards the three ("haven't had a single incident").
+_EN_SCOPE_FILLERS = frozenset("a an the any single one".split())
+# A complaint said to be rare is praise ("Unplanned downtime is rare", "outages are few and far
+# between"): what comes before these words is read reversed.
+_EN_RARE = re.compile(
+    r"\b(?:is|are|was|were|has been|have been) (?:very |pretty |quite |extremely |super |so )?"
+    r"(?:rare|few and far between|a thing of the past|unheard of)\b"
+)
 # …unless a subordinate clause starts first ("nothing unless I chase", "no reply until I rang").
 _SCOPE_END = frozenset("unless until till because since so if when after before".split())
 _JA_NEGATION = re.compile(
@@ -326,6 +334,19 @@ def _lemma_en(word: str) -> str:
 
 
 def _score_en(text: str) -> _Score:
+    rare = _EN_RARE.search(text)
+    if rare is not None:
+        before, after = _score_en_plain(text[: rare.start()]), _score_en_plain(text[rare.end() :])
+        return _Score(
+            after.total - before.total,
+            after.praise + before.complaint,
+            after.complaint + before.praise,
+            before.request or after.request,
+        )
+    return _score_en_plain(text)
+
+
+def _score_en_plain(text: str) -> _Score:
     total, praise, complaint = 0.0, 0, 0
     for pattern, score in _EN_PHRASES:
         m = pattern.search(text)
@@ -355,6 +376,9 @@ def _score_en(text: str) -> _Score:
             continue
         if bare in _SCOPE_END:
             negate_until = -1
+            continue
+        if bare in _EN_SCOPE_FILLERS and i <= negate_until:
+            negate_until += 1
             continue
         if bare in _EN_SOFTENERS and (
             bare not in ("bit", "tad") or (i and tokens[i - 1] in ("a", "little"))
