@@ -244,7 +244,7 @@ EN_CUES: dict[str, float] = {
         ace gem sorted thorough accommodating approachable effortless bargain chuffed
         reassuring reassured caring pleasant pleasure delighted grateful appreciated
         lifesaver dependable trustworthy sensible refreshing flawlessly listen listens listened
-        unbeatable readable understand understood understanding
+        unbeatable readable understand understood understanding tidy reliably
         """.split(),
         1.0,
     ),
@@ -275,7 +275,7 @@ EN_CUES: dict[str, float] = {
         thin undocumented nonexistent rough shady sketchy drowning canned queue queued excessive
         queuing queueing hiccup hiccups endless afterthought
         relentless invalid peeling peeled fraying frayed wobbly wonky rusted rusting incident
-        incidents drops dropped dropping
+        incidents drops dropped dropping fluff
         """.split(),
         -1.0,
     ),
@@ -299,6 +299,8 @@ EN_PHRASES: dict[str, float] = {
     r"high quality|high standard|low (prices?|fees?|costs?)|lower prices": 1.0,
     r"on hold|rip[- ]off|(fell|falls?|falling|coming|came|come) apart|went down|"
     r"(keeps?|kept) (crashing|failing)": -1.0,
+    # Where nobody else would, this one did: praise.
+    r"(when|where) (nobody|no one|none) else (would|could|did|will)": 1.0,
     r"no one|nobody|never (arrived|came|got|received|heard|replied|answered|turned up)": -1.0,
     r"still (waiting|not)|waste of (money|time)|not worth|hit and miss|could be better": -1.0,
     r"let (me|us) down|gave up|give up|run around|runaround|passed around|back and forth": -1.0,
@@ -347,6 +349,24 @@ EN_PHRASES: dict[str, float] = {
     r"(only |just |barely )?(took|takes|taking) (only |just |barely |less than |under |about )?"
     r"((an?|one|two|three|four|five|[1-5]|a few|a couple of) (mins?|minutes?|seconds?|secs?)|"
     r"seconds)": 1.0,
+    # Under an hour, a two-minute job, waiting for the customer: praise.
+    r"(took|takes|taking) (only |just )?(under|less than|barely|no more than) (an?|one|\d+|a few|"
+    r"two|three|five|ten) (mins?|minutes?|hours?|hrs?|days?)|(a|one|two|three|five|ten|\d+)[- ]?"
+    r"minutes?[- ](job|task|process|thing|form|application|fix)|"
+    r"(even |kindly )?waited for (me|us)\b|(couldn'?t|could not|can'?t|cannot) be (easier|better|"
+    r"simpler|quicker|faster|happier)|what'?s not to (like|love)|"
+    r"hard to (find|come by) (these days|nowadays)|proper job|"
+    r"(prices?|premiums?|rates?|fees?|costs?) (stayed|stay|stays|remained|remains) "
+    r"(the same|flat|unchanged)": 1.0,
+    # No experience yet, or no objection: no judgement.
+    r"(haven'?t|have not|never|not yet) (needed|had) to (claim|use|call|contact|ring|phone)|"
+    r"(don'?t|do not|wouldn'?t|would not) mind|(can'?t|cannot|can not) (comment|say|judge)": 0.0,
+    r"(you'?re|you are|we'?re|we are|we were|i was|left (us|me)|leaves (us|me)) on (your|our|my) "
+    r"own|(were|was|been|we'?re) promised|"
+    r"(looks?|feels?|seems?) like (it'?s |it was )?(from|built in|designed in|made in) "
+    r"(the )?(19|20)\d\ds?|(is|are|it'?s|they'?re) from (the )?(19|20)\d\ds?|"
+    r"(time|times|timed|timing) out|(more|too many|extra) clicks|costs? a fortune|"
+    r"with (only |just )?(a day'?s|a week'?s|\d+ days'?|two days'?|a few days'?) notice": -1.0,
     # How long something took: a complaint unless it is said to be short.
     r"(took|takes|taking|waited|waiting|wait) (\w+ ){0,2}(well |way )?(over |more than |nearly |"
     r"almost |about |around |at least |a good |a whole |the whole |all )?(an?|one|two|three|"
@@ -391,7 +411,8 @@ EN_PHRASES: dict[str, float] = {
     r"(different|conflicting|contradictory|mixed) (answers|information|advice|messages)": -1.0,
     r"(got|get|was|were|being|keep getting) (transferred|bounced|shunted|passed)": -1.0,
     r"(is|was|were|are|went|goes|being) (constantly |always |often |frequently |still )?down|"
-    r"come on|out of order|steer clear|stay away|avoid (at all costs|like the plague)|"
+    r"^come on|come on[!?.]*$|out of order|steer clear|stay away|"
+    r"avoid (at all costs|like the plague)|"
     r"(ate|swallowed|retained) my card": -1.0,
     r"(was|were|is|are|always) closed|closes (at|early)|closed (on|at|early)": -1.0,
     r"(took|takes|taking|waited|wait|waiting) (in )?(a whole|the whole|all|an entire|the entire) "
@@ -498,14 +519,15 @@ EN_REQUEST = (
     r"\b(would be (nice|great|good|better|helpful|lovely|handy|useful)|"
     r"would (really |so |very much )?(love|like|appreciate|prefer|help)|"
     # "exactly how it should be" is praise
-    r"i'?d (really |so )?(love|like|prefer)|wish|wished|(?<!how it )(?<!as it )(?<!way it )should|"
+    r"(i'?d|would) rather|i'?d (really |so )?(love|like|prefer)|wish|wished|"
+    r"(?<!how it )(?<!as it )(?<!way it )should|"
     r"should'?ve|pls|plz|(^|just |please |pls |plz )let (me|us) (?!down)|"
     r"could (\w+ )?(a bit |a little |a lot )?more|"
     r"expect(ed)? (better|more)|could('?ve| have) been (?!worse)(\w+er|better|more)|"
     r"you'?d (think|expect|have thought)|would (really )?(save|make life)|"
     # not "I rarely need to contact support"
     r"shouldn'?t|please|(?<!rarely )(?<!never )(?<!n't )(?<!not )needs? to|"
-    r"needs? (more|better|a|an)|"
+    r"(?<!did )needs? (more|better|a|an)|"
     r"needs? (improvement|improving|work|fixing)|"
     r"could (be|use|do with) (better|improved|faster|cheaper|clearer|more|less|some)|"
     r"could (be|do with being) (a (bit|lot|little) )?(?!worse)[a-z]+er\b|"
@@ -558,7 +580,7 @@ _NOT_CUES = frozenset(
     めちゃ めちゃくちゃ 大変 コスト テスト ソフト マネー バージョンアップ 正直 不正 不正利用
     知識 技術 使用量 取引 進捗 成績 認証 講師 資産 金額 キャリア 興味 特別 非常 急ぎ 再起
     energy security share sharing united party play justice chance stop drop accident accidents
-    promise promised fit
+    promise promised fit fire damn
     """.split()
 )
 

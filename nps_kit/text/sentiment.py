@@ -392,10 +392,13 @@ def _score_en_plain(text: str) -> _Score:
             cue = lexicon.get(_lemma_en(token))
         if cue is None:
             if i == lack_at and token.isalpha() and token not in _lexicon.EN_NOT_LACK:
-                # "no refund", "zero updates"; "no fees" spares a burden
+                # "no refund", "zero updates"; "no fees", "no foreign fees" spare a burden
+                after = tokens[i + 1] if i + 1 < len(tokens) else ""
                 cue = (
                     1.0
-                    if _lemma_en(token) in _lexicon.EN_SPARED or token in _lexicon.EN_SPARED
+                    if _lemma_en(token) in _lexicon.EN_SPARED
+                    or token in _lexicon.EN_SPARED
+                    or after in _lexicon.EN_SPARED
                     else -1.0
                 )
             elif i == soft_at and token.isalpha():
