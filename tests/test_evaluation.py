@@ -63,7 +63,7 @@ BLIND5_NEVER_TUNED = {"en": (0.79, 0.75, 0.77), "ja": (0.79, 0.77, 0.82)}
 # Never tuned on (first measured at 1832ae3: en 0.805/0.800/0.743, ja 0.806/0.783/0.787)
 BLIND6_NEVER_TUNED = {"en": (0.80, 0.80, 0.74), "ja": (0.80, 0.78, 0.78)}
 # Tuned on in round 6 (was en 0.840/0.806/0.796, ja 0.888/0.836/0.825 before it, at 6cb9dd8)
-TRAIN5_TUNED = {"en": (0.89, 0.90, 0.86), "ja": (0.88, 0.83, 0.82)}
+TRAIN5_TUNED = {"en": (0.90, 0.90, 0.87), "ja": (0.88, 0.83, 0.82)}
 # (precision, recall) per language: the old set has themes but no polarity
 OLD_TUNED = {"en": (0.98, 0.98), "ja": (0.98, 0.98)}
 

@@ -197,7 +197,8 @@ SENSES = [
     ("saas", "対応力がすごい", ["support"]),
     ("saas", "CSVをShift_JISでも出せるようにして", ["features"]),
     ("saas", "ヘルプの記事が英語だけ", ["docs"]),
-    ("finance", "Froze my account with no warning", ["communication"]),
+    # a frozen account is security (trust), as three blind sets label it; no warning: communication
+    ("finance", "Froze my account with no warning", ["trust", "communication"]),
     ("finance", "説明もなく値上げされた", ["price", "communication"]),
     ("finance", "The policy excludes everything", ["products"]),
     ("finance", "Wish they offered a joint savings account", ["products"]),

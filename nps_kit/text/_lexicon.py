@@ -275,7 +275,7 @@ EN_CUES: dict[str, float] = {
         thin undocumented nonexistent rough shady sketchy drowning canned queue queued excessive
         queuing queueing hiccup hiccups endless afterthought
         relentless invalid peeling peeled fraying frayed wobbly wonky rusted rusting incident
-        incidents drops dropped dropping fluff
+        incidents drops dropped dropping fluff rushed
         """.split(),
         -1.0,
     ),
@@ -328,6 +328,7 @@ EN_PHRASES: dict[str, float] = {
     r"(drop|drops|dropped|dropping) (it |them |the \w+ |my \w+ )?(off|at|in|into|round|by)\b": 0.0,
     r"(hard|difficult|impossible|a nightmare|tricky|confusing) to (understand|follow|read)": -1.0,
     r"easy to (understand|follow|read)|(get|gets|got|getting) (it|things|everything) right|"
+    r"kn(ow|ows|ew) (\w+ ){0,3}inside out|"
     r"(does|do|did) the job|helped (me|us)\b|"
     r"no[- ]quibbles?": 1.0,
     r"(tells?|told|telling|says?|said|saying) (me |us )?(something|things|\w+ things) different|"
@@ -360,13 +361,16 @@ EN_PHRASES: dict[str, float] = {
     r"(the same|flat|unchanged)": 1.0,
     # No experience yet, or no objection: no judgement.
     r"(haven'?t|have not|never|not yet) (needed|had) to (claim|use|call|contact|ring|phone)|"
-    r"(don'?t|do not|wouldn'?t|would not) mind|(can'?t|cannot|can not) (comment|say|judge)": 0.0,
+    r"(don'?t|do not|wouldn'?t|would not) mind|(can'?t|cannot|can not) (comment|say|judge)|"
+    r"(i|we) (was |were |am |are |'m |'re )?running late|welcome (e-?mails?|packs?|letters?|calls?|"
+    r"messages?|screens?|bonus|offers?|gifts?)": 0.0,
     r"(you'?re|you are|we'?re|we are|we were|i was|left (us|me)|leaves (us|me)) on (your|our|my) "
     r"own|(were|was|been|we'?re) promised|"
     r"(looks?|feels?|seems?) like (it'?s |it was )?(from|built in|designed in|made in) "
     r"(the )?(19|20)\d\ds?|(is|are|it'?s|they'?re) from (the )?(19|20)\d\ds?|"
     r"(time|times|timed|timing) out|(more|too many|extra) clicks|costs? a fortune|"
-    r"with (only |just )?(a day'?s|a week'?s|\d+ days'?|two days'?|a few days'?) notice": -1.0,
+    r"(with )?(only |just )?(a day'?s|a week'?s|\d+ days'?|two days'?|a few days'?) notice|"
+    r"(still|says?|said|are|is|marked|listed as) ['‘\"“]?coming soon": -1.0,
     # How long something took: a complaint unless it is said to be short.
     r"(took|takes|taking|waited|waiting|wait) (\w+ ){0,2}(well |way )?(over |more than |nearly |"
     r"almost |about |around |at least |a good |a whole |the whole |all )?(an?|one|two|three|"
