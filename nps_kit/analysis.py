@@ -103,6 +103,9 @@ class QuestionResult:
         Text questions only: theme tags per response (NA without a comment) and the phrases
         typical of detractors' and of promoters' comments, each with a count and an example
         (:func:`nps_kit.text.segment_phrases`).
+    polarity
+        Text questions only: each response's polarity per theme in this question's answer
+        (:func:`nps_kit.text.tag_polarity`), which decides the comments quoted under a theme.
     commenters
         Text questions only: respondents with a valid score and a non-blank answer, the
         denominator of the theme shares in ``table``.
@@ -113,6 +116,7 @@ class QuestionResult:
     tags: pd.DataFrame | None = None
     phrases: pd.DataFrame | None = None
     commenters: int = 0
+    polarity: pd.DataFrame | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -129,9 +133,8 @@ class FollowupAnalysis:
         Key-driver table (``key_drivers``), or ``None``.
     themes
         Theme impact over all text answers of a respondent (a theme counts once per
-        respondent), or ``None`` without text questions; with ``detractors`` (this theme's
-        detractors: the n of ``nps_gain``) and ``small_sample`` (fewer than ``min_n``
-        mentions).
+        respondent), or ``None`` without text questions; with ``small_sample`` (fewer than
+        ``min_n`` mentions).
     stance
         Share of each segment's commenters praising and complaining about each theme
         (:func:`nps_kit.text.theme_stance`, all text answers combined), or ``None``.
@@ -253,19 +256,28 @@ def analyse_followups(
             # Non-commenters get NA tags: theme_impact then reads shares among commenters and
             # NPS gains against every valid respondent of the period.
             tags = tag_themes(texts, book).astype("boolean").where(answered)
+            question_polarity = tag_polarity(texts, book)
             impact = _flag_small(
-                theme_impact(data, tags, lang=lang, level=level, book=book, weight=weight),
-                data,
-                tags,
+                theme_impact(
+                    data,
+                    tags,
+                    polarity=question_polarity,
+                    lang=lang,
+                    level=level,
+                    book=book,
+                    weight=weight,
+                ),
                 min_n,
             )
-            polarities.append(tag_polarity(texts, book))
+            polarities.append(question_polarity)
             seg = data["segment"]
             phrases = segment_phrases(texts, seg)
             # Commenters as in the theme table: a comment *and* a valid score, so that the
             # count shown above the table is the denominator of its shares.
             commenters = int((answered & seg.notna()).sum())
-            results.append(QuestionResult(q, impact, tags, phrases, commenters))
+            results.append(
+                QuestionResult(q, impact, tags, phrases, commenters, polarity=question_polarity)
+            )
             present = tags.fillna(False).astype(bool)
             all_tags = present if all_tags is None else (all_tags | present)
     rating_columns = {q.column: q.label for q in parsed if q.type == "rating"}
@@ -281,13 +293,19 @@ def analyse_followups(
     if all_tags is not None:
         commented = _any_text(data, parsed)
         all_tags = all_tags.astype("boolean").where(commented)
+        polarity = merge_polarity(polarities)
         themes = _flag_small(
-            theme_impact(data, all_tags, lang=lang, level=level, book=book, weight=weight),
-            data,
-            all_tags,
+            theme_impact(
+                data,
+                all_tags,
+                polarity=polarity,
+                lang=lang,
+                level=level,
+                book=book,
+                weight=weight,
+            ),
             min_n,
         )
-        polarity = merge_polarity(polarities)
         stance = theme_stance(data, polarity, commented=commented, lang=lang, book=book)
     current = nps(data, weight=weight, level=level, min_n=min_n)
     previous_rows = unit.rows(shift_period(unit.period, -1))
@@ -317,19 +335,11 @@ def analyse_followups(
     )
 
 
-def _flag_small(
-    impact: pd.DataFrame, data: pd.DataFrame, tags: pd.DataFrame, min_n: int
-) -> pd.DataFrame:
-    """Add ``detractors`` (the n of ``nps_gain``) and ``small_sample`` to a theme table."""
+def _flag_small(impact: pd.DataFrame, min_n: int) -> pd.DataFrame:
+    """Add ``small_sample`` (fewer than ``min_n`` mentions) to a theme table."""
     if impact.empty:
         return impact
-    seg = data["segment"].reindex(tags.index)
-    present = tags.fillna(False).astype(bool)
-    counts = present[(seg == "detractor").fillna(False).to_numpy(dtype=bool)].sum()
-    return impact.assign(
-        detractors=impact["theme"].map(counts).fillna(0).astype(int),
-        small_sample=impact["mentions"].lt(min_n),
-    )
+    return impact.assign(small_sample=impact["mentions"].lt(min_n))
 
 
 def _rating_scale(questions: Sequence[Question]) -> tuple[float, float] | None:

@@ -11,6 +11,7 @@ from typing import Literal
 __all__ = [
     "LANGUAGES",
     "Language",
+    "impact_n_text",
     "impact_text",
     "interval_label",
     "label",
@@ -264,8 +265,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Voices of {segment}",
     },
     "sections.theme_voices": {
-        "ja": "「{theme}」に関する批判者の声",
-        "en": "Detractors on “{theme}”",
+        "ja": "「{theme}」に関する批判者の不満・要望",
+        "en": "Detractors' complaints and requests on “{theme}”",
+    },
+    "sections.mention_share_detractors": {
+        "ja": "批判者の言及率（%）",
+        "en": "Mention share among detractors (%)",
     },
     "sections.no_detractors": {
         "ja": "連絡を希望した批判者はいません。",
@@ -672,7 +677,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "このテーマの批判者が中立者になった場合のNPS改善幅",
         "en": "NPS points gained if this theme's detractors became passives",
     },
-    "impact_n": {"ja": "このテーマの批判者（人）", "en": "This theme's detractors (n)"},
+    "impact_n": {
+        "ja": "このテーマの批判者（不満・要望、人数）",
+        "en": "This theme's detractors (complain or ask to improve, n)",
+    },
+    "impact_n_count": {
+        "ja": "不満・要望のある批判者{n}人",
+        "en": "{n} complaining detractors",
+    },
     "nps_commenters_with": {
         "ja": "言及したコメント回答者のNPS",
         "en": "NPS among commenters mentioning it",
@@ -886,30 +898,48 @@ def points(value: float | None, lang: Language, *, signed: bool = False, digits:
     return f"{text}ポイント" if lang == "ja" else f"{text} pts"
 
 
+def impact_n_text(detractors: int, lang: Language) -> str:
+    """Say how many detractors the theme impact metric counts: this theme's detractors.
+
+    The one wording of the metric's n (``detractors`` of :func:`nps_kit.text.theme_impact`:
+    the detractors who complain about the theme or ask for it to be improved), shared by
+    :func:`impact_text` and the theme chart, e.g. ``不満・要望のある批判者12人``.
+
+    Parameters
+    ----------
+    detractors
+        This theme's detractors.
+    lang
+        ``"ja"`` or ``"en"``.
+    """
+    return t("impact_n_count", lang, n=f"{detractors:,}")
+
+
 def impact_text(gain: float | None, detractors: int | None, lang: Language) -> str:
     """Say the NPS points gained if this theme's detractors became passives, with its n.
 
     The one wording of the theme impact metric (``nps_gain`` of
     :func:`nps_kit.text.theme_impact`), shared by the strategy cards and the e-mail, e.g.
-    ``…中立者になった場合のNPS改善幅（自由回答全体）：+4.3ポイント（批判者12人）``. It is computed
-    over all of a respondent's open answers together, so it says so: the theme table of one
-    question, computed over that question's answers, may show a different figure.
+    ``…中立者になった場合のNPS改善幅（自由回答全体）：+4.3ポイント（不満・要望のある批判者12人）``.
+    It is computed over all of a respondent's open answers together, so it says so: the theme
+    table of one question, computed over that question's answers, may show a different figure.
 
     Parameters
     ----------
     gain
         The metric in NPS points; ``None`` or NaN shows an em dash.
     detractors
-        Detractors mentioning the theme (the metric's n); ``None`` leaves it out.
+        This theme's detractors, who complain about it or ask to improve it (the metric's n,
+        :func:`impact_n_text`); ``None`` leaves it out.
     lang
         ``"ja"`` or ``"en"``.
     """
     value = points(gain, lang, signed=True)
     # Over every open answer of a respondent: a question's own theme table may differ.
     if lang == "ja":
-        n = "" if detractors is None else f"（批判者{detractors:,}人）"
+        n = "" if detractors is None else f"（{impact_n_text(detractors, lang)}）"
         return f"{label('impact', lang)}（自由回答全体）：{value}{n}"
-    n = "" if detractors is None else f" ({detractors:,} detractors)"
+    n = "" if detractors is None else f" ({impact_n_text(detractors, lang)})"
     return f"{label('impact', lang)} (all open answers): {value}{n}"
 
 

@@ -52,6 +52,7 @@ from nps_kit.summary import (
 )
 from nps_kit.summary import UnreadableDates as UnreadableDatesSummary
 from nps_kit.text.discovery import text_quality
+from nps_kit.text.stance import stance_mask
 from nps_kit.text.themes import ThemeBook, representative_comments
 from nps_kit.text.tokens import answered
 from nps_kit.unit import (
@@ -612,7 +613,7 @@ def _text_question(
                     "detractors": label("impact_n", lang),
                     "nps_with": label("nps_commenters_with", lang),
                     "nps_without": label("nps_commenters_without", lang),
-                    "share_detractors": _w("share_detractors", lang),
+                    "share_detractors": _w("mention_share_detractors", lang),
                 },
                 formats={
                     "share_detractors": ".1f",
@@ -642,9 +643,12 @@ def _text_question(
                 HTML(f"<h4>{_escape(_w('voices', lang, segment=label(segment, lang)))}</h4>")
             )
             parts.append(report.comments(picked, lang=lang))
-    if result.tags is not None and len(impact):
-        for theme in impact.loc[impact["mentions"] > 0, "theme"].head(3):
-            hit = result.tags[theme].fillna(False).astype(bool) & (seg == "detractor")
+    if result.polarity is not None and len(impact):
+        # Quoted under a theme: detractors who complain about it or ask to improve it, the
+        # people the gain counts (a detractor praising the theme is not one of its voices).
+        complains = stance_mask(result.polarity, "complaint")
+        for theme in impact.loc[impact["detractors"] > 0, "theme"].head(3):
+            hit = complains[theme] & (seg == "detractor").fillna(False).astype(bool)
             picked = representative_comments(texts[hit], k=2)
             if picked:
                 name = impact.loc[impact["theme"] == theme, "label"].iloc[0]

@@ -7,7 +7,8 @@ data, and attaches the evidence to each one. Every card agrees with its evidence
 
 * detractors: actions for the themes the largest share of commenting detractors complain about
   or ask to be improved (negative or mixed mentions), with the NPS points gained if this theme's
-  detractors became passives; then the general detractor action;
+  detractors (those same complaining detractors) became passives and their number, both read
+  from the theme-impact table; then the general detractor action;
 * passives: "fix first" key drivers (the levers that lift a 7–8 to a 9–10), then the themes
   passives complain about or ask to be improved, then the general passive action;
 * promoters: actions for the themes promoters praise (positive or mixed mentions, more praise
@@ -90,7 +91,7 @@ class Recommendation:
     priority: int
 
 
-_THEME_COLUMNS = ("theme", "nps_gain")
+_THEME_COLUMNS = ("theme", "nps_gain", "detractors")
 _STANCE_COLUMNS = (
     "theme",
     "label",
@@ -135,9 +136,9 @@ def segment_strategies(
         than they complain about; detractor and passive cards from themes the segment
         complains about (or asks to be improved) more than it praises.
     themes
-        Theme-impact table (:func:`nps_kit.text.theme_impact`; ``theme`` and ``nps_gain``
-        are read), or ``None``; adds the NPS points gained if this theme's detractors became
-        passives to the detractor cards.
+        Theme-impact table (:func:`nps_kit.text.theme_impact`; ``theme``, ``nps_gain`` and
+        its n ``detractors`` are read), or ``None``; adds the NPS points gained if this theme's
+        detractors became passives, with their number, to the detractor cards.
     drivers
         Table from :func:`nps_kit.drivers.key_drivers`, or ``None``; attributes in the
         ``fix_first`` quadrant whose column maps to a playbook driver are recommended to
@@ -173,7 +174,12 @@ def segment_strategies(
     stance_table = _require(stance, _STANCE_COLUMNS, "stance")
     theme_table = _require(themes, _THEME_COLUMNS, "themes")
     driver_table = _require(drivers, _DRIVER_COLUMNS, "drivers")
-    gains = dict(zip(theme_table["theme"].astype(str), theme_table["nps_gain"], strict=True))
+    gains = {
+        str(theme): (gain, n)
+        for theme, gain, n in zip(
+            theme_table["theme"], theme_table["nps_gain"], theme_table["detractors"], strict=True
+        )
+    }
     out: list[Recommendation] = []
     for seg in SEGMENTS:
         count = now[f"{seg}s"]
@@ -267,7 +273,7 @@ def _no_data(seg: Segment, now: dict[str, float | None], lang: Language) -> Reco
 
 def _theme_items(
     table: pd.DataFrame,
-    gains: Mapping[str, object],
+    gains: Mapping[str, tuple[object, object]],
     seg: Segment,
     book: Playbook,
     lang: Language,
@@ -285,10 +291,6 @@ def _theme_items(
     keep = count.ge(min_mentions) & count.gt(other)
     ranked = rows[keep].assign(share_in_segment=pd.to_numeric(rows[share], errors="coerce"))
     ranked = ranked.sort_values("share_in_segment", ascending=False, kind="stable")
-    detractors = table[table["segment"].astype(str) == "detractor"]
-    mentions_by_detractors = dict(
-        zip(detractors["theme"].astype(str), detractors["mentions"], strict=True)
-    )
     name = _seg_label(seg, lang)
     items: list[tuple[str, str, str]] = []
     for row in ranked.itertuples(index=False):
@@ -304,11 +306,13 @@ def _theme_items(
         else:
             said = "praise" if seg == "promoter" else "complain about or ask to improve"
             evidence = f"{pct} of {name} who commented ({n}) {said} “{row.label}”"
-        gain = _number(gains.get(theme))
-        if seg == "detractor" and gain is not None:
-            involved = mentions_by_detractors.get(theme)
-            count_n = None if involved is None else int(involved)
-            evidence += ("。" if lang == "ja" else "; ") + impact_text(gain, count_n, lang)
+        gain, involved = gains.get(theme, (None, None))
+        value = _number(gain)
+        if seg == "detractor" and value is not None:
+            count_n = _number(involved)
+            evidence += ("。" if lang == "ja" else "; ") + impact_text(
+                value, None if count_n is None else int(count_n), lang
+            )
         items.append((theme, actions[0].text(lang), evidence))
     return items
 

@@ -344,7 +344,8 @@ def test_recommendations_per_segment_with_evidence(analysis: FollowupAnalysis) -
     # metric counts the 3 detractors mentioning delivery among all 18 valid respondents.
     assert recs[0].evidence == (
         "コメントした批判者の43%（n=7）が「配送（スピード・破損）」に不満・要望。"
-        "このテーマの批判者が中立者になった場合のNPS改善幅（自由回答全体）：+16.7ポイント（批判者3人）"
+        "このテーマの批判者が中立者になった場合のNPS改善幅（自由回答全体）：+16.7ポイント"
+        "（不満・要望のある批判者3人）"
     )
     assert analysis.stance is not None
     delivery = analysis.stance.set_index(["theme", "segment"]).loc[("delivery", "promoter")]

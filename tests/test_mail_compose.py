@@ -264,7 +264,8 @@ def test_data_text_is_escaped(tmp_path: Path, charts: dict[str, bytes]) -> None:
     assert "配送遅延を事前に連絡する &amp; &lt;b&gt;謝罪&lt;/b&gt;" in html
     assert (  # plain text as written
         "1. 配送<script>alert('x')</script>："
-        "このテーマの批判者が中立者になった場合のNPS改善幅（自由回答全体）：+2.1ポイント（批判者11人）\r\n"
+        "このテーマの批判者が中立者になった場合のNPS改善幅（自由回答全体）：+2.1ポイント"
+        "（不満・要望のある批判者11人）\r\n"
     ) in text
 
 
@@ -279,7 +280,8 @@ def test_html_and_text_carry_the_same_facts(tmp_path: Path, charts: dict[str, by
         "95%信頼区間：−11.0ポイント〜+1.2ポイント",
         "回答数512件",
         "推奨者20.1% / 中立者54.9% / 批判者25.0%",
-        "価格：このテーマの批判者が中立者になった場合のNPS改善幅（自由回答全体）：+1.0ポイント（批判者5人）",
+        "価格：このテーマの批判者が中立者になった場合のNPS改善幅（自由回答全体）：+1.0ポイント"
+        "（不満・要望のある批判者5人）",
         # a summary from before the metric had its n: the number without it
         "サポート：このテーマの批判者が中立者になった場合のNPS改善幅（自由回答全体）：+0.8ポイント",
         "送料無料の条件を見直す",

@@ -123,9 +123,7 @@ def theme_table() -> pd.DataFrame:
             "theme": ["price", "delivery", "support"],
             "label": ["価格", "配送", "サポート"],
             "nps_gain": [2.1, 4.2, 1.5],
-            "share_promoters": [3.0, 5.0, 4.0],
-            "share_passives": [9.0, 8.0, 5.0],
-            "share_detractors": [20.0, 35.0, 15.0],
+            "detractors": [7, 14, 5],
         }
     )
 
@@ -551,9 +549,9 @@ def test_theme_impact_bars_sorted_by_gain() -> None:
     ax = drawn(plot.theme_impact(theme_table(), lang="ja"))
     assert [p.get_width() for p in ax.patches] == [4.2, 2.1, 1.5]
     assert tick_texts(ax) == [
-        "配送\n(批判者コメントの35%)",
-        "価格\n(批判者コメントの20%)",
-        "サポート\n(批判者コメントの15%)",
+        "配送\n(不満・要望のある批判者14人)",
+        "価格\n(不満・要望のある批判者7人)",
+        "サポート\n(不満・要望のある批判者5人)",
     ]
     assert ax.get_xlabel() == "ポイント"
     assert {"+4.2", "+2.1", "+1.5"} <= set(all_texts(ax))
@@ -562,7 +560,7 @@ def test_theme_impact_bars_sorted_by_gain() -> None:
 
 def test_theme_impact_english() -> None:
     ax = drawn(plot.theme_impact(theme_table(), lang="en"))
-    assert tick_texts(ax)[0] == "配送\n(35% of detractors' comments)"
+    assert tick_texts(ax)[0] == "配送\n(14 complaining detractors)"
     assert ax.get_xlabel() == "NPS points"
     assert ax.get_title(loc="left") == (
         "NPS points gained if this theme's detractors became passives"
@@ -969,9 +967,7 @@ def test_a_long_title_is_not_cut_in_the_saved_image() -> None:
             "theme": [f"t{i}" for i in range(8)],
             "label": [f"{x}\n(批判者コメントの33%)" for x in labels * 2 + labels[:2]],
             "nps_gain": [9.2, 4.2, 3.5, 3.0, 2.5, 2.5, 2.2, 1.7],
-            "share_promoters": [0.1] * 8,
-            "share_passives": [0.1] * 8,
-            "share_detractors": [0.33, 0.15, 0.13, 0.11, 0.09, 0.09, 0.08, 0.06],
+            "detractors": [46, 21, 18, 15, 12, 12, 11, 9],
         }
     )
     title = "このテーマの批判者が中立者になった場合のNPS改善幅"
@@ -1023,9 +1019,7 @@ def saas_theme_table(lang: str) -> pd.DataFrame:
             "theme": [f"t{i}" for i in range(8)],
             "label": names,
             "nps_gain": [16.2, 8.1, 8.1, 5.4, 5.4, 5.4, 0.0, 0.0],
-            "share_promoters": [3.0] * 8,
-            "share_passives": [5.0] * 8,
-            "share_detractors": [46.0, 23.0, 23.0, 15.0, 15.0, 15.0, 0.0, 0.0],
+            "detractors": [17, 9, 9, 6, 6, 6, 0, 0],
         }
     )
 

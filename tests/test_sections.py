@@ -415,7 +415,8 @@ def test_followups_show_every_question_in_order(ja: Report) -> None:
     assert "回答者10人がコメント" in shown.text
     assert "（無回答）" in shown.html  # A04 and A12 chose no feature
     assert "配送（スピード・破損）" in shown.html
-    assert "「配送（スピード・破損）」に関する批判者の声" in shown.html
+    # quoted under a theme: detractors who complain about it or ask to improve it
+    assert "「配送（スピード・破損）」に関する批判者の不満・要望" in shown.html
     assert shown.titles == [
         "このテーマの批判者が中立者になった場合のNPS改善幅",
         "推奨度への影響度と評価（重要度×満足度）",
@@ -424,7 +425,8 @@ def test_followups_show_every_question_in_order(ja: Report) -> None:
     # only, and flags its rows (all under min_n mentions) as a small sample.
     for header in (
         ">このテーマの批判者が中立者になった場合のNPS改善幅（ポイント）</th>",
-        ">このテーマの批判者（人）</th>",
+        ">このテーマの批判者（不満・要望、人数）</th>",
+        ">批判者の言及率（%）</th>",
         ">言及したコメント回答者のNPS</th>",
         ">言及しなかったコメント回答者のNPS</th>",
     ):

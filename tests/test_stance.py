@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nps_kit.analysis import analyse_followups
+from nps_kit.i18n import points
 from nps_kit.params import load_all, notebook_parameters, resolve_period
 from nps_kit.score import nps, segment
 from nps_kit.strategy import Recommendation, load_playbook, segment_strategies
@@ -86,12 +87,22 @@ def test_merge_polarity_combines_answers_of_one_respondent() -> None:
 
 
 def assert_cards_agree_with_evidence(
-    recs: list[Recommendation] | tuple[Recommendation, ...], stance: pd.DataFrame, min_mentions: int
+    recs: list[Recommendation] | tuple[Recommendation, ...],
+    stance: pd.DataFrame,
+    min_mentions: int,
+    impact: pd.DataFrame | None = None,
+    n_valid: float | None = None,
 ) -> None:
-    """No card points against its segment's stance, and no two cards cite the same evidence."""
+    """No card points against its segment's stance, and no two cards cite the same evidence.
+
+    With the theme-impact table, a detractor card's gain counts exactly the detractors whose
+    complaints the card quotes: its n is the stance's complaint count (never the mentions,
+    which include detractors praising the theme), and the gain is 100 × n / valid responses.
+    """
     evidence = [r.evidence for r in recs]
     assert len(evidence) == len(set(evidence)), evidence
     rows = stance.set_index(["theme", "segment"])
+    gains = None if impact is None else impact.set_index("theme")
     for r in recs:
         if r.source != "theme":
             continue
@@ -106,6 +117,19 @@ def assert_cards_agree_with_evidence(
             )
         assert count >= min_mentions and count > other, (r, row.to_dict())
         assert f"{pct:.0f}%" in r.evidence and f"n={row['commenters']:,}" in r.evidence
+        if r.segment == "detractor" and gains is not None:
+            complaining = int(row["complaint"])
+            assert gains.loc[r.key, "detractors"] == complaining, (r, row.to_dict())
+            said = re.search(
+                r"（不満・要望のある批判者(\d+)人）|\((\d+) complaining detractors\)", r.evidence
+            )
+            assert said is not None, r.evidence
+            assert int(said.group(1) or said.group(2)) == complaining, r.evidence
+            if n_valid is not None:  # unweighted: the gain is the complaint count's share
+                gain = gains.loc[r.key, "nps_gain"]
+                assert gain == pytest.approx(100 * complaining / n_valid), r
+            lang = "ja" if "コメントした" in r.evidence else "en"
+            assert points(gains.loc[r.key, "nps_gain"], lang, signed=True) in r.evidence
 
 
 polarity_values = st.sampled_from([None, "positive", "negative", "mixed", "neutral"])
@@ -130,7 +154,7 @@ def test_generated_cards_never_contradict_their_evidence(
     commented = pd.Series(True, index=data.index)
     stance = theme_stance(data, polarity, commented=commented, lang=lang)  # type: ignore[arg-type]
     tags = polarity.notna().astype("boolean")
-    impact = theme_impact(data, tags, lang=lang)  # type: ignore[arg-type]
+    impact = theme_impact(data, tags, polarity=polarity, lang=lang)  # type: ignore[arg-type]
     recs = segment_strategies(
         nps(data),
         stance=stance,
@@ -139,7 +163,47 @@ def test_generated_cards_never_contradict_their_evidence(
         lang=lang,  # type: ignore[arg-type]
         min_mentions=1,
     )
-    assert_cards_agree_with_evidence(recs, stance, 1)
+    assert_cards_agree_with_evidence(recs, stance, 1, impact, n_valid=len(data))
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_detractor_praising_a_theme_is_not_counted_in_its_gain(lang: str) -> None:
+    # The probe's case: "The broadband is fast but the billing is a mess": a detractor who
+    # mentions speed praises it. Of five detractors, three complain about delivery (one of
+    # them mixed) and a fourth only praises it.
+    data = pd.DataFrame({"nps_score": [0, 1, 2, 4, 6, 8, 10]})
+    data["segment"] = segment(data["nps_score"])
+    polarity = frame(
+        {
+            "delivery": ["negative", "negative", "mixed", "positive", None, "positive", None],
+            "price": [None, None, None, "negative", "negative", None, None],
+        }
+    )
+    commented = pd.Series(True, index=data.index)
+    stance = theme_stance(data, polarity, commented=commented, lang=lang)  # type: ignore[arg-type]
+    impact = theme_impact(
+        data,
+        polarity.notna().astype("boolean"),
+        polarity=polarity,
+        lang=lang,  # type: ignore[arg-type]
+    ).set_index("theme")
+    # 4 of 5 commenting detractors mention delivery (the mention share); 3 complain
+    assert impact.loc["delivery", "share_detractors"] == pytest.approx(80.0)
+    assert impact.loc["delivery", "detractors"] == 3
+    assert impact.loc["delivery", "nps_gain"] == pytest.approx(100 * 3 / 7)
+    recs = segment_strategies(
+        nps(data),
+        stance=stance,
+        themes=impact.reset_index(),
+        playbook=load_playbook(),
+        lang=lang,  # type: ignore[arg-type]
+        min_mentions=2,
+    )
+    card = next(r for r in recs if r.segment == "detractor" and r.key == "delivery")
+    assert "60%" in card.evidence  # the complaint share, 3 of 5, not the mention share 80%
+    said = "（不満・要望のある批判者3人）" if lang == "ja" else "(3 complaining detractors)"
+    assert said in card.evidence
+    assert_cards_agree_with_evidence(recs, stance, 2, impact.reset_index(), n_valid=7)
 
 
 @pytest.mark.parametrize("name", ["banking", "cloud", "ec", "insurance", "stores"])
@@ -167,4 +231,16 @@ def test_demo_units_cards_never_contradict_their_evidence(name: str) -> None:
     )
     assert analysis.stance is not None
     assert any(r.source == "theme" for r in analysis.recommendations)
-    assert_cards_agree_with_evidence(analysis.recommendations, analysis.stance, 3)
+    assert_cards_agree_with_evidence(
+        analysis.recommendations, analysis.stance, 3, analysis.themes, n_valid=nps(unit.current).n
+    )
+    # The demo's detractors do praise some themes they mention: the case the gain must skip.
+    assert analysis.themes is not None and analysis.polarity is not None
+    detractors = analysis.stance[analysis.stance["segment"] == "detractor"].set_index("theme")
+    assert (detractors["mentions"] > detractors["complaint"]).any()
+    assert (
+        analysis.themes.set_index("theme")["detractors"]
+        .reindex(detractors.index)
+        .eq(detractors["complaint"])
+        .all()
+    )

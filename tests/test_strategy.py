@@ -32,7 +32,9 @@ def themes() -> pd.DataFrame:
     return pd.DataFrame(
         {
             "theme": ["other", "delivery", "phone", "staff"],
-            "nps_gain": [3.0, 4.5, 2.0, 0.0],
+            # 20 respondents: the gain is 100 × the detractors complaining (the stance's) / 20
+            "nps_gain": [25.0, 15.0, 10.0, 0.0],
+            "detractors": [5, 3, 2, 0],
         }
     )
 
@@ -251,7 +253,7 @@ def test_recommendations_follow_the_segments_stance(
         evidence=(
             "50% of detractors who commented (n=6) complain about or ask to improve “Delivery”; "
             "NPS points gained if this theme's detractors became passives (all open answers): "
-            "+4.5 pts (4 detractors)"
+            "+15.0 pts (3 complaining detractors)"
         ),
         priority=1,
     )
@@ -288,7 +290,8 @@ def test_japanese_evidence_and_change_vs_previous(
     assert result[0].action == book.theme_actions("delivery", "detractor")[0].ja
     assert result[0].evidence == (
         "コメントした批判者の50%（n=6）が「Delivery」に不満・要望。"
-        "このテーマの批判者が中立者になった場合のNPS改善幅（自由回答全体）：+4.5ポイント（批判者4人）"
+        "このテーマの批判者が中立者になった場合のNPS改善幅（自由回答全体）：+15.0ポイント"
+        "（不満・要望のある批判者3人）"
     )
     assert result[2].evidence == "コメントした推奨者の50%（n=8）が「Staff」を評価"
     general = segment_strategies(
@@ -300,11 +303,12 @@ def test_japanese_evidence_and_change_vs_previous(
 
 def test_impact_text_is_the_one_wording_of_the_metric() -> None:
     assert impact_text(4.25, 12, "ja") == (
-        "このテーマの批判者が中立者になった場合のNPS改善幅（自由回答全体）：+4.2ポイント（批判者12人）"
+        "このテーマの批判者が中立者になった場合のNPS改善幅（自由回答全体）：+4.2ポイント"
+        "（不満・要望のある批判者12人）"
     )
     assert impact_text(4.25, 1234, "en") == (
         "NPS points gained if this theme's detractors became passives (all open answers): "
-        "+4.2 pts (1,234 detractors)"
+        "+4.2 pts (1,234 complaining detractors)"
     )
     assert impact_text(float("nan"), None, "en") == (
         "NPS points gained if this theme's detractors became passives (all open answers): —"
@@ -352,7 +356,7 @@ def test_bad_arguments(book: Playbook) -> None:
     assert str(caught.value) == "lang must be 'ja' or 'en', got 'fr'"
     with pytest.raises(ValueError) as caught:
         segment_strategies(nps(scores(1, 1, 1)), themes=pd.DataFrame({"theme": []}), playbook=book)
-    assert str(caught.value) == "themes table lacks column(s) nps_gain"
+    assert str(caught.value) == "themes table lacks column(s) nps_gain, detractors"
     with pytest.raises(ValueError) as caught:
         segment_strategies(
             nps(scores(1, 1, 1)), stance=pd.DataFrame({"theme": [], "label": []}), playbook=book

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from nps_kit.errors import ConfigError, DataError
 from nps_kit.score import nps
 from nps_kit.text._match import Scanner, leading_literals, required_literals, skipping
+from nps_kit.text.sentiment import tag_polarity
 from nps_kit.text.themes import (
     Theme,
     ThemeBook,
@@ -238,7 +239,7 @@ def test_not_a_mapping(tmp_path: Path) -> None:
 def test_theme_impact_numbers(book: ThemeBook) -> None:
     data = pd.DataFrame(
         {
-            "nps_score": pd.array([0, 3, 9, 10, 7, None, 5, 8], dtype="Int64"),
+            "nps_score": pd.array([0, 3, 9, 10, 7, None, 5, 8, 4], dtype="Int64"),
             "comment": [
                 "配送が遅い",  # detractor, delivery
                 "The delivery was late and too expensive",  # detractor, delivery + price
@@ -248,12 +249,16 @@ def test_theme_impact_numbers(book: ThemeBook) -> None:
                 "配送",  # no score: ignored
                 "値段が高い",  # detractor, price
                 "特になし",  # passive, no theme
+                # a detractor who praises delivery and complains about the price
+                "Delivery was quick but the price is a rip-off",
             ],
         },
-        index=[f"r{i}" for i in range(8)],
+        index=[f"r{i}" for i in range(9)],
     )
     tags = tag_themes(data["comment"], book)
-    table = theme_impact(data, tags, book=book, lang="en")
+    polarity = tag_polarity(data["comment"], book)
+    assert polarity.loc["r8", ["delivery", "price"]].tolist() == ["positive", "negative"]
+    table = theme_impact(data, tags, polarity=polarity, book=book, lang="en")
     assert list(table.columns) == [
         "theme",
         "label",
@@ -269,27 +274,32 @@ def test_theme_impact_numbers(book: ThemeBook) -> None:
         "ci_without_low",
         "ci_without_high",
         "nps_gain",
+        "detractors",
     ]
-    assert table["theme"].tolist()[:2] == ["delivery", "price"]  # tie on gain: more mentions first
+    assert table["theme"].tolist()[:2] == ["price", "delivery"]
     delivery = table.set_index("theme").loc["delivery"]
     assert delivery["label"] == "Delivery speed and damage"
-    assert delivery["mentions"] == 3
-    assert delivery["share"] == pytest.approx(100 * 3 / 6)  # 6 commenters with a valid score
+    assert delivery["mentions"] == 4
+    assert delivery["share"] == pytest.approx(100 * 4 / 7)  # 7 commenters with a valid score
     assert delivery["share_promoters"] == pytest.approx(100 * 1 / 2)
     assert delivery["share_passives"] == pytest.approx(0.0)
-    assert delivery["share_detractors"] == pytest.approx(100 * 2 / 3)
-    with_ = nps(pd.DataFrame({"nps_score": [0, 3, 9]}))
+    # the mention share counts the detractor who praises delivery …
+    assert delivery["share_detractors"] == pytest.approx(100 * 3 / 4)
+    with_ = nps(pd.DataFrame({"nps_score": [0, 3, 9, 4]}))
     without = nps(pd.DataFrame({"nps_score": [10, 5, 8]}))
     assert delivery["nps_with"] == pytest.approx(with_.nps)
     assert delivery["ci_with_low"] == pytest.approx(with_.ci_low)
     assert delivery["ci_with_high"] == pytest.approx(with_.ci_high)
     assert delivery["nps_without"] == pytest.approx(without.nps)
     assert delivery["ci_without_low"] == pytest.approx(without.ci_low)
-    # 2 detractors mention delivery among 7 valid respondents
-    assert delivery["nps_gain"] == pytest.approx(100 * 2 / 7)
+    # … the gain does not: 2 of the 3 detractors mentioning delivery complain about it, among
+    # 8 valid respondents
+    assert delivery["nps_gain"] == pytest.approx(100 * 2 / 8)
+    assert delivery["detractors"] == 2
     price = table.set_index("theme").loc["price"]
-    assert price["nps_gain"] == pytest.approx(100 * 2 / 7)
-    assert price["mentions"] == 3
+    assert price["nps_gain"] == pytest.approx(100 * 3 / 8)
+    assert price["detractors"] == 3
+    assert price["mentions"] == 4
     unmentioned = table.set_index("theme").loc["chat"]
     assert unmentioned["mentions"] == 0
     assert np.isnan(unmentioned["nps_with"])
@@ -299,7 +309,8 @@ def test_theme_impact_numbers(book: ThemeBook) -> None:
 def test_theme_impact_unknown_score_column(book: ThemeBook) -> None:
     data = pd.DataFrame({"score": [1, 2]})
     with pytest.raises(DataError) as info:
-        theme_impact(data, tag_themes(pd.Series(["a", "b"]), book), book=book)
+        texts = pd.Series(["a", "b"])
+        theme_impact(data, tag_themes(texts, book), polarity=tag_polarity(texts, book), book=book)
     assert str(info.value) == ("no column 'nps_score'; columns: 'score'. Did you mean 'score'?")
 
 

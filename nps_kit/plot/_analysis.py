@@ -13,7 +13,7 @@ from matplotlib.patches import Patch
 from matplotlib.transforms import Bbox
 
 from nps_kit.drivers import QUADRANTS, quadrant_label
-from nps_kit.i18n import Language, label, t
+from nps_kit.i18n import Language, impact_n_text, label, t
 from nps_kit.plot._axes import new_axes, no_data, row_labels, top_legend, zero_line
 from nps_kit.plot._base import (
     NEUTRAL_COLOR,
@@ -292,10 +292,9 @@ def theme_impact(
     Parameters
     ----------
     table
-        One row per theme: ``theme`` (id), ``label`` (display name), ``nps_gain`` (points),
-        ``share_promoters``, ``share_passives`` and ``share_detractors`` (percent of each
-        segment's commenters mentioning the theme; the detractor share is written under the
-        label), as from :func:`nps_kit.themes.theme_impact`.
+        One row per theme: ``theme`` (id), ``label`` (display name), ``nps_gain`` (points) and
+        ``detractors`` (its n, this theme's detractors: written under the label in the words of
+        :func:`nps_kit.i18n.impact_n_text`), as from :func:`nps_kit.text.theme_impact`.
     ax
         Axes to draw on; ``None`` creates a figure sized to the number of themes.
     lang
@@ -308,14 +307,7 @@ def theme_impact(
     matplotlib.axes.Axes
         The axes; one bar per theme (largest gain on top), bar width equal to ``nps_gain``.
     """
-    columns = [
-        "theme",
-        "label",
-        "nps_gain",
-        "share_promoters",
-        "share_passives",
-        "share_detractors",
-    ]
+    columns = ["theme", "label", "nps_gain", "detractors"]
     check_table(table, columns, func="theme_impact", lang=lang)
     title = title if title is not None else label("impact", lang)
     data = table.assign(_gain=floats(table["nps_gain"])).dropna(subset=["_gain"])
@@ -336,15 +328,11 @@ def theme_impact(
             va="center",
             fontsize=10,
         )
-    shares = floats(data["share_detractors"])
-    who = label("detractors", lang)
+    # Under each name the gain's n, in the words the strategy cards and the e-mail use.
+    counts = floats(data["detractors"])
     names = [
-        f"{name}\n({who}コメントの{share:.0f}%)"
-        if lang == "ja" and np.isfinite(share)
-        else f"{name}\n({share:.0f}% of {who.lower()}' comments)"
-        if np.isfinite(share)
-        else str(name)
-        for name, share in zip(data["label"], shares, strict=True)
+        f"{name}\n({impact_n_text(int(n), lang)})" if np.isfinite(n) else str(name)
+        for name, n in zip(data["label"], counts, strict=True)
     ]
     row_labels(ax, ys, names)
     ax.set_ylim(len(data) - 0.5, -0.6)

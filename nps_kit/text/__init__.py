@@ -32,7 +32,7 @@ from nps_kit.text.sentiment import (
     tag_polarity,
     theme_mentions,
 )
-from nps_kit.text.stance import merge_polarity, theme_stance
+from nps_kit.text.stance import merge_polarity, stance_mask, theme_stance
 from nps_kit.text.themes import (
     DEFAULT_THEME_IDS,
     Theme,
@@ -88,6 +88,7 @@ __all__ = [
     "redact_one",
     "representative_comments",
     "segment_phrases",
+    "stance_mask",
     "tag_polarity",
     "tag_themes",
     "theme_impact",

@@ -3,12 +3,15 @@
 :func:`theme_stance` turns the per-comment polarities of :func:`nps_kit.text.tag_polarity` into
 one row per theme and segment, the evidence that segment strategies quote. A *praise* is a
 ``positive`` or ``mixed`` mention, a *complaint* a ``negative`` (complaint or request) or
-``mixed`` one, so a mixed mention counts as both.
+``mixed`` one, so a mixed mention counts as both. :func:`stance_mask` is the one home of that
+rule: the stance table, the NPS points gained if a theme's detractors became passives
+(:func:`nps_kit.text.theme_impact`) and the comments a report quotes under a theme all read it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -17,7 +20,20 @@ from nps_kit.i18n import Language
 from nps_kit.text.sentiment import POLARITIES
 from nps_kit.text.themes import ThemeBook, load_themes
 
-__all__ = ["STANCE_COLUMNS", "merge_polarity", "theme_stance"]
+__all__ = [
+    "COMPLAINT",
+    "PRAISE",
+    "STANCE_COLUMNS",
+    "Stance",
+    "merge_polarity",
+    "stance_mask",
+    "theme_stance",
+]
+
+Stance = Literal["praise", "complaint"]
+#: Polarities that praise a theme, and that complain about it or ask for it to be improved.
+PRAISE: tuple[str, ...] = ("positive", "mixed")
+COMPLAINT: tuple[str, ...] = ("negative", "mixed")
 
 STANCE_COLUMNS: tuple[str, ...] = (
     "theme",
@@ -36,9 +52,36 @@ _SEGMENTS = ("detractor", "passive", "promoter")
 def _flags(polarity: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     values = polarity.astype("object").to_numpy(dtype=object)
     mention = pd.notna(values)
-    praise = np.isin(values, ("positive", "mixed"))
-    complaint = np.isin(values, ("negative", "mixed"))
-    return mention, praise, complaint
+    return mention, np.isin(values, PRAISE), np.isin(values, COMPLAINT)
+
+
+def stance_mask(polarity: pd.DataFrame, stance: Stance) -> pd.DataFrame:
+    """Say which respondents praise, or complain about, each theme.
+
+    Parameters
+    ----------
+    polarity
+        Output of :func:`nps_kit.text.tag_polarity` (or :func:`merge_polarity`).
+    stance
+        ``"praise"`` (a ``positive`` or ``mixed`` mention) or ``"complaint"`` (``negative``,
+        i.e. a complaint or a request, or ``mixed``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Same index and columns as ``polarity``, ``bool``: True where the respondent takes that
+        stance on the theme (False where the theme is not mentioned or there is no comment).
+
+    Raises
+    ------
+    ValueError
+        If ``stance`` is neither ``"praise"`` nor ``"complaint"``.
+    """
+    if stance not in ("praise", "complaint"):
+        raise ValueError(f"stance must be 'praise' or 'complaint', got {stance!r}")
+    _, praise, complaint = _flags(polarity)
+    flags = praise if stance == "praise" else complaint
+    return pd.DataFrame(flags, index=polarity.index, columns=polarity.columns)
 
 
 def merge_polarity(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:

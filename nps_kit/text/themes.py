@@ -309,6 +309,7 @@ def theme_impact(
     data: pd.DataFrame,
     tags: pd.DataFrame,
     *,
+    polarity: pd.DataFrame,
     score: str = "nps_score",
     lang: Language = "ja",
     level: float = 0.95,
@@ -318,6 +319,10 @@ def theme_impact(
     """Measure how much each theme matters for the NPS.
 
     *Commenters* are responses with a valid score and a comment (a non-missing row in ``tags``).
+    *This theme's detractors* are the commenting detractors who complain about the theme or ask
+    for it to be improved (a ``negative`` or ``mixed`` polarity,
+    :func:`nps_kit.text.stance_mask`); a detractor who only praises the theme ("fast, but the
+    billing is a mess") mentions it but is not one of them.
 
     Parameters
     ----------
@@ -325,6 +330,9 @@ def theme_impact(
         Responses with a 0–10 ``score`` column; its index must contain ``tags``' index.
     tags
         Output of :func:`tag_themes` for the comments of ``data`` (all or some rows).
+    polarity
+        Output of :func:`nps_kit.text.tag_polarity` (or :func:`nps_kit.text.merge_polarity`)
+        for the same comments: same index and columns as ``tags``.
     score
         Name of the score column.
     lang
@@ -341,19 +349,25 @@ def theme_impact(
     ------
     DataError
         If ``data`` has no column ``score``.
+    ValueError
+        If ``tags`` has index labels not in ``data``, or ``polarity`` differs from ``tags`` in
+        index or columns.
 
     Returns
     -------
     pandas.DataFrame
         One row per theme, sorted by ``nps_gain`` (largest first): ``theme``, ``label``,
         ``mentions`` (commenters mentioning it), ``share`` (percent of commenters),
-        ``share_promoters``, ``share_passives``, ``share_detractors`` (percent of each segment's
-        commenters), ``nps_with``, ``ci_with_low``, ``ci_with_high`` (NPS of commenters mentioning
-        it), ``nps_without``, ``ci_without_low``, ``ci_without_high`` (other commenters) and
-        ``nps_gain``: the NPS points the whole unit would gain if the theme's detractors became
-        passives (100 × detractors mentioning it / all valid respondents).
+        ``share_promoters``, ``share_passives``, ``share_detractors`` (mention shares: percent of
+        each segment's commenters mentioning it, whatever they say), ``nps_with``,
+        ``ci_with_low``, ``ci_with_high`` (NPS of commenters mentioning it), ``nps_without``,
+        ``ci_without_low``, ``ci_without_high`` (other commenters), ``nps_gain``: the NPS points
+        gained if this theme's detractors became passives (100 × this theme's detractors / all
+        valid respondents) and ``detractors``: how many they are (the n of ``nps_gain``, a
+        count even with weights).
     """
     from nps_kit.score import nps, segment
+    from nps_kit.text.stance import stance_mask  # stance reads the theme book from here
 
     for needed in (score, *([weight] if weight else [])):
         if needed not in data.columns:
@@ -361,6 +375,8 @@ def theme_impact(
     missing = tags.index.difference(data.index)
     if len(missing):
         raise ValueError(f"tags has {len(missing)} index labels not in data, e.g. {missing[0]!r}")
+    if not (polarity.index.equals(tags.index) and list(polarity.columns) == list(tags.columns)):
+        raise ValueError("polarity must have the index and columns of tags")
     book = load_themes() if book is None else book
     segments = segment(data[score])
     valid = segments.notna()
@@ -379,9 +395,13 @@ def theme_impact(
         name: float(fw[(seg == name).to_numpy()].sum())
         for name in ("promoter", "passive", "detractor")
     }
+    complains = stance_mask(polarity, "complaint").loc[frame.index].to_numpy(dtype=bool)
+    detractor = (seg == "detractor").to_numpy(dtype=bool)
     rows = []
-    for theme_id in tags.columns:
+    for j, theme_id in enumerate(tags.columns):
         hit = tags.loc[frame.index, theme_id].fillna(False).to_numpy(dtype=bool)
+        # This theme's detractors: those who complain about it or ask for it to be improved.
+        theirs = detractor & hit & complains[:, j]
         with_ = nps(frame[hit], score=score, level=level, weight=weight)
         without = nps(frame[~hit], score=score, level=level, weight=weight)
         shares = {
@@ -401,14 +421,15 @@ def theme_impact(
                 "nps_without": _opt(without.nps),
                 "ci_without_low": _opt(without.ci_low),
                 "ci_without_high": _opt(without.ci_high),
-                "nps_gain": _pct(with_.detractors, n_valid),
+                "nps_gain": _pct(float(fw[theirs].sum()), n_valid),
+                "detractors": int(theirs.sum()),
             }
         )
     # Named columns even without themes (a project whose themes.yaml has none yet).
     columns = ["theme", "label", "mentions", "share"]
     columns += [f"share_{name}s" for name in ("promoter", "passive", "detractor")]
     columns += ["nps_with", "ci_with_low", "ci_with_high", "nps_without", "ci_without_low"]
-    columns += ["ci_without_high", "nps_gain"]
+    columns += ["ci_without_high", "nps_gain", "detractors"]
     table = pd.DataFrame(rows, columns=columns)
     if table.empty:
         return table
