@@ -37,7 +37,15 @@ from nps_kit.followup import _scored, parse_ratings
 from nps_kit.i18n import Language, t
 from nps_kit.stats import kish_effective_n, z_critical
 
-__all__ = ["QUADRANTS", "Method", "Quadrant", "key_drivers", "quadrant_label", "relative_weights"]
+__all__ = [
+    "QUADRANTS",
+    "Method",
+    "Quadrant",
+    "classify",
+    "key_drivers",
+    "quadrant_label",
+    "relative_weights",
+]
 
 Method = Literal["relative_weights", "correlation"]
 Quadrant = Literal["fix_first", "keep_up", "lower_priority", "possible_overkill", "near_average"]
@@ -67,6 +75,10 @@ _COLUMNS = [
     "quadrant",
     "method",
     "r_squared",
+    "performance_margin",
+    "mean_importance",
+    "importance_margin",
+    "mean_performance",
 ]
 
 
@@ -119,8 +131,11 @@ def key_drivers(
         mean of the attributes, or the importance within :data:`IMPORTANCE_MARGIN` of the
         mean importance, so a hair's difference never earns a label; NA when the importance
         is undefined, e.g. a
-        constant rating), ``method`` (the method actually used)
-        and ``r_squared`` (R² of the listwise OLS fit for relative weights, else NaN).
+        constant rating), ``method`` (the method actually used),
+        ``r_squared`` (R² of the listwise OLS fit for relative weights, else NaN), and the
+        thresholds of the quadrants (:func:`classify`), which the chart draws:
+        ``performance_margin`` (the attribute's margin of error), ``mean_importance``,
+        ``importance_margin`` and ``mean_performance`` (the same on every row).
 
     Raises
     ------
@@ -184,11 +199,9 @@ def key_drivers(
         }
     )
     margin: pd.Series = z_critical(PERFORMANCE_LEVEL) * ratings.std() / np.sqrt(ratings.count())
-    table["quadrant"] = _quadrants(
-        table["importance"],
-        table["performance"],
-        performance_margin=pd.Series(margin.to_numpy(dtype=float), index=table.index).fillna(0.0),
-    )
+    table["performance_margin"] = np.nan_to_num(margin.to_numpy(dtype=float), nan=0.0)
+    table = _with_thresholds(table)
+    table["quadrant"] = classify(table)
     table["method"] = used
     table["r_squared"] = r_squared
     table = table.sort_values("importance", ascending=False, na_position="last", kind="stable")
@@ -275,21 +288,57 @@ def _pearson(x: pd.Series, y: pd.Series, w: pd.Series) -> float:
     return float(_correlation(pair, w[both].to_numpy(float))[0, 1])
 
 
-def _quadrants(
-    importance: pd.Series,
-    performance: pd.Series,
-    *,
-    performance_margin: float | pd.Series = 0.0,
-) -> pd.Series:
+def _with_thresholds(table: pd.DataFrame) -> pd.DataFrame:
+    """Add the means of importance and performance and the importance margin.
+
+    Means over the attributes with both known; the margin is :data:`IMPORTANCE_MARGIN` of the
+    mean importance.
+    """
+    known = table["importance"].notna() & table["performance"].notna()
+    mean_importance = float(table.loc[known, "importance"].mean()) if known.any() else np.nan
+    mean_performance = float(table.loc[known, "performance"].mean()) if known.any() else np.nan
+    return table.assign(
+        mean_importance=mean_importance,
+        importance_margin=IMPORTANCE_MARGIN * abs(mean_importance),
+        mean_performance=mean_performance,
+    )
+
+
+def classify(table: pd.DataFrame) -> pd.Series:
+    """Place each attribute in its quadrant: the one rule the table and the chart show.
+
+    An attribute is ``near_average`` when its mean rating is within its margin of error of
+    the attributes' mean rating or its importance within ``importance_margin`` of the mean
+    importance; otherwise importance ≥ the mean and a rating below the mean is ``fix_first``,
+    both at or above ``keep_up``, both below ``lower_priority`` and the rest
+    ``possible_overkill``. :func:`nps_kit.plot.driver_quadrant` draws these thresholds (mean
+    lines, the near-average band of importance, each rating's margin), so a point's place on
+    the chart says what the table says.
+
+    Parameters
+    ----------
+    table
+        ``importance``, ``performance``, ``performance_margin``, ``mean_importance``,
+        ``importance_margin`` and ``mean_performance`` per attribute, as from
+        :func:`key_drivers`.
+
+    Returns
+    -------
+    pandas.Series
+        A quadrant of :data:`QUADRANTS` per row (``string``); NA where importance or
+        performance is unknown.
+    """
+    importance = table["importance"].astype(float)
+    performance = table["performance"].astype(float)
     known = importance.notna() & performance.notna()
     if not known.any():
-        return pd.Series(pd.NA, index=importance.index, dtype="string")
-    mean_importance = importance[known].mean()
-    mean_performance = performance[known].mean()
+        return pd.Series(pd.NA, index=table.index, dtype="string")
+    mean_importance = table["mean_importance"].astype(float)
+    mean_performance = table["mean_performance"].astype(float)
     high_importance = importance >= mean_importance
     high_performance = performance >= mean_performance
-    near = ((performance - mean_performance).abs() <= performance_margin) | (
-        (importance - mean_importance).abs() <= IMPORTANCE_MARGIN * abs(mean_importance)
+    near = ((performance - mean_performance).abs() <= table["performance_margin"]) | (
+        (importance - mean_importance).abs() <= table["importance_margin"]
     )
     quadrant = np.select(
         [
@@ -301,4 +350,4 @@ def _quadrants(
         ["near_average", "fix_first", "keep_up", "lower_priority"],
         default="possible_overkill",
     )
-    return pd.Series(quadrant, index=importance.index, dtype="string").where(known)
+    return pd.Series(quadrant, index=table.index, dtype="string").where(known)

@@ -6,7 +6,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from nps_kit.drivers import QUADRANTS, _quadrants, key_drivers, quadrant_label, relative_weights
+from nps_kit.drivers import (
+    QUADRANTS,
+    _with_thresholds,
+    classify,
+    key_drivers,
+    quadrant_label,
+    relative_weights,
+)
 
 COLUMNS = {
     "rating_staff": "Staff",
@@ -114,6 +121,15 @@ def test_quadrants_follow_the_means_of_importance_and_performance() -> None:
             (False, True): "possible_overkill",
         }[(imp, perf)]
         assert row.quadrant == expected
+
+
+def _quadrants(
+    importance: pd.Series, performance: pd.Series, *, performance_margin: float = 0.0
+) -> pd.Series:
+    table = pd.DataFrame(
+        {"importance": importance, "performance": performance, "performance_margin": 0.0}
+    ).assign(performance_margin=performance_margin)
+    return classify(_with_thresholds(table))
 
 
 def test_quadrant_rule_on_explicit_values() -> None:

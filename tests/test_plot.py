@@ -22,6 +22,8 @@ from matplotlib.colors import to_hex
 from matplotlib.ft2font import FT2Font
 
 from nps_kit import plot
+from nps_kit.drivers import _with_thresholds, classify
+from nps_kit.plot import _base as plot_base
 from nps_kit.plot import _glyphs, _png
 
 PROMOTER, PASSIVE, DETRACTOR = (
@@ -96,15 +98,24 @@ def breakdown_table() -> pd.DataFrame:
 
 
 def quadrant_table() -> pd.DataFrame:
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "attribute": ["rating_staff", "rating_website", "rating_delivery", "rating_price"],
             "label": ["スタッフ", "ウェブサイト", "配送", "価格"],
             "importance": [0.42, 0.25, 0.51, 0.30],
             "performance": [4.1, 3.2, 3.0, 3.9],
-            "quadrant": ["keep_up", "lower_priority", "fix_first", "possible_overkill"],
+            "performance_margin": [0.1, 0.1, 0.1, 0.1],
         }
     )
+    table = _with_thresholds(table)
+    table["quadrant"] = classify(table)
+    assert table["quadrant"].tolist() == [
+        "keep_up",
+        "lower_priority",
+        "fix_first",
+        "possible_overkill",
+    ]
+    return table
 
 
 def words_table() -> pd.DataFrame:
@@ -519,6 +530,73 @@ def test_driver_quadrant_points_means_and_names(lang: str, names: list[str]) -> 
     assert {"スタッフ", "配送"} <= set(all_texts(ax))
 
 
+def sapporo_table() -> pd.DataFrame:
+    """The probe's hotel: three ratings a hair apart, all about average in the table."""
+    table = pd.DataFrame(
+        {
+            "attribute": ["staff", "room", "breakfast"],
+            "label": ["スタッフ", "客室", "朝食"],
+            "importance": [0.284, 0.283, 0.268],
+            "performance": [3.17, 3.22, 2.81],
+            "performance_margin": [0.30, 0.29, 0.31],
+        }
+    )
+    table = _with_thresholds(table)
+    table["quadrant"] = classify(table)
+    return table
+
+
+def quadrant_seen(ax: Axes) -> list[str]:
+    """Read each point's quadrant off the chart: its place against the drawn thresholds."""
+    (points,) = by_gid(ax, "drivers")
+    (mean_y,) = by_gid(ax, "mean-importance")
+    (mean_x,) = by_gid(ax, "mean-performance")
+    line_y, line_x = mean_y.get_ydata()[0], mean_x.get_xdata()[0]
+    bands = by_gid(ax, "near-average")
+    low, high = (bands[0].get_y(), bands[0].get_y() + bands[0].get_height()) if bands else (0, 0)
+    (bars,) = by_gid(ax, "margins")
+    seen = []
+    for (x, y), segment in zip(points.get_offsets(), bars.get_segments(), strict=True):
+        left, right = sorted(segment[:, 0])
+        if low <= y <= high or left <= line_x <= right:
+            seen.append("near_average")
+            continue
+        seen.append(
+            {
+                (True, False): "fix_first",
+                (True, True): "keep_up",
+                (False, False): "lower_priority",
+                (False, True): "possible_overkill",
+            }[(bool(y >= line_y), bool(x >= line_x))]
+        )
+    return seen
+
+
+@pytest.mark.parametrize("make", [quadrant_table, sapporo_table])
+def test_driver_chart_shows_the_tables_quadrants(make: Callable[[], pd.DataFrame]) -> None:
+    table = make()
+    ax = drawn(plot.driver_quadrant(table, lang="ja", scale=(1, 5)))
+    assert quadrant_seen(ax) == table["quadrant"].tolist()
+    (mean_y,) = by_gid(ax, "mean-importance")
+    assert mean_y.get_ydata()[0] == pytest.approx(table["mean_importance"].iloc[0])
+
+
+def test_ratings_a_hair_apart_look_about_average() -> None:
+    # The probe: importance 0.268–0.284 filled the y-axis (0.265–0.285), so staff and room sat
+    # in 強みを維持 and breakfast in 優先度低 while the table said 平均並み for all three.
+    table = sapporo_table()
+    assert table["quadrant"].tolist() == ["near_average"] * 3
+    ax = drawn(plot.driver_quadrant(table, lang="ja", scale=(1, 5)))
+    (band,) = by_gid(ax, "near-average")
+    low, high = ax.get_ylim()
+    assert low < band.get_y() and band.get_y() + band.get_height() < high
+    # the points' spread is a small part of the axis, smaller than the band
+    assert (0.284 - 0.268) < band.get_height() < (high - low) / 3
+    assert "平均並み" in [t.get_text() for t in by_gid(ax, "near-average-label")]
+    colours = {to_hex(c) for c in by_gid(ax, "drivers")[0].get_facecolors()}
+    assert colours == {to_hex(plot_base.NEUTRAL_COLOR)}
+
+
 # -- words ----------------------------------------------------------------------------------
 
 
@@ -832,9 +910,12 @@ def test_driver_labels_never_overlap_even_for_close_points(width: float) -> None
             "label": ["Website and app", "Delivery", "Staff", "Price", "Speed of support"],
             "importance": [0.110, 0.108, 0.06, 0.03, 0.09],
             "performance": [3.19, 3.18, 3.05, 3.30, 3.21],
-            "quadrant": ["near_average"] * 5,
+            "performance_margin": [0.3] * 5,
         }
     )
+    table = _with_thresholds(table)
+    table["quadrant"] = classify(table)
+    assert table["quadrant"].tolist() == ["near_average"] * 5
     fig, ax = plt.subplots(figsize=(width, 4.5), layout="constrained")
     plot.driver_quadrant(table, ax=ax, lang="en", scale=(1, 5))
     fit_to_width(fig)

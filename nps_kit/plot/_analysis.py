@@ -55,17 +55,25 @@ def driver_quadrant(
     scale: tuple[float, float] | None = None,
     title: str | None = None,
 ) -> Axes:
-    """Importance–performance scatter of the attributes, with quadrant lines at the means.
+    """Importance–performance scatter of the attributes, drawn with the table's thresholds.
+
+    The quadrant lines are the table's means, the shaded band is the importance within which
+    an attribute is "about average", and each point's horizontal bar its rating's margin of
+    error: the thresholds :func:`nps_kit.drivers.classify` uses, so a point lies clear of the
+    band with its bar clear of the vertical line exactly when the table gives it a quadrant.
+    The importance axis always shows the band with room around it, so points a hair apart do
+    not look far apart.
 
     Parameters
     ----------
     table
         One row per attribute: ``attribute`` (id), ``label`` (display name, written next to the
-        point), ``importance`` (y), ``performance`` (x) and ``quadrant`` (``fix_first``,
-        ``keep_up``, ``lower_priority``, ``possible_overkill`` or NA), as from
-        :func:`nps_kit.drivers.key_drivers`. The point colour follows ``quadrant``: fix first in
-        the detractor colour, keep up in the promoter colour, the rest grey. Rows without
-        importance or performance are not drawn.
+        point), ``importance`` (y), ``performance`` (x), ``quadrant`` (``fix_first``,
+        ``keep_up``, ``lower_priority``, ``possible_overkill``, ``near_average`` or NA) and the
+        thresholds ``performance_margin``, ``mean_importance``, ``importance_margin`` and
+        ``mean_performance``, as from :func:`nps_kit.drivers.key_drivers`. The point colour
+        follows ``quadrant``: fix first in the detractor colour, keep up in the promoter
+        colour, the rest grey. Rows without importance or performance are not drawn.
     ax
         Axes to draw on; ``None`` creates a report-sized figure.
     lang
@@ -81,9 +89,21 @@ def driver_quadrant(
     matplotlib.axes.Axes
         The axes; point labels (``gid="driver-label"``) are placed so they never overlap each
         other; points (``gid="drivers"``), mean lines (``gid="mean-importance"``,
-        ``"mean-performance"``) and the four quadrant names (``gid="quadrant"``).
+        ``"mean-performance"``), the near-average band (``gid="near-average"``, named by a
+        text of ``gid="near-average-label"``), the ratings' margins (``gid="margins"``) and
+        the four quadrant names (``gid="quadrant"``).
     """
-    columns = ["attribute", "label", "importance", "performance", "quadrant"]
+    columns = [
+        "attribute",
+        "label",
+        "importance",
+        "performance",
+        "quadrant",
+        "performance_margin",
+        "mean_importance",
+        "importance_margin",
+        "mean_performance",
+    ]
     check_table(table, columns, func="driver_quadrant", lang=lang)
     title = title if title is not None else t("plot_analysis.driver_title", lang)
     ax = new_axes(ax, height=4.5)
@@ -94,8 +114,31 @@ def driver_quadrant(
         return no_data(ax, lang=lang, title=title)
 
     x, y = data["_x"].to_numpy(), data["_y"].to_numpy()
+    margin = np.nan_to_num(floats(data["performance_margin"]), nan=0.0)
+    # The table's thresholds (one value on every row), not means of the drawn points.
+    mean_y = float(floats(data["mean_importance"])[0])
+    band = float(np.nan_to_num(floats(data["importance_margin"])[0], nan=0.0))
+    mean_x = float(floats(data["mean_performance"])[0])
     keys = [_quadrant_key(q) for q in data["quadrant"]]
     colors = [_QUADRANT_COLORS[k] if k else NEUTRAL_COLOR for k in keys]
+    if band > 0:
+        ax.axhspan(
+            mean_y - band, mean_y + band, color="#eeeeee", zorder=0, lw=0, gid="near-average"
+        )
+        ax.text(
+            0.5,
+            mean_y + band,
+            quadrant_label("near_average", lang),
+            transform=ax.get_yaxis_transform(),
+            ha="center",
+            va="bottom",
+            fontsize=10,
+            color="#777777",
+            gid="near-average-label",
+        )
+    bars = ax.errorbar(x, y, xerr=margin, fmt="none", ecolor="#bbbbbb", elinewidth=1.5, zorder=2)
+    for collection in bars.lines[2]:
+        collection.set_gid("margins")
     ax.scatter(x, y, s=80, c=colors, edgecolors="white", linewidths=1, zorder=3, gid="drivers")
     labels = [
         ax.annotate(
@@ -111,12 +154,8 @@ def driver_quadrant(
         for xi, yi, name in zip(x, y, data["label"], strict=True)
     ]
     ax.nps_kit_refit = lambda renderer: _place_labels(ax, labels, renderer)  # type: ignore[attr-defined]
-    ax.axhline(
-        float(y.mean()), color="#777777", linestyle=":", linewidth=1.2, gid="mean-importance"
-    )
-    ax.axvline(
-        float(x.mean()), color="#777777", linestyle=":", linewidth=1.2, gid="mean-performance"
-    )
+    ax.axhline(mean_y, color="#777777", linestyle=":", linewidth=1.2, gid="mean-importance")
+    ax.axvline(mean_x, color="#777777", linestyle=":", linewidth=1.2, gid="mean-performance")
     for key, (fx, fy, ha, va) in _CORNERS.items():
         ax.text(
             fx,
@@ -130,16 +169,21 @@ def driver_quadrant(
             alpha=0.85,
             gid="quadrant",
         )
-    # Room around the points so labels and corner names do not collide with them.
-    span = float(y.max() - y.min()) or max(abs(float(y.mean())), 1.0)
-    ax.set_ylim(float(y.min()) - 0.25 * span, float(y.max()) + 0.35 * span)
+    # The importance axis spans the points and at least three band widths either side of the
+    # mean, so that the band reads as "about average" and a hair's difference looks like one;
+    # then room around it for labels and corner names.
+    low_y = min(float(y.min()), mean_y - 3 * band)
+    high_y = max(float(y.max()), mean_y + 3 * band)
+    span = (high_y - low_y) or max(abs(mean_y), 1.0)
+    ax.set_ylim(low_y - 0.25 * span, high_y + 0.35 * span)
     if scale is not None:
         low, high = float(scale[0]), float(scale[1])
         ax.set_xlim(low - 0.05 * (high - low), high + 0.05 * (high - low))
         ax.set_xticks(np.arange(np.ceil(low), np.floor(high) + 1))
     else:
-        span = float(x.max() - x.min()) or max(abs(float(x.mean())), 1.0)
-        ax.set_xlim(float(x.min()) - 0.25 * span, float(x.max()) + 0.35 * span)
+        low_x, high_x = float((x - margin).min()), float((x + margin).max())
+        span = (high_x - low_x) or max(abs(mean_x), 1.0)
+        ax.set_xlim(low_x - 0.25 * span, high_x + 0.35 * span)
     ax.set_xlabel(t("plot_analysis.performance", lang))
     ax.set_ylabel(t("plot_analysis.importance", lang))
     ax.set_title(title, loc="left")
@@ -179,7 +223,9 @@ _OFFSETS = [
 def _place_labels(ax: Axes, labels: list[Any], renderer: RendererBase) -> None:
     """Move driver labels so that none overlaps another label, a corner name or another dot."""
     placed: list[Bbox] = [
-        t.get_window_extent(renderer) for t in ax.texts if t.get_gid() == "quadrant"
+        t.get_window_extent(renderer)
+        for t in ax.texts
+        if t.get_gid() in ("quadrant", "near-average-label")
     ]
     dots = [
         Bbox.from_bounds(x - 5, y - 5, 10, 10)
