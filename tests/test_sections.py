@@ -1047,3 +1047,28 @@ def test_what_moved_is_withheld_when_every_group_is_hidden(
     assert record["items"] == []
     assert "40代" not in movers.text and "50代" not in movers.text
     assert "どのグループも回答数が少なく匿名性のため示しません" in movers.text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_comments_quoted_under_a_theme_complain_about_it(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    # The probe: "The broadband is fast but the billing is a mess" was quoted under
+    # "Detractors on 'Quality'" although it praises quality. A14 (6) praises delivery.
+    praise = ("配送は早いけど、価格が高すぎる", "Delivery was quick but the price is a rip-off")
+    # Two detractors mention delivery: the old rule quoted both (up to two per theme).
+    comments = {"A09": ("配送が遅い", "Delivery was late"), "A14": praise}
+    unit = make_unit(tmp_path, lang, comments=comments)
+    analysis = analyse_followups(unit, QUESTIONS[lang][-1:])
+    (result,) = analysis.questions
+    assert result.polarity is not None
+    assert result.polarity.loc[unit.current["response_id"] == "A14", "delivery"].tolist() == [
+        "positive"
+    ]
+    shown = show(sections.followups, unit, analysis)
+    label = result.table.set_index("theme").loc["delivery", "label"]
+    heading = sections._escape(sections._w("theme_voices", lang, theme=label))
+    assert heading in shown.html
+    quoted = shown.html.split(heading, 1)[1].split("</ul>", 1)[0]
+    assert comments["A09"][lang == "en"] in quoted
+    assert praise[lang == "en"] not in quoted
