@@ -125,13 +125,14 @@ def driver_quadrant(
         ax.axhspan(
             mean_y - band, mean_y + band, color="#eeeeee", zorder=0, lw=0, gid="near-average"
         )
+        # Inside the band's top-left corner, so it names the band and never a point.
         ax.text(
-            0.5,
+            0.01,
             mean_y + band,
             quadrant_label("near_average", lang),
             transform=ax.get_yaxis_transform(),
-            ha="center",
-            va="bottom",
+            ha="left",
+            va="top",
             fontsize=10,
             color="#777777",
             gid="near-average-label",
