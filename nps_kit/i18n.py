@@ -269,7 +269,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Detractors' complaints and requests on “{theme}”",
     },
     "sections.mention_share_detractors": {
-        "ja": "批判者の言及率（%）",
+        "ja": "このテーマに触れた批判者の割合（%）",
         "en": "Mention share among detractors (%)",
     },
     "sections.no_detractors": {

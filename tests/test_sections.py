@@ -426,7 +426,7 @@ def test_followups_show_every_question_in_order(ja: Report) -> None:
     for header in (
         ">このテーマの批判者が中立者になった場合のNPS改善幅（ポイント）</th>",
         ">このテーマの批判者（不満・要望、人数）</th>",
-        ">批判者の言及率（%）</th>",
+        ">このテーマに触れた批判者の割合（%）</th>",
         ">言及したコメント回答者のNPS</th>",
         ">言及しなかったコメント回答者のNPS</th>",
     ):
