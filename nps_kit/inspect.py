@@ -76,6 +76,7 @@ _NAME_VALUE: Final = re.compile(
 _CONSENT_NAME: Final = re.compile(r"contact|consent|follow.?up|連絡|許可|同意|permission", re.I)
 _YES: Final = frozenset({"はい", "yes", "y", "true", "可", "同意する", "同意", "許可", "希望する"})
 _NO: Final = frozenset({"いいえ", "no", "n", "false", "不可", "同意しない", "希望しない"})
+_ONE_ZERO: Final = frozenset({"0", "1"})
 # Qualtrics' own columns: facts about the response, not answers to break the NPS down by.
 _QUALTRICS_META: Final = frozenset(
     {
@@ -450,13 +451,14 @@ def _classify(
         return personal[0], personal[1], None, None
     distinct = len(text)
     folded = set(text.str.casefold())
+    # Qualtrics names columns Q7: the question text says what it asks.
+    asks = _CONSENT_NAME.search(f"{name} {question or ''}") is not None
     if folded <= (_YES | _NO) and folded & _YES and folded & _NO:
-        # Qualtrics names columns Q7: the question text says what it asks.
-        asks = _CONSENT_NAME.search(f"{name} {question or ''}")
         kind: Kind = "consent" if asks else "categorical"
         return kind, "yes/no", None, None
-    if folded == {"0", "1"} and _CONSENT_NAME.search(f"{name} {question or ''}"):
-        # Typeform and others write a yes/no question as 1/0: not a 0–1 rating.
+    if folded == _ONE_ZERO and asks:
+        # Typeform and others export a yes/no question as 1/0: a question asking for
+        # permission to contact is consent, not a 0–5 rating with only 0 and 1 answered.
         return "consent", "yes/no (1/0)", None, None
     # A sample of distinct values first: most columns are plainly not dates.
     probe = _Answers(text.head(200), np.ones(min(distinct, 200), dtype="int64"))
@@ -481,6 +483,10 @@ def _classify(
     id_named = bool(_ID_NAME.search(name))
     looks_scored = not id_named and _scores(probe)[0] >= 0.5
     share, valid, low, high = _scores(answers) if looks_scored else (0.0, 0, 0, 0)
+    if share >= 0.9 and valid and distinct == 2 and high <= 7:
+        # Two answers are a choice between two options, never a rating: a 0–5 "scale" with
+        # only 0 and 1 answered would become the report's main rating scale.
+        return "categorical", "2 values", None, None
     if share >= 0.9 and valid:
         if high <= 5:
             return "rating", f"{min(low, 1)}–5", (min(low, 1), 5), None

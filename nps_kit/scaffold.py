@@ -359,6 +359,22 @@ def _attach_comment() -> list[str]:
     return lines
 
 
+def _main_scale(ratings: list[ColumnInfo]) -> tuple[int, int] | None:
+    """Return the scale most rating questions use.
+
+    A tie goes to the scale with more answers (fewer blanks: every column has the same rows),
+    then to the one asked first; never to whichever a set happens to yield first, which made
+    init's choice change from run to run.
+    """
+    scales: dict[tuple[int, int], tuple[int, int, int]] = {}
+    for order, info in enumerate(ratings):
+        if info.scale is None:
+            continue
+        questions, fewer_blanks, first = scales.get(info.scale, (0, 0, -order))
+        scales[info.scale] = (questions + 1, fewer_blanks - info.blanks, first)
+    return max(scales, key=lambda scale: scales[scale]) if scales else None
+
+
 def _question_lines(found: Inspection, *, skip: set[str]) -> list[str]:
     def entry(info: ColumnInfo, **extra: Any) -> str:
         parts = [f"column: {_quote(info.column)}"]
@@ -382,8 +398,7 @@ def _question_lines(found: Inspection, *, skip: set[str]) -> list[str]:
         lines.append("breakdowns: []")
     # The report compares ratings on one scale: the commonest scale's ratings are ratings,
     # any other rating question is summarised answer by answer.
-    scales = [c.scale for c in found.of_kind("rating") if c.column not in skip]
-    main = max(set(scales), key=scales.count) if scales else None
+    main = _main_scale([c for c in found.of_kind("rating") if c.column not in skip])
     questions = []
     for info in found.columns:
         if info.column in skip:

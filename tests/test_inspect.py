@@ -172,6 +172,28 @@ def test_japanese_answers_and_consent(tmp_path: Path) -> None:
     assert [c.kind for c in found.columns] == ["id", "date", "nps", "consent", "text"]
 
 
+@pytest.mark.parametrize(
+    ("header", "kind", "detail"),
+    [
+        ("Can we contact you about your feedback?", "consent", "yes/no (1/0)"),
+        ("連絡してもよろしいですか", "consent", "yes/no (1/0)"),
+        ("Did you use the app?", "categorical", "2 values"),
+    ],
+)
+def test_a_1_0_column_is_consent_or_a_choice_never_a_rating(
+    tmp_path: Path, header: str, kind: str, detail: str
+) -> None:
+    rows = "".join(f"2026-10-{i % 28 + 1:02d},{i % 11},{i % 2}\n" for i in range(40))
+    found = inspect_export(write_text(tmp_path / "t.csv", f"date,recommend,{header}\n" + rows))
+    assert (found.column(header).kind, found.column(header).detail) == (kind, detail)
+
+
+def test_two_answers_of_a_scale_are_not_a_rating(tmp_path: Path) -> None:
+    rows = "".join(f"2026-10-{i % 28 + 1:02d},{i % 11},{4 + i % 2}\n" for i in range(40))
+    found = inspect_export(write_text(tmp_path / "t.csv", "date,recommend,speed\n" + rows))
+    assert (found.column("speed").kind, found.column("speed").scale) == ("categorical", None)
+
+
 def _clinic(path: Path, dates: list[str], encoding: str, sep: str) -> Path:
     rows = [sep.join(["回答ID", "回答日", "医院名", "推奨度"])]
     rows += [

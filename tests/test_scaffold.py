@@ -306,6 +306,70 @@ def test_ratings_of_another_scale_become_categorical_questions(tmp_path: Path) -
     ]
 
 
+def _typeform_consent_export(tmp_path: Path) -> Path:
+    # Typeform exports "Can we contact you…?" as 1/0 next to a 1–5 rating: one question each.
+    header = (
+        "#,How likely are you to recommend us?,How would you rate the help you got?,"
+        "Can we contact you about your feedback?,Submitted At\n"
+    )
+    rows = "".join(
+        f"r{i},{i % 11},{'' if i % 4 == 0 else i % 5 + 1},{i % 2},2026-10-{i % 28 + 1:02d} 09:00\n"
+        for i in range(60)
+    )
+    return write_text(tmp_path / "typeform.csv", header + rows)
+
+
+def test_a_1_0_contact_question_is_consent_and_the_rating_stays_a_rating(tmp_path: Path) -> None:
+    project_from_export(tmp_path / "p", _typeform_consent_export(tmp_path))
+    defaults = yaml.safe_load(
+        (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    )
+    assert defaults["columns"]["contact"] == "Can we contact you about your feedback?"
+    assert [(q["column"], q["type"], q.get("scale")) for q in defaults["followups"]] == [
+        ("How would you rate the help you got?", "rating", [1, 5]),
+    ]
+
+
+def test_a_tie_between_scales_goes_to_the_scale_with_more_answers(tmp_path: Path) -> None:
+    # One 1–7 question answered by every respondent, one 1–5 question by a quarter: the
+    # 1–7 question is the rating, whichever order the columns come in.
+    for order in ([0, 1], [1, 0]):
+        columns = [("seven", lambda i: i % 7 + 1), ("five", lambda i: i % 5 + 1 if i % 4 else "")]
+        picked = [columns[k] for k in order]
+        header = "date,recommend," + ",".join(name for name, _ in picked) + "\n"
+        rows = "".join(
+            f"2026-10-{i % 28 + 1:02d},{i % 11}," + ",".join(str(f(i)) for _, f in picked) + "\n"
+            for i in range(40)
+        )
+        folder = tmp_path / f"p{order[0]}"
+        project_from_export(folder, write_text(tmp_path / f"t{order[0]}.csv", header + rows))
+        defaults = yaml.safe_load(
+            (folder / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+        )
+        types = {q["column"]: (q["type"], q.get("scale")) for q in defaults["followups"]}
+        assert types == {"seven": ("rating", [1, 7]), "five": ("categorical", None)}
+
+
+@pytest.mark.parametrize("seven_first", [True, False])
+def test_a_tie_between_equally_answered_scales_goes_to_the_first_asked(
+    tmp_path: Path, seven_first: bool
+) -> None:
+    seven, five = ("ease", lambda i: i % 7 + 1), ("speed", lambda i: i % 5 + 1)
+    first, second = (seven, five) if seven_first else (five, seven)
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d},{i % 11},{first[1](i)},{second[1](i)}\n" for i in range(40)
+    )
+    header = f"date,recommend,{first[0]},{second[0]}\n"
+    project_from_export(tmp_path / "p", write_text(tmp_path / "t.csv", header + rows))
+    defaults = yaml.safe_load(
+        (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    )
+    assert [(q["column"], q["type"]) for q in defaults["followups"]] == [
+        (first[0], "rating"),
+        (second[0], "categorical"),
+    ]
+
+
 def test_comments_name_every_attach_value_and_the_readme_every_pack(
     tmp_path: Path, repo_root: Path
 ) -> None:
