@@ -7,9 +7,11 @@ with a number) and returns them in order; a breakdown's ``order:`` in the parame
 
 Labelled answer scales are ordinal too: satisfaction ("Very satisfied" … "Very dissatisfied",
 「満足」…「不満」), agreement ("Strongly agree" …, 「そう思う」…「そう思わない」) and ease
-("Very easy" …, 「簡単」…「難しい」). :func:`labelled_scale` recognises them and gives each
-answer its point on the scale (1 = the most negative), so that ``nps-kit inspect`` calls such a
-question a rating and the report analyses it like a 1–5 rating.
+("Very easy" …, 「簡単」…「難しい」), with their middle answer in any of its usual wordings
+("Neutral", "Neither …", 「どちらでもない」, 「どちらともいえない」, 「普通」).
+:func:`labelled_scale` recognises them and gives each answer its point on the scale (1 = the
+most negative), so that ``nps-kit inspect`` calls such a question a rating and the report
+analyses it like a 1–5 rating.
 """
 
 from __future__ import annotations
@@ -41,37 +43,41 @@ def _key(label: str) -> tuple[float, int] | None:
 # Each family names its positive and negative answer; an answer is one of them with an optional
 # degree word before it, or a neutral answer. Degrees: 1 a little, 2 plain, 3 very.
 _EN_STRONG: Final = r"(?:very|extremely|completely|totally|strongly|highly|absolutely)"
-_EN_WEAK: Final = r"(?:somewhat|slightly|fairly|rather|mostly|moderately|a little|quite)"
+_EN_WEAK: Final = r"(?:somewhat|slightly|fairly|rather|mostly|moderately|a little|quite|tend to)"
 _JA_STRONG: Final = r"(?:非常に|とても|大変|たいへん|すごく|かなり|強く|全く|まったく|全然)"
-_JA_WEAK: Final = r"(?:やや|まあ|まあまあ|どちらかといえば|どちらかと言えば|少し|あまり)"
-_FAMILIES: Final[dict[str, tuple[str, str, str]]] = {
-    # family: (positive, negative, neutral), as regular expressions on the NFKC, case-folded
-    # answer without its trailing punctuation.
+_JA_WEAK: Final = r"(?:やや|まあ|まあまあ|どちらかといえば|どちらかと言えば|少し|あまり|ある程度)"
+_FAMILIES: Final[dict[str, tuple[str, str]]] = {
+    # family: (positive, negative), as regular expressions on the NFKC, case-folded answer
+    # without its trailing punctuation.
     "satisfaction": (
         r"satisfied|満足",
         r"dissatisfied|unsatisfied|not satisfied|不満|不満足|満足していない",
-        r"neutral|neither satisfied nor dissatisfied|neither dissatisfied nor satisfied",
     ),
     "agreement": (
-        r"agree|そう思う",
-        r"disagree|そう思わない|思わない",
-        r"neutral|neither agree nor disagree|neither disagree nor agree",
+        r"agree|そう思う|あてはまる|当てはまる",
+        r"disagree|そう思わない|思わない|あてはまらない|当てはまらない",
     ),
     "ease": (
         r"easy|簡単|易しい|やさしい",
         r"difficult|hard|難しい",
-        r"neutral|neither easy nor difficult|neither difficult nor easy",
     ),
 }
-_JA_NEUTRAL: Final = r"どちらともいえない|どちらとも言えない|どちらでもない|普通|ふつう"
+# The middle answer, of whichever family the other answers are ({p}, {n}: the family's words).
+# Questionnaires word it many ways: 「どちらでもない」 as often as 「どちらともいえない」.
+_NEUTRAL: Final = (
+    r"neutral|neither|undecided|neither (?:{p}) (?:nor|or) (?:{n})"
+    r"|neither (?:{n}) (?:nor|or) (?:{p})"
+    r"|どちらでもない|どちらともいえない|どちらとも言えない|どちらとも思わない"
+    r"|普通|ふつう|可もなく不可もなく|(?:{p})でも(?:{n})でもない"
+)
 
 
 def _degree(answer: str) -> tuple[str, int] | None:
     """Return ``(family, signed degree)`` of a labelled answer (0 = neutral), else ``None``."""
     text = unicodedata.normalize("NFKC", answer).casefold().strip().rstrip("。.!！")
     text = " ".join(text.split())
-    for family, (positive, negative, neutral) in _FAMILIES.items():
-        if re.fullmatch(rf"(?:{neutral}|{_JA_NEUTRAL})", text):
+    for family, (positive, negative) in _FAMILIES.items():
+        if re.fullmatch(_NEUTRAL.format(p=positive, n=negative), text):
             return family, 0  # of every family: the other answers decide which
         for sign, words in ((-1, negative), (1, positive)):
             match = re.fullmatch(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nps_kit.ordinal import group_order, labelled_scale, ordinal_order
 
@@ -116,3 +118,112 @@ def test_points_of_a_seven_point_scale_leave_room_for_the_unused_answers() -> No
 )
 def test_other_answers_are_no_labelled_scale(answers: list[str]) -> None:
     assert labelled_scale(answers) is None
+
+
+# Published answer scales, most negative first; "{neutral}" is each middle wording in turn.
+SCALES = {
+    "satisfaction ja": ["とても不満", "不満", "{neutral}", "満足", "とても満足"],
+    "satisfaction ja, やや": ["不満", "やや不満", "{neutral}", "やや満足", "満足"],
+    "satisfaction ja, 7": [
+        "非常に不満",
+        "不満",
+        "やや不満",
+        "{neutral}",
+        "やや満足",
+        "満足",
+        "非常に満足",
+    ],
+    "satisfaction en": [
+        "Very dissatisfied",
+        "Dissatisfied",
+        "{neutral}",
+        "Satisfied",
+        "Very satisfied",
+    ],
+    "agreement ja": ["そう思わない", "あまりそう思わない", "{neutral}", "ややそう思う", "そう思う"],
+    "agreement ja, 強く": [
+        "全くそう思わない",
+        "そう思わない",
+        "{neutral}",
+        "そう思う",
+        "とてもそう思う",
+    ],
+    "agreement ja, あてはまる": [
+        "あてはまらない",
+        "あまりあてはまらない",
+        "{neutral}",
+        "ややあてはまる",
+        "あてはまる",
+    ],
+    "agreement en": [
+        "Strongly disagree",
+        "Disagree",
+        "{neutral}",
+        "Agree",
+        "Strongly agree",
+    ],
+    "agreement en, tend to": [
+        "Strongly disagree",
+        "Tend to disagree",
+        "{neutral}",
+        "Tend to agree",
+        "Strongly agree",
+    ],
+    "ease ja": ["とても難しい", "難しい", "{neutral}", "簡単", "とても簡単"],
+    "ease en": ["Very difficult", "Difficult", "{neutral}", "Easy", "Very easy"],
+}
+NEUTRAL = {
+    "ja": ["どちらでもない", "どちらともいえない", "どちらとも言えない", "普通", "ふつう"],
+    "en": ["Neutral", "Neither", "Neither {p} nor {n}", "Neither {p} or {n}"],
+}
+WORDS = {"satisfaction": ("satisfied", "dissatisfied"), "agreement": ("agree", "disagree")}
+WORDS["ease"] = ("easy", "difficult")
+
+
+def _scale(name: str, neutral: str) -> list[str]:
+    positive, negative = WORDS[name.split()[0]]
+    middle = neutral.format(p=positive, n=negative)
+    return [middle if answer == "{neutral}" else answer for answer in SCALES[name]]
+
+
+@pytest.mark.parametrize(
+    ("name", "neutral"),
+    [(name, neutral) for name in SCALES for neutral in NEUTRAL[name.split(",")[0].split()[1]]],
+)
+def test_every_neutral_wording_makes_a_scale(name: str, neutral: str) -> None:
+    answers = _scale(name, neutral)
+    found = labelled_scale(list(reversed(answers)))
+    assert found is not None
+    assert (found.family, found.levels, found.scale) == (
+        name.split()[0],
+        answers,
+        (1, len(answers)),
+    )
+    assert [found.points[a] for a in answers] == list(range(1, len(answers) + 1))
+
+
+@settings(max_examples=300)
+@given(data=st.data())
+def test_any_answers_of_a_scale_keep_its_order(data: st.DataObject) -> None:
+    # A month's answers are a subset of the scale, in any order: those on both sides of the
+    # middle are always a scale, in the scale's order, with points rising along it.
+    name = data.draw(st.sampled_from(sorted(SCALES)))
+    language = name.split(",")[0].split()[1]
+    answers = _scale(name, data.draw(st.sampled_from(NEUTRAL[language])))
+    middle = len(answers) // 2
+    chosen = data.draw(
+        st.sets(st.sampled_from(answers), min_size=2).filter(
+            lambda s: (
+                any(answers.index(a) < middle for a in s)
+                and any(answers.index(a) > middle for a in s)
+            )
+        )
+    )
+    shuffled = data.draw(st.permutations(sorted(chosen)))
+    found = labelled_scale(shuffled)
+    assert found is not None
+    expected = [a for a in answers if a in chosen]
+    assert found.levels == expected
+    points = [found.points[a] for a in expected]
+    assert points == sorted(set(points))
+    assert 1 <= points[0] and points[-1] <= found.scale[1]
