@@ -33,6 +33,7 @@ __all__ = [
     "parse_date_values",
     "parse_dates",
     "parse_scores",
+    "states_zero_to_ten",
 ]
 
 STATUSES: Final = ("valid", "missing", "invalid")
@@ -159,6 +160,47 @@ def _build(
             index=values.index,
             name=values.name,
         ),
+    )
+
+
+# A question that names its 0–10 range: "(0＝まったくおすすめしない〜10＝強くおすすめする)",
+# "0-10", "0 to 10", 「0点から10点」, "0 = not at all likely", "0 (not at all likely)".
+_ZERO_TO_TEN: Final = re.compile(
+    r"(?<![\d.])0\s*点?\s*(?:-|–|—|~|〜|から|to)\s*10(?![\d.])"
+    r"|(?<![\d.])0\s*(?:=|:|\(|means|being|is)\s*(?!\d)\w",
+    re.IGNORECASE,
+)
+
+
+def states_zero_to_ten(*texts: str | None) -> bool:
+    """Whether a column's header or question text says its answers run from 0 to 10.
+
+    Such a question is on the 0–10 scale even when nobody answered 0, so a score column
+    without a 0 is not taken for a 1–10 scale.
+
+    Parameters
+    ----------
+    *texts
+        The column's header and question text (``None`` where there is none).
+
+    Returns
+    -------
+    bool
+        ``True`` when any text states the 0 end of a 0–10 range.
+
+    Examples
+    --------
+    >>> states_zero_to_ten("おすすめ度（0＝まったくおすすめしない〜10＝強くおすすめする）")
+    True
+    >>> states_zero_to_ten("How likely are you to recommend us? (0 = not at all likely)")
+    True
+    >>> states_zero_to_ten("How likely are you to recommend us? (1-10)", None)
+    False
+    """
+    return any(
+        _ZERO_TO_TEN.search(unicodedata.normalize("NFKC", text)) is not None
+        for text in texts
+        if text
     )
 
 

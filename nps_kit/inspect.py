@@ -19,7 +19,13 @@ from typing import Any, Final, Literal, get_args
 import numpy as np
 import pandas as pd
 
-from nps_kit._values import DateParse, missing_words, parse_date_values, parse_scores
+from nps_kit._values import (
+    DateParse,
+    missing_words,
+    parse_date_values,
+    parse_scores,
+    states_zero_to_ten,
+)
 from nps_kit._width import display_width
 from nps_kit.errors import DataError
 from nps_kit.load import ColumnIndex, LoadReport, load_responses, read_column_index
@@ -494,6 +500,8 @@ def _classify(
             return "rating", f"{min(low, 1)}–7", (min(low, 1), 7), None
         if low == 0 or valid < _MIN_ZERO_EVIDENCE:
             return "nps", "0–10", (0, 10), None
+        if states_zero_to_ten(name, question):
+            return "nps", "0–10 stated, no 0", (0, 10), None
         return "scale", f"1–10? (no 0 in {valid:,} answers)", (1, 10), None
     numeric = pd.to_numeric(text, errors="coerce")
     if answers.share(numeric.notna()) >= 0.9:

@@ -30,6 +30,7 @@ from nps_kit._values import (
     parse_date_values,
     parse_dates,
     parse_scores,
+    states_zero_to_ten,
 )
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import Language, t
@@ -902,6 +903,8 @@ def _check_scale(
         )
     if len(valid) < _ZERO_EVIDENCE or valid.min() == 0:
         return None
+    if states_zero_to_ten(column, index.questions.get(column)):
+        return None  # the question offers 0: nobody chose it
     high = int(valid.max())
     looks = "1–5" if high <= 5 else "1–7" if high <= 7 else "1–10" if high <= 10 else None
     if looks is None:

@@ -172,6 +172,15 @@ def test_japanese_answers_and_consent(tmp_path: Path) -> None:
     assert [c.kind for c in found.columns] == ["id", "date", "nps", "consent", "text"]
 
 
+def test_a_score_question_that_states_0_to_10_is_nps_without_a_0(tmp_path: Path) -> None:
+    header = "How likely are you to recommend us? (0 = not at all likely)"
+    rows = "".join(f"2026-10-{i % 28 + 1:02d},{i % 10 + 1}\n" for i in range(60))
+    found = inspect_export(write_text(tmp_path / "t.csv", f'date,"{header}"\n' + rows))
+    assert (found.nps_column, found.column(header).kind) == (header, "nps")
+    assert found.column(header).detail == "0–10 stated, no 0"
+    assert found.notes == ()
+
+
 @pytest.mark.parametrize(
     ("header", "kind", "detail"),
     [

@@ -901,6 +901,19 @@ def test_a_one_to_five_or_one_to_ten_score_column_is_described(tmp_path: Path) -
     )
 
 
+def test_a_score_question_that_states_0_to_10_is_not_called_1_to_10(tmp_path: Path) -> None:
+    # 1,229 hotel guests, none of whom chose 0 on a question that offers it.
+    header = "推奨度（0＝まったくおすすめしない〜10＝強くおすすめする）"
+    rows = "".join(f"{i % 10 + 1}\n" for i in range(60))
+    path = write_text(tmp_path / "s.csv", f"{header}\n{rows}")
+    assert load_responses(path, score_column=header).report.scale_note is None
+    plain = write_text(tmp_path / "p.csv", f"推奨度\n{rows}")
+    assert load_responses(plain, score_column="推奨度").report.scale_note == (
+        "column '推奨度' looks like a 1–10 scale, not 0–10 (no 0 in 60 answers, highest 10); "
+        "columns that look like 0–10: none."
+    )
+
+
 def test_duplicate_rows_compare_cells_as_their_text(tmp_path: Path) -> None:
     # -0.0 and 0.0 are different texts, every NaN/None/NaT is one blank cell, and the number 1
     # and the text "1" (XLSX) read the same.

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nps_kit import _values
-from nps_kit._values import parse_date_values, parse_dates, parse_scores
+from nps_kit._values import parse_date_values, parse_dates, parse_scores, states_zero_to_ten
 
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
@@ -377,3 +377,26 @@ def test_has_time_of_day() -> None:
     assert not _values.has_time_of_day(parse_dates(pd.Series(["2026/10/26", "令和8年10月3日", ""])))
     assert _values.has_time_of_day(parse_dates(pd.Series(["2026/10/26", "2026/10/27 00:01"])))
     assert not _values.has_time_of_day(pd.Series([], dtype="datetime64[ns]"))
+
+
+@pytest.mark.parametrize(
+    ("texts", "stated"),
+    [
+        (("おすすめ度（0＝まったくおすすめしない〜10＝強くおすすめする）",), True),
+        (("おすすめ度（0〜10点）",), True),
+        (("おすすめ度を0点から10点でお答えください",), True),
+        (("Likelihood to recommend (0-10)",), True),
+        (("On a scale of 0 to 10, how likely are you to recommend us?",), True),
+        (("Q3", "How likely are you to recommend us? (0 = not at all likely)"), True),
+        (("How likely? 0 (not at all likely) … 10 (extremely likely)",), True),
+        (("How likely are you to recommend us? (1-10)",), False),
+        (("How likely are you to recommend us? 1 = not at all, 10 = very",), False),
+        (("Rate us from 10 to 100",), False),
+        (("Rate us 0.5-10",), False),
+        (("likely_to_recommend", None), False),
+    ],
+)
+def test_a_question_that_states_its_0_to_10_range(
+    texts: tuple[str | None, ...], stated: bool
+) -> None:
+    assert states_zero_to_ten(*texts) is stated
