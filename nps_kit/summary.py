@@ -10,6 +10,7 @@ documented in ``docs/architecture.md``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import MISSING, dataclass, fields, replace
 from typing import TYPE_CHECKING, Any, ClassVar, Self
@@ -47,8 +48,10 @@ def _float(value: object) -> float | None:
 
 
 def _int(value: object) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+    if isinstance(value, bool) or not isinstance(value, int | float):
         return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # NaN or ±Infinity (Python's json reads both) is no count
     return int(value)
 
 
