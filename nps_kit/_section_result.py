@@ -200,6 +200,7 @@ class Page:
             contributors=value("change_drivers") or (),
             shown=self.names(),
             min_n=min_n,
+            incomplete=value("title"),
         )
 
 

@@ -608,6 +608,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "as 'no significant change' here."
         ),
     },
+    "overview.small_sample_note": {
+        "ja": "：回答数が{min_n}件未満のため、数値は大きく振れます。参考値としてご覧ください。",
+        "en": ": fewer than {min_n} responses, so the NPS swings widely; read it as indicative.",
+    },
+    "overview.small_sample_note_few": {
+        "ja": "：回答数が少ないため、数値は大きく振れます。参考値としてご覧ください。",
+        "en": ": few responses, so the NPS swings widely; read it as indicative.",
+    },
     "plot_nps.control": {"ja": "管理限界（±3σ）", "en": "Control limits (±3σ)"},
     "plot_nps.outside": {"ja": "管理限界外の月", "en": "Outside control limits"},
     "quality.invalid_ratings": {

@@ -415,6 +415,8 @@ def write_overview(
         return escape(_word(key, lang))
 
     rows = []
+    flagged_min_n: set[int | None] = set()
+    incomplete: list[str] = []
     verdicts, fdr = _adjusted_verdicts(units)
     for u, verdict in zip(units, verdicts, strict=True):
         s = _summary(u)
@@ -432,6 +434,9 @@ def write_overview(
         flagged = status == "ok" and s.small_sample
         if flagged:
             unit_cell += small_sample_badge(lang)
+            flagged_min_n.add(s.min_n)
+        if status == "ok" and s.incomplete_through:
+            incomplete.append(s.incomplete_through)
         if status != "ok":
             unit_cell += f'<br><span class="failed">{w("failed")}</span>'
             if (folder / f"{u['unit']}.html").is_file():
@@ -491,10 +496,12 @@ def write_overview(
         f'<main class="nps-report"><div class="nps-prose"><h1>{heading}</h1>'
         + (f"<p>{escape(generated)}</p>" if generated else "")
         + _dates_flags(units, lang)
+        + _incomplete_note(incomplete, when, lang)
         + f"</div>{image}"
         f'<div class="nps-table-wrap"><table class="nps-table"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
-        f"<p>{escape(t('overview.fdr_note', lang, fdr=f'{fdr * 100:g}'))}</p>"
+        + _small_sample_note(flagged_min_n, lang)
+        + f"<p>{escape(t('overview.fdr_note', lang, fdr=f'{fdr * 100:g}'))}</p>"
         f'<p><a href="../index.html">{w("periods")}</a></p></main></body></html>\n'
     )
     path = folder / "index.html"
@@ -520,6 +527,25 @@ def _dates_flags(units: list[dict[str, Any]], lang: Language) -> str:
             f"{escape(str(u['name']))}{colon}{escape(unread.words().message(lang))}</p>"
         )
     return "".join(flags)
+
+
+def _incomplete_note(dates: list[str], when: str, lang: Language) -> str:
+    """Say the period was not complete, as the unit reports' titles do (latest answer date)."""
+    if not dates:
+        return ""
+    note = t("sections.incomplete", lang, period=when, date=max(dates))
+    return f'<p class="nps-title__note" role="note">{escape(note)}</p>'
+
+
+def _small_sample_note(min_ns: set[int | None], lang: Language) -> str:
+    """Say what the small-sample badge means, with the threshold when the units share one."""
+    if not min_ns:
+        return ""
+    if len(min_ns) == 1 and None not in min_ns:
+        note = t("overview.small_sample_note", lang, min_n=min_ns.pop())
+    else:
+        note = t("overview.small_sample_note_few", lang)
+    return f"<p>{small_sample_badge(lang)}{escape(note)}</p>"
 
 
 def _generated(manifest: dict[str, Any], lang: Language, timezone: str | None) -> str | None:

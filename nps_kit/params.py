@@ -27,10 +27,11 @@ from pydantic import (
     model_validator,
 )
 
+from nps_kit import clock
 from nps_kit._schema_errors import display, problems_error, read_yaml, validate_model
 from nps_kit.clock import check_timezone
 from nps_kit.errors import ConfigError, NpsKitError, closest
-from nps_kit.periods import is_period, latest_month_in_file
+from nps_kit.periods import is_month, is_period, latest_month_in_file
 from nps_kit.text.packs import PACKS, pack_files
 
 if TYPE_CHECKING:
@@ -404,7 +405,9 @@ class UnitParameters(_Model):
     @classmethod
     def _period(cls, value: str) -> str:
         if not is_period(value):
-            raise ValueError(f"expected 'latest' or a month like '2026-10'; found {value!r}")
+            raise ValueError(
+                f"expected 'latest', 'current' or a month like '2026-10'; found {value!r}"
+            )
         return value
 
     @field_validator("sections")
@@ -838,13 +841,16 @@ def resolve_period(unit: UnitParameters, *, period: str | None = None) -> str:
     unit
         Validated parameters.
     period
-        An override (``YYYY-MM`` or ``"latest"``); ``None`` uses ``unit.period``.
+        An override (``YYYY-MM``, ``"latest"`` or ``"current"``); ``None`` uses
+        ``unit.period``.
 
     Returns
     -------
     str
-        The month. ``"latest"`` becomes the latest month with data (the report's title says
-        when that month is not complete yet).
+        The month. ``"latest"`` becomes the latest complete month with data, as of now in the
+        unit's time zone; ``"current"`` the latest month with data, complete or not (the
+        report's title says when it is not complete); see
+        :func:`nps_kit.periods.reporting_month`.
 
     Raises
     ------
@@ -854,17 +860,19 @@ def resolve_period(unit: UnitParameters, *, period: str | None = None) -> str:
     """
     wanted = period or unit.period
     if not is_period(wanted):
-        raise ConfigError(f"period: expected 'latest' or a month like '2026-10'; found {wanted!r}.")
-    if wanted != "latest":
+        raise ConfigError(
+            f"period: expected 'latest', 'current' or a month like '2026-10'; found {wanted!r}."
+        )
+    if is_month(wanted):
         return wanted
-    return _latest_complete_month(unit)
+    return _month_of(unit, wanted)
 
 
-def _latest_complete_month(unit: UnitParameters) -> str:
+def _month_of(unit: UnitParameters, word: str) -> str:
     where = display(unit.source) if unit.source else unit.unit
     if unit.columns.date is None:
         raise ConfigError(
-            f"{where}: period: 'latest' needs columns.date to find the latest month.",
+            f"{where}: period: {word!r} needs columns.date to find the latest month.",
             hint="Set columns.date, or give the period as YYYY-MM.",
             key="period",
         )
@@ -876,6 +884,8 @@ def _latest_complete_month(unit: UnitParameters) -> str:
         sheet=src.sheet,
         encoding=src.encoding,
         date_format=src.date_format,
+        word=word,
+        now=clock.now(unit.language, unit.timezone),
     )
     if month is None:
         raise ConfigError(

@@ -1,17 +1,26 @@
 """Reporting periods: the one home of the month rules.
 
-A reporting period is a calendar month written ``YYYY-MM``. ``"latest"`` means the latest
-month that has data: the month of the file's latest response date, complete or not (the
-report's title says when that month is not complete, see
-:func:`nps_kit.unit.incomplete_through`). The dates are always read through the loader
-(:func:`nps_kit.load.load_responses`), so every encoding, delimiter, spreadsheet and survey-tool
-export it reads, and every date form it parses (``2026年10月31日``), gives the same month in
-``nps-kit run`` (before any kernel starts) and in the notebook (:func:`nps_kit.unit.prepare_unit`).
+A reporting period is a calendar month written ``YYYY-MM``. Two words pick one from the data:
+
+- ``"latest"`` (the default) is the latest *complete* month with data: the month of the file's
+  latest response date once that month has ended where the readers are (the unit's time zone),
+  else the month before it. A scheduler that runs on the 1st reports the month that just ended,
+  not a day of the new one. Only when every response is in the running month (a survey that
+  started this month) is that month reported, and its title says it is not complete.
+- ``"current"`` is the month of the file's latest response date, complete or not (the report's
+  title says when it is not complete, see :func:`nps_kit.unit.incomplete_through`): what
+  ``"latest"`` meant in earlier versions.
+
+The dates are always read through the loader (:func:`nps_kit.load.load_responses`), so every
+encoding, delimiter, spreadsheet and survey-tool export it reads, and every date form it parses
+(``2026年10月31日``), gives the same month in ``nps-kit run`` (before any kernel starts) and in
+the notebook (:func:`nps_kit.unit.prepare_unit`).
 """
 
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,17 +31,23 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "CURRENT",
     "LATEST",
     "MONTH",
+    "WORDS",
     "format_period",
     "is_month",
     "is_period",
     "latest_month",
     "latest_month_in_file",
+    "reporting_month",
     "shift_period",
 ]
 
 LATEST = "latest"
+CURRENT = "current"
+#: The words a ``period`` may be instead of a month.
+WORDS = (LATEST, CURRENT)
 #: A reporting month, ``YYYY-MM`` (use with ``fullmatch``).
 MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
@@ -43,8 +58,8 @@ def is_month(text: str) -> bool:
 
 
 def is_period(text: str) -> bool:
-    """Return whether ``text`` is a valid ``period`` option: a month or ``"latest"``."""
-    return text == LATEST or is_month(text)
+    """Return whether ``text`` is a valid ``period`` option: a month, ``latest`` or ``current``."""
+    return text in WORDS or is_month(text)
 
 
 def shift_period(period: str, months: int) -> str:
@@ -92,9 +107,60 @@ def latest_month(dates: pd.Series) -> str | None:
     return str(last.to_period("M"))
 
 
+def reporting_month(
+    word: str, first: pd.Timestamp | None, last: pd.Timestamp | None, *, now: dt.datetime
+) -> str | None:
+    """Return the month ``"latest"`` or ``"current"`` stands for, given the data's date range.
+
+    Parameters
+    ----------
+    word
+        ``"latest"`` (the latest complete month) or ``"current"`` (the latest month with data,
+        complete or not); a month ``YYYY-MM`` is returned as it is.
+    first, last
+        The earliest and latest response dates of the whole file (not one unit's, so every unit
+        of a run reports the same month); ``None`` when no date is readable.
+    now
+        When the report is made, as wall-clock time where its readers are (a zone-aware
+        moment is read in its own zone: pass :func:`nps_kit.clock.now` of the unit).
+
+    Returns
+    -------
+    str or None
+        ``YYYY-MM``, or ``None`` when there is no date. ``"latest"`` is the month of ``last``
+        when that month has ended by ``now``, else the month before ``now``'s, unless no
+        response is earlier than that (a survey that started this month: its running month).
+
+    Examples
+    --------
+    >>> import datetime as dt, pandas as pd
+    >>> first, last = pd.Timestamp("2026-09-01"), pd.Timestamp("2026-12-01 08:00")
+    >>> reporting_month("latest", first, last, now=dt.datetime(2026, 12, 1, 9))
+    '2026-11'
+    >>> reporting_month("current", first, last, now=dt.datetime(2026, 12, 1, 9))
+    '2026-12'
+    """
+    import pandas as pd  # lazily: the CLI and `nps-kit send` import this module
+
+    if word not in WORDS:
+        return word
+    if first is None or last is None or pd.isna(first) or pd.isna(last):
+        return None
+    newest = pd.Timestamp(last).to_period("M")
+    if word == CURRENT:
+        return str(newest)
+    running = pd.Timestamp(now.replace(tzinfo=None)).to_period("M")
+    if newest < running:
+        return str(newest)
+    ended = running - 1
+    if pd.Timestamp(first).to_period("M") > ended:
+        return str(newest)  # nothing has ended yet: the running month, said to be incomplete
+    return str(ended)
+
+
 # Key: the file's identity and the loader options. `nps-kit run` resolves "latest" once per unit
 # and the units of a project usually share one export: read it once.
-_LATEST: dict[tuple[object, ...], str | None] = {}
+_RANGES: dict[tuple[object, ...], tuple[pd.Timestamp | None, pd.Timestamp | None]] = {}
 
 
 def latest_month_in_file(
@@ -105,8 +171,10 @@ def latest_month_in_file(
     sheet: str | int | None = None,
     encoding: str | None = None,
     date_format: str | None = None,
+    word: str = CURRENT,
+    now: dt.datetime | None = None,
 ) -> str | None:
-    """Return the latest month of a survey export that has data, read through the loader.
+    """Return the month ``word`` stands for in a survey export, read through the loader.
 
     Parameters
     ----------
@@ -114,12 +182,17 @@ def latest_month_in_file(
         The export (any format :func:`nps_kit.load.load_responses` reads).
     score_column, date_column, sheet, encoding, date_format
         Passed to the loader.
+    word
+        ``"current"`` (the latest month with data) or ``"latest"`` (the latest complete one,
+        as of ``now``); see :func:`reporting_month`.
+    now
+        When the report is made, wall-clock time where its readers are; needed for
+        ``"latest"`` (``None``: the current UTC time).
 
     Returns
     -------
     str or None
-        ``YYYY-MM`` (see :func:`latest_month`), or ``None`` when the date column holds
-        no readable date.
+        ``YYYY-MM``, or ``None`` when the date column holds no readable date.
 
     Raises
     ------
@@ -139,7 +212,7 @@ def latest_month_in_file(
         encoding,
         date_format,
     )
-    if stat is None or key not in _LATEST:
+    if stat is None or key not in _RANGES:
         loaded = load_responses(
             path,
             score_column=score_column,
@@ -148,5 +221,8 @@ def latest_month_in_file(
             encoding=encoding,
             date_format=date_format,
         )
-        _LATEST[key] = latest_month(loaded.data["nps_date"])
-    return _LATEST[key]
+        dates = loaded.data["nps_date"]
+        _RANGES[key] = (dates.min(), dates.max()) if dates.notna().any() else (None, None)
+    first, last = _RANGES[key]
+    moment = now if now is not None else dt.datetime.now(dt.UTC)
+    return reporting_month(word, first, last, now=moment)

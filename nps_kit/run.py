@@ -428,7 +428,8 @@ def run_reports(
     output
         The reports folder; files go to ``<output>/<period>/``.
     period
-        ``YYYY-MM`` or ``"latest"`` for every unit; ``None`` uses each unit's ``period``.
+        ``YYYY-MM``, ``"latest"`` or ``"current"`` for every unit
+        (:func:`nps_kit.periods.reporting_month`); ``None`` uses each unit's ``period``.
     jobs
         Units run at the same time (one kernel each); default: the number of CPU cores.
     fresh_kernels
@@ -677,16 +678,17 @@ def _prepare_job(
 
 
 def _resolve_period(unit: UnitParameters, period: str | None, cache: ExportCache) -> str:
-    """``resolve_period``, with ``latest`` read from the cache instead of the export."""
-    import pandas as pd
-
-    from nps_kit.periods import latest_month
+    """``resolve_period``, with ``latest`` and ``current`` read from the cache's date range."""
+    from nps_kit import clock
+    from nps_kit.periods import WORDS, reporting_month
 
     wanted = period or unit.period
-    latest = None
-    if wanted == "latest" and cache.report.date_max is not None:
-        latest = latest_month(pd.Series([cache.report.date_max]))
-    return latest or resolve_period(unit, period=period)
+    month = None
+    if wanted in WORDS:
+        report = cache.report
+        now = clock.now(unit.language, unit.timezone)
+        month = reporting_month(wanted, report.date_min, report.date_max, now=now)
+    return month or resolve_period(unit, period=period)
 
 
 def build_once(

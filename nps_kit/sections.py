@@ -110,20 +110,22 @@ def title(
     if moment.tzinfo is not None:
         moment = moment.astimezone(clock.zone(lang, timezone))
     today = moment.date().isoformat()
+    last = incomplete_through(unit, now=moment, timezone=timezone)
     header = HTML(
         '<header class="nps-title"><h1>'
         + _escape(_w("title", lang, name=unit.name))
         + "</h1><p>"
         + _escape(_w("subtitle", lang, period=format_period(unit.period, lang), today=today))
         + "</p>"
-        + _incomplete_note(unit, moment, timezone)
+        + _incomplete_note(unit, last)
         + "</header>"
     )
-    return SectionResult("title", parts=(header,))
+    # The value is the last response date of a month not complete yet: the run summary
+    # publishes it so that the overview says so too.
+    return SectionResult("title", value=last, parts=(header,))
 
 
-def _incomplete_note(unit: UnitData, now: dt.datetime, timezone: str | None) -> str:
-    last = incomplete_through(unit, now=now, timezone=timezone)
+def _incomplete_note(unit: UnitData, last: pd.Timestamp | None) -> str:
     if last is None:
         return ""
     period = format_period(unit.period, unit.language)
@@ -832,6 +834,7 @@ def summary(
     contributors: Sequence[Mapping[str, Any]] = (),
     shown: Collection[str] | None = None,
     min_n: int | None = None,
+    incomplete: pd.Timestamp | None = None,
 ) -> UnitSummary:
     """Build and publish the unit's summary for the runner's manifest and the e-mail.
 
@@ -842,6 +845,8 @@ def summary(
     and with ``shown`` (the names of the sections shown) no top themes unless ``followups``
     is among them and no actions unless ``strategies`` is. ``min_n`` is the small-sample
     threshold the sections were shown with, published so the e-mail's trend names the same one.
+    ``incomplete`` is the title's last response date of a month not complete yet
+    (:func:`title`'s ``.value``), published as ``incomplete_through`` for the overview.
     """
     result = head.result
     changes = [
@@ -891,6 +896,7 @@ def summary(
         pct_detractors=result.pct_detractors,
         small_sample=result.small_sample,
         min_n=min_n,
+        incomplete_through=None if incomplete is None else f"{incomplete:%Y-%m-%d}",
         target=target,
         target_status=target_status(result.nps, result.ci_low, result.ci_high, target),
         change=change,

@@ -247,6 +247,7 @@ class UnitSummary(_Record):
     pct_detractors: float | None = None
     small_sample: bool = False
     min_n: int | None = None
+    incomplete_through: str | None = None
     target: float | None = None
     target_status: str | None = None
     change: Change | None = None

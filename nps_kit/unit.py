@@ -21,7 +21,7 @@ from nps_kit.cache import normalise_key as _norm
 from nps_kit.errors import DataError, closest, missing_column
 from nps_kit.i18n import Language, t
 from nps_kit.load import LoadReport, LoadResult, UnreadableDates, load_responses, unreadable_dates
-from nps_kit.periods import latest_month, shift_period
+from nps_kit.periods import WORDS, reporting_month, shift_period
 from nps_kit.score import (
     DEFAULT_MIN_N,
     DEFAULT_MIN_REPORT_N,
@@ -195,6 +195,7 @@ def prepare_unit(
     fix_text: bool = False,
     id_column: str | None = None,
     dedupe: bool = False,
+    timezone: str | None = None,
 ) -> UnitData:
     """Load a survey export and keep one unit's responses.
 
@@ -215,9 +216,10 @@ def prepare_unit(
         Free-text columns to redact (in the reporting period's rows, the only ones a report
         shows text of).
     period
-        Reporting month ``YYYY-MM``, or ``"latest"`` for the month of the file's latest
-        response date, complete or not (as ``nps-kit run`` resolves it; the report's title says
-        when it is not complete, see :func:`incomplete_through`).
+        Reporting month ``YYYY-MM``; ``"latest"`` for the latest complete month of the file, or
+        ``"current"`` for the month of its latest response date, complete or not (as
+        ``nps-kit run`` resolves them, :func:`nps_kit.periods.reporting_month`; the report's
+        title says when the month is not complete, see :func:`incomplete_through`).
     sheet, encoding
         Passed to the loader.
     redact
@@ -231,6 +233,9 @@ def prepare_unit(
         Passed to the loader: how to read dates that read both ways, more "no answer" codes,
         repair of double-decoded text, the id column whose repeats are counted, and whether
         duplicate responses are dropped.
+    timezone
+        The unit's IANA time zone, where ``"latest"`` judges whether a month has ended;
+        ``None`` follows ``language`` (:data:`nps_kit.clock.DEFAULT_TIMEZONE`).
 
     Returns
     -------
@@ -248,14 +253,16 @@ def prepare_unit(
         from nps_kit.cache import open_cache, read_rows
 
         store = open_cache(cache)
-        if period == "latest":
+        if period in WORDS:
             if store.report.date_max is None:
                 raise DataError(
                     f"{source}: column {date_column!r} has no readable dates.",
                     hint="Check columns.date in the parameters.",
                     path=source,
                 )
-            period = latest_month(pd.Series([store.report.date_max])) or period
+            first, last = store.report.date_min, store.report.date_max
+            now = clock.now(language, timezone)
+            period = reporting_month(period, first, last, now=now) or period
         start, end = report_window(period)
         loaded = read_rows(
             store, unit_values=unit_values if unit_column else None, start=start, end=end
@@ -284,10 +291,12 @@ def prepare_unit(
             hint="Check columns.date in the parameters.",
             path=source,
         )
-    if period == "latest":
-        latest = latest_month(loaded.data["nps_date"])
-        assert latest is not None  # the unit's own rows have dates (checked above)
-        period = latest
+    if period in WORDS:
+        every = loaded.data["nps_date"]  # the whole file's: every unit reports one month
+        now = clock.now(language, timezone)
+        month = reporting_month(period, every.min(), every.max(), now=now)
+        assert month is not None  # the unit's own rows have dates (checked above)
+        period = month
     covered = dates.dt.strftime("%Y-%m")
     start, end = report_window(period)
     data = data.loc[dates.isna() | ((dates >= start) & (dates < end))].copy()

@@ -287,3 +287,59 @@ def test_units_whose_dates_were_all_read_are_not_flagged(tmp_path: Path) -> None
     manifest = {"period": "2026-10", "units": [unit("ec", "EC事業部", "ja", 1.0)]}
     page = write_overview(tmp_path, manifest, language="ja").read_text(encoding="utf-8")
     assert BeautifulSoup(page, "html.parser").select("p.nps-flag") == []
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_an_incomplete_month_and_small_samples_are_said_as_the_unit_reports_say_them(
+    tmp_path: Path, lang: str
+) -> None:
+    # A run on 1 December with period: current: one day of answers, one hotel with one answer.
+    from nps_kit.i18n import label, t
+
+    naha = unit(
+        "naha", "那覇", "ja", -100.0, n=1, small_sample=True, min_n=30,
+        incomplete_through="2026-12-01",
+    )  # fmt: skip
+    osaka = unit("osaka", "大阪", "ja", 50.0, n=6, small_sample=True, min_n=30)
+    osaka["summary"]["incomplete_through"] = "2026-11-30"
+    manifest = {"period": "2026-12", "units": [osaka, naha]}
+    page = write_overview(tmp_path, manifest, language=lang).read_text(encoding="utf-8")  # type: ignore[arg-type]
+    soup = BeautifulSoup(page, "html.parser")
+    note = soup.select_one(".nps-prose .nps-title__note")
+    assert note is not None
+    period = "2026年12月" if lang == "ja" else "December 2026"
+    assert note.get_text() == t("sections.incomplete", lang, period=period, date="2026-12-01")  # type: ignore[arg-type]
+    legend = [p for p in soup.select("main > p") if p.select_one(".nps-badge")]
+    assert [p.get_text() for p in legend] == [
+        label("small_sample", lang)  # type: ignore[arg-type]
+        + t("overview.small_sample_note", lang, min_n=30)  # type: ignore[arg-type]
+    ]
+
+
+def test_a_complete_month_of_large_samples_has_neither_note(tmp_path: Path) -> None:
+    manifest = {"period": "2026-10", "units": [unit("ec", "EC事業部", "ja", 1.0)]}
+    soup = BeautifulSoup(
+        write_overview(tmp_path, manifest, language="ja").read_text(encoding="utf-8"),
+        "html.parser",
+    )
+    assert soup.select(".nps-title__note") == []
+    assert [p for p in soup.select("main > p") if p.select_one(".nps-badge")] == []
+
+
+def test_small_samples_under_different_thresholds_are_explained_without_a_number(
+    tmp_path: Path,
+) -> None:
+    from nps_kit.i18n import label, t
+
+    units = [
+        unit("a", "A", "en", 10.0, n=7, small_sample=True, min_n=30),
+        unit("b", "B", "en", 20.0, n=12, small_sample=True, min_n=50),
+    ]
+    soup = BeautifulSoup(
+        write_overview(tmp_path, {"period": "2026-10", "units": units}, language="en").read_text(
+            encoding="utf-8"
+        ),
+        "html.parser",
+    )
+    legend = [p.get_text() for p in soup.select("main > p") if p.select_one(".nps-badge")]
+    assert legend == [label("small_sample", "en") + t("overview.small_sample_note_few", "en")]

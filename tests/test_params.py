@@ -147,7 +147,7 @@ UNIT_FILE_ERRORS = [
         "params/ec.yaml: 4 problems:\n"
         "- name: required but missing.\n"
         "- language: expected one of 'ja' or 'en'; found 'fr'.\n"
-        "- period: expected 'latest' or a month like '2026-10'; found '2026-13'.\n"
+        "- period: expected 'latest', 'current' or a month like '2026-10'; found '2026-13'.\n"
         "- mail.reply_to: expected an e-mail address like team@example.com; found 'nobody'.",
         id="several_problems_in_one_file_are_listed_together",
     ),
@@ -226,14 +226,16 @@ def test_missing_parameters_folder(project: Path) -> None:
     )
 
 
-def test_latest_is_the_latest_month_with_data(project: Path) -> None:
+def test_latest_is_the_latest_complete_month_with_data(project: Path) -> None:
     unit = load_unit(project / "params" / "ec.yaml")
-    # the data ends on 2026-11-04: November is the latest month (the report says it is running)
+    # the data ends on 2026-11-04: November, once it has ended (test_periods has the rule)
     assert resolve_period(unit) == "2026-11"
     assert resolve_period(unit, period="2026-09") == "2026-09"
     with pytest.raises(ConfigError) as info:
         resolve_period(unit, period="2026-9")
-    assert str(info.value) == "period: expected 'latest' or a month like '2026-10'; found '2026-9'."
+    assert str(info.value) == (
+        "period: expected 'latest', 'current' or a month like '2026-10'; found '2026-9'."
+    )
 
 
 def _plain(value: object) -> bool:

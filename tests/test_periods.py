@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 import pytest
 from conftest import Export
 
+from nps_kit import clock
+from nps_kit.cache import build_cache
 from nps_kit.errors import DataError
 from nps_kit.load import load_responses
 from nps_kit.params import load_unit, resolve_period
@@ -17,8 +22,11 @@ from nps_kit.periods import (
     is_period,
     latest_month,
     latest_month_in_file,
+    reporting_month,
     shift_period,
 )
+from nps_kit.run import _resolve_period
+from nps_kit.unit import prepare_unit
 
 
 def test_month_and_period_options() -> None:
@@ -29,7 +37,7 @@ def test_month_and_period_options() -> None:
         False,
         False,
     ]
-    assert [is_period(t) for t in ("latest", "2026-01", "Latest", "")] == [
+    assert [is_period(t) for t in ("current", "2026-01", "Latest", "")] == [
         True,
         True,
         False,
@@ -111,3 +119,89 @@ def test_no_readable_dates_is_the_loaders_message(tmp_path: Path) -> None:
         "the date column, or pass --date-format (date_format in parameters) with a strftime "
         "pattern such as '%d.%m.%Y %H:%M'."
     )
+
+
+TOKYO = ZoneInfo("Asia/Tokyo")
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "now", "latest", "current"),
+    [
+        # A scheduler on the 1st: the month that just ended, not one day of the new one.
+        ("2026-09-01", "2026-12-01 08:00", "2026-12-01 09:00", "2026-11", "2026-12"),
+        # The export stops before the month ends; a run after its end reports it.
+        ("2026-09-01", "2026-11-30 23:00", "2026-12-01 09:00", "2026-11", "2026-11"),
+        ("2026-09-01", "2026-10-20", "2026-12-02 09:00", "2026-10", "2026-10"),
+        # Mid-month: the month before, which has ended.
+        ("2026-09-01", "2026-11-15", "2026-11-20 09:00", "2026-10", "2026-11"),
+        # A survey that started this month: its running month (the title says it is running).
+        ("2026-12-01", "2026-12-01 08:00", "2026-12-01 09:00", "2026-12", "2026-12"),
+        # Answers dated after today (a clock set wrong): never a month that has not ended.
+        ("2026-09-01", "2027-01-05", "2026-12-10 09:00", "2026-11", "2027-01"),
+        # The last moment of a month is still that month.
+        ("2026-09-01", "2026-10-31 23:00", "2026-10-31 23:59", "2026-09", "2026-10"),
+    ],
+)
+def test_latest_is_the_latest_complete_month_and_current_the_latest_with_data(
+    first: str, last: str, now: str, latest: str, current: str
+) -> None:
+    dates = pd.Timestamp(first), pd.Timestamp(last)
+    moment = dt.datetime.fromisoformat(now)
+    assert reporting_month("latest", *dates, now=moment) == latest
+    assert reporting_month("current", *dates, now=moment) == current
+    assert reporting_month("2026-07", *dates, now=moment) == "2026-07"
+    # A zone-aware moment is read where it is: 00:30 on 1 December in Tokyo is still
+    # November in UTC.
+    tokyo = dt.datetime(2026, 12, 1, 0, 30, tzinfo=TOKYO)
+    utc = tokyo.astimezone(dt.UTC)
+    range_ = pd.Timestamp("2026-09-01"), pd.Timestamp("2026-11-30 20:00")
+    assert reporting_month("latest", *range_, now=tokyo) == "2026-11"
+    assert reporting_month("latest", *range_, now=utc) == "2026-10"
+
+
+def test_no_dates_is_no_month() -> None:
+    now = dt.datetime(2026, 12, 1)
+    assert reporting_month("latest", None, None, now=now) is None
+    assert reporting_month("current", pd.NaT, pd.NaT, now=now) is None
+
+
+def _running_export(tmp_path: Path) -> tuple[Path, str, str]:
+    """An export whose last answer is today (the readers' today): last month and this one."""
+    today = clock.now("ja").replace(tzinfo=None)
+    this = pd.Timestamp(today).to_period("M")
+    before = this - 1
+    rows = [f"r{i},{before}-{i + 1:02d} 12:00,EC事業部,{i % 11}" for i in range(20)]
+    rows.append(f"r99,{today:%Y-%m-%d} 00:00,EC事業部,9")
+    path = tmp_path / "running.csv"
+    path.write_text("id,submitted_at,unit,score\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path, str(before), str(this)
+
+
+def test_run_lab_and_cache_all_report_the_latest_complete_month(tmp_path: Path) -> None:
+    # The export runs to today: `latest` is last month however the month is resolved (the
+    # runner before any kernel, the runner from its cache, the notebook from the export or
+    # the cache); `current` is this month.
+    path, before, this = _running_export(tmp_path)
+    unit_file = tmp_path / "ec.yaml"
+    unit_file.write_text(
+        f"name: EC\nlanguage: ja\ndata: {{path: {path.name}}}\n"
+        "columns: {date: submitted_at, id: id}\n",
+        encoding="utf-8",
+    )
+    unit = load_unit(unit_file)
+    cache = build_cache(
+        path,
+        cache_dir=tmp_path / "cache",
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        columns=["id", "unit"],
+        unit_column="unit",
+        date_column="submitted_at",
+    )
+    for word, month in (("latest", before), ("current", this)):
+        assert resolve_period(unit, period=word) == month
+        assert _resolve_period(unit, word, cache) == month
+        for cached in (None, cache.path):
+            prepared = prepare_unit(
+                path, name="EC", period=word, date_column="submitted_at", cache=cached
+            )
+            assert prepared.period == month

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -988,6 +989,25 @@ def test_the_page_summary_leaves_out_what_was_not_shown(
     assert (published.detractors_to_contact, published.consent_known) == (None, None)
     assert sum(SUMMARY_MIME in o.data for o in captured.outputs) == 1
     assert not any(FOLLOWUPS_MIME in o.data for o in captured.outputs)  # no work file either
+
+
+def test_a_month_not_complete_yet_is_published_for_the_overview(
+    shell: InteractiveShell, tmp_path: Path
+) -> None:
+    # The report is made on 20 October (Tokyo), before its month ends: the title says so, and
+    # its value, the last answer's date, reaches the summary the overview reads.
+    unit = make_unit(tmp_path, "ja")
+    page = sections.Page(unit)
+    during = dt.datetime(2026, 10, 31, 12, tzinfo=ZoneInfo("Asia/Tokyo"))
+    with capture_output():
+        title = sections.title(unit, now=during)
+        page.show(title, sections.headline_section(unit))
+        published = page.summary()
+    last = unit.current["nps_date"].max()
+    assert title.value == last and "集計途中です" in title.html
+    assert published.incomplete_through == f"{last:%Y-%m-%d}"
+    after = dt.datetime(2026, 11, 1, 0, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
+    assert sections.title(unit, now=after).value is None
 
 
 def _clinic(tmp_path: Path, rows: list[tuple[str, str, int]]) -> Any:

@@ -30,6 +30,7 @@ MANIFEST_SUMMARY = {
     "pct_detractors": 25.0,
     "small_sample": False,
     "min_n": 30,
+    "incomplete_through": "2026-10-20",
     "target": 0.0,
     "target_status": "not_distinguishable",
     "change": {

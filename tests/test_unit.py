@@ -167,10 +167,11 @@ def test_no_readable_dates(tmp_path: Path) -> None:
     )
 
 
-def test_latest_is_the_latest_month_with_data(responses: Path, tmp_path: Path) -> None:
+def test_latest_is_the_latest_complete_month_with_data(responses: Path, tmp_path: Path) -> None:
     assert ec(responses).period == "2026-10"
     assert ec(responses, period="2026-09").period == "2026-09"
-    # A file that ends mid-month: that month is reported, and said to be running while it is.
+    # A file that ends mid-month: once that month has ended it is reported (`current` reports
+    # it while it runs, and the title says it is running; see test_periods).
     running = write_csv(
         tmp_path / "running.csv", [*CURRENT, "R30,2026-11-15 09:00:00,EC事業部,9,web,,はい"]
     )

@@ -32,7 +32,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("unit", nargs="?", metavar="UNIT", help="unit id (parameters/<UNIT>.yaml)")
     p.add_argument(
-        "--period", metavar="YYYY-MM", help="month to report, or 'latest' (default: the unit's)"
+        "--period",
+        metavar="YYYY-MM",
+        help="month to report, 'latest' (complete) or 'current' (default: the unit's)",
     )
     add_parameters_option(p)
     add_notebook_option(p, applies_to="the unit, in place of its own 'notebook:'")

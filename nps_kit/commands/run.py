@@ -43,7 +43,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--period",
         metavar="YYYY-MM",
-        help="month to report for every unit, or 'latest' (default: each unit's period)",
+        help="month to report for every unit, 'latest' (the latest complete month) or 'current' "
+        "(the latest month with data, complete or not); default: each unit's period",
     )
     p.add_argument(
         "--jobs", type=int, metavar="N", help="units run at once (default: number of CPU cores)"
