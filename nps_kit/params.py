@@ -360,8 +360,19 @@ class _Project(BaseModel):
 
 
 def _check_email(address: str) -> None:
-    if not _EMAIL.match(address):
-        raise ValueError(f"expected an e-mail address like team@example.com; found {address!r}")
+    # The mailer's own rule (as for NPS_KIT_SMTP_FROM): a bare address or one with a display
+    # name, "Regional Manager <rm@example.com>"; its address part must be a plain address too.
+    from nps_kit.mail.units import parse_address  # lazily: nps_kit.mail imports this module
+
+    try:
+        spec = parse_address(address).addr_spec
+    except ValueError:
+        spec = ""
+    if not _EMAIL.match(spec):
+        raise ValueError(
+            "expected an e-mail address like team@example.com or "
+            f"'Team <team@example.com>'; found {address!r}"
+        )
 
 
 class UnitParameters(_Model):

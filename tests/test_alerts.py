@@ -327,6 +327,7 @@ def test_alerts_block_is_validated(tmp_path: Path) -> None:
         load_unit(path)
     assert str(err.value) == (
         f"{path}: 2 problems:\n"
-        "- alerts.to: expected an e-mail address like team@example.com; found 'not-an-address'.\n"
+        "- alerts.to: expected an e-mail address like team@example.com or "
+        "'Team <team@example.com>'; found 'not-an-address'.\n"
         "- alerts.max_scor: unknown key 'max_scor' in alerts. Did you mean 'max_score'?"
     )

@@ -87,6 +87,33 @@ def test_a_list_in_the_unit_file_replaces_the_default_list(project: Path) -> Non
     assert params["breakdowns"] == [{"column": "business_unit", "label": "部門"}]
 
 
+def test_recipients_may_have_a_display_name_as_the_sender_may(project: Path) -> None:
+    # As NPS_KIT_SMTP_FROM: "Name <address>" is a recipient; `nps-kit send` shows the name.
+    path = write_unit(
+        project,
+        UNIT + "mail:\n"
+        '  to: ["Regional Manager <rm@example.com>", "大阪 店長 <osaka@example.com>"]\n'
+        '  cc: ["\\"Team, North\\" <north@example.com>"]\n'
+        "  reply_to: NPS Team <nps@example.com>\n"
+        "alerts: {to: [Regional Manager <rm@example.com>]}\n",
+    )
+    unit = load_unit(path)
+    assert unit.mail.to == ["Regional Manager <rm@example.com>", "大阪 店長 <osaka@example.com>"]
+    assert unit.mail.cc == ['"Team, North" <north@example.com>']
+    assert unit.alerts.to == ["Regional Manager <rm@example.com>"]
+
+
+@pytest.mark.parametrize(
+    "address", ["Regional Manager <rm@example>", "Bob <bob>", "a@example.com, b@example.com"]
+)
+def test_a_display_name_does_not_excuse_the_address(project: Path, address: str) -> None:
+    path = write_unit(project, UNIT + f"mail: {{to: [{address!r}]}}\n")
+    assert error_of(path) == (
+        "params/ec.yaml: mail.to: expected an e-mail address like team@example.com or "
+        f"'Team <team@example.com>'; found {address!r}."
+    )
+
+
 def test_yaml_syntax_error_names_the_line(project: Path) -> None:
     path = write_unit(project, "name: EC\nlanguage: [ja\nmail: {}\n")
     assert error_of(path) == (
@@ -120,8 +147,8 @@ UNIT_FILE_ERRORS = [
     ),
     pytest.param(
         "name: EC\nmail: {to: [ok@example.com], cc: [ec-team.example.com]}\n",
-        "params/ec.yaml: mail.cc: expected an e-mail address like team@example.com; "
-        "found 'ec-team.example.com'.",
+        "params/ec.yaml: mail.cc: expected an e-mail address like team@example.com or "
+        "'Team <team@example.com>'; found 'ec-team.example.com'.",
         id="bad_mail_address",
     ),
     # A CR/LF in a name would end the e-mail's Subject header and start a new one.
@@ -148,7 +175,8 @@ UNIT_FILE_ERRORS = [
         "- name: required but missing.\n"
         "- language: expected one of 'ja' or 'en'; found 'fr'.\n"
         "- period: expected 'latest', 'current' or a month like '2026-10'; found '2026-13'.\n"
-        "- mail.reply_to: expected an e-mail address like team@example.com; found 'nobody'.",
+        "- mail.reply_to: expected an e-mail address like team@example.com or "
+        "'Team <team@example.com>'; found 'nobody'.",
         id="several_problems_in_one_file_are_listed_together",
     ),
 ]
