@@ -225,3 +225,23 @@ SENSES = [
 def test_words_count_only_in_their_theme_sense(pack: str, text: str, themes: list[str]) -> None:
     tags = tag_themes(pd.Series([text], dtype="string"), load_pack(pack))
     assert [t for t in tags.columns if tags.iloc[0][t]] == themes
+
+
+@pytest.mark.parametrize(
+    "make", [list, tuple, pd.Series, lambda t: (x for x in t), lambda t: pd.Index(t)]
+)
+def test_best_pack_and_coverage_take_any_sequence_of_comments(make) -> None:  # type: ignore[no-untyped-def]
+    # README: "best_pack(comments) tells which pack tags most of a set of comments".
+    texts = ["The API keeps timing out", "docs are outdated", None, "love the integrations"]
+    expected = best_pack(pd.Series(texts))
+    assert best_pack(make(texts)) == expected == ("saas", pytest.approx(100.0))
+    assert coverage(make(texts), load_pack("saas")) == pytest.approx(100.0)
+
+
+def test_one_string_is_not_a_set_of_comments() -> None:
+    with pytest.raises(TypeError) as info:
+        best_pack("The API keeps timing out")  # type: ignore[arg-type]
+    assert str(info.value) == (
+        "texts: expected comments (a pandas Series, list or tuple of str); found one str: "
+        "pass [text]"
+    )

@@ -8,6 +8,7 @@ parameters; a path to a custom themes YAML file works as before.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
@@ -78,14 +79,29 @@ def load_pack(pack: str) -> ThemeBook:
     return load_themes(pack_files(pack)[0])
 
 
-def coverage(texts: pd.Series, book: ThemeBook) -> float:
+def _comments(texts: Iterable[str | None]) -> pd.Series:
+    """Return comments given as a Series, list, tuple or any other iterable as a Series."""
+    if isinstance(texts, pd.Series):
+        return texts
+    if isinstance(texts, str):
+        # A string is an iterable of characters: one comment is almost surely meant.
+        raise TypeError(
+            "texts: expected comments (a pandas Series, list or tuple of str); found one str: "
+            "pass [text]"
+        )
+    return pd.Series(list(texts), dtype=object)
+
+
+def coverage(texts: Iterable[str | None], book: ThemeBook) -> float:
     """Return the percentage of answered comments that mention at least one theme of ``book``.
 
-    NaN when no comment says something (:func:`nps_kit.text.answered`).
+    ``texts`` is a Series or any sequence of comments (``None`` = no comment). NaN when no
+    comment says something (:func:`nps_kit.text.answered`).
     """
     from nps_kit.text.themes import tag_themes
     from nps_kit.text.tokens import answered
 
+    texts = _comments(texts)
     said = texts[answered(texts).to_numpy(dtype=bool)]
     if said.empty:
         return float("nan")
@@ -110,13 +126,14 @@ _DOMAIN_THEMES = 2
 _DOMAIN_SHARE = 2.0
 
 
-def best_pack(texts: pd.Series) -> PackFit:
+def best_pack(texts: Iterable[str | None]) -> PackFit:
     """Choose the shipped pack that tags the largest share of the comments.
 
     Parameters
     ----------
     texts
-        Comments of one unit (or a sample).
+        Comments of one unit (or a sample): a pandas Series or any sequence of str (a list,
+        a tuple); ``None`` or NaN is no comment.
 
     Returns
     -------
@@ -127,10 +144,21 @@ def best_pack(texts: pd.Series) -> PackFit:
         ``generic`` unless generic tags at least 10 percentage points more, or generic tags
         more and fewer than two of the domain pack's own themes (the ones generic lacks) each
         tag 2% of the comments.
+
+    Raises
+    ------
+    TypeError
+        When ``texts`` is one string rather than comments.
+
+    Examples
+    --------
+    >>> best_pack(["The API keeps timing out", "docs are outdated"]).pack
+    'saas'
     """
     from nps_kit.text.themes import tag_themes
     from nps_kit.text.tokens import answered
 
+    texts = _comments(texts)
     said = texts[answered(texts).to_numpy(dtype=bool)]
     scores: dict[str, tuple[float, int]] = {}
     own_themes: dict[str, int] = {}  # a domain pack's themes that generic lacks, in use
