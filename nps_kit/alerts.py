@@ -270,7 +270,13 @@ def new_detractors(
     ).sort_values(list(URGENCY), kind="stable")
     # Date-only exports are read as midnight: show their dates without a made-up 00:00.
     timed = has_time_of_day(loaded.data["nps_date"])
-    table["date"] = table["date"].dt.strftime("%Y-%m-%d %H:%M" if timed else "%Y-%m-%d")
+    if timed:  # with the zone they are wall-clock times in: "2026-11-25 22:12 JST"
+        where = clock.zone(unit.language, unit.timezone)
+        table["date"] = table["date"].map(
+            lambda d: clock.format_local_time(d.to_pydatetime(), where)
+        )
+    else:
+        table["date"] = table["date"].dt.strftime("%Y-%m-%d")
     return table.reset_index(drop=True)
 
 
@@ -389,8 +395,10 @@ def send_alerts(
             ids = tuple(rows["response_id"])
             if not ids:
                 outcomes.append(AlertOutcome(unit.unit, "nothing_new"))
-                start = local_since(since, unit)
-                echo(f"{unit.unit}: no new detractors to alert since {start:%Y-%m-%d %H:%M}.")
+                start = clock.format_local_time(
+                    local_since(since, unit), clock.zone(unit.language, unit.timezone)
+                )
+                echo(f"{unit.unit}: no new detractors to alert since {start}.")
                 continue
             composed = compose_alert(unit, rows, sender=sender, now=now)
             if dry_run:

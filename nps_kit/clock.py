@@ -15,7 +15,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from nps_kit.errors import closest
 from nps_kit.i18n import Language
 
-__all__ = ["DEFAULT_TIMEZONE", "check_timezone", "format_time", "now", "zone"]
+__all__ = [
+    "DEFAULT_TIMEZONE",
+    "check_timezone",
+    "format_local_time",
+    "format_time",
+    "now",
+    "zone",
+]
 
 #: Time zone of a unit's times when none is given: the readers' (by language).
 DEFAULT_TIMEZONE: dict[Language, str] = {"ja": "Asia/Tokyo", "en": "UTC"}
@@ -68,4 +75,17 @@ def format_time(moment: dt.datetime, where: ZoneInfo) -> str:
     """
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(where).strftime("%Y-%m-%d %H:%M %Z")
+
+
+def format_local_time(moment: dt.datetime, where: ZoneInfo) -> str:
+    """Show a wall-clock time at ``where`` with its zone: ``2026-11-25 22:12 JST``.
+
+    Export dates and the moments derived from them are naive wall-clock times at the unit's
+    place (:func:`nps_kit.unit.incomplete_through`), so a naive ``moment`` is taken as a time
+    *at* ``where`` (unlike :func:`format_time`, which takes it as UTC); the zone is the one in
+    force on that day (JST, or GMT/BST for Europe/London).
+    """
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=where)
     return moment.astimezone(where).strftime("%Y-%m-%d %H:%M %Z")

@@ -144,13 +144,13 @@ def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_
         "EC事業部に、連絡を許可した新しい批判者が3人います。"
         "スコアの低い方、回答の古い方から順に並べています。",
         "",
-        "E04  2026-11-03 11:00 / スコア0 / プラン：プレミアム",
+        "E04  2026-11-03 11:00 JST / スコア0 / プラン：プレミアム",
         "  <script>x</script>",
         "",
-        "E02  2026-11-02 09:00 / スコア3 / プラン：ライト",
+        "E02  2026-11-02 09:00 JST / スコア3 / プラン：ライト",
         "  配送が遅い [PHONE]",
         "",
-        "E05  2026-11-04 12:00 / スコア3 / プラン：ライト",
+        "E05  2026-11-04 12:00 JST / スコア3 / プラン：ライト",
     ]
     html = html_of(ec.message)
     assert "&lt;script&gt;x&lt;/script&gt;" in html and "<script>" not in html
@@ -159,7 +159,7 @@ def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_
     assert (
         cloud.message["Subject"] == "[NPS] Cloud Platform: 1 new detractor(s) who allowed contact"
     )
-    assert "C02  2026-11-03 09:00 / score 5 / plan: Pro" in text_of(cloud.message)
+    assert "C02  2026-11-03 09:00 UTC / score 5 / plan: Pro" in text_of(cloud.message)
     assert [(r["unit"], r["response_ids"]) for r in log_lines(project)] == [
         ("cloud", ["C02"]),
         ("ec", ["E04", "E02", "E05"]),
@@ -169,8 +169,8 @@ def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_
     assert alerts(project) == 0  # the same export again: nothing new
     assert len(smtp.received) == 2
     assert capsys.readouterr().err == (
-        "cloud: no new detractors to alert since 2026-11-01 00:00.\n"
-        "ec: no new detractors to alert since 2026-11-01 00:00.\n"
+        "cloud: no new detractors to alert since 2026-11-01 00:00 UTC.\n"
+        "ec: no new detractors to alert since 2026-11-01 00:00 JST.\n"
         "stores: skipped, no alerts.to in its parameters.\n"
         "alerts: 2 nothing new, 1 skipped.\n"
     )
@@ -203,7 +203,7 @@ def test_a_response_added_to_the_export_is_alerted_next_run(project: Path, smtp:
     assert len(smtp.received) == 3
     third = smtp.received[2].message
     assert third["Subject"] == "【NPS】EC事業部：連絡を許可した新しい批判者1人"
-    assert "E07  2026-11-05 08:00 / スコア4 / プラン：ライト" in text_of(third)
+    assert "E07  2026-11-05 08:00 JST / スコア4 / プラン：ライト" in text_of(third)
     assert "E04" not in text_of(third)
     assert log_lines(project)[-1]["response_ids"] == ["E07"]
 
@@ -304,7 +304,17 @@ def test_a_duration_counts_back_from_now_at_each_units_place(project: Path) -> N
         [ec], output=project / "reports", since=moment, dry_run=True, echo=lines.append
     )
     assert [o.status for o in summary.outcomes] == ["nothing_new"]
-    assert lines[-2] == "ec: no new detractors to alert since 2026-11-04 12:30."
+    assert lines[-2] == "ec: no new detractors to alert since 2026-11-04 12:30 JST."
+    # The unit's own timezone, when it has one, names the zone of its export's times: 03:30
+    # UTC is 03:30 in London, so E05 (12:00) is new and its alert shows GMT.
+    london = ec.model_copy(update={"timezone": "Europe/London"})
+    found = send_alerts(
+        [london], output=project / "reports", since=moment, dry_run=True, echo=lines.append
+    )
+    (outcome,) = found.outcomes
+    assert outcome.path is not None
+    eml = email.message_from_bytes(outcome.path.read_bytes(), policy=email.policy.SMTP)
+    assert "E05  2026-11-04 12:00 GMT / スコア3" in text_of(eml)  # type: ignore[arg-type]
     earlier = send_alerts(
         [ec],
         output=project / "reports",

@@ -1,0 +1,35 @@
+"""Times are shown with the zone their readers are in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from nps_kit.clock import format_local_time, format_time
+
+
+@pytest.mark.parametrize(
+    ("moment", "zone", "shown"),
+    [
+        # An export's wall-clock time at the unit's place: the place's zone is added.
+        (dt.datetime(2026, 11, 25, 22, 12), "Asia/Tokyo", "2026-11-25 22:12 JST"),
+        (dt.datetime(2026, 11, 25, 22, 12), "UTC", "2026-11-25 22:12 UTC"),
+        # The abbreviation in force that day.
+        (dt.datetime(2026, 7, 1, 9, 0), "Europe/London", "2026-07-01 09:00 BST"),
+        (dt.datetime(2026, 12, 1, 9, 0), "Europe/London", "2026-12-01 09:00 GMT"),
+        # A zone-aware moment is converted to the place.
+        (dt.datetime(2026, 11, 25, 13, 12, tzinfo=dt.UTC), "Asia/Tokyo", "2026-11-25 22:12 JST"),
+    ],
+)
+def test_a_local_time_is_shown_with_its_zone(moment: dt.datetime, zone: str, shown: str) -> None:
+    assert format_local_time(moment, ZoneInfo(zone)) == shown
+
+
+def test_a_naive_moment_is_utc_for_format_time_and_local_for_format_local_time() -> None:
+    # Logs and manifests are written in naive UTC; exports are naive local wall-clock times.
+    naive = dt.datetime(2026, 11, 25, 13, 12)
+    tokyo = ZoneInfo("Asia/Tokyo")
+    assert format_time(naive, tokyo) == "2026-11-25 22:12 JST"
+    assert format_local_time(naive, tokyo) == "2026-11-25 13:12 JST"
