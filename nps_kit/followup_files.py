@@ -3,11 +3,11 @@
 ``reports/<period>/<unit>_followups.csv`` (UTF-8 with BOM, so that Excel shows Japanese) and
 ``<unit>_followups.xlsx`` hold the report's follow-up list plus empty ``owner``, ``status``,
 ``contacted_at`` and ``note`` columns for the team, headed in the unit's language (回答ID, 担当者,
-状況, 連絡日, メモ … for a Japanese team; :func:`work_headers`). Whatever comes back is read
-under either language's headers. The notebook publishes the list as a custom
-output (:data:`FOLLOWUPS_MIME`, never shown in the HTML); the runner writes both files
-atomically once the unit succeeded (:func:`write_from_notebook`). A re-run keeps what the team
-already typed into the newer of the two files.
+状況, 連絡日, メモ … for a Japanese team; :func:`work_headers`), the breakdowns by their
+labels. Whatever comes back is read under either language's headers. The notebook publishes
+the list as a custom output (:data:`FOLLOWUPS_MIME`, never shown in the HTML); the runner writes
+both files atomically once the unit succeeded (:func:`write_from_notebook`). A re-run keeps what
+the team already typed into the newer of the two files.
 
 :func:`read_status` reads a returned file (the work file, or any CSV/XLSX with ``response_id``
 and ``status`` and/or ``contacted_at``) for :func:`nps_kit.closed_loop.loop_status`.
@@ -45,7 +45,7 @@ __all__ = [
 FOLLOWUPS_MIME = "application/vnd.nps-kit.followups+json"
 #: Columns the team fills in; empty in a new work file.
 TEAM_COLUMNS = ("owner", "status", "contacted_at", "note")
-#: The list's own columns (the breakdowns, named by their export columns, come between).
+#: The list's own columns (the breakdowns, headed by their labels, come between).
 _LISTED = ("response_id", "date", "age_days", "score", "themes", "comment")
 
 
@@ -94,11 +94,23 @@ def work_files(folder: Path, unit: str) -> WorkFiles:
 
 
 def work_table(followups: FollowupList) -> pd.DataFrame:
-    """Return the follow-up list as the work file holds it: all text, team columns empty."""
+    """Return the follow-up list as the work file holds it: all text, team columns empty.
+
+    The breakdown columns are headed by their labels, as in the report's follow-up table
+    (ご利用目的, not the export's question 今回のご利用目的を教えてください。); a label that
+    another column already has keeps the export's column name, so no two columns share a
+    header.
+    """
     table = followups.rows.astype("string").fillna("")
     for column in TEAM_COLUMNS:
         table[column] = ""
-    return table
+    taken = {str(c) for c in table.columns} | set(_LISTED) | set(TEAM_COLUMNS)
+    renames: dict[str, str] = {}
+    for column, label in followups.breakdowns:
+        if label != column and label not in taken and column in table.columns:
+            renames[column] = label
+            taken.add(label)
+    return table.rename(columns=renames)
 
 
 def publish_followups(followups: FollowupList) -> None:

@@ -544,6 +544,27 @@ def test_run_writes_everyone_to_the_html_and_both_work_files_then_reads_the_stat
     assert (pd.read_csv(files.csv, dtype=str, keep_default_na=False)["状況"] == "").all()
 
 
+def test_breakdowns_are_headed_by_their_labels_as_in_the_report(unit: UnitData) -> None:
+    # The report's table says プラン; the work file said "plan", the export's column (a
+    # Microsoft Forms export's column is the whole question).
+    table = work_table(listing(unit))
+    assert "プラン" in table.columns and "plan" not in table.columns
+    assert table["プラン"].tolist() == listing(unit).rows["plan"].astype("string").tolist()
+    # A label another column already has keeps the export's name: no two columns share one.
+    clash = listing(unit, breakdowns=[{"column": "plan", "label": "status"}])
+    assert list(work_table(clash).columns).count("status") == 1
+    assert "plan" in work_table(clash).columns
+    twice = listing(
+        unit,
+        breakdowns=[
+            {"column": "plan", "label": "区分"},
+            {"column": "business_unit", "label": "区分"},
+        ],
+    )
+    headers = [c for c in work_table(twice).columns if c in ("区分", "plan", "business_unit")]
+    assert headers == ["区分", "business_unit"]
+
+
 def test_rewriting_an_untouched_work_file(unit: UnitData, tmp_path: Path) -> None:
     table = work_table(listing(unit))
     write_work_files(table, tmp_path, "ec")
@@ -560,7 +581,7 @@ def test_a_japanese_team_gets_japanese_headers_and_its_file_reads_back(
     csv = pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     header = list(csv.columns)
     assert header[:4] == ["回答ID", "回答日", "経過日数", "スコア"]
-    assert header[-6:] == ["テーマ", "コメント", "担当者", "状況", "連絡日", "メモ"]
+    assert header[-7:] == ["プラン", "テーマ", "コメント", "担当者", "状況", "連絡日", "メモ"]
     assert [c.value for c in openpyxl.load_workbook(files.xlsx).active[1]] == header  # type: ignore[index]
     # The team types into the Japanese file; a re-run keeps it, and the status reads back.
     csv = csv.set_index("回答ID")
