@@ -470,7 +470,7 @@ def test_detractors_show_everyone_most_urgent_first_and_publish_the_work_table(
         "age_days",
         "score",
         "channel",
-        "plan",
+        "プラン",  # the label, as in the report's table
         "themes",
         "comment",
         "owner",
