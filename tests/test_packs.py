@@ -128,6 +128,15 @@ SENSES = [
     ("generic", "Our stay was lovely", ["service"]),  # "stay" the noun
     ("generic", "We stayed two nights", []),
     ("generic", "Waited an hour for our mains", ["speed"]),
+    ("generic", "駅から徒歩3分でアクセスが最高です", ["usability"]),  # a distance, not a wait
+    ("generic", "チェックインに30分以上待たされました", ["speed"]),
+    ("finance", "支店が駅から徒歩5分で便利", ["branch"]),
+    ("generic", "この価格でこのクオリティなら十分満足です", ["price", "quality"]),  # what satisfied
+    ("generic", "朝食の種類が多く、地元の料理もあって大満足です", ["quality"]),
+    ("generic", "料理もサービスも満足", ["service", "quality"]),
+    ("generic", "大満足です", ["service"]),  # satisfied with nothing named: the whole
+    ("generic", "大浴場が広くて疲れが取れました", ["quality"]),  # a facility
+    ("generic", "朝食会場が混雑していた", ["usability"]),  # the breakfast room, not the food
     ("finance", "I can do everything from my phone", ["usability"]),  # a device, no call
     ("finance", "Adviser at the branch was great", ["staff"]),  # the branch as a place
     ("finance", "They closed our branch", ["branch"]),
