@@ -427,6 +427,16 @@ def test_english_phrases_for_decline_waits_and_requests(
         # Done in minutes or days; a long period of grace.
         ("口座開設がネットで30分で終わった", "finance", "speed", "positive"),
         ("返品の受付期間が長い", "retail", "returns", "positive"),
+        # Minutes on foot are a distance, not a task done in minutes.
+        ("駅から徒歩20分で不便でした", "generic", "usability", "negative"),
+        # Relief from a strain is praise, though 疲れ, 痛み and ストレス are complaints.
+        ("大浴場が広くて疲れが取れました", "generic", "quality", "positive"),
+        ("部屋が静かで疲れが癒されました", "generic", "quality", "positive"),
+        ("施術で腰の痛みが取れた", "generic", "quality", "positive"),
+        ("設備が新しくてストレスが解消できた", "generic", "quality", "positive"),
+        ("大浴場が狭くて疲れが取れなかった", "generic", "quality", "negative"),
+        # …and lends no complaint to the theme of the sentence beside it.
+        ("スタッフの笑顔が印象的でした。疲れが取れました", "generic", "staff", "positive"),
         # Requests as conditions and questions.
         ("Teamsとも連携してくれたら全社で使える", "saas", "integrations", "negative"),
         ("Apple Payへの対応はまだですか", "retail", "checkout", "negative"),
