@@ -305,8 +305,7 @@ def test_unknown_pack_is_a_config_error():
     ],
 )
 def test_polarity_in_other_packs(text: str, pack: str, theme: str, expected: str) -> None:
-    found = theme_mentions(pd.Series([text]), pack=pack)
-    assert dict(zip(found["theme"], found["polarity"].astype(str), strict=True))[theme] == expected
+    assert _pack_polarity(text, pack, theme) == expected
 
 
 @pytest.mark.parametrize(
@@ -341,8 +340,7 @@ def test_polarity_in_other_packs(text: str, pack: str, theme: str, expected: str
 def test_survey_words_the_lexicons_miss_or_misread(
     text: str, pack: str, theme: str, expected: str
 ) -> None:
-    found = theme_mentions(pd.Series([text]), pack=pack)
-    assert dict(zip(found["theme"], found["polarity"].astype(str), strict=True))[theme] == expected
+    assert _pack_polarity(text, pack, theme) == expected
 
 
 @pytest.mark.parametrize(
@@ -366,8 +364,7 @@ def test_survey_words_the_lexicons_miss_or_misread(
     ],
 )
 def test_japanese_constructions(text: str, pack: str, theme: str, expected: str) -> None:
-    found = theme_mentions(pd.Series([text]), pack=pack)
-    assert dict(zip(found["theme"], found["polarity"].astype(str), strict=True))[theme] == expected
+    assert _pack_polarity(text, pack, theme) == expected
 
 
 @pytest.mark.parametrize(
@@ -410,8 +407,7 @@ def test_japanese_constructions(text: str, pack: str, theme: str, expected: str)
 def test_english_phrases_for_decline_waits_and_requests(
     text: str, pack: str, theme: str, expected: str
 ) -> None:
-    found = theme_mentions(pd.Series([text]), pack=pack)
-    assert dict(zip(found["theme"], found["polarity"].astype(str), strict=True))[theme] == expected
+    assert _pack_polarity(text, pack, theme) == expected
 
 
 @pytest.mark.parametrize(
@@ -458,8 +454,7 @@ def test_english_phrases_for_decline_waits_and_requests(
 def test_japanese_negation_requests_and_rivals(
     text: str, pack: str, theme: str, expected: str
 ) -> None:
-    found = theme_mentions(pd.Series([text]), pack=pack)
-    assert dict(zip(found["theme"], found["polarity"].astype(str), strict=True))[theme] == expected
+    assert _pack_polarity(text, pack, theme) == expected
 
 
 @pytest.mark.parametrize(
