@@ -256,7 +256,7 @@ def analyse_followups(
             # Non-commenters get NA tags: theme_impact then reads shares among commenters and
             # NPS gains against every valid respondent of the period.
             tags = tag_themes(texts, book).astype("boolean").where(answered)
-            question_polarity = tag_polarity(texts, book)
+            question_polarity = tag_polarity(texts, book, segments=data["segment"])
             impact = _flag_small(
                 theme_impact(
                     data,

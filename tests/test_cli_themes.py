@@ -148,3 +148,39 @@ def test_suggest_masks_personal_data_as_the_report_does(capsys, tmp_path):
     assert "parking: mail [EMAIL]" in examples
     assert "090-1234-5678" not in out and "a@b.example" not in out
     assert not any("phone" in p["phrase"].lower() for p in found["phrases"])
+
+
+def test_score_column_reads_a_comment_that_judges_nothing_through_its_score(capsys, tmp_path):
+    path = tmp_path / "export.csv"
+    frame = pd.DataFrame(
+        {
+            "comment": ["Ordered on Monday, delivery on Thursday."] * 3 + ["送料が高い"],
+            "score": [2, 8, 10, 10],
+        }
+    )
+    frame.to_csv(path, index=False)
+    code, out, _ = _run(capsys, str(path), "--text-column", "comment")
+    assert code == 0
+    assert out.splitlines()[1:] == [
+        "2,delivery,delivery:neutral",
+        "3,delivery,delivery:neutral",
+        "4,delivery,delivery:neutral",
+        "5,delivery;price,delivery:negative;price:negative",
+    ]
+    code, out, _ = _run(capsys, str(path), "--text-column", "comment", "--score-column", "score")
+    assert code == 0
+    # A promoter's complaint keeps its words' polarity.
+    assert out.splitlines()[1:] == [
+        "2,delivery,delivery:negative",
+        "3,delivery,delivery:neutral",
+        "4,delivery,delivery:positive",
+        "5,delivery;price,delivery:negative;price:negative",
+    ]
+
+
+def test_a_score_column_that_does_not_exist_is_named(capsys, tmp_path):
+    path = _write(tmp_path, "utf-8")
+    code, _, err = _run(capsys, str(path), "--text-column", "comment", "--score-column", "scroe")
+    assert code != 0
+    assert "has no column 'scroe' (--score-column)" in err
+    assert "Did you mean 'score'?" in err

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nps_kit.errors import ConfigError
+from nps_kit.score import segment
 from nps_kit.text import (
     PACKS,
     POLARITIES,
@@ -510,3 +511,82 @@ def test_polarity_of_a_batch_equals_polarity_of_each_comment(texts: list[str | N
     for i, text in enumerate(texts):
         alone = tag_polarity(pd.Series([text], dtype=object), book).iloc[0]
         assert batch.iloc[i].tolist() == alone.tolist()
+
+
+# A comment that names a theme and judges nothing says what it thinks with its score.
+@pytest.mark.parametrize(
+    ("text", "score", "words", "with_segment"),
+    [
+        ("Ordered on Monday, delivery on Thursday.", 3, "neutral", "negative"),
+        ("Ordered on Monday, delivery on Thursday.", 10, "neutral", "positive"),
+        ("Ordered on Monday, delivery on Thursday.", 8, "neutral", "neutral"),
+        ("支払いは現金のみでした", 2, "neutral", "negative"),
+        ("支払いは現金のみでした", 9, "neutral", "positive"),
+        # A word of judgement decides alone: a promoter's complaint stays a complaint, a
+        # detractor's praise stays praise, and "ordinary" stays neutral.
+        ("送料が高い", 10, "negative", "negative"),
+        ("Delivery was quick", 2, "positive", "positive"),
+        ("値段は普通", 3, "neutral", "neutral"),
+    ],
+)
+def test_a_comment_that_judges_nothing_takes_its_segment(
+    text: str, score: int, words: str, with_segment: str
+) -> None:
+    book = load_pack("retail")
+    texts = pd.Series([text], index=[7])
+    theme = (
+        "checkout"
+        if "支払い" in text
+        else "price"
+        if "送料" in text or "値段" in text
+        else "delivery"
+    )
+    assert tag_polarity(texts, book).loc[7, theme] == words
+    segments = segment(pd.Series([score], index=[7]))
+    assert tag_polarity(texts, book, segments=segments).loc[7, theme] == with_segment
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                [
+                    "Ordered on Monday, delivery on Thursday.",
+                    "The checkout and the delivery",
+                    "Delivery was slow but staff were lovely",
+                    "配送について",
+                    "スタッフの対応、配送",
+                    "送料が高い",
+                    "特になし",
+                    None,
+                ]
+            ),
+            st.one_of(st.none(), st.integers(0, 10)),
+        ),
+        max_size=10,
+    )
+)
+def test_segments_change_only_silent_mentions_and_only_towards_the_score(
+    rows: list[tuple[str | None, int | None]],
+) -> None:
+    book = load_pack("retail")
+    texts = pd.Series([t for t, _ in rows], dtype=object)
+    segments = segment(pd.Series([s for _, s in rows], dtype="Float64"))
+    words = tag_polarity(texts, book)
+    both = tag_polarity(texts, book, segments=segments)
+    assert both.notna().equals(words.notna())  # the themes found never change
+    changed = (both.astype(object) != words.astype(object)) & words.notna()
+    for row, theme in zip(*changed.to_numpy().nonzero(), strict=True):
+        assert words.iat[row, theme] == "neutral"
+        expected = {"detractor": "negative", "promoter": "positive"}[segments.iat[row]]
+        assert both.iat[row, theme] == expected
+
+
+def test_segments_must_share_the_comments_index() -> None:
+    with pytest.raises(ValueError, match="index of texts"):
+        tag_polarity(
+            pd.Series(["Delivery"], index=[1]),
+            load_pack("retail"),
+            segments=segment(pd.Series([3], index=[2])),
+        )

@@ -234,10 +234,13 @@ def test_demo_units_cards_never_contradict_their_evidence(name: str) -> None:
     assert_cards_agree_with_evidence(
         analysis.recommendations, analysis.stance, 3, analysis.themes, n_valid=nps(unit.current).n
     )
-    # The demo's detractors do praise some themes they mention: the case the gain must skip.
+    # The gain counts the detractors who complain: never more than mention the theme. (The
+    # demo's detractors praise nothing; their bare statements that the rules cannot judge,
+    # 「コールセンターに何度かけても話し中でした」 or "Phone support hung up on me", are complaints
+    # read through their score. The property tests cover detractors who praise.)
     assert analysis.themes is not None and analysis.polarity is not None
     detractors = analysis.stance[analysis.stance["segment"] == "detractor"].set_index("theme")
-    assert (detractors["mentions"] > detractors["complaint"]).any()
+    assert (detractors["mentions"] >= detractors["complaint"]).all()
     assert (
         analysis.themes.set_index("theme")["detractors"]
         .reindex(detractors.index)

@@ -31,6 +31,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="column with the response id (default: the row number as a spreadsheet shows it)",
     )
     p.add_argument(
+        "--score-column",
+        metavar="COL",
+        help=(
+            "column with the 0-10 answers: a comment that names a theme without judging it is "
+            "then read through its score (detractor negative, promoter positive), as the report "
+            "reads it (default: words only)"
+        ),
+    )
+    p.add_argument(
         "--pack",
         default="retail",
         metavar="PACK",
@@ -55,6 +64,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _run(args: argparse.Namespace) -> int:
     from nps_kit.errors import DataError, closest
     from nps_kit.load import load_responses, read_columns
+    from nps_kit.score import segment
     from nps_kit.text.discovery import uncovered_phrases
     from nps_kit.text.packs import PACKS, load_pack
     from nps_kit.text.redaction import redact
@@ -65,7 +75,11 @@ def _run(args: argparse.Namespace) -> int:
     if isinstance(sheet, str) and sheet.isdigit():
         sheet = int(sheet)
     columns = read_columns(args.data, sheet=sheet, encoding=args.encoding)
-    for option, column in (("--text-column", args.text_column), ("--id-column", args.id_column)):
+    for option, column in (
+        ("--text-column", args.text_column),
+        ("--id-column", args.id_column),
+        ("--score-column", args.score_column),
+    ):
         if column is not None and column not in columns:
             guess = closest(column, columns)
             shown = ", ".join(repr(c) for c in columns)
@@ -75,14 +89,14 @@ def _run(args: argparse.Namespace) -> int:
                 + f"Set {option} to one of these columns.",
                 path=args.data,
             )
-    # The loader reads every export format the same way; the comment column stands in for the
-    # score column, whose parsing this command does not use.
+    # The loader reads every export format the same way; without --score-column the comment
+    # column stands in for the score column, whose parsing this command then does not use.
     data = load_responses(
         args.data,
-        score_column=args.text_column,
+        score_column=args.score_column or args.text_column,
         sheet=sheet,
         encoding=args.encoding,
-        check_score=False,
+        check_score=args.score_column is not None,
     ).data
     texts = data[args.text_column].astype("string")
     book = load_pack(args.pack) if args.pack in PACKS else load_themes(_themes_file(args.pack))
@@ -108,7 +122,8 @@ def _run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         return 0
-    polarity = tag_polarity(texts, book)
+    segments = segment(data["nps_score"]) if args.score_column is not None else None
+    polarity = tag_polarity(texts, book, segments=segments)
     ids: list[Any] = (
         data["nps_row"].tolist() if args.id_column is None else data[args.id_column].tolist()
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from nps_kit.errors import DataError
+from nps_kit.score import segment
 from nps_kit.text.packs import load_pack
 from nps_kit.text.sentiment import POLARITIES, tag_polarity
 
@@ -81,6 +82,7 @@ def evaluate_mentions(
     pack: str = "pack",
     id_column: str = "id",
     predicted: str | None = None,
+    score: str | None = "score",
 ) -> MentionEvaluation:
     """Compare :func:`nps_kit.text.tag_polarity` with hand-labelled themes and polarities.
 
@@ -93,6 +95,10 @@ def evaluate_mentions(
     predicted
         A second column of labels, in the same format, to compare with ``labels`` instead of the
         tagger: a second annotator's, to measure how well two people agree.
+    score
+        Column of the 0–10 answers. When the frame has it, the tagger reads a comment that
+        judges nothing through its segment, as reports do (``segments`` of
+        :func:`nps_kit.text.tag_polarity`); without it (or with ``None``), words only.
 
     Returns
     -------
@@ -109,7 +115,13 @@ def evaluate_mentions(
     for pack_name, group in frame.groupby(pack, sort=False):
         book = load_pack(str(pack_name))
         if predicted is None:
-            tags = tag_polarity(group[text].astype("string").reset_index(drop=True), book)
+            texts = group[text].astype("string").reset_index(drop=True)
+            segments = None
+            if score is not None and score in group.columns:
+                segments = segment(
+                    pd.to_numeric(group[score], errors="coerce").reset_index(drop=True)
+                )
+            tags = tag_polarity(texts, book, segments=segments)
         for position, (_, row) in enumerate(group.iterrows()):
             gold = parse_labels(row[labels])
             where = f"row id {row[id_column]}"

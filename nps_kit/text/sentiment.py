@@ -16,7 +16,8 @@ own ("スタッフの方が、とても親切でした"), or else, when the comm
 nearest judged clause not separated from it by a contrast word ("Pricing jumped 40% at renewal
 and nobody told us"). A theme praised in one clause and
 criticised in another is ``mixed``; mentioned without judgement, or called ordinary (値段は普通,
-特に不満はない), ``neutral``.
+特に不満はない), ``neutral``. Given the respondents' segments, a comment that judges nothing
+anywhere is read through its score instead (``tag_polarity(segments=)``).
 """
 
 from __future__ import annotations
@@ -595,7 +596,14 @@ def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]
     return out
 
 
-def tag_polarity(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
+def _judges_nothing(text: str) -> bool:
+    """Tell whether no clause of a normalised comment praises, complains, asks or calls ordinary."""
+    return not any(_score(c.text).judged for c in _clauses(text))
+
+
+def tag_polarity(
+    texts: pd.Series, book: ThemeBook, *, segments: pd.Series | None = None
+) -> pd.DataFrame:
     """Tag each comment with the polarity of every theme it mentions.
 
     Parameters
@@ -604,6 +612,15 @@ def tag_polarity(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
         Comments, one per response.
     book
         Theme dictionaries (:func:`nps_kit.text.load_themes` or :func:`nps_kit.text.load_pack`).
+    segments
+        Each respondent's segment (:func:`nps_kit.segment`: ``detractor``, ``passive``,
+        ``promoter``), with the index of ``texts``. A comment that names a theme but judges
+        nothing anywhere — no praise, complaint, request or "ordinary" — says what it thinks
+        with its score ("Ordered Monday, delivered Thursday.", 「支払いは現金のみでした」
+        from a 3): a detractor's mention is then ``"negative"`` and a promoter's
+        ``"positive"``; a passive's stays ``"neutral"``. Any word of judgement in the
+        comment decides alone, so a promoter's complaint stays a complaint. ``None``
+        (default): words only.
 
     Returns
     -------
@@ -612,7 +629,14 @@ def tag_polarity(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
         ``"negative"``, ``"mixed"`` or ``"neutral"`` where the comment mentions the theme and
         ``<NA>`` where it does not (or has no text). The theme set of a comment is exactly that
         of :func:`nps_kit.text.tag_themes`.
+
+    Raises
+    ------
+    ValueError
+        If ``segments`` does not have the index of ``texts``.
     """
+    if segments is not None and not segments.index.equals(texts.index):
+        raise ValueError("segments must have the index of texts")
     themes = matcher(book.themes)
     # Once per unique comment (exports repeat a lot), then broadcast back.
     codes, unique = _normalised_codes(texts)
@@ -622,13 +646,23 @@ def tag_polarity(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
     rows: list[int] = []
     columns: list[int] = []
     values: list[int] = []
+    silent = np.zeros(len(unique) + 1, dtype=bool)  # comments that judge nothing at all
     for row, text in enumerate(unique):
-        for i, polarity in _comment_polarities(text, themes).items():
+        found = _comment_polarities(text, themes)
+        for i, polarity in found.items():
             rows.append(row)
             columns.append(i)
             values.append(order[polarity])
+        if segments is not None and found and all(p == "neutral" for p in found.values()):
+            silent[row] = _judges_nothing(text)
     table[rows, columns] = values  # one assignment: numpy's per-call cost dominates per item
     wide = table[codes]  # code −1 (no text) takes the last row: all <NA>
+    if segments is not None:
+        said_nothing = silent[codes]
+        mentioned = wide >= 0
+        for name, polarity in (("detractor", "negative"), ("promoter", "positive")):
+            who = said_nothing & (segments == name).to_numpy(dtype=bool)
+            wide[who[:, None] & mentioned] = order[polarity]
     dtype = pd.CategoricalDtype(list(POLARITIES))
     frame = {
         t.id: pd.Categorical.from_codes(wide[:, j], dtype=dtype) for j, t in enumerate(book.themes)
