@@ -305,13 +305,19 @@ def print_evaluation(frame: pd.DataFrame, name: str, *, predicted: str | None = 
     """Print precision, recall and polarity accuracy per language of one labelled frame.
 
     With ``predicted``, that column of labels (a second author's) is compared instead of the tagger.
+    Polarity is read as reports read it (a comment that judges nothing through its score); the
+    figure from the words alone follows it.
     """
     table = evaluate_mentions(frame, predicted=predicted).table.set_index("lang")
+    words = None
+    if predicted is None and "score" in frame.columns:
+        words = evaluate_mentions(frame, score=None).table.set_index("lang")
     for lang in table.index:
         row = table.loc[lang]
+        alone = "" if words is None else f" (words only {words.loc[lang].polarity_accuracy:.3f})"
         print(
             f"  {name:<26}{lang:<4}: P {row.precision:.3f}  R {row.recall:.3f}  "
-            f"polarity {row.polarity_accuracy:.3f}  ({int(row.comments)} comments, "
+            f"polarity {row.polarity_accuracy:.3f}{alone}  ({int(row.comments)} comments, "
             f"{int(row.gold)} labelled mentions)"
         )
 
