@@ -74,6 +74,10 @@ _PERSON_NAME: Final = re.compile(
 # A response token or hash (Typeform's "#", 7d3f0c…): one word of 16+ hex digits, or of 12+
 # letters and digits mixed.
 _TOKEN: Final = re.compile(r"[0-9a-f]{16,}|(?=\S*\d)(?=\S*[a-z])[a-z0-9_-]{12,}", re.I)
+# A customer, patient or policy code (PT-10234, C0012345, POL/2026/0042): one short word of
+# ASCII letters, digits and joiners with a digit in it. Nearly one per response, such codes
+# say who answered (SurveyMonkey's Custom Data, hidden fields), even when a person answered twice.
+_CODE: Final = re.compile(r"(?=\S*\d)[A-Za-z0-9][A-Za-z0-9_./#-]{3,23}")
 _KANJI: Final = "\u3400-\u4dbf\u4e00-\u9fff々〆ヶ"
 # A person's name as forms collect it: family and given name with a space between.
 _NAME_VALUE: Final = re.compile(
@@ -515,6 +519,9 @@ def _classify(
     tokens = answers.share(text.str.fullmatch(_TOKEN))
     if tokens >= 0.9 and distinct >= 0.9 * n:
         return "id", "unique" if distinct == n else "tokens", None, None
+    codes = answers.share(text.str.fullmatch(_CODE))
+    if codes >= 0.9 and distinct >= 0.9 * n and n > 1:
+        return "id", "unique" if distinct == n else "codes", None, None
     if _sentences(answers):
         return "text", "free text", None, None
     if distinct == n and n > 1 and (id_named or text.str.len().max() <= 24):

@@ -198,8 +198,11 @@ def _defaults_text(
             path=export,
         )
     date = found.column(found.date_column)
-    # An id a person can look up (customer_id) before a response token or hash ("#").
-    ids = sorted(found.of_kind("id"), key=lambda c: not _ID_NAME.search(c.column))
+    # An id a person can look up (customer_id) before a response token or hash ("#"), and one
+    # unique per response before a code a returning customer repeats (Custom Data 1).
+    ids = sorted(
+        found.of_kind("id"), key=lambda c: (not _ID_NAME.search(c.column), c.detail != "unique")
+    )
     id_info = ids[0] if ids else None
     if id_info is None and report.source == "qualtrics" and "ResponseId" in found.index.columns:
         id_info = found.column("ResponseId")

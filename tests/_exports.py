@@ -257,3 +257,75 @@ def write_typeform(path: Path, n: int = 160) -> Path:
                  start, end, hashlib.md5(f"n{i}".encode()).hexdigest()[:10], ""]
             )  # fmt: skip
     return path
+
+
+# SurveyMonkey XLSX (English, a dental group): its two header rows — the questions, then
+# "Response" / "Open-Ended Response" / each option of a matrix or multi-select question (the
+# question cell is blank over its other columns) — contact-list columns (Email Address blank,
+# First/Last Name, Custom Data 1 holding the patient's code, which repeats for a patient who
+# came twice), US dates with AM/PM, no consent question.
+MONKEY_NPS = (
+    "How likely is it that you would recommend Bright Smile Dental to a friend or colleague?"
+)
+MONKEY_REASON = "What is the primary reason for your score?"
+MONKEY_OFFICE = "Which office did you visit?"
+MONKEY_MATRIX = "How satisfied were you with each of the following?"
+MONKEY_ASPECTS = ("Ease of booking an appointment", "Wait time at the office")
+MONKEY_SERVICES = "Which services did you receive today? (Select all that apply)"
+MONKEY_OPTIONS = ("Cleaning / check-up", "Filling", "Whitening")
+_OFFICES = ("Austin - Downtown", "Dallas - Uptown", "Houston - Heights")
+_MONKEY_SAT = (
+    "Very dissatisfied",
+    "Dissatisfied",
+    "Neither satisfied nor dissatisfied",
+    "Satisfied",
+    "Very satisfied",
+)
+_FIRST = ("James", "Mary", "Robert", "Patricia", "Michael", "Jennifer")
+_LAST = ("Smith", "Johnson", "Garcia", "Brown", "Lee", "Nguyen", "Davis")
+_EN_DENTAL = (
+    "Waited 45 minutes past my appointment time with no explanation.",
+    "Dr. Patel was gentle and explained everything before starting.",
+    "Could not get an appointment for three weeks.",
+    "The office is spotless and modern.",
+    "",
+)
+
+
+def monkey_patient(i: int) -> str:
+    """The patient code of the i-th response: every 25th is a patient seen before."""
+    return f"PT-{10000 + (i - 1 if i % 25 == 24 else i) * 37:05d}"
+
+
+def write_surveymonkey_xlsx(path: Path, n: int = 120) -> Path:
+    """A SurveyMonkey XLSX export in English: three dental offices, October and November 2026."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Sheet"
+    sheet.append(
+        ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address",
+         "Email Address", "First Name", "Last Name", "Custom Data 1", MONKEY_NPS, MONKEY_REASON,
+         MONKEY_OFFICE, MONKEY_MATRIX, "", MONKEY_SERVICES, "", ""]
+    )  # fmt: skip
+    sheet.append(
+        ["", "", "", "", "", "", "", "", "", "Response", "Open-Ended Response", "Response",
+         *MONKEY_ASPECTS, *MONKEY_OPTIONS]
+    )  # fmt: skip
+    for i in range(n):
+        month = 10 if i < n // 2 else 11
+        hour = 8 + i % 10
+        stamp = f"{month}/{i % 28 + 1:02d}/2026 {(hour - 1) % 12 + 1:02d}:{i % 60:02d}:05 "
+        stamp += "AM" if hour < 12 else "PM"
+        score = (i * 7) % 11
+        sat = _MONKEY_SAT[min(4, score // 2)]
+        sheet.append(
+            [114000000000 + i * 7919, 431234567 + i % 2, stamp, stamp, f"10.0.{i // 250}.{i % 250}",
+             None, _FIRST[i % 6], _LAST[i % 7], monkey_patient(i), score, _EN_DENTAL[i % 5] or None,
+             _OFFICES[i % 3], sat, _MONKEY_SAT[(score + i) % 5],
+             *(o if (i + k) % (k + 2) == 0 else None for k, o in enumerate(MONKEY_OPTIONS))]
+        )  # fmt: skip
+    book.save(path)
+    return path

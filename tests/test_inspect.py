@@ -6,6 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from _exports import (
+    MONKEY_REASON,
     MSFORMS_CONSENT,
     MSFORMS_REASON,
     MSFORMS_ROOM,
@@ -14,6 +15,7 @@ from _exports import (
     write_google_forms,
     write_msforms_ja,
     write_qualtrics,
+    write_surveymonkey_xlsx,
     write_text,
     write_typeform,
 )
@@ -389,6 +391,41 @@ def test_typeform_token_is_an_id_and_the_submission_dates_a_response(tmp_path: P
     assert kinds["Network ID"] == ("id", "unique")
     assert found.date_column == "Submitted At"  # not "Start Date (UTC)"
     assert [c.column for c in found.of_kind("text")] == [TYPEFORM_REASON]
+
+
+def test_surveymonkey_patient_codes_say_who_answered(tmp_path: Path) -> None:
+    found = inspect_export(write_surveymonkey_xlsx(tmp_path / "m.xlsx"))
+    kinds = {c.column: (c.kind, c.detail) for c in found.columns}
+    # PT-10000 … with a few patients seen twice: who answered, not free text to quote and tag.
+    assert kinds["Custom Data 1"] == ("id", "codes")
+    assert kinds["Respondent ID"] == ("id", "unique")
+    assert [c.column for c in found.of_kind("text")] == [MONKEY_REASON]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [f"C{i:07d}" for i in range(40)],
+        [f"POL/2026/{i:04d}" for i in range(40)],
+        [f"pt-{i % 38:05d}" for i in range(40)],  # two patients answered twice
+    ],
+)
+def test_codes_are_ids(tmp_path: Path, values: list[str]) -> None:
+    kind, _ = _one_column(tmp_path, "Custom Data", values)
+    assert kind == "id"
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["3LDK", "2DK", "1K", "4LDK"] * 10,  # codes shared by many: a category
+        [f"{i % 38}点です" for i in range(40)],  # not ASCII: words, not codes
+        [f"plan{i % 3}" for i in range(40)],
+    ],
+)
+def test_repeated_or_worded_values_are_not_codes(tmp_path: Path, values: list[str]) -> None:
+    kind, _ = _one_column(tmp_path, "Answer", values)
+    assert kind != "id"
 
 
 def _one_column(tmp_path: Path, header: str, values: list[str]) -> tuple[str, str]:

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 import yaml
 from _exports import (
+    MONKEY_REASON,
     MSFORMS_CONSENT,
     MSFORMS_HOTEL,
     MSFORMS_NPS,
@@ -26,6 +27,7 @@ from _exports import (
     write_google_forms,
     write_msforms_ja,
     write_qualtrics,
+    write_surveymonkey_xlsx,
     write_text,
     write_typeform,
 )
@@ -549,6 +551,24 @@ def test_typeform_init_takes_the_reason_not_the_response_token(tmp_path: Path) -
     assert "a copy of the bundled 'generic' pack" in text
     generic = pack_files("generic")[0].read_text(encoding="utf-8")
     assert (root / "parameters" / "themes.yaml").read_text(encoding="utf-8") == generic
+    assert load_all(root / "parameters").errors == []
+
+
+def test_surveymonkey_init_never_quotes_patient_codes(tmp_path: Path) -> None:
+    export = write_surveymonkey_xlsx(tmp_path / "dental.xlsx")
+    root = tmp_path / "dental-nps"
+    project_from_export(root, export)
+    defaults = _defaults(root)
+    columns = defaults["columns"]
+    assert isinstance(columns, dict)
+    # Respondent ID is unique; Custom Data 1 (PT-…) repeats for a patient who came twice.
+    assert (columns["id"], columns["comment"]) == ("Respondent ID", MONKEY_REASON)
+    questions = [f["column"] for f in defaults["followups"] + defaults["breakdowns"]]
+    # The patients' codes were a text follow-up: quoted as "voices" and tagged with themes.
+    assert "Custom Data 1" not in questions
+    assert [f for f in defaults["followups"] if f["type"] == "text"] == [
+        {"column": MONKEY_REASON, "type": "text", "label": "Primary reason for your score"}
+    ]
     assert load_all(root / "parameters").errors == []
 
 
