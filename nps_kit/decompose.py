@@ -196,7 +196,9 @@ def shift_share(
     total_new = _overall(w1, p1)
     table = pd.DataFrame(
         {
-            "group": [None if g == _MISSING else g for g in groups],
+            # An object Series keeps None for the blank answers: a plain list first in the
+            # column (the missing label sorts first) became NaN, which the text printed "nan".
+            "group": pd.Series([None if g == _MISSING else g for g in groups], dtype=object),
             "n_previous": n0.astype(int),
             "n_current": n1.astype(int),
             "share_previous": w0,

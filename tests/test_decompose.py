@@ -83,6 +83,30 @@ def test_a_new_group_contributes_mix_only_and_a_missing_label_is_a_group() -> No
     assert np.isnan(missing["nps_previous"])
 
 
+def test_the_blank_answers_part_is_named_no_answer_never_nan() -> None:
+    from nps_kit.decompose import contributors_text
+
+    # A multi-select option (or any question) left blank by most: the blank group moved most.
+    old = frame(["Filling"] * 20 + [None] * 60, [9] * 10 + [0] * 10 + [9] * 40 + [0] * 20)  # type: ignore[list-item]
+    new = frame(["Filling"] * 20 + [None] * 60, [9] * 10 + [0] * 10 + [9] * 20 + [0] * 40)  # type: ignore[list-item]
+    parts = top_contributors(shift_share(new, old, by="channel"), k=1)
+    assert [(p.group, p.kind) for p in parts] == [(None, "within"), (None, "others")]
+    record = {
+        "kind": "previous",
+        "label": "Services",
+        "total": -50.0,
+        "items": [
+            {"group": p.group, "kind": p.kind, "value": p.value, "noise": p.noise} for p in parts
+        ],
+    }
+    # The dental report said "nan (its NPS) −6.8 pts": the breakdown chart names it (no answer).
+    assert contributors_text(record, "en") == (
+        "What moved the −50.0 pts vs previous month (by Services): "
+        "(no answer) (its NPS) −50.0 pts, others 0.0 pts"
+    )
+    assert "（無回答）（NPSの変化）−50.0ポイント" in contributors_text(record, "ja")
+
+
 def test_no_change_without_responses_gives_no_contributors() -> None:
     old = frame([], [])
     new = frame(["web"], [9])
