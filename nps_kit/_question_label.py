@@ -17,7 +17,7 @@ __all__ = ["short_label"]
 
 # --- Japanese: 「〜を教えてください。」 -> 〜 ------------------------------------------------
 _JA_REQUEST: Final = re.compile(
-    r"(?:を|について|に関して|は)?\s*(?:"
+    r"(?:を|について|に関して|は)?\s*(?:具体的に|詳しく|詳細に|自由に|簡単に|率直に)?\s*(?:"
     r"お聞かせ|お聞かせ頂け|聞かせて|教えて|お教え|お選び|選んで|ご選択|選択して|ご記入|記入して|"
     r"ご入力|入力して|お答え|答えて|ご回答|回答して|お知らせ|お書き|ご評価|評価して"
     r")(?:ください|下さい|くださいませ|頂けますか|いただけますか|いただけますでしょうか)$"
@@ -27,6 +27,11 @@ _JA_QUESTION: Final = re.compile(
     r"|どこですか|ありますか|でしたか)$"
 )
 _JA_OPENING: Final = re.compile(r"^(?:今回の|今回|あなたの|お客様の|ご自身の|そのように)")
+
+# --- One row of a matrix, one option of a multi-select ----------------------------------------
+# Qualtrics (Q3_1) and SurveyMonkey name such a column "question - row": the question ends as a
+# sentence does (?, 。, ください, "(Select all that apply)") and the row is what the column asks.
+_ROW: Final = re.compile(r"^(?P<q>.*(?:[?？。:：)）]|ください|下さい))\s+-\s+(?P<row>\S.*)$")
 
 # --- English: a question frame around the subject -------------------------------------------
 # The verb after the subject: an auxiliary, or a past tense (Which office handled …).
@@ -68,7 +73,9 @@ def short_label(question: str) -> str:
     str
         The subject of the question: 今回のご利用目的を教えてください。 is ご利用目的,
         客室の満足度をお聞かせください。 is 客室の満足度, "Which plan are you on?" is "Plan",
-        "How satisfied are you with our documentation?" is "Documentation". A header that is
+        "How satisfied are you with our documentation?" is "Documentation"; a matrix row or
+        multi-select option named "question - row" (Qualtrics, SurveyMonkey) is the row:
+        「以下の項目について、満足度をお聞かせください。 - 保険料」 is 保険料. A header that is
         not a question (``region``) and a question of no known form keep their words, without a
         final question mark or 。.
 
@@ -81,6 +88,12 @@ def short_label(question: str) -> str:
     """
     # The words as written (no NFKC: a label keeps the survey's own full-width characters).
     text = " ".join(question.split())
+    row = _ROW.match(text)
+    if row is not None:
+        # Qualtrics' "Which features do you use? - Selected Choice" is the whole question.
+        if row["row"].casefold() == "selected choice":
+            return short_label(row["q"])
+        return row["row"]  # 「満足度をお聞かせください。 - 保険料」 asks about 保険料
     bare = text.rstrip("?？。.!！:： ")
     if not bare:
         return text

@@ -15,6 +15,7 @@ from nps_kit.i18n import t
         ("今回のご利用目的を教えてください。", "ご利用目的"),
         ("客室の満足度をお聞かせください。", "客室の満足度"),
         ("そのように評価された理由をお聞かせください。", "評価された理由"),
+        ("そのように評価された理由を具体的にお聞かせください。", "評価された理由"),
         ("性別をお答えください", "性別"),
         ("ご利用のプランは何ですか？", "ご利用のプラン"),
         ("朝食はいかがでしたか？", "朝食"),
@@ -28,6 +29,15 @@ from nps_kit.i18n import t
         ("How would you rate the help you got from our support team?",
          "Help you got from our support team"),
         ("Please select your region", "Region"),
+        # A matrix row or multi-select option ("question - row", Qualtrics and SurveyMonkey):
+        # the row, not the question every row of the matrix shares.
+        ("以下の項目について、満足度をお聞かせください。 - 保険金の支払い", "保険金の支払い"),
+        ("How satisfied were you with each of the following? - Ease of booking an appointment",
+         "Ease of booking an appointment"),
+        ("Which services did you receive today? (Select all that apply) - Filling", "Filling"),
+        ("Which features do you use? - Selected Choice", "Features"),
+        ("Please rate 0 - 10", "Please rate 0 - 10"),
+        ("Front desk - Austin", "Front desk - Austin"),
         # Not a question, or one of no known form: its words, without the question mark.
         ("region", "region"),
         ("年代", "年代"),

@@ -13,6 +13,8 @@ import pandas as pd
 import pytest
 import yaml
 from _exports import (
+    MONKEY_ASPECTS,
+    MONKEY_MATRIX,
     MONKEY_REASON,
     MSFORMS_CONSENT,
     MSFORMS_HOTEL,
@@ -568,6 +570,13 @@ def test_surveymonkey_init_never_quotes_patient_codes(tmp_path: Path) -> None:
     assert "Custom Data 1" not in questions
     assert [f for f in defaults["followups"] if f["type"] == "text"] == [
         {"column": MONKEY_REASON, "type": "text", "label": "Primary reason for your score"}
+    ]
+    # Each matrix row is labelled by its row: the key-driver chart and the ratings table named
+    # every point "How satisfied were you with each of the following? - …" (one of them
+    # "Each of the following? - Friendliness of staff").
+    ratings = [f for f in defaults["followups"] if f["type"] == "rating"]
+    assert [(f["column"], f["label"]) for f in ratings] == [
+        (f"{MONKEY_MATRIX} - {aspect}", aspect) for aspect in MONKEY_ASPECTS
     ]
     assert load_all(root / "parameters").errors == []
 
