@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit.errors import DataError, missing_column
+from nps_kit.ordinal import not_applicable
 
 __all__ = [
     "MISSING_TOKENS",
@@ -328,8 +329,10 @@ def parse_ratings(
     """Parse a rating column into numbers, separating invalid values from missing ones.
 
     Text is NFKC-normalised first, so full-width digits (``４``) parse. Blank cells and
-    :data:`MISSING_TOKENS` (``N/A``, ``無回答`` …) are missing; anything else that is not a number
-    within ``scale``, nor an answer of ``codes``, is invalid.
+    :data:`MISSING_TOKENS` (``N/A``, ``無回答`` …) are missing, and so, on a labelled scale (with
+    ``codes``), are answers that say the question does not apply
+    (:func:`nps_kit.ordinal.not_applicable`: 「利用していない」, "Not applicable"); anything else
+    that is not a number within ``scale``, nor an answer of ``codes``, is invalid.
 
     Parameters
     ----------
@@ -351,6 +354,9 @@ def parse_ratings(
     low, high = scale
     text = values.astype("string").str.normalize("NFKC").str.strip()
     missing = (values.isna() | text.isna() | text.str.casefold().isin(MISSING_TOKENS)).astype(bool)
+    if codes:
+        # 「利用していない」, "Not applicable" beside a labelled scale: no answer, not off it.
+        missing |= text.fillna("").map(not_applicable).astype(bool)
     numbers = pd.to_numeric(text.where(~missing), errors="coerce").astype(float)
     if codes:
         points = {_answer_key(answer): _point(code) for code, answer in codes.items()}

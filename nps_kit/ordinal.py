@@ -22,7 +22,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["LabelledScale", "group_order", "labelled_scale", "ordinal_order"]
+__all__ = [
+    "LabelledScale",
+    "group_order",
+    "labelled_scale",
+    "not_applicable",
+    "ordinal_order",
+]
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # Words that put a band before or after the others starting at the same number.
@@ -70,6 +76,40 @@ _NEUTRAL: Final = (
     r"|どちらでもない|どちらともいえない|どちらとも言えない|どちらとも思わない"
     r"|普通|ふつう|可もなく不可もなく|(?:{p})でも(?:{n})でもない"
 )
+
+
+# An answer beside the scale that says the question does not apply to the respondent: matrix
+# rows offer it for a service not everyone used (Qualtrics' 「利用していない」, SurveyMonkey's
+# "N/A"). It is no point of the scale, so a rating reads it as no answer.
+_NOT_APPLICABLE: Final = re.compile(
+    r"n/?a|not applicable|does ?n[o'’]t apply|not used|never used|"
+    r"(?:i )?(?:did|have) ?n(?:o|')t used?(?: it)?|(?:i )?do ?n[o'’]t know|"
+    r"該当(?:なし|無し|しない)|非該当|未利用|(?:利用|使用)(?:していない|したことがない|なし|しない)|"
+    r"使っていない|使ったことがない|(?:わから|分から|判ら)ない|経験(?:なし|がない)"
+)
+
+
+def not_applicable(answer: str) -> bool:
+    """Say whether an answer beside a labelled scale means the question does not apply.
+
+    Parameters
+    ----------
+    answer
+        One answer as exported.
+
+    Returns
+    -------
+    bool
+        ``True`` for "N/A", "Not applicable", "Don't know", 「該当なし」, 「利用していない」,
+        「わからない」 and the like (after NFKC normalisation, case-insensitively).
+
+    Examples
+    --------
+    >>> not_applicable("利用していない"), not_applicable("Not applicable"), not_applicable("満足")
+    (True, True, False)
+    """
+    text = unicodedata.normalize("NFKC", answer).casefold().strip().rstrip("。.!！")
+    return _NOT_APPLICABLE.fullmatch(" ".join(text.split())) is not None
 
 
 def _degree(answer: str) -> tuple[str, int] | None:
@@ -129,7 +169,9 @@ def labelled_scale(labels: Iterable[object]) -> LabelledScale | None:
     -------
     LabelledScale or None
         The answers' points when there are two or more and all are answers of one family's
-        scale on both sides of neutral, else ``None``. The degrees present set the points:
+        scale on both sides of neutral, else ``None``; an answer that says the question does
+        not apply (:func:`not_applicable`: 「利用していない」, "N/A") is no point of the scale
+        and is left out of ``points``. The degrees present set the points:
         "Very satisfied, Satisfied, Neutral, Dissatisfied, Very dissatisfied" is 1–5, as is
         「満足、やや満足、どちらともいえない、やや不満、不満」; with "somewhat" answers between
         plain ones and neutral it is 1–7.
@@ -144,6 +186,7 @@ def labelled_scale(labels: Iterable[object]) -> LabelledScale | None:
     True
     """
     distinct = list(dict.fromkeys(str(v) for v in labels if v is not None and v == v))
+    distinct = [label for label in distinct if not not_applicable(label)]
     degrees = {label: _degree(label) for label in distinct}
     if len(distinct) < 2 or any(d is None for d in degrees.values()):
         return None
@@ -179,8 +222,8 @@ def ordinal_order(labels: Iterable[object]) -> list[str] | None:
     list of str or None
         The distinct labels ordered by their first number ("1年未満" before "1〜3年", "5+
         years" after "3-5 years"), or the answers of a labelled scale from the most negative
-        (:func:`labelled_scale`), or ``None`` when fewer than two labels or the labels are
-        neither (then the groups are not ordinal).
+        (:func:`labelled_scale`) with answers that say it does not apply last, or ``None``
+        when fewer than two labels or the labels are neither (then the groups are not ordinal).
 
     Examples
     --------
@@ -195,7 +238,9 @@ def ordinal_order(labels: Iterable[object]) -> list[str] | None:
     keys = {label: _key(label) for label in distinct}
     if any(k is None for k in keys.values()):
         scale = labelled_scale(distinct)
-        return None if scale is None else scale.levels
+        if scale is None:
+            return None
+        return scale.levels + [label for label in distinct if not_applicable(label)]
     return sorted(distinct, key=lambda label: keys[label])  # type: ignore[arg-type,return-value]
 
 

@@ -329,3 +329,73 @@ def write_surveymonkey_xlsx(path: Path, n: int = 120) -> Path:
         )  # fmt: skip
     book.save(path)
     return path
+
+
+# Qualtrics, Japanese, "Download data table → TSV": UTF-16 (BOM, little-endian), tab-separated,
+# CRLF, the three header rows, Qualtrics' metadata (Progress, Finished: partial responses are
+# kept), a 5-point satisfaction matrix whose rows offer 「利用していない」 (not used), embedded data
+# (支店, 年代) at the end. An insurer, October and November 2026.
+QUALTRICS_JA_NPS = (
+    "当社の保険を、ご家族やご友人にどの程度すすめたいと思いますか？"
+    "（0＝まったくすすめたくない～10＝ぜひすすめたい）"
+)
+QUALTRICS_JA_MATRIX = "以下の項目について、満足度をお聞かせください。"
+QUALTRICS_JA_ITEMS = ("保険金の支払い", "コールセンターの対応")
+_JA_SATISFACTION = ("非常に不満", "やや不満", "どちらでもない", "やや満足", "非常に満足")
+_BRANCHES = ("東京本店", "大阪支店", "福岡支店")
+_JA_INSURANCE = (
+    "保険金の支払いがとても早くて助かりました。",
+    "コールセンターに電話がつながるまで40分待たされた。",
+    "更新のたびに保険料が上がっていて不満です。",
+    "",
+)
+
+
+def write_qualtrics_ja_tsv(path: Path, n: int = 90) -> Path:
+    """A Qualtrics TSV export in Japanese (UTF-16 with BOM, tabs), as Qualtrics writes it."""
+    import csv
+    import io
+    import json
+
+    meta = [
+        ("StartDate", "Start Date", "startDate"),
+        ("EndDate", "End Date", "endDate"),
+        ("Status", "Response Type", "status"),
+        ("Progress", "Progress", "progress"),
+        ("Finished", "Finished", "finished"),
+        ("RecordedDate", "Recorded Date", "recordedDate"),
+        ("ResponseId", "Response ID", "_recordId"),
+        ("RecipientEmail", "Recipient Email", "recipientEmail"),
+        ("ExternalReference", "External Data Reference", "externalDataReference"),
+        ("UserLanguage", "User Language", "userLanguage"),
+        ("Q1", QUALTRICS_JA_NPS, "QID1"),
+        ("Q2", "そのように評価された理由を具体的にお聞かせください。", "QID2_TEXT"),
+        *(
+            (f"Q3_{k}", f"{QUALTRICS_JA_MATRIX} - {item}", f"QID3_{k}")
+            for k, item in enumerate(QUALTRICS_JA_ITEMS, 1)
+        ),
+        ("支店", "支店", "支店"),
+        ("年代", "年代", "年代"),
+    ]
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter="\t", lineterminator="\r\n")
+    writer.writerow([m[0] for m in meta])
+    writer.writerow([m[1] for m in meta])
+    writer.writerow(
+        [json.dumps({"ImportId": m[2]}, ensure_ascii=False, separators=(",", ":")) for m in meta]
+    )
+    for i in range(n):
+        month = 10 if i < n // 2 else 11
+        stamp = f"2026-{month:02d}-{i % 28 + 1:02d} {9 + i % 9:02d}:{i % 60:02d}:00"
+        score = (i * 7) % 11
+        partial = i % 15 == 7  # left after the score: Finished False, Progress 20
+        sat = _JA_SATISFACTION[min(4, score // 2)]
+        writer.writerow(
+            [stamp, stamp, "IP Address", 20 if partial else 100, not partial, stamp,
+             f"R_{i:015x}", f"user{i}@example.co.jp", f"POL-{1000000 + i * 7919}", "JA", score,
+             "" if partial else _JA_INSURANCE[i % 4], "" if partial else sat,
+             "" if partial else ("利用していない" if i % 4 == 0 else sat),
+             _BRANCHES[i % 3], f"{20 + 10 * (i % 5)}代"]
+        )  # fmt: skip
+    path.write_bytes(out.getvalue().encode("utf-16"))
+    return path

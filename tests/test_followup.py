@@ -275,6 +275,16 @@ def test_a_labelled_scale_is_read_as_its_points() -> None:
     assert parse_ratings(raw, scale=(1, 5))[1].sum() == 4
 
 
+def test_a_labelled_scale_reads_not_applicable_as_no_answer() -> None:
+    raw = pd.Series(["Satisfied", "Not applicable", "利用していない", "Meh"])
+    values, invalid = parse_ratings(raw, scale=(1, 5), codes=SATISFACTION)
+    assert values.isna().tolist() == [False, True, True, True]
+    # Not off the scale: the data-quality table would count them as answers left out.
+    assert invalid.tolist() == [False, False, False, True]
+    # A number scale has no such answers: words there are still invalid.
+    assert parse_ratings(raw, scale=(1, 5))[1].tolist() == [True, True, True, True]
+
+
 def test_ratings_summary_of_a_labelled_scale_matches_its_points() -> None:
     answers = ["Very satisfied", "Satisfied", "Neutral", "Dissatisfied", "Very dissatisfied"]
     data = frame([10, 9, 7, 3, 0], docs=answers)

@@ -15,6 +15,7 @@ from _exports import (
     write_google_forms,
     write_msforms_ja,
     write_qualtrics,
+    write_qualtrics_ja_tsv,
     write_surveymonkey_xlsx,
     write_text,
     write_typeform,
@@ -391,6 +392,25 @@ def test_typeform_token_is_an_id_and_the_submission_dates_a_response(tmp_path: P
     assert kinds["Network ID"] == ("id", "unique")
     assert found.date_column == "Submitted At"  # not "Start Date (UTC)"
     assert [c.column for c in found.of_kind("text")] == [TYPEFORM_REASON]
+
+
+def test_qualtrics_japanese_tsv_matrix_rows_with_not_used_are_ratings(tmp_path: Path) -> None:
+    found = inspect_export(write_qualtrics_ja_tsv(tmp_path / "q.tsv"))
+    load = found.load
+    assert (load.encoding, load.delimiter, load.source) == ("utf-16", "\t", "qualtrics")
+    assert (found.nps_column, found.date_column) == ("Q1", "RecordedDate")
+    kinds = {c.column: (c.kind, c.detail) for c in found.columns}
+    # The call-centre row offers 「利用していない」 (not used): a rating all the same, not a
+    # 6-value category to break the NPS down by.
+    assert kinds["Q3_1"] == kinds["Q3_2"] == ("rating", "1–5, labelled")
+    codes = dict(found.column("Q3_2").codes)
+    assert codes == {
+        1: "非常に不満",
+        2: "やや不満",
+        3: "どちらでもない",
+        4: "やや満足",
+        5: "非常に満足",
+    }
 
 
 def test_surveymonkey_patient_codes_say_who_answered(tmp_path: Path) -> None:

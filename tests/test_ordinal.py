@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nps_kit.ordinal import group_order, labelled_scale, ordinal_order
+from nps_kit.ordinal import group_order, labelled_scale, not_applicable, ordinal_order
 
 
 @pytest.mark.parametrize(
@@ -110,6 +110,39 @@ def test_points_of_a_seven_point_scale_leave_room_for_the_unused_answers() -> No
         "Somewhat easy": 5,
         "Easy": 6,
     }
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "利用していない",
+        "該当なし",
+        "わからない",
+        "N/A",
+        "Not applicable",
+        "Don't know",
+        "Does not apply",
+    ],
+)
+def test_an_answer_that_does_not_apply_is_beside_the_scale(extra: str) -> None:
+    # Qualtrics' insurer matrix: the call-centre row offers 「利用していない」 (not used); the
+    # whole row became a 6-value category, a breakdown of "what moved" instead of a rating.
+    answers = ["非常に不満", "やや不満", "どちらでもない", "やや満足", "非常に満足", extra]
+    found = labelled_scale(answers)
+    assert found is not None
+    assert found.scale == (1, 5)
+    assert found.levels == answers[:5]
+    assert ordinal_order(answers) == answers  # shown after the scale, never dropped
+    assert not_applicable(extra)
+
+
+@pytest.mark.parametrize("answer", ["満足", "Neutral", "Web", "利用している", "Used it", "NA料金"])
+def test_answers_of_or_off_a_scale_apply(answer: str) -> None:
+    assert not not_applicable(answer)
+
+
+def test_only_not_applicable_answers_beside_one_label_are_no_scale() -> None:
+    assert labelled_scale(["満足", "利用していない", "該当なし"]) is None
 
 
 @pytest.mark.parametrize(

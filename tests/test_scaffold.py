@@ -21,6 +21,7 @@ from _exports import (
     MSFORMS_NPS,
     MSFORMS_PURPOSE,
     MSFORMS_REASON,
+    QUALTRICS_JA_ITEMS,
     TYPEFORM_CONTACT,
     TYPEFORM_PLAN,
     TYPEFORM_REASON,
@@ -29,6 +30,7 @@ from _exports import (
     write_google_forms,
     write_msforms_ja,
     write_qualtrics,
+    write_qualtrics_ja_tsv,
     write_surveymonkey_xlsx,
     write_text,
     write_typeform,
@@ -553,6 +555,31 @@ def test_typeform_init_takes_the_reason_not_the_response_token(tmp_path: Path) -
     assert "a copy of the bundled 'generic' pack" in text
     generic = pack_files("generic")[0].read_text(encoding="utf-8")
     assert (root / "parameters" / "themes.yaml").read_text(encoding="utf-8") == generic
+    assert load_all(root / "parameters").errors == []
+
+
+def test_qualtrics_japanese_matrix_rows_are_ratings_labelled_by_their_row(tmp_path: Path) -> None:
+    export = write_qualtrics_ja_tsv(tmp_path / "insurer.tsv")
+    root = tmp_path / "insurer-nps"
+    project_from_export(root, export, unit_column="支店")
+    defaults = _defaults(root)
+    codes = {
+        "1": "非常に不満",
+        "2": "やや不満",
+        "3": "どちらでもない",
+        "4": "やや満足",
+        "5": "非常に満足",
+    }
+    # The call-centre row (with 「利用していない」) was a breakdown by satisfaction, and both rows
+    # were labelled 「以下の項目について、満足度をお聞かせください。 - …」.
+    assert defaults["breakdowns"] == [{"column": "年代", "label": "年代"}]
+    assert defaults["followups"] == [
+        {"column": "Q2", "type": "text", "label": "評価された理由"},
+        *(
+            {"column": f"Q3_{k}", "type": "rating", "scale": [1, 5], "codes": codes, "label": item}
+            for k, item in enumerate(QUALTRICS_JA_ITEMS, 1)
+        ),
+    ]
     assert load_all(root / "parameters").errors == []
 
 
