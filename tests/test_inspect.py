@@ -413,6 +413,23 @@ def test_qualtrics_japanese_tsv_matrix_rows_with_not_used_are_ratings(tmp_path: 
     }
 
 
+def test_matrix_rows_and_options_are_told_apart_in_the_table(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, _ = run(capsys, write_surveymonkey_xlsx(tmp_path / "m.xlsx"))
+    assert status == 0
+    names = [line.split("  ")[0] for line in out.splitlines()[6:]]
+    # Cut at the end, both rows read "How satisfied were you …" and the options "Which
+    # services did…": the user could not tell which column to correct.
+    assert names[12:17] == [
+        "… - Ease of booking an …",
+        "… - Wait time at the of…",
+        "… - Cleaning / check-up",
+        "Which service… - Filling",
+        "Which servi… - Whitening",
+    ]
+
+
 def test_surveymonkey_patient_codes_say_who_answered(tmp_path: Path) -> None:
     found = inspect_export(write_surveymonkey_xlsx(tmp_path / "m.xlsx"))
     kinds = {c.column: (c.kind, c.detail) for c in found.columns}

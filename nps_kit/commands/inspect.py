@@ -48,6 +48,23 @@ def _cut(text: str, width: int) -> str:
     return out
 
 
+def _cut_name(name: str, width: int) -> str:
+    """Cut a column name to ``width``, keeping the row of a "question - row" name readable.
+
+    SurveyMonkey and Qualtrics name each matrix row and multi-select option "question - row":
+    cut at the end, every row of one question read the same ("How satisfied were you …").
+    """
+    if display_width(name) <= width:
+        return name
+    question, sep, row = name.rpartition(" - ")
+    if not sep:
+        return _cut(name, width)
+    room = width - display_width(row) - 3
+    if room >= 6:
+        return _cut(question, room) + " - " + row
+    return _cut("… - " + row, width)
+
+
 def _run(args: argparse.Namespace) -> int:
     from nps_kit.inspect import inspect_export
 
@@ -93,7 +110,7 @@ def _run(args: argparse.Namespace) -> int:
         mark = "*" if c.column == nps else ""
         rows.append(
             [
-                _cut(c.column, 24) + mark,
+                _cut_name(c.column, 24) + mark,
                 c.qid or "",
                 c.kind,
                 _cut(c.detail, 28),
