@@ -2,8 +2,10 @@
 
 ``python benchmarks/text_identity.py dump OUT.pkl`` computes, with the ``nps_kit`` found first on
 ``sys.path`` (this checkout's, or the one ``PYTHONPATH`` names), for every pack and every corpus:
-``tag_themes``, ``tag_polarity``, ``theme_mentions``, ``theme_stance``, ``text_quality``,
-``uncovered_phrases`` (100 phrases, down to one comment), ``segment_phrases`` (once per corpus),
+``tag_themes``, ``tag_polarity``, ``theme_mentions``, ``theme_stance``, ``stance_mask`` (of
+``tag_polarity``'s frame, and of that frame as plain objects), ``theme_impact``,
+``text_quality``, ``uncovered_phrases`` (100 phrases, down to one comment), ``segment_phrases``
+(once per corpus),
 per distinct comment as the report passes it (stripped) whether it is answered, its language, its
 tokens (detected language, and forced to each language), its English word spans and its phrases
 with their wording (as the typical phrases count them), and per distinct normalised comment the
@@ -84,7 +86,8 @@ def dump() -> dict[str, Any]:
     from nps_kit.text.discovery import text_quality, uncovered_phrases
     from nps_kit.text.phrases import _phrase_sets, segment_phrases
     from nps_kit.text.sentiment import _clauses, polarity_of
-    from nps_kit.text.stance import theme_stance
+    from nps_kit.text.stance import stance_mask, theme_stance
+    from nps_kit.text.themes import theme_impact
     from nps_kit.text.tokens import (
         answered,
         detect_language,
@@ -122,8 +125,18 @@ def dump() -> dict[str, Any]:
             polarity = tag_polarity(raw, book)
             out[(name, pack, "tag_polarity")] = polarity
             out[(name, pack, "theme_mentions")] = theme_mentions(raw, pack=pack)
+            said_polarity = tag_polarity(texts, book)
             out[(name, pack, "theme_stance")] = theme_stance(
-                data, tag_polarity(texts, book), commented=said, lang="en", book=book
+                data, said_polarity, commented=said, lang="en", book=book
+            )
+            out[(name, pack, "stance_mask")] = tuple(
+                stance_mask(frame, stance)
+                for frame in (said_polarity, said_polarity.astype(object))
+                for stance in ("praise", "complaint")
+            )
+            tags = tag_themes(texts, book).astype("boolean").where(said)
+            out[(name, pack, "theme_impact")] = theme_impact(
+                data, tags, polarity=said_polarity, book=book
             )
             out[(name, pack, "text_quality")] = text_quality(texts, book, lang="en")
             found = uncovered_phrases(texts, book, top=100, min_count=1)
