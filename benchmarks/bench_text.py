@@ -224,6 +224,7 @@ def clear_caches() -> None:
     sentiment._lemma_en.cache_clear()
     tokens._tokens.cache_clear()
     tokens._ja_words.cache_clear()
+    tokens._ja_stretch_words.cache_clear()
     tokens._normalised.cache_clear()
     tokens._en_spans.cache_clear()
     tokens._folded.cache_clear()
