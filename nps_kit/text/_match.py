@@ -407,7 +407,8 @@ class _Entry:
         self.en: set[int] = set()  # themes with this English keyword (whole word)
         self.patterns: set[int] = set()  # themes whose patterns need this literal
         self.exclude: set[int] = set()  # themes whose exclude needs this literal
-        self.leads: set[int] = set()  # themes whose exclude's matches may start with it
+        # Themes whose exclude's matches may start with it; ``~i`` for theme i's patterns.
+        self.leads: set[int] = set()
 
     def frozen(
         self,
@@ -428,7 +429,8 @@ class _Entry:
 
 #: Theme index → offsets in the comment where it is found (empty: found, place not known).
 Found = dict[int, list[int]]
-#: Theme index → offsets where a leading literal of its exclude starts (in no order, repeated).
+#: Theme index → offsets where a leading literal of its exclude starts (in no order, repeated);
+#: under ``~i`` (−1 − i) where one of its patterns' starts.
 Starts = dict[int, list[int]]
 
 
@@ -488,6 +490,13 @@ class ThemeMatcher:
             if t.exclude is not None and i not in self._reference
         ]
         self._excludes = {i: Scanner(self._themes[i].exclude) for i in self._excluding}  # type: ignore[arg-type]
+        # A theme's patterns likewise: most start with a literal, and an alternation of dozens
+        # of them tried at every place where a first letter fits costs more than the one
+        # automaton pass that finds where their literals start.
+        self._scanners = {i: Scanner(pattern) for i, pattern in self._patterns.items()}
+        for i, scanner in self._scanners.items():
+            for word in scanner.leads or ():
+                entry(word).leads.add(~i)
         # The same pass finds where each exclude's matches may start (its Scanner's leads).
         for i, scanner in self._excludes.items():
             for word in scanner.leads or ():
@@ -636,7 +645,13 @@ class ThemeMatcher:
         for i in maybe_patterns:
             # Every place, also for a theme its keywords found: the clauses of a comment
             # each take the themes that start in them.
-            starts = [m.start() for m in self._patterns[i].finditer(text)]
+            scanner = self._scanners[i]
+            if scanner.leads:
+                at = leads.get(~i)
+                found_at = scanner.finditer_at(text, sorted(set(at))) if at else ()
+            else:
+                found_at = scanner.finditer(text)
+            starts = [m.start() for m in found_at]
             if starts:
                 found[i] = [*found[i], *starts] if i in found else starts
         return found, keywords, maybe_exclude, leads
