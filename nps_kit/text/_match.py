@@ -429,6 +429,10 @@ class _Entry:
 
 #: Theme index → offsets in the comment where it is found (empty: found, place not known).
 Found = dict[int, list[int]]
+#: What :meth:`ThemeMatcher.find` returns and keeps: a found theme's offsets as a tuple, which
+#: the garbage collector stops tracking (a list per comment and theme kept in the cache is
+#: walked again by every full collection).
+Hits = dict[int, tuple[int, ...]]
 #: Theme index → offsets where a leading literal of its exclude starts (in no order, repeated);
 #: under ``~i`` (−1 − i) where one of its patterns' starts.
 Starts = dict[int, list[int]]
@@ -509,7 +513,7 @@ class ThemeMatcher:
             self._automaton.make_automaton()
         # Comments repeat across calls (tag_themes, then tag_polarity and the data-quality
         # section on the same comments): each normalised comment is searched once.
-        self._cache: dict[str, Found] = {}
+        self._cache: dict[str, Hits] = {}
 
     def matches(self, text: str) -> list[int]:
         """Return the indices of the themes that ``text`` (normalised) mentions, in order.
@@ -518,7 +522,7 @@ class ThemeMatcher:
         """
         return sorted(self.find(text))
 
-    def find(self, text: str) -> Found:
+    def find(self, text: str) -> Hits:
         """Return the themes that ``text`` (normalised) mentions, with where each is found.
 
         The keys are exactly :meth:`matches`; each value lists the offsets in ``text`` where
@@ -530,7 +534,7 @@ class ThemeMatcher:
         if found is None:
             if len(self._cache) >= _CACHE_SIZE:
                 self._cache.clear()
-            found = self._cache[text] = self._find(text)
+            found = self._cache[text] = {i: tuple(at) for i, at in self._find(text).items()}
         return found
 
     def _find(self, text: str) -> Found:

@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit.text import _lexicon
-from nps_kit.text._match import Found, Scanner, ThemeMatcher, matcher, skipping
+from nps_kit.text._match import Hits, Scanner, ThemeMatcher, matcher, skipping
 from nps_kit.text.packs import load_pack
 from nps_kit.text.themes import ThemeBook, load_themes
 from nps_kit.text.tokens import _normalised_codes
@@ -474,7 +474,7 @@ def _ironic_comment(text: str, clauses: list[_Clause]) -> bool:
     )
 
 
-def _clause_themes(found: Found, clauses: list[_Clause], matcher: ThemeMatcher) -> list[set[int]]:
+def _clause_themes(found: Hits, clauses: list[_Clause], matcher: ThemeMatcher) -> list[set[int]]:
     """Return the themes of each clause: those whose matches in the comment start in it."""
     if len(clauses) == 1:
         return [set(found)]

@@ -304,8 +304,8 @@ def _tagger() -> Any:
     return fugashi.Tagger()
 
 
-def _tokens_ja(text: str) -> list[str]:
-    return [word for word, _ in _ja_words(text)]
+def _tokens_ja(text: str) -> tuple[str, ...]:
+    return tuple(word for word, _ in _ja_words(text))
 
 
 #: A MeCab output line of punctuation (補助記号: 、。!?…「」 and the like), with its newline.
@@ -564,24 +564,31 @@ def en_token_spans(text: str) -> list[tuple[str, int, int]]:
 _CLAUSE_END = re.compile(r"[.,;:!?…()\[\]{}\"“”]|\s[-–—]+\s|\n")
 
 
-#: :func:`en_token_spans` remembered per text: phrases need the words of a comment twice,
-#: for its tokens and for their wording. Do not mutate the lists.
-_en_spans = lru_cache(maxsize=131072)(en_token_spans)
+@lru_cache(maxsize=131072)
+def _en_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    """:func:`en_token_spans` remembered per text, as a tuple.
+
+    Phrases need the words of a comment twice, for its tokens and for their wording. The
+    caches of this module keep tuples, not lists: the garbage collector stops tracking a tuple
+    of strings and numbers, while every list kept (one per distinct comment) is walked again
+    by each full collection, which took a tenth of a report's text section.
+    """
+    return tuple(en_token_spans(text))
 
 
-def _tokens_en(text: str) -> list[str]:
-    return [word for word, _, _ in _en_spans(text)]
+def _tokens_en(text: str) -> tuple[str, ...]:
+    return tuple(word for word, _, _ in _en_spans(text))
 
 
 @lru_cache(maxsize=131072)  # a report tokenises a comment for phrases and again for discovery
-def _tokens(text: str, lang: Literal["ja", "en"] | None) -> list[str]:
+def _tokens(text: str, lang: Literal["ja", "en"] | None) -> tuple[str, ...]:
     norm = _normalised(text)
     language = lang or _language_of(norm)
     if language == "ja":
         return _tokens_ja(norm)
     if language == "en":
         return _tokens_en(norm)
-    return []
+    return ()
 
 
 def tokenise(texts: pd.Series, *, lang: Literal["ja", "en"] | None = None) -> pd.Series:
@@ -606,5 +613,5 @@ def tokenise(texts: pd.Series, *, lang: Literal["ja", "en"] | None = None) -> pd
         One list of tokens per comment (an empty list for missing or letter-less comments), same
         index as ``texts``. Equal comments share one list object; copy before mutating.
     """
-    out = _map_unique(texts, lambda t: _tokens(t, lang))
+    out = _map_unique(texts, lambda t: list(_tokens(t, lang)))
     return out.map(lambda v: v if isinstance(v, list) else [])
