@@ -235,8 +235,9 @@ def clear_caches() -> None:
 def time_unit_analysis(unit: pd.DataFrame, book: ThemeBook) -> tuple[float, float]:
     """Time (wall, CPU) the text section of a unit report, as ``analysis`` and ``sections`` run it.
 
-    Themes, the impact table, polarity, each segment's stance, the typical phrases of detractors
-    and promoters, and the data-quality discovery of what no theme covers; from cold caches.
+    Themes, the impact table, polarity (read through the score where a comment judges nothing,
+    as ``analysis`` asks for it), each segment's stance, the typical phrases of detractors and
+    promoters, and the data-quality discovery of what no theme covers; from cold caches.
     """
     clear_caches()
     wall, cpu = time.perf_counter(), time.process_time()
@@ -245,7 +246,7 @@ def time_unit_analysis(unit: pd.DataFrame, book: ThemeBook) -> tuple[float, floa
     texts = texts.where(said)
     data = unit.assign(segment=segment(unit["nps_score"]))
     tags = tag_themes(texts, book).astype("boolean").where(said)
-    polarity = tag_polarity(texts, book)
+    polarity = tag_polarity(texts, book, segments=data["segment"])
     theme_impact(data, tags, polarity=polarity, book=book)
     theme_stance(data, polarity, commented=said, lang="en", book=book)
     segment_phrases(texts, data["segment"])
