@@ -459,9 +459,82 @@ def test_japanese_negation_requests_and_rivals(
 
 
 @pytest.mark.parametrize(
+    ("text", "pack", "theme", "expected"),
+    [
+        # The telecom probe's export (issue 11).
+        ("Decent service but support hold times are long.", "saas", "support", "negative"),
+        ("Decent service but support hold times are long.", "generic", "speed", "negative"),
+        (
+            "Outage last Tuesday lasted all day, no compensation offered.",
+            "saas",
+            "reliability",
+            "negative",
+        ),
+        (
+            "Rock solid connection, I work from home and it never lets me down.",
+            "saas",
+            "reliability",
+            "positive",
+        ),
+        ("Took 3 engineer visits to get the line working.", "generic", "staff", "negative"),
+        # "Otherwise fine" is about the rest, not the theme before it.
+        ("The interest rate is poor. Otherwise fine.", "finance", "price", "negative"),
+        # A subject of its own after a contrast keeps its praise to itself.
+        ("Pricey, but the dining table is gorgeous", "retail", "price", "negative"),
+        # A theme judged in its own clause does not borrow praise from another sentence.
+        (
+            "All good. The exit fee is steep though, $50 for leaving early.",
+            "finance",
+            "price",
+            "negative",
+        ),
+        # Merely ordinary is neutral, and lends no praise ("Ok range. Prices are what they are.").
+        ("Ok range. Prices are what they are.", "retail", "price", "neutral"),
+        (
+            "The food was neither good nor bad. The waiter was lovely.",
+            "generic",
+            "quality",
+            "neutral",
+        ),
+        # Requests: "could do with a…", "we'd rate higher if…", a why-question.
+        ("The app could do with a budgeting tool", "finance", "usability", "negative"),
+        ("We'd rate it higher if the reports were faster", "saas", "performance", "negative"),
+        ("Why is parking $20 a day", "generic", "price", "negative"),
+        # Praise said in general constructions.
+        ("Transfers are instant", "finance", "speed", "positive"),
+        ("They do sort it eventually on the live chat", "retail", "chat", "positive"),
+        ("We were live by Friday after a short onboarding call", "saas", "onboarding", "positive"),
+        ("Half the price of our old CRM", "saas", "price", "positive"),
+        (
+            "The desserts more than made up for it, though the food was slow",
+            "generic",
+            "quality",
+            "mixed",
+        ),
+        # See-through fabric is a complaint, not transparency.
+        ("The fabric of the dress is see-through", "retail", "quality", "negative"),
+        (
+            "The Xero integration duplicates invoices. Been like that for weeks.",
+            "saas",
+            "integrations",
+            "negative",
+        ),
+    ],
+)
+def test_english_constructions_round_seven(text: str, pack: str, theme: str, expected: str) -> None:
+    assert _pack_polarity(text, pack, theme) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "pack", "absent"),
     [
         ("Won't arrive till Monday", "retail", "checkout"),  # till = until
+        ("Great value for money compared to my old provider.", "saas", "integrations"),
+        ("I was billed twice and I'm still waiting for a refund.", "generic", "speed"),
+        ("Three outages in two weeks.", "generic", "speed"),
+        ("The sales associate was helpful", "retail", "price"),
+        ("We are a paying customer and nobody answers", "saas", "price"),
+        ("The ATM fee abroad is a rip-off", "finance", "branch"),
         ("Thanks guys, will definitely return", "retail", "returns"),
         ("Nectar card points missing", "retail", "checkout"),
         ("Sales assistant was rude", "retail", "price"),

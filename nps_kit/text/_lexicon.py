@@ -183,7 +183,8 @@ JA_SHORT_TIME = (
     r"(待ち時間|待ち)[がはも]?(ほとんど|ほぼ|全然|まったく|全く)?(ゼロ|なし|無し|な[いくかし]|無[いくかし])|"
     # done in a few minutes (手続き5分で出発できた, 10分で使い始められた); a walk or a drive of
     # minutes (駅から徒歩20分で) is a distance
-    r"(?<!徒歩)(?<!徒歩約)(?<!歩いて)(?<!車で)(?<!\d)(\d+|数|十数|[一二三四五六七八九十]+)\s*(秒|分)(ほど|くらい|ぐらい|程度|足らず)?で(?!は|も|し|す)|"
+    r"(?<!徒歩)(?<!徒歩約)(?<!歩いて)(?<!車で)(?<!\d)(\d+|数|十数|[一二三四五六七八九十]+)\s*(秒|分)(ほど|くらい|ぐらい|程度|"
+    r"足らず)?で(?!は|も|し|す)|"
     # done within minutes or days: 30分で終わった, 2日で届いた
     r"(秒|分|時間|日)(ほど|くらい|ぐらい|程度|足らず)?で(終わ|完了|済|届|完結|開設|解決|返信|返事|入金|"
     r"振り込|振込)|"
@@ -250,7 +251,8 @@ EN_CUES: dict[str, float] = {
         ace gem sorted thorough accommodating approachable effortless bargain chuffed
         reassuring reassured caring pleasant pleasure delighted grateful appreciated
         lifesaver dependable trustworthy sensible refreshing flawlessly listen listens listened
-        unbeatable readable understand understood understanding tidy reliably
+        unbeatable readable understand understood understanding tidy reliably instant instantly
+        instantaneous communicative slick
         """.split(),
         1.0,
     ),
@@ -277,7 +279,7 @@ EN_CUES: dict[str, float] = {
         understaffed underwhelming underwhelmed patronising patronizing vague mislead misled
         overcomplicated inflexible rigid unreasonable ridiculous shocking appalling disgusting
         dreadful pathetic unacceptable hopeless gutted annoyed fuming joke
-        dated sparse patchy sluggish unintuitive
+        dated sparse patchy sluggish unintuitive duplicates duplicated
         thin undocumented nonexistent rough shady sketchy drowning canned queue queued excessive
         queuing queueing hiccup hiccups endless afterthought
         relentless invalid peeling peeled fraying frayed wobbly wonky rusted rusting incident
@@ -312,10 +314,11 @@ EN_PHRASES: dict[str, float] = {
     r"let (me|us) down|gave up|give up|run around|runaround|passed around|back and forth": -1.0,
     r"top notch|spot on|above and beyond|second to none|no (complaints?|problems?|issues?)": 1.0,
     r"good value|great value|value for money|worth (it|the money|every (penny|cent|dollar))": 1.0,
-    r"money well spent|never (let me down|had a problem|had an issue|disappoints?)": 1.0,
+    r"money well spent|never (lets? (me|us) down|had a problem|had an issue|disappoints?)": 1.0,
     r"on time|in no time|arrived early|ahead of schedule|as described|as expected|works well": 1.0,
     r"well made|well-made|built to last|stands up|holds up|the stuff actually lasts": 1.0,
-    r"(sorted|fixed|resolved|solved) (it|out|my|the|our|everything)( \w+)?|sorted me out|"
+    r"(sorted|sorts?|fixed|fixes|resolved|resolves|solved|solves) (it|out|my|the|our|"
+    r"everything)( \w+)?|sorted me out|"
     r"went the extra": 1.0,
     r"can'?t fault|cannot fault|couldn'?t fault|no fault": 1.0,
     r"hard to beat|miles ahead|just works|works everywhere|looked after|plain english": 1.0,
@@ -324,7 +327,9 @@ EN_PHRASES: dict[str, float] = {
     r"can'?t complain|couldn'?t be happier|well organi[sz]ed": 1.0,
     r"good deal|great deal|fairly priced|reasonably priced": 1.0,
     # A price called small is praise ("the fee was tiny"); "a steal" is a bargain.
-    r"(fees?|charges?|costs?|prices?|premiums?|commission) (was|were|is|are) (tiny|small|low|"
+    r"(fees?|charges?|costs?|prices?|premiums?|commission) (was|were|is|are) (more |much |very |"
+    r"really |"
+    r"quite |pretty |so |super )?(tiny|small|low|lower|"
     r"minimal|negligible)|(tiny|small|minimal|negligible) (fees?|charges?|commission)|"
     r"(a|an absolute|a real) steal|"
     r"(dropped|dropping|drops|cut|cuts|lowered) (the |their |our |its )?"
@@ -367,7 +372,8 @@ EN_PHRASES: dict[str, float] = {
     r"(the same|flat|unchanged)": 1.0,
     # No experience yet, or no objection: no judgement.
     r"(haven'?t|have not|never|not yet) (needed|had) to (claim|use|call|contact|ring|phone)|"
-    r"(don'?t|do not|wouldn'?t|would not) mind|(can'?t|cannot|can not) (comment|say|judge)|"
+    r"(don'?t|do not|wouldn'?t|would not) mind|(can'?t|cannot|can not) (comment|say|"
+    r"judge)(?! (it'?s|it is|it was|they'?re|they are|that))|"
     r"(i|we) (was |were |am |are |'m |'re )?running late|welcome (e-?mails?|packs?|letters?|calls?|"
     r"messages?|screens?|bonus|offers?|gifts?)": 0.0,
     r"(you'?re|you are|we'?re|we are|we were|i was|left (us|me)|leaves (us|me)) on (your|our|my) "
@@ -381,9 +387,9 @@ EN_PHRASES: dict[str, float] = {
     r"(took|takes|taking|waited|waiting|wait) (\w+ ){0,2}(well |way )?(over |more than |nearly |"
     r"almost |about |around |at least |a good |a whole |the whole |all )?(an?|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|\d+|several|a few|few|many|multiple) ?(more )?"
-    r"(working |business |phone |e-?mail )?"
+    r"(working |business |phone |e-?mail |engineer |technician |site |home )?"
     r"(mins?|minutes?|hours?|hrs?|days?|weeks?|wks?|months?|afternoon|morning|day|calls?|"
-    r"e-?mails?|attempts|tries|visits|messages)": -1.0,
+    r"e-?mails?|attempts|tries|visits|messages|tickets|chats)": -1.0,
     r"(over|more than) (an?|one|\d+) (hours?|days?|weeks?|months?)|\d+ (days|weeks|months) (later|"
     r"and (still|counting|nothing))": -1.0,
     r"within (an?|one|the|\d+|a few|minutes|hours|the hour|the day|the week) ?(hours?|minutes?|"
@@ -443,8 +449,8 @@ EN_PHRASES: dict[str, float] = {
     # Lukewarm: neither praise nor complaint ("ok, nothing special").
     r"nothing special|nothing fancy|nothing to write home about|nothing (exciting|spectacular|"
     r"amazing|to shout about)": 0.0,
-    r"left (my |the |our )?(parcel|package|box|delivery|it|them) (in the rain|outside|on the|"
-    r"at the|by the|behind|with (a|the) neighbou?r)|"
+    r"left (my |the |our )?(parcel|package|box|delivery|it|them) (in the rain|outside|"
+    r"(on|at|by) (the|my|our)|behind|with (a|the) neighbou?r)|"
     r"without (knocking|ringing|asking|checking)|without (a |any )?(fix|reply|response|answer|"
     r"explanation|resolution|refund|update|apology|solution|notifications?|word|call|text|e-?mail|"
     r"message|heads[- ]up)": -1.0,
@@ -470,7 +476,54 @@ EN_PHRASES: dict[str, float] = {
     r"drama)|(hardly|barely|little|no) (any |much )?\w+ (needed|required|necessary)": 1.0,
     r"still (take|takes|taking|charge|charges|charging|no|nothing|haven'?t|hasn'?t|can'?t|doesn'?t|"
     r"don'?t|won'?t)": -1.0,
+    # Round 7 (blind set 4): general constructions.
+    # A wait called long ("hold times are long"); praise that holds only "when it works".
+    r"(wait|waiting|hold|queue|queuing|queueing|response|reply|loading|processing|turnaround) "
+    r"times? (are|is|were|was|have been|has been|can be) (\w+ )?(long|longer|huge|horrendous|"
+    r"insane)|"
+    r"when (it|they) (works?|decides? to work|feels? like (it|working))|"
+    # A year on its own ("Had to post a form. In 2024."); a problem for months; no clue.
+    r"^in (19|20)\d\d$|(been|is|has been|it'?s been) like (that|this) (for|since)|"
+    r"(no|not a|not the (slightest|faintest)) clue|"
+    # One answer for every question; a search that never ends.
+    r"template (answers?|responses?|replies|e-?mails?)|cop(y|ied)[- ](and[- ])?paste(d)?|"
+    r"paste the same|(like|is|was) a treasure hunt|needle in a haystack|"
+    # See-through fabric is thin, not open dealing (transparent is praise of a firm).
+    r"(fabric|material|shirts?|tops?|dress(es)?|leggings|t-?shirts?|curtains?)( \w+)? (is|are|was|"
+    r"were) (\w+ )?(see[- ]through|transparent)|"
+    r"(quality|standards?|service|food) (is |has |have |are |was )?(going|gone|went|goes|gotten|"
+    r"got|"
+    r"getting) down|how (does|did|can|could) (that|this) (even )?happen|"
+    # what lasted was a fault, not a product ("Outage last Tuesday lasted all day")
+    r"(outages?|downtime|disruptions?|faults?|problems?|issues?|delays?|interruptions?|power cuts?|"
+    r"blackouts?)( \w+){0,3} lasted": -1.0,
+    r"(it|everything|it all|all) (just |still )?(works|worked|is working)\b": 1.0,
+    r"under a minute|(that'?s|this is) how (it'?s|it is|you|it should be) (done|do it|handle (it|"
+    r"them|"
+    r"things))|(is|was|exactly|just) how it should be|as it should be|without (needing|"
+    r"the need) to|"
+    r"(more than )?(made|makes?|making) up for (it|that|this|everything)|"
+    r"made (my|our) (week|year|trip|holiday|stay|weekend|evening|night)|"
+    r"kn(ew|ows?) (every|everything|all the|all about)|"
+    r"puts? (you|them|it|us) ahead|ahead of (the competition|the rest|most|many|\d+ ?%)|"
+    r"(has|have|having|with) (many|lots of|loads of|plenty of|tons of|a lot of) (features|options|"
+    r"functions|integrations|tools)|"
+    r"(does|do|did|has|have|had|covers?) (most of |all of |everything |exactly |just )?what (we|i) "
+    r"(need|needed|want|wanted)|exactly what (we|i) (need|needed|want|wanted)|"
+    r"(were|was|went|go|going|got|get) live (by|in|within|on|the same)|"
+    r"up and running (in|within|by|the same|on day)|(haven'?t|have not|never) looked back|"
+    r"(covers?|offers?|gives?) (you )?(far |much |a lot |way )?more than|"
+    r"half the (price|cost)|(pays?|paid) for itself|(is|was|are|were) (absolutely |just |"
+    r"simply )?unreal": 1.0,
 }
+
+# Called merely ordinary ("nothing special", "prices are what they are"): judged, but neutral
+# (TAXONOMY's neutral), so the theme does not borrow a judgement from another clause.
+EN_LUKEWARM = (
+    r"\b(nothing special|nothing fancy|nothing to write home about|neither good nor bad|"
+    r"not good,? not bad|neither here nor there|(is|are) what (it|they) (is|are)|so-so|"
+    r"middle of the road|run of the mill|about average|(is|are|was|were) average)\b"
+)
 
 EN_NEGATORS = frozenset(
     """
@@ -539,7 +592,9 @@ EN_REQUEST = (
     r"shouldn'?t|please|(?<!rarely )(?<!never )(?<!n't )(?<!not )needs? to|"
     r"(?<!did )needs? (more|better|a|an)|"
     r"needs? (improvement|improving|work|fixing)|"
-    r"could (be|use|do with) (better|improved|faster|cheaper|clearer|more|less|some)|"
+    r"could (really |definitely )?(be|use|do with) (better|improved|faster|cheaper|clearer|more|"
+    r"less|"
+    r"some|a|an)\b|"
     r"could (be|do with being) (a (bit|lot|little) )?(?!worse)[a-z]+er\b|"
     r"give me (a|an|the|some|back|my)|"
     r"could be improved|hope (they|you|it|that)|it'?d be|"
@@ -548,7 +603,10 @@ EN_REQUEST = (
     r"more (options|choice|staff|variety|payment|flexibility|features|examples)|"
     r"(can|could|would|will) (you|they|we) (please )?(add|make|bring|get|have|fix|improve|offer|"
     r"sort)|"
-    r"any chance (of|you|they|to)|is there (any|a) way|it'?d be (nice|great|good|better|helpful))\b"
+    r"any chance (of|you|they|to)|is there (any|a) way|it'?d be (nice|great|good|better|helpful)|"
+    # "We'd rate higher if…"; a why-question is a complaint ("Why is a popcorn $7.50")
+    r"(i'?d|we'?d|would) (rate|score|give)( (it|you|them|this))? (higher|more|a higher|full marks|"
+    r"10|ten|five stars|5 stars)|why (is|are|was|were|does|do|did|would|on earth))\b|\bwhy\?"
 )
 
 # After "no" or "zero", a word that is no judgement itself is something missing ("no refund",
@@ -558,7 +616,7 @@ EN_SPARED = frozenset(
     """
     fee fees charge charges cost costs commission commissions interest catch strings surprises
     surprise queue queues wait penalty penalties ads adverts spam pressure drama fuss paperwork
-    contract contracts minimum commitment obligation deposit excess limit limits
+    contract contracts minimum commitment obligation deposit excess limit limits clutter ads
     """.split()
 )
 EN_NOT_LACK = frozenset(
@@ -570,7 +628,8 @@ EN_NOT_LACK = frozenset(
 # A rival named as doing it ("Others do it instantly", "cheaper elsewhere"), not compared with
 # ("easier than the other banks"): its praise is our complaint.
 EN_RIVAL = (
-    r"(?<!than )(?<!than the )(?<!to )(?<!with )(?<!vs )\b(others|other (banks|shops|stores|"
+    r"(?<!than )(?<!than the )(?<!to )(?<!with )(?<!vs )(?<!as )(?<!like )\b(others|other (banks|"
+    r"shops|stores|"
     r"companies|providers|sites|apps|"
     r"insurers|brands|places|airlines|hotels|retailers|suppliers|networks|gyms|tools|services)|"
     r"competitors?|rivals?|everyone else|elsewhere|anywhere else|(on|at|from) (amazon|ebay))\b"

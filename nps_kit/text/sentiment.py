@@ -74,7 +74,8 @@ _JOIN_EN = (
     r"aside from|other than|, ?just(?= (?:a|the|some|too|not|wish)\b)|"
     r", ?only(?= (?:the|thing|issue|problem|downside)\b))\b|"
     r"(?P<plain>[,:]|\b(?:and(?! (?:beyond|forth|miss|running|sound|"
-    r"then|off|again|over|large|about|pieces)\b)|(?<!a )(?<!big )(?<!huge )(?<!real )plus|with)\b)"
+    r"then|off|again|over|large|about|pieces)\b)|(?<!a )(?<!big )(?<!huge )(?<!real )plus|"
+    r"(?<!do )with)\b)"
 )
 # One pass finds sentence ends and joins (their characters differ, so no match hides another).
 _CUT_JA = re.compile(f"(?P<end>{_SENTENCE.pattern})|{_JOIN_JA}")
@@ -219,6 +220,7 @@ _EN_NEGATED_BEFORE = re.compile(
     r"have|has|had|would|could|should)nt)\s+(?:[a-z]+\s+)?$"
 )
 _EN_RIVAL = re.compile(_lexicon.EN_RIVAL)
+_EN_LUKEWARM = re.compile(_lexicon.EN_LUKEWARM)
 # Words that soften a complaint ("a bit cold", "slightly pricey", "too frequent"): what follows
 # them is a complaint unless it is praise.
 _EN_SOFTENERS = frozenset(("bit", "tad", "slightly", "somewhat", "too"))
@@ -237,9 +239,10 @@ _IRONY_SCAN = Scanner(_IRONY_HINT)  # tried only where a hint can start
 # So does one about the time after ("…but once it's running it's fine"): the praise is of the
 # product then, the theme before keeps its complaint.
 _OWN_SUBJECT = re.compile(
-    r"(?:the|my|our|their|his|her|your) [a-z]+ (?:itself |themselves )?"
+    r"(?:the|my|our|their|his|her|your) (?:[a-z]+ ){1,2}(?:itself |themselves )?"
     r"(?:is|was|are|were|has|have|had)\b|[^、。\s]{1,10}(?:自体|そのもの)は|"
-    r"once (?:it|you|we|they|i)\b"
+    # "Otherwise fine": the rest of what it is about, not the theme before.
+    r"once (?:it|you|we|they|i)\b|otherwise\b"
 )
 
 
@@ -349,6 +352,9 @@ def _score_en(text: str) -> _Score:
 
 def _score_en_plain(text: str) -> _Score:
     total, praise, complaint = 0.0, 0, 0
+    lukewarm = _EN_LUKEWARM.search(text)
+    if lukewarm is not None:  # "neither good nor bad": its words are no judgement
+        text = f"{text[: lukewarm.start()]} {text[lukewarm.end() :]}"
     for pattern, score in _EN_PHRASES:
         m = pattern.search(text)
         if m is not None:
@@ -421,7 +427,8 @@ def _score_en_plain(text: str) -> _Score:
         complaint += 1
     if _EN_RIVAL.search(text) is not None:  # "Others do it instantly", "cheaper elsewhere"
         total, complaint, praise = -abs(total) or -1.0, complaint + praise or 1, 0
-    return _Score(total, praise, complaint, _EN_REQUEST.search(text) is not None)
+    request = _EN_REQUEST.search(text) is not None
+    return _Score(total, praise, complaint, request, lukewarm is not None)
 
 
 @lru_cache(maxsize=262144)
@@ -548,6 +555,14 @@ def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]
             # after it ("スタッフの方が、とても親切でした", "データが消えた。ありえない").
             nearest = min(loose, key=lambda j: (abs(j - k), j < k))
             polarity = polarities[nearest]
+            # A theme judged in a clause of its own keeps that judgement ("Generally good. The
+            # overdraft fee is steep, $35 for going $2 over": the fee is not praised).
+            if not run:
+                run = list(itertools.accumulate(c.turn for c in clauses))
+                direct = {
+                    i for t, judges in zip(clause_themes, judged, strict=True) if judges for i in t
+                }
+            here = here - direct
         elif not judged[k]:
             # A theme is rarely named without a judgement: one judged nowhere else takes that of
             # the nearest judged clause ("Pricing jumped 40% at renewal and nobody told us"),
