@@ -498,6 +498,9 @@ EN_PHRASES: dict[str, float] = {
     r"(outages?|downtime|disruptions?|faults?|problems?|issues?|delays?|interruptions?|power cuts?|"
     r"blackouts?)( \w+){0,3} lasted": -1.0,
     r"(it|everything|it all|all) (just |still )?(works|worked|is working)\b": 1.0,
+    # "clearly had no clue": an intensifier, not praise of clarity
+    r"clearly(?= (had|has|have|did|didn'?t|does|doesn'?t|was|wasn'?t|is|isn'?t|were|are|never|"
+    r"not|no)\b)": 0.0,
     r"under a minute|(that'?s|this is) how (it'?s|it is|you|it should be) (done|do it|handle (it|"
     r"them|"
     r"things))|(is|was|exactly|just) how it should be|as it should be|without (needing|"
@@ -649,7 +652,7 @@ _NOT_CUES = frozenset(
     めちゃ めちゃくちゃ 大変 コスト テスト ソフト マネー バージョンアップ 正直 不正 不正利用
     知識 技術 使用量 取引 進捗 成績 認証 講師 資産 金額 キャリア 興味 特別 非常 急ぎ 再起
     energy security share sharing united party play justice chance stop drop accident accidents
-    promise promised fit fire damn
+    promise promised fit fire damn increase increased join joined
     """.split()
 )
 
