@@ -279,7 +279,8 @@ EN_CUES: dict[str, float] = {
         understaffed underwhelming underwhelmed patronising patronizing vague mislead misled
         overcomplicated inflexible rigid unreasonable ridiculous shocking appalling disgusting
         dreadful pathetic unacceptable hopeless gutted annoyed fuming joke
-        dated sparse patchy sluggish unintuitive duplicates duplicated
+        dated sparse patchy sluggish unintuitive duplicates duplicated gimmick gimmicky kafkaesque
+        irresponsible smashed squashed
         thin undocumented nonexistent rough shady sketchy drowning canned queue queued excessive
         queuing queueing hiccup hiccups endless afterthought
         relentless invalid peeling peeled fraying frayed wobbly wonky rusted rusting incident
@@ -292,6 +293,11 @@ EN_CUES: dict[str, float] = {
 # English phrases (regular expressions, matched on the normalised clause) and their scores;
 # matched first and blanked, so their words are not scored again.
 EN_PHRASES: dict[str, float] = {
+    # Failing within a week is no quick service ("stopped working within a week").
+    r"(stopped working|broke|broken|fell apart|died|failed|wore out|ripped|tore|snapped|cracked)"
+    r"( \w+)? (within|after|in) (a|one|two|three|\d+|a few|a couple of) (days?|weeks?|months?|"
+    r"uses?|"
+    r"washes?|wears?)": -1.0,
     # Decline: the praise of what it used to be is part of the complaint ("Used to be good value").
     r"(used to be|was once|were once) ((a|an|the|so|really|very|much|quite|good|great|decent|"
     r"excellent|cheap|cheaper|cheapest|fast|quick|reliable|better|best|nice|affordable|value|"
@@ -299,7 +305,7 @@ EN_PHRASES: dict[str, float] = {
     # Negated complaints first, before their complaint words are matched below.
     r"(hasn'?t|has not|haven'?t|never|didn'?t|not) (gone|went|go|been) down( once)?": 1.0,
     r"took (ages|forever|hours|days|weeks|months|a while|too long)|takes? (ages|forever|too long)|"
-    r"found (it|them|one|the same \w+) (cheaper|for less)": -1.0,
+    r"found (it|them|one|the same \w+)( [£$€]?\d+)? (cheaper|for less)": -1.0,
     r"(too|so|very|really|way too) (long|expensive|slow|much|many|small|hard|high)"
     r"(?! (better|easier|faster|quicker|cheaper|nicer|happier|improved))": -1.0,
     r"high (price|prices|fees?|costs?|premiums?|charges?|rates?)|(prices?|fees?|costs?|premiums?|"
@@ -387,7 +393,7 @@ EN_PHRASES: dict[str, float] = {
     r"(took|takes|taking|waited|waiting|wait) (\w+ ){0,2}(well |way )?(over |more than |nearly |"
     r"almost |about |around |at least |a good |a whole |the whole |all )?(an?|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|\d+|several|a few|few|many|multiple) ?(more )?"
-    r"(working |business |phone |e-?mail |engineer |technician |site |home )?"
+    r"(working |business |phone |e-?mail |engineer |technician |site |home |full |whole |entire )?"
     r"(mins?|minutes?|hours?|hrs?|days?|weeks?|wks?|months?|afternoon|morning|day|calls?|"
     r"e-?mails?|attempts|tries|visits|messages|tickets|chats)": -1.0,
     r"(over|more than) (an?|one|\d+) (hours?|days?|weeks?|months?)|\d+ (days|weeks|months) (later|"
@@ -498,8 +504,29 @@ EN_PHRASES: dict[str, float] = {
     r"(outages?|downtime|disruptions?|faults?|problems?|issues?|delays?|interruptions?|power cuts?|"
     r"blackouts?)( \w+){0,3} lasted": -1.0,
     r"(it|everything|it all|all) (just |still )?(works|worked|is working)\b": 1.0,
+    # A burden spared ("I never pay withdrawal fees", "didn't charge me to look").
+    r"(never|don'?t|didn'?t|do not|did not|no longer|won'?t) (have to |had to )?(pay|paid|"
+    r"get charged|"
+    r"been charged|charge|charged)( me| us| you)?( any| a| the| for)?( \w+)?( (fees?|charges?|"
+    r"interest|"
+    r"commission|a penny|anything|extra))?|"
+    r"(don'?t|doesn'?t|didn'?t|never|won'?t) (make|made|makes) (you|me|us) jump through hoops|"
+    r"deliver(ed|s|ing)? on (the|their|its|your|every|all|what|a|that|his|"
+    r"her)( \w+){0,4} promises?|"
+    r"deliver(ed|s)? (exactly )?what (they|was|he|she|it|we were) promised|"
+    r"(actually|always) (answer|answers|answered|pick up|picks up|picked up)|"
+    r"kn(ow|ows|ew) (my|our) names?|(really |actually )?kn(ow|ows|ew) how to|"
+    r"(walked|talked|took) (me|us) through|works? a treat|worked a treat|like a charm": 1.0,
+    r"(paid|pay|paying|charged)( \w+){0,2} for nothing|"
+    r"jump(ing)? through hoops|"
+    r"(smaller|worse|older|dirtier|tinier|shabbier) than (the |in the |on the )?(photos?|pictures?|"
+    r"pics?|images?|advertised|described|it looked)|"
+    r"(thrown|chucked|kicked) (around|about|across)|(as )?clear as mud|"
+    r"loops? (you |me |us )?(back|round|around)|makes? (me|you|us) (\w+ )?(reset|re-?enter|"
+    r"re-?type|"
+    r"log in|sign in|start again|start over)": -1.0,
     # "clearly had no clue": an intensifier, not praise of clarity
-    r"clearly(?= (had|has|have|did|didn'?t|does|doesn'?t|was|wasn'?t|is|isn'?t|were|are|never|"
+    r"clearly(?= (had|has|have|did|didn'?t|does|doesn'?t|was|wasn'?t|is|isn'?t|were|are|never|been|"
     r"not|no)\b)": 0.0,
     r"under a minute|(that'?s|this is) how (it'?s|it is|you|it should be) (done|do it|handle (it|"
     r"them|"
@@ -525,7 +552,12 @@ EN_PHRASES: dict[str, float] = {
 EN_LUKEWARM = (
     r"\b(nothing special|nothing fancy|nothing to write home about|neither good nor bad|"
     r"not good,? not bad|neither here nor there|(is|are) what (it|they) (is|are)|so-so|"
-    r"middle of the road|run of the mill|about average|(is|are|was|were) average)\b"
+    r"middle of the road|run of the mill|about average|(is|are|was|were) average|"
+    # no experience of it yet: no judgement to borrow ("Haven't had to claim yet")
+    r"(haven'?t|have not|never|not yet) (needed|had) to (claim|use|call|contact|ring|phone)|"
+    r"(can'?t|cannot|can not) (really )?(comment|say|judge)(?! (it'?s|it is|it was|they'?re|"
+    r"they are|"
+    r"that)))\b"
 )
 
 EN_NEGATORS = frozenset(
@@ -542,7 +574,7 @@ EN_SARCASM = (
     r"(great|brilliant|fantastic|perfect), (another|yet another|again)|just what i needed|"
     r"cheers for (that|nothing|letting)|thanks a lot|real bargain|too much to ask|"
     r"what'?s the point|what is the point|"
-    r"lov(e|ed|ing) (paying|having to|waiting|being)|"
+    r"lov(e|ed|ing) (paying|having to|waiting|being|re-?\w+ing)|oh sure|"
     r"well done,? (guys|team)|how hard can it be)\b|🙃|"
     # praise rolled at: "Brilliant. 🙄" (an eye-roll elsewhere is a plain complaint)
     r"\b(brilliant|great|fantastic|perfect|lovely|amazing|wonderful|superb|genius|nice|cheers|"
@@ -589,7 +621,8 @@ EN_REQUEST = (
     r"(?<!how it )(?<!as it )(?<!way it )should|"
     r"should'?ve|pls|plz|(^|just |please |pls |plz )let (me|us) (?!down)|"
     r"could (\w+ )?(a bit |a little |a lot )?more|"
-    r"expect(ed)? (better|more)|could('?ve| have) been (?!worse)(\w+er|better|more)|"
+    r"expect(ed)? (a lot |much |far |way |so much )?(better|more)|could('?ve|"
+    r" have) been (?!worse)(\w+er|better|more)|"
     r"you'?d (think|expect|have thought)|would (really )?(save|make life)|"
     # not "I rarely need to contact support"
     r"shouldn'?t|please|(?<!rarely )(?<!never )(?<!n't )(?<!not )needs? to|"
@@ -608,6 +641,9 @@ EN_REQUEST = (
     r"sort)|"
     r"any chance (of|you|they|to)|is there (any|a) way|it'?d be (nice|great|good|better|helpful)|"
     # "We'd rate higher if…"; a why-question is a complaint ("Why is a popcorn $7.50")
+    r"kindly (provide|add|give|make|fix|include|allow|consider|look|share|send|update|arrange)|"
+    r"could('?ve| have) (told|warned|informed|let|called|mentioned|said|asked)|^why( though|"
+    r" tho)?$|"
     r"(i'?d|we'?d|would) (rate|score|give)( (it|you|them|this))? (higher|more|a higher|full marks|"
     r"10|ten|five stars|5 stars)|why (is|are|was|were|does|do|did|would|on earth))\b|\bwhy\?"
 )
@@ -635,7 +671,9 @@ EN_RIVAL = (
     r"shops|stores|"
     r"companies|providers|sites|apps|"
     r"insurers|brands|places|airlines|hotels|retailers|suppliers|networks|gyms|tools|services)|"
-    r"competitors?|rivals?|everyone else|elsewhere|anywhere else|(on|at|from) (amazon|ebay))\b"
+    r"competitors?|rivals?|everyone else|elsewhere|anywhere else|(on|at|from) (amazon|ebay)|"
+    # a named rival doing it ("Zoom does the same thing cheaper")
+    r"(does|do|did) (the same( thing)?|it) (cheaper|for less|better|faster|quicker))\b"
 )
 
 # General-lexicon words that are not sentiment in survey comments (topics, fillers, requests).
@@ -652,7 +690,7 @@ _NOT_CUES = frozenset(
     めちゃ めちゃくちゃ 大変 コスト テスト ソフト マネー バージョンアップ 正直 不正 不正利用
     知識 技術 使用量 取引 進捗 成績 認証 講師 資産 金額 キャリア 興味 特別 非常 急ぎ 再起
     energy security share sharing united party play justice chance stop drop accident accidents
-    promise promised fit fire damn increase increased join joined
+    promise promised fit fire damn increase increased join joined honestly
     """.split()
 )
 
