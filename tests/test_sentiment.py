@@ -519,6 +519,18 @@ def test_japanese_negation_requests_and_rivals(
             "integrations",
             "negative",
         ),
+        # From blind set 5: inverted negation, burdens spared, requests, rivals.
+        ("Not once has a delivery been late", "retail", "delivery", "positive"),
+        ("I never pay any fees on this card", "finance", "price", "positive"),
+        ("Kindly provide an option to export invoices", "saas", "features", "negative"),
+        ("Slack does the same thing cheaper", "saas", "price", "negative"),
+        ("The kettle stopped working within a week", "retail", "quality", "negative"),
+        (
+            "Reasonable premium. Haven't had to claim yet so can't comment",
+            "finance",
+            "claims",
+            "neutral",
+        ),
     ],
 )
 def test_english_constructions_round_seven(text: str, pack: str, theme: str, expected: str) -> None:
@@ -535,6 +547,9 @@ def test_english_constructions_round_seven(text: str, pack: str, theme: str, exp
         ("The sales associate was helpful", "retail", "price"),
         ("We are a paying customer and nobody answers", "saas", "price"),
         ("The ATM fee abroad is a rip-off", "finance", "branch"),
+        ("The dashboard could be faster", "saas", "usability"),
+        ("Keep it up guys", "retail", "staff"),
+        ("Haven't used it in a while, can't comment till date", "retail", "checkout"),
         ("Thanks guys, will definitely return", "retail", "returns"),
         ("Nectar card points missing", "retail", "checkout"),
         ("Sales assistant was rude", "retail", "price"),

@@ -280,7 +280,7 @@ EN_CUES: dict[str, float] = {
         overcomplicated inflexible rigid unreasonable ridiculous shocking appalling disgusting
         dreadful pathetic unacceptable hopeless gutted annoyed fuming joke
         dated sparse patchy sluggish unintuitive duplicates duplicated gimmick gimmicky kafkaesque
-        irresponsible smashed squashed
+        irresponsible squashed nuisance
         thin undocumented nonexistent rough shady sketchy drowning canned queue queued excessive
         queuing queueing hiccup hiccups endless afterthought
         relentless invalid peeling peeled fraying frayed wobbly wonky rusted rusting incident
@@ -444,7 +444,7 @@ EN_PHRASES: dict[str, float] = {
     r"(prices?|fees?|costs?|rates?|premiums?|charges?|bills?)|"
     r"(price|fee|rate) (rise|rises|hike|hikes|increases?)": -1.0,
     r"(stopped|stops|stop) working|dropped (calls?|connection|signal)|(calls?|connection|signal) "
-    r"(drops|dropped|dropping)|only (by|via|available|accepts?|offers?|during)": -1.0,
+    r"(drops?|dropped|dropping)|only (by|via|available|accepts?|offers?|during)": -1.0,
     r"explained (everything|every step|it all|it clearly|things)|"
     r"(a|big|huge|real|definite) plus|out of (their|her|his|your) way|"
     r"can'?t (recommend|praise|thank) (\w+ ){0,3}(enough|highly enough)": 1.0,
@@ -457,7 +457,8 @@ EN_PHRASES: dict[str, float] = {
     r"amazing|to shout about)": 0.0,
     r"left (my |the |our )?(parcel|package|box|delivery|it|them) (in the rain|outside|"
     r"(on|at|by) (the|my|our)|behind|with (a|the) neighbou?r)|"
-    r"without (knocking|ringing|asking|checking)|without (a |any )?(fix|reply|response|answer|"
+    r"without (knocking|ringing|asking|checking)(?! (me|us|anyone|support|them))|without (a |"
+    r"any )?(fix|reply|response|answer|"
     r"explanation|resolution|refund|update|apology|solution|notifications?|word|call|text|e-?mail|"
     r"message|heads[- ]up)": -1.0,
     r"cheap (rubbish|junk|tat|plastic|crap|material|fabric|quality|knock-?off|and nasty)|"
@@ -516,8 +517,9 @@ EN_PHRASES: dict[str, float] = {
     r"deliver(ed|s)? (exactly )?what (they|was|he|she|it|we were) promised|"
     r"(actually|always) (answer|answers|answered|pick up|picks up|picked up)|"
     r"kn(ow|ows|ew) (my|our) names?|(really |actually )?kn(ow|ows|ew) how to|"
-    r"(walked|talked|took) (me|us) through|works? a treat|worked a treat|like a charm": 1.0,
-    r"(paid|pay|paying|charged)( \w+){0,2} for nothing|"
+    r"(walked|talked|took) (me|us) through|works? a treat|worked a treat|like a charm|"
+    r"never miss(ed)?( a| an| one| out| anything)?": 1.0,
+    r"(paid|pay|paying|charged)( \S+){0,2} for nothing|"
     r"jump(ing)? through hoops|"
     r"(smaller|worse|older|dirtier|tinier|shabbier) than (the |in the |on the )?(photos?|pictures?|"
     r"pics?|images?|advertised|described|it looked)|"
@@ -532,7 +534,8 @@ EN_PHRASES: dict[str, float] = {
     r"them|"
     r"things))|(is|was|exactly|just) how it should be|as it should be|without (needing|"
     r"the need) to|"
-    r"(more than )?(made|makes?|making) up for (it|that|this|everything)|"
+    r"(more than )?(made|makes?|making) up for (some of |most of |all of )?(it|that|this|"
+    r"everything)|"
     r"made (my|our) (week|year|trip|holiday|stay|weekend|evening|night)|"
     r"kn(ew|ows?) (every|everything|all the|all about)|"
     r"puts? (you|them|it|us) ahead|ahead of (the competition|the rest|most|many|\d+ ?%)|"
@@ -690,7 +693,7 @@ _NOT_CUES = frozenset(
     めちゃ めちゃくちゃ 大変 コスト テスト ソフト マネー バージョンアップ 正直 不正 不正利用
     知識 技術 使用量 取引 進捗 成績 認証 講師 資産 金額 キャリア 興味 特別 非常 急ぎ 再起
     energy security share sharing united party play justice chance stop drop accident accidents
-    promise promised fit fire damn increase increased join joined honestly
+    promise promised fit fire damn increase increased join joined honestly approval approvals
     """.split()
 )
 

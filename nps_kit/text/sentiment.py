@@ -221,6 +221,8 @@ _EN_NEGATED_BEFORE = re.compile(
 )
 _EN_RIVAL = re.compile(_lexicon.EN_RIVAL)
 _EN_LUKEWARM = re.compile(_lexicon.EN_LUKEWARM)
+# "Not once has an order been late": a negator whose scope starts after the inversion.
+_EN_NOT_ONCE = re.compile(r"\bnot (?:once|one time) (?:has|have|had|did|does|do|was|were|is|are) ")
 # Words that soften a complaint ("a bit cold", "slightly pricey", "too frequent"): what follows
 # them is a complaint unless it is praise.
 _EN_SOFTENERS = frozenset(("bit", "tad", "slightly", "somewhat", "too"))
@@ -353,6 +355,8 @@ def _score_en(text: str) -> _Score:
 def _score_en_plain(text: str) -> _Score:
     total, praise, complaint = 0.0, 0, 0
     lukewarm = _EN_LUKEWARM.search(text)
+    if "not " in text:
+        text = _EN_NOT_ONCE.sub("never ", text)
     if lukewarm is not None:  # "neither good nor bad": its words are no judgement
         text = f"{text[: lukewarm.start()]} {text[lukewarm.end() :]}"
     for pattern, score in _EN_PHRASES:
