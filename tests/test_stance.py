@@ -14,7 +14,7 @@ from nps_kit.params import load_all, notebook_parameters, resolve_period
 from nps_kit.score import nps, segment
 from nps_kit.strategy import Recommendation, load_playbook, segment_strategies
 from nps_kit.text.sentiment import POLARITIES
-from nps_kit.text.stance import merge_polarity, theme_stance
+from nps_kit.text.stance import merge_polarity, stance_mask, theme_stance
 from nps_kit.text.themes import theme_impact
 from nps_kit.unit import prepare_unit
 
@@ -61,6 +61,20 @@ def test_theme_stance_counts_praise_and_complaint_per_segment() -> None:
         0,
     ]
     assert rows.loc[("price", "passive"), "pct_complaint"] == 100.0
+
+
+def test_stance_mask_marks_praise_and_complaint_by_the_one_rule() -> None:
+    polarity = frame({"t": ["positive", "negative", "mixed", "neutral", None]})
+    polarity.index = pd.Index([10, 11, 12, 13, 14])
+    praise = stance_mask(polarity, "praise")
+    complaint = stance_mask(polarity, "complaint")
+    assert praise.index.equals(polarity.index) and list(praise.columns) == ["t"]
+    assert praise["t"].tolist() == [True, False, True, False, False]
+    assert complaint["t"].tolist() == [False, True, True, False, False]
+    assert praise["t"].dtype == bool and complaint["t"].dtype == bool
+    with pytest.raises(ValueError) as caught:
+        stance_mask(polarity, "neutral")  # type: ignore[arg-type]
+    assert str(caught.value) == "stance must be 'praise' or 'complaint', got 'neutral'"
 
 
 def test_merge_polarity_combines_answers_of_one_respondent() -> None:

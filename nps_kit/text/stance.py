@@ -70,6 +70,18 @@ def _flags(polarity: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return mention, np.isin(values, PRAISE), np.isin(values, COMPLAINT)
 
 
+def _stance_flags(polarity: pd.DataFrame, stance: Stance) -> np.ndarray:
+    """Return where each theme is praised, or complained about: only the one asked for."""
+    if len(polarity.columns) and all(d == _POLARITY_DTYPE for d in polarity.dtypes):
+        codes = np.column_stack(
+            [polarity.iloc[:, j].cat.codes.to_numpy() for j in range(polarity.shape[1])]
+        )
+        wanted = _PRAISE_CODES if stance == "praise" else _COMPLAINT_CODES
+        return (codes >= 0) & wanted[codes]
+    values = polarity.astype("object").to_numpy(dtype=object)
+    return np.isin(values, PRAISE if stance == "praise" else COMPLAINT)
+
+
 def stance_mask(polarity: pd.DataFrame, stance: Stance) -> pd.DataFrame:
     """Say which respondents praise, or complain about, each theme.
 
@@ -94,8 +106,7 @@ def stance_mask(polarity: pd.DataFrame, stance: Stance) -> pd.DataFrame:
     """
     if stance not in ("praise", "complaint"):
         raise ValueError(f"stance must be 'praise' or 'complaint', got {stance!r}")
-    _, praise, complaint = _flags(polarity)
-    flags = praise if stance == "praise" else complaint
+    flags = _stance_flags(polarity, stance)
     return pd.DataFrame(flags, index=polarity.index, columns=polarity.columns)
 
 
