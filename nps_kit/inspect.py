@@ -19,6 +19,7 @@ from typing import Any, Final, Literal, get_args
 import numpy as np
 import pandas as pd
 
+from nps_kit._response_meta import response_time, technical
 from nps_kit._values import (
     DateParse,
     missing_words,
@@ -459,6 +460,12 @@ def _classify(
     personal = _personal(name, question, answers)
     if personal is not None:
         return personal[0], personal[1], None, None
+    headers = (_header(name, None), _header(name, question))
+    recorded = technical(headers, text, answers.counts)
+    if recorded is not None:
+        # What the survey tool recorded (utm_source, Network ID, an IP address): never a
+        # breakdown, a follow-up or the comment.
+        return "metadata", recorded, None, None
     distinct = len(text)
     folded = set(text.str.casefold())
     # Qualtrics names columns Q7: the question text says what it asks.
@@ -489,6 +496,9 @@ def _classify(
         # Named like a date and partly dates: say why it is not the date column.
         read, dates = _dates_read(values, date_format=date_format)
         date_notes.append(_date_note(name, values, dates, n - read, n, taken=False))
+    if any(response_time(h) for h in headers):
+        # When the response was started or submitted, in a form the date reader does not take.
+        return "metadata", "response times", None, None
     # An id of small whole numbers (1, 2, 3 …) is not an answer on a scale.
     id_named = bool(_ID_NAME.search(name))
     looks_scored = not id_named and _scores(probe)[0] >= 0.5

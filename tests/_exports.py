@@ -196,7 +196,9 @@ def write_msforms_ja(path: Path, n: int = 160) -> Path:
 
 
 # Typeform CSV: "#" (a 32-hex response token) first, the questions, hidden fields
-# (customer_id, region, email, utm_source), then Start Date (UTC), Submitted At, Network ID, Tags.
+# (customer_id, region, email and the link's utm_source, utm_medium, utm_campaign), then
+# Response Type, Start Date (UTC), Submitted At, Network ID (shared by the customers of one
+# network) and Tags (the team's labels).
 TYPEFORM_NPS = "How likely are you to recommend Northwave Broadband & Mobile to a friend?"
 TYPEFORM_REASON = "What's the main reason for your score?"
 TYPEFORM_PLAN = "Which plan are you on?"
@@ -240,8 +242,8 @@ def write_typeform(path: Path, n: int = 160) -> Path:
         out = csv.writer(handle)
         out.writerow(
             ["#", TYPEFORM_NPS, TYPEFORM_REASON, TYPEFORM_PLAN, TYPEFORM_CONTACT, "customer_id",
-             "region", "email", "utm_source", "Start Date (UTC)", "Submitted At", "Network ID",
-             "Tags"]
+             "region", "email", "utm_source", "utm_medium", "utm_campaign", "Response Type",
+             "Start Date (UTC)", "Submitted At", "Network ID", "Tags"]
         )  # fmt: skip
         for i in range(n):
             month = 10 if i < n // 2 else 11
@@ -254,7 +256,10 @@ def write_typeform(path: Path, n: int = 160) -> Path:
                 [hashlib.md5(str(i).encode()).hexdigest(), score, typeform_reason(i, score),
                  _PLANS[i % 3], ("1", "0")[i % 3 == 0], customer, _REGIONS[i % 4],
                  f"{customer.lower()}@mailbox.example.co.uk", ("email", "sms", "app")[i % 3],
-                 start, end, hashlib.md5(f"n{i}".encode()).hexdigest()[:10], ""]
+                 ("newsletter", "cpc")[i % 2], ("autumn26", "winback")[i % 4 == 0],
+                 ("completed", "partial")[i % 8 == 7], start, end,
+                 hashlib.md5(f"n{i % 40}".encode()).hexdigest()[:10],
+                 ("", "vip", "churn-risk")[i % 3]]
             )  # fmt: skip
     return path
 

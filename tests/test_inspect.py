@@ -11,6 +11,7 @@ from _exports import (
     MSFORMS_REASON,
     MSFORMS_ROOM,
     TYPEFORM_CONTACT,
+    TYPEFORM_PLAN,
     TYPEFORM_REASON,
     write_google_forms,
     write_msforms_ja,
@@ -389,7 +390,17 @@ def test_typeform_token_is_an_id_and_the_submission_dates_a_response(tmp_path: P
     assert kinds["email"] == ("email", "e-mail addresses")
     assert kinds[TYPEFORM_REASON] == ("text", "free text")
     assert kinds[TYPEFORM_CONTACT] == ("consent", "yes/no (1/0)")  # not a 0–5 rating
-    assert kinds["Network ID"] == ("id", "unique")
+    # What Typeform recorded about the response, not what the customer answered.
+    assert {k: kinds[k] for k in ("utm_source", "utm_medium", "utm_campaign", "Response Type",
+                                  "Network ID", "Tags")} == {
+        "utm_source": ("metadata", "tracking parameter"),
+        "utm_medium": ("metadata", "tracking parameter"),
+        "utm_campaign": ("metadata", "tracking parameter"),
+        "Response Type": ("metadata", "response type"),
+        "Network ID": ("metadata", "network id"),
+        "Tags": ("metadata", "tags"),
+    }  # fmt: skip
+    assert [c.column for c in found.of_kind("categorical")] == [TYPEFORM_PLAN, "region"]
     assert found.date_column == "Submitted At"  # not "Start Date (UTC)"
     assert [c.column for c in found.of_kind("text")] == [TYPEFORM_REASON]
 
@@ -500,6 +511,69 @@ def _one_column(tmp_path: Path, header: str, values: list[str]) -> tuple[str, st
     ],
 )  # fmt: skip
 def test_people_are_found_by_header_and_by_values(
+    tmp_path: Path, header: str, values: list[str], kind: str
+) -> None:
+    assert _one_column(tmp_path, header, values)[0] == kind
+
+
+_UA = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/124.0 Safari/537.36",
+    "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/124.0 Mobile Safari/537.36",
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "values", "detail"),
+    [
+        # Hidden fields and link parameters (Typeform, SurveyMonkey custom variables, Qualtrics
+        # embedded data): only the name tells utm_medium's "email" from a channel question's.
+        ("utm_source", ["email", "sms", "app"] * 12, "tracking parameter"),
+        ("utm_medium", ["newsletter", "cpc"] * 18, "tracking parameter"),
+        ("UTM Campaign", ["autumn26", "winback", "xmas"] * 12, "tracking parameter"),
+        ("gclid", ["Cj0KCQjw1", "Cj0KCQjw2", "Cj0KCQjw3"] * 12, "tracking parameter"),
+        ("Referrer", ["https://www.google.com/", "https://t.co/x", ""] * 12,
+         "tracking parameter"),
+        ("Network ID", ["3f9a1c0d2e", "77b0e1aa9c", "0c4d5e6f7a"] * 12, "network id"),
+        ("Response Type", ["completed", "completed", "partial"] * 12, "response type"),
+        ("Finished", ["True", "True", "False"] * 12, "response type"),  # not a yes/no answer
+        ("Tags", ["", "vip", "churn-risk"] * 12, "tags"),
+        ("IP Address", ["81.2.69.160", "81.2.69.161", "2001:db8::1"] * 12, "IP addresses"),
+        ("User Agent", list(_UA) * 12, "user agents"),
+        ("Q_URL", ["https://example.qualtrics.com/jfe/form/SV_1"] * 36, "URLs"),
+        ("UserLanguage", ["EN", "JA", "EN"] * 12, "language codes"),
+        ("Language", ["en", "ja", "de"] * 12, "language codes"),
+        # By the values alone, whatever the header.
+        ("source_ip", ["10.0.0.1", "10.0.0.2", "192.168.1.20"] * 12, "IP addresses"),
+        ("browser_string", list(_UA) * 12, "user agents"),
+        ("page", ["https://shop.example.com/a", "https://shop.example.com/b?x=1"] * 18, "URLs"),
+        ("locale_hint", ["en-GB", "ja-JP", "en-US"] * 12, "language codes"),
+        ("Status", ["IP Address", "IP Address", "Survey Preview"] * 12, "response type"),
+        # Microsoft Forms' last change time, blank or unreadable: not an answer either.
+        ("Last modified time", ["", "see log", "n/a"] * 12, "response times"),
+    ],
+)  # fmt: skip
+def test_what_the_survey_tool_recorded_is_metadata_by_header_or_by_values(
+    tmp_path: Path, header: str, values: list[str], detail: str
+) -> None:
+    assert _one_column(tmp_path, header, values) == ("metadata", detail)
+
+
+@pytest.mark.parametrize(
+    ("header", "values", "kind"),
+    [
+        # Answers that share a word or a shape with the tool's columns.
+        ("Which channel did you use?", ["email", "sms", "app"] * 12, "categorical"),
+        ("Channel", ["Online", "Phone", "Store"] * 12, "categorical"),
+        ("How easy was order tracking?", ["1", "2", "3", "4", "5"] * 8, "rating"),
+        ("Language", ["English", "Japanese", "German"] * 12, "categorical"),
+        ("Region", ["NW", "SE", "NE"] * 12, "categorical"),
+        ("Country", ["GB", "US", "JP"] * 12, "categorical"),
+        ("Store", ["Leeds", "York", "Hull"] * 12, "categorical"),
+        ("Status", ["Gold member", "Silver member", "Guest"] * 12, "categorical"),
+    ],
+)  # fmt: skip
+def test_answers_that_look_like_the_tools_columns_stay_answers(
     tmp_path: Path, header: str, values: list[str], kind: str
 ) -> None:
     assert _one_column(tmp_path, header, values)[0] == kind

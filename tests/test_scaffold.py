@@ -542,10 +542,8 @@ def test_typeform_init_takes_the_reason_not_the_response_token(tmp_path: Path) -
         "customer_id",  # an id a person can look up, before the token
         TYPEFORM_CONTACT,  # 1/0 answers: consent, not a 0–5 rating
     )
-    assert defaults["breakdowns"] == [
-        {"column": TYPEFORM_PLAN, "label": "Plan"},
-        {"column": "utm_source", "label": "utm_source"},
-    ]
+    # The plan is an answer; utm_source (email, sms, app) is a tracking parameter of the link.
+    assert defaults["breakdowns"] == [{"column": TYPEFORM_PLAN, "label": "Plan"}]
     assert defaults["followups"] == [
         {"column": TYPEFORM_REASON, "type": "text", "label": "Main reason for your score"}
     ]

@@ -1,0 +1,140 @@
+"""What a survey tool records about a response, as opposed to what the respondent answered.
+
+Every tool adds such columns next to the questions: Typeform its hidden fields (``utm_source``,
+``utm_medium``), ``Network ID``, ``Response Type`` and ``Tags``; Qualtrics ``Status``,
+``IPAddress``, ``UserLanguage`` and ``Q_URL``; SurveyMonkey ``IP Address``;
+Microsoft Forms and Google Forms their start, completion and last-modified times. They look like
+answers (a handful of repeated values), so without this check ``nps-kit init --from`` offered
+"NPS by utm_source" as a breakdown and a user-agent string as the customers' comment.
+
+:func:`technical` says what such a column is, from its values where they speak for themselves (IP
+addresses, browser user agents, web addresses, language codes with a region, Qualtrics' response
+types) and from its header where they do not (``utm_medium`` holds ``email``, ``sms``: a
+tracking parameter only its name tells from a channel question).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["response_time", "technical"]
+
+# Values that are the respondent's machine or the link they came by, whatever the header.
+_IPV4: Final = r"(?:\d{1,3}\.){3}\d{1,3}"
+# Compressed (2001:db8::1) or with all eight groups: never a time of day such as 12:30:00.
+_IPV6: Final = r"(?=[0-9a-f:]*::|(?:[0-9a-f]{1,4}:){7})[0-9a-f:]{3,39}"
+_IP: Final = re.compile(rf"{_IPV4}|{_IPV6}", re.I)
+_USER_AGENT: Final = re.compile(r"(?:Mozilla|Opera|Dalvik|curl|python-requests)/\d\S*(?: .*)?")
+_URL: Final = re.compile(r"https?://\S+", re.I)
+# A language tag with its region or script (en-GB, ja_JP, zh-Hant): a bare "en" or "NW" could
+# be any code, so those count only under a header that speaks of language.
+_LANG_REGION: Final = re.compile(r"[a-z]{2,3}[-_](?:[A-Z]{2}|\d{3}|[A-Z][a-z]{3})")
+_LANG_CODE: Final = re.compile(r"[a-z]{2,3}(?:[-_](?:[a-z]{2}|\d{3}|[a-z]{4}))?", re.I)
+# Qualtrics' Status in words: how the response came in, not what it says.
+_RESPONSE_TYPES: Final = frozenset(
+    {
+        "ip address",
+        "survey preview",
+        "survey test",
+        "imported",
+        "spam",
+        "offline",
+        "offline survey preview",
+    }
+)
+
+# Headers of columns no respondent filled in, in the words of the tools that add them. Whole
+# headers only: "How easy was order tracking?" is a question, "tracking_id" is not.
+_HEADERS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
+    (
+        re.compile(
+            r"^utm[ _-]?\w+$|^(?:gclid|fbclid|msclkid|dclid|ttclid|wbraid|gbraid)$"
+            r"|^(?:http[ _-]?)?referr?er(?:[ _-]?url)?$|^landing[ _-]?page(?:[ _-]?url)?$"
+            r"|^tracking(?:[ _-]?(?:id|code|source))?$",
+            re.I,
+        ),
+        "tracking parameter",
+    ),
+    (re.compile(r"^network[ _-]?id$", re.I), "network id"),
+    (
+        re.compile(r"^(?:response|submission)[ _-]?(?:type|status)$|^(?:finished|progress)$", re.I),
+        "response type",
+    ),
+    (re.compile(r"^tags?$", re.I), "tags"),
+    (re.compile(r"^ip(?:[ _-]?address)?$", re.I), "IP addresses"),
+    (re.compile(r"^(?:http[ _-]?)?user[ _-]?agent$", re.I), "user agents"),
+    (re.compile(r"^(?:q_|page[ _-]?|survey[ _-]?)?url$", re.I), "URLs"),
+)
+_LANG_HEADER: Final = re.compile(
+    r"^(?:user[ _-]?|q_|browser[ _-]?)?(?:lang|language|locale)(?:[ _-]?code)?$|^言語コード$",
+    re.I,
+)
+# When the response was started, submitted or last changed: a date column, or metadata when
+# its values do not read as dates; never an answer.
+_RESPONSE_TIME: Final = re.compile(
+    r"^(?:start|end|stage|submit|submitted|submission|completion|finish|recorded|"
+    r"last[ _-]?modified)(?:[ _-]?(?:date|time|at))+$|^timestamp$|^duration\b"
+    r"|^(?:開始時刻|完了時刻|最終変更時刻|タイムスタンプ|所要時間)$",
+    re.I,
+)
+
+
+def response_time(header: str) -> bool:
+    """Whether ``header`` names when the response was started, submitted or changed.
+
+    ``header`` is the header without a trailing note: ``Start Date (UTC)`` is ``Start Date``.
+    """
+    return _RESPONSE_TIME.search(header.strip()) is not None
+
+
+def _share(values: pd.Series, counts: np.ndarray, pattern: re.Pattern[str]) -> float:
+    hits = np.array([bool(pattern.fullmatch(v)) for v in values], dtype=bool)
+    total = int(counts.sum())
+    return float(counts[hits].sum()) / total if total else 0.0
+
+
+def technical(headers: Sequence[str], values: pd.Series, counts: np.ndarray) -> str | None:
+    """Say what a column the survey tool recorded holds, or ``None`` for a respondent's answers.
+
+    Parameters
+    ----------
+    headers
+        The column's name and its question text when the tool gives one, each without a
+        trailing note (``Start Date (UTC)`` is ``Start Date``).
+    values
+        Its distinct non-blank answers as stripped strings.
+    counts
+        How often each of ``values`` occurs.
+
+    Returns
+    -------
+    str or None
+        ``"tracking parameter"``, ``"network id"``, ``"response type"``, ``"tags"``, ``"IP
+        addresses"``, ``"user agents"``, ``"URLs"``, or ``"language codes"``;
+        ``None`` when nothing says the column is the tool's own.
+    """
+    headers = [h.strip() for h in headers]
+    for pattern, what in _HEADERS:
+        if any(pattern.search(h) for h in headers):
+            return what
+    if not len(values):
+        return None
+    if _share(values, counts, _IP) >= 0.9:
+        return "IP addresses"
+    if _share(values, counts, _USER_AGENT) >= 0.9:
+        return "user agents"
+    if _share(values, counts, _URL) >= 0.9:
+        return "URLs"
+    codes = _share(values, counts, _LANG_CODE)
+    if codes >= 0.9 and (
+        any(_LANG_HEADER.search(h) for h in headers) or _share(values, counts, _LANG_REGION) >= 0.5
+    ):
+        return "language codes"
+    if set(values.str.casefold()) <= _RESPONSE_TYPES:
+        return "response type"
+    return None
