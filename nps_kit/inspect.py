@@ -32,7 +32,7 @@ from nps_kit.errors import DataError
 from nps_kit.load import ColumnIndex, LoadReport, load_responses, read_column_index
 from nps_kit.ordinal import labelled_scale
 
-__all__ = ["KINDS", "ColumnInfo", "Inspection", "inspect_export"]
+__all__ = ["KINDS", "ColumnInfo", "Inspection", "inspect_export", "no_score_error"]
 
 Kind = Literal[
     "nps",
@@ -264,6 +264,37 @@ class Inspection:
                 for c in self.columns
             ],
         }
+
+    def listing(self) -> str:
+        """Every column with what it holds: ``'Q1' (rating: 1–5), 'price' (number: 3–250)``."""
+        return ", ".join(f"{c.column!r} ({c.kind}: {c.detail})" for c in self.columns)
+
+
+def no_score_error(found: Inspection) -> DataError:
+    """Say that an export has no 0–10 column: what each column holds, what a score looks like.
+
+    Parameters
+    ----------
+    found
+        An inspection whose ``nps_column`` is ``None``.
+
+    Returns
+    -------
+    DataError
+        The message (the file, every column with its kind, what was expected) and what to do.
+    """
+    path = found.load.path
+    return DataError(
+        f"{path.name}: no column holds a 0–10 score, so this does not look like an NPS survey "
+        f"export. Columns: {found.listing()}. Expected one column whose answers are whole "
+        "numbers from 0 to 10 (the 'How likely are you to recommend …' question); a column "
+        "that stops at 5 or 7 is a rating, and one with larger or fractional numbers is not a "
+        "score.",
+        hint="Check that this is the survey's response export (another sheet: --sheet; the "
+        "answers exported as numbers, not labels). If a column is the score, name it: nps-kit "
+        "score --score-column COL, or columns.score in the unit's parameters.",
+        path=path,
+    )
 
 
 @dataclass(frozen=True)

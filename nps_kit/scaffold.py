@@ -188,11 +188,10 @@ def _defaults_text(
     score = found.column(found.nps_column) if found.nps_column else None
     if score is None or found.date_column is None:
         what = "0–10 score column" if score is None else "date column"
-        listing = ", ".join(f"{c.column!r} ({c.kind})" for c in found.columns)
         why = "" if score is None else "".join(f" {note}" for note in found.date_notes)
         forms = "" if score is None else f"Dates nps-kit reads: {DATE_FORMS}. "
         raise DataError(
-            f"{export}: nps-kit init --from found no {what};{why} columns: {listing}.",
+            f"{export}: nps-kit init --from found no {what};{why} columns: {found.listing()}.",
             hint=f"{forms}Run nps-kit inspect on the export to see what each column holds, or "
             "start from the demo project with nps-kit init DIR and set the columns by hand.",
             path=export,

@@ -69,6 +69,50 @@ def test_qualtrics_export_on_one_screen(capsys: pytest.CaptureFixture[str], tmp_
     )
 
 
+_PRODUCTS = ("Tea", "Cake", "Pie")
+
+
+def test_a_file_with_no_0_10_column_is_described_then_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A price list, not a survey: a 1–5 rating, prices, a date and product names.
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d},{i % 5 + 1},{12.5 * (i % 20 + 1)},{_PRODUCTS[i % 3]}\n"
+        for i in range(40)
+    )
+    path = write_text(tmp_path / "prices.csv", "date,stars,price,product\n" + rows)
+    status, out, err = run(capsys, path)
+    assert status == 2
+    assert out.splitlines()[:3] == [
+        "prices.csv: 40 responses (CSV, utf-8, 1 header row(s))",
+        "dates: 'date', 2026-10-01 to 2026-10-28",
+        "NPS question: none",
+    ]
+    assert [line.split()[:3] for line in out.splitlines()[-4:]] == [
+        ["date", "date", "ISO/Japanese"],
+        ["stars", "rating", "1–5"],
+        ["price", "number", "12.5–250"],
+        ["product", "categorical", "3"],
+    ]
+    assert err == (
+        "nps-kit inspect: error: prices.csv: no column holds a 0–10 score, so this does not look "
+        "like an NPS survey export. Columns: 'date' (date: ISO/Japanese), 'stars' (rating: 1–5), "
+        "'price' (number: 12.5–250), 'product' (categorical: 3 values). Expected one column "
+        "whose answers are whole numbers from 0 to 10 (the 'How likely are you to recommend …' "
+        "question); a column that stops at 5 or 7 is a rating, and one with larger or "
+        "fractional numbers is not a score. Check that this is the survey's response export "
+        "(another sheet: --sheet; the answers exported as numbers, not labels). If a column is "
+        "the score, name it: nps-kit score --score-column COL, or columns.score in the unit's "
+        "parameters.\n"
+    )
+    status, out, err = run(capsys, path, "--format", "json")
+    assert (status, json.loads(out)["nps_column"]) == (2, None)
+    assert [c["kind"] for c in json.loads(out)["columns"]] == [
+        "date", "rating", "number", "categorical",
+    ]  # fmt: skip
+    assert err.startswith("nps-kit inspect: error: prices.csv: no column holds a 0–10 score")
+
+
 def test_google_forms_export(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = write_google_forms(tmp_path / "g.csv")
     status, out, err = run(capsys, path)

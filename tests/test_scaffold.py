@@ -184,7 +184,8 @@ def test_no_score_column_is_a_clear_error(
     assert main(["init", str(tmp_path / "p"), "--from", str(export)]) == 2
     assert capsys.readouterr().err == (
         f"nps-kit init: error: {export}: nps-kit init --from found no 0–10 score column; "
-        "columns: 'date' (date), 'name' (name). Run nps-kit inspect on the export to see "
+        "columns: 'date' (date: ISO/Japanese), 'name' (name: people's names). Run nps-kit "
+        "inspect on the export to see "
         "what each column holds, or start from the demo project with nps-kit init DIR and set "
         "the columns by hand.\n"
     )
@@ -203,7 +204,8 @@ def test_no_date_column_says_which_values_are_not_dates(
     assert capsys.readouterr().err == (
         f"nps-kit init: error: {export}: nps-kit init --from found no date column; 回答日: 20 of "
         "40 values are not dates, such as 'X0', 'X2', 'X4'; so it was not taken as the date "
-        "column. columns: '回答ID' (id), '回答日' (text), '推奨度' (nps). Dates nps-kit reads: "
+        "column. columns: '回答ID' (id: unique), '回答日' (text: free text), '推奨度' (nps: "
+        "0–10). Dates nps-kit reads: "
         "ISO (2026-10-03, 2026-10-03T09:15:00), 2026/10/03 9:15, 2026年10月3日 9時15分, "
         "Japanese era dates (令和8年10月3日, 令和元年5月1日, R8.10.3, R8/10/3, H31-4-30), Excel "
         "serial numbers, and day/month/year or month/day/year with a 2- or 4-digit year "

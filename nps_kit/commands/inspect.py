@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nps_kit._width import display_width, pad
+
+if TYPE_CHECKING:
+    from nps_kit.inspect import Inspection
 
 __all__ = ["register"]
 
@@ -19,7 +23,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description=(
             "Describe a survey export on one screen: format, encoding, header rows, responses "
             "and date range, then every column with its Qualtrics QID and question text, "
-            "detected kind, distinct values, blanks and a sample. Names the likely NPS question."
+            "detected kind, distinct values, blanks and a sample. Names the likely NPS question; "
+            "a file with no 0–10 column is still described, then said to be no NPS export "
+            "(exit status 2)."
         ),
     )
     p.add_argument("data", metavar="EXPORT", type=Path, help="the survey export file")
@@ -66,7 +72,7 @@ def _cut_name(name: str, width: int) -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from nps_kit.inspect import inspect_export
+    from nps_kit.inspect import inspect_export, no_score_error
 
     sheet: str | int | None = args.sheet
     if isinstance(sheet, str) and sheet.isdigit():
@@ -76,14 +82,22 @@ def _run(args: argparse.Namespace) -> int:
     )
     if args.format == "json":
         print(json.dumps(found.to_dict(), ensure_ascii=False))
-        return 0
+    else:
+        _table(args.data, found)
+    if found.nps_column is None:
+        # Still described above, so the user sees what the file holds instead.
+        raise no_score_error(found)
+    return 0
+
+
+def _table(path: Path, found: Inspection) -> None:
     facts = found.to_dict()
     details = [facts["format"].upper()]
     details += [x for x in (facts["encoding"], facts["sheet"] and f"sheet {facts['sheet']!r}") if x]
     if facts["source"] != "generic":
         details.append(f"{facts['source']} export")
     details.append(f"{facts['header_rows']} header row(s)")
-    print(f"{args.data.name}: {facts['responses']:,} responses ({', '.join(details)})")
+    print(f"{path.name}: {facts['responses']:,} responses ({', '.join(details)})")
     if found.date_column is not None:
         span = (
             f"{found.date_min:%Y-%m-%d} to {found.date_max:%Y-%m-%d}"
@@ -123,4 +137,3 @@ def _run(args: argparse.Namespace) -> int:
     for r in [header, *rows]:
         cells = [pad(v, widths[i], right=i in (4, 5)) for i, v in enumerate(r)]
         print("  ".join(cells).rstrip())
-    return 0
