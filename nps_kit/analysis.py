@@ -306,7 +306,10 @@ def analyse_followups(
             ),
             min_n,
         )
-        stance = theme_stance(data, polarity, commented=commented, lang=lang, book=book)
+        # Weighted as the gains are: a card quotes a share and a gain side by side.
+        stance = theme_stance(
+            data, polarity, commented=commented, lang=lang, book=book, weight=weight
+        )
     current = nps(data, weight=weight, level=level, min_n=min_n)
     previous_rows = unit.rows(shift_period(unit.period, -1))
     previous = (

@@ -134,7 +134,9 @@ def segment_strategies(
         What each segment says about each theme (:func:`nps_kit.text.theme_stance`), or
         ``None`` for no theme cards. Promoter cards come from themes promoters praise more
         than they complain about; detractor and passive cards from themes the segment
-        complains about (or asks to be improved) more than it praises.
+        complains about (or asks to be improved) more than it praises. A card quotes the
+        table's share and its unweighted n of commenters: give it the ``weight`` that
+        ``themes`` was computed with, so that the share and the gain beside it agree.
     themes
         Theme-impact table (:func:`nps_kit.text.theme_impact`; ``theme``, ``nps_gain`` and
         its n ``detractors`` are read), or ``None``; adds the NPS points gained if this theme's
@@ -280,16 +282,18 @@ def _theme_items(
     min_mentions: int,
 ) -> list[tuple[str, str, str]]:
     rows = table[table["segment"].astype(str) == seg]
-    praise = pd.to_numeric(rows["praise"], errors="coerce")
-    complaint = pd.to_numeric(rows["complaint"], errors="coerce")
     if seg == "promoter":
-        count, other, share = praise, complaint, "pct_praise"
+        said, share, other = "praise", "pct_praise", "pct_complaint"
     else:
-        count, other, share = complaint, praise, "pct_complaint"
+        said, share, other = "complaint", "pct_complaint", "pct_praise"
+    count = pd.to_numeric(rows[said], errors="coerce")
+    own = pd.to_numeric(rows[share], errors="coerce")
     # The card's direction must be the segment's: more praise than complaint for a promoter
-    # card ("keep and promote it"), the reverse for a detractor or passive card ("fix it").
-    keep = count.ge(min_mentions) & count.gt(other)
-    ranked = rows[keep].assign(share_in_segment=pd.to_numeric(rows[share], errors="coerce"))
+    # card ("keep and promote it"), the reverse for a detractor or passive card ("fix it"),
+    # judged on the shares the card quotes (weighted for a weighted unit), while the fewest
+    # commenters a theme needs stays a count of people.
+    keep = count.ge(min_mentions) & own.gt(pd.to_numeric(rows[other], errors="coerce"))
+    ranked = rows[keep].assign(share_in_segment=own[keep])
     ranked = ranked.sort_values("share_in_segment", ascending=False, kind="stable")
     name = _seg_label(seg, lang)
     items: list[tuple[str, str, str]] = []

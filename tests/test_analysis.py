@@ -621,6 +621,38 @@ def test_weighted_demo_theme_impact_equals_a_hand_computation(
         assert got["nps_without"] == pytest.approx(_by_hand(w[rest], s[rest])["nps"])
 
 
+def test_weighted_demo_cards_quote_weighted_shares_beside_their_weighted_gains(
+    weighted_demo: tuple[UnitData, FollowupAnalysis],
+) -> None:
+    # A card says "38% of detractors who commented (n=…) complain about delivery; +4.1 pt if
+    # they became passives": the gain is weighted, so the share must be too, its n a count.
+    from nps_kit.text.stance import stance_mask
+
+    unit, analysis = weighted_demo
+    data = unit.current
+    assert analysis.stance is not None and analysis.polarity is not None
+    polarity = analysis.polarity
+    w = data["nps_weight"].reindex(polarity.index)
+    seg = data["segment"].reindex(polarity.index)
+    commented = analysis.tags.notna().all(axis=1).reindex(polarity.index)  # type: ignore[union-attr]
+    stance = analysis.stance.set_index(["theme", "segment"])
+    cards = [r for r in analysis.recommendations if r.source == "theme"]
+    assert {r.segment for r in cards} >= {"detractor", "promoter"}
+    differs = 0
+    for card in cards:
+        side = "praise" if card.segment == "promoter" else "complaint"
+        who = commented & (seg == card.segment)
+        flags = stance_mask(polarity, side)[card.key] & who
+        weighted = 100 * w[flags].sum() / w[who].sum()
+        unweighted = 100 * flags.sum() / who.sum()
+        row = stance.loc[(card.key, card.segment)]
+        assert row[f"pct_{side}"] == pytest.approx(weighted)
+        assert (row["commenters"], row[side]) == (int(who.sum()), int(flags.sum()))
+        assert f"{weighted:.0f}%" in card.evidence and f"n={int(who.sum()):,}" in card.evidence
+        differs += f"{unweighted:.0f}%" != f"{weighted:.0f}%"
+    assert differs  # the weights change what some card says
+
+
 def test_unit_weights_give_the_unweighted_analysis(tmp_path: Path) -> None:
     unit = make_unit(tmp_path, "ja")
     plain = analyse_followups(unit, QUESTIONS)
@@ -631,5 +663,7 @@ def test_unit_weights_give_the_unweighted_analysis(tmp_path: Path) -> None:
     assert plain.ratings is not None and weighted.ratings is not None
     pd.testing.assert_frame_equal(plain.ratings, weighted.ratings)
     pd.testing.assert_frame_equal(plain.themes, weighted.themes, check_dtype=False)
+    pd.testing.assert_frame_equal(plain.stance, weighted.stance)
+    assert plain.recommendations == weighted.recommendations
     assert plain.drivers is not None and weighted.drivers is not None
     pd.testing.assert_frame_equal(plain.drivers, weighted.drivers)

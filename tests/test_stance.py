@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nps_kit.analysis import analyse_followups
+from nps_kit.errors import DataError
 from nps_kit.i18n import points
 from nps_kit.params import load_all, notebook_parameters, resolve_period
 from nps_kit.score import nps, segment
@@ -61,6 +62,68 @@ def test_theme_stance_counts_praise_and_complaint_per_segment() -> None:
         0,
     ]
     assert rows.loc[("price", "passive"), "pct_complaint"] == 100.0
+
+
+def test_weighted_stance_shares_weigh_people_and_counts_stay_counts() -> None:
+    # Four commenting detractors: the two who complain about delivery weigh 3 and 1 of 8.
+    data = pd.DataFrame({"nps_score": [0, 2, 4, 6, 10], "w": [3.0, 1.0, 2.0, 2.0, 5.0]})
+    data["segment"] = segment(data["nps_score"])
+    polarity = frame({"delivery": ["negative", "mixed", "positive", None, "positive"]})
+    commented = pd.Series(True, index=data.index)
+    table = theme_stance(data, polarity, commented=commented, lang="en", weight="w")
+    row = table.set_index(["theme", "segment"]).loc[("delivery", "detractor")]
+    assert row[["commenters", "mentions", "praise", "complaint"]].tolist() == [4, 3, 2, 2]
+    assert row["pct_complaint"] == pytest.approx(100 * 4 / 8)  # unweighted: 2 of 4 as well
+    assert row["pct_praise"] == pytest.approx(100 * 3 / 8)  # unweighted: 2 of 4 = 50%
+    plain = theme_stance(data, polarity, commented=commented, lang="en")
+    ones = theme_stance(data.assign(w=1.0), polarity, commented=commented, lang="en", weight="w")
+    pd.testing.assert_frame_equal(plain, ones)
+    with pytest.raises(DataError) as caught:
+        theme_stance(data, polarity, commented=commented, weight="weight")
+    assert str(caught.value) == "no column 'weight'; columns: 'nps_score', 'w', 'segment'."
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_weighted_card_quotes_the_weighted_share_beside_the_weighted_gain(lang: str) -> None:
+    # Unweighted, detractors complain about delivery (2 of 4) as often as they praise it (the
+    # mixed one does both), so no card; weighted, the complainers are 5 of 8 and the praisers
+    # 4 of 8: the card says 62%, beside a gain weighted the same way (5 of 10). Its n is the
+    # 4 commenting detractors, a count.
+    data = pd.DataFrame({"nps_score": [0, 2, 4, 6, 10, 9], "w": [3.0, 2.0, 2.0, 1.0, 1.0, 1.0]})
+    data["segment"] = segment(data["nps_score"])
+    polarity = frame({"delivery": ["negative", "mixed", "positive", None, None, None]})
+    commented = pd.Series(True, index=data.index)
+    stance = theme_stance(data, polarity, commented=commented, lang=lang, weight="w")  # type: ignore[arg-type]
+    impact = theme_impact(
+        data,
+        polarity.notna().astype("boolean"),
+        polarity=polarity,
+        lang=lang,
+        weight="w",  # type: ignore[arg-type]
+    )
+    assert impact.set_index("theme").loc["delivery", "nps_gain"] == pytest.approx(100 * 5 / 10)
+    recs = segment_strategies(
+        nps(data, weight="w"),
+        stance=stance,
+        themes=impact,
+        playbook=load_playbook(),
+        lang=lang,  # type: ignore[arg-type]
+        min_mentions=2,
+    )
+    card = next(r for r in recs if r.segment == "detractor" and r.source == "theme")
+    assert card.key == "delivery"
+    assert "62%" in card.evidence and "n=4" in card.evidence
+    assert points(100 * 5 / 10, lang, signed=True) in card.evidence  # type: ignore[arg-type]
+    unweighted = theme_stance(data, polarity, commented=commented, lang=lang)  # type: ignore[arg-type]
+    plain = segment_strategies(
+        nps(data),
+        stance=unweighted,
+        themes=theme_impact(data, polarity.notna().astype("boolean"), polarity=polarity),
+        playbook=load_playbook(),
+        lang=lang,  # type: ignore[arg-type]
+        min_mentions=2,
+    )
+    assert not [r for r in plain if r.segment == "detractor" and r.source == "theme"]
 
 
 def test_stance_mask_marks_praise_and_complaint_by_the_one_rule() -> None:

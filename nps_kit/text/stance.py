@@ -16,6 +16,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from nps_kit.errors import missing_column
 from nps_kit.i18n import Language
 from nps_kit.text.sentiment import POLARITIES
 from nps_kit.text.themes import ThemeBook, load_themes
@@ -164,6 +165,7 @@ def theme_stance(
     commented: pd.Series,
     lang: Language = "ja",
     book: ThemeBook | None = None,
+    weight: str | None = None,
 ) -> pd.DataFrame:
     """Share of each segment's commenters that praise, and that complain about, each theme.
 
@@ -180,6 +182,11 @@ def theme_stance(
         Language of the theme labels.
     book
         Where the labels come from; ``None`` uses the packaged default themes.
+    weight
+        Column of ``data`` with response weights, or ``None``: then ``pct_praise`` and
+        ``pct_complaint`` are weighted shares (the weight of the praising or complaining
+        commenters over that of the segment's commenters), as the NPS and the gain of
+        :func:`nps_kit.text.theme_impact` next to them are; the counts stay counts.
 
     Returns
     -------
@@ -188,32 +195,50 @@ def theme_stance(
         passive, promoter): ``theme``, ``label``, ``segment``, ``commenters`` (the segment's
         respondents with a comment: the denominator), ``mentions`` (of them, those mentioning
         the theme), ``praise`` (positive or mixed), ``complaint`` (negative, i.e. a complaint or
-        a request, or mixed), ``pct_praise`` and ``pct_complaint`` (percent of ``commenters``;
-        NaN when the segment has no commenter).
+        a request, or mixed), all counts of respondents, and ``pct_praise`` and
+        ``pct_complaint`` (percent of ``commenters``, weighted with ``weight``; NaN when the
+        segment has no commenter or its commenters weigh nothing).
+
+    Raises
+    ------
+    DataError
+        If ``weight`` is not a column of ``data``.
     """
     book = load_themes() if book is None else book
     seg = data["segment"].reindex(polarity.index).astype("object").to_numpy(dtype=object)
     said = commented.reindex(polarity.index, fill_value=False).fillna(False).to_numpy(dtype=bool)
+    if weight is not None and weight not in data.columns:
+        raise missing_column(weight, data.columns)
+    # Shares are sums of weights (1 per response without weights), like theme_impact's.
+    w = (
+        np.ones(len(polarity), dtype=float)
+        if weight is None
+        else pd.to_numeric(data[weight].reindex(polarity.index), errors="coerce")
+        .astype(float)
+        .fillna(0.0)
+        .to_numpy()
+    )
     mention, praise, complaint = _flags(polarity)
+
+    def pct(flags: np.ndarray, who: np.ndarray) -> float:
+        mass = float(w[who].sum())
+        return 100.0 * float(w[flags & who].sum()) / mass if mass else float("nan")
+
     rows = []
     for j, theme in enumerate(polarity.columns):
         for name in _SEGMENTS:
             who = said & (seg == name)
-            base = int(who.sum())
-            counts = {
-                "mentions": int((mention[:, j] & who).sum()),
-                "praise": int((praise[:, j] & who).sum()),
-                "complaint": int((complaint[:, j] & who).sum()),
-            }
             rows.append(
                 {
                     "theme": str(theme),
                     "label": book.label(str(theme), lang),
                     "segment": name,
-                    "commenters": base,
-                    **counts,
-                    "pct_praise": 100.0 * counts["praise"] / base if base else float("nan"),
-                    "pct_complaint": 100.0 * counts["complaint"] / base if base else float("nan"),
+                    "commenters": int(who.sum()),
+                    "mentions": int((mention[:, j] & who).sum()),
+                    "praise": int((praise[:, j] & who).sum()),
+                    "complaint": int((complaint[:, j] & who).sum()),
+                    "pct_praise": pct(praise[:, j], who),
+                    "pct_complaint": pct(complaint[:, j], who),
                 }
             )
     return pd.DataFrame(rows, columns=list(STANCE_COLUMNS))
