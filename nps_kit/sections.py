@@ -264,8 +264,10 @@ def change_drivers(
     -------
     SectionResult
         ``.value`` is, per comparison, a dict of ``kind``, ``vs``, ``by``, ``label``,
-        ``total`` and ``items`` (``group``, ``kind``, ``value``, ``noise``; ``hidden`` for
-        others), as published in the summary.
+        ``total``, ``items`` (``group``, ``kind``, ``value``, ``noise``; ``hidden`` for
+        others) and ``min_report_n`` (the anonymity floor its items were checked against,
+        which ``nps-kit send`` requires before it mails a group's name), as published in the
+        summary.
     """
     lang = unit.language
     out: list[dict[str, Any]] = []
@@ -316,6 +318,7 @@ def change_drivers(
                     | ({"hidden": True} if p.hidden else {})
                     for p in parts
                 ],
+                "min_report_n": min_report_n,
             }
         )
         lines.append(contributors_text(out[-1], lang))

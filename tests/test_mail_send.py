@@ -570,6 +570,58 @@ def test_dry_run_writes_outbox(reports: Path, server: tuple[Recorder, int]) -> N
     )
 
 
+def _what_moved(**checked: int) -> dict[str, Any]:
+    """What moved, naming 70代以上 (a small group), as a report published it."""
+    return {
+        "kind": "previous",
+        "vs": "2026-09",
+        "by": "age",
+        "label": "年代",
+        "total": 3.2,
+        "items": [
+            {"group": "70代以上", "kind": "within", "value": 2.5, "noise": False},
+            {"group": None, "kind": "others", "value": 0.7, "noise": False},
+        ],
+        **checked,
+    }
+
+
+def test_a_report_built_before_the_anonymity_floor_is_never_sent_again(tmp_path: Path) -> None:
+    # A manifest written before what moved left out the groups the breakdowns hide names them
+    # as any other group (no min_report_n in the record), in the e-mail and in the report.
+    # Re-sending it would mail a group the reports now hide: it is not sent, and says why.
+    old = unit("ec", "EC事業部", "ja", {"to": ["ec@example.com"]})
+    old["summary"]["contributors"] = [_what_moved()]
+    checked = unit("cloud", "Cloud Platform", "en", {"to": ["cloud@example.com"]})
+    checked["summary"]["contributors"] = [_what_moved(min_report_n=5)]
+    rest_only = unit("bank", "Retail Banking", "en", {"to": ["bank@example.com"]})
+    rest_only["summary"]["contributors"] = [{**_what_moved(), "items": _what_moved()["items"][1:]}]
+    write_reports(tmp_path, [old, checked, rest_only])
+    echo = Echo()
+    for resend in (False, True):
+        summary = send_reports(
+            tmp_path, PERIOD, dry_run=True, resend=resend, settings=SmtpSettings(), echo=echo
+        )
+        assert [(o.unit, o.status) for o in summary.outcomes] == [
+            ("ec", "not_ready"),
+            ("cloud", "written"),  # checked against the floor of 5 when it was built
+            ("bank", "written"),  # names no group
+        ]
+        assert not summary.ok
+    assert echo[0] == (
+        "ec: skipped, its report was built before nps-kit hid groups under the anonymity floor "
+        "(thresholds.min_report_n) in what moved the NPS, and names '70代以上' unchecked; run "
+        "'nps-kit run ec --period 2026-10' again, then send."
+    )
+    outbox = tmp_path / PERIOD / "outbox"
+    assert sorted(p.name for p in outbox.iterdir()) == ["bank.eml", "cloud.eml"]
+    cloud = email.message_from_bytes(
+        (outbox / "cloud.eml").read_bytes(), policy=email.policy.default
+    )
+    body = cloud.get_body(("plain",))
+    assert body is not None and "70代以上" in body.get_content()
+
+
 def test_large_message_warns(reports: Path) -> None:
     (reports / PERIOD / "ec.html").write_text("<html>" + "x" * 8_000_000 + "</html>")
     echo = Echo()

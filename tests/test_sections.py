@@ -1043,11 +1043,13 @@ def test_what_moved_never_names_a_group_the_breakdowns_hide(
     (record,) = movers.value
     named = {item["group"] for item in record["items"]} - {None}
     assert named == {"40代"}
+    assert record["min_report_n"] == 5  # the floor its names were checked against (send reads it)
     assert not any(name in movers.text for name in hidden)
     assert "その他のグループ（匿名性のため非表示のグループを含む）" in movers.text
     # with no floor the same data names them: the floor is what keeps them out
     bare = show(sections.change_drivers, unit, head.value, dims, min_report_n=0)
     assert {i["group"] for i in bare.value[0]["items"]} & hidden
+    assert bare.value[0]["min_report_n"] == 0
     summary = show(sections.summary, unit, head.value, contributors=movers.value).value
     from nps_kit.decompose import contributors_text
 

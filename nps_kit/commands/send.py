@@ -27,6 +27,9 @@ A report is sent again only when its figures changed (sent.jsonl keys on unit, p
 and the run summary, not on the HTML's generation time). If the server stops answering part-way,
 the output lists what was sent and what was not; run the command again to send the rest.
 
+A report built before what moved the NPS left out the groups under the anonymity floor (its
+manifest names them unchecked) is not sent, even with --resend: run it again first.
+
 A unit without recipients is skipped with a notice and the others are sent (exit 0: its report
 may be meant for the intranet only); when no selected unit has any recipient, nothing could be
 sent and the command stops with an error (exit 2) before sending.

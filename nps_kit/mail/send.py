@@ -155,7 +155,7 @@ def send_reports(
         stack.enter_context(file_lock(lock, on_wait=lambda: echo(waiting)))
         mailer: Mailer | None = None
         for unit in selected:
-            skipped = _skip_reason(unit)
+            skipped = _skip_reason(unit, period)
             if skipped is not None:
                 outcomes.append(skipped)
                 echo(f"{unit.unit}: skipped, {skipped.detail}.")
@@ -312,11 +312,39 @@ def _sender(settings: SmtpSettings) -> Address:
         ) from None
 
 
-def _skip_reason(unit: MailUnit) -> UnitOutcome | None:
+def _unchecked_groups(unit: MailUnit) -> list[str]:
+    """Return the groups what moved names without a record of the floor they were checked against.
+
+    A report made before what moved left out the groups the anonymity floor hides published
+    their names like any other (no ``min_report_n`` in its record); its HTML names them too.
+    """
+    names: list[str] = []
+    for record in unit.summary.contributors:
+        if isinstance(record.get("min_report_n"), int):
+            continue
+        items = record.get("items")
+        for item in items if isinstance(items, list | tuple) else ():
+            if isinstance(item, dict) and item.get("kind") != "others" and item.get("group"):
+                names.append(str(item["group"]))
+    return list(dict.fromkeys(names))
+
+
+def _skip_reason(unit: MailUnit, period: str) -> UnitOutcome | None:
     if unit.status != "ok":
         return UnitOutcome(unit.unit, "not_ready", detail=f"its report has status {unit.status!r}")
     if unit.html is None or not unit.html.is_file():
         return UnitOutcome(unit.unit, "not_ready", detail=f"its report {unit.html} is missing")
+    unchecked = _unchecked_groups(unit)
+    if unchecked:
+        # Sending it again could reveal a group the reports now hide: build it again instead.
+        named = ", ".join(repr(g) for g in unchecked)
+        detail = (
+            "its report was built before nps-kit hid groups under the anonymity floor "
+            f"(thresholds.min_report_n) in what moved the NPS, and names {named} unchecked; "
+            f"run 'nps-kit run {unit.unit} --period {period}' again, "
+            "then send"
+        )
+        return UnitOutcome(unit.unit, "not_ready", detail=detail)
     if not unit.mail.recipients:
         # Recipients are read from the manifest, as they were when the report was built.
         detail = (
