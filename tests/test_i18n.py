@@ -132,3 +132,32 @@ def test_japanese_words_do_not_call_every_unit_a_business_division() -> None:
     markdown = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
     japanese = [words["ja"] for words in _CATALOGUE.values()] + markdown
     assert [text for text in japanese if re.search("事業部|部門", text)] == []
+
+
+# --- every word the reports and e-mails write is drawable with the Japanese font -------------
+
+NOTO_CJK = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+PACKAGE = Path(__file__).resolve().parent.parent / "nps_kit"
+
+
+@pytest.mark.skipif(not NOTO_CJK.is_file(), reason="fonts-noto-cjk is not installed")
+def test_the_reports_own_words_have_no_character_the_japanese_font_lacks() -> None:
+    # Headless chromium with fonts-noto-cjk (how reports are printed to PDF and screenshot)
+    # has no emoji font: a 👍 in a label or a template would print as an empty box. Emoji in
+    # respondents' comments are theirs and are quoted as written.
+    from fontTools.ttLib import TTCollection
+
+    drawable = set(TTCollection(str(NOTO_CJK)).fonts[0].getBestCmap())
+    texts = {
+        f"i18n {key} {lang}": text for key, by in _CATALOGUE.items() for lang, text in by.items()
+    }
+    for path in (PACKAGE / "templates").rglob("*"):
+        if path.suffix in {".j2", ".css"}:
+            texts[str(path.relative_to(PACKAGE))] = path.read_text(encoding="utf-8")
+    for name in ("playbook.yaml", "nps_report.ipynb"):
+        texts[name] = (PACKAGE / "resources" / name).read_text(encoding="utf-8")
+    lacking = {
+        where: sorted({c for c in text if not c.isspace() and ord(c) not in drawable})
+        for where, text in texts.items()
+    }
+    assert {where: chars for where, chars in lacking.items() if chars} == {}
