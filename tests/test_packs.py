@@ -137,6 +137,52 @@ SENSES = [
     ("generic", "大満足です", ["service"]),  # satisfied with nothing named: the whole
     ("generic", "大浴場が広くて疲れが取れました", ["quality"]),  # a facility
     ("generic", "朝食会場が混雑していた", ["usability"]),  # the breakfast room, not the food
+    # Round 7: how fast Wi-Fi or a line is, is speed only; a line that drops is quality
+    ("generic", "Wi-Fiが遅くて仕事になりませんでした", ["speed"]),
+    ("generic", "ネット回線、夜になると激遅", ["speed"]),
+    ("generic", "Wi-Fiが途切れる", ["quality"]),
+    ("generic", "夜遅くまで診てくれた先生", ["staff"]),  # a time of day, not slowness
+    ("generic", "担当の田中さんのおかげ", ["staff"]),
+    ("retail", "インパクトドライバーの使い方を店員さんが教えてくれた", ["staff"]),  # a tool
+    ("retail", "明らかな偽物が届いた", ["quality"]),
+    ("retail", "返品受付が到着後7日以内", ["returns"]),
+    ("retail", "お気に入りに入れた商品が消える", ["usability"]),
+    ("saas", "Salesforceより全然安い", ["price"]),  # a rival named, no integration
+    ("saas", "Markdownをサポートしてるのがありがたい", ["features"]),
+    ("saas", "新機能のお知らせメールが多い", ["communication"]),
+    ("saas", "ログインできない障害", ["reliability"]),
+    ("finance", "保険料が上がる。事故もしてないのに", ["price"]),
+    ("finance", "すぐ査定に来てくれて支払いも早かった", ["claims"]),
+    ("finance", "アプリで振込が一瞬。もう窓口行かなくていい", ["usability", "speed"]),
+    ("finance", "無理に高いプランを勧めてこなかった", ["staff", "price", "products"]),
+    ("generic", "予約してるのに毎回30分以上待たされる歯医者", ["speed"]),
+    ("generic", "通信速度が安定してて不満なし", ["quality"]),
+    ("saas", "Zoomより接続は安定してる", ["reliability"]),
+    ("saas", "給与計算は正確", ["reliability"]),
+    ("saas", "遅くはないし落ちもしない", ["performance", "reliability"]),
+    ("saas", "Googleドキュメント並みに使える", []),
+    ("saas", "データの反映が1日遅れ", ["performance"]),
+    ("saas", "無料トライアル終わった瞬間に課金された", ["price"]),
+    ("saas", "Salesforceから乗り換えたけど、レポート機能が貧弱", ["features"]),  # background
+    ("saas", "打刻ボタン押したのに記録されてない", ["usability", "reliability"]),
+    ("saas", "突然のメンテでログインできず", ["reliability"]),
+    (
+        "generic",
+        "先生は良いけど、面談の連絡がいつも直前。もっと早く教えてほしい",
+        ["staff", "communication"],
+    ),
+    ("generic", "この価格でこのクオリティなら文句なし。ただ壁が薄い", ["price", "quality"]),
+    ("generic", "見積もりより2万高かった", ["price"]),
+    ("finance", "電話の担当者は親切だったけど、つながるまで20分待った", ["phone"]),
+    ("finance", "問い合わせ電話、AI音声案内でたらい回し", ["phone"]),
+    ("retail", "スマホケースのデザインは可愛い", []),
+    ("retail", "Amazonの方が安いかも", ["price"]),
+    ("retail", "お気に入りの店です", []),  # a favourite shop, not the wishlist
+    ("saas", "料金体系がシンプル", ["price"]),
+    ("saas", "有料プランなのにサポートの返事が遅い", ["support"]),
+    ("finance", "住宅ローンの金利が他行より高い", ["price"]),
+    ("generic", "請求書が届かないまま延滞扱いにされた", []),  # a letter, no price
+    ("finance", "銀行名でフィッシングメールが来る", ["trust", "communication"]),
     ("finance", "I can do everything from my phone", ["usability"]),  # a device, no call
     ("finance", "Adviser at the branch was great", ["staff"]),  # the branch as a place
     ("finance", "They closed our branch", ["branch"]),

@@ -106,7 +106,9 @@ _JA_NEGATION = re.compile(
     # 障害は今のところ一度もない
     # 障害もほとんどなく, 待ち時間はあまりない
     r"(?:今のところ|これまで|今まで)?"
-    r"(?:ほとんど|ほぼ|あまり|全く|まったく|一切|全然|特に|そんなに|それほど|一度も|一回も)?"
+    # 傷ひとつない
+    r"(?:ほとんど|ほぼ|あまり|全く|まったく|一切|全然|特に|そんなに|それほど|一度も|一回も|ひとつも|"
+    r"一つも|ひとつ|一つ)?"
     # a verb of occurring between: エラーも出ない, 不具合が起きない, ストレスを感じない, 安定しない
     r"(?:し|せ|出|起き|起こら|発生し|感じ|見られ|見当たら)?"
     r"(?:(?:でき|出来)(?:ない|なかっ|なく|ません|ず)|ない|なかっ|なく|無い|無く|ありません|"
@@ -200,10 +202,25 @@ _JA_CONTEXT = (
     (re.compile(_lexicon.JA_TROUBLE_STOPPED), 1.0),
     (re.compile(_lexicon.JA_LOW_PRICE), 1.0),
     (re.compile(_lexicon.JA_NOT_AS_EXPECTED), -1.0),
+    (re.compile(_lexicon.JA_CLOSES_EARLY), -1.0),
+    (re.compile(_lexicon.JA_GREAT), 1.0),
+    (re.compile(_lexicon.JA_THOUGHT), 0.0),
+    (re.compile(_lexicon.JA_FEARED), 0.0),
+    (re.compile(_lexicon.JA_ONLY), -1.0),
+    (re.compile(_lexicon.JA_BROKEN_PROMISE), -1.0),
+    (re.compile(_lexicon.JA_ADMITTEDLY), -1.0),
+    # 神 on its own (…返金されてた！神), not in a word (精神)
+    (re.compile("(?<![\u4e00-\u9fff])神(?![\u4e00-\u9fff])"), 1.0),
+    (re.compile(_lexicon.JA_FREE_THRESHOLD), 0.0),
+    (re.compile(_lexicon.JA_EXEMPLARY), 2.0),
+    (re.compile(_lexicon.JA_NOTHING_BUT), -0.5),
+    (re.compile(_lexicon.JA_CHARGED_TWICE), -1.0),
+    (re.compile(_lexicon.JA_SOONER), 1.0),
     # The praise covers the nuisance spared before it (しつこく声をかけられないのも良い).
     (re.compile(_lexicon.JA_SPARED_PRAISED), 2.0),
 )
 _JA_TOO = re.compile(_lexicon.JA_TOO)
+_JA_EXEMPLARY = re.compile(_lexicon.JA_EXEMPLARY)
 # 普通に使えてます ("fine"), 普通預金 (a compound): not lukewarm.
 _NOT_LUKEWARM = re.compile("[に\u4e00-\u9fff]")
 _JA_RIVAL = re.compile(_lexicon.JA_RIVAL)
@@ -329,7 +346,8 @@ def _score_ja(text: str) -> _Score:
             total += _BARE_NEGATION_SCORE
             complaint += 1
             break
-    return _Score(total, praise, complaint, _JA_REQUEST.search(text) is not None, lukewarm)
+    request = _JA_REQUEST.search(text) is not None and _JA_EXEMPLARY.search(text) is None
+    return _Score(total, praise, complaint, request, lukewarm)
 
 
 @lru_cache(maxsize=65536)
@@ -475,13 +493,15 @@ def _ironic(score: _Score) -> _Score:
 
 def _ironic_comment(text: str, clauses: list[_Clause]) -> bool:
     """Tell whether a comment's praise is sarcastic or a quoted claim it disputes."""
-    return (
-        _SARCASM.search(text) is not None
-        or any(_score("".join(q)).praise for q in _QUOTED.findall(text))
-        or (
-            _SARCASM_IF_COMPLAINT.search(text) is not None
-            and any(_score(c.text).complaint for c in clauses)
-        )
+    # Japanese 「」 mark any reported speech: praise in them is a claim the comment disputes only
+    # when it complains somewhere, else what someone said and the writer liked
+    # (「似合いますよ」って言ってくれる). Praise in English quotes is mostly a scare quote.
+    quoted = _QUOTED.findall(text)
+    if any(_score("".join(q[:2] + q[3:])).praise for q in quoted):
+        return True
+    return _SARCASM.search(text) is not None or (
+        (any(_score(q[2]).praise for q in quoted) or _SARCASM_IF_COMPLAINT.search(text) is not None)
+        and any(_score(c.text).complaint for c in clauses)
     )
 
 
