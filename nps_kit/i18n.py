@@ -523,6 +523,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "除外：無効な値",
         "en": "Excluded: invalid score",
     },
+    "quality.unfinished": {
+        "ja": "うち途中で終了した回答（Qualtrics の Finished = False）",
+        "en": "Of which unfinished (Qualtrics Finished = False)",
+    },
     "quality.duplicates": {
         "ja": "重複ID",
         "en": "Duplicate response IDs",

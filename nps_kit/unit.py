@@ -566,6 +566,21 @@ def _require(data: pd.DataFrame, column: str, option: str) -> None:
         raise missing_column(column, _export_columns(data), option=f"columns.{option}")
 
 
+def _unfinished(unit: UnitData) -> int | None:
+    """Count the period's valid answers from responses Qualtrics marks unfinished.
+
+    Qualtrics records a respondent who left after answering some questions (``Finished``
+    False, ``Progress`` under 100). One who answered the 0–10 question counts in the NPS like
+    any other, but the reader should know how many did not finish. ``None`` when the export
+    has no such column.
+    """
+    if unit.load.source != "qualtrics" or "Finished" not in unit.current.columns:
+        return None
+    finished = unit.current["Finished"].astype("string").str.strip().str.lower()
+    valid = unit.current["nps_status"].astype(str) == "valid"
+    return int((valid & finished.isin(["false", "0"]).fillna(False)).sum())
+
+
 def data_quality(
     unit: UnitData, *, id_column: str | None = None, ratings: pd.DataFrame | None = None
 ) -> pd.DataFrame:
@@ -638,6 +653,9 @@ def data_quality(
         ("dates_unparsed", f"{unparsed:,}"),
         ("redacted", redacted),
     ]
+    unfinished = _unfinished(unit)
+    if unfinished is not None:
+        rows.insert(6, ("unfinished", f"{unfinished:,}"))
     if report.duplicates_dropped:
         rows.insert(-3, ("dropped", f"{report.duplicates_dropped:,}"))
     if ratings is not None and len(ratings):

@@ -3,10 +3,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from _exports import QUALTRICS_JA_NPS, write_qualtrics_ja_tsv
 
 from nps_kit.errors import DataError
 from nps_kit.unit import (
@@ -417,6 +419,24 @@ def test_data_quality_en_redaction_off(responses: Path) -> None:
         ("Unreadable dates", "1"),
         ("Personal data redacted (this period's comments)", "off (internal use)"),
     ]
+
+
+def test_data_quality_counts_unfinished_qualtrics_responses(tmp_path: Path) -> None:
+    # Qualtrics keeps a respondent who left after the 0–10 question (Finished False): the answer
+    # counts in the NPS, and the data-quality table says how many of the valid answers did not
+    # finish. Other exports have no such row.
+    path = write_qualtrics_ja_tsv(tmp_path / "q.tsv")
+    unit = prepare_unit(
+        path, name="x", score_column=QUALTRICS_JA_NPS, date_column="RecordedDate", period="2026-10"
+    )
+    table = data_quality(unit).set_index("item")["value"]
+    finished = unit.current["Finished"].astype(str)
+    assert (finished == "False").sum() == 3  # rows 7, 22 and 37 of the fixture's October
+    assert table["有効回答（NPS算出対象）"] == "45"
+    assert table["うち途中で終了した回答（Qualtrics の Finished = False）"] == "3"
+    assert list(table.index).index("うち途中で終了した回答（Qualtrics の Finished = False）") == 6
+    en = data_quality(replace(unit, language="en")).set_index("item")["value"]
+    assert en["Of which unfinished (Qualtrics Finished = False)"] == "3"
 
 
 def test_data_quality_nothing_redacted(tmp_path: Path) -> None:
