@@ -705,8 +705,9 @@ def load_responses(
     Returns
     -------
     LoadResult
-        ``data`` (original columns plus ``nps_score``, ``nps_status``, ``nps_row`` and, when
-        asked for, ``nps_date`` and ``nps_weight``) and ``report``.
+        ``data`` (original columns plus ``nps_score``, ``nps_status``, ``nps_row``, when
+        asked for ``nps_date`` and ``nps_weight``, and for a Qualtrics export with a
+        ``Finished`` column ``nps_finished``: boolean, ``<NA>`` where unreadable) and ``report``.
 
     Raises
     ------
@@ -781,6 +782,10 @@ def load_responses(
     frame["nps_score"] = parsed.score
     frame["nps_status"] = parsed.status
     frame["nps_row"] = rows
+    if layout.source == "qualtrics" and "Finished" in frame.columns:
+        # A respondent who left after some questions: Finished False (Progress under 100).
+        finished = frame["Finished"].astype("string").str.strip().str.casefold()
+        frame["nps_finished"] = finished.map({"true": True, "1": True, "false": False, "0": False})
     date_min = date_max = None
     unread: UnreadableDates | None = None
     date_order = None

@@ -574,11 +574,11 @@ def _unfinished(unit: UnitData) -> int | None:
     any other, but the reader should know how many did not finish. ``None`` when the export
     has no such column.
     """
-    if unit.load.source != "qualtrics" or "Finished" not in unit.current.columns:
+    if "nps_finished" not in unit.current.columns:  # the loader reads Qualtrics' Finished
         return None
-    finished = unit.current["Finished"].astype("string").str.strip().str.lower()
+    unfinished = unit.current["nps_finished"].astype("boolean").eq(False).fillna(False)
     valid = unit.current["nps_status"].astype(str) == "valid"
-    return int((valid & finished.isin(["false", "0"]).fillna(False)).sum())
+    return int((valid & unfinished).sum())
 
 
 def data_quality(

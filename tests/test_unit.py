@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from _exports import QUALTRICS_JA_NPS, write_qualtrics_ja_tsv
 
+from nps_kit.cache import build_cache
 from nps_kit.errors import DataError
 from nps_kit.unit import (
     UnitData,
@@ -437,6 +438,15 @@ def test_data_quality_counts_unfinished_qualtrics_responses(tmp_path: Path) -> N
     assert list(table.index).index("うち途中で終了した回答（Qualtrics の Finished = False）") == 6
     en = data_quality(replace(unit, language="en")).set_index("item")["value"]
     assert en["Of which unfinished (Qualtrics Finished = False)"] == "3"
+    # nps-kit run reads the unit from its cache, which keeps only the columns the parameters
+    # name (and the loader's nps_* columns): the count must survive it.
+    options = {"score_column": QUALTRICS_JA_NPS, "date_column": "RecordedDate"}
+    store = build_cache(
+        path, cache_dir=tmp_path / "cache", sha256="x", columns=set(options.values()), **options
+    )
+    assert "Finished" not in pd.read_parquet(store.path).columns
+    cached = prepare_unit(path, name="x", period="2026-10", cache=store.path, **options)
+    assert data_quality(cached).set_index("item")["value"].equals(table)
 
 
 def test_data_quality_nothing_redacted(tmp_path: Path) -> None:
