@@ -414,7 +414,7 @@ def run_reports(
     cache_dir: Path | None = None,
     scheduler: str | Any | None = None,
     overview: Overview | None = None,
-    progress: TextIO | None = sys.stderr,
+    progress: TextIO | Literal["stderr"] | None = "stderr",
 ) -> RunResult:
     """Build every unit's report in parallel.
 
@@ -449,7 +449,9 @@ def run_reports(
         The overview pages' language and time zone (:attr:`nps_kit.params.ParameterSet.
         overview`, from ``defaults.yaml``); ``None`` uses the units' majority language.
     progress
-        Where progress lines go (``None``: silent).
+        Where progress lines go: ``"stderr"`` (default) is the standard error of the moment
+        of the call, not the one of the moment this module was imported (which a test
+        harness or notebook may have replaced and closed since); ``None``: silent.
 
     Returns
     -------
@@ -465,6 +467,8 @@ def run_reports(
     """
     from nps_kit.overview import update_manifest
 
+    if progress == "stderr":
+        progress = sys.stderr
     write_manifest_and_overview = _overview_writer(overview)
     output = Path(output)
     notebook = Path(notebook)
