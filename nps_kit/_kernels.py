@@ -21,7 +21,16 @@ from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
 from papermill.log import logger
 
-__all__ = ["PRELOAD", "KernelStartError", "WarmKernel"]
+__all__ = ["KERNEL_ARGUMENTS", "PRELOAD", "KernelStartError", "WarmKernel"]
+
+# The kernel logs a warning about its local TCP transport to the terminal at every start; cell
+# errors and outputs travel over the channels, not the log, so keep only errors. Input history
+# goes to an SQLite file that units never read; with it off, resetting the execution count
+# between units cannot clash with earlier line numbers. Warm and fresh kernels start alike.
+KERNEL_ARGUMENTS: tuple[str, ...] = (
+    "--IPKernelApp.log_level=ERROR",
+    "--HistoryManager.enabled=False",
+)
 
 PRELOAD: tuple[str, ...] = (
     "numpy",
@@ -173,13 +182,7 @@ class WarmKernel:
 
     def _start_once(self) -> None:
         self.km = AsyncKernelManager(kernel_name=self.kernel_name)
-        # The kernel logs a warning about its local TCP transport to the terminal at every start;
-        # cell errors and outputs travel over the channels, not the log, so keep only errors.
-        # Input history goes to an SQLite file that units never read; with it off, resetting the
-        # execution count between units cannot clash with earlier line numbers.
-        run_sync(self.km.start_kernel)(
-            extra_arguments=["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=False"]
-        )
+        run_sync(self.km.start_kernel)(extra_arguments=list(KERNEL_ARGUMENTS))
         self.kc = self.km.client()
         self.kc.start_channels()
         run_sync(self.kc.wait_for_ready)(timeout=self.startup_timeout)

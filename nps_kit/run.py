@@ -18,6 +18,7 @@ the units whose reports were replaced, and every other unit keeps its last repor
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import hashlib
@@ -223,6 +224,8 @@ def _execute(job: _Job, folder: Path, kernel: Any) -> tuple[nbformat.NotebookNod
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    from nps_kit._kernels import KERNEL_ARGUMENTS
+
     fd, name = tempfile.mkstemp(dir=folder, prefix=f".{job.unit.unit}.", suffix=".ipynb")
     os.close(fd)
     tmp = Path(name)
@@ -237,6 +240,7 @@ def _execute(job: _Job, folder: Path, kernel: Any) -> tuple[nbformat.NotebookNod
                 kernel_name=kernel_name,
                 progress_bar=False,
                 request_save_on_cell_execute=False,
+                extra_arguments=list(KERNEL_ARGUMENTS),
             )
         return nb, None
     except PapermillExecutionError as exc:
@@ -401,6 +405,24 @@ def _worker(
     finally:
         if kernel is not None:
             kernel.shutdown()
+        _close_thread_loop()
+
+
+def _close_thread_loop() -> None:
+    """Close the event loop jupyter_client opened for this worker thread.
+
+    jupyter_core's ``run_sync`` gives every thread that executes a notebook a loop of its own and
+    never closes it; when the thread ends, the loop and its self-pipe sockets are left for the
+    garbage collector, which warns (``ResourceWarning: unclosed event loop``) in whatever code
+    happens to run then.
+    """
+    try:
+        loop = asyncio.get_event_loop()  # a worker thread never gets one made on demand
+    except RuntimeError:
+        return
+    if not loop.is_running() and not loop.is_closed():
+        loop.close()
+    asyncio.set_event_loop(None)
 
 
 def run_reports(

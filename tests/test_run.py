@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import gc
 import json
 import os
 import signal
@@ -11,6 +12,7 @@ import struct
 import subprocess
 import sys
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -619,3 +621,37 @@ def test_a_unit_without_breakdowns_gets_no_breakdowns_section(
         assert [int(h[3:].split(".")[0]) for h in numbered[::2]] == list(range(1, len(kept) + 1))
     with_groups = unit.model_copy(update={"breakdowns": ["channel"]})
     assert with_groups.empty_sections == ()
+
+
+def test_worker_threads_leave_no_event_loop_for_the_garbage_collector(
+    tmp_path: Path, units: list[UnitParameters]
+) -> None:
+    # jupyter_core opens an event loop per thread that executes a notebook; left open, the
+    # collector later warns "unclosed event loop" inside whichever test or cell runs then.
+    notebook = make_notebook(tmp_path / "nb.ipynb", "x = 1")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        result = run_reports(
+            units, notebook=notebook, output=tmp_path / "reports", jobs=2, progress=None
+        )
+        gc.collect()
+    assert [u.status for u in result.units] == ["ok", "ok"]
+    assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []
+
+
+def test_fresh_kernels_print_no_kernel_log_on_the_terminal(
+    tmp_path: Path, units: list[UnitParameters], capfd: pytest.CaptureFixture[str]
+) -> None:
+    # Each fresh kernel used to print "[IPKernelApp] WARNING | Kernel is running over TCP
+    # without encryption" (and an ERROR line at shutdown) into the scheduler's mail.
+    notebook = make_notebook(tmp_path / "nb.ipynb", "x = 1")
+    result = run_reports(
+        units,
+        notebook=notebook,
+        output=tmp_path / "reports",
+        jobs=1,
+        fresh_kernels=True,
+        progress=None,
+    )
+    assert [u.status for u in result.units] == ["ok", "ok"]
+    assert "IPKernelApp" not in capfd.readouterr().err
