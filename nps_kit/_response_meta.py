@@ -78,18 +78,39 @@ _LANG_HEADER: Final = re.compile(
 # its values do not read as dates; never an answer.
 _RESPONSE_TIME: Final = re.compile(
     r"^(?:start|end|stage|submit|submitted|submission|completion|finish|recorded|"
-    r"last[ _-]?modified)(?:[ _-]?(?:date|time|at))+$|^timestamp$|^duration\b"
-    r"|^(?:開始時刻|完了時刻|最終変更時刻|タイムスタンプ|所要時間)$",
+    r"last[ _-]?modified)(?:[ _-]?(?:date|time|at))+$|^timestamp$"
+    r"|^(?:開始時刻|完了時刻|最終変更時刻|タイムスタンプ)$",
     re.I,
 )
+# How long the response took (Qualtrics' "Duration (in seconds)"): the whole header only, and
+# only over seconds or clock times, since "Duration of stay" or 所要時間 with 「30分未満」 is a
+# question whose bands are answers.
+_DURATION_HEADER: Final = re.compile(
+    r"^(?:duration|time[ _-]?taken)(?:[ _-]?(?:in[ _-]?)?(?:seconds|secs?|minutes|mins?))?$"
+    r"|^所要時間(?:[(（]?秒[)）]?)?$",
+    re.I,
+)
+_DURATION_VALUE: Final = re.compile(r"\d+(?:\.\d+)?|\d{1,3}:\d{2}(?::\d{2})?")
 
 
-def response_time(header: str) -> bool:
-    """Whether ``header`` names when the response was started, submitted or changed.
+def response_time(header: str, values: pd.Series, counts: np.ndarray) -> bool:
+    """Whether a column says when the response was started, submitted or changed, or its length.
 
-    ``header`` is the header without a trailing note: ``Start Date (UTC)`` is ``Start Date``.
+    Parameters
+    ----------
+    header
+        The header without a trailing note: ``Start Date (UTC)`` is ``Start Date``.
+    values
+        Its distinct non-blank answers as stripped strings.
+    counts
+        How often each of ``values`` occurs.
     """
-    return _RESPONSE_TIME.search(header.strip()) is not None
+    header = header.strip()
+    if _RESPONSE_TIME.search(header) is not None:
+        return True
+    return _DURATION_HEADER.search(header) is not None and (
+        not len(values) or _share(values, counts, _DURATION_VALUE) >= 0.9
+    )
 
 
 def _share(values: pd.Series, counts: np.ndarray, pattern: re.Pattern[str]) -> float:

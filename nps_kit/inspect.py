@@ -527,7 +527,7 @@ def _classify(
         # Named like a date and partly dates: say why it is not the date column.
         read, dates = _dates_read(values, date_format=date_format)
         date_notes.append(_date_note(name, values, dates, n - read, n, taken=False))
-    if any(response_time(h) for h in headers):
+    if any(response_time(h, text, answers.counts) for h in headers):
         # When the response was started or submitted, in a form the date reader does not take.
         return "metadata", "response times", None, None
     # An id of small whole numbers (1, 2, 3 …) is not an answer on a scale.

@@ -595,6 +595,9 @@ _UA = (
         ("Status", ["IP Address", "IP Address", "Survey Preview"] * 12, "response type"),
         # Microsoft Forms' last change time, blank or unreadable: not an answer either.
         ("Last modified time", ["", "see log", "n/a"] * 12, "response times"),
+        # How long the response took, in seconds or as a clock time.
+        ("Duration (in seconds)", ["312", "95", "1204"] * 12, "response times"),
+        ("所要時間", ["0:05:12", "0:01:35", "0:20:04"] * 12, "response times"),
     ],
 )  # fmt: skip
 def test_what_the_survey_tool_recorded_is_metadata_by_header_or_by_values(
@@ -615,6 +618,12 @@ def test_what_the_survey_tool_recorded_is_metadata_by_header_or_by_values(
         ("Country", ["GB", "US", "JP"] * 12, "categorical"),
         ("Store", ["Leeds", "York", "Hull"] * 12, "categorical"),
         ("Status", ["Gold member", "Silver member", "Guest"] * 12, "categorical"),
+        # How long the stay or the membership lasted is a question, not the response's time.
+        ("Duration of stay", ["1 night", "2-3 nights", "A week or more"] * 12, "categorical"),
+        ("Duration of membership", ["Less than 1 year", "1-3 years", "Over 3 years"] * 12,
+         "categorical"),
+        ("Duration", ["1 night", "2-3 nights", "A week or more"] * 12, "categorical"),
+        ("所要時間", ["30分未満", "30分〜1時間", "1時間以上"] * 12, "categorical"),
     ],
 )  # fmt: skip
 def test_answers_that_look_like_the_tools_columns_stay_answers(
