@@ -35,18 +35,12 @@ _URL: Final = re.compile(r"https?://\S+", re.I)
 # be any code, so those count only under a header that speaks of language.
 _LANG_REGION: Final = re.compile(r"[a-z]{2,3}[-_](?:[A-Z]{2}|\d{3}|[A-Z][a-z]{3})")
 _LANG_CODE: Final = re.compile(r"[a-z]{2,3}(?:[-_](?:[a-z]{2}|\d{3}|[a-z]{4}))?", re.I)
-# Qualtrics' Status in words: how the response came in, not what it says.
-_RESPONSE_TYPES: Final = frozenset(
-    {
-        "ip address",
-        "survey preview",
-        "survey test",
-        "imported",
-        "spam",
-        "offline",
-        "offline survey preview",
-    }
+# Qualtrics' Status in words: how the response came in, not what it says. Only its own phrases
+# tell it apart: a multi-select option column holds one word ("Spam", "Offline") and blanks.
+_TOOL_RESPONSE_TYPES: Final = frozenset(
+    {"ip address", "survey preview", "survey test", "offline survey preview"}
 )
+_RESPONSE_TYPES: Final = _TOOL_RESPONSE_TYPES | {"imported", "spam", "offline"}
 
 # Headers of columns no respondent filled in, in the words of the tools that add them. Whole
 # headers only: "How easy was order tracking?" is a question, "tracking_id" is not.
@@ -156,6 +150,7 @@ def technical(headers: Sequence[str], values: pd.Series, counts: np.ndarray) -> 
         any(_LANG_HEADER.search(h) for h in headers) or _share(values, counts, _LANG_REGION) >= 0.5
     ):
         return "language codes"
-    if set(values.str.casefold()) <= _RESPONSE_TYPES:
+    folded = set(values.str.casefold())
+    if folded <= _RESPONSE_TYPES and folded & _TOOL_RESPONSE_TYPES:
         return "response type"
     return None

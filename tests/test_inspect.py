@@ -624,6 +624,11 @@ def test_what_the_survey_tool_recorded_is_metadata_by_header_or_by_values(
          "categorical"),
         ("Duration", ["1 night", "2-3 nights", "A week or more"] * 12, "categorical"),
         ("所要時間", ["30分未満", "30分〜1時間", "1時間以上"] * 12, "categorical"),
+        # One option of a multi-select (SurveyMonkey, Qualtrics): its name or blank. A word
+        # Qualtrics also uses for a response type is still the respondent's choice.
+        ("What went wrong? - Spam", ["Spam", "", ""] * 12, "categorical"),
+        ("Where do you shop? - Offline", ["Offline", "", "Offline"] * 12, "categorical"),
+        ("Origin", ["Imported", "Imported", ""] * 12, "categorical"),
     ],
 )  # fmt: skip
 def test_answers_that_look_like_the_tools_columns_stay_answers(
