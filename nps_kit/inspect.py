@@ -56,7 +56,8 @@ Kind = Literal[
 KINDS: Final[tuple[Kind, ...]] = get_args(Kind)
 
 _RECOMMEND: Final = re.compile(
-    r"recommend|おすすめ|お勧め|お薦め|推奨|勧め|薦め|recomend|recomiend|empfehl|recommand|raccomand",
+    r"recommend|おすすめ|お勧め|お薦め|推奨|勧め|薦め|にすすめ|すすめたい"
+    r"|recomend|recomiend|empfehl|recommand|raccomand",
     re.IGNORECASE,
 )
 _ID_NAME: Final = re.compile(
@@ -129,6 +130,8 @@ _DATE_DONE: Final = re.compile(
 )
 _DATE_START: Final = re.compile(r"start|begin|開始", re.I)
 _MIN_ZERO_EVIDENCE: Final = 50
+# The detail of a recommend question whose answers all stop at 7 or lower.
+_LOW_ONLY: Final = "answers only"
 
 
 @dataclass(frozen=True)
@@ -534,6 +537,13 @@ def _classify(
     id_named = bool(_ID_NAME.search(name))
     looks_scored = not id_named and _scores(probe)[0] >= 0.5
     share, valid, low, high = _scores(answers) if looks_scored else (0.0, 0, 0, 0)
+    if share >= 0.9 and valid and high <= 7 and _RECOMMEND.search(f"{name} {question or ''}"):
+        # A recommend question whose few respondents all scored low (a pilot, a small unit):
+        # its 0 (with more than a yes/no's 1), or its stated 0–10, says NPS, not a 0–5 rating.
+        if low == 0 and high >= 2:
+            return "nps", f"0–10, {_LOW_ONLY} 0–{high}", (0, 10), None
+        if states_zero_to_ten(name, question):
+            return "nps", f"0–10 stated, {_LOW_ONLY} {low}–{high}", (0, 10), None
     if share >= 0.9 and valid and distinct == 2 and high <= 7:
         # Two answers are a choice between two options, never a rating: a 0–5 "scale" with
         # only 0 and 1 answered would become the report's main rating scale.
@@ -617,7 +627,10 @@ def _nps_column(columns: list[ColumnInfo]) -> str | None:
         return None
     speaking = [c for c in candidates if _RECOMMEND.search(f"{c.column} {c.question or ''}")]
     ranked = speaking or candidates
-    return next((c.column for c in ranked if c.kind == "nps"), ranked[0].column)
+    # A 0–10 column before one whose answers all stop low (a second recommend question on a
+    # 0–5 scale), before a 1–10 scale.
+    ranked = sorted(ranked, key=lambda c: (c.kind != "nps", _LOW_ONLY in c.detail))
+    return ranked[0].column
 
 
 def _group_check(frame: pd.DataFrame, nps_col: str, info: list[ColumnInfo]) -> list[str]:

@@ -230,6 +230,57 @@ def test_a_score_question_that_states_0_to_10_is_nps_without_a_0(tmp_path: Path)
 
 
 @pytest.mark.parametrize(
+    ("header", "scores", "detail"),
+    [
+        # A pilot or a small unit whose respondents all scored low: a 0 and the question's
+        # words say 0–10, not a 0–5 rating.
+        ("How likely are you to recommend us?", [0, 3, 5, 2, 4, 1] * 2, "0–10, answers only 0–5"),
+        ("ご友人にすすめたいと思いますか", [0, 6, 7, 3] * 3, "0–10, answers only 0–7"),
+        ("友人にすすめたいと思いますか", [0, 6], "0–10, answers only 0–6"),
+        # One respondent who gave 3, on a question that states its 0.
+        ("How likely are you to recommend us? (0 = not at all likely)", [3],
+         "0–10 stated, answers only 3–3"),
+    ],
+)  # fmt: skip
+def test_a_recommend_question_answered_only_low_is_the_nps(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    header: str,
+    scores: list[int],
+    detail: str,
+) -> None:
+    rows = "".join(f"2026-10-{i % 28 + 1:02d},{s}\n" for i, s in enumerate(scores))
+    path = write_text(tmp_path / "t.csv", f'date,"{header}"\n' + rows)
+    found = inspect_export(path)
+    assert (found.nps_column, found.column(header).detail) == (header, detail)
+    assert run(capsys, path)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("values", "kind", "detail"),
+    [
+        # No 0 and no stated 0: a five-point likelihood, not NPS.
+        ([1, 2, 3, 4, 5], "rating", "1–5"),
+        # Yes/no exported as 1/0.
+        ([0, 1], "categorical", "2 values"),
+        # A second recommend question on 0–5: NPS by its words, but the 0–10 one is chosen.
+        ([0, 1, 2, 3, 4, 5], "nps", "0–10, answers only 0–5"),
+    ],
+)
+def test_a_second_recommend_question_does_not_take_the_nps(
+    tmp_path: Path, values: list[int], kind: str, detail: str
+) -> None:
+    header = "Would you recommend our app?"
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d},{values[i % len(values)]},{i % 11}\n" for i in range(60)
+    )
+    text = f'date,"{header}","How likely are you to recommend us?"\n' + rows
+    found = inspect_export(write_text(tmp_path / "t.csv", text))
+    assert (found.column(header).kind, found.column(header).detail) == (kind, detail)
+    assert found.nps_column == "How likely are you to recommend us?"
+
+
+@pytest.mark.parametrize(
     ("header", "kind", "detail"),
     [
         ("Can we contact you about your feedback?", "consent", "yes/no (1/0)"),
