@@ -284,9 +284,20 @@ def no_score_error(found: Inspection) -> DataError:
     Returns
     -------
     DataError
-        The message (the file, every column with its kind, what was expected) and what to do.
+        The message (the file, every column with its kind, what was expected) and what to do;
+        for a file with no answers at all, that it has no responses yet.
     """
     path = found.load.path
+    if all(c.kind == "empty" for c in found.columns):
+        # Headers and no answers: a survey exported before anyone responded is not a price list.
+        return DataError(
+            f"{path.name}: no responses: every column is blank ("
+            + ", ".join(repr(c.column) for c in found.columns)
+            + "), so no column can be read as the 0–10 score.",
+            hint="Export the survey again once it has responses, or check that this is the "
+            "sheet with the answers (--sheet).",
+            path=path,
+        )
     return DataError(
         f"{path.name}: no column holds a 0–10 score, so this does not look like an NPS survey "
         f"export. Columns: {found.listing()}. Expected one column whose answers are whole "

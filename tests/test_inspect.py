@@ -113,6 +113,24 @@ def test_a_file_with_no_0_10_column_is_described_then_refused(
     assert err.startswith("nps-kit inspect: error: prices.csv: no column holds a 0–10 score")
 
 
+def test_an_export_without_responses_is_said_to_have_none(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Exported before anyone answered: the headers of an NPS survey, no rows.
+    path = write_text(tmp_path / "new.csv", "date,How likely are you to recommend us?,Why?\n")
+    status, out, err = run(capsys, path)
+    assert (status, out.splitlines()[0]) == (
+        2,
+        "new.csv: 0 responses (CSV, utf-8, 1 header row(s))",
+    )
+    assert err == (
+        "nps-kit inspect: error: new.csv: no responses: every column is blank ('date', "
+        "'How likely are you to recommend us?', 'Why?'), so no column can be read as the 0–10 "
+        "score. Export the survey again once it has responses, or check that this is the sheet "
+        "with the answers (--sheet).\n"
+    )
+
+
 def test_google_forms_export(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = write_google_forms(tmp_path / "g.csv")
     status, out, err = run(capsys, path)
