@@ -725,6 +725,16 @@ def test_segments_change_only_silent_mentions_and_only_towards_the_score(
         assert both.iat[row, theme] == expected
 
 
+@pytest.mark.parametrize("dtype", ["string", object, "category"])
+def test_segments_as_a_column_of_text_with_blanks(dtype: str | type) -> None:
+    # A segment column read back from a file or a database: text, with no segment where the
+    # score is missing.
+    texts = pd.Series(["Ordered on Monday, delivery on Thursday."] * 3, index=[4, 5, 6])
+    segments = pd.Series(["detractor", None, "promoter"], index=[4, 5, 6], dtype=dtype)
+    tags = tag_polarity(texts, load_pack("retail"), segments=segments)
+    assert tags["delivery"].tolist() == ["negative", "neutral", "positive"]
+
+
 def test_segments_must_share_the_comments_index() -> None:
     with pytest.raises(ValueError, match="index of texts"):
         tag_polarity(

@@ -700,7 +700,8 @@ def tag_polarity(
         said_nothing = silent[codes]
         mentioned = wide >= 0
         for name, polarity in (("detractor", "negative"), ("promoter", "positive")):
-            who = said_nothing & (segments == name).to_numpy(dtype=bool)
+            # A missing segment (no score) is no segment, whatever the column's dtype.
+            who = said_nothing & segments.eq(name).fillna(False).to_numpy(dtype=bool)
             wide[who[:, None] & mentioned] = order[polarity]
     dtype = pd.CategoricalDtype(list(POLARITIES))
     frame = {
