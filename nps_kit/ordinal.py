@@ -83,7 +83,7 @@ _NEUTRAL: Final = (
 # "N/A"). It is no point of the scale, so a rating reads it as no answer.
 _NOT_APPLICABLE: Final = re.compile(
     r"n/?a|not applicable|does ?n[o'’]t apply|not used|never used|"
-    r"(?:i )?(?:did|have) ?n(?:o|')t used?(?: it)?|(?:i )?do ?n[o'’]t know|"
+    r"(?:i )?(?:did|have) ?n[o'’]t used?(?: it)?|(?:i )?do ?n[o'’]t know|"
     r"該当(?:なし|無し|しない)|非該当|未利用|(?:利用|使用)(?:していない|したことがない|なし|しない)|"
     r"使っていない|使ったことがない|(?:わから|分から|判ら)ない|経験(?:なし|がない)"
 )

@@ -122,6 +122,11 @@ def test_points_of_a_seven_point_scale_leave_room_for_the_unused_answers() -> No
         "Not applicable",
         "Don't know",
         "Does not apply",
+        # Typographic apostrophes, as Word, Excel and survey editors write them.
+        "I haven’t used it",
+        "Didn’t use",
+        "Doesn’t apply",
+        "Don’t know",
     ],
 )
 def test_an_answer_that_does_not_apply_is_beside_the_scale(extra: str) -> None:
