@@ -190,10 +190,10 @@ def theme_stance(
     book
         Where the labels come from; ``None`` uses the packaged default themes.
     weight
-        Column of ``data`` with response weights, or ``None``: then ``pct_praise`` and
-        ``pct_complaint`` are weighted shares (the weight of the praising or complaining
-        commenters over that of the segment's commenters), as the NPS and the gain of
-        :func:`nps_kit.text.theme_impact` next to them are; the counts stay counts.
+        Column of ``data`` with response weights: ``pct_praise`` and ``pct_complaint`` are then
+        weighted shares (the weight of the praising or complaining commenters over that of the
+        segment's commenters), as the NPS and the gain of :func:`nps_kit.text.theme_impact`
+        next to them are; the counts stay counts. ``None`` (default): unweighted shares.
 
     Returns
     -------
