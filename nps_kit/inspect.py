@@ -30,7 +30,7 @@ from nps_kit._values import (
 from nps_kit._width import display_width
 from nps_kit.errors import DataError
 from nps_kit.load import ColumnIndex, LoadReport, load_responses, read_column_index
-from nps_kit.ordinal import labelled_scale
+from nps_kit.ordinal import labelled_scale, not_applicable
 
 __all__ = ["KINDS", "ColumnInfo", "Inspection", "inspect_export", "no_score_error"]
 
@@ -574,7 +574,10 @@ def _classify(
         if distinct == n and id_named:
             return "id", "unique", None, None
         return "number", f"{_number(numeric.min())}–{_number(numeric.max())}", None, None
-    labelled = labelled_scale(text) if 3 <= distinct <= 11 else None
+    # Answers that say the question does not apply (利用していない) are no point of a scale: two
+    # answers beside them are a choice between two, as two numbers are.
+    points = distinct - sum(not_applicable(v) for v in text) if distinct <= 16 else distinct
+    labelled = labelled_scale(text) if 3 <= points <= 11 else None
     if labelled is not None:
         low, high = labelled.scale
         return "rating", f"{low}–{high}, labelled", labelled.scale, None

@@ -320,6 +320,31 @@ def test_two_answers_of_a_scale_are_not_a_rating(tmp_path: Path) -> None:
     assert (found.column("speed").kind, found.column("speed").scale) == ("categorical", None)
 
 
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["満足", "不満"],
+        # Answers that say the question does not apply are no point: still two answers.
+        ["満足", "不満", "利用していない"],
+        ["満足", "不満", "利用していない", "該当なし"],
+        ["Satisfied", "Dissatisfied", "Not applicable", "Don't know"],
+    ],
+)
+def test_two_labelled_answers_are_not_a_rating_beside_not_applicable(
+    tmp_path: Path, values: list[str]
+) -> None:
+    info = inspect_export(
+        write_text(
+            tmp_path / "t.csv",
+            "date,recommend,窓口\n"
+            + "".join(
+                f"2026-10-{i % 28 + 1:02d},{i % 11},{values[i % len(values)]}\n" for i in range(40)
+            ),
+        )
+    ).column("窓口")
+    assert (info.kind, info.scale) == ("categorical", None)
+
+
 def _clinic(path: Path, dates: list[str], encoding: str, sep: str) -> Path:
     rows = [sep.join(["回答ID", "回答日", "医院名", "推奨度"])]
     rows += [
