@@ -31,6 +31,8 @@ _IPV6: Final = r"(?=[0-9a-f:]*::|(?:[0-9a-f]{1,4}:){7})[0-9a-f:]{3,39}"
 _IP: Final = re.compile(rf"{_IPV4}|{_IPV6}", re.I)
 _USER_AGENT: Final = re.compile(r"(?:Mozilla|Opera|Dalvik|curl|python-requests)/\d\S*(?: .*)?")
 _URL: Final = re.compile(r"https?://\S+", re.I)
+# A header that names a version: 4.2.1.0 is then a release, not an IP address.
+_VERSION_HEADER: Final = re.compile(r"version|\bver\b|\bbuild\b|バージョン", re.I)
 # A language tag with its region or script (en-GB, ja_JP, zh-Hant): a bare "en" or "NW" could
 # be any code, so those count only under a header that speaks of language.
 _LANG_REGION: Final = re.compile(r"[a-z]{2,3}[-_](?:[A-Z]{2}|\d{3}|[A-Z][a-z]{3})")
@@ -139,7 +141,8 @@ def technical(headers: Sequence[str], values: pd.Series, counts: np.ndarray) -> 
             return what
     if not len(values):
         return None
-    if _share(values, counts, _IP) >= 0.9:
+    versions = any(_VERSION_HEADER.search(h) for h in headers)
+    if not versions and _share(values, counts, _IP) >= 0.9:
         return "IP addresses"
     if _share(values, counts, _USER_AGENT) >= 0.9:
         return "user agents"

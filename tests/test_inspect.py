@@ -723,6 +723,10 @@ def test_what_the_survey_tool_recorded_is_metadata_by_header_or_by_values(
         ("What went wrong? - Spam", ["Spam", "", ""] * 12, "categorical"),
         ("Where do you shop? - Offline", ["Offline", "", "Offline"] * 12, "categorical"),
         ("Origin", ["Imported", "Imported", ""] * 12, "categorical"),
+        # Four-part version numbers have an IP address's shape: NPS by app version is a
+        # breakdown.
+        ("App version", ["4.2.1.0", "4.2.0.3", "4.1.9.7"] * 12, "categorical"),
+        ("アプリのバージョン", ["2.10.0.1", "2.9.3.0"] * 18, "categorical"),
     ],
 )  # fmt: skip
 def test_answers_that_look_like_the_tools_columns_stay_answers(
