@@ -11,9 +11,11 @@ cuts a text at a width. A question it does not recognise keeps its words.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from typing import Final
 
-__all__ = ["short_label"]
+__all__ = ["short_label", "short_labels"]
 
 # --- Japanese: 「〜を教えてください。」 -> 〜 ------------------------------------------------
 _JA_REQUEST: Final = re.compile(
@@ -100,6 +102,43 @@ def short_label(question: str) -> str:
     if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", bare):
         return _japanese(bare)
     return _english(bare)
+
+
+def short_labels(questions: Sequence[str]) -> list[str]:
+    """Return the :func:`short_label` of each question, told apart where two share a row.
+
+    Two matrices often ask about the same rows ("How important is each of the following? -
+    Price", "How satisfied are you with each of the following? - Price"): their rows alone would
+    label two points of the key-driver chart and two lines of the ratings table "Price". Such a
+    row keeps its question after it: "Price (How important is each of the following)",
+    「保険料（以下の項目について、重要度をお聞かせください）」.
+
+    Parameters
+    ----------
+    questions
+        The column headers or question texts of the questions labelled together.
+
+    Returns
+    -------
+    list of str
+        One label per question, in order.
+
+    Examples
+    --------
+    >>> short_labels(["Rate each: - Price", "Rank each: - Price", "Rate each: - Staff"])
+    ['Price (Rate each)', 'Price (Rank each)', 'Staff']
+    """
+    labels = [short_label(q) for q in questions]
+    shared = Counter(labels)
+    out = []
+    for question, label in zip(questions, labels, strict=True):
+        row = _ROW.match(" ".join(question.split()))
+        if shared[label] > 1 and row is not None and row["row"] == label:
+            asked = row["q"].rstrip("?？。.!！:： ")
+            japanese = re.search(r"[\u3040-\u30ff\u3400-\u9fff]", asked) is not None
+            label = f"{label}（{asked}）" if japanese else f"{label} ({asked})"
+        out.append(label)
+    return out
 
 
 def _japanese(text: str) -> str:

@@ -18,7 +18,7 @@ from typing import Any, Final
 
 import pandas as pd
 
-from nps_kit._question_label import short_label
+from nps_kit._question_label import short_labels
 from nps_kit._values import DATE_FORMS
 from nps_kit._width import display_width
 from nps_kit.errors import DataError, NpsKitError
@@ -379,6 +379,12 @@ def _main_scale(ratings: list[ColumnInfo]) -> tuple[int, int] | None:
 
 
 def _question_lines(found: Inspection, *, skip: set[str]) -> list[str]:
+    asked = [c for c in found.columns if c.column not in skip]
+    # Told apart where two matrices share a row ("Price" of importance and of satisfaction).
+    labels = dict(
+        zip([c.column for c in asked], short_labels([c.label for c in asked]), strict=True)
+    )
+
     def entry(info: ColumnInfo, **extra: Any) -> str:
         parts = [f"column: {_quote(info.column)}"]
         parts += [f"{k}: {_quote(v) if not isinstance(v, list | dict) else _json(v)}"
@@ -387,7 +393,7 @@ def _question_lines(found: Inspection, *, skip: set[str]) -> list[str]:
         # 今回のご利用目的を教えてください。 is ご利用目的): the label titles charts ("NPS by
         # Plan", ご利用目的別のNPS) and tables and names the question in the e-mail. Never
         # cut: "How satisfied are you with our document…" named nothing.
-        parts.append(f"label: {_quote(short_label(info.label))}")
+        parts.append(f"label: {_quote(labels[info.column])}")
         return "  - {" + ", ".join(parts) + "}"
 
     groups = [c for c in found.of_kind("categorical") if c.column not in skip]

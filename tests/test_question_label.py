@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nps_kit._question_label import short_label
+from nps_kit._question_label import short_label, short_labels
 from nps_kit.i18n import t
 
 
@@ -54,3 +54,19 @@ def test_the_breakdown_title_reads_as_a_phrase() -> None:
     assert t("sections.breakdown_title", "ja", label=label) == "ご利用目的別のNPS"
     label = short_label("Which plan are you on?")
     assert t("sections.breakdown_title", "en", label=label) == "NPS by Plan"
+
+
+def test_rows_two_matrices_share_keep_their_question() -> None:
+    assert short_labels(
+        [
+            "以下の項目について、重要度をお聞かせください。 - 保険料",
+            "以下の項目について、満足度をお聞かせください。 - 保険料",
+            "以下の項目について、満足度をお聞かせください。 - 支払い",
+            "Which plan are you on?",
+        ]
+    ) == [
+        "保険料（以下の項目について、重要度をお聞かせください）",
+        "保険料（以下の項目について、満足度をお聞かせください）",
+        "支払い",
+        "Plan",
+    ]

@@ -608,6 +608,33 @@ def test_surveymonkey_init_never_quotes_patient_codes(tmp_path: Path) -> None:
     assert load_all(root / "parameters").errors == []
 
 
+def test_rows_two_matrices_share_keep_their_question_in_the_label(tmp_path: Path) -> None:
+    # An importance grid beside a satisfaction grid of the same items: labelled by the row
+    # alone, the key-driver chart and the ratings table had two "Price" and two "Staff".
+    important = "How important is each of the following?"
+    satisfied = "How satisfied are you with each of the following?"
+    rows = ("Price", "Staff")
+    scale = ("Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied")
+    header = ["date", "How likely are you to recommend us?"] + [
+        f"{q} - {r}" for q in (important, satisfied) for r in rows
+    ]
+    lines = [",".join(f'"{h}"' for h in header)]
+    for i in range(60):
+        points = [str(1 + (i + k) % 5) for k in range(2)] + [scale[(i + k) % 5] for k in range(2)]
+        lines.append(",".join([f"2026-10-{i % 28 + 1:02d}", str(i % 11), *points]))
+    export = write_text(tmp_path / "grid.csv", "\n".join(lines) + "\n")
+    root = tmp_path / "grid"
+    project_from_export(root, export)
+    labels = [f["label"] for f in _defaults(root)["followups"]]  # type: ignore[index]
+    assert labels == [
+        "Price (How important is each of the following)",
+        "Staff (How important is each of the following)",
+        "Price (How satisfied are you with each of the following)",
+        "Staff (How satisfied are you with each of the following)",
+    ]
+    assert load_all(root / "parameters").errors == []
+
+
 @pytest.mark.slow
 def test_msforms_report_quotes_reasons_and_names_nobody(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
