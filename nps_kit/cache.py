@@ -269,7 +269,13 @@ def open_cache(path: str | Path) -> ExportCache:
         raise DataError(f"{path}: not an nps-kit cache file.", path=path)
     meta = json.loads(metadata[_META])
     if meta.get("format") != _FORMAT:
-        raise DataError(f"{path}: cache format {meta.get('format')} is not {_FORMAT}.", path=path)
+        raise DataError(
+            f"{path}: cache format {meta.get('format')} is not {_FORMAT}: it was written by an "
+            "earlier nps-kit, which read the export differently.",
+            hint="Run nps-kit run again: it builds a new cache from the export. A report "
+            "notebook run by hand reads the export itself with data_cache set to None.",
+            path=path,
+        )
     return ExportCache(
         path=path,
         source=Path(meta["source"]),

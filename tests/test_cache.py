@@ -181,6 +181,30 @@ def test_a_file_that_is_not_a_cache(tmp_path: Path) -> None:
     assert str(err.value) == f"{path}: not an nps-kit cache file."
 
 
+def test_a_cache_of_an_earlier_format_says_how_to_rebuild_it(tmp_path: Path) -> None:
+    # A report notebook executed again by hand keeps the data_cache of its run: a format-2
+    # cache has no nps_finished, and the error said only "cache format 2 is not 3".
+    import json
+
+    store = _cache(_write(tmp_path / "x.csv", "cp932"), tmp_path)
+    table = pq.read_table(store.path)
+    meta = json.loads(table.schema.metadata[b"nps_kit.cache"])
+    old = tmp_path / "old.parquet"
+    pq.write_table(
+        table.replace_schema_metadata(
+            {b"nps_kit.cache": json.dumps({**meta, "format": 2}).encode()}
+        ),
+        old,
+    )
+    with pytest.raises(DataError) as err:
+        open_cache(old)
+    assert str(err.value) == (
+        f"{old}: cache format 2 is not 3: it was written by an earlier nps-kit, which read "
+        "the export differently. Run nps-kit run again: it builds a new cache from the export. "
+        "A report notebook run by hand reads the export itself with data_cache set to None."
+    )
+
+
 # Awkward exports: repeated rows and ids, a comment spanning lines, a blank line, full-width
 # unit names, a column of numbers and text, scores that are not 0-10, undated rows.
 AWKWARD = (
