@@ -51,21 +51,22 @@ _HEADERS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
         re.compile(
             r"^utm[ _-]?\w+$|^(?:gclid|fbclid|msclkid|dclid|ttclid|wbraid|gbraid)$"
             r"|^(?:http[ _-]?)?referr?er(?:[ _-]?url)?$|^landing[ _-]?page(?:[ _-]?url)?$"
-            r"|^tracking(?:[ _-]?(?:id|code|source))?$",
+            r"|^tracking[ _-]?(?:id|code|source)$",
             re.I,
         ),
         "tracking parameter",
     ),
     (re.compile(r"^network[ _-]?id$", re.I), "network id"),
-    (
-        re.compile(r"^(?:response|submission)[ _-]?(?:type|status)$|^(?:finished|progress)$", re.I),
-        "response type",
-    ),
+    (re.compile(r"^(?:response|submission)[ _-]?(?:type|status)$", re.I), "response type"),
     (re.compile(r"^tags?$", re.I), "tags"),
     (re.compile(r"^ip(?:[ _-]?address)?$", re.I), "IP addresses"),
     (re.compile(r"^(?:http[ _-]?)?user[ _-]?agent$", re.I), "user agents"),
     (re.compile(r"^(?:q_|page[ _-]?|survey[ _-]?)?url$", re.I), "URLs"),
 )
+# Qualtrics' Finished and Progress, only over their values (True/False, 1/0; percentages): a
+# column named by the aspect it rates ("Progress", 1-5) is a rating.
+_PROGRESS_HEADER: Final = re.compile(r"^(?:finished|progress)$", re.I)
+_FLAGS: Final = frozenset({"true", "false", "1", "0"})
 _LANG_HEADER: Final = re.compile(
     r"^(?:user[ _-]?|q_|browser[ _-]?)?(?:lang|language|locale)(?:[ _-]?code)?$|^言語コード$",
     re.I,
@@ -115,6 +116,14 @@ def _share(values: pd.Series, counts: np.ndarray, pattern: re.Pattern[str]) -> f
     return float(counts[hits].sum()) / total if total else 0.0
 
 
+def _progress(values: pd.Series) -> bool:
+    """Whether the values are Qualtrics' Finished flags or Progress percentages."""
+    if set(values.str.casefold()) <= _FLAGS:
+        return True
+    numbers = pd.to_numeric(values, errors="coerce")
+    return bool(numbers.notna().all() and numbers.between(0, 100).all() and numbers.max() > 10)
+
+
 def technical(headers: Sequence[str], values: pd.Series, counts: np.ndarray) -> str | None:
     """Say what a column the survey tool recorded holds, or ``None`` for a respondent's answers.
 
@@ -141,6 +150,8 @@ def technical(headers: Sequence[str], values: pd.Series, counts: np.ndarray) -> 
             return what
     if not len(values):
         return None
+    if any(_PROGRESS_HEADER.search(h) for h in headers) and _progress(values):
+        return "response type"
     versions = any(_VERSION_HEADER.search(h) for h in headers)
     if not versions and _share(values, counts, _IP) >= 0.9:
         return "IP addresses"

@@ -675,6 +675,8 @@ _UA = (
         ("Network ID", ["3f9a1c0d2e", "77b0e1aa9c", "0c4d5e6f7a"] * 12, "network id"),
         ("Response Type", ["completed", "completed", "partial"] * 12, "response type"),
         ("Finished", ["True", "True", "False"] * 12, "response type"),  # not a yes/no answer
+        ("Progress", ["100", "100", "20"] * 12, "response type"),
+        ("tracking_id", ["TRK1", "TRK2", "TRK3"] * 12, "tracking parameter"),
         ("Tags", ["", "vip", "churn-risk"] * 12, "tags"),
         ("IP Address", ["81.2.69.160", "81.2.69.161", "2001:db8::1"] * 12, "IP addresses"),
         ("User Agent", list(_UA) * 12, "user agents"),
@@ -726,6 +728,10 @@ def test_what_the_survey_tool_recorded_is_metadata_by_header_or_by_values(
         # Four-part version numbers have an IP address's shape: NPS by app version is a
         # breakdown.
         ("App version", ["4.2.1.0", "4.2.0.3", "4.1.9.7"] * 12, "categorical"),
+        # A column named by the aspect it rates, as exports of matrix questions often are.
+        ("Tracking", ["1", "2", "3", "4", "5"] * 8, "rating"),
+        ("Progress", ["5", "4", "3", "4"] * 10, "rating"),
+        ("Tracking", ["Very satisfied", "Satisfied", "Neutral", "Dissatisfied"] * 10, "rating"),
         ("アプリのバージョン", ["2.10.0.1", "2.9.3.0"] * 18, "categorical"),
     ],
 )  # fmt: skip
