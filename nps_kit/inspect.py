@@ -132,6 +132,8 @@ _DATE_START: Final = re.compile(r"start|begin|開始", re.I)
 _MIN_ZERO_EVIDENCE: Final = 50
 # The detail of a recommend question whose answers all stop at 7 or lower.
 _LOW_ONLY: Final = "answers only"
+# A header that states a shorter scale from 0: "(0-5)", （0〜5）, "0 to 7".
+_STATES_SHORT: Final = re.compile(r"(?<![\d.])0\s*(?:[-–—〜~～]|to|から)\s*[1-9](?![\d.])", re.I)
 
 
 @dataclass(frozen=True)
@@ -548,10 +550,11 @@ def _classify(
     id_named = bool(_ID_NAME.search(name))
     looks_scored = not id_named and _scores(probe)[0] >= 0.5
     share, valid, low, high = _scores(answers) if looks_scored else (0.0, 0, 0, 0)
-    if share >= 0.9 and valid and high <= 7 and _RECOMMEND.search(f"{name} {question or ''}"):
+    asked = unicodedata.normalize("NFKC", f"{name} {question or ''}")
+    if share >= 0.9 and valid and high <= 7 and _RECOMMEND.search(asked):
         # A recommend question whose few respondents all scored low (a pilot, a small unit):
         # its 0 (with more than a yes/no's 1), or its stated 0–10, says NPS, not a 0–5 rating.
-        if low == 0 and high >= 2:
+        if low == 0 and high >= 2 and not _STATES_SHORT.search(asked):
             return "nps", f"0–10, {_LOW_ONLY} 0–{high}", (0, 10), None
         if states_zero_to_ten(name, question):
             return "nps", f"0–10 stated, {_LOW_ONLY} {low}–{high}", (0, 10), None

@@ -275,6 +275,19 @@ def test_a_recommend_question_answered_only_low_is_the_nps(
 
 
 @pytest.mark.parametrize(
+    "header",
+    ["How likely are you to recommend us? (0-5)", "おすすめ度（0〜5）", "Recommend (0 to 7)"],
+)
+def test_a_recommend_question_that_states_a_short_scale_stays_a_rating(
+    tmp_path: Path, header: str
+) -> None:
+    rows = "".join(f"2026-10-{i % 28 + 1:02d},{i % 11},{i % 6}\n" for i in range(40))
+    found = inspect_export(write_text(tmp_path / "t.csv", f'date,score,"{header}"\n' + rows))
+    assert found.column(header).kind == "rating"
+    assert found.nps_column == "score"
+
+
+@pytest.mark.parametrize(
     ("values", "kind", "detail"),
     [
         # No 0 and no stated 0: a five-point likelihood, not NPS.
