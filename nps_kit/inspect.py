@@ -500,6 +500,10 @@ def _classify(
     text = answers.values
     if n == 0:
         return "empty", "no answers", None, None
+    if len(text) <= 8 and all(not_applicable(v) for v in text):
+        # Every respondent said the question does not apply (a matrix row's 「利用していない」):
+        # no answer to rate or to break the NPS down by.
+        return "empty", "no answers but 'does not apply'", None, None
     if name.endswith("_NPS_GROUP"):
         return "nps_group", "Qualtrics NPS group", None, None
     if source == "qualtrics" and name in _QUALTRICS_META and name not in _DATE_FIRST:

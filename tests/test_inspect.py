@@ -335,6 +335,21 @@ def test_two_answers_of_a_scale_are_not_a_rating(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "values",
+    [["利用していない"] * 40, ["利用していない", "該当なし"] * 20, ["Not applicable", ""] * 20],
+)
+def test_a_question_that_applied_to_nobody_has_no_answers(
+    tmp_path: Path, values: list[str]
+) -> None:
+    # A matrix row of a service nobody in the export used: one group, 「利用していない」, was
+    # a breakdown with a single bar.
+    assert _one_column(tmp_path, "コールセンター", values) == (
+        "empty",
+        "no answers but 'does not apply'",
+    )
+
+
+@pytest.mark.parametrize(
+    "values",
     [
         ["満足", "不満"],
         # Answers that say the question does not apply are no point: still two answers.
