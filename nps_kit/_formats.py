@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
 
+import numpy as np
 import pandas as pd
 
 from nps_kit.errors import DataError
 
-__all__ = ["Layout", "inspect", "read_frame"]
+__all__ = ["Layout", "MultiSelect", "inspect", "read_frame"]
 
 Format = Literal["csv", "xlsx", "parquet"]
 Source = Literal["generic", "qualtrics", "surveymonkey", "google_forms"]
@@ -33,10 +34,46 @@ _DELIMITER_NAMES: Final = {",": "comma", "\t": "tab", ";": "semicolon"}
 _TIMESTAMP_HEADERS: Final = frozenset({"Timestamp", "タイムスタンプ"})
 _IMPORT_ID: Final = re.compile(r'"ImportId"\s*:\s*"([^"]+)"')
 _MONKEY_SUBS: Final = frozenset({"Response", "Open-Ended Response"})
+# Data rows read with the header to tell a SurveyMonkey multi-select from a matrix.
+_SAMPLE_ROWS: Final = 500
+# The free-text box of a multi-select ("Other (please specify)", 「その他（具体的に）」).
+_OTHER_BOX: Final = re.compile(r"other|specify|その他|具体的", re.IGNORECASE)
+# Separators of merged options, first that no option contains (each with its full-width form,
+# which the multi-select reader also splits on).
+_OPTION_SEPARATORS: Final = ((";", "；"), ("|", "｜"), ("/", "／"))
 _BINARY_HINT: Final = (
     "Export the survey again as CSV, XLSX or Parquet; a file of another type renamed to "
     "this extension cannot be read."
 )
+
+
+@dataclass(frozen=True)
+class MultiSelect:
+    """A SurveyMonkey "select all that apply" question, one column per option in the file.
+
+    The loader reads it as one column (``column``, the question) holding the chosen options
+    joined by ``separator``, the way nps-kit reads a multi-select answer everywhere.
+
+    Attributes
+    ----------
+    column
+        The question: the merged column's name.
+    options
+        The file's columns of the options (``question - option``), in file order.
+    other
+        The column of the "Other (please specify)" box, whose free text stays a column of its
+        own; ``None`` without one.
+    other_label
+        The option a written "Other" box counts as (``Other``).
+    separator
+        What joins the chosen options in one cell.
+    """
+
+    column: str
+    options: tuple[str, ...]
+    other: str | None
+    other_label: str | None
+    separator: str
 
 
 @dataclass(frozen=True)
@@ -46,6 +83,8 @@ class Layout:
     ``header_rows`` counts every header row in the source (1 for a plain table, 3 for Qualtrics,
     2 for SurveyMonkey); ``question_ids`` maps Qualtrics question texts to column ids and
     ``import_ids`` Qualtrics ImportIds (``QID74``, ``QID1_NPS_GROUP``) to column ids.
+    ``columns`` are the columns of the frame read; ``file_columns``, when not empty, are the
+    file's own, of which ``multi_selects`` merge each option group into one column.
     """
 
     path: Path
@@ -60,6 +99,8 @@ class Layout:
     question_ids: dict[str, str] = field(default_factory=dict)
     timestamp_column: str | None = None
     import_ids: dict[str, str] = field(default_factory=dict)
+    file_columns: list[str] = field(default_factory=list)
+    multi_selects: tuple[MultiSelect, ...] = ()
 
 
 def _sniff_format(path: Path, head: bytes) -> tuple[Format, Compression]:
@@ -237,8 +278,90 @@ def _monkey_names(questions: list[str], subs: list[str]) -> list[str]:
     return _names(names)
 
 
+def _cell_text(value: Any) -> str:
+    """Return a cell as stripped text: blank for none, ``2`` for ``2.0``."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _monkey_multi(
+    questions: list[str], subs: list[str], names: list[str], data: list[list[str]]
+) -> list[MultiSelect]:
+    """Find SurveyMonkey's multi-select questions among its multi-column questions.
+
+    A multi-select's cell holds its column's option when chosen and is blank otherwise; a
+    matrix row's holds an answer on the scale. So a question of two or more columns is a
+    multi-select when, in the sample ``data``, every cell of every option column is blank or
+    its option, and some option was chosen. Its last column may be the "Other (please
+    specify)" box (free text, or a header that says so), which is kept as its own column.
+    """
+    width = len(names)
+    questions = [q.strip() for q in questions] + [""] * (width - len(questions))
+    subs = [s.strip() for s in subs] + [""] * (width - len(subs))
+    groups: list[list[int]] = []
+    for i, question in enumerate(questions):
+        if question:
+            groups.append([i])
+        elif groups and i > 0:
+            groups[-1].append(i)
+    found = []
+    for group in groups:
+        if len(group) < 2 or any(not subs[i] or subs[i] in _MONKEY_SUBS for i in group):
+            continue
+        values = {i: {_cell_text(row[i]) if i < len(row) else "" for row in data} - {""}
+                  for i in group}  # fmt: skip
+        fits = {i: values[i] <= {subs[i]} for i in group}
+        last = group[-1]
+        other = last if _OTHER_BOX.search(subs[last]) or not fits[last] else None
+        options = [i for i in group if i != other]
+        if not options or not all(fits[i] for i in options):
+            continue
+        if not any(values[i] for i in options):
+            continue  # nothing chosen in the sample: no evidence either way
+        labels = [subs[i] for i in options]
+        other_label = None
+        if other is not None:
+            # "Other (please specify)" counts as the option "Other".
+            other_label = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", subs[other]) or subs[other]
+            labels.append(other_label)
+        separator = next(
+            (f[0] for f in _OPTION_SEPARATORS if not any(c in x for x in labels for c in f)),
+            _OPTION_SEPARATORS[0][0],
+        )
+        found.append(
+            MultiSelect(
+                column=questions[group[0]],
+                options=tuple(names[i] for i in options),
+                other=None if other is None else names[other],
+                other_label=other_label,
+                separator=separator,
+            )
+        )
+    return found
+
+
+def _merge_multi(
+    file_columns: list[str], multi: list[MultiSelect]
+) -> tuple[list[str], list[MultiSelect]]:
+    """Return the frame's columns, each multi-select's option columns one where the first was.
+
+    A question may be named like another column: the names are numbered as repeats are, and
+    the multi-selects returned carry the name their column got.
+    """
+    first = {m.options[0]: i for i, m in enumerate(multi)}
+    dropped = {c for m in multi for c in m.options[1:]}
+    kept = [c for c in file_columns if c not in dropped]
+    columns = _names([multi[first[c]].column if c in first else c for c in kept])
+    named = {kept[k]: columns[k] for k in range(len(kept))}
+    return columns, [MultiSelect(**{**m.__dict__, "column": named[m.options[0]]}) for m in multi]
+
+
 def _layout_from_rows(path: Path, fmt: Format, rows: list[list[str]], **kwargs: Any) -> Layout:
-    source, header_rows = _detect_source([[c.strip() for c in row] for row in rows])
+    """Build the layout from the header rows and the first data rows that follow them."""
+    source, header_rows = _detect_source([[c.strip() for c in row] for row in rows[:3]])
     header = rows[0] if rows else []
     if source == "qualtrics":
         ids = _names(header)
@@ -261,7 +384,21 @@ def _layout_from_rows(path: Path, fmt: Format, rows: list[list[str]], **kwargs: 
             **kwargs,
         )
     if source == "surveymonkey":
-        return Layout(path, fmt, source, _monkey_names(header, rows[1]), header_rows, **kwargs)
+        names = _monkey_names(header, rows[1])
+        multi = _monkey_multi(header, rows[1], names, rows[header_rows:])
+        if not multi:
+            return Layout(path, fmt, source, names, header_rows, **kwargs)
+        columns, multi = _merge_multi(names, multi)
+        return Layout(
+            path,
+            fmt,
+            source,
+            columns,
+            header_rows,
+            file_columns=names,
+            multi_selects=tuple(multi),
+            **kwargs,
+        )
     columns = _names(header)
     stamp = columns[0] if source == "google_forms" else None
     return Layout(path, fmt, source, columns, header_rows, timestamp_column=stamp, **kwargs)
@@ -315,7 +452,9 @@ def _inspect_csv(path: Path, compression: Compression, encoding: str | None) -> 
     # them, so detection must too. The limit is process-wide and only ever raised.
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = [row for _, row in zip(range(3), reader, strict=False)]
+    rows = [row for _, row in zip(range(3 + _SAMPLE_ROWS), reader, strict=False)]
+    if not complete and len(rows) < 3 + _SAMPLE_ROWS:
+        rows = rows[:-1] if len(rows) > 3 else rows  # the last record may be cut by the sample
     if not rows or not any(c.strip() for c in rows[0]):
         raise DataError(
             f"{path} has no header row (the first line is blank).",
@@ -369,8 +508,8 @@ def _inspect_xlsx(path: Path, sheet: str | int | None) -> Layout:
         ) from exc
     try:
         name = _resolve_sheet(path, list(workbook.sheetnames), sheet)
-        head = workbook[name].iter_rows(max_row=3, values_only=True)
-        rows = [["" if v is None else str(v) for v in row] for row in head]
+        head = workbook[name].iter_rows(max_row=3 + _SAMPLE_ROWS, values_only=True)
+        rows = [[_cell_text(v) for v in row] for row in head]
     finally:
         workbook.close()
     if not rows or not any(c.strip() for c in rows[0]):
@@ -443,7 +582,7 @@ def _read_csv(layout: Layout, encoding: str) -> pd.DataFrame:
         compression=layout.compression,
         header=None,
         skiprows=layout.header_rows,
-        names=layout.columns,
+        names=layout.file_columns or layout.columns,
         # Infer each column's type over the whole column, not per 64 KiB chunk: a column that
         # mixes numbers and text reads the same everywhere, and pandas prints no DtypeWarning.
         low_memory=False,
@@ -488,6 +627,8 @@ def read_frame(layout: Layout, *, encoding_given: bool) -> tuple[pd.DataFrame, L
         ) from exc
     if layout.format == "parquet":
         frame.columns = pd.Index(_names([str(c) for c in frame.columns]))
+    if layout.multi_selects:
+        frame = _merge_options(frame, layout)
     return frame.reset_index(drop=True), layout
 
 
@@ -498,10 +639,36 @@ def _read_xlsx(layout: Layout) -> pd.DataFrame:
         engine="openpyxl",
         header=None,
         skiprows=layout.header_rows,
-        names=layout.columns,
+        names=layout.file_columns or layout.columns,
     )
     assert isinstance(frame, pd.DataFrame)  # one sheet name in, one frame out
     return frame
+
+
+def _merge_options(frame: pd.DataFrame, layout: Layout) -> pd.DataFrame:
+    """Replace each multi-select's option columns by one column of the chosen options.
+
+    A cell joins, in column order, the non-blank option cells (each its option) and, when the
+    "Other" box was written in, the option ``other_label``; a respondent who chose nothing is
+    blank (NaN), like any unanswered question.
+    """
+    merged: dict[str, pd.Series] = {}
+    for multi in layout.multi_selects:
+        parts = [frame[c].map(_cell_text) for c in multi.options]
+        if multi.other is not None and multi.other_label is not None:
+            box = frame[multi.other].map(_cell_text)
+            parts.append(box.where(box == "", multi.other_label))
+        joined = parts[0].astype(object)
+        for part in parts[1:]:
+            glue = np.where((joined != "") & (part != ""), multi.separator, "")
+            joined = joined + glue + part
+        merged[multi.options[0]] = joined.where(joined != "", np.nan)
+    dropped = {c for m in layout.multi_selects for c in m.options[1:]}
+    kept = [c for c in frame.columns if c not in dropped]
+    out = pd.DataFrame(
+        {k: merged.get(c, frame[c]) for k, c in zip(layout.columns, kept, strict=True)}
+    )
+    return out
 
 
 def delimiter_name(delimiter: str | None) -> str | None:

@@ -37,7 +37,9 @@ __all__ = ["UNIT_KEY", "ExportCache", "build_cache", "normalise_key", "open_cach
 #: Column added to the cache: the unit filter column's value, normalised as units compare it.
 UNIT_KEY = "nps_unit"
 _META = b"nps_kit.cache"
-_FORMAT = 3  # 2: repetitive text columns stored dictionary-encoded; 3: nps_finished (Qualtrics)
+# 2: repetitive text columns stored dictionary-encoded; 3: nps_finished (Qualtrics);
+# 4: a SurveyMonkey multi-select's option columns merged into one column
+_FORMAT = 4
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 

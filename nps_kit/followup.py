@@ -28,6 +28,7 @@ from nps_kit.ordinal import not_applicable
 __all__ = [
     "MISSING_TOKENS",
     "categorical_summary",
+    "explode_options",
     "keep_top",
     "multi_select_summary",
     "parse_ratings",
@@ -247,6 +248,43 @@ def multi_select_summary(
         long, "option", respondents, skipped, score, weight, level, min_n, min_report_n
     )
     return _other_last(table, "option", other if top_n is not None else None)
+
+
+def explode_options(
+    data: pd.DataFrame, column: str, *, separator: str | Sequence[str] = ";"
+) -> pd.DataFrame:
+    """Return one row per respondent and option of a multi-select question they chose.
+
+    Cells are split as :func:`multi_select_summary` splits them (an option chosen twice in one
+    cell counts once), so grouping the result by ``column`` scores each option's respondents:
+    a respondent who chose two options is in both groups.
+
+    Parameters
+    ----------
+    data
+        Response frame with ``column``.
+    column
+        The multi-select question's column.
+    separator
+        One separator or several (see :func:`multi_select_summary`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``data``'s rows, each repeated once per option chosen with that option in ``column``;
+        a respondent who chose none keeps one row with ``column`` missing (NA). The index is
+        ``data``'s, repeated.
+
+    Raises
+    ------
+    DataError
+        If ``column`` is not in ``data``.
+    """
+    if column not in data.columns:
+        raise missing_column(column, list(data.columns))
+    pattern = _separator_pattern(separator)
+    tokens = data[column].map(lambda cell: list(dict.fromkeys(_split(cell, pattern))) or [pd.NA])
+    return data.assign(**{column: tokens}).explode(column)
 
 
 def ratings_summary(

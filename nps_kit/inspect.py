@@ -495,6 +495,8 @@ def _classify(
     source: str,
     date_format: str | None,
     date_notes: list[str],
+    separator: str | None = None,
+    other_box: bool = False,
 ) -> tuple[Kind, str, tuple[int, int] | None, str | None]:
     n = answers.n
     text = answers.values
@@ -504,6 +506,13 @@ def _classify(
         # Every respondent said the question does not apply (a matrix row's 「利用していない」):
         # no answer to rate or to break the NPS down by.
         return "empty", "no answers but 'does not apply'", None, None
+    if separator is not None:
+        # The loader merged a SurveyMonkey multi-select's option columns into this one: a
+        # multi-select even when most respondents ticked one option (no separator to find).
+        return "multi", f"separator {separator!r}", None, separator
+    if other_box:
+        # Its "Other (please specify)" box: what respondents wrote in, however few kinds.
+        return "text", "free text (Other box)", None, None
     if name.endswith("_NPS_GROUP"):
         return "nps_group", "Qualtrics NPS group", None, None
     if source == "qualtrics" and name in _QUALTRICS_META and name not in _DATE_FIRST:
@@ -736,6 +745,8 @@ def inspect_export(
             source=report.source,
             date_format=date_format,
             date_notes=date_notes,
+            separator=index.separators.get(name),
+            other_box=name in index.other_boxes,
         )
         labelled = labelled_scale(answers.values) if kind == "rating" else None
         said_missing = answers.values.str.casefold().isin(missing).to_numpy()

@@ -15,7 +15,7 @@ import io
 import mmap
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -391,12 +391,20 @@ class ColumnIndex:
         Column → question text (Qualtrics' second header row), where there is one.
     import_ids
         Column → Qualtrics ImportId (``QID74``), where there is one.
+    separators
+        Multi-select column → the separator of its options, for a SurveyMonkey "select all
+        that apply" question whose option columns the loader merged into one column.
+    other_boxes
+        Column of such a question's "Other (please specify)" box, free text kept as its own
+        column → the multi-select column.
     """
 
     path: Path
     columns: list[str]
     questions: dict[str, str]
     import_ids: dict[str, str]
+    separators: dict[str, str] = field(default_factory=dict)
+    other_boxes: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_layout(cls, layout: _formats.Layout) -> ColumnIndex:
@@ -406,6 +414,8 @@ class ColumnIndex:
             columns=list(layout.columns),
             questions={c: t for t, c in layout.question_ids.items() if t != c},
             import_ids={c: i for i, c in layout.import_ids.items()},
+            separators={m.column: m.separator for m in layout.multi_selects},
+            other_boxes={m.other: m.column for m in layout.multi_selects if m.other},
         )
 
     def resolve(self, name: str, *, option: str) -> str:

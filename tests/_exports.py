@@ -278,6 +278,8 @@ MONKEY_MATRIX = "How satisfied were you with each of the following?"
 MONKEY_ASPECTS = ("Ease of booking an appointment", "Wait time at the office")
 MONKEY_SERVICES = "Which services did you receive today? (Select all that apply)"
 MONKEY_OPTIONS = ("Cleaning / check-up", "Filling", "Whitening")
+MONKEY_OTHER = "Other (please specify)"
+_OTHER_SERVICES = ("Night guard fitting", "Emergency visit for a broken tooth")
 _OFFICES = ("Austin - Downtown", "Dallas - Uptown", "Houston - Heights")
 _MONKEY_SAT = (
     "Very dissatisfied",
@@ -302,8 +304,18 @@ def monkey_patient(i: int) -> str:
     return f"PT-{10000 + (i - 1 if i % 25 == 24 else i) * 37:05d}"
 
 
+def monkey_services(i: int) -> list[str]:
+    """The services the i-th patient ticked, in column order ("Other" when the box has text)."""
+    chosen = [o for k, o in enumerate(MONKEY_OPTIONS) if (i + k) % (k + 2) == 0]
+    return chosen + (["Other"] if i % 9 == 4 else [])
+
+
 def write_surveymonkey_xlsx(path: Path, n: int = 120) -> Path:
-    """A SurveyMonkey XLSX export in English: three dental offices, October and November 2026."""
+    """A SurveyMonkey XLSX export in English: three dental offices, October and November 2026.
+
+    Its "select all that apply" question has one column per option (the cell holds the option
+    when ticked) and an "Other (please specify)" box, written in by every ninth patient.
+    """
     import openpyxl
 
     book = openpyxl.Workbook()
@@ -313,11 +325,11 @@ def write_surveymonkey_xlsx(path: Path, n: int = 120) -> Path:
     sheet.append(
         ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address",
          "Email Address", "First Name", "Last Name", "Custom Data 1", MONKEY_NPS, MONKEY_REASON,
-         MONKEY_OFFICE, MONKEY_MATRIX, "", MONKEY_SERVICES, "", ""]
+         MONKEY_OFFICE, MONKEY_MATRIX, "", MONKEY_SERVICES, "", "", ""]
     )  # fmt: skip
     sheet.append(
         ["", "", "", "", "", "", "", "", "", "Response", "Open-Ended Response", "Response",
-         *MONKEY_ASPECTS, *MONKEY_OPTIONS]
+         *MONKEY_ASPECTS, *MONKEY_OPTIONS, MONKEY_OTHER]
     )  # fmt: skip
     for i in range(n):
         month = 10 if i < n // 2 else 11
@@ -330,7 +342,8 @@ def write_surveymonkey_xlsx(path: Path, n: int = 120) -> Path:
             [114000000000 + i * 7919, 431234567 + i % 2, stamp, stamp, f"10.0.{i // 250}.{i % 250}",
              None, _FIRST[i % 6], _LAST[i % 7], monkey_patient(i), score, _EN_DENTAL[i % 5] or None,
              _OFFICES[i % 3], sat, _MONKEY_SAT[(score + i) % 5],
-             *(o if (i + k) % (k + 2) == 0 else None for k, o in enumerate(MONKEY_OPTIONS))]
+             *(o if o in monkey_services(i) else None for o in MONKEY_OPTIONS),
+             _OTHER_SERVICES[i % 2] if i % 9 == 4 else None]
         )  # fmt: skip
     book.save(path)
     return path

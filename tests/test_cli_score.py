@@ -12,7 +12,15 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from _exports import write_google_forms, write_qualtrics
+from _exports import (
+    MONKEY_NPS,
+    MONKEY_OPTIONS,
+    MONKEY_SERVICES,
+    monkey_services,
+    write_google_forms,
+    write_qualtrics,
+    write_surveymonkey_xlsx,
+)
 
 from nps_kit.cli import main
 from nps_kit.load import load_responses
@@ -736,4 +744,26 @@ def test_exact_duplicate_rows_are_noted(capsys: pytest.CaptureFixture[str], tmp_
     assert err == (
         "note: 1 row(s) repeat an earlier row exactly and are counted twice; drop them with "
         "dedupe: true in the parameters of nps-kit run.\n"
+    )
+
+
+def test_by_a_surveymonkey_multi_select_scores_each_option(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    export = write_surveymonkey_xlsx(tmp_path / "dental.xlsx")
+    status, out, err = run(
+        capsys, export, "--score-column", MONKEY_NPS, "--by", MONKEY_SERVICES, "--format", "json"
+    )
+    assert status == 0
+    groups = {g["group"]: g["n"] for g in json.loads(out)["groups"]}
+    # One group per option (each patient who ticked it, "Other" for a written-in box), not
+    # one per combination of ticks, nor a --by per option column.
+    ticked = [monkey_services(i) for i in range(120)]
+    assert groups == {
+        **{o: sum(o in t for t in ticked) for o in (*MONKEY_OPTIONS, "Other")},
+        None: sum(not t for t in ticked),
+    }
+    assert err == (
+        f"note: {MONKEY_SERVICES!r} is a multi-select question: a respondent who chose several "
+        "options is counted in each option's group.\n"
     )

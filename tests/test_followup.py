@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from nps_kit.errors import DataError
 from nps_kit.followup import (
     categorical_summary,
+    explode_options,
     keep_top,
     multi_select_summary,
     parse_ratings,
@@ -324,3 +325,18 @@ def test_categorical_other_comes_after_the_answers() -> None:
     table = categorical_summary(data, "heard", top_n=2, other="Other", min_report_n=0)
     assert table["answer"].tolist() == ["Search", "Friend", "Other", None]
     assert table["n"].tolist() == [6, 4, 8, 0]
+
+
+def test_explode_options_gives_each_option_its_respondents() -> None:
+    data = pd.DataFrame({"used": ["Web; App", "App", None, "Web;Web"], "nps_score": [9, 3, 7, 10]})
+    long = explode_options(data, "used")
+    # A respondent who chose two options is in both groups; one who chose none stays, once.
+    assert long["used"].fillna("-").tolist() == ["Web", "App", "App", "-", "Web"]
+    assert long["nps_score"].tolist() == [9, 9, 3, 7, 10]
+    assert long.index.tolist() == [0, 0, 1, 2, 3]
+
+
+def test_explode_options_names_a_missing_column() -> None:
+    with pytest.raises(DataError) as error:
+        explode_options(pd.DataFrame({"used": ["A"]}), "usd")
+    assert str(error.value) == "no column 'usd'; columns: 'used'. Did you mean 'used'?"

@@ -6,7 +6,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from _exports import (
+    MONKEY_OTHER,
     MONKEY_REASON,
+    MONKEY_SERVICES,
     MSFORMS_CONSENT,
     MSFORMS_REASON,
     MSFORMS_ROOM,
@@ -598,12 +600,11 @@ def test_matrix_rows_and_options_are_told_apart_in_the_table(
     names = [line.split("  ")[0] for line in out.splitlines()[6:]]
     # Cut at the end, both rows read "How satisfied were you …" and the options "Which
     # services did…": the user could not tell which column to correct.
-    assert names[12:17] == [
+    assert names[12:16] == [
         "… - Ease of booking an …",
         "… - Wait time at the of…",
-        "… - Cleaning / check-up",
-        "Which service… - Filling",
-        "Which servi… - Whitening",
+        "Which services did you …",
+        "… - Other (please speci…",
     ]
 
 
@@ -613,7 +614,23 @@ def test_surveymonkey_patient_codes_say_who_answered(tmp_path: Path) -> None:
     # PT-10000 … with a few patients seen twice: who answered, not free text to quote and tag.
     assert kinds["Custom Data 1"] == ("id", "codes")
     assert kinds["Respondent ID"] == ("id", "unique")
-    assert [c.column for c in found.of_kind("text")] == [MONKEY_REASON]
+    assert [c.column for c in found.of_kind("text")] == [
+        MONKEY_REASON,
+        f"{MONKEY_SERVICES} - {MONKEY_OTHER}",
+    ]
+
+
+def test_surveymonkey_multi_select_is_one_multi_question(tmp_path: Path) -> None:
+    found = inspect_export(write_surveymonkey_xlsx(tmp_path / "m.xlsx"))
+    services = found.column(MONKEY_SERVICES)
+    # Most patients ticked one service, so no separator shows in most cells: still one
+    # multi-select question, not a categorical one, nor one column per option.
+    assert (services.kind, services.separator) == ("multi", ";")
+    assert not [c for c in found.columns if c.column.startswith(f"{MONKEY_SERVICES} - ")
+                and c.kind != "text"]  # fmt: skip
+    # What the "Other (please specify)" box holds is free text, however few kinds there are.
+    box = found.column(f"{MONKEY_SERVICES} - {MONKEY_OTHER}")
+    assert (box.kind, box.detail) == ("text", "free text (Other box)")
 
 
 @pytest.mark.parametrize(

@@ -13,12 +13,19 @@ from _exports import (
     CP1252_ROWS,
     LATIN1_ROWS,
     MOJIBAKE_ROWS,
+    MONKEY_ASPECTS,
+    MONKEY_MATRIX,
+    MONKEY_NPS,
+    MONKEY_OTHER,
+    MONKEY_SERVICES,
+    monkey_services,
     write_qualtrics,
+    write_surveymonkey_xlsx,
     write_text,
 )
 
 from nps_kit.errors import DataError
-from nps_kit.load import LoadResult, load_responses, read_columns
+from nps_kit.load import LoadResult, load_responses, read_column_index, read_columns
 
 JA_ROWS = (
     "id,部門,score,date,comment\n"
@@ -277,19 +284,69 @@ def test_surveymonkey_two_header_rows_are_merged(tmp_path: Path) -> None:
     path = write(tmp_path / "sm.csv", SURVEYMONKEY)
     question = "How likely is it that you would recommend us to a friend?"
     result = load_responses(path, score_column=question)
-    assert list(result.data.columns[:7]) == [
+    # The multi-select's option columns are one column of the options chosen; the "Other"
+    # box keeps what was written in.
+    assert list(result.data.columns[:6]) == [
         "Respondent ID",
         "Start Date",
         question,
-        "Which features did you use? - Search",
-        "Which features did you use? - Checkout",
+        "Which features did you use?",
         "Which features did you use? - Other (please specify)",
         "Comments",
+    ]
+    assert result.data["Which features did you use?"].tolist() == ["Search", "Checkout;Other"]
+    assert result.data["Which features did you use? - Other (please specify)"].tolist() == [
+        np.nan,
+        "gift cards",
     ]
     assert result.data["nps_score"].tolist() == [9, 6]
     assert result.data["nps_row"].tolist() == [3, 4]
     assert (result.report.source, result.report.header_rows_skipped) == ("surveymonkey", 1)
-    assert read_columns(path) == list(result.data.columns[:7])
+    assert read_columns(path) == list(result.data.columns[:6])
+
+
+def test_surveymonkey_multi_select_is_one_column(tmp_path: Path) -> None:
+    export = write_surveymonkey_xlsx(tmp_path / "dental.xlsx")
+    result = load_responses(export, score_column=MONKEY_NPS)
+    data = result.data
+    # One column per option was one breakdown per option (three for one question).
+    assert not [c for c in data.columns if c.startswith(f"{MONKEY_SERVICES} - ") and
+                c != f"{MONKEY_SERVICES} - {MONKEY_OTHER}"]  # fmt: skip
+    chosen = [";".join(monkey_services(i)) for i in range(len(data))]
+    assert data[MONKEY_SERVICES].fillna("").tolist() == chosen
+    # The matrix rows stay columns of their own: their cells are answers, not the row.
+    assert f"{MONKEY_MATRIX} - {MONKEY_ASPECTS[0]}" in data.columns
+    index = read_column_index(export)
+    assert index.columns == [c for c in data.columns if not c.startswith("nps_")]
+    assert index.separators == {MONKEY_SERVICES: ";"}
+    assert index.other_boxes == {f"{MONKEY_SERVICES} - {MONKEY_OTHER}": MONKEY_SERVICES}
+
+
+@pytest.mark.parametrize(
+    ("options", "cells", "merged"),
+    [
+        # An option with ";" in it: the options are joined by "|".
+        (("A; or B", "C"), [("A; or B", "C"), ("", "C")], ["A; or B|C", "C"]),
+        # A matrix (cells are answers, not the row) stays one column per row.
+        (("Price", "Speed"), [("Good", "Poor"), ("Poor", "")], None),
+        # Nothing ticked in the file: no evidence that it is a multi-select.
+        (("A", "B"), [("", ""), ("", "")], None),
+    ],
+)
+def test_surveymonkey_multi_select_needs_cells_that_are_options(
+    tmp_path: Path, options: tuple[str, str], cells: list[tuple[str, str]], merged: list[str] | None
+) -> None:
+    lines = ["Respondent ID,score,Which?,\n", f",Response,{options[0]},{options[1]}\n"]
+    lines += [f"{i},{9 - i},{a},{b}\n" for i, (a, b) in enumerate(cells)]
+    path = write(tmp_path / "sm.csv", "".join(lines))
+    data = load_responses(path, score_column="score").data
+    if merged is None:
+        assert [c for c in data.columns if c.startswith("Which?")] == [
+            f"Which? - {options[0]}",
+            f"Which? - {options[1]}",
+        ]
+    else:
+        assert data["Which?"].tolist() == merged
 
 
 @pytest.mark.parametrize("stamp", ["Timestamp", "タイムスタンプ"])

@@ -15,7 +15,11 @@ import yaml
 from _exports import (
     MONKEY_ASPECTS,
     MONKEY_MATRIX,
+    MONKEY_OFFICE,
+    MONKEY_OPTIONS,
+    MONKEY_OTHER,
     MONKEY_REASON,
+    MONKEY_SERVICES,
     MSFORMS_CONSENT,
     MSFORMS_HOTEL,
     MSFORMS_NPS,
@@ -26,6 +30,7 @@ from _exports import (
     TYPEFORM_PLAN,
     TYPEFORM_REASON,
     google_rows,
+    monkey_services,
     qualtrics_rows,
     write_google_forms,
     write_msforms_ja,
@@ -596,7 +601,8 @@ def test_surveymonkey_init_never_quotes_patient_codes(tmp_path: Path) -> None:
     # The patients' codes were a text follow-up: quoted as "voices" and tagged with themes.
     assert "Custom Data 1" not in questions
     assert [f for f in defaults["followups"] if f["type"] == "text"] == [
-        {"column": MONKEY_REASON, "type": "text", "label": "Primary reason for your score"}
+        {"column": MONKEY_REASON, "type": "text", "label": "Primary reason for your score"},
+        {"column": f"{MONKEY_SERVICES} - {MONKEY_OTHER}", "type": "text", "label": MONKEY_OTHER},
     ]
     # Each matrix row is labelled by its row: the key-driver chart and the ratings table named
     # every point "How satisfied were you with each of the following? - …" (one of them
@@ -633,6 +639,47 @@ def test_rows_two_matrices_share_keep_their_question_in_the_label(tmp_path: Path
         "Staff (How satisfied are you with each of the following)",
     ]
     assert load_all(root / "parameters").errors == []
+
+
+def test_surveymonkey_init_proposes_one_multi_select(tmp_path: Path) -> None:
+    export = write_surveymonkey_xlsx(tmp_path / "dental.xlsx")
+    root = tmp_path / "dental-nps"
+    project_from_export(root, export)
+    defaults = _defaults(root)
+    # Each option column was a breakdown of its own ("Cleaning / check-up", "Filling" …).
+    assert defaults["breakdowns"] == [{"column": MONKEY_OFFICE, "label": "Office"}]
+    multi = [f for f in defaults["followups"] if f["type"] == "multi"]
+    assert multi == [
+        {"column": MONKEY_SERVICES, "type": "multi", "separator": ";", "label": "Services"}
+    ]
+    assert load_all(root / "parameters").errors == []
+
+
+@pytest.mark.slow
+def test_surveymonkey_report_shows_the_multi_select_as_one_question(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export = write_surveymonkey_xlsx(tmp_path / "dental.xlsx")
+    root = tmp_path / "dental-nps"
+    project_from_export(root, export)
+    monkeypatch.chdir(root)
+    assert main(["run", "--jobs", "1", "--period", "2026-11"]) == 0
+    html = (root / "reports" / "2026-11" / "dental.html").read_text(encoding="utf-8")
+    text = re.sub(r'<(script|style)\b.*?</\1>|src="data:[^"]*"', "", html, flags=re.S)
+    text = " ".join(re.sub(r"<[^>]+>", " ", text).split())
+    # One table of the services, one row per option (November: patients 60-119), where each
+    # option column was a breakdown of its own ("NPS by Filling").
+    ticked = [monkey_services(i) for i in range(60, 120)]
+    for option in (*MONKEY_OPTIONS, "Other"):
+        assert f" {option} " in text
+        assert f"NPS by {option}" not in text
+    table = text[text.index("Services Option Responses") :]
+    rows = re.findall(
+        r"(Cleaning / check-up|Filling|Whitening|Other)(?: small sample)? (\d+) ", table
+    )
+    assert dict(rows[:4]) == {
+        o: str(sum(o in t for t in ticked)) for o in (*MONKEY_OPTIONS, "Other")
+    }
 
 
 @pytest.mark.slow

@@ -80,6 +80,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     from nps_kit.errors import NpsKitError
+    from nps_kit.followup import explode_options
     from nps_kit.load import load_responses, read_column_index
     from nps_kit.score import nps, score_groups
 
@@ -116,6 +117,11 @@ def _run(args: argparse.Namespace) -> int:
     weight = "nps_weight" if args.weight_column else None
     overall = nps(data, weight=weight, level=args.level, min_n=args.min_n)
     groups = None
+    # A multi-select the loader merged (SurveyMonkey's one column per option): each option is
+    # a group of the respondents who chose it, as the report's multi-select table counts them.
+    multi = [k for k in keys if k in index.separators]
+    for key in multi:
+        data = explode_options(data, key, separator=index.separators[key])
     if keys or args.period:
         groups = score_groups(
             data,
@@ -146,6 +152,12 @@ def _run(args: argparse.Namespace) -> int:
         print(f"warning: {unread.message()} {unread.hint()}", file=sys.stderr)
     if loaded.report.scale_note:
         print(f"note: {loaded.report.scale_note}", file=sys.stderr)
+    for key in multi:
+        print(
+            f"note: {key!r} is a multi-select question: a respondent who chose several options "
+            "is counted in each option's group.",
+            file=sys.stderr,
+        )
     if duplicates:
         print(
             f"note: {duplicates:,} row(s) repeat an earlier row exactly and are counted twice; "
