@@ -41,6 +41,7 @@ date_format = None  # "month-first", "day-first" or a strftime pattern; None = d
 missing_values = []  # more score answers that mean "no answer", e.g. ["Don't know"]
 fix_text = False  # repair text garbled by a double decoding ("Â¡" for "¡")
 dedupe = False  # drop exact duplicate responses and repeated response ids
+unfinished = "include"  # Qualtrics unfinished responses: "include" (count them) or "exclude"
 period = "latest"  # month to report: YYYY-MM, "latest" (complete) or "current"
 comparison = ["previous", "last_year"]  # "previous" month and/or "last_year" same month
 target = None  # NPS target in points; None = no target
@@ -99,6 +100,7 @@ u = prepare_unit(
     dedupe=dedupe,
     cache=data_cache,
     timezone=timezone,
+    unfinished=unfinished,
 )
 # the follow-up analysis feeds the strategies, follow-ups, detractor list and data quality
 analysis = analyse_followups(

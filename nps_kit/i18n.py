@@ -527,6 +527,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "うち途中で終了した回答（Qualtrics の Finished = False）",
         "en": "Of which unfinished (Qualtrics Finished = False)",
     },
+    "quality.unfinished_excluded": {
+        "ja": "除外：途中で終了した回答（Qualtrics の Finished = False、unfinished: exclude）",
+        "en": "Excluded: unfinished responses (Qualtrics Finished = False; unfinished: exclude)",
+    },
     "quality.duplicates": {
         "ja": "重複ID",
         "en": "Duplicate response IDs",

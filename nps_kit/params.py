@@ -170,6 +170,9 @@ class DataSource(_Model):
     missing_values: list[str] = Field(default_factory=list)
     fix_text: bool = False
     dedupe: bool = False
+    #: Qualtrics responses the respondent left unfinished (``Finished`` False) but answered
+    #: the 0–10 question in: counted (``include``) or left out of every figure (``exclude``).
+    unfinished: Literal["include", "exclude"] = "include"
 
     @field_validator("date_format")
     @classmethod
@@ -923,7 +926,8 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
     dict
         ``unit, unit_name, language, timezone, data_path, data_sheet, data_encoding, filter_column,
         filter_values, score_column, date_column, id_column, comment_column, contact_column,
-        weight_column, date_format, missing_values, fix_text, dedupe, period, comparison,
+        weight_column, date_format, missing_values, fix_text, dedupe, unfinished, period,
+        comparison,
         target, top_n, breakdowns (``{column, label}``), followups, themes_path, playbook_path,
         min_n, min_report_n, level, redact, status_file`` — only str, int, float, bool, None,
         list and dict.
@@ -956,6 +960,7 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         "missing_values": list(src.missing_values),
         "fix_text": src.fix_text,
         "dedupe": src.dedupe,
+        "unfinished": src.unfinished,
         "period": period,
         "comparison": list(unit.comparison),
         "target": unit.target,

@@ -257,6 +257,7 @@ def _defaults_text(
         "  # Drop exact duplicate responses and repeated ids: "
         + (f"{dupes:,} exact duplicate rows found." if dupes else "none found."),
         "  dedupe: false",
+        *_unfinished_lines(found),
         "",
         "columns:",
         f"  # {_comment(score)}",
@@ -376,6 +377,17 @@ def _main_scale(ratings: list[ColumnInfo]) -> tuple[int, int] | None:
         questions, fewer_blanks, first = scales.get(info.scale, (0, 0, -order))
         scales[info.scale] = (questions + 1, fewer_blanks - info.blanks, first)
     return max(scales, key=lambda scale: scales[scale]) if scales else None
+
+
+def _unfinished_lines(found: Inspection) -> list[str]:
+    """Return the ``unfinished`` setting for a Qualtrics export that says who finished."""
+    if found.load.source != "qualtrics" or "Finished" not in found.index.columns:
+        return []
+    return [
+        "  # Qualtrics responses the respondent did not finish (Finished = False) but scored:",
+        "  # include counts them, exclude leaves them out; the report counts them either way.",
+        "  unfinished: include",
+    ]
 
 
 def _question_lines(found: Inspection, *, skip: set[str]) -> list[str]:

@@ -83,6 +83,9 @@ class UnitData:
         redaction is off).
     redacted
         Whether redaction was applied.
+    unfinished_excluded
+        Responses of the reporting period left out because Qualtrics marks them unfinished
+        (``unfinished="exclude"``); ``None`` when unfinished responses are counted.
     """
 
     name: str
@@ -94,6 +97,7 @@ class UnitData:
     unit_rows: int
     redactions: dict[str, int] = field(default_factory=dict)
     redacted: bool = True
+    unfinished_excluded: int | None = None
 
     def rows(self, period: str | None = None) -> pd.DataFrame:
         """Responses of ``period`` (default: the reporting period)."""
@@ -196,6 +200,7 @@ def prepare_unit(
     id_column: str | None = None,
     dedupe: bool = False,
     timezone: str | None = None,
+    unfinished: Literal["include", "exclude"] = "include",
 ) -> UnitData:
     """Load a survey export and keep one unit's responses.
 
@@ -236,6 +241,11 @@ def prepare_unit(
     timezone
         The unit's IANA time zone, where ``"latest"`` judges whether a month has ended;
         ``None`` follows ``language`` (:data:`nps_kit.clock.DEFAULT_TIMEZONE`).
+    unfinished
+        ``"include"`` counts the responses Qualtrics marks unfinished (``Finished`` False: the
+        respondent left after answering some questions) like any other; ``"exclude"`` leaves
+        them out of every figure, and :attr:`UnitData.unfinished_excluded` counts those of the
+        reporting period. A response whose ``Finished`` cell is unreadable is kept.
 
     Returns
     -------
@@ -245,9 +255,14 @@ def prepare_unit(
     Raises
     ------
     DataError
-        When the file cannot be read, no row belongs to the unit, there are no dates, or the
-        period has no responses at all.
+        When the file cannot be read, no row belongs to the unit, there are no dates, the
+        period has no responses at all, or ``unfinished="exclude"`` for an export that does
+        not say which responses are finished (not Qualtrics, or no ``Finished`` column).
+    ValueError
+        When ``unfinished`` is neither ``"include"`` nor ``"exclude"``.
     """
+    if unfinished not in ("include", "exclude"):
+        raise ValueError(f"unfinished must be 'include' or 'exclude', got {unfinished!r}")
     source = Path(path)
     if cache is not None:
         from nps_kit.cache import open_cache, read_rows
@@ -301,6 +316,9 @@ def prepare_unit(
     start, end = report_window(period)
     data = data.loc[dates.isna() | ((dates >= start) & (dates < end))].copy()
     data["period"] = data["nps_date"].dt.strftime("%Y-%m").astype("string")
+    excluded = None
+    if unfinished == "exclude":
+        data, excluded = _drop_unfinished(data, period, source)
     data["segment"] = segment(data["nps_score"])
     if not (data["period"] == period).any():
         if cache is not None:  # the error names the unit's whole range: read its dates
@@ -341,7 +359,23 @@ def prepare_unit(
         unit_rows=len(data),
         redactions=counts,
         redacted=redact,
+        unfinished_excluded=excluded,
     )
+
+
+def _drop_unfinished(data: pd.DataFrame, period: str, source: Path) -> tuple[pd.DataFrame, int]:
+    """Drop the responses Qualtrics marks unfinished; count those of ``period``."""
+    if "nps_finished" not in data.columns:  # the loader reads Qualtrics' Finished
+        raise DataError(
+            f"{source}: unfinished: exclude needs to know which responses are unfinished, and "
+            "this export does not say (only a Qualtrics export with its Finished column does).",
+            hint="Remove unfinished: exclude (data.unfinished in the parameters) for this "
+            "export, or export the Qualtrics responses with the Finished column.",
+            path=source,
+        )
+    left = data["nps_finished"].astype("boolean").eq(False).fillna(False).to_numpy(dtype=bool)
+    dropped = int((left & (data["period"] == period).fillna(False).to_numpy(dtype=bool)).sum())
+    return data.loc[~left].copy(), dropped
 
 
 def report_window(period: str) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -653,9 +687,13 @@ def data_quality(
         ("dates_unparsed", f"{unparsed:,}"),
         ("redacted", redacted),
     ]
-    unfinished = _unfinished(unit)
-    if unfinished is not None:
-        rows.insert(6, ("unfinished", f"{unfinished:,}"))
+    if unit.unfinished_excluded is not None:
+        # Left out with unfinished: exclude, so none of the counts above has them.
+        rows.insert(8, ("unfinished_excluded", f"{unit.unfinished_excluded:,}"))
+    else:
+        unfinished = _unfinished(unit)
+        if unfinished is not None:
+            rows.insert(6, ("unfinished", f"{unfinished:,}"))
     if report.duplicates_dropped:
         rows.insert(-3, ("dropped", f"{report.duplicates_dropped:,}"))
     if ratings is not None and len(ratings):

@@ -80,6 +80,13 @@ def test_defaults_merge_under_the_unit_and_paths_resolve_against_the_yaml_folder
     assert unit.source == project / "params" / "ec.yaml"
 
 
+def test_unfinished_responses_are_included_unless_excluded(project: Path) -> None:
+    unit = load_unit(project / "params" / "ec.yaml")
+    assert notebook_parameters(unit, period="2026-10")["unfinished"] == "include"
+    path = write_unit(project, UNIT.replace("data:\n", "data:\n  unfinished: exclude\n"))
+    assert notebook_parameters(load_unit(path), period="2026-10")["unfinished"] == "exclude"
+
+
 def test_a_list_in_the_unit_file_replaces_the_default_list(project: Path) -> None:
     path = write_unit(project, UNIT + "breakdowns: [{column: business_unit, label: 部門}]\n")
     unit = load_unit(path)
@@ -144,6 +151,11 @@ UNIT_FILE_ERRORS = [
         UNIT + "language: fr\n",
         "params/ec.yaml: language: expected one of 'ja' or 'en'; found 'fr'.",
         id="language_must_be_ja_or_en",
+    ),
+    pytest.param(
+        UNIT.replace("data:\n", "data:\n  unfinished: drop\n"),
+        "params/ec.yaml: data.unfinished: expected one of 'include' or 'exclude'; found 'drop'.",
+        id="unfinished_is_include_or_exclude",
     ),
     pytest.param(
         "name: EC\nmail: {to: [ok@example.com], cc: [ec-team.example.com]}\n",

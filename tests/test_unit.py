@@ -12,6 +12,7 @@ from _exports import QUALTRICS_JA_NPS, write_qualtrics_ja_tsv
 
 from nps_kit.cache import build_cache
 from nps_kit.errors import DataError
+from nps_kit.score import nps
 from nps_kit.unit import (
     UnitData,
     breakdown_table,
@@ -447,6 +448,51 @@ def test_data_quality_counts_unfinished_qualtrics_responses(tmp_path: Path) -> N
     assert "Finished" not in pd.read_parquet(store.path).columns
     cached = prepare_unit(path, name="x", period="2026-10", cache=store.path, **options)
     assert data_quality(cached).set_index("item")["value"].equals(table)
+
+
+def test_unfinished_qualtrics_responses_can_be_excluded(tmp_path: Path) -> None:
+    path = write_qualtrics_ja_tsv(tmp_path / "q.tsv")
+    options = {"score_column": QUALTRICS_JA_NPS, "date_column": "StartDate"}
+    kept = prepare_unit(path, name="x", period="2026-10", **options)
+    unit = prepare_unit(path, name="x", period="2026-10", unfinished="exclude", **options)
+    # Rows 7, 22 and 37 of October left after the score: out of every month's figures.
+    assert unit.unfinished_excluded == 3
+    assert kept.unfinished_excluded is None
+    assert len(unit.current) == len(kept.current) - 3
+    assert unit.responses["nps_finished"].all()
+    assert nps(unit.current).n == nps(kept.current).n - 3
+    table = data_quality(unit).set_index("item")["value"]
+    assert table["有効回答（NPS算出対象）"] == "42"
+    item = "除外：途中で終了した回答（Qualtrics の Finished = False、unfinished: exclude）"
+    assert table[item] == "3"
+    assert list(table.index).index(item) == 8  # after the other rows left out
+    assert "うち途中で終了した回答（Qualtrics の Finished = False）" not in table.index
+    en = data_quality(replace(unit, language="en")).set_index("item")["value"]
+    assert (
+        en["Excluded: unfinished responses (Qualtrics Finished = False; unfinished: exclude)"]
+        == "3"
+    )
+    # The same from the run's cache.
+    store = build_cache(
+        path, cache_dir=tmp_path / "cache", sha256="x", columns=set(options.values()), **options
+    )
+    cached = prepare_unit(
+        path, name="x", period="2026-10", cache=store.path, unfinished="exclude", **options
+    )
+    assert data_quality(cached).set_index("item")["value"].equals(table)
+
+
+def test_excluding_unfinished_responses_needs_a_qualtrics_finished_column(
+    responses: Path,
+) -> None:
+    with pytest.raises(DataError) as error:
+        ec(responses, unfinished="exclude")
+    assert str(error.value) == (
+        f"{responses}: unfinished: exclude needs to know which responses are unfinished, and "
+        "this export does not say (only a Qualtrics export with its Finished column does). "
+        "Remove unfinished: exclude (data.unfinished in the parameters) for this export, or "
+        "export the Qualtrics responses with the Finished column."
+    )
 
 
 def test_data_quality_nothing_redacted(tmp_path: Path) -> None:
