@@ -199,9 +199,11 @@ class Inspection:
         Findings a person should read: the NPS cross-check, a score that looks 1–10, dates that
         read both ways, garbled text, duplicates.
     date_column
-        The response date: when it was submitted (Qualtrics ``RecordedDate``/``EndDate``,
-        Typeform ``Submitted At``, Microsoft Forms 完了時刻, a Google Forms ``Timestamp``, any
-        header of submission or completion) before any other date and the start, else ``None``.
+        The response date: when it was submitted (Typeform ``Submitted At``, Microsoft Forms
+        完了時刻, a Google Forms ``Timestamp``, any header of submission or completion) before
+        any other date and the start; for Qualtrics when it was given (``StartDate``: an
+        unfinished response is recorded when Qualtrics closes it, up to a week later), then
+        ``RecordedDate``/``EndDate``; else ``None``.
     date_min, date_max
         Its range.
     language
@@ -641,8 +643,15 @@ def _language(frame: pd.DataFrame, columns: list[ColumnInfo]) -> Literal["ja", "
     return "ja" if share >= 0.3 else "en"
 
 
-def _date_rank(info: ColumnInfo) -> tuple[int, int]:
-    """Order date columns: the known ones, then any submission time, any other, the start."""
+def _date_rank(info: ColumnInfo, source: str) -> tuple[int, int]:
+    """Order date columns: the known ones, then any submission time, any other, the start.
+
+    Qualtrics is the exception: its ``StartDate`` comes first. A response the respondent left
+    unfinished is recorded (``RecordedDate``, ``EndDate``) when Qualtrics closes it, up to a
+    week later and often in the next month, while its answers were given at the start.
+    """
+    if source == "qualtrics" and info.column == "StartDate":
+        return -1, 0
     if info.column in _DATE_FIRST:
         return 0, _DATE_FIRST.index(info.column)
     header = _header(info.column, info.question)
@@ -780,7 +789,7 @@ def inspect_export(
             )
         notes += _group_check(frame, nps_col, infos)
     dates = [c for c in infos if c.kind == "date"]
-    dates.sort(key=_date_rank)
+    dates.sort(key=lambda info: _date_rank(info, report.source))
     date_col = dates[0].column if dates else None
     date_min = date_max = None
     if date_col is not None:

@@ -279,6 +279,14 @@ def _defaults_text(
         )
         + ").",
         *(f"  # WARNING: {n}" for n in found.date_notes if n.startswith(f"{date.column}:")),
+        *(
+            [
+                "  # When the response was given: Qualtrics records an unfinished response",
+                "  # (RecordedDate, EndDate) when it closes it, up to a week later.",
+            ]
+            if report.source == "qualtrics" and date.column == "StartDate"
+            else []
+        ),
         f"  date: {_quote(date.column)}",
         "  # "
         + (

@@ -370,8 +370,14 @@ _JA_INSURANCE = (
 
 
 def write_qualtrics_ja_tsv(path: Path, n: int = 90) -> Path:
-    """A Qualtrics TSV export in Japanese (UTF-16 with BOM, tabs), as Qualtrics writes it."""
+    """A Qualtrics TSV export in Japanese (UTF-16 with BOM, tabs), as Qualtrics writes it.
+
+    Every 15th response (the 8th, 23rd …) was left after the score: Finished False, and its
+    EndDate and RecordedDate are a week after its StartDate (two of November's land in
+    December).
+    """
     import csv
+    import datetime as dt
     import io
     import json
 
@@ -407,9 +413,12 @@ def write_qualtrics_ja_tsv(path: Path, n: int = 90) -> Path:
         stamp = f"2026-{month:02d}-{i % 28 + 1:02d} {9 + i % 9:02d}:{i % 60:02d}:00"
         score = (i * 7) % 11
         partial = i % 15 == 7  # left after the score: Finished False, Progress 20
+        # Qualtrics records a partial response when it closes it, a week after it was given.
+        closed = (dt.datetime.fromisoformat(stamp) + dt.timedelta(days=7)).isoformat(" ")
+        recorded = closed if partial else stamp
         sat = _JA_SATISFACTION[min(4, score // 2)]
         writer.writerow(
-            [stamp, stamp, "IP Address", 20 if partial else 100, not partial, stamp,
+            [stamp, recorded, "IP Address", 20 if partial else 100, not partial, recorded,
              f"R_{i:015x}", f"user{i}@example.co.jp", f"POL-{1000000 + i * 7919}", "JA", score,
              "" if partial else _JA_INSURANCE[i % 4], "" if partial else sat,
              "" if partial else ("利用していない" if i % 4 == 0 else sat),

@@ -26,6 +26,7 @@ from _exports import (
 
 from nps_kit.cli import main
 from nps_kit.inspect import inspect_export
+from nps_kit.load import load_responses
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
@@ -39,7 +40,7 @@ def test_qualtrics_export_on_one_screen(capsys: pytest.CaptureFixture[str], tmp_
     assert run(capsys, path) == (
         0,
         "q.csv: 60 responses (CSV, utf-8-sig, qualtrics export, 3 header row(s))\n"
-        "dates: 'EndDate', 2026-09-01 to 2026-10-28\n"
+        "dates: 'StartDate', 2026-09-01 to 2026-10-28\n"
         "NPS question: 'How likely are you to recommend our service to a friend or colleague?' "
         "('Q3')\n"
         "language of the answers: en\n"
@@ -577,7 +578,7 @@ def test_qualtrics_japanese_tsv_matrix_rows_with_not_used_are_ratings(tmp_path: 
     found = inspect_export(write_qualtrics_ja_tsv(tmp_path / "q.tsv"))
     load = found.load
     assert (load.encoding, load.delimiter, load.source) == ("utf-16", "\t", "qualtrics")
-    assert (found.nps_column, found.date_column) == ("Q1", "RecordedDate")
+    assert found.nps_column == "Q1"
     kinds = {c.column: (c.kind, c.detail) for c in found.columns}
     # The call-centre row offers 「利用していない」 (not used): a rating all the same, not a
     # 6-value category to break the NPS down by.
@@ -590,6 +591,19 @@ def test_qualtrics_japanese_tsv_matrix_rows_with_not_used_are_ratings(tmp_path: 
         4: "やや満足",
         5: "非常に満足",
     }
+
+
+def test_a_qualtrics_response_is_dated_when_it_was_given(tmp_path: Path) -> None:
+    path = write_qualtrics_ja_tsv(tmp_path / "q.tsv")
+    found = inspect_export(path)
+    # A partial response is recorded (RecordedDate, EndDate) when Qualtrics closes it, a week
+    # later: two of November's were December's, a month with no other response.
+    assert found.date_column == "StartDate"
+    assert (found.date_max.month, found.date_max.day) == (11, 28)
+    recorded = load_responses(path, score_column="Q1", date_column="RecordedDate").data
+    assert (recorded["nps_date"].dt.month == 12).sum() == 2
+    started = load_responses(path, score_column="Q1", date_column=found.date_column).data
+    assert (started["nps_date"].dt.month == 12).sum() == 0
 
 
 def test_matrix_rows_and_options_are_told_apart_in_the_table(

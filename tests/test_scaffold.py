@@ -585,6 +585,8 @@ def test_qualtrics_japanese_matrix_rows_are_ratings_labelled_by_their_row(tmp_pa
             for k, item in enumerate(QUALTRICS_JA_ITEMS, 1)
         ),
     ]
+    # Dated when given: a partial response's RecordedDate is when Qualtrics closed it.
+    assert defaults["columns"]["date"] == "StartDate"
     # Qualtrics says who did not finish: the setting is written, counting them by default.
     assert defaults["data"]["unfinished"] == "include"
     assert load_all(root / "parameters").errors == []
