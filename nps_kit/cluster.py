@@ -135,11 +135,12 @@ def run_on_cluster(
     """
     from distributed import as_completed
 
-    from nps_kit.run import _failed_without_kernel, _say, _write_unit
+    from nps_kit.run import _failed_without_kernel, _say, _write_unit, progress_line
 
     client.register_plugin(WarmKernels(kernel_name), name=PLUGIN_NAME)
     futures = {client.submit(_execute_remote, job, pure=False): job for job in jobs}
     done: dict[str, UnitResult] = {}
+    ids = [job.unit.unit for job in jobs]
     start = time.perf_counter()
     for future in as_completed(futures):
         job = futures[future]
@@ -151,9 +152,6 @@ def run_on_cluster(
             (output / job.period).mkdir(parents=True, exist_ok=True)
             result = _write_unit(job, executed, output)
         done[job.unit.unit] = result
-        _say(
-            progress,
-            f"[{len(done)}/{len(jobs)}] {result.unit:<12} {result.status:<6} "
-            f"{result.seconds:6.1f} s   (elapsed {time.perf_counter() - start:.1f} s)",
-        )
+        elapsed = time.perf_counter() - start
+        _say(progress, progress_line(result, len(done), ids, elapsed=elapsed))
     return [done[job.unit.unit] for job in jobs]

@@ -49,6 +49,7 @@ __all__ = [
     "UnitResult",
     "build_once",
     "prepare_notebook",
+    "progress_line",
     "run_reports",
     "summary_table",
 ]
@@ -523,6 +524,7 @@ def run_reports(
     periods = ", ".join(sorted({j.period for j in prepared}))
     _say(progress, f"running {len(prepared)} unit(s) for {periods} on {workers} {mode}")
     start = time.perf_counter()
+    ids = [job.unit.unit for job in prepared]
     done: dict[str, UnitResult] = {}
     dead: list[Exception] = []
     kernels: list[Any] = []
@@ -562,11 +564,7 @@ def run_reports(
                 # At once, not at the end: an interrupted run still lists this unit.
                 update_manifest(output, item.period, [item])
                 elapsed = time.perf_counter() - start
-                _say(
-                    progress,
-                    f"[{len(done)}/{len(prepared)}] {pad(item.unit, 12)} {item.status:<6} "
-                    f"{item.seconds:6.1f} s   (elapsed {elapsed:.1f} s)",
-                )
+                _say(progress, progress_line(item, len(done), ids, elapsed=elapsed))
         except BaseException:
             _interrupted(output, commits, results, done, len(prepared), progress, overview)
             for kernel in kernels:
@@ -774,6 +772,35 @@ def _check_writable(folder: Path) -> None:
             "a folder you can write to.",
             path=folder,
         ) from None
+
+
+def progress_line(result: UnitResult, count: int, units: Sequence[str], *, elapsed: float) -> str:
+    """Return the line ``run`` prints when a unit is done: ``[3/12] ec  ok  4.2 s …``.
+
+    Parameters
+    ----------
+    result
+        The unit just done.
+    count
+        How many units are done, this one included.
+    units
+        The ids of every unit of the run.
+    elapsed
+        Seconds since the run started its units.
+
+    Returns
+    -------
+    str
+        The line, whose columns line up over the whole run: ids are padded to the run's widest
+        id by display width (``さくら歯科-大宮院`` takes 17 cells; a long id more than any fixed
+        width would give), the count to the width of the total.
+    """
+    width = max(12, *(display_width(unit) for unit in units))
+    total = str(len(units))
+    return (
+        f"[{count:>{len(total)}}/{total}] {pad(result.unit, width)} {result.status:<6} "
+        f"{result.seconds:6.1f} s   (elapsed {elapsed:.1f} s)"
+    )
 
 
 def _say(stream: TextIO | None, text: str) -> None:

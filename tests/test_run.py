@@ -7,6 +7,7 @@ import ast
 import gc
 import json
 import os
+import re
 import signal
 import struct
 import subprocess
@@ -29,7 +30,14 @@ from nps_kit.commands import run as run_command
 from nps_kit.errors import ConfigError
 from nps_kit.overview import update_manifest, write_manifest_and_overview
 from nps_kit.params import UnitParameters, load_unit, notebook_parameters
-from nps_kit.run import RunResult, UnitResult, prepare_notebook, run_reports, summary_table
+from nps_kit.run import (
+    RunResult,
+    UnitResult,
+    prepare_notebook,
+    progress_line,
+    run_reports,
+    summary_table,
+)
 
 CSV = (
     "response_id,submitted_at,business_unit,score\n"
@@ -105,6 +113,24 @@ def _result(unit: str, status: str, *, nps: float | None, folder: Path) -> UnitR
         summary=None if failed else {"n": 40, "nps": nps, "ci_low": -5.0, "ci_high": 25.0},
         parameters={"unit": unit},
         input={"path": "/data.csv", "sha256": "0" * 64},
+    )
+
+
+def test_progress_lines_line_up_with_long_and_japanese_unit_ids(tmp_path: Path) -> None:
+    units = [f"u{i}" for i in range(1, 9)]
+    units += ["さくら歯科-大宮院", "north-west-region-retail-stores", "ec"]
+    lines = [
+        progress_line(_result(u, "ok" if i % 3 else "failed", nps=1.0, folder=tmp_path),
+                      i + 1, units, elapsed=12.5 * i)
+        for i, u in enumerate(units)
+    ]  # fmt: skip
+    # A fixed 12-cell column pushed the status of the long id and of the 17-cell Japanese one
+    # right, and "[10/11]" was one cell wider than "[9/11]".
+    starts = {display_width(re.split(r" (?:ok|failed) ", line)[0]) for line in lines}
+    assert len(starts) == 1
+    assert lines[8].startswith("[ 9/11] さくら歯科-大宮院 ")
+    assert lines[9] == (
+        "[10/11] north-west-region-retail-stores failed    1.5 s   (elapsed 112.5 s)"
     )
 
 
