@@ -95,3 +95,10 @@ def test_a_japanese_phrase_stays_within_its_clause(tmp_path: Path) -> None:
     shown = set(found.phrases["phrase"])
     assert {"予約電話つながらない", "連絡先"} <= shown
     assert not any("つながらない連絡" in p for p in shown)
+
+
+def test_uncovered_phrases_keep_the_case_respondents_wrote() -> None:
+    comments = pd.Series(["Ask for Zed Quibble", "Saw Zed Quibble again", "want zed quibble"])
+    found = uncovered_phrases(comments, load_pack("generic"))
+    phrases = dict(zip(found.phrases["phrase"], found.phrases["count"], strict=True))
+    assert phrases == {"Zed Quibble": 3}  # not "zed quibble"

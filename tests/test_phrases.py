@@ -187,3 +187,34 @@ def test_japanese_phrases_read_like_the_comments() -> None:
     assert detractors.loc["つながらない", "count"] == 3
     shown = set(table["phrase"])
     assert not {"止めない", "止められない", "停めない", "使うない", "使う", "繋がらない"} & shown
+
+
+def test_a_phrase_is_shown_as_respondents_most_often_wrote_it() -> None:
+    rows = [
+        ("detractor", "The Web app keeps crashing"),
+        ("detractor", "Why does the Web app log me out"),
+        ("detractor", "Web app is slow."),  # the sentence's capital, not the word's
+        ("detractor", "The web app froze. Called the NHS helpline"),
+        ("detractor", "NHS helpline never answers"),
+        ("detractor", "the nhs helpline hung up"),
+        ("promoter", "Staff were lovely."),
+        ("promoter", "Lovely staff, quick visit"),
+        ("promoter", "Friendly staff"),
+    ]
+    texts = pd.Series([t for _, t in rows])
+    segments = pd.Series([s for s, _ in rows])
+    table = segment_phrases(texts, segments, top=3, min_count=3)
+    shown = dict(zip(table["phrase"], table["count"], strict=True))
+    # Counted whatever the case ("web app" is the same phrase), shown as most wrote it: the
+    # table said "web app" and "nhs helpline".
+    assert shown == {"Web app": 4, "NHS helpline": 3, "staff": 3}
+
+
+def test_a_capital_that_starts_a_sentence_is_not_the_words() -> None:
+    from nps_kit.text.discovery import as_written
+    from nps_kit.text.tokens import normalise_one
+
+    raw = "Staff  were rude. The Web app? I use the NHS one"
+    assert as_written(raw, normalise_one(raw)) == "staff were rude. the Web app? I use the NHS one"
+    # Where case folding changes a length, the normalised text stands.
+    assert as_written("Straße", normalise_one("Straße")) == "strasse"

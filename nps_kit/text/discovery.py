@@ -71,14 +71,47 @@ def _grams(tokens: list[str], lang: str) -> set[str]:
     return set(_surfaces(tokens, lang))
 
 
-def _surfaces(tokens: list[str], lang: str, text: str | None = None) -> dict[str, str]:
+#: What ends a sentence: the next word's capital is the sentence's, not the word's.
+_SENTENCE_ENDS = ".!?…"
+
+
+def as_written(raw: str, text: str) -> str:
+    """Return the comment ``raw`` in the case it was written, character for character ``text``.
+
+    ``text`` is ``raw`` normalised (NFKC, case-folded, white space collapsed: what phrases are
+    found and counted in); the result has ``text``'s characters at the same places, in their
+    written case, so a phrase found at a place of ``text`` reads there as the respondent wrote
+    it ("Web", "NHS", "Dr Patel"). A capital a sentence starts with is not the word's own
+    ("Staff were rude" writes "staff"); a word written so mid-sentence keeps it. Where case
+    folding changes a length (ß is ss) the places would not match: ``text`` is returned.
+    """
+    import unicodedata
+
+    cased = " ".join(unicodedata.normalize("NFKC", raw).split())
+    if len(cased) != len(text) or cased.casefold() != text:
+        return text
+    chars = list(cased)
+    before = ""  # the last character before the word, spaces aside
+    for word in re.finditer(r"\S+", cased):
+        written = word.group()
+        titled = written[:1].isupper() and written[1:] == written[1:].lower() and written != "I"
+        if titled and (not before or before in _SENTENCE_ENDS):
+            chars[word.start()] = written[0].lower()
+        before = written[-1]
+    return "".join(chars)
+
+
+def _surfaces(
+    tokens: list[str], lang: str, text: str | None = None, written: str | None = None
+) -> dict[str, str]:
     """Return each phrase of a comment (lemma n-gram) with its wording in the comment.
 
     Phrases are counted by lemma ("meter eat coin") but shown as written ("meter ate my
     coins"): for English, given the normalised ``text``, the wording runs from the phrase's
-    first word to its last as they stand in it. Japanese phrases, given ``text``, are shown in
-    the writer's kanji or kana, in dictionary or plain negative form (停められない for the
-    comment's 停められなかった, counted as 止められない;
+    first word to its last as they stand in it, in their written case when ``written``
+    (:func:`as_written`) is given ("Web app", counted with "web app"). Japanese phrases, given
+    ``text``, are shown in the writer's kanji or kana, in dictionary or plain negative form
+    (停められない for the comment's 停められなかった, counted as 止められない;
     :func:`~nps_kit.text.tokens.ja_token_words`), else in the tokens' forms. An English
     phrase does not run across a clause break of ``text`` (:data:`_CLAUSE_BREAK`).
     """
@@ -113,15 +146,16 @@ def _surfaces(tokens: list[str], lang: str, text: str | None = None) -> dict[str
         _CLAUSE_BREAK.search(text, spans[i][2], spans[i + 1][1]) is None
         for i in range(len(words) - 1)
     ]
+    shown_text = written if written is not None and len(written) == len(text) else text
     for i, word in enumerate(words):
         if not _judges(word, judgements):
-            out[word] = text[spans[i][1] : spans[i][2]]
+            out[word] = shown_text[spans[i][1] : spans[i][2]]
     for i, ok in enumerate(joined):
         if ok:
-            out[words[i] + " " + words[i + 1]] = text[spans[i][1] : spans[i + 1][2]]
+            out[words[i] + " " + words[i + 1]] = shown_text[spans[i][1] : spans[i + 1][2]]
     for i in range(len(words) - 2):
         if joined[i] and joined[i + 1]:
-            out[" ".join(words[i : i + 3])] = text[spans[i][1] : spans[i + 2][2]]
+            out[" ".join(words[i : i + 3])] = shown_text[spans[i][1] : spans[i + 2][2]]
     return out
 
 
@@ -141,14 +175,15 @@ def _judges(word: str, judgements: Mapping[str, float]) -> bool:
     )
 
 
-def _comment_phrases(tokens: list[str], lang: str, text: str) -> dict[str, str]:
+def _comment_phrases(tokens: list[str], lang: str, text: str, raw: str) -> dict[str, str]:
     """Return a comment's phrases (:func:`_surfaces`); a Japanese one stays within a clause.
 
     "予約の電話がつながらない。連絡先は…" gives 予約電話繋がらない and 連絡先, not
     繋がらない連絡先 across the full stop (English phrases stop at a clause break likewise).
+    ``raw`` is the comment as written, for the case of English wordings.
     """
     if lang != "ja":
-        return _surfaces(tokens, lang, text)
+        return _surfaces(tokens, lang, text, as_written(raw, text))
     out: dict[str, str] = {}
     for clause in _JA_CLAUSE_BREAK.split(text):
         out.update(_surfaces(list(_tokens(clause, "ja")), "ja", clause))
@@ -205,7 +240,7 @@ def uncovered_phrases(
     ):
         if pd.isna(lang):
             continue
-        for gram, wording in _comment_phrases(list(toks), str(lang), str(norm)).items():
+        for gram, wording in _comment_phrases(list(toks), str(lang), str(norm), text).items():
             key = (gram, str(lang))
             counts[key] += int(times)
             wordings.setdefault(key, Counter())[wording] += int(times)

@@ -16,7 +16,7 @@ from collections import Counter
 
 import pandas as pd
 
-from nps_kit.text.discovery import _surfaces, shown_phrase
+from nps_kit.text.discovery import _surfaces, as_written, shown_phrase
 from nps_kit.text.tokens import _language_of, _map_unique, _normalised, _tokens, answered
 
 __all__ = ["PHRASE_COLUMNS", "segment_phrases"]
@@ -35,7 +35,7 @@ def _phrase_sets(texts: pd.Series) -> pd.Series:
     Japanese in the writer's kanji or kana with potential and negation kept (停められない for
     停められなかった, counted with 止められない).
     """
-    # Once per distinct text; equal normalised comments share their phrases.
+    # Once per distinct text (as written: "Web" and "web" are worded apart, counted together).
     seen: dict[str, dict[str, str]] = {}
 
     def phrases_of(raw: str) -> dict[str, str]:
@@ -43,14 +43,16 @@ def _phrase_sets(texts: pd.Series) -> pd.Series:
         if lang is None:
             return {}
         text = _normalised(raw)
-        grams = seen.get(text)
+        grams = seen.get(raw)
         if grams is None:
             toks = _tokens(raw, None)
-            grams = _surfaces(list(toks), lang, text)
+            grams = _surfaces(
+                list(toks), lang, text, as_written(raw, text) if lang == "en" else None
+            )
             if lang == "ja":
                 single = set(toks)
                 grams = {g: w for g, w in grams.items() if g in single or g in text or w in text}
-            seen[text] = grams
+            seen[raw] = grams
         return grams
 
     return _map_unique(texts, phrases_of, missing={})
