@@ -273,6 +273,19 @@ SENSES = [
     ("generic", "Tidy job, no mess", ["quality"]),
     ("generic", "The repair was not done properly", ["quality"]),
     ("generic", "違約金の説明が違った", ["price", "communication"]),
+    # QA probe 7: an insurer (finance) and a dental group (generic)
+    ("finance", "無事故なのに保険料が上がった", ["price"]),  # no accident, so no claim
+    ("finance", "事故を起こしていないので", []),
+    ("finance", "請求書類の準備が大変だった", ["claims"]),  # the claim's paperwork
+    ("finance", "担当の方が電話をくれて", ["staff"]),  # a person who rang, not the call centre
+    ("generic", "Way higher than my previous dentist", ["price"]),  # a former practice: no staff
+    ("generic", "Waiting room was dirty", ["quality"]),  # the room is a place, not a wait
+    ("generic", "Long waiting room times", ["speed"]),
+    # a dental cleaning is the treatment's quality: the pack has no theme of clean premises apart
+    ("generic", "The hygienist did a great cleaning", ["staff", "quality"]),
+    ("generic", "Billing is a mess", ["price"]),
+    ("generic", "Nobody called back", ["communication"]),
+    ("finance", "Nobody called back", ["phone", "communication"]),
 ]
 
 

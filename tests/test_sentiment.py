@@ -592,6 +592,29 @@ def test_english_constructions_round_seven(text: str, pack: str, theme: str, exp
 
 
 @pytest.mark.parametrize(
+    ("text", "pack", "theme", "expected"),
+    [
+        # QA probe 7: an insurer (finance) and a dental group (generic)
+        (
+            "They explained the costs up front, no surprises on the bill",
+            "generic",
+            "price",
+            "positive",
+        ),
+        ("Way higher than my previous dentist", "generic", "price", "negative"),
+        ("Billing is a mess", "generic", "price", "negative"),
+        ("Nobody called back", "generic", "communication", "negative"),
+        ("Waiting room was dirty", "generic", "quality", "negative"),
+        ("無事故なのに保険料が上がった", "finance", "price", "negative"),
+        ("請求書類の準備が大変だった", "finance", "claims", "negative"),
+        ("担当の方が電話をくれて丁寧に説明してくれた", "finance", "staff", "positive"),
+    ],
+)
+def test_probe_seven_comments(text: str, pack: str, theme: str, expected: str) -> None:
+    assert _pack_polarity(text, pack, theme) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "pack", "absent"),
     [
         ("Won't arrive till Monday", "retail", "checkout"),  # till = until

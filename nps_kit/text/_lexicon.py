@@ -417,6 +417,10 @@ EN_PHRASES: dict[str, float] = {
     # Sarcasm and idioms whose words read as praise ("Great, another letter", "thanks for nothing").
     r"nothing but|not impressed|not happy|not great|not good enough|not fit for purpose": -1.0,
     r"small print|fine print|hidden (fees?|charges?|costs?)|charged twice|double charged": -1.0,
+    # A bill without surprises is praise; dearer than the former provider is a complaint.
+    r"(no|without( any)?|zero|never any) (nasty |unexpected |hidden |unpleasant )?surprises?": 1.0,
+    r"(higher|dearer|pricier|steeper|more expensive) than (at )?(my|our|the) (previous|last|old|"
+    r"other|former|usual)": -1.0,
     r"had to chase|kept chasing|left in the dark|fobbed off": -1.0,
     r"no idea (when|where|what|why|how)": -1.0,
     r"(no|without) (any |real |prior |advance )?(warning|notice)|no way to|no explanation": -1.0,
