@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 
 from nps_kit.errors import ConfigError, DataError
 from nps_kit.score import nps
-from nps_kit.text._match import Scanner, leading_literals, required_literals, skipping
+from nps_kit.text._match import (
+    Scanner,
+    leading_literals,
+    partial_leads,
+    required_literals,
+    skipping,
+)
 from nps_kit.text.sentiment import tag_polarity
 from nps_kit.text.themes import (
     Theme,
@@ -612,13 +618,16 @@ SCANNED = [
     r"(?<=[のた])方[のがは]|\bab\b",
     r"(?:(?<=い)|(?<=ab))が|(x)\1",  # a back-reference keeps its group number
     "aa|aaa|b",  # candidates that overlap an earlier match
-    "[0-9]+|x",  # no leading literals: finditer itself
+    "[0-9]+|x",  # an alternative without leading literals: found by a look-ahead
+    r"[a-z0-9]+の(ほう|方)が|けど|\d+ (e-?mails? )?a day",
+    "x*|ab",  # an alternative that matches empty: finditer itself
+    r"[0-9]+",  # no leading literals: finditer itself
 ]
 
 
 SCANNED_PIECES = (
     "a b ab but butter rebut , . 6.99 yet and sand aaa x 9 け けど けれども が、 、 。 の方が 方は "
-    "いが abが xx"
+    "いが abが xx 12 email e-mails day の ほうが"
 )
 
 
@@ -678,6 +687,53 @@ def test_every_match_starts_with_a_leading_literal(source: str, data: st.DataObj
     expected = [m.span() for m in pattern.finditer(text)]
     assert [m.span() for m in Scanner(pattern).finditer(text)] == expected
     # given where the leads start, found by other means (the matcher's own automaton)
+    starts = [k for k in range(len(text)) if text.startswith(tuple(leads), k)]
+    assert [m.span() for m in Scanner(pattern).finditer_at(text, starts)] == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("[0-9]+|x", ({"x"}, r"[0-9]+")),
+        (r"(?:[a-z0-9]+の(ほう|方)が)|(?:けど)|(?:けれど)", ({"けど", "けれど"}, "の")),
+        ("x*|ab", None),  # x* matches empty: finditer places such matches anywhere
+        ("[0-9]+", None),  # not an alternation
+        ("ab|cd", None),  # leading literals of its own
+        ("(?i:x)|ab", ({"ab"}, "X")),  # the look-ahead keeps what a group ignores
+    ],
+)
+def test_partial_leads(source: str, expected: tuple[set[str], str] | None) -> None:
+    found = partial_leads(re.compile(source))
+    if expected is None:
+        assert found is None
+        return
+    assert found is not None
+    leads, rest = found
+    assert leads == frozenset(expected[0])
+    # the look-ahead matches, empty, where an alternative without leading literals matches
+    text = f"ab 12 x9の方が {expected[1]}"
+    starts = [m.span() for m in rest.finditer(text)]
+    assert starts, text
+    assert all(a == b for a, b in starts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(SHIPPED_REGEXES), st.data())
+def test_partly_led_alternations_are_scanned_as_finditer(source: str, data: st.DataObject) -> None:
+    pattern = re.compile(source)
+    split = partial_leads(pattern)
+    if split is None:
+        return
+    leads, rest = split
+    words = re.findall(r"[a-z]+|[^\x00-\x7f]+", source)
+    pieces = sorted({*words, *leads, " ", "s", "es", "-", "の", "が", "1", "23", "x", "ab"})
+    text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=10)))
+    for start in range(len(text) + 1):
+        found = pattern.match(text, start)
+        if found is not None:
+            assert text.startswith(tuple(leads), start) or rest.match(text, start), (text, start)
+    expected = [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in Scanner(pattern).finditer(text)] == expected
     starts = [k for k in range(len(text)) if text.startswith(tuple(leads), k)]
     assert [m.span() for m in Scanner(pattern).finditer_at(text, starts)] == expected
 

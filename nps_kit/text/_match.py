@@ -230,9 +230,16 @@ def _leading(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
     found, _complete = _concat(items)
     if "" in found:
         return None
-    # A string that starts with another one adds nothing: every match starting with it
-    # starts with the other. In sorted order such a string comes after the shortest string
-    # it starts with, with only strings that start with that one in between.
+    return _shortest(found)
+
+
+def _shortest(found: Iterable[str]) -> frozenset[str]:
+    """Leave out every string that starts with another one of ``found``.
+
+    It adds nothing: every match starting with it starts with the other. In sorted order such
+    a string comes after the shortest string it starts with, with only strings that start with
+    that one in between.
+    """
     kept: list[str] = []
     for word in sorted(found):
         if not kept or not word.startswith(kept[-1]):
@@ -289,21 +296,68 @@ def skipping(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
 
 
+@lru_cache(maxsize=1024)
+def partial_leads(pattern: re.Pattern[str]) -> tuple[frozenset[str], re.Pattern[str]] | None:
+    """Split an alternation into alternatives with leading literals and a look-ahead for the rest.
+
+    For a pattern without leading literals (:func:`leading_literals`) whose alternatives mostly
+    have them (an exclude of dozens of phrases and one ``[a-z0-9]+の(ほう|方)が``), return the
+    leading literals of those alternatives and a pattern that matches, empty, exactly where one
+    of the other alternatives matches. A match of ``pattern`` then starts where a leading
+    literal starts or where the look-ahead matches. ``None`` if the pattern is no such
+    alternation, or if an alternative without leading literals can match the empty string.
+    """
+    if _sre_compile is None or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        if len(parsed.data) != 1 or parsed.data[0][0] is not _sre.BRANCH:
+            return None
+        leads: set[str] = set()
+        rest = []
+        for branch in parsed.data[0][1][1]:
+            found = _leading(list(branch))
+            if found is not None:
+                leads |= found
+            elif branch.getwidth()[0] == 0:
+                return None  # finditer places empty matches where no literal is
+            else:
+                rest.append(branch)
+        if not leads or not rest:
+            return None
+        # (?=rest1|rest2|...), built from the parsed alternatives: their groups keep their
+        # numbers, so a back-reference means what it meant in the pattern.
+        state = parsed.state
+        ahead = _sre_parse.SubPattern(state, [(_sre.BRANCH, (None, rest))])
+        look = _sre_parse.SubPattern(state, [(_sre.ASSERT, (1, ahead))])
+        return _shortest(leads), _sre_compile.compile(look, pattern.flags)
+    except Exception:  # an unknown parser or compiler version: scan every position
+        return None
+
+
 class Scanner:
     r"""``pattern.finditer`` that tries the pattern only where a match can start.
 
     Python's regular-expression engine tries an alternation that starts with ``\b`` or a
     group at every position of a text; one Aho-Corasick pass finds the places where one of
     the pattern's leading literals (:func:`leading_literals`) starts, and the pattern is
-    matched there only, leftmost first and without overlap, as ``finditer`` does. Without
-    leading literals it is ``finditer`` itself.
+    matched there only, leftmost first and without overlap, as ``finditer`` does. In an
+    alternation of which only some alternatives have leading literals, a look-ahead finds
+    where the others match (:func:`partial_leads`). Without leading literals it is
+    ``finditer`` itself.
     """
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         words = leading_literals(pattern)
-        #: The strings one of which every match starts with (:func:`leading_literals`).
+        rest = None
+        if words is None and (split := partial_leads(pattern)) is not None:
+            words, rest = split
+        #: The strings one of which every match starts with (:func:`leading_literals`), or,
+        #: with :attr:`rest`, every match of the alternatives that have such strings.
         self.leads = words
+        #: Matches (empty) where an alternative without leading literals matches, else ``None``.
+        self.rest = rest
         self._automaton: Any = None
         if words:
             self._automaton = ahocorasick.Automaton()
@@ -312,7 +366,10 @@ class Scanner:
             self._automaton.make_automaton()
 
     def _starts(self, text: str) -> list[int]:
-        return sorted({last + 1 - length for last, length in self._automaton.iter(text)})
+        found = {last + 1 - length for last, length in self._automaton.iter(text)}
+        if self.rest is not None:
+            found.update(m.start() for m in self.rest.finditer(text))
+        return sorted(found)
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         """Return the matches ``pattern.finditer(text)`` finds, in order."""
@@ -324,11 +381,15 @@ class Scanner:
         """Return the matches ``pattern.finditer(text)`` finds, given where leads start.
 
         ``starts`` are the offsets, in order and each once, where one of :attr:`leads`
-        starts in ``text`` (found by another automaton that has them too).
+        starts in ``text`` (found by another automaton that has them too); where :attr:`rest`
+        matches is added here.
         """
+        if self.rest is not None:
+            starts = sorted({*starts, *(m.start() for m in self.rest.finditer(text))})
         out: list[re.Match[str]] = []
-        # Every match is non-empty (it starts with a literal), so none can start before the
-        # end of the previous one; match() sees the text before ``start`` (\b, lookbehinds).
+        # Every match is non-empty (it starts with a literal, or is one of the alternatives
+        # of ``rest``, none of which matches empty), so none can start before the end of the
+        # previous one; match() sees the text before ``start`` (\b, lookbehinds).
         end = 0
         match = self.pattern.match
         for start in starts:
@@ -580,9 +641,9 @@ class ThemeMatcher:
         if not scanner.leads:
             return [m.span() for m in scanner.finditer(text)]
         starts = leads.get(i)
-        if not starts:
+        if not starts and scanner.rest is None:
             return []
-        return [m.span() for m in scanner.finditer_at(text, sorted(set(starts)))]
+        return [m.span() for m in scanner.finditer_at(text, sorted(set(starts or ())))]
 
     def _blank(self, text: str, i: int, spans: list[tuple[int, int]]) -> str:
         """Return ``exclude.sub(" ", text)`` of theme ``i``, given the spans of its matches."""
@@ -652,7 +713,11 @@ class ThemeMatcher:
             scanner = self._scanners[i]
             if scanner.leads:
                 at = leads.get(~i)
-                found_at = scanner.finditer_at(text, sorted(set(at))) if at else ()
+                found_at = (
+                    scanner.finditer_at(text, sorted(set(at or ())))
+                    if at or scanner.rest is not None
+                    else ()
+                )
             else:
                 found_at = scanner.finditer(text)
             starts = [m.start() for m in found_at]
