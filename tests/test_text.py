@@ -97,6 +97,24 @@ def test_answered_treats_no_comment_answers_as_blank() -> None:
     assert list(answered(texts).index) == list(range(10, 20))
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*"。、.,!！?？・ \t\n\u3000\u00a0\u2003", "特になし", "n/a", "a", "配送", "…"]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_answered_trims_what_a_regular_expression_would(text: str) -> None:
+    from nps_kit.text.tokens import NO_ANSWER, answered, normalise_one
+
+    # the definition the trimming stands for: white space and punctuation at either end
+    core = re.sub(r"^[\s。、.,!！?？・]+|[\s。、.,!！?？・]+$", "", normalise_one(text))
+    expected = bool(core) and core not in NO_ANSWER
+    assert answered(pd.Series([text])).tolist() == [expected]
+
+
 def test_old_import_paths_still_work():
     # The text modules moved into nps_kit.text; notebooks and scripts written against the old
     # module paths keep working.

@@ -269,6 +269,7 @@ def _leads(parsed: Any) -> frozenset[str] | None:
     return None if found is None or "" in found else found
 
 
+@lru_cache(maxsize=1024)
 def skipping(pattern: re.Pattern[str]) -> re.Pattern[str]:
     r"""Return ``pattern``, or an equivalent one that the regex engine skips through faster.
 
@@ -471,19 +472,23 @@ class _Entry:
         # Themes whose exclude's matches may start with it; ``~i`` for theme i's patterns.
         self.leads: set[int] = set()
 
-    def frozen(
-        self,
-    ) -> tuple[
-        int, bool, tuple[int, ...], tuple[int, ...], frozenset[int], frozenset[int], tuple[int, ...]
-    ]:
-        """Return the automaton's value: tuples are cheaper to read in the search loop."""
+    def frozen(self) -> tuple[Any, ...]:
+        """Return the automaton's value: tuples are cheaper to read in the search loop.
+
+        The length, whether the string starts with a newline, then the themes (sorted) with it
+        as a Japanese keyword, as an English keyword, as a literal of their patterns, of their
+        exclude, and as a leading literal (see the attributes). Tuples of numbers only, also
+        where sets would do: the garbage collector stops tracking such a tuple, while every
+        frozenset (two per string, some ten thousand) would be walked again by each full
+        collection for as long as the matcher lives.
+        """
         return (
             self.length,
             self.first_is_newline,
             tuple(sorted(self.ja)),
             tuple(sorted(self.en - self.ja)),  # a Japanese keyword needs no check
-            frozenset(self.patterns),
-            frozenset(self.exclude),
+            tuple(sorted(self.patterns)),
+            tuple(sorted(self.exclude)),
             tuple(sorted(self.leads)),
         )
 
@@ -696,9 +701,9 @@ class ThemeMatcher:
                     if not newline:
                         keywords.append((start, last + 1, ja))
                 if patterns:
-                    maybe_patterns |= patterns
+                    maybe_patterns.update(patterns)
                 if exclude:
-                    maybe_exclude |= exclude
+                    maybe_exclude.update(exclude)
         maybe_patterns.update(self._always_patterns)
         if only is not None:
             maybe_patterns &= {only}

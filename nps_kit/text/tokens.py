@@ -237,7 +237,10 @@ NO_ANSWER = frozenset(
         "no comment", "no comments", "nil", "...", "…",
     }
 )  # fmt: skip
-_EDGE_PUNCT = re.compile(r"^[\s。、.,!！?？・]+|[\s。、.,!！?？・]+$")
+#: What is trimmed from both ends of a normalised answer before it is compared with
+#: :data:`NO_ANSWER`: punctuation and the spaces between it (a normalised text has no other
+#: white space). ``str.strip`` trims it several times faster than a regular expression.
+_EDGE_CHARS = " 。、.,!！?？・"
 
 
 def answered(texts: pd.Series) -> pd.Series:
@@ -262,7 +265,7 @@ def answered(texts: pd.Series) -> pd.Series:
 
 @lru_cache(maxsize=262144)  # a report asks for the same comments in several sections
 def _says_something(text: str) -> bool:
-    core = _EDGE_PUNCT.sub("", _normalised(text))
+    core = _normalised(text).strip(_EDGE_CHARS)
     return bool(core) and core not in NO_ANSWER
 
 
