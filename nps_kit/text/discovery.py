@@ -21,10 +21,12 @@ import pandas as pd
 from nps_kit.i18n import Language, t
 from nps_kit.text import _lexicon
 from nps_kit.text._lemma import lemma
-from nps_kit.text.themes import ThemeBook, tag_themes
+from nps_kit.text._match import matcher
+from nps_kit.text.themes import ThemeBook
 from nps_kit.text.tokens import (
     NEGATED,
     _en_spans,
+    _normalised_codes,
     _tokens,
     answered,
     detect_language,
@@ -217,10 +219,13 @@ def uncovered_phrases(
         Counts, share and the phrase table. A phrase contained in a longer listed phrase with
         the same count is left out ("配送" when every such comment says "配送 状況").
     """
-    said = answered(texts)
+    said = answered(texts).to_numpy(dtype=bool)
     comments = texts[said]
-    tags = tag_themes(comments, book)
-    tagged = tags.fillna(False).to_numpy(dtype=bool).any(axis=1)
+    # What tag_themes finds, read per distinct normalised comment of the whole column: a
+    # report has just tagged the same column, whose distinct comments and matches are kept.
+    codes, normalised = _normalised_codes(texts)
+    themed = np.append(matcher(book.themes).tag(normalised).any(axis=1), False)  # −1: none
+    tagged = themed[codes][said]
     rest = comments.iloc[np.flatnonzero(~tagged)]
     counts: Counter[tuple[str, str]] = Counter()
     wordings: dict[tuple[str, str], Counter[str]] = {}
