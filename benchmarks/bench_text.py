@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from nps_kit.score import segment  # noqa: E402
-from nps_kit.text import _lemma, _match, sentiment, tokens  # noqa: E402
+from nps_kit.text import _layer, _lemma, _match, sentiment, tokens  # noqa: E402
 from nps_kit.text.discovery import text_quality  # noqa: E402
 from nps_kit.text.evaluation import evaluate_mentions  # noqa: E402
 from nps_kit.text.packs import load_pack  # noqa: E402
@@ -235,6 +235,7 @@ def clear_caches() -> None:
     tokens._folded.cache_clear()
     tokens._says_something.cache_clear()
     tokens._LastNormalised.clear()
+    _layer.clear_caches()
 
 
 def time_unit_analysis(unit: pd.DataFrame, book: ThemeBook) -> tuple[float, float]:

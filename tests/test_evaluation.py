@@ -97,6 +97,18 @@ BLIND7_NEVER_TUNED = {"en": (0.79, 0.80, 0.85), "ja": (0.77, 0.79, 0.85)}
 # Never tuned on. First measured at d2f96da: en 0.821/0.746/0.826, ja 0.815/0.818/0.861 (words
 # only: polarity en 0.785, ja 0.836)
 BLIND8_NEVER_TUNED = {"en": (0.82, 0.74, 0.82), "ja": (0.81, 0.81, 0.86)}
+# The floors above for the tuning sets are of the dictionaries alone (learned=False): they guard
+# the rules. With the learned layer, which was trained on these sets (so the figures are not
+# estimates of anything; benchmarks/theme_layer_eval.py is), measured at its first commit. The
+# layer's added themes take their polarity from the score, so polarity falls a little here.
+LAYER_TUNED = {
+    "first": {"en": (0.98, 1.00, 0.93), "ja": (0.97, 0.99, 0.96)},
+    "second": {"en": (0.97, 1.00, 0.92), "ja": (0.97, 1.00, 0.98)},
+    "third": {"en": (0.95, 1.00, 0.92), "ja": (0.94, 1.00, 0.95)},
+    "train5": {"en": (0.96, 1.00, 0.88), "ja": (0.96, 1.00, 0.89)},
+    "fourth": {"en": (0.98, 1.00, 0.86), "ja": (0.93, 1.00, 0.89)},
+    "fifth": {"en": (0.95, 1.00, 0.88), "ja": (0.93, 0.99, 0.89)},
+}
 # (precision, recall) per language: the old set has themes but no polarity
 OLD_TUNED = {"en": (0.98, 0.98), "ja": (0.98, 0.98)}
 
@@ -119,17 +131,23 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
 
 
 @pytest.mark.parametrize(
-    ("frame", "floors"),
+    ("frame", "floors", "learned"),
     [
-        (BLIND, BLIND_TUNED),
-        (BLIND2, BLIND2_TUNED),
-        (BLIND3, BLIND3_TUNED),
-        (TRAIN5, TRAIN5_TUNED),
-        (BLIND4, BLIND4_TUNED),
-        (BLIND5, BLIND5_TUNED),
-        (BLIND6, BLIND6_NEVER_TUNED),
-        (BLIND7, BLIND7_NEVER_TUNED),
-        (BLIND8, BLIND8_NEVER_TUNED),
+        (BLIND, BLIND_TUNED, False),
+        (BLIND2, BLIND2_TUNED, False),
+        (BLIND3, BLIND3_TUNED, False),
+        (TRAIN5, TRAIN5_TUNED, False),
+        (BLIND4, BLIND4_TUNED, False),
+        (BLIND5, BLIND5_TUNED, False),
+        (BLIND, LAYER_TUNED["first"], True),
+        (BLIND2, LAYER_TUNED["second"], True),
+        (BLIND3, LAYER_TUNED["third"], True),
+        (TRAIN5, LAYER_TUNED["train5"], True),
+        (BLIND4, LAYER_TUNED["fourth"], True),
+        (BLIND5, LAYER_TUNED["fifth"], True),
+        (BLIND6, BLIND6_NEVER_TUNED, True),
+        (BLIND7, BLIND7_NEVER_TUNED, True),
+        (BLIND8, BLIND8_NEVER_TUNED, True),
     ],
     ids=[
         "first",
@@ -138,13 +156,21 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
         "train5",
         "fourth",
         "fifth",
+        "first-layer",
+        "second-layer",
+        "third-layer",
+        "train5-layer",
+        "fourth-layer",
+        "fifth-layer",
         "sixth-never-tuned",
         "seventh-never-tuned",
         "eighth-never-tuned",
     ],
 )
-def test_mentions_reach_the_measured_quality(frame: pd.DataFrame, floors: dict) -> None:
-    table = evaluate_mentions(frame).table.set_index("lang")
+def test_mentions_reach_the_measured_quality(
+    frame: pd.DataFrame, floors: dict, learned: bool
+) -> None:
+    table = evaluate_mentions(frame, learned=learned).table.set_index("lang")
     for lang, (precision, recall, accuracy) in floors.items():
         row = table.loc[lang]
         assert row.precision >= precision, (lang, row.precision)

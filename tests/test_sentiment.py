@@ -25,8 +25,9 @@ from nps_kit.text.tokens import normalise
 DATA = Path(__file__).resolve().parent / "data"
 
 
+# The dictionaries and clause rules, without the learned layer (tests/test_layer.py tests it).
 def _polarity(text: str, theme: str) -> str:
-    found = theme_mentions(pd.Series([text]))
+    found = theme_mentions(pd.Series([text]), learned=False)
     row = found[found["theme"] == theme]
     assert len(row) == 1, found
     return str(row["polarity"].iloc[0])
@@ -219,7 +220,7 @@ def test_no_theme_gives_an_empty_frame_with_the_columns():
 
 
 def _pack_polarity(text: str, pack: str, theme: str) -> str:
-    found = theme_mentions(pd.Series([text]), pack=pack)
+    found = theme_mentions(pd.Series([text]), pack=pack, learned=False)
     return dict(zip(found["theme"], found["polarity"].astype(str), strict=True))[theme]
 
 
@@ -635,7 +636,8 @@ def test_probe_seven_comments(text: str, pack: str, theme: str, expected: str) -
     ],
 )
 def test_ambiguous_words_in_context_are_not_the_theme(text: str, pack: str, absent: str) -> None:
-    assert absent not in set(theme_mentions(pd.Series([text]), pack=pack)["theme"])
+    found = theme_mentions(pd.Series([text]), pack=pack, learned=False)
+    assert absent not in set(found["theme"])
 
 
 EVAL_SETS = ["theme_eval.csv", "theme_eval_blind.csv", "theme_eval_blind2.csv"]

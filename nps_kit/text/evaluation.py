@@ -83,6 +83,7 @@ def evaluate_mentions(
     id_column: str = "id",
     predicted: str | None = None,
     score: str | None = "score",
+    learned: bool = True,
 ) -> MentionEvaluation:
     """Compare :func:`nps_kit.text.tag_polarity` with hand-labelled themes and polarities.
 
@@ -99,6 +100,9 @@ def evaluate_mentions(
         Column of the 0–10 answers. When the frame has it, the tagger reads a comment that
         judges nothing through its segment, as reports do (``segments`` of
         :func:`nps_kit.text.tag_polarity`); without it (or with ``None``), words only.
+    learned
+        Apply the learned layer over the dictionaries, as reports do (default); ``False``
+        measures the dictionaries alone.
 
     Returns
     -------
@@ -121,7 +125,7 @@ def evaluate_mentions(
                 segments = segment(
                     pd.to_numeric(group[score], errors="coerce").reset_index(drop=True)
                 )
-            tags = tag_polarity(texts, book, segments=segments)
+            tags = tag_polarity(texts, book, segments=segments, learned=learned)
         for position, (_, row) in enumerate(group.iterrows()):
             gold = parse_labels(row[labels])
             where = f"row id {row[id_column]}"

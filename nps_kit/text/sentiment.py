@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit.text import _lexicon
+from nps_kit.text._layer import adjust
 from nps_kit.text._match import Hits, Scanner, ThemeMatcher, matcher, skipping
 from nps_kit.text.packs import load_pack
 from nps_kit.text.themes import ThemeBook, load_themes
@@ -641,7 +642,11 @@ def _judges_nothing(text: str) -> bool:
 
 
 def tag_polarity(
-    texts: pd.Series, book: ThemeBook, *, segments: pd.Series | None = None
+    texts: pd.Series,
+    book: ThemeBook,
+    *,
+    segments: pd.Series | None = None,
+    learned: bool = True,
 ) -> pd.DataFrame:
     """Tag each comment with the polarity of every theme it mentions.
 
@@ -660,6 +665,11 @@ def tag_polarity(
         ``"positive"``; a passive's stays ``"neutral"``. Any word of judgement in the
         comment decides alone, so a promoter's complaint stays a complaint. ``None``
         (default): words only.
+    learned
+        Apply the learned layer, as :func:`nps_kit.text.tag_themes` does (default). A theme
+        the layer adds has no clause of its own: it is ``"neutral"``, or with ``segments`` a
+        detractor's ``"negative"`` and a promoter's ``"positive"`` (the rule the layer's
+        evaluation chose; see ``benchmarks/train_theme_model.py``).
 
     Returns
     -------
@@ -695,14 +705,23 @@ def tag_polarity(
         if segments is not None and found and all(p == "neutral" for p in found.values()):
             silent[row] = _judges_nothing(text)
     table[rows, columns] = values  # one assignment: numpy's per-call cost dominates per item
+    # The learned layer (shipped packs only): the theme set is tag_themes'. A theme it adds has
+    # no clause of its own: "neutral", or the score's polarity below.
+    added = np.zeros(table.shape, dtype=bool)
+    if learned:
+        layer = adjust(book.path, book.ids, unique, table[:-1] >= 0)
+        table[:-1][~layer.found] = -1
+        table[:-1][layer.added] = order["neutral"]
+        added[:-1] = layer.added
     wide = table[codes]  # code −1 (no text) takes the last row: all <NA>
     if segments is not None:
         said_nothing = silent[codes]
         mentioned = wide >= 0
+        by_score = said_nothing[:, None] & mentioned | added[codes]
         for name, polarity in (("detractor", "negative"), ("promoter", "positive")):
             # A missing segment (no score) is no segment, whatever the column's dtype.
-            who = said_nothing & segments.eq(name).fillna(False).to_numpy(dtype=bool)
-            wide[who[:, None] & mentioned] = order[polarity]
+            who = segments.eq(name).fillna(False).to_numpy(dtype=bool)
+            wide[who[:, None] & by_score] = order[polarity]
     dtype = pd.CategoricalDtype(list(POLARITIES))
     frame = {
         t.id: pd.Categorical.from_codes(wide[:, j], dtype=dtype) for j, t in enumerate(book.themes)
@@ -711,7 +730,11 @@ def tag_polarity(
 
 
 def theme_mentions(
-    texts: pd.Series, *, pack: str = "retail", themes_path: Path | str | None = None
+    texts: pd.Series,
+    *,
+    pack: str = "retail",
+    themes_path: Path | str | None = None,
+    learned: bool = True,
 ) -> pd.DataFrame:
     """List every theme each comment mentions, with its polarity.
 
@@ -724,6 +747,8 @@ def theme_mentions(
         ``"generic"``.
     themes_path
         A custom themes YAML file; when given, ``pack`` is not used.
+    learned
+        Apply the learned layer over the dictionaries (see :func:`tag_polarity`).
 
     Returns
     -------
@@ -739,7 +764,7 @@ def theme_mentions(
         If ``pack`` is not a known pack, or ``themes_path`` is not a valid themes file.
     """
     book = load_themes(Path(themes_path)) if themes_path is not None else load_pack(pack)
-    wide = tag_polarity(texts, book)
+    wide = tag_polarity(texts, book, learned=learned)
     long = wide.reset_index(drop=True).melt(
         var_name="theme", value_name="polarity", ignore_index=False
     )

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from nps_kit._schema_errors import load_yaml_model
 from nps_kit.errors import ConfigError, DataError, missing_column
 from nps_kit.i18n import Language
+from nps_kit.text._layer import adjust
 from nps_kit.text._lemma import lemma_text, with_lemmas
 from nps_kit.text._match import join_source, keyword_parts, matcher, skipping
 from nps_kit.text.tokens import _normalised_codes, normalise_one
@@ -268,7 +269,7 @@ def load_themes(path: Path | None = None) -> ThemeBook:
     return ThemeBook(themes=tuple(themes), path=path)
 
 
-def tag_themes(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
+def tag_themes(texts: pd.Series, book: ThemeBook, *, learned: bool = True) -> pd.DataFrame:
     """Tag each comment with the themes it mentions.
 
     Parameters
@@ -277,6 +278,11 @@ def tag_themes(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
         Comments, one per response.
     book
         Theme dictionaries from :func:`load_themes`.
+    learned
+        Apply the learned layer over the dictionaries (default): for the shipped packs, a
+        model trained on hand-labelled comments drops a doubtful dictionary hit and adds a
+        theme the dictionaries missed (``nps_kit.text._layer``). A unit's own themes file gets
+        the dictionaries alone either way. ``False``: the dictionaries alone.
 
     Returns
     -------
@@ -287,6 +293,8 @@ def tag_themes(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
     """
     codes, unique = _normalised_codes(texts)
     hits = matcher(book.themes).tag(unique)
+    if learned:
+        hits = adjust(book.path, book.ids, unique, hits).found
     mask = codes >= 0
     # One row of False after the distinct comments' rows: where code −1 (no text) points.
     wide = np.vstack([hits, np.zeros((1, len(book.themes)), dtype=bool)])[codes]

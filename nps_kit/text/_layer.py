@@ -1,0 +1,336 @@
+"""The learned theme layer: over the dictionaries, drop a doubtful hit or add a missed theme.
+
+For the shipped packs (retail, saas, finance, generic) a logistic regression per language and
+theme reads the words of a comment — Japanese character 1–3-grams, English lemma uni- and
+bigrams plus character 3–5-grams within words, TF-IDF weighted — and the pack, and gives the
+probability that a person would tag the theme. A theme the dictionaries found is dropped when
+that probability is below the language's ``t_drop``; one they did not find is added when it is
+at least ``t_add``. The models were trained on every labelled comment of ``tests/data`` but the
+never-tuned blind sets (``benchmarks/train_theme_model.py``, which states the design, how the
+thresholds were chosen and the honest estimate); their weights are the package resource
+``theme_layer.npz``, read here with numpy only. A themes file of a unit's own gets the
+dictionaries alone, and so does a comment without letters.
+
+The features are those of scikit-learn's ``TfidfVectorizer`` as the training script configures
+it (``analyzer="char"`` / ``"char_wb"`` / word n-grams of ``[a-z0-9]+``, ``sublinear_tf``, l2
+norm per block), rebuilt here so that inference needs no scikit-learn; ``tests/test_layer.py``
+checks the probabilities against the training code's.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from itertools import pairwise, repeat
+from operator import add
+from pathlib import Path
+
+import numpy as np
+
+from nps_kit.text._lemma import lemma_text
+from nps_kit.text.tokens import _language_of
+
+__all__ = [
+    "Adjustment",
+    "adjust",
+    "char_grams",
+    "char_wb_grams",
+    "clear_caches",
+    "probabilities",
+    "word_grams",
+]
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_CHUNK = 2048  # comments per matrix product: bounds the memory of the gathered weights
+_MAX_WORDS = 500_000  # words whose n-gram columns are remembered
+
+
+def char_grams(text: str) -> list[str]:
+    """Character 1–3-grams of a normalised comment (``analyzer="char"``, ``ngram_range=(1, 3)``)."""
+    text = text.lower()
+    pairs = list(map(add, text[:-1], text[1:]))
+    return [*text, *pairs, *map(add, pairs[:-1], text[2:])]
+
+
+def char_wb_grams(text: str) -> list[str]:
+    """Character 3–5-grams within space-padded words (``analyzer="char_wb"``, ``(3, 5)``)."""
+    grams: list[str] = []
+    for word in text.lower().split():
+        padded = f" {word} "
+        size = len(padded)
+        for n in range(3, min(5, size) + 1):
+            grams.extend([padded[i : i + n] for i in range(size - n + 1)])
+    return grams
+
+
+def word_grams(text: str) -> list[str]:
+    """Lemma uni- and bigrams of a normalised English comment (``token_pattern=[a-z0-9]+``)."""
+    tokens = _TOKEN.findall(lemma_text(text).lower())
+    return [*tokens, *map(" ".join, pairwise(tokens))]
+
+
+@dataclass(frozen=True)
+class _Block:
+    """One TF-IDF vectoriser: how to cut a comment, its terms and their idf."""
+
+    cut: Callable[[str], list[str]]
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    words: dict[str, bytes] = field(default_factory=dict)  # char_wb: columns per word
+    tokens: dict[str, tuple[tuple[str, ...], bytes]] = field(default_factory=dict)  # word n-grams
+
+
+@dataclass(frozen=True)
+class _Model:
+    """The models of one language: blocks, weights per feature and theme, thresholds."""
+
+    blocks: tuple[_Block, ...]
+    themes: tuple[str, ...]
+    weights: np.ndarray  # (features of all blocks, themes)
+    packs: dict[str, np.ndarray]  # the pack's weight per theme
+    pack_themes: dict[str, np.ndarray]  # whether the pack has the theme
+    intercept: np.ndarray
+    t_drop: float
+    t_add: float
+
+
+_CUTS = {"en": (word_grams, char_wb_grams), "ja": (char_grams,)}
+
+
+def _resource() -> Path:
+    return Path(str(resources.files("nps_kit") / "resources" / "theme_layer.npz"))
+
+
+@lru_cache(maxsize=1)
+def _models() -> dict[str, _Model]:
+    """Read the resource once per process."""
+    with np.load(_resource(), allow_pickle=False) as data:
+        packs = [str(p) for p in data["packs"]]
+        out = {}
+        for lang, cuts in _CUTS.items():
+            blocks = tuple(
+                _Block(
+                    cut,
+                    {str(t): i for i, t in enumerate(data[f"{lang}_terms{b}"])},
+                    data[f"{lang}_idf{b}"],
+                )
+                for b, cut in enumerate(cuts)
+            )
+            pack_weights = data[f"{lang}_packs"]
+            t_drop, t_add = (float(v) for v in data[f"{lang}_thresholds"])
+            out[lang] = _Model(
+                blocks,
+                tuple(str(t) for t in data[f"{lang}_themes"]),
+                data[f"{lang}_weights"],
+                {p: pack_weights[i] for i, p in enumerate(packs)},
+                {p: data[f"{lang}_pack_themes"][i] for i, p in enumerate(packs)},
+                data[f"{lang}_intercept"],
+                t_drop,
+                t_add,
+            )
+    return out
+
+
+def _columns(block: _Block, text: str) -> bytes:
+    """Return the vocabulary column of each n-gram of a comment (int32 bytes; −1: unknown)."""
+    if block.cut is char_wb_grams:
+        return _wb_columns(block, text)
+    if block.cut is word_grams:
+        return _word_columns(block, text)
+    return _columns_of(block, block.cut(text))
+
+
+def _wb_columns(block: _Block, text: str) -> bytes:
+    # Character grams within words never cross a space: each distinct word is cut once.
+    known = block.words
+    parts = []
+    for word in text.lower().split():
+        found = known.get(word)
+        if found is None:
+            found = known[word] = _columns_of(block, char_wb_grams(word))
+        parts.append(found)
+    return b"".join(parts)
+
+
+def _word_columns(block: _Block, text: str) -> bytes:
+    # A token never crosses a space either: each distinct word is lemmatised once.
+    known = block.tokens
+    tokens: list[str] = []
+    parts = []
+    for word in text.split():
+        found = known.get(word)
+        if found is None:
+            lemmas = tuple(_TOKEN.findall(lemma_text(word).lower()))
+            found = known[word] = (lemmas, _columns_of(block, list(lemmas)))
+        tokens.extend(found[0])
+        parts.append(found[1])
+    pairs = list(map(" ".join, pairwise(tokens)))
+    parts.append(_columns_of(block, pairs))
+    return b"".join(parts)
+
+
+def _columns_of(block: _Block, grams: list[str]) -> bytes:
+    return array("i", map(block.vocabulary.get, grams, repeat(-1, len(grams)))).tobytes()
+
+
+def _features(block: _Block, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, column, value) of the TF-IDF entries of ``texts``, ascending by row."""
+    if len(block.words) + len(block.tokens) > _MAX_WORDS:  # a long process: start again
+        block.words.clear()
+        block.tokens.clear()
+    parts = [_columns(block, text) for text in texts]
+    lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)) // 4
+    cols = np.frombuffer(b"".join(parts), dtype=np.int32)
+    width = len(block.idf)  # rows * width stays below 2**31: texts come in chunks
+    keys = np.repeat(np.arange(len(texts), dtype=np.int32) * np.int32(width), lengths)
+    keys = np.sort((keys + cols)[cols >= 0])
+    starts = np.flatnonzero(np.diff(keys, prepend=-1))  # each distinct (row, column) once
+    counts = np.diff(starts, append=len(keys))
+    rows, cols = np.divmod(keys[starts], width)
+    values = (np.log(counts) + 1.0) * block.idf[cols]
+    norms = np.sqrt(np.bincount(rows, values * values, minlength=len(texts)))
+    return rows, cols, values / norms[rows]
+
+
+@lru_cache(maxsize=8)
+def _pack_model(lang: str, pack: str) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
+    """Return the theme ids of a pack, their weights (float64, contiguous) and their bias."""
+    model = _models()[lang]
+    which = np.flatnonzero(model.pack_themes[pack])
+    weights = np.ascontiguousarray(model.weights[:, which], dtype=np.float64)
+    base = model.intercept[which] + model.packs[pack][which]
+    return tuple(model.themes[i] for i in which), weights, base
+
+
+def probabilities(texts: Sequence[str], lang: str, pack: str) -> tuple[tuple[str, ...], np.ndarray]:
+    """Return the layer's probability per comment and theme of ``pack``.
+
+    Parameters
+    ----------
+    texts
+        Normalised comments (``normalise_one``), all in ``lang``.
+    lang
+        ``"ja"`` or ``"en"``.
+    pack
+        A shipped pack.
+
+    Returns
+    -------
+    tuple
+        The pack's theme ids, and a float array (comments, those themes).
+    """
+    model = _models()[lang]
+    ids, weights, base = _pack_model(lang, pack)
+    logits = np.tile(base, (len(texts), 1))
+    for start in range(0, len(texts), _CHUNK):
+        chunk = texts[start : start + _CHUNK]
+        part = logits[start : start + len(chunk)]
+        offset = 0
+        for block in model.blocks:
+            rows, cols, values = _features(block, chunk)
+            if len(rows):
+                starts = np.flatnonzero(np.diff(rows, prepend=-1))  # rows are ascending
+                contribution = weights.take(cols + offset, axis=0)
+                contribution *= values[:, None]
+                part[rows[starts]] += np.add.reduceat(contribution, starts, axis=0)
+            offset += len(block.idf)
+    return ids, 1.0 / (1.0 + np.exp(-logits))
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """The themes of each comment after the layer.
+
+    Attributes
+    ----------
+    found
+        Boolean (comments, themes of the book): the themes after the layer.
+    added
+        Boolean, same shape: the themes the layer added (the dictionaries missed them).
+    """
+
+    found: np.ndarray
+    added: np.ndarray
+
+
+def _shipped_pack(path: Path) -> str | None:
+    from nps_kit.text.packs import PACKS, pack_files
+
+    for pack in PACKS:
+        if pack_files(pack)[0].resolve() == path.resolve():
+            return pack
+    return None
+
+
+def clear_caches() -> None:
+    """Forget the last comments adjusted and the n-gram columns of every word seen."""
+    _Last.clear()
+    for model in _models().values():
+        for block in model.blocks:
+            block.words.clear()
+            block.tokens.clear()
+
+
+class _Last:
+    """The last call of :func:`adjust`: a report asks for themes, then for polarity."""
+
+    key: tuple[str, tuple[str, ...]] | None = None
+    hits: np.ndarray = np.empty((0, 0), dtype=bool)
+    result: Adjustment | None = None
+
+    @classmethod
+    def clear(cls) -> None:
+        """Forget the last call (benchmarks time a cold start)."""
+        cls.key, cls.result = None, None
+
+
+def adjust(
+    book_path: Path, ids: Sequence[str], texts: Sequence[str], hits: np.ndarray
+) -> Adjustment:
+    """Apply the layer to the dictionaries' hits of distinct normalised comments.
+
+    Parameters
+    ----------
+    book_path
+        The themes file of the book (the layer applies to the shipped packs only).
+    ids
+        The book's theme ids (the columns of ``hits``).
+    texts
+        Distinct normalised comments.
+    hits
+        Boolean (comments, themes): what the dictionaries found.
+
+    Returns
+    -------
+    Adjustment
+        The themes after the layer and those it added; ``hits`` unchanged (nothing added) for
+        a themes file that is not a shipped pack's.
+    """
+    hits = np.asarray(hits, dtype=bool)
+    pack = _shipped_pack(Path(book_path))
+    if pack is None or not len(texts):
+        return Adjustment(hits, np.zeros_like(hits))
+    key = (pack, tuple(texts))
+    if _Last.key == key and _Last.result is not None and np.array_equal(_Last.hits, hits):
+        return _Last.result
+    found, added = hits.copy(), np.zeros_like(hits)
+    langs = np.array([_language_of(t) or "" for t in texts], dtype=object)
+    column = {t: j for j, t in enumerate(ids)}
+    models = _models()
+    for lang in ("en", "ja"):
+        rows = np.flatnonzero(langs == lang)
+        if not len(rows):
+            continue
+        themes, prob = probabilities([texts[int(r)] for r in rows], lang, pack)
+        cols = np.array([column[t] for t in themes], dtype=np.intp)
+        hit = hits[np.ix_(rows, cols)]
+        keep = np.where(hit, prob >= models[lang].t_drop, prob >= models[lang].t_add)
+        found[np.ix_(rows, cols)] = keep
+        added[np.ix_(rows, cols)] = keep & ~hit
+    result = Adjustment(found, added)
+    _Last.key, _Last.hits, _Last.result = key, hits, result
+    return result
