@@ -36,8 +36,9 @@ def test_pack_theme_ids_and_playbook(pack: str) -> None:
 
 
 def test_coverage_counts_answered_comments_only() -> None:
-    texts = pd.Series(["配送が遅い", "特になし", None, "Great people", "the app crashes"])
-    # 特になし and the missing value are not comments; "Great people" names no retail theme
+    texts = pd.Series(["配送が遅い", "特になし", None, "Nice weather today", "the app crashes"])
+    # 特になし and the missing value are not comments; the weather is no retail theme (the
+    # learned layer reads "Great people" as staff, which the dictionaries did not)
     assert coverage(texts, load_pack("retail")) == pytest.approx(100 * 2 / 3)
 
 
@@ -291,7 +292,9 @@ SENSES = [
 
 @pytest.mark.parametrize(("pack", "text", "themes"), SENSES)
 def test_words_count_only_in_their_theme_sense(pack: str, text: str, themes: list[str]) -> None:
-    tags = tag_themes(pd.Series([text], dtype="string"), load_pack(pack))
+    # The dictionaries' sense rules (the learned layer may add a theme of the sense, such as
+    # staff for "Adviser at the branch was great"; tests/test_layer.py tests it)
+    tags = tag_themes(pd.Series([text], dtype="string"), load_pack(pack), learned=False)
     assert [t for t in tags.columns if tags.iloc[0][t]] == themes
 
 
