@@ -267,25 +267,34 @@ def _shipped_pack(path: Path) -> str | None:
 
 
 def clear_caches() -> None:
-    """Forget the last comments adjusted and the n-gram columns of every word seen."""
-    _Last.clear()
+    """Forget the probabilities of the comments seen and the n-gram columns of every word."""
+    _SEEN.clear()
     for model in _models().values():
         for block in model.blocks:
             block.words.clear()
             block.tokens.clear()
 
 
-class _Last:
-    """The last call of :func:`adjust`: a report asks for themes, then for polarity."""
+#: Per pack, each comment seen: its language and probabilities (``None`` without letters). A
+#: report asks for themes, polarity and the data-quality section on the same comments.
+_SEEN: dict[str, dict[str, tuple[str, np.ndarray] | None]] = {}
+_MAX_SEEN = 200_000  # comments remembered per pack
 
-    key: tuple[str, tuple[str, ...]] | None = None
-    hits: np.ndarray = np.empty((0, 0), dtype=bool)
-    result: Adjustment | None = None
 
-    @classmethod
-    def clear(cls) -> None:
-        """Forget the last call (benchmarks time a cold start)."""
-        cls.key, cls.result = None, None
+def _seen(pack: str, texts: Sequence[str]) -> list[tuple[str, np.ndarray] | None]:
+    """Return the language and probabilities of each comment, computing the new ones once."""
+    seen = _SEEN.setdefault(pack, {})
+    if len(seen) > _MAX_SEEN:
+        seen.clear()
+    new = [t for t in dict.fromkeys(texts) if t not in seen]
+    langs = [_language_of(t) for t in new]
+    for lang in ("en", "ja"):
+        batch = [t for t, lang_of in zip(new, langs, strict=True) if lang_of == lang]
+        if batch:
+            prob = probabilities(batch, lang, pack)[1]
+            seen.update((t, (lang, row)) for t, row in zip(batch, prob, strict=True))
+    seen.update((t, None) for t, lang_of in zip(new, langs, strict=True) if lang_of is None)
+    return [seen[t] for t in texts]
 
 
 def adjust(
@@ -314,23 +323,21 @@ def adjust(
     pack = _shipped_pack(Path(book_path))
     if pack is None or not len(texts):
         return Adjustment(hits, np.zeros_like(hits))
-    key = (pack, tuple(texts))
-    if _Last.key == key and _Last.result is not None and np.array_equal(_Last.hits, hits):
-        return _Last.result
     found, added = hits.copy(), np.zeros_like(hits)
-    langs = np.array([_language_of(t) or "" for t in texts], dtype=object)
+    entries = _seen(pack, texts)
     column = {t: j for j, t in enumerate(ids)}
     models = _models()
     for lang in ("en", "ja"):
-        rows = np.flatnonzero(langs == lang)
+        rows = np.array(
+            [i for i, e in enumerate(entries) if e is not None and e[0] == lang], dtype=np.intp
+        )
         if not len(rows):
             continue
-        themes, prob = probabilities([texts[int(r)] for r in rows], lang, pack)
+        prob = np.stack([entries[i][1] for i in rows])
+        themes = _pack_model(lang, pack)[0]
         cols = np.array([column[t] for t in themes], dtype=np.intp)
         hit = hits[np.ix_(rows, cols)]
         keep = np.where(hit, prob >= models[lang].t_drop, prob >= models[lang].t_add)
         found[np.ix_(rows, cols)] = keep
         added[np.ix_(rows, cols)] = keep & ~hit
-    result = Adjustment(found, added)
-    _Last.key, _Last.hits, _Last.result = key, hits, result
-    return result
+    return Adjustment(found, added)
