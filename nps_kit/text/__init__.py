@@ -5,8 +5,9 @@ The package keeps the text code together; its public functions are re-exported h
 
 ``tokens``
     normalise comments, tell Japanese from English, tokenise (fugashi / UniDic).
-``themes`` (+ private ``_match``)
-    editable theme dictionaries, tagging, impact on NPS, representative comments, evaluation.
+``themes`` (+ private ``_match``, ``_layer``)
+    editable theme dictionaries, tagging (with the learned layer over the shipped packs),
+    impact on NPS, representative comments, evaluation.
 ``words``
     words that distinguish two groups of comments (weighted log-odds).
 ``sentiment`` (+ private ``_lexicon``)
