@@ -244,3 +244,23 @@ def test_comments_without_letters_keep_the_dictionaries_tags() -> None:
     book = load_pack("retail")
     texts = pd.Series(["👍👍", "12345", "!!!"])
     assert tag_themes(texts, book).equals(tag_themes(texts, book, learned=False))
+
+
+def test_japanese_columns_cut_at_punctuation_are_those_of_the_whole_comment() -> None:
+    block = _layer._models()["ja"].blocks[0]
+    rng = np.random.default_rng(0)
+    letters = list("あい、。 ,.!?配送遅a")
+    texts = [
+        "",
+        "、",
+        "、、。",
+        "。a",
+        "あ。",
+        "あい、う",
+        "送料が高い。配送は早い、でも箱が潰れていた",
+    ]
+    texts += ["".join(rng.choice(letters, size=int(rng.integers(0, 14)))) for _ in range(300)]
+    for text in texts:
+        cut = np.sort(np.frombuffer(_layer._char_columns(block, text), dtype=np.int32))
+        whole = _layer._columns_of(block, _layer.char_grams(text))
+        np.testing.assert_array_equal(cut, np.sort(np.frombuffer(whole, dtype=np.int32)), text)

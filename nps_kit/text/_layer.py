@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
+_PUNCTUATION = re.compile(r"[、。,.!?\s]")  # where Japanese comments are cut into pieces
 _CHUNK = 2048  # comments per matrix product: bounds the memory of the gathered weights
 _MAX_WORDS = 500_000  # words whose n-gram columns are remembered
 
@@ -141,7 +142,34 @@ def _columns(block: _Block, text: str) -> bytes:
         return _wb_columns(block, text)
     if block.cut is word_grams:
         return _word_columns(block, text)
+    if block.cut is char_grams:
+        return _char_columns(block, text)
     return _columns_of(block, block.cut(text))
+
+
+def _char_columns(block: _Block, text: str) -> bytes:
+    # The grams of a comment are those inside the pieces between its punctuation, cut once per
+    # distinct piece (comments share phrases), and the few that contain a punctuation mark.
+    text = text.lower()
+    cuts = [m.start() for m in _PUNCTUATION.finditer(text)]
+    if not cuts:
+        return _columns_of(block, char_grams(text))
+    known = block.words
+    parts = []
+    for piece in _PUNCTUATION.split(text):
+        found = known.get(piece)
+        if found is None:
+            found = known[piece] = _columns_of(block, char_grams(piece))
+        parts.append(found)
+    size = len(text)
+    windows = {
+        (i, n)
+        for cut in cuts
+        for n in (1, 2, 3)
+        for i in range(max(0, cut - n + 1), min(cut, size - n) + 1)
+    }
+    parts.append(_columns_of(block, [text[i : i + n] for i, n in windows]))
+    return b"".join(parts)
 
 
 def _wb_columns(block: _Block, text: str) -> bytes:
