@@ -4,7 +4,7 @@ Run with ``python benchmarks/bench_text.py`` (or ``make bench``). Prints comment
 nps-kit and for a plain-regex baseline measured in the same run (one ``re.search`` per keyword on
 the raw text), the ratio, themes + polarity (``tag_themes`` then ``tag_polarity``, as a report
 calls them, with the learned layer of ``benchmarks/train_theme_model.py``, which adds about
-0.9 s) for this tagger and for the tagger of commit ``OLD_TAGGER`` (before the speed work),
+1 s) for this tagger and for the tagger of commit ``OLD_TAGGER`` (before the speed work),
 each in a fresh process and in the same run, with PASS/FAIL against the 5 s target on one core
 (CPU time of that process; wall time and the load average are printed too, the machine may be
 shared), the evaluation on the blind sets ``tests/data/theme_eval_blind.csv`` and
