@@ -23,12 +23,14 @@ from papermill.log import logger
 
 __all__ = ["KERNEL_ARGUMENTS", "PRELOAD", "KernelStartError", "WarmKernel"]
 
-# The kernel logs a warning about its local TCP transport to the terminal at every start; cell
-# errors and outputs travel over the channels, not the log, so keep only errors. Input history
+# The kernel logs a warning about its local TCP transport to the terminal at every start, and an
+# ERROR 'KeyboardInterrupt caught in kernel' when a loaded machine makes jupyter_client interrupt
+# it at shutdown; cell errors, outputs and a dead kernel reach the run through the channels, not
+# the log, so the log keeps only critical lines. Input history
 # goes to an SQLite file that units never read; with it off, resetting the execution count
 # between units cannot clash with earlier line numbers. Warm and fresh kernels start alike.
 KERNEL_ARGUMENTS: tuple[str, ...] = (
-    "--IPKernelApp.log_level=ERROR",
+    "--IPKernelApp.log_level=CRITICAL",
     "--HistoryManager.enabled=False",
 )
 
