@@ -329,6 +329,22 @@ def test_score_distribution_bars_and_colours() -> None:
     assert legend_texts(ax) == ["推奨者", "中立者", "批判者"]
 
 
+def test_score_distribution_percent_ticks_say_their_value() -> None:
+    # A tallest bar of 16–19 % gave ticks every 2.5 %, printed "2%, 5%, 8%…" (the EC demo).
+    for top in [*np.arange(2.0, 40.0, 1.0), 47.0, 63.0, 100.0]:
+        table = distribution_table().assign(pct=np.linspace(1.0, top, 11))
+        ax = drawn(plot.score_distribution(table, lang="ja"))
+        low, high = ax.get_ylim()
+        shown = [
+            (v, text)
+            for v, text in zip(ax.get_yticks(), tick_texts(ax, "y"), strict=True)
+            if low <= v <= high
+        ]
+        assert len(shown) >= 3, top
+        assert all(text == f"{v:g}%" for v, text in shown), (top, shown)
+        plt.close(ax.figure)
+
+
 def test_score_distribution_counts_in_english() -> None:
     ax = drawn(plot.score_distribution(distribution_table(), lang="en", stat="n"))
     assert [b.get_height() for b in ax.patches] == distribution_table()["n"].tolist()

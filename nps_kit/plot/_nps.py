@@ -215,6 +215,8 @@ def score_distribution(
     ax.set_xlabel(label("score", lang))
     if stat == "pct":
         ax.set_ylabel(label("share", lang))
+        # Whole-percent ticks only: a tick at 2.5 % printed as "2%" would misstate the scale.
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
         ax.yaxis.set_major_formatter(PercentFormatter(decimals=0))
     else:
         ax.set_ylabel(text("n_axis", lang))
