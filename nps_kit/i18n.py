@@ -490,6 +490,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "レポート別 NPS と95%信頼区間",
         "en": "NPS by unit with 95% intervals",
     },
+    "overview.chart_by": {
+        "ja": "{unit}別 NPS と95%信頼区間",
+        "en": "NPS by {unit} with 95% intervals",
+    },
     # quality: from unit.py
     "quality.source": {
         "ja": "データファイル",

@@ -147,6 +147,7 @@ def write_manifest_and_overview(
     *,
     language: Language | None = None,
     timezone: str | None = None,
+    unit_label: str | None = None,
 ) -> dict[str, Any]:
     """Merge ``results`` into ``<output>/<period>/manifest.json`` and rebuild the overviews.
 
@@ -158,9 +159,9 @@ def write_manifest_and_overview(
         ``YYYY-MM``.
     results
         The units just run for that period; other units already in the manifest are kept.
-    language, timezone
-        The overview pages' language and time zone (the project's ``overview`` setting, see
-        :class:`nps_kit.params.Overview`); ``None`` as in :func:`write_overview`.
+    language, timezone, unit_label
+        The overview pages' language, time zone and name of a unit (the project's ``overview``
+        setting, see :class:`nps_kit.params.Overview`); ``None`` as in :func:`write_overview`.
 
     Returns
     -------
@@ -170,7 +171,9 @@ def write_manifest_and_overview(
     with file_lock(Path(output) / MANIFEST_LOCK):
         folder = Path(output) / period
         manifest = _merge_manifest(folder, period, results)
-        write_overview(folder, manifest, language=language, timezone=timezone)
+        write_overview(
+            folder, manifest, language=language, timezone=timezone, unit_label=unit_label
+        )
         write_periods_index(Path(output), language=language)
     return manifest
 
@@ -204,7 +207,9 @@ def _language(units: list[dict[str, Any]]) -> Language:
     return "ja" if counts["ja"] > counts["en"] else "en"
 
 
-def _chart(units: list[dict[str, Any]], lang: Language, *, alt: str) -> str | None:
+def _chart(
+    units: list[dict[str, Any]], lang: Language, *, alt: str, title: str | None = None
+) -> str | None:
     """Draw the units' NPS as a ``<figure>``: a phone variant, alt text and figures as text."""
     import matplotlib as mpl
     import pandas as pd
@@ -234,7 +239,7 @@ def _chart(units: list[dict[str, Any]], lang: Language, *, alt: str) -> str | No
         set_theme()
         fig = Figure(figsize=(6.4, 1.2 + 0.45 * len(rows)), layout="constrained")
         ax = fig.subplots()
-        unit_comparison(pd.DataFrame(rows), ax=ax, lang=lang)
+        unit_comparison(pd.DataFrame(rows), ax=ax, lang=lang, title=title)
         rendered = palette_retina_png(fig)
     if rendered is None:  # pragma: no cover - the figure always has an axes
         return None
@@ -385,6 +390,7 @@ def write_overview(
     *,
     language: Language | None = None,
     timezone: str | None = None,
+    unit_label: str | None = None,
 ) -> Path:
     """Write ``index.html`` of one period from its manifest; return its path.
 
@@ -407,11 +413,17 @@ def write_overview(
     timezone
         The zone of the generation time shown (an IANA name); ``None`` uses the language's
         (:data:`nps_kit.clock.DEFAULT_TIMEZONE`).
+    unit_label
+        What readers call one unit (店舗, "Store"; the project's ``overview.unit_label``), as
+        written, in the first column's heading and the chart's title; ``None`` says
+        レポート / "Unit".
     """
     units = _order(manifest["units"])
     lang = language if language is not None else _language(units)
 
     def w(key: str) -> str:
+        if key == "unit" and unit_label is not None:
+            return escape(unit_label)
         return escape(_word(key, lang))
 
     rows = []
@@ -469,7 +481,18 @@ def write_overview(
             f'<td class="is-text">{escape(s.top_themes[0].label) if s.top_themes else "—"}</td>'
             f'<td class="is-num">{escape(str(_or_dash(s.detractors_to_contact)))}</td></tr>'
         )
-    image = _chart(units, lang, alt=_word("chart", lang)) or ""
+    if unit_label is None:
+        image = _chart(units, lang, alt=_word("chart", lang)) or ""
+    else:
+        image = (
+            _chart(
+                units,
+                lang,
+                alt=t("overview.chart_by", lang, unit=unit_label),
+                title=t("plot_groups.breakdown_title", lang, by=unit_label),
+            )
+            or ""
+        )
     when = format_period(manifest["period"], lang)
     title = t("overview.page_title", lang, title=_word("title", lang), period=when)
     # the period never splits over two lines (「2026年」/「10月」)

@@ -141,6 +141,20 @@ def _display_text(text: str) -> str:
 
 #: A name or label shown to readers: one line, no control characters.
 DisplayText = Annotated[str, AfterValidator(_display_text)]
+
+
+def _unit_label(text: str) -> str:
+    if not text.strip():
+        raise ValueError(f"expected a name for one unit such as 店舗 or Store; found {text!r}")
+    if len(text) > 24:
+        raise ValueError(
+            f"expected at most 24 characters (a column heading); found {text!r} ({len(text)})"
+        )
+    return text
+
+
+#: What readers call one unit (店舗, "Store"): a heading, so short and on one line.
+UnitLabel = Annotated[DisplayText, AfterValidator(_unit_label)]
 #: An IANA time zone name that zoneinfo knows (``Asia/Tokyo``, ``UTC``).
 TimeZone = Annotated[str, AfterValidator(check_timezone)]
 
@@ -345,11 +359,13 @@ class Overview(_Model):
 
     One page lists every unit, so it has one language and one time zone: ``None`` takes the
     project's ``language`` (and ``timezone``) of ``defaults.yaml``, else the units' majority
-    language and that language's zone.
+    language and that language's zone. ``unit_label`` is what readers call one unit (店舗, 支店,
+    "Store"): the overview's first column and chart say it; ``None`` says レポート / "Unit".
     """
 
     language: Literal["ja", "en"] | None = None
     timezone: TimeZone | None = None
+    unit_label: UnitLabel | None = None
 
 
 class _Project(BaseModel):
@@ -798,6 +814,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
     overview = Overview(
         language=project.overview.language or project.language,
         timezone=project.overview.timezone or project.timezone,
+        unit_label=project.overview.unit_label,
     )
     files = {
         p.stem: p

@@ -611,13 +611,16 @@ def _interrupted(
 
 
 def _overview_writer(overview: Overview | None) -> Callable[..., dict[str, Any]]:
-    """``write_manifest_and_overview`` with the project's overview language and time zone."""
+    """``write_manifest_and_overview`` with the project's overview settings."""
     from nps_kit.overview import write_manifest_and_overview
 
     if overview is None:
         return write_manifest_and_overview
     return functools.partial(
-        write_manifest_and_overview, language=overview.language, timezone=overview.timezone
+        write_manifest_and_overview,
+        language=overview.language,
+        timezone=overview.timezone,
+        unit_label=overview.unit_label,
     )
 
 

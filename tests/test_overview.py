@@ -92,6 +92,26 @@ def test_language_from_the_project_setting(tmp_path: Path) -> None:
     assert soup.select("thead th")[0].get_text() == "Unit"
 
 
+@pytest.mark.parametrize(
+    ("lang", "noun", "chart", "summary"),
+    [
+        ("ja", "店舗", "店舗別のNPS", "店舗別 NPS と95%信頼区間"),
+        ("en", "Store", "NPS by Store", "NPS by Store with 95% intervals"),
+    ],
+)
+def test_the_project_names_what_a_unit_is(
+    tmp_path: Path, lang: str, noun: str, chart: str, summary: str
+) -> None:
+    manifest = {"period": "2026-10", "units": [unit("shibuya", "渋谷店", "ja", 4.0)]}
+    page = write_overview(tmp_path, manifest, language=lang, unit_label=noun)
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    assert soup.select("thead th")[0].get_text() == noun
+    assert soup.select_one("figcaption summary").get_text() == summary
+    assert soup.select_one("figure img")["alt"].startswith(chart)
+    default = write_overview(tmp_path, manifest, language=lang).read_text(encoding="utf-8")
+    assert noun not in default.replace("渋谷店", "")
+
+
 def test_mixed_units_in_english_show_every_row_in_english_with_names_as_written(
     tmp_path: Path,
 ) -> None:

@@ -615,17 +615,47 @@ def test_an_unknown_timezone_exits_2_from_the_cli(
 def test_the_overview_language_is_a_project_setting_of_defaults_yaml(project: Path) -> None:
     params = project / "params"
     # no overview block: the project's language
-    assert load_all(params).overview.model_dump() == {"language": "ja", "timezone": None}
+    assert load_all(params).overview.model_dump() == {
+        "language": "ja",
+        "timezone": None,
+        "unit_label": None,
+    }
     (params / "defaults.yaml").write_text(
         DEFAULTS + "timezone: Europe/Paris\noverview: {language: en}\n", encoding="utf-8"
     )
     found = load_all(params)
-    assert found.overview.model_dump() == {"language": "en", "timezone": "Europe/Paris"}
+    assert found.overview.model_dump() == {
+        "language": "en",
+        "timezone": "Europe/Paris",
+        "unit_label": None,
+    }
     assert found.units["ec"].language == "ja"  # the units keep their own language
     (params / "defaults.yaml").write_text(
         DEFAULTS + "overview: {language: en, timezone: America/New_York}\n", encoding="utf-8"
     )
     assert load_all(params).overview.timezone == "America/New_York"
+    (params / "defaults.yaml").write_text(
+        DEFAULTS + "overview: {unit_label: 店舗}\n", encoding="utf-8"
+    )
+    assert load_all(params).overview.unit_label == "店舗"
+
+
+@pytest.mark.parametrize(
+    ("value", "found"),
+    [
+        ('""', "expected a name for one unit such as 店舗 or Store; found ''"),
+        ('"Store\\nmanager"', "expected one line of text without control characters"),
+        ("a-name-longer-than-twenty-four", "expected at most 24 characters (a column heading)"),
+    ],
+)
+def test_a_bad_unit_label_names_defaults_yaml(project: Path, value: str, found: str) -> None:
+    params = project / "params"
+    (params / "defaults.yaml").write_text(
+        DEFAULTS + f"overview: {{unit_label: {value}}}\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError) as info:
+        load_all(params)
+    assert str(info.value).startswith("params/defaults.yaml: overview.unit_label: " + found)
 
 
 def test_a_bad_overview_language_names_defaults_yaml(project: Path) -> None:

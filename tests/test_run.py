@@ -342,9 +342,10 @@ def test_a_failing_unit_is_isolated_and_never_replaces_the_last_good_report(
 def test_the_run_writes_the_overview_in_the_projects_language_and_time_zone(
     tmp_path: Path, units: list[UnitParameters]
 ) -> None:
-    # Both units report in Japanese; the project's overview is in English, times in Tokyo.
+    # Both units report in Japanese; the project's overview is in English, times in Tokyo,
+    # and its units are branches.
     (tmp_path / "defaults.yaml").write_text(
-        "overview: {language: en, timezone: Asia/Tokyo}\n", encoding="utf-8"
+        "overview: {language: en, timezone: Asia/Tokyo, unit_label: Branch}\n", encoding="utf-8"
     )
     notebook = make_notebook(tmp_path / "nb.ipynb", "n = 1", _publish(n="n"))
     output = tmp_path / "reports"
@@ -352,7 +353,7 @@ def test_the_run_writes_the_overview_in_the_projects_language_and_time_zone(
     assert _cli(*args, "--jobs", "1") == 0
     soup = BeautifulSoup((output / "2026-10" / "index.html").read_text("utf-8"), "html.parser")
     assert soup.html["lang"] == "en"
-    assert soup.select_one("thead th").get_text() == "Unit"
+    assert soup.select_one("thead th").get_text() == "Branch"
     assert sorted(tr.td.get_text() for tr in soup.select("tbody tr")) == ["Unit A", "部門B"]
     assert soup.select_one(".nps-prose p").get_text().endswith(" JST")
     top = (output / "index.html").read_text(encoding="utf-8")
