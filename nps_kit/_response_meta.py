@@ -11,6 +11,11 @@ answers (a handful of repeated values), so without this check ``nps-kit init --f
 addresses, browser user agents, web addresses, language codes with a region, Qualtrics' response
 types) and from its header where they do not (``utm_medium`` holds ``email``, ``sms``: a
 tracking parameter only its name tells from a channel question).
+
+A column of language codes (``UserLanguage``, a ``Language`` field holding ``ja``, ``en``,
+``EN-GB``) is not among them: the tool may fill it in, but it says which language the
+respondent answered in, and NPS by language (Japanese- against English-speaking customers) is
+a breakdown. :func:`language_codes` recognises it so that inspection can call it one.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-__all__ = ["response_time", "technical"]
+__all__ = ["language_codes", "response_time", "technical"]
 
 # Values that are the respondent's machine or the link they came by, whatever the header.
 _IPV4: Final = r"(?:\d{1,3}\.){3}\d{1,3}"
@@ -141,8 +146,8 @@ def technical(headers: Sequence[str], values: pd.Series, counts: np.ndarray) -> 
     -------
     str or None
         ``"tracking parameter"``, ``"network id"``, ``"response type"``, ``"tags"``, ``"IP
-        addresses"``, ``"user agents"``, ``"URLs"``, or ``"language codes"``;
-        ``None`` when nothing says the column is the tool's own.
+        addresses"``, ``"user agents"``, or ``"URLs"``; ``None`` when nothing says the column
+        is the tool's own (language codes are the respondent's: :func:`language_codes`).
     """
     headers = [h.strip() for h in headers]
     for pattern, what in _HEADERS:
@@ -159,12 +164,32 @@ def technical(headers: Sequence[str], values: pd.Series, counts: np.ndarray) -> 
         return "user agents"
     if _share(values, counts, _URL) >= 0.9:
         return "URLs"
-    codes = _share(values, counts, _LANG_CODE)
-    if codes >= 0.9 and (
-        any(_LANG_HEADER.search(h) for h in headers) or _share(values, counts, _LANG_REGION) >= 0.5
-    ):
-        return "language codes"
     folded = set(values.str.casefold())
     if folded <= _RESPONSE_TYPES and folded & _TOOL_RESPONSE_TYPES:
         return "response type"
     return None
+
+
+def language_codes(headers: Sequence[str], values: pd.Series, counts: np.ndarray) -> bool:
+    """Whether a column holds the language each respondent answered in, as language codes.
+
+    Parameters
+    ----------
+    headers
+        The column's name and its question text when the tool gives one.
+    values
+        Its distinct non-blank answers as stripped strings.
+    counts
+        How often each of ``values`` occurs.
+
+    Returns
+    -------
+    bool
+        ``True`` when nine answers in ten are language codes and either a header speaks of
+        language (``UserLanguage``, ``Language``, ``locale``, 言語コード) or half the answers
+        carry a region (``en-GB``, ``ja_JP``): a bare ``en`` or ``NW`` could be any code.
+    """
+    if not len(values) or _share(values, counts, _LANG_CODE) < 0.9:
+        return False
+    named = any(_LANG_HEADER.search(h.strip()) for h in headers)
+    return named or _share(values, counts, _LANG_REGION) >= 0.5

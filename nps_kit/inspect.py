@@ -19,7 +19,7 @@ from typing import Any, Final, Literal, get_args
 import numpy as np
 import pandas as pd
 
-from nps_kit._response_meta import response_time, technical
+from nps_kit._response_meta import language_codes, response_time, technical
 from nps_kit._values import (
     DateParse,
     missing_words,
@@ -108,9 +108,10 @@ _QUALTRICS_META: Final = frozenset(
         "LocationLatitude",
         "LocationLongitude",
         "DistributionChannel",
-        "UserLanguage",
     }
 )
+# Qualtrics' UserLanguage is not among them: the language a respondent answered in is a
+# breakdown (see _response_meta.language_codes).
 _SEPARATORS: Final = (";", ", ", ",", "|", "、")
 _SAMPLE: Final = 3
 # Preferred response dates, best first: when the response was recorded or submitted (a
@@ -523,6 +524,12 @@ def _classify(
     if personal is not None:
         return personal[0], personal[1], None, None
     headers = (_header(name, None), _header(name, question))
+    if language_codes(headers, text, answers.counts):
+        # The language each respondent answered in: NPS by language compares Japanese- and
+        # English-speaking customers. A survey run in one language has nothing to compare.
+        if len(text) < 2:
+            return "metadata", "language codes, one language", None, None
+        return "categorical", "language codes", None, None
     recorded = technical(headers, text, answers.counts)
     if recorded is not None:
         # What the survey tool recorded (utm_source, Network ID, an IP address): never a

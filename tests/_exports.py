@@ -369,12 +369,15 @@ _JA_INSURANCE = (
 )
 
 
-def write_qualtrics_ja_tsv(path: Path, n: int = 90) -> Path:
+def write_qualtrics_ja_tsv(
+    path: Path, n: int = 90, *, languages: tuple[str, ...] = ("JA",)
+) -> Path:
     """A Qualtrics TSV export in Japanese (UTF-16 with BOM, tabs), as Qualtrics writes it.
 
     Every 15th response (the 8th, 23rd …) was left after the score: Finished False, and its
     EndDate and RecordedDate are a week after its StartDate (two of November's land in
-    December).
+    December). UserLanguage cycles through ``languages`` (the i-th response's is
+    ``languages[i % len(languages)]``).
     """
     import csv
     import datetime as dt
@@ -419,7 +422,8 @@ def write_qualtrics_ja_tsv(path: Path, n: int = 90) -> Path:
         sat = _JA_SATISFACTION[min(4, score // 2)]
         writer.writerow(
             [stamp, recorded, "IP Address", 20 if partial else 100, not partial, recorded,
-             f"R_{i:015x}", f"user{i}@example.co.jp", f"POL-{1000000 + i * 7919}", "JA", score,
+             f"R_{i:015x}", f"user{i}@example.co.jp", f"POL-{1000000 + i * 7919}",
+             languages[i % len(languages)], score,
              "" if partial else _JA_INSURANCE[i % 4], "" if partial else sat,
              "" if partial else ("利用していない" if i % 4 == 0 else sat),
              _BRANCHES[i % 3], f"{20 + 10 * (i % 5)}代"]

@@ -740,13 +740,10 @@ _UA = (
         ("IP Address", ["81.2.69.160", "81.2.69.161", "2001:db8::1"] * 12, "IP addresses"),
         ("User Agent", list(_UA) * 12, "user agents"),
         ("Q_URL", ["https://example.qualtrics.com/jfe/form/SV_1"] * 36, "URLs"),
-        ("UserLanguage", ["EN", "JA", "EN"] * 12, "language codes"),
-        ("Language", ["en", "ja", "de"] * 12, "language codes"),
         # By the values alone, whatever the header.
         ("source_ip", ["10.0.0.1", "10.0.0.2", "192.168.1.20"] * 12, "IP addresses"),
         ("browser_string", list(_UA) * 12, "user agents"),
         ("page", ["https://shop.example.com/a", "https://shop.example.com/b?x=1"] * 18, "URLs"),
-        ("locale_hint", ["en-GB", "ja-JP", "en-US"] * 12, "language codes"),
         ("Status", ["IP Address", "IP Address", "Survey Preview"] * 12, "response type"),
         # Microsoft Forms' last change time, blank or unreadable: not an answer either.
         ("Last modified time", ["", "see log", "n/a"] * 12, "response times"),
@@ -759,6 +756,25 @@ def test_what_the_survey_tool_recorded_is_metadata_by_header_or_by_values(
     tmp_path: Path, header: str, values: list[str], detail: str
 ) -> None:
     assert _one_column(tmp_path, header, values) == ("metadata", detail)
+
+
+@pytest.mark.parametrize(
+    ("header", "values", "found"),
+    [
+        # The language each respondent answered in, by the header or by the regions: managers
+        # compare Japanese- and English-speaking customers. It was metadata, never proposed.
+        ("UserLanguage", ["EN", "JA", "EN"] * 12, ("categorical", "language codes")),
+        ("Language", ["ja", "en", "EN-GB"] * 12, ("categorical", "language codes")),
+        ("言語コード", ["ja", "en"] * 18, ("categorical", "language codes")),
+        ("locale_hint", ["en-GB", "ja-JP", "en-US"] * 12, ("categorical", "language codes")),
+        # A survey run in one language has no languages to compare.
+        ("UserLanguage", ["JA"] * 36, ("metadata", "language codes, one language")),
+    ],
+)  # fmt: skip
+def test_a_language_column_is_a_breakdown_not_metadata(
+    tmp_path: Path, header: str, values: list[str], found: tuple[str, str]
+) -> None:
+    assert _one_column(tmp_path, header, values) == found
 
 
 @pytest.mark.parametrize(

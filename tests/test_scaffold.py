@@ -704,3 +704,24 @@ def test_msforms_report_quotes_reasons_and_names_nobody(
     assert "ご利用目的別のNPS" in html
     text = re.sub(r'<(script|style)\b.*?</\1>|src="data:[^"]*"', "", html, flags=re.S)
     assert not re.search(r"\bnan\b", text)
+
+
+@pytest.mark.slow
+def test_a_language_column_is_proposed_as_a_breakdown_and_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Customers who answered in Japanese and in English: Qualtrics' UserLanguage was survey
+    # metadata, so init never proposed it and managers could not compare the two.
+    export = write_qualtrics_ja_tsv(tmp_path / "insurer.tsv", languages=("JA", "EN"))
+    root = tmp_path / "insurer-nps"
+    project_from_export(root, export)
+    assert {"column": "UserLanguage", "label": "User Language"} in _defaults(root)["breakdowns"]
+    monkeypatch.chdir(root)
+    assert main(["run", "--jobs", "1", "--period", "2026-10"]) == 0
+    html = (root / "reports" / "2026-10" / "insurer.html").read_text(encoding="utf-8")
+    text = re.sub(r'<(script|style)\b.*?</\1>|src="data:[^"]*"', "", html, flags=re.S)
+    text = " ".join(re.sub(r"<[^>]+>", " ", text).split())
+    # October's 45 responses, every other one in English: the breakdown's chart values.
+    breakdown = text[text.index("4. 内訳") : text.index("5. ")]
+    assert re.search(r"EN：NPS [^）]*回答数22件", breakdown), breakdown
+    assert re.search(r"JA：NPS [^）]*回答数23件", breakdown), breakdown
