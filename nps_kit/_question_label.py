@@ -35,6 +35,15 @@ _JA_OPENING: Final = re.compile(r"^(?:今回の|今回|あなたの|お客様の
 # sentence does (?, 。, ください, "(Select all that apply)") and the row is what the column asks.
 _ROW: Final = re.compile(r"^(?P<q>.*(?:[?？。:：)）]|ください|下さい))\s+-\s+(?P<row>\S.*)$")
 
+# The free-text box of an "Other (please specify)" option: Qualtrics names it "question -
+# Other - Text", SurveyMonkey "question - Other (please specify)". As a label it named nothing
+# ("Other - Text" in the report): it is the question's, labelled as its other answers' text.
+_OTHER_BOX: Final = re.compile(
+    r"^(?P<q>.+?)\s+-\s+(?:other|その他|そのほか)\b"
+    r".*(?:specify|describe|explain|\btext\b|テキスト|具体|記入|記述|入力).*$",
+    re.I,
+)
+
 # --- English: a question frame around the subject -------------------------------------------
 # The verb after the subject: an auxiliary, or a past tense (Which office handled …).
 _AUX: Final = r"(?:are|is|was|were|do|does|did|have|has|had|would|will|can|could|should|\w{2,}ed)"
@@ -77,9 +86,11 @@ def short_label(question: str) -> str:
         客室の満足度をお聞かせください。 is 客室の満足度, "Which plan are you on?" is "Plan",
         "How satisfied are you with our documentation?" is "Documentation"; a matrix row or
         multi-select option named "question - row" (Qualtrics, SurveyMonkey) is the row:
-        「以下の項目について、満足度をお聞かせください。 - 保険料」 is 保険料. A header that is
-        not a question (``region``) and a question of no known form keep their words, without a
-        final question mark or 。.
+        「以下の項目について、満足度をお聞かせください。 - 保険料」 is 保険料, except the text box
+        of an "Other (please specify)" option ("question - Other - Text"), which is the
+        question's: "Services — other (text)", 「ご利用の機能（その他・自由記述）」. A header
+        that is not a question (``region``) and a question of no known form keep their words,
+        without a final question mark or 。.
 
     Examples
     --------
@@ -90,6 +101,12 @@ def short_label(question: str) -> str:
     """
     # The words as written (no NFKC: a label keeps the survey's own full-width characters).
     text = " ".join(question.split())
+    other = _OTHER_BOX.match(text)
+    if other is not None:
+        asked = short_label(other["q"])
+        if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", other["q"]):
+            return f"{asked}（その他・自由記述）"
+        return f"{asked} — other (text)"
     row = _ROW.match(text)
     if row is not None:
         # Qualtrics' "Which features do you use? - Selected Choice" is the whole question.

@@ -36,6 +36,18 @@ from nps_kit.i18n import t
          "Ease of booking an appointment"),
         ("Which services did you receive today? (Select all that apply) - Filling", "Filling"),
         ("Which features do you use? - Selected Choice", "Features"),
+        # The text box of an "Other (please specify)" option: the question's, not "Other -
+        # Text" (Qualtrics) or "Other (please specify)" (SurveyMonkey).
+        ("Which features do you use? - Other - Text", "Features — other (text)"),
+        ("Which services did you receive today? (Select all that apply) - Other (please "
+         "specify)", "Services — other (text)"),
+        ("ご利用の機能を教えてください。 - その他 - テキスト", "ご利用の機能（その他・自由記述）"),
+        ("ご利用の機能を教えてください。 - その他（具体的に） - テキスト",
+         "ご利用の機能（その他・自由記述）"),
+        # An option called Other, or a row about other things, is a row like any other.
+        ("Which features do you use? - Other", "Other"),
+        ("以下の項目について、満足度をお聞かせください。 - その他のサービス", "その他のサービス"),
+        ("How satisfied were you with each of the following? - Text messages", "Text messages"),
         ("Please rate 0 - 10", "Please rate 0 - 10"),
         ("Front desk - Austin", "Front desk - Austin"),
         # Not a question, or one of no known form: its words, without the question mark.

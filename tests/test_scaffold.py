@@ -606,7 +606,13 @@ def test_surveymonkey_init_never_quotes_patient_codes(tmp_path: Path) -> None:
     assert "Custom Data 1" not in questions
     assert [f for f in defaults["followups"] if f["type"] == "text"] == [
         {"column": MONKEY_REASON, "type": "text", "label": "Primary reason for your score"},
-        {"column": f"{MONKEY_SERVICES} - {MONKEY_OTHER}", "type": "text", "label": MONKEY_OTHER},
+        # Its "Other (please specify)" box is labelled by its question, not "Other (please
+        # specify)" alone.
+        {
+            "column": f"{MONKEY_SERVICES} - {MONKEY_OTHER}",
+            "type": "text",
+            "label": "Services — other (text)",
+        },
     ]
     # Each matrix row is labelled by its row: the key-driver chart and the ratings table named
     # every point "How satisfied were you with each of the following? - …" (one of them
