@@ -369,8 +369,9 @@ def parse_ratings(
     Text is NFKC-normalised first, so full-width digits (``４``) parse. Blank cells and
     :data:`MISSING_TOKENS` (``N/A``, ``無回答`` …) are missing, and so, on a labelled scale (with
     ``codes``), are answers that say the question does not apply
-    (:func:`nps_kit.ordinal.not_applicable`: 「利用していない」, "Not applicable"); anything else
-    that is not a number within ``scale``, nor an answer of ``codes``, is invalid.
+    (:func:`nps_kit.ordinal.not_applicable`: 「利用していない」, "Not applicable") unless
+    ``codes`` gives them a point (「わからない」 as the midpoint of a scale); anything else that
+    is not a number within ``scale``, nor an answer of ``codes``, is invalid.
 
     Parameters
     ----------
@@ -393,11 +394,13 @@ def parse_ratings(
     text = values.astype("string").str.normalize("NFKC").str.strip()
     missing = (values.isna() | text.isna() | text.str.casefold().isin(MISSING_TOKENS)).astype(bool)
     if codes:
-        # 「利用していない」, "Not applicable" beside a labelled scale: no answer, not off it.
-        missing |= text.fillna("").map(not_applicable).astype(bool)
+        points = {_answer_key(answer): _point(code) for code, answer in codes.items()}
+        # 「利用していない」, "Not applicable" beside a labelled scale: no answer, not off it;
+        # but a point of the scale when codes say so (わからない as its midpoint).
+        listed = text.fillna("").map(_answer_key).isin(list(points)).astype(bool)
+        missing |= text.fillna("").map(not_applicable).astype(bool) & ~listed
     numbers = pd.to_numeric(text.where(~missing), errors="coerce").astype(float)
     if codes:
-        points = {_answer_key(answer): _point(code) for code, answer in codes.items()}
         said = text.where(~missing).map(lambda cell: points.get(_answer_key(cell)))
         numbers = numbers.fillna(pd.to_numeric(said, errors="coerce").astype(float))
     invalid = ~missing & ~numbers.between(low, high)

@@ -568,6 +568,13 @@ def _classify(
     if any(response_time(h, text, answers.counts) for h in headers):
         # When the response was started or submitted, in a form the date reader does not take.
         return "metadata", "response times", None, None
+    # A labelled scale before numbers: "1 - Strongly agree" reads as a score of 1, the wrong
+    # way round. Answers that say the question does not apply (利用していない) are no point of
+    # the scale: two answers beside them are a choice between two, as two numbers are.
+    labelled = labelled_scale(text) if distinct <= 16 else None
+    if labelled is not None and 3 <= len(labelled.points) <= 11:
+        low, high = labelled.scale
+        return "rating", f"{low}–{high}, labelled", labelled.scale, None
     # An id of small whole numbers (1, 2, 3 …) is not an answer on a scale.
     id_named = bool(_ID_NAME.search(name))
     looks_scored = not id_named and _scores(probe)[0] >= 0.5
@@ -599,13 +606,6 @@ def _classify(
         if distinct == n and id_named:
             return "id", "unique", None, None
         return "number", f"{_number(numeric.min())}–{_number(numeric.max())}", None, None
-    # Answers that say the question does not apply (利用していない) are no point of a scale: two
-    # answers beside them are a choice between two, as two numbers are.
-    points = distinct - sum(not_applicable(v) for v in text) if distinct <= 16 else distinct
-    labelled = labelled_scale(text) if 3 <= points <= 11 else None
-    if labelled is not None:
-        low, high = labelled.scale
-        return "rating", f"{low}–{high}, labelled", labelled.scale, None
     tokens = answers.share(text.str.fullmatch(_TOKEN))
     if tokens >= 0.9 and distinct >= 0.9 * n:
         return "id", "unique" if distinct == n else "tokens", None, None

@@ -12,6 +12,12 @@ Labelled answer scales are ordinal too: satisfaction ("Very satisfied" … "Very
 :func:`labelled_scale` recognises them and gives each answer its point on the scale (1 = the
 most negative), so that ``nps-kit inspect`` calls such a question a rating and the report
 analyses it like a 1–5 rating.
+
+Where an answer that may mean "does not apply" (「わからない」, "Don't know") sits is the
+export's to say, not its wording's: many tools number their answers ("1. そう思う" …
+"5. そう思わない"), and a わからない numbered between the scale's answers is the scale's midpoint
+(a rating), while one numbered after them is an answer beside the scale (no rating). Without
+such numbers it is beside the scale, as 「利用していない」 always is.
 """
 
 from __future__ import annotations
@@ -89,6 +95,31 @@ _NOT_APPLICABLE: Final = re.compile(
 )
 
 
+# The number a tool puts before each answer of a scale: "1. そう思う", "(3) わからない",
+# "3 - Neither agree nor disagree", "5：そう思わない" (on the NFKC text).
+_CODED: Final = re.compile(r"(?:\((\d{1,3})\)|(\d{1,3})\s*[.:)、=]|(\d{1,3})\s+-)\s*(\S.*)")
+
+
+def _coded(answer: str) -> tuple[int, str] | None:
+    """Return ``(code, words)`` of an answer the tool numbered, else ``None``."""
+    found = _CODED.fullmatch(unicodedata.normalize("NFKC", answer).strip())
+    if found is None:
+        return None
+    return int(found[1] or found[2] or found[3]), found[4]
+
+
+# Of those, the answers that may be a scale's midpoint, as 「どちらともいえない」 is.
+_UNSURE: Final = re.compile(
+    r"(?:i )?do ?n[o'’]t know|not sure|unsure|(?:わから|分から|判ら)ない|判断できない"
+)
+
+
+def _plain(answer: str) -> str:
+    """Return the answer NFKC-normalised, case-folded, single-spaced, without end marks."""
+    text = unicodedata.normalize("NFKC", answer).casefold().strip().rstrip("。.!！")
+    return " ".join(text.split())
+
+
 def not_applicable(answer: str) -> bool:
     """Say whether an answer beside a labelled scale means the question does not apply.
 
@@ -101,21 +132,22 @@ def not_applicable(answer: str) -> bool:
     -------
     bool
         ``True`` for "N/A", "Not applicable", "Don't know", 「該当なし」, 「利用していない」,
-        「わからない」 and the like (after NFKC normalisation, case-insensitively).
+        「わからない」 and the like (after NFKC normalisation, case-insensitively), with or
+        without the number a tool puts before it ("6. わからない"). Whether such an answer is
+        beside a given scale or its midpoint is :func:`labelled_scale`'s to say.
 
     Examples
     --------
     >>> not_applicable("利用していない"), not_applicable("Not applicable"), not_applicable("満足")
     (True, True, False)
     """
-    text = unicodedata.normalize("NFKC", answer).casefold().strip().rstrip("。.!！")
-    return _NOT_APPLICABLE.fullmatch(" ".join(text.split())) is not None
+    coded = _coded(answer)
+    return _NOT_APPLICABLE.fullmatch(_plain(answer if coded is None else coded[1])) is not None
 
 
 def _degree(answer: str) -> tuple[str, int] | None:
     """Return ``(family, signed degree)`` of a labelled answer (0 = neutral), else ``None``."""
-    text = unicodedata.normalize("NFKC", answer).casefold().strip().rstrip("。.!！")
-    text = " ".join(text.split())
+    text = _plain(answer)
     for family, (positive, negative) in _FAMILIES.items():
         if re.fullmatch(_NEUTRAL.format(p=positive, n=negative), text):
             return family, 0  # of every family: the other answers decide which
@@ -171,7 +203,10 @@ def labelled_scale(labels: Iterable[object]) -> LabelledScale | None:
         The answers' points when there are two or more and all are answers of one family's
         scale on both sides of neutral, else ``None``; an answer that says the question does
         not apply (:func:`not_applicable`: 「利用していない」, "N/A") is no point of the scale
-        and is left out of ``points``. The degrees present set the points:
+        and is left out of ``points``. When the tool numbered every answer ("1. そう思う" …)
+        in the scale's order, the numbers place 「わからない」, "Don't know" and a neutral
+        answer: numbered between the scale's answers it is the midpoint, numbered outside them
+        it does not apply. The degrees present set the points:
         "Very satisfied, Satisfied, Neutral, Dissatisfied, Very dissatisfied" is 1–5, as is
         「満足、やや満足、どちらともいえない、やや不満、不満」; with "somewhat" answers between
         plain ones and neutral it is 1–7.
@@ -184,11 +219,15 @@ def labelled_scale(labels: Iterable[object]) -> LabelledScale | None:
     2
     >>> labelled_scale(["Web", "Satisfied"]) is None
     True
+    >>> labelled_scale(["1. そう思う", "2. わからない", "3. そう思わない"]).points["2. わからない"]
+    2
     """
     distinct = list(dict.fromkeys(str(v) for v in labels if v is not None and v == v))
-    distinct = [label for label in distinct if not not_applicable(label)]
-    degrees = {label: _degree(label) for label in distinct}
-    if len(distinct) < 2 or any(d is None for d in degrees.values()):
+    degrees = _placed(distinct)
+    if degrees is None:
+        distinct = [label for label in distinct if not not_applicable(label)]
+        degrees = {label: _degree(label) for label in distinct}
+    if len(degrees) < 2 or any(d is None for d in degrees.values()):
         return None
     families = {d[0] for d in degrees.values() if d is not None and d[1] != 0}
     signs = {(d[1] > 0) - (d[1] < 0) for d in degrees.values() if d is not None}
@@ -207,6 +246,40 @@ def labelled_scale(labels: Iterable[object]) -> LabelledScale | None:
         points[label] = int(middle + (offset if degree > 0 else -offset))
     size = 2 * len(steps) + (1 if neutral else 0)
     return LabelledScale(family=families.pop(), points=points, scale=(1, size))
+
+
+def _placed(labels: list[str]) -> dict[str, tuple[str, int] | None] | None:
+    """Return the degrees of answers the tool numbered in order, placed by their numbers.
+
+    ``None`` when not every answer has its own number, or the numbers do not follow the
+    scale (then the words alone decide). A neutral or "don't know" answer numbered between
+    the scale's answers is its midpoint (degree 0); numbered outside them it does not apply
+    and is left out.
+    """
+    coded = {label: _coded(label) for label in labels}
+    numbered = {label: c for label, c in coded.items() if c is not None}
+    if len(numbered) != len(labels) or len({c[0] for c in numbered.values()}) != len(labels):
+        return None
+    degrees = {label: _degree(words) for label, (_, words) in numbered.items()}
+    polar = [numbered[label][0] for label, d in degrees.items() if d is not None and d[1] != 0]
+    if len(polar) < 2:
+        return None
+    family = next(d[0] for d in degrees.values() if d is not None and d[1] != 0)
+    placed: dict[str, tuple[str, int] | None] = {}
+    for label in sorted(numbered, key=lambda label: numbered[label][0]):
+        degree = degrees[label]
+        unsure = degree is None and _UNSURE.fullmatch(_plain(numbered[label][1])) is not None
+        if unsure or (degree is not None and degree[1] == 0):
+            if not min(polar) < numbered[label][0] < max(polar):
+                continue  # numbered before or after the scale: it does not apply
+            degree = (family, 0)
+        elif degree is None and not_applicable(label):
+            continue  # 「利用していない」 is beside the scale wherever it is numbered
+        placed[label] = degree
+    signs = [(d[1] > 0) - (d[1] < 0) for d in placed.values() if d is not None]
+    if signs != sorted(signs) and signs != sorted(signs, reverse=True):
+        return None  # the numbers do not follow the scale
+    return placed
 
 
 def ordinal_order(labels: Iterable[object]) -> list[str] | None:

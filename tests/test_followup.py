@@ -286,6 +286,23 @@ def test_a_labelled_scale_reads_not_applicable_as_no_answer() -> None:
     assert parse_ratings(raw, scale=(1, 5))[1].tolist() == [True, True, True, True]
 
 
+def test_an_answer_that_codes_give_a_point_is_read_as_it_whatever_its_words() -> None:
+    # わからない as the midpoint of an agreement scale: init writes it into codes, and it was
+    # read as "does not apply" all the same.
+    codes = {"1": "そう思わない", "2": "あまりそう思わない", "3": "わからない",
+             "4": "ややそう思う", "5": "そう思う"}  # fmt: skip
+    raw = pd.Series(["そう思う", "わからない", "そう思わない", "利用していない"])
+    values, invalid = parse_ratings(raw, scale=(1, 5), codes=codes)
+    assert values.tolist()[:3] == [5.0, 3.0, 1.0]
+    assert values.isna().tolist() == [False, False, False, True]
+    assert not invalid.any()
+    # Beside the scale (not in codes) it is still no answer, not an invalid one.
+    del codes["3"]
+    values, invalid = parse_ratings(raw, scale=(1, 5), codes=codes)
+    assert values.isna().tolist() == [False, True, False, True]
+    assert not invalid.any()
+
+
 def test_ratings_summary_of_a_labelled_scale_matches_its_points() -> None:
     answers = ["Very satisfied", "Satisfied", "Neutral", "Dissatisfied", "Very dissatisfied"]
     data = frame([10, 9, 7, 3, 0], docs=answers)

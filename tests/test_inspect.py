@@ -500,6 +500,65 @@ def test_id_columns_are_not_ratings_and_numbers_are_written_in_full(
             "1–5, labelled",
             ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"],
         ),
+        # Numbered by the tool: わからない numbered between the answers is the midpoint, and
+        # "1 - Strongly agree" is not a score of 1 (the wrong way round); one numbered after
+        # the scale is no point of it.
+        (
+            [
+                "1. そう思う",
+                "2. ややそう思う",
+                "3. わからない",
+                "4. あまりそう思わない",
+                "5. そう思わない",
+            ],
+            "1–5, labelled",
+            [
+                "5. そう思わない",
+                "4. あまりそう思わない",
+                "3. わからない",
+                "2. ややそう思う",
+                "1. そう思う",
+            ],
+        ),
+        (
+            [
+                "1 - Strongly agree",
+                "2 - Agree",
+                "3 - Don't know",
+                "4 - Disagree",
+                "5 - Strongly disagree",
+            ],
+            "1–5, labelled",
+            [
+                "5 - Strongly disagree",
+                "4 - Disagree",
+                "3 - Don't know",
+                "2 - Agree",
+                "1 - Strongly agree",
+            ],
+        ),
+        (
+            [
+                "1. そう思う",
+                "2. ややそう思う",
+                "3. あまりそう思わない",
+                "4. そう思わない",
+                "5. わからない",
+            ],
+            "1–4, labelled",
+            ["4. そう思わない", "3. あまりそう思わない", "2. ややそう思う", "1. そう思う"],
+        ),
+        (
+            [
+                "1 - Strongly agree",
+                "2 - Agree",
+                "3 - Disagree",
+                "4 - Strongly disagree",
+                "5 - Don't know",
+            ],
+            "1–4, labelled",
+            ["4 - Strongly disagree", "3 - Disagree", "2 - Agree", "1 - Strongly agree"],
+        ),
         (
             [
                 "そう思う",
@@ -528,7 +587,7 @@ def test_a_labelled_scale_is_a_rating_with_its_points(
     )
     path = write_text(tmp_path / "s.csv", "date,recommend,How satisfied are you?\n" + rows)
     info = inspect_export(path).column("How satisfied are you?")
-    assert (info.kind, info.detail, info.scale) == ("rating", detail, (1, 5))
+    assert (info.kind, info.detail, info.scale) == ("rating", detail, (1, len(codes)))
     assert info.codes == tuple(enumerate(codes, start=1))
 
 

@@ -146,6 +146,66 @@ def test_answers_of_or_off_a_scale_apply(answer: str) -> None:
     assert not not_applicable(answer)
 
 
+_JA_AGREE = ("そう思う", "ややそう思う", "あまりそう思わない", "そう思わない")
+_EN_AGREE = ("Strongly agree", "Agree", "Disagree", "Strongly disagree")
+
+
+@pytest.mark.parametrize(
+    ("scale", "unsure", "form"),
+    [
+        (_JA_AGREE, "わからない", "{}. {}"),
+        (_JA_AGREE, "どちらともいえない", "{}：{}"),
+        (_EN_AGREE, "Don't know", "{} - {}"),
+        (_EN_AGREE, "Neither agree nor disagree", "({}) {}"),
+    ],
+)
+def test_an_answer_numbered_between_the_scales_answers_is_its_midpoint(
+    scale: tuple[str, ...], unsure: str, form: str
+) -> None:
+    # 1 そう思う, 2 ややそう思う, 3 わからない, 4 あまりそう思わない, 5 そう思わない: the tool's
+    # numbers put わからない in the middle. It was dropped as "does not apply", leaving a 1-4
+    # scale whose midpoint answers counted as no answer.
+    words = [*scale[:2], unsure, *scale[2:]]
+    answers = [form.format(k, word) for k, word in enumerate(words, 1)]
+    found = labelled_scale(list(reversed(answers)))
+    assert found is not None
+    assert found.scale == (1, 5)
+    assert found.points == dict(zip(answers, [5, 4, 3, 2, 1], strict=True))
+    assert ordinal_order(answers[::-1]) == answers
+
+
+@pytest.mark.parametrize(
+    ("scale", "unsure", "form"),
+    [
+        (_JA_AGREE, "わからない", "{}. {}"),
+        (_JA_AGREE, "どちらともいえない", "{}. {}"),
+        (_EN_AGREE, "Don't know", "{} - {}"),
+        (_EN_AGREE, "Neither agree nor disagree", "{} - {}"),
+    ],
+)
+def test_an_answer_numbered_after_the_scale_does_not_apply(
+    scale: tuple[str, ...], unsure: str, form: str
+) -> None:
+    answers = [form.format(k, word) for k, word in enumerate([*scale, unsure], 1)]
+    found = labelled_scale(answers)
+    assert found is not None
+    assert found.scale == (1, 4)
+    assert found.points == dict(zip(answers[:4], [4, 3, 2, 1], strict=True))
+    assert not_applicable(answers[-1]) == (unsure in ("わからない", "Don't know"))
+
+
+def test_without_numbers_dont_know_is_beside_the_scale_and_not_used_always_is() -> None:
+    # The words alone do not say where わからない was offered: beside the scale, as most often.
+    found = labelled_scale(["わからない", *_JA_AGREE])
+    assert found is not None
+    assert (found.scale, "わからない" in found.points) == ((1, 4), False)
+    # 「利用していない」 numbered inside the scale is still no point of it.
+    numbered = ["1. 満足", "2. やや満足", "3. 利用していない", "4. やや不満", "5. 不満"]
+    found = labelled_scale(numbered)
+    assert found is not None
+    assert (found.scale, "3. 利用していない" in found.points) == ((1, 4), False)
+
+
 def test_only_not_applicable_answers_beside_one_label_are_no_scale() -> None:
     assert labelled_scale(["満足", "利用していない", "該当なし"]) is None
 

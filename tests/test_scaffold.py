@@ -42,6 +42,7 @@ from _exports import (
 )
 
 from nps_kit.cli import main
+from nps_kit.followup import parse_ratings
 from nps_kit.load import load_responses
 from nps_kit.params import ATTACH_CHOICES, Attach, load_all
 from nps_kit.scaffold import choose_theme_pack, project_from_export
@@ -731,3 +732,36 @@ def test_a_language_column_is_proposed_as_a_breakdown_and_reported(
     breakdown = text[text.index("4. 内訳") : text.index("5. ")]
     assert re.search(r"EN：NPS [^）]*回答数22件", breakdown), breakdown
     assert re.search(r"JA：NPS [^）]*回答数23件", breakdown), breakdown
+
+
+def test_a_numbered_dont_know_is_the_midpoint_only_between_the_scales_answers(
+    tmp_path: Path,
+) -> None:
+    # Two agreement questions as a Japanese panel tool numbers them: わからない third (between
+    # the answers: the midpoint) and fifth (after them: does not apply).
+    middle = ["1. そう思う", "2. ややそう思う", "3. わからない", "4. あまりそう思わない",
+              "5. そう思わない"]  # fmt: skip
+    after = ["1. そう思う", "2. ややそう思う", "3. どちらともいえない", "4. あまりそう思わない",
+             "5. そう思わない", "6. わからない"]  # fmt: skip
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d},{i % 11},{middle[i % 5]},{after[i % 6]}\n" for i in range(60)
+    )
+    export = write_text(tmp_path / "panel.csv", "回答日,おすすめ度,設問A,設問B\n" + rows)
+    root = tmp_path / "panel"
+    project_from_export(root, export)
+    followups = {f["column"]: f for f in _defaults(root)["followups"]}  # type: ignore[attr-defined]
+    assert followups["設問A"]["scale"] == [1, 5]
+    assert followups["設問A"]["codes"] == {str(5 - k): a for k, a in enumerate(middle)}
+    assert followups["設問B"]["scale"] == [1, 5]
+    assert followups["設問B"]["codes"] == {str(5 - k): a for k, a in enumerate(after[:5])}
+    unit = load_all(root / "parameters").units["panel"]
+    data = load_responses(export, score_column="おすすめ度").data
+    read = {
+        f.column: parse_ratings(data[f.column], scale=tuple(f.scale), codes=f.codes)
+        for f in unit.followups
+        if f.type == "rating"
+    }
+    # Every answer of question A is a rating, the midpoint 3; question B's わからない is none.
+    assert read["設問A"][0].value_counts().sort_index().tolist() == [12] * 5
+    assert read["設問B"][0].isna().sum() == 10
+    assert not read["設問A"][1].any() and not read["設問B"][1].any()
