@@ -38,8 +38,9 @@ __all__ = ["UNIT_KEY", "ExportCache", "build_cache", "normalise_key", "open_cach
 UNIT_KEY = "nps_unit"
 _META = b"nps_kit.cache"
 # 2: repetitive text columns stored dictionary-encoded; 3: nps_finished (Qualtrics);
-# 4: a SurveyMonkey multi-select's option columns merged into one column
-_FORMAT = 4
+# 4: a SurveyMonkey multi-select's option columns merged into one column; 5: the report says
+# when Finished could not be read (finished_unread)
+_FORMAT = 5
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -377,5 +378,7 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
             value = pd.DataFrame(value["data"], columns=value["columns"])
         elif item.name == "date_examples":
             value = tuple(value or ())
+        elif item.name == "finished_unread" and value is not None:
+            value = tuple(value)
         values[item.name] = value
     return LoadReport(**values)

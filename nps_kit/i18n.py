@@ -531,6 +531,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "うち途中で終了した回答（Qualtrics の Finished = False）",
         "en": "Of which unfinished (Qualtrics Finished = False)",
     },
+    "quality.unfinished_unknown": {
+        "ja": "不明（{column}列の値{values}を読めません。Qualtricsの値はTrue/Falseか1/0です）",
+        "en": "unknown (column {column} holds {values}, where Qualtrics writes True/False or 1/0)",
+    },
+    "quality.blanks_only": {"ja": "（空欄のみ）", "en": "(blanks only)"},
     "quality.unfinished_excluded": {
         "ja": "除外：途中で終了した回答（Qualtrics の Finished = False、unfinished: exclude）",
         "en": "Excluded: unfinished responses (Qualtrics Finished = False; unfinished: exclude)",

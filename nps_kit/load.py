@@ -126,6 +126,11 @@ class LoadReport:
     scale_note
         Set when the score column looks like a 1–5, 1–7 or 1–10 scale rather than 0–10 (no 0 in
         50 or more answers); it names the columns that do look like 0–10.
+    finished_unread
+        Set when a Qualtrics export's ``Finished`` column has no cell the loader reads
+        (``True``/``False``, ``1``/``0``): up to three of its distinct values, as written (empty
+        when it is blank throughout). Who finished is then unknown, not "everyone".
+        ``None`` when it was read, or the export has no such column.
     """
 
     path: Path
@@ -157,6 +162,7 @@ class LoadReport:
     duplicates_dropped: int = 0
     scale_note: str | None = None
     date_examples: tuple[str, ...] = ()
+    finished_unread: tuple[str, ...] | None = None
 
     @property
     def unreadable_dates(self) -> UnreadableDates | None:
@@ -178,6 +184,8 @@ class LoadReport:
         out: dict[str, Any] = {k: v for k, v in self.__dict__.items() if k != "invalid"}
         out["path"] = str(self.path)
         out["date_examples"] = list(self.date_examples)
+        if self.finished_unread is not None:
+            out["finished_unread"] = list(self.finished_unread)
         for key in ("date_min", "date_max"):
             stamp = out[key]
             out[key] = None if stamp is None else stamp.isoformat()
@@ -792,10 +800,17 @@ def load_responses(
     frame["nps_score"] = parsed.score
     frame["nps_status"] = parsed.status
     frame["nps_row"] = rows
+    finished_unread = None
     if layout.source == "qualtrics" and "Finished" in frame.columns:
         # A respondent who left after some questions: Finished False (Progress under 100).
-        finished = frame["Finished"].astype("string").str.strip().str.casefold()
-        frame["nps_finished"] = finished.map({"true": True, "1": True, "false": False, "0": False})
+        finished = frame["Finished"].astype("string").str.strip()
+        read = finished.str.casefold().map({"true": True, "1": True, "false": False, "0": False})
+        read = read.astype("boolean")  # typed even when no cell reads (the cache needs a type)
+        frame["nps_finished"] = read
+        if read.isna().all():
+            # Not one cell says who finished: unknown, which "0 unfinished" would hide.
+            seen = finished.dropna()
+            finished_unread = tuple(str(v) for v in seen[seen != ""].unique()[:3])
     date_min = date_max = None
     unread: UnreadableDates | None = None
     date_order = None
@@ -850,6 +865,7 @@ def load_responses(
         duplicates_dropped=int(dropped.sum()) if dedupe else 0,
         scale_note=scale_note,
         date_examples=() if unread is None else unread.examples,
+        finished_unread=finished_unread,
     )
     return LoadResult(data=frame, report=report)
 

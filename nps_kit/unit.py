@@ -318,7 +318,7 @@ def prepare_unit(
     data["period"] = data["nps_date"].dt.strftime("%Y-%m").astype("string")
     excluded = None
     if unfinished == "exclude":
-        data, excluded = _drop_unfinished(data, period, source)
+        data, excluded = _drop_unfinished(data, period, source, loaded.report)
     data["segment"] = segment(data["nps_score"])
     if not (data["period"] == period).any():
         if cache is not None:  # the error names the unit's whole range: read its dates
@@ -363,7 +363,9 @@ def prepare_unit(
     )
 
 
-def _drop_unfinished(data: pd.DataFrame, period: str, source: Path) -> tuple[pd.DataFrame, int]:
+def _drop_unfinished(
+    data: pd.DataFrame, period: str, source: Path, report: LoadReport
+) -> tuple[pd.DataFrame, int]:
     """Drop the responses Qualtrics marks unfinished; count those of ``period``."""
     if "nps_finished" not in data.columns:  # the loader reads Qualtrics' Finished
         raise DataError(
@@ -371,6 +373,17 @@ def _drop_unfinished(data: pd.DataFrame, period: str, source: Path) -> tuple[pd.
             "this export does not say (only a Qualtrics export with its Finished column does).",
             hint="Remove unfinished: exclude (data.unfinished in the parameters) for this "
             "export, or export the Qualtrics responses with the Finished column.",
+            path=source,
+        )
+    if report.finished_unread is not None:
+        # Excluding none because none could be read would be "0 excluded", silently wrong.
+        found = _finished_values(report.finished_unread, "en")
+        raise DataError(
+            f"{source}: unfinished: exclude needs to know which responses are unfinished, and "
+            f"no cell of column 'Finished' can be read: it holds {found}, where Qualtrics "
+            "writes True/False or 1/0.",
+            hint="Export the responses again with Finished as True/False (or 1/0), or remove "
+            "unfinished: exclude (data.unfinished in the parameters).",
             path=source,
         )
     left = data["nps_finished"].astype("boolean").eq(False).fillna(False).to_numpy(dtype=bool)
@@ -600,19 +613,33 @@ def _require(data: pd.DataFrame, column: str, option: str) -> None:
         raise missing_column(column, _export_columns(data), option=f"columns.{option}")
 
 
-def _unfinished(unit: UnitData) -> int | None:
+def _unfinished(unit: UnitData) -> str | None:
     """Count the period's valid answers from responses Qualtrics marks unfinished.
 
     Qualtrics records a respondent who left after answering some questions (``Finished``
     False, ``Progress`` under 100). One who answered the 0–10 question counts in the NPS like
     any other, but the reader should know how many did not finish. ``None`` when the export
-    has no such column.
+    has no such column; "unknown", with the values found, when no cell of it could be read.
     """
     if "nps_finished" not in unit.current.columns:  # the loader reads Qualtrics' Finished
         return None
+    if unit.load.finished_unread is not None:
+        return t(
+            "quality.unfinished_unknown",
+            unit.language,
+            column="Finished",
+            values=_finished_values(unit.load.finished_unread, unit.language),
+        )
     unfinished = unit.current["nps_finished"].astype("boolean").eq(False).fillna(False)
     valid = unit.current["nps_status"].astype(str) == "valid"
-    return int((valid & unfinished).sum())
+    return f"{int((valid & unfinished).sum()):,}"
+
+
+def _finished_values(values: Sequence[str], lang: Language) -> str:
+    """Say the values found in an unreadable ``Finished`` column: ``'Yes', 'No'``."""
+    if not values:
+        return t("quality.blanks_only", lang)
+    return ("、" if lang == "ja" else ", ").join(repr(v) for v in values)
 
 
 def data_quality(
@@ -693,7 +720,7 @@ def data_quality(
     else:
         unfinished = _unfinished(unit)
         if unfinished is not None:
-            rows.insert(6, ("unfinished", f"{unfinished:,}"))
+            rows.insert(6, ("unfinished", unfinished))
     if report.duplicates_dropped:
         rows.insert(-3, ("dropped", f"{report.duplicates_dropped:,}"))
     if ratings is not None and len(ratings):

@@ -370,14 +370,19 @@ _JA_INSURANCE = (
 
 
 def write_qualtrics_ja_tsv(
-    path: Path, n: int = 90, *, languages: tuple[str, ...] = ("JA",)
+    path: Path,
+    n: int = 90,
+    *,
+    languages: tuple[str, ...] = ("JA",),
+    finished: tuple[str, str] = ("True", "False"),
 ) -> Path:
     """A Qualtrics TSV export in Japanese (UTF-16 with BOM, tabs), as Qualtrics writes it.
 
     Every 15th response (the 8th, 23rd …) was left after the score: Finished False, and its
     EndDate and RecordedDate are a week after its StartDate (two of November's land in
     December). UserLanguage cycles through ``languages`` (the i-th response's is
-    ``languages[i % len(languages)]``).
+    ``languages[i % len(languages)]``); Finished is ``finished[0]`` for a finished response,
+    ``finished[1]`` for a partial one.
     """
     import csv
     import datetime as dt
@@ -421,7 +426,7 @@ def write_qualtrics_ja_tsv(
         recorded = closed if partial else stamp
         sat = _JA_SATISFACTION[min(4, score // 2)]
         writer.writerow(
-            [stamp, recorded, "IP Address", 20 if partial else 100, not partial, recorded,
+            [stamp, recorded, "IP Address", 20 if partial else 100, finished[partial], recorded,
              f"R_{i:015x}", f"user{i}@example.co.jp", f"POL-{1000000 + i * 7919}",
              languages[i % len(languages)], score,
              "" if partial else _JA_INSURANCE[i % 4], "" if partial else sat,

@@ -482,6 +482,47 @@ def test_unfinished_qualtrics_responses_can_be_excluded(tmp_path: Path) -> None:
     assert data_quality(cached).set_index("item")["value"].equals(table)
 
 
+@pytest.mark.parametrize(
+    ("finished", "ja", "en"),
+    [
+        (("Yes", "No"), "'Yes'、'No'", "'Yes', 'No'"),
+        (("", ""), "（空欄のみ）", "(blanks only)"),
+    ],
+)
+def test_a_finished_column_read_in_no_row_is_unknown_not_zero(
+    tmp_path: Path, finished: tuple[str, str], ja: str, en: str
+) -> None:
+    # Finished as Yes/No: no cell reads as True/False or 1/0, and the data-quality table said
+    # "0 unfinished", which nobody knows.
+    path = write_qualtrics_ja_tsv(tmp_path / "q.tsv", finished=finished)
+    options = {"score_column": QUALTRICS_JA_NPS, "date_column": "StartDate"}
+    unit = prepare_unit(path, name="x", period="2026-10", **options)
+    assert unit.load.finished_unread == tuple(v for v in finished if v)
+    table = data_quality(unit).set_index("item")["value"]
+    assert table["うち途中で終了した回答（Qualtrics の Finished = False）"] == (
+        f"不明（Finished列の値{ja}を読めません。Qualtricsの値はTrue/Falseか1/0です）"
+    )
+    table = data_quality(replace(unit, language="en")).set_index("item")["value"]
+    assert table["Of which unfinished (Qualtrics Finished = False)"] == (
+        f"unknown (column Finished holds {en}, where Qualtrics writes True/False or 1/0)"
+    )
+    # Excluding them fails, from the file and from the run's cache alike.
+    store = build_cache(
+        path, cache_dir=tmp_path / "cache", sha256="x", columns=set(options.values()), **options
+    )
+    for cache in (None, store.path):
+        with pytest.raises(DataError) as error:
+            prepare_unit(
+                path, name="x", period="2026-10", cache=cache, unfinished="exclude", **options
+            )
+        assert str(error.value) == (
+            f"{path}: unfinished: exclude needs to know which responses are unfinished, and no "
+            f"cell of column 'Finished' can be read: it holds {en}, where Qualtrics writes "
+            "True/False or 1/0. Export the responses again with Finished as True/False (or "
+            "1/0), or remove unfinished: exclude (data.unfinished in the parameters)."
+        )
+
+
 def test_excluding_unfinished_responses_needs_a_qualtrics_finished_column(
     responses: Path,
 ) -> None:
