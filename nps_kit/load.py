@@ -131,6 +131,9 @@ class LoadReport:
         (``True``/``False``, ``1``/``0``): up to three of its distinct values, as written (empty
         when it is blank throughout). Who finished is then unknown, not "everyone".
         ``None`` when it was read, or the export has no such column.
+    unfinished
+        The ``unfinished`` option it was read with (``"include"`` or ``"exclude"``): what a
+        unit prepared from it, or from its cache, does with unfinished responses unless told.
     """
 
     path: Path
@@ -163,6 +166,7 @@ class LoadReport:
     scale_note: str | None = None
     date_examples: tuple[str, ...] = ()
     finished_unread: tuple[str, ...] | None = None
+    unfinished: Literal["include", "exclude"] = "include"
 
     @property
     def unreadable_dates(self) -> UnreadableDates | None:
@@ -681,6 +685,7 @@ def load_responses(
     id_column: str | None = None,
     dedupe: bool = False,
     check_score: bool = True,
+    unfinished: Literal["include", "exclude"] = "include",
 ) -> LoadResult:
     """Read a survey export into the canonical response frame.
 
@@ -719,6 +724,13 @@ def load_responses(
         Refuse a score column whose answers are mostly not 0–10, and describe one that looks
         like 1–5 or 1–10 in ``report.scale_note``; ``False`` reads a file whose score column is
         not known yet (as :func:`nps_kit.inspect.inspect_export` does).
+    unfinished
+        What the unit does with the responses Qualtrics marks unfinished (``Finished``
+        False): ``"include"`` counts them, ``"exclude"`` leaves them out. Every row is kept
+        here (the unit leaves them out and counts those of its period,
+        :func:`nps_kit.unit.prepare_unit`); the setting is checked against the export and
+        kept in ``report.unfinished``, so the cache ``nps-kit run`` builds from a unit's
+        parameters carries it to any report notebook.
 
     Returns
     -------
@@ -732,8 +744,11 @@ def load_responses(
     DataError
         When the file cannot be read, a column does not exist, a weight is bad, the date column
         has no readable date or reads both ways, more than half the score answers are not
-        0–10 (the message names the columns that look like 0–10), or (with ``strict=True``) a
-        score is invalid or a date cannot be read; ``failures`` lists the bad cells.
+        0–10 (the message names the columns that look like 0–10), (with ``strict=True``) a
+        score is invalid or a date cannot be read (``failures`` lists the bad cells), or
+        ``unfinished="exclude"`` for an export that does not say who finished.
+    ValueError
+        When ``unfinished`` is neither ``"include"`` nor ``"exclude"``.
 
     Examples
     --------
@@ -743,6 +758,8 @@ def load_responses(
     Scores: 505 valid, 4 missing, 3 invalid.
     Dates (submitted_at): 2026-10-01 to 2026-10-31.
     """
+    if unfinished not in ("include", "exclude"):
+        raise ValueError(f"unfinished must be 'include' or 'exclude', got {unfinished!r}")
     path = Path(path)
     layout = _formats.inspect(path, sheet=sheet, encoding=encoding)
     score_col = _resolve_column(layout, score_column, "score_column")
@@ -866,8 +883,53 @@ def load_responses(
         scale_note=scale_note,
         date_examples=() if unread is None else unread.examples,
         finished_unread=finished_unread,
+        unfinished=unfinished,
     )
+    if unfinished == "exclude":
+        refused = unfinished_refusal(path, report, has_finished="nps_finished" in frame.columns)
+        if refused is not None:
+            raise refused
     return LoadResult(data=frame, report=report)
+
+
+def unfinished_refusal(path: Path, report: LoadReport, *, has_finished: bool) -> DataError | None:
+    """Return why ``unfinished: exclude`` cannot be honoured for an export, else ``None``.
+
+    Parameters
+    ----------
+    path
+        The export, for the message.
+    report
+        The loader's report on it.
+    has_finished
+        Whether the loaded rows have ``nps_finished`` (a Qualtrics export with ``Finished``).
+
+    Returns
+    -------
+    DataError or None
+        The error to raise when the export does not say who finished (not Qualtrics, no
+        ``Finished`` column) or no cell of ``Finished`` can be read.
+    """
+    if not has_finished:
+        return DataError(
+            f"{path}: unfinished: exclude needs to know which responses are unfinished, and "
+            "this export does not say (only a Qualtrics export with its Finished column does).",
+            hint="Remove unfinished: exclude (data.unfinished in the parameters) for this "
+            "export, or export the Qualtrics responses with the Finished column.",
+            path=path,
+        )
+    if report.finished_unread is not None:
+        # Excluding none because none could be read would be "0 excluded", silently wrong.
+        found = ", ".join(repr(v) for v in report.finished_unread) or "(blanks only)"
+        return DataError(
+            f"{path}: unfinished: exclude needs to know which responses are unfinished, and "
+            f"no cell of column 'Finished' can be read: it holds {found}, where Qualtrics "
+            "writes True/False or 1/0.",
+            hint="Export the responses again with Finished as True/False (or 1/0), or remove "
+            "unfinished: exclude (data.unfinished in the parameters).",
+            path=path,
+        )
+    return None
 
 
 def _refuse_dates(

@@ -505,6 +505,7 @@ class UnitParameters(_Model):
             "fix_text": src.fix_text,
             "id_column": self.column(cols.id) if cols.id else None,
             "dedupe": src.dedupe,
+            "unfinished": src.unfinished,
         }
 
     def used_columns(self) -> dict[str, str]:

@@ -48,6 +48,7 @@ __all__ = [
     "RunResult",
     "UnitResult",
     "build_once",
+    "export_cache",
     "prepare_notebook",
     "progress_line",
     "run_reports",
@@ -681,6 +682,34 @@ def _build_caches(
         for unit in members:
             caches[unit.unit] = cache
     return caches
+
+
+def export_cache(unit: UnitParameters, *, cache_dir: Path) -> Path:
+    """Return the cache of ``unit``'s export that ``nps-kit run`` reads, building it if needed.
+
+    The cache is the one home of how the unit's export is read (its loader options, with
+    ``data.unfinished``): a report notebook given it as ``data_cache`` reads the unit as the
+    run does, whatever options the notebook passes itself.
+
+    Parameters
+    ----------
+    unit
+        Validated parameters.
+    cache_dir
+        The folder of the caches (``run`` uses ``<output>/.cache``).
+
+    Returns
+    -------
+    pathlib.Path
+        The cache file.
+
+    Raises
+    ------
+    DataError
+        When the export cannot be read as the parameters say.
+    """
+    hashes = {unit.data.path: _sha256(unit.data.path)}
+    return _build_caches([unit], hashes, Path(cache_dir))[unit.unit].path
 
 
 def _prepare_job(

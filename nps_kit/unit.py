@@ -20,7 +20,14 @@ from nps_kit import clock
 from nps_kit.cache import normalise_key as _norm
 from nps_kit.errors import DataError, closest, missing_column
 from nps_kit.i18n import Language, t
-from nps_kit.load import LoadReport, LoadResult, UnreadableDates, load_responses, unreadable_dates
+from nps_kit.load import (
+    LoadReport,
+    LoadResult,
+    UnreadableDates,
+    load_responses,
+    unfinished_refusal,
+    unreadable_dates,
+)
 from nps_kit.periods import WORDS, reporting_month, shift_period
 from nps_kit.score import (
     DEFAULT_MIN_N,
@@ -200,7 +207,7 @@ def prepare_unit(
     id_column: str | None = None,
     dedupe: bool = False,
     timezone: str | None = None,
-    unfinished: Literal["include", "exclude"] = "include",
+    unfinished: Literal["include", "exclude"] | None = None,
 ) -> UnitData:
     """Load a survey export and keep one unit's responses.
 
@@ -245,7 +252,10 @@ def prepare_unit(
         ``"include"`` counts the responses Qualtrics marks unfinished (``Finished`` False: the
         respondent left after answering some questions) like any other; ``"exclude"`` leaves
         them out of every figure, and :attr:`UnitData.unfinished_excluded` counts those of the
-        reporting period. A response whose ``Finished`` cell is unreadable is kept.
+        reporting period. A response whose ``Finished`` cell is unreadable is kept. ``None``
+        (the default) does what the data was loaded for: the unit's ``data.unfinished`` when
+        reading the cache ``nps-kit run`` built from its parameters, so a report notebook
+        that does not pass it still honours it; ``"include"`` when reading ``path``.
 
     Returns
     -------
@@ -261,7 +271,7 @@ def prepare_unit(
     ValueError
         When ``unfinished`` is neither ``"include"`` nor ``"exclude"``.
     """
-    if unfinished not in ("include", "exclude"):
+    if unfinished not in (None, "include", "exclude"):
         raise ValueError(f"unfinished must be 'include' or 'exclude', got {unfinished!r}")
     source = Path(path)
     if cache is not None:
@@ -295,6 +305,7 @@ def prepare_unit(
             fix_text=fix_text,
             id_column=id_column,
             dedupe=dedupe,
+            unfinished=unfinished or "include",
         )
     data = loaded.data
     if cache is None:  # the cache's rows are the unit's already (pushed down by read_rows)
@@ -317,7 +328,7 @@ def prepare_unit(
     data = data.loc[dates.isna() | ((dates >= start) & (dates < end))].copy()
     data["period"] = data["nps_date"].dt.strftime("%Y-%m").astype("string")
     excluded = None
-    if unfinished == "exclude":
+    if (unfinished or loaded.report.unfinished) == "exclude":
         data, excluded = _drop_unfinished(data, period, source, loaded.report)
     data["segment"] = segment(data["nps_score"])
     if not (data["period"] == period).any():
@@ -367,25 +378,9 @@ def _drop_unfinished(
     data: pd.DataFrame, period: str, source: Path, report: LoadReport
 ) -> tuple[pd.DataFrame, int]:
     """Drop the responses Qualtrics marks unfinished; count those of ``period``."""
-    if "nps_finished" not in data.columns:  # the loader reads Qualtrics' Finished
-        raise DataError(
-            f"{source}: unfinished: exclude needs to know which responses are unfinished, and "
-            "this export does not say (only a Qualtrics export with its Finished column does).",
-            hint="Remove unfinished: exclude (data.unfinished in the parameters) for this "
-            "export, or export the Qualtrics responses with the Finished column.",
-            path=source,
-        )
-    if report.finished_unread is not None:
-        # Excluding none because none could be read would be "0 excluded", silently wrong.
-        found = _finished_values(report.finished_unread, "en")
-        raise DataError(
-            f"{source}: unfinished: exclude needs to know which responses are unfinished, and "
-            f"no cell of column 'Finished' can be read: it holds {found}, where Qualtrics "
-            "writes True/False or 1/0.",
-            hint="Export the responses again with Finished as True/False (or 1/0), or remove "
-            "unfinished: exclude (data.unfinished in the parameters).",
-            path=source,
-        )
+    refused = unfinished_refusal(source, report, has_finished="nps_finished" in data.columns)
+    if refused is not None:
+        raise refused
     left = data["nps_finished"].astype("boolean").eq(False).fillna(False).to_numpy(dtype=bool)
     dropped = int((left & (data["period"] == period).fillna(False).to_numpy(dtype=bool)).sum())
     return data.loc[~left].copy(), dropped

@@ -96,6 +96,9 @@ def test_lab_writes_the_units_working_copy(project: Path) -> None:
     assert copy == project.parent / "notebooks" / "work" / "stores_2026-10.ipynb"
     nb = nbformat.read(copy, as_version=4)
     unit = load_all(project, units=["stores"]).units["stores"]
+    # Read as `run` reads it: from the cache of the export, built with the unit's options.
+    cache = Path(nb.metadata.papermill.parameters.pop("data_cache"))
+    assert (cache.parent, cache.is_file()) == (project.parent / "reports" / ".cache", True)
     assert nb.metadata.papermill.parameters == notebook_parameters(unit, period="2026-10")
     injected = [c for c in nb.cells if "injected-parameters" in c.metadata.tags]
     assert len(injected) == 1 and "unit_name = '店舗事業部'" in injected[0].source

@@ -765,3 +765,37 @@ def test_a_numbered_dont_know_is_the_midpoint_only_between_the_scales_answers(
     assert read["設問A"][0].value_counts().sort_index().tolist() == [12] * 5
     assert read["設問B"][0].isna().sum() == 10
     assert not read["設問A"][1].any() and not read["設問B"][1].any()
+
+
+@pytest.mark.slow
+def test_unfinished_exclude_reaches_the_scaffolds_notebook_and_a_custom_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import nbformat
+
+    export = write_qualtrics_ja_tsv(tmp_path / "insurer.tsv")
+    root = tmp_path / "insurer-nps"
+    project_from_export(root, export)
+    params = root / "parameters"
+    defaults = params / "defaults.yaml"
+    text = defaults.read_text(encoding="utf-8")
+    defaults.write_text(text.replace("unfinished: include", "unfinished: exclude"), "utf-8")
+    # A notebook of the analyst's own, made before data.unfinished: the scaffold's without it.
+    # It counted the unfinished responses whatever the parameters said.
+    nb = nbformat.read(root / "notebooks" / "nps_report.ipynb", as_version=4)
+    for cell in nb.cells:
+        cell.source = "\n".join(x for x in cell.source.splitlines() if "unfinished" not in x)
+    nbformat.write(nb, root / "notebooks" / "custom.ipynb")
+    custom = "name: custom\nnotebook: ../notebooks/custom.ipynb\nmail:\n  to: []\n"
+    (params / "custom.yaml").write_text(custom, encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert main(["run", "--all", "--jobs", "1", "--period", "2026-10"]) == 0
+    manifest = json.loads((root / "reports" / "2026-10" / "manifest.json").read_text("utf-8"))
+    # October: 45 responses, 3 of them left after the score (Finished False).
+    counted = {u["unit"]: (u["status"], u["summary"]["n"]) for u in manifest["units"]}
+    assert counted == {"insurer": ("ok", 42), "custom": ("ok", 42)}
+    for unit in counted:
+        html = (root / "reports" / "2026-10" / f"{unit}.html").read_text(encoding="utf-8")
+        text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+        item = "除外：途中で終了した回答（Qualtrics の Finished = False、unfinished: exclude）"
+        assert f"{item} 3 " in text

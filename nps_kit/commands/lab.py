@@ -55,26 +55,33 @@ def write_working_copy(
     """Write the working copy ``nps-kit lab UNIT`` opens and return its path.
 
     The copy goes to ``notebooks/work/`` beside the parameters folder (ignored by git): the
-    unit's report notebook with the parameters ``nps-kit run`` would inject for ``period``.
+    unit's report notebook with the parameters ``nps-kit run`` would inject for ``period``,
+    the cache of the export among them (``reports/.cache`` beside the parameters folder,
+    built as ``run`` builds it), so the copy reads the unit as the run does.
 
     Raises
     ------
     ConfigError
         When the unit's parameters are invalid, the unit does not exist, or the period cannot
         be resolved.
+    DataError
+        When the export cannot be read as the parameters say (the CLI says why, as ``run``).
     """
     from nps_kit.notebook import safe_name, working_copy
     from nps_kit.params import load_all, notebook_parameters, resolve_period
+    from nps_kit.run import CACHE_DIR, export_cache
 
     found = load_all(parameters, units=[unit_id])
     found.raise_if_errors()
     unit = found.units[unit_id]
     month = resolve_period(unit, period=period)
     source = notebook or unit.notebook or default_notebook(parameters)
-    folder = Path(parameters).resolve().parent / "notebooks" / "work"
+    root = Path(parameters).resolve().parent
+    folder = root / "notebooks" / "work"
+    cache = export_cache(unit, cache_dir=root / "reports" / CACHE_DIR)
     return working_copy(
         source,
-        notebook_parameters(unit, period=month),
+        {**notebook_parameters(unit, period=month), "data_cache": str(cache)},
         folder=folder,
         name=f"{safe_name(unit.unit)}_{month}.ipynb",
         sections=unit.sections,
