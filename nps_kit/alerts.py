@@ -193,15 +193,14 @@ class AlertSummary:
 
 
 def _data_options(unit: UnitParameters, data: Path | None) -> tuple[Path, dict[str, object]]:
+    # The unit's own loader options (one home: dates, "no answer" words, dedupe, unfinished),
+    # as the report reads its export; another file's own sheet and encoding are detected.
     source = unit.data
     path = data or source.path
-    same_kind = data is None or data.suffix.lower() == source.path.suffix.lower()
-    return path, {
-        "score_column": unit.columns.score,
-        "date_column": unit.columns.date,
-        "sheet": source.sheet if same_kind else None,
-        "encoding": source.encoding if same_kind else None,
-    }
+    options = unit.loader_options()
+    if data is not None and data.suffix.lower() != source.path.suffix.lower():
+        options |= {"sheet": None, "encoding": None}
+    return path, options
 
 
 def new_detractors(
@@ -219,7 +218,9 @@ def new_detractors(
     unit
         Validated parameters (``columns.id`` and ``columns.contact`` must be set).
     loaded
-        The export, as :func:`nps_kit.load.load_responses` read it.
+        The export, as :func:`nps_kit.load.load_responses` read it with the unit's options;
+        read with ``unfinished="exclude"``, the responses Qualtrics marks unfinished are left
+        out, as the report leaves them out.
     source
         The export's path, for messages.
     since
@@ -241,6 +242,9 @@ def new_detractors(
         values=unit.data.filter.values if unit.data.filter else (),
         source=source,
     )
+    if loaded.report.unfinished == "exclude":
+        # data.unfinished: exclude leaves them out of the unit's figures, and its alerts too.
+        rows = rows.loc[~rows["nps_finished"].astype("boolean").eq(False).fillna(False)]
     start = pd.Timestamp(local_since(since, unit))
     rows = rows.loc[rows["nps_date"].notna() & (rows["nps_date"] >= start)]
     rows = contactable_detractors(

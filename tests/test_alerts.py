@@ -341,3 +341,40 @@ def test_alerts_block_is_validated(tmp_path: Path) -> None:
         "'Team <team@example.com>'; found 'not-an-address'.\n"
         "- alerts.max_scor: unknown key 'max_scor' in alerts. Did you mean 'max_score'?"
     )
+
+
+def test_alerts_read_the_export_with_the_units_loader_options(tmp_path: Path) -> None:
+    # A Qualtrics export whose dates the unit reads day-first, and R_2 left after the score
+    # (Finished False). The alerts read it with options of their own, not the unit's: they
+    # stopped at dates that read both ways, and without date_format they would have alerted
+    # R_2, which data.unfinished: exclude leaves out of the report.
+    header = (
+        "StartDate,Finished,ResponseId,Q1,Q2,Q3\n"
+        "Start Date,Finished,Response ID,How likely are you to recommend us?,Why?,"
+        "May we contact you?\n"
+        '"{""ImportId"":""startDate""}","{""ImportId"":""finished""}",'
+        '"{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2_TEXT""}",'
+        '"{""ImportId"":""QID3""}"\n'
+    )
+    rows = (
+        "02/11/2026 09:00,True,R_1,3,Too slow,Yes\n"
+        "03/11/2026 09:00,False,R_2,2,,Yes\n"
+        "04/11/2026 09:00,True,R_4,1,Billing,Yes\n"
+    )
+    (tmp_path / "export.csv").write_text(header + rows, encoding="utf-8")
+    unit_file = tmp_path / "q.yaml"
+    unit_file.write_text(
+        "name: Q\nlanguage: en\n"
+        "data: {path: export.csv, date_format: day-first, unfinished: exclude}\n"
+        "columns: {score: Q1, date: StartDate, id: ResponseId, comment: Q2, contact: Q3}\n"
+        "alerts: {to: [owner@example.com]}\n",
+        encoding="utf-8",
+    )
+    summary = send_alerts(
+        [load_unit(unit_file)],
+        output=tmp_path / "reports",
+        since=dt.datetime(2026, 11, 1, tzinfo=dt.UTC),
+        dry_run=True,
+        echo=lambda line: None,
+    )
+    assert [o.response_ids for o in summary.outcomes] == [("R_4", "R_1")]
