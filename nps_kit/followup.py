@@ -397,8 +397,10 @@ def parse_ratings(
         points = {_answer_key(answer): _point(code) for code, answer in codes.items()}
         # 「利用していない」, "Not applicable" beside a labelled scale: no answer, not off it;
         # but a point of the scale when codes say so (わからない as its midpoint).
-        listed = text.fillna("").map(_answer_key).isin(list(points)).astype(bool)
-        missing |= text.fillna("").map(not_applicable).astype(bool) & ~listed
+        cells = text.fillna("")
+        beside = {cell: not_applicable(cell) for cell in cells.unique()}  # once per answer
+        listed = cells.map(_answer_key).isin(list(points)).astype(bool)
+        missing |= cells.map(beside).astype(bool) & ~listed
     numbers = pd.to_numeric(text.where(~missing), errors="coerce").astype(float)
     if codes:
         said = text.where(~missing).map(lambda cell: points.get(_answer_key(cell)))
