@@ -235,6 +235,7 @@ def clear_caches() -> None:
     tokens._en_spans.cache_clear()
     tokens._folded.cache_clear()
     tokens._says_something.cache_clear()
+    tokens._language_of.cache_clear()
     tokens._LastNormalised.clear()
     _layer.clear_caches()
 

@@ -5,13 +5,16 @@
 ``tag_themes``, ``tag_polarity``, ``theme_mentions``, ``theme_stance``, ``stance_mask`` (of
 ``tag_polarity``'s frame, and of that frame as plain objects), ``theme_impact``,
 ``text_quality``, ``uncovered_phrases`` (100 phrases, down to one comment), ``segment_phrases``
-(once per corpus),
-per distinct comment as the report passes it (stripped) whether it is answered, its language, its
-tokens (detected language, and forced to each language), its English word spans and its phrases
-with their wording (as the typical phrases count them), and per distinct normalised comment the
-clauses (text, contrast, start, turn), each clause's polarity, and what the matcher finds (themes
-with their offsets). The corpora: a 20,000-comment sample of ``bench_text``'s corpus, the demo
-export (``data/demo_responses.csv.gz``) and the labelled sets that have been tuned on:
+(once per corpus), ``tag_polarity`` read through the segments (as a report asks for it),
+``tag_themes`` and ``tag_polarity`` with the dictionaries alone (``learned=False``), and the
+learned layer's language and probabilities of every distinct normalised comment
+(``_layer.probabilities``, compared bit for bit); per distinct comment as the report passes it
+(stripped) whether it is answered, its language, its tokens (detected language, and forced to
+each language), its English word spans and its phrases with their wording (as the typical
+phrases count them), and per distinct normalised comment the clauses (text, contrast, start,
+turn), each clause's polarity, and what the matcher finds (themes with their offsets). The
+corpora: a 20,000-comment sample of ``bench_text``'s corpus, the demo export
+(``data/demo_responses.csv.gz``) and the labelled sets that have been tuned on:
 ``tests/data/theme_eval.csv``, ``_blind`` to ``_blind5`` and training set 5 (``theme_train5_en``,
 ``theme_train5_ja``); never the never-tuned blind sets 6 and 7 (nor later ones), which only the
 lead measures.
@@ -86,7 +89,7 @@ def dump() -> dict[str, Any]:
     """Compute every output on every corpus and pack."""
     import nps_kit
     from nps_kit.score import segment
-    from nps_kit.text import PACKS, load_pack, tag_polarity, tag_themes, theme_mentions
+    from nps_kit.text import PACKS, _layer, load_pack, tag_polarity, tag_themes, theme_mentions
     from nps_kit.text._match import matcher
     from nps_kit.text.discovery import text_quality, uncovered_phrases
     from nps_kit.text.phrases import _phrase_sets, segment_phrases
@@ -94,6 +97,7 @@ def dump() -> dict[str, Any]:
     from nps_kit.text.stance import stance_mask, theme_stance
     from nps_kit.text.themes import theme_impact
     from nps_kit.text.tokens import (
+        _language_of,
         answered,
         detect_language,
         en_token_spans,
@@ -151,6 +155,21 @@ def dump() -> dict[str, Any]:
                 found.share,
                 found.phrases,
             )
+            out[(name, pack, "tag_polarity", "segments")] = tag_polarity(
+                texts, book, segments=data["segment"]
+            )
+            out[(name, pack, "tag_themes", "rules")] = tag_themes(raw, book, learned=False)
+            out[(name, pack, "tag_polarity", "rules")] = tag_polarity(raw, book, learned=False)
+            langs = {t: _language_of(t) for t in distinct}
+            layer: dict[str, Any] = {t: None for t, lang in langs.items() if lang is None}
+            for lang in ("en", "ja"):
+                batch = [t for t in distinct if langs[t] == lang]
+                if batch:
+                    ids, prob = _layer.probabilities(batch, lang, pack)
+                    layer.update(
+                        (t, (lang, ids, row.tobytes())) for t, row in zip(batch, prob, strict=True)
+                    )
+            out[(name, pack, "layer")] = layer
             themes = matcher(book.themes)
             out[(name, pack, "find")] = {
                 t: {i: list(s) for i, s in sorted(themes.find(t).items())} for t in distinct

@@ -264,3 +264,26 @@ def test_japanese_columns_cut_at_punctuation_are_those_of_the_whole_comment() ->
         cut = np.sort(np.frombuffer(_layer._char_columns(block, text), dtype=np.int32))
         whole = _layer._columns_of(block, _layer.char_grams(text))
         np.testing.assert_array_equal(cut, np.sort(np.frombuffer(whole, dtype=np.int32)), text)
+
+
+def test_the_last_adjustment_is_given_again_only_for_the_same_comments_and_hits() -> None:
+    book = load_pack("finance")
+    texts = (
+        normalise_one("窓口の方がとても親切で、年配の母にもわかるように説明してくれました"),
+        normalise_one(
+            "電話でも店舗でも同じように丁寧に対応してもらえる。スタッフ教育がしっかりしてる"
+        ),
+    )
+    hits = np.zeros((2, len(book.ids)), dtype=bool)
+    first = _layer.adjust(book.path, book.ids, texts, hits)
+    first.found[:] = True  # a caller's own array: the next answer is not changed
+    again = _layer.adjust(book.path, book.ids, texts, hits)
+    assert not again.found.all() and again.found.any()
+    other = hits.copy()
+    other[0, book.ids.index("branch")] = True  # found by the words now: not added
+    changed = _layer.adjust(book.path, book.ids, texts, other)
+    _layer.clear_caches()
+    fresh = _layer.adjust(book.path, book.ids, list(texts), other)
+    assert np.array_equal(changed.found, fresh.found)
+    assert np.array_equal(changed.added, fresh.added)
+    assert not np.array_equal(changed.added, again.added)

@@ -241,4 +241,4 @@ def test_normalised_codes_equal_the_reference_when_called_again(
     # remembered, and an edited column is normalised afresh.
     for column in (texts, texts, [*edits, *texts[len(edits) :]], texts):
         codes, unique = _normalised_codes(pd.Series(column, dtype=object))
-        assert (codes.tolist(), unique) == _reference_codes(column)
+        assert (codes.tolist(), list(unique)) == _reference_codes(column)

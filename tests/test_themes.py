@@ -15,6 +15,7 @@ from nps_kit.score import nps
 from nps_kit.text._match import (
     Scanner,
     leading_literals,
+    matcher,
     partial_leads,
     required_literals,
     skipping,
@@ -745,3 +746,14 @@ def test_skipping_adds_a_lookahead_only_where_the_engine_cannot_skip() -> None:
     assert skipping(re.compile(r"(?:(ab|cd)x)|\bef")).pattern == r"(?=[ace])(?:(?:(ab|cd)x)|\bef)"
     for source in ("abc|d", "[xy]z", "a*b"):  # the engine skips by itself, or nothing to skip to
         assert skipping(re.compile(source)).pattern == source
+
+
+def test_the_matcher_tags_the_same_comments_again_into_an_array_of_the_callers_own() -> None:
+    themes = matcher(load_themes().themes)
+    texts = ("配送が遅い", "the staff were rude", "nothing")
+    first = themes.tag(texts)
+    expected = first.copy()
+    first[:] = True
+    assert np.array_equal(themes.tag(texts), expected)
+    assert np.array_equal(themes.tag(list(texts)), expected)
+    assert expected[:2].any(axis=1).all() and not expected[2].any()

@@ -297,6 +297,7 @@ def _shipped_pack(path: Path) -> str | None:
 def clear_caches() -> None:
     """Forget the probabilities of the comments seen and the n-gram columns of every word."""
     _SEEN.clear()
+    _LAST.clear()
     for model in _models().values():
         for block in model.blocks:
             block.words.clear()
@@ -307,6 +308,9 @@ def clear_caches() -> None:
 #: report asks for themes, polarity and the data-quality section on the same comments.
 _SEEN: dict[str, dict[str, tuple[str, np.ndarray] | None]] = {}
 _MAX_SEEN = 200_000  # comments remembered per pack
+#: The last adjustment: (pack, theme ids, texts, hits, result). tag_themes and tag_polarity pass
+#: the same tuple of a column's distinct comments (``tokens._normalised_codes``) and the same hits.
+_LAST: list[tuple[str, tuple[str, ...], Sequence[str], np.ndarray, Adjustment]] = []
 
 
 def _seen(pack: str, texts: Sequence[str]) -> list[tuple[str, np.ndarray] | None]:
@@ -351,6 +355,15 @@ def adjust(
     pack = _shipped_pack(Path(book_path))
     if pack is None or not len(texts):
         return Adjustment(hits, np.zeros_like(hits))
+    if isinstance(texts, tuple) and _LAST:
+        last_pack, last_ids, last_texts, last_hits, result = _LAST[0]
+        if (
+            last_pack == pack
+            and last_ids == tuple(ids)
+            and last_texts is texts
+            and np.array_equal(last_hits, hits)
+        ):
+            return Adjustment(result.found.copy(), result.added.copy())
     found, added = hits.copy(), np.zeros_like(hits)
     entries = _seen(pack, texts)
     column = {t: j for j, t in enumerate(ids)}
@@ -368,4 +381,6 @@ def adjust(
         keep = np.where(hit, prob >= models[lang].t_drop, prob >= models[lang].t_add)
         found[np.ix_(rows, cols)] = keep
         added[np.ix_(rows, cols)] = keep & ~hit
+    if isinstance(texts, tuple):  # immutable: the same object holds the same comments
+        _LAST[:] = [(pack, tuple(ids), texts, hits.copy(), Adjustment(found.copy(), added.copy()))]
     return Adjustment(found, added)

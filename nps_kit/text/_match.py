@@ -580,6 +580,9 @@ class ThemeMatcher:
         # Comments repeat across calls (tag_themes, then tag_polarity and the data-quality
         # section on the same comments): each normalised comment is searched once.
         self._cache: dict[str, Hits] = {}
+        # The last texts tagged and the answer: tag_themes and the data-quality section pass the
+        # same tuple of a column's distinct comments (see tokens._normalised_codes).
+        self._last: tuple[Collection[str], np.ndarray] | None = None
 
     def matches(self, text: str) -> list[int]:
         """Return the indices of the themes that ``text`` (normalised) mentions, in order.
@@ -774,6 +777,8 @@ class ThemeMatcher:
 
     def tag(self, texts: Collection[str]) -> np.ndarray:
         """Return a boolean array: one row per text, one column per theme."""
+        if self._last is not None and self._last[0] is texts and isinstance(texts, tuple):
+            return self._last[1].copy()
         rows: list[int] = []
         columns: list[int] = []
         for row, text in enumerate(texts):
@@ -783,6 +788,8 @@ class ThemeMatcher:
                 columns.extend(hits)
         out = np.zeros((len(texts), len(self._themes)), dtype=bool)
         out[rows, columns] = True  # one assignment: numpy's per-call cost dominates per row
+        if isinstance(texts, tuple):  # immutable: the same object has the same answer
+            self._last = (texts, out.copy())
         return out
 
 

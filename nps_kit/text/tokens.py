@@ -167,18 +167,19 @@ class _LastNormalised:
         cls.normalised = ()
 
 
-def _normalised_codes(texts: pd.Series) -> tuple[np.ndarray, list[str]]:
+def _normalised_codes(texts: pd.Series) -> tuple[np.ndarray, tuple[str, ...]]:
     """Return each comment's position among the distinct non-empty normalised comments, and those.
 
     The position is −1 for a missing comment or one that normalises to nothing. Each distinct
     text is normalised once, and tagging and polarity share the work (see ``_normalised`` and
-    :class:`_LastNormalised`).
+    :class:`_LastNormalised`): called again on the same comments, it returns the same tuple
+    object, by which the matcher and the learned layer know their last answer still holds.
     """
     codes, uniques = _distinct(texts)
     last = _LastNormalised
     if len(uniques) == len(last.uniques) and np.array_equal(uniques, last.uniques):
         lookup = last.lookup
-        normalised = list(last.normalised)
+        normalised = last.normalised
     else:
         index: dict[str, int] = {}
         lookup = np.fromiter(
@@ -186,8 +187,8 @@ def _normalised_codes(texts: pd.Series) -> tuple[np.ndarray, list[str]]:
             dtype=np.intp,
             count=len(uniques),
         )
-        normalised = list(index)
-        last.uniques, last.lookup, last.normalised = uniques, lookup, tuple(normalised)
+        normalised = tuple(index)
+        last.uniques, last.lookup, last.normalised = uniques, lookup, normalised
     out = np.full(len(codes), -1, dtype=np.intp)
     present = codes >= 0
     out[present] = lookup[codes[present]]
@@ -269,6 +270,7 @@ def _says_something(text: str) -> bool:
     return bool(core) and core not in NO_ANSWER
 
 
+@lru_cache(maxsize=262144)  # themes' layer, phrases, tokens and discovery each ask
 def _language_of(text: str) -> str | None:
     if text.isascii():  # no kana or kanji, and NFKC leaves ASCII as it is
         return "en" if _LATIN_CHAR.search(text) else None
