@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -92,6 +93,8 @@ def as_written(raw: str, text: str) -> str:
     cased = " ".join(unicodedata.normalize("NFKC", raw).split())
     if len(cased) != len(text) or cased.casefold() != text:
         return text
+    if cased == text and cased.isascii():  # no capital: nothing to put back (most comments)
+        return text
     chars = list(cased)
     before = ""  # the last character before the word, spaces aside
     for word in re.finditer(r"\S+", cased):
@@ -119,7 +122,7 @@ def _surfaces(
     """
     english = lang == "en"
     words = [_lemma(t) for t in tokens] if english else tokens
-    judgements = _lexicon.en_lexicon() if english else _lexicon.ja_lexicon()
+    judges = _judges_en if english else _judges_ja
     spans = _en_spans(text) if english and text is not None else None
     if spans is not None and len(spans) != len(words):
         spans = None  # tokens of another text: show the lemmas
@@ -136,7 +139,7 @@ def _surfaces(
                 shown = [wording for _, wording in pairs]
         joiner = " " if english else ""
         for i, word in enumerate(words):
-            if not _judges(word, judgements):
+            if not judges(word):
                 out.setdefault(word, shown[i])
         for i in range(len(words) - 1):
             out.setdefault(words[i] + joiner + words[i + 1], shown[i] + joiner + shown[i + 1])
@@ -150,7 +153,7 @@ def _surfaces(
     ]
     shown_text = written if written is not None and len(written) == len(text) else text
     for i, word in enumerate(words):
-        if not _judges(word, judgements):
+        if not judges(word):
             out[word] = shown_text[spans[i][1] : spans[i][2]]
     for i, ok in enumerate(joined):
         if ok:
@@ -161,6 +164,7 @@ def _surfaces(
     return out
 
 
+@lru_cache(maxsize=65536)  # a comment's tokens recur in many others
 def _lemma(token: str) -> str:
     """Return the lemma of an English token, negated ones too (``not arrived`` → ``not arrive``)."""
     if token.startswith(NEGATED):
@@ -175,6 +179,16 @@ def _judges(word: str, judgements: Mapping[str, float]) -> bool:
     return word.removeprefix(NEGATED) in judgements or (
         word.endswith("ない") and word[:-2] in judgements
     )
+
+
+@lru_cache(maxsize=65536)  # asked for every word of every comment
+def _judges_en(word: str) -> bool:
+    return _judges(word, _lexicon.en_lexicon())
+
+
+@lru_cache(maxsize=65536)
+def _judges_ja(word: str) -> bool:
+    return _judges(word, _lexicon.ja_lexicon())
 
 
 def _comment_phrases(tokens: list[str], lang: str, text: str, raw: str) -> dict[str, str]:
