@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from nps_kit.score import segment  # noqa: E402
-from nps_kit.text import _layer, _lemma, _match, sentiment, tokens  # noqa: E402
+from nps_kit.text import _layer, _lemma, _match, discovery, sentiment, tokens  # noqa: E402
 from nps_kit.text.discovery import text_quality  # noqa: E402
 from nps_kit.text.evaluation import evaluate_mentions  # noqa: E402
 from nps_kit.text.packs import load_pack  # noqa: E402
@@ -231,11 +231,15 @@ def clear_caches() -> None:
     tokens._tokens.cache_clear()
     tokens._ja_words.cache_clear()
     tokens._ja_stretch_words.cache_clear()
+    tokens._ja_piece_words.cache_clear()
     tokens._normalised.cache_clear()
     tokens._en_spans.cache_clear()
     tokens._folded.cache_clear()
     tokens._says_something.cache_clear()
     tokens._language_of.cache_clear()
+    discovery._lemma.cache_clear()
+    discovery._judges_en.cache_clear()
+    discovery._judges_ja.cache_clear()
     tokens._LastNormalised.clear()
     _layer.clear_caches()
 

@@ -10,6 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nps_kit.text.tokens import (
+    _ja_parsed_words,
+    _ja_words,
+    _masked,
     _normalised_codes,
     _tagger,
     detect_language,
@@ -242,3 +245,50 @@ def test_normalised_codes_equal_the_reference_when_called_again(
     for column in (texts, texts, [*edits, *texts[len(edits) :]], texts):
         codes, unique = _normalised_codes(pd.Series(column, dtype=object))
         assert (codes.tolist(), list(unique)) == _reference_codes(column)
+
+
+_JA_PIECES = [
+    "配送がとても遅かった",
+    "クリニックの先生がとても丁寧に説明してくださって",
+    "待ち時間も短くて助かりました",
+    "2時間待ち",
+    "味はまあまあ",
+    "atmの手数料高すぎ",
+    "店員さん忙しそうで声かけづらかった",
+    "faqにのってない質問だったのでチャットで聞きました",
+    "駐車場に停められなかった",
+    "電話がつながらない",
+    "もう少しです",
+    "the app is great",
+    "[PHONE]に電話",
+    "待ち",
+]
+_JA_MARKS = [
+    "、",
+    "。",
+    "!",
+    "?",
+    "「",
+    "」",
+    "。」",
+    "!!",
+    "!?",
+    "...",
+    "ー",
+    "・",
+    " ",
+    "(笑)",
+    "",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_JA_PIECES), st.sampled_from(_JA_MARKS)), max_size=5))
+def test_japanese_words_read_piece_by_piece_are_the_whole_comments(
+    parts: list[tuple[str, str]],
+) -> None:
+    # Pieces between 、。!?「」 are parsed apart with the marks around them; MeCab's analysis of
+    # the whole comment gives the same words (among them 待ち before a full stop, which a piece
+    # parsed without its mark reads as 待つ).
+    text = normalise_one("".join(piece + mark for piece, mark in parts))
+    assert _ja_words(text) == _ja_parsed_words(_masked(text))

@@ -319,6 +319,10 @@ def _tokens_ja(text: str) -> tuple[str, ...]:
 _JA_PUNCT_LINE = re.compile(r"^(?:[^\t\n]*\t){4}補助記号[^\n]*(?:\n|$)", re.MULTILINE)
 
 
+#: Where a Japanese comment is cut into pieces parsed apart: runs of sentence and clause marks.
+_JA_CUT = re.compile(r"[、。!?「」]+")
+
+
 @lru_cache(maxsize=131072)  # phrases need a comment's words and their wording
 def _ja_words(text: str) -> tuple[tuple[str, str], ...]:
     """Return each Japanese content word of a normalised text as (token, wording).
@@ -327,14 +331,76 @@ def _ja_words(text: str) -> tuple[tuple[str, str], ...]:
     wording is the same word in the writer's script (停められない where the token is
     止められない, つながらない where it is 繋がらない), which a phrase shows.
 
-    MeCab parses the whole comment (a word's analysis depends on its neighbours); its output is
-    then read stretch by stretch between punctuation, each stretch once per process: comments
-    repeat their clauses far more often than whole comments repeat.
+    A word's analysis depends on its neighbours, but not across a mark that MeCab can only read
+    as punctuation: the best path through the lattice passes through that mark's one node, so
+    the analysis between two such marks depends on the marks and the text between them alone.
+    A comment is therefore read piece by piece between runs of 、。!?「」, each piece parsed
+    with the runs on either side of it (or the comment's start and end) and once per process
+    (comments repeat their clauses far more than whole comments repeat). Where MeCab reads a
+    run otherwise in a piece's parse (not as punctuation of exactly those characters), the
+    whole comment is parsed, as it always was before; ``benchmarks/text_identity.py`` checks
+    that the words equal the whole comment's on every corpus.
     """
-    parsed = _tagger().parse(_masked(text)).removesuffix("EOS")
+    masked = _masked(text)
+    runs = [m.span() for m in _JA_CUT.finditer(masked)]
+    if not runs:
+        return _ja_parsed_words(masked)
+    words: list[tuple[str, str]] = []
+    edges = [(0, 0), *runs, (len(masked), len(masked))]
+    for (left, start), (stop, right) in itertools.pairwise(edges):
+        piece = masked[start:stop]
+        if not piece.strip():  # MeCab reads nothing there
+            continue
+        found = _ja_piece_words(masked[left:start], piece, masked[stop:right])
+        if found is None:
+            return _ja_parsed_words(masked)
+        words.extend(found)
+    return tuple(words)
+
+
+def _ja_parsed_words(masked: str) -> tuple[tuple[str, str], ...]:
+    """Parse a whole (masked) text and read its words stretch by stretch."""
+    parsed = _tagger().parse(masked).removesuffix("EOS")
     stretches = _JA_PUNCT_LINE.split(parsed)
     if len(stretches) == 1:
         return _ja_stretch_words(stretches[0])
+    return tuple(itertools.chain.from_iterable(map(_ja_stretch_words, stretches)))
+
+
+def _punctuation(lines: list[str], run: str) -> bool:
+    """Whether MeCab output lines are exactly the marks of ``run``, each read as punctuation."""
+    surfaces = []
+    for line in lines:
+        fields = line.split("\t", 5)
+        if len(fields) < 5 or not fields[4].startswith("補助記号"):
+            return False
+        surfaces.append(fields[0])
+    return "".join(surfaces) == run
+
+
+@lru_cache(maxsize=65536)
+def _ja_piece_words(before: str, piece: str, after: str) -> tuple[tuple[str, str], ...] | None:
+    """Return the words of ``piece`` parsed between the runs of marks around it (see _ja_words).
+
+    ``None`` when MeCab does not read those runs as punctuation of exactly their characters:
+    the piece's analysis may then depend on more than them.
+    """
+    lines = _tagger().parse(before + piece + after).split("\n")
+    if lines and lines[-1] == "EOS":
+        lines.pop()
+    lines = [line for line in lines if line]
+    # Each mark is one character and MeCab's tokens cover the text but its spaces, so a run of
+    # n marks read as punctuation is at most n lines; find where the piece's lines start and end.
+    head = next((k for k in range(len(before) + 1) if _punctuation(lines[:k], before)), None)
+    tail = next(
+        (k for k in range(len(after) + 1) if _punctuation(lines[len(lines) - k :], after)), None
+    )
+    if head is None or tail is None or head + tail > len(lines):
+        return None
+    middle = lines[head : len(lines) - tail]
+    if "".join(line.split("\t", 1)[0] for line in middle) != piece.replace(" ", ""):
+        return None
+    stretches = _JA_PUNCT_LINE.split("\n".join(middle) + "\n")
     return tuple(itertools.chain.from_iterable(map(_ja_stretch_words, stretches)))
 
 
