@@ -234,6 +234,7 @@ def clear_caches() -> None:
     tokens._ja_piece_words.cache_clear()
     tokens._normalised.cache_clear()
     tokens._en_spans.cache_clear()
+    tokens._en_piece_spans.cache_clear()
     tokens._folded.cache_clear()
     tokens._says_something.cache_clear()
     tokens._language_of.cache_clear()

@@ -10,12 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nps_kit.text.tokens import (
+    _en_spans,
     _ja_parsed_words,
     _ja_words,
     _masked,
     _normalised_codes,
     _tagger,
     detect_language,
+    en_token_spans,
     ja_token_words,
     normalise,
     normalise_one,
@@ -292,3 +294,17 @@ def test_japanese_words_read_piece_by_piece_are_the_whole_comments(
     # parsed without its mark reads as 待つ).
     text = normalise_one("".join(piece + mark for piece, mark in parts))
     assert _ja_words(text) == _ja_parsed_words(_masked(text))
+
+
+_EN_WORDS = (
+    "not never no the delivery didn't arrive [phone] great don't really like it . - — ’s ok box"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_EN_WORDS.split(), ",", ", ", ",,"]), max_size=12))
+def test_english_words_read_piece_by_piece_are_the_whole_comments(words: list[str]) -> None:
+    # A comment's pieces between commas are read apart and their places shifted back; a
+    # negation never reaches over a comma ("not, great" keeps great).
+    text = normalise_one(" ".join(words))
+    assert _en_spans(text) == tuple(en_token_spans(text))

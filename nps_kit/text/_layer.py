@@ -297,6 +297,7 @@ def _shipped_pack(path: Path) -> str | None:
 def clear_caches() -> None:
     """Forget the probabilities of the comments seen and the n-gram columns of every word."""
     _SEEN.clear()
+    _PROBS.clear()
     _LAST.clear()
     for model in _models().values():
         for block in model.blocks:
@@ -304,29 +305,48 @@ def clear_caches() -> None:
             block.tokens.clear()
 
 
-#: Per pack, each comment seen: its language and probabilities (``None`` without letters). A
-#: report asks for themes, polarity and the data-quality section on the same comments.
-_SEEN: dict[str, dict[str, tuple[str, np.ndarray] | None]] = {}
+#: Per pack, each comment seen: its language and where its probabilities are, (batch, row) in
+#: ``_PROBS`` (``None`` without letters). A report asks for themes, polarity and the
+#: data-quality section on the same comments. A row per comment is not kept as an array of its
+#: own: making and stacking tens of thousands of row views cost more than the rows' numbers.
+_SEEN: dict[str, dict[str, tuple[str, int, int] | None]] = {}
+#: Per pack, the probabilities of each batch of comments computed (comments, the pack's themes).
+_PROBS: dict[str, list[np.ndarray]] = {}
 _MAX_SEEN = 200_000  # comments remembered per pack
 #: The last adjustment: (pack, theme ids, texts, hits, result). tag_themes and tag_polarity pass
 #: the same tuple of a column's distinct comments (``tokens._normalised_codes``) and the same hits.
 _LAST: list[tuple[str, tuple[str, ...], Sequence[str], np.ndarray, Adjustment]] = []
 
 
-def _seen(pack: str, texts: Sequence[str]) -> list[tuple[str, np.ndarray] | None]:
-    """Return the language and probabilities of each comment, computing the new ones once."""
+def _seen(pack: str, texts: Sequence[str]) -> list[tuple[str, int, int] | None]:
+    """Return the language of each comment and where its probabilities are; new ones computed."""
     seen = _SEEN.setdefault(pack, {})
+    batches = _PROBS.setdefault(pack, [])
     if len(seen) > _MAX_SEEN:
         seen.clear()
+        batches.clear()
     new = [t for t in dict.fromkeys(texts) if t not in seen]
     langs = [_language_of(t) for t in new]
     for lang in ("en", "ja"):
         batch = [t for t, lang_of in zip(new, langs, strict=True) if lang_of == lang]
         if batch:
-            prob = probabilities(batch, lang, pack)[1]
-            seen.update((t, (lang, row)) for t, row in zip(batch, prob, strict=True))
+            batches.append(probabilities(batch, lang, pack)[1])
+            k = len(batches) - 1
+            seen.update((t, (lang, k, i)) for i, t in enumerate(batch))
     seen.update((t, None) for t, lang_of in zip(new, langs, strict=True) if lang_of is None)
     return [seen[t] for t in texts]
+
+
+def _gather(pack: str, places: Sequence[tuple[str, int, int]]) -> np.ndarray:
+    """Return the probabilities at ``places`` (from :func:`_seen`), one row each, in order."""
+    batches = _PROBS[pack]
+    which = np.fromiter((p[1] for p in places), dtype=np.intp, count=len(places))
+    rows = np.fromiter((p[2] for p in places), dtype=np.intp, count=len(places))
+    out = np.empty((len(places), batches[which[0]].shape[1]), dtype=batches[which[0]].dtype)
+    for k in np.unique(which):
+        mask = which == k
+        out[mask] = batches[k][rows[mask]]
+    return out
 
 
 def adjust(
@@ -374,7 +394,7 @@ def adjust(
         )
         if not len(rows):
             continue
-        prob = np.stack([entries[i][1] for i in rows])
+        prob = _gather(pack, [entries[i] for i in rows])
         themes = _pack_model(lang, pack)[0]
         cols = np.array([column[t] for t in themes], dtype=np.intp)
         hit = hits[np.ix_(rows, cols)]

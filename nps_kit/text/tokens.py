@@ -643,8 +643,28 @@ def _en_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     caches of this module keep tuples, not lists: the garbage collector stops tracking a tuple
     of strings and numbers, while every list kept (one per distinct comment) is walked again
     by each full collection, which took a tenth of a report's text section.
+
+    The words of a comment are those of its pieces between commas, each piece read once per
+    process (comments repeat their clauses): no word contains a comma, and a negation does not
+    reach over one (a comma ends a clause), so nothing is carried from one piece to the next.
     """
-    return tuple(en_token_spans(text))
+    if "," not in text:
+        return tuple(en_token_spans(text))
+    out: list[tuple[str, int, int]] = []
+    start = 0
+    for piece in text.split(","):
+        found = _en_piece_spans(piece)
+        if start and found:
+            out.extend([(word, a + start, b + start) for word, a, b in found])
+        else:
+            out.extend(found)
+        start += len(piece) + 1
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _en_piece_spans(piece: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple(en_token_spans(piece))
 
 
 def _tokens_en(text: str) -> tuple[str, ...]:
