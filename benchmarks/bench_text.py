@@ -242,6 +242,7 @@ def clear_caches() -> None:
     discovery._judges_en.cache_clear()
     discovery._judges_ja.cache_clear()
     tokens._LastNormalised.clear()
+    tokens._LastDistinct.clear()
     _layer.clear_caches()
 
 

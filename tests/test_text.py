@@ -10,12 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nps_kit.text.tokens import (
+    _distinct,
     _en_spans,
     _ja_parsed_words,
     _ja_words,
     _masked,
     _normalised_codes,
     _tagger,
+    answered,
     detect_language,
     en_token_spans,
     ja_token_words,
@@ -308,3 +310,18 @@ def test_english_words_read_piece_by_piece_are_the_whole_comments(words: list[st
     # negation never reaches over a comma ("not, great" keeps great).
     text = normalise_one(" ".join(words))
     assert _en_spans(text) == tuple(en_token_spans(text))
+
+
+def test_the_distinct_comments_of_an_edited_column_are_read_again() -> None:
+    # The last column's distinct comments are remembered by its (immutable) Arrow array: an
+    # edit gives the column a new array, which is read again.
+    texts = pd.Series(["配送が遅い", "fine", "配送が遅い"], dtype="string[pyarrow]")
+    codes, uniques = _distinct(texts)
+    assert (codes.tolist(), uniques.tolist()) == ([0, 1, 0], ["配送が遅い", "fine"])
+    assert _distinct(texts)[1] is uniques
+    texts.iloc[1] = "特になし"
+    codes, uniques = _distinct(texts)
+    assert (codes.tolist(), uniques.tolist()) == ([0, 1, 0], ["配送が遅い", "特になし"])
+    assert answered(texts).tolist() == [True, False, True]
+    with pytest.raises(ValueError, match="read-only"):
+        codes[0] = 1

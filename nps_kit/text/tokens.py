@@ -142,10 +142,42 @@ def _distinct(texts: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Return each comment's position among the distinct texts (−1 if missing) and those texts.
 
     Values are converted to text as ``astype("string")`` does; the distinct texts are in order
-    of first appearance.
+    of first appearance. Both arrays are read-only: the answer for a column held in Arrow
+    memory is remembered (see :class:`_LastDistinct`).
     """
-    codes, uniques = texts.astype("string").factorize()
-    return np.asarray(codes, dtype=np.intp), np.asarray(uniques, dtype=object)
+    array = texts.array
+    held = array.__arrow_array__() if isinstance(array, pd.arrays.ArrowStringArray) else None
+    last = _LastDistinct
+    if held is not None and held is last.held:
+        return last.codes, last.uniques
+    factorized, found = texts.astype("string").factorize()
+    codes = np.asarray(factorized, dtype=np.intp)
+    uniques = np.asarray(found, dtype=object)
+    codes.flags.writeable = uniques.flags.writeable = False
+    if held is not None:
+        last.held, last.codes, last.uniques = held, codes, uniques
+    return codes, uniques
+
+
+class _LastDistinct:
+    """The Arrow array of the last column :func:`_distinct` read, and its answer.
+
+    A report's sections read the same column of comments (answered, themes, polarity, phrases,
+    discovery), each of which factorised it again. Arrow arrays cannot change: the same array
+    object holds the same comments (an edited column gets a new one, and the one kept here
+    stays alive, so its identity is never reused).
+    """
+
+    held: object = None
+    codes: np.ndarray = np.empty(0, dtype=np.intp)
+    uniques: np.ndarray = np.empty(0, dtype=object)
+
+    @classmethod
+    def clear(cls) -> None:
+        """Forget the last column (benchmarks time a cold start)."""
+        cls.held = None
+        cls.codes = np.empty(0, dtype=np.intp)
+        cls.uniques = np.empty(0, dtype=object)
 
 
 class _LastNormalised:
