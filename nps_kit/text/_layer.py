@@ -82,6 +82,7 @@ class _Block:
     vocabulary: dict[str, int]
     idf: np.ndarray
     words: dict[str, bytes] = field(default_factory=dict)  # char_wb: columns per word
+    marks: dict[tuple[str, int], bytes] = field(default_factory=dict)  # char: around a mark
     tokens: dict[str, tuple[tuple[str, ...], bytes]] = field(default_factory=dict)  # word n-grams
 
 
@@ -151,16 +152,34 @@ def _char_columns(block: _Block, text: str) -> bytes:
     # The grams of a comment are those inside the pieces between its punctuation, cut once per
     # distinct piece (comments share phrases), and the few that contain a punctuation mark.
     text = text.lower()
+    known = block.words
     cuts = [m.start() for m in _PUNCTUATION.finditer(text)]
     if not cuts:
-        return _columns_of(block, char_grams(text))
-    known = block.words
+        found = known.get(text)
+        if found is None:
+            found = known[text] = _columns_of(block, char_grams(text))
+        return found
     parts = []
-    for piece in _PUNCTUATION.split(text):
+    start = 0
+    for cut in (*cuts, len(text)):  # the pieces _PUNCTUATION.split gives (one mark each)
+        piece = text[start:cut]
         found = known.get(piece)
         if found is None:
             found = known[piece] = _columns_of(block, char_grams(piece))
         parts.append(found)
+        start = cut + 1
+    if all(b - a > 2 for a, b in pairwise(cuts)):
+        # No gram of three characters holds two marks this far apart: those around a mark
+        # are a function of the two characters either side of it, read once per such stretch.
+        marks = block.marks
+        for cut in cuts:
+            lo = max(0, cut - 2)
+            key = (text[lo : cut + 3], cut - lo)
+            found = marks.get(key)
+            if found is None:
+                found = marks[key] = _columns_of(block, _around(*key))
+            parts.append(found)
+        return b"".join(parts)
     size = len(text)
     windows = {
         (i, n)
@@ -170,6 +189,15 @@ def _char_columns(block: _Block, text: str) -> bytes:
     }
     parts.append(_columns_of(block, [text[i : i + n] for i, n in windows]))
     return b"".join(parts)
+
+
+def _around(text: str, at: int) -> list[str]:
+    """Return the character 1–3-grams of ``text`` that contain its character ``at``."""
+    return [
+        text[i : i + n]
+        for n in (1, 2, 3)
+        for i in range(max(0, at - n + 1), min(at, len(text) - n) + 1)
+    ]
 
 
 def _wb_columns(block: _Block, text: str) -> bytes:
@@ -207,9 +235,10 @@ def _columns_of(block: _Block, grams: list[str]) -> bytes:
 
 def _features(block: _Block, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(row, column, value) of the TF-IDF entries of ``texts``, ascending by row."""
-    if len(block.words) + len(block.tokens) > _MAX_WORDS:  # a long process: start again
+    if len(block.words) + len(block.tokens) + len(block.marks) > _MAX_WORDS:  # start again
         block.words.clear()
         block.tokens.clear()
+        block.marks.clear()
     parts = [_columns(block, text) for text in texts]
     lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)) // 4
     cols = np.frombuffer(b"".join(parts), dtype=np.int32)
@@ -303,6 +332,7 @@ def clear_caches() -> None:
         for block in model.blocks:
             block.words.clear()
             block.tokens.clear()
+            block.marks.clear()
 
 
 #: Per pack, each comment seen: its language and where its probabilities are, (batch, row) in
