@@ -222,27 +222,30 @@ def baseline_tag(texts: list[str], keywords: dict[str, list[str]]) -> list[set[s
     return out
 
 
+#: The text modules' per-process caches (functions with ``cache_clear``, or holders of the last
+#: answer with ``clear``). One a module does not have is skipped, so that
+#: ``benchmarks/text_stages.py`` can time an earlier commit's package with this list.
+_CACHES = (
+    (_match, "matcher"),
+    (sentiment, "_score _lemma_en"),
+    (_lemma, "lemma"),
+    (
+        tokens,
+        "_tokens _ja_words _ja_stretch_words _ja_piece_words _normalised _en_spans "
+        "_en_piece_spans _folded _says_something _language_of _LastNormalised _LastDistinct",
+    ),
+    (discovery, "_lemma _judges_en _judges_ja"),
+)
+
+
 def clear_caches() -> None:
     """Forget every comment, clause, lemma and token seen, so that a timing starts cold."""
-    _match.matcher.cache_clear()
-    sentiment._score.cache_clear()
-    _lemma.lemma.cache_clear()
-    sentiment._lemma_en.cache_clear()
-    tokens._tokens.cache_clear()
-    tokens._ja_words.cache_clear()
-    tokens._ja_stretch_words.cache_clear()
-    tokens._ja_piece_words.cache_clear()
-    tokens._normalised.cache_clear()
-    tokens._en_spans.cache_clear()
-    tokens._en_piece_spans.cache_clear()
-    tokens._folded.cache_clear()
-    tokens._says_something.cache_clear()
-    tokens._language_of.cache_clear()
-    discovery._lemma.cache_clear()
-    discovery._judges_en.cache_clear()
-    discovery._judges_ja.cache_clear()
-    tokens._LastNormalised.clear()
-    tokens._LastDistinct.clear()
+    for module, names in _CACHES:
+        for name in names.split():
+            cache = getattr(module, name, None)
+            clear = getattr(cache, "cache_clear", None) or getattr(cache, "clear", None)
+            if clear is not None:
+                clear()
     _layer.clear_caches()
 
 
