@@ -141,10 +141,10 @@ def rules_6cfe1fd(frame: pd.DataFrame) -> list[dict[str, str]]:
     return [parse_labels(t) for t in json.loads(out)]
 
 
-def read_all() -> pd.DataFrame:
+def read_all(sets: dict[str, str] | None = None) -> pd.DataFrame:
     """Every labelled comment: set, id, lang, pack, text, score, gold ({theme: polarity})."""
     frames = []
-    for name, file in SETS.items():
+    for name, file in (SETS if sets is None else sets).items():
         frame = pd.read_csv(DATA / file, keep_default_na=False, dtype=str)
         if "labels" in frame:
             gold = [parse_labels(v) for v in frame["labels"]]
