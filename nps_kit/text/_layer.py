@@ -5,10 +5,11 @@ theme reads the words of a comment — Japanese character 1–3-grams, English l
 bigrams plus character 3–5-grams within words, TF-IDF weighted — and the pack, and gives the
 probability that a person would tag the theme. A theme the dictionaries found is dropped when
 that probability is below the language's ``t_drop``; one they did not find is added when it is
-at least ``t_add``. The models were trained on every labelled comment of ``tests/data`` but the
-never-tuned blind sets (``benchmarks/train_theme_model.py``, which states the design, how the
-thresholds were chosen and the honest estimate); their weights are the package resource
-``theme_layer.npz``, read here with numpy only. A themes file of a unit's own gets the
+at least ``t_add``; how an added theme gets its polarity is chosen per language too
+(:class:`Adjustment`). The models were trained on every labelled comment of ``tests/data`` but
+blind set 9, the measure kept for them (``benchmarks/train_theme_model.py``, which states the
+design, how the thresholds were chosen and the honest estimate); their weights are the package
+resource ``theme_layer.npz``, read here with numpy only. A themes file of a unit's own gets the
 dictionaries alone, and so does a comment without letters.
 
 The features are those of scikit-learn's ``TfidfVectorizer`` as the training script configures
@@ -98,6 +99,7 @@ class _Model:
     intercept: np.ndarray
     t_drop: float
     t_add: float
+    added_polarity: str  # how a theme the layer adds gets its polarity (see Adjustment)
 
 
 _CUTS = {"en": (word_grams, char_wb_grams), "ja": (char_grams,)}
@@ -133,6 +135,7 @@ def _models() -> dict[str, _Model]:
                 data[f"{lang}_intercept"],
                 t_drop,
                 t_add,
+                str(data[f"{lang}_added_polarity"]),
             )
     return out
 
@@ -308,10 +311,17 @@ class Adjustment:
         Boolean (comments, themes of the book): the themes after the layer.
     added
         Boolean, same shape: the themes the layer added (the dictionaries missed them).
+    polarity
+        Per comment, how a theme the layer added to it gets its polarity, as the training
+        script chose per language: ``"score"`` (the respondent's score), ``"others"`` (the
+        polarity the dictionaries gave the comment's other themes when they all agree, else the
+        score) or ``"comment"`` (the whole comment's judgement when it praises or complains,
+        else the score); ``""`` where the layer does not apply.
     """
 
     found: np.ndarray
     added: np.ndarray
+    polarity: tuple[str, ...]
 
 
 def _shipped_pack(path: Path) -> str | None:
@@ -404,7 +414,7 @@ def adjust(
     hits = np.asarray(hits, dtype=bool)
     pack = _shipped_pack(Path(book_path))
     if pack is None or not len(texts):
-        return Adjustment(hits, np.zeros_like(hits))
+        return Adjustment(hits, np.zeros_like(hits), ("",) * len(texts))
     if isinstance(texts, tuple) and _LAST:
         last_pack, last_ids, last_texts, last_hits, result = _LAST[0]
         if (
@@ -413,8 +423,9 @@ def adjust(
             and last_texts is texts
             and np.array_equal(last_hits, hits)
         ):
-            return Adjustment(result.found.copy(), result.added.copy())
+            return Adjustment(result.found.copy(), result.added.copy(), result.polarity)
     found, added = hits.copy(), np.zeros_like(hits)
+    polarity = [""] * len(texts)
     entries = _seen(pack, texts)
     column = {t: j for j, t in enumerate(ids)}
     models = _models()
@@ -431,6 +442,17 @@ def adjust(
         keep = np.where(hit, prob >= models[lang].t_drop, prob >= models[lang].t_add)
         found[np.ix_(rows, cols)] = keep
         added[np.ix_(rows, cols)] = keep & ~hit
+        for i in rows:
+            polarity[i] = models[lang].added_polarity
+    result = Adjustment(found, added, tuple(polarity))
     if isinstance(texts, tuple):  # immutable: the same object holds the same comments
-        _LAST[:] = [(pack, tuple(ids), texts, hits.copy(), Adjustment(found.copy(), added.copy()))]
-    return Adjustment(found, added)
+        _LAST[:] = [
+            (
+                pack,
+                tuple(ids),
+                texts,
+                hits.copy(),
+                Adjustment(found.copy(), added.copy(), result.polarity),
+            )
+        ]
+    return result

@@ -641,6 +641,25 @@ def _judges_nothing(text: str) -> bool:
     return not any(_score(c.text).judged for c in _clauses(text))
 
 
+def _added_polarity(text: str, said: np.ndarray, rule: str, *, silent: bool) -> Polarity | None:
+    """Polarity of the themes the learned layer adds to a comment; ``None``: the score's.
+
+    ``said`` holds the dictionaries' polarity codes of the comment's themes (−1: not found),
+    ``rule`` the layer's (:class:`nps_kit.text._layer.Adjustment`).
+    """
+    if rule == "others":
+        codes = set(said[said >= 0].tolist())
+        if len(codes) != 1:
+            return None
+        polarity = POLARITIES[codes.pop()]
+        # A comment that judges nothing has its themes' polarity from the score, below.
+        return None if silent and polarity == "neutral" else polarity
+    if rule == "comment":
+        polarity = polarity_of(text)
+        return polarity if polarity in ("positive", "negative") else None
+    return None
+
+
 def tag_polarity(
     texts: pd.Series,
     book: ThemeBook,
@@ -667,9 +686,10 @@ def tag_polarity(
         (default): words only.
     learned
         Apply the learned layer, as :func:`nps_kit.text.tag_themes` does (default). A theme
-        the layer adds has no clause of its own: it is ``"neutral"``, or with ``segments`` a
+        the layer adds has no clause of its own: it takes the whole comment's judgement when
+        the comment praises or complains, else it is ``"neutral"``, or with ``segments`` a
         detractor's ``"negative"`` and a promoter's ``"positive"`` (the rule the layer's
-        evaluation chose; see ``benchmarks/train_theme_model.py``).
+        training chose per language; see ``benchmarks/train_theme_model.py``).
 
     Returns
     -------
@@ -706,13 +726,20 @@ def tag_polarity(
             silent[row] = _judges_nothing(text)
     table[rows, columns] = values  # one assignment: numpy's per-call cost dominates per item
     # The learned layer (shipped packs only): the theme set is tag_themes'. A theme it adds has
-    # no clause of its own: "neutral", or the score's polarity below.
+    # no clause of its own: its polarity follows the layer's rule, else the score's below.
     added = np.zeros(table.shape, dtype=bool)
     if learned:
         layer = adjust(book.path, book.ids, unique, table[:-1] >= 0)
+        said = table[:-1].copy()
         table[:-1][~layer.found] = -1
         table[:-1][layer.added] = order["neutral"]
         added[:-1] = layer.added
+        for at in np.flatnonzero(layer.added.any(axis=1)).tolist():
+            rule = layer.polarity[at]
+            judged = _added_polarity(unique[at], said[at], rule, silent=bool(silent[at]))
+            if judged is not None:  # else the score's, below
+                table[at][layer.added[at]] = order[judged]
+                added[at] = False
     wide = table[codes]  # code −1 (no text) takes the last row: all <NA>
     if segments is not None:
         said_nothing = silent[codes]
