@@ -142,8 +142,8 @@ def best_pack(texts: Iterable[str | None]) -> PackFit:
         (:func:`coverage`). Between domain packs (retail, saas, finance) a tie goes to the pack
         that finds more theme mentions, then to :data:`PACKS` order. A domain pack beats
         ``generic`` unless generic tags at least 10 percentage points more, or generic tags
-        more and fewer than two of the domain pack's own themes (the ones generic lacks) each
-        tag 2% of the comments.
+        as many or more and fewer than two of the domain pack's own themes (the ones generic
+        lacks) each tag 2% of the comments.
 
     Raises
     ------
@@ -177,7 +177,7 @@ def best_pack(texts: Iterable[str | None]) -> PackFit:
     domain = max((p for p in PACKS if p != "generic"), key=lambda p: (*scores[p], -PACKS.index(p)))
     generic, best = scores["generic"][0], scores[domain][0]
     if generic >= best + _GENERIC_MARGIN or (
-        generic > best and own_themes[domain] < _DOMAIN_THEMES
+        generic >= best and own_themes[domain] < _DOMAIN_THEMES
     ):
         return PackFit("generic", generic)
     return PackFit(domain, best)
