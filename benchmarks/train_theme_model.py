@@ -43,6 +43,8 @@ themes + polarity of 100,000 comments took 4.85 and 4.14 s CPU with round 1's la
 at e7e3f2f) and 4.83 and 3.61 s with this one: no cost that the noise lets one see, although the
 vocabulary is larger (the columns of each distinct word are cached, and the matrix product is
 no wider), and an added theme's ``polarity_of`` is paid only where the layer adds one.
+Again after rebasing on main a4424aa (its faster layer code), load average 2.9-3.4: 3.55 and
+3.39 s CPU with round 1's layer, 3.59 and 3.48 s with this one (+0.04 to +0.09 s).
 
 Round 1 (shipped at e7e3f2f) was trained on the old set, blind sets 1–5 and training set 5
 (1,914 English, 1,897 Japanese comments), with choices on sets 4 and 5 over commit 6cfe1fd's
