@@ -4,7 +4,9 @@ Run with ``python benchmarks/bench_text.py`` (or ``make bench``). Prints comment
 nps-kit and for a plain-regex baseline measured in the same run (one ``re.search`` per keyword on
 the raw text), the ratio, themes + polarity (``tag_themes`` then ``tag_polarity``, as a report
 calls them, with the learned layer of ``benchmarks/train_theme_model.py``, which adds about
-1 s) for this tagger and for the tagger of commit ``OLD_TAGGER`` (before the speed work),
+1 s; once more with the respondents' segments, as a report passes them, when the learned
+polarity correction of ``benchmarks/train_polarity_model.py`` runs too) for this tagger and for
+the tagger of commit ``OLD_TAGGER`` (before the speed work),
 each in a fresh process and in the same run, with PASS/FAIL against the 5 s target on one core
 (CPU time of that process; wall time and the load average are printed too, the machine may be
 shared), the evaluation on the blind sets ``tests/data/theme_eval_blind.csv`` and
@@ -280,24 +282,37 @@ from nps_kit.text.sentiment import tag_polarity
 texts = pd.read_pickle(sys.argv[1])
 book = load_themes()
 tag_polarity(pd.Series(["warm-up"]), book)
+if len(sys.argv) > 2:  # with the respondents' segments, as reports call it
+    import numpy as np
+    from nps_kit.score import segment
+    scores = np.random.default_rng(0).integers(0, 11, len(texts)).astype(float)
+    segments = segment(pd.Series(scores, index=texts.index))
+    tag_polarity(pd.Series(["Delivery was slow"]), book, segments=segment(pd.Series([9.0])))
 wall, cpu = time.perf_counter(), time.process_time()
 tag_themes(texts, book)
-tag_polarity(texts, book)
+if len(sys.argv) > 2:
+    tag_polarity(texts, book, segments=segments)
+else:
+    tag_polarity(texts, book)
 print(time.perf_counter() - wall, time.process_time() - cpu)
 """
 
 
-def time_themes_and_polarity(texts: pd.Series, code: Path) -> tuple[float, float]:
+def time_themes_and_polarity(
+    texts: pd.Series, code: Path, *, segments: bool = False
+) -> tuple[float, float]:
     """Time (wall, CPU) ``tag_themes`` then ``tag_polarity`` with the package in ``code``.
 
-    A fresh process per tagger, so that neither profits from the other's caches.
+    A fresh process per tagger, so that neither profits from the other's caches. With
+    ``segments``, ``tag_polarity`` gets random segments (seeded), as a report passes them: the
+    score rule and the learned polarity correction run only then.
     """
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "texts.pkl"
         texts.to_pickle(path)
         env = {**os.environ, "PYTHONPATH": str(code)}
         out = subprocess.run(
-            [sys.executable, "-c", _TIMER, str(path)],
+            [sys.executable, "-c", _TIMER, str(path), *(["segments"] if segments else [])],
             env=env,
             capture_output=True,
             text=True,
@@ -482,6 +497,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{verdict}: themes + polarity (tag_themes, tag_polarity) for {N_COMMENTS:,} comments: "
         f"{cpu:.2f} s CPU on one core, {wall:.2f} s wall "
         f"(target <= {POLARITY_TARGET_SECONDS:.0f} s)"
+    )
+    wall, cpu = time_themes_and_polarity(texts, ROOT, segments=True)
+    verdict = "PASS" if cpu <= POLARITY_TARGET_SECONDS else "FAIL"
+    print(
+        f"{verdict}: the same with the respondents' segments, as a report calls tag_polarity "
+        f"(score rule and learned polarity correction): {cpu:.2f} s CPU, {wall:.2f} s wall"
     )
     with tempfile.TemporaryDirectory() as tmp:
         code = old_tagger(Path(tmp))

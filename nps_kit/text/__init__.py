@@ -10,8 +10,9 @@ The package keeps the text code together; its public functions are re-exported h
     impact on NPS, representative comments, evaluation.
 ``words``
     words that distinguish two groups of comments (weighted log-odds).
-``sentiment`` (+ private ``_lexicon``)
-    clauses and the polarity of each theme mention (:func:`theme_mentions`).
+``sentiment`` (+ private ``_lexicon``, ``_polarity_layer``)
+    clauses and the polarity of each theme mention (:func:`theme_mentions`), with the learned
+    polarity correction over the shipped packs where the respondents' segments are known.
 ``phrases``
     the phrases typical of detractors' and of promoters' comments, with an example each.
 ``stance``

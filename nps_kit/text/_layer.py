@@ -41,6 +41,7 @@ __all__ = [
     "char_grams",
     "char_wb_grams",
     "clear_caches",
+    "languages",
     "probabilities",
     "word_grams",
 ]
@@ -387,6 +388,18 @@ def _gather(pack: str, places: Sequence[tuple[str, int, int]]) -> np.ndarray:
         mask = which == k
         out[mask] = batches[k][rows[mask]]
     return out
+
+
+def languages(book_path: Path, texts: Sequence[str]) -> list[str | None]:
+    """Return the language the layer read each distinct normalised comment in (``None``: none).
+
+    For a shipped pack the languages come from the layer's memory of the comments (computing
+    any it has not seen); otherwise they are detected.
+    """
+    pack = _shipped_pack(Path(book_path))
+    if pack is None:
+        return [_language_of(t) for t in texts]
+    return [None if e is None else e[0] for e in _seen(pack, texts)]
 
 
 def adjust(

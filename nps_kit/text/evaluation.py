@@ -101,8 +101,9 @@ def evaluate_mentions(
         judges nothing through its segment, as reports do (``segments`` of
         :func:`nps_kit.text.tag_polarity`); without it (or with ``None``), words only.
     learned
-        Apply the learned layer over the dictionaries, as reports do (default); ``False``
-        measures the dictionaries alone.
+        Apply the learned layer over the dictionaries and, with a score column, the learned
+        polarity correction, as reports do (default); ``False`` measures the dictionaries and
+        the rules alone.
 
     Returns
     -------

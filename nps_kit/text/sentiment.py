@@ -17,7 +17,9 @@ nearest judged clause not separated from it by a contrast word ("Pricing jumped 
 and nobody told us"). A theme praised in one clause and
 criticised in another is ``mixed``; mentioned without judgement, or called ordinary (値段は普通,
 特に不満はない), ``neutral``. Given the respondents' segments, a comment that judges nothing
-anywhere is read through its score instead (``tag_polarity(segments=)``).
+anywhere is read through its score instead (``tag_polarity(segments=)``), and for the shipped
+packs a learned correction then reads each mention with the respondent's segment and may
+replace its polarity (:mod:`nps_kit.text._polarity_layer`).
 """
 
 from __future__ import annotations
@@ -34,8 +36,8 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
-from nps_kit.text import _lexicon
-from nps_kit.text._layer import adjust
+from nps_kit.text import _lexicon, _polarity_layer
+from nps_kit.text._layer import _shipped_pack, adjust, languages
 from nps_kit.text._match import Hits, Scanner, ThemeMatcher, matcher, skipping
 from nps_kit.text.packs import load_pack
 from nps_kit.text.themes import ThemeBook, load_themes
@@ -524,13 +526,20 @@ def _clause_themes(found: Hits, clauses: list[_Clause], matcher: ThemeMatcher) -
     return out
 
 
-def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]:
-    """Return theme index → polarity for one normalised comment."""
+def _comment_polarities(
+    text: str, matcher: ThemeMatcher, places: dict[str, _Place | str] | None = None
+) -> dict[int, Polarity]:
+    """Return theme index → polarity for one normalised comment.
+
+    With ``places``, also record the comment's :func:`_places` there (same split).
+    """
     themes = matcher.find(text)
     if not themes:
         return {}
     clauses = _clauses(text)
     ironic = _IRONY_SCAN.search(text) is not None and _ironic_comment(text, clauses)
+    if len(clauses) < 2 and places is not None:
+        places[text] = clauses[0].text if clauses else ""  # expanded by _expand if needed
     if not clauses:  # only separators ("...", "、")
         return dict.fromkeys(sorted(themes), "neutral")
     if len(clauses) == 1:  # most comments: every theme takes the one clause's judgement
@@ -538,6 +547,8 @@ def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]
         polarity = (_ironic(score) if ironic else score).polarity
         return dict.fromkeys(sorted(themes), polarity)
     clause_themes = _clause_themes(themes, clauses, matcher)
+    if places is not None:
+        places[text] = _place(text, themes, clauses, clause_themes)
     scores = [_score(c.text) for c in clauses]
     if ironic:
         scores = [_ironic(s) for s in scores]
@@ -636,6 +647,68 @@ def _comment_polarities(text: str, matcher: ThemeMatcher) -> dict[int, Polarity]
     return out
 
 
+def _theme_clauses(text: str, matcher: ThemeMatcher) -> dict[int, str]:
+    """Return theme index → the clauses its words start in (the whole comment if unplaced)."""
+    return _places(text, matcher)[0]
+
+
+def _places(text: str, matcher: ThemeMatcher) -> _Place:
+    """Return the clauses of each theme (:func:`_theme_clauses`) and the comment's cues."""
+    themes = matcher.find(text)
+    clauses = _clauses(text)
+    if len(clauses) < 2:
+        return _place(text, themes, clauses, [])
+    return _place(text, themes, clauses, _clause_themes(themes, clauses, matcher))
+
+
+#: theme index → the text of its clauses, and the comment's cues (see :func:`_mention_cues`)
+_Place = tuple[dict[int, str], tuple[float, ...]]
+
+
+def _place(
+    text: str, themes: Hits, clauses: list[_Clause], clause_themes: list[set[int]]
+) -> _Place:
+    # The comment's cues are the clauses' request, praise, complaint and judgement, anywhere.
+    if len(clauses) < 2:
+        return dict.fromkeys(themes, text), _single(clauses[0].text if clauses else "")
+    anywhere = tuple(map(max, *(_clause_cues(c.text) for c in clauses)))
+    cues = (anywhere[0], anywhere[1], anywhere[2], anywhere[4], 1.0)
+    where: dict[int, list[str]] = {}
+    for clause, here in zip(clauses, clause_themes, strict=True):
+        for i in here:
+            where.setdefault(i, []).append(clause.text)
+    return {i: " ".join(where[i]) if i in where else text for i in themes}, cues
+
+
+def _single(clause: str) -> tuple[float, ...]:
+    """Return the comment cues of a comment of one clause (or none: ``""``)."""
+    one = _clause_cues(clause) if clause else (0.0,) * 5
+    return (one[0], one[1], one[2], one[4], 0.0)
+
+
+@lru_cache(maxsize=262144)
+def _clause_cues(clause: str) -> tuple[float, ...]:
+    """Return the request, praise, complaint, "ordinary", judgement the rules read in a clause."""
+    here = _score(clause)
+    return (
+        float(here.request),
+        float(here.praise > 0),
+        float(here.complaint > 0),
+        float(here.lukewarm),
+        float(here.judged),
+    )
+
+
+def _mention_cues(clause: str, text: str, matcher: ThemeMatcher) -> tuple[float, ...]:
+    """Return what the rules read in a theme's clauses and in the whole comment (0/1 each).
+
+    The clauses': request, praise, complaint, called ordinary, judges anything; the comment's:
+    a request, praise, complaint anywhere, judges anything, more than one clause; and whether
+    the theme's clauses are the whole comment.
+    """
+    return (*_clause_cues(clause), *_places(text, matcher)[1], float(clause == text))
+
+
 def _judges_nothing(text: str) -> bool:
     """Tell whether no clause of a normalised comment praises, complains, asks or calls ordinary."""
     return not any(_score(c.text).judged for c in _clauses(text))
@@ -658,6 +731,93 @@ def _added_polarity(text: str, said: np.ndarray, rule: str, *, silent: bool) -> 
         polarity = polarity_of(text)
         return polarity if polarity in ("positive", "negative") else None
     return None
+
+
+# (rule, model) pairs the correction may not make: positive -> negative, negative -> positive.
+_FLIPS = np.array(
+    [
+        POLARITIES.index("positive") * 4 + POLARITIES.index("negative"),
+        POLARITIES.index("negative") * 4 + POLARITIES.index("positive"),
+    ]
+)
+
+
+def _correct(
+    wide: np.ndarray,
+    unique: Sequence[str],
+    codes: np.ndarray,
+    added: np.ndarray,
+    who: np.ndarray,
+    book: ThemeBook,
+    places: dict[str, _Place | str],
+) -> None:
+    """Apply the learned polarity correction to ``wide`` (rows, themes) in place."""
+    rows, cols = np.nonzero(wide >= 0)
+    if not len(rows):
+        return
+    themes = matcher(book.themes)
+    width = wide.shape[1]
+    # What a mention's words say is the same for every response with that comment.
+    pairs, inverse = np.unique(codes[rows].astype(np.int64) * width + cols, return_inverse=True)
+    pair_comment, pair_theme = np.divmod(pairs, width)
+    comments = np.unique(pair_comment)
+    found = languages(book.path, [unique[u] for u in comments])
+    langs = dict(zip(comments.tolist(), found, strict=True))
+    pair_lang = np.array([langs[u] or "" for u in pair_comment.tolist()])
+    row_lang = pair_lang[inverse]
+    for lang in ("en", "ja"):
+        mine = np.flatnonzero(pair_lang == lang)
+        if not len(mine):
+            continue
+        clauses: dict[str, int] = {}
+        their_clause: list[int] = []
+        their_comment: list[tuple[float, ...]] = []  # the comment's cues
+        their_whole: list[bool] = []
+        last = -1
+        cues_of_last: tuple[float, ...] = ()
+        where: dict[int, str] | None = None
+        for u, j in zip(pair_comment[mine].tolist(), pair_theme[mine].tolist(), strict=True):
+            text = unique[u]
+            if u != last:  # pairs come sorted by comment
+                place = places.get(text)
+                if place is None:  # only the theme layer's themes: the rules split nothing
+                    place = places[text] = _places(text, themes)
+                # One clause: every theme's is the whole comment.
+                where = None if isinstance(place, str) else place[0]
+                last, cues_of_last = u, _single(place) if isinstance(place, str) else place[1]
+            here = text if where is None else where.get(j, text)
+            their_clause.append(clauses.setdefault(here, len(clauses)))
+            their_comment.append(cues_of_last)
+            their_whole.append(here == text)
+        clause = np.zeros(len(pairs), dtype=np.intp)
+        clause[mine] = their_clause
+        texts = list(clauses)
+        cues = np.zeros((len(pairs), _polarity_layer.N_CUES))
+        cues[mine] = np.hstack(
+            [
+                np.array([_clause_cues(t) for t in texts]).reshape(-1, 5)[their_clause],
+                np.array(their_comment).reshape(-1, 5),
+                np.array(their_whole, dtype=float)[:, None],
+            ]
+        )
+        at = np.flatnonzero(row_lang == lang)
+        of = inverse[at]
+        mentions = _polarity_layer.Mentions(
+            texts,
+            clause[of],
+            wide[rows[at], cols[at]].astype(np.intp),
+            added[codes[rows[at]], cols[at]],
+            cues[of],
+            book.ids,
+            cols[at],
+            who[rows[at]],
+        )
+        prob = _polarity_layer.probabilities(mentions, lang)
+        best = prob.argmax(axis=1)
+        take = (best != mentions.rule) & (prob.max(axis=1) >= _polarity_layer.threshold(lang))
+        # Words decide the direction: a complaint never becomes praise, nor praise a complaint.
+        take &= ~np.isin(mentions.rule * 4 + best, _FLIPS)
+        wide[rows[at][take], cols[at][take]] = best[take]
 
 
 def tag_polarity(
@@ -689,7 +849,12 @@ def tag_polarity(
         the layer adds has no clause of its own: it takes the whole comment's judgement when
         the comment praises or complains, else it is ``"neutral"``, or with ``segments`` a
         detractor's ``"negative"`` and a promoter's ``"positive"`` (the rule the layer's
-        training chose per language; see ``benchmarks/train_theme_model.py``).
+        training chose per language; see ``benchmarks/train_theme_model.py``). With
+        ``segments`` and a shipped pack, the learned polarity correction then reads each
+        mention (its clauses' words, what the rules found, the theme, the respondent's segment)
+        and replaces the polarity where another is probable enough
+        (``nps_kit.text._polarity_layer``). It changes polarities only, never which themes a
+        comment mentions. ``False``: the dictionaries and the rules alone.
 
     Returns
     -------
@@ -706,6 +871,18 @@ def tag_polarity(
     """
     if segments is not None and not segments.index.equals(texts.index):
         raise ValueError("segments must have the index of texts")
+    return _tag_polarity(texts, book, segments=segments, learned=learned, correct=learned)
+
+
+def _tag_polarity(
+    texts: pd.Series,
+    book: ThemeBook,
+    *,
+    segments: pd.Series | None,
+    learned: bool,
+    correct: bool,
+) -> pd.DataFrame:
+    """:func:`tag_polarity`; ``correct=False`` leaves out the polarity correction (training)."""
     themes = matcher(book.themes)
     # Once per unique comment (exports repeat a lot), then broadcast back.
     codes, unique = _normalised_codes(texts)
@@ -716,8 +893,11 @@ def tag_polarity(
     columns: list[int] = []
     values: list[int] = []
     silent = np.zeros(len(unique) + 1, dtype=bool)  # comments that judge nothing at all
+    # Where each theme is named, for the learned polarity correction (read with segments only).
+    places: dict[str, _Place | str] = {}
+    keep = places if correct and segments is not None else None
     for row, text in enumerate(unique):
-        found = _comment_polarities(text, themes)
+        found = _comment_polarities(text, themes, keep)
         for i, polarity in found.items():
             rows.append(row)
             columns.append(i)
@@ -745,10 +925,16 @@ def tag_polarity(
         said_nothing = silent[codes]
         mentioned = wide >= 0
         by_score = said_nothing[:, None] & mentioned | added[codes]
-        for name, polarity in (("detractor", "negative"), ("promoter", "positive")):
+        who = np.full(len(codes), -1, dtype=np.intp)
+        for k, name in enumerate(_polarity_layer.SEGMENTS):
             # A missing segment (no score) is no segment, whatever the column's dtype.
-            who = segments.eq(name).fillna(False).to_numpy(dtype=bool)
-            wide[who[:, None] & by_score] = order[polarity]
+            who[segments.eq(name).fillna(False).to_numpy(dtype=bool)] = k
+        for name, polarity in (("detractor", "negative"), ("promoter", "positive")):
+            wide[(who == _polarity_layer.SEGMENTS.index(name))[:, None] & by_score] = order[
+                polarity
+            ]
+        if correct and _shipped_pack(book.path) is not None:
+            _correct(wide, unique, codes, added, who, book, places)
     dtype = pd.CategoricalDtype(list(POLARITIES))
     frame = {
         t.id: pd.Categorical.from_codes(wide[:, j], dtype=dtype) for j, t in enumerate(book.themes)

@@ -1,0 +1,265 @@
+"""The learned polarity correction: numpy inference, where it applies, and what it changes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from nps_kit.score import segment
+from nps_kit.text import _polarity_layer
+from nps_kit.text._match import matcher
+from nps_kit.text.packs import load_pack, pack_files
+from nps_kit.text.sentiment import (
+    POLARITIES,
+    _comment_polarities,
+    _mention_cues,
+    _places,
+    _single,
+    _tag_polarity,
+    _theme_clauses,
+    tag_polarity,
+)
+from nps_kit.text.themes import load_themes, tag_themes
+from nps_kit.text.tokens import normalise_one
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# Probabilities the training code (scikit-learn, benchmarks/train_polarity_model.py --sample)
+# gave every mention the tagger finds in these comments when it wrote the resource, rounded to
+# 6 places: (lang, pack, comment, score, theme, the tagger's polarity, probabilities).
+EXPECTED = [
+    (
+        "en",
+        "retail",
+        "Delivery was quick but the price is a bit steep",
+        9,
+        "delivery",
+        "positive",
+        {"mixed": 0.00025, "negative": 2.6e-05, "neutral": 0.000181, "positive": 0.999543},
+    ),
+    (
+        "en",
+        "retail",
+        "Delivery was quick but the price is a bit steep",
+        9,
+        "price",
+        "negative",
+        {"mixed": 0.001741, "negative": 0.862251, "neutral": 0.001957, "positive": 0.134051},
+    ),
+    (
+        "en",
+        "saas",
+        "Support took a week to answer, the app itself is fine",
+        3,
+        "support",
+        "negative",
+        {"mixed": 0.002348, "negative": 0.996212, "neutral": 0.001378, "positive": 6.3e-05},
+    ),
+    (
+        "en",
+        "finance",
+        "Fees are ok I guess",
+        5,
+        "price",
+        "positive",
+        {"mixed": 0.000113, "negative": 0.348309, "neutral": 0.642718, "positive": 0.00886},
+    ),
+    (
+        "ja",
+        "retail",
+        "配送は早かったけど、送料が高い",
+        9,
+        "delivery",
+        "mixed",
+        {"mixed": 0.032833, "negative": 0.001586, "neutral": 0.002153, "positive": 0.963428},
+    ),
+    (
+        "ja",
+        "retail",
+        "配送は早かったけど、送料が高い",
+        9,
+        "price",
+        "negative",
+        {"mixed": 0.017696, "negative": 0.169983, "neutral": 0.003836, "positive": 0.808484},
+    ),
+    (
+        "ja",
+        "saas",
+        "サポートの返事が遅い。アプリは使いやすい",
+        2,
+        "usability",
+        "positive",
+        {"mixed": 0.070234, "negative": 0.046528, "neutral": 0.004448, "positive": 0.87879},
+    ),
+    (
+        "ja",
+        "saas",
+        "サポートの返事が遅い。アプリは使いやすい",
+        2,
+        "support",
+        "negative",
+        {"mixed": 0.022161, "negative": 0.975268, "neutral": 0.002044, "positive": 0.000527},
+    ),
+    (
+        "ja",
+        "finance",
+        "支店の窓口の対応は普通",
+        7,
+        "staff",
+        "neutral",
+        {"mixed": 0.004172, "negative": 0.01872, "neutral": 0.687805, "positive": 0.289304},
+    ),
+    (
+        "ja",
+        "finance",
+        "支店の窓口の対応は普通",
+        7,
+        "branch",
+        "neutral",
+        {"mixed": 0.000269, "negative": 0.00537, "neutral": 0.921058, "positive": 0.073303},
+    ),
+]
+
+
+def _mentions(lang: str, pack: str, text: str, score: int) -> tuple[list, np.ndarray]:
+    """The mentions of one comment as the training script builds them, and their probabilities."""
+    book = load_pack(pack)
+    themes = matcher(book.themes)
+    seg = segment(pd.Series([float(score)]))
+    tags = _tag_polarity(
+        pd.Series([text], dtype="string"), book, segments=seg, learned=True, correct=False
+    )
+    norm = normalise_one(text)
+    places = _theme_clauses(norm, themes)
+    found = themes.find(norm)
+    rows = [(t, str(p)) for t, p in tags.iloc[0].items() if pd.notna(p)]
+    clauses = [places.get(book.ids.index(t), norm) for t, _ in rows]
+    mentions = _polarity_layer.Mentions(
+        clauses,
+        np.arange(len(rows)),
+        np.array([POLARITIES.index(p) for _, p in rows]),
+        np.array([book.ids.index(t) not in found for t, _ in rows]),
+        np.array([_mention_cues(c, norm, themes) for c in clauses], dtype=float).reshape(
+            len(rows), -1
+        ),
+        book.ids,
+        np.array([book.ids.index(t) for t, _ in rows]),
+        np.full(len(rows), _polarity_layer.SEGMENTS.index(str(seg.iloc[0]))),
+    )
+    return rows, _polarity_layer.probabilities(mentions, lang)
+
+
+@pytest.mark.parametrize("sample", sorted({e[:4] for e in EXPECTED}))
+def test_numpy_inference_gives_the_training_codes_probabilities(sample: tuple) -> None:
+    expected = {e[4]: (e[5], e[6]) for e in EXPECTED if e[:4] == sample}
+    rows, prob = _mentions(*sample)
+    assert dict(rows) == {t: rule for t, (rule, _) in expected.items()}
+    for (theme, _), got in zip(rows, prob, strict=True):
+        want = expected[theme][1]
+        for k, polarity in enumerate(POLARITIES):
+            assert got[k] == pytest.approx(want[polarity], abs=2e-6), (theme, polarity)
+
+
+@pytest.mark.parametrize("sample", sorted({e[:4] for e in EXPECTED}))
+def test_the_tagger_takes_the_models_polarity_where_it_is_sure_enough(sample: tuple) -> None:
+    lang, pack, text, score = sample
+    tags = tag_polarity(
+        pd.Series([text], dtype="string"),
+        load_pack(pack),
+        segments=segment(pd.Series([float(score)])),
+    )
+    t = _polarity_layer.threshold(lang)
+    for theme, rule, prob in (e[4:] for e in EXPECTED if e[:4] == sample):
+        best = max(prob, key=prob.__getitem__)
+        flip = {rule, best} == {"positive", "negative"}  # never made
+        assert tags.at[0, theme] == (best if prob[best] >= t and not flip else rule), theme
+
+
+def _labelled() -> tuple[pd.Series, pd.Series]:
+    frame = pd.read_csv(DATA / "theme_eval_blind3.csv", keep_default_na=False, dtype=str)
+    frame = frame[frame["pack"] == "retail"].reset_index(drop=True)
+    scores = pd.to_numeric(frame["score"], errors="coerce")
+    return frame["text"].astype("string"), segment(scores)
+
+
+def test_the_correction_changes_polarities_not_themes() -> None:
+    texts, segments = _labelled()
+    book = load_pack("retail")
+    before = _tag_polarity(texts, book, segments=segments, learned=True, correct=False)
+    after = tag_polarity(texts, book, segments=segments)
+    assert after.notna().equals(before.notna())
+    assert after.notna().equals(tag_themes(texts, book).fillna(False).astype(bool))
+    assert (after.astype(object) != before.astype(object)).to_numpy().sum() > 0
+
+
+@pytest.mark.parametrize("pack", ["retail", "saas", "finance", "generic"])
+def test_a_complaint_never_becomes_praise_nor_praise_a_complaint(pack: str) -> None:
+    frame = pd.concat(
+        pd.read_csv(DATA / name, keep_default_na=False, dtype=str)
+        for name in ("theme_eval_blind4.csv", "theme_eval_blind5.csv")
+    )
+    frame = frame[frame["pack"] == pack].reset_index(drop=True)
+    texts = frame["text"].astype("string")
+    book = load_pack(pack)
+    for scores in (pd.to_numeric(frame["score"]), pd.Series(10.0 - 10 * (frame.index % 2))):
+        segments = segment(scores)
+        before = _tag_polarity(texts, book, segments=segments, learned=True, correct=False)
+        after = tag_polarity(texts, book, segments=segments).astype(object)
+        before = before.astype(object)
+        flipped = ((before == "positive") & (after == "negative")) | (
+            (before == "negative") & (after == "positive")
+        )
+        assert not flipped.to_numpy().any()
+
+
+def test_without_segments_or_learning_the_rules_polarity_stays() -> None:
+    texts, segments = _labelled()
+    book = load_pack("retail")
+    for learned, seg in ((True, None), (False, segments)):
+        got = tag_polarity(texts, book, segments=seg, learned=learned)
+        want = _tag_polarity(texts, book, segments=seg, learned=learned, correct=False)
+        pd.testing.assert_frame_equal(got, want)
+
+
+def test_a_units_own_themes_file_keeps_the_rules_polarity(tmp_path: Path) -> None:
+    own = tmp_path / "themes.yaml"
+    shutil.copy(pack_files("retail")[0], own)
+    texts, segments = _labelled()
+    book = load_themes(own)
+    got = tag_polarity(texts, book, segments=segments)
+    want = _tag_polarity(texts, book, segments=segments, learned=True, correct=False)
+    pd.testing.assert_frame_equal(got, want)
+
+
+def test_repeated_comments_get_one_polarity_per_respondents_segment() -> None:
+    book = load_pack("retail")
+    texts = pd.Series(["Delivery was quick but the price is a bit steep"] * 4, dtype="string")
+    segments = segment(pd.Series([9.0, 2.0, 9.0, np.nan]))
+    tags = tag_polarity(texts, book, segments=segments)
+    assert tags.iloc[0].equals(tags.iloc[2])
+    for i in range(4):
+        alone = tag_polarity(texts.iloc[[i]], book, segments=segments.iloc[[i]])
+        assert alone.iloc[0].equals(tags.iloc[i]), i
+
+
+def test_the_taggers_places_are_those_the_model_was_trained_on() -> None:
+    frame = pd.read_csv(DATA / "theme_eval_blind4.csv", keep_default_na=False, dtype=str)
+    for pack, group in frame.groupby("pack"):
+        themes = matcher(load_pack(str(pack)).themes)
+        places: dict = {}
+        for text in group["text"]:
+            norm = normalise_one(text)
+            _comment_polarities(norm, themes, places)
+            if not themes.find(norm):
+                continue
+            place = places[norm]
+            if isinstance(place, str):  # one clause (or none): the whole comment
+                want = _places(norm, themes)
+                assert want[0] == dict.fromkeys(themes.find(norm), norm), norm
+                assert want[1] == _single(place), norm
+            else:
+                assert place == _places(norm, themes), norm
