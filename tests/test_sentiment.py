@@ -770,3 +770,23 @@ def test_segments_must_share_the_comments_index() -> None:
             load_pack("retail"),
             segments=segment(pd.Series([3], index=[2])),
         )
+
+
+@pytest.mark.parametrize(
+    ("segments", "found"),
+    [
+        # The scores themselves, the commonest slip: they were read as no segment at all.
+        (pd.Series([2.0, 10.0]), "2.0, 10.0"),
+        (pd.Series(["Detractor", "Promoter"]), "'Detractor', 'Promoter'"),
+        (pd.Series(["批判者", None], dtype="string"), "'批判者'"),
+    ],
+)
+def test_segments_that_are_not_segments_are_refused(segments: pd.Series, found: str) -> None:
+    texts = pd.Series(["Ordered on Monday, delivery on Thursday."] * 2)
+    message = (
+        "segments must hold 'detractor', 'passive' or 'promoter' (nps_kit.segment of the "
+        f"scores) or be missing; found {found}"
+    )
+    with pytest.raises(ValueError) as info:
+        tag_polarity(texts, load_pack("retail"), segments=segments)
+    assert str(info.value) == message

@@ -867,10 +867,21 @@ def tag_polarity(
     Raises
     ------
     ValueError
-        If ``segments`` does not have the index of ``texts``.
+        If ``segments`` does not have the index of ``texts``, or holds anything but
+        ``detractor``, ``passive``, ``promoter`` and missing values.
     """
-    if segments is not None and not segments.index.equals(texts.index):
-        raise ValueError("segments must have the index of texts")
+    if segments is not None:
+        if not segments.index.equals(texts.index):
+            raise ValueError("segments must have the index of texts")
+        # Anything else (the scores, "Promoter") would be read as no segment, silently.
+        unknown = [
+            v for v in segments.dropna().unique().tolist() if v not in _polarity_layer.SEGMENTS
+        ]
+        if unknown:
+            raise ValueError(
+                "segments must hold 'detractor', 'passive' or 'promoter' (nps_kit.segment of "
+                f"the scores) or be missing; found {', '.join(map(repr, unknown[:3]))}"
+            )
     return _tag_polarity(texts, book, segments=segments, learned=learned, correct=learned)
 
 
