@@ -190,3 +190,40 @@ def test_a_score_column_that_does_not_exist_is_named(capsys, tmp_path):
     assert code != 0
     assert "has no column 'scroe' (--score-column)" in err
     assert "Did you mean 'score'?" in err
+
+
+def test_score_answers_that_are_not_0_to_10_are_counted_on_stderr(capsys, tmp_path):
+    # The score command counts them ("excluded: … invalid"); themes read their comments by the
+    # words alone and said nothing, so a wrong or garbled column passed unnoticed.
+    path = tmp_path / "export.csv"
+    frame = pd.DataFrame(
+        {
+            "comment": ["Ordered on Monday, delivery on Thursday."] * 3,
+            "score": ["2", "eleven", "11"],
+        }
+    )
+    frame.to_csv(path, index=False)
+    code, out, err = _run(capsys, str(path), "--text-column", "comment", "--score-column", "score")
+    assert code == 0
+    assert out.splitlines()[1:] == [
+        "2,delivery,delivery:negative",
+        "3,delivery,delivery:neutral",
+        "4,delivery,delivery:neutral",
+    ]
+    assert err == (
+        "note: 2 answer(s) of 'score' (--score-column) are not whole numbers 0–10 (e.g. "
+        "'eleven', '11'): their comments are read without a score.\n"
+    )
+
+
+def test_a_score_column_that_looks_1_to_5_is_noted_as_the_score_command_notes_it(capsys, tmp_path):
+    # Read as 0–10, a 1–5 scale makes everyone a detractor: every bare mention a complaint.
+    path = tmp_path / "export.csv"
+    frame = pd.DataFrame({"comment": ["Delivery on Thursday."] * 60, "score": [1, 2, 3, 4, 5] * 12})
+    frame.to_csv(path, index=False)
+    code, _, err = _run(capsys, str(path), "--text-column", "comment", "--score-column", "score")
+    assert code == 0
+    assert err == (
+        "note: column 'score' looks like a 1–5 scale, not 0–10 (no 0 in 60 answers, highest 5); "
+        "columns that look like 0–10: none.\n"
+    )

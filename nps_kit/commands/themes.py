@@ -7,7 +7,10 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from nps_kit.load import LoadReport
 
 __all__ = ["register"]
 
@@ -91,13 +94,16 @@ def _run(args: argparse.Namespace) -> int:
             )
     # The loader reads every export format the same way; without --score-column the comment
     # column stands in for the score column, whose parsing this command then does not use.
-    data = load_responses(
+    loaded = load_responses(
         args.data,
         score_column=args.score_column or args.text_column,
         sheet=sheet,
         encoding=args.encoding,
         check_score=args.score_column is not None,
-    ).data
+    )
+    data = loaded.data
+    if args.score_column is not None:
+        _score_notes(loaded.report, args.score_column)
     texts = data[args.text_column].astype("string")
     book = load_pack(args.pack) if args.pack in PACKS else load_themes(_themes_file(args.pack))
     out = sys.stdout
@@ -146,6 +152,20 @@ def _run(args: argparse.Namespace) -> int:
             ]
         )
     return 0
+
+
+def _score_notes(report: LoadReport, column: str) -> None:
+    """Say on stderr which scores segment no one, as ``nps-kit score`` counts them."""
+    if report.n_invalid:
+        values = report.invalid["value"].astype(str).drop_duplicates().head(3)
+        print(
+            f"note: {report.n_invalid:,} answer(s) of {column!r} (--score-column) are not whole "
+            f"numbers 0–10 (e.g. {', '.join(map(repr, values))}): their comments are read "
+            "without a score.",
+            file=sys.stderr,
+        )
+    if report.scale_note:
+        print(f"note: {report.scale_note}", file=sys.stderr)
 
 
 def _themes_file(value: str) -> Path:
