@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from _exports import why, write_qualtrics
 
 from nps_kit.cli import main
 
@@ -227,3 +228,27 @@ def test_a_score_column_that_looks_1_to_5_is_noted_as_the_score_command_notes_it
         "note: column 'score' looks like a 1–5 scale, not 0–10 (no 0 in 60 answers, highest 5); "
         "columns that look like 0–10: none.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("Q5", "Q3"),
+        ("QID76_TEXT", "QID74"),
+        (
+            "Why did you give that score?",
+            "How likely are you to recommend our service to a friend or colleague?",
+        ),
+    ],
+)
+def test_a_qualtrics_export_s_columns_by_id_qid_or_question_text(capsys, tmp_path, text, score):
+    # As nps-kit score and inspect name them: the command refused all but the header.
+    path = write_qualtrics(tmp_path / "q.csv", n=6)
+    code, out, err = _run(
+        capsys, str(path), "--text-column", text, "--score-column", score, "--pack", "saas"
+    )
+    assert (code, err) == (0, "")
+    rows = out.splitlines()[1:]
+    assert len(rows) == 6
+    # "Too slow when loading large projects" from a 7: the second response.
+    assert why(1).startswith("Too slow") and rows[1].endswith("performance:negative")

@@ -65,8 +65,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from nps_kit.errors import DataError, closest
-    from nps_kit.load import load_responses, read_columns
+    from nps_kit.load import load_responses, read_column_index
     from nps_kit.score import segment
     from nps_kit.text.discovery import uncovered_phrases
     from nps_kit.text.packs import PACKS, load_pack
@@ -77,34 +76,24 @@ def _run(args: argparse.Namespace) -> int:
     sheet: str | int | None = args.sheet
     if isinstance(sheet, str) and sheet.isdigit():
         sheet = int(sheet)
-    columns = read_columns(args.data, sheet=sheet, encoding=args.encoding)
-    for option, column in (
-        ("--text-column", args.text_column),
-        ("--id-column", args.id_column),
-        ("--score-column", args.score_column),
-    ):
-        if column is not None and column not in columns:
-            guess = closest(column, columns)
-            shown = ", ".join(repr(c) for c in columns)
-            raise DataError(
-                f"{args.data} has no column {column!r} ({option}); columns: {shown}.",
-                hint=(f"Did you mean {guess!r}? " if guess else "")
-                + f"Set {option} to one of these columns.",
-                path=args.data,
-            )
+    index = read_column_index(args.data, sheet=sheet, encoding=args.encoding)
+    # A header, Qualtrics QID/ImportId or question text, as nps-kit score takes them.
+    text_column = index.resolve(args.text_column, option="--text-column")
+    id_column = args.id_column and index.resolve(args.id_column, option="--id-column")
+    score_column = args.score_column and index.resolve(args.score_column, option="--score-column")
     # The loader reads every export format the same way; without --score-column the comment
     # column stands in for the score column, whose parsing this command then does not use.
     loaded = load_responses(
         args.data,
-        score_column=args.score_column or args.text_column,
+        score_column=score_column or text_column,
         sheet=sheet,
         encoding=args.encoding,
-        check_score=args.score_column is not None,
+        check_score=score_column is not None,
     )
     data = loaded.data
-    if args.score_column is not None:
-        _score_notes(loaded.report, args.score_column)
-    texts = data[args.text_column].astype("string")
+    if score_column is not None:
+        _score_notes(loaded.report, score_column)
+    texts = data[text_column].astype("string")
     book = load_pack(args.pack) if args.pack in PACKS else load_themes(_themes_file(args.pack))
     out = sys.stdout
     if args.suggest:
@@ -128,11 +117,9 @@ def _run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         return 0
-    segments = segment(data["nps_score"]) if args.score_column is not None else None
+    segments = segment(data["nps_score"]) if score_column is not None else None
     polarity = tag_polarity(texts, book, segments=segments)
-    ids: list[Any] = (
-        data["nps_row"].tolist() if args.id_column is None else data[args.id_column].tolist()
-    )
+    ids: list[Any] = data["nps_row"].tolist() if id_column is None else data[id_column].tolist()
     rows: list[tuple[object, dict[str, str]]] = []
     for i, (_, found_row) in enumerate(polarity.iterrows()):
         themes = {str(t): str(v) for t, v in found_row.items() if isinstance(v, str)}
