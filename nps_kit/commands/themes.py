@@ -38,8 +38,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="COL",
         help=(
             "column with the 0-10 answers: a comment that names a theme without judging it is "
-            "then read through its score (detractor negative, promoter positive), as the report "
-            "reads it (default: words only)"
+            "then read through its score (detractor negative, promoter positive), and with a "
+            "shipped pack the learned polarity correction reads each respondent's segment, as "
+            "the report reads them (default: words only)"
         ),
     )
     p.add_argument(

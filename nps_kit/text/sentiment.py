@@ -842,8 +842,10 @@ def tag_polarity(
         with its score ("Ordered Monday, delivered Thursday.", 「支払いは現金のみでした」
         from a 3): a detractor's mention is then ``"negative"`` and a promoter's
         ``"positive"``; a passive's stays ``"neutral"``. Any word of judgement in the
-        comment decides alone, so a promoter's complaint stays a complaint. ``None``
-        (default): words only.
+        comment decides alone, so a promoter's complaint stays a complaint. The learned
+        correction (``learned``) then reads every mention with its segment and may change
+        either (a passive's ``"neutral"`` to praise, a complaint to ``"neutral"``), never a
+        complaint into praise or praise into a complaint. ``None`` (default): words only.
     learned
         Apply the learned layer, as :func:`nps_kit.text.tag_themes` does (default). A theme
         the layer adds has no clause of its own: it takes the whole comment's judgement when
