@@ -295,6 +295,27 @@ def test_labels_outside_the_pack_are_an_error() -> None:
     )
 
 
+def test_a_score_off_the_0_to_10_scale_names_its_rows() -> None:
+    # It stopped with score.segment's message, which tells to load the file with
+    # load_responses: no use for a labelled file, and no row named.
+    frame = pd.DataFrame(
+        {
+            "id": ["a", "b", "c"],
+            "lang": ["en"] * 3,
+            "pack": ["retail"] * 3,
+            "text": ["Delivery was slow", "Staff were rude", "The price"],
+            "labels": ["delivery:negative", "staff:negative", "price:negative"],
+            "score": ["3", "11", "7.5"],
+        }
+    )
+    with pytest.raises(DataError) as info:
+        evaluate_mentions(frame)
+    assert str(info.value) == (
+        "row id b: score '11' is not a whole number 0–10; row id c: score '7.5' is not a whole "
+        "number 0–10. Correct it, or leave it blank where the score is unknown."
+    )
+
+
 def test_a_second_column_of_labels_is_compared_instead_of_the_tagger() -> None:
     frame = pd.DataFrame(
         {

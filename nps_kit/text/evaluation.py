@@ -73,6 +73,27 @@ def _check_themes(labels: dict[str, str], ids: Sequence[str], *, where: str, pac
         )
 
 
+def _scores(group: pd.DataFrame, score: str, id_column: str) -> pd.Series:
+    """Return a labelled group's scores (``NaN`` where blank or not a number), index 0…n-1.
+
+    Raises
+    ------
+    DataError
+        If a number is not a whole number 0–10 (every such row named).
+    """
+    scores = pd.to_numeric(group[score], errors="coerce").reset_index(drop=True)
+    off = scores.notna() & ~scores.isin(range(11))
+    if off.any():
+        ids = group[id_column].to_numpy()
+        raw = group[score].to_numpy()
+        found = "; ".join(
+            f"row id {ids[i]}: score {str(raw[i])!r} is not a whole number 0–10"
+            for i in off[off].index
+        )
+        raise DataError(f"{found}. Correct it, or leave it blank where the score is unknown.")
+    return scores
+
+
 def evaluate_mentions(
     frame: pd.DataFrame,
     *,
@@ -113,7 +134,8 @@ def evaluate_mentions(
     Raises
     ------
     DataError
-        If a label names a theme that is not in the row's pack.
+        If a label names a theme that is not in the row's pack, or a score is a number but not
+        a whole number 0–10.
     """
     rows = []
     errors = []
@@ -123,9 +145,7 @@ def evaluate_mentions(
             texts = group[text].astype("string").reset_index(drop=True)
             segments = None
             if score is not None and score in group.columns:
-                segments = segment(
-                    pd.to_numeric(group[score], errors="coerce").reset_index(drop=True)
-                )
+                segments = segment(_scores(group, score, id_column))
             tags = tag_polarity(texts, book, segments=segments, learned=learned)
         for position, (_, row) in enumerate(group.iterrows()):
             gold = parse_labels(row[labels])
