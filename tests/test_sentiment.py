@@ -790,3 +790,19 @@ def test_segments_that_are_not_segments_are_refused(segments: pd.Series, found: 
     with pytest.raises(ValueError) as info:
         tag_polarity(texts, load_pack("retail"), segments=segments)
     assert str(info.value) == message
+
+
+def test_theme_mentions_reads_the_segments_as_reports_do() -> None:
+    # The function the README names for polarity could not give a report's polarity: it had no
+    # segments, so neither the score reading nor the learned correction ever applied.
+    texts = pd.Series(
+        ["Ordered on Monday, delivery on Thursday.", "配送は早かったけど、送料が高い", None],
+        index=["r1", "r2", "r3"],
+    )
+    segments = segment(pd.Series([2.0, 9.0, 5.0], index=texts.index))
+    found = theme_mentions(texts, segments=segments)
+    wide = tag_polarity(texts, load_pack("retail"), segments=segments)
+    assert [(r, t, str(p)) for r, t, p in found.itertuples(index=False)] == [
+        (r, t, wide.at[r, t]) for r in texts.index for t in wide.columns if pd.notna(wide.at[r, t])
+    ]
+    assert found["polarity"].tolist()[0] == "negative"  # the detractor's bare mention

@@ -960,6 +960,7 @@ def theme_mentions(
     *,
     pack: str = "retail",
     themes_path: Path | str | None = None,
+    segments: pd.Series | None = None,
     learned: bool = True,
 ) -> pd.DataFrame:
     """List every theme each comment mentions, with its polarity.
@@ -973,6 +974,11 @@ def theme_mentions(
         ``"generic"``.
     themes_path
         A custom themes YAML file; when given, ``pack`` is not used.
+    segments
+        Each respondent's segment (:func:`nps_kit.segment`), with the index of ``texts``: the
+        polarity is then read as reports read it, through the score where a comment judges
+        nothing and with the learned polarity correction (see :func:`tag_polarity`). ``None``
+        (default): words only.
     learned
         Apply the learned layer over the dictionaries (see :func:`tag_polarity`).
 
@@ -988,9 +994,11 @@ def theme_mentions(
     ------
     ConfigError
         If ``pack`` is not a known pack, or ``themes_path`` is not a valid themes file.
+    ValueError
+        If ``segments`` is not a column of segments with the index of ``texts``.
     """
     book = load_themes(Path(themes_path)) if themes_path is not None else load_pack(pack)
-    wide = tag_polarity(texts, book, learned=learned)
+    wide = tag_polarity(texts, book, segments=segments, learned=learned)
     long = wide.reset_index(drop=True).melt(
         var_name="theme", value_name="polarity", ignore_index=False
     )
