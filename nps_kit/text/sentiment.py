@@ -921,12 +921,15 @@ def _tag_polarity(
     # The learned layer (shipped packs only): the theme set is tag_themes'. A theme it adds has
     # no clause of its own: its polarity follows the layer's rule, else the score's below.
     added = np.zeros(table.shape, dtype=bool)
+    # Every theme the layer added, whatever gave its polarity: what the correction was trained
+    # to read as added (``added`` keeps only those left to the score).
+    layer_added = np.zeros(table.shape, dtype=bool)
     if learned:
         layer = adjust(book.path, book.ids, unique, table[:-1] >= 0)
         said = table[:-1].copy()
         table[:-1][~layer.found] = -1
         table[:-1][layer.added] = order["neutral"]
-        added[:-1] = layer.added
+        added[:-1] = layer_added[:-1] = layer.added
         for at in np.flatnonzero(layer.added.any(axis=1)).tolist():
             rule = layer.polarity[at]
             judged = _added_polarity(unique[at], said[at], rule, silent=bool(silent[at]))
@@ -947,7 +950,7 @@ def _tag_polarity(
                 polarity
             ]
         if correct and _shipped_pack(book.path) is not None:
-            _correct(wide, unique, codes, added, who, book, places)
+            _correct(wide, unique, codes, layer_added, who, book, places)
     dtype = pd.CategoricalDtype(list(POLARITIES))
     frame = {
         t.id: pd.Categorical.from_codes(wide[:, j], dtype=dtype) for j, t in enumerate(book.themes)
