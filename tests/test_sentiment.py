@@ -806,3 +806,14 @@ def test_theme_mentions_reads_the_segments_as_reports_do() -> None:
         (r, t, wide.at[r, t]) for r in texts.index for t in wide.columns if pd.notna(wide.at[r, t])
     ]
     assert found["polarity"].tolist()[0] == "negative"  # the detractor's bare mention
+
+
+def test_segments_in_another_order_are_refused_with_the_fix() -> None:
+    texts = pd.Series(["Delivery was slow", "Staff were rude"], index=[1, 2])
+    segments = segment(pd.Series([9.0, 3.0], index=[2, 1]))
+    with pytest.raises(ValueError) as info:
+        tag_polarity(texts, load_pack("retail"), segments=segments)
+    assert str(info.value) == (
+        "segments must have the index of texts, in the same order (segments.reindex(texts.index) "
+        "aligns the segments of the same responses)"
+    )

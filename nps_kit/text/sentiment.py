@@ -874,7 +874,10 @@ def tag_polarity(
     """
     if segments is not None:
         if not segments.index.equals(texts.index):
-            raise ValueError("segments must have the index of texts")
+            raise ValueError(
+                "segments must have the index of texts, in the same order "
+                "(segments.reindex(texts.index) aligns the segments of the same responses)"
+            )
         # Anything else (the scores, "Promoter") would be read as no segment, silently.
         unknown = [
             v for v in segments.dropna().unique().tolist() if v not in _polarity_layer.SEGMENTS
