@@ -331,12 +331,14 @@ def _defaults_text(
             "# these comments, so themes.yaml here has none (add your own there).",
         ]
     else:
-        lines.append(
-            f"# Theme dictionaries: a copy of the bundled '{pack}' pack, the one that fits these "
-            "comments best."
-        )
+        lines += [
+            f"# Theme dictionaries: the bundled '{pack}' pack, the one that fits these comments",
+            "# best, with its learned layers. themes.yaml beside this file is a copy of it to",
+            "# edit: `themes: themes.yaml` uses your edits (the dictionaries alone, without the",
+            "# layers).",
+        ]
     lines += [
-        "themes: themes.yaml",
+        f"themes: {pack or 'themes.yaml'}",
         "# Recommended actions per segment, theme and rating driver.",
         "playbook: playbook.yaml",
         "",
@@ -526,7 +528,7 @@ def project_from_export(
         Path("parameters/defaults.yaml"): _defaults_text(
             found, export, folder, pack, column, comment
         ),
-        Path("parameters/themes.yaml"): _pack_text(pack, 0) if pack else _empty_themes(),
+        Path("parameters/themes.yaml"): _pack_copy(pack) if pack else _empty_themes(),
         Path("parameters/playbook.yaml"): _playbook(pack),
         Path("notebooks/nps_report.ipynb"): _resource("nps_report.ipynb"),
     }
@@ -577,6 +579,16 @@ def found_column(export: Path, found: Inspection, column: str) -> pd.Series:
 
 def _empty_themes() -> str:
     return _EMPTY_THEMES.format(packs=", ".join(PACKS))
+
+
+def _pack_copy(pack: str) -> str:
+    """Return the editable copy of a shipped pack's themes, saying how to put it to use."""
+    return (
+        f"# A copy of nps-kit's '{pack}' theme pack, written by `nps-kit init --from`. The\n"
+        f"# reports use the pack itself (`themes: {pack}` in defaults.yaml: its dictionaries and\n"
+        "# learned layers). To use your edits of this file, write `themes: themes.yaml` there\n"
+        "# instead: the dictionaries then work alone, as for any themes file of your own.\n"
+    ) + _pack_text(pack, 0)
 
 
 def _playbook(pack: str | None) -> str:

@@ -107,7 +107,7 @@ def test_init_from_export_then_run_gives_the_right_headline(
     assert themes <= {"performance", "support", "docs", "reliability", "features"}
     defaults = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert "'retail'" not in defaults
-    assert ("a copy of the bundled 'saas' pack" in defaults) == bool(themes)
+    assert ("the bundled 'saas' pack" in defaults) == bool(themes)
 
 
 def test_google_forms_project_parameters(tmp_path: Path) -> None:
@@ -529,9 +529,18 @@ def test_msforms_init_takes_the_reason_not_the_email(tmp_path: Path) -> None:
     assert not _PERSONAL & {*_listed(defaults, "breakdowns"), *_listed(defaults, "followups")}
     assert defaults["breakdowns"] == [{"column": MSFORMS_PURPOSE, "label": "ご利用目的"}]
     # The pack is measured on the reasons (rooms, breakfast, staff, check-in): generic.
-    assert "a copy of the bundled 'generic' pack" in text
+    assert "\nthemes: generic\n" in text
     generic = pack_files("generic")[0].read_text(encoding="utf-8")
-    assert (root / "parameters" / "themes.yaml").read_text(encoding="utf-8") == generic
+    copy = (root / "parameters" / "themes.yaml").read_text(encoding="utf-8")
+    assert copy.startswith("# A copy of nps-kit's 'generic' theme pack") and copy.endswith(generic)
+    units = load_all(root / "parameters")
+    assert units.errors == []
+    # The pack itself, so that its learned layers apply (they do to no file of a project's own).
+    assert {p.themes for p in units.units.values()} == {pack_files("generic")[0]}
+    # The copy is what an analyst edits: naming it in defaults.yaml puts it to use.
+    (root / "parameters" / "defaults.yaml").write_text(
+        text.replace("\nthemes: generic\n", "\nthemes: themes.yaml\n"), encoding="utf-8"
+    )
     units = load_all(root / "parameters")
     assert units.errors == []
     assert {p.themes.name for p in units.units.values()} == {"themes.yaml"}  # type: ignore[union-attr]
@@ -558,9 +567,9 @@ def test_typeform_init_takes_the_reason_not_the_response_token(tmp_path: Path) -
     text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     # Outages, billing, engineers, call centre: the generic pack, not saas (which the hashes
     # and addresses of the other text columns made look like software).
-    assert "a copy of the bundled 'generic' pack" in text
+    assert "\nthemes: generic\n" in text
     generic = pack_files("generic")[0].read_text(encoding="utf-8")
-    assert (root / "parameters" / "themes.yaml").read_text(encoding="utf-8") == generic
+    assert (root / "parameters" / "themes.yaml").read_text(encoding="utf-8").endswith(generic)
     assert load_all(root / "parameters").errors == []
 
 
