@@ -6,12 +6,12 @@ where no word judges, as reports and ``evaluate_mentions`` read it), a multinomi
 regression per language over {positive, negative, mixed, neutral} reads
 
 - the tagger's polarity (one-hot) and whether the theme layer added the theme;
-- what the rules read (``sentiment._mention_cues``): in the theme's clauses a request,
+- what the rules read (``_correction._mention_cues``): in the theme's clauses a request,
   praise, complaint, "ordinary", any judgement; in the whole comment a request, praise,
   complaint, any judgement anywhere, more than one clause, the clauses being the whole comment;
 - the theme id (one-hot);
 - TF-IDF n-grams (sublinear, ``min_df=2``, l2) of the theme's clauses
-  (``sentiment._theme_clauses``: the clauses its words start in; the whole comment for a theme
+  (``_correction._theme_clauses``: the clauses its words start in; the whole comment for a theme
   the layer added or one matched across clauses): English lemma uni- and bigrams of
   ``[a-z0-9]+``, Japanese character 1–3-grams of ``normalise_one``;
 - design A only: the respondent's segment (one-hot) and the segment crossed with the tagger's
@@ -105,16 +105,12 @@ from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from nps_kit.score import segment  # noqa: E402
+from nps_kit.text._correction import _mention_cues, _theme_clauses  # noqa: E402
 from nps_kit.text._lemma import lemma_text  # noqa: E402
 from nps_kit.text._match import matcher  # noqa: E402
 from nps_kit.text.evaluation import parse_labels  # noqa: E402
 from nps_kit.text.packs import load_pack as _load_pack  # noqa: E402
-from nps_kit.text.sentiment import (  # noqa: E402
-    POLARITIES,
-    _mention_cues,
-    _tag_polarity,
-    _theme_clauses,
-)
+from nps_kit.text.sentiment import POLARITIES, _tag_polarity  # noqa: E402
 from nps_kit.text.tokens import normalise_one  # noqa: E402
 
 DATA = ROOT / "tests" / "data"

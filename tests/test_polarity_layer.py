@@ -11,16 +11,14 @@ import pytest
 
 from nps_kit.score import segment
 from nps_kit.text import _polarity_layer
+from nps_kit.text._correction import _mention_cues, _places, _theme_clauses
 from nps_kit.text._match import matcher
 from nps_kit.text.packs import load_pack, pack_files
 from nps_kit.text.sentiment import (
     POLARITIES,
     _comment_polarities,
-    _mention_cues,
-    _places,
     _single,
     _tag_polarity,
-    _theme_clauses,
     tag_polarity,
 )
 from nps_kit.text.themes import load_themes, tag_themes
@@ -309,7 +307,7 @@ _PASSIVES_COMPLAINTS = [
 @pytest.mark.xfail(
     strict=True,
     reason="review10: the correction turns a passive's complaint or request the rules read as "
-    "neutral into praise (inside sentiment._correct, being moved by speed5; fix after the move)",
+    "neutral into praise (inside _correction.correct)",
 )
 @pytest.mark.parametrize(("pack", "text", "theme"), _PASSIVES_COMPLAINTS)
 def test_a_passives_complaint_the_rules_miss_is_not_made_praise(
@@ -325,7 +323,7 @@ def test_a_passives_complaint_the_rules_miss_is_not_made_praise(
     strict=True,
     reason="review10: the correction erases a passive's complaint the rules found (negative -> "
     "neutral) where the theme's clause is cut at のに before the complaint (inside "
-    "sentiment._correct, being moved by speed5; fix after the move)",
+    "_correction.correct)",
 )
 def test_a_passives_complaint_after_noni_stays_a_complaint() -> None:
     # The returns clause the model reads is 交換をお願いした: the complaint follows のに. (On

@@ -30,7 +30,7 @@ __all__ = ["N_CUES", "SEGMENTS", "Mentions", "probabilities", "threshold"]
 
 #: The respondents' segments in the order of the model's columns.
 SEGMENTS: tuple[str, ...] = ("detractor", "passive", "promoter")
-#: How many rule cues a mention has (``sentiment._mention_cues``).
+#: How many rule cues a mention has (``_correction._mention_cues``).
 N_CUES = 11
 _CUTS = {"en": word_grams, "ja": char_grams}
 

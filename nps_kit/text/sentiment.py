@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit.text import _lexicon, _polarity_layer
-from nps_kit.text._layer import _shipped_pack, adjust, languages
+from nps_kit.text._layer import _shipped_pack, adjust
 from nps_kit.text._match import Hits, Scanner, ThemeMatcher, matcher, skipping
 from nps_kit.text.packs import load_pack
 from nps_kit.text.themes import ThemeBook, load_themes
@@ -531,7 +531,8 @@ def _comment_polarities(
 ) -> dict[int, Polarity]:
     """Return theme index → polarity for one normalised comment.
 
-    With ``places``, also record the comment's :func:`_places` there (same split).
+    With ``places``, also record the comment's place there (same split), as
+    :func:`nps_kit.text._correction._places` gives it.
     """
     themes = matcher.find(text)
     if not themes:
@@ -647,21 +648,7 @@ def _comment_polarities(
     return out
 
 
-def _theme_clauses(text: str, matcher: ThemeMatcher) -> dict[int, str]:
-    """Return theme index → the clauses its words start in (the whole comment if unplaced)."""
-    return _places(text, matcher)[0]
-
-
-def _places(text: str, matcher: ThemeMatcher) -> _Place:
-    """Return the clauses of each theme (:func:`_theme_clauses`) and the comment's cues."""
-    themes = matcher.find(text)
-    clauses = _clauses(text)
-    if len(clauses) < 2:
-        return _place(text, themes, clauses, [])
-    return _place(text, themes, clauses, _clause_themes(themes, clauses, matcher))
-
-
-#: theme index → the text of its clauses, and the comment's cues (see :func:`_mention_cues`)
+#: theme index → the text of its clauses, and the comment's cues (see ``_correction._mention_cues``)
 _Place = tuple[dict[int, str], tuple[float, ...]]
 
 
@@ -699,16 +686,6 @@ def _clause_cues(clause: str) -> tuple[float, ...]:
     )
 
 
-def _mention_cues(clause: str, text: str, matcher: ThemeMatcher) -> tuple[float, ...]:
-    """Return what the rules read in a theme's clauses and in the whole comment (0/1 each).
-
-    The clauses': request, praise, complaint, called ordinary, judges anything; the comment's:
-    a request, praise, complaint anywhere, judges anything, more than one clause; and whether
-    the theme's clauses are the whole comment.
-    """
-    return (*_clause_cues(clause), *_places(text, matcher)[1], float(clause == text))
-
-
 def _judges_nothing(text: str) -> bool:
     """Tell whether no clause of a normalised comment praises, complains, asks or calls ordinary."""
     return not any(_score(c.text).judged for c in _clauses(text))
@@ -731,93 +708,6 @@ def _added_polarity(text: str, said: np.ndarray, rule: str, *, silent: bool) -> 
         polarity = polarity_of(text)
         return polarity if polarity in ("positive", "negative") else None
     return None
-
-
-# (rule, model) pairs the correction may not make: positive -> negative, negative -> positive.
-_FLIPS = np.array(
-    [
-        POLARITIES.index("positive") * 4 + POLARITIES.index("negative"),
-        POLARITIES.index("negative") * 4 + POLARITIES.index("positive"),
-    ]
-)
-
-
-def _correct(
-    wide: np.ndarray,
-    unique: Sequence[str],
-    codes: np.ndarray,
-    added: np.ndarray,
-    who: np.ndarray,
-    book: ThemeBook,
-    places: dict[str, _Place | str],
-) -> None:
-    """Apply the learned polarity correction to ``wide`` (rows, themes) in place."""
-    rows, cols = np.nonzero(wide >= 0)
-    if not len(rows):
-        return
-    themes = matcher(book.themes)
-    width = wide.shape[1]
-    # What a mention's words say is the same for every response with that comment.
-    pairs, inverse = np.unique(codes[rows].astype(np.int64) * width + cols, return_inverse=True)
-    pair_comment, pair_theme = np.divmod(pairs, width)
-    comments = np.unique(pair_comment)
-    found = languages(book.path, [unique[u] for u in comments])
-    langs = dict(zip(comments.tolist(), found, strict=True))
-    pair_lang = np.array([langs[u] or "" for u in pair_comment.tolist()])
-    row_lang = pair_lang[inverse]
-    for lang in ("en", "ja"):
-        mine = np.flatnonzero(pair_lang == lang)
-        if not len(mine):
-            continue
-        clauses: dict[str, int] = {}
-        their_clause: list[int] = []
-        their_comment: list[tuple[float, ...]] = []  # the comment's cues
-        their_whole: list[bool] = []
-        last = -1
-        cues_of_last: tuple[float, ...] = ()
-        where: dict[int, str] | None = None
-        for u, j in zip(pair_comment[mine].tolist(), pair_theme[mine].tolist(), strict=True):
-            text = unique[u]
-            if u != last:  # pairs come sorted by comment
-                place = places.get(text)
-                if place is None:  # only the theme layer's themes: the rules split nothing
-                    place = places[text] = _places(text, themes)
-                # One clause: every theme's is the whole comment.
-                where = None if isinstance(place, str) else place[0]
-                last, cues_of_last = u, _single(place) if isinstance(place, str) else place[1]
-            here = text if where is None else where.get(j, text)
-            their_clause.append(clauses.setdefault(here, len(clauses)))
-            their_comment.append(cues_of_last)
-            their_whole.append(here == text)
-        clause = np.zeros(len(pairs), dtype=np.intp)
-        clause[mine] = their_clause
-        texts = list(clauses)
-        cues = np.zeros((len(pairs), _polarity_layer.N_CUES))
-        cues[mine] = np.hstack(
-            [
-                np.array([_clause_cues(t) for t in texts]).reshape(-1, 5)[their_clause],
-                np.array(their_comment).reshape(-1, 5),
-                np.array(their_whole, dtype=float)[:, None],
-            ]
-        )
-        at = np.flatnonzero(row_lang == lang)
-        of = inverse[at]
-        mentions = _polarity_layer.Mentions(
-            texts,
-            clause[of],
-            wide[rows[at], cols[at]].astype(np.intp),
-            added[codes[rows[at]], cols[at]],
-            cues[of],
-            book.ids,
-            cols[at],
-            who[rows[at]],
-        )
-        prob = _polarity_layer.probabilities(mentions, lang)
-        best = prob.argmax(axis=1)
-        take = (best != mentions.rule) & (prob.max(axis=1) >= _polarity_layer.threshold(lang))
-        # Words decide the direction: a complaint never becomes praise, nor praise a complaint.
-        take &= ~np.isin(mentions.rule * 4 + best, _FLIPS)
-        wide[rows[at][take], cols[at][take]] = best[take]
 
 
 def tag_polarity(
@@ -953,7 +843,10 @@ def _tag_polarity(
                 polarity
             ]
         if correct and _shipped_pack(book.path) is not None:
-            _correct(wide, unique, codes, layer_added, who, book, places)
+            # Imported here: the correction reads a mention with the rules of this module.
+            from nps_kit.text._correction import correct as apply_correction
+
+            apply_correction(wide, unique, codes, layer_added, who, book, places)
     dtype = pd.CategoricalDtype(list(POLARITIES))
     frame = {
         t.id: pd.Categorical.from_codes(wide[:, j], dtype=dtype) for j, t in enumerate(book.themes)
