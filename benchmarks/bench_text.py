@@ -54,7 +54,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from nps_kit.score import segment  # noqa: E402
-from nps_kit.text import _layer, _lemma, _match, discovery, sentiment, tokens  # noqa: E402
+from nps_kit.text import (  # noqa: E402
+    _layer,
+    _lemma,
+    _match,
+    _polarity_layer,
+    discovery,
+    sentiment,
+    tokens,
+)
 from nps_kit.text.discovery import text_quality  # noqa: E402
 from nps_kit.text.evaluation import evaluate_mentions  # noqa: E402
 from nps_kit.text.packs import load_pack  # noqa: E402
@@ -240,7 +248,7 @@ def baseline_tag(texts: list[str], keywords: dict[str, list[str]]) -> list[set[s
 #: ``benchmarks/text_stages.py`` can time an earlier commit's package with this list.
 _CACHES = (
     (_match, "matcher"),
-    (sentiment, "_score _lemma_en"),
+    (sentiment, "_score _lemma_en _clause_cues _clause_bits"),
     (_lemma, "lemma"),
     (
         tokens,
@@ -260,6 +268,9 @@ def clear_caches() -> None:
             if clear is not None:
                 clear()
     _layer.clear_caches()
+    for model in _polarity_layer._models().values():  # its n-gram columns of the words seen
+        for cache in (model.block.words, model.block.tokens, model.block.marks):
+            cache.clear()
 
 
 def time_unit_analysis(unit: pd.DataFrame, book: ThemeBook) -> tuple[float, float]:

@@ -11,13 +11,12 @@ import pytest
 
 from nps_kit.score import segment
 from nps_kit.text import _polarity_layer
-from nps_kit.text._correction import _mention_cues, _places, _theme_clauses
+from nps_kit.text._correction import _mention_cues, _read, _theme_clauses
 from nps_kit.text._match import matcher
 from nps_kit.text.packs import load_pack, pack_files
 from nps_kit.text.sentiment import (
     POLARITIES,
     _comment_polarities,
-    _single,
     _tag_polarity,
     tag_polarity,
 )
@@ -269,23 +268,32 @@ def test_repeated_comments_get_one_polarity_per_respondents_segment() -> None:
         assert alone.iloc[0].equals(tags.iloc[i]), i
 
 
-def test_the_taggers_places_are_those_the_model_was_trained_on() -> None:
-    frame = pd.read_csv(DATA / "theme_eval_blind4.csv", keep_default_na=False, dtype=str)
+def test_the_taggers_reading_of_a_mention_is_the_one_the_model_was_trained_on() -> None:
+    # The correction reads each mention from how the tagger split the comment; the training
+    # script reads it with _theme_clauses and _mention_cues. Every theme of the book, as the
+    # layer may add any: one the rules did not find reads the whole comment.
+    frame = pd.concat(
+        pd.read_csv(DATA / name, keep_default_na=False, dtype=str)
+        for name in ("theme_eval_blind4.csv", "theme_eval_blind5.csv")
+    )
     for pack, group in frame.groupby("pack"):
-        themes = matcher(load_pack(str(pack)).themes)
+        book = load_pack(str(pack))
+        themes = matcher(book.themes)
+        texts = list(dict.fromkeys(normalise_one(t) for t in group["text"]))
+        texts.append("、")  # no clause at all
         places: dict = {}
-        for text in group["text"]:
-            norm = normalise_one(text)
-            _comment_polarities(norm, themes, places)
-            if not themes.find(norm):
-                continue
-            place = places[norm]
-            if isinstance(place, str):  # one clause (or none): the whole comment
-                want = _places(norm, themes)
-                assert want[0] == dict.fromkeys(themes.find(norm), norm), norm
-                assert want[1] == _single(place), norm
-            else:
-                assert place == _places(norm, themes), norm
+        for text in texts[::2]:  # the others are split by the correction itself
+            _comment_polarities(text, themes, places)
+        width = len(book.themes)
+        comment = np.repeat(np.arange(len(texts)), width)
+        theme = np.tile(np.arange(width), len(texts))
+        clauses, clause, cues = _read(texts, comment, theme, places, themes)
+        assert len(set(clauses)) == len(clauses)
+        for k, (u, j) in enumerate(zip(comment, theme, strict=True)):
+            text = texts[u]
+            want = _theme_clauses(text, themes).get(j, text)
+            assert clauses[clause[k]] == want, (text, j)
+            assert tuple(cues[k]) == _mention_cues(want, text, themes), (text, j)
 
 
 # A passive's mention the rules read as neutral goes to praise whenever its clause has no strong

@@ -7,6 +7,10 @@ in (:func:`_theme_clauses`), what the rules read there and in the whole comment
 (:func:`_mention_cues`), the theme, whether the learned theme layer added it, the respondent's
 segment — and its polarity is replaced where the model is sure enough of another, never turning
 praise into a complaint nor a complaint into praise.
+
+:func:`_theme_clauses` and :func:`_mention_cues` read one comment as the training script does;
+:func:`correct` reads a whole column's the same way from how the tagger already split each
+comment (``sentiment._Split``), once per distinct comment and clause.
 """
 
 from __future__ import annotations
@@ -17,17 +21,54 @@ import numpy as np
 
 from nps_kit.text import _polarity_layer
 from nps_kit.text._layer import languages
-from nps_kit.text._match import ThemeMatcher, matcher
+from nps_kit.text._match import Hits, ThemeMatcher, matcher
 from nps_kit.text.sentiment import (
     POLARITIES,
-    _clause_cues,
+    _Clause,
+    _clause_bits,
     _clause_themes,
     _clauses,
-    _Place,
-    _place,
-    _single,
+    _Split,
+    _split,
 )
 from nps_kit.text.themes import ThemeBook
+
+#: theme index → the text of its clauses, and the comment's cues (see :func:`_mention_cues`)
+_Place = tuple[dict[int, str], tuple[float, ...]]
+
+# Bits (sentiment._clause_bits, or-ed over a comment's clauses with _MULTI) → 0/1 columns.
+_CUE_BITS = ((np.arange(64)[:, None] >> np.arange(6)) & 1).astype(float)
+#: Bits of a clause → its cues (request, praise, complaint, ordinary, judges).
+_CLAUSE_CUES = _CUE_BITS[:, :5]
+#: Bits of a comment → its cues (request, praise, complaint anywhere, judges anything, more
+#: than one clause).
+_COMMENT_CUES = _CUE_BITS[:, [0, 1, 2, 4, 5]]
+
+
+def _clause_cues(clause: str) -> tuple[float, ...]:
+    """Return the request, praise, complaint, "ordinary", judgement the rules read in a clause."""
+    return tuple(_CLAUSE_CUES[_clause_bits(clause)].tolist())
+
+
+def _single(clause: str) -> tuple[float, ...]:
+    """Return the comment cues of a comment of one clause (or none: ``""``)."""
+    one = _clause_cues(clause) if clause else (0.0,) * 5
+    return (one[0], one[1], one[2], one[4], 0.0)
+
+
+def _place(
+    text: str, themes: Hits, clauses: list[_Clause], clause_themes: list[set[int]]
+) -> _Place:
+    # The comment's cues are the clauses' request, praise, complaint and judgement, anywhere.
+    if len(clauses) < 2:
+        return dict.fromkeys(themes, text), _single(clauses[0].text if clauses else "")
+    anywhere = tuple(map(max, *(_clause_cues(c.text) for c in clauses)))
+    cues = (anywhere[0], anywhere[1], anywhere[2], anywhere[4], 1.0)
+    where: dict[int, list[str]] = {}
+    for clause, here in zip(clauses, clause_themes, strict=True):
+        for i in here:
+            where.setdefault(i, []).append(clause.text)
+    return {i: " ".join(where[i]) if i in where else text for i in themes}, cues
 
 
 def _theme_clauses(text: str, matcher: ThemeMatcher) -> dict[int, str]:
@@ -54,6 +95,66 @@ def _mention_cues(clause: str, text: str, matcher: ThemeMatcher) -> tuple[float,
     return (*_clause_cues(clause), *_places(text, matcher)[1], float(clause == text))
 
 
+def _split_of(text: str, matcher: ThemeMatcher) -> _Split:
+    """Split a comment as ``sentiment._comment_polarities`` records it (themes of the rules')."""
+    clauses = _clauses(text)
+    if len(clauses) < 2:
+        return clauses[0].text if clauses else ""
+    return _split(clauses, _clause_themes(matcher.find(text), clauses, matcher))
+
+
+def _read(
+    texts: Sequence[str],
+    comment: np.ndarray,
+    theme: np.ndarray,
+    places: dict[str, _Split],
+    matcher: ThemeMatcher,
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Read each mention as :func:`_theme_clauses` and :func:`_mention_cues` do.
+
+    ``comment`` (an index into ``texts``, ascending) and ``theme`` give the mentions;
+    ``places`` how the tagger split each comment (one it did not split is split here and
+    recorded). Returns the distinct clause texts, each mention's (an index into them) and its
+    cues (mentions, ``N_CUES``).
+    """
+    comments, at = np.unique(comment, return_inverse=True)
+    ids: dict[str, int] = {}  # each distinct clause text (or whole comment) once
+    whole = np.empty(len(comments), dtype=np.intp)  # the id of each comment's text
+    bits = np.empty(len(comments), dtype=np.intp)  # what the rules read anywhere in it
+    placed: list[tuple[int, int, int]] = []  # (comment, theme, id) of a theme's own clauses
+    for k, u in enumerate(comments.tolist()):
+        text = texts[u]
+        whole[k] = ids.setdefault(text, len(ids))
+        split = places.get(text)
+        if split is None:  # only the theme layer's themes: the rules split nothing
+            split = places[text] = _split_of(text, matcher)
+        if isinstance(split, str):  # one clause: every theme's is the whole comment
+            bits[k] = _clause_bits(split) if split else 0
+            continue
+        bits[k], where = split
+        placed.extend((k, i, ids.setdefault(c, len(ids))) for i, c in where.items())
+    width = int(theme.max()) + 1 if len(theme) else 0
+    own = np.full((len(comments), width), -1, dtype=np.intp)
+    if placed:
+        k, i, c = np.array(placed, dtype=np.intp).T
+        own[k, i] = c
+    clause = own[at, theme]
+    clause = np.where(clause >= 0, clause, whole[at])
+    # Only the texts some mention reads, in order; a clause equal to the comment is the comment.
+    used, clause = np.unique(clause, return_inverse=True)
+    every = list(ids)
+    clauses = [every[i] for i in used.tolist()]
+    clause_bits = np.fromiter(map(_clause_bits, clauses), dtype=np.intp, count=len(clauses))
+    cues = np.hstack(
+        [
+            _CLAUSE_CUES[clause_bits[clause]],
+            _COMMENT_CUES[bits[at]],
+            (used[clause] == whole[at]).astype(float)[:, None],
+        ]
+    )
+    return clauses, clause, cues
+
+
 # (rule, model) pairs the correction may not make: positive -> negative, negative -> positive.
 _FLIPS = np.array(
     [
@@ -70,57 +171,38 @@ def correct(
     added: np.ndarray,
     who: np.ndarray,
     book: ThemeBook,
-    places: dict[str, _Place | str],
+    places: dict[str, _Split],
 ) -> None:
-    """Apply the learned polarity correction to ``wide`` (rows, themes) in place."""
+    """Apply the learned polarity correction to ``wide`` (rows, themes) in place.
+
+    ``unique`` are the distinct normalised comments, ``codes`` each row's (−1: none), ``added``
+    (comments, themes) the themes the layer added, ``who`` each row's segment (an index into
+    ``_polarity_layer.SEGMENTS``, −1: none) and ``places`` how the tagger split each comment.
+    """
     rows, cols = np.nonzero(wide >= 0)
     if not len(rows):
         return
-    themes = matcher(book.themes)
     width = wide.shape[1]
     # What a mention's words say is the same for every response with that comment.
     pairs, inverse = np.unique(codes[rows].astype(np.int64) * width + cols, return_inverse=True)
     pair_comment, pair_theme = np.divmod(pairs, width)
-    comments = np.unique(pair_comment)
-    found = languages(book.path, [unique[u] for u in comments])
-    langs = dict(zip(comments.tolist(), found, strict=True))
-    pair_lang = np.array([langs[u] or "" for u in pair_comment.tolist()])
+    comments, first = np.unique(pair_comment, return_index=True)
+    found = languages(book.path, [unique[u] for u in comments.tolist()])
+    comment_lang = np.array([lang or "" for lang in found])
+    pair_lang = np.repeat(comment_lang, np.diff(first, append=len(pairs)))
     row_lang = pair_lang[inverse]
+    themes = matcher(book.themes)
     for lang in ("en", "ja"):
         mine = np.flatnonzero(pair_lang == lang)
         if not len(mine):
             continue
-        clauses: dict[str, int] = {}
-        their_clause: list[int] = []
-        their_comment: list[tuple[float, ...]] = []  # the comment's cues
-        their_whole: list[bool] = []
-        last = -1
-        cues_of_last: tuple[float, ...] = ()
-        where: dict[int, str] | None = None
-        for u, j in zip(pair_comment[mine].tolist(), pair_theme[mine].tolist(), strict=True):
-            text = unique[u]
-            if u != last:  # pairs come sorted by comment
-                place = places.get(text)
-                if place is None:  # only the theme layer's themes: the rules split nothing
-                    place = places[text] = _places(text, themes)
-                # One clause: every theme's is the whole comment.
-                where = None if isinstance(place, str) else place[0]
-                last, cues_of_last = u, _single(place) if isinstance(place, str) else place[1]
-            here = text if where is None else where.get(j, text)
-            their_clause.append(clauses.setdefault(here, len(clauses)))
-            their_comment.append(cues_of_last)
-            their_whole.append(here == text)
+        texts, their_clause, their_cues = _read(
+            unique, pair_comment[mine], pair_theme[mine], places, themes
+        )
         clause = np.zeros(len(pairs), dtype=np.intp)
         clause[mine] = their_clause
-        texts = list(clauses)
         cues = np.zeros((len(pairs), _polarity_layer.N_CUES))
-        cues[mine] = np.hstack(
-            [
-                np.array([_clause_cues(t) for t in texts]).reshape(-1, 5)[their_clause],
-                np.array(their_comment).reshape(-1, 5),
-                np.array(their_whole, dtype=float)[:, None],
-            ]
-        )
+        cues[mine] = their_cues
         at = np.flatnonzero(row_lang == lang)
         of = inverse[at]
         mentions = _polarity_layer.Mentions(

@@ -526,13 +526,48 @@ def _clause_themes(found: Hits, clauses: list[_Clause], matcher: ThemeMatcher) -
     return out
 
 
+#: How a comment is split, for the learned polarity correction (``_correction``): the text of
+#: its one clause (``""``: none), or what the rules read anywhere in it (its clauses'
+#: :func:`_clause_bits` or-ed, with ``_MULTI``) and theme index → the text of its clauses. No
+#: list or set is kept: a column's worth of containers made the collector's full passes slow.
+_Split = str | tuple[int, dict[int, str]]
+_MULTI = 32  # more than one clause
+
+
+@lru_cache(maxsize=262144)
+def _clause_bits(clause: str) -> int:
+    """Return what the rules read in a clause as bits (``_correction._clause_cues``).
+
+    A bit each, from the lowest: request, praise, complaint, "ordinary", judges anything.
+    """
+    here = _score(clause)
+    return (
+        here.request
+        | (here.praise > 0) << 1
+        | (here.complaint > 0) << 2
+        | here.lukewarm << 3
+        | here.judged << 4
+    )
+
+
+def _split(clauses: list[_Clause], clause_themes: list[set[int]]) -> tuple[int, dict[int, str]]:
+    """Return the :data:`_Split` of a comment of several clauses."""
+    bits = _MULTI
+    where: dict[int, list[str]] = {}
+    for clause, here in zip(clauses, clause_themes, strict=True):
+        bits |= _clause_bits(clause.text)
+        for i in here:
+            where.setdefault(i, []).append(clause.text)
+    return bits, {i: c[0] if len(c) == 1 else " ".join(c) for i, c in where.items()}
+
+
 def _comment_polarities(
-    text: str, matcher: ThemeMatcher, places: dict[str, _Place | str] | None = None
+    text: str, matcher: ThemeMatcher, places: dict[str, _Split] | None = None
 ) -> dict[int, Polarity]:
     """Return theme index → polarity for one normalised comment.
 
-    With ``places``, also record the comment's place there (same split), as
-    :func:`nps_kit.text._correction._places` gives it.
+    With ``places``, also record there how the comment is split (:data:`_Split`), which the
+    correction reads instead of splitting it again.
     """
     themes = matcher.find(text)
     if not themes:
@@ -540,7 +575,7 @@ def _comment_polarities(
     clauses = _clauses(text)
     ironic = _IRONY_SCAN.search(text) is not None and _ironic_comment(text, clauses)
     if len(clauses) < 2 and places is not None:
-        places[text] = clauses[0].text if clauses else ""  # expanded by _expand if needed
+        places[text] = clauses[0].text if clauses else ""
     if not clauses:  # only separators ("...", "、")
         return dict.fromkeys(sorted(themes), "neutral")
     if len(clauses) == 1:  # most comments: every theme takes the one clause's judgement
@@ -549,7 +584,7 @@ def _comment_polarities(
         return dict.fromkeys(sorted(themes), polarity)
     clause_themes = _clause_themes(themes, clauses, matcher)
     if places is not None:
-        places[text] = _place(text, themes, clauses, clause_themes)
+        places[text] = _split(clauses, clause_themes)
     scores = [_score(c.text) for c in clauses]
     if ironic:
         scores = [_ironic(s) for s in scores]
@@ -646,44 +681,6 @@ def _comment_polarities(
             whole = whole or _combine(polarities)
             out[i] = whole
     return out
-
-
-#: theme index → the text of its clauses, and the comment's cues (see ``_correction._mention_cues``)
-_Place = tuple[dict[int, str], tuple[float, ...]]
-
-
-def _place(
-    text: str, themes: Hits, clauses: list[_Clause], clause_themes: list[set[int]]
-) -> _Place:
-    # The comment's cues are the clauses' request, praise, complaint and judgement, anywhere.
-    if len(clauses) < 2:
-        return dict.fromkeys(themes, text), _single(clauses[0].text if clauses else "")
-    anywhere = tuple(map(max, *(_clause_cues(c.text) for c in clauses)))
-    cues = (anywhere[0], anywhere[1], anywhere[2], anywhere[4], 1.0)
-    where: dict[int, list[str]] = {}
-    for clause, here in zip(clauses, clause_themes, strict=True):
-        for i in here:
-            where.setdefault(i, []).append(clause.text)
-    return {i: " ".join(where[i]) if i in where else text for i in themes}, cues
-
-
-def _single(clause: str) -> tuple[float, ...]:
-    """Return the comment cues of a comment of one clause (or none: ``""``)."""
-    one = _clause_cues(clause) if clause else (0.0,) * 5
-    return (one[0], one[1], one[2], one[4], 0.0)
-
-
-@lru_cache(maxsize=262144)
-def _clause_cues(clause: str) -> tuple[float, ...]:
-    """Return the request, praise, complaint, "ordinary", judgement the rules read in a clause."""
-    here = _score(clause)
-    return (
-        float(here.request),
-        float(here.praise > 0),
-        float(here.complaint > 0),
-        float(here.lukewarm),
-        float(here.judged),
-    )
 
 
 def _judges_nothing(text: str) -> bool:
@@ -800,7 +797,7 @@ def _tag_polarity(
     values: list[int] = []
     silent = np.zeros(len(unique) + 1, dtype=bool)  # comments that judge nothing at all
     # Where each theme is named, for the learned polarity correction (read with segments only).
-    places: dict[str, _Place | str] = {}
+    places: dict[str, _Split] = {}
     keep = places if correct and segments is not None else None
     for row, text in enumerate(unique):
         found = _comment_polarities(text, themes, keep)
