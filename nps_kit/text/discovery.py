@@ -21,6 +21,7 @@ import pandas as pd
 
 from nps_kit.i18n import Language, t
 from nps_kit.text import _lexicon
+from nps_kit.text._collector import paused
 from nps_kit.text._lemma import lemma
 from nps_kit.text._match import matcher
 from nps_kit.text.themes import ThemeBook
@@ -211,6 +212,7 @@ def shown_phrase(wordings: Counter[str]) -> str:
     return min(wordings.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
 
 
+@paused
 def uncovered_phrases(
     texts: pd.Series, book: ThemeBook, *, top: int = 15, min_count: int = 2
 ) -> Uncovered:
@@ -294,6 +296,7 @@ def uncovered_phrases(
 LOW_COVERAGE = 50.0
 
 
+@paused
 def text_quality(
     texts: pd.Series, book: ThemeBook, *, lang: Language = "ja", top: int = 5
 ) -> pd.DataFrame:

@@ -16,6 +16,7 @@ from collections import Counter
 
 import pandas as pd
 
+from nps_kit.text._collector import paused
 from nps_kit.text.discovery import _surfaces, as_written, shown_phrase
 from nps_kit.text.tokens import _language_of, _map_unique, _normalised, _tokens, answered
 
@@ -66,6 +67,7 @@ def _example(texts: list[str]) -> str:
     return text
 
 
+@paused
 def segment_phrases(
     texts: pd.Series,
     segments: pd.Series,

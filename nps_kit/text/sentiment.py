@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit.text import _lexicon, _polarity_layer
+from nps_kit.text._collector import paused
 from nps_kit.text._layer import _shipped_pack, adjust
 from nps_kit.text._match import Hits, Scanner, ThemeMatcher, matcher, skipping
 from nps_kit.text.packs import load_pack
@@ -777,6 +778,7 @@ def tag_polarity(
     return _tag_polarity(texts, book, segments=segments, learned=learned, correct=learned)
 
 
+@paused
 def _tag_polarity(
     texts: pd.Series,
     book: ThemeBook,

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from nps_kit._schema_errors import load_yaml_model
 from nps_kit.errors import ConfigError, DataError, missing_column
 from nps_kit.i18n import Language
+from nps_kit.text._collector import paused
 from nps_kit.text._layer import adjust
 from nps_kit.text._lemma import lemma_text, with_lemmas
 from nps_kit.text._match import join_source, keyword_parts, matcher, skipping
@@ -269,6 +270,7 @@ def load_themes(path: Path | None = None) -> ThemeBook:
     return ThemeBook(themes=tuple(themes), path=path)
 
 
+@paused
 def tag_themes(texts: pd.Series, book: ThemeBook, *, learned: bool = True) -> pd.DataFrame:
     """Tag each comment with the themes it mentions.
 
