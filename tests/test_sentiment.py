@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +13,7 @@ from nps_kit.score import segment
 from nps_kit.text import (
     PACKS,
     POLARITIES,
+    _lexicon,
     clause_split,
     normalise_one,
     polarity_of,
@@ -817,3 +819,41 @@ def test_segments_in_another_order_are_refused_with_the_fix() -> None:
         "segments must have the index of texts, in the same order (segments.reindex(texts.index) "
         "aligns the segments of the same responses)"
     )
+
+
+def _phrases_matching(text: str) -> set[int]:
+    from nps_kit.text.sentiment import _EN_PHRASES
+
+    return {k for k, (pattern, _) in enumerate(_EN_PHRASES) if pattern.search(text)}
+
+
+def test_every_english_phrase_that_matches_a_labelled_clause_is_tried() -> None:
+    # _score_en_plain searches, until one matches, only the phrases whose leading literals the
+    # clause holds; that is the same reading only if no other phrase can match.
+    from nps_kit.text.sentiment import _clauses, _en_phrase_candidates
+
+    names = ["theme_eval.csv", "theme_eval_blind.csv", "theme_eval_blind2.csv"]
+    names += ["theme_eval_blind3.csv", "theme_eval_blind4.csv", "theme_eval_blind5.csv"]
+    texts = pd.concat(
+        pd.read_csv(DATA / name, keep_default_na=False, dtype=str)["text"] for name in names
+    )
+    matched = 0
+    for text in normalise(texts.astype("string")).dropna():
+        for clause in [text, *(c.text for c in _clauses(text))]:
+            found = _phrases_matching(clause)
+            assert found <= _en_phrase_candidates(clause), clause
+            matched += bool(found)
+    assert matched > 100  # the sets do use the phrases
+
+
+# The words the phrases are made of, and a few that join them.
+_PHRASE_WORDS = sorted({w for p in _lexicon.EN_PHRASES for w in re.findall(r"[a-z']+", p)})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_PHRASE_WORDS, "a", "the", "no", "1", "10", ","]), max_size=8))
+def test_phrases_whose_leads_a_text_lacks_do_not_match_it(words: list[str]) -> None:
+    from nps_kit.text.sentiment import _en_phrase_candidates
+
+    text = " ".join(words)
+    assert _phrases_matching(text) <= _en_phrase_candidates(text)

@@ -39,7 +39,14 @@ import pandas as pd
 from nps_kit.text import _lexicon, _polarity_layer
 from nps_kit.text._collector import paused
 from nps_kit.text._layer import _shipped_pack, adjust
-from nps_kit.text._match import Hits, Scanner, ThemeMatcher, matcher, skipping
+from nps_kit.text._match import (
+    Hits,
+    Scanner,
+    ThemeMatcher,
+    leading_literals,
+    matcher,
+    skipping,
+)
 from nps_kit.text.packs import load_pack
 from nps_kit.text.themes import ThemeBook, load_themes
 from nps_kit.text.tokens import _normalised_codes
@@ -235,6 +242,40 @@ _JA_REQUEST = re.compile(_lexicon.JA_REQUEST)
 _EN_REQUEST = re.compile(_lexicon.EN_REQUEST)
 _SARCASM = re.compile(f"{_lexicon.EN_SARCASM}|{_lexicon.JA_SARCASM}")
 _EN_PHRASES = [(re.compile(rf"\b(?:{p})\b"), s) for p, s in _lexicon.EN_PHRASES.items()]
+
+
+@lru_cache(maxsize=1)
+def _en_phrase_leads() -> tuple[Any, frozenset[int]]:
+    """Return the automaton of the phrases' leading literals, and the phrases without any.
+
+    The automaton gives, for each literal found, the phrases (indices into ``_EN_PHRASES``)
+    that start with it (:func:`nps_kit.text._match.leading_literals`); the others are tried
+    on every text.
+    """
+    automaton = ahocorasick.Automaton()
+    by_lead: dict[str, set[int]] = {}
+    always = set()
+    for k, (pattern, _) in enumerate(_EN_PHRASES):
+        leads = leading_literals(pattern)
+        if leads is None:
+            always.add(k)
+        for lead in leads or ():
+            by_lead.setdefault(lead, set()).add(k)
+    for lead, phrases in by_lead.items():
+        automaton.add_word(lead, frozenset(phrases))
+    automaton.make_automaton()
+    return automaton, frozenset(always)
+
+
+def _en_phrase_candidates(text: str) -> set[int]:
+    """Return the phrases (indices into ``_EN_PHRASES``) that may match ``text``."""
+    automaton, always = _en_phrase_leads()
+    found = set(always)
+    for _, phrases in automaton.iter(text):
+        found |= phrases
+    return found
+
+
 # A negator just before a phrase ("no small print", "didn't have to", "never had to").
 _EN_NEGATED_BEFORE = re.compile(
     r"\b(?:no|not|never|without|zero|nothing|\w+n't|cannot|(?:do|did|does|is|was|are|were|wo|ca|"
@@ -381,9 +422,15 @@ def _score_en_plain(text: str) -> _Score:
         text = _EN_NOT_ONCE.sub("never ", text)
     if lukewarm is not None:  # "neither good nor bad": its words are no judgement
         text = f"{text[: lukewarm.start()]} {text[lukewarm.end() :]}"
-    for pattern, score in _EN_PHRASES:
+    # Until a phrase matches, the text is as it came, and a phrase none of whose leading
+    # literals it holds cannot match it: one automaton pass instead of 84 searches.
+    candidates: set[int] | None = _en_phrase_candidates(text)
+    for k, (pattern, score) in enumerate(_EN_PHRASES):
+        if candidates is not None and k not in candidates:
+            continue
         m = pattern.search(text)
         if m is not None:
+            candidates = None  # the text changes below: try every phrase after this one
             neg = _EN_NEGATED_BEFORE.search(text, 0, m.start())
             if neg is not None:
                 score = -score
