@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 
 import pandas as pd
@@ -50,6 +51,45 @@ def test_an_error_inside_restarts_the_collector() -> None:
     with pytest.raises(ValueError, match=r"^inside$"):
         _state(fail=True)
     assert gc.isenabled()
+
+
+@paused
+def _inside(entered: threading.Event, leave: threading.Event, seen: list[bool]) -> None:
+    entered.set()
+    assert leave.wait(10)
+    seen.append(gc.isenabled())
+
+
+def _start(seen: list[bool]) -> tuple[threading.Thread, threading.Event]:
+    entered, leave = threading.Event(), threading.Event()
+    thread = threading.Thread(target=_inside, args=(entered, leave, seen))
+    thread.start()
+    assert entered.wait(10)
+    return thread, leave
+
+
+@pytest.mark.usefixtures("collector")
+@pytest.mark.parametrize("first_out", ["first in", "last in"])
+def test_pauses_of_two_threads_end_when_the_last_ends(first_out: str) -> None:
+    # The collector is one per process: a thread that ends its pause must not turn it on under
+    # another's, nor leave it off after both.
+    gc.enable()
+    seen_a: list[bool] = []
+    seen_b: list[bool] = []
+    a, leave_a = _start(seen_a)
+    b, leave_b = _start(seen_b)
+    first, second = (a, leave_a), (b, leave_b)
+    if first_out == "last in":
+        first, second = second, first
+    try:
+        first[1].set()
+        first[0].join()
+        assert not gc.isenabled()  # the other thread is still inside
+    finally:
+        second[1].set()
+        second[0].join()
+    assert gc.isenabled()
+    assert seen_a == seen_b == [False]
 
 
 @pytest.mark.usefixtures("collector")

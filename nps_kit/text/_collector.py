@@ -6,13 +6,18 @@ the objects that survived since the last one reach a quarter of all it tracks, a
 walks every object in the process: on a 30,000-response unit, three passes a run took 0.2-0.3 s
 of its text section and freed nothing (those loops make no reference cycles). Reference
 counting frees everything as usual while paused; only a cycle made inside waits for the next
-pass after it. A collector the caller turned off stays off.
+pass after it.
+
+The collector is one per process and Dask runs tasks in threads: the pauses of all threads are
+counted under a lock, the first records whether the collector was on and only the last to end
+turns it back on (a collector the caller turned off stays off).
 """
 
 from __future__ import annotations
 
 import functools
 import gc
+import threading
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
@@ -22,17 +27,40 @@ _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
+class _Pauses:
+    """The pauses under way in every thread of the process."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.depth = 0
+        self.resume = False  # whether the collector was on when the first pause began
+
+    def begin(self) -> None:
+        with self.lock:
+            if self.depth == 0:
+                self.resume = gc.isenabled()
+                gc.disable()
+            self.depth += 1
+
+    def end(self) -> None:
+        with self.lock:
+            self.depth -= 1
+            if self.depth == 0 and self.resume:
+                gc.enable()
+
+
+_PAUSES = _Pauses()  # one per process, as the collector is
+
+
 def paused(func: Callable[_P, _R]) -> Callable[_P, _R]:
     """Run ``func`` with the cyclic garbage collector paused (see the module description)."""
 
     @functools.wraps(func)
     def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        if not gc.isenabled():
-            return func(*args, **kwargs)
-        gc.disable()
+        _PAUSES.begin()
         try:
             return func(*args, **kwargs)
         finally:
-            gc.enable()
+            _PAUSES.end()
 
     return run
