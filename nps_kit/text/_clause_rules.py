@@ -1,0 +1,518 @@
+"""Clause splitting and the clause rules of the polarity tagger (:mod:`nps_kit.text.sentiment`).
+
+:func:`clause_split` cuts a comment at sentence ends, contrasts and plain joins; ``_score`` reads
+one clause with the lexicons (:mod:`nps_kit.text._lexicon`), negation, requests, sarcasm,
+disputed quotes and praise given to rivals; :func:`polarity_of` is a whole text's polarity.
+:mod:`nps_kit.text.sentiment` places themes in the clauses and combines their judgements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any, Literal, NamedTuple
+
+import ahocorasick
+
+from nps_kit.text import _lexicon
+from nps_kit.text._match import (
+    Scanner,
+    leading_literals,
+    skipping,
+)
+
+Polarity = Literal["positive", "negative", "mixed", "neutral"]
+#: The polarities, in the order reports list them.
+POLARITIES: tuple[Polarity, ...] = ("positive", "negative", "mixed", "neutral")
+
+_JA_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+# Sentence ends (a dot inside a number such as "6.99" is not one).
+_SENTENCE = re.compile(r"[。!?！？\n;；…]+|\.+(?!\d)")
+# Japanese and English joins apart: one alternation of both is slower on every comment.
+_JOIN_JA = (
+    r"(?P<contrast>けれども|けれど|けど|ですが|ますが|ましたが|でしたが|だが|ものの|しかし|"
+    r"ただし|ただ、|でも、|一方(?!的|通)で?|とはいえ|が、|"
+    # が straight after an adjective or a past form is "but" too (配送は早いが梱包が雑)
+    r"(?:(?<=[早速遅高安良悪多少長短広狭強弱古重軽濃薄]い)|(?<=しい)|(?<=ない)|(?<=かった)|"
+    r"(?<=だった))が)|(?P<plain>[、,:]|"
+    # のに states what the complaint after it is about (請求したのに振り込まれない): the theme
+    # before it takes that judgement, so it joins like 、. Before what a task took it is "to"
+    # (理解するのに時間がかかった), no join.
+    r"のに(?!時間|手間|苦労|一苦労|精一杯|必要|十分|\d|何[日時週ヶか回度]|数[日時週ヶか回]))"
+)
+_JOIN_EN = (
+    r"\b(?P<contrast>but|though|although|however|yet|except|whereas|(?<!a )while|apart from|"
+    # ", just a tad salty", ", only the app…": a reservation after a comma
+    r"aside from|other than|, ?just(?= (?:a|the|some|too|not|wish)\b)|"
+    r", ?only(?= (?:the|thing|issue|problem|downside)\b))\b|"
+    r"(?P<plain>[,:]|\b(?:and(?! (?:beyond|forth|miss|running|sound|"
+    r"then|off|again|over|large|about|pieces)\b)|(?<!a )(?<!big )(?<!huge )(?<!real )plus|"
+    r"(?<!do )with)\b)"
+)
+# One pass finds sentence ends and joins (their characters differ, so no match hides another).
+_CUT_JA = re.compile(f"(?P<end>{_SENTENCE.pattern})|{_JOIN_JA}")
+_CUT_EN = re.compile(f"(?P<end>{_SENTENCE.pattern})|{_JOIN_EN}")
+# Cut where a join can start, not at every position (same matches as finditer): English
+# joins are words, found by the Scanner; Japanese ones start with a few characters, which the
+# regex engine skips to faster than an Aho-Corasick pass finds them.
+_CUT_SCAN: dict[str, Scanner | re.Pattern[str]] = {
+    "ja": skipping(_CUT_JA),
+    "en": Scanner(_CUT_EN),
+}
+_EN_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|:\)|:-\)|:\(|:-\(|:d|[^\sa-z0-9]")
+_EN_SCOPE = 3  # a negator reverses the next three words ("not very fast")
+# Determiners do not count towards the three ("haven't had a single incident").
+_EN_SCOPE_FILLERS = frozenset("a an the any single one".split())
+# A complaint said to be rare is praise ("Unplanned downtime is rare", "outages are few and far
+# between"): what comes before these words is read reversed.
+_EN_RARE = re.compile(
+    r"\b(?:is|are|was|were|has been|have been) (?:very |pretty |quite |extremely |super |so )?"
+    r"(?:rare|few and far between|a thing of the past|unheard of)\b"
+)
+# …unless a subordinate clause starts first ("nothing unless I chase", "no reply until I rang").
+_SCOPE_END = frozenset("unless until till because since so if when after before".split())
+_JA_NEGATION = re.compile(
+    r"(?:(?:い)?わけ(?:では|じゃ|でも)|(?:い)?ほど(?:では|じゃ)?|く|くは|くも|では|じゃ|で|は|も|が|に|を|いは|"
+    # 止まったことがない, 故障したことがない, 落ちたことがない
+    r"(?:っ|し)?たこと(?:が|は|も)?|(?<=た)こと(?:が|は|も)?)?"
+    # 障害は今のところ一度もない
+    # 障害もほとんどなく, 待ち時間はあまりない
+    r"(?:今のところ|これまで|今まで)?"
+    # 傷ひとつない
+    r"(?:ほとんど|ほぼ|あまり|全く|まったく|一切|全然|特に|そんなに|それほど|一度も|一回も|ひとつも|"
+    r"一つも|ひとつ|一つ)?"
+    # a verb of occurring between: エラーも出ない, 不具合が起きない, ストレスを感じない, 安定しない
+    r"(?:し|せ|出|起き|起こら|発生し|感じ|見られ|見当たら)?"
+    r"(?:(?:でき|出来)(?:ない|なかっ|なく|ません|ず)|ない|なかっ|なく|無い|無く|ありません|"
+    r"ありませんでし|なし|無し|ません|ず|ゼロ)"
+)
+# A negated verb without a judgement of its own (返事がない, つながらない) is a mild complaint.
+# Not one that sets a circumstance (合わなかったときも, 見なくても).
+# Nor one that describes what it is about (わからないところは聞けた, 載ってない内容).
+_JA_BARE_NEGATION = re.compile(
+    r"(?:ない|なかった|ません|なし|なくて)(?!か|とき|時|場合|ても|ところ|内容|部分)"
+)
+_BARE_NEGATION_SCORE = -0.5
+
+
+class _Clause(NamedTuple):  # a tuple: built for every clause of every comment
+    text: str
+    contrast_before: bool  # a contrast word (or a sentence end) separates it from the one before
+    start: int  # where it starts in the comment
+    # A contrast word separates it from the one before, or ends its sentence ("…, though.").
+    turn: bool = False
+
+
+def clause_split(text: str) -> list[str]:
+    """Split a normalised comment into clauses (see the module description).
+
+    Parameters
+    ----------
+    text
+        One comment, normalised (:func:`nps_kit.text.normalise_one`).
+
+    Returns
+    -------
+    list of str
+        The non-empty clauses, in order, stripped of white space.
+    """
+    return [c.text for c in _clauses(text)]
+
+
+def _clauses(text: str) -> list[_Clause]:
+    out: list[_Clause] = []
+    cut = _CUT_SCAN["ja" if _JA_CHAR.search(text) else "en"]
+    # (start, end, kind) of every cut: 2 a sentence end, 1 a contrast, 0 a plain join; the
+    # text's end closes the last clause.
+    cuts = [
+        (m.start(), m.end(), 2 if m.group("end") else 1 if m.group("contrast") else 0)
+        for m in cut.finditer(text)
+    ]
+    cuts.append((len(text), len(text), 2))
+    start = 0
+    contrast = True  # a new sentence is never borrowed across
+    turn = False
+    for stop, after, kind in cuts:
+        piece = text[start:stop]
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip()) if piece[0].isspace() else 0
+            out.append(_Clause(stripped, contrast, start + lead, turn))
+            contrast = turn = False
+        elif turn and kind == 2 and out:
+            out[-1] = out[-1]._replace(turn=True)
+        start = after
+        if kind:
+            contrast = True
+        if kind == 1:
+            turn = True
+        elif kind == 2:
+            turn = False
+    return out
+
+
+@lru_cache(maxsize=1)
+def _ja_automaton() -> Any:
+    automaton = ahocorasick.Automaton()
+    for word, score in {**_lexicon.ja_lexicon(), **_lexicon.EMOJI_CUES}.items():
+        automaton.add_word(word, (len(word), score))
+    automaton.make_automaton()
+    return automaton
+
+
+_JA_HIGH = re.compile(_lexicon.JA_HIGH_PRAISE)
+_JA_LOW = re.compile(_lexicon.JA_LOW_COMPLAINT)
+_JA_CONTEXT = (
+    (_JA_HIGH, 1.0),
+    (_JA_LOW, -1.0),
+    (re.compile(_lexicon.JA_LONG_WAIT), -1.0),
+    (re.compile(_lexicon.JA_SHORT_WAIT), 1.0),
+    (re.compile(_lexicon.JA_NOW_POSSIBLE), 1.0),
+    (re.compile(_lexicon.JA_SHORT_TIME), 1.0),
+    (re.compile(_lexicon.JA_SPARED), 1.0),
+    (re.compile(_lexicon.JA_SLOPPY), -1.0),
+    (re.compile(_lexicon.JA_TROUBLE_STOPPED), 1.0),
+    (re.compile(_lexicon.JA_LOW_PRICE), 1.0),
+    (re.compile(_lexicon.JA_NOT_AS_EXPECTED), -1.0),
+    (re.compile(_lexicon.JA_CLOSES_EARLY), -1.0),
+    (re.compile(_lexicon.JA_GREAT), 1.0),
+    (re.compile(_lexicon.JA_THOUGHT), 0.0),
+    (re.compile(_lexicon.JA_FEARED), 0.0),
+    (re.compile(_lexicon.JA_ONLY), -1.0),
+    (re.compile(_lexicon.JA_BROKEN_PROMISE), -1.0),
+    (re.compile(_lexicon.JA_ADMITTEDLY), -1.0),
+    # 神 on its own (…返金されてた！神), not in a word (精神)
+    (re.compile("(?<![\u4e00-\u9fff])神(?![\u4e00-\u9fff])"), 1.0),
+    (re.compile(_lexicon.JA_FREE_THRESHOLD), 0.0),
+    (re.compile(_lexicon.JA_EXEMPLARY), 2.0),
+    (re.compile(_lexicon.JA_NOTHING_BUT), -0.5),
+    (re.compile(_lexicon.JA_CHARGED_TWICE), -1.0),
+    (re.compile(_lexicon.JA_SOONER), 1.0),
+    # The praise covers the nuisance spared before it (しつこく声をかけられないのも良い).
+    (re.compile(_lexicon.JA_SPARED_PRAISED), 2.0),
+)
+_JA_TOO = re.compile(_lexicon.JA_TOO)
+_JA_EXEMPLARY = re.compile(_lexicon.JA_EXEMPLARY)
+# 普通に使えてます ("fine"), 普通預金 (a compound): not lukewarm.
+_NOT_LUKEWARM = re.compile("[に\u4e00-\u9fff]")
+_JA_RIVAL = re.compile(_lexicon.JA_RIVAL)
+_KATAKANA = re.compile("[\u30a1-\u30ff]")
+# よく before a verb is "often" (よく落ちる, よくある質問), not "well".
+_OFTEN = re.compile("よく(?![なてっ、。,.!！ねもは]|$)")
+_JA_REQUEST = re.compile(_lexicon.JA_REQUEST)
+_EN_REQUEST = re.compile(_lexicon.EN_REQUEST)
+_SARCASM = re.compile(f"{_lexicon.EN_SARCASM}|{_lexicon.JA_SARCASM}")
+_EN_PHRASES = [(re.compile(rf"\b(?:{p})\b"), s) for p, s in _lexicon.EN_PHRASES.items()]
+
+
+@lru_cache(maxsize=1)
+def _en_phrase_leads() -> tuple[Any, frozenset[int]]:
+    """Return the automaton of the phrases' leading literals, and the phrases without any.
+
+    The automaton gives, for each literal found, the phrases (indices into ``_EN_PHRASES``)
+    that start with it (:func:`nps_kit.text._match.leading_literals`); the others are tried
+    on every text.
+    """
+    automaton = ahocorasick.Automaton()
+    by_lead: dict[str, set[int]] = {}
+    always = set()
+    for k, (pattern, _) in enumerate(_EN_PHRASES):
+        leads = leading_literals(pattern)
+        if leads is None:
+            always.add(k)
+        for lead in leads or ():
+            by_lead.setdefault(lead, set()).add(k)
+    for lead, phrases in by_lead.items():
+        automaton.add_word(lead, frozenset(phrases))
+    automaton.make_automaton()
+    return automaton, frozenset(always)
+
+
+def _en_phrase_candidates(text: str) -> set[int]:
+    """Return the phrases (indices into ``_EN_PHRASES``) that may match ``text``."""
+    automaton, always = _en_phrase_leads()
+    found = set(always)
+    for _, phrases in automaton.iter(text):
+        found |= phrases
+    return found
+
+
+# A negator just before a phrase ("no small print", "didn't have to", "never had to").
+_EN_NEGATED_BEFORE = re.compile(
+    r"\b(?:no|not|never|without|zero|nothing|\w+n't|cannot|(?:do|did|does|is|was|are|were|wo|ca|"
+    r"have|has|had|would|could|should)nt)\s+(?:[a-z]+\s+)?$"
+)
+_EN_RIVAL = re.compile(_lexicon.EN_RIVAL)
+_EN_LUKEWARM = re.compile(_lexicon.EN_LUKEWARM)
+# "Not once has an order been late": a negator whose scope starts after the inversion.
+_EN_NOT_ONCE = re.compile(r"\bnot (?:once|one time) (?:has|have|had|did|does|do|was|were|is|are) ")
+# Words that soften a complaint ("a bit cold", "slightly pricey", "too frequent"): what follows
+# them is a complaint unless it is praise.
+_EN_SOFTENERS = frozenset(("bit", "tad", "slightly", "somewhat", "too"))
+# Quoted words: praise in quotes is someone else's claim the comment disputes ("No hidden fees"
+# they said; 「迅速な対応」ありがとうございます).
+_QUOTED = re.compile(
+    r'"([^"]{1,80})"|“([^”]{1,80})”|「([^」]{1,40})」|(?<![a-z])\'([^\']{1,60})\'(?![a-z])'
+)
+_SARCASM_IF_COMPLAINT = re.compile(_lexicon.EN_SARCASM_IF_COMPLAINT)
+_EXCEPT = ("except", "except for", "apart from", "aside from", "other than")
+_OPPOSITE: dict[Polarity, Polarity] = {"positive": "negative", "negative": "positive"}
+# One search tells whether a comment may be ironic at all (most are not).
+_IRONY_HINT = re.compile(f"{_SARCASM.pattern}|{_SARCASM_IF_COMPLAINT.pattern}|[\"“「]|(?<![a-z])'")
+_IRONY_SCAN = Scanner(_IRONY_HINT)  # tried only where a hint can start
+# A clause that opens with a subject of its own: "the hotel itself was", 「ホテル自体は」.
+# So does one about the time after ("…but once it's running it's fine"): the praise is of the
+# product then, the theme before keeps its complaint.
+_OWN_SUBJECT = re.compile(
+    r"(?:the|my|our|their|his|her|your) (?:[a-z]+ ){1,2}(?:itself |themselves )?"
+    r"(?:is|was|are|were|has|have|had)\b|[^、。\s]{1,10}(?:自体|そのもの)は|"
+    # "Otherwise fine": the rest of what it is about, not the theme before.
+    r"once (?:it|you|we|they|i)\b|otherwise\b"
+)
+
+
+class _Score(NamedTuple):
+    total: float
+    praise: int
+    complaint: int
+    request: bool
+    lukewarm: bool = False  # judged ordinary (値段は普通): neutral, but judged
+
+    @property
+    def polarity(self) -> Polarity:
+        if self.request:
+            return "negative"
+        if self.total > 0:
+            return "positive"
+        if self.total < 0:
+            return "negative"
+        return "mixed" if self.praise and self.complaint else "neutral"
+
+    @property
+    def judged(self) -> bool:
+        return self.request or self.lukewarm or bool(self.praise or self.complaint or self.total)
+
+
+def _score_ja(text: str) -> _Score:
+    found: list[tuple[int, int, float]] = []
+    # Context cues first: 品質が高い is praise, although 高い alone is a complaint.
+    for pattern, score in _JA_CONTEXT:
+        for m in pattern.finditer(text):
+            found.append((m.start(), m.end(), score))
+    for last, (length, score) in _ja_automaton().iter(text):
+        start = last + 1 - length
+        if (
+            _KATAKANA.match(text, start)
+            and ((start and _KATAKANA.match(text, start - 1)) or _KATAKANA.match(text, last + 1))
+            and text[start : last + 1] not in _lexicon.JA_CUES  # ours: エラーメッセージ
+        ):
+            continue  # inside a longer katakana word (インポ in インポート, ループ in グループ)
+        if length == 2 and _OFTEN.match(text, start):
+            continue
+        found.append((start, last + 1, score))
+    # Leftmost-longest, non-overlapping: すぐ壊れ counts once, 感じが悪 beats 悪.
+    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    total, praise, complaint, end = 0.0, 0, 0, 0
+    lukewarm = False
+    negated_spans: list[tuple[int, int]] = []
+    kept: list[tuple[int, int, float]] = []
+    for start, stop, score in found:
+        if start < end:
+            continue
+        end = stop
+        kept.append((start, stop, score))
+        if not score:
+            if text[start:stop] in _lexicon.JA_LUKEWARM and not _NOT_LUKEWARM.match(text, stop):
+                lukewarm = True
+            continue
+        neg = _JA_NEGATION.match(text, stop)
+        if neg is not None:
+            score = -score
+            negated_spans.append((stop, neg.end()))
+            end = neg.end()  # 信用できない: できな is the negation here, not a cue
+            if text.endswith(_lexicon.JA_NOT_PARTICULARLY, 0, start) or "特に" in neg.group():
+                lukewarm = True  # 特に不満はない, 特別安くもない
+                continue
+        total += score
+        praise += score > 0
+        complaint += score < 0
+    for m in _JA_TOO.finditer(text):
+        if not any(a <= m.start() <= b + 2 for a, b, _ in kept):
+            total -= 1.0
+            complaint += 1
+    if praise and _JA_RIVAL.search(text):  # Amazonのほうが安い
+        total, complaint, praise = total - 2 * praise, complaint + praise, 0
+    for m in _JA_BARE_NEGATION.finditer(text):
+        if not any(a <= m.start() < b for a, b in negated_spans) and not any(
+            s <= m.start() < e for s, e, _ in found
+        ):
+            if "特に" in text[: m.start()]:  # 内容は特に変わっていません: nothing to report
+                lukewarm = True
+                break
+            total += _BARE_NEGATION_SCORE
+            complaint += 1
+            break
+    request = _JA_REQUEST.search(text) is not None and _JA_EXEMPLARY.search(text) is None
+    return _Score(total, praise, complaint, request, lukewarm)
+
+
+@lru_cache(maxsize=65536)
+def _lemma_en(word: str) -> str:
+    import simplemma
+
+    return str(simplemma.lemmatize(word, lang="en"))
+
+
+def _score_en(text: str) -> _Score:
+    rare = _EN_RARE.search(text)
+    if rare is not None:
+        before, after = _score_en_plain(text[: rare.start()]), _score_en_plain(text[rare.end() :])
+        return _Score(
+            after.total - before.total,
+            after.praise + before.complaint,
+            after.complaint + before.praise,
+            before.request or after.request,
+        )
+    return _score_en_plain(text)
+
+
+def _score_en_plain(text: str) -> _Score:
+    total, praise, complaint = 0.0, 0, 0
+    lukewarm = _EN_LUKEWARM.search(text)
+    if "not " in text:
+        text = _EN_NOT_ONCE.sub("never ", text)
+    if lukewarm is not None:  # "neither good nor bad": its words are no judgement
+        text = f"{text[: lukewarm.start()]} {text[lukewarm.end() :]}"
+    # Until a phrase matches, the text is as it came, and a phrase none of whose leading
+    # literals it holds cannot match it: one automaton pass instead of 84 searches.
+    candidates: set[int] | None = _en_phrase_candidates(text)
+    for k, (pattern, score) in enumerate(_EN_PHRASES):
+        if candidates is not None and k not in candidates:
+            continue
+        m = pattern.search(text)
+        if m is not None:
+            candidates = None  # the text changes below: try every phrase after this one
+            neg = _EN_NEGATED_BEFORE.search(text, 0, m.start())
+            if neg is not None:
+                score = -score
+                if neg.group().startswith(("no ", "zero ")):  # used up: no "missing" after it
+                    text = f"{text[: neg.start()]} {text[m.end() :]}"
+            text = pattern.sub(" ", text)
+            total += score
+            praise += score > 0
+            complaint += score < 0
+    lexicon = _lexicon.en_lexicon()
+    negate_until = -1
+    negator_used = True
+    lack_at = soft_at = -1
+    tokens = _EN_TOKEN.findall(text.replace("’", "'"))
+    for i, token in enumerate(tokens):
+        bare = token.replace("'", "")
+        if bare in _lexicon.EN_NEGATORS or token.endswith("n't"):
+            negate_until = i + _EN_SCOPE
+            # "no fees", "nothing to add": only a negated verb is a complaint by itself.
+            negator_used = bare in ("no", "zero", "nothing", "none", "without", "nor", "neither")
+            if bare in ("no", "zero"):
+                lack_at = i + 1
+            continue
+        if bare in _SCOPE_END:
+            negate_until = -1
+            continue
+        if bare in _EN_SCOPE_FILLERS and i <= negate_until:
+            negate_until += 1
+            continue
+        if bare in _EN_SOFTENERS and (
+            bare not in ("bit", "tad") or (i and tokens[i - 1] in ("a", "little"))
+        ):
+            soft_at = i + 1
+            continue
+        cue = lexicon.get(token)
+        if cue is None:
+            cue = _lexicon.EMOJI_CUES.get(token)
+        if cue is None and token.isalpha():
+            cue = lexicon.get(_lemma_en(token))
+        if cue is None:
+            if i == lack_at and token.isalpha() and token not in _lexicon.EN_NOT_LACK:
+                # "no refund", "zero updates"; "no fees", "no foreign fees" spare a burden
+                after = tokens[i + 1] if i + 1 < len(tokens) else ""
+                cue = (
+                    1.0
+                    if _lemma_en(token) in _lexicon.EN_SPARED
+                    or token in _lexicon.EN_SPARED
+                    or after in _lexicon.EN_SPARED
+                    else -1.0
+                )
+            elif i == soft_at and token.isalpha():
+                cue = -1.0  # "a bit cold", "too frequent"
+            else:
+                continue
+        elif i <= negate_until:
+            cue = -cue
+            negator_used = True
+            # One judgement per negator ("no useful error message"), unless a list goes on
+            # ("no delays or problems").
+            more = i + 1 < len(tokens) and tokens[i + 1] in ("or", "nor")
+            negate_until = i + 2 if more else -1
+        total += cue
+        praise += cue > 0
+        complaint += cue < 0
+    if not negator_used:  # "never arrived"
+        total += _BARE_NEGATION_SCORE
+        complaint += 1
+    if _EN_RIVAL.search(text) is not None:  # "Others do it instantly", "cheaper elsewhere"
+        total, complaint, praise = -abs(total) or -1.0, complaint + praise or 1, 0
+    request = _EN_REQUEST.search(text) is not None
+    return _Score(total, praise, complaint, request, lukewarm is not None)
+
+
+@lru_cache(maxsize=262144)
+def _score(clause: str) -> _Score:
+    return _score_ja(clause) if _JA_CHAR.search(clause) else _score_en(clause)
+
+
+def polarity_of(text: str) -> Polarity:
+    """Return the polarity of one normalised clause or comment taken as a whole.
+
+    Parameters
+    ----------
+    text
+        Normalised text (:func:`nps_kit.text.normalise_one`).
+
+    Returns
+    -------
+    str
+        ``"positive"``, ``"negative"`` (a complaint or a request), ``"mixed"`` or ``"neutral"``.
+    """
+    return _score(text).polarity
+
+
+def _combine(polarities: Sequence[Polarity]) -> Polarity:
+    judged = {p for p in polarities if p != "neutral"}
+    if not judged:
+        return "neutral"
+    if len(judged) == 1:
+        return judged.pop()
+    return "mixed"
+
+
+def _ironic(score: _Score) -> _Score:
+    """Read the praise of a sarcastic comment as complaint."""
+    if not score.praise:
+        return score
+    total = score.total - 2 * score.praise if score.total > 0 else score.total - score.praise
+    return _Score(total, 0, score.complaint + score.praise, score.request)
+
+
+def _ironic_comment(text: str, clauses: list[_Clause]) -> bool:
+    """Tell whether a comment's praise is sarcastic or a quoted claim it disputes."""
+    # Japanese 「」 mark any reported speech: praise in them is a claim the comment disputes only
+    # when it complains somewhere, else what someone said and the writer liked
+    # (「似合いますよ」って言ってくれる). Praise in English quotes is mostly a scare quote.
+    quoted = _QUOTED.findall(text)
+    if any(_score("".join(q[:2] + q[3:])).praise for q in quoted):
+        return True
+    return _SARCASM.search(text) is not None or (
+        (any(_score(q[2]).praise for q in quoted) or _SARCASM_IF_COMPLAINT.search(text) is not None)
+        and any(_score(c.text).complaint for c in clauses)
+    )
