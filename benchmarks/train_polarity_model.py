@@ -36,15 +36,15 @@ The resource is written bit for bit the same on every run (lbfgs is deterministi
 without timestamps). ``--sample`` prints the probabilities of a few mentions as the training
 code computes them (scikit-learn), for ``tests/test_polarity_layer.py``.
 
-Round 3 (issue 11): training set 11 (``theme_train11_{en,ja}.csv``) is read as training data
-too, by default; ``--no-train11`` trains on round 2's data and writes round 2's resource bit
-for bit (checked at 4d59c45: 82 s wall on 2 shared cores). Every file is named (blind sets 9
-and 10 are never read). C and t are chosen again by the procedure above, over the tagger the
-model ships with; the rule and the estimate of round 3 are in
-``benchmarks/polarity_layer_eval.py``.
+Round 3 (issue 11): training sets 11, 12 and 13 (``theme_train{11,12,13}_{en,ja}.csv``) are read
+as training data too, by default (``--train`` names which); ``--train`` with no set and
+``--fixed-grid`` train on round 2's data with round 2's procedure and write round 2's resource
+bit for bit. Every file is named (blind sets 9 and 10 are never read). The choices are made
+again by the procedure above, whose C grid now grows (x 4, up to 4,096) while its top C is the
+best; the rule and the estimate of round 3 are in ``benchmarks/polarity_layer_eval.py``.
 
 Run: ``pip install -e '.[eval]'``, then ``PYTHONPATH=. python benchmarks/train_polarity_model.py
-[--no-train11] [--out PATH] [--sample]``.
+[--train 11 12 13] [--out PATH] [--sample]``.
 """
 
 from __future__ import annotations
@@ -61,20 +61,20 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from polarity_layer_eval import (  # noqa: E402
-    C_GRID,
     HELD,
     LANGS,
     LATER,
     POLARITIES,
+    ROUND3,
     SEGMENTS,
-    TRAIN11,
     Features,
-    choose,
+    choose_edge,
     fit_predict,
     load_pack,
     mention_frame,
     mentions,
     read_all,
+    round3,
 )
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from train_theme_model import write  # noqa: E402
@@ -98,21 +98,24 @@ SAMPLE = {
 }
 
 
-def choices(data: pd.DataFrame) -> dict[str, tuple[float, float]]:
+def choices(data: pd.DataFrame, *, edge: bool = True) -> dict[str, tuple[float, float]]:
     """Per language (C, t), chosen on the pooled held-out probabilities of sets 6, 7 and 8."""
     out = {}
     for lang in LANGS:
         held = data[data["set"].isin(HELD) & (data["lang"] == lang)]
-        parts: dict[float, list[np.ndarray]] = {c: [] for c in C_GRID}
-        order = []
-        for k in HELD:
-            test = data[(data["set"] == k) & (data["lang"] == lang)]
-            order.append(test)
-            for c in C_GRID:
-                parts[c].append(fit_predict(data[data["set"] != k], test, lang, DESIGN, c))
-        pooled = pd.concat(order)
+        tests = [data[(data["set"] == k) & (data["lang"] == lang)] for k in HELD]
+        pooled = pd.concat(tests)
         assert len(pooled) == len(held)
-        c, t, right = choose(pooled, {c: np.vstack(p) for c, p in parts.items()}, guard=True)
+
+        def probs_for(c: float, lang: str = lang, tests: list = tests) -> np.ndarray:
+            return np.vstack(
+                [
+                    fit_predict(data[data["set"] != k], test, lang, DESIGN, c)
+                    for k, test in zip(HELD, tests, strict=True)
+                ]
+            )
+
+        c, t, right = choose_edge(pooled, probs_for, guard=True, edge=edge)
         base = int((pooled["rule"] == pooled["gold"]).sum())
         print(f"  {lang}: C={c} t={t}: {right} right (tagger {base}) of {len(pooled)}")
         out[lang] = (c, t)
@@ -163,12 +166,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sample", action="store_true")
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--no-train11", action="store_true", help="round 2's data, without set 11")
+    parser.add_argument(
+        "--train",
+        nargs="*",
+        default=list(ROUND3),
+        choices=list(ROUND3),
+        help="round 3's training sets (all by default; none: round 2's data)",
+    )
+    parser.add_argument(
+        "--fixed-grid", action="store_true", help="round 2's C grid, never grown at its top"
+    )
     args = parser.parse_args(argv)
-    later = {**LATER, **({} if args.no_train11 else TRAIN11)}
+    later = {**LATER, **round3(args.train)}
     data = pd.concat([read_all(), *(mentions(n, f) for n, f in later.items())], ignore_index=True)
     print(data.groupby("lang").size().to_dict())
-    chosen = choices(data)
+    chosen = choices(data, edge=not args.fixed_grid)
     named: dict[str, np.ndarray] = {
         "polarities": np.array(POLARITIES, dtype=str),
         "segments": np.array(SEGMENTS, dtype=str),

@@ -56,14 +56,15 @@ The resource is written bit for bit the same on every run (liblinear seeded, zip
 without timestamps). ``--sample`` prints the probabilities of a few comments as the training
 code computes them (scikit-learn), for ``tests/test_layer.py``.
 
-Round 3 (issue 11): training set 11 (``theme_train11_{en,ja}.csv``) is read as training data
-too, by default; ``--no-train11`` trains on round 2's data and writes round 2's resource bit
-for bit (checked at 4d59c45: 15 s wall on 2 shared cores). Every file is named (blind sets 9
-and 10 are never read). The choices are made again by the procedure above; the ship rule and
-the estimate of round 3 are in ``benchmarks/theme_layer_eval2.py``.
+Round 3 (issue 11): training sets 11, 12 and 13 (``theme_train{11,12,13}_{en,ja}.csv``) are read
+as training data too, by default (``--train`` names which); ``--train`` with no set and
+``--design both_comment`` train on round 2's data with round 2's procedure and write round 2's
+resource bit for bit. Every file is named (blind sets 9 and 10 are never read). The choices are
+made again by the procedure above, whose C grid now grows (x 4, up to 4,096) while its top C is
+the best; the rule and the estimate of round 3 are in ``benchmarks/theme_layer_eval2.py``.
 
 Run: ``pip install -e '.[eval]'``, then ``PYTHONPATH=. python benchmarks/train_theme_model.py
-[--no-train11] [--out PATH] [--sample]``.
+[--train 11 12 13] [--out PATH] [--sample]``.
 """
 
 from __future__ import annotations
@@ -96,16 +97,18 @@ from theme_layer_eval2 import (  # noqa: E402
     DESIGNS,
     EXTRA,
     HELD,
-    TRAIN11,
+    ROUND3,
     Design,
     best_thresholds,
     combine,
     fit_predict,
     pairs,
+    pick,
+    round3,
     rule_tags,
 )
 
-DESIGN = "both_comment"  # the design shipped (benchmarks/theme_layer_eval2.py)
+DESIGN = "both_comment_edge"  # the design shipped (benchmarks/theme_layer_eval2.py)
 OUT = ROOT / "nps_kit" / "resources" / "theme_layer.npz"
 SAMPLE = {
     "en": [
@@ -132,21 +135,21 @@ def choose(data: pd.DataFrame, design: Design) -> dict[str, tuple[float, float, 
     tags = rule_tags(data)
     out = {}
     for lang in LANGS:
-        tables: dict[float, list[pd.DataFrame]] = {c: [] for c in design.c_grid}
-        for k in HELD:
-            test = data[(data["set"] == k) & (data["lang"] == lang)]
-            for c, prob in fit_predict(
-                data[data["set"] != k], test, lang, design, design.c_grid
-            ).items():
-                tables[c].append(pairs(test, prob, tags))
-        best: tuple = (-1.0,)
-        for c, parts in tables.items():
-            table = pd.concat(parts, ignore_index=True)
-            f1, t_drop, t_add = best_thresholds(table)
-            print(f"  {lang} C={c}: F1 {f1:.3f} (t_drop {t_drop}, t_add {t_add})", file=sys.stderr)
-            if f1 > best[0] + 1e-12:
-                best = (f1, c, t_drop, t_add, table)
-        _, c, t_drop, t_add, table = best
+
+        def tables_for(grid, lang=lang) -> dict[float, pd.DataFrame]:
+            tables: dict[float, list[pd.DataFrame]] = {c: [] for c in grid}
+            for k in HELD:
+                test = data[(data["set"] == k) & (data["lang"] == lang)]
+                train = data[data["set"] != k]
+                for c, prob in fit_predict(train, test, lang, design, grid).items():
+                    tables[c].append(pairs(test, prob, tags))
+            joined = {c: pd.concat(t, ignore_index=True) for c, t in tables.items()}
+            for c, table in joined.items():
+                f1, t_drop, t_add = best_thresholds(table)
+                print(f"  {lang} C={c}: F1 {f1:.3f} ({t_drop}, {t_add})", file=sys.stderr)
+            return joined
+
+        _, c, t_drop, t_add, table = pick(design, tables_for)
         right = {r: count(combine(table, t_drop, t_add, r))["pol"] for r in design.polarity}
         rule = max(design.polarity, key=lambda r: right[r])
         print(f"  {lang}: C={c} t_drop={t_drop} t_add={t_add} {right}", file=sys.stderr)
@@ -212,11 +215,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sample", action="store_true")
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--no-train11", action="store_true", help="round 2's data, without set 11")
+    parser.add_argument(
+        "--train",
+        nargs="*",
+        default=list(ROUND3),
+        choices=list(ROUND3),
+        help="round 3's training sets (all by default; none: round 2's data)",
+    )
+    parser.add_argument("--design", default=DESIGN, choices=["both_comment", DESIGN])
     args = parser.parse_args(argv)
-    design = DESIGNS[DESIGN]
+    design = DESIGNS[args.design]
     assert not design.ja_words and not design.per_theme  # what the package's inference reads
-    data = read_all({**ALL_SETS, **EXTRA, **({} if args.no_train11 else TRAIN11)})
+    data = read_all({**ALL_SETS, **EXTRA, **round3(args.train)})
     print({lang: int((data["lang"] == lang).sum()) for lang in LANGS}, file=sys.stderr)
     chosen = choose(data, design)
     named: dict[str, np.ndarray] = {"packs": np.array(PACKS, dtype=str)}
