@@ -161,7 +161,7 @@ LATER = {
 # named: blind sets 9 and 10 are never read, so nothing here globs tests/data.
 ROUND3 = {
     n: {f"t{n}{lang}": f"theme_train{n}_{lang}.csv" for lang in ("en", "ja")}
-    for n in ("11", "12", "13")
+    for n in ("11", "12", "13", "14", "15")
 }
 MAX_C = 4096.0  # where a grid that grows at its top edge stops
 TAGGER3 = "4d59c45"  # main when round 3 began: its tagger's mentions are round 3's estimate's
