@@ -72,14 +72,13 @@ def test_csv_is_the_default(capsys, tmp_path):
 
 def test_another_pack(capsys, tmp_path):
     path = tmp_path / "saas.csv"
-    text = "The API docs are great but it is down every other day"
+    text = "The docs are great but it is down every other day"
     path.write_text(f"comment\n{text}\n", encoding="utf-8")
     code, out, _ = _run(capsys, str(path), "--text-column", "comment", "--pack", "saas")
     assert code == 0
-    # "API docs" is documentation, not an integration (the saas pack's exclude). The learned
-    # layer of round 2 adds integrations to some such comments ("... but it crashes daily",
-    # p 0.475 against t_add 0.46) and drops that one's reliability (p 0.08 < t_drop 0.12): an
-    # error of the layer's, not of the pack, so this comment is one the layer leaves alone.
+    # Not "The API docs ...": "API docs" is documentation, not an integration (the saas pack's
+    # exclude), but the learned layer of round 3 adds integrations to it (p 0.62 against t_add
+    # 0.46; round 2 did to some such comments): an error of the layer's, not of the pack.
     assert out.splitlines()[1] == "2,reliability;docs,reliability:negative;docs:positive"
 
 
@@ -159,7 +158,9 @@ def test_score_column_reads_a_comment_that_judges_nothing_through_its_score(caps
     path = tmp_path / "export.csv"
     frame = pd.DataFrame(
         {
-            "comment": ["Ordered on Monday, delivery on Thursday."] * 3 + ["送料が高い"],
+            # "delivery on Thursday" from a detractor: round 3's polarity correction calls it
+            # neutral (some authors label a detractor's bare fact so); "delivered" it leaves
+            "comment": ["Ordered on Monday, delivered on Thursday."] * 3 + ["送料が高い"],
             "score": [2, 8, 10, 10],
         }
     )
@@ -199,7 +200,7 @@ def test_score_answers_that_are_not_0_to_10_are_counted_on_stderr(capsys, tmp_pa
     path = tmp_path / "export.csv"
     frame = pd.DataFrame(
         {
-            "comment": ["Ordered on Monday, delivery on Thursday."] * 3,
+            "comment": ["Ordered on Monday, delivered on Thursday."] * 3,
             "score": ["2", "eleven", "11"],
         }
     )

@@ -807,7 +807,12 @@ def test_theme_mentions_reads_the_segments_as_reports_do() -> None:
     assert [(r, t, str(p)) for r, t, p in found.itertuples(index=False)] == [
         (r, t, wide.at[r, t]) for r in texts.index for t in wide.columns if pd.notna(wide.at[r, t])
     ]
-    assert found["polarity"].tolist()[0] == "negative"  # the detractor's bare mention
+    # The detractor's bare mention is read through the score (the rules). Round 3's learned
+    # correction then calls it neutral (some authors label a detractor's bare fact so), which
+    # it may: it never turns a complaint into praise, so the rules are checked here alone.
+    rules = theme_mentions(texts, segments=segments, learned=False)
+    assert rules["polarity"].tolist()[0] == "negative"
+    assert theme_mentions(texts, learned=False)["polarity"].tolist()[0] == "neutral"
 
 
 def test_segments_in_another_order_are_refused_with_the_fix() -> None:
