@@ -60,6 +60,13 @@ no wider), and an added theme's ``polarity_of`` is paid only where the layer add
 Again after rebasing on main a4424aa (its faster layer code), load average 2.9-3.4: 3.55 and
 3.39 s CPU with round 1's layer, 3.59 and 3.48 s with this one (+0.04 to +0.09 s).
 
+Round 3's cost (``benchmarks/bench_text.py``'s corpus and timer, main 9f890b8's package and
+this one alternated, two runs of two rounds, load average 1.0-1.2): themes + polarity of
+100,000 comments with random segments (as a report calls it, with the polarity correction)
+4.28, 4.28, 4.53, 4.35 s CPU with round 2's layers and 4.96, 4.50, 4.76, 4.67 s with round 3's
+(+0.2 to +0.7 s: larger vocabularies, 4.6 MB and 858 kB to load; still under the 5 s target);
+without segments 3.46-3.52 s against 3.54-4.22 s.
+
 Round 1 (shipped at e7e3f2f) was trained on the old set, blind sets 1–5 and training set 5
 (1,914 English, 1,897 Japanese comments), with choices on sets 4 and 5 over commit 6cfe1fd's
 rules: C = 16, en t_drop 0.06 / t_add 0.42, ja 0.06 / 0.60, added polarity from the score;
