@@ -149,7 +149,11 @@ BLIND9_LAYER = {"en": (0.86, 0.78, 0.81), "ja": (0.86, 0.80, 0.88)}
 # trained on and read by the lead only, whole figures. Measured at 20aab07 (layer round 2 + the
 # polarity correction): en 0.864/0.779/0.830, ja 0.904/0.760/0.890; rules alone en
 # 0.824/0.739/0.800, ja 0.815/0.747/0.854.
+# Measured a second time, as declared, at b68ec88 (layers round 3, trained with training sets
+# 11-15 and shipped on their held-out estimate on sets 6-8): en 0.865/0.789/0.816, ja
+# 0.890/0.788/0.905. The learned floors leave 0.02 below it, as blind 9's do.
 BLIND10_RULES = {"en": (0.82, 0.73, 0.80), "ja": (0.81, 0.74, 0.85)}
+BLIND10_LAYER = {"en": (0.84, 0.76, 0.79), "ja": (0.87, 0.76, 0.88)}
 # (precision, recall) per language: the old set has themes but no polarity
 OLD_TUNED = {"en": (0.98, 0.98), "ja": (0.98, 0.98)}
 
@@ -206,6 +210,7 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
         (BLIND9, BLIND9_RULES, False),
         (BLIND9, BLIND9_LAYER, True),
         (BLIND10, BLIND10_RULES, False),
+        (BLIND10, BLIND10_LAYER, True),
     ],
     ids=[
         "first",
@@ -229,6 +234,7 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
         "ninth-rules-measured-twice",
         "ninth-layer-measured-twice",
         "tenth-rules-never-tuned",
+        "tenth-layer-measured-twice",
     ],
 )
 def test_mentions_reach_the_measured_quality(
