@@ -365,9 +365,11 @@ def _tag_polarity(
     columns: list[int] = []
     values: list[int] = []
     silent = np.zeros(len(unique) + 1, dtype=bool)  # comments that judge nothing at all
-    # Where each theme is named, for the learned polarity correction (read with segments only).
+    # The learned polarity correction: shipped packs, with segments only. It reads where each
+    # theme is named, which the loop below records only then.
+    correcting = correct and segments is not None and _shipped_pack(book.path) is not None
     places: dict[str, _Split] = {}
-    keep = places if correct and segments is not None else None
+    keep = places if correcting else None
     for row, text in enumerate(unique):
         found = _comment_polarities(text, themes, keep)
         for i, polarity in found.items():
@@ -408,7 +410,7 @@ def _tag_polarity(
             wide[(who == _polarity_layer.SEGMENTS.index(name))[:, None] & by_score] = order[
                 polarity
             ]
-        if correct and _shipped_pack(book.path) is not None:
+        if correcting:
             # Imported here: the correction reads a mention with the rules of this module.
             from nps_kit.text._correction import correct as apply_correction
 
