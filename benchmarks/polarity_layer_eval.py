@@ -141,6 +141,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from labelled_sets import MAX_C, ROUND3, round3  # noqa: E402
+from labelled_sets import TRAIN_9_10 as LATER  # noqa: E402
 from scipy import sparse  # noqa: E402
 from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
@@ -167,20 +169,6 @@ SETS = {
     "7": "theme_eval_blind7.csv",
     "8": "theme_eval_blind8.csv",
 }
-# Training sets that arrived after the estimate of design G (round 2 of the theme layer).
-LATER = {
-    "t9en": "theme_train9_en.csv",
-    "t9ja": "theme_train9_ja.csv",
-    "t10en": "theme_train10_en.csv",
-    "t10ja": "theme_train10_ja.csv",
-}
-# Training sets of round 3: training data only, never held out nor chosen on. Every file is
-# named: blind sets 9 and 10 are never read, so nothing here globs tests/data.
-ROUND3 = {
-    n: {f"t{n}{lang}": f"theme_train{n}_{lang}.csv" for lang in ("en", "ja")}
-    for n in ("11", "12", "13", "14", "15")
-}
-MAX_C = 4096.0  # where a grid that grows at its top edge stops
 TAGGER3 = "4d59c45"  # main when round 3 began: its tagger's mentions are round 3's estimate's
 HELD = ("6", "7", "8")
 NEXT = {"6": "7", "7": "8", "8": "6"}
@@ -332,11 +320,6 @@ def corrected(
         passive = passives.to_numpy(dtype=object) == "passive"
         take &= ~(passive & (was == "neutral") & (top == "positive"))
     return np.where(take, top, was)
-
-
-def round3(names: list[str] | tuple[str, ...]) -> dict[str, str]:
-    """The files of the round-3 training sets named (``"11"``, ``"12"``, ``"13"``)."""
-    return {k: v for n in names for k, v in ROUND3[n].items()}
 
 
 def choose(

@@ -135,6 +135,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from labelled_sets import MAX_C, ROUND3, round3  # noqa: E402
+from labelled_sets import TRAIN_9_10 as EXTRA  # noqa: E402
 from scipy import sparse  # noqa: E402
 from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
@@ -168,24 +170,6 @@ ALL_SETS = {
     "7": "theme_eval_blind7.csv",
     "8": "theme_eval_blind8.csv",
 }
-EXTRA = {
-    "t9en": "theme_train9_en.csv",
-    "t9ja": "theme_train9_ja.csv",
-    "t10en": "theme_train10_en.csv",
-    "t10ja": "theme_train10_ja.csv",
-}
-# Training sets of round 3: training data only, never held out nor chosen on. Every file is
-# named: blind sets 9 and 10 are never read, so nothing here globs tests/data.
-ROUND3 = {
-    n: {f"t{n}{lang}": f"theme_train{n}_{lang}.csv" for lang in ("en", "ja")}
-    for n in ("11", "12", "13", "14", "15")
-}
-MAX_C = 4096.0  # where a grid that grows at its top edge stops
-
-
-def round3(names: list[str] | tuple[str, ...]) -> dict[str, str]:
-    """The files of the round-3 training sets named (``"11"``, ``"12"``, ``"13"``)."""
-    return {k: v for n in names for k, v in ROUND3[n].items()}
 
 
 @dataclass(frozen=True)
