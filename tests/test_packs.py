@@ -188,7 +188,7 @@ SENSES = [
     ("finance", "Adviser at the branch was great", ["staff"]),  # the branch as a place
     ("finance", "They closed our branch", ["branch"]),
     ("finance", "口座維持手数料がかかる", ["price"]),  # money, not time
-    ("saas", "It hasn't gone offline once that I've noticed", []),  # "notice" the verb
+    ("saas", "It hasn't gone offline once that I've noticed", ["reliability"]),  # "notice" the verb
     ("saas", "ファイルをアップロードするとエラー", ["reliability"]),  # アップロード is not ロード
     ("saas", "Saved us hours of manual work", []),  # by hand, not the manual
     ("saas", "マニュアルいらずで使える", []),  # no manual needed praises the product
