@@ -140,7 +140,7 @@ def test_clauses_split_at_contrasts_sentence_ends_and_joins():
         ("Good prices compared to other shops", "price", "positive"),  # compared with, not rivals
         ("Delivery could've been quicker", "delivery", "negative"),
         ("Free delivery is a big plus", "delivery", "positive"),  # "plus" is no join here
-        ("Delivery was ok but nothing special", "delivery", "positive"),  # lukewarm
+        ("Delivery was ok but nothing special", "delivery", "neutral"),  # ordinary (TAXONOMY)
         ("Delivery is usually good but this time it was late", "delivery", "mixed"),
         ("Can't recommend their delivery enough", "delivery", "positive"),
         ("Delivery 10/10", "delivery", "positive"),
@@ -150,7 +150,11 @@ def test_clauses_split_at_contrasts_sentence_ends_and_joins():
         ("Everything was perfect except the delivery", "delivery", "negative"),
         ("Apart from the late delivery, all good", "delivery", "negative"),
         ("Staff went out of their way to help", "staff", "positive"),
-        ("It could have been worse, delivery was fine", "delivery", "positive"),
+        ("It could have been worse, delivery was fine", "delivery", "neutral"),  # merely fine
+        ("Staff were fine.", "staff", "neutral"),  # acceptable is ordinary (TAXONOMY)
+        ("The app is ok but crashes a lot", "usability", "mixed"),  # fine, then a complaint
+        ("Delivery took the usual 3 days", "delivery", "neutral"),
+        ("Prices are about what you'd expect", "price", "neutral"),
         ("品質は期待通り", "quality", "positive"),
         ("サイズ感が思ったより小さかった", "quality", "negative"),  # not as expected
         # A wish put as a condition.

@@ -245,6 +245,9 @@ _EN_NEGATED_BEFORE = re.compile(
 )
 _EN_RIVAL = re.compile(_lexicon.EN_RIVAL)
 _EN_LUKEWARM = re.compile(_lexicon.EN_LUKEWARM)
+_EN_MILD = re.compile(_lexicon.EN_MILD)
+# Where one sentence ends and the next begins, between two clauses.
+_SENTENCE_END = re.compile(r"[.!?。！？\n]")
 # "Not once has an order been late": a negator whose scope starts after the inversion.
 _EN_NOT_ONCE = re.compile(r"\bnot (?:once|one time) (?:has|have|had|did|does|do|was|were|is|are) ")
 # Words that soften a complaint ("a bit cold", "slightly pricey", "too frequent"): what follows
@@ -377,9 +380,11 @@ def _score_en(text: str) -> _Score:
     return _score_en_plain(text)
 
 
-def _score_en_plain(text: str) -> _Score:
+def _score_en_plain(text: str, *, mild: bool = True) -> _Score:
     total, praise, complaint = 0.0, 0, 0
     lukewarm = _EN_LUKEWARM.search(text)
+    if lukewarm is None and mild:
+        lukewarm = _EN_MILD.search(text)
     if "not " in text:
         text = _EN_NOT_ONCE.sub("never ", text)
     if lukewarm is not None:  # "neither good nor bad": its words are no judgement
@@ -469,6 +474,23 @@ def _score_en_plain(text: str) -> _Score:
 @lru_cache(maxsize=262144)
 def _score(clause: str) -> _Score:
     return _score_ja(clause) if _JA_CHAR.search(clause) else _score_en(clause)
+
+
+@lru_cache(maxsize=65536)
+def _score_before_complaint(clause: str) -> _Score:
+    """Return the score of a clause that a complaint follows in the same sentence.
+
+    A theme merely "fine" or "ok" there is praised, as half of a mixed judgement ("App is ok but
+    crashes a lot"), not called ordinary (:data:`nps_kit.text._lexicon.EN_MILD`).
+    """
+    if (
+        _JA_CHAR.search(clause) is None
+        and _EN_RARE.search(clause) is None
+        and _EN_LUKEWARM.search(clause) is None
+        and _EN_MILD.search(clause) is not None
+    ):
+        return _score_en_plain(clause, mild=False)
+    return _score(clause)
 
 
 def polarity_of(text: str) -> Polarity:

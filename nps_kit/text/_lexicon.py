@@ -621,11 +621,25 @@ EN_LUKEWARM = (
     r"\b(nothing special|nothing fancy|nothing to write home about|neither good nor bad|"
     r"not good,? not bad|neither here nor there|(is|are) what (it|they) (is|are)|so-so|"
     r"middle of the road|run of the mill|about average|(is|are|was|were) average|"
+    # ordinary: "took the usual 6 weeks", "which is normal I guess", "about what you'd expect"
+    r"the usual (time|wait|hour|\d+ (minutes?|mins?|hours?|days?|weeks?))|(in|took|takes?) "
+    r"(the )?(normal|usual) time|which is (normal|standard|to be expected|fair enough)|"
+    r"nothing unusual|nothing to report|(about|roughly|pretty much) (the same|what you'?d "
+    r"expect|standard)|what you'?d expect|as expected|(is|are|was|were) (pretty |fairly )?"
+    r"(normal|standard|adequate|acceptable)|ok for the (price|money)|"
     # no experience of it yet: no judgement to borrow ("Haven't had to claim yet")
     r"(haven'?t|have not|never|not yet) (needed|had) to (claim|use|call|contact|ring|phone)|"
     r"(can'?t|cannot|can not) (really )?(comment|say|judge)(?! (it'?s|it is|it was|they'?re|"
     r"they are|"
     r"that)))\b"
+)
+
+# Merely fine at the end of what is said of it ("Staff were fine.", "Insurance is fine I guess"):
+# ordinary like EN_LUKEWARM, unless a complaint follows in the same sentence ("App is ok but
+# crashes a lot"), where it is the praise of a mixed judgement (sentiment reads it so).
+EN_MILD = (
+    r"\b(is|are|was|were) (just |pretty |fairly )?(fine|ok|okay|alright|all right)(?=$|[.!;]| "
+    r"(i guess|i suppose))"
 )
 
 EN_NEGATORS = frozenset(

@@ -42,6 +42,7 @@ from nps_kit.text._clause_rules import (  # noqa: F401 (re-exported: tests, benc
     _IRONY_SCAN,
     _OPPOSITE,
     _OWN_SUBJECT,
+    _SENTENCE_END,
     POLARITIES,
     Polarity,
     _Clause,
@@ -52,6 +53,7 @@ from nps_kit.text._clause_rules import (  # noqa: F401 (re-exported: tests, benc
     _ironic_comment,
     _Score,
     _score,
+    _score_before_complaint,
     clause_split,
     polarity_of,
 )
@@ -154,6 +156,11 @@ def _comment_polarities(
     if places is not None:
         places[text] = _split(clauses, clause_themes)
     scores = [_score(c.text) for c in clauses]
+    for k in range(len(clauses) - 1):
+        if scores[k].lukewarm and scores[k + 1].complaint:
+            between = text[clauses[k].start + len(clauses[k].text) : clauses[k + 1].start]
+            if _SENTENCE_END.search(between) is None:
+                scores[k] = _score_before_complaint(clauses[k].text)
     if ironic:
         scores = [_ironic(s) for s in scores]
     # A request covers the clauses joined to it without contrast ("…cheaper and delivery faster
