@@ -477,11 +477,13 @@ def _score(clause: str) -> _Score:
 
 
 @lru_cache(maxsize=65536)
-def _score_before_complaint(clause: str) -> _Score:
-    """Return the score of a clause that a complaint follows in the same sentence.
+def _score_fine_as_praise(clause: str) -> _Score:
+    """Return the score of a clause read with "fine" and "ok" as praise, as before round 8.
 
-    A theme merely "fine" or "ok" there is praised, as half of a mixed judgement ("App is ok but
-    crashes a lot"), not called ordinary (:data:`nps_kit.text._lexicon.EN_MILD`).
+    So reads a clause that a complaint follows in the same sentence, where a theme merely fine is
+    half of a mixed judgement ("App is ok but crashes a lot"), not called ordinary
+    (:data:`nps_kit.text._lexicon.EN_MILD`); and so the learned polarity correction reads every
+    clause (``sentiment._clause_bits``), as it was trained.
     """
     if (
         _JA_CHAR.search(clause) is None

@@ -53,7 +53,7 @@ from nps_kit.text._clause_rules import (  # noqa: F401 (re-exported: tests, benc
     _ironic_comment,
     _Score,
     _score,
-    _score_before_complaint,
+    _score_fine_as_praise,
     clause_split,
     polarity_of,
 )
@@ -108,9 +108,10 @@ _MULTI = 32  # more than one clause
 def _clause_bits(clause: str) -> int:
     """Return what the rules read in a clause as bits (``_correction._clause_cues``).
 
-    A bit each, from the lowest: request, praise, complaint, "ordinary", judges anything.
+    A bit each, from the lowest: request, praise, complaint, "ordinary", judges anything; a
+    merely "fine" or "ok" is praise here, as when the correction was trained.
     """
-    here = _score(clause)
+    here = _score_fine_as_praise(clause)
     return (
         here.request
         | (here.praise > 0) << 1
@@ -160,7 +161,7 @@ def _comment_polarities(
         if scores[k].lukewarm and scores[k + 1].complaint:
             between = text[clauses[k].start + len(clauses[k].text) : clauses[k + 1].start]
             if _SENTENCE_END.search(between) is None:
-                scores[k] = _score_before_complaint(clauses[k].text)
+                scores[k] = _score_fine_as_praise(clauses[k].text)
     if ironic:
         scores = [_ironic(s) for s in scores]
     # A request covers the clauses joined to it without contrast ("…cheaper and delivery faster
