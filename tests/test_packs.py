@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -316,3 +319,35 @@ def test_one_string_is_not_a_set_of_comments() -> None:
         "texts: expected comments (a pandas Series, list or tuple of str); found one str: "
         "pass [text]"
     )
+
+
+def _product_patterns():  # the generator of the packs' "an unnamed thing, judged" patterns
+    spec = importlib.util.spec_from_file_location(
+        "product_patterns", Path(__file__).parents[1] / "tools" / "product_patterns.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_product_patterns_in_the_themes_files_come_from_their_one_source() -> None:
+    assert _product_patterns().check() == []
+
+
+def test_product_pattern_check_finds_and_mends_an_edit_made_in_one_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tool = _product_patterns()
+    root = Path(__file__).parents[1]
+    for _pack, _theme, name, _adjectives, _extra in tool.PACKS:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text((root / name).read_text(encoding="utf-8"), encoding="utf-8")
+    edited = tmp_path / "nps_kit/resources/packs/saas/themes.yaml"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("|a gimmick)", "|a gimmick|meh)", 1), encoding="utf-8")
+    monkeypatch.setattr(tool, "ROOT", tmp_path)
+    assert tool.check() == ["nps_kit/resources/packs/saas/themes.yaml"]
+    assert tool.check(write=True) == ["nps_kit/resources/packs/saas/themes.yaml"]
+    assert tool.check() == []
+    assert edited.read_text(encoding="utf-8") == text
