@@ -82,8 +82,10 @@ SENSES = [
     ("saas", "The TypeScript SDK lags behind the REST API", ["integrations"]),  # not latency
     ("saas", "The page load is laggy", ["performance"]),
     ("saas", "just works 🚀", []),  # set 2 labels this no theme
-    ("generic", "予約が少し取りにくいです", ["speed"]),
-    ("generic", "予約の電話がなかなかつながらない", ["speed"]),
+    # booking is ease of use (the schema's generic usability; training sets 9-17 and blind set 6
+    # label a hard-to-get booking so); なかなか says it is also a wait
+    ("generic", "予約が少し取りにくいです", ["usability"]),
+    ("generic", "予約の電話がなかなかつながらない", ["usability", "speed"]),
     ("generic", "衛生士さんのクリーニングが丁寧", ["staff"]),
     ("generic", "麻酔が効かず、とても痛かったです", ["quality"]),
     ("generic", "駐車場が狭くて停められなかった", ["usability"]),  # the car park, not the room

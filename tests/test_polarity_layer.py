@@ -112,7 +112,10 @@ EXPECTED = [
         7,
         "staff",
         "neutral",
-        {"mixed": 0.002495, "negative": 0.00402, "neutral": 0.834767, "positive": 0.158718},
+        # the dictionaries find staff here since round 8 (窓口の対応), where the theme layer added
+        # it before: the mention's "added" input changed, so these are the shipped model's
+        # (numpy) probabilities for it; the other samples tie numpy to the training code
+        {"mixed": 0.000846, "negative": 0.000778, "neutral": 0.967806, "positive": 0.03057},
     ),
     (
         "ja",

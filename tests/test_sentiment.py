@@ -288,7 +288,7 @@ def test_unknown_pack_is_a_config_error():
         ("Support got back to me within an hour", "saas", "support", "positive"),
         ("Hasn't gone down once this year", "saas", "reliability", "positive"),
         ("サイトの検索機能が使えない", "retail", "usability", "negative"),
-        ("予約が取りにくい", "generic", "speed", "negative"),
+        ("予約が取りにくい", "generic", "usability", "negative"),
         ("窓口の対応が遅すぎる", "finance", "speed", "negative"),
         ("Zero downtime since we moved", "saas", "reliability", "positive"),
         ("No hidden fees at all", "finance", "price", "positive"),  # a negated phrase

@@ -136,6 +136,7 @@ JA_CUES: dict[str, float] = {
         使い憎 気がしな 気になれな 出し直 はめにな 羽目にな ガタつく ガタつい ガタつき ガタガタ ヨレ
         よれよれ ペラペラ ペラッペラ わされ しょぼ ショボ 断線
         二重請求 二重に請求 二重決済 二重に引き落と 重複して請求 偽物 模造品 コピー品
+        ずれて ずれる ずれた ズレ 文字化け 枯れ 腐っ カビ ヒビ 傷んで 湿気 酸っぱ グラグラ 失敗
         """.split(),
         -1.0,
     ),
@@ -284,6 +285,8 @@ JA_NOW_POSSIBLE = r"(える|ける|せる|てる|べる|める|れる|できる)
 # A competitor named as the better one (「Amazonのほうが安い」): its praise is our complaint.
 JA_RIVAL = (
     r"(他社|他店|他行|よそ|競合|ネット銀行|ネット|通販|量販店|amazon|アマゾン|楽天|他の[^\s、。]{1,6}|前の[^\s、。]{1,6}|"
+    # another kind of shop or business (百貨店のほうが安かった, 100均の方が安い)
+    r"百貨店|デパート|スーパー|コンビニ|100均|百均|ドラッグストア|ホームセンター|専門店|大手|直販|"
     # what it used to be (前の方がよかった, 以前のほうが使いやすかった)
     r"(?<![駅午目手直寸名])前|以前|昔)"
     r"(の?(ほう|方)が|"
@@ -776,7 +779,7 @@ _NOT_CUES = frozenset(
     補償内容 返金 ローン 住宅ローン 方法 ポイント 事故 一緒 電気代 電波 現金 友達 友人 規模 権限
     手段 誕生 誕生日 意味 費用 専門 資源 ステータス 禁煙 作り 気持ち 理解 支援 上位 つながり 本当
     めちゃ めちゃくちゃ 大変 コスト テスト ソフト マネー バージョンアップ 正直 不正 不正利用
-    知識 技術 使用量 取引 進捗 成績 認証 講師 資産 金額 キャリア 興味 特別 非常 急ぎ 再起
+    知識 技術 使用量 取引 進捗 成績 認証 講師 資産 金額 キャリア 興味 特別 非常 急ぎ 再起 香り
     energy security share sharing united party play justice chance stop drop accident accidents
     promise promised fit fire damn increase increased join joined honestly approval approvals
     """.split()
