@@ -16,8 +16,9 @@ turn), each clause's polarity, and what the matcher finds (themes with their off
 corpora: a 20,000-comment sample of ``bench_text``'s corpus, the demo export
 (``data/demo_responses.csv.gz``) and the labelled sets that have been tuned on:
 ``tests/data/theme_eval.csv``, ``_blind`` to ``_blind5`` and training set 5 (``theme_train5_en``,
-``theme_train5_ja``); never the never-tuned blind sets 6 and 7 (nor later ones), which only the
-lead measures.
+``theme_train5_ja``), and training sets 9 to 17 as one corpus (``training``: comments people
+wrote, whose clauses repeat little, unlike ``bench_text``'s); never the never-tuned blind sets 6
+and 7 (nor later ones), which only the lead measures.
 
 ``python benchmarks/text_identity.py compare A.pkl B.pkl`` prints every output that differs (and
 a few differing rows of each) and exits 1 if any does. Dump the reference from a checkout of the
@@ -50,6 +51,8 @@ LABELLED = (
     "theme_train5_en.csv",
     "theme_train5_ja.csv",
 )
+#: Training sets 9-17 (comments written for the learned layers, never measured on).
+TRAINING = tuple(f"theme_train{n}_{lang}.csv" for n in range(9, 18) for lang in ("en", "ja"))
 SAMPLE = 20_000
 
 
@@ -73,6 +76,18 @@ def corpora() -> dict[str, pd.DataFrame]:
         {
             "comment": raw["comment"],
             "nps_score": score.where(score.between(0, 10)).round().astype("Int64"),
+        }
+    )
+    # Comments people wrote, whose clauses repeat little (the training sets: training data only).
+    training = [
+        pd.read_csv(ROOT / "tests" / "data" / name, keep_default_na=False, dtype=str)
+        for name in TRAINING
+    ]
+    frame = pd.concat(training, ignore_index=True)
+    out["training"] = pd.DataFrame(
+        {
+            "comment": frame["text"].to_numpy(),
+            "nps_score": pd.to_numeric(frame["score"], errors="coerce").astype("Int64"),
         }
     )
     for name in LABELLED:

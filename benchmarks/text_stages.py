@@ -2,7 +2,8 @@
 
 ``python benchmarks/text_stages.py`` times, with the ``nps_kit`` found first on ``sys.path``
 (this checkout's, or the one ``PYTHONPATH`` names, so that two commits can be timed side by
-side), the text section of ``bench_text``'s synthetic 30,000-response unit (``--demo``: the
+side), the text section of ``bench_text``'s synthetic 30,000-response unit (``--unit real``: its
+unit of 30,000 real comments, whose clauses repeat as people write them; ``--unit demo``: the
 demo export) as ``bench_text.time_unit_analysis`` runs it, but stage by stage: each stage does
 its own work first, so that what the next one finds in the caches is not counted twice. The
 stages: normalising and telling which comments answer, the English lemmas of the distinct
@@ -22,32 +23,23 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def unit_frame(demo: bool) -> pd.DataFrame:
-    """Return the synthetic 30k unit of ``bench_text`` or the demo export (score, comment)."""
-    from bench_text import make_comments
+def unit_frame(which: str) -> pd.DataFrame:
+    """Return a unit of ``bench_text`` (``synthetic``, ``real``) or the demo export (``demo``)."""
+    import bench_text
 
-    if not demo:
-        rng = np.random.default_rng(1)
-        return pd.DataFrame(
-            {
-                "nps_score": pd.array(rng.integers(0, 11, 30_000), dtype="Int64"),
-                "comment": make_comments(30_000, seed=2).to_numpy(),
-            }
-        )
-    raw = pd.read_csv(ROOT / "data" / "demo_responses.csv.gz", usecols=["score", "comment"])
-    score = pd.to_numeric(raw["score"], errors="coerce")
-    return pd.DataFrame(
-        {
-            "nps_score": score.where(score.between(0, 10)).round().astype("Int64"),
-            "comment": raw["comment"],
-        }
-    )
+    if which == "synthetic":
+        return bench_text.synthetic_unit()
+    if which == "real":
+        return bench_text.real_unit()
+    unit = bench_text.demo_unit()
+    if unit is None:
+        raise SystemExit(f"no demo export at {ROOT / 'data' / 'demo_responses.csv.gz'}")
+    return unit
 
 
 def staged(unit: pd.DataFrame, clear: Callable[[], None]) -> dict[str, float]:
@@ -130,7 +122,12 @@ def layer_features(unit: pd.DataFrame, clear: Callable[[], None]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--demo", action="store_true", help="time the demo export instead")
+    parser.add_argument(
+        "--unit",
+        choices=("synthetic", "real", "demo"),
+        default="synthetic",
+        help="bench_text's synthetic unit (default), its unit of real comments, or the demo export",
+    )
     args = parser.parse_args(argv)
     import nps_kit  # the one first on sys.path, before bench_text puts this checkout first
 
@@ -138,7 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     import bench_text
 
     print(f"nps_kit from {Path(nps_kit.__file__).parent}")
-    unit = unit_frame(args.demo)
+    unit = unit_frame(args.unit)
+    print(f"{args.unit} unit: {bench_text.repetition(unit)}")
     from nps_kit.text.themes import load_themes
 
     book = load_themes()
