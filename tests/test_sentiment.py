@@ -859,6 +859,55 @@ def test_every_english_phrase_that_matches_a_labelled_clause_is_tried() -> None:
 _PHRASE_WORDS = sorted({w for p in _lexicon.EN_PHRASES for w in re.findall(r"[a-z']+", p)})
 
 
+def _every_phrase_read(text: str) -> tuple[str, float, int, int]:
+    """The reference of ``_en_phrase_pass``: every phrase searched, none skipped."""
+    from nps_kit.text._clause_rules import _EN_NEGATED_BEFORE, _EN_PHRASES
+
+    total, praise, complaint = 0.0, 0, 0
+    for pattern, score in _EN_PHRASES:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        neg = _EN_NEGATED_BEFORE.search(text, 0, m.start())
+        if neg is not None:
+            score = -score
+            if neg.group().startswith(("no ", "zero ")):
+                text = f"{text[: neg.start()]} {text[m.end() :]}"
+        text = pattern.sub(" ", text)
+        total += score
+        praise += score > 0
+        complaint += score < 0
+    return text, total, praise, complaint
+
+
+def test_english_phrases_are_read_as_with_every_phrase_searched() -> None:
+    # After a phrase matches, the text changes (the phrase blanked, a "no" before it used up)
+    # and the candidates are found again in the new text: the reading must be that of trying
+    # every phrase on it, also in comments where several phrases match.
+    from nps_kit.text._clause_rules import _en_phrase_pass
+    from nps_kit.text.sentiment import _clauses
+
+    names = ["theme_eval_blind.csv", "theme_eval_blind2.csv", "theme_eval_blind3.csv"]
+    names += ["theme_eval_blind4.csv", "theme_eval_blind5.csv", "theme_train5_en.csv"]
+    texts = pd.concat(
+        pd.read_csv(DATA / name, keep_default_na=False, dtype=str)["text"] for name in names
+    )
+    english = [t for t in normalise(texts.astype("string")).dropna() if t.isascii()]
+    every = [text for t in english for text in (t, *(c.text for c in _clauses(t)))]
+    assert [_en_phrase_pass(text) for text in every] == [_every_phrase_read(t) for t in every]
+    several = sum(len(_phrases_matching(text)) > 1 for text in every)
+    assert several > 50  # the sets do have texts where the text changes and phrases follow
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_PHRASE_WORDS, "a", "the", "no", "not", ","]), max_size=10))
+def test_phrases_of_any_text_are_read_as_with_every_phrase_searched(words: list[str]) -> None:
+    from nps_kit.text._clause_rules import _en_phrase_pass
+
+    text = " ".join(words)
+    assert _en_phrase_pass(text) == _every_phrase_read(text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from([*_PHRASE_WORDS, "a", "the", "no", "1", "10", ","]), max_size=8))
 def test_phrases_whose_leads_a_text_lacks_do_not_match_it(words: list[str]) -> None:

@@ -380,8 +380,34 @@ def _score_en(text: str) -> _Score:
     return _score_en_plain(text)
 
 
-def _score_en_plain(text: str, *, mild: bool = True) -> _Score:
+def _en_phrase_pass(text: str) -> tuple[str, float, int, int]:
+    """Read the phrases of ``_EN_PHRASES`` in a text, in order, each blanked once read.
+
+    Returns the text left and the phrases' total, praise and complaint.
+    """
     total, praise, complaint = 0.0, 0, 0
+    # A phrase none of whose leading literals the text holds cannot match it: one automaton
+    # pass instead of 84 searches, again each time a match changes the text.
+    candidates = _en_phrase_candidates(text)
+    for k, (pattern, score) in enumerate(_EN_PHRASES):
+        if k not in candidates:
+            continue
+        m = pattern.search(text)
+        if m is not None:
+            neg = _EN_NEGATED_BEFORE.search(text, 0, m.start())
+            if neg is not None:
+                score = -score
+                if neg.group().startswith(("no ", "zero ")):  # used up: no "missing" after it
+                    text = f"{text[: neg.start()]} {text[m.end() :]}"
+            text = pattern.sub(" ", text)
+            candidates = _en_phrase_candidates(text)
+            total += score
+            praise += score > 0
+            complaint += score < 0
+    return text, total, praise, complaint
+
+
+def _score_en_plain(text: str, *, mild: bool = True) -> _Score:
     lukewarm = _EN_LUKEWARM.search(text)
     if lukewarm is None and mild:
         lukewarm = _EN_MILD.search(text)
@@ -389,24 +415,7 @@ def _score_en_plain(text: str, *, mild: bool = True) -> _Score:
         text = _EN_NOT_ONCE.sub("never ", text)
     if lukewarm is not None:  # "neither good nor bad": its words are no judgement
         text = f"{text[: lukewarm.start()]} {text[lukewarm.end() :]}"
-    # Until a phrase matches, the text is as it came, and a phrase none of whose leading
-    # literals it holds cannot match it: one automaton pass instead of 84 searches.
-    candidates: set[int] | None = _en_phrase_candidates(text)
-    for k, (pattern, score) in enumerate(_EN_PHRASES):
-        if candidates is not None and k not in candidates:
-            continue
-        m = pattern.search(text)
-        if m is not None:
-            candidates = None  # the text changes below: try every phrase after this one
-            neg = _EN_NEGATED_BEFORE.search(text, 0, m.start())
-            if neg is not None:
-                score = -score
-                if neg.group().startswith(("no ", "zero ")):  # used up: no "missing" after it
-                    text = f"{text[: neg.start()]} {text[m.end() :]}"
-            text = pattern.sub(" ", text)
-            total += score
-            praise += score > 0
-            complaint += score < 0
+    text, total, praise, complaint = _en_phrase_pass(text)
     lexicon = _lexicon.en_lexicon()
     negate_until = -1
     negator_used = True
