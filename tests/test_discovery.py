@@ -102,3 +102,49 @@ def test_uncovered_phrases_keep_the_case_respondents_wrote() -> None:
     found = uncovered_phrases(comments, load_pack("generic"))
     phrases = dict(zip(found.phrases["phrase"], found.phrases["count"], strict=True))
     assert phrases == {"Zed Quibble": 3}  # not "zed quibble"
+
+
+def test_a_japanese_comments_phrases_come_from_its_clauses_alone() -> None:
+    # uncovered_phrases does not tokenise Japanese comments whole: their phrases are read
+    # clause by clause, and the comment's own tokens must change nothing.
+    from nps_kit.text.discovery import _comment_phrases
+    from nps_kit.text.tokens import _language_of, _tokens, normalise_one
+
+    names = ["theme_eval_blind3.csv", "theme_eval_blind4.csv", "theme_train5_ja.csv"]
+    data = Path(__file__).parent / "data"
+    texts = pd.concat(
+        pd.read_csv(data / name, keep_default_na=False, dtype=str)["text"] for name in names
+    )
+    japanese = [t for t in texts if _language_of(t) == "ja"]
+    assert len(japanese) > 300
+    for raw in japanese:
+        text = normalise_one(raw)
+        assert _comment_phrases(list(_tokens(raw, None)), "ja", text, raw) == _comment_phrases(
+            [], "ja", text, raw
+        )
+
+
+def test_uncovered_counts_repeats_and_shows_the_commonest_wording_and_shortest_example() -> None:
+    # A comment written three times counts three times, for the phrase and for its wording;
+    # the example is the shortest comment with the phrase, the first of equal ones.
+    comments = pd.Series(
+        [
+            "The Zed Quibble froze on me twice today",
+            "zed quibble froze",
+            "zed quibble froze",
+            "zed quibble froze",
+            "Zed Quibbles froze again",
+            "Ask about Zed Quibble",
+            "Ask about Zed Quibble",
+        ]
+    )
+    found = uncovered_phrases(comments, load_pack("generic"), top=3, min_count=2)
+    assert found.phrases.to_dict("list") == {
+        # "Zed Quibble" 3 times as written (twice in one comment repeated), "zed quibble" 3
+        # times, "Zed Quibbles" once: a tie of counts and lengths, then the text's order
+        "phrase": ["Zed Quibble", "zed quibble froze", "ask about Zed Quibble"],
+        "lang": ["en", "en", "en"],
+        "count": [7, 5, 2],
+        "example": ["zed quibble froze", "zed quibble froze", "Ask about Zed Quibble"],
+    }
+    assert found.uncovered == 7

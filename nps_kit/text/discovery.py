@@ -34,7 +34,6 @@ from nps_kit.text.tokens import (
     detect_language,
     ja_token_words,
     normalise,
-    tokenise,
 )
 
 __all__ = ["LOW_COVERAGE", "Uncovered", "text_quality", "uncovered_phrases"]
@@ -243,31 +242,32 @@ def uncovered_phrases(
     themed = np.append(matcher(book.themes).tag(normalised).any(axis=1), False)  # −1: none
     tagged = themed[codes][said]
     rest = comments.iloc[np.flatnonzero(~tagged)]
-    counts: Counter[tuple[str, str]] = Counter()
-    wordings: dict[tuple[str, str], Counter[str]] = {}
-    examples: dict[tuple[str, str], str] = {}
+    # Every phrase is counted; the wordings and the example are read for the listed ones only
+    # (most phrases of a unit are written once).
+    counts: dict[str, Counter[str]] = {"en": Counter(), "ja": Counter()}
+    read: list[tuple[str, int, str, dict[str, str]]] = []  # (text, times, lang, phrases)
     # Once per distinct comment, weighted by how often it was written (exports repeat a lot).
     distinct = rest.astype(str).value_counts(sort=False)
     unique = pd.Series(distinct.index, dtype=object)
     langs = detect_language(unique)
-    tokens = tokenise(unique)
-    for text, times, norm, lang, toks in zip(
+    for text, times, norm, lang in zip(
         unique,
-        distinct.to_numpy(),
+        distinct.to_numpy().tolist(),
         normalise(unique).to_numpy(dtype=object),
         langs.to_numpy(dtype=object),
-        tokens,
         strict=True,
     ):
         if pd.isna(lang):
             continue
-        for gram, wording in _comment_phrases(list(toks), str(lang), str(norm), text).items():
-            key = (gram, str(lang))
-            counts[key] += int(times)
-            wordings.setdefault(key, Counter())[wording] += int(times)
-            if key not in examples or len(text) < len(examples[key]):
-                examples[key] = text
-    frequent = [(k, c) for k, c in counts.items() if c >= min_count]
+        # A Japanese comment's phrases come from its clauses' words: its own are not needed
+        # (MeCab would read each comment the phrases of detractors and promoters did not).
+        toks = list(_tokens(text, None)) if lang == "en" else []
+        found = _comment_phrases(toks, str(lang), str(norm), text)
+        read.append((text, times, str(lang), found))
+        counts[str(lang)].update(dict.fromkeys(found, times) if times > 1 else found.keys())
+    frequent = [
+        ((gram, lang), c) for lang, by in counts.items() for gram, c in by.items() if c >= min_count
+    ]
     frequent.sort(key=lambda kc: (-kc[1], -len(kc[0][0]), kc[0]))
     kept: list[tuple[tuple[str, str], int]] = []
     for key, count in frequent:
@@ -279,6 +279,14 @@ def uncovered_phrases(
         kept.append((key, count))
         if len(kept) == top:
             break
+    wordings: dict[tuple[str, str], Counter[str]] = {key: Counter() for key, _ in kept}
+    examples: dict[tuple[str, str], str] = {}
+    for text, times, lang, found in read:
+        for key in wordings:
+            if key[1] == lang and key[0] in found:
+                wordings[key][found[key[0]]] += times
+                if key not in examples or len(text) < len(examples[key]):
+                    examples[key] = text
     phrases = pd.DataFrame(
         {
             "phrase": [shown_phrase(wordings[k]) for k, _ in kept],
