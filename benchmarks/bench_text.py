@@ -359,8 +359,10 @@ def clear_caches() -> None:
                 clear()
     _layer.clear_caches()
     for model in _polarity_layer._models().values():  # its n-gram columns of the words seen
-        for cache in (model.block.words, model.block.tokens, model.block.marks):
-            cache.clear()
+        for name in ("words", "tokens", "marks"):  # "marks": an earlier commit's package
+            cache = getattr(model.block, name, None)
+            if cache is not None:
+                cache.clear()
 
 
 def time_unit_analysis(unit: pd.DataFrame, book: ThemeBook) -> tuple[float, float]:

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from nps_kit.score import segment
-from nps_kit.text import _layer
+from nps_kit.text import _layer, _polarity_layer
 from nps_kit.text.packs import load_pack, pack_files
 from nps_kit.text.sentiment import tag_polarity
 from nps_kit.text.themes import load_themes, tag_themes
@@ -247,24 +247,38 @@ def test_comments_without_letters_keep_the_dictionaries_tags() -> None:
     assert tag_themes(texts, book).equals(tag_themes(texts, book, learned=False))
 
 
-def test_japanese_columns_cut_at_punctuation_are_those_of_the_whole_comment() -> None:
-    block = _layer._models()["ja"].blocks[0]
-    rng = np.random.default_rng(0)
-    letters = list("あい、。 ,.!?配送遅a")
-    texts = [
-        "",
-        "、",
-        "、、。",
-        "。a",
-        "あ。",
-        "あい、う",
-        "送料が高い。配送は早い、でも箱が潰れていた",
-    ]
-    texts += ["".join(rng.choice(letters, size=int(rng.integers(0, 14)))) for _ in range(300)]
-    for text in texts:
-        cut = np.sort(np.frombuffer(_layer._char_columns(block, text), dtype=np.int32))
-        whole = _layer._columns_of(block, _layer.char_grams(text))
-        np.testing.assert_array_equal(cut, np.sort(np.frombuffer(whole, dtype=np.int32)), text)
+def _reference_entries(block: _layer._Block, texts: list[str]) -> list[tuple[int, int]]:
+    """The (row, column) of every known gram of each text, gram by gram as char_grams cuts them."""
+    out = []
+    for row, text in enumerate(texts):
+        columns = np.frombuffer(_layer._columns_of(block, _layer.char_grams(text)), dtype=np.int32)
+        out += [(row, int(c)) for c in columns if c >= 0]
+    return sorted(out)
+
+
+def test_japanese_grams_found_all_at_once_are_those_of_each_comment() -> None:
+    # The character block's grams are looked up for a whole chunk at once by code-point keys:
+    # the same (row, column) multiset as cutting each text into grams, across the texts'
+    # borders, upper case (lowered, also where that changes a length), characters above
+    # U+FFFF and unpaired surrogates.
+    for block in (_layer._models()["ja"].blocks[0], _polarity_layer._models()["ja"].block):
+        rng = np.random.default_rng(0)
+        letters = list("あい、。 ,.!?配送遅aA😡\U00020b9fİ")
+        texts = [
+            "",
+            "、",
+            "あ",
+            "あい",
+            "送料が高い。配送は早い、でも箱が潰れていた",
+            "",
+            "\ud800あ",
+        ]
+        texts += ["".join(rng.choice(letters, size=int(rng.integers(0, 14)))) for _ in range(300)]
+        rows, cols = _layer._char_entries(block, texts)
+        found = sorted(zip(rows.tolist(), cols.tolist(), strict=True))
+        assert found == _reference_entries(block, texts)
+        assert len(found) > 1000
+        assert _layer._char_entries(block, [])[0].size == 0
 
 
 def test_the_last_adjustment_is_given_again_only_for_the_same_comments_and_hits() -> None:

@@ -47,7 +47,6 @@ __all__ = [
 ]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
-_PUNCTUATION = re.compile(r"[、。,.!?\s]")  # where Japanese comments are cut into pieces
 _CHUNK = 2048  # comments per matrix product: bounds the memory of the gathered weights
 _MAX_WORDS = 500_000  # words whose n-gram columns are remembered
 
@@ -84,8 +83,9 @@ class _Block:
     vocabulary: dict[str, int]
     idf: np.ndarray
     words: dict[str, bytes] = field(default_factory=dict)  # char_wb: columns per word
-    marks: dict[tuple[str, int], bytes] = field(default_factory=dict)  # char: around a mark
     tokens: dict[str, tuple[tuple[str, ...], bytes]] = field(default_factory=dict)  # word n-grams
+    # char: per gram length, the terms' code-point keys (sorted) and their columns
+    keys: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -147,61 +147,58 @@ def _columns(block: _Block, text: str) -> bytes:
         return _wb_columns(block, text)
     if block.cut is word_grams:
         return _word_columns(block, text)
-    if block.cut is char_grams:
-        return _char_columns(block, text)
     return _columns_of(block, block.cut(text))
 
 
-def _char_columns(block: _Block, text: str) -> bytes:
-    # The grams of a comment are those inside the pieces between its punctuation, cut once per
-    # distinct piece (comments share phrases), and the few that contain a punctuation mark.
-    text = text.lower()
-    known = block.words
-    cuts = [m.start() for m in _PUNCTUATION.finditer(text)]
-    if not cuts:
-        found = known.get(text)
-        if found is None:
-            found = known[text] = _columns_of(block, char_grams(text))
-        return found
-    parts = []
-    start = 0
-    for cut in (*cuts, len(text)):  # the pieces _PUNCTUATION.split gives (one mark each)
-        piece = text[start:cut]
-        found = known.get(piece)
-        if found is None:
-            found = known[piece] = _columns_of(block, char_grams(piece))
-        parts.append(found)
-        start = cut + 1
-    if all(b - a > 2 for a, b in pairwise(cuts)):
-        # No gram of three characters holds two marks this far apart: those around a mark
-        # are a function of the two characters either side of it, read once per such stretch.
-        marks = block.marks
-        for cut in cuts:
-            lo = max(0, cut - 2)
-            key = (text[lo : cut + 3], cut - lo)
-            found = marks.get(key)
-            if found is None:
-                found = marks[key] = _columns_of(block, _around(*key))
-            parts.append(found)
-        return b"".join(parts)
-    size = len(text)
-    windows = {
-        (i, n)
-        for cut in cuts
-        for n in (1, 2, 3)
-        for i in range(max(0, cut - n + 1), min(cut, size - n) + 1)
-    }
-    parts.append(_columns_of(block, [text[i : i + n] for i, n in windows]))
-    return b"".join(parts)
+_BITS = 21  # a code point fits in 21 bits: a gram of up to 3 is one 63-bit key
 
 
-def _around(text: str, at: int) -> list[str]:
-    """Return the character 1–3-grams of ``text`` that contain its character ``at``."""
-    return [
-        text[i : i + n]
-        for n in (1, 2, 3)
-        for i in range(max(0, at - n + 1), min(at, len(text) - n) + 1)
-    ]
+def _gram_keys(block: _Block) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """Return, per length 1-3, the keys of a character block's terms (sorted) and their columns."""
+    if not block.keys:
+        by_length: dict[int, tuple[list[int], list[int]]] = {n: ([], []) for n in (1, 2, 3)}
+        for term, column in block.vocabulary.items():
+            if 1 <= len(term) <= 3:
+                key = 0
+                for char in term:
+                    key = key << _BITS | ord(char)
+                by_length[len(term)][0].append(key)
+                by_length[len(term)][1].append(column)
+        for n, (keys, columns) in by_length.items():
+            order = np.argsort(np.array(keys, dtype=np.uint64), kind="stable")
+            block.keys[n] = (
+                np.array(keys, dtype=np.uint64)[order],
+                np.array(columns, dtype=np.int32)[order],
+            )
+    return block.keys
+
+
+def _char_entries(block: _Block, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Return (row, column) of every known character 1–3-gram of ``texts`` (:func:`char_grams`).
+
+    All texts at once: each position's code points make the keys of the grams starting there,
+    found among the terms' keys by a binary search; no gram is built as a string.
+    """
+    lowered = [text.lower() for text in texts]
+    lengths = np.fromiter(map(len, lowered), dtype=np.int64, count=len(lowered))
+    codes = np.frombuffer(
+        "".join(lowered).encode("utf-32-le", "surrogatepass"), dtype=np.uint32
+    ).astype(np.uint64)
+    row = np.repeat(np.arange(len(lowered), dtype=np.int32), lengths)
+    # How many characters of its own text each position has from there on.
+    left = np.repeat(np.cumsum(lengths), lengths) - np.arange(len(codes))
+    rows: list[np.ndarray] = []
+    columns: list[np.ndarray] = []
+    key = np.zeros(len(codes), dtype=np.uint64)
+    for n, (terms, term_columns) in _gram_keys(block).items():
+        key = key[: len(codes) - n + 1] << np.uint64(_BITS) | codes[n - 1 :]
+        fits = left[: len(key)] >= n
+        at = np.searchsorted(terms, key)
+        at[at == len(terms)] = 0
+        known = fits & (terms[at] == key) if len(terms) else np.zeros(len(key), dtype=bool)
+        rows.append(row[: len(key)][known])
+        columns.append(term_columns[at[known]])
+    return np.concatenate(rows), np.concatenate(columns)
 
 
 def _wb_columns(block: _Block, text: str) -> bytes:
@@ -239,16 +236,19 @@ def _columns_of(block: _Block, grams: list[str]) -> bytes:
 
 def _features(block: _Block, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(row, column, value) of the TF-IDF entries of ``texts``, ascending by row."""
-    if len(block.words) + len(block.tokens) + len(block.marks) > _MAX_WORDS:  # start again
+    if len(block.words) + len(block.tokens) > _MAX_WORDS:  # start again
         block.words.clear()
         block.tokens.clear()
-        block.marks.clear()
-    parts = [_columns(block, text) for text in texts]
-    lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)) // 4
-    cols = np.frombuffer(b"".join(parts), dtype=np.int32)
     width = len(block.idf)  # rows * width stays below 2**31: texts come in chunks
-    keys = np.repeat(np.arange(len(texts), dtype=np.int32) * np.int32(width), lengths)
-    keys = np.sort((keys + cols)[cols >= 0])
+    if block.cut is char_grams:
+        row, cols = _char_entries(block, texts)
+        keys = np.sort(row * np.int32(width) + cols)
+    else:
+        parts = [_columns(block, text) for text in texts]
+        lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)) // 4
+        cols = np.frombuffer(b"".join(parts), dtype=np.int32)
+        keys = np.repeat(np.arange(len(texts), dtype=np.int32) * np.int32(width), lengths)
+        keys = np.sort((keys + cols)[cols >= 0])
     starts = np.flatnonzero(np.diff(keys, prepend=-1))  # each distinct (row, column) once
     counts = np.diff(starts, append=len(keys))
     rows, cols = np.divmod(keys[starts], width)
@@ -343,7 +343,6 @@ def clear_caches() -> None:
         for block in model.blocks:
             block.words.clear()
             block.tokens.clear()
-            block.marks.clear()
 
 
 #: Per pack, each comment seen: its language and where its probabilities are, (batch, row) in
