@@ -880,6 +880,29 @@ def _every_phrase_read(text: str) -> tuple[str, float, int, int]:
     return text, total, praise, complaint
 
 
+def test_japanese_context_cues_are_those_of_every_cue_searched() -> None:
+    # _score_ja searches only the context cues whose required literals the text holds.
+    from nps_kit.text._clause_rules import _JA_CONTEXT, _ja_context_cues
+    from nps_kit.text.sentiment import _clauses
+
+    names = ["theme_eval_blind.csv", "theme_eval_blind2.csv", "theme_eval_blind3.csv"]
+    names += ["theme_eval_blind4.csv", "theme_eval_blind5.csv", "theme_train5_ja.csv"]
+    texts = pd.concat(
+        pd.read_csv(DATA / name, keep_default_na=False, dtype=str)["text"] for name in names
+    )
+    japanese = [t for t in normalise(texts.astype("string")).dropna() if not t.isascii()]
+    found = 0
+    for text in [text for t in japanese for text in (t, *(c.text for c in _clauses(t)))]:
+        every = [
+            (m.start(), m.end(), score)
+            for pattern, score in _JA_CONTEXT
+            for m in pattern.finditer(text)
+        ]
+        assert _ja_context_cues(text) == every, text
+        found += bool(every)
+    assert found > 300
+
+
 def test_english_phrases_are_read_as_with_every_phrase_searched() -> None:
     # After a phrase matches, the text changes (the phrase blanked, a "no" before it used up)
     # and the candidates are found again in the new text: the reading must be that of trying

@@ -19,6 +19,7 @@ from nps_kit.text import _lexicon
 from nps_kit.text._match import (
     Scanner,
     leading_literals,
+    required_literals,
     skipping,
 )
 
@@ -297,12 +298,51 @@ class _Score(NamedTuple):
         return self.request or self.lukewarm or bool(self.praise or self.complaint or self.total)
 
 
+@lru_cache(maxsize=1)
+def _ja_context_literals() -> tuple[Any, frozenset[int]]:
+    """Return the automaton of the context cues' required literals, and the cues without any.
+
+    The automaton gives, for each literal found, the cues (indices into ``_JA_CONTEXT``) of
+    which every match contains it (:func:`nps_kit.text._match.required_literals`); the
+    others are searched in every text.
+    """
+    automaton = ahocorasick.Automaton()
+    by_literal: dict[str, set[int]] = {}
+    always = set()
+    for k, (pattern, _) in enumerate(_JA_CONTEXT):
+        literals = required_literals(pattern)
+        if literals is None:
+            always.add(k)
+        for literal in literals or ():
+            by_literal.setdefault(literal, set()).add(k)
+    for literal, cues in by_literal.items():
+        automaton.add_word(literal, frozenset(cues))
+    automaton.make_automaton()
+    return automaton, frozenset(always)
+
+
+def _ja_context_cues(text: str) -> list[tuple[int, int, float]]:
+    """Return (start, end, score) of every match of the context cues, cue by cue in order.
+
+    A cue none of whose required literals the text holds cannot match it: one automaton pass
+    instead of a search per cue.
+    """
+    automaton, always = _ja_context_literals()
+    candidates = set(always)
+    for _, cues in automaton.iter(text):
+        candidates |= cues
+    return [
+        (m.start(), m.end(), score)
+        for k, (pattern, score) in enumerate(_JA_CONTEXT)
+        if k in candidates
+        for m in pattern.finditer(text)
+    ]
+
+
 def _score_ja(text: str) -> _Score:
     found: list[tuple[int, int, float]] = []
     # Context cues first: 品質が高い is praise, although 高い alone is a complaint.
-    for pattern, score in _JA_CONTEXT:
-        for m in pattern.finditer(text):
-            found.append((m.start(), m.end(), score))
+    found.extend(_ja_context_cues(text))
     for last, (length, score) in _ja_automaton().iter(text):
         start = last + 1 - length
         if (
