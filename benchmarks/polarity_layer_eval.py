@@ -141,7 +141,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from labelled_sets import MAX_C, ROUND3, round3  # noqa: E402
+from labelled_sets import MAX_C, ROUND3, training  # noqa: E402
 from labelled_sets import TRAIN_9_10 as LATER  # noqa: E402
 from scipy import sparse  # noqa: E402
 from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
@@ -187,11 +187,21 @@ def load_pack(name: str):
     return _PACKS[name]
 
 
-def mention_frame(texts: pd.Series, book, segments: pd.Series) -> pd.DataFrame:
-    """Every mention the tagger reports in ``texts`` (index 0…n-1), with what the model reads."""
+def mention_frame(
+    texts: pd.Series, book, segments: pd.Series, *, shipped: bool = False
+) -> pd.DataFrame:
+    """Every mention the tagger reports in ``texts`` (index 0…n-1), with what the model reads.
+
+    With ``shipped``, also the polarity the package's own correction gives it (``shipped``).
+    """
     themes = matcher(book.themes)
     # The tagger's polarity before the correction (it is what the model corrects).
     tags = _tag_polarity(texts, book, segments=segments, learned=True, correct=False)
+    after = (
+        _tag_polarity(texts, book, segments=segments, learned=True, correct=True)
+        if shipped
+        else None
+    )
     rows = []
     for position, text in enumerate(texts):
         norm = normalise_one(str(text))
@@ -209,24 +219,31 @@ def mention_frame(texts: pd.Series, book, segments: pd.Series) -> pd.DataFrame:
                     "clause": clause, "cues": _mention_cues(clause, norm, themes),
                 }
             )  # fmt: skip
+            if after is not None:
+                rows[-1]["shipped"] = str(after.iloc[position][theme])
     return pd.DataFrame(rows)
 
 
-def mentions(name: str, file: str) -> pd.DataFrame:
-    """Every mention the tagger finds whose truth has the theme, with what the model reads."""
+def mentions(name: str, file: str, *, shipped: bool = False) -> pd.DataFrame:
+    """Every mention the tagger finds whose truth has the theme, with what the model reads.
+
+    With ``shipped``, also the polarity the package's correction gives it (``shipped``).
+    """
     frame = pd.read_csv(DATA / file, keep_default_na=False, dtype=str)
     parts = []
     for pack, group in frame.groupby("pack", sort=False):
         book = load_pack(str(pack))
         texts = group["text"].astype("string").reset_index(drop=True)
         segments = segment(pd.to_numeric(group["score"], errors="coerce").reset_index(drop=True))
-        found = mention_frame(texts, book, segments)
+        found = mention_frame(texts, book, segments, shipped=shipped)
         rows = group.reset_index(drop=True).iloc[found["position"]].reset_index(drop=True)
         gold = [parse_labels(v).get(t) for v, t in zip(rows["labels"], found["theme"], strict=True)]
         found = found.assign(set=name, id=rows["id"], lang=rows["lang"], pack=pack, gold=gold)
         parts.append(found[found["gold"].notna()])
     columns = ["set", "id", "lang", "pack", "theme", "gold", "rule", "added", "segment"]
-    return pd.concat(parts, ignore_index=True)[[*columns, "clause", "cues"]]
+    return pd.concat(parts, ignore_index=True)[
+        [*columns, "clause", "cues", *(["shipped"] if shipped else [])]
+    ]
 
 
 def read_all(sets: dict[str, str] | None = None) -> pd.DataFrame:
@@ -504,7 +521,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.later or args.train:
         same_tagger()
-    sets = {**SETS, **(LATER if args.later else {}), **round3(args.train)}
+    sets = {**SETS, **(LATER if args.later else {}), **training(args.train)}
     data = read_all(sets)
     counts = data.groupby(["lang", "set"]).size().unstack(0)
     print(counts.to_string(), file=sys.stderr)

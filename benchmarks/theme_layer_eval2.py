@@ -135,7 +135,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from labelled_sets import MAX_C, ROUND3, round3  # noqa: E402
+from labelled_sets import MAX_C, ROUND3, training  # noqa: E402
 from labelled_sets import TRAIN_9_10 as EXTRA  # noqa: E402
 from scipy import sparse  # noqa: E402
 from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
@@ -185,6 +185,7 @@ class Design:
     en_words: tuple[int, int] = (1, 2)  # English lemma n-grams
     en_chars: tuple[int, int] = (3, 5)  # English character n-grams within words
     edge: bool = False  # while the grid's top C is best, try 4 times it (round 3; up to MAX_C)
+    new_weight: int = 1  # round 4's W18: times a fold of new industries counts in the choice
 
 
 DESIGNS = {
@@ -201,6 +202,9 @@ DESIGNS = {
     "both_score": Design(both=True, polarity=("score",)),
     "comment": Design(polarity=("score", "others", "comment")),
     "both_comment_edge": Design(both=True, polarity=("score", "others", "comment"), edge=True),
+    "both_comment_edge_w18": Design(
+        both=True, polarity=("score", "others", "comment"), edge=True, new_weight=3
+    ),
 }
 
 
@@ -292,25 +296,33 @@ import pandas as pd
 from nps_kit.score import segment
 from nps_kit.text.packs import load_pack
 from nps_kit.text.sentiment import tag_polarity
+learned = sys.argv[1:] == ["learned"]
 frame = pd.read_csv(sys.stdin, keep_default_na=False, dtype=str)
 out = [""] * len(frame)
 for pack, group in frame.groupby("pack", sort=False):
     texts = group["text"].astype("string")
     seg = segment(pd.to_numeric(group["score"], errors="coerce"))
-    tags = tag_polarity(texts, load_pack(pack), segments=seg, learned=False)
+    tags = tag_polarity(texts, load_pack(pack), segments=seg, learned=learned)
     for key, row in tags.iterrows():
         out[key] = ";".join(f"{t}:{p}" for t, p in row.items() if pd.notna(p))
 print(json.dumps(out))
 """
 
 
-def rule_tags(data: pd.DataFrame, rules: str = SHIPPED) -> dict[tuple[str, str], dict[str, str]]:
-    """The rules' themes and polarities (score read, as reports do) of sets 6-8, by (set, id).
+def rule_tags(
+    data: pd.DataFrame,
+    rules: str = SHIPPED,
+    sets: tuple[str, ...] = HELD,
+    *,
+    learned: bool = False,
+) -> dict[tuple[str, str], dict[str, str]]:
+    """The rules' themes and polarities (score read, as reports do) of ``sets``, by (set, id).
 
     The rules are those of commit ``rules`` (``git archive`` into a temporary directory, run
-    in a separate process), so that later changes to the rules change nothing here.
+    in a separate process), so that later changes to the rules change nothing here. With
+    ``learned``, that commit's package as reports run it (its learned layers too).
     """
-    frame = data[data["set"].isin(HELD)]
+    frame = data[data["set"].isin(sets)]
     archive = subprocess.run(
         ["git", "-C", str(ROOT), "archive", rules, "nps_kit"], capture_output=True, check=True
     ).stdout
@@ -319,7 +331,7 @@ def rule_tags(data: pd.DataFrame, rules: str = SHIPPED) -> dict[tuple[str, str],
             tar.extractall(tmp, filter="data")
         source = frame[["pack", "score", "text"]].reset_index(drop=True).to_csv(index=False)
         out = subprocess.run(
-            [sys.executable, "-c", _RULE_TAGS],
+            [sys.executable, "-c", _RULE_TAGS, *(["learned"] if learned else [])],
             input=source,
             capture_output=True,
             text=True,
@@ -331,14 +343,20 @@ def rule_tags(data: pd.DataFrame, rules: str = SHIPPED) -> dict[tuple[str, str],
     return dict(zip(zip(frame["set"], frame["id"], strict=True), tags, strict=True))
 
 
-def shipped(data: pd.DataFrame) -> tuple[dict[int, dict[str, float]], dict[str, tuple]]:
-    """The shipped layer's probabilities per comment of sets 6-8 and its thresholds."""
+def shipped(
+    data: pd.DataFrame, commit: str = SHIPPED, sets: tuple[str, ...] = HELD
+) -> tuple[dict[int, dict[str, float]], dict[str, tuple]]:
+    """A layer's probabilities per comment of ``sets`` and its (t_drop, t_add, added polarity).
+
+    The layer is the resource of ``commit`` (round 1's at ``SHIPPED`` unless named), read with
+    this package's inference code.
+    """
     blob = subprocess.run(
-        ["git", "-C", str(ROOT), "show", f"{SHIPPED}:nps_kit/resources/theme_layer.npz"],
+        ["git", "-C", str(ROOT), "show", f"{commit}:nps_kit/resources/theme_layer.npz"],
         capture_output=True,
         check=True,
     ).stdout
-    frame = data[data["set"].isin(HELD)]
+    frame = data[data["set"].isin(sets)]
     probs: dict[int, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "theme_layer.npz"
@@ -349,7 +367,10 @@ def shipped(data: pd.DataFrame) -> tuple[dict[int, dict[str, float]], dict[str, 
         _layer._pack_model.cache_clear()
         try:
             models = _layer._models()
-            thresholds = {lang: (models[lang].t_drop, models[lang].t_add) for lang in LANGS}
+            thresholds = {
+                lang: (models[lang].t_drop, models[lang].t_add, models[lang].added_polarity)
+                for lang in LANGS
+            }
             for (lang, pack), group in frame.groupby(["lang", "pack"]):
                 ids, p = _layer.probabilities(list(group["norm"]), lang, pack)
                 for index, row in zip(group.index, p, strict=True):
@@ -480,7 +501,7 @@ def estimate(data, tags, ship, thresholds, design: Design, frac: float = 1.0) ->
             t_adds = table["theme"].map(per_theme).fillna(t_add).to_numpy()
             ours = combine(table, t_drop, t_adds, rule)
             t_ship = thresholds[lang]
-            theirs = combine(table, *t_ship, "score", p="q")
+            theirs = combine(table, t_ship[0], t_ship[1], "score", p="q")
             ours = ours.assign(
                 ship_found=theirs["found"], ship_pol=theirs["found_pol"], k=k, C=c,
                 t_drop=t_drop, t_add=t_add, rule=rule,
@@ -566,7 +587,7 @@ def load(
     extra: bool, train: tuple[str, ...] = (), rules: str = SHIPPED
 ) -> tuple[pd.DataFrame, dict, dict, dict]:
     """Every labelled set, the rules' tags of 6-8, the shipped layer's probabilities there."""
-    sets = {**ALL_SETS, **(EXTRA if extra else {}), **round3(train)}
+    sets = {**ALL_SETS, **(EXTRA if extra else {}), **training(train)}
     data = read_all(sets)
     tags = rule_tags(data, rules)
     ship, thresholds = shipped(data)

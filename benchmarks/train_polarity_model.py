@@ -65,21 +65,27 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from labelled_sets import (  # noqa: E402
+    FOLDS4,
+    NEW_INDUSTRIES,
+    NUMBERED,
+    ROUND3,
+    ROUND4,
+    fold_of,
+    training,
+)
 from polarity_layer_eval import (  # noqa: E402
-    HELD,
     LANGS,
     LATER,
     POLARITIES,
-    ROUND3,
     SEGMENTS,
+    SETS,
     Features,
     choose_edge,
     fit_predict,
     load_pack,
     mention_frame,
-    mentions,
     read_all,
-    round3,
 )
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from train_theme_model import write  # noqa: E402
@@ -103,24 +109,44 @@ SAMPLE = {
 }
 
 
+def read(train: list[str] | tuple[str, ...]) -> pd.DataFrame:
+    """The mentions of every set the correction trains on, with the fold (set) of each."""
+    data = read_all({**SETS, **LATER, **training(train)})
+    return data.assign(fold=data["set"].map(fold_of))
+
+
 def choices(
-    data: pd.DataFrame, *, edge: bool = True, passive: bool = False
+    data: pd.DataFrame,
+    *,
+    folds: tuple[str, ...] = FOLDS4,
+    edge: bool = True,
+    passive: bool = False,
+    new_weight: int = 1,
+    cache: dict | None = None,
 ) -> dict[str, tuple[float, float]]:
-    """Per language (C, t), chosen on the pooled held-out probabilities of sets 6, 7 and 8."""
+    """Per language (C, t), chosen on the pooled held-out probabilities of the ``folds``.
+
+    Each fold is predicted by models trained on every other set of ``data`` (cross-fitted). A
+    fold of new industries counts ``new_weight`` times (round 4's design W18). ``cache`` keeps
+    each fold's probabilities per C, for choices that differ only in that weight.
+    """
+    cache = {} if cache is None else cache
+    times = [new_weight if k in NEW_INDUSTRIES else 1 for k in folds]
     out = {}
     for lang in LANGS:
-        held = data[data["set"].isin(HELD) & (data["lang"] == lang)]
-        tests = [data[(data["set"] == k) & (data["lang"] == lang)] for k in HELD]
-        pooled = pd.concat(tests)
-        assert len(pooled) == len(held)
+        held = data[data["fold"].isin(folds) & (data["lang"] == lang)]
+        tests = [data[(data["fold"] == k) & (data["lang"] == lang)] for k in folds]
+        pooled = pd.concat([t for t, n in zip(tests, times, strict=True) for _ in range(n)])
+        assert len(pooled) == len(held) or new_weight != 1
 
         def probs_for(c: float, lang: str = lang, tests: list = tests) -> np.ndarray:
-            return np.vstack(
-                [
-                    fit_predict(data[data["set"] != k], test, lang, DESIGN, c)
-                    for k, test in zip(HELD, tests, strict=True)
+            if (lang, c) not in cache:
+                cache[lang, c] = [
+                    fit_predict(data[data["fold"] != k], test, lang, DESIGN, c)
+                    for k, test in zip(folds, tests, strict=True)
                 ]
-            )
+            parts = cache[lang, c]
+            return np.vstack([p for p, n in zip(parts, times, strict=True) for _ in range(n)])
 
         c, t, right = choose_edge(pooled, probs_for, guard=True, edge=edge, passive=passive)
         base = int((pooled["rule"] == pooled["gold"]).sum())
@@ -176,9 +202,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--train",
         nargs="*",
-        default=list(ROUND3),
-        choices=list(ROUND3),
-        help="round 3's training sets (all by default; none: round 2's data)",
+        default=[*ROUND3, *ROUND4],
+        choices=list(NUMBERED),
+        help="numbered training sets (all by default; none: round 2's data)",
+    )
+    parser.add_argument(
+        "--folds",
+        nargs="+",
+        default=list(FOLDS4),
+        help="the choice folds (round 4: 6 7 8 18; round 3: 6 7 8)",
     )
     parser.add_argument(
         "--fixed-grid", action="store_true", help="round 2's C grid, never grown at its top"
@@ -186,14 +218,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--design",
         default="G",
-        choices=["G", "GP"],
-        help="GP: C and t chosen with a passive's neutral never made positive",
+        choices=["G", "GP", "W18"],
+        help="GP: C and t chosen with a passive's neutral never made positive; W18: G chosen "
+        "with the folds of new industries counted 3 times",
     )
     args = parser.parse_args(argv)
-    later = {**LATER, **round3(args.train)}
-    data = pd.concat([read_all(), *(mentions(n, f) for n, f in later.items())], ignore_index=True)
+    data = read(args.train)
     print(data.groupby("lang").size().to_dict())
-    chosen = choices(data, edge=not args.fixed_grid, passive=args.design == "GP")
+    chosen = choices(
+        data,
+        folds=tuple(args.folds),
+        edge=not args.fixed_grid,
+        passive=args.design == "GP",
+        new_weight=3 if args.design == "W18" else 1,
+    )
     named: dict[str, np.ndarray] = {
         "polarities": np.array(POLARITIES, dtype=str),
         "segments": np.array(SEGMENTS, dtype=str),

@@ -94,6 +94,7 @@ import argparse
 import io
 import sys
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -103,6 +104,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from labelled_sets import (  # noqa: E402
+    FOLD_RULES,
+    FOLDS4,
+    NEW_INDUSTRIES,
+    NUMBERED,
+    ROUND3,
+    ROUND4,
+    fold_of,
+    training,
+)
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from theme_layer_eval import (  # noqa: E402
     LANGS,
@@ -117,15 +128,12 @@ from theme_layer_eval2 import (  # noqa: E402
     ALL_SETS,
     DESIGNS,
     EXTRA,
-    HELD,
-    ROUND3,
     Design,
     best_thresholds,
     combine,
     fit_predict,
     pairs,
     pick,
-    round3,
     rule_tags,
 )
 
@@ -147,24 +155,66 @@ SAMPLE = {
 }
 
 
-def choose(data: pd.DataFrame, design: Design) -> dict[str, tuple[float, float, float, str]]:
-    """Per language (C, t_drop, t_add, polarity rule), chosen on sets 6, 7 and 8 pooled.
+def read(train: list[str] | tuple[str, ...]) -> pd.DataFrame:
+    """Every labelled comment the layer trains on, with the fold (set) each belongs to."""
+    data = read_all({**ALL_SETS, **EXTRA, **training(train)})
+    return data.assign(fold=data["set"].map(fold_of))
 
-    Each set's probabilities come from models trained on every other set (cross-fitted), laid
-    over the tags of the rules at ``theme_layer_eval2.SHIPPED``, which never saw sets 6-8.
+
+def fold_tags(
+    data: pd.DataFrame, folds: tuple[str, ...] = FOLDS4
+) -> dict[tuple[str, str], dict[str, str]]:
+    """The rules' tags of the choice folds, each over the rules of ``FOLD_RULES`` (never saw it)."""
+    tags: dict[tuple[str, str], dict[str, str]] = {}
+    for commit in dict.fromkeys(FOLD_RULES[k] for k in folds):
+        mine = [k for k in folds if FOLD_RULES[k] == commit]
+        names = tuple(dict.fromkeys(data.loc[data["fold"].isin(mine), "set"]))
+        tags.update(rule_tags(data, commit, names))
+    return tags
+
+
+def choose(
+    data: pd.DataFrame,
+    design: Design,
+    *,
+    folds: tuple[str, ...] = FOLDS4,
+    tags: dict[tuple[str, str], dict[str, str]] | None = None,
+    cache: dict | None = None,
+) -> dict[str, tuple[float, float, float, str]]:
+    """Per language (C, t_drop, t_add, polarity rule), chosen on the ``folds`` pooled.
+
+    Each fold's probabilities come from models trained on every other set of ``data``
+    (cross-fitted), laid over the tags of rules that never saw it (``fold_tags``, unless
+    ``tags`` are given). A fold of new industries counts ``design.new_weight`` times. ``cache``
+    keeps each fold's pairs per C, for designs that differ only in how they choose.
     """
-    tags = rule_tags(data)
+    tags = fold_tags(data, folds) if tags is None else tags
+    cache = {} if cache is None else cache
+    fitted = replace(design, new_weight=1, edge=False, polarity=(), both=False)
     out = {}
     for lang in LANGS:
 
         def tables_for(grid, lang=lang) -> dict[float, pd.DataFrame]:
-            tables: dict[float, list[pd.DataFrame]] = {c: [] for c in grid}
-            for k in HELD:
-                test = data[(data["set"] == k) & (data["lang"] == lang)]
-                train = data[data["set"] != k]
-                for c, prob in fit_predict(train, test, lang, design, grid).items():
-                    tables[c].append(pairs(test, prob, tags))
-            joined = {c: pd.concat(t, ignore_index=True) for c, t in tables.items()}
+            new = [c for c in grid if (lang, c, fitted) not in cache]
+            for c in new:
+                cache[lang, c, fitted] = []
+            for k in folds if new else ():
+                test = data[(data["fold"] == k) & (data["lang"] == lang)]
+                train = data[data["fold"] != k]
+                for c, prob in fit_predict(train, test, lang, design, tuple(new)).items():
+                    cache[lang, c, fitted].append(pairs(test, prob, tags))
+            times = [design.new_weight if k in NEW_INDUSTRIES else 1 for k in folds]
+            joined = {
+                c: pd.concat(
+                    [
+                        t
+                        for t, n in zip(cache[lang, c, fitted], times, strict=True)
+                        for _ in range(n)
+                    ],
+                    ignore_index=True,
+                )
+                for c in grid
+            }
             for c, table in joined.items():
                 f1, t_drop, t_add = best_thresholds(table)
                 print(f"  {lang} C={c}: F1 {f1:.3f} ({t_drop}, {t_add})", file=sys.stderr)
@@ -239,17 +289,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--train",
         nargs="*",
-        default=list(ROUND3),
-        choices=list(ROUND3),
-        help="round 3's training sets (all by default; none: round 2's data)",
+        default=[*ROUND3, *ROUND4],
+        choices=list(NUMBERED),
+        help="numbered training sets (all by default; none: round 2's data)",
     )
-    parser.add_argument("--design", default=DESIGN, choices=["both_comment", DESIGN])
+    parser.add_argument(
+        "--folds",
+        nargs="+",
+        default=list(FOLDS4),
+        choices=list(FOLD_RULES),
+        help="the choice folds (round 4: 6 7 8 18; round 3: 6 7 8)",
+    )
+    parser.add_argument(
+        "--design", default=DESIGN, choices=["both_comment", DESIGN, f"{DESIGN}_w18"]
+    )
     args = parser.parse_args(argv)
     design = DESIGNS[args.design]
     assert not design.ja_words and not design.per_theme  # what the package's inference reads
-    data = read_all({**ALL_SETS, **EXTRA, **round3(args.train)})
+    data = read(args.train)
     print({lang: int((data["lang"] == lang).sum()) for lang in LANGS}, file=sys.stderr)
-    chosen = choose(data, design)
+    chosen = choose(data, design, folds=tuple(args.folds))
     named: dict[str, np.ndarray] = {"packs": np.array(PACKS, dtype=str)}
     for lang in LANGS:
         c, t_drop, t_add, rule = chosen[lang]
