@@ -82,8 +82,6 @@ from theme_layer_eval2 import (  # noqa: E402
     show,
 )
 
-SAVED = ["C", "t_drop", "t_add", "rule"]  # a theme run's choices, kept in its saved table
-
 
 def verdict4(table: pd.DataFrame) -> str:
     """Round 4's rule for the theme layer, on the pooled rows of ``report`` (new vs shipped)."""
@@ -112,7 +110,7 @@ def themes(args: argparse.Namespace) -> dict[str, pd.DataFrame]:
         design = DESIGNS[name]
         if args.reuse:
             saved = pd.read_pickle(args.reuse.with_name(f"{args.reuse.stem}-{name}.pkl"))
-            chosen = {lang: tuple(g[SAVED].iloc[0]) for lang, g in saved.groupby("lang")}
+            chosen = {lang: tuple(g[ttm.SAVED].iloc[0]) for lang, g in saved.groupby("lang")}
         else:
             chosen = ttm.choose(train, design, folds=tuple(args.folds), tags=fold_tags, cache=cache)
         held = []
@@ -140,6 +138,7 @@ def themes(args: argparse.Namespace) -> dict[str, pd.DataFrame]:
                 ours.assign(
                     ship_found=theirs["found"], ship_pol=theirs["found_pol"], package=as_run,
                     k=args.test, C=c, t_drop=t_drop, t_add=t_add, rule=rule, design=name,
+                    train=" ".join(args.train), folds=" ".join(args.folds),
                 )
             )  # fmt: skip
             print(
@@ -207,7 +206,14 @@ def polarity(args: argparse.Namespace) -> dict[str, pd.DataFrame]:
     out = {}
     for name in args.design:
         weight = DESIGNS[name].new_weight
-        chosen = tpm.choices(train, folds=tuple(args.folds), new_weight=weight, cache=cache)
+        if args.reuse:  # the choices only: the models are fitted again on these mentions
+            saved = pd.read_csv(args.reuse.with_name(f"{args.reuse.stem}-{name}.csv"))
+            chosen = {
+                lang: (float(g["C"].iloc[0]), float(g["t"].iloc[0]))
+                for lang, g in saved.groupby("lang")
+            }
+        else:
+            chosen = tpm.choices(train, folds=tuple(args.folds), new_weight=weight, cache=cache)
         held = []
         for lang in LANGS:
             c, t = chosen[lang]
@@ -215,7 +221,12 @@ def polarity(args: argparse.Namespace) -> dict[str, pd.DataFrame]:
             if (lang, c) not in probs:
                 probs[lang, c] = polarity_fit_predict(train, test, lang, tpm.DESIGN, c)
             ours = corrected(test["rule"], probs[lang, c], t, guard=True)
-            held.append(test.assign(ours=ours, C=c, t=t, design=name))
+            held.append(
+                test.assign(
+                    ours=ours, C=c, t=t, design=name, train=" ".join(args.train),
+                    folds=" ".join(args.folds), k=args.test,
+                )
+            )  # fmt: skip
         out[name] = pd.concat(held, ignore_index=True)
     return out
 
@@ -256,7 +267,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", nargs="+", default=list(FOLDS4), choices=list(FOLD_RULES))
     parser.add_argument("--save", type=Path, help="write the held-out table here")
     parser.add_argument(
-        "--reuse", type=Path, help="themes: an earlier run's --save: its choices and p per design"
+        "--reuse",
+        type=Path,
+        help="an earlier run's --save: its choices per design (themes: and its probabilities)",
     )
     parser.add_argument("--cache", type=Path, help="polarity: a directory for the mentions")
     args = parser.parse_args(argv)
