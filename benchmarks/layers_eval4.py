@@ -102,7 +102,7 @@ def themes(args: argparse.Namespace) -> dict[str, pd.DataFrame]:
     tags = rule_tags(data, args.rules, names)
     package = rule_tags(data, args.rules, names, learned=True)
     ship, thresholds = shipped(data, args.rules, names)
-    fold_tags = None if args.reuse else ttm.fold_tags(train, tuple(args.folds))
+    fold_tags = None if args.reuse or args.choices else ttm.fold_tags(train, tuple(args.folds))
     cache: dict = {}  # each fold's pairs per C, shared by designs that differ in the choice only
     probs: dict = {}
     out = {}
@@ -111,10 +111,15 @@ def themes(args: argparse.Namespace) -> dict[str, pd.DataFrame]:
         if args.reuse:
             saved = pd.read_pickle(args.reuse.with_name(f"{args.reuse.stem}-{name}.pkl"))
             chosen = {lang: tuple(g[ttm.SAVED].iloc[0]) for lang, g in saved.groupby("lang")}
+        elif args.choices:
+            chosen = {lang: tuple(v) for lang, v in json.loads(args.choices).items()}
         else:
-            chosen = ttm.choose(train, design, folds=tuple(args.folds), tags=fold_tags, cache=cache)
+            chosen = ttm.choose(
+                train, design, folds=tuple(args.folds), tags=fold_tags, cache=cache,
+                langs=tuple(args.langs),
+            )  # fmt: skip
         held = []
-        for lang in LANGS:
+        for lang in args.langs:
             c, t_drop, t_add, rule = chosen[lang]
             test = data[(data["fold"] == args.test) & (data["lang"] == lang)]
             if args.reuse:
@@ -272,8 +277,17 @@ def main(argv: list[str] | None = None) -> int:
         help="an earlier run's --save: its choices per design (themes: and its probabilities)",
     )
     parser.add_argument("--cache", type=Path, help="polarity: a directory for the mentions")
+    parser.add_argument(
+        "--langs", nargs="+", default=list(LANGS), choices=list(LANGS), help="themes: languages run"
+    )
+    parser.add_argument(
+        "--choices",
+        help="themes, one design: the choices a run of this procedure printed, as JSON "
+        '({"en": [C, t_drop, t_add, rule]}), for a run split by language',
+    )
     args = parser.parse_args(argv)
     assert args.test not in args.folds
+    assert not args.choices or (args.layer == "themes" and len(args.design) == 1)
     pd.set_option("display.width", 300)
     start, cpu = time.time(), time.process_time()
     runs = themes(args) if args.layer == "themes" else polarity(args)

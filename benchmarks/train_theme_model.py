@@ -193,6 +193,7 @@ def choose(
     folds: tuple[str, ...] = FOLDS4,
     tags: dict[tuple[str, str], dict[str, str]] | None = None,
     cache: dict | None = None,
+    langs: tuple[str, ...] = LANGS,
 ) -> dict[str, tuple[float, float, float, str]]:
     """Per language (C, t_drop, t_add, polarity rule), chosen on the ``folds`` pooled.
 
@@ -205,7 +206,7 @@ def choose(
     cache = {} if cache is None else cache
     fitted = replace(design, new_weight=1, edge=False, polarity=(), both=False)
     out = {}
-    for lang in LANGS:
+    for lang in langs:
 
         def tables_for(grid, lang=lang) -> dict[float, pd.DataFrame]:
             new = [c for c in grid if (lang, c, fitted) not in cache]
