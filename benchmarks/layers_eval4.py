@@ -50,6 +50,10 @@ English (for time). **The rule is not met: English precision falls by 0.049** (2
 0.743/0.820/0.779, ja 0.861/0.735/0.793 -> 0.881/0.754/0.812 (W18 0.861/0.771/0.813). Time on 2
 cores at load 6-9.5 (four helpers): English choice ~47 min wall, Japanese with both designs 34 min
 (634 s CPU), a ``--reuse`` over other rules under 40 s.
+The correction over c614311's tagger (choices remade there: en C = 4, t = 0.40; ja C = 1, t =
+0.35; W18 chose the same), right mentions of set 19: en 747 mentions, the tagger 588, round 3's
+correction 617, retrained 619 (+2); ja 836, 701, 753, 751 (-2): **its rule is not met either**
+(1,229 s wall, 583 s CPU).
 
 Run: ``pip install -e '.[eval]'``, then ``PYTHONPATH=. python benchmarks/layers_eval4.py themes
 --rules COMMIT [--design NAME] [--save PKL] [--reuse PKL]`` or ``... polarity --rules COMMIT
