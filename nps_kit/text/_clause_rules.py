@@ -9,7 +9,7 @@ disputed quotes and praise given to rivals; :func:`polarity_of` is a whole text'
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
@@ -207,6 +207,30 @@ _SARCASM = re.compile(f"{_lexicon.EN_SARCASM}|{_lexicon.JA_SARCASM}")
 _EN_PHRASES = [(re.compile(rf"\b(?:{p})\b"), s) for p, s in _lexicon.EN_PHRASES.items()]
 
 
+def _literal_automaton(
+    patterns: list[re.Pattern[str]],
+    literals_of: Callable[[re.Pattern[str]], frozenset[str] | None],
+) -> tuple[Any, frozenset[int]]:
+    """Return an automaton from literals to the patterns (indices) they select, and the others.
+
+    ``literals_of`` gives a pattern's literals (``None`` when it has none: such a pattern is
+    tried on every text).
+    """
+    automaton = ahocorasick.Automaton()
+    by_literal: dict[str, set[int]] = {}
+    always = set()
+    for k, pattern in enumerate(patterns):
+        literals = literals_of(pattern)
+        if literals is None:
+            always.add(k)
+        for literal in literals or ():
+            by_literal.setdefault(literal, set()).add(k)
+    for literal, selected in by_literal.items():
+        automaton.add_word(literal, frozenset(selected))
+    automaton.make_automaton()
+    return automaton, frozenset(always)
+
+
 @lru_cache(maxsize=1)
 def _en_phrase_leads() -> tuple[Any, frozenset[int]]:
     """Return the automaton of the phrases' leading literals, and the phrases without any.
@@ -215,19 +239,7 @@ def _en_phrase_leads() -> tuple[Any, frozenset[int]]:
     that start with it (:func:`nps_kit.text._match.leading_literals`); the others are tried
     on every text.
     """
-    automaton = ahocorasick.Automaton()
-    by_lead: dict[str, set[int]] = {}
-    always = set()
-    for k, (pattern, _) in enumerate(_EN_PHRASES):
-        leads = leading_literals(pattern)
-        if leads is None:
-            always.add(k)
-        for lead in leads or ():
-            by_lead.setdefault(lead, set()).add(k)
-    for lead, phrases in by_lead.items():
-        automaton.add_word(lead, frozenset(phrases))
-    automaton.make_automaton()
-    return automaton, frozenset(always)
+    return _literal_automaton([pattern for pattern, _ in _EN_PHRASES], leading_literals)
 
 
 def _en_phrase_candidates(text: str) -> set[int]:
@@ -306,19 +318,7 @@ def _ja_context_literals() -> tuple[Any, frozenset[int]]:
     which every match contains it (:func:`nps_kit.text._match.required_literals`); the
     others are searched in every text.
     """
-    automaton = ahocorasick.Automaton()
-    by_literal: dict[str, set[int]] = {}
-    always = set()
-    for k, (pattern, _) in enumerate(_JA_CONTEXT):
-        literals = required_literals(pattern)
-        if literals is None:
-            always.add(k)
-        for literal in literals or ():
-            by_literal.setdefault(literal, set()).add(k)
-    for literal, cues in by_literal.items():
-        automaton.add_word(literal, frozenset(cues))
-    automaton.make_automaton()
-    return automaton, frozenset(always)
+    return _literal_automaton([pattern for pattern, _ in _JA_CONTEXT], required_literals)
 
 
 def _ja_context_cues(text: str) -> list[tuple[int, int, float]]:
