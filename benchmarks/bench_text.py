@@ -534,27 +534,23 @@ def evaluation_report() -> None:
         ROOT / "tests" / "data" / "theme_eval_blind8.csv", keep_default_na=False, dtype=str
     )
     print_evaluation(blind8, "blind set 8 (rules never tuned; layer trained on it)")
-    for name, measure in (("e7e3f2f", BLIND9_FIRST_MEASURE), ("4d59c45", BLIND9_SECOND_MEASURE)):
-        for lang, (p, r, a) in measure.items():
-            print(f"  ninth blind set, {name}   {lang}  : P {p:.3f}  R {r:.3f}  polarity {a:.3f}")
-    blind9 = pd.read_csv(
-        ROOT / "tests" / "data" / "theme_eval_blind9.csv", keep_default_na=False, dtype=str
-    )
-    print_evaluation(blind9, "blind set 9 (never tuned)")
-    for name, measure in (("20aab07", BLIND10_FIRST_MEASURE), ("b68ec88", BLIND10_SECOND_MEASURE)):
-        for lang, (p, r, a) in measure.items():
-            print(f"  tenth blind set, {name}   {lang}  : P {p:.3f}  R {r:.3f}  polarity {a:.3f}")
-    blind10 = pd.read_csv(
-        ROOT / "tests" / "data" / "theme_eval_blind10.csv", keep_default_na=False, dtype=str
-    )
-    print_evaluation(blind10, "blind set 10 (never tuned)")
-    for name, measure in (("fb261c3", BLIND11_FIRST_MEASURE), ("6c488ae", BLIND11_SECOND_MEASURE)):
-        for lang, (p, r, a) in measure.items():
-            print(f"  eleventh blind set, {name} {lang} : P {p:.3f}  R {r:.3f}  polarity {a:.3f}")
-    blind11 = pd.read_csv(
-        ROOT / "tests" / "data" / "theme_eval_blind11.csv", keep_default_na=False, dtype=str
-    )
-    print_evaluation(blind11, "blind set 11 (never tuned)")
+    for number, ordinal, measures in (
+        (9, "ninth", (("e7e3f2f", BLIND9_FIRST_MEASURE), ("4d59c45", BLIND9_SECOND_MEASURE))),
+        (10, "tenth", (("20aab07", BLIND10_FIRST_MEASURE), ("b68ec88", BLIND10_SECOND_MEASURE))),
+        (11, "eleventh", (("fb261c3", BLIND11_FIRST_MEASURE), ("6c488ae", BLIND11_SECOND_MEASURE))),
+    ):
+        for name, measure in measures:
+            for lang, (p, r, a) in measure.items():
+                print(
+                    f"  {ordinal} blind set, {name} {lang:<3}: "
+                    f"P {p:.3f}  R {r:.3f}  polarity {a:.3f}"
+                )
+        frame = pd.read_csv(
+            ROOT / "tests" / "data" / f"theme_eval_blind{number}.csv",
+            keep_default_na=False,
+            dtype=str,
+        )
+        print_evaluation(frame, f"blind set {number} (never tuned)")
     for lang in ("en", "ja"):
         data = ROOT / "tests" / "data"
         train = pd.read_csv(data / f"theme_train5_{lang}.csv", keep_default_na=False, dtype=str)
