@@ -7,9 +7,10 @@ probability that a person would tag the theme. A theme the dictionaries found is
 that probability is below the language's ``t_drop``; one they did not find is added when it is
 at least ``t_add``; how an added theme gets its polarity is chosen per language too
 (:class:`Adjustment`). The models were trained on every labelled comment of ``tests/data`` but
-blind sets 9 and 10, the measures kept for them (``benchmarks/train_theme_model.py``, which
-states the design, how the thresholds were chosen and the honest estimate); their weights are
-the package resource ``theme_layer.npz``, read here with numpy only. A themes file of a unit's
+blind sets 9, 10 and 11, the measures kept for them, and training sets 16 to 20, which arrived
+after this round (``benchmarks/train_theme_model.py``, which states the design, how the
+thresholds were chosen and the honest estimate); their weights are the package resource
+``theme_layer.npz``, read here with numpy only. A themes file of a unit's
 own gets the dictionaries alone, and so does a comment without letters.
 
 The features are those of scikit-learn's ``TfidfVectorizer`` as the training script configures
