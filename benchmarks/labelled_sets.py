@@ -7,6 +7,8 @@ Every file is named: blind sets 9, 10 and 11 are never read, so nothing here glo
 
 from __future__ import annotations
 
+import argparse
+
 #: Training sets 9 and 10, which arrived during round 2 (after the polarity correction's estimate).
 TRAIN_9_10 = {
     "t9en": "theme_train9_en.csv",
@@ -50,3 +52,35 @@ def fold_of(name: str) -> str:
     if name.startswith("t") and name[1:-2] in NUMBERED:
         return name[1:-2]
     return name
+
+
+def add_data_options(
+    parser: argparse.ArgumentParser, *, fold_choices: list[str] | None = None
+) -> None:
+    """Add the options both training scripts take for their data: which sets train, which choose.
+
+    ``--train`` (the numbered sets, round 4's by default), ``--folds`` (the choice folds,
+    ``FOLDS4`` by default; ``fold_choices`` restricts them) and ``--without`` (the sets kept out
+    of the choice and trained on after it, ``TEST4`` by default). One definition, so that the
+    theme layer and the polarity correction are trained on the same data by default.
+    """
+    parser.add_argument(
+        "--train",
+        nargs="*",
+        default=[*ROUND3, *ROUND4],
+        choices=list(NUMBERED),
+        help="numbered training sets (all by default; none: round 2's data)",
+    )
+    parser.add_argument(
+        "--folds",
+        nargs="+",
+        default=list(FOLDS4),
+        choices=fold_choices,
+        help="the choice folds (round 4: 6 7 8 18; round 3: 6 7 8)",
+    )
+    parser.add_argument(
+        "--without",
+        nargs="*",
+        default=[TEST4],
+        help="sets kept out of the choice, trained on after it (round 4: 19; none: round 3's)",
+    )

@@ -84,10 +84,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from labelled_sets import (  # noqa: E402
     FOLDS4,
     NEW_INDUSTRIES,
-    NUMBERED,
-    ROUND3,
-    ROUND4,
-    TEST4,
+    add_data_options,
     fold_of,
     training,
 )
@@ -236,19 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sample", action="store_true")
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument(
-        "--train",
-        nargs="*",
-        default=[*ROUND3, *ROUND4],
-        choices=list(NUMBERED),
-        help="numbered training sets (all by default; none: round 2's data)",
-    )
-    parser.add_argument(
-        "--folds",
-        nargs="+",
-        default=list(FOLDS4),
-        help="the choice folds (round 4: 6 7 8 18; round 3: 6 7 8)",
-    )
+    add_data_options(parser)
     parser.add_argument(
         "--fixed-grid", action="store_true", help="round 2's C grid, never grown at its top"
     )
@@ -258,12 +243,6 @@ def main(argv: list[str] | None = None) -> int:
         choices=["G", "GP", "W18"],
         help="GP: C and t chosen with a passive's neutral never made positive; W18: G chosen "
         "with the folds of new industries counted 3 times",
-    )
-    parser.add_argument(
-        "--without",
-        nargs="*",
-        default=[TEST4],
-        help="sets kept out of the choice, trained on after it (round 4: 19; none: round 3's)",
     )
     parser.add_argument(
         "--chosen",

@@ -123,10 +123,7 @@ from labelled_sets import (  # noqa: E402
     FOLD_RULES,
     FOLDS4,
     NEW_INDUSTRIES,
-    NUMBERED,
-    ROUND3,
-    ROUND4,
-    TEST4,
+    add_data_options,
     fold_of,
     training,
 )
@@ -315,28 +312,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sample", action="store_true")
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument(
-        "--train",
-        nargs="*",
-        default=[*ROUND3, *ROUND4],
-        choices=list(NUMBERED),
-        help="numbered training sets (all by default; none: round 2's data)",
-    )
-    parser.add_argument(
-        "--folds",
-        nargs="+",
-        default=list(FOLDS4),
-        choices=list(FOLD_RULES),
-        help="the choice folds (round 4: 6 7 8 18; round 3: 6 7 8)",
-    )
+    add_data_options(parser, fold_choices=list(FOLD_RULES))
     parser.add_argument(
         "--design", default=DESIGN, choices=["both_comment", DESIGN, f"{DESIGN}_w18"]
-    )
-    parser.add_argument(
-        "--without",
-        nargs="*",
-        default=[TEST4],
-        help="sets kept out of the choice, trained on after it (round 4: 19; none: round 3's)",
     )
     parser.add_argument(
         "--chosen",
