@@ -174,6 +174,14 @@ JA_SPARED = (
     # …unless it is a claim the comment reports (年会費無料って言ってたのに)
     r"(?!って|と(言|書|謳|宣伝|聞))"
 )
+# Even a novice can use it (ITが苦手な社長でも使えてる, コード書けない私でも作れた): praise of how
+# easy it is, although 苦手 and 書けない alone are complaints; not when it is only what was claimed
+# (初心者でもできるって言われたのに).
+JA_EVEN_NOVICE = (
+    r"(苦手|詳しくない|不慣れ|書けない|(わから|分から|知ら)ない|知識(が|の)?ない|非エンジニア|エンジニアじゃない|"
+    r"初心者|素人|高齢|年配|おじいちゃん|おばあちゃん|祖母|祖父)[^。、!?]{0,12}でも[^。!?、]{0,12}"
+    r"(使え|使いこな|でき|作れ|わか|分か|覚え|見られ|いけ)(?!な|ず|ませ)(?![^。!?、]{0,4}(って|と(言|書|謳|聞)|はず))"
+)
 # Praise of a nuisance that did not happen (待たされないのが良い, 勧誘がないのも助かる).
 JA_SPARED_PRAISED = (
     r"(ない|なかった|なくて|ず)(の|こと|ところ)[がもは](とても|すごく|本当に)?(良|よ|いい|ありがた|有難|"
