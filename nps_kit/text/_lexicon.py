@@ -53,7 +53,7 @@ JA_CUES: dict[str, float] = {
         並ばなくて すぐつなが すぐ繋が すぐにつなが すぐに繋が よくでき よく出来 だけで完了
         だけで終わ には代えられな に代えられな には替えられな もたつかな もたつかず 手こずらな
         すぐ着金 すぐに着金 すぐ反映 すぐに反映 すぐ振り込 すぐに振り込 すぐ返信 すぐに返信 すぐ返事
-        すぐに返事 すぐ来 すぐに来 普通に使え 迷わな 迷わず が不要 も不要 ほぼ不要 大迫力 気持ちよ
+        すぐに返事 すぐ来 すぐに来 迷わな 迷わず が不要 も不要 ほぼ不要 大迫力 気持ちよ
         知識があ 知識はあ 知識もあ 知識が豊富
         無事 ガタつかな は楽 が神 は神 見逃さな 見逃さず 爆速 比べ物にならな 比べものにならな
         早す 速す はやす マシな方 マシなほう まだマシ 一目でわか 一目で分か 一目瞭然 は確か が確か
@@ -145,7 +145,8 @@ JA_CUES: dict[str, float] = {
 
 # A clause that says its theme is ordinary (値段は普通, 味はまあまあ, 他社並み, 値段相応) judges it,
 # neither praising nor complaining: it is neutral and borrows no judgement from its neighbours.
-# (普通に before a verb or adjective is "fine"/"quite": 普通に使えてます.)
+# (普通に before an adjective is "quite": 普通においしい; before a verb of working or arriving
+# it is ordinary: 普通に使えてます, 普通に届いた.)
 JA_LUKEWARM = frozenset(
     "普通 ふつう まあまあ まぁまぁ 並み 相応 可もなく不可もなく 値段なり 価格なり "
     "相場どおり 相場通り 相場並 特にな 特に無".split()
