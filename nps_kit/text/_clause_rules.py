@@ -193,6 +193,7 @@ _JA_CONTEXT = (
     # The praise covers the nuisance spared before it (しつこく声をかけられないのも良い).
     (re.compile(_lexicon.JA_SPARED_PRAISED), 2.0),
     (re.compile(_lexicon.JA_EVEN_NOVICE), 1.0),
+    (re.compile(_lexicon.JA_WORKED_FROM_START), 1.0),
 )
 _JA_TOO = re.compile(_lexicon.JA_TOO)
 _JA_EXEMPLARY = re.compile(_lexicon.JA_EXEMPLARY)
