@@ -197,9 +197,12 @@ _JA_CONTEXT = (
 )
 _JA_TOO = re.compile(_lexicon.JA_TOO)
 _JA_EXEMPLARY = re.compile(_lexicon.JA_EXEMPLARY)
-# 普通においしい ("honestly good"), 普通預金 (a compound): not lukewarm; but something that merely
-# works or came (普通に使えてます, 普通に届いた) is ordinary, as the labelled sets read it (9 of 11).
-_NOT_LUKEWARM = re.compile("[\u4e00-\u9fff]|に(?!使え|使っ|動い|動き|届|でき|出来|飛|買え|食べられ|塗れ|撮れ|聴け|聞け)")
+# 普通においしい ("honestly good"), 普通預金 (a compound): not lukewarm; but something that
+# merely works or came (普通に使えてます, 普通に届いた) is ordinary, as the labelled sets read it
+# (9 of 11).
+_NOT_LUKEWARM = re.compile(
+    "[\u4e00-\u9fff]|に(?!使え|使っ|動い|動き|届|でき|出来|飛|買え|食べられ|塗れ|撮れ|聴け|聞け)"
+)
 _JA_RIVAL = re.compile(_lexicon.JA_RIVAL)
 _KATAKANA = re.compile("[\u30a1-\u30ff]")
 # よく before a verb is "often" (よく落ちる, よくある質問), not "well".

@@ -186,7 +186,9 @@ JA_EVEN_NOVICE = (
 )
 # Working right from the start (導入初日から普通に使えました) is praise, although 普通に使え alone
 # is ordinary.
-JA_WORKED_FROM_START = r"(初日|初回|最初|当日|すぐ|いきなり|一日目|1日目)(から|に|で)?普通に(使え|でき|出来|動)"
+JA_WORKED_FROM_START = (
+    r"(初日|初回|最初|当日|すぐ|いきなり|一日目|1日目)(から|に|で)?普通に(使え|でき|出来|動)"
+)
 # Praise of a nuisance that did not happen (待たされないのが良い, 勧誘がないのも助かる).
 JA_SPARED_PRAISED = (
     r"(ない|なかった|なくて|ず)(の|こと|ところ)[がもは](とても|すごく|本当に)?(良|よ|いい|ありがた|有難|"
