@@ -938,3 +938,73 @@ def test_phrases_whose_leads_a_text_lacks_do_not_match_it(words: list[str]) -> N
 
     text = " ".join(words)
     assert _phrases_matching(text) <= _en_phrase_candidates(text)
+
+
+# Answers to "what could we improve?" (asks="improvement"): requests unless they praise.
+@pytest.mark.parametrize(
+    ("text", "pack", "theme", "improvement", "reason"),
+    [
+        # A comparative or a wish word is no praise: the theme is what is asked for.
+        ("Cheaper plans for small teams.", "saas", "price", "negative", "positive"),
+        ("Faster delivery", "retail", "delivery", "negative", "positive"),
+        ("More discount codes for loyal customers", "retail", "price", "negative", "positive"),
+        ("Explain the treatment options better, I left confused", "generic", "communication",
+         "negative", "positive"),
+        ("Staff at the till could smile once in a while", "retail", "staff", "negative", "mixed"),
+        # A theme named without judgement is a request; praising phrases in a fragment too.
+        ("Same day delivery in London", "retail", "delivery", "negative", "positive"),
+        ("Slack integration is very basic, can't choose which channels get alerts", "saas",
+         "integrations", "negative", "positive"),
+        ("もっと安く", "retail", "price", "negative", "negative"),
+        ("配送を早く", "retail", "delivery", "negative", "positive"),
+        ("小規模チーム向けの安いプラン", "saas", "price", "negative", "positive"),
+        ("野菜の鮮度", "retail", "quality", "negative", "positive"),
+        ("アプリの使いやすさ", "retail", "usability", "negative", "positive"),
+        ("手数料を無料にして", "finance", "price", "negative", "positive"),
+        ("価格以外は満点です", "retail", "price", "negative", "positive"),
+        # Clear praise stays praise, after "nothing to improve" too; negation is read as ever.
+        ("The staff are brilliant", "retail", "staff", "positive", "positive"),
+        ("Nothing, the staff are brilliant", "retail", "staff", "positive", "positive"),
+        ("Staff, always lovely", "retail", "staff", "positive", "positive"),
+        ("Good value, great staff. Maybe comfier pillows?", "generic", "staff", "positive",
+         "positive"),
+        ("Good value, great staff. Maybe comfier pillows?", "generic", "quality", "negative",
+         "positive"),
+        ("Delivery is never late", "retail", "delivery", "positive", "positive"),
+        ("The delivery was not fast", "retail", "delivery", "negative", "negative"),
+        ("スタッフの対応が丁寧で満足", "retail", "staff", "positive", "positive"),
+        ("スタッフの方が、とても親切でした", "retail", "staff", "positive", "positive"),
+        ("特になし。スタッフさんがいつも親切です", "retail", "staff", "positive", "positive"),
+        ("家から近くて便利", "generic", "usability", "positive", "positive"),
+        ("アプリは見やすくなったけど、よく落ちます", "retail", "usability", "mixed", "mixed"),
+        ("配送が遅くない", "retail", "delivery", "positive", "positive"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("learned", [False, True])
+def test_an_improvement_answer_is_a_request_unless_it_praises(
+    text: str, pack: str, theme: str, improvement: str, reason: str, learned: bool
+) -> None:
+    texts = pd.Series([text])
+
+    def polarity(**asks: str) -> str:
+        found = theme_mentions(texts, pack=pack, learned=learned, **asks)
+        return str(found.loc[found["theme"] == theme, "polarity"].item())
+
+    assert polarity(asks="improvement") == improvement
+    assert polarity() == reason == polarity(asks="reason")
+
+
+def test_an_improvement_answer_is_read_without_its_score() -> None:
+    # A "why?" answer that judges nothing takes its segment; an improvement answer asks.
+    texts = pd.Series(["Same day delivery in London", "Dark mode on the app"])
+    segments = pd.Series(["promoter", "promoter"])
+    book = load_pack("retail")
+    asked = tag_polarity(texts, book, segments=segments, asks="improvement")
+    assert asked["delivery"].tolist()[0] == "negative"
+    assert asked["usability"].tolist()[1] == "negative"
+
+
+def test_asks_must_be_reason_or_improvement() -> None:
+    with pytest.raises(ValueError) as caught:
+        tag_polarity(pd.Series(["Faster delivery"]), load_pack("retail"), asks="why")  # type: ignore[arg-type]
+    assert str(caught.value) == "asks must be one of 'reason', 'improvement'; got 'why'"

@@ -16,7 +16,7 @@ import pandas as pd
 from nps_kit.errors import DataError
 from nps_kit.score import segment
 from nps_kit.text.packs import load_pack
-from nps_kit.text.sentiment import POLARITIES, tag_polarity
+from nps_kit.text.sentiment import POLARITIES, Asks, tag_polarity
 
 __all__ = ["MentionEvaluation", "evaluate_mentions", "parse_labels"]
 
@@ -105,6 +105,7 @@ def evaluate_mentions(
     predicted: str | None = None,
     score: str | None = "score",
     learned: bool = True,
+    asks: Asks = "reason",
 ) -> MentionEvaluation:
     """Compare :func:`nps_kit.text.tag_polarity` with hand-labelled themes and polarities.
 
@@ -125,6 +126,9 @@ def evaluate_mentions(
         Apply the learned layer over the dictionaries and, with a score column, the learned
         polarity correction, as reports do (default); ``False`` measures the dictionaries and
         the rules alone.
+    asks
+        What the question the comments answer asked (``tag_polarity(asks=)``): ``"reason"``
+        (default) or ``"improvement"``, whose answers are read as requests unless they praise.
 
     Returns
     -------
@@ -146,7 +150,7 @@ def evaluate_mentions(
             segments = None
             if score is not None and score in group.columns:
                 segments = segment(_scores(group, score, id_column))
-            tags = tag_polarity(texts, book, segments=segments, learned=learned)
+            tags = tag_polarity(texts, book, segments=segments, learned=learned, asks=asks)
         for position, (_, row) in enumerate(group.iterrows()):
             gold = parse_labels(row[labels])
             where = f"row id {row[id_column]}"

@@ -58,6 +58,7 @@ from nps_kit.text._clause_rules import (  # noqa: F401 (re-exported: tests, benc
     polarity_of,
 )
 from nps_kit.text._collector import paused
+from nps_kit.text._improvement import ASKS, Asks, awaits_judgement, improvement_score
 from nps_kit.text._layer import _shipped_pack, adjust
 from nps_kit.text._match import (
     Hits,
@@ -69,7 +70,9 @@ from nps_kit.text.themes import ThemeBook, load_themes
 from nps_kit.text.tokens import _normalised_codes
 
 __all__ = [
+    "ASKS",
     "POLARITIES",
+    "Asks",
     "Polarity",
     "clause_split",
     "polarity_of",
@@ -133,12 +136,17 @@ def _split(clauses: list[_Clause], clause_themes: list[set[int]]) -> tuple[int, 
 
 
 def _comment_polarities(
-    text: str, matcher: ThemeMatcher, places: dict[str, _Split] | None = None
+    text: str,
+    matcher: ThemeMatcher,
+    places: dict[str, _Split] | None = None,
+    *,
+    asks: Asks = "reason",
 ) -> dict[int, Polarity]:
     """Return theme index → polarity for one normalised comment.
 
     With ``places``, also record there how the comment is split (:data:`_Split`), which the
-    correction reads instead of splitting it again.
+    correction reads instead of splitting it again. ``asks="improvement"`` reads each clause
+    as a request unless it praises (:func:`nps_kit.text._improvement.improvement_score`).
     """
     themes = matcher.find(text)
     if not themes:
@@ -149,14 +157,17 @@ def _comment_polarities(
         places[text] = clauses[0].text if clauses else ""
     if not clauses:  # only separators ("...", "、")
         return dict.fromkeys(sorted(themes), "neutral")
+    improvement = asks == "improvement"
     if len(clauses) == 1:  # most comments: every theme takes the one clause's judgement
-        score = _score(clauses[0].text)
+        score = (improvement_score if improvement else _score)(clauses[0].text)
         polarity = (_ironic(score) if ironic else score).polarity
         return dict.fromkeys(sorted(themes), polarity)
     clause_themes = _clause_themes(themes, clauses, matcher)
     if places is not None:
         places[text] = _split(clauses, clause_themes)
     scores = [_score(c.text) for c in clauses]
+    if improvement:
+        scores = _improvement_scores(text, clauses, clause_themes, scores)
     for k in range(len(clauses) - 1):
         if scores[k].lukewarm and scores[k + 1].complaint:
             between = text[clauses[k].start + len(clauses[k].text) : clauses[k + 1].start]
@@ -259,17 +270,60 @@ def _comment_polarities(
     return out
 
 
-def _judges_nothing(text: str) -> bool:
+def _improvement_scores(
+    text: str, clauses: list[_Clause], clause_themes: list[set[int]], scores: list[_Score]
+) -> list[_Score]:
+    """Return the scores of an improvement answer's clauses (:func:`improvement_score`).
+
+    A theme named without judgement just before a judgement that names no other theme, in the
+    same sentence, takes that judgement as in any answer ("Staff, always lovely", 「スタッフの方が、
+    とても親切でした」): its clause is no request. Nor is a word on its own that names no theme
+    ("(Darren?").
+    """
+    out = []
+    for k, (clause, score) in enumerate(zip(clauses, scores, strict=True)):
+        if not score.judged and not clause_themes[k] and " " not in clause.text:
+            out.append(score)
+        elif (
+            not score.judged
+            and clause_themes[k]
+            and awaits_judgement(clause.text)
+            and k + 1 < len(clauses)
+            and _SENTENCE_END.search(
+                text, clauses[k].start + len(clause.text), clauses[k + 1].start
+            )
+            is None
+            and clause_themes[k + 1] <= clause_themes[k]
+            and scores[k + 1].judged
+        ):
+            out.append(score)
+        else:
+            out.append(improvement_score(clause.text))
+    return out
+
+
+def _judges_nothing(text: str, *, asks: Asks = "reason") -> bool:
     """Tell whether no clause of a normalised comment praises, complains, asks or calls ordinary."""
-    return not any(_score(c.text).judged for c in _clauses(text))
+    read = improvement_score if asks == "improvement" else _score
+    return not any(read(c.text).judged for c in _clauses(text))
 
 
-def _added_polarity(text: str, said: np.ndarray, rule: str, *, silent: bool) -> Polarity | None:
+def _added_polarity(
+    text: str, said: np.ndarray, rule: str, *, silent: bool, asks: Asks = "reason"
+) -> Polarity | None:
     """Polarity of the themes the learned layer adds to a comment; ``None``: the score's.
 
     ``said`` holds the dictionaries' polarity codes of the comment's themes (−1: not found),
-    ``rule`` the layer's (:class:`nps_kit.text._layer.Adjustment`).
+    ``rule`` the layer's (:class:`nps_kit.text._layer.Adjustment`). In an answer to an
+    improvement question an added theme the rule leaves open is a request.
     """
+    if asks == "improvement":
+        found: Polarity | None = (
+            improvement_score(text).polarity
+            if rule == "comment"
+            else _added_polarity(text, said, rule, silent=False)
+        )
+        return found if found in ("positive", "negative", "mixed") else "negative"
     if rule == "others":
         codes = set(said[said >= 0].tolist())
         if len(codes) != 1:
@@ -289,6 +343,7 @@ def tag_polarity(
     *,
     segments: pd.Series | None = None,
     learned: bool = True,
+    asks: Asks = "reason",
 ) -> pd.DataFrame:
     """Tag each comment with the polarity of every theme it mentions.
 
@@ -320,6 +375,16 @@ def tag_polarity(
         and replaces the polarity where another is probable enough
         (``nps_kit.text._polarity_layer``). It changes polarities only, never which themes a
         comment mentions. ``False``: the dictionaries and the rules alone.
+    asks
+        What the question asked (:data:`ASKS`): ``"reason"`` (default: "why that score?",
+        every answer read as it says) or ``"improvement"`` ("what could we improve?"). An
+        improvement answer is read as a request unless it praises: a theme named without
+        judgement ("Same day delivery in London"), or judged only by a comparative or a wish
+        word ("Cheaper plans", 「もっと安く」), is ``"negative"``; a clause that clearly praises
+        ("the staff are brilliant", 丁寧で満足) stays ``"positive"``, and so does praise after
+        "nothing to improve" ("Nothing, the staff are brilliant"). The score then decides
+        nothing (every mention is judged), and the learned correction, trained on answers to
+        "why?", is not applied.
 
     Returns
     -------
@@ -333,8 +398,11 @@ def tag_polarity(
     ------
     ValueError
         If ``segments`` does not have the index of ``texts``, or holds anything but
-        ``detractor``, ``passive``, ``promoter`` and missing values.
+        ``detractor``, ``passive``, ``promoter`` and missing values, or ``asks`` is not one of
+        :data:`ASKS`.
     """
+    if asks not in ASKS:
+        raise ValueError(f"asks must be one of {', '.join(map(repr, ASKS))}; got {asks!r}")
     if segments is not None:
         if not segments.index.equals(texts.index):
             raise ValueError(
@@ -350,7 +418,9 @@ def tag_polarity(
                 "segments must hold 'detractor', 'passive' or 'promoter' (nps_kit.segment of "
                 f"the scores) or be missing; found {', '.join(map(repr, unknown[:3]))}"
             )
-    return _tag_polarity(texts, book, segments=segments, learned=learned, correct=learned)
+    return _tag_polarity(
+        texts, book, segments=segments, learned=learned, correct=learned, asks=asks
+    )
 
 
 @paused
@@ -361,6 +431,7 @@ def _tag_polarity(
     segments: pd.Series | None,
     learned: bool,
     correct: bool,
+    asks: Asks = "reason",
 ) -> pd.DataFrame:
     """:func:`tag_polarity`; ``correct=False`` leaves out the polarity correction (training)."""
     themes = matcher(book.themes)
@@ -375,17 +446,22 @@ def _tag_polarity(
     silent = np.zeros(len(unique) + 1, dtype=bool)  # comments that judge nothing at all
     # The learned polarity correction: shipped packs, with segments only. It reads where each
     # theme is named, which the loop below records only then.
-    correcting = correct and segments is not None and _shipped_pack(book.path) is not None
+    correcting = (
+        correct
+        and asks == "reason"
+        and segments is not None
+        and _shipped_pack(book.path) is not None
+    )
     places: dict[str, _Split] = {}
     keep = places if correcting else None
     for row, text in enumerate(unique):
-        found = _comment_polarities(text, themes, keep)
+        found = _comment_polarities(text, themes, keep, asks=asks)
         for i, polarity in found.items():
             rows.append(row)
             columns.append(i)
             values.append(order[polarity])
         if segments is not None and found and all(p == "neutral" for p in found.values()):
-            silent[row] = _judges_nothing(text)
+            silent[row] = _judges_nothing(text, asks=asks)
     table[rows, columns] = values  # one assignment: numpy's per-call cost dominates per item
     # The learned layer (shipped packs only): the theme set is tag_themes'. A theme it adds has
     # no clause of its own: its polarity follows the layer's rule, else the score's below.
@@ -401,7 +477,7 @@ def _tag_polarity(
         added[:-1] = layer_added[:-1] = layer.added
         for at in np.flatnonzero(layer.added.any(axis=1)).tolist():
             rule = layer.polarity[at]
-            judged = _added_polarity(unique[at], said[at], rule, silent=bool(silent[at]))
+            judged = _added_polarity(unique[at], said[at], rule, silent=bool(silent[at]), asks=asks)
             if judged is not None:  # else the score's, below
                 table[at][layer.added[at]] = order[judged]
                 added[at] = False
@@ -437,6 +513,7 @@ def theme_mentions(
     themes_path: Path | str | None = None,
     segments: pd.Series | None = None,
     learned: bool = True,
+    asks: Asks = "reason",
 ) -> pd.DataFrame:
     """List every theme each comment mentions, with its polarity.
 
@@ -456,6 +533,9 @@ def theme_mentions(
         (default): words only.
     learned
         Apply the learned layer over the dictionaries (see :func:`tag_polarity`).
+    asks
+        What the question asked: ``"reason"`` (default) or ``"improvement"``, whose answers are
+        read as requests unless they praise (see :func:`tag_polarity`).
 
     Returns
     -------
@@ -470,10 +550,11 @@ def theme_mentions(
     ConfigError
         If ``pack`` is not a known pack, or ``themes_path`` is not a valid themes file.
     ValueError
-        If ``segments`` is not a column of segments with the index of ``texts``.
+        If ``segments`` is not a column of segments with the index of ``texts``, or ``asks``
+        is not ``"reason"`` or ``"improvement"``.
     """
     book = load_themes(Path(themes_path)) if themes_path is not None else load_pack(pack)
-    wide = tag_polarity(texts, book, segments=segments, learned=learned)
+    wide = tag_polarity(texts, book, segments=segments, learned=learned, asks=asks)
     long = wide.reset_index(drop=True).melt(
         var_name="theme", value_name="polarity", ignore_index=False
     )

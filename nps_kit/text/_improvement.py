@@ -1,0 +1,190 @@
+"""How an answer to "what could we improve?" is read: as a request, unless it praises.
+
+A report's open questions ask different things. The answer to "why that score?" is read as it
+says (:mod:`nps_kit.text._clause_rules`); the answer to "what could we improve?" names what the
+respondent wants changed, so a theme named there without a judgement ("Same day delivery in
+London", 「ポイント還元」), or "judged" only by a comparative or a wish word ("Cheaper plans for
+small teams", "Faster delivery", 「もっと安く」, 「配送を早く」), is a request: a complaint for the
+report (TAXONOMY: requests are negative). A clause that clearly praises keeps its praise ("the
+staff are brilliant", 丁寧で満足), and so does "nothing to improve" before praise ("Nothing, the
+staff are brilliant", 特になし。いつも満足です), which is no request at all.
+
+:func:`improvement_score` reads one clause so; :mod:`nps_kit.text.sentiment` places themes in
+the clauses as for any answer (``tag_polarity(asks="improvement")``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+from nps_kit.text import _lexicon
+from nps_kit.text._clause_rules import (
+    _EN_TOKEN,
+    _JA_CHAR,
+    _lemma_en,
+    _Score,
+    _score,
+    _score_en_plain,
+)
+
+__all__ = ["ASKS", "Asks", "awaits_judgement", "improvement_score"]
+
+#: What an open question asks: ``reason`` ("why that score?", the default) or ``improvement``
+#: ("what could we improve?"), whose answers are read as requests unless they praise.
+Asks = Literal["reason", "improvement"]
+ASKS: tuple[Asks, ...] = ("reason", "improvement")
+
+# "Nothing to improve": no request, whatever follows ("Nothing, the staff are brilliant").
+_NOTHING = re.compile(
+    r"^(?:(?:honestly|really|to be honest|tbh|um+|hmm+|well|no|nope|not much),? )*"
+    r"(?:nothing|none|nope|n/?a|no complaints?|no suggestions?|not really|can'?t think of|"
+    r"not sure|(?:i )?(?:don'?t|do not) know|dunno|idk|"
+    r"cannot think of|all good|keep (?:it|up|doing)|(?:just )?keep (?:it )?up|nowt)\b|"
+    r"^(?:特に|とくに|今のところ|今は|現状)?(?:なし|無し|ない|ありません|ございません|思いつきません|"
+    r"思い当たりません|不満はない|不満はありません|改善点はない|改善点はありません|このまま)"
+)
+# English words that ask for more of something rather than praise what is there: the praise
+# after them ("more reliable sync") is what is wished for.
+_EN_MORE = frozenset(("more", "less", "fewer"))
+# Adverbs that say how a request should be done ("Do it properly", "Integrate … properly",
+# "Kindly process refunds faster").
+_EN_HOW = frozenset(("properly", "correctly", "consistently", "kindly"))
+# Words that are no judgement in a wish: "some kind of pay later option".
+_EN_NO_JUDGEMENT = re.compile(r"\b(?:kind|sort) of\b")
+# A verb that states something: praise in a clause with one is said of what is ("Their
+# communication is spot on"); without one, a praising phrase names what is wished for ("Same
+# day delivery in London", "Reply to emails within a week maybe?").
+_EN_STATES = re.compile(
+    r"\b(?:is|are|was|were|am|been|has|have|had|did|does|do|get|gets|got)\b|'s\b|'re\b|'ve\b"
+)
+# A modal that wishes ("Staff at the till could smile once in a while"), not a negated one
+# ("the staff couldn't do enough for us").
+_EN_MODAL = re.compile(r"\b(?:could|would|might)\b(?! ?(?:not|never)\b)")
+# Words before a wish that do not change it ("Maybe faster delivery", "A quicker import").
+_EN_LEAD = frozenset(
+    "maybe perhaps possibly just please pls plz a an some much way far lot bit little even "
+    "slightly".split()
+)
+
+
+def _en_comparative(token: str) -> bool:
+    """Tell whether a word is a comparative ("faster", "cheaper", "easier", "better")."""
+    if token in ("better", "more", "less", "fewer"):
+        return True
+    return len(token) > 4 and token.endswith("er") and _lemma_en(token) != token
+
+
+def _en_wished(clause: str) -> bool:
+    """Tell whether an English clause's praise is only what it wishes for.
+
+    So it is when the clause opens with a comparative ("Cheaper plans for small teams",
+    "More discount codes for loyal customers"), or when the praise goes once its comparatives,
+    the word after "more" or "less" and the adverbs of how are taken out ("Explain the options
+    better", "Integrate with Google Calendar properly").
+    """
+    clause = clause.replace("’", "'")
+    if _EN_MODAL.search(clause) is not None:
+        return True
+    tokens = _EN_TOKEN.findall(_EN_NO_JUDGEMENT.sub(" ", clause))
+    lead = next((t for t in tokens if t not in _EN_LEAD), "")
+    if _en_comparative(lead):
+        return True
+    kept: list[str] = []
+    skip = False
+    for token in tokens:
+        if skip and token.isalpha():
+            skip = False
+            continue
+        if token in _EN_MORE:
+            skip = True
+            continue
+        if token in _EN_HOW or _en_comparative(token):
+            continue
+        kept.append(token)
+    if _EN_STATES.search(clause) is None:
+        # A fragment: its praising phrases are wishes, its praising words praise ("Good value").
+        return not any(_en_praise_word(token) for token in kept)
+    return _score_en_plain(" ".join(kept)).praise == 0
+
+
+def _en_praise_word(token: str) -> bool:
+    """Tell whether an English word praises by itself (the lexicon's, as ``_score`` reads it)."""
+    lexicon = _lexicon.en_lexicon()
+    cue = lexicon.get(token)
+    if cue is None and token.isalpha():
+        cue = lexicon.get(_lemma_en(token))
+    return cue is not None and cue > 0
+
+
+# Japanese wishes: a comparative (もっと, より, もう少し) or an adverbial form that asks for a
+# change (安く, 早く, 分かりやすく, 簡単に) rather than praising what is; not a change made
+# (見やすくなった, 安くしてくれた).
+_JA_WISH = re.compile(
+    r"もっと|もう少し|もうちょっと|より(?=[^、。]{0,12}(?:く|に|な))|"
+    r"(?:(?:安|早|速|はや|易|やす|短|軽|広|大き|多|良|よ)く|"
+    r"(?:簡単|手軽|丁寧|スムーズ|スピーディー|迅速|明確|シンプル|便利|充実|無料|タダ)に)"
+    r"(?:(?=な)(?!な[っり])|(?=し)(?!した|してくれ|してもらっ|してい)|$)|化$"
+)
+# A whole clause that wishes: 充実してるといい, 無料にして, 価格以外は満点 (all but the price).
+_JA_WISH_CLAUSE = re.compile(
+    r"(?:と|ば|たら)(?:いい|良い|よい|嬉しい|うれしい|助かる|ありがたい)(?:な|なあ|です|のに|かも)*$|"
+    r"[にく]して(?:ほしい|欲しい|ください|下さい|よ|ね|くれ)?$|以外(?:は|なら)"
+)
+# A clause that ends with a noun (鮮度, 安定性, 使いやすさ, 安いプラン) names what is wished for,
+# unless the noun is a verdict (満足, 最高), one that a て-form leads to (近くて便利, 丁寧で満足)
+# or something is said of a subject (スタッフが親切).
+_JA_NOUN_END = re.compile("(?:[\u3400-\u4dbf\u4e00-\u9fff\u30a1-\u30ffー]|さ)$")
+_JA_VERDICT = re.compile(
+    "(?:満足|最高|満点|完璧|神|抜群|感謝|文句なし|問題なし|言うことなし|申し分なし|大好き)$|"
+    "[てで][\u4e00-\u9fff]+$"
+)
+_JA_SUBJECT = re.compile("[がはも]")
+
+
+def awaits_judgement(clause: str) -> bool:
+    """Tell whether a clause names something whose judgement follows ("Staff, always lovely").
+
+    So does an English clause without a verb that states anything, and a Japanese one that ends
+    with a noun or a particle (「スタッフの方が、とても親切でした」); "Slack integration is very
+    basic, …" states its own.
+    """
+    if _JA_CHAR.search(clause):
+        return _JA_NOUN_END.search(clause) is not None or clause.endswith(
+            ("が", "は", "も", "の", "って")
+        )
+    return _EN_STATES.search(clause) is None
+
+
+def _ja_wished(clause: str) -> bool:
+    """Tell whether a Japanese clause's praise is only what it wishes for (もっと安く)."""
+    if _JA_WISH_CLAUSE.search(clause) is not None:
+        return True
+    if (
+        _JA_NOUN_END.search(clause) is not None
+        and _JA_VERDICT.search(clause) is None
+        and _JA_SUBJECT.search(clause) is None
+    ):
+        return True
+    rest = _JA_WISH.sub("、", clause)
+    return rest != clause and _score(rest).praise == 0
+
+
+@lru_cache(maxsize=65536)
+def improvement_score(clause: str) -> _Score:
+    """Return the score of one clause of an answer to "what could we improve?".
+
+    A clause without judgement, or whose praise is only a wish ("Cheaper plans", 「もっと安く」),
+    is a request; a clause that says there is nothing to improve, or that praises clearly or
+    complains, keeps its reading.
+    """
+    score = _score(clause)
+    if score.request or _NOTHING.search(clause) is not None:
+        return score
+    if score.praise:
+        wished = _ja_wished(clause) if _JA_CHAR.search(clause) else _en_wished(clause)
+        return score._replace(request=True) if wished else score
+    if not score.judged:
+        return score._replace(request=True)
+    return score
