@@ -23,7 +23,7 @@ from nps_kit.periods import shift_period
 from nps_kit.score import nps
 from nps_kit.strategy import Recommendation, load_playbook, segment_strategies
 from nps_kit.text.phrases import segment_phrases
-from nps_kit.text.sentiment import tag_polarity
+from nps_kit.text.sentiment import ASKS, Asks, tag_polarity
 from nps_kit.text.stance import merge_polarity, theme_stance
 from nps_kit.text.themes import ThemeBook, load_themes, tag_themes, theme_impact
 from nps_kit.text.tokens import answered as says_something
@@ -45,16 +45,21 @@ class Question:
     separator: str | None = None
     codes: Mapping[Any, str] | None = None
     scale: tuple[float, float] = (1, 5)
+    #: What a text question asks: ``reason`` (why that score) or ``improvement`` (what to
+    #: improve), whose answers are read as requests unless they praise
+    #: (``nps_kit.text.tag_polarity(asks=)``).
+    asks: Asks = "reason"
 
     @classmethod
     def from_dict(cls, spec: Mapping[str, Any]) -> Question:
-        """Build from a parameters entry (``column``, ``type``, ``label``, …).
+        """Build from a parameters entry (``column``, ``type``, ``label``, …, ``asks``).
 
         Raises
         ------
         ConfigError
-            If ``column`` is missing, ``type`` is not one of the four types, or ``scale`` is not
-            ``[low, high]`` with ``low < high``.
+            If ``column`` is missing, ``type`` is not one of the four types, ``scale`` is not
+            ``[low, high]`` with ``low < high``, or ``asks`` is given on a question that is not
+            a text question or is not ``reason`` or ``improvement``.
         """
         if not spec.get("column"):
             raise ConfigError(
@@ -78,6 +83,17 @@ class Question:
                 f"low < high; got {list(scale)!r}.",
                 key="followups.scale",
             )
+        asks = spec.get("asks")
+        if asks is not None and (kind != "text" or asks not in ASKS):
+            guess = closest(str(asks), ASKS)
+            raise ConfigError(
+                f"follow-up question {spec['column']!r}: asks must be one of "
+                f"{', '.join(ASKS)} on a text question; got {asks!r} on a {kind} question.",
+                hint="Remove asks, or set type: text."
+                if kind != "text"
+                else (f"Did you mean {guess!r}?" if guess else None),
+                key="followups.asks",
+            )
         return cls(
             column=str(spec["column"]),
             type=kind,
@@ -85,6 +101,7 @@ class Question:
             separator=spec.get("separator"),
             codes=spec.get("codes"),
             scale=(float(scale[0]), float(scale[1])),
+            asks=asks or "reason",
         )
 
 
@@ -256,7 +273,8 @@ def analyse_followups(
             # Non-commenters get NA tags: theme_impact then reads shares among commenters and
             # NPS gains against every valid respondent of the period.
             tags = tag_themes(texts, book).astype("boolean").where(answered)
-            question_polarity = tag_polarity(texts, book, segments=data["segment"])
+            # An answer to "what to improve" is read as a request unless it praises.
+            question_polarity = tag_polarity(texts, book, segments=data["segment"], asks=q.asks)
             impact = _flag_small(
                 theme_impact(
                     data,

@@ -217,6 +217,9 @@ class Followup(_Model):
     separator: str = ";"
     codes: dict[str, DisplayText] | None = None
     scale: list[int] | None = None
+    #: What an open question asks: "reason" (why that score; the default) or "improvement"
+    #: (what to improve), whose answers are read as requests unless they praise.
+    asks: Literal["reason", "improvement"] | None = None
 
     @field_validator("scale")
     @classmethod
@@ -237,6 +240,18 @@ class Followup(_Model):
             raise ValueError(
                 f"codes of a rating map points {low}–{high} to answers; not a point: "
                 f"{', '.join(map(repr, wrong))}"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _asks_only_of_text(self) -> Followup:
+        # Only an open answer is read as a reason or a request; on another type the key would
+        # do nothing, silently.
+        if self.asks is not None and self.type != "text":
+            raise ValueError(
+                f"asks (reason or improvement) says what an open question asks, so only text "
+                f"questions have it; {self.column!r} is {self.type}: remove asks, or set "
+                "type: text"
             )
         return self
 

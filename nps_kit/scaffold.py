@@ -39,6 +39,14 @@ _REASON: Final = re.compile(
     re.IGNORECASE,
 )
 
+# A free-text question that asks what to improve: its answers are requests
+# (``asks: improvement``), not reasons for the score.
+_IMPROVEMENT: Final = re.compile(
+    r"improv|better|suggest|wish|what (?:one thing )?(?:could|can|should|would) (?:we|you) "
+    r"(?:do|change|add)|change|missing|改善|要望|希望|してほしい|して欲しい|足りない|物足りない",
+    re.IGNORECASE,
+)
+
 _EMPTY_THEMES: Final = """\
 # Theme dictionaries for open-text comments. `nps-kit init --from` found that none of nps-kit's
 # bundled theme packs ({packs}) fits the comments of this survey, so none is applied: the
@@ -442,7 +450,10 @@ def _question_lines(found: Inspection, *, skip: set[str]) -> list[str]:
         elif info.kind == "multi":
             questions.append(entry(info, type="multi", separator=info.separator))
         elif info.kind == "text":
-            questions.append(entry(info, type="text"))
+            # An improvement question's answers are read as requests unless they praise.
+            header = f"{info.column} {info.question or ''}"
+            extra = {"asks": "improvement"} if _IMPROVEMENT.search(header) else {}
+            questions.append(entry(info, type="text", **extra))
         elif info.kind == "rating" or (
             info.kind == "categorical" and info not in groups[:_MAX_BREAKDOWNS]
         ):

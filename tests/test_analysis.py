@@ -203,6 +203,56 @@ def test_from_dict_rejects_bad_entries(spec: Mapping[str, Any], message: str, ke
     assert info.value.key == key
 
 
+def test_from_dict_reads_what_a_text_question_asks() -> None:
+    assert Question.from_dict({"column": "comment", "type": "text"}).asks == "reason"
+    spec = {"column": "improvement", "type": "text", "asks": "improvement"}
+    assert Question.from_dict(spec).asks == "improvement"
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        (
+            {"column": "channel", "type": "categorical", "asks": "improvement"},
+            "follow-up question 'channel': asks must be one of reason, improvement on a text "
+            "question; got 'improvement' on a categorical question. Remove asks, or set type: "
+            "text.",
+        ),
+        (
+            {"column": "improvement", "type": "text", "asks": "improvment"},
+            "follow-up question 'improvement': asks must be one of reason, improvement on a "
+            "text question; got 'improvment' on a text question. Did you mean 'improvement'?",
+        ),
+    ],
+)
+def test_from_dict_rejects_asks_off_a_text_question(spec: Mapping[str, Any], message: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        Question.from_dict(spec)
+    assert str(info.value) == message
+    assert info.value.key == "followups.asks"
+
+
+def test_an_improvement_question_reads_its_answers_as_requests(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # J13, a detractor, answers "what to improve" with a bare comparative.
+    monkeypatch.setitem(IMPROVEMENT, "J13", ("配送を早く", "Faster delivery"))
+    for lang in ("ja", "en"):
+        unit = make_unit(tmp_path, lang)
+        asked = {"column": "improvement", "type": "text", "label": "改善"}
+        read = {}
+        for asks in ("reason", "improvement"):
+            analysis = analyse_followups(unit, [{**asked, "asks": asks}])
+            polarity = analysis.questions[0].polarity
+            assert polarity is not None
+            j13 = unit.current["response_id"].eq("J13")
+            read[asks] = polarity.loc[j13, "delivery"].item()
+            # The respondent's polarity (call-back list, stance, strategies) follows it.
+            assert analysis.polarity is not None
+            assert analysis.polarity.loc[j13, "delivery"].item() == read[asks]
+        assert read == {"reason": "positive", "improvement": "negative"}, lang
+
+
 def test_bad_type_in_the_questions_raises_before_any_analysis(unit: UnitData) -> None:
     questions = [*QUESTIONS, {"column": "comment", "type": "txt", "label": "理由"}]
     with pytest.raises(ConfigError) as info:

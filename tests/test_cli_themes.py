@@ -253,3 +253,19 @@ def test_a_qualtrics_export_s_columns_by_id_qid_or_question_text(capsys, tmp_pat
     assert len(rows) == 6
     # "Too slow when loading large projects" from a 7: the second response.
     assert why(1).startswith("Too slow") and rows[1].endswith("performance:negative")
+
+
+def test_asks_improvement_reads_an_answer_as_a_request(capsys, tmp_path):
+    path = tmp_path / "improve.csv"
+    path.write_text(
+        'id,improve\nR1,Cheaper plans for small teams.\nR2,"Nothing, the staff are brilliant"\n',
+        encoding="utf-8",
+    )
+    base = (str(path), "--text-column", "improve", "--id-column", "id", "--pack", "saas")
+    code, out, _ = _run(capsys, *base, "--asks", "improvement")
+    assert code == 0
+    assert out.splitlines()[1] == "R1,price,price:negative"
+    _, reason, _ = _run(capsys, *base)
+    assert reason.splitlines()[1] == "R1,price,price:positive"
+    code, out, _ = _run(capsys, *base[:-2], "--asks", "improvement")
+    assert out.splitlines()[2] == "R2,staff,staff:positive"

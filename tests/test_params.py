@@ -674,3 +674,37 @@ def test_the_overview_block_in_a_unit_file_is_refused(project: Path) -> None:
         "params/ec.yaml: overview: the overview is one page for every unit; its settings "
         "belong in defaults.yaml, not in a unit file. Move the overview block to defaults.yaml."
     )
+
+
+def test_a_text_question_says_what_it_asks(project: Path) -> None:
+    write_unit(
+        project,
+        UNIT
+        + "followups:\n"
+        + "  - {column: comment, type: text, label: 理由}\n"
+        + "  - {column: comment, type: text, label: 改善点, asks: improvement}\n",
+    )
+    unit = load_unit(project / "params" / "ec.yaml")
+    assert [f.asks for f in unit.followups] == [None, "improvement"]
+    cell = notebook_parameters(unit, period="2026-10")["followups"]
+    assert [f["asks"] for f in cell] == [None, "improvement"]
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (
+            "{column: comment, type: categorical, asks: improvement}",
+            "params/ec.yaml: followups[0]: asks (reason or improvement) says what an open "
+            "question asks, so only text questions have it; 'comment' is categorical: remove "
+            "asks, or set type: text.",
+        ),
+        (
+            "{column: comment, type: text, asks: improve}",
+            "params/ec.yaml: followups[0].asks: expected one of 'reason' or 'improvement'; "
+            "found 'improve'.",
+        ),
+    ],
+)
+def test_asks_is_checked(project: Path, entry: str, message: str) -> None:
+    assert error_of(write_unit(project, UNIT + f"followups: [{entry}]\n")) == message

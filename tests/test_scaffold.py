@@ -142,7 +142,13 @@ def test_google_forms_project_parameters(tmp_path: Path) -> None:
             "separator": ", ",
             "label": "Topics",
         },
-        {"column": "What could we improve?", "type": "text", "label": "What could we improve"},
+        # Its answers are requests ("More exercises"), not reasons for the score.
+        {
+            "column": "What could we improve?",
+            "type": "text",
+            "asks": "improvement",
+            "label": "What could we improve",
+        },
     ]
     text = (folder / "defaults.yaml").read_text(encoding="utf-8")
     assert "  # No id column found: the detractor list shows the row number in the file.\n" in text
@@ -808,3 +814,40 @@ def test_unfinished_exclude_reaches_the_scaffolds_notebook_and_a_custom_one(
         text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
         item = "除外：途中で終了した回答（Qualtrics の Finished = False、unfinished: exclude）"
         assert f"{item} 3 " in text
+
+
+# Headers of free-text questions as SurveyMonkey, Qualtrics (question text under the id),
+# Google Forms and Japanese forms write them: (header, asks improvement?).
+OPEN_QUESTIONS = [
+    ("What is the primary reason for your score?", False),
+    ("Why did you give that score?", False),
+    ("Any other comments?", False),
+    ("What could we do better?", True),
+    ("What is one thing we could improve?", True),
+    ("Do you have any suggestions for us?", True),
+    ("What do you wish our product did?", True),
+    ("What one thing would you change about our service?", True),
+    ("スコアの理由を教えてください", False),
+    ("その他コメント", False),
+    ("改善してほしい点を教えてください", True),
+    ("ご意見・ご要望", True),
+    ("今後のサービスへのご希望があればお聞かせください", True),
+]
+
+
+def test_init_says_which_open_questions_ask_what_to_improve(tmp_path: Path) -> None:
+    headers = [header for header, _ in OPEN_QUESTIONS]
+    rows = "".join(
+        f"2026-10-{day:02d},{day % 11},"
+        + ",".join(f"answer {day} to question {k}" for k in range(len(headers)))
+        + "\n"
+        for day in range(1, 29)
+    )
+    export = write_text(tmp_path / "open.csv", "date,score," + ",".join(headers) + "\n" + rows)
+    root = tmp_path / "p"
+    project_from_export(root, export)
+    asks = {f["column"]: f.get("asks") for f in _defaults(root)["followups"]}
+    assert asks == {
+        header: "improvement" if improvement else None for header, improvement in OPEN_QUESTIONS
+    }
+    assert load_all(root / "parameters").errors == []

@@ -44,6 +44,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     p.add_argument(
+        "--asks",
+        choices=("reason", "improvement"),
+        default="reason",
+        help=(
+            "what the question asked: reason (why that score) or improvement (what to improve), "
+            'whose answers are read as requests unless they praise ("Cheaper plans" is '
+            "price:negative), as the report reads a question with asks: improvement "
+            "(default: reason)"
+        ),
+    )
+    p.add_argument(
         "--pack",
         default="retail",
         metavar="PACK",
@@ -119,7 +130,7 @@ def _run(args: argparse.Namespace) -> int:
             )
         return 0
     segments = segment(data["nps_score"]) if score_column is not None else None
-    polarity = tag_polarity(texts, book, segments=segments)
+    polarity = tag_polarity(texts, book, segments=segments, asks=args.asks)
     ids: list[Any] = data["nps_row"].tolist() if id_column is None else data[id_column].tolist()
     rows: list[tuple[object, dict[str, str]]] = []
     for i, (_, found_row) in enumerate(polarity.iterrows()):
