@@ -292,6 +292,12 @@ SENSES = [
     ("generic", "Billing is a mess", ["price"]),
     ("generic", "Nobody called back", ["communication"]),
     ("finance", "Nobody called back", ["phone", "communication"]),
+    # the customer's own team is no staff (the demo's "Cheaper plans for small teams.")
+    ("retail", "Cheaper plans for small teams", ["price"]),
+    ("finance", "Our team uses the business account daily", []),
+    ("generic", "My whole team comes here", []),
+    ("retail", "The team were lovely", ["staff"]),
+    ("generic", "The whole team were great", ["staff"]),
 ]
 
 
