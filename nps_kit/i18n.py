@@ -232,6 +232,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Mean rating",
     },
     "sections.commenters": {"ja": "回答者{n}人がコメント", "en": "{n} respondents commented"},
+    "sections.asks_improvement": {
+        "ja": "改善点を尋ねる設問のため、はっきりほめている回答を除き、"
+        "テーマへの言及は要望（否定）として数えます。",
+        "en": "This question asks what to improve: a theme mentioned here counts as a request "
+        "(negative) unless the answer clearly praises it.",
+    },
     "sections.themes_title": {
         "ja": "テーマ別：批判者が中立者になった場合のNPS改善幅",
         "en": "Themes: NPS gain if their detractors became passives",

@@ -601,6 +601,8 @@ def _text_question(
     parts: list[Any], unit: UnitData, result: Any, lang: Language, *, primary: bool = True
 ) -> None:
     parts.append(report.callout(_w("commenters", lang, n=f"{result.commenters:,}")))
+    if result.question.asks == "improvement":  # its answers were read as requests
+        parts.append(report.callout(_w("asks_improvement", lang)))
     impact = result.table
     if len(impact) and impact["mentions"].sum() > 0:
         shown = impact.loc[impact["mentions"] > 0].head(8)

@@ -1094,3 +1094,56 @@ def test_comments_quoted_under_a_theme_complain_about_it(
     quoted = shown.html.split(heading, 1)[1].split("</ul>", 1)[0]
     assert comments["A09"][lang == "en"] in quoted
     assert praise[lang == "en"] not in quoted
+
+
+def test_the_demo_cloud_unit_reads_its_improvement_answers_as_requests(
+    show: Callable[..., Shown],
+) -> None:
+    from nps_kit.params import load_all, notebook_parameters, resolve_period
+
+    root = Path(__file__).resolve().parents[1]
+    params = load_all(root / "parameters", units=["cloud"]).units["cloud"]
+    p = notebook_parameters(params, period=resolve_period(params))
+    assert {q["column"]: q["asks"] for q in p["followups"] if q["type"] == "text"} == {
+        "comment": None,
+        "improvement": "improvement",
+    }
+    unit = prepare_unit(
+        p["data_path"],
+        name=p["unit_name"],
+        language=p["language"],
+        unit_column=p["filter_column"],
+        unit_values=p["filter_values"],
+        score_column=p["score_column"],
+        date_column=p["date_column"],
+        text_columns=["comment", "improvement"],
+        period=p["period"],
+    )
+    analysis = analyse_followups(unit, p["followups"], themes_path=Path(p["themes_path"]))
+    asked = unit.current["improvement"].astype("string").eq("Cheaper plans for small teams.")
+    assert asked.fillna(False).sum() >= 2
+    # Read as a request in the question's own table, in every respondent's themes (call-back
+    # list, stance, strategies, mail) and never as staff (the customer's own team).
+    improvement = analysis.questions[-1]
+    assert improvement.polarity is not None and analysis.polarity is not None
+    mine = improvement.polarity.loc[asked.fillna(False).to_numpy()]
+    assert mine.dropna(axis=1, how="all").columns.tolist() == ["price"]
+    assert set(mine["price"]) == {"negative"}
+    callback = show(
+        sections.detractors,
+        unit,
+        id_column=p["id_column"],
+        comment_column=p["comment_column"],
+        contact_column=p["contact_column"],
+        analysis=analysis,
+    ).value.rows
+    listed = callback.loc[
+        callback["response_id"].isin(unit.current.loc[asked.fillna(False), "response_id"])
+    ]
+    assert len(listed) and listed["themes"].str.contains(r"Price and value \(−\)").all()
+    assert not listed["themes"].str.contains("Staff").any()
+    shown = show(sections.followups, unit, analysis)
+    assert (
+        "This question asks what to improve: a theme mentioned here counts as a request "
+        "(negative) unless the answer clearly praises it." in shown.text
+    )
