@@ -195,6 +195,21 @@ IMP12 = pd.concat(
 IMP12_TEST = IMP12[IMP12["id"].str[-3:].astype(int) % 2 == 0]
 IMP12_RULES = {"en": (0.81, 0.92, 0.86), "ja": (0.83, 0.94, 0.89)}
 IMP12_LAYER = {"en": (0.88, 0.92, 0.87), "ja": (0.94, 0.93, 0.90)}
+# A second blind improvement set (theme_eval_imp13_{en,ja}.csv, 300 per language, two more authors,
+# industries of their choosing), declared before it existed and read once, whole, to decide
+# whether the request reading ships (it had failed imp12's Japanese TEST half by 2 mentions):
+# with the layers, reason -> improvement, en polarity 0.722 -> 0.856, ja 0.838 -> 0.910, theme
+# P/R unchanged (en 0.896/0.861, ja 0.911/0.869); rules alone en 0.686 -> 0.865, ja 0.807 -> 0.909.
+# Floors: the asks="improvement" figures rounded down. Not training data.
+IMP13 = pd.concat(
+    [
+        pd.read_csv(DATA / f"theme_eval_imp13_{lang}.csv", keep_default_na=False, dtype=str)
+        for lang in ("en", "ja")
+    ],
+    ignore_index=True,
+)
+IMP13_RULES = {"en": (0.82, 0.82, 0.86), "ja": (0.84, 0.86, 0.90)}
+IMP13_LAYER = {"en": (0.89, 0.86, 0.85), "ja": (0.91, 0.86, 0.90)}
 
 
 @pytest.mark.parametrize(
@@ -311,10 +326,19 @@ def test_mentions_reach_the_measured_quality(
 
 
 @pytest.mark.parametrize(
-    ("floors", "learned"), [(IMP12_RULES, False), (IMP12_LAYER, True)], ids=["rules", "layers"]
+    ("frame", "floors", "learned"),
+    [
+        (IMP12_TEST, IMP12_RULES, False),
+        (IMP12_TEST, IMP12_LAYER, True),
+        (IMP13, IMP13_RULES, False),
+        (IMP13, IMP13_LAYER, True),
+    ],
+    ids=["imp12-rules", "imp12-layers", "imp13-rules", "imp13-layers"],
 )
-def test_improvement_answers_reach_the_measured_quality(floors: dict, learned: bool) -> None:
-    table = evaluate_mentions(IMP12_TEST, learned=learned, asks="improvement").table
+def test_improvement_answers_reach_the_measured_quality(
+    frame: pd.DataFrame, floors: dict, learned: bool
+) -> None:
+    table = evaluate_mentions(frame, learned=learned, asks="improvement").table
     table = table.set_index("lang")
     for lang, (precision, recall, accuracy) in floors.items():
         row = table.loc[lang]
@@ -323,12 +347,13 @@ def test_improvement_answers_reach_the_measured_quality(floors: dict, learned: b
         assert row.polarity_accuracy >= accuracy, (lang, row.polarity_accuracy)
 
 
-def test_the_improvement_set_is_valid_and_split_in_halves() -> None:
-    assert list(IMP12.columns) == ["id", "lang", "pack", "score", "text", "labels"]
-    assert IMP12["id"].is_unique
-    assert IMP12["lang"].value_counts().to_dict() == {"en": 300, "ja": 300}
+@pytest.mark.parametrize("frame", [IMP12, IMP13], ids=["imp12", "imp13"])
+def test_the_improvement_sets_are_valid(frame: pd.DataFrame) -> None:
+    assert list(frame.columns) == ["id", "lang", "pack", "score", "text", "labels"]
+    assert frame["id"].is_unique
+    assert frame["lang"].value_counts().to_dict() == {"en": 300, "ja": 300}
     assert len(IMP12_TEST) == 300
-    for pack, group in IMP12.groupby("pack"):
+    for pack, group in frame.groupby("pack"):
         ids = set(load_pack(str(pack)).ids)
         for value in group["labels"]:
             assert set(parse_labels(value)) <= ids
