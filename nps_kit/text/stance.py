@@ -231,10 +231,11 @@ def theme_stance(
         mass = float(w[who].sum())
         return 100.0 * float(w[flags & who].sum()) / mass if mass else float("nan")
 
+    # Each segment's commenters once, not once per theme (a comparison of every row each).
+    segments = [(name, said & (seg == name)) for name in _SEGMENTS]
     rows = []
     for j, theme in enumerate(polarity.columns):
-        for name in _SEGMENTS:
-            who = said & (seg == name)
+        for name, who in segments:
             rows.append(
                 {
                     "theme": str(theme),
