@@ -411,6 +411,31 @@ def nps(
     )
 
 
+def _nps_of_masks(
+    data: pd.DataFrame,
+    masks: npt.NDArray[np.bool_],
+    *,
+    score: str,
+    weight: str | None,
+    level: float,
+) -> dict[str, Any]:
+    """Return :func:`nps`'s figures of the rows each mask selects, as arrays (one per mask).
+
+    ``masks`` is boolean (masks, rows of ``data``); the masks may overlap. Every figure is the
+    one ``nps(data[mask])`` gives, bit for bit (each group's rows are counted and weighed in the
+    same order), with ``nan`` where that returns ``None``; one ``bincount`` for all of them
+    instead of a frame and a call per mask (``theme_impact``: two per theme).
+    """
+    _check_columns(data, [score] + ([weight] if weight else []))
+    values, _ = _score_codes(data[score], name=score)
+    weights = _weights(data, weight)
+    group, row = np.nonzero(masks)  # by mask, each mask's rows in order
+    counts, n, n_eff = _segment_counts(
+        values[row], group, len(masks), None if weights is None else weights[row]
+    )
+    return _result_columns(counts, n, n_eff, level=level, min_n=DEFAULT_MIN_N, min_report_n=None)
+
+
 def _period_keys(dates: pd.Series, period: Period) -> tuple[pd.Series, pd.Series]:
     """Period label (``2026-10``, ``2026-Q3``, ``2026-W41``) and start timestamp per row."""
     parsed = pd.to_datetime(dates, errors="coerce")

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from nps_kit.errors import DataError
 from nps_kit.score import (
+    _nps_of_masks,
     against_rest,
     compare,
     control_chart,
@@ -339,3 +340,33 @@ def test_every_change_verdict_agrees_with_its_interval(before, after, level):
     assert change.p_value is not None
     if abs(change.p_value - (1 - level)) > 1e-9:
         assert (change.p_value < 1 - level) == change.significant
+
+
+@settings(max_examples=100)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.integers(0, 10), st.none()),
+            st.one_of(st.floats(0, 5, allow_nan=False), st.just(0.0), st.just(float("nan"))),
+        ),
+        max_size=60,
+    ),
+    st.integers(0, 2**32 - 1),
+    st.booleans(),
+)
+def test_nps_of_masks_is_nps_of_each_masked_frame_bit_for_bit(rows, seed, weighted):
+    # theme_impact reads the NPS with and without each theme from one call: every figure must
+    # be the one nps() gives the subset, also for empty, overlapping and all-missing masks.
+    data = frame([s for s, _ in rows], w=[w for _, w in rows])
+    weight = "w" if weighted else None
+    rng = np.random.default_rng(seed)
+    masks = rng.random((5, len(data))) < rng.random((5, 1))
+    masks[0] = False
+    masks[1] = True
+    got = _nps_of_masks(data, masks, score="nps_score", weight=weight, level=0.9)
+    for k, mask in enumerate(masks):
+        want = nps(data[mask], weight=weight, level=0.9)
+        for key in ("nps", "ci_low", "ci_high", "promoters", "passives", "detractors", "n"):
+            value = getattr(want, key)
+            expected = math.nan if value is None else float(value)
+            assert np.array_equal(got[key][k], expected, equal_nan=True), (key, k)

@@ -311,10 +311,6 @@ def _pct(part: float, whole: float) -> float:
     return 100.0 * part / whole if whole else float("nan")
 
 
-def _opt(value: float | None) -> float:
-    return float("nan") if value is None else float(value)
-
-
 def theme_impact(
     data: pd.DataFrame,
     tags: pd.DataFrame,
@@ -376,7 +372,7 @@ def theme_impact(
         valid respondents) and ``detractors``: how many they are (the n of ``nps_gain``, a
         count even with weights).
     """
-    from nps_kit.score import nps, segment
+    from nps_kit.score import _nps_of_masks, segment
     from nps_kit.text.stance import stance_mask  # stance reads the theme book from here
 
     for needed in (score, *([weight] if weight else [])):
@@ -406,16 +402,23 @@ def theme_impact(
         for name in ("promoter", "passive", "detractor")
     }
     complains = stance_mask(polarity, "complaint").loc[frame.index].to_numpy(dtype=bool)
-    detractor = (seg == "detractor").to_numpy(dtype=bool)
+    in_segment = {name: (seg == name).to_numpy(dtype=bool) for name in seg_sizes}
+    detractor = in_segment["detractor"]
+    # Each theme's hits among the commenters, and the NPS with and without them, all at once
+    # (the figures nps() gives each subset; a frame and two calls per theme cost more).
+    hits = tags.loc[frame.index].fillna(False).to_numpy(dtype=bool)
+    figures = _nps_of_masks(
+        frame, np.vstack([hits.T, ~hits.T]), score=score, weight=weight, level=level
+    )
+    n_themes = len(tags.columns)
     rows = []
     for j, theme_id in enumerate(tags.columns):
-        hit = tags.loc[frame.index, theme_id].fillna(False).to_numpy(dtype=bool)
+        hit = hits[:, j]
         # This theme's detractors: those who complain about it or ask for it to be improved.
         theirs = detractor & hit & complains[:, j]
-        with_ = nps(frame[hit], score=score, level=level, weight=weight)
-        without = nps(frame[~hit], score=score, level=level, weight=weight)
+        with_, without = j, n_themes + j
         shares = {
-            f"share_{name}s": _pct(float(fw[(seg == name).to_numpy() & hit].sum()), size)
+            f"share_{name}s": _pct(float(fw[in_segment[name] & hit].sum()), size)
             for name, size in seg_sizes.items()
         }
         rows.append(
@@ -425,12 +428,12 @@ def theme_impact(
                 "mentions": int(hit.sum()),
                 "share": _pct(float(fw[hit].sum()), float(fw.sum())),
                 **shares,
-                "nps_with": _opt(with_.nps),
-                "ci_with_low": _opt(with_.ci_low),
-                "ci_with_high": _opt(with_.ci_high),
-                "nps_without": _opt(without.nps),
-                "ci_without_low": _opt(without.ci_low),
-                "ci_without_high": _opt(without.ci_high),
+                "nps_with": float(figures["nps"][with_]),
+                "ci_with_low": float(figures["ci_low"][with_]),
+                "ci_with_high": float(figures["ci_high"][with_]),
+                "nps_without": float(figures["nps"][without]),
+                "ci_without_low": float(figures["ci_low"][without]),
+                "ci_without_high": float(figures["ci_high"][without]),
                 "nps_gain": _pct(float(fw[theirs].sum()), n_valid),
                 "detractors": int(theirs.sum()),
             }
