@@ -119,27 +119,35 @@ def _read(
     """
     comments, at = np.unique(comment, return_inverse=True)
     ids: dict[str, int] = {}  # each distinct clause text (or whole comment) once
-    whole = np.empty(len(comments), dtype=np.intp)  # the id of each comment's text
-    bits = np.empty(len(comments), dtype=np.intp)  # what the rules read anywhere in it
-    placed: list[tuple[int, int, int]] = []  # (comment, theme, id) of a theme's own clauses
+    # Python lists, made arrays at the end: numpy's per-item cost dominates per comment.
+    whole: list[int] = []  # the id of each comment's text
+    bits: list[int] = []  # what the rules read anywhere in it
+    # (comment, theme, id) of each theme's own clauses
+    own_comment: list[int] = []
+    own_theme: list[int] = []
+    own_clause: list[int] = []
     for k, u in enumerate(comments.tolist()):
         text = texts[u]
-        whole[k] = ids.setdefault(text, len(ids))
+        whole.append(ids.setdefault(text, len(ids)))
         split = places.get(text)
         if split is None:  # only the theme layer's themes: the rules split nothing
             split = places[text] = _split_of(text, matcher)
         if isinstance(split, str):  # one clause: every theme's is the whole comment
-            bits[k] = _clause_bits(split) if split else 0
+            bits.append(_clause_bits(split) if split else 0)
             continue
-        bits[k], where = split
-        placed.extend((k, i, ids.setdefault(c, len(ids))) for i, c in where.items())
+        bits.append(split[0])
+        where = split[1]
+        own_comment.extend([k] * len(where))
+        own_theme.extend(where)
+        own_clause.extend([ids.setdefault(c, len(ids)) for c in where.values()])
     width = int(theme.max()) + 1 if len(theme) else 0
     own = np.full((len(comments), width), -1, dtype=np.intp)
-    if placed:
-        k, i, c = np.array(placed, dtype=np.intp).T
-        own[k, i] = c
+    own[np.array(own_comment, dtype=np.intp), np.array(own_theme, dtype=np.intp)] = np.array(
+        own_clause, dtype=np.intp
+    )
+    whole_at = np.array(whole, dtype=np.intp)[at]
     clause = own[at, theme]
-    clause = np.where(clause >= 0, clause, whole[at])
+    clause = np.where(clause >= 0, clause, whole_at)
     # Only the texts some mention reads, in order; a clause equal to the comment is the comment.
     used, clause = np.unique(clause, return_inverse=True)
     every = list(ids)
@@ -148,8 +156,8 @@ def _read(
     cues = np.hstack(
         [
             _CLAUSE_CUES[clause_bits[clause]],
-            _COMMENT_CUES[bits[at]],
-            (used[clause] == whole[at]).astype(float)[:, None],
+            _COMMENT_CUES[np.array(bits, dtype=np.intp)[at]],
+            (used[clause] == whole_at).astype(float)[:, None],
         ]
     )
     return clauses, clause, cues
