@@ -105,6 +105,7 @@ def _clause_themes(found: Hits, clauses: list[_Clause], matcher: ThemeMatcher) -
 #: list or set is kept: a column's worth of containers made the collector's full passes slow.
 _Split = str | tuple[int, dict[int, str]]
 _MULTI = 32  # more than one clause
+_NEUTRAL = frozenset({"neutral"})  # a comment's polarities all neutral (a test without a loop)
 
 
 @lru_cache(maxsize=262144)
@@ -127,12 +128,13 @@ def _clause_bits(clause: str) -> int:
 def _split(clauses: list[_Clause], clause_themes: list[set[int]]) -> tuple[int, dict[int, str]]:
     """Return the :data:`_Split` of a comment of several clauses."""
     bits = _MULTI
-    where: dict[int, list[str]] = {}
+    where: dict[int, str] = {}
     for clause, here in zip(clauses, clause_themes, strict=True):
-        bits |= _clause_bits(clause.text)
-        for i in here:
-            where.setdefault(i, []).append(clause.text)
-    return bits, {i: c[0] if len(c) == 1 else " ".join(c) for i, c in where.items()}
+        text = clause.text
+        bits |= _clause_bits(text)
+        for i in here:  # joined as " ".join of the theme's clauses, without a list each
+            where[i] = f"{where[i]} {text}" if i in where else text
+    return bits, where
 
 
 def _comment_polarities(
@@ -460,7 +462,7 @@ def _tag_polarity(
             rows.append(row)
             columns.append(i)
             values.append(order[polarity])
-        if segments is not None and found and all(p == "neutral" for p in found.values()):
+        if segments is not None and found and _NEUTRAL.issuperset(found.values()):
             silent[row] = _judges_nothing(text, asks=asks)
     table[rows, columns] = values  # one assignment: numpy's per-call cost dominates per item
     # The learned layer (shipped packs only): the theme set is tag_themes'. A theme it adds has
