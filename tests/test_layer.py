@@ -327,3 +327,70 @@ def test_an_added_theme_takes_its_polarity_by_the_rule_the_layer_chose() -> None
     assert _added_polarity(plain, agree, "comment", silent=True) is None
     # score: always the score's
     assert _added_polarity(praise, agree, "score", silent=False) is None
+
+
+def _reference_wb(block: _layer._Block, texts: list[str]) -> list[tuple[int, int]]:
+    """The (row, column) of every known gram of each text, as char_wb_grams cuts them."""
+    out = []
+    for row, text in enumerate(texts):
+        grams = _layer.char_wb_grams(text)
+        columns = np.frombuffer(_layer._columns_of(block, grams), dtype=np.int32)
+        out += [(row, int(c)) for c in columns if c >= 0]
+    return sorted(out)
+
+
+def test_english_word_grams_found_all_at_once_are_those_of_each_comment() -> None:
+    # The char_wb block's grams (3-5 characters of each space-padded word) are looked up for a
+    # whole chunk at once: the same (row, column) multiset as cutting each text word by word,
+    # across the texts' borders, with runs of white space of every kind, upper case (also
+    # where lowering changes a length), characters no term has, above U+FFFF and unpaired
+    # surrogates, words of one or two letters and texts of none.
+    block = _layer._models()["en"].blocks[1]
+    assert block.cut is _layer.char_wb_grams
+    rng = np.random.default_rng(0)
+    letters = list("abcdeilnorstuy  ,.!'-AİDÉé😡\U00020b9f\t\u3000\x1c")
+    words = ["delivery", "the", "a", "ok", "slow", "x", "Staff", "isn't", "re-order"]
+    texts = ["", " ", "a", "ab", "a b", "  a  b  ", "Delivery was slow!", "\ud800ab cd", "\t\n"]
+    texts += ["".join(rng.choice(letters, size=int(rng.integers(0, 20)))) for _ in range(300)]
+    texts += [" ".join(rng.choice(words, size=int(rng.integers(1, 8)))) for _ in range(300)]
+    rows, cols = _layer._wb_entries(block, texts)  # type: ignore[misc]
+    found = sorted(zip(rows.tolist(), cols.tolist(), strict=True))
+    assert found == _reference_wb(block, texts)
+    assert len(found) > 3000
+    assert _layer._wb_entries(block, [])[0].size == 0  # type: ignore[index]
+    # The features read each distinct word's columns, cut once (all new words of a chunk at
+    # once) and remembered: the same multiset cold and warm.
+    block.words.clear()
+    for _ in range(2):
+        parts = _layer._wb_parts(block, texts)
+        read = [(r, int(c)) for r, p in enumerate(parts) for c in np.frombuffer(p, np.int32)]
+        assert sorted(read) == found
+
+
+def test_a_char_wb_block_of_too_many_characters_is_cut_text_by_text() -> None:
+    # Keys of 5 characters must fit in 63 bits: a vocabulary of more characters than that
+    # allows is read gram by gram, with the same features.
+    terms = [chr(0x4E00 + k) * 3 for k in range(7000)] + [" ab", "ab ", " ab "]
+    block = _layer._Block(
+        _layer.char_wb_grams, {t: i for i, t in enumerate(terms)}, np.ones(len(terms))
+    )
+    assert _layer._wb_keys(block) is None
+    texts = ["ab 一一一 cd", "丁丁丁丁", "", "ab"]
+    rows, cols, _ = _layer._features(block, texts)
+    found = sorted(zip(rows.tolist(), cols.tolist(), strict=True))
+    assert found == sorted(set(_reference_wb(block, texts)))
+    assert len(found) == 8
+
+
+def test_windows_that_are_no_padded_words_gram_are_never_read() -> None:
+    # A shipped vocabulary holds only padded words' grams, so it cannot tell whether a window
+    # with a space inside, or across two texts, is read: a vocabulary of such terms does.
+    terms = ["a b", "a  b", " a  ", "  b", "b  ", " ab", "ab ", "b c", " b ", " c "]
+    block = _layer._Block(
+        _layer.char_wb_grams, {t: i for i, t in enumerate(terms)}, np.ones(len(terms))
+    )
+    texts = ["a b", "ab", "b", "a  b c", "", "a", "b"]
+    rows, cols = _layer._wb_entries(block, texts)  # type: ignore[misc]
+    found = sorted(zip(rows.tolist(), cols.tolist(), strict=True))
+    assert found == _reference_wb(block, texts)
+    assert len(found) == 7

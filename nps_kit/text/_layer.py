@@ -85,8 +85,10 @@ class _Block:
     idf: np.ndarray
     words: dict[str, bytes] = field(default_factory=dict)  # char_wb: columns per word
     tokens: dict[str, tuple[tuple[str, ...], bytes]] = field(default_factory=dict)  # word n-grams
-    # char: per gram length, the terms' code-point keys (sorted) and their columns
+    # char and char_wb: per gram length, the terms' keys (sorted) and their columns
     keys: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    # char_wb: each code point's digit in the keys (0: no term has it), and the base
+    digits: list[tuple[np.ndarray, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -144,8 +146,6 @@ def _models() -> dict[str, _Model]:
 
 def _columns(block: _Block, text: str) -> bytes:
     """Return the vocabulary column of each n-gram of a comment (int32 bytes; −1: unknown)."""
-    if block.cut is char_wb_grams:
-        return _wb_columns(block, text)
     if block.cut is word_grams:
         return _word_columns(block, text)
     return _columns_of(block, block.cut(text))
@@ -202,16 +202,116 @@ def _char_entries(block: _Block, texts: Sequence[str]) -> tuple[np.ndarray, np.n
     return np.concatenate(rows), np.concatenate(columns)
 
 
-def _wb_columns(block: _Block, text: str) -> bytes:
-    # Character grams within words never cross a space: each distinct word is cut once.
+_WB = (3, 4, 5)  # the lengths of char_wb_grams' grams
+
+
+def _wb_keys(block: _Block) -> tuple[np.ndarray, int] | None:
+    """Return a char_wb block's digit per code point and base, its terms' keys made once.
+
+    A gram's key is its characters' digits (1 to base − 1, in the order of the characters the
+    terms hold) read in that base; ``None`` if a 5-gram's key would not fit in 63 bits.
+    """
+    if not block.digits:
+        alphabet = sorted({char for term in block.vocabulary for char in term})
+        base = len(alphabet) + 1
+        if base**5 >= 2**63:
+            return None
+        digit = {char: k + 1 for k, char in enumerate(alphabet)}
+        table = np.zeros(max(map(ord, alphabet), default=0) + 1, dtype=np.int64)
+        table[[ord(char) for char in alphabet]] = np.arange(1, base)
+        by_length: dict[int, tuple[list[int], list[int]]] = {n: ([], []) for n in _WB}
+        for term, column in block.vocabulary.items():
+            if len(term) in by_length:  # no gram has another length
+                key = 0
+                for char in term:
+                    key = key * base + digit[char]
+                by_length[len(term)][0].append(key)
+                by_length[len(term)][1].append(column)
+        for n, (keys, columns) in by_length.items():
+            order = np.argsort(np.array(keys, dtype=np.int64), kind="stable")
+            block.keys[n] = (
+                np.array(keys, dtype=np.int64)[order],
+                np.array(columns, dtype=np.int32)[order],
+            )
+        block.digits.append((table, base))
+    return block.digits[0]
+
+
+def _wb_entries(block: _Block, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray] | None:
+    """Return (row, column) of every known char_wb 3–5-gram of ``texts`` (:func:`char_wb_grams`).
+
+    All texts at once, as :func:`_char_entries` does: each text's words joined by one space and
+    padded with one at each end hold every padded word's grams as the windows with no space
+    inside (a padded word's own spaces are a window's ends), and only those; a window across
+    two texts holds their two spaces in a row, so one inside. ``None`` where the block's
+    characters are too many for a 63-bit key (:func:`_wb_keys`).
+    """
+    digits = _wb_keys(block)
+    if digits is None:
+        return None
+    table, base = digits
+    padded = [f" {' '.join(text.lower().split())} " for text in texts]
+    lengths = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
+    codes = np.frombuffer("".join(padded).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    size = len(codes)
+    digit = np.zeros(size, dtype=np.int64)
+    inside = codes < len(table)
+    digit[inside] = table[codes[inside]]
+    known = digit > 0  # a character some term has
+    row = np.repeat(np.arange(len(padded), dtype=np.int32), lengths)
+    # From each position, how many characters come before a space or one no term has.
+    stops = np.flatnonzero((codes == 32) | ~known)
+    after = np.full(size + 1, size, dtype=np.int64)
+    after[stops] = stops
+    run = np.minimum.accumulate(after[::-1])[::-1] - np.arange(size + 1)
+    rows: list[np.ndarray] = []
+    columns: list[np.ndarray] = []
+    key = digit
+    for n in range(2, _WB[-1] + 1):
+        key = key[: size - n + 1] * base + digit[n - 1 :]
+        if n not in _WB:
+            continue
+        # Known ends, and known characters but no space between them.
+        at = np.flatnonzero((run[1 : len(key) + 1] >= n - 2) & known[: len(key)] & known[n - 1 :])
+        terms, term_columns = block.keys[n]
+        if not len(terms):
+            continue
+        wanted = key[at]
+        where = np.searchsorted(terms, wanted)
+        where[where == len(terms)] = 0
+        found = terms[where] == wanted
+        rows.append(row[at[found]])
+        columns.append(term_columns[where[found]])
+    if not rows:
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32)
+    return np.concatenate(rows), np.concatenate(columns)
+
+
+def _wb_parts(block: _Block, texts: Sequence[str]) -> list[bytes]:
+    """Return the char_wb columns of each text (int32 bytes), each distinct word cut once.
+
+    Character grams within words never cross a space: each word's columns are remembered
+    (``block.words``), and the words a chunk meets first are cut all at once
+    (:func:`_wb_entries`; one at a time where that cannot key the block's characters).
+    """
     known = block.words
-    parts = []
-    for word in text.lower().split():
-        found = known.get(word)
-        if found is None:
-            found = known[word] = _columns_of(block, char_wb_grams(word))
-        parts.append(found)
-    return b"".join(parts)
+    split = [text.lower().split() for text in texts]
+    try:  # a chunk of words all met before (exports repeat a lot) needs no search for new ones
+        return [b"".join(map(known.__getitem__, words)) for words in split]
+    except KeyError:
+        pass
+    new = list(set().union(*split).difference(known))  # in any order: each is cut alone
+    entries = _wb_entries(block, new)
+    if entries is None:
+        for word in new:
+            known[word] = _columns_of(block, char_wb_grams(word))
+    else:
+        rows, columns = entries
+        columns = columns[np.argsort(rows, kind="stable")]
+        ends = np.cumsum(np.bincount(rows, minlength=len(new))).tolist()
+        for word, start, end in zip(new, [0, *ends[:-1]], ends, strict=True):
+            known[word] = columns[start:end].tobytes()
+    return [b"".join(map(known.__getitem__, words)) for words in split]
 
 
 def _word_columns(block: _Block, text: str) -> bytes:
@@ -245,7 +345,10 @@ def _features(block: _Block, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarr
         row, cols = _char_entries(block, texts)
         keys = np.sort(row * np.int32(width) + cols)
     else:
-        parts = [_columns(block, text) for text in texts]
+        if block.cut is char_wb_grams:
+            parts = _wb_parts(block, texts)
+        else:
+            parts = [_columns(block, text) for text in texts]
         lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)) // 4
         cols = np.frombuffer(b"".join(parts), dtype=np.int32)
         keys = np.repeat(np.arange(len(texts), dtype=np.int32) * np.int32(width), lengths)
