@@ -85,10 +85,13 @@ import train_theme_model as ttm  # noqa: E402
 from labelled_sets import (  # noqa: E402
     FOLD_RULES,
     FOLDS4,
+    FOLDS5,
     NUMBERED,
     ROUND3,
     ROUND4,
+    ROUND5,
     TEST4,
+    TEST5,
     TRAIN_9_10,
     fold_of,
     training,
@@ -117,6 +120,15 @@ def verdict4(table: pd.DataFrame) -> str:
         and (pooled["dF1"] >= 0.003).any()
     )
     return f"round 4 ship (themes): {'yes' if ok else 'no'}"
+
+
+def verdict5(table: pd.DataFrame) -> str:
+    """Round 5's rule for the theme layer (PREREG12), per language: F1 +0.003, P and R >= -0.01."""
+    pooled = table[table["where"] == "pooled"]
+    ok = {r.lang: r.dF1 >= 0.003 and r.dP >= -0.01 and r.dR >= -0.01 for r in pooled.itertuples()}
+    return "round 5 ship (themes): " + ", ".join(
+        f"{k} {'yes' if v else 'no'}" for k, v in ok.items()
+    )
 
 
 def themes(args: argparse.Namespace) -> dict[str, pd.DataFrame]:
@@ -278,7 +290,11 @@ def polarity_report(held: pd.DataFrame) -> tuple[pd.DataFrame, str]:
         )  # fmt: skip
     table = pd.DataFrame(rows)
     ok = bool((table["gain"] >= 0).all())
-    return table, f"round 4 ship (polarity): {'yes' if ok else 'no'}"
+    each = ", ".join(f"{r.lang} {'yes' if r.gain >= 0 else 'no'}" for r in table.itertuples())
+    return (
+        table,
+        f"round 4 ship (polarity): {'yes' if ok else 'no'}; round 5 (per language): {each}",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -293,9 +309,17 @@ def main(argv: list[str] | None = None) -> int:
         choices=list(DESIGNS),
         help="theme designs; their new_weight (W18) weighs the correction's choice too",
     )
-    parser.add_argument("--train", nargs="*", default=[*ROUND3, *ROUND4], choices=list(NUMBERED))
-    parser.add_argument("--test", default=TEST4, help="the held-out set (round 4: 19)")
-    parser.add_argument("--folds", nargs="+", default=list(FOLDS4), choices=list(FOLD_RULES))
+    parser.add_argument(
+        "--round",
+        type=int,
+        default=4,
+        choices=[4, 5],
+        help="the defaults of --train, --test and --folds and the rule: round 4's (PREREG11) or "
+        "round 5's (PREREG12: sets 11-22, 21 held out, folds 6 7 8 18 19 22, rule per language)",
+    )
+    parser.add_argument("--train", nargs="*", choices=list(NUMBERED))
+    parser.add_argument("--test", help="the held-out set (round 4: 19, round 5: 21)")
+    parser.add_argument("--folds", nargs="+", choices=list(FOLD_RULES))
     parser.add_argument("--save", type=Path, help="write the held-out table here")
     parser.add_argument(
         "--reuse",
@@ -312,6 +336,11 @@ def main(argv: list[str] | None = None) -> int:
         '({"en": [C, t_drop, t_add, rule]}), for a run split by language',
     )
     args = parser.parse_args(argv)
+    five = args.round == 5
+    if args.train is None:
+        args.train = [*ROUND3, *ROUND4, *ROUND5] if five else [*ROUND3, *ROUND4]
+    args.test = args.test or (TEST5 if five else TEST4)
+    args.folds = args.folds or list(FOLDS5 if five else FOLDS4)
     assert args.test not in args.folds
     assert not args.choices or (args.layer == "themes" and len(args.design) == 1)
     pd.set_option("display.width", 300)
@@ -325,7 +354,7 @@ def main(argv: list[str] | None = None) -> int:
                 held.drop(columns="others").to_pickle(save)
             table = report(held)
             print(show(table))
-            print(verdict4(table))
+            print(verdict5(table) if five else verdict4(table))
             for lang, g in held.groupby("lang"):
                 same = int((g["ship_found"] == g["package"]).sum())
                 print(

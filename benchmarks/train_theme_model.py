@@ -123,6 +123,8 @@ from labelled_sets import (  # noqa: E402
     FOLD_RULES,
     FOLDS4,
     NEW_INDUSTRIES,
+    NEW_INDUSTRIES5,
+    ROUND3_LAYERS,
     add_data_options,
     fold_of,
     training,
@@ -145,9 +147,11 @@ from theme_layer_eval2 import (  # noqa: E402
     best_thresholds,
     combine,
     fit_predict,
+    floored_thresholds,
     pairs,
     pick,
     rule_tags,
+    shipped,
 )
 
 DESIGN = "both_comment_edge"  # the design shipped (benchmarks/theme_layer_eval2.py)
@@ -201,11 +205,26 @@ def choose(
     Each fold's probabilities come from models trained on every other set of ``data``
     (cross-fitted), laid over the tags of rules that never saw it (``fold_tags``, unless
     ``tags`` are given). A fold of new industries counts ``design.new_weight`` times. ``cache``
-    keeps each fold's pairs per C, for designs that differ only in how they choose.
+    keeps each fold's pairs per C, for designs that differ only in how they choose. With
+    ``design.p_floor`` (round 5), the thresholds of each C are the F1-best whose pooled precision
+    on the folds of new industries (``NEW_INDUSTRIES5``) is at least that of round 3's layer as
+    shipped (``ROUND3_LAYERS``, which never saw them) over the same tags.
     """
     tags = fold_tags(data, folds) if tags is None else tags
     cache = {} if cache is None else cache
     fitted = replace(design, new_weight=1, edge=False, polarity=(), both=False)
+    new_folds = [k for k in folds if k in NEW_INDUSTRIES5] if design.p_floor else []
+    ship: dict | None = None
+    if new_folds:
+        names = tuple(dict.fromkeys(data.loc[data["fold"].isin(new_folds), "set"]))
+        ship, ship_t = shipped(data, ROUND3_LAYERS, names)
+
+    def best_of(table: pd.DataFrame) -> tuple[float, float, float]:
+        if not new_folds:
+            return best_thresholds(table)
+        new = table["set"].map(fold_of).isin(new_folds).to_numpy()
+        return floored_thresholds(table, new, floor_of(table, new_folds, ship_t[lang]))
+
     out = {}
     for lang in langs:
 
@@ -217,7 +236,9 @@ def choose(
                 test = data[(data["fold"] == k) & (data["lang"] == lang)]
                 train = data[data["fold"] != k]
                 for c, prob in fit_predict(train, test, lang, design, tuple(new)).items():
-                    cache[lang, c, fitted].append(pairs(test, prob, tags))
+                    cache[lang, c, fitted].append(
+                        pairs(test, prob, tags, ship if k in new_folds else None)
+                    )
             times = [design.new_weight if k in NEW_INDUSTRIES else 1 for k in folds]
             joined = {
                 c: pd.concat(
@@ -231,16 +252,31 @@ def choose(
                 for c in grid
             }
             for c, table in joined.items():
-                f1, t_drop, t_add = best_thresholds(table)
+                f1, t_drop, t_add = best_of(table)
                 print(f"  {lang} C={c}: F1 {f1:.3f} ({t_drop}, {t_add})", file=sys.stderr)
             return joined
 
-        _, c, t_drop, t_add, table = pick(design, tables_for)
+        if new_folds:
+            floor = floor_of(
+                tables_for(design.c_grid[:1])[design.c_grid[0]], new_folds, ship_t[lang]
+            )
+            print(
+                f"  {lang}: precision floor on folds {' '.join(new_folds)} {floor:.4f}",
+                file=sys.stderr,
+            )
+        _, c, t_drop, t_add, table = pick(design, tables_for, best_of)
         right = {r: count(combine(table, t_drop, t_add, r))["pol"] for r in design.polarity}
         rule = max(design.polarity, key=lambda r: right[r])
         print(f"  {lang}: C={c} t_drop={t_drop} t_add={t_add} {right}", file=sys.stderr)
         out[lang] = (c, t_drop, t_add, rule)
     return out
+
+
+def floor_of(table: pd.DataFrame, new_folds: list[str], thresholds: tuple) -> float:
+    """The precision of the shipped layer (column ``q``) on the pairs of ``new_folds``."""
+    new = table[table["set"].map(fold_of).isin(new_folds)]
+    t_drop, t_add, rule = thresholds
+    return count(combine(new, t_drop, t_add, rule, p="q"))["P"]
 
 
 def saved_choices(
