@@ -81,28 +81,29 @@ def add_data_options(
 ) -> None:
     """Add the options both training scripts take for their data: which sets train, which choose.
 
-    ``--train`` (the numbered sets, round 4's by default), ``--folds`` (the choice folds,
-    ``FOLDS4`` by default; ``fold_choices`` restricts them) and ``--without`` (the sets kept out
-    of the choice and trained on after it, ``TEST4`` by default). One definition, so that the
+    ``--train`` (the numbered sets, round 5's by default: all), ``--folds`` (the choice folds,
+    ``FOLDS5`` by default; ``fold_choices`` restricts them) and ``--without`` (the sets kept out
+    of the choice and trained on after it, ``TEST5`` by default). One definition, so that the
     theme layer and the polarity correction are trained on the same data by default.
     """
     parser.add_argument(
         "--train",
         nargs="*",
-        default=[*ROUND3, *ROUND4],
+        default=[*ROUND3, *ROUND4, *ROUND5],
         choices=list(NUMBERED),
         help="numbered training sets (all by default; none: round 2's data)",
     )
     parser.add_argument(
         "--folds",
         nargs="+",
-        default=list(FOLDS4),
+        default=list(FOLDS5),
         choices=fold_choices,
-        help="the choice folds (round 4: 6 7 8 18; round 3: 6 7 8)",
+        help="the choice folds (round 5: 6 7 8 18 19 22; round 4: 6 7 8 18; round 3: 6 7 8)",
     )
     parser.add_argument(
         "--without",
         nargs="*",
-        default=[TEST4],
-        help="sets kept out of the choice, trained on after it (round 4: 19; none: round 3's)",
+        default=[TEST5],
+        help="sets kept out of the choice, trained on after it (round 5: 21, round 4: 19; "
+        "none: round 3's)",
     )

@@ -84,6 +84,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from labelled_sets import (  # noqa: E402
     FOLDS4,
     NEW_INDUSTRIES,
+    ROUND3_LAYERS,
     add_data_options,
     fold_of,
     training,
@@ -102,7 +103,7 @@ from polarity_layer_eval import (  # noqa: E402
     read_all,
 )
 from sklearn.linear_model import LogisticRegression  # noqa: E402
-from train_theme_model import write  # noqa: E402
+from train_theme_model import kept, write  # noqa: E402
 
 from nps_kit.score import segment  # noqa: E402
 
@@ -250,6 +251,14 @@ def main(argv: list[str] | None = None) -> int:
         help="the choices of benchmarks/layers_eval4.py's polarity --save table (the same "
         "procedure and data, over the tagger of its --rules) instead of making them again",
     )
+    parser.add_argument(
+        "--keep",
+        nargs="+",
+        default=[],
+        choices=list(LANGS),
+        help=f"languages whose models are copied from the resource as shipped at {ROUND3_LAYERS} "
+        "(round 3's) instead of trained",
+    )
     args = parser.parse_args(argv)
     data = read(args.train)
     print(data.groupby("lang").size().to_dict())
@@ -267,7 +276,8 @@ def main(argv: list[str] | None = None) -> int:
         "polarities": np.array(POLARITIES, dtype=str),
         "segments": np.array(SEGMENTS, dtype=str),
     }
-    for lang in LANGS:
+    named.update(kept(OUT, ROUND3_LAYERS, args.keep))
+    for lang in [lang for lang in LANGS if lang not in args.keep]:
         c, t = chosen[lang]
         features, model = fit(data, lang, c)
         named.update(arrays(features, model, lang, t))
