@@ -127,7 +127,11 @@ _DOMAIN_SHARE = 2.0
 
 
 def best_pack(texts: Iterable[str | None]) -> PackFit:
-    """Choose the shipped pack that tags the largest share of the comments.
+    """Choose the shipped pack whose dictionaries tag the largest share of the comments.
+
+    The choice reads the dictionaries and rules alone: a pack's learned layer was trained on
+    that pack's kind of comments and adds its themes to comments of any kind, so with it a
+    pack that does not fit can look as wide as one that does.
 
     Parameters
     ----------
@@ -138,9 +142,10 @@ def best_pack(texts: Iterable[str | None]) -> PackFit:
     Returns
     -------
     PackFit
-        ``(pack, coverage)``: the pack id and the percentage of answered comments it tags
-        (:func:`coverage`). Between domain packs (retail, saas, finance) a tie goes to the pack
-        that finds more theme mentions, then to :data:`PACKS` order. A domain pack beats
+        ``(pack, coverage)``: the pack id and the percentage of answered comments its
+        dictionaries tag (:func:`coverage`, with the learned layer, may differ). Between
+        domain packs (retail, saas, finance) a tie goes to the pack that finds more theme
+        mentions, then to :data:`PACKS` order. A domain pack beats
         ``generic`` unless generic tags at least 10 percentage points more, or generic tags
         as many or more and fewer than two of the domain pack's own themes (the ones generic
         lacks) each tag 2% of the comments.
@@ -165,7 +170,8 @@ def best_pack(texts: Iterable[str | None]) -> PackFit:
     generic_ids = set(load_pack("generic").ids)
     for pack in PACKS:
         book = load_pack(pack)
-        matrix = tag_themes(said, book).fillna(False).to_numpy(dtype=bool)
+        # The dictionaries alone (see above): another pack's layer adds themes to any comment.
+        matrix = tag_themes(said, book, learned=False).fillna(False).to_numpy(dtype=bool)
         share = 100.0 * float(matrix.any(axis=1).mean()) if len(said) else 0.0
         scores[pack] = (share, int(matrix.sum()))  # ties: the pack that finds more mentions
         shares = 100.0 * matrix.mean(axis=0) if len(said) else [0.0] * len(book.ids)
