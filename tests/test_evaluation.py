@@ -196,7 +196,9 @@ IMP12 = pd.concat(
 )
 IMP12_TEST = IMP12[IMP12["id"].str[-3:].astype(int) % 2 == 0]
 IMP12_RULES = {"en": (0.81, 0.92, 0.86), "ja": (0.83, 0.94, 0.89)}
-IMP12_LAYER = {"en": (0.88, 0.92, 0.87), "ja": (0.94, 0.93, 0.90)}
+# With round 5 of the layers (after these sets were read for the request reading): en
+# 0.887/0.934/0.866, ja 0.911/0.929/0.916 — Japanese precision 0.03 lower than round 3's.
+IMP12_LAYER = {"en": (0.88, 0.93, 0.86), "ja": (0.91, 0.92, 0.91)}
 # A second blind improvement set (theme_eval_imp13_{en,ja}.csv, 300 per language, two more authors,
 # industries of their choosing), declared before it existed and read once, whole, to decide
 # whether the request reading ships (it had failed imp12's Japanese TEST half by 2 mentions):
@@ -211,7 +213,9 @@ IMP13 = pd.concat(
     ignore_index=True,
 )
 IMP13_RULES = {"en": (0.82, 0.82, 0.86), "ja": (0.84, 0.86, 0.90)}
-IMP13_LAYER = {"en": (0.89, 0.86, 0.85), "ja": (0.91, 0.86, 0.90)}
+# With round 5 of the layers: en 0.882/0.879/0.845 (precision -0.014, recall +0.018, polarity
+# -0.011 against round 3), ja 0.912/0.882/0.919.
+IMP13_LAYER = {"en": (0.88, 0.87, 0.84), "ja": (0.91, 0.88, 0.91)}
 
 
 @pytest.mark.parametrize(
