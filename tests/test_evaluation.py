@@ -174,9 +174,12 @@ BLIND11_LAYER = {"en": (0.84, 0.71, 0.78), "ja": (0.89, 0.82, 0.89)}
 # Blind set 12 (520 comments, industries new to every set including training sets 21 and 22, two
 # more authors), read as blind 11 is (/work/lead/PREREG12.md). Measured at d0b9abc (rules round 8,
 # layers round 3 + the polarity correction): en 0.861/0.797/0.859, ja 0.911/0.844/0.895; rules
-# alone en 0.808/0.742/0.815, ja 0.819/0.803/0.881. Floors as blind 11's.
+# alone en 0.808/0.742/0.815, ja 0.819/0.803/0.881. Floors as blind 11's. Measured a second
+# time, as declared, at 8bbac14 (Japanese rules round 9, layers and correction round 5): en
+# 0.853/0.863/0.869, ja 0.910/0.902/0.905; rules alone en 0.808/0.742/0.815, ja 0.824/0.819/0.884.
+# The learned recall and polarity floors then rose to guard that gain (0.02 below it).
 BLIND12_RULES = {"en": (0.79, 0.73, 0.80), "ja": (0.80, 0.79, 0.87)}
-BLIND12_LAYER = {"en": (0.84, 0.77, 0.83), "ja": (0.89, 0.82, 0.87)}
+BLIND12_LAYER = {"en": (0.84, 0.84, 0.85), "ja": (0.89, 0.88, 0.88)}
 # (precision, recall) per language: the old set has themes but no polarity
 OLD_TUNED = {"en": (0.98, 0.98), "ja": (0.98, 0.98)}
 # Answers to "What could we improve?" (theme_eval_imp12_{en,ja}.csv, 300 per language, written
@@ -316,8 +319,8 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
         "tenth-layer-measured-twice",
         "eleventh-rules-measured-twice",
         "eleventh-layer-measured-twice",
-        "twelfth-rules-never-tuned",
-        "twelfth-layer-never-trained",
+        "twelfth-rules-measured-twice",
+        "twelfth-layer-measured-twice",
     ],
 )
 def test_mentions_reach_the_measured_quality(
