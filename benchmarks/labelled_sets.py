@@ -82,9 +82,10 @@ def add_data_options(
     """Add the options both training scripts take for their data: which sets train, which choose.
 
     ``--train`` (the numbered sets, round 5's by default: all), ``--folds`` (the choice folds,
-    ``FOLDS5`` by default; ``fold_choices`` restricts them) and ``--without`` (the sets kept out
-    of the choice and trained on after it, ``TEST5`` by default). One definition, so that the
-    theme layer and the polarity correction are trained on the same data by default.
+    ``FOLDS5`` by default; ``fold_choices`` restricts them), ``--without`` (the sets kept out
+    of the choice and trained on after it, ``TEST5`` by default) and ``--keep`` (languages whose
+    round-3 models are copied, for a language whose new model does not ship). One definition,
+    so that the theme layer and the polarity correction are trained on the same data by default.
     """
     parser.add_argument(
         "--train",
@@ -106,4 +107,12 @@ def add_data_options(
         default=[TEST5],
         help="sets kept out of the choice, trained on after it (round 5: 21, round 4: 19; "
         "none: round 3's)",
+    )
+    parser.add_argument(
+        "--keep",
+        nargs="+",
+        default=[],
+        choices=["en", "ja"],
+        help=f"languages whose models are copied from the resource as shipped at {ROUND3_LAYERS} "
+        "(round 3's) instead of trained",
     )

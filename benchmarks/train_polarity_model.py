@@ -264,14 +264,6 @@ def main(argv: list[str] | None = None) -> int:
         help="the choices of benchmarks/layers_eval4.py's polarity --save table (the same "
         "procedure and data, over the tagger of its --rules) instead of making them again",
     )
-    parser.add_argument(
-        "--keep",
-        nargs="+",
-        default=[],
-        choices=list(LANGS),
-        help=f"languages whose models are copied from the resource as shipped at {ROUND3_LAYERS} "
-        "(round 3's) instead of trained",
-    )
     args = parser.parse_args(argv)
     data = read(args.train)
     print(data.groupby("lang").size().to_dict())

@@ -390,14 +390,6 @@ def main(argv: list[str] | None = None) -> int:
         help="the choices of benchmarks/layers_eval4.py's --save table (the same procedure, data "
         "and design) instead of making them again",
     )
-    parser.add_argument(
-        "--keep",
-        nargs="+",
-        default=[],
-        choices=list(LANGS),
-        help=f"languages whose models are copied from the resource as shipped at {ROUND3_LAYERS} "
-        "(round 3's) instead of trained",
-    )
     args = parser.parse_args(argv)
     design = DESIGNS[args.design]
     assert not design.ja_words and not design.per_theme  # what the package's inference reads
