@@ -601,10 +601,11 @@ def _text_question(
     parts: list[Any], unit: UnitData, result: Any, lang: Language, *, primary: bool = True
 ) -> None:
     parts.append(report.callout(_w("commenters", lang, n=f"{result.commenters:,}")))
-    if result.question.asks == "improvement":  # its answers were read as requests
-        parts.append(report.callout(_w("asks_improvement", lang)))
     impact = result.table
-    if len(impact) and impact["mentions"].sum() > 0:
+    mentioned = bool(len(impact)) and impact["mentions"].sum() > 0
+    if result.question.asks == "improvement" and mentioned:  # its mentions were read as requests
+        parts.append(report.callout(_w("asks_improvement", lang)))
+    if mentioned:
         shown = impact.loc[impact["mentions"] > 0].head(8)
         if primary:  # the chart for the first open question; later ones get the table only
             parts.append(detach(plot.theme_impact(shown, lang=lang, title=label("impact", lang))))

@@ -1147,3 +1147,19 @@ def test_the_demo_cloud_unit_reads_its_improvement_answers_as_requests(
         "This question asks what to improve: a theme mentioned here counts as a request "
         "(negative) unless the answer clearly praises it." in shown.text
     )
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize(("case", "said"), [("all 満足", False), ("detractors only", True)])
+def test_improvement_answers_say_they_were_read_as_requests_only_when_a_theme_is_mentioned(
+    show: Callable[..., Shown], tmp_path: Path, case: str, said: bool, lang: Language
+) -> None:
+    # A Google Forms export whose "what to improve" answers name no theme of the pack showed the
+    # callout "a theme mentioned here counts as a request" over an empty theme table.
+    unit = make_unit(tmp_path, lang, comments=DEGENERATE_COMMENTS[case])
+    question = {**QUESTIONS[lang][-1], "asks": "improvement"}
+    analysis = analyse_followups(unit, [question])
+    assert bool(analysis.questions[0].table["mentions"].sum() > 0) is said
+    shown = show(sections.followups, unit, analysis)
+    callout = sections._escape(sections._w("asks_improvement", lang))
+    assert (callout in shown.html) is said
