@@ -1,6 +1,6 @@
 """The labelled training sets the learned layers' scripts read (rounds 2-5), by name.
 
-Every file is named: blind sets 9 to 12 are never read, so nothing here globs tests/data.
+Every file is named: blind sets 9 to 13 are never read, so nothing here globs tests/data.
 ``benchmarks/theme_layer_eval2.py``, ``benchmarks/polarity_layer_eval.py``, round 4's
 ``benchmarks/layers_eval4.py`` (round 5 runs it with ``--round 5``) and the two training scripts
 take these from here.
