@@ -566,6 +566,11 @@ def evaluation_report() -> None:
             dtype=str,
         )
         print_evaluation(frame, f"blind set {number} (never tuned)")
+        second = ROOT / "tests" / "data" / f"theme_eval_blind{number}_second.csv"
+        if second.exists():  # labelled again by two more authors who never saw these labels
+            again = pd.read_csv(second, keep_default_na=False, dtype=str)
+            frame = frame.assign(second=again["labels"].to_numpy())
+            print_evaluation(frame, "  second authors vs first", predicted="second")
     for lang in ("en", "ja"):
         data = ROOT / "tests" / "data"
         train = pd.read_csv(data / f"theme_train5_{lang}.csv", keep_default_na=False, dtype=str)
