@@ -1,6 +1,7 @@
 """The labelled training sets the learned layers' scripts read (rounds 2-5), by name.
 
-Every file is named: blind sets 9 to 13 are never read, so nothing here globs tests/data.
+Every file is named: blind set 13 is never read, blind sets 9 to 12 only with ``--blind`` (round
+6), so nothing here globs tests/data.
 ``benchmarks/theme_layer_eval2.py``, ``benchmarks/polarity_layer_eval.py``, round 4's
 ``benchmarks/layers_eval4.py`` (round 5 runs it with ``--round 5``) and the two training scripts
 take these from here.
@@ -57,6 +58,14 @@ TEST5 = "21"
 #: Round 5's choice folds: round 4's, set 19 (no longer held out; read over rules round 8,
 #: c614311, which never tuned on it) and set 22 (over d0b9abc, main before set 22 landed).
 FOLDS5 = ("6", "7", "8", "18", "19", "22")
+#: Blind sets measured twice each, so no longer measures (PREREG13): a round-6 layer may train on
+#: them (``--blind``); blind set 13 is the measure now.
+MEASURED_BLIND = {n: f"theme_eval_blind{n}.csv" for n in ("9", "10", "11", "12")}
+#: Round 5's choices as shipped (8bbac14): (C, t_drop, t_add, added polarity) per language, which
+#: round 6 keeps (``--round5-choices``) while it adds data.
+ROUND5_CHOICES = {"en": (16.0, 0.20, 0.36, "score"), "ja": (64.0, 0.16, 0.42, "comment")}
+#: The commit whose layers are round 5's (what ``--keep`` copies with ``--keep-from round5``).
+ROUND5_LAYERS = "8bbac14"
 #: Training set 23 (``theme_train23_en.csv``, English only, two blind authors, many comments that
 #: use a neighbouring theme's words) is not named here on purpose: it decides whether an English
 #: precision change ships (/work/lead/PREREG13.md), read whole, and its industries overlap blind
@@ -112,6 +121,13 @@ def add_data_options(
         default=[TEST5],
         help="sets kept out of the choice, trained on after it (round 5: 21, round 4: 19; "
         "none: round 3's)",
+    )
+    parser.add_argument(
+        "--blind",
+        nargs="*",
+        default=[],
+        choices=list(MEASURED_BLIND),
+        help="blind sets measured twice, trained on too (round 6: 9 10 11 12)",
     )
     parser.add_argument(
         "--keep",

@@ -137,9 +137,12 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from labelled_sets import (  # noqa: E402
     FOLD_RULES,
     FOLDS4,
+    MEASURED_BLIND,
     NEW_INDUSTRIES,
     NEW_INDUSTRIES5,
     ROUND3_LAYERS,
+    ROUND5_CHOICES,
+    ROUND5_LAYERS,
     add_data_options,
     fold_of,
     training,
@@ -188,9 +191,12 @@ SAMPLE = {
 }
 
 
-def read(train: list[str] | tuple[str, ...]) -> pd.DataFrame:
+def read(
+    train: list[str] | tuple[str, ...], blind: list[str] | tuple[str, ...] = ()
+) -> pd.DataFrame:
     """Every labelled comment the layer trains on, with the fold (set) each belongs to."""
-    data = read_all({**ALL_SETS, **EXTRA, **training(train)})
+    named = {f"b{n}": MEASURED_BLIND[n] for n in blind}
+    data = read_all({**ALL_SETS, **EXTRA, **training(train), **named})
     return data.assign(fold=data["set"].map(fold_of))
 
 
@@ -385,6 +391,17 @@ def main(argv: list[str] | None = None) -> int:
         choices=["both_comment", DESIGN, f"{DESIGN}_w18", f"{DESIGN}_pfloor"],
     )
     parser.add_argument(
+        "--round5-choices",
+        action="store_true",
+        help="round 6: train with round 5's choices as shipped instead of choosing again",
+    )
+    parser.add_argument(
+        "--keep-from",
+        default=ROUND3_LAYERS,
+        help=f"the commit whose resource --keep copies (round 3's {ROUND3_LAYERS} by default; "
+        f"round 6: round 5's {ROUND5_LAYERS})",
+    )
+    parser.add_argument(
         "--chosen",
         type=Path,
         help="the choices of benchmarks/layers_eval4.py's --save table (the same procedure, data "
@@ -393,15 +410,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     design = DESIGNS[args.design]
     assert not design.ja_words and not design.per_theme  # what the package's inference reads
-    data = read(args.train)
+    data = read(args.train, args.blind)
     print({lang: int((data["lang"] == lang).sum()) for lang in LANGS}, file=sys.stderr)
-    if args.chosen:
+    if args.round5_choices:
+        chosen = dict(ROUND5_CHOICES)
+    elif args.chosen:
         chosen = saved_choices(pd.read_pickle(args.chosen), args)
     else:
         before = data[~data["fold"].isin(args.without)]
         chosen = choose(before, design, folds=tuple(args.folds))
     named: dict[str, np.ndarray] = {"packs": np.array(PACKS, dtype=str)}
-    named.update(kept(OUT, ROUND3_LAYERS, args.keep))
+    named.update(kept(OUT, args.keep_from, args.keep))
     for lang in [lang for lang in LANGS if lang not in args.keep]:
         c, t_drop, t_add, rule = chosen[lang]
         features, models = fit(data, lang, c, design)
