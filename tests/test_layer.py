@@ -290,15 +290,15 @@ def test_the_last_adjustment_is_given_again_only_for_the_same_comments_and_hits(
         ),
     )
     hits = np.zeros((2, len(book.ids)), dtype=bool)
-    first = _layer.adjust(book.path, book.ids, texts, hits)
+    first = _layer.adjust(book.pack, book.ids, texts, hits)
     first.found[:] = True  # a caller's own array: the next answer is not changed
-    again = _layer.adjust(book.path, book.ids, texts, hits)
+    again = _layer.adjust(book.pack, book.ids, texts, hits)
     assert not again.found.all() and again.found.any()
     other = hits.copy()
     other[0, book.ids.index("branch")] = True  # found by the words now: not added
-    changed = _layer.adjust(book.path, book.ids, texts, other)
+    changed = _layer.adjust(book.pack, book.ids, texts, other)
     _layer.clear_caches()
-    fresh = _layer.adjust(book.path, book.ids, list(texts), other)
+    fresh = _layer.adjust(book.pack, book.ids, list(texts), other)
     assert np.array_equal(changed.found, fresh.found)
     assert np.array_equal(changed.added, fresh.added)
     assert not np.array_equal(changed.added, again.added)

@@ -188,6 +188,9 @@ def correct(
     ``_polarity_layer.SEGMENTS``, −1: none) and ``places`` how the tagger split each comment.
     """
     rows, cols = np.nonzero(wide >= 0)
+    if book.new:  # the themes an extends file adds to the pack: the rules' polarity
+        pack = ~np.isin(np.array(book.ids, dtype=object), list(book.new))
+        rows, cols = rows[pack[cols]], cols[pack[cols]]
     if not len(rows):
         return
     width = wide.shape[1]
@@ -195,7 +198,7 @@ def correct(
     pairs, inverse = np.unique(codes[rows].astype(np.int64) * width + cols, return_inverse=True)
     pair_comment, pair_theme = np.divmod(pairs, width)
     comments, first = np.unique(pair_comment, return_index=True)
-    found = languages(book.path, [unique[u] for u in comments.tolist()])
+    found = languages(book.pack, [unique[u] for u in comments.tolist()])
     comment_lang = np.array([lang or "" for lang in found])
     pair_lang = np.repeat(comment_lang, np.diff(first, append=len(pairs)))
     row_lang = pair_lang[inverse]

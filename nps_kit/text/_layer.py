@@ -12,7 +12,8 @@ included; ``benchmarks/train_theme_model.py``, which states the design, how the 
 chosen under a precision floor on new industries, and the honest estimate, training set 21 held
 out: theme F1 en 0.759 -> 0.795, ja 0.752 -> 0.784 over round 3); their weights are the
 package resource ``theme_layer.npz``, read here with numpy only. A themes file of a unit's own
-gets the dictionaries alone, and so does a comment without letters.
+gets the dictionaries alone unless it extends a pack (``ThemeBook.pack``), and so does a
+comment without letters.
 
 The features are those of scikit-learn's ``TfidfVectorizer`` as the training script configures
 it (``analyzer="char"`` / ``"char_wb"`` / word n-grams of ``[a-z0-9]+``, ``sublinear_tf``, l2
@@ -430,15 +431,6 @@ class Adjustment:
     polarity: tuple[str, ...]
 
 
-def _shipped_pack(path: Path) -> str | None:
-    from nps_kit.text.packs import PACKS, pack_files
-
-    for pack in PACKS:
-        if pack_files(pack)[0].resolve() == path.resolve():
-            return pack
-    return None
-
-
 def clear_caches() -> None:
     """Forget the probabilities of the comments seen and the n-gram columns of every word."""
     _SEEN.clear()
@@ -494,27 +486,26 @@ def _gather(pack: str, places: Sequence[tuple[str, int, int]]) -> np.ndarray:
     return out
 
 
-def languages(book_path: Path, texts: Sequence[str]) -> list[str | None]:
+def languages(pack: str | None, texts: Sequence[str]) -> list[str | None]:
     """Return the language the layer read each distinct normalised comment in (``None``: none).
 
-    For a shipped pack the languages come from the layer's memory of the comments (computing
-    any it has not seen); otherwise they are detected.
+    For a shipped pack (``ThemeBook.pack``) the languages come from the layer's memory of the
+    comments (computing any it has not seen); for ``None`` they are detected.
     """
-    pack = _shipped_pack(Path(book_path))
     if pack is None:
         return [_language_of(t) for t in texts]
     return [None if e is None else e[0] for e in _seen(pack, texts)]
 
 
 def adjust(
-    book_path: Path, ids: Sequence[str], texts: Sequence[str], hits: np.ndarray
+    pack: str | None, ids: Sequence[str], texts: Sequence[str], hits: np.ndarray
 ) -> Adjustment:
     """Apply the layer to the dictionaries' hits of distinct normalised comments.
 
     Parameters
     ----------
-    book_path
-        The themes file of the book (the layer applies to the shipped packs only).
+    pack
+        The shipped pack whose layer applies (``ThemeBook.pack``); ``None``: none.
     ids
         The book's theme ids (the columns of ``hits``).
     texts
@@ -525,11 +516,10 @@ def adjust(
     Returns
     -------
     Adjustment
-        The themes after the layer and those it added; ``hits`` unchanged (nothing added) for
-        a themes file that is not a shipped pack's.
+        The themes after the layer and those it added; ``hits`` unchanged (nothing added)
+        without a pack. ``ids`` has every theme of the pack; the layer leaves the others alone.
     """
     hits = np.asarray(hits, dtype=bool)
-    pack = _shipped_pack(Path(book_path))
     if pack is None or not len(texts):
         return Adjustment(hits, np.zeros_like(hits), ("",) * len(texts))
     if isinstance(texts, tuple) and _LAST:

@@ -59,14 +59,13 @@ from nps_kit.text._clause_rules import (  # noqa: F401 (re-exported: tests, benc
 )
 from nps_kit.text._collector import paused
 from nps_kit.text._improvement import ASKS, Asks, awaits_judgement, improvement_score
-from nps_kit.text._layer import _shipped_pack, adjust
 from nps_kit.text._match import (
     Hits,
     ThemeMatcher,
     matcher,
 )
 from nps_kit.text.packs import load_pack
-from nps_kit.text.themes import ThemeBook, load_themes
+from nps_kit.text.themes import ThemeBook, _learned_layer, load_themes
 from nps_kit.text.tokens import _normalised_codes
 
 __all__ = [
@@ -448,12 +447,7 @@ def _tag_polarity(
     silent = np.zeros(len(unique) + 1, dtype=bool)  # comments that judge nothing at all
     # The learned polarity correction: shipped packs, with segments only. It reads where each
     # theme is named, which the loop below records only then.
-    correcting = (
-        correct
-        and asks == "reason"
-        and segments is not None
-        and _shipped_pack(book.path) is not None
-    )
+    correcting = correct and asks == "reason" and segments is not None and book.pack is not None
     places: dict[str, _Split] = {}
     keep = places if correcting else None
     for row, text in enumerate(unique):
@@ -472,7 +466,7 @@ def _tag_polarity(
     # to read as added (``added`` keeps only those left to the score).
     layer_added = np.zeros(table.shape, dtype=bool)
     if learned:
-        layer = adjust(book.path, book.ids, unique, table[:-1] >= 0)
+        layer = _learned_layer(book, unique, table[:-1] >= 0)
         said = table[:-1].copy()
         table[:-1][~layer.found] = -1
         table[:-1][layer.added] = order["neutral"]

@@ -3,7 +3,9 @@
 A *theme* is a topic a comment talks about (delivery, price, staff, …). Themes are defined in a
 YAML file of Japanese and English keywords and regular expressions (the packaged default is
 ``nps_kit/resources/themes.yaml``, mirrored in ``parameters/themes.yaml`` for editing; the format
-is documented at the top of that file). Each theme compiles to one regular-expression alternation
+is documented at the top of that file). A file that starts with ``extends: <pack>`` adds its
+words to a shipped pack's themes and keeps the pack's learned layers (:func:`load_themes`).
+Each theme compiles to one regular-expression alternation
 (:meth:`Theme.matches`, the reference definition); :func:`tag_themes` gets the same answers from
 one Aho-Corasick pass per unique normalised comment over all themes' keywords, and searches a
 theme's regular expressions only where that pass finds a candidate (see ``_theme_match``).
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -22,11 +24,11 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from nps_kit._schema_errors import load_yaml_model
-from nps_kit.errors import ConfigError, DataError, missing_column
+from nps_kit._schema_errors import load_yaml_model, problems_error
+from nps_kit.errors import ConfigError, DataError, closest, missing_column
 from nps_kit.i18n import Language
 from nps_kit.text._collector import paused
-from nps_kit.text._layer import adjust
+from nps_kit.text._layer import Adjustment, adjust
 from nps_kit.text._lemma import lemma_text, with_lemmas
 from nps_kit.text._match import join_source, keyword_parts, matcher, skipping
 from nps_kit.text.tokens import _normalised_codes, normalise_one
@@ -78,7 +80,8 @@ class _Label(_Strict):
 
 
 class _ThemeSpec(_Strict):
-    label: _Label
+    # Required, but optional for a theme of the pack an ``extends`` file extends (load_themes).
+    label: _Label | None = None
     keywords: _Words = Field(default_factory=_Words)
     patterns: _Words = Field(default_factory=_Words)
     exclude: _Words = Field(default_factory=_Words)
@@ -86,8 +89,10 @@ class _ThemeSpec(_Strict):
 
 class _ThemeFile(_Strict):
     version: Literal[1]
+    extends: str | None = None
     exclude: _Words = Field(default_factory=_Words)
-    themes: dict[str, _ThemeSpec]
+    # Required, but optional in an ``extends`` file (load_themes).
+    themes: dict[str, _ThemeSpec] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -158,13 +163,26 @@ class ThemeBook:
     Attributes
     ----------
     themes
-        The themes in file order.
+        The themes in file order (an ``extends`` file: the pack's, then the file's new ones).
     path
         The YAML file they came from.
+    pack
+        The shipped pack whose learned layers apply (:mod:`nps_kit.text._layer`): the pack
+        itself, or the pack an ``extends`` file extends; ``None``: the dictionaries alone.
+    own
+        Of an ``extends`` file, the pack's themes it adds words to, each with only the file's
+        own keywords and patterns (and the theme's exclude): what these find the learned layer
+        never drops.
+    new
+        Of an ``extends`` file, the ids of the themes it adds to the pack: the dictionaries
+        alone tag them, and the polarity correction leaves them as the rules read them.
     """
 
     themes: tuple[Theme, ...]
     path: Path
+    pack: str | None = None
+    own: tuple[Theme, ...] = ()
+    new: tuple[str, ...] = ()
 
     @property
     def ids(self) -> list[str]:
@@ -207,8 +225,90 @@ def _join(parts: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile(join_source(parts)) if parts else None
 
 
+def _shipped_pack(path: Path) -> str | None:
+    """Return the shipped pack whose themes file ``path`` is, if any."""
+    from nps_kit.text.packs import PACKS, pack_files
+
+    for pack in PACKS:
+        if pack_files(pack)[0].resolve() == path.resolve():
+            return pack
+    return None
+
+
+def _extended(path: Path, name: str) -> tuple[str, _ThemeFile]:
+    """Return the pack an ``extends`` file names and the pack's validated themes file."""
+    from nps_kit.text.packs import PACKS, pack_files
+
+    if name not in PACKS:
+        suggestion = closest(name, list(PACKS))
+        problem = f"unknown theme pack {name!r}; expected one of {', '.join(PACKS)}."
+        hint = f"Did you mean {suggestion!r}?" if suggestion else None
+        raise problems_error(path, [("extends", problem, hint)])
+    return name, load_yaml_model(pack_files(name)[0], _ThemeFile)
+
+
+def _more(base: _Words, extra: _Words) -> _Words:
+    """Return ``base`` followed by the items of ``extra`` it lacks, per language."""
+    return _Words(
+        ja=list(dict.fromkeys([*base.ja, *extra.ja])),
+        en=list(dict.fromkeys([*base.en, *extra.en])),
+    )
+
+
+def _less(extra: _Words, base: _Words, *, keywords: bool) -> _Words:
+    """Return the items of ``extra`` that ``base`` lacks (keywords compared normalised)."""
+
+    def key(word: str) -> str:
+        return normalise_one(word) if keywords else word
+
+    ja, en = {key(w) for w in base.ja}, {key(w) for w in base.en}
+    return _Words(
+        ja=[w for w in extra.ja if key(w) not in ja], en=[w for w in extra.en if key(w) not in en]
+    )
+
+
+def _theme(
+    path: Path, theme_id: str, label: _Label, item: _ThemeSpec, shared: Sequence[str]
+) -> Theme:
+    """Compile one theme of a validated file (``shared``: the file's top-level exclude)."""
+    key = f"themes.{theme_id}"
+    if not _ID.fullmatch(theme_id):
+        raise ConfigError(
+            f"{path}: theme id '{theme_id}' must be lower-case letters, digits and '_', "
+            "starting with a letter.",
+            hint="Rename the theme, e.g. 'delivery_speed'.",
+            path=path,
+            key=key,
+        )
+    ja = tuple(normalise_one(w) for w in item.keywords.ja)
+    en = with_lemmas(normalise_one(w) for w in item.keywords.en)
+    literal = keyword_parts(ja, en)
+    patterns = _patterns(path, f"{key}.patterns", item.patterns)
+    pattern = _join([*literal, *patterns])
+    if pattern is None:
+        raise ConfigError(
+            f"{path}: theme '{theme_id}' has no keywords and no patterns.",
+            hint="Add at least one keyword under keywords.ja or keywords.en.",
+            path=path,
+            key=f"{key}.keywords",
+        )
+    exclude = _join([*shared, *_patterns(path, f"{key}.exclude", item.exclude)])
+    # the same matches, found faster: an exclude is searched in most comments
+    exclude = None if exclude is None else skipping(exclude)
+    return Theme(theme_id, label.ja, label.en, pattern, exclude, ja, en, patterns)
+
+
 def load_themes(path: Path | None = None) -> ThemeBook:
     """Read, validate and compile theme dictionaries.
+
+    A file with ``extends: <pack>`` (a shipped pack: retail, saas, finance or generic) starts
+    from that pack's themes, in the pack's order. Under a theme id the pack has, the file's
+    keywords, patterns and exclude patterns are added to the pack's (a ``label`` there is
+    optional and replaces the pack's); a new theme id is appended and needs a label and
+    keywords or patterns, as in any file; the top-level ``exclude`` is added to the pack's. The
+    pack's learned layers then apply as they do to the pack, except that a theme the file's
+    own words find (:attr:`ThemeBook.own`) is never dropped; the new themes get the
+    dictionaries alone. A file without ``extends`` gets the dictionaries alone.
 
     Parameters
     ----------
@@ -225,8 +325,9 @@ def load_themes(path: Path | None = None) -> ThemeBook:
     ------
     ConfigError
         If the file is missing, is not YAML, has an unknown or missing key, a value of the wrong
-        type, a bad theme id, a theme without keywords or patterns, or an invalid regular
-        expression. The message names the file and the dotted key.
+        type, a bad theme id, a theme without keywords or patterns, an invalid regular
+        expression, or extends a pack that is not shipped. The message names the file and the
+        dotted key.
     """
     path = _default_path() if path is None else Path(path)
     if not path.is_file():
@@ -236,38 +337,80 @@ def load_themes(path: Path | None = None) -> ThemeBook:
             path=path,
         )
     spec = load_yaml_model(path, _ThemeFile)
-
-    shared = _patterns(path, "exclude", spec.exclude)
-    themes = []
-    for theme_id, item in spec.themes.items():
-        key = f"themes.{theme_id}"
-        if not _ID.fullmatch(theme_id):
-            raise ConfigError(
-                f"{path}: theme id '{theme_id}' must be lower-case letters, digits and '_', "
-                "starting with a letter.",
-                hint="Rename the theme, e.g. 'delivery_speed'.",
-                path=path,
-                key=key,
-            )
-        ja = tuple(normalise_one(w) for w in item.keywords.ja)
-        en = with_lemmas(normalise_one(w) for w in item.keywords.en)
-        literal = keyword_parts(ja, en)
-        patterns = _patterns(path, f"{key}.patterns", item.patterns)
-        pattern = _join([*literal, *patterns])
-        if pattern is None:
-            raise ConfigError(
-                f"{path}: theme '{theme_id}' has no keywords and no patterns.",
-                hint="Add at least one keyword under keywords.ja or keywords.en.",
-                path=path,
-                key=f"{key}.keywords",
-            )
-        exclude = _join([*shared, *_patterns(path, f"{key}.exclude", item.exclude)])
-        # the same matches, found faster: an exclude is searched in most comments
-        exclude = None if exclude is None else skipping(exclude)
-        themes.append(
-            Theme(theme_id, item.label.ja, item.label.en, pattern, exclude, ja, en, patterns)
+    pack, base = (None, None) if spec.extends is None else _extended(path, spec.extends)
+    given = spec.themes
+    known = base.themes if base is not None else {}
+    problems: list[tuple[str, str, str | None]] = []
+    if "themes" not in spec.model_fields_set and base is None:
+        problems.append(("themes", "required but missing.", None))
+    for theme_id, item in given.items():
+        if item.label is None and theme_id not in known:
+            hint = None
+            if base is not None:
+                guess = closest(theme_id, list(known))
+                hint = (f"Did you mean {guess!r}? " if guess else "") + (
+                    f"A theme the '{pack}' pack does not have needs a label."
+                )
+            problems.append((f"themes.{theme_id}.label", "required but missing.", hint))
+    if problems:
+        raise problems_error(path, problems)
+    if base is None:
+        shared = _patterns(path, "exclude", spec.exclude)
+        themes = [
+            _theme(path, theme_id, item.label, item, shared)
+            for theme_id, item in given.items()
+            if item.label is not None  # always (checked above); for the type checker
+        ]
+        return ThemeBook(themes=tuple(themes), path=path, pack=_shipped_pack(path))
+    # The file's own patterns first, so that a message names their place in the file.
+    _patterns(path, "exclude", spec.exclude)
+    for theme_id, item in given.items():
+        for part in ("patterns", "exclude"):
+            _patterns(path, f"themes.{theme_id}.{part}", getattr(item, part))
+    shared = _patterns(path, "exclude", _more(base.exclude, spec.exclude))
+    themes, own = [], []
+    for theme_id, theirs in known.items():
+        mine = given.get(theme_id)
+        label = mine.label if mine is not None and mine.label is not None else theirs.label
+        assert label is not None  # a shipped pack labels every theme
+        if mine is None:
+            themes.append(_theme(path, theme_id, label, theirs, shared))
+            continue
+        merged = _ThemeSpec(
+            keywords=_more(theirs.keywords, mine.keywords),
+            patterns=_more(theirs.patterns, mine.patterns),
+            exclude=_more(theirs.exclude, mine.exclude),
         )
-    return ThemeBook(themes=tuple(themes), path=path)
+        themes.append(_theme(path, theme_id, label, merged, shared))
+        words = _ThemeSpec(
+            keywords=_less(mine.keywords, theirs.keywords, keywords=True),
+            patterns=_less(mine.patterns, theirs.patterns, keywords=False),
+            exclude=merged.exclude,
+        )
+        if any([*words.keywords.ja, *words.keywords.en, *words.patterns.ja, *words.patterns.en]):
+            own.append(_theme(path, theme_id, label, words, shared))
+    new = [theme_id for theme_id in given if theme_id not in known]
+    for theme_id in new:
+        item = given[theme_id]
+        assert item.label is not None  # checked above
+        themes.append(_theme(path, theme_id, item.label, item, shared))
+    return ThemeBook(themes=tuple(themes), path=path, pack=pack, own=tuple(own), new=tuple(new))
+
+
+def _learned_layer(book: ThemeBook, texts: Sequence[str], hits: np.ndarray) -> Adjustment:
+    """Apply the book's learned layer (:func:`nps_kit.text._layer.adjust`) to ``hits``.
+
+    ``texts`` are distinct normalised comments and ``hits`` (comments, themes) what the
+    dictionaries found in them; a theme the words of an ``extends`` file of the analyst's own
+    find (:attr:`ThemeBook.own`) stays, whatever the layer thinks of it.
+    """
+    layer = adjust(book.pack, book.ids, texts, hits)
+    if not book.own or not len(texts):
+        return layer
+    column = {theme_id: j for j, theme_id in enumerate(book.ids)}
+    mine = np.zeros(layer.found.shape, dtype=bool)
+    mine[:, [column[theme.id] for theme in book.own]] = matcher(book.own).tag(texts)
+    return replace(layer, found=layer.found | (mine & np.asarray(hits, dtype=bool)))
 
 
 @paused
@@ -283,8 +426,10 @@ def tag_themes(texts: pd.Series, book: ThemeBook, *, learned: bool = True) -> pd
     learned
         Apply the learned layer over the dictionaries (default): for the shipped packs, a
         model trained on hand-labelled comments drops a doubtful dictionary hit and adds a
-        theme the dictionaries missed (``nps_kit.text._layer``). A unit's own themes file gets
-        the dictionaries alone either way. ``False``: the dictionaries alone.
+        theme the dictionaries missed (``nps_kit.text._layer``); for a file that extends a
+        pack, to the pack's themes, never dropping what the file's own words find
+        (:func:`load_themes`). Another themes file of a unit's own gets the dictionaries alone
+        either way. ``False``: the dictionaries alone.
 
     Returns
     -------
@@ -296,7 +441,7 @@ def tag_themes(texts: pd.Series, book: ThemeBook, *, learned: bool = True) -> pd
     codes, unique = _normalised_codes(texts)
     hits = matcher(book.themes).tag(unique)
     if learned:
-        hits = adjust(book.path, book.ids, unique, hits).found
+        hits = _learned_layer(book, unique, hits).found
     mask = codes >= 0
     # One row of False after the distinct comments' rows: where code −1 (no text) points.
     wide = np.vstack([hits, np.zeros((1, len(book.themes)), dtype=bool)])[codes]
