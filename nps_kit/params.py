@@ -33,6 +33,7 @@ from nps_kit.clock import check_timezone
 from nps_kit.errors import ConfigError, NpsKitError, closest
 from nps_kit.periods import is_month, is_period, latest_month_in_file
 from nps_kit.text.packs import PACKS, pack_files
+from nps_kit.text.themes import extended_pack
 
 if TYPE_CHECKING:
     from nps_kit.load import ColumnIndex
@@ -587,6 +588,11 @@ def _resolve_paths(raw: dict[str, Any], folder: Path) -> dict[str, Any]:
     for key in ("themes", "playbook", "notebook"):
         if isinstance(raw.get(key), str) and not (key == "themes" and raw[key] in PACKS):
             raw = {**raw, key: resolve(raw[key])}
+    if isinstance(pack, str) and pack not in PACKS and "playbook" not in raw:
+        # A themes file that extends a shipped pack brings the pack's playbook too.
+        extended = extended_pack(Path(raw["themes"]))
+        if extended is not None:
+            raw = {**raw, "playbook": str(pack_files(extended)[1])}
     loop = raw.get("closed_loop")
     if isinstance(loop, dict) and isinstance(loop.get("status_file"), str):
         raw = {**raw, "closed_loop": {**loop, "status_file": resolve(loop["status_file"])}}

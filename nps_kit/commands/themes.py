@@ -58,7 +58,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--pack",
         default="retail",
         metavar="PACK",
-        help="theme pack: retail, saas, finance, generic, or a themes YAML file (default: retail)",
+        help=(
+            "theme pack: retail, saas, finance, generic, or a themes YAML file; a file that "
+            "starts with 'extends: PACK' adds its words to that pack and keeps its learned "
+            "layers (default: retail)"
+        ),
     )
     p.add_argument(
         "--format", choices=("csv", "json"), default="csv", help="output format (default: csv)"
@@ -125,7 +129,7 @@ def _run(args: argparse.Namespace) -> int:
             found.phrases.to_csv(out, index=False, lineterminator="\n")
             print(
                 f"{found.uncovered} of {found.comments} comments ({found.share:.1f}%) have no "
-                f"theme of {args.pack}.",
+                f"theme of {args.pack}. {_extend_note(args.pack, book.pack)}",
                 file=sys.stderr,
             )
         return 0
@@ -151,6 +155,25 @@ def _run(args: argparse.Namespace) -> int:
             ]
         )
     return 0
+
+
+def _extend_note(given: str, pack: str | None) -> str:
+    """Say how to add the phrases to the themes (``given``: --pack; ``pack``: the book's)."""
+    from nps_kit.text.packs import PACKS
+
+    if given in PACKS:
+        return (
+            f"To tag them, write their words in a themes file that starts with 'version: 1' "
+            f"and 'extends: {given}', under a theme id of the pack or a new theme, and pass "
+            "it with --pack FILE: the pack's learned layers stay on (README: 'Open text, "
+            "themes and actions')."
+        )
+    if pack is not None:
+        return f"To tag them, add their words to {given} (it extends the '{pack}' pack)."
+    return (
+        f"To tag them, add their words to {given}; with 'extends: <pack>' at its top it "
+        "would add them to a shipped pack and keep the pack's learned layers."
+    )
 
 
 def _score_notes(report: LoadReport, column: str) -> None:

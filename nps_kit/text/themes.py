@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from nps_kit._schema_errors import load_yaml_model, problems_error
+from nps_kit._schema_errors import load_yaml_model, problems_error, read_yaml
 from nps_kit.errors import ConfigError, DataError, closest, missing_column
 from nps_kit.i18n import Language
 from nps_kit.text._collector import paused
@@ -39,6 +39,7 @@ __all__ = [
     "ThemeBook",
     "ThemeEvaluation",
     "evaluate_themes",
+    "extended_pack",
     "load_themes",
     "representative_comments",
     "tag_themes",
@@ -296,6 +297,22 @@ def _theme(
     # the same matches, found faster: an exclude is searched in most comments
     exclude = None if exclude is None else skipping(exclude)
     return Theme(theme_id, label.ja, label.en, pattern, exclude, ja, en, patterns)
+
+
+def extended_pack(path: Path) -> str | None:
+    """Return the shipped pack a themes file extends (its ``extends`` key), if any.
+
+    ``None`` also where the file cannot be read or names no shipped pack: :func:`load_themes`
+    then says what is wrong. Reading the key alone is enough to choose the pack's playbook
+    (``nps_kit.params``) before the themes are compiled.
+    """
+    from nps_kit.text.packs import PACKS
+
+    try:
+        name = read_yaml(Path(path)).get("extends")
+    except (ConfigError, OSError):
+        return None
+    return name if isinstance(name, str) and name in PACKS else None
 
 
 def load_themes(path: Path | None = None) -> ThemeBook:
