@@ -269,3 +269,54 @@ def test_asks_improvement_reads_an_answer_as_a_request(capsys, tmp_path):
     assert reason.splitlines()[1] == "R1,price,price:positive"
     code, out, _ = _run(capsys, *base[:-2], "--asks", "improvement")
     assert out.splitlines()[2] == "R2,staff,staff:positive"
+
+
+def _readme_example(tmp_path: Path) -> Path:
+    """The themes file of README's worked example (a chimney-sweep unit extending generic)."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```yaml\nversion: 1\nextends: generic", 1)[1].split("```", 1)[0]
+    path = tmp_path / "sweeps_themes.yaml"
+    path.write_text("version: 1\nextends: generic" + block, encoding="utf-8")
+    return path
+
+
+def test_a_themes_file_that_extends_a_pack(capsys, tmp_path):
+    path = tmp_path / "sweeps.csv"
+    comments = ["Sweeper left quickly", "Soot all over the carpet", "ok"]
+    path.write_text("\n".join(["comment", *comments]) + "\n", encoding="utf-8")
+    themes = _readme_example(tmp_path)
+    code, out, _ = _run(
+        capsys, str(path), "--text-column", "comment", "--pack", str(themes), "--format", "json"
+    )
+    assert code == 0
+    found = [set(row["themes"]) for row in json.loads(out)]
+    # the sweep is staff (the file's word for a theme of the pack), soot the new theme
+    assert "staff" in found[0] and "mess" not in found[0]
+    assert "mess" in found[1]
+    assert found[2] == set()
+    code, pack_out, _ = _run(
+        capsys, str(path), "--text-column", "comment", "--pack", "generic", "--format", "json"
+    )
+    assert "staff" not in json.loads(pack_out)[0]["themes"]
+
+
+def test_suggest_says_how_to_extend_the_pack(capsys, tmp_path):
+    path = tmp_path / "c.csv"
+    lines = ["comment", *["The flue was swept badly"] * 3, "Lovely fast delivery"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = _run(capsys, str(path), "--text-column", "comment", "--suggest")
+    assert code == 0
+    assert err == (
+        "3 of 4 comments (75.0%) have no theme of retail. To tag them, write their words in a "
+        "themes file that starts with 'version: 1' and 'extends: retail', under a theme id of "
+        "the pack or a new theme, and pass it with --pack FILE: the pack's learned layers stay "
+        "on (README: 'Open text, themes and actions').\n"
+    )
+    themes = _readme_example(tmp_path)
+    code, _, err = _run(
+        capsys, str(path), "--text-column", "comment", "--suggest", "--pack", str(themes)
+    )
+    assert code == 0
+    assert err.endswith(
+        f"To tag them, add their words to {themes} (it extends the 'generic' pack).\n"
+    )

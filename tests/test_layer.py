@@ -394,3 +394,60 @@ def test_windows_that_are_no_padded_words_gram_are_never_read() -> None:
     found = sorted(zip(rows.tolist(), cols.tolist(), strict=True))
     assert found == _reference_wb(block, texts)
     assert len(found) == 7
+
+
+# A comment the finance pack's layer adds branch to, one it drops branch from (found by the
+# pack's 店舗), and one whose phone mention the polarity correction reads as mixed (blind set 3).
+EXTENDED = pd.Series(
+    [
+        "窓口の方がとても親切で、年配の母にもわかるように説明してくれました",
+        "電話でも店舗でも同じように丁寧に対応してもらえる。スタッフ教育がしっかりしてる",
+        "The call centre staff are helpful once you get through, but the wait is ridiculous",
+    ]
+)
+
+
+def _extends(tmp_path: Path, themes: str) -> Path:
+    path = tmp_path / "themes.yaml"
+    path.write_text(f"version: 1\nextends: finance\nthemes:\n{themes}", encoding="utf-8")
+    return path
+
+
+def test_a_file_that_extends_a_pack_keeps_the_packs_layer(tmp_path: Path) -> None:
+    pack = load_pack("finance")
+    # an unrelated word for a theme of the pack, and a new theme
+    book = load_themes(
+        _extends(
+            tmp_path,
+            "  branch:\n    keywords: {en: [kiosk]}\n"
+            "  hold:\n    label: {ja: 待ち時間, en: Waiting}\n    keywords: {en: [the wait]}\n",
+        )
+    )
+    tags = tag_themes(EXTENDED, book)
+    assert tags[pack.ids].equals(tag_themes(EXTENDED, pack))
+    assert tags["branch"].tolist() == [True, False, False]  # added, dropped: as the pack
+    assert tags["hold"].tolist() == [False, False, True]  # the new theme: its words
+    segments = segment(pd.Series([9, 9, 7]))
+    polarity = tag_polarity(EXTENDED, book, segments=segments)
+    assert polarity[pack.ids].equals(tag_polarity(EXTENDED, pack, segments=segments))
+    # the polarity correction reads the pack's themes (phone: the rules' positive -> mixed)...
+    assert polarity.at[2, "phone"] == "mixed"
+    assert tag_polarity(EXTENDED, book, segments=segments, learned=False).at[2, "phone"] == (
+        "positive"
+    )
+    # ...and leaves a new theme as the rules read it
+    assert polarity.at[2, "hold"] == "negative"
+
+
+def test_the_layer_never_drops_a_theme_the_files_own_words_find(tmp_path: Path) -> None:
+    pack = load_pack("finance")
+    assert not tag_themes(EXTENDED, pack).at[1, "branch"]  # the pack's layer drops it
+    book = load_themes(_extends(tmp_path, "  branch:\n    keywords: {ja: [店舗でも]}\n"))
+    assert [t.id for t in book.own] == ["branch"]
+    tags = tag_themes(EXTENDED, book)
+    assert tags["branch"].tolist() == [True, True, False]  # kept; the layer still adds one
+    assert tag_polarity(EXTENDED, book).notna().equals(tags.astype(bool))
+    # a word the pack has already is the pack's: the layer may drop what it finds
+    same = load_themes(_extends(tmp_path, "  branch:\n    keywords: {ja: [店舗]}\n"))
+    assert same.own == ()
+    assert not tag_themes(EXTENDED, same).at[1, "branch"]

@@ -498,6 +498,35 @@ def test_a_unit_playbook_wins_over_the_packs(project: Path) -> None:
     assert unit.playbook == (project / "params" / "mine.yaml").resolve()
 
 
+def test_a_themes_file_that_extends_a_pack_brings_the_packs_playbook(project: Path) -> None:
+    from nps_kit.text.packs import pack_files
+
+    (project / "params" / "sweep.yaml").write_text(
+        "version: 1\nextends: saas\nthemes:\n  flues:\n    label: {ja: 煙突, en: Flues}\n"
+        "    keywords: {en: [flue]}\n",
+        encoding="utf-8",
+    )
+    path = write_unit(project, UNIT + "themes: sweep.yaml\n")
+    unit = load_unit(path)
+    assert unit.themes == (project / "params" / "sweep.yaml").resolve()
+    # the pack's playbook, validated with the file's themes: a new theme has no actions
+    assert unit.playbook == pack_files("saas")[1]
+    # a playbook the unit names wins, as it does over a pack's
+    mine = pack_files("saas")[1].read_text(encoding="utf-8")
+    (project / "params" / "mine.yaml").write_text(mine, encoding="utf-8")
+    unit = load_unit(write_unit(project, UNIT + "themes: sweep.yaml\nplaybook: mine.yaml\n"))
+    assert unit.playbook == (project / "params" / "mine.yaml").resolve()
+
+
+def test_a_themes_file_that_extends_an_unknown_pack_is_refused(project: Path) -> None:
+    (project / "params" / "sweep.yaml").write_text("version: 1\nextends: sass\n", encoding="utf-8")
+    path = write_unit(project, UNIT + "themes: sweep.yaml\n")
+    assert error_of(path) == (
+        "params/ec.yaml: themes: params/sweep.yaml: extends: unknown theme pack 'sass'; expected "
+        "one of retail, saas, finance, generic. Did you mean 'saas'?"
+    )
+
+
 def test_an_unknown_theme_pack_names_the_packs(project: Path) -> None:
     path = write_unit(project, UNIT + "themes: sass\n")
     missing = (project / "params" / "sass").resolve()

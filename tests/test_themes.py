@@ -758,3 +758,127 @@ def test_the_matcher_tags_the_same_comments_again_into_an_array_of_the_callers_o
     assert np.array_equal(themes.tag(texts), expected)
     assert np.array_equal(themes.tag(list(texts)), expected)
     assert expected[:2].any(axis=1).all() and not expected[2].any()
+
+
+# --- a file that extends a shipped pack ----------------------------------------------------
+
+SWEEP = """\
+version: 1
+extends: generic
+exclude: {en: ['soot[- ]free']}
+themes:
+  staff:
+    keywords: {en: [sweep, sweeper, staff]}
+    exclude: {en: ['sweep (of|through) the']}
+  quality:
+    label: {ja: 仕上がり, en: Finish}
+  mess:
+    label: {ja: 煤・汚れ, en: Soot and mess}
+    keywords: {ja: [煤], en: [soot]}
+"""
+
+
+def words_of(text: str, book: ThemeBook) -> list[str]:
+    """The themes the dictionaries alone find (the learned layer has its tests)."""
+    row = tag_themes(pd.Series([text]), book, learned=False).iloc[0]
+    return [t for t in book.ids if row[t]]
+
+
+def test_an_extends_file_has_the_packs_themes_then_its_new_ones(tmp_path: Path) -> None:
+    from nps_kit.text.packs import load_pack
+
+    pack = load_pack("generic")
+    book = load_themes(write(tmp_path, SWEEP))
+    assert book.ids == [*pack.ids, "mess"]
+    assert (book.pack, book.new, [t.id for t in book.own]) == ("generic", ("mess",), ["staff"])
+    assert (pack.pack, pack.new, pack.own) == ("generic", (), ())
+    # a label replaces the pack's; without one the pack's stays
+    assert book.label("quality", "en") == "Finish"
+    assert book.label("staff", "en") == pack.label("staff", "en")
+    # the pack's words stay, the file's are added; an untouched theme has the pack's words
+    assert words_of("the sweeper came round", book) == ["staff"]
+    assert words_of("the sweeper came round", pack) == []
+    assert words_of("soot everywhere", book) == ["mess"]
+    untouched = pack.ids.index("price")
+    assert book.themes[untouched].pattern == pack.themes[untouched].pattern
+    # "staff" is a pack keyword already: the file's own words are the others
+    own = book.own[0]
+    assert "staff" not in own.keywords_en and "sweeper" in own.keywords_en
+    # the theme's and the top-level exclude are added to the pack's
+    assert words_of("a sweep of the house", book) == []
+    assert words_of("left it soot-free", book) == []
+    assert words_of("left soot on the floor", book) == ["mess"]
+
+
+def test_a_file_without_extends_gets_no_pack(tmp_path: Path) -> None:
+    book = load_themes(write(tmp_path, MINIMAL))
+    assert (book.pack, book.own, book.new) == (None, (), ())
+    assert load_themes().pack == "retail"
+
+
+def test_an_extends_file_may_leave_out_themes(tmp_path: Path) -> None:
+    from nps_kit.text.packs import load_pack
+
+    book = load_themes(write(tmp_path, "version: 1\nextends: saas\n"))
+    assert book.themes == load_pack("saas").themes
+    assert (book.pack, book.own, book.new) == ("saas", (), ())
+
+
+def test_extends_must_name_a_shipped_pack(tmp_path: Path) -> None:
+    path = write(tmp_path, SWEEP.replace("extends: generic", "extends: generc"))
+    with pytest.raises(ConfigError) as info:
+        load_themes(path)
+    assert str(info.value) == (
+        f"{path}: extends: unknown theme pack 'generc'; expected one of retail, saas, finance, "
+        "generic. Did you mean 'generic'?"
+    )
+    assert info.value.key == "extends"
+
+
+def test_a_new_theme_of_an_extends_file_needs_a_label(tmp_path: Path) -> None:
+    # a misspelt theme id of the pack is a new theme: the message points at the pack's id
+    path = write(tmp_path, SWEEP.replace("  staff:\n", "  staf:\n"))
+    with pytest.raises(ConfigError) as info:
+        load_themes(path)
+    assert str(info.value) == (
+        f"{path}: themes.staf.label: required but missing. Did you mean 'staff'? A theme the "
+        "'generic' pack does not have needs a label."
+    )
+
+
+def test_a_file_without_extends_still_needs_themes_and_labels(tmp_path: Path) -> None:
+    path = write(tmp_path, "version: 1\n")
+    with pytest.raises(ConfigError) as info:
+        load_themes(path)
+    assert str(info.value) == f"{path}: themes: required but missing."
+    path = write(tmp_path, MINIMAL.replace("    label: {ja: 速さ, en: Speed}\n", "") + EXTRA)
+    with pytest.raises(ConfigError) as info:
+        load_themes(path)
+    assert str(info.value) == (
+        f"{path}: 2 problems:\n"
+        "- themes.speed.label: required but missing.\n"
+        "- themes.price.label: required but missing."
+    )
+
+
+EXTRA = """\
+  price:
+    keywords: {en: [price]}
+"""
+
+
+def test_an_extends_files_bad_pattern_is_named_at_its_place_in_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path, SWEEP + "    patterns: {en: ['(soot']}\n")
+    with pytest.raises(ConfigError) as info:
+        load_themes(path)
+    assert str(info.value).startswith(
+        f"{path}: key 'themes.mess.patterns.en[0]': invalid regular expression '(soot'"
+    )
+    # under a theme of the pack too, not at its place in the merged list
+    text = SWEEP.replace("['sweep (of|through) the']", "['(x']")
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        load_themes(path)
+    assert str(info.value).startswith(
+        f"{path}: key 'themes.staff.exclude.en[0]': invalid regular expression '(x'"
+    )

@@ -140,7 +140,8 @@ def _read(
         own_comment.extend([k] * len(where))
         own_theme.extend(where)
         own_clause.extend([ids.setdefault(c, len(ids)) for c in where.values()])
-    width = int(theme.max()) + 1 if len(theme) else 0
+    # A comment's clauses may name themes no mention here reads (an extends file's new ones).
+    width = max(int(theme.max()) + 1 if len(theme) else 0, max(own_theme, default=-1) + 1)
     own = np.full((len(comments), width), -1, dtype=np.intp)
     own[np.array(own_comment, dtype=np.intp), np.array(own_theme, dtype=np.intp)] = np.array(
         own_clause, dtype=np.intp
