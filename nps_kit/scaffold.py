@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import textwrap
 import unicodedata
 from importlib import resources
 from pathlib import Path
@@ -341,12 +342,11 @@ def _defaults_text(
     else:
         lines += [
             f"# Theme dictionaries: the bundled '{pack}' pack, the one that fits these comments",
-            "# best, with its learned layers. themes.yaml beside this file is a copy of it to",
-            "# edit: `themes: themes.yaml` uses your edits (the dictionaries alone, without the",
-            "# layers).",
+            "# best, with its learned layers, through themes.yaml beside this file: it extends",
+            "# the pack, so the words you add there are tagged too.",
         ]
     lines += [
-        f"themes: {pack or 'themes.yaml'}",
+        "themes: themes.yaml",
         "# Recommended actions per segment, theme and rating driver.",
         "playbook: playbook.yaml",
         "",
@@ -539,7 +539,7 @@ def project_from_export(
         Path("parameters/defaults.yaml"): _defaults_text(
             found, export, folder, pack, column, comment
         ),
-        Path("parameters/themes.yaml"): _pack_copy(pack) if pack else _empty_themes(),
+        Path("parameters/themes.yaml"): _pack_extension(pack) if pack else _empty_themes(),
         Path("parameters/playbook.yaml"): _playbook(pack),
         Path("notebooks/nps_report.ipynb"): _resource("nps_report.ipynb"),
     }
@@ -592,14 +592,31 @@ def _empty_themes() -> str:
     return _EMPTY_THEMES.format(packs=", ".join(PACKS))
 
 
-def _pack_copy(pack: str) -> str:
-    """Return the editable copy of a shipped pack's themes, saying how to put it to use."""
+def _pack_extension(pack: str) -> str:
+    """Return a themes file that extends a shipped pack, with no words yet and how to add some."""
+    from nps_kit.text.packs import load_pack
+
+    ids = load_pack(pack).ids
+    listed = textwrap.fill(
+        ", ".join(ids) + ".", width=98, initial_indent="# ", subsequent_indent="# "
+    )
     return (
-        f"# A copy of nps-kit's '{pack}' theme pack, written by `nps-kit init --from`. The\n"
-        f"# reports use the pack itself (`themes: {pack}` in defaults.yaml: its dictionaries and\n"
-        "# learned layers). To use your edits of this file, write `themes: themes.yaml` there\n"
-        "# instead: the dictionaries then work alone, as for any themes file of your own.\n"
-    ) + _pack_text(pack, 0)
+        f"# Your own words for nps-kit's '{pack}' theme pack, written by `nps-kit init --from`.\n"
+        "# defaults.yaml uses this file (`themes: themes.yaml`): the pack's themes and learned\n"
+        "# layers, plus the words you write under `themes:` below. The pack's theme ids:\n"
+        f"{listed}\n"
+        "# Keywords under one of them are added to that theme; a new id with a label is a new\n"
+        "# theme. For example:\n"
+        "#   themes:\n"
+        f"#     {ids[0]}:\n"
+        "#       keywords: {en: [a word, a phrase], ja: [言葉]}\n"
+        "#     my_theme:\n"
+        "#       label: {ja: 表示名, en: Display name}\n"
+        "#       keywords: {en: [another word], ja: [別の言葉]}\n"
+        "# `nps-kit themes EXPORT --text-column COL --suggest` lists frequent phrases no theme\n"
+        "# covers; the format is described at the top of nps-kit's themes.yaml.\n"
+        f"version: 1\nextends: {pack}\nthemes: {{}}\n"
+    )
 
 
 def _playbook(pack: str | None) -> str:

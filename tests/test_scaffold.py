@@ -47,7 +47,8 @@ from nps_kit.load import load_responses
 from nps_kit.params import ATTACH_CHOICES, Attach, load_all
 from nps_kit.scaffold import choose_theme_pack, project_from_export
 from nps_kit.score import nps
-from nps_kit.text.packs import PACKS, load_pack, pack_files
+from nps_kit.text.packs import PACKS, load_pack
+from nps_kit.text.themes import load_themes
 
 
 def _independent_nps(scores: list[int]) -> float:
@@ -538,21 +539,16 @@ def test_msforms_init_takes_the_reason_not_the_email(tmp_path: Path) -> None:
     assert not _PERSONAL & {*_listed(defaults, "breakdowns"), *_listed(defaults, "followups")}
     assert defaults["breakdowns"] == [{"column": MSFORMS_PURPOSE, "label": "ご利用目的"}]
     # The pack is measured on the reasons (rooms, breakfast, staff, check-in): generic.
-    assert "\nthemes: generic\n" in text
-    generic = pack_files("generic")[0].read_text(encoding="utf-8")
-    copy = (root / "parameters" / "themes.yaml").read_text(encoding="utf-8")
-    assert copy.startswith("# A copy of nps-kit's 'generic' theme pack") and copy.endswith(generic)
+    assert "\nthemes: themes.yaml\n" in text
+    themes = root / "parameters" / "themes.yaml"
+    assert themes.read_text(encoding="utf-8").endswith("version: 1\nextends: generic\nthemes: {}\n")
     units = load_all(root / "parameters")
     assert units.errors == []
-    # The pack itself, so that its learned layers apply (they do to no file of a project's own).
-    assert {p.themes for p in units.units.values()} == {pack_files("generic")[0]}
-    # The copy is what an analyst edits: naming it in defaults.yaml puts it to use.
-    (root / "parameters" / "defaults.yaml").write_text(
-        text.replace("\nthemes: generic\n", "\nthemes: themes.yaml\n"), encoding="utf-8"
-    )
-    units = load_all(root / "parameters")
-    assert units.errors == []
-    assert {p.themes.name for p in units.units.values()} == {"themes.yaml"}  # type: ignore[union-attr]
+    assert {p.themes for p in units.units.values()} == {themes.resolve()}
+    # A file that extends the pack: the pack's themes and its learned layers, until the analyst
+    # adds words there.
+    book = load_themes(themes)
+    assert (book.themes, book.pack) == (load_pack("generic").themes, "generic")
 
 
 def test_typeform_init_takes_the_reason_not_the_response_token(tmp_path: Path) -> None:
@@ -576,9 +572,10 @@ def test_typeform_init_takes_the_reason_not_the_response_token(tmp_path: Path) -
     text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     # Outages, billing, engineers, call centre: the generic pack, not saas (which the hashes
     # and addresses of the other text columns made look like software).
-    assert "\nthemes: generic\n" in text
-    generic = pack_files("generic")[0].read_text(encoding="utf-8")
-    assert (root / "parameters" / "themes.yaml").read_text(encoding="utf-8").endswith(generic)
+    assert "\nthemes: themes.yaml\n" in text
+    themes = (root / "parameters" / "themes.yaml").read_text(encoding="utf-8")
+    assert "# Your own words for nps-kit's 'generic' theme pack" in themes
+    assert themes.endswith("version: 1\nextends: generic\nthemes: {}\n")
     assert load_all(root / "parameters").errors == []
 
 
