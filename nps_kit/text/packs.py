@@ -3,7 +3,9 @@
 A pack is a themes file plus a playbook file (``nps_kit/resources/packs/<pack>/``; the
 ``retail`` pack is today's default files ``nps_kit/resources/themes.yaml`` and
 ``playbook.yaml``, theme ids unchanged). A unit chooses its pack with ``themes: <pack>`` in its
-parameters; a path to a custom themes YAML file works as before.
+parameters; a path to a custom themes YAML file works as before, and one that starts with
+``extends: <pack>`` adds its words to the pack, keeping the pack's learned layers and playbook
+(:func:`nps_kit.text.load_themes`).
 """
 
 from __future__ import annotations
