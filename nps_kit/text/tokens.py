@@ -345,10 +345,10 @@ def _tokens_ja(text: str) -> tuple[str, ...]:
     return tuple(word for word, _ in _ja_words(text))
 
 
-#: A MeCab output line of punctuation (補助記号: 、。!?…「」 and the like), with its newline.
-#: No rule of :func:`_ja_stretch_words` looks across one (a negation, a potential or an ease
+#: The part of speech of punctuation (補助記号: 、。!?…「」 and the like) in MeCab's output.
+#: No rule of :func:`_ja_stretch_words` looks across it (a negation, a potential or an ease
 #: suffix ends at it), so the words of a comment are those of the stretches between them.
-_JA_PUNCT_LINE = re.compile(r"^(?:[^\t\n]*\t){4}補助記号[^\n]*(?:\n|$)", re.MULTILINE)
+_JA_PUNCT = "補助記号"
 
 
 #: Where a Japanese comment is cut into pieces parsed apart: runs of sentence and clause marks.
@@ -390,24 +390,52 @@ def _ja_words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(words)
 
 
+def _ja_lines(masked: str) -> list[list[str]]:
+    """Return the fields of each of MeCab's output lines of a text (but ``EOS`` and blanks)."""
+    lines = _tagger().parse(masked).split("\n")
+    if lines and lines[-1] == "EOS":
+        lines.pop()
+    if "" in lines:
+        lines = [line for line in lines if line]
+    return [line.split("\t") for line in lines]
+
+
+def _ja_lines_words(rows: list[list[str]]) -> tuple[tuple[str, str], ...]:
+    """Return the words of MeCab output lines' fields, read stretch by stretch between marks."""
+    marks = [k for k, row in enumerate(rows) if len(row) > 4 and row[4].startswith(_JA_PUNCT)]
+    if not marks:
+        return _ja_stretch_words(rows)
+    words: list[tuple[str, str]] = []
+    start = 0
+    for k in [*marks, len(rows)]:
+        if k > start:
+            words.extend(_ja_stretch_words(rows[start:k]))
+        start = k + 1
+    return tuple(words)
+
+
 def _ja_parsed_words(masked: str) -> tuple[tuple[str, str], ...]:
     """Parse a whole (masked) text and read its words stretch by stretch."""
-    parsed = _tagger().parse(masked).removesuffix("EOS")
-    stretches = _JA_PUNCT_LINE.split(parsed)
-    if len(stretches) == 1:
-        return _ja_stretch_words(stretches[0])
-    return tuple(itertools.chain.from_iterable(map(_ja_stretch_words, stretches)))
+    return _ja_lines_words(_ja_lines(masked))
 
 
-def _punctuation(lines: list[str], run: str) -> bool:
-    """Whether MeCab output lines are exactly the marks of ``run``, each read as punctuation."""
-    surfaces = []
-    for line in lines:
-        fields = line.split("\t", 5)
-        if len(fields) < 5 or not fields[4].startswith("補助記号"):
-            return False
-        surfaces.append(fields[0])
-    return "".join(surfaces) == run
+def _ja_edge(rows: list[list[str]], run: str, *, last: bool = False) -> int | None:
+    """Return how many first (``last``: last) rows read the marks of ``run`` (None if none).
+
+    Those rows must read exactly the marks of ``run``, each as punctuation. Each mark is one
+    character and MeCab's tokens cover the text but its spaces, so a run of n marks read as
+    punctuation is at most n lines.
+    """
+    if not run:
+        return 0
+    read = ""
+    for k, row in enumerate(reversed(rows) if last else rows):
+        if len(read) >= len(run):
+            return k if read == run else None
+        if len(row) < 5 or not row[4].startswith(_JA_PUNCT):
+            return None
+        read = row[0] + read if last else read + row[0]
+    return len(rows) if read == run else None
 
 
 @lru_cache(maxsize=65536)
@@ -417,57 +445,67 @@ def _ja_piece_words(before: str, piece: str, after: str) -> tuple[tuple[str, str
     ``None`` when MeCab does not read those runs as punctuation of exactly their characters:
     the piece's analysis may then depend on more than them.
     """
-    lines = _tagger().parse(before + piece + after).split("\n")
-    if lines and lines[-1] == "EOS":
-        lines.pop()
-    lines = [line for line in lines if line]
-    # Each mark is one character and MeCab's tokens cover the text but its spaces, so a run of
-    # n marks read as punctuation is at most n lines; find where the piece's lines start and end.
-    head = next((k for k in range(len(before) + 1) if _punctuation(lines[:k], before)), None)
-    tail = next(
-        (k for k in range(len(after) + 1) if _punctuation(lines[len(lines) - k :], after)), None
-    )
-    if head is None or tail is None or head + tail > len(lines):
+    rows = _ja_lines(before + piece + after)
+    head = _ja_edge(rows, before)
+    if head is None:
         return None
-    middle = lines[head : len(lines) - tail]
-    if "".join(line.split("\t", 1)[0] for line in middle) != piece.replace(" ", ""):
+    tail = _ja_edge(rows, after, last=True)
+    if tail is None or head + tail > len(rows):
         return None
-    stretches = _JA_PUNCT_LINE.split("\n".join(middle) + "\n")
-    return tuple(itertools.chain.from_iterable(map(_ja_stretch_words, stretches)))
+    stop = len(rows) - tail
+    if "".join([row[0] for row in rows[head:stop]]) != piece.replace(" ", ""):
+        return None
+    return _ja_lines_words(rows[head:stop])
 
 
-@lru_cache(maxsize=65536)
-def _ja_stretch_words(parsed: str) -> tuple[tuple[str, str], ...]:
-    """Return the (token, wording) of each content word in MeCab output lines (see _ja_words)."""
-    # The plain-text output is several times faster than building fugashi node objects.
-    # UniDic columns: surface, pronunciation, lemma reading, lemma, part of speech,
-    # conjugation type, conjugation form, ...
-    morphs = []
-    for line in parsed.split("\n"):
-        fields = line.split("\t")
-        if len(fields) < 5:
-            continue
-        fields += [""] * (7 - len(fields))
-        # Loanword lemmas carry their origin ("アプリ-application"); unknown words have none.
-        lemma = fields[3].split("-", 1)[0] or fields[0]
-        morphs.append((fields[0], fields[2], lemma, *fields[4:7], fields[1]))
+#: The kind of content word (名詞, 動詞, 形容詞, 形状詞) of each part of speech met, "" for
+#: the others: a comment's every word asks, and a dictionary has a few dozen of them.
+_JA_KINDS: dict[str, str] = {}
+
+
+def _ja_kind(pos: str) -> str:
+    kind = _JA_KINDS.get(pos)
+    if kind is None:
+        keep = pos.startswith(_JA_KEEP) and not pos.startswith(_JA_DROP)
+        kind = _JA_KINDS[pos] = pos.split("-", 1)[0] if keep else ""
+    return kind
+
+
+def _ja_lemma(row: list[str]) -> str:
+    # Loanword lemmas carry their origin ("アプリ-application"); unknown words have none.
+    return row[3].split("-", 1)[0] or row[0]
+
+
+def _ja_stretch_words(rows: list[list[str]]) -> tuple[tuple[str, str], ...]:
+    """Return the (token, wording) of each content word of MeCab output lines (see _ja_words).
+
+    ``rows`` are the lines' fields; UniDic's columns: surface, pronunciation, lemma reading,
+    lemma, part of speech, conjugation type, conjugation form, ... (the plain-text output is
+    several times faster than building fugashi node objects).
+    """
+    if min(map(len, rows), default=7) < 7:
+        rows = [row + [""] * (7 - len(row)) for row in rows if len(row) >= 5]
     words: list[tuple[str, str]] = []
-    i = 0
-    while i < len(morphs):
-        surface, _, lemma, pos, ctype, cform, _ = morphs[i]
-        i += 1
-        if not pos.startswith(_JA_KEEP) or pos.startswith(_JA_DROP):
+    # Only content words start a word; what a word takes after it (a suffix, an auxiliary, a
+    # negation) never is one, so each content word is read where it stands.
+    for at, row in enumerate(rows):
+        kind = _JA_KINDS.get(row[4])
+        if kind is None:
+            kind = _ja_kind(row[4])
+        if not kind:
             continue
+        surface, lemma = row[0], _ja_lemma(row)
         if lemma in STOP_WORDS_JA or (len(lemma) == 1 and not _JA_CHAR.match(lemma)):
             continue
-        kind = pos.split("-", 1)[0]
+        ctype, cform = row[5], row[6]
         word, shown = lemma, _ja_written(surface, lemma, kind, ctype, cform)
-        if kind == "動詞" and _ja_potential(morphs[i - 1]):
+        i = at + 1
+        if kind == "動詞" and _ja_potential(row, lemma):
             # 使え, 帰れ: UniDic's lemma is 使う, 返る; the word is 使える, as written.
             word = lemma[:-1] + _E_ROW[lemma[-1]] + "る"
         # 分かり＋にくい／やすい／づらい is one word: 分かる alone would say the opposite.
-        if kind == "動詞" and i < len(morphs) and morphs[i][3].startswith("接尾辞-形容詞的"):
-            suffix = _hiragana(morphs[i][1])
+        if kind == "動詞" and i < len(rows) and rows[i][4].startswith("接尾辞-形容詞的"):
+            suffix = _hiragana(rows[i][2])
             if suffix in _JA_EASE:
                 word = _ja_form(word, ctype, "連用") + suffix
                 shown = _ja_form(shown, ctype, "連用") + suffix
@@ -477,17 +515,16 @@ def _ja_stretch_words(parsed: str) -> tuple[tuple[str, str], ...]:
         # られる／れる is the potential; elsewhere it is as often the passive (言われた), left out.
         if (
             kind == "動詞"
-            and i < len(morphs)
-            and morphs[i][3].startswith("助動詞")
-            and morphs[i][2] in ("れる", "られる")
-            and _ja_negation(morphs, i + 1, kind)[0] == ""
+            and i < len(rows)
+            and rows[i][4].startswith("助動詞")
+            and (aux := _ja_lemma(rows[i])) in ("れる", "られる")
+            and _ja_negation(rows, i + 1, kind)[0] == ""
         ):
-            aux = morphs[i][2]
             word = _ja_form(word, ctype, "未然") + aux
             shown = _ja_form(shown, ctype, "未然") + aux
             ctype = "下一段"
             i += 1
-        negated, i = _ja_negation(morphs, i, kind)
+        negated, i = _ja_negation(rows, i, kind)
         if negated is not None:
             word = _ja_negative(word, kind, ctype, negated)
             shown = _ja_negative(shown, kind, ctype, negated)
@@ -527,14 +564,14 @@ def _ja_written(surface: str, lemma: str, kind: str, ctype: str, cform: str) -> 
     return surface
 
 
-def _ja_potential(morph: tuple[str, ...]) -> bool:
+def _ja_potential(row: list[str], lemma: str) -> bool:
     """Whether a verb is the potential of a 五段 verb (使え, 帰れ), which UniDic lemmatises to it.
 
     Such a verb conjugates as 下一段 while its lemma is a 五段 verb: one not ending in る (使う),
     or one whose reading does not give the stem (返る, カエル, written 帰れ, カエレ; a true
     下一段 verb's stem reads as its lemma without ル: 入れ, イレ, of 入れる, イレル).
     """
-    _, reading, lemma, _, ctype, cform, pron = morph
+    pron, reading, ctype, cform = row[1], row[2], row[5], row[6]
     if not ctype.startswith("下一段") or cform.startswith("仮定形"):
         return False
     if not lemma.endswith("る"):
@@ -558,29 +595,41 @@ def _hiragana(reading: str) -> str:
     return reading.translate(_KATA_HIRA)
 
 
-def _ja_negation(morphs: list[tuple[str, ...]], i: int, kind: str) -> tuple[str | None, int]:
-    """Whether the word before ``morphs[i]`` is negated; return the helper and where it ends.
+def _ja_negation(rows: list[list[str]], i: int, kind: str) -> tuple[str | None, int]:
+    """Whether the word before ``rows[i]`` is negated; return the helper and where it ends.
 
     The helper is the verb that carries the negation after a noun (できない after 予約が),
     ``""`` when the negation follows the word itself (つながら＋ない, 長く＋ない, 問題＋ない).
     """
     helper = ""
     j = i
-    while j < len(morphs):
-        surface, _, lemma, pos = morphs[j][:4]
-        if pos.startswith("助動詞") and lemma in ("ない", "ず", "ぬ"):
-            return helper, j + 1
-        if pos.startswith("形容詞-非自立可能") and lemma == "無い":
-            return helper, j + 1
-        if pos.startswith("助動詞") and lemma in _JA_BRIDGE_AUX:
+    while j < len(rows):
+        row = rows[j]
+        pos = row[4]
+        if pos.startswith("助動詞"):
+            lemma = _ja_lemma(row)
+            if lemma in ("ない", "ず", "ぬ"):
+                return helper, j + 1
+            if lemma not in _JA_BRIDGE_AUX:
+                break
             helper = "でない" if lemma == "だ" and not helper else helper
-        elif pos.startswith("助詞-接続助詞") and surface in ("て", "で"):
-            pass
-        elif pos.startswith("助詞-係助詞") and surface in ("は", "も"):
-            pass
-        elif pos.startswith("助詞-格助詞") and surface == "が" and kind == "名詞":
-            pass
-        elif pos.startswith("動詞-非自立可能") and lemma in _JA_HELPERS:
+        elif pos.startswith("形容詞-非自立可能"):
+            if _ja_lemma(row) == "無い":
+                return helper, j + 1
+            break
+        elif pos.startswith("助詞-接続助詞"):
+            if row[0] not in ("て", "で"):
+                break
+        elif pos.startswith("助詞-係助詞"):
+            if row[0] not in ("は", "も"):
+                break
+        elif pos.startswith("助詞-格助詞"):
+            if row[0] != "が" or kind != "名詞":
+                break
+        elif pos.startswith("動詞-非自立可能"):
+            lemma = _ja_lemma(row)
+            if lemma not in _JA_HELPERS:
+                break
             if kind in ("名詞", "形状詞") and not helper:  # the first: 対応して（い）ない
                 helper = _JA_HELPERS[lemma]
         else:
