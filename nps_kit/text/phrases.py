@@ -14,11 +14,19 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from nps_kit.text._collector import paused
 from nps_kit.text.discovery import _surfaces, as_written, shown_phrase
-from nps_kit.text.tokens import _language_of, _map_unique, _normalised, _tokens, answered
+from nps_kit.text.tokens import (
+    _distinct,
+    _language_of,
+    _map_unique,
+    _normalised,
+    _tokens,
+    answered,
+)
 
 __all__ = ["PHRASE_COLUMNS", "segment_phrases"]
 
@@ -36,27 +44,53 @@ def _phrase_sets(texts: pd.Series) -> pd.Series:
     Japanese in the writer's kanji or kana with potential and negation kept (停められない for
     停められなかった, counted with 止められない).
     """
-    # Once per distinct text (as written: "Web" and "web" are worded apart, counted together).
-    seen: dict[str, dict[str, str]] = {}
+    return _map_unique(texts, _phrases_of, missing={})
 
-    def phrases_of(raw: str) -> dict[str, str]:
-        lang = _language_of(raw)
-        if lang is None:
-            return {}
-        text = _normalised(raw)
-        grams = seen.get(raw)
-        if grams is None:
-            toks = _tokens(raw, None)
-            grams = _surfaces(
-                list(toks), lang, text, as_written(raw, text) if lang == "en" else None
-            )
-            if lang == "ja":
-                single = set(toks)
-                grams = {g: w for g, w in grams.items() if g in single or g in text or w in text}
-            seen[raw] = grams
-        return grams
 
-    return _map_unique(texts, phrases_of, missing={})
+def _phrases_of(raw: str) -> dict[str, str]:
+    """Return the phrases of one comment as written (see :func:`_phrase_sets`)."""
+    lang = _language_of(raw)
+    if lang is None:
+        return {}
+    text = _normalised(raw)
+    toks = _tokens(raw, None)
+    grams = _surfaces(list(toks), lang, text, as_written(raw, text) if lang == "en" else None)
+    if lang == "ja":
+        single = set(toks)
+        grams = {g: w for g, w in grams.items() if g in single or g in text or w in text}
+    return grams
+
+
+def _distinct_phrases(
+    texts: pd.Series, memo: dict[str, dict[str, str]]
+) -> tuple[list[str], list[dict[str, str]], list[int]]:
+    """Return the distinct comments (in order of first appearance), their phrases and counts.
+
+    Each distinct comment is read once (as written: "Web" and "web" are worded apart, counted
+    together; ``memo`` keeps what was read, for the other segment) and stands for every time
+    it was written.
+    """
+    codes, uniques = _distinct(texts)
+    times = np.bincount(codes[codes >= 0], minlength=len(uniques)).tolist()
+    found = []
+    for raw in uniques.tolist():
+        phrases = memo.get(raw)
+        if phrases is None:
+            phrases = memo[raw] = _phrases_of(raw)
+        found.append(phrases)
+    return uniques.tolist(), found, times
+
+
+def _weighted_counts(found: list[dict[str, str]], times: list[int]) -> Counter[str]:
+    """Count in how many comments each phrase is: each distinct comment's as often as written."""
+    counts = Counter(
+        itertools.chain.from_iterable(p for p, n in zip(found, times, strict=True) if n == 1)
+    )
+    for phrases, n in zip(found, times, strict=True):
+        if n > 1:
+            for p in phrases:
+                counts[p] += n
+    return counts
 
 
 def _example(texts: list[str]) -> str:
@@ -116,29 +150,34 @@ def segment_phrases(
         # "Typical of detractors" means nothing without promoters' comments to compare with:
         # the report then says there is not enough text (issue 9, degenerate inputs).
         return pd.DataFrame([], columns=list(PHRASE_COLUMNS))
-    sets = {name: _phrase_sets(group).to_numpy(dtype=object) for name, group in groups.items()}
-    counts = {name: Counter(itertools.chain.from_iterable(sets[name])) for name in labels}
+    # Per distinct comment, each weighted by the times it was written (comments repeat).
+    memo: dict[str, dict[str, str]] = {}
+    read = {name: _distinct_phrases(group, memo) for name, group in groups.items()}
+    counts = {name: _weighted_counts(read[name][1], read[name][2]) for name in labels}
     sizes = {name: len(groups[name]) for name in labels}
-
-    def share(phrase: str, who: str) -> float:
-        return counts[who][phrase] / sizes[who] if sizes[who] else 0.0
 
     rows: list[dict[str, object]] = []
     for side, name in enumerate(labels):
         other = labels[1 - side]
-        candidates = [
-            (share(p, name) - share(p, other), c, p)
-            for p, c in counts[name].items()
-            if c >= min_count and share(p, name) > share(p, other)
-        ]
+        mine, theirs = counts[name], counts[other]
+        size, other_size = sizes[name], sizes[other]
+        candidates = []
+        for p, c in mine.items():
+            if c >= min_count:
+                # The share of the segment's comments with the phrase, and of the other's.
+                diff = c / size - (theirs[p] / other_size if other_size else 0.0)
+                if diff > 0:
+                    candidates.append((diff, c, p))
         # Largest difference first, then the more frequent, then the longer phrase.
         candidates.sort(key=lambda x: (-x[0], -x[1], -len(x[2]), x[2]))
+        uniques, found, times = read[name]
         kept: list[tuple[str, int]] = []
         seen: set[frozenset[int]] = set()
-        # The comments each candidate is in, found in one pass rather than one per candidate.
+        # The distinct comments each candidate is in, found in one pass rather than one per
+        # candidate.
         postings: dict[str, list[int]] = {p: [] for _, _, p in candidates}
-        for i, found in enumerate(sets[name]):
-            for p in postings.keys() & found.keys():
+        for i, phrases in enumerate(found):
+            for p in postings.keys() & phrases.keys():
                 postings[p].append(i)
         for _, count, phrase in candidates:
             # Phrases found in exactly the same comments ("配送", "配送状況"; "egress cost",
@@ -150,16 +189,18 @@ def segment_phrases(
             kept.append((phrase, int(count)))
             if len(kept) == top:
                 break
-        size = sizes[name]
-        texts_of = groups[name].to_numpy(dtype=object)
-        rows.extend(
-            {
-                "segment": name,
-                "phrase": shown_phrase(Counter(sets[name][i][phrase] for i in postings[phrase])),
-                "count": count,
-                "share": 100.0 * count / size,
-                "example": _example([str(texts_of[i]) for i in postings[phrase]]),
-            }
-            for phrase, count in kept
-        )
+        for phrase, count in kept:
+            wordings: Counter[str] = Counter()
+            for i in postings[phrase]:
+                wordings[found[i][phrase]] += times[i]
+            rows.append(
+                {
+                    "segment": name,
+                    "phrase": shown_phrase(wordings),
+                    "count": count,
+                    "share": 100.0 * count / size,
+                    # The shortest comment, the first written of equal ones.
+                    "example": _example([uniques[i] for i in postings[phrase]]),
+                }
+            )
     return pd.DataFrame(rows, columns=list(PHRASE_COLUMNS))
