@@ -10,6 +10,7 @@ words that only judge ("great", "残念") are not listed.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -95,15 +96,20 @@ def as_written(raw: str, text: str) -> str:
         return text
     if cased == text and cased.isascii():  # no capital: nothing to put back (most comments)
         return text
-    chars = list(cased)
-    before = ""  # the last character before the word, spaces aside
-    for word in re.finditer(r"\S+", cased):
+    # Only a word that starts the comment or follows a sentence's end can lose its capital:
+    # words stand one space apart, so the character before a word's space ends the last word.
+    chars: list[str] | None = None
+    for word in _SENTENCE_START.finditer(cased):
         written = word.group()
-        titled = written[:1].isupper() and written[1:] == written[1:].lower() and written != "I"
-        if titled and (not before or before in _SENTENCE_ENDS):
+        if written[:1].isupper() and written[1:] == written[1:].lower() and written != "I":
+            if chars is None:
+                chars = list(cased)
             chars[word.start()] = written[0].lower()
-        before = written[-1]
-    return "".join(chars)
+    return cased if chars is None else "".join(chars)
+
+
+#: A word that starts a sentence of a comment whose words stand one space apart.
+_SENTENCE_START = re.compile(rf"(?:^|(?<=[{re.escape(_SENTENCE_ENDS)}] ))\S+")
 
 
 def _surfaces(
@@ -121,7 +127,7 @@ def _surfaces(
     phrase does not run across a clause break of ``text`` (:data:`_CLAUSE_BREAK`).
     """
     english = lang == "en"
-    words = [_lemma(t) for t in tokens] if english else tokens
+    words = list(map(_lemma, tokens)) if english else tokens
     judges = _judges_en if english else _judges_ja
     spans = _en_spans(text) if english and text is not None else None
     if spans is not None and len(spans) != len(words):
@@ -131,6 +137,7 @@ def _surfaces(
     # A judgement alone ("great", "残念"), negated or not ("not great", "痛くない"), names no
     # topic to add to the themes.
     out: dict[str, str] = {}
+    n = len(words)
     if spans is None or text is None:
         shown = words  # the wording of each word: the token itself, or as written (Japanese)
         if lang == "ja" and text is not None:
@@ -138,29 +145,35 @@ def _surfaces(
             if [token for token, _ in pairs] == list(tokens):  # else tokens of another text
                 shown = [wording for _, wording in pairs]
         joiner = " " if english else ""
-        for i, word in enumerate(words):
-            if not judges(word):
-                out.setdefault(word, shown[i])
-        for i in range(len(words) - 1):
+        for word, wording in zip(words, shown, strict=True):
+            if word not in out and not judges(word):
+                out[word] = wording
+        for i in range(n - 1):
             out.setdefault(words[i] + joiner + words[i + 1], shown[i] + joiner + shown[i + 1])
-        for i in range(len(words) - 2):
-            out.setdefault(joiner.join(words[i : i + 3]), joiner.join(shown[i : i + 3]))
+        for i in range(n - 2):
+            out.setdefault(
+                words[i] + joiner + words[i + 1] + joiner + words[i + 2],
+                shown[i] + joiner + shown[i + 1] + joiner + shown[i + 2],
+            )
         return out
-    # joined[i]: no clause ends between word i and word i + 1
+    starts = [start for _, start, _ in spans]
+    ends = [end for _, _, end in spans]
+    # joined[i]: no clause ends between word i and word i + 1 (one space never ends one)
     joined = [
-        _CLAUSE_BREAK.search(text, spans[i][2], spans[i + 1][1]) is None
-        for i in range(len(words) - 1)
+        (a + 1 == b and text[a] == " ") or _CLAUSE_BREAK.search(text, a, b) is None
+        for a, b in zip(ends, starts[1:], strict=False)
     ]
     shown_text = written if written is not None and len(written) == len(text) else text
-    for i, word in enumerate(words):
+    for word, a, b in zip(words, starts, ends, strict=True):
         if not judges(word):
-            out[word] = shown_text[spans[i][1] : spans[i][2]]
+            out[word] = shown_text[a:b]
     for i, ok in enumerate(joined):
         if ok:
-            out[words[i] + " " + words[i + 1]] = shown_text[spans[i][1] : spans[i + 1][2]]
-    for i in range(len(words) - 2):
+            out[words[i] + " " + words[i + 1]] = shown_text[starts[i] : ends[i + 1]]
+    for i in range(n - 2):
         if joined[i] and joined[i + 1]:
-            out[" ".join(words[i : i + 3])] = shown_text[spans[i][1] : spans[i + 2][2]]
+            three = words[i] + " " + words[i + 1] + " " + words[i + 2]
+            out[three] = shown_text[starts[i] : ends[i + 2]]
     return out
 
 
@@ -191,18 +204,30 @@ def _judges_ja(word: str) -> bool:
     return _judges(word, _lexicon.ja_lexicon())
 
 
-def _comment_phrases(tokens: list[str], lang: str, text: str, raw: str) -> dict[str, str]:
+def _comment_phrases(
+    tokens: list[str],
+    lang: str,
+    text: str,
+    raw: str,
+    clauses: dict[str, dict[str, str]] | None = None,
+) -> dict[str, str]:
     """Return a comment's phrases (:func:`_surfaces`); a Japanese one stays within a clause.
 
     "予約の電話がつながらない。連絡先は…" gives 予約電話繋がらない and 連絡先, not
     繋がらない連絡先 across the full stop (English phrases stop at a clause break likewise).
-    ``raw`` is the comment as written, for the case of English wordings.
+    ``raw`` is the comment as written, for the case of English wordings. ``clauses`` keeps the
+    phrases of each Japanese clause read, for the next comments (comments repeat clauses).
     """
     if lang != "ja":
         return _surfaces(tokens, lang, text, as_written(raw, text))
+    if clauses is None:
+        clauses = {}
     out: dict[str, str] = {}
     for clause in _JA_CLAUSE_BREAK.split(text):
-        out.update(_surfaces(list(_tokens(clause, "ja")), "ja", clause))
+        found = clauses.get(clause)
+        if found is None:
+            found = clauses[clause] = _surfaces(list(_tokens(clause, "ja")), "ja", clause)
+        out.update(found)
     return out
 
 
@@ -250,6 +275,7 @@ def uncovered_phrases(
     distinct = rest.astype(str).value_counts(sort=False)
     unique = pd.Series(distinct.index, dtype=object)
     langs = detect_language(unique)
+    clauses: dict[str, dict[str, str]] = {}  # each Japanese clause's phrases
     for text, times, norm, lang in zip(
         unique,
         distinct.to_numpy().tolist(),
@@ -262,23 +288,28 @@ def uncovered_phrases(
         # A Japanese comment's phrases come from its clauses' words: its own are not needed
         # (MeCab would read each comment the phrases of detractors and promoters did not).
         toks = list(_tokens(text, None)) if lang == "en" else []
-        found = _comment_phrases(toks, str(lang), str(norm), text)
+        found = _comment_phrases(toks, str(lang), str(norm), text, clauses)
         read.append((text, times, str(lang), found))
         counts[str(lang)].update(dict.fromkeys(found, times) if times > 1 else found.keys())
+    # The most frequent first, then the longer, taken from a heap until ``top`` are kept (most
+    # phrases are never reached).
     frequent = [
-        ((gram, lang), c) for lang, by in counts.items() for gram, c in by.items() if c >= min_count
+        (-c, -len(gram), (gram, lang))
+        for lang, by in counts.items()
+        for gram, c in by.items()
+        if c >= min_count
     ]
-    frequent.sort(key=lambda kc: (-kc[1], -len(kc[0][0]), kc[0]))
+    heapq.heapify(frequent)
     kept: list[tuple[tuple[str, str], int]] = []
-    for key, count in frequent:
+    while frequent and len(kept) < top:
+        negative, _, key = heapq.heappop(frequent)
+        count = -negative
         if any(
             other_count == count and key[1] == other[1] and key[0] in other[0]
             for other, other_count in kept
         ):
             continue
         kept.append((key, count))
-        if len(kept) == top:
-            break
     wordings: dict[tuple[str, str], Counter[str]] = {key: Counter() for key, _ in kept}
     examples: dict[tuple[str, str], str] = {}
     for text, times, lang, found in read:

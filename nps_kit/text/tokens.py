@@ -687,28 +687,28 @@ def en_token_spans(text: str) -> list[tuple[str, int, int]]:
     clean = _masked(text.replace("’", "'"))  # same length: offsets agree
     negator: tuple[int, int] | None = None  # (start, stop words since) of a pending negation
     for m in _EN_WORD.finditer(clean):
-        word = m.group()
+        word = m[0]
+        start, end = m.span()
         if negator is not None and (
-            _CLAUSE_END.search(clean, negator[0], m.start()) or negator[1] > _EN_NEGATION_REACH
+            negator[1] > _EN_NEGATION_REACH or _CLAUSE_END.search(clean, negator[0], start)
         ):
             negator = None  # "not. Great" or too far: the negation ends
         if word in _EN_NEGATORS:
-            negator = (m.start(), 0)
+            negator = (start, 0)
             if word == "never":  # a word of its own ("never again") when nothing follows
-                spans.append((word, m.start(), m.end()))
+                spans.append((word, start, end))
             continue
         if word in STOP_WORDS_EN or len(word) < 2 or word.isdigit():
             if negator is not None:
                 negator = (negator[0], negator[1] + 1)
             continue
-        start = m.start()
         if negator is not None:
             if spans and spans[-1][0] == "never" and spans[-1][1] == negator[0]:
                 spans.pop()  # "never arrived" is one word
-            word, start, negator = NEGATED + _folded(word), negator[0], None
-            spans.append((word, start, m.end()))
+            spans.append((NEGATED + _folded(word), negator[0], end))
+            negator = None
             continue
-        spans.append((_folded(word), start, m.end()))
+        spans.append((_folded(word), start, end))
     return spans
 
 
