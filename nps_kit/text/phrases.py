@@ -11,6 +11,7 @@ analysts).
 
 from __future__ import annotations
 
+import heapq
 import itertools
 from collections import Counter
 
@@ -83,14 +84,8 @@ def _distinct_phrases(
 
 def _weighted_counts(found: list[dict[str, str]], times: list[int]) -> Counter[str]:
     """Count in how many comments each phrase is: each distinct comment's as often as written."""
-    counts = Counter(
-        itertools.chain.from_iterable(p for p, n in zip(found, times, strict=True) if n == 1)
-    )
-    for phrases, n in zip(found, times, strict=True):
-        if n > 1:
-            for p in phrases:
-                counts[p] += n
-    return counts
+    each = itertools.chain.from_iterable(map(itertools.repeat, found, times))
+    return Counter(itertools.chain.from_iterable(each))
 
 
 def _example(texts: list[str]) -> str:
@@ -161,34 +156,31 @@ def segment_phrases(
         other = labels[1 - side]
         mine, theirs = counts[name], counts[other]
         size, other_size = sizes[name], sizes[other]
-        candidates = []
+        # Largest difference first, then the more frequent, then the longer phrase: taken
+        # from a heap until ``top`` are kept (most of a unit's phrases are never reached).
+        order = []
         for p, c in mine.items():
             if c >= min_count:
-                # The share of the segment's comments with the phrase, and of the other's.
+                # The share of the segment's comments with the phrase, less the other's.
                 diff = c / size - (theirs[p] / other_size if other_size else 0.0)
                 if diff > 0:
-                    candidates.append((diff, c, p))
-        # Largest difference first, then the more frequent, then the longer phrase.
-        candidates.sort(key=lambda x: (-x[0], -x[1], -len(x[2]), x[2]))
+                    order.append((-diff, -c, -len(p), p))
+        heapq.heapify(order)
         uniques, found, times = read[name]
         kept: list[tuple[str, int]] = []
         seen: set[frozenset[int]] = set()
-        # The distinct comments each candidate is in, found in one pass rather than one per
-        # candidate.
-        postings: dict[str, list[int]] = {p: [] for _, _, p in candidates}
-        for i, phrases in enumerate(found):
-            for p in postings.keys() & phrases.keys():
-                postings[p].append(i)
-        for _, count, phrase in candidates:
-            # Phrases found in exactly the same comments ("配送", "配送状況"; "egress cost",
-            # "egress cost crazy") say one thing: the first, longest, stands for them.
+        postings: dict[str, list[int]] = {}
+        while order and len(kept) < top:
+            _, negative, _, phrase = heapq.heappop(order)
+            # The distinct comments the phrase is in. Phrases found in exactly the same
+            # comments ("配送", "配送状況"; "egress cost", "egress cost crazy") say one thing:
+            # the first, longest, stands for them.
+            postings[phrase] = [i for i, phrases in enumerate(found) if phrase in phrases]
             where = frozenset(postings[phrase])
             if where in seen:
                 continue
             seen.add(where)
-            kept.append((phrase, int(count)))
-            if len(kept) == top:
-                break
+            kept.append((phrase, -negative))
         for phrase, count in kept:
             wordings: Counter[str] = Counter()
             for i in postings[phrase]:
