@@ -29,12 +29,12 @@ from nps_kit.text.themes import ThemeBook
 from nps_kit.text.tokens import (
     NEGATED,
     _en_spans,
+    _language_of,
+    _normalised,
     _normalised_codes,
     _tokens,
     answered,
-    detect_language,
     ja_token_words,
-    normalise,
 )
 
 __all__ = ["LOW_COVERAGE", "Uncovered", "text_quality", "uncovered_phrases"]
@@ -274,23 +274,17 @@ def uncovered_phrases(
     # Once per distinct comment, weighted by how often it was written (exports repeat a lot).
     distinct = rest.astype(str).value_counts(sort=False)
     unique = pd.Series(distinct.index, dtype=object)
-    langs = detect_language(unique)
     clauses: dict[str, dict[str, str]] = {}  # each Japanese clause's phrases
-    for text, times, norm, lang in zip(
-        unique,
-        distinct.to_numpy().tolist(),
-        normalise(unique).to_numpy(dtype=object),
-        langs.to_numpy(dtype=object),
-        strict=True,
-    ):
-        if pd.isna(lang):
+    for text, times in zip(unique, distinct.to_numpy().tolist(), strict=True):
+        lang = _language_of(text)  # as detect_language and normalise read it
+        if lang is None:
             continue
         # A Japanese comment's phrases come from its clauses' words: its own are not needed
         # (MeCab would read each comment the phrases of detractors and promoters did not).
         toks = list(_tokens(text, None)) if lang == "en" else []
-        found = _comment_phrases(toks, str(lang), str(norm), text, clauses)
-        read.append((text, times, str(lang), found))
-        counts[str(lang)].update(dict.fromkeys(found, times) if times > 1 else found.keys())
+        found = _comment_phrases(toks, lang, _normalised(text), text, clauses)
+        read.append((text, times, lang, found))
+        counts[lang].update(dict.fromkeys(found, times) if times > 1 else found.keys())
     # The most frequent first, then the longer, taken from a heap until ``top`` are kept (most
     # phrases are never reached).
     frequent = [
@@ -312,12 +306,13 @@ def uncovered_phrases(
         kept.append((key, count))
     wordings: dict[tuple[str, str], Counter[str]] = {key: Counter() for key, _ in kept}
     examples: dict[tuple[str, str], str] = {}
+    listed = {lang: {gram for gram, of in wordings if of == lang} for lang in counts}
     for text, times, lang, found in read:
-        for key in wordings:
-            if key[1] == lang and key[0] in found:
-                wordings[key][found[key[0]]] += times
-                if key not in examples or len(text) < len(examples[key]):
-                    examples[key] = text
+        for gram in listed[lang] & found.keys():
+            key = (gram, lang)
+            wordings[key][found[gram]] += times
+            if key not in examples or len(text) < len(examples[key]):
+                examples[key] = text
     phrases = pd.DataFrame(
         {
             "phrase": [shown_phrase(wordings[k]) for k, _ in kept],
