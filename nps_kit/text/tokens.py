@@ -524,7 +524,10 @@ def _ja_stretch_words(rows: list[list[str]]) -> tuple[tuple[str, str], ...]:
             shown = _ja_form(shown, ctype, "未然") + aux
             ctype = "下一段"
             i += 1
-        negated, i = _ja_negation(rows, i, kind)
+        if i < len(rows) and rows[i][4].startswith(_JA_BRIDGE_POS):
+            negated, i = _ja_negation(rows, i, kind)
+        else:
+            negated = None  # most words: what follows cannot begin a negation
         if negated is not None:
             word = _ja_negative(word, kind, ctype, negated)
             shown = _ja_negative(shown, kind, ctype, negated)
@@ -585,6 +588,15 @@ _JA_EASE = frozenset({"にくい", "づらい", "ずらい", "がたい", "や�
 #: the helper verbs いる／ある／できる／する (with が after a noun: 予約ができない).
 _JA_BRIDGE_AUX = frozenset({"ます", "れる", "られる", "せる", "させる", "だ"})
 _JA_HELPERS = {"居る": "いない", "有る": "ない", "出来る": "できない", "為る": "しない"}
+#: The parts of speech that a negation, or what stands between a word and it, begins with.
+_JA_BRIDGE_POS = (
+    "助動詞",
+    "形容詞-非自立可能",
+    "助詞-接続助詞",
+    "助詞-係助詞",
+    "助詞-格助詞",
+    "動詞-非自立可能",
+)
 _KATA_HIRA = str.maketrans({chr(c): chr(c - 0x60) for c in range(0x30A1, 0x30F7)})
 _A_ROW = dict(zip("うくぐすつぬぶむる", "わかがさたなばまら", strict=True))
 _I_ROW = dict(zip("うくぐすつぬぶむる", "いきぎしちにびみり", strict=True))
