@@ -218,3 +218,18 @@ def test_a_capital_that_starts_a_sentence_is_not_the_words() -> None:
     assert as_written(raw, normalise_one(raw)) == "staff were rude. the Web app? I use the NHS one"
     # Where case folding changes a length, the normalised text stands.
     assert as_written("Straße", normalise_one("Straße")) == "strasse"
+
+
+def test_words_of_when_are_not_typical_phrases() -> None:
+    # A Google Forms export whose answers end "so far." and "lately." listed "far" and "lately"
+    # as what sets detractors apart.
+    texts = pd.Series(
+        ["More exercises so far.", "Slower pace please lately.", "Longer breaks recently."] * 4
+        + ["Great workshop so far.", "Loved the examples lately.", "Nice venue already."] * 4
+    )
+    segments = pd.Series(["detractor"] * 12 + ["promoter"] * 12)
+    table = segment_phrases(texts, segments)
+    assert set(table["segment"]) == {"detractor", "promoter"}
+    words = {w for phrase in table["phrase"] for w in phrase.split()}
+    assert "exercises" in words
+    assert not words & {"far", "lately", "recently", "already"}

@@ -64,6 +64,7 @@ STOP_WORDS_EN: frozenset[str] = frozenset(
     we're were weren't what what's when where which while who whom why will with won't would
     wouldn't you you're your yours yourself yourselves im ive dont didnt cant wont isnt wasnt
     thing things lot lots bit also way make made go went going come came
+    far lately recently ago yet already since anyway
     """.split()
 )
 
