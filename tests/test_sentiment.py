@@ -855,6 +855,33 @@ def test_every_english_phrase_that_matches_a_labelled_clause_is_tried() -> None:
     assert matched > 100  # the sets do use the phrases
 
 
+def test_clause_regexes_skipped_by_their_literals_cannot_match() -> None:
+    # _score_en_plain searches _EN_LUKEWARM, _EN_RIVAL and _EN_REQUEST, and _score_ja
+    # _JA_REQUEST, only in a text whose automaton pass found one of their literals.
+    from nps_kit.text import _clause_rules as rules
+
+    names = ["theme_eval_blind.csv", "theme_eval_blind2.csv", "theme_eval_blind3.csv"]
+    names += ["theme_eval_blind4.csv", "theme_eval_blind5.csv", "theme_train5_en.csv"]
+    names += ["theme_train5_ja.csv"]
+    texts = pd.concat(
+        pd.read_csv(DATA / name, keep_default_na=False, dtype=str)["text"] for name in names
+    )
+    checks = [
+        (rules._en_literals, rules._EN_LUKEWARM, rules._LUKEWARM_BIT),
+        (rules._en_literals, rules._EN_RIVAL, rules._RIVAL_BIT),
+        (rules._en_literals, rules._EN_REQUEST, rules._REQUEST_BIT),
+        (rules._ja_literals, rules._JA_REQUEST, rules._JA_REQUEST_BIT),
+    ]
+    matched = dict.fromkeys(range(len(checks)), 0)
+    for text in normalise(texts.astype("string")).dropna():
+        for clause in [text, *(c.text for c in rules._clauses(text))]:
+            for k, (literals, pattern, bit) in enumerate(checks):
+                if pattern.search(clause) is not None:
+                    assert rules._literal_bits(literals(), clause) & bit, (pattern, clause)
+                    matched[k] += 1
+    assert min(matched.values()) > 10  # the sets do hold them
+
+
 # The words the phrases are made of, and a few that join them.
 _PHRASE_WORDS = sorted({w for p in _lexicon.EN_PHRASES for w in re.findall(r"[a-z']+", p)})
 

@@ -215,46 +215,65 @@ _EN_PHRASES = [(re.compile(rf"\b(?:{p})\b"), s) for p, s in _lexicon.EN_PHRASES.
 
 def _literal_automaton(
     patterns: list[re.Pattern[str]],
-    literals_of: Callable[[re.Pattern[str]], frozenset[str] | None],
-) -> tuple[Any, frozenset[int]]:
-    """Return an automaton from literals to the patterns (indices) they select, and the others.
+    literals_of: Sequence[Callable[[re.Pattern[str]], frozenset[str] | None]],
+) -> tuple[Any, int]:
+    """Return an automaton from literals to the patterns they select (bit k: ``patterns[k]``).
 
-    ``literals_of`` gives a pattern's literals (``None`` when it has none: such a pattern is
-    tried on every text).
+    The patterns a text may match are the bits of the literals found in it or-ed, with the
+    second value: the bits of the patterns that have no literals, tried on every text. A
+    pattern's literals are the first of ``literals_of`` that gives some (``None``: none).
     """
     automaton = ahocorasick.Automaton()
-    by_literal: dict[str, set[int]] = {}
-    always = set()
+    by_literal: dict[str, int] = {}
+    always = 0
     for k, pattern in enumerate(patterns):
-        literals = literals_of(pattern)
+        literals = next(filter(None, (find(pattern) for find in literals_of)), None)
         if literals is None:
-            always.add(k)
+            always |= 1 << k
         for literal in literals or ():
-            by_literal.setdefault(literal, set()).add(k)
+            by_literal[literal] = by_literal.get(literal, 0) | 1 << k
     for literal, selected in by_literal.items():
-        automaton.add_word(literal, frozenset(selected))
+        automaton.add_word(literal, selected)
     automaton.make_automaton()
-    return automaton, frozenset(always)
+    return automaton, always
+
+
+def _literal_bits(found: tuple[Any, int], text: str) -> int:
+    """Return the bits of the patterns of a :func:`_literal_automaton` that may match ``text``."""
+    automaton, bits = found
+    for _, selected in automaton.iter(text):
+        bits |= selected
+    return bits
+
+
+#: The English clause regexes searched only in a text that holds one of their required
+#: literals (:func:`nps_kit.text._match.required_literals`); their bits in :func:`_en_literals`
+#: follow the phrases'.
+_EN_FILTERED = ("_EN_LUKEWARM", "_EN_RIVAL", "_EN_REQUEST")
+_PHRASE_BITS = (1 << len(_EN_PHRASES)) - 1
+_LUKEWARM_BIT, _RIVAL_BIT, _REQUEST_BIT = (
+    1 << (len(_EN_PHRASES) + k) for k in range(len(_EN_FILTERED))
+)
 
 
 @lru_cache(maxsize=1)
-def _en_phrase_leads() -> tuple[Any, frozenset[int]]:
-    """Return the automaton of the phrases' leading literals, and the phrases without any.
+def _en_literals() -> tuple[Any, int]:
+    """Return the automaton of what an English clause may match (:func:`_literal_automaton`).
 
-    The automaton gives, for each literal found, the phrases (indices into ``_EN_PHRASES``)
-    that start with it (:func:`nps_kit.text._match.leading_literals`); the others are tried
-    on every text.
+    Bit k < ``len(_EN_PHRASES)``: phrase k, selected by the strings its matches start with
+    (:func:`nps_kit.text._match.leading_literals`), else by those they contain; then the
+    regexes of :data:`_EN_FILTERED`. One pass over a clause instead of a search per phrase
+    and regex.
     """
-    return _literal_automaton([pattern for pattern, _ in _EN_PHRASES], leading_literals)
+    phrases = [pattern for pattern, _ in _EN_PHRASES]
+    filtered = [globals()[name] for name in _EN_FILTERED]
+    return _literal_automaton([*phrases, *filtered], (leading_literals, required_literals))
 
 
 def _en_phrase_candidates(text: str) -> set[int]:
     """Return the phrases (indices into ``_EN_PHRASES``) that may match ``text``."""
-    automaton, always = _en_phrase_leads()
-    found = set(always)
-    for _, phrases in automaton.iter(text):
-        found |= phrases
-    return found
+    bits = _literal_bits(_en_literals(), text) & _PHRASE_BITS
+    return {k for k in range(len(_EN_PHRASES)) if bits >> k & 1}
 
 
 # A negator just before a phrase ("no small print", "didn't have to", "never had to").
@@ -316,39 +335,46 @@ class _Score(NamedTuple):
         return self.request or self.lukewarm or bool(self.praise or self.complaint or self.total)
 
 
+#: Bit of ``_JA_REQUEST`` in :func:`_ja_literals`, after the context cues'.
+_JA_REQUEST_BIT = 1 << len(_JA_CONTEXT)
+
+
 @lru_cache(maxsize=1)
-def _ja_context_literals() -> tuple[Any, frozenset[int]]:
-    """Return the automaton of the context cues' required literals, and the cues without any.
+def _ja_literals() -> tuple[Any, int]:
+    """Return the automaton of what a Japanese clause may match (:func:`_literal_automaton`).
 
-    The automaton gives, for each literal found, the cues (indices into ``_JA_CONTEXT``) of
-    which every match contains it (:func:`nps_kit.text._match.required_literals`); the
-    others are searched in every text.
+    Bit k < ``len(_JA_CONTEXT)``: context cue k, then ``_JA_REQUEST``; each selected by the
+    literals every match of it contains (:func:`nps_kit.text._match.required_literals`).
     """
-    return _literal_automaton([pattern for pattern, _ in _JA_CONTEXT], required_literals)
+    return _literal_automaton(
+        [*(pattern for pattern, _ in _JA_CONTEXT), _JA_REQUEST], (required_literals,)
+    )
 
 
-def _ja_context_cues(text: str) -> list[tuple[int, int, float]]:
+def _ja_context_cues(text: str, bits: int | None = None) -> list[tuple[int, int, float]]:
     """Return (start, end, score) of every match of the context cues, cue by cue in order.
 
     A cue none of whose required literals the text holds cannot match it: one automaton pass
-    instead of a search per cue.
+    instead of a search per cue (``bits``: that pass's, :func:`_ja_literals`, if made).
     """
-    automaton, always = _ja_context_literals()
-    candidates = set(always)
-    for _, cues in automaton.iter(text):
-        candidates |= cues
-    return [
-        (m.start(), m.end(), score)
-        for k, (pattern, score) in enumerate(_JA_CONTEXT)
-        if k in candidates
-        for m in pattern.finditer(text)
-    ]
+    if bits is None:
+        bits = _literal_bits(_ja_literals(), text)
+    out: list[tuple[int, int, float]] = []
+    k = 0
+    bits &= _JA_REQUEST_BIT - 1
+    while bits:  # most clauses: none
+        if bits & 1:
+            pattern, score = _JA_CONTEXT[k]
+            out.extend((m.start(), m.end(), score) for m in pattern.finditer(text))
+        bits >>= 1
+        k += 1
+    return out
 
 
 def _score_ja(text: str) -> _Score:
-    found: list[tuple[int, int, float]] = []
+    bits = _literal_bits(_ja_literals(), text)
     # Context cues first: 品質が高い is praise, although 高い alone is a complaint.
-    found.extend(_ja_context_cues(text))
+    found = _ja_context_cues(text, bits)
     for last, (length, score) in _ja_automaton().iter(text):
         start = last + 1 - length
         if (
@@ -402,7 +428,11 @@ def _score_ja(text: str) -> _Score:
             total += _BARE_NEGATION_SCORE
             complaint += 1
             break
-    request = _JA_REQUEST.search(text) is not None and _JA_EXEMPLARY.search(text) is None
+    request = (
+        bits & _JA_REQUEST_BIT != 0
+        and _JA_REQUEST.search(text) is not None
+        and _JA_EXEMPLARY.search(text) is None
+    )
     return _Score(total, praise, complaint, request, lukewarm)
 
 
@@ -431,13 +461,19 @@ def _en_phrase_pass(text: str) -> tuple[str, float, int, int]:
 
     Returns the text left and the phrases' total, praise and complaint.
     """
+    return _en_phrase_read(text, _literal_bits(_en_literals(), text))[:4]
+
+
+def _en_phrase_read(text: str, bits: int) -> tuple[str, float, int, int, int]:
+    """:func:`_en_phrase_pass`, given the text's :func:`_en_literals` bits; also the left text's."""
     total, praise, complaint = 0.0, 0, 0
-    # A phrase none of whose leading literals the text holds cannot match it: one automaton
-    # pass instead of 84 searches, again each time a match changes the text.
-    candidates = _en_phrase_candidates(text)
-    for k, (pattern, score) in enumerate(_EN_PHRASES):
-        if k not in candidates:
-            continue
+    # A phrase none of whose literals the text holds cannot match it: the candidates in order
+    # from one automaton pass instead of 84 searches, again each time a match changes the text.
+    pending = bits & _PHRASE_BITS
+    while pending:
+        low = pending & -pending
+        pending ^= low
+        pattern, score = _EN_PHRASES[low.bit_length() - 1]
         m = pattern.search(text)
         if m is not None:
             neg = _EN_NEGATED_BEFORE.search(text, 0, m.start())
@@ -446,22 +482,28 @@ def _en_phrase_pass(text: str) -> tuple[str, float, int, int]:
                 if neg.group().startswith(("no ", "zero ")):  # used up: no "missing" after it
                     text = f"{text[: neg.start()]} {text[m.end() :]}"
             text = pattern.sub(" ", text)
-            candidates = _en_phrase_candidates(text)
+            bits = _literal_bits(_en_literals(), text)
+            pending = bits & _PHRASE_BITS & -(low << 1)  # the phrases after this one
             total += score
             praise += score > 0
             complaint += score < 0
-    return text, total, praise, complaint
+    return text, total, praise, complaint, bits
 
 
 def _score_en_plain(text: str, *, mild: bool = True) -> _Score:
-    lukewarm = _EN_LUKEWARM.search(text)
+    bits = _literal_bits(_en_literals(), text)
+    lukewarm = _EN_LUKEWARM.search(text) if bits & _LUKEWARM_BIT else None
     if lukewarm is None and mild:
         lukewarm = _EN_MILD.search(text)
+    changed = lukewarm is not None
     if "not " in text:
-        text = _EN_NOT_ONCE.sub("never ", text)
+        text, once = _EN_NOT_ONCE.subn("never ", text)
+        changed = changed or once > 0
     if lukewarm is not None:  # "neither good nor bad": its words are no judgement
         text = f"{text[: lukewarm.start()]} {text[lukewarm.end() :]}"
-    text, total, praise, complaint = _en_phrase_pass(text)
+    if changed:
+        bits = _literal_bits(_en_literals(), text)
+    text, total, praise, complaint, bits = _en_phrase_read(text, bits)
     lexicon = _lexicon.en_lexicon()
     negate_until = -1
     negator_used = True
@@ -520,9 +562,10 @@ def _score_en_plain(text: str, *, mild: bool = True) -> _Score:
     if not negator_used:  # "never arrived"
         total += _BARE_NEGATION_SCORE
         complaint += 1
-    if _EN_RIVAL.search(text) is not None:  # "Others do it instantly", "cheaper elsewhere"
+    # ``bits`` are the text's as left by the phrases.
+    if bits & _RIVAL_BIT and _EN_RIVAL.search(text) is not None:  # "Others do it instantly"
         total, complaint, praise = -abs(total) or -1.0, complaint + praise or 1, 0
-    request = _EN_REQUEST.search(text) is not None
+    request = bits & _REQUEST_BIT != 0 and _EN_REQUEST.search(text) is not None
     return _Score(total, praise, complaint, request, lukewarm is not None)
 
 
@@ -540,11 +583,11 @@ def _score_fine_as_praise(clause: str) -> _Score:
     (:data:`nps_kit.text._lexicon.EN_MILD`); and so the learned polarity correction reads every
     clause (``sentiment._clause_bits``), as it was trained.
     """
-    if (
-        _JA_CHAR.search(clause) is None
+    if (  # the rarest test first: each is a search without side effects
+        _EN_MILD.search(clause) is not None
+        and _JA_CHAR.search(clause) is None
         and _EN_RARE.search(clause) is None
         and _EN_LUKEWARM.search(clause) is None
-        and _EN_MILD.search(clause) is not None
     ):
         return _score_en_plain(clause, mild=False)
     return _score(clause)
