@@ -204,7 +204,6 @@ _NOT_LUKEWARM = re.compile(
     "[\u4e00-\u9fff]|に(?!使え|使っ|動い|動き|届|でき|出来|飛|買え|食べられ|塗れ|撮れ|聴け|聞け)"
 )
 _JA_RIVAL = re.compile(_lexicon.JA_RIVAL)
-_KATAKANA = re.compile("[\u30a1-\u30ff]")
 # よく before a verb is "often" (よく落ちる, よくある質問), not "well".
 _OFTEN = re.compile("よく(?![なてっ、。,.!！ねもは]|$)")
 _JA_REQUEST = re.compile(_lexicon.JA_REQUEST)
@@ -360,14 +359,12 @@ def _ja_context_cues(text: str, bits: int | None = None) -> list[tuple[int, int,
     if bits is None:
         bits = _literal_bits(_ja_literals(), text)
     out: list[tuple[int, int, float]] = []
-    k = 0
     bits &= _JA_REQUEST_BIT - 1
-    while bits:  # most clauses: none
-        if bits & 1:
-            pattern, score = _JA_CONTEXT[k]
-            out.extend((m.start(), m.end(), score) for m in pattern.finditer(text))
-        bits >>= 1
-        k += 1
+    while bits:  # the cues selected, lowest first
+        low = bits & -bits
+        bits ^= low
+        pattern, score = _JA_CONTEXT[low.bit_length() - 1]
+        out.extend((m.start(), m.end(), score) for m in pattern.finditer(text))
     return out
 
 
@@ -377,9 +374,12 @@ def _score_ja(text: str) -> _Score:
     found = _ja_context_cues(text, bits)
     for last, (length, score) in _ja_automaton().iter(text):
         start = last + 1 - length
-        if (
-            _KATAKANA.match(text, start)
-            and ((start and _KATAKANA.match(text, start - 1)) or _KATAKANA.match(text, last + 1))
+        if (  # katakana (U+30A1-U+30FF) at the start and next to it; no regex call per hit
+            "\u30a1" <= text[start] <= "\u30ff"
+            and (
+                (start and "\u30a1" <= text[start - 1] <= "\u30ff")
+                or (last + 1 < len(text) and "\u30a1" <= text[last + 1] <= "\u30ff")
+            )
             and text[start : last + 1] not in _lexicon.JA_CUES  # ours: エラーメッセージ
         ):
             continue  # inside a longer katakana word (インポ in インポート, ループ in グループ)
@@ -387,7 +387,8 @@ def _score_ja(text: str) -> _Score:
             continue
         found.append((start, last + 1, score))
     # Leftmost-longest, non-overlapping: すぐ壊れ counts once, 感じが悪 beats 悪.
-    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    if len(found) > 1:  # most clauses have one cue or none
+        found.sort(key=lambda f: (f[0], f[0] - f[1]))
     total, praise, complaint, end = 0.0, 0, 0, 0
     lukewarm = False
     negated_spans: list[tuple[int, int]] = []
