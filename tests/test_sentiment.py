@@ -856,8 +856,9 @@ def test_every_english_phrase_that_matches_a_labelled_clause_is_tried() -> None:
 
 
 def test_clause_regexes_skipped_by_their_literals_cannot_match() -> None:
-    # _score_en_plain searches _EN_LUKEWARM, _EN_RIVAL and _EN_REQUEST, and _score_ja
-    # _JA_REQUEST, only in a text whose automaton pass found one of their literals.
+    # _score_en and _score_en_plain search _EN_LUKEWARM, _EN_MILD, _EN_RARE, _EN_RIVAL and
+    # _EN_REQUEST, and _score_ja _JA_REQUEST, only in a text whose automaton pass found one of
+    # their literals.
     from nps_kit.text import _clause_rules as rules
 
     names = ["theme_eval_blind.csv", "theme_eval_blind2.csv", "theme_eval_blind3.csv"]
@@ -868,6 +869,8 @@ def test_clause_regexes_skipped_by_their_literals_cannot_match() -> None:
     )
     checks = [
         (rules._en_literals, rules._EN_LUKEWARM, rules._LUKEWARM_BIT),
+        (rules._en_literals, rules._EN_MILD, rules._MILD_BIT),
+        (rules._en_literals, rules._EN_RARE, rules._RARE_BIT),
         (rules._en_literals, rules._EN_RIVAL, rules._RIVAL_BIT),
         (rules._en_literals, rules._EN_REQUEST, rules._REQUEST_BIT),
         (rules._ja_literals, rules._JA_REQUEST, rules._JA_REQUEST_BIT),
@@ -879,7 +882,7 @@ def test_clause_regexes_skipped_by_their_literals_cannot_match() -> None:
                 if pattern.search(clause) is not None:
                     assert rules._literal_bits(literals(), clause) & bit, (pattern, clause)
                     matched[k] += 1
-    assert min(matched.values()) > 10  # the sets do hold them
+    assert min(matched.values()) > 5  # the sets do hold them (_EN_RARE: 6)
 
 
 # The words the phrases are made of, and a few that join them.

@@ -245,12 +245,12 @@ def _literal_bits(found: tuple[Any, int], text: str) -> int:
     return bits
 
 
-#: The English clause regexes searched only in a text that holds one of their required
-#: literals (:func:`nps_kit.text._match.required_literals`); their bits in :func:`_en_literals`
-#: follow the phrases'.
-_EN_FILTERED = ("_EN_LUKEWARM", "_EN_RIVAL", "_EN_REQUEST")
+#: The English clause regexes searched only in a text that holds one of the strings their
+#: matches start with, else contain (:mod:`nps_kit.text._match`); their bits in
+#: :func:`_en_literals` follow the phrases'.
+_EN_FILTERED = ("_EN_LUKEWARM", "_EN_MILD", "_EN_RARE", "_EN_RIVAL", "_EN_REQUEST")
 _PHRASE_BITS = (1 << len(_EN_PHRASES)) - 1
-_LUKEWARM_BIT, _RIVAL_BIT, _REQUEST_BIT = (
+_LUKEWARM_BIT, _MILD_BIT, _RARE_BIT, _RIVAL_BIT, _REQUEST_BIT = (
     1 << (len(_EN_PHRASES) + k) for k in range(len(_EN_FILTERED))
 )
 
@@ -259,14 +259,15 @@ _LUKEWARM_BIT, _RIVAL_BIT, _REQUEST_BIT = (
 def _en_literals() -> tuple[Any, int]:
     """Return the automaton of what an English clause may match (:func:`_literal_automaton`).
 
-    Bit k < ``len(_EN_PHRASES)``: phrase k, selected by the strings its matches start with
-    (:func:`nps_kit.text._match.leading_literals`), else by those they contain; then the
-    regexes of :data:`_EN_FILTERED`. One pass over a clause instead of a search per phrase
-    and regex.
+    Bit k < ``len(_EN_PHRASES)``: phrase k, then the regexes of :data:`_EN_FILTERED`; each
+    selected by the strings its matches start with
+    (:func:`nps_kit.text._match.leading_literals`), else by those they contain
+    (:func:`~nps_kit.text._match.required_literals`). One pass over a clause instead of a
+    search per phrase and regex.
     """
-    phrases = [pattern for pattern, _ in _EN_PHRASES]
-    filtered = [globals()[name] for name in _EN_FILTERED]
-    return _literal_automaton([*phrases, *filtered], (leading_literals, required_literals))
+    patterns = [pattern for pattern, _ in _EN_PHRASES]
+    patterns += [globals()[name] for name in _EN_FILTERED]
+    return _literal_automaton(patterns, (leading_literals, required_literals))
 
 
 def _en_phrase_candidates(text: str) -> set[int]:
@@ -445,7 +446,8 @@ def _lemma_en(word: str) -> str:
 
 
 def _score_en(text: str) -> _Score:
-    rare = _EN_RARE.search(text)
+    bits = _literal_bits(_en_literals(), text)
+    rare = _EN_RARE.search(text) if bits & _RARE_BIT else None
     if rare is not None:
         before, after = _score_en_plain(text[: rare.start()]), _score_en_plain(text[rare.end() :])
         return _Score(
@@ -454,7 +456,7 @@ def _score_en(text: str) -> _Score:
             after.complaint + before.praise,
             before.request or after.request,
         )
-    return _score_en_plain(text)
+    return _score_en_plain(text, bits=bits)
 
 
 def _en_phrase_pass(text: str) -> tuple[str, float, int, int]:
@@ -491,10 +493,12 @@ def _en_phrase_read(text: str, bits: int) -> tuple[str, float, int, int, int]:
     return text, total, praise, complaint, bits
 
 
-def _score_en_plain(text: str, *, mild: bool = True) -> _Score:
-    bits = _literal_bits(_en_literals(), text)
+def _score_en_plain(text: str, *, mild: bool = True, bits: int | None = None) -> _Score:
+    # ``bits``: the text's :func:`_en_literals` bits, if the caller has them.
+    if bits is None:
+        bits = _literal_bits(_en_literals(), text)
     lukewarm = _EN_LUKEWARM.search(text) if bits & _LUKEWARM_BIT else None
-    if lukewarm is None and mild:
+    if lukewarm is None and mild and bits & _MILD_BIT:
         lukewarm = _EN_MILD.search(text)
     changed = lukewarm is not None
     if "not " in text:
