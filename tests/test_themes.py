@@ -18,6 +18,7 @@ from nps_kit.text._match import (
     matcher,
     partial_leads,
     required_literals,
+    rest_literals,
     skipping,
 )
 from nps_kit.text.sentiment import tag_polarity
@@ -721,6 +722,16 @@ def test_partial_leads(source: str, expected: tuple[set[str], str] | None) -> No
     assert all(a == b for a, b in starts)
 
 
+def test_rest_literals_are_those_the_alternatives_without_leads_need() -> None:
+    assert rest_literals(re.compile(r"(?:[a-z0-9]+の(ほう|方)が)|(?:けど)|(?:けれど)")) == {"の"}
+    assert rest_literals(re.compile(r"\d+円|\d+ドル|ab")) == {"円", "ドル"}
+    assert rest_literals(re.compile("[0-9]+|x")) is None  # an alternative needs no literal
+    assert rest_literals(re.compile("ab|cd")) is None  # no look-ahead at all
+    scanner = Scanner(re.compile(r"\d+円|ab"))
+    assert [m.span() for m in scanner.finditer("ab 12円 ab")] == [(0, 2), (3, 6), (7, 9)]
+    assert [m.span() for m in scanner.finditer("ab 12 ab")] == [(0, 2), (6, 8)]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(SHIPPED_REGEXES), st.data())
 def test_partly_led_alternations_are_scanned_as_finditer(source: str, data: st.DataObject) -> None:
@@ -736,6 +747,10 @@ def test_partly_led_alternations_are_scanned_as_finditer(source: str, data: st.D
         found = pattern.match(text, start)
         if found is not None:
             assert text.startswith(tuple(leads), start) or rest.match(text, start), (text, start)
+    # The Scanner tries the look-ahead only in a text that holds a literal it needs.
+    needs = rest_literals(pattern)
+    if needs is not None and rest.search(text) is not None:
+        assert any(word in text for word in needs), (text, needs)
     expected = [m.span() for m in pattern.finditer(text)]
     assert [m.span() for m in Scanner(pattern).finditer(text)] == expected
     starts = [k for k in range(len(text)) if text.startswith(tuple(leads), k)]

@@ -336,6 +336,31 @@ def partial_leads(pattern: re.Pattern[str]) -> tuple[frozenset[str], re.Pattern[
         return None
 
 
+@lru_cache(maxsize=1024)
+def rest_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Return strings one of which every match of :func:`partial_leads`' look-ahead needs.
+
+    Each alternative without leading literals gives its required literals
+    (:func:`required_literals`); ``None`` if one has none, or ``pattern`` has no such split.
+    A text that holds none of them has no place where the look-ahead matches.
+    """
+    if partial_leads(pattern) is None:
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        found: set[str] = set()
+        for branch in parsed.data[0][1][1]:
+            if _leading(list(branch)) is not None:
+                continue
+            needed = _sequence(branch)
+            if needed is None or "" in needed:
+                return None
+            found |= needed
+    except Exception:  # an unknown parser version: search the look-ahead every time
+        return None
+    return frozenset(found)
+
+
 class Scanner:
     r"""``pattern.finditer`` that tries the pattern only where a match can start.
 
@@ -365,11 +390,28 @@ class Scanner:
             for word in words:
                 self._automaton.add_word(word, len(word))
             self._automaton.make_automaton()
+        # The look-ahead is tried at every place of a text: only in a text that holds one of
+        # the literals its alternatives need (:func:`rest_literals`), found by one pass.
+        self._rest_needs: Any = None
+        needs = rest_literals(pattern) if rest is not None else None
+        if needs:
+            self._rest_needs = ahocorasick.Automaton()
+            for word in needs:
+                self._rest_needs.add_word(word, 0)
+            self._rest_needs.make_automaton()
+
+    def _rest_starts(self, text: str) -> list[int]:
+        """Return where :attr:`rest` matches in ``text`` (empty if it is ``None``)."""
+        if self.rest is None:
+            return []
+        if self._rest_needs is not None and next(self._rest_needs.iter(text), None) is None:
+            return []
+        return [m.start() for m in self.rest.finditer(text)]
 
     def _starts(self, text: str) -> list[int]:
         found = {last + 1 - length for last, length in self._automaton.iter(text)}
         if self.rest is not None:
-            found.update(m.start() for m in self.rest.finditer(text))
+            found.update(self._rest_starts(text))
         return sorted(found)
 
     def finditer(self, text: str) -> list[re.Match[str]]:
@@ -386,7 +428,7 @@ class Scanner:
         matches is added here.
         """
         if self.rest is not None:
-            starts = sorted({*starts, *(m.start() for m in self.rest.finditer(text))})
+            starts = sorted({*starts, *self._rest_starts(text)})
         out: list[re.Match[str]] = []
         # Every match is non-empty (it starts with a literal, or is one of the alternatives
         # of ``rest``, none of which matches empty), so none can start before the end of the
