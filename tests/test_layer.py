@@ -281,6 +281,30 @@ def test_japanese_grams_found_all_at_once_are_those_of_each_comment() -> None:
         assert _layer._char_entries(block, [])[0].size == 0
 
 
+def test_english_word_grams_found_by_token_ids_are_those_of_each_comment() -> None:
+    # The word block's uni- and bigrams are looked up for a whole chunk at once by token ids:
+    # the same (row, column) multiset as cutting each text into word_grams, with words met
+    # before and new ones, bigrams never across the texts' borders, tokens no term has,
+    # digits and words that lemmatise to two tokens.
+    for block in (_layer._models()["en"].blocks[0], _polarity_layer._models()["en"].block):
+        rng = np.random.default_rng(1)
+        words = "the staff were very helpful and friendly delivery took ages not good customer "
+        words += "service app crashes 3 days later zzzq pricing, price. it's can't refund"
+        pieces = words.split()
+        texts = ["", "good", "customer service", "delivery  took ages", "zzzq zzzq", ""]
+        texts += [" ".join(rng.choice(pieces, size=int(rng.integers(0, 12)))) for _ in range(300)]
+        for chunk in (texts[:40], texts):  # new words, then most met before
+            rows, cols = _layer._word_entries(block, chunk)
+            found = sorted(zip(rows.tolist(), cols.tolist(), strict=True))
+            expected = []
+            for row, text in enumerate(chunk):
+                grams = _layer.word_grams(text)
+                expected += [(row, block.vocabulary[g]) for g in grams if g in block.vocabulary]
+            assert found == sorted(expected)
+        assert len(found) > 1000
+        assert _layer._word_entries(block, [])[0].size == 0
+
+
 def test_the_last_adjustment_is_given_again_only_for_the_same_comments_and_hits() -> None:
     book = load_pack("finance")
     texts = (

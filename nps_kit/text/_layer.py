@@ -86,7 +86,13 @@ class _Block:
     vocabulary: dict[str, int]
     idf: np.ndarray
     words: dict[str, bytes] = field(default_factory=dict)  # char_wb: columns per word
-    tokens: dict[str, tuple[tuple[str, ...], bytes]] = field(default_factory=dict)  # word n-grams
+    # word n-grams: per word, the ids of its lemma tokens (int32 bytes; see _token_ids)
+    tokens: dict[str, bytes] = field(default_factory=dict)
+    # word n-grams: each token of a term its id (from 1), and once made: the unigram column of
+    # each id (−1: none) and the bigrams' keys (first id << 32 | second id, sorted) with their
+    # columns
+    token_ids: dict[str, int] = field(default_factory=dict)
+    pair_keys: list[np.ndarray] = field(default_factory=list)
     # char and char_wb: per gram length, the terms' keys (sorted) and their columns
     keys: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     # char_wb: each code point's digit in the keys (0: no term has it), and the base
@@ -317,20 +323,80 @@ def _wb_parts(block: _Block, texts: Sequence[str]) -> list[bytes]:
 
 
 def _word_columns(block: _Block, text: str) -> bytes:
-    # A token never crosses a space either: each distinct word is lemmatised once.
+    """Return the columns of a text's lemma uni- and bigrams (:func:`word_grams`)."""
+    return _word_entries(block, [text])[1].astype(np.int32).tobytes()
+
+
+def _token_ids(block: _Block) -> tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray]:
+    """Return a word n-gram block's token ids, unigram column per id, bigram keys and columns.
+
+    Only the tokens of its terms have an id (from 1); any other token is 0, which no term has.
+    Made once per block: the terms do not change.
+    """
+    ids = block.token_ids
+    if not block.pair_keys:
+        unigrams: dict[int, int] = {}
+        pairs: list[tuple[str, str, int]] = []
+        for term, column in block.vocabulary.items():
+            parts = term.split(" ")
+            for part in parts:
+                ids.setdefault(part, len(ids) + 1)
+            if len(parts) == 1:
+                unigrams[ids[term]] = column
+            elif len(parts) == 2:  # no gram has more tokens
+                pairs.append((parts[0], parts[1], column))
+        unigram = np.full(len(ids) + 1, -1, dtype=np.int32)
+        unigram[list(unigrams)] = list(unigrams.values())
+        keys = np.array([ids[a] << 32 | ids[b] for a, b, _ in pairs], dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        block.pair_keys.extend(
+            [unigram, keys[order], np.array([c for _, _, c in pairs], dtype=np.int32)[order]]
+        )
+    unigram, keys, columns = block.pair_keys
+    return ids, unigram, keys, columns
+
+
+#: Each word's lemma tokens (:func:`word_grams` of the word alone), for every word n-gram
+#: block: the theme layer and the polarity correction read the same words.
+_WORD_LEMMAS: dict[str, list[str]] = {}
+
+
+def _word_entries(block: _Block, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Return (row, column) of every known lemma uni- and bigram of ``texts`` (:func:`word_grams`).
+
+    A token never crosses a space: each distinct word is lemmatised once (``_WORD_LEMMAS``)
+    and its tokens' ids kept (``block.tokens``). The texts' ids in a row give the unigrams'
+    columns by a look-up, the bigrams' (two ids of one text in a row) by a binary search among
+    the terms' keys; no gram is built as a string.
+    """
+    ids, unigram, pair_keys, pair_columns = _token_ids(block)
     known = block.tokens
-    tokens: list[str] = []
-    parts = []
-    for word in text.split():
-        found = known.get(word)
-        if found is None:
-            lemmas = tuple(_TOKEN.findall(lemma_text(word).lower()))
-            found = known[word] = (lemmas, _columns_of(block, list(lemmas)))
-        tokens.extend(found[0])
-        parts.append(found[1])
-    pairs = list(map(" ".join, pairwise(tokens)))
-    parts.append(_columns_of(block, pairs))
-    return b"".join(parts)
+    split = [text.split() for text in texts]
+    try:  # a chunk of words all met before needs no search for new ones
+        parts = [b"".join(map(known.__getitem__, words)) for words in split]
+    except KeyError:
+        lemmas = _WORD_LEMMAS
+        for word in set().union(*split).difference(known):
+            tokens = lemmas.get(word)
+            if tokens is None:
+                tokens = lemmas[word] = _TOKEN.findall(lemma_text(word).lower())
+            known[word] = array("i", [ids.get(t, 0) for t in tokens]).tobytes()
+        parts = [b"".join(map(known.__getitem__, words)) for words in split]
+    lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)) // 4
+    token = np.frombuffer(b"".join(parts), dtype=np.int32)
+    row = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
+    uni = unigram[token]
+    has = uni >= 0
+    # Bigrams: two tokens of the same text in a row, both a term's.
+    at = np.flatnonzero((row[:-1] == row[1:]) & (token[:-1] > 0) & (token[1:] > 0))
+    key = token[at].astype(np.int64) << 32 | token[at + 1]
+    where = np.searchsorted(pair_keys, key)
+    where[where == len(pair_keys)] = 0
+    found = pair_keys[where] == key if len(pair_keys) else np.zeros(len(key), dtype=bool)
+    return (
+        np.concatenate([row[has], row[at[found]]]),
+        np.concatenate([uni[has], pair_columns[where[found]]]),
+    )
 
 
 def _columns_of(block: _Block, grams: list[str]) -> bytes:
@@ -342,9 +408,11 @@ def _features(block: _Block, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarr
     if len(block.words) + len(block.tokens) > _MAX_WORDS:  # start again
         block.words.clear()
         block.tokens.clear()
+    if len(_WORD_LEMMAS) > _MAX_WORDS:
+        _WORD_LEMMAS.clear()
     width = len(block.idf)  # rows * width stays below 2**31: texts come in chunks
-    if block.cut is char_grams:
-        row, cols = _char_entries(block, texts)
+    if block.cut is char_grams or block.cut is word_grams:
+        row, cols = (_char_entries if block.cut is char_grams else _word_entries)(block, texts)
         keys = np.sort(row * np.int32(width) + cols)
     else:
         if block.cut is char_wb_grams:
@@ -436,6 +504,7 @@ def clear_caches() -> None:
     _SEEN.clear()
     _PROBS.clear()
     _LAST.clear()
+    _WORD_LEMMAS.clear()
     for model in _models().values():
         for block in model.blocks:
             block.words.clear()
