@@ -475,3 +475,88 @@ def test_the_layer_never_drops_a_theme_the_files_own_words_find(tmp_path: Path) 
     same = load_themes(_extends(tmp_path, "  branch:\n    keywords: {ja: [店舗]}\n"))
     assert same.own == ()
     assert not tag_themes(EXTENDED, same).at[1, "branch"]
+def _vetted_reference(prob, hit, keep, themes, pack, vetting) -> np.ndarray:
+    """_vet_additions written addition by addition, feature by feature."""
+    out = keep.copy()
+
+    def logit(p: float) -> float:
+        p = min(max(p, 1e-4), 1 - 1e-4)
+        return float(np.log(p / (1 - p)))
+
+    for i in range(len(prob)):
+        kept = [j for j in range(len(themes)) if hit[i, j] and keep[i, j]]
+        added = [j for j in range(len(themes)) if keep[i, j] and not hit[i, j]]
+        for b in added:
+            x = [
+                logit(prob[i, b]),
+                max(logit(prob[i, j]) for j in kept) if kept else 0.0,
+                float(not kept),
+                min(len(kept), 3),
+                float(any((themes[j], themes[b]) in vetting.neighbours for j in kept)),
+                min(len(added), 3) - 1,
+                min(sum(prob[i, j] > prob[i, b] for j in range(len(themes))), 3),
+                *[float(pack == name) for name in _layer._VET_PACKS],
+            ]
+            z = vetting.intercept + sum(w * v for w, v in zip(vetting.weights, x, strict=True))
+            if 1 / (1 + np.exp(-z)) < vetting.threshold:
+                out[i, b] = False
+    return out
+
+
+def test_the_addition_verifier_drops_only_doubtful_additions() -> None:
+    vetting = _layer._VETTING["en"]
+    rng = np.random.default_rng(0)
+    for pack in ("retail", "saas", "finance", "generic"):
+        themes = _layer._pack_model("en", pack)[0]
+        prob = rng.beta(0.6, 0.8, size=(400, len(themes)))
+        prob[:5] = 0.5  # ties: a theme as probable as the added one is not above it
+        hit = rng.random(prob.shape) < 0.2
+        keep = np.where(hit, prob >= 0.2, prob >= 0.36)
+        got = _layer._vet_additions(prob, hit, keep, themes, pack, vetting)
+        assert np.array_equal(got, _vetted_reference(prob, hit, keep, themes, pack, vetting))
+        assert np.array_equal(got & hit, keep & hit)  # kept hits are never touched
+        assert not (got & ~keep).any()  # nothing new
+        assert 0 < (keep & ~got).sum() < (keep & ~hit).sum()  # some additions go, not all
+    none = np.zeros((3, len(themes)), dtype=bool)
+    assert _layer._vet_additions(prob[:3], none, none, themes, pack, vetting) is none
+
+
+def test_an_addition_beside_a_neighbour_needs_more_probability() -> None:
+    vetting = _layer._VETTING["en"]
+    themes = _layer._pack_model("en", "saas")[0]
+    at = {t: j for j, t in enumerate(themes)}
+    assert ("performance", "usability") in vetting.neighbours
+    assert ("docs", "usability") not in vetting.neighbours
+    prob = np.full((2, len(themes)), 0.01)
+    hit = np.zeros(prob.shape, dtype=bool)
+    prob[:, at["usability"]] = 0.6
+    prob[0, at["performance"]] = prob[1, at["docs"]] = 0.9
+    hit[0, at["performance"]] = hit[1, at["docs"]] = True
+    keep = np.where(hit, prob >= 0.2, prob >= 0.36)
+    got = _layer._vet_additions(prob, hit, keep, themes, "saas", vetting)
+    assert not got[0, at["usability"]]  # added where performance was found: a neighbour
+    assert got[1, at["usability"]]  # beside docs, no neighbour: made
+
+
+def test_the_verifier_drops_the_layers_doubtful_english_additions(monkeypatch) -> None:
+    book = load_pack("finance")
+    texts = pd.Series(
+        [
+            "Extended warranty covers the TV, the soundbar and even the remote. Brilliant cover.",
+            "The broker who sold us the trade credit policy vanished the moment the contract was "
+            "signed.",
+        ]
+    )
+    vetted = tag_themes(texts, book)
+    rules = tag_themes(texts, book, learned=False)
+    _layer.clear_caches()
+    monkeypatch.setattr(_layer, "_VETTING", {})
+    layer = tag_themes(texts, book)
+    _layer.clear_caches()
+    assert layer.at[0, "staff"] and not vetted.at[0, "staff"] and not rules.at[0, "staff"]
+    assert layer.at[1, "trust"] and not vetted.at[1, "trust"] and not rules.at[1, "trust"]
+    assert vetted.at[0, "products"] and vetted.at[1, "staff"]  # the rules' hits stay
+
+
+def test_japanese_additions_are_not_vetted() -> None:
+    assert "ja" not in _layer._VETTING
