@@ -109,7 +109,7 @@ BLIND5_TUNED = {"en": (0.83, 0.86, 0.90), "ja": (0.85, 0.86, 0.91)}
 # *_RULES floors, learned=False), the layer is (*_LAYER_TRAINED: not estimates of anything; the
 # honest estimate, each set held out in turn, is in benchmarks/theme_layer_eval2.py)
 BLIND6_RULES = {"en": (0.80, 0.82, 0.81), "ja": (0.82, 0.80, 0.86)}
-BLIND6_LAYER_TRAINED = {"en": (0.98, 1.00, 0.92), "ja": (0.99, 1.00, 0.93)}
+BLIND6_LAYER_TRAINED = {"en": (0.98, 0.98, 0.92), "ja": (0.99, 1.00, 0.93)}
 # Never tuned on. First measured at 6cfe1fd (before this round): en 0.794/0.789/0.804, ja
 # 0.787/0.787/0.823 (words only); with the score read where a comment judges nothing
 # (db20a0b): en 0.794/0.789/0.829, ja 0.787/0.787/0.827
@@ -124,14 +124,14 @@ BLIND6_LAYER_TRAINED = {"en": (0.98, 1.00, 0.92), "ja": (0.99, 1.00, 0.93)}
 # 0.791/0.806/0.857 -> 0.788/0.837/0.869 (15 more themes found, 11 right); the precision floor
 # was lowered, as in round 7, rather than words chosen by this set's totals.
 BLIND7_RULES = {"en": (0.78, 0.80, 0.85), "ja": (0.77, 0.79, 0.85)}
-BLIND7_LAYER_TRAINED = {"en": (0.99, 1.00, 0.94), "ja": (1.00, 1.00, 0.93)}
+BLIND7_LAYER_TRAINED = {"en": (0.99, 0.98, 0.94), "ja": (1.00, 1.00, 0.93)}
 # Never tuned on. First measured at d2f96da: en 0.821/0.746/0.826, ja 0.815/0.818/0.861 (words
 # only: polarity en 0.785, ja 0.836)
 # With the learned layer (one measurement): en 0.821/0.746/0.826 -> 0.863/0.746/0.819, ja
 # 0.815/0.818/0.861 -> 0.868/0.845/0.845 (the rules after the probe-7 dictionary cases scored
 # the same as at d2f96da)
 BLIND8_RULES = {"en": (0.82, 0.74, 0.82), "ja": (0.81, 0.81, 0.86)}
-BLIND8_LAYER_TRAINED = {"en": (0.99, 1.00, 0.92), "ja": (1.00, 1.00, 0.93)}
+BLIND8_LAYER_TRAINED = {"en": (0.99, 0.98, 0.92), "ja": (1.00, 1.00, 0.93)}
 # The floors above for the tuning sets are of the dictionaries alone (learned=False): they guard
 # the rules. With the learned layer, which was trained on these sets (so the figures are not
 # estimates of anything; benchmarks/layers_eval4.py is), measured at round 5's commit (round
@@ -146,10 +146,15 @@ LAYER_TUNED = {
     "first": {"en": (0.99, 1.00, 0.98), "ja": (0.99, 1.00, 0.98)},
     "second": {"en": (0.98, 1.00, 0.97), "ja": (0.99, 1.00, 0.98)},
     "third": {"en": (0.98, 1.00, 0.98), "ja": (0.99, 1.00, 0.98)},
-    "train5": {"en": (0.99, 1.00, 0.96), "ja": (1.00, 1.00, 0.96)},
-    "fourth": {"en": (0.99, 1.00, 0.96), "ja": (0.99, 1.00, 0.96)},
-    "fifth": {"en": (0.98, 1.00, 0.96), "ja": (1.00, 1.00, 0.95)},
+    "train5": {"en": (0.99, 0.98, 0.96), "ja": (1.00, 1.00, 0.96)},
+    "fourth": {"en": (0.99, 0.98, 0.96), "ja": (0.99, 1.00, 0.96)},
+    "fifth": {"en": (0.98, 0.98, 0.96), "ja": (1.00, 1.00, 0.95)},
 }
+# The English addition verifier (nps_kit/text/_layer.py's _VETTING, issue 11) drops some of the
+# additions of a layer that learned these sets by heart, right ones too: English recall here
+# 1.00 -> 0.988 (train5), 0.994 (fourth), 0.992 (fifth), 0.991 / 0.986 / 0.989 (sets 6-8), so
+# those floors are 0.98 (in-sample figures, not estimates; its estimate is
+# benchmarks/addition_vet_eval.py's leave-one-set-out).
 # Blind set 9 (520 comments, industries shared with set 7's, written the same way by two new
 # authors) was measured twice by the lead only, whole figures, with the score, each measurement
 # declared before it (no error row read, no choice made from it): at e7e3f2f (rules + layer
@@ -211,7 +216,10 @@ IMP12_TEST = IMP12[IMP12["id"].str[-3:].astype(int) % 2 == 0]
 IMP12_RULES = {"en": (0.81, 0.92, 0.86), "ja": (0.83, 0.94, 0.89)}
 # With round 5 of the layers (after these sets were read for the request reading): en
 # 0.887/0.934/0.866, ja 0.911/0.929/0.916 — Japanese precision 0.03 lower than round 3's.
-IMP12_LAYER = {"en": (0.88, 0.93, 0.86), "ja": (0.91, 0.92, 0.91)}
+# With the English addition verifier (fitted on blind sets 9-12 and folds 6-8, 18, 19, 22, never
+# on these sets): en 0.887/0.935/0.866 -> 0.891/0.929/0.872 (one right and one wrong addition
+# fewer), so the recall floor is 0.92.
+IMP12_LAYER = {"en": (0.88, 0.92, 0.86), "ja": (0.91, 0.92, 0.91)}
 # A second blind improvement set (theme_eval_imp13_{en,ja}.csv, 300 per language, two more authors,
 # industries of their choosing), declared before it existed and read once, whole, to decide
 # whether the request reading ships (it had failed imp12's Japanese TEST half by 2 mentions):
@@ -221,8 +229,10 @@ IMP12_LAYER = {"en": (0.88, 0.93, 0.86), "ja": (0.91, 0.92, 0.91)}
 IMP13 = _both_languages("theme_eval_imp13")
 IMP13_RULES = {"en": (0.82, 0.82, 0.86), "ja": (0.84, 0.86, 0.90)}
 # With round 5 of the layers: en 0.882/0.879/0.845 (precision -0.014, recall +0.018, polarity
-# -0.011 against round 3), ja 0.912/0.882/0.919.
-IMP13_LAYER = {"en": (0.88, 0.87, 0.84), "ja": (0.91, 0.88, 0.91)}
+# -0.011 against round 3), ja 0.912/0.882/0.919. With the English addition verifier (never fitted
+# on this set): en 0.882/0.879/0.845 -> 0.903/0.870/0.847 (11 additions fewer, 3 of them right),
+# so the recall floor is 0.86.
+IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.91, 0.88, 0.91)}
 
 
 @pytest.mark.parametrize(
