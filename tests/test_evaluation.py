@@ -199,10 +199,11 @@ BLIND12_LAYER = {"en": (0.84, 0.84, 0.85), "ja": (0.89, 0.88, 0.88)}
 # shogi boards, fireworks, podcast hosting, dairy herds, pawnbrokers, fishing-boat insurance,
 # chimney sweeps, bathhouses …), read as blind 12 is (/work/lead/PREREG13.md). Measured at e5e40b4
 # (text code as 938a26b: rules round 8/9, layers and correction round 5): en 0.804/0.762/0.849,
-# ja 0.828/0.805/0.879; rules alone en 0.727/0.674/0.808, ja 0.757/0.683/0.821. Floors about
-# 0.01 below.
+# ja 0.828/0.805/0.879; rules alone en 0.727/0.674/0.808, ja 0.757/0.683/0.821. Measured a
+# second time, as declared, at 81d9bc5 (the English addition verifier, which training set 23 en
+# decided to ship): en 0.838/0.747/0.850, ja unchanged. Floors about 0.01 below.
 BLIND13_RULES = {"en": (0.71, 0.66, 0.79), "ja": (0.74, 0.67, 0.81)}
-BLIND13_LAYER = {"en": (0.79, 0.75, 0.83), "ja": (0.81, 0.79, 0.86)}
+BLIND13_LAYER = {"en": (0.82, 0.73, 0.84), "ja": (0.81, 0.79, 0.86)}
 # (precision, recall) per language: the old set has themes but no polarity
 OLD_TUNED = {"en": (0.98, 0.98), "ja": (0.98, 0.98)}
 # Answers to "What could we improve?" (theme_eval_imp12_{en,ja}.csv, 300 per language, written
@@ -342,7 +343,7 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
         "twelfth-rules-measured-twice",
         "twelfth-layer-measured-twice",
         "thirteenth-rules-never-tuned",
-        "thirteenth-layer-never-tuned",
+        "thirteenth-layer-measured-twice",
     ],
 )
 def test_mentions_reach_the_measured_quality(
