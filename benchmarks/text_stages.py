@@ -79,7 +79,8 @@ def staged(unit: pd.DataFrame, clear: Callable[[], None]) -> dict[str, float]:
     lap("matcher build")
     hits = themes.tag(unique)
     lap("theme matching")
-    _layer.adjust(book.pack, book.ids, unique, hits)
+    # Before themes files could extend a pack (af028b0) the layer was told the themes file.
+    _layer.adjust(getattr(book, "pack", book.path), book.ids, unique, hits)
     lap("learned layer")
     tags = tag_themes(texts, book).astype("boolean").where(said)
     lap("tag_themes, the rest")
