@@ -475,6 +475,8 @@ def test_the_layer_never_drops_a_theme_the_files_own_words_find(tmp_path: Path) 
     same = load_themes(_extends(tmp_path, "  branch:\n    keywords: {ja: [店舗]}\n"))
     assert same.own == ()
     assert not tag_themes(EXTENDED, same).at[1, "branch"]
+
+
 def _vetted_reference(prob, hit, keep, themes, pack, vetting) -> np.ndarray:
     """_vet_additions written addition by addition, feature by feature."""
     out = keep.copy()
