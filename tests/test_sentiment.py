@@ -592,6 +592,15 @@ def test_japanese_negation_requests_and_rivals(
             "claims",
             "neutral",
         ),
+        # Not fixing it is a complaint, not a negated problem (seen on a podcast-hosting export).
+        (
+            "Support is friendly but they never actually solve the problem.",
+            "saas",
+            "support",
+            "mixed",
+        ),
+        ("Support did not fix the issue.", "saas", "support", "negative"),
+        ("The agent couldn't resolve my problem.", "retail", "staff", "negative"),
     ],
 )
 def test_english_constructions_round_seven(text: str, pack: str, theme: str, expected: str) -> None:

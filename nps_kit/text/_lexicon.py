@@ -407,6 +407,11 @@ EN_PHRASES: dict[str, float] = {
     r"(sorted|sorts?|fixed|fixes|resolved|resolves|solved|solves) (it|out|my|the|our|"
     r"everything)( \w+)?|sorted me out|"
     r"went the extra": 1.0,
+    # Not fixing it is a complaint ("they never actually solve the problem", "did not fix the
+    # issue"), whatever the problem word would say alone.
+    r"(not|never|n't|rarely|seldom|hardly ever|failed to|fail to|fails to|unable to|"
+    r"couldn'?t|can'?t|cannot)( actually| even| really)? (sort|fix|resolve|solve|sorted|fixed|"
+    r"resolved|solved)( out)? (it|my|the|our|this|that|any|anything)\b": -1.0,
     r"can'?t fault|cannot fault|couldn'?t fault|no fault": 1.0,
     r"hard to beat|miles ahead|just works|works everywhere|looked after|plain english": 1.0,
     r"kept me updated|got there in the end|sorted in the end": 1.0,
