@@ -10,8 +10,6 @@ at least ``t_add``; how an added theme gets its polarity is chosen per language 
 (:func:`_vet_additions`: a logistic regression on the addition's probability, the comment's other
 themes and whether the added one is a known wrong neighbour of one of them), which raises
 precision at no cost in F1 on sets the layer never saw (``benchmarks/addition_vet_eval.py``).
-Nor does the layer add a topic to a comment that judges without naming one (残念です。, "Won't be
-back."; :mod:`nps_kit.text._topic`).
 The models (round 5) were trained on every labelled comment of
 ``tests/data`` but blind sets 9 to 12, the measures kept for them (training sets 9 to 22
 included; ``benchmarks/train_theme_model.py``, which states the design, how the thresholds were
@@ -38,12 +36,10 @@ from importlib import resources
 from itertools import pairwise, repeat
 from operator import add
 from pathlib import Path
-from typing import Literal
 
 import numpy as np
 
 from nps_kit.text._lemma import lemma_text
-from nps_kit.text._topic import names_no_topic
 from nps_kit.text.tokens import _language_of
 
 __all__ = [
@@ -626,7 +622,6 @@ def adjust(
         keep = np.where(hit, prob >= models[lang].t_drop, prob >= models[lang].t_add)
         if lang in _VETTING:
             keep = _vet_additions(prob, hit, keep, themes, pack, _VETTING[lang])
-        keep = _topical_additions(keep, hit, [texts[i] for i in rows], lang, pack, themes)
         found[np.ix_(rows, cols)] = keep
         added[np.ix_(rows, cols)] = keep & ~hit
         for i in rows:
@@ -643,36 +638,6 @@ def adjust(
             )
         ]
     return result
-
-
-#: Per pack, the themes that are the experience as a whole: a comment naming no topic may have
-#: them ("Amazing, just amazing" is the generic pack's service), so the layer may add them there.
-_OVERALL = {"generic": frozenset({"service"})}
-
-
-def _topical_additions(
-    keep: np.ndarray,
-    hit: np.ndarray,
-    texts: Sequence[str],
-    lang: str,
-    pack: str,
-    themes: Sequence[str],
-) -> np.ndarray:
-    """Add no theme to a comment that names no topic (:func:`nps_kit.text._topic.names_no_topic`).
-
-    残念です。 or "Won't be back." get no theme from the layer but a pack's overall one
-    (``_OVERALL``); the dictionaries' hits and the drops are left as they are.
-    """
-    rows = np.flatnonzero((keep & ~hit).any(axis=1))
-    language: Literal["ja", "en"] = "ja" if lang == "ja" else "en"
-    empty = [int(i) for i in rows if names_no_topic(texts[i], language)]
-    if not empty:
-        return keep
-    overall = _OVERALL.get(pack, frozenset())
-    topic = np.array([theme not in overall for theme in themes], dtype=bool)
-    keep = keep.copy()
-    keep[empty] &= hit[empty] | ~topic
-    return keep
 
 
 @dataclass(frozen=True)
