@@ -601,6 +601,15 @@ def test_japanese_negation_requests_and_rivals(
         ),
         ("Support did not fix the issue.", "saas", "support", "negative"),
         ("The agent couldn't resolve my problem.", "retail", "staff", "negative"),
+        # Rarely and seldom negate like never: what rarely works is a complaint, what is rarely
+        # late praise; rarely needing to call is no judgement, like never having had to.
+        ("The app rarely works on my phone.", "retail", "usability", "negative"),
+        ("Support seldom answers emails.", "retail", "email", "negative"),
+        ("Orders rarely come on time.", "retail", "delivery", "negative"),
+        ("Deliveries are rarely late.", "retail", "delivery", "positive"),
+        ("The app rarely crashes.", "retail", "usability", "positive"),
+        ("Staff rarely help.", "retail", "staff", "negative"),
+        ("I rarely need to contact support.", "saas", "support", "neutral"),
     ],
 )
 def test_english_constructions_round_seven(text: str, pack: str, theme: str, expected: str) -> None:

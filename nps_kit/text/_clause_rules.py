@@ -278,7 +278,8 @@ def _en_phrase_candidates(text: str) -> set[int]:
 
 # A negator just before a phrase ("no small print", "didn't have to", "never had to").
 _EN_NEGATED_BEFORE = re.compile(
-    r"\b(?:no|not|never|without|zero|nothing|\w+n't|cannot|(?:do|did|does|is|was|are|were|wo|ca|"
+    r"\b(?:no|not|never|rarely|seldom|without|zero|nothing|\w+n't|cannot|(?:do|did|does|is|was|"
+    r"are|were|wo|ca|"
     r"have|has|had|would|could|should)nt)\s+(?:[a-z]+\s+)?$"
 )
 _EN_RIVAL = re.compile(_lexicon.EN_RIVAL)

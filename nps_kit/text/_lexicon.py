@@ -467,7 +467,8 @@ EN_PHRASES: dict[str, float] = {
     r"(prices?|premiums?|rates?|fees?|costs?) (stayed|stay|stays|remained|remains) "
     r"(the same|flat|unchanged)": 1.0,
     # No experience yet, or no objection: no judgement.
-    r"(haven'?t|have not|never|not yet) (needed|had) to (claim|use|call|contact|ring|phone)|"
+    r"(haven'?t|have not|never|not yet|rarely|seldom) (needed|had|needs?) to (claim|use|call|"
+    r"contact|ring|phone)|"
     r"(don'?t|do not|wouldn'?t|would not) mind|(can'?t|cannot|can not) (comment|say|"
     r"judge)(?! (it'?s|it is|it was|they'?re|they are|that))|"
     r"(i|we) (was |were |am |are |'m |'re )?running late|welcome (e-?mails?|packs?|letters?|calls?|"
@@ -653,7 +654,8 @@ EN_LUKEWARM = (
     r"expect|standard)|what you'?d expect|as expected|(is|are|was|were) (pretty |fairly )?"
     r"(normal|standard|adequate|acceptable)|ok for the (price|money)|"
     # no experience of it yet: no judgement to borrow ("Haven't had to claim yet")
-    r"(haven'?t|have not|never|not yet) (needed|had) to (claim|use|call|contact|ring|phone)|"
+    r"(haven'?t|have not|never|not yet|rarely|seldom) (needed|had|needs?) to (claim|use|call|"
+    r"contact|ring|phone)|"
     r"(can'?t|cannot|can not) (really )?(comment|say|judge)(?! (it'?s|it is|it was|they'?re|"
     r"they are|"
     r"that)))\b"
@@ -669,7 +671,8 @@ EN_MILD = (
 
 EN_NEGATORS = frozenset(
     """
-    not no zero never nothing nobody none neither nor without hardly barely cannot cant dont didnt
+    not no zero never nothing nobody none neither nor without hardly barely rarely seldom cannot
+    cant dont didnt
     doesnt isnt wasnt werent wont wouldnt couldnt shouldnt aint havent hasnt hadnt
     """.split()
 )
