@@ -613,7 +613,9 @@ def main(argv: list[str] | None = None) -> int:
     book = load_themes()
     import yaml
 
-    raw = yaml.safe_load((ROOT / "parameters" / "themes.yaml").read_text(encoding="utf-8"))
+    raw = yaml.safe_load(
+        (ROOT / "nps_kit" / "resources" / "themes.yaml").read_text(encoding="utf-8")
+    )
     keywords = {
         t: [re.escape(w) for lang in ("ja", "en") for w in spec["keywords"][lang]]
         for t, spec in raw["themes"].items()

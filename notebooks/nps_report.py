@@ -303,7 +303,12 @@ page.show(
 # %% tags=["section-method"]
 page.show(
     sections.method(
-        u, level=level, min_n=min_n, min_report_n=min_report_n, timezone=timezone
+        u,
+        level=level,
+        min_n=min_n,
+        min_report_n=min_report_n,
+        timezone=timezone,
+        analysis=analysis,
     )
 )
 

@@ -314,6 +314,37 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "提案できるデータがありません。",
         "en": "Not enough data for recommendations.",
     },
+    "sections.method_themes_pack": {
+        "ja": "このレポートのテーマ：テーマパック「{pack}」（辞書・学習済みの層・評価の補正）",
+        "en": "Themes of this report: the {pack} pack (dictionaries, learned layer and polarity "
+        "correction)",
+    },
+    "sections.method_themes_extends": {
+        "ja": (
+            "このレポートのテーマ：{file}（テーマパック「{pack}」を拡張。パックの辞書・学習済みの"
+            "層・評価の補正をそのまま使い、独自の語句はまだありません）"
+        ),
+        "en": "Themes of this report: {file}, which extends the {pack} pack (its dictionaries, "
+        "learned layer and polarity correction; no words of its own yet)",
+    },
+    "sections.method_themes_extends_more": {
+        "ja": (
+            "このレポートのテーマ：{file}（テーマパック「{pack}」を拡張。パックの辞書・学習済みの"
+            "層・評価の補正に、{own}件のテーマへの独自の語句と{new}件の新しいテーマを追加。"
+            "新しいテーマは辞書のみで判定）"
+        ),
+        "en": "Themes of this report: {file}, which extends the {pack} pack (its dictionaries, "
+        "learned layer and polarity correction, plus own words for {own} of its themes and "
+        "{new} new themes, tagged by their words alone)",
+    },
+    "sections.method_themes_own": {
+        "ja": (
+            "このレポートのテーマ：{file}（辞書のみ。テーマパックを拡張していない"
+            "（extends の指定がない）ため、学習済みの層と評価の補正は使っていません）"
+        ),
+        "en": "Themes of this report: {file} (dictionaries alone: the file does not extend a "
+        "pack (no extends:), so no learned layer or polarity correction applies)",
+    },
     "sections.method_facts": {
         "ja": (
             "信頼水準{level}%・参考値の基準：回答数{min_n}件未満・非表示の基準：{floor}件未満・"

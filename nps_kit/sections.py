@@ -775,14 +775,19 @@ def method(
     min_n: int = 30,
     min_report_n: int = 5,
     timezone: str | None = None,
+    analysis: FollowupAnalysis | None = None,
 ) -> SectionResult:
     """State thresholds, version and generation time (the definitions are in markdown).
 
     The time is in ``timezone`` (an IANA name such as ``Asia/Tokyo``); the default is the
     readers' by language (:data:`nps_kit.clock.DEFAULT_TIMEZONE`), never the server's UTC for a
-    Japanese unit.
+    Japanese unit. With ``analysis`` of a unit with text questions, a line says which themes
+    this report used: a shipped pack, a file that extends one, or a file of dictionaries alone.
     """
     now = _now(unit.language, timezone).strftime("%Y-%m-%d %H:%M %Z")
+    parts = []
+    if analysis is not None and analysis.themes is not None:
+        parts.append(report.callout(themes_used(analysis.book, unit.language)))
     facts = report.callout(
         _w(
             "method_facts",
@@ -794,7 +799,32 @@ def method(
             now=now,
         )
     )
-    return SectionResult("method", parts=(facts,))
+    return SectionResult("method", parts=(*parts, facts))
+
+
+def themes_used(book: ThemeBook, lang: Language) -> str:
+    """Say which themes tagged a report: a shipped pack, a file extending one, or a file alone.
+
+    Examples
+    --------
+    >>> from nps_kit.text import load_pack
+    >>> themes_used(load_pack("saas"), "en")
+    'Themes of this report: the saas pack (dictionaries, learned layer and polarity correction)'
+    """
+    from nps_kit.text.packs import pack_files
+
+    if book.pack is None:
+        return _w("method_themes_own", lang, file=book.path.name)
+    if book.path.resolve() == pack_files(book.pack)[0].resolve():
+        return _w("method_themes_pack", lang, pack=book.pack)
+    return _w(
+        "method_themes_extends_more" if book.own or book.new else "method_themes_extends",
+        lang,
+        file=book.path.name,
+        pack=book.pack,
+        own=len(book.own),
+        new=len(book.new),
+    )
 
 
 def _optional(value: Any) -> Any:

@@ -28,7 +28,7 @@ def _cli(*argv: str) -> int:
     [
         ("notebooks/nps_report.ipynb", "nps_report.ipynb"),
         ("parameters/defaults.yaml", "defaults.yaml"),
-        ("parameters/themes.yaml", "themes.yaml"),
+        ("parameters/themes.yaml", "themes_project.yaml"),
         ("parameters/playbook.yaml", "playbook.yaml"),
     ],
 )

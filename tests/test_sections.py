@@ -8,7 +8,9 @@ showing its result displays, and the result's figures are its charts.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
+import html
 import re
 import warnings
 from collections.abc import Callable, Iterator
@@ -497,6 +499,42 @@ def test_data_quality_and_method(ja: Report) -> None:
     assert method.value is None
     assert f"nps-kit {__version__}" in method.html
     assert "信頼水準95%" in method.html
+    assert "テーマ" not in method.html  # without the analysis nothing is said about themes
+
+
+@pytest.mark.parametrize(
+    ("themes", "expected"),
+    [
+        (None, "Themes of this report: the retail pack (dictionaries, learned layer"),
+        ("extends", "Themes of this report: mine.yaml, which extends the saas pack"),
+        ("extends-more", "plus own words for 1 of its themes and 1 new themes"),
+        ("copy", "Themes of this report: mine.yaml (dictionaries alone: the file does not extend"),
+    ],
+)
+def test_method_says_which_themes_tagged_this_report(
+    en: Report, show: Callable[..., Shown], tmp_path: Path, themes: str | None, expected: str
+) -> None:
+    from nps_kit.text.themes import load_themes
+
+    path = tmp_path / "mine.yaml"
+    text = {
+        "extends": "version: 1\nextends: saas\nthemes: {}\n",
+        "extends-more": (
+            "version: 1\nextends: saas\nthemes:\n  price: {keywords: {en: [quid]}}\n"
+            "  ads:\n    label: {ja: 広告, en: Ads}\n    keywords: {en: [adverts]}\n"
+        ),
+        # An edited copy of a pack without extends: the dictionaries alone.
+        "copy": (
+            "version: 1\nthemes:\n  price:\n    label: {ja: 価格, en: Price}\n"
+            "    keywords: {en: [price], ja: [価格]}\n"
+        ),
+    }
+    if themes is not None:
+        path.write_text(text[themes], encoding="utf-8")
+    book = load_themes(path if themes else None)
+    analysis = dataclasses.replace(en.analysis, book=book)
+    shown = show(sections.method, en.unit, analysis=analysis)
+    assert expected in html.unescape(shown.html)
 
 
 def test_summary_publishes_one_output_with_the_periods_numbers(ja: Report) -> None:
@@ -1119,7 +1157,12 @@ def test_the_demo_cloud_unit_reads_its_improvement_answers_as_requests(
         text_columns=["comment", "improvement"],
         period=p["period"],
     )
-    analysis = analyse_followups(unit, p["followups"], themes_path=Path(p["themes_path"]))
+    analysis = analyse_followups(
+        unit,
+        p["followups"],
+        themes_path=Path(p["themes_path"]),
+        playbook_path=Path(p["playbook_path"]),
+    )
     asked = unit.current["improvement"].astype("string").eq("Cheaper plans for small teams.")
     assert asked.fillna(False).sum() >= 2
     # Read as a request in the question's own table, in every respondent's themes (call-back
@@ -1140,7 +1183,8 @@ def test_the_demo_cloud_unit_reads_its_improvement_answers_as_requests(
     listed = callback.loc[
         callback["response_id"].isin(unit.current.loc[asked.fillna(False), "response_id"])
     ]
-    assert len(listed) and listed["themes"].str.contains(r"Price and value \(−\)").all()
+    # The unit is a software business on the saas pack (parameters/cloud.yaml).
+    assert len(listed) and listed["themes"].str.contains(r"Pricing and plans \(−\)").all()
     assert not listed["themes"].str.contains("Staff").any()
     shown = show(sections.followups, unit, analysis)
     assert (

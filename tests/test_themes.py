@@ -71,10 +71,17 @@ def write(tmp_path: Path, text: str) -> Path:
 # --- dictionaries -------------------------------------------------------------------------
 
 
-def test_packaged_defaults_equal_the_editable_copy() -> None:
-    packaged = ROOT / "nps_kit" / "resources" / "themes.yaml"
-    editable = ROOT / "parameters" / "themes.yaml"
-    assert packaged.read_bytes() == editable.read_bytes()
+def test_the_project_themes_file_extends_the_retail_pack() -> None:
+    # The demo's (and `nps-kit init`'s) themes.yaml adds no words yet: the retail pack with its
+    # learned layers, documented with the same format header as the pack itself.
+    packaged = (ROOT / "nps_kit" / "resources" / "themes.yaml").read_text(encoding="utf-8")
+    editable = (ROOT / "parameters" / "themes.yaml").read_text(encoding="utf-8")
+    header = packaged[: packaged.index("\nversion: 1\n")]
+    assert editable.startswith(header)
+    edited = load_themes(ROOT / "parameters" / "themes.yaml")
+    assert edited.pack == "retail"
+    assert edited.themes == load_themes().themes
+    assert edited.own == () and edited.new == ()
 
 
 def test_default_theme_ids_and_labels(book: ThemeBook) -> None:
@@ -484,7 +491,9 @@ def tricky_book(tmp_path_factory: pytest.TempPathFactory) -> ThemeBook:
 
 
 def _fragments() -> list[str]:
-    raw = yaml.safe_load((ROOT / "parameters" / "themes.yaml").read_text(encoding="utf-8"))
+    raw = yaml.safe_load(
+        (ROOT / "nps_kit" / "resources" / "themes.yaml").read_text(encoding="utf-8")
+    )
     words = [
         w
         for spec in raw["themes"].values()

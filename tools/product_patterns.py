@@ -9,9 +9,9 @@ looks, tastes ...) and a judging adjective give the pack's product theme (retail
 place, a time or another theme's word (``PEOPLE`` and the pack's extra words), which would belong
 to that theme instead.
 
-The patterns live in the packs' ``themes.yaml`` (and the demo's ``parameters/themes.yaml``) as
-data an analyst can read and edit; this file is their one source. The excluded words are written
-as a prefix-factored alternation (``trie``) because a flat one made matching measurably slower.
+The patterns live in the packs' ``themes.yaml`` as data an analyst can read and edit; this file is
+their one source. The excluded words are written as a prefix-factored alternation (``trie``)
+because a flat one made matching measurably slower.
 
 Usage::
 
@@ -120,7 +120,6 @@ FIN = (
 #: Pack, theme, the file, the adjectives and the pack's extra excluded words.
 PACKS = (
     ("retail", "quality", "nps_kit/resources/themes.yaml", ADJ, ""),
-    ("retail", "quality", "parameters/themes.yaml", ADJ, ""),
     ("generic", "quality", "nps_kit/resources/packs/generic/themes.yaml", ADJ, ""),
     ("saas", "features", "nps_kit/resources/packs/saas/themes.yaml", SADJ, SAAS),
     ("finance", "products", "nps_kit/resources/packs/finance/themes.yaml", FADJ, FIN),

@@ -147,7 +147,7 @@ def init_project(directory: Path) -> list[Path]:
     texts = {
         Path("notebooks/nps_report.ipynb"): _resource("nps_report.ipynb"),
         Path("parameters/defaults.yaml"): _resource("defaults.yaml"),
-        Path("parameters/themes.yaml"): _resource("themes.yaml"),
+        Path("parameters/themes.yaml"): _resource("themes_project.yaml"),
         Path("parameters/playbook.yaml"): _resource("playbook.yaml"),
         Path("parameters/example.yaml"): _example_text(),
         Path("README.md"): _README,

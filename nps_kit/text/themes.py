@@ -1,10 +1,11 @@
 """Themes in open-text comments: editable dictionaries, tagging, impact on NPS, examples.
 
 A *theme* is a topic a comment talks about (delivery, price, staff, …). Themes are defined in a
-YAML file of Japanese and English keywords and regular expressions (the packaged default is
-``nps_kit/resources/themes.yaml``, mirrored in ``parameters/themes.yaml`` for editing; the format
-is documented at the top of that file). A file that starts with ``extends: <pack>`` adds its
-words to a shipped pack's themes and keeps the pack's learned layers (:func:`load_themes`).
+YAML file of Japanese and English keywords and regular expressions (the packaged default, the
+retail pack, is ``nps_kit/resources/themes.yaml``; the format is documented at the top of that
+file and of the ``parameters/themes.yaml`` that ``nps-kit init`` writes, which extends it). A
+file that starts with ``extends: <pack>`` adds its words to a shipped pack's themes and keeps
+the pack's learned layers (:func:`load_themes`).
 Each theme compiles to one regular-expression alternation
 (:meth:`Theme.matches`, the reference definition); :func:`tag_themes` gets the same answers from
 one Aho-Corasick pass per unique normalised comment over all themes' keywords, and searches a
