@@ -204,6 +204,18 @@ def _judges_ja(word: str) -> bool:
     return _judges(word, _lexicon.ja_lexicon())
 
 
+@lru_cache(maxsize=32768)  # the typical phrases read a comment, and discovery if no theme covers it
+def _en_comment_phrases(raw: str) -> dict[str, str]:
+    """Return the phrases of an English comment ``raw`` (as a report passes it) as written.
+
+    :func:`nps_kit.text.phrases.segment_phrases` reads the comments of detractors and promoters,
+    :func:`uncovered_phrases` those that no theme covers: a comment of both is read once. Do not
+    mutate the result.
+    """
+    text = _normalised(raw)
+    return _surfaces(list(_tokens(raw, None)), "en", text, as_written(raw, text))
+
+
 def _comment_phrases(
     tokens: list[str],
     lang: str,
@@ -281,8 +293,10 @@ def uncovered_phrases(
             continue
         # A Japanese comment's phrases come from its clauses' words: its own are not needed
         # (MeCab would read each comment the phrases of detractors and promoters did not).
-        toks = list(_tokens(text, None)) if lang == "en" else []
-        found = _comment_phrases(toks, lang, _normalised(text), text, clauses)
+        if lang == "en":
+            found = _en_comment_phrases(text)
+        else:
+            found = _comment_phrases([], lang, _normalised(text), text, clauses)
         read.append((text, times, lang, found))
         counts[lang].update(dict.fromkeys(found, times) if times > 1 else found.keys())
     # The most frequent first, then the longer, taken from a heap until ``top`` are kept (most

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit.text._collector import paused
-from nps_kit.text.discovery import _surfaces, as_written, shown_phrase
+from nps_kit.text.discovery import _en_comment_phrases, _surfaces, shown_phrase
 from nps_kit.text.tokens import (
     _distinct,
     _language_of,
@@ -53,13 +53,13 @@ def _phrases_of(raw: str) -> dict[str, str]:
     lang = _language_of(raw)
     if lang is None:
         return {}
+    if lang == "en":  # shared with discovery, which reads the comments no theme covers
+        return _en_comment_phrases(raw)
     text = _normalised(raw)
     toks = _tokens(raw, None)
-    grams = _surfaces(list(toks), lang, text, as_written(raw, text) if lang == "en" else None)
-    if lang == "ja":
-        single = set(toks)
-        grams = {g: w for g, w in grams.items() if g in single or g in text or w in text}
-    return grams
+    grams = _surfaces(list(toks), lang, text)
+    single = set(toks)
+    return {g: w for g, w in grams.items() if g in single or g in text or w in text}
 
 
 def _distinct_phrases(
