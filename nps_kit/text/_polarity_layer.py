@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nps_kit.text._layer import _Block, _features, char_grams, word_grams
+from nps_kit.text._layer import _Block, _features, _weighted_rows, char_grams, word_grams
 
 __all__ = ["N_CUES", "SEGMENTS", "Mentions", "probabilities", "threshold"]
 
@@ -113,10 +113,8 @@ def probabilities(mentions: Mentions, lang: str) -> np.ndarray:
     classes = model.intercept.shape[0]
     text = np.zeros((len(mentions.clauses), classes))
     rows, cols, values = _features(model.block, mentions.clauses)
-    if len(rows):
-        starts = np.flatnonzero(np.diff(rows, prepend=-1))  # rows are ascending
-        contribution = model.text_weights[cols] * values[:, None]
-        text[rows[starts]] = np.add.reduceat(contribution, starts, axis=0)
+    for at, sums in _weighted_rows(rows, cols, values, model.text_weights):
+        text[at] = sums
     # The dense columns are one-hot or 0/1: gather their weight rows instead of multiplying.
     # Their order: polarity (4), added (1), cues, theme, segment (3), polarity × segment.
     w = model.dense_weights
