@@ -19,6 +19,7 @@ from nps_kit.text._match import (
     partial_leads,
     required_literals,
     rest_literals,
+    rest_tails,
     skipping,
 )
 from nps_kit.text.sentiment import tag_polarity
@@ -741,6 +742,21 @@ def test_rest_literals_are_those_the_alternatives_without_leads_need() -> None:
     assert [m.span() for m in scanner.finditer("ab 12 ab")] == [(0, 2), (6, 8)]
 
 
+def test_rest_tails_are_the_ends_of_the_alternatives_without_leads() -> None:
+    pattern = re.compile(r"(?:[a-z]+ (?:is|was) (?:great|bad))|ab")
+    tails = rest_tails(pattern)
+    assert tails is not None
+    assert sorted(tails[0].keys()) == [" is bad", " is great", " was bad", " was great"]
+    scanner = Scanner(pattern)
+    assert [m.span() for m in scanner.finditer("ab food is great")] == [(0, 2), (3, 16)]
+    assert not scanner._rest_tail_in("ab food is fine")  # the look-ahead is not tried
+    assert [m.span() for m in scanner.finditer("ab food is fine")] == [(0, 2)]
+    # An end that refers to a group before it cannot be matched alone.
+    assert rest_tails(re.compile(r"([a-z])x\1|ab")) is None
+    assert rest_tails(re.compile(r"([a-z])x(?(1)y|z)|ab")) is None
+    assert rest_tails(re.compile("ab|cd")) is None  # no look-ahead at all
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(SHIPPED_REGEXES), st.data())
 def test_partly_led_alternations_are_scanned_as_finditer(source: str, data: st.DataObject) -> None:
@@ -760,6 +776,9 @@ def test_partly_led_alternations_are_scanned_as_finditer(source: str, data: st.D
     needs = rest_literals(pattern)
     if needs is not None and rest.search(text) is not None:
         assert any(word in text for word in needs), (text, needs)
+    # ...and only where the end of one of its alternatives matches alone (rest_tails).
+    if rest_tails(pattern) is not None and rest.search(text) is not None:
+        assert Scanner(pattern)._rest_tail_in(text), (text, source)
     expected = [m.span() for m in pattern.finditer(text)]
     assert [m.span() for m in Scanner(pattern).finditer(text)] == expected
     starts = [k for k in range(len(text)) if text.startswith(tuple(leads), k)]

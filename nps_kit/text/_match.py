@@ -361,6 +361,87 @@ def rest_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(found)
 
 
+#: The parser's back-references: a part of a pattern that has one cannot be matched alone.
+_GROUPREFS = tuple(
+    getattr(_sre, name, None)
+    for name in (
+        "GROUPREF",
+        "GROUPREF_EXISTS",
+        "GROUPREF_IGNORE",
+        "GROUPREF_LOC_IGNORE",
+        "GROUPREF_UNI_IGNORE",
+    )
+)
+
+
+def _refers(node: Any) -> bool:
+    """Tell whether a parsed item (or list of them) may hold a back-reference (conservative)."""
+    if _sre_parse is not None and isinstance(node, _sre_parse.SubPattern):
+        return any(map(_refers, node.data))
+    if isinstance(node, (list, tuple)):
+        if node and any(node[0] is op for op in _GROUPREFS if op is not None):
+            return True
+        return any(map(_refers, node))
+    return False
+
+
+def _tail(branch: Any) -> tuple[frozenset[str], list[Any]] | None:
+    """Return the rarest leading literals of a part that ends ``branch``, and that part.
+
+    A match of the whole concatenation contains a match of each of its ends, matched alone at
+    the same place (lookarounds see the same text), unless that end refers to a group before it.
+    Of the ends with leading literals (:func:`_leading`) and no back-reference, the one whose
+    shortest literal is longest; ``None`` if there is none.
+    """
+    items = list(branch)
+    best: tuple[frozenset[str], list[Any]] | None = None
+    for k in range(1, len(items)):
+        end = items[k:]
+        found = _leading(end)
+        if found is None or _refers(end):
+            continue
+        if best is None or min(map(len, found)) > min(map(len, best[0])):
+            best = (found, end)
+    return best
+
+
+@lru_cache(maxsize=1024)
+def rest_tails(pattern: re.Pattern[str]) -> tuple[Any, tuple[re.Pattern[str], ...]] | None:
+    """Return what the look-ahead of :func:`partial_leads` needs in a text to match anywhere.
+
+    Each alternative without leading literals ends in a part that has them (:func:`_tail`): an
+    automaton of those literals (each to the parts it starts, by index) and the parts compiled
+    alone. The look-ahead can match only in a text where one of those parts matches at a place
+    where its literal starts. ``None`` if an alternative has no such part, or ``pattern`` has no
+    such split.
+    """
+    if partial_leads(pattern) is None:
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        by_literal: dict[str, set[int]] = {}
+        tails: list[re.Pattern[str]] = []
+        for branch in parsed.data[0][1][1]:
+            if _leading(list(branch)) is not None:
+                continue
+            found = _tail(branch)
+            if found is None:
+                return None
+            literals, end = found
+            for literal in literals:
+                by_literal.setdefault(literal, set()).add(len(tails))
+            tails.append(
+                _sre_compile.compile(_sre_parse.SubPattern(parsed.state, end), pattern.flags)
+            )
+    except Exception:  # an unknown parser or compiler version: no such test
+        return None
+    automaton = ahocorasick.Automaton()
+    for literal, which in by_literal.items():
+        automaton.add_word(literal, (len(literal), tuple(sorted(which))))
+    automaton.make_automaton()
+    return automaton, tuple(tails)
+
+
 class Scanner:
     r"""``pattern.finditer`` that tries the pattern only where a match can start.
 
@@ -399,6 +480,9 @@ class Scanner:
             for word in needs:
                 self._rest_needs.add_word(word, 0)
             self._rest_needs.make_automaton()
+        # Then only where the end of one of those alternatives matches (:func:`rest_tails`):
+        # the look-ahead tries every place of the text, its ends only where their literals are.
+        self._rest_tails = rest_tails(pattern) if rest is not None else None
 
     def _rest_starts(self, text: str) -> list[int]:
         """Return where :attr:`rest` matches in ``text`` (empty if it is ``None``)."""
@@ -406,7 +490,19 @@ class Scanner:
             return []
         if self._rest_needs is not None and next(self._rest_needs.iter(text), None) is None:
             return []
+        if self._rest_tails is not None and not self._rest_tail_in(text):
+            return []
         return [m.start() for m in self.rest.finditer(text)]
+
+    def _rest_tail_in(self, text: str) -> bool:
+        """Tell whether the end of an alternative of :attr:`rest` matches in ``text``."""
+        automaton, tails = self._rest_tails  # type: ignore[misc]
+        for last, (length, which) in automaton.iter(text):
+            start = last + 1 - length
+            for k in which:
+                if tails[k].match(text, start) is not None:
+                    return True
+        return False
 
     def _starts(self, text: str) -> list[int]:
         found = {last + 1 - length for last, length in self._automaton.iter(text)}
