@@ -363,7 +363,8 @@ _CACHES = (
         # listed for timing the commits where it was one.
         "tokens",
         "_tokens _ja_words _ja_stretch_words _ja_piece_words _normalised _en_spans "
-        "_en_piece_spans _folded _says_something _language_of _LastNormalised _LastDistinct",
+        "_en_piece_spans _folded _says_something _language_of _LastNormalised _LastDistinct "
+        "_JA_ROWS",
     ),
     ("discovery", "_lemma _judges_en _judges_ja _en_comment_phrases"),
 )

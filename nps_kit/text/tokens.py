@@ -391,17 +391,34 @@ def _ja_words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(words)
 
 
-def _ja_lines(masked: str) -> list[list[str]]:
+#: One MeCab output line's fields.
+_Row = tuple[str, ...]
+#: The fields of each output line met: most lines recur (particles, common words), and a look-up
+#: is several times cheaper than splitting. Tuples of strings, which the collector does not walk.
+_JA_ROWS: dict[str, _Row] = {}
+_MAX_ROWS = 262144
+
+
+def _ja_lines(masked: str) -> list[_Row]:
     """Return the fields of each of MeCab's output lines of a text (but ``EOS`` and blanks)."""
     lines = _tagger().parse(masked).split("\n")
     if lines and lines[-1] == "EOS":
         lines.pop()
     if "" in lines:
         lines = [line for line in lines if line]
-    return [line.split("\t") for line in lines]
+    known = _JA_ROWS
+    try:
+        return [known[line] for line in lines]
+    except KeyError:
+        if len(known) > _MAX_ROWS:
+            known.clear()
+        for line in lines:
+            if line not in known:
+                known[line] = tuple(line.split("\t"))
+        return [known[line] for line in lines]
 
 
-def _ja_lines_words(rows: list[list[str]]) -> tuple[tuple[str, str], ...]:
+def _ja_lines_words(rows: list[_Row]) -> tuple[tuple[str, str], ...]:
     """Return the words of MeCab output lines' fields, read stretch by stretch between marks."""
     marks = [k for k, row in enumerate(rows) if len(row) > 4 and row[4].startswith(_JA_PUNCT)]
     if not marks:
@@ -420,7 +437,7 @@ def _ja_parsed_words(masked: str) -> tuple[tuple[str, str], ...]:
     return _ja_lines_words(_ja_lines(masked))
 
 
-def _ja_edge(rows: list[list[str]], run: str, *, last: bool = False) -> int | None:
+def _ja_edge(rows: list[_Row], run: str, *, last: bool = False) -> int | None:
     """Return how many first (``last``: last) rows read the marks of ``run`` (None if none).
 
     Those rows must read exactly the marks of ``run``, each as punctuation. Each mark is one
@@ -472,12 +489,12 @@ def _ja_kind(pos: str) -> str:
     return kind
 
 
-def _ja_lemma(row: list[str]) -> str:
+def _ja_lemma(row: _Row) -> str:
     # Loanword lemmas carry their origin ("アプリ-application"); unknown words have none.
     return row[3].split("-", 1)[0] or row[0]
 
 
-def _ja_stretch_words(rows: list[list[str]]) -> tuple[tuple[str, str], ...]:
+def _ja_stretch_words(rows: list[_Row]) -> tuple[tuple[str, str], ...]:
     """Return the (token, wording) of each content word of MeCab output lines (see _ja_words).
 
     ``rows`` are the lines' fields; UniDic's columns: surface, pronunciation, lemma reading,
@@ -485,7 +502,7 @@ def _ja_stretch_words(rows: list[list[str]]) -> tuple[tuple[str, str], ...]:
     several times faster than building fugashi node objects).
     """
     if min(map(len, rows), default=7) < 7:
-        rows = [row + [""] * (7 - len(row)) for row in rows if len(row) >= 5]
+        rows = [(*row, *[""] * (7 - len(row))) for row in rows if len(row) >= 5]
     words: list[tuple[str, str]] = []
     # Only content words start a word; what a word takes after it (a suffix, an auxiliary, a
     # negation) never is one, so each content word is read where it stands.
@@ -568,7 +585,7 @@ def _ja_written(surface: str, lemma: str, kind: str, ctype: str, cform: str) -> 
     return surface
 
 
-def _ja_potential(row: list[str], lemma: str) -> bool:
+def _ja_potential(row: _Row, lemma: str) -> bool:
     """Whether a verb is the potential of a 五段 verb (使え, 帰れ), which UniDic lemmatises to it.
 
     Such a verb conjugates as 下一段 while its lemma is a 五段 verb: one not ending in る (使う),
@@ -608,7 +625,7 @@ def _hiragana(reading: str) -> str:
     return reading.translate(_KATA_HIRA)
 
 
-def _ja_negation(rows: list[list[str]], i: int, kind: str) -> tuple[str | None, int]:
+def _ja_negation(rows: list[_Row], i: int, kind: str) -> tuple[str | None, int]:
     """Whether the word before ``rows[i]`` is negated; return the helper and where it ends.
 
     The helper is the verb that carries the negation after a noun (できない after 予約が),
