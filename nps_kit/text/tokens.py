@@ -348,7 +348,8 @@ def _tokens_ja(text: str) -> tuple[str, ...]:
 
 #: The part of speech of punctuation (補助記号: 、。!?…「」 and the like) in MeCab's output.
 #: No rule of :func:`_ja_stretch_words` looks across it (a negation, a potential or an ease
-#: suffix ends at it), so the words of a comment are those of the stretches between them.
+#: suffix ends at it: each step needs a row of another part of speech), so the words of a
+#: comment are those of the stretches between them, read in one pass over all its rows.
 _JA_PUNCT = "補助記号"
 
 
@@ -418,23 +419,9 @@ def _ja_lines(masked: str) -> list[_Row]:
         return [known[line] for line in lines]
 
 
-def _ja_lines_words(rows: list[_Row]) -> tuple[tuple[str, str], ...]:
-    """Return the words of MeCab output lines' fields, read stretch by stretch between marks."""
-    marks = [k for k, row in enumerate(rows) if len(row) > 4 and row[4].startswith(_JA_PUNCT)]
-    if not marks:
-        return _ja_stretch_words(rows)
-    words: list[tuple[str, str]] = []
-    start = 0
-    for k in [*marks, len(rows)]:
-        if k > start:
-            words.extend(_ja_stretch_words(rows[start:k]))
-        start = k + 1
-    return tuple(words)
-
-
 def _ja_parsed_words(masked: str) -> tuple[tuple[str, str], ...]:
-    """Parse a whole (masked) text and read its words stretch by stretch."""
-    return _ja_lines_words(_ja_lines(masked))
+    """Parse a whole (masked) text and read its words."""
+    return _ja_stretch_words(_ja_lines(masked))
 
 
 def _ja_edge(rows: list[_Row], run: str, *, last: bool = False) -> int | None:
@@ -473,7 +460,7 @@ def _ja_piece_words(before: str, piece: str, after: str) -> tuple[tuple[str, str
     stop = len(rows) - tail
     if "".join([row[0] for row in rows[head:stop]]) != piece.replace(" ", ""):
         return None
-    return _ja_lines_words(rows[head:stop])
+    return _ja_stretch_words(rows[head:stop])
 
 
 #: The kind of content word (名詞, 動詞, 形容詞, 形状詞) of each part of speech met, "" for
@@ -499,7 +486,8 @@ def _ja_stretch_words(rows: list[_Row]) -> tuple[tuple[str, str], ...]:
 
     ``rows`` are the lines' fields; UniDic's columns: surface, pronunciation, lemma reading,
     lemma, part of speech, conjugation type, conjugation form, ... (the plain-text output is
-    several times faster than building fugashi node objects).
+    several times faster than building fugashi node objects). Punctuation ends what a word
+    takes after it (:data:`_JA_PUNCT`): the rows of a whole parse are read at once.
     """
     if min(map(len, rows), default=7) < 7:
         rows = [(*row, *[""] * (7 - len(row))) for row in rows if len(row) >= 5]
