@@ -298,15 +298,12 @@ def skipping(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1024)
-def partial_leads(pattern: re.Pattern[str]) -> tuple[frozenset[str], re.Pattern[str]] | None:
-    """Split an alternation into alternatives with leading literals and a look-ahead for the rest.
+def _partial(pattern: re.Pattern[str]) -> tuple[Any, frozenset[str], list[Any]] | None:
+    """Return the parsed pattern, and its alternatives' leading literals and those without.
 
-    For a pattern without leading literals (:func:`leading_literals`) whose alternatives mostly
-    have them (an exclude of dozens of phrases and one ``[a-z0-9]+の(ほう|方)が``), return the
-    leading literals of those alternatives and a pattern that matches, empty, exactly where one
-    of the other alternatives matches. A match of ``pattern`` then starts where a leading
-    literal starts or where the look-ahead matches. ``None`` if the pattern is no such
-    alternation, or if an alternative without leading literals can match the empty string.
+    ``None`` if ``pattern`` is no alternation of alternatives with and without leading literals,
+    or one without can match the empty string (see :func:`partial_leads`, which with
+    :func:`rest_literals` and :func:`rest_tails` reads the alternatives parsed once).
     """
     if _sre_compile is None or pattern.flags & re.IGNORECASE:
         return None
@@ -324,15 +321,36 @@ def partial_leads(pattern: re.Pattern[str]) -> tuple[frozenset[str], re.Pattern[
                 return None  # finditer places empty matches where no literal is
             else:
                 rest.append(branch)
-        if not leads or not rest:
-            return None
+    except Exception:  # an unknown parser version: scan every position
+        return None
+    if not leads or not rest:
+        return None
+    return parsed, frozenset(leads), rest
+
+
+@lru_cache(maxsize=1024)
+def partial_leads(pattern: re.Pattern[str]) -> tuple[frozenset[str], re.Pattern[str]] | None:
+    """Split an alternation into alternatives with leading literals and a look-ahead for the rest.
+
+    For a pattern without leading literals (:func:`leading_literals`) whose alternatives mostly
+    have them (an exclude of dozens of phrases and one ``[a-z0-9]+の(ほう|方)が``), return the
+    leading literals of those alternatives and a pattern that matches, empty, exactly where one
+    of the other alternatives matches. A match of ``pattern`` then starts where a leading
+    literal starts or where the look-ahead matches. ``None`` if the pattern is no such
+    alternation, or if an alternative without leading literals can match the empty string.
+    """
+    split = _partial(pattern)
+    if split is None:
+        return None
+    parsed, leads, rest = split
+    try:
         # (?=rest1|rest2|...), built from the parsed alternatives: their groups keep their
         # numbers, so a back-reference means what it meant in the pattern.
         state = parsed.state
         ahead = _sre_parse.SubPattern(state, [(_sre.BRANCH, (None, rest))])
         look = _sre_parse.SubPattern(state, [(_sre.ASSERT, (1, ahead))])
         return _shortest(leads), _sre_compile.compile(look, pattern.flags)
-    except Exception:  # an unknown parser or compiler version: scan every position
+    except Exception:  # an unknown compiler version: scan every position
         return None
 
 
@@ -346,12 +364,9 @@ def rest_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """
     if partial_leads(pattern) is None:
         return None
+    found: set[str] = set()
     try:
-        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
-        found: set[str] = set()
-        for branch in parsed.data[0][1][1]:
-            if _leading(list(branch)) is not None:
-                continue
+        for branch in _partial(pattern)[2]:  # type: ignore[index]
             needed = _sequence(branch)
             if needed is None or "" in needed:
                 return None
@@ -417,13 +432,11 @@ def rest_tails(pattern: re.Pattern[str]) -> tuple[Any, tuple[re.Pattern[str], ..
     """
     if partial_leads(pattern) is None:
         return None
+    parsed, _leads, rest = _partial(pattern)  # type: ignore[misc]
     try:
-        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
         by_literal: dict[str, set[int]] = {}
         tails: list[re.Pattern[str]] = []
-        for branch in parsed.data[0][1][1]:
-            if _leading(list(branch)) is not None:
-                continue
+        for branch in rest:
             found = _tail(branch)
             if found is None:
                 return None
