@@ -691,10 +691,6 @@ def _fold_plural(word: str) -> str:
     return word
 
 
-#: :func:`_fold_plural` remembered per word: comments repeat their words.
-_folded = lru_cache(maxsize=65536)(_fold_plural)
-
-
 def en_token_spans(text: str) -> list[tuple[str, int, int]]:
     """Return each English content word of a normalised text with where it is written.
 
@@ -704,6 +700,7 @@ def en_token_spans(text: str) -> list[tuple[str, int, int]]:
     spans: list[tuple[str, int, int]] = []
     clean = _masked(text.replace("’", "'"))  # same length: offsets agree
     negator: tuple[int, int] | None = None  # (start, stop words since) of a pending negation
+    classes = _EN_CLASSES
     for m in _EN_WORD.finditer(clean):
         word = m[0]
         start, end = m.span()
@@ -711,23 +708,46 @@ def en_token_spans(text: str) -> list[tuple[str, int, int]]:
             negator[1] > _EN_NEGATION_REACH or _CLAUSE_END.search(clean, negator[0], start)
         ):
             negator = None  # "not. Great" or too far: the negation ends
-        if word in _EN_NEGATORS:
+        folded = classes.get(word)
+        if folded is None:
+            folded = _en_class(word)
+        if folded is _NEGATOR:
             negator = (start, 0)
             if word == "never":  # a word of its own ("never again") when nothing follows
                 spans.append((word, start, end))
             continue
-        if word in STOP_WORDS_EN or len(word) < 2 or word.isdigit():
+        if not folded:  # a stop word, a letter alone, a number
             if negator is not None:
                 negator = (negator[0], negator[1] + 1)
             continue
         if negator is not None:
             if spans and spans[-1][0] == "never" and spans[-1][1] == negator[0]:
                 spans.pop()  # "never arrived" is one word
-            spans.append((NEGATED + _folded(word), negator[0], end))
+            spans.append((NEGATED + folded, negator[0], end))
             negator = None
             continue
-        spans.append((_folded(word), start, end))
+        spans.append((folded, start, end))
     return spans
+
+
+#: What :func:`en_token_spans` reads in each word met, by the word: its token (plurals folded),
+#: ``""`` for a word that is none (a stop word, a letter alone, a number) or :data:`_NEGATOR`.
+#: One look-up instead of three tests and a fold per word of every comment.
+_EN_CLASSES: dict[str, str] = {}
+_NEGATOR = "\x00negator"  # no word: the words are runs of letters, digits and apostrophes
+
+
+def _en_class(word: str) -> str:
+    if len(_EN_CLASSES) > 262144:
+        _EN_CLASSES.clear()
+    if word in _EN_NEGATORS:
+        found = _NEGATOR
+    elif word in STOP_WORDS_EN or len(word) < 2 or word.isdigit():
+        found = ""
+    else:
+        found = _fold_plural(word)
+    _EN_CLASSES[word] = found
+    return found
 
 
 #: What ends a negation's reach in English: a clause break (as in the phrase finder).
