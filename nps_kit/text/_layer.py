@@ -54,7 +54,7 @@ __all__ = [
 ]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
-_CHUNK = 2048  # comments per matrix product: bounds the memory of the gathered weights
+_CHUNK = 2048  # comments whose n-gram features are made at once (the products: _weighted_rows)
 _MAX_WORDS = 500_000  # words whose n-gram columns are remembered
 
 
