@@ -13,7 +13,7 @@ from nps_kit.score import segment
 from nps_kit.text import _layer, _polarity_layer
 from nps_kit.text.packs import load_pack, pack_files
 from nps_kit.text.sentiment import tag_polarity
-from nps_kit.text.themes import load_themes, tag_themes
+from nps_kit.text.themes import ThemeBook, load_themes, tag_themes
 from nps_kit.text.tokens import normalise_one
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -475,6 +475,36 @@ def test_the_layer_never_drops_a_theme_the_files_own_words_find(tmp_path: Path) 
     same = load_themes(_extends(tmp_path, "  branch:\n    keywords: {ja: [店舗]}\n"))
     assert same.own == ()
     assert not tag_themes(EXTENDED, same).at[1, "branch"]
+
+
+def _generic(tmp_path: Path, body: str) -> ThemeBook:
+    path = tmp_path / "themes.yaml"
+    path.write_text(f"version: 1\nextends: generic\n{body}", encoding="utf-8")
+    return load_themes(path)
+
+
+def test_a_files_exclude_stops_the_layer_adding_its_theme(tmp_path: Path) -> None:
+    texts = pd.Series(
+        ["Cheap but miles out of town.", "Great quality units, shame it's out of town.", "Superb."]
+    )
+    pack = load_pack("generic")
+    assert tag_themes(texts, pack)["quality"].tolist() == [True, True, True]
+    assert not tag_themes(texts, pack, learned=False).at[0, "quality"]  # the layer's addition
+    for body in (
+        "themes:\n  quality:\n    exclude: {en: ['\\bout of town\\b']}\n",
+        "exclude: {en: ['\\bout of town\\b']}\nthemes: {}\n",  # top level: every theme
+    ):
+        book = _generic(tmp_path, body)
+        assert [theme_id for theme_id, _ in book.vetoes][:2] == (
+            ["quality"] if body.startswith("themes") else ["service", "staff"]
+        )
+        tags = tag_themes(texts, book)
+        # not added where the exclude matches; the words' own hit ("quality") elsewhere stays
+        assert tags["quality"].tolist() == [False, True, True]
+        assert tags.drop(columns="quality").equals(tag_themes(texts, pack).drop(columns="quality"))
+        polarity = tag_polarity(texts, book)
+        assert pd.isna(polarity.at[0, "quality"]) and polarity.at[0, "price"] == "positive"
+    assert _generic(tmp_path, "themes: {}\n").vetoes == ()
 
 
 def _vetted_reference(prob, hit, keep, themes, pack, vetting) -> np.ndarray:

@@ -178,6 +178,11 @@ class ThemeBook:
     new
         Of an ``extends`` file, the ids of the themes it adds to the pack: the dictionaries
         alone tag them, and the polarity correction leaves them as the rules read them.
+    vetoes
+        Of an ``extends`` file, (theme id, the file's own ``exclude`` of that theme and its
+        top-level one): the learned layer does not add the theme to a comment one of them
+        matches ("Cheap but miles out of town" is no comment on quality), as the words never
+        find it in the text they match.
     """
 
     themes: tuple[Theme, ...]
@@ -185,6 +190,7 @@ class ThemeBook:
     pack: str | None = None
     own: tuple[Theme, ...] = ()
     new: tuple[str, ...] = ()
+    vetoes: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
     @property
     def ids(self) -> list[str]:
@@ -386,6 +392,13 @@ def load_themes(path: Path | None = None) -> ThemeBook:
         for part in ("patterns", "exclude"):
             _patterns(path, f"themes.{theme_id}.{part}", getattr(item, part))
     shared = _patterns(path, "exclude", _more(base.exclude, spec.exclude))
+    mine_shared = _patterns(path, "exclude", spec.exclude)
+    vetoes = []
+    for theme_id in known:
+        mine_exclude = given[theme_id].exclude if theme_id in given else _Words()
+        veto = _join([*mine_shared, *_patterns(path, f"themes.{theme_id}.exclude", mine_exclude)])
+        if veto is not None:
+            vetoes.append((theme_id, veto))
     themes, own = [], []
     for theme_id, theirs in known.items():
         mine = given.get(theme_id)
@@ -412,7 +425,14 @@ def load_themes(path: Path | None = None) -> ThemeBook:
         item = given[theme_id]
         assert item.label is not None  # checked above
         themes.append(_theme(path, theme_id, item.label, item, shared))
-    return ThemeBook(themes=tuple(themes), path=path, pack=pack, own=tuple(own), new=tuple(new))
+    return ThemeBook(
+        themes=tuple(themes),
+        path=path,
+        pack=pack,
+        own=tuple(own),
+        new=tuple(new),
+        vetoes=tuple(vetoes),
+    )
 
 
 def _learned_layer(book: ThemeBook, texts: Sequence[str], hits: np.ndarray) -> Adjustment:
@@ -420,15 +440,24 @@ def _learned_layer(book: ThemeBook, texts: Sequence[str], hits: np.ndarray) -> A
 
     ``texts`` are distinct normalised comments and ``hits`` (comments, themes) what the
     dictionaries found in them; a theme the words of an ``extends`` file of the analyst's own
-    find (:attr:`ThemeBook.own`) stays, whatever the layer thinks of it.
+    find (:attr:`ThemeBook.own`) stays, whatever the layer thinks of it, and one the file
+    excludes in a comment (:attr:`ThemeBook.vetoes`) is not added there.
     """
     layer = adjust(book.pack, book.ids, texts, hits)
-    if not book.own or not len(texts):
+    if not (book.own or book.vetoes) or not len(texts):
         return layer
     column = {theme_id: j for j, theme_id in enumerate(book.ids)}
-    mine = np.zeros(layer.found.shape, dtype=bool)
-    mine[:, [column[theme.id] for theme in book.own]] = matcher(book.own).tag(texts)
-    return replace(layer, found=layer.found | (mine & np.asarray(hits, dtype=bool)))
+    found, added = layer.found.copy(), layer.added.copy()
+    for theme_id, veto in book.vetoes:
+        j = column[theme_id]
+        for i in np.flatnonzero(added[:, j]).tolist():
+            if veto.search(texts[i]) is not None:
+                found[i, j] = added[i, j] = False
+    if book.own:
+        mine = np.zeros(found.shape, dtype=bool)
+        mine[:, [column[theme.id] for theme in book.own]] = matcher(book.own).tag(texts)
+        found |= mine & np.asarray(hits, dtype=bool)
+    return replace(layer, found=found, added=added)
 
 
 @paused
