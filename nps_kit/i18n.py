@@ -874,15 +874,19 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "mail.verdict_improvement": {"ja": "有意に改善", "en": "significant improvement"},
     "mail.verdict_decline": {"ja": "有意に悪化", "en": "significant decline"},
     "discovery.covered": {"ja": "テーマが付いたコメント", "en": "Comments with a theme"},
+    "discovery.words_alone": {
+        "ja": "（テーマの語句だけでは{share:.1f}%）",
+        "en": "; by the themes' words alone {share:.1f}%",
+    },
     "discovery.phrases": {
-        "ja": "テーマなしのコメントに多い語句（件数）",
-        "en": "Frequent phrases in comments without a theme (count)",
+        "ja": "テーマの語句を含まないコメントに多い語句（件数）",
+        "en": "Frequent phrases in comments without any theme's words (count)",
     },
     "discovery.warning": {
-        "ja": "注意：テーマが付いたコメントは{share:.0f}%だけです。別のテーマパック（{packs}）"
+        "ja": "注意：テーマの語句を含むコメントは{share:.0f}%だけです。別のテーマパック（{packs}）"
         "を選ぶか、themes.yaml に語句を追加してください",
-        "en": "Warning: only {share:.0f}% of comments have a theme. Choose another theme pack "
-        "({packs}) or add phrases to themes.yaml",
+        "en": "Warning: only {share:.0f}% of comments contain a theme's words. Choose another "
+        "theme pack ({packs}) or add phrases to themes.yaml",
     },
     "overview.period_units": {
         "ja": "（{total}件中{ok}件のレポート）",

@@ -113,6 +113,9 @@ def test_suggest_lists_phrases_of_comments_without_a_theme(capsys, tmp_path):
     assert code == 0
     found = json.loads(out)
     assert (found["comments"], found["uncovered"], found["share"]) == (5, 4, 80.0)
+    # without --suggest the same comments are tagged: as many have no theme there
+    _, tagged, _ = _run(capsys, str(path), "--text-column", "comment", "--format", "json")
+    assert found["untagged"] == sum(not row["themes"] for row in json.loads(tagged))
     top = found["phrases"][0]
     assert top == {
         "phrase": "meter ate my coins",  # counted by lemma, shown as written
@@ -300,6 +303,27 @@ def test_a_themes_file_that_extends_a_pack(capsys, tmp_path):
     assert "staff" not in json.loads(pack_out)[0]["themes"]
 
 
+def test_suggest_says_how_many_comments_the_learned_layer_tags(capsys, tmp_path):
+    # The phrases are those of the comments no theme's words are found in; the learned layer
+    # gives "Superb." a theme, so the tagged output has one comment fewer without a theme.
+    path = tmp_path / "c.csv"
+    lines = ["comment", "Superb.", *["The flue was swept badly"] * 2, "Lovely fast delivery"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = (str(path), "--text-column", "comment", "--pack", "generic")
+    code, out, err = _run(capsys, *args, "--suggest", "--format", "json")
+    assert code == 0
+    found = json.loads(out)
+    assert (found["comments"], found["uncovered"], found["untagged"]) == (4, 3, 2)
+    _, tagged, _ = _run(capsys, *args, "--format", "json")
+    assert [row["themes"] for row in json.loads(tagged)][:3] == [{"quality": "neutral"}, {}, {}]
+    _, _, err = _run(capsys, *args, "--suggest")
+    assert err.startswith(
+        "3 of 4 comments (75.0%) contain no word of a theme of generic: the phrases above are "
+        "theirs. With the learned layer, 2 (50.0%) get no theme, as 'nps-kit themes' without "
+        "--suggest tags them. To tag them, "
+    )
+
+
 def test_suggest_says_how_to_extend_the_pack(capsys, tmp_path):
     path = tmp_path / "c.csv"
     lines = ["comment", *["The flue was swept badly"] * 3, "Lovely fast delivery"]
@@ -307,7 +331,8 @@ def test_suggest_says_how_to_extend_the_pack(capsys, tmp_path):
     code, _, err = _run(capsys, str(path), "--text-column", "comment", "--suggest")
     assert code == 0
     assert err == (
-        "3 of 4 comments (75.0%) have no theme of retail. To tag them, write their words in a "
+        "3 of 4 comments (75.0%) contain no word of a theme of retail: the phrases above are "
+        "theirs. To tag them, write their words in a "
         "themes file that starts with 'version: 1' and 'extends: retail', under a theme id of "
         "the pack or a new theme, and pass it with --pack FILE: the pack's learned layers stay "
         "on (README: 'Open text, themes and actions').\n"

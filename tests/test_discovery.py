@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from nps_kit.text import load_pack, load_themes
+from nps_kit.text import load_pack, load_themes, tag_themes
 from nps_kit.text.discovery import text_quality, uncovered_phrases
 
 COMMENTS = pd.Series(
@@ -37,15 +37,32 @@ def test_text_quality_warns_when_a_pack_tags_few_comments() -> None:
     table = text_quality(COMMENTS, load_pack("retail"), lang="ja")
     assert table["item"].tolist() == [
         "テーマが付いたコメント",
-        "テーマなしのコメントに多い語句（件数）",
+        "テーマの語句を含まないコメントに多い語句（件数）",
         "⚠",
     ]
-    assert table["value"].iloc[0] == "25.0% (1 / 4)"
+    # As the report's theme tables count them (the learned layer adds a theme to one more
+    # comment), and by the words alone, which the warning reads.
+    tagged = tag_themes(COMMENTS, load_pack("retail")).any(axis=1)
+    assert tagged.tolist() == [False, False, True, True, False, False]
+    assert table["value"].iloc[0] == "50.0% (2 / 4)（テーマの語句だけでは25.0%）"
     assert table["value"].iloc[1].startswith("駐車 (3)")
     assert table["value"].iloc[2] == (
-        "注意：テーマが付いたコメントは25%だけです。別のテーマパック（retail, saas, finance, "
+        "注意：テーマの語句を含むコメントは25%だけです。別のテーマパック（retail, saas, finance, "
         "generic）を選ぶか、themes.yaml に語句を追加してください"
     )
+    english = text_quality(COMMENTS, load_pack("retail"), lang="en")["value"].iloc[0]
+    assert english == "50.0% (2 / 4); by the themes' words alone 25.0%"
+    found = uncovered_phrases(COMMENTS, load_pack("retail"))
+    assert (found.uncovered, found.untagged) == (3, 2)
+
+
+def test_without_a_learned_layer_coverage_is_one_figure(tmp_path: Path) -> None:
+    (tmp_path / "themes.yaml").write_text(PRICE_ONLY, encoding="utf-8")
+    book = load_themes(tmp_path / "themes.yaml")
+    texts = pd.Series(["価格が高い", "Superb.", "駐車場が狭い"])
+    found = uncovered_phrases(texts, book)
+    assert (found.comments, found.uncovered, found.untagged) == (3, 2, 2)
+    assert text_quality(texts, book, lang="en")["value"].iloc[0] == "33.3% (1 / 3)"
 
 
 def test_text_quality_without_comments_has_no_rows() -> None:

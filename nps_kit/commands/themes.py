@@ -121,15 +121,24 @@ def _run(args: argparse.Namespace) -> int:
                 "comments": found.comments,
                 "uncovered": found.uncovered,
                 "share": round(found.share, 1) if found.comments else None,
+                "untagged": found.untagged,
                 "phrases": found.phrases.to_dict(orient="records"),
             }
             json.dump(payload, out, ensure_ascii=False, indent=2, default=int)
             out.write("\n")
         else:
             found.phrases.to_csv(out, index=False, lineterminator="\n")
+            layer = ""
+            if found.untagged != found.uncovered:
+                layer = (
+                    f" With the learned layer, {found.untagged} "
+                    f"({100.0 * found.untagged / found.comments:.1f}%) get no theme, as "
+                    "'nps-kit themes' without --suggest tags them."
+                )
             print(
-                f"{found.uncovered} of {found.comments} comments ({found.share:.1f}%) have no "
-                f"theme of {args.pack}. {_extend_note(args.pack, book.pack)}",
+                f"{found.uncovered} of {found.comments} comments ({found.share:.1f}%) contain "
+                f"no word of a theme of {args.pack}: the phrases above are theirs.{layer} "
+                f"{_extend_note(args.pack, book.pack)}",
                 file=sys.stderr,
             )
         return 0

@@ -25,7 +25,7 @@ from nps_kit.text import _lexicon
 from nps_kit.text._collector import paused
 from nps_kit.text._lemma import lemma
 from nps_kit.text._match import matcher
-from nps_kit.text.themes import ThemeBook
+from nps_kit.text.themes import ThemeBook, _learned_layer
 from nps_kit.text.tokens import (
     NEGATED,
     _en_spans,
@@ -56,9 +56,14 @@ class Uncovered:
     comments
         Comments that say something (:func:`nps_kit.text.answered`).
     uncovered
-        Of these, comments without any theme.
+        Of these, comments in which no theme's words are found (the dictionaries alone): the
+        comments whose phrases are listed, since their words are what the themes lack.
     share
         ``uncovered`` in percent of ``comments`` (NaN without comments).
+    untagged
+        Of ``comments``, those without a theme as :func:`nps_kit.text.tag_themes` tags them:
+        fewer than ``uncovered`` where the book's learned layer adds themes (a shipped pack,
+        or a file that extends one), the same otherwise.
     phrases
         One row per frequent phrase, most frequent first: ``phrase`` (counted by lemma,
         shown in its most frequent wording: "meter ate my coins"), ``lang``, ``count``
@@ -69,6 +74,7 @@ class Uncovered:
     uncovered: int
     share: float
     phrases: pd.DataFrame
+    untagged: int
 
 
 def _grams(tokens: list[str], lang: str) -> set[str]:
@@ -276,8 +282,14 @@ def uncovered_phrases(
     # What tag_themes finds, read per distinct normalised comment of the whole column: a
     # report has just tagged the same column, whose distinct comments and matches are kept.
     codes, normalised = _normalised_codes(texts)
-    themed = np.append(matcher(book.themes).tag(normalised).any(axis=1), False)  # −1: none
+    hits = matcher(book.themes).tag(normalised)
+    themed = np.append(hits.any(axis=1), False)  # −1: none
     tagged = themed[codes][said]
+    if book.pack is not None:
+        layered = np.append(_learned_layer(book, normalised, hits).found.any(axis=1), False)
+        untagged = int((~layered[codes][said]).sum())
+    else:
+        untagged = int((~tagged).sum())
     rest = comments.iloc[np.flatnonzero(~tagged)]
     # Every phrase is counted; the wordings and the example are read for the listed ones only
     # (most phrases of a unit are written once).
@@ -337,7 +349,7 @@ def uncovered_phrases(
     )
     n = len(comments)
     share = 100.0 * len(rest) / n if n else float("nan")
-    return Uncovered(n, len(rest), share, phrases)
+    return Uncovered(n, len(rest), share, phrases, untagged)
 
 
 # A pack that tags fewer comments than this (percent) probably fits the unit's business badly.
@@ -365,9 +377,12 @@ def text_quality(
     -------
     pandas.DataFrame
         Columns ``item`` and ``value`` (like :func:`nps_kit.unit.data_quality`): the share of
-        comments with a theme, the most frequent phrases of the others with their counts, and
-        a warning row when the share is under 50 % (:data:`LOW_COVERAGE`). No rows without
-        comments.
+        comments with a theme as the report's theme tables count them (with the learned layer;
+        and by the themes' words alone where that differs), the most frequent phrases of the
+        comments no theme's words cover, with their counts, and a warning row when the themes'
+        words are found in under 50 % of the comments (:data:`LOW_COVERAGE`: the layer adds a
+        pack's themes to comments of any business, so it cannot tell a pack that fits). No
+        rows without comments.
     """
     from nps_kit.text.packs import PACKS
 
@@ -375,11 +390,12 @@ def text_quality(
     if not found.comments:
         return pd.DataFrame({"item": [], "value": []}, dtype=object)
     share = 100.0 - found.share
+    tagged = found.comments - found.untagged
+    coverage = f"{100.0 * tagged / found.comments:.1f}% ({tagged:,} / {found.comments:,})"
+    if found.untagged != found.uncovered:
+        coverage += t("discovery.words_alone", lang, share=share)
     rows = [
-        (
-            t("discovery.covered", lang),
-            f"{share:.1f}% ({found.comments - found.uncovered:,} / {found.comments:,})",
-        ),
+        (t("discovery.covered", lang), coverage),
         (
             t("discovery.phrases", lang),
             ", ".join(
