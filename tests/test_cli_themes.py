@@ -345,3 +345,49 @@ def test_suggest_says_how_to_extend_the_pack(capsys, tmp_path):
     assert err.endswith(
         f"To tag them, add their words to {themes} (it extends the 'generic' pack).\n"
     )
+
+
+def test_explain_says_which_words_found_each_theme(capsys, tmp_path):
+    path = tmp_path / "c.csv"
+    lines = [
+        "comment",
+        "Cheap but miles out of town.",
+        "営業マンの説明が丁寧",
+        "ok",
+        '"Good product, just took ages to turn up"',
+    ]
+    path.write_bytes(("\n".join(lines) + "\n").encode("cp932"))
+    code, out, err = _run(capsys, str(path), "--text-column", "comment", "--explain")
+    assert code == 0 and err == ""
+    assert out.splitlines() == [
+        "id,themes,polarity,why",
+        "2,price;quality,price:positive;quality:neutral,price: cheap; quality: learned layer",
+        "3,communication,communication:positive,"
+        "staff: dropped by the learned layer (営業マン); communication: learned layer",
+        "4,,,",
+        "5,delivery;quality,delivery:negative;quality:positive,"
+        "delivery: took ages to turn up; quality: good product",
+    ]
+    code, out, _ = _run(
+        capsys, str(path), "--text-column", "comment", "--explain", "--format", "json"
+    )
+    first, second = json.loads(out)[:2]
+    assert first["why"] == {
+        "price": {"source": "words", "words": "cheap"},
+        "quality": {"source": "layer", "words": ""},
+    }
+    assert second["themes"] == {"communication": "positive"}
+    assert second["why"]["staff"] == {"source": "dropped", "words": "営業マン"}
+    # without --explain the output is as before
+    _, plain, _ = _run(capsys, str(path), "--text-column", "comment", "--format", "json")
+    assert [r["themes"] for r in json.loads(plain)] == [r["themes"] for r in json.loads(out)]
+    assert "why" not in json.loads(plain)[0]
+
+
+def test_explain_and_suggest_are_not_asked_together(capsys, tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("comment\nfine\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        _run(capsys, str(path), "--text-column", "comment", "--explain", "--suggest")
+    assert exit_info.value.code == 2
+    assert "--suggest: not allowed with argument --explain" in capsys.readouterr().err

@@ -67,12 +67,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--format", choices=("csv", "json"), default="csv", help="output format (default: csv)"
     )
-    p.add_argument(
+    only = p.add_mutually_exclusive_group()
+    only.add_argument(
         "--suggest",
         action="store_true",
         help=(
             "list what no theme covers: share of comments and frequent phrases with examples "
             "(personal data masked as in the report)"
+        ),
+    )
+    only.add_argument(
+        "--explain",
+        action="store_true",
+        help=(
+            "say why each comment has its themes: the words that found each theme, 'learned "
+            "layer' for a theme the layer added without any word, and the words whose theme "
+            "the layer dropped (csv: a 'why' column; json: a 'why' object per comment)"
         ),
     )
     p.add_argument("--sheet", metavar="NAME", help="XLSX sheet name or 0-based index")
@@ -149,21 +159,45 @@ def _run(args: argparse.Namespace) -> int:
     for i, (_, found_row) in enumerate(polarity.iterrows()):
         themes = {str(t): str(v) for t, v in found_row.items() if isinstance(v, str)}
         rows.append((_plain(ids[i]), themes))
+    why = _why(texts, book) if args.explain else None
     if args.format == "json":
-        json.dump([{"id": i, "themes": t} for i, t in rows], out, ensure_ascii=False, indent=2)
+        records: list[dict[str, Any]] = [{"id": i, "themes": t} for i, t in rows]
+        if why is not None:
+            for record, label in zip(records, texts.index, strict=True):
+                record["why"] = why.get(label, {})
+        json.dump(records, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return 0
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["id", "themes", "polarity"])
-    for row_id, themes in rows:
-        writer.writerow(
-            [
-                row_id,
-                ";".join(themes),
-                ";".join(f"{t}:{p}" for t, p in themes.items()),
-            ]
-        )
+    writer.writerow(["id", "themes", "polarity", *(["why"] if why is not None else [])])
+    for (row_id, themes), label in zip(rows, texts.index, strict=True):
+        line = [row_id, ";".join(themes), ";".join(f"{t}:{p}" for t, p in themes.items())]
+        if why is not None:
+            line.append("; ".join(_said(t, w) for t, w in why.get(label, {}).items()))
+        writer.writerow(line)
     return 0
+
+
+def _why(texts: Any, book: Any) -> dict[object, dict[str, dict[str, str]]]:
+    """Return row label → theme → ``{"source", "words"}`` (:func:`explain_themes`)."""
+    from nps_kit.text.explain import explain_themes
+
+    out: dict[object, dict[str, dict[str, str]]] = {}
+    for row in explain_themes(texts, book).itertuples(index=False):
+        out.setdefault(row.row, {})[str(row.theme)] = {
+            "source": str(row.source),
+            "words": str(row.words),
+        }
+    return out
+
+
+def _said(theme: str, why: dict[str, str]) -> str:
+    """Return one theme's reason as the csv's 'why' column says it."""
+    if why["source"] == "layer":
+        return f"{theme}: learned layer"
+    if why["source"] == "dropped":
+        return f"{theme}: dropped by the learned layer ({why['words']})"
+    return f"{theme}: {why['words']}"
 
 
 def _extend_note(given: str, pack: str | None) -> str:

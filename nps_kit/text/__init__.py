@@ -8,6 +8,8 @@ The package keeps the text code together; its public functions are re-exported h
 ``themes`` (+ private ``_match``, ``_layer``)
     editable theme dictionaries, tagging (with the learned layer over the shipped packs),
     impact on NPS, representative comments, evaluation.
+``explain``
+    why a comment has its themes: the words that found each, or the learned layer.
 ``words``
     words that distinguish two groups of comments (weighted log-odds).
 ``sentiment`` (+ private ``_lexicon``, ``_polarity_layer``)
@@ -23,6 +25,7 @@ The package keeps the text code together; its public functions are re-exported h
     remove personal data before comments are shown.
 """
 
+from nps_kit.text.explain import explain_themes
 from nps_kit.text.packs import PACKS, PackFit, best_pack, coverage, load_pack, pack_files
 from nps_kit.text.phrases import segment_phrases
 from nps_kit.text.redaction import KINDS, Redaction, redact, redact_one
@@ -79,6 +82,7 @@ __all__ = [
     "detect_language",
     "distinguishing_words",
     "evaluate_themes",
+    "explain_themes",
     "load_pack",
     "load_themes",
     "merge_polarity",

@@ -1,0 +1,85 @@
+"""Why a comment has its themes: the words that found each one, or the learned layer.
+
+An analyst who extends a pack (``extends:``) needs to see which keyword or pattern tagged a
+comment, which theme the learned layer added without any word, and which word's hit the layer
+dropped, to know what to add to the file or what to ``exclude``. :func:`explain_themes` reads
+the comments as :func:`nps_kit.text.tag_themes` does and says so, one row per theme.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from nps_kit.text._lemma import lemma_text
+from nps_kit.text._match import matcher
+from nps_kit.text.themes import Theme, ThemeBook, _learned_layer
+from nps_kit.text.tokens import _normalised_codes
+
+__all__ = ["SOURCES", "explain_themes", "matched_words"]
+
+Source = Literal["words", "layer", "dropped"]
+#: ``words``: the theme's keywords or patterns found it (and the layer kept it); ``layer``: the
+#: learned layer added it where no word of it is; ``dropped``: its words are there but the layer
+#: judged the comment not about it, so it is not tagged.
+SOURCES: tuple[Source, ...] = ("words", "layer", "dropped")
+
+
+def matched_words(theme: Theme, normalised_text: str) -> str | None:
+    """Return what of a normalised comment ``theme`` matches, as :meth:`Theme.matches` reads it.
+
+    The first match in the text, outside what the theme's ``exclude`` blanks; else the first
+    in the comment's English lemmas, followed by ``" (lemmas)"`` ("take age (lemmas)" for
+    "took ages"); ``None`` where the theme does not match.
+    """
+    blanked = normalised_text if theme.exclude is None else theme.exclude.sub(" ", normalised_text)
+    found = theme.pattern.search(blanked)
+    if found is not None:
+        return found.group(0).strip()
+    found = theme.pattern.search(lemma_text(blanked))
+    return None if found is None else f"{found.group(0).strip()} (lemmas)"
+
+
+def explain_themes(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
+    """Say, for each comment and each theme, whether words or the learned layer tagged it.
+
+    Parameters
+    ----------
+    texts
+        Comments, one per response.
+    book
+        Theme dictionaries from :func:`nps_kit.text.load_themes` or
+        :func:`nps_kit.text.load_pack`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per comment and theme that its words find or the learned layer adds, in the
+        order of ``texts`` and then of the book: ``row`` (the label of ``texts``' index),
+        ``theme`` (id), ``source`` (one of :data:`SOURCES`) and ``words`` (what matched, see
+        :func:`matched_words`; empty where the layer added the theme). The themes of
+        :func:`nps_kit.text.tag_themes` are exactly the rows whose source is not ``dropped``.
+    """
+    codes, unique = _normalised_codes(texts)
+    hits = matcher(book.themes).tag(unique)
+    found = _learned_layer(book, unique, hits).found if book.pack is not None else hits
+    rows: list[tuple[object, str, Source, str]] = []
+    labels = texts.index
+    any_theme = (hits | found).any(axis=1)
+    for position in np.flatnonzero(codes >= 0).tolist():
+        code = int(codes[position])
+        if not any_theme[code]:
+            continue
+        text = unique[code]
+        for j in np.flatnonzero(hits[code] | found[code]).tolist():
+            theme = book.themes[j]
+            if not hits[code, j]:
+                rows.append((labels[position], theme.id, "layer", ""))
+                continue
+            source: Source = "words" if found[code, j] else "dropped"
+            rows.append((labels[position], theme.id, source, matched_words(theme, text) or ""))
+    frame = pd.DataFrame(rows, columns=["row", "theme", "source", "words"])
+    frame["source"] = pd.Categorical(frame["source"], categories=list(SOURCES))
+    return frame

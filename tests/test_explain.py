@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from nps_kit.text import load_pack, load_themes, normalise_one, tag_themes
+from nps_kit.text.explain import SOURCES, explain_themes, matched_words
+
+DATA = Path(__file__).parent / "data"
+
+
+def _comments(pack: str) -> pd.Series:
+    frame = pd.read_csv(DATA / "theme_train12_en.csv", dtype=str, keep_default_na=False)
+    other = pd.read_csv(DATA / "theme_train12_ja.csv", dtype=str, keep_default_na=False)
+    both = pd.concat([frame, other], ignore_index=True)
+    return both.loc[both["pack"] == pack, "text"].reset_index(drop=True)
+
+
+@pytest.mark.parametrize("pack", ["retail", "saas", "finance", "generic"])
+def test_explained_themes_are_the_tagged_ones(pack: str) -> None:
+    texts = pd.concat([_comments(pack), pd.Series([None, "", "特になし"])], ignore_index=True)
+    book = load_pack(pack)
+    why = explain_themes(texts, book)
+    tags = tag_themes(texts, book)
+    tagged = {(r, t) for r, t in zip(*tags.fillna(False).to_numpy().nonzero(), strict=True)}
+    kept = why[why["source"] != "dropped"]
+    ids = {t: j for j, t in enumerate(book.ids)}
+    assert {(r, ids[t]) for r, t in zip(kept["row"], kept["theme"], strict=True)} == tagged
+    # the words that found a theme are those the dictionaries alone find
+    words = why[why["source"] != "layer"]
+    alone = tag_themes(texts, book, learned=False).fillna(False).to_numpy().nonzero()
+    assert {(r, ids[t]) for r, t in zip(words["row"], words["theme"], strict=True)} == set(
+        zip(*alone, strict=True)
+    )
+    assert (words["words"] != "").all() and (why.loc[why["source"] == "layer", "words"] == "").all()
+    assert set(why["source"]) <= set(SOURCES)
+
+
+@pytest.mark.parametrize("pack", ["retail", "generic"])
+def test_matched_words_are_found_exactly_where_the_theme_matches(pack: str) -> None:
+    book = load_pack(pack)
+    for text in _comments(pack).head(120):
+        normalised = normalise_one(text)
+        for theme in book.themes:
+            words = matched_words(theme, normalised)
+            assert (words is not None) == theme.matches(normalised), (theme.id, text)
+            if words is not None and not words.endswith(" (lemmas)"):
+                assert words in normalised
+
+
+def test_explain_says_what_matched_what_the_layer_added_and_dropped() -> None:
+    texts = pd.Series(
+        [
+            "Cheap but miles out of town.",
+            "Good product, just took ages to turn up",
+            "営業マンの説明が丁寧",
+        ],
+        index=["a", "b", "c"],
+    )
+    why = explain_themes(texts, load_pack("retail"))
+    assert why.to_dict("records") == [
+        {"row": "a", "theme": "price", "source": "words", "words": "cheap"},
+        {"row": "a", "theme": "quality", "source": "layer", "words": ""},
+        {"row": "b", "theme": "delivery", "source": "words", "words": "took ages to turn up"},
+        {"row": "b", "theme": "quality", "source": "words", "words": "good product"},
+        {"row": "c", "theme": "staff", "source": "dropped", "words": "営業マン"},
+        {"row": "c", "theme": "communication", "source": "layer", "words": ""},
+    ]
+
+
+def test_a_lemma_match_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "themes.yaml"
+    path.write_text(
+        "version: 1\nthemes:\n  speed:\n    label: {ja: 速さ, en: Speed}\n"
+        "    keywords: {en: [take age]}\n",
+        encoding="utf-8",
+    )
+    book = load_themes(path)
+    assert matched_words(book.themes[0], normalise_one("It took ages")) == "take age (lemmas)"
+    why = explain_themes(pd.Series(["It took ages", "Fast"]), book)  # no pack: no layer
+    assert why.to_dict("records") == [
+        {"row": 0, "theme": "speed", "source": "words", "words": "take age (lemmas)"}
+    ]
