@@ -297,34 +297,42 @@ def test_the_taggers_reading_of_a_mention_is_the_one_the_model_was_trained_on() 
 
 
 # A passive's mention the rules read as neutral goes to praise whenever its clause has no strong
-# complaint n-gram: the complaints and requests below, which the rules miss (no lexicon word),
-# become praise for a passive only (a detractor's stay negative). In the demo's EC unit tagged
-# with the retail pack, 37 of the 55 neutral -> positive changes of passives' mentions are such
-# complaints or requests (the improvement column's "Answer the phone!" among them). On training
-# sets 11-13, which the correction never saw, the same change is right 18 times in 37 (the
-# rules' neutral 6 times): a fix has to keep that gain.
+# complaint n-gram. In the demo's EC unit tagged with the retail pack, 37 of the 55 neutral ->
+# positive changes of passives' mentions were complaints or requests the rules missed (the
+# improvement column's "Answer the phone!" among them). On training sets 11-13, which the
+# correction never saw, the same change is right 18 times in 37 (the rules' neutral 6 times), so
+# the fix is in the rules: a call cut off (途中で切れてしまった), a line always busy (話し中) and an
+# order at the start of a clause ("Answer the phone!", "Train your staff.") are complaints and
+# requests, which the correction never turns into praise.
 _PASSIVES_COMPLAINTS = [
     ("retail", "チャットで質問したのに途中で切れてしまった。", "chat"),
     ("retail", "コールセンターに何度かけても話し中でした。", "phone"),
     ("retail", "Answer the phone!", "phone"),
     ("retail", "Train your staff.", "staff"),
-    ("saas", "Great product. But I never got an update on my case.", "communication"),
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review10: the correction turns a passive's complaint or request the rules read as "
-    "neutral into praise (inside _correction.correct)",
-)
 @pytest.mark.parametrize(("pack", "text", "theme"), _PASSIVES_COMPLAINTS)
-def test_a_passives_complaint_the_rules_miss_is_not_made_praise(
+def test_a_passives_complaint_or_request_is_not_made_praise(
     pack: str, text: str, theme: str
 ) -> None:
     texts = pd.Series([text], dtype="string")
     book = load_pack(pack)
-    segments = segment(pd.Series([8.0]))  # the rules: neutral
-    assert tag_polarity(texts, book, segments=segments).at[0, theme] != "positive"
+    segments = segment(pd.Series([8.0]))
+    assert tag_polarity(texts, book, segments=segments, learned=False).at[0, theme] == "negative"
+    assert tag_polarity(texts, book, segments=segments).at[0, theme] == "negative"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="review10: a theme the learned layer adds to a passive's comment the rules read as "
+    "no judgement of it takes praise through the correction (inside _correction.correct)",
+)
+def test_a_passives_complaint_of_a_theme_the_layer_adds_is_not_made_praise() -> None:
+    texts = pd.Series(["Great product. But I never got an update on my case."], dtype="string")
+    segments = segment(pd.Series([8.0]))
+    tags = tag_polarity(texts, load_pack("saas"), segments=segments)
+    assert tags.at[0, "communication"] != "positive"
 
 
 def test_a_passives_complaint_after_noni_stays_a_complaint() -> None:

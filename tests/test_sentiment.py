@@ -610,6 +610,23 @@ def test_japanese_negation_requests_and_rivals(
         ("The app rarely crashes.", "retail", "usability", "positive"),
         ("Staff rarely help.", "retail", "staff", "negative"),
         ("I rarely need to contact support.", "saas", "support", "neutral"),
+        # Seen by analysts extending the generic pack: free of a burden, an easy decision and
+        # loyalty are praise ("anywhere else" names no rival there); an order at the start of a
+        # clause is a request, the same word as a noun is not.
+        ("Delivery was stress free", "retail", "delivery", "positive"),
+        ("Returns were trouble-free", "retail", "returns", "positive"),
+        ("Non-profit discount made it a no brainer", "saas", "price", "positive"),
+        ("The staff are the reason I'll never shop anywhere else", "retail", "staff", "positive"),
+        ("Great staff, wouldn't go anywhere else.", "retail", "staff", "positive"),
+        ("Staff were rude so I shop elsewhere now", "retail", "staff", "negative"),
+        ("Answer the phone!", "retail", "phone", "negative"),
+        ("Train your staff.", "retail", "staff", "negative"),
+        ("Fix the website", "retail", "usability", "negative"),
+        ("Stop sending me emails", "retail", "communication", "negative"),
+        ("Fix was quick and staff were lovely", "retail", "staff", "positive"),
+        ("Train staff were lovely to my mum", "retail", "staff", "positive"),
+        ("Reply to my email came the same day", "retail", "email", "positive"),
+        ("Open all hours, staff lovely", "retail", "staff", "positive"),
     ],
 )
 def test_english_constructions_round_seven(text: str, pack: str, theme: str, expected: str) -> None:

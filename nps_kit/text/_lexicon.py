@@ -117,7 +117,7 @@ JA_CUES: dict[str, float] = {
         連絡なし 濃い 薄い 狭い 汚 ありえな
         困っ 煩わし わずらわし 頼りな 呆れ あきれ 待たされ ムカつ むかつ 雑すぎ 適当な対応 適当に
         使いものにならな 使い物にならな 役に立たな 役立たず 話にならな 残念な 損した 騙さ だまさ
-        詐欺 ぼったくり 押し売り 二度手間 不愛想 手間がかか
+        詐欺 ぼったくり 押し売り 二度手間 不愛想 手間がかか 話し中 途中で切れ 切れてしま 切られ
         重すぎ 重過ぎ 高圧的 上から目線
         古く 古か 古臭 古くさ 高め 固ま 固まる 切断 が切れ よく切れ よく落ち 臭い 臭か 臭く 臭っ
         づら ずらい ずらく にくい にくく にくか 止ま 削られ 削除され 濡れ 冷め 行列 混んで 混み合
@@ -415,7 +415,14 @@ EN_PHRASES: dict[str, float] = {
     r"can'?t fault|cannot fault|couldn'?t fault|no fault": 1.0,
     r"hard to beat|miles ahead|just works|works everywhere|looked after|plain english": 1.0,
     r"kept me updated|got there in the end|sorted in the end": 1.0,
-    r"hassle[- ]free|no hassle|no fuss|fuss[- ]free|game[- ]changer|easy peasy": 1.0,
+    # Free of a burden ("stress free", "trouble-free returns"); a decision too easy to need
+    # thought.
+    r"(hassle|fuss|stress|worry|pain|trouble|problem|care|headache|glitch|bug|drama|jargon|"
+    r"risk)[- ]free|no hassle|no fuss|game[- ]changer|easy peasy|no[- ]brainer": 1.0,
+    # Loyalty, not a rival ("I'll never shop anywhere else", "wouldn't go anywhere else").
+    r"(never|not|won'?t|wouldn'?t|couldn'?t|can'?t) (\w+ )?(shop|go|buy|use|move|bank|insure|"
+    r"look|switch|order|book|stay|store|take|keep|trust) (\w+ ){0,3}(anywhere|anyone|anybody|"
+    r"any ?one|any ?where) else": 1.0,
     r"can'?t complain|couldn'?t be happier|well organi[sz]ed": 1.0,
     r"good deal|great deal|fairly priced|reasonably priced": 1.0,
     # A price called small is praise ("the fee was tiny"); "a steal" is a bargain.
@@ -761,7 +768,19 @@ EN_REQUEST = (
     r"could('?ve| have) (told|warned|informed|let|called|mentioned|said|asked)|^why( though|"
     r" tho)?$|"
     r"(i'?d|we'?d|would) (rate|score|give)( (it|you|them|this))? (higher|more|a higher|full marks|"
-    r"10|ten|five stars|5 stars)|why (is|are|was|were|does|do|did|would|on earth))\b|\bwhy\?"
+    r"10|ten|five stars|5 stars)|why (is|are|was|were|does|do|did|would|on earth)|"
+    # An order at the start of a clause ("Answer the phone!", "Train your staff", "Lower
+    # prices"): a verb that is no noun takes any object; one that is also a noun ("Fix was
+    # quick", "Train staff helped my mum", "Reply to my email came the same day") only a
+    # determiner or a pronoun.
+    r"^\s*((but|and|so|just|please|pls|plz|also|seriously|now|then) )*((hire|employ|reduce|"
+    r"lower|simplify|restore|reconsider|retrain|sack|scrap|ditch|honou?r|refund|upgrade|"
+    r"invest in|get rid of|speed up|listen to|extend) (the|your|more|some|a|an|it|this|that|"
+    r"these|those|my|our|us|me|them|proper|better|free|cheaper|faster|prices?|fees?|charges?|"
+    r"staff|people|phones?|emails?|calls?)|(answer|train|fix|update|cut|add|offer|open|sort|"
+    r"teach|remove|drop|pick up|lose) (the|your|more|some|it|this|that|these|those|my|our|us|"
+    r"me|them|proper|better)|stop \w+ing))\b|"
+    r"\bwhy\?"
 )
 
 # After "no" or "zero", a word that is no judgement itself is something missing ("no refund",
