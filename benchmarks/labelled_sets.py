@@ -73,7 +73,8 @@ ROUND5_LAYERS = "8bbac14"
 #: P/R/F1/polarity 0.782/0.774/0.778/0.857 (rules alone 0.709/0.659/0.683/0.811).
 #: Short-comment set 14 (``theme_eval_short14.csv``) is a measure too (/work/lead/PREREG14.md),
 #: read twice (7401a76; the no-topic guard of 8a44d0c, not shipped): never trained on; nor
-#: are unit sets 14 (``theme_unit14_*.csv``, one business each, /work/lead/PREREG14U.md).
+#: are unit sets 14 (``theme_unit14_*.csv``, one business each, /work/lead/PREREG14U.md; read
+#: twice: the shipped tagger, then analysts' extends files on the halves they never saw).
 #: Round 5's choice folds of industries new to every other set.
 NEW_INDUSTRIES5 = ("18", "19", "22")
 #: The commit that shipped round 3's layers (the layers on main when round 5 began): round 5's
