@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -318,10 +319,36 @@ def test_suggest_says_how_many_comments_the_learned_layer_tags(capsys, tmp_path)
     assert [row["themes"] for row in json.loads(tagged)][:3] == [{"quality": "neutral"}, {}, {}]
     _, _, err = _run(capsys, *args, "--suggest")
     assert err.startswith(
-        "3 of 4 comments (75.0%) contain no word of a theme of generic: the phrases above are "
-        "theirs. With the learned layer, 2 (50.0%) get no theme, as 'nps-kit themes' without "
-        "--suggest tags them. To tag them, "
+        "3 of 4 comments (75.0%) contain no word of a theme of generic: the phrases 'uncovered' "
+        "are theirs; 'covered': phrases of the other comments, beside the words that found "
+        "their themes. With the learned layer, 2 (50.0%) get no theme, as 'nps-kit themes' "
+        "without --suggest tags them. To tag them, "
     )
+
+
+def test_suggest_lists_phrases_beside_the_words_that_found_a_theme(capsys, tmp_path):
+    # "gate code" stands beside words of generic's themes (staff, price): --suggest lists it
+    # as 'covered', below the phrases of the comments no theme's words are found in.
+    path = tmp_path / "c.csv"
+    comments = [
+        "Staff were great but the gate code never works",
+        "Gate code failed again, the price is fine though",
+        "Friendly staff, gate code changed without notice",
+        *["Loading bay on Saturdays"] * 2,
+    ]
+    pd.DataFrame({"comment": comments}).to_csv(path, index=False)
+    args = (str(path), "--text-column", "comment", "--pack", "generic", "--suggest")
+    code, out, _ = _run(capsys, *args)
+    assert code == 0
+    table = pd.read_csv(io.StringIO(out))
+    assert table.columns.tolist() == ["phrase", "lang", "count", "example", "found_in"]
+    covered = table[table["found_in"] == "covered"]
+    assert covered.iloc[0][["phrase", "count"]].tolist() == ["gate code", 3]
+    assert not covered["phrase"].str.contains("staff|price").any()  # the themes' own words
+    uncovered = table[table["found_in"] == "uncovered"]
+    assert uncovered["phrase"].tolist() == ["loading bay on Saturdays"]
+    _, out, _ = _run(capsys, *args, "--format", "json")
+    assert json.loads(out)["covered_phrases"][0]["phrase"] == "gate code"
 
 
 def test_suggest_says_how_to_extend_the_pack(capsys, tmp_path):
@@ -331,8 +358,9 @@ def test_suggest_says_how_to_extend_the_pack(capsys, tmp_path):
     code, _, err = _run(capsys, str(path), "--text-column", "comment", "--suggest")
     assert code == 0
     assert err == (
-        "3 of 4 comments (75.0%) contain no word of a theme of retail: the phrases above are "
-        "theirs. To tag them, write their words in a "
+        "3 of 4 comments (75.0%) contain no word of a theme of retail: the phrases 'uncovered' "
+        "are theirs; 'covered': phrases of the other comments, beside the words that found "
+        "their themes. To tag them, write their words in a "
         "themes file that starts with 'version: 1' and 'extends: retail', under a theme id of "
         "the pack or a new theme, and pass it with --pack FILE: the pack's learned layers stay "
         "on (README: 'Open text, themes and actions').\n"

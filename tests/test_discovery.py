@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from nps_kit.text import load_pack, load_themes, tag_themes
-from nps_kit.text.discovery import text_quality, uncovered_phrases
+from nps_kit.text.discovery import covered_phrases, text_quality, uncovered_phrases
 
 COMMENTS = pd.Series(
     [
@@ -165,3 +165,29 @@ def test_uncovered_counts_repeats_and_shows_the_commonest_wording_and_shortest_e
         "example": ["zed quibble froze", "zed quibble froze", "Ask about Zed Quibble"],
     }
     assert found.uncovered == 7
+
+
+def test_covered_phrases_are_those_beside_the_themes_words() -> None:
+    texts = pd.Series(
+        [
+            "営業さんの説明が丁寧で、発電量のシミュレーションも分かりやすかった",
+            "発電量のシミュレーションより少ない。営業の話と違う",
+            "工事の方が礼儀正しい。発電量のシミュレーションどおり",
+            "Staff were great but the gate code never works",
+            "Gate code failed again, the price is fine though",
+            "Loading bay on Saturdays",  # no theme's words: uncovered, not here
+            "Loading bay on Saturdays",
+        ]
+    )
+    book = load_pack("generic")
+    found = covered_phrases(texts, book, top=50)
+    shown = dict(zip(found["phrase"], found["count"], strict=True))
+    assert shown == {"発電量シミュレーション": 3, "gate code": 2}
+    # never the words that found a theme (staff, price, 営業, 説明), nor a single English word,
+    # nor a phrase of a comment no theme's words are found in
+    assert not any(w in p for p in shown for w in ("staff", "price", "営業", "説明"))
+    assert not any(" " not in p and p.isascii() for p in shown)
+    assert not any("loading" in p.lower() for p in shown)
+    # the two lists split the answered comments between them
+    uncovered = uncovered_phrases(texts, book, top=50)
+    assert uncovered.phrases["phrase"].tolist() == ["loading bay on Saturdays"]

@@ -91,9 +91,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    import pandas as pd
+
     from nps_kit.load import load_responses, read_column_index
     from nps_kit.score import segment
-    from nps_kit.text.discovery import uncovered_phrases
+    from nps_kit.text.discovery import covered_phrases, uncovered_phrases
     from nps_kit.text.packs import PACKS, load_pack
     from nps_kit.text.redaction import redact
     from nps_kit.text.sentiment import tag_polarity
@@ -125,7 +127,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.suggest:
         # Examples are comments shown to people: masked as the report masks them (and the
         # phrases found in the masked text, so no e-mail address or name becomes a phrase).
-        found = uncovered_phrases(redact(texts).texts, book)
+        masked = redact(texts).texts
+        found = uncovered_phrases(masked, book)
+        beside = covered_phrases(masked, book)
         if args.format == "json":
             payload = {
                 "comments": found.comments,
@@ -133,11 +137,16 @@ def _run(args: argparse.Namespace) -> int:
                 "share": round(found.share, 1) if found.comments else None,
                 "untagged": found.untagged,
                 "phrases": found.phrases.to_dict(orient="records"),
+                "covered_phrases": beside.to_dict(orient="records"),
             }
             json.dump(payload, out, ensure_ascii=False, indent=2, default=int)
             out.write("\n")
         else:
-            found.phrases.to_csv(out, index=False, lineterminator="\n")
+            table = pd.concat(
+                [found.phrases.assign(found_in="uncovered"), beside.assign(found_in="covered")],
+                ignore_index=True,
+            )
+            table.to_csv(out, index=False, lineterminator="\n")
             layer = ""
             if found.untagged != found.uncovered:
                 layer = (
@@ -147,7 +156,9 @@ def _run(args: argparse.Namespace) -> int:
                 )
             print(
                 f"{found.uncovered} of {found.comments} comments ({found.share:.1f}%) contain "
-                f"no word of a theme of {args.pack}: the phrases above are theirs.{layer} "
+                f"no word of a theme of {args.pack}: the phrases 'uncovered' are theirs; "
+                "'covered': phrases of the other comments, beside the words that found their "
+                f"themes.{layer} "
                 f"{_extend_note(args.pack, book.pack)}",
                 file=sys.stderr,
             )

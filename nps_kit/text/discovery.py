@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,8 +23,9 @@ import pandas as pd
 from nps_kit.i18n import Language, t
 from nps_kit.text import _lexicon
 from nps_kit.text._collector import paused
-from nps_kit.text._lemma import lemma
+from nps_kit.text._lemma import lemma, lemma_text
 from nps_kit.text._match import matcher
+from nps_kit.text.explain import matched_words
 from nps_kit.text.themes import ThemeBook, _learned_layer
 from nps_kit.text.tokens import (
     NEGATED,
@@ -254,6 +255,77 @@ def shown_phrase(wordings: Counter[str]) -> str:
     return min(wordings.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0]
 
 
+def _frequent_phrases(
+    comments: pd.Series,
+    *,
+    top: int,
+    min_count: int,
+    keep: Callable[[str, str, dict[str, str]], dict[str, str]] | None = None,
+) -> pd.DataFrame:
+    """Return the most frequent phrases of ``comments`` (the table of :class:`Uncovered`).
+
+    ``keep(text, lang, phrases)``, if given, returns the phrases of a comment to count.
+    """
+    # Every phrase is counted; the wordings and the example are read for the listed ones only
+    # (most phrases of a unit are written once).
+    counts: dict[str, Counter[str]] = {"en": Counter(), "ja": Counter()}
+    read: list[tuple[str, int, str, dict[str, str]]] = []  # (text, times, lang, phrases)
+    # Once per distinct comment, weighted by how often it was written (exports repeat a lot).
+    distinct = comments.astype(str).value_counts(sort=False)
+    unique = pd.Series(distinct.index, dtype=object)
+    clauses: dict[str, dict[str, str]] = {}  # each Japanese clause's phrases
+    for text, times in zip(unique, distinct.to_numpy().tolist(), strict=True):
+        lang = _language_of(text)  # as detect_language and normalise read it
+        if lang is None:
+            continue
+        # A Japanese comment's phrases come from its clauses' words: its own are not needed
+        # (MeCab would read each comment the phrases of detractors and promoters did not).
+        if lang == "en":
+            found = _en_comment_phrases(text)
+        else:
+            found = _comment_phrases([], lang, _normalised(text), text, clauses)
+        if keep is not None:
+            found = keep(text, lang, found)
+        read.append((text, times, lang, found))
+        counts[lang].update(dict.fromkeys(found, times) if times > 1 else found.keys())
+    # The most frequent first, then the longer, taken from a heap until ``top`` are kept (most
+    # phrases are never reached).
+    frequent = [
+        (-c, -len(gram), (gram, lang))
+        for lang, by in counts.items()
+        for gram, c in by.items()
+        if c >= min_count
+    ]
+    heapq.heapify(frequent)
+    kept: list[tuple[tuple[str, str], int]] = []
+    while frequent and len(kept) < top:
+        negative, _, key = heapq.heappop(frequent)
+        count = -negative
+        if any(
+            other_count == count and key[1] == other[1] and key[0] in other[0]
+            for other, other_count in kept
+        ):
+            continue
+        kept.append((key, count))
+    wordings: dict[tuple[str, str], Counter[str]] = {key: Counter() for key, _ in kept}
+    examples: dict[tuple[str, str], str] = {}
+    listed = {lang: {gram for gram, of in wordings if of == lang} for lang in counts}
+    for text, times, lang, found in read:
+        for gram in listed[lang] & found.keys():
+            key = (gram, lang)
+            wordings[key][found[gram]] += times
+            if key not in examples or len(text) < len(examples[key]):
+                examples[key] = text
+    return pd.DataFrame(
+        {
+            "phrase": [shown_phrase(wordings[k]) for k, _ in kept],
+            "lang": [k[1] for k, _ in kept],
+            "count": pd.array([c for _, c in kept], dtype="int64"),
+            "example": [" ".join(examples[k].split()) for k, _ in kept],
+        }
+    )
+
+
 @paused
 def uncovered_phrases(
     texts: pd.Series, book: ThemeBook, *, top: int = 15, min_count: int = 2
@@ -291,65 +363,71 @@ def uncovered_phrases(
     else:
         untagged = int((~tagged).sum())
     rest = comments.iloc[np.flatnonzero(~tagged)]
-    # Every phrase is counted; the wordings and the example are read for the listed ones only
-    # (most phrases of a unit are written once).
-    counts: dict[str, Counter[str]] = {"en": Counter(), "ja": Counter()}
-    read: list[tuple[str, int, str, dict[str, str]]] = []  # (text, times, lang, phrases)
-    # Once per distinct comment, weighted by how often it was written (exports repeat a lot).
-    distinct = rest.astype(str).value_counts(sort=False)
-    unique = pd.Series(distinct.index, dtype=object)
-    clauses: dict[str, dict[str, str]] = {}  # each Japanese clause's phrases
-    for text, times in zip(unique, distinct.to_numpy().tolist(), strict=True):
-        lang = _language_of(text)  # as detect_language and normalise read it
-        if lang is None:
-            continue
-        # A Japanese comment's phrases come from its clauses' words: its own are not needed
-        # (MeCab would read each comment the phrases of detractors and promoters did not).
-        if lang == "en":
-            found = _en_comment_phrases(text)
-        else:
-            found = _comment_phrases([], lang, _normalised(text), text, clauses)
-        read.append((text, times, lang, found))
-        counts[lang].update(dict.fromkeys(found, times) if times > 1 else found.keys())
-    # The most frequent first, then the longer, taken from a heap until ``top`` are kept (most
-    # phrases are never reached).
-    frequent = [
-        (-c, -len(gram), (gram, lang))
-        for lang, by in counts.items()
-        for gram, c in by.items()
-        if c >= min_count
-    ]
-    heapq.heapify(frequent)
-    kept: list[tuple[tuple[str, str], int]] = []
-    while frequent and len(kept) < top:
-        negative, _, key = heapq.heappop(frequent)
-        count = -negative
-        if any(
-            other_count == count and key[1] == other[1] and key[0] in other[0]
-            for other, other_count in kept
-        ):
-            continue
-        kept.append((key, count))
-    wordings: dict[tuple[str, str], Counter[str]] = {key: Counter() for key, _ in kept}
-    examples: dict[tuple[str, str], str] = {}
-    listed = {lang: {gram for gram, of in wordings if of == lang} for lang in counts}
-    for text, times, lang, found in read:
-        for gram in listed[lang] & found.keys():
-            key = (gram, lang)
-            wordings[key][found[gram]] += times
-            if key not in examples or len(text) < len(examples[key]):
-                examples[key] = text
-    phrases = pd.DataFrame(
-        {
-            "phrase": [shown_phrase(wordings[k]) for k, _ in kept],
-            "lang": [k[1] for k, _ in kept],
-            "count": pd.array([c for _, c in kept], dtype="int64"),
-            "example": [" ".join(examples[k].split()) for k, _ in kept],
-        }
-    )
+    phrases = _frequent_phrases(rest, top=top, min_count=min_count)
     n = len(comments)
     share = 100.0 * len(rest) / n if n else float("nan")
     return Uncovered(n, len(rest), share, phrases, untagged)
+
+
+@paused
+def covered_phrases(
+    texts: pd.Series, book: ThemeBook, *, top: int = 15, min_count: int = 2
+) -> pd.DataFrame:
+    """Find the frequent phrases of the comments a theme's words cover, outside those words.
+
+    A unit's own words often stand beside a theme's ("gate code", "deposit", 発電量 in
+    comments tagged for staff or price), and :func:`uncovered_phrases`, which reads only the
+    comments without any theme's words, never sees them.
+
+    Parameters
+    ----------
+    texts
+        Comments.
+    book
+        The themes in use.
+    top
+        How many phrases to list at most.
+    min_count
+        Phrases found in fewer such comments are not listed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :attr:`Uncovered.phrases`, over the comments in which the themes' words (the
+        dictionaries alone) find a theme; a phrase that shares a word with what matched there
+        (:func:`nps_kit.text.explain.matched_words`) is not counted for that comment, nor is
+        a single English word (beside a theme's words, mostly a common verb: "said", "took";
+        "climate controlled", "loading bay" and "direct debit" are what a unit adds).
+    """
+    said = answered(texts).to_numpy(dtype=bool)
+    codes, normalised = _normalised_codes(texts)
+    found = matcher(book.themes)
+    themed = np.append(found.tag(normalised).any(axis=1), False)
+    covered = texts[said].iloc[np.flatnonzero(themed[codes][said])]
+
+    def outside(text: str, lang: str, phrases: dict[str, str]) -> dict[str, str]:
+        plain = _normalised(text)
+        matched = [
+            words.removesuffix(" (lemmas)")
+            for i in found.find(plain)
+            if (words := matched_words(book.themes[i], plain)) is not None
+        ]
+        if lang == "en":
+            taken = {w for m in matched for w in lemma_text(m).split()} | {
+                w for m in matched for w in m.split()
+            }
+            return {
+                key: shown
+                for key, shown in phrases.items()
+                if " " in key and not any(w.removeprefix(NEGATED) in taken for w in key.split(" "))
+            }
+        return {
+            key: shown
+            for key, shown in phrases.items()
+            if not any(m in key or key in m or m in shown or shown in m for m in matched)
+        }
+
+    return _frequent_phrases(covered, top=top, min_count=min_count, keep=outside)
 
 
 # A pack that tags fewer comments than this (percent) probably fits the unit's business badly.
