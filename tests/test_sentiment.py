@@ -627,6 +627,13 @@ def test_japanese_negation_requests_and_rivals(
         ("Train staff were lovely to my mum", "retail", "staff", "positive"),
         ("Reply to my email came the same day", "retail", "email", "positive"),
         ("Open all hours, staff lovely", "retail", "staff", "positive"),
+        # No trouble with a list of things spares the whole list; "the best part of an hour" is
+        # no praise; charged for more than was had, or double booked, is a complaint.
+        ("Never had a single issue with damp or mould here", "generic", "quality", "positive"),
+        ("We waited the best part of an hour", "generic", "speed", "negative"),
+        ("They charged me for a whole extra month", "generic", "price", "negative"),
+        ("Double booked the room, the staff just shrugged", "generic", "staff", "negative"),
+        ("Drive up units, no carrying boxes, staff lovely", "generic", "staff", "positive"),
     ],
 )
 def test_english_constructions_round_seven(text: str, pack: str, theme: str, expected: str) -> None:

@@ -399,6 +399,12 @@ EN_PHRASES: dict[str, float] = {
     r"no one|nobody|never (arrived|came|got|received|heard|replied|answered|turned up)": -1.0,
     r"still (waiting|not)|waste of (money|time)|not worth|hit and miss|could be better": -1.0,
     r"let (me|us) down|gave up|give up|run around|runaround|passed around|back and forth": -1.0,
+    # No trouble with a list of things: the list is spared too ("Never had a single issue with
+    # damp, pests or break ins"), not complained of.
+    r"(never|n'?t|not once|no)( ever)? (had |have |got |get |experienced |found )?(a single |"
+    r"any |one |an? )?(issues?|problems?|trouble|complaints?|concerns?) (with|about|regarding) "
+    r"(the |my |our |any )?\w+( \w+)?((,| or| and|, or|, and) (the |my |our |any )?\w+"
+    r"( \w+)?){0,4}": 1.0,
     r"top notch|spot on|above and beyond|second to none|no (complaints?|problems?|issues?)": 1.0,
     r"good value|great value|value for money|worth (it|the money|every (penny|cent|dollar))": 1.0,
     r"money well spent|never (lets? (me|us) down|had a problem|had an issue|disappoints?)": 1.0,
@@ -435,6 +441,9 @@ EN_PHRASES: dict[str, float] = {
     r"(prices?|fees?|rates?|premiums?)": 1.0,
     # A time of day, not a delay; what drops off is delivered, not lost.
     r"late (on a|at night|in the (evening|day|afternoon)|night|evening)|"
+    # "the best part of an hour" is most of an hour, no praise
+    r"the best part of (an? |the |two |three )?(hours?|day|days|week|weeks|month|months|year|"
+    r"morning|afternoon|evening)|"
     r"(drop|drops|dropped|dropping) (it |them |the \w+ |my \w+ )?(off|at|in|into|round|by)\b": 0.0,
     r"(hard|difficult|impossible|a nightmare|tricky|confusing) to (understand|follow|read)": -1.0,
     r"easy to (understand|follow|read)|(get|gets|got|getting) (it|things|everything) right|"
@@ -449,6 +458,10 @@ EN_PHRASES: dict[str, float] = {
     # Sarcasm and idioms whose words read as praise ("Great, another letter", "thanks for nothing").
     r"nothing but|not impressed|not happy|not great|not good enough|not fit for purpose": -1.0,
     r"small print|fine print|hidden (fees?|charges?|costs?)|charged twice|double charged": -1.0,
+    # Charged for more than was had ("charged me for a whole extra month"); a room or slot given
+    # twice.
+    r"charged (me |us |them )?(for )?(an? |the )?(whole |full )?(extra|additional|another) \w+|"
+    r"double[- ]book(ed|ing)": -1.0,
     # A bill without surprises is praise; dearer than the former provider is a complaint.
     r"(no|without( any)?|zero|never any) (nasty |unexpected |hidden |unpleasant )?surprises?": 1.0,
     r"(higher|dearer|pricier|steeper|more expensive) than (at )?(my|our|the) (previous|last|old|"
@@ -791,6 +804,7 @@ EN_SPARED = frozenset(
     fee fees charge charges cost costs commission commissions interest catch strings surprises
     surprise queue queues wait penalty penalties ads adverts spam pressure drama fuss paperwork
     contract contracts minimum commitment obligation deposit excess limit limits clutter ads
+    carry carrying queuing queueing waiting chase chasing haggle haggling
     """.split()
 )
 EN_NOT_LACK = frozenset(
