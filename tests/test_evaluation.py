@@ -76,9 +76,12 @@ def _both_languages(name: str) -> pd.DataFrame:
 
 TRAIN5 = _both_languages("theme_train5")
 
-# (precision, recall, polarity accuracy) per language
-BLIND_TUNED = {"en": (0.94, 0.96, 0.91), "ja": (0.96, 0.98, 0.95)}
-BLIND2_TUNED = {"en": (0.92, 0.98, 0.89), "ja": (0.95, 0.99, 0.97)}
+# (precision, recall, polarity accuracy) per language. The first two sets label a shipping fee
+# ("£6.99 postage on a £10 order") delivery as well as price; the schema since (docs/labelling.md)
+# and every later set say price only, which the retail pack's delivery excludes follow since
+# 54c531c+: English rules-alone recall floors 0.96 -> 0.95 and 0.98 -> 0.97 for that.
+BLIND_TUNED = {"en": (0.94, 0.95, 0.91), "ja": (0.96, 0.98, 0.95)}
+BLIND2_TUNED = {"en": (0.92, 0.97, 0.89), "ja": (0.95, 0.99, 0.97)}
 BLIND3_TUNED = {"en": (0.93, 0.93, 0.91), "ja": (0.91, 0.95, 0.95)}
 # Tuned on in round 6 (was ja 0.888/0.836/0.825 before it; odd ids held out while the even ids
 # were tuned on went from ja 0.901/0.836/0.836 to 0.905/0.851/0.850)

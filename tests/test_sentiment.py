@@ -121,7 +121,7 @@ def test_clauses_split_at_contrasts_sentence_ends_and_joins():
         ("The checkout let me pay with Klarna, which was handy", "checkout", "positive"),
         ("For the price you'd expect better", "price", "negative"),
         # Sarcasm, quoted claims and rivals.
-        ("Loved paying £5 for delivery. Real bargain.", "delivery", "negative"),
+        ("Loved paying £5 for delivery. Real bargain.", "price", "negative"),  # a fee: price
         ('"Fast delivery" they said. Took two weeks.', "delivery", "negative"),
         ("Delivery takes a week, others do it next day", "delivery", "negative"),
         ("Prices are much cheaper than other shops", "price", "positive"),
@@ -139,7 +139,7 @@ def test_clauses_split_at_contrasts_sentence_ends_and_joins():
         ("Is it too much to ask for delivery on time?", "delivery", "negative"),  # rhetorical
         ("Good prices compared to other shops", "price", "positive"),  # compared with, not rivals
         ("Delivery could've been quicker", "delivery", "negative"),
-        ("Free delivery is a big plus", "delivery", "positive"),  # "plus" is no join here
+        ("Free delivery is a big plus", "price", "positive"),  # "plus" is no join; a fee: price
         ("Delivery was ok but nothing special", "delivery", "neutral"),  # ordinary (TAXONOMY)
         ("Delivery is usually good but this time it was late", "delivery", "mixed"),
         ("Can't recommend their delivery enough", "delivery", "positive"),

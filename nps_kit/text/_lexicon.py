@@ -467,6 +467,9 @@ EN_PHRASES: dict[str, float] = {
     r"(higher|dearer|pricier|steeper|more expensive) than (at )?(my|our|the) (previous|last|old|"
     r"other|former|usual)": -1.0,
     r"had to chase|kept chasing|left in the dark|fobbed off": -1.0,
+    # A line that is engaged is busy, not engaging.
+    r"(lines?|phones?|numbers?|it) (is|was|are|were|'s)( always| constantly| permanently| just|"
+    r" still)? engaged|(always|constantly|permanently) engaged": -1.0,
     r"no idea (when|where|what|why|how)": -1.0,
     r"(no|without) (any |real |prior |advance )?(warning|notice)|no way to|no explanation": -1.0,
     r"no reply|no answer|(went|gone|go|going|jumped|shot) up|doubled|tripled": -1.0,
