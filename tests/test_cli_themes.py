@@ -412,6 +412,20 @@ def test_explain_says_which_words_found_each_theme(capsys, tmp_path):
     assert "why" not in json.loads(plain)[0]
 
 
+@pytest.mark.parametrize("kind", ["cp932", "xlsx"])
+def test_explain_and_suggest_read_every_export_format(capsys, tmp_path, kind):
+    path = _write(tmp_path, kind)
+    args = (str(path), "--text-column", "comment", "--id-column", "id")
+    code, out, _ = _run(capsys, *args, "--explain", "--format", "json")
+    assert code == 0
+    why_of = {row["id"]: row["why"] for row in json.loads(out)}
+    assert why_of["R1"]["delivery"] == {"source": "words", "words": "配送"}
+    assert why_of["R2"]["delivery"]["source"] == "words" and why_of["R3"] == {}
+    code, out, err = _run(capsys, *args, "--suggest", "--format", "json")
+    assert code == 0 and err == ""
+    assert json.loads(out)["comments"] == 2  # 特になし says nothing
+
+
 def test_explain_and_suggest_are_not_asked_together(capsys, tmp_path):
     path = tmp_path / "c.csv"
     path.write_text("comment\nfine\n", encoding="utf-8")
