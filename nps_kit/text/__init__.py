@@ -5,7 +5,7 @@ The package keeps the text code together; its public functions are re-exported h
 
 ``tokens``
     normalise comments, tell Japanese from English, tokenise (fugashi / UniDic).
-``themes`` (+ private ``_match``, ``_layer``)
+``themes`` (+ private ``_match``, ``_regex_parts``, ``_layer``)
     editable theme dictionaries, tagging (with the learned layer over the shipped packs),
     impact on NPS, representative comments, evaluation.
 ``explain``

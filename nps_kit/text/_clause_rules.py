@@ -16,7 +16,7 @@ from typing import Any, Literal, NamedTuple
 import ahocorasick
 
 from nps_kit.text import _lexicon
-from nps_kit.text._match import (
+from nps_kit.text._regex_parts import (
     Scanner,
     leading_literals,
     required_literals,
@@ -246,7 +246,7 @@ def _literal_bits(found: tuple[Any, int], text: str) -> int:
 
 
 #: The English clause regexes searched only in a text that holds one of the strings their
-#: matches start with, else contain (:mod:`nps_kit.text._match`); their bits in
+#: matches start with, else contain (:mod:`nps_kit.text._regex_parts`); their bits in
 #: :func:`_en_literals` follow the phrases'.
 _EN_FILTERED = ("_EN_LUKEWARM", "_EN_MILD", "_EN_RARE", "_EN_RIVAL", "_EN_REQUEST")
 _PHRASE_BITS = (1 << len(_EN_PHRASES)) - 1
@@ -261,8 +261,8 @@ def _en_literals() -> tuple[Any, int]:
 
     Bit k < ``len(_EN_PHRASES)``: phrase k, then the regexes of :data:`_EN_FILTERED`; each
     selected by the strings its matches start with
-    (:func:`nps_kit.text._match.leading_literals`), else by those they contain
-    (:func:`~nps_kit.text._match.required_literals`). One pass over a clause instead of a
+    (:func:`nps_kit.text._regex_parts.leading_literals`), else by those they contain
+    (:func:`~nps_kit.text._regex_parts.required_literals`). One pass over a clause instead of a
     search per phrase and regex.
     """
     patterns = [pattern for pattern, _ in _EN_PHRASES]
@@ -345,7 +345,7 @@ def _ja_literals() -> tuple[Any, int]:
     """Return the automaton of what a Japanese clause may match (:func:`_literal_automaton`).
 
     Bit k < ``len(_JA_CONTEXT)``: context cue k, then ``_JA_REQUEST``; each selected by the
-    literals every match of it contains (:func:`nps_kit.text._match.required_literals`).
+    literals every match of it contains (:func:`nps_kit.text._regex_parts.required_literals`).
     """
     return _literal_automaton(
         [*(pattern for pattern, _ in _JA_CONTEXT), _JA_REQUEST], (required_literals,)

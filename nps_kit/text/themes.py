@@ -31,7 +31,8 @@ from nps_kit.i18n import Language
 from nps_kit.text._collector import paused
 from nps_kit.text._layer import Adjustment, adjust
 from nps_kit.text._lemma import lemma_text, with_lemmas
-from nps_kit.text._match import join_source, keyword_parts, matcher, skipping
+from nps_kit.text._match import join_source, keyword_parts, matcher
+from nps_kit.text._regex_parts import skipping
 from nps_kit.text.tokens import _normalised_codes, normalise_one
 
 __all__ = [

@@ -1,0 +1,242 @@
+"""The analysis of regular expressions (nps_kit.text._regex_parts) and the Scanner built on it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nps_kit.text._regex_parts import (
+    Scanner,
+    leading_literals,
+    partial_leads,
+    required_literals,
+    rest_literals,
+    rest_tails,
+    skipping,
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("abc", {"abc"}),
+        ("(商品|荷物)[^。]{0,6}届", {"商品", "荷物"}),
+        ("x{0,2}届", {"届"}),
+        ("(ab|)c", {"c"}),
+        ("(?:ok)+!", {"ok"}),
+        ("w+e{2}", {"w"}),
+        ("(?i:zz)", None),
+        ("(?i)zz", None),
+        ("(ab|)", None),
+        ("[0-9]+", None),
+        ("[¥$£€]\\s?\\d", {"¥", "$", "£", "€"}),
+        ("[^¥$]x?", None),
+        ("(?:\\d+円)|(?:[¥$]\\d)", {"円", "¥", "$"}),
+        ("(q)\\1", {"q"}),
+        ("方(?<=[のた]方)[のがは]", {"方"}),
+    ],
+)
+def test_required_literals(source: str, expected: set[str] | None) -> None:
+    found = required_literals(re.compile(source))
+    assert found == (None if expected is None else frozenset(expected))
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("abc", {"abc"}),
+        ("ab+c", {"ab"}),
+        (r"\bbut\b|[,:]", {"but", ",", ":"}),
+        ("(?P<x>けれど|けど)|(?P<y>、)", {"けれど", "けど", "、"}),
+        (r"(?<!a)(?=b)bc", {"bc"}),
+        ("(?:ok)+!", {"ok"}),  # "okok" starts with "ok": left out
+        ("一方で?", {"一方"}),
+        # optional items and alternatives are spelled out
+        ("a?b", {"ab", "b"}),
+        ("(ab|)c", {"abc", "c"}),
+        ("e-?mails?", {"e-mail", "email"}),
+        ("(great|good) deal", {"great deal", "good deal"}),
+        ("x{0,2}y", {"xxy", "xy", "y"}),
+        ("a*b", None),
+        (r"\b", None),
+        ("[a-z]x", None),
+        (".x", None),
+        ("(?i)ab", None),
+        ("(?i:ab)c", None),
+        # a group that only looks around is skipped like a lookaround
+        ("(?:(?<=い)|(?<=ない))が|、", {"が", "、"}),
+        ("(?:(?<=い)|x)が", {"xが", "が"}),
+        ("(?:ab|[a-z])c", None),  # the second alternative may start with any letter
+    ],
+)
+def test_leading_literals(source: str, expected: set[str] | None) -> None:
+    found = leading_literals(re.compile(source))
+    assert found == (None if expected is None else frozenset(expected))
+
+
+SCANNED = [
+    r"\b(?P<contrast>but|though|yet)\b|(?P<plain>[,:]|\b(?:and|with)\b)|(?P<end>\.+(?!\d))",
+    "(?P<contrast>けれども|けれど|けど|が、|ただ、)|(?P<plain>[、,])|(?P<end>[。!?]+)",
+    r"(?<=[のた])方[のがは]|\bab\b",
+    r"(?:(?<=い)|(?<=ab))が|(x)\1",  # a back-reference keeps its group number
+    "aa|aaa|b",  # candidates that overlap an earlier match
+    "[0-9]+|x",  # an alternative without leading literals: found by a look-ahead
+    r"[a-z0-9]+の(ほう|方)が|けど|\d+ (e-?mails? )?a day",
+    "x*|ab",  # an alternative that matches empty: finditer itself
+    r"[0-9]+",  # no leading literals: finditer itself
+]
+
+
+SCANNED_PIECES = (
+    "a b ab but butter rebut , . 6.99 yet and sand aaa x 9 け けど けれども が、 、 。 の方が 方は "
+    "いが abが xx 12 email e-mails day の ほうが"
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(SCANNED),
+    st.lists(
+        st.sampled_from([*SCANNED_PIECES.split(), " "]),
+        max_size=12,
+    ).map("".join),
+)
+def test_scanner_finds_what_finditer_and_search_find(source: str, text: str) -> None:
+    pattern = re.compile(source)
+    scanner = Scanner(pattern)
+    spans = [(m.span(), m.lastgroup) for m in scanner.finditer(text)]
+    assert spans == [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
+    found, expected = scanner.search(text), pattern.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+    fast = skipping(pattern)
+    assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == [
+        (m.span(), m.lastgroup) for m in pattern.finditer(text)
+    ]
+    assert fast.sub(" ", text) == pattern.sub(" ", text)
+
+
+def _shipped_regexes() -> list[str]:
+    """Every exclude and pattern of the shipped packs, and the patterns above."""
+    from nps_kit.text import PACKS, load_pack
+
+    out = [*SCANNED, "ab+c", "a?b", "(ab|)c", "e-?mails?", "x{0,2}y", "(?:(?<=い)|x)が"]
+    for pack in PACKS:
+        for theme in load_pack(pack).themes:
+            out.extend(theme.patterns)
+            if theme.exclude is not None:
+                out.append(theme.exclude.pattern)
+    return out
+
+
+SHIPPED_REGEXES = _shipped_regexes()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(SHIPPED_REGEXES), st.data())
+def test_every_match_starts_with_a_leading_literal(source: str, data: st.DataObject) -> None:
+    pattern = re.compile(source)
+    leads = leading_literals(pattern)
+    if leads is None:
+        return
+    # Texts made of the words written in the pattern, its leads and a few separators.
+    words = re.findall(r"[a-z]+|[^\x00-\x7f]+", source)
+    pieces = sorted({*words, *leads, " ", "s", "es", "-", "の", "が", "1"})
+    text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=10)))
+    for start in range(len(text) + 1):
+        found = pattern.match(text, start)
+        if found is not None:
+            assert text.startswith(tuple(leads), start), (source, text, start)
+    expected = [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in Scanner(pattern).finditer(text)] == expected
+    # given where the leads start, found by other means (the matcher's own automaton)
+    starts = [k for k in range(len(text)) if text.startswith(tuple(leads), k)]
+    assert [m.span() for m in Scanner(pattern).finditer_at(text, starts)] == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("[0-9]+|x", ({"x"}, r"[0-9]+")),
+        (r"(?:[a-z0-9]+の(ほう|方)が)|(?:けど)|(?:けれど)", ({"けど", "けれど"}, "の")),
+        ("x*|ab", None),  # x* matches empty: finditer places such matches anywhere
+        ("[0-9]+", None),  # not an alternation
+        ("ab|cd", None),  # leading literals of its own
+        ("(?i:x)|ab", ({"ab"}, "X")),  # the look-ahead keeps what a group ignores
+    ],
+)
+def test_partial_leads(source: str, expected: tuple[set[str], str] | None) -> None:
+    found = partial_leads(re.compile(source))
+    if expected is None:
+        assert found is None
+        return
+    assert found is not None
+    leads, rest = found
+    assert leads == frozenset(expected[0])
+    # the look-ahead matches, empty, where an alternative without leading literals matches
+    text = f"ab 12 x9の方が {expected[1]}"
+    starts = [m.span() for m in rest.finditer(text)]
+    assert starts, text
+    assert all(a == b for a, b in starts)
+
+
+def test_rest_literals_are_those_the_alternatives_without_leads_need() -> None:
+    assert rest_literals(re.compile(r"(?:[a-z0-9]+の(ほう|方)が)|(?:けど)|(?:けれど)")) == {"の"}
+    assert rest_literals(re.compile(r"\d+円|\d+ドル|ab")) == {"円", "ドル"}
+    assert rest_literals(re.compile("[0-9]+|x")) is None  # an alternative needs no literal
+    assert rest_literals(re.compile("ab|cd")) is None  # no look-ahead at all
+    scanner = Scanner(re.compile(r"\d+円|ab"))
+    assert [m.span() for m in scanner.finditer("ab 12円 ab")] == [(0, 2), (3, 6), (7, 9)]
+    assert [m.span() for m in scanner.finditer("ab 12 ab")] == [(0, 2), (6, 8)]
+
+
+def test_rest_tails_are_the_ends_of_the_alternatives_without_leads() -> None:
+    pattern = re.compile(r"(?:[a-z]+ (?:is|was) (?:great|bad))|ab")
+    tails = rest_tails(pattern)
+    assert tails is not None
+    assert sorted(tails[0].keys()) == [" is bad", " is great", " was bad", " was great"]
+    scanner = Scanner(pattern)
+    assert [m.span() for m in scanner.finditer("ab food is great")] == [(0, 2), (3, 16)]
+    assert not scanner._rest_tail_in("ab food is fine")  # the look-ahead is not tried
+    assert [m.span() for m in scanner.finditer("ab food is fine")] == [(0, 2)]
+    # An end that refers to a group before it cannot be matched alone.
+    assert rest_tails(re.compile(r"([a-z])x\1|ab")) is None
+    assert rest_tails(re.compile(r"([a-z])x(?(1)y|z)|ab")) is None
+    assert rest_tails(re.compile("ab|cd")) is None  # no look-ahead at all
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(SHIPPED_REGEXES), st.data())
+def test_partly_led_alternations_are_scanned_as_finditer(source: str, data: st.DataObject) -> None:
+    pattern = re.compile(source)
+    split = partial_leads(pattern)
+    if split is None:
+        return
+    leads, rest = split
+    words = re.findall(r"[a-z]+|[^\x00-\x7f]+", source)
+    pieces = sorted({*words, *leads, " ", "s", "es", "-", "の", "が", "1", "23", "x", "ab"})
+    text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=10)))
+    for start in range(len(text) + 1):
+        found = pattern.match(text, start)
+        if found is not None:
+            assert text.startswith(tuple(leads), start) or rest.match(text, start), (text, start)
+    # The Scanner tries the look-ahead only in a text that holds a literal it needs.
+    needs = rest_literals(pattern)
+    if needs is not None and rest.search(text) is not None:
+        assert any(word in text for word in needs), (text, needs)
+    # ...and only where the end of one of its alternatives matches alone (rest_tails).
+    if rest_tails(pattern) is not None and rest.search(text) is not None:
+        assert Scanner(pattern)._rest_tail_in(text), (text, source)
+    expected = [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in Scanner(pattern).finditer(text)] == expected
+    starts = [k for k in range(len(text)) if text.startswith(tuple(leads), k)]
+    assert [m.span() for m in Scanner(pattern).finditer_at(text, starts)] == expected
+
+
+def test_skipping_adds_a_lookahead_only_where_the_engine_cannot_skip() -> None:
+    # alternatives that start with a group or \b: tried at every place without the look-ahead
+    assert skipping(re.compile(r"(?:(ab|cd)x)|\bef")).pattern == r"(?=[ace])(?:(?:(ab|cd)x)|\bef)"
+    for source in ("abc|d", "[xy]z", "a*b"):  # the engine skips by itself, or nothing to skip to
+        assert skipping(re.compile(source)).pattern == source
