@@ -550,6 +550,47 @@ def test_tricky_patterns_examples(tricky_book: ThemeBook) -> None:
     assert_same_as_reference(texts, tricky_book)
 
 
+# Blanking an exclude puts a space in: in a text without English words it can make a match of a
+# string with a space, or let an English keyword without a letter stand as a whole word, where
+# the text had neither. The matcher skips the blanked text of a theme none of whose strings the
+# text holds only where that cannot happen.
+BLANKING = """\
+version: 1
+themes:
+  spaced:
+    label: {ja: s, en: s}
+    keywords: {ja: ['配送 遅'], en: []}
+    exclude: {ja: ['※'], en: []}
+  spaced_pattern:
+    label: {ja: p, en: p}
+    keywords: {ja: [], en: []}
+    patterns: {ja: ['送料 高'], en: []}
+    exclude: {ja: ['※'], en: []}
+  whole:
+    label: {ja: w, en: w}
+    keywords: {ja: [], en: ['24/7']}
+    exclude: {ja: ['1(?=24)'], en: []}
+  plain:
+    label: {ja: q, en: q}
+    keywords: {ja: [遅い], en: []}
+    exclude: {ja: [遅いと思], en: []}
+"""
+
+
+def test_blanking_an_exclude_may_make_a_match_in_a_text_without_english(tmp_path: Path) -> None:
+    book = load_themes(write(tmp_path, BLANKING))
+    texts = pd.Series(["配送※遅", "送料※高い", "対応は124/7", "遅いと思ったが遅い", "遅いと思った"])
+    tags = tag_themes(texts, book, learned=False)
+    assert tags.to_numpy(dtype=bool).tolist() == [
+        [True, False, False, False],
+        [False, True, False, False],
+        [False, False, True, False],
+        [False, False, False, True],
+        [False, False, False, False],
+    ]
+    assert_same_as_reference(texts, book)
+
+
 def test_hand_built_themes_use_the_reference(tmp_path: Path) -> None:
     # keywords that do not match the pattern: the pattern decides
     odd = Theme("odd", "o", "o", re.compile("foo"), None, keywords_en=("bar",))

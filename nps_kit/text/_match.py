@@ -173,6 +173,11 @@ class ThemeMatcher:
         self._reference: list[int] = []  # matched with Theme.matches
         self._patterns: dict[int, re.Pattern[str]] = {}
         self._always_patterns: list[int] = []  # patterns without a required literal
+        # Themes that blanking an exclude may let match a text without English words where none
+        # of their strings is (see _find): patterns without a literal, or a string without a
+        # letter (one with a letter is in no such text) that has a space or is an English
+        # keyword (a space beside it may make a whole word).
+        self._blank_may_find: set[int] = set()
         self._always_exclude: set[int] = set()  # exclude without a required literal
         for i, theme in enumerate(self._themes):
             parts = keyword_parts(theme.keywords_ja, theme.keywords_en) + list(theme.patterns)
@@ -185,13 +190,20 @@ class ThemeMatcher:
                 entry(word).ja.add(i)
             for word in theme.keywords_en:
                 entry(word).en.add(i)
+            strings = list(theme.keywords_ja)
+            if any(_LEMMA_WORD.search(word) is None for word in theme.keywords_en):
+                self._blank_may_find.add(i)
             if theme.patterns:
                 self._patterns[i] = skipping(re.compile(join_source(theme.patterns)))
                 literals = required_literals(self._patterns[i])
                 if literals is None:
                     self._always_patterns.append(i)
+                    self._blank_may_find.add(i)
                 for word in literals or ():
                     entry(word).patterns.add(i)
+                strings.extend(literals or ())
+            if any(" " in word and _LEMMA_WORD.search(word) is None for word in strings):
+                self._blank_may_find.add(i)
             if theme.exclude is not None:
                 literals = required_literals(theme.exclude)
                 if literals is None:
@@ -254,7 +266,10 @@ class ThemeMatcher:
         return found
 
     def _find(self, text: str) -> Found:
-        hits, maybe_exclude, leads = self._search(text, reference=True)
+        excluded: dict[int, list[tuple[int, int]]] = {}
+        hits, maybe_exclude, leads, (found, searched) = self._search(
+            text, reference=True, spans=excluded
+        )
         lemmas = lemma_text(text)
         # Unchanged lemmas find nothing new, except where blanking an exclude changes the text.
         # The lemmas only matter for themes the text itself does not mention.
@@ -262,15 +277,28 @@ class ThemeMatcher:
         if not candidates and not self._excluding:
             return hits
         back: _Offsets | None = None
+        # A text without English words is its own lemmas, and so is every text blanked from it
+        # (blanking only puts spaces in): a theme its pattern found, which its exclude then
+        # blanked away, is not found in the blanked text (_search tried it). Nor is one that none
+        # of its strings (keywords, the literals its patterns need) touched: in the blanked text
+        # a string without a space lies in what is left of the text, where the text has it.
+        plain = lemmas == text and _LEMMA_WORD.search(text) is None
         # Only a theme whose exclude may match, or that the lemmas find, has anything to do
         # here; in book order, as they were found.
         todo = self._excludes.keys() & (maybe_exclude | candidates.keys())
         for i in sorted(todo):
             if i in hits:
                 continue
+            if plain and (
+                i in excluded
+                or (i not in found and i not in searched and i not in self._blank_may_find)
+            ):
+                continue
             # Where exclude blanks nothing, the lemmas of the blanked text are ``lemmas``; an
             # exclude whose required literal is not in the text blanks nothing.
-            spans = self._spans(text, i, leads) if i in maybe_exclude else None
+            spans = excluded.get(i)  # _search found them for a theme whose pattern it found
+            if spans is None and i in maybe_exclude:
+                spans = self._spans(text, i, leads)
             if not spans:
                 if i in candidates:
                     back = back or _Offsets(text)
@@ -315,14 +343,15 @@ class ThemeMatcher:
 
     def _places(
         self, text: str, *, skip: Collection[int] = (), only: int | None = None
-    ) -> tuple[Found, list[tuple[int, int, tuple[int, ...]]], set[int], Starts]:
+    ) -> tuple[Found, list[tuple[int, int, tuple[int, ...]]], set[int], Starts, set[int]]:
         """Find where each theme's ``pattern`` matches ``text``, excludes not applied.
 
         Returns the themes found with the offsets where their keywords and patterns start (the
         keys are exactly the themes whose ``pattern.search(text)`` finds something), the
         (start, end, themes) of every keyword found, the themes whose exclude may match, and
-        where the leading literals of each theme's exclude start (see :meth:`_spans`).
-        Themes in ``skip`` are left out (their patterns are not searched); with ``only``, only
+        where the leading literals of each theme's exclude start (see :meth:`_spans`), and the
+        themes whose patterns were searched (a literal they need is in the text). Themes in
+        ``skip`` are left out (their patterns are not searched); with ``only``, only
         that theme is looked for.
         """
         found: Found = {}  # themes whose ``pattern`` is found in the text, with offsets
@@ -378,7 +407,7 @@ class ThemeMatcher:
             starts = [m.start() for m in found_at]
             if starts:
                 found[i] = [*found[i], *starts] if i in found else starts
-        return found, keywords, maybe_exclude, leads
+        return found, keywords, maybe_exclude, leads, maybe_patterns
 
     def _search(
         self,
@@ -387,13 +416,17 @@ class ThemeMatcher:
         reference: bool,
         skip: Collection[int] = (),
         only: int | None = None,
-    ) -> tuple[Found, set[int], Starts]:
+        spans: dict[int, list[tuple[int, int]]] | None = None,
+    ) -> tuple[Found, set[int], Starts, tuple[Found, set[int]]]:
         """Return the themes found in ``text`` (with offsets) and what :meth:`_places` says.
 
-        Also returned: the themes whose exclude may match and where the leading literals of
-        each exclude start. A theme is found where ``Theme._matches`` finds it (its pattern,
-        outside what its exclude blanks). Themes in ``skip`` are left out of the result (their
-        patterns and excludes are not searched); with ``only``, only that theme is looked for.
+        Also returned: the themes whose exclude may match, where the leading literals of each
+        exclude start, and the themes whose pattern is in the text (before excludes) with those
+        whose patterns were searched. A theme is found where ``Theme._matches`` finds it (its
+        pattern, outside what its exclude blanks). Themes in ``skip`` are left out of the result
+        (their patterns and excludes are not searched); with ``only``, only that theme is looked
+        for. ``spans`` gets the spans of each exclude searched for (a theme whose pattern is in
+        the text and whose exclude may match).
         """
         # Hand-built themes are matched by Theme.matches, which tries the lemmas itself.
         hits: Found = {}
@@ -401,26 +434,28 @@ class ThemeMatcher:
             for i in self._reference:
                 if self._themes[i].matches(text):
                     hits[i] = []
-        found, keywords, maybe_exclude, leads = self._places(text, skip=skip, only=only)
+        found, keywords, maybe_exclude, leads, searched = self._places(text, skip=skip, only=only)
         for i, starts in found.items():
             # Where nothing is excluded the blanked text is the text itself, already matched.
             if i not in maybe_exclude or i not in self._excludes:
                 hits[i] = starts
                 continue
-            spans = self._spans(text, i, leads)
-            if not spans:
+            cut = self._spans(text, i, leads)
+            if spans is not None:
+                spans[i] = cut
+            if not cut:
                 hits[i] = starts
             elif (
                 any(
-                    i in themes and not _overlaps(start, end, spans)
+                    i in themes and not _overlaps(start, end, cut)
                     for start, end, themes in keywords
                 )
-                or i in self._places(self._blank(text, i, spans), only=i)[0]
+                or i in self._places(self._blank(text, i, cut), only=i)[0]
             ):
                 # A keyword outside every excluded stretch is in the blanked text too: blanking
                 # leaves its letters and only puts a space beside it.
-                hits[i] = [s for s in starts if not any(a <= s < b for a, b in spans if a < b)]
-        return hits, maybe_exclude, leads
+                hits[i] = [s for s in starts if not any(a <= s < b for a, b in cut if a < b)]
+        return hits, maybe_exclude, leads, (found, searched)
 
     def tag(self, texts: Collection[str]) -> np.ndarray:
         """Return a boolean array: one row per text, one column per theme."""
