@@ -307,8 +307,11 @@ def _says_something(text: str) -> bool:
 def _language_of(text: str) -> str | None:
     if text.isascii():  # no kana or kanji, and NFKC leaves ASCII as it is
         return "en" if _LATIN_CHAR.search(text) else None
+    folded = unicodedata.normalize("NFKC", text)
+    if _LATIN_CHAR.search(folded) is None:  # most Japanese comments: no letters to count
+        return "ja" if _JA_CHAR.search(text) else None
     ja = len(_JA_CHAR.findall(text))
-    latin = len(_LATIN_CHAR.findall(unicodedata.normalize("NFKC", text)))
+    latin = len(_LATIN_CHAR.findall(folded))
     if ja + latin == 0:
         return None
     return "ja" if ja / (ja + latin) >= _JA_SHARE else "en"
