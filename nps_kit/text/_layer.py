@@ -167,22 +167,25 @@ _BITS = 21  # a code point fits in 21 bits: a gram of up to 3 is one 63-bit key
 
 
 def _gram_keys(block: _Block) -> dict[int, tuple[np.ndarray, np.ndarray]]:
-    """Return, per length 1-3, the keys of a character block's terms (sorted) and their columns."""
+    """Return, per length 1-3, the keys of a character block's terms (sorted) and their columns.
+
+    Made once per block, the terms of each length at once: their code points side by side,
+    shifted into one key each (a term's first character in the highest bits).
+    """
     if not block.keys:
-        by_length: dict[int, tuple[list[int], list[int]]] = {n: ([], []) for n in (1, 2, 3)}
-        for term, column in block.vocabulary.items():
-            if 1 <= len(term) <= 3:
-                key = 0
-                for char in term:
-                    key = key << _BITS | ord(char)
-                by_length[len(term)][0].append(key)
-                by_length[len(term)][1].append(column)
-        for n, (keys, columns) in by_length.items():
-            order = np.argsort(np.array(keys, dtype=np.uint64), kind="stable")
-            block.keys[n] = (
-                np.array(keys, dtype=np.uint64)[order],
-                np.array(columns, dtype=np.int32)[order],
-            )
+        terms = list(block.vocabulary)
+        columns = np.fromiter(block.vocabulary.values(), dtype=np.int64, count=len(terms))
+        lengths = np.fromiter(map(len, terms), dtype=np.int64, count=len(terms))
+        for n in (1, 2, 3):
+            which = np.flatnonzero(lengths == n)  # in the vocabulary's order
+            joined = "".join([terms[i] for i in which.tolist()])
+            codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+            codes = codes.reshape(-1, n).astype(np.uint64)
+            keys = codes[:, 0].copy()
+            for k in range(1, n):
+                keys = keys << np.uint64(_BITS) | codes[:, k]
+            order = np.argsort(keys, kind="stable")
+            block.keys[n] = (keys[order], columns[which][order].astype(np.int32))
     return block.keys
 
 
