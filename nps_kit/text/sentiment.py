@@ -263,8 +263,9 @@ def _comment_polarities(
     whole: Polarity | None = None
     out: dict[int, Polarity] = {}
     for i in sorted(themes):
-        if found.get(i):
-            out[i] = _combine(found[i])
+        said = found.get(i)
+        if said:  # most themes are judged in one clause: that judgement, as _combine gives it
+            out[i] = said[0] if len(said) == 1 else _combine(said)
         else:  # matched across a clause boundary: judge the whole comment
             whole = whole or _combine(polarities)
             out[i] = whole
