@@ -1090,3 +1090,18 @@ def test_asks_must_be_reason_or_improvement() -> None:
     with pytest.raises(ValueError) as caught:
         tag_polarity(pd.Series(["Faster delivery"]), load_pack("retail"), asks="why")  # type: ignore[arg-type]
     assert str(caught.value) == "asks must be one of 'reason', 'improvement'; got 'why'"
+
+
+@pytest.mark.parametrize(
+    ("text", "pack", "theme"),
+    [
+        # What was promised before のに stays in its clause and makes it a complaint, also when
+        # nothing after it judges ("結局自分で申請した"); seen on a solar installer's comments.
+        ("営業さんに「全部お任せください」と言われたのに、結局自分で申請した", "generic", "staff"),
+        ("年会費無料って言われたのに請求された", "finance", "price"),
+        ("スマホ修理、即日って言われたのに結局3日かかった", "generic", "speed"),
+    ],
+)
+def test_a_broken_promise_before_noni_is_a_complaint(text: str, pack: str, theme: str) -> None:
+    assert _pack_polarity(text, pack, theme) == "negative"
+    assert any("言われたのに" in clause for clause in clause_split(text))

@@ -39,7 +39,10 @@ _JOIN_JA = (
     r"(?<=だった))が)|(?P<plain>[、,:]|"
     # のに states what the complaint after it is about (請求したのに振り込まれない): the theme
     # before it takes that judgement, so it joins like 、. Before what a task took it is "to"
-    # (理解するのに時間がかかった), no join.
+    # (理解するのに時間がかかった), no join. After what was promised (と言われたのに) it stays
+    # in the clause, which it makes a complaint (_lexicon.JA_BROKEN_PROMISE).
+    r"(?<!言われた)(?<!言ってた)(?<!言っていた)(?<!書いてあった)(?<!書いてた)(?<!聞いていた)"
+    r"(?<!説明された)(?<!謳っていた)"
     r"のに(?!時間|手間|苦労|一苦労|精一杯|必要|十分|\d|何[日時週ヶか回度]|数[日時週ヶか回]))"
 )
 _JOIN_EN = (
