@@ -326,6 +326,27 @@ def _frequent_phrases(
     )
 
 
+def _themed(
+    texts: pd.Series, book: ThemeBook, *, learned: bool
+) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+    """Return the answered comments and which of them have a theme.
+
+    First whether a theme's words are found in each (the dictionaries alone), then whether it
+    has a theme as :func:`nps_kit.text.tag_themes` tags it with ``learned`` (the book's
+    learned layer, if any; without ``learned``, the same as the first). Read per distinct
+    normalised comment of the whole column: a report has just tagged the same column, whose
+    distinct comments, matches and layer result are kept.
+    """
+    said = answered(texts).to_numpy(dtype=bool)
+    codes, normalised = _normalised_codes(texts)
+    hits = matcher(book.themes).tag(normalised)
+    found = _learned_layer(book, normalised, hits).found if learned else hits
+    # One row of False after the distinct comments' rows: where code −1 (no text) points.
+    worded = np.append(hits.any(axis=1), False)[codes][said]
+    tagged = np.append(found.any(axis=1), False)[codes][said]
+    return texts[said], worded, tagged
+
+
 @paused
 def uncovered_phrases(
     texts: pd.Series, book: ThemeBook, *, top: int = 15, min_count: int = 2
@@ -349,20 +370,9 @@ def uncovered_phrases(
         Counts, share and the phrase table. A phrase contained in a longer listed phrase with
         the same count is left out ("配送" when every such comment says "配送 状況").
     """
-    said = answered(texts).to_numpy(dtype=bool)
-    comments = texts[said]
-    # What tag_themes finds, read per distinct normalised comment of the whole column: a
-    # report has just tagged the same column, whose distinct comments and matches are kept.
-    codes, normalised = _normalised_codes(texts)
-    hits = matcher(book.themes).tag(normalised)
-    themed = np.append(hits.any(axis=1), False)  # −1: none
-    tagged = themed[codes][said]
-    if book.pack is not None:
-        layered = np.append(_learned_layer(book, normalised, hits).found.any(axis=1), False)
-        untagged = int((~layered[codes][said]).sum())
-    else:
-        untagged = int((~tagged).sum())
-    rest = comments.iloc[np.flatnonzero(~tagged)]
+    comments, worded, tagged = _themed(texts, book, learned=True)
+    untagged = int((~tagged).sum())
+    rest = comments.iloc[np.flatnonzero(~worded)]
     phrases = _frequent_phrases(rest, top=top, min_count=min_count)
     n = len(comments)
     share = 100.0 * len(rest) / n if n else float("nan")
@@ -399,11 +409,9 @@ def covered_phrases(
         a single English word (beside a theme's words, mostly a common verb: "said", "took";
         "climate controlled", "loading bay" and "direct debit" are what a unit adds).
     """
-    said = answered(texts).to_numpy(dtype=bool)
-    codes, normalised = _normalised_codes(texts)
+    comments, worded, _ = _themed(texts, book, learned=False)
+    covered = comments.iloc[np.flatnonzero(worded)]
     found = matcher(book.themes)
-    themed = np.append(found.tag(normalised).any(axis=1), False)
-    covered = texts[said].iloc[np.flatnonzero(themed[codes][said])]
 
     def outside(text: str, lang: str, phrases: dict[str, str]) -> dict[str, str]:
         plain = _normalised(text)
@@ -413,9 +421,7 @@ def covered_phrases(
             if (words := matched_words(book.themes[i], plain)) is not None
         ]
         if lang == "en":
-            taken = {w for m in matched for w in lemma_text(m).split()} | {
-                w for m in matched for w in m.split()
-            }
+            taken = {w for m in matched for w in (*m.split(), *lemma_text(m).split())}
             return {
                 key: shown
                 for key, shown in phrases.items()

@@ -64,7 +64,7 @@ def explain_themes(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
     """
     codes, unique = _normalised_codes(texts)
     hits = matcher(book.themes).tag(unique)
-    found = _learned_layer(book, unique, hits).found if book.pack is not None else hits
+    found = _learned_layer(book, unique, hits).found  # ``hits`` without a learned layer
     rows: list[tuple[object, str, Source, str]] = []
     labels = texts.index
     any_theme = (hits | found).any(axis=1)

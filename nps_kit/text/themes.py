@@ -388,12 +388,11 @@ def load_themes(path: Path | None = None) -> ThemeBook:
         ]
         return ThemeBook(themes=tuple(themes), path=path, pack=_shipped_pack(path))
     # The file's own patterns first, so that a message names their place in the file.
-    _patterns(path, "exclude", spec.exclude)
+    mine_shared = _patterns(path, "exclude", spec.exclude)
     for theme_id, item in given.items():
         for part in ("patterns", "exclude"):
             _patterns(path, f"themes.{theme_id}.{part}", getattr(item, part))
     shared = _patterns(path, "exclude", _more(base.exclude, spec.exclude))
-    mine_shared = _patterns(path, "exclude", spec.exclude)
     vetoes = []
     for theme_id in known:
         mine_exclude = given[theme_id].exclude if theme_id in given else _Words()
