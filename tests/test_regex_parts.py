@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pytest
 from hypothesis import given, settings
@@ -134,6 +135,24 @@ def _shipped_regexes() -> list[str]:
 SHIPPED_REGEXES = _shipped_regexes()
 
 
+def _text_of(
+    source: str, leads: Iterable[str], data: st.DataObject, *, more: tuple[str, ...] = ()
+) -> str:
+    """Draw a text made of the words written in a pattern, its leads and a few separators."""
+    words = re.findall(r"[a-z]+|[^\x00-\x7f]+", source)
+    pieces = sorted({*words, *leads, " ", "s", "es", "-", "の", "が", "1", *more})
+    return "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=10)))
+
+
+def _assert_scanned_as_finditer(pattern: re.Pattern[str], leads: Iterable[str], text: str) -> None:
+    """A Scanner finds what finditer finds, by itself and given where the leads start."""
+    expected = [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in Scanner(pattern).finditer(text)] == expected
+    # given where the leads start, found by other means (the matcher's own automaton)
+    starts = [k for k in range(len(text)) if text.startswith(tuple(leads), k)]
+    assert [m.span() for m in Scanner(pattern).finditer_at(text, starts)] == expected
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(SHIPPED_REGEXES), st.data())
 def test_every_match_starts_with_a_leading_literal(source: str, data: st.DataObject) -> None:
@@ -141,19 +160,12 @@ def test_every_match_starts_with_a_leading_literal(source: str, data: st.DataObj
     leads = leading_literals(pattern)
     if leads is None:
         return
-    # Texts made of the words written in the pattern, its leads and a few separators.
-    words = re.findall(r"[a-z]+|[^\x00-\x7f]+", source)
-    pieces = sorted({*words, *leads, " ", "s", "es", "-", "の", "が", "1"})
-    text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=10)))
+    text = _text_of(source, leads, data)
     for start in range(len(text) + 1):
         found = pattern.match(text, start)
         if found is not None:
             assert text.startswith(tuple(leads), start), (source, text, start)
-    expected = [m.span() for m in pattern.finditer(text)]
-    assert [m.span() for m in Scanner(pattern).finditer(text)] == expected
-    # given where the leads start, found by other means (the matcher's own automaton)
-    starts = [k for k in range(len(text)) if text.startswith(tuple(leads), k)]
-    assert [m.span() for m in Scanner(pattern).finditer_at(text, starts)] == expected
+    _assert_scanned_as_finditer(pattern, leads, text)
 
 
 @pytest.mark.parametrize(
@@ -215,9 +227,7 @@ def test_partly_led_alternations_are_scanned_as_finditer(source: str, data: st.D
     if split is None:
         return
     leads, rest = split
-    words = re.findall(r"[a-z]+|[^\x00-\x7f]+", source)
-    pieces = sorted({*words, *leads, " ", "s", "es", "-", "の", "が", "1", "23", "x", "ab"})
-    text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=10)))
+    text = _text_of(source, leads, data, more=("23", "x", "ab"))
     for start in range(len(text) + 1):
         found = pattern.match(text, start)
         if found is not None:
@@ -229,10 +239,7 @@ def test_partly_led_alternations_are_scanned_as_finditer(source: str, data: st.D
     # ...and only where the end of one of its alternatives matches alone (rest_tails).
     if rest_tails(pattern) is not None and rest.search(text) is not None:
         assert Scanner(pattern)._rest_tail_in(text), (text, source)
-    expected = [m.span() for m in pattern.finditer(text)]
-    assert [m.span() for m in Scanner(pattern).finditer(text)] == expected
-    starts = [k for k in range(len(text)) if text.startswith(tuple(leads), k)]
-    assert [m.span() for m in Scanner(pattern).finditer_at(text, starts)] == expected
+    _assert_scanned_as_finditer(pattern, leads, text)
 
 
 def test_skipping_adds_a_lookahead_only_where_the_engine_cannot_skip() -> None:
