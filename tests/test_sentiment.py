@@ -933,7 +933,7 @@ _PHRASE_WORDS = sorted({w for p in _lexicon.EN_PHRASES for w in re.findall(r"[a-
 
 def _every_phrase_read(text: str) -> tuple[str, float, int, int]:
     """The reference of ``_en_phrase_pass``: every phrase searched, none skipped."""
-    from nps_kit.text._clause_rules import _EN_NEGATED_BEFORE, _EN_PHRASES
+    from nps_kit.text._clause_rules import _EN_NEGATED_BEFORE, _EN_PHRASES, _USED_NEGATOR
 
     total, praise, complaint = 0.0, 0, 0
     for pattern, score in _EN_PHRASES:
@@ -945,6 +945,8 @@ def _every_phrase_read(text: str) -> tuple[str, float, int, int]:
             score = -score
             if neg.group().startswith(("no ", "zero ")):
                 text = f"{text[: neg.start()]} {text[m.end() :]}"
+            else:
+                text = f"{text[: neg.start()]} {_USED_NEGATOR} {text[m.start() :]}"
         text = pattern.sub(" ", text)
         total += score
         praise += score > 0
@@ -1105,3 +1107,32 @@ def test_asks_must_be_reason_or_improvement() -> None:
 def test_a_broken_promise_before_noni_is_a_complaint(text: str, pack: str, theme: str) -> None:
     assert _pack_polarity(text, pack, theme) == "negative"
     assert any("言われたのに" in clause for clause in clause_split(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "pack", "theme", "expected"),
+    [
+        # A trouble named as what the service treats or removes is its object, no complaint.
+        ("虫歯治療のスタッフが丁寧", "generic", "staff", "positive"),
+        ("歯石取りのスタッフが痛くないよう丁寧にしてくれた", "generic", "staff", "positive"),
+        # Discomfort is a complaint, negated it is praise; the weather of a thanks is neither.
+        ("届いたスープがぬるかった", "retail", "delivery", "negative"),
+        ("寒い中、配達ありがとうございました", "retail", "delivery", "positive"),
+        ("暑い日に冷たいお茶を出してくれたスタッフさん", "generic", "staff", "positive"),
+        # A bill above the quote is a complaint, below it praise, as quoted merely ordinary.
+        ("The final bill was much higher than the quote", "generic", "price", "negative"),
+        ("The price came in under the estimate", "generic", "price", "positive"),
+        ("Price was as quoted, staff friendly", "generic", "price", "neutral"),
+        ("The job took twice as long as promised", "generic", "speed", "negative"),
+        # A negated phrase is praise, and its negator no complaint of its own.
+        ("The gym is never too busy", "generic", "usability", "positive"),
+        ("The room was not too expensive", "generic", "price", "positive"),
+        ("I shouldn't have to chase my refund", "retail", "returns", "negative"),
+        # "not so much" denies the praise of what came before.
+        ("The jacket is fab, the website not so much", "retail", "usability", "negative"),
+    ],
+)
+def test_service_objects_discomfort_and_quotes(
+    text: str, pack: str, theme: str, expected: str
+) -> None:
+    assert _pack_polarity(text, pack, theme) == expected

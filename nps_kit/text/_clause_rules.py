@@ -197,8 +197,10 @@ _JA_CONTEXT = (
     (re.compile(_lexicon.JA_SPARED_PRAISED), 2.0),
     (re.compile(_lexicon.JA_EVEN_NOVICE), 1.0),
     (re.compile(_lexicon.JA_WORKED_FROM_START), 1.0),
+    (re.compile(_lexicon.JA_DISCOMFORT), -1.0),
 )
 _JA_TOO = re.compile(_lexicon.JA_TOO)
+_JA_SERVICE_OBJECT = re.compile(_lexicon.JA_SERVICE_OBJECT)
 _JA_EXEMPLARY = re.compile(_lexicon.JA_EXEMPLARY)
 # 普通においしい ("honestly good"), 普通預金 (a compound): not lukewarm; but something that
 # merely works or came (普通に使えてます, 普通に届いた) is ordinary, as the labelled sets read it
@@ -288,6 +290,9 @@ _EN_NEGATED_BEFORE = re.compile(
 _EN_RIVAL = re.compile(_lexicon.EN_RIVAL)
 _EN_LUKEWARM = re.compile(_lexicon.EN_LUKEWARM)
 _EN_MILD = re.compile(_lexicon.EN_MILD)
+# What a negator that a phrase has used is left as: it negates what follows, and is no bare
+# negation when nothing does (:func:`_en_phrase_read`).
+_USED_NEGATOR = "usednegator"
 # Where one sentence ends and the next begins, between two clauses.
 _SENTENCE_END = re.compile(r"[.!?。！？\n]")
 # "Not once has an order been late": a negator whose scope starts after the inversion.
@@ -390,6 +395,8 @@ def _score_ja(text: str) -> _Score:
             continue  # inside a longer katakana word (インポ in インポート, ループ in グループ)
         if length == 2 and _OFTEN.match(text, start):
             continue
+        if score < 0 and _JA_SERVICE_OBJECT.match(text, last + 1):
+            continue  # what the service treats: 歯石取り, 虫歯治療, 故障修理
         found.append((start, last + 1, score))
     # Leftmost-longest, non-overlapping: すぐ壊れ counts once, 感じが悪 beats 悪.
     if len(found) > 1:  # most clauses have one cue or none
@@ -488,6 +495,9 @@ def _en_phrase_read(text: str, bits: int) -> tuple[str, float, int, int, int]:
                 score = -score
                 if neg.group().startswith(("no ", "zero ")):  # used up: no "missing" after it
                     text = f"{text[: neg.start()]} {text[m.end() :]}"
+                else:  # still negates what follows ("didn't have to chase"), but is no bare
+                    # negation where nothing does ("never too busy", "not too expensive")
+                    text = f"{text[: neg.start()]} {_USED_NEGATOR} {text[m.start() :]}"
             text = pattern.sub(" ", text)
             bits = _literal_bits(_en_literals(), text)
             pending = bits & _PHRASE_BITS & -(low << 1)  # the phrases after this one
@@ -520,6 +530,9 @@ def _score_en_plain(text: str, *, mild: bool = True, bits: int | None = None) ->
     tokens = _EN_TOKEN.findall(text.replace("’", "'"))
     for i, token in enumerate(tokens):
         bare = token.replace("'", "")
+        if bare == _USED_NEGATOR:
+            negate_until = i + _EN_SCOPE
+            continue
         if bare in _lexicon.EN_NEGATORS or token.endswith("n't"):
             negate_until = i + _EN_SCOPE
             # "no fees", "nothing to add": only a negated verb is a complaint by itself.

@@ -76,6 +76,7 @@ JA_CUES: dict[str, float] = {
         使ったことはな 行ったことがな 行ったことはな
         割れ物 ワレモノ 無料トライアル 無料プラン 無料期間 無料版 格安sim 格安スマホ お気に入り
         ゴミ分別 ゴミ出し ゴミ捨て ゴミの日 ゴミ袋 ゴミ収集
+        冷たいお茶 冷たい飲み物 冷たい水 冷たいお水 冷たいドリンク 冷たい麦茶 冷たいおしぼり
         """.split(),
         0.0,
     ),
@@ -297,6 +298,17 @@ JA_SHORT_WAIT = (
 # 〜すぎ after a word that is not a judgement itself is too much of it (でかすぎ, 直前すぎ); after a
 # judgement it only intensifies (美味しすぎ, 遅すぎ). Not a time (3時過ぎ, 昼過ぎ).
 JA_TOO = r"(?<![\d時昼夕月年日週半])(すぎ|過ぎ)"
+# Discomfort in a place (待合室が寒い, 店内が暑かった, お湯がぬるい) is a complaint; negated it is
+# praise (寒くなかった). Not the weather that frames a thanks (寒い中ありがとう, 暑い日に).
+JA_DISCOMFORT = (
+    r"(寒|暑|ぬる)(い(?!中|なか|日|時期|季節|朝|夜|夏|冬|時|とき|頃|ころ|地域|国|方)|く|か)"
+)
+# A trouble named as what a service removes or treats (歯石取り, 虫歯治療, カビ取り, 故障修理,
+# 騒音対策) is the service's object, no complaint.
+JA_SERVICE_OBJECT = (
+    r"(取り|とり|除去|治療|修理|対策|予防|駆除|抜き|落とし|止め|検査|クリーニング|退治|防止|補修|"
+    r"処理|対応)"
+)
 # Became possible (できるようになった, 寄れるようになった): an improvement.
 JA_NOW_POSSIBLE = r"(える|ける|せる|てる|べる|める|れる|できる)ようにな(っ|り)"
 # A competitor named as the better one (「Amazonのほうが安い」): its praise is our complaint.
@@ -387,8 +399,19 @@ EN_PHRASES: dict[str, float] = {
     r"(hasn'?t|has not|haven'?t|never|didn'?t|not) (gone|went|go|been) down( once)?": 1.0,
     r"took (ages|forever|hours|days|weeks|months|a while|too long)|takes? (ages|forever|too long)|"
     r"found (it|them|one|the same \w+)( [£$€]?\d+)? (cheaper|for less)": -1.0,
+    # "The jacket is fab, the website not so much": the idiom denies the praise.
+    r"not so much|not as much|not that much": -1.0,
     r"(too|so|very|really|way too) (long|expensive|slow|much|many|small|hard|high)"
     r"(?! (better|easier|faster|quicker|cheaper|nicer|happier|improved))": -1.0,
+    # Too much of a plain word is a complaint ("two inches too short", "too tight", "too cold").
+    r"(way |far |much |a bit |a little |slightly )?too (short|big|tight|loose|narrow|heavy|thin|"
+    r"noisy|loud|cold|hot|warm|dark|late|complicated|complex|busy|crowded|pricey|dear|steep|salty|"
+    r"sweet|greasy|cramped|fiddly)\b": -1.0,
+    # Twice the time or the price of what was said ("took twice as long as promised"); not the
+    # rivals' price ("does more than tools twice the price").
+    r"than (\w+ ){0,3}(twice|three times|double|triple|treble) the (price|cost)": 1.0,
+    r"(twice|three times|double|triple|treble) (as long|as much|the time|the price|the cost|"
+    r"the quote|the estimate|what (was|we were|i was) (quoted|told|promised))": -1.0,
     r"high (price|prices|fees?|costs?|premiums?|charges?|rates?)|(prices?|fees?|costs?|premiums?|"
     r"charges?|rates?) (are|is|were|was) (a bit |quite |very |rather )?(high|higher|steep)": -1.0,
     r"high quality|high standard|low (prices?|fees?|costs?)|lower prices": 1.0,
@@ -466,6 +489,15 @@ EN_PHRASES: dict[str, float] = {
     r"(no|without( any)?|zero|never any) (nasty |unexpected |hidden |unpleasant )?surprises?": 1.0,
     r"(higher|dearer|pricier|steeper|more expensive) than (at )?(my|our|the) (previous|last|old|"
     r"other|former|usual)": -1.0,
+    # A bill above the quote is a complaint ("Bill was much higher than quoted"), one below it
+    # praise; a bill as quoted is merely ordinary (EN_LUKEWARM).
+    r"(higher|dearer|pricier|steeper|more expensive|more|bigger|larger) than (what )?(was |"
+    r"we were |i was |they |he |she )?(quoted|estimated|advertised|agreed|promised|"
+    r"(we were |i was )?told|the (original |initial )?(quote|quotation|estimate|advertised price|"
+    r"agreed price|"
+    r"price quoted))|(way |well |much |far )?(over|above) (the )?(quote|quotation|estimate)": -1.0,
+    r"(came in |was |were |it was )?(under|below) (the |their |his |her )?(quote|quotation|"
+    r"estimate)": 1.0,
     r"had to chase|kept chasing|left in the dark|fobbed off": -1.0,
     # A line that is engaged is busy, not engaging.
     r"(lines?|phones?|numbers?|it) (is|was|are|were|'s)( always| constantly| permanently| just|"
@@ -533,6 +565,8 @@ EN_PHRASES: dict[str, float] = {
     r"(was|is|are|were) (an? )?(star|stars|gem|legend|legends|joy|delight|godsend)|a joy to": 1.0,
     # Having to do something is a burden ("had to ask on chat"); not having to, a relief
     # ("didn't have to chase once": a negator before a phrase reverses it).
+    # What one should not have to do, one had to: "I shouldn't have to chase".
+    r"(shouldn'?t|should not|should never|shouldnt|mustn'?t) (have|need|had|needed) to": -1.0,
     r"(had|have|has|having) to (?!say|admit|hand|give|agree|recommend|thank|praise|mention)": -1.0,
     r"no need to|knows? (her|his|their|your|its) stuff|knew (her|his|their|your|its) stuff": 1.0,
     r"just work|for less( money)?|dead (easy|simple|handy)|(big|huge|real) difference|made my day|"
@@ -676,6 +710,9 @@ EN_LUKEWARM = (
     r"nothing unusual|nothing to report|(about|roughly|pretty much) (the same|what you'?d "
     r"expect|standard)|what you'?d expect|as expected|(is|are|was|were) (pretty |fairly )?"
     r"(normal|standard|adequate|acceptable)|ok for the (price|money)|"
+    # the bill kept to the quote: ordinary ("Price was as quoted")
+    r"(exactly |just )?as (quoted|estimated|agreed)|(matched|stuck to|kept to|came in at) "
+    r"(the |their |his |her )?(quote|quotation|estimate)|"
     # no experience of it yet: no judgement to borrow ("Haven't had to claim yet")
     r"(haven'?t|have not|never|not yet|rarely|seldom) (needed|had|needs?) to (claim|use|call|"
     r"contact|ring|phone)|"
@@ -843,6 +880,7 @@ _NOT_CUES = frozenset(
     知識 技術 使用量 取引 進捗 成績 認証 講師 資産 金額 キャリア 興味 特別 非常 急ぎ 再起 香り
     energy security share sharing united party play justice chance stop drop accident accidents
     promise promised fit fire damn increase increased join joined honestly approval approvals
+    lol lmao lmfao rofl haha xd
     """.split()
 )
 
