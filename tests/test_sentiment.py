@@ -1115,6 +1115,14 @@ def test_a_broken_promise_before_noni_is_a_complaint(text: str, pack: str, theme
         # A trouble named as what the service treats or removes is its object, no complaint.
         ("虫歯治療のスタッフが丁寧", "generic", "staff", "positive"),
         ("歯石取りのスタッフが痛くないよう丁寧にしてくれた", "generic", "staff", "positive"),
+        # The pain a clinic treats is the topic, pain it eased is praise.
+        (
+            "Very professional, explained everything about my lower back pain.",
+            "generic",
+            "communication",
+            "positive",
+        ),
+        ("腰痛について丁寧に説明してくれた", "generic", "communication", "positive"),
         # Discomfort is a complaint, negated it is praise; the weather of a thanks is neither.
         ("届いたスープがぬるかった", "retail", "delivery", "negative"),
         ("寒い中、配達ありがとうございました", "retail", "delivery", "positive"),
@@ -1133,6 +1141,60 @@ def test_a_broken_promise_before_noni_is_a_complaint(text: str, pack: str, theme
     ],
 )
 def test_service_objects_discomfort_and_quotes(
+    text: str, pack: str, theme: str, expected: str
+) -> None:
+    assert _pack_polarity(text, pack, theme) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pack", "theme", "expected"),
+    [
+        # A price said to be dear, rich, a lot, creeping up, or beaten by a rival's.
+        ("Quick service, bit dear", "generic", "price", "negative"),
+        ("Fun but £32 each for 60 minutes is a lot", "generic", "price", "negative"),
+        (
+            "Great units, but they've priced themselves out of my budget now",
+            "generic",
+            "price",
+            "negative",
+        ),
+        ("Nice to book online, but the booking fee is a bit rich", "generic", "price", "negative"),
+        (
+            "The staff are friendly. Would come more if it weren't so pricey",
+            "generic",
+            "price",
+            "negative",
+        ),
+        ("The price creeps up every year", "generic", "price", "negative"),
+        ("Same deck is $15 cheaper at the shop down the road", "retail", "price", "negative"),
+        ("App is great. Pricing less great.", "retail", "price", "negative"),
+        # 遅め, 別料金, 対象外, 途絶え; a rhetorical question; a sentence cut off after ちょっと.
+        ("配送が届くのは遅め", "retail", "delivery", "negative"),
+        ("修正をお願いしたら別料金", "retail", "price", "negative"),
+        ("自宅での事故は補償の対象外", "finance", "products", "negative"),
+        ("契約後は担当者からの連絡が途絶えがち", "finance", "communication", "negative"),
+        ("代行手数料が5万円って高くないですか", "retail", "price", "negative"),
+        ("送料がちょっと…", "retail", "price", "negative"),
+        ("お知らせメールが毎週来る。ちょっと多い", "retail", "communication", "negative"),
+        # さすが after a complaint is sarcasm; after praise it is praise.
+        (
+            "手帳、発売日に届くって言ってたのに2週間後。さすがですね👏",
+            "retail",
+            "delivery",
+            "negative",
+        ),
+        ("本の梱包がしっかりしてて、角折れ一切なし！さすがです", "retail", "delivery", "positive"),
+        # A short task or wait is praise; so is a burden spared two words on.
+        ("Setup took 10 mins", "saas", "onboarding", "positive"),
+        ("Easy online booking, only waited 5 mins", "generic", "speed", "positive"),
+        ("The staff had me out the door in 10 min", "generic", "speed", "positive"),
+        ("No foreign transaction fees, brilliant for travelling", "finance", "price", "positive"),
+        # ... not a generous helping, nor praise of a low price.
+        ("スタッフさんが少し多めに入れてくれた", "retail", "staff", "positive"),
+        ("送料が高くないのが良い", "retail", "price", "positive"),
+    ],
+)
+def test_prices_dear_and_japanese_complaints_read_as_praise_before(
     text: str, pack: str, theme: str, expected: str
 ) -> None:
     assert _pack_polarity(text, pack, theme) == expected

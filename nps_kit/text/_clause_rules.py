@@ -198,6 +198,7 @@ _JA_CONTEXT = (
     (re.compile(_lexicon.JA_EVEN_NOVICE), 1.0),
     (re.compile(_lexicon.JA_WORKED_FROM_START), 1.0),
     (re.compile(_lexicon.JA_DISCOMFORT), -1.0),
+    (re.compile(_lexicon.JA_RHETORICAL), -1.0),
 )
 _JA_TOO = re.compile(_lexicon.JA_TOO)
 _JA_SERVICE_OBJECT = re.compile(_lexicon.JA_SERVICE_OBJECT)
@@ -306,10 +307,14 @@ _QUOTED = re.compile(
     r'"([^"]{1,80})"|“([^”]{1,80})”|「([^」]{1,40})」|(?<![a-z])\'([^\']{1,60})\'(?![a-z])'
 )
 _SARCASM_IF_COMPLAINT = re.compile(_lexicon.EN_SARCASM_IF_COMPLAINT)
+_JA_SARCASM_IF_COMPLAINT = re.compile(_lexicon.JA_SARCASM_IF_COMPLAINT)
 _EXCEPT = ("except", "except for", "apart from", "aside from", "other than")
 _OPPOSITE: dict[Polarity, Polarity] = {"positive": "negative", "negative": "positive"}
 # One search tells whether a comment may be ironic at all (most are not).
-_IRONY_HINT = re.compile(f"{_SARCASM.pattern}|{_SARCASM_IF_COMPLAINT.pattern}|[\"“「]|(?<![a-z])'")
+_IRONY_HINT = re.compile(
+    f"{_SARCASM.pattern}|{_SARCASM_IF_COMPLAINT.pattern}|{_JA_SARCASM_IF_COMPLAINT.pattern}|"
+    "[\"“「]|(?<![a-z])'"
+)
 _IRONY_SCAN = Scanner(_IRONY_HINT)  # tried only where a hint can start
 # A clause that opens with a subject of its own: "the hotel itself was", 「ホテル自体は」.
 # So does one about the time after ("…but once it's running it's fine"): the praise is of the
@@ -558,13 +563,13 @@ def _score_en_plain(text: str, *, mild: bool = True, bits: int | None = None) ->
             cue = lexicon.get(_lemma_en(token))
         if cue is None:
             if i == lack_at and token.isalpha() and token not in _lexicon.EN_NOT_LACK:
-                # "no refund", "zero updates"; "no fees", "no foreign fees" spare a burden
-                after = tokens[i + 1] if i + 1 < len(tokens) else ""
+                # "no refund", "zero updates"; "no fees", "no foreign (transaction) fees" spare
+                # a burden
                 cue = (
                     1.0
                     if _lemma_en(token) in _lexicon.EN_SPARED
                     or token in _lexicon.EN_SPARED
-                    or after in _lexicon.EN_SPARED
+                    or not _lexicon.EN_SPARED.isdisjoint(tokens[i + 1 : i + 3])
                     else -1.0
                 )
             elif i == soft_at and token.isalpha():
@@ -656,7 +661,16 @@ def _ironic_comment(text: str, clauses: list[_Clause]) -> bool:
     quoted = _QUOTED.findall(text)
     if any(_score("".join(q[:2] + q[3:])).praise for q in quoted):
         return True
-    return _SARCASM.search(text) is not None or (
+    if _SARCASM.search(text) is not None or (
         (any(_score(q[2]).praise for q in quoted) or _SARCASM_IF_COMPLAINT.search(text) is not None)
         and any(_score(c.text).complaint for c in clauses)
+    ):
+        return True
+    # さすがです after what the rest of the comment complains of, on balance (お盆明けに届いた。
+    # さすがです), not after praise that merely mentions a trouble (角折れ一切なし！さすがです).
+    return _JA_SARCASM_IF_COMPLAINT.search(text) is not None and (
+        sum(
+            _score(c.text).total for c in clauses if _JA_SARCASM_IF_COMPLAINT.search(c.text) is None
+        )
+        < 0
     )

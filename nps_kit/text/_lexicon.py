@@ -138,6 +138,9 @@ JA_CUES: dict[str, float] = {
         よれよれ ペラペラ ペラッペラ わされ しょぼ ショボ 断線
         二重請求 二重に請求 二重決済 二重に引き落と 重複して請求 偽物 模造品 コピー品
         ずれて ずれる ずれた ズレ 文字化け 枯れ 腐っ カビ ヒビ 傷んで 湿気 酸っぱ グラグラ 失敗
+        遅め キツい きつい キツかっ きつかっ 取られる 取られた 取られて 取られま
+        別料金 対象外 途絶え 塩辛 しょっぱ 原因不明 てくれていな てくれてな てもらえていな
+        説明がな 説明もな 説明はな 説明がほとんどな 説明が一切な 説明が全くな 説明がまったくな
         知らされてな 知らされていな 知らされず 知らされなか
         """.split(),
         -1.0,
@@ -307,7 +310,16 @@ JA_DISCOMFORT = (
 # 騒音対策) is the service's object, no complaint.
 JA_SERVICE_OBJECT = (
     r"(取り|とり|除去|治療|修理|対策|予防|駆除|抜き|落とし|止め|検査|クリーニング|退治|防止|補修|"
-    r"処理|対応)"
+    r"処理|対応|について|を診|をみ|を見|の相談|の原因|の説明|に合わせ|に効)"
+)
+# A rhetorical question of a complaint is no negation (手数料が5万円って高くないですか; the clause
+# ends before a ？, so only a question word tells); nor is a sentence cut off after ちょっと
+# (この値段はちょっと…); a little too many is too many (ちょっと多い).
+JA_RHETORICAL = (
+    r"(高|遅|多|長|少な|狭|うるさ|しつこ|ひど)くな(い|かった)(です|でしょう|ん(です|でしょう)?)?"
+    r"(か|かね)$|"
+    r"(面倒|不便|変|微妙|おかし)(じゃ|く)な(い|かった)(です|でしょう)?(か|かね)$|"
+    r"(は|が|も)ちょっと(ね|…+|\.+)?$|(ちょっと|少し|やや|若干)多(い|く|か)"
 )
 # Became possible (できるようになった, 寄れるようになった): an improvement.
 JA_NOW_POSSIBLE = r"(える|ける|せる|てる|べる|める|れる|できる)ようにな(っ|り)"
@@ -386,6 +398,14 @@ EN_CUES: dict[str, float] = {
 # English phrases (regular expressions, matched on the normalised clause) and their scores;
 # matched first and blanked, so their words are not scored again.
 EN_PHRASES: dict[str, float] = {
+    # Pain a clinic eased is praise ("fixed my knee pain in three sessions"); the pain it treats
+    # is the topic, no complaint ("explained everything about my lower back pain"), read before
+    # "fixed my" below; "still in pain", "no pain" keep their reading.
+    r"(fixed|sorted|cured|eased|relieved|got rid of|resolved|sorted out) (my|his|her|their|our|"
+    r"the) (\w+ ){0,2}pain\b": 1.0,
+    r"(my|his|her|their|our|your|the|about|with|for|of|treat|treats|treating|treated) (\w+ )?"
+    r"((lower|upper|chronic|back|neck|knee|shoulder|hip|joint|nerve|muscle|ankle|foot|wrist|elbow|"
+    r"jaw|tooth|period|sciatic|heel|arm|leg)[ -])+pain\b": 0.0,
     # Failing within a week is no quick service ("stopped working within a week").
     r"(stopped working|broke|broken|fell apart|died|failed|wore out|ripped|tore|snapped|cracked)"
     r"( \w+)? (within|after|in) (a|one|two|three|\d+|a few|a couple of) (days?|weeks?|months?|"
@@ -407,6 +427,25 @@ EN_PHRASES: dict[str, float] = {
     r"(way |far |much |a bit |a little |slightly )?too (short|big|tight|loose|narrow|heavy|thin|"
     r"noisy|loud|cold|hot|warm|dark|late|complicated|complex|busy|crowded|pricey|dear|steep|salty|"
     r"sweet|greasy|cramped|fiddly)\b": -1.0,
+    # "Would shop more if it weren't so pricey": what it would take is the complaint.
+    r"if (\w+ ){1,2}(weren'?t|wasn'?t|were not|was not) (so|that|as|too) (pricey|expensive|dear|"
+    r"slow|busy|far|complicated|noisy|crowded|hard|difficult|pushy|rude|late|steep)": -1.0,
+    # Less of a praise is a complaint ("App is great. Pricing less great.").
+    r"less (great|good|impressive|nice|brilliant|amazing|fun|helpful|friendly|easy|clear)\b": -1.0,
+    # Dear, rich and a lot said of a price ("Bit dear", "the booking fee is a bit rich",
+    # "£32 each for 60 minutes is a lot"); not "a lot of choice" or "helped a lot".
+    r"(a bit|a little|bit|too|very|quite|rather|pretty|so|way too|bit too|a tad|tad) (dear|rich|"
+    r"steep|pricey)|(is|are|was|were|it'?s|that'?s) (quite |very |rather |too )?dear\b|"
+    r"(is|was|seems|feels|that'?s|it'?s) (quite |rather |still )?(a lot|a bit much|a lot of money)"
+    r"(?! (of|better|easier|faster|more|cheaper|nicer|quicker|happier))": -1.0,
+    # A rival's lower price ("same deck is $15 cheaper at the shop down the road", "the
+    # supermarket sells it for a third of the price"); prices that creep up, that price one out.
+    r"[£$€¥]?\d+(\.\d+)?%? cheaper (at|on|from|in|with|elsewhere|online|down|over)|"
+    r"(sells?|sold|selling) (it |them |the same( \w+)? )?for (a third|a quarter|a fraction|"
+    r"half) of the (price|cost)|"
+    r"(creep|creeps|creeping|crept) up|priced (themselves|yourselves|itself|ourselves|me|us) out|"
+    r"(cost|costs|costing|charged|paid|came to|was|were) (\w+ ){0,2}more than (i|we) (expected|"
+    r"thought|budgeted|planned|anticipated)": -1.0,
     # Twice the time or the price of what was said ("took twice as long as promised"); not the
     # rivals' price ("does more than tools twice the price").
     r"than (\w+ ){0,3}(twice|three times|double|triple|treble) the (price|cost)": 1.0,
@@ -505,13 +544,23 @@ EN_PHRASES: dict[str, float] = {
     r"no idea (when|where|what|why|how)": -1.0,
     r"(no|without) (any |real |prior |advance )?(warning|notice)|no way to|no explanation": -1.0,
     r"no reply|no answer|(went|gone|go|going|jumped|shot) up|doubled|tripled": -1.0,
-    r"all over the place|in the bin|out the door|only open|logs? (me|you|us) out|a while": -1.0,
+    r"all over the place|in the bin|out the door(?! in )|only open|logs? (me|you|us) out|"
+    r"a while": -1.0,
     r"taking the mick|daylight robbery|like winning the lottery": -1.0,
     # A task done in a few minutes or seconds ("check-in took two minutes", "only takes a
     # minute") is praise; waiting that long is not (see the next rule).
     r"(only |just |barely )?(took|takes|taking) (only |just |barely |less than |under |about )?"
     r"((an?|one|two|three|four|five|[1-5]|a few|a couple of) (mins?|minutes?|seconds?|secs?)|"
-    r"seconds)": 1.0,
+    r"seconds)|"
+    # up to ten minutes for a task ("Setup took 10 mins"), not for what it took to happen ("took
+    # 10 minutes to even come over") nor as a delay ("takes 8 min longer")
+    r"(took|takes|taking) (only |just |about )?(six|seven|eight|nine|ten|[6-9]|10) (mins?|"
+    r"minutes?)(?! (to|longer|more|extra|before|late)\b)|"
+    # "only waited 5 mins", "out the door in 10 min"
+    r"(only|just|barely) (waited|waiting|wait|queued) (for )?(about |around )?(an?|one|two|three|"
+    r"four|five|ten|[1-9]|10|a few|a couple of) (mins?|minutes?|seconds?|secs?)|"
+    r"out the door in (under |less than |about )?(an?|one|two|three|five|ten|\d+|a few|"
+    r"no time)": 1.0,
     # Under an hour, a two-minute job, waiting for the customer: praise.
     r"(took|takes|taking) (only |just )?(under|less than|barely|no more than) (an?|one|\d+|a few|"
     r"two|three|five|ten) (mins?|minutes?|hours?|hrs?|days?)|(a|one|two|three|five|ten|\d+)[- ]?"
@@ -756,6 +805,8 @@ EN_SARCASM_IF_COMPLAINT = (
     r"\b(love how|amazing how|funny how|great how|gotta love|got to love|claims? to be|"
     r"supposed to be)\b"
 )
+# さすが after a complaint is sarcasm (届いたのはお盆明け。さすがです, 返事は4日後。さすが大手).
+JA_SARCASM_IF_COMPLAINT = r"さすが(です|ですね|だね|だわ|っすね|ですわ|大手|の)"
 JA_SARCASM = (
     r"飽きない|さすがです?ね[、,]?\s*また|ありがたいことに毎回|おかげさまで毎回|さすが「|\(棒\)|"
     r"のにね"  # 請求だけは毎月きっちり来るのにね
@@ -845,6 +896,7 @@ EN_SPARED = frozenset(
     surprise queue queues wait penalty penalties ads adverts spam pressure drama fuss paperwork
     contract contracts minimum commitment obligation deposit excess limit limits clutter ads
     carry carrying queuing queueing waiting chase chasing haggle haggling
+    waffle jargon nonsense faff upsell upselling judgement judgment hidden
     """.split()
 )
 EN_NOT_LACK = frozenset(
@@ -881,6 +933,7 @@ _NOT_CUES = frozenset(
     energy security share sharing united party play justice chance stop drop accident accidents
     promise promised fit fire damn increase increased join joined honestly approval approvals
     lol lmao lmfao rofl haha xd
+    原因
     """.split()
 )
 
