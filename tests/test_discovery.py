@@ -6,7 +6,12 @@ import pandas as pd
 import pytest
 
 from nps_kit.text import load_pack, load_themes, tag_themes
-from nps_kit.text.discovery import covered_phrases, text_quality, uncovered_phrases
+from nps_kit.text.discovery import (
+    covered_phrases,
+    dropped_phrases,
+    text_quality,
+    uncovered_phrases,
+)
 
 COMMENTS = pd.Series(
     [
@@ -182,7 +187,13 @@ def test_covered_phrases_are_those_beside_the_themes_words() -> None:
     book = load_pack("generic")
     found = covered_phrases(texts, book, top=50)
     shown = dict(zip(found["phrase"], found["count"], strict=True))
-    assert shown == {"発電量シミュレーション": 3, "gate code": 2}
+    # The learned layer leaves two of the three 発電量 comments without a theme: their
+    # phrases are dropped_phrases', not listed twice.
+    assert shown == {"gate code": 2}
+    dropped = dropped_phrases(texts, book, top=50)
+    assert dict(zip(dropped["phrase"], dropped["count"], strict=True)) == {
+        "発電量シミュレーション": 2
+    }
     # never the words that found a theme (staff, price, 営業, 説明), nor a single English word,
     # nor a phrase of a comment no theme's words are found in
     assert not any(w in p for p in shown for w in ("staff", "price", "営業", "説明"))
@@ -191,3 +202,23 @@ def test_covered_phrases_are_those_beside_the_themes_words() -> None:
     # the two lists split the answered comments between them
     uncovered = uncovered_phrases(texts, book, top=50)
     assert uncovered.phrases["phrase"].tolist() == ["loading bay on Saturdays"]
+
+
+def test_dropped_phrases_are_those_of_comments_the_learned_layer_leaves_without_a_theme() -> None:
+    # 駐車場 and 保険請求 are words of generic's themes, but the learned layer drops what they
+    # found (a clinic's parking and insurance wishes): neither uncovered nor covered lists them.
+    comments = pd.Series(
+        ["駐車場を用意してほしい"] * 3 + ["保険請求を早くしてほしい"] * 2 + ["スタッフが親切"] * 2
+    )
+    book = load_pack("generic")
+    tagged = tag_themes(comments, book).any(axis=1)
+    assert tagged.tolist() == [False] * 5 + [True] * 2
+    dropped = dropped_phrases(comments, book)
+    assert dict(zip(dropped["phrase"], dropped["count"], strict=True)) == {
+        "駐車用意": 3,
+        "保険請求早い": 2,
+    }
+    assert uncovered_phrases(comments, book).phrases.empty
+    assert not covered_phrases(comments, book)["phrase"].isin(dropped["phrase"]).any()
+    # Without a learned layer nothing is dropped.
+    assert dropped_phrases(comments[5:], book).empty

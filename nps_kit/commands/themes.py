@@ -95,7 +95,7 @@ def _run(args: argparse.Namespace) -> int:
 
     from nps_kit.load import load_responses, read_column_index
     from nps_kit.score import segment
-    from nps_kit.text.discovery import covered_phrases, uncovered_phrases
+    from nps_kit.text.discovery import covered_phrases, dropped_phrases, uncovered_phrases
     from nps_kit.text.packs import PACKS, load_pack
     from nps_kit.text.redaction import redact
     from nps_kit.text.sentiment import tag_polarity
@@ -130,6 +130,7 @@ def _run(args: argparse.Namespace) -> int:
         masked = redact(texts).texts
         found = uncovered_phrases(masked, book)
         beside = covered_phrases(masked, book)
+        overruled = dropped_phrases(masked, book)
         if args.format == "json":
             payload = {
                 "comments": found.comments,
@@ -138,12 +139,17 @@ def _run(args: argparse.Namespace) -> int:
                 "untagged": found.untagged,
                 "phrases": found.phrases.to_dict(orient="records"),
                 "covered_phrases": beside.to_dict(orient="records"),
+                "dropped_phrases": overruled.to_dict(orient="records"),
             }
             json.dump(payload, out, ensure_ascii=False, indent=2, default=int)
             out.write("\n")
         else:
             table = pd.concat(
-                [found.phrases.assign(found_in="uncovered"), beside.assign(found_in="covered")],
+                [
+                    found.phrases.assign(found_in="uncovered"),
+                    beside.assign(found_in="covered"),
+                    overruled.assign(found_in="dropped"),
+                ],
                 ignore_index=True,
             )
             table.to_csv(out, index=False, lineterminator="\n")
@@ -154,6 +160,11 @@ def _run(args: argparse.Namespace) -> int:
                     f"({100.0 * found.untagged / found.comments:.1f}%) get no theme, as "
                     "'nps-kit themes' without --suggest tags them."
                 )
+                if not overruled.empty:
+                    layer += (
+                        " 'dropped': phrases of comments whose theme words the learned layer "
+                        "overruled, so they get no theme."
+                    )
             print(
                 f"{found.uncovered} of {found.comments} comments ({found.share:.1f}%) contain "
                 f"no word of a theme of {args.pack}: the phrases 'uncovered' are theirs; "

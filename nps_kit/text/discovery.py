@@ -404,13 +404,15 @@ def covered_phrases(
     -------
     pandas.DataFrame
         As :attr:`Uncovered.phrases`, over the comments in which the themes' words (the
-        dictionaries alone) find a theme; a phrase that shares a word with what matched there
+        dictionaries alone) find a theme and which keep a theme with the book's learned layer
+        (those it leaves without one are :func:`dropped_phrases`'); a phrase that shares a
+        word with what matched there
         (:func:`nps_kit.text.explain.matched_words`) is not counted for that comment, nor is
         a single English word (beside a theme's words, mostly a common verb: "said", "took";
         "climate controlled", "loading bay" and "direct debit" are what a unit adds).
     """
-    comments, worded, _ = _themed(texts, book, learned=False)
-    covered = comments.iloc[np.flatnonzero(worded)]
+    comments, worded, tagged = _themed(texts, book, learned=True)
+    covered = comments.iloc[np.flatnonzero(worded & tagged)]
     found = matcher(book.themes)
 
     def outside(text: str, lang: str, phrases: dict[str, str]) -> dict[str, str]:
@@ -434,6 +436,41 @@ def covered_phrases(
         }
 
     return _frequent_phrases(covered, top=top, min_count=min_count, keep=outside)
+
+
+@paused
+def dropped_phrases(
+    texts: pd.Series, book: ThemeBook, *, top: int = 15, min_count: int = 2
+) -> pd.DataFrame:
+    """Find the frequent phrases of the comments whose theme words the learned layer overruled.
+
+    A theme's words are found in these comments, but the book's learned layer drops every
+    theme they found, so :func:`nps_kit.text.tag_themes` gives them none ("駐車場を用意して
+    ほしい" in a clinic's comments, where the layer reads 駐車場 as no usability); neither
+    :func:`uncovered_phrases` (no theme's words) nor :func:`covered_phrases` (comments that
+    keep a theme) lists them. A unit's themes file that names their words under a new theme
+    of its own keeps them (added to a theme of the pack, they are still the layer's to judge).
+
+    Parameters
+    ----------
+    texts
+        Comments.
+    book
+        The themes in use.
+    top
+        How many phrases to list at most.
+    min_count
+        Phrases found in fewer such comments are not listed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :attr:`Uncovered.phrases`, over those comments, the theme words included; empty
+        for a book without a learned layer.
+    """
+    comments, worded, tagged = _themed(texts, book, learned=True)
+    dropped = comments.iloc[np.flatnonzero(worded & ~tagged)]
+    return _frequent_phrases(dropped, top=top, min_count=min_count)
 
 
 # A pack that tags fewer comments than this (percent) probably fits the unit's business badly.
