@@ -860,16 +860,27 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
     headers: _Header = {}
     extras: _Extras = {}
     valid: dict[str, UnitParameters] = {}
+    # A data file of defaults.yaml that cannot be used is that file's error, once, not one per
+    # unit that inherits it: what is wrong → the units that use it.
+    inherited: dict[str, list[str]] = {}
     for name in wanted:
         if name not in files:
             continue
         path = files[name]
+        own: dict[str, Any] = {}
         try:
-            unit = _validate(
-                _merge(base, _resolve_paths(read_yaml(path), path.parent)), path, headers, extras
-            )
+            own = read_yaml(path)
+            unit = _validate(_merge(base, _resolve_paths(own, path.parent)), path, headers, extras)
         except ConfigError as exc:
-            errors.append(exc)
+            if (
+                exc.key == "data.path"
+                and _sets(base, "data", "path")
+                and not _sets(own, "data", "path")
+            ):
+                reason = exc.message.removeprefix(f"{display(path)}: data.path: ")
+                inherited.setdefault(reason, []).append(name)
+            else:
+                errors.append(exc)
             continue
         if unit.unit in valid:
             other = valid[unit.unit].source
@@ -883,7 +894,24 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
             )
             continue
         valid[unit.unit] = unit
+    for reason, names in inherited.items():
+        errors.append(
+            ConfigError(
+                f"{display(defaults_path)}: data.path: {reason.rstrip('.')} (the data of "
+                f"{', '.join(names)}, which do not set their own).",
+                hint="Fix data.path in defaults.yaml (relative paths start at its folder), or "
+                "set data.path in each unit file.",
+                path=defaults_path,
+                key="data.path",
+            )
+        )
     return ParameterSet(units=valid, errors=errors, overview=overview)
+
+
+def _sets(raw: Mapping[str, Any], section: str, key: str) -> bool:
+    """Tell whether a parameters file's own YAML sets ``section.key``."""
+    block = raw.get(section)
+    return isinstance(block, Mapping) and key in block
 
 
 def resolve_period(unit: UnitParameters, *, period: str | None = None) -> str:

@@ -214,6 +214,29 @@ def test_missing_data_file(project: Path) -> None:
     )
 
 
+def test_a_missing_data_file_of_defaults_is_its_error_once(project: Path) -> None:
+    # Every unit inherits data.path from defaults.yaml: one error there, naming the units,
+    # not one per unit file blaming each.
+    defaults = project / "params" / "defaults.yaml"
+    defaults.write_text(DEFAULTS.replace("responses.csv", "nope.csv"), encoding="utf-8")
+    write_unit(project, UNIT.replace("EC事業部", "Cloud"), name="cloud")
+    loaded = load_all(project / "params")
+    missing = (project / "data" / "nope.csv").resolve()
+    assert [str(e) for e in loaded.errors] == [
+        f"params/defaults.yaml: data.path: data file not found: {missing} (the data of cloud, "
+        "ec, which do not set their own). Fix data.path in defaults.yaml (relative paths start "
+        "at its folder), or set data.path in each unit file."
+    ]
+    # A unit that sets its own data file keeps its own error.
+    write_unit(project, UNIT + "data: {path: ../data/gone.csv}\n", name="ec")
+    messages = [str(e) for e in load_all(project / "params").errors]
+    assert messages[0].startswith("params/ec.yaml: data.path: data file not found:")
+    assert (
+        messages[1].startswith("params/defaults.yaml: data.path:")
+        and "(the data of cloud," in messages[1]
+    )
+
+
 def test_missing_columns_are_all_named_with_suggestions(project: Path) -> None:
     path = write_unit(
         project,

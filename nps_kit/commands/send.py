@@ -11,10 +11,12 @@ from nps_kit.errors import NpsKitError
 __all__ = ["register"]
 
 _DESCRIPTION = """\
-E-mail each unit's report for a period to the recipients in its parameters (mail.to, cc, bcc,
-reply_to; mail.attach html|zip|none; mail.report_url). Only units whose report ran ("ok" in
-manifest.json) are sent, and each report only once: reports/<period>/sent.jsonl records every
-message, so a re-run sends nothing new unless --resend is given.
+E-mail each unit's report for a period to the recipients its parameters named when the report
+was built (mail.to, cc, bcc, reply_to; mail.attach html|zip|none; mail.report_url, as recorded
+in manifest.json: after changing them, run the report again before sending). Only units whose
+report ran ("ok" in manifest.json) are sent, and each report only once:
+reports/<period>/sent.jsonl records every message, so a re-run sends nothing new unless --resend
+is given.
 
 SMTP settings come only from the environment or a .env file in the current directory (the
 environment wins): NPS_KIT_SMTP_HOST, NPS_KIT_SMTP_PORT, NPS_KIT_SMTP_SECURITY
