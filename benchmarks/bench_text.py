@@ -45,8 +45,9 @@ every set including training sets 21 and 22, was measured twice, each time decla
 (``BLIND13_FIRST_MEASURE``, and ``BLIND13_SECOND_MEASURE`` after the English addition verifier
 shipped). Blind set 15 (``theme_eval_blind15.csv``), half ordinary businesses and half new to
 every set, was read twice with identical figures (``BLIND15_FIRST_MEASURE``), and so was blind
-set 16 (``BLIND16_FIRST_MEASURE``, before and after a rules round); the next honest measure needs
-a new blind set.
+set 16 (``BLIND16_FIRST_MEASURE``, before and after a rules round) and blind set 17
+(``BLIND17_FIRST_MEASURE``, ``BLIND17_SECOND_MEASURE``: before and after two polarity rounds); the
+next honest measure needs a new blind set.
 """
 
 from __future__ import annotations
@@ -157,6 +158,10 @@ BLIND15_FIRST_MEASURE = {"en": (0.832, 0.796, 0.875), "ja": (0.841, 0.803, 0.899
 # Blind set 16, two more authors, measured at 9dd4254 and after the rules round of 8525e75:
 # the same.
 BLIND16_FIRST_MEASURE = {"en": (0.824, 0.795, 0.850), "ja": (0.826, 0.826, 0.882)}
+# Blind set 17, two more authors, measured at 3b1c373 and after two polarity rounds at 5793663
+# (/work/lead/PREREG17.md): themes the same, polarity +0.004 in each language.
+BLIND17_FIRST_MEASURE = {"en": (0.829, 0.758, 0.853), "ja": (0.864, 0.785, 0.863)}
+BLIND17_SECOND_MEASURE = {"en": (0.829, 0.758, 0.857), "ja": (0.864, 0.785, 0.867)}
 N_COMMENTS = 100_000
 # The tagger before the speed work (issue 11), timed beside today's in the same run.
 OLD_TAGGER = "72fb5a2"
@@ -574,6 +579,11 @@ def evaluation_report() -> None:
         ),
         (15, "fifteenth", (("6622d99", BLIND15_FIRST_MEASURE),)),
         (16, "sixteenth", (("9dd4254", BLIND16_FIRST_MEASURE),)),
+        (
+            17,
+            "seventeenth",
+            (("3b1c373", BLIND17_FIRST_MEASURE), ("5793663", BLIND17_SECOND_MEASURE)),
+        ),
     ):
         for name, measure in measures:
             for lang, (p, r, a) in measure.items():

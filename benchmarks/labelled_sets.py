@@ -71,8 +71,9 @@ ROUND5_LAYERS = "8bbac14"
 #: precision change ships (/work/lead/PREREG13.md), read whole, and its industries overlap blind
 #: set 13's, so no layer may train on it while blind set 13 is a measure. At 08ec638 it read
 #: P/R/F1/polarity 0.782/0.774/0.778/0.857 (rules alone 0.709/0.659/0.683/0.811).
-#: Blind sets 15 and 16 (``theme_eval_blind15.csv``, ``theme_eval_blind16.csv``,
-#: /work/lead/PREREG15.md and PREREG16.md) were read twice each and are named nowhere here;
+#: Blind sets 15, 16 and 17 (``theme_eval_blind15.csv``, ``theme_eval_blind16.csv``,
+#: ``theme_eval_blind17.csv``, /work/lead/PREREG15.md to PREREG17.md) were read twice each and are
+#: named nowhere here;
 #: blind set 13 and set 23 may be tuned on from then on.
 #: Short-comment set 14 (``theme_eval_short14.csv``) was a measure too (/work/lead/PREREG14.md),
 #: read twice (7401a76; the no-topic guard of 8a44d0c, not shipped): never trained on; nor

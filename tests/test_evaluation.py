@@ -61,6 +61,7 @@ BLIND12 = pd.read_csv(DATA / "theme_eval_blind12.csv", keep_default_na=False, dt
 BLIND13 = pd.read_csv(DATA / "theme_eval_blind13.csv", keep_default_na=False, dtype=str)
 BLIND15 = pd.read_csv(DATA / "theme_eval_blind15.csv", keep_default_na=False, dtype=str)
 BLIND16 = pd.read_csv(DATA / "theme_eval_blind16.csv", keep_default_na=False, dtype=str)
+BLIND17 = pd.read_csv(DATA / "theme_eval_blind17.csv", keep_default_na=False, dtype=str)
 SHORT14 = pd.read_csv(DATA / "theme_eval_short14.csv", keep_default_na=False, dtype=str)
 
 
@@ -228,6 +229,15 @@ BLIND15_LAYER = {"en": (0.82, 0.78, 0.86), "ja": (0.83, 0.79, 0.88)}
 # below.
 BLIND16_RULES = {"en": (0.74, 0.69, 0.76), "ja": (0.76, 0.73, 0.80)}
 BLIND16_LAYER = {"en": (0.81, 0.78, 0.84), "ja": (0.81, 0.81, 0.87)}
+# Blind set 17 (520 comments, two more authors, half ordinary businesses - DIY stores, opticians,
+# e-signature and password apps, credit unions, travel insurers, physios, removals, hair salons -
+# half new: workwear, firewood, snooker, podcast hosting, estate-agency CRM, equity release, tree
+# surgeons, rent guarantors, estate clearance …), read at 3b1c373 and after this session's two
+# polarity rounds at 5793663 (/work/lead/PREREG17.md): en 0.829/0.758/0.853 then 0.857, ja
+# 0.864/0.785/0.863 then 0.867; rules alone en 0.771/0.674/0.789, ja 0.793/0.680/0.847 (both
+# times). Floors about 0.01 below.
+BLIND17_RULES = {"en": (0.76, 0.66, 0.78), "ja": (0.78, 0.67, 0.83)}
+BLIND17_LAYER = {"en": (0.82, 0.75, 0.84), "ja": (0.85, 0.77, 0.85)}
 # Short-comment set 14 (640 comments, two blind authors; bare judgements and closing phrases,
 # short themed answers and themed sentences beside such a phrase, 40 % with no theme), read as
 # whole figures (/work/lead/PREREG14.md): at 7401a76 en 0.884/0.949/0.971, ja 0.917/0.936/0.989;
@@ -296,6 +306,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.91, 0.88, 0.91)}
         BLIND13,
         BLIND15,
         BLIND16,
+        BLIND17,
         SHORT14,
     ],
     ids=[
@@ -314,6 +325,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.91, 0.88, 0.91)}
         "thirteenth",
         "fifteenth",
         "sixteenth",
+        "seventeenth",
         "short14",
     ],
 )
@@ -364,6 +376,8 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
         (BLIND15, BLIND15_LAYER, True),
         (BLIND16, BLIND16_RULES, False),
         (BLIND16, BLIND16_LAYER, True),
+        (BLIND17, BLIND17_RULES, False),
+        (BLIND17, BLIND17_LAYER, True),
         (SHORT14, SHORT14_RULES, False),
         (SHORT14, SHORT14_LAYER, True),
         (_both_languages("theme_unit14"), UNIT14_RULES, False),
@@ -402,6 +416,8 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
         "fifteenth-layer-measured-twice",
         "sixteenth-rules-measured-twice",
         "sixteenth-layer-measured-twice",
+        "seventeenth-rules-measured-twice",
+        "seventeenth-layer-measured-twice",
         "short14-rules-never-tuned",
         "short14-layer-measured-twice",
         "unit14-rules-never-tuned",
