@@ -569,7 +569,8 @@ def test_bad_option_value(capsys: pytest.CaptureFixture[str], export: Path) -> N
     assert err == (
         "usage: nps-kit score [-h] --score-column COL [--by COL]\n"
         "                     [--period {week,month,quarter}] [--date-column COL]\n"
-        "                     [--date-format FMT] [--weight-column COL] [--sheet NAME]\n"
+        "                     [--date-format FMT] [--weight-column COL]\n"
+        "                     [--id-column COL] [--dedupe] [--sheet NAME]\n"
         "                     [--encoding ENC] [--strict] [--format {table,json,csv}]\n"
         "                     [--level P] [--min-n N] [--min-report-n N]\n"
         "                     DATA\n"
@@ -742,9 +743,31 @@ def test_exact_duplicate_rows_are_noted(capsys: pytest.CaptureFixture[str], tmp_
     status, _, err = run(capsys, path, "--score-column", "score")
     assert status == 0
     assert err == (
-        "note: 1 row(s) repeat an earlier row exactly and are counted twice; drop them with "
-        "dedupe: true in the parameters of nps-kit run.\n"
+        "note: 1 row(s) repeat an earlier row exactly and are counted again; drop them with "
+        "--dedupe (dedupe: true in the parameters of nps-kit run).\n"
     )
+
+
+def test_dedupe_drops_repeated_rows_and_ids_as_the_report_does(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # R1 twice exactly, R2 resubmitted with another score: the report (dedupe: true) keeps the
+    # first of each, so 9 and 3 -> NPS 0; without --dedupe all four count.
+    path = tmp_path / "d.csv"
+    path.write_text("id,score\nR1,9\nR1,9\nR2,3\nR2,10\n", encoding="utf-8")
+    args = ("--score-column", "score", "--id-column", "id", "--format", "json")
+    status, out, err = run(capsys, path, *args)
+    assert status == 0
+    assert json.loads(out)["overall"]["n"] == 4
+    assert err == (
+        "note: 1 row(s) repeat an earlier row exactly and 1 row(s) repeat an earlier 'id' and are "
+        "counted again; drop them with --dedupe (dedupe: true in the parameters of nps-kit run).\n"
+    )
+    status, out, err = run(capsys, path, *args, "--dedupe")
+    assert status == 0
+    overall = json.loads(out)["overall"]
+    assert (overall["n"], overall["nps"]) == (2, 0.0)
+    assert err == "note: 2 row(s) repeating an earlier row or id were dropped (--dedupe).\n"
 
 
 def test_by_a_surveymonkey_multi_select_scores_each_option(

@@ -45,6 +45,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="month-first, day-first or a strftime pattern, for dates like 1/2/2026",
     )
     p.add_argument("--weight-column", metavar="COL", help="column with response weights")
+    p.add_argument(
+        "--id-column",
+        metavar="COL",
+        help="column with the response id: repeated ids are counted (dropped with --dedupe)",
+    )
+    p.add_argument(
+        "--dedupe",
+        action="store_true",
+        help="drop rows repeating an earlier row (or its --id-column id), as dedupe: true in "
+        "the parameters of nps-kit run does, so the figures match the report's",
+    )
     p.add_argument("--sheet", metavar="NAME", help="XLSX sheet name or 0-based index")
     p.add_argument("--encoding", metavar="ENC", help="text encoding, e.g. cp932 (default: detect)")
     p.add_argument(
@@ -102,6 +113,7 @@ def _run(args: argparse.Namespace) -> int:
     weight_column = args.weight_column and index.resolve(
         args.weight_column, option="--weight-column"
     )
+    id_column = args.id_column and index.resolve(args.id_column, option="--id-column")
     keys = [index.resolve(column, option="--by") for column in args.by]
     loaded = load_responses(
         args.data,
@@ -112,6 +124,8 @@ def _run(args: argparse.Namespace) -> int:
         encoding=args.encoding,
         strict=args.strict,
         date_format=args.date_format,
+        id_column=id_column,
+        dedupe=args.dedupe,
     )
     data = loaded.data
     weight = "nps_weight" if args.weight_column else None
@@ -139,6 +153,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.date_column:
         excluded["unreadable_dates"] = loaded.report.dates_unparsed
     duplicates = loaded.report.duplicate_rows
+    repeated_ids = loaded.report.duplicate_ids
     if args.format == "json":
         out = _as_json(overall.to_dict(), groups, keys, excluded)
         if args.date_column:
@@ -158,10 +173,21 @@ def _run(args: argparse.Namespace) -> int:
             "is counted in each option's group.",
             file=sys.stderr,
         )
-    if duplicates:
+    if args.dedupe and loaded.report.duplicates_dropped:
         print(
-            f"note: {duplicates:,} row(s) repeat an earlier row exactly and are counted twice; "
-            "drop them with dedupe: true in the parameters of nps-kit run.",
+            f"note: {loaded.report.duplicates_dropped:,} row(s) repeating an earlier row or id "
+            "were dropped (--dedupe).",
+            file=sys.stderr,
+        )
+    elif duplicates or repeated_ids:
+        what = []
+        if duplicates:
+            what.append(f"{duplicates:,} row(s) repeat an earlier row exactly")
+        if repeated_ids:
+            what.append(f"{repeated_ids:,} row(s) repeat an earlier {id_column!r}")
+        print(
+            f"note: {' and '.join(what)} and are counted again; drop them with --dedupe (dedupe: "
+            "true in the parameters of nps-kit run).",
             file=sys.stderr,
         )
     return 0
