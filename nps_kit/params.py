@@ -898,7 +898,8 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
         errors.append(
             ConfigError(
                 f"{display(defaults_path)}: data.path: {reason.rstrip('.')} (the data of "
-                f"{', '.join(names)}, which do not set their own).",
+                f"{', '.join(names)}, which {'does' if len(names) == 1 else 'do'} not set "
+                f"{'its' if len(names) == 1 else 'their'} own).",
                 hint="Fix data.path in defaults.yaml (relative paths start at its folder), or "
                 "set data.path in each unit file.",
                 path=defaults_path,

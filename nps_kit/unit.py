@@ -333,7 +333,7 @@ def prepare_unit(
     data["segment"] = segment(data["nps_score"])
     if not (data["period"] == period).any():
         if cache is not None:  # the error names the unit's whole range: read its dates
-            covered = _unit_months(cache, unit_values if unit_column else None)
+            covered = _unit_months(cache, unit_column, unit_values, source)
         if covered.dropna().empty:
             raise DataError(
                 f"{source}: column {date_column!r} has no readable dates for {name}.",
@@ -397,17 +397,20 @@ def report_window(period: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     return (month - 12).start_time, (month + 1).start_time
 
 
-def _unit_months(cache: str | Path, unit_values: Sequence[str] | None) -> pd.Series:
+def _unit_months(
+    cache: str | Path, column: str | None, values: Sequence[str] | None, source: Path
+) -> pd.Series:
+    """Return the months of the unit's rows in the run's cache of ``source``.
+
+    A unit none of whose rows exist is the export's error, as without the cache: its filter
+    values and the values present (:func:`select_unit_rows`), not the cache file's.
+    """
     from nps_kit.cache import open_cache, read_rows
 
-    rows = read_rows(open_cache(cache), unit_values=unit_values).data
-    if rows.empty:
-        raise DataError(
-            f"{cache}: no rows with the unit's filter values "
-            f"{sorted(map(str, unit_values or []))}.",
-            hint="Check data.filter.values.",
-            path=Path(cache),
-        )
+    store = open_cache(cache)
+    rows = read_rows(store, unit_values=values if column else None).data
+    if rows.empty and column is not None:
+        select_unit_rows(read_rows(store).data, column=column, values=values or [], source=source)
     return rows["nps_date"].dt.strftime("%Y-%m")
 
 

@@ -146,6 +146,28 @@ def test_unknown_unit_value_lists_values_and_suggests_closest(responses: Path) -
     )
 
 
+def test_unknown_unit_value_read_from_the_runs_cache_names_the_export(
+    responses: Path, tmp_path: Path
+) -> None:
+    # nps-kit run reads units from its cache of the export: the message is the export's, with
+    # the values present, not the cache file's.
+    options = {"score_column": "score", "date_column": "submitted_at"}
+    store = build_cache(
+        responses,
+        cache_dir=tmp_path / "cache",
+        sha256="x",
+        columns={"business_unit", "comment", *options.values()},
+        unit_column="business_unit",
+        **options,
+    )
+    with pytest.raises(DataError) as err:
+        ec(responses, unit_values=["EC事業"], cache=store.path, **options)
+    assert str(err.value) == (
+        f"{responses}: no rows with business_unit in ['EC事業']; "
+        "values present: Cloud Platform, EC事業部. Did you mean 'EC事業部'?"
+    )
+
+
 @pytest.mark.parametrize("period", ["2026-12", "2026-07"])
 def test_period_without_responses_names_the_covered_range(responses: Path, period: str) -> None:
     with pytest.raises(DataError) as err:
