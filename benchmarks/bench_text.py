@@ -380,7 +380,7 @@ _CACHES = (
         "_en_piece_spans _folded _says_something _language_of _LastNormalised _LastDistinct "
         "_JA_ROWS _EN_CLASSES",
     ),
-    ("discovery", "_lemma _judges_en _judges_ja _en_comment_phrases"),
+    ("discovery", "_lemma _judges_en _judges_ja _en_comment_phrases _en_comment_grams"),
 )
 
 

@@ -223,6 +223,18 @@ def _en_comment_phrases(raw: str) -> dict[str, str]:
     return _surfaces(list(_tokens(raw, None)), "en", text, as_written(raw, text))
 
 
+@lru_cache(maxsize=32768)
+def _en_comment_grams(raw: str) -> dict[str, str]:
+    """Return the phrases of an English comment to count: :func:`_en_comment_phrases`' keys.
+
+    Counting needs no wording: the values are the normalised text's (lower case), not shown.
+    The typical phrases and discovery read the wording of a listed phrase's comments alone
+    (:func:`_en_comment_phrases`), so most comments are never put back in their written case
+    (:func:`as_written`). Do not mutate the result.
+    """
+    return _surfaces(list(_tokens(raw, None)), "en", _normalised(raw))
+
+
 def _comment_phrases(
     tokens: list[str],
     lang: str,
@@ -280,8 +292,8 @@ def _frequent_phrases(
             continue
         # A Japanese comment's phrases come from its clauses' words: its own are not needed
         # (MeCab would read each comment the phrases of detractors and promoters did not).
-        if lang == "en":
-            found = _en_comment_phrases(text)
+        if lang == "en":  # worded below if listed
+            found = _en_comment_grams(text)
         else:
             found = _comment_phrases([], lang, _normalised(text), text, clauses)
         if keep is not None:
@@ -313,7 +325,8 @@ def _frequent_phrases(
     for text, times, lang, found in read:
         for gram in listed[lang] & found.keys():
             key = (gram, lang)
-            wordings[key][found[gram]] += times
+            worded = _en_comment_phrases(text) if lang == "en" else found
+            wordings[key][worded[gram]] += times
             if key not in examples or len(text) < len(examples[key]):
                 examples[key] = text
     return pd.DataFrame(

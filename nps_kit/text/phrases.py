@@ -19,7 +19,12 @@ import numpy as np
 import pandas as pd
 
 from nps_kit.text._collector import paused
-from nps_kit.text.discovery import _en_comment_phrases, _surfaces, shown_phrase
+from nps_kit.text.discovery import (
+    _en_comment_grams,
+    _en_comment_phrases,
+    _surfaces,
+    shown_phrase,
+)
 from nps_kit.text.tokens import (
     _distinct,
     _language_of,
@@ -48,13 +53,17 @@ def _phrase_sets(texts: pd.Series) -> pd.Series:
     return _map_unique(texts, _phrases_of, missing={})
 
 
-def _phrases_of(raw: str) -> dict[str, str]:
-    """Return the phrases of one comment as written (see :func:`_phrase_sets`)."""
+def _phrases_of(raw: str, *, worded: bool = True) -> dict[str, str]:
+    """Return the phrases of one comment as written (see :func:`_phrase_sets`).
+
+    Without ``worded``, an English comment's phrases are only to be counted: their values are
+    no wording (:func:`~nps_kit.text.discovery._en_comment_grams`).
+    """
     lang = _language_of(raw)
     if lang is None:
         return {}
     if lang == "en":  # shared with discovery, which reads the comments no theme covers
-        return _en_comment_phrases(raw)
+        return _en_comment_phrases(raw) if worded else _en_comment_grams(raw)
     text = _normalised(raw)
     toks = _tokens(raw, None)
     grams = _surfaces(list(toks), lang, text)
@@ -69,7 +78,8 @@ def _distinct_phrases(
 
     Each distinct comment is read once (as written: "Web" and "web" are worded apart, counted
     together; ``memo`` keeps what was read, for the other segment) and stands for every time
-    it was written.
+    it was written. An English comment's phrases are read to be counted, not worded
+    (``_phrases_of(worded=False)``): the wordings of the few listed phrases are read apart.
     """
     codes, uniques = _distinct(texts)
     times = np.bincount(codes[codes >= 0], minlength=len(uniques)).tolist()
@@ -77,7 +87,7 @@ def _distinct_phrases(
     for raw in uniques.tolist():
         phrases = memo.get(raw)
         if phrases is None:
-            phrases = memo[raw] = _phrases_of(raw)
+            phrases = memo[raw] = _phrases_of(raw, worded=False)
         found.append(phrases)
     return uniques.tolist(), found, times
 
@@ -184,7 +194,9 @@ def segment_phrases(
         for phrase, count in kept:
             wordings: Counter[str] = Counter()
             for i in postings[phrase]:
-                wordings[found[i][phrase]] += times[i]
+                raw = uniques[i]
+                worded = _en_comment_phrases(raw) if _language_of(raw) == "en" else found[i]
+                wordings[worded[phrase]] += times[i]
             rows.append(
                 {
                     "segment": name,
