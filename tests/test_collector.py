@@ -54,6 +54,35 @@ def test_an_error_inside_restarts_the_collector() -> None:
 
 
 @paused
+def _made() -> tuple[list[int], ...]:
+    return tuple([k] for k in range(1000))  # tracked containers, as the caches' entries are
+
+
+@pytest.mark.usefixtures("collector")
+def test_what_a_pause_made_is_not_left_to_the_next_young_pass() -> None:
+    # That pass would walk every object the text loops cached (140,000 after a unit's phrases).
+    gc.enable()
+    made = _made()
+    young = gc.get_objects(generation=0) + gc.get_objects(generation=1)
+    assert not any(obj is made for obj in young)
+    assert any(obj is made for obj in gc.get_objects(generation=2))
+
+
+@pytest.mark.usefixtures("collector")
+def test_objects_the_caller_froze_stay_frozen() -> None:
+    gc.enable()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        _made()
+        assert gc.get_freeze_count() == frozen
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+
+
+@paused
 def _inside(entered: threading.Event, leave: threading.Event, seen: list[bool]) -> None:
     entered.set()
     assert leave.wait(10)
