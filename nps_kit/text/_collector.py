@@ -19,13 +19,16 @@ a tenth of the phrases' own time. So the last pause to end moves everything the 
 tracks to its oldest generation instead (``gc.freeze`` then ``gc.unfreeze``: two list splices,
 no walk), where a full pass finds them as it would have after the young passes; a cycle made
 during the pause waits for that full pass. Unless the caller froze objects of their own
-(``gc.get_freeze_count``): unfreezing would thaw those too, so their young pass is left to run.
+(``gc.get_freeze_count``): unfreezing would thaw those too, so their young pass is left to run;
+nor on a Python built without the GIL, whose collector marks each object to freeze it (a walk
+over every object, not a splice).
 """
 
 from __future__ import annotations
 
 import functools
 import gc
+import sysconfig
 import threading
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
@@ -55,13 +58,15 @@ class _Pauses:
         with self.lock:
             self.depth -= 1
             if self.depth == 0 and self.resume:
-                if gc.get_freeze_count() == 0:  # see the module description
+                if _SPLICES and gc.get_freeze_count() == 0:  # see the module description
                     gc.freeze()
                     gc.unfreeze()
                 gc.enable()
 
 
 _PAUSES = _Pauses()  # one per process, as the collector is
+#: Whether freezing moves the collector's lists (a build with the GIL) rather than marks objects.
+_SPLICES = not sysconfig.get_config_var("Py_GIL_DISABLED")
 
 
 def paused(func: Callable[_P, _R]) -> Callable[_P, _R]:
