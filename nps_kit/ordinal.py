@@ -7,8 +7,11 @@ with a number) and returns them in order; a breakdown's ``order:`` in the parame
 
 Labelled answer scales are ordinal too: satisfaction ("Very satisfied" … "Very dissatisfied",
 「満足」…「不満」), agreement ("Strongly agree" …, 「そう思う」…「そう思わない」) and ease
-("Very easy" …, 「簡単」…「難しい」), with their middle answer in any of its usual wordings
-("Neutral", "Neither …", 「どちらでもない」, 「どちらともいえない」, 「普通」).
+("Very easy" …, 「簡単」…「難しい」) and quality ("Very poor" … "Excellent", 「とても悪い」…
+「とても良い」), with their middle answer in any of its usual wordings ("Neutral", "Neither …",
+"Average", "Fair", 「どちらでもない」, 「どちらともいえない」, 「普通」). SurveyMonkey's
+"Poor, Fair, Good, Very good, Excellent", whose middle is "Good", is read by its place in that
+list.
 :func:`labelled_scale` recognises them and gives each answer its point on the scale (1 = the
 most negative), so that ``nps-kit inspect`` calls such a question a rating and the report
 analyses it like a 1–5 rating.
@@ -73,11 +76,27 @@ _FAMILIES: Final[dict[str, tuple[str, str]]] = {
         r"easy|簡単|易しい|やさしい",
         r"difficult|hard|難しい",
     ),
+    # SurveyMonkey's rating matrices: "Very poor" … "Excellent", 「とても悪い」…「とても良い」.
+    "quality": (
+        r"good|良い|よい|良かった",
+        r"poor|bad|悪い|わるい|悪かった",
+    ),
 }
+# One word for a strong answer of a family: "Excellent" is the "Very good" end of the scale.
+_STRONG_WORDS: Final = {
+    "excellent": "very good",
+    "outstanding": "very good",
+    "terrible": "very poor",
+    "awful": "very poor",
+}
+# A quality scale that is not symmetric about its middle: SurveyMonkey's "Poor, Fair, Good,
+# Very good, Excellent" (most negative first). Read by its place in the list when both its top
+# answers are given, which no symmetric scale has.
+_LADDERS: Final = (("poor", "fair", "good", "very good", "excellent"),)
 # The middle answer, of whichever family the other answers are ({p}, {n}: the family's words).
 # Questionnaires word it many ways: 「どちらでもない」 as often as 「どちらともいえない」.
 _NEUTRAL: Final = (
-    r"neutral|neither|undecided|neither (?:{p}) (?:nor|or) (?:{n})"
+    r"neutral|neither|undecided|average|fair|acceptable|neither (?:{p}) (?:nor|or) (?:{n})"
     r"|neither (?:{n}) (?:nor|or) (?:{p})"
     r"|どちらでもない|どちらともいえない|どちらとも言えない|どちらとも思わない"
     r"|普通|ふつう|可もなく不可もなく|(?:{p})でも(?:{n})でもない"
@@ -148,6 +167,7 @@ def not_applicable(answer: str) -> bool:
 def _degree(answer: str) -> tuple[str, int] | None:
     """Return ``(family, signed degree)`` of a labelled answer (0 = neutral), else ``None``."""
     text = _plain(answer)
+    text = _STRONG_WORDS.get(text, text)
     for family, (positive, negative) in _FAMILIES.items():
         if re.fullmatch(_NEUTRAL.format(p=positive, n=negative), text):
             return family, 0  # of every family: the other answers decide which
@@ -171,7 +191,7 @@ class LabelledScale:
     Attributes
     ----------
     family
-        ``"satisfaction"``, ``"agreement"`` or ``"ease"``.
+        ``"satisfaction"``, ``"agreement"``, ``"ease"`` or ``"quality"``.
     points
         Each answer's point, 1 = the most negative answer.
     scale
@@ -190,7 +210,7 @@ class LabelledScale:
 
 
 def labelled_scale(labels: Iterable[object]) -> LabelledScale | None:
-    """Recognise the answers of a labelled satisfaction, agreement or ease scale.
+    """Recognise the answers of a labelled satisfaction, agreement, ease or quality scale.
 
     Parameters
     ----------
@@ -209,7 +229,10 @@ def labelled_scale(labels: Iterable[object]) -> LabelledScale | None:
         it does not apply. The degrees present set the points:
         "Very satisfied, Satisfied, Neutral, Dissatisfied, Very dissatisfied" is 1–5, as is
         「満足、やや満足、どちらともいえない、やや不満、不満」; with "somewhat" answers between
-        plain ones and neutral it is 1–7.
+        plain ones and neutral it is 1–7. "Very poor, Poor, Average, Good, Excellent" is 1–5
+        ("Excellent" is the "very good" end); "Poor, Fair, Good, Very good, Excellent" is 1–5
+        in that order when both "Very good" and "Excellent" are among the answers. Two answers
+        that would share a point are no scale.
 
     Examples
     --------
@@ -223,6 +246,9 @@ def labelled_scale(labels: Iterable[object]) -> LabelledScale | None:
     2
     """
     distinct = list(dict.fromkeys(str(v) for v in labels if v is not None and v == v))
+    laddered = _laddered([label for label in distinct if not not_applicable(label)])
+    if laddered is not None:
+        return laddered
     degrees = _placed(distinct)
     if degrees is None:
         distinct = [label for label in distinct if not not_applicable(label)]
@@ -244,8 +270,20 @@ def labelled_scale(labels: Iterable[object]) -> LabelledScale | None:
         step = steps.index(abs(degree)) + 1 if degree else 0
         offset = step if neutral else step - 0.5
         points[label] = int(middle + (offset if degree > 0 else -offset))
+    if len(set(points.values())) < len(points):
+        return None  # two answers on one point ("Very good" and "Excellent"): no scale we know
     size = 2 * len(steps) + (1 if neutral else 0)
     return LabelledScale(family=families.pop(), points=points, scale=(1, size))
+
+
+def _laddered(labels: list[str]) -> LabelledScale | None:
+    """Return the points of answers of an asymmetric scale (:data:`_LADDERS`), else ``None``."""
+    plain = {label: _plain(label) for label in labels}
+    for ladder in _LADDERS:
+        if set(plain.values()) <= set(ladder) and set(ladder[-2:]) <= set(plain.values()):
+            points = {label: ladder.index(word) + 1 for label, word in plain.items()}
+            return LabelledScale(family="quality", points=points, scale=(1, len(ladder)))
+    return None
 
 
 def _placed(labels: list[str]) -> dict[str, tuple[str, int] | None] | None:

@@ -88,6 +88,23 @@ def test_order_from_parameters_wins_and_unlisted_groups_follow() -> None:
             (1, 7),
             ["Very difficult", "Difficult", "Neutral", "Somewhat easy", "Easy", "Very easy"],
         ),
+        # A SurveyMonkey rating matrix: a breakdown by it put Poor above Average (by NPS).
+        (
+            ["Good", "Poor", "Excellent", "Average", "Very poor"],
+            (1, 5),
+            ["Very poor", "Poor", "Average", "Good", "Excellent"],
+        ),
+        # SurveyMonkey's other quality scale, whose middle is Good: read by its place.
+        (
+            ["Very good", "Excellent", "Poor", "Good", "Fair"],
+            (1, 5),
+            ["Poor", "Fair", "Good", "Very good", "Excellent"],
+        ),
+        (
+            ["良い", "悪い", "普通", "とても良い", "とても悪い"],
+            (1, 5),
+            ["とても悪い", "悪い", "普通", "良い", "とても良い"],
+        ),
     ],
 )
 def test_labelled_scales_are_ordinal(
@@ -98,6 +115,22 @@ def test_labelled_scales_are_ordinal(
     assert (found.scale, found.levels) == (scale, levels)
     # Breakdowns by such a question keep the scale's order, not the NPS order.
     assert ordinal_order(answers) == levels
+
+
+def test_a_quality_scale_keeps_its_points_when_answers_are_missing() -> None:
+    # Nobody answered Very poor this month: Poor is still 2 of 5, not the bottom of a 1–4.
+    found = labelled_scale(["Poor", "Average", "Good", "Excellent", "N/A"])
+    assert found is not None
+    assert (found.points, found.scale) == (
+        {"Poor": 2, "Average": 3, "Good": 4, "Excellent": 5},
+        (1, 5),
+    )
+
+
+def test_two_answers_on_one_point_are_no_scale() -> None:
+    # "Very good" and "Excellent" are both the top of a symmetric scale: without the ladder's
+    # Poor … Fair they cannot both be placed.
+    assert labelled_scale(["Very poor", "Average", "Very good", "Excellent"]) is None
 
 
 def test_points_of_a_seven_point_scale_leave_room_for_the_unused_answers() -> None:
@@ -269,13 +302,17 @@ SCALES = {
     ],
     "ease ja": ["とても難しい", "難しい", "{neutral}", "簡単", "とても簡単"],
     "ease en": ["Very difficult", "Difficult", "{neutral}", "Easy", "Very easy"],
+    "quality en": ["Very poor", "Poor", "{neutral}", "Good", "Excellent"],
+    "quality en, very good": ["Very poor", "Poor", "{neutral}", "Good", "Very good"],
+    "quality ja": ["とても悪い", "悪い", "{neutral}", "良い", "とても良い"],
 }
 NEUTRAL = {
     "ja": ["どちらでもない", "どちらともいえない", "どちらとも言えない", "普通", "ふつう"],
-    "en": ["Neutral", "Neither", "Neither {p} nor {n}", "Neither {p} or {n}"],
+    "en": ["Neutral", "Neither", "Neither {p} nor {n}", "Neither {p} or {n}", "Average", "Fair"],
 }
 WORDS = {"satisfaction": ("satisfied", "dissatisfied"), "agreement": ("agree", "disagree")}
 WORDS["ease"] = ("easy", "difficult")
+WORDS["quality"] = ("good", "poor")
 
 
 def _scale(name: str, neutral: str) -> list[str]:
