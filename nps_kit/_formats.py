@@ -33,7 +33,8 @@ _DELIMITERS: Final = (",", "\t", ";")
 _DELIMITER_NAMES: Final = {",": "comma", "\t": "tab", ";": "semicolon"}
 _TIMESTAMP_HEADERS: Final = frozenset({"Timestamp", "タイムスタンプ"})
 _IMPORT_ID: Final = re.compile(r'"ImportId"\s*:\s*"([^"]+)"')
-_MONKEY_SUBS: Final = frozenset({"Response", "Open-Ended Response"})
+_OPEN_ENDED: Final = "Open-Ended Response"
+_MONKEY_SUBS: Final = frozenset({"Response", _OPEN_ENDED})
 # Data rows read with the header to tell a SurveyMonkey multi-select from a matrix.
 _SAMPLE_ROWS: Final = 500
 # The free-text box of a multi-select ("Other (please specify)", 「その他（具体的に）」).
@@ -85,6 +86,8 @@ class Layout:
     ``import_ids`` Qualtrics ImportIds (``QID74``, ``QID1_NPS_GROUP``) to column ids.
     ``columns`` are the columns of the frame read; ``file_columns``, when not empty, are the
     file's own, of which ``multi_selects`` merge each option group into one column.
+    ``open_ended`` are the columns whose SurveyMonkey answer row says "Open-Ended Response":
+    what respondents typed, however few different answers they gave.
     """
 
     path: Path
@@ -101,6 +104,7 @@ class Layout:
     import_ids: dict[str, str] = field(default_factory=dict)
     file_columns: list[str] = field(default_factory=list)
     multi_selects: tuple[MultiSelect, ...] = ()
+    open_ended: tuple[str, ...] = ()
 
 
 def _sniff_format(path: Path, head: bytes) -> tuple[Format, Compression]:
@@ -385,9 +389,10 @@ def _layout_from_rows(path: Path, fmt: Format, rows: list[list[str]], **kwargs: 
         )
     if source == "surveymonkey":
         names = _monkey_names(header, rows[1])
+        typed = [n for n, sub in zip(names, rows[1], strict=False) if sub.strip() == _OPEN_ENDED]
         multi = _monkey_multi(header, rows[1], names, rows[header_rows:])
         if not multi:
-            return Layout(path, fmt, source, names, header_rows, **kwargs)
+            return Layout(path, fmt, source, names, header_rows, open_ended=tuple(typed), **kwargs)
         columns, multi = _merge_multi(names, multi)
         return Layout(
             path,
@@ -397,6 +402,7 @@ def _layout_from_rows(path: Path, fmt: Format, rows: list[list[str]], **kwargs: 
             header_rows,
             file_columns=names,
             multi_selects=tuple(multi),
+            open_ended=tuple(c for c in typed if c in columns),
             **kwargs,
         )
     columns = _names(header)

@@ -500,6 +500,7 @@ def _classify(
     date_notes: list[str],
     separator: str | None = None,
     other_box: bool = False,
+    open_ended: bool = False,
 ) -> tuple[Kind, str, tuple[int, int] | None, str | None]:
     n = answers.n
     text = answers.values
@@ -612,6 +613,10 @@ def _classify(
     codes = answers.share(text.str.fullmatch(_CODE))
     if codes >= 0.9 and distinct >= 0.9 * n and n > 1:
         return "id", "unique" if distinct == n else "codes", None, None
+    if open_ended:
+        # The tool says respondents typed it ("Anything we could improve?"): free text, even
+        # when they wrote the same few wishes, never a breakdown by them.
+        return "text", "free text (Open-Ended)", None, None
     if _sentences(answers):
         return "text", "free text", None, None
     if distinct == n and n > 1 and (id_named or text.str.len().max() <= 24):
@@ -763,6 +768,7 @@ def inspect_export(
             date_notes=date_notes,
             separator=index.separators.get(name),
             other_box=name in index.other_boxes,
+            open_ended=name in index.open_ended,
         )
         labelled = labelled_scale(answers.values) if kind == "rating" else None
         said_missing = answers.values.str.casefold().isin(missing).to_numpy()

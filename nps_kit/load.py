@@ -409,6 +409,8 @@ class ColumnIndex:
     other_boxes
         Column of such a question's "Other (please specify)" box, free text kept as its own
         column → the multi-select column.
+    open_ended
+        Columns the survey tool itself calls free text (SurveyMonkey's "Open-Ended Response").
     """
 
     path: Path
@@ -417,6 +419,7 @@ class ColumnIndex:
     import_ids: dict[str, str]
     separators: dict[str, str] = field(default_factory=dict)
     other_boxes: dict[str, str] = field(default_factory=dict)
+    open_ended: frozenset[str] = frozenset()
 
     @classmethod
     def from_layout(cls, layout: _formats.Layout) -> ColumnIndex:
@@ -428,6 +431,7 @@ class ColumnIndex:
             import_ids={c: i for i, c in layout.import_ids.items()},
             separators={m.column: m.separator for m in layout.multi_selects},
             other_boxes={m.other: m.column for m in layout.multi_selects if m.other},
+            open_ended=frozenset(layout.open_ended),
         )
 
     def resolve(self, name: str, *, option: str) -> str:

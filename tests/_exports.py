@@ -435,3 +435,72 @@ def write_qualtrics_ja_tsv(
         )  # fmt: skip
     path.write_bytes(out.getvalue().encode("utf-16"))
     return path
+
+
+# SurveyMonkey XLSX (a physio chain, English with one Japanese clinic): the 0–10 question, the
+# reason and an improvement question (both "Open-Ended Response", the improvement answers a few
+# set wishes), the clinic, consent, e-mail and a Very poor … Excellent matrix. A third of the
+# patients (Tokyo) answer in Japanese, and answer every question, so that 44 % of the answers
+# are Japanese; the last rows repeat earlier ones exactly, so a few Respondent IDs repeat.
+PHYSIO_NPS = "How likely is it that you would recommend our clinic to a friend or colleague?"
+PHYSIO_REASON = "What is the main reason for your score?"
+PHYSIO_CLINIC = "Which clinic did you visit?"
+PHYSIO_IMPROVE = "Anything we could improve?"
+PHYSIO_MATRIX = "How would you rate the following?"
+PHYSIO_ROWS = ("Your physiotherapist", "Booking your appointment")
+PHYSIO_CLINICS = (
+    "Manchester Central Physio",
+    "Boston Back Bay Sports Clinic",
+    "Tokyo Shibuya Clinic",
+)
+PHYSIO_QUALITY = ("Very poor", "Poor", "Average", "Good", "Excellent")
+_PHYSIO_EN = (
+    "My physio was brilliant, the exercises really helped my knee recover.",
+    "Waited 25 minutes in the waiting room past my appointment time.",
+    "Treatment was ok but expensive.",
+    "",
+)
+_PHYSIO_JA = (
+    "先生の説明がとても丁寧で、腰の痛みが良くなりました。",
+    "待合室で30分以上待たされました。",
+)
+_PHYSIO_WISH_EN = ("More evening appointments please", "Better parking", "N/A", "")
+_PHYSIO_WISH_JA = ("夜の予約枠を増やしてほしい", "駐車場を用意してほしい")
+
+
+def write_surveymonkey_physio_xlsx(path: Path, n: int = 90, repeats: int = 3) -> Path:
+    """A SurveyMonkey XLSX export of three clinics, October 2026: ``n`` responses, then the
+    first ``repeats`` of them again (exact duplicate rows, as a double submission exports)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Sheet"
+    sheet.append(
+        ["Respondent ID", "Collector ID", "Start Date", "End Date", PHYSIO_NPS, PHYSIO_REASON,
+         PHYSIO_CLINIC, "Would you like us to contact you about your feedback?",
+         "What is your email address?", PHYSIO_IMPROVE, PHYSIO_MATRIX, ""]
+    )  # fmt: skip
+    sheet.append(
+        ["", "", "", "", "Response", "Open-Ended Response", "Response", "Response",
+         "Open-Ended Response", "Open-Ended Response", *PHYSIO_ROWS]
+    )  # fmt: skip
+    rows = []
+    for i in range(n):
+        clinic = PHYSIO_CLINICS[i % 3]
+        japanese = clinic.startswith("Tokyo")
+        stamp = f"10/{i % 28 + 1:02d}/2026 {i % 12 + 1:02d}:{i % 60:02d}:00 " + ("AM", "PM")[i % 2]
+        score = (i * 7) % 11
+        contact = ("Yes", "No")[i % 2]
+        rows.append(
+            [114000000000 + i * 37, 431000001, stamp, stamp, score,
+             ((_PHYSIO_JA if japanese else _PHYSIO_EN)[i % (2 if japanese else 4)]) or None,
+             clinic, contact, f"patient{i}@example.com" if contact == "Yes" else None,
+             (_PHYSIO_WISH_JA if japanese else _PHYSIO_WISH_EN)[i % 2 if japanese else i % 4]
+             or None, PHYSIO_QUALITY[min(4, score // 2)], PHYSIO_QUALITY[(score + i) % 5]]
+        )  # fmt: skip
+    for row in rows + rows[:repeats]:
+        sheet.append(row)
+    book.save(path)
+    return path

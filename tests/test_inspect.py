@@ -12,6 +12,11 @@ from _exports import (
     MSFORMS_CONSENT,
     MSFORMS_REASON,
     MSFORMS_ROOM,
+    PHYSIO_IMPROVE,
+    PHYSIO_MATRIX,
+    PHYSIO_QUALITY,
+    PHYSIO_REASON,
+    PHYSIO_ROWS,
     TYPEFORM_CONTACT,
     TYPEFORM_PLAN,
     TYPEFORM_REASON,
@@ -19,6 +24,7 @@ from _exports import (
     write_msforms_ja,
     write_qualtrics,
     write_qualtrics_ja_tsv,
+    write_surveymonkey_physio_xlsx,
     write_surveymonkey_xlsx,
     write_text,
     write_typeform,
@@ -880,3 +886,24 @@ def test_hashes_are_ids_even_when_they_repeat(tmp_path: Path) -> None:
 
     tokens = [hashlib.sha1(str(i % 38).encode()).hexdigest() for i in range(40)]
     assert _one_column(tmp_path, "respondent_hash", tokens) == ("id", "tokens")
+
+
+# --- a SurveyMonkey export as its author meant it: a physio chain ------------------------------
+
+
+def test_surveymonkey_open_ended_answers_are_free_text_however_few(tmp_path: Path) -> None:
+    found = inspect_export(write_surveymonkey_physio_xlsx(tmp_path / "physio.xlsx"))
+    kinds = {c.column: (c.kind, c.detail, c.distinct) for c in found.columns}
+    # Four set wishes were "categorical 4 values", a breakdown by what patients typed.
+    assert kinds[PHYSIO_IMPROVE] == ("text", "free text (Open-Ended)", 4)
+    assert kinds[PHYSIO_REASON][:2] == ("text", "free text (Open-Ended)")
+    # SurveyMonkey calls the e-mail question open-ended too: still who answered.
+    assert kinds["What is your email address?"][:2] == ("email", "e-mail addresses")
+
+
+def test_a_very_poor_to_excellent_matrix_is_a_1_to_5_rating(tmp_path: Path) -> None:
+    found = inspect_export(write_surveymonkey_physio_xlsx(tmp_path / "physio.xlsx"))
+    for row in PHYSIO_ROWS:
+        info = found.column(f"{PHYSIO_MATRIX} - {row}")
+        assert (info.kind, info.detail, info.scale) == ("rating", "1–5, labelled", (1, 5))
+        assert info.codes == tuple(enumerate(PHYSIO_QUALITY, start=1))
