@@ -604,8 +604,10 @@ def _classify(
         return "scale", f"1–10? (no 0 in {valid:,} answers)", (1, 10), None
     numeric = pd.to_numeric(text, errors="coerce")
     if answers.share(numeric.notna()) >= 0.9:
-        if distinct == n and id_named:
-            return "id", "unique", None, None
+        if id_named and distinct >= 0.9 * n:
+            # SurveyMonkey's Respondent ID repeats when a response was submitted or exported
+            # twice: still the id, and inspect_export says so in a note.
+            return "id", _unique(distinct, n), None, None
         return "number", f"{_number(numeric.min())}–{_number(numeric.max())}", None, None
     tokens = answers.share(text.str.fullmatch(_TOKEN))
     if tokens >= 0.9 and distinct >= 0.9 * n:
@@ -619,7 +621,9 @@ def _classify(
         return "text", "free text (Open-Ended)", None, None
     if _sentences(answers):
         return "text", "free text", None, None
-    if distinct == n and n > 1 and (id_named or text.str.len().max() <= 24):
+    if id_named and distinct >= 0.9 * n and n > 1 and not text.str.contains(r"\s").any():
+        return "id", _unique(distinct, n), None, None
+    if distinct == n and n > 1 and text.str.len().max() <= 24:
         if not text.str.contains(r"\s").any():
             return "id", "unique", None, None
     sep = _separator(answers)
@@ -628,6 +632,31 @@ def _classify(
     if n >= 10 and distinct > n / 2:
         return "text", "free text", None, None
     return "categorical", f"{distinct} values", None, None
+
+
+def _unique(distinct: int, n: int) -> str:
+    """Return an id's detail: ``unique``, or how many of its values repeat an earlier one."""
+    return "unique" if distinct == n else f"nearly unique, {n - distinct:,} repeat"
+
+
+def _repeats_note(frame: pd.DataFrame, info: ColumnInfo) -> str | None:
+    """Say how many values of an id repeat and whether whole rows repeat with them."""
+    values = frame[info.column]
+    repeated = values.notna() & values.duplicated(keep="first")
+    count = int(repeated.sum())
+    if not count:
+        return None
+    exact = int((repeated & frame.duplicated(keep="first")).sum())
+    if exact == count:
+        why = "all in rows that repeat an earlier row exactly (dedupe: true drops them)"
+    elif exact:
+        why = (
+            f"{exact:,} in rows that repeat an earlier row exactly (dedupe: true drops them), "
+            f"{count - exact:,} in rows that differ (answered or exported twice)"
+        )
+    else:
+        why = "in rows that differ (answered or exported twice)"
+    return f"{info.column!r} is read as the id although {count:,} of its values repeat: {why}."
 
 
 def _number(value: float) -> str:
@@ -820,6 +849,10 @@ def inspect_export(
             f"{report.mojibake_cells:,} text cells look garbled by a double decoding "
             "(e.g. 'Â¡' for '¡'); fix_text: true repairs them."
         )
+    for info in infos:
+        if info.kind == "id" and info.detail.startswith("nearly unique"):
+            note = _repeats_note(frame, info)
+            notes += [note] if note else []
     if report.duplicate_rows:
         notes.append(
             f"{report.duplicate_rows:,} rows repeat an earlier row exactly; dedupe: true drops "

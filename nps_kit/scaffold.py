@@ -299,9 +299,16 @@ def _defaults_text(
         f"  date: {_quote(date.column)}",
         "  # "
         + (
-            f"{_comment(id_info)}: unique per response."
+            f"{_comment(id_info)}: "
+            + ("unique per response." if id_info.detail == "unique" else f"{id_info.detail}.")
             if id_info
             else "No id column found: the detractor list shows the row number in the file."
+        ),
+        *(
+            line
+            for note in found.notes
+            if id_info and note.startswith(f"{id_info.column!r} is read as the id")
+            for line in textwrap.wrap(note, 96, initial_indent="  # ", subsequent_indent="  # ")
         ),
         f"  id: {_quote(id_info.column if id_info else None)}",
         f"  # {comment_why}",

@@ -907,3 +907,35 @@ def test_a_very_poor_to_excellent_matrix_is_a_1_to_5_rating(tmp_path: Path) -> N
         info = found.column(f"{PHYSIO_MATRIX} - {row}")
         assert (info.kind, info.detail, info.scale) == ("rating", "1–5, labelled", (1, 5))
         assert info.codes == tuple(enumerate(PHYSIO_QUALITY, start=1))
+
+
+def test_a_respondent_id_that_repeats_in_duplicate_rows_is_the_id(tmp_path: Path) -> None:
+    found = inspect_export(write_surveymonkey_physio_xlsx(tmp_path / "physio.xlsx"))
+    info = found.column("Respondent ID")
+    assert (info.kind, info.detail) == ("id", "nearly unique, 3 repeat")
+    assert found.notes == (
+        "'Respondent ID' is read as the id although 3 of its values repeat: all in rows that "
+        "repeat an earlier row exactly (dedupe: true drops them).",
+        "3 rows repeat an earlier row exactly; dedupe: true drops them.",
+    )
+
+
+@pytest.mark.parametrize("header", ["Respondent ID", "Response ID", "ResponseId", "response_id"])
+def test_an_id_named_column_with_a_few_repeats_is_the_id(tmp_path: Path, header: str) -> None:
+    # Two respondents answered twice, with other answers: the id, and the note says where.
+    values = [str(114000000000 + 37 * i) for i in range(38)] + ["114000000000", "114000000037"]
+    rows = "".join(f"2026-10-{i % 28 + 1:02d},{i % 11},{v}\n" for i, v in enumerate(values))
+    found = inspect_export(write_text(tmp_path / "x.csv", f"date,score,{header}\n{rows}"))
+    info = found.column(header)
+    assert (info.kind, info.detail) == ("id", "nearly unique, 2 repeat")
+    assert found.notes == (
+        f"{header!r} is read as the id although 2 of its values repeat: in rows that differ "
+        "(answered or exported twice).",
+    )
+
+
+def test_an_id_named_column_of_few_values_is_no_id(tmp_path: Path) -> None:
+    assert _one_column(tmp_path, "Store ID", [str(10 + i % 5) for i in range(40)]) == (
+        "number",
+        "10–14",
+    )
