@@ -32,7 +32,15 @@ from nps_kit.errors import DataError
 from nps_kit.load import ColumnIndex, LoadReport, load_responses, read_column_index
 from nps_kit.ordinal import labelled_scale, not_applicable
 
-__all__ = ["KINDS", "ColumnInfo", "Inspection", "inspect_export", "no_score_error"]
+__all__ = [
+    "KINDS",
+    "AnswerLanguage",
+    "ColumnInfo",
+    "Inspection",
+    "answer_language",
+    "inspect_export",
+    "no_score_error",
+]
 
 Kind = Literal[
     "nps",
@@ -208,13 +216,16 @@ class Inspection:
     date_min, date_max
         Its range.
     language
-        ``"ja"`` when most free text is Japanese, else ``"en"``.
+        ``"ja"`` when half or more of the free-text answers are Japanese, else ``"en"``
+        (:func:`answer_language`).
     index
         The columns with their Qualtrics ids and question texts.
     date_notes
         Why date-like columns hold values that are not dates, one line per column
         (``回答日: 165 of 500 values are not dates, such as '令和8年10月3日'; …``); also in
         ``notes``.
+    spoken
+        How many answers the language was decided on and which share is Japanese.
     """
 
     load: LoadReport
@@ -227,6 +238,7 @@ class Inspection:
     language: Literal["ja", "en"]
     index: ColumnIndex
     date_notes: tuple[str, ...] = ()
+    spoken: AnswerLanguage | None = None
 
     def of_kind(self, *kinds: str) -> list[ColumnInfo]:
         """Columns of any of ``kinds``, in file order."""
@@ -253,6 +265,8 @@ class Inspection:
             "date_min": None if self.date_min is None else self.date_min.isoformat(),
             "date_max": None if self.date_max is None else self.date_max.isoformat(),
             "language": self.language,
+            "japanese_share": None if self.spoken is None else round(self.spoken.japanese, 4),
+            "language_answers": None if self.spoken is None else self.spoken.answers,
             "nps_column": self.nps_column,
             "notes": list(self.notes),
             "columns": [
@@ -671,17 +685,75 @@ def _sample(answers: _Answers) -> tuple[str, ...]:
 
 
 _JAPANESE: Final = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_LETTER: Final = re.compile(r"[^\W\d_]")
 
 
-def _language(frame: pd.DataFrame, columns: list[ColumnInfo]) -> Literal["ja", "en"]:
-    texts = [frame[c.column].dropna().astype(str) for c in columns if c.kind == "text"]
+@dataclass(frozen=True)
+class AnswerLanguage:
+    """The language most answers are written in.
+
+    Attributes
+    ----------
+    language
+        ``"ja"`` when half or more of the answers are Japanese, else ``"en"``.
+    japanese
+        Share of the answers with kana or kanji in them (0–1).
+    answers
+        How many answers were read: non-blank cells that say more than "no answer".
+    """
+
+    language: Literal["ja", "en"]
+    japanese: float
+    answers: int
+
+    def describe(self) -> str:
+        """Say which share is which language: ``68 % English, 32 % Japanese, of 4,209 answers``.
+
+        Every answer without kana or kanji counts as English, as the choice of language does.
+        """
+        if not self.answers:
+            return "no written answers to read"
+        japanese = round(100 * self.japanese)
+        return f"{100 - japanese} % English, {japanese} % Japanese, of {self.answers:,} answers"
+
+
+def answer_language(texts: list[pd.Series]) -> AnswerLanguage:
+    """Return the language of the majority of the answers in ``texts``.
+
+    A chain whose Tokyo clinic answers in Japanese and whose other clinics answer in English
+    is English as a whole (its units each decide on their own rows), not Japanese because a
+    third of its comments are.
+
+    Parameters
+    ----------
+    texts
+        Answer columns (free text, or any answers when a survey has none); blank cells and
+        cells that say there is no answer (``N/A``, 無回答) do not count.
+
+    Returns
+    -------
+    AnswerLanguage
+        The language, the share of Japanese answers and how many answers were read; ``en``
+        with no answers.
+    """
     if not texts:
-        texts = [frame[c.column].dropna().astype(str) for c in columns]
-    joined = pd.concat(texts) if texts else pd.Series([], dtype=str)
-    if joined.empty:
-        return "en"
-    share = joined.str.contains(_JAPANESE).mean()
-    return "ja" if share >= 0.3 else "en"
+        return AnswerLanguage("en", 0.0, 0)
+    cells = pd.concat(texts).dropna().astype(str).str.strip()
+    said = cells.map(lambda v: unicodedata.normalize("NFKC", v).casefold())
+    cells = cells[(cells != "") & ~said.isin(missing_words())]
+    if cells.empty:
+        return AnswerLanguage("en", 0.0, 0)
+    share = float(cells.str.contains(_JAPANESE).mean())
+    return AnswerLanguage("ja" if share >= 0.5 else "en", share, len(cells))
+
+
+def _language(frame: pd.DataFrame, columns: list[ColumnInfo]) -> AnswerLanguage:
+    """Return the language of the free-text answers; without any, of every worded answer."""
+    found = answer_language([frame[c.column] for c in columns if c.kind == "text"])
+    if found.answers:
+        return found
+    worded = [frame[c.column].dropna().astype(str) for c in columns]
+    return answer_language([v[v.str.contains(_LETTER)] for v in worded])
 
 
 def _date_rank(info: ColumnInfo, source: str) -> tuple[int, int]:
@@ -858,6 +930,7 @@ def inspect_export(
             f"{report.duplicate_rows:,} rows repeat an earlier row exactly; dedupe: true drops "
             "them."
         )
+    spoken = _language(frame, infos)
     return Inspection(
         load=report,
         columns=tuple(infos),
@@ -866,7 +939,8 @@ def inspect_export(
         date_column=date_col,
         date_min=date_min,
         date_max=date_max,
-        language=_language(frame, infos),
+        language=spoken.language,
         index=index,
+        spoken=spoken,
         date_notes=tuple(date_notes),
     )

@@ -23,7 +23,14 @@ from nps_kit._question_label import short_labels
 from nps_kit._values import DATE_FORMS
 from nps_kit._width import display_width
 from nps_kit.errors import DataError, NpsKitError
-from nps_kit.inspect import _ID_NAME, ColumnInfo, Inspection, inspect_export
+from nps_kit.inspect import (
+    _ID_NAME,
+    AnswerLanguage,
+    ColumnInfo,
+    Inspection,
+    answer_language,
+    inspect_export,
+)
 from nps_kit.text.packs import PACKS
 
 __all__ = ["choose_theme_pack", "project_from_export"]
@@ -225,8 +232,11 @@ def _defaults_text(
         "# so correct whatever is wrong. `nps-kit inspect` shows the whole export again.",
         "# Each parameters/<unit>.yaml is deep-merged over this file (lists replace).",
         "",
-        f"# Report language, detected from the answers ({found.language}); set once here, a unit",
-        "# file only overrides it.",
+        "# Report language, detected from the answers"
+        + ("" if found.spoken is None else f" ({found.spoken.describe()})")
+        + ".",
+        "# Set once here; a unit file only overrides it (one whose own answers are mostly in",
+        "# another language does).",
         f"language: {found.language}",
         "",
         "data:",
@@ -478,13 +488,25 @@ def _question_lines(found: Inspection, *, skip: set[str]) -> list[str]:
     return lines
 
 
-def _unit_text(unit: str, name: str, row_filter: tuple[str, str] | None, why: str) -> str:
+def _unit_text(
+    unit: str,
+    name: str,
+    row_filter: tuple[str, str] | None,
+    why: str,
+    *,
+    language: AnswerLanguage | None = None,
+) -> str:
     lines = [
         f"# The {name} report, written by `nps-kit init --from`; merged over defaults.yaml.",
         f"# {why}",
         f"unit: {_quote(unit)}",
         f"name: {_quote(name)}",
     ]
+    if language is not None:
+        lines += [
+            f"# Detected from this unit's own answers ({language.describe()}).",
+            f"language: {language.language}",
+        ]
     if row_filter is not None:
         column, value = row_filter
         lines += [
@@ -557,12 +579,20 @@ def project_from_export(
             unit, name, None, "No --unit-column: one report for every response."
         )
     else:
-        values = found_column(export, found, column).dropna().astype(str).str.strip()
+        units = found_column(export, found, column).astype("string").str.strip()
         taken: set[str] = {"defaults", "themes", "playbook"}
-        for i, value in enumerate(sorted(v for v in values.unique() if v)):
+        for i, value in enumerate(sorted(v for v in units.dropna().unique() if v)):
             unit = _slug(value, taken, i)
+            # Each unit's report in the language its own patients wrote in: a chain's Tokyo
+            # clinic in Japanese, its English-speaking clinics in English.
+            rows = (units == value).fillna(False).to_numpy(dtype=bool)
+            spoken = answer_language([t[rows] for t in texts.values()])
             texts_by_file[Path(f"parameters/{unit}.yaml")] = _unit_text(
-                unit, value, (column, value), f"One unit per value of {column!r} (--unit-column)."
+                unit,
+                value,
+                (column, value),
+                f"One unit per value of {column!r} (--unit-column).",
+                language=spoken if spoken.answers and spoken.language != found.language else None,
             )
     texts_by_file[Path("README.md")] = _readme(export)
     existing = [str(p) for p in texts_by_file if (root / p).exists()]

@@ -31,7 +31,7 @@ from _exports import (
 )
 
 from nps_kit.cli import main
-from nps_kit.inspect import inspect_export
+from nps_kit.inspect import AnswerLanguage, answer_language, inspect_export
 from nps_kit.load import load_responses
 
 
@@ -49,7 +49,7 @@ def test_qualtrics_export_on_one_screen(capsys: pytest.CaptureFixture[str], tmp_
         "dates: 'StartDate', 2026-09-01 to 2026-10-28\n"
         "NPS question: 'How likely are you to recommend our service to a friend or colleague?' "
         "('Q3')\n"
-        "language of the answers: en\n"
+        "language of the answers: en (100 % English, 0 % Japanese, of 50 answers)\n"
         "note: 'Q3' agrees with Qualtrics' 'Q3_NPS_GROUP' on 60 of 60 responses.\n"
         "\n"
         "column        QID              kind         detail               distinct  blanks  "
@@ -148,7 +148,7 @@ def test_google_forms_export(capsys: pytest.CaptureFixture[str], tmp_path: Path)
         "g.csv: 48 responses (CSV, utf-8, google_forms export, 1 header row(s))",
         "dates: 'Timestamp', 2019-11-01 to 2019-12-28",
         "NPS question: 'How likely are you to recommend this workshop to a friend?'",
-        "language of the answers: en",
+        "language of the answers: en (100 % English, 0 % Japanese, of 32 answers)",
     ]
     found = inspect_export(path)
     assert [(c.kind, c.detail) for c in found.columns] == [
@@ -197,7 +197,7 @@ def test_one_to_ten_scale_and_ambiguous_dates_are_called_out(
         "s.csv: 60 responses (CSV, utf-8, 1 header row(s))\n"
         "dates: 'date', not readable\n"
         "NPS question: 'likely_to_recommend'\n"
-        "language of the answers: en\n"
+        "language of the answers: en (no written answers to read)\n"
         "note: 'likely_to_recommend' has no 0 in its answers: the survey may use 1–10, which is "
         "not NPS.\n"
         "note: The dates in 'date' read both ways (no day over 12): set date_format to "
@@ -939,3 +939,32 @@ def test_an_id_named_column_of_few_values_is_no_id(tmp_path: Path) -> None:
         "number",
         "10–14",
     )
+
+
+def test_the_language_is_the_majority_of_the_answers_and_its_share_is_said(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # 44 % of the answers are the Tokyo clinic's Japanese: the chain was made Japanese.
+    path = write_surveymonkey_physio_xlsx(tmp_path / "physio.xlsx")
+    found = inspect_export(path)
+    assert found.language == "en"
+    assert found.spoken == AnswerLanguage("en", 62 / 142, 142)
+    assert found.to_dict()["japanese_share"] == 0.4366
+    status, out, _ = run(capsys, path)
+    assert status == 0
+    assert "language of the answers: en (56 % English, 44 % Japanese, of 142 answers)\n" in out
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        # Blanks and "no answer" do not vote.
+        (["N/A", "", "  ", None, "配送が遅い", "Slow", "Fast"], AnswerLanguage("en", 1 / 3, 3)),
+        (["配送が遅い", "Slow", "無回答"], AnswerLanguage("ja", 0.5, 2)),
+        (["N/A", ""], AnswerLanguage("en", 0.0, 0)),
+    ],
+)
+def test_answer_language_counts_the_answered(
+    answers: list[str | None], expected: AnswerLanguage
+) -> None:
+    assert answer_language([pd.Series(answers, dtype=object)]) == expected

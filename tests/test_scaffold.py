@@ -25,6 +25,13 @@ from _exports import (
     MSFORMS_NPS,
     MSFORMS_PURPOSE,
     MSFORMS_REASON,
+    PHYSIO_CLINIC,
+    PHYSIO_CLINICS,
+    PHYSIO_IMPROVE,
+    PHYSIO_MATRIX,
+    PHYSIO_QUALITY,
+    PHYSIO_REASON,
+    PHYSIO_ROWS,
     QUALTRICS_JA_ITEMS,
     TYPEFORM_CONTACT,
     TYPEFORM_PLAN,
@@ -36,6 +43,7 @@ from _exports import (
     write_msforms_ja,
     write_qualtrics,
     write_qualtrics_ja_tsv,
+    write_surveymonkey_physio_xlsx,
     write_surveymonkey_xlsx,
     write_text,
     write_typeform,
@@ -854,4 +862,54 @@ def test_init_says_which_open_questions_ask_what_to_improve(tmp_path: Path) -> N
     assert asks == {
         header: "improvement" if improvement else None for header, improvement in OPEN_QUESTIONS
     }
+    assert load_all(root / "parameters").errors == []
+
+
+def test_surveymonkey_chain_init_reads_the_export_as_its_author_meant(tmp_path: Path) -> None:
+    # A chain whose Tokyo clinic answers in Japanese: English as a whole, Tokyo in Japanese.
+    export = write_surveymonkey_physio_xlsx(tmp_path / "physio.xlsx")
+    root = tmp_path / "physio"
+    project_from_export(root, export, unit_column=PHYSIO_CLINIC)
+    defaults = _defaults(root)
+    assert defaults["language"] == "en"
+    units = {
+        name: yaml.safe_load((root / "parameters" / f"{unit}.yaml").read_text(encoding="utf-8"))
+        for name, unit in zip(
+            PHYSIO_CLINICS,
+            ("manchester-central-physio", "boston-back-bay-sports-clinic", "tokyo-shibuya-clinic"),
+            strict=True,
+        )
+    }
+    assert {name: unit.get("language") for name, unit in units.items()} == {
+        "Manchester Central Physio": None,
+        "Boston Back Bay Sports Clinic": None,
+        "Tokyo Shibuya Clinic": "ja",
+    }
+    # Respondent ID repeats where a response was submitted twice: still the id, said why.
+    assert defaults["columns"]["id"] == "Respondent ID"  # type: ignore[index]
+    text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "  # Respondent ID: nearly unique, 3 repeat.\n" in text
+    assert "  # 'Respondent ID' is read as the id although 3 of its values repeat: all in" in text
+    # The typed wishes were a breakdown ("NPS by Anything we could improve"), the rating
+    # matrix categorical questions ordered by NPS.
+    assert defaults["breakdowns"] == []
+    assert defaults["followups"] == [
+        {"column": PHYSIO_REASON, "type": "text", "label": "Main reason for your score"},
+        {
+            "column": PHYSIO_IMPROVE,
+            "type": "text",
+            "asks": "improvement",
+            "label": "Anything we could improve",
+        },
+        *(
+            {
+                "column": f"{PHYSIO_MATRIX} - {row}",
+                "type": "rating",
+                "scale": [1, 5],
+                "codes": {str(point): a for point, a in enumerate(PHYSIO_QUALITY, start=1)},
+                "label": row,
+            }
+            for row in PHYSIO_ROWS
+        ),
+    ]
     assert load_all(root / "parameters").errors == []

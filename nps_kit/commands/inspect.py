@@ -113,7 +113,8 @@ def _table(path: Path, found: Inspection) -> None:
     else:
         question = found.column(nps).question
         print(f"NPS question: {question!r} ({nps!r})" if question else f"NPS question: {nps!r}")
-    print(f"language of the answers: {found.language}")
+    shares = "" if found.spoken is None else f" ({found.spoken.describe()})"
+    print(f"language of the answers: {found.language}{shares}")
     for note in found.notes:
         print(f"note: {note}")
     print()
