@@ -19,6 +19,7 @@ from typing import Any, Final, Literal, get_args
 import numpy as np
 import pandas as pd
 
+from nps_kit._answer_language import AnswerLanguage, answer_language
 from nps_kit._response_meta import language_codes, response_time, technical
 from nps_kit._values import (
     DateParse,
@@ -684,76 +685,12 @@ def _sample(answers: _Answers) -> tuple[str, ...]:
     return tuple(v if len(v) <= 40 else v[:39] + "…" for v in top)
 
 
-_JAPANESE: Final = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-_LETTER: Final = re.compile(r"[^\W\d_]")
-
-
-@dataclass(frozen=True)
-class AnswerLanguage:
-    """The language most answers are written in.
-
-    Attributes
-    ----------
-    language
-        ``"ja"`` when half or more of the answers are Japanese, else ``"en"``.
-    japanese
-        Share of the answers with kana or kanji in them (0–1).
-    answers
-        How many answers were read: non-blank cells that say more than "no answer".
-    """
-
-    language: Literal["ja", "en"]
-    japanese: float
-    answers: int
-
-    def describe(self) -> str:
-        """Say which share is which language: ``68 % English, 32 % Japanese, of 4,209 answers``.
-
-        Every answer without kana or kanji counts as English, as the choice of language does.
-        """
-        if not self.answers:
-            return "no written answers to read"
-        japanese = round(100 * self.japanese)
-        return f"{100 - japanese} % English, {japanese} % Japanese, of {self.answers:,} answers"
-
-
-def answer_language(texts: list[pd.Series]) -> AnswerLanguage:
-    """Return the language of the majority of the answers in ``texts``.
-
-    A chain whose Tokyo clinic answers in Japanese and whose other clinics answer in English
-    is English as a whole (its units each decide on their own rows), not Japanese because a
-    third of its comments are.
-
-    Parameters
-    ----------
-    texts
-        Answer columns (free text, or any answers when a survey has none); blank cells and
-        cells that say there is no answer (``N/A``, 無回答) do not count.
-
-    Returns
-    -------
-    AnswerLanguage
-        The language, the share of Japanese answers and how many answers were read; ``en``
-        with no answers.
-    """
-    if not texts:
-        return AnswerLanguage("en", 0.0, 0)
-    cells = pd.concat(texts).dropna().astype(str).str.strip()
-    said = cells.map(lambda v: unicodedata.normalize("NFKC", v).casefold())
-    cells = cells[(cells != "") & ~said.isin(missing_words())]
-    if cells.empty:
-        return AnswerLanguage("en", 0.0, 0)
-    share = float(cells.str.contains(_JAPANESE).mean())
-    return AnswerLanguage("ja" if share >= 0.5 else "en", share, len(cells))
-
-
 def _language(frame: pd.DataFrame, columns: list[ColumnInfo]) -> AnswerLanguage:
     """Return the language of the free-text answers; without any, of every worded answer."""
     found = answer_language([frame[c.column] for c in columns if c.kind == "text"])
     if found.answers:
         return found
-    worded = [frame[c.column].dropna().astype(str) for c in columns]
-    return answer_language([v[v.str.contains(_LETTER)] for v in worded])
+    return answer_language([frame[c.column] for c in columns])
 
 
 def _date_rank(info: ColumnInfo, source: str) -> tuple[int, int]:

@@ -1,0 +1,79 @@
+"""Which language a survey's answers are written in, as a whole or for one unit's rows.
+
+``nps-kit inspect`` prints it and ``nps-kit init --from`` writes it in ``defaults.yaml`` and,
+with ``--unit-column``, in each unit's file whose own answers are mostly in the other language.
+Each answer's language is :func:`nps_kit.text.tokens.detect_language`'s, as the report reads
+the comments.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+
+from nps_kit._values import missing_words
+
+__all__ = ["AnswerLanguage", "answer_language"]
+
+
+@dataclass(frozen=True)
+class AnswerLanguage:
+    """The language most answers are written in.
+
+    Attributes
+    ----------
+    language
+        ``"ja"`` when half or more of the answers are Japanese, else ``"en"``.
+    japanese
+        Share of the answers in Japanese (0–1).
+    answers
+        How many answers were read: cells with letters that say more than "no answer".
+    """
+
+    language: Literal["ja", "en"]
+    japanese: float
+    answers: int
+
+    def describe(self) -> str:
+        """Say which share is which language: ``68 % English, 32 % Japanese, of 4,209 answers``.
+
+        Every answer that is not Japanese counts as English, as the choice of language does.
+        """
+        if not self.answers:
+            return "no written answers to read"
+        japanese = round(100 * self.japanese)
+        return f"{100 - japanese} % English, {japanese} % Japanese, of {self.answers:,} answers"
+
+
+def answer_language(texts: list[pd.Series]) -> AnswerLanguage:
+    """Return the language of the majority of the answers in ``texts``.
+
+    A chain whose Tokyo clinic answers in Japanese and whose other clinics answer in English
+    is English as a whole (its units each decide on their own rows), not Japanese because a
+    third of its comments are.
+
+    Parameters
+    ----------
+    texts
+        Answer columns (free text, or any answers when a survey has none); blank cells, cells
+        without letters and cells that say there is no answer (``N/A``, 無回答) do not count.
+
+    Returns
+    -------
+    AnswerLanguage
+        The language, the share of Japanese answers and how many answers were read; ``en``
+        with no answers.
+    """
+    from nps_kit.text.tokens import detect_language
+
+    cells = pd.concat(texts).dropna().astype(str) if texts else pd.Series([], dtype=str)
+    said = cells.map(lambda v: unicodedata.normalize("NFKC", v).strip().casefold())
+    languages = detect_language(cells[~said.isin(missing_words())].reset_index(drop=True))
+    answered = languages.dropna()
+    if answered.empty:
+        return AnswerLanguage("en", 0.0, 0)
+    share = float((answered == "ja").mean())
+    return AnswerLanguage("ja" if share >= 0.5 else "en", share, len(answered))
