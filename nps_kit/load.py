@@ -123,6 +123,10 @@ class LoadReport:
         Other rows whose ``id_column`` value repeats an earlier row's.
     duplicates_dropped
         Rows dropped by ``dedupe=True`` (both kinds above).
+    duplicate_of
+        For each row dropped by ``dedupe=True``, the spreadsheet row (``nps_row``) of the
+        earlier row it repeats, which was kept: a unit counts the duplicates of its own rows
+        by these (:func:`nps_kit.unit.data_quality`), not the whole file's.
     scale_note
         Set when the score column looks like a 1–5, 1–7 or 1–10 scale rather than 0–10 (no 0 in
         50 or more answers); it names the columns that do look like 0–10.
@@ -163,6 +167,7 @@ class LoadReport:
     duplicate_rows: int = 0
     duplicate_ids: int = 0
     duplicates_dropped: int = 0
+    duplicate_of: tuple[int, ...] = ()
     scale_note: str | None = None
     date_examples: tuple[str, ...] = ()
     finished_unread: tuple[str, ...] | None = None
@@ -188,6 +193,7 @@ class LoadReport:
         out: dict[str, Any] = {k: v for k, v in self.__dict__.items() if k != "invalid"}
         out["path"] = str(self.path)
         out["date_examples"] = list(self.date_examples)
+        out["duplicate_of"] = list(self.duplicate_of)
         if self.finished_unread is not None:
             out["finished_unread"] = list(self.finished_unread)
         for key in ("date_min", "date_max"):
@@ -792,7 +798,10 @@ def load_responses(
         frame = frame.loc[~drop].reset_index(drop=True)
         rows = rows[~drop]
 
-    duplicate_rows, duplicate_ids, dropped = _duplicates(frame, id_col)
+    duplicate_rows, duplicate_ids, origin = _duplicates(frame, id_col)
+    dropped = origin != np.arange(len(frame))
+    # The row each dropped one repeats, as a spreadsheet row: a unit finds its own by it.
+    duplicate_of = tuple(int(r) for r in rows[origin[dropped]]) if dedupe else ()
     if dedupe and dropped.any():
         frame = frame.loc[~dropped].reset_index(drop=True)
         rows = rows[~dropped]
@@ -884,6 +893,7 @@ def load_responses(
         duplicate_rows=duplicate_rows,
         duplicate_ids=duplicate_ids,
         duplicates_dropped=int(dropped.sum()) if dedupe else 0,
+        duplicate_of=duplicate_of,
         scale_note=scale_note,
         date_examples=() if unread is None else unread.examples,
         finished_unread=finished_unread,
@@ -1015,19 +1025,34 @@ def _check_scale(
 
 
 def _duplicates(frame: pd.DataFrame, id_column: str | None) -> tuple[int, int, np.ndarray]:
-    """Count exact duplicate rows and other repeated ids; return the mask of both."""
+    """Count exact duplicate rows and other repeated ids; return the row each one repeats.
+
+    The returned array holds, per row, the position of the earliest row it repeats (exactly,
+    or by its id), and its own position when it repeats none: those others are the
+    duplicates.
+    """
+    own = np.arange(len(frame))
     if frame.empty:
-        return 0, 0, np.zeros(0, dtype=bool)
-    exact = _duplicated_rows(frame)
+        return 0, 0, own
+    origin = _duplicated_rows(frame)
+    exact = origin != own
     repeated = np.zeros(len(frame), dtype=bool)
     if id_column is not None:
         ids = frame[id_column]
         repeated = (ids.duplicated() & ids.notna()).to_numpy() & ~exact
-    return int(exact.sum()), int(repeated.sum()), exact | repeated
+        first = pd.Series(own).groupby(ids.to_numpy(), dropna=True).transform("min")
+        origin = np.where(repeated, first.to_numpy(dtype="int64", na_value=-1), origin)
+    # A row can repeat one that itself repeats an earlier id: follow to the first (it only
+    # points back, so this ends).
+    while not np.array_equal(origin[origin], origin):
+        origin = origin[origin]
+    return int(exact.sum()), int(repeated.sum()), origin
 
 
 def _duplicated_rows(frame: pd.DataFrame) -> np.ndarray:
-    """Rows whose cells read as the same text as an earlier row's (``astype("string")``).
+    """Return, per row, the earliest row whose cells read the same (``astype("string")``).
+
+    A row that repeats no earlier one gets its own position.
 
     Converting every cell to text is the slow part on a large export, so each column is
     compared in a form whose equality is the same as its text's (:func:`_text_key`). Columns
@@ -1050,12 +1075,13 @@ def _duplicated_rows(frame: pd.DataFrame) -> np.ndarray:
         left, combined = left[shared], combined[shared]
         if not len(left):
             break
-    exact = np.zeros(len(frame), dtype=bool)
+    origin = np.arange(len(frame))
     if len(left):
         rows = frame.iloc[left]
         keys = {i: _text_key(rows.iloc[:, i]) for i in range(frame.shape[1])}
-        exact[left] = pd.DataFrame(keys).duplicated().to_numpy()
-    return exact
+        group = pd.DataFrame(keys).groupby(list(keys), dropna=False, sort=False).ngroup()
+        origin[left] = pd.Series(left).groupby(group.to_numpy()).transform("min").to_numpy()
+    return origin
 
 
 def _text_key(values: pd.Series) -> pd.Series:

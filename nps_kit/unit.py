@@ -640,6 +640,12 @@ def _finished_values(values: Sequence[str], lang: Language) -> str:
     return ("、" if lang == "ja" else ", ").join(repr(v) for v in values)
 
 
+def _duplicates_dropped(unit: UnitData) -> int:
+    """Count the rows ``dedupe`` dropped as repeats of this unit's rows (its 13 months)."""
+    repeated = pd.Series(unit.load.duplicate_of, dtype="int64")
+    return int(repeated.isin(unit.responses["nps_row"]).sum())
+
+
 def data_quality(
     unit: UnitData, *, id_column: str | None = None, ratings: pd.DataFrame | None = None
 ) -> pd.DataFrame:
@@ -720,7 +726,8 @@ def data_quality(
         if unfinished is not None:
             rows.insert(6, ("unfinished", unfinished))
     if report.duplicates_dropped:
-        rows.insert(-3, ("dropped", f"{report.duplicates_dropped:,}"))
+        # The unit's own, like the duplicate counts above: the file's would blame every unit.
+        rows.insert(-3, ("dropped", f"{_duplicates_dropped(unit):,}"))
     if ratings is not None and len(ratings):
         every = ratings[ratings["segment"] == "all"]
         bad = [

@@ -184,7 +184,7 @@ def test_a_file_that_is_not_a_cache(tmp_path: Path) -> None:
 def test_a_cache_of_an_earlier_format_says_how_to_rebuild_it(tmp_path: Path) -> None:
     # A report notebook executed again by hand keeps the data_cache of its run: a format-2
     # cache has no nps_finished, and the error said only "cache format 2 is not 3" (the format
-    # is 5 since the loader says when Qualtrics' Finished could not be read).
+    # is 6 since the loader says which rows dedupe's duplicates repeat).
     import json
 
     store = _cache(_write(tmp_path / "x.csv", "cp932"), tmp_path)
@@ -200,7 +200,7 @@ def test_a_cache_of_an_earlier_format_says_how_to_rebuild_it(tmp_path: Path) -> 
     with pytest.raises(DataError) as err:
         open_cache(old)
     assert str(err.value) == (
-        f"{old}: cache format 2 is not 5: it was written by an earlier nps-kit, which read "
+        f"{old}: cache format 2 is not 6: it was written by an earlier nps-kit, which read "
         "the export differently. Run nps-kit run again: it builds a new cache from the export. "
         "A report notebook run by hand reads the export itself with data_cache set to None."
     )

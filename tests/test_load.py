@@ -932,9 +932,13 @@ def test_duplicates_are_counted_and_dropped_with_dedupe(tmp_path: Path) -> None:
     assert dropped.data["id"].tolist() == ["A", "B", "C"]
     assert dropped.data["nps_row"].tolist() == [2, 4, 6]
     assert dropped.report.duplicates_dropped == 4
+    # The kept row each dropped one repeats (row 3 repeats 2, 5 the id of 4, 7 and 8 repeat 6).
+    assert dropped.report.duplicate_of == (2, 4, 6, 6)
+    assert counted.report.duplicate_of == ()  # nothing dropped without dedupe
     no_ids = load_responses(path, dedupe=True)
     assert (no_ids.report.duplicate_rows, no_ids.report.duplicate_ids) == (3, 0)
     assert len(no_ids.data) == 4
+    assert no_ids.report.duplicate_of == (2, 6, 6)
 
 
 def test_a_score_column_that_is_not_0_to_10_names_the_ones_that_are(tmp_path: Path) -> None:

@@ -627,6 +627,45 @@ def test_breakdown_of_57_values_shows_the_top_n_and_other(tmp_path: Path) -> Non
     assert len(breakdown_table(unit, "channel", min_report_n=0)) == 57
 
 
+def test_data_quality_counts_the_units_own_dropped_duplicates(tmp_path: Path) -> None:
+    # dedupe drops 4 rows of the file: 1 repeats an EC row, 3 repeat Cloud rows (2 exact
+    # copies of C01, and C02's id again with another comment). Each unit's table counts its
+    # own, as its duplicate counts above it do, read from the export or from run's cache.
+    lines = [*CURRENT, *OTHER_UNIT, CURRENT[3], OTHER_UNIT[0], OTHER_UNIT[0]]
+    lines.append(OTHER_UNIT[1].replace("Slow", "Slow!"))
+    path = write_csv(tmp_path / "r.csv", lines)
+    options = {
+        "score_column": "score",
+        "date_column": "submitted_at",
+        "id_column": "response_id",
+        "dedupe": True,
+    }
+    store = build_cache(
+        path,
+        cache_dir=tmp_path / "cache",
+        sha256="x",
+        columns=["response_id", "comment"],
+        unit_column="business_unit",
+        **options,
+    )
+    assert store.report.duplicates_dropped == 4
+    for cache in (None, store.path):
+        for unit, dropped in (("EC事業部", "1"), ("Cloud Platform", "3")):
+            prepared = prepare_unit(
+                path,
+                name=unit,
+                language="en",
+                unit_column="business_unit",
+                unit_values=[unit],
+                cache=cache,
+                **options,  # type: ignore[arg-type]
+            )
+            table = dict(data_quality(prepared, id_column="response_id").values.tolist())
+            assert table["Duplicate response IDs"] == "0"
+            assert table["Exact duplicate responses"] == "0"
+            assert table["Duplicates dropped (dedupe)"] == dropped
+
+
 def test_data_quality_counts_garbled_text_and_duplicates(tmp_path: Path) -> None:
     lines = [*CURRENT, CURRENT[0]]
     lines[3] = "R04,2026-10-28 09:00:00,EC事業部,7,app,Â¡Traduciendo!,はい"
