@@ -25,7 +25,9 @@ LANGUAGES: tuple[Language, ...] = ("ja", "en")
 
 # One catalogue of every word the reports, charts, overview and e-mails show, so that they say the
 # same thing the same way. Shared labels have plain keys; a module's own words are prefixed with
-# its name ("sections.subtitle"). Values are str.format templates.
+# its name ("sections.subtitle"). Values are str.format templates. A template counting something
+# in its {n} or {count} field may have an "en_one" form, which t() uses when that count is 1
+# ("1 response", not "1 responses"); Japanese counts need none.
 _CATALOGUE: dict[str, dict[str, str]] = {
     "promoter": {"ja": "推奨者", "en": "Promoters"},
     "passive": {"ja": "中立者", "en": "Passives"},
@@ -61,6 +63,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "report.responses": {
         "ja": "回答数{n}件",
         "en": "{n} responses",
+        "en_one": "{n} response",
     },
     "report.no_comparison": {
         "ja": "比較できるデータがありません",
@@ -85,6 +88,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "report.small_sample_note": {
         "ja": "回答数が{n}件と少ないため、数値は大きく振れます。参考値としてご覧ください。",
         "en": "Only {n} responses: the score can move a lot by chance. Read it as indicative.",
+        "en_one": "Only {n} response: the score can move a lot by chance. Read it as indicative.",
     },
     "report.no_comments": {
         "ja": "該当するコメントはありません。",
@@ -231,7 +235,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "平均評価",
         "en": "Mean rating",
     },
-    "sections.commenters": {"ja": "回答者{n}人がコメント", "en": "{n} respondents commented"},
+    "sections.commenters": {
+        "ja": "回答者{n}人がコメント",
+        "en": "{n} respondents commented",
+        "en_one": "{n} respondent commented",
+    },
     "sections.asks_improvement": {
         "ja": "改善点を尋ねる設問のため、はっきりほめている回答を除き、"
         "テーマへの言及は要望（否定）として数えます。",
@@ -285,6 +293,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "sections.detractor_count": {
         "ja": "連絡可能な批判者{n}人（新しい順、最大{limit}件）",
         "en": "{n} detractors allowed contact (newest first, up to {limit})",
+        "en_one": "{n} detractor allowed contact (newest first, up to {limit})",
     },
     "sections.id": {
         "ja": "回答ID",
@@ -367,6 +376,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "mail.responses": {
         "ja": "回答数{n}件",
         "en": "{n} responses",
+        "en_one": "{n} response",
     },
     # separates the facts of one line: 「95%信頼区間：…・回答数596件」
     "mail.dot": {"ja": "・", "en": " · "},
@@ -391,6 +401,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "mail.detractors": {
         "ja": "連絡可能な批判者{count}人（フォローアップ待ち）",
         "en": "{count} detractors allowed contact (awaiting follow-up)",
+        "en_one": "{count} detractor allowed contact (awaiting follow-up)",
     },
     "mail.attached": {
         "ja": "詳細レポートを添付しています（{file}）。",
@@ -686,6 +697,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "mail.detractors_unknown": {
         "ja": "フォローアップ待ちの批判者{count}人（連絡の同意は不明）",
         "en": "{count} detractors awaiting follow-up (consent to contact unknown)",
+        "en_one": "{count} detractor awaiting follow-up (consent to contact unknown)",
     },
     "mail.work_attached": {
         "ja": "全員の作業用ファイルを添付しています（{file}）。",
@@ -746,6 +758,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "impact_n_count": {
         "ja": "不満・要望のある批判者{n}人",
         "en": "{n} complaining detractors",
+        "en_one": "{n} complaining detractor",
     },
     "nps_commenters_with": {
         "ja": "言及したコメント回答者のNPS",
@@ -767,10 +780,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "followup.count_known": {
         "ja": "連絡を許可した批判者{n}人",
         "en": "{n} detractors allowed contact",
+        "en_one": "{n} detractor allowed contact",
     },
     "followup.count_unknown": {
         "ja": "批判者{n}人（連絡の同意は不明）",
         "en": "{n} detractors (consent to contact unknown)",
+        "en_one": "{n} detractor (consent to contact unknown)",
     },
     "followup.consent_unknown": {
         "ja": "連絡の同意を示す列（columns.contact）が設定されていないため、"
@@ -802,7 +817,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "followup.response_id": {"ja": "回答ID", "en": "Response ID"},
     "followup.date": {"ja": "回答日", "en": "Date"},
     "followup.age_days": {"ja": "経過日数", "en": "Age"},
-    "followup.days": {"ja": "{n}日", "en": "{n} days"},
+    "followup.days": {"ja": "{n}日", "en": "{n} days", "en_one": "{n} day"},
     "followup.score": {"ja": "スコア", "en": "Score"},
     "followup.themes": {"ja": "テーマ", "en": "Themes"},
     "followup.comment": {"ja": "コメント", "en": "Comment"},
@@ -850,13 +865,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "decompose.answer": {"ja": "回答「{answer}」", "en": "the answer “{answer}”"},
     "alerts_mail.subject": {
         "ja": "【NPS】{name}：連絡を許可した新しい批判者{n}人",
-        "en": "[NPS] {name}: {n} new detractor(s) who allowed contact",
+        "en": "[NPS] {name}: {n} new detractors who allowed contact",
+        "en_one": "[NPS] {name}: {n} new detractor who allowed contact",
     },
     "alerts_mail.intro": {
         "ja": "{name}に、連絡を許可した新しい批判者が{n}人います。"
         "スコアの低い方、回答の古い方から順に並べています。",
-        "en": "{name} has {n} new detractor(s) who allowed contact, "
+        "en": "{name} has {n} new detractors who allowed contact, "
         "the lowest score and the oldest response first.",
+        "en_one": "{name} has {n} new detractor who allowed contact.",
     },
     "alerts_mail.score": {"ja": "スコア{score}", "en": "score {score}"},
     "alerts_mail.no_comment": {"ja": "（コメントなし）", "en": "(no comment)"},
@@ -905,7 +922,8 @@ def t(key: str, lang: Language, **values: object) -> str:
     lang
         ``"ja"`` or ``"en"``.
     **values
-        Values for the ``{name}`` fields of the words; none leaves the template as it is.
+        Values for the ``{name}`` fields of the words; none leaves the template as it is. When
+        the count (``n``, else ``count``) is 1, an entry's ``en_one`` form is used in English.
 
     Returns
     -------
@@ -917,7 +935,11 @@ def t(key: str, lang: Language, **values: object) -> str:
     KeyError
         If the key or language is unknown (a programming error, not a user error).
     """
-    text = _CATALOGUE[key][lang]
+    words = _CATALOGUE[key]
+    text = words[lang]
+    count = values.get("n", values.get("count"))
+    if count is not None and str(count).strip() == "1":
+        text = words.get(f"{lang}_one", text)  # "1 response", not "1 responses"
     return text.format(**values) if values else text
 
 

@@ -156,9 +156,7 @@ def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_
     assert "&lt;script&gt;x&lt;/script&gt;" in html and "<script>" not in html
     assert "090-1234-5678" not in ec.raw.decode("ascii")
     assert cloud.rcpt_tos == ["cloud@example.com"]
-    assert (
-        cloud.message["Subject"] == "[NPS] Cloud Platform: 1 new detractor(s) who allowed contact"
-    )
+    assert cloud.message["Subject"] == "[NPS] Cloud Platform: 1 new detractor who allowed contact"
     assert "C02  2026-11-03 09:00 UTC / score 5 / plan: Pro" in text_of(cloud.message)
     assert [(r["unit"], r["response_ids"]) for r in log_lines(project)] == [
         ("cloud", ["C02"]),

@@ -161,3 +161,29 @@ def test_the_reports_own_words_have_no_character_the_japanese_font_lacks() -> No
         for where, text in texts.items()
     }
     assert {where: chars for where, chars in lacking.items() if chars} == {}
+
+
+def test_a_count_of_one_is_singular_in_english() -> None:
+    # QA17 W4: the e-mail's top themes said "(1 complaining detractors)".
+    from nps_kit.i18n import impact_text
+
+    assert t("impact_n_count", "en", n="1") == "1 complaining detractor"
+    assert t("impact_n_count", "en", n="2") == "2 complaining detractors"
+    assert t("impact_n_count", "en", n="11") == "11 complaining detractors"
+    assert t("impact_n_count", "ja", n="1") == "不満・要望のある批判者1人"
+    assert impact_text(3.8, 1, "en").endswith("+3.8 pts (1 complaining detractor)")
+    assert t("mail.responses", "en", n=1) == "1 response"
+    assert (
+        t("mail.detractors", "en", count="1") == "1 detractor allowed contact (awaiting follow-up)"
+    )
+    assert t("followup.days", "en", n=1) == "1 day"
+
+
+@pytest.mark.parametrize("key", sorted(k for k, words in _CATALOGUE.items() if "en_one" in words))
+def test_a_singular_form_fills_the_same_fields_as_its_plural(key: str) -> None:
+    def fields(template: str) -> set[str]:
+        return {f for _, f, _, _ in string.Formatter().parse(template) if f is not None}
+
+    words = _CATALOGUE[key]
+    assert fields(words["en_one"]) <= fields(words["en"])
+    assert fields(words["en"]) & {"n", "count"}  # the count that picks the form

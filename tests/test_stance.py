@@ -198,7 +198,7 @@ def assert_cards_agree_with_evidence(
             complaining = int(row["complaint"])
             assert gains.loc[r.key, "detractors"] == complaining, (r, row.to_dict())
             said = re.search(
-                r"（不満・要望のある批判者(\d+)人）|\((\d+) complaining detractors\)", r.evidence
+                r"（不満・要望のある批判者(\d+)人）|\((\d+) complaining detractors?\)", r.evidence
             )
             assert said is not None, r.evidence
             assert int(said.group(1) or said.group(2)) == complaining, r.evidence
