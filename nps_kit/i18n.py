@@ -14,6 +14,7 @@ __all__ = [
     "impact_n_text",
     "impact_text",
     "interval_label",
+    "interval_text",
     "label",
     "phrase_breaks",
     "points",
@@ -55,6 +56,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "vs_previous": {"ja": "前月比", "en": "vs previous month"},
     "vs_last_year": {"ja": "前年同月比", "en": "vs same month last year"},
     "ci_level": {"ja": "{percent}信頼区間", "en": "{percent} interval"},
+    # an interval's two ends (interval_text): Japanese joins them with a wave dash
+    "interval": {"ja": "{low}〜{high}", "en": "{low} to {high}"},
     # report: from report.py
     "report.ci_range": {
         "ja": "{ci}：{low}〜{high}",
@@ -946,6 +949,19 @@ def t(key: str, lang: Language, **values: object) -> str:
 def interval_label(level: float, lang: Language) -> str:
     """Name a confidence interval at ``level``: ``95%信頼区間`` / ``90% interval``."""
     return t("ci_level", lang, percent=f"{level * 100:g}%")
+
+
+def interval_text(low: float, high: float, lang: Language) -> str:
+    """Write an interval's ends in NPS points: ``−2.0〜+25.1`` or ``−2.0 to +25.1``.
+
+    The one way every table, chart text and overview writes an interval, so an English page
+    never shows the Japanese wave dash. Both ends carry their sign and a true minus (U+2212).
+    """
+    return t("interval", lang, low=_signed(low), high=_signed(high))
+
+
+def _signed(value: float) -> str:
+    return f"{value:+.1f}".replace("-", "\u2212")
 
 
 def label(key: str, lang: Language) -> str:

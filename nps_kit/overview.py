@@ -26,7 +26,7 @@ from nps_kit import __version__
 from nps_kit._atomic import atomic_write_text
 from nps_kit._lock import file_lock
 from nps_kit.clock import format_time, zone
-from nps_kit.i18n import Language, label, t
+from nps_kit.i18n import Language, interval_text, label, t
 from nps_kit.periods import format_period
 from nps_kit.report import small_sample_badge
 from nps_kit.summary import Change, TrendPoint, UnitSummary, as_summary
@@ -456,7 +456,7 @@ def write_overview(
             if u.get("notebook"):
                 unit_cell += f' <a href="{escape(u["notebook"])}">{w("notebook")}</a>'
         interval = (
-            f'<small class="nps-ci">{_signed(s.ci_low)}〜{_signed(s.ci_high)}</small>'
+            f'<small class="nps-ci">{escape(interval_text(s.ci_low, s.ci_high, lang))}</small>'
             if s.ci_low is not None and s.ci_high is not None
             else ""
         )

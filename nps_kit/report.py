@@ -21,7 +21,15 @@ from typing import Any, Literal, Protocol
 import pandas as pd
 from IPython.display import HTML
 
-from nps_kit.i18n import Language, interval_label, label, phrase_breaks, points, t
+from nps_kit.i18n import (
+    Language,
+    interval_label,
+    interval_text,
+    label,
+    phrase_breaks,
+    points,
+    t,
+)
 from nps_kit.score import TargetStatus, shown_diff, target_status
 from nps_kit.summary import SUMMARY_MIME, publish_summary, read_summary
 
@@ -444,8 +452,7 @@ def table(
 def _interval_cell(low: Any, high: Any, lang: Language) -> str:
     if _missing(low) or _missing(high):
         return ""
-    sep = "〜" if lang == "ja" else " to "
-    text = f"{_number(float(low), signed=True)}{sep}{_number(float(high), signed=True)}"
+    text = interval_text(float(low), float(high), lang)
     return f'<small class="nps-ci">{escape(text)}</small>'
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from nps_kit.i18n import _CATALOGUE, phrase_breaks, points, t
+from nps_kit.i18n import _CATALOGUE, interval_text, phrase_breaks, points, t
 
 #: Japanese characters: CJK punctuation (、。「」〜), kana, kanji and full-width forms (（）：).
 _JA = "\u3000-\u303f\u3040-\u30ff\u4e00-\u9fff\uff00-\uffef"
@@ -187,3 +187,8 @@ def test_a_singular_form_fills_the_same_fields_as_its_plural(key: str) -> None:
     words = _CATALOGUE[key]
     assert fields(words["en_one"]) <= fields(words["en"])
     assert fields(words["en"]) & {"n", "count"}  # the count that picks the form
+
+
+def test_an_interval_is_joined_in_the_words_language() -> None:
+    assert interval_text(-2.04, 25.1, "ja") == "\u22122.0〜+25.1"
+    assert interval_text(-2.04, 25.1, "en") == "\u22122.0 to +25.1"

@@ -44,6 +44,20 @@ def unit(uid: str, name: str, lang: str, nps: float, **extra: Any) -> dict[str, 
     }
 
 
+def test_an_english_overview_writes_intervals_without_the_japanese_wave_dash(
+    tmp_path: Path,
+) -> None:
+    # QA17 W7: every unit's interval read "+11.6〜+50.2" on an English page.
+    manifest = {
+        "period": "2026-10",
+        "units": [unit("ec", "EC事業部", "ja", 1.0), unit("cloud", "Cloud Platform", "en", 38.2)],
+    }
+    page = write_overview(tmp_path, manifest, language="en").read_text(encoding="utf-8")
+    cells = [ci.get_text() for ci in BeautifulSoup(page, "html.parser").select("td .nps-ci")]
+    assert cells == ["+32.2 to +44.2", "\u22125.0 to +7.0"]
+    assert "〜" not in page.split("<body")[1]  # (the stylesheet's comments may say it)
+
+
 def test_rows_follow_the_chart_and_carry_what_a_head_of_cx_needs(tmp_path: Path) -> None:
     manifest = {
         "period": "2026-10",

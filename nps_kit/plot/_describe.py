@@ -8,7 +8,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from nps_kit.i18n import Language, label
+from nps_kit.i18n import Language, interval_text, label
 from nps_kit.plot._axes import left_title, title_text
 
 
@@ -71,9 +71,8 @@ def nps_fact(
     """
     parts = []
     if np.isfinite(low) and np.isfinite(high):
-        sep = "〜" if lang == "ja" else " to "
         colon = "：" if lang == "ja" else " "  # Japanese puts no space before a number
-        parts.append(f"{label('ci', lang)}{colon}{_signed(low)}{sep}{_signed(high)}")
+        parts.append(f"{label('ci', lang)}{colon}{interval_text(low, high, lang)}")
     if np.isfinite(n):
         parts.append(f"回答数{round(n):,}件" if lang == "ja" else f"n={round(n):,}")
     if small:
