@@ -1181,6 +1181,51 @@ def months_table(months: int, *, start: str = "2025-05-01") -> pd.DataFrame:
     )
 
 
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_trend_at_the_mails_width_names_each_year_once_and_apart(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA17 L1: the e-mail's 340 px trend of Nov 2025 – Oct 2026 named Dec over 2025 and Feb
+    # over 2026, two months apart, and the years read "20252026"; the Japanese one thinned to
+    # every third month from October, so neither November nor December named 2025.
+    from nps_kit.mail.body import CHART_WIDTH
+    from nps_kit.mail.compose import CHART_HEIGHT
+    from nps_kit.plot import _png as plot_png
+
+    drawn: list[list[str]] = []
+    original = plot_png._palette_png
+
+    def keep_labels(fig: Any) -> Any:
+        drawn.append([t.get_text() for t in fig.axes[0].get_xticklabels()])
+        return original(fig)
+
+    monkeypatch.setattr(plot_png, "_palette_png", keep_labels)
+    fig, ax = plt.subplots(
+        figsize=(CHART_WIDTH / 100, CHART_HEIGHT / 100), dpi=100, layout="constrained"
+    )
+    plot.trend(months_table(12, start="2025-11-01"), ax=ax, lang=lang, target=30, title="")
+    assert plot_png.palette_retina_png(fig) is not None
+    (labels,) = drawn
+    years = {i: x.split("\n")[1] for i, x in enumerate(labels) if "\n" in x}
+    assert list(years.values()) == (["2025年", "2026年"] if lang == "ja" else ["2025", "2026"])
+    first, second = years
+    assert second - first >= 3, labels  # not two months apart, where the years ran together
+    assert labels[-1].split("\n")[0] == ("10月" if lang == "ja" else "Oct")
+
+
+def test_month_labels_name_a_year_none_of_whose_months_the_thinning_names() -> None:
+    from nps_kit.plot._nps import _month_labels
+
+    stamps = pd.Series(pd.date_range("2025-11-01", periods=12, freq="MS"))
+    # Every 3rd month back from October names Jan, Apr, Jul and Oct: November names 2025.
+    assert _month_labels(stamps, "ja", step=3) == (
+        ["11月\n2025年", "", "1月\n2026年", "", "", "4月", "", "", "7月", "", "", "10月"]
+    )
+    assert _month_labels(stamps, "en", step=2) == (
+        ["", "Dec\n2025", "", "Feb\n2026", "", "Apr", "", "Jun", "", "Aug", "", "Oct"]
+    )
+
+
 @pytest.mark.parametrize("months", [2, 3, 12, 18])
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_trend_month_labels_never_overlap_and_name_the_year(

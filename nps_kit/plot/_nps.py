@@ -242,16 +242,23 @@ _MONTH_STEPS = (1, 2, 3, 4, 6, 12)
 def _month_labels(stamps: pd.Series, lang: Language, *, step: int) -> list[str]:
     """One label per month: every ``step``-th month named, counted back from the last one.
 
-    The reporting month is always named; the first named month and the first of each new year
-    carry the year on a second line (``Aug`` over ``2026``, 「8月」 over 「2026年」), so thinning
-    never drops a year. Months left unnamed get an empty label (their tick mark stays).
+    The reporting month is always named, and so is the first month of a year none of whose
+    months the step names (November of a chart from November to October), so every year
+    shown is named once: on a second line under its first named month (``Aug`` over
+    ``2026``, 「8月」 over 「2026年」). Months left unnamed get an empty label (their tick mark
+    stays).
     """
+    named = {i for i in range(len(stamps) - 1, -1, -step) if not pd.isna(stamps[i])}
+    firsts: dict[int, int] = {}  # year -> its first month's position
+    for i, stamp in enumerate(stamps):
+        if not pd.isna(stamp):
+            firsts.setdefault(stamp.year, i)
+    years_named = {stamps[i].year for i in named}
+    named |= {i for year, i in firsts.items() if year not in years_named}
     labels = [""] * len(stamps)
     previous_year: int | None = None
-    for i in sorted(range(len(stamps) - 1, -1, -step)):
+    for i in sorted(named):
         stamp = stamps[i]
-        if pd.isna(stamp):
-            continue
         month = f"{stamp.month}月" if lang == "ja" else stamp.strftime("%b")
         year = f"{stamp.year}年" if lang == "ja" else str(stamp.year)
         labels[i] = f"{month}\n{year}" if stamp.year != previous_year else month
@@ -259,10 +266,19 @@ def _month_labels(stamps: pd.Series, lang: Language, *, step: int) -> list[str]:
     return labels
 
 
+#: The least space between two month labels, as a share of their font size: half an em reads
+#: as a gap (at 2 px, the years under Dec and Feb read "20252026" in a 340 px e-mail chart).
+_LABEL_GAP = 0.5
+
+
 def _fit_month_labels(
     ax: Axes, positions: list[float], stamps: pd.Series, lang: Language, renderer: RendererBase
 ) -> None:
-    """Name as many months as fit side by side at the drawn width (a fitting step)."""
+    """Name as many months as fit side by side at the drawn width (a fitting step).
+
+    A label with its year is as wide as the year, so a year also keeps clear of the month
+    names beside it.
+    """
     figure = ax.get_figure(root=True)
     for step in _MONTH_STEPS:
         ax.set_xticks(positions, _month_labels(stamps, lang, step=step))
@@ -272,7 +288,8 @@ def _fit_month_labels(
             figure.draw_without_rendering()  # type: ignore[union-attr]
         shown = [x for x in ax.get_xticklabels() if x.get_text()]
         boxes = [x.get_window_extent(renderer) for x in shown]
-        if all(a.x1 + 2 <= b.x0 for a, b in itertools.pairwise(boxes)):
+        gap = _LABEL_GAP * renderer.points_to_pixels(shown[0].get_fontsize()) if shown else 0
+        if all(a.x1 + gap <= b.x0 for a, b in itertools.pairwise(boxes)):
             return
 
 
