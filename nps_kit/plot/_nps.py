@@ -288,7 +288,8 @@ def _fit_month_labels(
             figure.draw_without_rendering()  # type: ignore[union-attr]
         shown = [x for x in ax.get_xticklabels() if x.get_text()]
         boxes = [x.get_window_extent(renderer) for x in shown]
-        gap = _LABEL_GAP * renderer.points_to_pixels(shown[0].get_fontsize()) if shown else 0
+        size = shown[0].get_fontsize() if shown else 0.0
+        gap = _LABEL_GAP * float(np.asarray(renderer.points_to_pixels(size)))
         if all(a.x1 + gap <= b.x0 for a, b in itertools.pairwise(boxes)):
             return
 
