@@ -414,7 +414,7 @@ def send_alerts(
                 )
                 echo(
                     f"{unit.unit}: would alert {', '.join(composed.recipients)} about "
-                    f"{len(ids)} detractor(s): {composed.subject!r}; written to {eml}"
+                    f"{_detractors(len(ids))}: {composed.subject!r}; written to {eml}"
                 )
                 continue
             if mailer is None:
@@ -452,7 +452,7 @@ def _deliver(
                 alerted_at=now.isoformat(timespec="seconds"),
             )
         )
-        echo(f"{unit.unit}: alerted {', '.join(delivery.accepted)} about {len(ids)} detractor(s).")
+        echo(f"{unit.unit}: alerted {', '.join(delivery.accepted)} about {_detractors(len(ids))}.")
     for refusal in delivery.refused:
         to = f" to {refusal.recipient}" if refusal.recipient else ""
         retried = f" (gave up after {delivery.attempts} attempts)" if refusal.transient else ""
@@ -463,3 +463,8 @@ def _deliver(
     return AlertOutcome(
         unit.unit, status, ids, recipients=delivery.accepted, refused=delivery.refused
     )
+
+
+def _detractors(n: int) -> str:
+    """``"1 detractor"``, ``"3 detractors"``: the console's count."""
+    return f"{n} detractor{'' if n == 1 else 's'}"

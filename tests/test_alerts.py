@@ -134,6 +134,7 @@ def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_
     assert alerts(project) == 0
     err = capsys.readouterr().err
     assert "stores: skipped, no alerts.to in its parameters." in err
+    assert "cloud: alerted cloud@example.com about 1 detractor." in err
     assert len(smtp.received) == 2
     cloud, ec = smtp.received  # units in file-name order
     assert sorted(ec.rcpt_tos) == ["boss@example.com", "ec-owner@example.com"]
@@ -219,7 +220,7 @@ def test_dry_run_writes_eml_only_and_logs_nothing(
     )
     assert message["Subject"] == "【NPS】EC事業部：連絡を許可した新しい批判者3人"
     err = capsys.readouterr().err
-    assert "ec: would alert ec-owner@example.com, boss@example.com about 3 detractor(s)" in err
+    assert "ec: would alert ec-owner@example.com, boss@example.com about 3 detractors" in err
     assert alerts(project) == 0  # a dry run did not use up the alerts
     assert len(smtp.received) == 2
 
@@ -233,7 +234,7 @@ def test_a_refused_recipient_is_reported_and_the_others_get_it(
     assert (
         "ec: alert NOT sent to boss@example.com: 550 5.1.1 <boss@example.com>: mailbox unavailable"
     ) in err
-    assert "ec: alerted ec-owner@example.com about 3 detractor(s)." in err
+    assert "ec: alerted ec-owner@example.com about 3 detractors." in err
     assert "cloud: alert NOT sent to cloud@example.com: 550 5.1.1" in err
     assert [m.rcpt_tos for m in smtp.received] == [["ec-owner@example.com"]]
     # Cloud reached nobody: its detractor stays un-alerted and goes out once the address works.
