@@ -18,6 +18,7 @@ __all__ = [
     "label",
     "phrase_breaks",
     "points",
+    "signed_number",
     "t",
 ]
 
@@ -957,10 +958,11 @@ def interval_text(low: float, high: float, lang: Language) -> str:
     The one way every table, chart text and overview writes an interval, so an English page
     never shows the Japanese wave dash. Both ends carry their sign and a true minus (U+2212).
     """
-    return t("interval", lang, low=_signed(low), high=_signed(high))
+    return t("interval", lang, low=signed_number(low), high=signed_number(high))
 
 
-def _signed(value: float) -> str:
+def signed_number(value: float) -> str:
+    """Write a number of points with its sign, one decimal and a true minus: ``+2.1``, ``−0.4``."""
     return f"{value:+.1f}".replace("-", "\u2212")
 
 

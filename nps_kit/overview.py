@@ -26,7 +26,7 @@ from nps_kit import __version__
 from nps_kit._atomic import atomic_write_text
 from nps_kit._lock import file_lock
 from nps_kit.clock import format_time, zone
-from nps_kit.i18n import Language, interval_text, label, t
+from nps_kit.i18n import Language, interval_text, label, signed_number, t
 from nps_kit.periods import format_period
 from nps_kit.report import small_sample_badge
 from nps_kit.summary import Change, TrendPoint, UnitSummary, as_summary
@@ -303,10 +303,6 @@ def _or_dash(value: Any) -> Any:
     return "—" if value is None else value
 
 
-def _signed(value: float) -> str:
-    return f"{value:+.1f}".replace("-", "\u2212")
-
-
 def _word(key: str, lang: Language) -> str:
     try:
         return t(f"overview.{key}", lang)
@@ -341,7 +337,9 @@ def _change_cell(change: Change | None, lang: Language) -> str:
         if verdict in {"improvement", "decline", "no_change"}
         else ""
     )
-    return f'<td class="is-num"><span class="nps-nb">{_signed(change.diff)}</span>{badge}</td>'
+    return (
+        f'<td class="is-num"><span class="nps-nb">{signed_number(change.diff)}</span>{badge}</td>'
+    )
 
 
 def _sparkline(trend: Sequence[TrendPoint], lang: Language) -> str:

@@ -8,7 +8,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from nps_kit.i18n import Language, interval_text, label
+from nps_kit.i18n import Language, interval_text, label, signed_number
 from nps_kit.plot._axes import left_title, title_text
 
 
@@ -50,10 +50,6 @@ def figure_alt(fig: Figure) -> str | None:
     return alt
 
 
-def _signed(value: float) -> str:
-    return f"{value:+.1f}".replace("-", "−")
-
-
 def nps_fact(
     name: str,
     nps: float,
@@ -84,8 +80,8 @@ def nps_fact(
             else (f"{name}: {label('suppressed', lang)}")
         )
     if lang == "ja":
-        return f"{name}：NPS {_signed(nps)}（{'、'.join(parts)}）"
-    return f"{name}: NPS {_signed(nps)} ({', '.join(parts)})"
+        return f"{name}：NPS {signed_number(nps)}（{'、'.join(parts)}）"
+    return f"{name}: NPS {signed_number(nps)} ({', '.join(parts)})"
 
 
 def alt_text(title: str, facts: Sequence[str], lang: Language, *, shown: int = 3) -> str:
