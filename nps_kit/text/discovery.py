@@ -323,9 +323,12 @@ def _frequent_phrases(
     examples: dict[tuple[str, str], str] = {}
     listed = {lang: {gram for gram, of in wordings if of == lang} for lang in counts}
     for text, times, lang, found in read:
-        for gram in listed[lang] & found.keys():
+        grams = listed[lang] & found.keys()
+        if not grams:
+            continue
+        worded = _en_comment_phrases(text) if lang == "en" else found  # once per listed comment
+        for gram in grams:
             key = (gram, lang)
-            worded = _en_comment_phrases(text) if lang == "en" else found
             wordings[key][worded[gram]] += times
             if key not in examples or len(text) < len(examples[key]):
                 examples[key] = text
