@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Final, Literal, get_args
 
@@ -173,6 +173,9 @@ class ColumnInfo:
     codes
         A labelled rating's points and answers, most negative first (``((1, "Very
         dissatisfied"), …)``, :func:`nps_kit.ordinal.labelled_scale`), else empty.
+    note
+        What a reader of the choice should know, also among the inspection's ``notes``: why
+        an id whose values repeat is still the id. ``None`` mostly.
     """
 
     column: str
@@ -186,6 +189,7 @@ class ColumnInfo:
     scale: tuple[int, int] | None = None
     separator: str | None = None
     codes: tuple[tuple[int, str], ...] = ()
+    note: str | None = None
 
     @property
     def label(self) -> str:
@@ -858,10 +862,12 @@ def inspect_export(
             f"{report.mojibake_cells:,} text cells look garbled by a double decoding "
             "(e.g. 'Â¡' for '¡'); fix_text: true repairs them."
         )
-    for info in infos:
+    for k, info in enumerate(infos):
         if info.kind == "id" and info.detail.startswith("nearly unique"):
             note = _repeats_note(frame, info)
-            notes += [note] if note else []
+            if note:
+                notes.append(note)
+                infos[k] = replace(info, note=note)
     if report.duplicate_rows:
         notes.append(
             f"{report.duplicate_rows:,} rows repeat an earlier row exactly; dedupe: true drops "

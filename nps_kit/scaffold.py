@@ -315,10 +315,9 @@ def _defaults_text(
             else "No id column found: the detractor list shows the row number in the file."
         ),
         *(
-            line
-            for note in found.notes
-            if id_info and note.startswith(f"{id_info.column!r} is read as the id")
-            for line in textwrap.wrap(note, 96, initial_indent="  # ", subsequent_indent="  # ")
+            textwrap.wrap(id_info.note, 96, initial_indent="  # ", subsequent_indent="  # ")
+            if id_info and id_info.note
+            else []
         ),
         f"  id: {_quote(id_info.column if id_info else None)}",
         f"  # {comment_why}",
