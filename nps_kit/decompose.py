@@ -335,34 +335,40 @@ def contributors_text(record: Mapping[str, Any], lang: Language) -> str:
     Returns
     -------
     str
-        One sentence; the report and the e-mail use the same words. Without items (every
-        group under the anonymity floor) it says that what moved is withheld.
+        One sentence; the report and the e-mail use the same words. The parts that moved
+        beyond their margin come first ("NPS of Web +1.6 pts"), then the rest ("others"), then
+        the parts within noise together; when none moved beyond noise it says so first. Without
+        items (every group under the anonymity floor) it says that what moved is withheld.
     """
     what = label("vs_previous" if record["kind"] == "previous" else "vs_last_year", lang)
     total = points(record["total"], lang, signed=True)
     if not record["items"]:  # every group under the anonymity floor: nothing can be named
         return t("decompose.withheld", lang, what=what, total=total, by=record["label"])
-    items = []
+    clear: list[str] = []  # parts beyond their margin, then the rest ("others")
+    noisy: list[str] = []  # parts within their margin, said once as a group
+    rest: list[str] = []
     for item in record["items"]:
         value = points(item["value"], lang, signed=True)
         if item["kind"] == "others":
             # The rest that holds groups under the anonymity floor says so.
-            rest = t("decompose.others_hidden" if item.get("hidden") else "decompose.others", lang)
-            part = f"{rest}{'' if lang == 'ja' else ' '}{value}"
-        else:
-            group = item["group"] if item["group"] is not None else t("no_answer", lang)
-            if _reads_as_segment(group):
-                # A rating's answer "Neutral" (or 中立) beside "its NPS" reads as the passives.
-                group = t("decompose.answer", lang, answer=group)
-            effect = t(
-                "decompose.effect_within" if item["kind"] == "within" else "decompose.effect_mix",
-                lang,
-            )
-            part = t("decompose.part", lang, group=group, effect=effect, value=value)
-        if item.get("noise"):
-            part += t("decompose.noise", lang)
-        items.append(part)
-    joined = ("、" if lang == "ja" else ", ").join(items)
+            name = t("decompose.others_hidden" if item.get("hidden") else "decompose.others", lang)
+            rest.append(f"{name}{'' if lang == 'ja' else ' '}{value}")
+            continue
+        group = item["group"] if item["group"] is not None else t("no_answer", lang)
+        if _reads_as_segment(group):
+            # A rating's answer "Neutral" (or 中立) beside "its NPS" reads as the passives.
+            group = t("decompose.answer", lang, answer=group)
+        kind = "decompose.part_within" if item["kind"] == "within" else "decompose.part_mix"
+        (noisy if item.get("noise") else clear).append(t(kind, lang, group=group, value=value))
+    comma = "、" if lang == "ja" else ", "
+    if clear:
+        joined = comma.join(clear + rest)
+        if noisy:
+            joined += t("decompose.noise", lang, items=comma.join(noisy))
+    elif noisy:  # nothing moved beyond noise: say that first, the parts after it
+        joined = comma.join([t("decompose.all_noise", lang, items=comma.join(noisy)), *rest])
+    else:
+        joined = comma.join(rest)
     return t(
         "decompose.contributors", lang, what=what, total=total, by=record["label"], items=joined
     )

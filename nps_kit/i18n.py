@@ -851,9 +851,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{what}{total}の内訳（{by}別）：{items}",
         "en": "What moved the {total} {what} (by {by}): {items}",
     },
-    "decompose.part": {"ja": "{group}（{effect}）{value}", "en": "{group} ({effect}) {value}"},
-    "decompose.effect_within": {"ja": "NPSの変化", "en": "its NPS"},
-    "decompose.effect_mix": {"ja": "構成比の変化", "en": "its share"},
+    "decompose.part_within": {"ja": "{group}のNPS {value}", "en": "NPS of {group} {value}"},
+    "decompose.part_mix": {"ja": "{group}の構成比 {value}", "en": "share of {group} {value}"},
     "decompose.others": {"ja": "その他", "en": "others"},
     "decompose.others_hidden": {
         "ja": "その他のグループ（匿名性のため非表示のグループを含む）",
@@ -865,7 +864,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "What moved the {total} {what} (by {by}) is not shown: every group is too "
         "small to show without risking anonymity.",
     },
-    "decompose.noise": {"ja": "（誤差の範囲内）", "en": " (within noise)"},
+    "decompose.noise": {"ja": "。誤差の範囲内：{items}", "en": ". Within noise: {items}"},
+    "decompose.all_noise": {
+        "ja": "どのグループの動きも誤差の範囲内（{items}）",
+        "en": "every group's move is within noise ({items})",
+    },
     "decompose.answer": {"ja": "回答「{answer}」", "en": "the answer “{answer}”"},
     "alerts_mail.subject": {
         "ja": "【NPS】{name}：連絡を許可した新しい批判者{n}人",

@@ -253,8 +253,8 @@ def change_drivers(
 
     For every comparison, each breakdown's shift-share decomposition
     (:func:`nps_kit.decompose.shift_share`) splits the change; the breakdown whose largest
-    clear (not noise) component is biggest is shown, as "+2.1: Web (its NPS) +1.6, app
-    (growing share) +0.7, others −0.2", with components inside their margin of error marked.
+    clear (not noise) component is biggest is shown, as "+2.1: NPS of Web +1.6, others −0.2.
+    Within noise: share of app +0.7", components inside their margin of error said together.
     A group under the anonymity floor ``min_report_n`` in either period, which the
     breakdowns hide, is never named: its parts are in "other groups", which says so. A
     breakdown with no group to name is not shown; when no breakdown has one because their

@@ -102,9 +102,9 @@ def test_the_blank_answers_part_is_named_no_answer_never_nan() -> None:
     # The dental report said "nan (its NPS) −6.8 pts": the breakdown chart names it (no answer).
     assert contributors_text(record, "en") == (
         "What moved the −50.0 pts vs previous month (by Services): "
-        "(no answer) (its NPS) −50.0 pts, others 0.0 pts"
+        "NPS of (no answer) −50.0 pts, others 0.0 pts"
     )
-    assert "（無回答）（NPSの変化）−50.0ポイント" in contributors_text(record, "ja")
+    assert "（無回答）のNPS −50.0ポイント" in contributors_text(record, "ja")
 
 
 def test_no_change_without_responses_gives_no_contributors() -> None:
@@ -130,14 +130,41 @@ def test_contributors_are_worded_the_same_for_report_and_mail() -> None:
         ],
     }
     assert contributors_text(record, "ja") == (
-        "前月比+2.1ポイントの内訳（チャネル別）：Web（NPSの変化）+1.6ポイント、"
-        "アプリ（構成比の変化）+0.7ポイント（誤差の範囲内）、その他−0.2ポイント"
+        "前月比+2.1ポイントの内訳（チャネル別）：WebのNPS +1.6ポイント、その他−0.2ポイント。"
+        "誤差の範囲内：アプリの構成比 +0.7ポイント"
     )
     english = {**record, "kind": "last_year", "label": "Channel"}
     assert contributors_text(english, "en") == (
-        "What moved the +2.1 pts vs same month last year (by Channel): Web (its NPS) +1.6 pts, "
-        "アプリ (its share) +0.7 pts (within noise), others −0.2 pts"
+        "What moved the +2.1 pts vs same month last year (by Channel): NPS of Web +1.6 pts, "
+        "others −0.2 pts. Within noise: share of アプリ +0.7 pts"
     )
+
+
+def test_when_nothing_moved_beyond_noise_the_line_says_so_first() -> None:
+    # QA17: "ライト（NPSの変化）−3.5ポイント（誤差の範囲内）、プレミアム（NPSの変化）+3.0ポイント
+    # （誤差の範囲内）、…" made the manager read every part to learn that none of them counts.
+    from nps_kit.decompose import contributors_text
+
+    record = {
+        "kind": "previous",
+        "label": "プラン",
+        "total": 0.1,
+        "items": [
+            {"group": "ライト", "kind": "within", "value": -3.5, "noise": True},
+            {"group": "プレミアム", "kind": "within", "value": 3.0, "noise": True},
+            {"group": "ライト", "kind": "mix", "value": 0.6, "noise": True},
+            {"group": None, "kind": "others", "value": 0.0, "noise": False},
+        ],
+    }
+    assert contributors_text(record, "ja") == (
+        "前月比+0.1ポイントの内訳（プラン別）：どのグループの動きも誤差の範囲内（ライトのNPS "
+        "−3.5ポイント、プレミアムのNPS +3.0ポイント、ライトの構成比 +0.6ポイント）、その他0.0ポイント"
+    )
+    english = contributors_text({**record, "label": "plan"}, "en")
+    assert english.startswith(
+        "What moved the +0.1 pts vs previous month (by plan): every group's move is within noise ("
+    )
+    assert english.endswith("share of ライト +0.6 pts), others 0.0 pts")
 
 
 def test_a_group_under_the_anonymity_floor_is_never_named() -> None:
@@ -183,12 +210,13 @@ def test_the_rest_with_hidden_groups_says_so_in_both_languages() -> None:
         ],
     }
     assert contributors_text(record, "ja") == (
-        "前月比−51.4ポイントの内訳（年代別）：40代（構成比の変化）+20.0ポイント（誤差の範囲内）、"
-        "その他のグループ（匿名性のため非表示のグループを含む）−71.4ポイント"
+        "前月比−51.4ポイントの内訳（年代別）：どのグループの動きも誤差の範囲内（40代の構成比 "
+        "+20.0ポイント）、その他のグループ（匿名性のため非表示のグループを含む）−71.4ポイント"
     )
     assert contributors_text({**record, "label": "age"}, "en") == (
-        "What moved the −51.4 pts vs previous month (by age): 40代 (its share) +20.0 pts "
-        "(within noise), other groups (including groups hidden for anonymity) −71.4 pts"
+        "What moved the −51.4 pts vs previous month (by age): every group's move is within "
+        "noise (share of 40代 +20.0 pts), other groups (including groups hidden for anonymity) "
+        "−71.4 pts"
     )
 
 
@@ -220,10 +248,10 @@ def test_an_answer_named_like_a_segment_is_said_to_be_an_answer() -> None:
         ],
     }
     assert contributors_text(record, "en") == (
-        f"What moved the −5.0 pts vs previous month (by {question}): the answer “Neutral” "
-        "(its NPS) −19.8 pts, Satisfied (its share) +3.1 pts"
+        f"What moved the −5.0 pts vs previous month (by {question}): NPS of the answer "
+        "“Neutral” −19.8 pts, share of Satisfied +3.1 pts"
     )
     ja = {**record, "label": "満足度", "items": [{**record["items"][0], "group": "中立"}]}
     assert contributors_text(ja, "ja") == (
-        "前月比−5.0ポイントの内訳（満足度別）：回答「中立」（NPSの変化）−19.8ポイント"
+        "前月比−5.0ポイントの内訳（満足度別）：回答「中立」のNPS −19.8ポイント"
     )

@@ -399,7 +399,7 @@ def test_body_has_both_changes_the_target_status_and_what_moved(tmp_path: Path) 
         "前年同月比+4.9・有意に改善",
         "目標未設定",
         "変化の内訳",
-        "前月比+3.2ポイントの内訳（チャネル別）：Web（NPSの変化）+2.5ポイント、その他+0.7ポイント",
+        "前月比+3.2ポイントの内訳（チャネル別）：WebのNPS +2.5ポイント、その他+0.7ポイント",
     ]
     for fact in facts:
         assert fact in text, fact
