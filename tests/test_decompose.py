@@ -158,7 +158,8 @@ def test_when_nothing_moved_beyond_noise_the_line_says_so_first() -> None:
     }
     assert contributors_text(record, "ja") == (
         "前月比+0.1ポイントの内訳（プラン別）：どのグループの動きも誤差の範囲内（ライトのNPS "
-        "−3.5ポイント、プレミアムのNPS +3.0ポイント、ライトの構成比 +0.6ポイント）、その他0.0ポイント"
+        "−3.5ポイント、プレミアムのNPS +3.0ポイント、ライトの構成比 +0.6ポイント）、"
+        "その他0.0ポイント"
     )
     english = contributors_text({**record, "label": "plan"}, "en")
     assert english.startswith(
