@@ -21,7 +21,7 @@ import pandas as pd
 from nps_kit.i18n import Language, t
 from nps_kit.mail.compose import ComposedMessage
 from nps_kit.mail.units import parse_address
-from nps_kit.params import Breakdown, UnitParameters
+from nps_kit.params import Breakdown, UnitParameters, in_language
 
 __all__ = ["alert_subject", "compose_alert"]
 
@@ -48,7 +48,11 @@ def _facts(unit: UnitParameters, record: Mapping[Any, Any]) -> list[str]:
     facts = [str(record["date"]), t("alerts_mail.score", unit.language, score=record["score"])]
     for item in unit.breakdowns:
         column = item.column if isinstance(item, Breakdown) else item
-        name = (item.label or item.column) if isinstance(item, Breakdown) else item
+        name = (
+            (in_language(item.label, unit.language) or item.column)
+            if isinstance(item, Breakdown)
+            else item
+        )
         value = record.get(column)
         if value not in (None, ""):
             facts.append(f"{name}：{value}" if unit.language == "ja" else f"{name}: {value}")

@@ -22,6 +22,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PlainValidator,
     PrivateAttr,
     field_validator,
     model_validator,
@@ -154,6 +155,49 @@ def _unit_label(text: str) -> str:
     return text
 
 
+#: A label per report language (``{ja: スタッフ, en: Staff}``), so that one ``defaults.yaml``
+#: serves units that report in either language; a plain string serves every unit.
+def _label(value: object) -> str | dict[str, str]:
+    # One validator for both forms, so that a bad label gets one message, not one per form.
+    if isinstance(value, str):
+        return _display_text(value)
+    if isinstance(value, dict) and value:
+        for lang, text in value.items():
+            if lang not in ("ja", "en"):
+                raise ValueError(f"expected the languages ja and en as keys; found {lang!r}")
+            if not isinstance(text, str):
+                raise ValueError(f"expected text as the {lang} label; found {text!r}")
+            _display_text(text)
+        return dict(value)
+    raise ValueError(
+        f"expected a label, or one per language such as {{ja: 理由, en: Reason}}; found {value!r}"
+    )
+
+
+Label = Annotated[str | dict[Literal["ja", "en"], str], PlainValidator(_label)]
+
+
+def in_language(label: Label | None, language: str) -> str | None:
+    """Return ``label`` in ``language``: the string itself, or the mapping's entry for it.
+
+    Parameters
+    ----------
+    label
+        A follow-up's or breakdown's ``label``: a string, a mapping by language or ``None``.
+    language
+        The unit's report language (``"ja"`` or ``"en"``).
+
+    Returns
+    -------
+    str or None
+        ``None`` when there is no label (or, in a mapping the unit's validation has checked,
+        none in that language).
+    """
+    if label is None or isinstance(label, str):
+        return label
+    return label.get(language)  # type: ignore[call-overload]
+
+
 #: What readers call one unit (店舗, "Store"): a heading, so short and on one line.
 UnitLabel = Annotated[DisplayText, AfterValidator(_unit_label)]
 #: An IANA time zone name that zoneinfo knows (``Asia/Tokyo``, ``UTC``).
@@ -214,7 +258,7 @@ class Followup(_Model):
 
     column: str
     type: Literal["categorical", "multi", "rating", "text"]
-    label: DisplayText | None = None
+    label: Label | None = None
     separator: str = ";"
     codes: dict[str, DisplayText] | None = None
     scale: list[int] | None = None
@@ -268,7 +312,7 @@ class Breakdown(_Model):
     """A column to break the NPS down by, with its label in the report."""
 
     column: str
-    label: DisplayText | None = None
+    label: Label | None = None
     #: Group labels in display order (ordinal groups such as tenure bands); unlisted groups
     #: follow. Without it, labels that are numeric bands keep their natural order.
     order: list[str] | None = None
@@ -478,6 +522,26 @@ class UnitParameters(_Model):
                 f"found {value}"
             )
         return value
+
+    @model_validator(mode="after")
+    def _labels_in_its_language(self) -> UnitParameters:
+        # A label given per language must have this unit's: a Japanese unit under a
+        # defaults.yaml written with {en: …} labels would otherwise show the column's name.
+        items: list[tuple[str, str, Label | None]] = [
+            (f"breakdowns[{i}]", b.column, b.label)
+            for i, b in enumerate(self.breakdowns)
+            if isinstance(b, Breakdown)
+        ]
+        items += [(f"followups[{i}]", f.column, f.label) for i, f in enumerate(self.followups)]
+        for where, column, label in items:
+            if isinstance(label, dict) and self.language not in label:
+                given = ", ".join(f"{lang}: {text}" for lang, text in label.items()) or "none"
+                raise ValueError(
+                    f"{where} ({column!r}): label gives {given}, but this unit reports in "
+                    f"{self.language}: add '{self.language}: <label>' to it (or give one plain "
+                    "label for every language)"
+                )
+        return self
 
     @property
     def source(self) -> Path | None:
@@ -1004,6 +1068,7 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
     src = unit.data
     cols = unit.columns
     loader = unit.loader_options()
+    lang = unit.language
 
     def col(name: str | None) -> str | None:
         return None if name is None else unit.column(name)
@@ -1034,14 +1099,19 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         "target": unit.target,
         "top_n": unit.top_n,
         "breakdowns": [
-            {"column": unit.column(b.column), "label": b.label or b.column}
+            {"column": unit.column(b.column), "label": in_language(b.label, lang) or b.column}
             | ({"order": list(b.order)} if b.order is not None else {})
             if isinstance(b, Breakdown)
             else {"column": unit.column(b), "label": b}
             for b in unit.breakdowns
         ],
         "followups": [
-            {**f.model_dump(mode="json"), "column": unit.column(f.column)} for f in unit.followups
+            {
+                **f.model_dump(mode="json"),
+                "column": unit.column(f.column),
+                "label": in_language(f.label, lang),
+            }
+            for f in unit.followups
         ],
         "themes_path": str(unit.themes) if unit.themes else None,
         "playbook_path": str(unit.playbook) if unit.playbook else None,

@@ -505,6 +505,9 @@ def _unit_text(
         lines += [
             f"# Detected from this unit's own answers ({language.describe()}).",
             f"language: {language.language}",
+            "# defaults.yaml labels the questions with the export's words; a label may be given",
+            "# per language there, e.g. label: {en: Reason for the score, ja: スコアの理由}, so",
+            "# that this report shows its own.",
         ]
     if row_filter is not None:
         column, value = row_filter

@@ -760,3 +760,33 @@ def test_a_text_question_says_what_it_asks(project: Path) -> None:
 )
 def test_asks_is_checked(project: Path, entry: str, message: str) -> None:
     assert error_of(write_unit(project, UNIT + f"followups: [{entry}]\n")) == message
+
+
+def test_a_label_per_language_gives_each_unit_its_own(project: Path) -> None:
+    # QA17: a Japanese clinic under an English chain's defaults.yaml showed "Reason for the
+    # score" and "Services used" in its Japanese report; one file now carries both labels.
+    (project / "params" / "defaults.yaml").write_text(
+        DEFAULTS.replace(
+            "breakdowns: [channel]",
+            "breakdowns: [{column: channel, label: {ja: 経路, en: Channel}}]",
+        )
+        + "followups: [{column: comment, type: text, label: {ja: 理由, en: Reason}}]\n",
+        encoding="utf-8",
+    )
+    write_unit(project, UNIT.replace("name: EC事業部", "name: Cloud\nlanguage: en"), "cloud")
+    ja = notebook_parameters(load_unit(project / "params" / "ec.yaml"), period="2026-10")
+    en = notebook_parameters(load_unit(project / "params" / "cloud.yaml"), period="2026-10")
+    assert (ja["breakdowns"][0]["label"], ja["followups"][0]["label"]) == ("経路", "理由")
+    assert (en["breakdowns"][0]["label"], en["followups"][0]["label"]) == ("Channel", "Reason")
+    assert _plain(ja) and _plain(en)
+
+
+def test_a_label_per_language_without_the_units_language_is_refused(project: Path) -> None:
+    path = write_unit(
+        project, UNIT + "followups: [{column: comment, type: text, label: {en: Reason}}]\n"
+    )
+    message = error_of(path)
+    assert "followups[0] ('comment'): label gives en: Reason, but this unit reports in ja" in (
+        message
+    )
+    assert "add 'ja: <label>'" in message

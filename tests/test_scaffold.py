@@ -52,7 +52,7 @@ from _exports import (
 from nps_kit.cli import main
 from nps_kit.followup import parse_ratings
 from nps_kit.load import load_responses
-from nps_kit.params import ATTACH_CHOICES, Attach, load_all
+from nps_kit.params import ATTACH_CHOICES, Attach, load_all, notebook_parameters
 from nps_kit.scaffold import choose_theme_pack, project_from_export
 from nps_kit.score import nps
 from nps_kit.text.packs import PACKS, load_pack
@@ -913,3 +913,22 @@ def test_surveymonkey_chain_init_reads_the_export_as_its_author_meant(tmp_path: 
         ),
     ]
     assert load_all(root / "parameters").errors == []
+    # QA17: the Tokyo report showed the English labels; its file says how to give its own,
+    # and the label per language it describes gives each clinic's report its language's.
+    tokyo = (root / "parameters" / "tokyo-shibuya-clinic.yaml").read_text(encoding="utf-8")
+    assert "label: {en: Reason for the score, ja: スコアの理由}" in tokyo
+    (root / "parameters" / "defaults.yaml").write_text(
+        text.replace(
+            "label: Main reason for your score}",
+            "label: {en: Main reason for your score, ja: スコアの主な理由}}",
+        ),
+        encoding="utf-8",
+    )
+    found = load_all(root / "parameters")
+    assert found.errors == []
+    labels = {
+        name: notebook_parameters(unit, period="2026-10")["followups"][0]["label"]
+        for name, unit in found.units.items()
+    }
+    assert labels["tokyo-shibuya-clinic"] == "スコアの主な理由"
+    assert labels["manchester-central-physio"] == "Main reason for your score"
