@@ -466,6 +466,8 @@ def write_overview(
             if s.pct_promoters is not None and s.pct_detractors is not None
             else "—"
         )
+        # The theme named in the page's language (an English overview of a Japanese unit).
+        top_theme = s.top_themes[0].label_in(lang) if s.top_themes else "—"
         rows.append(
             ('<tr class="is-flagged">' if flagged else "<tr>")
             + f'<td class="is-text">{unit_cell}</td>'
@@ -476,7 +478,7 @@ def write_overview(
             + f'<td class="is-text">{escape(label(target, lang)) if target else "—"}</td>'
             f'<td class="is-num">{escape(shares)}</td>'
             f"<td>{_sparkline(s.trend, lang)}</td>"
-            f'<td class="is-text">{escape(s.top_themes[0].label) if s.top_themes else "—"}</td>'
+            f'<td class="is-text">{escape(top_theme)}</td>'
             f'<td class="is-num">{escape(str(_or_dash(s.detractors_to_contact)))}</td></tr>'
         )
     if unit_label is None:

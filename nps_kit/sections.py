@@ -912,6 +912,8 @@ def summary(
                     share=r["share"],
                     nps_gain=r["nps_gain"],
                     detractors=int(r["detractors"]),
+                    label_ja=analysis.book.label(str(r["theme"]), "ja"),
+                    label_en=analysis.book.label(str(r["theme"]), "en"),
                 )
                 for r in top.to_dict("records")
             ]

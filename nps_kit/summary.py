@@ -183,6 +183,14 @@ class Theme(_Record):
     share: float | None
     nps_gain: float | None
     detractors: int | None = None
+    #: The theme's name in each language, so that a page in the other language (the overview
+    #: of a project whose units report in both) names it in its own; ``None`` in older manifests.
+    label_ja: str | None = None
+    label_en: str | None = None
+
+    def label_in(self, lang: str) -> str:
+        """Return the theme's name in ``lang``, else the unit's own ``label``."""
+        return (self.label_ja if lang == "ja" else self.label_en) or self.label
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Self:

@@ -158,6 +158,19 @@ def test_mixed_units_in_english_show_every_row_in_english_with_names_as_written(
     assert soup.select_one(".nps-prose p").get_text() == "Generated 2026-11-02 09:00 UTC"
 
 
+def test_a_top_theme_is_named_in_the_overviews_language(tmp_path: Path) -> None:
+    # QA17: the English overview of a chain showed its Tokyo clinic's top complaint as 待ち時間.
+    themes = [{"theme": "speed", "label": "待ち時間", "label_ja": "待ち時間", "label_en": "Speed"}]
+    manifest = {
+        "period": "2026-10",
+        "units": [unit("tokyo", "Tokyo", "ja", 1.0, top_themes=themes)],
+    }
+    for lang, name in (("en", "Speed"), ("ja", "待ち時間")):
+        page = write_overview(tmp_path / lang, manifest, language=lang).read_text(encoding="utf-8")
+        row = BeautifulSoup(page, "html.parser").select_one("tbody tr")
+        assert row is not None and row.select("td")[7].get_text(strip=True) == name
+
+
 def test_without_a_setting_the_majority_language_and_its_time_zone(tmp_path: Path) -> None:
     manifest = {
         "period": "2026-10",

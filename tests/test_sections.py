@@ -574,6 +574,8 @@ def test_summary_publishes_one_output_with_the_periods_numbers(ja: Report) -> No
     assert published["consent_known"] is True
     assert published["excluded"] == {"missing": 1, "invalid": 0}
     assert published["top_themes"][0]["theme"] == "delivery"
+    assert published["top_themes"][0]["label_en"] == "Delivery speed and damage"  # English pages
+    assert published["top_themes"][0]["label_ja"] == published["top_themes"][0]["label"]
     assert len(published["actions"]) == 3
     # Published once, across the whole report.
     everything = [o for s in ja.shown.values() for o in s.outputs]
