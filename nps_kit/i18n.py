@@ -15,6 +15,7 @@ __all__ = [
     "impact_text",
     "interval_label",
     "interval_text",
+    "join_interval",
     "label",
     "phrase_breaks",
     "points",
@@ -60,10 +61,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     # an interval's two ends (interval_text): Japanese joins them with a wave dash
     "interval": {"ja": "{low}〜{high}", "en": "{low} to {high}"},
     # report: from report.py
-    "report.ci_range": {
-        "ja": "{ci}：{low}〜{high}",
-        "en": "{ci} {low} to {high}",
-    },
+    "report.ci_range": {"ja": "{ci}：{interval}", "en": "{ci} {interval}"},
     "report.responses": {
         "ja": "回答数{n}件",
         "en": "{n} responses",
@@ -852,7 +850,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "What moved the {total} {what} (by {by}): {items}",
     },
     "decompose.part_within": {"ja": "{group}のNPS {value}", "en": "NPS of {group} {value}"},
-    "decompose.part_mix": {"ja": "{group}の構成比 {value}", "en": "share of {group} {value}"},
+    "decompose.part_mix": {"ja": "{group}の構成比{value}", "en": "share of {group} {value}"},
     "decompose.others": {"ja": "その他", "en": "others"},
     "decompose.others_hidden": {
         "ja": "その他のグループ（匿名性のため非表示のグループを含む）",
@@ -961,7 +959,16 @@ def interval_text(low: float, high: float, lang: Language) -> str:
     The one way every table, chart text and overview writes an interval, so an English page
     never shows the Japanese wave dash. Both ends carry their sign and a true minus (U+2212).
     """
-    return t("interval", lang, low=signed_number(low), high=signed_number(high))
+    return join_interval(signed_number(low), signed_number(high), lang)
+
+
+def join_interval(low: str, high: str, lang: Language) -> str:
+    """Join an interval's two written ends: ``−2.0〜+25.1`` (ja) or ``−2.0 to +25.1`` (en).
+
+    For ends written another way (more digits where a bound would read 0); otherwise
+    :func:`interval_text`.
+    """
+    return t("interval", lang, low=low, high=high)
 
 
 def signed_number(value: float) -> str:

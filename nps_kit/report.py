@@ -25,6 +25,7 @@ from nps_kit.i18n import (
     Language,
     interval_label,
     interval_text,
+    join_interval,
     label,
     phrase_breaks,
     points,
@@ -208,8 +209,9 @@ def headline(
         "ci_range",
         lang_,
         ci=interval_label(getattr(result, "level", 0.95), lang_),
-        low=_number(result.ci_low),
-        high=_number(result.ci_high),
+        interval=join_interval(
+            _number(result.ci_low, signed=True), _number(result.ci_high, signed=True), lang_
+        ),
     )
     modifier = " is-small-sample" if result.small_sample else ""
     parts = [
@@ -259,8 +261,11 @@ def _change_fact(change: ChangeLike | None, lang: Language, what: str) -> str:
                 "ci_range",
                 lang,
                 ci=interval_label(getattr(change, "level", 0.95), lang),
-                low=_bound(change.ci_low, significant=verdict == "improvement"),
-                high=_bound(change.ci_high, significant=verdict == "decline"),
+                interval=join_interval(
+                    _bound(change.ci_low, significant=verdict == "improvement"),
+                    _bound(change.ci_high, significant=verdict == "decline"),
+                    lang,
+                ),
             )
         )
     return f"<div><dt>{escape(what)}</dt><dd>{value}<small>{nobreak(note)}</small></dd></div>"

@@ -131,7 +131,7 @@ def test_contributors_are_worded_the_same_for_report_and_mail() -> None:
     }
     assert contributors_text(record, "ja") == (
         "前月比+2.1ポイントの内訳（チャネル別）：WebのNPS +1.6ポイント、その他−0.2ポイント。"
-        "誤差の範囲内：アプリの構成比 +0.7ポイント"
+        "誤差の範囲内：アプリの構成比+0.7ポイント"
     )
     english = {**record, "kind": "last_year", "label": "Channel"}
     assert contributors_text(english, "en") == (
@@ -158,7 +158,7 @@ def test_when_nothing_moved_beyond_noise_the_line_says_so_first() -> None:
     }
     assert contributors_text(record, "ja") == (
         "前月比+0.1ポイントの内訳（プラン別）：どのグループの動きも誤差の範囲内（ライトのNPS "
-        "−3.5ポイント、プレミアムのNPS +3.0ポイント、ライトの構成比 +0.6ポイント）、"
+        "−3.5ポイント、プレミアムのNPS +3.0ポイント、ライトの構成比+0.6ポイント）、"
         "その他0.0ポイント"
     )
     english = contributors_text({**record, "label": "plan"}, "en")
@@ -211,7 +211,7 @@ def test_the_rest_with_hidden_groups_says_so_in_both_languages() -> None:
         ],
     }
     assert contributors_text(record, "ja") == (
-        "前月比−51.4ポイントの内訳（年代別）：どのグループの動きも誤差の範囲内（40代の構成比 "
+        "前月比−51.4ポイントの内訳（年代別）：どのグループの動きも誤差の範囲内（40代の構成比"
         "+20.0ポイント）、その他のグループ（匿名性のため非表示のグループを含む）−71.4ポイント"
     )
     assert contributors_text({**record, "label": "age"}, "en") == (

@@ -56,7 +56,7 @@ def test_headline_ja_numbers_and_verdict() -> None:
     assert soup.select_one(".nps-headline__value").get_text() == "−4.9"
     assert soup.select_one(".nps-headline__label").get_text() == "NPS・2026年10月"
     meta = soup.select_one(".nps-headline__meta").get_text(" ")
-    assert "95%信頼区間：−11.0〜1.2" in meta and "回答数 512件" in meta  # "512件": one span
+    assert "95%信頼区間：−11.0〜+1.2" in meta and "回答数 512件" in meta  # "512件": one span
     facts = [" ".join(d.get_text(" ").split()) for d in soup.select(".nps-headline__facts > div")]
     assert facts[0] == "前月比 +3.2ポイント 有意な変化なし 95%信頼区間：−5.0〜+11.4"
     # the interval −11.0〜1.2 contains the target: neither met nor missed
@@ -169,7 +169,7 @@ def test_headline_names_the_interval_level() -> None:
     class Result90(Result):
         level: float = 0.9
 
-    assert "90%信頼区間：−11.0〜1.2" in text_of(_headline(Result90()))
+    assert "90%信頼区間：−11.0〜+1.2" in text_of(_headline(Result90()))
     assert "90% interval" in text_of(_headline(Result90(), lang="en"))
 
 
