@@ -232,7 +232,8 @@ def new_detractors(
     -------
     pandas.DataFrame
         ``response_id``, ``date`` (``YYYY-MM-DD HH:MM``, or ``YYYY-MM-DD`` when the export's
-        dates have no time of day), ``score``, one column per breakdown
+        dates have no time of day), ``score``, one column per ``columns.contact_details``
+        column (as the export writes it), one column per breakdown
         and ``comment`` (redacted when ``privacy.redact``), most urgent first.
     """
     assert unit.columns.id is not None and unit.columns.contact is not None
@@ -263,11 +264,14 @@ def new_detractors(
 
         texts = redact(texts).texts
     columns = [b.column if isinstance(b, Breakdown) else b for b in unit.breakdowns]
+    # columns.contact_details: these people allowed contact, so the team gets the means.
+    details = [unit.column(c) for c in unit.columns.contact_details]
     table = pd.DataFrame(
         {
             "response_id": ids[rows.index],
             "date": rows["nps_date"],
             "score": rows["nps_score"].astype("Int64"),
+            **{c: rows[c].astype("string").fillna("") for c in details if c in rows.columns},
             **{c: rows[c].astype("string").fillna("") for c in columns if c in rows.columns},
             "comment": texts,
         }

@@ -46,6 +46,8 @@ def alert_subject(name: str, count: int, lang: Language) -> str:
 
 def _facts(unit: UnitParameters, record: Mapping[Any, Any]) -> list[str]:
     facts = [str(record["date"]), t("alerts_mail.score", unit.language, score=record["score"])]
+    # The contact details (columns.contact_details) first, under the export's headers.
+    named = [(unit.column(c), unit.column(c)) for c in unit.columns.contact_details]
     for item in unit.breakdowns:
         column = item.column if isinstance(item, Breakdown) else item
         name = (
@@ -53,6 +55,8 @@ def _facts(unit: UnitParameters, record: Mapping[Any, Any]) -> list[str]:
             if isinstance(item, Breakdown)
             else item
         )
+        named.append((column, name))
+    for column, name in named:
         value = record.get(column)
         if value not in (None, ""):
             facts.append(f"{name}：{value}" if unit.language == "ja" else f"{name}: {value}")

@@ -7,7 +7,10 @@
 labels. Whatever comes back is read under either language's headers. The notebook publishes
 the list as a custom output (:data:`FOLLOWUPS_MIME`, never shown in the HTML); the runner writes
 both files atomically once the unit succeeded (:func:`write_from_notebook`). A re-run keeps what
-the team already typed into the newer of the two files.
+the team already typed into the newer of the two files. With ``columns.contact_details`` the
+runner adds the contact details of each listed person who allowed contact
+(:func:`with_contact_details`): they are looked up in the export, never pass through the notebook,
+so the report and its saved notebook never hold them.
 
 :func:`read_status` reads a returned file (the work file, or any CSV/XLSX with ``response_id``
 and ``status`` and/or ``contacted_at``) for :func:`nps_kit.closed_loop.loop_status`.
@@ -15,6 +18,7 @@ and ``status`` and/or ``contacted_at``) for :func:`nps_kit.closed_loop.loop_stat
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +31,7 @@ from nps_kit.closed_loop import FollowupList
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import LANGUAGES, Language, t
 from nps_kit.load import parse_dates
+from nps_kit.unit import contact_allowed
 
 __all__ = [
     "FOLLOWUPS_MIME",
@@ -35,6 +40,7 @@ __all__ = [
     "publish_followups",
     "read_followups",
     "read_status",
+    "with_contact_details",
     "work_files",
     "work_headers",
     "work_table",
@@ -147,6 +153,52 @@ def _read_team_columns(files: WorkFiles) -> pd.DataFrame | None:
     if not typed.any():
         return None
     return frame.loc[typed].drop_duplicates("response_id", keep="last").set_index("response_id")
+
+
+def with_contact_details(
+    table: pd.DataFrame,
+    responses: pd.DataFrame,
+    *,
+    id_column: str | None,
+    contact_column: str,
+    details: Sequence[str],
+) -> pd.DataFrame:
+    """Add each listed person's contact details (``columns.contact_details``) after ``score``.
+
+    Parameters
+    ----------
+    table
+        The work table (:func:`work_table`), ``response_id`` first.
+    responses
+        The unit's responses as loaded (any months): the details are looked up by id among the
+        rows whose ``contact_column`` allows contact, an id's latest such response winning.
+    id_column
+        The id column of the export; ``None`` when ids are row numbers (``nps_row``).
+    contact_column
+        The consent column: a row that does not allow contact never gives its details.
+    details
+        The export's columns to copy, headed as in the export. A column the table already
+        has (a breakdown) is not copied twice.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``table`` with one text column per detail (empty where the id has none).
+    """
+    allowed = responses.loc[contact_allowed(responses[contact_column])]
+    if "nps_date" in allowed.columns:  # an id's latest response gives its details
+        allowed = allowed.sort_values("nps_date", kind="stable", na_position="first")
+    keys = allowed[id_column or "nps_row"].astype("string").fillna("")
+    found = allowed[list(details)].astype("string").set_axis(keys.to_numpy())
+    found = found.loc[~found.index.duplicated(keep="last")]
+    out = table.copy()
+    at = list(out.columns).index("score") + 1 if "score" in out.columns else len(out.columns)
+    for column in details:
+        if column in out.columns:
+            continue
+        out.insert(at, column, out["response_id"].map(found[column]).fillna("").astype("string"))
+        at += 1
+    return out
 
 
 def write_work_files(

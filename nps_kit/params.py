@@ -251,6 +251,10 @@ class Columns(_Model):
     comment: str | None = None
     contact: str | None = None
     weight: str | None = None
+    #: Columns of the respondent's contact details (e-mail, phone) copied into the follow-up
+    #: work files and the alert e-mail for detractors who allowed contact (needs ``contact``);
+    #: never into the report or its notebook. Empty (the default): no details anywhere.
+    contact_details: list[str] = Field(default_factory=list)
 
 
 class Followup(_Model):
@@ -524,6 +528,19 @@ class UnitParameters(_Model):
         return value
 
     @model_validator(mode="after")
+    def _details_only_with_consent(self) -> UnitParameters:
+        # Contact details are listed only for people who allowed contact: without the consent
+        # column nobody is known to have, so the details of everyone would go out.
+        if self.columns.contact_details and self.columns.contact is None:
+            raise ValueError(
+                "columns.contact_details lists "
+                f"{', '.join(map(repr, self.columns.contact_details))}, but columns.contact is "
+                "not set: contact details are only listed for detractors who allowed contact; "
+                "set columns.contact to the consent column, or remove contact_details"
+            )
+        return self
+
+    @model_validator(mode="after")
     def _labels_in_its_language(self) -> UnitParameters:
         # A label given per language must have this unit's: a Japanese unit under a
         # defaults.yaml written with {en: …} labels would otherwise show the column's name.
@@ -592,7 +609,9 @@ class UnitParameters(_Model):
         """Return every configured column as ``{dotted key: column name}``."""
         used: dict[str, str] = {}
         for key, value in self.columns.model_dump().items():
-            if value is not None:
+            if isinstance(value, list):
+                used |= {f"columns.{key}[{i}]": column for i, column in enumerate(value)}
+            elif value is not None:
                 used[f"columns.{key}"] = value
         if self.data.filter is not None:
             used["data.filter.column"] = self.data.filter.column

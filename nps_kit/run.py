@@ -42,6 +42,8 @@ from nps_kit.params import Overview, UnitParameters, notebook_parameters, resolv
 from nps_kit.summary import UnitSummary, as_summary
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from nps_kit.cache import ExportCache
 
 __all__ = [
@@ -297,6 +299,22 @@ def _execute_unit(job: _Job, scratch: Path, kernel: Any) -> _Executed:
     return _Executed(nb, html, summary if error is None else None, error, seconds)
 
 
+def _unit_responses(job: _Job) -> pd.DataFrame:
+    """Return the unit's rows of the export's cache (every month), as the notebook read them."""
+    from nps_kit.cache import open_cache, read_rows
+    from nps_kit.unit import select_unit_rows
+
+    unit = job.unit
+    cache = open_cache(job.parameters["data_cache"])
+    wanted = unit.data.filter
+    column = unit.column(wanted.column) if wanted is not None else None
+    grouped = column is not None and cache.unit_column == column
+    rows = read_rows(cache, unit_values=wanted.values if grouped and wanted else None).data
+    if wanted is None or grouped:
+        return rows
+    return select_unit_rows(rows, column=column, values=wanted.values, source=unit.data.path)
+
+
 def _write_unit(job: _Job, done: _Executed, output: Path) -> UnitResult:
     """Write an executed unit's files atomically and describe the result."""
     unit = job.unit
@@ -304,10 +322,22 @@ def _write_unit(job: _Job, done: _Executed, output: Path) -> UnitResult:
     html: Path | None = None
     error = done.error
     if error is None and done.html is not None:
-        from nps_kit.followup_files import write_from_notebook
+        from nps_kit.followup_files import read_followups, with_contact_details, write_work_files
 
-        # <unit>_followups.csv / .xlsx, headed in the unit's language
-        write_from_notebook(done.nb, folder, unit.unit, lang=unit.language)
+        # <unit>_followups.csv / .xlsx, headed in the unit's language, with the contact
+        # details of those who allowed contact when the unit asks for them (read here from the
+        # export's cache: they never pass through the notebook, so no report holds them).
+        table = read_followups(done.nb)
+        if table is not None:
+            if unit.columns.contact_details and unit.columns.contact is not None:
+                table = with_contact_details(
+                    table,
+                    _unit_responses(job),
+                    id_column=job.parameters["id_column"],
+                    contact_column=unit.column(unit.columns.contact),
+                    details=[unit.column(c) for c in unit.columns.contact_details],
+                )
+            write_work_files(table, folder, unit.unit, lang=unit.language)
         text = done.html
         html = folder / f"{unit.unit}.html"
         atomic_write_text(html, text)

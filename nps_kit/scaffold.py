@@ -331,8 +331,18 @@ def _defaults_text(
     ]
     if contact is None:
         lines.append("  # consent to contact them is unknown.")
+    lines.append(f"  contact: {_quote(contact.column if contact else None)}")
+    # The respondents' e-mail and phone columns are never copied anywhere unless asked for:
+    # the comment says how, the analyst decides.
+    details = [c.column for c in found.columns if c.kind in ("email", "phone")]
+    if details and contact is not None:  # listed only for those who allowed contact
+        listed = ", ".join(_quote(c) for c in details)
+        lines += [
+            "  # Contact details found; copied into the follow-up work files and alert e-mails",
+            "  # of detractors who allowed contact (never the report) only when listed here:",
+            f"  # contact_details: [{listed}]",
+        ]
     lines += [
-        f"  contact: {_quote(contact.column if contact else None)}",
         "  # Survey weights; null = unweighted.",
         "  weight: null",
         "",

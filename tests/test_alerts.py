@@ -377,3 +377,32 @@ def test_alerts_read_the_export_with_the_units_loader_options(tmp_path: Path) ->
         echo=lambda line: None,
     )
     assert [o.response_ids for o in summary.outcomes] == [("R_4", "R_1")]
+
+
+def test_contact_details_are_in_the_alert_of_those_who_allowed_contact(
+    project: Path, smtp: Recorder
+) -> None:
+    # columns.contact_details: the owner gets the means of contact with each new detractor.
+    data = next(p for p in project.iterdir() if p.name.startswith("export"))
+    emails = [(f"{row[0].lower()}@example.jp",) for row in ROWS]
+    rows = [(*row, *email) for row, email in zip(ROWS, emails, strict=True)]
+    frame = pd.DataFrame(rows, columns=[*COLUMNS, "e-mail"])
+    if data.suffix == ".xlsx":
+        frame.to_excel(data, index=False)
+    else:
+        frame.to_csv(data, index=False, encoding="cp932")
+    path = project / "parameters" / "ec.yaml"
+    path.write_text(
+        path.read_text("utf-8") + "columns: {contact_details: [e-mail]}\n", encoding="utf-8"
+    )
+    assert alerts(project) == 0
+    ec = next(m for m in smtp.received if "ec-owner@example.com" in m.rcpt_tos)
+    text = text_of(ec.message)
+    assert "E04  2026-11-03 11:00 JST / スコア0 / e-mail：e04@example.jp / プラン：プレミアム" in (
+        text
+    )
+    for listed in ("e02", "e04", "e05"):
+        assert f"{listed}@example.jp" in text and f"{listed}@example.jp" in html_of(ec.message)
+    assert "e03@" not in text and "e03@" not in html_of(ec.message)  # said no: never listed
+    cloud = next(m for m in smtp.received if "cloud@example.com" in m.rcpt_tos)
+    assert "@example.jp" not in text_of(cloud.message)  # a unit without contact_details

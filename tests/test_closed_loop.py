@@ -595,3 +595,78 @@ def test_a_japanese_team_gets_japanese_headers_and_its_file_reads_back(
     assert status.loc["R06", ["owner", "status"]].tolist() == ["田中", "連絡済"]
     assert status.loc["R06", "contacted_at"] == pd.Timestamp("2026-11-02")
     assert status.loc["R12", "status"] == "対応中"
+
+
+def test_contact_details_reach_the_work_files_only_never_the_report(tmp_path: Path) -> None:
+    # QA17: the team that calls detractors back had the response id only and had to look each
+    # one up in the survey tool. columns.contact_details copies the means of contact of those
+    # who allowed it into the work files; the report (mailed to a wider list) and its notebook
+    # never hold them.
+    from nps_kit.params import load_unit
+    from nps_kit.run import run_reports
+
+    rows = ["response_id,submitted_at,business_unit,score,comment,contact_ok,email,phone"]
+    rows += [
+        f"M{i:03d},2026-10-{1 + i:02d} 09:00:00,EC,{i % 7},理由 {i},"
+        f"{'はい' if i % 3 else 'いいえ'},m{i}@example.jp,090-0000-{i:04d}"
+        for i in range(12)
+    ]
+    # M001 answered in September too, from an older address: the latest row's details win.
+    rows.append("M001,2026-09-03 09:00:00,EC,8,前回,はい,old@example.jp,")
+    rows += [f"P{i:03d},2026-10-05 10:00:00,EC,10,満足,はい,p{i}@example.jp," for i in range(6)]
+    (tmp_path / "export.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    unit_file = tmp_path / "ec.yaml"
+    unit_file.write_text(
+        "name: EC事業部\nlanguage: ja\nperiod: 2026-10\ncomparison: [previous]\n"
+        "data: {path: export.csv, filter: {column: business_unit, values: [EC]}}\n"
+        "columns: {score: score, date: submitted_at, id: response_id, comment: comment, "
+        "contact: contact_ok, contact_details: [email, phone]}\n"
+        "followups: [{column: comment, type: text, label: 理由}]\n",
+        encoding="utf-8",
+    )
+    notebook = Path(sections.__file__).parent / "resources" / "nps_report.ipynb"
+    output = tmp_path / "reports"
+    result = run_reports([load_unit(unit_file)], notebook=notebook, output=output, progress=None)
+    assert result.ok, result.units[0].error
+    folder = output / "2026-10"
+    csv = pd.read_csv(
+        work_files(folder, "ec").csv, dtype=str, keep_default_na=False, encoding="utf-8-sig"
+    )
+    assert list(csv.columns[:6]) == ["回答ID", "回答日", "経過日数", "スコア", "email", "phone"]
+    listed = dict(zip(csv["回答ID"], csv["email"], strict=True))
+    consenting = [i for i in range(12) if i % 3]
+    assert listed == {f"M{i:03d}": f"m{i}@example.jp" for i in consenting}
+    assert csv.set_index("回答ID").loc["M004", "phone"] == "090-0000-0004"
+    xlsx = pd.read_excel(work_files(folder, "ec").xlsx, dtype=str).fillna("")
+    pd.testing.assert_frame_equal(csv, xlsx)
+    for name in ("ec.html", "ec.ipynb"):
+        text = (folder / name).read_text(encoding="utf-8")
+        assert "@example.jp" not in text and "090-0000" not in text, name
+
+
+def test_contact_details_need_the_consent_column(tmp_path: Path) -> None:
+    from nps_kit.errors import ConfigError
+    from nps_kit.params import load_unit
+
+    write_export(tmp_path / "export.csv")
+    unit_file = tmp_path / "ec.yaml"
+    unit_file.write_text(
+        "name: EC\nlanguage: ja\ndata: {path: export.csv}\n"
+        "columns: {score: score, date: submitted_at, id: response_id, "
+        "contact_details: [comment]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as info:
+        load_unit(unit_file)
+    assert "columns.contact_details lists 'comment', but columns.contact is not set" in str(
+        info.value
+    )
+    unit_file.write_text(
+        unit_file.read_text(encoding="utf-8").replace(
+            "contact_details: [comment]", "contact: contact_ok, contact_details: [e_mail]"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as info:
+        load_unit(unit_file)
+    assert "columns.contact_details[0]: no column 'e_mail' in export.csv" in str(info.value)

@@ -932,3 +932,13 @@ def test_surveymonkey_chain_init_reads_the_export_as_its_author_meant(tmp_path: 
     }
     assert labels["tokyo-shibuya-clinic"] == "スコアの主な理由"
     assert labels["manchester-central-physio"] == "Main reason for your score"
+    # The patients' e-mail column is offered for the work files, commented out: a valid
+    # setting once the analyst removes the '# '.
+    offer = '  # contact_details: ["What is your email address?"]\n'
+    assert offer in text
+    (root / "parameters" / "defaults.yaml").write_text(
+        text.replace(offer, offer.replace("# ", "")), encoding="utf-8"
+    )
+    found = load_all(root / "parameters")
+    assert found.errors == []
+    assert all(u.columns.contact_details for u in found.units.values())
