@@ -73,7 +73,15 @@ MANIFEST_SUMMARY = {
     ],
     "control": {"period": "2026-10", "centre": 1.0, "low": -9.5, "high": 11.5, "outside": "below"},
     "top_themes": [
-        {"theme": "delivery", "label": "配送", "share": 18.2, "nps_gain": 2.1, "detractors": 12}
+        {
+            "theme": "delivery",
+            "label": "配送",
+            "share": 18.2,
+            "nps_gain": 2.1,
+            "detractors": 12,
+            "label_ja": "配送",
+            "label_en": "Delivery",
+        }
     ],
     "actions": [{"segment": "detractor", "text": "連絡する", "evidence": "…"}],
     "detractors_to_contact": 17,
@@ -93,7 +101,10 @@ def test_manifest_json_round_trips_with_the_documented_shape() -> None:
     assert summary.consent_known is True
     assert summary.control == Control("2026-10", 1.0, -9.5, 11.5, "below")
     assert summary.trend == (TrendPoint("2026-09", None, 3, None, None, True),)
-    assert summary.top_themes == (Theme("delivery", "配送", 18.2, 2.1, detractors=12),)
+    assert summary.top_themes == (
+        Theme("delivery", "配送", 18.2, 2.1, detractors=12, label_ja="配送", label_en="Delivery"),
+    )
+    assert summary.top_themes[0].label_in("en") == "Delivery"
     assert summary.actions == (Action("detractor", "連絡する", "…"),)
     assert summary.excluded == Excluded(missing=2, invalid=1)
     assert summary.unreadable_dates == UnreadableDates("回答日", 29, ("10月5日", "先週"))
@@ -130,6 +141,7 @@ def test_an_old_or_hand_edited_summary_reads_with_gaps() -> None:
     assert (summary.nps, summary.n, summary.change, summary.target) == (None, 40, None, None)
     assert summary.trend == (TrendPoint("2026-10", 1.5, 40),)
     assert summary.top_themes == (Theme("price", "price", None, None),)
+    assert summary.top_themes[0].label_in("en") == "price"  # an older manifest: its own label
     assert as_summary(None) is None
     assert as_summary(summary) is summary
     assert as_summary({}) == UnitSummary()
