@@ -17,6 +17,14 @@ DEMO_DATA = Path(__file__).resolve().parent.parent / "data" / "demo_responses.cs
     [
         ("mail: taro.yamada+nps@example.co.jp まで", "mail: [EMAIL] まで"),
         ("ＴＡＲＯ＠ＥＸＡＭＰＬＥ．ＣＯＭに連絡", "[EMAIL]に連絡"),
+        # QA18: accented names and domains were kept, or cut: 'rené[EMAIL]'.
+        (
+            "Email me at zoë.brontë@example.co.uk or chloé@café.fr",
+            "Email me at [EMAIL] or [EMAIL]",
+        ),
+        ("renée.o@example.com thanks", "[EMAIL] thanks"),
+        ("連絡はtaro@example.comまで", "連絡は[EMAIL]まで"),
+        ("メールはrenée@example.frです", "メールは[EMAIL]です"),
         ("携帯090-1234-5678に", "携帯[PHONE]に"),
         ("03-1234-5678に電話ください", "[PHONE]に電話ください"),
         ("0120-123-456", "[PHONE]"),

@@ -51,7 +51,11 @@ _FOLD = str.maketrans(
     }
 )
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# Latin letters with their accents (Latin-1 and Extended-A/B, not × ÷) and digits: zoë.brontë@…,
+# chloé@café.fr. Not \w, which would take the Japanese word glued before an address
+# (連絡はtaro@example.comまで); the top-level domain stays ASCII, so まで is not taken after it.
+_LATIN = "A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_EMAIL = re.compile(rf"[{_LATIN}._%+-]+@[{_LATIN}-]+(?:\.[{_LATIN}-]+)*\.[A-Za-z]{{2,}}")
 # + country code, then groups of digits separated by one space, dash, dot or parentheses.
 _INTL_PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .-]?\(\d{1,4}\)|[ .-]?\d{1,5}){2,5}(?![\d])")
 
