@@ -77,6 +77,12 @@ def test_tokenise_english_lowercase_stop_words_and_plurals() -> None:
     assert out[0] == ["box", "damaged", "order", "not arrive", "reply"]
 
 
+def test_tokenise_keeps_accented_english_words_whole() -> None:
+    # QA18: a typical phrase read "lovely staff and the caf".
+    out = tokenise(pd.Series(["Lovely staff and the café, a naïve question for Zoë"]))
+    assert out[0] == ["lovely", "staff", "café", "naïve", "question", "zoë"]
+
+
 def test_tokenise_full_width_english_and_missing() -> None:
     out = tokenise(pd.Series(["ＲＥＦＵＮＤＳ　ｐｌｅａｓｅ", None, "😡"], index=["a", "b", "c"]))
     assert out.tolist() == [["refund", "please"], [], []]

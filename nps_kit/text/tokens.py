@@ -45,7 +45,10 @@ __all__ = [
 # Hiragana, katakana (incl. the long-vowel mark) and CJK ideographs.
 _JA_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_CHAR = re.compile(r"[a-zA-Z]")
-_EN_WORD = re.compile(r"[a-z][a-z0-9]*(?:['’][a-z]+)?")
+# An English word, with the accented letters of Latin-script words (café, naïve, Zoë): the
+# normalised text is lower case. Cut at the accent, "the café" was the phrase "the caf".
+_EN_LETTER = "a-z\u00df-\u00f6\u00f8-\u024f"
+_EN_WORD = re.compile(rf"[{_EN_LETTER}][{_EN_LETTER}0-9]*(?:['’][{_EN_LETTER}]+)?")
 
 # A comment counts as Japanese when at least this share of its letters are kana or kanji. English
 # product names inside a Japanese sentence ("アプリのUIが…") then still make it Japanese.
