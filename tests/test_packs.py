@@ -8,6 +8,7 @@ import pytest
 
 from nps_kit.strategy import load_playbook
 from nps_kit.text import PACKS, best_pack, coverage, load_pack, pack_files, tag_themes
+from nps_kit.text.packs import DOMAIN_MARKER_SHARE, DOMAIN_MARKERS
 
 # TAXONOMY.md: the theme ids of every pack, in order.
 IDS = {
@@ -73,6 +74,36 @@ def test_a_domain_pack_must_show_its_domain_to_beat_generic() -> None:
     # finance tags 8 of 11 (fees, waits, three "location" as branches), generic 9 of 11: under
     # the 10-point margin, but branches is finance's only own theme here
     assert best_pack(hotel).pack == "generic"
+
+
+def test_a_domain_pack_is_chosen_only_for_comments_of_its_domain() -> None:
+    """A bike shop with branches (QA18): finance tagged a little more than generic, with its
+    own branches and products themes, so the report advised on online banking. No comment
+    speaks of banking, insurance or money products: generic."""
+    bikes = pd.Series(
+        [
+            "Average, nothing special at the Harbour Road branch",
+            "Very knowledgeable, explained everything about my brakes at the Harbour Road branch",
+            "Quick turnaround, collected the same day at the Harbour Road branch",
+            "Fair price for a full service, bike feels brand new",
+            "Overpriced for a puncture repair.",
+            "Shop was closed during advertised opening hours.",
+            "Staff were rude when I queried the invoice.",
+            "Brilliant service, the mechanic sorted my gears in 20 minutes.",
+            "Friendly team, great colour choice of hire bikes!",
+            "Booking online was a nightmare, the website kept crashing.",
+            "Waited three weeks for a part, nobody rang me back.",
+            "The rental bike's chain kept slipping, dangerous.",
+            "Good products and honest advice at the branch",
+        ]
+    )
+    assert best_pack(bikes).pack == "generic"
+    # the same comments about a bank's branches are a bank's
+    bank = bikes.str.replace("puncture repair", "mortgage application").str.replace(
+        "bike feels brand new", "the savings account"
+    )
+    assert bank.str.contains(DOMAIN_MARKERS["finance"]).mean() * 100 >= DOMAIN_MARKER_SHARE
+    assert best_pack(bank).pack == "finance"
 
 
 # A word counts as a theme only in the sense the theme is about (one case per rule in the packs).

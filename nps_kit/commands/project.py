@@ -206,6 +206,31 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=_new_unit)
 
 
+def _say_pack(written: list[Path]) -> None:
+    """Say which theme pack init chose (QA18: a bike shop got finance's themes silently)."""
+    import yaml
+
+    from nps_kit.text.packs import PACKS
+
+    themes = next((p for p in written if p.name == "themes.yaml"), None)
+    if themes is None:
+        return
+    pack = (yaml.safe_load(themes.read_text(encoding="utf-8")) or {}).get("extends")
+    others = "|".join(p for p in PACKS if p != pack)
+    if pack:
+        print(
+            f"themes: the '{pack}' pack fits these comments best; {themes} extends it "
+            f"(write extends: {others} there to use another)",
+            file=sys.stderr,
+        )
+    else:
+        print(
+            f"themes: none of the packs ({', '.join(PACKS)}) fits these comments; add your "
+            f"own in {themes}, or write extends: {others} there",
+            file=sys.stderr,
+        )
+
+
 def _init(args: argparse.Namespace) -> int:
     if args.unit_column is not None and args.export is None:
         raise NpsKitError("--unit-column needs --from EXPORT.")
@@ -217,6 +242,8 @@ def _init(args: argparse.Namespace) -> int:
         written = init_project(args.directory)
     for path in written:
         print(path)
+    if args.export is not None:
+        _say_pack(written)
     print(
         f"next: cd {args.directory} && nps-kit run --all, then open reports/index.html",
         file=sys.stderr,

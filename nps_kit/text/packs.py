@@ -10,6 +10,7 @@ parameters; a path to a custom themes YAML file works as before, and one that st
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -126,6 +127,38 @@ _GENERIC_MARGIN = 10.0
 # A hotel's "location near the station" is one finance theme (branches), not a bank.
 _DOMAIN_THEMES = 2
 _DOMAIN_SHARE = 2.0
+#: Words that say which domain a comment is about, per domain pack: a domain pack is chosen only
+#: for comments that talk of its domain at all (:data:`DOMAIN_MARKER_SHARE`). Its themes alone
+#: do not show it: a bike shop's "Harbour Road branch" and "products" are finance themes, and
+#: finance tagged its comments a little more than generic did (QA18), so the report advised on
+#: online banking. On the labelled sets (55-85 comments per pack and set) a pack's own words are
+#: in 9-51 % of its comments, another pack's mostly under 10 %.
+DOMAIN_MARKERS: dict[str, re.Pattern[str]] = {
+    "retail": re.compile(
+        r"\b(?:orders?|ordered|deliver(?:y|ies|ed)|shipping|shipped|parcels?|couriers?|checkout"
+        r"|basket|cart|refunds?|refunded|returns?|returned|in stock|out of stock|stores?|shops?"
+        r"|shopping|tills?|purchases?|purchased)\b"
+        r"|注文|配送|発送|届|送料|返品|商品|店舗|在庫|レジ|通販|購入|買",
+        re.IGNORECASE,
+    ),
+    "saas": re.compile(
+        r"\b(?:apps?|software|platform|apis?|log ?in|bugs?|buggy|features?|integrations?"
+        r"|integrates?|dashboard|sync|syncing|subscriptions?|saas|tools?|ui|ux|crash(?:es|ed)?"
+        r"|downtime|outages?|users?|workspace|export|import)\b"
+        r"|ソフト|アプリ|機能|ログイン|バグ|連携|画面|システム|クラウド|ツール|API|UI",
+        re.IGNORECASE,
+    ),
+    "finance": re.compile(
+        r"\b(?:banks?|banking|accounts?|loans?|mortgages?|insurance|insurers?|insured|premiums?"
+        r"|polic(?:y|ies)|claims?|interest|savings|transfers?|payouts?|adviser|advisor|pension"
+        r"|credit|debit|overdraft|atms?|isa|broker|cover|covered|excess)\b"
+        r"|口座|銀行|保険|融資|ローン|金利|振込|振り込み|手数料|契約|補償|保障|証券|年金|ATM|カード",
+        re.IGNORECASE,
+    ),
+}
+#: The share (%) of answered comments that must hold a domain pack's :data:`DOMAIN_MARKERS`
+#: for it to be chosen (the demo's units: 7.7-32 % of their own domain's words).
+DOMAIN_MARKER_SHARE = 5.0
 
 
 def best_pack(texts: Iterable[str | None]) -> PackFit:
@@ -147,7 +180,9 @@ def best_pack(texts: Iterable[str | None]) -> PackFit:
         ``(pack, coverage)``: the pack id and the percentage of answered comments its
         dictionaries tag (:func:`coverage`, with the learned layer, may differ). Between
         domain packs (retail, saas, finance) a tie goes to the pack that finds more theme
-        mentions, then to :data:`PACKS` order. A domain pack beats
+        mentions, then to :data:`PACKS` order. Only a domain pack whose domain's words
+        (:data:`DOMAIN_MARKERS`) are in at least :data:`DOMAIN_MARKER_SHARE` % of the comments
+        may be chosen; with none, generic is. A domain pack beats
         ``generic`` unless generic tags at least 10 percentage points more, or generic tags
         as many or more and fewer than two of the domain pack's own themes (the ones generic
         lacks) each tag 2% of the comments.
@@ -182,7 +217,18 @@ def best_pack(texts: Iterable[str | None]) -> PackFit:
             for theme, v in zip(book.ids, shares, strict=True)
             if theme not in generic_ids and v >= _DOMAIN_SHARE
         )
-    domain = max((p for p in PACKS if p != "generic"), key=lambda p: (*scores[p], -PACKS.index(p)))
+    # Only a domain the comments talk about at all (DOMAIN_MARKERS) may be chosen.
+    domains = [
+        p
+        for p in PACKS
+        if p != "generic"
+        and len(said)
+        and 100.0 * float(said.astype(str).str.contains(DOMAIN_MARKERS[p]).mean())
+        >= DOMAIN_MARKER_SHARE
+    ]
+    if not domains:
+        return PackFit("generic", scores["generic"][0])
+    domain = max(domains, key=lambda p: (*scores[p], -PACKS.index(p)))
     generic, best = scores["generic"][0], scores[domain][0]
     if generic >= best + _GENERIC_MARGIN or (
         generic >= best and own_themes[domain] < _DOMAIN_THEMES
