@@ -14,6 +14,7 @@ import gzip
 import io
 import mmap
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -395,6 +396,15 @@ def _summary_lines(report: LoadReport, lang: str) -> list[str]:
     return lines
 
 
+# Look-alike forms of one character, folded by _fold after NFKC (which leaves the wave dash).
+_LOOKALIKE = str.maketrans({"\u301c": "~", "\u2053": "~", "\uff5e": "~"})
+
+
+def _fold(name: str) -> str:
+    """Return a column name in one form: NFKC, one tilde for wave dashes, case-folded."""
+    return " ".join(unicodedata.normalize("NFKC", name).translate(_LOOKALIKE).split()).casefold()
+
+
 @dataclass(frozen=True)
 class ColumnIndex:
     """The columns of an export and the other names they go by.
@@ -472,6 +482,13 @@ class ColumnIndex:
         by_text = {" ".join(t.split()).casefold(): c for c, t in self.questions.items()}
         if text in by_text:
             return by_text[text]
+        # The same name in other code points: full-width letters, or the wave dash 〜 a Mac
+        # IME types where the cp932 header has ～ (QA18: "(0〜10)" against "(0～10)"), which
+        # look alike on screen. Only a match to exactly one column counts.
+        folded = [c for c in (*self.columns, *self.questions) if _fold(c) == _fold(wanted)]
+        folded += [c for c, t in self.questions.items() if _fold(t) == _fold(wanted)]
+        if len(set(folded)) == 1:
+            return folded[0]
         names = {**{t: c for c, t in self.questions.items()}, **by_id}
         names.update({c: c for c in self.columns})
         best = closest(wanted, list(names))

@@ -248,6 +248,19 @@ def test_qualtrics_score_column_by_question_text(tmp_path: Path) -> None:
     assert read_columns(path) == ["StartDate", "Status", "Q1", "Q2"]
 
 
+def test_a_column_named_with_look_alike_characters_is_found(tmp_path: Path) -> None:
+    # QA18: a cp932 export's header has the full-width tilde ～ (U+FF5E); the name typed with a
+    # Mac IME has the wave dash 〜 (U+301C): "Did you mean …?" showed the same text on screen.
+    header = "Q1 おすすめ度（0～10）,回答日時\n9,2026/10/03 14:22\n3,2026/10/04 09:00\n"
+    path = tmp_path / "gym.csv"
+    path.write_bytes(header.encode("cp932"))
+    result = load_responses(path, score_column="Q1 おすすめ度(0〜10)", date_column="回答日時")
+    assert result.report.score_column == "Q1 おすすめ度（0～10）"
+    assert result.data["nps_score"].tolist() == [9, 3]
+    with pytest.raises(DataError, match="has no column 'Q1 おすすめ度（0～11）'"):
+        load_responses(path, score_column="Q1 おすすめ度（0～11）")
+
+
 def test_qualtrics_xlsx_and_legacy_two_row_export(tmp_path: Path) -> None:
     rows = [
         ["StartDate", "Status", "Q1"],
