@@ -904,7 +904,9 @@ def summary(
     actions: list[Action] = []
     if analysis is not None:
         if analysis.themes is not None and (shown is None or "followups" in shown):
-            top = analysis.themes.loc[analysis.themes["mentions"] > 0].head(3)
+            # The themes to act on: those some detractor complains about or asks to improve
+            # (QA18: a theme with no such detractor was listed with "+0.0 points, 0 people").
+            top = analysis.themes.loc[analysis.themes["detractors"] > 0].head(3)
             themes = [
                 Theme(
                     theme=r["theme"],

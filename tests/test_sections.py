@@ -576,6 +576,8 @@ def test_summary_publishes_one_output_with_the_periods_numbers(ja: Report) -> No
     assert published["top_themes"][0]["theme"] == "delivery"
     assert published["top_themes"][0]["label_en"] == "Delivery speed and damage"  # English pages
     assert published["top_themes"][0]["label_ja"] == published["top_themes"][0]["label"]
+    # only themes some detractor complains about (QA18: "+0.0 points (0 people)" was listed)
+    assert all(t["detractors"] > 0 for t in published["top_themes"])
     assert len(published["actions"]) == 3
     # Published once, across the whole report.
     everything = [o for s in ja.shown.values() for o in s.outputs]
