@@ -13,6 +13,7 @@ import gzip
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -578,9 +579,10 @@ def inspect(path: Path, *, sheet: str | int | None, encoding: str | None) -> Lay
     return _inspect_csv(path, compression, encoding)
 
 
-def _read_csv(layout: Layout, encoding: str) -> pd.DataFrame:
+def _read_csv(layout: Layout, encoding: str, text_columns: Sequence[str] = ()) -> pd.DataFrame:
     # The header rows were parsed during detection; naming the columns here keeps read_columns()
     # and the loaded frame identical, even for blank or repeated header cells.
+    names = layout.file_columns or layout.columns
     return pd.read_csv(
         layout.path,
         sep=layout.delimiter,
@@ -588,15 +590,21 @@ def _read_csv(layout: Layout, encoding: str) -> pd.DataFrame:
         compression=layout.compression,
         header=None,
         skiprows=layout.header_rows,
-        names=layout.file_columns or layout.columns,
+        names=names,
         # Infer each column's type over the whole column, not per 64 KiB chunk: a column that
         # mixes numbers and text reads the same everywhere, and pandas prints no DtypeWarning.
         low_memory=False,
+        # Ids are text as written: 00123 is not 123 (QA18), nor 1e5 a number.
+        dtype={c: "string" for c in text_columns if c in names} or None,
     )
 
 
-def read_frame(layout: Layout, *, encoding_given: bool) -> tuple[pd.DataFrame, Layout]:
+def read_frame(
+    layout: Layout, *, encoding_given: bool, text_columns: Sequence[str] = ()
+) -> tuple[pd.DataFrame, Layout]:
     """Read the whole file described by ``layout``; return the frame and the final layout.
+
+    ``text_columns`` of a CSV are read as text as written (an id's leading zeros kept).
 
     The frame has a fresh ``RangeIndex`` and string column names stripped of white space. When
     the encoding was detected from the sample as UTF-8 but the file turns out to be cp932 further
@@ -613,12 +621,12 @@ def read_frame(layout: Layout, *, encoding_given: bool) -> tuple[pd.DataFrame, L
         else:
             assert layout.encoding is not None
             try:
-                frame = _read_csv(layout, layout.encoding)
+                frame = _read_csv(layout, layout.encoding, text_columns)
             except UnicodeDecodeError:
                 if encoding_given or layout.encoding != "utf-8":
                     raise
                 layout = Layout(**{**layout.__dict__, "encoding": "cp932"})
-                frame = _read_csv(layout, "cp932")
+                frame = _read_csv(layout, "cp932", text_columns)
     except UnicodeDecodeError as exc:
         assert layout.encoding is not None
         offset = find_bad_byte(path, layout.encoding, layout.compression)

@@ -40,8 +40,8 @@ _META = b"nps_kit.cache"
 # 2: repetitive text columns stored dictionary-encoded; 3: nps_finished (Qualtrics);
 # 4: a SurveyMonkey multi-select's option columns merged into one column; 5: the report says
 # when Finished could not be read (finished_unread); 6: the rows dedupe's duplicates repeat
-# (duplicate_of), so a unit counts its own
-_FORMAT = 6
+# (duplicate_of), so a unit counts its own; 7: a CSV's id column read as text (00123 kept)
+_FORMAT = 7
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 

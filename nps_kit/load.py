@@ -795,7 +795,9 @@ def load_responses(
         None if weight_column is None else _resolve_column(layout, weight_column, "weight_column")
     )
     id_col = None if id_column is None else _resolve_column(layout, id_column, "id_column")
-    frame, layout = _formats.read_frame(layout, encoding_given=encoding is not None)
+    frame, layout = _formats.read_frame(
+        layout, encoding_given=encoding is not None, text_columns=(id_col,) if id_col else ()
+    )
     rows_read = len(frame)
     rows = np.arange(layout.header_rows + 1, layout.header_rows + 1 + rows_read, dtype="int64")
     if layout.format == "csv":

@@ -59,6 +59,17 @@ def test_json_with_id_column(capsys, tmp_path):
     assert [r["id"] for r in json.loads(out)] == ["R1", "R2", "R3"]
 
 
+def test_numeric_ids_keep_their_leading_zeros(capsys, tmp_path):
+    # QA18: ids 00123, 00124 came out as 123 and 124 (a survey tool's ids, to look people up).
+    path = tmp_path / "ids.csv"
+    path.write_text("id,comment\n00123,配送が遅い\n00124,Great staff\n", encoding="utf-8")
+    code, out, _ = _run(
+        capsys, str(path), "--text-column", "comment", "--id-column", "id", "--format", "json"
+    )
+    assert code == 0
+    assert [r["id"] for r in json.loads(out)] == ["00123", "00124"]
+
+
 def test_csv_is_the_default(capsys, tmp_path):
     path = _write(tmp_path, "xlsx")
     code, out, _ = _run(capsys, str(path), "--text-column", "comment", "--id-column", "id")

@@ -261,6 +261,13 @@ def test_a_column_named_with_look_alike_characters_is_found(tmp_path: Path) -> N
         load_responses(path, score_column="Q1 おすすめ度（0～11）")
 
 
+def test_ids_are_read_as_written(tmp_path: Path) -> None:
+    # QA18: ids 00123 became 123 (in themes --format json, and so in work files and alerts).
+    path = write(tmp_path / "ids.csv", "id,score\n00123,9\n00124,3\n1e5,7\n")
+    result = load_responses(path, score_column="score", id_column="id")
+    assert result.data["id"].tolist() == ["00123", "00124", "1e5"]
+
+
 def test_qualtrics_xlsx_and_legacy_two_row_export(tmp_path: Path) -> None:
     rows = [
         ["StartDate", "Status", "Q1"],

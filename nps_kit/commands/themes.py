@@ -117,6 +117,7 @@ def _run(args: argparse.Namespace) -> int:
         sheet=sheet,
         encoding=args.encoding,
         check_score=score_column is not None,
+        id_column=id_column or None,
     )
     data = loaded.data
     if score_column is not None:
