@@ -24,7 +24,7 @@ from IPython.display import HTML
 from nps_kit import __version__, clock, plot, report
 from nps_kit._followup_html import FIRST_SCREEN, followup_html, loop_status_html
 from nps_kit._section_result import Page, SectionResult, _Publish, detach, show
-from nps_kit.analysis import FollowupAnalysis
+from nps_kit.analysis import FollowupAnalysis, QuestionResult
 from nps_kit.closed_loop import (
     FollowupList,
     followup_list,
@@ -664,6 +664,24 @@ def _text_question(
                 parts.append(report.comments(picked, lang=lang))
 
 
+def _themes_by_answer(
+    questions: Sequence[QuestionResult],
+    comment_column: str | None,
+    labels: Mapping[str, str],
+    lang: Language,
+) -> pd.Series:
+    """Name each respondent's themes: the shown comment's, then ``label: …`` per other answer."""
+    named = []
+    for q in sorted(questions, key=lambda q: q.question.column != comment_column):
+        text = respondent_themes(q.tags, labels, polarity=q.polarity)
+        if q.question.column != comment_column:
+            name = q.question.label or q.question.column
+            text = text.where(text == "", f"{name}{'：' if lang == 'ja' else ': '}" + text)
+        named.append(text)
+    joined = pd.concat(named, axis=1)
+    return joined.apply(lambda row: " / ".join(v for v in row if v), axis=1)
+
+
 def detractors(
     unit: UnitData,
     *,
@@ -688,7 +706,14 @@ def detractors(
     themes = None
     if analysis is not None and analysis.tags is not None and analysis.themes is not None:
         labels = dict(zip(analysis.themes["theme"], analysis.themes["label"], strict=True))
-        themes = respondent_themes(analysis.tags, labels, polarity=analysis.polarity)
+        texts = [q for q in analysis.questions if q.tags is not None]
+        if any(q.question.column == comment_column for q in texts):
+            # The shown comment's themes, then each other answer's under its question's label:
+            # a theme from an answer the card does not show could not be traced (QA18: 会費が
+            # 高い listed with usability, from the improvement answer).
+            themes = _themes_by_answer(texts, comment_column, labels, unit.language)
+        else:
+            themes = respondent_themes(analysis.tags, labels, polarity=analysis.polarity)
     found = followup_list(
         unit,
         id_column=id_column,

@@ -1188,7 +1188,11 @@ def test_the_demo_cloud_unit_reads_its_improvement_answers_as_requests(
         callback["response_id"].isin(unit.current.loc[asked.fillna(False), "response_id"])
     ]
     # The unit is a software business on the saas pack (parameters/cloud.yaml).
-    assert len(listed) and listed["themes"].str.contains(r"Pricing and plans \(−\)").all()
+    # Named with the question it came from: the card shows the reason, not this answer (QA18).
+    assert (
+        len(listed)
+        and listed["themes"].str.contains(r"What to improve: Pricing and plans \(−\)").all()
+    )
     assert not listed["themes"].str.contains("Staff").any()
     shown = show(sections.followups, unit, analysis)
     assert (
