@@ -867,6 +867,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "どのグループの動きも誤差の範囲内（{items}）",
         "en": "every group's move is within noise ({items})",
     },
+    "overview.own_verdict": {
+        "ja": "レポート単体では{verdict}（全レポートで調整後は有意でない）",
+        "en": "{verdict} in the unit's own report (not after adjusting for all units)",
+    },
     "decompose.answer": {"ja": "回答「{answer}」", "en": "the answer “{answer}”"},
     "alerts_mail.subject": {
         "ja": "【NPS】{name}：連絡を許可した新しい批判者{n}人",

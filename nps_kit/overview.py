@@ -81,6 +81,8 @@ _CSS = """
 .nps-report{max-width:1240px}.failed{color:#b00020;font-weight:bold}
 .nps-table th,.nps-table td{padding:7px 8px}.nps-table thead th{white-space:normal}
 .nps-spark{display:block}.nps-table td .nps-verdict{display:block;margin:2px 0 0;width:max-content}
+.nps-verdict-own{display:block;max-width:14em;margin-top:2px;color:#6b7280;font-size:.72rem;
+white-space:normal;text-align:left}
 """
 
 
@@ -327,7 +329,8 @@ def _changes(s: UnitSummary, verdict: str | None) -> dict[str, Change]:
     return found
 
 
-def _change_cell(change: Change | None, lang: Language) -> str:
+def _change_cell(change: Change | None, lang: Language, own: Change | None = None) -> str:
+    """One change's cell; ``own`` is the unit's own (unadjusted) change when BH replaced it."""
     if change is None or change.diff is None:
         return '<td class="is-num is-na">—</td>'
     verdict = change.verdict
@@ -337,6 +340,13 @@ def _change_cell(change: Change | None, lang: Language) -> str:
         if verdict in {"improvement", "decline", "no_change"}
         else ""
     )
+    if own is not None and own.verdict in {"improvement", "decline"} and own.verdict != verdict:
+        # The unit's report and e-mail say its own verdict (QA18: "significant decline" in the
+        # subject, "no significant change" here): say both, so neither looks wrong.
+        badge += (
+            f'<small class="nps-verdict-own">'
+            f"{escape(t('overview.own_verdict', lang, verdict=label(own.verdict, lang)))}</small>"
+        )
     return (
         f'<td class="is-num"><span class="nps-nb">{signed_number(change.diff)}</span>{badge}</td>'
     )
@@ -460,6 +470,7 @@ def write_overview(
         )
         # The verdict after Benjamini–Hochberg over the units replaces the unit's own.
         changes = _changes(s, verdict if status == "ok" else None)
+        own = _changes(s, None)
         target = s.target_status or ("no_target" if s.target is None else None)
         shares = (
             f"{_number(s.pct_promoters)}% / {_number(s.pct_detractors)}%"
@@ -473,8 +484,8 @@ def write_overview(
             + f'<td class="is-text">{unit_cell}</td>'
             f'<td class="is-num"><b>{escape(_number(s.nps) if s.nps is not None else "—")}</b>'
             f"{interval}</td>"
-            + _change_cell(changes.get("previous"), lang)
-            + _change_cell(changes.get("last_year"), lang)
+            + _change_cell(changes.get("previous"), lang, own.get("previous"))
+            + _change_cell(changes.get("last_year"), lang, own.get("last_year"))
             + f'<td class="is-text">{escape(label(target, lang)) if target else "—"}</td>'
             f'<td class="is-num">{escape(shares)}</td>'
             f"<td>{_sparkline(s.trend, lang)}</td>"

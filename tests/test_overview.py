@@ -230,7 +230,8 @@ def test_overview_verdicts_control_the_false_discovery_rate_across_units(tmp_pat
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert _changes(page) == [
         "A: +5.0 有意に改善",
-        "B: −5.0 有意な変化なし",
+        # B's e-mail subject says 有意に悪化: the overview says both (QA18)
+        "B: −5.0 有意な変化なし レポート単体では有意に悪化（全レポートで調整後は有意でない）",
         "C: +5.0 有意な変化なし",
         "D: +5.0 有意な変化なし",
         "E: +5.0 有意な変化なし",
