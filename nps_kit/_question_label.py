@@ -29,6 +29,16 @@ _JA_QUESTION: Final = re.compile(
     r"|どこですか|ありますか|でしたか)$"
 )
 _JA_OPENING: Final = re.compile(r"^(?:今回の|今回|あなたの|お客様の|ご自身の|そのように)")
+# 改善してほしい点があれば -> 改善してほしい点 (an open "if any" that ends the question).
+_JA_IF_ANY: Final = re.compile(r"(?:があれば|がありましたら|などあれば|はありますか)$")
+
+# A survey tool's question number before the question: "Q2 ", "Q2. ", "Ｑ３：", "問2 ", "3. "
+# (QA18: labels read 「Q2 その点数をつけた理由」).
+_NUMBER: Final = re.compile(
+    r"^(?:(?:Q|Ｑ|問|設問)\s*[0-9０-９]+[\s.．:：)）-]+|[0-9０-９]+[.．)）]\s*)(?=\S)"
+)
+# An English question opened by "Overall," or "In general,".
+_EN_OPENING: Final = re.compile(r"^(?:overall|in general|generally|all in all),?\s+", re.I)
 
 # --- One row of a matrix, one option of a multi-select ----------------------------------------
 # Qualtrics (Q3_1) and SurveyMonkey name such a column "question - row": the question ends as a
@@ -101,6 +111,9 @@ def short_label(question: str) -> str:
     """
     # The words as written (no NFKC: a label keeps the survey's own full-width characters).
     text = " ".join(question.split())
+    numbered = _NUMBER.sub("", text)
+    if len(numbered) >= 2 and numbered != text:
+        return short_label(numbered)
     other = _OTHER_BOX.match(text)
     if other is not None:
         asked = short_label(other["q"])
@@ -159,14 +172,15 @@ def short_labels(questions: Sequence[str]) -> list[str]:
 
 
 def _japanese(text: str) -> str:
-    subject = _JA_QUESTION.sub("", _JA_REQUEST.sub("", text))
+    subject = _JA_IF_ANY.sub("", _JA_QUESTION.sub("", _JA_REQUEST.sub("", text)))
     subject = _JA_OPENING.sub("", subject).strip()
     return subject if len(subject) >= 2 else text
 
 
 def _english(text: str) -> str:
+    asked = _EN_OPENING.sub("", text)
     for frame in _EN_FRAMES:
-        found = frame.match(text)
+        found = frame.match(asked)
         if found and len(found["x"].split()) <= 8:
             subject = found["x"].strip()
             return subject[:1].upper() + subject[1:]

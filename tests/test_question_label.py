@@ -19,6 +19,15 @@ from nps_kit.i18n import t
         ("性別をお答えください", "性別"),
         ("ご利用のプランは何ですか？", "ご利用のプラン"),
         ("朝食はいかがでしたか？", "朝食"),
+        # A survey tool's question numbers and an open "if any" (QA18).
+        ("Q2 その点数をつけた理由", "その点数をつけた理由"),
+        ("Q3 改善してほしい点があれば", "改善してほしい点"),
+        ("Ｑ４：スタッフの対応", "スタッフの対応"),
+        ("問5 ご意見があれば教えてください。", "ご意見"),
+        ("3. Which plan are you on?", "Plan"),
+        ("Overall, how satisfied were you with the repair quality?", "Repair quality"),
+        ("Q3_1", "Q3_1"),  # a Qualtrics id, not a number before a question
+        ("2026 goals", "2026 goals"),
         # English question frames.
         ("Which plan are you on?", "Plan"),
         ("Which of our regional offices handled your most recent support request?",
