@@ -503,7 +503,9 @@ def followups(unit: UnitData, analysis: FollowupAnalysis) -> SectionResult:
         tables["ratings"] = analysis.ratings
         parts.append(HTML(f"<h3>{_escape(_w('ratings_title', lang))}</h3>"))
         _ratings_table(parts, analysis.ratings, lang)
-    if analysis.drivers is not None and len(analysis.drivers):
+    # Quadrants place attributes against each other's mean importance and rating: one rated
+    # attribute is always "average" (QA18: a quadrant chart of one item), so none is drawn.
+    if analysis.drivers is not None and len(analysis.drivers) >= 2:
         tables["drivers"] = analysis.drivers
         parts.append(HTML(f"<h3>{_escape(_w('drivers_title', lang))}</h3>"))
         ax = plot.driver_quadrant(

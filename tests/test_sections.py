@@ -32,7 +32,7 @@ from nps_kit import __version__, sections
 from nps_kit.analysis import FollowupAnalysis, analyse_followups
 from nps_kit.closed_loop import FollowupList, followup_list
 from nps_kit.followup_files import FOLLOWUPS_MIME
-from nps_kit.i18n import Language
+from nps_kit.i18n import Language, t
 from nps_kit.report import SUMMARY_MIME
 from nps_kit.score import nps
 from nps_kit.unit import (
@@ -674,6 +674,21 @@ def test_small_unit_runs_every_section_with_small_sample_flags(
     published = report.shown["summary"].outputs[0][SUMMARY_MIME]
     assert published["small_sample"] is True
     assert published["n"] == 2
+
+
+def test_one_rated_attribute_gets_no_key_driver_quadrants(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    # QA18: a gym's only rating ("スタッフの対応") was drawn as a quadrant chart of one item,
+    # "重要度 0.822 … 平均並み": against nothing else, every attribute is average.
+    one = [q for q in QUESTIONS["ja"] if q["column"] != "rating_price"]
+    unit = make_unit(tmp_path, "ja")
+    analysis = analyse_followups(unit, one)
+    assert analysis.drivers is not None and len(analysis.drivers) == 1
+    shown = show(sections.followups, unit, analysis)
+    assert t("sections.drivers_title", "ja") not in shown.html
+    both = show(sections.followups, unit, analyse_followups(unit, QUESTIONS["ja"]))
+    assert t("sections.drivers_title", "ja") in both.html
 
 
 def test_empty_previous_month_gives_insufficient_data(
