@@ -31,21 +31,29 @@ class AnswerLanguage:
         Share of the answers in Japanese (0–1).
     answers
         How many answers were read: cells with letters that say more than "no answer".
+    columns
+        How many answer columns they come from (a respondent may answer in each).
     """
 
     language: Literal["ja", "en"]
     japanese: float
     answers: int
+    columns: int = 1
 
     def describe(self) -> str:
         """Say which share is which language: ``68 % English, 32 % Japanese, of 4,209 answers``.
+
+        With several answer columns it says how many: ``… of 723 answers in 2 columns``.
 
         Every answer that is not Japanese counts as English, as the choice of language does.
         """
         if not self.answers:
             return "no written answers to read"
         japanese = round(100 * self.japanese)
-        return f"{100 - japanese} % English, {japanese} % Japanese, of {self.answers:,} answers"
+        where = f" in {self.columns} columns" if self.columns > 1 else ""
+        return (
+            f"{100 - japanese} % English, {japanese} % Japanese, of {self.answers:,} answers{where}"
+        )
 
 
 def answer_language(texts: list[pd.Series]) -> AnswerLanguage:
@@ -74,6 +82,6 @@ def answer_language(texts: list[pd.Series]) -> AnswerLanguage:
     languages = detect_language(cells[~said.isin(missing_words())].reset_index(drop=True))
     answered = languages.dropna()
     if answered.empty:
-        return AnswerLanguage("en", 0.0, 0)
+        return AnswerLanguage("en", 0.0, 0, len(texts))
     share = float((answered == "ja").mean())
-    return AnswerLanguage("ja" if share >= 0.5 else "en", share, len(answered))
+    return AnswerLanguage("ja" if share >= 0.5 else "en", share, len(answered), len(texts))
