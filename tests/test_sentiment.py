@@ -1198,3 +1198,26 @@ def test_prices_dear_and_japanese_complaints_read_as_praise_before(
     text: str, pack: str, theme: str, expected: str
 ) -> None:
     assert _pack_polarity(text, pack, theme) == expected
+
+
+# QA18 (a gym's export): a request closed politely (よろしくお願いします) or phrased as what would
+# please (〜と嬉しいです, 〜てくれると嬉しい, 〜てもらえると助かります) is a request, not praise.
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("タオルを無料にしてほしいです。よろしくお願いします", "price"),
+        ("もっと営業時間を長くしてほしい。宜しくお願いします", "usability"),
+        ("タオルを無料にしてほしいと嬉しいです", "price"),
+        ("タオルが無料だと嬉しい", "price"),
+        ("タオルを無料にしてくれると嬉しい", "price"),
+        ("タオルを無料にしてもらえると助かります", "price"),
+        ("予約をネットでできるようにしてもらえると助かります", "usability"),
+    ],
+)
+@pytest.mark.parametrize("asks", ["reason", "improvement"])
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_polite_request_is_a_request(text: str, theme: str, asks: str, learned: bool) -> None:
+    found = theme_mentions(pd.Series([text]), pack="generic", learned=learned, asks=asks)
+    assert dict(zip(found["theme"], found["polarity"].astype(str), strict=True)) == {
+        theme: "negative"
+    }

@@ -60,7 +60,8 @@ JA_CUES: dict[str, float] = {
         """.split(),
         1.0,
     ),
-    # Words that are no judgement but hold one inside (手数 in 手数料, さすが in さすがに遅い).
+    # Words that are no judgement but hold one inside (手数 in 手数料, さすが in さすがに遅い;
+    # よろしく of the closing よろしくお願いします, from よろしい).
     **dict.fromkeys(
         """
         手数料 さすがに もったいな もったいない もったいなく もったいなか
@@ -77,6 +78,7 @@ JA_CUES: dict[str, float] = {
         割れ物 ワレモノ 無料トライアル 無料プラン 無料期間 無料版 格安sim 格安スマホ お気に入り
         ゴミ分別 ゴミ出し ゴミ捨て ゴミの日 ゴミ袋 ゴミ収集
         冷たいお茶 冷たい飲み物 冷たい水 冷たいお水 冷たいドリンク 冷たい麦茶 冷たいおしぼり
+        よろしく 宜しく
         """.split(),
         0.0,
     ),
