@@ -1221,3 +1221,23 @@ def test_a_polite_request_is_a_request(text: str, theme: str, asks: str, learned
     assert dict(zip(found["theme"], found["polarity"].astype(str), strict=True)) == {
         theme: "negative"
     }
+
+
+# QA18: crowding is a complaint however it is said, and crowding denied is praise.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("スキー場のレストラン激混み", "negative"),
+        ("週末は人が多くて落ち着かない", "negative"),
+        ("土日は大混雑", "negative"),
+        ("更衣室がすし詰め状態", "negative"),
+        ("プールが芋洗い状態", "negative"),
+        ("ロビーが3密", "negative"),
+        ("混雑してなくて快適", "positive"),
+        ("いつも空いてて使いやすい", "positive"),
+        # people praised are no crowd
+        ("親切な人が多い", "positive"),
+    ],
+)
+def test_crowding_is_a_complaint(text: str, expected: str) -> None:
+    assert polarity_of(text) == expected
