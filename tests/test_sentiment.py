@@ -1198,3 +1198,46 @@ def test_prices_dear_and_japanese_complaints_read_as_praise_before(
     text: str, pack: str, theme: str, expected: str
 ) -> None:
     assert _pack_polarity(text, pack, theme) == expected
+
+
+# QA18 (a gym's export): a request closed politely (よろしくお願いします) or phrased as what would
+# please (〜と嬉しいです, 〜てくれると嬉しい, 〜てもらえると助かります) is a request, not praise.
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("タオルを無料にしてほしいです。よろしくお願いします", "price"),
+        ("もっと営業時間を長くしてほしい。宜しくお願いします", "usability"),
+        ("タオルを無料にしてほしいと嬉しいです", "price"),
+        ("タオルが無料だと嬉しい", "price"),
+        ("タオルを無料にしてくれると嬉しい", "price"),
+        ("タオルを無料にしてもらえると助かります", "price"),
+        ("予約をネットでできるようにしてもらえると助かります", "usability"),
+    ],
+)
+@pytest.mark.parametrize("asks", ["reason", "improvement"])
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_polite_request_is_a_request(text: str, theme: str, asks: str, learned: bool) -> None:
+    found = theme_mentions(pd.Series([text]), pack="generic", learned=learned, asks=asks)
+    assert dict(zip(found["theme"], found["polarity"].astype(str), strict=True)) == {
+        theme: "negative"
+    }
+
+
+# QA18: crowding is a complaint however it is said, and crowding denied is praise.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("スキー場のレストラン激混み", "negative"),
+        ("週末は人が多くて落ち着かない", "negative"),
+        ("土日は大混雑", "negative"),
+        ("更衣室がすし詰め状態", "negative"),
+        ("プールが芋洗い状態", "negative"),
+        ("ロビーが3密", "negative"),
+        ("混雑してなくて快適", "positive"),
+        ("いつも空いてて使いやすい", "positive"),
+        # people praised are no crowd
+        ("親切な人が多い", "positive"),
+    ],
+)
+def test_crowding_is_a_complaint(text: str, expected: str) -> None:
+    assert polarity_of(text) == expected

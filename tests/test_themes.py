@@ -734,3 +734,23 @@ def test_an_extends_files_bad_pattern_is_named_at_its_place_in_the_file(tmp_path
     assert str(info.value).startswith(
         f"{path}: key 'themes.staff.exclude.en[0]': invalid regular expression '(x'"
     )
+
+
+# QA18 (a gym's export): the bicycle park is convenience like the car park (generic), a
+# branch's like its car park (finance); a lesson judged is the quality of what is taught.
+@pytest.mark.parametrize(
+    ("text", "pack", "themes"),
+    [
+        ("駐輪場を増やしてください", "generic", ["usability"]),
+        ("駐輪場が狭い", "generic", ["usability"]),
+        ("支店の駐輪場が狭い", "finance", ["branch"]),
+        ("ヨガのレッスンが楽しい♪", "generic", ["quality"]),
+        ("英会話のレッスンがつまらない", "generic", ["quality"]),
+        # a lesson named for booking is no judgement of it
+        ("振替レッスンの予約がいちいち電話なのが面倒", "generic", ["usability"]),
+    ],
+)
+def test_bicycle_parks_and_lessons_judged(text: str, pack: str, themes: list[str]) -> None:
+    from nps_kit.text.packs import load_pack
+
+    assert words_of(text, load_pack(pack)) == themes

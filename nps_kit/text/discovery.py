@@ -3,9 +3,10 @@
 Phrases are n-grams (one to three words) of content-word lemmas — fugashi/UniDic lemmas for
 Japanese (:func:`nps_kit.text.tokenise`), simplemma lemmas for English, a negated word kept
 negated (つながらない is 繋がらない, "can't log in" ``not log``) — counted once per
-comment, so an analyst sees which topics to add to a themes file, each with an example. English
-phrases are shown in the words of the comments (the most frequent wording), not as lemmas. Single
-words that only judge ("great", "残念") are not listed.
+comment, so an analyst sees which topics to add to a themes file, each with an example. Phrases
+are shown in the words of the comments (the most frequent wording), not as lemmas: a Japanese one
+as the stretch of the comment it spans (可もなく不可もなく). Single words that only judge ("great",
+"残念") and Japanese fillers (かな) are not listed.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import pandas as pd
 from nps_kit.i18n import Language, t
 from nps_kit.text import _lexicon
 from nps_kit.text._collector import paused
+from nps_kit.text._ja_places import ja_places
 from nps_kit.text._lemma import lemma, lemma_text
 from nps_kit.text._match import matcher
 from nps_kit.text.explain import matched_words
@@ -120,7 +122,12 @@ _SENTENCE_START = re.compile(rf"(?:^|(?<=[{re.escape(_SENTENCE_ENDS)}] ))\S+")
 
 
 def _surfaces(
-    tokens: list[str], lang: str, text: str | None = None, written: str | None = None
+    tokens: list[str],
+    lang: str,
+    text: str | None = None,
+    written: str | None = None,
+    *,
+    stretches: bool = False,
 ) -> dict[str, str]:
     """Return each phrase of a comment (lemma n-gram) with its wording in the comment.
 
@@ -130,7 +137,9 @@ def _surfaces(
     (:func:`as_written`) is given ("Web app", counted with "web app"). Japanese phrases, given
     ``text``, are shown in the writer's kanji or kana, in dictionary or plain negative form
     (停められない for the comment's 停められなかった, counted as 止められない;
-    :func:`~nps_kit.text.tokens.ja_token_words`), else in the tokens' forms. An English
+    :func:`~nps_kit.text.tokens.ja_token_words`), else in the tokens' forms; with
+    ``stretches``, as the stretch of ``text`` from its first word to its last (可もなく不可もなく,
+    not 可ない不可ない), as the phrases of what no theme covers are shown. An English
     phrase does not run across a clause break of ``text`` (:data:`_CLAUSE_BREAK`).
     """
     english = lang == "en"
@@ -147,13 +156,24 @@ def _surfaces(
     n = len(words)
     if spans is None or text is None:
         shown = words  # the wording of each word: the token itself, or as written (Japanese)
+        places = None
         if lang == "ja" and text is not None:
             pairs = ja_token_words(text)
             if [token for token, _ in pairs] == list(tokens):  # else tokens of another text
                 shown = [wording for _, wording in pairs]
+                places = ja_places(text, shown) if stretches else None
         joiner = " " if english else ""
+        if places is not None and text is not None:
+            # Japanese: the stretch of the comment from the first word to the last, as written
+            # (可もなく不可もなく, not 可ない不可ない; パーソナルトレーニングで5kg痩せました).
+            for size in (1, 2, 3):
+                for i in range(n - size + 1):
+                    key = "".join(words[i : i + size])
+                    if key not in out and not (size == 1 and (judges(key) or key in _JA_FILLERS)):
+                        out[key] = text[places[i][0] : places[i + size - 1][1]]
+            return out
         for word, wording in zip(words, shown, strict=True):
-            if word not in out and not judges(word):
+            if word not in out and not judges(word) and word not in _JA_FILLERS:
                 out[word] = wording
         for i in range(n - 1):
             out.setdefault(words[i] + joiner + words[i + 1], shown[i] + joiner + shown[i + 1])
@@ -182,6 +202,10 @@ def _surfaces(
             three = words[i] + " " + words[i + 1] + " " + words[i + 2]
             out[three] = shown_text[starts[i] : ends[i + 2]]
     return out
+
+
+#: Japanese words that name no topic, left out as a phrase of their own (まあまあかな).
+_JA_FILLERS = frozenset(("仮名", "何か", "思う", "感じ", "以上"))
 
 
 @lru_cache(maxsize=65536)  # a comment's tokens recur in many others
@@ -257,7 +281,8 @@ def _comment_phrases(
     for clause in _JA_CLAUSE_BREAK.split(text):
         found = clauses.get(clause)
         if found is None:
-            found = clauses[clause] = _surfaces(list(_tokens(clause, "ja")), "ja", clause)
+            words = list(_tokens(clause, "ja"))
+            found = clauses[clause] = _surfaces(words, "ja", clause, stretches=True)
         out.update(found)
     return out
 
