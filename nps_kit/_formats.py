@@ -196,13 +196,31 @@ def _read_sample(path: Path, compression: Compression) -> tuple[bytes, bool]:
     return sample[:SAMPLE_BYTES], len(sample) <= SAMPLE_BYTES
 
 
-def encoding_error(path: Path, encoding: str, offset: int, suggestion: str | None) -> DataError:
+class EncodingError(DataError):
+    """A text export that does not decode with the encoding given or detected.
+
+    Its hint names the ``--encoding`` option; a project's validation names
+    ``data.encoding`` instead, from ``encoding``, ``offset`` and ``suggestion``.
+    """
+
+    def __init__(self, path: Path, *, encoding: str, offset: int, suggestion: str | None) -> None:
+        self.encoding = encoding
+        self.offset = offset
+        self.suggestion = suggestion
+        if suggestion:
+            hint = f"try --encoding {suggestion}."
+        else:
+            hint = "pass --encoding with the encoding the file was saved in (e.g. utf-8 or cp932)."
+        super().__init__(f"{path} is not valid {encoding} at byte {offset};", hint=hint, path=path)
+
+
+def encoding_error(path: Path, encoding: str, offset: int, suggestion: str | None) -> EncodingError:
     """Build the error for a file that does not decode with ``encoding``."""
     if suggestion and codecs.lookup(suggestion).name != codecs.lookup(encoding).name:
-        hint = f"try --encoding {suggestion.removesuffix('-sig')}."
+        suggestion = suggestion.removesuffix("-sig")
     else:
-        hint = "pass --encoding with the encoding the file was saved in (e.g. utf-8 or cp932)."
-    return DataError(f"{path} is not valid {encoding} at byte {offset};", hint=hint, path=path)
+        suggestion = None
+    return EncodingError(path, encoding=encoding, offset=offset, suggestion=suggestion)
 
 
 def find_bad_byte(path: Path, encoding: str, compression: Compression) -> int:

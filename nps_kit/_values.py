@@ -99,12 +99,23 @@ class DateParse:
     ambiguous
         Whether the column has numeric dates that read either way (every day and month ≤ 12)
         and no ``date_format`` said which; those cells are then left unread.
+    contradicted
+        The order the numeric dates read in when ``date_format`` asked for the other one and
+        more of them read only that way than only the way asked (``13/10/2026`` under
+        ``"month-first"``): the option is then wrong, not the cells. ``None`` otherwise.
+    contradicting
+        Up to two such cells, as written, and how many distinct numeric dates read only the
+        other way (``against``) of those that read only one way (``decided``).
     """
 
     dates: pd.Series
     unparsed: pd.Series
     order: str | None = None
     ambiguous: bool = False
+    contradicted: str | None = None
+    contradicting: tuple[str, ...] = ()
+    against: int = 0
+    decided: int = 0
 
 
 def _normalise_text(text: str) -> str:
@@ -350,6 +361,27 @@ def numeric_date_order(texts: Iterable[str]) -> tuple[str | None, bool]:
     return None, True
 
 
+def _order_evidence(texts: Iterable[str], chosen: str) -> tuple[list[str], int]:
+    """Return the numeric dates that read only against ``chosen``, and how many read one way.
+
+    A first number over 12 reads only day-first, a second number over 12 only month-first;
+    a date with both over 12 reads neither way and decides nothing.
+    """
+    against: list[str] = []
+    decided = 0
+    for text in texts:
+        match = _NUMERIC_RE.match(text)
+        if match is None:
+            continue
+        first, second = int(match[1]), int(match[2])
+        if (first > 12) == (second > 12):
+            continue
+        decided += 1
+        if (DAY_FIRST if first > 12 else MONTH_FIRST) != chosen:
+            against.append(text)
+    return against, decided
+
+
 def _parse_date_value(value: Any, order: str | None = None) -> pd.Timestamp | None:
     """Parse one distinct cell into a naive timestamp, or ``None`` when it is not a date.
 
@@ -517,6 +549,7 @@ def parse_date_values(values: pd.Series, *, date_format: str | None = None) -> D
         return DateParse(dates, pd.Series(False, index=values.index, name=values.name))
     order: str | None = None
     ambiguous = False
+    contradiction: tuple[str | None, tuple[str, ...], int, int] = (None, (), 0, 0)
     if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
         number = values.to_numpy(dtype="float64", na_value=np.nan)
         ok = (number >= _SERIAL_MIN) & (number <= _SERIAL_MAX)
@@ -557,6 +590,12 @@ def parse_date_values(values: pd.Series, *, date_format: str | None = None) -> D
             ]
             order, ambiguous = numeric_date_order(texts)
             if date_format in (MONTH_FIRST, DAY_FIRST):
+                # An order asked for is used, unless the dates say otherwise: a first number
+                # over 12 under month-first is a wrong option (a month 23), not 183 bad cells.
+                wrong, decided = _order_evidence(texts, date_format)
+                if len(wrong) > decided - len(wrong):
+                    other = DAY_FIRST if date_format == MONTH_FIRST else MONTH_FIRST
+                    contradiction = (other, tuple(wrong[:2]), len(wrong), decided)
                 order, ambiguous = date_format, False
             parsed_rest, blank = _by_uniques(subset, order)
             result[rest] = parsed_rest
@@ -566,6 +605,10 @@ def parse_date_values(values: pd.Series, *, date_format: str | None = None) -> D
         pd.Series(unparsed, index=values.index, name=values.name),
         order=order,
         ambiguous=ambiguous,
+        contradicted=contradiction[0],
+        contradicting=contradiction[1],
+        against=contradiction[2],
+        decided=contradiction[3],
     )
 
 

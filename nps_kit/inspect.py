@@ -30,7 +30,13 @@ from nps_kit._values import (
 )
 from nps_kit._width import display_width
 from nps_kit.errors import DataError
-from nps_kit.load import ColumnIndex, LoadReport, load_responses, read_column_index
+from nps_kit.load import (
+    ColumnIndex,
+    LoadReport,
+    load_responses,
+    order_contradicted,
+    read_column_index,
+)
 from nps_kit.ordinal import labelled_scale, not_applicable
 
 __all__ = [
@@ -571,11 +577,17 @@ def _classify(
     looks_dated = parse_date_values(probe.values, date_format=date_format)
     named = _DATE_NAME.search(name) is not None
     if (named or not pd.api.types.is_numeric_dtype(values.dtype)) and (
-        looks_dated.ambiguous or looks_dated.dates.notna().mean() >= 0.5
+        looks_dated.ambiguous
+        or looks_dated.contradicted is not None
+        or looks_dated.dates.notna().mean() >= 0.5
     ):
         read, dates = _dates_read(values, date_format=date_format)
         if dates.ambiguous:
             return "date", "ambiguous: month-first or day-first (set date_format)", None, None
+        if dates.contradicted is not None:
+            # A wrong --date-format, not a column of text: say which order the dates read in.
+            date_notes.append(str(order_contradicted(dates, name, None)))
+            return "date", f"reads only {dates.contradicted}, not {date_format}", None, None
         taken = read >= 0.9 * n and (named or text.str.len().min() >= 6)
         if read < n and (taken or named):
             date_notes.append(_date_note(name, values, dates, n - read, n, taken=taken))
@@ -853,6 +865,8 @@ def inspect_export(
                 f"The dates in {date_col!r} read both ways (no day over 12): set date_format "
                 "to month-first or day-first."
             )
+        elif dates[0].detail.startswith("reads only"):
+            pass  # the note says which order the dates read in; the other reads no range
         else:
             parsed = parse_date_values(frame[date_col], date_format=date_format).dates.dropna()
             if len(parsed):

@@ -26,7 +26,10 @@ import pandas as pd
 from nps_kit import _formats
 from nps_kit._values import (
     DATE_FORMS,
+    DAY_FIRST,
     MISSING_WORDS,
+    MONTH_FIRST,
+    DateParse,
     ScoreParse,
     parse_date_values,
     parse_dates,
@@ -43,6 +46,7 @@ __all__ = [
     "ScoreParse",
     "UnreadableDates",
     "load_responses",
+    "order_contradicted",
     "parse_dates",
     "parse_scores",
     "read_column_index",
@@ -931,7 +935,7 @@ def unfinished_refusal(path: Path, report: LoadReport, *, has_finished: bool) ->
     Parameters
     ----------
     path
-        The export, for the message.
+        The export, named first in the message; ``None`` leaves it out.
     report
         The loader's report on it.
     has_finished
@@ -1184,8 +1188,42 @@ def _mojibake(frame: pd.DataFrame, *, fix: bool) -> tuple[int, pd.DataFrame]:
     return total, frame
 
 
+def order_contradicted(dates: DateParse, column: str, path: Path | None) -> DataError:
+    """Build the error for a ``date_format`` order that the column's dates contradict.
+
+    Parameters
+    ----------
+    dates
+        A parse whose ``contradicted`` is set (:func:`nps_kit._values.parse_date_values`).
+    column
+        The date column.
+    path
+        The export, named first in the message; ``None`` leaves it out.
+
+    Returns
+    -------
+    DataError
+        Naming the column, two cells, the order they read in and the option to use.
+    """
+    assert dates.contradicted is not None
+    asked = DAY_FIRST if dates.contradicted == MONTH_FIRST else MONTH_FIRST
+    place = "first" if dates.contradicted == DAY_FIRST else "second"
+    examples = " and ".join(repr(v) for v in dates.contradicting)
+    what = f"{path}: the dates" if path else "The dates"
+    return DataError(
+        f"{what} in column {column!r} read only {dates.contradicted}, not {asked} as asked: "
+        f"{dates.against:,} of the {dates.decided:,} dates that read only one way have a day "
+        f"over 12 in the {place} place, e.g. {examples}.",
+        hint=f"Use --date-format {dates.contradicted} (in a project, data.date_format: "
+        f"{dates.contradicted}), or leave it out: a day over 12 shows the order.",
+        path=path,
+    )
+
+
 def _check_dates(raw: pd.Series, dates: Any, column: str, path: Path) -> None:
     """Refuse a date column that reads both ways or of which no cell could be read."""
+    if dates.contradicted is not None:
+        raise order_contradicted(dates, column, path)
     present = raw[raw.notna() & (raw.astype("string").str.strip() != "")]
     if not dates.ambiguous and (not len(present) or dates.dates.notna().any()):
         return  # the usual case: no examples to quote, so none are looked for

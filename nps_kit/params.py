@@ -205,6 +205,8 @@ TimeZone = Annotated[str, AfterValidator(check_timezone)]
 
 Comparison = Literal["previous", "last_year"]
 _COMPARISONS: tuple[Comparison, ...] = ("previous", "last_year")
+# Data settings a unit inherits from defaults.yaml: one error for defaults.yaml, not one per unit.
+_INHERITED = ("data.path", "data.encoding")
 
 
 class _Model(BaseModel):
@@ -796,6 +798,19 @@ def _check_data(
         except NpsKitError as exc:
             headers[cache_key] = exc
     header = headers[cache_key]
+    from nps_kit._formats import EncodingError
+
+    if isinstance(header, EncodingError):
+        # The CLI's hint names --encoding; in a project, the setting to change is this one.
+        given = f"data.encoding {source.encoding}" if source.encoding else "the detected encoding"
+        fix = header.suggestion or "the encoding the file was saved in (e.g. utf-8 or cp932)"
+        raise ConfigError(
+            f"{display(path)}: data.encoding: {source.path} does not read with {given} "
+            f"(byte {header.offset} is not valid {header.encoding}).",
+            hint=f"Set data.encoding: {fix}, or null to detect it.",
+            path=path,
+            key="data.encoding",
+        )
     if isinstance(header, NpsKitError):
         raise ConfigError(
             f"{display(path)}: data.path: cannot read {source.path}: {header}",
@@ -945,7 +960,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
     valid: dict[str, UnitParameters] = {}
     # A data file of defaults.yaml that cannot be used is that file's error, once, not one per
     # unit that inherits it: what is wrong → the units that use it.
-    inherited: dict[str, list[str]] = {}
+    inherited: dict[tuple[str, str, str | None], list[str]] = {}
     for name in wanted:
         if name not in files:
             continue
@@ -955,13 +970,14 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
             own = read_yaml(path)
             unit = _validate(_merge(base, _resolve_paths(own, path.parent)), path, headers, extras)
         except ConfigError as exc:
+            setting = (exc.key or "").removeprefix("data.")
             if (
-                exc.key == "data.path"
-                and _sets(base, "data", "path")
-                and not _sets(own, "data", "path")
+                exc.key in _INHERITED
+                and _sets(base, "data", setting)
+                and not _sets(own, "data", setting)
             ):
-                reason = exc.message.removeprefix(f"{display(path)}: data.path: ")
-                inherited.setdefault(reason, []).append(name)
+                reason = exc.message.removeprefix(f"{display(path)}: {exc.key}: ")
+                inherited.setdefault((exc.key, reason, exc.hint), []).append(name)
             else:
                 errors.append(exc)
             continue
@@ -977,16 +993,22 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
             )
             continue
         valid[unit.unit] = unit
-    for reason, names in inherited.items():
+    for (key, reason, hint), names in inherited.items():
+        if key == "data.path":
+            hint = (
+                "Fix data.path in defaults.yaml (relative paths start at its folder), or "
+                "set data.path in each unit file."
+            )
+        else:
+            hint = f"In defaults.yaml: {hint[:1].lower()}{hint[1:]}" if hint else None
         errors.append(
             ConfigError(
-                f"{display(defaults_path)}: data.path: {reason.rstrip('.')} (the data of "
+                f"{display(defaults_path)}: {key}: {reason.rstrip('.')} (the data of "
                 f"{', '.join(names)}, which {'does' if len(names) == 1 else 'do'} not set "
                 f"{'its' if len(names) == 1 else 'their'} own).",
-                hint="Fix data.path in defaults.yaml (relative paths start at its folder), or "
-                "set data.path in each unit file.",
+                hint=hint,
                 path=defaults_path,
-                key="data.path",
+                key=key,
             )
         )
     return ParameterSet(units=valid, errors=errors, overview=overview)

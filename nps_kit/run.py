@@ -44,6 +44,7 @@ from nps_kit.summary import UnitSummary, as_summary
 if TYPE_CHECKING:
     import pandas as pd
 
+    from nps_kit._unit_rows import ExportRows
     from nps_kit.cache import ExportCache
 
 __all__ = [
@@ -108,10 +109,16 @@ class UnitResult:
 
 @dataclass(frozen=True)
 class RunResult:
-    """Every unit's result, in the order the units were given."""
+    """Every unit's result, in the order the units were given.
+
+    ``skipped`` holds, by unit id, the units that were not run because their filter matches no
+    row of the export (``key`` ``data.filter.values``) or they have no response in the month
+    (``key`` ``period``); no kernel started for them and nothing of theirs was written.
+    """
 
     output: Path
     units: list[UnitResult] = field(default_factory=list)
+    skipped: dict[str, ConfigError] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -532,10 +539,29 @@ def run_reports(
             hashes[unit.data.path] = _sha256(unit.data.path)
     _check_writable(output)  # before the export is parsed into the cache beneath it
     caches = _build_caches(units, hashes, Path(cache_dir) if cache_dir else output / CACHE_DIR)
-    prepared = [
-        _prepare_job(unit, notebook=notebook, period=period, cache=caches[unit.unit], hashes=hashes)
-        for unit in units
-    ]
+    from nps_kit._unit_rows import NO_RESPONSES, NO_ROWS
+
+    prepared: list[_Job] = []
+    skipped: dict[str, ConfigError] = {}
+    rows: dict[Path, ExportRows] = {}
+    for unit in units:
+        try:
+            prepared.append(
+                _prepare_job(
+                    unit,
+                    notebook=notebook,
+                    period=period,
+                    cache=caches[unit.unit],
+                    hashes=hashes,
+                    rows=rows,
+                )
+            )
+        except ConfigError as exc:
+            if exc.key not in (NO_ROWS, NO_RESPONSES):
+                raise
+            skipped[unit.unit] = exc
+    if not prepared:
+        raise _nothing_to_run(list(skipped.values()))
 
     for month in sorted({job.period for job in prepared}):
         _check_writable(output / month)
@@ -544,7 +570,7 @@ def run_reports(
         ordered = _run_cluster(prepared, scheduler, output, kernel_name, progress)
         for month in sorted({r.period for r in ordered}):
             write_manifest_and_overview(output, month, [r for r in ordered if r.period == month])
-        return RunResult(output=output, units=ordered)
+        return RunResult(output=output, units=ordered, skipped=skipped)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(prepared)))
     todo: queue.Queue[_Job] = queue.Queue()
     for job in prepared:
@@ -610,7 +636,15 @@ def run_reports(
     ordered = [done[job.unit.unit] for job in prepared]
     for month in sorted({r.period for r in ordered}):
         write_manifest_and_overview(output, month, [r for r in ordered if r.period == month])
-    return RunResult(output=output, units=ordered)
+    return RunResult(output=output, units=ordered, skipped=skipped)
+
+
+def _nothing_to_run(errors: list[ConfigError]) -> ConfigError:
+    """One error for a run none of whose units has rows to report: each unit's own words."""
+    if len(errors) == 1:
+        return errors[0]
+    listing = "\n".join(f"- {e}" for e in errors)
+    return ConfigError(f"none of the {len(errors)} units has responses to report:\n{listing}")
 
 
 def _interrupted(
@@ -749,12 +783,22 @@ def _prepare_job(
     period: str | None,
     cache: ExportCache,
     hashes: dict[Path, str],
+    rows: dict[Path, ExportRows] | None = None,
 ) -> _Job:
     """Resolve ``unit``'s period from the cache and parameterise its notebook to read the cache.
 
-    The one preparation of a unit, for ``run`` and ``run --watch`` alike.
+    The one preparation of a unit, for ``run`` and ``run --watch`` alike. A unit that has no
+    row in its export or no response in the month is refused here, before any kernel starts
+    (:func:`nps_kit._unit_rows.check_unit_rows`); ``rows`` keeps each export's units and months
+    for the next unit of the same export.
     """
+    from nps_kit._unit_rows import ExportRows, check_unit_rows
+
     month = _resolve_period(unit, period, cache)
+    seen = {} if rows is None else rows
+    if cache.path not in seen:
+        seen[cache.path] = ExportRows.read(cache)
+    check_unit_rows(unit, month, seen[cache.path])
     parameters = {**notebook_parameters(unit, period=month), "data_cache": str(cache.path)}
     data_input = {"path": str(unit.data.path), "sha256": hashes[unit.data.path]}
     nb = prepare_notebook(

@@ -444,3 +444,20 @@ def test_explain_and_suggest_are_not_asked_together(capsys, tmp_path):
         _run(capsys, str(path), "--text-column", "comment", "--explain", "--suggest")
     assert exit_info.value.code == 2
     assert "--suggest: not allowed with argument --explain" in capsys.readouterr().err
+
+
+def test_a_missing_pack_file_says_what_the_cli_user_can_do(capsys, tmp_path, monkeypatch):
+    # QA18 9b: the Python API's "pass None to use the packaged default themes" reached the CLI.
+    path = tmp_path / "sweeps.csv"
+    path.write_text("comment\nslow\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _run(
+        capsys, str(path), "--text-column", "comment", "--pack", "parameters/themes.yaml"
+    )
+    assert code == 2
+    assert err == (
+        "nps-kit themes: error: --pack: theme file parameters/themes.yaml not found (relative to "
+        f"the current folder, {tmp_path}). Check the path, or give a shipped pack instead: "
+        "--pack retail | saas | finance | generic.\n"
+    )
+    assert "None" not in err

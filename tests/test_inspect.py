@@ -222,6 +222,34 @@ def test_one_to_ten_scale_and_ambiguous_dates_are_called_out(
     )
 
 
+def test_a_date_format_the_dates_contradict_names_the_order_they_read_in(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # QA18 3: inspect --date-format month-first of a day-first export said "dates: no date
+    # column found" and listed the column as free text.
+    rows = "".join(f"{i},{i % 11},{i % 28 + 1:02d}/{i % 2 + 9:02d}/2026 10:00\n" for i in range(60))
+    path = write_text(tmp_path / "eu.csv", "id,likely_to_recommend,submitted\n" + rows)
+    found = inspect_export(path, date_format="month-first")
+    assert found.date_column == "submitted"
+    assert found.column("submitted").detail == "reads only day-first, not month-first"
+    assert (found.date_min, found.date_max) == (None, None)
+    assert any(
+        note.startswith(
+            "The dates in column 'submitted' read only day-first, not month-first as asked: 16 "
+            "of the 16 dates that read only one way have a day over 12 in the first place, e.g. "
+        )
+        and note.endswith(
+            "Use --date-format day-first (in a project, data.date_format: "
+            "day-first), or leave it out: a day over 12 shows the order."
+        )
+        for note in found.notes
+    )
+    status, out, _ = run(capsys, path, "--date-format", "month-first")
+    assert status == 0
+    assert "dates: 'submitted', reads only day-first, not month-first\n" in out
+    assert "no date column found" not in out
+
+
 def test_qualtrics_group_column_of_another_question(tmp_path: Path) -> None:
     text = write_qualtrics(tmp_path / "q.csv", n=6).read_text(encoding="utf-8-sig")
     # Say Qualtrics' NPS question is Q2 (the 1-5 rating): the chosen Q3 no longer matches.

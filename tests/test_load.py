@@ -889,6 +889,35 @@ def test_ambiguous_dates_are_an_error_until_date_format_says_which(tmp_path: Pat
     )
 
 
+def test_a_date_format_the_dates_contradict_is_an_error_not_wrong_months(tmp_path: Path) -> None:
+    # QA18 3: day-first dates under --date-format month-first gave months 1–12 of a two-month
+    # survey (13/09 unreadable, 01/10 read as January 10) and exit 0.
+    rows = ["01/09/2026 12:01", "13/09/2026 12:31", "02/10/2026 09:00", "30/10/2026 17:59"]
+    path = write(tmp_path / "eu.csv", "date,score\n" + "".join(f"{d},9\n" for d in rows))
+    assert error_text(path, date_column="date", date_format="month-first") == (
+        f"{path}: the dates in column 'date' read only day-first, not month-first as asked: 2 "
+        "of the 2 dates that read only one way have a day over 12 in the first place, e.g. "
+        "'13/09/2026 12:31' and '30/10/2026 17:59'. Use --date-format day-first (in a project, "
+        "data.date_format: day-first), or leave it out: a day over 12 shows the order."
+    )
+    asked = load_responses(path, date_column="date", date_format="day-first")
+    assert asked.data["nps_date"].dt.strftime("%m-%d").tolist() == [
+        "09-01",
+        "09-13",
+        "10-02",
+        "10-30",
+    ]
+    # And the other way round; one stray cell among dates that confirm the order is a bad
+    # cell (counted as unreadable), not a wrong option.
+    us = write(tmp_path / "us.csv", "date,score\n09/13/2026,9\n10/30/2026,3\n")
+    assert "read only month-first, not day-first as asked: 2 of the 2" in error_text(
+        us, date_column="date", date_format="day-first"
+    )
+    mixed = write(tmp_path / "m.csv", "date,score\n09/13/2026,9\n10/30/2026,3\n13/10/2026,3\n")
+    result = load_responses(mixed, date_column="date", date_format="month-first")
+    assert result.report.dates_unparsed == 1
+
+
 @pytest.mark.parametrize(
     ("text", "encoding", "detected"),
     [(LATIN1_ROWS, "latin-1", "cp1252"), (CP1252_ROWS, "cp1252", "cp1252")],

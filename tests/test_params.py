@@ -237,6 +237,28 @@ def test_a_missing_data_file_of_defaults_is_its_error_once(project: Path) -> Non
     )
 
 
+def test_a_wrong_data_encoding_names_data_encoding_not_the_cli_option(project: Path) -> None:
+    # QA18 9b: a project's cp932 export read as utf-8 was told "try --encoding cp932 … Fix
+    # data.path in defaults.yaml"; the setting to change is data.encoding.
+    csv = project / "data" / "responses.csv"
+    csv.write_bytes(CSV.encode("cp932"))
+    bad = CSV.index("事")  # the first non-ASCII byte; ASCII before it
+    write_unit(project, UNIT.replace("data:\n", "data:\n  encoding: utf-8\n"))
+    assert error_of(project / "params" / "ec.yaml") == (
+        f"params/ec.yaml: data.encoding: {csv.resolve()} does not read with data.encoding utf-8 "
+        f"(byte {bad} is not valid utf-8). Set data.encoding: cp932, or null to detect it."
+    )
+    # Set in defaults.yaml for every unit: one error there, as for data.path.
+    defaults = project / "params" / "defaults.yaml"
+    defaults.write_text(DEFAULTS.replace("data:\n", "data:\n  encoding: utf-8\n"), "utf-8")
+    write_unit(project, UNIT)
+    assert [str(e) for e in load_all(project / "params").errors] == [
+        f"params/defaults.yaml: data.encoding: {csv.resolve()} does not read with data.encoding "
+        f"utf-8 (byte {bad} is not valid utf-8) (the data of ec, which does not set its own). "
+        "In defaults.yaml: set data.encoding: cp932, or null to detect it."
+    ]
+
+
 def test_missing_columns_are_all_named_with_suggestions(project: Path) -> None:
     path = write_unit(
         project,

@@ -682,3 +682,107 @@ def test_fresh_kernels_print_no_kernel_log_on_the_terminal(
     )
     assert [u.status for u in result.units] == ["ok", "ok"]
     assert "IPKernelApp" not in capfd.readouterr().err
+
+
+# --- a unit without rows is the user's mistake, refused before any kernel (QA18 finding 5) ---
+
+MONTHS_CSV = (
+    "response_id,submitted_at,business_unit,score\n"
+    "R1,2026-09-03 10:00:00,大宮店,9\n"
+    "R2,2026-10-31 12:00:00,大宮店,3\n"
+    "R3,2026-09-12 12:00:00,横浜店,7\n"
+)
+
+
+def _shops(root: Path, **filters: str) -> Path:
+    """A parameters folder with one unit per shop, filtered on business_unit."""
+    params = root / "parameters"
+    params.mkdir(parents=True, exist_ok=True)
+    (root / "responses.csv").write_text(MONTHS_CSV, encoding="utf-8")
+    for unit, value in filters.items():
+        (params / f"{unit}.yaml").write_text(
+            f"name: {unit}\nlanguage: ja\ndata: {{path: ../responses.csv, filter: "
+            f"{{column: business_unit, values: [{value}]}}}}\ncolumns: {{date: submitted_at}}\n",
+            encoding="utf-8",
+        )
+    return params
+
+
+def _written(output: Path) -> list[str]:
+    """What a run left in its reports folder, except the export's cache."""
+    return sorted(str(p.relative_to(output)) for p in output.rglob("*") if ".cache" not in p.parts)
+
+
+def test_a_month_without_responses_is_refused_before_any_kernel_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    params = _shops(tmp_path, yokohama="横浜店")
+    notebook = make_notebook(tmp_path / "nb.ipynb", "raise SystemExit('no kernel may start')")
+    output = tmp_path / "reports"
+    argv = ["run", "yokohama", "--parameters", str(params), "--output", str(output)]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-11"]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "nps-kit run: error: parameters/yokohama.yaml: yokohama has no responses in 2026-11; "
+        "its responses (business_unit = '横浜店') in responses.csv cover 2026-09. Pick a month "
+        "inside that range (--period 2026-09), or run again once the export has responses for "
+        "2026-11."
+    )
+    assert _written(output) == []  # no _failed notebook, no empty period in the overview
+
+
+def test_a_filter_value_that_matches_no_row_is_refused_with_the_closest_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    params = _shops(tmp_path, omiya="大宮")
+    notebook = make_notebook(tmp_path / "nb.ipynb", "raise SystemExit('no kernel may start')")
+    output = tmp_path / "reports"
+    argv = ["run", "omiya", "--parameters", str(params), "--output", str(output)]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-10"]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "nps-kit run: error: parameters/omiya.yaml: data.filter.values: no row of responses.csv "
+        "has business_unit = '大宮' (unit omiya); the values of business_unit are '大宮店', "
+        "'横浜店'. Did you mean '大宮店'? Fix data.filter.values in parameters/omiya.yaml."
+    )
+    assert _written(output) == []
+
+
+def test_run_all_skips_a_unit_without_responses_in_the_month_and_builds_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    # The scheduler's `run --all` for the latest month, one shop with no responses yet: the
+    # others' reports are built and the run succeeds; the shop is named, with its months.
+    params = _shops(tmp_path, omiya="大宮店", yokohama="横浜店")
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    output = tmp_path / "reports"
+    argv = ["run", "--all", "--parameters", str(params), "--output", str(output)]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-10", "--jobs", "1"]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "nps-kit run: note: parameters/yokohama.yaml: yokohama has no responses in 2026-10; its "
+        "responses (business_unit = '横浜店') in responses.csv cover 2026-09." in err
+    )
+    assert sorted(_manifest_units(output / "2026-10")) == ["omiya"]
+    assert not (output / "2026-10" / "_failed").exists()
+
+
+def test_a_run_none_of_whose_units_has_the_month_names_each_unit(
+    tmp_path: Path, units: list[UnitParameters], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Units without a filter read the whole export: its months are theirs.
+    monkeypatch.chdir(tmp_path)
+    notebook = make_notebook(tmp_path / "nb.ipynb", "raise SystemExit('no kernel may start')")
+    with pytest.raises(ConfigError) as info:
+        run_reports(units, notebook=notebook, output=tmp_path / "out", period="2026-11")
+    assert str(info.value) == (
+        "none of the 2 units has responses to report:\n"
+        "- a.yaml: a has no responses in 2026-11; its responses in responses.csv cover 2026-10. "
+        "Pick a month inside that range (--period 2026-10), or run again once the export has "
+        "responses for 2026-11.\n"
+        "- b.yaml: b has no responses in 2026-11; its responses in responses.csv cover 2026-10. "
+        "Pick a month inside that range (--period 2026-10), or run again once the export has "
+        "responses for 2026-11."
+    )
+    assert not (tmp_path / "out" / "2026-11").exists()

@@ -261,8 +261,16 @@ def _themes_file(value: str) -> Path:
     from nps_kit.text.packs import PACKS
 
     path = Path(value)
-    if path.suffix.lower() in (".yaml", ".yml") or path.exists():
+    if path.exists():
         return path
+    if path.suffix.lower() in (".yaml", ".yml"):
+        # load_themes' own hint is for the Python API (pass None); say what the CLI user can do.
+        where = "" if path.is_absolute() else f" (relative to the current folder, {Path.cwd()})"
+        raise ConfigError(
+            f"--pack: theme file {value} not found{where}.",
+            hint=f"Check the path, or give a shipped pack instead: --pack {' | '.join(PACKS)}.",
+            key="--pack",
+        )
     guess = closest(value, list(PACKS))
     raise ConfigError(
         f"unknown theme pack {value!r} (--pack); expected one of {', '.join(PACKS)} or the path "

@@ -1,0 +1,167 @@
+"""Check, before any kernel starts, that a unit has rows in the export and in its month.
+
+``nps-kit run`` reads each export into its cache first (:mod:`nps_kit.cache`); the unit key and
+date columns of that cache say which units and months exist. A unit whose ``data.filter``
+matches no row, or that has no response in the month asked, is the user's mistake (a typo, a
+month not exported yet): refused here with what the data has, not found by a notebook that fails
+at cell 3 and leaves a ``_failed/`` notebook and an empty period in the overview.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from nps_kit._schema_errors import display
+from nps_kit.cache import UNIT_KEY, ExportCache, normalise_key
+from nps_kit.errors import ConfigError, closest
+from nps_kit.params import UnitParameters
+
+__all__ = ["NO_RESPONSES", "NO_ROWS", "ExportRows", "check_unit_rows"]
+
+NO_ROWS = "data.filter.values"
+NO_RESPONSES = "period"
+
+
+@dataclass(frozen=True)
+class ExportRows:
+    """The units and months of one export's cache.
+
+    Attributes
+    ----------
+    months
+        One row per unit key and month present: ``key`` (the normalised unit value, ``""``
+        when the cache is not grouped by unit) and ``month`` (``YYYY-MM``, missing for rows
+        without a readable date).
+    dated
+        Whether the export has a date column.
+    cache
+        The cache read.
+    """
+
+    months: pd.DataFrame
+    dated: bool
+    cache: ExportCache
+
+    @classmethod
+    def read(cls, cache: ExportCache) -> ExportRows:
+        """Read the unit key, date and unit columns of ``cache`` (not the rest)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        names = set(pq.read_schema(cache.path).names)
+        dated = "nps_date" in names
+        wanted = [c for c in (UNIT_KEY, "nps_date") if c in names]
+        table = pq.read_table(cache.path, columns=wanted)
+        # Grouped in Arrow: a million rows become a few thousand (unit, month) pairs at once.
+        n = table.num_rows
+        keys = table[UNIT_KEY] if UNIT_KEY in names else pa.array([""] * n)
+        if dated:
+            date = table["nps_date"]
+            stamp = pc.add(pc.multiply(pc.year(date), 100), pc.month(date))
+        else:
+            stamp = pa.nulls(n, pa.int64())
+        pairs = (
+            pa.table({"key": keys, "stamp": stamp}).group_by(["key", "stamp"]).aggregate([])
+        ).to_pandas()
+        pairs["key"] = pairs["key"].astype(str)  # dictionary-encoded in the cache: categorical
+        pairs["month"] = [
+            None if pd.isna(s) else f"{int(s) // 100:04d}-{int(s) % 100:02d}"
+            for s in pairs["stamp"]
+        ]
+        return cls(months=pairs[["key", "month"]], dated=dated, cache=cache)
+
+    def values(self) -> tuple[str, ...]:
+        """Return the unit column's values as written in the export, sorted (read when asked)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        column_name = self.cache.unit_column
+        if column_name is None:
+            return ()
+        column = pq.read_table(self.cache.path, columns=[column_name])[column_name]
+        if pa.types.is_dictionary(column.type):
+            column = column.cast(column.type.value_type)
+        return tuple(sorted({str(v) for v in pc.unique(column).to_pylist() if v is not None}))
+
+
+def check_unit_rows(unit: UnitParameters, month: str, rows: ExportRows) -> None:
+    """Refuse ``unit`` when its filter matches no row or it has no response in ``month``.
+
+    Parameters
+    ----------
+    unit
+        Validated parameters.
+    month
+        The month to report (``YYYY-MM``), already resolved.
+    rows
+        The units and months of the unit's export (:meth:`ExportRows.read`).
+
+    Raises
+    ------
+    ConfigError
+        With ``key`` :data:`NO_ROWS` (``data.filter.values``) when no row of the export has the
+        unit's filter values, naming the values present and the closest; with ``key``
+        :data:`NO_RESPONSES` (``period``) when the unit has rows but none dated in ``month``,
+        naming the months it covers.
+    """
+    where = display(unit.source) if unit.source is not None else f"unit {unit.unit}"
+    export = unit.data.path.name
+    own = rows.months
+    described = ""
+    if unit.data.filter is not None:
+        wanted = unit.data.filter.values
+        keys = {normalise_key(v) for v in wanted}
+        own = own[own["key"].isin(keys)]
+        column = unit.data.filter.column
+        if own.empty:
+            present = rows.values()
+            guess = closest(str(wanted[0]), present) if wanted else None
+            listed = ", ".join(repr(v) for v in present[:20])
+            more = f" and {len(present) - 20} more" if len(present) > 20 else ""
+            raise ConfigError(
+                f"{where}: data.filter.values: no row of {export} has {column} = "
+                f"{' or '.join(repr(str(v)) for v in wanted)} (unit {unit.unit}); the values "
+                f"of {column} are {listed}{more}.",
+                hint=(
+                    f"Did you mean {guess!r}? Fix data.filter.values in {where}."
+                    if guess
+                    else f"Fix data.filter.values in {where}."
+                ),
+                path=unit.source,
+                key=NO_ROWS,
+            )
+        described = f" ({column} = {', '.join(repr(str(v)) for v in wanted)})"
+    if not rows.dated:
+        return
+    months = sorted(m for m in own["month"].dropna().unique())
+    if month in months:
+        return
+    if months:
+        covered = f"its responses{described} in {export} cover {_span(months)}"
+        hint = (
+            f"Pick a month inside that range (--period {months[-1]}), or run again once the "
+            f"export has responses for {month}."
+        )
+    else:
+        covered = f"none of its responses{described} in {export} has a readable date"
+        hint = "Check columns.date and the date cells of the export (nps-kit inspect shows them)."
+    raise ConfigError(
+        f"{where}: {unit.unit} has no responses in {month}; {covered}.",
+        hint=hint,
+        path=unit.source,
+        key=NO_RESPONSES,
+    )
+
+
+def _span(months: list[str]) -> str:
+    """``2026-09 to 2026-10``, or the months themselves when some in between are missing."""
+    first, last = pd.Period(months[0], "M"), pd.Period(months[-1], "M")
+    if len(months) == 1:
+        return months[0]
+    if (last - first).n + 1 == len(months) or len(months) > 6:
+        return f"{months[0]} to {months[-1]}"
+    return ", ".join(months)
