@@ -170,7 +170,9 @@ def _surfaces(
                 for i in range(n - size + 1):
                     key = "".join(words[i : i + size])
                     if key not in out and not (size == 1 and (judges(key) or key in _JA_FILLERS)):
-                        out[key] = text[places[i][0] : places[i + size - 1][1]]
+                        stretch = text[places[i][0] : places[i + size - 1][1]]
+                        # never a masked e-mail or phone ([PHONE]) inside a phrase
+                        out[key] = "".join(shown[i : i + size]) if "[" in stretch else stretch
             return out
         for word, wording in zip(words, shown, strict=True):
             if word not in out and not judges(word) and word not in _JA_FILLERS:
