@@ -512,67 +512,108 @@ def _en_phrase_read(text: str, bits: int) -> tuple[str, float, int, int, int]:
     return text, total, praise, complaint, bits
 
 
-def _score_en_plain(text: str, *, mild: bool = True, bits: int | None = None) -> _Score:
-    # ``bits``: the text's :func:`_en_literals` bits, if the caller has them.
-    if bits is None:
-        bits = _literal_bits(_en_literals(), text)
-    lukewarm = _EN_LUKEWARM.search(text) if bits & _LUKEWARM_BIT else None
-    if lukewarm is None and mild and bits & _MILD_BIT:
-        lukewarm = _EN_MILD.search(text)
-    changed = lukewarm is not None
-    if "not " in text:
-        text, once = _EN_NOT_ONCE.subn("never ", text)
-        changed = changed or once > 0
-    if lukewarm is not None:  # "neither good nor bad": its words are no judgement
-        text = f"{text[: lukewarm.start()]} {text[lukewarm.end() :]}"
-    if changed:
-        bits = _literal_bits(_en_literals(), text)
-    text, total, praise, complaint, bits = _en_phrase_read(text, bits)
+#: What :func:`_score_en_plain` reads in each token met, by the token (:func:`_en_word`): the
+#: tests of its loop that depend on the token alone, made once per token met instead of once
+#: per token of every clause. Tuples of numbers and booleans, which the collector does not walk.
+_EN_WORDS: dict[str, tuple[int, float | None, bool, bool, bool]] = {}
+# A token's kind, tested in this order (0: none of them): a negator a phrase has used
+# (_USED_NEGATOR), a negator (of a verb: a complaint by itself when it negates nothing), one
+# that is no complaint by itself (nothing, none, without, nor, neither), one that also says
+# that what follows is lacking (no, zero), the end of a negation's scope, a filler the scope
+# does not count (only within a scope), a softener, and "bit" and "tad" (softeners only after
+# "a" or "little"). A filler or "bit" that is not one where it stands is read as any word.
+_W_USED, _W_NEGATOR, _W_NOUN_NEGATOR, _W_LACK, _W_SCOPE_END, _W_FILLER = range(1, 7)
+_W_SOFTENER, _W_SOFT_AFTER = 7, 8
+
+
+def _en_word(token: str) -> tuple[int, float | None, bool, bool, bool]:
+    """Return (kind, cue, alphabetic, may be lacking, spares a burden) of a token; remember it.
+
+    The cue is the lexicon's (the token's, an emoji's, else its lemma's; ``None``: none). A
+    token may be lacking after "no" or "zero" when alphabetic and not in ``EN_NOT_LACK``; it
+    spares a burden when it or its lemma is in ``EN_SPARED`` (the words after it are the
+    clause's, :func:`_score_en_plain` reads them).
+    """
+    if len(_EN_WORDS) > 262144:
+        _EN_WORDS.clear()
+    bare = token.replace("'", "")
+    kind = 0
+    if bare == _USED_NEGATOR:
+        kind = _W_USED
+    elif bare in _lexicon.EN_NEGATORS or token.endswith("n't"):
+        if bare in ("no", "zero"):
+            kind = _W_LACK
+        elif bare in ("nothing", "none", "without", "nor", "neither"):
+            kind = _W_NOUN_NEGATOR
+        else:
+            kind = _W_NEGATOR
+    elif bare in _SCOPE_END:
+        kind = _W_SCOPE_END
+    elif bare in _EN_SCOPE_FILLERS:  # no filler is a softener: a filler out of scope is a word
+        kind = _W_FILLER
+    elif bare in _EN_SOFTENERS:
+        kind = _W_SOFT_AFTER if bare in ("bit", "tad") else _W_SOFTENER
     lexicon = _lexicon.en_lexicon()
+    alpha = token.isalpha()
+    cue = lexicon.get(token)
+    if cue is None:
+        cue = _lexicon.EMOJI_CUES.get(token)
+    lemma = _lemma_en(token) if alpha and cue is None else None
+    if lemma is not None:
+        cue = lexicon.get(lemma)
+    spared = lemma in _lexicon.EN_SPARED or token in _lexicon.EN_SPARED
+    found = (kind, cue, alpha, alpha and token not in _lexicon.EN_NOT_LACK, spared)
+    _EN_WORDS[token] = found
+    return found
+
+
+def _en_tokens_read(
+    tokens: list[str], total: float, praise: int, complaint: int
+) -> tuple[float, int, int]:
+    """Add the judgements of a clause's tokens (negated, softened, lacking) to its phrases'.
+
+    ``tokens`` are :data:`_EN_TOKEN`'s in the text the phrases left; returns the total, praise
+    and complaint with theirs added, in order.
+    """
     negate_until = -1
     negator_used = True
     lack_at = soft_at = -1
-    tokens = _EN_TOKEN.findall(text.replace("’", "'"))
+    known = _EN_WORDS
     for i, token in enumerate(tokens):
-        bare = token.replace("'", "")
-        if bare == _USED_NEGATOR:
-            negate_until = i + _EN_SCOPE
-            continue
-        if bare in _lexicon.EN_NEGATORS or token.endswith("n't"):
-            negate_until = i + _EN_SCOPE
-            # "no fees", "nothing to add": only a negated verb is a complaint by itself.
-            negator_used = bare in ("no", "zero", "nothing", "none", "without", "nor", "neither")
-            if bare in ("no", "zero"):
-                lack_at = i + 1
-            continue
-        if bare in _SCOPE_END:
-            negate_until = -1
-            continue
-        if bare in _EN_SCOPE_FILLERS and i <= negate_until:
-            negate_until += 1
-            continue
-        if bare in _EN_SOFTENERS and (
-            bare not in ("bit", "tad") or (i and tokens[i - 1] in ("a", "little"))
-        ):
-            soft_at = i + 1
-            continue
-        cue = lexicon.get(token)
+        word = known.get(token)
+        if word is None:
+            word = _en_word(token)
+        kind, cue = word[0], word[1]
+        if kind:  # the tests in the order they were made word by word
+            if kind == _W_FILLER:
+                if i <= negate_until:
+                    negate_until += 1
+                    continue
+            elif kind == _W_SOFTENER:
+                soft_at = i + 1
+                continue
+            elif kind == _W_SOFT_AFTER:
+                if i and tokens[i - 1] in ("a", "little"):
+                    soft_at = i + 1
+                    continue
+            elif kind == _W_SCOPE_END:
+                negate_until = -1
+                continue
+            else:  # a negator, used by a phrase or not
+                negate_until = i + _EN_SCOPE
+                if kind != _W_USED:
+                    # "no fees", "nothing to add": only a negated verb is a complaint by itself.
+                    negator_used = kind != _W_NEGATOR
+                    if kind == _W_LACK:
+                        lack_at = i + 1
+                continue
         if cue is None:
-            cue = _lexicon.EMOJI_CUES.get(token)
-        if cue is None and token.isalpha():
-            cue = lexicon.get(_lemma_en(token))
-        if cue is None:
-            if i == lack_at and token.isalpha() and token not in _lexicon.EN_NOT_LACK:
+            if i == lack_at and word[3]:
                 # "no refund", "zero updates"; "no fees", "no foreign (transaction) fees" spare
                 # a burden
-                cue = (
-                    1.0
-                    if _lemma_en(token) in _lexicon.EN_SPARED
-                    or token in _lexicon.EN_SPARED
-                    or not _lexicon.EN_SPARED.isdisjoint(tokens[i + 1 : i + 3])
-                    else -1.0
-                )
-            elif i == soft_at and token.isalpha():
+                spared = word[4] or not _lexicon.EN_SPARED.isdisjoint(tokens[i + 1 : i + 3])
+                cue = 1.0 if spared else -1.0
+            elif i == soft_at and word[2]:
                 cue = -1.0  # "a bit cold", "too frequent"
             else:
                 continue
@@ -589,6 +630,27 @@ def _score_en_plain(text: str, *, mild: bool = True, bits: int | None = None) ->
     if not negator_used:  # "never arrived"
         total += _BARE_NEGATION_SCORE
         complaint += 1
+    return total, praise, complaint
+
+
+def _score_en_plain(text: str, *, mild: bool = True, bits: int | None = None) -> _Score:
+    # ``bits``: the text's :func:`_en_literals` bits, if the caller has them.
+    if bits is None:
+        bits = _literal_bits(_en_literals(), text)
+    lukewarm = _EN_LUKEWARM.search(text) if bits & _LUKEWARM_BIT else None
+    if lukewarm is None and mild and bits & _MILD_BIT:
+        lukewarm = _EN_MILD.search(text)
+    changed = lukewarm is not None
+    if "not " in text:
+        text, once = _EN_NOT_ONCE.subn("never ", text)
+        changed = changed or once > 0
+    if lukewarm is not None:  # "neither good nor bad": its words are no judgement
+        text = f"{text[: lukewarm.start()]} {text[lukewarm.end() :]}"
+    if changed:
+        bits = _literal_bits(_en_literals(), text)
+    text, total, praise, complaint, bits = _en_phrase_read(text, bits)
+    tokens = _EN_TOKEN.findall(text.replace("’", "'"))
+    total, praise, complaint = _en_tokens_read(tokens, total, praise, complaint)
     # ``bits`` are the text's as left by the phrases.
     if bits & _RIVAL_BIT and _EN_RIVAL.search(text) is not None:  # "Others do it instantly"
         total, complaint, praise = -abs(total) or -1.0, complaint + praise or 1, 0
