@@ -221,34 +221,50 @@ _EN_PHRASES = [(re.compile(rf"\b(?:{p})\b"), s) for p, s in _lexicon.EN_PHRASES.
 def _literal_automaton(
     patterns: list[re.Pattern[str]],
     literals_of: Sequence[Callable[[re.Pattern[str]], frozenset[str] | None]],
-) -> tuple[Any, int]:
+) -> tuple[Any, int, int]:
     """Return an automaton from literals to the patterns they select (bit k: ``patterns[k]``).
 
-    The patterns a text may match are the bits of the literals found in it or-ed, with the
-    second value: the bits of the patterns that have no literals, tried on every text. A
-    pattern's literals are the first of ``literals_of`` that gives some (``None``: none).
+    ``literals_of`` gives one or two kinds of strings a text must hold for a pattern to match
+    it (``None``: none known), such as those every match starts with and those every match
+    contains: a pattern may match a text that holds one string of each kind it has. The
+    automaton's value of a string is the bits of the patterns it selects by each kind (of one
+    kind, those bits alone); the other two values, per kind, the bits of the patterns without
+    strings of that kind, which no string of it needs to select (the second is −1 if there is
+    no second kind; see :func:`_literal_bits`). One pass over a text, and a
+    pattern whose matches start with common words ("the", "my") is searched only where the
+    rarer words it contains are too.
     """
+    if not 1 <= len(literals_of) <= 2:
+        raise ValueError("one or two kinds of literals")
     automaton = ahocorasick.Automaton()
-    by_literal: dict[str, int] = {}
-    always = 0
+    by_literal: dict[str, tuple[int, int]] = {}
+    free = [0, 0 if len(literals_of) == 2 else -1]  # -1: every pattern, no second kind
     for k, pattern in enumerate(patterns):
-        literals = next(filter(None, (find(pattern) for find in literals_of)), None)
-        if literals is None:
-            always |= 1 << k
-        for literal in literals or ():
-            by_literal[literal] = by_literal.get(literal, 0) | 1 << k
+        for kind, find in enumerate(literals_of):
+            literals = find(pattern)
+            if not literals:
+                free[kind] |= 1 << k
+            for literal in literals or ():
+                one, other = by_literal.get(literal, (0, 0))
+                by_literal[literal] = (one | 1 << k, other) if kind == 0 else (one, other | 1 << k)
     for literal, selected in by_literal.items():
-        automaton.add_word(literal, selected)
+        # Of one kind, the value is its bits alone (no pair to unpack per string found).
+        automaton.add_word(literal, selected if len(literals_of) == 2 else selected[0])
     automaton.make_automaton()
-    return automaton, always
+    return automaton, free[0], free[1]
 
 
-def _literal_bits(found: tuple[Any, int], text: str) -> int:
+def _literal_bits(found: tuple[Any, int, int], text: str) -> int:
     """Return the bits of the patterns of a :func:`_literal_automaton` that may match ``text``."""
-    automaton, bits = found
-    for _, selected in automaton.iter(text):
-        bits |= selected
-    return bits
+    automaton, first, second = found
+    if second == -1:  # one kind of strings
+        for _, one in automaton.iter(text):
+            first |= one
+        return first
+    for _, (one, other) in automaton.iter(text):
+        first |= one
+        second |= other
+    return first & second
 
 
 #: The English clause regexes searched only in a text that holds one of the strings their
@@ -262,14 +278,14 @@ _LUKEWARM_BIT, _MILD_BIT, _RARE_BIT, _RIVAL_BIT, _REQUEST_BIT = (
 
 
 @lru_cache(maxsize=1)
-def _en_literals() -> tuple[Any, int]:
+def _en_literals() -> tuple[Any, int, int]:
     """Return the automaton of what an English clause may match (:func:`_literal_automaton`).
 
     Bit k < ``len(_EN_PHRASES)``: phrase k, then the regexes of :data:`_EN_FILTERED`; each
-    selected by the strings its matches start with
-    (:func:`nps_kit.text._regex_parts.leading_literals`), else by those they contain
-    (:func:`~nps_kit.text._regex_parts.required_literals`). One pass over a clause instead of a
-    search per phrase and regex.
+    selected by one of the strings its matches start with
+    (:func:`nps_kit.text._regex_parts.leading_literals`) and one of those they contain
+    (:func:`~nps_kit.text._regex_parts.required_literals`), of the kinds it has. One pass over
+    a clause instead of a search per phrase and regex.
     """
     patterns = [pattern for pattern, _ in _EN_PHRASES]
     patterns += [globals()[name] for name in _EN_FILTERED]
@@ -354,7 +370,7 @@ _JA_REQUEST_BIT = 1 << len(_JA_CONTEXT)
 
 
 @lru_cache(maxsize=1)
-def _ja_literals() -> tuple[Any, int]:
+def _ja_literals() -> tuple[Any, int, int]:
     """Return the automaton of what a Japanese clause may match (:func:`_literal_automaton`).
 
     Bit k < ``len(_JA_CONTEXT)``: context cue k, then ``_JA_REQUEST``; each selected by the
