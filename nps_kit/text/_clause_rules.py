@@ -373,11 +373,15 @@ _JA_REQUEST_BIT = 1 << len(_JA_CONTEXT)
 def _ja_literals() -> tuple[Any, int, int]:
     """Return the automaton of what a Japanese clause may match (:func:`_literal_automaton`).
 
-    Bit k < ``len(_JA_CONTEXT)``: context cue k, then ``_JA_REQUEST``; each selected by the
-    literals every match of it contains (:func:`nps_kit.text._regex_parts.required_literals`).
+    Bit k < ``len(_JA_CONTEXT)``: context cue k, then ``_JA_REQUEST``; each selected by one of
+    the literals its matches start with (:func:`nps_kit.text._regex_parts.leading_literals`)
+    and one of those every match of it contains
+    (:func:`~nps_kit.text._regex_parts.required_literals`), of the kinds it has: が雑, not
+    が alone, selects the cue of 雑.
     """
     return _literal_automaton(
-        [*(pattern for pattern, _ in _JA_CONTEXT), _JA_REQUEST], (required_literals,)
+        [*(pattern for pattern, _ in _JA_CONTEXT), _JA_REQUEST],
+        (leading_literals, required_literals),
     )
 
 
