@@ -370,7 +370,7 @@ def baseline_tag(texts: list[str], keywords: dict[str, list[str]]) -> list[set[s
 _CACHES = (
     ("_match", "matcher"),
     ("sentiment", "_score _lemma_en _clause_cues _clause_bits"),
-    ("_clause_rules", "_score _lemma_en _score_fine_as_praise"),
+    ("_clause_rules", "_score _lemma_en _score_fine_as_praise _EN_WORDS"),
     ("_lemma", "lemma"),
     (
         # _ja_stretch_words is no cache now (a plain function, nothing to clear) and _folded is

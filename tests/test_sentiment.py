@@ -1014,6 +1014,113 @@ def test_phrases_whose_leads_a_text_lacks_do_not_match_it(words: list[str]) -> N
     assert _phrases_matching(text) <= _en_phrase_candidates(text)
 
 
+def _every_token_read(tokens: list[str]) -> tuple[float, int, int]:
+    """The reference of ``_en_tokens_read``: each token's tests made where it stands."""
+    from nps_kit.text import _clause_rules as rules
+
+    lexicon = _lexicon.en_lexicon()
+    total, praise, complaint = 0.0, 0, 0
+    negate_until = -1
+    negator_used = True
+    lack_at = soft_at = -1
+    for i, token in enumerate(tokens):
+        bare = token.replace("'", "")
+        if bare == rules._USED_NEGATOR:
+            negate_until = i + rules._EN_SCOPE
+            continue
+        if bare in _lexicon.EN_NEGATORS or token.endswith("n't"):
+            negate_until = i + rules._EN_SCOPE
+            negator_used = bare in ("no", "zero", "nothing", "none", "without", "nor", "neither")
+            if bare in ("no", "zero"):
+                lack_at = i + 1
+            continue
+        if bare in rules._SCOPE_END:
+            negate_until = -1
+            continue
+        if bare in rules._EN_SCOPE_FILLERS and i <= negate_until:
+            negate_until += 1
+            continue
+        if bare in rules._EN_SOFTENERS and (
+            bare not in ("bit", "tad") or (i and tokens[i - 1] in ("a", "little"))
+        ):
+            soft_at = i + 1
+            continue
+        cue = lexicon.get(token)
+        if cue is None:
+            cue = _lexicon.EMOJI_CUES.get(token)
+        if cue is None and token.isalpha():
+            cue = lexicon.get(rules._lemma_en(token))
+        if cue is None:
+            if i == lack_at and token.isalpha() and token not in _lexicon.EN_NOT_LACK:
+                cue = (
+                    1.0
+                    if rules._lemma_en(token) in _lexicon.EN_SPARED
+                    or token in _lexicon.EN_SPARED
+                    or not _lexicon.EN_SPARED.isdisjoint(tokens[i + 1 : i + 3])
+                    else -1.0
+                )
+            elif i == soft_at and token.isalpha():
+                cue = -1.0
+            else:
+                continue
+        elif i <= negate_until:
+            cue = -cue
+            negator_used = True
+            more = i + 1 < len(tokens) and tokens[i + 1] in ("or", "nor")
+            negate_until = i + 2 if more else -1
+        total += cue
+        praise += cue > 0
+        complaint += cue < 0
+    if not negator_used:
+        total += rules._BARE_NEGATION_SCORE
+        complaint += 1
+    return total, praise, complaint
+
+
+def test_english_tokens_are_read_as_with_each_token_tested_where_it_stands() -> None:
+    # _en_tokens_read looks up what each token is once per token met (_en_word); the reading
+    # must be that of making every test on every token of every clause.
+    from nps_kit.text import _clause_rules as rules
+    from nps_kit.text.sentiment import _clauses
+
+    names = ["theme_eval_blind.csv", "theme_eval_blind2.csv", "theme_eval_blind3.csv"]
+    names += ["theme_eval_blind4.csv", "theme_eval_blind5.csv", "theme_train5_en.csv"]
+    texts = pd.concat(
+        pd.read_csv(DATA / name, keep_default_na=False, dtype=str)["text"] for name in names
+    )
+    english = [t for t in normalise(texts.astype("string")).dropna() if t.isascii()]
+    every = [text for t in english for text in (t, *(c.text for c in _clauses(t)))]
+    judged = 0
+    for text in every:
+        left = rules._en_phrase_pass(text)[0]
+        tokens = rules._EN_TOKEN.findall(left.replace("’", "'"))
+        found = rules._en_tokens_read(tokens, 0.0, 0, 0)
+        assert found == _every_token_read(tokens), text
+        judged += found != (0.0, 0, 0)
+    assert judged > 1000
+
+
+# Every kind of token the reading tells apart, and words the lexicon and EN_SPARED know.
+_TOKEN_WORDS = sorted(
+    {
+        *_lexicon.EN_NEGATORS,
+        *"no zero nothing none without nor neither don't can't usednegator or".split(),
+        *"unless until because a an the any single one little bit tad slightly too".split(),
+        *"fees fee refund updates foreign transaction great slow friendly delays :) 👍 1".split(),
+        *sorted(_lexicon.EN_SPARED)[:8],
+        *sorted(_lexicon.EN_NOT_LACK)[:4],
+    }
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TOKEN_WORDS), max_size=10))
+def test_any_english_tokens_are_read_as_with_each_token_tested(tokens: list[str]) -> None:
+    from nps_kit.text._clause_rules import _en_tokens_read
+
+    assert _en_tokens_read(tokens, 0.0, 0, 0) == _every_token_read(tokens)
+
+
 # Answers to "what could we improve?" (asks="improvement"): requests unless they praise.
 @pytest.mark.parametrize(
     ("text", "pack", "theme", "improvement", "reason"),

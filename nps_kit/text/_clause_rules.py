@@ -221,34 +221,50 @@ _EN_PHRASES = [(re.compile(rf"\b(?:{p})\b"), s) for p, s in _lexicon.EN_PHRASES.
 def _literal_automaton(
     patterns: list[re.Pattern[str]],
     literals_of: Sequence[Callable[[re.Pattern[str]], frozenset[str] | None]],
-) -> tuple[Any, int]:
+) -> tuple[Any, int, int]:
     """Return an automaton from literals to the patterns they select (bit k: ``patterns[k]``).
 
-    The patterns a text may match are the bits of the literals found in it or-ed, with the
-    second value: the bits of the patterns that have no literals, tried on every text. A
-    pattern's literals are the first of ``literals_of`` that gives some (``None``: none).
+    ``literals_of`` gives one or two kinds of strings a text must hold for a pattern to match
+    it (``None``: none known), such as those every match starts with and those every match
+    contains: a pattern may match a text that holds one string of each kind it has. The
+    automaton's value of a string is the bits of the patterns it selects by each kind (of one
+    kind, those bits alone); the other two values, per kind, the bits of the patterns without
+    strings of that kind, which no string of it needs to select (the second is −1 if there is
+    no second kind; see :func:`_literal_bits`). One pass over a text, and a
+    pattern whose matches start with common words ("the", "my") is searched only where the
+    rarer words it contains are too.
     """
+    if not 1 <= len(literals_of) <= 2:
+        raise ValueError("one or two kinds of literals")
     automaton = ahocorasick.Automaton()
-    by_literal: dict[str, int] = {}
-    always = 0
+    by_literal: dict[str, tuple[int, int]] = {}
+    free = [0, 0 if len(literals_of) == 2 else -1]  # -1: every pattern, no second kind
     for k, pattern in enumerate(patterns):
-        literals = next(filter(None, (find(pattern) for find in literals_of)), None)
-        if literals is None:
-            always |= 1 << k
-        for literal in literals or ():
-            by_literal[literal] = by_literal.get(literal, 0) | 1 << k
+        for kind, find in enumerate(literals_of):
+            literals = find(pattern)
+            if not literals:
+                free[kind] |= 1 << k
+            for literal in literals or ():
+                one, other = by_literal.get(literal, (0, 0))
+                by_literal[literal] = (one | 1 << k, other) if kind == 0 else (one, other | 1 << k)
     for literal, selected in by_literal.items():
-        automaton.add_word(literal, selected)
+        # Of one kind, the value is its bits alone (no pair to unpack per string found).
+        automaton.add_word(literal, selected if len(literals_of) == 2 else selected[0])
     automaton.make_automaton()
-    return automaton, always
+    return automaton, free[0], free[1]
 
 
-def _literal_bits(found: tuple[Any, int], text: str) -> int:
+def _literal_bits(found: tuple[Any, int, int], text: str) -> int:
     """Return the bits of the patterns of a :func:`_literal_automaton` that may match ``text``."""
-    automaton, bits = found
-    for _, selected in automaton.iter(text):
-        bits |= selected
-    return bits
+    automaton, first, second = found
+    if second == -1:  # one kind of strings
+        for _, one in automaton.iter(text):
+            first |= one
+        return first
+    for _, (one, other) in automaton.iter(text):
+        first |= one
+        second |= other
+    return first & second
 
 
 #: The English clause regexes searched only in a text that holds one of the strings their
@@ -262,14 +278,14 @@ _LUKEWARM_BIT, _MILD_BIT, _RARE_BIT, _RIVAL_BIT, _REQUEST_BIT = (
 
 
 @lru_cache(maxsize=1)
-def _en_literals() -> tuple[Any, int]:
+def _en_literals() -> tuple[Any, int, int]:
     """Return the automaton of what an English clause may match (:func:`_literal_automaton`).
 
     Bit k < ``len(_EN_PHRASES)``: phrase k, then the regexes of :data:`_EN_FILTERED`; each
-    selected by the strings its matches start with
-    (:func:`nps_kit.text._regex_parts.leading_literals`), else by those they contain
-    (:func:`~nps_kit.text._regex_parts.required_literals`). One pass over a clause instead of a
-    search per phrase and regex.
+    selected by one of the strings its matches start with
+    (:func:`nps_kit.text._regex_parts.leading_literals`) and one of those they contain
+    (:func:`~nps_kit.text._regex_parts.required_literals`), of the kinds it has. One pass over
+    a clause instead of a search per phrase and regex.
     """
     patterns = [pattern for pattern, _ in _EN_PHRASES]
     patterns += [globals()[name] for name in _EN_FILTERED]
@@ -354,14 +370,18 @@ _JA_REQUEST_BIT = 1 << len(_JA_CONTEXT)
 
 
 @lru_cache(maxsize=1)
-def _ja_literals() -> tuple[Any, int]:
+def _ja_literals() -> tuple[Any, int, int]:
     """Return the automaton of what a Japanese clause may match (:func:`_literal_automaton`).
 
-    Bit k < ``len(_JA_CONTEXT)``: context cue k, then ``_JA_REQUEST``; each selected by the
-    literals every match of it contains (:func:`nps_kit.text._regex_parts.required_literals`).
+    Bit k < ``len(_JA_CONTEXT)``: context cue k, then ``_JA_REQUEST``; each selected by one of
+    the literals its matches start with (:func:`nps_kit.text._regex_parts.leading_literals`)
+    and one of those every match of it contains
+    (:func:`~nps_kit.text._regex_parts.required_literals`), of the kinds it has: が雑, not
+    が alone, selects the cue of 雑.
     """
     return _literal_automaton(
-        [*(pattern for pattern, _ in _JA_CONTEXT), _JA_REQUEST], (required_literals,)
+        [*(pattern for pattern, _ in _JA_CONTEXT), _JA_REQUEST],
+        (leading_literals, required_literals),
     )
 
 
@@ -512,67 +532,108 @@ def _en_phrase_read(text: str, bits: int) -> tuple[str, float, int, int, int]:
     return text, total, praise, complaint, bits
 
 
-def _score_en_plain(text: str, *, mild: bool = True, bits: int | None = None) -> _Score:
-    # ``bits``: the text's :func:`_en_literals` bits, if the caller has them.
-    if bits is None:
-        bits = _literal_bits(_en_literals(), text)
-    lukewarm = _EN_LUKEWARM.search(text) if bits & _LUKEWARM_BIT else None
-    if lukewarm is None and mild and bits & _MILD_BIT:
-        lukewarm = _EN_MILD.search(text)
-    changed = lukewarm is not None
-    if "not " in text:
-        text, once = _EN_NOT_ONCE.subn("never ", text)
-        changed = changed or once > 0
-    if lukewarm is not None:  # "neither good nor bad": its words are no judgement
-        text = f"{text[: lukewarm.start()]} {text[lukewarm.end() :]}"
-    if changed:
-        bits = _literal_bits(_en_literals(), text)
-    text, total, praise, complaint, bits = _en_phrase_read(text, bits)
+#: What :func:`_score_en_plain` reads in each token met, by the token (:func:`_en_word`): the
+#: tests of its loop that depend on the token alone, made once per token met instead of once
+#: per token of every clause. Tuples of numbers and booleans, which the collector does not walk.
+_EN_WORDS: dict[str, tuple[int, float | None, bool, bool, bool]] = {}
+# A token's kind, tested in this order (0: none of them): a negator a phrase has used
+# (_USED_NEGATOR), a negator (of a verb: a complaint by itself when it negates nothing), one
+# that is no complaint by itself (nothing, none, without, nor, neither), one that also says
+# that what follows is lacking (no, zero), the end of a negation's scope, a filler the scope
+# does not count (only within a scope), a softener, and "bit" and "tad" (softeners only after
+# "a" or "little"). A filler or "bit" that is not one where it stands is read as any word.
+_W_USED, _W_NEGATOR, _W_NOUN_NEGATOR, _W_LACK, _W_SCOPE_END, _W_FILLER = range(1, 7)
+_W_SOFTENER, _W_SOFT_AFTER = 7, 8
+
+
+def _en_word(token: str) -> tuple[int, float | None, bool, bool, bool]:
+    """Return (kind, cue, alphabetic, may be lacking, spares a burden) of a token; remember it.
+
+    The cue is the lexicon's (the token's, an emoji's, else its lemma's; ``None``: none). A
+    token may be lacking after "no" or "zero" when alphabetic and not in ``EN_NOT_LACK``; it
+    spares a burden when it or its lemma is in ``EN_SPARED`` (the words after it are the
+    clause's, :func:`_score_en_plain` reads them).
+    """
+    if len(_EN_WORDS) > 262144:
+        _EN_WORDS.clear()
+    bare = token.replace("'", "")
+    kind = 0
+    if bare == _USED_NEGATOR:
+        kind = _W_USED
+    elif bare in _lexicon.EN_NEGATORS or token.endswith("n't"):
+        if bare in ("no", "zero"):
+            kind = _W_LACK
+        elif bare in ("nothing", "none", "without", "nor", "neither"):
+            kind = _W_NOUN_NEGATOR
+        else:
+            kind = _W_NEGATOR
+    elif bare in _SCOPE_END:
+        kind = _W_SCOPE_END
+    elif bare in _EN_SCOPE_FILLERS:  # no filler is a softener: a filler out of scope is a word
+        kind = _W_FILLER
+    elif bare in _EN_SOFTENERS:
+        kind = _W_SOFT_AFTER if bare in ("bit", "tad") else _W_SOFTENER
     lexicon = _lexicon.en_lexicon()
+    alpha = token.isalpha()
+    cue = lexicon.get(token)
+    if cue is None:
+        cue = _lexicon.EMOJI_CUES.get(token)
+    lemma = _lemma_en(token) if alpha and cue is None else None
+    if lemma is not None:
+        cue = lexicon.get(lemma)
+    spared = lemma in _lexicon.EN_SPARED or token in _lexicon.EN_SPARED
+    found = (kind, cue, alpha, alpha and token not in _lexicon.EN_NOT_LACK, spared)
+    _EN_WORDS[token] = found
+    return found
+
+
+def _en_tokens_read(
+    tokens: list[str], total: float, praise: int, complaint: int
+) -> tuple[float, int, int]:
+    """Add the judgements of a clause's tokens (negated, softened, lacking) to its phrases'.
+
+    ``tokens`` are :data:`_EN_TOKEN`'s in the text the phrases left; returns the total, praise
+    and complaint with theirs added, in order.
+    """
     negate_until = -1
     negator_used = True
     lack_at = soft_at = -1
-    tokens = _EN_TOKEN.findall(text.replace("’", "'"))
+    known = _EN_WORDS
     for i, token in enumerate(tokens):
-        bare = token.replace("'", "")
-        if bare == _USED_NEGATOR:
-            negate_until = i + _EN_SCOPE
-            continue
-        if bare in _lexicon.EN_NEGATORS or token.endswith("n't"):
-            negate_until = i + _EN_SCOPE
-            # "no fees", "nothing to add": only a negated verb is a complaint by itself.
-            negator_used = bare in ("no", "zero", "nothing", "none", "without", "nor", "neither")
-            if bare in ("no", "zero"):
-                lack_at = i + 1
-            continue
-        if bare in _SCOPE_END:
-            negate_until = -1
-            continue
-        if bare in _EN_SCOPE_FILLERS and i <= negate_until:
-            negate_until += 1
-            continue
-        if bare in _EN_SOFTENERS and (
-            bare not in ("bit", "tad") or (i and tokens[i - 1] in ("a", "little"))
-        ):
-            soft_at = i + 1
-            continue
-        cue = lexicon.get(token)
+        word = known.get(token)
+        if word is None:
+            word = _en_word(token)
+        kind, cue = word[0], word[1]
+        if kind:  # the tests in the order they were made word by word
+            if kind == _W_FILLER:
+                if i <= negate_until:
+                    negate_until += 1
+                    continue
+            elif kind == _W_SOFTENER:
+                soft_at = i + 1
+                continue
+            elif kind == _W_SOFT_AFTER:
+                if i and tokens[i - 1] in ("a", "little"):
+                    soft_at = i + 1
+                    continue
+            elif kind == _W_SCOPE_END:
+                negate_until = -1
+                continue
+            else:  # a negator, used by a phrase or not
+                negate_until = i + _EN_SCOPE
+                if kind != _W_USED:
+                    # "no fees", "nothing to add": only a negated verb is a complaint by itself.
+                    negator_used = kind != _W_NEGATOR
+                    if kind == _W_LACK:
+                        lack_at = i + 1
+                continue
         if cue is None:
-            cue = _lexicon.EMOJI_CUES.get(token)
-        if cue is None and token.isalpha():
-            cue = lexicon.get(_lemma_en(token))
-        if cue is None:
-            if i == lack_at and token.isalpha() and token not in _lexicon.EN_NOT_LACK:
+            if i == lack_at and word[3]:
                 # "no refund", "zero updates"; "no fees", "no foreign (transaction) fees" spare
                 # a burden
-                cue = (
-                    1.0
-                    if _lemma_en(token) in _lexicon.EN_SPARED
-                    or token in _lexicon.EN_SPARED
-                    or not _lexicon.EN_SPARED.isdisjoint(tokens[i + 1 : i + 3])
-                    else -1.0
-                )
-            elif i == soft_at and token.isalpha():
+                spared = word[4] or not _lexicon.EN_SPARED.isdisjoint(tokens[i + 1 : i + 3])
+                cue = 1.0 if spared else -1.0
+            elif i == soft_at and word[2]:
                 cue = -1.0  # "a bit cold", "too frequent"
             else:
                 continue
@@ -589,6 +650,27 @@ def _score_en_plain(text: str, *, mild: bool = True, bits: int | None = None) ->
     if not negator_used:  # "never arrived"
         total += _BARE_NEGATION_SCORE
         complaint += 1
+    return total, praise, complaint
+
+
+def _score_en_plain(text: str, *, mild: bool = True, bits: int | None = None) -> _Score:
+    # ``bits``: the text's :func:`_en_literals` bits, if the caller has them.
+    if bits is None:
+        bits = _literal_bits(_en_literals(), text)
+    lukewarm = _EN_LUKEWARM.search(text) if bits & _LUKEWARM_BIT else None
+    if lukewarm is None and mild and bits & _MILD_BIT:
+        lukewarm = _EN_MILD.search(text)
+    changed = lukewarm is not None
+    if "not " in text:
+        text, once = _EN_NOT_ONCE.subn("never ", text)
+        changed = changed or once > 0
+    if lukewarm is not None:  # "neither good nor bad": its words are no judgement
+        text = f"{text[: lukewarm.start()]} {text[lukewarm.end() :]}"
+    if changed:
+        bits = _literal_bits(_en_literals(), text)
+    text, total, praise, complaint, bits = _en_phrase_read(text, bits)
+    tokens = _EN_TOKEN.findall(text.replace("’", "'"))
+    total, praise, complaint = _en_tokens_read(tokens, total, praise, complaint)
     # ``bits`` are the text's as left by the phrases.
     if bits & _RIVAL_BIT and _EN_RIVAL.search(text) is not None:  # "Others do it instantly"
         total, complaint, praise = -abs(total) or -1.0, complaint + praise or 1, 0
