@@ -6,11 +6,12 @@
 状況, 連絡日, メモ … for a Japanese team; :func:`work_headers`), the breakdowns by their
 labels. Whatever comes back is read under either language's headers. The notebook publishes
 the list as a custom output (:data:`FOLLOWUPS_MIME`, never shown in the HTML); the runner writes
-both files atomically once the unit succeeded (:func:`write_from_notebook`). A re-run keeps what
-the team already typed into the newer of the two files. With ``columns.contact_details`` the
-runner adds the contact details of each listed person who allowed contact
-(:func:`with_contact_details`): they are looked up in the export, never pass through the notebook,
-so the report and its saved notebook never hold them.
+both files atomically once the unit succeeded (:func:`read_followups`, then
+:func:`write_work_files`; :func:`write_from_notebook` does both for a notebook alone). A
+re-run keeps what the team already typed into the newer of the two files. With
+``columns.contact_details`` the runner adds the contact details of each listed person who
+allowed contact (:func:`with_contact_details`): they are looked up in the export, never pass
+through the notebook, so the report and its saved notebook never hold them.
 
 :func:`read_status` reads a returned file (the work file, or any CSV/XLSX with ``response_id``
 and ``status`` and/or ``contacted_at``) for :func:`nps_kit.closed_loop.loop_status`.

@@ -489,10 +489,11 @@ class ColumnIndex:
         # The same name in other code points: full-width letters, or the wave dash 〜 a Mac
         # IME types where the cp932 header has ～ (QA18: "(0〜10)" against "(0～10)"), which
         # look alike on screen. Only a match to exactly one column counts.
-        folded = [c for c in (*self.columns, *self.questions) if _fold(c) == _fold(wanted)]
-        folded += [c for c, t in self.questions.items() if _fold(t) == _fold(wanted)]
-        if len(set(folded)) == 1:
-            return folded[0]
+        key = _fold(wanted)
+        folded = {c for c in self.columns if _fold(c) == key}
+        folded |= {c for c, t in self.questions.items() if _fold(t) == key}
+        if len(folded) == 1:
+            return folded.pop()
         names = {**{t: c for c, t in self.questions.items()}, **by_id}
         names.update({c: c for c in self.columns})
         best = closest(wanted, list(names))

@@ -307,19 +307,16 @@ def _execute_unit(job: _Job, scratch: Path, kernel: Any) -> _Executed:
 
 
 def _unit_responses(job: _Job) -> pd.DataFrame:
-    """Return the unit's rows of the export's cache (every month), as the notebook read them."""
-    from nps_kit.cache import open_cache, read_rows
-    from nps_kit.unit import select_unit_rows
+    """Return the unit's rows of the export's cache (every month), as the notebook read them.
 
-    unit = job.unit
+    The run groups each cache by the unit's filter column (:func:`_build_caches`), so the
+    filter values select the rows.
+    """
+    from nps_kit.cache import open_cache, read_rows
+
+    wanted = job.unit.data.filter
     cache = open_cache(job.parameters["data_cache"])
-    wanted = unit.data.filter
-    column = unit.column(wanted.column) if wanted is not None else None
-    grouped = column is not None and cache.unit_column == column
-    rows = read_rows(cache, unit_values=wanted.values if grouped and wanted else None).data
-    if wanted is None or grouped:
-        return rows
-    return select_unit_rows(rows, column=column, values=wanted.values, source=unit.data.path)
+    return read_rows(cache, unit_values=wanted.values if wanted is not None else None).data
 
 
 def _write_unit(job: _Job, done: _Executed, output: Path) -> UnitResult:

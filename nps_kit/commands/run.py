@@ -92,6 +92,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from nps_kit._unit_rows import NO_RESPONSES
     from nps_kit.params import load_all
     from nps_kit.run import run_reports, summary_table
 
@@ -145,7 +146,7 @@ def _run(args: argparse.Namespace) -> int:
         # The others ran. A filter that matches no row is a broken unit file (exit 1, as
         # above); a unit with no response in the month yet is what the data says: a
         # scheduled `run --all` for the latest month still succeeds for the units that have.
-        if error.key == "period":
+        if error.key == NO_RESPONSES:
             print(f"nps-kit run: note: {error} This unit has no report.", file=sys.stderr)
         else:
             print(f"nps-kit run: error: {error} This unit is skipped.", file=sys.stderr)
