@@ -62,6 +62,8 @@ BLIND13 = pd.read_csv(DATA / "theme_eval_blind13.csv", keep_default_na=False, dt
 BLIND15 = pd.read_csv(DATA / "theme_eval_blind15.csv", keep_default_na=False, dtype=str)
 BLIND16 = pd.read_csv(DATA / "theme_eval_blind16.csv", keep_default_na=False, dtype=str)
 BLIND17 = pd.read_csv(DATA / "theme_eval_blind17.csv", keep_default_na=False, dtype=str)
+# Blind set 18: two more blind authors (/work/lead/PREREG18.md), read only as whole figures.
+BLIND18 = pd.read_csv(DATA / "theme_eval_blind18.csv", keep_default_na=False, dtype=str)
 SHORT14 = pd.read_csv(DATA / "theme_eval_short14.csv", keep_default_na=False, dtype=str)
 
 
@@ -307,6 +309,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.91, 0.88, 0.91)}
         BLIND15,
         BLIND16,
         BLIND17,
+        BLIND18,
         SHORT14,
     ],
     ids=[
@@ -326,6 +329,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.91, 0.88, 0.91)}
         "fifteenth",
         "sixteenth",
         "seventeenth",
+        "eighteenth",
         "short14",
     ],
 )
