@@ -60,6 +60,26 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "ci_level": {"ja": "{percent}信頼区間", "en": "{percent} interval"},
     # an interval's two ends (interval_text): Japanese joins them with a wave dash
     "interval": {"ja": "{low}〜{high}", "en": "{low} to {high}"},
+    "working_copy": {
+        "ja": (
+            "# {unit} {period}（作業用コピー）\n\n"
+            "*Run all* でこのユニットのレポートが表示されます。ここでの変更は試すためのものです。"
+            "残したいパラメーターの変更は `parameters/{unit_id}.yaml` に書いてください"
+            "（`nps-kit run` はそこから値を入れ直します）。"
+            "このノートブックで変えたセルをそのままレポートにするには "
+            "`nps-kit run {unit_id} --period {period} --notebook {path}`、"
+            "全ユニットに反映するには `notebooks/nps_report.ipynb` を編集します。"
+        ),
+        "en": (
+            "# {unit} {period} (working copy)\n\n"
+            "*Run all* shows this unit's report. Changes here are for trying things out: a "
+            "parameter change that should last goes into `parameters/{unit_id}.yaml` "
+            "(`nps-kit run` injects the values from there again). To render this notebook's "
+            "edited cells as the unit's report: `nps-kit run {unit_id} --period {period} "
+            "--notebook {path}`; to change every unit's report, edit "
+            "`notebooks/nps_report.ipynb`."
+        ),
+    },
     # report: from report.py
     "report.ci_range": {"ja": "{ci}：{interval}", "en": "{ci} {interval}"},
     "report.responses": {

@@ -255,7 +255,15 @@ def working_copy(
     parameters cell after the ``parameters`` cell, only the unit's ``sections`` less
     ``omit``), so *Run all* in JupyterLab shows the unit's report. Relative
     ``data_path``-like values need no change: the parameters hold absolute paths.
+
+    The analyst reads it in the unit's language (``parameters["language"]``): markdown cells
+    tagged for another language are left out, and the notebook's own introduction (a cell
+    tagged ``remove_cell``, written for the shared notebook) gives way to a note naming the
+    unit and period, where a lasting parameter change goes (``parameters/<unit_id>.yaml``,
+    which ``nps-kit run`` injects again) and the command that renders the edited copy as the
+    unit's report (``parameters["unit"]`` is the unit id, ``["unit_name"]`` its name).
     """
+    from nps_kit.i18n import t
     from nps_kit.run import prepare_notebook
 
     folder = Path(folder)
@@ -263,6 +271,25 @@ def working_copy(
     nb = prepare_notebook(Path(notebook), parameters, sections=sections, omit=omit)
     nb.metadata.pop("jupytext", None)  # a working copy is not paired with the shipped script
     target = folder / name
+    lang = parameters.get("language")
+    if lang in ("ja", "en"):
+        other = {f"lang-{code}" for code in ("ja", "en") if code != lang}
+        nb.cells = [
+            c
+            for c in nb.cells
+            if not (other | {"remove_cell"}) & set(c.get("metadata", {}).get("tags", []))
+        ]
+        note = t(
+            "working_copy",
+            lang,
+            unit=parameters.get("unit_name") or parameters.get("unit", ""),
+            unit_id=parameters.get("unit", "<unit>"),
+            period=parameters.get("period", ""),
+            path=target.as_posix(),
+        )
+        cell = nbformat.v4.new_markdown_cell(note)
+        cell.metadata["tags"] = ["remove_cell"]  # never part of a rendered report
+        nb.cells.insert(0, cell)
     nbformat.write(nb, target)
     return target
 

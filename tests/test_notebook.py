@@ -114,6 +114,27 @@ def test_lab_writes_the_units_working_copy(project: Path) -> None:
     assert all(c.outputs == [] for c in nb.cells if c.cell_type == "code")
 
 
+@pytest.mark.parametrize(
+    ("unit", "other", "words"),
+    [("stores", "lang-en", "作業用コピー"), ("cloud", "lang-ja", "working copy")],
+)
+def test_working_copy_speaks_the_units_language_and_says_where_edits_go(
+    project: Path, unit: str, other: str, words: str
+) -> None:
+    # QA19: an English unit's copy showed 「1. 概要」 above "1. Headline" for every section, under
+    # the shared notebook's "Run all cells to see the demo unit's report here".
+    copy = write_working_copy(unit, parameters=project, period="2026-10")
+    nb = nbformat.read(copy, as_version=4)
+    tags = [set(c.metadata.get("tags", [])) for c in nb.cells]
+    assert not any(other in t for t in tags)
+    assert sum("section-headline" in t for t in tags) == 2  # its heading and its code
+    note = nb.cells[0]
+    assert note.cell_type == "markdown" and "remove_cell" in note.metadata.tags
+    assert words in note.source and f"parameters/{unit}.yaml" in note.source
+    assert f"nps-kit run {unit} --period 2026-10 --notebook {copy.as_posix()}" in note.source
+    assert sum("remove_cell" in t for t in tags) == 1  # the shared notebook's intro is gone
+
+
 @pytest.mark.slow
 def test_nps_kit_lab_starts_jupyterlab_on_the_working_copy(project: Path) -> None:
     command = [sys.executable, "-m", "nps_kit.cli", "lab", "stores", "--period", "2026-10"]
