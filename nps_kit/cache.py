@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +33,16 @@ from nps_kit.load import LoadReport, LoadResult, load_responses
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["UNIT_KEY", "ExportCache", "build_cache", "normalise_key", "open_cache", "read_rows"]
+__all__ = [
+    "STALE_AFTER",
+    "UNIT_KEY",
+    "ExportCache",
+    "build_cache",
+    "normalise_key",
+    "open_cache",
+    "prune_stale",
+    "read_rows",
+]
 
 #: Column added to the cache: the unit filter column's value, normalised as units compare it.
 UNIT_KEY = "nps_unit"
@@ -146,9 +156,15 @@ def build_cache(
     target = Path(cache_dir) / f"{_key(sha256, options, wanted, unit_column)}.parquet"
     if target.exists():
         try:
-            return open_cache(target)
+            cache = open_cache(target)
         except (DataError, OSError, ValueError):
             pass  # unreadable (e.g. an older format): build it again below
+        else:
+            try:
+                os.utime(target)  # its last use, which prune_stale reads
+            except OSError:
+                pass  # a read-only shared cache folder: its age is its build time
+            return cache
     loaded = load_responses(source, **options)
     frame = loaded.data
     report = loaded.report
@@ -186,7 +202,45 @@ def build_cache(
             write_statistics=[c for c in stats if c in table.column_names],
         ),
     )
+    prune_stale(cache_dir, source=source, sha256=sha256)
     return ExportCache(target, source, sha256, unit_column, loaded.report)
+
+
+#: A cache of an earlier version of an export is removed once unused this long (seconds): long
+#: enough that a run still reading it (two runs at once, one started before the export changed)
+#: is never left without it, short enough that a daily extract keeps about two versions.
+STALE_AFTER = 24 * 3600
+
+
+def prune_stale(
+    cache_dir: str | Path, *, source: str | Path, sha256: str, now: float | None = None
+) -> list[Path]:
+    """Remove the caches of earlier versions of ``source`` unused for :data:`STALE_AFTER`.
+
+    A cache is keyed by the export's content, so each new version of a daily extract adds a
+    file; without pruning the folder grows forever (QA19). Caches of other exports, of this
+    version (other loader options or columns) and anything that is not a cache are kept.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files removed.
+    """
+    import time
+
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    for path in Path(cache_dir).glob("*.parquet"):
+        try:
+            if now - path.stat().st_mtime < STALE_AFTER:
+                continue
+            cache = open_cache(path)
+        except (DataError, OSError, ValueError):
+            continue
+        if cache.source == Path(source) and cache.sha256 != sha256:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
 
 
 def _group_by_unit(values: pd.Series) -> tuple[pa.Array, np.ndarray | None]:

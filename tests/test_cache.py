@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from nps_kit.cache import UNIT_KEY, build_cache, open_cache, read_rows
+from nps_kit.cache import STALE_AFTER, UNIT_KEY, build_cache, open_cache, prune_stale, read_rows
 from nps_kit.errors import DataError
 from nps_kit.load import load_responses
 from nps_kit.unit import data_quality, headline, prepare_unit, report_window
@@ -118,10 +118,11 @@ def test_the_load_report_survives_the_cache(tmp_path: Path) -> None:
 def test_the_cache_is_reused_while_the_input_is_unchanged(tmp_path: Path) -> None:
     path = _write(tmp_path / "r.csv", "cp932")
     first = _cache(path, tmp_path)
-    stamp = first.path.stat().st_mtime_ns
+    inode = first.path.stat().st_ino
     again = _cache(path, tmp_path)
     assert again.path == first.path
-    assert again.path.stat().st_mtime_ns == stamp
+    # Not written again (an atomic write is a new file); its time is touched as its last use.
+    assert again.path.stat().st_ino == inode
     # Another loader option or another input is another cache.
     assert _cache(path, tmp_path, encoding="cp932").path != first.path
     path.write_bytes(path.read_bytes() + "R099,EC事業部,9,2026-10-30,new\n".encode("cp932"))
@@ -129,6 +130,37 @@ def test_the_cache_is_reused_while_the_input_is_unchanged(tmp_path: Path) -> Non
     assert changed.path != first.path
     assert "R099" in read_rows(changed, unit_values=["EC事業部"]).data["id"].tolist()
     assert sorted(p.name for p in (tmp_path / "cache").iterdir() if p.name.startswith(".")) == []
+
+
+def test_caches_of_earlier_versions_of_an_export_are_pruned_once_unused(tmp_path: Path) -> None:
+    # QA19: a daily warehouse extract added a cache file per version, forever.
+    import os
+    import time
+
+    path = _write(tmp_path / "r.csv", "cp932")
+    other = _write(tmp_path / "other.csv", "bom-semicolon")
+    first = _cache(path, tmp_path)
+    options = _cache(path, tmp_path, encoding="cp932")  # this version, other loader options
+    unrelated = _cache(other, tmp_path)
+    not_a_cache = tmp_path / "cache" / "notes.parquet"
+    not_a_cache.write_bytes(b"PAR1 not a cache")
+    path.write_bytes(path.read_bytes() + "R099,EC事業部,9,2026-10-30,new\n".encode("cp932"))
+    # The export changed a moment ago: a run that began before may still read the old cache.
+    second = _cache(path, tmp_path)
+    assert first.path.exists()
+    # A day later, unused: the next version's build removes the old one and nothing else.
+    old = time.time() - STALE_AFTER - 60
+    for p in (first.path, options.path, unrelated.path, not_a_cache):
+        os.utime(p, (old, old))
+    path.write_bytes(path.read_bytes() + "R100,EC事業部,3,2026-10-31,late\n".encode("cp932"))
+    third = _cache(path, tmp_path)
+    left = {p.name for p in (tmp_path / "cache").iterdir()}
+    assert first.path.name not in left and options.path.name not in left
+    assert {second.path.name, third.path.name, unrelated.path.name, "notes.parquet"} <= left
+    # A cache still in use is touched on reuse, so it is never old enough to prune.
+    os.utime(unrelated.path, (old, old))
+    _cache(other, tmp_path)
+    assert prune_stale(tmp_path / "cache", source=other, sha256="new") == []
 
 
 def test_rows_outside_the_window_are_not_read(tmp_path: Path) -> None:
