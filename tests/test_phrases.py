@@ -189,6 +189,18 @@ def test_japanese_phrases_read_like_the_comments() -> None:
     assert not {"止めない", "止められない", "停めない", "使うない", "使う", "繋がらない"} & shown
 
 
+def test_a_negated_noun_is_shown_as_written() -> None:
+    # QA19: 「追加料金もなく」 was listed as 料金ない, which no one writes.
+    rows = [("promoter", "見積もりが明確で、追加料金もなく安心できました。")] * 3
+    rows += [("promoter", "追加料金もなく助かりました")] * 2 + [("detractor", "対応が遅い")] * 3
+    table = segment_phrases(
+        pd.Series([t for _, t in rows]), pd.Series([s for s, _ in rows]), top=10
+    )
+    shown = set(table["phrase"])
+    assert "料金ない" not in shown and "追加料金ない" not in shown
+    assert "料金もなく" in shown or "追加料金もなく" in shown
+
+
 def test_a_phrase_is_shown_as_respondents_most_often_wrote_it() -> None:
     rows = [
         ("detractor", "The Web app keeps crashing"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import re
 from collections import Counter
 
 import numpy as np
@@ -38,6 +39,10 @@ __all__ = ["PHRASE_COLUMNS", "segment_phrases"]
 
 PHRASE_COLUMNS: tuple[str, ...] = ("segment", "phrase", "count", "share", "example")
 _EXAMPLE_CHARS = 80
+#: A wording of a noun negated with nothing between (料金ない for 追加料金もなく, 在庫ない for
+#: 在庫がない): Japanese never writes it so, so the table shows the stretch written instead.
+#: A verb's or adjective's plain negative (停められない, 電話つながらない) stays as worded.
+_NOUN_NAI = re.compile(r"[一-鿿々ァ-ヺーA-Za-z0-9]ない$")
 
 
 def _phrase_sets(texts: pd.Series) -> pd.Series:
@@ -69,6 +74,18 @@ def _phrases_of(raw: str, *, worded: bool = True) -> dict[str, str]:
     grams = _surfaces(list(toks), lang, text)
     single = set(toks)
     return {g: w for g, w in grams.items() if g in single or g in text or w in text}
+
+
+def _readable_ja(raw: str, phrases: dict[str, str]) -> dict[str, str]:
+    """Return a Japanese comment's phrase wordings with a negated noun as it stands in it.
+
+    QA19: 「追加料金もなく安心できました」 was listed as 料金ない, which no one wrote; it reads
+    料金もなく (the stretch of the comment, :func:`~nps_kit.text.discovery._surfaces`).
+    """
+    if not any(_NOUN_NAI.search(w) for w in phrases.values()):
+        return phrases
+    stretched = _surfaces(list(_tokens(raw, None)), "ja", _normalised(raw), stretches=True)
+    return {g: stretched.get(g, w) if _NOUN_NAI.search(w) else w for g, w in phrases.items()}
 
 
 def _distinct_phrases(
@@ -195,7 +212,11 @@ def segment_phrases(
             wordings: Counter[str] = Counter()
             for i in postings[phrase]:
                 raw = uniques[i]
-                worded = _en_comment_phrases(raw) if _language_of(raw) == "en" else found[i]
+                worded = (
+                    _en_comment_phrases(raw)
+                    if _language_of(raw) == "en"
+                    else _readable_ja(raw, found[i])
+                )
                 wordings[worded[phrase]] += times[i]
             rows.append(
                 {
