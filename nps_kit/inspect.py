@@ -871,7 +871,15 @@ def inspect_export(
             parsed = parse_date_values(frame[date_col], date_format=date_format).dates.dropna()
             if len(parsed):
                 date_min, date_max = parsed.min(), parsed.max()
-    if report.mojibake_cells:
+    if index.suggested_encoding is not None:
+        # QA18: cp932 read as latin-1 was told to set fix_text, which cannot repair it.
+        notes.insert(
+            0,
+            f"The file reads as {index.suggested_encoding}, not {encoding}: {encoding} garbles "
+            f"its text. Drop --encoding (it is detected), or pass --encoding "
+            f"{index.suggested_encoding}.",
+        )
+    elif report.mojibake_cells:
         notes.append(
             f"{report.mojibake_cells:,} text cells look garbled by a double decoding "
             "(e.g. 'Â¡' for '¡'); fix_text: true repairs them."
