@@ -233,6 +233,9 @@ def test_a_date_format_the_dates_contradict_names_the_order_they_read_in(
     found = inspect_export(path, date_format="month-first")
     assert found.date_column == "submitted"
     assert found.column("submitted").detail == "reads only day-first, not month-first"
+    # The order is a field, not read back from the detail's words (FIX19).
+    assert found.column("submitted").contradicted == "day-first"
+    assert inspect_export(path).column("submitted").contradicted is None
     assert (found.date_min, found.date_max) == (None, None)
     assert any(
         note.startswith(
