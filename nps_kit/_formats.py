@@ -88,7 +88,9 @@ class Layout:
     ``columns`` are the columns of the frame read; ``file_columns``, when not empty, are the
     file's own, of which ``multi_selects`` merge each option group into one column.
     ``open_ended`` are the columns whose SurveyMonkey answer row says "Open-Ended Response":
-    what respondents typed, however few different answers they gave.
+    what respondents typed, however few different answers they gave. ``suggested_encoding`` is
+    set when a CSV was read with an encoding given that makes other text of its bytes than the
+    multi-byte encoding detection finds in them (cp932 read as latin-1): that one.
     """
 
     path: Path
@@ -106,6 +108,7 @@ class Layout:
     file_columns: list[str] = field(default_factory=list)
     multi_selects: tuple[MultiSelect, ...] = ()
     open_ended: tuple[str, ...] = ()
+    suggested_encoding: str | None = None
 
 
 def _sniff_format(path: Path, head: bytes) -> tuple[Format, Compression]:
@@ -429,6 +432,26 @@ def _layout_from_rows(path: Path, fmt: Format, rows: list[list[str]], **kwargs: 
     return Layout(path, fmt, source, columns, header_rows, timestamp_column=stamp, **kwargs)
 
 
+#: Encodings whose strict reading of a file's bytes is evidence of them: a single-byte one reads
+#: any bytes.
+_MULTI_BYTE = frozenset({"utf-8", "utf-8-sig", "cp932", "utf-16", "utf-16-le", "utf-16-be"})
+
+
+def _misread(sample: bytes, given: str | None, detected: str | None, *, final: bool) -> str | None:
+    """Return the multi-byte encoding detected where the one ``given`` reads other text."""
+    if given is None or detected is None or detected not in _MULTI_BYTE:
+        return None
+    family = {codecs.lookup(e).name.removesuffix("-sig") for e in (given, detected)}
+    if len(family) == 1 or {"utf-16", "utf-16-le", "utf-16-be"} >= family:
+        return None
+    read = [
+        codecs.getincrementaldecoder(e)(errors="replace").decode(sample, final=final)
+        for e in (given, detected)
+    ]
+    read = [text.removeprefix("\ufeff") for text in read]
+    return detected.removesuffix("-sig") if read[0] != read[1] else None
+
+
 def _inspect_csv(path: Path, compression: Compression, encoding: str | None) -> Layout:
     sample, complete = _read_sample(path, compression)
     if not sample:
@@ -493,6 +516,7 @@ def _inspect_csv(path: Path, compression: Compression, encoding: str | None) -> 
         encoding=chosen,
         delimiter=delimiter,
         compression=compression,
+        suggested_encoding=_misread(sample, encoding, detected, final=complete),
     )
 
 

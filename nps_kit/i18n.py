@@ -995,9 +995,17 @@ def join_interval(low: str, high: str, lang: Language) -> str:
     return t("interval", lang, low=low, high=high)
 
 
-def signed_number(value: float) -> str:
-    """Write a number of points with its sign, one decimal and a true minus: ``+2.1``, ``−0.4``."""
-    return f"{value:+.1f}".replace("-", "\u2212")
+def signed_number(value: float | None, *, digits: int = 1, plus_zero: bool = True) -> str:
+    """Write a number of points with its sign and a true minus: ``+2.1``, ``−0.4``.
+
+    The one place a number gets its sign: differences (``+0.0`` for none) and, with
+    ``plus_zero=False``, an NPS, which is ``0.0`` when it is zero (:func:`points`, the e-mail's
+    subject and headline). ``digits`` decimals; ``None`` and NaN are an em dash.
+    """
+    if value is None or value != value:
+        return "—"
+    text = f"{value:+.{digits}f}" if plus_zero or value != 0 else f"{value:.{digits}f}"
+    return text.replace("-", "\u2212")
 
 
 def label(key: str, lang: Language) -> str:
@@ -1033,8 +1041,10 @@ def points(value: float | None, lang: Language, *, signed: bool = False, digits:
     """
     if value is None or value != value:
         return "—"
-    sign = "+" if signed and value > 0 else ""
-    text = f"{sign}{value:.{digits}f}".replace("-", "−")
+    if signed:
+        text = signed_number(value, digits=digits, plus_zero=False)
+    else:
+        text = f"{value:.{digits}f}".replace("-", "−")
     return f"{text}ポイント" if lang == "ja" else f"{text} pts"
 
 

@@ -182,6 +182,10 @@ class ColumnInfo:
     note
         What a reader of the choice should know, also among the inspection's ``notes``: why
         an id whose values repeat is still the id. ``None`` mostly.
+    contradicted
+        A date column whose dates read only in this order (``"day-first"`` or
+        ``"month-first"``), not in the ``date_format`` given: its range is not read, and a
+        note says what to pass. Else ``None``.
     """
 
     column: str
@@ -196,6 +200,7 @@ class ColumnInfo:
     separator: str | None = None
     codes: tuple[tuple[int, str], ...] = ()
     note: str | None = None
+    contradicted: str | None = None
 
     @property
     def label(self) -> str:
@@ -523,6 +528,7 @@ def _classify(
     source: str,
     date_format: str | None,
     date_notes: list[str],
+    contradicted: dict[str, str],
     separator: str | None = None,
     other_box: bool = False,
     open_ended: bool = False,
@@ -587,6 +593,7 @@ def _classify(
         if dates.contradicted is not None:
             # A wrong --date-format, not a column of text: say which order the dates read in.
             date_notes.append(str(order_contradicted(dates, name, None)))
+            contradicted[name] = dates.contradicted
             return "date", f"reads only {dates.contradicted}, not {date_format}", None, None
         taken = read >= 0.9 * n and (named or text.str.len().min() >= 6)
         if read < n and (taken or named):
@@ -809,6 +816,7 @@ def inspect_export(
     missing = missing_words(missing_values)
     infos: list[ColumnInfo] = []
     date_notes: list[str] = []
+    contradicted: dict[str, str] = {}  # date column → the only order its dates read in
     for name in index.columns:
         values = frame[name]
         answers = _answers(values)
@@ -820,6 +828,7 @@ def inspect_export(
             source=report.source,
             date_format=date_format,
             date_notes=date_notes,
+            contradicted=contradicted,
             separator=index.separators.get(name),
             other_box=name in index.other_boxes,
             open_ended=name in index.open_ended,
@@ -842,6 +851,7 @@ def inspect_export(
                 codes=()
                 if labelled is None
                 else tuple((labelled.points[a], a) for a in labelled.levels),
+                contradicted=contradicted.get(name),
             )
         )
     nps_col = _nps_column(infos)
@@ -865,13 +875,21 @@ def inspect_export(
                 f"The dates in {date_col!r} read both ways (no day over 12): set date_format "
                 "to month-first or day-first."
             )
-        elif dates[0].detail.startswith("reads only"):
+        elif dates[0].contradicted is not None:
             pass  # the note says which order the dates read in; the other reads no range
         else:
             parsed = parse_date_values(frame[date_col], date_format=date_format).dates.dropna()
             if len(parsed):
                 date_min, date_max = parsed.min(), parsed.max()
-    if report.mojibake_cells:
+    if index.suggested_encoding is not None:
+        # QA18: cp932 read as latin-1 was told to set fix_text, which cannot repair it.
+        notes.insert(
+            0,
+            f"The file reads as {index.suggested_encoding}, not {encoding}: {encoding} garbles "
+            f"its text. Drop --encoding (it is detected), or pass --encoding "
+            f"{index.suggested_encoding}.",
+        )
+    elif report.mojibake_cells:
         notes.append(
             f"{report.mojibake_cells:,} text cells look garbled by a double decoding "
             "(e.g. 'Â¡' for '¡'); fix_text: true repairs them."

@@ -431,6 +431,9 @@ class ColumnIndex:
         column → the multi-select column.
     open_ended
         Columns the survey tool itself calls free text (SurveyMonkey's "Open-Ended Response").
+    suggested_encoding
+        Set when a CSV was read with an encoding given that makes other text of its bytes than
+        the multi-byte encoding detection finds (cp932 read as latin-1): that one.
     """
 
     path: Path
@@ -440,6 +443,7 @@ class ColumnIndex:
     separators: dict[str, str] = field(default_factory=dict)
     other_boxes: dict[str, str] = field(default_factory=dict)
     open_ended: frozenset[str] = frozenset()
+    suggested_encoding: str | None = None
 
     @classmethod
     def from_layout(cls, layout: _formats.Layout) -> ColumnIndex:
@@ -452,6 +456,7 @@ class ColumnIndex:
             separators={m.column: m.separator for m in layout.multi_selects},
             other_boxes={m.other: m.column for m in layout.multi_selects if m.other},
             open_ended=frozenset(layout.open_ended),
+            suggested_encoding=layout.suggested_encoding,
         )
 
     def resolve(self, name: str, *, option: str) -> str:

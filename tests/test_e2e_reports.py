@@ -288,7 +288,7 @@ def test_every_repeated_figure_agrees(built, unit, lang, monkeypatch, tmp_path):
         assert composed.subject.startswith(f"【NPS】EC事業部 2026年10月：{signed}（前月比{diff}")
     else:
         assert composed.subject.startswith(
-            f"[NPS] Cloud Platform October 2026: {shown} ({diff} vs September"
+            f"[NPS] Cloud Platform October 2026: {signed} ({diff} vs September"
         )
     text = composed.message.get_body(("plain",)).get_content()
     assert diff in text

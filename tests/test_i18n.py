@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from nps_kit.i18n import _CATALOGUE, interval_text, phrase_breaks, points, t
+from nps_kit.i18n import _CATALOGUE, interval_text, phrase_breaks, points, signed_number, t
 
 #: Japanese characters: CJK punctuation (、。「」〜), kana, kanji and full-width forms (（）：).
 _JA = "\u3000-\u303f\u3040-\u30ff\u4e00-\u9fff\uff00-\uffef"
@@ -72,6 +72,19 @@ def test_points_in_japanese_have_no_space_before_the_unit() -> None:
     assert t("mail.interval", "ja", low="−5.5ポイント", high="+7.5ポイント") == (
         "95%信頼区間：−5.5ポイント〜+7.5ポイント"
     )
+
+
+def test_signed_number_is_the_one_sign_of_differences_and_of_an_nps() -> None:
+    # A difference of none reads +0.0; an NPS of 0 reads 0.0 (points, the e-mail's subject).
+    assert [signed_number(v) for v in (2.1, -0.4, 0.0)] == ["+2.1", "\u22120.4", "+0.0"]
+    assert [signed_number(v, plus_zero=False) for v in (12.0, -4.9, 0.0)] == [
+        "+12.0",
+        "\u22124.9",
+        "0.0",
+    ]
+    assert signed_number(None) == signed_number(float("nan")) == "—"
+    assert points(0.0, "en", signed=True) == "0.0 pts"
+    assert points(3.25, "en", signed=True, digits=2) == "+3.25 pts"
 
 
 def _japanese_values(node: Any) -> list[str]:

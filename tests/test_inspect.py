@@ -6,6 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from _exports import (
+    LATIN1_ROWS,
     MONKEY_OTHER,
     MONKEY_REASON,
     MONKEY_SERVICES,
@@ -232,6 +233,9 @@ def test_a_date_format_the_dates_contradict_names_the_order_they_read_in(
     found = inspect_export(path, date_format="month-first")
     assert found.date_column == "submitted"
     assert found.column("submitted").detail == "reads only day-first, not month-first"
+    # The order is a field, not read back from the detail's words (FIX19).
+    assert found.column("submitted").contradicted == "day-first"
+    assert inspect_export(path).column("submitted").contradicted is None
     assert (found.date_min, found.date_max) == (None, None)
     assert any(
         note.startswith(
@@ -273,6 +277,44 @@ def test_japanese_answers_and_consent(tmp_path: Path) -> None:
     found = inspect_export(path)
     assert (found.nps_column, found.language, found.date_column) == ("おすすめ度", "ja", "回答日時")
     assert [c.kind for c in found.columns] == ["id", "date", "nps", "consent", "text"]
+
+
+def _japanese_export(path: Path) -> Path:
+    reasons = ["スタッフが親切", "混んでる", "ﾀｵﾙが有料"]
+    rows = "".join(f"R{i},2026/10/{i % 28 + 1} 9:00,{i % 11},{reasons[i % 3]}\n" for i in range(40))
+    return write_text(path, "回答ID,回答日時,おすすめ度,理由\n" + rows, "cp932")
+
+
+def test_a_cp932_export_read_as_latin_1_is_told_to_drop_the_encoding(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # QA18 9a: the note advised fix_text, which cannot repair cp932 read as latin-1.
+    path = _japanese_export(tmp_path / "ja.csv")
+    message = (
+        "The file reads as cp932, not latin-1: latin-1 garbles its text. Drop --encoding (it is "
+        "detected), or pass --encoding cp932."
+    )
+    found = inspect_export(path, encoding="latin-1")
+    assert found.notes[0] == message
+    assert not any("fix_text" in note for note in found.notes)
+    code, out, _ = run(capsys, path, "--encoding", "latin-1")
+    assert code == 0
+    assert f"note: {message}" in out
+    assert inspect_export(path, encoding="cp932").notes == inspect_export(path).notes
+    assert not any("encoding" in note for note in inspect_export(path).notes)
+
+
+def test_utf_8_read_as_cp1252_is_told_its_encoding_and_ascii_as_anything_is_not(
+    tmp_path: Path,
+) -> None:
+    path = write_text(tmp_path / "u.csv", LATIN1_ROWS)
+    assert inspect_export(path, encoding="cp1252").notes[0] == (
+        "The file reads as utf-8, not cp1252: cp1252 garbles its text. Drop --encoding (it is "
+        "detected), or pass --encoding utf-8."
+    )
+    days = "".join(f"2026-10-{day:02d},9\n" for day in range(1, 21))
+    plain = write_text(tmp_path / "a.csv", "date,score\n" + days)
+    assert inspect_export(plain, encoding="cp932").notes == ()
 
 
 def test_a_score_question_that_states_0_to_10_is_nps_without_a_0(tmp_path: Path) -> None:

@@ -137,7 +137,7 @@ def charts() -> dict[str, bytes]:
             "Cloud Platform",
             38.2,
             {"vs": "2026-09", "diff": -1.0, "verdict": "no_change"},
-            "[NPS] Cloud Platform October 2026: 38.2 (−1.0 vs September, no significant change)",
+            "[NPS] Cloud Platform October 2026: +38.2 (−1.0 vs September, no significant change)",
         ),
         (
             "en",
@@ -154,6 +154,9 @@ def charts() -> dict[str, bytes]:
             "【NPS】店舗事業部 2026年10月：+12.0（2026年7月比+0.4、有意に改善）",
         ),
         ("ja", "店舗事業部", 12.0, None, "【NPS】店舗事業部 2026年10月：+12.0"),
+        # QA18: English wrote a positive NPS unsigned ("… 2026: 12.0") where Japanese signed it
+        ("en", "Cloud Platform", 12.0, None, "[NPS] Cloud Platform October 2026: +12.0"),
+        ("ja", "店舗事業部", 0.0, None, "【NPS】店舗事業部 2026年10月：0.0"),
     ],
 )
 def test_subject(

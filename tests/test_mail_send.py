@@ -176,7 +176,7 @@ def test_messages_arrive_and_parse(reports: Path, server: tuple[Recorder, int]) 
     assert sorted(ec.rcpt_tos) == ["boss@example.com", "cc@example.com", "yamada@example.com"]
     assert ec.message["Subject"] == "【NPS】EC事業部 2026年10月：−4.9（前月比+3.2、有意差なし）"
     assert cloud.message["Subject"] == (
-        "[NPS] Cloud Platform October 2026: 31.2 (+2.0 vs September, no significant change)"
+        "[NPS] Cloud Platform October 2026: +31.2 (+2.0 vs September, no significant change)"
     )
     assert ec.message["From"].addresses[0].display_name == "NPS レポート"
     assert ec.message["To"].addresses[0].display_name == "山田 太郎"
@@ -286,7 +286,7 @@ def test_a_report_with_changed_figures_is_sent_again(
     assert (
         recorder.received[1]
         .message["Subject"]
-        .startswith("[NPS] Cloud Platform October 2026: 29.8")
+        .startswith("[NPS] Cloud Platform October 2026: +29.8")
     )
 
 

@@ -104,9 +104,9 @@ def _table(path: Path, found: Inspection) -> None:
             if found.date_min is not None and found.date_max is not None
             else "not readable"
         )
-        detail = found.column(found.date_column).detail
-        if detail.startswith("reads only"):
-            span = detail  # which order the dates read in: the note says what to pass
+        date = found.column(found.date_column)
+        if date.contradicted is not None:
+            span = date.detail  # which order the dates read in: the note says what to pass
         print(f"dates: {found.date_column!r}, {span}")
     else:
         print("dates: no date column found")

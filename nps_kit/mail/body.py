@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nps_kit.decompose import contributors_text
-from nps_kit.i18n import Language, impact_text, label, points, t
+from nps_kit.i18n import Language, impact_text, label, points, signed_number, t
 from nps_kit.periods import format_period, shift_period
 from nps_kit.score import target_status
 from nps_kit.summary import Change, UnitSummary
@@ -29,7 +29,6 @@ __all__ = [
     "change_label",
     "change_text",
     "render_body",
-    "signed",
 ]
 
 #: Width in CSS px the mail's charts are drawn and shown at: a phone's screen (390 px) less the
@@ -90,11 +89,6 @@ class Body:
     text: str
 
 
-def signed(value: float) -> str:
-    """Format a difference as ``+3.2`` or ``−4.9`` (true minus sign)."""
-    return f"{value:+.1f}".replace("-", "−")
-
-
 def change_label(vs: str, period: str, lang: Language) -> str:
     """Name a comparison: ``前月比`` / ``vs previous month``, ``前年同月比``, ``2026年7月比``."""
     if vs == shift_period(period, -1):
@@ -109,7 +103,7 @@ def change_text(change: Change | None, period: str, lang: Language) -> str | Non
     if change is None or change.diff is None:
         return None
     what = change_label(change.vs or "", period, lang)
-    diff = signed(change.diff)
+    diff = signed_number(change.diff)
     return f"{what}{diff}" if lang == "ja" else f"{diff} {what}"
 
 

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urljoin
 
-from nps_kit.i18n import Language, points, t
-from nps_kit.mail.body import CHART_WIDTH, BodyFacts, change_label, render_body, signed
+from nps_kit.i18n import Language, signed_number, t
+from nps_kit.mail.body import CHART_WIDTH, BodyFacts, change_label, render_body
 from nps_kit.mail.pdf import print_pdf
 from nps_kit.mail.units import MailUnit
 from nps_kit.periods import format_period, shift_period
@@ -89,7 +89,7 @@ def subject(
     """Return the subject line with the change and its significance.
 
     ``【NPS】EC事業部 2026年10月：+1.0（前月比+2.1、有意差なし）`` or
-    ``[NPS] Cloud Platform October 2026: 38.2 (−1.0 vs September, no significant change)``.
+    ``[NPS] Cloud Platform October 2026: +38.2 (−1.0 vs September, no significant change)``.
 
     Parameters
     ----------
@@ -112,16 +112,16 @@ def subject(
     s = as_summary(summary) or UnitSummary()
     value = s.nps
     when = format_period(period, lang)
+    # Signed in both languages, as the e-mail's headline writes it (QA18: "… 2026: 16.3").
+    shown = signed_number(value, plus_zero=False)
     if lang == "ja":
-        shown = points(value, lang, signed=True).removesuffix("ポイント")
         text = f"【NPS】{name} {when}：{shown}"
     else:
-        shown = points(value, lang).removesuffix(" pts")
         text = f"[NPS] {name} {when}: {shown}"
     change = s.change
     if change is None or change.diff is None:
         return text
-    diff = signed(change.diff)
+    diff = signed_number(change.diff)
     vs = change.vs or ""
     verdict = t(f"mail.verdict_{change.verdict}", lang) if change.verdict in _VERDICTS else None
     if lang == "ja":

@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit.text import _polarity_layer
+from nps_kit.text._added import clause_polarities
 from nps_kit.text._clause_rules import (  # noqa: F401 (re-exported: tests, benchmarks)
     _CUT_EN,
     _CUT_JA,
@@ -371,7 +372,10 @@ def tag_polarity(
         the layer adds has no clause of its own: it takes the whole comment's judgement when
         the comment praises or complains, else it is ``"neutral"``, or with ``segments`` a
         detractor's ``"negative"`` and a promoter's ``"positive"`` (the rule the layer's
-        training chose per language; see ``benchmarks/train_theme_model.py``). With
+        training chose per language; see ``benchmarks/train_theme_model.py``). Where that rule
+        reads the comment (Japanese) and the comment praises and complains, an added theme
+        takes the judgement of the clause the layer finds it most probable in
+        (:mod:`nps_kit.text._added`). With
         ``segments`` and a shipped pack, the learned polarity correction then reads each
         mention (its clauses' words, what the rules found, the theme, the respondent's segment)
         and replaces the polarity where another is probable enough
@@ -472,12 +476,21 @@ def _tag_polarity(
         table[:-1][~layer.found] = -1
         table[:-1][layer.added] = order["neutral"]
         added[:-1] = layer_added[:-1] = layer.added
+        # In a comment that praises and complains, an added theme may take its own clause's.
+        local = (
+            clause_polarities(book.pack, book.ids, unique, layer.added, layer.polarity)
+            if asks == "reason"
+            else {}
+        )
         for at in np.flatnonzero(layer.added.any(axis=1)).tolist():
             rule = layer.polarity[at]
             judged = _added_polarity(unique[at], said[at], rule, silent=bool(silent[at]), asks=asks)
-            if judged is not None:  # else the score's, below
-                table[at][layer.added[at]] = order[judged]
-                added[at] = False
+            own = local.get(at, {})
+            for j in np.flatnonzero(layer.added[at]).tolist():
+                here = own.get(j, judged)
+                if here is not None:  # else the score's, below
+                    table[at, j] = order[here]
+                    added[at, j] = False
     wide = table[codes]  # code −1 (no text) takes the last row: all <NA>
     if segments is not None:
         said_nothing = silent[codes]

@@ -29,6 +29,7 @@ from nps_kit._schema_errors import load_yaml_model, problems_error, read_yaml
 from nps_kit.errors import ConfigError, DataError, closest, missing_column
 from nps_kit.i18n import Language
 from nps_kit.text._collector import paused
+from nps_kit.text._kept import kept_hits
 from nps_kit.text._layer import Adjustment, adjust
 from nps_kit.text._lemma import lemma_text, with_lemmas
 from nps_kit.text._match import join_source, keyword_parts, matcher
@@ -441,9 +442,15 @@ def _learned_layer(book: ThemeBook, texts: Sequence[str], hits: np.ndarray) -> A
     ``texts`` are distinct normalised comments and ``hits`` (comments, themes) what the
     dictionaries found in them; a theme the words of an ``extends`` file of the analyst's own
     find (:attr:`ThemeBook.own`) stays, whatever the layer thinks of it, and one the file
-    excludes in a comment (:attr:`ThemeBook.vetoes`) is not added there.
+    excludes in a comment (:attr:`ThemeBook.vetoes`) is not added there. A pack's words the
+    layer may not drop (:data:`nps_kit.text._kept.KEPT`) keep their hits where their clause
+    names no other theme.
     """
     layer = adjust(book.pack, book.ids, texts, hits)
+    hits = np.asarray(hits, dtype=bool)
+    kept = kept_hits(book.pack, book.ids, texts, hits & ~layer.found, matcher(book.themes))
+    if kept.any():
+        layer = replace(layer, found=layer.found | kept)
     if not (book.own or book.vetoes) or not len(texts):
         return layer
     column = {theme_id: j for j, theme_id in enumerate(book.ids)}

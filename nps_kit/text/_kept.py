@@ -1,0 +1,83 @@
+"""Hits of the dictionaries that the learned layer may not drop.
+
+The generic pack's layer never learned some words the dictionaries know, and drops their hits in
+a short answer: 「駐輪場が狭い」 lost its usability and 「ヨガのレッスンが楽しい♪」 its quality
+(QA18), as nothing else in the answer speaks for them. A hit of such a word stays where its
+clause names no other theme; where it does, the layer decides as before.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from nps_kit.text._clause_rules import _clauses
+from nps_kit.text._match import ThemeMatcher
+
+__all__ = ["KEPT", "kept_hits"]
+
+#: Per shipped pack, theme id → the words whose hit the layer keeps when they stand in a clause
+#: that names no other theme (see the module description). Not crowding (混んで, 混雑): kept as
+#: usability it made 10 more tags and no right one on the labelled sets (FIX19), whose labels
+#: split bare crowding between speed, usability and quality.
+KEPT: dict[str, dict[str, re.Pattern[str]]] = {
+    "generic": {"usability": re.compile("駐輪場"), "quality": re.compile("レッスン")},
+}
+
+
+def _alone(text: str, j: int, words: re.Pattern[str], matcher: ThemeMatcher) -> bool:
+    """Tell whether one of ``words`` stands in a clause where theme ``j`` is the only theme."""
+    clauses = _clauses(text)
+    starts = [c.start for c in clauses]
+    found = matcher.find(text)
+    if any(not at for at in found.values()):  # a theme found without a place: not sure
+        return False
+    for match in words.finditer(text):
+        k = bisect.bisect_right(starts, match.start()) - 1
+        if k < 0:
+            continue
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        here = {i for i, at in found.items() if any(starts[k] <= a < end for a in at)}
+        if here == {j}:
+            return True
+    return False
+
+
+def kept_hits(
+    pack: str | None,
+    ids: Sequence[str],
+    texts: Sequence[str],
+    dropped: np.ndarray,
+    matcher: ThemeMatcher,
+) -> np.ndarray:
+    """Return which of the hits the layer dropped stay (:data:`KEPT`).
+
+    Parameters
+    ----------
+    pack
+        The shipped pack (``ThemeBook.pack``); ``None``: none.
+    ids
+        The book's theme ids (the columns of ``dropped``, the indices of ``matcher``'s themes).
+    texts
+        Distinct normalised comments.
+    dropped
+        Boolean (comments, themes): the dictionaries' hits the layer dropped.
+    matcher
+        The book's matcher.
+
+    Returns
+    -------
+    numpy.ndarray
+        Boolean, the shape of ``dropped``: the dropped hits that stay.
+    """
+    keep = np.zeros_like(dropped, dtype=bool)
+    for theme_id, words in KEPT.get(pack or "", {}).items():
+        if theme_id not in ids:
+            continue
+        j = list(ids).index(theme_id)
+        for i in np.flatnonzero(dropped[:, j]).tolist():
+            keep[i, j] = _alone(texts[i], j, words, matcher)
+    return keep

@@ -1,0 +1,45 @@
+"""Hits of the dictionaries that the learned layer may not drop (nps_kit/text/_kept.py)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from nps_kit.text._kept import kept_hits
+from nps_kit.text._match import matcher
+from nps_kit.text.packs import load_pack
+from nps_kit.text.sentiment import tag_polarity
+from nps_kit.text.tokens import normalise_one
+
+
+@pytest.mark.parametrize(
+    ("text", "theme", "polarity"),
+    [
+        # QA18 (a gym's export): the generic layer dropped these short answers' only theme.
+        ("駐輪場が狭い", "usability", "negative"),
+        ("駐輪場を増やしてください", "usability", "negative"),
+        ("レッスンが楽しい", "quality", "positive"),
+        ("ヨガのレッスンが楽しい♪", "quality", "positive"),
+    ],
+)
+def test_a_short_answers_only_theme_survives_the_layer(
+    text: str, theme: str, polarity: str
+) -> None:
+    tags = tag_polarity(pd.Series([text], dtype="string"), load_pack("generic"))
+    assert tags.loc[0].dropna().astype(str).to_dict() == {theme: polarity}
+    rules = tag_polarity(pd.Series([text], dtype="string"), load_pack("generic"), learned=False)
+    assert rules.loc[0].dropna().astype(str).to_dict() == {theme: polarity}
+
+
+def test_a_word_in_a_clause_that_names_another_theme_is_left_to_the_layer() -> None:
+    book = load_pack("generic")
+    texts = [normalise_one(t) for t in ("駐輪場が狭い", "駐輪場のスタッフが親切", "駐輪場が狭い")]
+    dropped = np.zeros((3, len(book.ids)), dtype=bool)
+    dropped[:, book.ids.index("usability")] = True
+    kept = kept_hits("generic", book.ids, texts, dropped, matcher(book.themes))
+    assert kept[:, book.ids.index("usability")].tolist() == [True, False, True]
+    assert not kept.sum() - 2
+    # Another pack, or none, keeps nothing.
+    assert not kept_hits("retail", book.ids, texts, dropped, matcher(book.themes)).any()
+    assert not kept_hits(None, book.ids, texts, dropped, matcher(book.themes)).any()
