@@ -932,6 +932,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "テーマの語句を含まないコメントに多い語句（件数）",
         "en": "Frequent phrases in comments without any theme's words (count)",
     },
+    "discovery.dropped": {
+        "ja": "テーマの語句はあるが学習層が外したため、テーマのないコメントに多い語句（件数）",
+        "en": "Frequent phrases in comments left without a theme because the learned layer "
+        "overruled their theme words (count)",
+    },
     "discovery.warning": {
         "ja": "注意：テーマの語句を含むコメントは{share:.0f}%だけです。別のテーマパック（{packs}）"
         "を選ぶか、themes.yaml に語句を追加してください",

@@ -249,3 +249,30 @@ def test_japanese_phrases_read_as_the_comment_wrote_them(tmp_path: Path) -> None
         "駐車場に停められなかった",
     } <= shown
     assert not {"可ない不可ない", "パーソナルトレーニングkg", "かな", "仮名"} & shown
+
+
+def test_data_quality_lists_the_phrases_of_comments_the_learned_layer_left_without_a_theme() -> (
+    None
+):
+    # QA19: "We were billed twice …" (51 detractors) and 「冷蔵庫に傷がつき、破損の連絡を…」 show
+    # "—" in the report's detractor list, and the data quality listed only uncovered phrases,
+    # so a manager never learned that they were missing from the theme table.
+    comments = pd.Series(
+        ["駐車場を用意してほしい"] * 3 + ["保険請求を早くしてほしい"] * 2 + ["スタッフが親切"] * 2
+    )
+    book = load_pack("generic")
+    table = text_quality(comments, book, lang="ja")
+    rows = dict(zip(table["item"], table["value"], strict=True))
+    assert rows[
+        "テーマの語句はあるが学習層が外したため、テーマのないコメントに多い語句（件数）"
+    ] == ("駐車場を用意 (3), 保険請求を早くしてほしい (2)")
+    assert rows["テーマの語句を含まないコメントに多い語句（件数）"] == "—"
+    english = text_quality(comments, book, lang="en")
+    assert english["item"].tolist()[:3] == [
+        "Comments with a theme",
+        "Frequent phrases in comments without any theme's words (count)",
+        "Frequent phrases in comments left without a theme because the learned layer "
+        "overruled their theme words (count)",
+    ]
+    # nothing overruled, no such row
+    assert len(text_quality(comments[5:], book, lang="en")) == 2

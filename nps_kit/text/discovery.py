@@ -545,8 +545,11 @@ def text_quality(
         and by the themes' words alone where that differs), the most frequent phrases of the
         comments no theme's words cover, with their counts, and a warning row when the themes'
         words are found in under 50 % of the comments (:data:`LOW_COVERAGE`: the layer adds a
-        pack's themes to comments of any business, so it cannot tell a pack that fits). No
-        rows without comments.
+        pack's themes to comments of any business, so it cannot tell a pack that fits). When
+        the learned layer overruled the theme words of some comments, leaving them without a
+        theme (the report's "—"), their frequent phrases get a row of their own
+        (:func:`dropped_phrases`, as ``nps-kit themes --suggest`` lists them under
+        ``dropped``). No rows without comments.
     """
     from nps_kit.text.packs import PACKS
 
@@ -569,6 +572,19 @@ def text_quality(
             or "—",
         ),
     ]
+    # Comments whose theme words the learned layer overruled have no theme either, but they
+    # are not among the uncovered: without this row the billing and damage complaints a
+    # report shows with "—" were nowhere in its data quality (QA19).
+    dropped = dropped_phrases(texts, book, top=top)
+    if not dropped.empty:
+        rows.append(
+            (
+                t("discovery.dropped", lang),
+                ", ".join(
+                    f"{p} ({c})" for p, c in zip(dropped["phrase"], dropped["count"], strict=True)
+                ),
+            )
+        )
     if share < LOW_COVERAGE:
         rows.append(("⚠", t("discovery.warning", lang, share=share, packs=", ".join(PACKS))))
     return pd.DataFrame({"item": [r[0] for r in rows], "value": [r[1] for r in rows]})
