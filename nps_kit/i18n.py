@@ -928,6 +928,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "（テーマの語句だけでは{share:.1f}%）",
         "en": "; by the themes' words alone {share:.1f}%",
     },
+    "discovery.unscored": {
+        "ja": "。{comments}件には有効なスコアのない{unscored}件を含みます"
+        "（追加設問の「回答者{scored}人がコメント」はスコアのある回答だけを数えます）",
+        "en": "; the {comments} comments include {unscored} without a valid score "
+        "(the follow-up questions' '{scored} respondents commented' count only scored ones)",
+    },
     "discovery.phrases": {
         "ja": "テーマの語句を含まないコメントに多い語句（件数）",
         "en": "Frequent phrases in comments without any theme's words (count)",

@@ -797,7 +797,11 @@ def data_quality_section(
     lang = unit.language
     if comment_column and book is not None and comment_column in unit.current.columns:
         texts = unit.current[comment_column]
-        table = pd.concat([table, text_quality(texts, book, lang=lang)], ignore_index=True)
+        # Comments without a valid score count here, not in the follow-ups' commenters.
+        unscored = unit.current["segment"].isna()
+        table = pd.concat(
+            [table, text_quality(texts, book, lang=lang, unscored=unscored)], ignore_index=True
+        )
     shown = report.table(
         table, columns={"item": _w("item", lang), "value": _w("value", lang)}, lang=lang
     )

@@ -276,3 +276,31 @@ def test_data_quality_lists_the_phrases_of_comments_the_learned_layer_left_witho
     ]
     # nothing overruled, no such row
     assert len(text_quality(comments[5:], book, lang="en")) == 2
+
+
+def test_the_coverage_row_says_which_comments_it_counts() -> None:
+    # QA19: data quality said "Comments with a theme (103 / 118)", the follow-up section "112
+    # respondents commented": 118 included 6 comments with a missing or invalid score.
+    texts = pd.Series(["配送が遅い", "駐車場が狭い", "価格が高い", "特になし", None])
+    unscored = pd.Series([False, True, False, True, True])
+    table = text_quality(texts, load_pack("retail"), lang="en", unscored=unscored)
+    assert (
+        table["value"]
+        .iloc[0]
+        .endswith(
+            "; the 3 comments include 1 without a valid score (the follow-up questions' "
+            "'2 respondents commented' count only scored ones)"
+        )
+    )
+    japanese = text_quality(texts, load_pack("retail"), lang="ja", unscored=unscored)
+    assert (
+        japanese["value"]
+        .iloc[0]
+        .endswith(
+            "。3件には有効なスコアのない1件を含みます（追加設問の「回答者2人がコメント」は"
+            "スコアのある回答だけを数えます）"
+        )
+    )
+    # every comment scored: the row says nothing more
+    scored = text_quality(texts, load_pack("retail"), lang="en", unscored=unscored & False)
+    assert "valid score" not in scored["value"].iloc[0]

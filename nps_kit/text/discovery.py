@@ -522,7 +522,12 @@ LOW_COVERAGE = 50.0
 
 @paused
 def text_quality(
-    texts: pd.Series, book: ThemeBook, *, lang: Language = "ja", top: int = 5
+    texts: pd.Series,
+    book: ThemeBook,
+    *,
+    lang: Language = "ja",
+    top: int = 5,
+    unscored: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Data-quality rows for the open text: theme coverage, uncovered phrases, a warning.
 
@@ -536,6 +541,11 @@ def text_quality(
         Language of the labels (``"ja"`` or ``"en"``).
     top
         How many uncovered phrases to list.
+    unscored
+        Per comment (same index as ``texts``), whether its score is missing or invalid.
+        Such comments count here (every comment of the period is read for themes) but not in
+        the follow-up questions' "112 respondents commented" (a comment *and* a valid score):
+        when some are, the coverage row says how many, so the two figures reconcile.
 
     Returns
     -------
@@ -561,6 +571,16 @@ def text_quality(
     coverage = f"{100.0 * tagged / found.comments:.1f}% ({tagged:,} / {found.comments:,})"
     if found.untagged != found.uncovered:
         coverage += t("discovery.words_alone", lang, share=share)
+    if unscored is not None:
+        without = int((answered(texts) & unscored.reindex(texts.index).fillna(False)).sum())
+        if without:
+            coverage += t(
+                "discovery.unscored",
+                lang,
+                comments=f"{found.comments:,}",
+                unscored=f"{without:,}",
+                scored=f"{found.comments - without:,}",
+            )
     rows = [
         (t("discovery.covered", lang), coverage),
         (
