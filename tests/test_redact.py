@@ -191,8 +191,12 @@ WITH_CONTACT = [
     ),
     ("もう少し安いと嬉しいです。（連絡先 [PHONE]）", "もう少し安いと嬉しいです。"),
     ("もう少し安いと嬉しいです。（連絡先 090-1234-5678）", "もう少し安いと嬉しいです。"),
-    ("電話番号：090-1234-5678までご連絡ください。対応が遅い", "。対応が遅い"),
-    ("Support never called back. My phone number is [PHONE].", "Support never called back. ."),
+    ("電話番号：090-1234-5678までご連絡ください。対応が遅い", "対応が遅い"),
+    ("Support never called back. My phone number is [PHONE].", "Support never called back."),
+    (
+        "Transfers are instant. Keep it up. Call me at +1 (555) 123-4567.",
+        "Transfers are instant. Keep it up.",
+    ),
 ]
 
 

@@ -286,6 +286,7 @@ _JA_TAIL: Final = (
 _CONTACT: Final = re.compile(
     rf"(?:(?:{_EN_LABEL}|{_JA_LABEL})\s*)?\[(?:{'|'.join(_CONTACT_KINDS)})\]{_JA_TAIL}"
 )
+_LEFT_STOP: Final = re.compile(r"(?<=[.。!?])\s*[.。]")
 _EMPTY_BRACKETS: Final = re.compile(r"\(\s*\)|「\s*」|【\s*】|\[\s*\]")
 
 
@@ -329,4 +330,6 @@ def without_contacts(normalised: str) -> str:
     if stripped == text and text == normalised:
         return normalised
     stripped = _EMPTY_BRACKETS.sub(" ", stripped)
-    return " ".join(stripped.split())
+    # What the removal left: a stop after a stop ("keep it up. ."), separators at either end.
+    stripped = _LEFT_STOP.sub("", " ".join(stripped.split()))
+    return stripped.lstrip(" .,、。:;").rstrip(" ,、:;")
