@@ -5,13 +5,20 @@ The NPS of a period is the response-weighted mean of its groups' NPS, ``NPS = Σ
 splits exactly, group by group, into
 
 * **within**: the group's own NPS moved, ``w̄_g · (NPS_g¹ − NPS_g⁰)``, and
-* **mix**: the group's share of the responses moved, ``(w_g¹ − w_g⁰) · NPS̄_g``,
+* **mix**: the group's share of the responses moved, ``(w_g¹ − w_g⁰) · (NPS̄_g − NPS̄)``,
 
-with ``w̄`` and ``NPS̄`` the two periods' means (the symmetric, "midpoint" shift-share, so the
-result does not depend on which period is the base). ``within + mix = w_g¹·NPS_g¹ − w_g⁰·NPS_g⁰``,
-and the sum over the groups is exactly ``NPS¹ − NPS⁰``. A group present in one period only
-has no NPS in the other; its NPS there is taken equal to the one it has, so it contributes mix
-only (its arrival or departure). Missing group labels form their own group.
+with ``w̄`` and ``NPS̄_g`` the two periods' means and ``NPS̄`` the mean of the unit's NPS in the
+two periods (the symmetric, "midpoint" shift-share, so the result does not depend on which
+period is the base). The mix part is measured from the unit's NPS, not from zero: a larger
+share of a group above the unit's NPS raises it, a larger share of a group below lowers it,
+whatever the sign of the group's own NPS. Measured from zero, the parts of two groups were
+equal and opposite up to the NPS level, so which one was "largest" depended on where zero
+is, and a group whose share fell read as having raised the NPS because its NPS was negative.
+Since the shares add up to 1 in both periods, ``Σ_g (w_g¹ − w_g⁰) = 0`` and the reference
+``NPS̄`` cancels in the sum: the parts over the groups still add up exactly to
+``NPS¹ − NPS⁰``. A group present in one period only has no NPS in the other; its NPS there is
+taken equal to the one it has, so it contributes mix only (its arrival or departure). Missing
+group labels form their own group.
 
 Each component gets an approximate margin of error at the confidence level (normal
 approximation: the groups' adjusted-Wald standard errors for the within part, multinomial share
@@ -179,8 +186,14 @@ def shift_share(
     q0 = np.where(np.isnan(p0), p1, p0)
     q1 = np.where(np.isnan(p1), p0, p1)
     q0, q1 = np.nan_to_num(q0), np.nan_to_num(q1)
+    total_old = _overall(w0, p0)
+    total_new = _overall(w1, p1)
+    # The unit's NPS over the two periods: each group's mix part is measured from it. Without
+    # responses in one period the change is undefined (and Σ Δw ≠ 0): keep zero then.
+    level_mean = (total_old + total_new) / 2
+    reference = level_mean if np.isfinite(level_mean) else 0.0
     within = (w0 + w1) / 2 * (q1 - q0)
-    mix = (w1 - w0) * (q0 + q1) / 2
+    mix = (w1 - w0) * ((q0 + q1) / 2 - reference)
 
     z = z_critical(level)
     se0 = ((old["ci_high"] - old["ci_low"]) / (2 * z)).to_numpy(float, na_value=np.nan)
@@ -190,10 +203,7 @@ def shift_share(
     eff1 = new[count].fillna(0).to_numpy(float).sum()
     var_w = w0 * (1 - w0) / max(eff0, 1.0) + w1 * (1 - w1) / max(eff1, 1.0)
     within_margin = z * (w0 + w1) / 2 * se_diff
-    mix_margin = z * np.sqrt(var_w) * np.abs(q0 + q1) / 2
-
-    total_old = _overall(w0, p0)
-    total_new = _overall(w1, p1)
+    mix_margin = z * np.sqrt(var_w) * np.abs((q0 + q1) / 2 - reference)
     table = pd.DataFrame(
         {
             # An object Series keeps None for the blank answers: a plain list first in the
@@ -319,31 +329,38 @@ def _reads_as_segment(group: object) -> bool:
     return str(group).strip().casefold() in segments | _LIKE_SEGMENTS
 
 
-def contributors_text(record: Mapping[str, Any], lang: Language) -> str:
+def contributors_text(record: Mapping[str, Any], lang: Language, *, lead: bool = True) -> str:
     """Word one comparison's contributors, e.g. "前月比+2.1ポイントの内訳（チャネル別）：…".
 
     Parameters
     ----------
     record
         One comparison: ``kind`` (``previous``/``last_year``), ``label`` (the breakdown's
-        name), ``total`` and ``items`` (``group``, ``kind``, ``value``, ``noise`` and, for
+        name), ``total`` and ``items`` (``group``, ``kind``, ``value``, ``noise``; for
+        ``mix``, ``share`` (``"up"`` or ``"down"``: which way the group's share moved); for
         ``others``, ``hidden``), as in the summary's ``contributors``
         (``nps_kit.sections.change_drivers``).
     lang
         ``"ja"`` or ``"en"``.
+    lead
+        Begin with "What moved the …" (the report's callout). ``False`` under a heading that
+        already says it (the e-mail's "What moved"): "−6.1 pts vs previous month (by region): …".
 
     Returns
     -------
     str
         One sentence; the report and the e-mail use the same words. The parts that moved
-        beyond their margin come first ("NPS of Web +1.6 pts"), then the rest ("others"), then
+        beyond their margin come first ("NPS of Web +1.6 pts", "lower share of UK +2.3 pts":
+        fewer of the responses were UK's, whose NPS is below the unit's), then the rest
+        ("others"), then
         the parts within noise together; when none moved beyond noise it says so first. Without
         items (every group under the anonymity floor) it says that what moved is withheld.
     """
     what = label("vs_previous" if record["kind"] == "previous" else "vs_last_year", lang)
     total = points(record["total"], lang, signed=True)
     if not record["items"]:  # every group under the anonymity floor: nothing can be named
-        return t("decompose.withheld", lang, what=what, total=total, by=record["label"])
+        key = "decompose.withheld" if lead else "decompose.withheld_short"
+        return t(key, lang, what=what, total=total, by=record["label"])
     clear: list[str] = []  # parts beyond their margin, then the rest ("others")
     noisy: list[str] = []  # parts within their margin, said once as a group
     rest: list[str] = []
@@ -359,6 +376,8 @@ def contributors_text(record: Mapping[str, Any], lang: Language) -> str:
             # A rating's answer "Neutral" (or 中立) beside "its NPS" reads as the passives.
             group = t("decompose.answer", lang, answer=group)
         kind = "decompose.part_within" if item["kind"] == "within" else "decompose.part_mix"
+        if item["kind"] == "mix" and item.get("share") in ("up", "down"):
+            kind = f"decompose.part_mix_{item['share']}"
         (noisy if item.get("noise") else clear).append(t(kind, lang, group=group, value=value))
     comma = "、" if lang == "ja" else ", "
     if clear:
@@ -369,6 +388,5 @@ def contributors_text(record: Mapping[str, Any], lang: Language) -> str:
         joined = comma.join([t("decompose.all_noise", lang, items=comma.join(noisy)), *rest])
     else:
         joined = comma.join(rest)
-    return t(
-        "decompose.contributors", lang, what=what, total=total, by=record["label"], items=joined
-    )
+    key = "decompose.contributors" if lead else "decompose.contributors_short"
+    return t(key, lang, what=what, total=total, by=record["label"], items=joined)

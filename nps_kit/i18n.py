@@ -869,8 +869,27 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{what}{total}の内訳（{by}別）：{items}",
         "en": "What moved the {total} {what} (by {by}): {items}",
     },
+    # Under the e-mail's heading "What moved", which the sentence would otherwise repeat.
+    "decompose.contributors_short": {
+        "ja": "{what}{total}（{by}別）：{items}",
+        "en": "{total} {what} (by {by}): {items}",
+    },
     "decompose.part_within": {"ja": "{group}のNPS {value}", "en": "NPS of {group} {value}"},
-    "decompose.part_mix": {"ja": "{group}の構成比{value}", "en": "share of {group} {value}"},
+    # A mix part is measured from the unit's NPS: its words say which way the share moved, so a
+    # group whose share fell never reads as "share of UK +2.3 pts" (decompose's docstring).
+    "decompose.part_mix_down": {
+        "ja": "{group}の構成比が下がった分{value}",
+        "en": "lower share of {group} {value}",
+    },
+    "decompose.part_mix_up": {
+        "ja": "{group}の構成比が上がった分{value}",
+        "en": "higher share of {group} {value}",
+    },
+    # A record written before the direction was published (an older summary).
+    "decompose.part_mix": {
+        "ja": "{group}の構成比の変化{value}",
+        "en": "change in the share of {group} {value}",
+    },
     "decompose.others": {"ja": "その他", "en": "others"},
     "decompose.others_hidden": {
         "ja": "その他のグループ（匿名性のため非表示のグループを含む）",
@@ -881,6 +900,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "示しません。",
         "en": "What moved the {total} {what} (by {by}) is not shown: every group is too "
         "small to show without risking anonymity.",
+    },
+    "decompose.withheld_short": {
+        "ja": "{what}{total}（{by}別）：どのグループも回答数が少なく匿名性のため示しません。",
+        "en": "{total} {what} (by {by}): not shown, every group is too small to show without "
+        "risking anonymity.",
     },
     "decompose.noise": {"ja": "。誤差の範囲内：{items}", "en": ". Within noise: {items}"},
     "decompose.all_noise": {
@@ -924,9 +948,20 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "（テーマの語句だけでは{share:.1f}%）",
         "en": "; by the themes' words alone {share:.1f}%",
     },
+    "discovery.unscored": {
+        "ja": "。{comments}件には有効なスコアのない{unscored}件を含みます"
+        "（追加設問の「回答者{scored}人がコメント」はスコアのある回答だけを数えます）",
+        "en": "; the {comments} comments include {unscored} without a valid score "
+        "(the follow-up questions' '{scored} respondents commented' count only scored ones)",
+    },
     "discovery.phrases": {
         "ja": "テーマの語句を含まないコメントに多い語句（件数）",
         "en": "Frequent phrases in comments without any theme's words (count)",
+    },
+    "discovery.dropped": {
+        "ja": "テーマの語句はあるが学習層が外したため、テーマのないコメントに多い語句（件数）",
+        "en": "Frequent phrases in comments left without a theme because the learned layer "
+        "overruled their theme words (count)",
     },
     "discovery.warning": {
         "ja": "注意：テーマの語句を含むコメントは{share:.0f}%だけです。別のテーマパック（{packs}）"

@@ -46,6 +46,7 @@ __all__ = [
     "Inspection",
     "answer_language",
     "inspect_export",
+    "is_response_id",
     "no_score_error",
 ]
 
@@ -76,8 +77,16 @@ _RECOMMEND: Final = re.compile(
     re.IGNORECASE,
 )
 _ID_NAME: Final = re.compile(
-    r"(^|[\s_-])(id|uuid)$|^id(?![a-z])|response ?id|respondent ?id|回答id|番号$", re.I
+    r"(^|[\s_-])(id|uuid|code)$|^id(?![a-z])|response ?id|respondent ?id|回答id|番号$|コード$",
+    re.I,
 )
+# An id-named column with more values than this names who answered (account_id: 550 accounts
+# over 1,500 responses), not what they answered: never a breakdown, whose chart would show
+# "Other" under a list of hidden account names. Fewer values (Store ID 10–14) stay groups.
+_ID_MANY: Final = 30
+# The detail of such an id: it repeats by design, so it is never the response id either
+# (dedupe by it would drop every later response of an account).
+_NOT_PER_RESPONSE: Final = "not one per response"
 _DATE_NAME: Final = re.compile(r"date|time|stamp|日時|日付|回答日|タイムスタンプ", re.I)
 # Who answered, not what they answered: never a comment, a follow-up or a breakdown.
 _EMAIL_NAME: Final = re.compile(r"e-?mail|メール|mail ?address", re.I)
@@ -646,6 +655,8 @@ def _classify(
             # SurveyMonkey's Respondent ID repeats when a response was submitted or exported
             # twice: still the id, and inspect_export says so in a note.
             return "id", _unique(distinct, n), None, None
+        if id_named and distinct > _ID_MANY:
+            return "id", _who(distinct), None, None
         return "number", f"{_number(numeric.min())}–{_number(numeric.max())}", None, None
     tokens = answers.share(text.str.fullmatch(_TOKEN))
     if tokens >= 0.9 and distinct >= 0.9 * n:
@@ -661,6 +672,8 @@ def _classify(
         return "text", "free text", None, None
     if id_named and distinct >= 0.9 * n and n > 1 and not text.str.contains(r"\s").any():
         return "id", _unique(distinct, n), None, None
+    if id_named and distinct > _ID_MANY and not text.str.contains(r"\s").any():
+        return "id", _who(distinct), None, None
     if distinct == n and n > 1 and text.str.len().max() <= 24:
         if not text.str.contains(r"\s").any():
             return "id", "unique", None, None
@@ -670,6 +683,21 @@ def _classify(
     if n >= 10 and distinct > n / 2:
         return "text", "free text", None, None
     return "categorical", f"{distinct} values", None, None
+
+
+def _who(distinct: int) -> str:
+    """Return the detail of an id that names who answered and repeats (account_id)."""
+    return f"{distinct:,} values, {_NOT_PER_RESPONSE}"
+
+
+def is_response_id(info: ColumnInfo) -> bool:
+    """Return whether ``info`` can be the response id (an id not repeated by design).
+
+    An id-named column with many values that repeat (``account_id``: one per account, many
+    responses each) is an id, never a breakdown, but not the response id: dedupe by it would
+    drop every later response of the same account.
+    """
+    return info.kind == "id" and not info.detail.endswith(_NOT_PER_RESPONSE)
 
 
 def _unique(distinct: int, n: int) -> str:

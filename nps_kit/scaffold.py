@@ -30,12 +30,16 @@ from nps_kit.inspect import (
     Inspection,
     answer_language,
     inspect_export,
+    is_response_id,
 )
+from nps_kit.score import DEFAULT_MIN_REPORT_N
 from nps_kit.text.packs import PACKS
 
 __all__ = ["choose_theme_pack", "project_from_export"]
 
 _MAX_BREAKDOWNS: Final = 6
+# The breakdowns' top N values (the rest are grouped as Other), as init writes it.
+_TOP_N: Final = 12
 # A theme pack fits when it tags this share of the comments, spread over this many themes that
 # each tag 5 % or more: one theme matching everywhere ("package" read as a parcel) is not a fit.
 _FIT_SHARE: Final = 0.4
@@ -199,6 +203,8 @@ def _defaults_text(
     pack: str | None,
     unit_column: str | None,
     comment: tuple[ColumnInfo | None, str],
+    *,
+    only_other: frozenset[str] = frozenset(),
 ) -> str:
     report = found.load
     score = found.column(found.nps_column) if found.nps_column else None
@@ -216,7 +222,8 @@ def _defaults_text(
     # An id a person can look up (customer_id) before a response token or hash ("#"), and one
     # unique per response before a code a returning customer repeats (Custom Data 1).
     ids = sorted(
-        found.of_kind("id"), key=lambda c: (not _ID_NAME.search(c.column), c.detail != "unique")
+        filter(is_response_id, found.of_kind("id")),
+        key=lambda c: (not _ID_NAME.search(c.column), c.detail != "unique"),
     )
     id_info = ids[0] if ids else None
     if id_info is None and report.source == "qualtrics" and "ResponseId" in found.index.columns:
@@ -355,11 +362,13 @@ def _defaults_text(
         "# NPS target in points (-100 to 100); null = no target (the headline says so).",
         "target: null",
         "# Breakdowns and answer tables show the top N values and group the rest as Other.",
-        "top_n: 12",
+        f"top_n: {_TOP_N}",
         "",
     ]
     # The unit column is constant within a unit: no breakdown by it.
-    lines += _question_lines(found, skip={score.column, date.column, unit_column or ""})
+    lines += _question_lines(
+        found, skip={score.column, date.column, unit_column or ""}, only_other=only_other
+    )
     if pack is None:
         lines += [
             f"# Theme dictionaries: none of the bundled packs ({', '.join(PACKS)}) fits",
@@ -434,7 +443,9 @@ def _unfinished_lines(found: Inspection) -> list[str]:
     ]
 
 
-def _question_lines(found: Inspection, *, skip: set[str]) -> list[str]:
+def _question_lines(
+    found: Inspection, *, skip: set[str], only_other: frozenset[str] = frozenset()
+) -> list[str]:
     asked = [c for c in found.columns if c.column not in skip]
     # Told apart where two matrices share a row ("Price" of importance and of satisfaction).
     labels = dict(
@@ -452,10 +463,15 @@ def _question_lines(found: Inspection, *, skip: set[str]) -> list[str]:
         parts.append(f"label: {_quote(labels[info.column])}")
         return "  - {" + ", ".join(parts) + "}"
 
-    groups = [c for c in found.of_kind("categorical") if c.column not in skip]
+    groups = [c for c in found.of_kind("categorical") if c.column not in skip | only_other]
     lines = [
         f"# Columns to break the NPS down by: the categorical questions (first {_MAX_BREAKDOWNS}).",
     ]
+    for name in sorted(only_other - skip):
+        lines.append(
+            f"# Not {_quote(name)}: too many small groups; in a month of one unit none would reach "
+            f"{DEFAULT_MIN_REPORT_N} responses, so its chart would show only Other."
+        )
     if groups:
         lines.append("breakdowns:")
         lines += [entry(c) for c in groups[:_MAX_BREAKDOWNS]]
@@ -481,7 +497,9 @@ def _question_lines(found: Inspection, *, skip: set[str]) -> list[str]:
             extra = {"asks": "improvement"} if _IMPROVEMENT.search(header) else {}
             questions.append(entry(info, type="text", **extra))
         elif info.kind == "rating" or (
-            info.kind == "categorical" and info not in groups[:_MAX_BREAKDOWNS]
+            info.kind == "categorical"
+            and info not in groups[:_MAX_BREAKDOWNS]
+            and info.column not in only_other
         ):
             questions.append(entry(info, type="categorical"))
     lines.append(
@@ -578,7 +596,13 @@ def project_from_export(
     )
     texts_by_file: dict[Path, str] = {
         Path("parameters/defaults.yaml"): _defaults_text(
-            found, export, folder, pack, column, comment
+            found,
+            export,
+            folder,
+            pack,
+            column,
+            comment,
+            only_other=_only_other(export, found, column),
         ),
         Path("parameters/themes.yaml"): _pack_extension(pack) if pack else _empty_themes(),
         Path("parameters/playbook.yaml"): _playbook(pack),
@@ -620,6 +644,38 @@ def project_from_export(
         target.write_text(text, encoding="utf-8")
         written.append(target)
     return written
+
+
+def _only_other(export: Path, found: Inspection, unit_column: str | None) -> frozenset[str]:
+    """Return the categorical columns whose breakdown chart would show only "Other".
+
+    A month of one unit holds about ``rows / (units × months)`` responses; a group whose
+    share of the export gives it fewer than the anonymity floor there is hidden. When a
+    column has more groups than a chart shows (top N) and none of them reaches the floor
+    (100 companies over 600 responses), the chart is one "Other" bar under a list of hidden
+    names: no breakdown. A column of a few groups stays one however small the export (a
+    pilot's 年代 of 5 groups grows into its chart).
+    """
+    candidates = [c.column for c in found.of_kind("categorical") if c.column != unit_column]
+    if not candidates or found.date_min is None or found.date_max is None:
+        return frozenset()
+    months = (
+        (found.date_max.year - found.date_min.year) * 12
+        + found.date_max.month
+        - found.date_min.month
+        + 1
+    )
+    units = 1
+    if unit_column is not None:
+        units = max(int(found_column(export, found, unit_column).nunique()), 1)
+    sparse = set()
+    for column in candidates:
+        counts = found_column(export, found, column).astype("string").str.strip().value_counts()
+        if len(counts) <= _TOP_N:
+            continue
+        if counts.max() / (units * months) < DEFAULT_MIN_REPORT_N:
+            sparse.add(column)
+    return frozenset(sparse)
 
 
 def found_column(export: Path, found: Inspection, column: str) -> pd.Series:

@@ -254,7 +254,8 @@ def change_drivers(
     For every comparison, each breakdown's shift-share decomposition
     (:func:`nps_kit.decompose.shift_share`) splits the change; the breakdown whose largest
     clear (not noise) component is biggest is shown, as "+2.1: NPS of Web +1.6, others −0.2.
-    Within noise: share of app +0.7", components inside their margin of error said together.
+    Within noise: higher share of app +0.7", components inside their margin of error said
+    together.
     A group under the anonymity floor ``min_report_n`` in either period, which the
     breakdowns hide, is never named: its parts are in "other groups", which says so. A
     breakdown with no group to name is not shown; when no breakdown has one because their
@@ -264,10 +265,10 @@ def change_drivers(
     -------
     SectionResult
         ``.value`` is, per comparison, a dict of ``kind``, ``vs``, ``by``, ``label``,
-        ``total``, ``items`` (``group``, ``kind``, ``value``, ``noise``; ``hidden`` for
-        others) and ``min_report_n`` (the anonymity floor its items were checked against,
-        which ``nps-kit send`` requires before it mails a group's name), as published in the
-        summary.
+        ``total``, ``items`` (``group``, ``kind``, ``value``, ``noise``; ``share``, ``"up"``
+        or ``"down"``, for mix parts; ``hidden`` for others) and ``min_report_n`` (the
+        anonymity floor its items were checked against, which ``nps-kit send`` requires
+        before it mails a group's name), as published in the summary.
     """
     lang = unit.language
     out: list[dict[str, Any]] = []
@@ -316,6 +317,7 @@ def change_drivers(
                 "items": [
                     {"group": p.group, "kind": p.kind, "value": p.value, "noise": p.noise}
                     | ({"hidden": True} if p.hidden else {})
+                    | _share_direction(p)
                     for p in parts
                 ],
                 "min_report_n": min_report_n,
@@ -324,6 +326,13 @@ def change_drivers(
         lines.append(contributors_text(out[-1], lang))
     callout: tuple[HTML, ...] = (report.callout("\n\n".join(lines)),) if lines else ()
     return SectionResult("change_drivers", value=out, parts=callout)
+
+
+def _share_direction(part: Contributor) -> dict[str, str]:
+    """Say whether a mix part's group grew or shrank as a share, so its words say which."""
+    if part.kind != "mix" or part.share_previous is None or part.share_current is None:
+        return {}
+    return {"share": "up" if part.share_current > part.share_previous else "down"}
 
 
 def _shares_row(name: str, result: Any) -> dict[str, Any]:
@@ -788,7 +797,11 @@ def data_quality_section(
     lang = unit.language
     if comment_column and book is not None and comment_column in unit.current.columns:
         texts = unit.current[comment_column]
-        table = pd.concat([table, text_quality(texts, book, lang=lang)], ignore_index=True)
+        # Comments without a valid score count here, not in the follow-ups' commenters.
+        unscored = unit.current["segment"].isna()
+        table = pd.concat(
+            [table, text_quality(texts, book, lang=lang, unscored=unscored)], ignore_index=True
+        )
     shown = report.table(
         table, columns={"item": _w("item", lang), "value": _w("value", lang)}, lang=lang
     )

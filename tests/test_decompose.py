@@ -59,16 +59,20 @@ def test_within_and_mix_on_a_hand_worked_example() -> None:
     assert result.previous == pytest.approx(25.0) and result.current == pytest.approx(47.5)
     # web: mean share (0.5 + 0.25) / 2 = 0.375, NPS +40 -> within +15.0
     assert table.loc["web", "within"] == pytest.approx(15.0)
-    # app: share 0.5 -> 0.75 at NPS +50 -> mix +12.5; web share 0.5 -> 0.25 at mean +20 -> −5.0
-    assert table.loc["app", "mix"] == pytest.approx(12.5)
-    assert table.loc["web", "mix"] == pytest.approx(-5.0)
+    # Mix parts are measured from the unit's NPS, (25 + 47.5) / 2 = 36.25 (they were measured
+    # from zero, +12.5 and −5.0, which made web's falling share look like a loss of 5 points
+    # though web, below the unit's NPS, pulled it up by shrinking):
+    # app: share 0.5 -> 0.75 at NPS +50 -> 0.25 × (50 − 36.25) = +3.4375;
+    # web: share 0.5 -> 0.25 at mean +20 -> −0.25 × (20 − 36.25) = +4.0625. Same sum, +7.5.
+    assert table.loc["app", "mix"] == pytest.approx(3.4375)
+    assert table.loc["web", "mix"] == pytest.approx(4.0625)
     assert table.loc["app", "within"] == pytest.approx(0.0)
     assert result.total == pytest.approx(22.5)
     parts = top_contributors(result, k=2)
     assert [(p.group, p.kind, p.value) for p in parts] == [
         ("web", "within", 15.0),
-        ("app", "mix", 12.5),
-        (None, "others", -5.0),
+        ("web", "mix", 4.1),
+        (None, "others", 3.4),
     ]
     assert all(p.noise for p in parts[:2])  # ten answers per group: small samples
 
@@ -79,7 +83,10 @@ def test_a_new_group_contributes_mix_only_and_a_missing_label_is_a_group() -> No
     table = shift_share(new, old, by="channel").table.set_index("group", drop=False)
     missing = table.loc[table["group"].isna()].iloc[0]
     assert missing["within"] == 0.0
-    assert missing["mix"] == pytest.approx(50.0)  # half the responses at +100
+    # half the responses at +100, measured from the unit's NPS (0 + 50) / 2: 0.5 × 75; web's
+    # share fell from 1 to 0.5 at NPS 0, 25 below the unit's: +12.5. Together the +50 change.
+    assert missing["mix"] == pytest.approx(37.5)
+    assert table.loc["web", "mix"] == pytest.approx(12.5)
     assert np.isnan(missing["nps_previous"])
 
 
@@ -125,18 +132,18 @@ def test_contributors_are_worded_the_same_for_report_and_mail() -> None:
         "total": 2.1,
         "items": [
             {"group": "Web", "kind": "within", "value": 1.6, "noise": False},
-            {"group": "アプリ", "kind": "mix", "value": 0.7, "noise": True},
+            {"group": "アプリ", "kind": "mix", "value": 0.7, "noise": True, "share": "up"},
             {"group": None, "kind": "others", "value": -0.2, "noise": False},
         ],
     }
     assert contributors_text(record, "ja") == (
         "前月比+2.1ポイントの内訳（チャネル別）：WebのNPS +1.6ポイント、その他−0.2ポイント。"
-        "誤差の範囲内：アプリの構成比+0.7ポイント"
+        "誤差の範囲内：アプリの構成比が上がった分+0.7ポイント"
     )
     english = {**record, "kind": "last_year", "label": "Channel"}
     assert contributors_text(english, "en") == (
         "What moved the +2.1 pts vs same month last year (by Channel): NPS of Web +1.6 pts, "
-        "others −0.2 pts. Within noise: share of アプリ +0.7 pts"
+        "others −0.2 pts. Within noise: higher share of アプリ +0.7 pts"
     )
 
 
@@ -152,20 +159,20 @@ def test_when_nothing_moved_beyond_noise_the_line_says_so_first() -> None:
         "items": [
             {"group": "ライト", "kind": "within", "value": -3.5, "noise": True},
             {"group": "プレミアム", "kind": "within", "value": 3.0, "noise": True},
-            {"group": "ライト", "kind": "mix", "value": 0.6, "noise": True},
+            {"group": "ライト", "kind": "mix", "value": 0.6, "noise": True, "share": "down"},
             {"group": None, "kind": "others", "value": 0.0, "noise": False},
         ],
     }
     assert contributors_text(record, "ja") == (
         "前月比+0.1ポイントの内訳（プラン別）：どのグループの動きも誤差の範囲内（ライトのNPS "
-        "−3.5ポイント、プレミアムのNPS +3.0ポイント、ライトの構成比+0.6ポイント）、"
+        "−3.5ポイント、プレミアムのNPS +3.0ポイント、ライトの構成比が下がった分+0.6ポイント）、"
         "その他0.0ポイント"
     )
     english = contributors_text({**record, "label": "plan"}, "en")
     assert english.startswith(
         "What moved the +0.1 pts vs previous month (by plan): every group's move is within noise ("
     )
-    assert english.endswith("share of ライト +0.6 pts), others 0.0 pts")
+    assert english.endswith("lower share of ライト +0.6 pts), others 0.0 pts")
 
 
 def test_a_group_under_the_anonymity_floor_is_never_named() -> None:
@@ -206,17 +213,19 @@ def test_the_rest_with_hidden_groups_says_so_in_both_languages() -> None:
         "label": "年代",
         "total": -51.4,
         "items": [
-            {"group": "40代", "kind": "mix", "value": 20.0, "noise": True},
+            {"group": "40代", "kind": "mix", "value": 20.0, "noise": True, "share": "up"},
             {"group": None, "kind": "others", "value": -71.4, "noise": False, "hidden": True},
         ],
     }
     assert contributors_text(record, "ja") == (
-        "前月比−51.4ポイントの内訳（年代別）：どのグループの動きも誤差の範囲内（40代の構成比"
-        "+20.0ポイント）、その他のグループ（匿名性のため非表示のグループを含む）−71.4ポイント"
+        "前月比−51.4ポイントの内訳（年代別）：どのグループの動きも誤差の範囲内（40代の構成比が"
+        "上がった分+20.0ポイント）、その他のグループ（匿名性のため非表示のグループを含む）"
+        "−71.4ポイント"
     )
     assert contributors_text({**record, "label": "age"}, "en") == (
         "What moved the −51.4 pts vs previous month (by age): every group's move is within "
-        "noise (share of 40代 +20.0 pts), other groups (including groups hidden for anonymity) "
+        "noise (higher share of 40代 +20.0 pts), other groups (including groups hidden for "
+        "anonymity) "
         "−71.4 pts"
     )
 
@@ -245,14 +254,121 @@ def test_an_answer_named_like_a_segment_is_said_to_be_an_answer() -> None:
         "total": -5.0,
         "items": [
             {"group": "Neutral", "kind": "within", "value": -19.8, "noise": False},
-            {"group": "Satisfied", "kind": "mix", "value": 3.1, "noise": False},
+            {"group": "Satisfied", "kind": "mix", "value": 3.1, "noise": False, "share": "up"},
         ],
     }
     assert contributors_text(record, "en") == (
         f"What moved the −5.0 pts vs previous month (by {question}): NPS of the answer "
-        "“Neutral” −19.8 pts, share of Satisfied +3.1 pts"
+        "“Neutral” −19.8 pts, higher share of Satisfied +3.1 pts"
     )
     ja = {**record, "label": "満足度", "items": [{**record["items"][0], "group": "中立"}]}
     assert contributors_text(ja, "ja") == (
         "前月比−5.0ポイントの内訳（満足度別）：回答「中立」のNPS −19.8ポイント"
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(before=responses, after=responses)
+def test_mix_parts_are_measured_from_the_units_nps_and_still_add_up(
+    before: list[tuple[str | None, int]], after: list[tuple[str | None, int]]
+) -> None:
+    # QA19: measured from zero, a group whose share FELL read "share of UK +2.3 pts" (its NPS
+    # was negative), and two groups' parts were equal and opposite up to the NPS level.
+    old = frame([g for g, _ in before], [s for _, s in before])  # type: ignore[misc]
+    new = frame([g for g, _ in after], [s for _, s in after])  # type: ignore[misc]
+    result = shift_share(new, old, by="channel")
+    table = result.table
+    reference = (result.previous + result.current) / 2
+    previous = table["nps_previous"].fillna(table["nps_current"])
+    current = table["nps_current"].fillna(table["nps_previous"])
+    moved = table["share_current"] - table["share_previous"]
+    expected = moved * ((previous + current) / 2 - reference)
+    assert table["mix"].to_numpy() == pytest.approx(expected.to_numpy(), abs=1e-9)
+    # the shares add up to 1 in both periods, so the reference cancels: Σ Δw = 0 and the parts
+    # measured from the unit's NPS add up to the ones measured from zero, and to the change
+    assert math.fsum(moved) == pytest.approx(0.0, abs=1e-12)
+    from_zero = math.fsum(moved * (previous + current) / 2)
+    assert math.fsum(table["mix"]) == pytest.approx(from_zero, abs=1e-9)
+    assert math.fsum(table["within"]) + math.fsum(table["mix"]) == pytest.approx(
+        result.total, abs=1e-9
+    )
+    # a shrinking group below the unit's NPS raised it; a growing one lowered it
+    for row in table.itertuples():
+        mean = (row.nps_previous if not np.isnan(row.nps_previous) else row.nps_current) / 2 + (
+            row.nps_current if not np.isnan(row.nps_current) else row.nps_previous
+        ) / 2
+        if abs(row.mix) > 1e-9:
+            shrank = row.share_current < row.share_previous
+            assert (row.mix > 0) == (shrank == (mean < reference))
+
+
+def test_a_shrinking_group_below_the_units_nps_reads_as_lower_share_raising_it() -> None:
+    from nps_kit.decompose import contributors_text
+    from nps_kit.sections import _share_direction
+
+    # QA19's Free plan by region: UK 43 % -> 35 % of the responses, at an NPS below the unit's.
+    old = frame(["UK"] * 60 + ["US"] * 80, [0] * 30 + [9] * 20 + [7] * 10 + [9] * 40 + [7] * 40)
+    new = frame(["UK"] * 50 + ["US"] * 95, [0] * 25 + [9] * 17 + [7] * 8 + [9] * 47 + [7] * 48)
+    result = shift_share(new, old, by="channel", min_n=1)
+    table = result.table.set_index("group")
+    # both parts have the same sign: fewer UK and more US responses both raised the NPS
+    assert table.loc["UK", "mix"] > 0 and table.loc["US", "mix"] > 0
+    parts = top_contributors(result, k=4)
+    mix = {p.group: p for p in parts if p.kind == "mix"}
+    record = {
+        "kind": "previous",
+        "label": "region",
+        "total": shown_diff(result.current, result.previous),
+        "items": [
+            {"group": p.group, "kind": p.kind, "value": p.value, "noise": p.noise}
+            | _share_direction(p)
+            for p in parts
+        ],
+    }
+    english = contributors_text(record, "en")
+    japanese = contributors_text({**record, "label": "地域"}, "ja")
+    uk, us = mix["UK"].value, mix["US"].value
+    assert f"lower share of UK +{uk:.1f} pts" in english
+    assert f"higher share of US +{us:.1f} pts" in english
+    assert f"UKの構成比が下がった分+{uk:.1f}ポイント" in japanese
+    assert f"USの構成比が上がった分+{us:.1f}ポイント" in japanese
+
+
+def test_a_record_without_the_share_direction_does_not_say_which_way() -> None:
+    # A summary written before the direction was published: its value was measured from zero.
+    from nps_kit.decompose import contributors_text
+
+    record = {
+        "kind": "previous",
+        "label": "region",
+        "total": 2.3,
+        "items": [{"group": "UK", "kind": "mix", "value": 2.3, "noise": False}],
+    }
+    assert contributors_text(record, "en") == (
+        "What moved the +2.3 pts vs previous month (by region): change in the share of UK +2.3 pts"
+    )
+    assert contributors_text(record, "ja") == (
+        "前月比+2.3ポイントの内訳（region別）：UKの構成比の変化+2.3ポイント"
+    )
+
+
+def test_under_a_heading_the_sentence_does_not_repeat_what_moved() -> None:
+    from nps_kit.decompose import contributors_text
+
+    record = {
+        "kind": "previous",
+        "label": "region",
+        "total": -6.1,
+        "items": [{"group": "US", "kind": "within", "value": -6.1, "noise": False}],
+    }
+    assert contributors_text(record, "en", lead=False) == (
+        "−6.1 pts vs previous month (by region): NPS of US −6.1 pts"
+    )
+    assert contributors_text({**record, "label": "地域"}, "ja", lead=False) == (
+        "前月比−6.1ポイント（地域別）：USのNPS −6.1ポイント"
+    )
+    withheld = {**record, "items": []}
+    assert contributors_text(withheld, "en", lead=False) == (
+        "−6.1 pts vs previous month (by region): not shown, every group is too small to show "
+        "without risking anonymity."
     )

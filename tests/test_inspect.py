@@ -1011,6 +1011,28 @@ def test_an_id_named_column_of_few_values_is_no_id(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("header", "values"),
+    [
+        # QA19: 550 accounts over 1,500 responses (37 % distinct) became a breakdown.
+        ("account_id", [f"acct_{1000 + i % 55}" for i in range(150)]),
+        ("customer ID", [str(5000 + i % 40) for i in range(120)]),
+        ("顧客番号", [f"C{i % 45:04d}" for i in range(135)]),
+        ("顧客コード", [f"K-{i % 35}" for i in range(105)]),
+    ],
+)
+def test_an_id_named_column_of_many_repeating_values_is_an_id_of_who_answered(
+    tmp_path: Path, header: str, values: list[str]
+) -> None:
+    from nps_kit.inspect import is_response_id
+
+    kind, detail = _one_column(tmp_path, header, values)
+    distinct = len(set(values))
+    assert (kind, detail) == ("id", f"{distinct} values, not one per response")
+    found = inspect_export(tmp_path / "x.csv")
+    assert not is_response_id(found.column(header))
+
+
 def test_the_language_is_the_majority_of_the_answers_and_its_share_is_said(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -402,11 +402,17 @@ def test_body_has_both_changes_the_target_status_and_what_moved(tmp_path: Path) 
         "前年同月比+4.9・有意に改善",
         "目標未設定",
         "変化の内訳",
-        "前月比+3.2ポイントの内訳（チャネル別）：WebのNPS +2.5ポイント、その他+0.7ポイント",
+        # under the heading 変化の内訳 the sentence does not repeat it (QA19: "What moved" /
+        # "What moved the −6.1 pts …" as a one-item numbered list)
+        "前月比+3.2ポイント（チャネル別）：WebのNPS +2.5ポイント、その他+0.7ポイント",
     ]
     for fact in facts:
         assert fact in text, fact
         assert fact in shown(html), fact
+    assert "の内訳（チャネル別）" not in text and "の内訳（チャネル別）" not in shown(html)
+    # one comparison is a paragraph, not a one-item numbered list
+    movers = BeautifulSoup(html, "html.parser").find("h2", string="変化の内訳")
+    assert movers is not None and movers.find_next_sibling().name == "p"
 
 
 def test_charts_follow_the_data() -> None:

@@ -174,3 +174,67 @@ def test_demo_comments_leave_no_contact_details() -> None:
         assert not left.str.contains(r"@\w+\.", regex=True).any()
         assert not left.str.contains(r"\d{3,4}[-－]\d{4}", regex=True).any()
         assert result.counts["email"] > 0
+
+
+# --- themes and phrases read comments without contact details (QA19 finding 11) -----------
+
+WITH_CONTACT = [
+    # (as written, as themes and phrases read it)
+    (
+        "API rate limits are far too low, we hit 429s every deploy. Email me at "
+        "user26@example.co.uk",
+        "API rate limits are far too low, we hit 429s every deploy.",
+    ),
+    (
+        "Build logs are easy to read and the UI is clean. Email me at [EMAIL]",
+        "Build logs are easy to read and the UI is clean.",
+    ),
+    ("もう少し安いと嬉しいです。（連絡先 [PHONE]）", "もう少し安いと嬉しいです。"),
+    ("もう少し安いと嬉しいです。（連絡先 090-1234-5678）", "もう少し安いと嬉しいです。"),
+    ("電話番号：090-1234-5678までご連絡ください。対応が遅い", "対応が遅い"),
+    ("Support never called back. My phone number is [PHONE].", "Support never called back."),
+    (
+        "Transfers are instant. Keep it up. Call me at +1 (555) 123-4567.",
+        "Transfers are instant. Keep it up.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "read"), WITH_CONTACT)
+def test_contact_details_and_their_labels_are_not_read(text: str, read: str) -> None:
+    from nps_kit.text.tokens import normalise_one
+
+    assert normalise_one(text) == normalise_one(read)
+
+
+@pytest.mark.parametrize("pack", ["saas", "generic"])
+def test_themes_of_a_comment_with_contact_details_are_those_without(pack: str) -> None:
+    # QA19: "… Email me at user873@example.co.uk" gave communication ("email I") and docs
+    # (the address's domain "example"); 「（連絡先 [PHONE]）」 gave 情報・連絡 (−).
+    from nps_kit.text import load_pack, tag_polarity, tag_themes
+
+    book = load_pack(pack)
+    written = pd.Series([text for text, _ in WITH_CONTACT])
+    plain = pd.Series([read for _, read in WITH_CONTACT])
+    pd.testing.assert_frame_equal(tag_themes(written, book), tag_themes(plain, book))
+    pd.testing.assert_frame_equal(tag_polarity(written, book), tag_polarity(plain, book))
+
+
+def test_a_contact_label_is_never_a_typical_phrase() -> None:
+    # QA19: 「連絡先」 was listed as a phrase typical of promoters.
+    from nps_kit.text.phrases import segment_phrases
+
+    promoters = [f"作業員の方がとても丁寧でした。（連絡先 [PHONE]）{i}" for i in range(6)]
+    detractors = ["見積もりより高くなった。"] * 6
+    texts = pd.Series(promoters + detractors)
+    segments = pd.Series(["promoter"] * 6 + ["detractor"] * 6)
+    phrases = segment_phrases(texts, segments)
+    assert "作業" in set(phrases["phrase"])
+    assert not any("連絡" in phrase for phrase in phrases["phrase"])
+
+
+@given(st.text(alphabet=st.sampled_from(list("abc xyz。、です安い")), max_size=40))
+def test_a_comment_without_contact_details_is_read_as_before(text: str) -> None:
+    from nps_kit.text.redaction import without_contacts
+
+    assert without_contacts(text) is text

@@ -197,6 +197,32 @@ def test_unit_ids_keep_accented_letters(tmp_path: Path) -> None:
     }
 
 
+def test_an_account_id_and_a_column_of_many_small_groups_are_no_breakdowns(
+    tmp_path: Path,
+) -> None:
+    # QA19: init --from made account_id (550 accounts, 37 % distinct) a breakdown, whose chart
+    # showed one "Other" bar under 12 hidden account names in every unit's report. A company
+    # column (no id in its name) of 100 companies over 3 units and 2 months: no group reaches
+    # 5 responses in a month of one unit, so its chart would be "Other" alone too.
+    rows = "".join(
+        f"2026-{9 + i % 2:02d}-{i % 28 + 1:02d},{i % 11},r{i},acct_{i % 140},"
+        f"Company {i % 100},{('UK', 'US')[i % 2]},{('Free', 'Team', 'Enterprise')[i % 3]}\n"
+        for i in range(600)
+    )
+    export = tmp_path / "extract.csv"
+    export.write_text("created_at,score,response_id,account_id,company,region,plan\n" + rows)
+    project_from_export(tmp_path / "p", export, unit_column="plan")
+    defaults = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    config = yaml.safe_load(defaults)
+    assert config["breakdowns"] == [{"column": "region", "label": "region"}]
+    assert config["columns"]["id"] == "response_id"  # never the repeating account id
+    assert "company" not in json.dumps(config["followups"])
+    assert (
+        "# Not company: too many small groups; in a month of one unit none would reach 5 "
+        "responses, so its chart would show only Other." in defaults
+    )
+
+
 def test_ambiguous_dates_are_assumed_and_said(tmp_path: Path) -> None:
     rows = "".join(f"{i % 9 + 1}/0{i % 3 + 1}/2026,{i % 11},ok {i}\n" for i in range(40))
     export = write_text(tmp_path / "a.csv", "date,recommend,why\n" + rows)

@@ -153,7 +153,8 @@ def render_body(facts: BodyFacts) -> Body:
             change_lines.append(w("dot").join([change, *verdicts]))
     change_line = "\n".join(change_lines)
     dates_note = _dates_note(s, lang)
-    movers = [contributors_text(r, lang) for r in s.contributors]
+    # Under the heading "What moved": the sentences do not repeat it.
+    movers = [contributors_text(r, lang, lead=False) for r in s.contributors]
     control = _control_lines(s, lang, w)
     space = "" if lang == "ja" else " "  # 「推奨者33.7%」
     shares = [
@@ -210,7 +211,9 @@ def render_body(facts: BodyFacts) -> Body:
             f"{_COLON[lang]}{_nb(message)}</p></td></tr>"
         )
     if movers:
-        rows.append(f"<tr><td><h2>{e(w('movers'))}</h2>{_ol(movers)}</td></tr>")
+        # One comparison is a paragraph, not a one-item numbered list.
+        listed = _ol(movers) if len(movers) > 1 else f"<p>{_nb(movers[0])}</p>"
+        rows.append(f"<tr><td><h2>{e(w('movers'))}</h2>{listed}</td></tr>")
     rows.append(f"<tr><td><h2>{e(w('shares'))}</h2>{_nb(' / '.join(shares))}</td></tr>")
     if "trend" in facts.charts or control:
         rows.append(f"<tr><td><h2>{e(w('trend'))}</h2></td></tr>")

@@ -522,7 +522,12 @@ LOW_COVERAGE = 50.0
 
 @paused
 def text_quality(
-    texts: pd.Series, book: ThemeBook, *, lang: Language = "ja", top: int = 5
+    texts: pd.Series,
+    book: ThemeBook,
+    *,
+    lang: Language = "ja",
+    top: int = 5,
+    unscored: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Data-quality rows for the open text: theme coverage, uncovered phrases, a warning.
 
@@ -536,6 +541,11 @@ def text_quality(
         Language of the labels (``"ja"`` or ``"en"``).
     top
         How many uncovered phrases to list.
+    unscored
+        Per comment (same index as ``texts``), whether its score is missing or invalid.
+        Such comments count here (every comment of the period is read for themes) but not in
+        the follow-up questions' "112 respondents commented" (a comment *and* a valid score):
+        when some are, the coverage row says how many, so the two figures reconcile.
 
     Returns
     -------
@@ -545,8 +555,11 @@ def text_quality(
         and by the themes' words alone where that differs), the most frequent phrases of the
         comments no theme's words cover, with their counts, and a warning row when the themes'
         words are found in under 50 % of the comments (:data:`LOW_COVERAGE`: the layer adds a
-        pack's themes to comments of any business, so it cannot tell a pack that fits). No
-        rows without comments.
+        pack's themes to comments of any business, so it cannot tell a pack that fits). When
+        the learned layer overruled the theme words of some comments, leaving them without a
+        theme (the report's "—"), their frequent phrases get a row of their own
+        (:func:`dropped_phrases`, as ``nps-kit themes --suggest`` lists them under
+        ``dropped``). No rows without comments.
     """
     from nps_kit.text.packs import PACKS
 
@@ -558,6 +571,16 @@ def text_quality(
     coverage = f"{100.0 * tagged / found.comments:.1f}% ({tagged:,} / {found.comments:,})"
     if found.untagged != found.uncovered:
         coverage += t("discovery.words_alone", lang, share=share)
+    if unscored is not None:
+        without = int((answered(texts) & unscored.reindex(texts.index).fillna(False)).sum())
+        if without:
+            coverage += t(
+                "discovery.unscored",
+                lang,
+                comments=f"{found.comments:,}",
+                unscored=f"{without:,}",
+                scored=f"{found.comments - without:,}",
+            )
     rows = [
         (t("discovery.covered", lang), coverage),
         (
@@ -569,6 +592,19 @@ def text_quality(
             or "—",
         ),
     ]
+    # Comments whose theme words the learned layer overruled have no theme either, but they
+    # are not among the uncovered: without this row the billing and damage complaints a
+    # report shows with "—" were nowhere in its data quality (QA19).
+    dropped = dropped_phrases(texts, book, top=top)
+    if not dropped.empty:
+        rows.append(
+            (
+                t("discovery.dropped", lang),
+                ", ".join(
+                    f"{p} ({c})" for p, c in zip(dropped["phrase"], dropped["count"], strict=True)
+                ),
+            )
+        )
     if share < LOW_COVERAGE:
         rows.append(("⚠", t("discovery.warning", lang, share=share, packs=", ".join(PACKS))))
     return pd.DataFrame({"item": [r[0] for r in rows], "value": [r[1] for r in rows]})

@@ -14,10 +14,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final
 
 import pandas as pd
 
-__all__ = ["KINDS", "PLACEHOLDER", "Redaction", "placeholder", "redact", "redact_one"]
+__all__ = [
+    "KINDS",
+    "PLACEHOLDER",
+    "Redaction",
+    "placeholder",
+    "redact",
+    "redact_one",
+    "without_contacts",
+]
 
 KINDS: tuple[str, ...] = ("email", "phone", "postcode", "card", "mynumber", "name")
 
@@ -251,3 +260,76 @@ def redact(texts: pd.Series) -> Redaction:
             totals[kind] += count
     result = pd.Series(out, index=texts.index, name=texts.name, dtype="string")
     return Redaction(texts=result, counts=totals, rows=rows)
+
+
+# --- what themes and phrases read ---------------------------------------------------------
+# A contact detail and the words that introduce it are no part of what a comment says: "Email
+# me at [EMAIL]" is no communication complaint, 「（連絡先 [PHONE]）」 no 情報・連絡, and an
+# address's domain (user@example.co.uk) no mention of docs' "example". Normalised text
+# (NFKC, case-folded) is what is read.
+_CONTACT_KINDS: Final = ("email", "phone")
+# Anything in a comment that may be a contact: a placeholder, an address, seven digits or more.
+_MAYBE_CONTACT: Final = re.compile(r"[\[@]|\d[\d ().+-]{5,}\d")
+_EN_LABEL: Final = (
+    r"(?:(?:please\s+)?(?:e-?mail|call|text|phone|ring|contact|reach|message|write to)\s+"
+    r"(?:me|us)(?:\s+(?:at|on|via|by))?"
+    r"|(?:my\s+)?(?:e-?mail(?:\s+address)?|phone(?:\s+(?:number|no\.?))?|tel\.?|telephone"
+    r"|mobile|cell|contact(?:\s+(?:details|info))?|number)(?:\s+is)?\s*:?)"
+)
+_JA_LABEL: Final = (
+    r"(?:ご?連絡(?:先|は|を)?|お?電話(?:番号)?(?:は)?|携帯(?:番号)?(?:は)?|メール(?:アドレス)?(?:は)?)"
+    r"\s*[:は]?"
+)
+_JA_TAIL: Final = (
+    r"(?:\s*(?:まで|へ)(?:ご?連絡(?:を)?(?:ください|下さい|お願いします)|お願いします)?)?"
+)
+_CONTACT: Final = re.compile(
+    rf"(?:(?:{_EN_LABEL}|{_JA_LABEL})\s*)?\[(?:{'|'.join(_CONTACT_KINDS)})\]{_JA_TAIL}"
+)
+_LEFT_STOP: Final = re.compile(r"(?<=[.。!?])\s*[.。]")
+_EMPTY_BRACKETS: Final = re.compile(r"\(\s*\)|「\s*」|【\s*】|\[\s*\]")
+
+
+def without_contacts(normalised: str) -> str:
+    """Return a normalised comment without its contact details and the words introducing them.
+
+    E-mail addresses and phone numbers (raw, or already redacted as ``[email]``/``[phone]``)
+    go with the label before them ("email me at", 連絡先, 電話番号は) and 「まで」 after; other
+    placeholders ([name], [postcode]) go alone; brackets left empty go too. A comment without
+    any of them is returned unchanged (the same object).
+
+    Parameters
+    ----------
+    normalised
+        One comment, normalised (:func:`nps_kit.text.tokens.normalise_one` without this step).
+
+    Returns
+    -------
+    str
+        The comment as themes, polarity and phrases read it.
+
+    Examples
+    --------
+    >>> without_contacts("もう少し安いと嬉しいです。(連絡先 [phone])")
+    'もう少し安いと嬉しいです。'
+    >>> without_contacts("the ui is clean. email me at user56@example.co.uk")
+    'the ui is clean.'
+    """
+    if _MAYBE_CONTACT.search(normalised) is None:
+        return normalised
+    text = normalised
+    spans = [span for span in _spans(text) if span[2] in _CONTACT_KINDS]
+    if spans:  # raw details (the themes command reads the export as it is): mask them first
+        pieces, last = [], 0
+        for start, end, kind in spans:
+            pieces += [text[last:start], f"[{kind}]"]
+            last = end
+        text = "".join([*pieces, text[last:]])
+    stripped = _CONTACT.sub(" ", text)
+    stripped = PLACEHOLDER.sub(" ", stripped)
+    if stripped == text and text == normalised:
+        return normalised
+    stripped = _EMPTY_BRACKETS.sub(" ", stripped)
+    # What the removal left: a stop after a stop ("keep it up. ."), separators at either end.
+    stripped = _LEFT_STOP.sub("", " ".join(stripped.split()))
+    return stripped.lstrip(" .,、。:;").rstrip(" ,、:;")

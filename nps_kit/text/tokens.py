@@ -29,6 +29,8 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from nps_kit.text.redaction import without_contacts
+
 __all__ = [
     "NEGATED",
     "NO_ANSWER",
@@ -123,6 +125,10 @@ _JA_DROP = (
 def normalise_one(text: str) -> str:
     """Normalise one comment: NFKC (full-width → half-width), case-fold, collapse white space.
 
+    Contact details go with the words that introduce them
+    (:func:`nps_kit.text.redaction.without_contacts`): "Email me at [EMAIL]" and
+    「（連絡先 [PHONE]）」 are no mention of communication, an address's domain none of docs.
+
     Parameters
     ----------
     text
@@ -134,7 +140,10 @@ def normalise_one(text: str) -> str:
         The normalised comment.
     """
     # str.split() splits at exactly the characters r"\s" matches: runs become one space.
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    normalised = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    # Contact details and their labels ("email me at [EMAIL]", 連絡先 [PHONE]) say nothing
+    # about the experience: themes, polarity and phrases never read them.
+    return without_contacts(normalised)
 
 
 #: :func:`normalise_one` remembered per distinct text: a report normalises the same comments
