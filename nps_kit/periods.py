@@ -171,6 +171,7 @@ def latest_month_in_file(
     sheet: str | int | None = None,
     encoding: str | None = None,
     date_format: str | None = None,
+    timezone: str | None = None,
     word: str = CURRENT,
     now: dt.datetime | None = None,
 ) -> str | None:
@@ -180,7 +181,7 @@ def latest_month_in_file(
     ----------
     path
         The export (any format :func:`nps_kit.load.load_responses` reads).
-    score_column, date_column, sheet, encoding, date_format
+    score_column, date_column, sheet, encoding, date_format, timezone
         Passed to the loader.
     word
         ``"current"`` (the latest month with data) or ``"latest"`` (the latest complete one,
@@ -211,6 +212,7 @@ def latest_month_in_file(
         sheet,
         encoding,
         date_format,
+        timezone,
     )
     if stat is None or key not in _RANGES:
         loaded = load_responses(
@@ -220,6 +222,7 @@ def latest_month_in_file(
             sheet=sheet,
             encoding=encoding,
             date_format=date_format,
+            timezone=timezone,
         )
         dates = loaded.data["nps_date"]
         _RANGES[key] = (dates.min(), dates.max()) if dates.notna().any() else (None, None)
