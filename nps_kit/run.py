@@ -561,6 +561,8 @@ def run_reports(
         raise _nothing_to_run(list(skipped.values()))
     for refused in skipped.values():  # before any progress line: the check ran before any kernel
         _say(progress, refusal_line(refused))
+    for line in stale_exports(prepared, period=period):
+        _say(progress, line)
 
     for month in sorted({job.period for job in prepared}):
         _check_writable(output / month)
@@ -636,6 +638,33 @@ def run_reports(
     for month in sorted({r.period for r in ordered}):
         write_manifest_and_overview(output, month, [r for r in ordered if r.period == month])
     return RunResult(output=output, units=ordered, skipped=skipped)
+
+
+def stale_exports(jobs: Sequence[_Job], *, period: str | None) -> list[str]:
+    """Return a ``warning:`` per export whose ``latest`` month is before the last ended month.
+
+    ``latest`` is the latest complete month *with data*: an export without the month that just
+    ended (a late warehouse load) makes a scheduled run report the month before, every unit
+    ``ok``. Said once per export, naming both months and the units concerned; the exit status
+    does not change (the figures are right for the month reported).
+    """
+    from nps_kit import clock
+    from nps_kit.periods import LATEST, last_ended_month
+
+    late: dict[tuple[Path, str, str], list[str]] = {}
+    for job in jobs:
+        unit = job.unit
+        if (period or unit.period) != LATEST:
+            continue
+        ended = last_ended_month(clock.now(unit.language, unit.timezone))
+        if job.period < ended:
+            late.setdefault((unit.data.path, job.period, ended), []).append(unit.unit)
+    return [
+        f"warning: {path.name} has no responses after {month}, so period 'latest' reports "
+        f"{month} though {ended} has ended (units {', '.join(units)}). Is the export late? "
+        f"Once it holds {ended}, run again; --period {month} makes the choice explicit."
+        for (path, month, ended), units in late.items()
+    ]
 
 
 def refusal_line(error: ConfigError) -> str:

@@ -802,6 +802,45 @@ def test_run_all_names_a_refused_unit_in_the_table_and_before_the_progress_lines
     assert refused < first_progress
 
 
+def test_latest_on_a_stale_export_warns_naming_both_months(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA19: an export without last month (a late warehouse load) made the scheduled run report
+    # the month before, every unit ok, exit 0, nothing on stderr.
+    from nps_kit import clock
+    from nps_kit.periods import last_ended_month, shift_period
+
+    monkeypatch.chdir(tmp_path)
+    ended = last_ended_month(clock.now("ja"))
+    old = shift_period(ended, -1)
+    params = tmp_path / "parameters"
+    params.mkdir()
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    for name, last in (("stale.csv", old), ("fresh.csv", ended)):
+        (tmp_path / name).write_text(
+            "response_id,submitted_at,business_unit,score\n"
+            f"R1,{shift_period(last, -1)}-10 10:00:00,大宮店,9\n"
+            f"R2,{last}-12 12:00:00,大宮店,3\n",
+            encoding="utf-8",
+        )
+        (params / "omiya.yaml").write_text(
+            f"name: omiya\nlanguage: ja\ndata: {{path: ../{name}}}\n"
+            "columns: {date: submitted_at}\n",
+            encoding="utf-8",
+        )
+        argv = ["run", "--all", "--parameters", str(params), "--output", str(tmp_path / name[:-4])]
+        assert main([*argv, "--notebook", str(notebook), "--jobs", "1"]) == 0  # unchanged
+        warned = [line for line in capsys.readouterr().err.splitlines() if "warning" in line]
+        if name == "fresh.csv":
+            assert warned == []
+            continue
+        assert warned == [
+            f"warning: stale.csv has no responses after {old}, so period 'latest' reports "
+            f"{old} though {ended} has ended (units omiya). Is the export late? Once it holds "
+            f"{ended}, run again; --period {old} makes the choice explicit."
+        ]
+
+
 def test_a_run_none_of_whose_units_has_the_month_names_each_unit(
     tmp_path: Path, units: list[UnitParameters], monkeypatch: pytest.MonkeyPatch
 ) -> None:
