@@ -10,6 +10,7 @@ at cell 3 and leaves a ``_failed/`` notebook and an empty period in the overview
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -18,10 +19,27 @@ from nps_kit.cache import UNIT_KEY, ExportCache, normalise_key
 from nps_kit.errors import ConfigError, closest
 from nps_kit.params import UnitParameters
 
-__all__ = ["NO_RESPONSES", "NO_ROWS", "ExportRows", "check_unit_rows"]
+__all__ = ["NO_RESPONSES", "NO_ROWS", "ExportRows", "UnitRefused", "check_unit_rows"]
 
 NO_ROWS = "data.filter.values"
 NO_RESPONSES = "period"
+
+
+class UnitRefused(ConfigError):
+    """A unit refused before any kernel started (:func:`check_unit_rows`).
+
+    Attributes
+    ----------
+    reason
+        The refusal in a few words, for the run's summary table (``no row has plan = 'free';
+        did you mean 'Free'?``); the message says it all, with the values the export has.
+    """
+
+    def __init__(
+        self, message: str, *, reason: str, hint: str, path: Path | None, key: str
+    ) -> None:
+        self.reason = reason
+        super().__init__(message, hint=hint, path=path, key=key)
 
 
 @dataclass(frozen=True)
@@ -102,7 +120,7 @@ def check_unit_rows(unit: UnitParameters, month: str, rows: ExportRows) -> None:
 
     Raises
     ------
-    ConfigError
+    UnitRefused
         With ``key`` :data:`NO_ROWS` (``data.filter.values``) when no row of the export has the
         unit's filter values, naming the values present and the closest; with ``key``
         :data:`NO_RESPONSES` (``period``) when the unit has rows but none dated in ``month``,
@@ -122,9 +140,10 @@ def check_unit_rows(unit: UnitParameters, month: str, rows: ExportRows) -> None:
             guess = closest(str(wanted[0]), present) if wanted else None
             listed = ", ".join(repr(v) for v in present[:20])
             more = f" and {len(present) - 20} more" if len(present) > 20 else ""
-            raise ConfigError(
+            values = " or ".join(repr(str(v)) for v in wanted)
+            raise UnitRefused(
                 f"{where}: data.filter.values: no row of {export} has {column} = "
-                f"{' or '.join(repr(str(v)) for v in wanted)} (unit {unit.unit}); the values "
+                f"{values} (unit {unit.unit}); the values "
                 f"of {column} are {listed}{more}.",
                 hint=(
                     f"Did you mean {guess!r}? Fix data.filter.values in {where}."
@@ -133,6 +152,8 @@ def check_unit_rows(unit: UnitParameters, month: str, rows: ExportRows) -> None:
                 ),
                 path=unit.source,
                 key=NO_ROWS,
+                reason=f"no row has {column} = {values}"
+                + (f"; did you mean {guess!r}?" if guess else ""),
             )
         described = f" ({column} = {', '.join(repr(str(v)) for v in wanted)})"
     if not rows.dated:
@@ -149,11 +170,12 @@ def check_unit_rows(unit: UnitParameters, month: str, rows: ExportRows) -> None:
     else:
         covered = f"none of its responses{described} in {export} has a readable date"
         hint = "Check columns.date and the date cells of the export (nps-kit inspect shows them)."
-    raise ConfigError(
+    raise UnitRefused(
         f"{where}: {unit.unit} has no responses in {month}; {covered}.",
         hint=hint,
         path=unit.source,
         key=NO_RESPONSES,
+        reason=f"no responses in {month}",
     )
 
 

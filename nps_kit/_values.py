@@ -382,14 +382,30 @@ def _order_evidence(texts: Iterable[str], chosen: str) -> tuple[list[str], int]:
     return against, decided
 
 
-def _parse_date_value(value: Any, order: str | None = None) -> pd.Timestamp | None:
+def _naive(stamp: pd.Timestamp, timezone: str | None) -> pd.Timestamp:
+    """Return ``stamp`` as a naive wall-clock time: of ``timezone`` when it carries a zone.
+
+    A time that carries its zone is an instant: seen in ``timezone`` it is the wall clock of
+    the unit's readers. ``timezone`` ``None`` keeps the wall clock it was written in. A naive
+    time is already a wall clock and stays as it is.
+    """
+    if stamp.tzinfo is None:
+        return stamp
+    if timezone is not None:
+        stamp = stamp.tz_convert(timezone)
+    return stamp.tz_localize(None)
+
+
+def _parse_date_value(
+    value: Any, order: str | None = None, timezone: str | None = None
+) -> pd.Timestamp | None:
     """Parse one distinct cell into a naive timestamp, or ``None`` when it is not a date.
 
-    ``order`` says how to read ``n/n/yy`` dates; ``None`` leaves them unread.
+    ``order`` says how to read ``n/n/yy`` dates; ``None`` leaves them unread. A time with a
+    zone is seen in ``timezone`` (:func:`_naive`).
     """
     if isinstance(value, dt.datetime | dt.date):
-        stamp = pd.Timestamp(value)
-        return stamp.tz_localize(None) if stamp.tzinfo is not None else stamp
+        return _naive(pd.Timestamp(value), timezone)
     if isinstance(value, bool | np.bool_):
         return None
     if isinstance(value, Number):
@@ -417,7 +433,7 @@ def _parse_date_value(value: Any, order: str | None = None) -> pd.Timestamp | No
         stamp = pd.Timestamp(dt.datetime.fromisoformat(text))
     except ValueError:
         return None
-    return stamp.tz_localize(None) if stamp.tzinfo is not None else stamp
+    return _naive(stamp, timezone)
 
 
 def _fast_pass(texts: pd.Index, out: np.ndarray) -> None:
@@ -445,7 +461,9 @@ def _is_text(values: Any) -> bool:
     return pd.api.types.is_string_dtype(values.dtype)
 
 
-def _by_uniques(values: pd.Series, order: str | None) -> tuple[np.ndarray, np.ndarray]:
+def _by_uniques(
+    values: pd.Series, order: str | None, timezone: str | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Parse each distinct value once; return int64 nanoseconds (NaT) and a blank mask."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     out = np.full(len(uniques) + 1, _NAT, dtype="int64")  # last slot: code -1 (NaN)
@@ -461,7 +479,7 @@ def _by_uniques(values: pd.Series, order: str | None) -> tuple[np.ndarray, np.nd
             if isinstance(value, str) and not value.strip():
                 blank[i] = True
                 continue
-            stamp = _parse_date_value(value, order)
+            stamp = _parse_date_value(value, order, timezone)
             if stamp is not None:
                 out[i] = stamp.as_unit("ns").value
     return out[codes], blank[codes]
@@ -514,7 +532,9 @@ def check_date_format(date_format: str | None) -> None:
             )
 
 
-def parse_date_values(values: pd.Series, *, date_format: str | None = None) -> DateParse:
+def parse_date_values(
+    values: pd.Series, *, date_format: str | None = None, timezone: str | None = None
+) -> DateParse:
     """Parse a date column and tell which non-blank cells could not be read.
 
     See :func:`parse_dates` for the accepted forms.
@@ -528,6 +548,11 @@ def parse_date_values(values: pd.Series, *, date_format: str | None = None) -> D
         (``12/01/2019`` is December 1), ``"day-first"``, or a ``strftime`` pattern tried
         first (``"%d.%m.%Y %H:%M"``). ``None`` detects the order from a day over 12 and leaves
         the cells unread (``ambiguous=True``) when every date reads both ways.
+    timezone
+        An IANA zone: times that carry their zone (a zone-aware column, ``...Z`` or ``+09:00``
+        in the text) are converted to it before the zone is dropped, so they read as its wall
+        clock. ``None`` keeps each such time's own wall clock (UTC for a UTC column). Naive
+        times are wall-clock times already and are kept as they are either way.
 
     Returns
     -------
@@ -542,7 +567,8 @@ def parse_date_values(values: pd.Series, *, date_format: str | None = None) -> D
     """
     check_date_format(date_format)
     if isinstance(values.dtype, pd.DatetimeTZDtype):
-        dates = values.dt.tz_localize(None).astype("datetime64[ns]")
+        aware = values.dt.tz_convert(timezone) if timezone is not None else values
+        dates = aware.dt.tz_localize(None).astype("datetime64[ns]")
         return DateParse(dates, pd.Series(False, index=values.index, name=values.name))
     if pd.api.types.is_datetime64_dtype(values.dtype):
         dates = values.astype("datetime64[ns]")
@@ -578,8 +604,11 @@ def parse_date_values(values: pd.Series, *, date_format: str | None = None) -> D
                     )
                 except (ValueError, TypeError):
                     continue
-                if getattr(parsed.dtype, "tz", None) is None:
-                    result[todo] = parsed.to_numpy(dtype="datetime64[ns]").view("int64")
+                if getattr(parsed.dtype, "tz", None) is not None:
+                    if timezone is None:
+                        continue  # each cell's own wall clock: read one by one below
+                    parsed = parsed.dt.tz_convert(timezone).dt.tz_localize(None)
+                result[todo] = parsed.to_numpy(dtype="datetime64[ns]").view("int64")
         rest = np.flatnonzero((result == _NAT) & present)
         unparsed = np.zeros(len(values), dtype=bool)
         if len(rest):
@@ -597,7 +626,7 @@ def parse_date_values(values: pd.Series, *, date_format: str | None = None) -> D
                     other = DAY_FIRST if date_format == MONTH_FIRST else MONTH_FIRST
                     contradiction = (other, tuple(wrong[:2]), len(wrong), decided)
                 order, ambiguous = date_format, False
-            parsed_rest, blank = _by_uniques(subset, order)
+            parsed_rest, blank = _by_uniques(subset, order, timezone)
             result[rest] = parsed_rest
             unparsed[rest] = (parsed_rest == _NAT) & ~blank
     return DateParse(
@@ -622,8 +651,9 @@ def parse_dates(values: pd.Series) -> pd.Series:
     ``Ｒ６．１２．１``), Excel serial numbers (``46298`` is
     2026-10-03; as numbers or text), datetime cells, and month-first or day-first dates with a
     2- or 4-digit year (``12/13/2019 9:50:30``, ``9/8/18 15:29``, ``13.12.2019``) when a day
-    over 12 shows the order. Time zones are dropped, keeping the wall clock time. Each distinct
-    value is parsed once.
+    over 12 shows the order. Time zones are dropped, keeping the wall clock time the time was
+    written in (:func:`parse_date_values` converts to a zone first). Each distinct value is
+    parsed once.
 
     Parameters
     ----------

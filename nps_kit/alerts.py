@@ -280,8 +280,12 @@ def new_detractors(
     timed = has_time_of_day(loaded.data["nps_date"])
     if timed:  # with the zone they are wall-clock times in: "2026-11-25 22:12 JST"
         where = clock.zone(unit.language, unit.timezone)
-        table["date"] = table["date"].map(
-            lambda d: clock.format_local_time(d.to_pydatetime(), where)
+        # Floored to seconds first: a warehouse extract's nanoseconds (pandas' own Parquet,
+        # Snowflake TIMESTAMP(9)) made to_pydatetime warn once per unit, on every cron run.
+        table["date"] = (
+            table["date"]
+            .dt.floor("s")
+            .map(lambda d: clock.format_local_time(d.to_pydatetime(), where))
         )
     else:
         table["date"] = table["date"].dt.strftime("%Y-%m-%d")

@@ -12,13 +12,13 @@ import html
 from collections.abc import Mapping
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 from typing import Any
 
 import pandas as pd
 
 from nps_kit.i18n import Language, t
+from nps_kit.mail._policy import POLICY
 from nps_kit.mail.compose import ComposedMessage
 from nps_kit.mail.units import parse_address
 from nps_kit.params import Breakdown, UnitParameters, in_language
@@ -119,7 +119,7 @@ def compose_alert(
     domain = sender.domain or "nps-kit.localhost"
     message_id = make_msgid(domain=domain)
     to = tuple(parse_address(a) for a in unit.alerts.to)
-    message = EmailMessage(policy=SMTP)
+    message = EmailMessage(policy=POLICY)
     message["Subject"] = title
     message["From"] = sender
     message["To"] = to

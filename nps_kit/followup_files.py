@@ -8,7 +8,8 @@ labels. Whatever comes back is read under either language's headers. The noteboo
 the list as a custom output (:data:`FOLLOWUPS_MIME`, never shown in the HTML); the runner writes
 both files atomically once the unit succeeded (:func:`read_followups`, then
 :func:`write_work_files`; :func:`write_from_notebook` does both for a notebook alone). A
-re-run keeps what the team already typed into the newer of the two files. With
+re-run keeps what the team typed into either file (both merged per response id; where they
+disagree on a cell the file saved last wins, and stderr says so). With
 ``columns.contact_details`` the runner adds the contact details of each listed person who
 allowed contact (:func:`with_contact_details`): they are looked up in the export, never pass
 through the notebook, so the report and its saved notebook never hold them.
@@ -19,6 +20,9 @@ and ``status`` and/or ``contacted_at``) for :func:`nps_kit.closed_loop.loop_stat
 
 from __future__ import annotations
 
+import os
+import sys
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,6 +97,9 @@ class WorkFiles:
 
     csv: Path
     xlsx: Path
+    #: Cells typed differently into the two files, as written on stderr by
+    #: :func:`write_work_files` (the file saved last won each).
+    conflicts: tuple[str, ...] = ()
 
 
 def work_files(folder: Path, unit: str) -> WorkFiles:
@@ -135,25 +142,83 @@ def read_followups(nb: nbformat.NotebookNode) -> pd.DataFrame | None:
     return pd.DataFrame(found["rows"], columns=found["columns"], dtype="string")
 
 
-def _read_team_columns(files: WorkFiles) -> pd.DataFrame | None:
-    """Return what the team typed into the newer existing work file, by response id."""
-    existing = [p for p in (files.csv, files.xlsx) if p.is_file()]
-    if not existing:
-        return None
-    newest = max(existing, key=lambda p: p.stat().st_mtime_ns)
-    if newest.suffix == ".csv":
-        frame = pd.read_csv(newest, dtype=str, encoding="utf-8-sig", keep_default_na=False)
+def _read_typed(path: Path) -> pd.DataFrame | None:
+    """Return the team columns of one work file's rows with anything typed, by response id."""
+    if path.suffix == ".csv":
+        frame = pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False)
     else:
-        frame = pd.read_excel(newest, dtype=str, engine="openpyxl").fillna("")
+        frame = pd.read_excel(path, dtype=str, engine="openpyxl").fillna("")
     frame = _with_columns(frame)
     if "response_id" not in frame.columns:
         return None
     kept = [c for c in TEAM_COLUMNS if c in frame.columns]
     frame = frame[["response_id", *kept]].astype(str)
-    typed = frame[kept].apply(lambda c: c.str.strip() != "").any(axis=1)
+    frame[kept] = frame[kept].apply(lambda c: c.str.strip())
+    typed = (frame[kept] != "").any(axis=1)
     if not typed.any():
         return None
     return frame.loc[typed].drop_duplicates("response_id", keep="last").set_index("response_id")
+
+
+def _as_written(path: Path) -> bool:
+    """Whether ``path`` still has the whole-second time stamp the runner gave it.
+
+    The runner stamps both work files with one whole second (:func:`_stamp`); a save by Excel,
+    an editor or a script sets the time of that moment, whose nanoseconds are almost never
+    zero. On a file system that keeps whole seconds only, every file looks unedited and both
+    are merged (:func:`_read_team_columns`).
+    """
+    return path.stat().st_mtime_ns % 1_000_000_000 == 0
+
+
+def _stamp(files: WorkFiles) -> None:
+    """Give both freshly written work files one whole-second time stamp (:func:`_as_written`)."""
+    now = time.time_ns() // 1_000_000_000 * 1_000_000_000
+    for path in (files.csv, files.xlsx):
+        os.utime(path, ns=(now, now))
+
+
+def _read_team_columns(files: WorkFiles) -> tuple[pd.DataFrame | None, tuple[str, ...]]:
+    """Return what the team typed into the work files, by response id, and the conflicts.
+
+    Two people may each use one of the two files. When only one of them was saved since the
+    run wrote both, it holds everything typed (the other is the run's copy): it alone is read,
+    so a status changed or cleared there is taken as it is. Otherwise both are merged cell by
+    cell, the file saved last winning where both hold different non-empty values; each such
+    cell is described in the returned messages, so nothing is dropped silently.
+    """
+    existing = sorted(
+        (p for p in (files.csv, files.xlsx) if p.is_file()), key=lambda p: p.stat().st_mtime_ns
+    )
+    edited = [p for p in existing if not _as_written(p)]
+    if len(existing) == 2 and len(edited) == 1:
+        existing = edited
+    merged: pd.DataFrame | None = None
+    conflicts: list[str] = []
+    older: Path | None = None
+    for path in existing:  # oldest first: the file saved last wins a conflict
+        typed = _read_typed(path)
+        if typed is None:
+            continue
+        if merged is None:
+            merged, older = typed, path
+            continue
+        merged = merged.reindex(
+            index=merged.index.union(typed.index, sort=False),
+            columns=list(dict.fromkeys([*merged.columns, *typed.columns])),
+        ).fillna("")
+        for column in typed.columns:
+            new = typed[column]
+            old = merged.loc[new.index, column]
+            for rid in new.index[(new != "") & (old != "") & (new != old)]:
+                conflicts.append(
+                    f"warning: {path.name} and {older.name if older else ''} differ for "
+                    f"response {rid}, {column}: kept {new[rid]!r} from {path.name} (saved "
+                    f"later) over {old[rid]!r}."
+                )
+            merged.loc[new.index, column] = new.where(new != "", old)
+        older = path
+    return merged, tuple(conflicts)
 
 
 def with_contact_details(
@@ -221,14 +286,17 @@ def write_work_files(
     Returns
     -------
     WorkFiles
-        The two files written. Owner, status, contacted_at and note already typed into the
-        newer existing file are kept for the same response ids, so re-running a period never
-        throws away the team's work.
+        The two files written. Owner, status, contacted_at and note already typed into either
+        existing file are kept for the same response ids, so re-running a period never throws
+        away the team's work; where the two files hold different non-empty values for one
+        cell, the file saved last wins and the cell is named on stderr (and in ``conflicts``).
     """
     from nps_kit._atomic import atomic_write  # the one home of atomic writes
 
     files = work_files(folder, unit)
-    typed = _read_team_columns(files)
+    typed, conflicts = _read_team_columns(files)
+    for message in conflicts:
+        print(f"{unit}: {message}", file=sys.stderr)
     table = table.copy()
     if typed is not None:
         ids = table["response_id"]
@@ -238,7 +306,8 @@ def write_work_files(
     table = _with_headers(table, lang)
     atomic_write(files.csv, lambda p: table.to_csv(p, index=False, encoding="utf-8-sig"))
     atomic_write(files.xlsx, lambda p: _write_xlsx(table, p))
-    return files
+    _stamp(files)
+    return WorkFiles(csv=files.csv, xlsx=files.xlsx, conflicts=conflicts)
 
 
 def _write_xlsx(table: pd.DataFrame, path: Path) -> None:

@@ -48,6 +48,7 @@ __all__ = [
     "inspect_export",
     "is_response_id",
     "no_score_error",
+    "other_sheets",
 ]
 
 Kind = Literal[
@@ -317,6 +318,55 @@ class Inspection:
         return ", ".join(f"{c.column!r} ({c.kind}: {c.detail})" for c in self.columns)
 
 
+def other_sheets(found: Inspection) -> str | None:
+    """Name a workbook's sheets and which of the others holds a 0–10 score column.
+
+    A company's survey workbook often opens with a cover sheet (表紙: title, period, notes)
+    and has the answers on the next one: read as the data, the cover has no score.
+
+    Parameters
+    ----------
+    found
+        An inspection of one sheet (whose ``nps_column`` is usually ``None``).
+
+    Returns
+    -------
+    str or None
+        ``sheets: '表紙' (read), '回答データ' (a 0–10 score column: '推奨度'). Pass --sheet
+        '回答データ'.``; ``None`` for a file that is not a workbook of several sheets.
+    """
+    import openpyxl
+
+    report = found.load
+    if report.format != "xlsx":
+        return None
+    workbook = openpyxl.load_workbook(report.path, read_only=True)
+    try:
+        names = list(workbook.sheetnames)
+    finally:
+        workbook.close()
+    if len(names) < 2:
+        return None
+    described = []
+    scored = []
+    for name in names:
+        if name == report.sheet:
+            described.append(f"{name!r} (read)")
+            continue
+        try:
+            other = inspect_export(report.path, sheet=name)
+        except DataError:
+            described.append(f"{name!r} (not a table)")
+            continue
+        if other.nps_column is None:
+            described.append(f"{name!r} (no 0–10 score column)")
+        else:
+            described.append(f"{name!r} (a 0–10 score column: {other.nps_column!r})")
+            scored.append(name)
+    advice = f" Pass --sheet {scored[0]!r}." if scored else " None of them has a 0–10 score column."
+    return f"sheets: {', '.join(described)}.{advice}"
+
+
 def no_score_error(found: Inspection) -> DataError:
     """Say that an export has no 0–10 column: what each column holds, what a score looks like.
 
@@ -329,9 +379,19 @@ def no_score_error(found: Inspection) -> DataError:
     -------
     DataError
         The message (the file, every column with its kind, what was expected) and what to do;
-        for a file with no answers at all, that it has no responses yet.
+        for a file with no answers at all, that it has no responses yet. A workbook of several
+        sheets is named sheet by sheet, with the one that has the score (:func:`other_sheets`).
     """
     path = found.load.path
+    sheets = other_sheets(found)
+    if sheets is not None:
+        where = f"sheet {found.load.sheet!r} of {path.name}"
+        return DataError(
+            f"{where}: no column holds a 0–10 score. Columns: {found.listing()}. The workbook's "
+            f"{sheets}",
+            hint="In a project's parameters the sheet is data.sheet.",
+            path=path,
+        )
     if all(c.kind == "empty" for c in found.columns):
         # Headers and no answers: a survey exported before anyone responded is not a price list.
         return DataError(

@@ -723,6 +723,7 @@ def load_responses(
     dedupe: bool = False,
     check_score: bool = True,
     unfinished: Literal["include", "exclude"] = "include",
+    timezone: str | None = None,
 ) -> LoadResult:
     """Read a survey export into the canonical response frame.
 
@@ -768,6 +769,11 @@ def load_responses(
         :func:`nps_kit.unit.prepare_unit`); the setting is checked against the export and
         kept in ``report.unfinished``, so the cache ``nps-kit run`` builds from a unit's
         parameters carries it to any report notebook.
+    timezone
+        The unit's IANA time zone: dates that carry their zone (a zone-aware Parquet column,
+        ``2026-11-30T21:00:00Z``) are converted to it, so months and times are its wall clock.
+        ``None`` keeps such a time's own wall clock (UTC for a UTC column). Naive dates are
+        taken as the wall clock they are (see :func:`nps_kit._values.parse_date_values`).
 
     Returns
     -------
@@ -875,7 +881,7 @@ def load_responses(
     date_order = None
     if date_col is not None:
         try:
-            dates = parse_date_values(frame[date_col], date_format=date_format)
+            dates = parse_date_values(frame[date_col], date_format=date_format, timezone=timezone)
         except ValueError as exc:
             raise DataError(
                 f"{exc}.", hint="Fix --date-format (date_format in parameters).", path=path

@@ -591,6 +591,9 @@ class UnitParameters(_Model):
         """Return the keyword options of :func:`nps_kit.load.load_responses` for this unit.
 
         Columns named by Qualtrics QID or question text are given as the export's column ids.
+        ``timezone`` is the unit's zone (:attr:`zone`): zone-aware times are read as its wall
+        clock. It is part of the cache's key, so two units in different zones never share a
+        cached frame (on a naive export their caches hold the same rows).
         """
         src, cols = self.data, self.columns
         return {
@@ -605,6 +608,7 @@ class UnitParameters(_Model):
             "id_column": self.column(cols.id) if cols.id else None,
             "dedupe": src.dedupe,
             "unfinished": src.unfinished,
+            "timezone": self.zone,
         }
 
     def used_columns(self) -> dict[str, str]:
@@ -1071,6 +1075,7 @@ def _month_of(unit: UnitParameters, word: str) -> str:
         sheet=src.sheet,
         encoding=src.encoding,
         date_format=src.date_format,
+        timezone=unit.zone,
         word=word,
         now=clock.now(unit.language, unit.timezone),
     )

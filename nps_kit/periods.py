@@ -38,6 +38,7 @@ __all__ = [
     "format_period",
     "is_month",
     "is_period",
+    "last_ended_month",
     "latest_month",
     "latest_month_in_file",
     "reporting_month",
@@ -85,6 +86,22 @@ def format_period(period: str, lang: Language) -> str:
     if rest.startswith("W"):
         return f"{year}年 第{int(rest[1:])}週" if lang == "ja" else f"Week {int(rest[1:])}, {year}"
     return period
+
+
+def last_ended_month(now: dt.datetime) -> str:
+    """Return the last calendar month that has ended by ``now`` (its wall clock), ``YYYY-MM``.
+
+    What ``latest`` reports when the export is up to date; a ``latest`` that resolves to an
+    earlier month means the export has nothing after it (a late or failed load), which
+    ``nps-kit run`` warns about.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> last_ended_month(dt.datetime(2026, 12, 4, 9))
+    '2026-11'
+    """
+    return shift_period(f"{now.year:04d}-{now.month:02d}", -1)
 
 
 def latest_month(dates: pd.Series) -> str | None:
@@ -171,6 +188,7 @@ def latest_month_in_file(
     sheet: str | int | None = None,
     encoding: str | None = None,
     date_format: str | None = None,
+    timezone: str | None = None,
     word: str = CURRENT,
     now: dt.datetime | None = None,
 ) -> str | None:
@@ -180,7 +198,7 @@ def latest_month_in_file(
     ----------
     path
         The export (any format :func:`nps_kit.load.load_responses` reads).
-    score_column, date_column, sheet, encoding, date_format
+    score_column, date_column, sheet, encoding, date_format, timezone
         Passed to the loader.
     word
         ``"current"`` (the latest month with data) or ``"latest"`` (the latest complete one,
@@ -211,6 +229,7 @@ def latest_month_in_file(
         sheet,
         encoding,
         date_format,
+        timezone,
     )
     if stat is None or key not in _RANGES:
         loaded = load_responses(
@@ -220,6 +239,7 @@ def latest_month_in_file(
             sheet=sheet,
             encoding=encoding,
             date_format=date_format,
+            timezone=timezone,
         )
         dates = loaded.data["nps_date"]
         _RANGES[key] = (dates.min(), dates.max()) if dates.notna().any() else (None, None)

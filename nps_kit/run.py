@@ -559,6 +559,10 @@ def run_reports(
             skipped[unit.unit] = exc
     if not prepared:
         raise _nothing_to_run(list(skipped.values()))
+    for refused in skipped.values():  # before any progress line: the check ran before any kernel
+        _say(progress, refusal_line(refused))
+    for line in stale_exports(prepared, period=period):
+        _say(progress, line)
 
     for month in sorted({job.period for job in prepared}):
         _check_writable(output / month)
@@ -634,6 +638,47 @@ def run_reports(
     for month in sorted({r.period for r in ordered}):
         write_manifest_and_overview(output, month, [r for r in ordered if r.period == month])
     return RunResult(output=output, units=ordered, skipped=skipped)
+
+
+def stale_exports(jobs: Sequence[_Job], *, period: str | None) -> list[str]:
+    """Return a ``warning:`` per export whose ``latest`` month is before the last ended month.
+
+    ``latest`` is the latest complete month *with data*: an export without the month that just
+    ended (a late warehouse load) makes a scheduled run report the month before, every unit
+    ``ok``. Said once per export, naming both months and the units concerned; the exit status
+    does not change (the figures are right for the month reported).
+    """
+    from nps_kit import clock
+    from nps_kit.periods import LATEST, last_ended_month
+
+    late: dict[tuple[Path, str, str], list[str]] = {}
+    for job in jobs:
+        unit = job.unit
+        if (period or unit.period) != LATEST:
+            continue
+        ended = last_ended_month(clock.now(unit.language, unit.timezone))
+        if job.period < ended:
+            late.setdefault((unit.data.path, job.period, ended), []).append(unit.unit)
+    return [
+        f"warning: {path.name} has no responses after {month}, so period 'latest' reports "
+        f"{month} though {ended} has ended (units {', '.join(units)}). Is the export late? "
+        f"Once it holds {ended}, run again; --period {month} makes the choice explicit."
+        for (path, month, ended), units in late.items()
+    ]
+
+
+def refusal_line(error: ConfigError) -> str:
+    """Return what ``run`` says of a unit refused before any kernel started.
+
+    A unit without responses in the month is what the data says (``note:``; a scheduled
+    ``run --all`` still succeeds); any other refusal, such as a filter matching no row, is a
+    broken unit file (``error:``).
+    """
+    from nps_kit._unit_rows import NO_RESPONSES
+
+    if error.key == NO_RESPONSES:
+        return f"note: {error} This unit has no report."
+    return f"error: {error} This unit is skipped."
 
 
 def _nothing_to_run(errors: list[ConfigError]) -> ConfigError:
@@ -915,8 +960,13 @@ def summary_table(result: RunResult) -> str:
     """Format the end-of-run table: unit, status, NPS, n, seconds, output path, note.
 
     A unit with unreadable dates says how many in its note and is followed by a warning line
-    (examples, what to do); failed units are followed by their failing cell and error.
+    (examples, what to do); failed units are followed by their failing cell and error. A unit
+    refused before any kernel started (:attr:`RunResult.skipped`) has a row too, ``refused``
+    (or ``no data`` when it has no responses in the month) with the reason in its note; the
+    whole message was said before the run's progress lines (:func:`refusal_line`).
     """
+    from nps_kit._unit_rows import NO_RESPONSES, UnitRefused
+
     rows: list[tuple[str, ...]] = [("unit", "status", "NPS", "n", "seconds", "output", "note")]
     notes = []
     for r in result.units:
@@ -939,7 +989,11 @@ def summary_table(result: RunResult) -> str:
         if unread:
             words = unread.words()
             notes.append(f"{r.unit}: warning: {words.message()} {words.hint()}")
-    if not notes:  # the note column only when a unit has one
+    for unit, error in result.skipped.items():
+        status = "no data" if error.key == NO_RESPONSES else "refused"
+        reason = error.reason if isinstance(error, UnitRefused) else error.message
+        rows.append((unit, status, "-", "-", "-", "-", reason))
+    if not notes and not result.skipped:  # the note column only when a unit has one
         rows = [row[:-1] for row in rows]
     widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(pad(cell, w) for cell, w in zip(row, widths, strict=True)) for row in rows]

@@ -31,6 +31,7 @@ from nps_kit.inspect import (
     answer_language,
     inspect_export,
     is_response_id,
+    other_sheets,
 )
 from nps_kit.score import DEFAULT_MIN_REPORT_N
 from nps_kit.text.packs import PACKS
@@ -555,7 +556,11 @@ def _unit_text(
 
 
 def project_from_export(
-    directory: str | Path, export: str | Path, *, unit_column: str | None = None
+    directory: str | Path,
+    export: str | Path,
+    *,
+    unit_column: str | None = None,
+    sheet: str | int | None = None,
 ) -> list[Path]:
     """Write a reporting project for ``export`` into ``directory``.
 
@@ -568,6 +573,9 @@ def project_from_export(
     unit_column
         One unit per value of this column (header, Qualtrics QID or question text); ``None``
         makes a single unit of every response.
+    sheet
+        The workbook's sheet with the answers (name or 0-based index), written as
+        ``data.sheet``; ``None`` reads the first.
 
     Returns
     -------
@@ -583,7 +591,17 @@ def project_from_export(
     """
     root = Path(directory)
     export = Path(export)
-    found = inspect_export(export)
+    found = inspect_export(export, sheet=sheet)
+    if found.nps_column is None and (sheets := other_sheets(found)) is not None:
+        # Before the unit column is looked for: on a cover sheet it is never found, and
+        # "no column 担当支社" would hide that the answers are on another sheet.
+        raise DataError(
+            f"{export}: nps-kit init --from found no 0–10 score column on sheet "
+            f"{found.load.sheet!r}; the workbook's {sheets}",
+            hint="init writes the sheet given with --sheet to data.sheet in "
+            "parameters/defaults.yaml.",
+            path=export,
+        )
     folder = root / "parameters"
     texts = {c.column: found_column(export, found, c.column) for c in found.of_kind("text")}
     comment = _comment_column(found, texts)

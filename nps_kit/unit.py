@@ -246,7 +246,8 @@ def prepare_unit(
         repair of double-decoded text, the id column whose repeats are counted, and whether
         duplicate responses are dropped.
     timezone
-        The unit's IANA time zone, where ``"latest"`` judges whether a month has ended;
+        The unit's IANA time zone, where ``"latest"`` judges whether a month has ended and
+        whose wall clock zone-aware dates are read as (the cache is built in it);
         ``None`` follows ``language`` (:data:`nps_kit.clock.DEFAULT_TIMEZONE`).
     unfinished
         ``"include"`` counts the responses Qualtrics marks unfinished (``Finished`` False: the
@@ -306,6 +307,7 @@ def prepare_unit(
             id_column=id_column,
             dedupe=dedupe,
             unfinished=unfinished or "include",
+            timezone=clock.zone(language, timezone).key,
         )
     data = loaded.data
     if cache is None:  # the cache's rows are the unit's already (pushed down by read_rows)

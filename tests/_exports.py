@@ -163,6 +163,23 @@ def msforms_reason(i: int, score: int) -> str | None:
     return pool[i % len(pool)]
 
 
+def write_with_cover_sheet(path: Path) -> Path:
+    """The Microsoft Forms hotel export on a sheet 回答データ after a cover sheet 表紙.
+
+    The usual shape of a Japanese company's survey workbook: title, period and notes first.
+    """
+    import openpyxl
+
+    write_msforms_ja(path)
+    book = openpyxl.load_workbook(path)
+    book.active.title = "回答データ"  # type: ignore[union-attr]
+    cover = book.create_sheet("表紙", 0)
+    for line in ("お客様アンケート 集計データ", "期間:2026年10月〜11月", "作成:CS推進部"):
+        cover.append([line])
+    book.save(path)
+    return path
+
+
 def write_msforms_ja(path: Path, n: int = 160) -> Path:
     """A Microsoft Forms Excel export in Japanese: a hotel chain, October and November 2026.
 

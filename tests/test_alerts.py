@@ -406,3 +406,42 @@ def test_contact_details_are_in_the_alert_of_those_who_allowed_contact(
     assert "e03@" not in text and "e03@" not in html_of(ec.message)  # said no: never listed
     cloud = next(m for m in smtp.received if "cloud@example.com" in m.rcpt_tos)
     assert "@example.jp" not in text_of(cloud.message)  # a unit without contact_details
+
+
+@pytest.mark.filterwarnings("error")
+def test_alerts_on_a_parquet_extract_with_nanoseconds_write_no_warning(tmp_path: Path) -> None:
+    # QA19: pandas' 'Discarding nonzero nanoseconds in conversion' on stderr once per unit, on
+    # every cron run, for an ordinary datetime64[ns, UTC] warehouse extract.
+    created = pd.to_datetime(["2026-11-02 09:00:00.123456789", "2026-11-03 21:00:05.000000001"])
+    pd.DataFrame(
+        {
+            "response_id": ["R1", "R2"],
+            "created_at": created.tz_localize("UTC"),
+            "score": [2.0, 4.0],
+            "comment": ["CI is slow", "API limits"],
+            "permission_to_contact": [True, True],
+        }
+    ).to_parquet(tmp_path / "extract.parquet", index=False)
+    unit_file = tmp_path / "free.yaml"
+    unit_file.write_text(
+        "name: Free\nlanguage: en\ntimezone: America/New_York\n"
+        "data: {path: extract.parquet}\n"
+        "columns: {score: score, date: created_at, id: response_id, comment: comment, "
+        "contact: permission_to_contact}\n"
+        "alerts: {to: [owner@example.com]}\n",
+        encoding="utf-8",
+    )
+    summary = send_alerts(
+        [load_unit(unit_file)],
+        output=tmp_path / "reports",
+        since=dt.datetime(2026, 11, 1, tzinfo=dt.UTC),
+        dry_run=True,
+        echo=lambda line: None,
+    )
+    (outcome,) = summary.outcomes
+    assert outcome.response_ids == ("R1", "R2")
+    assert outcome.path is not None
+    eml = email.message_from_bytes(outcome.path.read_bytes(), policy=email.policy.SMTP)
+    text = text_of(eml)  # type: ignore[arg-type]
+    assert "R1  2026-11-02 04:00 EST / score 2" in text  # 09:00 UTC, shown in New York
+    assert "R2  2026-11-03 16:00 EST / score 4" in text

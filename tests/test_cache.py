@@ -287,3 +287,65 @@ def test_the_cache_gives_the_frame_and_report_the_loader_gives(
     pd.testing.assert_frame_equal(
         ec, expected[list(ec.columns)].reset_index(drop=True), check_index_type=False
     )
+
+
+def test_units_in_different_zones_read_one_zone_aware_export_each_as_their_wall_clock(
+    tmp_path: Path,
+) -> None:
+    # A warehouse extract with UTC instants (datetime64[ns, UTC]), read by a New York and a
+    # Tokyo unit: the same instants fall in different months, so no cached frame may carry one
+    # unit's zone into the other's report.
+    from nps_kit.params import load_all
+    from nps_kit.run import export_cache
+
+    instants = ["2026-10-15 12:00", "2026-10-31 20:00", "2026-11-01 02:00", "2026-11-20 12:00"]
+    export = pd.DataFrame(
+        {
+            "id": ["A", "B", "C", "D"],
+            "score": [10, 0, 9, 5],
+            "created_at": pd.to_datetime(instants).tz_localize("UTC"),
+        }
+    )
+    export.to_parquet(tmp_path / "extract.parquet", index=False)
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "defaults.yaml").write_text(
+        "data: {path: ../extract.parquet}\ncolumns: {score: score, date: created_at, id: id}\n",
+        encoding="utf-8",
+    )
+    (params / "ny.yaml").write_text(
+        "name: New York\nlanguage: en\ntimezone: America/New_York\n", encoding="utf-8"
+    )
+    (params / "tokyo.yaml").write_text("name: 東京\nlanguage: ja\n", encoding="utf-8")
+    found = load_all(params)
+    found.raise_if_errors()
+    months = {}
+    for unit in found.units.values():
+        cache = export_cache(unit, cache_dir=tmp_path / "cache")
+        data = prepare_unit(
+            unit.data.path,
+            name=unit.name,
+            language=unit.language,
+            timezone=unit.timezone,
+            date_column="created_at",
+            score_column="score",
+            period="2026-11",
+            cache=cache,
+        )
+        direct = prepare_unit(
+            unit.data.path,
+            name=unit.name,
+            language=unit.language,
+            timezone=unit.timezone,
+            date_column="created_at",
+            score_column="score",
+            period="2026-11",
+        )
+        assert direct.responses["nps_date"].tolist() == data.responses["nps_date"].tolist()
+        months[unit.unit] = dict(zip(data.responses["id"], data.responses["period"], strict=True))
+        if unit.unit == "ny":
+            assert data.responses["nps_date"].iloc[1] == pd.Timestamp("2026-10-31 16:00")
+    assert months == {
+        "ny": {"A": "2026-10", "B": "2026-10", "C": "2026-10", "D": "2026-11"},
+        "tokyo": {"A": "2026-10", "B": "2026-11", "C": "2026-11", "D": "2026-11"},
+    }

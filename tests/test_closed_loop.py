@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -322,6 +324,91 @@ def test_rewriting_keeps_what_the_team_typed(unit: UnitData, tmp_path: Path) -> 
     ):
         assert frame.set_index("response_id").loc["R05", "owner"] == "佐藤"
         assert (frame.set_index("response_id").drop(index="R05")["owner"] == "").all()
+
+
+def type_into(path: Path, rid: str, saved_ns: int, **cells: str) -> None:
+    """Type ``cells`` into row ``rid`` of a work file and save it at ``saved_ns``."""
+    if path.suffix == ".csv":
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        for column, value in cells.items():
+            frame.loc[frame["response_id"] == rid, column] = value
+        frame.to_csv(path, index=False, encoding="utf-8-sig")
+    else:
+        book = openpyxl.load_workbook(path)
+        sheet = book.active
+        assert sheet is not None
+        header = [c.value for c in sheet[1]]
+        row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == rid)
+        for column, value in cells.items():
+            sheet.cell(row=row, column=header.index(column) + 1, value=value)
+        book.save(path)
+    os.utime(path, ns=(saved_ns, saved_ns))  # a save, with the nanoseconds every save has
+
+
+def team_cells(files: Any) -> list[pd.DataFrame]:
+    return [
+        pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig").set_index(
+            "response_id"
+        )[["owner", "status", "contacted_at", "note"]],
+        pd.read_excel(files.xlsx, dtype=str)
+        .fillna("")
+        .set_index("response_id")[["owner", "status", "contacted_at", "note"]],
+    ]
+
+
+def test_rerun_keeps_what_was_typed_into_both_files(
+    unit: UnitData, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA19: Alice typed into the CSV, then Bob into the workbook; the re-run kept Bob's only.
+    table = work_table(listing(unit))
+    files = write_work_files(table, tmp_path, "ec")
+    saved = time.time_ns() // 10**9 * 10**9 + 10**9
+    alice = {"owner": "Alice", "status": "contacted", "contacted_at": "2026-12-03"}
+    type_into(files.csv, "R06", saved + 123, note="called, wants ARM", **alice)
+    type_into(files.xlsx, "R13", saved + 456_789, owner="Bob", status="done")
+    again = write_work_files(table, tmp_path, "ec")
+    assert again.conflicts == ()
+    assert capsys.readouterr().err == ""
+    for cells in team_cells(files):
+        assert cells.loc["R06"].tolist() == [*alice.values(), "called, wants ARM"]
+        assert cells.loc["R13"].tolist() == ["Bob", "done", "", ""]
+        assert (cells.drop(index=["R06", "R13"]) == "").all().all()
+
+
+def test_a_cell_typed_differently_into_both_files_keeps_the_later_one_and_says_so(
+    unit: UnitData, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = work_table(listing(unit))
+    files = write_work_files(table, tmp_path, "ec")
+    saved = time.time_ns() // 10**9 * 10**9 + 10**9
+    type_into(files.xlsx, "R06", saved + 1, owner="Bob", status="done")
+    type_into(files.csv, "R06", saved + 2, owner="Alice", note="left a voicemail")
+    again = write_work_files(table, tmp_path, "ec")
+    message = (
+        "warning: ec_followups.csv and ec_followups.xlsx differ for response R06, owner: "
+        "kept 'Alice' from ec_followups.csv (saved later) over 'Bob'."
+    )
+    assert again.conflicts == (message,)
+    assert capsys.readouterr().err == f"ec: {message}\n"
+    for cells in team_cells(files):
+        assert cells.loc["R06"].tolist() == ["Alice", "done", "", "left a voicemail"]
+
+
+def test_a_change_made_in_one_file_only_is_no_conflict(
+    unit: UnitData, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The CSV the run wrote still says 'contacted': it is the run's copy, not a second opinion.
+    table = work_table(listing(unit))
+    files = write_work_files(table, tmp_path, "ec")
+    saved = time.time_ns() // 10**9 * 10**9 + 10**9
+    type_into(files.xlsx, "R06", saved + 7, owner="Bob", status="contacted", note="call back")
+    write_work_files(table, tmp_path, "ec")
+    type_into(files.xlsx, "R06", saved + 10**9 + 7, status="done", note="")
+    again = write_work_files(table, tmp_path, "ec")
+    assert again.conflicts == ()
+    assert capsys.readouterr().err == ""
+    for cells in team_cells(files):
+        assert cells.loc["R06"].tolist() == ["Bob", "done", "", ""]
 
 
 # --- the returned status -----------------------------------------------------------------------

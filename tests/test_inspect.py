@@ -11,6 +11,7 @@ from _exports import (
     MONKEY_REASON,
     MONKEY_SERVICES,
     MSFORMS_CONSENT,
+    MSFORMS_NPS,
     MSFORMS_REASON,
     MSFORMS_ROOM,
     PHYSIO_IMPROVE,
@@ -29,6 +30,7 @@ from _exports import (
     write_surveymonkey_xlsx,
     write_text,
     write_typeform,
+    write_with_cover_sheet,
 )
 
 from nps_kit.cli import main
@@ -1064,3 +1066,22 @@ def test_answer_language_counts_the_answered(
     answers: list[str | None], expected: AnswerLanguage
 ) -> None:
     assert answer_language([pd.Series(answers, dtype=object)]) == expected
+
+
+def test_a_cover_sheet_first_names_the_sheets_and_the_one_with_the_scores(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # QA19: a cover sheet (表紙) read as "3 responses", and a hint to use --sheet without
+    # naming the sheets.
+    path = write_with_cover_sheet(tmp_path / "hotel.xlsx")
+    status, _, err = run(capsys, path)
+    assert status == 2
+    assert err == (
+        "nps-kit inspect: error: sheet '表紙' of hotel.xlsx: no column holds a 0–10 score. "
+        "Columns: 'お客様アンケート 集計データ' (id: unique). The workbook's sheets: '表紙' "
+        f"(read), '回答データ' (a 0–10 score column: {MSFORMS_NPS!r}). Pass --sheet "
+        "'回答データ'. In a project's parameters the sheet is data.sheet.\n"
+    )
+    status, out, _ = run(capsys, path, "--sheet", "回答データ")
+    assert status == 0
+    assert out.startswith("hotel.xlsx: 160 responses (XLSX, sheet '回答データ'")

@@ -6,9 +6,11 @@ import argparse
 import email
 import email.policy
 import json
+import re
 import ssl
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -1042,3 +1044,25 @@ def test_rerunning_a_report_does_not_mail_it_again(
     assert run_and_send() == ["already_sent"]
     assert (output / PERIOD / "ec.html").read_bytes() != first_html  # a new file, same figures
     assert len(recorder.received) == 1
+
+
+def test_no_header_is_folded_right_after_its_name(
+    tmp_path: Path, server: tuple[Recorder, int]
+) -> None:
+    # QA19: 'Subject:\r\n [NPS] Enterprise …' and 'Content-ID:\r\n <…@devtools.example.com>':
+    # the standard policy moves a value of 70-77 characters to a line of its own, and a strict
+    # parser keeps the leading space.
+    reports = tmp_path / "reports"
+    write_reports(
+        reports, [unit("cloud", "Cloud", "en", {"to": ["cloud@example.com"]}, nps=31.2, diff=2.0)]
+    )
+    recorder, port = server
+    settings = replace(plain(port), sender="NPS reports <nps@devtools.example.com>")
+    send_reports(reports, PERIOD, settings=settings, echo=Echo(), retry_delays=NO_DELAY)
+    (received,) = recorder.received
+    title = "[NPS] Cloud October 2026: 31.2 (+2.0 vs September, no significant change)"
+    assert received.raw.startswith(f"Subject: {title}\r\n".encode())
+    assert re.findall(rb"^[\w-]+:\r\n", received.raw, flags=re.MULTILINE) == []
+    cids = re.findall(rb"^Content-ID: <[^>\s]+@devtools\.example\.com>\r\n", received.raw, re.M)
+    assert len(cids) == 1  # the trend chart's, on its header's line
+    assert received.message["Subject"] == title

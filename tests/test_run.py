@@ -761,11 +761,84 @@ def test_run_all_skips_a_unit_without_responses_in_the_month_and_builds_the_othe
     assert main([*argv, "--notebook", str(notebook), "--period", "2026-10", "--jobs", "1"]) == 0
     err = capsys.readouterr().err
     assert (
-        "nps-kit run: note: parameters/yokohama.yaml: yokohama has no responses in 2026-10; its "
+        "note: parameters/yokohama.yaml: yokohama has no responses in 2026-10; its "
         "responses (business_unit = '横浜店') in responses.csv cover 2026-09." in err
     )
     assert sorted(_manifest_units(output / "2026-10")) == ["omiya"]
     assert not (output / "2026-10" / "_failed").exists()
+
+
+def test_run_all_names_a_refused_unit_in_the_table_and_before_the_progress_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA19: a filter typo left the unit out of the stdout table cron captures, and its error
+    # came last, after the progress lines, though the check runs before any kernel starts.
+    monkeypatch.chdir(tmp_path)
+    params = _shops(tmp_path, omiya="大宮", yokohama="横浜店")
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    output = tmp_path / "reports"
+    argv = ["run", "--all", "--parameters", str(params), "--output", str(output)]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-09", "--jobs", "1"]) == 1
+    out, err = capsys.readouterr()
+    table = {line.split()[0]: line.split(maxsplit=6) for line in out.splitlines()}
+    assert table["omiya"] == [
+        "omiya",
+        "refused",
+        "-",
+        "-",
+        "-",
+        "-",
+        "no row has business_unit = '大宮'; did you mean '大宮店'?",
+    ]
+    assert table["yokohama"][1] == "ok"
+    lines = err.splitlines()
+    refused = lines.index(
+        "error: parameters/omiya.yaml: data.filter.values: no row of responses.csv has "
+        "business_unit = '大宮' (unit omiya); the values of business_unit are '大宮店', '横浜店'. "
+        "Did you mean '大宮店'? Fix data.filter.values in parameters/omiya.yaml. "
+        "This unit is skipped."
+    )
+    first_progress = next(i for i, line in enumerate(lines) if line.startswith("running "))
+    assert refused < first_progress
+
+
+def test_latest_on_a_stale_export_warns_naming_both_months(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA19: an export without last month (a late warehouse load) made the scheduled run report
+    # the month before, every unit ok, exit 0, nothing on stderr.
+    from nps_kit import clock
+    from nps_kit.periods import last_ended_month, shift_period
+
+    monkeypatch.chdir(tmp_path)
+    ended = last_ended_month(clock.now("ja"))
+    old = shift_period(ended, -1)
+    params = tmp_path / "parameters"
+    params.mkdir()
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    for name, last in (("stale.csv", old), ("fresh.csv", ended)):
+        (tmp_path / name).write_text(
+            "response_id,submitted_at,business_unit,score\n"
+            f"R1,{shift_period(last, -1)}-10 10:00:00,大宮店,9\n"
+            f"R2,{last}-12 12:00:00,大宮店,3\n",
+            encoding="utf-8",
+        )
+        (params / "omiya.yaml").write_text(
+            f"name: omiya\nlanguage: ja\ndata: {{path: ../{name}}}\n"
+            "columns: {date: submitted_at}\n",
+            encoding="utf-8",
+        )
+        argv = ["run", "--all", "--parameters", str(params), "--output", str(tmp_path / name[:-4])]
+        assert main([*argv, "--notebook", str(notebook), "--jobs", "1"]) == 0  # unchanged
+        warned = [line for line in capsys.readouterr().err.splitlines() if "warning" in line]
+        if name == "fresh.csv":
+            assert warned == []
+            continue
+        assert warned == [
+            f"warning: stale.csv has no responses after {old}, so period 'latest' reports "
+            f"{old} though {ended} has ended (units omiya). Is the export late? Once it holds "
+            f"{ended}, run again; --period {old} makes the choice explicit."
+        ]
 
 
 def test_a_run_none_of_whose_units_has_the_month_names_each_unit(

@@ -47,6 +47,7 @@ from _exports import (
     write_surveymonkey_xlsx,
     write_text,
     write_typeform,
+    write_with_cover_sheet,
 )
 
 from nps_kit.cli import main
@@ -971,3 +972,26 @@ def test_surveymonkey_chain_init_reads_the_export_as_its_author_meant(tmp_path: 
     found = load_all(root / "parameters")
     assert found.errors == []
     assert all(u.columns.contact_details for u in found.units.values())
+
+
+def test_init_from_a_workbook_with_a_cover_sheet_takes_sheet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA19: init had no --sheet, and on the cover sheet said "no column '担当支社'".
+    export = write_with_cover_sheet(tmp_path / "hotel.xlsx")
+    root = tmp_path / "hotel-nps"
+    argv = ["init", str(root), "--from", str(export), "--unit-column", MSFORMS_HOTEL]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert (
+        f"found no 0–10 score column on sheet '表紙'; the workbook's sheets: '表紙' (read), "
+        f"'回答データ' (a 0–10 score column: {MSFORMS_NPS!r}). Pass --sheet '回答データ'." in err
+    )
+    assert not root.exists()
+    assert main([*argv, "--sheet", "回答データ"]) == 0
+    assert _defaults(root)["data"]["sheet"] == "回答データ"  # type: ignore[index]
+    units = load_all(root / "parameters")
+    units.raise_if_errors()
+    assert len(units.units) == 3  # one per hotel
+    assert main(["init", str(tmp_path / "x"), "--sheet", "1"]) == 2
+    assert capsys.readouterr().err.endswith("--sheet needs --from EXPORT.\n")

@@ -400,3 +400,25 @@ def test_a_question_that_states_its_0_to_10_range(
     texts: tuple[str | None, ...], stated: bool
 ) -> None:
     assert states_zero_to_ten(*texts) is stated
+
+
+def test_zone_aware_times_are_read_as_the_wall_clock_of_the_zone_given() -> None:
+    # QA19: 2026-11-30 21:00Z was shown as "21:00 EST" for a New York unit; it is 16:00 there,
+    # and 2026-11-01 03:00Z is still October 31 in New York.
+    instants = pd.to_datetime(["2026-11-30 21:00", "2026-11-01 03:00"]).tz_localize("UTC")
+    york = [pd.Timestamp("2026-11-30 16:00"), pd.Timestamp("2026-10-31 23:00")]
+    column = pd.Series(instants)
+    texts = pd.Series(["2026-11-30T21:00:00Z", "2026-11-01T05:00:00+02:00"])
+    mixed = pd.Series(["2026-11-30T21:00:00Z", "2026-10-31T23:00:00-04:00"])
+    cells = pd.Series([t.to_pydatetime() for t in instants], dtype=object)
+    for values in (column, texts, mixed, cells, texts.astype("string[pyarrow]")):
+        assert parse_date_values(values, timezone="America/New_York").dates.tolist() == york
+    # Without a zone each time keeps the wall clock it was written in, as before.
+    assert parse_date_values(column).dates.tolist() == [t.tz_localize(None) for t in instants]
+    assert parse_date_values(texts).dates.tolist()[1] == pd.Timestamp("2026-11-01 05:00")
+    # Naive times are wall-clock times already: a zone changes nothing.
+    naive = pd.Series(["2026-11-30 21:00:00", "2026-11-01 03:00:00"])
+    assert parse_date_values(naive, timezone="America/New_York").dates.tolist() == [
+        pd.Timestamp("2026-11-30 21:00"),
+        pd.Timestamp("2026-11-01 03:00"),
+    ]

@@ -194,6 +194,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="COL",
         help="with --from: one unit per value of this column (default: a single unit)",
     )
+    p.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="with --from an XLSX workbook: the sheet with the answers, name or 0-based index "
+        "(default: the first)",
+    )
     p.set_defaults(handler=_init)
 
     p = sub.add_parser(
@@ -232,12 +238,18 @@ def _say_pack(written: list[Path]) -> None:
 
 
 def _init(args: argparse.Namespace) -> int:
-    if args.unit_column is not None and args.export is None:
-        raise NpsKitError("--unit-column needs --from EXPORT.")
+    if args.export is None and (args.unit_column is not None or args.sheet is not None):
+        option = "--unit-column" if args.unit_column is not None else "--sheet"
+        raise NpsKitError(f"{option} needs --from EXPORT.")
     if args.export is not None:
         from nps_kit.scaffold import project_from_export
 
-        written = project_from_export(args.directory, args.export, unit_column=args.unit_column)
+        sheet: str | int | None = args.sheet
+        if isinstance(sheet, str) and sheet.isdigit():
+            sheet = int(sheet)
+        written = project_from_export(
+            args.directory, args.export, unit_column=args.unit_column, sheet=sheet
+        )
     else:
         written = init_project(args.directory)
     for path in written:

@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.headerregistry import Address
 from email.message import EmailMessage, MIMEPart
-from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urljoin
 
 from nps_kit.i18n import Language, signed_number, t
+from nps_kit.mail._policy import POLICY
 from nps_kit.mail.body import CHART_WIDTH, BodyFacts, change_label, render_body
 from nps_kit.mail.pdf import print_pdf
 from nps_kit.mail.units import MailUnit
@@ -60,7 +60,8 @@ class ComposedMessage:
     Attributes
     ----------
     message
-        The message (``email.policy.SMTP``: CRLF line ends, encoded headers).
+        The message (``email.policy.SMTP``: CRLF line ends, encoded headers; never folded
+        right after a header's name, :mod:`nps_kit.mail._policy`).
     message_id
         The ``Message-ID`` header, with angle brackets.
     recipients
@@ -273,10 +274,10 @@ def compose_message(
         )
     )
 
-    alternative = MIMEPart(policy=SMTP)
+    alternative = MIMEPart(policy=POLICY)
     alternative.set_content(body.text)
     alternative.add_alternative(body.html, subtype="html")
-    related = MIMEPart(policy=SMTP)
+    related = MIMEPart(policy=POLICY)
     related["Content-Type"] = "multipart/related"
     related.set_param("type", "multipart/alternative")
     related.set_payload([alternative])
@@ -291,7 +292,7 @@ def compose_message(
             disposition="inline",
         )
 
-    message = EmailMessage(policy=SMTP)
+    message = EmailMessage(policy=POLICY)
     title = subject(unit.name, period, unit.summary, unit.language)
     message_id = make_msgid(domain=domain)
     message["Subject"] = title

@@ -1,0 +1,55 @@
+"""The e-mail policy of every message nps-kit writes: ``email.policy.SMTP``, folded kindly.
+
+The standard library folds a header whose whole value does not fit after its name, but would
+fit on a line of its own, right after the colon::
+
+    Subject:
+     [NPS] Enterprise November 2026: 41.8 (+5.3 vs October, no significant change)
+
+That is valid folding, yet a strict parser keeps the leading space (`` [NPS] …``), and it is
+the commonest case: an English subject of 70 to 77 characters, a chart's Content-ID on a long
+domain. Such a value is written on the name's line instead. RFC 5322 asks for lines of 78
+characters and allows 998; only values of at most 77 characters are moved, so a line stays
+under 100. Longer values, and any value that needs encoded words (Japanese subjects), are
+folded as before, between words.
+"""
+
+from __future__ import annotations
+
+from email.policy import EmailPolicy
+from typing import Any
+
+__all__ = ["POLICY"]
+
+#: What RFC 5322 allows a line at most (without CRLF).
+_HARD_LIMIT = 998
+
+
+class _Policy(EmailPolicy):
+    """``email.policy.SMTP`` that never folds a header right after its name."""
+
+    def fold(self, name: str, value: Any) -> str:
+        """Fold ``name: value`` as the standard policy does, except right after the colon."""
+        folded = super().fold(name, value)
+        if self._moved(name, value, folded.startswith(f"{name}:{self.linesep} ")):
+            return EmailPolicy.fold(self._wide(name, value), name, value)
+        return folded
+
+    def fold_binary(self, name: str, value: Any) -> bytes:
+        """Fold ``name: value`` to bytes, as :meth:`fold`."""
+        folded = super().fold_binary(name, value)
+        if self._moved(name, value, folded.startswith(f"{name}:{self.linesep} ".encode())):
+            return EmailPolicy.fold_binary(self._wide(name, value), name, value)
+        return folded
+
+    @staticmethod
+    def _moved(name: str, value: Any, after_colon: bool) -> bool:
+        text = str(value)
+        return after_colon and text.isascii() and len(name) + 2 + len(text) <= _HARD_LIMIT
+
+    def _wide(self, name: str, value: Any) -> EmailPolicy:
+        return self.clone(max_line_length=len(name) + 2 + len(str(value)))
+
+
+#: ``email.policy.SMTP`` (CRLF line ends, encoded headers) with the folding above.
+POLICY = _Policy(linesep="\r\n")
