@@ -1060,7 +1060,7 @@ def test_no_header_is_folded_right_after_its_name(
     settings = replace(plain(port), sender="NPS reports <nps@devtools.example.com>")
     send_reports(reports, PERIOD, settings=settings, echo=Echo(), retry_delays=NO_DELAY)
     (received,) = recorder.received
-    title = "[NPS] Cloud October 2026: 31.2 (+2.0 vs September, no significant change)"
+    title = "[NPS] Cloud October 2026: +31.2 (+2.0 vs September, no significant change)"
     assert received.raw.startswith(f"Subject: {title}\r\n".encode())
     assert re.findall(rb"^[\w-]+:\r\n", received.raw, flags=re.MULTILINE) == []
     cids = re.findall(rb"^Content-ID: <[^>\s]+@devtools\.example\.com>\r\n", received.raw, re.M)
