@@ -959,9 +959,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Frequent phrases in comments without any theme's words (count)",
     },
     "discovery.dropped": {
-        "ja": "テーマの語句はあるが学習層が外したため、テーマのないコメントに多い語句（件数）",
-        "en": "Frequent phrases in comments left without a theme because the learned layer "
-        "overruled their theme words (count)",
+        "ja": "テーマの語句はあるが、コメント全体からはそのテーマではないと判定された"
+        "コメントに多い語句（件数）",
+        "en": "Frequent phrases in comments whose theme words were judged, from the comment "
+        "as a whole, not to name that theme (count)",
     },
     "discovery.warning": {
         "ja": "注意：テーマの語句を含むコメントは{share:.0f}%だけです。別のテーマパック（{packs}）"

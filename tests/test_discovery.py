@@ -264,15 +264,16 @@ def test_data_quality_lists_the_phrases_of_comments_the_learned_layer_left_witho
     table = text_quality(comments, book, lang="ja")
     rows = dict(zip(table["item"], table["value"], strict=True))
     assert rows[
-        "テーマの語句はあるが学習層が外したため、テーマのないコメントに多い語句（件数）"
+        "テーマの語句はあるが、コメント全体からはそのテーマではないと判定された"
+        "コメントに多い語句（件数）"
     ] == ("駐車場を用意 (3), 保険請求を早くしてほしい (2)")
     assert rows["テーマの語句を含まないコメントに多い語句（件数）"] == "—"
     english = text_quality(comments, book, lang="en")
     assert english["item"].tolist()[:3] == [
         "Comments with a theme",
         "Frequent phrases in comments without any theme's words (count)",
-        "Frequent phrases in comments left without a theme because the learned layer "
-        "overruled their theme words (count)",
+        "Frequent phrases in comments whose theme words were judged, from the comment "
+        "as a whole, not to name that theme (count)",
     ]
     # nothing overruled, no such row
     assert len(text_quality(comments[5:], book, lang="en")) == 2
