@@ -99,8 +99,9 @@ def short_label(question: str) -> str:
         「以下の項目について、満足度をお聞かせください。 - 保険料」 is 保険料, except the text box
         of an "Other (please specify)" option ("question - Other - Text"), which is the
         question's: "Services — other (text)", 「ご利用の機能（その他・自由記述）」. A header
-        that is not a question (``region``) and a question of no known form keep their words,
-        without a final question mark or 。.
+        that is not a question and a question of no known form keep their words, without a
+        final question mark or 。; a lower-case column name reads as words (``region`` is
+        "Region", ``plan_tier`` "Plan tier", ``nps_comment`` "NPS comment").
 
     Examples
     --------
@@ -177,7 +178,18 @@ def _japanese(text: str) -> str:
     return subject if len(subject) >= 2 else text
 
 
+#: A column name rather than words (``region``, ``plan_tier``, ``nps-comment``): read as words.
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(?:[_\-][a-z0-9]+)*")
+#: Letters of such a name that stand for a name of their own, written in capitals.
+_ACRONYMS = frozenset({"nps", "id", "csat", "ces", "api", "sso", "ui", "url", "faq", "sla"})
+
+
 def _english(text: str) -> str:
+    if _IDENTIFIER.fullmatch(text):
+        # QA19: init --from labelled charts "NPS by region" and a section "comment".
+        words = [w.upper() if w in _ACRONYMS else w for w in re.split(r"[_\-]", text)]
+        named = " ".join(words)
+        return named[:1].upper() + named[1:]
     asked = _EN_OPENING.sub("", text)
     for frame in _EN_FRAMES:
         found = frame.match(asked)

@@ -60,8 +60,14 @@ from nps_kit.i18n import t
         ("Please rate 0 - 10", "Please rate 0 - 10"),
         ("Front desk - Austin", "Front desk - Austin"),
         # Not a question, or one of no known form: its words, without the question mark.
-        ("region", "region"),
         ("年代", "年代"),
+        # A column name reads as words (QA19: "NPS by region", a section called "comment").
+        ("region", "Region"),
+        ("plan_tier", "Plan tier"),
+        ("nps-comment", "NPS comment"),
+        ("account_id", "Account ID"),
+        ("Region", "Region"),
+        ("Store Name", "Store Name"),
         ("What could we improve?", "What could we improve"),
         ("？", "？"),
     ],

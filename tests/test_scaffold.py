@@ -215,7 +215,7 @@ def test_an_account_id_and_a_column_of_many_small_groups_are_no_breakdowns(
     project_from_export(tmp_path / "p", export, unit_column="plan")
     defaults = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     config = yaml.safe_load(defaults)
-    assert config["breakdowns"] == [{"column": "region", "label": "region"}]
+    assert config["breakdowns"] == [{"column": "region", "label": "Region"}]
     assert config["columns"]["id"] == "response_id"  # never the repeating account id
     assert "company" not in json.dumps(config["followups"])
     assert (
