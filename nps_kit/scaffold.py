@@ -13,6 +13,7 @@ import os
 import re
 import textwrap
 import unicodedata
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
@@ -603,7 +604,8 @@ def project_from_export(
             path=export,
         )
     folder = root / "parameters"
-    texts = {c.column: found_column(export, found, c.column) for c in found.of_kind("text")}
+    named = [c.column for c in found.of_kind("text")]
+    texts = found_columns(export, found, named) if named else {}
     comment = _comment_column(found, texts)
     # The pack is measured on the comments the report will tag, not on every free-text column.
     pack = choose_theme_pack(
@@ -683,12 +685,13 @@ def _only_other(export: Path, found: Inspection, unit_column: str | None) -> fro
         - found.date_min.month
         + 1
     )
+    read = found_columns(export, found, [*candidates, *([unit_column] if unit_column else [])])
     units = 1
     if unit_column is not None:
-        units = max(int(found_column(export, found, unit_column).nunique()), 1)
+        units = max(int(read[unit_column].nunique()), 1)
     sparse = set()
     for column in candidates:
-        counts = found_column(export, found, column).astype("string").str.strip().value_counts()
+        counts = read[column].astype("string").str.strip().value_counts()
         if len(counts) <= _TOP_N:
             continue
         if counts.max() / (units * months) < DEFAULT_MIN_REPORT_N:
@@ -698,17 +701,26 @@ def _only_other(export: Path, found: Inspection, unit_column: str | None) -> fro
 
 def found_column(export: Path, found: Inspection, column: str) -> pd.Series:
     """Return ``column`` as the loader reads it (header rows and preview responses dropped)."""
+    return found_columns(export, found, [column])[column]
+
+
+def found_columns(export: Path, found: Inspection, columns: Sequence[str]) -> dict[str, pd.Series]:
+    """Return each of ``columns`` as the loader reads it, the export read once for all.
+
+    ``columns`` must not be empty: the first is read as the (unchecked) score column, which
+    only decides which rows the loader drops, as :func:`found_column` reads one column.
+    """
     from nps_kit.load import load_responses
 
     report = found.load
     loaded = load_responses(
         export,
-        score_column=column,
+        score_column=columns[0],
         sheet=report.sheet,
         encoding=report.encoding,
         check_score=False,
     )
-    return loaded.data[column]
+    return {column: loaded.data[column] for column in columns}
 
 
 def _empty_themes() -> str:
