@@ -64,6 +64,8 @@ BLIND16 = pd.read_csv(DATA / "theme_eval_blind16.csv", keep_default_na=False, dt
 BLIND17 = pd.read_csv(DATA / "theme_eval_blind17.csv", keep_default_na=False, dtype=str)
 # Blind set 18: two more blind authors (/work/lead/PREREG18.md), read only as whole figures.
 BLIND18 = pd.read_csv(DATA / "theme_eval_blind18.csv", keep_default_na=False, dtype=str)
+# Blind set 19: merged unread (only its format is tested here); read as /work/lead/PREREG19.md says.
+BLIND19 = pd.read_csv(DATA / "theme_eval_blind19.csv", keep_default_na=False, dtype=str)
 SHORT14 = pd.read_csv(DATA / "theme_eval_short14.csv", keep_default_na=False, dtype=str)
 
 
@@ -324,6 +326,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.91, 0.88, 0.91)}
         BLIND16,
         BLIND17,
         BLIND18,
+        BLIND19,
         SHORT14,
     ],
     ids=[
@@ -344,6 +347,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.91, 0.88, 0.91)}
         "sixteenth",
         "seventeenth",
         "eighteenth",
+        "nineteenth",
         "short14",
     ],
 )
