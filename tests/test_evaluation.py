@@ -328,6 +328,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.91, 0.88, 0.91)}
         BLIND18,
         BLIND19,
         SHORT14,
+        _both_languages("theme_train24"),
     ],
     ids=[
         "first",
@@ -349,6 +350,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.91, 0.88, 0.91)}
         "eighteenth",
         "nineteenth",
         "short14",
+        "train24-decision",
     ],
 )
 def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
