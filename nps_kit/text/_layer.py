@@ -39,9 +39,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nps_kit.text import _clause_layer
 from nps_kit.text._lemma import lemma_text
-from nps_kit.text._match import ThemeMatcher
 from nps_kit.text.tokens import _language_of
 
 __all__ = [
@@ -608,12 +606,7 @@ def languages(pack: str | None, texts: Sequence[str]) -> list[str | None]:
 
 
 def adjust(
-    pack: str | None,
-    ids: Sequence[str],
-    texts: Sequence[str],
-    hits: np.ndarray,
-    *,
-    matcher: ThemeMatcher | None = None,
+    pack: str | None, ids: Sequence[str], texts: Sequence[str], hits: np.ndarray
 ) -> Adjustment:
     """Apply the layer to the dictionaries' hits of distinct normalised comments.
 
@@ -627,10 +620,6 @@ def adjust(
         Distinct normalised comments.
     hits
         Boolean (comments, themes): what the dictionaries found.
-    matcher
-        The book's matcher (its themes are ``ids``): where a language has clause stackers
-        (:data:`nps_kit.text._clause_layer.STACKERS`), they decide, reading where the
-        dictionaries found each theme; without it, the two thresholds.
 
     Returns
     -------
@@ -665,21 +654,7 @@ def adjust(
         themes = _pack_model(lang, pack)[0]
         cols = np.array([column[t] for t in themes], dtype=np.intp)
         hit = hits[np.ix_(rows, cols)]
-        stackers = _clause_layer.STACKERS.get(lang)
-        if stackers is not None and matcher is not None:
-            local = {column[t]: c for c, t in enumerate(themes)}
-            keep = _clause_layer.decide(
-                stackers,
-                [texts[i] for i in rows],
-                prob,
-                hit,
-                local,
-                matcher.find,
-                lambda batch, lang=lang: probabilities(batch, lang, pack)[1],
-                pack,
-            )
-        else:
-            keep = np.where(hit, prob >= models[lang].t_drop, prob >= models[lang].t_add)
+        keep = np.where(hit, prob >= models[lang].t_drop, prob >= models[lang].t_add)
         if lang in _VETTING:
             keep = _vet_additions(prob, hit, keep, themes, pack, _VETTING[lang])
         found[np.ix_(rows, cols)] = keep

@@ -446,10 +446,9 @@ def _learned_layer(book: ThemeBook, texts: Sequence[str], hits: np.ndarray) -> A
     layer may not drop (:data:`nps_kit.text._kept.KEPT`) keep their hits where their clause
     names no other theme.
     """
-    match = matcher(book.themes)
-    layer = adjust(book.pack, book.ids, texts, hits, matcher=match)
+    layer = adjust(book.pack, book.ids, texts, hits)
     hits = np.asarray(hits, dtype=bool)
-    kept = kept_hits(book.pack, book.ids, texts, hits & ~layer.found, match)
+    kept = kept_hits(book.pack, book.ids, texts, hits & ~layer.found, matcher(book.themes))
     if kept.any():
         layer = replace(layer, found=layer.found | kept)
     if not (book.own or book.vetoes) or not len(texts):

@@ -1,4 +1,9 @@
-"""A clause-reading decision for the learned theme layer (CLF20, issue 11).
+"""A clause-reading decision for the learned theme layer (CLF20, issue 11; did NOT ship).
+
+Benchmark code only: ``benchmarks/clause_layer_eval.py`` applies it in place of the layer's two
+thresholds (``benchmarks/CLF20_clauses.md`` has the design and the figures). It was written as a
+package module (numpy only), ``nps_kit/text/_clause_layer.py`` at commit 1b6f2e4, where the
+decision set was read; it moved here, unchanged but for this docstring, when the ship rule failed.
 
 The layer's n-gram models (:mod:`nps_kit.text._layer`) read the whole comment. Here the same
 models also read each clause of a comment of several clauses (``_clause_rules._clauses``) and
@@ -8,7 +13,7 @@ they missed (add or not) — decides from the comment's probability, the probabi
 where the rules hit the theme, the highest clause and segment probabilities, how many clauses,
 whether the hit clause follows a contrast, the other themes found, … (:data:`FEATURES`).
 
-Only the features are made here; the stackers' weights and thresholds are written by
+The stackers' weights and thresholds (:data:`STACKERS`) are written by
 ``benchmarks/clause_layer_eval.py --table`` (fitted on sets the layer never trained on).
 """
 
