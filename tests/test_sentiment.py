@@ -307,6 +307,8 @@ def test_polarity_of_whole_text():
         ("料金表が紛らわしい", "negative"),
         ("ストラップが二日で切れた", "negative"),
         ("ボタンが3回で取れた", "negative"),
+        # Buying again for sure is praise (the retail pack reads リピ確定 as the product's).
+        ("このシャンプーはリピ決定", "positive"),
     ],
 )
 def test_polarity_of_defects_idioms_and_wishes(text: str, expected: str) -> None:
