@@ -271,6 +271,51 @@ def test_polarity_of_whole_text():
     assert polarity_of("ordered on tuesday") == "neutral"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A defect that is also a theme keyword is still a complaint, and its absence praise.
+        ("two of the mugs were chipped", "negative"),
+        ("the lid arrived cracked", "negative"),
+        ("no warping at all after a year", "positive"),
+        # …unless a repair took it away: the job's object.
+        ("the cracked tile was replaced", "neutral"),
+        # Lasting only so long, or breaking within a fortnight, is no praise of durability.
+        ("the hinge lasted three weeks before it went", "negative"),
+        ("only lasted a month", "negative"),
+        ("the strap snapped within a fortnight", "negative"),
+        ("the battery lasted three days", "positive"),
+        # Idioms of praise made of complaint words.
+        ("for a fiver you can't beat it", "positive"),
+        ("won't be the last time I order", "positive"),
+        ("my premium dropped by £60", "positive"),
+        ("prices went up again", "negative"),
+        # Japanese: a nuisance felt nowhere, the one consolation, freed from a burden.
+        ("ストレス感ゼロ", "positive"),
+        ("押し売り感がなかった", "positive"),
+        ("対応が早かったのがせめてもの救い", "positive"),
+        ("せめて一言ほしかった", "negative"),
+        ("手書きの台帳から解放された", "positive"),
+        # …a wish in the past is a request; easy to go wrong is a complaint.
+        ("予約の変更がネットでできる仕組みがあればよかったのですが", "negative"),
+        ("もっと早く使えばよかった", "positive"),
+        ("すぐに汚れやすい", "negative"),
+        ("粉がダマになりやすい", "negative"),
+        ("使いやすい", "positive"),
+        # …a maze, confusing; broken within days.
+        ("メニュー画面が迷路", "negative"),
+        ("料金表が紛らわしい", "negative"),
+        ("ストラップが二日で切れた", "negative"),
+        ("ボタンが3回で取れた", "negative"),
+        # Buying again for sure is praise (the retail pack reads リピ確定 as the product's).
+        ("このシャンプーはリピ決定", "positive"),
+    ],
+)
+def test_polarity_of_defects_idioms_and_wishes(text: str, expected: str) -> None:
+    # ERR19: the structural polarity errors of blind set 18 (short comments written for the test).
+    assert polarity_of(normalise_one(text)) == expected
+
+
 def test_unknown_pack_is_a_config_error():
     with pytest.raises(ConfigError) as info:
         theme_mentions(pd.Series(["x"]), pack="retial")

@@ -77,7 +77,7 @@ _EN_RARE = re.compile(
 # …unless a subordinate clause starts first ("nothing unless I chase", "no reply until I rang").
 _SCOPE_END = frozenset("unless until till because since so if when after before".split())
 _JA_NEGATION = re.compile(
-    r"(?:(?:い)?わけ(?:では|じゃ|でも)|(?:い)?ほど(?:では|じゃ)?|く|くは|くも|では|じゃ|で|は|も|が|に|を|いは|"
+    r"(?:感)?(?:(?:い)?わけ(?:では|じゃ|でも)|(?:い)?ほど(?:では|じゃ)?|く|くは|くも|では|じゃ|で|は|も|が|に|を|いは|"
     # 止まったことがない, 故障したことがない, 落ちたことがない
     r"(?:っ|し)?たこと(?:が|は|も)?|(?<=た)こと(?:が|は|も)?)?"
     # 障害は今のところ一度もない
@@ -177,6 +177,8 @@ _JA_CONTEXT = (
     (re.compile(_lexicon.JA_SPARED), 1.0),
     (re.compile(_lexicon.JA_SLOPPY), -1.0),
     (re.compile(_lexicon.JA_TROUBLE_STOPPED), 1.0),
+    (re.compile(_lexicon.JA_FREED), 1.0),
+    (re.compile(_lexicon.JA_SHORT_LIVED), -1.0),
     (re.compile(_lexicon.JA_LOW_PRICE), 1.0),
     (re.compile(_lexicon.JA_NOT_AS_EXPECTED), -1.0),
     (re.compile(_lexicon.JA_CLOSES_EARLY), -1.0),

@@ -58,6 +58,7 @@ JA_CUES: dict[str, float] = {
         無事 ガタつかな は楽 が神 は神 見逃さな 見逃さず 爆速 比べ物にならな 比べものにならな
         早す 速す はやす マシな方 マシなほう まだマシ 一目でわか 一目で分か 一目瞭然 は確か が確か
         混雑してな 混雑していな 混雑しておら 混雑せず 空いてて 空いていて 空いてる 空いている
+        せめてもの救い リピ確定 リピ決定 リピート確定 リピート決定
         """.split(),
         1.0,
     ),
@@ -147,6 +148,10 @@ JA_CUES: dict[str, float] = {
         知らされてな 知らされていな 知らされず 知らされなか
         激混み 大混雑 は人が多 も人が多 で人が多 と人が多 、人が多 すし詰め 芋洗い 3密 三密 密状態
         密集 密にな
+        迷路 紛らわし まぎらわし
+        汚れやす 破れやす 折れやす 錆びやす さびやす 詰まりやす 取れやす 外れやす
+        切れやす 剥がれやす はがれやす 色落ちしやす 傷つきやす 傷がつきやす ほつれやす 崩れやす
+        冷めやす 曇りやす 絡まりやす ずれやす 固まりやす 間違えやす 迷いやす になりやす
         """.split(),
         -1.0,
     ),
@@ -192,6 +197,16 @@ JA_EVEN_NOVICE = (
     r"(苦手|詳しくない|不慣れ|書けない|(わから|分から|知ら)ない|知識(が|の)?ない|非エンジニア|エンジニアじゃない|"
     r"初心者|素人|高齢|年配|おじいちゃん|おばあちゃん|祖母|祖父)[^。、!?]{0,12}でも[^。!?、]{0,12}"
     r"(使え|使いこな|でき|作れ|わか|分か|覚え|見られ|いけ)(?!な|ず|ませ)(?![^。!?、]{0,4}(って|と(言|書|謳|聞)|はず))"
+)
+# Freed from a burden (FAX地獄から解放された, 手作業から解放): praise, although the burden is a
+# complaint on its own.
+JA_FREED = r"[^。、!?]{1,8}から(解放|開放)(され|し)"
+# Broken, torn or come off within days or uses (鼻緒が一日で切れた, 2回で取れた): a complaint,
+# although 切れ or 取れ alone is none.
+JA_SHORT_LIVED = (
+    r"(\d+|[一二三四五六七八九十数]+|半)\s*(日|週間|ヶ月|か月|カ月|回|度)(目)?(で|も(た|持た)ずに?)"
+    r"(切れ|壊れ|割れ|破れ|取れ|外れ|ダメにな|だめにな|使えなくな|動かなくな|穴が|ほつれ|剥がれ|はがれ|"
+    r"色落ち|止ま)"
 )
 # Working right from the start (導入初日から普通に使えました) is praise, although 普通に使え alone
 # is ordinary.
@@ -395,6 +410,8 @@ EN_CUES: dict[str, float] = {
         queuing queueing hiccup hiccups endless afterthought
         relentless invalid peeling peeled fraying frayed wobbly wonky rusted rusting incident
         incidents drops dropped dropping fluff rushed
+        cracked chipped warped warping faded snapped shrunk shrank mouldy moldy rotten stained
+        scuffed scuffs bobbling bobbled pilling rusty counterfeit knockoff corked wilted slimy
         """.split(),
         -1.0,
     ),
@@ -413,9 +430,29 @@ EN_PHRASES: dict[str, float] = {
     r"jaw|tooth|period|sciatic|heel|arm|leg)[ -])+pain\b": 0.0,
     # Failing within a week is no quick service ("stopped working within a week").
     r"(stopped working|broke|broken|fell apart|died|failed|wore out|ripped|tore|snapped|cracked)"
-    r"( \w+)? (within|after|in) (a|one|two|three|\d+|a few|a couple of) (days?|weeks?|months?|"
-    r"uses?|"
-    r"washes?|wears?)": -1.0,
+    r"( \w+)? (within|after|in) (a|one|two|three|\d+|a few|a couple of) (days?|weeks?|"
+    r"fortnights?|months?|uses?|"
+    r"washes?|wears?)|"
+    # …and so is lasting only so long ("lasted 5 weeks before the sensor went", "only lasted a
+    # month"); "the battery lasted three days" stays praise.
+    r"(only|just|barely) lasted (\w+ )?(a|one|two|three|four|five|six|\d+|a few|a couple of) "
+    r"(days?|weeks?|fortnights?|months?|uses?|washes?|wears?)|"
+    r"lasted (only |just |barely )?(a|one|two|three|four|five|six|\d+|a few|a couple of) (days?|"
+    r"weeks?|fortnights?|months?|uses?|washes?|wears?) (before|until|till|then)": -1.0,
+    # A defect a repair took away is the job's object, no complaint ("Cracked screen replaced in
+    # 25 minutes", "replaced a cracked window the same day").
+    r"(replac|repair|fix|mend|patch|swap)\w* (a |an |the |my |our |his |her |their )?(cracked|"
+    r"chipped|warped|snapped|scuffed|rusty|stained|faded)|(cracked|chipped|warped|snapped|scuffed|"
+    r"rusty|stained|faded) (\w+ ){0,2}(was |were |got |had been )?(replaced|repaired|fixed|mended|"
+    r"patched|swapped)": 0.0,
+    # Idioms of praise whose words read as a complaint ("Can't beat it", "won't be the last").
+    r"(can'?t|cannot|can not|couldn'?t|could not|won'?t|will not) (\w+ )?beat (it|that|this|them|"
+    r"the (price|prices|value|service|quality|deal))\b|"
+    r"(won'?t|will not|wont) be (the|my|our) last\b": 1.0,
+    # A price that came down is praise ("premium dropped £200"), before "went down" below.
+    r"(prices?|premiums?|fees?|bills?|costs?|quotes?|charges?) (\w+ )?(dropped|fell|came down|went "
+    r"down|decreased|(was|were|has been|have been|got) (cut|reduced|lowered)|(has|have) (dropped|"
+    r"come down|gone down))": 1.0,
     # Decline: the praise of what it used to be is part of the complaint ("Used to be good value").
     r"(used to be|was once|were once) ((a|an|the|so|really|very|much|quite|good|great|decent|"
     r"excellent|cheap|cheaper|cheapest|fast|quick|reliable|better|best|nice|affordable|value|"
@@ -825,7 +862,7 @@ JA_REQUEST = (
     # a wish as a condition: 無料になったら最高, あれば便利, つながりやすくなるといい
     r"(たら|れば|ば|と)(最高|助か|便利|ありがた|有難|完璧|いいな|いいです|良いです|いいのに)|"
     r"(が|も|を)(欲しい|ほしい)|たらいい|たら良い|たら嬉し|たらうれし|ればいい|れば良い|ば嬉し|ばうれし|"
-    r"と嬉し|とうれし|と助か|ば助か|べき|せめて|"
+    r"と嬉し|とうれし|と助か|ば助か|べき|せめて(?!もの救い)|"
     # もっと早く使えばよかった regrets not starting sooner: praise (JA_SOONER), no request
     r"(?:もっと|もう少し)(?!(?:早く|はやく|前から)[^。、]{0,10}(?:ば|たら)(?:よかった|良かった))|もうすこし|もうちょっと|改善して|改善を|改善が必要|"
     r"改善してほし|検討して|希望します|"
@@ -834,6 +871,8 @@ JA_REQUEST = (
     r"できるように(?!なっ|なり)|あればいい|あれば良い|あると(いい|良い|嬉し|うれし|助か|便利)|"
     r"増やして|減らして|下げて|安くして|早くして|してほし|ように(して|なって)ほし|ませんか|"
     r"てくれたら|てもらえたら|ていただけたら|て頂けたら|"
+    # a wish in the past: …があればよかったのですが, 事前に言ってくれたら良かったのに
+    r"(あれば|あったら|くれれば|くれたら|もらえれば|もらえたら)(よかった|良かった)|"
     # an order or a wish at the end of a clause: 人間出してくれｗ, 通知くらいしてよ, 日本語版ほしい
     r"てくれ(?=[w!ー]|よ)|てよ(?=[w!]|$)|(くらい|ぐらい|だけでも)(欲しかった|ほしかった)|"
     r"(?:とい|ておい)て(?:よ|ね)?(?=[w!]|$)|"
