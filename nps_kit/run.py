@@ -561,7 +561,7 @@ def run_reports(
         raise _nothing_to_run(list(skipped.values()))
     for refused in skipped.values():  # before any progress line: the check ran before any kernel
         _say(progress, refusal_line(refused))
-    for line in stale_exports(prepared, period=period):
+    for line in stale_exports([(job.unit, job.period) for job in prepared], period=period):
         _say(progress, line)
 
     for month in sorted({job.period for job in prepared}):
@@ -640,25 +640,39 @@ def run_reports(
     return RunResult(output=output, units=ordered, skipped=skipped)
 
 
-def stale_exports(jobs: Sequence[_Job], *, period: str | None) -> list[str]:
+def stale_exports(
+    resolved: Sequence[tuple[UnitParameters, str]], *, period: str | None
+) -> list[str]:
     """Return a ``warning:`` per export whose ``latest`` month is before the last ended month.
 
     ``latest`` is the latest complete month *with data*: an export without the month that just
     ended (a late warehouse load) makes a scheduled run report the month before, every unit
     ``ok``. Said once per export, naming both months and the units concerned; the exit status
-    does not change (the figures are right for the month reported).
+    does not change (the figures are right for the month reported). Every flow that resolves
+    ``latest`` from the data says it in these words: ``run``, ``run --watch`` and ``lab``.
+
+    Parameters
+    ----------
+    resolved
+        Each unit with the month its period was resolved to.
+    period
+        The period asked for every unit (``--period``), or ``None`` for each unit's own.
+
+    Returns
+    -------
+    list[str]
+        The warnings, one per stale export; empty when none is.
     """
     from nps_kit import clock
     from nps_kit.periods import LATEST, last_ended_month
 
     late: dict[tuple[Path, str, str], list[str]] = {}
-    for job in jobs:
-        unit = job.unit
+    for unit, month in resolved:
         if (period or unit.period) != LATEST:
             continue
         ended = last_ended_month(clock.now(unit.language, unit.timezone))
-        if job.period < ended:
-            late.setdefault((unit.data.path, job.period, ended), []).append(unit.unit)
+        if month < ended:
+            late.setdefault((unit.data.path, month, ended), []).append(unit.unit)
     return [
         f"warning: {path.name} has no responses after {month}, so period 'latest' reports "
         f"{month} though {ended} has ended (units {', '.join(units)}). Is the export late? "
@@ -872,12 +886,14 @@ def build_once(
     period: str | None = None,
     cache_dir: Path | None = None,
     kernel: Any = None,
+    warn: Callable[[str], None] | None = None,
 ) -> UnitResult:
     """Validate one unit and build its report on ``kernel`` (for ``run --watch``).
 
     The unit is prepared as :func:`run_reports` prepares it: its export is read through the
     cache in ``cache_dir`` (default ``<output>/.cache``), built again only when the export or
-    the loader options change.
+    the loader options change. ``warn`` is given the warning of a stale export
+    (:func:`stale_exports`) before the build.
 
     Raises
     ------
@@ -899,6 +915,9 @@ def build_once(
     job = _prepare_job(
         unit, notebook=notebook, period=period, cache=cache[unit.unit], hashes=hashes
     )
+    if warn is not None:
+        for line in stale_exports([(unit, job.period)], period=period):
+            warn(line)
     with tempfile.TemporaryDirectory(prefix="nps-kit-watch-") as scratch:
         result = _write_unit(job, _execute_unit(job, Path(scratch), kernel), output)
     write_manifest_and_overview(output, job.period, [result])
