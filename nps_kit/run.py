@@ -44,7 +44,7 @@ from nps_kit.summary import UnitSummary, as_summary
 if TYPE_CHECKING:
     import pandas as pd
 
-    from nps_kit._unit_rows import ExportRows
+    from nps_kit._unit_rows import ExportRows, UnitRefused
     from nps_kit.cache import ExportCache
 
 __all__ = [
@@ -71,7 +71,9 @@ class UnitResult:
     unit, name, language, period
         From the parameters (``period`` resolved to ``YYYY-MM``).
     status
-        ``"ok"`` or ``"failed"``.
+        ``"ok"`` or ``"failed"``; in the manifest also ``"refused"`` (its filter matches no
+        row) or ``"no data"`` (no response in the month): refused before any kernel started,
+        recorded so that the overview no longer shows the unit's last figures as this run's.
     seconds
         Wall time of execution and export.
     html
@@ -79,7 +81,9 @@ class UnitResult:
     notebook
         The executed notebook (under ``_failed/`` when the unit failed).
     error
-        ``{"cell_index", "ename", "evalue"}`` when the unit failed, else ``None``.
+        ``{"cell_index", "ename", "evalue"}`` when the unit failed; for a refused unit also
+        ``key`` (:data:`nps_kit._unit_rows.NO_ROWS` or ``NO_RESPONSES``), ``reason`` and ``at``
+        (when, ISO 8601 UTC). Else ``None``.
     summary
         What the notebook published with ``nps_kit.summary.publish_summary``, if anything (its
         manifest JSON is read into a :class:`~nps_kit.summary.UnitSummary`).
@@ -93,7 +97,7 @@ class UnitResult:
     name: str
     language: str
     period: str
-    status: Literal["ok", "failed"]
+    status: Literal["ok", "failed", "refused", "no data"]
     seconds: float
     html: Path | None
     notebook: Path | None
@@ -393,6 +397,56 @@ def _recorded_parameters(job: _Job) -> dict[str, Any]:
     return {**job.parameters, "mail": job.unit.mail.model_dump(mode="json")}
 
 
+def _refused_result(unit: UnitParameters, error: UnitRefused, sha256: str) -> UnitResult:
+    """Return the manifest record of a unit refused before any kernel started (no files)."""
+    from datetime import UTC, datetime
+
+    from nps_kit._unit_rows import NO_RESPONSES
+
+    return UnitResult(
+        unit=unit.unit,
+        name=unit.name,
+        language=unit.language,
+        period=error.period,
+        status="no data" if error.key == NO_RESPONSES else "refused",
+        seconds=0.0,
+        html=None,
+        notebook=None,
+        error={
+            "cell_index": None,
+            "ename": type(error).__name__,
+            "evalue": str(error),
+            "key": error.key,
+            "reason": error.reason,
+            "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        },
+        summary=None,
+        parameters={"mail": unit.mail.model_dump(mode="json")},
+        input={"path": str(unit.data.path), "sha256": sha256},
+    )
+
+
+def _record_refusals(
+    write: Callable[..., dict[str, Any]],
+    output: Path,
+    refused: Sequence[UnitResult],
+    built: Sequence[UnitResult],
+) -> None:
+    """Write each period's manifest and overview with its refused units and the units built.
+
+    A refused unit's row then says it was not rebuilt, and why, instead of showing its last
+    report's figures as this run's (QA19). A month nothing was built for gets no new folder:
+    its refusals are recorded only where its manifest already exists.
+    """
+    from nps_kit.overview import MANIFEST
+
+    for month in sorted({r.period for r in [*built, *refused]}):
+        made = [r for r in built if r.period == month]
+        if not made and not (output / month / MANIFEST).is_file():
+            continue
+        write(output, month, made + [r for r in refused if r.period == month])
+
+
 def _failed_without_kernel(job: _Job, reason: str) -> UnitResult:
     return UnitResult(
         unit=job.unit.unit,
@@ -536,10 +590,11 @@ def run_reports(
             hashes[unit.data.path] = _sha256(unit.data.path)
     _check_writable(output)  # before the export is parsed into the cache beneath it
     caches = _build_caches(units, hashes, Path(cache_dir) if cache_dir else output / CACHE_DIR)
-    from nps_kit._unit_rows import NO_RESPONSES, NO_ROWS
+    from nps_kit._unit_rows import NO_RESPONSES, NO_ROWS, UnitRefused
 
     prepared: list[_Job] = []
     skipped: dict[str, ConfigError] = {}
+    refusals: list[UnitResult] = []  # their manifest records
     rows: dict[Path, ExportRows] = {}
     for unit in units:
         try:
@@ -557,7 +612,10 @@ def run_reports(
             if exc.key not in (NO_ROWS, NO_RESPONSES):
                 raise
             skipped[unit.unit] = exc
+            if isinstance(exc, UnitRefused):
+                refusals.append(_refused_result(unit, exc, hashes[unit.data.path]))
     if not prepared:
+        _record_refusals(write_manifest_and_overview, output, refusals, [])
         raise _nothing_to_run(list(skipped.values()))
     for refused in skipped.values():  # before any progress line: the check ran before any kernel
         _say(progress, refusal_line(refused))
@@ -569,8 +627,7 @@ def run_reports(
     kernel_name = prepared[0].nb.metadata.get("kernelspec", {}).get("name", "python3")
     if scheduler is not None:
         ordered = _run_cluster(prepared, scheduler, output, kernel_name, progress)
-        for month in sorted({r.period for r in ordered}):
-            write_manifest_and_overview(output, month, [r for r in ordered if r.period == month])
+        _record_refusals(write_manifest_and_overview, output, refusals, ordered)
         return RunResult(output=output, units=ordered, skipped=skipped)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(prepared)))
     todo: queue.Queue[_Job] = queue.Queue()
@@ -635,8 +692,7 @@ def run_reports(
         if job.unit.unit not in done:
             done[job.unit.unit] = _failed_without_kernel(job, reason)
     ordered = [done[job.unit.unit] for job in prepared]
-    for month in sorted({r.period for r in ordered}):
-        write_manifest_and_overview(output, month, [r for r in ordered if r.period == month])
+    _record_refusals(write_manifest_and_overview, output, refusals, ordered)
     return RunResult(output=output, units=ordered, skipped=skipped)
 
 
