@@ -770,6 +770,28 @@ def _date_form(values: pd.Series, text: pd.Series, *, columnar: bool) -> str:
     return "ISO/Japanese"
 
 
+def _values_as_names(columns: list[str]) -> list[str]:
+    """Say when the column names read like answers: a file exported without its header row.
+
+    Its first response then names the columns (``'2026-10-01'``, ``'9'``, ``'good'``) and is
+    lost; the NPS question would be ``'9'``.
+    """
+    if len(columns) < 2:
+        return []
+    names = pd.Series(columns, dtype=object)
+    numbers = names.str.fullmatch(r"\s*[-+]?\d+(?:[.,]\d+)?\s*")
+    dates = parse_date_values(names, date_format=None).dates.notna()
+    looks = names[numbers | dates]
+    if 2 * len(looks) < len(columns):
+        return []
+    shown = ", ".join(repr(name) for name in looks.head(3))
+    return [
+        f"The column names read like answers ({shown}): the file seems to have no header row, "
+        "so its first response names the columns. Export it again with the question titles "
+        "as the first row."
+    ]
+
+
 def _who(distinct: int) -> str:
     """Return the detail of an id that names who answered and repeats (account_id)."""
     return f"{distinct:,} values, {_NOT_PER_RESPONSE}"
@@ -973,6 +995,8 @@ def inspect_export(
         )
     nps_col = _nps_column(infos)
     notes: list[str] = list(date_notes)
+    if report.format != "parquet":
+        notes += _values_as_names(index.columns)
     if nps_col is None:
         notes.append("No column looks like a 0–10 score.")
     else:

@@ -1177,3 +1177,24 @@ def test_excel_serial_dates_are_called_so(
         tmp_path / "t.csv", "date,score\n" + "".join(f'"{45962 + i}",{i % 11}\n' for i in range(40))
     )
     assert inspect_export(text).column("date").detail == "Excel serial dates"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_file_without_its_header_row_is_said_to_have_none(tmp_path: Path, suffix: str) -> None:
+    # QA19 asked for inspect on files with and without header rows: without one, the first
+    # response named the columns and '9' became the NPS question, without a word.
+    rows = [[f"2026-10-{i + 1:02d}", i % 11, ("good", "slow", "kind")[i % 3]] for i in range(30)]
+    path = tmp_path / f"x{suffix}"
+    if suffix == ".csv":
+        write_text(path, "".join(f"{d},{s},{c}\n" for d, s, c in rows))
+    else:
+        pd.DataFrame(rows).to_excel(path, index=False, header=False)
+    found = inspect_export(path)
+    assert (
+        "The column names read like answers ('2026-10-01', '0'): the file seems to have no "
+        "header row, so its first response names the columns. Export it again with the "
+        "question titles as the first row."
+    ) in found.notes
+    with_header = tmp_path / "h.csv"
+    write_text(with_header, "date,score,comment\n" + "".join(f"{d},{s},{c}\n" for d, s, c in rows))
+    assert not [n for n in inspect_export(with_header).notes if "header row" in n]
