@@ -954,7 +954,10 @@ def build_once(
     Raises
     ------
     ConfigError
-        When the unit's parameters are invalid or its period cannot be resolved.
+        When the unit's parameters are invalid or its period cannot be resolved; when it is
+        refused (:class:`~nps_kit._unit_rows.UnitRefused`: its filter matches no row, or it
+        has no response in the month), its earlier report of the month is marked not rebuilt
+        in the overview first, as ``run`` marks it.
     DataError
         When the export cannot be read.
     """
@@ -968,9 +971,17 @@ def build_once(
     hashes = {unit.data.path: _sha256(unit.data.path)}
     _check_writable(output)
     cache = _build_caches([unit], hashes, Path(cache_dir) if cache_dir else output / CACHE_DIR)
-    job = _prepare_job(
-        unit, notebook=notebook, period=period, cache=cache[unit.unit], hashes=hashes
-    )
+    from nps_kit._unit_rows import UnitRefused
+
+    try:
+        job = _prepare_job(
+            unit, notebook=notebook, period=period, cache=cache[unit.unit], hashes=hashes
+        )
+    except UnitRefused as exc:
+        # As run records it: the month's overview no longer shows its last report as current.
+        refused = [_refused_result(unit, exc, hashes[unit.data.path])]
+        _record_refusals(write_manifest_and_overview, output, refused, [])
+        raise
     if warn is not None:
         for line in stale_exports([(unit, job.period)], period=period):
             warn(line)

@@ -935,3 +935,23 @@ def test_a_refused_unit_without_an_earlier_report_adds_no_row(
     assert main([*argv, "--notebook", str(notebook), "--period", "2026-09", "--jobs", "1"]) == 1
     assert sorted(_manifest_units(output / "2026-09")) == ["omiya"]
     assert list(_unit_cells(output / "2026-09")) == ["omiya"]
+
+
+def test_a_watch_build_refused_marks_the_units_earlier_report_as_run_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `run --watch` prepares a unit as `run` does: a filter typo refuses it before any kernel,
+    # and the month's overview no longer shows its earlier report as current.
+    from nps_kit.run import build_once
+
+    monkeypatch.chdir(tmp_path)
+    params = _shops(tmp_path, omiya="大宮")
+    output = tmp_path / "reports"
+    folder = output / "2026-10"
+    update_manifest(output, "2026-10", [_result("omiya", "ok", nps=10.0, folder=folder)])
+    notebook = make_notebook(tmp_path / "nb.ipynb", "raise SystemExit('no kernel may start')")
+    with pytest.raises(ConfigError, match=re.escape("no row of responses.csv has business_unit")):
+        build_once("omiya", parameters=params, notebook=notebook, output=output, period="2026-10")
+    entry = _manifest_units(folder)["omiya"]
+    assert (entry["status"], entry["summary"]) == ("refused", None)
+    assert "の実行で更新されず" in (folder / "index.html").read_text(encoding="utf-8")
