@@ -33,12 +33,16 @@ class UnitRefused(ConfigError):
     reason
         The refusal in a few words, for the run's summary table (``no row has plan = 'free';
         did you mean 'Free'?``); the message says it all, with the values the export has.
+    period
+        The month the unit was refused for (``YYYY-MM``): the overview of that month says
+        its report was not rebuilt, and why.
     """
 
     def __init__(
-        self, message: str, *, reason: str, hint: str, path: Path | None, key: str
+        self, message: str, *, reason: str, hint: str, path: Path | None, key: str, period: str
     ) -> None:
         self.reason = reason
+        self.period = period
         super().__init__(message, hint=hint, path=path, key=key)
 
 
@@ -152,6 +156,7 @@ def check_unit_rows(unit: UnitParameters, month: str, rows: ExportRows) -> None:
                 ),
                 path=unit.source,
                 key=NO_ROWS,
+                period=month,
                 reason=f"no row has {column} = {values}"
                 + (f"; did you mean {guess!r}?" if guess else ""),
             )
@@ -175,6 +180,7 @@ def check_unit_rows(unit: UnitParameters, month: str, rows: ExportRows) -> None:
         hint=hint,
         path=unit.source,
         key=NO_RESPONSES,
+        period=month,
         reason=f"no responses in {month}",
     )
 

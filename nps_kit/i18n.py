@@ -548,6 +548,19 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "前回の成功分",
         "en": "last good report",
     },
+    # A unit refused before its report was built (run summary: refused / no data).
+    "overview.not_rebuilt": {
+        "ja": "{date}の実行で更新されず",
+        "en": "Not rebuilt on {date}",
+    },
+    "overview.refused_filter": {
+        "ja": "絞り込み条件に一致する回答なし（パラメータの修正が必要）",
+        "en": "its filter matches no response (its parameters need fixing)",
+    },
+    "overview.no_responses": {
+        "ja": "{period}の回答なし",
+        "en": "no responses in {period}",
+    },
     "overview.notebook": {
         "ja": "ノートブック",
         "en": "notebook",

@@ -196,6 +196,9 @@ class ColumnInfo:
         A date column whose dates read only in this order (``"day-first"`` or
         ``"month-first"``), not in the ``date_format`` given: its range is not read, and a
         note says what to pass. Else ``None``.
+    repeats_by_design
+        An id that names who answered (``account_id``: one per account, many responses
+        each), whose values repeat by design: never the response id (:func:`is_response_id`).
     """
 
     column: str
@@ -211,6 +214,7 @@ class ColumnInfo:
     codes: tuple[tuple[int, str], ...] = ()
     note: str | None = None
     contradicted: str | None = None
+    repeats_by_design: bool = False
 
     @property
     def label(self) -> str:
@@ -285,7 +289,8 @@ class Inspection:
             "encoding": report.encoding,
             "delimiter": report.delimiter,
             "sheet": report.sheet,
-            "header_rows": report.header_rows_skipped + 1,
+            # A Parquet file has typed columns, no header rows.
+            "header_rows": None if report.format == "parquet" else report.header_rows_skipped + 1,
             "responses": report.rows_read - report.preview_rows_dropped - report.blank_rows_dropped,
             "date_column": self.date_column,
             "date_min": None if self.date_min is None else self.date_min.isoformat(),
@@ -598,6 +603,8 @@ def _classify(
     date_format: str | None,
     date_notes: list[str],
     contradicted: dict[str, str],
+    who: set[str],
+    columnar: bool = False,
     separator: str | None = None,
     other_box: bool = False,
     open_ended: bool = False,
@@ -668,7 +675,7 @@ def _classify(
         if read < n and (taken or named):
             date_notes.append(_date_note(name, values, dates, n - read, n, taken=taken))
         if taken:
-            return "date", dates.order or "ISO/Japanese", None, None
+            return "date", dates.order or _date_form(values, text, columnar=columnar), None, None
     elif named and looks_dated.dates.notna().any():
         # Named like a date and partly dates: say why it is not the date column.
         read, dates = _dates_read(values, date_format=date_format)
@@ -716,6 +723,7 @@ def _classify(
             # twice: still the id, and inspect_export says so in a note.
             return "id", _unique(distinct, n), None, None
         if id_named and distinct > _ID_MANY:
+            who.add(name)
             return "id", _who(distinct), None, None
         return "number", f"{_number(numeric.min())}–{_number(numeric.max())}", None, None
     tokens = answers.share(text.str.fullmatch(_TOKEN))
@@ -733,6 +741,7 @@ def _classify(
     if id_named and distinct >= 0.9 * n and n > 1 and not text.str.contains(r"\s").any():
         return "id", _unique(distinct, n), None, None
     if id_named and distinct > _ID_MANY and not text.str.contains(r"\s").any():
+        who.add(name)
         return "id", _who(distinct), None, None
     if distinct == n and n > 1 and text.str.len().max() <= 24:
         if not text.str.contains(r"\s").any():
@@ -743,6 +752,44 @@ def _classify(
     if n >= 10 and distinct > n / 2:
         return "text", "free text", None, None
     return "categorical", f"{distinct} values", None, None
+
+
+def _date_form(values: pd.Series, text: pd.Series, *, columnar: bool) -> str:
+    """Say how a date column holds its dates (inspect's detail), the order aside.
+
+    Cells typed as dates are a workbook's date cells or a Parquet file's timestamps; numbers
+    such as ``45962.5`` are Excel serial dates (QA19: they were called "ISO/Japanese").
+    """
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return "timestamps" if columnar else "date cells"
+    numeric = pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(
+        values.dtype
+    )
+    if numeric or pd.to_numeric(text, errors="coerce").notna().mean() >= 0.5:
+        return "Excel serial dates"
+    return "ISO/Japanese"
+
+
+def _values_as_names(columns: list[str]) -> list[str]:
+    """Say when the column names read like answers: a file exported without its header row.
+
+    Its first response then names the columns (``'2026-10-01'``, ``'9'``, ``'good'``) and is
+    lost; the NPS question would be ``'9'``.
+    """
+    if len(columns) < 2:
+        return []
+    names = pd.Series(columns, dtype=object)
+    numbers = names.str.fullmatch(r"\s*[-+]?\d+(?:[.,]\d+)?\s*")
+    dates = parse_date_values(names, date_format=None).dates.notna()
+    looks = names[numbers | dates]
+    if 2 * len(looks) < len(columns):
+        return []
+    shown = ", ".join(repr(name) for name in looks.head(3))
+    return [
+        f"The column names read like answers ({shown}): the file seems to have no header row, "
+        "so its first response names the columns. Export it again with the question titles "
+        "as the first row."
+    ]
 
 
 def _who(distinct: int) -> str:
@@ -757,7 +804,7 @@ def is_response_id(info: ColumnInfo) -> bool:
     responses each) is an id, never a breakdown, but not the response id: dedupe by it would
     drop every later response of the same account.
     """
-    return info.kind == "id" and not info.detail.endswith(_NOT_PER_RESPONSE)
+    return info.kind == "id" and not info.repeats_by_design
 
 
 def _unique(distinct: int, n: int) -> str:
@@ -905,6 +952,7 @@ def inspect_export(
     infos: list[ColumnInfo] = []
     date_notes: list[str] = []
     contradicted: dict[str, str] = {}  # date column → the only order its dates read in
+    who: set[str] = set()  # ids that name who answered and repeat by design (account_id)
     for name in index.columns:
         values = frame[name]
         answers = _answers(values)
@@ -917,6 +965,8 @@ def inspect_export(
             date_format=date_format,
             date_notes=date_notes,
             contradicted=contradicted,
+            who=who,
+            columnar=report.format == "parquet",
             separator=index.separators.get(name),
             other_box=name in index.other_boxes,
             open_ended=name in index.open_ended,
@@ -940,10 +990,13 @@ def inspect_export(
                 if labelled is None
                 else tuple((labelled.points[a], a) for a in labelled.levels),
                 contradicted=contradicted.get(name),
+                repeats_by_design=name in who,
             )
         )
     nps_col = _nps_column(infos)
     notes: list[str] = list(date_notes)
+    if report.format != "parquet":
+        notes += _values_as_names(index.columns)
     if nps_col is None:
         notes.append("No column looks like a 0–10 score.")
     else:

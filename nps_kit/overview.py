@@ -73,6 +73,9 @@ __all__ = [
 MANIFEST = "manifest.json"
 #: In the reports folder, not a period folder: one lock also orders the periods index.
 MANIFEST_LOCK = ".manifest.lock"
+# Units refused before a kernel started (nps_kit.run): their entry replaces a report of an
+# earlier run, whose figures the overview no longer shows as this run's, and says why.
+_REFUSED = ("refused", "no data")
 _PACKAGES = ("pandas", "numpy", "matplotlib", "seaborn", "papermill", "nbconvert", "nbclient")
 
 
@@ -83,6 +86,7 @@ _CSS = """
 .nps-spark{display:block}.nps-table td .nps-verdict{display:block;margin:2px 0 0;width:max-content}
 .nps-verdict-own{display:block;max-width:14em;margin-top:2px;color:#6b7280;font-size:.72rem;
 white-space:normal;text-align:left}
+.nps-why{display:block;max-width:14em;margin:2px 0;color:#4b5563;font-size:.78rem}
 """
 
 
@@ -160,7 +164,10 @@ def write_manifest_and_overview(
     period
         ``YYYY-MM``.
     results
-        The units just run for that period; other units already in the manifest are kept.
+        The units just run for that period; other units already in the manifest are kept. A
+        unit refused before its report was built (status ``"refused"`` or ``"no data"``)
+        replaces its entry, whose row then says it was not rebuilt and why; a unit without
+        an entry is left out.
     language, timezone, unit_label
         The overview pages' language, time zone and name of a unit (the project's ``overview``
         setting, see :class:`nps_kit.params.Overview`); ``None`` as in :func:`write_overview`.
@@ -192,6 +199,8 @@ def _merge_manifest(folder: Path, period: str, results: list[UnitResult]) -> dic
         except (ValueError, KeyError, TypeError, AttributeError):
             units = {}  # unreadable: the units of this run replace it
     for result in results:
+        if result.status in _REFUSED and result.unit not in units:
+            continue  # no report of it to mark as not rebuilt
         units[result.unit] = manifest_entry(result)
     manifest = {
         "period": period,
@@ -458,7 +467,12 @@ def write_overview(
         if status == "ok" and s.incomplete_through:
             incomplete.append(s.incomplete_through)
         if status != "ok":
-            unit_cell += f'<br><span class="failed">{w("failed")}</span>'
+            # A unit refused before any kernel started says when and why (QA19: its last
+            # figures stood in the table as this run's).
+            if status in _REFUSED:
+                unit_cell += "<br>" + _not_rebuilt(u, manifest["period"], lang, timezone)
+            else:
+                unit_cell += f'<br><span class="failed">{w("failed")}</span>'
             if (folder / f"{u['unit']}.html").is_file():
                 unit_cell += f' <a href="{escape(u["unit"])}.html">{w("previous")}</a>'
             if u.get("notebook"):
@@ -471,7 +485,11 @@ def write_overview(
         # The verdict after Benjamini–Hochberg over the units replaces the unit's own.
         changes = _changes(s, verdict if status == "ok" else None)
         own = _changes(s, None)
-        target = s.target_status or ("no_target" if s.target is None else None)
+        target = (
+            s.target_status or ("no_target" if s.target is None else None)
+            if status == "ok"
+            else None
+        )
         shares = (
             f"{_number(s.pct_promoters)}% / {_number(s.pct_detractors)}%"
             if s.pct_promoters is not None and s.pct_detractors is not None
@@ -541,6 +559,30 @@ def write_overview(
     path = folder / "index.html"
     atomic_write_text(path, page)
     return path
+
+
+def _not_rebuilt(entry: dict[str, Any], period: str, lang: Language, timezone: str | None) -> str:
+    """Say when and why a refused unit's report was not rebuilt, in the page's language.
+
+    The run's words (``no row has store = 'Yrok'``) are the analyst's; the overview's reader
+    learns the kind of problem: a filter to fix, or no response in the month.
+    """
+    error = entry.get("error") or {}
+    try:
+        moment = datetime.fromisoformat(str(error.get("at")))
+    except ValueError:
+        moment = datetime.now(UTC)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    date = moment.astimezone(zone(lang, timezone)).strftime("%Y-%m-%d")
+    if entry["status"] == "no data":
+        reason = t("overview.no_responses", lang, period=format_period(period, lang))
+    else:
+        reason = t("overview.refused_filter", lang)
+    return (
+        f'<span class="failed">{escape(t("overview.not_rebuilt", lang, date=date))}</span>'
+        f'<span class="nps-why">{escape(reason)}</span>'
+    )
 
 
 def _dates_flags(units: list[dict[str, Any]], lang: Language) -> str:

@@ -44,7 +44,7 @@ from nps_kit.summary import UnitSummary, as_summary
 if TYPE_CHECKING:
     import pandas as pd
 
-    from nps_kit._unit_rows import ExportRows
+    from nps_kit._unit_rows import ExportRows, UnitRefused
     from nps_kit.cache import ExportCache
 
 __all__ = [
@@ -71,7 +71,9 @@ class UnitResult:
     unit, name, language, period
         From the parameters (``period`` resolved to ``YYYY-MM``).
     status
-        ``"ok"`` or ``"failed"``.
+        ``"ok"`` or ``"failed"``; in the manifest also ``"refused"`` (its filter matches no
+        row) or ``"no data"`` (no response in the month): refused before any kernel started,
+        recorded so that the overview no longer shows the unit's last figures as this run's.
     seconds
         Wall time of execution and export.
     html
@@ -79,7 +81,9 @@ class UnitResult:
     notebook
         The executed notebook (under ``_failed/`` when the unit failed).
     error
-        ``{"cell_index", "ename", "evalue"}`` when the unit failed, else ``None``.
+        ``{"cell_index", "ename", "evalue"}`` when the unit failed; for a refused unit also
+        ``key`` (:data:`nps_kit._unit_rows.NO_ROWS` or ``NO_RESPONSES``), ``reason`` and ``at``
+        (when, ISO 8601 UTC). Else ``None``.
     summary
         What the notebook published with ``nps_kit.summary.publish_summary``, if anything (its
         manifest JSON is read into a :class:`~nps_kit.summary.UnitSummary`).
@@ -93,7 +97,7 @@ class UnitResult:
     name: str
     language: str
     period: str
-    status: Literal["ok", "failed"]
+    status: Literal["ok", "failed", "refused", "no data"]
     seconds: float
     html: Path | None
     notebook: Path | None
@@ -393,6 +397,56 @@ def _recorded_parameters(job: _Job) -> dict[str, Any]:
     return {**job.parameters, "mail": job.unit.mail.model_dump(mode="json")}
 
 
+def _refused_result(unit: UnitParameters, error: UnitRefused, sha256: str) -> UnitResult:
+    """Return the manifest record of a unit refused before any kernel started (no files)."""
+    from datetime import UTC, datetime
+
+    from nps_kit._unit_rows import NO_RESPONSES
+
+    return UnitResult(
+        unit=unit.unit,
+        name=unit.name,
+        language=unit.language,
+        period=error.period,
+        status="no data" if error.key == NO_RESPONSES else "refused",
+        seconds=0.0,
+        html=None,
+        notebook=None,
+        error={
+            "cell_index": None,
+            "ename": type(error).__name__,
+            "evalue": str(error),
+            "key": error.key,
+            "reason": error.reason,
+            "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        },
+        summary=None,
+        parameters={"mail": unit.mail.model_dump(mode="json")},
+        input={"path": str(unit.data.path), "sha256": sha256},
+    )
+
+
+def _record_refusals(
+    write: Callable[..., dict[str, Any]],
+    output: Path,
+    refused: Sequence[UnitResult],
+    built: Sequence[UnitResult],
+) -> None:
+    """Write each period's manifest and overview with its refused units and the units built.
+
+    A refused unit's row then says it was not rebuilt, and why, instead of showing its last
+    report's figures as this run's (QA19). A month nothing was built for gets no new folder:
+    its refusals are recorded only where its manifest already exists.
+    """
+    from nps_kit.overview import MANIFEST
+
+    for month in sorted({r.period for r in [*built, *refused]}):
+        made = [r for r in built if r.period == month]
+        if not made and not (output / month / MANIFEST).is_file():
+            continue
+        write(output, month, made + [r for r in refused if r.period == month])
+
+
 def _failed_without_kernel(job: _Job, reason: str) -> UnitResult:
     return UnitResult(
         unit=job.unit.unit,
@@ -536,10 +590,11 @@ def run_reports(
             hashes[unit.data.path] = _sha256(unit.data.path)
     _check_writable(output)  # before the export is parsed into the cache beneath it
     caches = _build_caches(units, hashes, Path(cache_dir) if cache_dir else output / CACHE_DIR)
-    from nps_kit._unit_rows import NO_RESPONSES, NO_ROWS
+    from nps_kit._unit_rows import NO_RESPONSES, NO_ROWS, UnitRefused
 
     prepared: list[_Job] = []
     skipped: dict[str, ConfigError] = {}
+    refusals: list[UnitResult] = []  # their manifest records
     rows: dict[Path, ExportRows] = {}
     for unit in units:
         try:
@@ -557,11 +612,14 @@ def run_reports(
             if exc.key not in (NO_ROWS, NO_RESPONSES):
                 raise
             skipped[unit.unit] = exc
+            if isinstance(exc, UnitRefused):
+                refusals.append(_refused_result(unit, exc, hashes[unit.data.path]))
     if not prepared:
+        _record_refusals(write_manifest_and_overview, output, refusals, [])
         raise _nothing_to_run(list(skipped.values()))
     for refused in skipped.values():  # before any progress line: the check ran before any kernel
         _say(progress, refusal_line(refused))
-    for line in stale_exports(prepared, period=period):
+    for line in stale_exports([(job.unit, job.period) for job in prepared], period=period):
         _say(progress, line)
 
     for month in sorted({job.period for job in prepared}):
@@ -569,8 +627,7 @@ def run_reports(
     kernel_name = prepared[0].nb.metadata.get("kernelspec", {}).get("name", "python3")
     if scheduler is not None:
         ordered = _run_cluster(prepared, scheduler, output, kernel_name, progress)
-        for month in sorted({r.period for r in ordered}):
-            write_manifest_and_overview(output, month, [r for r in ordered if r.period == month])
+        _record_refusals(write_manifest_and_overview, output, refusals, ordered)
         return RunResult(output=output, units=ordered, skipped=skipped)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(prepared)))
     todo: queue.Queue[_Job] = queue.Queue()
@@ -635,30 +692,43 @@ def run_reports(
         if job.unit.unit not in done:
             done[job.unit.unit] = _failed_without_kernel(job, reason)
     ordered = [done[job.unit.unit] for job in prepared]
-    for month in sorted({r.period for r in ordered}):
-        write_manifest_and_overview(output, month, [r for r in ordered if r.period == month])
+    _record_refusals(write_manifest_and_overview, output, refusals, ordered)
     return RunResult(output=output, units=ordered, skipped=skipped)
 
 
-def stale_exports(jobs: Sequence[_Job], *, period: str | None) -> list[str]:
+def stale_exports(
+    resolved: Sequence[tuple[UnitParameters, str]], *, period: str | None
+) -> list[str]:
     """Return a ``warning:`` per export whose ``latest`` month is before the last ended month.
 
     ``latest`` is the latest complete month *with data*: an export without the month that just
     ended (a late warehouse load) makes a scheduled run report the month before, every unit
     ``ok``. Said once per export, naming both months and the units concerned; the exit status
-    does not change (the figures are right for the month reported).
+    does not change (the figures are right for the month reported). Every flow that resolves
+    ``latest`` from the data says it in these words: ``run``, ``run --watch`` and ``lab``.
+
+    Parameters
+    ----------
+    resolved
+        Each unit with the month its period was resolved to.
+    period
+        The period asked for every unit (``--period``), or ``None`` for each unit's own.
+
+    Returns
+    -------
+    list[str]
+        The warnings, one per stale export; empty when none is.
     """
     from nps_kit import clock
     from nps_kit.periods import LATEST, last_ended_month
 
     late: dict[tuple[Path, str, str], list[str]] = {}
-    for job in jobs:
-        unit = job.unit
+    for unit, month in resolved:
         if (period or unit.period) != LATEST:
             continue
         ended = last_ended_month(clock.now(unit.language, unit.timezone))
-        if job.period < ended:
-            late.setdefault((unit.data.path, job.period, ended), []).append(unit.unit)
+        if month < ended:
+            late.setdefault((unit.data.path, month, ended), []).append(unit.unit)
     return [
         f"warning: {path.name} has no responses after {month}, so period 'latest' reports "
         f"{month} though {ended} has ended (units {', '.join(units)}). Is the export late? "
@@ -872,17 +942,22 @@ def build_once(
     period: str | None = None,
     cache_dir: Path | None = None,
     kernel: Any = None,
+    warn: Callable[[str], None] | None = None,
 ) -> UnitResult:
     """Validate one unit and build its report on ``kernel`` (for ``run --watch``).
 
     The unit is prepared as :func:`run_reports` prepares it: its export is read through the
     cache in ``cache_dir`` (default ``<output>/.cache``), built again only when the export or
-    the loader options change.
+    the loader options change. ``warn`` is given the warning of a stale export
+    (:func:`stale_exports`) before the build.
 
     Raises
     ------
     ConfigError
-        When the unit's parameters are invalid or its period cannot be resolved.
+        When the unit's parameters are invalid or its period cannot be resolved; when it is
+        refused (:class:`~nps_kit._unit_rows.UnitRefused`: its filter matches no row, or it
+        has no response in the month), its earlier report of the month is marked not rebuilt
+        in the overview first, as ``run`` marks it.
     DataError
         When the export cannot be read.
     """
@@ -896,9 +971,20 @@ def build_once(
     hashes = {unit.data.path: _sha256(unit.data.path)}
     _check_writable(output)
     cache = _build_caches([unit], hashes, Path(cache_dir) if cache_dir else output / CACHE_DIR)
-    job = _prepare_job(
-        unit, notebook=notebook, period=period, cache=cache[unit.unit], hashes=hashes
-    )
+    from nps_kit._unit_rows import UnitRefused
+
+    try:
+        job = _prepare_job(
+            unit, notebook=notebook, period=period, cache=cache[unit.unit], hashes=hashes
+        )
+    except UnitRefused as exc:
+        # As run records it: the month's overview no longer shows its last report as current.
+        refused = [_refused_result(unit, exc, hashes[unit.data.path])]
+        _record_refusals(write_manifest_and_overview, output, refused, [])
+        raise
+    if warn is not None:
+        for line in stale_exports([(unit, job.period)], period=period):
+            warn(line)
     with tempfile.TemporaryDirectory(prefix="nps-kit-watch-") as scratch:
         result = _write_unit(job, _execute_unit(job, Path(scratch), kernel), output)
     write_manifest_and_overview(output, job.period, [result])

@@ -59,7 +59,8 @@ def watch_unit(
     parameters, notebook, output, period, cache_dir
         As for ``nps-kit run``.
     progress
-        Where the build lines go.
+        Where the build lines go, and once the warning of an export whose ``latest`` month is
+        not the last ended one (as ``run`` says it).
     stop
         Set it to end the watch (the command line ends it with Ctrl-C).
     poll
@@ -70,6 +71,14 @@ def watch_unit(
     from nps_kit.run import build_once
 
     stop = stop or threading.Event()
+    said: set[str] = set()
+
+    def warn(line: str) -> None:
+        # Once per watch, not at every rebuild; a new warning (the export changed) is said.
+        if progress is not None and line not in said:
+            said.add(line)
+            print(line, file=progress, flush=True)
+
     kernel = WarmKernel()
     kernel.start()
     try:
@@ -87,6 +96,7 @@ def watch_unit(
                         period=period,
                         cache_dir=cache_dir,
                         kernel=kernel,
+                        warn=warn,
                     )
                     line = f"{result.unit}: {result.status} in {result.seconds:.1f} s"
                     if result.error:

@@ -32,6 +32,7 @@ from _exports import (
     write_typeform,
     write_with_cover_sheet,
 )
+from conftest import Export
 
 from nps_kit.cli import main
 from nps_kit.inspect import AnswerLanguage, answer_language, inspect_export
@@ -1032,7 +1033,35 @@ def test_an_id_named_column_of_many_repeating_values_is_an_id_of_who_answered(
     distinct = len(set(values))
     assert (kind, detail) == ("id", f"{distinct} values, not one per response")
     found = inspect_export(tmp_path / "x.csv")
+    assert found.column(header).repeats_by_design
     assert not is_response_id(found.column(header))
+
+
+@pytest.mark.parametrize(
+    ("header", "values", "response_id"),
+    [
+        # Numbers and words, unique: the response id.
+        ("response_id", [str(9000 + i) for i in range(60)], True),
+        ("Response ID", [f"R_{i:05d}x" for i in range(60)], True),
+        # Numbers and words repeating by design: who answered, never the response id.
+        ("customer ID", [str(5000 + i % 40) for i in range(120)], False),
+        ("account_id", [f"acct_{1000 + i % 55}" for i in range(150)], False),
+    ],
+)
+def test_is_response_id_reads_the_field_not_the_detail(
+    tmp_path: Path, header: str, values: list[str], response_id: bool
+) -> None:
+    from dataclasses import replace
+
+    from nps_kit.inspect import is_response_id
+
+    _one_column(tmp_path, header, values)
+    info = inspect_export(tmp_path / "x.csv").column(header)
+    assert info.kind == "id"
+    assert info.repeats_by_design is not response_id
+    assert is_response_id(info) is response_id
+    # A reworded detail changes nothing: the field decides.
+    assert is_response_id(replace(info, detail="reworded")) is response_id
 
 
 def test_the_language_is_the_majority_of_the_answers_and_its_share_is_said(
@@ -1085,3 +1114,87 @@ def test_a_cover_sheet_first_names_the_sheets_and_the_one_with_the_scores(
     status, out, _ = run(capsys, path, "--sheet", "回答データ")
     assert status == 0
     assert out.startswith("hotel.xlsx: 160 responses (XLSX, sheet '回答データ'")
+
+
+_HEADER_ROWS = {"qualtrics": "3 header row(s)", "surveymonkey": "2 header row(s)", "parquet": None}
+_DATE_DETAIL = {"xlsx": "date cells", "parquet": "timestamps"}
+
+
+def test_every_format_says_its_header_rows_and_how_its_dates_are_held(
+    capsys: pytest.CaptureFixture[str], export: Export
+) -> None:
+    # QA19: a Parquet file was said to have "1 header row(s)" and its timestamps, like a
+    # workbook's date cells, to be "ISO/Japanese" dates.
+    argv: list[str | Path] = [export.path]
+    if export.sheet is not None:
+        argv += ["--sheet", export.sheet]
+    status, out, _ = run(capsys, *argv)
+    assert status == 0
+    first = out.splitlines()[0]
+    rows = _HEADER_ROWS.get(export.kind, "1 header row(s)")
+    if rows is None:
+        assert "header row" not in first
+        assert first.endswith("(PARQUET)")
+    else:
+        assert first.endswith(f"{rows})")
+    facts = inspect_export(export.path, sheet=export.sheet).to_dict()
+    assert facts["header_rows"] == (None if rows is None else int(rows[0]))
+    date = inspect_export(export.path, sheet=export.sheet).column(export.column("submitted_at"))
+    assert (date.kind, date.detail) == ("date", _DATE_DETAIL.get(export.kind, "ISO/Japanese"))
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".parquet"])
+def test_excel_serial_dates_are_called_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, suffix: str
+) -> None:
+    # QA19: a column of 45962.5 … was called "ISO/Japanese" dates.
+    frame = pd.DataFrame(
+        {
+            "date": [45962.5 + i for i in range(40)],
+            "score": [i % 11 for i in range(40)],
+            "comment": [("Slow delivery", "Kind staff")[i % 2] for i in range(40)],
+        }
+    )
+    path = tmp_path / f"x{suffix}"
+    if suffix == ".csv":
+        frame.to_csv(path, index=False)
+    elif suffix == ".xlsx":
+        frame.to_excel(path, index=False)
+    else:
+        frame.to_parquet(path)
+    found = inspect_export(path)
+    assert (found.column("date").kind, found.column("date").detail) == (
+        "date",
+        "Excel serial dates",
+    )
+    assert found.date_column == "date"
+    assert (found.date_min, found.date_max) == (
+        pd.Timestamp("2025-11-01 12:00"),
+        pd.Timestamp("2025-12-10 12:00"),
+    )
+    # Text serials read the same way.
+    text = write_text(
+        tmp_path / "t.csv", "date,score\n" + "".join(f'"{45962 + i}",{i % 11}\n' for i in range(40))
+    )
+    assert inspect_export(text).column("date").detail == "Excel serial dates"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_file_without_its_header_row_is_said_to_have_none(tmp_path: Path, suffix: str) -> None:
+    # QA19 asked for inspect on files with and without header rows: without one, the first
+    # response named the columns and '9' became the NPS question, without a word.
+    rows = [[f"2026-10-{i + 1:02d}", i % 11, ("good", "slow", "kind")[i % 3]] for i in range(30)]
+    path = tmp_path / f"x{suffix}"
+    if suffix == ".csv":
+        write_text(path, "".join(f"{d},{s},{c}\n" for d, s, c in rows))
+    else:
+        pd.DataFrame(rows).to_excel(path, index=False, header=False)
+    found = inspect_export(path)
+    assert (
+        "The column names read like answers ('2026-10-01', '0'): the file seems to have no "
+        "header row, so its first response names the columns. Export it again with the "
+        "question titles as the first row."
+    ) in found.notes
+    with_header = tmp_path / "h.csv"
+    write_text(with_header, "date,score,comment\n" + "".join(f"{d},{s},{c}\n" for d, s, c in rows))
+    assert not [n for n in inspect_export(with_header).notes if "header row" in n]

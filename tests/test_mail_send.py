@@ -1066,3 +1066,24 @@ def test_no_header_is_folded_right_after_its_name(
     cids = re.findall(rb"^Content-ID: <[^>\s]+@devtools\.example\.com>\r\n", received.raw, re.M)
     assert len(cids) == 1  # the trend chart's, on its header's line
     assert received.message["Subject"] == title
+
+
+@pytest.mark.parametrize("status", ["refused", "no data"])
+def test_a_report_the_last_run_did_not_rebuild_is_not_sent(reports: Path, status: str) -> None:
+    # QA19: a unit refused by `run` (filter typo) kept an earlier run's report; send says why
+    # it is not sent, and what to do.
+    manifest_path = reports / PERIOD / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    for entry in manifest["units"]:
+        if entry["unit"] == "ec":
+            entry.update(status=status, html=None, summary=None)
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    echo = Echo()
+    summary = send_reports(
+        reports, PERIOD, units=["ec"], dry_run=True, settings=SmtpSettings(), echo=echo
+    )
+    assert [o.status for o in summary.outcomes] == ["not_ready"]
+    assert (
+        f"ec: skipped, the last run did not rebuild its report ({status}: see that run's "
+        f"message); fix the unit, run 'nps-kit run ec --period {PERIOD}' again, then send."
+    ) in echo

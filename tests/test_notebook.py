@@ -448,3 +448,37 @@ def test_a_title_restyled_in_a_notebook_cell_reaches_the_html(
     assert not any(a.startswith("Monthly NPS") for a in alts)  # the title it was drawn with
     stores = [img["alt"] for img in _page(folder, "stores").find_all("img")]
     assert any(a.startswith("月次NPSの推移（直近12か月）：") for a in stores)
+
+
+def test_lab_warns_as_run_does_when_latest_is_not_the_last_ended_month(tmp_path: Path) -> None:
+    # QA19: `run` warned of a late export; `lab` opened the month before without a word.
+    from nps_kit import clock
+    from nps_kit.periods import last_ended_month, shift_period
+
+    ended = last_ended_month(clock.now("ja"))
+    old = shift_period(ended, -1)
+    params = tmp_path / "parameters"
+    params.mkdir()
+    for name, last in (("stale.csv", old), ("fresh.csv", ended)):
+        (tmp_path / name).write_text(
+            "response_id,submitted_at,business_unit,score\n"
+            f"R1,{shift_period(last, -1)}-10 10:00:00,大宮店,9\n"
+            f"R2,{last}-12 12:00:00,大宮店,3\n",
+            encoding="utf-8",
+        )
+        (params / f"{name[:-4]}.yaml").write_text(
+            f"name: omiya\nlanguage: ja\ndata: {{path: ../{name}}}\n"
+            "columns: {date: submitted_at}\n",
+            encoding="utf-8",
+        )
+    said: list[str] = []
+    write_working_copy("fresh", parameters=params, notebook=NOTEBOOK, warn=said.append)
+    write_working_copy("stale", parameters=params, notebook=NOTEBOOK, period=old, warn=said.append)
+    assert said == []  # a fresh export, and a month asked for
+    copy = write_working_copy("stale", parameters=params, notebook=NOTEBOOK, warn=said.append)
+    assert copy.name == f"stale_{old}.ipynb"
+    assert said == [
+        f"warning: stale.csv has no responses after {old}, so period 'latest' reports "
+        f"{old} though {ended} has ended (units stale). Is the export late? Once it holds "
+        f"{ended}, run again; --period {old} makes the choice explicit."
+    ]

@@ -391,3 +391,53 @@ def test_small_samples_under_different_thresholds_are_explained_without_a_number
     )
     legend = [p.get_text() for p in soup.select("main > p") if p.select_one(".nps-badge")]
     assert legend == [label("small_sample", "en") + t("overview.small_sample_note_few", "en")]
+
+
+@pytest.mark.parametrize(
+    ("status", "lang", "said"),
+    [
+        (
+            "refused",
+            "en",
+            "Not rebuilt on 2026-12-04 its filter matches no response (its parameters need fixing)",
+        ),
+        ("no data", "en", "Not rebuilt on 2026-12-04 no responses in October 2026"),
+        (
+            "refused",
+            "ja",
+            "2026-12-04の実行で更新されず 絞り込み条件に一致する回答なし（パラメータの修正が必要）",
+        ),
+        ("no data", "ja", "2026-12-04の実行で更新されず 2026年10月の回答なし"),
+    ],
+)
+def test_a_unit_refused_by_the_run_says_it_was_not_rebuilt_and_why(
+    tmp_path: Path, status: str, lang: str, said: str
+) -> None:
+    # QA19: the row of a unit refused by `run` (filter typo, no responses) kept the figures of
+    # the period's earlier run as if current; now one line says when and why, with a link to
+    # the last good report, and no figure of it is shown or drawn.
+    (tmp_path / "ec.html").write_text("<p>last good</p>", encoding="utf-8")
+    refused = {
+        **unit("ec", "EC", lang, 1.0),
+        "status": status,
+        "html": None,
+        "notebook": None,
+        "summary": None,
+        "error": {
+            "ename": "UnitRefused",
+            "evalue": "…",
+            "key": "period" if status == "no data" else "data.filter.values",
+            "reason": "…",
+            "at": "2026-12-04T09:30:00+00:00",
+        },
+    }
+    manifest = {"period": "2026-10", "units": [unit("cloud", "Cloud", lang, 38.2), refused]}
+    page = write_overview(tmp_path, manifest, language=lang).read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    row = soup.select("tbody tr")[1]
+    cells = [td.get_text(" ", strip=True) for td in row.select("td")]
+    previous = "前回の成功分" if lang == "ja" else "last good report"
+    assert cells[0] == f"EC {said} {previous}"
+    assert [a["href"] for a in row.select("a")] == ["ec.html"]
+    assert set(cells[1:]) == {"—"}  # no figure of an earlier run stands as this run's
+    assert len(soup.select("tbody svg.nps-spark")) == 1

@@ -197,6 +197,18 @@ WITH_CONTACT = [
         "Transfers are instant. Keep it up. Call me at +1 (555) 123-4567.",
         "Transfers are instant. Keep it up.",
     ),
+    # QA19: what only asked to be contacted was left behind (「返信は にお願いします」,
+    # "please", "anytime") and became typical phrases; the clause goes whole.
+    ("返信は example@foo.jp にお願いします。対応が遅い", "対応が遅い"),
+    ("対応が遅い。返信は [EMAIL] にお願いします", "対応が遅い。"),
+    ("配送が遅い。電話 03-1234-5678 にかけてください", "配送が遅い。"),
+    ("Call me on 07700 900123 please, the app crashes", "the app crashes"),
+    ("The app crashes, call me on [PHONE] please", "The app crashes"),
+    ("Slow delivery. You can reach me at a1@b.com anytime", "Slow delivery."),
+    ("Slow delivery. Please get back to me at [EMAIL] as soon as possible", "Slow delivery."),
+    # A clause that says more than the request keeps what it says.
+    ("Call me on [PHONE] about the refund", "about the refund"),
+    ("配送が遅いので 090-1234-5678 まで連絡ください", "配送が遅いので"),
 ]
 
 
@@ -238,3 +250,46 @@ def test_a_comment_without_contact_details_is_read_as_before(text: str) -> None:
     from nps_kit.text.redaction import without_contacts
 
     assert without_contacts(text) is text
+
+
+_ONLY_ASKS = [
+    "返信は example@foo.jp にお願いします",
+    "返信は [EMAIL] にお願いします",
+    "電話 03-1234-5678 にかけてください",
+    "折り返しは 090-1111-2222 へお願いします",
+    "ご連絡いただけると幸いです [PHONE]",
+    "Call me on 07700 900123 please",
+    "call me on [PHONE] please",
+    "You can reach me at [EMAIL] anytime",
+    "My number is [PHONE] if needed",
+    "email me: [EMAIL] thanks",
+]
+
+
+@pytest.mark.parametrize("text", _ONLY_ASKS)
+def test_a_comment_that_only_asks_to_be_contacted_says_nothing_to_read(text: str) -> None:
+    from nps_kit.text.tokens import answered, normalise_one
+
+    assert normalise_one(text) == ""
+    assert not answered(pd.Series([text])).iloc[0]
+
+
+def test_what_asks_to_be_contacted_is_no_typical_or_uncovered_phrase() -> None:
+    # QA19: 返信 was a phrase typical of detractors, "please" and "anytime" typical and
+    # uncovered phrases: what was left of 「返信は [EMAIL] にお願いします」 and "Call me on
+    # [PHONE] please" once the contact details and their labels were dropped.
+    from nps_kit.text import load_pack
+    from nps_kit.text.discovery import uncovered_phrases
+    from nps_kit.text.phrases import segment_phrases
+
+    detractors = [f"{text}。配送が遅い" for text in _ONLY_ASKS] + ["配送が遅い"] * 4
+    detractors += [f"Slow delivery. {text}" for text in _ONLY_ASKS if text.isascii()]
+    promoters = ["スタッフが親切"] * 8 + ["Friendly staff"] * 8
+    texts = redact(pd.Series(detractors + promoters)).texts
+    segments = pd.Series(["detractor"] * len(detractors) + ["promoter"] * len(promoters))
+    words = set(segment_phrases(texts, segments, min_count=3)["phrase"])
+    assert {"配送", "slow delivery"} <= words
+    asked = ("返信", "電話", "連絡", "please", "anytime", "thanks", "needed", "call")
+    assert not [w for w in words if any(a in w for a in asked)]
+    found = uncovered_phrases(texts, load_pack("generic"), min_count=2).phrases
+    assert not [w for w in found["phrase"] if any(a in w for a in asked)]

@@ -16,6 +16,7 @@ import time
 import warnings
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import nbformat
@@ -26,6 +27,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 from nps_kit._width import display_width
 from nps_kit.cli import main
+from nps_kit.clock import zone
 from nps_kit.commands import run as run_command
 from nps_kit.errors import ConfigError
 from nps_kit.overview import update_manifest, write_manifest_and_overview
@@ -859,3 +861,97 @@ def test_a_run_none_of_whose_units_has_the_month_names_each_unit(
         "responses for 2026-11."
     )
     assert not (tmp_path / "out" / "2026-11").exists()
+
+
+def _unit_cells(folder: Path) -> dict[str, str]:
+    soup = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+    rows = [tr.select("td")[0] for tr in soup.select("tbody tr")]
+    return {td.get_text(" ", strip=True).split()[0]: td.get_text(" ", strip=True) for td in rows}
+
+
+def test_a_unit_refused_after_an_earlier_report_is_marked_not_rebuilt_in_the_overview(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA19: after a filter typo (refused) the overview still showed the unit's figures from
+    # the period's earlier run, as if current. Its row now says it was not rebuilt, when and
+    # why, and links the last good report; the figures go. Same for a unit without responses.
+    monkeypatch.chdir(tmp_path)
+    params = _shops(tmp_path, omiya="大宮店", yokohama="横浜店")
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    output = tmp_path / "reports"
+    folder = output / "2026-09"
+    argv = ["run", "--all", "--parameters", str(params), "--output", str(output)]
+    argv += ["--notebook", str(notebook), "--period", "2026-09", "--jobs", "1"]
+    assert main(argv) == 0
+    assert {u: e["status"] for u, e in _manifest_units(folder).items()} == {
+        "omiya": "ok",
+        "yokohama": "ok",
+    }
+    omiya = params / "omiya.yaml"
+    omiya.write_text(omiya.read_text(encoding="utf-8").replace("大宮店", "大宮"), encoding="utf-8")
+    assert main(argv) == 1
+    capsys.readouterr()
+    entry = _manifest_units(folder)["omiya"]
+    assert (entry["status"], entry["html"], entry["summary"]) == ("refused", None, None)
+    assert (entry["error"]["key"], entry["error"]["reason"]) == (
+        "data.filter.values",
+        "no row has business_unit = '大宮'; did you mean '大宮店'?",
+    )
+    day = datetime.fromisoformat(entry["error"]["at"]).astimezone(zone("ja")).date()
+    rows = _unit_cells(folder)
+    assert rows["omiya"] == (
+        f"omiya {day}の実行で更新されず 絞り込み条件に一致する回答なし（パラメータの修正が必要） "
+        "前回の成功分"
+    )
+    assert rows["yokohama"] == "yokohama"
+    assert (folder / "omiya.html").is_file()  # the last good report, linked from the row
+    # Only the refused unit, asked alone: nothing to run (exit 2), still marked.
+    omiya_only = [a if a != "--all" else "omiya" for a in argv]
+    assert main(omiya_only) == 2
+    assert _manifest_units(folder)["omiya"]["status"] == "refused"
+    # The filter fixed, a new export without September for 横浜店: yokohama has no data.
+    omiya.write_text(omiya.read_text(encoding="utf-8").replace("大宮", "大宮店"), encoding="utf-8")
+    (tmp_path / "responses.csv").write_text(
+        MONTHS_CSV.replace("2026-09-12", "2026-10-12"), encoding="utf-8"
+    )
+    assert main(argv) == 0
+    capsys.readouterr()
+    units = _manifest_units(folder)
+    assert (units["omiya"]["status"], units["yokohama"]["status"]) == ("ok", "no data")
+    rows = _unit_cells(folder)
+    assert rows["omiya"] == "omiya"
+    assert rows["yokohama"].endswith("の実行で更新されず 2026年9月の回答なし 前回の成功分")
+
+
+def test_a_refused_unit_without_an_earlier_report_adds_no_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Nothing of it stands in the overview as current: it is not listed (the run says why).
+    monkeypatch.chdir(tmp_path)
+    params = _shops(tmp_path, omiya="大宮店", yokohama="横浜")
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    output = tmp_path / "reports"
+    argv = ["run", "--all", "--parameters", str(params), "--output", str(output)]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-09", "--jobs", "1"]) == 1
+    assert sorted(_manifest_units(output / "2026-09")) == ["omiya"]
+    assert list(_unit_cells(output / "2026-09")) == ["omiya"]
+
+
+def test_a_watch_build_refused_marks_the_units_earlier_report_as_run_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `run --watch` prepares a unit as `run` does: a filter typo refuses it before any kernel,
+    # and the month's overview no longer shows its earlier report as current.
+    from nps_kit.run import build_once
+
+    monkeypatch.chdir(tmp_path)
+    params = _shops(tmp_path, omiya="大宮")
+    output = tmp_path / "reports"
+    folder = output / "2026-10"
+    update_manifest(output, "2026-10", [_result("omiya", "ok", nps=10.0, folder=folder)])
+    notebook = make_notebook(tmp_path / "nb.ipynb", "raise SystemExit('no kernel may start')")
+    with pytest.raises(ConfigError, match=re.escape("no row of responses.csv has business_unit")):
+        build_once("omiya", parameters=params, notebook=notebook, output=output, period="2026-10")
+    entry = _manifest_units(folder)["omiya"]
+    assert (entry["status"], entry["summary"]) == ("refused", None)
+    assert "の実行で更新されず" in (folder / "index.html").read_text(encoding="utf-8")

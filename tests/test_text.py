@@ -228,7 +228,9 @@ def test_japanese_words_keep_potential_negation_and_the_writers_kanji(
         # typical of promoters, "Email me at" a communication mention): until then 連絡 and 先,
         # and call, were read as words here.
         ("連絡先[PHONE]までお願いします", []),
-        ("call me on [PHONE] or [EMAIL] please", ["please"]),
+        # and what only asks to be contacted goes with them (QA19: "please" was left).
+        ("call me on [PHONE] or [EMAIL] please", []),
+        ("the app crashes. call me on [PHONE] or [EMAIL] please", ["app", "crash"]),
     ],
 )
 def test_redaction_placeholders_are_not_words(text: str, expected: list[str]) -> None:

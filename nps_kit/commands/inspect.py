@@ -96,7 +96,8 @@ def _table(path: Path, found: Inspection) -> None:
     details += [x for x in (facts["encoding"], facts["sheet"] and f"sheet {facts['sheet']!r}") if x]
     if facts["source"] != "generic":
         details.append(f"{facts['source']} export")
-    details.append(f"{facts['header_rows']} header row(s)")
+    if facts["header_rows"] is not None:
+        details.append(f"{facts['header_rows']} header row(s)")
     print(f"{path.name}: {facts['responses']:,} responses ({', '.join(details)})")
     if found.date_column is not None:
         span = (

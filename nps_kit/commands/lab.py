@@ -6,6 +6,7 @@ import argparse
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from nps_kit.commands._options import (
@@ -51,13 +52,16 @@ def write_working_copy(
     parameters: Path,
     period: str | None = None,
     notebook: Path | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Path:
     """Write the working copy ``nps-kit lab UNIT`` opens and return its path.
 
     The copy goes to ``notebooks/work/`` beside the parameters folder (ignored by git): the
     unit's report notebook with the parameters ``nps-kit run`` would inject for ``period``,
     the cache of the export among them (``reports/.cache`` beside the parameters folder,
-    built as ``run`` builds it), so the copy reads the unit as the run does.
+    built as ``run`` builds it), so the copy reads the unit as the run does. ``warn`` is
+    given the warning ``run`` prints when ``latest`` resolves to a month before the last
+    ended one (:func:`nps_kit.run.stale_exports`).
 
     Raises
     ------
@@ -69,12 +73,15 @@ def write_working_copy(
     """
     from nps_kit.notebook import safe_name, working_copy
     from nps_kit.params import load_all, notebook_parameters, resolve_period
-    from nps_kit.run import CACHE_DIR, export_cache
+    from nps_kit.run import CACHE_DIR, export_cache, stale_exports
 
     found = load_all(parameters, units=[unit_id])
     found.raise_if_errors()
     unit = found.units[unit_id]
     month = resolve_period(unit, period=period)
+    if warn is not None:
+        for line in stale_exports([(unit, month)], period=period):
+            warn(line)
     source = notebook or unit.notebook or default_notebook(parameters)
     root = Path(parameters).resolve().parent
     folder = root / "notebooks" / "work"
@@ -119,7 +126,11 @@ def _lab(args: argparse.Namespace) -> int:
             target = Path.cwd()
     else:
         target = write_working_copy(
-            args.unit, parameters=args.parameters, period=args.period, notebook=args.notebook
+            args.unit,
+            parameters=args.parameters,
+            period=args.period,
+            notebook=args.notebook,
+            warn=lambda line: print(line, file=sys.stderr, flush=True),
         )
         print(f"working copy: {target}", file=sys.stderr, flush=True)
     try:

@@ -330,6 +330,13 @@ def _unchecked_groups(unit: MailUnit) -> list[str]:
 
 
 def _skip_reason(unit: MailUnit, period: str) -> UnitOutcome | None:
+    if unit.status in ("refused", "no data"):
+        # The last run refused it: its report on disk is an earlier run's (QA19).
+        detail = (
+            f"the last run did not rebuild its report ({unit.status}: see that run's message); "
+            f"fix the unit, run 'nps-kit run {unit.unit} --period {period}' again, then send"
+        )
+        return UnitOutcome(unit.unit, "not_ready", detail=detail)
     if unit.status != "ok":
         return UnitOutcome(unit.unit, "not_ready", detail=f"its report has status {unit.status!r}")
     if unit.html is None or not unit.html.is_file():

@@ -12,6 +12,7 @@ The result is plain text; escaping for HTML is the report's job.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
@@ -286,6 +287,31 @@ _JA_TAIL: Final = (
 _CONTACT: Final = re.compile(
     rf"(?:(?:{_EN_LABEL}|{_JA_LABEL})\s*)?\[(?:{'|'.join(_CONTACT_KINDS)})\]{_JA_TAIL}"
 )
+# Where a contact detail was, until its clause is judged (a character no comment holds once
+# normalised: NFKC keeps it, but text read from an export never has it).
+_MARK: Final = "\x00"
+# A clause is cut at these (kept with the clause before them).
+_CLAUSE_END: Final = re.compile(r"(?<=[。．.!?！？\n,、;；])")
+# What a clause that held a contact detail says besides it when it only asks to be contacted:
+# 「返信は [EMAIL] にお願いします」, "call me on [PHONE] please", "reach me at [EMAIL] anytime".
+# Such a clause goes whole (QA19: 返信, please and anytime were typical phrases); one that says
+# anything else keeps it ("the app crashes, call me on [PHONE]" keeps "the app crashes").
+_JA_REQUEST: Final = re.compile(
+    r"お願い(?:いたします|致します|します|いたしたく|申し上げます)?|(?:して|お)?ください|下さい"
+    r"|(?:いただ|頂)(?:けると|ければ|けますか|けますでしょうか|きたいです|きたい)"
+    r"|幸いです|助かります|よろしく|宜しく|返信|返事|回答|折り?返し|お?問い?合わせ"
+    r"|ご?連絡(?:先)?|お?電話(?:番号)?|携帯(?:番号)?|メール(?:アドレス)?|かけて|して"
+    r"|です|ます|まで|から|は|に|へ|で|を|の|か|も"
+)
+_EN_REQUEST: Final = frozenset(
+    "please pls plz kindly thanks thank thx cheers you can could would will i me us we my our "
+    "at on via by to or and back get reply respond answer contact reach call ring text phone "
+    "email e mail message write number tel mobile cell address is am be available anytime any "
+    "time asap as soon possible if needed need necessary required for more details info "
+    "information further questions question happy feel free let know ok okay here the a an "
+    "directly".split()
+)
+_EN_WORD: Final = re.compile(r"[a-z]+")
 _LEFT_STOP: Final = re.compile(r"(?<=[.。!?])\s*[.。]")
 _EMPTY_BRACKETS: Final = re.compile(r"\(\s*\)|「\s*」|【\s*】|\[\s*\]")
 
@@ -294,9 +320,11 @@ def without_contacts(normalised: str) -> str:
     """Return a normalised comment without its contact details and the words introducing them.
 
     E-mail addresses and phone numbers (raw, or already redacted as ``[email]``/``[phone]``)
-    go with the label before them ("email me at", 連絡先, 電話番号は) and 「まで」 after; other
-    placeholders ([name], [postcode]) go alone; brackets left empty go too. A comment without
-    any of them is returned unchanged (the same object).
+    go with the label before them ("email me at", 連絡先, 電話番号は) and 「まで」 after, and the
+    clause that held one goes whole when it only asks to be contacted (「返信は [EMAIL] に
+    お願いします」, "call me on [PHONE] please": no 「返信は にお願いします」 or "please" left to
+    read as a phrase); other placeholders ([name], [postcode]) go alone; brackets left empty
+    go too. A comment without any of them is returned unchanged (the same object).
 
     Parameters
     ----------
@@ -314,6 +342,8 @@ def without_contacts(normalised: str) -> str:
     'もう少し安いと嬉しいです。'
     >>> without_contacts("the ui is clean. email me at user56@example.co.uk")
     'the ui is clean.'
+    >>> without_contacts("返信は [email] にお願いします。対応が遅い")
+    '対応が遅い'
     """
     if _MAYBE_CONTACT.search(normalised) is None:
         return normalised
@@ -325,11 +355,39 @@ def without_contacts(normalised: str) -> str:
             pieces += [text[last:start], f"[{kind}]"]
             last = end
         text = "".join([*pieces, text[last:]])
-    stripped = _CONTACT.sub(" ", text)
+    stripped = _CONTACT.sub(f" {_MARK} ", text)
     stripped = PLACEHOLDER.sub(" ", stripped)
     if stripped == text and text == normalised:
         return normalised
+    if _MARK in stripped:
+        stripped = _without_requests(stripped)
     stripped = _EMPTY_BRACKETS.sub(" ", stripped)
     # What the removal left: a stop after a stop ("keep it up. ."), separators at either end.
     stripped = _LEFT_STOP.sub("", " ".join(stripped.split()))
     return stripped.lstrip(" .,、。:;").rstrip(" ,、:;")
+
+
+def _without_requests(marked: str) -> str:
+    """Drop what each clause that held a contact detail says to ask to be contacted."""
+    kept = []
+    for clause in _CLAUSE_END.split(marked):
+        if _MARK in clause:
+            clause = clause.replace(_MARK, " ")
+            felt = _beside_the_request(clause)
+            if felt is not None:
+                clause = felt
+        kept.append(clause)
+    return "".join(kept)
+
+
+def _beside_the_request(clause: str) -> str | None:
+    """Return what ``clause`` says besides asking to be contacted, if only emoji; else ``None``.
+
+    ``""`` for a clause of request words and punctuation alone. An emoji is kept: 「👍折り返しは
+    [PHONE] へ」 says how the respondent feels (👍) and nothing else to read.
+    """
+    rest = _JA_REQUEST.sub(" ", clause)
+    rest = _EN_WORD.sub(lambda m: " " if m.group() in _EN_REQUEST else m.group(), rest)
+    if any(c.isalnum() for c in rest):
+        return None
+    return "".join(c for c in rest if unicodedata.category(c)[0] not in "PZC" and not c.isspace())

@@ -1,0 +1,86 @@
+"""``run --watch``: the stale-export warning is said once per watch, as ``run`` says it."""
+
+from __future__ import annotations
+
+import io
+import threading
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from nps_kit import clock
+from nps_kit.periods import last_ended_month, shift_period
+from nps_kit.watch import watch_unit
+
+
+def _stale_project(root: Path) -> tuple[Path, Path, str, str]:
+    """A unit on ``latest`` whose export ends the month before the last ended one."""
+    ended = last_ended_month(clock.now("ja"))
+    old = shift_period(ended, -1)
+    (root / "stale.csv").write_text(
+        "response_id,submitted_at,business_unit,score\n"
+        f"R1,{shift_period(old, -1)}-10 10:00:00,大宮店,9\n"
+        f"R2,{old}-12 12:00:00,大宮店,3\n",
+        encoding="utf-8",
+    )
+    params = root / "parameters"
+    params.mkdir()
+    (params / "omiya.yaml").write_text(
+        "name: omiya\nlanguage: ja\ndata: {path: ../stale.csv}\ncolumns: {date: submitted_at}\n",
+        encoding="utf-8",
+    )
+    nb = new_notebook(cells=[new_code_cell('unit = "x"', metadata={"tags": ["parameters"]})])
+    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook = root / "nb.ipynb"
+    nbformat.write(nb, notebook)
+    return params, notebook, old, ended
+
+
+@pytest.mark.slow
+def test_watch_warns_of_a_stale_export_once_over_its_rebuilds(tmp_path: Path) -> None:
+    # QA19: only `run` warned; the watch reported the month before, silently, at every build.
+    params, notebook, old, ended = _stale_project(tmp_path)
+    progress = io.StringIO()
+    stop = threading.Event()
+    watcher = threading.Thread(
+        target=watch_unit,
+        args=("omiya",),
+        kwargs={
+            "parameters": params,
+            "notebook": notebook,
+            "output": tmp_path / "reports",
+            "progress": progress,
+            "stop": stop,
+            "poll": 0.1,
+        },
+    )
+    watcher.start()
+    try:
+
+        def builds() -> int:
+            return progress.getvalue().count("watching for changes")
+
+        def wait_for(count: int) -> None:
+            deadline = time.monotonic() + 300
+            while builds() < count and time.monotonic() < deadline and watcher.is_alive():
+                time.sleep(0.1)
+            assert builds() >= count, progress.getvalue()
+
+        wait_for(1)
+        unit = params / "omiya.yaml"
+        unit.write_text(unit.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+        wait_for(2)
+    finally:
+        stop.set()
+        watcher.join(timeout=60)
+    lines = progress.getvalue().splitlines()
+    assert [line for line in lines if line.startswith("warning:")] == [
+        f"warning: stale.csv has no responses after {old}, so period 'latest' reports "
+        f"{old} though {ended} has ended (units omiya). Is the export late? Once it holds "
+        f"{ended}, run again; --period {old} makes the choice explicit."
+    ]
+    assert lines[0].startswith("warning:")  # before the first build's line
+    assert sum("omiya: ok" in line for line in lines) == 2
