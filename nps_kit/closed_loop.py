@@ -301,12 +301,42 @@ class LoopStatus:
     open: pd.DataFrame
 
 
+def _check_rows_in_place(
+    status: pd.DataFrame, known: pd.DataFrame, found: pd.Series, source: Path
+) -> None:
+    """Refuse row-number ids whose row now holds a response of another day (rows moved)."""
+    listed = status["date"].dt.normalize()
+    now = pd.Series(pd.NaT, index=status.index, dtype="datetime64[ns]")
+    now[found] = known.loc[status.loc[found, "response_id"], "nps_date"].dt.normalize().to_numpy()
+    moved = found & listed.notna() & now.notna() & (listed != now)
+    if not moved.any():
+        return
+    cases = [
+        f"response {rid} is dated {was:%Y-%m-%d} in this file but row {rid} of the export is "
+        f"dated {is_:%Y-%m-%d}"
+        for rid, was, is_ in zip(
+            status.loc[moved, "response_id"], listed[moved], now[moved], strict=True
+        )
+    ]
+    raise DataError(
+        f"{source}: the response ids are row numbers of the export (it has no id column) and "
+        f"{len(cases)} of them no longer point at the response listed: {'; '.join(cases[:5])}"
+        + (f"; and {len(cases) - 5} more" if len(cases) > 5 else "")
+        + ".",
+        hint="The export's rows moved (sorted, or a response deleted), so the team's calls "
+        "cannot be matched to the right people safely. Set columns.id to a column unique to "
+        "each response (a Google Forms export: columns.id: Timestamp), run the report again "
+        "for a new work file and copy the team's entries into it.",
+        path=source,
+    )
+
+
 def loop_status(
     status: pd.DataFrame,
     responses: pd.DataFrame,
     *,
     source: Path,
-    id_column: str,
+    id_column: str | None,
     comment_column: str | None,
     redact: bool = True,
     as_of: dt.date | None = None,
@@ -323,7 +353,10 @@ def loop_status(
     source
         The status file, for the record.
     id_column, comment_column
-        Columns of the export.
+        Columns of the export; ``id_column=None`` when the ids are row numbers (``nps_row``, an
+        export without ids such as Google Forms). Row numbers are only safe while the export
+        keeps its rows in place, so each listed person's ``date`` (the work file has it) must
+        still be the date of that row.
     redact
         Redact personal data in the open people's comments (they may come from earlier
         periods, which :func:`nps_kit.unit.prepare_unit` leaves as they are).
@@ -334,14 +367,22 @@ def loop_status(
     -------
     LoopStatus
         Close rate, median days to contact and the open list.
+
+    Raises
+    ------
+    DataError
+        When the ids are row numbers and a listed person's date is no longer their row's: the
+        export's rows moved, so a call could be recorded against the wrong person.
     """
     as_of = as_of or dt.date.today()
     status = status.drop_duplicates("response_id", keep="last")
-    known = responses.drop_duplicates(id_column, keep="last").set_index(
-        responses.drop_duplicates(id_column, keep="last")[id_column].astype("string")
-    )
+    key = id_column or "nps_row"
+    latest = responses.drop_duplicates(key, keep="last")
+    known = latest.set_index(latest[key].astype("string"))
     ids = status["response_id"]
     found = ids.isin(known.index)
+    if id_column is None and "date" in status.columns:
+        _check_rows_in_place(status, known, found, source)
     answered_at = pd.Series(pd.NaT, index=status.index, dtype="datetime64[ns]")
     answered_at[found] = known.loc[ids[found], "nps_date"].to_numpy()
     if "date" in status.columns:

@@ -749,7 +749,7 @@ def followup_status(
     unit: UnitData,
     status_file: str | Path | None,
     *,
-    id_column: str,
+    id_column: str | None,
     comment_column: str | None,
     timezone: str | None = None,
 ) -> SectionResult:

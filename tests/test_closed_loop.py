@@ -757,3 +757,87 @@ def test_contact_details_need_the_consent_column(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         load_unit(unit_file)
     assert "columns.contact_details[0]: no column 'e_mail' in export.csv" in str(info.value)
+
+
+# --- an export without ids (Google Forms): row numbers are the ids --------------------------------
+
+FORMS_HEADER = "Timestamp,Clinic,Score,Why?\n"
+FORMS_ROWS = [
+    "11/02/2026 09:00:00,Leeds,3,Waited an hour",  # row 2
+    "11/03/2026 10:00:00,Leeds,10,Lovely",  # row 3
+    "11/04/2026 11:00:00,Leeds,1,Rude receptionist",  # row 4
+    "11/20/2026 12:00:00,Leeds,5,Too expensive",  # row 5
+]
+
+
+def forms_unit(path: Path, rows: list[str] = FORMS_ROWS) -> UnitData:
+    path.write_text(FORMS_HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    return prepare_unit(
+        path,
+        name="North",
+        language="en",
+        period="2026-11",
+        score_column="Score",
+        date_column="Timestamp",
+        text_columns=["Why?"],
+    )
+
+
+def returned_forms_file(tmp_path: Path, unit: UnitData) -> Path:
+    """The report's work file (ids = row numbers), returned with row 4 called on 5 November."""
+    found = followup_list(
+        unit, id_column=None, comment_column="Why?", contact_column=None, as_of=AS_OF
+    )
+    files = write_work_files(work_table(found), tmp_path, "north")
+    frame = pd.read_excel(files.xlsx, dtype=str).fillna("")
+    assert frame["response_id"].tolist() == ["4", "2", "5"]
+    frame.loc[frame["response_id"] == "4", ["owner", "contacted_at"]] = ["Amy", "2026-11-05"]
+    path = tmp_path / "returned.xlsx"
+    frame.to_excel(path, index=False)
+    return path
+
+
+def test_row_number_ids_close_the_loop(tmp_path: Path) -> None:
+    # QA20: a Google Forms export has no id column; the work file's ids are row numbers, and
+    # returning it failed the report with KeyError: None.
+    unit = forms_unit(tmp_path / "export.csv")
+    path = returned_forms_file(tmp_path, unit)
+    result = loop_status(
+        read_status(path),
+        unit.responses,
+        source=path,
+        id_column=None,
+        comment_column="Why?",
+        as_of=dt.date(2026, 11, 25),
+    )
+    assert (result.total, result.contacted, result.median_days) == (3, 1, 1.0)
+    assert result.open["response_id"].tolist() == ["2", "5"]
+    assert result.open["score"].tolist() == [3, 5]
+    assert result.open["comment"].tolist() == ["Waited an hour", "Too expensive"]
+    _, outputs = run_section(
+        sections.followup_status, unit, path, id_column=None, comment_column="Why?"
+    )
+    assert "1 of 3 contacted" in outputs[0]["text/html"]
+
+
+def test_row_number_ids_of_a_reordered_export_are_refused(tmp_path: Path) -> None:
+    # The export was re-sorted (or a response deleted) after the work file was made: row 4 is
+    # now someone else, and matching by row number would mark the wrong patient as called.
+    unit = forms_unit(tmp_path / "export.csv")
+    path = returned_forms_file(tmp_path, unit)
+    moved = forms_unit(tmp_path / "export.csv", [FORMS_ROWS[i] for i in (1, 0, 3, 2)])
+    with pytest.raises(DataError) as err:
+        loop_status(
+            read_status(path), moved.responses, source=path, id_column=None, comment_column=None
+        )
+    assert str(err.value) == (
+        f"{path}: the response ids are row numbers of the export (it has no id column) and 3 of "
+        "them no longer point at the response listed: response 4 is dated 2026-11-04 in this "
+        "file but row 4 of the export is dated 2026-11-20; response 2 is dated 2026-11-02 in "
+        "this file but row 2 of the export is dated 2026-11-03; response 5 is dated 2026-11-20 "
+        "in this file but row 5 of the export is dated 2026-11-04. The export's rows moved "
+        "(sorted, or a response deleted), so the team's calls cannot be matched to the right "
+        "people safely. Set columns.id to a column unique to each response (a Google Forms export: "
+        "columns.id: Timestamp), run the report again for a new work file and copy the team's "
+        "entries into it."
+    )
