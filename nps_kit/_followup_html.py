@@ -13,7 +13,7 @@ from html import escape
 import pandas as pd
 from IPython.display import HTML
 
-from nps_kit.closed_loop import FollowupList, LoopStatus
+from nps_kit.closed_loop import FollowupList, LoopRefused, LoopStatus
 from nps_kit.i18n import Language, t
 
 __all__ = ["FIRST_SCREEN", "followup_html", "loop_status_html"]
@@ -130,13 +130,17 @@ def followup_html(
     return HTML("".join(parts))
 
 
-def loop_status_html(status: LoopStatus, *, lang: Language, first: int = FIRST_SCREEN) -> HTML:
+def loop_status_html(
+    status: LoopStatus | LoopRefused, *, lang: Language, first: int = FIRST_SCREEN
+) -> HTML:
     """Show the close rate, the median days to contact and the still-open list.
 
     Parameters
     ----------
     status
-        From :func:`nps_kit.closed_loop.loop_status`.
+        From :func:`nps_kit.closed_loop.loop_status` (its unreadable cells are said above the
+        figures), or a :class:`~nps_kit.closed_loop.LoopRefused`: the box then says why the
+        file was not used and what to do.
     lang
         Report language.
     first
@@ -147,6 +151,14 @@ def loop_status_html(status: LoopStatus, *, lang: Language, first: int = FIRST_S
     IPython.display.HTML
         A ``nps-loop`` block.
     """
+    title = f"<h3>{escape(t('followup.loop_title', lang, file=status.source.name))}</h3>"
+    if isinstance(status, LoopRefused):
+        return HTML(
+            f'<section class="nps-loop">{title}'
+            '<div class="nps-callout nps-callout--warning" role="alert">'
+            f"<p><strong>{escape(t('followup.loop_refused', lang))}</strong></p>"
+            f"<p>{escape(status.message)}</p></div></section>"
+        )
     rate = "—" if status.close_rate is None else f"{status.close_rate:.1f}%"
     median = (
         "—" if status.median_days is None else t("followup.days", lang, n=f"{status.median_days:g}")
@@ -170,11 +182,15 @@ def loop_status_html(status: LoopStatus, *, lang: Language, first: int = FIRST_S
         f'<div class="nps-kpi__note">{escape(c)}</div></div>'
         for a, b, c in cards
     )
-    parts = [
-        '<section class="nps-loop">',
-        f"<h3>{escape(t('followup.loop_title', lang, file=status.source.name))}</h3>",
-        f'<div class="nps-kpis">{kpis}</div>',
-    ]
+    parts = ['<section class="nps-loop">', title]
+    if status.warnings:
+        parts.append(
+            '<div class="nps-callout nps-callout--warning" role="alert">'
+            f"<p><strong>{escape(t('followup.loop_unreadable', lang))}</strong></p>"
+            + "".join(f"<p>{escape(w)}</p>" for w in status.warnings)
+            + "</div>"
+        )
+    parts.append(f'<div class="nps-kpis">{kpis}</div>')
     if len(status.open):
         columns = [
             ("response_id", t("followup.response_id", lang)),

@@ -25,11 +25,13 @@ from nps_kit.unit import UnitData, contact_allowed
 __all__ = [
     "DETRACTOR_MAX_SCORE",
     "FollowupList",
+    "LoopRefused",
     "LoopStatus",
     "contactable_detractors",
     "followup_list",
     "loop_status",
     "respondent_themes",
+    "still_open",
 ]
 
 #: Detractors score 0–6 (the segment rule of :mod:`nps_kit.score`).
@@ -290,6 +292,11 @@ class LoopStatus:
     open
         Still open, most urgent first: ``response_id``, ``date``, ``age_days``, ``score``,
         ``status``, ``owner``, ``comment`` (from the export when the id is found there).
+    contacted_ids
+        The response ids counted as contacted (:func:`still_open` leaves them out).
+    warnings
+        What could not be read in the file (an unreadable date: file, row, column, value), for
+        the report's box and the run's warnings.
     """
 
     source: Path
@@ -299,6 +306,49 @@ class LoopStatus:
     median_days: float | None
     timed: int
     open: pd.DataFrame
+    contacted_ids: frozenset[str] = frozenset()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoopRefused:
+    """A status file that cannot be used: the report says why instead of failing.
+
+    Attributes
+    ----------
+    source
+        The status file.
+    message
+        What is wrong and what to do (a :class:`~nps_kit.errors.DataError`'s words).
+    """
+
+    source: Path
+    message: str
+
+
+def still_open(followups: FollowupList, status: LoopStatus | None) -> int:
+    """Count the people of a follow-up list whom the returned status does not mark contacted.
+
+    The one count of "detractors awaiting follow-up" for the report's summary, the e-mail and
+    the overview: once the team returned the work file, those it contacted are no longer
+    waiting (QA20: the e-mail said 17 while the report said 13 were still open).
+
+    Parameters
+    ----------
+    followups
+        The period's list (:func:`followup_list`).
+    status
+        The loop's status (:func:`loop_status`), or ``None`` when no file was returned.
+
+    Returns
+    -------
+    int
+        ``len(followups)`` without a status; otherwise the listed people not contacted.
+    """
+    if status is None:
+        return len(followups)
+    ids = followups.rows["response_id"].astype("string")
+    return int((~ids.isin(status.contacted_ids)).sum())
 
 
 def _check_rows_in_place(
@@ -340,6 +390,7 @@ def loop_status(
     comment_column: str | None,
     redact: bool = True,
     as_of: dt.date | None = None,
+    warnings: Sequence[str] = (),
 ) -> LoopStatus:
     """Measure the loop from a returned status table.
 
@@ -362,6 +413,9 @@ def loop_status(
         periods, which :func:`nps_kit.unit.prepare_unit` leaves as they are).
     as_of
         Day to count the open people's ages to; default: today.
+    warnings
+        What could not be read in the file (:meth:`nps_kit.followup_files.StatusFile.warnings`),
+        kept in the result for the report's box.
 
     Returns
     -------
@@ -389,6 +443,8 @@ def loop_status(
         answered_at = answered_at.fillna(status["date"])
     words = status["status"].astype("string").str.strip().str.casefold()
     done = status["contacted_at"].notna() | words.isin(DONE_STATUSES).fillna(False)
+    if "contacted_unread" in status.columns:  # a contact date typed, but not readable
+        done |= status["contacted_unread"].astype(bool)
     done = done.astype(bool)
     delay = (status["contacted_at"].dt.normalize() - answered_at.dt.normalize()).dt.days
     delay = delay[done & delay.notna()]
@@ -427,4 +483,6 @@ def loop_status(
         median_days=float(delay.median()) if len(delay) else None,
         timed=len(delay),
         open=open_rows.reset_index(drop=True),
+        contacted_ids=frozenset(str(i) for i in status.loc[done, "response_id"]),
+        warnings=tuple(warnings),
     )

@@ -425,6 +425,22 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{count} detractors allowed contact (awaiting follow-up)",
         "en_one": "{count} detractor allowed contact (awaiting follow-up)",
     },
+    "mail.detractors_open": {
+        "ja": "連絡可能な批判者のうちフォローアップ待ち{count}人"
+        "（{listed}人中{contacted}人に連絡済み）",
+        "en": "{count} detractors allowed contact and await follow-up "
+        "({contacted} of {listed} contacted)",
+        "en_one": "{count} detractor allowed contact and awaits follow-up "
+        "({contacted} of {listed} contacted)",
+    },
+    "mail.detractors_unknown_open": {
+        "ja": "フォローアップ待ちの批判者{count}人"
+        "（連絡の同意は不明、{listed}人中{contacted}人に連絡済み）",
+        "en": "{count} detractors await follow-up (consent to contact unknown; "
+        "{contacted} of {listed} contacted)",
+        "en_one": "{count} detractor awaits follow-up (consent to contact unknown; "
+        "{contacted} of {listed} contacted)",
+    },
     "mail.attached": {
         "ja": "詳細レポートを添付しています（{file}）。",
         "en": "The full report is attached ({file}).",
@@ -850,6 +866,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "followup.loop_title": {
         "ja": "フォローアップの状況（{file}）",
         "en": "Follow-up status ({file})",
+    },
+    "followup.loop_refused": {
+        "ja": "このファイルは使えないため、連絡状況は集計していません。",
+        "en": "This file was not used, so the follow-up is not measured.",
+    },
+    "followup.loop_unreadable": {
+        "ja": "読めないセルがありました（他の行は集計済み）。",
+        "en": "Some cells could not be read (every other row is counted).",
     },
     "followup.close_rate": {"ja": "連絡率", "en": "Close rate"},
     "followup.close_note": {

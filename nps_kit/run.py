@@ -989,6 +989,8 @@ def summary_table(result: RunResult) -> str:
         if unread:
             words = unread.words()
             notes.append(f"{r.unit}: warning: {words.message()} {words.hint()}")
+        for warning in r.summary.followup_warnings if r.summary else ():
+            notes.append(f"{r.unit}: warning: {warning}")
     for unit, error in result.skipped.items():
         status = "no data" if error.key == NO_RESPONSES else "refused"
         reason = error.reason if isinstance(error, UnitRefused) else error.message

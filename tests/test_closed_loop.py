@@ -19,11 +19,14 @@ from nbformat.v4 import new_code_cell, new_notebook, new_output
 
 from nps_kit import sections
 from nps_kit._followup_html import followup_html
+from nps_kit.clock import date_order
 from nps_kit.closed_loop import (
+    LoopRefused,
     contactable_detractors,
     followup_list,
     loop_status,
     respondent_themes,
+    still_open,
 )
 from nps_kit.errors import DataError
 from nps_kit.followup_files import (
@@ -841,3 +844,103 @@ def test_row_number_ids_of_a_reordered_export_are_refused(tmp_path: Path) -> Non
         "columns.id: Timestamp), run the report again for a new work file and copy the team's "
         "entries into it."
     )
+
+
+def test_still_open_counts_the_list_less_those_the_status_file_says_were_contacted(
+    tmp_path: Path,
+) -> None:
+    unit = forms_unit(tmp_path / "export.csv")
+    found = followup_list(unit, id_column=None, comment_column=None, contact_column=None)
+    path = returned_forms_file(tmp_path, unit)
+    status = loop_status(
+        read_status(path), unit.responses, source=path, id_column=None, comment_column=None
+    )
+    assert (len(found), still_open(found, None), still_open(found, status)) == (3, 3, 2)
+    published = sections.summary(
+        unit, sections.headline_section(unit).value, detractor_list=found, loop=status
+    )
+    assert (published.detractors_to_contact, published.detractors_contacted) == (2, 1)
+
+
+# --- dates the team types, and a status file that cannot be used -------------------------------
+
+
+def typed_status(tmp_path: Path, unit: UnitData, **contacted: str) -> Path:
+    """The work file returned with ``contacted_at`` typed as text, as a UK team types it."""
+    found = followup_list(
+        unit, id_column=None, comment_column="Why?", contact_column=None, as_of=AS_OF
+    )
+    files = write_work_files(work_table(found), tmp_path, "north")
+    frame = pd.read_excel(files.xlsx, dtype=str).fillna("")
+    for rid, value in contacted.items():
+        frame.loc[frame["response_id"] == rid.removeprefix("r"), "contacted_at"] = value
+    path = tmp_path / "north_followups_returned.xlsx"
+    frame.to_excel(path, index=False)
+    return path
+
+
+def test_a_uk_team_s_day_first_dates_are_read_day_first(tmp_path: Path) -> None:
+    # QA20: "03/12/2026" typed by the call-back team failed the whole report.
+    unit = forms_unit(tmp_path / "export.csv")
+    path = typed_status(tmp_path, unit, r4="03/12/2026", r2="6/11/2026")
+    result, _ = run_section(
+        sections.followup_status,
+        unit,
+        path,
+        id_column=None,
+        comment_column="Why?",
+        timezone="Europe/London",
+    )
+    # Row 4 answered 4 Nov, called 3 Dec (29 days); row 2 answered 2 Nov, called 6 Nov (4).
+    assert (result.contacted, result.median_days) == (2, 16.5)
+    assert result.warnings == ()
+    # A US team's 6/11/2026 is 11 June: before the answer, so not timed as -… days.
+    us = read_status(path, date_order=date_order("en", "America/New_York"))
+    assert us["contacted_at"].dt.strftime("%Y-%m-%d").tolist()[:2] == ["2026-03-12", "2026-06-11"]
+
+
+def test_an_unreadable_date_is_named_in_the_box_and_the_rest_is_built(tmp_path: Path) -> None:
+    unit = forms_unit(tmp_path / "export.csv")
+    path = typed_status(tmp_path, unit, r4="yesterday")
+    result, outputs = run_section(
+        sections.followup_status,
+        unit,
+        path,
+        id_column=None,
+        comment_column="Why?",
+        timezone="Europe/London",
+    )
+    # Something was typed as the contact date: contacted, but not timed.
+    assert (result.total, result.contacted, result.timed) == (3, 1, 0)
+    warning = (
+        f"{path}: row 2, contacted_at: 'yesterday' is not a date; counted as contacted, left "
+        "out of the median days. Write dates as 2026-11-03 or 3/11/2026, or leave them blank."
+    )
+    assert result.warnings == (warning,)
+    html = outputs[0]["text/html"]
+    assert "row 2, contacted_at: &#x27;yesterday&#x27; is not a date" in html
+    assert "1 of 3 contacted" in html
+    published = sections.summary(
+        unit, sections.headline_section(unit).value, detractor_list=None, loop=result
+    )
+    assert published.followup_warnings == (warning,)
+
+
+def test_a_status_file_that_cannot_be_used_is_said_in_the_box_not_a_failed_report(
+    tmp_path: Path,
+) -> None:
+    unit = forms_unit(tmp_path / "export.csv")
+    path = returned_forms_file(tmp_path, unit)
+    forms_unit(tmp_path / "export.csv", [FORMS_ROWS[i] for i in (1, 0, 3, 2)])
+    moved = forms_unit(tmp_path / "export.csv", [FORMS_ROWS[i] for i in (1, 0, 3, 2)])
+    result, outputs = run_section(
+        sections.followup_status, moved, path, id_column=None, comment_column=None
+    )
+    assert isinstance(result, LoopRefused)
+    assert result.message.startswith(f"{path}: the response ids are row numbers")
+    assert result.message.endswith("copy the team's entries into it.")
+    assert "no longer point at the response listed" in outputs[0]["text/html"]
+    published = sections.summary(
+        moved, sections.headline_section(moved).value, detractor_list=None, loop=result
+    )
+    assert published.followup_warnings == (result.message,)

@@ -391,3 +391,16 @@ def test_small_samples_under_different_thresholds_are_explained_without_a_number
     )
     legend = [p.get_text() for p in soup.select("main > p") if p.select_one(".nps-badge")]
     assert legend == [label("small_sample", "en") + t("overview.small_sample_note_few", "en")]
+
+
+def test_detractors_to_contact_are_those_still_open(tmp_path: Path) -> None:
+    # QA20: the team returned the work file (4 of 17 contacted); the overview said 17.
+    manifest = {
+        "period": "2026-10",
+        "units": [
+            unit("north", "North", "en", 38.2, detractors_to_contact=13, detractors_contacted=4)
+        ],
+    }
+    page = write_overview(tmp_path, manifest, language="en").read_text(encoding="utf-8")
+    cell = BeautifulSoup(page, "html.parser").select("tbody tr td")[-1]
+    assert cell.get_text(" ", strip=True) == "13 4 of 17 contacted"

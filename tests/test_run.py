@@ -859,3 +859,16 @@ def test_a_run_none_of_whose_units_has_the_month_names_each_unit(
         "responses for 2026-11."
     )
     assert not (tmp_path / "out" / "2026-11").exists()
+
+
+def test_summary_table_warns_of_what_the_returned_status_file_could_not_give(
+    tmp_path: Path,
+) -> None:
+    # QA20: one date typed as 03/12/2026 failed the unit ("failed at cell 24: DataError");
+    # now the report is built and the run names the file, row and column.
+    ok = _result("a", "ok", nps=10.0, folder=tmp_path)
+    said = "returned/north.xlsx: row 4, contacted_at: 'yesterday' is not a date; counted …"
+    warned = replace(ok, unit="b", summary={"n": 40, "nps": 10.0, "followup_warnings": [said]})
+    assert summary_table(RunResult(output=tmp_path, units=[ok, warned])).splitlines()[-1] == (
+        f"b: warning: {said}"
+    )
