@@ -47,6 +47,7 @@ __all__ = [
     "AlertOutcome",
     "AlertRecord",
     "AlertSummary",
+    "alerts_blocker",
     "local_since",
     "new_detractors",
     "parse_since",
@@ -54,7 +55,9 @@ __all__ = [
 ]
 
 ALERTS_DIR = "alerts"
-AlertStatus = Literal["sent", "partial", "failed", "written", "nothing_new", "skipped"]
+AlertStatus = Literal[
+    "sent", "partial", "failed", "written", "nothing_new", "skipped", "cannot_alert"
+]
 _SINCE = re.compile(r"^(\d+)([hdw])$")
 
 
@@ -158,8 +161,9 @@ class AlertOutcome:
         The unit id.
     status
         ``sent``, ``partial`` (some recipients refused), ``failed`` (nobody accepted it; the
-        responses stay un-alerted for the next run), ``written`` (dry run), ``nothing_new`` or
-        ``skipped`` (see ``detail``).
+        responses stay un-alerted for the next run), ``written`` (dry run), ``nothing_new``,
+        ``skipped`` (no ``alerts.to``) or ``cannot_alert`` (``alerts.to`` is set but a column
+        alerts need is not: ``detail`` says which and what to set).
     response_ids
         The new detractors the message lists.
     recipients, refused
@@ -167,7 +171,7 @@ class AlertOutcome:
     path
         The ``.eml`` of a dry run.
     detail
-        Why a unit was skipped.
+        Why a unit was skipped or cannot alert.
     """
 
     unit: str
@@ -190,6 +194,11 @@ class AlertSummary:
     def ok(self) -> bool:
         """Whether every alert went out (skipped units and units with nothing new are fine)."""
         return not any(o.status in ("partial", "failed") for o in self.outcomes)
+
+    @property
+    def misconfigured(self) -> tuple[str, ...]:
+        """Units whose owners asked for alerts (``alerts.to``) that cannot get any."""
+        return tuple(o.unit for o in self.outcomes if o.status == "cannot_alert")
 
 
 def _data_options(unit: UnitParameters, data: Path | None) -> tuple[Path, dict[str, object]]:
@@ -299,14 +308,33 @@ def _id_text(value: object) -> str:
 
 
 def _skip(unit: UnitParameters) -> str | None:
-    if not unit.alerts.to:
-        return "no alerts.to in its parameters"
+    """Say why ``unit`` sends no alerts when it does not ask for any (no ``alerts.to``)."""
+    return None if unit.alerts.to else "no alerts.to in its parameters"
+
+
+def alerts_blocker(unit: UnitParameters) -> str | None:
+    """Say which column alerts need that ``unit`` has not set, and what to set; else ``None``.
+
+    The one rule for "alerts can work": the alert log keys on ``columns.id``, only those who
+    allowed contact (``columns.contact``) are alerted, and ``--since`` reads ``columns.date``.
+    A Google Forms export has neither an id nor a consent question (QA20), so the message
+    names its timestamp as the id to try.
+    """
+    date = unit.columns.date
     if unit.columns.id is None:
-        return "no columns.id, which the alert log needs to alert each response once"
+        example = f" (e.g. {date!r} when no two responses share one)" if date else ""
+        return (
+            "no columns.id, which the alert log needs to alert each response once. Set "
+            f"columns.id to a column unique to each response{example}"
+        )
     if unit.columns.contact is None:
-        return "no columns.contact: consent to contact is unknown, so nobody is alerted"
-    if unit.columns.date is None:
-        return "no columns.date, which --since needs"
+        return (
+            "no columns.contact, so consent to contact is unknown and nobody may be alerted. "
+            "Add a consent question (e.g. 'May we contact you about your answer?' Yes/No) and "
+            "set columns.contact to it"
+        )
+    if date is None:
+        return "no columns.date, which --since needs. Set columns.date to the response date"
     return None
 
 
@@ -392,6 +420,16 @@ def send_alerts(
             if reason is not None:
                 outcomes.append(AlertOutcome(unit.unit, "skipped", detail=reason))
                 echo(f"{unit.unit}: skipped, {reason}.")
+                continue
+            blocker = alerts_blocker(unit)
+            if blocker is not None:
+                # Asked for and impossible: an error, so that a daily cron job does not pass
+                # silently while nobody is alerted (the other units still are).
+                outcomes.append(AlertOutcome(unit.unit, "cannot_alert", detail=blocker))
+                echo(
+                    f"{unit.unit}: error: alerts.to is set but no alert can be sent: {blocker}, "
+                    "or remove alerts.to."
+                )
                 continue
             path, options = _data_options(unit, data)
             key = (str(path), *sorted(options.items()))

@@ -23,6 +23,7 @@ from nps_kit.errors import DataError, closest
 from nps_kit.unit import UnitData, contact_allowed
 
 __all__ = [
+    "CALL_WITHIN_HOURS",
     "DETRACTOR_MAX_SCORE",
     "FollowupList",
     "LoopRefused",
@@ -36,6 +37,9 @@ __all__ = [
 
 #: Detractors score 0–6 (the segment rule of :mod:`nps_kit.score`).
 DETRACTOR_MAX_SCORE = 6
+#: The playbook's first action: "Contact detractors who allowed it within 48 hours"; the
+#: follow-up list gives each person's call-by date from it and marks the overdue.
+CALL_WITHIN_HOURS = 48
 #: Urgency: the lowest score first (the unhappiest), then the oldest response (the most
 #: overdue), then the response id so that equal rows keep a stable order.
 URGENCY = ("score", "date", "response_id")

@@ -851,6 +851,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Everyone is also in the work files {csv} and {xlsx}, with owner, status, "
         "contacted_at and note columns for the team.",
     },
+    "followup.call_rule": {
+        "ja": "連絡期限：回答から{hours}時間以内（推奨アクションの最初の項目）。"
+        "期限を過ぎた方には「期限切れ」と表示しています。",
+        "en": "Call by: within {hours} hours of the response, the playbook's first action; "
+        "past dates are marked overdue.",
+    },
+    "followup.call_by": {"ja": "連絡期限", "en": "Call by"},
+    "followup.overdue": {"ja": "{date}（期限切れ）", "en": "{date} (overdue)"},
+    "followup.alerts": {
+        "ja": "新しい批判者に1日以内に連絡するには、毎日の通知（nps-kit alerts）をお使いください。",
+        "en": "To reach new detractors within a day, use the daily alerts (nps-kit alerts).",
+    },
     "followup.more": {"ja": "残り{n}人を表示", "en": "Show the other {n}"},
     "followup.response_id": {"ja": "回答ID", "en": "Response ID"},
     "followup.date": {"ja": "回答日", "en": "Date"},

@@ -743,7 +743,14 @@ def detractors(
         paths = work_files(Path(), unit_id)
         files = (paths.csv.name, paths.xlsx.name)
     parts = (
-        followup_html(found, lang=unit.language, work_files=files, first=first),
+        followup_html(
+            found,
+            lang=unit.language,
+            work_files=files,
+            first=first,
+            # Only where `nps-kit alerts` can work (its rule: alerts.alerts_blocker).
+            alerts=id_column is not None and contact_column is not None,
+        ),
         _Publish(partial(publish_followups, found)),
     )
     return SectionResult("detractors", value=found, tables={"followups": found.rows}, parts=parts)

@@ -250,17 +250,34 @@ def test_resend_alerts_again(project: Path, smtp: Recorder) -> None:
     assert len(smtp.received) == 4
 
 
-def test_unit_without_a_consent_column_is_skipped(
+def test_a_unit_with_alerts_to_that_cannot_alert_fails_the_command_and_says_what_to_set(
     project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # QA20: a Google Forms unit (no id, no consent) was "skipped" with exit 0: a daily cron
+    # passed silently while the call-back team waited for alerts that never came.
     path = project / "parameters" / "ec.yaml"
     path.write_text(path.read_text("utf-8") + "columns: {contact: null}\n", encoding="utf-8")
-    assert alerts(project) == 0
+    assert alerts(project) == 2
+    err = capsys.readouterr().err
     assert (
-        "ec: skipped, no columns.contact: consent to contact is unknown, so nobody is alerted."
-        in (capsys.readouterr().err)
+        "ec: error: alerts.to is set but no alert can be sent: no columns.contact, so consent "
+        "to contact is unknown and nobody may be alerted. Add a consent question (e.g. 'May we "
+        "contact you about your answer?' Yes/No) and set columns.contact to it, or remove "
+        "alerts.to." in err
     )
+    # The other units are still alerted.
     assert [m.rcpt_tos for m in smtp.received] == [["cloud@example.com"]]
+    path.write_text(
+        path.read_text("utf-8").replace("columns: {contact: null}", "columns: {id: null}"),
+        encoding="utf-8",
+    )
+    assert alerts(project) == 2
+    assert (
+        "ec: error: alerts.to is set but no alert can be sent: no columns.id, which the alert "
+        "log needs to alert each response once. Set columns.id to a column unique to each "
+        "response (e.g. 'submitted_at' when no two responses share one), or remove alerts.to."
+        in capsys.readouterr().err
+    )
 
 
 def test_bad_since_is_a_usage_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

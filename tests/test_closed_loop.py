@@ -944,3 +944,41 @@ def test_a_status_file_that_cannot_be_used_is_said_in_the_box_not_a_failed_repor
         moved, sections.headline_section(moved).value, detractor_list=None, loop=result
     )
     assert published.followup_warnings == (result.message,)
+
+
+def test_the_list_says_by_when_to_call_and_marks_the_overdue(unit: UnitData) -> None:
+    # QA20: the playbook's first action is "within 48 hours", yet people answered 7-30 days
+    # ago were listed with no due date and nothing marked overdue.
+    found = listing(unit, as_of=dt.date(2026, 10, 30))
+    html = followup_html(found, lang="en").data
+    # R12 answered 2026-10-30: call by 2026-11-01, not overdue; R06 (10-26) was due 10-28.
+    cells = dict(
+        re.findall(r'data-label="Response ID">(R\d\d)</td>.*?data-label="Call by">([^<]*)<', html)
+    )
+    assert cells["R12"] == "2026-11-01"
+    assert cells["R06"] == "2026-10-28 (overdue)"
+    assert "Call by: within 48 hours of the response, the playbook's first action" in html.replace(
+        "&#x27;", "'"
+    )
+    ja = followup_html(found, lang="ja").data
+    assert 'data-label="連絡期限">2026-10-28（期限切れ）</td>' in ja
+
+
+def test_the_daily_alerts_are_suggested_only_where_they_can_work(unit: UnitData) -> None:
+    # QA20: section 7 told a Google Forms unit (no id, no consent) to use the daily alerts,
+    # which skip it.
+    line = "To reach new detractors within a day, use the daily alerts (nps-kit alerts)."
+    assert line in followup_html(listing(unit), lang="en", alerts=True).data
+    assert line not in followup_html(listing(unit), lang="en").data
+    _, outputs = run_section(
+        sections.detractors,
+        unit,
+        id_column="response_id",
+        comment_column="comment",
+        contact_column="contact_ok",
+    )
+    assert "毎日の通知" in outputs[0]["text/html"]
+    _, outputs = run_section(
+        sections.detractors, unit, id_column=None, comment_column="comment", contact_column=None
+    )
+    assert "毎日の通知" not in outputs[0]["text/html"]

@@ -172,6 +172,16 @@ def test_google_forms_project_parameters(tmp_path: Path) -> None:
     ]
     text = (folder / "defaults.yaml").read_text(encoding="utf-8")
     assert "  # No id column found: the detractor list shows the row number in the file.\n" in text
+    # QA20: nothing said that this turns the daily alerts off; alerts.to then failed silently.
+    assert (
+        "  # nps-kit alerts (daily e-mails about new detractors) needs an id and a consent " in text
+    )
+    assert re.search(
+        r"  # 'Timestamp' is distinct in [\d,]+ of [\d,]+ rows; when no two responses share "
+        r"one, set\n  # id: Timestamp \(dedupe: true drops exact duplicate rows\)\.\n",
+        text,
+    )
+    assert "Add a consent question to the survey" in text
     units = load_all(folder)
     assert units.errors == []
     assert {u: (p.name, p.data.filter.values) for u, p in units.units.items()} == {  # type: ignore[union-attr]
