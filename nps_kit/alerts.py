@@ -39,7 +39,7 @@ from nps_kit.mail.log import write_eml
 from nps_kit.mail.send import _sender
 from nps_kit.mail.settings import SmtpSettings, load_settings
 from nps_kit.params import Breakdown, UnitParameters
-from nps_kit.unit import select_unit_rows
+from nps_kit.unit import CONSENT_HINT, consent_problem, select_unit_rows
 
 __all__ = [
     "ALERTS_DIR",
@@ -435,6 +435,13 @@ def send_alerts(
             key = (str(path), *sorted(options.items()))
             if key not in loaded:
                 loaded[key] = load_responses(path, **options)  # type: ignore[arg-type]
+            consent = unit.column(unit.columns.contact or "")
+            if consent in loaded[key].data.columns and (
+                problem := consent_problem(loaded[key].data[consent], column=consent)
+            ):
+                outcomes.append(AlertOutcome(unit.unit, "cannot_alert", detail=problem))
+                echo(f"{unit.unit}: error: {problem} {CONSENT_HINT}")
+                continue
             rows = new_detractors(
                 unit,
                 loaded[key],

@@ -462,3 +462,15 @@ def test_alerts_on_a_parquet_extract_with_nanoseconds_write_no_warning(tmp_path:
     text = text_of(eml)  # type: ignore[arg-type]
     assert "R1  2026-11-02 04:00 EST / score 2" in text  # 09:00 UTC, shown in New York
     assert "R2  2026-11-03 16:00 EST / score 4" in text
+
+
+def test_a_consent_column_without_yes_or_no_answers_cannot_alert(
+    project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA20: the phone-number column as columns.contact gave "no new detractors" every day.
+    path = project / "parameters" / "ec.yaml"
+    path.write_text(path.read_text("utf-8") + "columns: {contact: comment}\n", encoding="utf-8")
+    assert alerts(project) == 2
+    err = capsys.readouterr().err
+    assert "ec: error: columns.contact: 'comment' holds no yes/no answers" in err
+    assert [m.rcpt_tos for m in smtp.received] == [["cloud@example.com"]]
