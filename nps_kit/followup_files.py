@@ -11,8 +11,9 @@ both files atomically once the unit succeeded (:func:`read_followups`, then
 re-run keeps what the team typed into either file (both merged per response id; where they
 disagree on a cell the file saved last wins, and stderr says so). With
 ``columns.contact_details`` the runner adds the contact details of each listed person who
-allowed contact (:func:`with_contact_details`): they are looked up in the export, never pass
-through the notebook, so the report and its saved notebook never hold them.
+allowed contact, or, without a consent column, the details each one left
+(:func:`with_contact_details`): they are looked up in the export, never pass through the
+notebook, so the report and its saved notebook never hold them.
 
 :func:`read_status` reads a returned file (the work file, or any CSV/XLSX with ``response_id``
 and ``status`` and/or ``contacted_at``) for :func:`nps_kit.closed_loop.loop_status`.
@@ -228,7 +229,7 @@ def with_contact_details(
     responses: pd.DataFrame,
     *,
     id_column: str | None,
-    contact_column: str,
+    contact_column: str | None,
     details: Sequence[str],
 ) -> pd.DataFrame:
     """Add each listed person's contact details (``columns.contact_details``) after ``score``.
@@ -244,6 +245,9 @@ def with_contact_details(
         The id column of the export; ``None`` when ids are row numbers (``nps_row``).
     contact_column
         The consent column: a row that does not allow contact never gives its details.
+        ``None`` when the export has none: then each detail cell a respondent filled is their
+        consent for that means (a "leave your number if you would like a call back" question),
+        so the filled cells are copied and the empty ones stay empty.
     details
         The export's columns to copy, headed as in the export. A column the table already
         has (a breakdown) is not copied twice.
@@ -253,7 +257,11 @@ def with_contact_details(
     pandas.DataFrame
         ``table`` with one text column per detail (empty where the id has none).
     """
-    allowed = responses.loc[contact_allowed(responses[contact_column])]
+    allowed = (
+        responses
+        if contact_column is None
+        else responses.loc[contact_allowed(responses[contact_column])]
+    )
     if "nps_date" in allowed.columns:  # an id's latest response gives its details
         allowed = allowed.sort_values("nps_date", kind="stable", na_position="first")
     keys = allowed[id_column or "nps_row"].astype("string").fillna("")

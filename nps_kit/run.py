@@ -333,12 +333,13 @@ def _write_unit(job: _Job, done: _Executed, output: Path) -> UnitResult:
         # export's cache: they never pass through the notebook, so no report holds them).
         table = read_followups(done.nb)
         if table is not None:
-            if unit.columns.contact_details and unit.columns.contact is not None:
+            if unit.columns.contact_details:
+                consent = unit.columns.contact
                 table = with_contact_details(
                     table,
                     _unit_responses(job),
                     id_column=job.parameters["id_column"],
-                    contact_column=unit.column(unit.columns.contact),
+                    contact_column=unit.column(consent) if consent is not None else None,
                     details=[unit.column(c) for c in unit.columns.contact_details],
                 )
             write_work_files(table, folder, unit.unit, lang=unit.language)

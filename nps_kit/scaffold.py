@@ -344,14 +344,22 @@ def _defaults_text(
     lines += _alerts_lines(id_info, contact, date, report.rows_read)
     # The respondents' e-mail and phone columns are never copied anywhere unless asked for:
     # the comment says how, the analyst decides.
-    details = [c.column for c in found.columns if c.kind in ("email", "phone")]
-    if details and contact is not None:  # listed only for those who allowed contact
+    details = [c.column for c in found.columns if c.kind in ("name", "email", "phone")]
+    if details:
         listed = ", ".join(_quote(c) for c in details)
-        lines += [
-            "  # Contact details found; copied into the follow-up work files and alert e-mails",
-            "  # of detractors who allowed contact (never the report) only when listed here:",
-            f"  # contact_details: [{listed}]",
-        ]
+        lines += (
+            [
+                "  # Contact details found; copied into the follow-up work files and alert e-mails",
+                "  # of detractors who allowed contact (never the report) only when listed here:",
+            ]
+            if contact is not None
+            else [
+                "  # Contact details found. Without a consent column, a detail a respondent left",
+                '  # ("leave your number if you would like a call back") is their consent for it:',
+                "  # listed here, the filled cells reach the follow-up work files (never the",
+                "  # report). List only columns respondents filled to be contacted:",
+            ]
+        ) + [f"  # contact_details: [{listed}]"]
     lines += [
         "  # Survey weights; null = unweighted.",
         "  weight: null",

@@ -32,6 +32,7 @@ from nps_kit.errors import DataError
 from nps_kit.followup_files import (
     FOLLOWUPS_MIME,
     read_status,
+    with_contact_details,
     work_files,
     work_table,
     write_from_notebook,
@@ -734,32 +735,41 @@ def test_contact_details_reach_the_work_files_only_never_the_report(tmp_path: Pa
         assert "@example.jp" not in text and "090-0000" not in text, name
 
 
-def test_contact_details_need_the_consent_column(tmp_path: Path) -> None:
+def test_a_leave_your_number_column_reaches_the_work_file_without_a_consent_column(
+    tmp_path: Path,
+) -> None:
+    # QA20: a Google Forms export has no consent question but "Phone number (optional - if
+    # you would like us to call you back)"; contact_details was refused without columns.contact
+    # (and the error blamed north.yaml, with an empty key, for a line in defaults.yaml). A
+    # number left there is consent for that number: it reaches the call-back team.
     from nps_kit.errors import ConfigError
     from nps_kit.params import load_unit
 
-    write_export(tmp_path / "export.csv")
-    unit_file = tmp_path / "ec.yaml"
-    unit_file.write_text(
-        "name: EC\nlanguage: ja\ndata: {path: export.csv}\n"
-        "columns: {score: score, date: submitted_at, id: response_id, "
-        "contact_details: [comment]}\n",
+    unit = forms_unit(tmp_path / "export.csv")
+    unit.responses["Phone"] = ["07700 900001", "", None, "07700 900005"]
+    found = followup_list(unit, id_column=None, comment_column=None, contact_column=None)
+    table = with_contact_details(
+        work_table(found), unit.responses, id_column=None, contact_column=None, details=["Phone"]
+    )
+    assert dict(zip(table["response_id"], table["Phone"], strict=True)) == {
+        "4": "",
+        "2": "07700 900001",
+        "5": "07700 900005",
+    }
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "defaults.yaml").write_text(
+        "data: {path: ../export.csv}\ncolumns: {score: Score, date: Timestamp, "
+        "contact_details: [Phone]}\n",
         encoding="utf-8",
     )
+    (params / "north.yaml").write_text("name: North\nlanguage: en\n", encoding="utf-8")
     with pytest.raises(ConfigError) as info:
-        load_unit(unit_file)
-    assert "columns.contact_details lists 'comment', but columns.contact is not set" in str(
-        info.value
+        load_unit(params / "north.yaml")
+    # A column that is not in the export is blamed on the file and key that name it.
+    assert str(info.value).startswith(
+        f"{params / 'defaults.yaml'}: columns.contact_details[0]: no column 'Phone' in export.csv"
     )
-    unit_file.write_text(
-        unit_file.read_text(encoding="utf-8").replace(
-            "contact_details: [comment]", "contact: contact_ok, contact_details: [e_mail]"
-        ),
-        encoding="utf-8",
-    )
-    with pytest.raises(ConfigError) as info:
-        load_unit(unit_file)
-    assert "columns.contact_details[0]: no column 'e_mail' in export.csv" in str(info.value)
 
 
 # --- an export without ids (Google Forms): row numbers are the ids --------------------------------
