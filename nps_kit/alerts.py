@@ -30,7 +30,7 @@ from nps_kit._atomic import append_line
 from nps_kit._lock import file_lock
 from nps_kit._values import has_time_of_day
 from nps_kit.alerts_mail import compose_alert
-from nps_kit.closed_loop import URGENCY, contactable_detractors
+from nps_kit.closed_loop import CALL_WITHIN_HOURS, URGENCY, contactable_detractors
 from nps_kit.errors import ConfigError, MailError
 from nps_kit.load import LoadResult, load_responses
 from nps_kit.mail.compose import ComposedMessage
@@ -242,8 +242,10 @@ def new_detractors(
     pandas.DataFrame
         ``response_id``, ``date`` (``YYYY-MM-DD HH:MM``, or ``YYYY-MM-DD`` when the export's
         dates have no time of day), ``score``, one column per ``columns.contact_details``
-        column (as the export writes it), one column per breakdown
-        and ``comment`` (redacted when ``privacy.redact``), most urgent first.
+        column (as the export writes it), one column per breakdown, ``comment`` (redacted when
+        ``privacy.redact``) and ``call_by`` (``date`` plus
+        :data:`~nps_kit.closed_loop.CALL_WITHIN_HOURS`, written the same way), most urgent
+        first.
     """
     assert unit.columns.id is not None and unit.columns.contact is not None
     rows = select_unit_rows(
@@ -287,17 +289,18 @@ def new_detractors(
     ).sort_values(list(URGENCY), kind="stable")
     # Date-only exports are read as midnight: show their dates without a made-up 00:00.
     timed = has_time_of_day(loaded.data["nps_date"])
-    if timed:  # with the zone they are wall-clock times in: "2026-11-25 22:12 JST"
-        where = clock.zone(unit.language, unit.timezone)
-        # Floored to seconds first: a warehouse extract's nanoseconds (pandas' own Parquet,
-        # Snowflake TIMESTAMP(9)) made to_pydatetime warn once per unit, on every cron run.
-        table["date"] = (
-            table["date"]
-            .dt.floor("s")
-            .map(lambda d: clock.format_local_time(d.to_pydatetime(), where))
-        )
-    else:
-        table["date"] = table["date"].dt.strftime("%Y-%m-%d")
+    # The playbook's first action: call within CALL_WITHIN_HOURS of the response.
+    due = table["date"] + pd.Timedelta(hours=CALL_WITHIN_HOURS)
+    for column, stamps in (("date", table["date"]), ("call_by", due)):
+        if timed:  # with the zone they are wall-clock times in: "2026-11-25 22:12 JST"
+            where = clock.zone(unit.language, unit.timezone)
+            # Floored to seconds first: a warehouse extract's nanoseconds (pandas' own Parquet,
+            # Snowflake TIMESTAMP(9)) made to_pydatetime warn once per unit, on every cron run.
+            table[column] = stamps.dt.floor("s").map(
+                lambda d, where=where: clock.format_local_time(d.to_pydatetime(), where)
+            )
+        else:
+            table[column] = stamps.dt.strftime("%Y-%m-%d")
     return table.reset_index(drop=True)
 
 

@@ -965,6 +965,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en_one": "{name} has {n} new detractor who allowed contact.",
     },
     "alerts_mail.score": {"ja": "スコア{score}", "en": "score {score}"},
+    "alerts_mail.call_by": {"ja": "連絡期限：{time}", "en": "Call by {time}"},
+    "alerts_mail.phone": {"ja": "電話", "en": "Phone"},
+    "alerts_mail.email": {"ja": "メール", "en": "E-mail"},
+    "alerts_mail.id": {"ja": "回答ID {id}", "en": "Response ID {id}"},
+    "alerts_mail.record": {
+        "ja": "連絡したら、今月のレポートの作業用ファイル（{file}）の該当行に担当者・状況・連絡日を"
+        "記入し、closed_loop.status_file に指定してください。次のレポートで連絡率に数えられます。",
+        "en": "Once you have called, fill in owner, status and contacted_at on the person's row "
+        "of the month's work file ({file}) and set closed_loop.status_file to it: the next "
+        "report counts the call.",
+    },
     "alerts_mail.no_comment": {"ja": "（コメントなし）", "en": "(no comment)"},
     "alerts_mail.threshold": {
         "ja": "対象：0〜{max}点の回答で、連絡を許可した方（前回までに通知した方を除く）。",
