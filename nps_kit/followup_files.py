@@ -155,7 +155,10 @@ def _read_typed(path: Path) -> pd.DataFrame | None:
     if "response_id" not in frame.columns:
         return None
     kept = [c for c in TEAM_COLUMNS if c in frame.columns]
-    frame = frame[["response_id", *kept]].astype(str)
+    # The response date too: a row whose id now names a response of another day (row-number
+    # ids of an export sorted since) must not inherit what was typed (write_work_files).
+    dated = ["date"] if "date" in frame.columns else []
+    frame = frame[["response_id", *kept, *dated]].astype(str)
     frame[kept] = frame[kept].apply(lambda c: c.str.strip())
     typed = (frame[kept] != "").any(axis=1)
     if not typed.any():
@@ -310,8 +313,20 @@ def write_work_files(
     table = table.copy()
     if typed is not None:
         ids = table["response_id"]
-        for column in typed.columns:
-            carried = ids.map(typed[column]).astype("string")
+        moved = pd.Series(False, index=table.index)
+        if "date" in typed.columns and "date" in table.columns:
+            was = ids.map(typed["date"]).astype("string").fillna("").str.strip()
+            now = table["date"].astype("string").fillna("")
+            moved = (was != "") & (now != "") & (was != now)
+            for rid, new, old in zip(ids[moved], now[moved], was[moved], strict=True):
+                print(
+                    f"{unit}: warning: response {rid} is dated {new} now but {old} in the work "
+                    "files: its owner, status, contacted_at and note were not carried over (the "
+                    "export's rows moved; set columns.id to a column unique to each response).",
+                    file=sys.stderr,
+                )
+        for column in (c for c in typed.columns if c in TEAM_COLUMNS):
+            carried = ids.map(typed[column]).astype("string").mask(moved)
             table[column] = carried.where(carried.notna(), table[column])
     table = _with_headers(table, lang)
     atomic_write(files.csv, lambda p: table.to_csv(p, index=False, encoding="utf-8-sig"))

@@ -993,3 +993,24 @@ def test_the_daily_alerts_are_suggested_only_where_they_can_work(unit: UnitData)
         sections.detractors, unit, id_column=None, comment_column="comment", contact_column=None
     )
     assert "毎日の通知" not in outputs[0]["text/html"]
+
+
+def test_a_rerun_never_carries_the_team_s_entries_to_a_row_that_now_holds_someone_else(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Row-number ids (QA20): the export was re-sorted between two runs; row 4 is now another
+    # person, who must not inherit "Amy called".
+    unit = forms_unit(tmp_path / "export.csv")
+    found = followup_list(unit, id_column=None, comment_column=None, contact_column=None)
+    files = write_work_files(work_table(found), tmp_path, "north")
+    type_into(files.csv, "4", time.time_ns() + 5_000_000_123, owner="Amy", status="done")
+    moved = forms_unit(tmp_path / "export.csv", [FORMS_ROWS[i] for i in (1, 0, 3, 2)])
+    again = followup_list(moved, id_column=None, comment_column=None, contact_column=None)
+    write_work_files(work_table(again), tmp_path, "north")
+    table = pd.read_csv(files.csv, dtype=str, keep_default_na=False).set_index("response_id")
+    assert table.loc["4", ["owner", "status"]].tolist() == ["", ""]
+    assert capsys.readouterr().err == (
+        "north: warning: response 4 is dated 2026-11-20 now but 2026-11-04 in the work files: "
+        "its owner, status, contacted_at and note were not carried over (the export's rows "
+        "moved; set columns.id to a column unique to each response).\n"
+    )
