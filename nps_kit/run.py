@@ -974,6 +974,7 @@ def summary_table(result: RunResult) -> str:
         nps = r.summary.nps if r.summary else None
         n = r.summary.n if r.summary else None
         unread = r.summary.unreadable_dates if r.summary else None
+        said = r.summary.followup_warnings if r.summary else ()
         rows.append(
             (
                 r.unit,
@@ -982,16 +983,24 @@ def summary_table(result: RunResult) -> str:
                 "-" if n is None else str(n),
                 f"{r.seconds:.1f}",
                 str(r.html or r.notebook or "-"),
-                f"{unread.count:,} unreadable date{'' if unread.count == 1 else 's'}"
-                if unread
-                else "",
+                "; ".join(
+                    note
+                    for note in (
+                        f"{unread.count:,} unreadable date{'' if unread.count == 1 else 's'}"
+                        if unread
+                        else "",
+                        f"follow-up status: {len(said)} warning{'' if len(said) == 1 else 's'}"
+                        if said
+                        else "",
+                    )
+                    if note
+                ),
             )
         )
         if unread:
             words = unread.words()
             notes.append(f"{r.unit}: warning: {words.message()} {words.hint()}")
-        for warning in r.summary.followup_warnings if r.summary else ():
-            notes.append(f"{r.unit}: warning: {warning}")
+        notes += [f"{r.unit}: warning: {warning}" for warning in said]
     for unit, error in result.skipped.items():
         status = "no data" if error.key == NO_RESPONSES else "refused"
         reason = error.reason if isinstance(error, UnitRefused) else error.message
