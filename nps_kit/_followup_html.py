@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from pathlib import Path
 
 import pandas as pd
 from IPython.display import HTML
@@ -156,6 +157,11 @@ def followup_html(
     return HTML("".join(parts))
 
 
+def _named(message: str, source: Path) -> str:
+    """Name the status file by its name in the report (which travels), not the server's path."""
+    return message.replace(str(source), source.name)
+
+
 def loop_status_html(
     status: LoopStatus | LoopRefused, *, lang: Language, first: int = FIRST_SCREEN
 ) -> HTML:
@@ -183,7 +189,7 @@ def loop_status_html(
             f'<section class="nps-loop">{title}'
             '<div class="nps-callout nps-callout--warning" role="alert">'
             f"<p><strong>{escape(t('followup.loop_refused', lang))}</strong></p>"
-            f"<p>{escape(status.message)}</p></div></section>"
+            f"<p>{escape(_named(status.message, status.source))}</p></div></section>"
         )
     rate = "—" if status.close_rate is None else f"{status.close_rate:.1f}%"
     median = (
@@ -213,7 +219,7 @@ def loop_status_html(
         parts.append(
             '<div class="nps-callout nps-callout--warning" role="alert">'
             f"<p><strong>{escape(t('followup.loop_unreadable', lang))}</strong></p>"
-            + "".join(f"<p>{escape(w)}</p>" for w in status.warnings)
+            + "".join(f"<p>{escape(_named(w, status.source))}</p>" for w in status.warnings)
             + "</div>"
         )
     parts.append(f'<div class="nps-kpis">{kpis}</div>')

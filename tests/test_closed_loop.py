@@ -929,7 +929,8 @@ def test_an_unreadable_date_is_named_in_the_box_and_the_rest_is_built(tmp_path: 
     )
     assert result.warnings == (warning,)
     html = outputs[0]["text/html"]
-    assert "row 2, contacted_at: &#x27;yesterday&#x27; is not a date" in html
+    # The report names the file, not the server's path (the report travels; the run says both).
+    assert f"<p>{path.name}: row 2, contacted_at: &#x27;yesterday&#x27; is not a date" in html
     assert "1 of 3 contacted" in html
     published = sections.summary(
         unit, sections.headline_section(unit).value, detractor_list=None, loop=result
