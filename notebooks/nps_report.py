@@ -221,12 +221,12 @@ page.show(sections.followups(u, analysis))
 # %% [markdown] tags=["lang-ja", "section-detractors"]
 # ## 7. 批判者へのフォローアップ
 #
-# 今月の批判者のうち連絡を許可した方の全員です。スコアの低い方、回答から日の経った方を上に並べています。作業用ファイル（CSV・Excel）に担当者・状況・連絡日を記入して返送すると、次回のレポートに連絡率と未対応の方が表示されます。新しい批判者への早い連絡には、毎日の通知（`nps-kit alerts`）をお使いください。
+# 今月フォローアップする批判者です。スコアの低い方、回答から日の経った方を上に並べ、連絡期限を添えています。作業用ファイル（CSV・Excel）に担当者・状況・連絡日を記入して返送すると、次回のレポートに連絡率と未対応の方が表示されます。
 
 # %% [markdown] tags=["lang-en", "section-detractors"]
 # ## 7. Detractor follow-up
 #
-# Every detractor of the month who allowed us to contact them, the lowest scores and the oldest responses first. Fill in owner, status and contact date in the work file (CSV or Excel) and return it: the next report shows the close rate and who is still open. To reach new detractors quickly, use the daily alerts (`nps-kit alerts`).
+# The month's detractors to follow up, the lowest scores and the oldest responses first, each with the date to call them by. Fill in owner, status and contact date in the work file (CSV or Excel) and return it: the next report shows the close rate and who is still open.
 
 # %% tags=["section-detractors"]
 page.show(

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from pathlib import Path
 
 import pandas as pd
 from IPython.display import HTML
 
-from nps_kit.closed_loop import FollowupList, LoopStatus
+from nps_kit.closed_loop import CALL_WITHIN_HOURS, FollowupList, LoopRefused, LoopStatus
 from nps_kit.i18n import Language, t
 
 __all__ = ["FIRST_SCREEN", "followup_html", "loop_status_html"]
@@ -67,12 +68,27 @@ def _folded(
     return shown
 
 
+def _with_call_by(followups: FollowupList, lang: Language) -> pd.DataFrame:
+    """Add each person's call-by date (the response + the playbook's hours), overdue marked."""
+    rows = followups.rows.copy()
+    answered = pd.to_datetime(rows["date"], errors="coerce")
+    due = answered + pd.Timedelta(hours=CALL_WITHIN_HOURS)
+    late = (due < pd.Timestamp(followups.as_of)).to_list()
+    days = due.dt.strftime("%Y-%m-%d").fillna("").to_list()
+    rows["call_by"] = [
+        t("followup.overdue", lang, date=d) if d and over else d
+        for d, over in zip(days, late, strict=True)
+    ]
+    return rows
+
+
 def followup_html(
     followups: FollowupList,
     *,
     lang: Language,
     work_files: tuple[str, str] | None = None,
     first: int = FIRST_SCREEN,
+    alerts: bool = False,
 ) -> HTML:
     """Show every person of a follow-up list: count, order, consent, and the list itself.
 
@@ -86,11 +102,16 @@ def followup_html(
         File names of the CSV and XLSX work files, mentioned when given.
     first
         People shown before the fold; the others are in a ``<details>`` block.
+    alerts
+        Whether ``nps-kit alerts`` can work for the unit (an id and a consent column): only
+        then is the team pointed to the daily alerts.
 
     Returns
     -------
     IPython.display.HTML
-        A ``nps-followups`` block.
+        A ``nps-followups`` block. Each person has a call-by date,
+        :data:`~nps_kit.closed_loop.CALL_WITHIN_HOURS` after the response, marked when it is
+        before the list's ``as_of`` day.
     """
     known = followups.consent_known
     n = len(followups)
@@ -105,9 +126,14 @@ def followup_html(
         parts.append(f'<p class="nps-empty">{escape(empty)}</p></div>')
         return HTML("".join(parts))
     count = t("followup.count_known" if known else "followup.count_unknown", lang, n=f"{n:,}")
-    notes = [t("followup.order", lang, as_of=followups.as_of.isoformat())]
+    notes = [
+        t("followup.order", lang, as_of=followups.as_of.isoformat()),
+        t("followup.call_rule", lang, hours=CALL_WITHIN_HOURS),
+    ]
     if work_files is not None:
         notes.append(t("followup.work_file", lang, csv=work_files[0], xlsx=work_files[1]))
+    if alerts:
+        notes.append(t("followup.alerts", lang))
     parts.append(
         '<div class="nps-callout nps-callout--action" role="note">'
         f"<p><strong>{escape(count)}</strong></p>"
@@ -118,6 +144,7 @@ def followup_html(
         ("response_id", t("followup.response_id", lang)),
         ("date", t("followup.date", lang)),
         ("age_days", t("followup.age_days", lang)),
+        ("call_by", t("followup.call_by", lang)),
         ("score", t("followup.score", lang)),
         # What the person said before who they are: on a desktop the breakdowns scroll, not
         # the comment (EC's four breakdowns pushed it out of sight at 1280 px).
@@ -125,18 +152,27 @@ def followup_html(
         ("themes", t("followup.themes", lang)),
         *followups.breakdowns,
     ]
-    parts.append(_folded(followups.rows, columns, lang, first))
+    parts.append(_folded(_with_call_by(followups, lang), columns, lang, first))
     parts.append("</div>")
     return HTML("".join(parts))
 
 
-def loop_status_html(status: LoopStatus, *, lang: Language, first: int = FIRST_SCREEN) -> HTML:
+def _named(message: str, source: Path) -> str:
+    """Name the status file by its name in the report (which travels), not the server's path."""
+    return message.replace(str(source), source.name)
+
+
+def loop_status_html(
+    status: LoopStatus | LoopRefused, *, lang: Language, first: int = FIRST_SCREEN
+) -> HTML:
     """Show the close rate, the median days to contact and the still-open list.
 
     Parameters
     ----------
     status
-        From :func:`nps_kit.closed_loop.loop_status`.
+        From :func:`nps_kit.closed_loop.loop_status` (its unreadable cells are said above the
+        figures), or a :class:`~nps_kit.closed_loop.LoopRefused`: the box then says why the
+        file was not used and what to do.
     lang
         Report language.
     first
@@ -147,6 +183,14 @@ def loop_status_html(status: LoopStatus, *, lang: Language, first: int = FIRST_S
     IPython.display.HTML
         A ``nps-loop`` block.
     """
+    title = f"<h3>{escape(t('followup.loop_title', lang, file=status.source.name))}</h3>"
+    if isinstance(status, LoopRefused):
+        return HTML(
+            f'<section class="nps-loop">{title}'
+            '<div class="nps-callout nps-callout--warning" role="alert">'
+            f"<p><strong>{escape(t('followup.loop_refused', lang))}</strong></p>"
+            f"<p>{escape(_named(status.message, status.source))}</p></div></section>"
+        )
     rate = "—" if status.close_rate is None else f"{status.close_rate:.1f}%"
     median = (
         "—" if status.median_days is None else t("followup.days", lang, n=f"{status.median_days:g}")
@@ -170,11 +214,15 @@ def loop_status_html(status: LoopStatus, *, lang: Language, first: int = FIRST_S
         f'<div class="nps-kpi__note">{escape(c)}</div></div>'
         for a, b, c in cards
     )
-    parts = [
-        '<section class="nps-loop">',
-        f"<h3>{escape(t('followup.loop_title', lang, file=status.source.name))}</h3>",
-        f'<div class="nps-kpis">{kpis}</div>',
-    ]
+    parts = ['<section class="nps-loop">', title]
+    if status.warnings:
+        parts.append(
+            '<div class="nps-callout nps-callout--warning" role="alert">'
+            f"<p><strong>{escape(t('followup.loop_unreadable', lang))}</strong></p>"
+            + "".join(f"<p>{escape(_named(w, status.source))}</p>" for w in status.warnings)
+            + "</div>"
+        )
+    parts.append(f'<div class="nps-kpis">{kpis}</div>')
     if len(status.open):
         columns = [
             ("response_id", t("followup.response_id", lang)),

@@ -196,6 +196,7 @@ class Page:
             value("trend"),
             analysis,
             value("detractors"),
+            loop=value("followup_status"),
             target=target,
             contributors=value("change_drivers") or (),
             shown=self.names(),

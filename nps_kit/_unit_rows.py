@@ -18,6 +18,7 @@ from nps_kit._schema_errors import display
 from nps_kit.cache import UNIT_KEY, ExportCache, normalise_key
 from nps_kit.errors import ConfigError, closest
 from nps_kit.params import UnitParameters
+from nps_kit.unit import CONSENT_HINT, consent_problem
 
 __all__ = ["NO_RESPONSES", "NO_ROWS", "ExportRows", "UnitRefused", "check_unit_rows"]
 
@@ -95,6 +96,16 @@ class ExportRows:
         ]
         return cls(months=pairs[["key", "month"]], dated=dated, cache=cache)
 
+    def distinct(self, column: str) -> pd.Series:
+        """Return the distinct values of one export column of the cache (read when asked)."""
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        if column not in pq.read_schema(self.cache.path).names:
+            return pd.Series([], dtype=object)
+        cells = pq.read_table(self.cache.path, columns=[column])[column]
+        return pd.Series(pc.unique(cells).to_pylist(), dtype=object)
+
     def values(self) -> tuple[str, ...]:
         """Return the unit column's values as written in the export, sorted (read when asked)."""
         import pyarrow as pa
@@ -128,9 +139,21 @@ def check_unit_rows(unit: UnitParameters, month: str, rows: ExportRows) -> None:
         With ``key`` :data:`NO_ROWS` (``data.filter.values``) when no row of the export has the
         unit's filter values, naming the values present and the closest; with ``key``
         :data:`NO_RESPONSES` (``period``) when the unit has rows but none dated in ``month``,
-        naming the months it covers.
+        naming the months it covers; with ``key`` ``columns.contact`` when the consent column
+        holds no yes/no answer (:func:`nps_kit.unit.consent_problem`).
     """
     where = display(unit.source) if unit.source is not None else f"unit {unit.unit}"
+    if unit.columns.contact is not None:
+        column = unit.column(unit.columns.contact)
+        problem = consent_problem(rows.distinct(column), column=column)
+        if problem is not None:
+            raise UnitRefused(
+                f"{where}: {problem}",
+                hint=CONSENT_HINT,
+                path=unit.source,
+                key="columns.contact",
+                reason=f"columns.contact {column!r} holds no yes/no answers",
+            )
     export = unit.data.path.name
     own = rows.months
     described = ""

@@ -30,7 +30,7 @@ from nps_kit._atomic import append_line
 from nps_kit._lock import file_lock
 from nps_kit._values import has_time_of_day
 from nps_kit.alerts_mail import compose_alert
-from nps_kit.closed_loop import URGENCY, contactable_detractors
+from nps_kit.closed_loop import CALL_WITHIN_HOURS, URGENCY, contactable_detractors
 from nps_kit.errors import ConfigError, MailError
 from nps_kit.load import LoadResult, load_responses
 from nps_kit.mail.compose import ComposedMessage
@@ -39,7 +39,7 @@ from nps_kit.mail.log import write_eml
 from nps_kit.mail.send import _sender
 from nps_kit.mail.settings import SmtpSettings, load_settings
 from nps_kit.params import Breakdown, UnitParameters
-from nps_kit.unit import select_unit_rows
+from nps_kit.unit import CONSENT_HINT, consent_problem, select_unit_rows
 
 __all__ = [
     "ALERTS_DIR",
@@ -47,6 +47,7 @@ __all__ = [
     "AlertOutcome",
     "AlertRecord",
     "AlertSummary",
+    "alerts_blocker",
     "local_since",
     "new_detractors",
     "parse_since",
@@ -54,7 +55,9 @@ __all__ = [
 ]
 
 ALERTS_DIR = "alerts"
-AlertStatus = Literal["sent", "partial", "failed", "written", "nothing_new", "skipped"]
+AlertStatus = Literal[
+    "sent", "partial", "failed", "written", "nothing_new", "skipped", "cannot_alert"
+]
 _SINCE = re.compile(r"^(\d+)([hdw])$")
 
 
@@ -158,8 +161,9 @@ class AlertOutcome:
         The unit id.
     status
         ``sent``, ``partial`` (some recipients refused), ``failed`` (nobody accepted it; the
-        responses stay un-alerted for the next run), ``written`` (dry run), ``nothing_new`` or
-        ``skipped`` (see ``detail``).
+        responses stay un-alerted for the next run), ``written`` (dry run), ``nothing_new``,
+        ``skipped`` (no ``alerts.to``) or ``cannot_alert`` (``alerts.to`` is set but a column
+        alerts need is not: ``detail`` says which and what to set).
     response_ids
         The new detractors the message lists.
     recipients, refused
@@ -167,7 +171,7 @@ class AlertOutcome:
     path
         The ``.eml`` of a dry run.
     detail
-        Why a unit was skipped.
+        Why a unit was skipped or cannot alert.
     """
 
     unit: str
@@ -190,6 +194,11 @@ class AlertSummary:
     def ok(self) -> bool:
         """Whether every alert went out (skipped units and units with nothing new are fine)."""
         return not any(o.status in ("partial", "failed") for o in self.outcomes)
+
+    @property
+    def misconfigured(self) -> tuple[str, ...]:
+        """Units whose owners asked for alerts (``alerts.to``) that cannot get any."""
+        return tuple(o.unit for o in self.outcomes if o.status == "cannot_alert")
 
 
 def _data_options(unit: UnitParameters, data: Path | None) -> tuple[Path, dict[str, object]]:
@@ -233,8 +242,10 @@ def new_detractors(
     pandas.DataFrame
         ``response_id``, ``date`` (``YYYY-MM-DD HH:MM``, or ``YYYY-MM-DD`` when the export's
         dates have no time of day), ``score``, one column per ``columns.contact_details``
-        column (as the export writes it), one column per breakdown
-        and ``comment`` (redacted when ``privacy.redact``), most urgent first.
+        column (as the export writes it), one column per breakdown, ``comment`` (redacted when
+        ``privacy.redact``) and ``call_by`` (``date`` plus
+        :data:`~nps_kit.closed_loop.CALL_WITHIN_HOURS`, written the same way), most urgent
+        first.
     """
     assert unit.columns.id is not None and unit.columns.contact is not None
     rows = select_unit_rows(
@@ -278,17 +289,18 @@ def new_detractors(
     ).sort_values(list(URGENCY), kind="stable")
     # Date-only exports are read as midnight: show their dates without a made-up 00:00.
     timed = has_time_of_day(loaded.data["nps_date"])
-    if timed:  # with the zone they are wall-clock times in: "2026-11-25 22:12 JST"
-        where = clock.zone(unit.language, unit.timezone)
-        # Floored to seconds first: a warehouse extract's nanoseconds (pandas' own Parquet,
-        # Snowflake TIMESTAMP(9)) made to_pydatetime warn once per unit, on every cron run.
-        table["date"] = (
-            table["date"]
-            .dt.floor("s")
-            .map(lambda d: clock.format_local_time(d.to_pydatetime(), where))
-        )
-    else:
-        table["date"] = table["date"].dt.strftime("%Y-%m-%d")
+    # The playbook's first action: call within CALL_WITHIN_HOURS of the response.
+    due = table["date"] + pd.Timedelta(hours=CALL_WITHIN_HOURS)
+    for column, stamps in (("date", table["date"]), ("call_by", due)):
+        if timed:  # with the zone they are wall-clock times in: "2026-11-25 22:12 JST"
+            where = clock.zone(unit.language, unit.timezone)
+            # Floored to seconds first: a warehouse extract's nanoseconds (pandas' own Parquet,
+            # Snowflake TIMESTAMP(9)) made to_pydatetime warn once per unit, on every cron run.
+            table[column] = stamps.dt.floor("s").map(
+                lambda d, where=where: clock.format_local_time(d.to_pydatetime(), where)
+            )
+        else:
+            table[column] = stamps.dt.strftime("%Y-%m-%d")
     return table.reset_index(drop=True)
 
 
@@ -299,14 +311,33 @@ def _id_text(value: object) -> str:
 
 
 def _skip(unit: UnitParameters) -> str | None:
-    if not unit.alerts.to:
-        return "no alerts.to in its parameters"
+    """Say why ``unit`` sends no alerts when it does not ask for any (no ``alerts.to``)."""
+    return None if unit.alerts.to else "no alerts.to in its parameters"
+
+
+def alerts_blocker(unit: UnitParameters) -> str | None:
+    """Say which column alerts need that ``unit`` has not set, and what to set; else ``None``.
+
+    The one rule for "alerts can work": the alert log keys on ``columns.id``, only those who
+    allowed contact (``columns.contact``) are alerted, and ``--since`` reads ``columns.date``.
+    A Google Forms export has neither an id nor a consent question (QA20), so the message
+    names its timestamp as the id to try.
+    """
+    date = unit.columns.date
     if unit.columns.id is None:
-        return "no columns.id, which the alert log needs to alert each response once"
+        example = f" (e.g. {date!r} when no two responses share one)" if date else ""
+        return (
+            "no columns.id, which the alert log needs to alert each response once. Set "
+            f"columns.id to a column unique to each response{example}"
+        )
     if unit.columns.contact is None:
-        return "no columns.contact: consent to contact is unknown, so nobody is alerted"
-    if unit.columns.date is None:
-        return "no columns.date, which --since needs"
+        return (
+            "no columns.contact, so consent to contact is unknown and nobody may be alerted. "
+            "Add a consent question (e.g. 'May we contact you about your answer?' Yes/No) and "
+            "set columns.contact to it"
+        )
+    if date is None:
+        return "no columns.date, which --since needs. Set columns.date to the response date"
     return None
 
 
@@ -393,10 +424,27 @@ def send_alerts(
                 outcomes.append(AlertOutcome(unit.unit, "skipped", detail=reason))
                 echo(f"{unit.unit}: skipped, {reason}.")
                 continue
+            blocker = alerts_blocker(unit)
+            if blocker is not None:
+                # Asked for and impossible: an error, so that a daily cron job does not pass
+                # silently while nobody is alerted (the other units still are).
+                outcomes.append(AlertOutcome(unit.unit, "cannot_alert", detail=blocker))
+                echo(
+                    f"{unit.unit}: error: alerts.to is set but no alert can be sent: {blocker}, "
+                    "or remove alerts.to."
+                )
+                continue
             path, options = _data_options(unit, data)
             key = (str(path), *sorted(options.items()))
             if key not in loaded:
                 loaded[key] = load_responses(path, **options)  # type: ignore[arg-type]
+            consent = unit.column(unit.columns.contact or "")
+            if consent in loaded[key].data.columns and (
+                problem := consent_problem(loaded[key].data[consent], column=consent)
+            ):
+                outcomes.append(AlertOutcome(unit.unit, "cannot_alert", detail=problem))
+                echo(f"{unit.unit}: error: {problem} {CONSENT_HINT}")
+                continue
             rows = new_detractors(
                 unit,
                 loaded[key],

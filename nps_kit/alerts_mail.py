@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
@@ -32,8 +34,10 @@ td { font-family: 'Hiragino Sans', Meiryo, 'Segoe UI', Arial, sans-serif; color:
 .inner { max-width: 640px; width: 100%; background: #ffffff; border-collapse: collapse; }
 .pad { padding: 12px 24px; }
 .person { padding: 10px 24px; border-top: 1px solid #e5e7eb; }
-.id { font-weight: bold; }
+.person p { margin: 2px 0; }
 .score { color: #c4452f; font-weight: bold; }
+.due { color: #92400e; }
+.contact a { color: #1d4ed8; }
 .muted { color: #6b7280; font-size: 13px; }
 blockquote { margin: 6px 0 0; padding-left: 10px; border-left: 3px solid #e5e7eb; }
 """
@@ -44,10 +48,15 @@ def alert_subject(name: str, count: int, lang: Language) -> str:
     return t("alerts_mail.subject", lang, name=name, n=count)
 
 
+#: A contact-details column holding the person's name, by its header ("Your name (optional)",
+#: お名前, 氏名): shown beside the time that heads the person.
+_NAME_HEADER = re.compile(r"\bname\b|名前|氏名", re.IGNORECASE)
+_PHONE = re.compile(r"^\+?[\d\s().\-]{7,}$")
+
+
 def _facts(unit: UnitParameters, record: Mapping[Any, Any]) -> list[str]:
-    facts = [str(record["date"]), t("alerts_mail.score", unit.language, score=record["score"])]
-    # The contact details (columns.contact_details) first, under the export's headers.
-    named = [(unit.column(c), unit.column(c)) for c in unit.columns.contact_details]
+    """Return the breakdown answers, ``name: value`` (contact details: :func:`_contacts`)."""
+    facts = []
     for item in unit.breakdowns:
         column = item.column if isinstance(item, Breakdown) else item
         name = (
@@ -55,12 +64,71 @@ def _facts(unit: UnitParameters, record: Mapping[Any, Any]) -> list[str]:
             if isinstance(item, Breakdown)
             else item
         )
-        named.append((column, name))
-    for column, name in named:
         value = record.get(column)
         if value not in (None, ""):
             facts.append(f"{name}：{value}" if unit.language == "ja" else f"{name}: {value}")
     return facts
+
+
+@dataclass(frozen=True)
+class _Contact:
+    """One contact detail: its label, value and link (``tel:``/``mailto:``, or ``""``)."""
+
+    label: str
+    value: str
+    link: str = ""
+
+
+def _contacts(unit: UnitParameters, record: Mapping[Any, Any]) -> tuple[str, list[_Contact]]:
+    """Return the person's name (a name column of contact_details) and means of contact.
+
+    A phone number or an e-mail address gets a short label and a link a phone opens; another
+    detail keeps the export's header as its label.
+    """
+    lang = unit.language
+    name = ""
+    found: list[_Contact] = []
+    for column in (unit.column(c) for c in unit.columns.contact_details):
+        value = str(record.get(column) or "").strip()
+        if not value:
+            continue
+        if not name and _NAME_HEADER.search(column):
+            name = value
+        elif "@" in value and " " not in value:
+            found.append(_Contact(t("alerts_mail.email", lang), value, f"mailto:{value}"))
+        elif _PHONE.match(value):
+            dial = re.sub(r"[^\d+]", "", value)
+            found.append(_Contact(t("alerts_mail.phone", lang), value, f"tel:{dial}"))
+        else:
+            found.append(_Contact(column, value))
+    return name, found
+
+
+def _person_html(
+    lang: Language,
+    record: Mapping[Any, Any],
+    name: str,
+    contacts: list[_Contact],
+    facts: list[str],
+    comment: str,
+) -> str:
+    e = html.escape
+    sep = "：" if lang == "ja" else ": "
+    lines = [
+        f'<p class="when"><b>{e(str(record["date"]))}</b>'
+        + (f" · <b>{e(name)}</b>" if name else "")
+        + f' · <span class="score">{e(t("alerts_mail.score", lang, score=record["score"]))}'
+        "</span></p>",
+        f'<p class="due">{e(t("alerts_mail.call_by", lang, time=record.get("call_by", "")))}</p>',
+    ]
+    for c in contacts:
+        value = f'<a href="{e(c.link)}">{e(c.value)}</a>' if c.link else e(c.value)
+        lines.append(f'<p class="contact">{e(c.label)}{sep}{value}</p>')
+    if facts:
+        lines.append(f'<p class="muted">{e(" / ".join(facts))}</p>')
+    lines.append(f"<blockquote>{e(comment)}</blockquote>")
+    lines.append(f'<p class="muted">{e(t("alerts_mail.id", lang, id=record["response_id"]))}</p>')
+    return f'<tr><td class="person">{"".join(lines)}</td></tr>'
 
 
 def compose_alert(
@@ -95,16 +163,28 @@ def compose_alert(
     text = [intro, ""]
     people = []
     e = html.escape
+    sep = "：" if lang == "ja" else ": "
     for record in records:
         facts = _facts(unit, record)
+        name, contacts = _contacts(unit, record)
         comment = str(record.get("comment") or "") or t("alerts_mail.no_comment", lang)
-        text += [f"{record['response_id']}  " + " / ".join(facts), f"  {comment}", ""]
-        people.append(
-            f'<tr><td class="person"><span class="id">{e(str(record["response_id"]))}</span> '
-            f'<span class="score">{e(facts[1])}</span><br>'
-            f'<span class="muted">{e(" / ".join([facts[0], *facts[2:]]))}</span>'
-            f"<blockquote>{e(comment)}</blockquote></td></tr>"
-        )
+        score = t("alerts_mail.score", lang, score=record["score"])
+        # Headed by when they answered (the unit's zone), not by the id: a Google Forms id is
+        # the raw Timestamp, which repeated the time (QA20); the id closes the entry.
+        text.append(" / ".join([str(record["date"]), score, *facts]))
+        reach = [name] if name else []
+        reach += [f"{c.label}{sep}{c.value}" for c in contacts]
+        if reach:
+            text.append("  " + " / ".join(reach))
+        text += [
+            "  " + t("alerts_mail.call_by", lang, time=record.get("call_by", "")),
+            f"  {comment}",
+            "  " + t("alerts_mail.id", lang, id=record["response_id"]),
+            "",
+        ]
+        people.append(_person_html(lang, record, name, contacts, facts, comment))
+    record_line = t("alerts_mail.record", lang, file=f"{unit.unit}_followups.xlsx")
+    text += [record_line, ""]
     text += [rule, "", "-- ", footer, ""]
     document = (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
@@ -113,7 +193,8 @@ def compose_alert(
         '<table role="presentation" class="inner" width="640" cellpadding="0" cellspacing="0">'
         f'<tr><td class="pad"><p>{e(intro)}</p></td></tr>'
         + "".join(people)
-        + f'<tr><td class="pad"><p class="muted">{e(rule)}<br>{e(footer)}</p></td></tr>'
+        + f'<tr><td class="pad"><p>{e(record_line)}</p>'
+        f'<p class="muted">{e(rule)}<br>{e(footer)}</p></td></tr>'
         "</table></body></html>"
     )
     domain = sender.domain or "nps-kit.localhost"

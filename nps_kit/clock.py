@@ -18,6 +18,7 @@ from nps_kit.i18n import Language
 __all__ = [
     "DEFAULT_TIMEZONE",
     "check_timezone",
+    "date_order",
     "format_local_time",
     "format_time",
     "now",
@@ -56,6 +57,78 @@ def check_timezone(name: str) -> str:
             f"found {name!r}{hint}"
         ) from None
     return name
+
+
+#: Zones whose readers write 3/12/2026 for March 12 (the United States and its territories,
+#: the Philippines). Canada mixes both orders, so its zones decide nothing.
+_MONTH_FIRST_ZONES = (
+    "US/",
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Los_Angeles",
+    "America/Phoenix",
+    "America/Anchorage",
+    "America/Adak",
+    "America/Boise",
+    "America/Detroit",
+    "America/Indiana/",
+    "America/Kentucky/",
+    "America/North_Dakota/",
+    "America/Menominee",
+    "America/Juneau",
+    "America/Sitka",
+    "America/Yakutat",
+    "America/Nome",
+    "America/Metlakatla",
+    "America/Puerto_Rico",
+    "Pacific/Honolulu",
+    "Pacific/Guam",
+    "Asia/Manila",
+)
+_EITHER_ORDER_ZONES = (
+    "America/Toronto",
+    "America/Vancouver",
+    "America/Edmonton",
+    "America/Winnipeg",
+    "America/Halifax",
+    "America/St_Johns",
+    "America/Regina",
+    "America/Moncton",
+    "America/Whitehorse",
+    "America/Yellowknife",
+    "America/Iqaluit",
+    "Canada/",
+)
+
+
+def date_order(language: Language, timezone: str | None) -> str | None:
+    """Return how a unit's team writes ``3/12/2026``: day-first, month-first or ``None``.
+
+    The dates a team types by hand (a contact date in a returned work file) follow the readers'
+    convention, not the export's: a UK team on a Google Forms export (US dates) still writes
+    3 December as ``03/12/2026``. An English unit's ``timezone`` tells where its readers are:
+    the United States (and the Philippines) write month first, Canada either way, elsewhere day
+    first. Without a zone, or for a Japanese unit (who write year first), ``None``: a day over 12
+    decides, as for an export.
+
+    Parameters
+    ----------
+    language
+        The unit's report language.
+    timezone
+        The unit's ``timezone`` parameter, or ``None``.
+
+    Returns
+    -------
+    str or None
+        A ``date_format`` order of :func:`nps_kit.load.parse_date_values`.
+    """
+    if language != "en" or timezone is None or timezone in ("UTC", "Etc/UTC"):
+        return None
+    if timezone.startswith(_EITHER_ORDER_ZONES):
+        return None
+    return "month-first" if timezone.startswith(_MONTH_FIRST_ZONES) else "day-first"
 
 
 def zone(language: Language, timezone: str | None = None) -> ZoneInfo:

@@ -23,17 +23,23 @@ from nps_kit.errors import DataError, closest
 from nps_kit.unit import UnitData, contact_allowed
 
 __all__ = [
+    "CALL_WITHIN_HOURS",
     "DETRACTOR_MAX_SCORE",
     "FollowupList",
+    "LoopRefused",
     "LoopStatus",
     "contactable_detractors",
     "followup_list",
     "loop_status",
     "respondent_themes",
+    "still_open",
 ]
 
 #: Detractors score 0–6 (the segment rule of :mod:`nps_kit.score`).
 DETRACTOR_MAX_SCORE = 6
+#: The playbook's first action: "Contact detractors who allowed it within 48 hours"; the
+#: follow-up list gives each person's call-by date from it and marks the overdue.
+CALL_WITHIN_HOURS = 48
 #: Urgency: the lowest score first (the unhappiest), then the oldest response (the most
 #: overdue), then the response id so that equal rows keep a stable order.
 URGENCY = ("score", "date", "response_id")
@@ -290,6 +296,11 @@ class LoopStatus:
     open
         Still open, most urgent first: ``response_id``, ``date``, ``age_days``, ``score``,
         ``status``, ``owner``, ``comment`` (from the export when the id is found there).
+    contacted_ids
+        The response ids counted as contacted (:func:`still_open` leaves them out).
+    warnings
+        What could not be read in the file (an unreadable date: file, row, column, value), for
+        the report's box and the run's warnings.
     """
 
     source: Path
@@ -299,6 +310,79 @@ class LoopStatus:
     median_days: float | None
     timed: int
     open: pd.DataFrame
+    contacted_ids: frozenset[str] = frozenset()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoopRefused:
+    """A status file that cannot be used: the report says why instead of failing.
+
+    Attributes
+    ----------
+    source
+        The status file.
+    message
+        What is wrong and what to do (a :class:`~nps_kit.errors.DataError`'s words).
+    """
+
+    source: Path
+    message: str
+
+
+def still_open(followups: FollowupList, status: LoopStatus | None) -> int:
+    """Count the people of a follow-up list whom the returned status does not mark contacted.
+
+    The one count of "detractors awaiting follow-up" for the report's summary, the e-mail and
+    the overview: once the team returned the work file, those it contacted are no longer
+    waiting (QA20: the e-mail said 17 while the report said 13 were still open).
+
+    Parameters
+    ----------
+    followups
+        The period's list (:func:`followup_list`).
+    status
+        The loop's status (:func:`loop_status`), or ``None`` when no file was returned.
+
+    Returns
+    -------
+    int
+        ``len(followups)`` without a status; otherwise the listed people not contacted.
+    """
+    if status is None:
+        return len(followups)
+    ids = followups.rows["response_id"].astype("string")
+    return int((~ids.isin(status.contacted_ids)).sum())
+
+
+def _check_rows_in_place(
+    status: pd.DataFrame, known: pd.DataFrame, found: pd.Series, source: Path
+) -> None:
+    """Refuse row-number ids whose row now holds a response of another day (rows moved)."""
+    listed = status["date"].dt.normalize()
+    now = pd.Series(pd.NaT, index=status.index, dtype="datetime64[ns]")
+    now[found] = known.loc[status.loc[found, "response_id"], "nps_date"].dt.normalize().to_numpy()
+    moved = found & listed.notna() & now.notna() & (listed != now)
+    if not moved.any():
+        return
+    cases = [
+        f"response {rid} is dated {was:%Y-%m-%d} in this file but row {rid} of the export is "
+        f"dated {is_:%Y-%m-%d}"
+        for rid, was, is_ in zip(
+            status.loc[moved, "response_id"], listed[moved], now[moved], strict=True
+        )
+    ]
+    raise DataError(
+        f"{source}: the response ids are row numbers of the export (it has no id column) and "
+        f"{len(cases)} of them no longer point at the response listed: {'; '.join(cases[:5])}"
+        + (f"; and {len(cases) - 5} more" if len(cases) > 5 else "")
+        + ".",
+        hint="The export's rows moved (sorted, or a response deleted), so the team's calls "
+        "cannot be matched to the right people safely. Set columns.id to a column unique to "
+        "each response (a Google Forms export: columns.id: Timestamp), run the report again "
+        "for a new work file and copy the team's entries into it.",
+        path=source,
+    )
 
 
 def loop_status(
@@ -306,10 +390,11 @@ def loop_status(
     responses: pd.DataFrame,
     *,
     source: Path,
-    id_column: str,
+    id_column: str | None,
     comment_column: str | None,
     redact: bool = True,
     as_of: dt.date | None = None,
+    warnings: Sequence[str] = (),
 ) -> LoopStatus:
     """Measure the loop from a returned status table.
 
@@ -323,31 +408,47 @@ def loop_status(
     source
         The status file, for the record.
     id_column, comment_column
-        Columns of the export.
+        Columns of the export; ``id_column=None`` when the ids are row numbers (``nps_row``, an
+        export without ids such as Google Forms). Row numbers are only safe while the export
+        keeps its rows in place, so each listed person's ``date`` (the work file has it) must
+        still be the date of that row.
     redact
         Redact personal data in the open people's comments (they may come from earlier
         periods, which :func:`nps_kit.unit.prepare_unit` leaves as they are).
     as_of
         Day to count the open people's ages to; default: today.
+    warnings
+        What could not be read in the file (:meth:`nps_kit.followup_files.StatusFile.warnings`),
+        kept in the result for the report's box.
 
     Returns
     -------
     LoopStatus
         Close rate, median days to contact and the open list.
+
+    Raises
+    ------
+    DataError
+        When the ids are row numbers and a listed person's date is no longer their row's: the
+        export's rows moved, so a call could be recorded against the wrong person.
     """
     as_of = as_of or dt.date.today()
     status = status.drop_duplicates("response_id", keep="last")
-    known = responses.drop_duplicates(id_column, keep="last").set_index(
-        responses.drop_duplicates(id_column, keep="last")[id_column].astype("string")
-    )
+    key = id_column or "nps_row"
+    latest = responses.drop_duplicates(key, keep="last")
+    known = latest.set_index(latest[key].astype("string"))
     ids = status["response_id"]
     found = ids.isin(known.index)
+    if id_column is None and "date" in status.columns:
+        _check_rows_in_place(status, known, found, source)
     answered_at = pd.Series(pd.NaT, index=status.index, dtype="datetime64[ns]")
     answered_at[found] = known.loc[ids[found], "nps_date"].to_numpy()
     if "date" in status.columns:
         answered_at = answered_at.fillna(status["date"])
     words = status["status"].astype("string").str.strip().str.casefold()
     done = status["contacted_at"].notna() | words.isin(DONE_STATUSES).fillna(False)
+    if "contacted_unread" in status.columns:  # a contact date typed, but not readable
+        done |= status["contacted_unread"].astype(bool)
     done = done.astype(bool)
     delay = (status["contacted_at"].dt.normalize() - answered_at.dt.normalize()).dt.days
     delay = delay[done & delay.notna()]
@@ -386,4 +487,6 @@ def loop_status(
         median_days=float(delay.median()) if len(delay) else None,
         timed=len(delay),
         open=open_rows.reset_index(drop=True),
+        contacted_ids=frozenset(str(i) for i in status.loc[done, "response_id"]),
+        warnings=tuple(warnings),
     )

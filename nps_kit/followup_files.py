@@ -11,8 +11,9 @@ both files atomically once the unit succeeded (:func:`read_followups`, then
 re-run keeps what the team typed into either file (both merged per response id; where they
 disagree on a cell the file saved last wins, and stderr says so). With
 ``columns.contact_details`` the runner adds the contact details of each listed person who
-allowed contact (:func:`with_contact_details`): they are looked up in the export, never pass
-through the notebook, so the report and its saved notebook never hold them.
+allowed contact, or, without a consent column, the details each one left
+(:func:`with_contact_details`): they are looked up in the export, never pass through the
+notebook, so the report and its saved notebook never hold them.
 
 :func:`read_status` reads a returned file (the work file, or any CSV/XLSX with ``response_id``
 and ``status`` and/or ``contacted_at``) for :func:`nps_kit.closed_loop.loop_status`.
@@ -35,16 +36,18 @@ from nps_kit import _channel, _formats
 from nps_kit.closed_loop import FollowupList
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import LANGUAGES, Language, t
-from nps_kit.load import parse_dates
+from nps_kit.load import parse_date_values
 from nps_kit.unit import contact_allowed
 
 __all__ = [
     "FOLLOWUPS_MIME",
     "TEAM_COLUMNS",
+    "StatusFile",
     "WorkFiles",
     "publish_followups",
     "read_followups",
     "read_status",
+    "read_status_file",
     "with_contact_details",
     "work_files",
     "work_headers",
@@ -152,7 +155,10 @@ def _read_typed(path: Path) -> pd.DataFrame | None:
     if "response_id" not in frame.columns:
         return None
     kept = [c for c in TEAM_COLUMNS if c in frame.columns]
-    frame = frame[["response_id", *kept]].astype(str)
+    # The response date too: a row whose id now names a response of another day (row-number
+    # ids of an export sorted since) must not inherit what was typed (write_work_files).
+    dated = ["date"] if "date" in frame.columns else []
+    frame = frame[["response_id", *kept, *dated]].astype(str)
     frame[kept] = frame[kept].apply(lambda c: c.str.strip())
     typed = (frame[kept] != "").any(axis=1)
     if not typed.any():
@@ -226,7 +232,7 @@ def with_contact_details(
     responses: pd.DataFrame,
     *,
     id_column: str | None,
-    contact_column: str,
+    contact_column: str | None,
     details: Sequence[str],
 ) -> pd.DataFrame:
     """Add each listed person's contact details (``columns.contact_details``) after ``score``.
@@ -242,6 +248,9 @@ def with_contact_details(
         The id column of the export; ``None`` when ids are row numbers (``nps_row``).
     contact_column
         The consent column: a row that does not allow contact never gives its details.
+        ``None`` when the export has none: then each detail cell a respondent filled is their
+        consent for that means (a "leave your number if you would like a call back" question),
+        so the filled cells are copied and the empty ones stay empty.
     details
         The export's columns to copy, headed as in the export. A column the table already
         has (a breakdown) is not copied twice.
@@ -251,7 +260,11 @@ def with_contact_details(
     pandas.DataFrame
         ``table`` with one text column per detail (empty where the id has none).
     """
-    allowed = responses.loc[contact_allowed(responses[contact_column])]
+    allowed = (
+        responses
+        if contact_column is None
+        else responses.loc[contact_allowed(responses[contact_column])]
+    )
     if "nps_date" in allowed.columns:  # an id's latest response gives its details
         allowed = allowed.sort_values("nps_date", kind="stable", na_position="first")
     keys = allowed[id_column or "nps_row"].astype("string").fillna("")
@@ -300,8 +313,20 @@ def write_work_files(
     table = table.copy()
     if typed is not None:
         ids = table["response_id"]
-        for column in typed.columns:
-            carried = ids.map(typed[column]).astype("string")
+        moved = pd.Series(False, index=table.index)
+        if "date" in typed.columns and "date" in table.columns:
+            was = ids.map(typed["date"]).astype("string").fillna("").str.strip()
+            now = table["date"].astype("string").fillna("")
+            moved = (was != "") & (now != "") & (was != now)
+            for rid, new, old in zip(ids[moved], now[moved], was[moved], strict=True):
+                print(
+                    f"{unit}: warning: response {rid} is dated {new} now but {old} in the work "
+                    "files: its owner, status, contacted_at and note were not carried over (the "
+                    "export's rows moved; set columns.id to a column unique to each response).",
+                    file=sys.stderr,
+                )
+        for column in (c for c in typed.columns if c in TEAM_COLUMNS):
+            carried = ids.map(typed[column]).astype("string").mask(moved)
             table[column] = carried.where(carried.notna(), table[column])
     table = _with_headers(table, lang)
     atomic_write(files.csv, lambda p: table.to_csv(p, index=False, encoding="utf-8-sig"))
@@ -331,8 +356,53 @@ def write_from_notebook(
     return None if table is None else write_work_files(table, folder, unit, lang=lang)
 
 
-def read_status(path: Path, *, sheet: str | int | None = None) -> pd.DataFrame:
-    """Read a returned status file: the work file, or any table with the needed columns.
+@dataclass(frozen=True, eq=False)
+class StatusFile:
+    """A returned status file as read, with the cells that could not be.
+
+    Attributes
+    ----------
+    rows
+        ``response_id`` (text, rows without one dropped), ``status``, ``owner`` (text, ``""``
+        when blank), ``contacted_at`` and ``date`` (datetime, ``NaT`` when blank or unreadable)
+        and ``contacted_unread`` (a contact date was typed but cannot be read: the person was
+        contacted, on a day not known).
+    unreadable
+        One row per date cell that cannot be read: ``row`` (the file's row), ``column``,
+        ``value``, ``reason``.
+    order
+        The order ``3/12/2026`` was read in (``None``: a day over 12 decided).
+    """
+
+    path: Path
+    rows: pd.DataFrame
+    unreadable: pd.DataFrame
+    order: str | None = None
+
+    def warnings(self) -> tuple[str, ...]:
+        """Say each unreadable cell: file, row, column, value, what was done and what to do."""
+        done = {
+            "contacted_at": "counted as contacted, left out of the median days",
+            "date": "ignored",
+        }
+        return tuple(
+            f"{self.path}: row {f['row']}, {f['column']}: {f['value']!r} is not a date; "
+            f"{done[f['column']]}. {_date_hint(self.order)}"
+            for f in self.unreadable.to_dict("records")
+        )
+
+
+def _date_hint(order: str | None) -> str:
+    example = {"day-first": " or 3/11/2026", "month-first": " or 11/3/2026"}.get(
+        order or "", " (or 2026/11/03, 2026年11月3日)"
+    )
+    return f"Write dates as 2026-11-03{example}, or leave them blank."
+
+
+def read_status_file(
+    path: Path, *, sheet: str | int | None = None, date_order: str | None = None
+) -> StatusFile:
+    """Read a returned status file, keeping the cells that cannot be read aside.
 
     Parameters
     ----------
@@ -343,18 +413,21 @@ def read_status(path: Path, *, sheet: str | int | None = None) -> pd.DataFrame:
         担当者, 回答日) are read as these.
     sheet
         XLSX sheet; the first by default.
+    date_order
+        How the team writes ``3/12/2026`` (:func:`nps_kit.clock.date_order`): ``"day-first"``,
+        ``"month-first"``, or ``None`` to let a day over 12 decide.
 
     Returns
     -------
-    pandas.DataFrame
-        ``response_id`` (text, rows without one dropped), ``status``, ``owner`` (text, ``""``
-        when blank), ``contacted_at`` and ``date`` (datetime, ``NaT`` when blank).
+    StatusFile
+        The rows, and the date cells that cannot be read (a typo must not cost the unit its
+        report: the follow-up box and the run say which cell).
 
     Raises
     ------
     DataError
-        When the file cannot be read, lacks ``response_id`` or both ``status`` and
-        ``contacted_at``, or has dates that cannot be read (every bad cell listed with its row).
+        When the file cannot be read or lacks ``response_id`` or both ``status`` and
+        ``contacted_at``.
     """
     layout = _formats.inspect(Path(path), sheet=sheet, encoding=None)
     frame, layout = _formats.read_frame(layout, encoding_given=False)
@@ -378,24 +451,64 @@ def read_status(path: Path, *, sheet: str | int | None = None) -> pd.DataFrame:
     for column in ("status", "owner"):
         out[column] = frame[column].map(_text) if column in columns else ""
     failures: list[dict[str, Any]] = []
+    out["contacted_unread"] = False
     for column in ("contacted_at", "date"):
         raw = frame[column] if column in columns else pd.Series(pd.NA, index=frame.index)
-        parsed = parse_dates(raw)
+        parsed = parse_date_values(raw, date_format=date_order).dates
         blank = raw.map(_text) == ""
-        for i in frame.index[parsed.isna() & ~blank & (ids != "")]:
+        unread = parsed.isna() & ~blank & (ids != "")
+        for i in frame.index[unread]:
             failures.append(
                 {"row": int(rows[i]), "column": column, "value": raw[i], "reason": "not a date"}
             )
+        if column == "contacted_at":
+            out["contacted_unread"] = unread.to_numpy()
         out[column] = parsed
-    if failures:
-        listing = "; ".join(f"row {f['row']} {f['column']} {f['value']!r}" for f in failures[:20])
+    unreadable = pd.DataFrame(failures, columns=["row", "column", "value", "reason"])
+    return StatusFile(
+        path=Path(path),
+        rows=out.loc[out["response_id"] != ""].reset_index(drop=True),
+        unreadable=unreadable,
+        order=date_order,
+    )
+
+
+def read_status(
+    path: Path, *, sheet: str | int | None = None, date_order: str | None = None
+) -> pd.DataFrame:
+    """Read a returned status file: the work file, or any table with the needed columns.
+
+    Parameters
+    ----------
+    path, sheet, date_order
+        As :func:`read_status_file`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :attr:`StatusFile.rows`.
+
+    Raises
+    ------
+    DataError
+        When the file cannot be read, lacks ``response_id`` or both ``status`` and
+        ``contacted_at``, or has dates that cannot be read (every bad cell listed with its row;
+        the report reads it with :func:`read_status_file` and says them instead).
+    """
+    read = read_status_file(path, sheet=sheet, date_order=date_order)
+    failures = read.unreadable
+    if len(failures):
+        listing = "; ".join(
+            f"row {f['row']} {f['column']} {f['value']!r}"
+            for f in failures.head(20).to_dict("records")
+        )
         raise DataError(
             f"{path}: {len(failures)} date(s) cannot be read: {listing}.",
-            hint="Write dates as 2026-11-03 (or 2026/11/03, 2026年11月3日), or leave them blank.",
+            hint=_date_hint(date_order),
             path=Path(path),
-            failures=pd.DataFrame(failures),
+            failures=failures,
         )
-    return out.loc[out["response_id"] != ""].reset_index(drop=True)
+    return read.rows
 
 
 def _text(value: object) -> str:

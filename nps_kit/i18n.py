@@ -425,6 +425,22 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{count} detractors allowed contact (awaiting follow-up)",
         "en_one": "{count} detractor allowed contact (awaiting follow-up)",
     },
+    "mail.detractors_open": {
+        "ja": "連絡可能な批判者のうちフォローアップ待ち{count}人"
+        "（{listed}人中{contacted}人に連絡済み）",
+        "en": "{count} detractors allowed contact and await follow-up "
+        "({contacted} of {listed} contacted)",
+        "en_one": "{count} detractor allowed contact and awaits follow-up "
+        "({contacted} of {listed} contacted)",
+    },
+    "mail.detractors_unknown_open": {
+        "ja": "フォローアップ待ちの批判者{count}人"
+        "（連絡の同意は不明、{listed}人中{contacted}人に連絡済み）",
+        "en": "{count} detractors await follow-up (consent to contact unknown; "
+        "{contacted} of {listed} contacted)",
+        "en_one": "{count} detractor awaits follow-up (consent to contact unknown; "
+        "{contacted} of {listed} contacted)",
+    },
     "mail.attached": {
         "ja": "詳細レポートを添付しています（{file}）。",
         "en": "The full report is attached ({file}).",
@@ -848,6 +864,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Everyone is also in the work files {csv} and {xlsx}, with owner, status, "
         "contacted_at and note columns for the team.",
     },
+    "followup.call_rule": {
+        "ja": "連絡期限：回答から{hours}時間以内（推奨アクションの最初の項目）。"
+        "期限を過ぎた方には「期限切れ」と表示しています。",
+        "en": "Call by: within {hours} hours of the response, the playbook's first action; "
+        "past dates are marked overdue.",
+    },
+    "followup.call_by": {"ja": "連絡期限", "en": "Call by"},
+    "followup.overdue": {"ja": "{date}（期限切れ）", "en": "{date} (overdue)"},
+    "followup.alerts": {
+        "ja": "新しい批判者に1日以内に連絡するには、毎日の通知（nps-kit alerts）をお使いください。",
+        "en": "To reach new detractors within a day, use the daily alerts (nps-kit alerts).",
+    },
     "followup.more": {"ja": "残り{n}人を表示", "en": "Show the other {n}"},
     "followup.response_id": {"ja": "回答ID", "en": "Response ID"},
     "followup.date": {"ja": "回答日", "en": "Date"},
@@ -863,6 +891,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "followup.loop_title": {
         "ja": "フォローアップの状況（{file}）",
         "en": "Follow-up status ({file})",
+    },
+    "followup.loop_refused": {
+        "ja": "このファイルは使えないため、連絡状況は集計していません。",
+        "en": "This file was not used, so the follow-up is not measured.",
+    },
+    "followup.loop_unreadable": {
+        "ja": "読めないセルがありました（他の行は集計済み）。",
+        "en": "Some cells could not be read (every other row is counted).",
     },
     "followup.close_rate": {"ja": "連絡率", "en": "Close rate"},
     "followup.close_note": {
@@ -942,6 +978,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en_one": "{name} has {n} new detractor who allowed contact.",
     },
     "alerts_mail.score": {"ja": "スコア{score}", "en": "score {score}"},
+    "alerts_mail.call_by": {"ja": "連絡期限：{time}", "en": "Call by {time}"},
+    "alerts_mail.phone": {"ja": "電話", "en": "Phone"},
+    "alerts_mail.email": {"ja": "メール", "en": "E-mail"},
+    "alerts_mail.id": {"ja": "回答ID {id}", "en": "Response ID {id}"},
+    "alerts_mail.record": {
+        "ja": "連絡したら、今月のレポートの作業用ファイル（{file}）の該当行に担当者・状況・連絡日を"
+        "記入し、closed_loop.status_file に指定してください。次のレポートで連絡率に数えられます。",
+        "en": "Once you have called, fill in owner, status and contacted_at on the person's row "
+        "of the month's work file ({file}) and set closed_loop.status_file to it: the next "
+        "report counts the call.",
+    },
     "alerts_mail.no_comment": {"ja": "（コメントなし）", "en": "(no comment)"},
     "alerts_mail.threshold": {
         "ja": "対象：0〜{max}点の回答で、連絡を許可した方（前回までに通知した方を除く）。",

@@ -310,6 +310,15 @@ def _adjusted_verdicts(units: list[dict[str, Any]]) -> tuple[list[str | None], f
     return verdicts, fdr
 
 
+def _contacted_note(s: UnitSummary, lang: Language) -> str:
+    """Say how many of the listed detractors the returned status file marks contacted."""
+    if not s.detractors_contacted or s.detractors_to_contact is None:
+        return ""
+    listed = s.detractors_to_contact + s.detractors_contacted
+    note = t("followup.close_note", lang, total=listed, contacted=s.detractors_contacted)
+    return f'<small class="nps-ci">{escape(note)}</small>'
+
+
 def _or_dash(value: Any) -> Any:
     return "—" if value is None else value
 
@@ -508,7 +517,8 @@ def write_overview(
             f'<td class="is-num">{escape(shares)}</td>'
             f"<td>{_sparkline(s.trend, lang)}</td>"
             f'<td class="is-text">{escape(top_theme)}</td>'
-            f'<td class="is-num">{escape(str(_or_dash(s.detractors_to_contact)))}</td></tr>'
+            f'<td class="is-num">{escape(str(_or_dash(s.detractors_to_contact)))}'
+            f"{_contacted_note(s, lang)}</td></tr>"
         )
     if unit_label is None:
         image = _chart(units, lang, alt=_word("chart", lang)) or ""

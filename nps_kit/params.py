@@ -253,9 +253,11 @@ class Columns(_Model):
     comment: str | None = None
     contact: str | None = None
     weight: str | None = None
-    #: Columns of the respondent's contact details (e-mail, phone) copied into the follow-up
-    #: work files and the alert e-mail for detractors who allowed contact (needs ``contact``);
-    #: never into the report or its notebook. Empty (the default): no details anywhere.
+    #: Columns of the respondent's contact details (e-mail, phone, name) copied into the
+    #: follow-up work files and the alert e-mail for detractors who allowed contact; without
+    #: ``contact``, the cells a respondent filled (a "leave your number if you would like a
+    #: call back" question is consent for that number). Never into the report or its notebook.
+    #: Empty (the default): no details anywhere.
     contact_details: list[str] = Field(default_factory=list)
 
 
@@ -528,19 +530,6 @@ class UnitParameters(_Model):
                 f"found {value}"
             )
         return value
-
-    @model_validator(mode="after")
-    def _details_only_with_consent(self) -> UnitParameters:
-        # Contact details are listed only for people who allowed contact: without the consent
-        # column nobody is known to have, so the details of everyone would go out.
-        if self.columns.contact_details and self.columns.contact is None:
-            raise ValueError(
-                "columns.contact_details lists "
-                f"{', '.join(map(repr, self.columns.contact_details))}, but columns.contact is "
-                "not set: contact details are only listed for detractors who allowed contact; "
-                "set columns.contact to the consent column, or remove contact_details"
-            )
-        return self
 
     @model_validator(mode="after")
     def _labels_in_its_language(self) -> UnitParameters:
@@ -899,7 +888,10 @@ def load_unit(path: Path, *, defaults: Path | None = None) -> UnitParameters:
     base = _resolve_paths(read_yaml(defaults), defaults.parent) if defaults else {}
     base.pop("overview", None)  # a project setting (see load_all), not the unit's
     raw = _resolve_paths(read_yaml(path), path.parent)
-    return _validate(_merge(base, raw), path, {})
+    try:
+        return _validate(_merge(base, raw), path, {})
+    except ConfigError as exc:
+        raise _blamed(exc, raw, base, path, defaults) from None
 
 
 def load_all(directory: Path, *, units: Iterable[str] | None = None) -> ParameterSet:
@@ -974,6 +966,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
             own = read_yaml(path)
             unit = _validate(_merge(base, _resolve_paths(own, path.parent)), path, headers, extras)
         except ConfigError as exc:
+            exc = _blamed(exc, own, base, path, defaults_path)
             setting = (exc.key or "").removeprefix("data.")
             if (
                 exc.key in _INHERITED
@@ -1016,6 +1009,31 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
             )
         )
     return ParameterSet(units=valid, errors=errors, overview=overview)
+
+
+def _blamed(
+    exc: ConfigError,
+    own: Mapping[str, Any],
+    base: Mapping[str, Any],
+    path: Path,
+    defaults: Path | None,
+) -> ConfigError:
+    """Name defaults.yaml for a column setting the unit file inherits from it, not the unit file.
+
+    QA20: ``contact_details`` written in defaults.yaml was reported as
+    ``parameters/north.yaml: …``; the fix belongs in the file that says it.
+    """
+    key = exc.key or ""
+    if defaults is None or not key.startswith("columns."):
+        return exc
+    setting = key.removeprefix("columns.").split("[")[0]
+    if _sets(own, "columns", setting) or not _sets(base, "columns", setting):
+        return exc
+    shown = display(path)
+    if not exc.message.startswith(f"{shown}: "):
+        return exc
+    message = f"{display(defaults)}: " + exc.message.removeprefix(f"{shown}: ")
+    return ConfigError(message, hint=exc.hint, path=defaults, key=key)
 
 
 def _sets(raw: Mapping[str, Any], section: str, key: str) -> bool:

@@ -337,12 +337,13 @@ def _write_unit(job: _Job, done: _Executed, output: Path) -> UnitResult:
         # export's cache: they never pass through the notebook, so no report holds them).
         table = read_followups(done.nb)
         if table is not None:
-            if unit.columns.contact_details and unit.columns.contact is not None:
+            if unit.columns.contact_details:
+                consent = unit.columns.contact
                 table = with_contact_details(
                     table,
                     _unit_responses(job),
                     id_column=job.parameters["id_column"],
-                    contact_column=unit.column(unit.columns.contact),
+                    contact_column=unit.column(consent) if consent is not None else None,
                     details=[unit.column(c) for c in unit.columns.contact_details],
                 )
             write_work_files(table, folder, unit.unit, lang=unit.language)
@@ -1059,6 +1060,7 @@ def summary_table(result: RunResult) -> str:
         nps = r.summary.nps if r.summary else None
         n = r.summary.n if r.summary else None
         unread = r.summary.unreadable_dates if r.summary else None
+        said = r.summary.followup_warnings if r.summary else ()
         rows.append(
             (
                 r.unit,
@@ -1067,14 +1069,24 @@ def summary_table(result: RunResult) -> str:
                 "-" if n is None else str(n),
                 f"{r.seconds:.1f}",
                 str(r.html or r.notebook or "-"),
-                f"{unread.count:,} unreadable date{'' if unread.count == 1 else 's'}"
-                if unread
-                else "",
+                "; ".join(
+                    note
+                    for note in (
+                        f"{unread.count:,} unreadable date{'' if unread.count == 1 else 's'}"
+                        if unread
+                        else "",
+                        f"follow-up status: {len(said)} warning{'' if len(said) == 1 else 's'}"
+                        if said
+                        else "",
+                    )
+                    if note
+                ),
             )
         )
         if unread:
             words = unread.words()
             notes.append(f"{r.unit}: warning: {words.message()} {words.hint()}")
+        notes += [f"{r.unit}: warning: {warning}" for warning in said]
     for unit, error in result.skipped.items():
         status = "no data" if error.key == NO_RESPONSES else "refused"
         reason = error.reason if isinstance(error, UnitRefused) else error.message

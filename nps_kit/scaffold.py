@@ -341,16 +341,25 @@ def _defaults_text(
     if contact is None:
         lines.append("  # consent to contact them is unknown.")
     lines.append(f"  contact: {_quote(contact.column if contact else None)}")
+    lines += _alerts_lines(id_info, contact, date, report.rows_read)
     # The respondents' e-mail and phone columns are never copied anywhere unless asked for:
     # the comment says how, the analyst decides.
-    details = [c.column for c in found.columns if c.kind in ("email", "phone")]
-    if details and contact is not None:  # listed only for those who allowed contact
+    details = [c.column for c in found.columns if c.kind in ("name", "email", "phone")]
+    if details:
         listed = ", ".join(_quote(c) for c in details)
-        lines += [
-            "  # Contact details found; copied into the follow-up work files and alert e-mails",
-            "  # of detractors who allowed contact (never the report) only when listed here:",
-            f"  # contact_details: [{listed}]",
-        ]
+        lines += (
+            [
+                "  # Contact details found; copied into the follow-up work files and alert e-mails",
+                "  # of detractors who allowed contact (never the report) only when listed here:",
+            ]
+            if contact is not None
+            else [
+                "  # Contact details found. Without a consent column, a detail a respondent left",
+                '  # ("leave your number if you would like a call back") is their consent for it:',
+                "  # listed here, the filled cells reach the follow-up work files (never the",
+                "  # report). List only columns respondents filled to be contacted:",
+            ]
+        ) + [f"  # contact_details: [{listed}]"]
     lines += [
         "  # Survey weights; null = unweighted.",
         "  weight: null",
@@ -407,6 +416,41 @@ def _defaults_text(
         "",
     ]
     return "\n".join(lines)
+
+
+def _alerts_lines(
+    id_info: ColumnInfo | None, contact: ColumnInfo | None, date: ColumnInfo, rows: int
+) -> list[str]:
+    """Say that the daily alerts need an id and a consent column when the export lacks one.
+
+    A Google Forms export has neither (QA20): without this, alerts.to was set in a unit file
+    and ``nps-kit alerts`` skipped the unit every day. A date column with a distinct value per
+    row (a Google Forms Timestamp) is named as the id to try.
+    """
+    if id_info is not None and contact is not None:
+        return []
+    missing = " and ".join(
+        w for w, gone in (("an id", id_info is None), ("a consent column", contact is None)) if gone
+    )
+    lines = [f"  # nps-kit alerts (daily e-mails about new detractors) needs {missing}:"]
+    if id_info is None:
+        lines.append(
+            f"  # {date.column!r} is distinct in {date.distinct:,} of {rows:,} rows; when no two "
+            "responses share one, set"
+            if date.distinct
+            else "  # set"
+        )
+        lines.append(
+            f"  # id: {_quote(date.column)} (dedupe: true drops exact duplicate rows)."
+            if date.distinct
+            else "  # id to a column unique to each response."
+        )
+    if contact is None:
+        lines += [
+            "  # Add a consent question to the survey (May we contact you about your answer?",
+            "  # Yes/No) and set contact to it.",
+        ]
+    return lines
 
 
 def _attach_comment() -> list[str]:

@@ -27,13 +27,17 @@ from nps_kit._section_result import Page, SectionResult, _Publish, detach, show
 from nps_kit.analysis import FollowupAnalysis, QuestionResult
 from nps_kit.closed_loop import (
     FollowupList,
+    LoopRefused,
+    LoopStatus,
     followup_list,
     loop_status,
     respondent_themes,
+    still_open,
 )
 from nps_kit.decompose import Contributor, contributors_text, shift_share, top_contributors
 from nps_kit.drivers import quadrant_label
-from nps_kit.followup_files import publish_followups, read_status, work_files
+from nps_kit.errors import DataError
+from nps_kit.followup_files import publish_followups, read_status_file, work_files
 from nps_kit.i18n import Language, interval_label, label, points, t
 from nps_kit.ordinal import group_order
 from nps_kit.periods import format_period
@@ -739,7 +743,14 @@ def detractors(
         paths = work_files(Path(), unit_id)
         files = (paths.csv.name, paths.xlsx.name)
     parts = (
-        followup_html(found, lang=unit.language, work_files=files, first=first),
+        followup_html(
+            found,
+            lang=unit.language,
+            work_files=files,
+            first=first,
+            # Only where `nps-kit alerts` can work (its rule: alerts.alerts_blocker).
+            alerts=id_column is not None and contact_column is not None,
+        ),
         _Publish(partial(publish_followups, found)),
     )
     return SectionResult("detractors", value=found, tables={"followups": found.rows}, parts=parts)
@@ -749,30 +760,40 @@ def followup_status(
     unit: UnitData,
     status_file: str | Path | None,
     *,
-    id_column: str,
+    id_column: str | None,
     comment_column: str | None,
     timezone: str | None = None,
 ) -> SectionResult:
     """Measure how the team followed up a returned list: close rate, median days, who is open.
 
     Nothing is shown without a status file (``closed_loop.status_file`` in the parameters).
-    Open people's ages count to today in ``timezone`` (default: by the unit's language).
-    ``.value`` is the :class:`~nps_kit.closed_loop.LoopStatus`, or ``None`` without a file.
+    Open people's ages count to today in ``timezone`` (default: by the unit's language); dates
+    the team typed as ``3/12/2026`` are read in the order the unit's readers write them
+    (:func:`nps_kit.clock.date_order`). A file that cannot be used never fails the report:
+    the box says what is wrong and what to do. ``.value`` is the
+    :class:`~nps_kit.closed_loop.LoopStatus` (its ``warnings`` name each unreadable cell), a
+    :class:`~nps_kit.closed_loop.LoopRefused`, or ``None`` without a file.
     """
     if status_file is None:
         return SectionResult("followup_status")
     path = Path(status_file)
-    status = loop_status(
-        read_status(path),
-        unit.responses,
-        source=path,
-        id_column=id_column,
-        comment_column=comment_column,
-        redact=unit.redacted,
-        as_of=_now(unit.language, timezone).date(),
-    )
+    lang = unit.language
+    try:
+        read = read_status_file(path, date_order=clock.date_order(lang, timezone))
+        status: LoopStatus | LoopRefused = loop_status(
+            read.rows,
+            unit.responses,
+            source=path,
+            id_column=id_column,
+            comment_column=comment_column,
+            redact=unit.redacted,
+            as_of=_now(lang, timezone).date(),
+            warnings=read.warnings(),
+        )
+    except DataError as err:
+        status = LoopRefused(source=path, message=str(err))
     return SectionResult(
-        "followup_status", value=status, parts=(loop_status_html(status, lang=unit.language),)
+        "followup_status", value=status, parts=(loop_status_html(status, lang=lang),)
     )
 
 
@@ -906,6 +927,7 @@ def summary(
     analysis: FollowupAnalysis | None = None,
     detractor_list: FollowupList | None = None,
     *,
+    loop: LoopStatus | LoopRefused | None = None,
     target: float | None = None,
     contributors: Sequence[Mapping[str, Any]] = (),
     shown: Collection[str] | None = None,
@@ -923,8 +945,16 @@ def summary(
     threshold the sections were shown with, published so the e-mail's trend names the same one.
     ``incomplete`` is the title's last response date of a month not complete yet
     (:func:`title`'s ``.value``), published as ``incomplete_through`` for the overview.
+    ``loop`` is the returned status (:func:`followup_status`'s ``.value``): those it marks
+    contacted are no longer counted as awaiting follow-up, and what it could not read (or why it
+    was refused) is published as ``followup_warnings`` for the run's warnings.
     """
     result = head.result
+    warnings: tuple[str, ...] = ()
+    if isinstance(loop, LoopRefused):
+        warnings, loop = (loop.message,), None
+    elif loop is not None:
+        warnings = loop.warnings
     changes = [
         Change(
             vs=c.period,
@@ -997,13 +1027,17 @@ def summary(
         control=_control_of(trend_rows, unit.period),
         top_themes=tuple(themes),
         actions=tuple(actions),
-        detractors_to_contact=None if detractor_list is None else len(detractor_list),
+        detractors_to_contact=None if detractor_list is None else still_open(detractor_list, loop),
         consent_known=None if detractor_list is None else detractor_list.consent_known,
+        detractors_contacted=None
+        if detractor_list is None or loop is None
+        else len(detractor_list) - still_open(detractor_list, loop),
         excluded=Excluded(
             missing=int((unit.current["nps_status"] == "missing").sum()),
             invalid=int((unit.current["nps_status"] == "invalid").sum()),
         ),
         unreadable_dates=_unreadable_summary(unit),
+        followup_warnings=warnings,
     )
     publish_summary(data)
     return data

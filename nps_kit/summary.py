@@ -265,10 +265,16 @@ class UnitSummary(_Record):
     control: Control | None = None
     top_themes: tuple[Theme, ...] = ()
     actions: tuple[Action, ...] = ()
+    #: Listed detractors still awaiting follow-up (:func:`nps_kit.closed_loop.still_open`).
     detractors_to_contact: int | None = None
     consent_known: bool | None = None
+    #: Listed detractors the returned status file marks contacted; ``None`` without one.
+    detractors_contacted: int | None = None
     excluded: Excluded | None = None
     unreadable_dates: UnreadableDates | None = None
+    #: What the returned status file could not give (an unreadable date, rows that moved):
+    #: said in the report's follow-up box and as warnings at the end of the run.
+    followup_warnings: tuple[str, ...] = ()
 
     def share(self, segment: str) -> float | None:
         """Return the share in percent of ``"promoters"``, ``"passives"`` or ``"detractors"``."""

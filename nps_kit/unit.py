@@ -47,6 +47,7 @@ __all__ = [
     "Headline",
     "UnitData",
     "breakdown_table",
+    "consent_problem",
     "contact_allowed",
     "data_quality",
     "headline",
@@ -61,6 +62,10 @@ __all__ = [
 ComparisonKind = Literal["previous", "last_year"]
 _TRUTHY = frozenset(
     {"はい", "yes", "y", "true", "1", "可", "ok", "同意", "同意する", "希望", "希望する", "許可"}
+)
+#: Answers that refuse contact: with :data:`_TRUTHY`, what a consent column holds.
+_FALSY = frozenset(
+    {"いいえ", "no", "n", "false", "0", "不可", "拒否", "同意しない", "希望しない", "不要"}
 )
 
 
@@ -598,6 +603,46 @@ def contact_allowed(values: pd.Series) -> pd.Series:
         .fillna(False)
         .astype(bool)
     )
+
+
+def consent_problem(values: pd.Series, *, column: str) -> str | None:
+    """Say why ``values`` cannot be a consent column (``columns.contact``), else ``None``.
+
+    :func:`contact_allowed` reads anything but a yes (はい, yes, true, 1 …) as no, so a column
+    with not one yes/no answer (QA20: the form's phone-number question) would silently list
+    nobody. A column whose cells are all blank says nothing either way and is let through.
+
+    Parameters
+    ----------
+    values
+        The column's cells (any rows; its distinct values are enough).
+    column
+        Its name, for the message.
+
+    Returns
+    -------
+    str or None
+        ``"columns.contact: '<column>' holds no yes/no answers, …; its values are …."`` with
+        up to five of its values, or ``None`` when some cell is a yes or a no.
+    """
+    seen = [_norm(v) for v in pd.unique(values.dropna())]  # 1.0 reads as 1, as when listing
+    seen = [v for v in seen if v]
+    if not seen or any(v.casefold() in _TRUTHY | _FALSY for v in seen):
+        return None
+    listed = ", ".join(repr(v) for v in seen[:5])
+    more = f" and {len(seen) - 5:,} more" if len(seen) > 5 else ""
+    return (
+        f"columns.contact: {column!r} holds no yes/no answers, so nobody would count as "
+        f"allowing contact; its values are {listed}{more}."
+    )
+
+
+#: What to do about :func:`consent_problem`.
+CONSENT_HINT = (
+    "Set columns.contact to the survey's consent question (answers such as Yes/No, "
+    "true/false, 1/0), or to null when there is none (every detractor is then listed, consent "
+    "unknown); phone numbers and e-mail addresses belong in columns.contact_details."
+)
 
 
 def _export_columns(data: pd.DataFrame) -> list[str]:

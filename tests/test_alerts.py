@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 import pytest
 from _smtp import Recorder
+from bs4 import BeautifulSoup
 
 from nps_kit.alerts import local_since, parse_since, send_alerts
 from nps_kit.cli import main
@@ -141,24 +142,28 @@ def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_
     assert ec.message["Subject"] == "【NPS】EC事業部：連絡を許可した新しい批判者3人"
     assert ec.message["Content-Language"] == "ja"
     text = text_of(ec.message)
-    assert text.splitlines()[:9] == [
+    assert text.splitlines()[:13] == [
         "EC事業部に、連絡を許可した新しい批判者が3人います。"
         "スコアの低い方、回答の古い方から順に並べています。",
         "",
-        "E04  2026-11-03 11:00 JST / スコア0 / プラン：プレミアム",
+        "2026-11-03 11:00 JST / スコア0 / プラン：プレミアム",
+        "  連絡期限：2026-11-05 11:00 JST",
         "  <script>x</script>",
+        "  回答ID E04",
         "",
-        "E02  2026-11-02 09:00 JST / スコア3 / プラン：ライト",
+        "2026-11-02 09:00 JST / スコア3 / プラン：ライト",
+        "  連絡期限：2026-11-04 09:00 JST",
         "  配送が遅い [PHONE]",
+        "  回答ID E02",
         "",
-        "E05  2026-11-04 12:00 JST / スコア3 / プラン：ライト",
+        "2026-11-04 12:00 JST / スコア3 / プラン：ライト",
     ]
     html = html_of(ec.message)
     assert "&lt;script&gt;x&lt;/script&gt;" in html and "<script>" not in html
     assert "090-1234-5678" not in ec.raw.decode("ascii")
     assert cloud.rcpt_tos == ["cloud@example.com"]
     assert cloud.message["Subject"] == "[NPS] Cloud Platform: 1 new detractor who allowed contact"
-    assert "C02  2026-11-03 09:00 UTC / score 5 / plan: Pro" in text_of(cloud.message)
+    assert "2026-11-03 09:00 UTC / score 5 / plan: Pro" in text_of(cloud.message)
     assert [(r["unit"], r["response_ids"]) for r in log_lines(project)] == [
         ("cloud", ["C02"]),
         ("ec", ["E04", "E02", "E05"]),
@@ -185,12 +190,12 @@ def test_an_export_of_dates_only_shows_dates_without_a_made_up_time(
     write_export(data, rows)
     assert alerts(project) == 0
     cloud, ec = smtp.received
-    assert text_of(ec.message).splitlines()[2:9:3] == [
-        "E04  2026-11-03 / スコア0 / プラン：プレミアム",
-        "E02  2026-11-02 / スコア3 / プラン：ライト",
-        "E05  2026-11-04 / スコア3 / プラン：ライト",
+    assert text_of(ec.message).splitlines()[2:13:5] == [
+        "2026-11-03 / スコア0 / プラン：プレミアム",
+        "2026-11-02 / スコア3 / プラン：ライト",
+        "2026-11-04 / スコア3 / プラン：ライト",
     ]
-    assert "C02  2026-11-03 / score 5 / plan: Pro" in text_of(cloud.message)
+    assert "2026-11-03 / score 5 / plan: Pro" in text_of(cloud.message)
     assert "00:00" not in text_of(ec.message) + html_of(ec.message)
 
 
@@ -202,7 +207,7 @@ def test_a_response_added_to_the_export_is_alerted_next_run(project: Path, smtp:
     assert len(smtp.received) == 3
     third = smtp.received[2].message
     assert third["Subject"] == "【NPS】EC事業部：連絡を許可した新しい批判者1人"
-    assert "E07  2026-11-05 08:00 JST / スコア4 / プラン：ライト" in text_of(third)
+    assert "2026-11-05 08:00 JST / スコア4 / プラン：ライト" in text_of(third)
     assert "E04" not in text_of(third)
     assert log_lines(project)[-1]["response_ids"] == ["E07"]
 
@@ -250,17 +255,34 @@ def test_resend_alerts_again(project: Path, smtp: Recorder) -> None:
     assert len(smtp.received) == 4
 
 
-def test_unit_without_a_consent_column_is_skipped(
+def test_a_unit_with_alerts_to_that_cannot_alert_fails_the_command_and_says_what_to_set(
     project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # QA20: a Google Forms unit (no id, no consent) was "skipped" with exit 0: a daily cron
+    # passed silently while the call-back team waited for alerts that never came.
     path = project / "parameters" / "ec.yaml"
     path.write_text(path.read_text("utf-8") + "columns: {contact: null}\n", encoding="utf-8")
-    assert alerts(project) == 0
+    assert alerts(project) == 2
+    err = capsys.readouterr().err
     assert (
-        "ec: skipped, no columns.contact: consent to contact is unknown, so nobody is alerted."
-        in (capsys.readouterr().err)
+        "ec: error: alerts.to is set but no alert can be sent: no columns.contact, so consent "
+        "to contact is unknown and nobody may be alerted. Add a consent question (e.g. 'May we "
+        "contact you about your answer?' Yes/No) and set columns.contact to it, or remove "
+        "alerts.to." in err
     )
+    # The other units are still alerted.
     assert [m.rcpt_tos for m in smtp.received] == [["cloud@example.com"]]
+    path.write_text(
+        path.read_text("utf-8").replace("columns: {contact: null}", "columns: {id: null}"),
+        encoding="utf-8",
+    )
+    assert alerts(project) == 2
+    assert (
+        "ec: error: alerts.to is set but no alert can be sent: no columns.id, which the alert "
+        "log needs to alert each response once. Set columns.id to a column unique to each "
+        "response (e.g. 'submitted_at' when no two responses share one), or remove alerts.to."
+        in capsys.readouterr().err
+    )
 
 
 def test_bad_since_is_a_usage_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -313,7 +335,7 @@ def test_a_duration_counts_back_from_now_at_each_units_place(project: Path) -> N
     (outcome,) = found.outcomes
     assert outcome.path is not None
     eml = email.message_from_bytes(outcome.path.read_bytes(), policy=email.policy.SMTP)
-    assert "E05  2026-11-04 12:00 GMT / スコア3" in text_of(eml)  # type: ignore[arg-type]
+    assert "2026-11-04 12:00 GMT / スコア3" in text_of(eml)  # type: ignore[arg-type]
     earlier = send_alerts(
         [ec],
         output=project / "reports",
@@ -398,8 +420,9 @@ def test_contact_details_are_in_the_alert_of_those_who_allowed_contact(
     assert alerts(project) == 0
     ec = next(m for m in smtp.received if "ec-owner@example.com" in m.rcpt_tos)
     text = text_of(ec.message)
-    assert "E04  2026-11-03 11:00 JST / スコア0 / e-mail：e04@example.jp / プラン：プレミアム" in (
-        text
+    # The means of contact on their own line, under a short label (QA20).
+    assert "2026-11-03 11:00 JST / スコア0 / プラン：プレミアム\n  メール：e04@example.jp\n" in (
+        text.replace("\r\n", "\n")
     )
     for listed in ("e02", "e04", "e05"):
         assert f"{listed}@example.jp" in text and f"{listed}@example.jp" in html_of(ec.message)
@@ -443,5 +466,67 @@ def test_alerts_on_a_parquet_extract_with_nanoseconds_write_no_warning(tmp_path:
     assert outcome.path is not None
     eml = email.message_from_bytes(outcome.path.read_bytes(), policy=email.policy.SMTP)
     text = text_of(eml)  # type: ignore[arg-type]
-    assert "R1  2026-11-02 04:00 EST / score 2" in text  # 09:00 UTC, shown in New York
-    assert "R2  2026-11-03 16:00 EST / score 4" in text
+    assert "2026-11-02 04:00 EST / score 2" in text  # 09:00 UTC, shown in New York
+    assert "2026-11-03 16:00 EST / score 4" in text
+
+
+def test_a_consent_column_without_yes_or_no_answers_cannot_alert(
+    project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA20: the phone-number column as columns.contact gave "no new detractors" every day.
+    path = project / "parameters" / "ec.yaml"
+    path.write_text(path.read_text("utf-8") + "columns: {contact: comment}\n", encoding="utf-8")
+    assert alerts(project) == 2
+    err = capsys.readouterr().err
+    assert "ec: error: columns.contact: 'comment' holds no yes/no answers" in err
+    assert [m.rcpt_tos for m in smtp.received] == [["cloud@example.com"]]
+
+
+def test_each_person_is_headed_by_time_and_name_with_links_a_call_by_and_how_to_record(
+    project: Path, smtp: Recorder
+) -> None:
+    # QA20: each person was headed by the raw id (a Google Forms Timestamp) then the same time
+    # again, the phone and e-mail sat in a grey run-on line under the whole question title, no
+    # link, no name, no call-by time, nothing on how to record the call.
+    data = next(p for p in project.iterdir() if p.name.startswith("export"))
+    extra = [
+        (f"{row[0].lower()}@example.jp", f"090-0000-{i:04d}", f"Name {row[0]}")
+        for i, row in enumerate(ROWS)
+    ]
+    rows = [(*row, *more) for row, more in zip(ROWS, extra, strict=True)]
+    columns = [
+        *COLUMNS,
+        "e-mail",
+        "Phone number (optional - if you would like us to call)",
+        "Your name (optional)",
+    ]
+    frame = pd.DataFrame(rows, columns=columns)
+    if data.suffix == ".xlsx":
+        frame.to_excel(data, index=False)
+    else:
+        frame.to_csv(data, index=False, encoding="cp932")
+    path = project / "parameters" / "ec.yaml"
+    path.write_text(
+        path.read_text("utf-8")
+        + "columns: {contact_details: [e-mail, 'Phone number (optional - if you would like us "
+        "to call)', 'Your name (optional)']}\n",
+        encoding="utf-8",
+    )
+    assert alerts(project) == 0
+    ec = next(m for m in smtp.received if "ec-owner@example.com" in m.rcpt_tos)
+    text, page = text_of(ec.message), html_of(ec.message)
+    # E04 answered 2026-11-03 11:00 JST: call by 48 hours later.
+    assert "2026-11-03 11:00 JST / スコア0 / プラン：プレミアム" in text
+    assert "  Name E04 / メール：e04@example.jp / 電話：090-0000-0003" in text
+    assert "  連絡期限：2026-11-05 11:00 JST" in text
+    assert "作業用ファイル（ec_followups.xlsx）" in text
+    soup = BeautifulSoup(page, "html.parser")
+    first = soup.select("td.person")[0]
+    heading = first.select_one(".when")
+    assert heading is not None
+    assert heading.get_text(" ", strip=True) == "2026-11-03 11:00 JST · Name E04 · スコア0"
+    assert first.select_one('a[href="tel:09000000003"]').get_text() == "090-0000-0003"
+    assert first.select_one('a[href="mailto:e04@example.jp"]').get_text() == "e04@example.jp"
+    assert "連絡期限：2026-11-05 11:00 JST" in first.get_text()
+    assert "ID E04" in first.get_text()
+    assert "作業用ファイル（ec_followups.xlsx）" in soup.get_text()

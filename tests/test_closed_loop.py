@@ -19,16 +19,20 @@ from nbformat.v4 import new_code_cell, new_notebook, new_output
 
 from nps_kit import sections
 from nps_kit._followup_html import followup_html
+from nps_kit.clock import date_order
 from nps_kit.closed_loop import (
+    LoopRefused,
     contactable_detractors,
     followup_list,
     loop_status,
     respondent_themes,
+    still_open,
 )
 from nps_kit.errors import DataError
 from nps_kit.followup_files import (
     FOLLOWUPS_MIME,
     read_status,
+    with_contact_details,
     work_files,
     work_table,
     write_from_notebook,
@@ -598,7 +602,8 @@ def test_run_writes_everyone_to_the_html_and_both_work_files_then_reads_the_stat
     html = (folder / "ec.html").read_text(encoding="utf-8")
     ids = re.findall(r'data-label="回答ID">(M\d{3})</td>', html)
     assert sorted(ids) == [f"M{i:03d}" for i in range(n)]
-    assert "48時間" not in html
+    # The 48 hours are a due date per person, marked when passed (QA20), not a promise.
+    assert "回答から48時間以内" in html and "期限切れ" in html
     assert FOLLOWUPS_MIME not in html
     files = work_files(folder, "ec")
     csv = pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
@@ -731,29 +736,282 @@ def test_contact_details_reach_the_work_files_only_never_the_report(tmp_path: Pa
         assert "@example.jp" not in text and "090-0000" not in text, name
 
 
-def test_contact_details_need_the_consent_column(tmp_path: Path) -> None:
+def test_a_leave_your_number_column_reaches_the_work_file_without_a_consent_column(
+    tmp_path: Path,
+) -> None:
+    # QA20: a Google Forms export has no consent question but "Phone number (optional - if
+    # you would like us to call you back)"; contact_details was refused without columns.contact
+    # (and the error blamed north.yaml, with an empty key, for a line in defaults.yaml). A
+    # number left there is consent for that number: it reaches the call-back team.
     from nps_kit.errors import ConfigError
     from nps_kit.params import load_unit
 
-    write_export(tmp_path / "export.csv")
-    unit_file = tmp_path / "ec.yaml"
-    unit_file.write_text(
-        "name: EC\nlanguage: ja\ndata: {path: export.csv}\n"
-        "columns: {score: score, date: submitted_at, id: response_id, "
-        "contact_details: [comment]}\n",
+    unit = forms_unit(tmp_path / "export.csv")
+    unit.responses["Phone"] = ["07700 900001", "", None, "07700 900005"]
+    found = followup_list(unit, id_column=None, comment_column=None, contact_column=None)
+    table = with_contact_details(
+        work_table(found), unit.responses, id_column=None, contact_column=None, details=["Phone"]
+    )
+    assert dict(zip(table["response_id"], table["Phone"], strict=True)) == {
+        "4": "",
+        "2": "07700 900001",
+        "5": "07700 900005",
+    }
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "defaults.yaml").write_text(
+        "data: {path: ../export.csv}\ncolumns: {score: Score, date: Timestamp, "
+        "contact_details: [Phone]}\n",
         encoding="utf-8",
     )
+    (params / "north.yaml").write_text("name: North\nlanguage: en\n", encoding="utf-8")
     with pytest.raises(ConfigError) as info:
-        load_unit(unit_file)
-    assert "columns.contact_details lists 'comment', but columns.contact is not set" in str(
-        info.value
+        load_unit(params / "north.yaml")
+    # A column that is not in the export is blamed on the file and key that name it.
+    assert str(info.value).startswith(
+        f"{params / 'defaults.yaml'}: columns.contact_details[0]: no column 'Phone' in export.csv"
     )
-    unit_file.write_text(
-        unit_file.read_text(encoding="utf-8").replace(
-            "contact_details: [comment]", "contact: contact_ok, contact_details: [e_mail]"
-        ),
-        encoding="utf-8",
+
+
+# --- an export without ids (Google Forms): row numbers are the ids --------------------------------
+
+FORMS_HEADER = "Timestamp,Clinic,Score,Why?\n"
+FORMS_ROWS = [
+    "11/02/2026 09:00:00,Leeds,3,Waited an hour",  # row 2
+    "11/03/2026 10:00:00,Leeds,10,Lovely",  # row 3
+    "11/04/2026 11:00:00,Leeds,1,Rude receptionist",  # row 4
+    "11/20/2026 12:00:00,Leeds,5,Too expensive",  # row 5
+]
+
+
+def forms_unit(path: Path, rows: list[str] = FORMS_ROWS) -> UnitData:
+    path.write_text(FORMS_HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    return prepare_unit(
+        path,
+        name="North",
+        language="en",
+        period="2026-11",
+        score_column="Score",
+        date_column="Timestamp",
+        text_columns=["Why?"],
     )
-    with pytest.raises(ConfigError) as info:
-        load_unit(unit_file)
-    assert "columns.contact_details[0]: no column 'e_mail' in export.csv" in str(info.value)
+
+
+def returned_forms_file(tmp_path: Path, unit: UnitData) -> Path:
+    """The report's work file (ids = row numbers), returned with row 4 called on 5 November."""
+    found = followup_list(
+        unit, id_column=None, comment_column="Why?", contact_column=None, as_of=AS_OF
+    )
+    files = write_work_files(work_table(found), tmp_path, "north")
+    frame = pd.read_excel(files.xlsx, dtype=str).fillna("")
+    assert frame["response_id"].tolist() == ["4", "2", "5"]
+    frame.loc[frame["response_id"] == "4", ["owner", "contacted_at"]] = ["Amy", "2026-11-05"]
+    path = tmp_path / "returned.xlsx"
+    frame.to_excel(path, index=False)
+    return path
+
+
+def test_row_number_ids_close_the_loop(tmp_path: Path) -> None:
+    # QA20: a Google Forms export has no id column; the work file's ids are row numbers, and
+    # returning it failed the report with KeyError: None.
+    unit = forms_unit(tmp_path / "export.csv")
+    path = returned_forms_file(tmp_path, unit)
+    result = loop_status(
+        read_status(path),
+        unit.responses,
+        source=path,
+        id_column=None,
+        comment_column="Why?",
+        as_of=dt.date(2026, 11, 25),
+    )
+    assert (result.total, result.contacted, result.median_days) == (3, 1, 1.0)
+    assert result.open["response_id"].tolist() == ["2", "5"]
+    assert result.open["score"].tolist() == [3, 5]
+    assert result.open["comment"].tolist() == ["Waited an hour", "Too expensive"]
+    _, outputs = run_section(
+        sections.followup_status, unit, path, id_column=None, comment_column="Why?"
+    )
+    assert "1 of 3 contacted" in outputs[0]["text/html"]
+
+
+def test_row_number_ids_of_a_reordered_export_are_refused(tmp_path: Path) -> None:
+    # The export was re-sorted (or a response deleted) after the work file was made: row 4 is
+    # now someone else, and matching by row number would mark the wrong patient as called.
+    unit = forms_unit(tmp_path / "export.csv")
+    path = returned_forms_file(tmp_path, unit)
+    moved = forms_unit(tmp_path / "export.csv", [FORMS_ROWS[i] for i in (1, 0, 3, 2)])
+    with pytest.raises(DataError) as err:
+        loop_status(
+            read_status(path), moved.responses, source=path, id_column=None, comment_column=None
+        )
+    assert str(err.value) == (
+        f"{path}: the response ids are row numbers of the export (it has no id column) and 3 of "
+        "them no longer point at the response listed: response 4 is dated 2026-11-04 in this "
+        "file but row 4 of the export is dated 2026-11-20; response 2 is dated 2026-11-02 in "
+        "this file but row 2 of the export is dated 2026-11-03; response 5 is dated 2026-11-20 "
+        "in this file but row 5 of the export is dated 2026-11-04. The export's rows moved "
+        "(sorted, or a response deleted), so the team's calls cannot be matched to the right "
+        "people safely. Set columns.id to a column unique to each response (a Google Forms export: "
+        "columns.id: Timestamp), run the report again for a new work file and copy the team's "
+        "entries into it."
+    )
+
+
+def test_still_open_counts_the_list_less_those_the_status_file_says_were_contacted(
+    tmp_path: Path,
+) -> None:
+    unit = forms_unit(tmp_path / "export.csv")
+    found = followup_list(unit, id_column=None, comment_column=None, contact_column=None)
+    path = returned_forms_file(tmp_path, unit)
+    status = loop_status(
+        read_status(path), unit.responses, source=path, id_column=None, comment_column=None
+    )
+    assert (len(found), still_open(found, None), still_open(found, status)) == (3, 3, 2)
+    published = sections.summary(
+        unit, sections.headline_section(unit).value, detractor_list=found, loop=status
+    )
+    assert (published.detractors_to_contact, published.detractors_contacted) == (2, 1)
+
+
+# --- dates the team types, and a status file that cannot be used -------------------------------
+
+
+def typed_status(tmp_path: Path, unit: UnitData, **contacted: str) -> Path:
+    """The work file returned with ``contacted_at`` typed as text, as a UK team types it."""
+    found = followup_list(
+        unit, id_column=None, comment_column="Why?", contact_column=None, as_of=AS_OF
+    )
+    files = write_work_files(work_table(found), tmp_path, "north")
+    frame = pd.read_excel(files.xlsx, dtype=str).fillna("")
+    for rid, value in contacted.items():
+        frame.loc[frame["response_id"] == rid.removeprefix("r"), "contacted_at"] = value
+    path = tmp_path / "north_followups_returned.xlsx"
+    frame.to_excel(path, index=False)
+    return path
+
+
+def test_a_uk_team_s_day_first_dates_are_read_day_first(tmp_path: Path) -> None:
+    # QA20: "03/12/2026" typed by the call-back team failed the whole report.
+    unit = forms_unit(tmp_path / "export.csv")
+    path = typed_status(tmp_path, unit, r4="03/12/2026", r2="6/11/2026")
+    result, _ = run_section(
+        sections.followup_status,
+        unit,
+        path,
+        id_column=None,
+        comment_column="Why?",
+        timezone="Europe/London",
+    )
+    # Row 4 answered 4 Nov, called 3 Dec (29 days); row 2 answered 2 Nov, called 6 Nov (4).
+    assert (result.contacted, result.median_days) == (2, 16.5)
+    assert result.warnings == ()
+    # A US team's 6/11/2026 is 11 June: before the answer, so not timed as -… days.
+    us = read_status(path, date_order=date_order("en", "America/New_York"))
+    assert us["contacted_at"].dt.strftime("%Y-%m-%d").tolist()[:2] == ["2026-03-12", "2026-06-11"]
+
+
+def test_an_unreadable_date_is_named_in_the_box_and_the_rest_is_built(tmp_path: Path) -> None:
+    unit = forms_unit(tmp_path / "export.csv")
+    path = typed_status(tmp_path, unit, r4="yesterday")
+    result, outputs = run_section(
+        sections.followup_status,
+        unit,
+        path,
+        id_column=None,
+        comment_column="Why?",
+        timezone="Europe/London",
+    )
+    # Something was typed as the contact date: contacted, but not timed.
+    assert (result.total, result.contacted, result.timed) == (3, 1, 0)
+    warning = (
+        f"{path}: row 2, contacted_at: 'yesterday' is not a date; counted as contacted, left "
+        "out of the median days. Write dates as 2026-11-03 or 3/11/2026, or leave them blank."
+    )
+    assert result.warnings == (warning,)
+    html = outputs[0]["text/html"]
+    # The report names the file, not the server's path (the report travels; the run says both).
+    assert f"<p>{path.name}: row 2, contacted_at: &#x27;yesterday&#x27; is not a date" in html
+    assert "1 of 3 contacted" in html
+    published = sections.summary(
+        unit, sections.headline_section(unit).value, detractor_list=None, loop=result
+    )
+    assert published.followup_warnings == (warning,)
+
+
+def test_a_status_file_that_cannot_be_used_is_said_in_the_box_not_a_failed_report(
+    tmp_path: Path,
+) -> None:
+    unit = forms_unit(tmp_path / "export.csv")
+    path = returned_forms_file(tmp_path, unit)
+    forms_unit(tmp_path / "export.csv", [FORMS_ROWS[i] for i in (1, 0, 3, 2)])
+    moved = forms_unit(tmp_path / "export.csv", [FORMS_ROWS[i] for i in (1, 0, 3, 2)])
+    result, outputs = run_section(
+        sections.followup_status, moved, path, id_column=None, comment_column=None
+    )
+    assert isinstance(result, LoopRefused)
+    assert result.message.startswith(f"{path}: the response ids are row numbers")
+    assert result.message.endswith("copy the team's entries into it.")
+    assert "no longer point at the response listed" in outputs[0]["text/html"]
+    published = sections.summary(
+        moved, sections.headline_section(moved).value, detractor_list=None, loop=result
+    )
+    assert published.followup_warnings == (result.message,)
+
+
+def test_the_list_says_by_when_to_call_and_marks_the_overdue(unit: UnitData) -> None:
+    # QA20: the playbook's first action is "within 48 hours", yet people answered 7-30 days
+    # ago were listed with no due date and nothing marked overdue.
+    found = listing(unit, as_of=dt.date(2026, 10, 30))
+    html = followup_html(found, lang="en").data
+    # R12 answered 2026-10-30: call by 2026-11-01, not overdue; R06 (10-26) was due 10-28.
+    cells = dict(
+        re.findall(r'data-label="Response ID">(R\d\d)</td>.*?data-label="Call by">([^<]*)<', html)
+    )
+    assert cells["R12"] == "2026-11-01"
+    assert cells["R06"] == "2026-10-28 (overdue)"
+    assert "Call by: within 48 hours of the response, the playbook's first action" in html.replace(
+        "&#x27;", "'"
+    )
+    ja = followup_html(found, lang="ja").data
+    assert 'data-label="連絡期限">2026-10-28（期限切れ）</td>' in ja
+
+
+def test_the_daily_alerts_are_suggested_only_where_they_can_work(unit: UnitData) -> None:
+    # QA20: section 7 told a Google Forms unit (no id, no consent) to use the daily alerts,
+    # which skip it.
+    line = "To reach new detractors within a day, use the daily alerts (nps-kit alerts)."
+    assert line in followup_html(listing(unit), lang="en", alerts=True).data
+    assert line not in followup_html(listing(unit), lang="en").data
+    _, outputs = run_section(
+        sections.detractors,
+        unit,
+        id_column="response_id",
+        comment_column="comment",
+        contact_column="contact_ok",
+    )
+    assert "毎日の通知" in outputs[0]["text/html"]
+    _, outputs = run_section(
+        sections.detractors, unit, id_column=None, comment_column="comment", contact_column=None
+    )
+    assert "毎日の通知" not in outputs[0]["text/html"]
+
+
+def test_a_rerun_never_carries_the_team_s_entries_to_a_row_that_now_holds_someone_else(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Row-number ids (QA20): the export was re-sorted between two runs; row 4 is now another
+    # person, who must not inherit "Amy called".
+    unit = forms_unit(tmp_path / "export.csv")
+    found = followup_list(unit, id_column=None, comment_column=None, contact_column=None)
+    files = write_work_files(work_table(found), tmp_path, "north")
+    type_into(files.csv, "4", time.time_ns() + 5_000_000_123, owner="Amy", status="done")
+    moved = forms_unit(tmp_path / "export.csv", [FORMS_ROWS[i] for i in (1, 0, 3, 2)])
+    again = followup_list(moved, id_column=None, comment_column=None, contact_column=None)
+    write_work_files(work_table(again), tmp_path, "north")
+    table = pd.read_csv(files.csv, dtype=str, keep_default_na=False).set_index("response_id")
+    assert table.loc["4", ["owner", "status"]].tolist() == ["", ""]
+    assert capsys.readouterr().err == (
+        "north: warning: response 4 is dated 2026-11-20 now but 2026-11-04 in the work files: "
+        "its owner, status, contacted_at and note were not carried over (the export's rows "
+        "moved; set columns.id to a column unique to each response).\n"
+    )

@@ -724,3 +724,22 @@ def test_trend_flags_small_months_as_the_report_did() -> None:
     again = as_summary(summary.to_json())
     assert again is not None and again.min_n == 50
     assert trend_table(again)["small_sample"].tolist() == [True, True, False]
+
+
+def test_the_body_counts_the_detractors_still_open_once_the_team_returned_the_file(
+    tmp_path: Path,
+) -> None:
+    # QA20: 4 of 17 were contacted (the report said "Still open 13"); the e-mail still said
+    # "17 detractors allowed contact (awaiting follow-up)".
+    summary = {**SUMMARY, "detractors_to_contact": 13, "detractors_contacted": 4}
+    unit = make_unit(tmp_path, name="North", language="en", summary=summary)
+    html, text = html_and_text(
+        parse(compose_message(unit, PERIOD, sender=SENDER, charts={}).message)
+    )
+    line = "13 detractors allowed contact and await follow-up (4 of 17 contacted)"
+    assert line in text and line in shown(html)
+    assert "17 detractors" not in text
+    unknown = {**summary, "consent_known": False}
+    unit = make_unit(tmp_path, name="North", language="en", summary=unknown)
+    _, text = html_and_text(parse(compose_message(unit, PERIOD, sender=SENDER, charts={}).message))
+    assert "13 detractors await follow-up (consent to contact unknown; 4 of 17 contacted)" in text

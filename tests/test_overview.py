@@ -441,3 +441,16 @@ def test_a_unit_refused_by_the_run_says_it_was_not_rebuilt_and_why(
     assert [a["href"] for a in row.select("a")] == ["ec.html"]
     assert set(cells[1:]) == {"—"}  # no figure of an earlier run stands as this run's
     assert len(soup.select("tbody svg.nps-spark")) == 1
+
+
+def test_detractors_to_contact_are_those_still_open(tmp_path: Path) -> None:
+    # QA20: the team returned the work file (4 of 17 contacted); the overview said 17.
+    manifest = {
+        "period": "2026-10",
+        "units": [
+            unit("north", "North", "en", 38.2, detractors_to_contact=13, detractors_contacted=4)
+        ],
+    }
+    page = write_overview(tmp_path, manifest, language="en").read_text(encoding="utf-8")
+    cell = BeautifulSoup(page, "html.parser").select("tbody tr td")[-1]
+    assert cell.get_text(" ", strip=True) == "13 4 of 17 contacted"

@@ -955,3 +955,48 @@ def test_a_watch_build_refused_marks_the_units_earlier_report_as_run_does(
     entry = _manifest_units(folder)["omiya"]
     assert (entry["status"], entry["summary"]) == ("refused", None)
     assert "の実行で更新されず" in (folder / "index.html").read_text(encoding="utf-8")
+
+
+def test_summary_table_warns_of_what_the_returned_status_file_could_not_give(
+    tmp_path: Path,
+) -> None:
+    # QA20: one date typed as 03/12/2026 failed the unit ("failed at cell 24: DataError");
+    # now the report is built and the run names the file, row and column.
+    ok = _result("a", "ok", nps=10.0, folder=tmp_path)
+    said = "returned/north.xlsx: row 4, contacted_at: 'yesterday' is not a date; counted …"
+    warned = replace(ok, unit="b", summary={"n": 40, "nps": 10.0, "followup_warnings": [said]})
+    lines = summary_table(RunResult(output=tmp_path, units=[ok, warned])).splitlines()
+    assert lines[2].endswith("follow-up status: 1 warning")
+    assert lines[-1] == f"b: warning: {said}"
+
+
+def test_a_consent_column_without_yes_or_no_answers_is_refused_with_its_values(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA20: columns.contact set to the form's phone-number question: every number read as "no",
+    # the report said "No detractor allowed contact" and the 29 detractors were gone.
+    monkeypatch.chdir(tmp_path)
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "responses.csv").write_text(
+        "Timestamp,Score,Phone (optional - if you would like us to call you back)\n"
+        "10/13/2026 10:00:00,3,07668 729516\n10/14/2026 11:00:00,9,\n"
+        "10/15/2026 12:00:00,2,07700 900123\n",
+        encoding="utf-8",
+    )
+    (params / "north.yaml").write_text(
+        "name: North\nlanguage: en\ndata: {path: ../responses.csv}\ncolumns: {date: Timestamp, "
+        "score: Score, contact: 'Phone (optional - if you would like us to call you back)'}\n",
+        encoding="utf-8",
+    )
+    notebook = make_notebook(tmp_path / "nb.ipynb", "raise SystemExit('no kernel may start')")
+    argv = ["run", "north", "--parameters", str(params), "--output", str(tmp_path / "reports")]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-10"]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "nps-kit run: error: parameters/north.yaml: columns.contact: 'Phone (optional - if you "
+        "would like us to call you back)' holds no yes/no answers, so nobody would count as "
+        "allowing contact; its values are '07668 729516', '07700 900123'. Set columns.contact to "
+        "the survey's consent question (answers such as Yes/No, true/false, 1/0), or to null "
+        "when there is none (every detractor is then listed, consent unknown); phone numbers and "
+        "e-mail addresses belong in columns.contact_details."
+    )

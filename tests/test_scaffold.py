@@ -172,6 +172,16 @@ def test_google_forms_project_parameters(tmp_path: Path) -> None:
     ]
     text = (folder / "defaults.yaml").read_text(encoding="utf-8")
     assert "  # No id column found: the detractor list shows the row number in the file.\n" in text
+    # QA20: nothing said that this turns the daily alerts off; alerts.to then failed silently.
+    assert (
+        "  # nps-kit alerts (daily e-mails about new detractors) needs an id and a consent " in text
+    )
+    assert re.search(
+        r"  # 'Timestamp' is distinct in [\d,]+ of [\d,]+ rows; when no two responses share "
+        r"one, set\n  # id: Timestamp \(dedupe: true drops exact duplicate rows\)\.\n",
+        text,
+    )
+    assert "Add a consent question to the survey" in text
     units = load_all(folder)
     assert units.errors == []
     assert {u: (p.name, p.data.filter.values) for u, p in units.units.items()} == {  # type: ignore[union-attr]
@@ -995,3 +1005,26 @@ def test_init_from_a_workbook_with_a_cover_sheet_takes_sheet(
     assert len(units.units) == 3  # one per hotel
     assert main(["init", str(tmp_path / "x"), "--sheet", "1"]) == 2
     assert capsys.readouterr().err.endswith("--sheet needs --from EXPORT.\n")
+
+
+def test_without_a_consent_column_a_leave_your_number_column_is_offered(tmp_path: Path) -> None:
+    # QA20: with no consent question, init offered no contact_details at all, so the numbers
+    # patients left "if you would like us to call you back" never reached the call-back team.
+    rows = ["Timestamp,How likely are you to recommend us?,Why?,Your phone number (optional)"]
+    rows += [
+        f"10/{1 + i % 28}/2026 09:{i % 60:02d}:00,{i % 11},reason {i},07700 9{i:05d}"
+        if i % 2
+        else f"10/{1 + i % 28}/2026 09:{i % 60:02d}:00,{i % 11},reason {i},"
+        for i in range(40)
+    ]
+    export = tmp_path / "forms.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    project_from_export(tmp_path / "p", export)
+    path = tmp_path / "p" / "parameters" / "defaults.yaml"
+    text = path.read_text(encoding="utf-8")
+    offer = '  # contact_details: ["Your phone number (optional)"]\n'
+    assert offer in text
+    assert "a detail a respondent left" in text
+    path.write_text(text.replace(offer, offer.replace("# ", "")), encoding="utf-8")
+    found = load_all(tmp_path / "p" / "parameters")
+    assert found.errors == []

@@ -453,7 +453,7 @@ def test_detractors_show_everyone_most_urgent_first_and_publish_the_work_table(
     assert shown.value.rows["response_id"].tolist() == CONTACTS
     assert shown.value.consent_known
     assert "連絡を許可した批判者4人" in shown.html
-    assert "48時間" not in shown.html
+    assert "連絡期限：回答から48時間以内" in shown.html  # a due date per person (QA20)
     # The first two are on the first screen, the other two behind the fold, none dropped.
     first, rest = shown.html.split("<details", 1)
     ids = r'data-label="回答ID">(A\d\d)</td>'

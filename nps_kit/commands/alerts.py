@@ -29,8 +29,10 @@ timer.
 SMTP settings, retries and the dry-run outbox are those of 'nps-kit send' (NPS_KIT_SMTP_* in the
 environment or .env; without NPS_KIT_SMTP_HOST, alerts acts as --dry-run).
 
-Exit status: 0 when every alert went out (units skipped or with nothing new included), 1 when an
-alert was refused by anyone, 2 on an error in the input or the settings."""
+Exit status: 0 when every alert went out (units without alerts.to or with nothing new included),
+1 when an alert was refused by anyone, 2 on an error in the input or the settings, including a
+unit with alerts.to whose columns cannot give alerts (no columns.id or columns.contact; the other
+units are alerted first)."""
 
 
 def register(sub: Any) -> None:
@@ -90,4 +92,6 @@ def _handle(args: argparse.Namespace) -> int:
         resend=args.resend,
         echo=lambda line: print(line, file=sys.stderr),
     )
+    if summary.misconfigured:
+        return 2
     return 0 if summary.ok else 1

@@ -237,6 +237,24 @@ def _say_pack(written: list[Path]) -> None:
         )
 
 
+def _say_alerts(written: list[Path]) -> None:
+    """Say when the export has no id or consent column: the daily alerts then cannot work."""
+    from nps_kit._yaml import read_text, safe_load
+
+    defaults = next((p for p in written if p.name == "defaults.yaml"), None)
+    if defaults is None:
+        return
+    loaded = safe_load(read_text(defaults, shown=defaults.name), shown=defaults.name, path=defaults)
+    columns = loaded.get("columns", {}) if isinstance(loaded, dict) else {}
+    missing = [k for k in ("id", "contact") if isinstance(columns, dict) and not columns.get(k)]
+    if missing:
+        print(
+            f"note: no {' and no '.join(f'columns.{k}' for k in missing)} found, so nps-kit "
+            f"alerts cannot e-mail new detractors; {defaults} says what to set.",
+            file=sys.stderr,
+        )
+
+
 def _init(args: argparse.Namespace) -> int:
     if args.export is None and (args.unit_column is not None or args.sheet is not None):
         option = "--unit-column" if args.unit_column is not None else "--sheet"
@@ -256,6 +274,7 @@ def _init(args: argparse.Namespace) -> int:
         print(path)
     if args.export is not None:
         _say_pack(written)
+        _say_alerts(written)
     print(
         f"next: cd {args.directory} && nps-kit run --all, then open reports/index.html",
         file=sys.stderr,

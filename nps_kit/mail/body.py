@@ -169,6 +169,14 @@ def render_body(facts: BodyFacts) -> Body:
     count = s.detractors_to_contact
     consent = "detractors" if s.consent_known is not False else "detractors_unknown"
     detractors = w(consent, count=count) if count is not None else None
+    if count is not None and s.detractors_contacted:
+        # The team returned the work file: count who is still waiting, as the report does.
+        detractors = w(
+            f"{consent}_open",
+            count=count,
+            contacted=s.detractors_contacted,
+            listed=count + s.detractors_contacted,
+        )
     notices = []
     if facts.attachment:
         notices.append(w("attached", file=facts.attachment))
