@@ -341,7 +341,16 @@ JA_RIVAL = (
     r"(?<=[社店行そ合])(で|なら|では|だと|は)(?![^、。]*より)|"
     r"(?<=[nン天])(なら|では|だと|(で|は)(?=[^、。]*(安|無料)))(?![^、。]*より))|"
     # doing it another way would have been better (支店に行った方が早かった)
-    r"(?:(?<=[っしんいけべめえれ])た|(?<=ん)だ)(ほう|方)が(?=早|速|マシ|まし|安|楽)"
+    r"(?:(?<=[っしんいけべめえれ])た|(?<=ん)だ)(ほう|方)が(?=早|速|マシ|まし|安|楽)|"
+    # a product or shop named in Latin letters (Notionの方が使いやすい, kintoneのほうが柔軟),
+    # not a person (FPの方が = the planner) nor our own app on a device (PCの方が)
+    r"(?<![a-z0-9])(?!(?:fp|pc|web|app|ios|android|iphone|ipad|mac|windows)の)"
+    r"[a-z][a-z0-9+&\-]*(?:の(?:ほう|方)|ほう)が|"
+    # a name in katakana with ほう in kana (ユザワヤのほうが安い); 方 there is often a person
+    # (オペレーターの方が親切)
+    r"[\u30a1-\u30fa\u30fc]{2,}のほうが|"
+    # buying it elsewhere (ドラッグストアで買ったほうが300円安い, ミネラルショーで買う方が安い)
+    r"で買[うっ]た?(?:ほう|方)が"
 )
 
 EN_CUES: dict[str, float] = {
@@ -811,7 +820,12 @@ EN_SARCASM_IF_COMPLAINT = (
     r"supposed to be)\b"
 )
 # さすが after a complaint is sarcasm (届いたのはお盆明け。さすがです, 返事は4日後。さすが大手).
-JA_SARCASM_IF_COMPLAINT = r"さすが(です|ですね|だね|だわ|っすね|ですわ|大手|の)"
+# So are praise of a custom (毎年恒例ですね, 伝統芸ですね), a bravo (お見事, 👏) and a "lovely …,
+# isn't it" (素晴らしい梱包ですね, ありがたい仕様ですね) after a complaint.
+JA_SARCASM_IF_COMPLAINT = (
+    r"さすが(です|ですね|だね|だわ|っすね|ですわ|大手|の)|恒例|伝統芸|お見事|お上手|👏|"
+    r"(素晴らし|すばらし|ありがた|有難)い[^。、!?！？]{0,12}(です|だ)(ね|な)"
+)
 JA_SARCASM = (
     r"飽きない|さすがです?ね[、,]?\s*また|ありがたいことに毎回|おかげさまで毎回|さすが「|\(棒\)|"
     r"のにね"  # 請求だけは毎月きっちり来るのにね
@@ -844,6 +858,16 @@ JA_REQUEST = (
     r"(ちゃんと|きちんと|しっかり)[^。、]{0,12}(して|てるの|ているの)$|"
     # a conditional wish: 送料が安ければ, 早ければ文句なし (not the polite よろしければ)
     r"(?<!ろし)ければ(文句|完璧|最高|満点|言うこと|いうこと|もっと|なお|尚|なあ|のに|$)"
+)
+# A sentence that ends in a bare て-form is an order or a quoted refusal (在庫表示どうにかして。,
+# ガラス瓶なんだから考えて, 返品不可って。): a complaint. Not thanks (してくれて, 教えていただいて),
+# a passive (勧められて) or こんなサポート初めて.
+JA_ORDER = (
+    r"(?:して|って|いて|えて|けて|せて|べて|めて|れて|げて|んで|ねて)"
+    r"(?<!くれて)(?<!もらって)(?<!いただいて)(?<!頂いて)(?<!くださって)(?<!下さって)(?<!初めて)"
+    r"(?<!られて)(?<!されて)(?<!続けて)(?<!」って)"
+    # a topic, not an order: 返品について, 料金に関して, 対応として
+    r"(?<!ついて)(?<!関して)(?<!対して)(?<!として)(?<!において)(?<!よって)(?<!際して)$"
 )
 EN_REQUEST = (
     r"\b(would be (nice|great|good|better|helpful|lovely|handy|useful)|"

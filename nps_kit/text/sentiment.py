@@ -52,6 +52,7 @@ from nps_kit.text._clause_rules import (  # noqa: F401 (re-exported: tests, benc
     _en_phrase_candidates,
     _ironic,
     _ironic_comment,
+    _ordered,
     _Score,
     _score,
     _score_fine_as_praise,
@@ -162,6 +163,8 @@ def _comment_polarities(
     improvement = asks == "improvement"
     if len(clauses) == 1:  # most comments: every theme takes the one clause's judgement
         score = (improvement_score if improvement else _score)(clauses[0].text)
+        if not score.request and _ordered(text, clauses, 0):
+            score = score._replace(request=True)
         polarity = (_ironic(score) if ironic else score).polarity
         return dict.fromkeys(sorted(themes), polarity)
     clause_themes = _clause_themes(themes, clauses, matcher)
@@ -170,6 +173,10 @@ def _comment_polarities(
     scores = [_score(c.text) for c in clauses]
     if improvement:
         scores = _improvement_scores(text, clauses, clause_themes, scores)
+    scores = [
+        s._replace(request=True) if not s.request and _ordered(text, clauses, k) else s
+        for k, s in enumerate(scores)
+    ]
     for k in range(len(clauses) - 1):
         if scores[k].lukewarm and scores[k + 1].complaint:
             between = text[clauses[k].start + len(clauses[k].text) : clauses[k + 1].start]
