@@ -1383,3 +1383,21 @@ def test_crowding_is_a_complaint(text: str, expected: str) -> None:
 )
 def test_blind19_authors_forms(text: str, pack: str, theme: str, expected: str) -> None:
     assert _pack_polarity(text, pack, theme) == expected
+
+
+# POL20: a Japanese clause after a contrast that follows praise and judges nothing is the
+# reservation: a complaint (written for this test, not taken from a labelled set).
+@pytest.mark.parametrize(
+    ("text", "pack", "expected"),
+    [
+        ("料理は美味しい。ただ量が少なめ", "generic", {"quality": "mixed"}),
+        ("チャットサポートは便利。ただ平日のみ", "saas", {"support": "mixed"}),
+        ("店員さんは親切。でもレジはいつも1台だけ", "retail",
+         {"staff": "positive", "checkout": "negative"}),
+        # two praises in a row stay praise
+        ("配送は早い。梱包もきれい", "retail", {"delivery": "positive"}),
+    ],
+)  # fmt: skip
+def test_japanese_reservation_after_praise(text: str, pack: str, expected: dict) -> None:
+    found = theme_mentions(pd.Series([text]), pack=pack, learned=False)
+    assert dict(zip(found["theme"], found["polarity"].astype(str), strict=True)) == expected
