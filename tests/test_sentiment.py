@@ -1401,3 +1401,21 @@ def test_blind19_authors_forms(text: str, pack: str, theme: str, expected: str) 
 def test_japanese_reservation_after_praise(text: str, pack: str, expected: dict) -> None:
     found = theme_mentions(pd.Series([text]), pack=pack, learned=False)
     assert dict(zip(found["theme"], found["polarity"].astype(str), strict=True)) == expected
+
+
+# POL20: "prone to" a trouble, たまらない of a taste, wishes for a change or regretted.
+@pytest.mark.parametrize(
+    ("text", "pack", "theme", "expected"),
+    [
+        ("このセーター、すぐ毛玉になりやすい", "retail", "quality", "negative"),
+        ("ジーンズが色落ちしやすい", "retail", "quality", "negative"),
+        ("チーズの香りがたまらない", "retail", "quality", "positive"),
+        ("配送で壊されたらたまらない", "retail", "delivery", "negative"),
+        ("送料がもう少し安くならんかな", "retail", "price", "negative"),
+        ("データ移行の代行サービスがあればよかった", "saas", "onboarding", "negative"),
+    ],
+)
+def test_japanese_prone_irresistible_and_wishes(
+    text: str, pack: str, theme: str, expected: str
+) -> None:
+    assert _pack_polarity(text, pack, theme) == expected

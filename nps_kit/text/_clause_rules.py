@@ -207,6 +207,8 @@ _JA_CONTEXT = (
     (re.compile(_lexicon.JA_EVEN_NOVICE), 1.0),
     (re.compile(_lexicon.JA_WORKED_FROM_START), 1.0),
     (re.compile(_lexicon.JA_DISCOMFORT), -1.0),
+    (re.compile(_lexicon.JA_PRONE), -1.0),
+    (re.compile(_lexicon.JA_IRRESISTIBLE), 1.0),
     (re.compile(_lexicon.JA_RHETORICAL), -1.0),
 )
 _JA_TOO = re.compile(_lexicon.JA_TOO)

@@ -306,6 +306,16 @@ JA_SHORT_WAIT = (
 # 〜すぎ after a word that is not a judgement itself is too much of it (でかすぎ, 直前すぎ); after a
 # judgement it only intensifies (美味しすぎ, 遅すぎ). Not a time (3時過ぎ, 昼過ぎ).
 JA_TOO = r"(?<![\d時昼夕月年日週半])(すぎ|過ぎ)"
+# Prone to a trouble (毛玉になりやすい, 壊れやすい, 汚れやすく): a complaint, though やすい alone
+# is praise (使いやすい) or cheap.
+JA_PRONE = (
+    r"(すぐに?)?(になり|壊れ|こわれ|汚れ|よごれ|割れ|錆び|さび|サビ|ほつれ|破れ|やぶれ|崩れ|くずれ|切れ|外れ|はずれ|"
+    r"落ち|詰まり|絡まり|からまり|曇り|くもり|焦げ|こげ|剥がれ|はがれ|傷つき|傷み|いたみ|冷め|"
+    r"ずれ|ズレ|固まり|かたまり|溜まり|蒸れ|むれ|しわになり|シワになり|色落ちし|型崩れし)やす(い|く|かっ)"
+)
+# たまらない of a taste or a smell is praise (香りがたまらない); after a condition it is "would be
+# unbearable" (点検で壊されたらたまらない), left to the negation.
+JA_IRRESISTIBLE = r"(?<!たら)(?<!れば)(?<!ては)(?<!ちゃ)(?<!では)(?<!じゃ)(たまらな|たまりません)"
 # Discomfort in a place (待合室が寒い, 店内が暑かった, お湯がぬるい) is a complaint; negated it is
 # praise (寒くなかった). Not the weather that frames a thanks (寒い中ありがとう, 暑い日に).
 JA_DISCOMFORT = (
@@ -857,7 +867,11 @@ JA_REQUEST = (
     # an order at the end of a clause: ちゃんと説明して
     r"(ちゃんと|きちんと|しっかり)[^。、]{0,12}(して|てるの|ているの)$|"
     # a conditional wish: 送料が安ければ, 早ければ文句なし (not the polite よろしければ)
-    r"(?<!ろし)ければ(文句|完璧|最高|満点|言うこと|いうこと|もっと|なお|尚|なあ|のに|$)"
+    r"(?<!ろし)ければ(文句|完璧|最高|満点|言うこと|いうこと|もっと|なお|尚|なあ|のに|$)|"
+    # a wish for a change (もう少し安くならんかな, 土日もやってくれないかな) or one regretted
+    # (代行してくれるサービスがあればよかったのですが)
+    r"(ならない|ならん|ならへん|くれない|くれん|くれへん|もらえない|もらえん)かな(ぁ|あ|ー|〜)?$|"
+    r"(あれば|あったら|てくれれば|てもらえれば)(よかった|良かった)"
 )
 # A sentence that ends in a bare て-form is an order or a quoted refusal (在庫表示どうにかして。,
 # ガラス瓶なんだから考えて, 返品不可って。): a complaint. Not thanks (してくれて, 教えていただいて),
