@@ -1419,3 +1419,16 @@ def test_japanese_prone_irresistible_and_wishes(
     text: str, pack: str, theme: str, expected: str
 ) -> None:
     assert _pack_polarity(text, pack, theme) == expected
+
+
+# POL20: an English rival nearby or left behind is praised instead of us; not one compared with.
+@pytest.mark.parametrize(
+    ("text", "pack", "theme", "expected"),
+    [
+        ("The salon across the road has much friendlier staff", "generic", "staff", "negative"),
+        ("My previous insurer answered the phone straight away", "finance", "phone", "negative"),
+        ("Cheaper than the garage down the road", "generic", "price", "positive"),
+    ],
+)
+def test_english_rivals_nearby_or_left(text: str, pack: str, theme: str, expected: str) -> None:
+    assert _pack_polarity(text, pack, theme) == expected

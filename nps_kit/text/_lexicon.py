@@ -957,7 +957,13 @@ EN_RIVAL = (
     r"insurers|brands|places|airlines|hotels|retailers|suppliers|networks|gyms|tools|services)|"
     r"competitors?|rivals?|everyone else|elsewhere|anywhere else|(on|at|from) (amazon|ebay)|"
     # a named rival doing it ("Zoom does the same thing cheaper")
-    r"(does|do|did) (the same( thing)?|it) (cheaper|for less|better|faster|quicker))\b"
+    r"(does|do|did) (the same( thing)?|it) (cheaper|for less|better|faster|quicker)|"
+    # a rival nearby ("the gym down the road has friendlier staff", "the merchant round the
+    # corner does them cheaper") or the one the writer left ("my old bank answered in minutes")
+    r"(down|up|across|over) the road|round the corner|around the corner|"
+    r"(my|our) (old|previous|last|former) (bank|provider|insurer|supplier|gym|dentist|vet|"
+    r"garage|broker|agent|agency|lender|host|network|energy company|company|shop|salon|"
+    r"clinic|practice|surgery|tool|app|software|platform|vendor|crm|isp))\b"
 )
 
 # General-lexicon words that are not sentiment in survey comments (topics, fillers, requests).
