@@ -1428,7 +1428,11 @@ def test_japanese_prone_irresistible_and_wishes(
         ("The salon across the road has much friendlier staff", "generic", "staff", "negative"),
         ("My previous insurer answered the phone straight away", "finance", "phone", "negative"),
         ("Cheaper than the garage down the road", "generic", "price", "positive"),
+        # where we are, and a rival named in passing, are no rival's praise
+        ("The clinic is round the corner from my flat, so easy", "generic", "usability",
+         "positive"),
+        ("Great rates, far better than my old bank", "finance", "price", "positive"),
     ],
-)
+)  # fmt: skip
 def test_english_rivals_nearby_or_left(text: str, pack: str, theme: str, expected: str) -> None:
     assert _pack_polarity(text, pack, theme) == expected

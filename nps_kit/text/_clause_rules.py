@@ -687,8 +687,8 @@ def _score_en_plain(text: str, *, mild: bool = True, bits: int | None = None) ->
     total, praise, complaint = _en_tokens_read(tokens, total, praise, complaint)
     # ``bits`` are the text's as left by the phrases.
     rival = _EN_RIVAL.search(text) if bits & _RIVAL_BIT else None  # "Others do it instantly"
-    # …unless compared with ("cheaper than Safestore down the road")
-    if rival is not None and " than " not in text[: rival.start()]:
+    # …unless praise compares us with it ("cheaper than Safestore down the road")
+    if rival is not None and not (praise and " than " in text[: rival.start()]):
         total, complaint, praise = -abs(total) or -1.0, complaint + praise or 1, 0
     request = bits & _REQUEST_BIT != 0 and _EN_REQUEST.search(text) is not None
     return _Score(total, praise, complaint, request, lukewarm is not None)

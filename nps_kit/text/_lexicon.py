@@ -959,9 +959,11 @@ EN_RIVAL = (
     # a named rival doing it ("Zoom does the same thing cheaper")
     r"(does|do|did) (the same( thing)?|it) (cheaper|for less|better|faster|quicker)|"
     # a rival nearby ("the gym down the road has friendlier staff", "the merchant round the
-    # corner does them cheaper") or the one the writer left ("my old bank answered in minutes")
-    r"(down|up|across|over) the road|round the corner|around the corner|"
-    r"(my|our) (old|previous|last|former) (bank|provider|insurer|supplier|gym|dentist|vet|"
+    # corner does them cheaper"; not "is round the corner from my office") or the one the
+    # writer left, as the subject ("My old bank answered in minutes"; not "half what my old
+    # provider charged")
+    r"the [a-z]+( [a-z]+)? ((down|up|across|over) the road|(a)?round the corner)(?! from)|"
+    r"^(my|our) (old|previous|last|former) (bank|provider|insurer|supplier|gym|dentist|vet|"
     r"garage|broker|agent|agency|lender|host|network|energy company|company|shop|salon|"
     r"clinic|practice|surgery|tool|app|software|platform|vendor|crm|isp))\b"
 )
