@@ -741,7 +741,7 @@ def _ordered(text: str, clauses: Sequence[_Clause], k: int) -> bool:
     reports a refusal (返品不可って): a complaint, whatever words of praise it holds.
     """
     clause = clauses[k]
-    if _JA_ORDER.search(clause.text) is None:
+    if not clause.text.endswith(("て", "で")) or _JA_ORDER.search(clause.text) is None:
         return False
     end = clause.start + len(clause.text)
     if k + 1 == len(clauses):
