@@ -79,7 +79,9 @@ _SCOPE_END = frozenset("unless until till because since so if when after before"
 _JA_NEGATION = re.compile(
     r"(?:感)?(?:(?:い)?わけ(?:では|じゃ|でも)|(?:い)?ほど(?:では|じゃ)?|く|くは|くも|では|じゃ|で|は|も|が|に|を|いは|"
     # 止まったことがない, 故障したことがない, 落ちたことがない
-    r"(?:っ|し)?たこと(?:が|は|も)?|(?<=た)こと(?:が|は|も)?)?"
+    r"(?:っ|し)?たこと(?:が|は|も)?|(?<=た)こと(?:が|は|も)?|"
+    # 重いと感じたことは一度もない, 遅いと思ったことはない
+    r"と(?:感じ|思っ)たこと(?:が|は|も)?)?"
     # 障害は今のところ一度もない
     # 障害もほとんどなく, 待ち時間はあまりない
     r"(?:今のところ|これまで|今まで)?"
@@ -88,14 +90,21 @@ _JA_NEGATION = re.compile(
     r"一つも|ひとつ|一つ)?"
     # a verb of occurring between: エラーも出ない, 不具合が起きない, ストレスを感じない, 安定しない
     r"(?:し|せ|出|起き|起こら|発生し|感じ|見られ|見当たら)?"
-    r"(?:(?:でき|出来)(?:ない|なかっ|なく|ません|ず)|ない|なかっ|なく|無い|無く|ありません|"
-    r"ありませんでし|なし|無し|ません|ず|ゼロ)"
+    # a state negated: 行き届いていなかった, 満足してない, 効いてはいない
+    r"(?:(?:い|し|っ)?て(?:は|も)?(?:い|お)?)?"
+    r"(?:(?:でき|出来)(?:ない|なかっ|なく|ません|ず|へん|ひん)|ない|なかっ|なく|無い|無く|"
+    r"ありません|ありませんでし|なし|無し|ません|ず|ゼロ|"
+    # Kansai and other dialects: できへん, 良うない is rare, わからへん, 届かん
+    r"へん|ひん)"
 )
 # A negated verb without a judgement of its own (返事がない, つながらない) is a mild complaint.
 # Not one that sets a circumstance (合わなかったときも, 見なくても).
 # Nor one that describes what it is about (わからないところは聞けた, 載ってない内容).
 _JA_BARE_NEGATION = re.compile(
-    r"(?:ない|なかった|ません|なし|なくて)(?!か|とき|時|場合|ても|ところ|内容|部分)"
+    r"(?:ない|なかった|ません|なし|なくて|"
+    # dialects: つながらへん, 入られへん, 届かん, ようわからん (not さん, なんで, がまん)
+    r"へん|ひん|(?<=[らかわ])ん(?=$|[、。!?！？\s]|し|わ|や|ね|の|けど|から|かった|で(?!す)))"
+    r"(?!か|とき|時|場合|ても|ところ|内容|部分)"
 )
 _BARE_NEGATION_SCORE = -0.5
 
@@ -200,6 +209,8 @@ _JA_CONTEXT = (
     (re.compile(_lexicon.JA_EVEN_NOVICE), 1.0),
     (re.compile(_lexicon.JA_WORKED_FROM_START), 1.0),
     (re.compile(_lexicon.JA_DISCOMFORT), -1.0),
+    (re.compile(_lexicon.JA_PRONE), -1.0),
+    (re.compile(_lexicon.JA_IRRESISTIBLE), 1.0),
     (re.compile(_lexicon.JA_RHETORICAL), -1.0),
 )
 _JA_TOO = re.compile(_lexicon.JA_TOO)
@@ -215,6 +226,9 @@ _JA_RIVAL = re.compile(_lexicon.JA_RIVAL)
 # よく before a verb is "often" (よく落ちる, よくある質問), not "well".
 _OFTEN = re.compile("よく(?![なてっ、。,.!！ねもは]|$)")
 _JA_REQUEST = re.compile(_lexicon.JA_REQUEST)
+_JA_ORDER = re.compile(_lexicon.JA_ORDER)
+# What ends a sentence after a clause, for an order (:data:`_JA_ORDER`).
+_ENDS_SENTENCE = re.compile(r"[。.!?！？\n…]")
 _EN_REQUEST = re.compile(_lexicon.EN_REQUEST)
 _SARCASM = re.compile(f"{_lexicon.EN_SARCASM}|{_lexicon.JA_SARCASM}")
 _EN_PHRASES = [(re.compile(rf"\b(?:{p})\b"), s) for p, s in _lexicon.EN_PHRASES.items()]
@@ -674,7 +688,9 @@ def _score_en_plain(text: str, *, mild: bool = True, bits: int | None = None) ->
     tokens = _EN_TOKEN.findall(text.replace("’", "'"))
     total, praise, complaint = _en_tokens_read(tokens, total, praise, complaint)
     # ``bits`` are the text's as left by the phrases.
-    if bits & _RIVAL_BIT and _EN_RIVAL.search(text) is not None:  # "Others do it instantly"
+    rival = _EN_RIVAL.search(text) if bits & _RIVAL_BIT else None  # "Others do it instantly"
+    # …unless praise compares us with it ("cheaper than Safestore down the road")
+    if rival is not None and not (praise and " than " in text[: rival.start()]):
         total, complaint, praise = -abs(total) or -1.0, complaint + praise or 1, 0
     request = bits & _REQUEST_BIT != 0 and _EN_REQUEST.search(text) is not None
     return _Score(total, praise, complaint, request, lukewarm is not None)
@@ -718,6 +734,21 @@ def polarity_of(text: str) -> Polarity:
         ``"positive"``, ``"negative"`` (a complaint or a request), ``"mixed"`` or ``"neutral"``.
     """
     return _score(text).polarity
+
+
+def _ordered(text: str, clauses: Sequence[_Clause], k: int) -> bool:
+    """Tell whether clause ``k`` of a normalised comment is an order that ends its sentence.
+
+    A Japanese sentence ending in a bare て-form asks for something (在庫表示どうにかして。) or
+    reports a refusal (返品不可って): a complaint, whatever words of praise it holds.
+    """
+    clause = clauses[k]
+    if not clause.text.endswith(("て", "で")) or _JA_ORDER.search(clause.text) is None:
+        return False
+    end = clause.start + len(clause.text)
+    if k + 1 == len(clauses):
+        return not text[end:].strip(" 　、,") or _ENDS_SENTENCE.search(text, end) is not None
+    return _ENDS_SENTENCE.search(text, end, clauses[k + 1].start) is not None
 
 
 def _combine(polarities: Sequence[Polarity]) -> Polarity:

@@ -321,6 +321,16 @@ JA_SHORT_WAIT = (
 # 〜すぎ after a word that is not a judgement itself is too much of it (でかすぎ, 直前すぎ); after a
 # judgement it only intensifies (美味しすぎ, 遅すぎ). Not a time (3時過ぎ, 昼過ぎ).
 JA_TOO = r"(?<![\d時昼夕月年日週半])(すぎ|過ぎ)"
+# Prone to a trouble (毛玉になりやすい, 壊れやすい, 汚れやすく): a complaint, though やすい alone
+# is praise (使いやすい) or cheap.
+JA_PRONE = (
+    r"(すぐに?)?(になり|壊れ|こわれ|汚れ|よごれ|割れ|錆び|さび|サビ|ほつれ|破れ|やぶれ|崩れ|くずれ|切れ|外れ|はずれ|"
+    r"落ち|詰まり|絡まり|からまり|曇り|くもり|焦げ|こげ|剥がれ|はがれ|傷つき|傷み|いたみ|冷め|"
+    r"ずれ|ズレ|固まり|かたまり|溜まり|蒸れ|むれ|しわになり|シワになり|色落ちし|型崩れし)やす(い|く|かっ)"
+)
+# たまらない of a taste or a smell is praise (香りがたまらない); after a condition it is "would be
+# unbearable" (点検で壊されたらたまらない), left to the negation.
+JA_IRRESISTIBLE = r"(?<!たら)(?<!れば)(?<!ては)(?<!ちゃ)(?<!では)(?<!じゃ)(たまらな|たまりません)"
 # Discomfort in a place (待合室が寒い, 店内が暑かった, お湯がぬるい) is a complaint; negated it is
 # praise (寒くなかった). Not the weather that frames a thanks (寒い中ありがとう, 暑い日に).
 JA_DISCOMFORT = (
@@ -356,7 +366,16 @@ JA_RIVAL = (
     r"(?<=[社店行そ合])(で|なら|では|だと|は)(?![^、。]*より)|"
     r"(?<=[nン天])(なら|では|だと|(で|は)(?=[^、。]*(安|無料)))(?![^、。]*より))|"
     # doing it another way would have been better (支店に行った方が早かった)
-    r"(?:(?<=[っしんいけべめえれ])た|(?<=ん)だ)(ほう|方)が(?=早|速|マシ|まし|安|楽)"
+    r"(?:(?<=[っしんいけべめえれ])た|(?<=ん)だ)(ほう|方)が(?=早|速|マシ|まし|安|楽)|"
+    # a product or shop named in Latin letters (Notionの方が使いやすい, kintoneのほうが柔軟),
+    # not a person (FPの方が = the planner) nor our own app on a device (PCの方が)
+    r"(?<![a-z0-9])(?!(?:fp|pc|web|app|ios|android|iphone|ipad|mac|windows)の)"
+    r"[a-z][a-z0-9+&\-]*(?:の(?:ほう|方)|ほう)が|"
+    # a name in katakana with ほう in kana (ユザワヤのほうが安い); 方 there is often a person
+    # (オペレーターの方が親切)
+    r"[\u30a1-\u30fa\u30fc]{2,}のほうが|"
+    # buying it elsewhere (ドラッグストアで買ったほうが300円安い, ミネラルショーで買う方が安い)
+    r"で買[うっ]た?(?:ほう|方)が"
 )
 
 EN_CUES: dict[str, float] = {
@@ -848,7 +867,12 @@ EN_SARCASM_IF_COMPLAINT = (
     r"supposed to be)\b"
 )
 # さすが after a complaint is sarcasm (届いたのはお盆明け。さすがです, 返事は4日後。さすが大手).
-JA_SARCASM_IF_COMPLAINT = r"さすが(です|ですね|だね|だわ|っすね|ですわ|大手|の)"
+# So are praise of a custom (毎年恒例ですね, 伝統芸ですね), a bravo (お見事, 👏) and a "lovely …,
+# isn't it" (素晴らしい梱包ですね, ありがたい仕様ですね) after a complaint.
+JA_SARCASM_IF_COMPLAINT = (
+    r"さすが(です|ですね|だね|だわ|っすね|ですわ|大手|の)|恒例|伝統芸|お見事|お上手|👏|"
+    r"(素晴らし|すばらし|ありがた|有難)い[^。、!?！？]{0,12}(です|だ)(ね|な)"
+)
 JA_SARCASM = (
     r"飽きない|さすがです?ね[、,]?\s*また|ありがたいことに毎回|おかげさまで毎回|さすが「|\(棒\)|"
     r"のにね"  # 請求だけは毎月きっちり来るのにね
@@ -882,7 +906,21 @@ JA_REQUEST = (
     # an order at the end of a clause: ちゃんと説明して
     r"(ちゃんと|きちんと|しっかり)[^。、]{0,12}(して|てるの|ているの)$|"
     # a conditional wish: 送料が安ければ, 早ければ文句なし (not the polite よろしければ)
-    r"(?<!ろし)ければ(文句|完璧|最高|満点|言うこと|いうこと|もっと|なお|尚|なあ|のに|$)"
+    r"(?<!ろし)ければ(文句|完璧|最高|満点|言うこと|いうこと|もっと|なお|尚|なあ|のに|$)|"
+    # a wish for a change (もう少し安くならんかな, 土日もやってくれないかな) or one regretted
+    # (代行してくれるサービスがあればよかったのですが)
+    r"(ならない|ならん|ならへん|くれない|くれん|くれへん|もらえない|もらえん)かな(ぁ|あ|ー|〜)?$|"
+    r"(あれば|あったら|てくれれば|てもらえれば)(よかった|良かった)"
+)
+# A sentence that ends in a bare て-form is an order or a quoted refusal (在庫表示どうにかして。,
+# ガラス瓶なんだから考えて, 返品不可って。): a complaint. Not thanks (してくれて, 教えていただいて),
+# a passive (勧められて) or こんなサポート初めて.
+JA_ORDER = (
+    r"(?:して|って|いて|えて|けて|せて|べて|めて|れて|げて|んで|ねて)"
+    r"(?<!くれて)(?<!もらって)(?<!いただいて)(?<!頂いて)(?<!くださって)(?<!下さって)(?<!初めて)"
+    r"(?<!られて)(?<!されて)(?<!続けて)(?<!」って)"
+    # a topic, not an order: 返品について, 料金に関して, 対応として
+    r"(?<!ついて)(?<!関して)(?<!対して)(?<!として)(?<!において)(?<!よって)(?<!際して)$"
 )
 EN_REQUEST = (
     r"\b(would be (nice|great|good|better|helpful|lovely|handy|useful)|"
@@ -958,7 +996,15 @@ EN_RIVAL = (
     r"insurers|brands|places|airlines|hotels|retailers|suppliers|networks|gyms|tools|services)|"
     r"competitors?|rivals?|everyone else|elsewhere|anywhere else|(on|at|from) (amazon|ebay)|"
     # a named rival doing it ("Zoom does the same thing cheaper")
-    r"(does|do|did) (the same( thing)?|it) (cheaper|for less|better|faster|quicker))\b"
+    r"(does|do|did) (the same( thing)?|it) (cheaper|for less|better|faster|quicker)|"
+    # a rival nearby ("the gym down the road has friendlier staff", "the merchant round the
+    # corner does them cheaper"; not "is round the corner from my office") or the one the
+    # writer left, as the subject ("My old bank answered in minutes"; not "half what my old
+    # provider charged")
+    r"the [a-z]+( [a-z]+)? ((down|up|across|over) the road|(a)?round the corner)(?! from)|"
+    r"^(my|our) (old|previous|last|former) (bank|provider|insurer|supplier|gym|dentist|vet|"
+    r"garage|broker|agent|agency|lender|host|network|energy company|company|shop|salon|"
+    r"clinic|practice|surgery|tool|app|software|platform|vendor|crm|isp))\b"
 )
 
 # General-lexicon words that are not sentiment in survey comments (topics, fillers, requests).

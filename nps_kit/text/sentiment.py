@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,12 +36,14 @@ import pandas as pd
 from nps_kit.text import _polarity_layer
 from nps_kit.text._added import clause_polarities
 from nps_kit.text._clause_rules import (  # noqa: F401 (re-exported: tests, benchmarks)
+    _BARE_NEGATION_SCORE,
     _CUT_EN,
     _CUT_JA,
     _CUT_SCAN,
     _EN_PHRASES,
     _EXCEPT,
     _IRONY_SCAN,
+    _JA_CHAR,
     _OPPOSITE,
     _OWN_SUBJECT,
     _SENTENCE_END,
@@ -52,6 +55,7 @@ from nps_kit.text._clause_rules import (  # noqa: F401 (re-exported: tests, benc
     _en_phrase_candidates,
     _ironic,
     _ironic_comment,
+    _ordered,
     _Score,
     _score,
     _score_fine_as_praise,
@@ -106,6 +110,10 @@ def _clause_themes(found: Hits, clauses: list[_Clause], matcher: ThemeMatcher) -
 _Split = str | tuple[int, dict[int, str]]
 _MULTI = 32  # more than one clause
 _NEUTRAL = frozenset({"neutral"})  # a comment's polarities all neutral (a test without a loop)
+# A Japanese clause after a contrast, with the contrast word the splitter leaves in it
+# (ただ受付時間が短い) or without one (…便利。ただ、色見本の写真が小さい).
+_TURN_OPENER = re.compile("ただ|でも|しかし|だけど|けど|ですが")
+_RESERVATION = _Score(_BARE_NEGATION_SCORE, 0, 1, False)  # "…, but": a mild complaint
 
 
 @lru_cache(maxsize=262144)
@@ -162,6 +170,8 @@ def _comment_polarities(
     improvement = asks == "improvement"
     if len(clauses) == 1:  # most comments: every theme takes the one clause's judgement
         score = (improvement_score if improvement else _score)(clauses[0].text)
+        if not score.request and _ordered(text, clauses, 0):
+            score = score._replace(request=True)
         polarity = (_ironic(score) if ironic else score).polarity
         return dict.fromkeys(sorted(themes), polarity)
     clause_themes = _clause_themes(themes, clauses, matcher)
@@ -170,6 +180,10 @@ def _comment_polarities(
     scores = [_score(c.text) for c in clauses]
     if improvement:
         scores = _improvement_scores(text, clauses, clause_themes, scores)
+    scores = [
+        s._replace(request=True) if not s.request and _ordered(text, clauses, k) else s
+        for k, s in enumerate(scores)
+    ]
     for k in range(len(clauses) - 1):
         if scores[k].lukewarm and scores[k + 1].complaint:
             between = text[clauses[k].start + len(clauses[k].text) : clauses[k + 1].start]
@@ -177,6 +191,17 @@ def _comment_polarities(
                 scores[k] = _score_fine_as_praise(clauses[k].text)
     if ironic:
         scores = [_ironic(s) for s in scores]
+    # What follows a contrast after praise and judges nothing is the reservation (サポートの返事は
+    # 早い。ただ英語のみ, 電話で相談できるのはいい。ただ受付時間が短い): a complaint. Japanese
+    # only: in English it broke more than it fixed ("pleasant enough but came in £40k under").
+    for k in range(1, len(clauses)):
+        if (
+            not scores[k].judged
+            and scores[k - 1].polarity == "positive"
+            and (clauses[k].turn or _TURN_OPENER.match(clauses[k].text) is not None)
+            and _JA_CHAR.search(clauses[k].text) is not None
+        ):
+            scores[k] = _RESERVATION
     # A request covers the clauses joined to it without contrast ("…cheaper and delivery faster
     # would be nice", "送料を安く、配送を早くしてほしい").
     # Backwards, only clauses without a judgement of their own take the request over
