@@ -867,10 +867,10 @@ EN_SARCASM_IF_COMPLAINT = (
     r"supposed to be)\b"
 )
 # さすが after a complaint is sarcasm (届いたのはお盆明け。さすがです, 返事は4日後。さすが大手).
-# So are praise of a custom (毎年恒例ですね, 伝統芸ですね), a bravo (お見事, 👏) and a "lovely …,
+# So are praise of a custom (毎年恒例ですね), a bravo (お見事, 👏) and a "lovely …,
 # isn't it" (素晴らしい梱包ですね, ありがたい仕様ですね) after a complaint.
 JA_SARCASM_IF_COMPLAINT = (
-    r"さすが(です|ですね|だね|だわ|っすね|ですわ|大手|の)|恒例|伝統芸|お見事|お上手|👏|"
+    r"さすが(です|ですね|だね|だわ|っすね|ですわ|大手|の)|恒例|お見事|お上手|👏|"
     r"(素晴らし|すばらし|ありがた|有難)い[^。、!?！？]{0,12}(です|だ)(ね|な)"
 )
 JA_SARCASM = (
