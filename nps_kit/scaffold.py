@@ -546,11 +546,13 @@ def _unit_text(
             "  # Only this unit's rows.",
             f"  filter: {{column: {_quote(column)}, values: [{_quote(value)}]}}",
         ]
+    # Commented out: a live list would replace the recipients defaults.yaml may be given later.
     lines += [
-        "mail:",
-        "  # Recipients of the report; none yet: nps-kit send skips a unit without any, and",
-        "  # stops with an error when no unit it is asked to send has any.",
-        "  to: []",
+        "# Recipients of the report; none yet: nps-kit send skips a unit without any, and",
+        "# stops with an error when no unit it is asked to send has any. Uncomment to set them",
+        "# for this unit (a list here replaces that of defaults.yaml):",
+        "# mail:",
+        f"#   to: [{unit}-team@example.com]",
         "",
     ]
     return "\n".join(lines)

@@ -181,6 +181,21 @@ def test_google_forms_project_parameters(tmp_path: Path) -> None:
     }
 
 
+def test_recipients_set_in_defaults_reach_every_unit(tmp_path: Path) -> None:
+    """A unit file init writes leaves mail.to to defaults.yaml (a live [] replaced it)."""
+    export = write_google_forms(tmp_path / "forms.csv")
+    project_from_export(tmp_path / "p", export, unit_column="Which track did you attend?")
+    defaults = tmp_path / "p" / "parameters" / "defaults.yaml"
+    text = defaults.read_text(encoding="utf-8")
+    text = text.replace("\nmail:\n", "\nmail:\n  to: [all@example.com]\n")
+    defaults.write_text(text, encoding="utf-8")
+    units = load_all(tmp_path / "p" / "parameters")
+    assert units.errors == []
+    assert {u: p.mail.to for u, p in units.units.items()} == {
+        u: ["all@example.com"] for u in ("advanced", "beginner", "intermediate")
+    }
+
+
 def test_unit_ids_keep_accented_letters(tmp_path: Path) -> None:
     rows = "".join(
         f"2026-10-{i % 28 + 1:02d},{i % 11},{unit}\n"
@@ -475,7 +490,10 @@ def test_japanese_unit_ids_name_the_unit_from_init_to_the_mail(
     }
     unit_file = root / "parameters" / "さくら歯科-大宮院.yaml"
     unit_file.write_text(
-        unit_file.read_text(encoding="utf-8").replace("to: []", "to: [omiya@example.com]"),
+        unit_file.read_text(encoding="utf-8").replace(
+            "# mail:\n#   to: [さくら歯科-大宮院-team@example.com]",
+            "mail: {to: [omiya@example.com]}",
+        ),
         encoding="utf-8",
     )
     monkeypatch.chdir(root)
