@@ -387,8 +387,15 @@ def test_body_has_both_changes_the_target_status_and_what_moved(tmp_path: Path) 
                 "label": "チャネル",
                 "total": 3.2,
                 "items": [
-                    {"group": "Web", "kind": "within", "value": 2.5, "noise": False},
-                    {"group": None, "kind": "others", "value": 0.7, "noise": False},
+                    {
+                        "group": "Web",
+                        "kind": "within",
+                        "value": 2.5,
+                        "noise": False,
+                        "nps_previous": 30.0,
+                        "nps_current": 34.5,
+                    },
+                    {"group": None, "kind": "others", "value": 0.7, "noise": False, "rest": "mix"},
                 ],
             }
         ],
@@ -404,7 +411,10 @@ def test_body_has_both_changes_the_target_status_and_what_moved(tmp_path: Path) 
         "変化の内訳",
         # under the heading 変化の内訳 the sentence does not repeat it (QA19: "What moved" /
         # "What moved the −6.1 pts …" as a one-item numbered list)
-        "前月比+3.2ポイント（チャネル別）：WebのNPS +2.5ポイント、その他+0.7ポイント",
+        (
+            "前月比+3.2ポイント（チャネル別）：WebのNPSが30.0→34.5となった分+2.5ポイント、"
+            "各グループの構成比の変化による分+0.7ポイント"
+        ),
     ]
     for fact in facts:
         assert fact in text, fact
