@@ -172,6 +172,32 @@ def test_subject_january_compares_with_december() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # QA20: folded as "+33.6 \r\n =?utf-8?b?KOKIkjEwLjM=?=", read "+33.6  (−10.3 …".
+        "[NPS] South (Brighton, Bristol, Oxford) November 2026: 33.6 (−10.3 vs October, "
+        "no significant change)",
+        "[NPS] South (Brighton Kemptown, Bristol Clifton, Oxford Summertown) November 2026: "
+        "+33.6 (−10.3 vs October, no significant change)",
+        "[NPS] South November 2026: +33.6 (−10.3 vs October, no significant change)",
+        "[NPS] North November 2026: +38.2 (+5.2 vs October, no significant change) and more "
+        "words to fold a plain header twice over the line length",
+        "【NPS】EC事業部 2026年10月：41.8（前月比+5.3・有意な変化なし）",
+    ],
+)
+def test_a_folded_subject_reads_with_single_spaces(text: str) -> None:
+    from nps_kit.mail._policy import POLICY
+
+    message = EmailMessage(policy=POLICY)
+    message["Subject"] = text
+    message.set_content("x")
+    raw = message.as_bytes()
+    assert email.message_from_bytes(raw, policy=email.policy.default)["Subject"] == text
+    head = raw.split(b"\r\n\r\n")[0]
+    assert all(len(line) <= 100 for line in head.split(b"\r\n"))
+
+
 # --- structure and headers ------------------------------------------------------------------
 
 
