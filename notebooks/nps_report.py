@@ -40,7 +40,7 @@ weight_column = None  # survey weights; None = unweighted
 date_format = None  # "month-first", "day-first" or a strftime pattern; None = detect
 missing_values = []  # more score answers that mean "no answer", e.g. ["Don't know"]
 fix_text = False  # repair text garbled by a double decoding ("Â¡" for "¡")
-dedupe = False  # drop exact duplicate responses and repeated response ids
+dedupe = False  # True: drop exact duplicates and repeated ids; "resubmissions": also double submissions
 unfinished = "include"  # Qualtrics unfinished responses: "include" (count them) or "exclude"
 period = "latest"  # month to report: YYYY-MM, "latest" (complete) or "current"
 comparison = ["previous", "last_year"]  # "previous" month and/or "last_year" same month

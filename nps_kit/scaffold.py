@@ -284,6 +284,7 @@ def _defaults_text(
         f"  fix_text: {_quote(mojibake > 0)}",
         "  # Drop exact duplicate responses and repeated ids: "
         + (f"{dupes:,} exact duplicate rows found." if dupes else "none found."),
+        *_resubmission_lines(found),
         "  dedupe: false",
         *_unfinished_lines(found),
         "",
@@ -432,6 +433,16 @@ def _main_scale(ratings: list[ColumnInfo]) -> tuple[int, int] | None:
         questions, fewer_blanks, first = scales.get(info.scale, (0, 0, -order))
         scales[info.scale] = (questions + 1, fewer_blanks - info.blanks, first)
     return max(scales, key=lambda scale: scales[scale]) if scales else None
+
+
+def _resubmission_lines(found: Inspection) -> list[str]:
+    """Comment on the double submissions found (QA20: init said nothing of 8 of them)."""
+    from nps_kit._resubmit import resubmission_note
+
+    count = len(found.load.resubmission_of)
+    if not count:
+        return []
+    return [f"  # {line}" for line in textwrap.wrap(resubmission_note(count), 88)]
 
 
 def _unfinished_lines(found: Inspection) -> list[str]:

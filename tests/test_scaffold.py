@@ -181,6 +181,22 @@ def test_google_forms_project_parameters(tmp_path: Path) -> None:
     }
 
 
+def test_init_says_how_many_double_submissions_the_export_has(tmp_path: Path) -> None:
+    # QA20: init commented "4 exact duplicate rows found" and nothing of 8 double submissions.
+    export = write_google_forms(tmp_path / "forms.csv")
+    lines = export.read_text(encoding="utf-8").splitlines(keepends=True)
+    export.write_text("".join([*lines, lines[5].replace(":30,", ":34,", 1)]), encoding="utf-8")
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert (
+        "  # 1 row repeats the answers of a response sent at most 60 seconds earlier (a double\n"
+        "  # submission, as a second click on Submit makes); dedupe: resubmissions drops them, "
+        "with\n"
+        "  # the exact duplicates.\n"
+        "  dedupe: false\n"
+    ) in text
+
+
 def test_recipients_set_in_defaults_reach_every_unit(tmp_path: Path) -> None:
     """A unit file init writes leaves mail.to to defaults.yaml (a live [] replaced it)."""
     export = write_google_forms(tmp_path / "forms.csv")
