@@ -497,6 +497,23 @@ def test_pdf_attachment_prints_the_report_with_japanese_text(
     assert "詳細レポートを添付しています（ec_2026-10.pdf）。" in text
 
 
+@pytest.mark.skipif(find_chromium() is None, reason="needs chromium (apt-get install chromium)")
+@pytest.mark.parametrize(
+    ("timezone", "size"),
+    [("Europe/London", (595, 842)), (None, (595, 842)), ("America/Chicago", (612, 792))],
+)
+def test_the_pdf_is_a4_unless_the_unit_is_in_the_united_states(
+    tmp_path: Path, timezone: str | None, size: tuple[int, int]
+) -> None:
+    # QA20: a UK unit's PDF printed on US Letter (612 x 792 pt), chromium's default.
+    unit = replace(make_unit(tmp_path, attach="pdf", language="en"), timezone=timezone)
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts={}).message)
+    (attachment,) = list(message.iter_attachments())
+    box = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", attachment.get_content())
+    assert box is not None
+    assert (round(float(box[1])), round(float(box[2]))) == size
+
+
 def test_pdf_without_chromium_says_what_to_do(
     tmp_path: Path, charts: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
