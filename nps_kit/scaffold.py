@@ -642,8 +642,10 @@ def project_from_export(
         Path("notebooks/nps_report.ipynb"): _resource("nps_report.ipynb"),
     }
     if column is None:
-        name = export.stem
-        unit = _slug(name, set(), 0)
+        # Named after the project, not the file (QA20: Google Forms' "responses" beside the
+        # regions in the overview); the export's name only when the folder has none.
+        name = root.resolve().name or export.stem
+        unit = _slug(name, {"defaults", "themes", "playbook"}, 0)
         texts_by_file[Path(f"parameters/{unit}.yaml")] = _unit_text(
             unit, name, None, "No --unit-column: one report for every response."
         )

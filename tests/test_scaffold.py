@@ -92,13 +92,13 @@ def test_init_from_export_then_run_gives_the_right_headline(
     assert main(["init", str(root), "--from", str(export)]) == 0
     manifest = _run_project(root, monkeypatch)
     (entry,) = manifest["units"]  # type: ignore[index]
-    assert (entry["status"], entry["unit"], manifest["period"]) == ("ok", "export", month)
+    assert (entry["status"], entry["unit"], manifest["period"]) == ("ok", "project", month)
     loaded = load_responses(export, score_column=score, date_column=date).data
     expected = nps(loaded.loc[loaded["nps_date"].dt.strftime("%Y-%m") == month])
     assert entry["summary"]["n"] == expected.n == len(rows)
     assert entry["summary"]["nps"] == pytest.approx(expected.nps)
     assert expected.nps == pytest.approx(_independent_nps(rows))
-    html = (root / "reports" / month / "export.html").read_text(encoding="utf-8")
+    html = (root / "reports" / month / "project.html").read_text(encoding="utf-8")
     shown = re.search(r'class="nps-headline__value">([^<]+)<', html)
     assert shown is not None
     assert float(shown.group(1).replace("−", "-")) == pytest.approx(expected.nps, abs=0.05)
@@ -195,6 +195,14 @@ def test_init_says_how_many_double_submissions_the_export_has(tmp_path: Path) ->
         "  # the exact duplicates.\n"
         "  dedupe: false\n"
     ) in text
+
+
+def test_a_single_unit_is_named_after_the_project(tmp_path: Path) -> None:
+    # QA20: init dental --from responses.csv made a unit "responses" (Google Forms' file name).
+    export = write_google_forms(tmp_path / "responses.csv")
+    project_from_export(tmp_path / "dental", export)
+    units = load_all(tmp_path / "dental" / "parameters")
+    assert {u: p.name for u, p in units.units.items()} == {"dental": "dental"}
 
 
 def test_recipients_set_in_defaults_reach_every_unit(tmp_path: Path) -> None:
