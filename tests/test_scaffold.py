@@ -578,7 +578,7 @@ def test_a_labelled_rating_is_analysed_on_its_points(
     manifest = _run_project(tmp_path / "p", monkeypatch)
     (entry,) = manifest["units"]  # type: ignore[index]
     assert entry["status"] == "ok"
-    html = (tmp_path / "p" / "reports" / "2026-10" / "s.html").read_text(encoding="utf-8")
+    html = (tmp_path / "p" / "reports" / "2026-10" / "p.html").read_text(encoding="utf-8")
     frame = pd.read_csv(export)
     points = frame[DOCS].map({a: i for i, a in enumerate(SATISFACTION, start=1)})
     assert points.mean() != 3  # not the middle: a reading in the wrong order shows
@@ -774,7 +774,7 @@ def test_surveymonkey_report_shows_the_multi_select_as_one_question(
     project_from_export(root, export)
     monkeypatch.chdir(root)
     assert main(["run", "--jobs", "1", "--period", "2026-11"]) == 0
-    html = (root / "reports" / "2026-11" / "dental.html").read_text(encoding="utf-8")
+    html = (root / "reports" / "2026-11" / "dental-nps.html").read_text(encoding="utf-8")
     text = re.sub(r'<(script|style)\b.*?</\1>|src="data:[^"]*"', "", html, flags=re.S)
     text = " ".join(re.sub(r"<[^>]+>", " ", text).split())
     # One table of the services, one row per option (November: patients 60-119), where each
@@ -801,7 +801,7 @@ def test_msforms_report_quotes_reasons_and_names_nobody(
     project_from_export(root, export)
     monkeypatch.chdir(root)
     assert main(["run", "--jobs", "1", "--period", "2026-11"]) == 0
-    html = (root / "reports" / "2026-11" / "hotel.html").read_text(encoding="utf-8")
+    html = (root / "reports" / "2026-11" / "hotel-nps.html").read_text(encoding="utf-8")
     assert "部屋のエアコンがうるさくて眠れませんでした。" in html  # a detractor's reason
     assert "anonymous" not in html
     assert "[EMAIL]" not in html
@@ -824,7 +824,7 @@ def test_a_language_column_is_proposed_as_a_breakdown_and_reported(
     assert {"column": "UserLanguage", "label": "User Language"} in _defaults(root)["breakdowns"]
     monkeypatch.chdir(root)
     assert main(["run", "--jobs", "1", "--period", "2026-10"]) == 0
-    html = (root / "reports" / "2026-10" / "insurer.html").read_text(encoding="utf-8")
+    html = (root / "reports" / "2026-10" / "insurer-nps.html").read_text(encoding="utf-8")
     text = re.sub(r'<(script|style)\b.*?</\1>|src="data:[^"]*"', "", html, flags=re.S)
     text = " ".join(re.sub(r"<[^>]+>", " ", text).split())
     # October's 45 responses, every other one in English: the breakdown's chart values.
@@ -892,7 +892,7 @@ def test_unfinished_exclude_reaches_the_scaffolds_notebook_and_a_custom_one(
     manifest = json.loads((root / "reports" / "2026-10" / "manifest.json").read_text("utf-8"))
     # October: 45 responses, 3 of them left after the score (Finished False).
     counted = {u["unit"]: (u["status"], u["summary"]["n"]) for u in manifest["units"]}
-    assert counted == {"insurer": ("ok", 42), "custom": ("ok", 42)}
+    assert counted == {"insurer-nps": ("ok", 42), "custom": ("ok", 42)}
     for unit in counted:
         html = (root / "reports" / "2026-10" / f"{unit}.html").read_text(encoding="utf-8")
         text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
