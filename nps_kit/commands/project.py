@@ -85,23 +85,23 @@ def _resource(name: str) -> str:
     return resources.files("nps_kit").joinpath("resources", name).read_text(encoding="utf-8")
 
 
-def _unit_text(unit: str, *, name: str, language: str, data: str | None = None) -> str:
-    """Fill the unit template; ``data`` is a live ``data:`` block, else an example in comments.
+def _unit_text(unit: str, *, name: str, language: str) -> str:
+    """Fill the unit template, whose keys but ``unit`` and ``name`` are examples in comments.
 
-    Only ``unit`` and ``name`` are live otherwise: a live key overrides defaults.yaml, and a
-    live list replaces its list (QA20: ``followups: []`` hid the three follow-up questions
-    init had written there, ``to: [north-team@example.com]`` its recipients).
+    A live key overrides defaults.yaml, and a live list replaces its list (QA20:
+    ``followups: []`` hid the three follow-up questions init had written there,
+    ``to: [north-team@example.com]`` its recipients).
     """
     examples = _EXAMPLES["ja" if language == "ja" else "en"]
-    if data is None:
-        data = f"# data:\n#   filter: {examples['filter']}\n"
     return Template(_resource("unit.yaml")).substitute(
-        unit=unit, name=name, language=language, data=data, **examples
+        unit=unit, name=name, language=language, **examples
     )
 
 
 def _example_text() -> str:
-    return _unit_text("example", name="EC事業部", language="ja", data=_DEMO_DATA) + _DEMO_PINNED
+    text = _unit_text("example", name="EC事業部", language="ja")
+    example = f"# data:\n#   filter: {_EXAMPLES['ja']['filter']}\n"
+    return text.replace(example, _DEMO_DATA, 1) + _DEMO_PINNED
 
 
 def _project_language(parameters: Path) -> str:
