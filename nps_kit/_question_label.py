@@ -29,6 +29,14 @@ _JA_QUESTION: Final = re.compile(
     r"|どこですか|ありますか|でしたか)$"
 )
 _JA_OPENING: Final = re.compile(r"^(?:今回の|今回|あなたの|お客様の|ご自身の|そのように)")
+# どのクリニックを受診されましたか -> クリニック (a "which …" question: Google Forms).
+_JA_WHICH: Final = re.compile(
+    r"^(?:どの|どちらの)(?P<x>[^をでにへがは]{1,12})(?:を|で|に|へ|が|は).*"
+    r"(?:ましたか|ますか|でしたか|ですか)$"
+)
+# The short follow-up after the score (なぜですか？, その理由を教えてください): its reason.
+_JA_WHY: Final = re.compile(r"^(?:それは|その)?(?:なぜ|何故|どうして)(?:ですか)?$|^その理由$")
+_JA_REASON: Final = "スコアの理由"
 # 改善してほしい点があれば -> 改善してほしい点 (an open "if any" that ends the question).
 _JA_IF_ANY: Final = re.compile(r"(?:があれば|がありましたら|などあれば|はありますか)$")
 
@@ -55,6 +63,21 @@ _OTHER_BOX: Final = re.compile(
 )
 
 # --- English: a question frame around the subject -------------------------------------------
+# Google Forms' short follow-up after the score ("Why?"): a heading a manager understands.
+_EN_WHY: Final = re.compile(
+    r"^why(?: is that| not| so| did you give (?:us )?(?:that|this|your|the|a) (?:score|rating))?$",
+    re.I,
+)
+_EN_REASON: Final = "Reason for the score"
+# "Is there anything we could do better?" -> "What we could do better".
+_EN_ANYTHING: Final = re.compile(
+    r"^is there anything (?:else )?(?:that )?we (?:could|can|should) (?P<x>do better|improve)$",
+    re.I,
+)
+# "Which clinic?" (a noun or two, no verb): the noun.
+_EN_WHICH_NOUN: Final = re.compile(r"^which (?P<x>[a-z][\w'-]*(?: [\w'-]+){0,3})$", re.I)
+# "What was your appointment for?": a preposition left at the end is the question's.
+_EN_LAST_PREPOSITION: Final = re.compile(r"\s+(?:for|about)$", re.I)
 # The verb after the subject: an auxiliary, or a past tense (Which office handled …).
 _AUX: Final = r"(?:are|is|was|were|do|does|did|have|has|had|would|will|can|could|should|\w{2,}ed)"
 _EN_FRAMES: Final = (
@@ -94,7 +117,9 @@ def short_label(question: str) -> str:
     str
         The subject of the question: 今回のご利用目的を教えてください。 is ご利用目的,
         客室の満足度をお聞かせください。 is 客室の満足度, "Which plan are you on?" is "Plan",
-        "How satisfied are you with our documentation?" is "Documentation"; a matrix row or
+        "How satisfied are you with our documentation?" is "Documentation", Google Forms'
+        "Which clinic?" "Clinic" and "What was your appointment for?" "Appointment"; the short
+        follow-up "Why?" (なぜですか？) is "Reason for the score" (スコアの理由); a matrix row or
         multi-select option named "question - row" (Qualtrics, SurveyMonkey) is the row:
         「以下の項目について、満足度をお聞かせください。 - 保険料」 is 保険料, except the text box
         of an "Other (please specify)" option ("question - Other - Text"), which is the
@@ -173,7 +198,13 @@ def short_labels(questions: Sequence[str]) -> list[str]:
 
 
 def _japanese(text: str) -> str:
-    subject = _JA_IF_ANY.sub("", _JA_QUESTION.sub("", _JA_REQUEST.sub("", text)))
+    which = _JA_WHICH.match(text)
+    if which is not None:
+        return which["x"]
+    asked = _JA_REQUEST.sub("", text)
+    if _JA_WHY.match(asked) or _JA_WHY.match(_JA_QUESTION.sub("", asked)):
+        return _JA_REASON
+    subject = _JA_IF_ANY.sub("", _JA_QUESTION.sub("", asked))
     subject = _JA_OPENING.sub("", subject).strip()
     return subject if len(subject) >= 2 else text
 
@@ -191,9 +222,20 @@ def _english(text: str) -> str:
         named = " ".join(words)
         return named[:1].upper() + named[1:]
     asked = _EN_OPENING.sub("", text)
+    if _EN_WHY.match(asked):
+        return _EN_REASON
+    anything = _EN_ANYTHING.match(asked)
+    if anything is not None:
+        return f"What we could {anything['x'].lower()}"
+    which = _EN_WHICH_NOUN.match(asked)
+    if which is not None and not re.search(rf"\b{_AUX}\b", which["x"], re.I):
+        subject = which["x"]
+        return subject[:1].upper() + subject[1:]
     for frame in _EN_FRAMES:
         found = frame.match(asked)
         if found and len(found["x"].split()) <= 8:
             subject = found["x"].strip()
+            if len(subject.split()) > 1:
+                subject = _EN_LAST_PREPOSITION.sub("", subject)
             return subject[:1].upper() + subject[1:]
     return text

@@ -50,8 +50,9 @@ _META = b"nps_kit.cache"
 # 2: repetitive text columns stored dictionary-encoded; 3: nps_finished (Qualtrics);
 # 4: a SurveyMonkey multi-select's option columns merged into one column; 5: the report says
 # when Finished could not be read (finished_unread); 6: the rows dedupe's duplicates repeat
-# (duplicate_of), so a unit counts its own; 7: a CSV's id column read as text (00123 kept)
-_FORMAT = 7
+# (duplicate_of), so a unit counts its own; 7: a CSV's id column read as text (00123 kept);
+# 8: double submissions (resubmission_of)
+_FORMAT = 8
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -431,7 +432,7 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
             value = pd.Timestamp(value)
         elif item.name == "invalid":
             value = pd.DataFrame(value["data"], columns=value["columns"])
-        elif item.name in {"date_examples", "duplicate_of"}:
+        elif item.name in {"date_examples", "duplicate_of", "resubmission_of"}:
             value = tuple(value or ())
         elif item.name == "finished_unread" and value is not None:
             value = tuple(value)

@@ -106,6 +106,15 @@ class Contributor:
     hidden
         For ``others``: the rest includes groups under the anonymity floor, whose parts are
         never shown on their own.
+    nps_previous, nps_current
+        The group's own NPS in the two periods (points), for wording a within part: its
+        value is the group's weighted part of the unit's change, not the change of its NPS
+        (QA20: "NPS of Oxford −9.3 pts" read as Oxford's change, 52.9 → 23.9); ``None`` for
+        others.
+    rest
+        For ``others``: which parts the rest holds, ``"mix"`` (only changes of the named
+        groups' shares: with three clinics, "others" was no other clinic), ``"within"``
+        (only other groups' own NPS) or ``"both"``; ``None`` otherwise.
     """
 
     group: str | None
@@ -115,6 +124,9 @@ class Contributor:
     share_previous: float | None = None
     share_current: float | None = None
     hidden: bool = False
+    nps_previous: float | None = None
+    nps_current: float | None = None
+    rest: Literal["mix", "within", "both"] | None = None
 
 
 def _groups(data: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -279,13 +291,28 @@ def top_contributors(result: ShiftShare, *, k: int = 3, digits: int = 1) -> list
             noise=bool(r[f"{kind}_noise"]) or bool(r["small_sample"]),
             share_previous=float(r["share_previous"]),
             share_current=float(r["share_current"]),
+            nps_previous=_finite(r["nps_previous"]),
+            nps_current=_finite(r["nps_current"]),
         )
         for _, kind, r in named
     ]
     rest = round(shown_total - sum(c.value for c in out), digits)
     if len(rows) > len(named) or hidden:
-        out.append(Contributor(group=None, kind="others", value=rest, noise=False, hidden=hidden))
+        kinds = {kind for _, kind, _ in rows[len(named) :]}
+        holds: Literal["mix", "within", "both"] = (
+            "both" if hidden or len(kinds) != 1 else "mix" if kinds == {"mix"} else "within"
+        )
+        out.append(
+            Contributor(
+                group=None, kind="others", value=rest, noise=False, hidden=hidden, rest=holds
+            )
+        )
     return out
+
+
+def _finite(value: object) -> float | None:
+    number = float(value)  # type: ignore[arg-type]
+    return number if np.isfinite(number) else None
 
 
 def decompose_all(
@@ -367,18 +394,20 @@ def contributors_text(record: Mapping[str, Any], lang: Language, *, lead: bool =
     for item in record["items"]:
         value = points(item["value"], lang, signed=True)
         if item["kind"] == "others":
-            # The rest that holds groups under the anonymity floor says so.
-            name = t("decompose.others_hidden" if item.get("hidden") else "decompose.others", lang)
-            rest.append(f"{name}{'' if lang == 'ja' else ' '}{value}")
+            # The rest that holds groups under the anonymity floor says so; a rest of share
+            # changes only says that it is no other group (QA20: "others" beside every clinic).
+            key = "decompose.others"
+            if item.get("hidden"):
+                key = "decompose.others_hidden"
+            elif item.get("rest") in ("mix", "within"):
+                key = f"decompose.others_{item['rest']}"
+            rest.append(t(key, lang, value=value))
             continue
         group = item["group"] if item["group"] is not None else t("no_answer", lang)
         if _reads_as_segment(group):
             # A rating's answer "Neutral" (or 中立) beside "its NPS" reads as the passives.
             group = t("decompose.answer", lang, answer=group)
-        kind = "decompose.part_within" if item["kind"] == "within" else "decompose.part_mix"
-        if item["kind"] == "mix" and item.get("share") in ("up", "down"):
-            kind = f"decompose.part_mix_{item['share']}"
-        (noisy if item.get("noise") else clear).append(t(kind, lang, group=group, value=value))
+        (noisy if item.get("noise") else clear).append(_part_text(item, group, value, lang))
     comma = "、" if lang == "ja" else ", "
     if clear:
         joined = comma.join(clear + rest)
@@ -390,3 +419,34 @@ def contributors_text(record: Mapping[str, Any], lang: Language, *, lead: bool =
         joined = comma.join(rest)
     key = "decompose.contributors" if lead else "decompose.contributors_short"
     return t(key, lang, what=what, total=total, by=record["label"], items=joined)
+
+
+def _part_text(item: Mapping[str, Any], group: str, value: str, lang: Language) -> str:
+    """Word one named part, a within part with the group's own NPS levels.
+
+    Its value then reads as the group's part of the unit's change, never as the change of the
+    group's NPS.
+    """
+    if item["kind"] == "mix":
+        share = item.get("share")
+        key = f"decompose.part_mix_{share}" if share in ("up", "down") else "decompose.part_mix"
+        return t(key, lang, group=group, value=value)
+    before, after = item.get("nps_previous"), item.get("nps_current")
+    if before is None or after is None:  # a summary written before they were published
+        return t("decompose.part_within", lang, group=group, value=value)
+    amount = float(item["value"])
+    key = "decompose.part_within_down" if amount < 0 else "decompose.part_within_up"
+    return t(
+        key,
+        lang,
+        group=group,
+        value=value,
+        amount=points(abs(amount), lang),
+        before=_level(before),
+        after=_level(after),
+    )
+
+
+def _level(value: float) -> str:
+    """Print an NPS level as the reports do: one decimal, a true minus sign."""
+    return f"{value:.1f}".replace("-", "−")

@@ -757,6 +757,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "mail.work_link": {"ja": "作業用ファイル: {url}", "en": "Work file: {url}"},
     "quality.duplicate_rows": {"ja": "完全に同じ回答（重複行）", "en": "Exact duplicate responses"},
     "quality.dropped": {"ja": "除外した重複（dedupe）", "en": "Duplicates dropped (dedupe)"},
+    "quality.resubmissions": {
+        "ja": "二重送信（同じ回答を1分以内に再送信）",
+        "en": "Double submissions (same answers sent again within a minute)",
+    },
     "quality.mojibake": {
         "ja": "文字化けしたテキスト",
         "en": "Garbled text cells (double decoding)",
@@ -923,7 +927,21 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{what}{total}（{by}別）：{items}",
         "en": "{total} {what} (by {by}): {items}",
     },
-    "decompose.part_within": {"ja": "{group}のNPS {value}", "en": "NPS of {group} {value}"},
+    # A within part is the group's weighted part of the unit's change, not its own NPS change:
+    # said with the group's NPS levels and what it did to the unit's (QA20: "NPS of Oxford
+    # −9.3 pts" when Oxford's NPS fell 52.9 → 23.9). Without the levels (an older summary):
+    "decompose.part_within": {
+        "ja": "{group}のNPSの変化による分{value}",
+        "en": "within {group}: {value} of the unit's change",
+    },
+    "decompose.part_within_down": {
+        "ja": "{group}のNPSが{before}→{after}となった分{value}",
+        "en": "{group} (NPS {before} → {after}) took {amount} off the unit's NPS",
+    },
+    "decompose.part_within_up": {
+        "ja": "{group}のNPSが{before}→{after}となった分{value}",
+        "en": "{group} (NPS {before} → {after}) added {amount} to the unit's NPS",
+    },
     # A mix part is measured from the unit's NPS: its words say which way the share moved, so a
     # group whose share fell never reads as "share of UK +2.3 pts" (decompose's docstring).
     "decompose.part_mix_down": {
@@ -939,10 +957,20 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{group}の構成比の変化{value}",
         "en": "change in the share of {group} {value}",
     },
-    "decompose.others": {"ja": "その他", "en": "others"},
+    "decompose.others": {"ja": "その他{value}", "en": "others {value}"},
     "decompose.others_hidden": {
-        "ja": "その他のグループ（匿名性のため非表示のグループを含む）",
-        "en": "other groups (including groups hidden for anonymity)",
+        "ja": "その他のグループ（匿名性のため非表示のグループを含む）{value}",
+        "en": "other groups (including groups hidden for anonymity) {value}",
+    },
+    # The rest is only the named groups' changes of share (three clinics, each named): it is
+    # no other group.
+    "decompose.others_mix": {
+        "ja": "各グループの構成比の変化による分{value}",
+        "en": "shifts in the groups' shares of responses {value}",
+    },
+    "decompose.others_within": {
+        "ja": "ほかのグループのNPSの変化による分{value}",
+        "en": "other groups' own NPS {value}",
     },
     "decompose.withheld": {
         "ja": "{what}{total}の内訳（{by}別）は、どのグループも回答数が少なく匿名性のため"

@@ -1046,6 +1046,17 @@ def inspect_export(
             f"{report.duplicate_rows:,} rows repeat an earlier row exactly; dedupe: true drops "
             "them."
         )
+    if date_col is not None:
+        # Found here, once the date column is known (the export was read without one).
+        from nps_kit._resubmit import resubmission_note
+        from nps_kit.load import resubmitted_rows
+
+        again = resubmitted_rows(frame, date_col, date_format=date_format)
+        found = np.flatnonzero(again != np.arange(len(frame)))
+        if len(found):
+            rows = loaded.data["nps_row"].to_numpy()
+            report = replace(report, resubmission_of=tuple(int(r) for r in rows[again[found]]))
+            notes.append(resubmission_note(len(found)))
     spoken = _language(frame, infos)
     return Inspection(
         load=report,

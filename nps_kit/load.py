@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit import _formats
+from nps_kit._resubmit import resubmissions
 from nps_kit._values import (
     DATE_FORMS,
     DAY_FIRST,
@@ -127,11 +128,16 @@ class LoadReport:
     duplicate_ids
         Other rows whose ``id_column`` value repeats an earlier row's.
     duplicates_dropped
-        Rows dropped by ``dedupe=True`` (both kinds above).
+        Rows dropped by ``dedupe`` (both kinds above, and with ``"resubmissions"`` the
+        double submissions).
     duplicate_of
         For each row dropped by ``dedupe=True``, the spreadsheet row (``nps_row``) of the
         earlier row it repeats, which was kept: a unit counts the duplicates of its own rows
         by these (:func:`nps_kit.unit.data_quality`), not the whole file's.
+    resubmission_of
+        For each double submission found (the same answers sent again within a minute,
+        :mod:`nps_kit._resubmit`), dropped or not, the spreadsheet row of the first response
+        it repeats.
     scale_note
         Set when the score column looks like a 1–5, 1–7 or 1–10 scale rather than 0–10 (no 0 in
         50 or more answers); it names the columns that do look like 0–10.
@@ -173,6 +179,7 @@ class LoadReport:
     duplicate_ids: int = 0
     duplicates_dropped: int = 0
     duplicate_of: tuple[int, ...] = ()
+    resubmission_of: tuple[int, ...] = ()
     scale_note: str | None = None
     date_examples: tuple[str, ...] = ()
     finished_unread: tuple[str, ...] | None = None
@@ -199,6 +206,7 @@ class LoadReport:
         out["path"] = str(self.path)
         out["date_examples"] = list(self.date_examples)
         out["duplicate_of"] = list(self.duplicate_of)
+        out["resubmission_of"] = list(self.resubmission_of)
         if self.finished_unread is not None:
             out["finished_unread"] = list(self.finished_unread)
         for key in ("date_min", "date_max"):
@@ -720,7 +728,7 @@ def load_responses(
     missing_values: Sequence[str] = (),
     fix_text: bool = False,
     id_column: str | None = None,
-    dedupe: bool = False,
+    dedupe: bool | Literal["resubmissions"] = False,
     check_score: bool = True,
     unfinished: Literal["include", "exclude"] = "include",
     timezone: str | None = None,
@@ -756,8 +764,10 @@ def load_responses(
     id_column
         Column with the response id: repeated ids are counted (and dropped with ``dedupe``).
     dedupe
-        Drop rows identical to an earlier row and rows repeating an earlier row's id, keeping
-        the first.
+        ``True`` drops rows identical to an earlier row and rows repeating an earlier row's
+        id, keeping the first; ``"resubmissions"`` also drops double submissions, the same
+        answers sent again within a minute (:mod:`nps_kit._resubmit`), which are counted in
+        ``report.resubmission_of`` either way.
     check_score
         Refuse a score column whose answers are mostly not 0–10, and describe one that looks
         like 1–5 or 1–10 in ``report.scale_note``; ``False`` reads a file whose score column is
@@ -834,7 +844,18 @@ def load_responses(
         rows = rows[~drop]
 
     duplicate_rows, duplicate_ids, origin = _duplicates(frame, id_col)
-    dropped = origin != np.arange(len(frame))
+    own = np.arange(len(frame))
+    again = own
+    if date_col is not None:
+        again = resubmitted_rows(
+            frame, date_col, exact=origin != own, date_format=date_format, timezone=timezone
+        )
+    resubmitted = again != own
+    # The row each resubmission repeats, kept or not: a unit counts those of its own rows.
+    resubmission_of = tuple(int(r) for r in rows[_first(again)[resubmitted]])
+    if dedupe == "resubmissions":
+        origin = _first(np.where(resubmitted, again, origin))
+    dropped = origin != own
     # The row each dropped one repeats, as a spreadsheet row: a unit finds its own by it.
     duplicate_of = tuple(int(r) for r in rows[origin[dropped]]) if dedupe else ()
     if dedupe and dropped.any():
@@ -929,6 +950,7 @@ def load_responses(
         duplicate_ids=duplicate_ids,
         duplicates_dropped=int(dropped.sum()) if dedupe else 0,
         duplicate_of=duplicate_of,
+        resubmission_of=resubmission_of,
         scale_note=scale_note,
         date_examples=() if unread is None else unread.examples,
         finished_unread=finished_unread,
@@ -1077,11 +1099,43 @@ def _duplicates(frame: pd.DataFrame, id_column: str | None) -> tuple[int, int, n
         repeated = (ids.duplicated() & ids.notna()).to_numpy() & ~exact
         first = pd.Series(own).groupby(ids.to_numpy(), dropna=True).transform("min")
         origin = np.where(repeated, first.to_numpy(dtype="int64", na_value=-1), origin)
-    # A row can repeat one that itself repeats an earlier id: follow to the first (it only
-    # points back, so this ends).
+    return int(exact.sum()), int(repeated.sum()), _first(origin)
+
+
+def resubmitted_rows(
+    frame: pd.DataFrame,
+    date_column: str,
+    *,
+    exact: np.ndarray | None = None,
+    date_format: str | None = None,
+    timezone: str | None = None,
+) -> np.ndarray:
+    """Return, per row of an export, the response it sends again, or its own position.
+
+    A double submission has the same answers as a response sent at most a minute before it
+    (:mod:`nps_kit._resubmit`); ``exact`` marks the rows counted as exact duplicates instead
+    (by default those that repeat an earlier row in every column).
+    """
+    own = np.arange(len(frame))
+    if frame.shape[1] < 2 or len(frame) < 2:
+        return own
+    if exact is None:
+        exact = _duplicated_rows(frame) != own
+    same = _duplicated_rows(frame.drop(columns=[date_column]))
+    return resubmissions(
+        same, frame[date_column], exact=exact, date_format=date_format, timezone=timezone
+    )
+
+
+def _first(origin: np.ndarray) -> np.ndarray:
+    """Follow each row's repeat to the first row of its chain.
+
+    A row can repeat one that itself repeats an earlier one; every link points to an earlier
+    row (in the file, or in time for a resubmission), so this ends.
+    """
     while not np.array_equal(origin[origin], origin):
         origin = origin[origin]
-    return int(exact.sum()), int(repeated.sum()), origin
+    return origin
 
 
 def _duplicated_rows(frame: pd.DataFrame) -> np.ndarray:

@@ -437,7 +437,8 @@ def write_overview(
         The page's language (the project's ``overview.language``); ``None`` uses the units'
         majority language.
     timezone
-        The zone of the generation time shown (an IANA name); ``None`` uses the language's
+        The zone of the generation time shown (an IANA name); ``None`` uses the zone every
+        unit of the manifest shares (each unit's ``timezone``), else the language's
         (:data:`nps_kit.clock.DEFAULT_TIMEZONE`).
     unit_label
         What readers call one unit (店舗, "Store"; the project's ``overview.unit_label``), as
@@ -536,7 +537,7 @@ def write_overview(
     title = t("overview.page_title", lang, title=_word("title", lang), period=when)
     # the period never splits over two lines (「2026年」/「10月」)
     heading = escape(title).replace(escape(when), f'<span class="nps-nb">{escape(when)}</span>')
-    generated = _generated(manifest, lang, timezone)
+    generated = _generated(manifest, lang, timezone or _shared_zone(manifest))
     head = "".join(
         f'<th scope="col">{w(key)}</th>'
         for key in (
@@ -632,6 +633,15 @@ def _small_sample_note(min_ns: set[int | None], lang: Language) -> str:
     else:
         note = t("overview.small_sample_note_few", lang)
     return f"<p>{small_sample_badge(lang)}{escape(note)}</p>"
+
+
+def _shared_zone(manifest: dict[str, Any]) -> str | None:
+    """Return the time zone every unit of the manifest reports in, ``None`` when they differ.
+
+    QA20: both units set Europe/London and defaults.yaml none; the overview said "UTC".
+    """
+    zones = {(u.get("parameters") or {}).get("timezone") for u in manifest.get("units", []) if u}
+    return zones.pop() if len(zones) == 1 and None not in zones else None
 
 
 def _generated(manifest: dict[str, Any], lang: Language, timezone: str | None) -> str | None:

@@ -230,7 +230,9 @@ class DataSource(_Model):
     date_format: str | None = None
     missing_values: list[str] = Field(default_factory=list)
     fix_text: bool = False
-    dedupe: bool = False
+    #: true: drop exact duplicate rows and repeated ids; resubmissions: also the same answers
+    #: sent again within a minute (a form's double submission).
+    dedupe: bool | Literal["resubmissions"] = False
     #: Qualtrics responses the respondent left unfinished (``Finished`` False) but answered
     #: the 0–10 question in: counted (``include``) or left out of every figure (``exclude``).
     unfinished: Literal["include", "exclude"] = "include"

@@ -284,6 +284,7 @@ def _defaults_text(
         f"  fix_text: {_quote(mojibake > 0)}",
         "  # Drop exact duplicate responses and repeated ids: "
         + (f"{dupes:,} exact duplicate rows found." if dupes else "none found."),
+        *_resubmission_lines(found),
         "  dedupe: false",
         *_unfinished_lines(found),
         "",
@@ -478,6 +479,16 @@ def _main_scale(ratings: list[ColumnInfo]) -> tuple[int, int] | None:
     return max(scales, key=lambda scale: scales[scale]) if scales else None
 
 
+def _resubmission_lines(found: Inspection) -> list[str]:
+    """Comment on the double submissions found (QA20: init said nothing of 8 of them)."""
+    from nps_kit._resubmit import resubmission_note
+
+    count = len(found.load.resubmission_of)
+    if not count:
+        return []
+    return [f"  # {line}" for line in textwrap.wrap(resubmission_note(count), 88)]
+
+
 def _unfinished_lines(found: Inspection) -> list[str]:
     """Return the ``unfinished`` setting for a Qualtrics export that says who finished."""
     if found.load.source != "qualtrics" or "Finished" not in found.index.columns:
@@ -590,11 +601,13 @@ def _unit_text(
             "  # Only this unit's rows.",
             f"  filter: {{column: {_quote(column)}, values: [{_quote(value)}]}}",
         ]
+    # Commented out: a live list would replace the recipients defaults.yaml may be given later.
     lines += [
-        "mail:",
-        "  # Recipients of the report; none yet: nps-kit send skips a unit without any, and",
-        "  # stops with an error when no unit it is asked to send has any.",
-        "  to: []",
+        "# Recipients of the report; none yet: nps-kit send skips a unit without any, and",
+        "# stops with an error when no unit it is asked to send has any. Uncomment to set them",
+        "# for this unit (a list here replaces that of defaults.yaml):",
+        "# mail:",
+        f"#   to: [{unit}-team@example.com]",
         "",
     ]
     return "\n".join(lines)
@@ -673,8 +686,10 @@ def project_from_export(
         Path("notebooks/nps_report.ipynb"): _resource("nps_report.ipynb"),
     }
     if column is None:
-        name = export.stem
-        unit = _slug(name, set(), 0)
+        # Named after the project, not the file (QA20: Google Forms' "responses" beside the
+        # regions in the overview); the export's name only when the folder has none.
+        name = root.resolve().name or export.stem
+        unit = _slug(name, {"defaults", "themes", "playbook"}, 0)
         texts_by_file[Path(f"parameters/{unit}.yaml")] = _unit_text(
             unit, name, None, "No --unit-column: one report for every response."
         )

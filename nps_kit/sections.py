@@ -321,7 +321,9 @@ def change_drivers(
                 "items": [
                     {"group": p.group, "kind": p.kind, "value": p.value, "noise": p.noise}
                     | ({"hidden": True} if p.hidden else {})
+                    | ({"rest": p.rest} if p.rest else {})
                     | _share_direction(p)
+                    | _levels(p)
                     for p in parts
                 ],
                 "min_report_n": min_report_n,
@@ -337,6 +339,13 @@ def _share_direction(part: Contributor) -> dict[str, str]:
     if part.kind != "mix" or part.share_previous is None or part.share_current is None:
         return {}
     return {"share": "up" if part.share_current > part.share_previous else "down"}
+
+
+def _levels(part: Contributor) -> dict[str, float]:
+    """Give a within part's group NPS in both periods: its words then never read as its change."""
+    if part.kind != "within" or part.nps_previous is None or part.nps_current is None:
+        return {}
+    return {"nps_previous": round(part.nps_previous, 1), "nps_current": round(part.nps_current, 1)}
 
 
 def _shares_row(name: str, result: Any) -> dict[str, Any]:

@@ -210,7 +210,7 @@ def prepare_unit(
     missing_values: Sequence[str] = (),
     fix_text: bool = False,
     id_column: str | None = None,
-    dedupe: bool = False,
+    dedupe: bool | Literal["resubmissions"] = False,
     timezone: str | None = None,
     unfinished: Literal["include", "exclude"] | None = None,
 ) -> UnitData:
@@ -772,6 +772,13 @@ def data_quality(
         unfinished = _unfinished(unit)
         if unfinished is not None:
             rows.insert(6, ("unfinished", unfinished))
+    if report.resubmission_of:
+        # Double submissions (QA20: Google Forms, same answers seconds apart), dropped or not.
+        again = pd.Series(report.resubmission_of, dtype="int64")
+        found = int(again.isin(unit.responses["nps_row"]).sum())
+        rows.insert(
+            rows.index(("duplicate_rows", f"{exact:,}")) + 1, ("resubmissions", f"{found:,}")
+        )
     if report.duplicates_dropped:
         # The unit's own, like the duplicate counts above: the file's would blame every unit.
         rows.insert(-3, ("dropped", f"{_duplicates_dropped(unit):,}"))

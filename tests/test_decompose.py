@@ -109,9 +109,9 @@ def test_the_blank_answers_part_is_named_no_answer_never_nan() -> None:
     # The dental report said "nan (its NPS) −6.8 pts": the breakdown chart names it (no answer).
     assert contributors_text(record, "en") == (
         "What moved the −50.0 pts vs previous month (by Services): "
-        "NPS of (no answer) −50.0 pts, others 0.0 pts"
+        "within (no answer): −50.0 pts of the unit's change, others 0.0 pts"
     )
-    assert "（無回答）のNPS −50.0ポイント" in contributors_text(record, "ja")
+    assert "（無回答）のNPSの変化による分−50.0ポイント" in contributors_text(record, "ja")
 
 
 def test_no_change_without_responses_gives_no_contributors() -> None:
@@ -131,20 +131,92 @@ def test_contributors_are_worded_the_same_for_report_and_mail() -> None:
         "label": "チャネル",
         "total": 2.1,
         "items": [
-            {"group": "Web", "kind": "within", "value": 1.6, "noise": False},
+            {
+                "group": "Web",
+                "kind": "within",
+                "value": 1.6,
+                "noise": False,
+                "nps_previous": 40.0,
+                "nps_current": 45.0,
+            },
             {"group": "アプリ", "kind": "mix", "value": 0.7, "noise": True, "share": "up"},
             {"group": None, "kind": "others", "value": -0.2, "noise": False},
         ],
     }
     assert contributors_text(record, "ja") == (
-        "前月比+2.1ポイントの内訳（チャネル別）：WebのNPS +1.6ポイント、その他−0.2ポイント。"
+        "前月比+2.1ポイントの内訳（チャネル別）：WebのNPSが40.0→45.0となった分+1.6ポイント、その他−0.2ポイント。"
         "誤差の範囲内：アプリの構成比が上がった分+0.7ポイント"
     )
     english = {**record, "kind": "last_year", "label": "Channel"}
     assert contributors_text(english, "en") == (
-        "What moved the +2.1 pts vs same month last year (by Channel): NPS of Web +1.6 pts, "
-        "others −0.2 pts. Within noise: higher share of アプリ +0.7 pts"
+        "What moved the +2.1 pts vs same month last year (by Channel): Web (NPS 40.0 → 45.0) "
+        "added 1.6 pts to the unit's NPS, others −0.2 pts. "
+        "Within noise: higher share of アプリ +0.7 pts"
     )
+
+
+def test_a_groups_part_is_worded_as_its_share_of_the_units_change() -> None:
+    # QA20: "NPS of Oxford Summertown −9.3 pts" when Oxford's NPS fell 52.9 → 23.9: the manager
+    # quotes −9.3 as Oxford's change. And with three clinics, each named, "others" was no other
+    # clinic but the change of their shares.
+    from nps_kit.decompose import contributors_text
+    from nps_kit.sections import _levels, _share_direction
+
+    old = frame(
+        ["Oxford"] * 20 + ["Bristol"] * 20 + ["Brighton"] * 20,
+        [9] * 12 + [0] * 8 + [9] * 10 + [0] * 10 + [9] * 10 + [7] * 10,
+    )
+    new = frame(
+        ["Oxford"] * 25 + ["Bristol"] * 20 + ["Brighton"] * 15,
+        [9] * 10 + [0] * 15 + [9] * 10 + [0] * 10 + [9] * 8 + [7] * 7,
+    )
+    parts = top_contributors(shift_share(new, old, by="channel"), k=3)
+    assert (parts[0].group, parts[0].kind, parts[-1].kind) == ("Oxford", "within", "others")
+    assert (parts[0].nps_previous, parts[0].nps_current) == (20.0, -20.0)
+    assert parts[-1].rest == "both"
+    record = {
+        "kind": "previous",
+        "label": "Clinic",
+        "total": round(parts[0].value + parts[1].value + parts[2].value + parts[3].value, 1),
+        "items": [
+            {"group": p.group, "kind": p.kind, "value": p.value, "noise": False}
+            | ({"rest": p.rest} if p.rest else {})
+            | _share_direction(p)
+            | _levels(p)
+            for p in parts
+        ],
+    }
+    text = contributors_text(record, "en")
+    assert "Oxford (NPS 20.0 → −20.0) took 15.0 pts off the unit's NPS" in text
+    assert "NPS of Oxford" not in text
+    assert "OxfordのNPSが20.0→−20.0となった分−15.0ポイント" in contributors_text(record, "ja")
+
+
+def test_the_rest_of_three_named_groups_is_their_shares() -> None:
+    from nps_kit.decompose import contributors_text
+
+    old = frame(["a"] * 20 + ["b"] * 20, [9] * 12 + [0] * 8 + [9] * 10 + [0] * 10)
+    new = frame(["a"] * 25 + ["b"] * 15, [9] * 10 + [0] * 15 + [9] * 10 + [0] * 5)
+    parts = top_contributors(shift_share(new, old, by="channel"), k=2)
+    assert [(p.kind, p.rest) for p in parts] == [
+        ("within", None),
+        ("within", None),
+        ("others", "mix"),
+    ]
+    record = {
+        "kind": "previous",
+        "label": "Clinic",
+        "total": -10.0,
+        "items": [
+            {"group": p.group, "kind": p.kind, "value": p.value, "noise": False}
+            | ({"rest": p.rest} if p.rest else {})
+            for p in parts
+        ],
+    }
+    assert contributors_text(record, "en").endswith(
+        f"shifts in the groups' shares of responses {parts[-1].value:+.1f} pts".replace("-", "−")
+    )
+    assert "各グループの構成比の変化による分" in contributors_text(record, "ja")
 
 
 def test_when_nothing_moved_beyond_noise_the_line_says_so_first() -> None:
@@ -164,8 +236,8 @@ def test_when_nothing_moved_beyond_noise_the_line_says_so_first() -> None:
         ],
     }
     assert contributors_text(record, "ja") == (
-        "前月比+0.1ポイントの内訳（プラン別）：どのグループの動きも誤差の範囲内（ライトのNPS "
-        "−3.5ポイント、プレミアムのNPS +3.0ポイント、ライトの構成比が下がった分+0.6ポイント）、"
+        "前月比+0.1ポイントの内訳（プラン別）：どのグループの動きも誤差の範囲内（ライトのNPSの変化による分"
+        "−3.5ポイント、プレミアムのNPSの変化による分+3.0ポイント、ライトの構成比が下がった分+0.6ポイント）、"
         "その他0.0ポイント"
     )
     english = contributors_text({**record, "label": "plan"}, "en")
@@ -258,12 +330,12 @@ def test_an_answer_named_like_a_segment_is_said_to_be_an_answer() -> None:
         ],
     }
     assert contributors_text(record, "en") == (
-        f"What moved the −5.0 pts vs previous month (by {question}): NPS of the answer "
-        "“Neutral” −19.8 pts, higher share of Satisfied +3.1 pts"
+        f"What moved the −5.0 pts vs previous month (by {question}): within the answer "
+        "“Neutral”: −19.8 pts of the unit's change, higher share of Satisfied +3.1 pts"
     )
     ja = {**record, "label": "満足度", "items": [{**record["items"][0], "group": "中立"}]}
     assert contributors_text(ja, "ja") == (
-        "前月比−5.0ポイントの内訳（満足度別）：回答「中立」のNPS −19.8ポイント"
+        "前月比−5.0ポイントの内訳（満足度別）：回答「中立」のNPSの変化による分−19.8ポイント"
     )
 
 
@@ -362,10 +434,10 @@ def test_under_a_heading_the_sentence_does_not_repeat_what_moved() -> None:
         "items": [{"group": "US", "kind": "within", "value": -6.1, "noise": False}],
     }
     assert contributors_text(record, "en", lead=False) == (
-        "−6.1 pts vs previous month (by region): NPS of US −6.1 pts"
+        "−6.1 pts vs previous month (by region): within US: −6.1 pts of the unit's change"
     )
     assert contributors_text({**record, "label": "地域"}, "ja", lead=False) == (
-        "前月比−6.1ポイント（地域別）：USのNPS −6.1ポイント"
+        "前月比−6.1ポイント（地域別）：USのNPSの変化による分−6.1ポイント"
     )
     withheld = {**record, "items": []}
     assert contributors_text(withheld, "en", lead=False) == (

@@ -115,3 +115,50 @@ def test_a_table_on_desktop_and_everyone_on_paper(browser: Chromium, report_path
     desktop.browser.send("Emulation.setEmulatedMedia", desktop.session, media="print")
     printed = desktop.js(BOXES)
     assert all(b["visible"] for b in printed)  # the fold is open on paper
+
+
+def test_two_breakdowns_fit_a_1280_px_screen(
+    browser: Chromium, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # QA20: a dental chain's detractor table (Clinic, Appointment) overflowed its card at
+    # 1280 px ("Emergenc" cut behind the scroll edge) and a themes cell wrapped to 8 lines.
+    n = 6
+    rows = pd.DataFrame(
+        {
+            "response_id": [str(600 + i) for i in range(n)],
+            "date": ["2026-11-03"] * n,
+            "age_days": pd.array([31] * n, dtype="Int64"),
+            "score": pd.array([i % 7 for i in range(n)], dtype="Int64"),
+            "clinic": ["Oxford Summertown"] * n,
+            "appointment": ["Emergency appointment"] * n,
+            "themes": [
+                "Speed and waiting times (−), Communication and information (−) / What we could "
+                "do better: Ease of use and convenience (−)"
+            ]
+            * n,
+            "comment": ["Waited 50 minutes past my appointment time and nobody apologised"] * n,
+        }
+    )
+    found = FollowupList(
+        rows,
+        (("clinic", "Clinic"), ("appointment", "Appointment")),
+        consent_known=False,
+        as_of=dt.date(2026, 12, 4),
+    )
+    nb = build_report_notebook(charts=0)
+    html = followup_html(found, lang="en", work_files=("south_followups.csv", "x.xlsx"))
+    nb.cells.append(
+        code("sections.detractors(u)", new_output("display_data", data={"text/html": html.data}))
+    )
+    path = tmp_path_factory.mktemp("dental") / "south.html"
+    write_html(nb, path, lang="en", title="South")
+    page = open_page(browser, path, DESKTOP)
+    scroll, client, lines = page.js(
+        "(() => { const w = document.querySelector('.nps-followups .nps-table-wrap');"
+        " const c = document.querySelector('.nps-followup__themes');"
+        " const lh = parseFloat(getComputedStyle(c).lineHeight);"
+        " return [w.scrollWidth, w.clientWidth, Math.round(c.getBoundingClientRect().height / lh)];"
+        " })()"
+    )
+    assert scroll <= client
+    assert lines <= 6

@@ -993,6 +993,23 @@ def test_a_respondent_id_that_repeats_in_duplicate_rows_is_the_id(tmp_path: Path
     )
 
 
+def test_double_submissions_are_noted(tmp_path: Path) -> None:
+    # QA20: inspect noted only the exact duplicates of a Google Forms export, not the 8 rows
+    # sent twice (the same answers, 2-6 s apart).
+    path = write_google_forms(tmp_path / "forms.csv")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    again = lines[5].replace(":30,", ":34,", 1)
+    assert again != lines[5]
+    path.write_text("".join([*lines, again]), encoding="utf-8")
+    found = inspect_export(path)
+    assert found.notes == (
+        "1 row repeats the answers of a response sent at most 60 seconds earlier (a double "
+        "submission, as a second click on Submit makes); dedupe: resubmissions drops them, "
+        "with the exact duplicates.",
+    )
+    assert found.load.resubmission_of == (6,)
+
+
 @pytest.mark.parametrize("header", ["Respondent ID", "Response ID", "ResponseId", "response_id"])
 def test_an_id_named_column_with_a_few_repeats_is_the_id(tmp_path: Path, header: str) -> None:
     # Two respondents answered twice, with other answers: the id, and the note says where.

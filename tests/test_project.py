@@ -100,7 +100,7 @@ def test_new_unit_writes_a_commented_template_that_validates(
     assert "# Display name" in text
     unit = load_unit(path)
     assert (unit.unit, unit.name, unit.data.filter) == ("sales_east", "sales_east", None)
-    assert unit.mail.to == ["sales_east-team@example.com"]
+    assert unit.mail.to == []
     with pytest.raises(ConfigError) as info:
         project.new_unit("sales_east", parameters=params)
     assert str(info.value) == (
@@ -108,6 +108,53 @@ def test_new_unit_writes_a_commented_template_that_validates(
         "Edit it, or choose another NAME."
     )
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_new_unit_keeps_every_list_of_defaults_yaml(tmp_path: Path, repo_root: Path) -> None:
+    """QA20: the template's live ``followups: []`` hid the follow-ups init had written."""
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "defaults.yaml").write_text(
+        f"language: en\ndata: {{path: {repo_root / 'data' / 'demo_responses.csv.gz'}, "
+        "filter: {column: business_unit, values: [Cloud Platform]}}\n"
+        "breakdowns: [channel]\n"
+        "followups: [{column: comment, type: text, label: Reason for the score}]\n"
+        "sections: [headline, followups]\n"
+        "mail: {to: [all@brightsmile.test], cc: [boss@brightsmile.test], "
+        "reply_to: nps@brightsmile.test}\n"
+        "alerts: {to: [callbacks@brightsmile.test]}\n",
+        encoding="utf-8",
+    )
+    assert _cli("new-unit", "north", "--parameters", str(params)) == 0
+    unit = load_unit(params / "north.yaml")
+    assert [f.label for f in unit.followups] == ["Reason for the score"]
+    assert unit.breakdowns == ["channel"]
+    assert unit.sections == ["headline", "followups"]
+    assert unit.data.filter is not None and unit.data.filter.values == ["Cloud Platform"]
+    assert (unit.mail.to, unit.mail.cc, unit.mail.reply_to) == (
+        ["all@brightsmile.test"],
+        ["boss@brightsmile.test"],
+        "nps@brightsmile.test",
+    )
+    assert unit.alerts.to == ["callbacks@brightsmile.test"]
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "not_shown"),
+    [
+        ("en", ["label: Reason for the score", "values: [North]"], "チャネル"),
+        ("ja", ["label: スコアの理由", "values: [EC事業部]"], "Reason for the score"),
+    ],
+)
+def test_the_new_unit_template_speaks_the_projects_language(
+    tmp_path: Path, language: str, shown: list[str], not_shown: str
+) -> None:
+    """QA20: an English project's new unit showed チャネル, 認知経路 and 利用した機能."""
+    (tmp_path / "defaults.yaml").write_text(f"language: {language}\n", encoding="utf-8")
+    text = project.new_unit("north", parameters=tmp_path).read_text(encoding="utf-8")
+    assert all(s in text for s in shown)
+    assert not_shown not in text
+    assert f"# language: {language}\n" in text
 
 
 @pytest.mark.parametrize(

@@ -70,6 +70,21 @@ from nps_kit.i18n import t
         ("Store Name", "Store Name"),
         ("What could we improve?", "What could we improve"),
         ("？", "？"),
+        # Google Forms' short questions (QA20: "NPS by Which clinic", "NPS by Appointment for",
+        # a follow-up headed "Why").
+        ("Which clinic?", "Clinic"),
+        ("Which branch or clinic?", "Branch or clinic"),
+        ("What was your appointment for?", "Appointment"),
+        ("What is the visit about?", "Visit"),
+        ("Why?", "Reason for the score"),
+        ("Why did you give that score?", "Reason for the score"),
+        ("Is there anything we could do better?", "What we could do better"),
+        ("Is there anything else we could improve?", "What we could improve"),
+        ("What else?", "What else"),
+        ("どのクリニックを受診されましたか？", "クリニック"),
+        ("どちらの店舗をご利用になりましたか", "店舗"),
+        ("なぜですか？", "スコアの理由"),
+        ("その理由を教えてください。", "スコアの理由"),
     ],
 )  # fmt: skip
 def test_short_label(question: str, label: str) -> None:

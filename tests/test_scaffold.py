@@ -92,13 +92,13 @@ def test_init_from_export_then_run_gives_the_right_headline(
     assert main(["init", str(root), "--from", str(export)]) == 0
     manifest = _run_project(root, monkeypatch)
     (entry,) = manifest["units"]  # type: ignore[index]
-    assert (entry["status"], entry["unit"], manifest["period"]) == ("ok", "export", month)
+    assert (entry["status"], entry["unit"], manifest["period"]) == ("ok", "project", month)
     loaded = load_responses(export, score_column=score, date_column=date).data
     expected = nps(loaded.loc[loaded["nps_date"].dt.strftime("%Y-%m") == month])
     assert entry["summary"]["n"] == expected.n == len(rows)
     assert entry["summary"]["nps"] == pytest.approx(expected.nps)
     assert expected.nps == pytest.approx(_independent_nps(rows))
-    html = (root / "reports" / month / "export.html").read_text(encoding="utf-8")
+    html = (root / "reports" / month / "project.html").read_text(encoding="utf-8")
     shown = re.search(r'class="nps-headline__value">([^<]+)<', html)
     assert shown is not None
     assert float(shown.group(1).replace("−", "-")) == pytest.approx(expected.nps, abs=0.05)
@@ -188,6 +188,45 @@ def test_google_forms_project_parameters(tmp_path: Path) -> None:
         "advanced": ("Advanced", ["Advanced"]),
         "beginner": ("Beginner", ["Beginner"]),
         "intermediate": ("Intermediate", ["Intermediate"]),
+    }
+
+
+def test_init_says_how_many_double_submissions_the_export_has(tmp_path: Path) -> None:
+    # QA20: init commented "4 exact duplicate rows found" and nothing of 8 double submissions.
+    export = write_google_forms(tmp_path / "forms.csv")
+    lines = export.read_text(encoding="utf-8").splitlines(keepends=True)
+    export.write_text("".join([*lines, lines[5].replace(":30,", ":34,", 1)]), encoding="utf-8")
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert (
+        "  # 1 row repeats the answers of a response sent at most 60 seconds earlier (a double\n"
+        "  # submission, as a second click on Submit makes); dedupe: resubmissions drops them, "
+        "with\n"
+        "  # the exact duplicates.\n"
+        "  dedupe: false\n"
+    ) in text
+
+
+def test_a_single_unit_is_named_after_the_project(tmp_path: Path) -> None:
+    # QA20: init dental --from responses.csv made a unit "responses" (Google Forms' file name).
+    export = write_google_forms(tmp_path / "responses.csv")
+    project_from_export(tmp_path / "dental", export)
+    units = load_all(tmp_path / "dental" / "parameters")
+    assert {u: p.name for u, p in units.units.items()} == {"dental": "dental"}
+
+
+def test_recipients_set_in_defaults_reach_every_unit(tmp_path: Path) -> None:
+    """A unit file init writes leaves mail.to to defaults.yaml (a live [] replaced it)."""
+    export = write_google_forms(tmp_path / "forms.csv")
+    project_from_export(tmp_path / "p", export, unit_column="Which track did you attend?")
+    defaults = tmp_path / "p" / "parameters" / "defaults.yaml"
+    text = defaults.read_text(encoding="utf-8")
+    text = text.replace("\nmail:\n", "\nmail:\n  to: [all@example.com]\n")
+    defaults.write_text(text, encoding="utf-8")
+    units = load_all(tmp_path / "p" / "parameters")
+    assert units.errors == []
+    assert {u: p.mail.to for u, p in units.units.items()} == {
+        u: ["all@example.com"] for u in ("advanced", "beginner", "intermediate")
     }
 
 
@@ -485,7 +524,10 @@ def test_japanese_unit_ids_name_the_unit_from_init_to_the_mail(
     }
     unit_file = root / "parameters" / "さくら歯科-大宮院.yaml"
     unit_file.write_text(
-        unit_file.read_text(encoding="utf-8").replace("to: []", "to: [omiya@example.com]"),
+        unit_file.read_text(encoding="utf-8").replace(
+            "# mail:\n#   to: [さくら歯科-大宮院-team@example.com]",
+            "mail: {to: [omiya@example.com]}",
+        ),
         encoding="utf-8",
     )
     monkeypatch.chdir(root)
@@ -546,7 +588,7 @@ def test_a_labelled_rating_is_analysed_on_its_points(
     manifest = _run_project(tmp_path / "p", monkeypatch)
     (entry,) = manifest["units"]  # type: ignore[index]
     assert entry["status"] == "ok"
-    html = (tmp_path / "p" / "reports" / "2026-10" / "s.html").read_text(encoding="utf-8")
+    html = (tmp_path / "p" / "reports" / "2026-10" / "p.html").read_text(encoding="utf-8")
     frame = pd.read_csv(export)
     points = frame[DOCS].map({a: i for i, a in enumerate(SATISFACTION, start=1)})
     assert points.mean() != 3  # not the middle: a reading in the wrong order shows
@@ -742,7 +784,7 @@ def test_surveymonkey_report_shows_the_multi_select_as_one_question(
     project_from_export(root, export)
     monkeypatch.chdir(root)
     assert main(["run", "--jobs", "1", "--period", "2026-11"]) == 0
-    html = (root / "reports" / "2026-11" / "dental.html").read_text(encoding="utf-8")
+    html = (root / "reports" / "2026-11" / "dental-nps.html").read_text(encoding="utf-8")
     text = re.sub(r'<(script|style)\b.*?</\1>|src="data:[^"]*"', "", html, flags=re.S)
     text = " ".join(re.sub(r"<[^>]+>", " ", text).split())
     # One table of the services, one row per option (November: patients 60-119), where each
@@ -769,7 +811,7 @@ def test_msforms_report_quotes_reasons_and_names_nobody(
     project_from_export(root, export)
     monkeypatch.chdir(root)
     assert main(["run", "--jobs", "1", "--period", "2026-11"]) == 0
-    html = (root / "reports" / "2026-11" / "hotel.html").read_text(encoding="utf-8")
+    html = (root / "reports" / "2026-11" / "hotel-nps.html").read_text(encoding="utf-8")
     assert "部屋のエアコンがうるさくて眠れませんでした。" in html  # a detractor's reason
     assert "anonymous" not in html
     assert "[EMAIL]" not in html
@@ -792,7 +834,7 @@ def test_a_language_column_is_proposed_as_a_breakdown_and_reported(
     assert {"column": "UserLanguage", "label": "User Language"} in _defaults(root)["breakdowns"]
     monkeypatch.chdir(root)
     assert main(["run", "--jobs", "1", "--period", "2026-10"]) == 0
-    html = (root / "reports" / "2026-10" / "insurer.html").read_text(encoding="utf-8")
+    html = (root / "reports" / "2026-10" / "insurer-nps.html").read_text(encoding="utf-8")
     text = re.sub(r'<(script|style)\b.*?</\1>|src="data:[^"]*"', "", html, flags=re.S)
     text = " ".join(re.sub(r"<[^>]+>", " ", text).split())
     # October's 45 responses, every other one in English: the breakdown's chart values.
@@ -860,7 +902,7 @@ def test_unfinished_exclude_reaches_the_scaffolds_notebook_and_a_custom_one(
     manifest = json.loads((root / "reports" / "2026-10" / "manifest.json").read_text("utf-8"))
     # October: 45 responses, 3 of them left after the score (Finished False).
     counted = {u["unit"]: (u["status"], u["summary"]["n"]) for u in manifest["units"]}
-    assert counted == {"insurer": ("ok", 42), "custom": ("ok", 42)}
+    assert counted == {"insurer-nps": ("ok", 42), "custom": ("ok", 42)}
     for unit in counted:
         html = (root / "reports" / "2026-10" / f"{unit}.html").read_text(encoding="utf-8")
         text = " ".join(re.sub(r"<[^>]+>", " ", html).split())

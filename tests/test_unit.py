@@ -666,6 +666,33 @@ def test_data_quality_counts_the_units_own_dropped_duplicates(tmp_path: Path) ->
             assert table["Duplicates dropped (dedupe)"] == dropped
 
 
+@pytest.mark.parametrize(("dedupe", "dropped"), [(False, None), ("resubmissions", "2")])
+def test_data_quality_counts_double_submissions(
+    tmp_path: Path, dedupe: bool | str, dropped: str | None
+) -> None:
+    # QA20: a Google Forms double submission (same answers, seconds apart) counted twice.
+    path = tmp_path / "forms.csv"
+    path.write_text(
+        "Timestamp,Score,Why?\n"
+        "11/20/2026 19:19:12,3,Rude\n11/20/2026 19:19:14,3,Rude\n"
+        "11/21/2026 10:00:00,9,Nice\n11/21/2026 10:00:03,9,Nice\n11/22/2026 10:00:00,9,Nice\n",
+        encoding="utf-8",
+    )
+    prepared = prepare_unit(
+        path,
+        name="Dental",
+        language="en",
+        score_column="Score",
+        date_column="Timestamp",
+        period="2026-11",
+        dedupe=dedupe,  # type: ignore[arg-type]
+    )
+    table = dict(data_quality(prepared).values.tolist())
+    assert table["Double submissions (same answers sent again within a minute)"] == "2"
+    assert table.get("Duplicates dropped (dedupe)") == dropped
+    assert len(prepared.current) == (5 if dropped is None else 3)
+
+
 def test_data_quality_counts_garbled_text_and_duplicates(tmp_path: Path) -> None:
     lines = [*CURRENT, CURRENT[0]]
     lines[3] = "R04,2026-10-28 09:00:00,EC事業部,7,app,Â¡Traduciendo!,はい"

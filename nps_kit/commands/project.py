@@ -33,7 +33,6 @@ The report itself is `notebooks/nps_report.ipynb`: open it in JupyterLab to chan
 cell holds the parameters `nps-kit run` fills in.
 """
 
-_DEMO_FILTER = "{column: business_unit, values: [EC事業部]}"
 # The example unit names the demo file and columns itself, so it stays valid after defaults.yaml
 # is pointed at your own export (delete it when you no longer need it).
 _DEMO_DATA = """data:
@@ -56,21 +55,66 @@ columns:
   weight: null
 breakdowns: [channel, plan, region, tenure]
 """
+# The template's examples, in the project's language (QA20: an English project's new unit
+# showed チャネル, 認知経路 and 利用した機能).
+_EXAMPLES: dict[str, dict[str, str]] = {
+    "ja": {
+        "filter": "{column: business_unit, values: [EC事業部]}",
+        "breakdown_column": "channel",
+        "breakdown_label": "チャネル",
+        "heard_about": "認知経路",
+        "used_features": "利用した機能",
+        "rating_staff": "スタッフの対応",
+        "comment": "スコアの理由",
+        "improvement": "改善してほしい点",
+    },
+    "en": {
+        "filter": "{column: region, values: [North]}",
+        "breakdown_column": "channel",
+        "breakdown_label": "Channel",
+        "heard_about": "How they heard of us",
+        "used_features": "Features used",
+        "rating_staff": "Staff",
+        "comment": "Reason for the score",
+        "improvement": "What to improve",
+    },
+}
 
 
 def _resource(name: str) -> str:
     return resources.files("nps_kit").joinpath("resources", name).read_text(encoding="utf-8")
 
 
-def _unit_text(unit: str, *, name: str, row_filter: str = "null") -> str:
-    return Template(_resource("unit.yaml")).substitute(unit=unit, name=name, filter=row_filter)
+def _unit_text(unit: str, *, name: str, language: str) -> str:
+    """Fill the unit template, whose keys but ``unit`` and ``name`` are examples in comments.
+
+    A live key overrides defaults.yaml, and a live list replaces its list (QA20:
+    ``followups: []`` hid the three follow-up questions init had written there,
+    ``to: [north-team@example.com]`` its recipients).
+    """
+    examples = _EXAMPLES["ja" if language == "ja" else "en"]
+    return Template(_resource("unit.yaml")).substitute(
+        unit=unit, name=name, language=language, **examples
+    )
 
 
 def _example_text() -> str:
-    text = _unit_text("example", name="EC事業部", row_filter=_DEMO_FILTER)
-    start = text.index("data:\n")
-    end = text.index("\n\n", start) + 1
-    return text[:start] + _DEMO_DATA + text[end:] + _DEMO_PINNED
+    text = _unit_text("example", name="EC事業部", language="ja")
+    example = f"# data:\n#   filter: {_EXAMPLES['ja']['filter']}\n"
+    return text.replace(example, _DEMO_DATA, 1) + _DEMO_PINNED
+
+
+def _project_language(parameters: Path) -> str:
+    """Return the ``language`` of ``parameters/defaults.yaml``; ``en`` when it names none."""
+    import yaml
+
+    try:
+        text = (parameters / "defaults.yaml").read_text(encoding="utf-8")
+        found = yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return "en"
+    language = found.get("language") if isinstance(found, dict) else None
+    return language if language in _EXAMPLES else "en"
 
 
 def _check_unit_id(name: str) -> None:
@@ -115,7 +159,7 @@ def new_unit(name: str, *, parameters: Path = Path("parameters")) -> Path:
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as stream:
-        stream.write(_unit_text(name, name=name))
+        stream.write(_unit_text(name, name=name, language=_project_language(path.parent)))
     return path
 
 

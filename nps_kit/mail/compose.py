@@ -29,7 +29,7 @@ from urllib.parse import quote, urljoin
 from nps_kit.i18n import Language, signed_number, t
 from nps_kit.mail._policy import POLICY
 from nps_kit.mail.body import CHART_WIDTH, BodyFacts, change_label, render_body
-from nps_kit.mail.pdf import print_pdf
+from nps_kit.mail.pdf import paper_for, print_pdf
 from nps_kit.mail.units import MailUnit
 from nps_kit.periods import format_period, shift_period
 from nps_kit.summary import UnitSummary, as_summary
@@ -321,7 +321,10 @@ def compose_message(
             )
         else:
             message.add_attachment(
-                print_pdf(unit.html), maintype="application", subtype="pdf", filename=filename
+                print_pdf(unit.html, paper=paper_for(unit.timezone)),
+                maintype="application",
+                subtype="pdf",
+                filename=filename,
             )
         if work:
             message.add_attachment(

@@ -5,6 +5,10 @@ is not. Chromium prints the report with its print stylesheet and the installed J
 (Debian ``fonts-noto-cjk``), so Japanese renders exactly as in the browser; WeasyPrint was not
 used because it is not installed with nps-kit and its CJK line breaking differs from the
 browser's.
+
+The page is A4, the paper of nearly every country, unless the unit's times are those of the
+United States, which prints on Letter (QA20: a UK unit's report came on US Letter, chromium's
+default).
 """
 
 from __future__ import annotations
@@ -14,10 +18,44 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Literal
 
 from nps_kit.errors import MailError
 
-__all__ = ["CHROMIUM_NAMES", "find_chromium", "print_pdf"]
+__all__ = ["CHROMIUM_NAMES", "Paper", "find_chromium", "paper_for", "print_pdf"]
+
+Paper = Literal["A4", "Letter"]
+
+# The IANA zones of the United States (zone1970.tab, country US), besides the US/* aliases.
+_US_ZONES = frozenset(
+    {
+        "America/New_York", "America/Detroit", "America/Kentucky/Louisville",
+        "America/Kentucky/Monticello", "America/Indiana/Indianapolis",
+        "America/Indiana/Vincennes", "America/Indiana/Winamac", "America/Indiana/Marengo",
+        "America/Indiana/Petersburg", "America/Indiana/Vevay", "America/Chicago",
+        "America/Indiana/Tell_City", "America/Indiana/Knox", "America/Menominee",
+        "America/North_Dakota/Center", "America/North_Dakota/New_Salem",
+        "America/North_Dakota/Beulah", "America/Denver", "America/Boise", "America/Phoenix",
+        "America/Los_Angeles", "America/Anchorage", "America/Juneau", "America/Sitka",
+        "America/Metlakatla", "America/Yakutat", "America/Nome", "America/Adak",
+        "Pacific/Honolulu", "America/Puerto_Rico", "Pacific/Guam", "EST5EDT", "CST6CDT",
+        "MST7MDT", "PST8PDT",
+    }
+)  # fmt: skip
+
+
+def paper_for(timezone: str | None) -> Paper:
+    """Return the paper a unit's readers print on: Letter in a US time zone, else A4.
+
+    Parameters
+    ----------
+    timezone
+        The unit's IANA time zone (``UnitParameters.zone``); ``None`` when unknown.
+    """
+    if timezone is not None and (timezone in _US_ZONES or timezone.startswith("US/")):
+        return "Letter"
+    return "A4"
+
 
 #: Executable names tried in order; ``NPS_KIT_CHROMIUM`` overrides them with a path.
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -31,13 +69,15 @@ def find_chromium() -> str | None:
     return next((path for name in CHROMIUM_NAMES if (path := shutil.which(name))), None)
 
 
-def print_pdf(html: Path, *, timeout: float = 120.0) -> bytes:
+def print_pdf(html: Path, *, paper: Paper = "A4", timeout: float = 120.0) -> bytes:
     """Print a report HTML file to PDF bytes with headless chromium.
 
     Parameters
     ----------
     html
         The report file (self-contained: nothing is loaded from the network).
+    paper
+        The page size (:func:`paper_for`); chromium's own default is Letter.
     timeout
         Seconds before a hung browser is stopped.
 
@@ -61,6 +101,14 @@ def print_pdf(html: Path, *, timeout: float = 120.0) -> bytes:
         )
     with tempfile.TemporaryDirectory(prefix="nps-kit-pdf-") as folder:
         out = Path(folder) / "report.pdf"
+        # A copy that names the page size: chromium prints on the CSS @page size it is given.
+        page = Path(folder) / "report.html"
+        text = html.read_text(encoding="utf-8")
+        style = f"<style>@page {{ size: {paper}; }}</style>"
+        head = text.find("</head>")
+        page.write_text(
+            text[:head] + style + text[head:] if head >= 0 else style + text, encoding="utf-8"
+        )
         command = [
             browser,
             "--headless",
@@ -71,7 +119,7 @@ def print_pdf(html: Path, *, timeout: float = 120.0) -> bytes:
             f"--user-data-dir={Path(folder) / 'profile'}",
             "--no-pdf-header-footer",
             f"--print-to-pdf={out}",
-            html.resolve().as_uri(),
+            page.resolve().as_uri(),
         ]
         try:
             done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)

@@ -60,6 +60,8 @@ class MailUnit:
     html: Path | None
     mail: MailOptions
     summary: UnitSummary
+    #: The unit's IANA time zone (its run's parameters), for the PDF's paper size.
+    timezone: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "summary", as_summary(self.summary) or UnitSummary())
@@ -167,6 +169,7 @@ def _unit(folder: Path, entry: Mapping[str, Any], problems: list[str]) -> MailUn
         html=folder / html if html else None,
         mail=_mail(unit, parameters.get("mail") or {}, problems),
         summary=UnitSummary.from_json(entry.get("summary") or {}),
+        timezone=parameters.get("timezone"),
     )
 
 
