@@ -289,6 +289,10 @@ def test_polarity_of_whole_text():
         ("for a fiver you can't beat it", "positive"),
         ("won't be the last time I order", "positive"),
         ("my premium dropped by £60", "positive"),
+        # Conceding a point praises nothing (QA20's dental detractor read as praising the price).
+        ("to be fair the quote was £1,200", "neutral"),
+        ("in all fairness they did ring back", "neutral"),
+        ("a fair price", "positive"),
         ("prices went up again", "negative"),
         # Japanese: a nuisance felt nowhere, the one consolation, freed from a burden.
         ("ストレス感ゼロ", "positive"),

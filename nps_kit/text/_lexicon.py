@@ -464,6 +464,9 @@ EN_PHRASES: dict[str, float] = {
     r"chipped|warped|snapped|scuffed|rusty|stained|faded)|(cracked|chipped|warped|snapped|scuffed|"
     r"rusty|stained|faded) (\w+ ){0,2}(was |were |got |had been )?(replaced|repaired|fixed|mended|"
     r"patched|swapped)": 0.0,
+    # "To be fair" and "in (all) fairness" concede a point; they praise nothing (QA20: "To be fair
+    # told I needed £1,200 of work … Feels like a sales pitch" read as praise of the price).
+    r"\b(to be fair|in (all )?fairness)\b": 0.0,
     # Idioms of praise whose words read as a complaint ("Can't beat it", "won't be the last").
     r"(can'?t|cannot|can not|couldn'?t|could not|won'?t|will not) (\w+ )?beat (it|that|this|them|"
     r"the (price|prices|value|service|quality|deal))\b|"
