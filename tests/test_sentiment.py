@@ -949,7 +949,7 @@ def test_every_english_phrase_that_matches_a_labelled_clause_is_tried() -> None:
 def test_clause_regexes_skipped_by_their_literals_cannot_match() -> None:
     # _score_en and _score_en_plain search _EN_LUKEWARM, _EN_MILD, _EN_RARE, _EN_RIVAL and
     # _EN_REQUEST, and _score_ja _JA_REQUEST, only in a text whose automaton pass found one of
-    # their literals.
+    # their literals; _score_fine_as_praise _EN_MILD only where one of its leading ones is.
     from nps_kit.text import _clause_rules as rules
 
     names = ["theme_eval_blind.csv", "theme_eval_blind2.csv", "theme_eval_blind3.csv"]
@@ -967,13 +967,19 @@ def test_clause_regexes_skipped_by_their_literals_cannot_match() -> None:
         (rules._ja_literals, rules._JA_REQUEST, rules._JA_REQUEST_BIT),
     ]
     matched = dict.fromkeys(range(len(checks)), 0)
+    mild = 0
     for text in normalise(texts.astype("string")).dropna():
         for clause in [text, *(c.text for c in rules._clauses(text))]:
             for k, (literals, pattern, bit) in enumerate(checks):
                 if pattern.search(clause) is not None:
                     assert rules._literal_bits(literals(), clause) & bit, (pattern, clause)
                     matched[k] += 1
+            # _score_fine_as_praise searches _EN_MILD only where _may_be_mild says it may match.
+            if rules._EN_MILD.search(clause) is not None:
+                assert rules._may_be_mild(clause), clause
+                mild += 1
     assert min(matched.values()) > 5  # the sets do hold them (_EN_RARE: 6)
+    assert mild > 5
 
 
 # The words the phrases are made of, and a few that join them.
