@@ -152,6 +152,7 @@ def check_unit_rows(unit: UnitParameters, month: str, rows: ExportRows) -> None:
                 hint=CONSENT_HINT,
                 path=unit.source,
                 key="columns.contact",
+                period=month,
                 reason=f"columns.contact {column!r} holds no yes/no answers",
             )
     export = unit.data.path.name
