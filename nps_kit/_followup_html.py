@@ -21,6 +21,8 @@ __all__ = ["FIRST_SCREEN", "followup_html", "loop_status_html"]
 
 #: People shown before the "show the others" fold.
 FIRST_SCREEN = 20
+#: Between a date and the line under it (each its own block): no half-width space in Japanese.
+_SPACE: dict[Language, str] = {"ja": "", "en": " "}
 
 
 def _cell(value: object) -> str:
@@ -37,11 +39,27 @@ def _table(rows: pd.DataFrame, columns: Sequence[tuple[str, str]], lang: Languag
         cells = []
         for column, name in columns:
             value = record[column]
-            if column == "age_days" and not pd.isna(value):
-                text = escape(t("followup.days", lang, n=int(value)))
+            if column == "date" and value and not pd.isna(record.get("age_days")):
+                # The age goes under the date, in one column (QA20's 1280 px table had three
+                # date columns: the answer, its age and the call-by date).
+                days = t("followup.days", lang, n=int(record["age_days"]))
+                age = escape(t("followup.age_days", lang))
+                text = (
+                    f'{_cell(value)}{_SPACE[lang]}<span class="nps-followup__age" title="{age}">'
+                    f"{escape(days)}</span>"
+                )
+            elif column == "call_by" and value:
+                # The date never wraps at its hyphens; "(overdue)" goes under it, so the column
+                # is as wide as a date (QA20's 1280 px table).
+                text = f'<span class="nps-followup__due">{escape(str(value))}</span>'
+                if record.get("overdue"):
+                    text += (
+                        f'{_SPACE[lang]}<span class="nps-followup__overdue">'
+                        f"{escape(t('followup.overdue', lang))}</span>"
+                    )
             else:
                 text = _cell(value)
-            kind = "is-num" if column in ("score", "age_days") else "is-text"
+            kind = "is-num" if column == "score" else "is-text"
             cells.append(
                 f'<td class="{kind} nps-followup__{column}" data-label="{escape(name)}">{text}</td>'
             )
@@ -68,17 +86,14 @@ def _folded(
     return shown
 
 
-def _with_call_by(followups: FollowupList, lang: Language) -> pd.DataFrame:
+def _with_call_by(followups: FollowupList) -> pd.DataFrame:
     """Add each person's call-by date (the response + the playbook's hours), overdue marked."""
     rows = followups.rows.copy()
     answered = pd.to_datetime(rows["date"], errors="coerce")
     due = answered + pd.Timedelta(hours=CALL_WITHIN_HOURS)
     late = (due < pd.Timestamp(followups.as_of)).to_list()
-    days = due.dt.strftime("%Y-%m-%d").fillna("").to_list()
-    rows["call_by"] = [
-        t("followup.overdue", lang, date=d) if d and over else d
-        for d, over in zip(days, late, strict=True)
-    ]
+    rows["call_by"] = due.dt.strftime("%Y-%m-%d").fillna("").to_list()
+    rows["overdue"] = late
     return rows
 
 
@@ -143,7 +158,6 @@ def followup_html(
     columns = [
         ("response_id", t("followup.response_id", lang)),
         ("date", t("followup.date", lang)),
-        ("age_days", t("followup.age_days", lang)),
         ("call_by", t("followup.call_by", lang)),
         ("score", t("followup.score", lang)),
         # What the person said before who they are: on a desktop the breakdowns scroll, not
@@ -152,7 +166,7 @@ def followup_html(
         ("themes", t("followup.themes", lang)),
         *followups.breakdowns,
     ]
-    parts.append(_folded(_with_call_by(followups, lang), columns, lang, first))
+    parts.append(_folded(_with_call_by(followups), columns, lang, first))
     parts.append("</div>")
     return HTML("".join(parts))
 

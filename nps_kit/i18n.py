@@ -875,7 +875,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "past dates are marked overdue.",
     },
     "followup.call_by": {"ja": "連絡期限", "en": "Call by"},
-    "followup.overdue": {"ja": "{date}（期限切れ）", "en": "{date} (overdue)"},
+    "followup.overdue": {"ja": "（期限切れ）", "en": "(overdue)"},
     "followup.alerts": {
         "ja": "新しい批判者に1日以内に連絡するには、毎日の通知（nps-kit alerts）をお使いください。",
         "en": "To reach new detractors within a day, use the daily alerts (nps-kit alerts).",

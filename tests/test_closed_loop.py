@@ -228,10 +228,11 @@ def test_html_is_escaped_and_phone_cards_carry_labels(unit: UnitData) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<details" not in html  # five people fit on the first screen
     assert 'data-label="プラン">premium</td>' in html
-    assert 'data-label="経過日数">10日</td>' in html
+    age = '<span class="nps-followup__age" title="経過日数">10日</span>'
+    assert f'data-label="回答日">2026-10-26{age}' in html
     assert "経過日数はレポート作成日（2026-11-05）時点の日数です。" in html
     english = followup_html(listing(unit), lang="en").data
-    assert 'data-label="Age">10 days</td>' in english
+    assert '<span class="nps-followup__age" title="Age">10 days</span></td>' in english
     assert "counted in days to the report&#x27;s generation date (2026-11-05)" in english
 
 
@@ -964,16 +965,28 @@ def test_the_list_says_by_when_to_call_and_marks_the_overdue(unit: UnitData) -> 
     found = listing(unit, as_of=dt.date(2026, 10, 30))
     html = followup_html(found, lang="en").data
     # R12 answered 2026-10-30: call by 2026-11-01, not overdue; R06 (10-26) was due 10-28.
-    cells = dict(
-        re.findall(r'data-label="Response ID">(R\d\d)</td>.*?data-label="Call by">([^<]*)<', html)
-    )
+    cells = {
+        rid: re.sub(r"<[^>]+>", "", cell)
+        for rid, cell in re.findall(
+            r'data-label="Response ID">(R\d\d)</td>.*?data-label="Call by">(.*?)</td>', html
+        )
+    }
     assert cells["R12"] == "2026-11-01"
     assert cells["R06"] == "2026-10-28 (overdue)"
+    # The date never wraps at its hyphens; the mark goes under it (QA20's 1280 px table).
+    assert (
+        '<span class="nps-followup__due">2026-10-28</span> <span class="nps-followup__overdue">'
+        in html
+    )
     assert "Call by: within 48 hours of the response, the playbook's first action" in html.replace(
         "&#x27;", "'"
     )
     ja = followup_html(found, lang="ja").data
-    assert 'data-label="連絡期限">2026-10-28（期限切れ）</td>' in ja
+    assert re.sub(r"<[^>]+>", "", ja.split('data-label="連絡期限">')[1].split("</td>")[0]) in (
+        "2026-11-01",
+        "2026-10-28（期限切れ）",
+    )
+    assert "（期限切れ）</span></td>" in ja
 
 
 def test_the_daily_alerts_are_suggested_only_where_they_can_work(unit: UnitData) -> None:
