@@ -244,8 +244,8 @@ def new_detractors(
         dates have no time of day), ``score``, one column per ``columns.contact_details``
         column (as the export writes it), one column per breakdown, ``comment`` (redacted when
         ``privacy.redact``) and ``call_by`` (``date`` plus
-        :data:`~nps_kit.closed_loop.CALL_WITHIN_HOURS`, written the same way), most urgent
-        first.
+        :data:`~nps_kit.closed_loop.CALL_WITHIN_HOURS`, written the same way) with ``overdue``
+        (whether that time has passed at the unit's place now), most urgent first.
     """
     assert unit.columns.id is not None and unit.columns.contact is not None
     rows = select_unit_rows(
@@ -291,6 +291,9 @@ def new_detractors(
     timed = has_time_of_day(loaded.data["nps_date"])
     # The playbook's first action: call within CALL_WITHIN_HOURS of the response.
     due = table["date"] + pd.Timedelta(hours=CALL_WITHIN_HOURS)
+    # Already past when the e-mail goes (a weekly --since, a late cron): said, not only dated.
+    local_now = clock.now(unit.language, unit.timezone).replace(tzinfo=None)
+    table["overdue"] = (due < pd.Timestamp(local_now)).to_numpy()
     for column, stamps in (("date", table["date"]), ("call_by", due)):
         if timed:  # with the zone they are wall-clock times in: "2026-11-25 22:12 JST"
             where = clock.zone(unit.language, unit.timezone)

@@ -104,6 +104,12 @@ def _contacts(unit: UnitParameters, record: Mapping[Any, Any]) -> tuple[str, lis
     return name, found
 
 
+def _call_by(lang: Language, record: Mapping[Any, Any]) -> str:
+    """``Call by 2026-11-05 11:00 JST``, marked when that time has already passed."""
+    due = t("alerts_mail.call_by", lang, time=record.get("call_by", ""))
+    return due + t("alerts_mail.overdue", lang) if record.get("overdue") else due
+
+
 def _person_html(
     lang: Language,
     record: Mapping[Any, Any],
@@ -119,7 +125,7 @@ def _person_html(
         + (f" · <b>{e(name)}</b>" if name else "")
         + f' · <span class="score">{e(t("alerts_mail.score", lang, score=record["score"]))}'
         "</span></p>",
-        f'<p class="due">{e(t("alerts_mail.call_by", lang, time=record.get("call_by", "")))}</p>',
+        f'<p class="due">{e(_call_by(lang, record))}</p>',
     ]
     for c in contacts:
         value = f'<a href="{e(c.link)}">{e(c.value)}</a>' if c.link else e(c.value)
@@ -177,7 +183,7 @@ def compose_alert(
         if reach:
             text.append("  " + " / ".join(reach))
         text += [
-            "  " + t("alerts_mail.call_by", lang, time=record.get("call_by", "")),
+            "  " + _call_by(lang, record),
             f"  {comment}",
             "  " + t("alerts_mail.id", lang, id=record["response_id"]),
             "",

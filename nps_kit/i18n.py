@@ -1007,6 +1007,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "alerts_mail.score": {"ja": "スコア{score}", "en": "score {score}"},
     "alerts_mail.call_by": {"ja": "連絡期限：{time}", "en": "Call by {time}"},
+    "alerts_mail.overdue": {"ja": "（期限切れ）", "en": " (overdue)"},
     "alerts_mail.phone": {"ja": "電話", "en": "Phone"},
     "alerts_mail.email": {"ja": "メール", "en": "E-mail"},
     "alerts_mail.id": {"ja": "回答ID {id}", "en": "Response ID {id}"},

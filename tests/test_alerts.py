@@ -129,6 +129,23 @@ def log_lines(project: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
 
 
+def test_a_call_by_time_already_past_is_marked_overdue(
+    project: Path, smtp: Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA20: the alert e-mail dated each call-by but never said it had passed (a weekly
+    # --since, a late cron). At 2026-11-04 10:00 JST: E02's 11-04 09:00 has passed, E04's not.
+    from nps_kit import clock
+
+    tokyo = clock.zone("ja")
+    monkeypatch.setattr(
+        clock, "now", lambda language, timezone=None: dt.datetime(2026, 11, 4, 10, tzinfo=tokyo)
+    )
+    assert alerts(project) == 0
+    lines = text_of(smtp.received[1].message).splitlines()
+    assert "  連絡期限：2026-11-04 09:00 JST（期限切れ）" in lines
+    assert "  連絡期限：2026-11-05 11:00 JST" in lines
+
+
 def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_nothing(
     project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -147,12 +164,12 @@ def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_
         "スコアの低い方、回答の古い方から順に並べています。",
         "",
         "2026-11-03 11:00 JST / スコア0 / プラン：プレミアム",
-        "  連絡期限：2026-11-05 11:00 JST",
+        "  連絡期限：2026-11-05 11:00 JST（期限切れ）",
         "  <script>x</script>",
         "  回答ID E04",
         "",
         "2026-11-02 09:00 JST / スコア3 / プラン：ライト",
-        "  連絡期限：2026-11-04 09:00 JST",
+        "  連絡期限：2026-11-04 09:00 JST（期限切れ）",
         "  配送が遅い [PHONE]",
         "  回答ID E02",
         "",
