@@ -17,10 +17,12 @@ from nps_kit.i18n import Language
 
 __all__ = [
     "DEFAULT_TIMEZONE",
+    "US_ZONES",
     "check_timezone",
     "date_order",
     "format_local_time",
     "format_time",
+    "in_united_states",
     "now",
     "zone",
 ]
@@ -59,33 +61,25 @@ def check_timezone(name: str) -> str:
     return name
 
 
-#: Zones whose readers write 3/12/2026 for March 12 (the United States and its territories,
-#: the Philippines). Canada mixes both orders, so its zones decide nothing.
-_MONTH_FIRST_ZONES = (
-    "US/",
-    "America/New_York",
-    "America/Chicago",
-    "America/Denver",
-    "America/Los_Angeles",
-    "America/Phoenix",
-    "America/Anchorage",
-    "America/Adak",
-    "America/Boise",
-    "America/Detroit",
-    "America/Indiana/",
-    "America/Kentucky/",
-    "America/North_Dakota/",
-    "America/Menominee",
-    "America/Juneau",
-    "America/Sitka",
-    "America/Yakutat",
-    "America/Nome",
-    "America/Metlakatla",
-    "America/Puerto_Rico",
-    "Pacific/Honolulu",
-    "Pacific/Guam",
-    "Asia/Manila",
-)
+#: The IANA zones of the United States (zone1970.tab, country US), besides the ``US/*`` aliases:
+#: its readers write 3/12/2026 for March 12 and print on Letter (:func:`in_united_states`).
+US_ZONES = frozenset(
+    {
+        "America/New_York", "America/Detroit", "America/Kentucky/Louisville",
+        "America/Kentucky/Monticello", "America/Indiana/Indianapolis",
+        "America/Indiana/Vincennes", "America/Indiana/Winamac", "America/Indiana/Marengo",
+        "America/Indiana/Petersburg", "America/Indiana/Vevay", "America/Chicago",
+        "America/Indiana/Tell_City", "America/Indiana/Knox", "America/Menominee",
+        "America/North_Dakota/Center", "America/North_Dakota/New_Salem",
+        "America/North_Dakota/Beulah", "America/Denver", "America/Boise", "America/Phoenix",
+        "America/Los_Angeles", "America/Anchorage", "America/Juneau", "America/Sitka",
+        "America/Metlakatla", "America/Yakutat", "America/Nome", "America/Adak",
+        "Pacific/Honolulu", "America/Puerto_Rico", "Pacific/Guam", "EST5EDT", "CST6CDT",
+        "MST7MDT", "PST8PDT",
+    }
+)  # fmt: skip
+#: Outside the United States, the zone whose readers write month first too (the Philippines);
+#: Canada mixes both orders, so its zones decide nothing.
 _EITHER_ORDER_ZONES = (
     "America/Toronto",
     "America/Vancouver",
@@ -128,7 +122,13 @@ def date_order(language: Language, timezone: str | None) -> str | None:
         return None
     if timezone.startswith(_EITHER_ORDER_ZONES):
         return None
-    return "month-first" if timezone.startswith(_MONTH_FIRST_ZONES) else "day-first"
+    month_first = in_united_states(timezone) or timezone == "Asia/Manila"
+    return "month-first" if month_first else "day-first"
+
+
+def in_united_states(timezone: str) -> bool:
+    """Whether ``timezone`` is a zone of the United States (:data:`US_ZONES` or ``US/*``)."""
+    return timezone in US_ZONES or timezone.startswith("US/")
 
 
 def zone(language: Language, timezone: str | None = None) -> ZoneInfo:

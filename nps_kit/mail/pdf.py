@@ -20,28 +20,12 @@ import tempfile
 from pathlib import Path
 from typing import Literal
 
+from nps_kit.clock import in_united_states
 from nps_kit.errors import MailError
 
 __all__ = ["CHROMIUM_NAMES", "Paper", "find_chromium", "paper_for", "print_pdf"]
 
 Paper = Literal["A4", "Letter"]
-
-# The IANA zones of the United States (zone1970.tab, country US), besides the US/* aliases.
-_US_ZONES = frozenset(
-    {
-        "America/New_York", "America/Detroit", "America/Kentucky/Louisville",
-        "America/Kentucky/Monticello", "America/Indiana/Indianapolis",
-        "America/Indiana/Vincennes", "America/Indiana/Winamac", "America/Indiana/Marengo",
-        "America/Indiana/Petersburg", "America/Indiana/Vevay", "America/Chicago",
-        "America/Indiana/Tell_City", "America/Indiana/Knox", "America/Menominee",
-        "America/North_Dakota/Center", "America/North_Dakota/New_Salem",
-        "America/North_Dakota/Beulah", "America/Denver", "America/Boise", "America/Phoenix",
-        "America/Los_Angeles", "America/Anchorage", "America/Juneau", "America/Sitka",
-        "America/Metlakatla", "America/Yakutat", "America/Nome", "America/Adak",
-        "Pacific/Honolulu", "America/Puerto_Rico", "Pacific/Guam", "EST5EDT", "CST6CDT",
-        "MST7MDT", "PST8PDT",
-    }
-)  # fmt: skip
 
 
 def paper_for(timezone: str | None) -> Paper:
@@ -52,7 +36,7 @@ def paper_for(timezone: str | None) -> Paper:
     timezone
         The unit's IANA time zone (``UnitParameters.zone``); ``None`` when unknown.
     """
-    if timezone is not None and (timezone in _US_ZONES or timezone.startswith("US/")):
+    if timezone is not None and in_united_states(timezone):
         return "Letter"
     return "A4"
 
