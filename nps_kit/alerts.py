@@ -30,7 +30,7 @@ from nps_kit._atomic import append_line
 from nps_kit._lock import file_lock
 from nps_kit._values import has_time_of_day
 from nps_kit.alerts_mail import compose_alert
-from nps_kit.closed_loop import CALL_WITHIN_HOURS, URGENCY, contactable_detractors
+from nps_kit.closed_loop import URGENCY, call_by, contactable_detractors
 from nps_kit.errors import ConfigError, MailError
 from nps_kit.load import LoadResult, load_responses
 from nps_kit.mail.compose import ComposedMessage
@@ -289,11 +289,11 @@ def new_detractors(
     ).sort_values(list(URGENCY), kind="stable")
     # Date-only exports are read as midnight: show their dates without a made-up 00:00.
     timed = has_time_of_day(loaded.data["nps_date"])
-    # The playbook's first action: call within CALL_WITHIN_HOURS of the response.
-    due = table["date"] + pd.Timedelta(hours=CALL_WITHIN_HOURS)
-    # Already past when the e-mail goes (a weekly --since, a late cron): said, not only dated.
+    # The playbook's first action: call within CALL_WITHIN_HOURS of the response; already
+    # past when the e-mail goes (a weekly --since, a late cron): said, not only dated.
     local_now = clock.now(unit.language, unit.timezone).replace(tzinfo=None)
-    table["overdue"] = (due < pd.Timestamp(local_now)).to_numpy()
+    due, late = call_by(table["date"], now=local_now)
+    table["overdue"] = late.to_numpy()
     for column, stamps in (("date", table["date"]), ("call_by", due)):
         if timed:  # with the zone they are wall-clock times in: "2026-11-25 22:12 JST"
             where = clock.zone(unit.language, unit.timezone)

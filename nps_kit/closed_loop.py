@@ -28,10 +28,12 @@ __all__ = [
     "FollowupList",
     "LoopRefused",
     "LoopStatus",
+    "call_by",
     "contactable_detractors",
     "followup_list",
     "loop_status",
     "respondent_themes",
+    "rows_moved",
     "still_open",
 ]
 
@@ -355,6 +357,50 @@ def still_open(followups: FollowupList, status: LoopStatus | None) -> int:
     return int((~ids.isin(status.contacted_ids)).sum())
 
 
+def rows_moved(listed: pd.Series, current: pd.Series) -> pd.Series:
+    """Tell which row-number ids now point at a response of another day.
+
+    Parameters
+    ----------
+    listed
+        Each listed person's response date as a work or status file holds it (datetimes).
+    current
+        The date of the row their id names in the export now (datetimes, same index).
+
+    Returns
+    -------
+    pandas.Series
+        ``True`` where both dates are known and fall on different days: the export's rows
+        moved (sorted, or a response deleted). Compared by day, so a file whose dates a
+        spreadsheet rewrote in its own format (``2026/11/25 22:12``) or without the time
+        still matches.
+    """
+    was = pd.to_datetime(listed, errors="coerce").dt.normalize()
+    now = pd.to_datetime(current, errors="coerce").dt.normalize()
+    return was.notna() & now.notna() & (was != now)
+
+
+def call_by(answered: pd.Series, *, now: dt.datetime | dt.date) -> tuple[pd.Series, pd.Series]:
+    """Give each person's call-by time and whether it has already passed.
+
+    Parameters
+    ----------
+    answered
+        When each person answered (datetimes, wall clock at the unit's place).
+    now
+        The time to judge against, at the same place (naive; a date is its midnight).
+
+    Returns
+    -------
+    tuple of pandas.Series
+        The call-by times, :data:`CALL_WITHIN_HOURS` after the answers (the playbook's first
+        action), and ``True`` where that time is before ``now`` (overdue); an unknown answer
+        time is never overdue.
+    """
+    due = pd.to_datetime(answered, errors="coerce") + pd.Timedelta(hours=CALL_WITHIN_HOURS)
+    return due, (due < pd.Timestamp(now)).fillna(False).astype(bool)
+
+
 def _check_rows_in_place(
     status: pd.DataFrame, known: pd.DataFrame, found: pd.Series, source: Path
 ) -> None:
@@ -362,7 +408,7 @@ def _check_rows_in_place(
     listed = status["date"].dt.normalize()
     now = pd.Series(pd.NaT, index=status.index, dtype="datetime64[ns]")
     now[found] = known.loc[status.loc[found, "response_id"], "nps_date"].dt.normalize().to_numpy()
-    moved = found & listed.notna() & now.notna() & (listed != now)
+    moved = found & rows_moved(listed, now)
     if not moved.any():
         return
     cases = [

@@ -1028,3 +1028,28 @@ def test_a_rerun_never_carries_the_team_s_entries_to_a_row_that_now_holds_someon
         "its owner, status, contacted_at and note were not carried over (the export's rows "
         "moved; set columns.id to a column unique to each response).\n"
     )
+
+
+@pytest.mark.parametrize(
+    "excel_date", ["%Y/%m/%d %H:%M", "%Y/%m/%d", "%d/%m/%Y %H:%M"], ids=["ja", "ja-day", "uk"]
+)
+def test_a_work_file_whose_dates_excel_rewrote_keeps_the_team_s_entries(
+    unit: UnitData, tmp_path: Path, capsys: pytest.CaptureFixture[str], excel_date: str
+) -> None:
+    # Excel opens the CSV, reads the date column as dates and saves them in the user's own
+    # format ("2026/11/25 22:12" in Japan): the rows did not move, so nothing typed is lost.
+    table = work_table(listing(unit))
+    files = write_work_files(table, tmp_path, "ec")
+    frame = pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    frame["date"] = pd.to_datetime(frame["date"]).dt.strftime(excel_date)
+    frame.loc[frame["response_id"] == "R05", ["owner", "status"]] = ["佐藤", "done"]
+    frame.to_csv(files.csv, index=False, encoding="utf-8-sig")
+    saved = time.time_ns() + 5_000_000_123
+    os.utime(files.csv, ns=(saved, saved))
+    write_work_files(table, tmp_path, "ec", date_order="day-first")
+    again = pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert again.set_index("response_id").loc["R05", ["owner", "status"]].tolist() == [
+        "佐藤",
+        "done",
+    ]
+    assert "warning" not in capsys.readouterr().err
