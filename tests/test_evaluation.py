@@ -341,6 +341,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.91, 0.88, 0.91)}
         BLIND20,
         SHORT14,
         _both_languages("theme_train24"),
+        _both_languages("theme_train25"),
     ],
     ids=[
         "first",
@@ -364,6 +365,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.91, 0.88, 0.91)}
         "twentieth",
         "short14",
         "train24-decision",
+        "train25-decision",
     ],
 )
 def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
