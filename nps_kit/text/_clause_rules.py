@@ -37,6 +37,9 @@ _JOIN_JA = (
     # が straight after an adjective or a past form is "but" too (配送は早いが梱包が雑)
     r"(?:(?<=[早速遅高安良悪多少長短広狭強弱古重軽濃薄]い)|(?<=しい)|(?<=ない)|(?<=かった)|"
     r"(?<=だった))が)|(?P<plain>[、,:]|"
+    # A space or a slash between Japanese sentences (残っていた 次回は…, 切れた💦／次回は…; NFKC
+    # has made 　 and ／ ASCII): after a Japanese character or an emoji, before Japanese.
+    r"[ /](?<=[^\x00-\x7f][ /])[ /]*(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])|"
     # のに states what the complaint after it is about (請求したのに振り込まれない): the theme
     # before it takes that judgement, so it joins like 、. Before what a task took it is "to"
     # (理解するのに時間がかかった), no join. After what was promised (と言われたのに) it stays
