@@ -1514,6 +1514,8 @@ def test_slash_and_space_join_japanese_sentences(
 
 
 def test_a_wish_for_improvement_is_no_quality_mention() -> None:
-    texts = pd.Series(["改善をお願いします", "次回は改善されていることを期待します", "腰痛が改善した"])
+    texts = pd.Series(
+        ["改善をお願いします", "次回は改善されていることを期待します", "腰痛が改善した"]
+    )
     found = theme_mentions(texts, pack="generic", learned=False)
     assert sorted(found.loc[found["theme"] == "quality", "row"]) == [2]

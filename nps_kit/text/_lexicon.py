@@ -256,8 +256,8 @@ JA_SHORT_TIME = (
 JA_CLOSES_EARLY = (
     r"(閉店|閉まる|閉まるの|閉める|閉館|終わるの|終了|締め切り|締切|ラストオーダー|最終受付|受付終了)"
     r"(時間|時刻)?(が|は|も)?(少し|ちょっと|かなり|すごく)?(早す|早い|早く|早か|早め|はや)|"
-    # …and so are hours too short (お風呂の時間が短い, 受付時間短すぎ, 行ける時間が短い); a wait or a
-    # task that is short is praise (JA_SHORT_TIME)
+    # …and so are hours too short (お風呂の時間が短い, 受付時間短すぎ, 行ける時間が短い);
+    # a wait or a task that is short is praise (JA_SHORT_TIME)
     r"(?<!待ち)(?<!所要)(?<!作業)(?<!処理)(?<!審査)(?<!工事)(?<!移動)(?<!手続)(?<!手続き)(?<!続きの)"
     r"(?<!かかる)時間[がはも]?(少し|ちょっと|かなり|すごく|とても)?(短い|短く|短か|短す|短め)"
 )
