@@ -54,8 +54,8 @@ _EN_OPENING: Final = re.compile(r"^(?:overall|in general|generally|all in all),?
 _ROW: Final = re.compile(r"^(?P<q>.*(?:[?？。:：)）]|ください|下さい))\s+-\s+(?P<row>\S.*)$")
 
 # Google Forms and Japanese survey tools name a grid's row "question [row]"
-# (「以下の項目について、5段階で評価してください。[フロント対応]」, "Rate the following? [Staff]"); a
-# bracket after no question ("Amount [USD]") is a unit, unless other columns share the question
+# (「以下の項目について、5段階で評価してください。[朝食]」, "Rate the following? [Staff]");
+# a bracket after no question ("Amount [USD]") is a unit, unless other columns share the question
 # (:func:`short_labels`).
 _BRACKET_ROW: Final = re.compile(r"^(?P<q>.*?)\s*[\[［](?P<row>[^\]］\[［]+)[\]］]$")
 _ASKS: Final = re.compile(r"(?:[?？。:：)）]|ください|下さい)$")
@@ -139,7 +139,8 @@ def short_label(question: str) -> str:
         question's: "Services — other (text)", 「ご利用の機能（その他・自由記述）」. A header
         that is not a question and a question of no known form keep their words, without a
         final question mark or 。; a grid row named "question [row]" (Google Forms) after a
-        question is the row; a note on how to answer (（自由記述）, "(optional)") is dropped; a lower-case column name reads as words (``region`` is
+        question is the row; a note on how to answer (（自由記述）, "(optional)") is dropped;
+        a lower-case column name reads as words (``region`` is
         "Region", ``plan_tier`` "Plan tier", ``nps_comment`` "NPS comment").
 
     Examples
