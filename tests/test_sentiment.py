@@ -313,6 +313,12 @@ def test_polarity_of_whole_text():
         ("ボタンが3回で取れた", "negative"),
         # Buying again for sure is praise (the retail pack reads リピ確定 as the product's).
         ("このシャンプーはリピ決定", "positive"),
+        # ERR20: praise negated by いかない is a complaint; a sour face never made is praise.
+        ("設定がうまくいかない", "negative"),
+        ("同期が上手くいかなかった", "negative"),
+        ("何度聞いても嫌な顔ひとつされなかった", "positive"),
+        ("質問しても嫌な顔されない", "positive"),
+        ("嫌な顔をされた", "negative"),
     ],
 )
 def test_polarity_of_defects_idioms_and_wishes(text: str, expected: str) -> None:
