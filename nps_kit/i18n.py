@@ -1023,6 +1023,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "対象：0〜{max}点の回答で、連絡を許可した方（前回までに通知した方を除く）。",
         "en": "Included: scores 0–{max} from people who allowed contact, not alerted before.",
     },
+    "alerts_mail.threshold_details": {
+        "ja": "対象：0〜{max}点の回答で、連絡先を書き残した方（前回までに通知した方を除く）。",
+        "en": "Included: scores 0–{max} from people who left a way to contact them, not alerted "
+        "before.",
+    },
     "alerts_mail.footer": {
         "ja": "このメールは nps-kit alerts により自動送信されています。",
         "en": "This message was sent automatically by nps-kit alerts.",
