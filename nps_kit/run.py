@@ -426,6 +426,12 @@ def _refused_result(unit: UnitParameters, error: UnitRefused, sha256: str) -> Un
             "evalue": str(error),
             "key": error.key,
             "reason": error.reason,
+            # A month to date refused for too few responses: the overview says so.
+            **(
+                {"responses": error.responses, "min_report_n": error.min_report_n}
+                if error.responses is not None
+                else {}
+            ),
             "at": datetime.now(UTC).isoformat(timespec="seconds"),
         },
         summary=None,
