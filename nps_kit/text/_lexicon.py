@@ -489,6 +489,16 @@ EN_PHRASES: dict[str, float] = {
     r"not|never) (moved|budged|changed|gone up|risen|increased)|(prices?|premiums?|fees?|rates?|"
     r"costs?) (has |have )?(held|stayed|remained|kept) (steady|the same|flat|frozen|unchanged)|"
     r"killer (feature|app)|(didn'?t|did not|never) feel (a thing|anything)": 1.0,
+    # "cut" is a haircut, a cut of meat, boards cut to size, no-shows cut in half: no cue; a
+    # line, a rate or a plan cut is a complaint. "Excel" is mostly the spreadsheet.
+    r"cut (us |me |him |her |them |it )?off|(got|get|gets|was|were|been|being|quietly) cut\b|"
+    r"cuts? (from|again|back)|cut(ting)? corners|"
+    # a refusal ("Store said no because the lenses were already cut")
+    r"(said|says) no(?=$| because| to\b|[.,!])": -1.0,
+    r"(excels?|excelled|excelling) (at|in)\b|without (any |a |much )?(fuss|hassle|quibbles?|"
+    r"drama|faff|argument)|(cancel|leave|pause) (it )?(at )?any ?time|exactly (how|like|as|what) "
+    r"(i|we) (wanted|asked|asked for|pictured|imagined|hoped|described|needed)|exactly (as|like) "
+    r"(shown|pictured|advertised|the photos?|the pictures?|in the photos?)": 1.0,
     # "Good luck" said to whoever tries: a complaint ("a link to a 300-page manual. Good luck.").
     r"good luck(?=$|[.!]| (getting|finding|trying|on|if|when|to anyone|reaching|contacting))": -1.0,
     # Idioms of praise whose words read as a complaint ("Can't beat it", "won't be the last").
@@ -1063,7 +1073,7 @@ _NOT_CUES = frozenset(
     energy security share sharing united party play justice chance stop drop accident accidents
     promise promised fit fire damn increase increased join joined honestly approval approvals
     lol lmao lmfao rofl haha xd
-    loyalty valuing handed
+    loyalty valuing handed cut cuts flu emergency excel
     原因
     """.split()
 )
