@@ -1552,3 +1552,20 @@ def test_pol21_english_forms(text: str, pack: str, theme: str, expected: str) ->
 def test_nothing_first_in_an_improvement_answer(text: str, pack: str, expected: dict) -> None:
     found = theme_mentions(pd.Series([text]), pack=pack, learned=False, asks="improvement")
     assert dict(zip(found["theme"], found["polarity"].astype(str), strict=True)) == expected
+
+
+# POL21: words of the error list read as written ("comfy", "knowledgable", "zero coding" is a
+# burden spared, "can't moan" a praise) and hard selling, in sentences written for this test.
+@pytest.mark.parametrize(
+    ("text", "pack", "theme", "expected"),
+    [
+        ("The office chair is really comfy", "retail", "quality", "positive"),
+        ("The adviser was very knowledgable", "finance", "staff", "positive"),
+        ("Got the website live with zero coding", "saas", "usability", "positive"),
+        ("Can't moan about the staff", "generic", "staff", "positive"),
+        ("The car park is always rammed", "generic", "usability", "negative"),
+        ("The adviser kept pushing products I didn't want", "finance", "staff", "negative"),
+    ],
+)
+def test_pol21_english_words(text: str, pack: str, theme: str, expected: str) -> None:
+    assert _pack_polarity(text, pack, theme) == expected

@@ -396,7 +396,7 @@ EN_CUES: dict[str, float] = {
         reassuring reassured caring pleasant pleasure delighted grateful appreciated
         lifesaver dependable trustworthy sensible refreshing flawlessly listen listens listened
         unbeatable readable understand understood understanding tidy reliably instant instantly
-        instantaneous communicative slick
+        instantaneous communicative slick knowledgable comfy crisp
         """.split(),
         1.0,
     ),
@@ -429,6 +429,7 @@ EN_CUES: dict[str, float] = {
         queuing queueing hiccup hiccups endless afterthought
         relentless invalid peeling peeled fraying frayed wobbly wonky rusted rusting incident
         incidents drops dropped dropping fluff rushed
+        lumpy leaky rammed wobble wobbles creased moan moaned moaning speck
         cracked chipped warped warping faded snapped shrunk shrank mouldy moldy rotten stained
         scuffed scuffs bobbling bobbled pilling rusty counterfeit knockoff corked wilted slimy
         """.split(),
@@ -494,7 +495,10 @@ EN_PHRASES: dict[str, float] = {
     r"cut (us |me |him |her |them |it )?off|(got|get|gets|was|were|been|being|quietly) cut\b|"
     r"cuts? (from|again|back)|cut(ting)? corners|"
     # a refusal ("Store said no because the lenses were already cut")
-    r"(said|says) no(?=$| because| to\b|[.,!])": -1.0,
+    r"(said|says) no(?=$| because| to\b|[.,!])|"
+    # selling hard ("kept pushing products I didn't need")
+    r"pushing (\w+ )?(products|their own|extras|upgrades|add-ons)|"
+    r"pushed (me|us) (towards|into)": -1.0,
     r"(excels?|excelled|excelling) (at|in)\b|without (any |a |much )?(fuss|hassle|quibbles?|"
     r"drama|faff|argument)|(cancel|leave|pause) (it )?(at )?any ?time|exactly (how|like|as|what) "
     r"(i|we) (wanted|asked|asked for|pictured|imagined|hoped|described|needed)|exactly (as|like) "
@@ -1023,7 +1027,7 @@ EN_SPARED = frozenset(
     surprise queue queues wait penalty penalties ads adverts spam pressure drama fuss paperwork
     contract contracts minimum commitment obligation deposit excess limit limits clutter ads
     carry carrying queuing queueing waiting chase chasing haggle haggling
-    waffle jargon nonsense faff upsell upselling judgement judgment hidden
+    waffle jargon nonsense faff upsell upselling judgement judgment hidden coding code
     """.split()
 )
 EN_NOT_LACK = frozenset(
