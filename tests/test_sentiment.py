@@ -1569,3 +1569,18 @@ def test_nothing_first_in_an_improvement_answer(text: str, pack: str, expected: 
 )
 def test_pol21_english_words(text: str, pack: str, theme: str, expected: str) -> None:
     assert _pack_polarity(text, pack, theme) == expected
+
+
+# POL21 (from probe set 21): trouble that used to be, or was so only at first, is no judgement
+# of now; the decline ("used to be great") keeps its complaint; "hoping you…" wishes.
+@pytest.mark.parametrize(
+    ("text", "pack", "theme", "expected"),
+    [
+        ("The app used to crash every week, rock solid now", "saas", "reliability", "positive"),
+        ("Checkout was fiddly at first but it's quick now", "retail", "checkout", "positive"),
+        ("The staff used to be great", "generic", "staff", "negative"),
+        ("Still hoping you add a dark mode", "saas", "features", "negative"),
+    ],
+)
+def test_pol21_past_trouble_and_hopes(text: str, pack: str, theme: str, expected: str) -> None:
+    assert _pack_polarity(text, pack, theme) == expected

@@ -513,6 +513,18 @@ EN_PHRASES: dict[str, float] = {
     r"(prices?|premiums?|fees?|bills?|costs?|quotes?|charges?) (\w+ )?(dropped|fell|came down|went "
     r"down|decreased|(was|were|has been|have been|got) (cut|reduced|lowered)|(has|have) (dropped|"
     r"come down|gone down))": 1.0,
+    # What used to be is no judgement of now ("The app used to log me out constantly, seems
+    # sorted now", "used to know everything, now…", "Used to love it"), not the decline below
+    # ("used to be good value"); not being accustomed ("got used to it"), a tool used, a
+    # comparison ("quicker than it used to be") nor what was taken ("that used to be included").
+    # Nor what was so only at first ("Support was slow at first but they've really improved").
+    r"(?<!got )(?<!get )(?<!gets )(?<!getting )(?<!'m )(?<!am )(?<!are )(?<!is )(?<!was )"
+    r"(?<!were )(?<!be )(?<!been )(?<!that )(?<!which )(?<!than it )(?<!than they )(?<!than i )"
+    r"(?<!than we )used to (?!it\b|that\b|this\b|them\b)"
+    r"(?!be ((a|an|the|so|really|very|much|quite) )*(good|great|decent|excellent|cheap|cheaper|"
+    r"cheapest|fast|quick|reliable|better|best|nice|affordable|value|brilliant|amazing|"
+    r"fantastic|option|one)\b)[^.!?,;]*|"
+    r"(was|were) (\w+ ){1,3}at first": 0.0,
     # Decline: the praise of what it used to be is part of the complaint ("Used to be good value").
     r"(used to be|was once|were once) ((a|an|the|so|really|very|much|quite|good|great|decent|"
     r"excellent|cheap|cheaper|cheapest|fast|quick|reliable|better|best|nice|affordable|value|"
@@ -991,7 +1003,7 @@ EN_REQUEST = (
     r"some|a|an)\b|"
     r"could (be|do with being) (a (bit|lot|little) )?(?!worse)[a-z]+er\b|"
     r"give me (a|an|the|some|back|my)|"
-    r"could be improved|hope (they|you|it|that)|it'?d be|"
+    r"could be improved|hope (they|you|it|that)|(really )?hoping (you|they|it|that|for)|it'?d be|"
     r"make it (easier|faster|clearer|simpler|cheaper|quicker)|bring back|improve|suggestion|"
     r"why (not|can'?t|don'?t|isn'?t|doesn'?t|is there no)|if only|ought to|must (add|fix|improve)|"
     r"more (options|choice|staff|variety|payment|flexibility|features|examples)|"
