@@ -1,7 +1,9 @@
 """POL21: polarity per labelled set and language, and every polarity error with its explanation.
 
-``--counts OUT.json``: per set and language the themes found right and the polarity right
-(shipped tagger, as ``bench_text.py --eval`` reads it; imp12/imp13 with ``asks="improvement"``).
+``--counts OUT.json``: per set and language the themes found right, the polarity right and the
+themes predicted (shipped tagger, as ``bench_text.py --eval`` reads it, or ``--rules-alone``;
+imp12/imp13 with ``asks="improvement"``). Groups: ``read`` (the sets the error list reads),
+``older`` (held out from every change of POL21), ``probes``.
 ``--errors OUT.csv``: every polarity error on a correctly found theme of the English (or
 ``--lang``) readable sets, with the reading before the learned correction, the rules alone,
 ``explain_themes``' source and words, and each clause's score.
@@ -20,7 +22,7 @@ from nps_kit.score import segment
 from nps_kit.text import explain_themes
 from nps_kit.text.evaluation import evaluate_mentions, parse_labels
 from nps_kit.text.packs import load_pack
-from nps_kit.text.sentiment import _clauses, _score, _tag_polarity
+from nps_kit.text.sentiment import Asks, _clauses, _score, _tag_polarity
 from nps_kit.text.tokens import _normalised_codes
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
@@ -62,7 +64,7 @@ PROBES = {
 }
 
 
-def _asks(name: str) -> str:
+def _asks(name: str) -> Asks:
     return "improvement" if name.startswith("imp") else "reason"
 
 
@@ -71,7 +73,7 @@ def _read(name: str, group: dict[str, str]) -> pd.DataFrame | None:
     return pd.read_csv(path, keep_default_na=False, dtype=str) if path.exists() else None
 
 
-def counts(groups: list[str]) -> dict[str, dict[str, list[int]]]:
+def counts(groups: list[str], *, learned: bool = True) -> dict[str, dict[str, list[int]]]:
     out: dict[str, dict[str, list[int]]] = {}
     for group_name in groups:
         group = {"read": READ, "older": OLDER, "probes": PROBES}[group_name]
@@ -79,7 +81,8 @@ def counts(groups: list[str]) -> dict[str, dict[str, list[int]]]:
             frame = _read(name, group)
             if frame is None:
                 continue
-            table = evaluate_mentions(frame, asks=_asks(name)).table.set_index("lang")  # type: ignore[arg-type]
+            table = evaluate_mentions(frame, asks=_asks(name), learned=learned).table
+            table = table.set_index("lang")
             out[name] = {
                 str(lang): [int(r.correct), int(r.polarity_correct), int(r.predicted)]
                 for lang, r in table.iterrows()
@@ -158,9 +161,12 @@ def main() -> None:
     parser.add_argument("--groups", default="read,probes")
     parser.add_argument("--errors", type=Path)
     parser.add_argument("--lang", default="en")
+    parser.add_argument("--rules-alone", action="store_true", help="learned=False (counts)")
     args = parser.parse_args()
     if args.counts:
-        args.counts.write_text(json.dumps(counts(args.groups.split(",")), indent=1))
+        args.counts.write_text(
+            json.dumps(counts(args.groups.split(","), learned=not args.rules_alone), indent=1)
+        )
     if args.errors:
         errors(args.lang).to_csv(args.errors, index=False)
 
