@@ -1525,3 +1525,96 @@ def test_a_wish_for_improvement_is_no_quality_mention() -> None:
     )
     found = theme_mentions(texts, pack="generic", learned=False)
     assert sorted(found.loc[found["theme"] == "quality", "row"]) == [2]
+
+
+# POL21: English forms from the error list of the readable sets, in sentences written for these
+# tests (the dictionaries and rules alone).
+@pytest.mark.parametrize(
+    ("text", "pack", "theme", "expected"),
+    [
+        # understatement whose words read as praise
+        ("The booking page leaves a lot to be desired", "generic", "usability", "negative"),
+        ("Waiting times were less than ideal", "generic", "speed", "negative"),
+        ("Their fees are on the high side for a basic account", "finance", "price", "negative"),
+        ("Membership prices have gone silly this year", "generic", "price", "negative"),
+        ("A current account with no silly charges", "finance", "price", "positive"),
+        # others lacking what we did: praise of us
+        ("The adviser rang me back the same day, nobody else did", "finance", "staff",
+         "positive"),
+        ("The staff fitted my shoes properly, no other shop has ever bothered", "retail", "staff",
+         "positive"),
+        ("The policy covers hired equipment, which most policies don't", "finance", "products",
+         "positive"),
+        ("The premium has barely moved in five years", "finance", "price", "positive"),
+        ("The Slack integration is the killer feature for us", "saas", "integrations", "positive"),
+        ("Claim settled, never a quibble", "finance", "claims", "positive"),
+        # wishes in the past, understated, or asked as a question
+        ("A text saying the engineer was late would have been nice", "generic", "communication",
+         "negative"),
+        ("Wouldn't hurt to print the price list on the website", "generic", "price", "negative"),
+        ("How am I supposed to trust a bank that loses my documents?", "finance", "trust",
+         "negative"),
+        ("The interface needs sorting out", "saas", "usability", "negative"),
+        ("Could you open the branch on Saturdays", "finance", "branch", "negative"),
+        ("A manual link and that was it. Good luck.", "saas", "docs", "negative"),
+        # a rival praised instead of us
+        ("Trello's interface is much easier than yours", "saas", "usability", "negative"),
+        ("The salon across town has friendlier staff", "generic", "staff", "negative"),
+        ("Revolut's app does all this better", "finance", "usability", "negative"),
+        # "cut" is no complaint by itself; a call cut off is
+        ("The fringe cut came out exactly how I wanted", "generic", "quality", "positive"),
+        ("The phone line cut me off twice", "retail", "phone", "negative"),
+        ("Exchanged the jacket without any fuss", "retail", "returns", "positive"),
+    ],
+)  # fmt: skip
+def test_pol21_english_forms(text: str, pack: str, theme: str, expected: str) -> None:
+    assert _pack_polarity(text, pack, theme) == expected
+
+
+# POL21: an answer to "what could we improve?" that opens with "Nothing" goes on to say why;
+# a clause that asks for more by its form is still a request.
+@pytest.mark.parametrize(
+    ("text", "pack", "expected"),
+    [
+        ("Nothing really. Refund came through in two days, no fuss", "retail",
+         {"returns": "positive"}),
+        ("Nothing, the mechanics really know their stuff", "retail", {"staff": "positive"}),
+        ("Nothing to improve, the staff were lovely", "generic", {"staff": "positive"}),
+        ("Nothing much, maybe cheaper delivery", "retail", {"price": "negative"}),
+    ],
+)  # fmt: skip
+def test_nothing_first_in_an_improvement_answer(text: str, pack: str, expected: dict) -> None:
+    found = theme_mentions(pd.Series([text]), pack=pack, learned=False, asks="improvement")
+    assert dict(zip(found["theme"], found["polarity"].astype(str), strict=True)) == expected
+
+
+# POL21: words of the error list read as written ("comfy", "knowledgable", "zero coding" is a
+# burden spared, "can't moan" a praise) and hard selling, in sentences written for this test.
+@pytest.mark.parametrize(
+    ("text", "pack", "theme", "expected"),
+    [
+        ("The office chair is really comfy", "retail", "quality", "positive"),
+        ("The adviser was very knowledgable", "finance", "staff", "positive"),
+        ("Got the website live with zero coding", "saas", "usability", "positive"),
+        ("Can't moan about the staff", "generic", "staff", "positive"),
+        ("The car park is always rammed", "generic", "usability", "negative"),
+        ("The adviser kept pushing products I didn't want", "finance", "staff", "negative"),
+    ],
+)
+def test_pol21_english_words(text: str, pack: str, theme: str, expected: str) -> None:
+    assert _pack_polarity(text, pack, theme) == expected
+
+
+# POL21 (from probe set 21): trouble that used to be, or was so only at first, is no judgement
+# of now; the decline ("used to be great") keeps its complaint; "hoping you…" wishes.
+@pytest.mark.parametrize(
+    ("text", "pack", "theme", "expected"),
+    [
+        ("The app used to crash every week, rock solid now", "saas", "reliability", "positive"),
+        ("Checkout was fiddly at first but it's quick now", "retail", "checkout", "positive"),
+        ("The staff used to be great", "generic", "staff", "negative"),
+        ("Still hoping you add a dark mode", "saas", "features", "negative"),
+    ],
+)
+def test_pol21_past_trouble_and_hopes(text: str, pack: str, theme: str, expected: str) -> None:
+    assert _pack_polarity(text, pack, theme) == expected

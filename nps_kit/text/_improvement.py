@@ -38,7 +38,8 @@ ASKS: tuple[Asks, ...] = ("reason", "improvement")
 
 # "Nothing to improve": no request, whatever follows ("Nothing, the staff are brilliant").
 _NOTHING = re.compile(
-    r"^(?:(?:honestly|really|to be honest|tbh|um+|hmm+|well|no|nope|not much),? )*"
+    r"^(?:(?:honestly|really|to be honest|tbh|um+|hmm+|well|no|nope|not much|absolutely|"
+    r"genuinely),? )*"
     r"(?:nothing|none|nope|n/?a|no complaints?|no suggestions?|not really|can'?t think of|"
     r"not sure|(?:i )?(?:don'?t|do not) know|dunno|idk|"
     r"cannot think of|all good|keep (?:it|up|doing)|(?:just )?keep (?:it )?up|nowt)\b|"
@@ -107,6 +108,23 @@ def _en_wished(clause: str) -> bool:
         # A fragment: its praising phrases are wishes, its praising words praise ("Good value").
         return not any(_en_praise_word(token) for token in kept)
     return _score_en_plain(" ".join(kept)).praise == 0
+
+
+def asks_for_more(clause: str) -> bool:
+    """Tell whether a clause wishes for more by its form, whatever it praises.
+
+    An English clause with a wishing modal or opening with a comparative ("maybe cheaper
+    delivery"), a Japanese one whose praise is only wished (もっと安く): after "Nothing, …" it
+    is still a request, where a clause that praises plainly is the reason for the nothing.
+    """
+    if _JA_CHAR.search(clause):
+        return _ja_wished(clause)
+    clause = clause.replace("’", "'")
+    if _EN_MODAL.search(clause) is not None:
+        return True
+    tokens = _EN_TOKEN.findall(clause)
+    lead = next((t for t in tokens if t not in _EN_LEAD), "")
+    return _en_comparative(lead) or not _EN_MORE.isdisjoint(tokens)
 
 
 def _en_praise_word(token: str) -> bool:
@@ -180,7 +198,11 @@ def improvement_score(clause: str) -> _Score:
     complains, keeps its reading.
     """
     score = _score(clause)
-    if score.request or _NOTHING.search(clause) is not None:
+    if _NOTHING.search(clause) is not None:
+        # "Nothing to improve" asks for nothing ("improve" alone reads as a request): its praise
+        # stays ("Nothing, keep it up"), else it is a judgement, neutral.
+        return score._replace(request=False) if score.praise else _Score(0.0, 0, 0, False, True)
+    if score.request:
         return score
     if score.praise:
         wished = _ja_wished(clause) if _JA_CHAR.search(clause) else _en_wished(clause)

@@ -403,7 +403,7 @@ EN_CUES: dict[str, float] = {
         reassuring reassured caring pleasant pleasure delighted grateful appreciated
         lifesaver dependable trustworthy sensible refreshing flawlessly listen listens listened
         unbeatable readable understand understood understanding tidy reliably instant instantly
-        instantaneous communicative slick
+        instantaneous communicative slick knowledgable comfy crisp
         """.split(),
         1.0,
     ),
@@ -431,11 +431,12 @@ EN_CUES: dict[str, float] = {
         overcomplicated inflexible rigid unreasonable ridiculous shocking appalling disgusting
         dreadful pathetic unacceptable hopeless gutted annoyed fuming joke
         dated sparse patchy sluggish unintuitive duplicates duplicated gimmick gimmicky kafkaesque
-        irresponsible squashed nuisance
+        irresponsible squashed nuisance quibble quibbles
         thin undocumented nonexistent rough shady sketchy drowning canned queue queued excessive
         queuing queueing hiccup hiccups endless afterthought
         relentless invalid peeling peeled fraying frayed wobbly wonky rusted rusting incident
         incidents drops dropped dropping fluff rushed
+        lumpy leaky rammed wobble wobbles creased moan moaned moaning speck
         cracked chipped warped warping faded snapped shrunk shrank mouldy moldy rotten stained
         scuffed scuffs bobbling bobbled pilling rusty counterfeit knockoff corked wilted slimy
         """.split(),
@@ -474,6 +475,43 @@ EN_PHRASES: dict[str, float] = {
     # "To be fair" and "in (all) fairness" concede a point; they praise nothing (QA20: "To be fair
     # told I needed £1,200 of work … Feels like a sales pitch" read as praise of the price).
     r"\b(to be fair|in (all )?fairness)\b": 0.0,
+    # POL21: understatement idioms whose words read as praise ("leaves a lot to be desired",
+    # "less than ideal", "on the high side"), prices gone silly ("no silly conditions" is praise).
+    r"(leaves?|left|leaving) (a lot|a great deal|much|something|plenty|lots) to be desired|"
+    r"less than (ideal|great|perfect|impressive|stellar|helpful|satisfactory|brilliant|pleased|"
+    r"happy|impressed|thrilled|clear|reliable)|on the (high|steep|pricey|expensive|dear|slow) side|"
+    r"(gone|go|going|gets?|getting|got|is|are|was|were|be|been|bit) silly|silly (money|prices?|"
+    r"fees?|conditions|charges?)|bait and switch": -1.0,
+    # Others who lack what this one did: praise of it ("nobody else did", "no other shop has
+    # ever bothered", "which most policies don't", "everyone else put theirs up", "never had
+    # that from a general insurer"); read before "nobody" alone below.
+    r"(nobody|no one|none) else (\w+ )?(did|does|do|has|had|have|would|could|will|bothered|"
+    r"bothers|offers?|offered)|no other (\w+ )?(\w+ )?(has|had|have|does|did|would|will|"
+    r"offers?|offered)( ever)?( \w+ed)?\b|most (others|other \w+|policies|banks|insurers|"
+    r"providers|shops|companies|places|firms|brokers|lenders|stores|apps|tools|services) "
+    r"(don'?t|do not|won'?t|wouldn'?t|can'?t|didn'?t)|everyone else (put|puts|raised|raises|"
+    r"hiked|hikes|increased|charges?|charged)|never had (that|this) (from|with|at) ": 1.0,
+    # A price that stayed put is praise ("the premium has barely moved in 3 years", "price has
+    # held steady"); "the app hasn't changed in years" is no praise (not a price).
+    r"(prices?|premiums?|fees?|bills?|rates?|costs?|subscriptions?) (has |have )?(barely|hardly|"
+    r"not|never) (moved|budged|changed|gone up|risen|increased)|(prices?|premiums?|fees?|rates?|"
+    r"costs?) (has |have )?(held|stayed|remained|kept) (steady|the same|flat|frozen|unchanged)|"
+    r"killer (feature|app)|(didn'?t|did not|never) feel (a thing|anything)": 1.0,
+    # "cut" is a haircut, a cut of meat, boards cut to size, no-shows cut in half: no cue; a
+    # line, a rate or a plan cut is a complaint. "Excel" is mostly the spreadsheet.
+    r"cut (us |me |him |her |them |it )?off|(got|get|gets|was|were|been|being|quietly) cut\b|"
+    r"cuts? (from|again|back)|cut(ting)? corners|"
+    # a refusal ("Store said no because the lenses were already cut")
+    r"(said|says) no(?=$| because| to\b|[.,!])|"
+    # selling hard ("kept pushing products I didn't need")
+    r"pushing (\w+ )?(products|their own|extras|upgrades|add-ons)|"
+    r"pushed (me|us) (towards|into)": -1.0,
+    r"(excels?|excelled|excelling) (at|in)\b|without (any |a |much )?(fuss|hassle|quibbles?|"
+    r"drama|faff|argument)|(cancel|leave|pause) (it )?(at )?any ?time|exactly (how|like|as|what) "
+    r"(i|we) (wanted|asked|asked for|pictured|imagined|hoped|described|needed)|exactly (as|like) "
+    r"(shown|pictured|advertised|the photos?|the pictures?|in the photos?)": 1.0,
+    # "Good luck" said to whoever tries: a complaint ("a link to a 300-page manual. Good luck.").
+    r"good luck(?=$|[.!]| (getting|finding|trying|on|if|when|to anyone|reaching|contacting))": -1.0,
     # Idioms of praise whose words read as a complaint ("Can't beat it", "won't be the last").
     r"(can'?t|cannot|can not|couldn'?t|could not|won'?t|will not) (\w+ )?beat (it|that|this|them|"
     r"the (price|prices|value|service|quality|deal))\b|"
@@ -482,6 +520,18 @@ EN_PHRASES: dict[str, float] = {
     r"(prices?|premiums?|fees?|bills?|costs?|quotes?|charges?) (\w+ )?(dropped|fell|came down|went "
     r"down|decreased|(was|were|has been|have been|got) (cut|reduced|lowered)|(has|have) (dropped|"
     r"come down|gone down))": 1.0,
+    # What used to be is no judgement of now ("The app used to log me out constantly, seems
+    # sorted now", "used to know everything, now…", "Used to love it"), not the decline below
+    # ("used to be good value"); not being accustomed ("got used to it"), a tool used, a
+    # comparison ("quicker than it used to be") nor what was taken ("that used to be included").
+    # Nor what was so only at first ("Support was slow at first but they've really improved").
+    r"(?<!got )(?<!get )(?<!gets )(?<!getting )(?<!'m )(?<!am )(?<!are )(?<!is )(?<!was )"
+    r"(?<!were )(?<!be )(?<!been )(?<!that )(?<!which )(?<!than it )(?<!than they )(?<!than i )"
+    r"(?<!than we )used to (?!it\b|that\b|this\b|them\b)"
+    r"(?!be ((a|an|the|so|really|very|much|quite) )*(good|great|decent|excellent|cheap|cheaper|"
+    r"cheapest|fast|quick|reliable|better|best|nice|affordable|value|brilliant|amazing|"
+    r"fantastic|option|one)\b)[^.!?,;]*|"
+    r"(was|were) (\w+ ){1,3}at first": 0.0,
     # Decline: the praise of what it used to be is part of the complaint ("Used to be good value").
     r"(used to be|was once|were once) ((a|an|the|so|really|very|much|quite|good|great|decent|"
     r"excellent|cheap|cheaper|cheapest|fast|quick|reliable|better|best|nice|affordable|value|"
@@ -937,6 +987,14 @@ EN_REQUEST = (
     r"would (really |so |very much )?(love|like|appreciate|prefer|help)|"
     # "exactly how it should be" is praise
     r"(i'?d|would) rather|i'?d (really |so )?(love|like|prefer)|wish|wished|"
+    # POL21: a wish in the past or as an understatement ("a heads up would have been nice",
+    # "wouldn't hurt to have a returns label"), a question as a complaint ("how am I supposed
+    # to trust …"), something that needs doing ("the admin side needs sorting")
+    r"would('?ve| have) been (nice|great|good|better|helpful|handy|useful|lovely)|"
+    r"wouldn'?t (hurt|go amiss|kill (you|them))|"
+    r"how (am|are|is|was|were) (i|we|you|one|anyone|people|customers|they) (supposed|meant|"
+    r"expected) to|needs? (sorting|sorting out|looking at|looking into|a rethink|an overhaul|"
+    r"updating|addressing|reviewing|simplifying)|"
     r"(?<!how it )(?<!as it )(?<!way it )should|"
     r"should'?ve|pls|plz|(^|just |please |pls |plz )let (me|us) (?!down)|"
     r"could (\w+ )?(a bit |a little |a lot )?more|"
@@ -952,12 +1010,12 @@ EN_REQUEST = (
     r"some|a|an)\b|"
     r"could (be|do with being) (a (bit|lot|little) )?(?!worse)[a-z]+er\b|"
     r"give me (a|an|the|some|back|my)|"
-    r"could be improved|hope (they|you|it|that)|it'?d be|"
+    r"could be improved|hope (they|you|it|that)|(really )?hoping (you|they|it|that|for)|it'?d be|"
     r"make it (easier|faster|clearer|simpler|cheaper|quicker)|bring back|improve|suggestion|"
     r"why (not|can'?t|don'?t|isn'?t|doesn'?t|is there no)|if only|ought to|must (add|fix|improve)|"
     r"more (options|choice|staff|variety|payment|flexibility|features|examples)|"
     r"(can|could|would|will) (you|they|we) (please )?(add|make|bring|get|have|fix|improve|offer|"
-    r"sort)|"
+    r"sort|start|open|stay|extend|stop|send|include|allow|provide|consider|change|reduce|lower)|"
     r"any chance (of|you|they|to)|is there (any|a) way|it'?d be (nice|great|good|better|helpful)|"
     # "We'd rate higher if…"; a why-question is a complaint ("Why is a popcorn $7.50")
     r"kindly (provide|add|give|make|fix|include|allow|consider|look|share|send|update|arrange)|"
@@ -988,7 +1046,7 @@ EN_SPARED = frozenset(
     surprise queue queues wait penalty penalties ads adverts spam pressure drama fuss paperwork
     contract contracts minimum commitment obligation deposit excess limit limits clutter ads
     carry carrying queuing queueing waiting chase chasing haggle haggling
-    waffle jargon nonsense faff upsell upselling judgement judgment hidden
+    waffle jargon nonsense faff upsell upselling judgement judgment hidden coding code
     """.split()
 )
 EN_NOT_LACK = frozenset(
@@ -1006,12 +1064,17 @@ EN_RIVAL = (
     r"insurers|brands|places|airlines|hotels|retailers|suppliers|networks|gyms|tools|services)|"
     r"competitors?|rivals?|everyone else|elsewhere|anywhere else|(on|at|from) (amazon|ebay)|"
     # a named rival doing it ("Zoom does the same thing cheaper")
-    r"(does|do|did) (the same( thing)?|it) (cheaper|for less|better|faster|quicker)|"
+    r"(does|do|did) (the same( thing)?|it|this|that|all (of )?(this|that)|everything) (cheaper|"
+    r"for less|better|faster|quicker)|"
+    # praise given to a rival over us ("Slack's search is miles better than yours")
+    r"(better|cheaper|faster|quicker|easier|nicer|friendlier|simpler|clearer) than (yours|you|"
+    r"you guys|u)\b|"
     # a rival nearby ("the gym down the road has friendlier staff", "the merchant round the
     # corner does them cheaper"; not "is round the corner from my office") or the one the
     # writer left, as the subject ("My old bank answered in minutes"; not "half what my old
     # provider charged")
-    r"the [a-z]+( [a-z]+)? ((down|up|across|over) the road|(a)?round the corner)(?! from)|"
+    r"the [a-z]+( [a-z]+)? ((down|up|across|over) the road|(a)?round the corner|across town)"
+    r"(?! from)|"
     r"^(my|our) (old|previous|last|former) (bank|provider|insurer|supplier|gym|dentist|vet|"
     r"garage|broker|agent|agency|lender|host|network|energy company|company|shop|salon|"
     r"clinic|practice|surgery|tool|app|software|platform|vendor|crm|isp))\b"
@@ -1033,6 +1096,7 @@ _NOT_CUES = frozenset(
     energy security share sharing united party play justice chance stop drop accident accidents
     promise promised fit fire damn increase increased join joined honestly approval approvals
     lol lmao lmfao rofl haha xd
+    loyalty valuing handed cut cuts flu emergency excel
     原因
     """.split()
 )

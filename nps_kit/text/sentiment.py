@@ -63,7 +63,14 @@ from nps_kit.text._clause_rules import (  # noqa: F401 (re-exported: tests, benc
     polarity_of,
 )
 from nps_kit.text._collector import paused
-from nps_kit.text._improvement import ASKS, Asks, awaits_judgement, improvement_score
+from nps_kit.text._improvement import (
+    _NOTHING,
+    ASKS,
+    Asks,
+    asks_for_more,
+    awaits_judgement,
+    improvement_score,
+)
 from nps_kit.text._match import (
     Hits,
     ThemeMatcher,
@@ -309,8 +316,15 @@ def _improvement_scores(
     ("(Darren?").
     """
     out = []
+    # After "Nothing, …" what the answer goes on to say is why it asks for nothing: a clause
+    # read as it says, no request unless it asks for more by its form ("Nothing. Claim paid
+    # within a week, no fuss", "Nothing, the mechanics really know their stuff"; not "Nothing
+    # much, maybe cheaper delivery").
+    nothing_first = bool(clauses) and _NOTHING.search(clauses[0].text) is not None
     for k, (clause, score) in enumerate(zip(clauses, scores, strict=True)):
-        if not score.judged and not clause_themes[k] and " " not in clause.text:
+        if k and nothing_first and not (score.judged and asks_for_more(clause.text)):
+            out.append(score)
+        elif not score.judged and not clause_themes[k] and " " not in clause.text:
             out.append(score)
         elif (
             not score.judged
