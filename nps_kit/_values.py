@@ -26,6 +26,7 @@ from nps_kit._era import ERA_RE, arabic_numerals, era_date
 __all__ = [
     "DATE_FORMS",
     "MISSING_WORDS",
+    "NO_ANSWER_WORDS",
     "STATUSES",
     "DateParse",
     "ScoreParse",
@@ -39,10 +40,14 @@ __all__ = [
 STATUSES: Final = ("valid", "missing", "invalid")
 _VALID, _MISSING, _INVALID = 0, 1, 2
 
-#: Cell texts (after NFKC and case folding) that mean "no answer".
-MISSING_WORDS: Final = frozenset(
-    {"", "na", "n/a", "#n/a", "-", "nan", "none", "null", "<na>", "無回答", "未回答"}
-)
+#: Cell texts (after NFKC and case folding) that mean "no answer" in any column: they cannot be
+#: a real answer. A categorical answer keeps every other text as written.
+NO_ANSWER_WORDS: Final = frozenset({"", "n/a", "#n/a", "-", "無回答", "未回答"})
+#: Cell texts that mean "no answer" where a number or a date must stand (the score, ratings,
+#: weights, dates). ``NA``, ``None``, ``NULL`` are real answers elsewhere (North America, "none
+#: of these"), so the readers keep them as written (:mod:`nps_kit._formats`) and only these
+#: typed columns read them as missing (QA22).
+MISSING_WORDS: Final = NO_ANSWER_WORDS | frozenset({"na", "nan", "none", "null", "<na>"})
 
 # Dashes and minus signs that NFKC leaves alone but people type in front of numbers and labels.
 _DASHES: Final = str.maketrans(dict.fromkeys("‐‑‒–—―−ー－", "-"))
@@ -215,9 +220,14 @@ def states_zero_to_ten(*texts: str | None) -> bool:
     )
 
 
-def missing_words(extra: Iterable[str] = ()) -> frozenset[str]:
-    """Return :data:`MISSING_WORDS` plus ``extra`` codes, normalised as cells are."""
-    return MISSING_WORDS | {_normalise_text(str(word)).casefold() for word in extra}
+def missing_words(extra: Iterable[str] = (), *, typed: bool = True) -> frozenset[str]:
+    """Return the words of "no answer" plus ``extra`` codes, normalised as cells are.
+
+    ``typed``: :data:`MISSING_WORDS`, for a column that must hold a number or a date; else
+    :data:`NO_ANSWER_WORDS`, for answers kept as written.
+    """
+    base = MISSING_WORDS if typed else NO_ANSWER_WORDS
+    return base | {_normalise_text(str(word)).casefold() for word in extra}
 
 
 def parse_scores(values: pd.Series, *, missing_values: Iterable[str] = ()) -> ScoreParse:
@@ -472,7 +482,8 @@ def _by_uniques(
     if len(uniques):
         if _is_text(uniques):
             stripped = pd.Index(uniques).str.strip()
-            blank[:-1] = stripped == ""
+            # "NA", "None" in a date column: no answer, as in the score (not an unread date).
+            blank[:-1] = (stripped == "") | stripped.str.casefold().isin(MISSING_WORDS)
             _fast_pass(stripped, out[:-1])
         for i in np.flatnonzero((out[:-1] == _NAT) & ~blank[:-1]):
             value = uniques[int(i)]

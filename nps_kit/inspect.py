@@ -22,6 +22,8 @@ import pandas as pd
 from nps_kit._answer_language import AnswerLanguage, answer_language
 from nps_kit._response_meta import language_codes, response_time, technical
 from nps_kit._values import (
+    MISSING_WORDS,
+    NO_ANSWER_WORDS,
     DateParse,
     missing_words,
     parse_date_values,
@@ -71,6 +73,8 @@ Kind = Literal[
 ]
 #: Every kind, in the order a project uses them.
 KINDS: Final[tuple[Kind, ...]] = get_args(Kind)
+#: Kinds that hold a number or a date, where "NA" or "None" is no answer (elsewhere an answer).
+_TYPED_KINDS: Final = frozenset({"nps", "scale", "rating", "number", "date"})
 
 _RECOMMEND: Final = re.compile(
     r"recommend|おすすめ|お勧め|お薦め|推奨|勧め|薦め|にすすめ|すすめたい"
@@ -455,7 +459,8 @@ def _answers(values: pd.Series) -> _Answers:
     norm = pd.Series([one(u) for u in uniques], dtype=object)
     # Two raw values may normalise to one text ("9" and "9.0", "Ａ" and "A").
     grouped = pd.Series(raw_counts).groupby(norm.to_numpy(), sort=False).sum()
-    grouped = grouped[grouped.index != ""]
+    # "N/A", "-", 無回答 are no answer in any column (nps_kit._values.NO_ANSWER_WORDS).
+    grouped = grouped[~pd.Index(grouped.index).str.casefold().isin(NO_ANSWER_WORDS)]
     return _Answers(pd.Series(grouped.index, dtype=object), grouped.to_numpy(dtype="int64"))
 
 
@@ -664,6 +669,9 @@ def _classify(
         or looks_dated.dates.notna().mean() >= 0.5
     ):
         read, dates = _dates_read(values, date_format=date_format)
+        # "NA" in a date column is no answer, not an unread date.
+        said_none = text.str.casefold().isin(MISSING_WORDS).to_numpy()
+        n -= int(answers.counts[said_none].sum())
         if dates.ambiguous:
             return "date", "ambiguous: month-first or day-first (set date_format)", None, None
         if dates.contradicted is not None:
@@ -671,7 +679,7 @@ def _classify(
             date_notes.append(str(order_contradicted(dates, name, None)))
             contradicted[name] = dates.contradicted
             return "date", f"reads only {dates.contradicted}, not {date_format}", None, None
-        taken = read >= 0.9 * n and (named or text.str.len().min() >= 6)
+        taken = read >= 0.9 * n and (named or text[~said_none].str.len().min() >= 6)
         if read < n and (taken or named):
             date_notes.append(_date_note(name, values, dates, n - read, n, taken=taken))
         if taken:
@@ -949,6 +957,7 @@ def inspect_export(
     frame = loaded.data[index.columns]
     report = loaded.report
     missing = missing_words(missing_values)
+    said_none = missing_words(missing_values, typed=False)
     infos: list[ColumnInfo] = []
     date_notes: list[str] = []
     contradicted: dict[str, str] = {}  # date column → the only order its dates read in
@@ -972,7 +981,8 @@ def inspect_export(
             open_ended=name in index.open_ended,
         )
         labelled = labelled_scale(answers.values) if kind == "rating" else None
-        said_missing = answers.values.str.casefold().isin(missing).to_numpy()
+        words = missing if kind in _TYPED_KINDS else said_none
+        said_missing = answers.values.str.casefold().isin(words).to_numpy()
         blanks = len(values) - answers.n + int(answers.counts[said_missing].sum())
         infos.append(
             ColumnInfo(

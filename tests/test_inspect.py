@@ -1215,3 +1215,18 @@ def test_a_file_without_its_header_row_is_said_to_have_none(tmp_path: Path, suff
     with_header = tmp_path / "h.csv"
     write_text(with_header, "date,score,comment\n" + "".join(f"{d},{s},{c}\n" for d, s, c in rows))
     assert not [n for n in inspect_export(with_header).notes if "header row" in n]
+
+
+def test_na_is_a_region_and_no_answer_only_in_a_number(tmp_path: Path) -> None:
+    # QA22: "NA" (North America) was read as a blank: Region "2 values, 2160 blanks".
+    regions = ["NA", "EMEA", "APAC", "NA", ""]
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d},{'NA' if i % 10 == 3 else i % 11},{regions[i % 5]},"
+        f"{'None' if i % 4 == 0 else i % 5 + 1}\n"
+        for i in range(40)
+    )
+    found = inspect_export(write_text(tmp_path / "t.csv", "date,recommend,Region,speed\n" + rows))
+    region = found.column("Region")
+    assert (region.kind, region.distinct, region.blanks) == ("categorical", 3, 8)
+    assert (found.column("recommend").kind, found.column("recommend").blanks) == ("nps", 4)
+    assert (found.column("speed").kind, found.column("speed").blanks) == ("rating", 10)

@@ -1096,3 +1096,58 @@ def test_a_long_column_of_numbers_and_text_reads_without_a_warning(tmp_path: Pat
         result = load_responses(path, score_column="score")
     counts = result.data["nps_status"].value_counts().to_dict()
     assert counts == {"valid": 300_000, "missing": 5, "invalid": 0}
+
+
+# --- "NA", "None", "NULL": answers where an answer is text, no answer where a number must be ----
+
+NA_ROWS = [
+    # id, score, region, integrations, date, rating
+    ("1", "9", "NA", "None", "2026-11-01", "4"),
+    ("2", "NA", "EMEA", "NULL", "NA", "None"),
+    ("3", "7", "APAC", "Jira", "2026-11-02", "NULL"),
+    ("4", "None", "NA", "N/A", "2026-11-03", "5"),
+    ("5", "NULL", "", "", "", ""),
+]
+NA_HEADER = ("id", "score", "Region", "Which integrations do you use?", "date", "rating")
+
+
+def _na_export(folder: Path, kind: str) -> Path:
+    frame = pd.DataFrame(NA_ROWS, columns=NA_HEADER)
+    if kind == "parquet":
+        path = folder / "r.parquet"
+        frame.replace("", None).to_parquet(path)
+        return path
+    if kind == "xlsx":
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.append(list(NA_HEADER))
+        for row in NA_ROWS:
+            sheet.append([cell or None for cell in row])
+        path = folder / "r.xlsx"
+        book.save(path)
+        return path
+    text = frame.to_csv(index=False)
+    path = folder / f"r_{kind}.csv"
+    path.write_bytes(text.encode(kind))
+    return path
+
+
+@pytest.mark.parametrize("kind", ["utf-8", "utf-8-sig", "cp932", "utf-16", "xlsx", "parquet"])
+def test_na_none_null_are_answers_in_text_columns_and_no_answer_in_typed_ones(
+    tmp_path: Path, kind: str
+) -> None:
+    # QA22: pandas' default na_values read North America ("NA") and a "None" of the options
+    # as blanks in every column, with no setting to keep them.
+    result = load_responses(_na_export(tmp_path, kind), date_column="date")
+    data = result.data
+    assert data["Region"].tolist()[:4] == ["NA", "EMEA", "APAC", "NA"]
+    assert pd.isna(data["Region"].iloc[4])
+    integrations = data["Which integrations do you use?"].tolist()
+    assert integrations[:4] == ["None", "NULL", "Jira", "N/A"]
+    # The score must be a number: NA, None and NULL are no answer there, not invalid.
+    assert data["nps_status"].tolist() == ["valid", "missing", "valid", "missing", "missing"]
+    assert (result.report.n_missing, result.report.n_invalid) == (3, 0)
+    # And in the date: no answer, not an unreadable date.
+    assert result.report.dates_unparsed == 0
+    assert data["nps_date"].isna().tolist() == [False, True, False, False, True]
