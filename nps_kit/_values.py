@@ -22,6 +22,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from nps_kit._era import ERA_RE, arabic_numerals, era_date
+from nps_kit.clock import export_date_order
 
 __all__ = [
     "DATE_FORMS",
@@ -111,6 +112,9 @@ class DateParse:
     contradicting
         Up to two such cells, as written, and how many distinct numeric dates read only the
         other way (``against``) of those that read only one way (``decided``).
+    order_evidence
+        When the dates read both ways and no ``date_format`` was given: why ``order`` was
+        chosen (:func:`nps_kit.clock.export_date_order`), e.g. "a 12-hour AM/PM clock …".
     """
 
     dates: pd.Series
@@ -121,6 +125,7 @@ class DateParse:
     contradicting: tuple[str, ...] = ()
     against: int = 0
     decided: int = 0
+    order_evidence: str | None = None
 
 
 def _normalise_text(text: str) -> str:
@@ -544,7 +549,11 @@ def check_date_format(date_format: str | None) -> None:
 
 
 def parse_date_values(
-    values: pd.Series, *, date_format: str | None = None, timezone: str | None = None
+    values: pd.Series,
+    *,
+    date_format: str | None = None,
+    timezone: str | None = None,
+    source: str | None = None,
 ) -> DateParse:
     """Parse a date column and tell which non-blank cells could not be read.
 
@@ -563,7 +572,13 @@ def parse_date_values(
         An IANA zone: times that carry their zone (a zone-aware column, ``...Z`` or ``+09:00``
         in the text) are converted to it before the zone is dropped, so they read as its wall
         clock. ``None`` keeps each such time's own wall clock (UTC for a UTC column). Naive
-        times are wall-clock times already and are kept as they are either way.
+        times are wall-clock times already and are kept as they are either way. A zone of
+        the United States is also evidence of month-first dates (below).
+    source
+        The survey tool that wrote the export (``"surveymonkey"``, ``"google_forms"`` …).
+        Without ``date_format``, dates that read both ways are read in the order the evidence
+        gives (:func:`nps_kit.clock.export_date_order`: a 12-hour AM/PM clock, a tool that
+        writes US dates, a US ``timezone``); ``order_evidence`` then says which.
 
     Returns
     -------
@@ -585,6 +600,7 @@ def parse_date_values(
         dates = values.astype("datetime64[ns]")
         return DateParse(dates, pd.Series(False, index=values.index, name=values.name))
     order: str | None = None
+    evidence: str | None = None
     ambiguous = False
     contradiction: tuple[str | None, tuple[str, ...], int, int] = (None, (), 0, 0)
     if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
@@ -629,6 +645,9 @@ def parse_date_values(
                 unicodedata.normalize("NFKC", v).strip() for v in uniques if isinstance(v, str)
             ]
             order, ambiguous = numeric_date_order(texts)
+            if ambiguous and date_format is None:
+                order, evidence = export_date_order(texts, source=source, timezone=timezone)
+                ambiguous = order is None
             if date_format in (MONTH_FIRST, DAY_FIRST):
                 # An order asked for is used, unless the dates say otherwise: a first number
                 # over 12 under month-first is a wrong option (a month 23), not 183 bad cells.
@@ -649,6 +668,7 @@ def parse_date_values(
         contradicting=contradiction[1],
         against=contradiction[2],
         decided=contradiction[3],
+        order_evidence=evidence,
     )
 
 

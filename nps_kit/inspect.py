@@ -576,12 +576,16 @@ def _personal(name: str, question: str | None, answers: _Answers) -> tuple[Kind,
     return None
 
 
-def _dates_read(values: pd.Series, *, date_format: str | None) -> tuple[int, DateParse]:
+def _dates_read(
+    values: pd.Series, *, date_format: str | None, source: str | None = None
+) -> tuple[int, DateParse]:
     """Parse each distinct cell once; return how many cells read as dates, and the parse."""
     present = values.dropna()
     distinct = present.drop_duplicates()
     counts = present.value_counts(sort=False).reindex(distinct).to_numpy()
-    dates = parse_date_values(distinct.reset_index(drop=True), date_format=date_format)
+    dates = parse_date_values(
+        distinct.reset_index(drop=True), date_format=date_format, source=source
+    )
     return int(counts[dates.dates.notna().to_numpy()].sum()), dates
 
 
@@ -661,14 +665,14 @@ def _classify(
         return "consent", "yes/no (1/0)", None, None
     # A sample of distinct values first: most columns are plainly not dates.
     probe = _Answers(text.head(200), np.ones(min(distinct, 200), dtype="int64"))
-    looks_dated = parse_date_values(probe.values, date_format=date_format)
+    looks_dated = parse_date_values(probe.values, date_format=date_format, source=source)
     named = _DATE_NAME.search(name) is not None
     if (named or not pd.api.types.is_numeric_dtype(values.dtype)) and (
         looks_dated.ambiguous
         or looks_dated.contradicted is not None
         or looks_dated.dates.notna().mean() >= 0.5
     ):
-        read, dates = _dates_read(values, date_format=date_format)
+        read, dates = _dates_read(values, date_format=date_format, source=source)
         # "NA" in a date column is no answer, not an unread date.
         said_none = text.str.casefold().isin(MISSING_WORDS).to_numpy()
         n -= int(answers.counts[said_none].sum())
@@ -1029,7 +1033,15 @@ def inspect_export(
         elif dates[0].contradicted is not None:
             pass  # the note says which order the dates read in; the other reads no range
         else:
-            parsed = parse_date_values(frame[date_col], date_format=date_format).dates.dropna()
+            read = parse_date_values(frame[date_col], date_format=date_format, source=report.source)
+            if read.order_evidence is not None:
+                notes.append(
+                    f"The dates in {date_col!r} read both ways (no day over 12); they are read "
+                    f"{read.order}: {read.order_evidence}. Set date_format to "
+                    f"{'day-first' if read.order == 'month-first' else 'month-first'} if that "
+                    "is wrong."
+                )
+            parsed = read.dates.dropna()
             if len(parsed):
                 date_min, date_max = parsed.min(), parsed.max()
     if index.suggested_encoding is not None:

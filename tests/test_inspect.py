@@ -199,7 +199,7 @@ def test_one_to_ten_scale_and_ambiguous_dates_are_called_out(
     assert run(capsys, path) == (
         0,
         "s.csv: 60 responses (CSV, utf-8, 1 header row(s))\n"
-        "dates: 'date', not readable\n"
+        "dates: 'date', reads both ways (set date_format)\n"
         "NPS question: 'likely_to_recommend'\n"
         "language of the answers: en (no written answers to read)\n"
         "note: 'likely_to_recommend' has no 0 in its answers: the survey may use 1–10, which is "

@@ -870,8 +870,10 @@ def test_ambiguous_dates_are_an_error_until_date_format_says_which(tmp_path: Pat
     path = write(tmp_path / "a.csv", "date,score\n01/02/2026,9\n03/04/2026,3\n")
     assert error_text(path, date_column="date") == (
         f"{path}: the dates in column 'date' (date_column) read both ways, month-first or "
-        "day-first: no day is over 12 (e.g. '01/02/2026', '03/04/2026'). Say which with "
-        "--date-format month-first or --date-format day-first (date_format in parameters)."
+        "day-first: no day is over 12 (e.g. '01/02/2026', '03/04/2026'). Say which: in a "
+        "project, data.date_format: month-first (or day-first) in the unit's YAML or "
+        "defaults.yaml, for run, alerts and send; for nps-kit score and inspect, --date-format "
+        "month-first (or day-first)."
     )
     day_first = load_responses(path, date_column="date", date_format="day-first")
     assert day_first.data["nps_date"].tolist() == [
@@ -1151,3 +1153,26 @@ def test_na_none_null_are_answers_in_text_columns_and_no_answer_in_typed_ones(
     # And in the date: no answer, not an unreadable date.
     assert result.report.dates_unparsed == 0
     assert data["nps_date"].isna().tolist() == [False, True, False, False, True]
+
+
+@pytest.mark.parametrize(
+    ("cells", "options", "why"),
+    [
+        # QA22: a SurveyMonkey export of 1-3 December read as 12 January-12 March.
+        (["12/01/2026 02:05:09 PM", "12/03/2026 11:59:00 AM"], {}, "a 12-hour AM/PM clock"),
+        (["12/01/2026 14:05", "12/03/2026 11:59"], {"timezone": "America/Chicago"}, "the time"),
+    ],
+)
+def test_dates_that_read_both_ways_follow_the_evidence(
+    tmp_path: Path, cells: list[str], options: dict[str, str], why: str
+) -> None:
+    path = write(tmp_path / "w.csv", "date,score\n" + "".join(f"{c},9\n" for c in cells))
+    result = load_responses(path, date_column="date", **options)
+    assert result.report.date_order == "month-first"
+    assert result.data["nps_date"].dt.strftime("%m-%d").tolist() == ["12-01", "12-03"]
+
+
+def test_a_zone_outside_the_united_states_decides_nothing(tmp_path: Path) -> None:
+    path = write(tmp_path / "w.csv", "date,score\n12/01/2026 14:05,9\n12/03/2026 11:59,9\n")
+    with pytest.raises(DataError, match="read both ways"):
+        load_responses(path, date_column="date", timezone="Europe/London")
