@@ -22,6 +22,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,7 @@ __all__ = [
     "is_month",
     "is_period",
     "last_ended_month",
+    "late_export",
     "latest_month",
     "latest_month_in_file",
     "reporting_month",
@@ -86,6 +88,33 @@ def format_period(period: str, lang: Language) -> str:
     if rest.startswith("W"):
         return f"{year}年 第{int(rest[1:])}週" if lang == "ja" else f"Week {int(rest[1:])}, {year}"
     return period
+
+
+def late_export(name: str, newest: str, *, missed: str, units: Sequence[str], then: str) -> str:
+    """Return the warning of an export that holds nothing of the time asked for (QA22 #6).
+
+    One wording for ``run`` (period ``latest`` falls back to an earlier month) and ``alerts``
+    (no response in the window at all): an export downloaded by hand and forgotten would
+    otherwise look like a quiet month or a quiet day, indefinitely.
+
+    Parameters
+    ----------
+    name
+        The export's file name.
+    newest
+        Its newest response: a month (``2026-10``) or a time (``2026-12-01 00:05``).
+    missed
+        What that means for the command, e.g. "period 'latest' reports 2026-10 though
+        2026-11 has ended".
+    units
+        The units concerned.
+    then
+        What to do once the export is complete.
+    """
+    return (
+        f"warning: {name} has no responses after {newest}, so {missed} (units "
+        f"{', '.join(units)}). Is the export late? {then}"
+    )
 
 
 def last_ended_month(now: dt.datetime) -> str:
