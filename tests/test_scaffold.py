@@ -140,7 +140,7 @@ def test_google_forms_project_parameters(tmp_path: Path) -> None:
         "path": "../../forms.csv",
         "sheet": None,
         "encoding": "utf-8",
-        "date_format": None,
+        "date_format": "month-first",  # detected (a day over 12), kept for later exports
         "missing_values": [],
         "fix_text": False,
         "dedupe": False,
