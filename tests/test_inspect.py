@@ -1230,3 +1230,20 @@ def test_na_is_a_region_and_no_answer_only_in_a_number(tmp_path: Path) -> None:
     assert (region.kind, region.distinct, region.blanks) == ("categorical", 3, 8)
     assert (found.column("recommend").kind, found.column("recommend").blanks) == ("nps", 4)
     assert (found.column("speed").kind, found.column("speed").blanks) == ("rating", 10)
+
+
+def test_dates_that_read_both_ways_on_a_12_hour_clock_are_month_first(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # QA22: an export of 1-3 December (hh:mm:ss AM) was headed "not readable".
+    rows = "".join(
+        f"12/0{i % 3 + 1}/2026 {i % 12 + 1:02d}:15:00 {'AP'[i % 2]}M,{i % 11}\n" for i in range(30)
+    )
+    path = write_text(tmp_path / "w.csv", "End Date,recommend\n" + rows)
+    lines = run(capsys, path)[1].splitlines()
+    assert [lines[1], lines[4]] == [
+        "dates: 'End Date', 2026-12-01 to 2026-12-03",
+        "note: The dates in 'End Date' read both ways (no day over 12); they are read "
+        "month-first: a 12-hour AM/PM clock, which day-first dates almost never use. Set "
+        "date_format to day-first if that is wrong.",
+    ]
