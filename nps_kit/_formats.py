@@ -30,6 +30,12 @@ Source = Literal["generic", "qualtrics", "surveymonkey", "google_forms"]
 Compression = Literal["gzip"] | None
 
 SAMPLE_BYTES: Final = 1 << 20
+# What the readers take as "no answer": a blank cell only. pandas' default list ("NA", "None",
+# "NULL", "N/A", "nan" …) would turn North America ("NA") and a "None" of the options into
+# blanks in every column; the columns that must hold a number or a date read such words as
+# missing themselves (nps_kit._values.MISSING_WORDS), the rest keep the answers as written.
+# Passed as na_values with keep_default_na=False.
+_BLANK: Final = ("",)
 _DELIMITERS: Final = (",", "\t", ";")
 _DELIMITER_NAMES: Final = {",": "comma", "\t": "tab", ";": "semicolon"}
 _TIMESTAMP_HEADERS: Final = frozenset({"Timestamp", "タイムスタンプ"})
@@ -638,6 +644,8 @@ def _read_csv(layout: Layout, encoding: str, text_columns: Sequence[str] = ()) -
         low_memory=False,
         # Ids are text as written: 00123 is not 123 (QA18), nor 1e5 a number.
         dtype={c: "string" for c in text_columns if c in names} or None,
+        keep_default_na=False,
+        na_values=list(_BLANK),
     )
 
 
@@ -696,6 +704,8 @@ def _read_xlsx(layout: Layout) -> pd.DataFrame:
         header=None,
         skiprows=layout.header_rows,
         names=layout.file_columns or layout.columns,
+        keep_default_na=False,
+        na_values=list(_BLANK),
     )
     assert isinstance(frame, pd.DataFrame)  # one sheet name in, one frame out
     return frame

@@ -22,10 +22,12 @@ import numpy.typing as npt
 import pandas as pd
 
 from nps_kit._era import ERA_RE, arabic_numerals, era_date
+from nps_kit.clock import export_date_order
 
 __all__ = [
     "DATE_FORMS",
     "MISSING_WORDS",
+    "NO_ANSWER_WORDS",
     "STATUSES",
     "DateParse",
     "ScoreParse",
@@ -39,10 +41,14 @@ __all__ = [
 STATUSES: Final = ("valid", "missing", "invalid")
 _VALID, _MISSING, _INVALID = 0, 1, 2
 
-#: Cell texts (after NFKC and case folding) that mean "no answer".
-MISSING_WORDS: Final = frozenset(
-    {"", "na", "n/a", "#n/a", "-", "nan", "none", "null", "<na>", "無回答", "未回答"}
-)
+#: Cell texts (after NFKC and case folding) that mean "no answer" in any column: they cannot be
+#: a real answer. A categorical answer keeps every other text as written.
+NO_ANSWER_WORDS: Final = frozenset({"", "n/a", "#n/a", "-", "無回答", "未回答"})
+#: Cell texts that mean "no answer" where a number or a date must stand (the score, ratings,
+#: weights, dates). ``NA``, ``None``, ``NULL`` are real answers elsewhere (North America, "none
+#: of these"), so the readers keep them as written (:mod:`nps_kit._formats`) and only these
+#: typed columns read them as missing (QA22).
+MISSING_WORDS: Final = NO_ANSWER_WORDS | frozenset({"na", "nan", "none", "null", "<na>"})
 
 # Dashes and minus signs that NFKC leaves alone but people type in front of numbers and labels.
 _DASHES: Final = str.maketrans(dict.fromkeys("‐‑‒–—―−ー－", "-"))
@@ -106,6 +112,9 @@ class DateParse:
     contradicting
         Up to two such cells, as written, and how many distinct numeric dates read only the
         other way (``against``) of those that read only one way (``decided``).
+    order_evidence
+        When the dates read both ways and no ``date_format`` was given: why ``order`` was
+        chosen (:func:`nps_kit.clock.export_date_order`), e.g. "a 12-hour AM/PM clock …".
     """
 
     dates: pd.Series
@@ -116,6 +125,7 @@ class DateParse:
     contradicting: tuple[str, ...] = ()
     against: int = 0
     decided: int = 0
+    order_evidence: str | None = None
 
 
 def _normalise_text(text: str) -> str:
@@ -215,9 +225,14 @@ def states_zero_to_ten(*texts: str | None) -> bool:
     )
 
 
-def missing_words(extra: Iterable[str] = ()) -> frozenset[str]:
-    """Return :data:`MISSING_WORDS` plus ``extra`` codes, normalised as cells are."""
-    return MISSING_WORDS | {_normalise_text(str(word)).casefold() for word in extra}
+def missing_words(extra: Iterable[str] = (), *, typed: bool = True) -> frozenset[str]:
+    """Return the words of "no answer" plus ``extra`` codes, normalised as cells are.
+
+    ``typed``: :data:`MISSING_WORDS`, for a column that must hold a number or a date; else
+    :data:`NO_ANSWER_WORDS`, for answers kept as written.
+    """
+    base = MISSING_WORDS if typed else NO_ANSWER_WORDS
+    return base | {_normalise_text(str(word)).casefold() for word in extra}
 
 
 def parse_scores(values: pd.Series, *, missing_values: Iterable[str] = ()) -> ScoreParse:
@@ -472,7 +487,8 @@ def _by_uniques(
     if len(uniques):
         if _is_text(uniques):
             stripped = pd.Index(uniques).str.strip()
-            blank[:-1] = stripped == ""
+            # "NA", "None" in a date column: no answer, as in the score (not an unread date).
+            blank[:-1] = (stripped == "") | stripped.str.casefold().isin(MISSING_WORDS)
             _fast_pass(stripped, out[:-1])
         for i in np.flatnonzero((out[:-1] == _NAT) & ~blank[:-1]):
             value = uniques[int(i)]
@@ -533,7 +549,11 @@ def check_date_format(date_format: str | None) -> None:
 
 
 def parse_date_values(
-    values: pd.Series, *, date_format: str | None = None, timezone: str | None = None
+    values: pd.Series,
+    *,
+    date_format: str | None = None,
+    timezone: str | None = None,
+    source: str | None = None,
 ) -> DateParse:
     """Parse a date column and tell which non-blank cells could not be read.
 
@@ -552,7 +572,13 @@ def parse_date_values(
         An IANA zone: times that carry their zone (a zone-aware column, ``...Z`` or ``+09:00``
         in the text) are converted to it before the zone is dropped, so they read as its wall
         clock. ``None`` keeps each such time's own wall clock (UTC for a UTC column). Naive
-        times are wall-clock times already and are kept as they are either way.
+        times are wall-clock times already and are kept as they are either way. A zone of
+        the United States is also evidence of month-first dates (below).
+    source
+        The survey tool that wrote the export (``"surveymonkey"``, ``"google_forms"`` …).
+        Without ``date_format``, dates that read both ways are read in the order the evidence
+        gives (:func:`nps_kit.clock.export_date_order`: a 12-hour AM/PM clock, a tool that
+        writes US dates, a US ``timezone``); ``order_evidence`` then says which.
 
     Returns
     -------
@@ -574,6 +600,7 @@ def parse_date_values(
         dates = values.astype("datetime64[ns]")
         return DateParse(dates, pd.Series(False, index=values.index, name=values.name))
     order: str | None = None
+    evidence: str | None = None
     ambiguous = False
     contradiction: tuple[str | None, tuple[str, ...], int, int] = (None, (), 0, 0)
     if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
@@ -618,6 +645,9 @@ def parse_date_values(
                 unicodedata.normalize("NFKC", v).strip() for v in uniques if isinstance(v, str)
             ]
             order, ambiguous = numeric_date_order(texts)
+            if ambiguous and date_format is None:
+                order, evidence = export_date_order(texts, source=source, timezone=timezone)
+                ambiguous = order is None
             if date_format in (MONTH_FIRST, DAY_FIRST):
                 # An order asked for is used, unless the dates say otherwise: a first number
                 # over 12 under month-first is a wrong option (a month 23), not 183 bad cells.
@@ -638,6 +668,7 @@ def parse_date_values(
         contradicting=contradiction[1],
         against=contradiction[2],
         decided=contradiction[3],
+        order_evidence=evidence,
     )
 
 

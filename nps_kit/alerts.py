@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -39,6 +40,7 @@ from nps_kit.mail.log import write_eml
 from nps_kit.mail.send import _sender
 from nps_kit.mail.settings import SmtpSettings, load_settings
 from nps_kit.params import Breakdown, UnitParameters
+from nps_kit.periods import late_export
 from nps_kit.unit import CONSENT_HINT, consent_problem, select_unit_rows
 
 __all__ = [
@@ -185,10 +187,15 @@ class AlertOutcome:
 
 @dataclass(frozen=True)
 class AlertSummary:
-    """The outcome of :func:`send_alerts`, one entry per unit in the order given."""
+    """The outcome of :func:`send_alerts`, one entry per unit in the order given.
+
+    ``late`` holds a warning per export with no response in the window at all
+    (:func:`nps_kit.periods.late_export`): nothing new there says nothing of the day.
+    """
 
     dry_run: bool
     outcomes: tuple[AlertOutcome, ...]
+    late: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -431,6 +438,8 @@ def send_alerts(
             )
         )
         mailer: Mailer | None = None
+        # Exports with no response in a unit's window: (file, newest, since) → units.
+        late: dict[tuple[str, str, str], list[str]] = {}
         for unit in units:
             reason = _skip(unit)
             if reason is not None:
@@ -468,10 +477,13 @@ def send_alerts(
             ids = tuple(rows["response_id"])
             if not ids:
                 outcomes.append(AlertOutcome(unit.unit, "nothing_new"))
-                start = clock.format_local_time(
-                    local_since(since, unit), clock.zone(unit.language, unit.timezone)
-                )
+                where = clock.zone(unit.language, unit.timezone)
+                start = clock.format_local_time(local_since(since, unit), where)
                 echo(f"{unit.unit}: no new detractors to alert since {start}.")
+                newest = loaded[key].report.date_max
+                if newest is None or newest < pd.Timestamp(local_since(since, unit)):
+                    shown = "(no date)" if newest is None else _stamp(newest, where)
+                    late.setdefault((path.name, shown, start), []).append(unit.unit)
                 continue
             composed = compose_alert(unit, rows, sender=sender, now=now)
             if dry_run:
@@ -489,7 +501,20 @@ def send_alerts(
             if mailer is None:
                 mailer = stack.enter_context(Mailer(settings, retry_delays=retry_delays))
             outcomes.append(_deliver(mailer, composed, unit, ids, log, now, echo))
-    summary = AlertSummary(dry_run=dry_run, outcomes=tuple(outcomes))
+    warnings = tuple(
+        late_export(
+            name,
+            newest,
+            missed=f"none of its responses is in the window since {start}",
+            units=names,
+            then="Download it again and run alerts again: nothing new here says nothing of "
+            "the days it does not hold.",
+        )
+        for (name, newest, start), names in late.items()
+    )
+    for line in warnings:
+        echo(line)
+    summary = AlertSummary(dry_run=dry_run, outcomes=tuple(outcomes), late=warnings)
     counts: dict[str, int] = {}
     for o in summary.outcomes:
         counts[o.status] = counts.get(o.status, 0) + 1
@@ -499,6 +524,11 @@ def send_alerts(
         + "."
     )
     return summary
+
+
+def _stamp(moment: pd.Timestamp, where: ZoneInfo) -> str:
+    """Write a time of the export as alert lines do (``2026-12-01 00:05 EST``)."""
+    return clock.format_local_time(moment.floor("s").to_pydatetime(), where)
 
 
 def _deliver(

@@ -10,6 +10,11 @@ so the language says more about the readers than the server's locale does.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from nps_kit.errors import closest
@@ -20,9 +25,11 @@ __all__ = [
     "US_ZONES",
     "check_timezone",
     "date_order",
+    "export_date_order",
     "format_local_time",
     "format_time",
     "in_united_states",
+    "machine_zone",
     "now",
     "zone",
 ]
@@ -124,6 +131,61 @@ def date_order(language: Language, timezone: str | None) -> str | None:
         return None
     month_first = in_united_states(timezone) or timezone == "Asia/Manila"
     return "month-first" if month_first else "day-first"
+
+
+#: A time on a 12-hour clock (``02:05:09 PM``, ``9:15 a.m.``): the United States' way of writing
+#: times, which writers of day-first dates (Europe, Australia, India's exports) almost never use.
+_AM_PM = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?m\.?(?![a-z])", re.IGNORECASE)
+#: Survey tools whose exports write numeric dates month first (11/03/2026 02:05:09 PM).
+_US_TOOLS: Final = {"surveymonkey": "SurveyMonkey", "google_forms": "Google Forms"}
+
+
+def export_date_order(
+    texts: Iterable[str], *, source: str | None, timezone: str | None
+) -> tuple[str | None, str | None]:
+    """Decide the order of an export's dates that read both ways (no day over 12), from evidence.
+
+    The dates of an export are written by the survey tool, so the file's own evidence comes
+    first: a 12-hour AM/PM clock, then the layout of a tool that writes US dates (SurveyMonkey,
+    Google Forms); then a United States ``timezone`` of the readers (:func:`in_united_states`,
+    as :func:`date_order` reads typed dates). Any of them says month-first. No evidence says
+    day-first: a zone elsewhere does not (a UK team's export may come from a US tool), so
+    without evidence the order stays undecided and the user is asked for ``date_format``.
+
+    Parameters
+    ----------
+    texts
+        The date cells (or their distinct values), as written.
+    source
+        The survey tool that wrote the export (``"surveymonkey"`` …), ``None`` if unknown.
+    timezone
+        The readers' IANA zone (the unit's ``timezone``, or the machine's), or ``None``.
+
+    Returns
+    -------
+    tuple
+        ``(order, why)``: ``"month-first"`` and the evidence in a few English words, or
+        ``(None, None)`` when nothing decides.
+    """
+    if any(_AM_PM.search(text) for text in texts):
+        return "month-first", "a 12-hour AM/PM clock, which day-first dates almost never use"
+    if source in _US_TOOLS:
+        return "month-first", f"{_US_TOOLS[source]} writes US dates"
+    if timezone is not None and in_united_states(timezone):
+        return "month-first", f"the time zone {timezone} is in the United States"
+    return None, None
+
+
+def machine_zone() -> str | None:
+    """Return the IANA name of this machine's time zone (``TZ``, else ``/etc/localtime``)."""
+    name = os.environ.get("TZ", "").removeprefix(":")
+    if not name:
+        try:
+            target = Path("/etc/localtime").resolve(strict=True).as_posix()
+        except OSError:
+            return None
+        name = target.split("/zoneinfo/", 1)[1] if "/zoneinfo/" in target else ""
+    return name if name in available_timezones() else None
 
 
 def in_united_states(timezone: str) -> bool:

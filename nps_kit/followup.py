@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from nps_kit._values import MISSING_WORDS, NO_ANSWER_WORDS
 from nps_kit.errors import DataError, missing_column
 from nps_kit.ordinal import not_applicable
 
@@ -35,8 +36,9 @@ __all__ = [
     "ratings_summary",
 ]
 
-#: Cell texts that mean "no answer" (compared after NFKC normalisation, case-insensitively).
-MISSING_TOKENS = frozenset({"", "n/a", "na", "nan", "-", "無回答", "未回答"})
+#: Cell texts that mean "no answer" in a rating (compared after NFKC normalisation,
+#: case-insensitively): a rating must be a number, so ``NA`` and ``None`` are no answer there.
+MISSING_TOKENS = MISSING_WORDS
 
 #: Separators that are written interchangeably: half-width, full-width and ideographic forms.
 _SEPARATOR_FAMILIES: tuple[tuple[str, ...], ...] = (
@@ -458,7 +460,9 @@ def _clean_cell(cell: object) -> object | None:
         return int(cell)
     if isinstance(cell, str):
         text = cell.strip()
-        return None if unicodedata.normalize("NFKC", text).casefold() in MISSING_TOKENS else text
+        # A categorical answer is kept as written ("NA" is North America): only the words that
+        # cannot be an answer are none.
+        return None if unicodedata.normalize("NFKC", text).casefold() in NO_ANSWER_WORDS else text
     return cell
 
 

@@ -150,7 +150,9 @@ def _read_typed(path: Path) -> pd.DataFrame | None:
     if path.suffix == ".csv":
         frame = pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False)
     else:
-        frame = pd.read_excel(path, dtype=str, engine="openpyxl").fillna("")
+        # As the CSV: what the team typed is kept as written ("NA", "None" are no blanks).
+        frame = pd.read_excel(path, dtype=str, engine="openpyxl", keep_default_na=False)
+        frame = frame.fillna("")
     frame = _with_columns(frame)
     if "response_id" not in frame.columns:
         return None

@@ -22,6 +22,8 @@ import pandas as pd
 from nps_kit._answer_language import AnswerLanguage, answer_language
 from nps_kit._response_meta import language_codes, response_time, technical
 from nps_kit._values import (
+    MISSING_WORDS,
+    NO_ANSWER_WORDS,
     DateParse,
     missing_words,
     parse_date_values,
@@ -71,6 +73,8 @@ Kind = Literal[
 ]
 #: Every kind, in the order a project uses them.
 KINDS: Final[tuple[Kind, ...]] = get_args(Kind)
+#: Kinds that hold a number or a date, where "NA" or "None" is no answer (elsewhere an answer).
+_TYPED_KINDS: Final = frozenset({"nps", "scale", "rating", "number", "date"})
 
 _RECOMMEND: Final = re.compile(
     r"recommend|おすすめ|お勧め|お薦め|推奨|勧め|薦め|にすすめ|すすめたい"
@@ -455,7 +459,8 @@ def _answers(values: pd.Series) -> _Answers:
     norm = pd.Series([one(u) for u in uniques], dtype=object)
     # Two raw values may normalise to one text ("9" and "9.0", "Ａ" and "A").
     grouped = pd.Series(raw_counts).groupby(norm.to_numpy(), sort=False).sum()
-    grouped = grouped[grouped.index != ""]
+    # "N/A", "-", 無回答 are no answer in any column (nps_kit._values.NO_ANSWER_WORDS).
+    grouped = grouped[~pd.Index(grouped.index).str.casefold().isin(NO_ANSWER_WORDS)]
     return _Answers(pd.Series(grouped.index, dtype=object), grouped.to_numpy(dtype="int64"))
 
 
@@ -571,12 +576,16 @@ def _personal(name: str, question: str | None, answers: _Answers) -> tuple[Kind,
     return None
 
 
-def _dates_read(values: pd.Series, *, date_format: str | None) -> tuple[int, DateParse]:
+def _dates_read(
+    values: pd.Series, *, date_format: str | None, source: str | None = None
+) -> tuple[int, DateParse]:
     """Parse each distinct cell once; return how many cells read as dates, and the parse."""
     present = values.dropna()
     distinct = present.drop_duplicates()
     counts = present.value_counts(sort=False).reindex(distinct).to_numpy()
-    dates = parse_date_values(distinct.reset_index(drop=True), date_format=date_format)
+    dates = parse_date_values(
+        distinct.reset_index(drop=True), date_format=date_format, source=source
+    )
     return int(counts[dates.dates.notna().to_numpy()].sum()), dates
 
 
@@ -656,14 +665,17 @@ def _classify(
         return "consent", "yes/no (1/0)", None, None
     # A sample of distinct values first: most columns are plainly not dates.
     probe = _Answers(text.head(200), np.ones(min(distinct, 200), dtype="int64"))
-    looks_dated = parse_date_values(probe.values, date_format=date_format)
+    looks_dated = parse_date_values(probe.values, date_format=date_format, source=source)
     named = _DATE_NAME.search(name) is not None
     if (named or not pd.api.types.is_numeric_dtype(values.dtype)) and (
         looks_dated.ambiguous
         or looks_dated.contradicted is not None
         or looks_dated.dates.notna().mean() >= 0.5
     ):
-        read, dates = _dates_read(values, date_format=date_format)
+        read, dates = _dates_read(values, date_format=date_format, source=source)
+        # "NA" in a date column is no answer, not an unread date.
+        said_none = text.str.casefold().isin(MISSING_WORDS).to_numpy()
+        n -= int(answers.counts[said_none].sum())
         if dates.ambiguous:
             return "date", "ambiguous: month-first or day-first (set date_format)", None, None
         if dates.contradicted is not None:
@@ -671,7 +683,7 @@ def _classify(
             date_notes.append(str(order_contradicted(dates, name, None)))
             contradicted[name] = dates.contradicted
             return "date", f"reads only {dates.contradicted}, not {date_format}", None, None
-        taken = read >= 0.9 * n and (named or text.str.len().min() >= 6)
+        taken = read >= 0.9 * n and (named or text[~said_none].str.len().min() >= 6)
         if read < n and (taken or named):
             date_notes.append(_date_note(name, values, dates, n - read, n, taken=taken))
         if taken:
@@ -949,6 +961,7 @@ def inspect_export(
     frame = loaded.data[index.columns]
     report = loaded.report
     missing = missing_words(missing_values)
+    said_none = missing_words(missing_values, typed=False)
     infos: list[ColumnInfo] = []
     date_notes: list[str] = []
     contradicted: dict[str, str] = {}  # date column → the only order its dates read in
@@ -972,7 +985,8 @@ def inspect_export(
             open_ended=name in index.open_ended,
         )
         labelled = labelled_scale(answers.values) if kind == "rating" else None
-        said_missing = answers.values.str.casefold().isin(missing).to_numpy()
+        words = missing if kind in _TYPED_KINDS else said_none
+        said_missing = answers.values.str.casefold().isin(words).to_numpy()
         blanks = len(values) - answers.n + int(answers.counts[said_missing].sum())
         infos.append(
             ColumnInfo(
@@ -1019,7 +1033,15 @@ def inspect_export(
         elif dates[0].contradicted is not None:
             pass  # the note says which order the dates read in; the other reads no range
         else:
-            parsed = parse_date_values(frame[date_col], date_format=date_format).dates.dropna()
+            read = parse_date_values(frame[date_col], date_format=date_format, source=report.source)
+            if read.order_evidence is not None:
+                notes.append(
+                    f"The dates in {date_col!r} read both ways (no day over 12); they are read "
+                    f"{read.order}: {read.order_evidence}. Set date_format to "
+                    f"{'day-first' if read.order == 'month-first' else 'month-first'} if that "
+                    "is wrong."
+                )
+            parsed = read.dates.dropna()
             if len(parsed):
                 date_min, date_max = parsed.min(), parsed.max()
     if index.suggested_encoding is not None:

@@ -902,7 +902,9 @@ def load_responses(
     date_order = None
     if date_col is not None:
         try:
-            dates = parse_date_values(frame[date_col], date_format=date_format, timezone=timezone)
+            dates = parse_date_values(
+                frame[date_col], date_format=date_format, timezone=timezone, source=layout.source
+            )
         except ValueError as exc:
             raise DataError(
                 f"{exc}.", hint="Fix --date-format (date_format in parameters).", path=path
@@ -1298,8 +1300,9 @@ def _check_dates(raw: pd.Series, dates: Any, column: str, path: Path) -> None:
         raise DataError(
             f"{path}: the dates in column {column!r} (date_column) read both ways, month-first "
             f"or day-first: no day is over 12 (e.g. {samples}).",
-            hint="Say which with --date-format month-first or --date-format day-first "
-            "(date_format in parameters).",
+            hint="Say which: in a project, data.date_format: month-first (or day-first) in "
+            "the unit's YAML or defaults.yaml, for run, alerts and send; for nps-kit score and "
+            "inspect, --date-format month-first (or day-first).",
             path=path,
         )
     if len(present) and dates.dates.notna().sum() == 0:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,7 @@ __all__ = [
     "is_month",
     "is_period",
     "last_ended_month",
+    "late_export",
     "latest_month",
     "latest_month_in_file",
     "month_running",
@@ -111,6 +113,33 @@ def month_running(month: str, *, now: dt.datetime) -> bool:
 
     moment = pd.Timestamp(now.replace(tzinfo=None))
     return bool(moment < (pd.Period(month, freq="M") + 1).start_time)
+
+
+def late_export(name: str, newest: str, *, missed: str, units: Sequence[str], then: str) -> str:
+    """Return the warning of an export that holds nothing of the time asked for (QA22 #6).
+
+    One wording for ``run`` (period ``latest`` falls back to an earlier month) and ``alerts``
+    (no response in the window at all): an export downloaded by hand and forgotten would
+    otherwise look like a quiet month or a quiet day, indefinitely.
+
+    Parameters
+    ----------
+    name
+        The export's file name.
+    newest
+        Its newest response: a month (``2026-10``) or a time (``2026-12-01 00:05``).
+    missed
+        What that means for the command, e.g. "period 'latest' reports 2026-10 though
+        2026-11 has ended".
+    units
+        The units concerned.
+    then
+        What to do once the export is complete.
+    """
+    return (
+        f"warning: {name} has no responses after {newest}, so {missed} (units "
+        f"{', '.join(units)}). Is the export late? {then}"
+    )
 
 
 def last_ended_month(now: dt.datetime) -> str:

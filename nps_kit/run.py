@@ -734,7 +734,7 @@ def stale_exports(
         The warnings, one per stale export; empty when none is.
     """
     from nps_kit import clock
-    from nps_kit.periods import LATEST, last_ended_month
+    from nps_kit.periods import LATEST, last_ended_month, late_export
 
     late: dict[tuple[Path, str, str], list[str]] = {}
     for unit, month in resolved:
@@ -744,9 +744,13 @@ def stale_exports(
         if month < ended:
             late.setdefault((unit.data.path, month, ended), []).append(unit.unit)
     return [
-        f"warning: {path.name} has no responses after {month}, so period 'latest' reports "
-        f"{month} though {ended} has ended (units {', '.join(units)}). Is the export late? "
-        f"Once it holds {ended}, run again; --period {month} makes the choice explicit."
+        late_export(
+            path.name,
+            month,
+            missed=f"period 'latest' reports {month} though {ended} has ended",
+            units=units,
+            then=f"Once it holds {ended}, run again; --period {month} makes the choice explicit.",
+        )
         for (path, month, ended), units in late.items()
     ]
 

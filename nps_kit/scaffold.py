@@ -20,6 +20,7 @@ from typing import Any, Final
 
 import pandas as pd
 
+from nps_kit import clock
 from nps_kit._question_label import short_labels
 from nps_kit._values import DATE_FORMS
 from nps_kit._width import display_width
@@ -232,8 +233,7 @@ def _defaults_text(
         id_info = found.column("ResponseId")
     comment_info, comment_why = comment
     contact = _pick(found, "consent")
-    ambiguous = "ambiguous" in date.detail
-    order = "month-first" if report.source == "google_forms" else "day-first"
+    date_order, order_why = _date_order(found, date)
     path = Path(os.path.relpath(export.resolve(), folder.resolve())).as_posix()
     lines = [
         "# Defaults for every unit of this folder, written by `nps-kit init --from` from",
@@ -248,6 +248,8 @@ def _defaults_text(
         "# another language does).",
         f"language: {found.language}",
         "",
+        *_timezone_lines(found.language, date_order),
+        "",
         "data:",
         "  # The inspected export (relative to this folder).",
         f"  path: {_quote(path)}",
@@ -258,21 +260,7 @@ def _defaults_text(
         + "; null = detect again.",
         f"  encoding: {_quote(report.encoding)}",
     ]
-    if ambiguous:
-        lines += [
-            f"  # The dates in {date.column!r} read both ways (no day over 12): {order} is assumed"
-            f" ({'Google Forms in US English' if order == 'month-first' else 'the usual order'}"
-            "); change it to",
-            f"  # {'day-first' if order == 'month-first' else 'month-first'} if that is wrong.",
-            f"  date_format: {order}",
-        ]
-    else:
-        lines += [
-            "  # How to read dates that could be either order (1/2/2026): month-first,",
-            "  # day-first or a strftime pattern; null = detect (a day over 12 decides)."
-            + (f" Detected: {date.detail}." if date.detail in ("month-first", "day-first") else ""),
-            "  date_format: null",
-        ]
+    lines += _date_format_lines(date, date_order, order_why)
     mojibake = report.mojibake_cells
     dupes = report.duplicate_rows
     lines += [
@@ -478,6 +466,86 @@ def _main_scale(ratings: list[ColumnInfo]) -> tuple[int, int] | None:
         questions, fewer_blanks, first = scales.get(info.scale, (0, 0, -order))
         scales[info.scale] = (questions + 1, fewer_blanks - info.blanks, first)
     return max(scales, key=lambda scale: scales[scale]) if scales else None
+
+
+def _date_order(found: Inspection, date: ColumnInfo) -> tuple[str | None, str | None]:
+    """Return the order of the export's numeric dates and, when they read both ways, why.
+
+    A day over 12 shows the order (``why`` is ``None``); dates that read both ways are read as
+    the evidence says (:func:`nps_kit.clock.export_date_order`: the AM/PM clock and the survey
+    tool, which inspection weighed, then this machine's zone); without evidence ``(None, why)``
+    with ``why`` saying so.
+    """
+    if date.detail in ("month-first", "day-first"):
+        evidence = next((n for n in found.notes if "read both ways" in n), None)
+        if evidence is None:
+            return date.detail, None
+        return date.detail, evidence.split(": ", 1)[1].split(". ", 1)[0]
+    if "ambiguous" not in date.detail:
+        return None, None  # ISO, Japanese or serial dates: no order to set
+    zone = clock.machine_zone()
+    order, why = clock.export_date_order((), source=None, timezone=zone)
+    return order, why or "nothing in the export or on this machine says which"
+
+
+def _date_format_lines(date: ColumnInfo, order: str | None, why: str | None) -> list[str]:
+    """Write the ``date_format`` lines: the order detected, and how it was decided."""
+    if order is None and why is None:
+        return [
+            "  # How to read dates that could be either order (1/2/2026): month-first,",
+            "  # day-first or a strftime pattern; null = detect (a day over 12 decides).",
+            "  date_format: null",
+        ]
+    if order is None:
+        text = (
+            f"The dates in {date.column!r} read both ways (no day over 12) and {why}. SET "
+            "THIS to month-first (12/03/2026 is December 3) or day-first (12 March): nps-kit "
+            "run and alerts refuse these dates until it is set."
+        )
+        wrapped = textwrap.wrap(
+            text, 96, initial_indent="  # ", subsequent_indent="  # ", break_on_hyphens=False
+        )
+        return [*wrapped, "  date_format: null"]
+    other = "day-first" if order == "month-first" else "month-first"
+    how = (
+        f"they read both ways (no day over 12); {order} because {why}"
+        if why is not None
+        else f"a day over 12 shows it ({date.detail})"
+    )
+    text = (
+        f"How to read the dates in {date.column!r}: {how}. Change it to {other} if that is "
+        "wrong, or to a strftime pattern. Kept for later exports, whose days may all be 12 "
+        "or under (the first days of a month)."
+    )
+    wrapped = textwrap.wrap(
+        text, 96, initial_indent="  # ", subsequent_indent="  # ", break_on_hyphens=False
+    )
+    return [*wrapped, f"  date_format: {order}"]
+
+
+def _timezone_lines(language: str, order: str | None) -> list[str]:
+    """Write the ``timezone`` lines: a US machine's zone for US dates, else a suggestion."""
+    explain = [
+        "# Time zone of every time readers see: the report's 'generated' time, the months of",
+        "# the export's times, follow-up ages and overdue call-backs; null = by language",
+        "# (ja: Asia/Tokyo, en: UTC, not this machine's clock).",
+    ]
+    if language != "en" or order != "month-first":
+        return [*explain, "timezone: null"]
+    zone = clock.machine_zone()
+    if zone is not None and clock.in_united_states(zone):
+        return [
+            *explain,
+            f"# The dates are US (month-first), and this machine is in {zone}: readers' zone.",
+            f"timezone: {zone}",
+        ]
+    return [
+        *explain,
+        "# The dates are US (month-first): if the readers are in the United States, set their",
+        "# zone (America/New_York, America/Chicago, America/Denver, America/Los_Angeles), or",
+        "# every time is UTC, hours off their day; a US zone also prints the PDF on Letter.",
+        "timezone: null",
+    ]
 
 
 def _resubmission_lines(found: Inspection) -> list[str]:

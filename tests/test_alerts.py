@@ -600,3 +600,27 @@ def test_a_form_without_consent_alerts_the_detractors_who_left_a_number(
         in text
     )
     assert log_lines(tmp_path)[0]["response_ids"] == ["11/25/2026 13:00:00", "11/23/2026 09:00:00"]
+
+
+def test_an_export_with_nothing_in_the_window_is_said_to_be_late(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA22: a SurveyMonkey export downloaded by hand and forgotten made the daily cron say
+    # "no new detractors" for every unit, indefinitely; run warns of a late export, alerts now
+    # says the same, in run's words (periods.late_export), and still exits 0.
+    assert alerts(project, "--dry-run", since="2026-11-10") == 0
+    name = export_name("xlsx" if (project / "export.xlsx").exists() else "csv")
+    assert capsys.readouterr().err == (
+        "cloud: no new detractors to alert since 2026-11-10 00:00 UTC.\n"
+        "ec: no new detractors to alert since 2026-11-10 00:00 JST.\n"
+        "stores: skipped, no alerts.to in its parameters.\n"
+        f"warning: {name} has no responses after 2026-11-04 13:00 UTC, so none of its "
+        "responses is in the window since 2026-11-10 00:00 UTC (units cloud). Is the export "
+        "late? Download it again and run alerts again: nothing new here says nothing of the "
+        "days it does not hold.\n"
+        f"warning: {name} has no responses after 2026-11-04 13:00 JST, so none of its "
+        "responses is in the window since 2026-11-10 00:00 JST (units ec). Is the export "
+        "late? Download it again and run alerts again: nothing new here says nothing of the "
+        "days it does not hold.\n"
+        "alerts: 2 nothing new, 1 skipped.\n"
+    )

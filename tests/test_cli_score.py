@@ -887,3 +887,17 @@ def test_by_a_surveymonkey_multi_select_scores_each_option(
         f"note: {MONKEY_SERVICES!r} is a multi-select question: a respondent who chose several "
         "options is counted in each option's group.\n"
     )
+
+
+def test_by_a_region_answered_na(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # QA22: "NA" (North America) was read as a blank, so `--by Region` gave "(missing)".
+    rows = "".join(f"{i},{['NA', 'EMEA', 'NA'][i % 3]},{i % 11}\n" for i in range(30))
+    path = tmp_path / "r.csv"
+    path.write_text("id,Region,score\n" + rows + "30,NA,NA\n", encoding="utf-8")
+    status, out, _ = run(
+        capsys, path, "--score-column", "score", "--by", "Region", "--format", "json"
+    )
+    document = json.loads(out)
+    assert status == 0
+    assert [(g["group"], g["n"]) for g in document["groups"]] == [("EMEA", 10), ("NA", 20)]
+    assert document["excluded"] == {"missing": 1, "invalid": 0}

@@ -411,6 +411,24 @@ def test_rerun_keeps_what_was_typed_into_both_files(
         assert (cells.drop(index=["R06", "R13"]) == "").all().all()
 
 
+def test_na_typed_into_the_workbook_is_kept_as_written(unit: UnitData, tmp_path: Path) -> None:
+    # QA22: the workbook was read with pandas' default na_values (the CSV was not), so an
+    # owner "NA" (or a note "None", "N/A") typed into the .xlsx was lost on the next run.
+    table = work_table(listing(unit))
+    files = write_work_files(table, tmp_path, "ec")
+    saved = time.time_ns() // 10**9 * 10**9 + 10**9
+    type_into(files.xlsx, "R13", saved, owner="NA", status="done", note="None")
+    write_work_files(table, tmp_path, "ec")
+    book = openpyxl.load_workbook(files.csv.with_suffix(".xlsx"))
+    sheet = book.active
+    assert sheet is not None
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "R13")
+    assert [row[header.index(c)] for c in ("owner", "status", "note")] == ["NA", "done", "None"]
+    typed = pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert typed.set_index("response_id").loc["R13", ["owner", "note"]].tolist() == ["NA", "None"]
+
+
 def test_a_cell_typed_differently_into_both_files_keeps_the_later_one_and_says_so(
     unit: UnitData, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -54,6 +54,21 @@ def test_categorical_counts_shares_and_nps(heard: pd.DataFrame) -> None:
     assert np.isnan(table.loc[2, "share"])
 
 
+def test_categorical_keeps_na_and_none_as_answers() -> None:
+    # QA22: "NA" is North America and "None" an answer ("none of these"); only words that
+    # cannot be an answer (blank, N/A, -, 無回答) are no answer.
+    data = frame([10, 9, 3, 8, 6, 10], region=["NA", "NA", "None", "NULL", "N/A", " - "])
+    table = categorical_summary(data, "region", min_report_n=1)
+    assert table["answer"].tolist() == ["NA", "NULL", "None", None]
+    assert table["n"].tolist() == [2, 1, 1, 2]
+
+
+def test_ratings_read_na_none_null_as_no_answer() -> None:
+    values, invalid = parse_ratings(pd.Series(["NA", "None", "NULL", "nan", "4"]), scale=(1, 5))
+    assert values.isna().tolist() == [True, True, True, True, False]
+    assert not invalid.any()
+
+
 def test_categorical_suppression_hides_segments_and_nps_but_keeps_share(
     heard: pd.DataFrame,
 ) -> None:

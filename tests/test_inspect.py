@@ -199,7 +199,7 @@ def test_one_to_ten_scale_and_ambiguous_dates_are_called_out(
     assert run(capsys, path) == (
         0,
         "s.csv: 60 responses (CSV, utf-8, 1 header row(s))\n"
-        "dates: 'date', not readable\n"
+        "dates: 'date', reads both ways (set date_format)\n"
         "NPS question: 'likely_to_recommend'\n"
         "language of the answers: en (no written answers to read)\n"
         "note: 'likely_to_recommend' has no 0 in its answers: the survey may use 1–10, which is "
@@ -1215,3 +1215,35 @@ def test_a_file_without_its_header_row_is_said_to_have_none(tmp_path: Path, suff
     with_header = tmp_path / "h.csv"
     write_text(with_header, "date,score,comment\n" + "".join(f"{d},{s},{c}\n" for d, s, c in rows))
     assert not [n for n in inspect_export(with_header).notes if "header row" in n]
+
+
+def test_na_is_a_region_and_no_answer_only_in_a_number(tmp_path: Path) -> None:
+    # QA22: "NA" (North America) was read as a blank: Region "2 values, 2160 blanks".
+    regions = ["NA", "EMEA", "APAC", "NA", ""]
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d},{'NA' if i % 10 == 3 else i % 11},{regions[i % 5]},"
+        f"{'None' if i % 4 == 0 else i % 5 + 1}\n"
+        for i in range(40)
+    )
+    found = inspect_export(write_text(tmp_path / "t.csv", "date,recommend,Region,speed\n" + rows))
+    region = found.column("Region")
+    assert (region.kind, region.distinct, region.blanks) == ("categorical", 3, 8)
+    assert (found.column("recommend").kind, found.column("recommend").blanks) == ("nps", 4)
+    assert (found.column("speed").kind, found.column("speed").blanks) == ("rating", 10)
+
+
+def test_dates_that_read_both_ways_on_a_12_hour_clock_are_month_first(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # QA22: an export of 1-3 December (hh:mm:ss AM) was headed "not readable".
+    rows = "".join(
+        f"12/0{i % 3 + 1}/2026 {i % 12 + 1:02d}:15:00 {'AP'[i % 2]}M,{i % 11}\n" for i in range(30)
+    )
+    path = write_text(tmp_path / "w.csv", "End Date,recommend\n" + rows)
+    lines = run(capsys, path)[1].splitlines()
+    assert [lines[1], lines[4]] == [
+        "dates: 'End Date', 2026-12-01 to 2026-12-03",
+        "note: The dates in 'End Date' read both ways (no day over 12); they are read "
+        "month-first: a 12-hour AM/PM clock, which day-first dates almost never use. Set "
+        "date_format to day-first if that is wrong.",
+    ]

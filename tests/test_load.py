@@ -870,8 +870,10 @@ def test_ambiguous_dates_are_an_error_until_date_format_says_which(tmp_path: Pat
     path = write(tmp_path / "a.csv", "date,score\n01/02/2026,9\n03/04/2026,3\n")
     assert error_text(path, date_column="date") == (
         f"{path}: the dates in column 'date' (date_column) read both ways, month-first or "
-        "day-first: no day is over 12 (e.g. '01/02/2026', '03/04/2026'). Say which with "
-        "--date-format month-first or --date-format day-first (date_format in parameters)."
+        "day-first: no day is over 12 (e.g. '01/02/2026', '03/04/2026'). Say which: in a "
+        "project, data.date_format: month-first (or day-first) in the unit's YAML or "
+        "defaults.yaml, for run, alerts and send; for nps-kit score and inspect, --date-format "
+        "month-first (or day-first)."
     )
     day_first = load_responses(path, date_column="date", date_format="day-first")
     assert day_first.data["nps_date"].tolist() == [
@@ -1096,3 +1098,81 @@ def test_a_long_column_of_numbers_and_text_reads_without_a_warning(tmp_path: Pat
         result = load_responses(path, score_column="score")
     counts = result.data["nps_status"].value_counts().to_dict()
     assert counts == {"valid": 300_000, "missing": 5, "invalid": 0}
+
+
+# --- "NA", "None", "NULL": answers where an answer is text, no answer where a number must be ----
+
+NA_ROWS = [
+    # id, score, region, integrations, date, rating
+    ("1", "9", "NA", "None", "2026-11-01", "4"),
+    ("2", "NA", "EMEA", "NULL", "NA", "None"),
+    ("3", "7", "APAC", "Jira", "2026-11-02", "NULL"),
+    ("4", "None", "NA", "N/A", "2026-11-03", "5"),
+    ("5", "NULL", "", "", "", ""),
+]
+NA_HEADER = ("id", "score", "Region", "Which integrations do you use?", "date", "rating")
+
+
+def _na_export(folder: Path, kind: str) -> Path:
+    frame = pd.DataFrame(NA_ROWS, columns=NA_HEADER)
+    if kind == "parquet":
+        path = folder / "r.parquet"
+        frame.replace("", None).to_parquet(path)
+        return path
+    if kind == "xlsx":
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.append(list(NA_HEADER))
+        for row in NA_ROWS:
+            sheet.append([cell or None for cell in row])
+        path = folder / "r.xlsx"
+        book.save(path)
+        return path
+    text = frame.to_csv(index=False)
+    path = folder / f"r_{kind}.csv"
+    path.write_bytes(text.encode(kind))
+    return path
+
+
+@pytest.mark.parametrize("kind", ["utf-8", "utf-8-sig", "cp932", "utf-16", "xlsx", "parquet"])
+def test_na_none_null_are_answers_in_text_columns_and_no_answer_in_typed_ones(
+    tmp_path: Path, kind: str
+) -> None:
+    # QA22: pandas' default na_values read North America ("NA") and a "None" of the options
+    # as blanks in every column, with no setting to keep them.
+    result = load_responses(_na_export(tmp_path, kind), date_column="date")
+    data = result.data
+    assert data["Region"].tolist()[:4] == ["NA", "EMEA", "APAC", "NA"]
+    assert pd.isna(data["Region"].iloc[4])
+    integrations = data["Which integrations do you use?"].tolist()
+    assert integrations[:4] == ["None", "NULL", "Jira", "N/A"]
+    # The score must be a number: NA, None and NULL are no answer there, not invalid.
+    assert data["nps_status"].tolist() == ["valid", "missing", "valid", "missing", "missing"]
+    assert (result.report.n_missing, result.report.n_invalid) == (3, 0)
+    # And in the date: no answer, not an unreadable date.
+    assert result.report.dates_unparsed == 0
+    assert data["nps_date"].isna().tolist() == [False, True, False, False, True]
+
+
+@pytest.mark.parametrize(
+    ("cells", "options", "why"),
+    [
+        # QA22: a SurveyMonkey export of 1-3 December read as 12 January-12 March.
+        (["12/01/2026 02:05:09 PM", "12/03/2026 11:59:00 AM"], {}, "a 12-hour AM/PM clock"),
+        (["12/01/2026 14:05", "12/03/2026 11:59"], {"timezone": "America/Chicago"}, "the time"),
+    ],
+)
+def test_dates_that_read_both_ways_follow_the_evidence(
+    tmp_path: Path, cells: list[str], options: dict[str, str], why: str
+) -> None:
+    path = write(tmp_path / "w.csv", "date,score\n" + "".join(f"{c},9\n" for c in cells))
+    result = load_responses(path, date_column="date", **options)
+    assert result.report.date_order == "month-first"
+    assert result.data["nps_date"].dt.strftime("%m-%d").tolist() == ["12-01", "12-03"]
+
+
+def test_a_zone_outside_the_united_states_decides_nothing(tmp_path: Path) -> None:
+    path = write(tmp_path / "w.csv", "date,score\n12/01/2026 14:05,9\n12/03/2026 11:59,9\n")
+    with pytest.raises(DataError, match="read both ways"):
+        load_responses(path, date_column="date", timezone="Europe/London")

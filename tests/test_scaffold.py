@@ -140,7 +140,7 @@ def test_google_forms_project_parameters(tmp_path: Path) -> None:
         "path": "../../forms.csv",
         "sheet": None,
         "encoding": "utf-8",
-        "date_format": None,
+        "date_format": "month-first",  # detected (a day over 12), kept for later exports
         "missing_values": [],
         "fix_text": False,
         "dedupe": False,
@@ -273,15 +273,74 @@ def test_an_account_id_and_a_column_of_many_small_groups_are_no_breakdowns(
     )
 
 
-def test_ambiguous_dates_are_assumed_and_said(tmp_path: Path) -> None:
+def test_ambiguous_dates_without_evidence_are_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA22: init assumed day-first ("the usual order"); with nothing to say which, it asks.
+    monkeypatch.setenv("TZ", "UTC")
+    rows = "".join(f"{i % 9 + 1}/0{i % 3 + 1}/2026,{i % 11},ok {i}\n" for i in range(40))
+    export = write_text(tmp_path / "a.csv", "date,recommend,why\n" + rows)
+    assert main(["init", str(tmp_path / "p"), "--from", str(export)]) == 0
+    defaults = tmp_path / "p" / "parameters" / "defaults.yaml"
+    text = defaults.read_text(encoding="utf-8")
+    assert (
+        "  # The dates in 'date' read both ways (no day over 12) and nothing in the export or on "
+        "this\n  # machine says which. SET THIS to month-first (12/03/2026 is December 3) or "
+        "day-first (12\n"
+        "  # March): nps-kit run and alerts refuse these dates until it is set.\n"
+        "  date_format: null\n"
+    ) in text
+    assert (
+        "note: the export's dates read both ways (no day over 12) and nothing says which; set "
+        f"data.date_format to month-first or day-first in {defaults} before nps-kit run.\n"
+    ) in capsys.readouterr().err
+
+
+def test_ambiguous_dates_on_a_us_machine_are_month_first_with_its_zone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "America/Chicago")
     rows = "".join(f"{i % 9 + 1}/0{i % 3 + 1}/2026,{i % 11},ok {i}\n" for i in range(40))
     export = write_text(tmp_path / "a.csv", "date,recommend,why\n" + rows)
     project_from_export(tmp_path / "p", export)
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
-    assert (
-        "  # The dates in 'date' read both ways (no day over 12): day-first is assumed (the usual "
-        "order); change it to\n  # month-first if that is wrong.\n  date_format: day-first\n"
-    ) in text
+    config = yaml.safe_load(text)
+    assert (config["data"]["date_format"], config["timezone"]) == ("month-first", "America/Chicago")
+    assert "month-first because the time zone America/Chicago is in the United States" in " ".join(
+        line.removeprefix("  # ") for line in text.splitlines()
+    )
+
+
+def test_am_pm_dates_that_read_both_ways_are_month_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA22: 12/01-12/03/2026 hh:mm:ss AM was read as day-first: the report showed March.
+    monkeypatch.setenv("TZ", "UTC")
+    rows = "".join(
+        f"12/0{i % 3 + 1}/2026 {i % 12 + 1:02d}:15:00 {'AP'[i % 2]}M,{i % 11},ok {i}\n"
+        for i in range(40)
+    )
+    export = write_text(tmp_path / "a.csv", "date,recommend,why\n" + rows)
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    config = yaml.safe_load(text)
+    assert (config["data"]["date_format"], config["timezone"]) == ("month-first", None)
+    flat = " ".join(line.removeprefix("  # ").removeprefix("# ") for line in text.splitlines())
+    assert "month-first because a 12-hour AM/PM clock" in flat
+    assert "set their zone (America/New_York, America/Chicago, America/Denver," in flat
+
+
+def test_dates_a_day_over_12_orders_are_written_as_detected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA22: "Detected: month-first." above date_format: null; later exports of the first
+    # days of a month then read both ways and alerts refused them.
+    monkeypatch.setenv("TZ", "UTC")
+    rows = "".join(f"10/{i % 28 + 1:02d}/2026,{i % 11},ok {i}\n" for i in range(40))
+    export = write_text(tmp_path / "a.csv", "date,recommend,why\n" + rows)
+    project_from_export(tmp_path / "p", export)
+    config = yaml.safe_load((tmp_path / "p" / "parameters" / "defaults.yaml").read_text())
+    assert config["data"]["date_format"] == "month-first"
 
 
 def test_no_score_column_is_a_clear_error(

@@ -106,6 +106,8 @@ def _table(path: Path, found: Inspection) -> None:
             else "not readable"
         )
         date = found.column(found.date_column)
+        if "ambiguous" in date.detail:
+            span = "reads both ways (set date_format)"  # the note says which to set
         if date.contradicted is not None:
             span = date.detail  # which order the dates read in: the note says what to pass
         print(f"dates: {found.date_column!r}, {span}")

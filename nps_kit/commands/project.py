@@ -281,6 +281,17 @@ def _say_pack(written: list[Path]) -> None:
         )
 
 
+def _say_dates(written: list[Path]) -> None:
+    """Say when the export's dates read both ways and nothing said which (QA22)."""
+    defaults = next((p for p in written if p.name == "defaults.yaml"), None)
+    if defaults is not None and "SET THIS to month-first" in defaults.read_text(encoding="utf-8"):
+        print(
+            "note: the export's dates read both ways (no day over 12) and nothing says which; "
+            f"set data.date_format to month-first or day-first in {defaults} before nps-kit run.",
+            file=sys.stderr,
+        )
+
+
 def _say_alerts(written: list[Path]) -> None:
     """Say when the export has no id or consent column: the daily alerts then cannot work."""
     from nps_kit._yaml import read_text, safe_load
@@ -319,6 +330,7 @@ def _init(args: argparse.Namespace) -> int:
     if args.export is not None:
         _say_pack(written)
         _say_alerts(written)
+        _say_dates(written)
     print(
         f"next: cd {args.directory} && nps-kit run --all, then open reports/index.html",
         file=sys.stderr,
