@@ -404,27 +404,34 @@ def rest_tails(pattern: re.Pattern[str]) -> Tails | None:
     if partial_leads(pattern) is None:
         return None
     parsed, _leads, rest = _partial(pattern)  # type: ignore[misc]
-    return _tails(parsed, rest, pattern.flags)
+    ends = []
+    try:
+        for branch in rest:
+            found = _tail(branch)
+            if found is None:
+                return None
+            ends.append(found)
+    except Exception:  # an unknown parser version: no such test
+        return None
+    return _tails(parsed, ends, pattern.flags)
 
 
 #: What :func:`rest_tails` returns: an automaton of the ends' literals, and the ends compiled.
 Tails = tuple[Any, tuple[re.Pattern[str], ...]]
 
 
-def _tails(parsed: Any, branches: Sequence[Any], flags: int) -> Tails | None:
-    """:func:`rest_tails` of some alternatives (``branches``) of a parsed pattern."""
+def _tails(
+    parsed: Any, ends: Sequence[tuple[frozenset[str], list[Any]]], flags: int
+) -> Tails | None:
+    """:func:`rest_tails` of alternatives of a parsed pattern, given their ends (:func:`_tail`)."""
     try:
         by_literal: dict[str, set[int]] = {}
         tails: list[re.Pattern[str]] = []
-        for branch in branches:
-            found = _tail(branch)
-            if found is None:
-                return None
-            literals, end = found
+        for literals, end in ends:
             for literal in literals:
                 by_literal.setdefault(literal, set()).add(len(tails))
             tails.append(_sre_compile.compile(_sre_parse.SubPattern(parsed.state, end), flags))
-    except Exception:  # an unknown parser or compiler version: no such test
+    except Exception:  # an unknown compiler version: no such test
         return None
     automaton = ahocorasick.Automaton()
     for literal, which in by_literal.items():
@@ -462,16 +469,15 @@ def rest_groups(pattern: re.Pattern[str]) -> tuple[RestGroup, ...] | None:
         return None
     parsed, _leads, rest = _partial(pattern)  # type: ignore[misc]
     try:
-        ended = [branch for branch in rest if _tail(branch) is not None]
-        others = [branch for branch in rest if _tail(branch) is None]
+        ends = [_tail(branch) for branch in rest]
+        ended = [b for b, end in zip(rest, ends, strict=True) if end is not None]
+        others = [b for b, end in zip(rest, ends, strict=True) if end is None]
         if not ended or not others:
             return None
-        return tuple(
-            (_look(parsed, group, pattern.flags), _needs(group), tails)
-            for group, tails in (
-                (ended, _tails(parsed, ended, pattern.flags)),
-                (others, None),
-            )
+        tails = _tails(parsed, [end for end in ends if end is not None], pattern.flags)
+        return (
+            (_look(parsed, ended, pattern.flags), _needs(ended), tails),
+            (_look(parsed, others, pattern.flags), _needs(others), None),
         )
     except Exception:  # an unknown parser or compiler version: no such split
         return None
