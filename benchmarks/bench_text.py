@@ -491,11 +491,11 @@ def time_themes_and_polarity(
     return float(out[0]), float(out[1])
 
 
-def old_tagger(target: Path) -> Path | None:
-    """Extract ``nps_kit`` of commit ``OLD_TAGGER`` into ``target``; ``None`` without git."""
+def old_tagger(target: Path, *, commit: str = OLD_TAGGER) -> Path | None:
+    """Extract ``nps_kit`` of ``commit`` (``OLD_TAGGER``) into ``target``; ``None`` without git."""
     try:
         archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", OLD_TAGGER, "nps_kit"],
+            ["git", "-C", str(ROOT), "archive", commit, "nps_kit"],
             capture_output=True,
             check=True,
         ).stdout

@@ -12,13 +12,25 @@ features alone are timed apart too), the rest of ``tag_themes``, clause polarity
 and stance tables, MeCab's words of the Japanese comments, the typical phrases and the
 data-quality discovery. Each figure is the median of three runs (``process_time``); the whole
 section, timed as one, follows for comparison.
+
+``--against REV`` times this checkout's package and commit ``REV``'s side by side in one run:
+each run a fresh process per package (after a warm-up on another small unit, so that loading
+the models is not counted), the two interleaved, ``--runs`` times; per stage the median and
+the range of each, and the ratio of the medians. With ``--instructions`` the whole section is
+also counted in instructions (``valgrind --tool=cachegrind``, a run without the section
+subtracted), which the load of a shared machine does not change.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import re
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -121,6 +133,97 @@ def layer_features(unit: pd.DataFrame, clear: Callable[[], None]) -> float:
     return time.process_time() - start
 
 
+def child(which: str, mode: str) -> dict[str, float]:
+    """Measure once in this process (``--child``): warm up, then the stages or the section.
+
+    ``mode``: ``staged`` (each stage, then the section whole), ``whole`` (the section alone) or
+    ``setup`` (the warm-up alone, for :func:`instructions` to subtract).
+    """
+    import bench_text
+
+    from nps_kit.text.themes import load_themes
+
+    unit = unit_frame(which)
+    book = load_themes()
+    # Load the models and build the automatons on other comments: a process does it once.
+    bench_text.time_unit_analysis(bench_text.real_unit(300, seed=11), book)
+    if mode == "setup":
+        return {}
+    laps = staged(unit, bench_text.clear_caches) if mode == "staged" else {}
+    laps["the section timed whole"] = bench_text.time_unit_analysis(unit, book)[1]
+    return laps
+
+
+def _run_child(code: Path, which: str, mode: str, *, valgrind: bool = False) -> dict[str, float]:
+    """Run :func:`child` in a fresh process with the package in ``code``; return its answer.
+
+    With ``valgrind``, under cachegrind: the answer is the instructions it counted
+    (``{"instructions": n}``).
+    """
+    script = str(Path(__file__).resolve())
+    command = [sys.executable, script, "--unit", which, "--child", mode]
+    if valgrind:
+        command = ["valgrind", "--tool=cachegrind", "--cache-sim=no"]
+        command += ["--cachegrind-out-file=/dev/null", sys.executable, script]
+        command += ["--unit", which, "--child", mode]
+    done = subprocess.run(
+        command,
+        env={**os.environ, "PYTHONPATH": str(code)},
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=code,
+    )
+    if valgrind:
+        refs = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+        if refs is None:
+            raise RuntimeError(f"no instruction count in valgrind's output:\n{done.stderr[-2000:]}")
+        return {"instructions": float(refs.group(1).replace(",", ""))}
+    return dict(json.loads(done.stdout.splitlines()[-1]))
+
+
+def instructions(code: Path, which: str) -> float:
+    """Return the instructions of the section of a unit with the package in ``code``."""
+    whole = _run_child(code, which, "whole", valgrind=True)["instructions"]
+    return whole - _run_child(code, which, "setup", valgrind=True)["instructions"]
+
+
+def _spread(values: list[float]) -> str:
+    """Median (min-max) of CPU seconds, in milliseconds."""
+    low, mid, high = min(values), statistics.median(values), max(values)
+    return f"{mid * 1000:6.0f} ({low * 1000:4.0f}-{high * 1000:4.0f})"
+
+
+def side_by_side(which: str, against: str, runs: int, *, count: bool) -> None:
+    """Print each stage's CPU time with ``against``'s package and this checkout's, interleaved."""
+    import bench_text
+
+    with tempfile.TemporaryDirectory() as tmp:
+        base = bench_text.old_tagger(Path(tmp), commit=against)
+        if base is None:
+            raise SystemExit(f"cannot extract nps_kit of {against!r} (no git, or no such commit)")
+        codes = {against: base, "this checkout": ROOT}
+        laps: dict[str, list[dict[str, float]]] = {name: [] for name in codes}
+        for k in range(runs):  # interleaved, each first in turn
+            for name in list(codes)[:: 1 if k % 2 == 0 else -1]:
+                laps[name].append(_run_child(codes[name], which, "staged"))
+        print(f"CPU ms, median (min-max) of {runs} fresh processes each, interleaved")
+        print(f"{'stage':<34}{against[:22]:>22}{'this checkout':>22}{'ratio':>8}")
+        for stage in laps["this checkout"][0]:
+            old = [run[stage] for run in laps[against] if stage in run]
+            new = [run[stage] for run in laps["this checkout"]]
+            ratio = statistics.median(new) / statistics.median(old) if old else float("nan")
+            shown = _spread(old) if old else "-"
+            print(f"{stage:<34}{shown:>22}{_spread(new):>22}{ratio:8.2f}")
+        if count:
+            counted = {name: instructions(code, which) for name, code in codes.items()}
+            old_n, new_n = counted[against], counted["this checkout"]
+            print(
+                f"{'instructions, section whole':<34}{old_n / 1e9:20.2f} G{new_n / 1e9:20.2f} G"
+                f"{new_n / old_n:8.2f}"
+            )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -129,15 +232,27 @@ def main(argv: list[str] | None = None) -> int:
         default="synthetic",
         help="bench_text's synthetic unit (default), its unit of real comments, or the demo export",
     )
+    parser.add_argument("--against", metavar="REV", help="time REV's package side by side")
+    parser.add_argument("--runs", type=int, default=3, help="processes per package (--against)")
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count instructions (--against)"
+    )
+    parser.add_argument("--child", choices=("staged", "whole", "setup"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     import nps_kit  # the one first on sys.path, before bench_text puts this checkout first
 
     sys.path.insert(1, str(ROOT / "benchmarks"))
     import bench_text
 
+    if args.child is not None:
+        print(json.dumps(child(args.unit, args.child)))
+        return 0
     print(f"nps_kit from {Path(nps_kit.__file__).parent}")
     unit = unit_frame(args.unit)
     print(f"{args.unit} unit: {bench_text.repetition(unit)}")
+    if args.against is not None:
+        side_by_side(args.unit, args.against, args.runs, count=args.instructions)
+        return 0
     from nps_kit.text.themes import load_themes
 
     book = load_themes()

@@ -14,6 +14,7 @@ from nps_kit.text._regex_parts import (
     leading_literals,
     partial_leads,
     required_literals,
+    rest_groups,
     rest_literals,
     rest_tails,
     skipping,
@@ -219,6 +220,29 @@ def test_rest_tails_are_the_ends_of_the_alternatives_without_leads() -> None:
     assert rest_tails(re.compile("ab|cd")) is None  # no look-ahead at all
 
 
+def test_rest_groups_split_the_alternatives_with_known_ends_from_the_others() -> None:
+    pattern = re.compile(r"(?:[a-z]+ (?:is|was) (?:great|bad))|(?:\bfits? like\b|\b\d sizes?\b)|ab")
+    assert rest_tails(pattern) is None  # an alternation of its own: no end to match alone
+    groups = rest_groups(pattern)
+    assert groups is not None
+    (ended, ended_needs, tails), (other, other_needs, other_tails) = groups
+    assert ended_needs == {"great", "bad"}
+    assert tails is not None
+    assert sorted(tails[0].keys()) == [" is bad", " is great", " was bad", " was great"]
+    assert (other_needs, other_tails) == ({" like", " size"}, None)
+    assert [m.start() for m in ended.finditer("ab food is great")] == [3, 4, 5, 6]
+    assert [m.span() for m in other.finditer("ab 2 sizes")] == [(3, 3)]
+    scanner = Scanner(pattern)
+    text = "ab food is great, 2 sizes ab food is fine"
+    assert [m.span() for m in scanner.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in scanner.finditer(text)] == [(0, 2), (3, 16), (18, 25), (26, 28)]
+    assert not scanner._rest_tail_in("ab food is fine, 2 sizes", tails)  # not tried there
+    # No split where all or none of the alternatives have such ends, or there is no look-ahead.
+    assert rest_groups(re.compile(r"(?:[a-z]+ (?:is|was) (?:great|bad))|ab")) is None
+    assert rest_groups(re.compile(r"(?:\bfits? like\b|\b\d sizes?\b)|ab")) is None
+    assert rest_groups(re.compile("ab|cd")) is None
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(SHIPPED_REGEXES), st.data())
 def test_partly_led_alternations_are_scanned_as_finditer(source: str, data: st.DataObject) -> None:
@@ -239,6 +263,11 @@ def test_partly_led_alternations_are_scanned_as_finditer(source: str, data: st.D
     # ...and only where the end of one of its alternatives matches alone (rest_tails).
     if rest_tails(pattern) is not None and rest.search(text) is not None:
         assert Scanner(pattern)._rest_tail_in(text), (text, source)
+    # Split where only some alternatives have such ends: each part's tests hold for it.
+    for look, needs, tails in rest_groups(pattern) or ():
+        if look.search(text) is not None:
+            assert needs is None or any(word in text for word in needs), (text, source)
+            assert tails is None or Scanner(pattern)._rest_tail_in(text, tails), (text, source)
     _assert_scanned_as_finditer(pattern, leads, text)
 
 

@@ -315,12 +315,23 @@ def partial_leads(pattern: re.Pattern[str]) -> tuple[frozenset[str], re.Pattern[
     try:
         # (?=rest1|rest2|...), built from the parsed alternatives: their groups keep their
         # numbers, so a back-reference means what it meant in the pattern.
-        state = parsed.state
-        ahead = _sre_parse.SubPattern(state, [(_sre.BRANCH, (None, rest))])
-        look = _sre_parse.SubPattern(state, [(_sre.ASSERT, (1, ahead))])
-        return _shortest(leads), _sre_compile.compile(look, pattern.flags)
+        return _shortest(leads), _look(parsed, rest, pattern.flags)
     except Exception:  # an unknown compiler version: scan every position
         return None
+
+
+def _needs(branches: Sequence[Any]) -> frozenset[str] | None:
+    """Return strings one of which every match of one of ``branches`` (parsed) contains."""
+    found: set[str] = set()
+    try:
+        for branch in branches:
+            needed = _sequence(branch)
+            if needed is None or "" in needed:
+                return None
+            found |= needed
+    except Exception:  # an unknown parser version: search the look-ahead every time
+        return None
+    return frozenset(found)
 
 
 @lru_cache(maxsize=1024)
@@ -333,16 +344,7 @@ def rest_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """
     if partial_leads(pattern) is None:
         return None
-    found: set[str] = set()
-    try:
-        for branch in _partial(pattern)[2]:  # type: ignore[index]
-            needed = _sequence(branch)
-            if needed is None or "" in needed:
-                return None
-            found |= needed
-    except Exception:  # an unknown parser version: search the look-ahead every time
-        return None
-    return frozenset(found)
+    return _needs(_partial(pattern)[2])  # type: ignore[index]
 
 
 #: The parser's back-references: a part of a pattern that has one cannot be matched alone.
@@ -390,7 +392,7 @@ def _tail(branch: Any) -> tuple[frozenset[str], list[Any]] | None:
 
 
 @lru_cache(maxsize=1024)
-def rest_tails(pattern: re.Pattern[str]) -> tuple[Any, tuple[re.Pattern[str], ...]] | None:
+def rest_tails(pattern: re.Pattern[str]) -> Tails | None:
     """Return what the look-ahead of :func:`partial_leads` needs in a text to match anywhere.
 
     Each alternative without leading literals ends in a part that has them (:func:`_tail`): an
@@ -402,26 +404,83 @@ def rest_tails(pattern: re.Pattern[str]) -> tuple[Any, tuple[re.Pattern[str], ..
     if partial_leads(pattern) is None:
         return None
     parsed, _leads, rest = _partial(pattern)  # type: ignore[misc]
+    ends = []
     try:
-        by_literal: dict[str, set[int]] = {}
-        tails: list[re.Pattern[str]] = []
         for branch in rest:
             found = _tail(branch)
             if found is None:
                 return None
-            literals, end = found
+            ends.append(found)
+    except Exception:  # an unknown parser version: no such test
+        return None
+    return _tails(parsed, ends, pattern.flags)
+
+
+#: What :func:`rest_tails` returns: an automaton of the ends' literals, and the ends compiled.
+Tails = tuple[Any, tuple[re.Pattern[str], ...]]
+
+
+def _tails(
+    parsed: Any, ends: Sequence[tuple[frozenset[str], list[Any]]], flags: int
+) -> Tails | None:
+    """:func:`rest_tails` of alternatives of a parsed pattern, given their ends (:func:`_tail`)."""
+    try:
+        by_literal: dict[str, set[int]] = {}
+        tails: list[re.Pattern[str]] = []
+        for literals, end in ends:
             for literal in literals:
                 by_literal.setdefault(literal, set()).add(len(tails))
-            tails.append(
-                _sre_compile.compile(_sre_parse.SubPattern(parsed.state, end), pattern.flags)
-            )
-    except Exception:  # an unknown parser or compiler version: no such test
+            tails.append(_sre_compile.compile(_sre_parse.SubPattern(parsed.state, end), flags))
+    except Exception:  # an unknown compiler version: no such test
         return None
     automaton = ahocorasick.Automaton()
     for literal, which in by_literal.items():
         automaton.add_word(literal, (len(literal), tuple(sorted(which))))
     automaton.make_automaton()
     return automaton, tuple(tails)
+
+
+def _look(parsed: Any, branches: Sequence[Any], flags: int) -> re.Pattern[str]:
+    """Compile ``(?=branch1|branch2|…)`` of parsed alternatives (their groups keep numbers)."""
+    ahead = _sre_parse.SubPattern(parsed.state, [(_sre.BRANCH, (None, list(branches)))])
+    return _sre_compile.compile(
+        _sre_parse.SubPattern(parsed.state, [(_sre.ASSERT, (1, ahead))]), flags
+    )
+
+
+#: A look-ahead, the literals one of which a text needs for it to match (``None``: not known)
+#: and the ends of its alternatives (:func:`rest_tails`; ``None``: not known).
+RestGroup = tuple[re.Pattern[str], frozenset[str] | None, Tails | None]
+
+
+@lru_cache(maxsize=1024)
+def rest_groups(pattern: re.Pattern[str]) -> tuple[RestGroup, ...] | None:
+    r"""Split :func:`partial_leads`' look-ahead where only some alternatives have known ends.
+
+    One alternative without an end that can be matched alone (``\bfits? like…|\b(two|\d)
+    sizes?…``) leaves :func:`rest_tails` nothing for all of them, and the look-ahead is tried
+    at every place of every text that holds a literal one of them needs. Split, the
+    alternatives with such ends (``(the|my)? … (is|was) (great|…)``) are tried only in a text
+    where one of their ends matches, the others only where a literal they need is: two
+    look-aheads, each with its own test (:data:`RestGroup`), which match where the one did.
+    ``None`` if ``pattern`` has no look-ahead or no such split (all or none have such ends).
+    """
+    if partial_leads(pattern) is None:
+        return None
+    parsed, _leads, rest = _partial(pattern)  # type: ignore[misc]
+    try:
+        ends = [_tail(branch) for branch in rest]
+        ended = [b for b, end in zip(rest, ends, strict=True) if end is not None]
+        others = [b for b, end in zip(rest, ends, strict=True) if end is None]
+        if not ended or not others:
+            return None
+        tails = _tails(parsed, [end for end in ends if end is not None], pattern.flags)
+        return (
+            (_look(parsed, ended, pattern.flags), _needs(ended), tails),
+            (_look(parsed, others, pattern.flags), _needs(others), None),
+        )
+    except Exception:  # an unknown parser or compiler version: no such split
+        return None
 
 
 class Scanner:
@@ -454,35 +513,49 @@ class Scanner:
                 self._automaton.add_word(word, len(word))
             self._automaton.make_automaton()
         # The look-ahead is tried at every place of a text: only in a text that holds one of
-        # the literals its alternatives need (:func:`rest_literals`), found by one pass.
-        self._rest_needs: Any = None
-        needs = rest_literals(pattern) if rest is not None else None
-        if needs:
-            self._rest_needs = ahocorasick.Automaton()
-            for word in needs:
-                self._rest_needs.add_word(word, 0)
-            self._rest_needs.make_automaton()
-        # Then only where the end of one of those alternatives matches (:func:`rest_tails`):
+        # the literals its alternatives need (:func:`rest_literals`), found by one pass, and
+        # then only where the end of one of those alternatives matches (:func:`rest_tails`):
         # the look-ahead tries every place of the text, its ends only where their literals are.
-        self._rest_tails = rest_tails(pattern) if rest is not None else None
+        # Where only some alternatives have such ends, each part has its own tests
+        # (:func:`rest_groups`).
+        self._groups: list[tuple[re.Pattern[str], Any, Tails | None]] = []
+        if rest is not None:
+            groups = rest_groups(pattern) or ((rest, rest_literals(pattern), rest_tails(pattern)),)
+            for look, needs, tails in groups:
+                found: Any = None
+                if needs:
+                    found = ahocorasick.Automaton()
+                    for word in needs:
+                        found.add_word(word, 0)
+                    found.make_automaton()
+                self._groups.append((look, found, tails))
 
     def _rest_starts(self, text: str) -> list[int]:
         """Return where :attr:`rest` matches in ``text`` (empty if it is ``None``)."""
-        if self.rest is None:
-            return []
-        if self._rest_needs is not None and next(self._rest_needs.iter(text), None) is None:
-            return []
-        if self._rest_tails is not None and not self._rest_tail_in(text):
-            return []
-        return [m.start() for m in self.rest.finditer(text)]
+        if len(self._groups) == 1:
+            return self._group_starts(text, *self._groups[0])
+        return sorted({at for group in self._groups for at in self._group_starts(text, *group)})
 
-    def _rest_tail_in(self, text: str) -> bool:
-        """Tell whether the end of an alternative of :attr:`rest` matches in ``text``."""
-        automaton, tails = self._rest_tails  # type: ignore[misc]
+    def _group_starts(
+        self, text: str, look: re.Pattern[str], needs: Any, tails: Tails | None
+    ) -> list[int]:
+        """Return where one look-ahead of :attr:`rest` matches (see ``__init__``)."""
+        if needs is not None and next(needs.iter(text), None) is None:
+            return []
+        if tails is not None and not self._rest_tail_in(text, tails):
+            return []
+        return [m.start() for m in look.finditer(text)]
+
+    def _rest_tail_in(self, text: str, tails: Tails | None = None) -> bool:
+        """Tell whether the end of an alternative of :attr:`rest` matches in ``text``.
+
+        ``tails``: those of one part of the look-ahead (by default its first or only part's).
+        """
+        automaton, ends = tails or self._groups[0][2]  # type: ignore[misc]
         for last, (length, which) in automaton.iter(text):
             start = last + 1 - length
             for k in which:
-                if tails[k].match(text, start) is not None:
+                if ends[k].match(text, start) is not None:
                     return True
         return False
 
