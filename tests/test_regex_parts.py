@@ -1,4 +1,4 @@
-"""The analysis of regular expressions (nps_kit.text._regex_parts) and the Scanner built on it."""
+"""The analysis of regular expressions (nps_kit.text._regex_parts) and the Scanner (._scanner)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nps_kit.text._regex_parts import (
-    Scanner,
     leading_literals,
     partial_leads,
     required_literals,
@@ -19,6 +18,7 @@ from nps_kit.text._regex_parts import (
     rest_tails,
     skipping,
 )
+from nps_kit.text._scanner import Scanner
 
 
 @pytest.mark.parametrize(

@@ -17,11 +17,11 @@ import ahocorasick
 
 from nps_kit.text import _lexicon
 from nps_kit.text._regex_parts import (
-    Scanner,
     leading_literals,
     required_literals,
     skipping,
 )
+from nps_kit.text._scanner import Scanner
 
 Polarity = Literal["positive", "negative", "mixed", "neutral"]
 #: The polarities, in the order reports list them.

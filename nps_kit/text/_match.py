@@ -9,7 +9,7 @@ Regular expressions (a theme's ``patterns`` and its ``exclude``) cannot go into 
 but most of them cannot match without some literal text ("届" for "(商品|荷物)[^。]{0,6}届"); the
 same pass looks for those literals (see :func:`~nps_kit.text._regex_parts.required_literals`),
 and a regular expression is only searched in comments that contain one, where one of its matches
-can start (:class:`~nps_kit.text._regex_parts.Scanner`). A theme's ``exclude`` is applied exactly as
+can start (:class:`~nps_kit.text._scanner.Scanner`). A theme's ``exclude`` is applied exactly as
 ``Theme.matches`` does. The result is always that of ``Theme.matches``: a theme whose alternation
 cannot be rebuilt from its keywords and patterns (e.g. a ``Theme`` built by hand) is matched with
 ``Theme.matches``, and a regular expression without a required literal is always searched.
@@ -33,7 +33,8 @@ import numpy as np
 
 from nps_kit.text._lemma import WORD as _LEMMA_WORD
 from nps_kit.text._lemma import lemma, lemma_text
-from nps_kit.text._regex_parts import Scanner, required_literals, skipping
+from nps_kit.text._regex_parts import required_literals, skipping
+from nps_kit.text._scanner import Scanner
 
 # What ``[a-z0-9]`` in the lookarounds of ``en_keyword`` matches (no re.IGNORECASE).
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
