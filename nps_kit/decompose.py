@@ -39,7 +39,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from nps_kit.i18n import Language, label, points, t
+from nps_kit.i18n import Language, label, number, points, t
 from nps_kit.score import DEFAULT_MIN_N, DEFAULT_MIN_REPORT_N, below_floor, score_groups
 from nps_kit.stats import z_critical
 
@@ -449,4 +449,4 @@ def _part_text(item: Mapping[str, Any], group: str, value: str, lang: Language) 
 
 def _level(value: float) -> str:
     """Print an NPS level as the reports do: one decimal, a true minus sign."""
-    return f"{value:.1f}".replace("-", "−")
+    return number(value)

@@ -17,6 +17,7 @@ __all__ = [
     "interval_text",
     "join_interval",
     "label",
+    "number",
     "phrase_breaks",
     "points",
     "signed_number",
@@ -1123,14 +1124,31 @@ def join_interval(low: str, high: str, lang: Language) -> str:
 def signed_number(value: float | None, *, digits: int = 1, plus_zero: bool = True) -> str:
     """Write a number of points with its sign and a true minus: ``+2.1``, ``−0.4``.
 
-    The one place a number gets its sign: differences (``+0.0`` for none) and, with
+    The one place a number gets its sign: differences (``±0.0`` for none) and, with
     ``plus_zero=False``, an NPS, which is ``0.0`` when it is zero (:func:`points`, the e-mail's
-    subject and headline). ``digits`` decimals; ``None`` and NaN are an em dash.
+    subject and headline). A value that rounds to zero at ``digits`` decimals is zero: never
+    ``−0.0`` (QA22: "other groups … −0.0 pts", an interval "−0.0 to +70.6"). ``None`` and NaN
+    are an em dash.
     """
     if value is None or value != value:
         return "—"
-    text = f"{value:+.{digits}f}" if plus_zero or value != 0 else f"{value:.{digits}f}"
-    return text.replace("-", "\u2212")
+    if round(value, digits) == 0:
+        return ("±" if plus_zero else "") + f"{0:.{digits}f}"
+    return f"{value:+.{digits}f}".replace("-", "\u2212")
+
+
+def number(value: float | None, *, digits: int = 1, grouped: bool = False) -> str:
+    """Write a number without a plus sign, with a true minus: ``−4.9``, ``12.0``, ``0.0``.
+
+    The unsigned twin of :func:`signed_number` (levels: an NPS in a table, a chart's label, a
+    group's NPS in What moved). A value that rounds to zero prints ``0.0``, never ``−0.0``;
+    ``grouped`` adds thousands separators (``1,234.5``). ``None`` and NaN are an em dash.
+    """
+    if value is None or value != value:
+        return "—"
+    if round(value, digits) == 0:
+        value = 0.0
+    return f"{value:{',' if grouped else ''}.{digits}f}".replace("-", "\u2212")
 
 
 def label(key: str, lang: Language) -> str:
@@ -1169,7 +1187,7 @@ def points(value: float | None, lang: Language, *, signed: bool = False, digits:
     if signed:
         text = signed_number(value, digits=digits, plus_zero=False)
     else:
-        text = f"{value:.{digits}f}".replace("-", "−")
+        text = number(value, digits=digits)
     return f"{text}ポイント" if lang == "ja" else f"{text} pts"
 
 

@@ -26,7 +26,7 @@ from nps_kit import __version__
 from nps_kit._atomic import atomic_write_text
 from nps_kit._lock import file_lock
 from nps_kit.clock import format_time, zone
-from nps_kit.i18n import Language, interval_text, label, signed_number, t
+from nps_kit.i18n import Language, interval_text, label, number, signed_number, t
 from nps_kit.periods import format_period
 from nps_kit.report import small_sample_badge
 from nps_kit.summary import Change, TrendPoint, UnitSummary, as_summary
@@ -279,7 +279,7 @@ def _chart(
 
 
 def _number(value: float) -> str:
-    return f"{value:.1f}".replace("-", "\u2212")
+    return number(value)
 
 
 def _summary(entry: dict[str, Any]) -> UnitSummary:

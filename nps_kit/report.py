@@ -27,8 +27,10 @@ from nps_kit.i18n import (
     interval_text,
     join_interval,
     label,
+    number,
     phrase_breaks,
     points,
+    signed_number,
     t,
 )
 from nps_kit.score import TargetStatus, shown_diff, target_status
@@ -153,8 +155,9 @@ def _number(value: float | None, *, signed: bool = False, digits: int = 1) -> st
     if _missing(value):
         return "—"
     assert value is not None
-    sign = "+" if signed and value > 0 else ""
-    return f"{sign}{value:,.{digits}f}".replace("-", "−")
+    if signed:
+        return signed_number(value, digits=digits, plus_zero=False)
+    return number(value, digits=digits, grouped=True)
 
 
 def _bound(value: float | None, *, significant: bool) -> str:
@@ -320,6 +323,8 @@ def _cell_text(value: Any, formatter: Formatter | None, lang: Language) -> tuple
         return "—", True
     if formatter is not None:
         text = formatter(value) if callable(formatter) else format(value, formatter)
+        if _is_number(value) and text[:1] in ("-", "+") and not re.search(r"[1-9]", text):
+            text = text[1:]  # -0.04 formatted "+.1f" is "-0.0": zero has no sign
         return escape(text.replace("-", "−") if _is_number(value) else text), False
     if isinstance(value, bool):
         return escape(_w("yes" if value else "no", lang)), False

@@ -462,7 +462,8 @@ def test_nobreak_keeps_numbers_units_and_dates_together() -> None:
     [
         (Change(diff=4.0, ci_low=0.03, ci_high=8.0, verdict="improvement"), "+0.03〜+8.0"),
         (Change(diff=-4.0, ci_low=-8.0, ci_high=-0.004, verdict="decline"), "−8.0〜−0.004"),
-        (Change(diff=4.0, ci_low=-0.03, ci_high=8.0, verdict="no_change"), "−0.0〜+8.0"),
+        # a bound that rounds to zero is 0.0, never −0.0 (QA22)
+        (Change(diff=4.0, ci_low=-0.03, ci_high=8.0, verdict="no_change"), "0.0〜+8.0"),
     ],
 )
 def test_a_significant_changes_interval_never_reads_as_touching_zero(
