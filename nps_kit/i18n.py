@@ -12,7 +12,9 @@ __all__ = [
     "LANGUAGES",
     "Language",
     "impact_n_text",
+    "impact_name",
     "impact_text",
+    "impact_value",
     "interval_label",
     "interval_text",
     "join_interval",
@@ -161,6 +163,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "sections.trend_title": {
         "ja": "月次NPSの推移（直近12か月）",
         "en": "Monthly NPS, last 12 months",
+    },
+    # Fewer months than the trend's 12 have responses (QA22: "last 12 months" over 4).
+    "sections.trend_title_n": {
+        "ja": "月次NPSの推移（データのある{n}か月）",
+        "en": "Monthly NPS, the {n} months with data",
+        "en_one": "Monthly NPS, the one month with data",
     },
     "sections.breakdown_title": {
         "ja": "{label}別のNPS",
@@ -608,8 +616,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Rows in file",
     },
     "quality.unit_rows": {
-        "ja": "このレポートの行数（表示する13か月）",
-        "en": "Rows for this unit (the 13 months shown)",
+        "ja": "このレポートの行数（データのある{n}か月）",
+        "en": "Rows for this unit (the {n} months with data)",
+        "en_one": "Rows for this unit (the one month with data)",
     },
     "quality.period_rows": {
         "ja": "対象期間の行数",
@@ -692,18 +701,25 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "possible overkill",
     },
     "mail.control_above": {
-        "ja": "今月のNPSは管理限界（直近12か月の通常の変動幅{low}〜{high}）を上回りました。",
+        "ja": "今月のNPSは管理限界（{span}の通常の変動幅{low}〜{high}）を上回りました。",
         "en": (
             "This month's NPS is above the unit's control limits (the normal range of "
-            "the last 12 months, {low} to {high})."
+            "{span}, {low} to {high})."
         ),
     },
     "mail.control_below": {
-        "ja": "今月のNPSは管理限界（直近12か月の通常の変動幅{low}〜{high}）を下回りました。",
+        "ja": "今月のNPSは管理限界（{span}の通常の変動幅{low}〜{high}）を下回りました。",
         "en": (
             "This month's NPS is below the unit's control limits (the normal range of "
-            "the last 12 months, {low} to {high})."
+            "{span}, {low} to {high})."
         ),
+    },
+    # The months the control limits were pooled over: the trend's 12, or fewer with data.
+    "mail.control_span": {"ja": "直近12か月", "en": "the last 12 months"},
+    "mail.control_span_n": {
+        "ja": "データのある{n}か月",
+        "en": "the {n} months with data",
+        "en_one": "the one month with data",
     },
     "mail.control_months": {
         "ja": "管理限界外の月：{months}",
@@ -959,6 +975,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "change in the share of {group} {value}",
     },
     "decompose.others": {"ja": "その他{value}", "en": "others {value}"},
+    # After a part of a group under min_n in either month (the breakdown tables' badge).
+    "decompose.small_sample": {"ja": "（回答数少・参考値）", "en": " (small sample)"},
     "decompose.others_hidden": {
         "ja": "その他のグループ（匿名性のため非表示のグループを含む）{value}",
         "en": "other groups (including groups hidden for anonymity) {value}",
@@ -1227,13 +1245,30 @@ def impact_text(gain: float | None, detractors: int | None, lang: Language) -> s
     lang
         ``"ja"`` or ``"en"``.
     """
-    value = points(gain, lang, signed=True)
+    colon = "：" if lang == "ja" else ": "
+    return f"{impact_name(lang)}{colon}{impact_value(gain, detractors, lang)}"
+
+
+def impact_name(lang: Language) -> str:
+    """Name the theme impact metric as :func:`impact_text` does, for a list's heading.
+
+    A list of themes names the metric once above its rows, each row then giving
+    :func:`impact_value` (QA22: the e-mail's plain text repeated the long name on every line).
+    """
     # Over every open answer of a respondent: a question's own theme table may differ.
     if lang == "ja":
+        return f"{label('impact', lang)}（自由回答全体）"
+    return f"{label('impact', lang)} (all open answers)"
+
+
+def impact_value(gain: float | None, detractors: int | None, lang: Language) -> str:
+    """Write the metric's value with its n, as :func:`impact_text` does after the name."""
+    value = points(gain, lang, signed=True)
+    if lang == "ja":
         n = "" if detractors is None else f"（{impact_n_text(detractors, lang)}）"
-        return f"{label('impact', lang)}（自由回答全体）：{value}{n}"
+        return f"{value}{n}"
     n = "" if detractors is None else f" ({impact_n_text(detractors, lang)})"
-    return f"{label('impact', lang)} (all open answers): {value}{n}"
+    return f"{value}{n}"
 
 
 def phrase_breaks(text: str) -> list[int]:

@@ -506,7 +506,11 @@ def write_overview(
             else "—"
         )
         # The theme named in the page's language (an English overview of a Japanese unit).
-        top_theme = s.top_themes[0].label_in(lang) if s.top_themes else "—"
+        top_theme = escape(s.top_themes[0].label_in(lang)) if s.top_themes else "—"
+        if s.top_themes and s.top_themes[0].small_sample:
+            # The unit report's theme table flags it (QA22: Enterprise's rested on 2 people).
+            top_theme += small_sample_badge(lang)
+            flagged_min_n.add(s.min_n)  # the badge's note under the table
         rows.append(
             ('<tr class="is-flagged">' if flagged else "<tr>")
             + f'<td class="is-text">{unit_cell}</td>'
@@ -517,7 +521,7 @@ def write_overview(
             + f'<td class="is-text">{escape(label(target, lang)) if target else "—"}</td>'
             f'<td class="is-num">{escape(shares)}</td>'
             f"<td>{_sparkline(s.trend, lang)}</td>"
-            f'<td class="is-text">{escape(top_theme)}</td>'
+            f'<td class="is-text">{top_theme}</td>'
             f'<td class="is-num">{escape(str(_or_dash(s.detractors_to_contact)))}'
             f"{_contacted_note(s, lang)}</td></tr>"
         )

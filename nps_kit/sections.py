@@ -40,7 +40,7 @@ from nps_kit.errors import DataError
 from nps_kit.followup_files import publish_followups, read_status_file, work_files
 from nps_kit.i18n import Language, interval_label, label, points, t
 from nps_kit.ordinal import group_order
-from nps_kit.periods import format_period
+from nps_kit.periods import TREND_MONTHS, format_period
 from nps_kit.score import DEFAULT_MIN_REPORT_N, shown_diff, target_status
 from nps_kit.score import Change as ScoreChange
 from nps_kit.score import distribution as score_distribution
@@ -321,6 +321,7 @@ def change_drivers(
                 "items": [
                     {"group": p.group, "kind": p.kind, "value": p.value, "noise": p.noise}
                     | ({"hidden": True} if p.hidden else {})
+                    | ({"small_sample": True} if p.small_sample else {})
                     | ({"rest": p.rest} if p.rest else {})
                     | _share_direction(p)
                     | _levels(p)
@@ -396,7 +397,10 @@ def trend(
         target=target,
         min_n=min_n,
         lang=unit.language,
-        title=_w("trend_title", unit.language),
+        # Say what is there: an export of four months is no "last 12 months" (QA22).
+        title=_w("trend_title", unit.language)
+        if len(table) >= TREND_MONTHS
+        else _w("trend_title_n", unit.language, n=len(table)),
     )
     return SectionResult("trend", value=table, tables={"trend": table}, parts=(detach(ax),))
 
@@ -995,6 +999,7 @@ def summary(
                     detractors=int(r["detractors"]),
                     label_ja=analysis.book.label(str(r["theme"]), "ja"),
                     label_en=analysis.book.label(str(r["theme"]), "en"),
+                    small_sample=bool(r.get("small_sample", False)),
                 )
                 for r in top.to_dict("records")
             ]

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from nps_kit.decompose import contributors_text
-from nps_kit.i18n import Language, impact_text, label, points, signed_number, t
-from nps_kit.periods import format_period, shift_period
+from nps_kit.i18n import Language, impact_name, impact_value, label, points, signed_number, t
+from nps_kit.periods import TREND_MONTHS, format_period, shift_period
 from nps_kit.score import target_status
 from nps_kit.summary import Change, UnitSummary
 
@@ -161,10 +161,14 @@ def render_body(facts: BodyFacts) -> Body:
         f"{label(seg, lang)}{space}{_pct(s.share(seg))}"
         for seg in ("promoters", "passives", "detractors")
     ]
+    # The metric is named once above the rows (QA22: its long name on every line); a theme
+    # the report's table flags as a small sample is flagged here too.
     themes = [
-        w("theme_row", label=th.label, impact=impact_text(th.nps_gain, th.detractors, lang))
+        w("theme_row", label=th.label, impact=impact_value(th.nps_gain, th.detractors, lang))
+        + (w("dot") + label("small_sample", lang) if th.small_sample else "")
         for th in s.top_themes[:3]
     ]
+    metric = impact_name(lang) + _COLON[lang].rstrip()
     actions = [a.text for a in s.actions[:3]]
     count = s.detractors_to_contact
     consent = "detractors" if s.consent_known is not False else "detractors_unknown"
@@ -202,6 +206,7 @@ def render_body(facts: BodyFacts) -> Body:
         detractors,
         control,
         None if dates_note is None else _COLON[lang].join(dates_note),
+        metric,
     )
     text += "\n" + "\n".join(notices) + "\n\n-- \n" + w("footer") + "\n"
 
@@ -230,7 +235,10 @@ def render_body(facts: BodyFacts) -> Body:
     if "trend" in facts.charts:
         rows.append(_img(facts.charts["trend"], w("trend")))
     if themes:
-        rows.append(f"<tr><td><h2>{e(w('themes'))}</h2>{_ol(themes)}</td></tr>")
+        rows.append(
+            f"<tr><td><h2>{e(w('themes'))}</h2>"
+            f'<p class="muted">{_nb(metric)}</p>{_ol(themes)}</td></tr>'
+        )
     if actions:
         rows.append(f"<tr><td><h2>{e(w('actions'))}</h2>{_ol(actions)}</td></tr>")
     if detractors:
@@ -268,6 +276,7 @@ def _text(
     detractors: str | None,
     control: Sequence[str] = (),
     dates_line: str | None = None,
+    metric: str = "",
 ) -> str:
     lines = [heading, "=" * 40, headline, change_line, w("dot").join(details), ""]
     if dates_line:
@@ -278,7 +287,8 @@ def _text(
     if control:
         lines += [w("trend"), *control, ""]
     if themes:
-        lines += [w("themes"), *(f"{i}. {t}" for i, t in enumerate(themes, 1)), ""]
+        named = [w("themes"), metric] if metric else [w("themes")]
+        lines += [*named, *(f"{i}. {t}" for i, t in enumerate(themes, 1)), ""]
     if actions:
         lines += [w("actions"), *(f"{i}. {a}" for i, a in enumerate(actions, 1)), ""]
     if detractors:
@@ -293,7 +303,13 @@ def _control_lines(s: UnitSummary, lang: Language, w: Any) -> list[str]:
     if control is not None and control.outside in ("above", "below") and control.low is not None:
         low = points(control.low, lang, signed=True)
         high = points(control.high, lang, signed=True)
-        lines.append(w(f"control_{control.outside}", low=low, high=high))
+        # The limits pool the trend's months: 12, or the fewer that have data (QA22).
+        span = (
+            w("control_span")
+            if len(s.trend) >= TREND_MONTHS
+            else w("control_span_n", n=len(s.trend))
+        )
+        lines.append(w(f"control_{control.outside}", low=low, high=high, span=span))
     months = [
         f"{format_period(r.period, lang)}" + (f"（{w(side)}）" if lang == "ja" else f" ({w(side)})")
         for r in s.trend
