@@ -442,6 +442,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en_one": "{count} detractor allowed contact and awaits follow-up "
         "({contacted} of {listed} contacted)",
     },
+    # The returned file marks every listed detractor contacted (QA22: "0 … await follow-up
+    # (2 of 2 contacted)").
+    "mail.detractors_done": {
+        "ja": "連絡可能な批判者{contacted}人の全員に連絡済み",
+        "en": "All {contacted} detractors who allowed contact have been contacted",
+        "en_one": "The one detractor who allowed contact has been contacted",
+    },
+    "mail.detractors_unknown_done": {
+        "ja": "一覧の批判者{contacted}人の全員に連絡済み（連絡の同意は不明）",
+        "en": "All {contacted} listed detractors have been contacted (consent to contact unknown)",
+        "en_one": "The one listed detractor has been contacted (consent to contact unknown)",
+    },
     "mail.detractors_unknown_open": {
         "ja": "フォローアップ待ちの批判者{count}人"
         "（連絡の同意は不明、{listed}人中{contacted}人に連絡済み）",
@@ -893,6 +905,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "followup.call_by": {"ja": "連絡期限", "en": "Call by"},
     "followup.overdue": {"ja": "（期限切れ）", "en": "(overdue)"},
+    # In the call-by column, for a person the returned status file marks contacted.
+    "followup.contacted": {"ja": "連絡済み", "en": "Contacted"},
     "followup.alerts": {
         "ja": "新しい批判者に1日以内に連絡するには、毎日の通知（nps-kit alerts）をお使いください。",
         "en": "To reach new detractors within a day, use the daily alerts (nps-kit alerts).",

@@ -721,6 +721,7 @@ def detractors(
     unit_id: str | None = None,
     first: int = FIRST_SCREEN,
     timezone: str | None = None,
+    status: LoopStatus | LoopRefused | None = None,
 ) -> SectionResult:
     """List every contactable detractor of the period, most urgent first, to show and publish.
 
@@ -729,7 +730,9 @@ def detractors(
     in a collapsed block; showing the section also hands the whole list to the runner, which
     writes it to ``<unit_id>_followups.csv/.xlsx``. ``.value`` is the
     :class:`~nps_kit.closed_loop.FollowupList` (see :func:`nps_kit.closed_loop.followup_list`),
-    ``.tables["followups"]`` its rows.
+    ``.tables["followups"]`` its rows. ``status`` is :func:`followup_status`'s ``.value``: the
+    people the returned file marks contacted are shown as contacted, with the day, instead of
+    a call-by date (QA22: they read "Call by 2026-11-25 (overdue)").
     """
     themes = None
     if analysis is not None and analysis.tags is not None and analysis.themes is not None:
@@ -763,6 +766,7 @@ def detractors(
             first=first,
             # Only where `nps-kit alerts` can work (its rule: alerts.alerts_blocker).
             alerts=id_column is not None and contact_column is not None,
+            status=status,
         ),
         _Publish(partial(publish_followups, found)),
     )
@@ -1004,10 +1008,20 @@ def summary(
                 for r in top.to_dict("records")
             ]
         if shown is None or "strategies" in shown:
+            # Once the returned file marks every listed detractor contacted, the playbook's
+            # general detractor action (its first: contact them within 48 hours) is done
+            # (QA22: the e-mail led with it beside "2 of 2 contacted").
+            done = (
+                detractor_list is not None
+                and isinstance(loop, LoopStatus)
+                and len(detractor_list) > 0
+                and still_open(detractor_list, loop) == 0
+            )
             actions = [
                 Action(segment=r.segment, text=r.action, evidence=r.evidence)
-                for r in analysis.recommendations[:3]
-            ]
+                for r in analysis.recommendations
+                if not (done and r.segment == "detractor" and r.source == "general")
+            ][:3]
     trend_rows = pd.DataFrame() if trend_rows is None else trend_rows
     data = UnitSummary(
         period=unit.period,

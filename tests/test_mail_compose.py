@@ -815,3 +815,33 @@ def test_the_body_counts_the_detractors_still_open_once_the_team_returned_the_fi
     unit = make_unit(tmp_path, name="North", language="en", summary=unknown)
     _, text = html_and_text(parse(compose_message(unit, PERIOD, sender=SENDER, charts={}).message))
     assert "13 detractors await follow-up (consent to contact unknown; 4 of 17 contacted)" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "contacted", "consent", "line"),
+    [
+        ("en", 2, True, "All 2 detractors who allowed contact have been contacted"),
+        ("en", 1, True, "The one detractor who allowed contact has been contacted"),
+        (
+            "en",
+            2,
+            False,
+            "All 2 listed detractors have been contacted (consent to contact unknown)",
+        ),
+        ("ja", 2, True, "連絡可能な批判者2人の全員に連絡済み"),
+    ],
+)
+def test_body_says_everyone_was_contacted_when_nobody_waits(
+    tmp_path: Path, lang: str, contacted: int, consent: bool, line: str
+) -> None:
+    # QA22: "0 detractors allowed contact and await follow-up (2 of 2 contacted)".
+    summary = {
+        **SUMMARY,
+        "detractors_to_contact": 0,
+        "detractors_contacted": contacted,
+        "consent_known": consent,
+    }
+    unit = make_unit(tmp_path, name="Enterprise", language=lang, summary=summary)
+    html, text = html_and_text(parse(compose_message(unit, PERIOD, sender=SENDER).message))
+    assert line in text and line in shown(html)
+    assert "await" not in text and "フォローアップ待ち" not in text

@@ -173,7 +173,11 @@ def render_body(facts: BodyFacts) -> Body:
     count = s.detractors_to_contact
     consent = "detractors" if s.consent_known is not False else "detractors_unknown"
     detractors = w(consent, count=count) if count is not None else None
-    if count is not None and s.detractors_contacted:
+    if count == 0 and s.detractors_contacted:
+        # Nobody is waiting: say that everyone was contacted, not "0 … await follow-up".
+        done = s.detractors_contacted
+        detractors = w(f"{consent}_done", n=done, contacted=done)
+    elif count is not None and s.detractors_contacted:
         # The team returned the work file: count who is still waiting, as the report does.
         detractors = w(
             f"{consent}_open",
