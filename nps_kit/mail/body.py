@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from nps_kit._fonts import MAIL_FONTS
 from nps_kit.decompose import contributors_text
 from nps_kit.i18n import Language, impact_name, impact_value, label, points, signed_number, t
 from nps_kit.periods import TREND_MONTHS, format_period, shift_period
@@ -41,7 +42,7 @@ body { margin: 0; padding: 0; background: #f3f4f6; }
 .wrap { padding: 16px 0; }
 .inner { max-width: 640px; width: 100%; background: #ffffff; border-collapse: collapse;
          table-layout: fixed; }
-td { font-family: 'Hiragino Sans', Meiryo, 'Segoe UI', Arial, sans-serif; color: #1f2937;
+td { color: #1f2937;
      font-size: 15px; line-height: 1.5; padding: 0 24px;
      overflow-wrap: break-word; word-break: auto-phrase; line-break: strict; }
 .nb { white-space: nowrap; }
@@ -257,7 +258,8 @@ def render_body(facts: BodyFacts) -> Body:
     document = (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{e(heading)}</title><style>{_CSS}</style></head><body>"
+        f"<title>{e(heading)}</title><style>td {{ font-family: {MAIL_FONTS[lang]}; }}{_CSS}"
+        "</style></head><body>"
         '<table role="presentation" class="outer" width="100%" cellpadding="0" cellspacing="0">'
         '<tr><td class="wrap" align="center">'
         '<table role="presentation" class="inner" width="640" cellpadding="0" cellspacing="0">'
