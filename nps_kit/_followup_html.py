@@ -22,6 +22,7 @@ from nps_kit.closed_loop import (
     call_by,
 )
 from nps_kit.i18n import Language, t
+from nps_kit.report import nobreak
 
 __all__ = ["FIRST_SCREEN", "followup_html", "loop_status_html"]
 
@@ -179,7 +180,7 @@ def followup_html(
     parts.append(
         '<div class="nps-callout nps-callout--action" role="note">'
         f"<p><strong>{escape(count)}</strong></p>"
-        + "".join(f"<p>{escape(t)}</p>" for t in notes)
+        + "".join(f"<p>{nobreak(escape(t))}</p>" for t in notes)
         + "</div>"
     )
     columns = [

@@ -29,6 +29,8 @@ _CJK: Final = '"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans CJK JP",
 REPORT_FONTS: Final[dict[Language, str]] = {
     "ja": f'{_CJK}, "Yu Gothic", Meiryo, system-ui, -apple-system, "Segoe UI", Roboto, '
     f"sans-serif, {_EMOJI}",
-    "en": f'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, {_CJK}, '
-    f'"Yu Gothic", Meiryo, sans-serif, {_EMOJI}',
+    # The platforms' UI fonts by name, not system-ui: on Linux that is often DejaVu Sans, whose
+    # width pushed the 1280 px follow-up table past its card where Arial's (Liberation) fits.
+    "en": f'-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, '
+    f'{_CJK}, "Yu Gothic", Meiryo, system-ui, sans-serif, {_EMOJI}',
 }

@@ -37,6 +37,7 @@ from nps_kit.score import TargetStatus, shown_diff, target_status
 from nps_kit.summary import SUMMARY_MIME, publish_summary, read_summary
 
 __all__ = [
+    "CARD_COLUMNS",
     "SUMMARY_MIME",
     "ChangeLike",
     "NpsResultLike",
@@ -115,6 +116,8 @@ _NBSP = "\u00a0"
 # A number followed by its unit: "+2.1ポイント", "−4.9 pts", "127件" ("20.1%" never breaks).
 _NUMBER_UNIT = re.compile(
     r"\d{4}-\d{2}-\d{2}"  # a date
+    # a range of numbers, a group such as company size "201-1000" (QA22: "201-|1000" at 390 px)
+    r"|(?<![\w.])\d+(?:,\d{3})*-\d+(?:,\d{3})*(?![\w.-])"
     r"|(?:n=)?[+−-]?\d[\d,]*(?:\.\d+)?"
     r"(?:[ \u00a0](?:ポイント|pts|件|人|名|responses)|ポイント|件|人|名)"
 )
@@ -339,6 +342,11 @@ def _cell_text(value: Any, formatter: Formatter | None, lang: Language) -> tuple
     return escape(str(value)), False
 
 
+#: A table with more columns than this reads as one card per row on a phone (report.css,
+#: ``.nps-table--cards``); a narrower one fits 390 px as a table.
+CARD_COLUMNS = 4
+
+
 def small_sample_badge(lang: str) -> str:
     """Return the small-sample badge that flags a row of a table, as HTML.
 
@@ -436,6 +444,10 @@ def table(
         f'<th scope="col" class="{"is-num" if numeric[c] else "is-text"}">{_heading(h)}</th>'
         for c, h in shown.items()
     )
+    # In a wide table each cell names its column, so that it reads as one card per row on a
+    # phone (report.css, .nps-table--cards; QA22: 3 of 7 theme columns were off-screen at 390 px).
+    labels = {c: escape(str(h), quote=True) for c, h in shown.items()}
+    cards = len(shown) > CARD_COLUMNS
     badge = small_sample_badge(lang_)
     rows = []
     for record in df.to_dict("records"):
@@ -450,11 +462,19 @@ def table(
                 extra += _interval_cell(low, high, lang_)
             if column in under and not _missing(record[under[column]]):
                 extra += f'<small class="nps-note">{escape(str(record[under[column]]))}</small>'
-            cells.append(f'<td class="{" ".join(classes)}">{nobreak(text)}{extra}</td>')
+            content = f"{nobreak(text)}{extra}"
+            if cards:  # the column's name beside the cell's content, on a phone
+                cells.append(
+                    f'<td class="{" ".join(classes)}" data-label="{labels[column]}">'
+                    f'<div class="nps-table__value">{content}</div></td>'
+                )
+            else:
+                cells.append(f'<td class="{" ".join(classes)}">{content}</td>')
         row_class = ' class="is-flagged"' if flagged else ""
         rows.append(f"<tr{row_class}>{''.join(cells)}</tr>")
+    kind = "nps-table nps-table--cards" if cards else "nps-table"
     return HTML(
-        '<div class="nps-table-wrap"><table class="nps-table">'
+        f'<div class="nps-table-wrap"><table class="{kind}">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 

@@ -455,6 +455,10 @@ def test_nobreak_keeps_numbers_units_and_dates_together() -> None:
         '<span class="nps-nb">−4.9\u00a0pts</span>'
     )
     assert report.nobreak("95%信頼区間") == "95%信頼区間"  # "95%" never breaks anyway
+    # a group that is a range of numbers (QA22: "higher share of 201-|1000" at 390 px)
+    assert report.nobreak("share of 201-1000, 11-50; R-12") == (
+        'share of <span class="nps-nb">201-1000</span>, <span class="nps-nb">11-50</span>; R-12'
+    )
 
 
 @pytest.mark.parametrize(
