@@ -229,10 +229,12 @@ page.show(sections.followups(u, analysis))
 # The month's detractors to follow up, the lowest scores and the oldest responses first, each with the date to call them by. Fill in owner, status and contact date in the work file (CSV or Excel) and return it: the next report shows the close rate and who is still open.
 
 # %% tags=["section-detractors"]
+# the returned status file: those it marks contacted are listed as contacted, not overdue
+loop = sections.followup_status(
+    u, status_file, id_column=id_column, comment_column=comment_column, timezone=timezone
+)
 page.show(
-    sections.followup_status(
-        u, status_file, id_column=id_column, comment_column=comment_column, timezone=timezone
-    ),
+    loop,
     sections.detractors(
         u,
         id_column=id_column,
@@ -242,6 +244,7 @@ page.show(
         analysis=analysis,
         unit_id=unit,
         timezone=timezone,
+        status=loop.value,
     ),
 )
 

@@ -22,6 +22,7 @@ from nps_kit.closed_loop import (
     call_by,
 )
 from nps_kit.i18n import Language, t
+from nps_kit.report import nobreak
 
 __all__ = ["FIRST_SCREEN", "followup_html", "loop_status_html"]
 
@@ -54,6 +55,16 @@ def _table(rows: pd.DataFrame, columns: Sequence[tuple[str, str]], lang: Languag
                     f'{_cell(value)}{_SPACE[lang]}<span class="nps-followup__age" title="{age}">'
                     f"{escape(days)}</span>"
                 )
+            elif column == "call_by" and record.get("done"):
+                # The returned status file says this person was contacted: never overdue
+                # (QA22: both of Enterprise's contacted people read "(overdue)").
+                done = escape(t("followup.contacted", lang))
+                text = f'<span class="nps-followup__done">{done}</span>'
+                if record["contacted"]:
+                    text += (
+                        f'{_SPACE[lang]}<span class="nps-followup__due">'
+                        f"{escape(record['contacted'])}</span>"
+                    )
             elif column == "call_by" and value:
                 # The date never wraps at its hyphens; "(overdue)" goes under it, so the column
                 # is as wide as a date (QA20's 1280 px table).
@@ -92,12 +103,20 @@ def _folded(
     return shown
 
 
-def _with_call_by(followups: FollowupList) -> pd.DataFrame:
-    """Add each person's call-by date (the response + the playbook's hours), overdue marked."""
+def _with_call_by(followups: FollowupList, status: LoopStatus | None = None) -> pd.DataFrame:
+    """Add each person's call-by date (the response + the playbook's hours), overdue marked.
+
+    A person the returned ``status`` marks contacted is ``done``, with ``contacted`` (the day,
+    or ``""``), and is never overdue.
+    """
     rows = followups.rows.copy()
     due, late = call_by(rows["date"], now=followups.as_of)
+    done = {} if status is None else status.contacted_on
+    contacted = [done.get(str(rid)) for rid in rows["response_id"]]
     rows["call_by"] = due.dt.strftime("%Y-%m-%d").fillna("").to_list()
-    rows["overdue"] = late.to_list()
+    rows["overdue"] = [bool(x) and c is None for x, c in zip(late, contacted, strict=True)]
+    rows["done"] = [c is not None for c in contacted]
+    rows["contacted"] = [c or "" for c in contacted]
     return rows
 
 
@@ -108,6 +127,7 @@ def followup_html(
     work_files: tuple[str, str] | None = None,
     first: int = FIRST_SCREEN,
     alerts: bool = False,
+    status: LoopStatus | LoopRefused | None = None,
 ) -> HTML:
     """Show every person of a follow-up list: count, order, consent, and the list itself.
 
@@ -124,6 +144,10 @@ def followup_html(
     alerts
         Whether ``nps-kit alerts`` can work for the unit (an id and a consent column): only
         then is the team pointed to the daily alerts.
+    status
+        The loop's status from the returned file (:func:`nps_kit.closed_loop.loop_status`):
+        the people it marks contacted show "Contacted" and the day instead of a call-by date.
+        ``None`` or a refused file: everyone has a call-by date.
 
     Returns
     -------
@@ -156,7 +180,7 @@ def followup_html(
     parts.append(
         '<div class="nps-callout nps-callout--action" role="note">'
         f"<p><strong>{escape(count)}</strong></p>"
-        + "".join(f"<p>{escape(t)}</p>" for t in notes)
+        + "".join(f"<p>{nobreak(escape(t))}</p>" for t in notes)
         + "</div>"
     )
     columns = [
@@ -170,7 +194,8 @@ def followup_html(
         ("themes", t("followup.themes", lang)),
         *followups.breakdowns,
     ]
-    parts.append(_folded(_with_call_by(followups), columns, lang, first))
+    loop = status if isinstance(status, LoopStatus) else None
+    parts.append(_folded(_with_call_by(followups, loop), columns, lang, first))
     parts.append("</div>")
     return HTML("".join(parts))
 

@@ -87,12 +87,36 @@ _EN_ANYTHING: Final = re.compile(
     r"^is there anything (?:else )?(?:that )?we (?:could|can|should) (?P<x>do better|improve)$",
     re.I,
 )
+# "What one thing should we improve?", "What is one thing we could change?", "If you could
+# change one thing, …": the improvement asked for (QA22: the frame below made it "One thing").
+_EN_IMPROVEMENT: Final = re.compile(
+    r"^(?:(?:what|which)(?:'s|’s| is| was| would be)?(?: the)?"
+    r"(?: (?:one|single|main|biggest|first|top))? (?:thing|area|change|improvement)s?\b"
+    r".*\b(?:improve|change|fix|do better|do differently)\b"
+    r"|if you could (?:change|improve|fix) (?:one|a single) thing\b)",
+    re.I,
+)
+_EN_IMPROVEMENT_LABEL: Final = "Improvement"
+# "What could we do better?" (the frame below made it "Could we").
+_EN_DO_BETTER: Final = re.compile(r"^what (?:could|can|should) we (?P<x>do better)$", re.I)
+# "How many employees does your company have?": the size of the respondent's company (QA22:
+# the whole question titled "NPS by How many employees does your company have").
+_EN_COMPANY_SIZE: Final = re.compile(
+    r"^how many (?:employees|staff|people|workers)\b.*\b(?:company|organi[sz]ation|business"
+    r"|firm|employer)\b",
+    re.I,
+)
+_EN_COMPANY_SIZE_LABEL: Final = "Company size"
 # "Which clinic?" (a noun or two, no verb): the noun.
 _EN_WHICH_NOUN: Final = re.compile(r"^which (?P<x>[a-z][\w'-]*(?: [\w'-]+){0,3})$", re.I)
 # "What was your appointment for?": a preposition left at the end is the question's.
 _EN_LAST_PREPOSITION: Final = re.compile(r"\s+(?:for|about)$", re.I)
 # The verb after the subject: an auxiliary, or a past tense (Which office handled …).
 _AUX: Final = r"(?:are|is|was|were|do|does|did|have|has|had|would|will|can|could|should|\w{2,}ed)"
+# "How many seats does your team use?": "Number of seats" (not "times": a count of nothing).
+_EN_HOW_MANY: Final = re.compile(
+    rf"^how many (?P<x>(?!times\b)[a-z][\w'-]*(?: [a-z][\w'-]*)?) {_AUX}\b.*$", re.I
+)
 _EN_FRAMES: Final = (
     # Which plan are you on? / Which of our offices did you visit? / What store do you use?
     re.compile(rf"^(?:which|what)(?: of (?:our|the|these|your))? (?P<x>.+?) {_AUX}\b.*$", re.I),
@@ -253,9 +277,16 @@ def _english(text: str) -> str:
     asked = _EN_OPENING.sub("", text)
     if _EN_WHY.match(asked):
         return _EN_REASON
-    anything = _EN_ANYTHING.match(asked)
+    anything = _EN_ANYTHING.match(asked) or _EN_DO_BETTER.match(asked)
     if anything is not None:
         return f"What we could {anything['x'].lower()}"
+    if _EN_IMPROVEMENT.match(asked):
+        return _EN_IMPROVEMENT_LABEL
+    if _EN_COMPANY_SIZE.match(asked):
+        return _EN_COMPANY_SIZE_LABEL
+    many = _EN_HOW_MANY.match(asked)
+    if many is not None:
+        return f"Number of {many['x'].lower()}"
     which = _EN_WHICH_NOUN.match(asked)
     if which is not None and not re.search(rf"\b{_AUX}\b", which["x"], re.I):
         subject = which["x"]

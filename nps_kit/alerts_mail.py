@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from nps_kit._fonts import MAIL_FONTS
 from nps_kit.closed_loop import NAME_HEADER
 from nps_kit.i18n import Language, t
 from nps_kit.mail._policy import POLICY
@@ -30,7 +31,7 @@ __all__ = ["alert_subject", "compose_alert"]
 
 _CSS = """
 body { margin: 0; padding: 0; background: #f3f4f6; }
-td { font-family: 'Hiragino Sans', Meiryo, 'Segoe UI', Arial, sans-serif; color: #1f2937;
+td { color: #1f2937;
      font-size: 15px; line-height: 1.5; }
 .inner { max-width: 640px; width: 100%; background: #ffffff; border-collapse: collapse; }
 .pad { padding: 12px 24px; }
@@ -196,7 +197,8 @@ def compose_alert(
     document = (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{e(title)}</title><style>{_CSS}</style></head><body>"
+        f"<title>{e(title)}</title><style>td {{ font-family: {MAIL_FONTS[lang]}; }}{_CSS}"
+        "</style></head><body>"
         '<table role="presentation" class="inner" width="640" cellpadding="0" cellspacing="0">'
         f'<tr><td class="pad"><p>{e(intro)}</p></td></tr>'
         + "".join(people)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -352,6 +352,9 @@ class LoopStatus:
         ``status``, ``owner``, ``comment`` (from the export when the id is found there).
     contacted_ids
         The response ids counted as contacted (:func:`still_open` leaves them out).
+    contacted_on
+        Each contacted id's ``contacted_at`` day (``YYYY-MM-DD``), or ``""`` when only its
+        status says so: the follow-up list shows them as contacted, never as overdue.
     warnings
         What could not be read in the file (an unreadable date: file, row, column, value), for
         the report's box and the run's warnings.
@@ -365,6 +368,7 @@ class LoopStatus:
     timed: int
     open: pd.DataFrame
     contacted_ids: frozenset[str] = frozenset()
+    contacted_on: Mapping[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
 
 
@@ -586,5 +590,11 @@ def loop_status(
         timed=len(delay),
         open=open_rows.reset_index(drop=True),
         contacted_ids=frozenset(str(i) for i in status.loc[done, "response_id"]),
+        contacted_on={
+            str(rid): "" if pd.isna(day) else f"{day:%Y-%m-%d}"
+            for rid, day in zip(
+                status.loc[done, "response_id"], status.loc[done, "contacted_at"], strict=True
+            )
+        },
         warnings=tuple(warnings),
     )

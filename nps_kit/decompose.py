@@ -39,7 +39,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from nps_kit.i18n import Language, label, points, t
+from nps_kit.i18n import Language, label, number, points, t
 from nps_kit.score import DEFAULT_MIN_N, DEFAULT_MIN_REPORT_N, below_floor, score_groups
 from nps_kit.stats import z_critical
 
@@ -111,6 +111,10 @@ class Contributor:
         value is the group's weighted part of the unit's change, not the change of its NPS
         (QA20: "NPS of Oxford −9.3 pts" read as Oxford's change, 52.9 → 23.9); ``None`` for
         others.
+    small_sample
+        The group has fewer than ``min_n`` responses in either period (:func:`shift_share`'s
+        flag, the breakdown tables' rule): its words carry the small-sample mark (QA22: groups
+        of 9 and 15 read as "NPS 87.5 → 40.0" unmarked).
     rest
         For ``others``: which parts the rest holds, ``"mix"`` (only changes of the named
         groups' shares: with three clinics, "others" was no other clinic), ``"within"``
@@ -127,6 +131,7 @@ class Contributor:
     nps_previous: float | None = None
     nps_current: float | None = None
     rest: Literal["mix", "within", "both"] | None = None
+    small_sample: bool = False
 
 
 def _groups(data: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -293,6 +298,7 @@ def top_contributors(result: ShiftShare, *, k: int = 3, digits: int = 1) -> list
             share_current=float(r["share_current"]),
             nps_previous=_finite(r["nps_previous"]),
             nps_current=_finite(r["nps_current"]),
+            small_sample=bool(r["small_sample"]),
         )
         for _, kind, r in named
     ]
@@ -407,7 +413,10 @@ def contributors_text(record: Mapping[str, Any], lang: Language, *, lead: bool =
         if _reads_as_segment(group):
             # A rating's answer "Neutral" (or 中立) beside "its NPS" reads as the passives.
             group = t("decompose.answer", lang, answer=group)
-        (noisy if item.get("noise") else clear).append(_part_text(item, group, value, lang))
+        part = _part_text(item, group, value, lang)
+        if item.get("small_sample"):  # the breakdown tables' badge, in words
+            part += t("decompose.small_sample", lang)
+        (noisy if item.get("noise") else clear).append(part)
     comma = "、" if lang == "ja" else ", "
     if clear:
         joined = comma.join(clear + rest)
@@ -449,4 +458,4 @@ def _part_text(item: Mapping[str, Any], group: str, value: str, lang: Language) 
 
 def _level(value: float) -> str:
     """Print an NPS level as the reports do: one decimal, a true minus sign."""
-    return f"{value:.1f}".replace("-", "−")
+    return number(value)

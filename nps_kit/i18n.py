@@ -12,11 +12,14 @@ __all__ = [
     "LANGUAGES",
     "Language",
     "impact_n_text",
+    "impact_name",
     "impact_text",
+    "impact_value",
     "interval_label",
     "interval_text",
     "join_interval",
     "label",
+    "number",
     "phrase_breaks",
     "points",
     "signed_number",
@@ -160,6 +163,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "sections.trend_title": {
         "ja": "月次NPSの推移（直近12か月）",
         "en": "Monthly NPS, last 12 months",
+    },
+    # Fewer months than the trend's 12 have responses (QA22: "last 12 months" over 4).
+    "sections.trend_title_n": {
+        "ja": "月次NPSの推移（データのある{n}か月）",
+        "en": "Monthly NPS, the {n} months with data",
+        "en_one": "Monthly NPS, the one month with data",
     },
     "sections.breakdown_title": {
         "ja": "{label}別のNPS",
@@ -433,6 +442,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en_one": "{count} detractor allowed contact and awaits follow-up "
         "({contacted} of {listed} contacted)",
     },
+    # The returned file marks every listed detractor contacted (QA22: "0 … await follow-up
+    # (2 of 2 contacted)").
+    "mail.detractors_done": {
+        "ja": "連絡可能な批判者{contacted}人の全員に連絡済み",
+        "en": "All {contacted} detractors who allowed contact have been contacted",
+        "en_one": "The one detractor who allowed contact has been contacted",
+    },
+    "mail.detractors_unknown_done": {
+        "ja": "一覧の批判者{contacted}人の全員に連絡済み（連絡の同意は不明）",
+        "en": "All {contacted} listed detractors have been contacted (consent to contact unknown)",
+        "en_one": "The one listed detractor has been contacted (consent to contact unknown)",
+    },
     "mail.detractors_unknown_open": {
         "ja": "フォローアップ待ちの批判者{count}人"
         "（連絡の同意は不明、{listed}人中{contacted}人に連絡済み）",
@@ -607,8 +628,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Rows in file",
     },
     "quality.unit_rows": {
-        "ja": "このレポートの行数（表示する13か月）",
-        "en": "Rows for this unit (the 13 months shown)",
+        "ja": "このレポートの行数（データのある{n}か月）",
+        "en": "Rows for this unit (the {n} months with data)",
+        "en_one": "Rows for this unit (the one month with data)",
     },
     "quality.period_rows": {
         "ja": "対象期間の行数",
@@ -691,18 +713,25 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "possible overkill",
     },
     "mail.control_above": {
-        "ja": "今月のNPSは管理限界（直近12か月の通常の変動幅{low}〜{high}）を上回りました。",
+        "ja": "今月のNPSは管理限界（{span}の通常の変動幅{low}〜{high}）を上回りました。",
         "en": (
             "This month's NPS is above the unit's control limits (the normal range of "
-            "the last 12 months, {low} to {high})."
+            "{span}, {low} to {high})."
         ),
     },
     "mail.control_below": {
-        "ja": "今月のNPSは管理限界（直近12か月の通常の変動幅{low}〜{high}）を下回りました。",
+        "ja": "今月のNPSは管理限界（{span}の通常の変動幅{low}〜{high}）を下回りました。",
         "en": (
             "This month's NPS is below the unit's control limits (the normal range of "
-            "the last 12 months, {low} to {high})."
+            "{span}, {low} to {high})."
         ),
+    },
+    # The months the control limits were pooled over: the trend's 12, or fewer with data.
+    "mail.control_span": {"ja": "直近12か月", "en": "the last 12 months"},
+    "mail.control_span_n": {
+        "ja": "データのある{n}か月",
+        "en": "the {n} months with data",
+        "en_one": "the one month with data",
     },
     "mail.control_months": {
         "ja": "管理限界外の月：{months}",
@@ -882,6 +911,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "followup.call_by": {"ja": "連絡期限", "en": "Call by"},
     "followup.overdue": {"ja": "（期限切れ）", "en": "(overdue)"},
+    # In the call-by column, for a person the returned status file marks contacted.
+    "followup.contacted": {"ja": "連絡済み", "en": "Contacted"},
     "followup.alerts": {
         "ja": "新しい批判者に1日以内に連絡するには、毎日の通知（nps-kit alerts）をお使いください。",
         "en": "To reach new detractors within a day, use the daily alerts (nps-kit alerts).",
@@ -964,6 +995,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "change in the share of {group} {value}",
     },
     "decompose.others": {"ja": "その他{value}", "en": "others {value}"},
+    # After a part of a group under min_n in either month (the breakdown tables' badge).
+    "decompose.small_sample": {"ja": "（回答数少・参考値）", "en": " (small sample)"},
     "decompose.others_hidden": {
         "ja": "その他のグループ（匿名性のため非表示のグループを含む）{value}",
         "en": "other groups (including groups hidden for anonymity) {value}",
@@ -1134,14 +1167,31 @@ def join_interval(low: str, high: str, lang: Language) -> str:
 def signed_number(value: float | None, *, digits: int = 1, plus_zero: bool = True) -> str:
     """Write a number of points with its sign and a true minus: ``+2.1``, ``−0.4``.
 
-    The one place a number gets its sign: differences (``+0.0`` for none) and, with
+    The one place a number gets its sign: differences (``±0.0`` for none) and, with
     ``plus_zero=False``, an NPS, which is ``0.0`` when it is zero (:func:`points`, the e-mail's
-    subject and headline). ``digits`` decimals; ``None`` and NaN are an em dash.
+    subject and headline). A value that rounds to zero at ``digits`` decimals is zero: never
+    ``−0.0`` (QA22: "other groups … −0.0 pts", an interval "−0.0 to +70.6"). ``None`` and NaN
+    are an em dash.
     """
     if value is None or value != value:
         return "—"
-    text = f"{value:+.{digits}f}" if plus_zero or value != 0 else f"{value:.{digits}f}"
-    return text.replace("-", "\u2212")
+    if round(value, digits) == 0:
+        return ("±" if plus_zero else "") + f"{0:.{digits}f}"
+    return f"{value:+.{digits}f}".replace("-", "\u2212")
+
+
+def number(value: float | None, *, digits: int = 1, grouped: bool = False) -> str:
+    """Write a number without a plus sign, with a true minus: ``−4.9``, ``12.0``, ``0.0``.
+
+    The unsigned twin of :func:`signed_number` (levels: an NPS in a table, a chart's label, a
+    group's NPS in What moved). A value that rounds to zero prints ``0.0``, never ``−0.0``;
+    ``grouped`` adds thousands separators (``1,234.5``). ``None`` and NaN are an em dash.
+    """
+    if value is None or value != value:
+        return "—"
+    if round(value, digits) == 0:
+        value = 0.0
+    return f"{value:{',' if grouped else ''}.{digits}f}".replace("-", "\u2212")
 
 
 def label(key: str, lang: Language) -> str:
@@ -1180,7 +1230,7 @@ def points(value: float | None, lang: Language, *, signed: bool = False, digits:
     if signed:
         text = signed_number(value, digits=digits, plus_zero=False)
     else:
-        text = f"{value:.{digits}f}".replace("-", "−")
+        text = number(value, digits=digits)
     return f"{text}ポイント" if lang == "ja" else f"{text} pts"
 
 
@@ -1220,13 +1270,30 @@ def impact_text(gain: float | None, detractors: int | None, lang: Language) -> s
     lang
         ``"ja"`` or ``"en"``.
     """
-    value = points(gain, lang, signed=True)
+    colon = "：" if lang == "ja" else ": "
+    return f"{impact_name(lang)}{colon}{impact_value(gain, detractors, lang)}"
+
+
+def impact_name(lang: Language) -> str:
+    """Name the theme impact metric as :func:`impact_text` does, for a list's heading.
+
+    A list of themes names the metric once above its rows, each row then giving
+    :func:`impact_value` (QA22: the e-mail's plain text repeated the long name on every line).
+    """
     # Over every open answer of a respondent: a question's own theme table may differ.
     if lang == "ja":
+        return f"{label('impact', lang)}（自由回答全体）"
+    return f"{label('impact', lang)} (all open answers)"
+
+
+def impact_value(gain: float | None, detractors: int | None, lang: Language) -> str:
+    """Write the metric's value with its n, as :func:`impact_text` does after the name."""
+    value = points(gain, lang, signed=True)
+    if lang == "ja":
         n = "" if detractors is None else f"（{impact_n_text(detractors, lang)}）"
-        return f"{label('impact', lang)}（自由回答全体）：{value}{n}"
+        return f"{value}{n}"
     n = "" if detractors is None else f" ({impact_n_text(detractors, lang)})"
-    return f"{label('impact', lang)} (all open answers): {value}{n}"
+    return f"{value}{n}"
 
 
 def phrase_breaks(text: str) -> list[int]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -26,7 +27,7 @@ from nps_kit import __version__
 from nps_kit._atomic import atomic_write_text
 from nps_kit._lock import file_lock
 from nps_kit.clock import format_time, zone
-from nps_kit.i18n import Language, interval_text, label, signed_number, t
+from nps_kit.i18n import Language, interval_text, label, number, signed_number, t
 from nps_kit.periods import format_period
 from nps_kit.report import small_sample_badge
 from nps_kit.summary import Change, TrendPoint, UnitSummary, as_summary
@@ -88,6 +89,38 @@ _CSS = """
 white-space:normal;text-align:left}
 .nps-why{display:block;max-width:14em;margin:2px 0;color:#4b5563;font-size:.78rem}
 """
+
+
+#: The overview table's columns, as headed (overview.<key> in the catalogue).
+_COLUMNS = (
+    "unit",
+    "nps_ci",
+    "vs_previous",
+    "vs_last_year",
+    "target_status",
+    "shares",
+    "trend",
+    "top_theme",
+    "to_contact",
+)
+
+
+def _labelled(row: str, labels: Sequence[str]) -> str:
+    """Give each cell of one table row its column's name (``data-label``), in order.
+
+    Its content goes in a ``nps-table__value`` block, beside the name on a phone (report.css,
+    ``.nps-table--cards``), as :func:`nps_kit.report.table` writes a wide table's cells.
+    """
+    names = iter(labels)
+    return re.sub(
+        r"<td([^>]*)>(.*?)</td>",
+        lambda m: (
+            f'<td data-label="{next(names, "")}"{m.group(1)}>'
+            f'<div class="nps-table__value">{m.group(2)}</div></td>'
+        ),
+        row,
+        flags=re.S,
+    )
 
 
 def manifest_entry(result: UnitResult) -> dict[str, Any]:
@@ -279,7 +312,7 @@ def _chart(
 
 
 def _number(value: float) -> str:
-    return f"{value:.1f}".replace("-", "\u2212")
+    return number(value)
 
 
 def _summary(entry: dict[str, Any]) -> UnitSummary:
@@ -506,7 +539,11 @@ def write_overview(
             else "—"
         )
         # The theme named in the page's language (an English overview of a Japanese unit).
-        top_theme = s.top_themes[0].label_in(lang) if s.top_themes else "—"
+        top_theme = escape(s.top_themes[0].label_in(lang)) if s.top_themes else "—"
+        if s.top_themes and s.top_themes[0].small_sample:
+            # The unit report's theme table flags it (QA22: Enterprise's rested on 2 people).
+            top_theme += small_sample_badge(lang)
+            flagged_min_n.add(s.min_n)  # the badge's note under the table
         rows.append(
             ('<tr class="is-flagged">' if flagged else "<tr>")
             + f'<td class="is-text">{unit_cell}</td>'
@@ -517,7 +554,7 @@ def write_overview(
             + f'<td class="is-text">{escape(label(target, lang)) if target else "—"}</td>'
             f'<td class="is-num">{escape(shares)}</td>'
             f"<td>{_sparkline(s.trend, lang)}</td>"
-            f'<td class="is-text">{escape(top_theme)}</td>'
+            f'<td class="is-text">{top_theme}</td>'
             f'<td class="is-num">{escape(str(_or_dash(s.detractors_to_contact)))}'
             f"{_contacted_note(s, lang)}</td></tr>"
         )
@@ -540,20 +577,10 @@ def write_overview(
     # the period never splits over two lines (「2026年」/「10月」)
     heading = escape(title).replace(escape(when), f'<span class="nps-nb">{escape(when)}</span>')
     generated = _generated(manifest, lang, timezone or _shared_zone(manifest))
-    head = "".join(
-        f'<th scope="col">{w(key)}</th>'
-        for key in (
-            "unit",
-            "nps_ci",
-            "vs_previous",
-            "vs_last_year",
-            "target_status",
-            "shares",
-            "trend",
-            "top_theme",
-            "to_contact",
-        )
-    )
+    head = "".join(f'<th scope="col">{w(key)}</th>' for key in _COLUMNS)
+    # Each cell names its column: on a phone each unit is a card (QA22: at 390 px the table
+    # scrolled and hid Target, Top complaint and Detractors to contact).
+    rows = [_labelled(row, [w(key) for key in _COLUMNS]) for row in rows]
     page = (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -563,7 +590,8 @@ def write_overview(
         + _dates_flags(units, lang)
         + _incomplete_note(incomplete, month, lang)
         + f"</div>{image}"
-        f'<div class="nps-table-wrap"><table class="nps-table"><thead><tr>{head}</tr></thead>'
+        '<div class="nps-table-wrap"><table class="nps-table nps-table--cards">'
+        f"<thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
         + _small_sample_note(flagged_min_n, lang)
         + f"<p>{escape(t('overview.fdr_note', lang, fdr=f'{fdr * 100:g}'))}</p>"

@@ -38,6 +38,7 @@ __all__ = [
     "CURRENT",
     "LATEST",
     "MONTH",
+    "TREND_MONTHS",
     "WORDS",
     "format_period",
     "is_month",
@@ -55,6 +56,8 @@ LATEST = "latest"
 CURRENT = "current"
 #: The words a ``period`` may be instead of a month.
 WORDS = (LATEST, CURRENT)
+#: Months of a report's trend and of its control limits, the reporting month last.
+TREND_MONTHS = 12
 #: A reporting month, ``YYYY-MM`` (use with ``fullmatch``).
 MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 

@@ -27,14 +27,17 @@ from nps_kit.i18n import (
     interval_text,
     join_interval,
     label,
+    number,
     phrase_breaks,
     points,
+    signed_number,
     t,
 )
 from nps_kit.score import TargetStatus, shown_diff, target_status
 from nps_kit.summary import SUMMARY_MIME, publish_summary, read_summary
 
 __all__ = [
+    "CARD_COLUMNS",
     "SUMMARY_MIME",
     "ChangeLike",
     "NpsResultLike",
@@ -113,6 +116,8 @@ _NBSP = "\u00a0"
 # A number followed by its unit: "+2.1ポイント", "−4.9 pts", "127件" ("20.1%" never breaks).
 _NUMBER_UNIT = re.compile(
     r"\d{4}-\d{2}-\d{2}"  # a date
+    # a range of numbers, a group such as company size "201-1000" (QA22: "201-|1000" at 390 px)
+    r"|(?<![\w.])\d+(?:,\d{3})*-\d+(?:,\d{3})*(?![\w.-])"
     r"|(?:n=)?[+−-]?\d[\d,]*(?:\.\d+)?"
     r"(?:[ \u00a0](?:ポイント|pts|件|人|名|responses)|ポイント|件|人|名)"
 )
@@ -153,8 +158,9 @@ def _number(value: float | None, *, signed: bool = False, digits: int = 1) -> st
     if _missing(value):
         return "—"
     assert value is not None
-    sign = "+" if signed and value > 0 else ""
-    return f"{sign}{value:,.{digits}f}".replace("-", "−")
+    if signed:
+        return signed_number(value, digits=digits, plus_zero=False)
+    return number(value, digits=digits, grouped=True)
 
 
 def _bound(value: float | None, *, significant: bool) -> str:
@@ -320,6 +326,8 @@ def _cell_text(value: Any, formatter: Formatter | None, lang: Language) -> tuple
         return "—", True
     if formatter is not None:
         text = formatter(value) if callable(formatter) else format(value, formatter)
+        if _is_number(value) and text[:1] in ("-", "+") and not re.search(r"[1-9]", text):
+            text = text[1:]  # -0.04 formatted "+.1f" is "-0.0": zero has no sign
         return escape(text.replace("-", "−") if _is_number(value) else text), False
     if isinstance(value, bool):
         return escape(_w("yes" if value else "no", lang)), False
@@ -332,6 +340,11 @@ def _cell_text(value: Any, formatter: Formatter | None, lang: Language) -> tuple
     if isinstance(value, pd.Timestamp | dt.date):
         return escape(value.strftime("%Y-%m-%d")), False
     return escape(str(value)), False
+
+
+#: A table with more columns than this reads as one card per row on a phone (report.css,
+#: ``.nps-table--cards``); a narrower one fits 390 px as a table.
+CARD_COLUMNS = 4
 
 
 def small_sample_badge(lang: str) -> str:
@@ -431,6 +444,10 @@ def table(
         f'<th scope="col" class="{"is-num" if numeric[c] else "is-text"}">{_heading(h)}</th>'
         for c, h in shown.items()
     )
+    # In a wide table each cell names its column, so that it reads as one card per row on a
+    # phone (report.css, .nps-table--cards; QA22: 3 of 7 theme columns were off-screen at 390 px).
+    labels = {c: escape(str(h), quote=True) for c, h in shown.items()}
+    cards = len(shown) > CARD_COLUMNS
     badge = small_sample_badge(lang_)
     rows = []
     for record in df.to_dict("records"):
@@ -445,11 +462,19 @@ def table(
                 extra += _interval_cell(low, high, lang_)
             if column in under and not _missing(record[under[column]]):
                 extra += f'<small class="nps-note">{escape(str(record[under[column]]))}</small>'
-            cells.append(f'<td class="{" ".join(classes)}">{nobreak(text)}{extra}</td>')
+            content = f"{nobreak(text)}{extra}"
+            if cards:  # the column's name beside the cell's content, on a phone
+                cells.append(
+                    f'<td class="{" ".join(classes)}" data-label="{labels[column]}">'
+                    f'<div class="nps-table__value">{content}</div></td>'
+                )
+            else:
+                cells.append(f'<td class="{" ".join(classes)}">{content}</td>')
         row_class = ' class="is-flagged"' if flagged else ""
         rows.append(f"<tr{row_class}>{''.join(cells)}</tr>")
+    kind = "nps-table nps-table--cards" if cards else "nps-table"
     return HTML(
-        '<div class="nps-table-wrap"><table class="nps-table">'
+        f'<div class="nps-table-wrap"><table class="{kind}">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 

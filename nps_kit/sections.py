@@ -40,7 +40,7 @@ from nps_kit.errors import DataError
 from nps_kit.followup_files import publish_followups, read_status_file, work_files
 from nps_kit.i18n import Language, interval_label, label, points, t
 from nps_kit.ordinal import group_order
-from nps_kit.periods import format_period
+from nps_kit.periods import TREND_MONTHS, format_period
 from nps_kit.score import DEFAULT_MIN_REPORT_N, shown_diff, target_status
 from nps_kit.score import Change as ScoreChange
 from nps_kit.score import distribution as score_distribution
@@ -326,6 +326,7 @@ def change_drivers(
                 "items": [
                     {"group": p.group, "kind": p.kind, "value": p.value, "noise": p.noise}
                     | ({"hidden": True} if p.hidden else {})
+                    | ({"small_sample": True} if p.small_sample else {})
                     | ({"rest": p.rest} if p.rest else {})
                     | _share_direction(p)
                     | _levels(p)
@@ -401,7 +402,10 @@ def trend(
         target=target,
         min_n=min_n,
         lang=unit.language,
-        title=_w("trend_title", unit.language),
+        # Say what is there: an export of four months is no "last 12 months" (QA22).
+        title=_w("trend_title", unit.language)
+        if len(table) >= TREND_MONTHS
+        else _w("trend_title_n", unit.language, n=len(table)),
     )
     return SectionResult("trend", value=table, tables={"trend": table}, parts=(detach(ax),))
 
@@ -722,6 +726,7 @@ def detractors(
     unit_id: str | None = None,
     first: int = FIRST_SCREEN,
     timezone: str | None = None,
+    status: LoopStatus | LoopRefused | None = None,
 ) -> SectionResult:
     """List every contactable detractor of the period, most urgent first, to show and publish.
 
@@ -730,7 +735,9 @@ def detractors(
     in a collapsed block; showing the section also hands the whole list to the runner, which
     writes it to ``<unit_id>_followups.csv/.xlsx``. ``.value`` is the
     :class:`~nps_kit.closed_loop.FollowupList` (see :func:`nps_kit.closed_loop.followup_list`),
-    ``.tables["followups"]`` its rows.
+    ``.tables["followups"]`` its rows. ``status`` is :func:`followup_status`'s ``.value``: the
+    people the returned file marks contacted are shown as contacted, with the day, instead of
+    a call-by date (QA22: they read "Call by 2026-11-25 (overdue)").
     """
     themes = None
     if analysis is not None and analysis.tags is not None and analysis.themes is not None:
@@ -764,6 +771,7 @@ def detractors(
             first=first,
             # Only where `nps-kit alerts` can work (its rule: alerts.alerts_blocker).
             alerts=id_column is not None and contact_column is not None,
+            status=status,
         ),
         _Publish(partial(publish_followups, found)),
     )
@@ -1000,14 +1008,25 @@ def summary(
                     detractors=int(r["detractors"]),
                     label_ja=analysis.book.label(str(r["theme"]), "ja"),
                     label_en=analysis.book.label(str(r["theme"]), "en"),
+                    small_sample=bool(r.get("small_sample", False)),
                 )
                 for r in top.to_dict("records")
             ]
         if shown is None or "strategies" in shown:
+            # Once the returned file marks every listed detractor contacted, the playbook's
+            # general detractor action (its first: contact them within 48 hours) is done
+            # (QA22: the e-mail led with it beside "2 of 2 contacted").
+            done = (
+                detractor_list is not None
+                and isinstance(loop, LoopStatus)
+                and len(detractor_list) > 0
+                and still_open(detractor_list, loop) == 0
+            )
             actions = [
                 Action(segment=r.segment, text=r.action, evidence=r.evidence)
-                for r in analysis.recommendations[:3]
-            ]
+                for r in analysis.recommendations
+                if not (done and r.segment == "detractor" and r.source == "general")
+            ][:3]
     trend_rows = pd.DataFrame() if trend_rows is None else trend_rows
     data = UnitSummary(
         period=unit.period,

@@ -28,7 +28,7 @@ from nps_kit.load import (
     unfinished_refusal,
     unreadable_dates,
 )
-from nps_kit.periods import WORDS, month_running, reporting_month, shift_period
+from nps_kit.periods import TREND_MONTHS, WORDS, month_running, reporting_month, shift_period
 from nps_kit.score import (
     DEFAULT_MIN_N,
     DEFAULT_MIN_REPORT_N,
@@ -539,7 +539,7 @@ def headline(
 def trend_table(
     unit: UnitData,
     *,
-    months: int = 12,
+    months: int = TREND_MONTHS,
     weight: str | None = None,
     level: float = 0.95,
     min_n: int = DEFAULT_MIN_N,
@@ -723,6 +723,7 @@ def data_quality(
     """
     lang = unit.language
     current = unit.current
+    months = int(unit.responses["period"].dropna().nunique())
     status = current["nps_status"].astype(str)
     report = unit.load
     dup = 0
@@ -802,5 +803,12 @@ def data_quality(
         key = "repaired" if report.text_fixed else "not_repaired"
         rows.append(("mojibake", t(f"quality.{key}", lang, n=f"{report.mojibake_cells:,}")))
     return pd.DataFrame(
-        {"item": [t(f"quality.{k}", lang) for k, _ in rows], "value": [v for _, v in rows]}
+        {
+            # "unit_rows" says how many months they span (QA22: "the 13 months shown" of 4).
+            "item": [
+                t(f"quality.{k}", lang, **({"n": months} if k == "unit_rows" else {}))
+                for k, _ in rows
+            ],
+            "value": [v for _, v in rows],
+        }
     )

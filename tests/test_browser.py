@@ -364,3 +364,67 @@ def test_phrase_table_fits_a_phone_with_the_example_under_the_phrase(
     assert page.js(f"{wrap}.scrollWidth <= {wrap}.clientWidth")  # every column in view
     notes = page.js("Array.from(document.querySelectorAll('small.nps-note')).length")
     assert notes == 3
+
+
+#: Every cell of the cards' tables: its box and whether its column's name is shown beside it.
+CARD_CELLS = """Array.from(document.querySelectorAll('.nps-table--cards td')).map(td => {
+  const r = td.getBoundingClientRect();
+  return {left: r.left, right: r.right, width: r.width,
+          label: getComputedStyle(td, '::before').content};
+})"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_wide_tables_and_the_overview_read_as_cards_on_a_phone(
+    device: str, lang: str, browser: Chromium, tmp_path: Path
+) -> None:
+    # QA22 (390 px): the theme tables hid 3 of 7 columns and the overview hid Target, Top
+    # complaint and Detractors to contact behind a sideways scroll.
+    from test_overview import unit
+
+    from nps_kit import report
+    from nps_kit.overview import write_overview
+
+    themes = pd.DataFrame(
+        {
+            "label": ["Communication and release notes", "配送・受け取り"],
+            "commenters": [12, 9],
+            "share": [41.7, 33.3],
+            "nps_with": [-20.0, 12.5],
+            "nps_without": [30.0, 25.0],
+            "nps_gain": [8.0, 4.0],
+            "detractors": [2, 1],
+        }
+    )
+    table = report.table(themes, lang=lang).data
+    narrow = report.table(themes[["label", "share"]], lang=lang).data
+    assert "nps-table--cards" in table and "nps-table--cards" not in narrow
+    css = (Path(report.__file__).parent / "templates/nps_report/static/report.css").read_text()
+    page_path = tmp_path / "tables.html"
+    page_path.write_text(
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<style>{css}</style></head><body><main class="nps-report">{table}{narrow}</main>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    manifest = {
+        "period": "2026-10",
+        "units": [unit("ent", "Enterprise", lang, 48.0), unit("free", "Free", lang, -19.1)],
+    }
+    overview = write_overview(tmp_path / "reports", manifest, language=lang)
+    settings = PHONE if device == "phone" else DESKTOP
+    for path in (page_path, overview):
+        page = open_page(browser, path, settings)
+        assert layout_problems(page) == CLEAN, path.name
+        cells = page.js(CARD_CELLS)
+        assert cells and max(c["right"] for c in cells) <= settings["width"], path.name
+        named = [c["label"] not in ("none", "normal") for c in cells]
+        if device == "phone":  # one card per row: its first cell heads it, the rest are named
+            assert page.js("getComputedStyle(document.querySelector('thead')).display") == "none"
+            rows = page.js("document.querySelectorAll('.nps-table--cards tbody tr').length")
+            assert named.count(False) == rows
+        else:  # a table with its header row
+            assert not any(named)
+            assert page.js("getComputedStyle(document.querySelector('thead')).display") != "none"

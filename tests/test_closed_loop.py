@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -22,6 +23,7 @@ from nps_kit._followup_html import followup_html
 from nps_kit.clock import date_order
 from nps_kit.closed_loop import (
     LoopRefused,
+    LoopStatus,
     contactable_detractors,
     followup_list,
     left_contact_details,
@@ -521,6 +523,44 @@ def test_status_round_trip(unit: UnitData, tmp_path: Path, encoding: str) -> Non
     assert "&lt;script&gt;" in html and "<script>" not in html
 
 
+def test_contacted_people_are_listed_as_contacted_never_overdue(
+    unit: UnitData, tmp_path: Path
+) -> None:
+    # QA22: Enterprise's two contacted detractors still read "Call by 2026-11-25 (overdue)"
+    # under a box saying "Close rate 100 %".
+    path = returned_status(tmp_path, unit, encoding="utf-8-sig")
+    status = loop_status(
+        read_status(path),
+        unit.responses,
+        source=path,
+        id_column="response_id",
+        comment_column="comment",
+        as_of=AS_OF,
+    )
+    assert status.contacted_on == {"R06": "2026-11-02", "R13": "2026-11-01", "R11": ""}
+    found = listing(unit)
+    plain = followup_html(found, lang="en").data
+    html = followup_html(found, lang="en", status=status).data
+    cells = dict(
+        re.findall(
+            r'nps-followup__response_id" data-label="[^"]+">(R\d\d)</td>.*?'
+            r'nps-followup__call_by" data-label="Call by">(.*?)</td>',
+            html,
+        )
+    )
+    assert cells["R06"] == (
+        '<span class="nps-followup__done">Contacted</span> '
+        '<span class="nps-followup__due">2026-11-02</span>'
+    )
+    assert cells["R11"] == '<span class="nps-followup__done">Contacted</span>'
+    # R12 (in progress) and R05 are still open: their call-by dates, overdue on 5 November
+    assert "(overdue)" in cells["R12"] and "(overdue)" in cells["R05"]
+    assert html.count("(overdue)") == 2 and plain.count("(overdue)") == 5
+    # a refused status file leaves the list as it was
+    refused = LoopRefused(source=path, message="no")
+    assert followup_html(found, lang="en", status=refused).data == plain
+
+
 def test_status_of_an_earlier_period_redacts_its_comments(unit: UnitData, tmp_path: Path) -> None:
     path = tmp_path / "status.csv"
     path.write_text("response_id,status\nR20,\n", encoding="utf-8")
@@ -921,6 +961,45 @@ def test_still_open_counts_the_list_less_those_the_status_file_says_were_contact
         unit, sections.headline_section(unit).value, detractor_list=found, loop=status
     )
     assert (published.detractors_to_contact, published.detractors_contacted) == (2, 1)
+
+
+def test_once_everyone_is_contacted_the_summary_drops_the_contact_action(
+    tmp_path: Path,
+) -> None:
+    # QA22: the e-mail's first action was "Contact detractors who allowed it within 48 hours"
+    # beside "2 of 2 contacted".
+    from types import SimpleNamespace
+
+    from nps_kit.strategy import Recommendation
+
+    unit = forms_unit(tmp_path / "export.csv")
+    found = followup_list(unit, id_column=None, comment_column=None, contact_column=None)
+    path = returned_forms_file(tmp_path, unit)
+    status = loop_status(
+        read_status(path), unit.responses, source=path, id_column=None, comment_column=None
+    )
+    every = dataclasses.replace(status, contacted_ids=frozenset(found.rows["response_id"]))
+    contact = Recommendation("detractor", "general", "general", "Contact them", "…", 1)
+    rest = [
+        Recommendation("detractor", "theme", "price", "Fix the price", "…", 2),
+        Recommendation("passive", "general", "general", "Ask passives", "…", 3),
+        Recommendation("promoter", "general", "general", "Thank promoters", "…", 4),
+    ]
+    analysis = SimpleNamespace(themes=None, recommendations=(contact, *rest))
+    head = sections.headline_section(unit).value
+
+    def actions(loop: LoopStatus) -> list[str]:
+        published = sections.summary(
+            unit,
+            head,
+            analysis=analysis,
+            detractor_list=found,
+            loop=loop,  # type: ignore[arg-type]
+        )
+        return [a.text for a in published.actions]
+
+    assert actions(status) == ["Contact them", "Fix the price", "Ask passives"]
+    assert actions(every) == ["Fix the price", "Ask passives", "Thank promoters"]
 
 
 # --- dates the team types, and a status file that cannot be used -------------------------------

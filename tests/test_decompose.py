@@ -444,3 +444,32 @@ def test_under_a_heading_the_sentence_does_not_repeat_what_moved() -> None:
         "−6.1 pts vs previous month (by region): not shown, every group is too small to show "
         "without risking anonymity."
     )
+
+
+def test_a_small_groups_part_carries_the_small_sample_mark() -> None:
+    # QA22: Enterprise's "1000+ (NPS 87.5 → 40.0) took 29.4 pts off …" rested on groups of 9
+    # and 15, which the breakdown table badges; What moved said it unmarked.
+    from nps_kit.decompose import contributors_text
+
+    old = frame(["1000+"] * 8 + ["11-50"] * 40, [10] * 7 + [0] + [9] * 20 + [0] * 20)
+    new = frame(["1000+"] * 10 + ["11-50"] * 40, [10] * 6 + [0] * 4 + [9] * 20 + [0] * 20)
+    parts = top_contributors(shift_share(new, old, by="channel", min_n=30), k=3)
+    small = {p.group: p.small_sample for p in parts if p.group is not None}
+    assert small == {"1000+": True, "11-50": False} or small == {"1000+": True}
+    item = {
+        "group": "1000+",
+        "kind": "within",
+        "value": -10.0,
+        "noise": True,
+        "nps_previous": 87.5,
+        "nps_current": 40.0,
+        "small_sample": True,
+    }
+    record = {"kind": "previous", "label": "Company size", "total": -10.0, "items": [item]}
+    assert contributors_text(record, "en", lead=False) == (
+        "−10.0 pts vs previous month (by Company size): every group's move is within noise "
+        "(1000+ (NPS 87.5 → 40.0) took 10.0 pts off the unit's NPS (small sample))"
+    )
+    assert contributors_text(record, "ja", lead=False).endswith(
+        "1000+のNPSが87.5→40.0となった分−10.0ポイント（回答数少・参考値））"
+    )

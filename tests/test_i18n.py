@@ -10,7 +10,15 @@ from typing import Any
 
 import pytest
 
-from nps_kit.i18n import _CATALOGUE, interval_text, phrase_breaks, points, signed_number, t
+from nps_kit.i18n import (
+    _CATALOGUE,
+    interval_text,
+    number,
+    phrase_breaks,
+    points,
+    signed_number,
+    t,
+)
 
 #: Japanese characters: CJK punctuation (、。「」〜), kana, kanji and full-width forms (（）：).
 _JA = "\u3000-\u303f\u3040-\u30ff\u4e00-\u9fff\uff00-\uffef"
@@ -75,8 +83,15 @@ def test_points_in_japanese_have_no_space_before_the_unit() -> None:
 
 
 def test_signed_number_is_the_one_sign_of_differences_and_of_an_nps() -> None:
-    # A difference of none reads +0.0; an NPS of 0 reads 0.0 (points, the e-mail's subject).
-    assert [signed_number(v) for v in (2.1, -0.4, 0.0)] == ["+2.1", "\u22120.4", "+0.0"]
+    # A difference of none reads ±0.0; an NPS of 0 reads 0.0 (points, the e-mail's subject).
+    assert [signed_number(v) for v in (2.1, -0.4, 0.0)] == ["+2.1", "\u22120.4", "±0.0"]
+    # A value that rounds to zero has no sign (QA22: "−0.0 pts", "−0.0 to +70.6").
+    assert [signed_number(v) for v in (-0.04, 0.04, -0.0)] == ["±0.0"] * 3
+    assert [signed_number(v, plus_zero=False) for v in (-0.04, -0.0)] == ["0.0", "0.0"]
+    assert points(-0.04, "en", signed=True) == points(-0.04, "en") == "0.0 pts"
+    assert interval_text(-0.04, 70.6, "en") == "±0.0 to +70.6"
+    assert [number(v) for v in (-0.04, -4.9, 1234.5)] == ["0.0", "\u22124.9", "1234.5"]
+    assert number(-1234.56, grouped=True) == "\u22121,234.6"
     assert [signed_number(v, plus_zero=False) for v in (12.0, -4.9, 0.0)] == [
         "+12.0",
         "\u22124.9",

@@ -317,11 +317,29 @@ def test_data_text_is_escaped(tmp_path: Path, charts: dict[str, bytes]) -> None:
     assert "<script" not in html and "<b>" not in html
     assert "配送&lt;script&gt;alert('x')&lt;/script&gt;" in html
     assert "配送遅延を事前に連絡する &amp; &lt;b&gt;謝罪&lt;/b&gt;" in html
-    assert (  # plain text as written
-        "1. 配送<script>alert('x')</script>："
-        "このテーマの批判者が中立者になった場合のNPS改善幅（自由回答全体）：+2.1ポイント"
-        "（不満・要望のある批判者11人）\r\n"
+    assert (  # plain text as written; the metric named once above the rows
+        "このテーマの批判者が中立者になった場合のNPS改善幅（自由回答全体）：\r\n"
+        "1. 配送<script>alert('x')</script>：+2.1ポイント（不満・要望のある批判者11人）\r\n"
     ) in text
+
+
+def test_top_themes_name_the_metric_once_and_flag_small_samples(tmp_path: Path) -> None:
+    # QA22: Enterprise (n=25) listed a theme resting on 2 detractors without the report's
+    # small-sample badge, and the plain text repeated the metric's long name on every line.
+    themes = [
+        {**SUMMARY["top_themes"][1], "label": "Pricing", "small_sample": True},
+        {**SUMMARY["top_themes"][2], "label": "Support"},
+    ]
+    unit = make_unit(tmp_path, language="en", summary={**SUMMARY, "top_themes": themes})
+    html, text = html_and_text(parse(compose_message(unit, PERIOD, sender=SENDER).message))
+    metric = "NPS points gained if this theme's detractors became passives (all open answers)"
+    assert (
+        f"Top themes\r\n{metric}:\r\n"
+        "1. Pricing: +1.0 pts (5 complaining detractors) · small sample\r\n"
+        "2. Support: +0.8 pts\r\n"
+    ) in text
+    assert text.count(metric) == 1 and shown(html).count(metric) == 1
+    assert "Pricing: +1.0 pts (5 complaining detractors) · small sample" in shown(html)
 
 
 def test_html_and_text_carry_the_same_facts(tmp_path: Path, charts: dict[str, bytes]) -> None:
@@ -335,10 +353,10 @@ def test_html_and_text_carry_the_same_facts(tmp_path: Path, charts: dict[str, by
         "95%信頼区間：−11.0ポイント〜+1.2ポイント",
         "回答数512件",
         "推奨者20.1% / 中立者54.9% / 批判者25.0%",
-        "価格：このテーマの批判者が中立者になった場合のNPS改善幅（自由回答全体）：+1.0ポイント"
-        "（不満・要望のある批判者5人）",
+        "このテーマの批判者が中立者になった場合のNPS改善幅（自由回答全体）：",
+        "価格：+1.0ポイント（不満・要望のある批判者5人）",
         # a summary from before the metric had its n: the number without it
-        "サポート：このテーマの批判者が中立者になった場合のNPS改善幅（自由回答全体）：+0.8ポイント",
+        "サポート：+0.8ポイント",
         "送料無料の条件を見直す",
         "連絡可能な批判者17人（フォローアップ待ち）",
         "目標0.0ポイント：目標との差は誤差の範囲内",
@@ -591,7 +609,8 @@ def _out_of_control_summary() -> dict[str, Any]:
         (
             "ja",
             [
-                "今月のNPSは管理限界（直近12か月の通常の変動幅−12.0ポイント〜+2.0ポイント）"
+                # The limits pool the trend's 10 months, not "the last 12" (QA22).
+                "今月のNPSは管理限界（データのある10か月の通常の変動幅−12.0ポイント〜+2.0ポイント）"
                 "を下回りました。",
                 "管理限界外の月：2026年3月（上回り）、2026年10月（下回り）",
             ],
@@ -600,7 +619,7 @@ def _out_of_control_summary() -> dict[str, Any]:
             "en",
             [
                 "This month's NPS is below the unit's control limits (the normal range of the "
-                "last 12 months, −12.0 pts to +2.0 pts).",
+                "10 months with data, −12.0 pts to +2.0 pts).",
                 "Months outside the control limits: March 2026 (above), October 2026 (below)",
             ],
         ),
@@ -822,3 +841,33 @@ def test_the_body_counts_the_detractors_still_open_once_the_team_returned_the_fi
     unit = make_unit(tmp_path, name="North", language="en", summary=unknown)
     _, text = html_and_text(parse(compose_message(unit, PERIOD, sender=SENDER, charts={}).message))
     assert "13 detractors await follow-up (consent to contact unknown; 4 of 17 contacted)" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "contacted", "consent", "line"),
+    [
+        ("en", 2, True, "All 2 detractors who allowed contact have been contacted"),
+        ("en", 1, True, "The one detractor who allowed contact has been contacted"),
+        (
+            "en",
+            2,
+            False,
+            "All 2 listed detractors have been contacted (consent to contact unknown)",
+        ),
+        ("ja", 2, True, "連絡可能な批判者2人の全員に連絡済み"),
+    ],
+)
+def test_body_says_everyone_was_contacted_when_nobody_waits(
+    tmp_path: Path, lang: str, contacted: int, consent: bool, line: str
+) -> None:
+    # QA22: "0 detractors allowed contact and await follow-up (2 of 2 contacted)".
+    summary = {
+        **SUMMARY,
+        "detractors_to_contact": 0,
+        "detractors_contacted": contacted,
+        "consent_known": consent,
+    }
+    unit = make_unit(tmp_path, name="Enterprise", language=lang, summary=summary)
+    html, text = html_and_text(parse(compose_message(unit, PERIOD, sender=SENDER).message))
+    assert line in text and line in shown(html)
+    assert "await" not in text and "フォローアップ待ち" not in text

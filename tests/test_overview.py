@@ -171,6 +171,23 @@ def test_a_top_theme_is_named_in_the_overviews_language(tmp_path: Path) -> None:
         assert row is not None and row.select("td")[7].get_text(strip=True) == name
 
 
+def test_a_top_complaint_on_a_small_sample_carries_the_badge(tmp_path: Path) -> None:
+    # QA22: Enterprise's "Top complaint" rested on 2 detractors; its report's table badged it.
+    small = [{"theme": "communication", "label": "Communication", "small_sample": True}]
+    manifest = {
+        "period": "2026-10",
+        "units": [
+            unit("ent", "Enterprise", "en", 48.0, top_themes=small),
+            unit("free", "Free", "en", -19.1),
+        ],
+    }
+    page = write_overview(tmp_path, manifest, language="en").read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    ent, free = soup.select("tbody tr")
+    assert ent.select("td")[7].get_text(" ", strip=True) == "Communication small sample"
+    assert free.select("td")[7].select(".nps-badge") == []
+
+
 def test_without_a_setting_the_majority_language_and_its_time_zone(tmp_path: Path) -> None:
     manifest = {
         "period": "2026-10",

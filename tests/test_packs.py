@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -424,3 +425,30 @@ def test_product_pattern_check_finds_and_mends_an_edit_made_in_one_place(
     assert tool.check(write=True) == ["nps_kit/resources/packs/saas/themes.yaml"]
     assert tool.check() == []
     assert edited.read_text(encoding="utf-8") == text
+
+
+# Retail advice that a saas, finance or generic project must not inherit (QA22 #12: the saas
+# playbook init wrote told a software company to agree plans with carriers).
+RETAIL_ONLY = r"carrier|deliver|search, compare, buy|loyalty|配送|購入"
+
+
+@pytest.mark.parametrize("pack", [p for p in PACKS if p != "retail"])
+def test_pack_playbook_holds_no_retail_actions(pack: str) -> None:
+    book = load_pack(pack)
+    playbook = load_playbook(pack_files(pack)[1], themes=book.ids)
+    segments = ("promoter", "passive", "detractor")
+    actions = [
+        *(a for seg in segments for a in getattr(playbook.general, seg)),
+        *(a for d in playbook.drivers.values() for a in d.actions),
+        *(a for entry in playbook.themes.values() for seg in segments for a in getattr(entry, seg)),
+    ]
+    wrong = [a.en for a in actions if re.search(RETAIL_ONLY, f"{a.en} {a.ja}", re.IGNORECASE)]
+    assert wrong == []
+    assert "delivery" not in playbook.drivers
+
+
+def test_saas_playbook_maps_software_rating_columns() -> None:
+    playbook = load_playbook(pack_files("saas")[1], themes=load_pack("saas").ids)
+    assert playbook.driver_for("rating_support") == "support"
+    assert playbook.driver_for("rating_uptime") == "reliability"
+    assert playbook.driver_for("rating_delivery") is None

@@ -91,6 +91,18 @@ from nps_kit.i18n import t
         ("Is there anything we could do better?", "What we could do better"),
         ("Is there anything else we could improve?", "What we could improve"),
         ("What else?", "What else"),
+        # SurveyMonkey's improvement and company-size questions (QA22: "One thing", and the
+        # whole "How many employees does your company have" as a chart title).
+        ("What one thing should we improve?", "Improvement"),
+        ("What is one thing we could improve?", "Improvement"),
+        ("What one thing would you change about our service?", "Improvement"),
+        ("If you could change one thing, what would it be?", "Improvement"),
+        ("What could we do better?", "What we could do better"),
+        ("What's the one thing you like most?", "One thing you like most"),
+        ("How many employees does your company have?", "Company size"),
+        ("How many people work at your organization?", "Company size"),
+        ("How many seats does your team use?", "Number of seats"),
+        ("How many times did you visit us this year?", "How many times did you visit us this year"),
         ("どのクリニックを受診されましたか？", "クリニック"),
         ("どちらの店舗をご利用になりましたか", "店舗"),
         ("なぜですか？", "スコアの理由"),

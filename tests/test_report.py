@@ -455,6 +455,10 @@ def test_nobreak_keeps_numbers_units_and_dates_together() -> None:
         '<span class="nps-nb">−4.9\u00a0pts</span>'
     )
     assert report.nobreak("95%信頼区間") == "95%信頼区間"  # "95%" never breaks anyway
+    # a group that is a range of numbers (QA22: "higher share of 201-|1000" at 390 px)
+    assert report.nobreak("share of 201-1000, 11-50; R-12") == (
+        'share of <span class="nps-nb">201-1000</span>, <span class="nps-nb">11-50</span>; R-12'
+    )
 
 
 @pytest.mark.parametrize(
@@ -462,7 +466,8 @@ def test_nobreak_keeps_numbers_units_and_dates_together() -> None:
     [
         (Change(diff=4.0, ci_low=0.03, ci_high=8.0, verdict="improvement"), "+0.03〜+8.0"),
         (Change(diff=-4.0, ci_low=-8.0, ci_high=-0.004, verdict="decline"), "−8.0〜−0.004"),
-        (Change(diff=4.0, ci_low=-0.03, ci_high=8.0, verdict="no_change"), "−0.0〜+8.0"),
+        # a bound that rounds to zero is 0.0, never −0.0 (QA22)
+        (Change(diff=4.0, ci_low=-0.03, ci_high=8.0, verdict="no_change"), "0.0〜+8.0"),
     ],
 )
 def test_a_significant_changes_interval_never_reads_as_touching_zero(

@@ -368,7 +368,7 @@ def test_distribution_and_trend(ja: Report) -> None:
     pd.testing.assert_frame_equal(trend.value, trend_table(ja.unit))
     assert trend.value["period"].tolist() == ["2026-09", "2026-10"]
     assert trend.value["n"].tolist() == [8, 14]
-    assert trend.titles == ["月次NPSの推移（直近12か月）"]
+    assert trend.titles == ["月次NPSの推移（データのある2か月）"]  # not "12" (QA22)
     assert dist.outputs == [] and trend.outputs == []
 
 
@@ -578,6 +578,12 @@ def test_summary_publishes_one_output_with_the_periods_numbers(ja: Report) -> No
     assert published["top_themes"][0]["label_ja"] == published["top_themes"][0]["label"]
     # only themes some detractor complains about (QA18: "+0.0 points (0 people)" was listed)
     assert all(t["detractors"] > 0 for t in published["top_themes"])
+    # the theme table's small-sample flag travels to the e-mail and overview (QA22)
+    flags = ja.analysis.themes.set_index("theme")["small_sample"]
+    assert [t["small_sample"] for t in published["top_themes"]] == [
+        bool(flags[t["theme"]]) for t in published["top_themes"]
+    ]
+    assert any(t["small_sample"] for t in published["top_themes"])
     assert len(published["actions"]) == 3
     # Published once, across the whole report.
     everything = [o for s in ja.shown.values() for o in s.outputs]

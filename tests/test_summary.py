@@ -81,6 +81,7 @@ MANIFEST_SUMMARY = {
             "detractors": 12,
             "label_ja": "配送",
             "label_en": "Delivery",
+            "small_sample": True,
         }
     ],
     "actions": [{"segment": "detractor", "text": "連絡する", "evidence": "…"}],
@@ -106,7 +107,16 @@ def test_manifest_json_round_trips_with_the_documented_shape() -> None:
     assert summary.control == Control("2026-10", 1.0, -9.5, 11.5, "below")
     assert summary.trend == (TrendPoint("2026-09", None, 3, None, None, True),)
     assert summary.top_themes == (
-        Theme("delivery", "配送", 18.2, 2.1, detractors=12, label_ja="配送", label_en="Delivery"),
+        Theme(
+            "delivery",
+            "配送",
+            18.2,
+            2.1,
+            detractors=12,
+            label_ja="配送",
+            label_en="Delivery",
+            small_sample=True,
+        ),
     )
     assert summary.top_themes[0].label_in("en") == "Delivery"
     assert summary.actions == (Action("detractor", "連絡する", "…"),)

@@ -391,7 +391,7 @@ def test_data_quality_ja(responses: Path) -> None:
         ("データファイル", "responses.csv"),
         ("形式", "CSV、文字コード：UTF-8"),
         ("ファイルの行数", "26"),
-        ("このレポートの行数（表示する13か月）", "23"),
+        ("このレポートの行数（データのある3か月）", "23"),  # of 13 read (QA22)
         ("対象期間の行数", "11"),
         ("有効回答（NPS算出対象）", "9"),
         ("除外：無回答", "1"),
@@ -432,7 +432,7 @@ def test_data_quality_en_redaction_off(responses: Path) -> None:
         ("Source file", "responses.csv"),
         ("Format", "csv, utf-8"),
         ("Rows in file", "26"),
-        ("Rows for this unit (the 13 months shown)", "23"),
+        ("Rows for this unit (the 3 months with data)", "23"),
         ("Rows in the period", "11"),
         ("Valid answers (used for NPS)", "9"),
         ("Excluded: missing score", "1"),

@@ -16,9 +16,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from nps_kit._fonts import MAIL_FONTS
 from nps_kit.decompose import contributors_text
-from nps_kit.i18n import Language, impact_text, label, points, signed_number, t
-from nps_kit.periods import format_period, shift_period
+from nps_kit.i18n import Language, impact_name, impact_value, label, points, signed_number, t
+from nps_kit.periods import TREND_MONTHS, format_period, shift_period
 from nps_kit.score import target_status
 from nps_kit.summary import Change, UnitSummary
 
@@ -41,7 +42,7 @@ body { margin: 0; padding: 0; background: #f3f4f6; }
 .wrap { padding: 16px 0; }
 .inner { max-width: 640px; width: 100%; background: #ffffff; border-collapse: collapse;
          table-layout: fixed; }
-td { font-family: 'Hiragino Sans', Meiryo, 'Segoe UI', Arial, sans-serif; color: #1f2937;
+td { color: #1f2937;
      font-size: 15px; line-height: 1.5; padding: 0 24px;
      overflow-wrap: break-word; word-break: auto-phrase; line-break: strict; }
 .nb { white-space: nowrap; }
@@ -168,15 +169,23 @@ def render_body(facts: BodyFacts) -> Body:
         f"{label(seg, lang)}{space}{_pct(s.share(seg))}"
         for seg in ("promoters", "passives", "detractors")
     ]
+    # The metric is named once above the rows (QA22: its long name on every line); a theme
+    # the report's table flags as a small sample is flagged here too.
     themes = [
-        w("theme_row", label=th.label, impact=impact_text(th.nps_gain, th.detractors, lang))
+        w("theme_row", label=th.label, impact=impact_value(th.nps_gain, th.detractors, lang))
+        + (w("dot") + label("small_sample", lang) if th.small_sample else "")
         for th in s.top_themes[:3]
     ]
+    metric = impact_name(lang) + _COLON[lang].rstrip()
     actions = [a.text for a in s.actions[:3]]
     count = s.detractors_to_contact
     consent = "detractors" if s.consent_known is not False else "detractors_unknown"
     detractors = w(consent, count=count) if count is not None else None
-    if count is not None and s.detractors_contacted:
+    if count == 0 and s.detractors_contacted:
+        # Nobody is waiting: say that everyone was contacted, not "0 … await follow-up".
+        done = s.detractors_contacted
+        detractors = w(f"{consent}_done", n=done, contacted=done)
+    elif count is not None and s.detractors_contacted:
         # The team returned the work file: count who is still waiting, as the report does.
         detractors = w(
             f"{consent}_open",
@@ -209,6 +218,7 @@ def render_body(facts: BodyFacts) -> Body:
         detractors,
         control,
         None if dates_note is None else _COLON[lang].join(dates_note),
+        metric,
     )
     text += "\n" + "\n".join(notices) + "\n\n-- \n" + w("footer") + "\n"
 
@@ -237,7 +247,10 @@ def render_body(facts: BodyFacts) -> Body:
     if "trend" in facts.charts:
         rows.append(_img(facts.charts["trend"], w("trend")))
     if themes:
-        rows.append(f"<tr><td><h2>{e(w('themes'))}</h2>{_ol(themes)}</td></tr>")
+        rows.append(
+            f"<tr><td><h2>{e(w('themes'))}</h2>"
+            f'<p class="muted">{_nb(metric)}</p>{_ol(themes)}</td></tr>'
+        )
     if actions:
         rows.append(f"<tr><td><h2>{e(w('actions'))}</h2>{_ol(actions)}</td></tr>")
     if detractors:
@@ -252,7 +265,8 @@ def render_body(facts: BodyFacts) -> Body:
     document = (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{e(heading)}</title><style>{_CSS}</style></head><body>"
+        f"<title>{e(heading)}</title><style>td {{ font-family: {MAIL_FONTS[lang]}; }}{_CSS}"
+        "</style></head><body>"
         '<table role="presentation" class="outer" width="100%" cellpadding="0" cellspacing="0">'
         '<tr><td class="wrap" align="center">'
         '<table role="presentation" class="inner" width="640" cellpadding="0" cellspacing="0">'
@@ -275,6 +289,7 @@ def _text(
     detractors: str | None,
     control: Sequence[str] = (),
     dates_line: str | None = None,
+    metric: str = "",
 ) -> str:
     lines = [heading, "=" * 40, headline, change_line, w("dot").join(details), ""]
     if dates_line:
@@ -285,7 +300,8 @@ def _text(
     if control:
         lines += [w("trend"), *control, ""]
     if themes:
-        lines += [w("themes"), *(f"{i}. {t}" for i, t in enumerate(themes, 1)), ""]
+        named = [w("themes"), metric] if metric else [w("themes")]
+        lines += [*named, *(f"{i}. {t}" for i, t in enumerate(themes, 1)), ""]
     if actions:
         lines += [w("actions"), *(f"{i}. {a}" for i, a in enumerate(actions, 1)), ""]
     if detractors:
@@ -300,7 +316,13 @@ def _control_lines(s: UnitSummary, lang: Language, w: Any) -> list[str]:
     if control is not None and control.outside in ("above", "below") and control.low is not None:
         low = points(control.low, lang, signed=True)
         high = points(control.high, lang, signed=True)
-        lines.append(w(f"control_{control.outside}", low=low, high=high))
+        # The limits pool the trend's months: 12, or the fewer that have data (QA22).
+        span = (
+            w("control_span")
+            if len(s.trend) >= TREND_MONTHS
+            else w("control_span_n", n=len(s.trend))
+        )
+        lines.append(w(f"control_{control.outside}", low=low, high=high, span=span))
     months = [
         f"{format_period(r.period, lang)}" + (f"（{w(side)}）" if lang == "ja" else f" ({w(side)})")
         for r in s.trend

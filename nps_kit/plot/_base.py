@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from nps_kit.i18n import LANGUAGES, Language, label, t
+from nps_kit.i18n import LANGUAGES, Language, label, number, t
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -124,5 +124,5 @@ def with_n(name: str, n: float, lang: Language) -> str:
 
 
 def fmt_number(value: float) -> str:
-    """``-4.9`` as ``−4.9`` (true minus sign, one decimal)."""
-    return f"{value:.1f}".replace("-", "−")
+    """``-4.9`` as ``−4.9`` (true minus sign, one decimal; never ``−0.0``)."""
+    return number(value)
