@@ -346,3 +346,49 @@ def test_a_passives_complaint_after_noni_stays_a_complaint() -> None:
     )
     tags = tag_polarity(texts, load_pack("retail"), segments=segment(pd.Series([8.0])))
     assert tags.at[0, "returns"] == "negative"
+
+
+def _with_thresholds(tmp_path: Path, name: str, own: float, added: float | None) -> Path:
+    """A copy of the resource with these thresholds (``added`` None: no threshold of its own)."""
+    with np.load(_polarity_layer._resource(), allow_pickle=False) as data:
+        arrays = {k: data[k] for k in data.files if not k.endswith("_threshold_added")}
+    for lang in ("en", "ja"):
+        arrays[f"{lang}_threshold"] = np.array(own)
+        if added is not None:
+            arrays[f"{lang}_threshold_added"] = np.array(added)
+    path = tmp_path / f"{name}.npz"
+    np.savez(path, **arrays)  # type: ignore[arg-type]
+    return path
+
+
+def test_a_theme_the_layer_added_has_its_own_threshold_where_the_resource_holds_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Round 6 may store a threshold for the themes the theme layer added (their polarity came
+    # from the score or the comment, not from words about them); without one, the threshold.
+    # Blind set 5's retail comments: the layer adds 25 themes there, 6 the model reads otherwise.
+    frame = pd.read_csv(DATA / "theme_eval_blind5.csv", keep_default_na=False, dtype=str)
+    frame = frame[frame["pack"] == "retail"].reset_index(drop=True)
+    texts = frame["text"].astype("string")
+    segments = segment(pd.to_numeric(frame["score"]))
+    book = load_pack("retail")
+    before = _tag_polarity(texts, book, segments=segments, learned=True, correct=False)
+    before = before.astype(object).fillna("")
+    changed = {}
+    for name, own, added in (
+        ("added_only", 1.01, 0.0),
+        ("found_only", 0.0, 1.01),
+        ("both", 0.0, 0.0),
+        ("both_by_default", 0.0, None),
+    ):
+        path = _with_thresholds(tmp_path, name, own, added)
+        monkeypatch.setattr(_polarity_layer, "_resource", lambda path=path: path)
+        _polarity_layer._models.cache_clear()
+        after = tag_polarity(texts, book, segments=segments).astype(object).fillna("")
+        changed[name] = (after != before).to_numpy()
+    _polarity_layer._models.cache_clear()
+    assert changed["added_only"].any()
+    assert changed["found_only"].any()
+    assert not (changed["added_only"] & changed["found_only"]).any()
+    assert ((changed["added_only"] | changed["found_only"]) == changed["both"]).all()
+    assert (changed["both"] == changed["both_by_default"]).all()
