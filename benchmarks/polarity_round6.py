@@ -260,6 +260,14 @@ def shipped_arrays(langs: list[str]) -> dict[str, np.ndarray]:
         return {k: saved[k] for k in saved.files if k.split("_")[0] in langs}
 
 
+def fitted(data: pd.DataFrame, lang: str, c: float, cache: Path) -> tuple:
+    """The features and model of a language trained on every mention (cached on disk)."""
+    path = cache / f"model-{lang}-{c:g}.pkl"
+    if not path.exists():
+        pd.to_pickle(tpm.fit(data, lang, c), path)
+    return pd.read_pickle(path)
+
+
 def train(
     data: pd.DataFrame, cache: Path, keep: list[str], out: Path, *, design: str, show: bool
 ) -> None:
@@ -270,9 +278,10 @@ def train(
     }
     named.update(shipped_arrays(keep))
     for lang in [lang for lang in ("en", "ja") if lang not in keep]:
-        held = pd.read_csv(cache / f"held-{design}-{lang}.csv", usecols=["C", "t", "t_added"])
-        c, t, ta = (float(held[k].iloc[0]) for k in ("C", "t", "t_added"))
-        features, model = tpm.fit(data, lang, c)
+        chosen = choose6(data[data["lang"] == lang], lang, cache, design=design)
+        c, t = chosen[:2]
+        ta = chosen[2] if len(chosen) > 2 else t
+        features, model = fitted(data, lang, c, cache)
         named.update(tpm.arrays(features, model, lang, t))
         if design == "G2T":
             named[f"{lang}_threshold_added"] = np.array(ta, dtype=np.float64)
@@ -379,7 +388,9 @@ def main(argv: list[str] | None = None) -> int:
     print(data.groupby(["lang"]).size().to_dict())
     if args.step == "folds":  # a worker: cache one C's probabilities (runs in parallel)
         mine = data[data["lang"] == args.lang]
-        if args.group:
+        if args.group == "all":
+            fitted(data, args.lang, args.c, args.cache)
+        elif args.group:
             held_probs(mine, args.lang, args.c, args.group, args.cache)
         else:
             fold_probs(mine, args.lang, args.c, args.cache)
