@@ -84,7 +84,12 @@ ROUND5_LAYERS = "8bbac14"
 #: layer (benchmarks/CLF20_clauses.md), read whole, and some of its industries overlap blind set
 #: 19's, so no layer may train on it while blind set 19 is a measure. CLF20 read it once per
 #: language (whole figures, shipped tagger at cef96c3: en P/R/F1/polarity 0.846/0.739/0.789/0.851,
-#: ja 0.845/0.777/0.810/0.881); the clause layer did not ship.
+#: ja 0.845/0.777/0.810/0.881); the clause layer did not ship. Blind set 19 is spent since, so
+#: set 24 may now be trained on.
+#: Training set 25 (``theme_train25_{en,ja}.csv``, 400 per language, two blind authors) is the
+#: decision set of round 6 of the polarity correction / round 7 of the theme layer
+#: (/work/lead/PREREG20.md): read whole, at most twice per layer, never trained on while blind
+#: set 20 (``theme_eval_blind20.csv``, a measure, never read by any script here) is a measure.
 #: Round 5's choice folds of industries new to every other set.
 NEW_INDUSTRIES5 = ("18", "19", "22")
 #: The commit that shipped round 3's layers (the layers on main when round 5 began): round 5's

@@ -14,7 +14,13 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML
 
-from nps_kit.closed_loop import CALL_WITHIN_HOURS, FollowupList, LoopRefused, LoopStatus
+from nps_kit.closed_loop import (
+    CALL_WITHIN_HOURS,
+    FollowupList,
+    LoopRefused,
+    LoopStatus,
+    call_by,
+)
 from nps_kit.i18n import Language, t
 
 __all__ = ["FIRST_SCREEN", "followup_html", "loop_status_html"]
@@ -89,11 +95,9 @@ def _folded(
 def _with_call_by(followups: FollowupList) -> pd.DataFrame:
     """Add each person's call-by date (the response + the playbook's hours), overdue marked."""
     rows = followups.rows.copy()
-    answered = pd.to_datetime(rows["date"], errors="coerce")
-    due = answered + pd.Timedelta(hours=CALL_WITHIN_HOURS)
-    late = (due < pd.Timestamp(followups.as_of)).to_list()
+    due, late = call_by(rows["date"], now=followups.as_of)
     rows["call_by"] = due.dt.strftime("%Y-%m-%d").fillna("").to_list()
-    rows["overdue"] = late
+    rows["overdue"] = late.to_list()
     return rows
 
 

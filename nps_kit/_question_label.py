@@ -53,6 +53,19 @@ _EN_OPENING: Final = re.compile(r"^(?:overall|in general|generally|all in all),?
 # sentence does (?, 。, ください, "(Select all that apply)") and the row is what the column asks.
 _ROW: Final = re.compile(r"^(?P<q>.*(?:[?？。:：)）]|ください|下さい))\s+-\s+(?P<row>\S.*)$")
 
+# Google Forms and Japanese survey tools name a grid's row "question [row]"
+# (「以下の項目について、5段階で評価してください。[朝食]」, "Rate the following? [Staff]");
+# a bracket after no question ("Amount [USD]") is a unit, unless other columns share the question
+# (:func:`short_labels`).
+_BRACKET_ROW: Final = re.compile(r"^(?P<q>.*?)\s*[\[［](?P<row>[^\]］\[［]+)[\]］]$")
+_ASKS: Final = re.compile(r"(?:[?？。:：)）]|ください|下さい)$")
+# How to answer, after the question: （自由記述）, （任意）, "(optional)" — not its subject.
+_NOTE: Final = re.compile(
+    r"\s*[(（](?:自由記述|自由回答|記述式|任意|必須|複数回答可|複数選択可|いくつでも|optional|required)"
+    r"[)）]$",
+    re.I,
+)
+
 # The free-text box of an "Other (please specify)" option: Qualtrics names it "question -
 # Other - Text", SurveyMonkey "question - Other (please specify)". As a label it named nothing
 # ("Other - Text" in the report): it is the question's, labelled as its other answers' text.
@@ -125,7 +138,9 @@ def short_label(question: str) -> str:
         of an "Other (please specify)" option ("question - Other - Text"), which is the
         question's: "Services — other (text)", 「ご利用の機能（その他・自由記述）」. A header
         that is not a question and a question of no known form keep their words, without a
-        final question mark or 。; a lower-case column name reads as words (``region`` is
+        final question mark or 。; a grid row named "question [row]" (Google Forms) after a
+        question is the row; a note on how to answer (（自由記述）, "(optional)") is dropped;
+        a lower-case column name reads as words (``region`` is
         "Region", ``plan_tier`` "Plan tier", ``nps_comment`` "NPS comment").
 
     Examples
@@ -146,6 +161,12 @@ def short_label(question: str) -> str:
         if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", other["q"]):
             return f"{asked}（その他・自由記述）"
         return f"{asked} — other (text)"
+    bracket = _BRACKET_ROW.match(text)
+    if bracket is not None and bracket["q"] and _ASKS.search(bracket["q"]):
+        return bracket["row"].strip()
+    noted = _NOTE.sub("", text)
+    if noted and noted != text:
+        return short_label(noted)
     row = _ROW.match(text)
     if row is not None:
         # Qualtrics' "Which features do you use? - Selected Choice" is the whole question.
@@ -185,6 +206,14 @@ def short_labels(questions: Sequence[str]) -> list[str]:
     ['Price (Rate each)', 'Price (Rank each)', 'Staff']
     """
     labels = [short_label(q) for q in questions]
+    # Grid rows in brackets after a question that does not end as one ("Rate us [Staff]"):
+    # rows when at least two columns share the question.
+    brackets = [_BRACKET_ROW.match(" ".join(q.split())) for q in questions]
+    grids = Counter(b["q"] for b in brackets if b is not None and b["q"])
+    labels = [
+        b["row"].strip() if b is not None and b["q"] and grids[b["q"]] > 1 else label
+        for b, label in zip(brackets, labels, strict=True)
+    ]
     shared = Counter(labels)
     out = []
     for question, label in zip(questions, labels, strict=True):

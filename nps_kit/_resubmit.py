@@ -18,10 +18,19 @@ import pandas as pd
 
 from nps_kit._values import parse_date_values
 
-__all__ = ["RESUBMIT_SECONDS", "resubmission_note", "resubmissions"]
+__all__ = [
+    "RESUBMISSIONS",
+    "RESUBMIT_SECONDS",
+    "dedupe_option",
+    "resubmission_note",
+    "resubmissions",
+]
 
 #: Longest gap between a response and its resubmission.
 RESUBMIT_SECONDS: Final = 60
+#: The ``dedupe`` value (parameters) and ``--dedupe`` value (``nps-kit score``) that also drops
+#: double submissions; ``true`` / a bare ``--dedupe`` drops exact duplicates and repeated ids.
+RESUBMISSIONS: Final = "resubmissions"
 
 
 def resubmissions(
@@ -76,15 +85,37 @@ def resubmissions(
     return out
 
 
-def resubmission_note(count: int) -> str:
+def dedupe_option(text: str) -> str:
+    """Read the value of ``nps-kit score --dedupe``: only ``resubmissions`` may follow it.
+
+    A bare ``--dedupe`` is ``dedupe: true``; ``--dedupe resubmissions`` is ``dedupe:
+    resubmissions``, so the command offers what the parameters do.
+
+    Raises
+    ------
+    argparse.ArgumentTypeError
+        For any other word (a file name written after ``--dedupe`` lands here too).
+    """
+    import argparse
+
+    if text == RESUBMISSIONS:
+        return text
+    raise argparse.ArgumentTypeError(
+        f"expected {RESUBMISSIONS!r} or nothing; found {text!r}. --dedupe alone drops exact "
+        f"duplicates and repeated ids; --dedupe {RESUBMISSIONS} also drops double submissions "
+        "(put DATA before --dedupe)"
+    )
+
+
+def resubmission_note(count: int, *, option: str = f"dedupe: {RESUBMISSIONS}") -> str:
     """Say that ``count`` double submissions were found and how to drop them.
 
-    One wording for ``nps-kit inspect`` and the comment ``init --from`` writes above
-    ``dedupe``.
+    One wording for ``nps-kit inspect``, the comment ``init --from`` writes above ``dedupe``
+    and ``nps-kit score`` (whose ``option`` is ``--dedupe resubmissions``).
     """
     rows = "row repeats" if count == 1 else "rows repeat"
     return (
         f"{count:,} {rows} the answers of a response sent at most {RESUBMIT_SECONDS} seconds "
-        "earlier (a double submission, as a second click on Submit makes); dedupe: "
-        "resubmissions drops them, with the exact duplicates."
+        f"earlier (a double submission, as a second click on Submit makes); {option} "
+        "drops them, with the exact duplicates."
     )

@@ -4,20 +4,26 @@
 date columns of that cache say which units and months exist. A unit whose ``data.filter``
 matches no row, or that has no response in the month asked, is the user's mistake (a typo, a
 month not exported yet): refused here with what the data has, not found by a notebook that fails
-at cell 3 and leaves a ``_failed/`` notebook and an empty period in the overview.
+at cell 3 and leaves a ``_failed/`` notebook and an empty period in the overview. So is a month
+still running (``--period current`` on the 4th) with fewer scored responses than a group needs
+to be shown (``thresholds.min_report_n``): its "NPS" would be one or two patients' answers,
+which a manager reads as the month's result (QA20).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from nps_kit import clock
 from nps_kit._schema_errors import display
 from nps_kit.cache import UNIT_KEY, ExportCache, normalise_key
 from nps_kit.errors import ConfigError, closest
 from nps_kit.params import UnitParameters
+from nps_kit.periods import month_running, shift_period
 from nps_kit.unit import CONSENT_HINT, consent_problem
 
 __all__ = ["NO_RESPONSES", "NO_ROWS", "ExportRows", "UnitRefused", "check_unit_rows"]
@@ -37,13 +43,28 @@ class UnitRefused(ConfigError):
     period
         The month the unit was refused for (``YYYY-MM``): the overview of that month says
         its report was not rebuilt, and why.
+    responses
+        For a month to date refused for too few responses: how many it has (else ``None``).
+    min_report_n
+        For that refusal, the threshold it is under.
     """
 
     def __init__(
-        self, message: str, *, reason: str, hint: str, path: Path | None, key: str, period: str
+        self,
+        message: str,
+        *,
+        reason: str,
+        hint: str,
+        path: Path | None,
+        key: str,
+        period: str,
+        responses: int | None = None,
+        min_report_n: int | None = None,
     ) -> None:
         self.reason = reason
         self.period = period
+        self.responses = responses
+        self.min_report_n = min_report_n
         super().__init__(message, hint=hint, path=path, key=key)
 
 
@@ -55,8 +76,8 @@ class ExportRows:
     ----------
     months
         One row per unit key and month present: ``key`` (the normalised unit value, ``""``
-        when the cache is not grouped by unit) and ``month`` (``YYYY-MM``, missing for rows
-        without a readable date).
+        when the cache is not grouped by unit), ``month`` (``YYYY-MM``, missing for rows
+        without a readable date) and ``scored`` (rows with a 0–10 score).
     dated
         Whether the export has a date column.
     cache
@@ -76,7 +97,7 @@ class ExportRows:
 
         names = set(pq.read_schema(cache.path).names)
         dated = "nps_date" in names
-        wanted = [c for c in (UNIT_KEY, "nps_date") if c in names]
+        wanted = [c for c in (UNIT_KEY, "nps_date", "nps_score") if c in names]
         table = pq.read_table(cache.path, columns=wanted)
         # Grouped in Arrow: a million rows become a few thousand (unit, month) pairs at once.
         n = table.num_rows
@@ -86,15 +107,23 @@ class ExportRows:
             stamp = pc.add(pc.multiply(pc.year(date), 100), pc.month(date))
         else:
             stamp = pa.nulls(n, pa.int64())
+        scored = (
+            pc.cast(pc.is_valid(table["nps_score"]), pa.int64())
+            if "nps_score" in names
+            else pa.array([0] * n, pa.int64())
+        )
         pairs = (
-            pa.table({"key": keys, "stamp": stamp}).group_by(["key", "stamp"]).aggregate([])
+            pa.table({"key": keys, "stamp": stamp, "scored": scored})
+            .group_by(["key", "stamp"])
+            .aggregate([("scored", "sum")])
         ).to_pandas()
+        pairs = pairs.rename(columns={"scored_sum": "scored"})
         pairs["key"] = pairs["key"].astype(str)  # dictionary-encoded in the cache: categorical
         pairs["month"] = [
             None if pd.isna(s) else f"{int(s) // 100:04d}-{int(s) % 100:02d}"
             for s in pairs["stamp"]
         ]
-        return cls(months=pairs[["key", "month"]], dated=dated, cache=cache)
+        return cls(months=pairs[["key", "month", "scored"]], dated=dated, cache=cache)
 
     def distinct(self, column: str) -> pd.Series:
         """Return the distinct values of one export column of the cache (read when asked)."""
@@ -121,7 +150,9 @@ class ExportRows:
         return tuple(sorted({str(v) for v in pc.unique(column).to_pylist() if v is not None}))
 
 
-def check_unit_rows(unit: UnitParameters, month: str, rows: ExportRows) -> None:
+def check_unit_rows(
+    unit: UnitParameters, month: str, rows: ExportRows, *, now: dt.datetime | None = None
+) -> None:
     """Refuse ``unit`` when its filter matches no row or it has no response in ``month``.
 
     Parameters
@@ -132,6 +163,9 @@ def check_unit_rows(unit: UnitParameters, month: str, rows: ExportRows) -> None:
         The month to report (``YYYY-MM``), already resolved.
     rows
         The units and months of the unit's export (:meth:`ExportRows.read`).
+    now
+        When the report is made, wall-clock time at the unit's place (default: now there):
+        whether ``month`` is still running (:func:`nps_kit.periods.month_running`).
 
     Raises
     ------
@@ -139,8 +173,10 @@ def check_unit_rows(unit: UnitParameters, month: str, rows: ExportRows) -> None:
         With ``key`` :data:`NO_ROWS` (``data.filter.values``) when no row of the export has the
         unit's filter values, naming the values present and the closest; with ``key``
         :data:`NO_RESPONSES` (``period``) when the unit has rows but none dated in ``month``,
-        naming the months it covers; with ``key`` ``columns.contact`` when the consent column
-        holds no yes/no answer (:func:`nps_kit.unit.consent_problem`).
+        naming the months it covers, or when ``month`` is still running and has fewer scored
+        responses than ``thresholds.min_report_n`` (naming the last complete month to run
+        instead); with ``key`` ``columns.contact`` when the consent column holds no yes/no
+        answer (:func:`nps_kit.unit.consent_problem`).
     """
     where = display(unit.source) if unit.source is not None else f"unit {unit.unit}"
     if unit.columns.contact is not None:
@@ -189,6 +225,7 @@ def check_unit_rows(unit: UnitParameters, month: str, rows: ExportRows) -> None:
         return
     months = sorted(m for m in own["month"].dropna().unique())
     if month in months:
+        _check_month_to_date(unit, month, own, where=where, now=now)
         return
     if months:
         covered = f"its responses{described} in {export} cover {_span(months)}"
@@ -206,6 +243,47 @@ def check_unit_rows(unit: UnitParameters, month: str, rows: ExportRows) -> None:
         key=NO_RESPONSES,
         period=month,
         reason=f"no responses in {month}",
+    )
+
+
+def _check_month_to_date(
+    unit: UnitParameters, month: str, own: pd.DataFrame, *, where: str, now: dt.datetime | None
+) -> None:
+    """Refuse a month still running whose scored responses are under ``min_report_n``.
+
+    The report hides a group under that many responses for anonymity; the whole unit is a
+    group too, and mid-month its figure is also not the month's result. Once the month has
+    ended, its report is the month's, however small (flagged as a small sample).
+    """
+    floor = unit.thresholds.min_report_n
+    moment = now if now is not None else clock.now(unit.language, unit.timezone)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(clock.zone(unit.language, unit.timezone))
+    if not floor or not month_running(month, now=moment):
+        return
+    scored = int(own.loc[own["month"] == month, "scored"].sum())
+    if scored >= floor:
+        return
+    ended = shift_period(f"{moment.year:04d}-{moment.month:02d}", -1)
+    so_far = f"{scored:,} response{'' if scored == 1 else 's'}"
+    again = f"Run again once {month} has {floor} responses."
+    hint = (
+        f"Report the last complete month instead: nps-kit run {unit.unit} --period {ended} (or "
+        f"--period latest). {again}"
+        if (own["month"] == ended).any()
+        else again
+    )
+    raise UnitRefused(
+        f"{where}: {unit.unit} has only {so_far} so far in {month}, a month that has not "
+        f"ended, fewer than the {floor} that thresholds.min_report_n asks before a group's "
+        "figures are shown: its NPS would be a few people's answers, not the month's result.",
+        hint=hint,
+        path=unit.source,
+        key=NO_RESPONSES,
+        period=month,
+        reason=f"only {so_far} so far in {month} (fewer than {floor})",
+        responses=scored,
+        min_report_n=floor,
     )
 
 

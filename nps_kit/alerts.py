@@ -30,7 +30,7 @@ from nps_kit._atomic import append_line
 from nps_kit._lock import file_lock
 from nps_kit._values import has_time_of_day
 from nps_kit.alerts_mail import compose_alert
-from nps_kit.closed_loop import CALL_WITHIN_HOURS, URGENCY, contactable_detractors
+from nps_kit.closed_loop import URGENCY, call_by, contactable_detractors
 from nps_kit.errors import ConfigError, MailError
 from nps_kit.load import LoadResult, load_responses
 from nps_kit.mail.compose import ComposedMessage
@@ -225,7 +225,8 @@ def new_detractors(
     Parameters
     ----------
     unit
-        Validated parameters (``columns.id`` and ``columns.contact`` must be set).
+        Validated parameters (``columns.id`` and ``columns.contact`` or
+        ``columns.contact_details`` must be set: :func:`alerts_blocker`).
     loaded
         The export, as :func:`nps_kit.load.load_responses` read it with the unit's options;
         read with ``unfinished="exclude"``, the responses Qualtrics marks unfinished are left
@@ -247,7 +248,7 @@ def new_detractors(
         :data:`~nps_kit.closed_loop.CALL_WITHIN_HOURS`, written the same way) with ``overdue``
         (whether that time has passed at the unit's place now), most urgent first.
     """
-    assert unit.columns.id is not None and unit.columns.contact is not None
+    assert unit.columns.id is not None
     rows = select_unit_rows(
         loaded.data,
         column=unit.data.filter.column if unit.data.filter else None,
@@ -259,8 +260,16 @@ def new_detractors(
         rows = rows.loc[~rows["nps_finished"].astype("boolean").eq(False).fillna(False)]
     start = pd.Timestamp(local_since(since, unit))
     rows = rows.loc[rows["nps_date"].notna() & (rows["nps_date"] >= start)]
+    # columns.contact_details: the means to reach them; without a consent column, a detail
+    # left is the respondent's request to be contacted (the work file's rule), so only those
+    # who left one are alerted.
+    details = [unit.column(c) for c in unit.columns.contact_details]
+    consent = unit.columns.contact
     rows = contactable_detractors(
-        rows, contact_column=unit.columns.contact, max_score=unit.alerts.max_score
+        rows,
+        contact_column=unit.column(consent) if consent is not None else None,
+        details=details,
+        max_score=unit.alerts.max_score,
     )
     ids = rows[unit.columns.id].map(_id_text)
     rows = rows.loc[~ids.isin(already) & (ids != "")]
@@ -275,8 +284,6 @@ def new_detractors(
 
         texts = redact(texts).texts
     columns = [b.column if isinstance(b, Breakdown) else b for b in unit.breakdowns]
-    # columns.contact_details: these people allowed contact, so the team gets the means.
-    details = [unit.column(c) for c in unit.columns.contact_details]
     table = pd.DataFrame(
         {
             "response_id": ids[rows.index],
@@ -289,11 +296,11 @@ def new_detractors(
     ).sort_values(list(URGENCY), kind="stable")
     # Date-only exports are read as midnight: show their dates without a made-up 00:00.
     timed = has_time_of_day(loaded.data["nps_date"])
-    # The playbook's first action: call within CALL_WITHIN_HOURS of the response.
-    due = table["date"] + pd.Timedelta(hours=CALL_WITHIN_HOURS)
-    # Already past when the e-mail goes (a weekly --since, a late cron): said, not only dated.
+    # The playbook's first action: call within CALL_WITHIN_HOURS of the response; already
+    # past when the e-mail goes (a weekly --since, a late cron): said, not only dated.
     local_now = clock.now(unit.language, unit.timezone).replace(tzinfo=None)
-    table["overdue"] = (due < pd.Timestamp(local_now)).to_numpy()
+    due, late = call_by(table["date"], now=local_now)
+    table["overdue"] = late.to_numpy()
     for column, stamps in (("date", table["date"]), ("call_by", due)):
         if timed:  # with the zone they are wall-clock times in: "2026-11-25 22:12 JST"
             where = clock.zone(unit.language, unit.timezone)
@@ -322,9 +329,11 @@ def alerts_blocker(unit: UnitParameters) -> str | None:
     """Say which column alerts need that ``unit`` has not set, and what to set; else ``None``.
 
     The one rule for "alerts can work": the alert log keys on ``columns.id``, only those who
-    allowed contact (``columns.contact``) are alerted, and ``--since`` reads ``columns.date``.
-    A Google Forms export has neither an id nor a consent question (QA20), so the message
-    names its timestamp as the id to try.
+    allowed contact are alerted (a yes in ``columns.contact``, or without one, a way to reach
+    them left in ``columns.contact_details``:
+    :func:`~nps_kit.closed_loop.contactable_detractors`), and ``--since`` reads
+    ``columns.date``. A Google Forms export has neither an id nor a consent question (QA20),
+    so the message names its timestamp as the id to try.
     """
     date = unit.columns.date
     if unit.columns.id is None:
@@ -333,11 +342,12 @@ def alerts_blocker(unit: UnitParameters) -> str | None:
             "no columns.id, which the alert log needs to alert each response once. Set "
             f"columns.id to a column unique to each response{example}"
         )
-    if unit.columns.contact is None:
+    if unit.columns.contact is None and not unit.columns.contact_details:
         return (
             "no columns.contact, so consent to contact is unknown and nobody may be alerted. "
             "Add a consent question (e.g. 'May we contact you about your answer?' Yes/No) and "
-            "set columns.contact to it"
+            "set columns.contact to it, or list the columns where respondents leave a phone "
+            "number or e-mail address to be contacted in columns.contact_details"
         )
     if date is None:
         return "no columns.date, which --since needs. Set columns.date to the response date"

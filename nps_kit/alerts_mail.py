@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from nps_kit.closed_loop import NAME_HEADER
 from nps_kit.i18n import Language, t
 from nps_kit.mail._policy import POLICY
 from nps_kit.mail.compose import ComposedMessage
@@ -48,9 +49,6 @@ def alert_subject(name: str, count: int, lang: Language) -> str:
     return t("alerts_mail.subject", lang, name=name, n=count)
 
 
-#: A contact-details column holding the person's name, by its header ("Your name (optional)",
-#: お名前, 氏名): shown beside the time that heads the person.
-_NAME_HEADER = re.compile(r"\bname\b|名前|氏名", re.IGNORECASE)
 _PHONE = re.compile(r"^\+?[\d\s().\-]{7,}$")
 
 
@@ -92,7 +90,7 @@ def _contacts(unit: UnitParameters, record: Mapping[Any, Any]) -> tuple[str, lis
         value = str(record.get(column) or "").strip()
         if not value:
             continue
-        if not name and _NAME_HEADER.search(column):
+        if not name and NAME_HEADER.search(column):
             name = value
         elif "@" in value and " " not in value:
             found.append(_Contact(t("alerts_mail.email", lang), value, f"mailto:{value}"))
@@ -164,7 +162,10 @@ def compose_alert(
     records = rows.to_dict("records")
     title = alert_subject(unit.name, len(records), lang)
     intro = t("alerts_mail.intro", lang, name=unit.name, n=len(records))
-    rule = t("alerts_mail.threshold", lang, max=unit.alerts.max_score)
+    # Without a consent question, leaving a number or address was the consent
+    # (closed_loop.contactable_detractors): say which rule chose them.
+    which = "threshold" if unit.columns.contact is not None else "threshold_details"
+    rule = t(f"alerts_mail.{which}", lang, max=unit.alerts.max_score)
     footer = t("alerts_mail.footer", lang)
     text = [intro, ""]
     people = []

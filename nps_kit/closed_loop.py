@@ -13,6 +13,7 @@ Everything here is pure; reading and writing the work and status files is
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,13 +26,17 @@ from nps_kit.unit import UnitData, contact_allowed
 __all__ = [
     "CALL_WITHIN_HOURS",
     "DETRACTOR_MAX_SCORE",
+    "NAME_HEADER",
     "FollowupList",
     "LoopRefused",
     "LoopStatus",
+    "call_by",
     "contactable_detractors",
     "followup_list",
+    "left_contact_details",
     "loop_status",
     "respondent_themes",
+    "rows_moved",
     "still_open",
 ]
 
@@ -43,6 +48,9 @@ CALL_WITHIN_HOURS = 48
 #: Urgency: the lowest score first (the unhappiest), then the oldest response (the most
 #: overdue), then the response id so that equal rows keep a stable order.
 URGENCY = ("score", "date", "response_id")
+#: A contact-details column holding the person's name, by its header ("Your name (optional)",
+#: お名前, 氏名): it says who they are, not how to reach them.
+NAME_HEADER = re.compile(r"\bname\b|名前|氏名", re.IGNORECASE)
 
 
 def _require(data: pd.DataFrame, column: str, option: str) -> None:
@@ -54,8 +62,47 @@ def _require(data: pd.DataFrame, column: str, option: str) -> None:
         )
 
 
+def left_contact_details(responses: pd.DataFrame, details: Sequence[str]) -> pd.Series:
+    """Whether each respondent left a way to reach them in one of ``details``.
+
+    Without a consent column, a detail a respondent filled ("leave your number if you would
+    like a call back") is their consent for that means, as the work file copies it
+    (:func:`nps_kit.followup_files.with_contact_details`). A name column (:data:`NAME_HEADER`)
+    says who they are, not how to reach them, so a name alone is no request to be contacted.
+
+    Parameters
+    ----------
+    responses
+        Loaded responses.
+    details
+        The export's contact-details columns (``columns.contact_details``).
+
+    Returns
+    -------
+    pandas.Series
+        Boolean, index of ``responses``.
+
+    Raises
+    ------
+    DataError
+        When a column of ``details`` is not a column of ``responses``.
+    """
+    left = pd.Series(False, index=responses.index)
+    for column in details:
+        _require(responses, column, "contact_details")
+        if NAME_HEADER.search(column):
+            continue
+        cells = responses[column].astype("string").str.strip()
+        left |= cells.fillna("").ne("")
+    return left
+
+
 def contactable_detractors(
-    responses: pd.DataFrame, *, contact_column: str | None, max_score: int = DETRACTOR_MAX_SCORE
+    responses: pd.DataFrame,
+    *,
+    contact_column: str | None,
+    details: Sequence[str] | None = None,
+    max_score: int = DETRACTOR_MAX_SCORE,
 ) -> pd.DataFrame:
     """Keep the responses scoring ``0 … max_score`` whose respondent allowed contact.
 
@@ -65,8 +112,13 @@ def contactable_detractors(
         Loaded responses (``nps_score`` as from :func:`nps_kit.load.load_responses`).
     contact_column
         Column saying whether the respondent allows contact (see
-        :func:`nps_kit.unit.contact_allowed`); ``None`` when the export has none, which keeps
-        every low score: consent is then unknown and callers must say so.
+        :func:`nps_kit.unit.contact_allowed`); ``None`` when the export has none.
+    details
+        Without ``contact_column``: the contact-details columns, of which a filled one is the
+        respondent's consent (:func:`left_contact_details`), so only those who left a way to
+        reach them are kept. ``None`` (or without any detail) keeps every low score: consent
+        is then unknown and callers must say so. Ignored with ``contact_column``: the consent
+        answer decides.
     max_score
         Highest score that counts (default 6, the detractor segment).
 
@@ -78,8 +130,8 @@ def contactable_detractors(
     Raises
     ------
     DataError
-        When ``contact_column`` is not a column: a misspelt consent column must never list
-        people who said no.
+        When ``contact_column`` (or a column of ``details``) is not a column: a misspelt
+        consent column must never list people who said no.
     """
     if contact_column is not None:
         _require(responses, contact_column, "contact")
@@ -87,6 +139,8 @@ def contactable_detractors(
     keep = scores.notna() & (scores <= max_score)
     if contact_column is not None:
         keep &= contact_allowed(responses[contact_column])
+    elif details:
+        keep &= left_contact_details(responses, details)
     return responses.loc[keep.fillna(False).astype(bool)]
 
 
@@ -355,6 +409,50 @@ def still_open(followups: FollowupList, status: LoopStatus | None) -> int:
     return int((~ids.isin(status.contacted_ids)).sum())
 
 
+def rows_moved(listed: pd.Series, current: pd.Series) -> pd.Series:
+    """Tell which row-number ids now point at a response of another day.
+
+    Parameters
+    ----------
+    listed
+        Each listed person's response date as a work or status file holds it (datetimes).
+    current
+        The date of the row their id names in the export now (datetimes, same index).
+
+    Returns
+    -------
+    pandas.Series
+        ``True`` where both dates are known and fall on different days: the export's rows
+        moved (sorted, or a response deleted). Compared by day, so a file whose dates a
+        spreadsheet rewrote in its own format (``2026/11/25 22:12``) or without the time
+        still matches.
+    """
+    was = pd.to_datetime(listed, errors="coerce").dt.normalize()
+    now = pd.to_datetime(current, errors="coerce").dt.normalize()
+    return was.notna() & now.notna() & (was != now)
+
+
+def call_by(answered: pd.Series, *, now: dt.datetime | dt.date) -> tuple[pd.Series, pd.Series]:
+    """Give each person's call-by time and whether it has already passed.
+
+    Parameters
+    ----------
+    answered
+        When each person answered (datetimes, wall clock at the unit's place).
+    now
+        The time to judge against, at the same place (naive; a date is its midnight).
+
+    Returns
+    -------
+    tuple of pandas.Series
+        The call-by times, :data:`CALL_WITHIN_HOURS` after the answers (the playbook's first
+        action), and ``True`` where that time is before ``now`` (overdue); an unknown answer
+        time is never overdue.
+    """
+    due = pd.to_datetime(answered, errors="coerce") + pd.Timedelta(hours=CALL_WITHIN_HOURS)
+    return due, (due < pd.Timestamp(now)).fillna(False).astype(bool)
+
+
 def _check_rows_in_place(
     status: pd.DataFrame, known: pd.DataFrame, found: pd.Series, source: Path
 ) -> None:
@@ -362,7 +460,7 @@ def _check_rows_in_place(
     listed = status["date"].dt.normalize()
     now = pd.Series(pd.NaT, index=status.index, dtype="datetime64[ns]")
     now[found] = known.loc[status.loc[found, "response_id"], "nps_date"].dt.normalize().to_numpy()
-    moved = found & listed.notna() & now.notna() & (listed != now)
+    moved = found & rows_moved(listed, now)
     if not moved.any():
         return
     cases = [

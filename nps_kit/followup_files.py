@@ -33,7 +33,7 @@ import nbformat
 import pandas as pd
 
 from nps_kit import _channel, _formats
-from nps_kit.closed_loop import FollowupList
+from nps_kit.closed_loop import FollowupList, rows_moved
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import LANGUAGES, Language, t
 from nps_kit.load import parse_date_values
@@ -281,7 +281,12 @@ def with_contact_details(
 
 
 def write_work_files(
-    table: pd.DataFrame, folder: Path, unit: str, *, lang: Language = "en"
+    table: pd.DataFrame,
+    folder: Path,
+    unit: str,
+    *,
+    lang: Language = "en",
+    date_order: str | None = None,
 ) -> WorkFiles:
     """Write ``table`` as the unit's CSV (UTF-8 with BOM) and XLSX work files, atomically.
 
@@ -295,6 +300,10 @@ def write_work_files(
         The unit id.
     lang
         The language of the headers (:func:`work_headers`): the unit's report language.
+    date_order
+        How the team's spreadsheet writes ``3/12/2026`` (:func:`nps_kit.clock.date_order`):
+        Excel rewrites the work file's dates in its user's format when it saves the CSV, and
+        they are read back that way to tell whether a row still holds the same response.
 
     Returns
     -------
@@ -317,7 +326,10 @@ def write_work_files(
         if "date" in typed.columns and "date" in table.columns:
             was = ids.map(typed["date"]).astype("string").fillna("").str.strip()
             now = table["date"].astype("string").fillna("")
-            moved = (was != "") & (now != "") & (was != now)
+            moved = rows_moved(
+                parse_date_values(was, date_format=date_order).dates,
+                parse_date_values(now).dates,
+            )
             for rid, new, old in zip(ids[moved], now[moved], was[moved], strict=True):
                 print(
                     f"{unit}: warning: response {rid} is dated {new} now but {old} in the work "
@@ -346,14 +358,22 @@ def _write_xlsx(table: pd.DataFrame, path: Path) -> None:
 
 
 def write_from_notebook(
-    nb: nbformat.NotebookNode, folder: Path, unit: str, *, lang: Language = "en"
+    nb: nbformat.NotebookNode,
+    folder: Path,
+    unit: str,
+    *,
+    lang: Language = "en",
+    date_order: str | None = None,
 ) -> WorkFiles | None:
     """Write the work files from what an executed notebook published (nothing if it did not).
 
-    ``lang`` is the language of their headers, the unit's report language.
+    ``lang`` is the language of their headers, the unit's report language; ``date_order`` as
+    :func:`write_work_files`.
     """
     table = read_followups(nb)
-    return None if table is None else write_work_files(table, folder, unit, lang=lang)
+    if table is None:
+        return None
+    return write_work_files(table, folder, unit, lang=lang, date_order=date_order)
 
 
 @dataclass(frozen=True, eq=False)

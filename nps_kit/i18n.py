@@ -775,6 +775,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "目標はパラメーターの target で設定できます",
         "en": "set one with the target parameter",
     },
+    "periods.to_date": {"ja": "{period}（月途中）", "en": "{period} to date"},
+    "overview.too_few_so_far": {
+        "ja": "{period}の回答が{n}件のみ（{min_n}件未満）",
+        "en": "only {n} responses so far in {period} (fewer than {min_n})",
+        "en_one": "only {n} response so far in {period} (fewer than {min_n})",
+    },
     "sections.incomplete": {
         "ja": "{period}は集計途中です（{date}までの回答）。",
         "en": "{period} is not complete: responses up to {date}.",
@@ -1022,6 +1028,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "alerts_mail.threshold": {
         "ja": "対象：0〜{max}点の回答で、連絡を許可した方（前回までに通知した方を除く）。",
         "en": "Included: scores 0–{max} from people who allowed contact, not alerted before.",
+    },
+    "alerts_mail.threshold_details": {
+        "ja": "対象：0〜{max}点の回答で、連絡先を書き残した方（前回までに通知した方を除く）。",
+        "en": "Included: scores 0–{max} from people who left a way to contact them, not alerted "
+        "before.",
     },
     "alerts_mail.footer": {
         "ja": "このメールは nps-kit alerts により自動送信されています。",

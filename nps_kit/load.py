@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit import _formats
-from nps_kit._resubmit import resubmissions
+from nps_kit._resubmit import RESUBMISSIONS, resubmissions
 from nps_kit._values import (
     DATE_FORMS,
     DAY_FIRST,
@@ -853,7 +853,7 @@ def load_responses(
     resubmitted = again != own
     # The row each resubmission repeats, kept or not: a unit counts those of its own rows.
     resubmission_of = tuple(int(r) for r in rows[_first(again)[resubmitted]])
-    if dedupe == "resubmissions":
+    if dedupe == RESUBMISSIONS:
         origin = _first(np.where(resubmitted, again, origin))
     dropped = origin != own
     # The row each dropped one repeats, as a spreadsheet row: a unit finds its own by it.

@@ -533,7 +533,9 @@ def write_overview(
             )
             or ""
         )
-    when = format_period(manifest["period"], lang)
+    month = format_period(manifest["period"], lang)
+    # A month not over when its reports were made: "December 2026 to date", as they say.
+    when = format_period(manifest["period"], lang, to_date=bool(incomplete))
     title = t("overview.page_title", lang, title=_word("title", lang), period=when)
     # the period never splits over two lines (「2026年」/「10月」)
     heading = escape(title).replace(escape(when), f'<span class="nps-nb">{escape(when)}</span>')
@@ -559,7 +561,7 @@ def write_overview(
         f'<main class="nps-report"><div class="nps-prose"><h1>{heading}</h1>'
         + (f"<p>{escape(generated)}</p>" if generated else "")
         + _dates_flags(units, lang)
-        + _incomplete_note(incomplete, when, lang)
+        + _incomplete_note(incomplete, month, lang)
         + f"</div>{image}"
         f'<div class="nps-table-wrap"><table class="nps-table"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
@@ -586,7 +588,17 @@ def _not_rebuilt(entry: dict[str, Any], period: str, lang: Language, timezone: s
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     date = moment.astimezone(zone(lang, timezone)).strftime("%Y-%m-%d")
-    if entry["status"] == "no data":
+    responses = error.get("responses")
+    if entry["status"] == "no data" and responses:
+        # A month to date with fewer responses than a group needs to be shown.
+        reason = t(
+            "overview.too_few_so_far",
+            lang,
+            n=responses,
+            period=format_period(period, lang),
+            min_n=error.get("min_report_n"),
+        )
+    elif entry["status"] == "no data":
         reason = t("overview.no_responses", lang, period=format_period(period, lang))
     else:
         reason = t("overview.refused_filter", lang)

@@ -7,9 +7,12 @@ A reporting period is a calendar month written ``YYYY-MM``. Two words pick one f
   else the month before it. A scheduler that runs on the 1st reports the month that just ended,
   not a day of the new one. Only when every response is in the running month (a survey that
   started this month) is that month reported, and its title says it is not complete.
-- ``"current"`` is the month of the file's latest response date, complete or not (the report's
-  title says when it is not complete, see :func:`nps_kit.unit.incomplete_through`): what
-  ``"latest"`` meant in earlier versions.
+- ``"current"`` is the month of the file's latest response date, complete or not: what
+  ``"latest"`` meant in earlier versions. A month still running where the readers are
+  (:func:`month_running`) is labelled "month to date" wherever its figures are shown
+  (``format_period(..., to_date=True)``: the report's headline, the e-mail, the overview),
+  and ``nps-kit run`` refuses it while it has fewer responses than a group needs to be shown
+  (``thresholds.min_report_n``): one patient's answer is not the month's result.
 
 The dates are always read through the loader (:func:`nps_kit.load.load_responses`), so every
 encoding, delimiter, spreadsheet and survey-tool export it reads, and every date form it parses
@@ -25,7 +28,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nps_kit.i18n import Language
+from nps_kit.i18n import Language, t
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -41,6 +44,7 @@ __all__ = [
     "last_ended_month",
     "latest_month",
     "latest_month_in_file",
+    "month_running",
     "reporting_month",
     "shift_period",
 ]
@@ -70,22 +74,43 @@ def shift_period(period: str, months: int) -> str:
     return str(pd.Period(period, freq="M") + months)
 
 
-def format_period(period: str, lang: Language) -> str:
+def format_period(period: str, lang: Language, *, to_date: bool = False) -> str:
     """Format a period label (``2026-10``, ``2026-Q3``, ``2026-W41``) for reading.
 
-    ``2026-10`` becomes ``2026年10月`` in Japanese and ``October 2026`` in English.
+    ``2026-10`` becomes ``2026年10月`` in Japanese and ``October 2026`` in English; with
+    ``to_date`` (a month still running, :func:`month_running`) ``2026年10月（月途中）`` and
+    ``October 2026 to date``, so that a partial month is never read as the month's result.
     """
     year, _, rest = period.partition("-")
     if rest.isdigit():
         month = int(rest)
-        if lang == "ja":
-            return f"{year}年{month}月"
-        return f"{calendar.month_name[month]} {year}"
+        name = f"{year}年{month}月" if lang == "ja" else f"{calendar.month_name[month]} {year}"
+        return t("periods.to_date", lang, period=name) if to_date else name
     if rest.startswith("Q"):
         return f"{year}年 第{rest[1:]}四半期" if lang == "ja" else f"{rest} {year}"
     if rest.startswith("W"):
         return f"{year}年 第{int(rest[1:])}週" if lang == "ja" else f"Week {int(rest[1:])}, {year}"
     return period
+
+
+def month_running(month: str, *, now: dt.datetime) -> bool:
+    """Return whether the month ``YYYY-MM`` has not ended by ``now`` (its wall clock).
+
+    The one rule for "this month's figures are partial": a report made after the month's end
+    is complete however early its last response came.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> month_running("2026-12", now=dt.datetime(2026, 12, 4, 9))
+    True
+    >>> month_running("2026-11", now=dt.datetime(2026, 12, 1, 0, 0))
+    False
+    """
+    import pandas as pd  # lazily: the CLI and `nps-kit send` import this module
+
+    moment = pd.Timestamp(now.replace(tzinfo=None))
+    return bool(moment < (pd.Period(month, freq="M") + 1).start_time)
 
 
 def last_ended_month(now: dt.datetime) -> str:

@@ -330,6 +330,7 @@ def _write_unit(job: _Job, done: _Executed, output: Path) -> UnitResult:
     html: Path | None = None
     error = done.error
     if error is None and done.html is not None:
+        from nps_kit import clock
         from nps_kit.followup_files import read_followups, with_contact_details, write_work_files
 
         # <unit>_followups.csv / .xlsx, headed in the unit's language, with the contact
@@ -346,7 +347,13 @@ def _write_unit(job: _Job, done: _Executed, output: Path) -> UnitResult:
                     contact_column=unit.column(consent) if consent is not None else None,
                     details=[unit.column(c) for c in unit.columns.contact_details],
                 )
-            write_work_files(table, folder, unit.unit, lang=unit.language)
+            write_work_files(
+                table,
+                folder,
+                unit.unit,
+                lang=unit.language,
+                date_order=clock.date_order(unit.language, unit.timezone),
+            )
         text = done.html
         html = folder / f"{unit.unit}.html"
         atomic_write_text(html, text)
@@ -419,6 +426,12 @@ def _refused_result(unit: UnitParameters, error: UnitRefused, sha256: str) -> Un
             "evalue": str(error),
             "key": error.key,
             "reason": error.reason,
+            # A month to date refused for too few responses: the overview says so.
+            **(
+                {"responses": error.responses, "min_report_n": error.min_report_n}
+                if error.responses is not None
+                else {}
+            ),
             "at": datetime.now(UTC).isoformat(timespec="seconds"),
         },
         summary=None,

@@ -357,8 +357,9 @@ def _defaults_text(
             else [
                 "  # Contact details found. Without a consent column, a detail a respondent left",
                 '  # ("leave your number if you would like a call back") is their consent for it:',
-                "  # listed here, the filled cells reach the follow-up work files (never the",
-                "  # report). List only columns respondents filled to be contacted:",
+                "  # listed here, the filled cells reach the follow-up work files, and those who",
+                "  # left a number or address are alerted by nps-kit alerts (never the report).",
+                "  # List only columns respondents filled to be contacted:",
             ]
         ) + [f"  # contact_details: [{listed}]"]
     lines += [

@@ -151,11 +151,14 @@ def headline_section(
     weight: str | None = None,
     level: float = 0.95,
     min_n: int = 30,
+    now: dt.datetime | None = None,
 ) -> SectionResult:
     """Compute the headline: NPS, interval, n, changes, gap to target and segment shares.
 
     ``.value`` is the :class:`~nps_kit.unit.Headline` (for :func:`change_drivers` and the
-    summary), ``.tables["shares"]`` the shares of each period, ``.figure`` their chart.
+    summary), ``.tables["shares"]`` the shares of each period, ``.figure`` their chart. A
+    month not over by ``now`` (default: the current time at the unit's place,
+    :func:`nps_kit.unit.incomplete_through`) is labelled "December 2026 to date".
     """
     lang = unit.language
     head = headline(
@@ -166,6 +169,8 @@ def headline_section(
         min_n=min_n,
     )
     first = head.comparisons[0] if head.comparisons else None
+    # A month not over yet is "December 2026 to date": its NPS is not the month's result.
+    running = incomplete_through(unit, now=now) is not None
     parts: list[Any] = [*_dates_note(unit)]
     parts += [
         report.headline(
@@ -173,7 +178,7 @@ def headline_section(
             _shown_change(head, first) if first else None,
             target=target,
             lang=lang,
-            period_label=format_period(unit.period, lang),
+            period_label=format_period(unit.period, lang, to_date=running),
             comparison_label=_w(first.kind, lang) if first else None,
         )
     ]
@@ -192,7 +197,7 @@ def headline_section(
             )
             items.append((_w(c.kind, lang), value, note))
         parts.append(report.kpi_row(items))
-    rows = [_shares_row(format_period(unit.period, lang), head.result)]
+    rows = [_shares_row(format_period(unit.period, lang, to_date=running), head.result)]
     rows += [_shares_row(format_period(c.period, lang), c.result) for c in head.comparisons]
     shares = pd.DataFrame(rows)
     parts.append(detach(plot.shares_bar(shares, lang=lang, title=_w("shares_title", lang))))

@@ -28,7 +28,7 @@ from nps_kit.load import (
     unfinished_refusal,
     unreadable_dates,
 )
-from nps_kit.periods import WORDS, reporting_month, shift_period
+from nps_kit.periods import WORDS, month_running, reporting_month, shift_period
 from nps_kit.score import (
     DEFAULT_MIN_N,
     DEFAULT_MIN_REPORT_N,
@@ -98,6 +98,9 @@ class UnitData:
     unfinished_excluded
         Responses of the reporting period left out because Qualtrics marks them unfinished
         (``unfinished="exclude"``); ``None`` when unfinished responses are counted.
+    timezone
+        The unit's IANA time zone as given to :func:`prepare_unit` (``None``: by language):
+        where "the month has not ended yet" is judged (:func:`incomplete_through`).
     """
 
     name: str
@@ -110,6 +113,7 @@ class UnitData:
     redactions: dict[str, int] = field(default_factory=dict)
     redacted: bool = True
     unfinished_excluded: int | None = None
+    timezone: str | None = None
 
     def rows(self, period: str | None = None) -> pd.DataFrame:
         """Responses of ``period`` (default: the reporting period)."""
@@ -378,6 +382,7 @@ def prepare_unit(
         redactions=counts,
         redacted=redact,
         unfinished_excluded=excluded,
+        timezone=timezone,
     )
 
 
@@ -449,19 +454,22 @@ def incomplete_through(
         When the report is made (zone-aware, or naive wall-clock time at the unit's place);
         ``None`` is the current time (:func:`nps_kit.clock.now`).
     timezone
-        The unit's IANA time zone; ``None`` follows its language
-        (:data:`nps_kit.clock.DEFAULT_TIMEZONE`). Export dates are wall-clock times there.
+        The unit's IANA time zone; ``None`` uses the one :func:`prepare_unit` was given, else
+        follows its language (:data:`nps_kit.clock.DEFAULT_TIMEZONE`). Export dates are
+        wall-clock times there.
 
     Returns
     -------
     pandas.Timestamp or None
         The latest response date of the file (of the unit's month, when the file goes on
-        later), or ``None`` when the reporting month has ended.
+        later), or ``None`` when the reporting month has ended
+        (:func:`nps_kit.periods.month_running`).
     """
+    timezone = timezone if timezone is not None else unit.timezone
     moment = now if now is not None else clock.now(unit.language, timezone)
     if moment.tzinfo is not None:
         moment = moment.astimezone(clock.zone(unit.language, timezone)).replace(tzinfo=None)
-    if pd.Timestamp(moment) >= (pd.Period(unit.period, freq="M") + 1).start_time:
+    if not month_running(unit.period, now=moment):
         return None
     last = unit.load.date_max
     if last is None or str(last.to_period("M")) != unit.period:

@@ -284,8 +284,9 @@ def test_a_unit_with_alerts_to_that_cannot_alert_fails_the_command_and_says_what
     assert (
         "ec: error: alerts.to is set but no alert can be sent: no columns.contact, so consent "
         "to contact is unknown and nobody may be alerted. Add a consent question (e.g. 'May we "
-        "contact you about your answer?' Yes/No) and set columns.contact to it, or remove "
-        "alerts.to." in err
+        "contact you about your answer?' Yes/No) and set columns.contact to it, or list the "
+        "columns where respondents leave a phone number or e-mail address to be contacted in "
+        "columns.contact_details, or remove alerts.to." in err
     )
     # The other units are still alerted.
     assert [m.rcpt_tos for m in smtp.received] == [["cloud@example.com"]]
@@ -547,3 +548,55 @@ def test_each_person_is_headed_by_time_and_name_with_links_a_call_by_and_how_to_
     assert "連絡期限：2026-11-05 11:00 JST" in first.get_text()
     assert "ID E04" in first.get_text()
     assert "作業用ファイル（ec_followups.xlsx）" in soup.get_text()
+
+
+# A Google Forms export (QA20's dental chain): US dates, no id, no consent question, only a
+# name and a "leave your number if you would like us to call you back" question.
+GFORMS_SCORE = "How likely are you to recommend Brightsmile Dental to a friend or family member?"
+GFORMS_PHONE = "Phone number (optional - if you would like us to call you back)"
+GFORMS = (
+    f'Timestamp,"{GFORMS_SCORE}",Why?,Which clinic?,Your name (optional),"{GFORMS_PHONE}"\n'
+    "11/23/2026 09:00:00,2,Rude receptionist,Leeds Headingley,Sarah Jones,07740 409632\n"
+    "11/23/2026 10:00:00,3,Waited an hour,Leeds Headingley,Tom Whitaker,\n"
+    "11/24/2026 11:00:00,5,Too pricey,Leeds Headingley,,\n"
+    "11/24/2026 12:00:00,9,Lovely staff,Leeds Headingley,Priya Shah,07111 222333\n"
+    "11/25/2026 13:00:00,0,It really hurt,Leeds Headingley,,07999 888777\n"
+)
+
+
+def test_a_form_without_consent_alerts_the_detractors_who_left_a_number(
+    tmp_path: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA20: the form asks no consent question, only for a number "if you would like us to
+    # call you back". The work file already took a detail left as consent for that means;
+    # alerts refused the unit ("no columns.contact"), so a detractor who asked for a call was
+    # never alerted. Now the same rule: those who left a number are alerted, the others
+    # (a name alone, nothing) are not, and nothing of theirs is in the e-mail.
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "responses.csv").write_text(GFORMS, encoding="cp1252")
+    (params / "defaults.yaml").write_text(
+        "language: en\ndata: {path: ../responses.csv}\n"
+        f"columns: {{score: '{GFORMS_SCORE}', date: Timestamp, id: Timestamp, comment: 'Why?', "
+        f"contact: null, contact_details: ['Your name (optional)', '{GFORMS_PHONE}']}}\n",
+        encoding="utf-8",
+    )
+    (params / "north.yaml").write_text(
+        "name: North\ntimezone: Europe/London\nalerts: {to: [callbacks@example.com]}\n",
+        encoding="utf-8",
+    )
+    assert alerts(tmp_path, since="2026-11-20") == 0
+    assert "north: alerted callbacks@example.com about 2 detractors" in capsys.readouterr().err
+    (message,) = smtp.received
+    text = text_of(message.message).replace("\r\n", "\n")
+    assert text.startswith("North has 2 new detractors who allowed contact")
+    assert "  Phone: 07999 888777\n" in text
+    assert "  Sarah Jones / Phone: 07740 409632\n" in text
+    for left_none in ("Tom Whitaker", "Waited an hour", "Too pricey", "Priya Shah", "07111"):
+        assert left_none not in text
+        assert left_none not in html_of(message.message)
+    assert (
+        "Included: scores 0–6 from people who left a way to contact them, not alerted before."
+        in text
+    )
+    assert log_lines(tmp_path)[0]["response_ids"] == ["11/25/2026 13:00:00", "11/23/2026 09:00:00"]

@@ -570,9 +570,10 @@ def test_bad_option_value(capsys: pytest.CaptureFixture[str], export: Path) -> N
         "usage: nps-kit score [-h] --score-column COL [--by COL]\n"
         "                     [--period {week,month,quarter}] [--date-column COL]\n"
         "                     [--date-format FMT] [--weight-column COL]\n"
-        "                     [--id-column COL] [--dedupe] [--sheet NAME]\n"
-        "                     [--encoding ENC] [--strict] [--format {table,json,csv}]\n"
-        "                     [--level P] [--min-n N] [--min-report-n N]\n"
+        "                     [--id-column COL] [--dedupe [resubmissions]]\n"
+        "                     [--sheet NAME] [--encoding ENC] [--strict]\n"
+        "                     [--format {table,json,csv}] [--level P] [--min-n N]\n"
+        "                     [--min-report-n N]\n"
         "                     DATA\n"
         "nps-kit score: error: argument --format: invalid choice: 'xml' "
         "(choose from 'table', 'json', 'csv')\n"
@@ -768,6 +769,102 @@ def test_dedupe_drops_repeated_rows_and_ids_as_the_report_does(
     overall = json.loads(out)["overall"]
     assert (overall["n"], overall["nps"]) == (2, 0.0)
     assert err == "note: 2 row(s) repeating an earlier row or id were dropped (--dedupe).\n"
+
+
+# A Google Forms export: the 9 of 11:00:00 sent again 4 s later (a second click on Submit),
+# and an exact duplicate row of the 3. One per submission: 9, 3, 10 -> n 3, NPS 33.3.
+RESUBMITTED = """\
+Timestamp,How likely are you to recommend us?,Why?
+11/23/2026 11:00:00,9,Lovely staff
+11/23/2026 11:00:04,9,Lovely staff
+11/23/2026 12:00:00,3,Rude
+11/23/2026 12:00:00,3,Rude
+11/24/2026 09:00:00,10,
+"""
+
+
+def test_dedupe_resubmissions_drops_double_submissions_as_the_parameters_do(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # QA20: a unit could say dedupe: resubmissions, but nps-kit score had no such choice, so
+    # its figures could not be checked against the report's.
+    path = tmp_path / "form.csv"
+    path.write_text(RESUBMITTED, encoding="utf-8")
+    args = ("--score-column", "How likely are you to recommend us?", "--format", "json")
+    dated = (*args, "--date-column", "Timestamp")
+    resubmitted = (
+        "note: 1 row repeats the answers of a response sent at most 60 seconds earlier (a double "
+        "submission, as a second click on Submit makes); --dedupe resubmissions drops them, with "
+        "the exact duplicates.\n"
+    )
+    status, out, err = run(capsys, path, *dated)
+    assert (status, json.loads(out)["overall"]["n"]) == (0, 5)
+    assert err == (
+        "note: 1 row(s) repeat an earlier row exactly and are counted again; drop them with "
+        "--dedupe (dedupe: true in the parameters of nps-kit run).\n" + resubmitted
+    )
+    status, out, err = run(capsys, path, *dated, "--dedupe")
+    assert (status, json.loads(out)["overall"]["n"]) == (0, 4)
+    assert err == "note: 1 row(s) repeating an earlier row or id were dropped (--dedupe).\n" + (
+        resubmitted
+    )
+    status, out, err = run(capsys, path, *dated, "--dedupe", "resubmissions")
+    overall = json.loads(out)["overall"]
+    assert (status, overall["n"], overall["nps"]) == (0, 3, pytest.approx(100 / 3))
+    assert err == (
+        "note: 2 row(s) repeating an earlier row or id or resubmitting one were dropped "
+        "(--dedupe resubmissions).\n"
+    )
+    # The same figures as the loader gives a unit whose parameters say dedupe: resubmissions.
+    unit = load_responses(
+        path,
+        score_column="How likely are you to recommend us?",
+        date_column="Timestamp",
+        dedupe="resubmissions",
+    )
+    assert len(unit.data) == overall["n"]
+
+
+def test_dedupe_resubmissions_needs_the_date(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "form.csv"
+    path.write_text(RESUBMITTED, encoding="utf-8")
+    args = ("--score-column", "How likely are you to recommend us?", "--dedupe", "resubmissions")
+    assert run(capsys, path, *args) == (
+        2,
+        "",
+        "nps-kit score: error: --dedupe resubmissions needs --date-column. A double submission "
+        "is told by its time (the same answers sent again within a minute): name the column with "
+        "the response date, e.g. --date-column Timestamp.\n",
+    )
+
+
+def test_dedupe_takes_only_resubmissions(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "form.csv"
+    path.write_text(RESUBMITTED, encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        main(["score", "--dedupe", str(path), "--score-column", "How likely"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.endswith(
+        f"nps-kit score: error: argument --dedupe: expected 'resubmissions' or nothing; found "
+        f"{str(path)!r}. --dedupe alone drops exact duplicates and repeated ids; --dedupe "
+        "resubmissions also drops double submissions (put DATA before --dedupe)\n"
+    )
+
+
+def test_help_and_readme_name_dedupe_resubmissions(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["score", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "--dedupe [resubmissions]" in help_text
+    assert "--dedupe resubmissions also drops double submissions" in help_text
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "[--dedupe [resubmissions]]" in readme
+    assert "| `--dedupe [resubmissions]` |" in readme
 
 
 def test_by_a_surveymonkey_multi_select_scores_each_option(

@@ -24,6 +24,7 @@ from nps_kit.closed_loop import (
     LoopRefused,
     contactable_detractors,
     followup_list,
+    left_contact_details,
     loop_status,
     respondent_themes,
     still_open,
@@ -178,6 +179,36 @@ def test_contactable_detractors_threshold() -> None:
         2,
     ]
     assert contactable_detractors(frame, contact_column=None).index.tolist() == [0, 1, 4]
+
+
+def test_without_consent_a_detail_left_is_the_consent_and_a_name_alone_is_not() -> None:
+    # QA20: a form with no consent question, only "leave your number if you would like a
+    # call back": the detractors who left a number (or an address) asked to be contacted.
+    frame = pd.DataFrame(
+        {
+            "nps_score": pd.array([2, 3, 5, 9, 0, 1], dtype="Int64"),
+            "Your name (optional)": ["Sarah", "Tom", None, "Priya", None, "Ben"],
+            "Phone": ["07740 409632", "", None, "07111 222333", "07999 888777", " "],
+            "E-mail": [None, None, None, None, None, "ben@example.co.uk"],
+        }
+    )
+    details = ["Your name (optional)", "Phone", "E-mail"]
+    assert left_contact_details(frame, details).tolist() == [
+        True, False, False, True, True, True,
+    ]  # fmt: skip
+    found = contactable_detractors(frame, contact_column=None, details=details)
+    assert found.index.tolist() == [0, 4, 5]
+    # A consent column decides when there is one; no details: consent unknown, all listed.
+    frame["ok"] = ["no", "yes", "yes", "yes", "no", "no"]
+    assert contactable_detractors(frame, contact_column="ok", details=details).index.tolist() == [
+        1,
+        2,
+    ]
+    assert contactable_detractors(frame, contact_column=None, details=[]).index.tolist() == [
+        0, 1, 2, 4, 5,
+    ]  # fmt: skip
+    with pytest.raises(DataError, match="no column 'Phon' \\(contact_details\\)"):
+        left_contact_details(frame, ["Phon"])
 
 
 def test_respondent_themes_with_and_without_polarity() -> None:
@@ -1028,3 +1059,28 @@ def test_a_rerun_never_carries_the_team_s_entries_to_a_row_that_now_holds_someon
         "its owner, status, contacted_at and note were not carried over (the export's rows "
         "moved; set columns.id to a column unique to each response).\n"
     )
+
+
+@pytest.mark.parametrize(
+    "excel_date", ["%Y/%m/%d %H:%M", "%Y/%m/%d", "%d/%m/%Y %H:%M"], ids=["ja", "ja-day", "uk"]
+)
+def test_a_work_file_whose_dates_excel_rewrote_keeps_the_team_s_entries(
+    unit: UnitData, tmp_path: Path, capsys: pytest.CaptureFixture[str], excel_date: str
+) -> None:
+    # Excel opens the CSV, reads the date column as dates and saves them in the user's own
+    # format ("2026/11/25 22:12" in Japan): the rows did not move, so nothing typed is lost.
+    table = work_table(listing(unit))
+    files = write_work_files(table, tmp_path, "ec")
+    frame = pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    frame["date"] = pd.to_datetime(frame["date"]).dt.strftime(excel_date)
+    frame.loc[frame["response_id"] == "R05", ["owner", "status"]] = ["佐藤", "done"]
+    frame.to_csv(files.csv, index=False, encoding="utf-8-sig")
+    saved = time.time_ns() + 5_000_000_123
+    os.utime(files.csv, ns=(saved, saved))
+    write_work_files(table, tmp_path, "ec", date_order="day-first")
+    again = pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert again.set_index("response_id").loc["R05", ["owner", "status"]].tolist() == [
+        "佐藤",
+        "done",
+    ]
+    assert "warning" not in capsys.readouterr().err

@@ -244,7 +244,7 @@ def test_japanese_phrases_read_as_the_comment_wrote_them(tmp_path: Path) -> None
     shown = set(uncovered_phrases(texts, book, top=50).phrases["phrase"])
     assert {
         "可もなく不可もなく",
-        "トレーニングで5kg痩せました",
+        "パーソナルトレーニングで5kg痩せました",
         "混んでなくて快適",
         "駐車場に停められなかった",
     } <= shown

@@ -66,6 +66,8 @@ BLIND17 = pd.read_csv(DATA / "theme_eval_blind17.csv", keep_default_na=False, dt
 BLIND18 = pd.read_csv(DATA / "theme_eval_blind18.csv", keep_default_na=False, dtype=str)
 # Blind set 19: four more authors (/work/lead/PREREG19.md), read only as whole figures.
 BLIND19 = pd.read_csv(DATA / "theme_eval_blind19.csv", keep_default_na=False, dtype=str)
+# Blind set 20: merged unread (only its format is tested here); read as /work/lead/PREREG20.md says.
+BLIND20 = pd.read_csv(DATA / "theme_eval_blind20.csv", keep_default_na=False, dtype=str)
 SHORT14 = pd.read_csv(DATA / "theme_eval_short14.csv", keep_default_na=False, dtype=str)
 
 
@@ -336,8 +338,10 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.91, 0.88, 0.91)}
         BLIND17,
         BLIND18,
         BLIND19,
+        BLIND20,
         SHORT14,
         _both_languages("theme_train24"),
+        _both_languages("theme_train25"),
     ],
     ids=[
         "first",
@@ -358,8 +362,10 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.91, 0.88, 0.91)}
         "seventeenth",
         "eighteenth",
         "nineteenth",
+        "twentieth",
         "short14",
         "train24-decision",
+        "train25-decision",
     ],
 )
 def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:

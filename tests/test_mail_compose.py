@@ -172,6 +172,32 @@ def test_subject_january_compares_with_december() -> None:
     )
 
 
+def test_a_month_not_over_is_month_to_date_in_subject_heading_and_note(
+    tmp_path: Path, charts: dict[str, bytes]
+) -> None:
+    # QA20: a report made mid-month (--period current) was mailed as "… December 2026: +100.0",
+    # which the manager reads as the month's result; only the report's title said otherwise.
+    summary = {**SUMMARY, "incomplete_through": "2026-10-04"}
+    assert subject("Cloud", PERIOD, {"nps": 12.0, "incomplete_through": "2026-10-04"}, "en") == (
+        "[NPS] Cloud October 2026 to date: +12.0"
+    )
+    assert subject("EC", PERIOD, summary, "ja").startswith("【NPS】EC 2026年10月（月途中）：−4.9")
+    unit = make_unit(tmp_path, name="Cloud", language="en", summary=summary)
+    html, text = html_and_text(
+        parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    )
+    text = text.replace("\r\n", "\n")
+    assert text.startswith("Cloud NPS report, October 2026 to date\n")
+    assert "October 2026 is not complete: responses up to 2026-10-04.\n" in text
+    assert "October 2026 to date" in shown(html)
+    assert "October 2026 is not complete: responses up to 2026-10-04." in shown(html)
+    complete = make_unit(tmp_path, name="Cloud", language="en")
+    _, text = html_and_text(
+        parse(compose_message(complete, PERIOD, sender=SENDER, charts=charts).message)
+    )
+    assert "to date" not in text and "not complete" not in text
+
+
 @pytest.mark.parametrize(
     "text",
     [

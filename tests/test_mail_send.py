@@ -1068,8 +1068,33 @@ def test_no_header_is_folded_right_after_its_name(
     assert received.message["Subject"] == title
 
 
-@pytest.mark.parametrize("status", ["refused", "no data"])
-def test_a_report_the_last_run_did_not_rebuild_is_not_sent(reports: Path, status: str) -> None:
+@pytest.mark.parametrize(
+    ("status", "reason", "said"),
+    [
+        (
+            "refused",
+            None,
+            "(refused: see that run's message); fix the unit, run 'nps-kit run ec --period "
+            f"{PERIOD}' again, then send.",
+        ),
+        (
+            "refused",
+            "no row has store = 'Yrok'",
+            "(refused: no row has store = 'Yrok'); fix the unit, run 'nps-kit run ec --period "
+            f"{PERIOD}' again, then send.",
+        ),
+        # QA20: a month to date refused for too few responses is no fault of the unit's.
+        (
+            "no data",
+            "only 1 response so far in 2026-10 (fewer than 5)",
+            "(no data: only 1 response so far in 2026-10 (fewer than 5)); run 'nps-kit run ec "
+            f"--period {PERIOD}' again once the export has its responses, then send.",
+        ),
+    ],
+)
+def test_a_report_the_last_run_did_not_rebuild_is_not_sent(
+    reports: Path, status: str, reason: str | None, said: str
+) -> None:
     # QA19: a unit refused by `run` (filter typo) kept an earlier run's report; send says why
     # it is not sent, and what to do.
     manifest_path = reports / PERIOD / "manifest.json"
@@ -1077,13 +1102,12 @@ def test_a_report_the_last_run_did_not_rebuild_is_not_sent(reports: Path, status
     for entry in manifest["units"]:
         if entry["unit"] == "ec":
             entry.update(status=status, html=None, summary=None)
+            if reason is not None:
+                entry["error"] = {"key": "period", "reason": reason}
     manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     echo = Echo()
     summary = send_reports(
         reports, PERIOD, units=["ec"], dry_run=True, settings=SmtpSettings(), echo=echo
     )
     assert [o.status for o in summary.outcomes] == ["not_ready"]
-    assert (
-        f"ec: skipped, the last run did not rebuild its report ({status}: see that run's "
-        f"message); fix the unit, run 'nps-kit run ec --period {PERIOD}' again, then send."
-    ) in echo
+    assert f"ec: skipped, the last run did not rebuild its report {said}" in echo

@@ -374,6 +374,11 @@ def test_an_incomplete_month_and_small_samples_are_said_as_the_unit_reports_say_
     assert note is not None
     period = "2026年12月" if lang == "ja" else "December 2026"
     assert note.get_text() == t("sections.incomplete", lang, period=period, date="2026-12-01")  # type: ignore[arg-type]
+    # QA20: the page's title says "to date", as the reports' headlines and e-mails do.
+    to_date = "2026年12月（月途中）" if lang == "ja" else "December 2026 to date"
+    heading = soup.select_one("h1")
+    assert heading is not None and to_date in heading.get_text()
+    assert soup.title is not None and to_date in soup.title.get_text()
     legend = [p for p in soup.select("main > p") if p.select_one(".nps-badge")]
     assert [p.get_text() for p in legend] == [
         label("small_sample", lang)  # type: ignore[arg-type]
@@ -425,6 +430,13 @@ def test_small_samples_under_different_thresholds_are_explained_without_a_number
             "2026-12-04の実行で更新されず 絞り込み条件に一致する回答なし（パラメータの修正が必要）",
         ),
         ("no data", "ja", "2026-12-04の実行で更新されず 2026年10月の回答なし"),
+        # QA20: a month to date refused for fewer responses than a group needs to be shown.
+        (
+            "too few",
+            "en",
+            "Not rebuilt on 2026-12-04 only 1 response so far in October 2026 (fewer than 5)",
+        ),
+        ("too few", "ja", "2026-12-04の実行で更新されず 2026年10月の回答が1件のみ（5件未満）"),
     ],
 )
 def test_a_unit_refused_by_the_run_says_it_was_not_rebuilt_and_why(
@@ -434,18 +446,20 @@ def test_a_unit_refused_by_the_run_says_it_was_not_rebuilt_and_why(
     # the period's earlier run as if current; now one line says when and why, with a link to
     # the last good report, and no figure of it is shown or drawn.
     (tmp_path / "ec.html").write_text("<p>last good</p>", encoding="utf-8")
+    few = {"responses": 1, "min_report_n": 5} if status == "too few" else {}
     refused = {
         **unit("ec", "EC", lang, 1.0),
-        "status": status,
+        "status": "no data" if status == "too few" else status,
         "html": None,
         "notebook": None,
         "summary": None,
         "error": {
             "ename": "UnitRefused",
             "evalue": "…",
-            "key": "period" if status == "no data" else "data.filter.values",
+            "key": "data.filter.values" if status == "refused" else "period",
             "reason": "…",
             "at": "2026-12-04T09:30:00+00:00",
+            **few,
         },
     }
     manifest = {"period": "2026-10", "units": [unit("cloud", "Cloud", lang, 38.2), refused]}

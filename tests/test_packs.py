@@ -329,6 +329,9 @@ SENSES = [
     ("generic", "My whole team comes here", []),
     ("retail", "The team were lovely", ["staff"]),
     ("generic", "The whole team were great", ["staff"]),
+    # "supports" the verb names a feature, not the support team (ERR20)
+    ("saas", "Now supports dark mode", ["features"]),
+    ("saas", "Supports our card reader and support answered in an hour", ["support"]),
 ]
 
 
@@ -352,6 +355,14 @@ GENERIC_WORDS = [
     ("retail", "Fits like it was made for me", "quality"),
     ("retail", "P5倍デーにまとめ買い", "price"),
     ("finance", "最初に聞いてた話と違う", "trust"),
+    # ERR20, blind set 19's misses: fees named by 〜料, a person judged by pronoun
+    ("finance", "ローンの保証料がけっこう取られる", "price"),
+    ("finance", "口座の管理料が地味に痛い", "price"),
+    ("generic", "A bit pricey but she's brilliant", "staff"),
+    ("retail", "Asked where the glue was and he was so helpful", "staff"),
+    # …a product that failed soon, a mutual's payout
+    ("generic", "The kettle died after three weeks", "quality"),
+    ("finance", "台風の後、共済金がすぐ出て助かった", "claims"),
 ]
 
 

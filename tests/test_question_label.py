@@ -53,6 +53,16 @@ from nps_kit.i18n import t
         ("ご利用の機能を教えてください。 - その他 - テキスト", "ご利用の機能（その他・自由記述）"),
         ("ご利用の機能を教えてください。 - その他（具体的に） - テキスト",
          "ご利用の機能（その他・自由記述）"),
+        # A grid row as Google Forms and Japanese survey tools name it, "question [row]"
+        # (QA21: three ratings all labelled 「以下の項目について、5段階で評価してください。」).
+        ("以下の項目について、5段階で評価してください。[フロント対応]", "フロント対応"),
+        ("Q4. 以下の項目について、5段階で評価してください。［朝食］", "朝食"),
+        ("How would you rate the following? [Cleanliness]", "Cleanliness"),
+        ("Amount [USD]", "Amount [USD]"),  # a unit, not a row
+        # A note on how to answer is no part of the subject (QA21).
+        ("そのように評価された理由をお聞かせください。（自由記述）", "評価された理由"),
+        ("ご意見・ご要望（任意）", "ご意見・ご要望"),
+        ("Any other comments? (optional)", "Any other comments"),
         # An option called Other, or a row about other things, is a row like any other.
         ("Which features do you use? - Other", "Other"),
         ("以下の項目について、満足度をお聞かせください。 - その他のサービス", "その他のサービス"),
@@ -111,4 +121,14 @@ def test_rows_two_matrices_share_keep_their_question() -> None:
         "保険料（以下の項目について、満足度をお聞かせください）",
         "支払い",
         "Plan",
+    ]
+
+
+def test_grid_rows_in_brackets_are_their_rows_when_the_grid_shares_its_question() -> None:
+    # Google Forms names a grid's columns "question [row]"; a question without a question mark
+    # is known as a grid's by the rows that share it.
+    assert short_labels(["Rate us [Staff]", "Rate us [Price]", "Amount [USD]"]) == [
+        "Staff",
+        "Price",
+        "Amount [USD]",
     ]

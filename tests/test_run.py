@@ -733,6 +733,77 @@ def test_a_month_without_responses_is_refused_before_any_kernel_and_writes_nothi
     assert _written(output) == []  # no _failed notebook, no empty period in the overview
 
 
+# A Google Forms export (QA20's dental chain) on 4 December: November complete, and in
+# December one answer from the north clinic, five from the south one.
+FORM_CSV = (
+    "Timestamp,How likely are you to recommend us?,Which clinic?\n"
+    + "".join(
+        f"11/{day}/2026 10:00:00,{score},{clinic}\n"
+        for clinic in ("Leeds", "Oxford")
+        for day, score in ((13, 9), (14, 3), (15, 10), (16, 7), (17, 8), (18, 9))
+    )
+    + "12/1/2026 09:12:00,9,Leeds\n"
+    + "".join(
+        f"12/{day}/2026 11:00:00,{score},Oxford\n"
+        for day, score in ((1, 9), (2, 2), (2, 10), (3, 9), (3, 6))
+    )
+)
+
+
+def _clinics(root: Path) -> Path:
+    params = root / "parameters"
+    params.mkdir(parents=True, exist_ok=True)
+    (root / "responses.csv").write_text(FORM_CSV, encoding="utf-8")
+    (params / "defaults.yaml").write_text(
+        "language: en\ntimezone: Europe/London\ndata: {path: ../responses.csv}\n"
+        "columns: {score: 'How likely are you to recommend us?', date: Timestamp}\n",
+        encoding="utf-8",
+    )
+    for unit, clinic in (("north", "Leeds"), ("south", "Oxford")):
+        (params / f"{unit}.yaml").write_text(
+            f"name: {unit}\ndata: {{filter: {{column: 'Which clinic?', values: [{clinic}]}}}}\n",
+            encoding="utf-8",
+        )
+    return params
+
+
+def test_a_month_to_date_with_fewer_responses_than_a_group_needs_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA20: `run north --period current` on 4 December reported "NPS 100.0, 1 response": one
+    # patient's answer, which the regional manager read as December's result (a group of
+    # under 5 is hidden for anonymity, the unit's total was not).
+    from nps_kit import clock
+
+    monkeypatch.chdir(tmp_path)
+    when = datetime(2026, 12, 4, 9, 0, tzinfo=zone("en", "Europe/London"))
+    monkeypatch.setattr(clock, "now", lambda language, timezone=None: when)
+    params = _clinics(tmp_path)
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    output = tmp_path / "reports"
+    argv = ["--parameters", str(params), "--output", str(output), "--notebook", str(notebook)]
+    assert main(["run", "north", *argv, "--period", "current"]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "nps-kit run: error: parameters/north.yaml: north has only 1 response so far in 2026-12, "
+        "a month that has not ended, fewer than the 5 that thresholds.min_report_n asks before "
+        "a group's figures are shown: its NPS would be a few people's answers, not the month's "
+        "result. Report the last complete month instead: nps-kit run north --period 2026-11 (or "
+        "--period latest). Run again once 2026-12 has 5 responses."
+    )
+    assert _written(output) == []
+    # The scheduler's run --all: the south clinic's five answers are reported (as December to
+    # date), the north one is a note, and the run succeeds.
+    assert main(["run", "--all", *argv, "--period", "current", "--jobs", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "note: parameters/north.yaml: north has only 1 response so far in 2026-12" in err
+    assert sorted(_manifest_units(output / "2026-12")) == ["south"]
+    # Once December has ended, its one answer is December's result (a small sample).
+    ended = datetime(2027, 1, 2, 9, 0, tzinfo=zone("en", "Europe/London"))
+    monkeypatch.setattr(clock, "now", lambda language, timezone=None: ended)
+    assert main(["run", "north", *argv, "--period", "2026-12"]) == 0
+    assert sorted(_manifest_units(output / "2026-12")) == ["north", "south"]
+
+
 def test_a_filter_value_that_matches_no_row_is_refused_with_the_closest_value(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

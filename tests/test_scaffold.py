@@ -1067,6 +1067,8 @@ def test_without_a_consent_column_a_leave_your_number_column_is_offered(tmp_path
     offer = '  # contact_details: ["Your phone number (optional)"]\n'
     assert offer in text
     assert "a detail a respondent left" in text
+    # The daily alerts follow the same rule (closed_loop.contactable_detractors).
+    assert "left a number or address are alerted by nps-kit alerts" in text
     path.write_text(text.replace(offer, offer.replace("# ", "")), encoding="utf-8")
     found = load_all(tmp_path / "p" / "parameters")
     assert found.errors == []

@@ -928,6 +928,22 @@ def test_title_says_when_the_month_is_not_complete(
     assert "nps-title__note" in show(sections.title, en.unit, now=late).html
 
 
+def test_headline_of_a_month_not_over_says_month_to_date(
+    en: Report, ja: Report, show: Callable[..., Shown]
+) -> None:
+    # QA20: mid-month (--period current) the headline read "NPS · December 2026", which a
+    # manager quotes as the month's result; only the title said the month was not complete.
+    running = dt.datetime(2026, 10, 31, 9, tzinfo=dt.UTC)
+    english = show(sections.headline_section, en.unit, now=running)
+    assert "NPS · October 2026 to date" in english.text
+    shares = sections.headline_section(en.unit, now=running).tables["shares"]
+    assert "October 2026 to date" in shares.iloc[0].tolist()
+    assert "2026年10月（月途中）" in show(sections.headline_section, ja.unit, now=running).text
+    later = dt.datetime(2026, 12, 2, 10, tzinfo=dt.UTC)
+    ended = show(sections.headline_section, en.unit, now=later)
+    assert "NPS · October 2026" in ended.text and "to date" not in ended.text
+
+
 def test_a_comparison_month_without_responses_says_so(
     show: Callable[..., Shown], tmp_path: Path
 ) -> None:

@@ -313,6 +313,12 @@ def test_polarity_of_whole_text():
         ("ボタンが3回で取れた", "negative"),
         # Buying again for sure is praise (the retail pack reads リピ確定 as the product's).
         ("このシャンプーはリピ決定", "positive"),
+        # ERR20: praise negated by いかない is a complaint; a sour face never made is praise.
+        ("設定がうまくいかない", "negative"),
+        ("同期が上手くいかなかった", "negative"),
+        ("何度聞いても嫌な顔ひとつされなかった", "positive"),
+        ("質問しても嫌な顔されない", "positive"),
+        ("嫌な顔をされた", "negative"),
     ],
 )
 def test_polarity_of_defects_idioms_and_wishes(text: str, expected: str) -> None:
@@ -1491,3 +1497,31 @@ def test_japanese_prone_irresistible_and_wishes(
 )  # fmt: skip
 def test_english_rivals_nearby_or_left(text: str, pack: str, theme: str, expected: str) -> None:
     assert _pack_polarity(text, pack, theme) == expected
+
+
+# QA21 (a hotel chain's free text, sentences written for this test): sentences joined by a
+# slash or a space, a wish for next time after a complaint, hours that are too short.
+@pytest.mark.parametrize(
+    ("text", "pack", "theme", "expected"),
+    [
+        ("部屋のWi-Fiが何度も切れた💦／次は直っているといいな", "generic", "quality", "negative"),
+        ("朝食のパンが冷めていた 次回に期待します", "generic", "quality", "negative"),
+        ("大浴場の時間が短い", "generic", "quality", "negative"),
+        ("お風呂の時間が短いのが残念", "generic", "quality", "negative"),
+        ("受付の待ち時間が短くて助かった", "generic", "speed", "positive"),
+        ("手続きにかかる時間が短い", "finance", "speed", "positive"),
+        ("コスパ/品質ともに良い", "retail", "quality", "positive"),
+    ],
+)
+def test_slash_and_space_join_japanese_sentences(
+    text: str, pack: str, theme: str, expected: str
+) -> None:
+    assert _pack_polarity(text, pack, theme) == expected
+
+
+def test_a_wish_for_improvement_is_no_quality_mention() -> None:
+    texts = pd.Series(
+        ["改善をお願いします", "次回は改善されていることを期待します", "腰痛が改善した"]
+    )
+    found = theme_mentions(texts, pack="generic", learned=False)
+    assert sorted(found.loc[found["theme"] == "quality", "row"]) == [2]

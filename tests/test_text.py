@@ -67,6 +67,18 @@ def test_tokenise_japanese_lemmas_of_content_words() -> None:
     assert out[0] == ["配送", "遅い", "商品", "壊れる"]
 
 
+def test_katakana_nouns_written_together_are_one_token() -> None:
+    # MeCab splits チェックイン, ログイン and コスパ (QA21: a phrase list showed 「イン」).
+    texts = pd.Series(
+        ["遅い時間のチェックインでも快く対応", "ログイン画面", "値段のわりにコスパ最高"]
+    )
+    assert tokenise(texts).tolist() == [
+        ["遅い", "時間", "チェックイン", "快い", "対応"],
+        ["ログイン", "画面"],
+        ["値段", "割", "コスパ", "最高"],
+    ]
+
+
 def test_tokenise_japanese_drops_stop_words_and_numbers() -> None:
     out = tokenise(pd.Series(["3日待ったことがあります。ｱﾌﾟﾘがとても使いにくいと思う"]))
     assert out[0] == ["待つ", "アプリ", "使いにくい"]  # not 使う: the opposite

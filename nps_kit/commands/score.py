@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from nps_kit._resubmit import RESUBMISSIONS, dedupe_option, resubmission_note
 from nps_kit._width import display_width, pad
 
 __all__ = ["register"]
@@ -52,9 +53,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument(
         "--dedupe",
-        action="store_true",
-        help="drop rows repeating an earlier row (or its --id-column id), as dedupe: true in "
-        "the parameters of nps-kit run does, so the figures match the report's",
+        nargs="?",
+        const=True,
+        default=False,
+        type=dedupe_option,
+        metavar=RESUBMISSIONS,
+        help="drop rows repeating an earlier row (or its --id-column id); --dedupe resubmissions "
+        "also drops double submissions (every answer repeated within a minute, as a second click "
+        "on a form's Submit makes; needs --date-column), as dedupe: true / resubmissions in the "
+        "parameters of nps-kit run does, so the figures match the report's",
     )
     p.add_argument("--sheet", metavar="NAME", help="XLSX sheet name or 0-based index")
     p.add_argument("--encoding", metavar="ENC", help="text encoding, e.g. cp932 (default: detect)")
@@ -99,6 +106,12 @@ def _run(args: argparse.Namespace) -> int:
         raise NpsKitError(
             "--period needs --date-column.",
             hint="Name the column with the response date, e.g. --date-column submitted_at.",
+        )
+    if args.dedupe == RESUBMISSIONS and not args.date_column:
+        raise NpsKitError(
+            f"--dedupe {RESUBMISSIONS} needs --date-column.",
+            hint="A double submission is told by its time (the same answers sent again within a "
+            "minute): name the column with the response date, e.g. --date-column Timestamp.",
         )
     if not 0 < args.level < 1:
         raise NpsKitError(f"--level must be between 0 and 1, got {args.level}.")
@@ -173,10 +186,12 @@ def _run(args: argparse.Namespace) -> int:
             "is counted in each option's group.",
             file=sys.stderr,
         )
+    again = len(loaded.report.resubmission_of)
     if args.dedupe and loaded.report.duplicates_dropped:
         print(
-            f"note: {loaded.report.duplicates_dropped:,} row(s) repeating an earlier row or id "
-            "were dropped (--dedupe).",
+            f"note: {loaded.report.duplicates_dropped:,} row(s) repeating an earlier row or id"
+            + (" or resubmitting one" if args.dedupe == RESUBMISSIONS else "")
+            + f" were dropped (--dedupe{'' if args.dedupe is True else ' ' + args.dedupe}).",
             file=sys.stderr,
         )
     elif duplicates or repeated_ids:
@@ -190,6 +205,9 @@ def _run(args: argparse.Namespace) -> int:
             "true in the parameters of nps-kit run).",
             file=sys.stderr,
         )
+    if again and args.dedupe != RESUBMISSIONS:
+        note = resubmission_note(again, option=f"--dedupe {RESUBMISSIONS}")
+        print(f"note: {note}", file=sys.stderr)
     return 0
 
 

@@ -128,7 +128,9 @@ def render_body(facts: BodyFacts) -> Body:
     def w(key: str, **values: Any) -> str:
         return t(f"mail.{key}", lang, **values)
 
-    heading = w("heading", name=facts.name, period=format_period(facts.period, lang))
+    # A month not over when the report was made: "December 2026 to date", as the report says.
+    when = format_period(facts.period, lang, to_date=bool(s.incomplete_through))
+    heading = w("heading", name=facts.name, period=when)
     headline = f"{label('nps', lang)} {points(s.nps, lang, signed=True)}"
     details = [] if s.n is None else [w("responses", n=f"{s.n:,}")]
     if s.ci_low is not None and s.ci_high is not None:
@@ -151,6 +153,11 @@ def render_body(facts: BodyFacts) -> Body:
         if change is not None:
             verdicts = [label(c.verdict, lang)] if c.verdict else []
             change_lines.append(w("dot").join([change, *verdicts]))
+    if s.incomplete_through:  # first, in the report title's words
+        month = format_period(facts.period, lang)
+        change_lines.insert(
+            0, t("sections.incomplete", lang, period=month, date=s.incomplete_through)
+        )
     change_line = "\n".join(change_lines)
     dates_note = _dates_note(s, lang)
     # Under the heading "What moved": the sentences do not repeat it.
@@ -207,7 +214,7 @@ def render_body(facts: BodyFacts) -> Body:
 
     e = html.escape
     rows = [
-        f"<tr><td><h1>{_nb(heading, format_period(facts.period, lang))}</h1></td></tr>",
+        f"<tr><td><h1>{_nb(heading, when)}</h1></td></tr>",
         f'<tr><td><span class="big">{_nb(headline)}</span><br>'
         f"{'<br>'.join(_nb(x) for x in change_lines)}<br>"
         f'<span class="muted">{_nb(w("dot").join(details))}</span></td></tr>',

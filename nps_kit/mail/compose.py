@@ -112,7 +112,8 @@ def subject(
     """
     s = as_summary(summary) or UnitSummary()
     value = s.nps
-    when = format_period(period, lang)
+    # A month not over when the report was made: "December 2026 to date", as the report says.
+    when = format_period(period, lang, to_date=bool(s.incomplete_through))
     # Signed in both languages, as the e-mail's headline writes it (QA18: "… 2026: 16.3").
     shown = signed_number(value, plus_zero=False)
     if lang == "ja":

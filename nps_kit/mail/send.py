@@ -332,10 +332,16 @@ def _unchecked_groups(unit: MailUnit) -> list[str]:
 def _skip_reason(unit: MailUnit, period: str) -> UnitOutcome | None:
     if unit.status in ("refused", "no data"):
         # The last run refused it: its report on disk is an earlier run's (QA19).
-        detail = (
-            f"the last run did not rebuild its report ({unit.status}: see that run's message); "
-            f"fix the unit, run 'nps-kit run {unit.unit} --period {period}' again, then send"
+        why = unit.reason or "see that run's message"
+        again = f"run 'nps-kit run {unit.unit} --period {period}' again"
+        # No data (no responses in the month, or too few so far in a month not over) is not
+        # the unit's fault: the export must have them first (QA20: 'fix the unit' for that).
+        todo = (
+            f"fix the unit, {again}, then send"
+            if unit.status == "refused"
+            else f"{again} once the export has its responses, then send"
         )
+        detail = f"the last run did not rebuild its report ({unit.status}: {why}); {todo}"
         return UnitOutcome(unit.unit, "not_ready", detail=detail)
     if unit.status != "ok":
         return UnitOutcome(unit.unit, "not_ready", detail=f"its report has status {unit.status!r}")

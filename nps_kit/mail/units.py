@@ -62,6 +62,9 @@ class MailUnit:
     summary: UnitSummary
     #: The unit's IANA time zone (its run's parameters), for the PDF's paper size.
     timezone: str | None = None
+    #: Why the last run refused the unit, in the run's words (its manifest ``error.reason``;
+    #: ``None`` when it was not refused or the record has none).
+    reason: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "summary", as_summary(self.summary) or UnitSummary())
@@ -170,7 +173,14 @@ def _unit(folder: Path, entry: Mapping[str, Any], problems: list[str]) -> MailUn
         mail=_mail(unit, parameters.get("mail") or {}, problems),
         summary=UnitSummary.from_json(entry.get("summary") or {}),
         timezone=parameters.get("timezone"),
+        reason=_reason(entry),
     )
+
+
+def _reason(entry: Mapping[str, Any]) -> str | None:
+    error = entry.get("error")
+    reason = error.get("reason") if isinstance(error, Mapping) else None
+    return str(reason) if reason else None
 
 
 def _mail(unit: str, block: Mapping[str, Any], problems: list[str]) -> MailOptions:

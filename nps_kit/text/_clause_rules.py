@@ -37,6 +37,9 @@ _JOIN_JA = (
     # が straight after an adjective or a past form is "but" too (配送は早いが梱包が雑)
     r"(?:(?<=[早速遅高安良悪多少長短広狭強弱古重軽濃薄]い)|(?<=しい)|(?<=ない)|(?<=かった)|"
     r"(?<=だった))が)|(?P<plain>[、,:]|"
+    # A space or a slash between Japanese sentences (残っていた 次回は…, 切れた💦／次回は…; NFKC
+    # has made 　 and ／ ASCII): after a Japanese character or an emoji, before Japanese.
+    r"[ /](?<=[^\x00-\x7f][ /])[ /]*(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])|"
     # のに states what the complaint after it is about (請求したのに振り込まれない): the theme
     # before it takes that judgement, so it joins like 、. Before what a task took it is "to"
     # (理解するのに時間がかかった), no join. After what was promised (と言われたのに) it stays
@@ -88,8 +91,9 @@ _JA_NEGATION = re.compile(
     # 傷ひとつない
     r"(?:ほとんど|ほぼ|あまり|全く|まったく|一切|全然|特に|そんなに|それほど|一度も|一回も|ひとつも|"
     r"一つも|ひとつ|一つ)?"
-    # a verb of occurring between: エラーも出ない, 不具合が起きない, ストレスを感じない, 安定しない
-    r"(?:し|せ|出|起き|起こら|発生し|感じ|見られ|見当たら)?"
+    # a verb of occurring between: エラーも出ない, 不具合が起きない, ストレスを感じない, 安定しない,
+    # or a passive: 嫌な顔ひとつされない, 押し売りされない
+    r"(?:し|せ|され|出|起き|起こら|発生し|感じ|見られ|見当たら)?"
     # a state negated: 行き届いていなかった, 満足してない, 効いてはいない
     r"(?:(?:い|し|っ)?て(?:は|も)?(?:い|お)?)?"
     r"(?:(?:でき|出来)(?:ない|なかっ|なく|ません|ず|へん|ひん)|ない|なかっ|なく|無い|無く|"

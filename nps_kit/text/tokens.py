@@ -370,6 +370,7 @@ _JA_PUNCT = "補助記号"
 
 #: Where a Japanese comment is cut into pieces parsed apart: runs of sentence and clause marks.
 _JA_CUT = re.compile(r"[、。!?「」]+")
+_KATAKANA = re.compile(r"[ァ-ヺー]+")
 
 
 @lru_cache(maxsize=131072)  # phrases need a comment's words and their wording
@@ -507,6 +508,7 @@ def _ja_stretch_words(rows: list[_Row]) -> tuple[tuple[str, str], ...]:
     if min(map(len, rows), default=7) < 7:
         rows = [(*row, *[""] * (7 - len(row))) for row in rows if len(row) >= 5]
     words: list[tuple[str, str]] = []
+    kana_at = -2  # the row of the last word if it is a katakana noun (a compound's last part)
     # Only content words start a word; what a word takes after it (a suffix, an auxiliary, a
     # negation) never is one, so each content word is read where it stands.
     for at, row in enumerate(rows):
@@ -516,6 +518,16 @@ def _ja_stretch_words(rows: list[_Row]) -> tuple[tuple[str, str], ...]:
         if not kind:
             continue
         surface, lemma = row[0], _ja_lemma(row)
+        if kind == "名詞" and _KATAKANA.fullmatch(surface):
+            # Katakana nouns written together are one word (チェック＋イン, ログ＋イン,
+            # カスタマー＋サポート): a phrase list showed 「イン」 and 「インでも快く対応」 (QA21).
+            # MeCab's コ＋スパ is コスパ too.
+            if at == kana_at + 1:  # counted as written: UniDic has no lemma of the compound
+                words[-1] = (words[-1][1] + surface, words[-1][1] + surface)
+            else:
+                words.append((lemma, surface))
+            kana_at = at
+            continue
         if lemma in STOP_WORDS_JA or (len(lemma) == 1 and not _JA_CHAR.match(lemma)):
             continue
         ctype, cform = row[5], row[6]
@@ -553,7 +565,8 @@ def _ja_stretch_words(rows: list[_Row]) -> tuple[tuple[str, str], ...]:
             word = _ja_negative(word, kind, ctype, negated)
             shown = _ja_negative(shown, kind, ctype, negated)
         words.append((word, shown))
-    return tuple(words)
+    # A lone katakana character (a noun to MeCab: コ of a word it split) names nothing.
+    return tuple(w for w in words if len(w[1]) > 1 or not _KATAKANA.fullmatch(w[1]))
 
 
 def ja_token_words(text: str) -> list[tuple[str, str]]:
