@@ -76,6 +76,9 @@ Run: ``pip install -e '.[eval]'``, then ``PYTHONPATH=. python benchmarks/train_p
 [--train 11 ... 20] [--folds 6 7 8 18] [--without 19] [--design G|GP|W18] [--chosen SAVED]
 [--out PATH] [--sample]``.
 
+Round 6 (RET21, PREREG20; shipped) is written by ``benchmarks/polarity_round6.py``: the same
+design over today's rules, trained on every readable set with polarities.
+
 Round 4 did NOT ship (its pre-registered rule failed on held-out set 19, see
 ``benchmarks/layers_eval4.py``): the shipped ``polarity_layer.npz`` is round 3's. The defaults
 train round 4; pass round 3's options (above) to reproduce the shipped resource.

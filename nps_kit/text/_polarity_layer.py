@@ -10,9 +10,10 @@ and gives the probability of each of positive, negative, mixed and neutral. The 
 polarity is replaced by the most probable one when that differs and its probability is at least
 the language's ``threshold`` (for a theme the learned theme layer added, its ``threshold`` of
 added themes where the resource holds one: round 6). The models were trained on the mentions the
-tagger finds in every labelled set with polarities (``benchmarks/train_polarity_model.py``; the
-design and its honest estimate are in ``benchmarks/polarity_layer_eval.py``); their weights are
-the package resource ``polarity_layer.npz``, read here with numpy only.
+tagger finds in every readable labelled set with polarities (round 6:
+``benchmarks/polarity_round6.py``, its choices and estimates there; the design is
+``benchmarks/polarity_layer_eval.py``'s G); their weights are the package resource
+``polarity_layer.npz``, read here with numpy only.
 """
 
 from __future__ import annotations
