@@ -150,6 +150,13 @@ def _mentions(lang: str, pack: str, text: str, score: int) -> tuple[list, np.nda
     return rows, _polarity_layer.probabilities(mentions, lang)
 
 
+def _added(pack: str, text: str) -> set[str]:
+    """The themes of a comment the dictionaries do not find (what the layer may add)."""
+    book = load_pack(pack)
+    found = matcher(book.themes).find(normalise_one(text))
+    return {t for i, t in enumerate(book.ids) if i not in found}
+
+
 @pytest.mark.parametrize("sample", sorted({e[:4] for e in EXPECTED}))
 def test_numpy_inference_gives_the_training_codes_probabilities(sample: tuple) -> None:
     expected = {e[4]: (e[5], e[6]) for e in EXPECTED if e[:4] == sample}
@@ -169,8 +176,9 @@ def test_the_tagger_takes_the_models_polarity_where_it_is_sure_enough(sample: tu
         load_pack(pack),
         segments=segment(pd.Series([float(score)])),
     )
-    t = _polarity_layer.threshold(lang)
+    added = _added(pack, text)
     for theme, rule, prob in (e[4:] for e in EXPECTED if e[:4] == sample):
+        t = _polarity_layer.threshold(lang, added=theme in added)
         best = max(prob, key=prob.__getitem__)
         flip = {rule, best} == {"positive", "negative"}  # never made
         assert tags.at[0, theme] == (best if prob[best] >= t and not flip else rule), theme
@@ -194,8 +202,9 @@ def test_a_theme_the_layer_added_is_read_as_added_as_in_training(sample: tuple) 
     tags = tag_polarity(
         pd.Series([text], dtype="string"), load_pack(pack), segments=segment(pd.Series([score]))
     )
-    t = _polarity_layer.threshold(lang)
+    added = _added(pack, text)
     for (theme, rule), p in zip(rows, prob, strict=True):
+        t = _polarity_layer.threshold(lang, added=theme in added)
         best = POLARITIES[int(p.argmax())]
         flip = {rule, best} == {"positive", "negative"}
         assert tags.at[0, theme] == (best if p.max() >= t and not flip else rule), theme
