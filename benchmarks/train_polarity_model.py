@@ -76,6 +76,9 @@ Run: ``pip install -e '.[eval]'``, then ``PYTHONPATH=. python benchmarks/train_p
 [--train 11 ... 20] [--folds 6 7 8 18] [--without 19] [--design G|GP|W18] [--chosen SAVED]
 [--out PATH] [--sample]``.
 
+Round 6 (RET21, PREREG20; shipped) is written by ``benchmarks/polarity_round6.py``: the same
+design over today's rules, trained on every readable set with polarities.
+
 Round 4 did NOT ship (its pre-registered rule failed on held-out set 19, see
 ``benchmarks/layers_eval4.py``): the shipped ``polarity_layer.npz`` is round 3's. The defaults
 train round 4; pass round 3's options (above) to reproduce the shipped resource.
@@ -151,17 +154,19 @@ def choices(
     passive: bool = False,
     new_weight: int = 1,
     cache: dict | None = None,
+    langs: tuple[str, ...] = LANGS,
 ) -> dict[str, tuple[float, float]]:
     """Per language (C, t), chosen on the pooled held-out probabilities of the ``folds``.
 
     Each fold is predicted by models trained on every other set of ``data`` (cross-fitted). A
     fold of new industries counts ``new_weight`` times (round 4's design W18). ``cache`` keeps
-    each fold's probabilities per C, for choices that differ only in that weight.
+    each fold's probabilities per C, for choices that differ only in that weight; ``langs``
+    the languages chosen for.
     """
     cache = {} if cache is None else cache
     times = [new_weight if k in NEW_INDUSTRIES else 1 for k in folds]
     out = {}
-    for lang in LANGS:
+    for lang in langs:
         held = data[data["fold"].isin(folds) & (data["lang"] == lang)]
         tests = [data[(data["fold"] == k) & (data["lang"] == lang)] for k in folds]
         pooled = pd.concat([t for t, n in zip(tests, times, strict=True) for _ in range(n)])

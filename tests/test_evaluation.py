@@ -137,7 +137,7 @@ BLIND6_LAYER_TRAINED = {"en": (0.98, 0.98, 0.91), "ja": (0.99, 1.00, 0.93)}
 # 0.791/0.806/0.857 -> 0.788/0.837/0.869 (15 more themes found, 11 right); the precision floor
 # was lowered, as in round 7, rather than words chosen by this set's totals.
 BLIND7_RULES = {"en": (0.78, 0.80, 0.85), "ja": (0.77, 0.79, 0.85)}
-BLIND7_LAYER_TRAINED = {"en": (0.99, 0.98, 0.94), "ja": (1.00, 1.00, 0.93)}
+BLIND7_LAYER_TRAINED = {"en": (0.99, 0.98, 0.93), "ja": (1.00, 1.00, 0.93)}
 # Never tuned on. First measured at d2f96da: en 0.821/0.746/0.826, ja 0.815/0.818/0.861 (words
 # only: polarity en 0.785, ja 0.836)
 # With the learned layer (one measurement): en 0.821/0.746/0.826 -> 0.863/0.746/0.819, ja
@@ -156,13 +156,19 @@ BLIND8_LAYER_TRAINED = {"en": (0.99, 0.98, 0.92), "ja": (1.00, 1.00, 0.93)}
 # estimate is benchmarks/polarity_layer_eval.py's; before it: en 0.92/0.92/0.92/0.89/0.87/0.88,
 # ja 0.96/0.98/0.96/0.89/0.91/0.90, and on sets 6-8 en 0.79/0.84/0.81, ja 0.85/0.83/0.84).
 LAYER_TUNED = {
-    "first": {"en": (0.99, 1.00, 0.98), "ja": (0.99, 1.00, 0.98)},
+    "first": {"en": (0.99, 1.00, 0.97), "ja": (0.99, 1.00, 0.98)},
     "second": {"en": (0.98, 1.00, 0.97), "ja": (0.99, 1.00, 0.98)},
-    "third": {"en": (0.98, 1.00, 0.98), "ja": (0.99, 1.00, 0.98)},
-    "train5": {"en": (0.99, 0.98, 0.96), "ja": (1.00, 1.00, 0.96)},
-    "fourth": {"en": (0.99, 0.98, 0.96), "ja": (0.99, 1.00, 0.96)},
-    "fifth": {"en": (0.98, 0.98, 0.96), "ja": (1.00, 1.00, 0.94)},
+    "third": {"en": (0.98, 1.00, 0.96), "ja": (0.99, 1.00, 0.98)},
+    "train5": {"en": (0.99, 0.98, 0.94), "ja": (1.00, 1.00, 0.96)},
+    "fourth": {"en": (0.99, 0.98, 0.92), "ja": (0.99, 1.00, 0.96)},
+    "fifth": {"en": (0.98, 0.98, 0.94), "ja": (1.00, 1.00, 0.94)},
 }
+# Round 6 of the correction (RET21, benchmarks/polarity_round6.py): English C = 4 where round 5
+# had 16, so it fits its training sets less closely; in-sample English polarity of the sets
+# above and of set 7 fell (first 0.974, third 0.967, train5 0.943, fourth 0.929, fifth 0.947,
+# set 7 0.934; their floors were 0.98, 0.98, 0.96, 0.96, 0.96, 0.94) while held out it rose
+# (3,374 -> 3,394 right of 3,867 mentions of the sets round 5 never saw; set 25 353 -> 357 of
+# 405): the floors are these figures rounded down.
 # FIX19: a theme the Japanese layer adds to a comment that praises and complains takes its own
 # clause's judgement, not the score's (nps_kit/text/_added.py): on set 5 (in-sample) Japanese
 # polarity 313 -> 312 of 329 mentions (0.951 -> 0.948: two fixed, three lost where the rules

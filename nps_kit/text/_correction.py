@@ -229,7 +229,12 @@ def correct(
         )
         prob = _polarity_layer.probabilities(mentions, lang)
         best = prob.argmax(axis=1)
-        take = (best != mentions.rule) & (prob.max(axis=1) >= _polarity_layer.threshold(lang))
+        limit = np.where(
+            mentions.added,
+            _polarity_layer.threshold(lang, added=True),
+            _polarity_layer.threshold(lang),
+        )
+        take = (best != mentions.rule) & (prob.max(axis=1) >= limit)
         # Words decide the direction: a complaint never becomes praise, nor praise a complaint.
         take &= ~np.isin(mentions.rule * 4 + best, _FLIPS)
         wide[rows[at][take], cols[at][take]] = best[take]

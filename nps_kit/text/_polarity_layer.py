@@ -1,17 +1,19 @@
 """The learned polarity correction: over the rules, change the polarity of a theme mention.
 
 For the shipped packs, when the respondents' segments are known, a multinomial logistic
-regression per language reads each (comment, theme) the tagger reports — the tagger's
-polarity, whether the learned theme layer added the theme, what the rules read in the theme's
-clauses and in the whole comment (request, praise, complaint, "ordinary", judgement), the theme
-id, the respondent's segment (alone and crossed with the tagger's polarity) and TF-IDF n-grams
-of the clauses the theme was found in (English lemma uni- and bigrams, Japanese character
-1–3-grams) — and gives the probability of each of positive, negative, mixed and neutral. The
-tagger's polarity is replaced by the most probable one when that differs and its probability
-is at least the language's ``threshold``. The models were trained on the mentions the tagger
-finds in every labelled set with polarities (``benchmarks/train_polarity_model.py``; the
-design and its honest estimate are in ``benchmarks/polarity_layer_eval.py``); their weights are
-the package resource ``polarity_layer.npz``, read here with numpy only.
+regression per language reads each (comment, theme) the tagger reports — the tagger's polarity,
+whether the learned theme layer added the theme, what the rules read in the theme's clauses and
+in the whole comment (request, praise, complaint, "ordinary", judgement), the theme id, the
+respondent's segment (alone and crossed with the tagger's polarity) and TF-IDF n-grams of the
+clauses the theme was found in (English lemma uni- and bigrams, Japanese character 1–3-grams) —
+and gives the probability of each of positive, negative, mixed and neutral. The tagger's
+polarity is replaced by the most probable one when that differs and its probability is at least
+the language's ``threshold`` (for a theme the learned theme layer added, its ``threshold`` of
+added themes where the resource holds one: round 6). The models were trained on the mentions the
+tagger finds in every readable labelled set with polarities (round 6:
+``benchmarks/polarity_round6.py``, its choices and estimates there; the design is
+``benchmarks/polarity_layer_eval.py``'s G); their weights are the package resource
+``polarity_layer.npz``, read here with numpy only.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class _Model:
     intercept: np.ndarray
     themes: dict[str, int]
     threshold: float
+    added_threshold: float  # for the themes the layer added (the threshold where none is stored)
 
 
 def _resource() -> Path:
@@ -63,13 +66,18 @@ def _models() -> dict[str, _Model]:
                 data[f"{lang}_intercept"],
                 {str(t): i for i, t in enumerate(data[f"{lang}_themes"])},
                 float(data[f"{lang}_threshold"]),
+                float(data.get(f"{lang}_threshold_added", data[f"{lang}_threshold"])),
             )
     return out
 
 
-def threshold(lang: str) -> float:
-    """Return the probability another polarity needs to replace the tagger's in ``lang``."""
-    return _models()[lang].threshold
+def threshold(lang: str, *, added: bool = False) -> float:
+    """Return the probability another polarity needs to replace the tagger's in ``lang``.
+
+    With ``added``, of a theme the learned theme layer added.
+    """
+    model = _models()[lang]
+    return model.added_threshold if added else model.threshold
 
 
 @dataclass(frozen=True)
