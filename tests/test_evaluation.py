@@ -273,6 +273,16 @@ BLIND18_LAYER = {"en": (0.80, 0.76, 0.84), "ja": (0.78, 0.74, 0.90)}
 # polarity 0.832, the rest the same. Floors about 0.01 below.
 BLIND19_RULES = {"en": (0.69, 0.65, 0.79), "ja": (0.75, 0.67, 0.73)}
 BLIND19_LAYER = {"en": (0.78, 0.73, 0.85), "ja": (0.82, 0.72, 0.82)}
+# Blind set 20 (520 comments, four more authors, half ordinary businesses - supermarkets,
+# pharmacies, phone shops, GPs, gyms, accounting and web-meeting apps, banks, insurers - half new:
+# model railway shops, bridal wear, aquascaping, axe throwing, crossword builders, court
+# reporting, hail cover, litigation funding, ジビエ, 金継ぎ kits, メダカ, 養殖の給餌管理, 家畜共済,
+# 孤独死保険 …), read at 5185749's text code (/work/lead/PREREG20.md): en 0.836/0.687/0.786,
+# ja 0.859/0.753/0.898; rules alone en 0.740/0.624/0.772, ja 0.751/0.693/0.838; again at 9f88040
+# (rules rounds ERR20, POL21 and the QA21 joins, polarity correction round 6): en polarity 0.796,
+# ja 0.860/0.759/0.895, rules alone ja 0.752/0.699/0.835. Floors about 0.01 below reading 2.
+BLIND20_RULES = {"en": (0.73, 0.61, 0.76), "ja": (0.74, 0.68, 0.82)}
+BLIND20_LAYER = {"en": (0.82, 0.67, 0.78), "ja": (0.85, 0.74, 0.88)}
 # Short-comment set 14 (640 comments, two blind authors; bare judgements and closing phrases,
 # short themed answers and themed sentences beside such a phrase, 40 % with no theme), read as
 # whole figures (/work/lead/PREREG14.md): at 7401a76 en 0.884/0.949/0.971, ja 0.917/0.936/0.989;
@@ -427,6 +437,8 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
         (BLIND18, BLIND18_LAYER, True),
         (BLIND19, BLIND19_RULES, False),
         (BLIND19, BLIND19_LAYER, True),
+        (BLIND20, BLIND20_RULES, False),
+        (BLIND20, BLIND20_LAYER, True),
         (SHORT14, SHORT14_RULES, False),
         (SHORT14, SHORT14_LAYER, True),
         (_both_languages("theme_unit14"), UNIT14_RULES, False),
@@ -471,6 +483,8 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
         "eighteenth-layer",
         "nineteenth-rules",
         "nineteenth-layer",
+        "twentieth-rules",
+        "twentieth-layer",
         "short14-rules-never-tuned",
         "short14-layer-measured-twice",
         "unit14-rules-never-tuned",
