@@ -477,10 +477,7 @@ def _date_order(found: Inspection, date: ColumnInfo) -> tuple[str | None, str | 
     with ``why`` saying so.
     """
     if date.detail in ("month-first", "day-first"):
-        evidence = next((n for n in found.notes if "read both ways" in n), None)
-        if evidence is None:
-            return date.detail, None
-        return date.detail, evidence.split(": ", 1)[1].split(". ", 1)[0]
+        return date.detail, found.date_order_evidence
     if "ambiguous" not in date.detail:
         return None, None  # ISO, Japanese or serial dates: no order to set
     zone = clock.machine_zone()

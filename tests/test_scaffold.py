@@ -330,6 +330,29 @@ def test_am_pm_dates_that_read_both_ways_are_month_first(
     assert "set their zone (America/New_York, America/Chicago, America/Denver," in flat
 
 
+def test_the_evidence_for_the_date_order_is_written_whatever_the_column_is_called(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # init read the evidence back out of inspect's English note by splitting at ": ", so a
+    # header with a colon wrote "month-first because submitted' read both ways (no day over
+    # 12); they are read month-first: a 12-hour AM/PM clock ..." into defaults.yaml.
+    monkeypatch.setenv("TZ", "UTC")
+    rows = "".join(
+        f"12/0{i % 3 + 1}/2026 {i % 12 + 1:02d}:15:00 {'AP'[i % 2]}M,{i % 11},ok {i}\n"
+        for i in range(40)
+    )
+    export = write_text(tmp_path / "a.csv", "Date: submitted,recommend,why\n" + rows)
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["data"]["date_format"] == "month-first"
+    flat = " ".join(line.removeprefix("  # ").removeprefix("# ") for line in text.splitlines())
+    assert (
+        "How to read the dates in 'Date: submitted': they read both ways (no day over 12); "
+        "month-first because a 12-hour AM/PM clock, which day-first dates almost never use. "
+        "Change it to day-first if that is wrong"
+    ) in flat
+
+
 def test_dates_a_day_over_12_orders_are_written_as_detected(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
