@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from nps_kit._values import MISSING_WORDS
 from nps_kit.errors import DataError, closest
 from nps_kit.unit import UnitData, contact_allowed
 
@@ -69,6 +71,9 @@ def left_contact_details(responses: pd.DataFrame, details: Sequence[str]) -> pd.
     like a call back") is their consent for that means, as the work file copies it
     (:func:`nps_kit.followup_files.with_contact_details`). A name column (:data:`NAME_HEADER`)
     says who they are, not how to reach them, so a name alone is no request to be contacted.
+    A cell that says "no answer" where a number or an address must stand
+    (:data:`nps_kit._values.MISSING_WORDS`: "N/A", "None", "-" …, kept as written by the
+    readers) leaves none either.
 
     Parameters
     ----------
@@ -92,8 +97,9 @@ def left_contact_details(responses: pd.DataFrame, details: Sequence[str]) -> pd.
         _require(responses, column, "contact_details")
         if NAME_HEADER.search(column):
             continue
-        cells = responses[column].astype("string").str.strip()
-        left |= cells.fillna("").ne("")
+        cells = responses[column].astype("string").fillna("")
+        said = cells.map(lambda text: unicodedata.normalize("NFKC", text).strip().casefold())
+        left |= ~said.isin(MISSING_WORDS)
     return left
 
 

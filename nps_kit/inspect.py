@@ -260,6 +260,9 @@ class Inspection:
         ``notes``.
     spoken
         How many answers the language was decided on and which share is Japanese.
+    date_order_evidence
+        When the dates of ``date_column`` read both ways and evidence decided their order
+        (:attr:`nps_kit._values.DateParse.order_evidence`): the evidence, also in ``notes``.
     """
 
     load: LoadReport
@@ -273,6 +276,7 @@ class Inspection:
     index: ColumnIndex
     date_notes: tuple[str, ...] = ()
     spoken: AnswerLanguage | None = None
+    date_order_evidence: str | None = None
 
     def of_kind(self, *kinds: str) -> list[ColumnInfo]:
         """Columns of any of ``kinds``, in file order."""
@@ -1024,6 +1028,7 @@ def inspect_export(
     dates.sort(key=lambda info: _date_rank(info, report.source))
     date_col = dates[0].column if dates else None
     date_min = date_max = None
+    order_evidence: str | None = None
     if date_col is not None:
         if "ambiguous" in dates[0].detail:
             notes.append(
@@ -1034,6 +1039,7 @@ def inspect_export(
             pass  # the note says which order the dates read in; the other reads no range
         else:
             read = parse_date_values(frame[date_col], date_format=date_format, source=report.source)
+            order_evidence = read.order_evidence
             if read.order_evidence is not None:
                 notes.append(
                     f"The dates in {date_col!r} read both ways (no day over 12); they are read "
@@ -1092,4 +1098,5 @@ def inspect_export(
         index=index,
         spoken=spoken,
         date_notes=tuple(date_notes),
+        date_order_evidence=order_evidence,
     )

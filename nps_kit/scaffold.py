@@ -330,10 +330,11 @@ def _defaults_text(
     if contact is None:
         lines.append("  # consent to contact them is unknown.")
     lines.append(f"  contact: {_quote(contact.column if contact else None)}")
-    lines += _alerts_lines(id_info, contact, date, report.rows_read)
     # The respondents' e-mail and phone columns are never copied anywhere unless asked for:
     # the comment says how, the analyst decides.
     details = [c.column for c in found.columns if c.kind in ("name", "email", "phone")]
+    reach = any(c.kind in ("email", "phone") for c in found.columns)
+    lines += _alerts_lines(id_info, contact, date, report.rows_read, details=reach)
     if details:
         listed = ", ".join(_quote(c) for c in details)
         lines += (
@@ -409,19 +410,36 @@ def _defaults_text(
 
 
 def _alerts_lines(
-    id_info: ColumnInfo | None, contact: ColumnInfo | None, date: ColumnInfo, rows: int
+    id_info: ColumnInfo | None,
+    contact: ColumnInfo | None,
+    date: ColumnInfo,
+    rows: int,
+    *,
+    details: bool = False,
 ) -> list[str]:
     """Say that the daily alerts need an id and a consent column when the export lacks one.
 
     A Google Forms export has neither (QA20): without this, alerts.to was set in a unit file
     and ``nps-kit alerts`` skipped the unit every day. A date column with a distinct value per
-    row (a Google Forms Timestamp) is named as the id to try.
+    row (a Google Forms Timestamp) is named as the id to try. With ``details`` (a phone or
+    e-mail column found, offered as ``contact_details`` below), those serve instead of the
+    consent column (:func:`nps_kit.alerts.alerts_blocker`).
     """
     if id_info is not None and contact is not None:
         return []
+    consent = "a consent column or the contact details below" if details else "a consent column"
     missing = " and ".join(
-        w for w, gone in (("an id", id_info is None), ("a consent column", contact is None)) if gone
+        w for w, gone in (("an id", id_info is None), (consent, contact is None)) if gone
     )
+    if id_info is not None and details:
+        text = (
+            f"nps-kit alerts (daily e-mails about new detractors) needs {missing}: add a consent "
+            "question to the survey (May we contact you about your answer? Yes/No) and set "
+            "contact to it, or uncomment contact_details."
+        )
+        return textwrap.wrap(
+            text, 88, initial_indent="  # ", subsequent_indent="  # ", break_on_hyphens=False
+        )
     lines = [f"  # nps-kit alerts (daily e-mails about new detractors) needs {missing}:"]
     if id_info is None:
         lines.append(
@@ -438,7 +456,8 @@ def _alerts_lines(
     if contact is None:
         lines += [
             "  # Add a consent question to the survey (May we contact you about your answer?",
-            "  # Yes/No) and set contact to it.",
+            "  # Yes/No) and set contact to it"
+            + (", or uncomment contact_details." if details else "."),
         ]
     return lines
 
@@ -477,10 +496,7 @@ def _date_order(found: Inspection, date: ColumnInfo) -> tuple[str | None, str | 
     with ``why`` saying so.
     """
     if date.detail in ("month-first", "day-first"):
-        evidence = next((n for n in found.notes if "read both ways" in n), None)
-        if evidence is None:
-            return date.detail, None
-        return date.detail, evidence.split(": ", 1)[1].split(". ", 1)[0]
+        return date.detail, found.date_order_evidence
     if "ambiguous" not in date.detail:
         return None, None  # ISO, Japanese or serial dates: no order to set
     zone = clock.machine_zone()

@@ -213,6 +213,23 @@ def test_without_consent_a_detail_left_is_the_consent_and_a_name_alone_is_not() 
         left_contact_details(frame, ["Phon"])
 
 
+def test_a_detail_written_as_no_answer_is_no_detail_left() -> None:
+    # Since fix22 the readers keep "N/A", "None", "-" as written; typed into an optional phone
+    # field they say "no number", not "call me" (they were blanks, hence not alerted, before).
+    frame = pd.DataFrame(
+        {
+            "nps_score": pd.array([2, 3, 1, 0, 2, 4], dtype="Int64"),
+            "Phone": ["N/A", "-", "None", "555-1234", " n/a ", "無回答"],
+            "E-mail": ["", "null", "NA", None, None, "－"],
+        }
+    )
+    details = ["Phone", "E-mail"]
+    assert left_contact_details(frame, details).tolist() == [
+        False, False, False, True, False, False,
+    ]  # fmt: skip
+    assert contactable_detractors(frame, contact_column=None, details=details).index.tolist() == [3]
+
+
 def test_respondent_themes_with_and_without_polarity() -> None:
     tags = pd.DataFrame(
         {"delivery": [True, False, pd.NA], "price": [True, True, pd.NA]}, dtype="boolean"

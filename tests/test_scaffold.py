@@ -330,6 +330,59 @@ def test_am_pm_dates_that_read_both_ways_are_month_first(
     assert "set their zone (America/New_York, America/Chicago, America/Denver," in flat
 
 
+def test_the_evidence_for_the_date_order_is_written_whatever_the_column_is_called(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # init read the evidence back out of inspect's English note by splitting at ": ", so a
+    # header with a colon wrote "month-first because submitted' read both ways (no day over
+    # 12); they are read month-first: a 12-hour AM/PM clock ..." into defaults.yaml.
+    monkeypatch.setenv("TZ", "UTC")
+    rows = "".join(
+        f"12/0{i % 3 + 1}/2026 {i % 12 + 1:02d}:15:00 {'AP'[i % 2]}M,{i % 11},ok {i}\n"
+        for i in range(40)
+    )
+    export = write_text(tmp_path / "a.csv", "Date: submitted,recommend,why\n" + rows)
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["data"]["date_format"] == "month-first"
+    flat = " ".join(line.removeprefix("  # ").removeprefix("# ") for line in text.splitlines())
+    assert (
+        "How to read the dates in 'Date: submitted': they read both ways (no day over 12); "
+        "month-first because a 12-hour AM/PM clock, which day-first dates almost never use. "
+        "Change it to day-first if that is wrong"
+    ) in flat
+
+
+def test_without_consent_the_alerts_advice_offers_the_phone_column_found(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Since fix21 alerts work without a consent column from columns.contact_details, but init
+    # still wrote "nps-kit alerts ... needs a consent column" above the contact_details line it
+    # offered, and printed "so nps-kit alerts cannot e-mail new detractors".
+    rows = "".join(
+        f"{1000 + i},2026-11-{i % 28 + 1:02d} 10:{i:02d},{i % 11},"
+        f"{f'+1 415 555 {100 + i:04d}' if i % 2 else ''},comment {i}\n"
+        for i in range(30)
+    )
+    export = write_text(
+        tmp_path / "a.csv",
+        "Response ID,Submitted,How likely are you to recommend us?,Phone number,Why?\n" + rows,
+    )
+    assert main(["init", str(tmp_path / "p"), "--from", str(export)]) == 0
+    defaults = tmp_path / "p" / "parameters" / "defaults.yaml"
+    text = defaults.read_text(encoding="utf-8")
+    assert (
+        "  # nps-kit alerts (daily e-mails about new detractors) needs a consent column or the\n"
+        "  # contact details below: add a consent question to the survey (May we contact you\n"
+        "  # about your answer? Yes/No) and set contact to it, or uncomment contact_details.\n"
+    ) in text
+    assert "  # contact_details: [Phone number]\n" in text
+    assert (
+        "note: no columns.contact found, so nps-kit alerts e-mails new detractors only once it "
+        f"is set or the contact_details line offered in {defaults} is uncommented.\n"
+    ) in capsys.readouterr().err
+
+
 def test_dates_a_day_over_12_orders_are_written_as_detected(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -302,7 +302,16 @@ def _say_alerts(written: list[Path]) -> None:
     loaded = safe_load(read_text(defaults, shown=defaults.name), shown=defaults.name, path=defaults)
     columns = loaded.get("columns", {}) if isinstance(loaded, dict) else {}
     missing = [k for k in ("id", "contact") if isinstance(columns, dict) and not columns.get(k)]
-    if missing:
+    if missing == ["contact"] and "\n  # contact_details: [" in defaults.read_text(
+        encoding="utf-8"
+    ):
+        # Offered commented out: alerts work once it is uncommented (alerts_blocker's rule).
+        print(
+            "note: no columns.contact found, so nps-kit alerts e-mails new detractors only once "
+            f"it is set or the contact_details line offered in {defaults} is uncommented.",
+            file=sys.stderr,
+        )
+    elif missing:
         print(
             f"note: no {' and no '.join(f'columns.{k}' for k in missing)} found, so nps-kit "
             f"alerts cannot e-mail new detractors; {defaults} says what to set.",
