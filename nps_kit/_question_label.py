@@ -59,6 +59,12 @@ _ROW: Final = re.compile(r"^(?P<q>.*(?:[?？。:：)）]|ください|下さい)
 # (:func:`short_labels`).
 _BRACKET_ROW: Final = re.compile(r"^(?P<q>.*?)\s*[\[［](?P<row>[^\]］\[［]+)[\]］]$")
 _ASKS: Final = re.compile(r"(?:[?？。:：)）]|ください|下さい)$")
+# What a bracket holds when it is the answer's unit, not a grid's row: "[USD]", "[years]", "[円]".
+_UNIT: Final = re.compile(
+    r"^(?:[A-Z]{3}|[%％$€£¥]|円|歳|才|年|か月|ヶ月|日|時間|分|回|人|個|件|点|"
+    r"(?i:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|kg|g|lbs?|"
+    r"km|m|cm|mm|miles?|mi|percent|pct|times|people|items|points?))$"
+)
 # How to answer, after the question: （自由記述）, （任意）, "(optional)" — not its subject.
 _NOTE: Final = re.compile(
     r"\s*[(（](?:自由記述|自由回答|記述式|任意|必須|複数回答可|複数選択可|いくつでも|optional|required)"
@@ -186,7 +192,7 @@ def short_label(question: str) -> str:
             return f"{asked}（その他・自由記述）"
         return f"{asked} — other (text)"
     bracket = _BRACKET_ROW.match(text)
-    if bracket is not None and bracket["q"] and _ASKS.search(bracket["q"]):
+    if _grid_row(bracket) and bracket is not None and _ASKS.search(bracket["q"]):
         return bracket["row"].strip()
     noted = _NOTE.sub("", text)
     if noted and noted != text:
@@ -233,9 +239,9 @@ def short_labels(questions: Sequence[str]) -> list[str]:
     # Grid rows in brackets after a question that does not end as one ("Rate us [Staff]"):
     # rows when at least two columns share the question.
     brackets = [_BRACKET_ROW.match(" ".join(q.split())) for q in questions]
-    grids = Counter(b["q"] for b in brackets if b is not None and b["q"])
+    grids = Counter(b["q"] for b in brackets if b is not None and _grid_row(b))
     labels = [
-        b["row"].strip() if b is not None and b["q"] and grids[b["q"]] > 1 else label
+        b["row"].strip() if b is not None and _grid_row(b) and grids[b["q"]] > 1 else label
         for b, label in zip(brackets, labels, strict=True)
     ]
     shared = Counter(labels)
@@ -248,6 +254,15 @@ def short_labels(questions: Sequence[str]) -> list[str]:
             label = f"{label}（{asked}）" if japanese else f"{label} ({asked})"
         out.append(label)
     return out
+
+
+def _grid_row(bracket: re.Match[str] | None) -> bool:
+    """Whether a "question [x]" match names a grid's row: a question before it, no unit in it."""
+    return (
+        bracket is not None
+        and bool(bracket["q"])
+        and _UNIT.fullmatch(bracket["row"].strip()) is None
+    )
 
 
 def _japanese(text: str) -> str:

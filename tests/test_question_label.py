@@ -59,6 +59,9 @@ from nps_kit.i18n import t
         ("Q4. 以下の項目について、5段階で評価してください。［朝食］", "朝食"),
         ("How would you rate the following? [Cleanliness]", "Cleanliness"),
         ("Amount [USD]", "Amount [USD]"),  # a unit, not a row
+        ("How much did you spend per night? [USD]", "How much did you spend per night? [USD]"),
+        ("How old are you? [years]", "How old are you? [years]"),
+        ("ご予算を教えてください。[円]", "ご予算を教えてください。[円]"),
         # A note on how to answer is no part of the subject (QA21).
         ("そのように評価された理由をお聞かせください。（自由記述）", "評価された理由"),
         ("ご意見・ご要望（任意）", "ご意見・ご要望"),
@@ -144,3 +147,5 @@ def test_grid_rows_in_brackets_are_their_rows_when_the_grid_shares_its_question(
         "Price",
         "Amount [USD]",
     ]
+    # …but a unit is no row, however many columns share the question (REVIEW21).
+    assert short_labels(["Amount [USD]", "Amount [EUR]"]) == ["Amount [USD]", "Amount [EUR]"]
