@@ -20,7 +20,8 @@ __all__ = ["register"]
 _DESCRIPTION = """\
 For each unit with alerts.to in its parameters, read the export (or a newer one given by
 --data), find the responses since --since that score 0 to alerts.max_score (default 6) from
-people who allowed contact (columns.contact), leave out those alerted before, and send the unit's
+people who allowed contact (columns.contact; without a consent column, those who left a phone
+number or address in columns.contact_details), leave out those alerted before, and send the unit's
 owners one short e-mail listing them, most urgent first, in the unit's language. Comments are
 redacted as in the reports. <output>/alerts/alerted.jsonl records every alerted response id, so a
 re-run never alerts twice unless --resend is given. Meant to run daily from cron or a systemd
@@ -31,8 +32,8 @@ environment or .env; without NPS_KIT_SMTP_HOST, alerts acts as --dry-run).
 
 Exit status: 0 when every alert went out (units without alerts.to or with nothing new included),
 1 when an alert was refused by anyone, 2 on an error in the input or the settings, including a
-unit with alerts.to whose columns cannot give alerts (no columns.id or columns.contact; the other
-units are alerted first)."""
+unit with alerts.to whose columns cannot give alerts (no columns.id, or neither columns.contact
+nor columns.contact_details; the other units are alerted first)."""
 
 
 def register(sub: Any) -> None:

@@ -565,8 +565,15 @@ def _ja_stretch_words(rows: list[_Row]) -> tuple[tuple[str, str], ...]:
             word = _ja_negative(word, kind, ctype, negated)
             shown = _ja_negative(shown, kind, ctype, negated)
         words.append((word, shown))
-    # A lone katakana character (a noun to MeCab: コ of a word it split) names nothing.
-    return tuple(w for w in words if len(w[1]) > 1 or not _KATAKANA.fullmatch(w[1]))
+    # A lone katakana character (a noun to MeCab: コ of a word it split) or a run of ー names
+    # nothing, and a katakana stop word (skipped by the check above) is one still.
+    return tuple(
+        w
+        for w in words
+        if (len(w[1]) > 1 or not _KATAKANA.fullmatch(w[1]))
+        and w[1].strip("ー")
+        and w[0] not in STOP_WORDS_JA
+    )
 
 
 def ja_token_words(text: str) -> list[tuple[str, str]]:
