@@ -20,6 +20,7 @@ from typing import Any, Final
 
 import pandas as pd
 
+from nps_kit._consent import CONSENT_NAME
 from nps_kit._question_label import short_labels
 from nps_kit._values import DATE_FORMS
 from nps_kit._width import display_width
@@ -339,14 +340,25 @@ def _defaults_text(
             else "No contact/consent column found: the report lists detractors and says that"
         ),
     ]
+    unread = _unread_consent(found) if contact is None else None
     if contact is None:
         lines.append("  # consent to contact them is unknown.")
+    if unread is not None:
+        lines += textwrap.wrap(
+            f"{unread.column!r} asks for consent to contact, but its answers "
+            f"({', '.join(repr(v) for v in unread.sample)}) do not read as yes or no: recode "
+            "them to Yes/No (はい/いいえ) in the export and set contact to it. Until then no "
+            "contact details are offered: they would list people who said no.",
+            96,
+            initial_indent="  # ",
+            subsequent_indent="  # ",
+        )
     lines.append(f"  contact: {_quote(contact.column if contact else None)}")
     lines += _alerts_lines(id_info, contact, date, report.rows_read)
     # The respondents' e-mail and phone columns are never copied anywhere unless asked for:
     # the comment says how, the analyst decides.
     details = [c.column for c in found.columns if c.kind in ("name", "email", "phone")]
-    if details:
+    if details and unread is None:
         listed = ", ".join(_quote(c) for c in details)
         lines += (
             [
@@ -417,6 +429,19 @@ def _defaults_text(
         "",
     ]
     return "\n".join(lines)
+
+
+def _unread_consent(found: Inspection) -> ColumnInfo | None:
+    """Return a choice question asking for consent whose answers read as neither (QA21).
+
+    Offering contact details beside it would, once listed, copy the details of everyone who
+    filled them in, including those who said no.
+    """
+    for c in found.columns:
+        asks = CONSENT_NAME.search(f"{c.column} {c.question or ''}") is not None
+        if asks and c.kind in ("categorical", "multi") and c.distinct <= 12:
+            return c
+    return None
 
 
 def _alerts_lines(

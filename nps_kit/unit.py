@@ -17,6 +17,7 @@ from typing import Literal
 import pandas as pd
 
 from nps_kit import clock
+from nps_kit._consent import consent_answer, read_consent
 from nps_kit.cache import normalise_key as _norm
 from nps_kit.errors import DataError, closest, missing_column
 from nps_kit.i18n import Language, t
@@ -60,13 +61,6 @@ __all__ = [
 ]
 
 ComparisonKind = Literal["previous", "last_year"]
-_TRUTHY = frozenset(
-    {"はい", "yes", "y", "true", "1", "可", "ok", "同意", "同意する", "希望", "希望する", "許可"}
-)
-#: Answers that refuse contact: with :data:`_TRUTHY`, what a consent column holds.
-_FALSY = frozenset(
-    {"いいえ", "no", "n", "false", "0", "不可", "拒否", "同意しない", "希望しない", "不要"}
-)
 
 
 @dataclass(frozen=True, eq=False)
@@ -597,12 +591,11 @@ def breakdown_table(
 
 
 def contact_allowed(values: pd.Series) -> pd.Series:
-    """Whether each answer grants permission to contact (はい / yes / true / 1 …)."""
-    return (
-        values.map(lambda v: _norm(v).casefold() in _TRUTHY, na_action="ignore")
-        .fillna(False)
-        .astype(bool)
-    )
+    """Whether each answer grants permission to contact (:func:`nps_kit._consent.consent_answer`).
+
+    Only a yes grants it: a no, a blank and an answer read as neither do not.
+    """
+    return read_consent(values).fillna(False).astype(bool)
 
 
 def consent_problem(values: pd.Series, *, column: str) -> str | None:
@@ -627,7 +620,7 @@ def consent_problem(values: pd.Series, *, column: str) -> str | None:
     """
     seen = [_norm(v) for v in pd.unique(values.dropna())]  # 1.0 reads as 1, as when listing
     seen = [v for v in seen if v]
-    if not seen or any(v.casefold() in _TRUTHY | _FALSY for v in seen):
+    if not seen or any(consent_answer(v) is not None for v in seen):
         return None
     listed = ", ".join(repr(v) for v in seen[:5])
     more = f" and {len(seen) - 5:,} more" if len(seen) > 5 else ""
@@ -639,9 +632,12 @@ def consent_problem(values: pd.Series, *, column: str) -> str | None:
 
 #: What to do about :func:`consent_problem`.
 CONSENT_HINT = (
-    "Set columns.contact to the survey's consent question (answers such as Yes/No, "
-    "true/false, 1/0), or to null when there is none (every detractor is then listed, consent "
-    "unknown); phone numbers and e-mail addresses belong in columns.contact_details."
+    "Set columns.contact to the survey's consent question, whose answers say yes or no "
+    "(Yes/No, はい/いいえ, 「はい、連絡してもよい」, 連絡可/連絡不可, 希望する/希望しない, 1/0); "
+    "if its answers are worded otherwise, recode them to Yes/No in the export. Phone numbers "
+    "and e-mail addresses belong in columns.contact_details. Only a survey that asks no "
+    "consent question may have columns.contact: null; with one, null would list the contact "
+    "details of people who said no."
 )
 
 

@@ -1215,3 +1215,28 @@ def test_a_file_without_its_header_row_is_said_to_have_none(tmp_path: Path, suff
     with_header = tmp_path / "h.csv"
     write_text(with_header, "date,score,comment\n" + "".join(f"{d},{s},{c}\n" for d, s, c in rows))
     assert not [n for n in inspect_export(with_header).notes if "header row" in n]
+
+
+@pytest.mark.parametrize(
+    ("yes", "no"),
+    [
+        ("はい、連絡してもよい", "いいえ、連絡しないでほしい"),
+        ("連絡可", "連絡不可"),
+        ("希望する", "希望しない"),
+        ("Yes, you may contact me", "No, please don't"),
+    ],
+)
+def test_consent_worded_as_survey_tools_word_it_is_consent(
+    tmp_path: Path, yes: str, no: str
+) -> None:
+    # QA21: 「はい、連絡してもよい」 was taken for a multi-select with separator 「、」 and 連絡可
+    # for a categorical, so init offered the contact details of people who had said no.
+    rows = "".join(
+        f'R{i},2026/10/{i % 28 + 1} 9:00,{i % 11},"{yes if i % 3 else no}",'
+        f"{['配送が遅かった。', 'とても満足です。', '価格が高い。'][i % 3]}{i}\n"
+        for i in range(40)
+    )
+    header = "回答ID,回答日時,おすすめ度,Q5. ホテルからご連絡を差し上げてもよろしいですか。,理由\n"
+    path = write_text(tmp_path / "ja.csv", header + rows, "utf-8")
+    found = inspect_export(path)
+    assert [(c.kind, c.detail) for c in found.columns][3] == ("consent", "yes/no")

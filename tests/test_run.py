@@ -996,7 +996,10 @@ def test_a_consent_column_without_yes_or_no_answers_is_refused_with_its_values(
         "nps-kit run: error: parameters/north.yaml: columns.contact: 'Phone (optional - if you "
         "would like us to call you back)' holds no yes/no answers, so nobody would count as "
         "allowing contact; its values are '07668 729516', '07700 900123'. Set columns.contact to "
-        "the survey's consent question (answers such as Yes/No, true/false, 1/0), or to null "
-        "when there is none (every detractor is then listed, consent unknown); phone numbers and "
-        "e-mail addresses belong in columns.contact_details."
+        "the survey's consent question, whose answers say yes or no (Yes/No, はい/いいえ, "
+        "「はい、連絡してもよい」, 連絡可/連絡不可, 希望する/希望しない, 1/0); if its answers are "
+        "worded otherwise, recode them to Yes/No in the export. Phone numbers and e-mail addresses "
+        "belong in columns.contact_details. Only a survey that asks no consent question may have "
+        "columns.contact: null; with one, null would list the contact details of people who said "
+        "no."
     )

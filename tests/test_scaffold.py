@@ -1070,3 +1070,41 @@ def test_without_a_consent_column_a_leave_your_number_column_is_offered(tmp_path
     path.write_text(text.replace(offer, offer.replace("# ", "")), encoding="utf-8")
     found = load_all(tmp_path / "p" / "parameters")
     assert found.errors == []
+
+
+def _hotel_consent_export(tmp_path: Path, yes: str, no: str) -> Path:
+    consent = "Q5. ホテルからご連絡を差し上げてもよろしいですか。"
+    rows = [f"回答日時,おすすめ度,理由,{consent},メールアドレス,電話番号"]
+    rows += [
+        f'2026/10/{1 + i % 28} 9:{i % 60:02d},{i % 11},理由{i},"{yes if i % 3 else no}",'
+        f"guest{i}@example.jp,090-1234-{i:04d}"
+        for i in range(40)
+    ]
+    export = tmp_path / "hotel.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return export
+
+
+def test_consent_worded_as_japanese_tools_word_it_is_the_contact_column(tmp_path: Path) -> None:
+    # QA21: 「はい、連絡してもよい」 was read as a multi-select, contact: null was written and the
+    # e-mail/phone columns were offered, so the work file listed people who had said no.
+    export = _hotel_consent_export(tmp_path, "はい、連絡してもよい", "いいえ、連絡しないでほしい")
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert '  contact: "Q5. ホテルからご連絡を差し上げてもよろしいですか。"\n' in text
+    assert "of detractors who allowed contact (never the report)" in text
+
+
+def test_an_unread_consent_question_withholds_the_contact_details_offer(tmp_path: Path) -> None:
+    export = _hotel_consent_export(tmp_path, "連絡してOK", "NG")
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "  contact: null\n" in text
+    assert "contact_details" not in text
+    assert (
+        "  # 'Q5. ホテルからご連絡を差し上げてもよろしいですか。' asks for consent to contact, "
+        "but its answers ('連絡してOK', 'NG')\n"
+        "  # do not read as yes or no: recode them to Yes/No (はい/いいえ) in the export and set "
+        "contact to\n"
+        "  # it. Until then no contact details are offered: they would list people who said no.\n"
+    ) in text
