@@ -13,10 +13,12 @@ import gzip
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
+from xml.etree.ElementTree import ParseError
 
 import numpy as np
 import pandas as pd
@@ -542,23 +544,47 @@ def _resolve_sheet(path: Path, names: list[str], sheet: str | int | None) -> str
     return sheet
 
 
+#: What a damaged or half-written XLSX raises when read: its zip cut short (BadZipFile,
+#: EOFError), a part's compressed bytes wrong (zlib.error, BadZipFile's bad CRC) or a sheet's
+#: XML broken (ParseError, a SyntaxError). QA21 saw each as a traceback, exit status 1.
+_DAMAGED_XLSX: Final = (zipfile.BadZipFile, EOFError, zlib.error, ParseError)
+
+
+def damaged_xlsx(path: Path, exc: BaseException) -> DataError:
+    """Say that the XLSX at ``path`` is damaged or still being written (the one message)."""
+    what = str(exc).strip() or type(exc).__name__
+    return DataError(
+        f"cannot read {path} as XLSX: the file is damaged or still being written (a download, "
+        f"copy or sync that has not finished?): {what}.",
+        hint="Wait until the download or sync has finished and run again; if the file stays "
+        "damaged, download or export it again.",
+        path=path,
+    )
+
+
+def _zip_signature(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(4) == b"PK\x03\x04"
+
+
 def _inspect_xlsx(path: Path, sheet: str | int | None) -> Layout:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError, InvalidFileException) as exc:
-        raise DataError(
-            f"cannot read {path} as XLSX: {exc}.",
-            hint="Open it in Excel and save it as an .xlsx workbook (old .xls files are not "
-            "supported), or export CSV instead.",
-            path=path,
-        ) from exc
+    except _DAMAGED_XLSX as exc:
+        if _zip_signature(path):  # a workbook's start, its end missing: cut short
+            raise damaged_xlsx(path, exc) from exc
+        raise _not_xlsx(path, exc) from exc
+    except (OSError, KeyError, ValueError, InvalidFileException) as exc:
+        raise _not_xlsx(path, exc) from exc
     try:
         name = _resolve_sheet(path, list(workbook.sheetnames), sheet)
         head = workbook[name].iter_rows(max_row=3 + _SAMPLE_ROWS, values_only=True)
         rows = [[_cell_text(v) for v in row] for row in head]
+    except _DAMAGED_XLSX as exc:
+        raise damaged_xlsx(path, exc) from exc
     finally:
         workbook.close()
     if not rows or not any(c.strip() for c in rows[0]):
@@ -568,6 +594,15 @@ def _inspect_xlsx(path: Path, sheet: str | int | None) -> Layout:
             path=path,
         )
     return _layout_from_rows(path, "xlsx", rows, sheet=name)
+
+
+def _not_xlsx(path: Path, exc: BaseException) -> DataError:
+    return DataError(
+        f"cannot read {path} as XLSX: {exc}.",
+        hint="Open it in Excel and save it as an .xlsx workbook (old .xls files are not "
+        "supported), or export CSV instead.",
+        path=path,
+    )
 
 
 def _inspect_parquet(path: Path) -> Layout:
@@ -689,14 +724,18 @@ def read_frame(
 
 
 def _read_xlsx(layout: Layout) -> pd.DataFrame:
-    frame = pd.read_excel(
-        layout.path,
-        sheet_name=layout.sheet,
-        engine="openpyxl",
-        header=None,
-        skiprows=layout.header_rows,
-        names=layout.file_columns or layout.columns,
-    )
+    try:
+        frame = pd.read_excel(
+            layout.path,
+            sheet_name=layout.sheet,
+            engine="openpyxl",
+            header=None,
+            skiprows=layout.header_rows,
+            names=layout.file_columns or layout.columns,
+        )
+    except _DAMAGED_XLSX as exc:
+        # Also a file overwritten while it is read (QA21: an export synced in place mid-run).
+        raise damaged_xlsx(layout.path, exc) from exc
     assert isinstance(frame, pd.DataFrame)  # one sheet name in, one frame out
     return frame
 

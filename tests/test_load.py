@@ -1096,3 +1096,60 @@ def test_a_long_column_of_numbers_and_text_reads_without_a_warning(tmp_path: Pat
         result = load_responses(path, score_column="score")
     counts = result.data["nps_status"].value_counts().to_dict()
     assert counts == {"valid": 300_000, "missing": 5, "invalid": 0}
+
+
+def _workbook(path: Path, rows: int) -> Path:
+    pd.DataFrame({"score": [i % 11 for i in range(rows)], "comment": ["良い"] * rows}).to_excel(
+        path, index=False
+    )
+    return path
+
+
+def _broken_sheet(path: Path, *, keep: float) -> Path:
+    """Rewrite the workbook with its sheet's XML cut at ``keep`` of its length (zip intact)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as src:
+        parts = {n: src.read(n) for n in src.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = parts[sheet][: int(len(parts[sheet]) * keep)] + b"\x00\x00<row"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    return path
+
+
+DAMAGED = (
+    "Wait until the download or sync has finished and run again; if the file stays damaged, "
+    "download or export it again."
+)
+
+
+def test_xlsx_cut_short_is_damaged_not_a_workbook_to_resave(tmp_path: Path) -> None:
+    # QA21: a half-downloaded export was told to be re-saved in Excel and data.path fixed.
+    path = _workbook(tmp_path / "r.xlsx", 50)
+    path.write_bytes(path.read_bytes()[: path.stat().st_size * 6 // 10])
+    assert error_text(path) == (
+        f"cannot read {path} as XLSX: the file is damaged or still being written (a download, "
+        f"copy or sync that has not finished?): File is not a zip file. {DAMAGED}"
+    )
+
+
+def test_xlsx_with_broken_sheet_xml_is_a_data_error(tmp_path: Path) -> None:
+    # QA21: zeros or flipped bytes inside the sheet gave a ParseError traceback, exit status 1.
+    path = _broken_sheet(_workbook(tmp_path / "r.xlsx", 50), keep=0.5)
+    message = error_text(path)
+    assert message.startswith(
+        f"cannot read {path} as XLSX: the file is damaged or still being written (a download, "
+        "copy or sync that has not finished?): "
+    )
+    assert message.endswith(DAMAGED)
+
+
+def test_xlsx_broken_past_the_sampled_rows_is_a_data_error_when_read_whole(
+    tmp_path: Path,
+) -> None:
+    # The header and first rows read, the rest does not: as when the file is overwritten while
+    # a run reads it (QA21: EOFError through _read_xlsx).
+    path = _broken_sheet(_workbook(tmp_path / "r.xlsx", 3000), keep=0.9)
+    assert error_text(path).endswith(DAMAGED)
