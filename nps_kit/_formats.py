@@ -15,7 +15,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final, Literal
 from xml.etree.ElementTree import ParseError
@@ -84,9 +84,11 @@ class MultiSelect:
 class Layout:
     """What detection found out about a file; everything needed to read it.
 
-    ``header_rows`` counts every header row in the source (1 for a plain table, 3 for Qualtrics,
-    2 for SurveyMonkey); ``question_ids`` maps Qualtrics question texts to column ids and
-    ``import_ids`` Qualtrics ImportIds (``QID74``, ``QID1_NPS_GROUP``) to column ids.
+    ``header_rows`` counts every row above the data (1 for a plain table, 3 for Qualtrics,
+    2 for SurveyMonkey), ``title_rows`` of them a title above the table (``title``, its text:
+    a survey SaaS's 「…アンケート 回答一覧」 row, QA21); ``question_ids`` maps Qualtrics
+    question texts to column ids and ``import_ids`` Qualtrics ImportIds (``QID74``,
+    ``QID1_NPS_GROUP``) to column ids.
     ``columns`` are the columns of the frame read; ``file_columns``, when not empty, are the
     file's own, of which ``multi_selects`` merge each option group into one column.
     ``open_ended`` are the columns whose SurveyMonkey answer row says "Open-Ended Response":
@@ -111,6 +113,8 @@ class Layout:
     multi_selects: tuple[MultiSelect, ...] = ()
     open_ended: tuple[str, ...] = ()
     suggested_encoding: str | None = None
+    title_rows: int = 0
+    title: str | None = None
 
 
 def _sniff_format(path: Path, head: bytes) -> tuple[Format, Compression]:
@@ -387,8 +391,37 @@ def _merge_multi(
     return columns, [MultiSelect(**{**m.__dict__, "column": named[m.options[0]]}) for m in multi]
 
 
+def _title_rows(rows: list[list[str]]) -> int:
+    """Count the rows above the header that are a title: one cell filled or none (QA21).
+
+    A survey SaaS or an Excel report often puts 「…アンケート 回答一覧（…）」 above the table.
+    Read as the header, it named every column ``Unnamed: N`` and counted the header as a
+    response. A row of one filled cell is a title only when a row of several names follows it
+    within the first rows (a one-column table has one cell in every row).
+    """
+    for k, row in enumerate(rows[: _MAX_TITLE_ROWS + 1]):
+        filled = sum(1 for c in row if c.strip())
+        if filled >= 2:
+            return k
+    return 0
+
+
+#: At most this many title (or blank) rows above a header are looked through.
+_MAX_TITLE_ROWS: Final = 5
+
+
 def _layout_from_rows(path: Path, fmt: Format, rows: list[list[str]], **kwargs: Any) -> Layout:
     """Build the layout from the header rows and the first data rows that follow them."""
+    titles = _title_rows(rows)
+    if titles:
+        title = " ".join(c.strip() for row in rows[:titles] for c in row if c.strip())
+        layout = _layout_from_rows(path, fmt, rows[titles:], **kwargs)
+        return replace(
+            layout,
+            header_rows=layout.header_rows + titles,
+            title_rows=titles,
+            title=title or None,
+        )
     source, header_rows = _detect_source([[c.strip() for c in row] for row in rows[:3]])
     header = rows[0] if rows else []
     if source == "qualtrics":
@@ -495,8 +528,12 @@ def _inspect_csv(path: Path, compression: Compression, encoding: str | None) -> 
     chosen = encoding or detected or "utf-8"
     text = codecs.getincrementaldecoder(chosen)().decode(sample, final=complete)
     text = text.removeprefix("\ufeff")
-    # Count delimiters in the header line outside quoted names ("Q1, overall" is one name).
-    first_line = re.sub(r'"[^"]*"', "", text.split("\n", 1)[0])
+    # Count delimiters in the header line outside quoted names ("Q1, overall" is one name);
+    # a title line above the header (QA21) has none, so the first line that has one.
+    lines = [re.sub(r'"[^"]*"', "", line) for line in text.split("\n", _MAX_TITLE_ROWS + 1)]
+    first_line = next(
+        (x for x in lines[: _MAX_TITLE_ROWS + 1] if any(d in x for d in _DELIMITERS)), lines[0]
+    )
     delimiter = max(_DELIMITERS, key=lambda d: (first_line.count(d), d == ","))
     # The csv module refuses fields over 128 KiB (a pasted essay in a comment); pandas reads
     # them, so detection must too. The limit is process-wide and only ever raised.

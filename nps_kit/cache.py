@@ -51,8 +51,8 @@ _META = b"nps_kit.cache"
 # 4: a SurveyMonkey multi-select's option columns merged into one column; 5: the report says
 # when Finished could not be read (finished_unread); 6: the rows dedupe's duplicates repeat
 # (duplicate_of), so a unit counts its own; 7: a CSV's id column read as text (00123 kept);
-# 8: double submissions (resubmission_of)
-_FORMAT = 8
+# 8: double submissions (resubmission_of); 9: a title row above the header skipped (title_rows)
+_FORMAT = 9
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 

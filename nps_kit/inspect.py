@@ -998,6 +998,13 @@ def inspect_export(
         )
     nps_col = _nps_column(infos)
     notes: list[str] = list(date_notes)
+    if report.title_rows:
+        # QA21: the title read as the header named every column 'Unnamed: N'.
+        above = "Row 1 is" if report.title_rows == 1 else f"Rows 1–{report.title_rows} are"
+        notes.append(
+            f"{above} a title above the table ({report.title!r}), skipped: the column names "
+            f"were read from row {report.title_rows + 1}."
+        )
     if report.format != "parquet":
         notes += _values_as_names(index.columns)
     if nps_col is None:

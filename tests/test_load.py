@@ -1153,3 +1153,46 @@ def test_xlsx_broken_past_the_sampled_rows_is_a_data_error_when_read_whole(
     # a run reads it (QA21: EOFError through _read_xlsx).
     path = _broken_sheet(_workbook(tmp_path / "r.xlsx", 3000), keep=0.9)
     assert error_text(path).endswith(DAMAGED)
+
+
+TITLE = "ご宿泊者満足度アンケート 回答一覧（2026年9月〜11月）"
+
+
+def test_a_title_row_above_the_csv_header_is_skipped(tmp_path: Path) -> None:
+    # QA21: the title read as the header named every column 'Unnamed: N' and counted the
+    # header as a response.
+    path = write(tmp_path / "r.csv", f"{TITLE}\n回答ID,おすすめ度,理由\nR1,9,良い\nR2,x,悪い\n")
+    result = load_responses(path, score_column="おすすめ度")
+    assert list(result.data.columns[:3]) == ["回答ID", "おすすめ度", "理由"]
+    assert result.data["回答ID"].tolist() == ["R1", "R2"]
+    assert (result.report.title_rows, result.report.title) == (1, TITLE)
+    assert result.report.header_rows_skipped == 0
+    assert result.data["nps_row"].tolist() == [3, 4]  # the rows as the file numbers them
+    assert result.report.invalid["row"].tolist() == [4]
+
+
+def test_a_title_and_a_blank_row_above_a_tab_separated_header(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", f"{TITLE}\n\n回答ID\tおすすめ度\nR1\t9\nR2\t3\n")
+    result = load_responses(path, score_column="おすすめ度")
+    assert result.data["おすすめ度"].tolist() == [9, 3]
+    assert result.report.title_rows == 2
+
+
+def test_a_title_row_above_the_xlsx_header_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "r.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in ([TITLE], ["回答ID", "おすすめ度"], ["R1", 9], ["R2", 3]):
+        sheet.append(row)
+    book.save(path)
+    result = load_responses(path, score_column="おすすめ度")
+    assert result.data["回答ID"].tolist() == ["R1", "R2"]
+    assert (result.report.rows_read, result.report.title) == (2, TITLE)
+
+
+def test_a_one_column_table_has_no_title_row(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", "score\n9\n3\n10\n")
+    result = load_responses(path)
+    assert result.data["nps_score"].tolist() == [9, 3, 10]
+    assert result.report.title_rows == 0
