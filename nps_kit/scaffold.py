@@ -22,7 +22,7 @@ import pandas as pd
 
 from nps_kit._consent import CONSENT_NAME
 from nps_kit._question_label import short_labels
-from nps_kit._values import DATE_FORMS
+from nps_kit._values import DATE_FORMS, parse_scores
 from nps_kit._width import display_width
 from nps_kit.errors import DataError, NpsKitError
 from nps_kit.inspect import (
@@ -35,6 +35,7 @@ from nps_kit.inspect import (
     is_response_id,
     other_sheets,
 )
+from nps_kit.ordinal import not_applicable
 from nps_kit.score import DEFAULT_MIN_REPORT_N
 from nps_kit.text.packs import PACKS
 
@@ -276,10 +277,11 @@ def _defaults_text(
         ]
     mojibake = report.mojibake_cells
     dupes = report.duplicate_rows
+    said = _no_answer_words(found_column(export, found, score.column))
     lines += [
         "  # More score answers that mean 'no answer' (blank, NA, N/A, -, 無回答 already do),",
-        '  # e.g. ["Don\'t know", わからない].',
-        "  missing_values: []",
+        '  # e.g. ["Don\'t know", わからない].' + (" Found in the score column." if said else ""),
+        f"  missing_values: [{', '.join(_quote(w) for w in said)}]",
         "  # Repair text garbled by a double decoding ('Â¡' for '¡'): "
         + (f"{mojibake:,} such cells found." if mojibake else "none found."),
         f"  fix_text: {_quote(mojibake > 0)}",
@@ -429,6 +431,18 @@ def _defaults_text(
         "",
     ]
     return "\n".join(lines)
+
+
+def _no_answer_words(scores: pd.Series) -> list[str]:
+    """Return the score column's answers that say "no answer" (わからない, Don't know).
+
+    QA21: init saw 「わからない」 in the score column but wrote ``missing_values: []``, so
+    ``score`` counted them invalid and the report's data quality listed them as 無効な値.
+    """
+    parsed = parse_scores(scores)
+    invalid = scores[parsed.status == "invalid"].dropna().astype(str).str.strip()
+    counts = invalid[invalid.map(not_applicable)].value_counts()
+    return [str(w) for w in counts.index]
 
 
 def _unread_consent(found: Inspection) -> ColumnInfo | None:

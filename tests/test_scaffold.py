@@ -1108,3 +1108,21 @@ def test_an_unread_consent_question_withholds_the_contact_details_offer(tmp_path
         "contact to\n"
         "  # it. Until then no contact details are offered: they would list people who said no.\n"
     ) in text
+
+
+def test_no_answer_words_seen_in_the_score_column_are_written(tmp_path: Path) -> None:
+    # QA21: 「わからない」 in the score column, yet missing_values: [] was written, so score
+    # counted 56 responses invalid and the report listed them as 無効な値, not 無回答.
+    rows = ["回答日時,おすすめ度,理由"]
+    rows += [
+        f"2026/10/{1 + i % 28} 9:{i % 60:02d},{'わからない' if i % 10 == 0 else i % 11},理由{i}"
+        for i in range(40)
+    ]
+    export = tmp_path / "hotel.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert (
+        '  # e.g. ["Don\'t know", わからない]. Found in the score column.\n'
+        '  missing_values: ["わからない"]\n'
+    ) in text
