@@ -616,18 +616,25 @@ def consent_problem(values: pd.Series, *, column: str) -> str | None:
     -------
     str or None
         ``"columns.contact: '<column>' holds no yes/no answers, …; its values are …."`` with
-        up to five of its values, or ``None`` when some cell is a yes or a no.
+        up to five of its values, or ``None`` when half or more of its distinct values read
+        as a yes or a no (:func:`nps_kit._consent.consent_answer`).
     """
     seen = [_norm(v) for v in pd.unique(values.dropna())]  # 1.0 reads as 1, as when listing
     seen = [v for v in seen if v]
-    if not seen or any(consent_answer(v) is not None for v in seen):
+    # Most of a consent column's answers read as yes or no; a comment column set by mistake
+    # has the odd 「連絡不要」 among its texts (QA21's wider reading must not let it through).
+    read = sum(consent_answer(v) is not None for v in seen)
+    if not seen or read * 2 >= len(seen):
         return None
     listed = ", ".join(repr(v) for v in seen[:5])
     more = f" and {len(seen) - 5:,} more" if len(seen) > 5 else ""
-    return (
-        f"columns.contact: {column!r} holds no yes/no answers, so nobody would count as "
-        f"allowing contact; its values are {listed}{more}."
+    what = (
+        "holds no yes/no answers, so nobody would count as allowing contact"
+        if not read
+        else f"holds few yes/no answers ({read:,} of its {len(seen):,} values), so it is not a "
+        "consent question"
     )
+    return f"columns.contact: {column!r} {what}; its values are {listed}{more}."
 
 
 #: What to do about :func:`consent_problem`.

@@ -495,7 +495,8 @@ def test_a_consent_column_without_yes_or_no_answers_cannot_alert(
     path.write_text(path.read_text("utf-8") + "columns: {contact: comment}\n", encoding="utf-8")
     assert alerts(project) == 2
     err = capsys.readouterr().err
-    assert "ec: error: columns.contact: 'comment' holds no yes/no answers" in err
+    # Its 「連絡不要」 reads as a no (QA21), yet one of eight values is no consent question.
+    assert "ec: error: columns.contact: 'comment' holds few yes/no answers (1 of its " in err
     assert [m.rcpt_tos for m in smtp.received] == [["cloud@example.com"]]
 
 
@@ -547,3 +548,28 @@ def test_each_person_is_headed_by_time_and_name_with_links_a_call_by_and_how_to_
     assert "連絡期限：2026-11-05 11:00 JST" in first.get_text()
     assert "ID E04" in first.get_text()
     assert "作業用ファイル（ec_followups.xlsx）" in soup.get_text()
+
+
+def test_a_response_dated_without_a_time_counts_its_whole_day_for_since(
+    project: Path, smtp: Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA21: 「令和8年12月4日」 (no time) beside timed responses was read as 00:00, so the next
+    # morning's --since 1d never alerted it, and the e-mail showed an invented 00:00 and a
+    # call-by up to 24 h early. At 2026-11-04 06:37 JST, 1d reaches back to 11-03 06:37.
+    import nps_kit.alerts
+    from nps_kit import clock
+
+    tokyo = clock.zone("ja")
+    moment = dt.datetime(2026, 11, 4, 6, 37, tzinfo=tokyo)
+    monkeypatch.setattr(clock, "now", lambda language, timezone=None: moment)
+    monkeypatch.setattr(
+        nps_kit.alerts, "parse_since", lambda text, now: parse_since(text, now=moment)
+    )
+    rows = [(r[0], "令和8年11月3日", *r[2:]) if r[0] == "E04" else r for r in ROWS]
+    write_export(next(project.glob("export.*")), rows)
+    assert alerts(project, since="1d") == 0
+    ec = smtp.received[-1].message
+    lines = text_of(ec).splitlines()
+    assert lines[2:4] == ["2026-11-03 / スコア0 / プラン：プレミアム", "  連絡期限：2026-11-05"]
+    assert "00:00" not in text_of(ec)
+    assert [r["response_ids"] for r in log_lines(project) if r["unit"] == "ec"] == [["E04", "E05"]]
