@@ -9,6 +9,8 @@ at cell 3 and leaves a ``_failed/`` notebook and an empty period in the overview
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,10 +22,19 @@ from nps_kit.errors import ConfigError, closest
 from nps_kit.params import UnitParameters
 from nps_kit.unit import CONSENT_HINT, consent_problem
 
-__all__ = ["NO_RESPONSES", "NO_ROWS", "ExportRows", "UnitRefused", "check_unit_rows"]
+__all__ = [
+    "NO_RESPONSES",
+    "NO_RESPONSES_YET",
+    "NO_ROWS",
+    "ExportRows",
+    "UnitRefused",
+    "check_unit_rows",
+]
 
 NO_ROWS = "data.filter.values"
 NO_RESPONSES = "period"
+#: The reason of a unit whose filter matches no row yet (a new store): no data, not an error.
+NO_RESPONSES_YET = "no responses yet"
 
 
 class UnitRefused(ConfigError):
@@ -169,6 +180,20 @@ def check_unit_rows(unit: UnitParameters, month: str, rows: ExportRows) -> None:
             listed = ", ".join(repr(v) for v in present[:20])
             more = f" and {len(present) - 20} more" if len(present) > 20 else ""
             values = " or ".join(repr(str(v)) for v in wanted)
+            if not any(_misspelt(str(v), present) for v in wanted):
+                # QA21: a hotel set up before its first guests answered made every scheduled
+                # `run --all` exit 1. A value like none of the column's is a new unit, not a
+                # typo: no data yet, as a month without responses is.
+                raise UnitRefused(
+                    f"{where}: {unit.unit} has no responses yet: no row of {export} has "
+                    f"{column} = {values}; the values of {column} are {listed}{more}.",
+                    hint=f"Its first report comes with its first responses. If {values} is "
+                    f"misspelt, fix data.filter.values in {where}.",
+                    path=unit.source,
+                    key=NO_RESPONSES,
+                    period=month,
+                    reason=NO_RESPONSES_YET,
+                )
             raise UnitRefused(
                 f"{where}: data.filter.values: no row of {export} has {column} = "
                 f"{values} (unit {unit.unit}); the values "
@@ -207,6 +232,26 @@ def check_unit_rows(unit: UnitParameters, month: str, rows: ExportRows) -> None:
         period=month,
         reason=f"no responses in {month}",
     )
+
+
+def _misspelt(wanted: str, present: Sequence[str]) -> bool:
+    """Whether ``wanted`` looks like a typo of one of the column's values.
+
+    Close in spelling (a character or two off: 大宮 for 大宮店, Yrok for York) or one within
+    the other; a new store's name (ステイイン京都四条 beside ステイイン新宿西口) is not.
+    """
+    key = normalise_key(wanted).casefold().replace(" ", "")
+    for value in present:
+        other = normalise_key(value).casefold().replace(" ", "")
+        if key in other or other in key:
+            return True
+        if difflib.SequenceMatcher(None, key, other).ratio() >= _TYPO_RATIO:
+            return True
+    return False
+
+
+#: Spelling this close to a value of the filter column is a typo of it.
+_TYPO_RATIO = 0.75
 
 
 def _span(months: list[str]) -> str:

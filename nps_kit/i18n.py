@@ -577,6 +577,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{period}の回答なし",
         "en": "no responses in {period}",
     },
+    "overview.no_responses_yet": {
+        "ja": "まだ回答がありません（最初の回答が届くとレポートを作成します）",
+        "en": "no responses yet (its first report comes with its first responses)",
+    },
     "overview.notebook": {
         "ja": "ノートブック",
         "en": "notebook",

@@ -1003,3 +1003,42 @@ def test_a_consent_column_without_yes_or_no_answers_is_refused_with_its_values(
         "columns.contact: null; with one, null would list the contact details of people who said "
         "no."
     )
+
+
+def test_a_unit_set_up_before_its_first_responses_is_no_data_yet_not_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA21: a new hotel (filter 「ステイイン京都四条」, no guest yet) made every scheduled
+    # `run --all` exit 1. A filter value like none of the column's is a new unit: no data yet,
+    # said in the overview, exit 0; a misspelt one (大宮 for 大宮店) is still refused.
+    monkeypatch.chdir(tmp_path)
+    params = _shops(tmp_path, omiya="大宮店", kyoto="京都四条")
+    for unit in ("omiya", "kyoto"):
+        with (params / f"{unit}.yaml").open("a", encoding="utf-8") as file:
+            file.write(f"mail: {{to: [{unit}@example.com]}}\n")
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    output = tmp_path / "reports"
+    argv = ["run", "--all", "--parameters", str(params), "--output", str(output)]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-10", "--jobs", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert (
+        "note: parameters/kyoto.yaml: kyoto has no responses yet: no row of responses.csv has "
+        "business_unit = '京都四条'; the values of business_unit are '大宮店', '横浜店'. Its "
+        "first report comes with its first responses. If '京都四条' is misspelt, fix "
+        "data.filter.values in parameters/kyoto.yaml. This unit has no report." in err
+    )
+    table = {line.split()[0]: line.split(maxsplit=6) for line in out.splitlines()}
+    assert table["kyoto"][1:3] == ["no", "data"]
+    assert _manifest_units(output / "2026-10")["kyoto"]["status"] == "no data"
+    assert _unit_cells(output / "2026-10")["kyoto"] == (
+        "kyoto まだ回答がありません（最初の回答が届くとレポートを作成します）"
+    )
+    # send says why it leaves the unit out, not that its report failed or its id is unknown.
+    for name in ("HOST", "PORT", "SECURITY", "FROM", "USER", "PASSWORD", "CAFILE"):
+        monkeypatch.delenv(f"NPS_KIT_SMTP_{name}", raising=False)
+    send = ["send", "--all", "--period", "2026-10", "--dry-run", "--output", str(output)]
+    assert main(send) == 0
+    assert (
+        "kyoto: skipped, it has no responses yet, so no report; its first report comes with "
+        "them." in capsys.readouterr().out
+    )

@@ -62,6 +62,8 @@ class MailUnit:
     summary: UnitSummary
     #: The unit's IANA time zone (its run's parameters), for the PDF's paper size.
     timezone: str | None = None
+    #: Why the run built no report (the refusal's few words), ``None`` for a built one.
+    reason: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "summary", as_summary(self.summary) or UnitSummary())
@@ -170,6 +172,7 @@ def _unit(folder: Path, entry: Mapping[str, Any], problems: list[str]) -> MailUn
         mail=_mail(unit, parameters.get("mail") or {}, problems),
         summary=UnitSummary.from_json(entry.get("summary") or {}),
         timezone=parameters.get("timezone"),
+        reason=(entry.get("error") or {}).get("reason"),
     )
 
 
