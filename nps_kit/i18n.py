@@ -1016,11 +1016,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "alerts_mail.email": {"ja": "メール", "en": "E-mail"},
     "alerts_mail.id": {"ja": "回答ID {id}", "en": "Response ID {id}"},
     "alerts_mail.record": {
-        "ja": "連絡したら、今月のレポートの作業用ファイル（{file}）の該当行に担当者・状況・連絡日を"
-        "記入し、closed_loop.status_file に指定してください。次のレポートで連絡率に数えられます。",
+        # For whoever takes the calls (QA21: the front desk, not the analyst, whose
+        # closed_loop.status_file step the README gives).
+        "ja": "連絡したら、{month}のレポートの作業用ファイル（{file}）の該当行に担当者・状況・"
+        "連絡日を記入してください。次のレポートで連絡率に数えられます。",
         "en": "Once you have called, fill in owner, status and contacted_at on the person's row "
-        "of the month's work file ({file}) and set closed_loop.status_file to it: the next "
-        "report counts the call.",
+        "of the work file of the {month} report ({file}): the next report counts the call.",
     },
     "alerts_mail.no_comment": {"ja": "（コメントなし）", "en": "(no comment)"},
     "alerts_mail.threshold": {

@@ -573,3 +573,25 @@ def test_a_response_dated_without_a_time_counts_its_whole_day_for_since(
     assert lines[2:4] == ["2026-11-03 / スコア0 / プラン：プレミアム", "  連絡期限：2026-11-05"]
     assert "00:00" not in text_of(ec)
     assert [r["response_ids"] for r in log_lines(project) if r["unit"] == "ec"] == [["E04", "E05"]]
+
+
+def test_the_front_desk_gets_indented_comments_and_the_month_of_its_work_file(
+    project: Path, smtp: Recorder
+) -> None:
+    # QA21: a multi-line comment lost its indentation (plain text) and its line breaks (HTML);
+    # the closing line told the front desk to set closed_loop.status_file, and 「今月のレポート」
+    # on 5 December meant November's work file.
+    comment = "チェックインに20分\n次回は改善を"
+    rows = [(*r[:5], comment, r[6]) if r[0] == "E04" else r for r in ROWS]
+    write_export(next(project.glob("export.*")), rows)
+    assert alerts(project) == 0
+    ec = smtp.received[1].message
+    lines = text_of(ec).splitlines()
+    at = lines.index("  チェックインに20分")
+    assert lines[at + 1] == "  次回は改善を"
+    assert "チェックインに20分<br>次回は改善を" in html_of(ec)
+    assert (
+        "連絡したら、2026年11月のレポートの作業用ファイル（ec_followups.xlsx）の該当行に担当者・"
+        "状況・連絡日を記入してください。次のレポートで連絡率に数えられます。"
+    ) in lines
+    assert "status_file" not in text_of(ec) + html_of(ec)
