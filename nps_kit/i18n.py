@@ -350,6 +350,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Themes of this report: the {pack} pack (dictionaries, learned layer and polarity "
         "correction)",
     },
+    # A theme pack's name as a report's reader reads it (QA21: 「generic」 in a Japanese report).
+    "sections.pack.retail": {"ja": "小売", "en": "retail"},
+    "sections.pack.saas": {"ja": "SaaS", "en": "saas"},
+    "sections.pack.finance": {"ja": "金融", "en": "finance"},
+    "sections.pack.generic": {"ja": "汎用", "en": "generic"},
     "sections.method_themes_extends": {
         "ja": (
             "このレポートのテーマ：{file}（テーマパック「{pack}」を拡張。パックの辞書・学習済みの"
