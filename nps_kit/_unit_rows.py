@@ -20,7 +20,7 @@ from nps_kit._schema_errors import display
 from nps_kit.cache import UNIT_KEY, ExportCache, normalise_key
 from nps_kit.errors import ConfigError, closest
 from nps_kit.params import UnitParameters
-from nps_kit.unit import CONSENT_HINT, consent_problem
+from nps_kit.unit import CONSENT_HINT, consent_left_unset, consent_problem
 
 __all__ = [
     "NO_RESPONSES",
@@ -165,6 +165,21 @@ def check_unit_rows(unit: UnitParameters, month: str, rows: ExportRows) -> None:
                 key="columns.contact",
                 period=month,
                 reason=f"columns.contact {column!r} holds no yes/no answers",
+            )
+    elif unit.columns.contact_details:
+        import pyarrow.parquet as pq
+
+        names = pq.read_schema(rows.cache.path).names
+        details = [unit.column(c) for c in unit.columns.contact_details]
+        unset = consent_left_unset(names, rows.distinct, details=details)
+        if unset is not None:
+            raise UnitRefused(
+                f"{where}: {unset[0]}",
+                hint=unset[1],
+                path=unit.source,
+                key="columns.contact",
+                period=month,
+                reason="columns.contact null beside a consent question",
             )
     export = unit.data.path.name
     own = rows.months

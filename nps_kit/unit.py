@@ -9,7 +9,7 @@ a :class:`UnitData` into the tables each report section shows; they only combine
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -17,7 +17,7 @@ from typing import Literal
 import pandas as pd
 
 from nps_kit import clock
-from nps_kit._consent import consent_answer, read_consent
+from nps_kit._consent import CONSENT_NAME, consent_answer, read_consent
 from nps_kit.cache import normalise_key as _norm
 from nps_kit.errors import DataError, closest, missing_column
 from nps_kit.i18n import Language, t
@@ -48,6 +48,7 @@ __all__ = [
     "Headline",
     "UnitData",
     "breakdown_table",
+    "consent_left_unset",
     "consent_problem",
     "contact_allowed",
     "data_quality",
@@ -635,6 +636,56 @@ def consent_problem(values: pd.Series, *, column: str) -> str | None:
         "consent question"
     )
     return f"columns.contact: {column!r} {what}; its values are {listed}{more}."
+
+
+def consent_left_unset(
+    columns: Sequence[str], distinct: Callable[[str], pd.Series], *, details: Sequence[str]
+) -> tuple[str, str] | None:
+    """Name a consent question of the export while ``columns.contact`` is null (QA21).
+
+    With ``columns.contact: null`` each contact detail a respondent filled counts as their
+    consent, which is right only when the survey asks no consent question: with one, the work
+    files would give the details of the people who said no.
+
+    Parameters
+    ----------
+    columns
+        The export's columns.
+    distinct
+        Gives a column's distinct values.
+    details
+        ``columns.contact_details``, which are never the consent question.
+
+    Returns
+    -------
+    tuple of str or None
+        ``(message, hint)`` naming the first column whose name asks for consent (連絡,
+        contact, consent …) and whose few answers (at most 12) are a choice, with its values;
+        ``None`` when there is none.
+    """
+    for column in columns:
+        if column in details or column.startswith("nps_") or not CONSENT_NAME.search(column):
+            continue
+        values = [v for v in (_norm(x) for x in pd.unique(distinct(column).dropna())) if v]
+        if not values or len(values) > _CHOICES:
+            continue
+        listed = ", ".join(repr(v) for v in values[:6])
+        message = (
+            f"columns.contact is null, but {column!r} asks for consent to contact (answers: "
+            f"{listed}); with columns.contact_details listed, the work files would give the "
+            "contact details of people who said no."
+        )
+        if consent_problem(pd.Series(values), column=column) is None:
+            return message, f"Set columns.contact: {column!r}."
+        return message, (
+            "Its answers do not read as yes or no: recode them to Yes/No (はい/いいえ) in the "
+            f"export and set columns.contact: {column!r}, or remove columns.contact_details."
+        )
+    return None
+
+
+#: At most this many answers make a column a choice (a consent question), not free text.
+_CHOICES = 12
 
 
 #: What to do about :func:`consent_problem`.

@@ -1042,3 +1042,54 @@ def test_a_unit_set_up_before_its_first_responses_is_no_data_yet_not_an_error(
         "kyoto: skipped, it has no responses yet, so no report; its first report comes with "
         "them." in capsys.readouterr().out
     )
+
+
+@pytest.mark.parametrize(
+    ("yes", "no", "hint"),
+    [
+        (
+            "はい、連絡してもよい",
+            "いいえ、連絡しないでほしい",
+            "Set columns.contact: 'ご連絡してもよろしいですか'.",
+        ),
+        (
+            "連絡してOK",
+            "連絡NG",
+            "Its answers do not read as yes or no: recode them to Yes/No (はい/いいえ) in the "
+            "export and set columns.contact: 'ご連絡してもよろしいですか', or remove "
+            "columns.contact_details.",
+        ),
+    ],
+)
+def test_contact_details_beside_an_unset_consent_question_are_refused(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    yes: str,
+    no: str,
+    hint: str,
+) -> None:
+    # QA21: contact: null (init had not read the consent question) with contact_details
+    # uncommented: the work file gave the e-mail and phone of guests who had said no.
+    monkeypatch.chdir(tmp_path)
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "responses.csv").write_text(
+        "回答日時,おすすめ度,ご連絡してもよろしいですか,メール\n"
+        f"2026/10/13 10:00,3,{yes},a@example.jp\n2026/10/14 11:00,2,{no},b@example.jp\n",
+        encoding="utf-8",
+    )
+    (params / "north.yaml").write_text(
+        "name: North\nlanguage: ja\ndata: {path: ../responses.csv}\ncolumns: {date: 回答日時, "
+        "score: おすすめ度, contact: null, contact_details: [メール]}\n",
+        encoding="utf-8",
+    )
+    notebook = make_notebook(tmp_path / "nb.ipynb", "raise SystemExit('no kernel may start')")
+    argv = ["run", "north", "--parameters", str(params), "--output", str(tmp_path / "reports")]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-10"]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "nps-kit run: error: parameters/north.yaml: columns.contact is null, but "
+        f"'ご連絡してもよろしいですか' asks for consent to contact (answers: '{yes}', '{no}'); "
+        "with columns.contact_details listed, the work files would give the contact details of "
+        f"people who said no. {hint}"
+    )
