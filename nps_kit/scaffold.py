@@ -252,6 +252,15 @@ def _defaults_text(
         "",
         "data:",
         "  # The inspected export (relative to this folder).",
+        *(
+            [
+                f"  # Its first {report.title_rows} row(s) are a title above the table "
+                f"({report.title!r}): skipped on every read, the column names are row "
+                f"{report.title_rows + 1}."
+            ]
+            if report.title_rows
+            else []
+        ),
         f"  path: {_quote(path)}",
         "  # XLSX sheet name or 0-based index; null = first sheet.",
         f"  sheet: {_quote(report.sheet)}",

@@ -1126,3 +1126,21 @@ def test_no_answer_words_seen_in_the_score_column_are_written(tmp_path: Path) ->
         '  # e.g. ["Don\'t know", わからない]. Found in the score column.\n'
         '  missing_values: ["わからない"]\n'
     ) in text
+
+
+def test_init_from_an_export_with_a_title_row_says_it_was_skipped(tmp_path: Path) -> None:
+    # QA21: with 「…回答一覧」 above the header, init failed with "has no column '宿泊ホテル'".
+    rows = ["ご宿泊者満足度アンケート 回答一覧", "回答日時,宿泊ホテル,おすすめ度,理由"]
+    rows += [
+        f"2026/10/{1 + i % 28} 9:{i % 60:02d},{['札幌', '新宿'][i % 2]},{i % 11},理由{i}"
+        for i in range(40)
+    ]
+    export = tmp_path / "hotel.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    project_from_export(tmp_path / "p", export, unit_column="宿泊ホテル")
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert (
+        "  # Its first 1 row(s) are a title above the table ('ご宿泊者満足度アンケート 回答一覧'): "
+        "skipped on every read, the column names are row 2.\n"
+    ) in text
+    assert load_all(tmp_path / "p" / "parameters").errors == []
