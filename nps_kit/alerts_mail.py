@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from nps_kit.i18n import Language, t
+from nps_kit.i18n import Language, shown_redactions, t
 from nps_kit.mail._policy import POLICY
 from nps_kit.mail.compose import ComposedMessage
 from nps_kit.mail.units import parse_address
@@ -175,7 +175,9 @@ def compose_alert(
     for record in records:
         facts = _facts(unit, record)
         name, contacts = _contacts(unit, record)
-        comment = str(record.get("comment") or "") or t("alerts_mail.no_comment", lang)
+        comment = shown_redactions(str(record.get("comment") or ""), lang) or t(
+            "alerts_mail.no_comment", lang
+        )
         score = t("alerts_mail.score", lang, score=record["score"])
         # Headed by when they answered (the unit's zone), not by the id: a Google Forms id is
         # the raw Timestamp, which repeated the time (QA20); the id closes the entry.

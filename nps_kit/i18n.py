@@ -19,6 +19,7 @@ __all__ = [
     "label",
     "phrase_breaks",
     "points",
+    "shown_redactions",
     "signed_number",
     "t",
 ]
@@ -355,6 +356,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "sections.pack.saas": {"ja": "SaaS", "en": "saas"},
     "sections.pack.finance": {"ja": "金融", "en": "finance"},
     "sections.pack.generic": {"ja": "汎用", "en": "generic"},
+    # What a reader sees where personal data was masked (the masks stay [PHONE] … in the
+    # text the analysis reads; QA21: English markers in a Japanese report).
+    "redacted.email": {"ja": "［メールアドレス］", "en": "[EMAIL]"},
+    "redacted.phone": {"ja": "［電話番号］", "en": "[PHONE]"},
+    "redacted.postcode": {"ja": "［郵便番号］", "en": "[POSTCODE]"},
+    "redacted.card": {"ja": "［カード番号］", "en": "[CARD]"},
+    "redacted.mynumber": {"ja": "［マイナンバー］", "en": "[MYNUMBER]"},
+    "redacted.name": {"ja": "［氏名］", "en": "[NAME]"},
     "sections.method_themes_extends": {
         "ja": (
             "このレポートのテーマ：{file}（テーマパック「{pack}」を拡張。パックの辞書・学習済みの"
@@ -1257,3 +1266,27 @@ def _starts_word(ch: str) -> bool:
     """Kanji, katakana or a Latin letter or digit: what follows a phrase's hiragana ending."""
     kanji, katakana = "\u4e00" <= ch <= "\u9fff", "\u30a1" <= ch <= "\u30fa"
     return kanji or katakana or (ch.isascii() and ch.isalnum())
+
+
+def shown_redactions(text: str, lang: Language) -> str:
+    """Show a redacted comment's masks (``[PHONE]``) in the reader's language (［電話番号］).
+
+    Parameters
+    ----------
+    text
+        A comment as :func:`nps_kit.text.redaction.redact` left it.
+    lang
+        The report's language.
+
+    Returns
+    -------
+    str
+        ``text`` with each mask in ``lang``'s words; English keeps ``[PHONE]``.
+    """
+    from nps_kit.text.redaction import KINDS, placeholder
+
+    for kind in KINDS:
+        mask = placeholder(kind)
+        if mask in text:
+            text = text.replace(mask, t(f"redacted.{kind}", lang))
+    return text

@@ -170,7 +170,7 @@ def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_
         "",
         "2026-11-02 09:00 JST / スコア3 / プラン：ライト",
         "  連絡期限：2026-11-04 09:00 JST（期限切れ）",
-        "  配送が遅い [PHONE]",
+        "  配送が遅い ［電話番号］",  # QA21: no English mask in a Japanese e-mail
         "  回答ID E02",
         "",
         "2026-11-04 12:00 JST / スコア3 / プラン：ライト",
