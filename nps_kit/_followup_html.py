@@ -21,7 +21,7 @@ from nps_kit.closed_loop import (
     LoopStatus,
     call_by,
 )
-from nps_kit.i18n import Language, t
+from nps_kit.i18n import Language, shown_redactions, t
 from nps_kit.report import nobreak
 
 __all__ = ["FIRST_SCREEN", "followup_html", "loop_status_html"]
@@ -74,6 +74,8 @@ def _table(rows: pd.DataFrame, columns: Sequence[tuple[str, str]], lang: Languag
                         f'{_SPACE[lang]}<span class="nps-followup__overdue">'
                         f"{escape(t('followup.overdue', lang))}</span>"
                     )
+            elif column == "comment" and isinstance(value, str):
+                text = _cell(shown_redactions(value, lang))
             else:
                 text = _cell(value)
             kind = "is-num" if column == "score" else "is-text"

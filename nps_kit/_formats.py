@@ -13,10 +13,12 @@ import gzip
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final, Literal
+from xml.etree.ElementTree import ParseError
 
 import numpy as np
 import pandas as pd
@@ -88,9 +90,11 @@ class MultiSelect:
 class Layout:
     """What detection found out about a file; everything needed to read it.
 
-    ``header_rows`` counts every header row in the source (1 for a plain table, 3 for Qualtrics,
-    2 for SurveyMonkey); ``question_ids`` maps Qualtrics question texts to column ids and
-    ``import_ids`` Qualtrics ImportIds (``QID74``, ``QID1_NPS_GROUP``) to column ids.
+    ``header_rows`` counts every row above the data (1 for a plain table, 3 for Qualtrics,
+    2 for SurveyMonkey), ``title_rows`` of them a title above the table (``title``, its text:
+    a survey SaaS's 「…アンケート 回答一覧」 row, QA21); ``question_ids`` maps Qualtrics
+    question texts to column ids and ``import_ids`` Qualtrics ImportIds (``QID74``,
+    ``QID1_NPS_GROUP``) to column ids.
     ``columns`` are the columns of the frame read; ``file_columns``, when not empty, are the
     file's own, of which ``multi_selects`` merge each option group into one column.
     ``open_ended`` are the columns whose SurveyMonkey answer row says "Open-Ended Response":
@@ -115,6 +119,8 @@ class Layout:
     multi_selects: tuple[MultiSelect, ...] = ()
     open_ended: tuple[str, ...] = ()
     suggested_encoding: str | None = None
+    title_rows: int = 0
+    title: str | None = None
 
 
 def _sniff_format(path: Path, head: bytes) -> tuple[Format, Compression]:
@@ -391,8 +397,37 @@ def _merge_multi(
     return columns, [MultiSelect(**{**m.__dict__, "column": named[m.options[0]]}) for m in multi]
 
 
+def _title_rows(rows: list[list[str]]) -> int:
+    """Count the rows above the header that are a title: one cell filled or none (QA21).
+
+    A survey SaaS or an Excel report often puts 「…アンケート 回答一覧（…）」 above the table.
+    Read as the header, it named every column ``Unnamed: N`` and counted the header as a
+    response. A row of one filled cell is a title only when a row of several names follows it
+    within the first rows (a one-column table has one cell in every row).
+    """
+    for k, row in enumerate(rows[: _MAX_TITLE_ROWS + 1]):
+        filled = sum(1 for c in row if c.strip())
+        if filled >= 2:
+            return k
+    return 0
+
+
+#: At most this many title (or blank) rows above a header are looked through.
+_MAX_TITLE_ROWS: Final = 5
+
+
 def _layout_from_rows(path: Path, fmt: Format, rows: list[list[str]], **kwargs: Any) -> Layout:
     """Build the layout from the header rows and the first data rows that follow them."""
+    titles = _title_rows(rows)
+    if titles:
+        title = " ".join(c.strip() for row in rows[:titles] for c in row if c.strip())
+        layout = _layout_from_rows(path, fmt, rows[titles:], **kwargs)
+        return replace(
+            layout,
+            header_rows=layout.header_rows + titles,
+            title_rows=titles,
+            title=title or None,
+        )
     source, header_rows = _detect_source([[c.strip() for c in row] for row in rows[:3]])
     header = rows[0] if rows else []
     if source == "qualtrics":
@@ -499,8 +534,12 @@ def _inspect_csv(path: Path, compression: Compression, encoding: str | None) -> 
     chosen = encoding or detected or "utf-8"
     text = codecs.getincrementaldecoder(chosen)().decode(sample, final=complete)
     text = text.removeprefix("\ufeff")
-    # Count delimiters in the header line outside quoted names ("Q1, overall" is one name).
-    first_line = re.sub(r'"[^"]*"', "", text.split("\n", 1)[0])
+    # Count delimiters in the header line outside quoted names ("Q1, overall" is one name);
+    # a title line above the header (QA21) has none, so the first line that has one.
+    lines = [re.sub(r'"[^"]*"', "", line) for line in text.split("\n", _MAX_TITLE_ROWS + 1)]
+    first_line = next(
+        (x for x in lines[: _MAX_TITLE_ROWS + 1] if any(d in x for d in _DELIMITERS)), lines[0]
+    )
     delimiter = max(_DELIMITERS, key=lambda d: (first_line.count(d), d == ","))
     # The csv module refuses fields over 128 KiB (a pasted essay in a comment); pandas reads
     # them, so detection must too. The limit is process-wide and only ever raised.
@@ -548,23 +587,47 @@ def _resolve_sheet(path: Path, names: list[str], sheet: str | int | None) -> str
     return sheet
 
 
+#: What a damaged or half-written XLSX raises when read: its zip cut short (BadZipFile,
+#: EOFError), a part's compressed bytes wrong (zlib.error, BadZipFile's bad CRC) or a sheet's
+#: XML broken (ParseError, a SyntaxError). QA21 saw each as a traceback, exit status 1.
+_DAMAGED_XLSX: Final = (zipfile.BadZipFile, EOFError, zlib.error, ParseError)
+
+
+def damaged_xlsx(path: Path, exc: BaseException) -> DataError:
+    """Say that the XLSX at ``path`` is damaged or still being written (the one message)."""
+    what = str(exc).strip() or type(exc).__name__
+    return DataError(
+        f"cannot read {path} as XLSX: the file is damaged or still being written (a download, "
+        f"copy or sync that has not finished?): {what}.",
+        hint="Wait until the download or sync has finished and run again; if the file stays "
+        "damaged, download or export it again.",
+        path=path,
+    )
+
+
+def _zip_signature(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(4) == b"PK\x03\x04"
+
+
 def _inspect_xlsx(path: Path, sheet: str | int | None) -> Layout:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError, InvalidFileException) as exc:
-        raise DataError(
-            f"cannot read {path} as XLSX: {exc}.",
-            hint="Open it in Excel and save it as an .xlsx workbook (old .xls files are not "
-            "supported), or export CSV instead.",
-            path=path,
-        ) from exc
+    except _DAMAGED_XLSX as exc:
+        if _zip_signature(path):  # a workbook's start, its end missing: cut short
+            raise damaged_xlsx(path, exc) from exc
+        raise _not_xlsx(path, exc) from exc
+    except (OSError, KeyError, ValueError, InvalidFileException) as exc:
+        raise _not_xlsx(path, exc) from exc
     try:
         name = _resolve_sheet(path, list(workbook.sheetnames), sheet)
         head = workbook[name].iter_rows(max_row=3 + _SAMPLE_ROWS, values_only=True)
         rows = [[_cell_text(v) for v in row] for row in head]
+    except _DAMAGED_XLSX as exc:
+        raise damaged_xlsx(path, exc) from exc
     finally:
         workbook.close()
     if not rows or not any(c.strip() for c in rows[0]):
@@ -574,6 +637,15 @@ def _inspect_xlsx(path: Path, sheet: str | int | None) -> Layout:
             path=path,
         )
     return _layout_from_rows(path, "xlsx", rows, sheet=name)
+
+
+def _not_xlsx(path: Path, exc: BaseException) -> DataError:
+    return DataError(
+        f"cannot read {path} as XLSX: {exc}.",
+        hint="Open it in Excel and save it as an .xlsx workbook (old .xls files are not "
+        "supported), or export CSV instead.",
+        path=path,
+    )
 
 
 def _inspect_parquet(path: Path) -> Layout:
@@ -697,16 +769,20 @@ def read_frame(
 
 
 def _read_xlsx(layout: Layout) -> pd.DataFrame:
-    frame = pd.read_excel(
-        layout.path,
-        sheet_name=layout.sheet,
-        engine="openpyxl",
-        header=None,
-        skiprows=layout.header_rows,
-        names=layout.file_columns or layout.columns,
-        keep_default_na=False,
-        na_values=list(_BLANK),
-    )
+    try:
+        frame = pd.read_excel(
+            layout.path,
+            sheet_name=layout.sheet,
+            engine="openpyxl",
+            header=None,
+            skiprows=layout.header_rows,
+            names=layout.file_columns or layout.columns,
+            keep_default_na=False,
+            na_values=list(_BLANK),
+        )
+    except _DAMAGED_XLSX as exc:
+        # Also a file overwritten while it is read (QA21: an export synced in place mid-run).
+        raise damaged_xlsx(layout.path, exc) from exc
     assert isinstance(frame, pd.DataFrame)  # one sheet name in, one frame out
     return frame
 

@@ -13,6 +13,8 @@ which a manager reads as the month's result (QA20).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,12 +26,21 @@ from nps_kit.cache import UNIT_KEY, ExportCache, normalise_key
 from nps_kit.errors import ConfigError, closest
 from nps_kit.params import UnitParameters
 from nps_kit.periods import month_running, shift_period
-from nps_kit.unit import CONSENT_HINT, consent_problem
+from nps_kit.unit import CONSENT_HINT, consent_left_unset, consent_problem
 
-__all__ = ["NO_RESPONSES", "NO_ROWS", "ExportRows", "UnitRefused", "check_unit_rows"]
+__all__ = [
+    "NO_RESPONSES",
+    "NO_RESPONSES_YET",
+    "NO_ROWS",
+    "ExportRows",
+    "UnitRefused",
+    "check_unit_rows",
+]
 
 NO_ROWS = "data.filter.values"
 NO_RESPONSES = "period"
+#: The reason of a unit whose filter matches no row yet (a new store): no data, not an error.
+NO_RESPONSES_YET = "no responses yet"
 
 
 class UnitRefused(ConfigError):
@@ -191,6 +202,21 @@ def check_unit_rows(
                 period=month,
                 reason=f"columns.contact {column!r} holds no yes/no answers",
             )
+    elif unit.columns.contact_details:
+        import pyarrow.parquet as pq
+
+        names = pq.read_schema(rows.cache.path).names
+        details = [unit.column(c) for c in unit.columns.contact_details]
+        unset = consent_left_unset(names, rows.distinct, details=details)
+        if unset is not None:
+            raise UnitRefused(
+                f"{where}: {unset[0]}",
+                hint=unset[1],
+                path=unit.source,
+                key="columns.contact",
+                period=month,
+                reason="columns.contact null beside a consent question",
+            )
     export = unit.data.path.name
     own = rows.months
     described = ""
@@ -205,6 +231,20 @@ def check_unit_rows(
             listed = ", ".join(repr(v) for v in present[:20])
             more = f" and {len(present) - 20} more" if len(present) > 20 else ""
             values = " or ".join(repr(str(v)) for v in wanted)
+            if not any(_misspelt(str(v), present) for v in wanted):
+                # QA21: a hotel set up before its first guests answered made every scheduled
+                # `run --all` exit 1. A value like none of the column's is a new unit, not a
+                # typo: no data yet, as a month without responses is.
+                raise UnitRefused(
+                    f"{where}: {unit.unit} has no responses yet: no row of {export} has "
+                    f"{column} = {values}; the values of {column} are {listed}{more}.",
+                    hint=f"Its first report comes with its first responses. If {values} is "
+                    f"misspelt, fix data.filter.values in {where}.",
+                    path=unit.source,
+                    key=NO_RESPONSES,
+                    period=month,
+                    reason=NO_RESPONSES_YET,
+                )
             raise UnitRefused(
                 f"{where}: data.filter.values: no row of {export} has {column} = "
                 f"{values} (unit {unit.unit}); the values "
@@ -285,6 +325,26 @@ def _check_month_to_date(
         responses=scored,
         min_report_n=floor,
     )
+
+
+def _misspelt(wanted: str, present: Sequence[str]) -> bool:
+    """Whether ``wanted`` looks like a typo of one of the column's values.
+
+    Close in spelling (a character or two off: 大宮 for 大宮店, Yrok for York) or one within
+    the other; a new store's name (ステイイン京都四条 beside ステイイン新宿西口) is not.
+    """
+    key = normalise_key(wanted).casefold().replace(" ", "")
+    for value in present:
+        other = normalise_key(value).casefold().replace(" ", "")
+        if key in other or other in key:
+            return True
+        if difflib.SequenceMatcher(None, key, other).ratio() >= _TYPO_RATIO:
+            return True
+    return False
+
+
+#: Spelling this close to a value of the filter column is a typo of it.
+_TYPO_RATIO = 0.75
 
 
 def _span(months: list[str]) -> str:

@@ -31,6 +31,7 @@ __all__ = [
     "STATUSES",
     "DateParse",
     "ScoreParse",
+    "date_only",
     "has_time_of_day",
     "parse_date_values",
     "parse_dates",
@@ -718,3 +719,24 @@ def has_time_of_day(dates: pd.Series) -> bool:
     """
     present = dates.dropna()
     return bool((present != present.dt.normalize()).any())
+
+
+def date_only(dates: pd.Series) -> pd.Series:
+    """Which parsed dates carry no time of day: the loader reads 「令和8年12月4日」 as midnight.
+
+    Such a response was given at some time of that day, not at 00:00 (QA21: a daily
+    ``alerts --since 1d`` never alerted one, and its call-by came up to 24 h early), so it
+    covers its whole day. A response written at exactly 00:00 reads the same; it too is then
+    taken for its day.
+
+    Parameters
+    ----------
+    dates
+        Parsed dates (``datetime64``), e.g. the loader's ``nps_date``.
+
+    Returns
+    -------
+    pandas.Series
+        ``True`` where the date is at midnight; ``False`` for ``NaT`` and for a time of day.
+    """
+    return (dates.notna() & (dates == dates.dt.normalize())).astype(bool)

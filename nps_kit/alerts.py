@@ -29,7 +29,7 @@ import pandas as pd
 from nps_kit import clock
 from nps_kit._atomic import append_line
 from nps_kit._lock import file_lock
-from nps_kit._values import has_time_of_day
+from nps_kit._values import date_only, has_time_of_day
 from nps_kit.alerts_mail import compose_alert
 from nps_kit.closed_loop import URGENCY, call_by, contactable_detractors
 from nps_kit.errors import ConfigError, MailError
@@ -266,7 +266,11 @@ def new_detractors(
         # data.unfinished: exclude leaves them out of the unit's figures, and its alerts too.
         rows = rows.loc[~rows["nps_finished"].astype("boolean").eq(False).fillna(False)]
     start = pd.Timestamp(local_since(since, unit))
-    rows = rows.loc[rows["nps_date"].notna() & (rows["nps_date"] >= start)]
+    # A response dated without a time covers its whole day (QA21: 「令和8年12月4日」 read as
+    # 00:00 fell before a daily --since 1d and was never alerted): compared by day.
+    dates = rows["nps_date"]
+    by_day = date_only(dates) & (dates >= start.normalize())
+    rows = rows.loc[dates.notna() & ((dates >= start) | by_day)]
     # columns.contact_details: the means to reach them; without a consent column, a detail
     # left is the respondent's request to be contacted (the work file's rule), so only those
     # who left one are alerted.
@@ -308,16 +312,20 @@ def new_detractors(
     local_now = clock.now(unit.language, unit.timezone).replace(tzinfo=None)
     due, late = call_by(table["date"], now=local_now)
     table["overdue"] = late.to_numpy()
+    # A date without a time among timed ones shows its day, not an invented 00:00 (QA21).
+    whole_day = date_only(table["date"]).to_numpy()
     for column, stamps in (("date", table["date"]), ("call_by", due)):
+        days = stamps.dt.strftime("%Y-%m-%d")
         if timed:  # with the zone they are wall-clock times in: "2026-11-25 22:12 JST"
             where = clock.zone(unit.language, unit.timezone)
             # Floored to seconds first: a warehouse extract's nanoseconds (pandas' own Parquet,
             # Snowflake TIMESTAMP(9)) made to_pydatetime warn once per unit, on every cron run.
-            table[column] = stamps.dt.floor("s").map(
+            times = stamps.dt.floor("s").map(
                 lambda d, where=where: clock.format_local_time(d.to_pydatetime(), where)
             )
+            table[column] = times.where(~whole_day, days)
         else:
-            table[column] = stamps.dt.strftime("%Y-%m-%d")
+            table[column] = days
     return table.reset_index(drop=True)
 
 

@@ -21,11 +21,12 @@ import pandas as pd
 
 from nps_kit._fonts import MAIL_FONTS
 from nps_kit.closed_loop import NAME_HEADER
-from nps_kit.i18n import Language, t
+from nps_kit.i18n import Language, shown_redactions, t
 from nps_kit.mail._policy import POLICY
 from nps_kit.mail.compose import ComposedMessage
 from nps_kit.mail.units import parse_address
 from nps_kit.params import Breakdown, UnitParameters, in_language
+from nps_kit.periods import format_period
 
 __all__ = ["alert_subject", "compose_alert"]
 
@@ -131,7 +132,8 @@ def _person_html(
         lines.append(f'<p class="contact">{e(c.label)}{sep}{value}</p>')
     if facts:
         lines.append(f'<p class="muted">{e(" / ".join(facts))}</p>')
-    lines.append(f"<blockquote>{e(comment)}</blockquote>")
+    # The comment's line breaks kept: in HTML they became spaces (QA21).
+    lines.append(f"<blockquote>{'<br>'.join(e(x) for x in comment.splitlines())}</blockquote>")
     lines.append(f'<p class="muted">{e(t("alerts_mail.id", lang, id=record["response_id"]))}</p>')
     return f'<tr><td class="person">{"".join(lines)}</td></tr>'
 
@@ -175,7 +177,9 @@ def compose_alert(
     for record in records:
         facts = _facts(unit, record)
         name, contacts = _contacts(unit, record)
-        comment = str(record.get("comment") or "") or t("alerts_mail.no_comment", lang)
+        comment = shown_redactions(str(record.get("comment") or ""), lang) or t(
+            "alerts_mail.no_comment", lang
+        )
         score = t("alerts_mail.score", lang, score=record["score"])
         # Headed by when they answered (the unit's zone), not by the id: a Google Forms id is
         # the raw Timestamp, which repeated the time (QA20); the id closes the entry.
@@ -186,12 +190,23 @@ def compose_alert(
             text.append("  " + " / ".join(reach))
         text += [
             "  " + _call_by(lang, record),
-            f"  {comment}",
+            # Every line of a multi-line comment indented, as its first (QA21).
+            *(f"  {line}" for line in comment.splitlines() or [""]),
             "  " + t("alerts_mail.id", lang, id=record["response_id"]),
             "",
         ]
         people.append(_person_html(lang, record, name, contacts, facts, comment))
-    record_line = t("alerts_mail.record", lang, file=f"{unit.unit}_followups.xlsx")
+    # The work file of the month each person answered in (QA21: 「今月のレポート」 on
+    # 5 December meant November's): a person is listed in that month's report.
+    stamps = (str(r["date"]) for r in records)
+    months = sorted({d[:7] for d in stamps if re.match(r"\d{4}-\d{2}", d)})
+    joiner = "・" if lang == "ja" else ", "
+    record_line = t(
+        "alerts_mail.record",
+        lang,
+        file=f"{unit.unit}_followups.xlsx",
+        month=joiner.join(format_period(m, lang) for m in months) or "—",
+    )
     text += [record_line, ""]
     text += [rule, "", "-- ", footer, ""]
     document = (

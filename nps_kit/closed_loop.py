@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from nps_kit._values import MISSING_WORDS
+from nps_kit._values import MISSING_WORDS, date_only
 from nps_kit.errors import DataError, closest
 from nps_kit.unit import UnitData, contact_allowed
 
@@ -457,9 +457,13 @@ def call_by(answered: pd.Series, *, now: dt.datetime | dt.date) -> tuple[pd.Seri
     tuple of pandas.Series
         The call-by times, :data:`CALL_WITHIN_HOURS` after the answers (the playbook's first
         action), and ``True`` where that time is before ``now`` (overdue); an unknown answer
-        time is never overdue.
+        time is never overdue. An answer dated without a time (read as midnight,
+        :func:`nps_kit._values.date_only`) may have come at any time of its day: its call-by is
+        the end of the day :data:`CALL_WITHIN_HOURS` later (23:59:59), not up to 24 h early.
     """
-    due = pd.to_datetime(answered, errors="coerce") + pd.Timedelta(hours=CALL_WITHIN_HOURS)
+    when = pd.to_datetime(answered, errors="coerce")
+    due = when + pd.Timedelta(hours=CALL_WITHIN_HOURS)
+    due = due.mask(date_only(when), due + pd.Timedelta(days=1) - pd.Timedelta(seconds=1))
     return due, (due < pd.Timestamp(now)).fillna(False).astype(bool)
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "number",
     "phrase_breaks",
     "points",
+    "shown_redactions",
     "signed_number",
     "t",
 ]
@@ -359,6 +360,19 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Themes of this report: the {pack} pack (dictionaries, learned layer and polarity "
         "correction)",
     },
+    # A theme pack's name as a report's reader reads it (QA21: 「generic」 in a Japanese report).
+    "sections.pack.retail": {"ja": "小売", "en": "retail"},
+    "sections.pack.saas": {"ja": "SaaS", "en": "saas"},
+    "sections.pack.finance": {"ja": "金融", "en": "finance"},
+    "sections.pack.generic": {"ja": "汎用", "en": "generic"},
+    # What a reader sees where personal data was masked (the masks stay [PHONE] … in the
+    # text the analysis reads; QA21: English markers in a Japanese report).
+    "redacted.email": {"ja": "［メールアドレス］", "en": "[EMAIL]"},
+    "redacted.phone": {"ja": "［電話番号］", "en": "[PHONE]"},
+    "redacted.postcode": {"ja": "［郵便番号］", "en": "[POSTCODE]"},
+    "redacted.card": {"ja": "［カード番号］", "en": "[CARD]"},
+    "redacted.mynumber": {"ja": "［マイナンバー］", "en": "[MYNUMBER]"},
+    "redacted.name": {"ja": "［氏名］", "en": "[NAME]"},
     "sections.method_themes_extends": {
         "ja": (
             "このレポートのテーマ：{file}（テーマパック「{pack}」を拡張。パックの辞書・学習済みの"
@@ -597,6 +611,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "overview.no_responses": {
         "ja": "{period}の回答なし",
         "en": "no responses in {period}",
+    },
+    "overview.no_responses_yet": {
+        "ja": "まだ回答がありません（最初の回答が届くとレポートを作成します）",
+        "en": "no responses yet (its first report comes with its first responses)",
     },
     "overview.notebook": {
         "ja": "ノートブック",
@@ -1051,11 +1069,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "alerts_mail.email": {"ja": "メール", "en": "E-mail"},
     "alerts_mail.id": {"ja": "回答ID {id}", "en": "Response ID {id}"},
     "alerts_mail.record": {
-        "ja": "連絡したら、今月のレポートの作業用ファイル（{file}）の該当行に担当者・状況・連絡日を"
-        "記入し、closed_loop.status_file に指定してください。次のレポートで連絡率に数えられます。",
+        # For whoever takes the calls (QA21: the front desk, not the analyst, whose
+        # closed_loop.status_file step the README gives).
+        "ja": "連絡したら、{month}のレポートの作業用ファイル（{file}）の該当行に担当者・状況・"
+        "連絡日を記入してください。次のレポートで連絡率に数えられます。",
         "en": "Once you have called, fill in owner, status and contacted_at on the person's row "
-        "of the month's work file ({file}) and set closed_loop.status_file to it: the next "
-        "report counts the call.",
+        "of the work file of the {month} report ({file}): the next report counts the call.",
     },
     "alerts_mail.no_comment": {"ja": "（コメントなし）", "en": "(no comment)"},
     "alerts_mail.threshold": {
@@ -1325,3 +1344,27 @@ def _starts_word(ch: str) -> bool:
     """Kanji, katakana or a Latin letter or digit: what follows a phrase's hiragana ending."""
     kanji, katakana = "\u4e00" <= ch <= "\u9fff", "\u30a1" <= ch <= "\u30fa"
     return kanji or katakana or (ch.isascii() and ch.isalnum())
+
+
+def shown_redactions(text: str, lang: Language) -> str:
+    """Show a redacted comment's masks (``[PHONE]``) in the reader's language (［電話番号］).
+
+    Parameters
+    ----------
+    text
+        A comment as :func:`nps_kit.text.redaction.redact` left it.
+    lang
+        The report's language.
+
+    Returns
+    -------
+    str
+        ``text`` with each mask in ``lang``'s words; English keeps ``[PHONE]``.
+    """
+    from nps_kit.text.redaction import KINDS, placeholder
+
+    for kind in KINDS:
+        mask = placeholder(kind)
+        if mask in text:
+            text = text.replace(mask, t(f"redacted.{kind}", lang))
+    return text

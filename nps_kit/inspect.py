@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit._answer_language import AnswerLanguage, answer_language
+from nps_kit._consent import CONSENT_NAME, NO, YES, consent_answer
 from nps_kit._response_meta import language_codes, response_time, technical
 from nps_kit._values import (
     MISSING_WORDS,
@@ -114,9 +115,6 @@ _KANJI: Final = "\u3400-\u4dbf\u4e00-\u9fff々〆ヶ"
 _NAME_VALUE: Final = re.compile(
     rf"[{_KANJI}]{{1,4}} [{_KANJI}ぁ-んァ-ヶ]{{1,4}}|[A-Z][a-z'’-]+ [A-Z][a-z'’-]+"
 )
-_CONSENT_NAME: Final = re.compile(r"contact|consent|follow.?up|連絡|許可|同意|permission", re.I)
-_YES: Final = frozenset({"はい", "yes", "y", "true", "可", "同意する", "同意", "許可", "希望する"})
-_NO: Final = frozenset({"いいえ", "no", "n", "false", "不可", "同意しない", "希望しない"})
 _ONE_ZERO: Final = frozenset({"0", "1"})
 # Qualtrics' own columns: facts about the response, not answers to break the NPS down by.
 _QUALTRICS_META: Final = frozenset(
@@ -659,10 +657,15 @@ def _classify(
     distinct = len(text)
     folded = set(text.str.casefold())
     # Qualtrics names columns Q7: the question text says what it asks.
-    asks = _CONSENT_NAME.search(f"{name} {question or ''}") is not None
-    if folded <= (_YES | _NO) and folded & _YES and folded & _NO:
-        kind: Kind = "consent" if asks else "categorical"
-        return kind, "yes/no", None, None
+    asks = CONSENT_NAME.search(f"{name} {question or ''}") is not None
+    readings = {consent_answer(v) for v in text}
+    if readings == {True, False} and folded != _ONE_ZERO:
+        # Worded answers (「はい、連絡してもよい」, 連絡可 / 連絡不可) are consent only in a
+        # question asking for it; elsewhere a plain yes/no is a choice to break down by.
+        if asks:
+            return "consent", "yes/no", None, None
+        if folded <= (YES | NO):
+            return "categorical", "yes/no", None, None
     if folded == _ONE_ZERO and asks:
         # Typeform and others export a yes/no question as 1/0: a question asking for
         # permission to contact is consent, not a 0–5 rating with only 0 and 1 answered.
@@ -1013,6 +1016,13 @@ def inspect_export(
         )
     nps_col = _nps_column(infos)
     notes: list[str] = list(date_notes)
+    if report.title_rows:
+        # QA21: the title read as the header named every column 'Unnamed: N'.
+        above = "Row 1 is" if report.title_rows == 1 else f"Rows 1–{report.title_rows} are"
+        notes.append(
+            f"{above} a title above the table ({report.title!r}), skipped: the column names "
+            f"were read from row {report.title_rows + 1}."
+        )
     if report.format != "parquet":
         notes += _values_as_names(index.columns)
     if nps_col is None:

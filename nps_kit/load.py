@@ -149,6 +149,9 @@ class LoadReport:
     unfinished
         The ``unfinished`` option it was read with (``"include"`` or ``"exclude"``): what a
         unit prepared from it, or from its cache, does with unfinished responses unless told.
+    title_rows, title
+        Rows above the header read as a title and skipped (a survey SaaS's 「…回答一覧」 row),
+        and their text; ``0`` and ``None`` for a table that starts with its header.
     """
 
     path: Path
@@ -184,6 +187,8 @@ class LoadReport:
     date_examples: tuple[str, ...] = ()
     finished_unread: tuple[str, ...] | None = None
     unfinished: Literal["include", "exclude"] = "include"
+    title_rows: int = 0
+    title: str | None = None
 
     @property
     def unreadable_dates(self) -> UnreadableDates | None:
@@ -930,7 +935,7 @@ def load_responses(
         encoding=layout.encoding,
         delimiter=layout.delimiter,
         sheet=layout.sheet,
-        header_rows_skipped=layout.header_rows - 1,
+        header_rows_skipped=layout.header_rows - 1 - layout.title_rows,
         rows_read=rows_read,
         preview_rows_dropped=int(preview.sum()),
         blank_rows_dropped=int(blank.sum()),
@@ -957,6 +962,8 @@ def load_responses(
         date_examples=() if unread is None else unread.examples,
         finished_unread=finished_unread,
         unfinished=unfinished,
+        title_rows=layout.title_rows,
+        title=layout.title,
     )
     if unfinished == "exclude":
         refused = unfinished_refusal(path, report, has_finished="nps_finished" in frame.columns)

@@ -231,8 +231,11 @@ def _merge_manifest(folder: Path, period: str, results: list[UnitResult]) -> dic
             units = {u["unit"]: u for u in previous.get("units", [])}
         except (ValueError, KeyError, TypeError, AttributeError):
             units = {}  # unreadable: the units of this run replace it
+    from nps_kit._unit_rows import NO_RESPONSES_YET
+
     for result in results:
-        if result.status in _REFUSED and result.unit not in units:
+        new_unit = (result.error or {}).get("reason") == NO_RESPONSES_YET
+        if result.status in _REFUSED and result.unit not in units and not new_unit:
             continue  # no report of it to mark as not rebuilt
         units[result.unit] = manifest_entry(result)
     manifest = {
@@ -616,6 +619,11 @@ def _not_rebuilt(entry: dict[str, Any], period: str, lang: Language, timezone: s
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     date = moment.astimezone(zone(lang, timezone)).strftime("%Y-%m-%d")
+    from nps_kit._unit_rows import NO_RESPONSES_YET
+
+    if error.get("reason") == NO_RESPONSES_YET:
+        # A unit set up before its first responses (QA21): nothing was ever built to rebuild.
+        return f'<span class="nps-why">{escape(t("overview.no_responses_yet", lang))}</span>'
     responses = error.get("responses")
     if entry["status"] == "no data" and responses:
         # A month to date with fewer responses than a group needs to be shown.

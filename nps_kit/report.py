@@ -30,6 +30,7 @@ from nps_kit.i18n import (
     number,
     phrase_breaks,
     points,
+    shown_redactions,
     signed_number,
     t,
 )
@@ -509,7 +510,8 @@ def comments(items: Sequence[str | tuple[str, str | None]], *, lang: str) -> HTM
     for item in items:
         text, meta = (item, None) if isinstance(item, str) else item
         meta_html = f'<div class="nps-comments__meta">{escape(meta)}</div>' if meta else ""
-        entries.append(f"<li><blockquote>{escape(str(text).strip())}</blockquote>{meta_html}</li>")
+        shown = shown_redactions(str(text).strip(), lang_)
+        entries.append(f"<li><blockquote>{escape(shown)}</blockquote>{meta_html}</li>")
     return HTML(f'<ul class="nps-comments">{"".join(entries)}</ul>')
 
 

@@ -849,6 +849,18 @@ def _run_cluster(
             client.close()
 
 
+def _consent_like_columns(unit: UnitParameters) -> set[str]:
+    """Return the columns of ``unit``'s export whose name asks for consent (連絡, contact …)."""
+    from nps_kit._consent import CONSENT_NAME
+    from nps_kit.load import read_column_index
+
+    options = unit.loader_options()
+    index = read_column_index(
+        unit.data.path, sheet=options.get("sheet"), encoding=options.get("encoding")
+    )
+    return {c for c in index.columns if CONSENT_NAME.search(c)}
+
+
 def _build_caches(
     units: Sequence[UnitParameters], hashes: dict[Path, str], cache_dir: Path
 ) -> dict[str, ExportCache]:
@@ -865,6 +877,10 @@ def _build_caches(
     for (path, by, *_), members in groups.items():
         first = members[0]
         columns = {u.column(c) for u in members for c in u.used_columns().values()}
+        if any(u.columns.contact is None and u.columns.contact_details for u in members):
+            # Contact details without a consent column: the export's consent-like questions
+            # too, which check_unit_rows refuses to leave unset (QA21).
+            columns |= _consent_like_columns(first)
         cache = build_cache(
             path,
             cache_dir=cache_dir,

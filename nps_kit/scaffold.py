@@ -21,8 +21,9 @@ from typing import Any, Final
 import pandas as pd
 
 from nps_kit import clock
+from nps_kit._consent import CONSENT_NAME
 from nps_kit._question_label import short_labels
-from nps_kit._values import DATE_FORMS
+from nps_kit._values import DATE_FORMS, parse_scores
 from nps_kit._width import display_width
 from nps_kit.errors import DataError, NpsKitError
 from nps_kit.inspect import (
@@ -35,6 +36,7 @@ from nps_kit.inspect import (
     is_response_id,
     other_sheets,
 )
+from nps_kit.ordinal import not_applicable
 from nps_kit.score import DEFAULT_MIN_REPORT_N
 from nps_kit.text.packs import PACKS
 
@@ -252,6 +254,15 @@ def _defaults_text(
         "",
         "data:",
         "  # The inspected export (relative to this folder).",
+        *(
+            [
+                f"  # Its first {report.title_rows} row(s) are a title above the table "
+                f"({report.title!r}): skipped on every read, the column names are row "
+                f"{report.title_rows + 1}."
+            ]
+            if report.title_rows
+            else []
+        ),
         f"  path: {_quote(path)}",
         "  # XLSX sheet name or 0-based index; null = first sheet.",
         f"  sheet: {_quote(report.sheet)}",
@@ -263,10 +274,11 @@ def _defaults_text(
     lines += _date_format_lines(date, date_order, order_why)
     mojibake = report.mojibake_cells
     dupes = report.duplicate_rows
+    said = _no_answer_words(found_column(export, found, score.column))
     lines += [
         "  # More score answers that mean 'no answer' (blank, NA, N/A, -, 無回答 already do),",
-        '  # e.g. ["Don\'t know", わからない].',
-        "  missing_values: []",
+        '  # e.g. ["Don\'t know", わからない].' + (" Found in the score column." if said else ""),
+        f"  missing_values: [{', '.join(_quote(w) for w in said)}]",
         "  # Repair text garbled by a double decoding ('Â¡' for '¡'): "
         + (f"{mojibake:,} such cells found." if mojibake else "none found."),
         f"  fix_text: {_quote(mojibake > 0)}",
@@ -327,15 +339,27 @@ def _defaults_text(
             else "No contact/consent column found: the report lists detractors and says that"
         ),
     ]
+    unread = _unread_consent(found) if contact is None else None
     if contact is None:
         lines.append("  # consent to contact them is unknown.")
+    if unread is not None:
+        lines += textwrap.wrap(
+            f"{unread.column!r} asks for consent to contact, but its answers "
+            f"({', '.join(repr(v) for v in unread.sample)}) do not read as yes or no: recode "
+            "them to Yes/No (はい/いいえ) in the export and set contact to it. Until then no "
+            "contact details are offered: they would list people who said no.",
+            96,
+            initial_indent="  # ",
+            subsequent_indent="  # ",
+        )
     lines.append(f"  contact: {_quote(contact.column if contact else None)}")
     # The respondents' e-mail and phone columns are never copied anywhere unless asked for:
     # the comment says how, the analyst decides.
     details = [c.column for c in found.columns if c.kind in ("name", "email", "phone")]
-    reach = any(c.kind in ("email", "phone") for c in found.columns)
+    # Offered only where no unread consent question says some respondents refused.
+    reach = unread is None and any(c.kind in ("email", "phone") for c in found.columns)
     lines += _alerts_lines(id_info, contact, date, report.rows_read, details=reach)
-    if details:
+    if details and unread is None:
         listed = ", ".join(_quote(c) for c in details)
         lines += (
             [
@@ -407,6 +431,31 @@ def _defaults_text(
         "",
     ]
     return "\n".join(lines)
+
+
+def _no_answer_words(scores: pd.Series) -> list[str]:
+    """Return the score column's answers that say "no answer" (わからない, Don't know).
+
+    QA21: init saw 「わからない」 in the score column but wrote ``missing_values: []``, so
+    ``score`` counted them invalid and the report's data quality listed them as 無効な値.
+    """
+    parsed = parse_scores(scores)
+    invalid = scores[parsed.status == "invalid"].dropna().astype(str).str.strip()
+    counts = invalid[invalid.map(not_applicable)].value_counts()
+    return [str(w) for w in counts.index]
+
+
+def _unread_consent(found: Inspection) -> ColumnInfo | None:
+    """Return a choice question asking for consent whose answers read as neither (QA21).
+
+    Offering contact details beside it would, once listed, copy the details of everyone who
+    filled them in, including those who said no.
+    """
+    for c in found.columns:
+        asks = CONSENT_NAME.search(f"{c.column} {c.question or ''}") is not None
+        if asks and c.kind in ("categorical", "multi") and c.distinct <= 12:
+            return c
+    return None
 
 
 def _alerts_lines(

@@ -898,13 +898,18 @@ def themes_used(book: ThemeBook, lang: Language) -> str:
 
     if book.pack is None:
         return _w("method_themes_own", lang, file=book.path.name)
+    # The pack's name in the report's language; an unknown (newer) pack keeps its id.
+    try:
+        pack = t(f"sections.pack.{book.pack}", lang)
+    except KeyError:
+        pack = book.pack
     if book.path.resolve() == pack_files(book.pack)[0].resolve():
-        return _w("method_themes_pack", lang, pack=book.pack)
+        return _w("method_themes_pack", lang, pack=pack)
     return _w(
         "method_themes_extends_more" if book.own or book.new else "method_themes_extends",
         lang,
         file=book.path.name,
-        pack=book.pack,
+        pack=pack,
         own=len(book.own),
         new=len(book.new),
     )

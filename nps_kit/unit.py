@@ -9,7 +9,7 @@ a :class:`UnitData` into the tables each report section shows; they only combine
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -17,6 +17,7 @@ from typing import Literal
 import pandas as pd
 
 from nps_kit import clock
+from nps_kit._consent import CONSENT_NAME, consent_answer, read_consent
 from nps_kit.cache import normalise_key as _norm
 from nps_kit.errors import DataError, closest, missing_column
 from nps_kit.i18n import Language, t
@@ -47,6 +48,7 @@ __all__ = [
     "Headline",
     "UnitData",
     "breakdown_table",
+    "consent_left_unset",
     "consent_problem",
     "contact_allowed",
     "data_quality",
@@ -60,13 +62,6 @@ __all__ = [
 ]
 
 ComparisonKind = Literal["previous", "last_year"]
-_TRUTHY = frozenset(
-    {"はい", "yes", "y", "true", "1", "可", "ok", "同意", "同意する", "希望", "希望する", "許可"}
-)
-#: Answers that refuse contact: with :data:`_TRUTHY`, what a consent column holds.
-_FALSY = frozenset(
-    {"いいえ", "no", "n", "false", "0", "不可", "拒否", "同意しない", "希望しない", "不要"}
-)
 
 
 @dataclass(frozen=True, eq=False)
@@ -605,12 +600,11 @@ def breakdown_table(
 
 
 def contact_allowed(values: pd.Series) -> pd.Series:
-    """Whether each answer grants permission to contact (はい / yes / true / 1 …)."""
-    return (
-        values.map(lambda v: _norm(v).casefold() in _TRUTHY, na_action="ignore")
-        .fillna(False)
-        .astype(bool)
-    )
+    """Whether each answer grants permission to contact (:func:`nps_kit._consent.consent_answer`).
+
+    Only a yes grants it: a no, a blank and an answer read as neither do not.
+    """
+    return read_consent(values).fillna(False).astype(bool)
 
 
 def consent_problem(values: pd.Series, *, column: str) -> str | None:
@@ -631,25 +625,85 @@ def consent_problem(values: pd.Series, *, column: str) -> str | None:
     -------
     str or None
         ``"columns.contact: '<column>' holds no yes/no answers, …; its values are …."`` with
-        up to five of its values, or ``None`` when some cell is a yes or a no.
+        up to five of its values, or ``None`` when half or more of its distinct values read
+        as a yes or a no (:func:`nps_kit._consent.consent_answer`).
     """
     seen = [_norm(v) for v in pd.unique(values.dropna())]  # 1.0 reads as 1, as when listing
     seen = [v for v in seen if v]
-    if not seen or any(v.casefold() in _TRUTHY | _FALSY for v in seen):
+    # Most of a consent column's answers read as yes or no; a comment column set by mistake
+    # has the odd 「連絡不要」 among its texts (QA21's wider reading must not let it through).
+    read = sum(consent_answer(v) is not None for v in seen)
+    if not seen or read * 2 >= len(seen):
         return None
     listed = ", ".join(repr(v) for v in seen[:5])
     more = f" and {len(seen) - 5:,} more" if len(seen) > 5 else ""
-    return (
-        f"columns.contact: {column!r} holds no yes/no answers, so nobody would count as "
-        f"allowing contact; its values are {listed}{more}."
+    what = (
+        "holds no yes/no answers, so nobody would count as allowing contact"
+        if not read
+        else f"holds few yes/no answers ({read:,} of its {len(seen):,} values), so it is not a "
+        "consent question"
     )
+    return f"columns.contact: {column!r} {what}; its values are {listed}{more}."
+
+
+def consent_left_unset(
+    columns: Sequence[str], distinct: Callable[[str], pd.Series], *, details: Sequence[str]
+) -> tuple[str, str] | None:
+    """Name a consent question of the export while ``columns.contact`` is null (QA21).
+
+    With ``columns.contact: null`` each contact detail a respondent filled counts as their
+    consent, which is right only when the survey asks no consent question: with one, the work
+    files would give the details of the people who said no.
+
+    Parameters
+    ----------
+    columns
+        The export's columns.
+    distinct
+        Gives a column's distinct values.
+    details
+        ``columns.contact_details``, which are never the consent question.
+
+    Returns
+    -------
+    tuple of str or None
+        ``(message, hint)`` naming the first column whose name asks for consent (連絡,
+        contact, consent …) and whose few answers (at most 12) are a choice, with its values;
+        ``None`` when there is none.
+    """
+    for column in columns:
+        if column in details or column.startswith("nps_") or not CONSENT_NAME.search(column):
+            continue
+        values = [v for v in (_norm(x) for x in pd.unique(distinct(column).dropna())) if v]
+        if not values or len(values) > _CHOICES:
+            continue
+        listed = ", ".join(repr(v) for v in values[:6])
+        message = (
+            f"columns.contact is null, but {column!r} asks for consent to contact (answers: "
+            f"{listed}); with columns.contact_details listed, the work files would give the "
+            "contact details of people who said no."
+        )
+        if consent_problem(pd.Series(values), column=column) is None:
+            return message, f"Set columns.contact: {column!r}."
+        return message, (
+            "Its answers do not read as yes or no: recode them to Yes/No (はい/いいえ) in the "
+            f"export and set columns.contact: {column!r}, or remove columns.contact_details."
+        )
+    return None
+
+
+#: At most this many answers make a column a choice (a consent question), not free text.
+_CHOICES = 12
 
 
 #: What to do about :func:`consent_problem`.
 CONSENT_HINT = (
-    "Set columns.contact to the survey's consent question (answers such as Yes/No, "
-    "true/false, 1/0), or to null when there is none (every detractor is then listed, consent "
-    "unknown); phone numbers and e-mail addresses belong in columns.contact_details."
+    "Set columns.contact to the survey's consent question, whose answers say yes or no "
+    "(Yes/No, はい/いいえ, 「はい、連絡してもよい」, 連絡可/連絡不可, 希望する/希望しない, 1/0); "
+    "if its answers are worded otherwise, recode them to Yes/No in the export. Phone numbers "
+    "and e-mail addresses belong in columns.contact_details. Only a survey that asks no "
+    "consent question may have columns.contact: null; with one, null would list the contact "
+    "details of people who said no."
 )
 
 

@@ -170,7 +170,7 @@ def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_
         "",
         "2026-11-02 09:00 JST / スコア3 / プラン：ライト",
         "  連絡期限：2026-11-04 09:00 JST（期限切れ）",
-        "  配送が遅い [PHONE]",
+        "  配送が遅い ［電話番号］",  # QA21: no English mask in a Japanese e-mail
         "  回答ID E02",
         "",
         "2026-11-04 12:00 JST / スコア3 / プラン：ライト",
@@ -496,7 +496,8 @@ def test_a_consent_column_without_yes_or_no_answers_cannot_alert(
     path.write_text(path.read_text("utf-8") + "columns: {contact: comment}\n", encoding="utf-8")
     assert alerts(project) == 2
     err = capsys.readouterr().err
-    assert "ec: error: columns.contact: 'comment' holds no yes/no answers" in err
+    # Its 「連絡不要」 reads as a no (QA21), yet one of eight values is no consent question.
+    assert "ec: error: columns.contact: 'comment' holds few yes/no answers (1 of its " in err
     assert [m.rcpt_tos for m in smtp.received] == [["cloud@example.com"]]
 
 
@@ -624,3 +625,50 @@ def test_an_export_with_nothing_in_the_window_is_said_to_be_late(
         "days it does not hold.\n"
         "alerts: 2 nothing new, 1 skipped.\n"
     )
+
+
+def test_a_response_dated_without_a_time_counts_its_whole_day_for_since(
+    project: Path, smtp: Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA21: 「令和8年12月4日」 (no time) beside timed responses was read as 00:00, so the next
+    # morning's --since 1d never alerted it, and the e-mail showed an invented 00:00 and a
+    # call-by up to 24 h early. At 2026-11-04 06:37 JST, 1d reaches back to 11-03 06:37.
+    import nps_kit.alerts
+    from nps_kit import clock
+
+    tokyo = clock.zone("ja")
+    moment = dt.datetime(2026, 11, 4, 6, 37, tzinfo=tokyo)
+    monkeypatch.setattr(clock, "now", lambda language, timezone=None: moment)
+    monkeypatch.setattr(
+        nps_kit.alerts, "parse_since", lambda text, now: parse_since(text, now=moment)
+    )
+    rows = [(r[0], "令和8年11月3日", *r[2:]) if r[0] == "E04" else r for r in ROWS]
+    write_export(next(project.glob("export.*")), rows)
+    assert alerts(project, since="1d") == 0
+    ec = smtp.received[-1].message
+    lines = text_of(ec).splitlines()
+    assert lines[2:4] == ["2026-11-03 / スコア0 / プラン：プレミアム", "  連絡期限：2026-11-05"]
+    assert "00:00" not in text_of(ec)
+    assert [r["response_ids"] for r in log_lines(project) if r["unit"] == "ec"] == [["E04", "E05"]]
+
+
+def test_the_front_desk_gets_indented_comments_and_the_month_of_its_work_file(
+    project: Path, smtp: Recorder
+) -> None:
+    # QA21: a multi-line comment lost its indentation (plain text) and its line breaks (HTML);
+    # the closing line told the front desk to set closed_loop.status_file, and 「今月のレポート」
+    # on 5 December meant November's work file.
+    comment = "チェックインに20分\n次回は改善を"
+    rows = [(*r[:5], comment, r[6]) if r[0] == "E04" else r for r in ROWS]
+    write_export(next(project.glob("export.*")), rows)
+    assert alerts(project) == 0
+    ec = smtp.received[1].message
+    lines = text_of(ec).splitlines()
+    at = lines.index("  チェックインに20分")
+    assert lines[at + 1] == "  次回は改善を"
+    assert "チェックインに20分<br>次回は改善を" in html_of(ec)
+    assert (
+        "連絡したら、2026年11月のレポートの作業用ファイル（ec_followups.xlsx）の該当行に担当者・"
+        "状況・連絡日を記入してください。次のレポートで連絡率に数えられます。"
+    ) in lines
+    assert "status_file" not in text_of(ec) + html_of(ec)

@@ -901,3 +901,22 @@ def test_by_a_region_answered_na(capsys: pytest.CaptureFixture[str], tmp_path: P
     assert status == 0
     assert [(g["group"], g["n"]) for g in document["groups"]] == [("EMEA", 10), ("NA", 20)]
     assert document["excluded"] == {"missing": 1, "invalid": 0}
+
+
+def test_damaged_xlsx_is_one_message_and_exit_status_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # QA21: 60 kB of zeros inside the sheet (an interrupted sync) gave a ParseError traceback
+    # and exit status 1, which a cron job reads as a crash.
+    path = tmp_path / "export.xlsx"
+    pd.DataFrame({"score": [i % 11 for i in range(3000)]}).to_excel(path, index=False)
+    data = bytearray(path.read_bytes())
+    data[len(data) // 3 : len(data) // 2] = bytes(len(data) // 2 - len(data) // 3)
+    path.write_bytes(bytes(data))
+    status, out, err = run(capsys, path, "--score-column", "score")
+    assert (status, out) == (2, "")
+    assert err.startswith(
+        f"nps-kit score: error: cannot read {path} as XLSX: the file is damaged or still being "
+        "written (a download, copy or sync that has not finished?): "
+    )
+    assert "Traceback" not in err

@@ -24,6 +24,7 @@ from nps_kit.clock import date_order
 from nps_kit.closed_loop import (
     LoopRefused,
     LoopStatus,
+    call_by,
     contactable_detractors,
     followup_list,
     left_contact_details,
@@ -1198,3 +1199,14 @@ def test_a_work_file_whose_dates_excel_rewrote_keeps_the_team_s_entries(
         "done",
     ]
     assert "warning" not in capsys.readouterr().err
+
+
+def test_a_date_without_a_time_is_called_by_the_end_of_its_second_day() -> None:
+    # QA21: 「令和8年11月29日」 read as 00:00 was due 2026-12-01 00:00 and overdue a day early.
+    answered = pd.Series(pd.to_datetime(["2026-11-29 00:00", "2026-11-29 15:00"]))
+    due, late = call_by(answered, now=dt.datetime(2026, 12, 1, 18, 0))
+    assert due.tolist() == [
+        pd.Timestamp("2026-12-01 23:59:59"),
+        pd.Timestamp("2026-12-01 15:00"),
+    ]
+    assert late.tolist() == [False, True]

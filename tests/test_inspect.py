@@ -1247,3 +1247,42 @@ def test_dates_that_read_both_ways_on_a_12_hour_clock_are_month_first(
         "month-first: a 12-hour AM/PM clock, which day-first dates almost never use. Set "
         "date_format to day-first if that is wrong.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("yes", "no"),
+    [
+        ("はい、連絡してもよい", "いいえ、連絡しないでほしい"),
+        ("連絡可", "連絡不可"),
+        ("希望する", "希望しない"),
+        ("Yes, you may contact me", "No, please don't"),
+    ],
+)
+def test_consent_worded_as_survey_tools_word_it_is_consent(
+    tmp_path: Path, yes: str, no: str
+) -> None:
+    # QA21: 「はい、連絡してもよい」 was taken for a multi-select with separator 「、」 and 連絡可
+    # for a categorical, so init offered the contact details of people who had said no.
+    rows = "".join(
+        f'R{i},2026/10/{i % 28 + 1} 9:00,{i % 11},"{yes if i % 3 else no}",'
+        f"{['配送が遅かった。', 'とても満足です。', '価格が高い。'][i % 3]}{i}\n"
+        for i in range(40)
+    )
+    header = "回答ID,回答日時,おすすめ度,Q5. ホテルからご連絡を差し上げてもよろしいですか。,理由\n"
+    path = write_text(tmp_path / "ja.csv", header + rows, "utf-8")
+    found = inspect_export(path)
+    assert [(c.kind, c.detail) for c in found.columns][3] == ("consent", "yes/no")
+
+
+def test_a_title_row_above_the_header_is_said_and_skipped(tmp_path: Path) -> None:
+    # QA21: every column was 'Unnamed: N', the header counted as a response, exit status 0.
+    title = "ご宿泊者満足度アンケート 回答一覧（2026年9月〜11月）"
+    rows = "".join(f"R{i},2026/10/{i % 28 + 1} 9:00,{i % 11}\n" for i in range(40))
+    path = write_text(tmp_path / "t.csv", f"{title}\n回答ID,回答日時,おすすめ度\n{rows}", "utf-8")
+    found = inspect_export(path)
+    assert [c.column for c in found.columns] == ["回答ID", "回答日時", "おすすめ度"]
+    assert (found.nps_column, found.load.rows_read) == ("おすすめ度", 40)
+    assert found.notes[0] == (
+        f"Row 1 is a title above the table ({title!r}), skipped: the column names were read "
+        "from row 2."
+    )

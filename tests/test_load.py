@@ -1176,3 +1176,103 @@ def test_a_zone_outside_the_united_states_decides_nothing(tmp_path: Path) -> Non
     path = write(tmp_path / "w.csv", "date,score\n12/01/2026 14:05,9\n12/03/2026 11:59,9\n")
     with pytest.raises(DataError, match="read both ways"):
         load_responses(path, date_column="date", timezone="Europe/London")
+
+
+def _workbook(path: Path, rows: int) -> Path:
+    pd.DataFrame({"score": [i % 11 for i in range(rows)], "comment": ["良い"] * rows}).to_excel(
+        path, index=False
+    )
+    return path
+
+
+def _broken_sheet(path: Path, *, keep: float) -> Path:
+    """Rewrite the workbook with its sheet's XML cut at ``keep`` of its length (zip intact)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as src:
+        parts = {n: src.read(n) for n in src.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = parts[sheet][: int(len(parts[sheet]) * keep)] + b"\x00\x00<row"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    return path
+
+
+DAMAGED = (
+    "Wait until the download or sync has finished and run again; if the file stays damaged, "
+    "download or export it again."
+)
+
+
+def test_xlsx_cut_short_is_damaged_not_a_workbook_to_resave(tmp_path: Path) -> None:
+    # QA21: a half-downloaded export was told to be re-saved in Excel and data.path fixed.
+    path = _workbook(tmp_path / "r.xlsx", 50)
+    path.write_bytes(path.read_bytes()[: path.stat().st_size * 6 // 10])
+    assert error_text(path) == (
+        f"cannot read {path} as XLSX: the file is damaged or still being written (a download, "
+        f"copy or sync that has not finished?): File is not a zip file. {DAMAGED}"
+    )
+
+
+def test_xlsx_with_broken_sheet_xml_is_a_data_error(tmp_path: Path) -> None:
+    # QA21: zeros or flipped bytes inside the sheet gave a ParseError traceback, exit status 1.
+    path = _broken_sheet(_workbook(tmp_path / "r.xlsx", 50), keep=0.5)
+    message = error_text(path)
+    assert message.startswith(
+        f"cannot read {path} as XLSX: the file is damaged or still being written (a download, "
+        "copy or sync that has not finished?): "
+    )
+    assert message.endswith(DAMAGED)
+
+
+def test_xlsx_broken_past_the_sampled_rows_is_a_data_error_when_read_whole(
+    tmp_path: Path,
+) -> None:
+    # The header and first rows read, the rest does not: as when the file is overwritten while
+    # a run reads it (QA21: EOFError through _read_xlsx).
+    path = _broken_sheet(_workbook(tmp_path / "r.xlsx", 3000), keep=0.9)
+    assert error_text(path).endswith(DAMAGED)
+
+
+TITLE = "ご宿泊者満足度アンケート 回答一覧（2026年9月〜11月）"
+
+
+def test_a_title_row_above_the_csv_header_is_skipped(tmp_path: Path) -> None:
+    # QA21: the title read as the header named every column 'Unnamed: N' and counted the
+    # header as a response.
+    path = write(tmp_path / "r.csv", f"{TITLE}\n回答ID,おすすめ度,理由\nR1,9,良い\nR2,x,悪い\n")
+    result = load_responses(path, score_column="おすすめ度")
+    assert list(result.data.columns[:3]) == ["回答ID", "おすすめ度", "理由"]
+    assert result.data["回答ID"].tolist() == ["R1", "R2"]
+    assert (result.report.title_rows, result.report.title) == (1, TITLE)
+    assert result.report.header_rows_skipped == 0
+    assert result.data["nps_row"].tolist() == [3, 4]  # the rows as the file numbers them
+    assert result.report.invalid["row"].tolist() == [4]
+
+
+def test_a_title_and_a_blank_row_above_a_tab_separated_header(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", f"{TITLE}\n\n回答ID\tおすすめ度\nR1\t9\nR2\t3\n")
+    result = load_responses(path, score_column="おすすめ度")
+    assert result.data["おすすめ度"].tolist() == [9, 3]
+    assert result.report.title_rows == 2
+
+
+def test_a_title_row_above_the_xlsx_header_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "r.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in ([TITLE], ["回答ID", "おすすめ度"], ["R1", 9], ["R2", 3]):
+        sheet.append(row)
+    book.save(path)
+    result = load_responses(path, score_column="おすすめ度")
+    assert result.data["回答ID"].tolist() == ["R1", "R2"]
+    assert (result.report.rows_read, result.report.title) == (2, TITLE)
+
+
+def test_a_one_column_table_has_no_title_row(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", "score\n9\n3\n10\n")
+    result = load_responses(path)
+    assert result.data["nps_score"].tolist() == [9, 3, 10]
+    assert result.report.title_rows == 0

@@ -294,6 +294,15 @@ def test_comments_escape_and_meta() -> None:
     assert "<script>" not in obj.data
 
 
+def test_comments_show_masks_in_the_reports_language() -> None:
+    # QA21: 「折り返しは[PHONE]か[EMAIL]まで」 in a Japanese report's 中立者の声.
+    text = "折り返しは[PHONE]か[EMAIL]まで"
+    ja = [q.get_text() for q in soup_of(report.comments([text], lang="ja")).select("blockquote")]
+    en = [q.get_text() for q in soup_of(report.comments([text], lang="en")).select("blockquote")]
+    assert ja == ["折り返しは［電話番号］か［メールアドレス］まで"]
+    assert en == [text]
+
+
 def test_comments_empty() -> None:
     assert text_of(report.comments([], lang="ja")) == "該当するコメントはありません。"
     assert text_of(report.comments([], lang="en")) == "No comments."

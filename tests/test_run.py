@@ -1067,7 +1067,100 @@ def test_a_consent_column_without_yes_or_no_answers_is_refused_with_its_values(
         "nps-kit run: error: parameters/north.yaml: columns.contact: 'Phone (optional - if you "
         "would like us to call you back)' holds no yes/no answers, so nobody would count as "
         "allowing contact; its values are '07668 729516', '07700 900123'. Set columns.contact to "
-        "the survey's consent question (answers such as Yes/No, true/false, 1/0), or to null "
-        "when there is none (every detractor is then listed, consent unknown); phone numbers and "
-        "e-mail addresses belong in columns.contact_details."
+        "the survey's consent question, whose answers say yes or no (Yes/No, はい/いいえ, "
+        "「はい、連絡してもよい」, 連絡可/連絡不可, 希望する/希望しない, 1/0); if its answers are "
+        "worded otherwise, recode them to Yes/No in the export. Phone numbers and e-mail addresses "
+        "belong in columns.contact_details. Only a survey that asks no consent question may have "
+        "columns.contact: null; with one, null would list the contact details of people who said "
+        "no."
+    )
+
+
+def test_a_unit_set_up_before_its_first_responses_is_no_data_yet_not_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA21: a new hotel (filter 「ステイイン京都四条」, no guest yet) made every scheduled
+    # `run --all` exit 1. A filter value like none of the column's is a new unit: no data yet,
+    # said in the overview, exit 0; a misspelt one (大宮 for 大宮店) is still refused.
+    monkeypatch.chdir(tmp_path)
+    params = _shops(tmp_path, omiya="大宮店", kyoto="京都四条")
+    for unit in ("omiya", "kyoto"):
+        with (params / f"{unit}.yaml").open("a", encoding="utf-8") as file:
+            file.write(f"mail: {{to: [{unit}@example.com]}}\n")
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    output = tmp_path / "reports"
+    argv = ["run", "--all", "--parameters", str(params), "--output", str(output)]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-10", "--jobs", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert (
+        "note: parameters/kyoto.yaml: kyoto has no responses yet: no row of responses.csv has "
+        "business_unit = '京都四条'; the values of business_unit are '大宮店', '横浜店'. Its "
+        "first report comes with its first responses. If '京都四条' is misspelt, fix "
+        "data.filter.values in parameters/kyoto.yaml. This unit has no report." in err
+    )
+    table = {line.split()[0]: line.split(maxsplit=6) for line in out.splitlines()}
+    assert table["kyoto"][1:3] == ["no", "data"]
+    assert _manifest_units(output / "2026-10")["kyoto"]["status"] == "no data"
+    assert _unit_cells(output / "2026-10")["kyoto"] == (
+        "kyoto まだ回答がありません（最初の回答が届くとレポートを作成します）"
+    )
+    # send says why it leaves the unit out, not that its report failed or its id is unknown.
+    for name in ("HOST", "PORT", "SECURITY", "FROM", "USER", "PASSWORD", "CAFILE"):
+        monkeypatch.delenv(f"NPS_KIT_SMTP_{name}", raising=False)
+    send = ["send", "--all", "--period", "2026-10", "--dry-run", "--output", str(output)]
+    assert main(send) == 0
+    assert (
+        "kyoto: skipped, it has no responses yet, so no report; its first report comes with "
+        "them." in capsys.readouterr().out
+    )
+
+
+@pytest.mark.parametrize(
+    ("yes", "no", "hint"),
+    [
+        (
+            "はい、連絡してもよい",
+            "いいえ、連絡しないでほしい",
+            "Set columns.contact: 'ご連絡してもよろしいですか'.",
+        ),
+        (
+            "連絡してOK",
+            "連絡NG",
+            "Its answers do not read as yes or no: recode them to Yes/No (はい/いいえ) in the "
+            "export and set columns.contact: 'ご連絡してもよろしいですか', or remove "
+            "columns.contact_details.",
+        ),
+    ],
+)
+def test_contact_details_beside_an_unset_consent_question_are_refused(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    yes: str,
+    no: str,
+    hint: str,
+) -> None:
+    # QA21: contact: null (init had not read the consent question) with contact_details
+    # uncommented: the work file gave the e-mail and phone of guests who had said no.
+    monkeypatch.chdir(tmp_path)
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "responses.csv").write_text(
+        "回答日時,おすすめ度,ご連絡してもよろしいですか,メール\n"
+        f"2026/10/13 10:00,3,{yes},a@example.jp\n2026/10/14 11:00,2,{no},b@example.jp\n",
+        encoding="utf-8",
+    )
+    (params / "north.yaml").write_text(
+        "name: North\nlanguage: ja\ndata: {path: ../responses.csv}\ncolumns: {date: 回答日時, "
+        "score: おすすめ度, contact: null, contact_details: [メール]}\n",
+        encoding="utf-8",
+    )
+    notebook = make_notebook(tmp_path / "nb.ipynb", "raise SystemExit('no kernel may start')")
+    argv = ["run", "north", "--parameters", str(params), "--output", str(tmp_path / "reports")]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-10"]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "nps-kit run: error: parameters/north.yaml: columns.contact is null, but "
+        f"'ご連絡してもよろしいですか' asks for consent to contact (answers: '{yes}', '{no}'); "
+        "with columns.contact_details listed, the work files would give the contact details of "
+        f"people who said no. {hint}"
     )

@@ -1186,3 +1186,77 @@ def test_without_a_consent_column_a_leave_your_number_column_is_offered(tmp_path
     path.write_text(text.replace(offer, offer.replace("# ", "")), encoding="utf-8")
     found = load_all(tmp_path / "p" / "parameters")
     assert found.errors == []
+
+
+def _hotel_consent_export(tmp_path: Path, yes: str, no: str) -> Path:
+    consent = "Q5. ホテルからご連絡を差し上げてもよろしいですか。"
+    rows = [f"回答日時,おすすめ度,理由,{consent},メールアドレス,電話番号"]
+    rows += [
+        f'2026/10/{1 + i % 28} 9:{i % 60:02d},{i % 11},理由{i},"{yes if i % 3 else no}",'
+        f"guest{i}@example.jp,090-1234-{i:04d}"
+        for i in range(40)
+    ]
+    export = tmp_path / "hotel.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return export
+
+
+def test_consent_worded_as_japanese_tools_word_it_is_the_contact_column(tmp_path: Path) -> None:
+    # QA21: 「はい、連絡してもよい」 was read as a multi-select, contact: null was written and the
+    # e-mail/phone columns were offered, so the work file listed people who had said no.
+    export = _hotel_consent_export(tmp_path, "はい、連絡してもよい", "いいえ、連絡しないでほしい")
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert '  contact: "Q5. ホテルからご連絡を差し上げてもよろしいですか。"\n' in text
+    assert "of detractors who allowed contact (never the report)" in text
+
+
+def test_an_unread_consent_question_withholds_the_contact_details_offer(tmp_path: Path) -> None:
+    export = _hotel_consent_export(tmp_path, "連絡してOK", "NG")
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "  contact: null\n" in text
+    assert "contact_details" not in text
+    assert (
+        "  # 'Q5. ホテルからご連絡を差し上げてもよろしいですか。' asks for consent to contact, "
+        "but its answers ('連絡してOK', 'NG')\n"
+        "  # do not read as yes or no: recode them to Yes/No (はい/いいえ) in the export and set "
+        "contact to\n"
+        "  # it. Until then no contact details are offered: they would list people who said no.\n"
+    ) in text
+
+
+def test_no_answer_words_seen_in_the_score_column_are_written(tmp_path: Path) -> None:
+    # QA21: 「わからない」 in the score column, yet missing_values: [] was written, so score
+    # counted 56 responses invalid and the report listed them as 無効な値, not 無回答.
+    rows = ["回答日時,おすすめ度,理由"]
+    rows += [
+        f"2026/10/{1 + i % 28} 9:{i % 60:02d},{'わからない' if i % 10 == 0 else i % 11},理由{i}"
+        for i in range(40)
+    ]
+    export = tmp_path / "hotel.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert (
+        '  # e.g. ["Don\'t know", わからない]. Found in the score column.\n'
+        '  missing_values: ["わからない"]\n'
+    ) in text
+
+
+def test_init_from_an_export_with_a_title_row_says_it_was_skipped(tmp_path: Path) -> None:
+    # QA21: with 「…回答一覧」 above the header, init failed with "has no column '宿泊ホテル'".
+    rows = ["ご宿泊者満足度アンケート 回答一覧", "回答日時,宿泊ホテル,おすすめ度,理由"]
+    rows += [
+        f"2026/10/{1 + i % 28} 9:{i % 60:02d},{['札幌', '新宿'][i % 2]},{i % 11},理由{i}"
+        for i in range(40)
+    ]
+    export = tmp_path / "hotel.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    project_from_export(tmp_path / "p", export, unit_column="宿泊ホテル")
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert (
+        "  # Its first 1 row(s) are a title above the table ('ご宿泊者満足度アンケート 回答一覧'): "
+        "skipped on every read, the column names are row 2.\n"
+    ) in text
+    assert load_all(tmp_path / "p" / "parameters").errors == []

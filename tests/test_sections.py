@@ -1252,3 +1252,19 @@ def test_improvement_answers_say_they_were_read_as_requests_only_when_a_theme_is
     shown = show(sections.followups, unit, analysis)
     callout = sections._escape(sections._w("asks_improvement", lang))
     assert (callout in shown.html) is said
+
+
+@pytest.mark.parametrize(
+    ("pack", "expected"),
+    [
+        ("generic", "このレポートのテーマ：テーマパック「汎用」（辞書・学習済みの層・評価の補正）"),
+        ("retail", "このレポートのテーマ：テーマパック「小売」（辞書・学習済みの層・評価の補正）"),
+    ],
+)
+def test_a_japanese_report_names_the_theme_pack_in_japanese(pack: str, expected: str) -> None:
+    # QA21: the method section of a Japanese report said テーマパック「generic」.
+    from nps_kit.sections import themes_used
+    from nps_kit.text import load_pack
+
+    assert themes_used(load_pack(pack), "ja") == expected
+    assert themes_used(load_pack(pack), "en").startswith(f"Themes of this report: the {pack} pack")

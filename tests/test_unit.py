@@ -14,8 +14,10 @@ from nps_kit.cache import build_cache
 from nps_kit.errors import DataError
 from nps_kit.score import nps
 from nps_kit.unit import (
+    CONSENT_HINT,
     UnitData,
     breakdown_table,
+    consent_problem,
     contact_allowed,
     data_quality,
     headline,
@@ -706,3 +708,38 @@ def test_data_quality_counts_garbled_text_and_duplicates(tmp_path: Path) -> None
     assert fixed["Duplicates dropped (dedupe)"] == "1"
     assert fixed["Garbled text cells (double decoding)"] == "1 (repaired)"
     assert unit.responses.set_index("response_id").loc["R04", "comment"] == "¡Traduciendo!"
+
+
+def test_contact_allowed_reads_consent_worded_as_survey_tools_word_it() -> None:
+    # QA21: 「はい、連絡してもよい」 / 「いいえ、連絡しないでほしい」 and 連絡可 / 連絡不可 read as
+    # neither, so init took the question for a multi-select and the work file listed the
+    # details of people who had said no.
+    values = pd.Series(
+        [
+            "はい、連絡してもよい",
+            "いいえ、連絡しないでほしい",
+            "連絡可",
+            "連絡不可",
+            "希望する",
+            "希望しない",
+            "Yes, you may contact me",
+            "No, please don't",
+            "連絡しても構わない",
+            "どちらでもない",
+        ]
+    )
+    assert contact_allowed(values).tolist() == [True, False] * 4 + [True, False]
+    assert consent_problem(values.iloc[:2], column="Q5") is None
+
+
+def test_consent_problem_names_the_values_and_never_suggests_null() -> None:
+    problem = consent_problem(pd.Series(["連絡してOK", "NG"]), column="Q5")
+    assert problem == (
+        "columns.contact: 'Q5' holds no yes/no answers, so nobody would count as allowing "
+        "contact; its values are '連絡してOK', 'NG'."
+    )
+    assert "null when there is none" not in CONSENT_HINT
+    assert CONSENT_HINT.endswith(
+        "Only a survey that asks no consent question may have columns.contact: null; with one, "
+        "null would list the contact details of people who said no."
+    )

@@ -22,7 +22,14 @@ from nps_kit.params import display_text_problem
 __all__ = ["OutcomeStatus", "SendSummary", "UnitOutcome", "send_reports"]
 
 OutcomeStatus = Literal[
-    "sent", "partial", "failed", "written", "already_sent", "no_recipients", "not_ready"
+    "sent",
+    "partial",
+    "failed",
+    "written",
+    "already_sent",
+    "no_recipients",
+    "not_ready",
+    "no_responses_yet",
 ]
 _DRY_RUN_SENDER = Address("nps-kit", addr_spec="nps-kit@localhost")
 #: Many servers refuse messages above 10 MB (after base64, which adds a third).
@@ -41,7 +48,9 @@ class UnitOutcome:
         ``sent`` (every recipient accepted), ``partial`` (some refused), ``failed`` (nothing
         sent: refused, the message could not be built, or the SMTP server stopped answering),
         ``written`` (dry run: ``.eml`` in the outbox), ``already_sent`` (the send log has it),
-        ``no_recipients`` or ``not_ready`` (the report failed or its HTML is missing).
+        ``no_recipients``, ``not_ready`` (the report failed or its HTML is missing) or
+        ``no_responses_yet`` (a unit set up before its first responses: nothing to send, no
+        failure).
     recipients
         Who got it (or, in a dry run, would get it).
     refused
@@ -330,6 +339,12 @@ def _unchecked_groups(unit: MailUnit) -> list[str]:
 
 
 def _skip_reason(unit: MailUnit, period: str) -> UnitOutcome | None:
+    from nps_kit._unit_rows import NO_RESPONSES_YET
+
+    if unit.reason == NO_RESPONSES_YET:
+        # A unit set up before its first responses (QA21): nothing to fix, nothing to send.
+        detail = "it has no responses yet, so no report; its first report comes with them"
+        return UnitOutcome(unit.unit, "no_responses_yet", detail=detail)
     if unit.status in ("refused", "no data"):
         # The last run refused it: its report on disk is an earlier run's (QA19).
         why = unit.reason or "see that run's message"
@@ -411,6 +426,7 @@ def _totals(summary: SendSummary) -> str:
         "already_sent": "already sent",
         "not_ready": "report not ready",
         "no_recipients": "without recipients",
+        "no_responses_yet": "without responses yet",
     }
     counts = [
         f"{len(found)} {text}" for key, text in names.items() if (found := summary.with_status(key))

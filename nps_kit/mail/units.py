@@ -62,8 +62,8 @@ class MailUnit:
     summary: UnitSummary
     #: The unit's IANA time zone (its run's parameters), for the PDF's paper size.
     timezone: str | None = None
-    #: Why the last run refused the unit, in the run's words (its manifest ``error.reason``;
-    #: ``None`` when it was not refused or the record has none).
+    #: Why the last run refused the unit or built no report, in the run's words (its manifest
+    #: ``error.reason``; ``None`` when it was built or the record has none).
     reason: str | None = None
 
     def __post_init__(self) -> None:

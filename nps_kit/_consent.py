@@ -1,0 +1,90 @@
+"""How a consent question's answers read: yes, no, or neither (the one home of those words).
+
+Survey tools word a consent answer in many ways: はい / いいえ, but also
+「はい、連絡してもよい」 / 「いいえ、連絡しないでほしい」, 「連絡可」 / 「連絡不可」,
+「希望する」 / 「希望しない」, "Yes, you may contact me" / "No, please don't". QA21 found the
+worded forms read as neither, so ``init`` took the question for a multi-select and offered the
+contact details of people who had said no. Every reader of consent (``init``'s column
+detection, the work files, the alerts) asks :func:`consent_answer`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import pandas as pd
+
+from nps_kit.cache import normalise_key
+
+__all__ = ["CONSENT_NAME", "NO", "YES", "consent_answer", "read_consent"]
+
+#: Whole answers that grant permission to contact.
+YES: Final = frozenset(
+    {"はい", "yes", "y", "true", "1", "可", "ok", "同意", "同意する", "希望", "希望する", "許可"}
+)
+#: Whole answers that refuse it.
+NO: Final = frozenset(
+    {"いいえ", "no", "n", "false", "0", "不可", "拒否", "同意しない", "希望しない", "不要"}
+)
+#: A column name or question that asks for permission to contact.
+CONSENT_NAME: Final = re.compile(r"contact|consent|follow.?up|連絡|許可|同意|permission", re.I)
+
+# The first word of a worded answer ("はい、連絡してもよい", "No, please don't").
+_LEAD: Final = re.compile(r"^([^\s、,，。.:;/|()「」\-–—]+)[\s、,，。.:;/|()「」\-–—]")
+# How a Japanese answer ends when it grants or refuses (連絡可, 連絡してもよい / 連絡不可,
+# 連絡しないでほしい). A refusal is tried first, as 不可 ends in 可 and しないでほしい in
+# ほしい, after the few grants that end in a negative (連絡しても構わない).
+_ENDS_YES_NEGATIVE: Final = re.compile(r"(構わない|かまわない|問題ない|差し支えない)$")
+_ENDS_NO: Final = re.compile(
+    r"(不可|不要|拒否|しない|しないで(ほしい|欲しい|下さい|ください)|しません|お断り(します)?"
+    r"|いりません|ほしくない|欲しくない|望まない|do not contact me|don't contact me)$"
+)
+_ENDS_YES: Final = re.compile(
+    r"(可|可能|希望する|希望します|同意する|同意します|よい|良い|いい|ほしい|欲しい|ください"
+    r"|下さい|お願いします|contact me)$"
+)
+
+
+def consent_answer(value: object) -> bool | None:
+    """Read one answer to a consent question: ``True`` (yes), ``False`` (no) or ``None``.
+
+    Parameters
+    ----------
+    value
+        The cell as exported (text, a number, a boolean).
+
+    Returns
+    -------
+    bool or None
+        ``True`` for an answer granting contact (はい, yes, 1, 連絡可, 「はい、連絡してもよい」,
+        "Yes, you may contact me"), ``False`` for one refusing it (いいえ, no, 0, 連絡不可,
+        「いいえ、連絡しないでほしい」, "No, please don't"), ``None`` for anything else
+        (a blank, a phone number, 「どちらでもない」).
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    text = normalise_key(value).casefold()
+    text = text.rstrip("。.!！ ")
+    if not text:
+        return None
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    lead = _LEAD.match(text)
+    if lead is not None and lead.group(1) in YES | NO:
+        return lead.group(1) in YES
+    if _ENDS_YES_NEGATIVE.search(text):
+        return True
+    if _ENDS_NO.search(text):
+        return False
+    if _ENDS_YES.search(text):
+        return True
+    return None
+
+
+def read_consent(values: pd.Series) -> pd.Series:
+    """Read each answer with :func:`consent_answer`: a nullable boolean series, same index."""
+    distinct = {v: consent_answer(v) for v in pd.unique(values.dropna())}
+    return values.map(distinct, na_action="ignore").astype("boolean")
