@@ -459,13 +459,13 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     # The returned file marks every listed detractor contacted (QA22: "0 … await follow-up
     # (2 of 2 contacted)").
     "mail.detractors_done": {
-        "ja": "連絡可能な批判者{contacted}人の全員に連絡済み",
-        "en": "All {contacted} detractors who allowed contact have been contacted",
+        "ja": "連絡可能な批判者{n}人の全員に連絡済み",
+        "en": "All {n} detractors who allowed contact have been contacted",
         "en_one": "The one detractor who allowed contact has been contacted",
     },
     "mail.detractors_unknown_done": {
-        "ja": "一覧の批判者{contacted}人の全員に連絡済み（連絡の同意は不明）",
-        "en": "All {contacted} listed detractors have been contacted (consent to contact unknown)",
+        "ja": "一覧の批判者{n}人の全員に連絡済み（連絡の同意は不明）",
+        "en": "All {n} listed detractors have been contacted (consent to contact unknown)",
         "en_one": "The one listed detractor has been contacted (consent to contact unknown)",
     },
     "mail.detractors_unknown_open": {

@@ -184,7 +184,7 @@ def render_body(facts: BodyFacts) -> Body:
     if count == 0 and s.detractors_contacted:
         # Nobody is waiting: say that everyone was contacted, not "0 … await follow-up".
         done = s.detractors_contacted
-        detractors = w(f"{consent}_done", n=done, contacted=done)
+        detractors = w(f"{consent}_done", n=done)
     elif count is not None and s.detractors_contacted:
         # The team returned the work file: count who is still waiting, as the report does.
         detractors = w(
