@@ -17,7 +17,7 @@ import pandas as pd
 
 from nps_kit.cache import normalise_key
 
-__all__ = ["CONSENT_NAME", "NO", "YES", "consent_answer", "read_consent"]
+__all__ = ["CONSENT_CHOICES", "CONSENT_NAME", "NO", "YES", "consent_answer", "read_consent"]
 
 #: Whole answers that grant permission to contact.
 YES: Final = frozenset(
@@ -27,6 +27,9 @@ YES: Final = frozenset(
 NO: Final = frozenset(
     {"いいえ", "no", "n", "false", "0", "不可", "拒否", "同意しない", "希望しない", "不要"}
 )
+#: At most this many answers make a consent-like column a choice (a consent question), not
+#: free text.
+CONSENT_CHOICES: Final = 12
 #: A column name or question that asks for permission to contact.
 CONSENT_NAME: Final = re.compile(r"contact|consent|follow.?up|連絡|許可|同意|permission", re.I)
 

@@ -21,7 +21,7 @@ from typing import Any, Final
 import pandas as pd
 
 from nps_kit import clock
-from nps_kit._consent import CONSENT_NAME
+from nps_kit._consent import CONSENT_CHOICES, CONSENT_NAME
 from nps_kit._question_label import short_labels
 from nps_kit._values import DATE_FORMS, parse_scores
 from nps_kit._width import display_width
@@ -453,7 +453,7 @@ def _unread_consent(found: Inspection) -> ColumnInfo | None:
     """
     for c in found.columns:
         asks = CONSENT_NAME.search(f"{c.column} {c.question or ''}") is not None
-        if asks and c.kind in ("categorical", "multi") and c.distinct <= 12:
+        if asks and c.kind in ("categorical", "multi") and c.distinct <= CONSENT_CHOICES:
             return c
     return None
 

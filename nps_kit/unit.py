@@ -17,7 +17,7 @@ from typing import Literal
 import pandas as pd
 
 from nps_kit import clock
-from nps_kit._consent import CONSENT_NAME, consent_answer, read_consent
+from nps_kit._consent import CONSENT_CHOICES, CONSENT_NAME, consent_answer, read_consent
 from nps_kit.cache import normalise_key as _norm
 from nps_kit.errors import DataError, closest, missing_column
 from nps_kit.i18n import Language, t
@@ -675,7 +675,7 @@ def consent_left_unset(
         if column in details or column.startswith("nps_") or not CONSENT_NAME.search(column):
             continue
         values = [v for v in (_norm(x) for x in pd.unique(distinct(column).dropna())) if v]
-        if not values or len(values) > _CHOICES:
+        if not values or len(values) > CONSENT_CHOICES:
             continue
         listed = ", ".join(repr(v) for v in values[:6])
         message = (
@@ -690,10 +690,6 @@ def consent_left_unset(
             f"export and set columns.contact: {column!r}, or remove columns.contact_details."
         )
     return None
-
-
-#: At most this many answers make a column a choice (a consent question), not free text.
-_CHOICES = 12
 
 
 #: What to do about :func:`consent_problem`.
