@@ -36,6 +36,7 @@ date_column = "submitted_at"  # column with the response date
 id_column = "response_id"  # column with the response id
 comment_column = "comment"  # free-text reason for the score; None = none
 contact_column = "contact_ok"  # whether the respondent allows contact; None = none
+contact_details = []  # columns where respondents leave a phone number or e-mail address
 weight_column = None  # survey weights; None = unweighted
 date_format = None  # "month-first", "day-first" or a strftime pattern; None = detect
 missing_values = []  # more score answers that mean "no answer", e.g. ["Don't know"]
@@ -240,6 +241,7 @@ page.show(
         id_column=id_column,
         comment_column=comment_column,
         contact_column=contact_column,
+        contact_details=contact_details,
         breakdowns=breakdowns,
         analysis=analysis,
         unit_id=unit,

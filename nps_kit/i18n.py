@@ -895,6 +895,26 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n} detractors (consent to contact unknown)",
         "en_one": "{n} detractor (consent to contact unknown)",
     },
+    "followup.count_details": {
+        "ja": "連絡先を残した批判者{n}人",
+        "en": "{n} detractors left a way to reach them",
+        "en_one": "{n} detractor left a way to reach them",
+    },
+    "followup.details_rule": {
+        "ja": "連絡の同意を尋ねる設問がないため、連絡先（{columns}）を残した批判者を、"
+        "その方法での連絡を望んだ方として載せています（毎日の通知と同じ基準）。",
+        "en": "No consent question: a detractor who left a way to reach them ({columns}) "
+        "asked to be contacted that way, as the daily alerts read it.",
+    },
+    "followup.details_others": {
+        "ja": "連絡先を残さなかった批判者{n}人は載せていません。",
+        "en": "{n} other detractors left none and are not listed.",
+        "en_one": "{n} other detractor left none and is not listed.",
+    },
+    "followup.none_details": {
+        "ja": "連絡先を残した批判者はいません。",
+        "en": "No detractor left a way to reach them.",
+    },
     "followup.consent_unknown": {
         "ja": "連絡の同意を示す列（columns.contact）が設定されていないため、"
         "同意の有無はわかりません。連絡する前に、同意を得ているか確認してください。",
