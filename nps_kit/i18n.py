@@ -842,6 +842,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "overview.target_status": {"ja": "目標", "en": "Target"},
     "overview.shares": {"ja": "推奨者／批判者", "en": "Promoters / detractors"},
     "overview.trend": {"ja": "12か月の推移", "en": "12 months"},
+    # Some unit has fewer months (QA22): the column says what it is, each short line its months.
+    "overview.trend_monthly": {"ja": "月次NPSの推移", "en": "Monthly NPS"},
+    "overview.trend_months": {"ja": "{n}か月", "en": "{n} months", "en_one": "{n} month"},
     "overview.top_theme": {"ja": "最多の不満テーマ", "en": "Top complaint"},
     "overview.to_contact": {"ja": "未対応の批判者", "en": "Detractors to contact"},
     "overview.page_title": {"ja": "{title}（{period}）", "en": "{title} — {period}"},
