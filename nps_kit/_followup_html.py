@@ -30,7 +30,9 @@ __all__ = ["FIRST_SCREEN", "followup_html", "loop_status_html"]
 FIRST_SCREEN = 20
 #: Between a date and the line under it (each its own block): no half-width space in Japanese.
 _SPACE: dict[Language, str] = {"ja": "", "en": " "}
+#: The contact-details columns named in the text: each quoted, as a header may hold brackets.
 _LIST: dict[Language, str] = {"ja": "、", "en": ", "}
+_QUOTED: dict[Language, str] = {"ja": "「{}」", "en": "“{}”"}
 
 
 def _cell(value: object) -> str:
@@ -125,7 +127,7 @@ def _with_call_by(followups: FollowupList, status: LoopStatus | None = None) -> 
 
 def _details_rule(followups: FollowupList, lang: Language) -> str:
     """Say that a detail left is consent for that means, and how many detractors left none."""
-    columns = _LIST[lang].join(followups.details)
+    columns = _LIST[lang].join(_QUOTED[lang].format(c) for c in followups.details)
     text = t("followup.details_rule", lang, columns=columns)
     if followups.unreachable:
         text += _SPACE[lang] + t("followup.details_others", lang, n=followups.unreachable)

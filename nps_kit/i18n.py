@@ -904,9 +904,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en_one": "{n} detractor left a way to reach them",
     },
     "followup.details_rule": {
-        "ja": "連絡の同意を尋ねる設問がないため、連絡先（{columns}）を残した批判者を、"
+        "ja": "連絡の同意を尋ねる設問がないため、{columns}に連絡先を残した批判者を、"
         "その方法での連絡を望んだ方として載せています（毎日の通知と同じ基準）。",
-        "en": "No consent question: a detractor who left a way to reach them ({columns}) "
+        "en": "No consent question: a detractor who left a way to reach them in {columns} "
         "asked to be contacted that way, as the daily alerts read it.",
     },
     "followup.details_others": {

@@ -1263,11 +1263,15 @@ def test_without_a_consent_column_the_report_lists_who_left_a_way_to_reach_them(
     assert "consent to contact unknown" not in html and "No consent column" not in html
     assert "2 detractors left a way to reach them" in html
     assert (
-        "No consent question: a detractor who left a way to reach them (Phone (optional)) "
+        "No consent question: a detractor who left a way to reach them in “Phone (optional)” "
         "asked to be contacted that way, as the daily alerts read it. 2 other detractors left "
         "none and are not listed." in html
     )
     assert "use the daily alerts (nps-kit alerts)" in html
+    ja = followup_html(value, lang="ja").data
+    assert "連絡先を残した批判者2人" in ja and "「Phone (optional)」に連絡先を残した批判者を" in ja
+    assert '連絡先を残さなかった批判者<span class="nps-nb">2人</span>は載せていません。' in ja
+    assert "同意の有無" not in ja
     # Who they are and their numbers stay out of the report (the work files carry them).
     for private in ("07740", "07999", "Sarah Jones"):
         assert private not in html
