@@ -856,6 +856,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "overview.target_status": {"ja": "目標", "en": "Target"},
     "overview.shares": {"ja": "推奨者／批判者", "en": "Promoters / detractors"},
     "overview.trend": {"ja": "12か月の推移", "en": "12 months"},
+    # Some unit has fewer months (QA22): the column says what it is, each short line its months.
+    "overview.trend_monthly": {"ja": "月次NPSの推移", "en": "Monthly NPS"},
+    "overview.trend_months": {"ja": "{n}か月", "en": "{n} months", "en_one": "{n} month"},
     "overview.top_theme": {"ja": "最多の不満テーマ", "en": "Top complaint"},
     "overview.to_contact": {"ja": "未対応の批判者", "en": "Detractors to contact"},
     "overview.page_title": {"ja": "{title}（{period}）", "en": "{title} — {period}"},
@@ -908,6 +911,26 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "批判者{n}人（連絡の同意は不明）",
         "en": "{n} detractors (consent to contact unknown)",
         "en_one": "{n} detractor (consent to contact unknown)",
+    },
+    "followup.count_details": {
+        "ja": "連絡先を残した批判者{n}人",
+        "en": "{n} detractors left a way to reach them",
+        "en_one": "{n} detractor left a way to reach them",
+    },
+    "followup.details_rule": {
+        "ja": "連絡の同意を尋ねる設問がないため、{columns}に連絡先を残した批判者を、"
+        "その方法での連絡を望んだ方として載せています（毎日の通知と同じ基準）。",
+        "en": "No consent question: a detractor who left a way to reach them in {columns} "
+        "asked to be contacted that way, as the daily alerts read it.",
+    },
+    "followup.details_others": {
+        "ja": "連絡先を残さなかった批判者{n}人は載せていません。",
+        "en": "{n} other detractors left none and are not listed.",
+        "en_one": "{n} other detractor left none and is not listed.",
+    },
+    "followup.none_details": {
+        "ja": "連絡先を残した批判者はいません。",
+        "en": "No detractor left a way to reach them.",
     },
     "followup.consent_unknown": {
         "ja": "連絡の同意を示す列（columns.contact）が設定されていないため、"

@@ -732,6 +732,7 @@ def detractors(
     id_column: str | None,
     comment_column: str | None,
     contact_column: str | None,
+    contact_details: Sequence[str] = (),
     breakdowns: Sequence[str | Mapping[str, str]] = (),
     analysis: FollowupAnalysis | None = None,
     unit_id: str | None = None,
@@ -748,7 +749,10 @@ def detractors(
     :class:`~nps_kit.closed_loop.FollowupList` (see :func:`nps_kit.closed_loop.followup_list`),
     ``.tables["followups"]`` its rows. ``status`` is :func:`followup_status`'s ``.value``: the
     people the returned file marks contacted are shown as contacted, with the day, instead of
-    a call-by date (QA22: they read "Call by 2026-11-25 (overdue)").
+    a call-by date (QA22: they read "Call by 2026-11-25 (overdue)"). ``contact_details`` are
+    the unit's ``columns.contact_details``: without a consent column, those who left a way to
+    reach them are listed, as ``nps-kit alerts`` alerts them (one rule:
+    :func:`nps_kit.closed_loop.contactable_detractors`); their details never enter the report.
     """
     themes = None
     if analysis is not None and analysis.tags is not None and analysis.themes is not None:
@@ -766,6 +770,7 @@ def detractors(
         id_column=id_column,
         comment_column=comment_column,
         contact_column=contact_column,
+        details=contact_details,
         breakdowns=breakdowns,
         themes=themes,
         as_of=_now(unit.language, timezone).date(),
@@ -781,7 +786,7 @@ def detractors(
             work_files=files,
             first=first,
             # Only where `nps-kit alerts` can work (its rule: alerts.alerts_blocker).
-            alerts=id_column is not None and contact_column is not None,
+            alerts=id_column is not None and found.consent_known,
             status=status,
         ),
         _Publish(partial(publish_followups, found)),
