@@ -19,7 +19,9 @@ on ``theme_eval_blind6.csv``, ``theme_eval_blind7.csv`` and ``theme_eval_blind8.
 data-quality discovery), from cold caches: for a unit of ``make_comments``' comments (built from
 53 clause templates, so their clauses repeat far more than people's), for a unit of 30,000 real
 comments drawn from the labelled sets (:func:`real_unit`), the honest measure, and for the demo
-export, each with how much its comments and clauses repeat.
+export, each with how much its comments and clauses repeat; then the text of a report of
+:func:`report_unit` (two text questions, as ``analyse_followups`` and the data-quality section
+read them: :func:`report_text`) and the redaction ``prepare_unit`` does before it.
 
 ``python benchmarks/bench_text.py --eval PATH`` only prints theme precision, recall and polarity
 accuracy per language for a labelled CSV of the blind set's format (``id,lang,pack,score,text,
@@ -856,6 +858,26 @@ def main(argv: list[str] | None = None) -> int:
             f"impact, polarity, stance, phrases, discovery; cold caches): {cpu:.2f} s CPU, "
             f"{seconds:.2f} s wall (target <= 1 s)"
         )
+    # As a report reads a unit: two text questions, then the data-quality section.
+    report = report_unit()
+    report_text(report_unit(300, seed=11))  # the improvement answers' first words
+    seconds, cpu = time_report_text(report)
+    verdict = "PASS" if cpu <= 1.0 else "FAIL"
+    print(
+        f"{verdict}: text of a {len(report.current):,}-response report with two text questions "
+        f"(analyse_followups with a reason and an improvement question, the first's typical "
+        f"phrases, text_quality; cold caches): {cpu:.2f} s CPU, {seconds:.2f} s wall "
+        "(target <= 1 s)"
+    )
+    from nps_kit.text.redaction import redact
+
+    comments = real_unit()["comment"]
+    start = time.process_time()
+    redact(comments)
+    print(
+        f"  and prepare_unit's redaction of its 30,000 reasons (every run, before the text "
+        f"section): {time.process_time() - start:.2f} s CPU"
+    )
     del tags, tokens_
     return 0
 
