@@ -145,15 +145,20 @@ class QuestionResult:
         phrases: pd.DataFrame | Callable[[], pd.DataFrame] | None = None,
         commenters: int = 0,
         polarity: pd.DataFrame | None = None,
+        *,
+        _phrases: pd.DataFrame | Callable[[], pd.DataFrame] | None = None,
     ) -> None:
-        """Hold a question's results; ``phrases`` may be a function that finds them, once."""
+        """Hold a question's results; ``phrases`` may be a function that finds them, once.
+
+        ``_phrases`` is what :func:`dataclasses.replace` passes for them (the field's name).
+        """
         for name, value in (
             ("question", question),
             ("table", table),
             ("tags", tags),
             ("commenters", commenters),
             ("polarity", polarity),
-            ("_phrases", phrases),
+            ("_phrases", phrases if _phrases is None else _phrases),
         ):
             object.__setattr__(self, name, value)
 
