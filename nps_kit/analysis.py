@@ -145,20 +145,15 @@ class QuestionResult:
         phrases: pd.DataFrame | Callable[[], pd.DataFrame] | None = None,
         commenters: int = 0,
         polarity: pd.DataFrame | None = None,
-        *,
-        _phrases: pd.DataFrame | Callable[[], pd.DataFrame] | None = None,
     ) -> None:
-        """Hold a question's results; ``phrases`` may be a function that finds them, once.
-
-        ``_phrases`` is what :func:`dataclasses.replace` passes for them (the field's name).
-        """
+        """Hold a question's results; ``phrases`` may be a function that finds them, once."""
         for name, value in (
             ("question", question),
             ("table", table),
             ("tags", tags),
             ("commenters", commenters),
             ("polarity", polarity),
-            ("_phrases", phrases if _phrases is None else _phrases),
+            ("_phrases", phrases),
         ):
             object.__setattr__(self, name, value)
 

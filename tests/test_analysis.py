@@ -797,13 +797,3 @@ def test_a_questions_phrases_are_found_when_read(
     expected = segment_phrases(texts.where(answered(texts)), unit.current["segment"])
     pd.testing.assert_frame_equal(first, expected)
     assert calls == ["comment"]
-
-
-def test_a_replaced_question_result_keeps_its_phrases(unit: UnitData) -> None:
-    import dataclasses
-
-    result = analyse_followups(unit, QUESTIONS)
-    comment = next(q for q in result.questions if q.question.column == "comment")
-    again = dataclasses.replace(comment, commenters=0)
-    assert again.commenters == 0
-    pd.testing.assert_frame_equal(again.phrases, comment.phrases)
