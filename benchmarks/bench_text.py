@@ -409,16 +409,13 @@ def report_unit(n: int = 30_000, *, seed: int = 5) -> Any:
 def report_text(unit: Any) -> tuple[Any, pd.DataFrame]:
     """Run a report's text analysis of a :func:`report_unit`: what the report shows of it.
 
-    ``analyse_followups`` with the two text questions (themes, impact and polarity of each,
-    the typical phrases of the first, which the report shows, the merged polarity, themes and
-    stance of both), and the data-quality section's ``text_quality`` of the reason column.
-    Returns both results.
+    ``analyse_followups`` with the two text questions (themes, impact, polarity, phrases of
+    each, the merged polarity, themes and stance of both), and the data-quality section's
+    ``text_quality`` of the reason column. Returns both results.
     """
     from nps_kit.analysis import analyse_followups
 
     analysis = analyse_followups(unit, REPORT_QUESTIONS)
-    # The report shows the typical phrases of its first open question (found when read).
-    analysis.questions[0].phrases  # noqa: B018
     current = unit.current
     quality = text_quality(
         current["comment"], analysis.book, lang="en", unscored=current["segment"].isna()

@@ -129,7 +129,6 @@ def report_staged(unit: Any, clear: Callable[[], None]) -> dict[str, float]:
     clear()
     start = time.process_time()
     analysis = analyse_followups(unit, bench_text.REPORT_QUESTIONS)
-    analysis.questions[0].phrases  # noqa: B018  (shown by the report, found when read)
     middle = time.process_time()
     current = unit.current
     text_quality(current["comment"], analysis.book, lang="en", unscored=current["segment"].isna())

@@ -8,9 +8,8 @@ numbers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import partial
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -106,7 +105,7 @@ class Question:
         )
 
 
-@dataclass(frozen=True, eq=False, init=False)
+@dataclass(frozen=True, eq=False)
 class QuestionResult:
     """Summary table of one categorical, multi-select or text question.
 
@@ -120,8 +119,7 @@ class QuestionResult:
     tags, phrases
         Text questions only: theme tags per response (NA without a comment) and the phrases
         typical of detractors' and of promoters' comments, each with a count and an example
-        (:func:`nps_kit.text.segment_phrases`). The phrases are found when first read: a
-        report shows those of its first open question only.
+        (:func:`nps_kit.text.segment_phrases`).
     polarity
         Text questions only: each response's polarity per theme in this question's answer
         (:func:`nps_kit.text.tag_polarity`), which decides the comments quoted under a theme.
@@ -132,39 +130,10 @@ class QuestionResult:
 
     question: Question
     table: pd.DataFrame
-    tags: pd.DataFrame | None
-    commenters: int
-    polarity: pd.DataFrame | None
-    _phrases: pd.DataFrame | Callable[[], pd.DataFrame] | None = field(repr=False)
-
-    def __init__(
-        self,
-        question: Question,
-        table: pd.DataFrame,
-        tags: pd.DataFrame | None = None,
-        phrases: pd.DataFrame | Callable[[], pd.DataFrame] | None = None,
-        commenters: int = 0,
-        polarity: pd.DataFrame | None = None,
-    ) -> None:
-        """Hold a question's results; ``phrases`` may be a function that finds them, once."""
-        for name, value in (
-            ("question", question),
-            ("table", table),
-            ("tags", tags),
-            ("commenters", commenters),
-            ("polarity", polarity),
-            ("_phrases", phrases),
-        ):
-            object.__setattr__(self, name, value)
-
-    @property
-    def phrases(self) -> pd.DataFrame | None:
-        """The phrases typical of detractors and promoters (see the class), found once."""
-        found = self._phrases
-        if callable(found):
-            found = found()
-            object.__setattr__(self, "_phrases", found)
-        return found
+    tags: pd.DataFrame | None = None
+    phrases: pd.DataFrame | None = None
+    commenters: int = 0
+    polarity: pd.DataFrame | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -328,9 +297,7 @@ def analyse_followups(
                 min_n,
             )
             seg = data["segment"]
-            # Found when read (a report shows the first open question's): the texts and
-            # segments are this call's own, so the phrases are those of now.
-            phrases = partial(segment_phrases, texts, seg.copy())
+            phrases = segment_phrases(texts, seg)
             # Commenters as in the theme table: a comment *and* a valid score, so that the
             # count shown above the table is the denominator of its shares.
             commenters = int((answered & seg.notna()).sum())

@@ -768,32 +768,3 @@ def test_unit_weights_give_the_unweighted_analysis(tmp_path: Path) -> None:
     assert plain.recommendations == weighted.recommendations
     assert plain.drivers is not None and weighted.drivers is not None
     pd.testing.assert_frame_equal(plain.drivers, weighted.drivers)
-
-
-def test_a_questions_phrases_are_found_when_read(
-    unit: UnitData, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # A report shows the phrases of its first open question only: the second's (what to
-    # improve) were found for nothing, and cost as much as the first's on an export whose
-    # improvement answers are as varied as its reasons.
-    import nps_kit.analysis as analysis_module
-    from nps_kit.text.phrases import segment_phrases
-    from nps_kit.text.tokens import answered
-
-    calls: list[str] = []
-
-    def counted(texts: pd.Series, segments: pd.Series) -> pd.DataFrame:
-        calls.append(str(texts.name))
-        return segment_phrases(texts, segments)
-
-    monkeypatch.setattr(analysis_module, "segment_phrases", counted)
-    result = analyse_followups(unit, QUESTIONS)
-    assert calls == []
-    comment = next(q for q in result.questions if q.question.column == "comment")
-    first = comment.phrases
-    assert calls == ["comment"]
-    assert comment.phrases is first  # found once
-    texts = unit.current["comment"].astype("string").str.strip()
-    expected = segment_phrases(texts.where(answered(texts)), unit.current["segment"])
-    pd.testing.assert_frame_equal(first, expected)
-    assert calls == ["comment"]
