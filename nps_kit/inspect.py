@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final, Literal, get_args
 
@@ -252,6 +252,11 @@ class Inspection:
         (:func:`answer_language`).
     index
         The columns with their Qualtrics ids and question texts.
+    data
+        The answers as :func:`nps_kit.load.load_responses` reads them (header and title rows,
+        blank XLSX rows and Qualtrics previews dropped; no score column is known yet, so no row
+        is dropped for its score), one column per ``columns``: what ``nps-kit init --from``
+        decides on, the export read once.
     date_notes
         Why date-like columns hold values that are not dates, one line per column
         (``回答日: 165 of 500 values are not dates, such as '令和8年10月3日'; …``); also in
@@ -272,6 +277,7 @@ class Inspection:
     date_max: pd.Timestamp | None
     language: Literal["ja", "en"]
     index: ColumnIndex
+    data: pd.DataFrame = field(repr=False)
     date_notes: tuple[str, ...] = ()
     spoken: AnswerLanguage | None = None
     date_order_evidence: str | None = None
@@ -1106,6 +1112,7 @@ def inspect_export(
         date_max=date_max,
         language=spoken.language,
         index=index,
+        data=frame,
         spoken=spoken,
         date_notes=tuple(date_notes),
         date_order_evidence=order_evidence,

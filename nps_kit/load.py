@@ -524,6 +524,20 @@ class ColumnIndex:
             path=self.path,
         )
 
+    def resolve_unique(self, name: str, *, option: str) -> str:
+        """Return the column called ``name``, as :meth:`resolve`, refusing a repeated name.
+
+        Raises
+        ------
+        DataError
+            When nothing matches, or when the header holds the name twice (``score`` and
+            `` score ``, read as ``score`` and ``score.1``): reading on would silently use
+            the first one.
+        """
+        column = self.resolve(name, option=option)
+        _refuse_repeats(self, column, option)
+        return column
+
     def describe(self, column: str) -> str:
         """``'Q1'``, or ``'Q1' (QID74: How likely …)`` when the column has other names."""
         extra = [x for x in (self.import_ids.get(column), self.questions.get(column)) if x]
@@ -543,9 +557,7 @@ class ColumnIndex:
 
 def _resolve_column(layout: _formats.Layout, name: str, option: str) -> str:
     """Return the column called ``name`` (by header, Qualtrics QID/ImportId or question text)."""
-    column = ColumnIndex.from_layout(layout).resolve(name, option=option)
-    _refuse_repeats(layout, column, option)
-    return column
+    return ColumnIndex.from_layout(layout).resolve_unique(name, option=option)
 
 
 def read_column_index(
@@ -575,7 +587,7 @@ def read_column_index(
     return ColumnIndex.from_layout(_formats.inspect(Path(path), sheet=sheet, encoding=encoding))
 
 
-def _refuse_repeats(layout: _formats.Layout, name: str, option: str) -> None:
+def _refuse_repeats(index: ColumnIndex, name: str, option: str) -> None:
     """Refuse a column whose name the header holds twice (``score`` and `` score ``).
 
     The header reader numbers repeats the way pandas does (``score``, ``score.1``), so reading
@@ -583,17 +595,17 @@ def _refuse_repeats(layout: _formats.Layout, name: str, option: str) -> None:
     """
     repeat = re.compile(re.escape(name) + r"\.[1-9][0-9]*")
     found = [
-        (i, c) for i, c in enumerate(layout.columns) if c == name or repeat.fullmatch(c) is not None
+        (i, c) for i, c in enumerate(index.columns) if c == name or repeat.fullmatch(c) is not None
     ]
     if len(found) < 2:
         return
     listed = " and ".join(f"column {i + 1} ({_letters(i)})" for i, _ in found)
     raise DataError(
-        f"{layout.path}: {listed} are {'both' if len(found) == 2 else 'all'} named {name!r} once "
+        f"{index.path}: {listed} are {'both' if len(found) == 2 else 'all'} named {name!r} once "
         "surrounding spaces are removed, "
         f"so {option} {name!r} is ambiguous.",
         hint="Rename or delete the extra column in the file so that the name is used once.",
-        path=layout.path,
+        path=index.path,
     )
 
 

@@ -13,7 +13,6 @@ import os
 import re
 import textwrap
 import unicodedata
-from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
@@ -274,7 +273,7 @@ def _defaults_text(
     lines += _date_format_lines(date, date_order, order_why)
     mojibake = report.mojibake_cells
     dupes = report.duplicate_rows
-    said = _no_answer_words(found_column(export, found, score.column))
+    said = _no_answer_words(found.data[score.column])
     lines += [
         "  # More score answers that mean 'no answer' (blank, NA, N/A, -, 無回答 already do),",
         '  # e.g. ["Don\'t know", わからない].' + (" Found in the score column." if said else ""),
@@ -795,15 +794,17 @@ def project_from_export(
             path=export,
         )
     folder = root / "parameters"
-    named = [c.column for c in found.of_kind("text")]
-    texts = found_columns(export, found, named) if named else {}
+    # Every decision below reads the answers inspection read: the export is read once.
+    texts = {c.column: found.data[c.column] for c in found.of_kind("text")}
     comment = _comment_column(found, texts)
     # The pack is measured on the comments the report will tag, not on every free-text column.
     pack = choose_theme_pack(
         texts[comment[0].column] if comment[0] is not None else pd.Series([], dtype=object)
     )
     column = (
-        None if unit_column is None else found.index.resolve(unit_column, option="--unit-column")
+        None
+        if unit_column is None
+        else found.index.resolve_unique(unit_column, option="--unit-column")
     )
     texts_by_file: dict[Path, str] = {
         Path("parameters/defaults.yaml"): _defaults_text(
@@ -813,7 +814,7 @@ def project_from_export(
             pack,
             column,
             comment,
-            only_other=_only_other(export, found, column),
+            only_other=_only_other(found, column),
         ),
         Path("parameters/themes.yaml"): _pack_extension(pack) if pack else _empty_themes(),
         Path("parameters/playbook.yaml"): _playbook(pack),
@@ -828,7 +829,7 @@ def project_from_export(
             unit, name, None, "No --unit-column: one report for every response."
         )
     else:
-        units = found_column(export, found, column).astype("string").str.strip()
+        units = found.data[column].astype("string").str.strip()
         taken: set[str] = {"defaults", "themes", "playbook"}
         for i, value in enumerate(sorted(v for v in units.dropna().unique() if v)):
             unit = _slug(value, taken, i)
@@ -859,7 +860,7 @@ def project_from_export(
     return written
 
 
-def _only_other(export: Path, found: Inspection, unit_column: str | None) -> frozenset[str]:
+def _only_other(found: Inspection, unit_column: str | None) -> frozenset[str]:
     """Return the categorical columns whose breakdown chart would show only "Other".
 
     A month of one unit holds about ``rows / (units × months)`` responses; a group whose
@@ -878,7 +879,7 @@ def _only_other(export: Path, found: Inspection, unit_column: str | None) -> fro
         - found.date_min.month
         + 1
     )
-    read = found_columns(export, found, [*candidates, *([unit_column] if unit_column else [])])
+    read = found.data
     units = 1
     if unit_column is not None:
         units = max(int(read[unit_column].nunique()), 1)
@@ -890,30 +891,6 @@ def _only_other(export: Path, found: Inspection, unit_column: str | None) -> fro
         if counts.max() / (units * months) < DEFAULT_MIN_REPORT_N:
             sparse.add(column)
     return frozenset(sparse)
-
-
-def found_column(export: Path, found: Inspection, column: str) -> pd.Series:
-    """Return ``column`` as the loader reads it (header rows and preview responses dropped)."""
-    return found_columns(export, found, [column])[column]
-
-
-def found_columns(export: Path, found: Inspection, columns: Sequence[str]) -> dict[str, pd.Series]:
-    """Return each of ``columns`` as the loader reads it, the export read once for all.
-
-    ``columns`` must not be empty: the first is read as the (unchecked) score column, which
-    only decides which rows the loader drops, as :func:`found_column` reads one column.
-    """
-    from nps_kit.load import load_responses
-
-    report = found.load
-    loaded = load_responses(
-        export,
-        score_column=columns[0],
-        sheet=report.sheet,
-        encoding=report.encoding,
-        check_score=False,
-    )
-    return {column: loaded.data[column] for column in columns}
 
 
 def _empty_themes() -> str:

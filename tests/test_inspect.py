@@ -1286,3 +1286,18 @@ def test_a_title_row_above_the_header_is_said_and_skipped(tmp_path: Path) -> Non
         f"Row 1 is a title above the table ({title!r}), skipped: the column names were read "
         "from row 2."
     )
+
+
+def test_the_answers_inspected_are_every_column_as_the_loader_reads_it(export: Export) -> None:
+    # FIX26: init decides on found.data instead of reading the export again per column with
+    # that column as the score column. No score column decides a dropped row (blank XLSX
+    # rows, Qualtrics previews are dropped whatever it is), so each of those reads was this.
+    found = inspect_export(export.path, sheet=export.sheet)
+    assert list(found.data.columns) == [c.column for c in found.columns]
+    for name in ("score", "business_unit", "comment"):
+        column = export.column(name)
+        alone = load_responses(
+            export.path, score_column=column, sheet=export.sheet, check_score=False
+        )
+        pd.testing.assert_series_equal(found.data[column], alone.data[column])
+    assert len(found.data) == len(export.expected)
