@@ -97,10 +97,11 @@ class Layout:
     ``QID1_NPS_GROUP``) to column ids.
     ``columns`` are the columns of the frame read; ``file_columns``, when not empty, are the
     file's own, of which ``multi_selects`` merge each option group into one column.
-    ``open_ended`` are the columns whose SurveyMonkey answer row says "Open-Ended Response":
-    what respondents typed, however few different answers they gave. ``suggested_encoding`` is
-    set when a CSV was read with an encoding given that makes other text of its bytes than the
-    multi-byte encoding detection finds in them (cp932 read as latin-1): that one.
+    ``open_ended`` are the columns whose SurveyMonkey answer row says "Open-Ended Response", or
+    whose Qualtrics ImportId ends in ``_TEXT``: what respondents typed, however few different
+    answers they gave. ``suggested_encoding`` is set when a CSV was read with an encoding
+    given that makes other text of its bytes than the multi-byte encoding detection finds in
+    them (cp932 read as latin-1): that one.
     """
 
     path: Path
@@ -448,6 +449,9 @@ def _layout_from_rows(path: Path, fmt: Format, rows: list[list[str]], **kwargs: 
             header_rows,
             question_ids=question_ids,
             import_ids=import_ids,
+            # What respondents typed: a text entry question (QID2_TEXT), a choice's "Other"
+            # box (QID5_4_TEXT), however few kinds of answer it holds.
+            open_ended=tuple(c for i, c in import_ids.items() if i.endswith("_TEXT")),
             **kwargs,
         )
     if source == "surveymonkey":

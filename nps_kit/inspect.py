@@ -759,8 +759,9 @@ def _classify(
         return "id", "unique" if distinct == n else "codes", None, None
     if open_ended:
         # The tool says respondents typed it ("Anything we could improve?"): free text, even
-        # when they wrote the same few wishes, never a breakdown by them.
-        return "text", "free text (Open-Ended)", None, None
+        # when they wrote the same few wishes, never a breakdown by them. Said in its words.
+        said = "text entry" if source == "qualtrics" else "Open-Ended"
+        return "text", f"free text ({said})", None, None
     if _sentences(answers):
         return "text", "free text", None, None
     if id_named and distinct >= 0.9 * n and n > 1 and not text.str.contains(r"\s").any():

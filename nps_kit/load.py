@@ -443,7 +443,8 @@ class ColumnIndex:
         Column of such a question's "Other (please specify)" box, free text kept as its own
         column → the multi-select column.
     open_ended
-        Columns the survey tool itself calls free text (SurveyMonkey's "Open-Ended Response").
+        Columns the survey tool itself calls free text (SurveyMonkey's "Open-Ended Response",
+        a Qualtrics ImportId ending in ``_TEXT``).
     suggested_encoding
         Set when a CSV was read with an encoding given that makes other text of its bytes than
         the multi-byte encoding detection finds (cp932 read as latin-1): that one.
