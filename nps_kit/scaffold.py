@@ -230,8 +230,11 @@ def _defaults_text(
         key=lambda c: (not _ID_NAME.search(c.column), c.detail != "unique"),
     )
     id_info = ids[0] if ids else None
+    id_said = None if id_info is None else id_info.detail
     if id_info is None and report.source == "qualtrics" and "ResponseId" in found.index.columns:
         id_info = found.column("ResponseId")
+        # Its kind is Qualtrics metadata: its detail ("Qualtrics") says nothing of the id.
+        id_said = "Qualtrics' own id of each response"
     comment_info, comment_why = comment
     contact = _pick(found, "consent")
     date_order, order_why = _date_order(found, date)
@@ -319,7 +322,7 @@ def _defaults_text(
         "  # "
         + (
             f"{_comment(id_info)}: "
-            + ("unique per response." if id_info.detail == "unique" else f"{id_info.detail}.")
+            + ("unique per response." if id_said == "unique" else f"{id_said}.")
             if id_info
             else "No id column found: the detractor list shows the row number in the file."
         ),

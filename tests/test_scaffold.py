@@ -1347,3 +1347,13 @@ def test_a_repeated_column_name_is_described_not_refused_by_init(tmp_path: Path)
         "spaces are removed, so --unit-column 'Comments' is ambiguous. Rename or delete the "
         "extra column in the file so that the name is used once."
     )
+
+
+def test_the_qualtrics_response_id_is_said_to_be_one(tmp_path: Path) -> None:
+    # FIX26: "# ResponseId: Response ID: Qualtrics." above id: ResponseId (its kind's detail).
+    project_from_export(tmp_path / "p", write_qualtrics(tmp_path / "q.csv"))
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert (
+        "  # ResponseId: Response ID: Qualtrics' own id of each response.\n  id: ResponseId\n"
+        in text
+    )
