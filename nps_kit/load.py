@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit import _formats
+from nps_kit._response_meta import NOT_RESPONSES
 from nps_kit._resubmit import RESUBMISSIONS, resubmissions
 from nps_kit._values import (
     DATE_FORMS,
@@ -96,7 +97,8 @@ class LoadReport:
         Data rows read from the file, before Qualtrics preview rows and blank sheet rows were
         dropped.
     preview_rows_dropped
-        Qualtrics responses with ``Status`` "Survey Preview", which are not real responses.
+        Qualtrics responses with ``Status`` "Survey Preview", "Offline Survey Preview" or
+        "Survey Test" (generated test responses), which are not real responses.
     blank_rows_dropped
         Completely empty rows inside an XLSX sheet (blank CSV lines are skipped by the parser).
     n_valid, n_missing, n_invalid
@@ -370,7 +372,7 @@ def _summary_lines(report: LoadReport, lang: str) -> list[str]:
         if tool:
             details.append(f"{tool} 形式")
         if report.preview_rows_dropped:
-            details.append(f"プレビュー回答 {report.preview_rows_dropped:,} 件を除外")
+            details.append(f"プレビュー・テスト回答 {report.preview_rows_dropped:,} 件を除外")
         lines = [
             f"{report.path.name} から {report.rows_read:,} 行を読み込みました"
             f"（{'、'.join(details)}）。",
@@ -396,7 +398,7 @@ def _summary_lines(report: LoadReport, lang: str) -> list[str]:
     if tool:
         details.append(f"{tool} export")
     if report.preview_rows_dropped:
-        details.append(f"{report.preview_rows_dropped:,} preview responses dropped")
+        details.append(f"{report.preview_rows_dropped:,} preview or test responses dropped")
     lines = [
         f"Read {report.rows_read:,} rows from {report.path.name} ({', '.join(details)}).",
         f"Scores: {report.n_valid:,} valid, {report.n_missing:,} missing, "
@@ -855,7 +857,7 @@ def load_responses(
     preview = np.zeros(rows_read, dtype=bool)
     if layout.source == "qualtrics" and "Status" in frame.columns:
         status_text = frame["Status"].astype("string").str.strip().str.casefold()
-        preview = (status_text == "survey preview").fillna(False).to_numpy(dtype=bool)
+        preview = status_text.isin(NOT_RESPONSES).fillna(False).to_numpy(dtype=bool)
         drop |= preview
     if drop.any():
         frame = frame.loc[~drop].reset_index(drop=True)
