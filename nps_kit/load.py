@@ -447,6 +447,9 @@ class ColumnIndex:
     open_ended
         Columns the survey tool itself calls free text (SurveyMonkey's "Open-Ended Response",
         a Qualtrics ImportId ending in ``_TEXT``).
+    time_zones
+        Date column → the zone Qualtrics wrote its times in (its third header row's
+        ``timeZone``: ``America/Denver``, ``UTC``), where it says one.
     suggested_encoding
         Set when a CSV was read with an encoding given that makes other text of its bytes than
         the multi-byte encoding detection finds (cp932 read as latin-1): that one.
@@ -460,6 +463,7 @@ class ColumnIndex:
     other_boxes: dict[str, str] = field(default_factory=dict)
     open_ended: frozenset[str] = frozenset()
     suggested_encoding: str | None = None
+    time_zones: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_layout(cls, layout: _formats.Layout) -> ColumnIndex:
@@ -473,6 +477,7 @@ class ColumnIndex:
             other_boxes={m.other: m.column for m in layout.multi_selects if m.other},
             open_ended=frozenset(layout.open_ended),
             suggested_encoding=layout.suggested_encoding,
+            time_zones=dict(layout.time_zones),
         )
 
     def resolve(self, name: str, *, option: str) -> str:

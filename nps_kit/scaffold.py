@@ -252,7 +252,7 @@ def _defaults_text(
         "# another language does).",
         f"language: {found.language}",
         "",
-        *_timezone_lines(found.language, date_order),
+        *_timezone_lines(found.language, date_order, written=_written_zone(found, date)),
         "",
         "data:",
         "  # The inspected export (relative to this folder).",
@@ -590,13 +590,46 @@ def _date_format_lines(date: ColumnInfo, order: str | None, why: str | None) -> 
     return [*wrapped, f"  date_format: {order}"]
 
 
-def _timezone_lines(language: str, order: str | None) -> list[str]:
-    """Write the ``timezone`` lines: a US machine's zone for US dates, else a suggestion."""
+def _written_zone(found: Inspection, date: ColumnInfo) -> tuple[str, str] | None:
+    """Return the date column and the zone Qualtrics wrote its times in, when it says one."""
+    zone = found.index.time_zones.get(date.column)
+    if zone is None:
+        return None
+    try:
+        clock.check_timezone(zone)
+    except ValueError:
+        return None  # a zone zoneinfo does not know: decides nothing
+    return date.column, zone
+
+
+def _timezone_lines(
+    language: str, order: str | None, *, written: tuple[str, str] | None = None
+) -> list[str]:
+    """Write the ``timezone`` lines: the zone the export's times are in, when it says one.
+
+    Qualtrics writes its dates in the zone chosen at download and names it (``written``: the
+    date column and the zone). Export times are read as the wall clock they are, so the
+    report's own clock (ages, overdue call-backs) must be that zone's. Otherwise a US
+    machine's zone for US dates, else a suggestion.
+    """
     explain = [
         "# Time zone of every time readers see: the report's 'generated' time, the months of",
         "# the export's times, follow-up ages and overdue call-backs; null = by language",
         "# (ja: Asia/Tokyo, en: UTC, not this machine's clock).",
     ]
+    if written is not None:
+        column, given = written
+        default = clock.DEFAULT_TIMEZONE["ja" if language == "ja" else "en"]
+        said = textwrap.wrap(
+            f"Qualtrics wrote the export's times in {given} (the timeZone of {column} in its "
+            "third header row): the report reads them as that zone's clock, and counts ages "
+            "and overdue call-backs by it. To report in the readers' zone, download the "
+            "export in it (Qualtrics' download options) and set it here.",
+            88,
+            initial_indent="# ",
+            subsequent_indent="# ",
+        )
+        return [*explain, *said, f"timezone: {'null' if given == default else given}"]
     if language != "en" or order != "month-first":
         return [*explain, "timezone: null"]
     zone = clock.machine_zone()

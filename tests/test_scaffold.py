@@ -1357,3 +1357,31 @@ def test_the_qualtrics_response_id_is_said_to_be_one(tmp_path: Path) -> None:
         "  # ResponseId: Response ID: Qualtrics' own id of each response.\n  id: ResponseId\n"
         in text
     )
+
+
+@pytest.mark.parametrize("zone", ["America/Denver", "Z"])
+def test_init_takes_the_time_zone_qualtrics_wrote_the_times_in(tmp_path: Path, zone: str) -> None:
+    # FIX26: Qualtrics writes its dates in the zone chosen at download, and says which in the
+    # third header row ({"ImportId":"startDate","timeZone":"America/Denver"}). The export's
+    # times are that zone's wall clock, so the report's "now" (ages, overdue call-backs) must
+    # be too: init wrote timezone: null (UTC for English), 7 hours off Denver's clock.
+    text = write_qualtrics(tmp_path / "q.csv").read_text(encoding="utf-8-sig")
+    for name in ("startDate", "endDate"):
+        text = text.replace(
+            f'"{{""ImportId"":""{name}""}}"',
+            f'"{{""ImportId"":""{name}"",""timeZone"":""{zone}""}}"',
+        )
+    export = write_text(tmp_path / "zoned.csv", text, "utf-8-sig")
+    project_from_export(tmp_path / "p", export)
+    defaults = _defaults(tmp_path / "p")
+    said = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    said = said.replace("\n# ", " ")  # the comment unwrapped
+    if zone == "Z":
+        assert defaults["timezone"] is None  # UTC, which English reads by default
+        assert "Qualtrics wrote the export's times in UTC" in said
+    else:
+        assert defaults["timezone"] == "America/Denver"
+        assert (
+            "Qualtrics wrote the export's times in America/Denver (the timeZone of StartDate in "
+            "its third header row):" in said
+        )
