@@ -407,6 +407,9 @@ class LoopStatus:
     warnings
         What could not be read in the file (an unreadable date: file, row, column, value), for
         the report's box and the run's warnings.
+    order_note
+        When the file's dates read both ways: the order they were read in and why
+        (:attr:`nps_kit.followup_files.StatusFile.order_note`), for the report's box.
     """
 
     source: Path
@@ -419,6 +422,7 @@ class LoopStatus:
     contacted_ids: frozenset[str] = frozenset()
     contacted_on: Mapping[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    order_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -511,7 +515,11 @@ def call_by(answered: pd.Series, *, now: dt.datetime | dt.date) -> tuple[pd.Seri
 
 
 def _check_rows_in_place(
-    status: pd.DataFrame, known: pd.DataFrame, found: pd.Series, source: Path
+    status: pd.DataFrame,
+    known: pd.DataFrame,
+    found: pd.Series,
+    source: Path,
+    order_note: str | None = None,
 ) -> None:
     """Refuse row-number ids whose row now holds a response of another day (rows moved)."""
     listed = status["date"].dt.normalize()
@@ -531,7 +539,9 @@ def _check_rows_in_place(
         f"{source}: the response ids are row numbers of the export (it has no id column) and "
         f"{len(cases)} of them no longer point at the response listed: {'; '.join(cases[:5])}"
         + (f"; and {len(cases) - 5} more" if len(cases) > 5 else "")
-        + ".",
+        + "."
+        # The dates may read both ways: which order was taken, so a wrong one can be seen.
+        + ("" if order_note is None else f" ({order_note})"),
         hint="The export's rows moved (sorted, or a response deleted), so the team's calls "
         "cannot be matched to the right people safely. Set columns.id to a column unique to "
         "each response (a Google Forms export: columns.id: Timestamp), run the report again "
@@ -550,6 +560,7 @@ def loop_status(
     redact: bool = True,
     as_of: dt.date | None = None,
     warnings: Sequence[str] = (),
+    order_note: str | None = None,
 ) -> LoopStatus:
     """Measure the loop from a returned status table.
 
@@ -575,6 +586,10 @@ def loop_status(
     warnings
         What could not be read in the file (:meth:`nps_kit.followup_files.StatusFile.warnings`),
         kept in the result for the report's box.
+    order_note
+        Which order the file's dates that read both ways were read in, and why
+        (:attr:`nps_kit.followup_files.StatusFile.order_note`): kept for the report's box,
+        and said in the refusal when rows seem to have moved.
 
     Returns
     -------
@@ -595,7 +610,7 @@ def loop_status(
     ids = status["response_id"]
     found = ids.isin(known.index)
     if id_column is None and "date" in status.columns:
-        _check_rows_in_place(status, known, found, source)
+        _check_rows_in_place(status, known, found, source, order_note)
     answered_at = pd.Series(pd.NaT, index=status.index, dtype="datetime64[ns]")
     answered_at[found] = known.loc[ids[found], "nps_date"].to_numpy()
     if "date" in status.columns:
@@ -650,4 +665,5 @@ def loop_status(
             )
         },
         warnings=tuple(warnings),
+        order_note=order_note,
     )

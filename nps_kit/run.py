@@ -348,12 +348,16 @@ def _write_unit(job: _Job, done: _Executed, output: Path) -> UnitResult:
                     contact_column=unit.column(consent) if consent is not None else None,
                     details=[unit.column(c) for c in unit.columns.contact_details],
                 )
+            from nps_kit.cache import open_cache
+
             write_work_files(
                 table,
                 folder,
                 unit.unit,
                 lang=unit.language,
                 date_order=clock.date_order(unit.language, unit.timezone),
+                # Without a zone, dates Excel re-saved as 3/4/2026 read as the export's do.
+                export_order=open_cache(job.parameters["data_cache"]).report.date_order,
             )
         text = done.html
         html = folder / f"{unit.unit}.html"

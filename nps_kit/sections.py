@@ -808,7 +808,10 @@ def followup_status(
     Open people's ages count to today in ``timezone`` (default: by the unit's language); dates
     the team typed as ``3/12/2026`` are read in the order the unit's readers write them
     (:func:`nps_kit.clock.date_order`). A file that cannot be used never fails the report:
-    the box says what is wrong and what to do. ``.value`` is the
+    the box says what is wrong and what to do. Without such a zone, dates that read both ways
+    and nothing in the file decides (3/4/2026, re-saved by Excel) are read in the order the
+    unit reads its export's dates (``data.date_format``, or detected), and the box says so.
+    ``.value`` is the
     :class:`~nps_kit.closed_loop.LoopStatus` (its ``warnings`` name each unreadable cell), a
     :class:`~nps_kit.closed_loop.LoopRefused`, or ``None`` without a file.
     """
@@ -817,7 +820,11 @@ def followup_status(
     path = Path(status_file)
     lang = unit.language
     try:
-        read = read_status_file(path, date_order=clock.date_order(lang, timezone))
+        read = read_status_file(
+            path,
+            date_order=clock.date_order(lang, timezone),
+            export_order=unit.load.date_order,
+        )
         status: LoopStatus | LoopRefused = loop_status(
             read.rows,
             unit.responses,
@@ -827,6 +834,7 @@ def followup_status(
             redact=unit.redacted,
             as_of=_now(lang, timezone).date(),
             warnings=read.warnings(),
+            order_note=read.order_note,
         )
     except DataError as err:
         status = LoopRefused(source=path, message=str(err))

@@ -36,6 +36,7 @@ from nps_kit.errors import DataError
 from nps_kit.followup_files import (
     FOLLOWUPS_MIME,
     read_status,
+    read_status_file,
     with_contact_details,
     work_files,
     work_table,
@@ -1329,3 +1330,154 @@ def test_run_lists_a_forms_units_callers_as_alerts_would_alert_them(
     assert "consent to contact unknown" not in html and "07999" not in html
     csv = pd.read_csv(work_files(output / "2026-11", "north").csv, dtype=str, keep_default_na=False)
     assert csv["Phone (optional)"].tolist() == ["07999 888777", "07740 409632"]
+
+
+# --- a work file Excel re-saved with dates that read both ways (FIX26) --------------------------
+
+# Rows 2, 4 and 6 are detractors answered on 2, 4 and 6 November; row 5's 20 November shows
+# that the export writes month first (Google Forms).
+_US_ROWS = [
+    "11/02/2026 09:00:00,Leeds,3,Waited an hour",
+    "11/03/2026 10:00:00,Leeds,10,Lovely",
+    "11/04/2026 11:00:00,Leeds,1,Rude receptionist",
+    "11/20/2026 12:00:00,Leeds,9,Great",
+    "11/06/2026 13:00:00,Leeds,5,Too expensive",
+]
+# The same export written day first (a UK tool), and with ISO dates (no order to read).
+_UK_ROWS = [f"{r[3:5]}/{r[:2]}{r[5:]}" for r in _US_ROWS]
+_ISO_ROWS = [f"2026-{r[:2]}-{r[3:5]}{r[10:]}" for r in _US_ROWS]
+
+
+def _excel_resaved(path: Path, order: str, **typed: dict[str, str]) -> None:
+    """Save the work file's dates as Excel does in a US (month-first) or UK locale: 11/4/2026."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    when = pd.to_datetime(frame["date"])
+    day, month = when.dt.day.astype(str), when.dt.month.astype(str)
+    first, second = (month, day) if order == "month-first" else (day, month)
+    frame["date"] = first + "/" + second + "/" + when.dt.strftime("%Y")
+    for rid, cells in typed.items():
+        for column, value in cells.items():
+            frame.loc[frame["response_id"] == rid.removeprefix("r"), column] = value
+    frame.to_csv(path, index=False, encoding="utf-8-sig")
+    saved = time.time_ns() + 5_000_000_123
+    os.utime(path, ns=(saved, saved))
+
+
+@pytest.mark.parametrize(
+    ("rows", "order"), [(_US_ROWS, "month-first"), (_UK_ROWS, "day-first")], ids=["us", "uk"]
+)
+def test_a_moved_row_is_found_in_an_excel_work_file_by_the_export_s_date_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], rows: list[str], order: str
+) -> None:
+    # An English unit without a timezone: Excel re-saved 2026-11-04 as 11/4/2026 (US) or
+    # 4/11/2026 (UK), which read both ways, so they were left unread and the re-sorted row 4
+    # (now someone else) inherited "Amy, done". They read as the export's dates do.
+    unit = forms_unit(tmp_path / "export.csv", rows)
+    assert unit.load.date_order == order
+    found = followup_list(unit, id_column=None, comment_column=None, contact_column=None)
+    files = write_work_files(work_table(found), tmp_path, "north")
+    _excel_resaved(files.csv, order, r4={"owner": "Amy", "status": "done"})
+    moved = forms_unit(tmp_path / "export.csv", [rows[i] for i in (2, 1, 0, 3, 4)])
+    again = followup_list(moved, id_column=None, comment_column=None, contact_column=None)
+    capsys.readouterr()
+    write_work_files(work_table(again), tmp_path, "north", export_order=moved.load.date_order)
+    table = pd.read_csv(files.csv, dtype=str, keep_default_na=False).set_index("response_id")
+    assert table.loc["4", ["owner", "status"]].tolist() == ["", ""]
+    example = "March 4" if order == "month-first" else "3 April"
+    other = "day-first" if order == "month-first" else "month-first"
+    written = "11/4/2026" if order == "month-first" else "4/11/2026"
+    assert capsys.readouterr().err == (
+        "north: note: north_followups.csv/.xlsx: the dates that read both ways (no day over 12) "
+        f"were read {order} (3/4/2026 is {example}): the unit reads its export's dates {order} "
+        f"(data.date_format, or detected). If the team writes them {other}, set the unit's "
+        "timezone to theirs.\n"
+        f"north: warning: response 4 is dated 2026-11-02 now but {written} in the "
+        "work files: its owner, status, contacted_at and note were not carried over (the "
+        "export's rows moved; set columns.id to a column unique to each response).\n"
+    )
+
+
+def test_work_file_dates_nothing_orders_are_said_to_be_unchecked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # ISO dates in the export and no timezone: nothing says how 11/4/2026 reads.
+    unit = forms_unit(tmp_path / "export.csv", _ISO_ROWS)
+    assert unit.load.date_order is None
+    found = followup_list(unit, id_column=None, comment_column=None, contact_column=None)
+    files = write_work_files(work_table(found), tmp_path, "north")
+    _excel_resaved(files.csv, "month-first", r4={"owner": "Amy"})
+    capsys.readouterr()
+    write_work_files(work_table(found), tmp_path, "north", export_order=unit.load.date_order)
+    table = pd.read_csv(files.csv, dtype=str, keep_default_na=False).set_index("response_id")
+    assert table.loc["4", "owner"] == "Amy"
+    assert capsys.readouterr().err == (
+        "north: warning: the dates of north_followups.csv/.xlsx read both ways (no day over 12) "
+        "and nothing says which order, so whether the export's rows moved since cannot be "
+        "checked: set the unit's timezone to the team's.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("rows", "order"), [(_US_ROWS, "month-first"), (_UK_ROWS, "day-first")], ids=["us", "uk"]
+)
+def test_a_status_file_excel_re_saved_is_read_by_the_export_s_date_order(
+    tmp_path: Path, rows: list[str], order: str
+) -> None:
+    # The returned file's dates and the contact date typed in the same format: row 4 was
+    # answered on 4 November and called on the 5th.
+    unit = forms_unit(tmp_path / "export.csv", rows)
+    found = followup_list(unit, id_column=None, comment_column="Why?", contact_column=None)
+    files = write_work_files(work_table(found), tmp_path, "north")
+    called = "11/5/2026" if order == "month-first" else "5/11/2026"
+    _excel_resaved(files.csv, order, r4={"owner": "Amy", "contacted_at": called})
+    result, outputs = run_section(
+        sections.followup_status, unit, files.csv, id_column=None, comment_column="Why?"
+    )
+    assert (result.contacted, result.median_days, result.warnings) == (1, 1.0, ())
+    example = "March 4" if order == "month-first" else "3 April"
+    assert result.order_note == (
+        f"{files.csv}: the dates that read both ways (no day over 12) were read {order} "
+        f"(3/4/2026 is {example}): the unit reads its export's dates {order} (data.date_format, "
+        f"or detected). If the team writes them "
+        f"{'day-first' if order == 'month-first' else 'month-first'}, set the unit's timezone "
+        "to theirs."
+    )
+    assert "north_followups.csv: the dates that read both ways" in outputs[0]["text/html"]
+    # Re-sorted since: refused, and the refusal says how the dates were read.
+    moved = forms_unit(tmp_path / "export.csv", [rows[i] for i in (2, 1, 0, 3, 4)])
+    result, _ = run_section(
+        sections.followup_status, moved, files.csv, id_column=None, comment_column="Why?"
+    )
+    assert isinstance(result, LoopRefused)
+    assert "row 4 of the export is dated 2026-11-02" in result.message
+    assert "(data.date_format, or detected)" in result.message
+    assert "set the unit's timezone to theirs.) The export's rows moved" in result.message
+
+
+def test_status_file_dates_nothing_orders_stay_unread(tmp_path: Path) -> None:
+    unit = forms_unit(tmp_path / "export.csv", _ISO_ROWS)
+    found = followup_list(unit, id_column=None, comment_column="Why?", contact_column=None)
+    files = write_work_files(work_table(found), tmp_path, "north")
+    _excel_resaved(files.csv, "month-first", r4={"owner": "Amy", "contacted_at": "11/5/2026"})
+    read = read_status_file(files.csv, export_order=unit.load.date_order)
+    assert read.order_note is None
+    assert read.unreadable["value"].tolist() == ["11/5/2026", "11/4/2026", "11/2/2026", "11/6/2026"]
+
+
+def test_a_day_over_12_in_one_column_orders_the_file_s_other_dates(tmp_path: Path) -> None:
+    # A UK team's Excel: 4/11/2026 (the response date) reads both ways, 13/11/2026 (the
+    # contact date typed in the same file) only day first; one spreadsheet wrote both.
+    unit = forms_unit(tmp_path / "export.csv", _ISO_ROWS)
+    found = followup_list(unit, id_column=None, comment_column="Why?", contact_column=None)
+    files = write_work_files(work_table(found), tmp_path, "north")
+    _excel_resaved(files.csv, "day-first", r4={"owner": "Amy", "contacted_at": "13/11/2026"})
+    read = read_status_file(files.csv, export_order=unit.load.date_order)
+    assert read.unreadable.empty
+    assert read.rows["date"].dt.strftime("%Y-%m-%d").tolist() == [
+        "2026-11-04",
+        "2026-11-02",
+        "2026-11-06",
+    ]
+    assert read.order == "day-first"
+    assert read.order_note is not None
+    assert "a day over 12 among the file's other dates shows it" in read.order_note
