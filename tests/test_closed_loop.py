@@ -231,6 +231,25 @@ def test_a_detail_written_as_no_answer_is_no_detail_left() -> None:
     assert contactable_detractors(frame, contact_column=None, details=details).index.tolist() == [3]
 
 
+def test_a_detail_field_answered_none_or_no_is_no_detail_left() -> None:
+    # REVIEW22: since fix25 section 7 lists, as the alerts alert, whoever filled a details
+    # field. An optional 「電話番号（任意）」 is often answered なし / 特になし / 不要 and an
+    # English one "no" or "Nothing": each was listed (and alerted) as having asked for a call,
+    # with なし as the number to dial. They say none, as the open answers' rule reads them
+    # (text.tokens.answered) or as a consent question's refusal does (_consent).
+    frame = pd.DataFrame(
+        {
+            "nps_score": pd.array([2, 3, 1, 0, 2, 4, 5, 1], dtype="Int64"),
+            "電話番号（任意）": ["なし", "特になし", "不要", "090-1234-5678", "", "", "", ""],
+            "Phone": ["", "", "", "", "no", "Nothing.", "No, thanks", "0774 123"],
+        }
+    )
+    details = ["電話番号（任意）", "Phone"]
+    assert left_contact_details(frame, details).tolist() == [
+        False, False, False, True, False, False, False, True,
+    ]  # fmt: skip
+
+
 def test_respondent_themes_with_and_without_polarity() -> None:
     tags = pd.DataFrame(
         {"delivery": [True, False, pd.NA], "price": [True, True, pd.NA]}, dtype="boolean"
