@@ -54,8 +54,13 @@ CALL_WITHIN_HOURS = 48
 #: overdue), then the response id so that equal rows keep a stable order.
 URGENCY = ("score", "date", "response_id")
 #: A contact-details column holding the person's name, by its header ("Your name (optional)",
-#: お名前, 氏名): it says who they are, not how to reach them.
-NAME_HEADER = re.compile(r"\bname\b|名前|氏名", re.IGNORECASE)
+#: お名前, 氏名): it says who they are, not how to reach them. A header that also names a means
+#: ("Name and phone number", お名前と電話番号) holds a way to reach them (REVIEW22).
+NAME_HEADER = re.compile(
+    r"^(?!.*(?:phone|e-?mail|\bmail|number|mobile|\btel\b|電話|メール|携帯|連絡先))"
+    r".*(?:\bname\b|名前|氏名)",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def _require(data: pd.DataFrame, column: str, option: str) -> None:

@@ -250,6 +250,24 @@ def test_a_detail_field_answered_none_or_no_is_no_detail_left() -> None:
     ]  # fmt: skip
 
 
+def test_one_field_for_a_name_and_a_number_is_a_way_to_reach_them() -> None:
+    # REVIEW22: a form that asks 「お名前と電話番号（任意）」 or "Name and phone number
+    # (optional)" in one field was read as a name column, so with it as the only detail nobody
+    # was listed in section 7 or alerted ("No detractor allowed contact."), numbers and all.
+    frame = pd.DataFrame(
+        {
+            "nps_score": pd.array([2, 3], dtype="Int64"),
+            "Name and phone number (optional)": ["Sarah 07740 409632", ""],
+            "お名前と電話番号（任意）": ["", "田中 090-1234-5678"],
+            "Your name": ["Sarah", "Tom"],
+        }
+    )
+    both = ["Name and phone number (optional)", "お名前と電話番号（任意）"]
+    assert left_contact_details(frame, both[:1]).tolist() == [True, False]
+    assert left_contact_details(frame, both[1:]).tolist() == [False, True]
+    assert left_contact_details(frame, ["Your name"]).tolist() == [False, False]
+
+
 def test_respondent_themes_with_and_without_polarity() -> None:
     tags = pd.DataFrame(
         {"delivery": [True, False, pd.NA], "price": [True, True, pd.NA]}, dtype="boolean"
