@@ -22,6 +22,7 @@ from nps_kit import sections
 from nps_kit._followup_html import followup_html
 from nps_kit.clock import date_order
 from nps_kit.closed_loop import (
+    FollowupList,
     LoopRefused,
     LoopStatus,
     call_by,
@@ -266,6 +267,23 @@ def test_one_field_for_a_name_and_a_number_is_a_way_to_reach_them() -> None:
     assert left_contact_details(frame, both[:1]).tolist() == [True, False]
     assert left_contact_details(frame, both[1:]).tolist() == [False, True]
     assert left_contact_details(frame, ["Your name"]).tolist() == [False, False]
+
+
+def test_when_nobody_left_a_detail_the_others_are_not_called_other() -> None:
+    # REVIEW22: with none listed the section read "No detractor left a way to reach them. …
+    # 3 other detractors left none and are not listed": other than whom?
+    found = FollowupList(
+        rows=pd.DataFrame(columns=["response_id", "date", "age_days", "score"]),
+        breakdowns=(),
+        consent_known=True,
+        as_of=dt.date(2026, 12, 1),
+        details=("Phone",),
+        unreachable=3,
+    )
+    english = re.sub(r"<[^>]+>", "", followup_html(found, lang="en").data)
+    assert "other" not in english and "None of the 3 detractors left one." in english
+    japanese = re.sub(r"<[^>]+>", "", followup_html(found, lang="ja").data)
+    assert "批判者3人のいずれも連絡先を残していません。" in japanese
 
 
 def test_respondent_themes_with_and_without_polarity() -> None:
