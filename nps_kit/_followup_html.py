@@ -130,7 +130,9 @@ def _details_rule(followups: FollowupList, lang: Language) -> str:
     columns = _LIST[lang].join(_QUOTED[lang].format(c) for c in followups.details)
     text = t("followup.details_rule", lang, columns=columns)
     if followups.unreachable:
-        text += _SPACE[lang] + t("followup.details_others", lang, n=followups.unreachable)
+        # "Other" than those listed: with nobody listed, none of them left one.
+        key = "followup.details_others" if len(followups) else "followup.details_nobody"
+        text += _SPACE[lang] + t(key, lang, n=followups.unreachable)
     return text
 
 

@@ -75,6 +75,10 @@ LINES = (
 )
 
 
+#: Stands for the keywords a call passes with ``**mapping``: any of them.
+_ANY = "**"
+
+
 def _calls(source: str) -> list[ast.Call]:
     # IPython magics and shell lines (%matplotlib, !pip) are no Python: left out.
     lines = ["" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines()]
@@ -96,8 +100,9 @@ def missing_lines(nb: nbformat.NotebookNode) -> list[NotebookLine]:
     """List the :data:`LINES` that ``nb`` lacks.
 
     A line is lacking when the notebook has the section and calls its function, but never with
-    the keyword. A section the analyst removed, or whose call they replaced, lacks nothing: the
-    check never guesses at code of their own.
+    the keyword. A section the analyst removed, or whose call they replaced, lacks nothing, nor
+    does a call passing ``**mapping`` (which may hold the keyword): the check never guesses at
+    code of their own.
 
     Parameters
     ----------
@@ -120,12 +125,13 @@ def missing_lines(nb: nbformat.NotebookNode) -> list[NotebookLine]:
                 name = _name(call)
                 if name is not None:
                     found = keywords.setdefault((section, name), set())
-                    found |= {k.arg for k in call.keywords if k.arg is not None}
+                    # `**mapping` may hold any keyword: the analyst's own code, never guessed at.
+                    found |= {_ANY if k.arg is None else k.arg for k in call.keywords}
     return [
         line
         for line in LINES
         if (line.section, line.call) in keywords
-        and line.keyword not in keywords[(line.section, line.call)]
+        and not {line.keyword, _ANY} & keywords[(line.section, line.call)]
     ]
 
 

@@ -21,8 +21,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from nps_kit._consent import consent_answer
 from nps_kit._values import MISSING_WORDS, date_only
 from nps_kit.errors import DataError, closest
+from nps_kit.text.tokens import NO_ANSWER
 from nps_kit.unit import UnitData, contact_allowed
 
 __all__ = [
@@ -52,8 +54,13 @@ CALL_WITHIN_HOURS = 48
 #: overdue), then the response id so that equal rows keep a stable order.
 URGENCY = ("score", "date", "response_id")
 #: A contact-details column holding the person's name, by its header ("Your name (optional)",
-#: お名前, 氏名): it says who they are, not how to reach them.
-NAME_HEADER = re.compile(r"\bname\b|名前|氏名", re.IGNORECASE)
+#: お名前, 氏名): it says who they are, not how to reach them. A header that also names a means
+#: ("Name and phone number", お名前と電話番号) holds a way to reach them (REVIEW22).
+NAME_HEADER = re.compile(
+    r"^(?!.*(?:phone|e-?mail|\bmail|number|mobile|\btel\b|電話|メール|携帯|連絡先))"
+    r".*(?:\bname\b|名前|氏名)",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def _require(data: pd.DataFrame, column: str, option: str) -> None:
@@ -74,7 +81,9 @@ def left_contact_details(responses: pd.DataFrame, details: Sequence[str]) -> pd.
     says who they are, not how to reach them, so a name alone is no request to be contacted.
     A cell that says "no answer" where a number or an address must stand
     (:data:`nps_kit._values.MISSING_WORDS`: "N/A", "None", "-" …, kept as written by the
-    readers) leaves none either.
+    readers) leaves none either, nor does one that says none as an open answer does
+    (:data:`nps_kit.text.tokens.NO_ANSWER`: なし, 特になし, "Nothing") or refuses as a consent
+    answer does (:func:`nps_kit._consent.consent_answer`: 不要, "no", "No, thanks").
 
     Parameters
     ----------
@@ -100,7 +109,11 @@ def left_contact_details(responses: pd.DataFrame, details: Sequence[str]) -> pd.
             continue
         cells = responses[column].astype("string").fillna("")
         said = cells.map(lambda text: unicodedata.normalize("NFKC", text).strip().casefold())
-        left |= ~said.isin(MISSING_WORDS)
+        # なし, "Nothing" (what an open answer says for none) or "No, thanks" (a refusal, as a
+        # consent question reads it) leave nobody's number (REVIEW22).
+        none = said.str.strip(" 。、.,!！・").isin(NO_ANSWER)
+        refused = cells.map(lambda text: consent_answer(text) is False).astype(bool)
+        left |= ~said.isin(MISSING_WORDS) & ~none & ~refused
     return left
 
 

@@ -928,6 +928,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n} other detractors left none and are not listed.",
         "en_one": "{n} other detractor left none and is not listed.",
     },
+    "followup.details_nobody": {
+        "ja": "批判者{n}人のいずれも連絡先を残していません。",
+        "en": "None of the {n} detractors left one.",
+        "en_one": "The {n} detractor left none.",
+    },
     "followup.none_details": {
         "ja": "連絡先を残した批判者はいません。",
         "en": "No detractor left a way to reach them.",

@@ -22,6 +22,7 @@ from nps_kit import sections
 from nps_kit._followup_html import followup_html
 from nps_kit.clock import date_order
 from nps_kit.closed_loop import (
+    FollowupList,
     LoopRefused,
     LoopStatus,
     call_by,
@@ -230,6 +231,60 @@ def test_a_detail_written_as_no_answer_is_no_detail_left() -> None:
         False, False, False, True, False, False,
     ]  # fmt: skip
     assert contactable_detractors(frame, contact_column=None, details=details).index.tolist() == [3]
+
+
+def test_a_detail_field_answered_none_or_no_is_no_detail_left() -> None:
+    # REVIEW22: since fix25 section 7 lists, as the alerts alert, whoever filled a details
+    # field. An optional 「電話番号（任意）」 is often answered なし / 特になし / 不要 and an
+    # English one "no" or "Nothing": each was listed (and alerted) as having asked for a call,
+    # with なし as the number to dial. They say none, as the open answers' rule reads them
+    # (text.tokens.answered) or as a consent question's refusal does (_consent).
+    frame = pd.DataFrame(
+        {
+            "nps_score": pd.array([2, 3, 1, 0, 2, 4, 5, 1], dtype="Int64"),
+            "電話番号（任意）": ["なし", "特になし", "不要", "090-1234-5678", "", "", "", ""],
+            "Phone": ["", "", "", "", "no", "Nothing.", "No, thanks", "0774 123"],
+        }
+    )
+    details = ["電話番号（任意）", "Phone"]
+    assert left_contact_details(frame, details).tolist() == [
+        False, False, False, True, False, False, False, True,
+    ]  # fmt: skip
+
+
+def test_one_field_for_a_name_and_a_number_is_a_way_to_reach_them() -> None:
+    # REVIEW22: a form that asks 「お名前と電話番号（任意）」 or "Name and phone number
+    # (optional)" in one field was read as a name column, so with it as the only detail nobody
+    # was listed in section 7 or alerted ("No detractor allowed contact."), numbers and all.
+    frame = pd.DataFrame(
+        {
+            "nps_score": pd.array([2, 3], dtype="Int64"),
+            "Name and phone number (optional)": ["Sarah 07740 409632", ""],
+            "お名前と電話番号（任意）": ["", "田中 090-1234-5678"],
+            "Your name": ["Sarah", "Tom"],
+        }
+    )
+    both = ["Name and phone number (optional)", "お名前と電話番号（任意）"]
+    assert left_contact_details(frame, both[:1]).tolist() == [True, False]
+    assert left_contact_details(frame, both[1:]).tolist() == [False, True]
+    assert left_contact_details(frame, ["Your name"]).tolist() == [False, False]
+
+
+def test_when_nobody_left_a_detail_the_others_are_not_called_other() -> None:
+    # REVIEW22: with none listed the section read "No detractor left a way to reach them. …
+    # 3 other detractors left none and are not listed": other than whom?
+    found = FollowupList(
+        rows=pd.DataFrame(columns=["response_id", "date", "age_days", "score"]),
+        breakdowns=(),
+        consent_known=True,
+        as_of=dt.date(2026, 12, 1),
+        details=("Phone",),
+        unreachable=3,
+    )
+    english = re.sub(r"<[^>]+>", "", followup_html(found, lang="en").data)
+    assert "other" not in english and "None of the 3 detractors left one." in english
+    japanese = re.sub(r"<[^>]+>", "", followup_html(found, lang="ja").data)
+    assert "批判者3人のいずれも連絡先を残していません。" in japanese
 
 
 def test_respondent_themes_with_and_without_polarity() -> None:
