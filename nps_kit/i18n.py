@@ -76,6 +76,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "このノートブックで変えたセルをそのままレポートにするには "
             "`nps-kit run {unit_id} --period {period} --notebook {path}`、"
             "全ユニットに反映するには `notebooks/nps_report.ipynb` を編集します。"
+            "ここで追加したセルは実行されますが、その出力がレポートに載るのは、"
+            "載せたい節のタグ（例：`section-trend`）を付けたセルだけです"
+            "（タグのないセルは試し用）。"
+            "この `--notebook` での実行は `reports/{period}/{unit_id}.html`"
+            "（送信・一覧に使われるレポート）を置き換えます。"
+            "試すだけなら `--output` で別のフォルダーを指定してください。"
         ),
         "en": (
             "# {unit} {period} (working copy)\n\n"
@@ -84,7 +90,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "(`nps-kit run` injects the values from there again). To render this notebook's "
             "edited cells as the unit's report: `nps-kit run {unit_id} --period {period} "
             "--notebook {path}`; to change every unit's report, edit "
-            "`notebooks/nps_report.ipynb`."
+            "`notebooks/nps_report.ipynb`. A cell you add here runs, but its output reaches the "
+            "report only when tagged for the section it belongs to (e.g. `section-trend`); an "
+            "untagged cell is scratch. Rendering with `--notebook` replaces "
+            "`reports/{period}/{unit_id}.html`, the report that is mailed and listed in the "
+            "overview: for a trial, add `--output DIR`."
         ),
     },
     # report: from report.py
