@@ -979,6 +979,34 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "このファイルは使えないため、連絡状況は集計していません。",
         "en": "This file was not used, so the follow-up is not measured.",
     },
+    # A date cell of a returned work file that cannot be read (followup_files.StatusFile).
+    "followup.date_unread": {
+        "ja": "{path}：{row}行目の{column}「{value}」は日付として読めません。{done}。{hint}",
+        "en": "{path}: row {row}, {column}: {value!r} is not a date; {done}. {hint}",
+    },
+    "followup.date_no_year": {
+        "ja": (
+            "{path}：{row}行目の{column}「{value}」には年がなく、このレポートの作成日（{today}）"
+            "までの{weeks}週間のどの日かが決まりません。{done}。年も書いてください"
+            "（例：2026/11/03、2026年11月3日）。"
+        ),
+        "en": (
+            "{path}: row {row}, {column}: {value!r} has no year and is not one date of the "
+            "{weeks} weeks up to this report ({today}); {done}. Write the year too: {example}."
+        ),
+    },
+    "followup.date_done.contacted_at": {
+        "ja": "連絡済みとして数え、連絡までの日数の中央値には入れていません",
+        "en": "counted as contacted, left out of the median days",
+    },
+    "followup.date_done.date": {"ja": "この値は使っていません", "en": "ignored"},
+    "followup.date_hint": {
+        "ja": (
+            "日付は2026-11-03（または2026/11/03、2026年11月3日）のように書くか、"
+            "空欄にしてください。"
+        ),
+        "en": "Write dates as {example}, or leave them blank.",
+    },
     "followup.loop_unreadable": {
         "ja": "読めないセルがありました（他の行は集計済み）。",
         "en": "Some cells could not be read (every other row is counted).",
