@@ -202,6 +202,18 @@ def test_lab_opens_an_existing_copy_as_it_is_and_fresh_moves_it_to_a_backup(
         f"--fresh': your copy is first moved to {first.path.parent / 'backup'}/."
     )
 
+    assert not again.older_export
+    # The next morning's export is another cache: the kept copy still reads the old one.
+    nb.metadata.papermill.parameters["data_cache"] = "/elsewhere/old.parquet"
+    nbformat.write(nb, first.path)
+    edited = first.path.read_bytes()
+    later = write_working_copy("stores", parameters=project, period="2026-10")
+    assert later.kept and later.older_export and first.path.read_bytes() == edited
+    assert later.message().endswith(
+        " Note: the export has changed since the copy was written, and the copy still reads it "
+        "as it was then; --fresh reads the current one."
+    )
+
     fresh = write_working_copy("stores", parameters=project, period="2026-10", fresh=True)
     assert (fresh.path, fresh.kept) == (first.path, False)
     assert fresh.backup is not None and fresh.backup.parent == first.path.parent / "backup"

@@ -47,6 +47,9 @@ class WorkingCopy:
     period: str
     kept: bool
     backup: Path | None = None
+    #: A kept copy reads the export as it was when the copy was written: set when the export
+    #: has changed since (its cache is not the current one), to say so.
+    older_export: bool = False
 
     def message(self) -> str:
         """Return what ``nps-kit lab`` says about the copy (one paragraph)."""
@@ -60,11 +63,29 @@ class WorkingCopy:
             f"{_mtime(self.path)}). To start again from the project's notebook, run "
             f"'nps-kit lab {self.unit} --period {self.period} --fresh': your copy is first "
             f"moved to {self.path.parent / BACKUP_DIR}/."
+            + (
+                " Note: the export has changed since the copy was written, and the copy still "
+                "reads it as it was then; --fresh reads the current one."
+                if self.older_export
+                else ""
+            )
         )
 
 
 def _mtime(path: Path) -> str:
     return dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+
+
+def _cache_of(copy: Path) -> str | None:
+    """Return the export cache a working copy was written to read (None if it cannot say)."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(copy, as_version=4)
+        value = nb.metadata["papermill"]["parameters"]["data_cache"]
+    except Exception:  # an analyst's file: whatever it holds, it is still opened as it is
+        return None
+    return value if isinstance(value, str) else None
 
 
 def _backup(path: Path) -> Path:
@@ -134,8 +155,9 @@ def write_working_copy(
 
     The copy is named by the unit id as it is (:func:`nps_kit.notebook.safe_name`: Japanese
     letters kept, so two units never share a file) and the period. A copy that exists is the
-    analyst's work: it is never written over, but opened as it is (``kept``), unless ``fresh``,
-    which first moves it to ``notebooks/work/backup/<name>_<its time>.ipynb``.
+    analyst's work: it is never written over, but opened as it is (``kept``; ``older_export``
+    when the export has changed since it was written), unless ``fresh``, which first moves it
+    to ``notebooks/work/backup/<name>_<its time>.ipynb``.
 
     Raises
     ------
@@ -161,11 +183,12 @@ def write_working_copy(
     folder = root / "notebooks" / "work"
     name = f"{safe_name(unit.unit)}_{month}.ipynb"
     backup = None
+    cache = export_cache(unit, cache_dir=root / "reports" / CACHE_DIR)
     if (folder / name).exists():
         if not fresh:
-            return WorkingCopy(folder / name, unit.unit, month, kept=True)
+            older = _cache_of(folder / name) not in (None, str(cache))
+            return WorkingCopy(folder / name, unit.unit, month, kept=True, older_export=older)
         backup = _backup(folder / name)
-    cache = export_cache(unit, cache_dir=root / "reports" / CACHE_DIR)
     path = working_copy(
         source,
         {**notebook_parameters(unit, period=month), "data_cache": str(cache)},
