@@ -21,11 +21,12 @@ and ``status`` and/or ``contacted_at``) for :func:`nps_kit.closed_loop.loop_stat
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ import nbformat
 import pandas as pd
 
 from nps_kit import _channel, _formats
+from nps_kit._yearless import WINDOW_DAYS, has_no_year, yearless_date
 from nps_kit.closed_loop import FollowupList, rows_moved
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import LANGUAGES, Language, t
@@ -492,25 +494,54 @@ class StatusFile:
     unreadable: pd.DataFrame
     order: str | None = None
     order_note: str | None = None
+    #: The file's own header of each column read (連絡日 for ``contacted_at``).
+    headers: dict[str, str] = field(default_factory=dict)
+    #: The report's day: dates without a year were read in the weeks before it.
+    today: dt.date | None = None
 
-    def warnings(self) -> tuple[str, ...]:
-        """Say each unreadable cell: file, row, column, value, what was done and what to do."""
-        done = {
-            "contacted_at": "counted as contacted, left out of the median days",
-            "date": "ignored",
+    def warnings(self, lang: Language = "en") -> tuple[str, ...]:
+        """Say each unreadable cell in ``lang``: where, its value, what was done, what to do.
+
+        The column is named as the file heads it (連絡日 in a Japanese work file). A date typed
+        without a year (12月4日) whose year cannot be told asks for the year.
+        """
+        records: list[dict[str, Any]] = self.unreadable.to_dict("records")  # type: ignore[assignment]
+        return tuple(self._warning(f, lang) for f in records)
+
+    def _warning(self, failure: dict[str, Any], lang: Language) -> str:
+        column = failure["column"]
+        words = {
+            "path": self.path,
+            "row": failure["row"],
+            "column": self.headers.get(column, column),
+            "value": failure["value"],
+            "done": t(f"followup.date_done.{column}", lang),
         }
-        return tuple(
-            f"{self.path}: row {f['row']}, {f['column']}: {f['value']!r} is not a date; "
-            f"{done[f['column']]}. {_date_hint(self.order)}"
-            for f in self.unreadable.to_dict("records")
-        )
+        if failure["reason"] == _NO_YEAR and self.today is not None:
+            return t(
+                "followup.date_no_year",
+                lang,
+                **words,
+                today=self.today.isoformat(),
+                weeks=WINDOW_DAYS // 7,
+                example=_date_example(self.order),
+            )
+        hint = t("followup.date_hint", lang, example=_date_example(self.order))
+        return t("followup.date_unread", lang, **words, hint=hint)
 
 
-def _date_hint(order: str | None) -> str:
+_NO_YEAR = "no year"
+
+
+def _date_example(order: str | None) -> str:
     example = {"day-first": " or 3/11/2026", "month-first": " or 11/3/2026"}.get(
         order or "", " (or 2026/11/03, 2026年11月3日)"
     )
-    return f"Write dates as 2026-11-03{example}, or leave them blank."
+    return f"2026-11-03{example}"
+
+
+def _date_hint(order: str | None) -> str:
+    return t("followup.date_hint", "en", example=_date_example(order))
 
 
 def read_status_file(
@@ -519,6 +550,7 @@ def read_status_file(
     sheet: str | int | None = None,
     date_order: str | None = None,
     export_order: str | None = None,
+    today: dt.date | None = None,
 ) -> StatusFile:
     """Read a returned status file, keeping the cells that cannot be read aside.
 
@@ -539,6 +571,11 @@ def read_status_file(
         ``report.date_order`` of its load). Without ``date_order``, dates that read both ways
         and nothing in the file decides (3/4/2026 re-saved by Excel) are read so, and
         ``order_note`` says it; ``None`` leaves them unread.
+    today
+        The report's day. With it, a date typed without a year (``12月4日``, ``12/3``) is
+        read when one date of the weeks up to it fits (:func:`nps_kit._yearless.yearless_date`);
+        without it, or when none or two fit, the cell is unreadable and its warning asks for
+        the year.
 
     Returns
     -------
@@ -554,8 +591,10 @@ def read_status_file(
     """
     layout = _formats.inspect(Path(path), sheet=sheet, encoding=None)
     frame, layout = _formats.read_frame(layout, encoding_given=False)
+    headed = [str(c) for c in frame.columns]
     frame = _with_columns(frame)
     columns = [str(c) for c in frame.columns]
+    headers = dict(zip(columns, headed, strict=True))
     if "response_id" not in columns or not {"status", "contacted_at"} & set(columns):
         wanted = "response_id" if "response_id" not in columns else "status or contacted_at"
         guess = closest(wanted.split()[0], columns)
@@ -585,8 +624,14 @@ def read_status_file(
         blank = raw.map(_text) == ""
         unread = parsed.isna() & ~blank & (ids != "")
         for i in frame.index[unread]:
+            day = None if today is None else yearless_date(raw[i], today=today, order=read.order)
+            if day is not None:
+                parsed[i] = pd.Timestamp(day)
+                unread[i] = False
+                continue
+            reason = _NO_YEAR if has_no_year(raw[i], order=read.order) else "not a date"
             failures.append(
-                {"row": int(rows[i]), "column": column, "value": raw[i], "reason": "not a date"}
+                {"row": int(rows[i]), "column": column, "value": raw[i], "reason": reason}
             )
         if column == "contacted_at":
             out["contacted_unread"] = unread.to_numpy()
@@ -598,6 +643,8 @@ def read_status_file(
         unreadable=unreadable,
         order=read.order,
         order_note=read.note(str(path)),
+        headers=headers,
+        today=today,
     )
 
 

@@ -21,6 +21,7 @@ import pandas as pd
 
 from nps_kit import clock
 from nps_kit._consent import CONSENT_CHOICES, CONSENT_NAME
+from nps_kit._init_words import in_language
 from nps_kit._question_label import short_labels
 from nps_kit._values import DATE_FORMS, parse_scores
 from nps_kit._width import display_width
@@ -432,7 +433,8 @@ def _defaults_text(
         "  report_url: null",
         "",
     ]
-    return "\n".join(lines)
+    # The comments in the project's language (QA23: a Japanese clinic's file was all English).
+    return in_language("\n".join(lines), found.language)
 
 
 def _no_answer_words(scores: pd.Series) -> list[str]:
@@ -748,6 +750,7 @@ def _unit_text(
     why: str,
     *,
     language: AnswerLanguage | None = None,
+    project_language: str = "en",
 ) -> str:
     lines = [
         f"# The {name} report, written by `nps-kit init --from`; merged over defaults.yaml.",
@@ -779,7 +782,8 @@ def _unit_text(
         f"#   to: [{unit}-team@example.com]",
         "",
     ]
-    return "\n".join(lines)
+    # In the unit's report language: its own, else the project's.
+    return in_language("\n".join(lines), language.language if language else project_language)
 
 
 def project_from_export(
@@ -862,7 +866,11 @@ def project_from_export(
         name = root.resolve().name or export.stem
         unit = _slug(name, {"defaults", "themes", "playbook"}, 0)
         texts_by_file[Path(f"parameters/{unit}.yaml")] = _unit_text(
-            unit, name, None, "No --unit-column: one report for every response."
+            unit,
+            name,
+            None,
+            "No --unit-column: one report for every response.",
+            project_language=found.language,
         )
     else:
         units = found.data[column].astype("string").str.strip()
@@ -879,6 +887,7 @@ def project_from_export(
                 (column, value),
                 f"One unit per value of {column!r} (--unit-column).",
                 language=spoken if spoken.answers and spoken.language != found.language else None,
+                project_language=found.language,
             )
     texts_by_file[Path("README.md")] = _readme(export)
     existing = [str(p) for p in texts_by_file if (root / p).exists()]

@@ -808,10 +808,12 @@ def followup_status(
     Open people's ages count to today in ``timezone`` (default: by the unit's language); dates
     the team typed as ``3/12/2026`` are read in the order the unit's readers write them
     (:func:`nps_kit.clock.date_order`). A file that cannot be used never fails the report:
-    the box says what is wrong and what to do. Without such a zone, dates that read both ways
-    and nothing in the file decides (3/4/2026, re-saved by Excel) are read in the order the
-    unit reads its export's dates (``data.date_format``, or detected), and the box says so.
-    ``.value`` is the
+    the box says what is wrong and what to do, in the unit's language and with the file's own
+    column names (連絡日). Without such a zone, dates that read both ways and nothing in the file
+    decides (3/4/2026, re-saved by Excel) are read in the order the unit reads its export's dates
+    (``data.date_format``, or detected), and the box says so. A date typed without a year
+    (12月4日, 12/3) is read in the weeks up to today when only one date fits, else the box asks
+    for the year. ``.value`` is the
     :class:`~nps_kit.closed_loop.LoopStatus` (its ``warnings`` name each unreadable cell), a
     :class:`~nps_kit.closed_loop.LoopRefused`, or ``None`` without a file.
     """
@@ -820,10 +822,12 @@ def followup_status(
     path = Path(status_file)
     lang = unit.language
     try:
+        today = _now(lang, timezone).date()
         read = read_status_file(
             path,
             date_order=clock.date_order(lang, timezone),
             export_order=unit.load.date_order,
+            today=today,
         )
         status: LoopStatus | LoopRefused = loop_status(
             read.rows,
@@ -832,8 +836,8 @@ def followup_status(
             id_column=id_column,
             comment_column=comment_column,
             redact=unit.redacted,
-            as_of=_now(lang, timezone).date(),
-            warnings=read.warnings(),
+            as_of=today,
+            warnings=read.warnings(lang),
             order_note=read.order_note,
         )
     except DataError as err:

@@ -1145,6 +1145,72 @@ def test_an_unreadable_date_is_named_in_the_box_and_the_rest_is_built(tmp_path: 
     assert published.followup_warnings == (warning,)
 
 
+def test_a_japanese_file_is_warned_about_in_japanese_with_its_own_column_names(
+    tmp_path: Path,
+) -> None:
+    # QA23: the Japanese report's box said "row 3, contacted_at: '12月4日' is not a date" in
+    # English, naming a column the returned minami.xlsx does not have (連絡日), and refused
+    # 12月4日 and 12/3, as a receptionist types them a few days before the report.
+    path = tmp_path / "minami.xlsx"
+    pd.DataFrame(
+        {
+            "回答ID": ["R1", "R2", "R3", "R4", "R5"],
+            "状況": ["済", "済", "済", "済", ""],
+            "連絡日": ["12月4日", "12/3", "1/15", "あした", ""],
+        }
+    ).to_excel(path, index=False)
+    read = read_status_file(path, today=dt.date(2026, 12, 5))
+    assert read.rows["contacted_at"].dt.strftime("%Y-%m-%d").fillna("").tolist() == [
+        "2026-12-04",
+        "2026-12-03",
+        "",
+        "",
+        "",
+    ]
+    assert read.rows["contacted_unread"].tolist() == [False, False, True, True, False]
+    assert read.warnings("ja") == (
+        f"{path}：4行目の連絡日「1/15」には年がなく、このレポートの作成日（2026-12-05）までの"
+        "8週間のどの日かが決まりません。連絡済みとして数え、連絡までの日数の中央値には入れて"
+        "いません。年も書いてください（例：2026/11/03、2026年11月3日）。",
+        f"{path}：5行目の連絡日「あした」は日付として読めません。連絡済みとして数え、連絡までの"
+        "日数の中央値には入れていません。日付は2026-11-03（または2026/11/03、2026年11月3日）"
+        "のように書くか、空欄にしてください。",
+    )
+    assert read.warnings("en")[0] == (
+        f"{path}: row 4, 連絡日: '1/15' has no year and is not one date of the 8 weeks up to "
+        "this report (2026-12-05); counted as contacted, left out of the median days. Write the "
+        "year too: 2026-11-03 (or 2026/11/03, 2026年11月3日)."
+    )
+    # Without the report's day (read_status, the CLI's reader), no year is guessed.
+    assert read_status_file(path).rows["contacted_at"].isna().tolist() == [True] * 5
+
+
+def test_the_japanese_report_s_box_speaks_japanese(tmp_path: Path) -> None:
+    (tmp_path / "export.csv").write_text(FORMS_HEADER + "\n".join(FORMS_ROWS) + "\n")
+    unit = prepare_unit(
+        tmp_path / "export.csv",
+        name="南口",
+        language="ja",
+        period="2026-11",
+        score_column="Score",
+        date_column="Timestamp",
+        text_columns=["Why?"],
+    )
+    path = tmp_path / "minami.csv"
+    path.write_text("回答ID,状況,連絡日\n4,済,あした\n", encoding="utf-8")
+    result, outputs = run_section(
+        sections.followup_status, unit, path, id_column=None, comment_column="Why?"
+    )
+    assert result.warnings == (
+        f"{path}：2行目の連絡日「あした」は日付として読めません。連絡済みとして数え、連絡までの"
+        "日数の中央値には入れていません。日付は2026-11-03（または2026/11/03、2026年11月3日）"
+        "のように書くか、空欄にしてください。",
+    )
+    assert (
+        "<p>minami.csv：2行目の連絡日「あした」は日付として読めません。" in outputs[0]["text/html"]
+    )
+
+
 def test_a_status_file_that_cannot_be_used_is_said_in_the_box_not_a_failed_report(
     tmp_path: Path,
 ) -> None:

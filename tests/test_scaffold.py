@@ -738,7 +738,7 @@ def test_msforms_init_takes_the_reason_not_the_email(tmp_path: Path) -> None:
     }
     text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert (
-        f"  # {MSFORMS_REASON}: the free-text question that asks for the reason or a comment.\n"
+        f"  # {MSFORMS_REASON}：スコアの理由や感想を尋ねる自由記述の設問です。\n"
         f'  comment: "{MSFORMS_REASON}"\n'
     ) in text
     # No guest's name or address becomes a breakdown (a chart naming the guests) or a
@@ -1209,7 +1209,11 @@ def test_consent_worded_as_japanese_tools_word_it_is_the_contact_column(tmp_path
     project_from_export(tmp_path / "p", export)
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert '  contact: "Q5. ホテルからご連絡を差し上げてもよろしいですか。"\n' in text
-    assert "of detractors who allowed contact (never the report)" in text
+    # (in the project's language, QA23)
+    assert (
+        "  # 連絡を許可した批判者の分をフォローアップの作業ファイルとアラートのメールに写します"
+        in text
+    )
 
 
 def test_an_unread_consent_question_withholds_the_contact_details_offer(tmp_path: Path) -> None:
@@ -1218,12 +1222,11 @@ def test_an_unread_consent_question_withholds_the_contact_details_offer(tmp_path
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert "  contact: null\n" in text
     assert "contact_details" not in text
-    assert (
-        "  # 'Q5. ホテルからご連絡を差し上げてもよろしいですか。' asks for consent to contact, "
-        "but its answers ('連絡してOK', 'NG')\n"
-        "  # do not read as yes or no: recode them to Yes/No (はい/いいえ) in the export and set "
-        "contact to\n"
-        "  # it. Until then no contact details are offered: they would list people who said no.\n"
+    assert (  # in the project's language (QA23)
+        "  # 「Q5. ホテルからご連絡を差し上げてもよろしいですか。」は連絡の同意を尋ねていますが、\n"
+        "  # その回答（'連絡してOK', 'NG'）が「はい／いいえ」と読めません。\n"
+        "  # エクスポートでYes/No（はい/いいえ）に直し、contactにこの列を指定してください。\n"
+        "  # それまでは連絡先の列を提案しません（断った人まで一覧に入るためです）。\n"
     ) in text
 
 
@@ -1239,8 +1242,9 @@ def test_no_answer_words_seen_in_the_score_column_are_written(tmp_path: Path) ->
     export.write_text("\n".join(rows) + "\n", encoding="utf-8")
     project_from_export(tmp_path / "p", export)
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
-    assert (
-        '  # e.g. ["Don\'t know", わからない]. Found in the score column.\n'
+    assert (  # in the project's language (QA23)
+        '  # 例：["Don\'t know", わからない]。\n'
+        "  # スコアの列にあったものです。\n"
         '  missing_values: ["わからない"]\n'
     ) in text
 
@@ -1256,9 +1260,10 @@ def test_init_from_an_export_with_a_title_row_says_it_was_skipped(tmp_path: Path
     export.write_text("\n".join(rows) + "\n", encoding="utf-8")
     project_from_export(tmp_path / "p", export, unit_column="宿泊ホテル")
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
-    assert (
-        "  # Its first 1 row(s) are a title above the table ('ご宿泊者満足度アンケート 回答一覧'): "
-        "skipped on every read, the column names are row 2.\n"
+    assert (  # in the project's language (QA23)
+        "  # 先頭の1行は表の上のタイトル（'ご宿泊者満足度アンケート 回答一覧'）なので、\n"
+        "  # 毎回読み飛ばします。\n"
+        "  # 列名は2行目です。\n"
     ) in text
     assert load_all(tmp_path / "p" / "parameters").errors == []
 
@@ -1385,3 +1390,46 @@ def test_init_takes_the_time_zone_qualtrics_wrote_the_times_in(tmp_path: Path, z
             "Qualtrics wrote the export's times in America/Denver (the timeZone of StartDate in "
             "its third header row):" in said
         )
+
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
+
+
+def _english_comments(text: str) -> list[str]:
+    """Comment lines without a Japanese letter, less settings to uncomment (contact_details)."""
+    comments = [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
+    setting = re.compile(r"^#\s*(contact_details: \[|mail:$|to: \[)")
+    return [c for c in comments if not _JAPANESE.search(c) and not setting.match(c) and c != "#"]
+
+
+def test_a_japanese_project_s_files_are_commented_in_japanese(tmp_path: Path) -> None:
+    # QA23: the clinic's defaults.yaml was all English, the contact_details advice the analyst
+    # has to act on too. Every comment init writes for these exports is in Japanese; the keys
+    # and a setting to uncomment stay as they are.
+    rows = "".join(
+        f"2026/{10 + i % 2}/{1 + i % 28:02d} 10:{i % 60:02d}:00,{('本院', '南口')[i % 2]},"
+        f"{i % 11},{('待ち時間が長い', '先生が丁寧でした', '受付の対応が良い')[i % 3]}（{i}）,"
+        f"{'090-1234-5678' if i % 4 == 0 else ''}\r\n"
+        for i in range(60)
+    )
+    clinic = write_text(
+        tmp_path / "clinic.csv",
+        "タイムスタンプ,院名,この医院を家族や友人にすすめる可能性は？,その理由を教えてください,"
+        "電話番号（折り返しのご連絡を希望される方のみ）\r\n" + rows,
+        "cp932",
+    )
+    project_from_export(tmp_path / "clinic", clinic, unit_column="院名")
+    project_from_export(tmp_path / "hotel", write_msforms_ja(tmp_path / "hotel.xlsx"))
+    written = sorted((tmp_path / "clinic" / "parameters").glob("*.yaml"))
+    written += sorted((tmp_path / "hotel" / "parameters").glob("*.yaml"))
+    written = [p for p in written if p.name not in ("themes.yaml", "playbook.yaml")]
+    assert len(written) == 5  # defaults and 本院, 南口; defaults and the hotel's one unit
+    for path in written:
+        text = path.read_text(encoding="utf-8")
+        assert _english_comments(text) == [], path.name
+        assert not any(len(line) > 100 for line in text.splitlines() if "#" in line), path.name
+    text = (tmp_path / "clinic" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "  # 連絡を受けるために回答者が記入する列だけを挙げてください：\n" in text
+    assert '  # contact_details: ["電話番号（折り返しのご連絡を希望される方のみ）"]\n' in text
+    assert load_all(tmp_path / "clinic" / "parameters").errors == []
+    assert "\nlanguage: ja\n" in text and "\n  contact: null\n" in text
