@@ -364,6 +364,13 @@ GENERIC_WORDS = [
     # …a product that failed soon, a mutual's payout
     ("generic", "The kettle died after three weeks", "quality"),
     ("finance", "台風の後、共済金がすぐ出て助かった", "claims"),
+    # ERR21, blind set 20's misses: a price put up, whatever names it; 有償 (paid for)
+    ("generic", "They have put the rent up twice this year", "price"),
+    ("retail", "Subscription has gone up again", "price"),
+    ("saas", "They put our subscription up without asking", "price"),
+    ("finance", "Membership went up for the third year", "price"),
+    ("generic", "修理は有償と言われた", "price"),
+    ("saas", "初期設定のサポートは有償です", "price"),
 ]
 
 

@@ -365,6 +365,13 @@ def test_unknown_pack_is_a_config_error():
         ("予約時間どおりに診てもらえた", "generic", "speed", "positive"),
         ("注文してから40分。さすがに遅い", "generic", "speed", "negative"),
         ("手数料無料、文句なし", "finance", "price", "positive"),
+        # ERR21: nothing left to wish for; a cost that makes the eyes water; "'s" is "is"
+        ("Card replaced in two days. Couldn't ask for more.", "finance", "speed", "positive"),
+        ("The annual fees are eye-watering", "finance", "price", "negative"),
+        ("Licence costs are eye watering", "saas", "price", "negative"),
+        ("The app's ok, nothing special.", "finance", "usability", "neutral"),
+        ("Website's fine, nothing to shout about", "retail", "usability", "neutral"),
+        ("They've put the membership up again", "generic", "price", "negative"),
     ],
 )
 def test_polarity_in_other_packs(text: str, pack: str, theme: str, expected: str) -> None:

@@ -759,13 +759,20 @@ EN_PHRASES: dict[str, float] = {
     r"(day|morning|afternoon|evening|week|month|weekend)": -1.0,
     r"nothing (has )?(changed|happens|happened)|never (shipped|happened|materiali[sz]ed)": -1.0,
     r"(put|puts|putting|bumped|jacked|hiked|raised) (up )?(the |their |our |my |its )?"
-    r"(prices?|fees?|costs?|rates?|premiums?|charges?|bills?)|"
+    r"(prices?|fees?|costs?|rates?|premiums?|charges?|bills?|membership|subscription|rent|"
+    r"tariffs?|renewal)|(membership|subscription|rent|tariffs?|renewal|bills?) (has |have |had )?"
+    r"(gone|went|shot|crept|creeping) up|"
     r"(price|fee|rate) (rise|rises|hike|hikes|increases?)": -1.0,
     r"(stopped|stops|stop) working|dropped (calls?|connection|signal)|(calls?|connection|signal) "
     r"(drops?|dropped|dropping)|only (by|via|available|accepts?|offers?|during)": -1.0,
     r"explained (everything|every step|it all|it clearly|things)|"
     r"(a|big|huge|real|definite) plus|out of (their|her|his|your) way|"
-    r"can'?t (recommend|praise|thank) (\w+ ){0,3}(enough|highly enough)": 1.0,
+    r"can'?t (recommend|praise|thank) (\w+ ){0,3}(enough|highly enough)|"
+    # nothing left to wish for: praise, not a negated request ("Couldn't ask for more.")
+    r"(could ?n[o']?t|can'?t|cannot|could not) (have )?(asked|ask) for (more|better|"
+    r"anything more)": 1.0,
+    # a cost that makes the eyes water is a complaint ("Fees are eye-watering.")
+    r"eye[- ]?watering(ly)?": -1.0,
     # Ratings: "10/10", "5 stars" are praise; "2/10", "1 star" complaints.
     # ("a 4 star hotel" is a category, not a rating).
     r"(10|9|8)/10|[45]/5|[45] stars|five stars|full marks": 1.0,
@@ -871,7 +878,8 @@ EN_PHRASES: dict[str, float] = {
 # Called merely ordinary ("nothing special", "prices are what they are"): judged, but neutral
 # (TAXONOMY's neutral), so the theme does not borrow a judgement from another clause.
 EN_LUKEWARM = (
-    r"\b(nothing special|nothing fancy|nothing to write home about|neither good nor bad|"
+    r"\b(nothing special|nothing fancy|nothing to write home about|nothing to shout about|"
+    r"nothing (exciting|spectacular|amazing)(?! about)|neither good nor bad|"
     r"not good,? not bad|neither here nor there|(is|are) what (it|they) (is|are)|so-so|"
     r"middle of the road|run of the mill|about average|(is|are|was|were) average|"
     # ordinary: "took the usual 6 weeks", "which is normal I guess", "about what you'd expect"
@@ -895,8 +903,9 @@ EN_LUKEWARM = (
 # ordinary like EN_LUKEWARM, unless a complaint follows in the same sentence ("App is ok but
 # crashes a lot"), where it is the praise of a mixed judgement (sentiment reads it so).
 EN_MILD = (
-    r"\b(is|are|was|were) (just |pretty |fairly )?(fine|ok|okay|alright|all right)(?=$|[.!;]| "
-    r"(i guess|i suppose))"
+    # "'s" is "is" ("Mobile banking's ok, nothing special.")
+    r"(\b(is|are|was|were)|['’]s) (just |pretty |fairly )?(fine|ok|okay|alright|all right)"
+    r"(?=$|[.!;]| (i guess|i suppose))"
 )
 
 EN_NEGATORS = frozenset(
