@@ -372,6 +372,20 @@ def test_unknown_pack_is_a_config_error():
         ("The app's ok, nothing special.", "finance", "usability", "neutral"),
         ("Website's fine, nothing to shout about", "retail", "usability", "neutral"),
         ("They've put the membership up again", "generic", "price", "negative"),
+        (
+            "Booked our seats in the app. Never going back to the box office.",
+            "generic",
+            "usability",
+            "positive",
+        ),
+        ("Pricing tiers jump a lot after 1,000 users", "saas", "price", "negative"),
+        # a price called high, later than promised, the buck passed, belittling spared, what
+        # staff could do now and then
+        ("Their quote was high", "generic", "price", "negative"),
+        ("Onboarding took a lot longer than they promised", "saas", "onboarding", "negative"),
+        ("Support said it was not their problem", "saas", "support", "negative"),
+        ("The adviser never made me feel rushed", "finance", "staff", "positive"),
+        ("The cashier could smile occasionally", "retail", "staff", "negative"),
     ],
 )
 def test_polarity_in_other_packs(text: str, pack: str, theme: str, expected: str) -> None:

