@@ -333,6 +333,12 @@ SENSES = [
     # "supports" the verb names a feature, not the support team (ERR20)
     ("saas", "Now supports dark mode", ["features"]),
     ("saas", "Supports our card reader and support answered in an hour", ["support"]),
+    # ERR21: a video call is no phone line, a letter of credit no letter, chatting with a friend
+    # no chat channel (as "chatting with friends" in English), a lost phone no app
+    ("finance", "The adviser went through it on a Zoom call", ["staff"]),
+    ("finance", "A letter of credit for our imports", []),
+    ("retail", "友達とLINEでチャットしながら選んだ", []),
+    ("finance", "スマホを落としてカードを止めた", []),
 ]
 
 
