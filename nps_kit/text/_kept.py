@@ -95,5 +95,7 @@ def kept_hits(
             continue
         j = list(ids).index(theme_id)
         for i in np.flatnonzero(dropped[:, j]).tolist():
-            keep[i, j] = _alone(texts[i], j, words, matcher)
+            # the cheap test first: most dropped hits hold none of the words
+            if words.search(texts[i]) is not None:
+                keep[i, j] = _alone(texts[i], j, words, matcher)
     return keep
