@@ -386,6 +386,9 @@ def test_unknown_pack_is_a_config_error():
         ("Support said it was not their problem", "saas", "support", "negative"),
         ("The adviser never made me feel rushed", "finance", "staff", "positive"),
         ("The cashier could smile occasionally", "retail", "staff", "negative"),
+        # a process done laxly (〜が甘い) is a complaint; sweet food is not judged by it
+        ("このシャツ、縫製が甘い", "retail", "quality", "negative"),
+        ("梱包が甘かったです", "retail", "delivery", "negative"),
     ],
 )
 def test_polarity_in_other_packs(text: str, pack: str, theme: str, expected: str) -> None:
