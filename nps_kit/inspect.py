@@ -21,6 +21,7 @@ import pandas as pd
 
 from nps_kit._answer_language import AnswerLanguage, answer_language
 from nps_kit._consent import CONSENT_NAME, NO, YES, consent_answer
+from nps_kit._phone import looks_like_phone
 from nps_kit._response_meta import language_codes, response_time, technical
 from nps_kit._values import (
     MISSING_WORDS,
@@ -568,7 +569,9 @@ def _personal(name: str, question: str | None, answers: _Answers) -> tuple[Kind,
     email = probe.share(whole == placeholder("email"))
     if email >= 0.5 or (email >= 0.2 and _EMAIL_NAME.search(header)):
         return "email", "e-mail addresses"
-    phone = probe.share(whole == placeholder("phone"))
+    # A UK mobile typed without spaces (07700900123) is no [PHONE] to the comment redaction.
+    dialled = np.array([looks_like_phone(v) for v in probe.values], dtype=bool)
+    phone = probe.share((whole == placeholder("phone")) | dialled)
     if phone >= 0.5 or (phone >= 0.2 and _PHONE_NAME.search(header)):
         return "phone", "phone numbers"
     if _PERSON_NAME.search(header) and not _sentences(probe):

@@ -577,7 +577,8 @@ def _factorize(
         codes = np.where(left_out, -1, codes)
     positions = np.unravel_index(keep, sizes)
     uniques = pd.DataFrame(
-        {name: per_uniques[i].take(positions[i]).to_numpy() for i, name in enumerate(key_frame)}
+        # .array keeps a whole-number key whole: to_numpy() makes 1 (Int64 with a blank) 1.0.
+        {name: per_uniques[i].take(positions[i]).array for i, name in enumerate(key_frame)}
     )
     return codes, uniques, left_out is not None
 

@@ -920,3 +920,17 @@ def test_damaged_xlsx_is_one_message_and_exit_status_2(
         "written (a download, copy or sync that has not finished?): "
     )
     assert "Traceback" not in err
+
+
+def test_by_a_rating_with_blanks_labels_the_groups_as_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # QA23: a 1–5 rating with blanks was read as floats; the groups were "1.0", "2.0" …
+    path = tmp_path / "rating.csv"
+    path.write_text("score,rating\n10,1\n9,2\n0,\n3,1\n8,2\n7,3\n10,3\n", encoding="utf-8")
+    args = ("--score-column", "score", "--by", "rating", "--min-report-n", "0")
+    _, out, _ = run(capsys, path, *args)
+    labels = [line.split()[0] for line in out.splitlines()[2:-1]]
+    assert labels == ["1", "2", "3", "(missing)"]
+    _, out, _ = run(capsys, path, *args, "--format", "json")
+    assert [g["group"] for g in json.loads(out)["groups"]] == [1, 2, 3, None]

@@ -347,7 +347,8 @@ def test_more_than_fifty_are_all_listed_and_in_both_work_files(tmp_path: Path) -
     assert sheet is not None
     header, *cells = [[c if c is not None else "" for c in row] for row in sheet.values]
     assert header == list(csv.columns)
-    assert cells == csv.to_numpy().tolist()
+    # The XLSX holds age_days and score as numbers, the CSV as their text.
+    assert [[str(c) for c in row] for row in cells] == csv.to_numpy().tolist()
     assert len(csv) == n
     assert csv["response_id"].tolist() == ids
     assert list(csv.columns)[-4:] == ["owner", "status", "contacted_at", "note"]
@@ -1214,3 +1215,45 @@ def test_a_date_without_a_time_is_called_by_the_end_of_its_second_day() -> None:
         pd.Timestamp("2026-12-01 15:00"),
     ]
     assert late.tolist() == [False, True]
+
+
+def test_work_files_keep_account_and_phone_numbers_as_written_and_numbers_as_numbers(
+    tmp_path: Path,
+) -> None:
+    # QA23: an account number with blanks read as a float showed "36236141.0" in the work
+    # files, a mobile typed without spaces lost its leading 0, and the XLSX stored age_days
+    # and score as text (Excel's "number stored as text"; sorting and filters read them as
+    # text).
+    header = HEADER.rstrip("\n") + ",account,mobile\n"
+    extra = {"R05": ",36236141,07700900123", "R11": ",,", "R06": ",44304012,"}
+    rows = [row + extra.get(row.split(",")[0], ",,") for row in ROWS]
+    path = tmp_path / "export.csv"
+    path.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    unit = unit_of(path)
+    table = with_contact_details(
+        work_table(listing(unit)),
+        unit.responses,
+        id_column="response_id",
+        contact_column="contact_ok",
+        details=["account", "mobile"],
+    )
+    files = write_work_files(table, tmp_path, "ec")
+    csv = pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert csv.set_index("response_id").loc["R05", ["account", "mobile"]].tolist() == [
+        "36236141",
+        "07700900123",
+    ]
+    assert csv.set_index("response_id").loc["R06", "account"] == "44304012"
+    sheet = openpyxl.load_workbook(files.xlsx).active
+    assert sheet is not None
+    header_row = [c.value for c in sheet[1]]
+    cells = {
+        row[0].value: dict(zip(header_row, row, strict=True)) for row in sheet.iter_rows(min_row=2)
+    }
+    r05 = cells["R05"]
+    assert (r05["score"].value, r05["score"].data_type) == (3, "n")
+    assert r05["age_days"].data_type == "n" and isinstance(r05["age_days"].value, int)
+    assert (r05["account"].value, r05["account"].data_type) == ("36236141", "s")
+    assert (r05["mobile"].value, r05["mobile"].data_type) == ("07700900123", "s")
+    assert (r05["response_id"].data_type, r05["comment"].data_type) == ("s", "s")
+    assert cells["R11"]["account"].value is None  # no account: an empty cell

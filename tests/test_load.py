@@ -268,6 +268,27 @@ def test_ids_are_read_as_written(tmp_path: Path) -> None:
     assert result.data["id"].tolist() == ["00123", "00124", "1e5"]
 
 
+def test_numbers_that_are_text_are_kept_as_written_and_whole_numbers_whole(
+    tmp_path: Path,
+) -> None:
+    # QA23: a UK mobile typed without spaces lost its leading 0 (7700900123.0), an account
+    # number with a blank became 44304012.0 and a 1–5 rating with a blank 1.0.
+    path = write(
+        tmp_path / "contacts.csv",
+        "score,mobile,intl,account,rating,share\n"
+        "9,07700900123,+447700900123,44304012,4,0.5\n"
+        "3,,,,,\n"
+        "7,07700900456,+447700900456,36236141,1,1.25\n",
+    )
+    data = load_responses(path, score_column="score").data
+    assert data["mobile"].tolist() == ["07700900123", pd.NA, "07700900456"]
+    assert data["intl"].tolist() == ["+447700900123", pd.NA, "+447700900456"]
+    assert data["account"].astype("string").tolist() == ["44304012", pd.NA, "36236141"]
+    assert data["rating"].astype("string").tolist() == ["4", pd.NA, "1"]
+    assert data["share"].tolist()[::2] == [0.5, 1.25]  # a number with decimals stays one
+    assert str(data["rating"].dtype) == "Int64" and data["score"].dtype == "int64"
+
+
 def test_qualtrics_xlsx_and_legacy_two_row_export(tmp_path: Path) -> None:
     rows = [
         ["StartDate", "Status", "Q1"],
