@@ -12,6 +12,7 @@ from _exports import QUALTRICS_JA_NPS, write_qualtrics_ja_tsv
 
 from nps_kit.cache import build_cache
 from nps_kit.errors import DataError
+from nps_kit.ordinal import group_order
 from nps_kit.score import nps
 from nps_kit.unit import (
     CONSENT_HINT,
@@ -327,6 +328,28 @@ def test_blank_answers_are_a_group_named_in_the_report_language(
         table = breakdown_table(unit, "channel", min_report_n=0, top_n=top_n)
         assert sorted(table["channel"].astype(str)) == sorted(["app", "store", "web", word])
         assert table.loc[table["channel"] == word, "n"].tolist() == [2]
+
+
+def test_a_rating_with_blanks_breaks_down_in_scale_order_then_no_answer(tmp_path: Path) -> None:
+    # QA23: a 1–5 rating with blanks read as floats beside the "(no answer)" text, and the
+    # sort of the groups failed with "'<' not supported between 'str' and 'float'".
+    rows = [
+        f"R{i:02d},2026-10-{1 + i % 28:02d} 10:00:00,EC事業部,{i % 11},web,ok,"
+        + ("" if i % 7 == 0 else str(1 + i % 5))
+        for i in range(60)
+    ]
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "response_id,submitted_at,business_unit,score,channel,comment,rating\n"
+        + "\n".join(rows)
+        + "\n",
+        encoding="utf-8",
+    )
+    unit = ec(path, period="2026-10", language="en")
+    table = breakdown_table(unit, "rating", min_report_n=0)
+    assert sorted(map(str, table["rating"])) == ["(no answer)", "1", "2", "3", "4", "5"]
+    assert table["n"].sum() == 60
+    assert group_order(table["rating"]) == ["1", "2", "3", "4", "5", "(no answer)"]
 
 
 # --- contact and follow-ups ----------------------------------------------------------------------
