@@ -1026,6 +1026,7 @@ def inspect_export(
             f"{above} a title above the table ({report.title!r}), skipped: the column names "
             f"were read from row {report.title_rows + 1}."
         )
+    notes += report.left_out()  # QA23: 12 previews gone without a word
     if report.format != "parquet":
         notes += _values_as_names(index.columns)
     if nps_col is None:

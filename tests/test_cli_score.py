@@ -934,3 +934,28 @@ def test_by_a_rating_with_blanks_labels_the_groups_as_written(
     assert labels == ["1", "2", "3", "(missing)"]
     _, out, _ = run(capsys, path, *args, "--format", "json")
     assert [g["group"] for g in json.loads(out)["groups"]] == [1, 2, 3, None]
+
+
+QUALTRICS_PREVIEWS = (
+    "StartDate,Status,Q1\n"
+    "Start Date,Response Type,How likely are you to recommend us?\n"
+    '"{""ImportId"":""startDate""}","{""ImportId"":""status""}","{""ImportId"":""QID1""}"\n'
+    "2026-11-01 09:00:00,IP Address,10\n"
+    "2026-11-02 10:00:00,Survey Preview,0\n"
+    "2026-11-02 10:05:00,Survey Preview,0\n"
+    "2026-11-03 11:00:00,IP Address,3\n"
+)
+
+
+def test_preview_responses_left_out_are_said_in_text_and_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # QA23: 12 previews were dropped without a word (no note:, an empty JSON notes list).
+    path = tmp_path / "q.csv"
+    path.write_text(QUALTRICS_PREVIEWS, encoding="utf-8-sig")
+    note = "2 Survey Preview responses (Qualtrics test runs, not real responses) were left out."
+    status, out, err = run(capsys, path, "--score-column", "Q1")
+    assert status == 0 and f"note: {note}\n" in err
+    assert out.splitlines()[1].split()[:2] == ["(all)", "2"]
+    _, out, _ = run(capsys, path, "--score-column", "Q1", "--format", "json")
+    assert json.loads(out)["notes"] == [note]

@@ -811,6 +811,24 @@ def test_repeated_or_worded_values_are_not_codes(tmp_path: Path, values: list[st
     assert kind != "id"
 
 
+def test_preview_responses_left_out_are_a_note(tmp_path: Path) -> None:
+    # QA23: "6,057 responses" and not a word of the 12 previews left out.
+    path = write_text(
+        tmp_path / "q.csv",
+        "StartDate,Status,Q1\n"
+        "Start Date,Response Type,How likely are you to recommend us?\n"
+        '"{""ImportId"":""startDate""}","{""ImportId"":""status""}","{""ImportId"":""QID1""}"\n'
+        + "".join(f"2026-11-{d:02d} 09:00:00,IP Address,{d % 11}\n" for d in range(1, 21))
+        + "2026-11-21 10:00:00,Survey Preview,0\n",
+    )
+    found = inspect_export(path)
+    assert found.to_dict()["responses"] == 20
+    assert (
+        "1 Survey Preview response (a Qualtrics test run, not a real response) was left out."
+        in found.notes
+    )
+
+
 @pytest.mark.parametrize(
     ("header", "values", "kind"),
     [

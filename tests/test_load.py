@@ -231,6 +231,13 @@ def test_qualtrics_three_header_rows_and_preview_responses(tmp_path: Path) -> No
     report = result.report
     assert (report.source, report.header_rows_skipped) == ("qualtrics", 2)
     assert (report.rows_read, report.preview_rows_dropped, report.n_valid) == (3, 1, 2)
+    # QA23: said where a user looks (score, inspect, the report's data quality), in one wording.
+    assert report.left_out() == [
+        "1 Survey Preview response (a Qualtrics test run, not a real response) was left out."
+    ]
+    assert report.left_out("ja") == [
+        "Qualtrics のプレビュー（テスト）回答 1 件を除外しました（実際の回答ではありません）。"
+    ]
 
 
 def test_qualtrics_score_column_by_question_text(tmp_path: Path) -> None:

@@ -497,6 +497,25 @@ def test_data_quality_counts_unfinished_qualtrics_responses(tmp_path: Path) -> N
     assert data_quality(cached).set_index("item")["value"].equals(table)
 
 
+def test_data_quality_says_how_many_preview_responses_were_left_out(tmp_path: Path) -> None:
+    # QA23: "Rows in file 6,069" beside the unit's rows, and never a word of the 12 previews.
+    path = tmp_path / "q.csv"
+    path.write_text(
+        "StartDate,Status,Q1\n"
+        "Start Date,Response Type,How likely are you to recommend us?\n"
+        '"{""ImportId"":""startDate""}","{""ImportId"":""status""}","{""ImportId"":""QID1""}"\n'
+        + "".join(f"2026-10-{d:02d} 09:00:00,IP Address,{d % 11}\n" for d in range(1, 21))
+        + "2026-10-21 10:00:00,Survey Preview,0\n" * 2,
+        encoding="utf-8-sig",
+    )
+    unit = prepare_unit(path, name="x", score_column="Q1", date_column="StartDate")
+    en = data_quality(replace(unit, language="en"))
+    items = en["item"].tolist()
+    assert items[items.index("Rows in file") + 1] == "Preview/test responses left out"
+    assert en.set_index("item")["value"]["Preview/test responses left out"] == "2"
+    assert data_quality(unit).set_index("item")["value"]["除外したプレビュー（テスト）回答"] == "2"
+
+
 def test_unfinished_qualtrics_responses_can_be_excluded(tmp_path: Path) -> None:
     path = write_qualtrics_ja_tsv(tmp_path / "q.tsv")
     options = {"score_column": QUALTRICS_JA_NPS, "date_column": "StartDate"}
