@@ -19,7 +19,7 @@ from IPython.utils.capture import capture_output
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
 from nps_kit import sections
-from nps_kit._followup_html import followup_html
+from nps_kit._followup_html import followup_html, loop_status_html
 from nps_kit.clock import date_order
 from nps_kit.closed_loop import (
     LoopRefused,
@@ -33,6 +33,7 @@ from nps_kit.closed_loop import (
     still_open,
 )
 from nps_kit.errors import DataError
+from nps_kit.i18n import t
 from nps_kit.followup_files import (
     FOLLOWUPS_MIME,
     read_status,
@@ -601,6 +602,29 @@ def test_status_of_an_earlier_period_redacts_its_comments(unit: UnitData, tmp_pa
         None,
         [1],
     )
+
+
+@pytest.mark.parametrize(("lang", "age"), [("en", "19 days"), ("ja", "19日")])
+def test_the_still_open_table_shows_the_age_once_under_the_date(
+    unit: UnitData, tmp_path: Path, lang: str, age: str
+) -> None:
+    # QA23: "2026-11-16 / 19 days" and then an Age column with "19" again (ja: 「18日 18」).
+    path = tmp_path / "status.csv"
+    path.write_text("response_id,status\nR20,\n", encoding="utf-8")
+    status = loop_status(
+        read_status(path),
+        unit.responses,
+        source=path,
+        id_column="response_id",
+        comment_column="comment",
+        as_of=dt.date(2026, 9, 29),
+    )
+    page = loop_status_html(status, lang=lang).data  # type: ignore[arg-type]
+    table = page[page.index("<table") :]
+    headers = re.findall(r'<th scope="col">(.*?)</th>', table)
+    assert t("followup.age_days", lang) not in headers  # type: ignore[arg-type]
+    (row,) = re.findall(r"<tr class=\"nps-followup.*?</tr>", table)
+    assert row.count(age) == 1 and ">19<" not in row
 
 
 def test_status_file_in_xlsx_with_date_cells(unit: UnitData, tmp_path: Path) -> None:
