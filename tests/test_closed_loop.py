@@ -33,7 +33,6 @@ from nps_kit.closed_loop import (
     still_open,
 )
 from nps_kit.errors import DataError
-from nps_kit.i18n import t
 from nps_kit.followup_files import (
     FOLLOWUPS_MIME,
     read_status,
@@ -43,6 +42,7 @@ from nps_kit.followup_files import (
     write_from_notebook,
     write_work_files,
 )
+from nps_kit.i18n import t
 from nps_kit.unit import UnitData, prepare_unit
 
 AS_OF = dt.date(2026, 11, 5)
