@@ -828,7 +828,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "quality.blank_rows": {"ja": "読み飛ばした空の行", "en": "Empty rows skipped"},
     "load.previews_left_out": {
-        "ja": "Qualtrics のプレビュー（テスト）回答 {n} 件を除外しました"
+        "ja": "Qualtricsのプレビュー（テスト）回答{n}件を除外しました"
         "（実際の回答ではありません）。",
         "en": "{n} Survey Preview responses (Qualtrics test runs, not real responses) were left "
         "out.",
@@ -836,7 +836,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "left out.",
     },
     "load.blank_rows_skipped": {
-        "ja": "シートの空の行 {n} 行を読み飛ばしました。",
+        "ja": "シートの空の行{n}行を読み飛ばしました。",
         "en": "{n} empty rows of the sheet were skipped.",
         "en_one": "1 empty row of the sheet was skipped.",
     },

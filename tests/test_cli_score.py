@@ -153,7 +153,7 @@ def test_json_without_groups(capsys: pytest.CaptureFixture[str], export: Path) -
     status, out, err = run(capsys, export, "--score-column", "score", "--format", "json")
     assert (status, err) == (0, "")
     document = json.loads(out)
-    assert list(document) == ["overall", "groups", "excluded"]
+    assert list(document) == ["overall", "groups", "excluded", "notes"]
     assert list(document["overall"]) == list(STATS)
     overall = document["overall"]
     assert [overall[k] for k in ("n", "promoters", "passives", "detractors")] == [13, 6, 3, 4]
@@ -635,6 +635,7 @@ def test_header_only_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
                 },
                 "groups": [],
                 "excluded": {"missing": 0, "invalid": 0},
+                "notes": [],
             }
         )
         + "\n",

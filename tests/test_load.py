@@ -236,7 +236,7 @@ def test_qualtrics_three_header_rows_and_preview_responses(tmp_path: Path) -> No
         "1 Survey Preview response (a Qualtrics test run, not a real response) was left out."
     ]
     assert report.left_out("ja") == [
-        "Qualtrics のプレビュー（テスト）回答 1 件を除外しました（実際の回答ではありません）。"
+        "Qualtricsのプレビュー（テスト）回答1件を除外しました（実際の回答ではありません）。"
     ]
 
 
