@@ -120,6 +120,11 @@ ROUND5_LAYERS = "8bbac14"
 #: decision set of round 6 of the polarity correction / round 7 of the theme layer
 #: (/work/lead/PREREG20.md): read whole, at most twice per layer, never trained on while blind
 #: set 20 (``theme_eval_blind20.csv``, a measure, never read by any script here) is a measure.
+#: Blind set 20 is spent since (read twice, PREREG20), so set 25 may now be trained on.
+#: Training set 26 (``theme_train26_{en,ja}.csv``, 400 per language, two blind authors) is the
+#: decision set of round 7 of the theme layer (/work/lead/PREREG21.md): read whole, at most twice,
+#: never trained on while blind set 21 (``theme_eval_blind21.csv``, a measure, never read by any
+#: script here) is a measure.
 #: Round 5's choice folds of industries new to every other set.
 NEW_INDUSTRIES5 = ("18", "19", "22")
 #: The commit that shipped round 3's layers (the layers on main when round 5 began): round 5's

@@ -18,7 +18,7 @@ import pandas as pd
 from nps_kit.drivers import key_drivers
 from nps_kit.errors import ConfigError, closest, missing_column
 from nps_kit.followup import categorical_summary, multi_select_summary, ratings_summary
-from nps_kit.i18n import label
+from nps_kit.i18n import Scope, label
 from nps_kit.periods import shift_period
 from nps_kit.score import nps
 from nps_kit.strategy import Recommendation, load_playbook, segment_strategies
@@ -149,12 +149,13 @@ class FollowupAnalysis:
     drivers
         Key-driver table (``key_drivers``), or ``None``.
     themes
-        Theme impact over all text answers of a respondent (a theme counts once per
-        respondent), or ``None`` without text questions; with ``small_sample`` (fewer than
-        ``min_n`` mentions).
+        Theme impact over the text answers of a respondent that ``scope`` names (a theme
+        counts once per respondent), or ``None`` without text questions; with
+        ``small_sample`` (fewer than ``min_n`` mentions). It ranks the themes of the
+        strategies, the e-mail and the overview.
     stance
         Share of each segment's commenters praising and complaining about each theme
-        (:func:`nps_kit.text.theme_stance`, all text answers combined), or ``None``.
+        (:func:`nps_kit.text.theme_stance`, the answers ``scope`` names combined), or ``None``.
     polarity
         Each respondent's polarity per theme (``positive``, ``negative``, ``mixed``,
         ``neutral`` or NA; all text answers combined, :func:`nps_kit.text.merge_polarity`), or
@@ -168,6 +169,14 @@ class FollowupAnalysis:
     rating_scale
         The rating questions' scale, e.g. ``(1.0, 5.0)`` (the key-driver chart's x-axis), or
         ``None`` without rating questions.
+    scope
+        ``"all"``: ``themes`` and ``stance`` read every open answer. ``"reasons"``: the unit
+        has a reason question beside an improvement question (``asks: improvement``), whose
+        answers are all requests; they would outrank why people scored as they did, so the
+        ranking reads the other questions and ``requests`` lists what was asked for.
+    requests
+        With ``scope="reasons"``: theme impact over the improvement questions' answers
+        combined (``mentions`` is how many asked), else ``None``.
     """
 
     questions: tuple[QuestionResult, ...]
@@ -180,6 +189,8 @@ class FollowupAnalysis:
     stance: pd.DataFrame | None = None
     rating_scale: tuple[float, float] | None = None
     polarity: pd.DataFrame | None = None
+    scope: Scope = "all"
+    requests: pd.DataFrame | None = None
 
 
 def analyse_followups(
@@ -235,8 +246,6 @@ def analyse_followups(
     lang = unit.language
     book = load_themes(themes_path)
     results: list[QuestionResult] = []
-    all_tags: pd.DataFrame | None = None
-    polarities: list[pd.DataFrame] = []
     for q in parsed:
         if q.type == "categorical":
             table = categorical_summary(
@@ -287,7 +296,6 @@ def analyse_followups(
                 ),
                 min_n,
             )
-            polarities.append(question_polarity)
             seg = data["segment"]
             phrases = segment_phrases(texts, seg)
             # Commenters as in the theme table: a comment *and* a valid score, so that the
@@ -296,8 +304,6 @@ def analyse_followups(
             results.append(
                 QuestionResult(q, impact, tags, phrases, commenters, polarity=question_polarity)
             )
-            present = tags.fillna(False).astype(bool)
-            all_tags = present if all_tags is None else (all_tags | present)
     rating_columns = {q.column: q.label for q in parsed if q.type == "rating"}
     ratings = drivers = None
     if rating_columns and rating_scale is not None:
@@ -307,16 +313,41 @@ def analyse_followups(
             data, rating_columns, scale=rating_scale, codes=codes, weight=weight
         )
         drivers = key_drivers(data, rating_columns, scale=rating_scale, codes=codes, weight=weight)
-    themes = stance = polarity = None
-    if all_tags is not None:
-        commented = _any_text(data, parsed)
-        all_tags = all_tags.astype("boolean").where(commented)
-        polarity = merge_polarity(polarities)
+    themes = stance = polarity = all_tags = requests = None
+    scope: Scope = "all"
+    open_answers = [r for r in results if r.tags is not None and r.polarity is not None]
+    if open_answers:
+        # Every open answer of a respondent for the detractor list (what to say on the call) …
+        all_tags, polarity, _ = _combined(data, open_answers)
+        # … but the themes ranked, the strategies and the e-mail read why people scored as
+        # they did: with a reason question beside an improvement question, every improvement
+        # answer is a request, so whatever people ask for would outrank what made them
+        # detractors (QA22: feature requests outranked the month's outage). The requests are
+        # then a list of their own.
+        reasons = [r for r in open_answers if r.question.asks != "improvement"]
+        asked = [r for r in open_answers if r.question.asks == "improvement"]
+        ranked = open_answers
+        if reasons and asked:
+            scope, ranked = "reasons", reasons
+            ask_tags, ask_polarity, _ = _combined(data, asked)
+            requests = _flag_small(
+                theme_impact(
+                    data,
+                    ask_tags,
+                    polarity=ask_polarity,
+                    lang=lang,
+                    level=level,
+                    book=book,
+                    weight=weight,
+                ),
+                min_n,
+            )
+        ranked_tags, ranked_polarity, commented = _combined(data, ranked)
         themes = _flag_small(
             theme_impact(
                 data,
-                all_tags,
-                polarity=polarity,
+                ranked_tags,
+                polarity=ranked_polarity,
                 lang=lang,
                 level=level,
                 book=book,
@@ -326,7 +357,7 @@ def analyse_followups(
         )
         # Weighted as the gains are: a card quotes a share and a gain side by side.
         stance = theme_stance(
-            data, polarity, commented=commented, lang=lang, book=book, weight=weight
+            data, ranked_polarity, commented=commented, lang=lang, book=book, weight=weight
         )
     current = nps(data, weight=weight, level=level, min_n=min_n)
     previous_rows = unit.rows(shift_period(unit.period, -1))
@@ -341,6 +372,7 @@ def analyse_followups(
         drivers=drivers,
         playbook=load_playbook(playbook_path, themes=book.ids),
         lang=lang,
+        scope=scope,
     )
     return FollowupAnalysis(
         questions=tuple(results),
@@ -353,7 +385,28 @@ def analyse_followups(
         stance=stance,
         rating_scale=rating_scale,
         polarity=polarity,
+        scope=scope,
+        requests=requests,
     )
+
+
+def _combined(
+    data: pd.DataFrame, results: Sequence[QuestionResult]
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
+    """Combine text questions' tags and polarities per respondent (a theme counts once).
+
+    Returns the tags (NA where none of these questions was answered), the merged polarity and
+    who answered at least one of them.
+    """
+    commented = _any_text(data, [r.question for r in results])
+    present = None
+    for r in results:
+        assert r.tags is not None
+        tags = r.tags.fillna(False).astype(bool)
+        present = tags if present is None else (present | tags)
+    assert present is not None
+    polarity = merge_polarity([r.polarity for r in results if r.polarity is not None])
+    return present.astype("boolean").where(commented), polarity, commented
 
 
 def _flag_small(impact: pd.DataFrame, min_n: int) -> pd.DataFrame:

@@ -33,6 +33,7 @@ __all__ = [
     "LoopRefused",
     "LoopStatus",
     "call_by",
+    "consent_known",
     "contactable_detractors",
     "followup_list",
     "left_contact_details",
@@ -101,6 +102,30 @@ def left_contact_details(responses: pd.DataFrame, details: Sequence[str]) -> pd.
         said = cells.map(lambda text: unicodedata.normalize("NFKC", text).strip().casefold())
         left |= ~said.isin(MISSING_WORDS)
     return left
+
+
+def consent_known(*, contact_column: str | None, details: Sequence[str]) -> bool:
+    """Whether anyone may be said to have allowed contact (the report's and the alerts' rule).
+
+    A consent column (``columns.contact``) says it; without one, contact details
+    (``columns.contact_details``) do, a detail left being the respondent's consent for that
+    means (:func:`left_contact_details`). With neither, consent is unknown: the report lists
+    every detractor and says so, and ``nps-kit alerts`` alerts nobody
+    (:func:`nps_kit.alerts.alerts_blocker`).
+
+    Parameters
+    ----------
+    contact_column
+        The consent column, or ``None``.
+    details
+        The contact-details columns.
+
+    Returns
+    -------
+    bool
+        ``True`` when :func:`contactable_detractors` keeps only people who allowed contact.
+    """
+    return contact_column is not None or bool(details)
 
 
 def contactable_detractors(
@@ -206,16 +231,24 @@ class FollowupList:
     breakdowns
         ``(column, label)`` of the breakdown columns in ``rows``.
     consent_known
-        Whether a contact/consent column was configured. Without one every detractor is
-        listed and nobody may be said to have allowed contact.
+        Whether consent can be told (:func:`consent_known`): a consent column, or contact
+        details. Without either every detractor is listed and nobody may be said to have
+        allowed contact.
     as_of
         The day ages are counted to (the report's generation date).
+    details
+        Without a consent column, the contact-details columns whose filled cell is the
+        person's consent (a name column excluded: :data:`NAME_HEADER`); empty otherwise.
+    unreachable
+        With ``details``: the period's detractors who left no way to reach them, not listed.
     """
 
     rows: pd.DataFrame
     breakdowns: tuple[tuple[str, str], ...]
     consent_known: bool
     as_of: dt.date
+    details: tuple[str, ...] = ()
+    unreachable: int = 0
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -239,6 +272,7 @@ def followup_list(
     id_column: str | None,
     comment_column: str | None,
     contact_column: str | None,
+    details: Sequence[str] = (),
     breakdowns: Sequence[str | Mapping[str, str]] = (),
     themes: pd.Series | None = None,
     as_of: dt.date | None = None,
@@ -250,9 +284,14 @@ def followup_list(
     unit
         Prepared unit (its period's comments are already redacted when redaction is on).
     id_column, comment_column, contact_column
-        Columns of the export; with ``contact_column=None`` every detractor is listed and
-        ``consent_known`` is false; with ``id_column=None`` (an export without ids, such as
-        Google Forms) the id is the response's row number in the file.
+        Columns of the export; with ``contact_column=None`` and no ``details`` every
+        detractor is listed and ``consent_known`` is false; with ``id_column=None`` (an export
+        without ids, such as Google Forms) the id is the response's row number in the file.
+    details
+        The contact-details columns (``columns.contact_details``): without ``contact_column``
+        only the detractors who left a way to reach them are listed, as ``nps-kit alerts``
+        alerts them (:func:`contactable_detractors`); the others are counted in
+        ``unreachable``.
     breakdowns
         The unit's breakdown columns (names or ``{column, label}``), shown per person.
     themes
@@ -275,7 +314,9 @@ def followup_list(
         _require(rows, id_column, "id")
     if comment_column is not None:
         _require(rows, comment_column, "comment")
-    rows = contactable_detractors(rows, contact_column=contact_column)
+    by_details = () if contact_column is not None else tuple(details)
+    everyone = len(contactable_detractors(rows, contact_column=None)) if by_details else 0
+    rows = contactable_detractors(rows, contact_column=contact_column, details=by_details)
     as_of = as_of or dt.date.today()
     pairs = _breakdown_pairs(breakdowns, rows.columns)
     dates = rows["nps_date"]
@@ -305,8 +346,10 @@ def followup_list(
     return FollowupList(
         rows=table.reset_index(drop=True),
         breakdowns=pairs,
-        consent_known=contact_column is not None,
+        consent_known=consent_known(contact_column=contact_column, details=by_details),
         as_of=as_of,
+        details=tuple(c for c in by_details if not NAME_HEADER.search(c)),
+        unreachable=everyone - len(table),
     )
 
 

@@ -28,6 +28,9 @@ __all__ = [
 ]
 
 Language = Literal["ja", "en"]
+#: Which open answers a unit's theme ranking reads: every one, or (with a reason question beside
+#: an improvement question) those that say why, not what to improve.
+Scope = Literal["all", "reasons"]
 LANGUAGES: tuple[Language, ...] = ("ja", "en")
 
 # One catalogue of every word the reports, charts, overview and e-mails show, so that they say the
@@ -278,6 +281,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "This question asks what to improve: a theme mentioned here counts as a request "
         "(negative) unless the answer clearly praises it.",
     },
+    "sections.asks_improvement_listed": {
+        "ja": "改善点を尋ねる設問のため、はっきりほめている回答を除き、"
+        "テーマへの言及は要望（否定）として数えます。"
+        "施策とメールのテーマの順位はスコアの理由の回答から決め、ここでの要望は別に挙げます。",
+        "en": "This question asks what to improve: a theme mentioned here counts as a request "
+        "(negative) unless the answer clearly praises it. The actions and the e-mail rank themes "
+        "by the reasons people gave for their score and list these requests separately.",
+    },
     "sections.themes_title": {
         "ja": "テーマ別：批判者が中立者になった場合のNPS改善幅",
         "en": "Themes: NPS gain if their detractors became passives",
@@ -439,6 +450,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Top themes",
     },
     "mail.theme_row": {"ja": "{label}：{impact}", "en": "{label}: {impact}"},
+    # An improvement question's requests, by how many asked (QA22).
+    "mail.requests": {"ja": "改善要望の多いテーマ", "en": "Most requested improvements"},
+    "mail.request_row": {"ja": "{label}：{n}人が要望", "en": "{label}: {n} asked"},
     "mail.actions": {
         "ja": "推奨アクション",
         "en": "Recommended actions",
@@ -842,6 +856,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "overview.target_status": {"ja": "目標", "en": "Target"},
     "overview.shares": {"ja": "推奨者／批判者", "en": "Promoters / detractors"},
     "overview.trend": {"ja": "12か月の推移", "en": "12 months"},
+    # Some unit has fewer months (QA22): the column says what it is, each short line its months.
+    "overview.trend_monthly": {"ja": "月次NPSの推移", "en": "Monthly NPS"},
+    "overview.trend_months": {"ja": "{n}か月", "en": "{n} months", "en_one": "{n} month"},
     "overview.top_theme": {"ja": "最多の不満テーマ", "en": "Top complaint"},
     "overview.to_contact": {"ja": "未対応の批判者", "en": "Detractors to contact"},
     "overview.page_title": {"ja": "{title}（{period}）", "en": "{title} — {period}"},
@@ -894,6 +911,26 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "批判者{n}人（連絡の同意は不明）",
         "en": "{n} detractors (consent to contact unknown)",
         "en_one": "{n} detractor (consent to contact unknown)",
+    },
+    "followup.count_details": {
+        "ja": "連絡先を残した批判者{n}人",
+        "en": "{n} detractors left a way to reach them",
+        "en_one": "{n} detractor left a way to reach them",
+    },
+    "followup.details_rule": {
+        "ja": "連絡の同意を尋ねる設問がないため、{columns}に連絡先を残した批判者を、"
+        "その方法での連絡を望んだ方として載せています（毎日の通知と同じ基準）。",
+        "en": "No consent question: a detractor who left a way to reach them in {columns} "
+        "asked to be contacted that way, as the daily alerts read it.",
+    },
+    "followup.details_others": {
+        "ja": "連絡先を残さなかった批判者{n}人は載せていません。",
+        "en": "{n} other detractors left none and are not listed.",
+        "en_one": "{n} other detractor left none and is not listed.",
+    },
+    "followup.none_details": {
+        "ja": "連絡先を残した批判者はいません。",
+        "en": "No detractor left a way to reach them.",
     },
     "followup.consent_unknown": {
         "ja": "連絡の同意を示す列（columns.contact）が設定されていないため、"
@@ -1270,14 +1307,22 @@ def impact_n_text(detractors: int, lang: Language) -> str:
     return t("impact_n_count", lang, n=f"{detractors:,}")
 
 
-def impact_text(gain: float | None, detractors: int | None, lang: Language) -> str:
+def impact_text(
+    gain: float | None,
+    detractors: int | None,
+    lang: Language,
+    *,
+    scope: Scope = "all",
+) -> str:
     """Say the NPS points gained if this theme's detractors became passives, with its n.
 
     The one wording of the theme impact metric (``nps_gain`` of
     :func:`nps_kit.text.theme_impact`), shared by the strategy cards and the e-mail, e.g.
     ``…中立者になった場合のNPS改善幅（自由回答全体）：+4.3ポイント（不満・要望のある批判者12人）``.
-    It is computed over all of a respondent's open answers together, so it says so: the theme
-    table of one question, computed over that question's answers, may show a different figure.
+    It is computed over all of a respondent's open answers together (``scope="all"``) or over
+    those that give a reason, not an improvement request (``"reasons"``), so it says which: the
+    theme table of one question, computed over that question's answers, may show a different
+    figure.
 
     Parameters
     ----------
@@ -1290,19 +1335,22 @@ def impact_text(gain: float | None, detractors: int | None, lang: Language) -> s
         ``"ja"`` or ``"en"``.
     """
     colon = "：" if lang == "ja" else ": "
-    return f"{impact_name(lang)}{colon}{impact_value(gain, detractors, lang)}"
+    return f"{impact_name(lang, scope=scope)}{colon}{impact_value(gain, detractors, lang)}"
 
 
-def impact_name(lang: Language) -> str:
+def impact_name(lang: Language, *, scope: Scope = "all") -> str:
     """Name the theme impact metric as :func:`impact_text` does, for a list's heading.
 
     A list of themes names the metric once above its rows, each row then giving
     :func:`impact_value` (QA22: the e-mail's plain text repeated the long name on every line).
     """
-    # Over every open answer of a respondent: a question's own theme table may differ.
+    # Over every open answer of a respondent, or those giving reasons: a question's own theme
+    # table may differ.
     if lang == "ja":
-        return f"{label('impact', lang)}（自由回答全体）"
-    return f"{label('impact', lang)} (all open answers)"
+        over = "自由回答全体" if scope == "all" else "改善要望を除く自由回答"
+        return f"{label('impact', lang)}（{over}）"
+    over = "all open answers" if scope == "all" else "reasons given, not improvement requests"
+    return f"{label('impact', lang)} ({over})"
 
 
 def impact_value(gain: float | None, detractors: int | None, lang: Language) -> str:

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 import nbformat
 
 from nps_kit._atomic import atomic_write, atomic_write_text
+from nps_kit._notebook_lines import outdated_warnings
 from nps_kit._width import display_width, pad
 from nps_kit.errors import ConfigError
 from nps_kit.params import Overview, UnitParameters, notebook_parameters, resolve_period
@@ -635,6 +636,8 @@ def run_reports(
         _say(progress, refusal_line(refused))
     for line in stale_exports([(job.unit, job.period) for job in prepared], period=period):
         _say(progress, line)
+    for line in outdated_warnings([(job.unit, job.nb) for job in prepared]):
+        _say(progress, line)
 
     for month in sorted({job.period for job in prepared}):
         _check_writable(output / month)
@@ -1018,6 +1021,8 @@ def build_once(
         raise
     if warn is not None:
         for line in stale_exports([(unit, job.period)], period=period):
+            warn(line)
+        for line in outdated_warnings([(unit, job.nb)]):
             warn(line)
     with tempfile.TemporaryDirectory(prefix="nps-kit-watch-") as scratch:
         result = _write_unit(job, _execute_unit(job, Path(scratch), kernel), output)

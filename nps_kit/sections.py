@@ -528,7 +528,9 @@ def followups(unit: UnitData, analysis: FollowupAnalysis) -> SectionResult:
         else:
             # Words that separate detractors from promoters answer "why that score", the first
             # open question; for later ones (what to improve) the contrast says little.
-            _text_question(parts, unit, result, lang, primary=first_text)
+            _text_question(
+                parts, unit, result, lang, primary=first_text, listed=analysis.scope == "reasons"
+            )
             first_text = False
     if analysis.ratings is not None:
         tables["ratings"] = analysis.ratings
@@ -631,13 +633,22 @@ def _ratings_table(parts: list[Any], ratings: pd.DataFrame, lang: Language) -> N
 
 
 def _text_question(
-    parts: list[Any], unit: UnitData, result: Any, lang: Language, *, primary: bool = True
+    parts: list[Any],
+    unit: UnitData,
+    result: Any,
+    lang: Language,
+    *,
+    primary: bool = True,
+    listed: bool = False,
 ) -> None:
     parts.append(report.callout(_w("commenters", lang, n=f"{result.commenters:,}")))
     impact = result.table
     mentioned = bool(len(impact)) and impact["mentions"].sum() > 0
     if result.question.asks == "improvement" and mentioned:  # its mentions were read as requests
-        parts.append(report.callout(_w("asks_improvement", lang)))
+        # Beside a reason question, the strategies and the e-mail rank the reasons and list
+        # these requests apart (analysis.scope "reasons"): say so where the requests are shown.
+        note = "asks_improvement_listed" if listed else "asks_improvement"
+        parts.append(report.callout(_w(note, lang)))
     if mentioned:
         shown = impact.loc[impact["mentions"] > 0].head(8)
         if primary:  # the chart for the first open question; later ones get the table only
@@ -721,6 +732,7 @@ def detractors(
     id_column: str | None,
     comment_column: str | None,
     contact_column: str | None,
+    contact_details: Sequence[str] = (),
     breakdowns: Sequence[str | Mapping[str, str]] = (),
     analysis: FollowupAnalysis | None = None,
     unit_id: str | None = None,
@@ -737,7 +749,10 @@ def detractors(
     :class:`~nps_kit.closed_loop.FollowupList` (see :func:`nps_kit.closed_loop.followup_list`),
     ``.tables["followups"]`` its rows. ``status`` is :func:`followup_status`'s ``.value``: the
     people the returned file marks contacted are shown as contacted, with the day, instead of
-    a call-by date (QA22: they read "Call by 2026-11-25 (overdue)").
+    a call-by date (QA22: they read "Call by 2026-11-25 (overdue)"). ``contact_details`` are
+    the unit's ``columns.contact_details``: without a consent column, those who left a way to
+    reach them are listed, as ``nps-kit alerts`` alerts them (one rule:
+    :func:`nps_kit.closed_loop.contactable_detractors`); their details never enter the report.
     """
     themes = None
     if analysis is not None and analysis.tags is not None and analysis.themes is not None:
@@ -755,6 +770,7 @@ def detractors(
         id_column=id_column,
         comment_column=comment_column,
         contact_column=contact_column,
+        details=contact_details,
         breakdowns=breakdowns,
         themes=themes,
         as_of=_now(unit.language, timezone).date(),
@@ -770,7 +786,7 @@ def detractors(
             work_files=files,
             first=first,
             # Only where `nps-kit alerts` can work (its rule: alerts.alerts_blocker).
-            alerts=id_column is not None and contact_column is not None,
+            alerts=id_column is not None and found.consent_known,
             status=status,
         ),
         _Publish(partial(publish_followups, found)),
@@ -998,6 +1014,8 @@ def summary(
     ]
     change = changes[0] if changes else None
     themes: list[Theme] = []
+    requests: list[Theme] = []
+    scope: str | None = None
     actions: list[Action] = []
     if analysis is not None:
         if analysis.themes is not None and (shown is None or "followups" in shown):
@@ -1017,6 +1035,25 @@ def summary(
                 )
                 for r in top.to_dict("records")
             ]
+            scope = analysis.scope
+            if analysis.requests is not None:
+                # What the improvement question asked for, by how many asked (QA22: these
+                # requests had outranked why detractors scored low).
+                asked = analysis.requests.loc[analysis.requests["mentions"] > 0]
+                asked = asked.sort_values("mentions", ascending=False, kind="stable").head(3)
+                requests = [
+                    Theme(
+                        theme=r["theme"],
+                        label=r["label"],
+                        share=r["share"],
+                        nps_gain=None,
+                        mentions=int(r["mentions"]),
+                        label_ja=analysis.book.label(str(r["theme"]), "ja"),
+                        label_en=analysis.book.label(str(r["theme"]), "en"),
+                        small_sample=bool(r.get("small_sample", False)),
+                    )
+                    for r in asked.to_dict("records")
+                ]
         if shown is None or "strategies" in shown:
             # Once the returned file marks every listed detractor contacted, the playbook's
             # general detractor action (its first: contact them within 48 hours) is done
@@ -1064,6 +1101,8 @@ def summary(
         ),
         control=_control_of(trend_rows, unit.period),
         top_themes=tuple(themes),
+        theme_scope=scope,
+        top_requests=tuple(requests),
         actions=tuple(actions),
         detractors_to_contact=None if detractor_list is None else still_open(detractor_list, loop),
         consent_known=None if detractor_list is None else detractor_list.consent_known,

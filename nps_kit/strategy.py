@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from nps_kit.i18n import Language, impact_text, label, points
+from nps_kit.i18n import Language, Scope, impact_text, label, points
 from nps_kit.playbook import (
     Action,
     DriverActions,
@@ -117,6 +117,7 @@ def segment_strategies(
     lang: Language = "ja",
     top: int = 3,
     min_mentions: int = 3,
+    scope: Scope = "all",
 ) -> list[Recommendation]:
     """Recommend up to ``top`` actions per segment, ranked by the unit's data.
 
@@ -154,6 +155,9 @@ def segment_strategies(
     min_mentions
         Fewest praising (promoters) or complaining (detractors, passives) commenters of the
         segment before a theme drives advice.
+    scope
+        Which open answers ``stance`` and ``themes`` read: ``"all"`` or ``"reasons"`` (with an
+        improvement question beside, its requests left out); the impact metric's name says it.
 
     Returns
     -------
@@ -189,7 +193,7 @@ def segment_strategies(
             out.append(_no_data(seg, now, lang))
             continue
         by_source = {
-            "theme": _theme_items(stance_table, gains, seg, book, lang, min_mentions),
+            "theme": _theme_items(stance_table, gains, seg, book, lang, min_mentions, scope),
             "driver": _driver_items(driver_table, book, lang) if seg == "passive" else [],
             "general": _general_items(seg, now, before, book, lang),
         }
@@ -280,6 +284,7 @@ def _theme_items(
     book: Playbook,
     lang: Language,
     min_mentions: int,
+    scope: Scope,
 ) -> list[tuple[str, str, str]]:
     rows = table[table["segment"].astype(str) == seg]
     if seg == "promoter":
@@ -315,7 +320,7 @@ def _theme_items(
         if seg == "detractor" and value is not None:
             count_n = _number(involved)
             evidence += ("。" if lang == "ja" else "; ") + impact_text(
-                value, None if count_n is None else int(count_n), lang
+                value, None if count_n is None else int(count_n), lang, scope=scope
             )
         items.append((theme, actions[0].text(lang), evidence))
     return items

@@ -191,6 +191,8 @@ class Theme(_Record):
     #: ``min_n``: :func:`nps_kit.analysis.analyse_followups`); the e-mail and the overview say
     #: so beside it too (QA22: Enterprise's top theme rested on 2 detractors, unmarked).
     small_sample: bool = False
+    #: How many respondents mentioned it (``top_requests``: how many asked for it).
+    mentions: int | None = None
 
     def label_in(self, lang: str) -> str:
         """Return the theme's name in ``lang``, else the unit's own ``label``."""
@@ -268,6 +270,10 @@ class UnitSummary(_Record):
     trend: tuple[TrendPoint, ...] = ()
     control: Control | None = None
     top_themes: tuple[Theme, ...] = ()
+    #: Which open answers rank ``top_themes``: ``"all"``, or ``"reasons"`` when an improvement
+    #: question's requests are left out of the ranking and listed in ``top_requests``.
+    theme_scope: str | None = None
+    top_requests: tuple[Theme, ...] = ()
     actions: tuple[Action, ...] = ()
     #: Listed detractors still awaiting follow-up (:func:`nps_kit.closed_loop.still_open`).
     detractors_to_contact: int | None = None

@@ -322,6 +322,39 @@ def test_combined_themes_count_a_respondent_once(
     assert (price["mentions"], price["share"]) == (3, pytest.approx(100 * 3 / 12))
 
 
+def test_beside_a_reason_question_improvement_requests_are_listed_not_ranked(
+    unit: UnitData,
+) -> None:
+    # QA22: every answer to "what should we improve?" is a request, so with both questions
+    # pooled whatever people asked for outranked why detractors scored low.
+    questions = [
+        {**q, "asks": "improvement"} if q["column"] == "improvement" else q for q in QUESTIONS
+    ]
+    analysis = analyse_followups(unit, questions)
+    assert analysis.scope == "reasons"
+    assert analysis.themes is not None and analysis.requests is not None
+    delivery = by_theme(analysis.themes).loc["delivery"]
+    assert delivery["mentions"] == 4  # J01 J09 J11 J12: the comment question alone
+    assert delivery["share"] == pytest.approx(100 * 4 / 11)  # of its 11 commenters
+    assert delivery["detractors"] == 2  # J11 J12 complain; J13 only asked
+    requests = by_theme(analysis.requests)
+    assert requests.loc["delivery", "mentions"] == 2  # J11 J13
+    assert requests.loc["price", "mentions"] == 1  # J14: 値下げしてほしい
+    # The call-back list still reads every answer: J13 asked about delivery.
+    assert analysis.tags is not None and analysis.polarity is not None
+    j13 = unit.current["response_id"].eq("J13")
+    assert bool(analysis.tags.loc[j13, "delivery"].item())
+    assert analysis.polarity.loc[j13, "delivery"].item() == "negative"
+
+
+def test_improvement_questions_alone_are_ranked(unit: UnitData) -> None:
+    asked = {"column": "improvement", "type": "text", "label": "改善", "asks": "improvement"}
+    analysis = analyse_followups(unit, [asked])
+    assert analysis.scope == "all" and analysis.requests is None
+    assert analysis.themes is not None
+    assert by_theme(analysis.themes).loc["delivery", "mentions"] == 2
+
+
 def test_nps_gain_is_relative_to_all_valid_respondents(analysis: FollowupAnalysis) -> None:
     # 100 × detractors mentioning the theme / the period's 18 valid respondents (commenters or
     # not); J19 and J20 mention delivery without a valid score and count nowhere.
@@ -543,6 +576,23 @@ def weighted_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[UnitData, F
     return unit, analyse_followups(unit, spec["followups"], weight="nps_weight")
 
 
+def _ranked(analysis: FollowupAnalysis) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The tags and polarity the theme ranking reads, from the questions' own results.
+
+    The demo's EC unit asks why (``comment``) and what to improve (``asks: improvement``), so
+    the ranking reads the reason question only.
+    """
+    from nps_kit.text.stance import merge_polarity
+
+    assert analysis.scope == "reasons"
+    reasons = [
+        q for q in analysis.questions if q.tags is not None and q.question.asks != "improvement"
+    ]
+    [reason] = reasons
+    assert reason.tags is not None and reason.polarity is not None
+    return reason.tags, merge_polarity([reason.polarity])
+
+
 def _by_hand(weights: pd.Series, scores: pd.Series) -> dict[str, float]:
     """Weighted NPS, shares and the adjusted-Wald interval with Kish's n, from the formulas."""
     import math
@@ -655,11 +705,12 @@ def test_weighted_demo_theme_impact_equals_a_hand_computation(
     data = unit.current
     valid = data["nps_score"].notna()
     w, s = data["nps_weight"], data["nps_score"].astype(float)
-    assert analysis.themes is not None and analysis.tags is not None
-    commented = analysis.tags.notna().all(axis=1) & valid
+    assert analysis.themes is not None
+    tags, _ = _ranked(analysis)
+    commented = tags.notna().all(axis=1) & valid
     themes = analysis.themes.set_index("theme")
     for theme in ["delivery", "price"]:
-        hit = commented & analysis.tags[theme].fillna(False).astype(bool)
+        hit = commented & tags[theme].fillna(False).astype(bool)
         expected = _by_hand(w[hit], s[hit])
         got = themes.loc[theme]
         assert got["mentions"] == int(hit.sum())
@@ -680,11 +731,11 @@ def test_weighted_demo_cards_quote_weighted_shares_beside_their_weighted_gains(
 
     unit, analysis = weighted_demo
     data = unit.current
-    assert analysis.stance is not None and analysis.polarity is not None
-    polarity = analysis.polarity
+    assert analysis.stance is not None
+    tags, polarity = _ranked(analysis)
     w = data["nps_weight"].reindex(polarity.index)
     seg = data["segment"].reindex(polarity.index)
-    commented = analysis.tags.notna().all(axis=1).reindex(polarity.index)  # type: ignore[union-attr]
+    commented = tags.notna().all(axis=1).reindex(polarity.index)
     stance = analysis.stance.set_index(["theme", "segment"])
     cards = [r for r in analysis.recommendations if r.source == "theme"]
     assert {r.segment for r in cards} >= {"detractor", "promoter"}

@@ -1214,3 +1214,118 @@ def test_a_date_without_a_time_is_called_by_the_end_of_its_second_day() -> None:
         pd.Timestamp("2026-12-01 15:00"),
     ]
     assert late.tolist() == [False, True]
+
+
+# --- a form without a consent question: those who left a number, as alerts reads it -------------
+
+LEFT_HEADER = "Timestamp,Score,Why?,Your name (optional),Phone (optional)\n"
+LEFT_ROWS = [
+    "11/23/2026 09:00:00,2,Rude receptionist,Sarah Jones,07740 409632",
+    "11/23/2026 10:00:00,3,Waited an hour,Tom Whitaker,",
+    "11/24/2026 11:00:00,5,Too pricey,,N/A",
+    "11/24/2026 12:00:00,9,Lovely staff,Priya Shah,07111 222333",
+    "11/25/2026 13:00:00,0,It really hurt,,07999 888777",
+]
+
+
+def left_unit(path: Path) -> UnitData:
+    path.write_text(LEFT_HEADER + "\n".join(LEFT_ROWS) + "\n", encoding="utf-8")
+    return prepare_unit(
+        path,
+        name="North",
+        language="en",
+        period="2026-11",
+        score_column="Score",
+        date_column="Timestamp",
+        id_column="Timestamp",
+        text_columns=["Why?"],
+    )
+
+
+def test_without_a_consent_column_the_report_lists_who_left_a_way_to_reach_them(
+    tmp_path: Path,
+) -> None:
+    # FIX25 (QA22 follow-up): alerts alerted the detractors who left a number (fix21), while
+    # section 7 listed every detractor as "consent unknown" and never mentioned the alerts.
+    # The report now reads the same rule (closed_loop.contactable_detractors with the details).
+    unit = left_unit(tmp_path / "export.csv")
+    value, outputs = run_section(
+        sections.detractors,
+        unit,
+        id_column="Timestamp",
+        comment_column="Why?",
+        contact_column=None,
+        contact_details=["Your name (optional)", "Phone (optional)"],
+    )
+    assert value.rows["comment"].tolist() == ["It really hurt", "Rude receptionist"]
+    assert value.consent_known and value.unreachable == 2
+    html = "\n".join(o["text/html"] for o in outputs if "text/html" in o)
+    assert "consent to contact unknown" not in html and "No consent column" not in html
+    assert "2 detractors left a way to reach them" in html
+    assert (
+        "No consent question: a detractor who left a way to reach them in “Phone (optional)” "
+        "asked to be contacted that way, as the daily alerts read it. 2 other detractors left "
+        "none and are not listed." in html
+    )
+    assert "use the daily alerts (nps-kit alerts)" in html
+    ja = followup_html(value, lang="ja").data
+    assert "連絡先を残した批判者2人" in ja and "「Phone (optional)」に連絡先を残した批判者を" in ja
+    assert '連絡先を残さなかった批判者<span class="nps-nb">2人</span>は載せていません。' in ja
+    assert "同意の有無" not in ja
+    # Who they are and their numbers stay out of the report (the work files carry them).
+    for private in ("07740", "07999", "Sarah Jones"):
+        assert private not in html
+    # Without an id, alerts cannot work: the report does not point to them.
+    _, outputs = run_section(
+        sections.detractors,
+        unit,
+        id_column=None,
+        comment_column="Why?",
+        contact_column=None,
+        contact_details=["Phone (optional)"],
+    )
+    html = "\n".join(o["text/html"] for o in outputs if "text/html" in o)
+    assert "2 detractors left a way to reach them" in html and "nps-kit alerts" not in html
+
+
+def test_alerts_and_the_report_share_one_rule_for_who_may_be_contacted() -> None:
+    from nps_kit.closed_loop import consent_known
+
+    assert consent_known(contact_column="ok", details=()) is True
+    assert consent_known(contact_column=None, details=["Phone"]) is True
+    assert consent_known(contact_column=None, details=()) is False
+
+
+@pytest.mark.slow
+def test_run_lists_a_forms_units_callers_as_alerts_would_alert_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Through `nps-kit run` on a Google-Forms-like export (no consent column, a phone column):
+    # the report's list, its work file and the alerts are the same two people.
+    from nps_kit.cli import main
+
+    (tmp_path / "responses.csv").write_text(
+        LEFT_HEADER + "\n".join(LEFT_ROWS) + "\n", encoding="utf-8"
+    )
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "defaults.yaml").write_text(
+        "language: en\ndata: {path: ../responses.csv, date_format: month-first}\n"
+        "columns: {score: Score, date: Timestamp, id: Timestamp, comment: 'Why?', contact: null, "
+        "contact_details: ['Your name (optional)', 'Phone (optional)']}\n",
+        encoding="utf-8",
+    )
+    (params / "north.yaml").write_text(
+        "name: North\nperiod: 2026-11\nfollowups: [{column: 'Why?', type: text, label: Why}]\n",
+        encoding="utf-8",
+    )
+    notebook = Path(sections.__file__).parent / "resources" / "nps_report.ipynb"
+    output = tmp_path / "reports"
+    argv = ["run", "north", "--parameters", str(params), "--notebook", str(notebook)]
+    assert main([*argv, "--output", str(output)]) == 0
+    html = (output / "2026-11" / "north.html").read_text(encoding="utf-8")
+    assert "2 detractors left a way to reach them" in html
+    assert "use the daily alerts (nps-kit alerts)" in html
+    assert "consent to contact unknown" not in html and "07999" not in html
+    csv = pd.read_csv(work_files(output / "2026-11", "north").csv, dtype=str, keep_default_na=False)
+    assert csv["Phone (optional)"].tolist() == ["07999 888777", "07740 409632"]

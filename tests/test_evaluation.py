@@ -68,6 +68,7 @@ BLIND18 = pd.read_csv(DATA / "theme_eval_blind18.csv", keep_default_na=False, dt
 BLIND19 = pd.read_csv(DATA / "theme_eval_blind19.csv", keep_default_na=False, dtype=str)
 # Blind set 20: merged unread (only its format is tested here); read as /work/lead/PREREG20.md says.
 BLIND20 = pd.read_csv(DATA / "theme_eval_blind20.csv", keep_default_na=False, dtype=str)
+BLIND21 = pd.read_csv(DATA / "theme_eval_blind21.csv", keep_default_na=False, dtype=str)
 SHORT14 = pd.read_csv(DATA / "theme_eval_short14.csv", keep_default_na=False, dtype=str)
 
 
@@ -355,9 +356,11 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.91, 0.88, 0.91)}
         BLIND18,
         BLIND19,
         BLIND20,
+        BLIND21,
         SHORT14,
         _both_languages("theme_train24"),
         _both_languages("theme_train25"),
+        _both_languages("theme_train26"),
     ],
     ids=[
         "first",
@@ -379,9 +382,11 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.91, 0.88, 0.91)}
         "eighteenth",
         "nineteenth",
         "twentieth",
+        "twenty-first",
         "short14",
         "train24-decision",
         "train25-decision",
+        "train26-decision",
     ],
 )
 def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:

@@ -342,6 +342,30 @@ def test_top_themes_name_the_metric_once_and_flag_small_samples(tmp_path: Path) 
     assert "Pricing: +1.0 pts (5 complaining detractors) · small sample" in shown(html)
 
 
+def test_improvement_requests_are_a_list_of_their_own(tmp_path: Path) -> None:
+    # QA22: "what should we improve?" answers ranked as complaints outranked why people scored
+    # low; with a reason question beside it the e-mail ranks reasons and lists the requests.
+    requests = [
+        {"theme": "features", "label": "Features", "share": 30.0, "mentions": 85},
+        {"theme": "price", "label": "Pricing", "share": 8.0, "mentions": 12, "small_sample": True},
+        {"theme": "support", "label": "Support", "share": 0.0, "mentions": 0},
+    ]
+    summary = {**SUMMARY, "theme_scope": "reasons", "top_requests": requests}
+    unit = make_unit(tmp_path, language="en", summary=summary)
+    html, text = html_and_text(parse(compose_message(unit, PERIOD, sender=SENDER).message))
+    metric = (
+        "NPS points gained if this theme's detractors became passives "
+        "(reasons given, not improvement requests):"
+    )
+    assert metric in text and metric in shown(html)
+    assert (
+        "Most requested improvements\r\n"
+        "1. Features: 85 asked\r\n"
+        "2. Pricing: 12 asked\r\n\r\n"  # a count of people: no estimate to flag
+    ) in text
+    assert "Features: 85 asked" in shown(html) and "Support" not in shown(html).split("Most")[-1]
+
+
 def test_html_and_text_carry_the_same_facts(tmp_path: Path, charts: dict[str, bytes]) -> None:
     html, text = html_and_text(
         parse(compose_message(make_unit(tmp_path), PERIOD, sender=SENDER, charts=charts).message)

@@ -492,3 +492,115 @@ def test_lab_warns_as_run_does_when_latest_is_not_the_last_ended_month(tmp_path:
         f"{old} though {ended} has ended (units stale). Is the export late? Once it holds "
         f"{ended}, run again; --period {old} makes the choice explicit."
     ]
+
+
+# --- a project's copied notebook, older than the package's -----------------------------------
+
+
+def _older(nb: nbformat.NotebookNode, *removed: str) -> nbformat.NotebookNode:
+    """``nb`` as an older nps-kit copied it: the lines ``removed`` were added since."""
+    old = nbformat.from_dict(nb)
+    for cell in old.cells:
+        for line in removed:
+            cell.source = cell.source.replace(line, "")
+    return old
+
+
+def test_the_packages_own_notebook_lacks_nothing() -> None:
+    from nps_kit._notebook_lines import missing_lines
+
+    assert missing_lines(read_report_notebook(NOTEBOOK)) == []
+
+
+def test_an_old_copy_is_told_which_lines_it_lacks_and_an_analysts_edits_are_not(
+    tmp_path: Path,
+) -> None:
+    # FIX25: `init` copies the notebook into the project; fix23 added status=loop.value to
+    # section 7 and fix25 contact_details=contact_details, which an old copy silently lacks.
+    # The check reads the calls (ast), so a renamed variable or a reflowed call is no change.
+    from nps_kit._notebook_lines import missing_lines
+
+    nb = read_report_notebook(NOTEBOOK)
+    old = _older(nb, "        contact_details=contact_details,\n", "        status=loop.value,\n")
+    assert [line.keyword for line in missing_lines(old)] == ["status", "contact_details"]
+    edited = nbformat.from_dict(nb)
+    for cell in edited.cells:
+        cell.source = cell.source.replace("loop", "returned").replace(
+            "contact_details=contact_details,\n", "contact_details=['Phone'],  # ours\n"
+        )
+    edited.cells.insert(3, nbformat.v4.new_code_cell("%matplotlib inline\nx = 1"))
+    assert missing_lines(edited) == []
+    # A notebook without section 7 (the analyst removed it) lacks none of its lines.
+    kept = [c for c in nb.cells if "section-detractors" not in c.metadata.get("tags", [])]
+    assert missing_lines(nbformat.v4.new_notebook(cells=kept)) == []
+
+
+def test_the_warning_names_the_lines_the_units_need_once(tmp_path: Path) -> None:
+    from nps_kit._notebook_lines import missing_lines, outdated_warning
+
+    nb = _older(
+        read_report_notebook(NOTEBOOK),
+        "        contact_details=contact_details,\n",
+        "        status=loop.value,\n",
+    )
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "export.csv").write_text(
+        "Timestamp,Score,Phone\n11/23/2026 09:00:00,2,0774\n", encoding="utf-8"
+    )
+    (params / "defaults.yaml").write_text(
+        "language: en\ndata: {path: ../export.csv}\n"
+        "columns: {score: Score, date: Timestamp, contact: null, contact_details: [Phone]}\n",
+        encoding="utf-8",
+    )
+    (params / "north.yaml").write_text("name: North\n", encoding="utf-8")
+    (params / "south.yaml").write_text("name: South\n", encoding="utf-8")
+    units = list(load_all(params).units.values())
+    path = tmp_path / "notebooks" / "nps_report.ipynb"
+    text = outdated_warning(path, missing_lines(nb), units)
+    packaged = Path(__file__).resolve().parent.parent / "nps_kit" / "resources"
+    assert text == (
+        f"warning: {path} is a copy of an older nps-kit notebook; it lacks 1 line that the "
+        "units north, south need (their reports are built without it):\n"
+        "  - section 'detractors', in sections.detractors(...): contact_details=contact_details,\n"
+        "    without a consent column, section 7 lists the detractors who left a phone number "
+        "or e-mail address (columns.contact_details), as nps-kit alerts alerts them, instead "
+        "of every detractor as 'consent unknown'.\n"
+        f"  Add the line to your cell (your own edits stay), or compare the cell with nps-kit's "
+        f"notebook: {packaged / 'nps_report.ipynb'} (README: 'Updating a project's notebook')."
+    )
+    # A line no unit needs is not said (no status file: nobody is marked contacted).
+    assert outdated_warning(path, missing_lines(nb)[:1], units) is None
+
+
+@pytest.mark.slow
+def test_run_with_an_old_copy_says_so_once_and_still_builds_every_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from nps_kit.cli import main
+
+    old = _older(read_report_notebook(NOTEBOOK), "        contact_details=contact_details,\n")
+    notebook = tmp_path / "notebooks" / "nps_report.ipynb"
+    notebook.parent.mkdir()
+    nbformat.write(old, notebook)
+    rows = [f"11/{1 + i:02d}/2026 09:00:00,{i % 11},{'0774' if i % 2 else ''}" for i in range(20)]
+    (tmp_path / "export.csv").write_text(
+        "Timestamp,Score,Phone\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "defaults.yaml").write_text(
+        "language: en\nperiod: 2026-11\ndata: {path: ../export.csv, date_format: month-first}\n"
+        "columns: {score: Score, date: Timestamp, id: Timestamp, contact: null, "
+        "contact_details: [Phone]}\n",
+        encoding="utf-8",
+    )
+    (params / "north.yaml").write_text("name: North\n", encoding="utf-8")
+    (params / "south.yaml").write_text("name: South\n", encoding="utf-8")
+    output = tmp_path / "reports"
+    argv = ["run", "--all", "--parameters", str(params), "--notebook", str(notebook)]
+    assert main([*argv, "--output", str(output), "--jobs", "1"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("is a copy of an older nps-kit notebook") == 1, err
+    assert "units north, south need" in err and "contact_details=contact_details," in err
+    assert (output / "2026-11" / "south.html").is_file()

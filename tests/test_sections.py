@@ -1206,8 +1206,9 @@ def test_the_demo_cloud_unit_reads_its_improvement_answers_as_requests(
     )
     asked = unit.current["improvement"].astype("string").eq("Cheaper plans for small teams.")
     assert asked.fillna(False).sum() >= 2
-    # Read as a request in the question's own table, in every respondent's themes (call-back
-    # list, stance, strategies, mail) and never as staff (the customer's own team).
+    # Read as a request in the question's own table and in every respondent's themes (the
+    # call-back list), never as staff (the customer's own team). Beside the reason question
+    # the strategies and the mail rank reasons and list these requests apart (QA22).
     improvement = analysis.questions[-1]
     assert improvement.polarity is not None and analysis.polarity is not None
     mine = improvement.polarity.loc[asked.fillna(False).to_numpy()]
@@ -1234,8 +1235,11 @@ def test_the_demo_cloud_unit_reads_its_improvement_answers_as_requests(
     shown = show(sections.followups, unit, analysis)
     assert (
         "This question asks what to improve: a theme mentioned here counts as a request "
-        "(negative) unless the answer clearly praises it." in shown.text
+        "(negative) unless the answer clearly praises it. The actions and the e-mail rank themes "
+        "by the reasons people gave for their score and list these requests separately."
+        in shown.text
     )
+    assert analysis.scope == "reasons"
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -313,6 +313,15 @@ def test_impact_text_is_the_one_wording_of_the_metric() -> None:
     assert impact_text(float("nan"), None, "en") == (
         "NPS points gained if this theme's detractors became passives (all open answers): —"
     )
+    # Beside a reason question, an improvement question's requests are left out of the ranking.
+    assert impact_text(4.25, 12, "ja", scope="reasons") == (
+        "このテーマの批判者が中立者になった場合のNPS改善幅（改善要望を除く自由回答）：+4.2ポイント"
+        "（不満・要望のある批判者12人）"
+    )
+    assert impact_text(1.0, 1, "en", scope="reasons").startswith(
+        "NPS points gained if this theme's detractors became passives "
+        "(reasons given, not improvement requests): "
+    )
 
 
 def test_segment_without_respondents_gets_no_advice(book: Playbook, themes: pd.DataFrame) -> None:

@@ -82,6 +82,21 @@ MANIFEST_SUMMARY = {
             "label_ja": "配送",
             "label_en": "Delivery",
             "small_sample": True,
+            "mentions": None,
+        }
+    ],
+    "theme_scope": "reasons",
+    "top_requests": [
+        {
+            "theme": "price",
+            "label": "価格",
+            "share": 30.0,
+            "nps_gain": None,
+            "detractors": None,
+            "label_ja": "価格",
+            "label_en": "Price",
+            "small_sample": False,
+            "mentions": 42,
         }
     ],
     "actions": [{"segment": "detractor", "text": "連絡する", "evidence": "…"}],
@@ -119,6 +134,10 @@ def test_manifest_json_round_trips_with_the_documented_shape() -> None:
         ),
     )
     assert summary.top_themes[0].label_in("en") == "Delivery"
+    assert summary.theme_scope == "reasons"
+    assert summary.top_requests == (
+        Theme("price", "価格", 30.0, None, label_ja="価格", label_en="Price", mentions=42),
+    )
     assert summary.actions == (Action("detractor", "連絡する", "…"),)
     assert summary.excluded == Excluded(missing=2, invalid=1)
     assert summary.unreadable_dates == UnreadableDates("回答日", 29, ("10月5日", "先週"))

@@ -18,7 +18,16 @@ from typing import Any
 
 from nps_kit._fonts import MAIL_FONTS
 from nps_kit.decompose import contributors_text
-from nps_kit.i18n import Language, impact_name, impact_value, label, points, signed_number, t
+from nps_kit.i18n import (
+    Language,
+    Scope,
+    impact_name,
+    impact_value,
+    label,
+    points,
+    signed_number,
+    t,
+)
 from nps_kit.periods import TREND_MONTHS, format_period, shift_period
 from nps_kit.score import target_status
 from nps_kit.summary import Change, UnitSummary
@@ -176,7 +185,15 @@ def render_body(facts: BodyFacts) -> Body:
         + (w("dot") + label("small_sample", lang) if th.small_sample else "")
         for th in s.top_themes[:3]
     ]
-    metric = impact_name(lang) + _COLON[lang].rstrip()
+    scope: Scope = "reasons" if s.theme_scope == "reasons" else "all"
+    metric = impact_name(lang, scope=scope) + _COLON[lang].rstrip()
+    # With an improvement question, what it asked for is a list of its own (QA22): counts of
+    # people, no estimate, so no small-sample mark.
+    requests = [
+        w("request_row", label=th.label, n=f"{th.mentions:,}")
+        for th in s.top_requests[:3]
+        if th.mentions
+    ]
     actions = [a.text for a in s.actions[:3]]
     count = s.detractors_to_contact
     consent = "detractors" if s.consent_known is not False else "detractors_unknown"
@@ -219,6 +236,7 @@ def render_body(facts: BodyFacts) -> Body:
         control,
         None if dates_note is None else _COLON[lang].join(dates_note),
         metric,
+        requests,
     )
     text += "\n" + "\n".join(notices) + "\n\n-- \n" + w("footer") + "\n"
 
@@ -251,6 +269,8 @@ def render_body(facts: BodyFacts) -> Body:
             f"<tr><td><h2>{e(w('themes'))}</h2>"
             f'<p class="muted">{_nb(metric)}</p>{_ol(themes)}</td></tr>'
         )
+    if requests:
+        rows.append(f"<tr><td><h2>{e(w('requests'))}</h2>{_ol(requests)}</td></tr>")
     if actions:
         rows.append(f"<tr><td><h2>{e(w('actions'))}</h2>{_ol(actions)}</td></tr>")
     if detractors:
@@ -290,6 +310,7 @@ def _text(
     control: Sequence[str] = (),
     dates_line: str | None = None,
     metric: str = "",
+    requests: Sequence[str] = (),
 ) -> str:
     lines = [heading, "=" * 40, headline, change_line, w("dot").join(details), ""]
     if dates_line:
@@ -302,6 +323,8 @@ def _text(
     if themes:
         named = [w("themes"), metric] if metric else [w("themes")]
         lines += [*named, *(f"{i}. {t}" for i, t in enumerate(themes, 1)), ""]
+    if requests:
+        lines += [w("requests"), *(f"{i}. {r}" for i, r in enumerate(requests, 1)), ""]
     if actions:
         lines += [w("actions"), *(f"{i}. {a}" for i, a in enumerate(actions, 1)), ""]
     if detractors:
