@@ -487,7 +487,7 @@ def _generic(tmp_path: Path, body: str) -> ThemeBook:
 
 def test_a_files_exclude_stops_the_layer_adding_its_theme(tmp_path: Path) -> None:
     texts = pd.Series(
-        ["Cheap but miles out of town.", "Great quality units, shame it's out of town.", "Superb."]
+        ["Cheap, but it's out of town.", "Great quality units, shame it's out of town.", "Superb."]
     )
     pack = load_pack("generic")
     assert tag_themes(texts, pack)["quality"].tolist() == [True, True, True]
@@ -575,10 +575,9 @@ def test_an_addition_beside_a_neighbour_needs_more_probability() -> None:
 def test_the_verifier_drops_the_layers_doubtful_english_additions(monkeypatch) -> None:
     book = load_pack("finance")
     texts = pd.Series(
-        [
-            "Extended warranty covers the TV, the soundbar and even the remote. Brilliant cover.",
-            "The broker who sold us the trade credit policy vanished the moment the contract was "
-            "signed.",
+        [  # training sets 20 and 22 (round 7 of the layer adds communication and products here)
+            "HR told us it was free. It isn't, instant withdrawals cost money.",
+            "Adviser said flowers were included. They weren't. Very upsetting for my sister.",
         ]
     )
     vetted = tag_themes(texts, book)
@@ -587,9 +586,11 @@ def test_the_verifier_drops_the_layers_doubtful_english_additions(monkeypatch) -
     monkeypatch.setattr(_layer, "_VETTING", {})
     layer = tag_themes(texts, book)
     _layer.clear_caches()
-    assert layer.at[0, "staff"] and not vetted.at[0, "staff"] and not rules.at[0, "staff"]
-    assert layer.at[1, "trust"] and not vetted.at[1, "trust"] and not rules.at[1, "trust"]
-    assert vetted.at[0, "products"] and vetted.at[1, "staff"]  # the rules' hits stay
+    assert layer.at[0, "communication"] and not vetted.at[0, "communication"]
+    assert not rules.at[0, "communication"]
+    assert layer.at[1, "products"] and not vetted.at[1, "products"] and not rules.at[1, "products"]
+    assert rules.at[0, "price"] and rules.at[1, "staff"]
+    assert vetted.at[0, "price"] and vetted.at[1, "staff"]  # the rules' hits stay
 
 
 def test_japanese_additions_are_not_vetted() -> None:
