@@ -206,6 +206,7 @@ _JA_CONTEXT = (
     (re.compile(_lexicon.JA_TROUBLE_STOPPED), 1.0),
     (re.compile(_lexicon.JA_FREED), 1.0),
     (re.compile(_lexicon.JA_SHORT_LIVED), -1.0),
+    (re.compile(_lexicon.JA_STOPPED_DOING), -1.0),
     (re.compile(_lexicon.JA_LOW_PRICE), 1.0),
     (re.compile(_lexicon.JA_NOT_AS_EXPECTED), -1.0),
     (re.compile(_lexicon.JA_CLOSES_EARLY), -1.0),
