@@ -20,6 +20,10 @@ corpora: a 20,000-comment sample of ``bench_text``'s corpus, the demo export
 wrote, whose clauses repeat little, unlike ``bench_text``'s); never the never-tuned blind sets 6
 and 7 (nor later ones), which only the lead measures.
 
+``--part report`` dumps only, and ``--part corpora`` leaves out, what a report shows of
+``bench_text``'s report unit (:func:`dump_report`: ``analyse_followups`` with a reason and an
+improvement question, and ``text_quality``), which the default dumps too.
+
 ``python benchmarks/text_identity.py compare A.pkl B.pkl`` prints every output that differs (and
 a few differing rows of each) and exits 1 if any does. Dump the reference from a checkout of the
 commit to compare with (``git worktree`` or ``git archive``), then after each change::
@@ -192,6 +196,31 @@ def dump() -> dict[str, Any]:
     return out
 
 
+def dump_report() -> dict[str, Any]:
+    """Compute what a report shows of ``bench_text``'s report unit (two text questions).
+
+    ``analyse_followups`` (per question its theme table, tags, phrases, commenters and
+    polarity; the merged polarity, tags, themes and stance; the recommendations as text) and
+    the data-quality section's ``text_quality``, as ``bench_text.report_text`` runs them.
+    """
+    import nps_kit  # the one first on sys.path, before bench_text puts this checkout first
+
+    sys.path.insert(1, str(ROOT / "benchmarks"))
+    import bench_text
+
+    print(f"nps_kit from {Path(nps_kit.__file__).parent}", file=sys.stderr)
+    print("  report unit: 30,000 responses, two text questions", file=sys.stderr, flush=True)
+    analysis, quality = bench_text.report_text(bench_text.report_unit())
+    out: dict[str, Any] = {("report", "text_quality"): quality}
+    for q in analysis.questions:
+        for part in ("table", "tags", "phrases", "polarity", "commenters"):
+            out[("report", q.question.column, part)] = getattr(q, part)
+    for part in ("themes", "tags", "stance", "polarity"):
+        out[("report", part)] = getattr(analysis, part)
+    out[("report", "recommendations")] = repr(analysis.recommendations)
+    return out
+
+
 def _differs(a: Any, b: Any) -> str | None:
     """Describe how ``a`` and ``b`` differ, or ``None`` when they are identical."""
     if isinstance(a, pd.DataFrame) and isinstance(b, pd.DataFrame):
@@ -241,12 +270,21 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     d = sub.add_parser("dump", help="write every output to a pickle")
     d.add_argument("out", type=Path)
+    d.add_argument(
+        "--part",
+        choices=("all", "corpora", "report"),
+        default="all",
+        help="the corpora's outputs, the report unit's (bench_text.report_text), or both",
+    )
     c = sub.add_parser("compare", help="compare two dumps")
     c.add_argument("a", type=Path)
     c.add_argument("b", type=Path)
     args = parser.parse_args(argv)
     if args.command == "dump":
-        args.out.write_bytes(pickle.dumps(dump()))
+        out = dump() if args.part != "report" else {}
+        if args.part != "corpora":
+            out.update(dump_report())
+        args.out.write_bytes(pickle.dumps(out))
         return 0
     a = pickle.loads(args.a.read_bytes())
     b = pickle.loads(args.b.read_bytes())

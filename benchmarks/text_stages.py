@@ -34,16 +34,22 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def unit_frame(which: str) -> pd.DataFrame:
-    """Return a unit of ``bench_text`` (``synthetic``, ``real``) or the demo export (``demo``)."""
+def unit_frame(which: str) -> Any:
+    """Return a unit of ``bench_text`` (``synthetic``, ``real``) or the demo export (``demo``).
+
+    ``report``: ``bench_text.report_unit``, a prepared unit with two text questions.
+    """
     import bench_text
 
+    if which == "report":
+        return bench_text.report_unit()
     if which == "synthetic":
         return bench_text.synthetic_unit()
     if which == "real":
@@ -113,6 +119,25 @@ def staged(unit: pd.DataFrame, clear: Callable[[], None]) -> dict[str, float]:
     return laps
 
 
+def report_staged(unit: Any, clear: Callable[[], None]) -> dict[str, float]:
+    """Run ``bench_text.report_text`` once in its two parts; return each one's CPU seconds."""
+    import bench_text
+
+    from nps_kit.analysis import analyse_followups
+    from nps_kit.text.discovery import text_quality
+
+    clear()
+    start = time.process_time()
+    analysis = analyse_followups(unit, bench_text.REPORT_QUESTIONS)
+    middle = time.process_time()
+    current = unit.current
+    text_quality(current["comment"], analysis.book, lang="en", unscored=current["segment"].isna())
+    return {
+        "analyse_followups (2 questions)": middle - start,
+        "data quality (text_quality)": time.process_time() - middle,
+    }
+
+
 def layer_features(unit: pd.DataFrame, clear: Callable[[], None]) -> float:
     """Return the CPU seconds of the learned layer's n-gram features of the distinct comments."""
     from nps_kit.text import _layer
@@ -146,9 +171,16 @@ def child(which: str, mode: str) -> dict[str, float]:
     unit = unit_frame(which)
     book = load_themes()
     # Load the models and build the automatons on other comments: a process does it once.
-    bench_text.time_unit_analysis(bench_text.real_unit(300, seed=11), book)
+    if which == "report":
+        bench_text.report_text(bench_text.report_unit(300, seed=11))
+    else:
+        bench_text.time_unit_analysis(bench_text.real_unit(300, seed=11), book)
     if mode == "setup":
         return {}
+    if which == "report":
+        laps = report_staged(unit, bench_text.clear_caches) if mode == "staged" else {}
+        laps["the section timed whole"] = bench_text.time_report_text(unit)[1]
+        return laps
     laps = staged(unit, bench_text.clear_caches) if mode == "staged" else {}
     laps["the section timed whole"] = bench_text.time_unit_analysis(unit, book)[1]
     return laps
@@ -228,9 +260,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--unit",
-        choices=("synthetic", "real", "demo"),
+        choices=("synthetic", "real", "demo", "report"),
         default="synthetic",
-        help="bench_text's synthetic unit (default), its unit of real comments, or the demo export",
+        help="bench_text's synthetic unit (default), its unit of real comments, the demo export, "
+        "or its report unit (two text questions, analyse_followups and text_quality)",
     )
     parser.add_argument("--against", metavar="REV", help="time REV's package side by side")
     parser.add_argument("--runs", type=int, default=3, help="processes per package (--against)")
@@ -249,9 +282,19 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"nps_kit from {Path(nps_kit.__file__).parent}")
     unit = unit_frame(args.unit)
-    print(f"{args.unit} unit: {bench_text.repetition(unit)}")
+    # The report unit's reasons (its improvement answers come from 1,200 labelled ones).
+    shown = unit.current if args.unit == "report" else unit
+    print(f"{args.unit} unit: {bench_text.repetition(shown)}")
     if args.against is not None:
         side_by_side(args.unit, args.against, args.runs, count=args.instructions)
+        return 0
+    if args.unit == "report":
+        bench_text.report_text(bench_text.report_unit(300, seed=11))
+        laps = [report_staged(unit, bench_text.clear_caches) for _ in range(3)]
+        for name in laps[0]:
+            print(f"{name:<34}{statistics.median(run[name] for run in laps) * 1000:7.0f} ms")
+        whole = [bench_text.time_report_text(unit)[1] for _ in range(3)]
+        print(f"{'the section timed whole (median)':<34}{statistics.median(whole) * 1000:7.0f} ms")
         return 0
     from nps_kit.text.themes import load_themes
 

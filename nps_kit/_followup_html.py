@@ -30,6 +30,9 @@ __all__ = ["FIRST_SCREEN", "followup_html", "loop_status_html"]
 FIRST_SCREEN = 20
 #: Between a date and the line under it (each its own block): no half-width space in Japanese.
 _SPACE: dict[Language, str] = {"ja": "", "en": " "}
+#: The contact-details columns named in the text: each quoted, as a header may hold brackets.
+_LIST: dict[Language, str] = {"ja": "、", "en": ", "}
+_QUOTED: dict[Language, str] = {"ja": "「{}」", "en": "“{}”"}
 
 
 def _cell(value: object) -> str:
@@ -122,6 +125,17 @@ def _with_call_by(followups: FollowupList, status: LoopStatus | None = None) -> 
     return rows
 
 
+def _details_rule(followups: FollowupList, lang: Language) -> str:
+    """Say that a detail left is consent for that means, and how many detractors left none."""
+    columns = _LIST[lang].join(_QUOTED[lang].format(c) for c in followups.details)
+    text = t("followup.details_rule", lang, columns=columns)
+    if followups.unreachable:
+        # "Other" than those listed: with nobody listed, none of them left one.
+        key = "followup.details_others" if len(followups) else "followup.details_nobody"
+        text += _SPACE[lang] + t(key, lang, n=followups.unreachable)
+    return text
+
+
 def followup_html(
     followups: FollowupList,
     *,
@@ -144,8 +158,9 @@ def followup_html(
     first
         People shown before the fold; the others are in a ``<details>`` block.
     alerts
-        Whether ``nps-kit alerts`` can work for the unit (an id and a consent column): only
-        then is the team pointed to the daily alerts.
+        Whether ``nps-kit alerts`` can work for the unit (an id, and a consent column or contact
+        details: :func:`nps_kit.closed_loop.consent_known`): only then is the team pointed to
+        the daily alerts.
     status
         The loop's status from the returned file (:func:`nps_kit.closed_loop.loop_status`):
         the people it marks contacted show "Contacted" and the day instead of a call-by date.
@@ -167,14 +182,22 @@ def followup_html(
             f"<p>{escape(t('followup.consent_unknown', lang))}</p></div>"
         )
     if n == 0:
-        empty = t("followup.none_known" if known else "followup.none_unknown", lang)
+        if followups.details:
+            empty = t("followup.none_details", lang) + _SPACE[lang] + _details_rule(followups, lang)
+        else:
+            empty = t("followup.none_known" if known else "followup.none_unknown", lang)
         parts.append(f'<p class="nps-empty">{escape(empty)}</p></div>')
         return HTML("".join(parts))
-    count = t("followup.count_known" if known else "followup.count_unknown", lang, n=f"{n:,}")
+    # Without a consent question, a detail left is consent for that means: say so, with the
+    # columns read and how many detractors left none (the alerts' rule, closed_loop).
+    kind = "details" if followups.details else "known" if known else "unknown"
+    count = t(f"followup.count_{kind}", lang, n=f"{n:,}")
     notes = [
         t("followup.order", lang, as_of=followups.as_of.isoformat()),
         t("followup.call_rule", lang, hours=CALL_WITHIN_HOURS),
     ]
+    if followups.details:
+        notes.insert(0, _details_rule(followups, lang))
     if work_files is not None:
         notes.append(t("followup.work_file", lang, csv=work_files[0], xlsx=work_files[1]))
     if alerts:
@@ -266,6 +289,10 @@ def loop_status_html(
             f"<p><strong>{escape(t('followup.loop_unreadable', lang))}</strong></p>"
             + "".join(f"<p>{escape(_named(w, status.source))}</p>" for w in status.warnings)
             + "</div>"
+        )
+    if status.order_note:
+        parts.append(
+            f'<p class="nps-loop__note">{escape(_named(status.order_note, status.source))}</p>'
         )
     parts.append(f'<div class="nps-kpis">{kpis}</div>')
     if len(status.open):

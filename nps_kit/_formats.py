@@ -42,6 +42,9 @@ _DELIMITERS: Final = (",", "\t", ";")
 _DELIMITER_NAMES: Final = {",": "comma", "\t": "tab", ";": "semicolon"}
 _TIMESTAMP_HEADERS: Final = frozenset({"Timestamp", "タイムスタンプ"})
 _IMPORT_ID: Final = re.compile(r'"ImportId"\s*:\s*"([^"]+)"')
+# Qualtrics' third header row names the zone its dates were written in (chosen at download):
+# {"ImportId":"startDate","timeZone":"America/Denver"}, "Z" for UTC.
+_TIME_ZONE: Final = re.compile(r'"timeZone"\s*:\s*"([^"]+)"')
 _OPEN_ENDED: Final = "Open-Ended Response"
 _MONKEY_SUBS: Final = frozenset({"Response", _OPEN_ENDED})
 # Data rows read with the header to tell a SurveyMonkey multi-select from a matrix.
@@ -97,10 +100,13 @@ class Layout:
     ``QID1_NPS_GROUP``) to column ids.
     ``columns`` are the columns of the frame read; ``file_columns``, when not empty, are the
     file's own, of which ``multi_selects`` merge each option group into one column.
-    ``open_ended`` are the columns whose SurveyMonkey answer row says "Open-Ended Response":
-    what respondents typed, however few different answers they gave. ``suggested_encoding`` is
-    set when a CSV was read with an encoding given that makes other text of its bytes than the
-    multi-byte encoding detection finds in them (cp932 read as latin-1): that one.
+    ``open_ended`` are the columns whose SurveyMonkey answer row says "Open-Ended Response", or
+    whose Qualtrics ImportId ends in ``_TEXT``: what respondents typed, however few different
+    answers they gave. ``time_zones`` maps Qualtrics date columns to the zone their times
+    were written in (``America/Denver``; ``UTC`` for Qualtrics' ``Z``).
+    ``suggested_encoding`` is set when a CSV was read with an encoding
+    given that makes other text of its bytes than the multi-byte encoding detection finds in
+    them (cp932 read as latin-1): that one.
     """
 
     path: Path
@@ -121,6 +127,7 @@ class Layout:
     suggested_encoding: str | None = None
     title_rows: int = 0
     title: str | None = None
+    time_zones: dict[str, str] = field(default_factory=dict)
 
 
 def _sniff_format(path: Path, head: bytes) -> tuple[Format, Compression]:
@@ -436,10 +443,14 @@ def _layout_from_rows(path: Path, fmt: Format, rows: list[list[str]], **kwargs: 
             " ".join(t.split()): i for i, t in zip(ids, rows[1], strict=False) if t.strip()
         }
         import_ids = {}
+        time_zones = {}
         for column, cell in zip(ids, rows[2] if header_rows == 3 else [], strict=False):
             found = _IMPORT_ID.search(cell)
             if found is not None:
                 import_ids[found[1]] = column
+            zone = _TIME_ZONE.search(cell)
+            if zone is not None:
+                time_zones[column] = "UTC" if zone[1] in ("Z", "UTC", "Etc/UTC") else zone[1]
         return Layout(
             path,
             fmt,
@@ -448,6 +459,10 @@ def _layout_from_rows(path: Path, fmt: Format, rows: list[list[str]], **kwargs: 
             header_rows,
             question_ids=question_ids,
             import_ids=import_ids,
+            # What respondents typed: a text entry question (QID2_TEXT), a choice's "Other"
+            # box (QID5_4_TEXT), however few kinds of answer it holds.
+            open_ended=tuple(c for i, c in import_ids.items() if i.endswith("_TEXT")),
+            time_zones=time_zones,
             **kwargs,
         )
     if source == "surveymonkey":

@@ -44,9 +44,10 @@ _LANG_REGION: Final = re.compile(r"[a-z]{2,3}[-_](?:[A-Z]{2}|\d{3}|[A-Z][a-z]{3}
 _LANG_CODE: Final = re.compile(r"[a-z]{2,3}(?:[-_](?:[a-z]{2}|\d{3}|[a-z]{4}))?", re.I)
 # Qualtrics' Status in words: how the response came in, not what it says. Only its own phrases
 # tell it apart: a multi-select option column holds one word ("Spam", "Offline") and blanks.
-_TOOL_RESPONSE_TYPES: Final = frozenset(
-    {"ip address", "survey preview", "survey test", "offline survey preview"}
-)
+#: Those of them that are no customer's answers: the survey's author trying it (a preview, on
+#: line or offline) and the random answers of Qualtrics' "Generate test responses".
+NOT_RESPONSES: Final = frozenset({"survey preview", "survey test", "offline survey preview"})
+_TOOL_RESPONSE_TYPES: Final = NOT_RESPONSES | {"ip address"}
 _RESPONSE_TYPES: Final = _TOOL_RESPONSE_TYPES | {"imported", "spam", "offline"}
 
 # Headers of columns no respondent filled in, in the words of the tools that add them. Whole

@@ -31,7 +31,7 @@ from nps_kit._atomic import append_line
 from nps_kit._lock import file_lock
 from nps_kit._values import date_only, has_time_of_day
 from nps_kit.alerts_mail import compose_alert
-from nps_kit.closed_loop import URGENCY, call_by, contactable_detractors
+from nps_kit.closed_loop import URGENCY, call_by, consent_known, contactable_detractors
 from nps_kit.errors import ConfigError, MailError
 from nps_kit.load import LoadResult, load_responses
 from nps_kit.mail.compose import ComposedMessage
@@ -357,7 +357,7 @@ def alerts_blocker(unit: UnitParameters) -> str | None:
             "no columns.id, which the alert log needs to alert each response once. Set "
             f"columns.id to a column unique to each response{example}"
         )
-    if unit.columns.contact is None and not unit.columns.contact_details:
+    if not consent_known(contact_column=unit.columns.contact, details=unit.columns.contact_details):
         return (
             "no columns.contact, so consent to contact is unknown and nobody may be alerted. "
             "Add a consent question (e.g. 'May we contact you about your answer?' Yes/No) and "

@@ -24,7 +24,7 @@ from nps_kit.score import nps
 from nps_kit.strategy import Recommendation, load_playbook, segment_strategies
 from nps_kit.text.phrases import segment_phrases
 from nps_kit.text.sentiment import ASKS, Asks, tag_polarity
-from nps_kit.text.stance import merge_polarity, theme_stance
+from nps_kit.text.stance import COMPLAINT, merge_polarity, theme_stance
 from nps_kit.text.themes import ThemeBook, load_themes, tag_themes, theme_impact
 from nps_kit.text.tokens import answered as says_something
 from nps_kit.unit import UnitData
@@ -176,7 +176,8 @@ class FollowupAnalysis:
         ranking reads the other questions and ``requests`` lists what was asked for.
     requests
         With ``scope="reasons"``: theme impact over the improvement questions' answers
-        combined (``mentions`` is how many asked), else ``None``.
+        combined, a theme counted where it is asked for (a negative or mixed polarity, not
+        praise), so ``mentions`` is how many asked; else ``None``.
     """
 
     questions: tuple[QuestionResult, ...]
@@ -329,11 +330,14 @@ def analyse_followups(
         ranked = open_answers
         if reasons and asked:
             scope, ranked = "reasons", reasons
-            ask_tags, ask_polarity, _ = _combined(data, asked)
+            ask_tags, ask_polarity, answered_ask = _combined(data, asked)
+            # A theme praised there ("Nothing, the staff are brilliant") asks for nothing: the
+            # list counts who asked (a request is negative or mixed), not who named the theme.
+            asking = ask_tags.fillna(False).astype(bool) & ask_polarity.isin(COMPLAINT)
             requests = _flag_small(
                 theme_impact(
                     data,
-                    ask_tags,
+                    asking.astype("boolean").where(answered_ask),
                     polarity=ask_polarity,
                     lang=lang,
                     level=level,

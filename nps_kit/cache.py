@@ -52,8 +52,9 @@ _META = b"nps_kit.cache"
 # when Finished could not be read (finished_unread); 6: the rows dedupe's duplicates repeat
 # (duplicate_of), so a unit counts its own; 7: a CSV's id column read as text (00123 kept);
 # 8: double submissions (resubmission_of); 9: "NA", "None", "NULL" answers kept as written
-# (a cache of 8 holds them as blanks); 10: a title row above the header skipped (title_rows)
-_FORMAT = 10
+# (a cache of 8 holds them as blanks); 10: a title row above the header skipped (title_rows);
+# 11: Qualtrics' test responses (Status "Survey Test") dropped as previews are
+_FORMAT = 11
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 

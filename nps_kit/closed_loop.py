@@ -21,8 +21,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from nps_kit._consent import consent_answer
 from nps_kit._values import MISSING_WORDS, date_only
 from nps_kit.errors import DataError, closest
+from nps_kit.text.tokens import NO_ANSWER
 from nps_kit.unit import UnitData, contact_allowed
 
 __all__ = [
@@ -33,6 +35,7 @@ __all__ = [
     "LoopRefused",
     "LoopStatus",
     "call_by",
+    "consent_known",
     "contactable_detractors",
     "followup_list",
     "left_contact_details",
@@ -51,8 +54,13 @@ CALL_WITHIN_HOURS = 48
 #: overdue), then the response id so that equal rows keep a stable order.
 URGENCY = ("score", "date", "response_id")
 #: A contact-details column holding the person's name, by its header ("Your name (optional)",
-#: お名前, 氏名): it says who they are, not how to reach them.
-NAME_HEADER = re.compile(r"\bname\b|名前|氏名", re.IGNORECASE)
+#: お名前, 氏名): it says who they are, not how to reach them. A header that also names a means
+#: ("Name and phone number", お名前と電話番号) holds a way to reach them (REVIEW22).
+NAME_HEADER = re.compile(
+    r"^(?!.*(?:phone|e-?mail|\bmail|number|mobile|\btel\b|電話|メール|携帯|連絡先))"
+    r".*(?:\bname\b|名前|氏名)",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def _require(data: pd.DataFrame, column: str, option: str) -> None:
@@ -73,7 +81,9 @@ def left_contact_details(responses: pd.DataFrame, details: Sequence[str]) -> pd.
     says who they are, not how to reach them, so a name alone is no request to be contacted.
     A cell that says "no answer" where a number or an address must stand
     (:data:`nps_kit._values.MISSING_WORDS`: "N/A", "None", "-" …, kept as written by the
-    readers) leaves none either.
+    readers) leaves none either, nor does one that says none as an open answer does
+    (:data:`nps_kit.text.tokens.NO_ANSWER`: なし, 特になし, "Nothing") or refuses as a consent
+    answer does (:func:`nps_kit._consent.consent_answer`: 不要, "no", "No, thanks").
 
     Parameters
     ----------
@@ -99,8 +109,36 @@ def left_contact_details(responses: pd.DataFrame, details: Sequence[str]) -> pd.
             continue
         cells = responses[column].astype("string").fillna("")
         said = cells.map(lambda text: unicodedata.normalize("NFKC", text).strip().casefold())
-        left |= ~said.isin(MISSING_WORDS)
+        # なし, "Nothing" (what an open answer says for none) or "No, thanks" (a refusal, as a
+        # consent question reads it) leave nobody's number (REVIEW22).
+        none = said.str.strip(" 。、.,!！・").isin(NO_ANSWER)
+        refused = cells.map(lambda text: consent_answer(text) is False).astype(bool)
+        left |= ~said.isin(MISSING_WORDS) & ~none & ~refused
     return left
+
+
+def consent_known(*, contact_column: str | None, details: Sequence[str]) -> bool:
+    """Whether anyone may be said to have allowed contact (the report's and the alerts' rule).
+
+    A consent column (``columns.contact``) says it; without one, contact details
+    (``columns.contact_details``) do, a detail left being the respondent's consent for that
+    means (:func:`left_contact_details`). With neither, consent is unknown: the report lists
+    every detractor and says so, and ``nps-kit alerts`` alerts nobody
+    (:func:`nps_kit.alerts.alerts_blocker`).
+
+    Parameters
+    ----------
+    contact_column
+        The consent column, or ``None``.
+    details
+        The contact-details columns.
+
+    Returns
+    -------
+    bool
+        ``True`` when :func:`contactable_detractors` keeps only people who allowed contact.
+    """
+    return contact_column is not None or bool(details)
 
 
 def contactable_detractors(
@@ -206,16 +244,24 @@ class FollowupList:
     breakdowns
         ``(column, label)`` of the breakdown columns in ``rows``.
     consent_known
-        Whether a contact/consent column was configured. Without one every detractor is
-        listed and nobody may be said to have allowed contact.
+        Whether consent can be told (:func:`consent_known`): a consent column, or contact
+        details. Without either every detractor is listed and nobody may be said to have
+        allowed contact.
     as_of
         The day ages are counted to (the report's generation date).
+    details
+        Without a consent column, the contact-details columns whose filled cell is the
+        person's consent (a name column excluded: :data:`NAME_HEADER`); empty otherwise.
+    unreachable
+        With ``details``: the period's detractors who left no way to reach them, not listed.
     """
 
     rows: pd.DataFrame
     breakdowns: tuple[tuple[str, str], ...]
     consent_known: bool
     as_of: dt.date
+    details: tuple[str, ...] = ()
+    unreachable: int = 0
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -239,6 +285,7 @@ def followup_list(
     id_column: str | None,
     comment_column: str | None,
     contact_column: str | None,
+    details: Sequence[str] = (),
     breakdowns: Sequence[str | Mapping[str, str]] = (),
     themes: pd.Series | None = None,
     as_of: dt.date | None = None,
@@ -250,9 +297,14 @@ def followup_list(
     unit
         Prepared unit (its period's comments are already redacted when redaction is on).
     id_column, comment_column, contact_column
-        Columns of the export; with ``contact_column=None`` every detractor is listed and
-        ``consent_known`` is false; with ``id_column=None`` (an export without ids, such as
-        Google Forms) the id is the response's row number in the file.
+        Columns of the export; with ``contact_column=None`` and no ``details`` every
+        detractor is listed and ``consent_known`` is false; with ``id_column=None`` (an export
+        without ids, such as Google Forms) the id is the response's row number in the file.
+    details
+        The contact-details columns (``columns.contact_details``): without ``contact_column``
+        only the detractors who left a way to reach them are listed, as ``nps-kit alerts``
+        alerts them (:func:`contactable_detractors`); the others are counted in
+        ``unreachable``.
     breakdowns
         The unit's breakdown columns (names or ``{column, label}``), shown per person.
     themes
@@ -275,7 +327,9 @@ def followup_list(
         _require(rows, id_column, "id")
     if comment_column is not None:
         _require(rows, comment_column, "comment")
-    rows = contactable_detractors(rows, contact_column=contact_column)
+    by_details = () if contact_column is not None else tuple(details)
+    everyone = len(contactable_detractors(rows, contact_column=None)) if by_details else 0
+    rows = contactable_detractors(rows, contact_column=contact_column, details=by_details)
     as_of = as_of or dt.date.today()
     pairs = _breakdown_pairs(breakdowns, rows.columns)
     dates = rows["nps_date"]
@@ -305,8 +359,10 @@ def followup_list(
     return FollowupList(
         rows=table.reset_index(drop=True),
         breakdowns=pairs,
-        consent_known=contact_column is not None,
+        consent_known=consent_known(contact_column=contact_column, details=by_details),
         as_of=as_of,
+        details=tuple(c for c in by_details if not NAME_HEADER.search(c)),
+        unreachable=everyone - len(table),
     )
 
 
@@ -364,6 +420,9 @@ class LoopStatus:
     warnings
         What could not be read in the file (an unreadable date: file, row, column, value), for
         the report's box and the run's warnings.
+    order_note
+        When the file's dates read both ways: the order they were read in and why
+        (:attr:`nps_kit.followup_files.StatusFile.order_note`), for the report's box.
     """
 
     source: Path
@@ -376,6 +435,7 @@ class LoopStatus:
     contacted_ids: frozenset[str] = frozenset()
     contacted_on: Mapping[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    order_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -468,7 +528,11 @@ def call_by(answered: pd.Series, *, now: dt.datetime | dt.date) -> tuple[pd.Seri
 
 
 def _check_rows_in_place(
-    status: pd.DataFrame, known: pd.DataFrame, found: pd.Series, source: Path
+    status: pd.DataFrame,
+    known: pd.DataFrame,
+    found: pd.Series,
+    source: Path,
+    order_note: str | None = None,
 ) -> None:
     """Refuse row-number ids whose row now holds a response of another day (rows moved)."""
     listed = status["date"].dt.normalize()
@@ -488,7 +552,9 @@ def _check_rows_in_place(
         f"{source}: the response ids are row numbers of the export (it has no id column) and "
         f"{len(cases)} of them no longer point at the response listed: {'; '.join(cases[:5])}"
         + (f"; and {len(cases) - 5} more" if len(cases) > 5 else "")
-        + ".",
+        + "."
+        # The dates may read both ways: which order was taken, so a wrong one can be seen.
+        + ("" if order_note is None else f" ({order_note})"),
         hint="The export's rows moved (sorted, or a response deleted), so the team's calls "
         "cannot be matched to the right people safely. Set columns.id to a column unique to "
         "each response (a Google Forms export: columns.id: Timestamp), run the report again "
@@ -507,6 +573,7 @@ def loop_status(
     redact: bool = True,
     as_of: dt.date | None = None,
     warnings: Sequence[str] = (),
+    order_note: str | None = None,
 ) -> LoopStatus:
     """Measure the loop from a returned status table.
 
@@ -532,6 +599,10 @@ def loop_status(
     warnings
         What could not be read in the file (:meth:`nps_kit.followup_files.StatusFile.warnings`),
         kept in the result for the report's box.
+    order_note
+        Which order the file's dates that read both ways were read in, and why
+        (:attr:`nps_kit.followup_files.StatusFile.order_note`): kept for the report's box,
+        and said in the refusal when rows seem to have moved.
 
     Returns
     -------
@@ -552,7 +623,7 @@ def loop_status(
     ids = status["response_id"]
     found = ids.isin(known.index)
     if id_column is None and "date" in status.columns:
-        _check_rows_in_place(status, known, found, source)
+        _check_rows_in_place(status, known, found, source, order_note)
     answered_at = pd.Series(pd.NaT, index=status.index, dtype="datetime64[ns]")
     answered_at[found] = known.loc[ids[found], "nps_date"].to_numpy()
     if "date" in status.columns:
@@ -607,4 +678,5 @@ def loop_status(
             )
         },
         warnings=tuple(warnings),
+        order_note=order_note,
     )

@@ -21,11 +21,12 @@ and ``status`` and/or ``contacted_at``) for :func:`nps_kit.closed_loop.loop_stat
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ import nbformat
 import pandas as pd
 
 from nps_kit import _channel, _formats
+from nps_kit._yearless import WINDOW_DAYS, has_no_year, yearless_date
 from nps_kit.closed_loop import FollowupList, rows_moved
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import LANGUAGES, Language, t
@@ -282,6 +284,78 @@ def with_contact_details(
     return out
 
 
+@dataclass(frozen=True, eq=False)
+class _TeamDates:
+    """The date columns of a returned file as read, and how those that read both ways were."""
+
+    dates: dict[str, pd.Series]
+    #: The order ``3/4/2026`` was read in (``None``: no such dates, or nothing decided).
+    order: str | None = None
+    #: Why, when the dates read both ways and something other than the file's days decided.
+    why: str | None = None
+    #: Whether dates that read both ways were left unread: nothing decided their order.
+    undecided: bool = False
+
+    def note(self, what: str) -> str | None:
+        """Say which order the dates of ``what`` that read both ways were read in, and why."""
+        if self.why is None or self.order is None:
+            return None
+        other = "day-first" if self.order == "month-first" else "month-first"
+        example = "March 4" if self.order == "month-first" else "3 April"
+        return (
+            f"{what}: the dates that read both ways (no day over 12) were read {self.order} "
+            f"(3/4/2026 is {example}): {self.why}. If the team writes them {other}, set the "
+            "unit's timezone to theirs."
+        )
+
+
+def _team_dates(
+    columns: dict[str, pd.Series], *, date_order: str | None, export_order: str | None
+) -> _TeamDates:
+    """Read the date columns of a file the team returned, in one order for the whole file.
+
+    A spreadsheet saves every date of the file in its user's format, so the columns are
+    decided together. The unit's ``timezone`` (``date_order``, :func:`nps_kit.clock.date_order`)
+    says how its team writes dates; without it, dates that read both ways (3/4/2026 when
+    no day is over 12) are read in the order the file's other dates show (a day over 12 in
+    another column), then as its own evidence says (a 12-hour AM/PM clock,
+    :func:`nps_kit.clock.export_date_order`), then in the order the unit reads its export's
+    dates in (``export_order``: ``data.date_format``, or as detected, the evidence ``nps-kit
+    init`` weighs). Left unread only when nothing decides.
+    """
+    free = {c: parse_date_values(v) for c, v in columns.items()}
+    both_ways = [c for c, read in free.items() if read.ambiguous]
+    if date_order is not None:
+        dates = {c: parse_date_values(v, date_format=date_order).dates for c, v in columns.items()}
+        zone = "the unit's time zone says how its team writes dates"
+        return _TeamDates(dates, date_order, zone if both_ways else None)
+    shown = {r.order for r in free.values() if r.order is not None and r.order_evidence is None}
+    evidence = [r for r in free.values() if r.order_evidence is not None]
+    if not both_ways:
+        read = evidence[0] if evidence else None
+        return _TeamDates(
+            {c: r.dates for c, r in free.items()},
+            read.order if read else (shown.pop() if len(shown) == 1 else None),
+            read.order_evidence if read else None,
+        )
+    order: str | None
+    why: str | None
+    if len(shown) == 1:
+        order, why = shown.pop(), "a day over 12 among the file's other dates shows it"
+    elif evidence:
+        order, why = evidence[0].order, evidence[0].order_evidence
+    elif export_order is not None:
+        order = export_order
+        why = f"the unit reads its export's dates {export_order} (data.date_format, or detected)"
+    else:
+        return _TeamDates({c: r.dates for c, r in free.items()}, undecided=True)
+    dates = {
+        c: parse_date_values(columns[c], date_format=order).dates if c in both_ways else r.dates
+        for c, r in free.items()
+    }
+    return _TeamDates(dates, order, why)
+
+
 def write_work_files(
     table: pd.DataFrame,
     folder: Path,
@@ -289,6 +363,7 @@ def write_work_files(
     *,
     lang: Language = "en",
     date_order: str | None = None,
+    export_order: str | None = None,
 ) -> WorkFiles:
     """Write ``table`` as the unit's CSV (UTF-8 with BOM) and XLSX work files, atomically.
 
@@ -306,6 +381,10 @@ def write_work_files(
         How the team's spreadsheet writes ``3/12/2026`` (:func:`nps_kit.clock.date_order`):
         Excel rewrites the work file's dates in its user's format when it saves the CSV, and
         they are read back that way to tell whether a row still holds the same response.
+    export_order
+        The order the unit reads its export's dates in (``report.date_order`` of its load):
+        without ``date_order``, the work file's dates that read both ways are read so, and
+        stderr says it (:func:`_team_dates`).
 
     Returns
     -------
@@ -328,10 +407,18 @@ def write_work_files(
         if "date" in typed.columns and "date" in table.columns:
             was = ids.map(typed["date"]).astype("string").fillna("").str.strip()
             now = table["date"].astype("string").fillna("")
-            moved = rows_moved(
-                parse_date_values(was, date_format=date_order).dates,
-                parse_date_values(now).dates,
-            )
+            read = _team_dates({"date": was}, date_order=date_order, export_order=export_order)
+            moved = rows_moved(read.dates["date"], parse_date_values(now).dates)
+            note = read.note(f"{files.csv.stem}.csv/.xlsx")
+            if note is not None:
+                print(f"{unit}: note: {note}", file=sys.stderr)
+            if read.undecided:
+                print(
+                    f"{unit}: warning: the dates of {files.csv.stem}.csv/.xlsx read both ways "
+                    "(no day over 12) and nothing says which order, so whether the export's rows "
+                    "moved since cannot be checked: set the unit's timezone to the team's.",
+                    file=sys.stderr,
+                )
             for rid, new, old in zip(ids[moved], now[moved], was[moved], strict=True):
                 print(
                     f"{unit}: warning: response {rid} is dated {new} now but {old} in the work "
@@ -366,16 +453,19 @@ def write_from_notebook(
     *,
     lang: Language = "en",
     date_order: str | None = None,
+    export_order: str | None = None,
 ) -> WorkFiles | None:
     """Write the work files from what an executed notebook published (nothing if it did not).
 
-    ``lang`` is the language of their headers, the unit's report language; ``date_order`` as
-    :func:`write_work_files`.
+    ``lang`` is the language of their headers, the unit's report language; ``date_order`` and
+    ``export_order`` as :func:`write_work_files`.
     """
     table = read_followups(nb)
     if table is None:
         return None
-    return write_work_files(table, folder, unit, lang=lang, date_order=date_order)
+    return write_work_files(
+        table, folder, unit, lang=lang, date_order=date_order, export_order=export_order
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -393,36 +483,74 @@ class StatusFile:
         One row per date cell that cannot be read: ``row`` (the file's row), ``column``,
         ``value``, ``reason``.
     order
-        The order ``3/12/2026`` was read in (``None``: a day over 12 decided).
+        The order ``3/12/2026`` was read in (``None``: no such dates, or nothing decided).
+    order_note
+        When the file's dates read both ways (no day over 12): which order they were read in
+        and why (:func:`_team_dates`), else ``None``.
     """
 
     path: Path
     rows: pd.DataFrame
     unreadable: pd.DataFrame
     order: str | None = None
+    order_note: str | None = None
+    #: The file's own header of each column read (連絡日 for ``contacted_at``).
+    headers: dict[str, str] = field(default_factory=dict)
+    #: The report's day: dates without a year were read in the weeks before it.
+    today: dt.date | None = None
 
-    def warnings(self) -> tuple[str, ...]:
-        """Say each unreadable cell: file, row, column, value, what was done and what to do."""
-        done = {
-            "contacted_at": "counted as contacted, left out of the median days",
-            "date": "ignored",
+    def warnings(self, lang: Language = "en") -> tuple[str, ...]:
+        """Say each unreadable cell in ``lang``: where, its value, what was done, what to do.
+
+        The column is named as the file heads it (連絡日 in a Japanese work file). A date typed
+        without a year (12月4日) whose year cannot be told asks for the year.
+        """
+        records: list[dict[str, Any]] = self.unreadable.to_dict("records")  # type: ignore[assignment]
+        return tuple(self._warning(f, lang) for f in records)
+
+    def _warning(self, failure: dict[str, Any], lang: Language) -> str:
+        column = failure["column"]
+        words = {
+            "path": self.path,
+            "row": failure["row"],
+            "column": self.headers.get(column, column),
+            "value": failure["value"],
+            "done": t(f"followup.date_done.{column}", lang),
         }
-        return tuple(
-            f"{self.path}: row {f['row']}, {f['column']}: {f['value']!r} is not a date; "
-            f"{done[f['column']]}. {_date_hint(self.order)}"
-            for f in self.unreadable.to_dict("records")
-        )
+        if failure["reason"] == _NO_YEAR and self.today is not None:
+            return t(
+                "followup.date_no_year",
+                lang,
+                **words,
+                today=self.today.isoformat(),
+                weeks=WINDOW_DAYS // 7,
+                example=_date_example(self.order),
+            )
+        hint = t("followup.date_hint", lang, example=_date_example(self.order))
+        return t("followup.date_unread", lang, **words, hint=hint)
 
 
-def _date_hint(order: str | None) -> str:
+_NO_YEAR = "no year"
+
+
+def _date_example(order: str | None) -> str:
     example = {"day-first": " or 3/11/2026", "month-first": " or 11/3/2026"}.get(
         order or "", " (or 2026/11/03, 2026年11月3日)"
     )
-    return f"Write dates as 2026-11-03{example}, or leave them blank."
+    return f"2026-11-03{example}"
+
+
+def _date_hint(order: str | None) -> str:
+    return t("followup.date_hint", "en", example=_date_example(order))
 
 
 def read_status_file(
-    path: Path, *, sheet: str | int | None = None, date_order: str | None = None
+    path: Path,
+    *,
+    sheet: str | int | None = None,
+    date_order: str | None = None,
+    export_order: str | None = None,
+    today: dt.date | None = None,
 ) -> StatusFile:
     """Read a returned status file, keeping the cells that cannot be read aside.
 
@@ -437,7 +565,17 @@ def read_status_file(
         XLSX sheet; the first by default.
     date_order
         How the team writes ``3/12/2026`` (:func:`nps_kit.clock.date_order`): ``"day-first"``,
-        ``"month-first"``, or ``None`` to let a day over 12 decide.
+        ``"month-first"``, or ``None`` to let the file's dates decide.
+    export_order
+        The order the unit reads its export's dates in (``data.date_format``, or as detected:
+        ``report.date_order`` of its load). Without ``date_order``, dates that read both ways
+        and nothing in the file decides (3/4/2026 re-saved by Excel) are read so, and
+        ``order_note`` says it; ``None`` leaves them unread.
+    today
+        The report's day. With it, a date typed without a year (``12月4日``, ``12/3``) is
+        read when one date of the weeks up to it fits (:func:`nps_kit._yearless.yearless_date`);
+        without it, or when none or two fit, the cell is unreadable and its warning asks for
+        the year.
 
     Returns
     -------
@@ -453,8 +591,10 @@ def read_status_file(
     """
     layout = _formats.inspect(Path(path), sheet=sheet, encoding=None)
     frame, layout = _formats.read_frame(layout, encoding_given=False)
+    headed = [str(c) for c in frame.columns]
     frame = _with_columns(frame)
     columns = [str(c) for c in frame.columns]
+    headers = dict(zip(columns, headed, strict=True))
     if "response_id" not in columns or not {"status", "contacted_at"} & set(columns):
         wanted = "response_id" if "response_id" not in columns else "status or contacted_at"
         guess = closest(wanted.split()[0], columns)
@@ -474,14 +614,24 @@ def read_status_file(
         out[column] = frame[column].map(_text) if column in columns else ""
     failures: list[dict[str, Any]] = []
     out["contacted_unread"] = False
-    for column in ("contacted_at", "date"):
-        raw = frame[column] if column in columns else pd.Series(pd.NA, index=frame.index)
-        parsed = parse_date_values(raw, date_format=date_order).dates
+    raws = {
+        column: frame[column] if column in columns else pd.Series(pd.NA, index=frame.index)
+        for column in ("contacted_at", "date")
+    }
+    read = _team_dates(raws, date_order=date_order, export_order=export_order)
+    for column, raw in raws.items():
+        parsed = read.dates[column]
         blank = raw.map(_text) == ""
         unread = parsed.isna() & ~blank & (ids != "")
         for i in frame.index[unread]:
+            day = None if today is None else yearless_date(raw[i], today=today, order=read.order)
+            if day is not None:
+                parsed[i] = pd.Timestamp(day)
+                unread[i] = False
+                continue
+            reason = _NO_YEAR if has_no_year(raw[i], order=read.order) else "not a date"
             failures.append(
-                {"row": int(rows[i]), "column": column, "value": raw[i], "reason": "not a date"}
+                {"row": int(rows[i]), "column": column, "value": raw[i], "reason": reason}
             )
         if column == "contacted_at":
             out["contacted_unread"] = unread.to_numpy()
@@ -491,18 +641,25 @@ def read_status_file(
         path=Path(path),
         rows=out.loc[out["response_id"] != ""].reset_index(drop=True),
         unreadable=unreadable,
-        order=date_order,
+        order=read.order,
+        order_note=read.note(str(path)),
+        headers=headers,
+        today=today,
     )
 
 
 def read_status(
-    path: Path, *, sheet: str | int | None = None, date_order: str | None = None
+    path: Path,
+    *,
+    sheet: str | int | None = None,
+    date_order: str | None = None,
+    export_order: str | None = None,
 ) -> pd.DataFrame:
     """Read a returned status file: the work file, or any table with the needed columns.
 
     Parameters
     ----------
-    path, sheet, date_order
+    path, sheet, date_order, export_order
         As :func:`read_status_file`.
 
     Returns
@@ -517,7 +674,7 @@ def read_status(
         ``contacted_at``, or has dates that cannot be read (every bad cell listed with its row;
         the report reads it with :func:`read_status_file` and says them instead).
     """
-    read = read_status_file(path, sheet=sheet, date_order=date_order)
+    read = read_status_file(path, sheet=sheet, date_order=date_order, export_order=export_order)
     failures = read.unreadable
     if len(failures):
         listing = "; ".join(
@@ -526,7 +683,7 @@ def read_status(
         )
         raise DataError(
             f"{path}: {len(failures)} date(s) cannot be read: {listing}.",
-            hint=_date_hint(date_order),
+            hint=_date_hint(read.order),
             path=Path(path),
             failures=failures,
         )

@@ -76,6 +76,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "このノートブックで変えたセルをそのままレポートにするには "
             "`nps-kit run {unit_id} --period {period} --notebook {path}`、"
             "全ユニットに反映するには `notebooks/nps_report.ipynb` を編集します。"
+            "ここで追加したセルは実行されますが、その出力がレポートに載るのは、"
+            "載せたい節のタグ（例：`section-trend`）を付けたセルだけです"
+            "（タグのないセルは試し用）。"
+            "この `--notebook` での実行は `reports/{period}/{unit_id}.html`"
+            "（送信・一覧に使われるレポート）を置き換えます。"
+            "試すだけなら `--output` で別のフォルダーを指定してください。"
         ),
         "en": (
             "# {unit} {period} (working copy)\n\n"
@@ -84,7 +90,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "(`nps-kit run` injects the values from there again). To render this notebook's "
             "edited cells as the unit's report: `nps-kit run {unit_id} --period {period} "
             "--notebook {path}`; to change every unit's report, edit "
-            "`notebooks/nps_report.ipynb`."
+            "`notebooks/nps_report.ipynb`. A cell you add here runs, but its output reaches the "
+            "report only when tagged for the section it belongs to (e.g. `section-trend`); an "
+            "untagged cell is scratch. Rendering with `--notebook` replaces "
+            "`reports/{period}/{unit_id}.html`, the report that is mailed and listed in the "
+            "overview: for a trial, add `--output DIR`."
         ),
     },
     # report: from report.py
@@ -856,6 +866,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "overview.target_status": {"ja": "目標", "en": "Target"},
     "overview.shares": {"ja": "推奨者／批判者", "en": "Promoters / detractors"},
     "overview.trend": {"ja": "12か月の推移", "en": "12 months"},
+    # Some unit has fewer months (QA22): the column says what it is, each short line its months.
+    "overview.trend_monthly": {"ja": "月次NPSの推移", "en": "Monthly NPS"},
+    "overview.trend_months": {"ja": "{n}か月", "en": "{n} months", "en_one": "{n} month"},
     "overview.top_theme": {"ja": "最多の不満テーマ", "en": "Top complaint"},
     "overview.to_contact": {"ja": "未対応の批判者", "en": "Detractors to contact"},
     "overview.page_title": {"ja": "{title}（{period}）", "en": "{title} — {period}"},
@@ -908,6 +921,31 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "批判者{n}人（連絡の同意は不明）",
         "en": "{n} detractors (consent to contact unknown)",
         "en_one": "{n} detractor (consent to contact unknown)",
+    },
+    "followup.count_details": {
+        "ja": "連絡先を残した批判者{n}人",
+        "en": "{n} detractors left a way to reach them",
+        "en_one": "{n} detractor left a way to reach them",
+    },
+    "followup.details_rule": {
+        "ja": "連絡の同意を尋ねる設問がないため、{columns}に連絡先を残した批判者を、"
+        "その方法での連絡を望んだ方として載せています（毎日の通知と同じ基準）。",
+        "en": "No consent question: a detractor who left a way to reach them in {columns} "
+        "asked to be contacted that way, as the daily alerts read it.",
+    },
+    "followup.details_others": {
+        "ja": "連絡先を残さなかった批判者{n}人は載せていません。",
+        "en": "{n} other detractors left none and are not listed.",
+        "en_one": "{n} other detractor left none and is not listed.",
+    },
+    "followup.details_nobody": {
+        "ja": "批判者{n}人のいずれも連絡先を残していません。",
+        "en": "None of the {n} detractors left one.",
+        "en_one": "The {n} detractor left none.",
+    },
+    "followup.none_details": {
+        "ja": "連絡先を残した批判者はいません。",
+        "en": "No detractor left a way to reach them.",
     },
     "followup.consent_unknown": {
         "ja": "連絡の同意を示す列（columns.contact）が設定されていないため、"
@@ -968,6 +1006,34 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "followup.loop_refused": {
         "ja": "このファイルは使えないため、連絡状況は集計していません。",
         "en": "This file was not used, so the follow-up is not measured.",
+    },
+    # A date cell of a returned work file that cannot be read (followup_files.StatusFile).
+    "followup.date_unread": {
+        "ja": "{path}：{row}行目の{column}「{value}」は日付として読めません。{done}。{hint}",
+        "en": "{path}: row {row}, {column}: {value!r} is not a date; {done}. {hint}",
+    },
+    "followup.date_no_year": {
+        "ja": (
+            "{path}：{row}行目の{column}「{value}」には年がなく、このレポートの作成日（{today}）"
+            "までの{weeks}週間のどの日かが決まりません。{done}。年も書いてください"
+            "（例：2026/11/03、2026年11月3日）。"
+        ),
+        "en": (
+            "{path}: row {row}, {column}: {value!r} has no year and is not one date of the "
+            "{weeks} weeks up to this report ({today}); {done}. Write the year too: {example}."
+        ),
+    },
+    "followup.date_done.contacted_at": {
+        "ja": "連絡済みとして数え、連絡までの日数の中央値には入れていません",
+        "en": "counted as contacted, left out of the median days",
+    },
+    "followup.date_done.date": {"ja": "この値は使っていません", "en": "ignored"},
+    "followup.date_hint": {
+        "ja": (
+            "日付は2026-11-03（または2026/11/03、2026年11月3日）のように書くか、"
+            "空欄にしてください。"
+        ),
+        "en": "Write dates as {example}, or leave them blank.",
     },
     "followup.loop_unreadable": {
         "ja": "読めないセルがありました（他の行は集計済み）。",

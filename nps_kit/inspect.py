@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final, Literal, get_args
 
@@ -252,6 +252,11 @@ class Inspection:
         (:func:`answer_language`).
     index
         The columns with their Qualtrics ids and question texts.
+    data
+        The answers as :func:`nps_kit.load.load_responses` reads them (header and title rows,
+        blank XLSX rows and Qualtrics previews dropped; no score column is known yet, so no row
+        is dropped for its score), one column per ``columns``: what ``nps-kit init --from``
+        decides on, the export read once.
     date_notes
         Why date-like columns hold values that are not dates, one line per column
         (``回答日: 165 of 500 values are not dates, such as '令和8年10月3日'; …``); also in
@@ -272,6 +277,7 @@ class Inspection:
     date_max: pd.Timestamp | None
     language: Literal["ja", "en"]
     index: ColumnIndex
+    data: pd.DataFrame = field(repr=False)
     date_notes: tuple[str, ...] = ()
     spoken: AnswerLanguage | None = None
     date_order_evidence: str | None = None
@@ -753,8 +759,9 @@ def _classify(
         return "id", "unique" if distinct == n else "codes", None, None
     if open_ended:
         # The tool says respondents typed it ("Anything we could improve?"): free text, even
-        # when they wrote the same few wishes, never a breakdown by them.
-        return "text", "free text (Open-Ended)", None, None
+        # when they wrote the same few wishes, never a breakdown by them. Said in its words.
+        said = "text entry" if source == "qualtrics" else "Open-Ended"
+        return "text", f"free text ({said})", None, None
     if _sentences(answers):
         return "text", "free text", None, None
     if id_named and distinct >= 0.9 * n and n > 1 and not text.str.contains(r"\s").any():
@@ -1106,6 +1113,7 @@ def inspect_export(
         date_max=date_max,
         language=spoken.language,
         index=index,
+        data=frame,
         spoken=spoken,
         date_notes=tuple(date_notes),
         date_order_evidence=order_evidence,

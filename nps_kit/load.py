@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit import _formats
+from nps_kit._response_meta import NOT_RESPONSES
 from nps_kit._resubmit import RESUBMISSIONS, resubmissions
 from nps_kit._values import (
     DATE_FORMS,
@@ -96,7 +97,8 @@ class LoadReport:
         Data rows read from the file, before Qualtrics preview rows and blank sheet rows were
         dropped.
     preview_rows_dropped
-        Qualtrics responses with ``Status`` "Survey Preview", which are not real responses.
+        Qualtrics responses with ``Status`` "Survey Preview", "Offline Survey Preview" or
+        "Survey Test" (generated test responses), which are not real responses.
     blank_rows_dropped
         Completely empty rows inside an XLSX sheet (blank CSV lines are skipped by the parser).
     n_valid, n_missing, n_invalid
@@ -370,7 +372,7 @@ def _summary_lines(report: LoadReport, lang: str) -> list[str]:
         if tool:
             details.append(f"{tool} 形式")
         if report.preview_rows_dropped:
-            details.append(f"プレビュー回答 {report.preview_rows_dropped:,} 件を除外")
+            details.append(f"プレビュー・テスト回答 {report.preview_rows_dropped:,} 件を除外")
         lines = [
             f"{report.path.name} から {report.rows_read:,} 行を読み込みました"
             f"（{'、'.join(details)}）。",
@@ -396,7 +398,7 @@ def _summary_lines(report: LoadReport, lang: str) -> list[str]:
     if tool:
         details.append(f"{tool} export")
     if report.preview_rows_dropped:
-        details.append(f"{report.preview_rows_dropped:,} preview responses dropped")
+        details.append(f"{report.preview_rows_dropped:,} preview or test responses dropped")
     lines = [
         f"Read {report.rows_read:,} rows from {report.path.name} ({', '.join(details)}).",
         f"Scores: {report.n_valid:,} valid, {report.n_missing:,} missing, "
@@ -443,7 +445,11 @@ class ColumnIndex:
         Column of such a question's "Other (please specify)" box, free text kept as its own
         column → the multi-select column.
     open_ended
-        Columns the survey tool itself calls free text (SurveyMonkey's "Open-Ended Response").
+        Columns the survey tool itself calls free text (SurveyMonkey's "Open-Ended Response",
+        a Qualtrics ImportId ending in ``_TEXT``).
+    time_zones
+        Date column → the zone Qualtrics wrote its times in (its third header row's
+        ``timeZone``: ``America/Denver``, ``UTC``), where it says one.
     suggested_encoding
         Set when a CSV was read with an encoding given that makes other text of its bytes than
         the multi-byte encoding detection finds (cp932 read as latin-1): that one.
@@ -457,6 +463,7 @@ class ColumnIndex:
     other_boxes: dict[str, str] = field(default_factory=dict)
     open_ended: frozenset[str] = frozenset()
     suggested_encoding: str | None = None
+    time_zones: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_layout(cls, layout: _formats.Layout) -> ColumnIndex:
@@ -470,6 +477,7 @@ class ColumnIndex:
             other_boxes={m.other: m.column for m in layout.multi_selects if m.other},
             open_ended=frozenset(layout.open_ended),
             suggested_encoding=layout.suggested_encoding,
+            time_zones=dict(layout.time_zones),
         )
 
     def resolve(self, name: str, *, option: str) -> str:
@@ -524,6 +532,20 @@ class ColumnIndex:
             path=self.path,
         )
 
+    def resolve_unique(self, name: str, *, option: str) -> str:
+        """Return the column called ``name``, as :meth:`resolve`, refusing a repeated name.
+
+        Raises
+        ------
+        DataError
+            When nothing matches, or when the header holds the name twice (``score`` and
+            `` score ``, read as ``score`` and ``score.1``): reading on would silently use
+            the first one.
+        """
+        column = self.resolve(name, option=option)
+        _refuse_repeats(self, column, option)
+        return column
+
     def describe(self, column: str) -> str:
         """``'Q1'``, or ``'Q1' (QID74: How likely …)`` when the column has other names."""
         extra = [x for x in (self.import_ids.get(column), self.questions.get(column)) if x]
@@ -543,9 +565,7 @@ class ColumnIndex:
 
 def _resolve_column(layout: _formats.Layout, name: str, option: str) -> str:
     """Return the column called ``name`` (by header, Qualtrics QID/ImportId or question text)."""
-    column = ColumnIndex.from_layout(layout).resolve(name, option=option)
-    _refuse_repeats(layout, column, option)
-    return column
+    return ColumnIndex.from_layout(layout).resolve_unique(name, option=option)
 
 
 def read_column_index(
@@ -575,7 +595,7 @@ def read_column_index(
     return ColumnIndex.from_layout(_formats.inspect(Path(path), sheet=sheet, encoding=encoding))
 
 
-def _refuse_repeats(layout: _formats.Layout, name: str, option: str) -> None:
+def _refuse_repeats(index: ColumnIndex, name: str, option: str) -> None:
     """Refuse a column whose name the header holds twice (``score`` and `` score ``).
 
     The header reader numbers repeats the way pandas does (``score``, ``score.1``), so reading
@@ -583,17 +603,17 @@ def _refuse_repeats(layout: _formats.Layout, name: str, option: str) -> None:
     """
     repeat = re.compile(re.escape(name) + r"\.[1-9][0-9]*")
     found = [
-        (i, c) for i, c in enumerate(layout.columns) if c == name or repeat.fullmatch(c) is not None
+        (i, c) for i, c in enumerate(index.columns) if c == name or repeat.fullmatch(c) is not None
     ]
     if len(found) < 2:
         return
     listed = " and ".join(f"column {i + 1} ({_letters(i)})" for i, _ in found)
     raise DataError(
-        f"{layout.path}: {listed} are {'both' if len(found) == 2 else 'all'} named {name!r} once "
+        f"{index.path}: {listed} are {'both' if len(found) == 2 else 'all'} named {name!r} once "
         "surrounding spaces are removed, "
         f"so {option} {name!r} is ambiguous.",
         hint="Rename or delete the extra column in the file so that the name is used once.",
-        path=layout.path,
+        path=index.path,
     )
 
 
@@ -842,7 +862,7 @@ def load_responses(
     preview = np.zeros(rows_read, dtype=bool)
     if layout.source == "qualtrics" and "Status" in frame.columns:
         status_text = frame["Status"].astype("string").str.strip().str.casefold()
-        preview = (status_text == "survey preview").fillna(False).to_numpy(dtype=bool)
+        preview = status_text.isin(NOT_RESPONSES).fillna(False).to_numpy(dtype=bool)
         drop |= preview
     if drop.any():
         frame = frame.loc[~drop].reset_index(drop=True)

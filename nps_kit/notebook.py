@@ -13,6 +13,7 @@ blocks a unit's ``sections:`` list names, in that order.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
@@ -28,6 +29,8 @@ __all__ = [
     "for_papermill",
     "paired_path",
     "read_report_notebook",
+    "safe_name",
+    "scratch_cells",
     "section_names",
     "select_sections",
     "sync_pair",
@@ -53,6 +56,10 @@ SECTIONS = (
     "method",
 )
 _SECTION_TAG = "section-"
+#: Notebook metadata key of a working copy (unit, period, the ids of the cells it was written with).
+_MARK = "nps_kit_working_copy"
+# Cells papermill adds at every run (the injected parameters, an error banner).
+_RUNNER_TAGS = frozenset({"injected-parameters", "papermill-error-cell-tag"})
 _NUMBERED = re.compile(r"^(#{1,6} )\d+\. ", re.MULTILINE)
 
 
@@ -290,8 +297,38 @@ def working_copy(
         cell = nbformat.v4.new_markdown_cell(note)
         cell.metadata["tags"] = ["remove_cell"]  # never part of a rendered report
         nb.cells.insert(0, cell)
+    # The cells as written: a cell the analyst adds later (a quick groupby) runs, but its
+    # output reaches the HTML only when tagged for a section (scratch_cells).
+    nb.metadata[_MARK] = {
+        "unit": parameters.get("unit"),
+        "period": parameters.get("period"),
+        "cells": [c.get("id") for c in nb.cells if c.get("id")],
+    }
     nbformat.write(nb, target)
     return target
+
+
+def scratch_cells(nb: nbformat.NotebookNode) -> list[int]:
+    """Return the indices of the cells an analyst added to a working copy without a section tag.
+
+    A working copy (:func:`working_copy`) records the ids of the cells it was written with. A
+    cell added since (JupyterLab gives it a new id) whose tags name no section
+    (``section-<name>``, e.g. ``section-trend``) is a scratch cell: the run executes it, so a
+    variable it sets is there for the cells below, but its output is no part of the report.
+    Any other notebook has no scratch cells: every cell of the project's notebook, or of a
+    unit's own ``notebook:``, is the report's.
+    """
+    mark = nb.get("metadata", {}).get(_MARK)
+    if not isinstance(mark, dict) or not isinstance(mark.get("cells"), list):
+        return []
+    written = set(mark["cells"])
+    return [
+        index
+        for index, cell in enumerate(nb.cells)
+        if cell.get("id") not in written
+        and _section_of(cell) is None
+        and not _RUNNER_TAGS & set(cell.get("metadata", {}).get("tags", []))
+    ]
 
 
 def watched_files(paths: Iterable[Path | None]) -> dict[Path, int]:
@@ -303,9 +340,21 @@ def watched_files(paths: Iterable[Path | None]) -> dict[Path, int]:
     return found
 
 
-_SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+# Characters a file name cannot hold on Windows, macOS or Linux (and control characters and
+# white space, which shells and URLs make awkward); letters of every script are kept.
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|\s]+')
 
 
 def safe_name(text: str) -> str:
-    """Return ``text`` made safe for a file name (used for working copies)."""
-    return _SAFE.sub("_", text).strip("._") or "notebook"
+    """Return ``text`` made safe for a file name (used for working copies).
+
+    Letters and digits of every script are kept (``さくら歯科-本院`` stays as it is): only the
+    characters a file system refuses, control characters and white space become ``_``, and
+    leading dots are dropped. When anything was replaced, a short digest of ``text`` is added,
+    so two different texts never give the same name (``a/b`` and ``a:b``).
+    """
+    name = _UNSAFE.sub("_", text).lstrip(".")
+    if name == text and name:
+        return name
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
+    return f"{name.strip('_') or 'notebook'}-{digest}"

@@ -28,7 +28,7 @@ from nps_kit._atomic import atomic_write_text
 from nps_kit._lock import file_lock
 from nps_kit.clock import format_time, zone
 from nps_kit.i18n import Language, interval_text, label, number, signed_number, t
-from nps_kit.periods import format_period
+from nps_kit.periods import TREND_MONTHS, format_period
 from nps_kit.report import small_sample_badge
 from nps_kit.summary import Change, TrendPoint, UnitSummary, as_summary
 
@@ -88,6 +88,7 @@ _CSS = """
 .nps-verdict-own{display:block;max-width:14em;margin-top:2px;color:#6b7280;font-size:.72rem;
 white-space:normal;text-align:left}
 .nps-why{display:block;max-width:14em;margin:2px 0;color:#4b5563;font-size:.78rem}
+.nps-months{display:block;color:#4b5563;font-size:.78rem}
 """
 
 
@@ -408,7 +409,7 @@ def _change_cell(change: Change | None, lang: Language, own: Change | None = Non
 
 def _sparkline(trend: Sequence[TrendPoint], lang: Language) -> str:
     """Draw a 12-month line as inline SVG (no script, no network), labelled with its values."""
-    points_ = [(r.period, r.nps) for r in trend[-12:]]
+    points_ = [(r.period, r.nps) for r in trend[-TREND_MONTHS:]]
     values = [v for _, v in points_ if v is not None]
     if len(values) < 2:
         return "—"
@@ -434,6 +435,16 @@ def _sparkline(trend: Sequence[TrendPoint], lang: Language) -> str:
         f'<polyline fill="none" stroke="#1f4e79" stroke-width="1.6" points="{" ".join(coords)}"/>'
         f'<circle cx="{last[0]}" cy="{last[1]}" r="2.2" fill="#1f4e79"/></svg>'
     )
+
+
+def _months_note(trend: Sequence[TrendPoint], lang: Language) -> str:
+    """Under a line of fewer months than the trend's window, say how many it shows."""
+    shown = trend[-TREND_MONTHS:]
+    drawn = sum(r.nps is not None for r in shown) >= 2  # as _sparkline draws it
+    if not drawn or len(shown) >= TREND_MONTHS:
+        return ""
+    note = t("overview.trend_months", lang, n=len(shown))
+    return f'<small class="nps-months">{escape(note)}</small>'
 
 
 def _order(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -484,9 +495,17 @@ def write_overview(
     units = _order(manifest["units"])
     lang = language if language is not None else _language(units)
 
+    # The trend column is headed "12 months" only when every unit's line spans them; else it
+    # says what it is and each shorter line its months (QA22: 4 months under "12 months").
+    whole = all(
+        len(_summary(u).trend[-TREND_MONTHS:]) >= TREND_MONTHS for u in units if u["status"] == "ok"
+    )
+
     def w(key: str) -> str:
         if key == "unit" and unit_label is not None:
             return escape(unit_label)
+        if key == "trend" and not whole:
+            return escape(t("overview.trend_monthly", lang))
         return escape(_word(key, lang))
 
     rows = []
@@ -556,7 +575,7 @@ def write_overview(
             + _change_cell(changes.get("last_year"), lang, own.get("last_year"))
             + f'<td class="is-text">{escape(label(target, lang)) if target else "—"}</td>'
             f'<td class="is-num">{escape(shares)}</td>'
-            f"<td>{_sparkline(s.trend, lang)}</td>"
+            f"<td>{_sparkline(s.trend, lang)}{_months_note(s.trend, lang)}</td>"
             f'<td class="is-text">{top_theme}</td>'
             f'<td class="is-num">{escape(str(_or_dash(s.detractors_to_contact)))}'
             f"{_contacted_note(s, lang)}</td></tr>"

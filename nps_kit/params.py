@@ -1124,11 +1124,11 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
     dict
         ``unit, unit_name, language, timezone, data_path, data_sheet, data_encoding, filter_column,
         filter_values, score_column, date_column, id_column, comment_column, contact_column,
+        contact_details (column names: the details themselves never enter the notebook),
         weight_column, date_format, missing_values, fix_text, dedupe, unfinished, period,
-        comparison,
-        target, top_n, breakdowns (``{column, label}``), followups, themes_path, playbook_path,
-        min_n, min_report_n, level, redact, status_file`` — only str, int, float, bool, None,
-        list and dict.
+        comparison, target, top_n, breakdowns (``{column, label}``), followups, themes_path,
+        playbook_path, min_n, min_report_n, level, redact, status_file`` — only str, int, float,
+        bool, None, list and dict.
         Columns named by Qualtrics QID or question text are given as the export's column ids.
     """
     src = unit.data
@@ -1154,6 +1154,7 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         "id_column": loader["id_column"],
         "comment_column": col(cols.comment),
         "contact_column": col(cols.contact),
+        "contact_details": [unit.column(c) for c in cols.contact_details],
         "weight_column": loader["weight_column"],
         "date_format": src.date_format,
         "missing_values": list(src.missing_values),

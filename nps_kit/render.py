@@ -145,13 +145,21 @@ def _for_readers(nb: nbformat.NotebookNode, lang: str) -> nbformat.NotebookNode:
     """Return a copy of ``nb`` as readers of ``lang`` see it.
 
     Drops the runner's summary data (never shown), markdown cells tagged for another language
-    (``lang-ja`` / ``lang-en``: one notebook carries both languages' words), and re-encodes
+    (``lang-ja`` / ``lang-en``: one notebook carries both languages' words), the scratch cells
+    an analyst added to a working copy (:func:`nps_kit.notebook.scratch_cells`), and re-encodes
     chart PNGs with an adaptive 256-colour palette, which keeps flat charts visually identical
     at about a third of the size.
     """
+    from nps_kit.notebook import scratch_cells
+
     out = copy.deepcopy(nb)
+    scratch = set(scratch_cells(out))
     other = {f"lang-{code}" for code in LANGUAGES if code != lang}
-    out.cells = [c for c in out.cells if not other & set(c.get("metadata", {}).get("tags", []))]
+    out.cells = [
+        c
+        for i, c in enumerate(out.cells)
+        if i not in scratch and not other & set(c.get("metadata", {}).get("tags", []))
+    ]
     for cell in out.cells:
         if cell.get("cell_type") != "code":
             continue

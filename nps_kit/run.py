@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 import nbformat
 
 from nps_kit._atomic import atomic_write, atomic_write_text
+from nps_kit._notebook_lines import outdated_warnings
 from nps_kit._width import display_width, pad
 from nps_kit.errors import ConfigError
 from nps_kit.params import Overview, UnitParameters, notebook_parameters, resolve_period
@@ -347,12 +348,16 @@ def _write_unit(job: _Job, done: _Executed, output: Path) -> UnitResult:
                     contact_column=unit.column(consent) if consent is not None else None,
                     details=[unit.column(c) for c in unit.columns.contact_details],
                 )
+            from nps_kit.cache import open_cache
+
             write_work_files(
                 table,
                 folder,
                 unit.unit,
                 lang=unit.language,
                 date_order=clock.date_order(unit.language, unit.timezone),
+                # Without a zone, dates Excel re-saved as 3/4/2026 read as the export's do.
+                export_order=open_cache(job.parameters["data_cache"]).report.date_order,
             )
         text = done.html
         html = folder / f"{unit.unit}.html"
@@ -634,6 +639,8 @@ def run_reports(
     for refused in skipped.values():  # before any progress line: the check ran before any kernel
         _say(progress, refusal_line(refused))
     for line in stale_exports([(job.unit, job.period) for job in prepared], period=period):
+        _say(progress, line)
+    for line in outdated_warnings([(job.unit, job.nb) for job in prepared]):
         _say(progress, line)
 
     for month in sorted({job.period for job in prepared}):
@@ -1018,6 +1025,8 @@ def build_once(
         raise
     if warn is not None:
         for line in stale_exports([(unit, job.period)], period=period):
+            warn(line)
+        for line in outdated_warnings([(unit, job.nb)]):
             warn(line)
     with tempfile.TemporaryDirectory(prefix="nps-kit-watch-") as scratch:
         result = _write_unit(job, _execute_unit(job, Path(scratch), kernel), output)

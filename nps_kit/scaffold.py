@@ -13,7 +13,6 @@ import os
 import re
 import textwrap
 import unicodedata
-from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
@@ -22,6 +21,7 @@ import pandas as pd
 
 from nps_kit import clock
 from nps_kit._consent import CONSENT_CHOICES, CONSENT_NAME
+from nps_kit._init_words import in_language
 from nps_kit._question_label import short_labels
 from nps_kit._values import DATE_FORMS, parse_scores
 from nps_kit._width import display_width
@@ -231,8 +231,11 @@ def _defaults_text(
         key=lambda c: (not _ID_NAME.search(c.column), c.detail != "unique"),
     )
     id_info = ids[0] if ids else None
+    id_said = None if id_info is None else id_info.detail
     if id_info is None and report.source == "qualtrics" and "ResponseId" in found.index.columns:
         id_info = found.column("ResponseId")
+        # Its kind is Qualtrics metadata: its detail ("Qualtrics") says nothing of the id.
+        id_said = "Qualtrics' own id of each response"
     comment_info, comment_why = comment
     contact = _pick(found, "consent")
     date_order, order_why = _date_order(found, date)
@@ -250,7 +253,7 @@ def _defaults_text(
         "# another language does).",
         f"language: {found.language}",
         "",
-        *_timezone_lines(found.language, date_order),
+        *_timezone_lines(found.language, date_order, written=_written_zone(found, date)),
         "",
         "data:",
         "  # The inspected export (relative to this folder).",
@@ -274,7 +277,7 @@ def _defaults_text(
     lines += _date_format_lines(date, date_order, order_why)
     mojibake = report.mojibake_cells
     dupes = report.duplicate_rows
-    said = _no_answer_words(found_column(export, found, score.column))
+    said = _no_answer_words(found.data[score.column])
     lines += [
         "  # More score answers that mean 'no answer' (blank, NA, N/A, -, 無回答 already do),",
         '  # e.g. ["Don\'t know", わからない].' + (" Found in the score column." if said else ""),
@@ -320,7 +323,7 @@ def _defaults_text(
         "  # "
         + (
             f"{_comment(id_info)}: "
-            + ("unique per response." if id_info.detail == "unique" else f"{id_info.detail}.")
+            + ("unique per response." if id_said == "unique" else f"{id_said}.")
             if id_info
             else "No id column found: the detractor list shows the row number in the file."
         ),
@@ -430,7 +433,8 @@ def _defaults_text(
         "  report_url: null",
         "",
     ]
-    return "\n".join(lines)
+    # The comments in the project's language (QA23: a Japanese clinic's file was all English).
+    return in_language("\n".join(lines), found.language)
 
 
 def _no_answer_words(scores: pd.Series) -> list[str]:
@@ -588,13 +592,46 @@ def _date_format_lines(date: ColumnInfo, order: str | None, why: str | None) -> 
     return [*wrapped, f"  date_format: {order}"]
 
 
-def _timezone_lines(language: str, order: str | None) -> list[str]:
-    """Write the ``timezone`` lines: a US machine's zone for US dates, else a suggestion."""
+def _written_zone(found: Inspection, date: ColumnInfo) -> tuple[str, str] | None:
+    """Return the date column and the zone Qualtrics wrote its times in, when it says one."""
+    zone = found.index.time_zones.get(date.column)
+    if zone is None:
+        return None
+    try:
+        clock.check_timezone(zone)
+    except ValueError:
+        return None  # a zone zoneinfo does not know: decides nothing
+    return date.column, zone
+
+
+def _timezone_lines(
+    language: str, order: str | None, *, written: tuple[str, str] | None = None
+) -> list[str]:
+    """Write the ``timezone`` lines: the zone the export's times are in, when it says one.
+
+    Qualtrics writes its dates in the zone chosen at download and names it (``written``: the
+    date column and the zone). Export times are read as the wall clock they are, so the
+    report's own clock (ages, overdue call-backs) must be that zone's. Otherwise a US
+    machine's zone for US dates, else a suggestion.
+    """
     explain = [
         "# Time zone of every time readers see: the report's 'generated' time, the months of",
         "# the export's times, follow-up ages and overdue call-backs; null = by language",
         "# (ja: Asia/Tokyo, en: UTC, not this machine's clock).",
     ]
+    if written is not None:
+        column, given = written
+        default = clock.DEFAULT_TIMEZONE["ja" if language == "ja" else "en"]
+        said = textwrap.wrap(
+            f"Qualtrics wrote the export's times in {given} (the timeZone of {column} in its "
+            "third header row): the report reads them as that zone's clock, and counts ages "
+            "and overdue call-backs by it. To report in the readers' zone, download the "
+            "export in it (Qualtrics' download options) and set it here.",
+            88,
+            initial_indent="# ",
+            subsequent_indent="# ",
+        )
+        return [*explain, *said, f"timezone: {'null' if given == default else given}"]
     if language != "en" or order != "month-first":
         return [*explain, "timezone: null"]
     zone = clock.machine_zone()
@@ -713,6 +750,7 @@ def _unit_text(
     why: str,
     *,
     language: AnswerLanguage | None = None,
+    project_language: str = "en",
 ) -> str:
     lines = [
         f"# The {name} report, written by `nps-kit init --from`; merged over defaults.yaml.",
@@ -744,7 +782,8 @@ def _unit_text(
         f"#   to: [{unit}-team@example.com]",
         "",
     ]
-    return "\n".join(lines)
+    # In the unit's report language: its own, else the project's.
+    return in_language("\n".join(lines), language.language if language else project_language)
 
 
 def project_from_export(
@@ -795,15 +834,17 @@ def project_from_export(
             path=export,
         )
     folder = root / "parameters"
-    named = [c.column for c in found.of_kind("text")]
-    texts = found_columns(export, found, named) if named else {}
+    # Every decision below reads the answers inspection read: the export is read once.
+    texts = {c.column: found.data[c.column] for c in found.of_kind("text")}
     comment = _comment_column(found, texts)
     # The pack is measured on the comments the report will tag, not on every free-text column.
     pack = choose_theme_pack(
         texts[comment[0].column] if comment[0] is not None else pd.Series([], dtype=object)
     )
     column = (
-        None if unit_column is None else found.index.resolve(unit_column, option="--unit-column")
+        None
+        if unit_column is None
+        else found.index.resolve_unique(unit_column, option="--unit-column")
     )
     texts_by_file: dict[Path, str] = {
         Path("parameters/defaults.yaml"): _defaults_text(
@@ -813,7 +854,7 @@ def project_from_export(
             pack,
             column,
             comment,
-            only_other=_only_other(export, found, column),
+            only_other=_only_other(found, column),
         ),
         Path("parameters/themes.yaml"): _pack_extension(pack) if pack else _empty_themes(),
         Path("parameters/playbook.yaml"): _playbook(pack),
@@ -825,10 +866,14 @@ def project_from_export(
         name = root.resolve().name or export.stem
         unit = _slug(name, {"defaults", "themes", "playbook"}, 0)
         texts_by_file[Path(f"parameters/{unit}.yaml")] = _unit_text(
-            unit, name, None, "No --unit-column: one report for every response."
+            unit,
+            name,
+            None,
+            "No --unit-column: one report for every response.",
+            project_language=found.language,
         )
     else:
-        units = found_column(export, found, column).astype("string").str.strip()
+        units = found.data[column].astype("string").str.strip()
         taken: set[str] = {"defaults", "themes", "playbook"}
         for i, value in enumerate(sorted(v for v in units.dropna().unique() if v)):
             unit = _slug(value, taken, i)
@@ -842,6 +887,7 @@ def project_from_export(
                 (column, value),
                 f"One unit per value of {column!r} (--unit-column).",
                 language=spoken if spoken.answers and spoken.language != found.language else None,
+                project_language=found.language,
             )
     texts_by_file[Path("README.md")] = _readme(export)
     existing = [str(p) for p in texts_by_file if (root / p).exists()]
@@ -859,7 +905,7 @@ def project_from_export(
     return written
 
 
-def _only_other(export: Path, found: Inspection, unit_column: str | None) -> frozenset[str]:
+def _only_other(found: Inspection, unit_column: str | None) -> frozenset[str]:
     """Return the categorical columns whose breakdown chart would show only "Other".
 
     A month of one unit holds about ``rows / (units × months)`` responses; a group whose
@@ -878,7 +924,7 @@ def _only_other(export: Path, found: Inspection, unit_column: str | None) -> fro
         - found.date_min.month
         + 1
     )
-    read = found_columns(export, found, [*candidates, *([unit_column] if unit_column else [])])
+    read = found.data
     units = 1
     if unit_column is not None:
         units = max(int(read[unit_column].nunique()), 1)
@@ -890,30 +936,6 @@ def _only_other(export: Path, found: Inspection, unit_column: str | None) -> fro
         if counts.max() / (units * months) < DEFAULT_MIN_REPORT_N:
             sparse.add(column)
     return frozenset(sparse)
-
-
-def found_column(export: Path, found: Inspection, column: str) -> pd.Series:
-    """Return ``column`` as the loader reads it (header rows and preview responses dropped)."""
-    return found_columns(export, found, [column])[column]
-
-
-def found_columns(export: Path, found: Inspection, columns: Sequence[str]) -> dict[str, pd.Series]:
-    """Return each of ``columns`` as the loader reads it, the export read once for all.
-
-    ``columns`` must not be empty: the first is read as the (unchecked) score column, which
-    only decides which rows the loader drops, as :func:`found_column` reads one column.
-    """
-    from nps_kit.load import load_responses
-
-    report = found.load
-    loaded = load_responses(
-        export,
-        score_column=columns[0],
-        sheet=report.sheet,
-        encoding=report.encoding,
-        check_score=False,
-    )
-    return {column: loaded.data[column] for column in columns}
 
 
 def _empty_themes() -> str:

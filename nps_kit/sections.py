@@ -732,6 +732,7 @@ def detractors(
     id_column: str | None,
     comment_column: str | None,
     contact_column: str | None,
+    contact_details: Sequence[str] = (),
     breakdowns: Sequence[str | Mapping[str, str]] = (),
     analysis: FollowupAnalysis | None = None,
     unit_id: str | None = None,
@@ -748,7 +749,10 @@ def detractors(
     :class:`~nps_kit.closed_loop.FollowupList` (see :func:`nps_kit.closed_loop.followup_list`),
     ``.tables["followups"]`` its rows. ``status`` is :func:`followup_status`'s ``.value``: the
     people the returned file marks contacted are shown as contacted, with the day, instead of
-    a call-by date (QA22: they read "Call by 2026-11-25 (overdue)").
+    a call-by date (QA22: they read "Call by 2026-11-25 (overdue)"). ``contact_details`` are
+    the unit's ``columns.contact_details``: without a consent column, those who left a way to
+    reach them are listed, as ``nps-kit alerts`` alerts them (one rule:
+    :func:`nps_kit.closed_loop.contactable_detractors`); their details never enter the report.
     """
     themes = None
     if analysis is not None and analysis.tags is not None and analysis.themes is not None:
@@ -766,6 +770,7 @@ def detractors(
         id_column=id_column,
         comment_column=comment_column,
         contact_column=contact_column,
+        details=contact_details,
         breakdowns=breakdowns,
         themes=themes,
         as_of=_now(unit.language, timezone).date(),
@@ -781,7 +786,7 @@ def detractors(
             work_files=files,
             first=first,
             # Only where `nps-kit alerts` can work (its rule: alerts.alerts_blocker).
-            alerts=id_column is not None and contact_column is not None,
+            alerts=id_column is not None and found.consent_known,
             status=status,
         ),
         _Publish(partial(publish_followups, found)),
@@ -803,7 +808,12 @@ def followup_status(
     Open people's ages count to today in ``timezone`` (default: by the unit's language); dates
     the team typed as ``3/12/2026`` are read in the order the unit's readers write them
     (:func:`nps_kit.clock.date_order`). A file that cannot be used never fails the report:
-    the box says what is wrong and what to do. ``.value`` is the
+    the box says what is wrong and what to do, in the unit's language and with the file's own
+    column names (連絡日). Without such a zone, dates that read both ways and nothing in the file
+    decides (3/4/2026, re-saved by Excel) are read in the order the unit reads its export's dates
+    (``data.date_format``, or detected), and the box says so. A date typed without a year
+    (12月4日, 12/3) is read in the weeks up to today when only one date fits, else the box asks
+    for the year. ``.value`` is the
     :class:`~nps_kit.closed_loop.LoopStatus` (its ``warnings`` name each unreadable cell), a
     :class:`~nps_kit.closed_loop.LoopRefused`, or ``None`` without a file.
     """
@@ -812,7 +822,13 @@ def followup_status(
     path = Path(status_file)
     lang = unit.language
     try:
-        read = read_status_file(path, date_order=clock.date_order(lang, timezone))
+        today = _now(lang, timezone).date()
+        read = read_status_file(
+            path,
+            date_order=clock.date_order(lang, timezone),
+            export_order=unit.load.date_order,
+            today=today,
+        )
         status: LoopStatus | LoopRefused = loop_status(
             read.rows,
             unit.responses,
@@ -820,8 +836,9 @@ def followup_status(
             id_column=id_column,
             comment_column=comment_column,
             redact=unit.redacted,
-            as_of=_now(lang, timezone).date(),
-            warnings=read.warnings(),
+            as_of=today,
+            warnings=read.warnings(lang),
+            order_note=read.order_note,
         )
     except DataError as err:
         status = LoopRefused(source=path, message=str(err))

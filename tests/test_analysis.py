@@ -347,6 +347,50 @@ def test_beside_a_reason_question_improvement_requests_are_listed_not_ranked(
     assert analysis.polarity.loc[j13, "delivery"].item() == "negative"
 
 
+def test_a_request_list_counts_who_asked_not_who_praised(tmp_path: Path) -> None:
+    # REVIEW22: "What should we improve?" is often answered with praise ("Nothing, the staff
+    # are brilliant"), which the rules read as positive; counted as mentions, the e-mail said
+    # "Staff: 6 asked" at the top of "Most requested improvements" though nobody asked.
+    path = tmp_path / "export.csv"
+    reason = ["Delivery was late", "The parcel arrived late", "Friendly staff"]
+    improve = [
+        "Nothing, the staff are brilliant",
+        "Lower prices please",
+        "Nothing, the staff are brilliant",
+    ]
+    rows = [
+        {
+            "response_id": f"R{i:02d}",
+            "submitted_at": f"2026-10-{1 + i:02d} 10:00:00",
+            "score": [2, 4, 10][i % 3],
+            "comment": reason[i % 3],
+            "improvement": improve[i % 3],
+        }
+        for i in range(18)
+    ]
+    pd.DataFrame(rows).to_csv(path, index=False)
+    unit = prepare_unit(
+        path,
+        name="X",
+        language="en",
+        id_column="response_id",
+        text_columns=["comment", "improvement"],
+    )
+    questions = [
+        {"column": "comment", "type": "text", "label": "Why"},
+        {"column": "improvement", "type": "text", "label": "Improve", "asks": "improvement"},
+    ]
+    analysis = analyse_followups(unit, questions)
+    assert analysis.scope == "reasons" and analysis.requests is not None
+    [asked] = [q for q in analysis.questions if q.question.column == "improvement"]
+    assert asked.polarity is not None
+    assert set(asked.polarity["staff"].dropna()) == {"positive"}  # the rules' reading
+    requests = by_theme(analysis.requests)
+    assert requests.loc["staff", "mentions"] == 0  # 12 praised the staff, none asked
+    assert requests.loc["price", "mentions"] == 6
+    assert requests.loc["price", "share"] == pytest.approx(100 * 6 / 18)  # of who answered
+
+
 def test_improvement_questions_alone_are_ranked(unit: UnitData) -> None:
     asked = {"column": "improvement", "type": "text", "label": "改善", "asks": "improvement"}
     analysis = analyse_followups(unit, [asked])

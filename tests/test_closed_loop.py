@@ -22,6 +22,7 @@ from nps_kit import sections
 from nps_kit._followup_html import followup_html
 from nps_kit.clock import date_order
 from nps_kit.closed_loop import (
+    FollowupList,
     LoopRefused,
     LoopStatus,
     call_by,
@@ -36,6 +37,7 @@ from nps_kit.errors import DataError
 from nps_kit.followup_files import (
     FOLLOWUPS_MIME,
     read_status,
+    read_status_file,
     with_contact_details,
     work_files,
     work_table,
@@ -229,6 +231,60 @@ def test_a_detail_written_as_no_answer_is_no_detail_left() -> None:
         False, False, False, True, False, False,
     ]  # fmt: skip
     assert contactable_detractors(frame, contact_column=None, details=details).index.tolist() == [3]
+
+
+def test_a_detail_field_answered_none_or_no_is_no_detail_left() -> None:
+    # REVIEW22: since fix25 section 7 lists, as the alerts alert, whoever filled a details
+    # field. An optional 「電話番号（任意）」 is often answered なし / 特になし / 不要 and an
+    # English one "no" or "Nothing": each was listed (and alerted) as having asked for a call,
+    # with なし as the number to dial. They say none, as the open answers' rule reads them
+    # (text.tokens.answered) or as a consent question's refusal does (_consent).
+    frame = pd.DataFrame(
+        {
+            "nps_score": pd.array([2, 3, 1, 0, 2, 4, 5, 1], dtype="Int64"),
+            "電話番号（任意）": ["なし", "特になし", "不要", "090-1234-5678", "", "", "", ""],
+            "Phone": ["", "", "", "", "no", "Nothing.", "No, thanks", "0774 123"],
+        }
+    )
+    details = ["電話番号（任意）", "Phone"]
+    assert left_contact_details(frame, details).tolist() == [
+        False, False, False, True, False, False, False, True,
+    ]  # fmt: skip
+
+
+def test_one_field_for_a_name_and_a_number_is_a_way_to_reach_them() -> None:
+    # REVIEW22: a form that asks 「お名前と電話番号（任意）」 or "Name and phone number
+    # (optional)" in one field was read as a name column, so with it as the only detail nobody
+    # was listed in section 7 or alerted ("No detractor allowed contact."), numbers and all.
+    frame = pd.DataFrame(
+        {
+            "nps_score": pd.array([2, 3], dtype="Int64"),
+            "Name and phone number (optional)": ["Sarah 07740 409632", ""],
+            "お名前と電話番号（任意）": ["", "田中 090-1234-5678"],
+            "Your name": ["Sarah", "Tom"],
+        }
+    )
+    both = ["Name and phone number (optional)", "お名前と電話番号（任意）"]
+    assert left_contact_details(frame, both[:1]).tolist() == [True, False]
+    assert left_contact_details(frame, both[1:]).tolist() == [False, True]
+    assert left_contact_details(frame, ["Your name"]).tolist() == [False, False]
+
+
+def test_when_nobody_left_a_detail_the_others_are_not_called_other() -> None:
+    # REVIEW22: with none listed the section read "No detractor left a way to reach them. …
+    # 3 other detractors left none and are not listed": other than whom?
+    found = FollowupList(
+        rows=pd.DataFrame(columns=["response_id", "date", "age_days", "score"]),
+        breakdowns=(),
+        consent_known=True,
+        as_of=dt.date(2026, 12, 1),
+        details=("Phone",),
+        unreachable=3,
+    )
+    english = re.sub(r"<[^>]+>", "", followup_html(found, lang="en").data)
+    assert "other" not in english and "None of the 3 detractors left one." in english
+    japanese = re.sub(r"<[^>]+>", "", followup_html(found, lang="ja").data)
+    assert "批判者3人のいずれも連絡先を残していません。" in japanese
 
 
 def test_respondent_themes_with_and_without_polarity() -> None:
@@ -1089,6 +1145,72 @@ def test_an_unreadable_date_is_named_in_the_box_and_the_rest_is_built(tmp_path: 
     assert published.followup_warnings == (warning,)
 
 
+def test_a_japanese_file_is_warned_about_in_japanese_with_its_own_column_names(
+    tmp_path: Path,
+) -> None:
+    # QA23: the Japanese report's box said "row 3, contacted_at: '12月4日' is not a date" in
+    # English, naming a column the returned minami.xlsx does not have (連絡日), and refused
+    # 12月4日 and 12/3, as a receptionist types them a few days before the report.
+    path = tmp_path / "minami.xlsx"
+    pd.DataFrame(
+        {
+            "回答ID": ["R1", "R2", "R3", "R4", "R5"],
+            "状況": ["済", "済", "済", "済", ""],
+            "連絡日": ["12月4日", "12/3", "1/15", "あした", ""],
+        }
+    ).to_excel(path, index=False)
+    read = read_status_file(path, today=dt.date(2026, 12, 5))
+    assert read.rows["contacted_at"].dt.strftime("%Y-%m-%d").fillna("").tolist() == [
+        "2026-12-04",
+        "2026-12-03",
+        "",
+        "",
+        "",
+    ]
+    assert read.rows["contacted_unread"].tolist() == [False, False, True, True, False]
+    assert read.warnings("ja") == (
+        f"{path}：4行目の連絡日「1/15」には年がなく、このレポートの作成日（2026-12-05）までの"
+        "8週間のどの日かが決まりません。連絡済みとして数え、連絡までの日数の中央値には入れて"
+        "いません。年も書いてください（例：2026/11/03、2026年11月3日）。",
+        f"{path}：5行目の連絡日「あした」は日付として読めません。連絡済みとして数え、連絡までの"
+        "日数の中央値には入れていません。日付は2026-11-03（または2026/11/03、2026年11月3日）"
+        "のように書くか、空欄にしてください。",
+    )
+    assert read.warnings("en")[0] == (
+        f"{path}: row 4, 連絡日: '1/15' has no year and is not one date of the 8 weeks up to "
+        "this report (2026-12-05); counted as contacted, left out of the median days. Write the "
+        "year too: 2026-11-03 (or 2026/11/03, 2026年11月3日)."
+    )
+    # Without the report's day (read_status, the CLI's reader), no year is guessed.
+    assert read_status_file(path).rows["contacted_at"].isna().tolist() == [True] * 5
+
+
+def test_the_japanese_report_s_box_speaks_japanese(tmp_path: Path) -> None:
+    (tmp_path / "export.csv").write_text(FORMS_HEADER + "\n".join(FORMS_ROWS) + "\n")
+    unit = prepare_unit(
+        tmp_path / "export.csv",
+        name="南口",
+        language="ja",
+        period="2026-11",
+        score_column="Score",
+        date_column="Timestamp",
+        text_columns=["Why?"],
+    )
+    path = tmp_path / "minami.csv"
+    path.write_text("回答ID,状況,連絡日\n4,済,あした\n", encoding="utf-8")
+    result, outputs = run_section(
+        sections.followup_status, unit, path, id_column=None, comment_column="Why?"
+    )
+    assert result.warnings == (
+        f"{path}：2行目の連絡日「あした」は日付として読めません。連絡済みとして数え、連絡までの"
+        "日数の中央値には入れていません。日付は2026-11-03（または2026/11/03、2026年11月3日）"
+        "のように書くか、空欄にしてください。",
+    )
+    assert (
+        "<p>minami.csv：2行目の連絡日「あした」は日付として読めません。" in outputs[0]["text/html"]
+    )
+
+
 def test_a_status_file_that_cannot_be_used_is_said_in_the_box_not_a_failed_report(
     tmp_path: Path,
 ) -> None:
@@ -1214,3 +1336,269 @@ def test_a_date_without_a_time_is_called_by_the_end_of_its_second_day() -> None:
         pd.Timestamp("2026-12-01 15:00"),
     ]
     assert late.tolist() == [False, True]
+
+
+# --- a form without a consent question: those who left a number, as alerts reads it -------------
+
+LEFT_HEADER = "Timestamp,Score,Why?,Your name (optional),Phone (optional)\n"
+LEFT_ROWS = [
+    "11/23/2026 09:00:00,2,Rude receptionist,Sarah Jones,07740 409632",
+    "11/23/2026 10:00:00,3,Waited an hour,Tom Whitaker,",
+    "11/24/2026 11:00:00,5,Too pricey,,N/A",
+    "11/24/2026 12:00:00,9,Lovely staff,Priya Shah,07111 222333",
+    "11/25/2026 13:00:00,0,It really hurt,,07999 888777",
+]
+
+
+def left_unit(path: Path) -> UnitData:
+    path.write_text(LEFT_HEADER + "\n".join(LEFT_ROWS) + "\n", encoding="utf-8")
+    return prepare_unit(
+        path,
+        name="North",
+        language="en",
+        period="2026-11",
+        score_column="Score",
+        date_column="Timestamp",
+        id_column="Timestamp",
+        text_columns=["Why?"],
+    )
+
+
+def test_without_a_consent_column_the_report_lists_who_left_a_way_to_reach_them(
+    tmp_path: Path,
+) -> None:
+    # FIX25 (QA22 follow-up): alerts alerted the detractors who left a number (fix21), while
+    # section 7 listed every detractor as "consent unknown" and never mentioned the alerts.
+    # The report now reads the same rule (closed_loop.contactable_detractors with the details).
+    unit = left_unit(tmp_path / "export.csv")
+    value, outputs = run_section(
+        sections.detractors,
+        unit,
+        id_column="Timestamp",
+        comment_column="Why?",
+        contact_column=None,
+        contact_details=["Your name (optional)", "Phone (optional)"],
+    )
+    assert value.rows["comment"].tolist() == ["It really hurt", "Rude receptionist"]
+    assert value.consent_known and value.unreachable == 2
+    html = "\n".join(o["text/html"] for o in outputs if "text/html" in o)
+    assert "consent to contact unknown" not in html and "No consent column" not in html
+    assert "2 detractors left a way to reach them" in html
+    assert (
+        "No consent question: a detractor who left a way to reach them in “Phone (optional)” "
+        "asked to be contacted that way, as the daily alerts read it. 2 other detractors left "
+        "none and are not listed." in html
+    )
+    assert "use the daily alerts (nps-kit alerts)" in html
+    ja = followup_html(value, lang="ja").data
+    assert "連絡先を残した批判者2人" in ja and "「Phone (optional)」に連絡先を残した批判者を" in ja
+    assert '連絡先を残さなかった批判者<span class="nps-nb">2人</span>は載せていません。' in ja
+    assert "同意の有無" not in ja
+    # Who they are and their numbers stay out of the report (the work files carry them).
+    for private in ("07740", "07999", "Sarah Jones"):
+        assert private not in html
+    # Without an id, alerts cannot work: the report does not point to them.
+    _, outputs = run_section(
+        sections.detractors,
+        unit,
+        id_column=None,
+        comment_column="Why?",
+        contact_column=None,
+        contact_details=["Phone (optional)"],
+    )
+    html = "\n".join(o["text/html"] for o in outputs if "text/html" in o)
+    assert "2 detractors left a way to reach them" in html and "nps-kit alerts" not in html
+
+
+def test_alerts_and_the_report_share_one_rule_for_who_may_be_contacted() -> None:
+    from nps_kit.closed_loop import consent_known
+
+    assert consent_known(contact_column="ok", details=()) is True
+    assert consent_known(contact_column=None, details=["Phone"]) is True
+    assert consent_known(contact_column=None, details=()) is False
+
+
+@pytest.mark.slow
+def test_run_lists_a_forms_units_callers_as_alerts_would_alert_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Through `nps-kit run` on a Google-Forms-like export (no consent column, a phone column):
+    # the report's list, its work file and the alerts are the same two people.
+    from nps_kit.cli import main
+
+    (tmp_path / "responses.csv").write_text(
+        LEFT_HEADER + "\n".join(LEFT_ROWS) + "\n", encoding="utf-8"
+    )
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "defaults.yaml").write_text(
+        "language: en\ndata: {path: ../responses.csv, date_format: month-first}\n"
+        "columns: {score: Score, date: Timestamp, id: Timestamp, comment: 'Why?', contact: null, "
+        "contact_details: ['Your name (optional)', 'Phone (optional)']}\n",
+        encoding="utf-8",
+    )
+    (params / "north.yaml").write_text(
+        "name: North\nperiod: 2026-11\nfollowups: [{column: 'Why?', type: text, label: Why}]\n",
+        encoding="utf-8",
+    )
+    notebook = Path(sections.__file__).parent / "resources" / "nps_report.ipynb"
+    output = tmp_path / "reports"
+    argv = ["run", "north", "--parameters", str(params), "--notebook", str(notebook)]
+    assert main([*argv, "--output", str(output)]) == 0
+    html = (output / "2026-11" / "north.html").read_text(encoding="utf-8")
+    assert "2 detractors left a way to reach them" in html
+    assert "use the daily alerts (nps-kit alerts)" in html
+    assert "consent to contact unknown" not in html and "07999" not in html
+    csv = pd.read_csv(work_files(output / "2026-11", "north").csv, dtype=str, keep_default_na=False)
+    assert csv["Phone (optional)"].tolist() == ["07999 888777", "07740 409632"]
+
+
+# --- a work file Excel re-saved with dates that read both ways (FIX26) --------------------------
+
+# Rows 2, 4 and 6 are detractors answered on 2, 4 and 6 November; row 5's 20 November shows
+# that the export writes month first (Google Forms).
+_US_ROWS = [
+    "11/02/2026 09:00:00,Leeds,3,Waited an hour",
+    "11/03/2026 10:00:00,Leeds,10,Lovely",
+    "11/04/2026 11:00:00,Leeds,1,Rude receptionist",
+    "11/20/2026 12:00:00,Leeds,9,Great",
+    "11/06/2026 13:00:00,Leeds,5,Too expensive",
+]
+# The same export written day first (a UK tool), and with ISO dates (no order to read).
+_UK_ROWS = [f"{r[3:5]}/{r[:2]}{r[5:]}" for r in _US_ROWS]
+_ISO_ROWS = [f"2026-{r[:2]}-{r[3:5]}{r[10:]}" for r in _US_ROWS]
+
+
+def _excel_resaved(path: Path, order: str, **typed: dict[str, str]) -> None:
+    """Save the work file's dates as Excel does in a US (month-first) or UK locale: 11/4/2026."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    when = pd.to_datetime(frame["date"])
+    day, month = when.dt.day.astype(str), when.dt.month.astype(str)
+    first, second = (month, day) if order == "month-first" else (day, month)
+    frame["date"] = first + "/" + second + "/" + when.dt.strftime("%Y")
+    for rid, cells in typed.items():
+        for column, value in cells.items():
+            frame.loc[frame["response_id"] == rid.removeprefix("r"), column] = value
+    frame.to_csv(path, index=False, encoding="utf-8-sig")
+    saved = time.time_ns() + 5_000_000_123
+    os.utime(path, ns=(saved, saved))
+
+
+@pytest.mark.parametrize(
+    ("rows", "order"), [(_US_ROWS, "month-first"), (_UK_ROWS, "day-first")], ids=["us", "uk"]
+)
+def test_a_moved_row_is_found_in_an_excel_work_file_by_the_export_s_date_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], rows: list[str], order: str
+) -> None:
+    # An English unit without a timezone: Excel re-saved 2026-11-04 as 11/4/2026 (US) or
+    # 4/11/2026 (UK), which read both ways, so they were left unread and the re-sorted row 4
+    # (now someone else) inherited "Amy, done". They read as the export's dates do.
+    unit = forms_unit(tmp_path / "export.csv", rows)
+    assert unit.load.date_order == order
+    found = followup_list(unit, id_column=None, comment_column=None, contact_column=None)
+    files = write_work_files(work_table(found), tmp_path, "north")
+    _excel_resaved(files.csv, order, r4={"owner": "Amy", "status": "done"})
+    moved = forms_unit(tmp_path / "export.csv", [rows[i] for i in (2, 1, 0, 3, 4)])
+    again = followup_list(moved, id_column=None, comment_column=None, contact_column=None)
+    capsys.readouterr()
+    write_work_files(work_table(again), tmp_path, "north", export_order=moved.load.date_order)
+    table = pd.read_csv(files.csv, dtype=str, keep_default_na=False).set_index("response_id")
+    assert table.loc["4", ["owner", "status"]].tolist() == ["", ""]
+    example = "March 4" if order == "month-first" else "3 April"
+    other = "day-first" if order == "month-first" else "month-first"
+    written = "11/4/2026" if order == "month-first" else "4/11/2026"
+    assert capsys.readouterr().err == (
+        "north: note: north_followups.csv/.xlsx: the dates that read both ways (no day over 12) "
+        f"were read {order} (3/4/2026 is {example}): the unit reads its export's dates {order} "
+        f"(data.date_format, or detected). If the team writes them {other}, set the unit's "
+        "timezone to theirs.\n"
+        f"north: warning: response 4 is dated 2026-11-02 now but {written} in the "
+        "work files: its owner, status, contacted_at and note were not carried over (the "
+        "export's rows moved; set columns.id to a column unique to each response).\n"
+    )
+
+
+def test_work_file_dates_nothing_orders_are_said_to_be_unchecked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # ISO dates in the export and no timezone: nothing says how 11/4/2026 reads.
+    unit = forms_unit(tmp_path / "export.csv", _ISO_ROWS)
+    assert unit.load.date_order is None
+    found = followup_list(unit, id_column=None, comment_column=None, contact_column=None)
+    files = write_work_files(work_table(found), tmp_path, "north")
+    _excel_resaved(files.csv, "month-first", r4={"owner": "Amy"})
+    capsys.readouterr()
+    write_work_files(work_table(found), tmp_path, "north", export_order=unit.load.date_order)
+    table = pd.read_csv(files.csv, dtype=str, keep_default_na=False).set_index("response_id")
+    assert table.loc["4", "owner"] == "Amy"
+    assert capsys.readouterr().err == (
+        "north: warning: the dates of north_followups.csv/.xlsx read both ways (no day over 12) "
+        "and nothing says which order, so whether the export's rows moved since cannot be "
+        "checked: set the unit's timezone to the team's.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("rows", "order"), [(_US_ROWS, "month-first"), (_UK_ROWS, "day-first")], ids=["us", "uk"]
+)
+def test_a_status_file_excel_re_saved_is_read_by_the_export_s_date_order(
+    tmp_path: Path, rows: list[str], order: str
+) -> None:
+    # The returned file's dates and the contact date typed in the same format: row 4 was
+    # answered on 4 November and called on the 5th.
+    unit = forms_unit(tmp_path / "export.csv", rows)
+    found = followup_list(unit, id_column=None, comment_column="Why?", contact_column=None)
+    files = write_work_files(work_table(found), tmp_path, "north")
+    called = "11/5/2026" if order == "month-first" else "5/11/2026"
+    _excel_resaved(files.csv, order, r4={"owner": "Amy", "contacted_at": called})
+    result, outputs = run_section(
+        sections.followup_status, unit, files.csv, id_column=None, comment_column="Why?"
+    )
+    assert (result.contacted, result.median_days, result.warnings) == (1, 1.0, ())
+    example = "March 4" if order == "month-first" else "3 April"
+    assert result.order_note == (
+        f"{files.csv}: the dates that read both ways (no day over 12) were read {order} "
+        f"(3/4/2026 is {example}): the unit reads its export's dates {order} (data.date_format, "
+        f"or detected). If the team writes them "
+        f"{'day-first' if order == 'month-first' else 'month-first'}, set the unit's timezone "
+        "to theirs."
+    )
+    assert "north_followups.csv: the dates that read both ways" in outputs[0]["text/html"]
+    # Re-sorted since: refused, and the refusal says how the dates were read.
+    moved = forms_unit(tmp_path / "export.csv", [rows[i] for i in (2, 1, 0, 3, 4)])
+    result, _ = run_section(
+        sections.followup_status, moved, files.csv, id_column=None, comment_column="Why?"
+    )
+    assert isinstance(result, LoopRefused)
+    assert "row 4 of the export is dated 2026-11-02" in result.message
+    assert "(data.date_format, or detected)" in result.message
+    assert "set the unit's timezone to theirs.) The export's rows moved" in result.message
+
+
+def test_status_file_dates_nothing_orders_stay_unread(tmp_path: Path) -> None:
+    unit = forms_unit(tmp_path / "export.csv", _ISO_ROWS)
+    found = followup_list(unit, id_column=None, comment_column="Why?", contact_column=None)
+    files = write_work_files(work_table(found), tmp_path, "north")
+    _excel_resaved(files.csv, "month-first", r4={"owner": "Amy", "contacted_at": "11/5/2026"})
+    read = read_status_file(files.csv, export_order=unit.load.date_order)
+    assert read.order_note is None
+    assert read.unreadable["value"].tolist() == ["11/5/2026", "11/4/2026", "11/2/2026", "11/6/2026"]
+
+
+def test_a_day_over_12_in_one_column_orders_the_file_s_other_dates(tmp_path: Path) -> None:
+    # A UK team's Excel: 4/11/2026 (the response date) reads both ways, 13/11/2026 (the
+    # contact date typed in the same file) only day first; one spreadsheet wrote both.
+    unit = forms_unit(tmp_path / "export.csv", _ISO_ROWS)
+    found = followup_list(unit, id_column=None, comment_column="Why?", contact_column=None)
+    files = write_work_files(work_table(found), tmp_path, "north")
+    _excel_resaved(files.csv, "day-first", r4={"owner": "Amy", "contacted_at": "13/11/2026"})
+    read = read_status_file(files.csv, export_order=unit.load.date_order)
+    assert read.unreadable.empty
+    assert read.rows["date"].dt.strftime("%Y-%m-%d").tolist() == [
+        "2026-11-04",
+        "2026-11-02",
+        "2026-11-06",
+    ]
+    assert read.order == "day-first"
+    assert read.order_note is not None
+    assert "a day over 12 among the file's other dates shows it" in read.order_note

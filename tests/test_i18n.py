@@ -220,3 +220,46 @@ def test_a_singular_form_fills_the_same_fields_as_its_plural(key: str) -> None:
 def test_an_interval_is_joined_in_the_words_language() -> None:
     assert interval_text(-2.04, 25.1, "ja") == "\u22122.0〜+25.1"
     assert interval_text(-2.04, 25.1, "en") == "\u22122.0 to +25.1"
+
+
+def test_english_report_words_read_the_same_to_us_and_uk_readers() -> None:
+    # QA22 #12: a US SaaS company read "Prioritise", "Recognise" and "referral programme" in
+    # its actions, and a Method section whose examples were a UK retailer's (Leeds, "Ordered
+    # Monday, delivered Thursday.", "more evening slots"). Oxford -ize spellings are British
+    # and American English alike; the examples now fit any business.
+    import json
+
+    import yaml
+
+    english = [words["en"] for words in _CATALOGUE.values() if "en" in words]
+    for path in [
+        PACKAGE / "resources" / "playbook.yaml",
+        *PACKAGE.glob("resources/packs/*/playbook.yaml"),
+    ]:
+
+        def walk(node: object) -> None:
+            if isinstance(node, dict):
+                if isinstance(node.get("en"), str):
+                    english.append(node["en"])
+                for value in node.values():
+                    walk(value)
+            elif isinstance(node, list):
+                for value in node:
+                    walk(value)
+
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    cells = json.loads((PACKAGE / "resources" / "nps_report.ipynb").read_text(encoding="utf-8"))
+    english += [
+        "".join(c["source"])
+        for c in cells["cells"]
+        if c["cell_type"] == "markdown" and "lang-en" in c["metadata"].get("tags", [])
+    ]
+    british = re.compile(
+        r"\b(recognis|prioritis|publicis|organis|realis|apologis|minimis|maximis|optimis|"
+        r"summaris|customis|programme|colour|behaviour|favour|centre\b|catalogue)",
+        re.IGNORECASE,
+    )
+    assert sorted({m.group() for text in english for m in british.finditer(text)}) == []
+    method = " ".join(english)
+    for retail in ("Leeds", "Ordered Monday", "evening slots", "brilliant"):
+        assert retail not in method

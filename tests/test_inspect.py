@@ -19,9 +19,12 @@ from _exports import (
     PHYSIO_QUALITY,
     PHYSIO_REASON,
     PHYSIO_ROWS,
+    QUALTRICS_HEADER,
     TYPEFORM_CONTACT,
     TYPEFORM_PLAN,
     TYPEFORM_REASON,
+    nps_group,
+    qualtrics_rows,
     write_google_forms,
     write_msforms_ja,
     write_qualtrics,
@@ -56,27 +59,27 @@ def test_qualtrics_export_on_one_screen(capsys: pytest.CaptureFixture[str], tmp_
         "language of the answers: en (100 % English, 0 % Japanese, of 50 answers)\n"
         "note: 'Q3' agrees with Qualtrics' 'Q3_NPS_GROUP' on 60 of 60 responses.\n"
         "\n"
-        "column        QID              kind         detail               distinct  blanks  "
+        "column        QID              kind         detail                  distinct  blanks  "
         "question / sample\n"
-        "StartDate     startDate        date         ISO/Japanese               60       0  "
+        "StartDate     startDate        date         ISO/Japanese                  60       0  "
         "Start Date\n"
-        "EndDate       endDate          date         ISO/Japanese               60       0  "
+        "EndDate       endDate          date         ISO/Japanese                  60       0  "
         "End Date\n"
-        "Status        status           metadata     Qualtrics                   1       0  "
+        "Status        status           metadata     Qualtrics                      1       0  "
         "Response Type\n"
-        "ResponseId    _recordId        metadata     Qualtrics                  60       0  "
+        "ResponseId    _recordId        metadata     Qualtrics                     60       0  "
         "Response ID\n"
-        "Q1            QID70            categorical  3 values                    3       0  "
+        "Q1            QID70            categorical  3 values                       3       0  "
         "What is your gender?\n"
-        "Q2            QID72            rating       1–5                         5       0  "
+        "Q2            QID72            rating       1–5                            5       0  "
         "How satisfied are you with the service?\n"
-        "Q3*           QID74            nps          0–10                       11       0  "
+        "Q3*           QID74            nps          0–10                          11       0  "
         "How likely are you to recommend our service to a friend or …\n"
-        "Q3_NPS_GROUP  QID74_NPS_GROUP  nps_group    Qualtrics NPS group         3       0  "
+        "Q3_NPS_GROUP  QID74_NPS_GROUP  nps_group    Qualtrics NPS group            3       0  "
         "How likely are you to recommend our service to a friend or …\n"
-        "Q4            QID75            multi        separator ','               4      12  "
+        "Q4            QID75            multi        separator ','                  4      12  "
         "Which features do you use? - Selected Choice\n"
-        "Q5            QID76_TEXT       text         free text                  35      10  "
+        "Q5            QID76_TEXT       text         free text (text entry)        35      10  "
         "Why did you give that score?\n",
         "",
     )
@@ -1286,3 +1289,40 @@ def test_a_title_row_above_the_header_is_said_and_skipped(tmp_path: Path) -> Non
         f"Row 1 is a title above the table ({title!r}), skipped: the column names were read "
         "from row 2."
     )
+
+
+def test_the_answers_inspected_are_every_column_as_the_loader_reads_it(export: Export) -> None:
+    # FIX26: init decides on found.data instead of reading the export again per column with
+    # that column as the score column. No score column decides a dropped row (blank XLSX
+    # rows, Qualtrics previews are dropped whatever it is), so each of those reads was this.
+    found = inspect_export(export.path, sheet=export.sheet)
+    assert list(found.data.columns) == [c.column for c in found.columns]
+    for name in ("score", "business_unit", "comment"):
+        column = export.column(name)
+        alone = load_responses(
+            export.path, score_column=column, sheet=export.sheet, check_score=False
+        )
+        pd.testing.assert_series_equal(found.data[column], alone.data[column])
+    assert len(found.data) == len(export.expected)
+
+
+def test_qualtrics_text_entry_answers_are_free_text_however_few(tmp_path: Path) -> None:
+    # FIX26: a Qualtrics multi-select's "Other - Text" box (ImportId QID5_4_TEXT) held five
+    # kinds of what respondents typed and became a breakdown ("Services — other (text)").
+    # Qualtrics marks every text entry by its ImportId's _TEXT, as SurveyMonkey says
+    # "Open-Ended Response".
+    header = QUALTRICS_HEADER.split("\n")
+    others = ("Safe deposit box", "Mortgage advice", "Foreign exchange", "")
+    lines = [
+        header[0] + ",Q5_4_TEXT",
+        header[1] + ",Which features do you use? - Other - Text",
+        header[2] + ',"{""ImportId"":""QID75_4_TEXT""}"',
+    ]
+    lines += [
+        f"{date},{date},IP Address,R_{i:04d},Female,3,{score},{nps_group(score)},Reports,,"
+        f"{others[i % 4]}"
+        for i, (date, score) in enumerate(qualtrics_rows(40))
+    ]
+    found = inspect_export(write_text(tmp_path / "q.csv", "\n".join(lines) + "\n"))
+    other = found.column("Q5_4_TEXT")
+    assert (other.kind, other.detail, other.distinct) == ("text", "free text (text entry)", 3)

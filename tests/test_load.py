@@ -581,11 +581,11 @@ def test_qualtrics_summary_mentions_tool_and_preview(tmp_path: Path) -> None:
     result = load_responses(write(tmp_path / "q.csv", QUALTRICS, "utf-8-sig"), score_column="Q1")
     assert result.report.summary().splitlines()[0] == (
         "Read 3 rows from q.csv (CSV, utf-8-sig, comma-separated, Qualtrics export, "
-        "1 preview responses dropped)."
+        "1 preview or test responses dropped)."
     )
     assert result.report.summary("ja").splitlines()[0] == (
         "q.csv から 3 行を読み込みました（CSV、utf-8-sig、カンマ区切り、Qualtrics 形式、"
-        "プレビュー回答 1 件を除外）。"
+        "プレビュー・テスト回答 1 件を除外）。"
     )
 
 
@@ -1276,3 +1276,20 @@ def test_a_one_column_table_has_no_title_row(tmp_path: Path) -> None:
     result = load_responses(path)
     assert result.data["nps_score"].tolist() == [9, 3, 10]
     assert result.report.title_rows == 0
+
+
+def test_qualtrics_test_responses_are_dropped_as_previews_are(tmp_path: Path) -> None:
+    # FIX26: "Generate test responses" writes Status "Survey Test": random answers that were
+    # counted as customers (a preview taken offline is "Offline Survey Preview").
+    text = QUALTRICS + (
+        "2026-10-02 12:00:00,Survey Test,0,lorem ipsum\n"
+        "2026-10-02 13:00:00,Offline Survey Preview,1,trying the app\n"
+    )
+    result = load_responses(write(tmp_path / "q.csv", text, "utf-8-sig"), score_column="Q1")
+    assert result.data["nps_score"].tolist() == [10, 3]
+    report = result.report
+    assert (report.rows_read, report.preview_rows_dropped) == (5, 3)
+    assert report.summary().splitlines()[0] == (
+        "Read 5 rows from q.csv (CSV, utf-8-sig, comma-separated, Qualtrics export, "
+        "3 preview or test responses dropped)."
+    )

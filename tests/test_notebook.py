@@ -24,11 +24,14 @@ from nps_kit.notebook import (
     for_papermill,
     paired_path,
     read_report_notebook,
+    safe_name,
+    scratch_cells,
     section_names,
     select_sections,
     sync_pair,
 )
 from nps_kit.params import load_all, notebook_parameters
+from nps_kit.render import render_html
 from nps_kit.run import RunResult, run_reports
 from nps_kit.summary import UnitSummary
 
@@ -101,7 +104,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def test_lab_writes_the_units_working_copy(project: Path) -> None:
-    copy = write_working_copy("stores", parameters=project, period="2026-10")
+    copy = write_working_copy("stores", parameters=project, period="2026-10").path
     assert copy == project.parent / "notebooks" / "work" / "stores_2026-10.ipynb"
     nb = nbformat.read(copy, as_version=4)
     unit = load_all(project, units=["stores"]).units["stores"]
@@ -133,7 +136,7 @@ def test_working_copy_speaks_the_units_language_and_says_where_edits_go(
 ) -> None:
     # QA19: an English unit's copy showed 「1. 概要」 above "1. Headline" for every section, under
     # the shared notebook's "Run all cells to see the demo unit's report here".
-    copy = write_working_copy(unit, parameters=project, period="2026-10")
+    copy = write_working_copy(unit, parameters=project, period="2026-10").path
     nb = nbformat.read(copy, as_version=4)
     tags = [set(c.metadata.get("tags", [])) for c in nb.cells]
     assert not any(other in t for t in tags)
@@ -143,6 +146,146 @@ def test_working_copy_speaks_the_units_language_and_says_where_edits_go(
     assert words in note.source and f"parameters/{unit}.yaml" in note.source
     assert f"nps-kit run {unit} --period 2026-10 --notebook {copy.as_posix()}" in note.source
     assert sum("remove_cell" in t for t in tags) == 1  # the shared notebook's intro is gone
+
+
+def test_a_file_name_keeps_the_letters_of_every_script_and_never_merges_two_names() -> None:
+    # QA23: every Japanese unit's copy was notebooks/work/-_2026-11.ipynb (ASCII only kept).
+    assert safe_name("さくら歯科-本院") == "さくら歯科-本院"
+    assert safe_name("stores") == "stores"
+    names = [safe_name(t) for t in ("a/b", "a:b", "a_b", "a b", "../x", "")]
+    assert len(set(names)) == len(names), names
+    assert not any(set('/\\:*?"<>| ') & set(n) or n.startswith(".") for n in names), names
+    assert names[0].startswith("a_b-") and names[-1].startswith("notebook-")
+
+
+def _japanese_units(project: Path) -> list[str]:
+    text = (project / "stores.yaml").read_text(encoding="utf-8").replace("unit: stores\n", "")
+    units = ["さくら歯科-本院", "さくら歯科-南口"]
+    for unit in units:
+        (project / f"{unit}.yaml").write_text(text, encoding="utf-8")
+    return units
+
+
+def test_two_japanese_units_get_their_own_copies_named_by_their_ids(project: Path) -> None:
+    # QA23: 本院's copy overwrote 南口's, and the note's command named whichever was opened last.
+    copies = [
+        write_working_copy(u, parameters=project, period="2026-10").path
+        for u in _japanese_units(project)
+    ]
+    assert [c.name for c in copies] == [
+        "さくら歯科-本院_2026-10.ipynb",
+        "さくら歯科-南口_2026-10.ipynb",
+    ]
+    for unit, copy in zip(_japanese_units(project), copies, strict=True):
+        note = nbformat.read(copy, as_version=4).cells[0].source
+        assert f"nps-kit run {unit} --period 2026-10 --notebook {copy.as_posix()}" in note
+
+
+def test_lab_opens_an_existing_copy_as_it_is_and_fresh_moves_it_to_a_backup(
+    project: Path,
+) -> None:
+    # QA23: `nps-kit lab north` the next morning rewrote the copy; the analyst's chart was gone.
+    first = write_working_copy("stores", parameters=project, period="2026-10")
+    assert (first.kept, first.backup) == (False, None)
+    nb = nbformat.read(first.path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("# my own chart"))
+    nbformat.write(nb, first.path)
+    edited = first.path.read_bytes()
+
+    again = write_working_copy("stores", parameters=project, period="2026-10")
+    assert (again.path, again.kept, again.backup) == (first.path, True, None)
+    assert first.path.read_bytes() == edited
+    said = again.message()
+    assert said.startswith(f"working copy: {first.path} (yours, opened as it is, with your edits;")
+    assert said.endswith(
+        "To start again from the project's notebook, run 'nps-kit lab stores --period 2026-10 "
+        f"--fresh': your copy is first moved to {first.path.parent / 'backup'}/."
+    )
+
+    assert not again.older_export
+    # The next morning's export is another cache: the kept copy still reads the old one.
+    nb.metadata.papermill.parameters["data_cache"] = "/elsewhere/old.parquet"
+    nbformat.write(nb, first.path)
+    edited = first.path.read_bytes()
+    later = write_working_copy("stores", parameters=project, period="2026-10")
+    assert later.kept and later.older_export and first.path.read_bytes() == edited
+    assert later.message().endswith(
+        " Note: the export has changed since the copy was written, and the copy still reads it "
+        "as it was then; --fresh reads the current one."
+    )
+
+    fresh = write_working_copy("stores", parameters=project, period="2026-10", fresh=True)
+    assert (fresh.path, fresh.kept) == (first.path, False)
+    assert fresh.backup is not None and fresh.backup.parent == first.path.parent / "backup"
+    assert fresh.backup.name.startswith("stores_2026-10_")
+    assert fresh.backup.read_bytes() == edited
+    assert "# my own chart" not in first.path.read_text(encoding="utf-8")
+    assert fresh.message() == (
+        f"working copy: {first.path} (new; your earlier copy was moved to {fresh.backup})"
+    )
+
+
+def _output(text: str) -> nbformat.NotebookNode:
+    return nbformat.v4.new_output("display_data", data={"text/html": f"<p>{text}</p>"})
+
+
+def test_a_scratch_cell_added_to_a_working_copy_is_left_out_of_the_report(project: Path) -> None:
+    # QA23: an analyst's untagged groupby(["Tariff", "Q5"]) landed in the unit's report under
+    # the trend, with raw headers; their own chart tagged section-trend belongs there.
+    copy = write_working_copy("cloud", parameters=project, period="2026-10").path
+    nb = nbformat.read(copy, as_version=4)
+    trend = next(
+        i
+        for i, c in enumerate(nb.cells)
+        if "section-trend" in c.metadata.tags and c.cell_type == "code"
+    )
+    nb.cells[trend].outputs = [_output("THE TREND")]
+    own = nbformat.v4.new_code_cell("plot.breakdown(...)", metadata={"tags": ["section-trend"]})
+    own.outputs = [_output("MY OWN CHART")]
+    scratch = nbformat.v4.new_code_cell('u.frame.groupby(["Tariff", "Q5"])')
+    scratch.outputs = [_output("SCRATCH TABLE")]
+    note = nbformat.v4.new_markdown_cell("a note to myself")
+    nb.cells[trend + 1 : trend + 1] = [own, scratch, note]
+    nbformat.write(nb, copy)
+    # as `run --notebook` executes it: parameters injected again, sections selected
+    unit = load_all(project, units=["cloud"]).units["cloud"]
+    from nps_kit.run import prepare_notebook
+
+    run = prepare_notebook(copy, notebook_parameters(unit, period="2026-10"), sections=SECTIONS)
+    assert scratch_cells(run) == [
+        i for i, c in enumerate(run.cells) if c.id in (scratch.id, note.id)
+    ]
+    html = render_html(run, lang="en", title="t")
+    assert "THE TREND" in html and "MY OWN CHART" in html
+    assert "SCRATCH TABLE" not in html and "a note to myself" not in html
+    # The project's notebook, or a unit's own, has no scratch cells: every cell is the report's.
+    nb.metadata.pop("nps_kit_working_copy")
+    assert scratch_cells(nb) == []
+    assert "SCRATCH TABLE" in render_html(nb, lang="en", title="t")
+
+
+def test_run_with_a_notebook_says_which_report_it_replaced(project: Path) -> None:
+    # QA23: `run north --notebook <copy>` replaced the report `send` mails without a word.
+    from nps_kit.commands.run import replaced_reports
+    from nps_kit.run import UnitResult
+
+    def done(unit: str, html: Path | None) -> UnitResult:
+        status = "ok" if html else "failed"
+        return UnitResult(unit, unit, "en", "2026-10", status, 1.0, html, None, None, None, {}, {})
+
+    units = load_all(project).units
+    own = units["cloud"].model_copy(update={"notebook": project / "own.ipynb"})
+    html = Path("reports/2026-10/stores.html")
+    result = RunResult(
+        Path("reports"),
+        [done("stores", html), done("cloud", Path("reports/2026-10/cloud.html")), done("x", None)],
+    )
+    copy = Path("notebooks/work/stores_2026-10.ipynb")
+    assert replaced_reports(result, {**units, "cloud": own}, notebook=copy) == [
+        f"note: {html} was replaced by the report of {copy}, with its manifest entry: the "
+        "overview and 'nps-kit send' now use it. For a trial, render into another folder with "
+        "--output DIR; to go back, run the unit again without --notebook."
+    ]
 
 
 @pytest.mark.slow
@@ -485,10 +628,142 @@ def test_lab_warns_as_run_does_when_latest_is_not_the_last_ended_month(tmp_path:
     write_working_copy("fresh", parameters=params, notebook=NOTEBOOK, warn=said.append)
     write_working_copy("stale", parameters=params, notebook=NOTEBOOK, period=old, warn=said.append)
     assert said == []  # a fresh export, and a month asked for
-    copy = write_working_copy("stale", parameters=params, notebook=NOTEBOOK, warn=said.append)
+    copy = write_working_copy("stale", parameters=params, notebook=NOTEBOOK, warn=said.append).path
     assert copy.name == f"stale_{old}.ipynb"
     assert said == [
         f"warning: stale.csv has no responses after {old}, so period 'latest' reports "
         f"{old} though {ended} has ended (units stale). Is the export late? Once it holds "
         f"{ended}, run again; --period {old} makes the choice explicit."
     ]
+
+
+# --- a project's copied notebook, older than the package's -----------------------------------
+
+
+def _older(nb: nbformat.NotebookNode, *removed: str) -> nbformat.NotebookNode:
+    """``nb`` as an older nps-kit copied it: the lines ``removed`` were added since."""
+    old = nbformat.from_dict(nb)
+    for cell in old.cells:
+        for line in removed:
+            cell.source = cell.source.replace(line, "")
+    return old
+
+
+def test_the_packages_own_notebook_lacks_nothing() -> None:
+    from nps_kit._notebook_lines import missing_lines
+
+    assert missing_lines(read_report_notebook(NOTEBOOK)) == []
+
+
+def test_an_old_copy_is_told_which_lines_it_lacks_and_an_analysts_edits_are_not(
+    tmp_path: Path,
+) -> None:
+    # FIX25: `init` copies the notebook into the project; fix23 added status=loop.value to
+    # section 7 and fix25 contact_details=contact_details, which an old copy silently lacks.
+    # The check reads the calls (ast), so a renamed variable or a reflowed call is no change.
+    from nps_kit._notebook_lines import missing_lines
+
+    nb = read_report_notebook(NOTEBOOK)
+    old = _older(nb, "        contact_details=contact_details,\n", "        status=loop.value,\n")
+    assert [line.keyword for line in missing_lines(old)] == ["status", "contact_details"]
+    edited = nbformat.from_dict(nb)
+    for cell in edited.cells:
+        cell.source = cell.source.replace("loop", "returned").replace(
+            "contact_details=contact_details,\n", "contact_details=['Phone'],  # ours\n"
+        )
+    edited.cells.insert(3, nbformat.v4.new_code_cell("%matplotlib inline\nx = 1"))
+    assert missing_lines(edited) == []
+    # A notebook without section 7 (the analyst removed it) lacks none of its lines.
+    kept = [c for c in nb.cells if "section-detractors" not in c.metadata.get("tags", [])]
+    assert missing_lines(nbformat.v4.new_notebook(cells=kept)) == []
+
+
+def test_a_call_that_passes_a_mapping_of_its_own_lacks_nothing() -> None:
+    # REVIEW22: an analyst who gathers the keywords in a dict of their own passes them all with
+    # `**`; the check cannot see which keywords that holds, so it must not say one is missing
+    # (README: a call replaced with your own code is never reported).
+    from nps_kit._notebook_lines import missing_lines
+
+    nb = read_report_notebook(NOTEBOOK)
+    own = nbformat.from_dict(nb)
+    for cell in own.cells:
+        if "section-detractors" in cell.metadata.get("tags", []) and "sections.detractors(" in (
+            cell.source
+        ):
+            cell.source = (
+                "ours = dict(id_column=id_column, comment_column=comment_column,\n"
+                "            contact_column=contact_column, contact_details=contact_details)\n"
+                "page.show(sections.detractors(u, **ours, status=None))\n"
+            )
+    assert missing_lines(own) == []
+
+
+def test_the_warning_names_the_lines_the_units_need_once(tmp_path: Path) -> None:
+    from nps_kit._notebook_lines import missing_lines, outdated_warning
+
+    nb = _older(
+        read_report_notebook(NOTEBOOK),
+        "        contact_details=contact_details,\n",
+        "        status=loop.value,\n",
+    )
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "export.csv").write_text(
+        "Timestamp,Score,Phone\n11/23/2026 09:00:00,2,0774\n", encoding="utf-8"
+    )
+    (params / "defaults.yaml").write_text(
+        "language: en\ndata: {path: ../export.csv}\n"
+        "columns: {score: Score, date: Timestamp, contact: null, contact_details: [Phone]}\n",
+        encoding="utf-8",
+    )
+    (params / "north.yaml").write_text("name: North\n", encoding="utf-8")
+    (params / "south.yaml").write_text("name: South\n", encoding="utf-8")
+    units = list(load_all(params).units.values())
+    path = tmp_path / "notebooks" / "nps_report.ipynb"
+    text = outdated_warning(path, missing_lines(nb), units)
+    packaged = Path(__file__).resolve().parent.parent / "nps_kit" / "resources"
+    assert text == (
+        f"warning: {path} is a copy of an older nps-kit notebook; it lacks 1 line that the "
+        "units north, south need (their reports are built without it):\n"
+        "  - section 'detractors', in sections.detractors(...): contact_details=contact_details,\n"
+        "    without a consent column, section 7 lists the detractors who left a phone number "
+        "or e-mail address (columns.contact_details), as nps-kit alerts alerts them, instead "
+        "of every detractor as 'consent unknown'.\n"
+        f"  Add the line to your cell (your own edits stay), or compare the cell with nps-kit's "
+        f"notebook: {packaged / 'nps_report.ipynb'} (README: 'Updating a project's notebook')."
+    )
+    # A line no unit needs is not said (no status file: nobody is marked contacted).
+    assert outdated_warning(path, missing_lines(nb)[:1], units) is None
+
+
+@pytest.mark.slow
+def test_run_with_an_old_copy_says_so_once_and_still_builds_every_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from nps_kit.cli import main
+
+    old = _older(read_report_notebook(NOTEBOOK), "        contact_details=contact_details,\n")
+    notebook = tmp_path / "notebooks" / "nps_report.ipynb"
+    notebook.parent.mkdir()
+    nbformat.write(old, notebook)
+    rows = [f"11/{1 + i:02d}/2026 09:00:00,{i % 11},{'0774' if i % 2 else ''}" for i in range(20)]
+    (tmp_path / "export.csv").write_text(
+        "Timestamp,Score,Phone\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "defaults.yaml").write_text(
+        "language: en\nperiod: 2026-11\ndata: {path: ../export.csv, date_format: month-first}\n"
+        "columns: {score: Score, date: Timestamp, id: Timestamp, contact: null, "
+        "contact_details: [Phone]}\n",
+        encoding="utf-8",
+    )
+    (params / "north.yaml").write_text("name: North\n", encoding="utf-8")
+    (params / "south.yaml").write_text("name: South\n", encoding="utf-8")
+    output = tmp_path / "reports"
+    argv = ["run", "--all", "--parameters", str(params), "--notebook", str(notebook)]
+    assert main([*argv, "--output", str(output), "--jobs", "1"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("is a copy of an older nps-kit notebook") == 1, err
+    assert "units north, south need" in err and "contact_details=contact_details," in err
+    assert (output / "2026-11" / "south.html").is_file()

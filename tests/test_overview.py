@@ -502,3 +502,51 @@ def test_detractors_to_contact_are_those_still_open(tmp_path: Path) -> None:
     page = write_overview(tmp_path, manifest, language="en").read_text(encoding="utf-8")
     cell = BeautifulSoup(page, "html.parser").select("tbody tr td")[-1]
     assert cell.get_text(" ", strip=True) == "13 4 of 17 contacted"
+
+
+def _months(first: int, last: int) -> list[dict[str, Any]]:
+    return [{"period": f"2026-{m:02d}", "nps": 5.0 + m} for m in range(first, last + 1)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "short", "full"),
+    [
+        ("en", "Monthly NPS", "4 months", "12 months"),
+        ("ja", "月次NPSの推移", "4か月", "12か月の推移"),
+    ],
+)
+def test_the_trend_column_says_the_months_it_shows(
+    tmp_path: Path, lang: str, header: str, short: str, full: str
+) -> None:
+    # QA22 #14: the column was headed "12 months" above a unit with 4 months of data; the
+    # unit report's trend title already says "the 4 months with data".
+    manifest = {
+        "period": "2026-11",
+        "units": [
+            unit("free", "Free", "en", -19.1, trend=_months(8, 11)),
+            unit(
+                "team",
+                "Team",
+                "en",
+                16.9,
+                trend=[{"period": "2025-12", "nps": 1.0}, *_months(1, 11)],
+            ),
+        ],
+    }
+    soup = BeautifulSoup(
+        write_overview(tmp_path, manifest, language=lang).read_text(encoding="utf-8"),
+        "html.parser",
+    )
+    assert [th.get_text() for th in soup.select("thead th")][6] == header
+    team, free = soup.select("tbody tr")
+    assert free.select_one("td .nps-months").get_text() == short
+    assert free.select("td")[6].select("svg.nps-spark")
+    assert team.select("td .nps-months") == []  # the full window: no note
+    assert free.select("td")[6]["data-label"] == header
+    # Every unit with the whole window: the header says it.
+    manifest["units"] = manifest["units"][1:]
+    soup = BeautifulSoup(
+        write_overview(tmp_path, manifest, language=lang).read_text(encoding="utf-8"),
+        "html.parser",
+    )
+    assert [th.get_text() for th in soup.select("thead th")][6] == full

@@ -245,3 +245,43 @@ def test_words_of_when_are_not_typical_phrases() -> None:
     words = {w for phrase in table["phrase"] for w in phrase.split()}
     assert "exercises" in words
     assert not words & {"far", "lately", "recently", "already"}
+
+
+@pytest.mark.parametrize(
+    ("detractors", "promoters", "weak", "kept"),
+    [
+        (
+            # QA22's SurveyMonkey export listed "took", "behind" and "day" as what sets
+            # detractors apart: everyday words that name nothing a manager could act on.
+            [
+                "Support took a day to answer, the checkout flow failed",
+                "Builds fell behind for a day, checkout broke",
+                "Took ages, the checkout page failed again",
+                "The invoice export took a day and we fell behind",
+            ],
+            ["Dashboards are clear and fast", "Dashboards saved us hours", "Great dashboards"],
+            {"took", "take", "behind", "day"},
+            {"checkout"},
+        ),
+        (
+            [
+                "送料が高いので買うのをやめた人も多い",
+                "送料が高く、買うたびに人に勧めにくい",
+                "送料の説明がなく、一日待って買うのをやめた",
+                "買う前に送料が分からなかった人です",
+            ],
+            ["ポイントが貯まる", "ポイントが使いやすい", "ポイント還元が嬉しい"],
+            {"買う", "人", "日", "一日"},
+            {"送料"},
+        ),
+    ],
+)
+def test_a_single_word_is_listed_only_when_it_names_something(
+    detractors: list[str], promoters: list[str], weak: set[str], kept: set[str]
+) -> None:
+    texts = pd.Series(detractors + promoters)
+    segments = pd.Series(["detractor"] * len(detractors) + ["promoter"] * len(promoters))
+    table = segment_phrases(texts, segments, top=10)
+    listed = set(table.loc[table["segment"] == "detractor", "phrase"])
+    assert all(any(word in phrase for phrase in listed) for word in kept), listed
+    assert not listed & weak, listed

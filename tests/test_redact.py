@@ -293,3 +293,23 @@ def test_what_asks_to_be_contacted_is_no_typical_or_uncovered_phrase() -> None:
     assert not [w for w in words if any(a in w for a in asked)]
     found = uncovered_phrases(texts, load_pack("generic"), min_count=2).phrases
     assert not [w for w in found["phrase"] if any(a in w for a in asked)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delivery was late again, nobody answered the phone",
+        "スタッフの対応が丁寧でした。また利用します",
+        "Call me maybe",
+        "ＡＢＣ　ｄｅｆ",
+    ],
+)
+def test_a_comment_without_a_digit_at_sign_or_sama_is_left_as_it_is(text: str) -> None:
+    # Every kind of personal data needs one of them: such comments skip the eleven searches.
+    assert redact_one(text) == (text, dict.fromkeys(KINDS, 0))
+
+
+def test_full_width_digits_and_at_sign_are_still_found() -> None:
+    text, counts = redact_one("連絡は０９０－１２３４－５６７８、ａ＠ｅｘａｍｐｌｅ．ｃｏｍまで")
+    assert text == "連絡は[PHONE]、[EMAIL]まで"
+    assert counts["phone"] == counts["email"] == 1

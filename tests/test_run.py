@@ -1164,3 +1164,62 @@ def test_contact_details_beside_an_unset_consent_question_are_refused(
         "with columns.contact_details listed, the work files would give the contact details of "
         f"people who said no. {hint}"
     )
+
+
+# Google Forms (no id: row numbers are the ids), month first: 20 November shows it. Rows 2, 4
+# and 6 are detractors of 2, 4 and 6 November, dates that read both ways once Excel re-saves
+# them as 11/4/2026.
+_FORMS_ROWS = [
+    "11/02/2026 09:00:00,3,Waited an hour",
+    "11/03/2026 10:00:00,10,Lovely",
+    "11/04/2026 11:00:00,1,Rude receptionist",
+    "11/20/2026 12:00:00,9,Great",
+    "11/06/2026 13:00:00,5,Too expensive",
+]
+
+
+@pytest.mark.slow
+def test_a_rerun_reads_an_excel_work_file_s_dates_as_the_export_s(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FIX26: an English unit without a timezone. Excel re-saved the work file's dates as
+    # 11/4/2026, left unread, so row 4, now someone else, inherited "Amy, done". The run reads
+    # them in the order the unit reads its export's dates (the cache's report) and says so.
+    import pandas as pd
+
+    monkeypatch.chdir(tmp_path)
+    params = tmp_path / "parameters"
+    params.mkdir()
+    export = tmp_path / "responses.csv"
+    header = "Timestamp,How likely are you to recommend us?,Why?\n"
+    export.write_text(header + "\n".join(_FORMS_ROWS) + "\n", encoding="utf-8")
+    (params / "north.yaml").write_text(
+        "name: North\nlanguage: en\ndata: {path: ../responses.csv}\n"
+        "columns: {score: 'How likely are you to recommend us?', date: Timestamp, "
+        "comment: 'Why?'}\n",
+        encoding="utf-8",
+    )
+    argv = ["run", "north", "--parameters", str(params), "--output", "reports"]
+    assert main([*argv, "--period", "2026-11"]) == 0
+    work = tmp_path / "reports" / "2026-11" / "north_followups.csv"
+    frame = pd.read_csv(work, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert frame["response_id"].tolist() == ["4", "2", "6"]
+    when = pd.to_datetime(frame["date"])
+    frame["date"] = when.dt.month.astype(str) + "/" + when.dt.day.astype(str) + "/2026"
+    frame.loc[frame["response_id"] == "4", ["owner", "status"]] = ["Amy", "done"]
+    frame.to_csv(work, index=False, encoding="utf-8-sig")
+    saved = time.time_ns() + 5_000_000_123
+    os.utime(work, ns=(saved, saved))
+    rows = [_FORMS_ROWS[i] for i in (2, 1, 0, 3, 4)]  # sorted since: row 4 is now 2 November
+    export.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main([*argv, "--period", "2026-11"]) == 0
+    again = pd.read_csv(work, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert again.set_index("response_id").loc["4", ["owner", "status"]].tolist() == ["", ""]
+    err = capsys.readouterr().err
+    assert (
+        "north: note: north_followups.csv/.xlsx: the dates that read both ways (no day over 12) "
+        "were read month-first (3/4/2026 is March 4): the unit reads its export's dates "
+        "month-first (data.date_format, or detected)." in err
+    )
+    assert "north: warning: response 4 is dated 2026-11-02 now but 11/4/2026 in the work" in err

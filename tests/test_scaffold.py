@@ -7,7 +7,7 @@ import email.policy
 import json
 import re
 from pathlib import Path
-from typing import get_args
+from typing import Any, get_args
 
 import pandas as pd
 import pytest
@@ -51,6 +51,7 @@ from _exports import (
 )
 
 from nps_kit.cli import main
+from nps_kit.errors import DataError
 from nps_kit.followup import parse_ratings
 from nps_kit.load import load_responses
 from nps_kit.params import ATTACH_CHOICES, Attach, load_all, notebook_parameters
@@ -737,7 +738,7 @@ def test_msforms_init_takes_the_reason_not_the_email(tmp_path: Path) -> None:
     }
     text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert (
-        f"  # {MSFORMS_REASON}: the free-text question that asks for the reason or a comment.\n"
+        f"  # {MSFORMS_REASON}：スコアの理由や感想を尋ねる自由記述の設問です。\n"
         f'  comment: "{MSFORMS_REASON}"\n'
     ) in text
     # No guest's name or address becomes a breakdown (a chart naming the guests) or a
@@ -1208,7 +1209,11 @@ def test_consent_worded_as_japanese_tools_word_it_is_the_contact_column(tmp_path
     project_from_export(tmp_path / "p", export)
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert '  contact: "Q5. ホテルからご連絡を差し上げてもよろしいですか。"\n' in text
-    assert "of detractors who allowed contact (never the report)" in text
+    # (in the project's language, QA23)
+    assert (
+        "  # 連絡を許可した批判者の分をフォローアップの作業ファイルとアラートのメールに写します"
+        in text
+    )
 
 
 def test_an_unread_consent_question_withholds_the_contact_details_offer(tmp_path: Path) -> None:
@@ -1217,12 +1222,11 @@ def test_an_unread_consent_question_withholds_the_contact_details_offer(tmp_path
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert "  contact: null\n" in text
     assert "contact_details" not in text
-    assert (
-        "  # 'Q5. ホテルからご連絡を差し上げてもよろしいですか。' asks for consent to contact, "
-        "but its answers ('連絡してOK', 'NG')\n"
-        "  # do not read as yes or no: recode them to Yes/No (はい/いいえ) in the export and set "
-        "contact to\n"
-        "  # it. Until then no contact details are offered: they would list people who said no.\n"
+    assert (  # in the project's language (QA23)
+        "  # 「Q5. ホテルからご連絡を差し上げてもよろしいですか。」は連絡の同意を尋ねていますが、\n"
+        "  # その回答（'連絡してOK', 'NG'）が「はい／いいえ」と読めません。\n"
+        "  # エクスポートでYes/No（はい/いいえ）に直し、contactにこの列を指定してください。\n"
+        "  # それまでは連絡先の列を提案しません（断った人まで一覧に入るためです）。\n"
     ) in text
 
 
@@ -1238,8 +1242,9 @@ def test_no_answer_words_seen_in_the_score_column_are_written(tmp_path: Path) ->
     export.write_text("\n".join(rows) + "\n", encoding="utf-8")
     project_from_export(tmp_path / "p", export)
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
-    assert (
-        '  # e.g. ["Don\'t know", わからない]. Found in the score column.\n'
+    assert (  # in the project's language (QA23)
+        '  # 例：["Don\'t know", わからない]。\n'
+        "  # スコアの列にあったものです。\n"
         '  missing_values: ["わからない"]\n'
     ) in text
 
@@ -1255,8 +1260,176 @@ def test_init_from_an_export_with_a_title_row_says_it_was_skipped(tmp_path: Path
     export.write_text("\n".join(rows) + "\n", encoding="utf-8")
     project_from_export(tmp_path / "p", export, unit_column="宿泊ホテル")
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
-    assert (
-        "  # Its first 1 row(s) are a title above the table ('ご宿泊者満足度アンケート 回答一覧'): "
-        "skipped on every read, the column names are row 2.\n"
+    assert (  # in the project's language (QA23)
+        "  # 先頭の1行は表の上のタイトル（'ご宿泊者満足度アンケート 回答一覧'）なので、\n"
+        "  # 毎回読み飛ばします。\n"
+        "  # 列名は2行目です。\n"
     ) in text
     assert load_all(tmp_path / "p" / "parameters").errors == []
+
+
+def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Count the whole-file reads of an export (format detection only reads a sample)."""
+    from nps_kit import _formats
+
+    reads: list[str] = []
+    read_frame = _formats.read_frame
+
+    def counted(layout: _formats.Layout, **kwargs: Any) -> Any:
+        reads.append(str(layout.path))
+        return read_frame(layout, **kwargs)
+
+    monkeypatch.setattr(_formats, "read_frame", counted)
+    return reads
+
+
+def _cp932_shops(path: Path) -> Path:
+    """A cp932 CSV of three shops whose score column holds わからない (a no-answer word)."""
+    lines = ["回答日,おすすめ度,店舗,理由"]
+    reasons = ("接客が丁寧でした", "レジの待ち時間が長い", "", "品揃えが良い", "駐車場が狭くて不便")
+    for i in range(60):
+        score = "わからない" if i % 17 == 3 else str((i * 7) % 11)
+        reason = f"{reasons[i % 5]}（{i % 9 + 1}回目）" if reasons[i % 5] else ""
+        shop = ("新宿店", "渋谷店", "池袋店")[i % 3]
+        lines.append(f"2026/10/{i % 28 + 1},{score},{shop},{reason}")
+    return write_text(path, "\r\n".join(lines) + "\r\n", encoding="cp932")
+
+
+@pytest.mark.parametrize(
+    ("name", "unit_column"),
+    [
+        ("monkey.xlsx", MONKEY_OFFICE),
+        ("google.csv", "Which track did you attend?"),
+        ("shops.csv", "店舗"),
+    ],
+)
+def test_init_reads_the_export_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, unit_column: str
+) -> None:
+    # FIX26: inspection, the free texts, the sparse breakdowns, the units and the score's
+    # no-answer words each read the whole export (5 reads; +0.15-0.5 s on a 4,000-row XLSX).
+    writer = {
+        "monkey.xlsx": write_surveymonkey_xlsx,
+        "google.csv": write_google_forms,
+        "shops.csv": _cp932_shops,
+    }[name]
+    export = writer(tmp_path / name)
+    reads = _count_reads(monkeypatch)
+    project_from_export(tmp_path / "p", export, unit_column=unit_column)
+    assert reads == [str(export)]
+
+
+def test_init_from_one_read_decides_as_the_separate_reads_did(tmp_path: Path) -> None:
+    # The separate reads dropped the same rows as inspection's (blank XLSX rows, Qualtrics
+    # previews: no score column decides a row), so the one read writes the same project.
+    export = _cp932_shops(tmp_path / "shops.csv")
+    project_from_export(tmp_path / "p", export, unit_column="店舗")
+    folder = tmp_path / "p" / "parameters"
+    defaults = yaml.safe_load((folder / "defaults.yaml").read_text(encoding="utf-8"))
+    assert defaults["data"]["encoding"] == "cp932"
+    assert defaults["data"]["missing_values"] == ["わからない"]
+    assert defaults["columns"]["comment"] == "理由"
+    units = sorted(p.stem for p in folder.glob("*.yaml"))
+    assert units == ["defaults", "playbook", "themes", "新宿店", "池袋店", "渋谷店"]
+
+
+def test_a_repeated_column_name_is_described_not_refused_by_init(tmp_path: Path) -> None:
+    # FIX26: reading the free texts again named the first text column as the loader's score
+    # column, whose repeated header it refused: "score_column 'Comments' is ambiguous" from an
+    # init given no score column. Inspection lists both columns (Comments, Comments.1).
+    lines = ["date,score,store,Comments,Comments "]
+    lines += [
+        f"2026-10-{i % 28 + 1:02d},{i * 3 % 11},S{i % 4},Good {i},Other {i}" for i in range(40)
+    ]
+    export = write_text(tmp_path / "repeat.csv", "\n".join(lines) + "\n")
+    project_from_export(tmp_path / "p", export, unit_column="store")
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "  - {column: Comments.1, type: text, label: Comments.1}" in text
+    with pytest.raises(DataError) as caught:
+        project_from_export(tmp_path / "q", export, unit_column="Comments")
+    assert str(caught.value) == (
+        f"{export}: column 4 (D) and column 5 (E) are both named 'Comments' once surrounding "
+        "spaces are removed, so --unit-column 'Comments' is ambiguous. Rename or delete the "
+        "extra column in the file so that the name is used once."
+    )
+
+
+def test_the_qualtrics_response_id_is_said_to_be_one(tmp_path: Path) -> None:
+    # FIX26: "# ResponseId: Response ID: Qualtrics." above id: ResponseId (its kind's detail).
+    project_from_export(tmp_path / "p", write_qualtrics(tmp_path / "q.csv"))
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert (
+        "  # ResponseId: Response ID: Qualtrics' own id of each response.\n  id: ResponseId\n"
+        in text
+    )
+
+
+@pytest.mark.parametrize("zone", ["America/Denver", "Z"])
+def test_init_takes_the_time_zone_qualtrics_wrote_the_times_in(tmp_path: Path, zone: str) -> None:
+    # FIX26: Qualtrics writes its dates in the zone chosen at download, and says which in the
+    # third header row ({"ImportId":"startDate","timeZone":"America/Denver"}). The export's
+    # times are that zone's wall clock, so the report's "now" (ages, overdue call-backs) must
+    # be too: init wrote timezone: null (UTC for English), 7 hours off Denver's clock.
+    text = write_qualtrics(tmp_path / "q.csv").read_text(encoding="utf-8-sig")
+    for name in ("startDate", "endDate"):
+        text = text.replace(
+            f'"{{""ImportId"":""{name}""}}"',
+            f'"{{""ImportId"":""{name}"",""timeZone"":""{zone}""}}"',
+        )
+    export = write_text(tmp_path / "zoned.csv", text, "utf-8-sig")
+    project_from_export(tmp_path / "p", export)
+    defaults = _defaults(tmp_path / "p")
+    said = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    said = said.replace("\n# ", " ")  # the comment unwrapped
+    if zone == "Z":
+        assert defaults["timezone"] is None  # UTC, which English reads by default
+        assert "Qualtrics wrote the export's times in UTC" in said
+    else:
+        assert defaults["timezone"] == "America/Denver"
+        assert (
+            "Qualtrics wrote the export's times in America/Denver (the timeZone of StartDate in "
+            "its third header row):" in said
+        )
+
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
+
+
+def _english_comments(text: str) -> list[str]:
+    """Comment lines without a Japanese letter, less settings to uncomment (contact_details)."""
+    comments = [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
+    setting = re.compile(r"^#\s*(contact_details: \[|mail:$|to: \[)")
+    return [c for c in comments if not _JAPANESE.search(c) and not setting.match(c) and c != "#"]
+
+
+def test_a_japanese_project_s_files_are_commented_in_japanese(tmp_path: Path) -> None:
+    # QA23: the clinic's defaults.yaml was all English, the contact_details advice the analyst
+    # has to act on too. Every comment init writes for these exports is in Japanese; the keys
+    # and a setting to uncomment stay as they are.
+    rows = "".join(
+        f"2026/{10 + i % 2}/{1 + i % 28:02d} 10:{i % 60:02d}:00,{('本院', '南口')[i % 2]},"
+        f"{i % 11},{('待ち時間が長い', '先生が丁寧でした', '受付の対応が良い')[i % 3]}（{i}）,"
+        f"{'090-1234-5678' if i % 4 == 0 else ''}\r\n"
+        for i in range(60)
+    )
+    clinic = write_text(
+        tmp_path / "clinic.csv",
+        "タイムスタンプ,院名,この医院を家族や友人にすすめる可能性は？,その理由を教えてください,"
+        "電話番号（折り返しのご連絡を希望される方のみ）\r\n" + rows,
+        "cp932",
+    )
+    project_from_export(tmp_path / "clinic", clinic, unit_column="院名")
+    project_from_export(tmp_path / "hotel", write_msforms_ja(tmp_path / "hotel.xlsx"))
+    written = sorted((tmp_path / "clinic" / "parameters").glob("*.yaml"))
+    written += sorted((tmp_path / "hotel" / "parameters").glob("*.yaml"))
+    written = [p for p in written if p.name not in ("themes.yaml", "playbook.yaml")]
+    assert len(written) == 5  # defaults and 本院, 南口; defaults and the hotel's one unit
+    for path in written:
+        text = path.read_text(encoding="utf-8")
+        assert _english_comments(text) == [], path.name
+        assert not any(len(line) > 100 for line in text.splitlines() if "#" in line), path.name
+    text = (tmp_path / "clinic" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "  # 連絡を受けるために回答者が記入する列だけを挙げてください：\n" in text
+    assert '  # contact_details: ["電話番号（折り返しのご連絡を希望される方のみ）"]\n' in text
+    assert load_all(tmp_path / "clinic" / "parameters").errors == []
+    assert "\nlanguage: ja\n" in text and "\n  contact: null\n" in text

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from nps_kit.commands._options import (
@@ -16,7 +18,88 @@ from nps_kit.commands._options import (
 )
 from nps_kit.errors import ConfigError
 
-__all__ = ["lab_command", "register", "write_working_copy"]
+__all__ = ["WorkingCopy", "lab_command", "register", "write_working_copy"]
+
+#: Folder (under ``notebooks/work/``) where ``--fresh`` moves an earlier copy.
+BACKUP_DIR = "backup"
+
+
+@dataclass(frozen=True)
+class WorkingCopy:
+    """The working copy ``nps-kit lab UNIT`` opens.
+
+    Attributes
+    ----------
+    path
+        ``notebooks/work/<unit id>_<period>.ipynb``.
+    unit
+        The unit id.
+    period
+        The month it reports (``YYYY-MM``).
+    kept
+        True when the copy already existed and is opened as it is (the analyst's edits kept).
+    backup
+        Where ``fresh`` moved the earlier copy before writing a new one, else None.
+    """
+
+    path: Path
+    unit: str
+    period: str
+    kept: bool
+    backup: Path | None = None
+    #: A kept copy reads the export as it was when the copy was written: set when the export
+    #: has changed since (its cache is not the current one), to say so.
+    older_export: bool = False
+
+    def message(self) -> str:
+        """Return what ``nps-kit lab`` says about the copy (one paragraph)."""
+        if not self.kept:
+            said = f"working copy: {self.path}"
+            if self.backup is not None:
+                said += f" (new; your earlier copy was moved to {self.backup})"
+            return said
+        return (
+            f"working copy: {self.path} (yours, opened as it is, with your edits; it was written "
+            f"{_mtime(self.path)}). To start again from the project's notebook, run "
+            f"'nps-kit lab {self.unit} --period {self.period} --fresh': your copy is first "
+            f"moved to {self.path.parent / BACKUP_DIR}/."
+            + (
+                " Note: the export has changed since the copy was written, and the copy still "
+                "reads it as it was then; --fresh reads the current one."
+                if self.older_export
+                else ""
+            )
+        )
+
+
+def _mtime(path: Path) -> str:
+    return dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+
+
+def _cache_of(copy: Path) -> str | None:
+    """Return the export cache a working copy was written to read (None if it cannot say)."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(copy, as_version=4)
+        value = nb.metadata["papermill"]["parameters"]["data_cache"]
+    except Exception:  # an analyst's file: whatever it holds, it is still opened as it is
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _backup(path: Path) -> Path:
+    """Move ``path`` to ``backup/<stem>_<YYYYmmdd-HHMMSS>.ipynb`` beside it; return the new path."""
+    folder = path.parent / BACKUP_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{path.stem}_{stamp}{path.suffix}"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{path.stem}_{stamp}-{n}{path.suffix}"
+    path.replace(target)
+    return target
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,7 +111,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "Without UNIT, start JupyterLab on the notebooks folder. With UNIT, write "
             "notebooks/work/<UNIT>_<period>.ipynb: the unit's notebook with its merged, validated "
             "parameters injected as 'nps-kit run' does (not executed), and open it, so 'Run all' "
-            "shows that unit's report."
+            "shows that unit's report. A copy that exists already is opened as it is, with "
+            "your edits; --fresh writes a new one."
         ),
     )
     p.add_argument("unit", nargs="?", metavar="UNIT", help="unit id (parameters/<UNIT>.yaml)")
@@ -43,6 +127,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--no-browser", action="store_true", help="start the server without opening a browser"
     )
+    p.add_argument(
+        "--fresh",
+        action="store_true",
+        help="move an existing working copy to notebooks/work/backup/ and write a new one",
+    )
     p.set_defaults(handler=_lab)
 
 
@@ -52,9 +141,10 @@ def write_working_copy(
     parameters: Path,
     period: str | None = None,
     notebook: Path | None = None,
+    fresh: bool = False,
     warn: Callable[[str], None] | None = None,
-) -> Path:
-    """Write the working copy ``nps-kit lab UNIT`` opens and return its path.
+) -> WorkingCopy:
+    """Write the working copy ``nps-kit lab UNIT`` opens, unless it exists, and return it.
 
     The copy goes to ``notebooks/work/`` beside the parameters folder (ignored by git): the
     unit's report notebook with the parameters ``nps-kit run`` would inject for ``period``,
@@ -62,6 +152,12 @@ def write_working_copy(
     built as ``run`` builds it), so the copy reads the unit as the run does. ``warn`` is
     given the warning ``run`` prints when ``latest`` resolves to a month before the last
     ended one (:func:`nps_kit.run.stale_exports`).
+
+    The copy is named by the unit id as it is (:func:`nps_kit.notebook.safe_name`: Japanese
+    letters kept, so two units never share a file) and the period. A copy that exists is the
+    analyst's work: it is never written over, but opened as it is (``kept``; ``older_export``
+    when the export has changed since it was written), unless ``fresh``, which first moves it
+    to ``notebooks/work/backup/<name>_<its time>.ipynb``.
 
     Raises
     ------
@@ -85,15 +181,23 @@ def write_working_copy(
     source = notebook or unit.notebook or default_notebook(parameters)
     root = Path(parameters).resolve().parent
     folder = root / "notebooks" / "work"
+    name = f"{safe_name(unit.unit)}_{month}.ipynb"
+    backup = None
     cache = export_cache(unit, cache_dir=root / "reports" / CACHE_DIR)
-    return working_copy(
+    if (folder / name).exists():
+        if not fresh:
+            older = _cache_of(folder / name) not in (None, str(cache))
+            return WorkingCopy(folder / name, unit.unit, month, kept=True, older_export=older)
+        backup = _backup(folder / name)
+    path = working_copy(
         source,
         {**notebook_parameters(unit, period=month), "data_cache": str(cache)},
         folder=folder,
-        name=f"{safe_name(unit.unit)}_{month}.ipynb",
+        name=name,
         sections=unit.sections,
         omit=unit.empty_sections,
     )
+    return WorkingCopy(path, unit.unit, month, kept=False, backup=backup)
 
 
 def lab_command(target: Path, *, port: int | None, browser: bool) -> list[str]:
@@ -116,6 +220,11 @@ def _lab(args: argparse.Namespace) -> int:
     if args.port is not None and not 0 < args.port < 65536:
         raise ConfigError(f"--port: expected a port number 1-65535; found {args.port}.")
     if args.unit is None:
+        if args.fresh:
+            raise ConfigError(
+                "--fresh needs a UNIT: it starts that unit's working copy again.",
+                hint="Run 'nps-kit lab UNIT --fresh'.",
+            )
         if args.period:
             raise ConfigError(
                 "--period needs a UNIT: the notebook alone shows its own defaults.",
@@ -125,14 +234,16 @@ def _lab(args: argparse.Namespace) -> int:
         if not target.is_dir():
             target = Path.cwd()
     else:
-        target = write_working_copy(
+        copy = write_working_copy(
             args.unit,
             parameters=args.parameters,
             period=args.period,
             notebook=args.notebook,
+            fresh=args.fresh,
             warn=lambda line: print(line, file=sys.stderr, flush=True),
         )
-        print(f"working copy: {target}", file=sys.stderr, flush=True)
+        print(copy.message(), file=sys.stderr, flush=True)
+        target = copy.path
     try:
         return subprocess.call(lab_command(target, port=args.port, browser=not args.no_browser))
     except KeyboardInterrupt:

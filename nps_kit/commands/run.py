@@ -7,7 +7,7 @@ import contextlib
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
@@ -20,9 +20,10 @@ from nps_kit.commands._options import (
 from nps_kit.errors import ConfigError
 
 if TYPE_CHECKING:
+    from nps_kit.params import UnitParameters
     from nps_kit.run import RunResult
 
-__all__ = ["default_notebook", "register"]
+__all__ = ["default_notebook", "register", "replaced_reports"]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -141,6 +142,9 @@ def _run(args: argparse.Namespace) -> int:
             overview=found.overview,
         )
     print(summary_table(result))
+    if args.notebook is not None and args.output.resolve() == Path("reports").resolve():
+        for line in replaced_reports(result, found.units, notebook=args.notebook):
+            print(line, file=sys.stderr)
     status = 0 if result.ok and not found.errors else 1
     # The others ran; the refused were named before the progress lines and have a row in the
     # table. A filter that matches no row is a broken unit file (exit 1, as above); a unit
@@ -151,6 +155,27 @@ def _run(args: argparse.Namespace) -> int:
     if args.send:
         status = max(status, _send(result, args.output))
     return status
+
+
+def replaced_reports(
+    result: RunResult, units: Mapping[str, UnitParameters], *, notebook: Path
+) -> list[str]:
+    """Say which reports a run with ``--notebook`` wrote over, and how to try it elsewhere.
+
+    A working copy rendered into the reports folder replaces the unit's report and manifest
+    entry, which the overview and ``nps-kit send`` read (QA23: it did so without a word).
+    """
+    lines = []
+    for done in result.units:
+        own = units.get(done.unit)
+        if done.html is None or (own is not None and own.notebook is not None):
+            continue  # a unit with its own notebook: --notebook was not its notebook
+        lines.append(
+            f"note: {done.html} was replaced by the report of {notebook}, with its manifest "
+            "entry: the overview and 'nps-kit send' now use it. For a trial, render into "
+            "another folder with --output DIR; to go back, run the unit again without --notebook."
+        )
+    return lines
 
 
 def _watch(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ import heapq
 import itertools
 import re
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -23,6 +24,7 @@ from nps_kit.text._collector import paused
 from nps_kit.text.discovery import (
     _en_comment_grams,
     _en_comment_phrases,
+    _lemma,
     _surfaces,
     shown_phrase,
 )
@@ -31,6 +33,7 @@ from nps_kit.text.tokens import (
     _language_of,
     _map_unique,
     _normalised,
+    _tagger,
     _tokens,
     answered,
 )
@@ -43,6 +46,73 @@ _EXAMPLE_CHARS = 80
 #: 在庫がない): Japanese never writes it so, so the table shows the stretch written instead.
 #: A verb's or adjective's plain negative (停められない, 電話つながらない) stays as worded.
 _NOUN_NAI = re.compile(r"[一-鿿々ァ-ヺーA-Za-z0-9]ない$")
+
+
+#: English words that name nothing on their own, by lemma: a phrase of one of them alone is not
+#: listed ("took", "behind", "day" set QA22's detractors apart and told a manager nothing), while
+#: the 2–3-word phrases they stand in are ("took three weeks", "behind the counter"). They are
+#: the closed classes the stop words leave (prepositions and adverbs of place, time, degree and
+#: frequency, indefinite pronouns, number words), the light verbs that take their meaning from
+#: their object (take, get, say, use …), and bare measures of time and people in general.
+#: Only the listing reads them: themes, polarity and discovery never do. Compared by lemma, as
+#: the phrases are counted ("always" is counted as "alway").
+_LIGHT_EN = tuple(
+    """
+    behind without within though although back always never finally exactly twice almost
+    actually probably maybe usually sometimes often else instead enough less least either
+    neither besides across around along via per upon toward towards beyond among whether unless
+    despite except later soon today yesterday tomorrow tonight whole half nothing nobody none
+    anyone anybody anything everyone everybody everything someone somebody something anywhere
+    everywhere somewhere nowhere another several many first second third last next new real
+    sure able two three four five six seven eight nine ten dozen hundred thousand honestly
+    basically literally definitely obviously clearly simply totally completely especially
+    generally normally currently constantly eventually
+    take get say ask tell give put keep seem try want need use know think see look find happen
+    feel start buy arrive leave work do show send suppose like
+    day week month year hour minute min time moment while
+    kind sort part people person guy man woman lady chap stuff side end case reason fact
+    """.split()
+)
+#: Japanese words that name nothing alone, as :data:`_LIGHT_EN`: everyday verbs (買う, 届く …) and
+#: nouns of people or presence (人, なし). Nouns of time and counters (日, 時間, 今日, 以前:
+#: unidic's 副詞可能 and 助数詞可能) are found by their part of speech.
+_LIGHT_JA = frozenset(
+    """
+    人 なし 無し 方 他 全部 全て 自分 最初 最後 前 後 次 一番 今回 毎回 利用 使う 使える 買う
+    届く 頼む 変わる 分かる わかる 分からない わからない 入る 出る 持つ 取る 違う 感じる 見える
+    聞く 書く 送る 多い 少ない 助かる
+    """.split()
+)
+#: unidic's parts of speech of a noun of time or a counter (日, 今日, 時間, 以前).
+_JA_WHEN = ("副詞可能", "助数詞可能")
+
+
+@lru_cache(maxsize=4096)
+def _light_ja(word: str) -> bool:
+    """Whether a Japanese word names nothing alone (:data:`_LIGHT_JA`, a time or counter noun)."""
+    if word in _LIGHT_JA or (word.endswith("ない") and word[:-2] in _LIGHT_JA):
+        return True
+    parts = list(_tagger()(word))
+    if not parts:
+        return False
+    # A number before a counter (一日, 三週間) is a measure of time too.
+    last = parts[-1].feature
+    measure = all(p.feature.pos2 == "数詞" for p in parts[:-1])
+    return measure and last.pos1 == "名詞" and last.pos3 in _JA_WHEN
+
+
+@lru_cache(maxsize=1)
+def _light_en() -> frozenset[str]:
+    # Each word as the phrases count it: its token (plurals folded) and that token's lemma.
+    tokens = [t for word in _LIGHT_EN for t in _tokens(word, "en")]
+    return frozenset(_LIGHT_EN) | frozenset(map(_lemma, tokens))
+
+
+def _names_something(phrase: str, single: bool, lang: str) -> bool:
+    """Whether a phrase is worth listing: of several words, or one word that names something."""
+    if not single:
+        return True
+    return phrase not in _light_en() if lang == "en" else not _light_ja(phrase)
 
 
 def _phrase_sets(texts: pd.Series) -> pd.Series:
@@ -68,12 +138,17 @@ def _phrases_of(raw: str, *, worded: bool = True) -> dict[str, str]:
     if lang is None:
         return {}
     if lang == "en":  # shared with discovery, which reads the comments no theme covers
-        return _en_comment_phrases(raw) if worded else _en_comment_grams(raw)
+        found = _en_comment_phrases(raw) if worded else _en_comment_grams(raw)
+        return {g: w for g, w in found.items() if _names_something(g, " " not in g, "en")}
     text = _normalised(raw)
     toks = _tokens(raw, None)
     grams = _surfaces(list(toks), lang, text)
     single = set(toks)
-    return {g: w for g, w in grams.items() if g in single or g in text or w in text}
+    return {
+        g: w
+        for g, w in grams.items()
+        if (g in single or g in text or w in text) and _names_something(g, g in single, lang)
+    }
 
 
 def _readable_ja(raw: str, phrases: dict[str, str]) -> dict[str, str]:

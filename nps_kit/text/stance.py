@@ -54,6 +54,9 @@ _POLARITY_DTYPE = pd.CategoricalDtype(list(POLARITIES))
 # Which category codes of that dtype praise and complain (code −1 is a missing polarity).
 _PRAISE_CODES = np.array([p in PRAISE for p in POLARITIES])
 _COMPLAINT_CODES = np.array([p in COMPLAINT for p in POLARITIES])
+_POSITIVE, _NEGATIVE, _MIXED, _NEUTRAL = (
+    POLARITIES.index(p) for p in ("positive", "negative", "mixed", "neutral")
+)
 
 
 def _codes(polarity: pd.DataFrame) -> np.ndarray | None:
@@ -152,15 +155,21 @@ def merge_polarity(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
         mention |= m
         praise |= p
         complaint |= c
-    out = np.where(
+    # Category codes, not strings: a Categorical built from 30,000 strings per theme took a
+    # report's two text questions about 0.15 s; from its codes it takes nothing.
+    codes = np.where(
         praise & complaint,
-        "mixed",
-        np.where(praise, "positive", np.where(complaint, "negative", "neutral")),
-    ).astype(object)
-    out[~mention] = None
-    dtype = pd.CategoricalDtype(list(POLARITIES))
+        _MIXED,
+        np.where(praise, _POSITIVE, np.where(complaint, _NEGATIVE, _NEUTRAL)),
+    ).astype(np.int8)
+    codes[~mention] = -1
     return pd.DataFrame(
-        {c: pd.Series(out[:, j], index=first.index, dtype=dtype) for j, c in enumerate(first)},
+        {
+            c: pd.Series(
+                pd.Categorical.from_codes(codes[:, j], dtype=_POLARITY_DTYPE), index=first.index
+            )
+            for j, c in enumerate(first)
+        },
         index=first.index,
     )
 

@@ -1,0 +1,462 @@
+"""The comments ``nps-kit init --from`` writes into parameter files, in the project's language.
+
+``scaffold`` builds each comment in English (its lines carry the export's column names, counts
+and dates). For a Japanese project (``language: ja``) :func:`in_language` rewrites every comment
+it knows into Japanese: a run of whole comment lines that reads as one of :data:`_JA`'s English
+sentences is replaced by its Japanese, one sentence a line; the YAML keys and values, and a
+commented-out setting to uncomment (``# contact_details: [...]``), stay as they are. A comment
+it does not know stays English (``tests/test_scaffold.py`` checks that none is left for the
+exports it builds), so a new English comment shows up there rather than as a wrong translation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from nps_kit._width import display_width
+
+__all__ = ["in_language"]
+
+_Replace = str | Callable[[re.Match[str]], str]
+
+_DETAILS = {"ISO/Japanese": "ISO／日本式の日付", "date cells": "日付のセル"}
+
+
+def _found(n: str | None, what: str) -> str:
+    return f"{what}{n}件。" if n else "見つかりませんでした。"
+
+
+#: English sentence (whole comment lines joined by spaces) -> Japanese (``re`` replacement).
+_JA: tuple[tuple[str, _Replace], ...] = (
+    (
+        r"Defaults for every unit of this folder, written by `nps-kit init --from` from "
+        r"(?P<f>.+?)\. Every choice below was detected from the export; the comment says why, "
+        r"so correct whatever is wrong\. `nps-kit inspect` shows the whole export again\. "
+        r"Each parameters/<unit>\.yaml is deep-merged over this file \(lists replace\)\.",
+        r"このフォルダーの全ユニットの既定値です（`nps-kit init --from` が \g<f> から書きました）。"
+        "下の設定はどれもエクスポートから判定したもので、理由をコメントに書いています。"
+        "違っていれば直してください（`nps-kit inspect` でエクスポート全体をもう一度見られます）。"
+        "各ユニットの parameters/<ユニット>.yaml は"
+        "このファイルに重ねて読まれます（リストは置き換え）。",
+    ),
+    (
+        r"Report language, detected from the answers \((?P<en>\d+) % English, (?P<ja>\d+) % "
+        r"Japanese, of (?P<n>[\d,]+) answers\)\. Set once here; a unit file only overrides it "
+        r"\(one whose own answers are mostly in another language does\)\.",
+        r"レポートの言語（回答から判定：英語\g<en>%、日本語\g<ja>%、回答\g<n>件）。"
+        "ここで一度だけ決めます。ユニットのファイルで上書きするのは、回答の大半が別の言語のユニットだけです。",
+    ),
+    (
+        r"Report language, detected from the answers(?: \((?P<why>.+)\))?\. Set once here; a "
+        r"unit file only overrides it \(one whose own answers are mostly in another language "
+        r"does\)\.",
+        lambda m: (
+            "レポートの言語（回答から判定"
+            + (f"：{m['why']}" if m["why"] else "")
+            + "）。ここで一度だけ決めます。"
+            "ユニットのファイルで上書きするのは、回答の大半が別の言語のユニットだけです。"
+        ),
+    ),
+    (
+        r"Time zone of every time readers see: the report's 'generated' time, the months of the "
+        r"export's times, follow-up ages and overdue call-backs; null = by language \(ja: "
+        r"Asia/Tokyo, en: UTC, not this machine's clock\)\.",
+        "読み手に見せるすべての時刻のタイムゾーン：レポートの作成時刻、エクスポートの時刻が属する月、"
+        "フォローアップの経過日数、期限を過ぎた折り返し。"
+        "null＝言語で決まります（ja：Asia/Tokyo、en：UTC。このマシンの時計ではありません）。",
+    ),
+    (
+        r"The inspected export \(relative to this folder\)\.",
+        "読み込んだエクスポート（このフォルダーからの相対パス）。",
+    ),
+    (
+        r"Its first (?P<n>\d+) row\(s\) are a title above the table \((?P<t>.+)\): skipped on "
+        r"every read, the column names are row (?P<h>\d+)\.",
+        r"先頭の\g<n>行は表の上のタイトル（\g<t>）なので、毎回読み飛ばします。列名は\g<h>行目です。",
+    ),
+    (
+        r"XLSX sheet name or 0-based index; null = first sheet\.",
+        "XLSXのシート名、または0から数えた番号。null＝最初のシート。",
+    ),
+    (
+        r"Text encoding(?: \(detected: (?P<e>\S+)\))?; null = detect again\.",
+        lambda m: (
+            "文字コード"
+            + (f"（判定結果：{m['e']}）" if m["e"] else "")
+            + "。null＝毎回判定します。"
+        ),
+    ),
+    (
+        r"How to read dates that could be either order \(1/2/2026\): month-first, day-first or "
+        r"a strftime pattern; null = detect \(a day over 12 decides\)\.",
+        "どちらの順にも読める日付（1/2/2026）の読み方：month-first（月が先）、day-first（日が先）、"
+        "またはstrftimeの書式。null＝自動判定（12を超える日があれば決まります）。",
+    ),
+    (
+        r"More score answers that mean 'no answer' \(blank, NA, N/A, -, 無回答 already do\), "
+        r"e\.g\. \[\"Don't know\", わからない\]\.(?P<found> Found in the score column\.)?",
+        lambda m: (
+            "「無回答」を意味するスコアの回答をほかにも挙げます（空欄、NA、N/A、-、無回答は"
+            'すでにそう読みます）。例：["Don\'t know", わからない]。'
+            + ("スコアの列にあったものです。" if m["found"] else "")
+        ),
+    ),
+    (
+        r"Repair text garbled by a double decoding \('Â¡' for '¡'\): (?:(?P<n>[\d,]+) such "
+        r"cells found|none found)\.",
+        lambda m: (
+            "二重デコードで化けた文字（'¡' が 'Â¡'）を直します：" + _found(m["n"], "該当するセル")
+        ),
+    ),
+    (
+        r"Drop exact duplicate responses and repeated ids: (?:(?P<n>[\d,]+) exact duplicate "
+        r"rows found|none found)\.",
+        lambda m: "完全に同じ回答と、繰り返されたIDを除きます：" + _found(m["n"], "完全に同じ行"),
+    ),
+    (
+        r"Qualtrics responses the respondent did not finish \(Finished = False\) but scored: "
+        r"include counts them, exclude leaves them out; the report counts them either way\.",
+        "最後まで答えられなかった（Finished = False）がスコアのあるQualtricsの回答："
+        "includeは数に入れ、excludeは除きます。どちらでもレポートはその件数を示します。",
+    ),
+    (
+        r"0–10 and the question speaks of recommending\.",
+        "0〜10の回答で、設問が「すすめる」ことを尋ねています。",
+    ),
+    (
+        r"(?P<c>.+) \((?P<d>ISO/Japanese|date cells)(?:; (?P<a>\S+) to (?P<b>\S+))?\)\.",
+        lambda m: (
+            f"{m['c']}（{_DETAILS[m['d']]}" + (f"、{m['a']}〜{m['b']}" if m["a"] else "") + "）。"
+        ),
+    ),
+    (
+        r"When the response was given: Qualtrics records an unfinished response \(RecordedDate, "
+        r"EndDate\) when it closes it, up to a week later\.",
+        "回答した時刻です。Qualtricsは未完了の回答の記録時刻（RecordedDate、EndDate）を、"
+        "回答を閉じた時（最大1週間後）にします。",
+    ),
+    (
+        r"No id column found: the detractor list shows the row number in the file\.",
+        "IDの列が見つかりません：批判者の一覧にはファイルの行番号を示します。",
+    ),
+    (r"(?P<c>.+): unique per response\.", r"\g<c>：回答ごとに異なる値です。"),
+    (
+        r"(?P<c>.+): the free-text question that asks for the reason or a comment\.",
+        r"\g<c>：スコアの理由や感想を尋ねる自由記述の設問です。",
+    ),
+    (r"No free-text column found\.", "自由記述の列が見つかりません。"),
+    (
+        r"(?P<c>.+): the free-text question with the longest answers \((?P<n>\d+) characters "
+        r"on average\)\.",
+        r"\g<c>：回答がいちばん長い自由記述の設問です（平均\g<n>文字）。",
+    ),
+    (
+        r"(?P<c>.+): yes/no answers about being contacted\.",
+        r"\g<c>：連絡してよいかを「はい／いいえ」で答える設問です。",
+    ),
+    (
+        r"No contact/consent column found: the report lists detractors and says that consent "
+        r"to contact them is unknown\.",
+        "連絡の同意の列が見つかりません：レポートは批判者を一覧にし、連絡に同意したかは"
+        "わからないと書きます。",
+    ),
+    (
+        r"'(?P<c>.+)' asks for consent to contact, but its answers \((?P<a>.+)\) do not read as "
+        r"yes or no: recode them to Yes/No \(はい/いいえ\) in the export and set contact to it\. "
+        r"Until then no contact details are offered: they would list people who said no\.",
+        r"「\g<c>」は連絡の同意を尋ねていますが、その回答（\g<a>）が「はい／いいえ」と読めません。"
+        "エクスポートでYes/No（はい/いいえ）に直し、contactにこの列を指定してください。"
+        "それまでは連絡先の列を提案しません（断った人まで一覧に入るためです）。",
+    ),
+    (
+        r"nps-kit alerts \(daily e-mails about new detractors\) needs (?P<what>[^:]+):"
+        r"(?P<rest> add a consent question to the survey \(May we contact you about your answer\? "
+        r"Yes/No\) and set contact to it, or uncomment contact_details\.)?",
+        lambda m: (
+            "nps-kit alerts（新しい批判者を毎日知らせるメール）には"
+            + _needs(m["what"])
+            + "が必要です"
+            + (
+                "：調査に連絡の同意の設問"
+                "（この回答についてご連絡してもよろしいですか？　はい／いいえ）"
+                "を加えてcontactに指定するか、contact_detailsのコメントを外してください。"
+                if m["rest"]
+                else "。"
+            )
+        ),
+    ),
+    (
+        r"'(?P<c>.+)' is distinct in (?P<d>[\d,]+) of (?P<n>[\d,]+) rows; when no two responses "
+        r"share one, set id: (?P<q>\".*\") \(dedupe: true drops exact duplicate rows\)\.",
+        r"「\g<c>」は\g<n>行のうち\g<d>行で異なる値です。同じ値の回答が二つないなら、"
+        r"id: \g<q> を設定してください（dedupe: true で完全に同じ行を除けます）。",
+    ),
+    (
+        r"set id to a column unique to each response\.",
+        "idに回答ごとに異なる値の列を設定してください。",
+    ),
+    (
+        r"Add a consent question to the survey \(May we contact you about your answer\? Yes/No\) "
+        r"and set contact to it(?P<or>, or uncomment contact_details)?\.",
+        lambda m: (
+            "調査に連絡の同意の設問（この回答についてご連絡してもよろしいですか？　はい／いいえ）"
+            "を加え、contactに指定してください"
+            + ("。または、下のcontact_detailsのコメントを外してください。" if m["or"] else "。")
+        ),
+    ),
+    (
+        r"Contact details found; copied into the follow-up work files and alert e-mails of "
+        r"detractors who allowed contact \(never the report\) only when listed here:",
+        "連絡先の列が見つかりました。ここに挙げた場合に限り、連絡を許可した批判者の分を"
+        "フォローアップの作業ファイルとアラートのメールに写します（レポートには載せません）：",
+    ),
+    (
+        r"Contact details found\. Without a consent column, a detail a respondent left "
+        r"\(\"leave your number if you would like a call back\"\) is their consent for it: "
+        r"listed here, the filled cells reach the follow-up work files, and those who left a "
+        r"number or address are alerted by nps-kit alerts \(never the report\)\. List only "
+        r"columns respondents filled to be contacted:",
+        "連絡先の列が見つかりました。同意の列がないので、回答者が残した連絡先"
+        "（「折り返しをご希望の方は電話番号を」）をその連絡への同意とみなします。"
+        "ここに挙げると、記入のあるセルがフォローアップの作業ファイルに入り、"
+        "電話番号やアドレスを残した人は nps-kit alerts で知らされます（レポートには載せません）。"
+        "連絡を受けるために回答者が記入する列だけを挙げてください：",
+    ),
+    (r"Survey weights; null = unweighted\.", "調査のウェイト。null＝重みづけなし。"),
+    (
+        r"Month to report: YYYY-MM; latest = the latest complete month with data \(run on the "
+        r"1st, the month that just ended\); current = the latest month with data even if it is "
+        r"still running \(the report says it is not complete yet\)\.",
+        "報告する月：YYYY-MM。latest＝データのある最新の終わった月（1日に実行すれば、終わったばかりの月）。"
+        "current＝途中でもデータのある最新の月（レポートは月途中だと書きます）。",
+    ),
+    (
+        r"Comparisons shown in the headline: previous \(month\) and/or last_year \(same month\)\.",
+        "概要に示す比較：previous（前月）、last_year（前年同月）のどちらかまたは両方。",
+    ),
+    (
+        r"NPS target in points \(-100 to 100\); null = no target \(the headline says so\)\.",
+        "NPSの目標（−100〜100ポイント）。null＝目標なし（概要にそう書きます）。",
+    ),
+    (
+        r"Breakdowns and answer tables show the top N values and group the rest as Other\.",
+        "内訳と回答の表は上位N件を示し、残りは「その他」にまとめます。",
+    ),
+    (
+        r"Columns to break the NPS down by: the categorical questions \(first (?P<n>\d+)\)\.",
+        r"NPSの内訳に使う列：選択式の設問（最初の\g<n>問まで）。",
+    ),
+    (
+        r"Not (?P<c>.+): too many small groups; in a month of one unit none would reach "
+        r"(?P<n>\d+) responses, so its chart would show only Other\.",
+        r"\g<c>は使いません：小さなグループが多すぎ、1ユニットの1か月ではどれも\g<n>件に届かず、"
+        "グラフが「その他」だけになるためです。",
+    ),
+    (
+        r"Follow-up questions: ratings \(with their scale\), multi-select \(with the separator "
+        r"found\), the rest of the categorical questions and free text\.",
+        "追加設問：評価（その尺度つき）、複数選択（見つかった区切り文字つき）、"
+        "残りの選択式の設問と自由記述。",
+    ),
+    (
+        r"Theme dictionaries: the bundled '(?P<p>\w+)' pack, the one that fits these comments "
+        r"best, with its learned layers, through themes\.yaml beside this file: it extends the "
+        r"pack, so the words you add there are tagged too\.",
+        r"テーマ辞書：このコメントに最もよく合う同梱の「\g<p>」パック（学習済みの層つき）を、"
+        "このファイルの隣の themes.yaml を通して使います。themes.yaml はパックを拡張するので、"
+        "そこに加えた語もタグ付けされます。",
+    ),
+    (
+        r"Theme dictionaries: none of the bundled packs \((?P<p>.+)\) fits these comments, so "
+        r"themes\.yaml here has none \(add your own there\)\.",
+        r"テーマ辞書：同梱のパック（\g<p>）はどれもこのコメントに合わないため、ここの themes.yaml "
+        "にはテーマがありません（独自のテーマをそこに加えてください）。",
+    ),
+    (
+        r"Recommended actions per segment, theme and rating driver\.",
+        "セグメント・テーマ・評価の要因ごとのおすすめの施策。",
+    ),
+    (
+        r"Below this many responses a group is flagged as a small sample\.",
+        "回答数がこれ未満のグループには少数サンプルの印を付けます。",
+    ),
+    (
+        r"Below this many responses a group's numbers are hidden\.",
+        "回答数がこれ未満のグループは数値を隠します。",
+    ),
+    (r"Confidence level of the intervals\.", "区間の信頼水準。"),
+    (
+        r"Mask e-mail addresses, phone numbers and similar in free text before showing it\.",
+        "自由記述を表示する前に、メールアドレスや電話番号などを伏せます。",
+    ),
+    (r"How the report is sent:", "レポートの送り方："),
+    (
+        r"  html: the report as an \.html file, with the follow-up work file",
+        "  html: レポートを.htmlファイルで（フォローアップの作業ファイルつき）",
+    ),
+    (
+        r"  pdf: the report printed to PDF by headless chromium, which must be installed",
+        "  pdf: レポートをheadless chromiumでPDFに印刷して（chromiumのインストールが必要）",
+    ),
+    (
+        r"  zip: the report and the work files in one \.zip",
+        "  zip: レポートと作業ファイルを1つの.zipで",
+    ),
+    (
+        r"  none: no file, only the link in report_url",
+        "  none: ファイルなし（report_urlのリンクだけ）",
+    ),
+    (
+        r"Link to the report on your intranet, shown in the e-mail; null = none\.",
+        "社内サイトにあるレポートへのリンク（メールに載せます）。null＝なし。",
+    ),
+    # a unit's file
+    (
+        r"The (?P<n>.+) report, written by `nps-kit init --from`; merged over defaults\.yaml\.",
+        r"\g<n>のレポートです（`nps-kit init --from` が書きました）。"
+        "defaults.yaml に重ねて読まれます。",
+    ),
+    (
+        r"One unit per value of '(?P<c>.+)' \(--unit-column\)\.",
+        r"「\g<c>」の値ごとに1ユニット（--unit-column）。",
+    ),
+    (
+        r"No --unit-column: one report for every response\.",
+        "--unit-columnなし：すべての回答で一つのレポート。",
+    ),
+    (r"Only this unit's rows\.", "このユニットの行だけ。"),
+    (
+        r"Detected from this unit's own answers \((?P<why>.+)\)\.",
+        r"このユニット自身の回答から判定しました（\g<why>）。",
+    ),
+    (
+        r"defaults\.yaml labels the questions with the export's words; a label may be given per "
+        r"language there, e\.g\. label: \{en: Reason for the score, ja: スコアの理由\}, so that "
+        r"this report shows its own\.",
+        "defaults.yaml は設問にエクスポートの言葉でラベルを付けています。そこでは言語ごとにラベルを"
+        "書けます（例：label: {en: Reason for the score, ja: スコアの理由}）。"
+        "そうすればこのレポートは自分の言語のラベルを示します。",
+    ),
+    (
+        r"Recipients of the report; none yet: nps-kit send skips a unit without any, and stops "
+        r"with an error when no unit it is asked to send has any\. Uncomment to set them for "
+        r"this unit \(a list here replaces that of defaults\.yaml\):",
+        "レポートの宛先。まだありません：nps-kit send は宛先のないユニットを飛ばし、"
+        "送るよう指定したユニットのどれにも宛先がなければエラーで止まります。"
+        "このユニットの宛先はコメントを外して設定してください"
+        "（ここのリストは defaults.yaml のものを置き換えます）：",
+    ),
+)
+
+_NEEDS = {
+    "an id": "IDの列",
+    "a consent column": "連絡の同意の列",
+    "a consent column or the contact details below": "連絡の同意の列か下の連絡先の列",
+}
+
+
+def _needs(what: str) -> str:
+    return "と".join(_NEEDS.get(part, part) for part in what.split(" and "))
+
+
+_PATTERNS = tuple((re.compile(english), japanese) for english, japanese in _JA)
+_COMMENT = re.compile(r"^(?P<indent>\s*)# ?(?P<text>.*)$")
+# A commented-out setting the analyst uncomments: never translated nor joined with prose.
+_SETTING = re.compile(r"^(?:contact_details: \[|mail:$|\s+to: \[)")
+
+
+_OPEN, _CLOSE = "（「(", "）」)"
+#: Display columns of a Japanese comment line before it is wrapped (a full-width letter is 2).
+_WIDTH = 92
+
+
+def _sentences(text: str) -> list[str]:
+    """Split Japanese text after each 。 outside brackets, one sentence a line, wrapped.
+
+    A 。 that ends a quoted question (そのように評価された理由をお聞かせください。：) is no end.
+    """
+    out, start, depth = [], 0, 0
+    for i, char in enumerate(text):
+        depth += (char in _OPEN) - (char in _CLOSE)
+        if char == "。" and depth <= 0 and text[i + 1 : i + 2] not in ("：", ":", "」", "）"):
+            out.append(text[start : i + 1])
+            start = i + 1
+    out.append(text[start:])
+    return [line for s in out if s.strip() for line in _wrap(s.strip())]
+
+
+def _wrap(line: str) -> list[str]:
+    """Wrap a Japanese line after a 、 。 or ： (else anywhere) within ``_WIDTH`` columns.
+
+    A closing mark never starts a line: it stays at the end of the line before.
+    """
+    lines = []
+    while display_width(line) > _WIDTH:
+        cut, width = 0, 0
+        for i, char in enumerate(line):
+            width += display_width(char)
+            if width > _WIDTH:
+                cut = cut or (i + 1 if char in _NO_START else i)
+                break
+            if char in "、。：":
+                cut = i + 1
+        lines.append(line[:cut].rstrip())
+        line = line[cut:].lstrip()
+    return [*lines, line] if line else lines
+
+
+#: Marks a Japanese line never starts with.
+_NO_START = "、。：）」"
+
+
+def _translate(lines: list[str]) -> list[str] | None:
+    """Return the Japanese of ``lines`` (comment texts) when they read as one known sentence."""
+    joined = " ".join(line.strip() if i else line for i, line in enumerate(lines))
+    for pattern, japanese in _PATTERNS:
+        m = pattern.fullmatch(joined)
+        if m is not None:
+            return _sentences(m.expand(japanese) if isinstance(japanese, str) else japanese(m))
+    return None
+
+
+def _block(indent: str, texts: list[str]) -> list[str]:
+    """Translate a run of comment lines of one indent, longest known sentence first."""
+    out: list[str] = []
+    i = 0
+    while i < len(texts):
+        for j in range(len(texts), i, -1):
+            if any(_SETTING.match(t) for t in texts[i:j]) and j - i > 1:
+                continue
+            found = _translate(texts[i:j])
+            if found is not None:
+                out += [f"{indent}# {line}" for line in found]
+                i = j
+                break
+        else:
+            out.append(f"{indent}# {texts[i]}".rstrip())
+            i += 1
+    return out
+
+
+def in_language(text: str, language: str) -> str:
+    """Return a parameter file's ``text`` with its comments in ``language`` (``ja``; else as is)."""
+    if language != "ja":
+        return text
+    out: list[str] = []
+    run: list[str] = []
+    indent = ""
+    for line in [*text.split("\n"), None]:
+        m = _COMMENT.match(line) if line is not None else None
+        if m is not None and (not run or m["indent"] == indent):
+            indent = m["indent"]
+            run.append(m["text"])
+            continue
+        if run:
+            out += _block(indent, run)
+            run = []
+        if m is not None:
+            indent, run = m["indent"], [m["text"]]
+        elif line is not None:
+            out.append(line)
+    return "\n".join(out)
