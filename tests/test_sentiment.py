@@ -1639,6 +1639,8 @@ def test_pol21_past_trouble_and_hopes(text: str, pack: str, theme: str, expected
         ("No one at the bank has ever explained my pension to me before.", "positive"),
         ("Nobody answered the phone.", "negative"),
         ("Nobody had told us before we signed.", "negative"),
+        ("Your “smart” meter is anything but smart – it shows £0.00 all day.", "negative"),
+        ("The service was anything but quick.", "negative"),
         ("スマートメーターを設置してもらいました。", "neutral"),
         ("スマートメーターが検針データを送らなくなった。", "negative"),
         ("アプリが同期しなくなった", "negative"),
@@ -1647,3 +1649,11 @@ def test_pol21_past_trouble_and_hopes(text: str, pack: str, theme: str, expected
 )  # fmt: skip
 def test_pol22_product_names_stoppages_and_firsts(text: str, expected: str) -> None:
     assert polarity_of(normalise_one(text)) == expected
+
+
+def test_pol22_anything_but_is_no_contrast() -> None:
+    # "anything but smart" is one denial; "comfy as anything but the visor snapped" two clauses
+    assert clause_split("The service was anything but quick.") == [
+        "The service was anything but quick"
+    ]
+    assert len(clause_split("Helmet comfy as anything but the visor snapped.")) == 2

@@ -609,6 +609,8 @@ EN_PHRASES: dict[str, float] = {
     r"hassling|chasing|nagging|pestering|calling|ringing|phoning|texting|e-?mailing|asking|"
     rf"pushing|selling|harassing|worrying|waiting|complaining|{_TROUBLES})\b)[a-z]+ing\b"
     r"(?! (me|us|him|her|them|you)\b)": -1.0,
+    # "Anything but smart" denies what follows: a complaint (POL22).
+    r"anything but [a-z]+": -1.0,
     # What nobody had done before, this one did: praise ("which nobody has done before", "no
     # one had ever explained it until now"); "nobody has replied in two weeks" stays below.
     r"(nobody|no one|no-one)( [a-z]+){0,3}? (has|had|have)( ever| previously| actually| really)? "
