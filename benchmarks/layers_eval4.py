@@ -73,6 +73,13 @@ en 0.818/0.773/0.795 (0.798), ja 0.802/0.766/0.784 (0.820): F1 +0.036 and +0.032
 ``score``; ja C = 64 (floor 0.859; 0.814 ... 0.842, 256: 0.841), 0.16 / 0.42, ``comment``. 2,876
 s wall, 1,365 s CPU at load 5-6.5.
 
+Round 7 (``--round 7``, ``/work/lead/PREREG21.md``): sets 11-25 and every spent blind set
+(9-13, 15-20) trained, blind set 20 held out (``TEST7``), choice folds 6, 7, 8, 18, 19, 22 and
+20, 23, 24 (``FOLDS7``, each over the rules of the commit that added it), the precision floor
+on the folds of new industries 18-24 (``NEW_INDUSTRIES7``); ``verdict7`` prints set 26's rule
+as read on the held-out set. Not run to its end in LAY22 (hours on 2 loaded cores): round 7
+kept round 5's choices, see ``benchmarks/train_theme_model.py``.
+
 Run: ``pip install -e '.[eval]'``, then ``PYTHONPATH=. python benchmarks/layers_eval4.py themes
 --rules COMMIT [--design NAME] [--save PKL] [--reuse PKL]`` or ``... polarity --rules COMMIT
 [--save CSV] [--cache DIR]``. ``--reuse`` takes a saved theme run's choices and probabilities
@@ -104,12 +111,16 @@ from labelled_sets import (  # noqa: E402
     FOLD_RULES,
     FOLDS4,
     FOLDS5,
+    FOLDS7,
     NUMBERED,
     ROUND3,
     ROUND4,
     ROUND5,
+    SPENT_BLIND,
     TEST4,
     TEST5,
+    TEST7,
+    TRAIN7,
     TRAIN_9_10,
     fold_of,
     training,
@@ -149,9 +160,20 @@ def verdict5(table: pd.DataFrame) -> str:
     )
 
 
+def verdict7(table: pd.DataFrame) -> str:
+    """PREREG21's rule (set 26's) per language, read here on the estimate's held-out set."""
+    pooled = table[table["where"] == "pooled"]
+    ok = {
+        r.lang: r.dF1 >= 0.005 and r.dP >= -0.005 and r.dpol >= -0.005 for r in pooled.itertuples()
+    }
+    return "round 7 rule on the held-out set (themes): " + ", ".join(
+        f"{k} {'yes' if v else 'no'}" for k, v in ok.items()
+    )
+
+
 def themes(args: argparse.Namespace) -> dict[str, pd.DataFrame]:
     """Per design, set ``args.test`` held out: rules alone, the layer of ``args.rules``, the new."""
-    data = ttm.read(args.train)
+    data = ttm.read(args.train, args.blind)
     train = data[data["fold"] != args.test]
     names = tuple(dict.fromkeys(data.loc[data["fold"] == args.test, "set"]))
     print({lang: int((train["lang"] == lang).sum()) for lang in LANGS}, "trained", file=sys.stderr)
@@ -331,11 +353,14 @@ def main(argv: list[str] | None = None) -> int:
         "--round",
         type=int,
         default=4,
-        choices=[4, 5],
-        help="the defaults of --train, --test and --folds and the rule: round 4's (PREREG11) or "
-        "round 5's (PREREG12: sets 11-22, 21 held out, folds 6 7 8 18 19 22, rule per language)",
+        choices=[4, 5, 7],
+        help="the defaults of --train, --blind, --test and --folds and the rule: round 4's "
+        "(PREREG11), round 5's (PREREG12: sets 11-22, 21 held out, folds 6 7 8 18 19 22, rule "
+        "per language) or round 7's (PREREG21: sets 11-25 and blind 9-13, 15-20, blind 20 held "
+        "out, folds 6 7 8 18 19 22 20 23 24)",
     )
     parser.add_argument("--train", nargs="*", choices=list(NUMBERED))
+    parser.add_argument("--blind", nargs="*", choices=list(SPENT_BLIND), help="spent blind sets")
     parser.add_argument("--test", help="the held-out set (round 4: 19, round 5: 21)")
     parser.add_argument("--folds", nargs="+", choices=list(FOLD_RULES))
     parser.add_argument("--save", type=Path, help="write the held-out table here")
@@ -354,11 +379,16 @@ def main(argv: list[str] | None = None) -> int:
         '({"en": [C, t_drop, t_add, rule]}), for a run split by language',
     )
     args = parser.parse_args(argv)
-    five = args.round == 5
+    five = args.round >= 5
+    seven = args.round == 7
     if args.train is None:
-        args.train = [*ROUND3, *ROUND4, *ROUND5] if five else [*ROUND3, *ROUND4]
-    args.test = args.test or (TEST5 if five else TEST4)
-    args.folds = args.folds or list(FOLDS5 if five else FOLDS4)
+        args.train = (
+            list(TRAIN7) if seven else [*ROUND3, *ROUND4, *ROUND5] if five else [*ROUND3, *ROUND4]
+        )
+    if args.blind is None:
+        args.blind = list(SPENT_BLIND) if seven else []
+    args.test = args.test or (TEST7 if seven else TEST5 if five else TEST4)
+    args.folds = args.folds or list(FOLDS7 if seven else FOLDS5 if five else FOLDS4)
     assert args.test not in args.folds
     assert not args.choices or (args.layer == "themes" and len(args.design) == 1)
     pd.set_option("display.width", 300)
@@ -373,6 +403,8 @@ def main(argv: list[str] | None = None) -> int:
             table = report(held)
             print(show(table))
             print(verdict5(table) if five else verdict4(table))
+            if seven:
+                print(verdict7(table))
             for lang, g in held.groupby("lang"):
                 same = int((g["ship_found"] == g["package"]).sum())
                 print(

@@ -298,8 +298,8 @@ def loop_status_html(
     if len(status.open):
         columns = [
             ("response_id", t("followup.response_id", lang)),
+            # The date cell shows the age under it: no Age column saying it again (QA23).
             ("date", t("followup.date", lang)),
-            ("age_days", t("followup.age_days", lang)),
             ("score", t("followup.score", lang)),
             ("status", t("followup.status", lang)),
             ("owner", t("followup.owner", lang)),

@@ -39,6 +39,9 @@ SAMPLE_BYTES: Final = 1 << 20
 # Passed as na_values with keep_default_na=False.
 _BLANK: Final = ("",)
 _DELIMITERS: Final = (",", "\t", ";")
+# A number written as text, which reading as a number would change: a leading zero (a UK phone
+# 07700900123, a code 0123), a leading + (+447700900123), or more digits than a float keeps.
+_NUMBER_TEXT: Final = re.compile(r"0\d{3,}|\+\d{4,}|\d{16,}")
 _DELIMITER_NAMES: Final = {",": "comma", "\t": "tab", ";": "semicolon"}
 _TIMESTAMP_HEADERS: Final = frozenset({"Timestamp", "タイムスタンプ"})
 _IMPORT_ID: Final = re.compile(r'"ImportId"\s*:\s*"([^"]+)"')
@@ -714,7 +717,13 @@ def inspect(path: Path, *, sheet: str | int | None, encoding: str | None) -> Lay
     return _inspect_csv(path, compression, encoding)
 
 
-def _read_csv(layout: Layout, encoding: str, text_columns: Sequence[str] = ()) -> pd.DataFrame:
+def _read_csv(
+    layout: Layout,
+    encoding: str,
+    text_columns: Sequence[str] = (),
+    *,
+    usecols: Sequence[str] | None = None,
+) -> pd.DataFrame:
     # The header rows were parsed during detection; naming the columns here keeps read_columns()
     # and the loaded frame identical, even for blank or repeated header cells.
     names = layout.file_columns or layout.columns
@@ -729,6 +738,7 @@ def _read_csv(layout: Layout, encoding: str, text_columns: Sequence[str] = ()) -
         # Infer each column's type over the whole column, not per 64 KiB chunk: a column that
         # mixes numbers and text reads the same everywhere, and pandas prints no DtypeWarning.
         low_memory=False,
+        usecols=None if usecols is None else list(usecols),
         # Ids are text as written: 00123 is not 123 (QA18), nor 1e5 a number.
         dtype={c: "string" for c in text_columns if c in names} or None,
         keep_default_na=False,
@@ -778,9 +788,43 @@ def read_frame(
         ) from exc
     if layout.format == "parquet":
         frame.columns = pd.Index(_names([str(c) for c in frame.columns]))
+    else:
+        frame = _numbers_as_written(frame, layout)
     if layout.multi_selects:
         frame = _merge_options(frame, layout)
     return frame.reset_index(drop=True), layout
+
+
+def _numbers_as_written(frame: pd.DataFrame, layout: Layout) -> pd.DataFrame:
+    """Keep numbers that are text (phones, account numbers) as written; whole numbers whole.
+
+    pandas reads ``07700900123`` as the number 7700900123 (another phone number) and a column
+    of whole numbers with a blank as floats (``44304012.0``, a rating's ``1.0``), QA23. A
+    column with a digit string that a number would change (a leading zero, a ``+``, more
+    digits than a float keeps) is kept as the text of the file; a column of whole numbers
+    with blanks becomes nullable ``Int64``. Only columns with a value of 1,000 or more can
+    have lost a leading zero worth keeping (``0123``), so a file of scores is read once.
+    """
+    suspect = [
+        c
+        for c in frame.columns
+        if pd.api.types.is_numeric_dtype(frame[c].dtype)
+        and not pd.api.types.is_bool_dtype(frame[c].dtype)
+        and bool((frame[c].abs() >= 1000).any())
+    ]
+    if suspect and layout.format == "csv":
+        raw = _read_csv(layout, layout.encoding or "utf-8", suspect, usecols=suspect)
+        for column in suspect:
+            text = raw[column].dropna().str.strip()
+            if text.str.fullmatch(_NUMBER_TEXT).any():
+                frame[column] = raw[column]
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype.kind == "f" and values.notna().any():
+            present = values.dropna()
+            if (present == np.round(present)).all() and (present.abs() < 2**53).all():
+                frame[column] = values.astype("Int64")
+    return frame
 
 
 def _read_xlsx(layout: Layout) -> pd.DataFrame:

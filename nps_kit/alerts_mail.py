@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from nps_kit._fonts import MAIL_FONTS
+from nps_kit._phone import dial_string, looks_like_phone
 from nps_kit.closed_loop import NAME_HEADER
 from nps_kit.i18n import Language, shown_redactions, t
 from nps_kit.mail._policy import POLICY
@@ -49,9 +50,6 @@ blockquote { margin: 6px 0 0; padding-left: 10px; border-left: 3px solid #e5e7eb
 def alert_subject(name: str, count: int, lang: Language) -> str:
     """Return the subject, e.g. ``【NPS】EC事業部：連絡を許可した新しい批判者3人``."""
     return t("alerts_mail.subject", lang, name=name, n=count)
-
-
-_PHONE = re.compile(r"^\+?[\d\s().\-]{7,}$")
 
 
 def _facts(unit: UnitParameters, record: Mapping[Any, Any]) -> list[str]:
@@ -96,8 +94,8 @@ def _contacts(unit: UnitParameters, record: Mapping[Any, Any]) -> tuple[str, lis
             name = value
         elif "@" in value and " " not in value:
             found.append(_Contact(t("alerts_mail.email", lang), value, f"mailto:{value}"))
-        elif _PHONE.match(value):
-            dial = re.sub(r"[^\d+]", "", value)
+        elif looks_like_phone(value):
+            dial = dial_string(value)
             found.append(_Contact(t("alerts_mail.phone", lang), value, f"tel:{dial}"))
         else:
             found.append(_Contact(column, value))

@@ -328,7 +328,9 @@ def analyse_followups(
         reasons = [r for r in open_answers if r.question.asks != "improvement"]
         asked = [r for r in open_answers if r.question.asks == "improvement"]
         ranked = open_answers
-        if reasons and asked:
+        # A month in which nobody answered the reason question ranks what there is: the
+        # requests (REVIEW22: an empty ranking, general actions only, "—" in the overview).
+        if reasons and asked and any(r.commenters for r in reasons):
             scope, ranked = "reasons", reasons
             ask_tags, ask_polarity, answered_ask = _combined(data, asked)
             # A theme praised there ("Nothing, the staff are brilliant") asks for nothing: the

@@ -53,8 +53,9 @@ _META = b"nps_kit.cache"
 # (duplicate_of), so a unit counts its own; 7: a CSV's id column read as text (00123 kept);
 # 8: double submissions (resubmission_of); 9: "NA", "None", "NULL" answers kept as written
 # (a cache of 8 holds them as blanks); 10: a title row above the header skipped (title_rows);
-# 11: Qualtrics' test responses (Status "Survey Test") dropped as previews are
-_FORMAT = 11
+# 11: Qualtrics' test responses (Status "Survey Test") dropped as previews are;
+# 12: numbers that are text kept as written (07700900123), whole numbers with blanks whole
+_FORMAT = 12
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -399,6 +400,10 @@ def read_rows(
                 index, field.name, table.column(index).cast(field.type.value_type)
             )
     frame = table.to_pandas(ignore_metadata=True)
+    for field in table.schema:
+        # Whole numbers with blanks stay whole, as the loader reads them (Int64, not 1.0).
+        if pa.types.is_integer(field.type) and frame[field.name].dtype.kind == "f":
+            frame[field.name] = frame[field.name].astype("Int64")
     frame = frame.drop(columns=[UNIT_KEY], errors="ignore")
     frame = frame.sort_values("nps_row", kind="stable").reset_index(drop=True)
     if "nps_status" in frame.columns:

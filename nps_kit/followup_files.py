@@ -28,7 +28,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import nbformat
 import pandas as pd
@@ -431,12 +431,23 @@ def write_work_files(
             table[column] = carried.where(carried.notna(), table[column])
     table = _with_headers(table, lang)
     atomic_write(files.csv, lambda p: table.to_csv(p, index=False, encoding="utf-8-sig"))
-    atomic_write(files.xlsx, lambda p: _write_xlsx(table, p))
+    atomic_write(files.xlsx, lambda p: _write_xlsx(table, p, lang=lang))
     _stamp(files)
     return WorkFiles(csv=files.csv, xlsx=files.xlsx, conflicts=conflicts)
 
 
-def _write_xlsx(table: pd.DataFrame, path: Path) -> None:
+#: The work file's columns that hold numbers: Excel sorts and filters them as numbers. Every
+#: other cell stays text, so an id or a phone keeps its leading zeros.
+_NUMBERS: Final = ("age_days", "score")
+
+
+def _write_xlsx(table: pd.DataFrame, path: Path, *, lang: Language) -> None:
+    headers = work_headers(lang)
+    table = table.copy()
+    for column in (headers[c] for c in _NUMBERS):
+        if column in table.columns:
+            text = table[column].astype("string").str.strip()
+            table[column] = pd.to_numeric(text.mask(text == ""), errors="coerce").astype("Int64")
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         table.to_excel(writer, index=False, sheet_name="followups")
         sheet = writer.sheets["followups"]

@@ -832,6 +832,24 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "二重送信（同じ回答を1分以内に再送信）",
         "en": "Double submissions (same answers sent again within a minute)",
     },
+    "quality.previews": {
+        "ja": "除外したプレビュー（テスト）回答",
+        "en": "Preview/test responses left out",
+    },
+    "quality.blank_rows": {"ja": "読み飛ばした空の行", "en": "Empty rows skipped"},
+    "load.previews_left_out": {
+        "ja": "Qualtricsのプレビュー（テスト）回答{n}件を除外しました"
+        "（実際の回答ではありません）。",
+        "en": "{n} Survey Preview responses (Qualtrics test runs, not real responses) were left "
+        "out.",
+        "en_one": "1 Survey Preview response (a Qualtrics test run, not a real response) was "
+        "left out.",
+    },
+    "load.blank_rows_skipped": {
+        "ja": "シートの空の行{n}行を読み飛ばしました。",
+        "en": "{n} empty rows of the sheet were skipped.",
+        "en_one": "1 empty row of the sheet was skipped.",
+    },
     "quality.mojibake": {
         "ja": "文字化けしたテキスト",
         "en": "Garbled text cells (double decoding)",

@@ -21,6 +21,7 @@ import pandas as pd
 
 from nps_kit._answer_language import AnswerLanguage, answer_language
 from nps_kit._consent import CONSENT_NAME, NO, YES, consent_answer
+from nps_kit._phone import looks_like_phone
 from nps_kit._response_meta import language_codes, response_time, technical
 from nps_kit._values import (
     MISSING_WORDS,
@@ -574,7 +575,9 @@ def _personal(name: str, question: str | None, answers: _Answers) -> tuple[Kind,
     email = probe.share(whole == placeholder("email"))
     if email >= 0.5 or (email >= 0.2 and _EMAIL_NAME.search(header)):
         return "email", "e-mail addresses"
-    phone = probe.share(whole == placeholder("phone"))
+    # A UK mobile typed without spaces (07700900123) is no [PHONE] to the comment redaction.
+    dialled = np.array([looks_like_phone(v) for v in probe.values], dtype=bool)
+    phone = probe.share((whole == placeholder("phone")) | dialled)
     if phone >= 0.5 or (phone >= 0.2 and _PHONE_NAME.search(header)):
         return "phone", "phone numbers"
     if _PERSON_NAME.search(header) and not _sentences(probe):
@@ -1030,6 +1033,7 @@ def inspect_export(
             f"{above} a title above the table ({report.title!r}), skipped: the column names "
             f"were read from row {report.title_rows + 1}."
         )
+    notes += report.left_out()  # QA23: 12 previews gone without a word
     if report.format != "parquet":
         notes += _values_as_names(index.columns)
     if nps_col is None:

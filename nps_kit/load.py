@@ -225,6 +225,30 @@ class LoadReport:
         ]
         return out
 
+    def left_out(self, lang: Language = "en") -> list[str]:
+        """Say which rows of the file the loader left out before counting, one sentence each.
+
+        Qualtrics' Survey Preview responses and an XLSX sheet's empty rows; no sentence when
+        there are none. Duplicates dropped with ``dedupe`` are the caller's to word, since it
+        knows the option it was given.
+
+        Parameters
+        ----------
+        lang
+            ``"en"`` or ``"ja"``.
+
+        Returns
+        -------
+        list of str
+            ``["12 Survey Preview responses (…) were left out."]`` and the like.
+        """
+        out = []
+        if self.preview_rows_dropped:
+            out.append(t("load.previews_left_out", lang, n=f"{self.preview_rows_dropped:,}"))
+        if self.blank_rows_dropped:
+            out.append(t("load.blank_rows_skipped", lang, n=f"{self.blank_rows_dropped:,}"))
+        return out
+
     def summary(self, lang: Literal["en", "ja"] = "en") -> str:
         """Describe the load in a few lines for people.
 

@@ -31,6 +31,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from nps_kit import i18n
+
 __all__ = [
     "LabelledScale",
     "group_order",
@@ -355,6 +357,12 @@ def ordinal_order(labels: Iterable[object]) -> list[str] | None:
     return sorted(distinct, key=lambda label: keys[label])  # type: ignore[arg-type,return-value]
 
 
+#: The groups a breakdown adds to the answers: blanks and the pooled rest, in each language.
+_ADDED_GROUPS: Final = frozenset(
+    i18n.label(key, lang) for key in ("no_answer", "other") for lang in ("en", "ja")
+)
+
+
 def group_order(labels: Iterable[object], order: Sequence[str] | None = None) -> list[str] | None:
     """Return the order to show groups in: ``order`` if given, else the ordinal order, else None.
 
@@ -374,8 +382,13 @@ def group_order(labels: Iterable[object], order: Sequence[str] | None = None) ->
         The labels in display order, or ``None`` when they should be sorted by NPS.
     """
     present = list(dict.fromkeys(str(v) for v in labels if v is not None and v == v))
+    # The groups a breakdown adds, "(no answer)" and "Other", are no point of the scale: a
+    # rating 1–5 with blanks keeps its order, and they follow it (QA23).
+    added = [p for p in present if p in _ADDED_GROUPS]
+    points = [p for p in present if p not in _ADDED_GROUPS]
     if order is None:
-        return ordinal_order(present)
+        ordered = ordinal_order(points)
+        return None if ordered is None else ordered + added
     listed = [o for o in order if o in present]
-    rest = [p for p in present if p not in listed]
-    return listed + (ordinal_order(rest) or rest)
+    rest = [p for p in points if p not in listed]
+    return listed + (ordinal_order(rest) or rest) + [a for a in added if a not in listed]

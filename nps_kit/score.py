@@ -527,8 +527,27 @@ def score_groups(
         table[name] = column
     table = table.loc[table["n"] > 0]
     if names:
-        table = table.sort_values(names, kind="stable", na_position="last")
+        try:
+            table = table.sort_values(names, kind="stable", na_position="last")
+        except TypeError:
+            # Ratings 1–5 beside a "(no answer)" group (QA23): numbers first, then text.
+            table = table.sort_values(names, kind="stable", na_position="last", key=_mixed_key)
     return table.reset_index(drop=True)
+
+
+def _mixed_key(column: pd.Series) -> pd.Series:
+    """Sort key of a column mixing numbers and text: the numbers in order, then the text."""
+    if column.dtype != object:
+        return column
+
+    def one(value: Any) -> tuple[int, Any]:
+        if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+            return (2, 0)
+        if isinstance(value, int | float | np.number) and not isinstance(value, bool):
+            return (0, float(value))
+        return (1, str(value))
+
+    return column.map(one)
 
 
 def _factorize(
@@ -577,7 +596,8 @@ def _factorize(
         codes = np.where(left_out, -1, codes)
     positions = np.unravel_index(keep, sizes)
     uniques = pd.DataFrame(
-        {name: per_uniques[i].take(positions[i]).to_numpy() for i, name in enumerate(key_frame)}
+        # .array keeps a whole-number key whole: to_numpy() makes 1 (Int64 with a blank) 1.0.
+        {name: per_uniques[i].take(positions[i]).array for i, name in enumerate(key_frame)}
     )
     return codes, uniques, left_out is not None
 

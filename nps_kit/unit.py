@@ -852,6 +852,13 @@ def data_quality(
     if report.mojibake_cells:
         key = "repaired" if report.text_fixed else "not_repaired"
         rows.append(("mojibake", t(f"quality.{key}", lang, n=f"{report.mojibake_cells:,}")))
+    # What the file's count has and no unit's does (QA23: 12 previews, said nowhere).
+    left_out = [
+        ("previews", report.preview_rows_dropped),
+        ("blank_rows", report.blank_rows_dropped),
+    ]
+    at = rows.index(("rows_read", f"{report.rows_read:,}")) + 1
+    rows[at:at] = [(key, f"{n:,}") for key, n in left_out if n]
     return pd.DataFrame(
         {
             # "unit_rows" says how many months they span (QA22: "the 13 months shown" of 4).

@@ -672,3 +672,41 @@ def test_the_front_desk_gets_indented_comments_and_the_month_of_its_work_file(
         "状況・連絡日を記入してください。次のレポートで連絡率に数えられます。"
     ) in lines
     assert "status_file" not in text_of(ec) + html_of(ec)
+
+
+# QA23: an account number with blanks (a preview row has none) and a UK mobile typed without
+# spaces. pandas read them as floats: "Phone: 44304012.0" linked to tel:443040120, and
+# 07700900123 lost its leading 0.
+ACCOUNTS = (
+    "Submitted,Score,Why,Account,Mobile\n"
+    "2026-11-25 09:00:00,2,Bill wrong,44304012,07700900123\n"
+    "2026-11-25 10:00:00,9,Fine,,\n"
+    "2026-11-26 11:00:00,1,Cut off,36236141,\n"
+)
+
+
+def test_account_and_phone_numbers_are_shown_as_written_and_only_a_phone_is_dialled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "responses.csv").write_text(ACCOUNTS, encoding="cp1252")
+    (params / "defaults.yaml").write_text(
+        "language: en\ndata: {path: ../responses.csv}\n"
+        "columns: {score: Score, date: Submitted, id: Submitted, comment: Why, contact: null, "
+        "contact_details: [Account, Mobile]}\n",
+        encoding="utf-8",
+    )
+    (params / "north.yaml").write_text(
+        "name: North\ntimezone: Europe/London\nalerts: {to: [callbacks@example.com]}\n",
+        encoding="utf-8",
+    )
+    assert alerts(tmp_path, "--dry-run", since="2026-11-20") == 0
+    eml = tmp_path / "reports" / "alerts" / "outbox" / "north.eml"
+    message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    text = text_of(message).replace("\r\n", "\n")
+    assert "  Account: 44304012 / Phone: 07700900123\n" in text
+    assert "  Account: 36236141\n" in text
+    assert ".0" not in text
+    soup = BeautifulSoup(html_of(message), "html.parser")
+    assert [a["href"] for a in soup.select('a[href^="tel:"]')] == ["tel:07700900123"]

@@ -391,6 +391,22 @@ def test_a_request_list_counts_who_asked_not_who_praised(tmp_path: Path) -> None
     assert requests.loc["price", "share"] == pytest.approx(100 * 6 / 18)  # of who answered
 
 
+def test_a_month_without_reasons_ranks_the_requests(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # REVIEW22: a unit whose reason question nobody answered this month ranked nothing.
+    for rid in list(COMMENT):
+        monkeypatch.setitem(COMMENT, rid, ("", ""))
+    unit = make_unit(tmp_path)
+    questions = [
+        {**q, "asks": "improvement"} if q["column"] == "improvement" else q for q in QUESTIONS
+    ]
+    analysis = analyse_followups(unit, questions)
+    assert analysis.scope == "all" and analysis.requests is None
+    assert analysis.themes is not None
+    assert by_theme(analysis.themes).loc["delivery", "mentions"] == 2  # J11 J13 asked
+
+
 def test_improvement_questions_alone_are_ranked(unit: UnitData) -> None:
     asked = {"column": "improvement", "type": "text", "label": "改善", "asks": "improvement"}
     analysis = analyse_followups(unit, [asked])

@@ -153,7 +153,7 @@ def test_json_without_groups(capsys: pytest.CaptureFixture[str], export: Path) -
     status, out, err = run(capsys, export, "--score-column", "score", "--format", "json")
     assert (status, err) == (0, "")
     document = json.loads(out)
-    assert list(document) == ["overall", "groups", "excluded"]
+    assert list(document) == ["overall", "groups", "excluded", "notes"]
     assert list(document["overall"]) == list(STATS)
     overall = document["overall"]
     assert [overall[k] for k in ("n", "promoters", "passives", "detractors")] == [13, 6, 3, 4]
@@ -635,6 +635,7 @@ def test_header_only_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
                 },
                 "groups": [],
                 "excluded": {"missing": 0, "invalid": 0},
+                "notes": [],
             }
         )
         + "\n",
@@ -920,3 +921,42 @@ def test_damaged_xlsx_is_one_message_and_exit_status_2(
         "written (a download, copy or sync that has not finished?): "
     )
     assert "Traceback" not in err
+
+
+def test_by_a_rating_with_blanks_labels_the_groups_as_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # QA23: a 1–5 rating with blanks was read as floats; the groups were "1.0", "2.0" …
+    path = tmp_path / "rating.csv"
+    path.write_text("score,rating\n10,1\n9,2\n0,\n3,1\n8,2\n7,3\n10,3\n", encoding="utf-8")
+    args = ("--score-column", "score", "--by", "rating", "--min-report-n", "0")
+    _, out, _ = run(capsys, path, *args)
+    labels = [line.split()[0] for line in out.splitlines()[2:-1]]
+    assert labels == ["1", "2", "3", "(missing)"]
+    _, out, _ = run(capsys, path, *args, "--format", "json")
+    assert [g["group"] for g in json.loads(out)["groups"]] == [1, 2, 3, None]
+
+
+QUALTRICS_PREVIEWS = (
+    "StartDate,Status,Q1\n"
+    "Start Date,Response Type,How likely are you to recommend us?\n"
+    '"{""ImportId"":""startDate""}","{""ImportId"":""status""}","{""ImportId"":""QID1""}"\n'
+    "2026-11-01 09:00:00,IP Address,10\n"
+    "2026-11-02 10:00:00,Survey Preview,0\n"
+    "2026-11-02 10:05:00,Survey Preview,0\n"
+    "2026-11-03 11:00:00,IP Address,3\n"
+)
+
+
+def test_preview_responses_left_out_are_said_in_text_and_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # QA23: 12 previews were dropped without a word (no note:, an empty JSON notes list).
+    path = tmp_path / "q.csv"
+    path.write_text(QUALTRICS_PREVIEWS, encoding="utf-8-sig")
+    note = "2 Survey Preview responses (Qualtrics test runs, not real responses) were left out."
+    status, out, err = run(capsys, path, "--score-column", "Q1")
+    assert status == 0 and f"note: {note}\n" in err
+    assert out.splitlines()[1].split()[:2] == ["(all)", "2"]
+    _, out, _ = run(capsys, path, "--score-column", "Q1", "--format", "json")
+    assert json.loads(out)["notes"] == [note]

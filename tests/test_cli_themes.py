@@ -325,7 +325,7 @@ def test_suggest_says_how_many_comments_the_learned_layer_tags(capsys, tmp_path)
     # The phrases are those of the comments no theme's words are found in; the learned layer
     # gives "Superb." a theme, so the tagged output has one comment fewer without a theme.
     path = tmp_path / "c.csv"
-    lines = ["comment", "Superb.", *["The flue was swept badly"] * 2, "Lovely fast delivery"]
+    lines = ["comment", "Superb.", *["The dog barked all night"] * 2, "Lovely fast delivery"]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     args = (str(path), "--text-column", "comment", "--pack", "generic")
     code, out, err = _run(capsys, *args, "--suggest", "--format", "json")
@@ -370,7 +370,8 @@ def test_suggest_lists_phrases_beside_the_words_that_found_a_theme(capsys, tmp_p
 
 def test_suggest_says_how_to_extend_the_pack(capsys, tmp_path):
     path = tmp_path / "c.csv"
-    lines = ["comment", *["The flue was swept badly"] * 3, "Lovely fast delivery"]
+    # (round 7 of the layer gives "The flue was swept badly" quality: no comment here it tags)
+    lines = ["comment", *["The dog barked all night"] * 3, "Lovely fast delivery"]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, _, err = _run(capsys, str(path), "--text-column", "comment", "--suggest")
     assert code == 0
@@ -396,7 +397,7 @@ def test_explain_says_which_words_found_each_theme(capsys, tmp_path):
     path = tmp_path / "c.csv"
     lines = [
         "comment",
-        "Cheap but miles out of town.",
+        "Cheap but out of town.",
         "営業マンの説明が丁寧",
         "ok",
         '"Good product, just took ages to turn up"',
@@ -488,7 +489,9 @@ def _saas_export(tmp_path: Path) -> Path:
 def test_inside_a_project_the_default_pack_is_the_projects(capsys, tmp_path, monkeypatch):
     # QA22: in a saas project made by init, 'nps-kit themes' read "Package deploys time out"
     # with the retail pack as delivery.
-    path = _saas_export(tmp_path)
+    path = tmp_path / "export.csv"  # round 7 of the layer drops delivery "behind our proxy"
+    rows = [("S1", "Package deploys time out.", 3), *SAAS[1:]]
+    pd.DataFrame(rows, columns=["id", "comment", "score"]).to_csv(path, index=False)
     args = (str(path), "--text-column", "comment", "--format", "json")
     # no project here (the autouse fixture): retail
     _, out, err = _run(capsys, *args)

@@ -19,7 +19,7 @@ from IPython.utils.capture import capture_output
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
 from nps_kit import sections
-from nps_kit._followup_html import followup_html
+from nps_kit._followup_html import followup_html, loop_status_html
 from nps_kit.clock import date_order
 from nps_kit.closed_loop import (
     FollowupList,
@@ -44,6 +44,7 @@ from nps_kit.followup_files import (
     write_from_notebook,
     write_work_files,
 )
+from nps_kit.i18n import t
 from nps_kit.unit import UnitData, prepare_unit
 
 AS_OF = dt.date(2026, 11, 5)
@@ -403,7 +404,8 @@ def test_more_than_fifty_are_all_listed_and_in_both_work_files(tmp_path: Path) -
     assert sheet is not None
     header, *cells = [[c if c is not None else "" for c in row] for row in sheet.values]
     assert header == list(csv.columns)
-    assert cells == csv.to_numpy().tolist()
+    # The XLSX holds age_days and score as numbers, the CSV as their text.
+    assert [[str(c) for c in row] for row in cells] == csv.to_numpy().tolist()
     assert len(csv) == n
     assert csv["response_id"].tolist() == ids
     assert list(csv.columns)[-4:] == ["owner", "status", "contacted_at", "note"]
@@ -656,6 +658,29 @@ def test_status_of_an_earlier_period_redacts_its_comments(unit: UnitData, tmp_pa
         None,
         [1],
     )
+
+
+@pytest.mark.parametrize(("lang", "age"), [("en", "19 days"), ("ja", "19日")])
+def test_the_still_open_table_shows_the_age_once_under_the_date(
+    unit: UnitData, tmp_path: Path, lang: str, age: str
+) -> None:
+    # QA23: "2026-11-16 / 19 days" and then an Age column with "19" again (ja: 「18日 18」).
+    path = tmp_path / "status.csv"
+    path.write_text("response_id,status\nR20,\n", encoding="utf-8")
+    status = loop_status(
+        read_status(path),
+        unit.responses,
+        source=path,
+        id_column="response_id",
+        comment_column="comment",
+        as_of=dt.date(2026, 9, 29),
+    )
+    page = loop_status_html(status, lang=lang).data  # type: ignore[arg-type]
+    table = page[page.index("<table") :]
+    headers = re.findall(r'<th scope="col">(.*?)</th>', table)
+    assert t("followup.age_days", lang) not in headers  # type: ignore[arg-type]
+    (row,) = re.findall(r"<tr class=\"nps-followup.*?</tr>", table)
+    assert row.count(age) == 1 and ">19<" not in row
 
 
 def test_status_file_in_xlsx_with_date_cells(unit: UnitData, tmp_path: Path) -> None:
@@ -1602,3 +1627,45 @@ def test_a_day_over_12_in_one_column_orders_the_file_s_other_dates(tmp_path: Pat
     assert read.order == "day-first"
     assert read.order_note is not None
     assert "a day over 12 among the file's other dates shows it" in read.order_note
+
+
+def test_work_files_keep_account_and_phone_numbers_as_written_and_numbers_as_numbers(
+    tmp_path: Path,
+) -> None:
+    # QA23: an account number with blanks read as a float showed "36236141.0" in the work
+    # files, a mobile typed without spaces lost its leading 0, and the XLSX stored age_days
+    # and score as text (Excel's "number stored as text"; sorting and filters read them as
+    # text).
+    header = HEADER.rstrip("\n") + ",account,mobile\n"
+    extra = {"R05": ",36236141,07700900123", "R11": ",,", "R06": ",44304012,"}
+    rows = [row + extra.get(row.split(",")[0], ",,") for row in ROWS]
+    path = tmp_path / "export.csv"
+    path.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    unit = unit_of(path)
+    table = with_contact_details(
+        work_table(listing(unit)),
+        unit.responses,
+        id_column="response_id",
+        contact_column="contact_ok",
+        details=["account", "mobile"],
+    )
+    files = write_work_files(table, tmp_path, "ec")
+    csv = pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert csv.set_index("response_id").loc["R05", ["account", "mobile"]].tolist() == [
+        "36236141",
+        "07700900123",
+    ]
+    assert csv.set_index("response_id").loc["R06", "account"] == "44304012"
+    sheet = openpyxl.load_workbook(files.xlsx).active
+    assert sheet is not None
+    header_row = [c.value for c in sheet[1]]
+    cells = {
+        row[0].value: dict(zip(header_row, row, strict=True)) for row in sheet.iter_rows(min_row=2)
+    }
+    r05 = cells["R05"]
+    assert (r05["score"].value, r05["score"].data_type) == (3, "n")
+    assert r05["age_days"].data_type == "n" and isinstance(r05["age_days"].value, int)
+    assert (r05["account"].value, r05["account"].data_type) == ("36236141", "s")
+    assert (r05["mobile"].value, r05["mobile"].data_type) == ("07700900123", "s")
+    assert (r05["response_id"].data_type, r05["comment"].data_type) == ("s", "s")
+    assert cells["R11"]["account"].value is None  # no account: an empty cell

@@ -138,14 +138,14 @@ BLIND6_LAYER_TRAINED = {"en": (0.98, 0.98, 0.91), "ja": (0.99, 1.00, 0.93)}
 # 0.791/0.806/0.857 -> 0.788/0.837/0.869 (15 more themes found, 11 right); the precision floor
 # was lowered, as in round 7, rather than words chosen by this set's totals.
 BLIND7_RULES = {"en": (0.78, 0.80, 0.85), "ja": (0.77, 0.79, 0.85)}
-BLIND7_LAYER_TRAINED = {"en": (0.99, 0.98, 0.93), "ja": (1.00, 1.00, 0.93)}
+BLIND7_LAYER_TRAINED = {"en": (0.99, 0.98, 0.93), "ja": (0.99, 1.00, 0.93)}
 # Never tuned on. First measured at d2f96da: en 0.821/0.746/0.826, ja 0.815/0.818/0.861 (words
 # only: polarity en 0.785, ja 0.836)
 # With the learned layer (one measurement): en 0.821/0.746/0.826 -> 0.863/0.746/0.819, ja
 # 0.815/0.818/0.861 -> 0.868/0.845/0.845 (the rules after the probe-7 dictionary cases scored
 # the same as at d2f96da)
 BLIND8_RULES = {"en": (0.82, 0.74, 0.82), "ja": (0.81, 0.81, 0.86)}
-BLIND8_LAYER_TRAINED = {"en": (0.99, 0.98, 0.92), "ja": (1.00, 1.00, 0.93)}
+BLIND8_LAYER_TRAINED = {"en": (0.99, 0.98, 0.92), "ja": (0.99, 1.00, 0.93)}
 # The floors above for the tuning sets are of the dictionaries alone (learned=False): they guard
 # the rules. With the learned layer, which was trained on these sets (so the figures are not
 # estimates of anything; benchmarks/layers_eval4.py is), measured at round 5's commit (round
@@ -157,9 +157,9 @@ BLIND8_LAYER_TRAINED = {"en": (0.99, 0.98, 0.92), "ja": (1.00, 1.00, 0.93)}
 # estimate is benchmarks/polarity_layer_eval.py's; before it: en 0.92/0.92/0.92/0.89/0.87/0.88,
 # ja 0.96/0.98/0.96/0.89/0.91/0.90, and on sets 6-8 en 0.79/0.84/0.81, ja 0.85/0.83/0.84).
 LAYER_TUNED = {
-    "first": {"en": (0.99, 1.00, 0.97), "ja": (0.99, 1.00, 0.98)},
+    "first": {"en": (0.98, 1.00, 0.97), "ja": (0.99, 1.00, 0.98)},
     "second": {"en": (0.98, 1.00, 0.97), "ja": (0.99, 1.00, 0.98)},
-    "third": {"en": (0.98, 1.00, 0.96), "ja": (0.99, 1.00, 0.98)},
+    "third": {"en": (0.97, 1.00, 0.96), "ja": (0.99, 1.00, 0.98)},
     "train5": {"en": (0.99, 0.98, 0.94), "ja": (1.00, 1.00, 0.96)},
     "fourth": {"en": (0.99, 0.98, 0.92), "ja": (0.99, 1.00, 0.96)},
     "fifth": {"en": (0.98, 0.98, 0.94), "ja": (1.00, 1.00, 0.94)},
@@ -182,6 +182,9 @@ LAYER_TUNED = {
 # benchmarks/addition_vet_eval.py's leave-one-set-out). On set 6 English polarity 0.920 (322 of
 # 350, on the floor) -> 0.919 (319 of 347: the three right additions it drops had the right
 # polarity), so that floor is 0.91.
+# Round 7 of the theme layer (LAY22), trained on 4,860 more comments per language, fits these
+# sets a little less closely: in-sample precision en first 0.990 -> 0.987, third 0.988 -> 0.979,
+# ja set 7 1.000 -> 0.997, set 8 1.000 -> 0.994 (floors re-measured, rounded down).
 # Blind set 9 (520 comments, industries shared with set 7's, written the same way by two new
 # authors) was measured twice by the lead only, whole figures, with the score, each measurement
 # declared before it (no error row read, no choice made from it): at e7e3f2f (rules + layer
@@ -190,6 +193,9 @@ LAYER_TUNED = {
 # 0.883/0.828/0.907 (layer round 2 alone: en 0.889/0.800/0.794, ja 0.883/0.828/0.871). It is a
 # regression guard now. The rules' floors are the figures rounded down; the learned floors leave
 # 0.02 below them so that a retrained layer is judged by its own held-out estimate, not here.
+# Since round 7 of the theme layer (LAY22) the layer trains on blind sets 9-13 and 15-20 too, so
+# their learned figures below are in-sample (en P 0.99, R 0.98-0.99; ja P 0.99-1.00, R 1.00): the
+# floors stay those of their readings, a guard against a layer that forgets them.
 BLIND9_RULES = {"en": (0.83, 0.75, 0.81), "ja": (0.82, 0.81, 0.87)}
 BLIND9_LAYER = {"en": (0.86, 0.78, 0.81), "ja": (0.86, 0.80, 0.88)}
 # Blind set 10 (520 comments, industries new to every set, two more authors) is never tuned or
@@ -318,7 +324,10 @@ IMP12_RULES = {"en": (0.81, 0.92, 0.86), "ja": (0.83, 0.94, 0.89)}
 # With the English addition verifier (fitted on blind sets 9-12 and folds 6-8, 18, 19, 22, never
 # on these sets): en 0.887/0.935/0.866 -> 0.891/0.929/0.872 (one right and one wrong addition
 # fewer), so the recall floor is 0.92.
-IMP12_LAYER = {"en": (0.88, 0.92, 0.86), "ja": (0.91, 0.92, 0.91)}
+# Round 7 of the theme layer (LAY22: every readable set but these, round 5's choices; set 26
+# decided it): en 0.891/0.929/0.897 -> 0.897/0.929/0.891, ja 0.911/0.929/0.930 ->
+# 0.916/0.916/0.929 (four Japanese requests fewer found): the Japanese recall floor is 0.91.
+IMP12_LAYER = {"en": (0.88, 0.92, 0.86), "ja": (0.91, 0.91, 0.91)}
 # A second blind improvement set (theme_eval_imp13_{en,ja}.csv, 300 per language, two more authors,
 # industries of their choosing), declared before it existed and read once, whole, to decide
 # whether the request reading ships (it had failed imp12's Japanese TEST half by 2 mentions):
@@ -331,7 +340,10 @@ IMP13_RULES = {"en": (0.82, 0.82, 0.86), "ja": (0.84, 0.86, 0.90)}
 # -0.011 against round 3), ja 0.912/0.882/0.919. With the English addition verifier (never fitted
 # on this set): en 0.882/0.879/0.845 -> 0.903/0.870/0.847 (11 additions fewer, 3 of them right),
 # so the recall floor is 0.86.
-IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.91, 0.88, 0.91)}
+# Round 7 of the theme layer (never trained on this set): en 0.905/0.870/0.882 ->
+# 0.914/0.870/0.885, ja 0.916/0.886/0.923 -> 0.899/0.899/0.916 (Japanese F1 0.901 -> 0.899: more
+# themes added, precision for recall), so the Japanese precision floor is 0.89.
+IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
 
 
 @pytest.mark.parametrize(

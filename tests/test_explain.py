@@ -53,7 +53,7 @@ def test_matched_words_are_found_exactly_where_the_theme_matches(pack: str) -> N
 def test_explain_says_what_matched_what_the_layer_added_and_dropped() -> None:
     texts = pd.Series(
         [
-            "Cheap but miles out of town.",
+            "Cheap but out of town.",
             "Good product, just took ages to turn up",
             "営業マンの説明が丁寧",
         ],

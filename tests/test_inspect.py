@@ -814,6 +814,41 @@ def test_repeated_or_worded_values_are_not_codes(tmp_path: Path, values: list[st
     assert kind != "id"
 
 
+def test_preview_responses_left_out_are_a_note(tmp_path: Path) -> None:
+    # QA23: "6,057 responses" and not a word of the 12 previews left out.
+    path = write_text(
+        tmp_path / "q.csv",
+        "StartDate,Status,Q1\n"
+        "Start Date,Response Type,How likely are you to recommend us?\n"
+        '"{""ImportId"":""startDate""}","{""ImportId"":""status""}","{""ImportId"":""QID1""}"\n'
+        + "".join(f"2026-11-{d:02d} 09:00:00,IP Address,{d % 11}\n" for d in range(1, 21))
+        + "2026-11-21 10:00:00,Survey Preview,0\n",
+    )
+    found = inspect_export(path)
+    assert found.to_dict()["responses"] == 20
+    assert (
+        "1 Survey Preview response (a Qualtrics test run, not a real response) was left out."
+        in found.notes
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "values", "kind"),
+    [
+        # QA23: read as 7700900123.0 it was a "number 7700900123–7700900456".
+        ("Mobile", ["07700900123", "", "07700900456"] * 12, ("phone", "phone numbers")),
+        ("Contact", ["07700900123", "+447700900456", ""] * 12, ("phone", "phone numbers")),
+        # An account number is no phone, whatever its column is called.
+        ("Account phone", [str(44304012 + 7 * i) for i in range(36)], ("number", None)),
+    ],
+)
+def test_a_phone_typed_without_spaces_is_a_phone_and_an_account_number_is_not(
+    tmp_path: Path, header: str, values: list[str], kind: tuple[str, str | None]
+) -> None:
+    found = _one_column(tmp_path, header, values)
+    assert found[0] == kind[0] and (kind[1] is None or found[1] == kind[1])
+
+
 def _one_column(tmp_path: Path, header: str, values: list[str]) -> tuple[str, str]:
     rows = "".join(f"2026-10-{i % 28 + 1:02d},{i % 11},{v}\n" for i, v in enumerate(values))
     path = write_text(tmp_path / "x.csv", f"date,score,{header}\n{rows}")

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from nps_kit.text._kept import kept_hits
+from nps_kit.text._kept import PRICE_RISE, kept_hits
 from nps_kit.text._match import matcher
 from nps_kit.text.packs import load_pack
 from nps_kit.text.sentiment import tag_polarity
@@ -43,3 +43,17 @@ def test_a_word_in_a_clause_that_names_another_theme_is_left_to_the_layer() -> N
     # Another pack, or none, keeps nothing.
     assert not kept_hits("retail", book.ids, texts, dropped, matcher(book.themes)).any()
     assert not kept_hits(None, book.ids, texts, dropped, matcher(book.themes)).any()
+
+
+@pytest.mark.parametrize("pack", ["retail", "generic", "saas", "finance"])
+def test_a_price_put_up_is_kept_where_it_names_no_other_theme(pack: str) -> None:
+    # ERR21: the layers were trained before the pattern (kept.PRICE_RISE) and dropped its hits
+    texts = pd.Series(["They've put the membership up again.", "Rent has gone up."])
+    tags = tag_polarity(texts.astype("string"), load_pack(pack))
+    assert tags["price"].astype(str).tolist() == ["negative", "negative"]
+
+
+def test_the_kept_price_rise_is_a_pattern_of_every_packs_price_theme() -> None:
+    for pack in ("retail", "generic", "saas", "finance"):
+        price = next(t for t in load_pack(pack).themes if t.id == "price")
+        assert PRICE_RISE in price.patterns, pack

@@ -26,18 +26,18 @@ EXPECTED = [
         "retail",
         "Parcel took ages to turn up and nobody answered my emails",
         {
-            "usability": 0.001407,
-            "checkout": 0.002635,
-            "delivery": 0.967929,
-            "phone": 0.015799,
-            "chat": 0.002762,
-            "email": 0.971622,
-            "staff": 0.000293,
-            "price": 0.000142,
-            "quality": 0.001824,
-            "returns": 0.036923,
-            "faq": 0.001446,
-            "communication": 0.830519,
+            "usability": 0.001473,
+            "checkout": 0.001661,
+            "delivery": 0.99513,
+            "phone": 0.03041,
+            "chat": 0.002483,
+            "email": 0.974734,
+            "staff": 0.000267,
+            "price": 0.000165,
+            "quality": 0.002786,
+            "returns": 0.023413,
+            "faq": 0.001365,
+            "communication": 0.581549,
         },
     ),
     (
@@ -45,16 +45,16 @@ EXPECTED = [
         "saas",
         "The app keeps crashing since the last update, support was useless",
         {
-            "usability": 0.766876,
-            "price": 0.000207,
-            "communication": 0.000319,
-            "performance": 0.000559,
-            "reliability": 0.967287,
-            "features": 0.001202,
-            "support": 0.904263,
-            "docs": 0.002885,
-            "integrations": 0.001633,
-            "onboarding": 0.001498,
+            "usability": 0.749118,
+            "price": 0.000135,
+            "communication": 0.000329,
+            "performance": 0.000498,
+            "reliability": 0.977955,
+            "features": 0.000886,
+            "support": 0.957875,
+            "docs": 0.001394,
+            "integrations": 0.000665,
+            "onboarding": 0.00093,
         },
     ),
     (
@@ -62,16 +62,16 @@ EXPECTED = [
         "finance",
         "Friendly staff at the branch but the fees are far too high",
         {
-            "usability": 0.001957,
-            "phone": 0.000144,
-            "staff": 0.999151,
-            "price": 0.989921,
-            "communication": 5.6e-05,
-            "claims": 0.000337,
-            "speed": 0.019728,
-            "branch": 0.450445,
-            "trust": 0.000773,
-            "products": 0.002863,
+            "usability": 0.004886,
+            "phone": 0.000196,
+            "staff": 0.999396,
+            "price": 0.989492,
+            "communication": 3.9e-05,
+            "claims": 0.000477,
+            "speed": 0.013825,
+            "branch": 0.344881,
+            "trust": 0.000801,
+            "products": 0.004164,
         },
     ),
     (
@@ -79,13 +79,13 @@ EXPECTED = [
         "generic",
         "ok",
         {
-            "usability": 0.003192,
-            "staff": 0.001445,
-            "price": 0.001284,
-            "quality": 0.005555,
-            "communication": 0.002399,
-            "speed": 0.001793,
-            "service": 0.004755,
+            "usability": 0.002166,
+            "staff": 0.00157,
+            "price": 0.001568,
+            "quality": 0.008859,
+            "communication": 0.001836,
+            "speed": 0.00166,
+            "service": 0.003427,
         },
     ),
     (
@@ -93,18 +93,18 @@ EXPECTED = [
         "retail",
         "送料がもう少し安ければ嬉しいです。配達は早かった",
         {
-            "usability": 0.000192,
-            "checkout": 0.000713,
-            "delivery": 0.991024,
-            "phone": 0.00029,
-            "chat": 0.000385,
-            "email": 0.00032,
-            "staff": 0.001344,
-            "price": 0.998641,
-            "quality": 0.007284,
-            "returns": 0.000917,
-            "faq": 0.00028,
-            "communication": 0.001654,
+            "usability": 0.000178,
+            "checkout": 0.000452,
+            "delivery": 0.994255,
+            "phone": 0.000245,
+            "chat": 0.0003,
+            "email": 0.000203,
+            "staff": 0.000694,
+            "price": 0.998409,
+            "quality": 0.004683,
+            "returns": 0.000751,
+            "faq": 0.000237,
+            "communication": 0.002389,
         },
     ),
     (
@@ -112,16 +112,16 @@ EXPECTED = [
         "saas",
         "画面がわかりにくくて、サポートの返事も遅い",
         {
-            "usability": 0.736875,
-            "price": 0.000174,
-            "communication": 0.00084,
-            "performance": 0.089446,
-            "reliability": 0.000765,
-            "features": 0.001437,
-            "support": 0.996129,
-            "docs": 0.019827,
-            "integrations": 0.00033,
-            "onboarding": 0.000761,
+            "usability": 0.940344,
+            "price": 9.7e-05,
+            "communication": 0.000388,
+            "performance": 0.0874,
+            "reliability": 0.000385,
+            "features": 0.000886,
+            "support": 0.998054,
+            "docs": 0.009888,
+            "integrations": 0.000116,
+            "onboarding": 0.00058,
         },
     ),
     (
@@ -129,16 +129,16 @@ EXPECTED = [
         "finance",
         "窓口の対応は丁寧でしたが、手数料が高い",
         {
-            "usability": 5.1e-05,
-            "phone": 0.003799,
-            "staff": 0.888072,
-            "price": 0.999425,
-            "communication": 7e-06,
-            "claims": 0.000521,
-            "speed": 0.0021,
-            "branch": 0.014711,
-            "trust": 0.002098,
-            "products": 0.000971,
+            "usability": 5e-05,
+            "phone": 0.003388,
+            "staff": 0.938567,
+            "price": 0.999579,
+            "communication": 5.5e-05,
+            "claims": 0.000728,
+            "speed": 0.001438,
+            "branch": 0.011394,
+            "trust": 0.001147,
+            "products": 0.001177,
         },
     ),
     (
@@ -146,13 +146,13 @@ EXPECTED = [
         "generic",
         "特になし",
         {
-            "usability": 0.001187,
-            "staff": 0.000375,
-            "price": 0.000548,
-            "quality": 0.000429,
-            "communication": 0.002075,
-            "speed": 0.000812,
-            "service": 0.012831,
+            "usability": 0.001079,
+            "staff": 0.000288,
+            "price": 0.000446,
+            "quality": 0.000382,
+            "communication": 0.002199,
+            "speed": 0.000651,
+            "service": 0.009898,
         },
     ),
 ]
@@ -487,7 +487,7 @@ def _generic(tmp_path: Path, body: str) -> ThemeBook:
 
 def test_a_files_exclude_stops_the_layer_adding_its_theme(tmp_path: Path) -> None:
     texts = pd.Series(
-        ["Cheap but miles out of town.", "Great quality units, shame it's out of town.", "Superb."]
+        ["Cheap, but it's out of town.", "Great quality units, shame it's out of town.", "Superb."]
     )
     pack = load_pack("generic")
     assert tag_themes(texts, pack)["quality"].tolist() == [True, True, True]
@@ -575,10 +575,9 @@ def test_an_addition_beside_a_neighbour_needs_more_probability() -> None:
 def test_the_verifier_drops_the_layers_doubtful_english_additions(monkeypatch) -> None:
     book = load_pack("finance")
     texts = pd.Series(
-        [
-            "Extended warranty covers the TV, the soundbar and even the remote. Brilliant cover.",
-            "The broker who sold us the trade credit policy vanished the moment the contract was "
-            "signed.",
+        [  # training sets 20 and 22 (round 7 of the layer adds communication and products here)
+            "HR told us it was free. It isn't, instant withdrawals cost money.",
+            "Adviser said flowers were included. They weren't. Very upsetting for my sister.",
         ]
     )
     vetted = tag_themes(texts, book)
@@ -587,9 +586,11 @@ def test_the_verifier_drops_the_layers_doubtful_english_additions(monkeypatch) -
     monkeypatch.setattr(_layer, "_VETTING", {})
     layer = tag_themes(texts, book)
     _layer.clear_caches()
-    assert layer.at[0, "staff"] and not vetted.at[0, "staff"] and not rules.at[0, "staff"]
-    assert layer.at[1, "trust"] and not vetted.at[1, "trust"] and not rules.at[1, "trust"]
-    assert vetted.at[0, "products"] and vetted.at[1, "staff"]  # the rules' hits stay
+    assert layer.at[0, "communication"] and not vetted.at[0, "communication"]
+    assert not rules.at[0, "communication"]
+    assert layer.at[1, "products"] and not vetted.at[1, "products"] and not rules.at[1, "products"]
+    assert rules.at[0, "price"] and rules.at[1, "staff"]
+    assert vetted.at[0, "price"] and vetted.at[1, "staff"]  # the rules' hits stay
 
 
 def test_japanese_additions_are_not_vetted() -> None:

@@ -231,6 +231,13 @@ def test_qualtrics_three_header_rows_and_preview_responses(tmp_path: Path) -> No
     report = result.report
     assert (report.source, report.header_rows_skipped) == ("qualtrics", 2)
     assert (report.rows_read, report.preview_rows_dropped, report.n_valid) == (3, 1, 2)
+    # QA23: said where a user looks (score, inspect, the report's data quality), in one wording.
+    assert report.left_out() == [
+        "1 Survey Preview response (a Qualtrics test run, not a real response) was left out."
+    ]
+    assert report.left_out("ja") == [
+        "Qualtricsのプレビュー（テスト）回答1件を除外しました（実際の回答ではありません）。"
+    ]
 
 
 def test_qualtrics_score_column_by_question_text(tmp_path: Path) -> None:
@@ -266,6 +273,27 @@ def test_ids_are_read_as_written(tmp_path: Path) -> None:
     path = write(tmp_path / "ids.csv", "id,score\n00123,9\n00124,3\n1e5,7\n")
     result = load_responses(path, score_column="score", id_column="id")
     assert result.data["id"].tolist() == ["00123", "00124", "1e5"]
+
+
+def test_numbers_that_are_text_are_kept_as_written_and_whole_numbers_whole(
+    tmp_path: Path,
+) -> None:
+    # QA23: a UK mobile typed without spaces lost its leading 0 (7700900123.0), an account
+    # number with a blank became 44304012.0 and a 1–5 rating with a blank 1.0.
+    path = write(
+        tmp_path / "contacts.csv",
+        "score,mobile,intl,account,rating,share\n"
+        "9,07700900123,+447700900123,44304012,4,0.5\n"
+        "3,,,,,\n"
+        "7,07700900456,+447700900456,36236141,1,1.25\n",
+    )
+    data = load_responses(path, score_column="score").data
+    assert data["mobile"].tolist() == ["07700900123", pd.NA, "07700900456"]
+    assert data["intl"].tolist() == ["+447700900123", pd.NA, "+447700900456"]
+    assert data["account"].astype("string").tolist() == ["44304012", pd.NA, "36236141"]
+    assert data["rating"].astype("string").tolist() == ["4", pd.NA, "1"]
+    assert data["share"].tolist()[::2] == [0.5, 1.25]  # a number with decimals stays one
+    assert str(data["rating"].dtype) == "Int64" and data["score"].dtype == "int64"
 
 
 def test_qualtrics_xlsx_and_legacy_two_row_export(tmp_path: Path) -> None:

@@ -333,6 +333,12 @@ SENSES = [
     # "supports" the verb names a feature, not the support team (ERR20)
     ("saas", "Now supports dark mode", ["features"]),
     ("saas", "Supports our card reader and support answered in an hour", ["support"]),
+    # ERR21: a video call is no phone line, a letter of credit no letter, chatting with a friend
+    # no chat channel (as "chatting with friends" in English), a lost phone no app
+    ("finance", "The adviser went through it on a Zoom call", ["staff"]),
+    ("finance", "A letter of credit for our imports", []),
+    ("retail", "友達とLINEでチャットしながら選んだ", []),
+    ("finance", "スマホを落としてカードを止めた", []),
 ]
 
 
@@ -364,6 +370,13 @@ GENERIC_WORDS = [
     # …a product that failed soon, a mutual's payout
     ("generic", "The kettle died after three weeks", "quality"),
     ("finance", "台風の後、共済金がすぐ出て助かった", "claims"),
+    # ERR21, blind set 20's misses: a price put up, whatever names it; 有償 (paid for)
+    ("generic", "They have put the rent up twice this year", "price"),
+    ("retail", "Subscription has gone up again", "price"),
+    ("saas", "They put our subscription up without asking", "price"),
+    ("finance", "Membership went up for the third year", "price"),
+    ("generic", "修理は有償と言われた", "price"),
+    ("saas", "初期設定のサポートは有償です", "price"),
 ]
 
 

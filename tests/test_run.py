@@ -1223,3 +1223,41 @@ def test_a_rerun_reads_an_excel_work_file_s_dates_as_the_export_s(
         "month-first (data.date_format, or detected)." in err
     )
     assert "north: warning: response 4 is dated 2026-11-02 now but 11/4/2026 in the work" in err
+
+
+@pytest.mark.slow
+def test_a_breakdown_by_a_rating_with_blanks_shows_the_scale_in_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA23: `breakdowns: [{column: Q4_4, label: Call centre rating}]`, a 1–5 rating some left
+    # blank, failed the unit at the breakdowns cell with a raw TypeError.
+    monkeypatch.chdir(tmp_path)
+    rows = "".join(
+        f"R{i:03d},2026-10-{1 + i % 28:02d} 10:00:00,{i % 11},"
+        + ("" if i % 6 == 0 else str(1 + i % 5))
+        + "\n"
+        for i in range(150)
+    )
+    (tmp_path / "responses.csv").write_text(
+        "response_id,submitted_at,score,Q4_4\n" + rows, encoding="utf-8"
+    )
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "north.yaml").write_text(
+        "name: North\nlanguage: en\ndata: {path: ../responses.csv}\n"
+        "columns: {date: submitted_at, id: response_id}\n"
+        "breakdowns: [{column: Q4_4, label: Call centre rating}]\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "reports"
+    argv = ["run", "north", "--parameters", str(params), "--output", str(output)]
+    assert main([*argv, "--period", "2026-10", "--jobs", "1"]) == 0, capsys.readouterr().err
+    page = (output / "2026-10" / "north.html").read_text("utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    chart = next(i for i in soup.find_all("img") if "NPS by Call centre rating" in i["alt"])
+    figure = chart.find_parent("figure")
+    assert figure is not None
+    text = figure.get_text(" ", strip=True)  # "Figures in this chart", in the chart's order
+    groups = ("1", "2", "3", "4", "5", "(no answer)")
+    positions = [text.find(f" {g}: NPS ") for g in groups]
+    assert -1 not in positions and positions == sorted(positions), text

@@ -365,6 +365,30 @@ def test_unknown_pack_is_a_config_error():
         ("予約時間どおりに診てもらえた", "generic", "speed", "positive"),
         ("注文してから40分。さすがに遅い", "generic", "speed", "negative"),
         ("手数料無料、文句なし", "finance", "price", "positive"),
+        # ERR21: nothing left to wish for; a cost that makes the eyes water; "'s" is "is"
+        ("Card replaced in two days. Couldn't ask for more.", "finance", "speed", "positive"),
+        ("The annual fees are eye-watering", "finance", "price", "negative"),
+        ("Licence costs are eye watering", "saas", "price", "negative"),
+        ("The app's ok, nothing special.", "finance", "usability", "neutral"),
+        ("Website's fine, nothing to shout about", "retail", "usability", "neutral"),
+        ("They've put the membership up again", "generic", "price", "negative"),
+        (
+            "Booked our seats in the app. Never going back to the box office.",
+            "generic",
+            "usability",
+            "positive",
+        ),
+        ("Pricing tiers jump a lot after 1,000 users", "saas", "price", "negative"),
+        # a price called high, later than promised, the buck passed, belittling spared, what
+        # staff could do now and then
+        ("Their quote was high", "generic", "price", "negative"),
+        ("Onboarding took a lot longer than they promised", "saas", "onboarding", "negative"),
+        ("Support said it was not their problem", "saas", "support", "negative"),
+        ("The adviser never made me feel rushed", "finance", "staff", "positive"),
+        ("The cashier could smile occasionally", "retail", "staff", "negative"),
+        # a process done laxly (〜が甘い) is a complaint; sweet food is not judged by it
+        ("このシャツ、縫製が甘い", "retail", "quality", "negative"),
+        ("梱包が甘かったです", "retail", "delivery", "negative"),
     ],
 )
 def test_polarity_in_other_packs(text: str, pack: str, theme: str, expected: str) -> None:
@@ -1387,9 +1411,11 @@ def test_prices_dear_and_japanese_complaints_read_as_praise_before(
 @pytest.mark.parametrize("learned", [False, True])
 def test_a_polite_request_is_a_request(text: str, theme: str, asks: str, learned: bool) -> None:
     found = theme_mentions(pd.Series([text]), pack="generic", learned=learned, asks=asks)
-    assert dict(zip(found["theme"], found["polarity"].astype(str), strict=True)) == {
-        theme: "negative"
-    }
+    got = dict(zip(found["theme"], found["polarity"].astype(str), strict=True))
+    assert got[theme] == "negative"
+    # every theme found is asked for; round 7 of the layer adds service to two of the Japanese
+    # towel requests (a free towel is a service too)
+    assert set(got.values()) == {"negative"} and (learned or set(got) == {theme})
 
 
 # QA18: crowding is a complaint however it is said, and crowding denied is praise.

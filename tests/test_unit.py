@@ -12,6 +12,7 @@ from _exports import QUALTRICS_JA_NPS, write_qualtrics_ja_tsv
 
 from nps_kit.cache import build_cache
 from nps_kit.errors import DataError
+from nps_kit.ordinal import group_order
 from nps_kit.score import nps
 from nps_kit.unit import (
     CONSENT_HINT,
@@ -329,6 +330,28 @@ def test_blank_answers_are_a_group_named_in_the_report_language(
         assert table.loc[table["channel"] == word, "n"].tolist() == [2]
 
 
+def test_a_rating_with_blanks_breaks_down_in_scale_order_then_no_answer(tmp_path: Path) -> None:
+    # QA23: a 1–5 rating with blanks read as floats beside the "(no answer)" text, and the
+    # sort of the groups failed with "'<' not supported between 'str' and 'float'".
+    rows = [
+        f"R{i:02d},2026-10-{1 + i % 28:02d} 10:00:00,EC事業部,{i % 11},web,ok,"
+        + ("" if i % 7 == 0 else str(1 + i % 5))
+        for i in range(60)
+    ]
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "response_id,submitted_at,business_unit,score,channel,comment,rating\n"
+        + "\n".join(rows)
+        + "\n",
+        encoding="utf-8",
+    )
+    unit = ec(path, period="2026-10", language="en")
+    table = breakdown_table(unit, "rating", min_report_n=0)
+    assert sorted(map(str, table["rating"])) == ["(no answer)", "1", "2", "3", "4", "5"]
+    assert table["n"].sum() == 60
+    assert group_order(table["rating"]) == ["1", "2", "3", "4", "5", "(no answer)"]
+
+
 # --- contact and follow-ups ----------------------------------------------------------------------
 
 
@@ -472,6 +495,25 @@ def test_data_quality_counts_unfinished_qualtrics_responses(tmp_path: Path) -> N
     assert "Finished" not in pd.read_parquet(store.path).columns
     cached = prepare_unit(path, name="x", period="2026-10", cache=store.path, **options)
     assert data_quality(cached).set_index("item")["value"].equals(table)
+
+
+def test_data_quality_says_how_many_preview_responses_were_left_out(tmp_path: Path) -> None:
+    # QA23: "Rows in file 6,069" beside the unit's rows, and never a word of the 12 previews.
+    path = tmp_path / "q.csv"
+    path.write_text(
+        "StartDate,Status,Q1\n"
+        "Start Date,Response Type,How likely are you to recommend us?\n"
+        '"{""ImportId"":""startDate""}","{""ImportId"":""status""}","{""ImportId"":""QID1""}"\n'
+        + "".join(f"2026-10-{d:02d} 09:00:00,IP Address,{d % 11}\n" for d in range(1, 21))
+        + "2026-10-21 10:00:00,Survey Preview,0\n" * 2,
+        encoding="utf-8-sig",
+    )
+    unit = prepare_unit(path, name="x", score_column="Q1", date_column="StartDate")
+    en = data_quality(replace(unit, language="en"))
+    items = en["item"].tolist()
+    assert items[items.index("Rows in file") + 1] == "Preview/test responses left out"
+    assert en.set_index("item")["value"]["Preview/test responses left out"] == "2"
+    assert data_quality(unit).set_index("item")["value"]["除外したプレビュー（テスト）回答"] == "2"
 
 
 def test_unfinished_qualtrics_responses_can_be_excluded(tmp_path: Path) -> None:

@@ -167,10 +167,12 @@ def _run(args: argparse.Namespace) -> int:
         excluded["unreadable_dates"] = loaded.report.dates_unparsed
     duplicates = loaded.report.duplicate_rows
     repeated_ids = loaded.report.duplicate_ids
+    left_out = loaded.report.left_out()
     if args.format == "json":
         out = _as_json(overall.to_dict(), groups, keys, excluded)
         if args.date_column:
             out["unreadable_dates"] = None if unread is None else unread.to_dict()
+        out["notes"] = left_out
         print(json.dumps(out, ensure_ascii=False))
     elif args.format == "csv":
         _print_csv(overall.to_dict(), groups, keys)
@@ -178,6 +180,8 @@ def _run(args: argparse.Namespace) -> int:
         _print_table(overall.to_dict(), groups, keys, excluded, level=args.level)
     if unread is not None:
         print(f"warning: {unread.message()} {unread.hint()}", file=sys.stderr)
+    for note in left_out:
+        print(f"note: {note}", file=sys.stderr)
     if loaded.report.scale_note:
         print(f"note: {loaded.report.scale_note}", file=sys.stderr)
     for key in multi:

@@ -100,6 +100,9 @@ JA_CUES: dict[str, float] = {
         使いづら 見にく
         取りにく 取りづら 探しにく 探しづら 入りにく 頼みにく 聞きにく 選びにく 行きにく
         見づら 読みにく 難し むずかし 複雑 不親切 失礼 横柄 雑だ 雑で 雑に 待たさ 待たせ
+        研ぎが甘 詰めが甘 ツメが甘 縫製が甘 梱包が甘 確認が甘 管理が甘 検品が甘 仕上げが甘
+        チェックが甘
+        審査が甘 ピントが甘
         待ち時間が長 壊れ 破損 傷が 傷つ
         汚れ 汚い 汚く つぶれ 潰れ 凹み へこみ 不良 故障 不具合 エラー 繋がらな つながらな
         届かな 届いていな
@@ -784,6 +787,22 @@ EN_PHRASES: dict[str, float] = {
     r"twenty) "
     r"(minutes|mins|seconds|secs)": 1.0,
     r"keeps? (me )?coming back|keep going back": 1.0,
+    # never going back to what came before us is praise ("Never going back to sticky notes"),
+    # not the bare negation of a complaint (ERR21)
+    r"never (going|go|gonna go|be going) back to": 1.0,
+    # ERR21 (blind set 20's polarity errors; each form judged alike on every other readable set):
+    # a price called high; later than promised; the buck passed; belittling spared
+    r"\b(quotes?|prices?|pricing|bills?|premiums?|fees?|costs?|rent|charges?|excess) (was|were|is|"
+    r"are|seems?|seemed) (a bit |quite |rather |pretty |a little |very |too |so |really )?(high|"
+    r"on the high side)\b|took (a lot |much |way |far |a bit |quite a bit |a little )?longer than "
+    r"(\w+ ){0,4}(promised|expected|quoted|said|advertised|stated|estimated)|\bnot (my|our|their|"
+    r"his|her) (problem|department|job|responsibility|issue)\b": -1.0,
+    r"(didn'?t|never|did not|doesn'?t|don'?t|without|not once) (\w+ )?(make|made|making) (me|us|"
+    r"you) feel (small|stupid|silly|rushed|judged|like an idiot|a nuisance|an inconvenience|"
+    r"embarrassed|daft|thick|bad|guilty|awkward|pressured)": 1.0,
+    # a price that jumps ("Price jumps massively once you go over 5,000 contacts")
+    r"(prices?|pricing|tiers?|premiums?|fees?|costs?|bills?|rates?)( \w+)? (jump|jumps|jumped|"
+    r"jumping)\b": -1.0,
     r"half[- ]baked|non[- ]existent|(crept|creeping|creep|crawled) up|means nothing|"
     r"nothing like": -1.0,
     r"roll(ed|s|ing)? (her|his|their) eyes|(never|not) enough|in circles": -1.0,
@@ -798,13 +817,20 @@ EN_PHRASES: dict[str, float] = {
     r"(day|morning|afternoon|evening|week|month|weekend)": -1.0,
     r"nothing (has )?(changed|happens|happened)|never (shipped|happened|materiali[sz]ed)": -1.0,
     r"(put|puts|putting|bumped|jacked|hiked|raised) (up )?(the |their |our |my |its )?"
-    r"(prices?|fees?|costs?|rates?|premiums?|charges?|bills?)|"
+    r"(prices?|fees?|costs?|rates?|premiums?|charges?|bills?|membership|subscription|rent|"
+    r"tariffs?|renewal)|(membership|subscription|rent|tariffs?|renewal|bills?) (has |have |had )?"
+    r"(gone|went|shot|crept|creeping) up|"
     r"(price|fee|rate) (rise|rises|hike|hikes|increases?)": -1.0,
     r"(stopped|stops|stop) working|dropped (calls?|connection|signal)|(calls?|connection|signal) "
     r"(drops?|dropped|dropping)|only (by|via|available|accepts?|offers?|during)": -1.0,
     r"explained (everything|every step|it all|it clearly|things)|"
     r"(a|big|huge|real|definite) plus|out of (their|her|his|your) way|"
-    r"can'?t (recommend|praise|thank) (\w+ ){0,3}(enough|highly enough)": 1.0,
+    r"can'?t (recommend|praise|thank) (\w+ ){0,3}(enough|highly enough)|"
+    # nothing left to wish for: praise, not a negated request ("Couldn't ask for more.")
+    r"(could ?n[o']?t|can'?t|cannot|could not) (have )?(asked|ask) for (more|better|"
+    r"anything more)": 1.0,
+    # a cost that makes the eyes water is a complaint ("Fees are eye-watering.")
+    r"eye[- ]?watering(ly)?": -1.0,
     # Ratings: "10/10", "5 stars" are praise; "2/10", "1 star" complaints.
     # ("a 4 star hotel" is a category, not a rating).
     r"(10|9|8)/10|[45]/5|[45] stars|five stars|full marks": 1.0,
@@ -910,7 +936,8 @@ EN_PHRASES: dict[str, float] = {
 # Called merely ordinary ("nothing special", "prices are what they are"): judged, but neutral
 # (TAXONOMY's neutral), so the theme does not borrow a judgement from another clause.
 EN_LUKEWARM = (
-    r"\b(nothing special|nothing fancy|nothing to write home about|neither good nor bad|"
+    r"\b(nothing special|nothing fancy|nothing to write home about|nothing to shout about|"
+    r"nothing (exciting|spectacular|amazing)(?! about)|neither good nor bad|"
     r"not good,? not bad|neither here nor there|(is|are) what (it|they) (is|are)|so-so|"
     r"middle of the road|run of the mill|about average|(is|are|was|were) average|"
     # ordinary: "took the usual 6 weeks", "which is normal I guess", "about what you'd expect"
@@ -934,8 +961,9 @@ EN_LUKEWARM = (
 # ordinary like EN_LUKEWARM, unless a complaint follows in the same sentence ("App is ok but
 # crashes a lot"), where it is the praise of a mixed judgement (sentiment reads it so).
 EN_MILD = (
-    r"\b(is|are|was|were) (just |pretty |fairly )?(fine|ok|okay|alright|all right)(?=$|[.!;]| "
-    r"(i guess|i suppose))"
+    # "'s" is "is" ("Mobile banking's ok, nothing special.")
+    r"(\b(is|are|was|were)|['’]s) (just |pretty |fairly )?(fine|ok|okay|alright|all right)"
+    r"(?=$|[.!;]| (i guess|i suppose))"
 )
 
 EN_NEGATORS = frozenset(
@@ -1037,6 +1065,9 @@ EN_REQUEST = (
     r"(?<!how it )(?<!as it )(?<!way it )should|"
     r"should'?ve|pls|plz|(^|just |please |pls |plz )let (me|us) (?!down)|"
     r"could (\w+ )?(a bit |a little |a lot )?more|"
+    # what staff could do now and then ("The receptionist could smile occasionally")
+    r"could \w+( \w+)? (occasionally|once in a while|now and then|every now and then|for once|"
+    r"every so often)\b|"
     r"expect(ed)? (a lot |much |far |way |so much )?(better|more)|could('?ve|"
     r" have) been (?!worse)(\w+er|better|more)|"
     r"you'?d (think|expect|have thought)|would (really )?(save|make life)|"
