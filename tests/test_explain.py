@@ -83,3 +83,13 @@ def test_a_lemma_match_says_so(tmp_path: Path) -> None:
     assert why.to_dict("records") == [
         {"row": 0, "theme": "speed", "source": "words", "words": "take age (lemmas)"}
     ]
+
+
+def test_a_money_amount_is_shown_whole() -> None:
+    # QA23 #4: the price pattern needs only the first digit, so the why read "price: £8" for
+    # "£85"; what matched is shown to the end of its word or number.
+    book = load_pack("retail")
+    price = book.themes[book.ids.index("price")]
+    text = normalise_one("My direct debit went up from £85 to £140.50 with no explanation.")
+    assert matched_words(price, text) == "£85"
+    assert matched_words(price, normalise_one("It was £1,230.50 in the end")) == "£1,230.50"

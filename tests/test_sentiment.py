@@ -1644,3 +1644,42 @@ def test_pol21_english_words(text: str, pack: str, theme: str, expected: str) ->
 )
 def test_pol21_past_trouble_and_hopes(text: str, pack: str, theme: str, expected: str) -> None:
     assert _pack_polarity(text, pack, theme) == expected
+
+
+# POL22 (QA23 #4, an energy supplier's comments): a product named by a judgement word is no
+# praise ("smart meter"); a thing that stopped doing its job is a complaint, not what was stopped
+# being done to the customer nor a trouble that stopped; what nobody had done before is praise.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The smart meter was installed on Tuesday.", "neutral"),
+        ("Got a smart TV with my bundle.", "neutral"),
+        ("The smart meter stopped sending readings after two months.", "negative"),
+        ("The app stopped syncing with my watch.", "negative"),
+        ("Stops connecting every other day.", "negative"),
+        ("The staff never stopped smiling.", "positive"),
+        ("They finally stopped charging me the fee.", "neutral"),
+        ("The tap stopped leaking after the visit.", "positive"),
+        ("The engineer explained the “smart” display properly, which nobody has done before.",
+         "positive"),
+        ("No one at the bank has ever explained my pension to me before.", "positive"),
+        ("Nobody answered the phone.", "negative"),
+        ("Nobody had told us before we signed.", "negative"),
+        ("Your “smart” meter is anything but smart – it shows £0.00 all day.", "negative"),
+        ("The service was anything but quick.", "negative"),
+        ("スマートメーターを設置してもらいました。", "neutral"),
+        ("スマートメーターが検針データを送らなくなった。", "negative"),
+        ("アプリが同期しなくなった", "negative"),
+        ("腰が痛くなくなった", "positive"),
+    ],
+)  # fmt: skip
+def test_pol22_product_names_stoppages_and_firsts(text: str, expected: str) -> None:
+    assert polarity_of(normalise_one(text)) == expected
+
+
+def test_pol22_anything_but_is_no_contrast() -> None:
+    # "anything but smart" is one denial; "comfy as anything but the visor snapped" two clauses
+    assert clause_split("The service was anything but quick.") == [
+        "The service was anything but quick"
+    ]
+    assert len(clause_split("Helmet comfy as anything but the visor snapped.")) == 2

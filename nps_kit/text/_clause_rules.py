@@ -49,7 +49,10 @@ _JOIN_JA = (
     r"のに(?!時間|手間|苦労|一苦労|精一杯|必要|十分|\d|何[日時週ヶか回度]|数[日時週ヶか回]))"
 )
 _JOIN_EN = (
-    r"\b(?P<contrast>but|though|although|however|yet|except|whereas|(?<!a )while|apart from|"
+    # "anything but smart" is one judgement (a denial), no contrast; "comfy as anything but the
+    # visor snapped" is one (POL22)
+    r"\b(?P<contrast>(?<!anything )but|(?<=\bas anything )but|(?<=\blike anything )but|though|"
+    r"although|however|yet|except|whereas|(?<!a )while|apart from|"
     # ", just a tad salty", ", only the app…": a reservation after a comma
     r"aside from|other than|, ?just(?= (?:a|the|some|too|not|wish)\b)|"
     r", ?only(?= (?:the|thing|issue|problem|downside)\b))\b|"
@@ -206,6 +209,7 @@ _JA_CONTEXT = (
     (re.compile(_lexicon.JA_TROUBLE_STOPPED), 1.0),
     (re.compile(_lexicon.JA_FREED), 1.0),
     (re.compile(_lexicon.JA_SHORT_LIVED), -1.0),
+    (re.compile(_lexicon.JA_STOPPED_DOING), -1.0),
     (re.compile(_lexicon.JA_LOW_PRICE), 1.0),
     (re.compile(_lexicon.JA_NOT_AS_EXPECTED), -1.0),
     (re.compile(_lexicon.JA_CLOSES_EARLY), -1.0),

@@ -212,6 +212,14 @@ JA_SHORT_LIVED = (
     r"(切れ|壊れ|割れ|破れ|取れ|外れ|ダメにな|だめにな|使えなくな|動かなくな|穴が|ほつれ|剥がれ|はがれ|"
     r"色落ち|止ま)"
 )
+# A thing that stopped doing its job (検針データを送らなくなった, 同期しなくなった, 動かなくなった):
+# a complaint, as "stopped sending readings" is (POL22); a trouble that stopped is
+# JA_TROUBLE_STOPPED's praise, and an adjective's (痛くなくなった) is no verb here.
+JA_STOPPED_DOING = (
+    r"(送ら|送信し|送信され|同期し|同期され|動か|作動し|反応し|表示され|起動し|更新され|点か|"
+    r"映ら|読み込ま|受信し|充電でき|充電され|記録され|計測し|計測され|通知され|通知が来|連携し|"
+    r"連携され|印刷でき|ログインでき|接続でき|接続され)なくな(っ|り|る|ります|りました)"
+)
 # Working right from the start (導入初日から普通に使えました) is praise, although 普通に使え alone
 # is ordinary.
 JA_WORKED_FROM_START = (
@@ -447,6 +455,14 @@ EN_CUES: dict[str, float] = {
     ),
 }
 
+# Troubles whose stopping is praise ("the tap stopped leaking", "the app stopped crashing").
+_TROUBLES = (
+    "smoking|snoring|hurting|bleeding|leaking|itching|aching|crying|squeaking|rattling|dripping|"
+    "creaking|buzzing|flickering|crashing|freezing|lagging|failing|breaking|overheating|beeping|"
+    "barking|scratching|shedding|coughing|throbbing|swelling|burning|stinging|vaping|biting|"
+    "glitching|spamming"
+)
+
 # English phrases (regular expressions, matched on the normalised clause) and their scores;
 # matched first and blanked, so their words are not scored again.
 EN_PHRASES: dict[str, float] = {
@@ -580,6 +596,29 @@ EN_PHRASES: dict[str, float] = {
     r"high quality|high standard|low (prices?|fees?|costs?)|lower prices": 1.0,
     r"on hold|rip[- ]off|(fell|falls?|falling|coming|came|come) apart|went down|"
     r"(keeps?|kept) (crashing|failing)": -1.0,
+    # POL22 (QA23 #4): a product named by a judgement word is no praise of it ("the smart meter",
+    # "smart TV", "the Smart tariff", "the “smart” display"): the name is read as a name and what
+    # is said of it decides.
+    r"smart[\"”’']? ?(meters?|tvs?|phones?|watch(es)?|speakers?|plugs?|thermostats?|homes?|cards?|"
+    r"locks?|doorbells?|bulbs?|lights?|lighting|tariffs?|displays?|heating|devices?|glasses|"
+    r"rings?|cameras?|scales?|chargers?|charging|export|motorways?|hubs?|sockets?|radiators?)": 0.0,
+    # A thing that stopped doing its job is a complaint ("stopped sending readings", "the app
+    # stops syncing"), as "stopped working" is; not what they stopped doing to the customer
+    # ("stopped charging me the fee", "stopped sending me junk mail"); a trouble that stopped is
+    # praise ("stopped leaking", as 水漏れが止まった); negated each is the other ("never stopped
+    # smiling", "never stopped crashing": the phrases' negation).
+    rf"(stopped|stops|stopping) ({_TROUBLES})\b": 1.0,
+    r"(stopped|stops|stop|stopping) (?!(charging|billing|taking|deducting|spamming|bothering|"
+    r"hassling|chasing|nagging|pestering|calling|ringing|phoning|texting|e-?mailing|asking|"
+    rf"pushing|selling|harassing|worrying|waiting|complaining|{_TROUBLES})\b)[a-z]+ing\b"
+    r"(?! (me|us|him|her|them|you)\b)": -1.0,
+    # "Anything but smart" denies what follows: a complaint (POL22).
+    r"anything but [a-z]+": -1.0,
+    # What nobody had done before, this one did: praise ("which nobody has done before", "no
+    # one had ever explained it until now"); "nobody has replied in two weeks" stays below.
+    r"(nobody|no one|no-one)( [a-z]+){0,3}? (has|had|have)( ever| previously| actually| really)? "
+    r"[a-z]+(ed|en|ne|wn|ht|id|ld|ot|un|ck|ke|de)\b( [a-z]+){0,5} (before|till now|until now|"
+    r"previously|in years)(?=$|[.!,;?])": 1.0,
     # Where nobody else would, this one did: praise.
     r"(when|where) (nobody|no one|none) else (would|could|did|will)": 1.0,
     r"no one|nobody|never (arrived|came|got|received|heard|replied|answered|turned up)": -1.0,

@@ -8,6 +8,7 @@ the comments as :func:`nps_kit.text.tag_themes` does and says so, one row per th
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 import numpy as np
@@ -25,6 +26,19 @@ Source = Literal["words", "layer", "dropped"]
 #: learned layer added it where no word of it is; ``dropped``: its words are there but the layer
 #: judged the comment not about it, so it is not tagged.
 SOURCES: tuple[Source, ...] = ("words", "layer", "dropped")
+#: The rest of an English word or a number that a match ends inside ("£8" of "£85", "£2" of
+#: "£230.50"): a pattern may stop after its first digit or letters, the analyst reads the word.
+_REST_OF_WORD = re.compile(r"(?:[a-z0-9]|[.,](?=[0-9]))*")
+
+
+def _whole(text: str, start: int, end: int) -> str:
+    """Return ``text[start:end]``, to the end of the English word or number it ends inside."""
+    if 0 < end < len(text) and text[end - 1] in _WORD_CHARS:
+        end = _REST_OF_WORD.match(text, end).end()  # type: ignore[union-attr]
+    return text[start:end].strip()
+
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def matched_words(theme: Theme, normalised_text: str) -> str | None:
@@ -32,14 +46,16 @@ def matched_words(theme: Theme, normalised_text: str) -> str | None:
 
     The first match in the text, outside what the theme's ``exclude`` blanks; else the first
     in the comment's English lemmas, followed by ``" (lemmas)"`` ("take age (lemmas)" for
-    "took ages"); ``None`` where the theme does not match.
+    "took ages"); ``None`` where the theme does not match. A match that ends inside an English
+    word or a number is shown to its end ("£85", not the "£8" a money pattern needs).
     """
     blanked = normalised_text if theme.exclude is None else theme.exclude.sub(" ", normalised_text)
     found = theme.pattern.search(blanked)
     if found is not None:
-        return found.group(0).strip()
-    found = theme.pattern.search(lemma_text(blanked))
-    return None if found is None else f"{found.group(0).strip()} (lemmas)"
+        return _whole(blanked, *found.span())
+    lemmas = lemma_text(blanked)
+    found = theme.pattern.search(lemmas)
+    return None if found is None else f"{_whole(lemmas, *found.span())} (lemmas)"
 
 
 def explain_themes(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
