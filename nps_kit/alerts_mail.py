@@ -78,7 +78,7 @@ class _Contact:
 
 
 def _contacts(unit: UnitParameters, record: Mapping[Any, Any]) -> tuple[str, list[_Contact]]:
-    """Return the person's name (a name column of contact_details) and means of contact.
+    """Return the person's name (the name columns of contact_details) and means of contact.
 
     A phone number or an e-mail address gets a short label and a link a phone opens; another
     detail keeps the export's header as its label.
@@ -90,8 +90,10 @@ def _contacts(unit: UnitParameters, record: Mapping[Any, Any]) -> tuple[str, lis
         value = str(record.get(column) or "").strip()
         if not value:
             continue
-        if not name and NAME_HEADER.search(column):
-            name = value
+        if NAME_HEADER.search(column):
+            # First and last name in two columns (Qualtrics' RecipientFirstName and
+            # RecipientLastName) are one name, in the order they are listed.
+            name = f"{name} {value}".strip()
         elif "@" in value and " " not in value:
             found.append(_Contact(t("alerts_mail.email", lang), value, f"mailto:{value}"))
         elif looks_like_phone(value):

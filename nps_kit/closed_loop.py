@@ -55,10 +55,11 @@ CALL_WITHIN_HOURS = 48
 URGENCY = ("score", "date", "response_id")
 #: A contact-details column holding the person's name, by its header ("Your name (optional)",
 #: お名前, 氏名): it says who they are, not how to reach them. A header that also names a means
-#: ("Name and phone number", お名前と電話番号) holds a way to reach them (REVIEW22).
+#: ("Name and phone number", お名前と電話番号) holds a way to reach them (REVIEW22). Qualtrics'
+#: RecipientFirstName and RecipientLastName are name columns too (QA23).
 NAME_HEADER = re.compile(
     r"^(?!.*(?:phone|e-?mail|\bmail|number|mobile|\btel\b|電話|メール|携帯|連絡先))"
-    r".*(?:\bname\b|名前|氏名)",
+    r".*(?:\bname\b|(?:first|last|given|family|sur)name\b|名前|氏名)",
     re.IGNORECASE | re.DOTALL,
 )
 

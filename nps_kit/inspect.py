@@ -98,9 +98,19 @@ _DATE_NAME: Final = re.compile(r"date|time|stamp|日時|日付|回答日|タイ�
 # Who answered, not what they answered: never a comment, a follow-up or a breakdown.
 _EMAIL_NAME: Final = re.compile(r"e-?mail|メール|mail ?address", re.I)
 _PHONE_NAME: Final = re.compile(r"phone|\btel\b|電話|携帯番号", re.I)
+# A header that asks what to improve (「改善してほしい点」, "What should we do better?"): its
+# answers are requests however few their kinds (特になし, なし), never groups to break the NPS
+# down by (QA23). Narrower than init's ``asks: improvement`` words: 「ご希望の連絡方法」 and
+# "Which plan would you change to?" are choices.
+_ASKS_IMPROVEMENT: Final = re.compile(
+    r"improv|(?:do|be) better|what (?:one thing )?(?:could|can|should|would) (?:we|you) "
+    r"(?:do|change|add)|改善|してほしい|して欲しい|足りない|物足りない",
+    re.I,
+)
 _PERSON_NAME: Final = re.compile(
     r"^(?:(?:your|full|first|last|given|family|middle|customer|respondent|guest|patient|"
     r"contact|recipient)[ _-]?)?name$|^(?:first|last|given|family|sur)[ _-]?name\b|^surname$"
+    r"|^recipient[ _-]?(?:first|last)[ _-]?name$"
     r"|氏名|お名前|ご芳名|フリガナ|ふりがな|^(?:名前|姓|名|せい|めい|セイ|メイ)$",
     re.I,
 )
@@ -129,9 +139,10 @@ _QUALTRICS_META: Final = frozenset(
         "Finished",
         "RecordedDate",
         "ResponseId",
-        "RecipientLastName",
-        "RecipientFirstName",
-        "RecipientEmail",
+        # ExternalReference (an account reference) too: init offers it beside the
+        # recipient's e-mail (scaffold). RecipientEmail, RecipientFirstName and
+        # RecipientLastName are the customer of an e-mail distribution: read as a person's
+        # e-mail and name, so init offers them as contact details (QA23).
         "ExternalReference",
         "LocationLatitude",
         "LocationLongitude",
@@ -778,6 +789,8 @@ def _classify(
     sep = _separator(answers)
     if sep is not None:
         return "multi", f"separator {sep!r}", None, sep
+    if _ASKS_IMPROVEMENT.search(_header(name, question)):
+        return "text", "free text (asks what to improve)", None, None
     if n >= 10 and distinct > n / 2:
         return "text", "free text", None, None
     return "categorical", f"{distinct} values", None, None

@@ -56,6 +56,9 @@ _REASON: Final = re.compile(
     re.IGNORECASE,
 )
 
+# A column of last names (RecipientLastName, "Last name", Surname): listed after the first.
+_LAST_NAME: Final = re.compile(r"last[ _-]?name|family[ _-]?name|surname", re.IGNORECASE)
+
 # A free-text question that asks what to improve: its answers are requests
 # (``asks: improvement``), not reasons for the score.
 _IMPROVEMENT: Final = re.compile(
@@ -358,9 +361,23 @@ def _defaults_text(
     lines.append(f"  contact: {_quote(contact.column if contact else None)}")
     # The respondents' e-mail and phone columns are never copied anywhere unless asked for:
     # the comment says how, the analyst decides.
-    details = [c.column for c in found.columns if c.kind in ("name", "email", "phone")]
+    # A first name before a last name: the alert heads the person with the name columns in
+    # the order listed (Qualtrics exports RecipientLastName first).
+    people = sorted(
+        (c for c in found.columns if c.kind in ("name", "email", "phone")),
+        key=lambda c: (c.kind != "name", c.kind == "name" and bool(_LAST_NAME.search(c.column))),
+    )
+    details = [c.column for c in people]
     # Offered only where no unread consent question says some respondents refused.
     reach = unread is None and any(c.kind in ("email", "phone") for c in found.columns)
+    if reach and report.source == "qualtrics":
+        # Qualtrics' account reference of the contact (ExternalReference), beside their
+        # e-mail: what the team looks the customer up by (QA23).
+        details += [
+            c.column
+            for c in found.columns
+            if c.column == "ExternalReference" and c.kind == "metadata"
+        ]
     lines += _alerts_lines(id_info, contact, date, report.rows_read, details=reach)
     if details and unread is None:
         listed = ", ".join(_quote(c) for c in details)

@@ -710,3 +710,45 @@ def test_account_and_phone_numbers_are_shown_as_written_and_only_a_phone_is_dial
     assert ".0" not in text
     soup = BeautifulSoup(html_of(message), "html.parser")
     assert [a["href"] for a in soup.select('a[href^="tel:"]')] == ["tel:07700900123"]
+
+
+def test_qualtrics_recipient_names_head_the_person_in_the_alert(tmp_path: Path) -> None:
+    # QA23 #5: set by hand, RecipientFirstName and RecipientLastName were printed by raw header
+    # ("RecipientFirstName: Léa / RecipientLastName: Davies"), not read as the name that heads
+    # the person; the e-mail address and the account reference are the means of contact.
+    header = (
+        "StartDate,ResponseId,RecipientLastName,RecipientFirstName,RecipientEmail,"
+        "ExternalReference,Q1,Q2,Q3\n"
+        "Start Date,Response ID,Recipient Last Name,Recipient First Name,Recipient Email,"
+        "External Data Reference,How likely are you to recommend us?,Why?,May we contact you?\n"
+        '"{""ImportId"":""startDate""}","{""ImportId"":""_recordId""}",'
+        '"{""ImportId"":""recipientLastName""}","{""ImportId"":""recipientFirstName""}",'
+        '"{""ImportId"":""recipientEmail""}","{""ImportId"":""externalDataReference""}",'
+        '"{""ImportId"":""QID1""}","{""ImportId"":""QID2_TEXT""}","{""ImportId"":""QID3""}"\n'
+    )
+    rows = "2026-11-02 09:00,R_1,Davies,Léa,lea@example.co.uk,ACC-100234,2,Bill wrong,Yes\n"
+    (tmp_path / "export.csv").write_bytes((header + rows).encode("cp1252"))
+    unit_file = tmp_path / "q.yaml"
+    unit_file.write_text(
+        "name: Q\nlanguage: en\ndata: {path: export.csv}\n"
+        "columns: {score: Q1, date: StartDate, id: ResponseId, comment: Q2, contact: Q3,\n"
+        "  contact_details: [RecipientEmail, RecipientFirstName, RecipientLastName,"
+        " ExternalReference]}\n"
+        "alerts: {to: [owner@example.com]}\n",
+        encoding="utf-8",
+    )
+    send_alerts(
+        [load_unit(unit_file)],
+        output=tmp_path / "reports",
+        since=dt.datetime(2026, 11, 1, tzinfo=dt.UTC),
+        dry_run=True,
+        echo=lambda line: None,
+    )
+    message = email.message_from_bytes(
+        (tmp_path / "reports" / "alerts" / "outbox" / "q.eml").read_bytes(),
+        policy=email.policy.default,
+    )
+    text = text_of(message).replace("\r\n", "\n")
+    assert "Léa Davies" in text
+    assert "RecipientFirstName" not in text and "RecipientLastName" not in text
+    assert "lea@example.co.uk" in text and "ACC-100234" in text

@@ -1433,3 +1433,76 @@ def test_a_japanese_project_s_files_are_commented_in_japanese(tmp_path: Path) ->
     assert '  # contact_details: ["電話番号（折り返しのご連絡を希望される方のみ）"]\n' in text
     assert load_all(tmp_path / "clinic" / "parameters").errors == []
     assert "\nlanguage: ja\n" in text and "\n  contact: null\n" in text
+
+
+@pytest.mark.parametrize(
+    ("header", "answers"),
+    [
+        ("改善してほしい点", ("土日も診療してほしい", "なし", "特になし", "駐車場を広く", "")),
+        ("What should we do better?", ("Faster replies", "Nothing", "N/A", "Cheaper parking", "")),
+    ],
+)
+def test_a_question_asking_what_to_improve_is_never_a_breakdown(
+    tmp_path: Path, header: str, answers: tuple[str, ...]
+) -> None:
+    # QA23 #7: 「改善してほしい点」 had 8 distinct answers in 1,959, so it was called categorical
+    # and made the first breakdown, with なし and 特になし as two groups. Its header asks what
+    # to improve: a free-text follow-up (asks: improvement) however few its distinct answers.
+    rows = "".join(
+        f"2026/{10 + i % 2}/{1 + i % 28:02d} 10:{i % 60:02d}:00,{i % 11},"
+        f"{('受付', '診察', '会計')[i % 3]},{answers[i % len(answers)]}\r\n"
+        for i in range(200)
+    )
+    export = write_text(
+        tmp_path / "clinic.csv",
+        f"タイムスタンプ,この医院を家族や友人にすすめる可能性は？,ご利用の窓口,{header}\r\n" + rows,
+        "cp932",
+    )
+    root = tmp_path / "p"
+    project_from_export(root, export)
+    defaults = _defaults(root)
+    assert [b["column"] for b in defaults["breakdowns"]] == ["ご利用の窓口"]
+    followups = {f["column"]: f for f in defaults["followups"]}
+    assert followups[header]["type"] == "text"
+    assert followups[header]["asks"] == "improvement"
+    assert load_all(root / "parameters").errors == []
+
+
+def test_init_offers_qualtrics_own_contact_columns(tmp_path: Path) -> None:
+    # QA23 #5: RecipientEmail, RecipientFirstName/LastName and ExternalReference were marked
+    # metadata and init wrote no contact_details, so the alert and the work files carried only
+    # R_… ids. They are the customer of an e-mail distribution: offered like a 電話番号 column.
+    header = (
+        "StartDate,ResponseId,RecipientLastName,RecipientFirstName,RecipientEmail,"
+        "ExternalReference,Q1,Q2,Q3\n"
+        "Start Date,Response ID,Recipient Last Name,Recipient First Name,Recipient Email,"
+        "External Data Reference,How likely are you to recommend us?,Why did you give that score?,"
+        "May we contact you about your answer?\n"
+        '"{""ImportId"":""startDate""}","{""ImportId"":""_recordId""}",'
+        '"{""ImportId"":""recipientLastName""}","{""ImportId"":""recipientFirstName""}",'
+        '"{""ImportId"":""recipientEmail""}","{""ImportId"":""externalDataReference""}",'
+        '"{""ImportId"":""QID1""}","{""ImportId"":""QID2_TEXT""}","{""ImportId"":""QID3""}"\n'
+    )
+    last = ("Davies", "Smith", "Jones", "Évans", "Brown")
+    first = ("Léa", "Tom", "Ann", "Raj", "Zoë", "Sam", "Kai")
+    reasons = ("Bill was completely wrong", "Friendly staff on the phone", "Estimated bills again")
+    rows = "".join(
+        f"2026-{10 + i % 2}-{1 + i % 28:02d} 09:{i % 60:02d}:00,R_{i:015x},{last[i % 5]},"
+        f"{first[i % 7]},{first[i % 7].lower()}{i}@example.co.uk,ACC-{100000 + i * 37},"
+        f"{i % 11},{reasons[i % 3]} ({i}),{('Yes', 'No')[i % 2]}\n"
+        for i in range(80)
+    )
+    export = write_text(tmp_path / "energy.csv", header + rows, "cp1252")
+    root = tmp_path / "p"
+    project_from_export(root, export)
+    text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "\n  contact: Q3\n" in text
+    offered = re.search(r"\n  # contact_details: \[(.*)\]\n", text)
+    assert offered is not None
+    assert set(yaml.safe_load(f"[{offered[1]}]")) == {
+        "RecipientEmail",
+        "RecipientFirstName",
+        "RecipientLastName",
+        "ExternalReference",
+    }
+    assert load_all(root / "parameters").errors == []
