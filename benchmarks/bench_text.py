@@ -191,6 +191,12 @@ BLIND20_FIRST_MEASURE = {"en": (0.836, 0.687, 0.786), "ja": (0.859, 0.753, 0.898
 # Again at 9f88040, after ERR20, POL21, the QA21 clause joins and the polarity correction's round 6
 # (decided on training set 25): rules alone ja 0.752/0.699/0.835, en the same.
 BLIND20_SECOND_MEASURE = {"en": (0.836, 0.687, 0.796), "ja": (0.860, 0.759, 0.895)}
+# Blind set 21, four more authors, measured at cf04223's text code (/work/lead/PREREG21.md),
+# before any change could be tuned on it; rules alone en 0.809/0.618/0.788, ja 0.751/0.648/0.781.
+BLIND21_FIRST_MEASURE = {"en": (0.857, 0.657, 0.817), "ja": (0.861, 0.726, 0.825)}
+# Again at 5bd5383, after the theme layer's round 7 (decided on training set 26), ERR21 and POL22:
+# rules alone en polarity 0.792, the rest the same.
+BLIND21_SECOND_MEASURE = {"en": (0.882, 0.706, 0.818), "ja": (0.872, 0.768, 0.825)}
 N_COMMENTS = 100_000
 # The tagger before the speed work (issue 11), timed beside today's in the same run.
 OLD_TAGGER = "72fb5a2"
@@ -707,6 +713,11 @@ def evaluation_report() -> None:
             20,
             "twentieth",
             (("5185749", BLIND20_FIRST_MEASURE), ("9f88040", BLIND20_SECOND_MEASURE)),
+        ),
+        (
+            21,
+            "twenty-first",
+            (("cf04223", BLIND21_FIRST_MEASURE), ("5bd5383", BLIND21_SECOND_MEASURE)),
         ),
     ):
         for name, measure in measures:

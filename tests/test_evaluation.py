@@ -290,6 +290,16 @@ BLIND19_LAYER = {"en": (0.78, 0.73, 0.85), "ja": (0.82, 0.72, 0.82)}
 # ja 0.860/0.759/0.895, rules alone ja 0.752/0.699/0.835. Floors about 0.01 below reading 2.
 BLIND20_RULES = {"en": (0.73, 0.61, 0.76), "ja": (0.74, 0.68, 0.82)}
 BLIND20_LAYER = {"en": (0.82, 0.67, 0.78), "ja": (0.85, 0.74, 0.88)}
+# Blind set 21 (520 comments, four more authors: cake-decorating and soap-making supplies, metal
+# detectors, milliners, knife sharpening, cryotherapy, llama trekking; beekeeping records, snow
+# plough dispatch, sawmill optimisers, glider hull and ice-cream-van cover; 茶園, 養鰻, 頼母子講,
+# 競走馬保険, 錦鯉 …), read at cf04223's text code (/work/lead/PREREG21.md):
+# en 0.857/0.657/0.817, ja 0.861/0.726/0.825; rules alone en 0.809/0.618/0.788, ja
+# 0.751/0.648/0.781; again at 5bd5383 (theme layer round 7 decided on set 26, ERR21, POL22):
+# en 0.882/0.706/0.818, ja 0.872/0.768/0.825, rules alone en polarity 0.792. Floors about 0.01
+# below reading 2.
+BLIND21_RULES = {"en": (0.79, 0.60, 0.78), "ja": (0.74, 0.63, 0.77)}
+BLIND21_LAYER = {"en": (0.87, 0.69, 0.80), "ja": (0.86, 0.75, 0.81)}
 # Short-comment set 14 (640 comments, two blind authors; bare judgements and closing phrases,
 # short themed answers and themed sentences beside such a phrase, 40 % with no theme), read as
 # whole figures (/work/lead/PREREG14.md): at 7401a76 en 0.884/0.949/0.971, ja 0.917/0.936/0.989;
@@ -456,6 +466,8 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
         (BLIND19, BLIND19_LAYER, True),
         (BLIND20, BLIND20_RULES, False),
         (BLIND20, BLIND20_LAYER, True),
+        (BLIND21, BLIND21_RULES, False),
+        (BLIND21, BLIND21_LAYER, True),
         (SHORT14, SHORT14_RULES, False),
         (SHORT14, SHORT14_LAYER, True),
         (_both_languages("theme_unit14"), UNIT14_RULES, False),
@@ -502,6 +514,8 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
         "nineteenth-layer",
         "twentieth-rules",
         "twentieth-layer",
+        "twenty-first-rules",
+        "twenty-first-layer",
         "short14-rules-never-tuned",
         "short14-layer-measured-twice",
         "unit14-rules-never-tuned",
