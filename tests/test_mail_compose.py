@@ -342,6 +342,19 @@ def test_top_themes_name_the_metric_once_and_flag_small_samples(tmp_path: Path) 
     assert "Pricing: +1.0 pts (5 complaining detractors) · small sample" in shown(html)
 
 
+def test_hyphenated_words_never_break_at_their_hyphen() -> None:
+    # REVIEW22: at 390 px a mail client wrapped "(awaiting follow-" / "up)".
+    from nps_kit.mail.body import _nb
+
+    assert _nb("17 detractors allowed contact (awaiting follow-up)").endswith(
+        '(awaiting <span class="nb">follow-up</span>)'
+    )
+    kept = _nb("See north-east_2026-10.html", "north-east_2026-10.html")
+    assert kept.count("north-east") == 1 and 'class="nb"' in kept
+    assert _nb("outages - and bugs") == "outages - and bugs"
+    assert _nb('<b> & "e-mail"') == '&lt;b&gt; &amp; &quot;<span class="nb">e-mail</span>&quot;'
+
+
 def test_improvement_requests_are_a_list_of_their_own(tmp_path: Path) -> None:
     # QA22: "what should we improve?" answers ranked as complaints outranked why people scored
     # low; with a reason question beside it the e-mail ranks reasons and lists the requests.

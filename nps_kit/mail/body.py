@@ -12,6 +12,7 @@ escaped: theme labels and actions come from free text.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -71,6 +72,10 @@ ol { margin: 0; padding-left: 20px; }
 
 
 _COLON: dict[str, str] = {"ja": "：", "en": ": "}  # after a title: 「形式不正の日付：…」
+#: A word joined by hyphens ("follow-up", "e-mail") in text between tags: mail clients break it
+#: at its hyphen ("(awaiting follow-" / "up)" at 390 px, REVIEW22).
+_HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
+_TAG = re.compile(r"(<[^>]*>)")
 
 
 @dataclass(frozen=True)
@@ -379,14 +384,19 @@ def _nb(text: str, *whole: str) -> str:
     """Escape ``text``, keeping each number with its unit and each of ``whole`` on one line.
 
     Mail clients wrap where browsers would not: 「+12.9ポイ/ント」, 「2026年10/月」,
-    "ec_2026-/10.html".
+    "ec_2026-/10.html", "follow-/up".
     """
     from nps_kit.report import nobreak
 
     escaped = nobreak(html.escape(text)).replace('class="nps-nb"', 'class="nb"')
     for part in whole:
         escaped = escaped.replace(html.escape(part), f'<span class="nb">{html.escape(part)}</span>')
-    return escaped
+    return "".join(
+        piece
+        if piece.startswith("<")
+        else _HYPHENATED.sub(lambda m: f'<span class="nb">{m.group(0)}</span>', piece)
+        for piece in _TAG.split(escaped)
+    )
 
 
 def _ol(items: Sequence[str]) -> str:
