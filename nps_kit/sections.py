@@ -958,6 +958,33 @@ def _control_fields(row: Mapping[Any, Any]) -> dict[str, Any]:
     }
 
 
+def _summary_theme(
+    row: Mapping[Any, Any],
+    book: ThemeBook,
+    *,
+    nps_gain: float | None,
+    detractors: int | None = None,
+    mentions: int | None = None,
+) -> Theme:
+    """Turn one theme-table row into the summary's :class:`~nps_kit.summary.Theme`.
+
+    Named in both languages and flagged as the report's table flags it, for the top themes and
+    the improvement requests alike.
+    """
+    theme = str(row["theme"])
+    return Theme(
+        theme=row["theme"],
+        label=row["label"],
+        share=row["share"],
+        nps_gain=nps_gain,
+        detractors=detractors,
+        label_ja=book.label(theme, "ja"),
+        label_en=book.label(theme, "en"),
+        small_sample=bool(row.get("small_sample", False)),
+        mentions=mentions,
+    )
+
+
 def _control_of(trend_rows: pd.DataFrame, period: str) -> Control | None:
     """Return the reporting month against the unit's control limits (e-mail, manifest)."""
     if "out_of_control" not in trend_rows.columns:
@@ -1035,15 +1062,8 @@ def summary(
             # (QA18: a theme with no such detractor was listed with "+0.0 points, 0 people").
             top = analysis.themes.loc[analysis.themes["detractors"] > 0].head(3)
             themes = [
-                Theme(
-                    theme=r["theme"],
-                    label=r["label"],
-                    share=r["share"],
-                    nps_gain=r["nps_gain"],
-                    detractors=int(r["detractors"]),
-                    label_ja=analysis.book.label(str(r["theme"]), "ja"),
-                    label_en=analysis.book.label(str(r["theme"]), "en"),
-                    small_sample=bool(r.get("small_sample", False)),
+                _summary_theme(
+                    r, analysis.book, nps_gain=r["nps_gain"], detractors=int(r["detractors"])
                 )
                 for r in top.to_dict("records")
             ]
@@ -1054,16 +1074,7 @@ def summary(
                 asked = analysis.requests.loc[analysis.requests["mentions"] > 0]
                 asked = asked.sort_values("mentions", ascending=False, kind="stable").head(3)
                 requests = [
-                    Theme(
-                        theme=r["theme"],
-                        label=r["label"],
-                        share=r["share"],
-                        nps_gain=None,
-                        mentions=int(r["mentions"]),
-                        label_ja=analysis.book.label(str(r["theme"]), "ja"),
-                        label_en=analysis.book.label(str(r["theme"]), "en"),
-                        small_sample=bool(r.get("small_sample", False)),
-                    )
+                    _summary_theme(r, analysis.book, nps_gain=None, mentions=int(r["mentions"]))
                     for r in asked.to_dict("records")
                 ]
         if shown is None or "strategies" in shown:
