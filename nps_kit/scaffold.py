@@ -27,6 +27,7 @@ from nps_kit._values import DATE_FORMS, parse_scores
 from nps_kit._width import display_width
 from nps_kit.errors import DataError, NpsKitError
 from nps_kit.inspect import (
+    _ASKS_IMPROVEMENT,
     _ID_NAME,
     AnswerLanguage,
     ColumnInfo,
@@ -61,10 +62,10 @@ _LAST_NAME: Final = re.compile(r"last[ _-]?name|family[ _-]?name|surname", re.IG
 
 # A free-text question that asks what to improve: its answers are requests
 # (``asks: improvement``), not reasons for the score.
+# A header asking what to improve (inspect's words, which make the column free text) or, more
+# broadly, for wishes and suggestions: the follow-up gets ``asks: improvement``.
 _IMPROVEMENT: Final = re.compile(
-    r"improv|better|suggest|wish|what (?:one thing )?(?:could|can|should|would) (?:we|you) "
-    r"(?:do|change|add)|change|missing|改善|要望|希望|してほしい|して欲しい|足りない|物足りない",
-    re.IGNORECASE,
+    _ASKS_IMPROVEMENT.pattern + r"|better|suggest|wish|change|missing|要望|希望", re.IGNORECASE
 )
 
 _EMPTY_THEMES: Final = """\
