@@ -601,7 +601,9 @@ def read_status_file(
         ``contacted_at``.
     """
     layout = _formats.inspect(Path(path), sheet=sheet, encoding=None)
-    frame, layout = _formats.read_frame(layout, encoding_given=False)
+    # The id as the work file wrote it: 0055584 is text there, never the number 55584 (QA24).
+    id_headers = [work_headers(lang)["response_id"] for lang in LANGUAGES]
+    frame, layout = _formats.read_frame(layout, encoding_given=False, text_columns=id_headers)
     headed = [str(c) for c in frame.columns]
     frame = _with_columns(frame)
     columns = [str(c) for c in frame.columns]

@@ -1053,6 +1053,29 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "en": "Write dates as {example}, or leave them blank.",
     },
+    # Ids of a returned file that a spreadsheet wrote as numbers (0008609 → 8609), matched
+    # back to the export's zero-padded id only when one id fits (closed_loop.loop_status).
+    "followup.ids_restored": {
+        "ja": (
+            "{path}の回答ID {n}件は先頭の0が消えていたため（Excelが数値として保存した例："
+            "{example}）、エクスポートの回答IDに戻して照合しました。"
+        ),
+        "en": (
+            "{path}: {n} response id(s) had lost their leading zeros (a spreadsheet saved them "
+            "as numbers, e.g. {example}) and were matched to the export's ids."
+        ),
+    },
+    "followup.ids_ambiguous": {
+        "ja": (
+            "{path}の回答ID {ids}は先頭の0が消えており、エクスポートの複数の回答ID（{found}）に"
+            "当てはまるため照合していません。エクスポートどおりの回答IDを文字列として書いてください。"
+        ),
+        "en": (
+            "{path}: response id(s) {ids} lost their leading zeros and fit more than one of the "
+            "export's ids ({found}), so they were not matched. Write them as the export does, "
+            "as text."
+        ),
+    },
     "followup.loop_unreadable": {
         "ja": "読めないセルがありました（他の行は集計済み）。",
         "en": "Some cells could not be read (every other row is counted).",

@@ -1669,3 +1669,119 @@ def test_work_files_keep_account_and_phone_numbers_as_written_and_numbers_as_num
     assert (r05["mobile"].value, r05["mobile"].data_type) == ("07700900123", "s")
     assert (r05["response_id"].data_type, r05["comment"].data_type) == ("s", "s")
     assert cells["R11"]["account"].value is None  # no account: an empty cell
+
+
+# --- ids with leading zeros (QA24: 顧客番号 0055584) ------------------------------------------
+
+ZEROS = (
+    "id,submitted_at,score,comment,ok\n"
+    "0055584,2026-10-02,3,遅い,はい\n"
+    "0079351,2026-10-03,5,高い,はい\n"
+    "0003234,2026-10-04,2,狭い,はい\n"
+)
+
+
+def zero_unit(tmp_path: Path) -> UnitData:
+    export = tmp_path / "export.csv"
+    export.write_text(ZEROS, encoding="utf-8")
+    return prepare_unit(export, name="U", period="2026-10")
+
+
+def zero_xlsx(tmp_path: Path) -> Path:
+    # As the work file holds them: the ids are text cells (openpyxl data_type "s").
+    path = tmp_path / "熊谷店_followups.xlsx"
+    pd.DataFrame(
+        {"回答ID": ["0055584", "0079351", "0003234"], "状況": ["連絡済", "", ""]}
+    ).to_excel(path, index=False)
+    assert openpyxl.load_workbook(path).active["A2"].data_type == "s"
+    return path
+
+
+def test_a_returned_xlsx_keeps_its_text_ids_as_written(tmp_path: Path) -> None:
+    # QA24: read as ['55584', '79351', '3234'], so no id matched the export's.
+    rows = read_status_file(zero_xlsx(tmp_path)).rows
+    assert rows["response_id"].tolist() == ["0055584", "0079351", "0003234"]
+
+
+def test_the_open_list_has_the_export_s_ids_scores_and_comments(tmp_path: Path) -> None:
+    unit = zero_unit(tmp_path)
+    path = zero_xlsx(tmp_path)
+    result = loop_status(
+        read_status(path), unit.responses, source=path, id_column="id", comment_column="comment"
+    )
+    assert result.contacted_ids == frozenset({"0055584"})
+    assert result.open[["response_id", "score", "comment"]].to_dict("list") == {
+        "response_id": ["0003234", "0079351"],
+        "score": [2, 5],
+        "comment": ["狭い", "高い"],
+    }
+    assert result.id_note is None
+
+
+def test_the_summary_counts_those_contacted_when_ids_have_leading_zeros(tmp_path: Path) -> None:
+    # QA24: the box said 12人中7人 but the manifest said 0 contacted, the e-mail
+    # 「連絡可能な批判者12人（フォローアップ待ち）」 and the overview 12 open: they all read
+    # the summary, which matched no id of the returned file.
+    unit = zero_unit(tmp_path)
+    found = followup_list(unit, id_column="id", comment_column="comment", contact_column="ok")
+    path = zero_xlsx(tmp_path)
+    status = loop_status(
+        read_status(path), unit.responses, source=path, id_column="id", comment_column="comment"
+    )
+    published = sections.summary(
+        unit, sections.headline_section(unit).value, detractor_list=found, loop=status
+    )
+    assert (published.detractors_to_contact, published.detractors_contacted) == (2, 1)
+
+
+def test_ids_excel_stripped_of_their_zeros_match_the_export_and_the_box_says_so(
+    tmp_path: Path,
+) -> None:
+    # QA24: 越谷店's CSV re-saved by Excel held 8609 for the export's 0008609.
+    unit = zero_unit(tmp_path)
+    path = tmp_path / "越谷店_followups.csv"
+    path.write_text("回答ID,状況\n55584,連絡済\n79351,\n3234,\n", encoding="cp932")
+    result = loop_status(
+        read_status(path),
+        unit.responses,
+        source=path,
+        id_column="id",
+        comment_column="comment",
+        lang="ja",
+    )
+    assert (result.contacted, result.contacted_ids) == (1, frozenset({"0055584"}))
+    assert result.open["response_id"].tolist() == ["0003234", "0079351"]
+    assert result.open["score"].tolist() == [2, 5]
+    assert result.id_note == (
+        f"{path}の回答ID 3件は先頭の0が消えていたため（Excelが数値として保存した例："
+        "0055584 → 55584）、エクスポートの回答IDに戻して照合しました。"
+    )
+    html = loop_status_html(result, lang="ja").data
+    assert "越谷店_followups.csvの回答ID 3件は先頭の0が消えていたため" in html
+    english = loop_status(
+        read_status(path), unit.responses, source=path, id_column="id", comment_column=None
+    )
+    assert english.id_note == (
+        f"{path}: 3 response id(s) had lost their leading zeros (a spreadsheet saved them as "
+        "numbers, e.g. 0055584 → 55584) and were matched to the export's ids."
+    )
+
+
+def test_a_stripped_id_that_fits_two_export_ids_is_not_matched_and_said(tmp_path: Path) -> None:
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "id,submitted_at,score,ok\n012345,2026-10-02,3,はい\n0012345,2026-10-03,5,はい\n",
+        encoding="utf-8",
+    )
+    unit = prepare_unit(export, name="U", period="2026-10")
+    path = tmp_path / "status.csv"
+    path.write_text("response_id,status\n12345,done\n", encoding="utf-8")
+    result = loop_status(
+        read_status(path), unit.responses, source=path, id_column="id", comment_column=None
+    )
+    assert result.contacted_ids == frozenset({"12345"})
+    assert result.warnings == (
+        f"{path}: response id(s) 12345 lost their leading zeros and fit more than one of the "
+        "export's ids (012345, 0012345), so they were not matched. Write them as the export does, "
+        "as text.",
+    )
