@@ -290,7 +290,7 @@ def loop_status_html(
             + "".join(f"<p>{escape(_named(w, status.source))}</p>" for w in status.warnings)
             + "</div>"
         )
-    for note in (status.order_note, status.id_note):
+    for note in (status.order_note, status.id_note, *status.entry_notes):
         if note:
             parts.append(f'<p class="nps-loop__note">{escape(_named(note, status.source))}</p>')
     parts.append(f'<div class="nps-kpis">{kpis}</div>')

@@ -29,6 +29,7 @@ from nps_kit.text.tokens import NO_ANSWER
 from nps_kit.unit import UnitData, contact_allowed
 
 __all__ = [
+    "ATTEMPT_STATUSES",
     "CALL_WITHIN_HOURS",
     "DETRACTOR_MAX_SCORE",
     "NAME_HEADER",
@@ -372,12 +373,20 @@ def followup_list(
 
 # --- the loop's status, from the file the team returns --------------------------------------
 
-#: Status words (compared case-insensitively, after trimming) that mean "contacted"; any
-#: ``contacted_at`` date counts as contacted too.
+#: Status words (compared case-insensitively, after trimming and NFKC) that mean "contacted";
+#: any ``contacted_at`` date counts as contacted too, unless the status is an attempt. 「済」
+#: with no date is the front desk's usual mark (QA24): contacted, on a day not known.
 DONE_STATUSES = frozenset(
     {
         "contacted",
         "done",
+        "called",
+        "phoned",
+        "reached",
+        "済",
+        "済み",
+        "電話済",
+        "電話済み",
         "closed",
         "resolved",
         "complete",
@@ -392,6 +401,37 @@ DONE_STATUSES = frozenset(
         "解決済み",
     }
 )
+#: Status words for a try that reached nobody (a voicemail, no answer): the person stays open
+#: even with a date, and the report says the team attempted (QA24: 「留守電」 with a date
+#: counted as contacted, but a voicemail is not a call).
+ATTEMPT_STATUSES = frozenset(
+    {
+        "attempted",
+        "voicemail",
+        "left voicemail",
+        "left a voicemail",
+        "left message",
+        "left a message",
+        "no answer",
+        "no reply",
+        "not reached",
+        "busy",
+        "留守電",
+        "留守番電話",
+        "留守電あり",
+        "不在",
+        "不通",
+        "応答なし",
+        "つながらず",
+        "繋がらず",
+    }
+)
+
+
+def _status_words(status: pd.Series) -> pd.Series:
+    """Return the team's status cells as the word lists hold them: NFKC, trimmed, folded."""
+    text = status.astype("string").fillna("")
+    return text.map(lambda w: unicodedata.normalize("NFKC", w).strip(" 。.!！").casefold())
 
 
 @dataclass(frozen=True, eq=False)
@@ -405,7 +445,8 @@ class LoopStatus:
     total
         People in the status file (distinct response ids).
     contacted
-        Of those, contacted: a ``contacted_at`` date or a status in :data:`DONE_STATUSES`.
+        Of those, contacted: a ``contacted_at`` date or a status in :data:`DONE_STATUSES`,
+        unless the status is an attempt (:data:`ATTEMPT_STATUSES`).
     close_rate
         ``contacted / total`` in percent (``None`` when the file lists nobody).
     median_days
@@ -445,6 +486,9 @@ class LoopStatus:
     warnings: tuple[str, ...] = ()
     order_note: str | None = None
     id_note: str | None = None
+    #: Said once each, in the report's language: how many were marked done without a date
+    #: (counted, out of the median) and how many were attempts that reached nobody (open).
+    entry_notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -717,11 +761,24 @@ def loop_status(
     answered_at[found] = known.loc[ids[found], "nps_date"].to_numpy()
     if "date" in status.columns:
         answered_at = answered_at.fillna(status["date"])
-    words = status["status"].astype("string").str.strip().str.casefold()
+    words = _status_words(status["status"])
     done = status["contacted_at"].notna() | words.isin(DONE_STATUSES).fillna(False)
     if "contacted_unread" in status.columns:  # a contact date typed, but not readable
         done |= status["contacted_unread"].astype(bool)
-    done = done.astype(bool)
+    # A voicemail or no answer is a try, not a contact, even with the day of the try.
+    attempted = words.isin(ATTEMPT_STATUSES).fillna(False).astype(bool)
+    done = done.astype(bool) & ~attempted
+    # Undated and not already said cell by cell (an unreadable date has its own warning).
+    unread = status.get("contacted_unread", pd.Series(False, index=status.index))
+    undated = done & status["contacted_at"].isna() & ~unread.astype(bool)
+    entry_notes = tuple(
+        t(key, lang, n=n)
+        for key, n in (
+            ("followup.undated_done", int(undated.sum())),
+            ("followup.attempts_open", int(attempted.sum())),
+        )
+        if n
+    )
     delay = (status["contacted_at"].dt.normalize() - answered_at.dt.normalize()).dt.days
     delay = delay[done & delay.notna()]
     total = len(status)
@@ -745,7 +802,13 @@ def loop_status(
             "date": when,
             "age_days": (pd.Timestamp(as_of) - when.dt.normalize()).dt.days.astype("Int64"),
             "score": score,
-            "status": still["status"].astype("string").fillna(""),
+            "status": still["status"]
+            .astype("string")
+            .fillna("")
+            .mask(
+                attempted[still.index],
+                still["status"].map(lambda w: t("followup.attempted", lang, status=w)),
+            ),
             "owner": still["owner"].astype("string").fillna(""),
             "comment": comment.fillna(""),
         }
@@ -769,4 +832,5 @@ def loop_status(
         warnings=(*warnings, *id_warnings),
         order_note=order_note,
         id_note=id_note,
+        entry_notes=entry_notes,
     )

@@ -1785,3 +1785,96 @@ def test_a_stripped_id_that_fits_two_export_ids_is_not_matched_and_said(tmp_path
         "export's ids (012345, 0012345), so they were not matched. Write them as the export does, "
         "as text.",
     )
+
+
+# --- the returned file's common entries (QA24 finding 10) -----------------------------------
+
+
+def test_done_without_a_date_is_contacted_and_a_voicemail_is_an_attempt(tmp_path: Path) -> None:
+    # QA24: 「済」 with no date stayed open; 「留守電」 with a date counted as contacted.
+    unit = zero_unit(tmp_path)
+    path = tmp_path / "熊谷店_followups.xlsx"
+    pd.DataFrame(
+        {
+            "回答ID": ["0055584", "0079351", "0003234"],
+            "状況": ["済", "留守電", "不在"],
+            "連絡日": ["", "2026-10-20", ""],
+        }
+    ).to_excel(path, index=False)
+    result = loop_status(
+        read_status(path),
+        unit.responses,
+        source=path,
+        id_column="id",
+        comment_column="comment",
+        lang="ja",
+    )
+    assert (result.total, result.contacted, result.timed) == (3, 1, 0)
+    assert result.contacted_ids == frozenset({"0055584"})
+    assert result.open["status"].tolist() == [
+        "不在（連絡を試みた・未接触）",
+        "留守電（連絡を試みた・未接触）",
+    ]
+    assert result.entry_notes == (
+        "日付のない「済」などの1人は連絡済みとして数え、連絡までの日数の中央値には"
+        "入れていません（連絡日を書くと中央値に入ります）。",
+        "「留守電」「不在」などの2人は連絡を試みた段階のため、未対応に残しています"
+        "（話せたら状況を「連絡済」にしてください）。",
+    )
+    html = loop_status_html(result, lang="ja").data
+    assert "日付のない「済」などの1人は" in html and "「留守電」「不在」などの2人は" in html
+
+
+@pytest.mark.parametrize(
+    ("word", "done"),
+    [
+        ("done", True),
+        ("Called", True),
+        ("対応済", True),
+        ("済み", True),
+        ("left voicemail", False),
+        ("No answer", False),
+        ("留守電", False),
+    ],
+)
+def test_english_and_japanese_entries_are_read_alike(tmp_path: Path, word: str, done: bool) -> None:
+    unit = zero_unit(tmp_path)
+    path = tmp_path / "status.csv"
+    path.write_text(f"response_id,status,contacted_at\n0055584,{word},2026-10-05\n", "utf-8")
+    result = loop_status(
+        read_status(path), unit.responses, source=path, id_column="id", comment_column=None
+    )
+    assert result.contacted == int(done)
+    if not done:
+        assert result.open["status"].tolist() == [f"{word} (attempted)"]
+        assert result.entry_notes == (
+            "1 marked as a voicemail or no answer are attempts, not contacts: they stay open "
+            "(set the status to contacted once you reach them).",
+        )
+
+
+def test_a_date_that_reads_both_ways_says_the_order_is_ambiguous_and_what_decides_it(
+    tmp_path: Path,
+) -> None:
+    # QA24: the insurer's (en, no timezone) 2/12/2026 and 12/03/2026 were "not a date".
+    path = tmp_path / "status.csv"
+    path.write_text("response_id,status,contacted_at\nR1,,2/12/2026\nR2,,3 Dec\n", encoding="utf-8")
+    read = read_status_file(path, today=dt.date(2026, 12, 5))
+    assert read.rows["contacted_at"].tolist()[1] == pd.Timestamp("2026-12-03")
+    assert read.warnings("en") == (
+        f"{path}: row 2, contacted_at: '2/12/2026' reads as 2026-12-02 day-first or "
+        "2026-02-12 month-first, and nothing says which order the team writes; counted as "
+        "contacted, left out of the median days. Set the unit's timezone to the team's "
+        "(timezone: Europe/London reads day-first, America/New_York month-first), or write "
+        "the date as 2026-12-02.",
+    )
+    assert read.warnings("ja") == (
+        f"{path}：2行目のcontacted_at「2/12/2026」は日/月の順なら2026-12-02、月/日の順なら"
+        "2026-02-12と読め、どちらの順かを決めるものがありません。連絡済みとして数え、連絡までの"
+        "日数の中央値には入れていません。ユニットのtimezoneをチームの地域にする（例："
+        "timezone: Europe/London なら日/月、America/New_York なら月/日の順で読みます）か、"
+        "2026-12-02のように書いてください。",
+    )
+    london = read_status_file(path, date_order="day-first", today=dt.date(2026, 12, 5))
+    assert london.unreadable.empty
+    assert london.rows["contacted_at"].tolist()[0] == pd.Timestamp("2026-12-02")
