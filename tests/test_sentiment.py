@@ -1717,3 +1717,29 @@ def test_pol22_anything_but_is_no_contrast() -> None:
 def test_pol23_japanese_forms(text: str, expected: str) -> None:
     assert polarity_of(normalise_one(text)) == expected
 
+
+# POL23 (blind set 21's English polarity errors; sentences written for the test): "as well" is
+# "too"; an idiom of success; a bug called "not a minor" one; software that eats memory or
+# battery; goods left in the rain; time saved; "surely that's …" asks; "clearly just" is an
+# intensifier; fading, clutter and cosiness are judged.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bread was mouldy as well.", "negative"),
+        ("The raffle went down a treat with the kids.", "positive"),
+        ("The site went down twice.", "negative"),
+        ("This is not a minor glitch.", "negative"),
+        ("The app drains my battery in an afternoon.", "negative"),
+        ("The parcel was left out in the rain.", "negative"),
+        ("The templates save us hours every week.", "positive"),
+        ("A bulk export would save us hours.", "negative"),
+        ("Surely this can be done online?", "negative"),
+        ("Progress slowly but surely.", "positive"),
+        ("The agent clearly just wanted to close the sale.", "neutral"),
+        ("Towels don't fade.", "positive"),
+        ("The menu screen is cluttered.", "negative"),
+        ("The cabin was cosy.", "positive"),
+    ],
+)  # fmt: skip
+def test_pol23_english_forms(text: str, expected: str) -> None:
+    assert polarity_of(normalise_one(text)) == expected

@@ -424,7 +424,7 @@ EN_CUES: dict[str, float] = {
         reassuring reassured caring pleasant pleasure delighted grateful appreciated
         lifesaver dependable trustworthy sensible refreshing flawlessly listen listens listened
         unbeatable readable understand understood understanding tidy reliably instant instantly
-        instantaneous communicative slick knowledgable comfy crisp
+        instantaneous communicative slick knowledgable comfy crisp cosy cozy
         """.split(),
         1.0,
     ),
@@ -459,6 +459,7 @@ EN_CUES: dict[str, float] = {
         incidents drops dropped dropping fluff rushed
         lumpy leaky rammed wobble wobbles creased moan moaned moaning speck
         cracked chipped warped warping faded snapped shrunk shrank mouldy moldy rotten stained
+        fade fades fading cluttered
         scuffed scuffs bobbling bobbled pilling rusty counterfeit knockoff corked wilted slimy
         """.split(),
         -1.0,
@@ -476,6 +477,8 @@ _TROUBLES = (
 # English phrases (regular expressions, matched on the normalised clause) and their scores;
 # matched first and blanked, so their words are not scored again.
 EN_PHRASES: dict[str, float] = {
+    # POL23: a success "went down a storm / a treat" (before "went down", a complaint, below).
+    r"(went|goes|go|going|gone) down (a storm|a treat)": 1.0,
     # Pain a clinic eased is praise ("fixed my knee pain in three sessions"); the pain it treats
     # is the topic, no complaint ("explained everything about my lower back pain"), read before
     # "fixed my" below; "still in pain", "no pain" keep their reading.
@@ -922,7 +925,7 @@ EN_PHRASES: dict[str, float] = {
     r"log in|sign in|start again|start over)": -1.0,
     # "clearly had no clue": an intensifier, not praise of clarity
     r"clearly(?= (had|has|have|did|didn'?t|does|doesn'?t|was|wasn'?t|is|isn'?t|were|are|never|been|"
-    r"not|no)\b)": 0.0,
+    r"not|no|just|only)\b)": 0.0,
     r"under a minute|(that'?s|this is) how (it'?s|it is|you|it should be) (done|do it|handle (it|"
     r"them|"
     r"things))|(is|was|exactly|just) how it should be|as it should be|without (needing|"
@@ -941,6 +944,19 @@ EN_PHRASES: dict[str, float] = {
     r"(covers?|offers?|gives?) (you )?(far |much |a lot |way )?more than|"
     r"half the (price|cost)|(pays?|paid) for itself|(is|was|are|were) (absolutely |just |"
     r"simply )?unreal": 1.0,
+    # POL23 (blind set 21): "as well" is "too", no praise ("stale as well"); a bug that is "not a
+    # minor" one is a complaint, as is
+    # software that eats memory or battery, or goods left out in the rain; time saved is praise.
+    r"as well": 0.0,
+    r"(not|no|hardly|far from) (a |an |some )?(minor|small|little|trivial|tiny) (bug|issue|problem|"
+    r"glitch|fault|error|oversight|inconvenience)s?|"
+    r"(eats|eat|eating|ate|hogs|hog|hogging|drains|draining|guzzles|guzzling|chews through|"
+    r"chewing through) (up )?(\w+ ){0,3}(ram|memory|battery|cpu|data allowance|disk space)|"
+    r"left (out )?(\w+ ){0,3}in the rain": -1.0,
+    # (not the wish "would save us hours", a request)
+    r"(?<!would )(?<!'d )(?<!could )(saves?|saved|saving) ((me|us|you|them|my \w+|our \w+|"
+    r"the \w+) )?((so much|loads of|lots of|a lot of|heaps of|tons of|a ton of|plenty of|"
+    r"hours of) (time|admin|work|faff|hassle)|time|hours|days|a day|an hour|a trip)": 1.0,
 }
 
 # Called merely ordinary ("nothing special", "prices are what they are"): judged, but neutral
@@ -1120,7 +1136,9 @@ EN_REQUEST = (
     r"staff|people|phones?|emails?|calls?)|(answer|train|fix|update|cut|add|offer|open|sort|"
     r"teach|remove|drop|pick up|lose) (the|your|more|some|it|this|that|these|those|my|our|us|"
     r"me|them|proper|better)|stop \w+ing))\b|"
-    r"\bwhy\?"
+    r"\bwhy\?|"
+    # "Surely that's basic", "Surely this can be done online?" (not "slowly but surely")
+    r"\bsurely (that|this|it|they|you|there|we|i|someone|somebody|a|an|the|your|their)\b"
 )
 
 # After "no" or "zero", a word that is no judgement itself is something missing ("no refund",
