@@ -348,15 +348,6 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "このテーマに触れた批判者の割合（%）",
         "en": "Mention share among detractors (%)",
     },
-    "sections.no_detractors": {
-        "ja": "連絡を希望した批判者はいません。",
-        "en": "No detractor asked to be contacted.",
-    },
-    "sections.detractor_count": {
-        "ja": "連絡可能な批判者{n}人（新しい順、最大{limit}件）",
-        "en": "{n} detractors allowed contact (newest first, up to {limit})",
-        "en_one": "{n} detractor allowed contact (newest first, up to {limit})",
-    },
     "sections.id": {
         "ja": "回答ID",
         "en": "Response ID",
