@@ -173,30 +173,36 @@ def followup_html(
         :data:`~nps_kit.closed_loop.CALL_WITHIN_HOURS` after the response, marked when it is
         before the list's ``as_of`` day.
     """
-    known = followups.consent_known
+    basis = followups.basis
     n = len(followups)
     parts = ['<div class="nps-followups">']
-    if not known:
+    if basis is None:
+        unknown = t("followup.consent_unknown", lang)
+        if followups.names:
+            # contact_details named only names (QA23: RecipientFirstName, 氏名): say why they
+            # leave consent unknown and what to set, as run and alerts do.
+            names = _LIST[lang].join(_QUOTED[lang].format(c) for c in followups.names)
+            unknown += _SPACE[lang] + t("followup.names_only", lang, columns=names)
         parts.append(
             '<div class="nps-callout nps-callout--warning" role="alert">'
-            f"<p>{escape(t('followup.consent_unknown', lang))}</p></div>"
+            f"<p>{escape(unknown)}</p></div>"
         )
+    # One word per basis (closed_loop.ContactBasis), as the e-mail and the alert word it:
+    # without a consent question, a detail left is consent for that means, said with the
+    # columns read and how many detractors left none (the alerts' rule, closed_loop).
+    kind = {"consent": "known", "details": "details", None: "unknown"}[basis]
     if n == 0:
-        if followups.details:
-            empty = t("followup.none_details", lang) + _SPACE[lang] + _details_rule(followups, lang)
-        else:
-            empty = t("followup.none_known" if known else "followup.none_unknown", lang)
+        empty = t(f"followup.none_{kind}", lang)
+        if basis == "details":
+            empty += _SPACE[lang] + _details_rule(followups, lang)
         parts.append(f'<p class="nps-empty">{escape(empty)}</p></div>')
         return HTML("".join(parts))
-    # Without a consent question, a detail left is consent for that means: say so, with the
-    # columns read and how many detractors left none (the alerts' rule, closed_loop).
-    kind = "details" if followups.details else "known" if known else "unknown"
     count = t(f"followup.count_{kind}", lang, n=f"{n:,}")
     notes = [
         t("followup.order", lang, as_of=followups.as_of.isoformat()),
         t("followup.call_rule", lang, hours=CALL_WITHIN_HOURS),
     ]
-    if followups.details:
+    if basis == "details":
         notes.insert(0, _details_rule(followups, lang))
     if work_files is not None:
         notes.append(t("followup.work_file", lang, csv=work_files[0], xlsx=work_files[1]))

@@ -36,7 +36,7 @@ from nps_kit._atomic import append_line
 from nps_kit._lock import file_lock
 from nps_kit._values import date_only, has_time_of_day
 from nps_kit.alerts_mail import compose_alert
-from nps_kit.closed_loop import URGENCY, call_by, consent_known, contactable_detractors
+from nps_kit.closed_loop import URGENCY, alerts_need, call_by, contactable_detractors
 from nps_kit.errors import ConfigError, MailError
 from nps_kit.load import LoadResult, load_responses
 from nps_kit.mail.compose import ComposedMessage
@@ -427,25 +427,16 @@ def alerts_blocker(unit: UnitParameters) -> str | None:
     them left in ``columns.contact_details``:
     :func:`~nps_kit.closed_loop.contactable_detractors`), and ``--since`` reads
     ``columns.date``. A Google Forms export has neither an id nor a consent question (QA20),
-    so the message names its timestamp as the id to try.
+    so the message names its timestamp as the id to try. The check itself is
+    :func:`~nps_kit.closed_loop.alerts_need`, which the report's follow-up section asks too
+    before it points the team to the alerts.
     """
-    date = unit.columns.date
-    if unit.columns.id is None:
-        example = f" (e.g. {date!r} when no two responses share one)" if date else ""
-        return (
-            "no columns.id, which the alert log needs to alert each response once. Set "
-            f"columns.id to a column unique to each response{example}"
-        )
-    if not consent_known(contact_column=unit.columns.contact, details=unit.columns.contact_details):
-        return (
-            "no columns.contact, so consent to contact is unknown and nobody may be alerted. "
-            "Add a consent question (e.g. 'May we contact you about your answer?' Yes/No) and "
-            "set columns.contact to it, or list the columns where respondents leave a phone "
-            "number or e-mail address to be contacted in columns.contact_details"
-        )
-    if date is None:
-        return "no columns.date, which --since needs. Set columns.date to the response date"
-    return None
+    return alerts_need(
+        id_column=unit.columns.id,
+        date_column=unit.columns.date,
+        contact_column=unit.columns.contact,
+        details=[unit.column(c) for c in unit.columns.contact_details],
+    )
 
 
 def send_alerts(

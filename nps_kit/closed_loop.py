@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 
@@ -33,16 +34,21 @@ __all__ = [
     "CALL_WITHIN_HOURS",
     "DETRACTOR_MAX_SCORE",
     "NAME_HEADER",
+    "ContactBasis",
     "FollowupList",
     "LoopRefused",
     "LoopStatus",
     "RestoredIds",
+    "alerts_need",
     "call_by",
     "consent_known",
+    "contact_basis",
     "contactable_detractors",
     "followup_list",
     "left_contact_details",
     "loop_status",
+    "names_only",
+    "reach_columns",
     "respondent_themes",
     "restore_ids",
     "rows_moved",
@@ -51,8 +57,9 @@ __all__ = [
 
 #: Detractors score 0–6 (the segment rule of :mod:`nps_kit.score`).
 DETRACTOR_MAX_SCORE = 6
-#: The playbook's first action: "Contact detractors who allowed it within 48 hours"; the
-#: follow-up list gives each person's call-by date from it and marks the overdue.
+#: How soon the playbooks' first detractor action (an owner calls back each listed
+#: detractor) is due; the follow-up list gives each person's call-by date from it and marks
+#: the overdue.
 CALL_WITHIN_HOURS = 48
 #: Urgency: the lowest score first (the unhappiest), then the oldest response (the most
 #: overdue), then the response id so that equal rows keep a stable order.
@@ -66,6 +73,12 @@ NAME_HEADER = re.compile(
     r".*(?:\bname\b|(?:first|last|given|family|sur)name\b|名前|氏名)",
     re.IGNORECASE | re.DOTALL,
 )
+#: Why the listed detractors may be contacted, which every surface words the count from (the
+#: report's follow-up box, the e-mail, the alert): ``"consent"``, a yes in ``columns.contact``;
+#: ``"details"``, without one, a way to reach them left in ``columns.contact_details``
+#: (FIX30: the report said "left a way to reach them" while the e-mail said "allowed contact").
+#: ``None`` where neither tells: consent is unknown.
+ContactBasis = Literal["consent", "details"]
 
 
 def _require(data: pd.DataFrame, column: str, option: str) -> None:
@@ -110,8 +123,7 @@ def left_contact_details(responses: pd.DataFrame, details: Sequence[str]) -> pd.
     left = pd.Series(False, index=responses.index)
     for column in details:
         _require(responses, column, "contact_details")
-        if NAME_HEADER.search(column):
-            continue
+    for column in reach_columns(details):
         cells = responses[column].astype("string").fillna("")
         said = cells.map(lambda text: unicodedata.normalize("NFKC", text).strip().casefold())
         # なし, "Nothing" (what an open answer says for none) or "No, thanks" (a refusal, as a
@@ -122,14 +134,132 @@ def left_contact_details(responses: pd.DataFrame, details: Sequence[str]) -> pd.
     return left
 
 
-def consent_known(*, contact_column: str | None, details: Sequence[str]) -> bool:
-    """Whether anyone may be said to have allowed contact (the report's and the alerts' rule).
+def reach_columns(details: Sequence[str]) -> tuple[str, ...]:
+    """Return the columns of ``details`` that can hold a way to reach someone (not a name).
+
+    Parameters
+    ----------
+    details
+        The contact-details columns (``columns.contact_details``).
+
+    Returns
+    -------
+    tuple of str
+        ``details`` without its name columns (:data:`NAME_HEADER`), in order.
+    """
+    return tuple(c for c in details if not NAME_HEADER.search(c))
+
+
+def contact_basis(*, contact_column: str | None, details: Sequence[str]) -> ContactBasis | None:
+    """Say why the listed detractors may be contacted (:data:`ContactBasis`), or ``None``.
 
     A consent column (``columns.contact``) says it; without one, contact details
     (``columns.contact_details``) do, a detail left being the respondent's consent for that
-    means (:func:`left_contact_details`). With neither, consent is unknown: the report lists
-    every detractor and says so, and ``nps-kit alerts`` alerts nobody
-    (:func:`nps_kit.alerts.alerts_blocker`).
+    means (:func:`left_contact_details`). Name columns alone reach nobody and consent to
+    nothing, so they leave consent unknown, as no details do (:func:`names_only` says so).
+
+    Parameters
+    ----------
+    contact_column
+        The consent column, or ``None``.
+    details
+        The contact-details columns.
+
+    Returns
+    -------
+    {"consent", "details"} or None
+        ``None`` when consent is unknown.
+    """
+    if contact_column is not None:
+        return "consent"
+    return "details" if reach_columns(details) else None
+
+
+def names_only(*, contact_column: str | None, details: Sequence[str]) -> str | None:
+    """Say that ``columns.contact_details`` names only name columns, and what to set; else ``None``.
+
+    Without a consent column such a list reaches nobody (QA23: ``RecipientFirstName``, 氏名):
+    ``nps-kit run`` warns with this sentence, ``nps-kit alerts`` refuses with it, and the
+    report's follow-up box says it.
+
+    Parameters
+    ----------
+    contact_column
+        The consent column, or ``None`` (with one, names are printed beside the consent).
+    details
+        The contact-details columns.
+
+    Returns
+    -------
+    str or None
+        The sentence, in English (a message of the command line), or ``None``.
+    """
+    if contact_column is not None or not details or reach_columns(details):
+        return None
+    names = ", ".join(repr(c) for c in details)
+    return (
+        f"columns.contact_details lists only name columns ({names}): a name says who someone "
+        "is, not how to reach them, so no detractor counts as having left a way to be "
+        "contacted. Add the column where respondents leave a phone number or e-mail address "
+        "(e.g. RecipientEmail) to columns.contact_details, or set columns.contact to a "
+        "consent (Yes/No) question"
+    )
+
+
+def alerts_need(
+    *,
+    id_column: str | None,
+    date_column: str | None,
+    contact_column: str | None,
+    details: Sequence[str],
+) -> str | None:
+    """Say which column ``nps-kit alerts`` needs and is not set, and what to set; else ``None``.
+
+    The one check of "alerts can work", asked by ``nps-kit alerts``
+    (:func:`nps_kit.alerts.alerts_blocker`) and by the report's follow-up section before it
+    points the team to the alerts: the alert log keys on the id, only those who may be
+    contacted are alerted (:func:`contact_basis`; names alone reach nobody:
+    :func:`names_only`), and ``--since`` reads the date.
+
+    Parameters
+    ----------
+    id_column, date_column, contact_column
+        ``columns.id``, ``columns.date`` and ``columns.contact``, or ``None`` when unset.
+    details
+        ``columns.contact_details``.
+
+    Returns
+    -------
+    str or None
+        The sentence (English: a command-line message), or ``None`` when alerts can work.
+    """
+    if id_column is None:
+        example = f" (e.g. {date_column!r} when no two responses share one)" if date_column else ""
+        return (
+            "no columns.id, which the alert log needs to alert each response once. Set "
+            f"columns.id to a column unique to each response{example}"
+        )
+    names = names_only(contact_column=contact_column, details=details)
+    if names is not None:
+        return names
+    if not consent_known(contact_column=contact_column, details=details):
+        return (
+            "no columns.contact, so consent to contact is unknown and nobody may be alerted. "
+            "Add a consent question (e.g. 'May we contact you about your answer?' Yes/No) and "
+            "set columns.contact to it, or list the columns where respondents leave a phone "
+            "number or e-mail address to be contacted in columns.contact_details"
+        )
+    if date_column is None:
+        return "no columns.date, which --since needs. Set columns.date to the response date"
+    return None
+
+
+def consent_known(*, contact_column: str | None, details: Sequence[str]) -> bool:
+    """Whether anyone may be said to have allowed contact (the report's and the alerts' rule).
+
+    True when :func:`contact_basis` names a basis. With neither a consent column nor a
+    detail that reaches someone, consent is unknown: the report lists every detractor and
+    says so, and ``nps-kit alerts`` alerts nobody (:func:`nps_kit.alerts.alerts_blocker`).
 
     Parameters
     ----------
@@ -143,7 +273,7 @@ def consent_known(*, contact_column: str | None, details: Sequence[str]) -> bool
     bool
         ``True`` when :func:`contactable_detractors` keeps only people who allowed contact.
     """
-    return contact_column is not None or bool(details)
+    return contact_basis(contact_column=contact_column, details=details) is not None
 
 
 def contactable_detractors(
@@ -165,9 +295,9 @@ def contactable_detractors(
     details
         Without ``contact_column``: the contact-details columns, of which a filled one is the
         respondent's consent (:func:`left_contact_details`), so only those who left a way to
-        reach them are kept. ``None`` (or without any detail) keeps every low score: consent
-        is then unknown and callers must say so. Ignored with ``contact_column``: the consent
-        answer decides.
+        reach them are kept. ``None`` (or without any detail other than names) keeps every
+        low score: consent is then unknown and callers must say so. Ignored with
+        ``contact_column``: the consent answer decides.
     max_score
         Highest score that counts (default 6, the detractor segment).
 
@@ -188,7 +318,7 @@ def contactable_detractors(
     keep = scores.notna() & (scores <= max_score)
     if contact_column is not None:
         keep &= contact_allowed(responses[contact_column])
-    elif details:
+    elif details and reach_columns(details):
         keep &= left_contact_details(responses, details)
     return responses.loc[keep.fillna(False).astype(bool)]
 
@@ -259,6 +389,9 @@ class FollowupList:
         person's consent (a name column excluded: :data:`NAME_HEADER`); empty otherwise.
     unreachable
         With ``details``: the period's detractors who left no way to reach them, not listed.
+    names
+        Without a consent column, the contact-details columns when they are all name
+        columns (:func:`names_only`): consent is then unknown, and the report says why.
     """
 
     rows: pd.DataFrame
@@ -267,9 +400,17 @@ class FollowupList:
     as_of: dt.date
     details: tuple[str, ...] = ()
     unreachable: int = 0
+    names: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    @property
+    def basis(self) -> ContactBasis | None:
+        """Why the listed people may be contacted (:data:`ContactBasis`); ``None``: unknown."""
+        if not self.consent_known:
+            return None
+        return "details" if self.details else "consent"
 
 
 def _breakdown_pairs(
@@ -332,7 +473,7 @@ def followup_list(
         _require(rows, id_column, "id")
     if comment_column is not None:
         _require(rows, comment_column, "comment")
-    by_details = () if contact_column is not None else tuple(details)
+    by_details = () if contact_column is not None else reach_columns(details)
     everyone = len(contactable_detractors(rows, contact_column=None)) if by_details else 0
     rows = contactable_detractors(rows, contact_column=contact_column, details=by_details)
     as_of = as_of or dt.date.today()
@@ -366,8 +507,9 @@ def followup_list(
         breakdowns=pairs,
         consent_known=consent_known(contact_column=contact_column, details=by_details),
         as_of=as_of,
-        details=tuple(c for c in by_details if not NAME_HEADER.search(c)),
+        details=by_details,
         unreachable=everyone - len(table),
+        names=tuple(details) if names_only(contact_column=contact_column, details=details) else (),
     )
 
 

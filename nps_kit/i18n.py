@@ -299,6 +299,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "(negative) unless the answer clearly praises it. The actions and the e-mail rank themes "
         "by the reasons people gave for their score and list these requests separately.",
     },
+    # The same, in a report without the strategies section (FIX30: it named the actions).
+    "sections.asks_improvement_listed_mail": {
+        "ja": "改善点を尋ねる設問のため、はっきりほめている回答を除き、"
+        "テーマへの言及は要望（否定）として数えます。"
+        "メールのテーマの順位はスコアの理由の回答から決め、ここでの要望は別に挙げます。",
+        "en": "This question asks what to improve: a theme mentioned here counts as a request "
+        "(negative) unless the answer clearly praises it. The e-mail ranks themes by the "
+        "reasons people gave for their score and lists these requests separately.",
+    },
     "sections.themes_title": {
         "ja": "テーマ別：批判者が中立者になった場合のNPS改善幅",
         "en": "Themes: NPS gain if their detractors became passives",
@@ -338,15 +347,6 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "sections.mention_share_detractors": {
         "ja": "このテーマに触れた批判者の割合（%）",
         "en": "Mention share among detractors (%)",
-    },
-    "sections.no_detractors": {
-        "ja": "連絡を希望した批判者はいません。",
-        "en": "No detractor asked to be contacted.",
-    },
-    "sections.detractor_count": {
-        "ja": "連絡可能な批判者{n}人（新しい順、最大{limit}件）",
-        "en": "{n} detractors allowed contact (newest first, up to {limit})",
-        "en_one": "{n} detractor allowed contact (newest first, up to {limit})",
     },
     "sections.id": {
         "ja": "回答ID",
@@ -467,13 +467,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "推奨アクション",
         "en": "Recommended actions",
     },
+    # The detractors' count is worded from the summary's contact_basis, as the report's
+    # follow-up box words it (followup.count_known, followup.count_details).
     "mail.detractors": {
-        "ja": "連絡可能な批判者{count}人（フォローアップ待ち）",
+        "ja": "連絡を許可した批判者{count}人（フォローアップ待ち）",
         "en": "{count} detractors allowed contact (awaiting follow-up)",
         "en_one": "{count} detractor allowed contact (awaiting follow-up)",
     },
     "mail.detractors_open": {
-        "ja": "連絡可能な批判者のうちフォローアップ待ち{count}人"
+        "ja": "連絡を許可した批判者のうちフォローアップ待ち{count}人"
         "（{listed}人中{contacted}人に連絡済み）",
         "en": "{count} detractors allowed contact and await follow-up "
         "({contacted} of {listed} contacted)",
@@ -483,9 +485,27 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     # The returned file marks every listed detractor contacted (QA22: "0 … await follow-up
     # (2 of 2 contacted)").
     "mail.detractors_done": {
-        "ja": "連絡可能な批判者{n}人の全員に連絡済み",
+        "ja": "連絡を許可した批判者{n}人の全員に連絡済み",
         "en": "All {n} detractors who allowed contact have been contacted",
         "en_one": "The one detractor who allowed contact has been contacted",
+    },
+    "mail.detractors_details": {
+        "ja": "連絡先を残した批判者{count}人（フォローアップ待ち）",
+        "en": "{count} detractors left a way to reach them (awaiting follow-up)",
+        "en_one": "{count} detractor left a way to reach them (awaiting follow-up)",
+    },
+    "mail.detractors_details_open": {
+        "ja": "連絡先を残した批判者のうちフォローアップ待ち{count}人"
+        "（{listed}人中{contacted}人に連絡済み）",
+        "en": "{count} detractors who left a way to reach them await follow-up "
+        "({contacted} of {listed} contacted)",
+        "en_one": "{count} detractor who left a way to reach them awaits follow-up "
+        "({contacted} of {listed} contacted)",
+    },
+    "mail.detractors_details_done": {
+        "ja": "連絡先を残した批判者{n}人の全員に連絡済み",
+        "en": "All {n} detractors who left a way to reach them have been contacted",
+        "en_one": "The one detractor who left a way to reach them has been contacted",
     },
     "mail.detractors_unknown_done": {
         "ja": "一覧の批判者{n}人の全員に連絡済み（連絡の同意は不明）",
@@ -971,6 +991,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "No consent column is configured (columns.contact), so whether these people "
         "agreed to be contacted is unknown. Check consent before contacting anyone.",
     },
+    "followup.names_only": {
+        "ja": "連絡先の列（columns.contact_details）の{columns}は氏名の列で、"
+        "連絡の方法ではありません。回答者が電話番号やメールアドレスを残す列を"
+        "columns.contact_detailsに加えるか、連絡の同意の設問をcolumns.contactに指定してください。",
+        "en": "The contact-details columns {columns} are names, not ways to reach anyone: add the "
+        "column where respondents leave a phone number or e-mail address to "
+        "columns.contact_details, or set columns.contact to a consent question.",
+    },
     "followup.none_known": {
         "ja": "連絡を許可した批判者はいません。",
         "en": "No detractor allowed contact.",
@@ -1214,12 +1242,25 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "[NPS] {name}: {n} new detractors who allowed contact",
         "en_one": "[NPS] {name}: {n} new detractor who allowed contact",
     },
+    # Without a consent column: those who left a way to reach them (the report's words).
+    "alerts_mail.subject_details": {
+        "ja": "【NPS】{name}：連絡先を残した新しい批判者{n}人",
+        "en": "[NPS] {name}: {n} new detractors who left a way to reach them",
+        "en_one": "[NPS] {name}: {n} new detractor who left a way to reach them",
+    },
     "alerts_mail.intro": {
         "ja": "{name}に、連絡を許可した新しい批判者が{n}人います。"
         "スコアの低い方、回答の古い方から順に並べています。",
         "en": "{name} has {n} new detractors who allowed contact, "
         "the lowest score and the oldest response first.",
         "en_one": "{name} has {n} new detractor who allowed contact.",
+    },
+    "alerts_mail.intro_details": {
+        "ja": "{name}に、連絡先を残した新しい批判者が{n}人います。"
+        "スコアの低い方、回答の古い方から順に並べています。",
+        "en": "{name} has {n} new detractors who left a way to reach them, "
+        "the lowest score and the oldest response first.",
+        "en_one": "{name} has {n} new detractor who left a way to reach them.",
     },
     "alerts_mail.score": {"ja": "スコア{score}", "en": "score {score}"},
     "alerts_mail.call_by": {"ja": "連絡期限：{time}", "en": "Call by {time}"},
@@ -1241,8 +1282,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Included: scores 0–{max} from people who allowed contact, not alerted before.",
     },
     "alerts_mail.threshold_details": {
-        "ja": "対象：0〜{max}点の回答で、連絡先を書き残した方（前回までに通知した方を除く）。",
-        "en": "Included: scores 0–{max} from people who left a way to contact them, not alerted "
+        "ja": "対象：0〜{max}点の回答で、連絡先を残した方（前回までに通知した方を除く）。",
+        "en": "Included: scores 0–{max} from people who left a way to reach them, not alerted "
         "before.",
     },
     "alerts_mail.footer": {

@@ -592,9 +592,9 @@ def _personal(name: str, question: str | None, answers: _Answers) -> tuple[Kind,
     if phone >= 0.5 or (phone >= 0.2 and _PHONE_NAME.search(header)):
         return "phone", "phone numbers"
     if _PERSON_NAME.search(header) and not _sentences(probe):
-        return "name", "people's names"
+        return "name", "names, not a way to reach"
     if _person_names(answers):
-        return "name", "people's names"
+        return "name", "names, not a way to reach"
     return None
 
 

@@ -380,7 +380,10 @@ def _defaults_text(
             if c.column == "ExternalReference" and c.kind == "metadata"
         ]
     lines += _alerts_lines(id_info, contact, date, report.rows_read, details=reach)
-    if details and unread is None:
+    # Names alone reach nobody: without a consent column they are no way to be contacted
+    # (closed_loop.names_only), so they are offered only beside an e-mail or phone column, or
+    # to head the people a consent column lists.
+    if details and unread is None and (reach or contact is not None):
         listed = ", ".join(_quote(c) for c in details)
         lines += (
             [

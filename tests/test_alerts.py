@@ -657,17 +657,48 @@ def test_a_form_without_consent_alerts_the_detractors_who_left_a_number(
     assert "north: alerted callbacks@example.com about 2 detractors" in capsys.readouterr().err
     (message,) = smtp.received
     text = text_of(message.message).replace("\r\n", "\n")
-    assert text.startswith("North has 2 new detractors who allowed contact")
+    # FIX30: worded as the report words it ("left a way to reach them"), not "allowed contact".
+    assert text.startswith("North has 2 new detractors who left a way to reach them")
+    subject = "[NPS] North: 2 new detractors who left a way to reach them"
+    assert message.message["Subject"] == subject
     assert "  Phone: 07999 888777\n" in text
     assert "  Sarah Jones / Phone: 07740 409632\n" in text
     for left_none in ("Tom Whitaker", "Waited an hour", "Too pricey", "Priya Shah", "07111"):
         assert left_none not in text
         assert left_none not in html_of(message.message)
     assert (
-        "Included: scores 0–6 from people who left a way to contact them, not alerted before."
-        in text
+        "Included: scores 0–6 from people who left a way to reach them, not alerted before." in text
     )
     assert log_lines(tmp_path)[0]["response_ids"] == ["11/25/2026 13:00:00", "11/23/2026 09:00:00"]
+
+
+def test_contact_details_naming_only_names_refuse_alerts_with_what_to_set(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA23: contact_details: [RecipientFirstName] (or 氏名) reaches nobody, and the run
+    # listed nobody without a word. alerts says which columns are names and what to set, in
+    # the words run warns with (closed_loop.names_only).
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "responses.csv").write_text(GFORMS, encoding="cp1252")
+    (params / "defaults.yaml").write_text(
+        "language: en\ndata: {path: ../responses.csv}\n"
+        f"columns: {{score: '{GFORMS_SCORE}', date: Timestamp, id: Timestamp, comment: 'Why?', "
+        "contact: null, contact_details: ['Your name (optional)']}\n",
+        encoding="utf-8",
+    )
+    (params / "north.yaml").write_text(
+        "name: North\nalerts: {to: [callbacks@example.com]}\n", encoding="utf-8"
+    )
+    assert alerts(tmp_path, "--dry-run", since="2026-11-20") != 0
+    err = capsys.readouterr().err
+    assert (
+        "columns.contact_details lists only name columns ('Your name (optional)'): a name says "
+        "who someone is, not how to reach them, so no detractor counts as having left a way to "
+        "be contacted. Add the column where respondents leave a phone number or e-mail address "
+        "(e.g. RecipientEmail) to columns.contact_details, or set columns.contact to a consent "
+        "(Yes/No) question" in err
+    )
 
 
 def test_an_export_with_nothing_in_the_window_is_said_to_be_late(

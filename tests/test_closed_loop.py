@@ -1435,12 +1435,92 @@ def test_without_a_consent_column_the_report_lists_who_left_a_way_to_reach_them(
     assert "2 detractors left a way to reach them" in html and "nps-kit alerts" not in html
 
 
+def test_the_report_points_to_the_alerts_only_when_the_alerts_check_passes(
+    tmp_path: Path,
+) -> None:
+    # FIX30: sections.detractors pointed to the daily alerts on an id and consent alone; the
+    # alerts' blocker also needs the date (--since). One check (closed_loop.alerts_need).
+    from nps_kit.closed_loop import alerts_need
+
+    assert alerts_need(
+        id_column="Timestamp", date_column=None, contact_column=None, details=["Phone"]
+    ) == ("no columns.date, which --since needs. Set columns.date to the response date")
+    unit = left_unit(tmp_path / "export.csv")
+    undated = dataclasses.replace(unit, load=dataclasses.replace(unit.load, date_column=None))
+    pointer = "use the daily alerts (nps-kit alerts)"
+    for data, shown in ((unit, True), (undated, False)):
+        _, outputs = run_section(
+            sections.detractors,
+            data,
+            id_column="Timestamp",
+            comment_column="Why?",
+            contact_column=None,
+            contact_details=["Phone (optional)"],
+        )
+        html = "\n".join(o["text/html"] for o in outputs if "text/html" in o)
+        assert (pointer in html) is shown
+
+
 def test_alerts_and_the_report_share_one_rule_for_who_may_be_contacted() -> None:
     from nps_kit.closed_loop import consent_known
 
     assert consent_known(contact_column="ok", details=()) is True
     assert consent_known(contact_column=None, details=["Phone"]) is True
     assert consent_known(contact_column=None, details=()) is False
+
+
+def test_one_basis_says_why_the_listed_detractors_may_be_contacted(tmp_path: Path) -> None:
+    # FIX30: section 7 said "left a way to reach them" while the e-mail said "allowed
+    # contact": the list carries its basis, and every surface words the count from it.
+    from nps_kit.closed_loop import contact_basis
+
+    assert contact_basis(contact_column="ok", details=["Phone"]) == "consent"
+    assert contact_basis(contact_column=None, details=["Your name", "Phone"]) == "details"
+    assert contact_basis(contact_column=None, details=()) is None
+    unit = left_unit(tmp_path / "export.csv")
+    kwargs: dict[str, Any] = {"id_column": "Timestamp", "comment_column": "Why?"}
+    by_details = followup_list(unit, contact_column=None, details=["Phone (optional)"], **kwargs)
+    assert by_details.basis == "details"
+    assert followup_list(unit, contact_column=None, **kwargs).basis is None
+
+
+def test_names_alone_reach_nobody_and_say_so(tmp_path: Path) -> None:
+    # QA23: contact_details naming only a name column (RecipientFirstName, 氏名) listed
+    # nobody in section 7 ("No detractor allowed contact.") without a word. A name gives no
+    # consent and no way to reach: consent is unknown, as without details, and the box says
+    # which columns are names and what to set.
+    from nps_kit.closed_loop import names_only
+
+    assert names_only(contact_column=None, details=["RecipientFirstName", "氏名"]) == (
+        "columns.contact_details lists only name columns ('RecipientFirstName', '氏名'): a "
+        "name says who someone is, not how to reach them, so no detractor counts as having "
+        "left a way to be contacted. Add the column where respondents leave a phone number or "
+        "e-mail address (e.g. RecipientEmail) to columns.contact_details, or set "
+        "columns.contact to a consent (Yes/No) question"
+    )
+    assert names_only(contact_column="ok", details=["氏名"]) is None
+    assert names_only(contact_column=None, details=["氏名", "電話番号"]) is None
+    assert names_only(contact_column=None, details=()) is None
+    unit = left_unit(tmp_path / "export.csv")
+    found = followup_list(
+        unit,
+        id_column="Timestamp",
+        comment_column="Why?",
+        contact_column=None,
+        details=["Your name (optional)"],
+    )
+    assert not found.consent_known and found.basis is None
+    assert found.names == ("Your name (optional)",)
+    assert len(found) == 4  # every detractor, as with consent unknown
+    english = re.sub(r"<[^>]+>", "", followup_html(found, lang="en").data)
+    assert (
+        "The contact-details columns “Your name (optional)” are names, not ways to reach "
+        "anyone: add the column where respondents leave a phone number or e-mail address to "
+        "columns.contact_details, or set columns.contact to a consent question." in english
+    )
+    assert "4 detractors (consent to contact unknown)" in english
+    japanese = re.sub(r"<[^>]+>", "", followup_html(found, lang="ja").data)
+    assert "「Your name (optional)」は氏名の列で、連絡の方法ではありません。" in japanese
 
 
 @pytest.mark.slow

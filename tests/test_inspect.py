@@ -682,7 +682,9 @@ def test_msforms_contact_columns_are_classed_as_what_they_are(tmp_path: Path) ->
     # メール holds addresses and "anonymous"; 名前 holds guests' names: neither is free text
     # nor a question to break the NPS down by.
     assert kinds["メール"] == ("email", "e-mail addresses")
-    assert kinds["名前"] == ("name", "people's names")
+    # A name says who answered, not how to reach them (QA23: contact_details: [氏名]
+    # reached nobody).
+    assert kinds["名前"] == ("name", "names, not a way to reach")
     assert kinds[MSFORMS_REASON] == ("text", "free text")
     assert kinds["ID"] == ("id", "unique")
     # とても不満 … どちらでもない … とても満足: a labelled scale, not a category to break down by.

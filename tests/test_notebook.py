@@ -678,6 +678,37 @@ def test_an_old_copy_is_told_which_lines_it_lacks_and_an_analysts_edits_are_not(
     assert missing_lines(nbformat.v4.new_notebook(cells=kept)) == []
 
 
+def test_an_old_copy_lacks_the_strategies_keyword_of_the_followups_call(tmp_path: Path) -> None:
+    # FIX30: the improvement note named the actions in a report without the strategies
+    # section; the section now hears which, and an old copy that does not pass it is told,
+    # when a unit leaves the strategies out.
+    from nps_kit._notebook_lines import missing_lines, outdated_warning
+
+    nb = _older(read_report_notebook(NOTEBOOK), ', strategies="strategies" in page')
+    assert [line.keyword for line in missing_lines(nb)] == ["strategies"]
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "export.csv").write_text(
+        "Timestamp,Score\n11/23/2026 09:00:00,2\n", encoding="utf-8"
+    )
+    (params / "defaults.yaml").write_text(
+        "language: en\ndata: {path: ../export.csv}\ncolumns: {score: Score, date: Timestamp}\n",
+        encoding="utf-8",
+    )
+    (params / "north.yaml").write_text(
+        "name: North\nsections: [headline, followups]\n", encoding="utf-8"
+    )
+    (params / "south.yaml").write_text("name: South\n", encoding="utf-8")
+    units = list(load_all(params).units.values())
+    text = outdated_warning(tmp_path / "nb.ipynb", missing_lines(nb), units)
+    assert text is not None and "that the unit north needs" in text and "south" not in text
+    assert (
+        "  - section 'followups', in sections.followups(...): strategies=\"strategies\" in page,\n"
+        "    an improvement question's note no longer names the actions in a report without the "
+        "strategies section.\n" in text
+    )
+
+
 def test_a_call_that_passes_a_mapping_of_its_own_lacks_nothing() -> None:
     # REVIEW22: an analyst who gathers the keywords in a dict of their own passes them all with
     # `**`; the check cannot see which keywords that holds, so it must not say one is missing

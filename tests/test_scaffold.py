@@ -428,8 +428,8 @@ def test_no_score_column_is_a_clear_error(
     assert main(["init", str(tmp_path / "p"), "--from", str(export)]) == 2
     assert capsys.readouterr().err == (
         f"nps-kit init: error: {export}: nps-kit init --from found no 0–10 score column; "
-        "columns: 'date' (date: ISO/Japanese), 'name' (name: people's names). Run nps-kit "
-        "inspect on the export to see "
+        "columns: 'date' (date: ISO/Japanese), 'name' (name: names, not a way to reach). Run "
+        "nps-kit inspect on the export to see "
         "what each column holds, or start from the demo project with nps-kit init DIR and set "
         "the columns by hand.\n"
     )
@@ -1211,6 +1211,23 @@ def test_without_a_consent_column_a_leave_your_number_column_is_offered(tmp_path
     path.write_text(text.replace(offer, offer.replace("# ", "")), encoding="utf-8")
     found = load_all(tmp_path / "p" / "parameters")
     assert found.errors == []
+
+
+def test_without_a_consent_column_names_alone_are_not_offered_as_contact_details(
+    tmp_path: Path,
+) -> None:
+    # QA23: a name column offered alone as contact_details reaches nobody (closed_loop.
+    # names_only): without a consent column and an e-mail or phone column, none is offered.
+    rows = ["Timestamp,How likely are you to recommend us?,Why?,Your name"]
+    rows += [
+        f"10/{1 + i % 28}/2026 09:{i % 60:02d}:00,{i % 11},reason {i},Sam Smith{i}"
+        for i in range(40)
+    ]
+    export = tmp_path / "forms.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "contact_details" not in text
 
 
 def _hotel_consent_export(tmp_path: Path, yes: str, no: str) -> Path:
