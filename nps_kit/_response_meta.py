@@ -31,6 +31,7 @@ __all__ = [
     "NOT_RESPONSES",
     "STATUS_CODES",
     "language_codes",
+    "numeric_values",
     "response_time",
     "response_types",
     "technical",
@@ -210,13 +211,30 @@ def response_types(status: pd.Series) -> pd.Series:
         :data:`STATUS_CODES`; any other value is returned as it is, casefolded.
     """
     words = status.astype("string").str.strip().str.casefold()
+    codes = _status_codes(words)
+    if codes is not None:
+        words = words.copy()
+        words.loc[codes.index] = codes.map(STATUS_CODES).astype("string")
+    return words
+
+
+def _status_codes(words: pd.Series) -> pd.Series | None:
+    """Return the non-blank values as Qualtrics' Status codes; None unless all are codes."""
     given = words.dropna()
     given = given[given != ""]
     codes = pd.to_numeric(given, errors="coerce")
     if len(given) and codes.notna().all() and codes.isin(list(STATUS_CODES)).all():
-        words = words.copy()
-        words.loc[given.index] = codes.astype(int).map(STATUS_CODES).astype("string")
-    return words
+        return codes.astype(int)
+    return None
+
+
+def numeric_values(status: pd.Series) -> bool:
+    """Whether Qualtrics' ``Status`` column says the export holds numeric values.
+
+    "Export values" writes every choice as its code (Status 0, a Yes/No question 1/2, a
+    region 1-5) where "Export labels" writes its words.
+    """
+    return _status_codes(status.astype("string").str.strip()) is not None
 
 
 def language_codes(headers: Sequence[str], values: pd.Series, counts: np.ndarray) -> bool:
