@@ -7,7 +7,7 @@ sit in a ``<details>`` block: collapsed, never dropped. Every value is escaped.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from html import escape
 from pathlib import Path
 
@@ -33,6 +33,10 @@ _SPACE: dict[Language, str] = {"ja": "", "en": " "}
 #: The contact-details columns named in the text: each quoted, as a header may hold brackets.
 _LIST: dict[Language, str] = {"ja": "、", "en": ", "}
 _QUOTED: dict[Language, str] = {"ja": "「{}」", "en": "“{}”"}
+#: After a breakdown's name in the profile cell ("受診科：歯科", "Clinic: Oxford").
+_KEY_END: dict[Language, str] = {"ja": "：", "en": ": "}
+#: The column of the table that holds the person's breakdown values.
+PROFILE = "nps_profile"
 
 
 def _cell(value: object) -> str:
@@ -42,13 +46,46 @@ def _cell(value: object) -> str:
     return escape(text) if text != "" else "—"
 
 
-def _table(rows: pd.DataFrame, columns: Sequence[tuple[str, str]], lang: Language) -> str:
+def _blank(value: object) -> bool:
+    return _cell(value) == "—"
+
+
+def _profile(
+    record: Mapping[Hashable, object], facts: Sequence[tuple[str, str]], lang: Language
+) -> str:
+    """Return the person's breakdown values for one cell: a labelled line each, no blanks."""
+    lines = [
+        f'<span class="nps-followup__fact"><span class="nps-followup__key">{escape(name)}'
+        f"{_KEY_END[lang]}</span>{_cell(record[column])}</span>"
+        for column, name in facts
+        if not _blank(record[column])
+    ]
+    # One element: a phone's card lays a cell out as a grid of its label and its content.
+    return f'<span class="nps-followup__facts">{"".join(lines)}</span>' if lines else "—"
+
+
+def _words(value: object) -> str:
+    """Return an id of several words (a timestamp id) to wrap between them, not inside."""
+    text = _cell(value)
+    parts = text.split()
+    if len(parts) < 2:
+        return text
+    words = " ".join(f'<span class="nps-followup__word">{part}</span>' for part in parts)
+    return f"<span>{words}</span>"  # one element, as in _profile
+
+
+def _table(
+    rows: pd.DataFrame,
+    columns: Sequence[tuple[str, str]],
+    lang: Language,
+    profile: Sequence[tuple[str, str]] = (),
+) -> str:
     head = "".join(f'<th scope="col">{escape(name)}</th>' for _, name in columns)
     body = []
     for record in rows.to_dict("records"):
         cells = []
         for column, name in columns:
-            value = record[column]
+            value = record.get(column)
             if column == "date" and value and not pd.isna(record.get("age_days")):
                 # The age goes under the date, in one column (QA20's 1280 px table had three
                 # date columns: the answer, its age and the call-by date).
@@ -79,6 +116,10 @@ def _table(rows: pd.DataFrame, columns: Sequence[tuple[str, str]], lang: Languag
                     )
             elif column == "comment" and isinstance(value, str):
                 text = _cell(shown_redactions(value, lang))
+            elif column == PROFILE:
+                text = _profile(record, profile, lang)
+            elif column == "response_id":
+                text = _words(value)
             else:
                 text = _cell(value)
             kind = "is-num" if column == "score" else "is-text"
@@ -95,15 +136,19 @@ def _table(rows: pd.DataFrame, columns: Sequence[tuple[str, str]], lang: Languag
 
 
 def _folded(
-    rows: pd.DataFrame, columns: Sequence[tuple[str, str]], lang: Language, first: int
+    rows: pd.DataFrame,
+    columns: Sequence[tuple[str, str]],
+    lang: Language,
+    first: int,
+    profile: Sequence[tuple[str, str]] = (),
 ) -> str:
-    shown = _table(rows.head(first), columns, lang)
+    shown = _table(rows.head(first), columns, lang, profile)
     rest = rows.iloc[first:]
     if len(rest):
         shown += (
             '<details class="nps-followups__more">'
             f"<summary>{escape(t('followup.more', lang, n=len(rest)))}</summary>"
-            f"{_table(rest, columns, lang)}</details>"
+            f"{_table(rest, columns, lang, profile)}</details>"
         )
     return shown
 
@@ -219,14 +264,19 @@ def followup_html(
         ("date", t("followup.date", lang)),
         ("call_by", t("followup.call_by", lang)),
         ("score", t("followup.score", lang)),
-        # What the person said before who they are: on a desktop the breakdowns scroll, not
-        # the comment (EC's four breakdowns pushed it out of sight at 1280 px).
+        # What the person said before who they are (EC's four breakdowns pushed the comment
+        # out of sight at 1280 px).
         ("comment", t("followup.comment", lang)),
         ("themes", t("followup.themes", lang)),
-        *followups.breakdowns,
     ]
+    if followups.breakdowns:
+        # Who they are in one column, a labelled line per breakdown: a column each scrolled
+        # sideways at 1280 px and was cut on paper (QA23: a timestamp id and three breakdowns,
+        # 受診科 and 年代 behind the scroll shadow), whatever the number of breakdowns.
+        columns.append((PROFILE, t("followup.profile", lang)))
     loop = status if isinstance(status, LoopStatus) else None
-    parts.append(_folded(_with_call_by(followups, loop), columns, lang, first))
+    rows = _with_call_by(followups, loop)
+    parts.append(_folded(rows, columns, lang, first, followups.breakdowns))
     parts.append("</div>")
     return HTML("".join(parts))
 

@@ -1040,6 +1040,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "followup.days": {"ja": "{n}日", "en": "{n} days", "en_one": "{n} day"},
     "followup.score": {"ja": "スコア", "en": "Score"},
     "followup.themes": {"ja": "テーマ", "en": "Themes"},
+    "followup.profile": {"ja": "属性", "en": "Profile"},
     "followup.comment": {"ja": "コメント", "en": "Comment"},
     "followup.status": {"ja": "状況", "en": "Status"},
     "followup.owner": {"ja": "担当者", "en": "Owner"},

@@ -335,7 +335,11 @@ def test_html_is_escaped_and_phone_cards_carry_labels(unit: UnitData) -> None:
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<details" not in html  # five people fit on the first screen
-    assert 'data-label="プラン">premium</td>' in html
+    # the breakdowns in one labelled cell, a line each (FIX31: a column each ran off 1280 px)
+    assert (
+        'data-label="属性"><span class="nps-followup__facts"><span class="nps-followup__fact">'
+        '<span class="nps-followup__key">プラン：</span>premium</span></span></td>'
+    ) in html
     age = '<span class="nps-followup__age" title="経過日数">10日</span>'
     assert f'data-label="回答日">2026-10-26{age}' in html
     # the date never wraps at its hyphens (report.nobreak)

@@ -461,8 +461,8 @@ def test_detractors_show_everyone_most_urgent_first_and_publish_the_work_table(
     assert re.findall(ids, rest) == CONTACTS[2:]
     assert "<summary>残り2人を表示</summary>" in rest
     assert "ec_followups.csv と ec_followups.xlsx" in shown.html
-    # Breakdown columns under their labels, themes by label.
-    assert 'data-label="プラン">premium</td>' in shown.html
+    # Breakdowns under their labels (one cell, a line each), themes by label.
+    assert '<span class="nps-followup__key">プラン：</span>premium</span>' in shown.html
     assert 'data-label="テーマ">配送（スピード・破損） (−)</td>' in shown.html
     published = [o[FOLLOWUPS_MIME] for o in shown.outputs if FOLLOWUPS_MIME in o]
     assert len(published) == 1
