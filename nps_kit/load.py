@@ -42,11 +42,13 @@ from nps_kit.errors import DataError, closest
 from nps_kit.i18n import Language, t
 
 __all__ = [
+    "LOADER_COLUMNS",
     "ColumnIndex",
     "LoadReport",
     "LoadResult",
     "ScoreParse",
     "UnreadableDates",
+    "export_column",
     "load_responses",
     "order_contradicted",
     "parse_dates",
@@ -65,6 +67,41 @@ _SOURCE_NAMES: Final = {
     "surveymonkey": "SurveyMonkey",
     "google_forms": "Google Forms",
 }
+#: The columns :func:`load_responses` adds to the export's own. An export column of one of
+#: these names is kept under :func:`export_column`'s name, so the loader never writes over it.
+LOADER_COLUMNS: Final = (
+    "nps_score",
+    "nps_status",
+    "nps_row",
+    "nps_finished",
+    "nps_date",
+    "nps_weight",
+)
+_EXPORT_SUFFIX: Final = " (export)"
+
+
+def export_column(name: str) -> str:
+    """Return where the loaded frame keeps the export's column ``name``.
+
+    Parameters
+    ----------
+    name
+        A column of the export, as its header says.
+
+    Returns
+    -------
+    str
+        ``name``, or ``'nps_score (export)'`` for an export column named like one the loader
+        adds (:data:`LOADER_COLUMNS`): a data team's own ``nps_score`` stays the export's.
+
+    Examples
+    --------
+    >>> export_column("recommend"), export_column("nps_score")
+    ('recommend', 'nps_score (export)')
+    """
+    return f"{name}{_EXPORT_SUFFIX}" if name in LOADER_COLUMNS else name
+
+
 _DELIMITER_JA: Final = {
     "comma": "カンマ区切り",
     "tab": "タブ区切り",
@@ -363,8 +400,10 @@ class LoadResult:
     Attributes
     ----------
     data
-        Every original column plus ``nps_score`` (Int64), ``nps_status`` (category), ``nps_row``
-        (int64) and, when asked for, ``nps_date`` (datetime64[ns]) and ``nps_weight`` (float64).
+        Every original column (one named like the loader's own, ``nps_score``, under
+        :func:`export_column`'s name ``'nps_score (export)'``) plus ``nps_score`` (Int64),
+        ``nps_status`` (category), ``nps_row`` (int64) and, when asked for, ``nps_date``
+        (datetime64[ns]) and ``nps_weight`` (float64).
     report
         What was read and how.
     """
@@ -932,6 +971,8 @@ def load_responses(
             failures=invalid,
         )
 
+    # The export's own columns named like the loader's move aside before the loader writes.
+    frame = frame.rename(columns={c: export_column(c) for c in LOADER_COLUMNS if c in frame})
     frame["nps_score"] = parsed.score
     frame["nps_status"] = parsed.status
     frame["nps_row"] = rows
@@ -952,25 +993,28 @@ def load_responses(
     if date_col is not None:
         try:
             dates = parse_date_values(
-                frame[date_col], date_format=date_format, timezone=timezone, source=layout.source
+                frame[export_column(date_col)],
+                date_format=date_format,
+                timezone=timezone,
+                source=layout.source,
             )
         except ValueError as exc:
             raise DataError(
                 f"{exc}.", hint="Fix --date-format (date_format in parameters).", path=path
             ) from None
-        _check_dates(frame[date_col], dates, date_col, path)
+        raw_dates = frame[export_column(date_col)]
+        _check_dates(raw_dates, dates, date_col, path)
         date_order = dates.order
         frame["nps_date"] = dates.dates
         if dates.unparsed.any():
-            unread = unreadable_dates(
-                frame[date_col], dates.dates, column=date_col, total=len(frame)
-            )
+            unread = unreadable_dates(raw_dates, dates.dates, column=date_col, total=len(frame))
         if strict and unread is not None:
-            _refuse_dates(frame[date_col], dates.unparsed.to_numpy(), rows, unread, path)
+            _refuse_dates(raw_dates, dates.unparsed.to_numpy(), rows, unread, path)
         if dates.dates.notna().any():
             date_min, date_max = dates.dates.min(), dates.dates.max()
     if weight_col is not None:
-        frame["nps_weight"] = _parse_weights(frame[weight_col], rows, weight_col, path)
+        raw_weights = frame[export_column(weight_col)]
+        frame["nps_weight"] = _parse_weights(raw_weights, rows, weight_col, path)
 
     report = LoadReport(
         path=path,
