@@ -193,6 +193,20 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"id: \g<q> を設定してください（dedupe: true で完全に同じ行を除けます）。",
     ),
     (
+        r"'(?P<c>.+)' is not the id: (?P<k>[\d,]+) of its values repeat in rows that differ "
+        r"\(a returning customer\), so a later response would be taken for one already seen "
+        r"\(alerts skip it, dedupe drops it\)\.",
+        r"「\g<c>」はIDにしません：\g<k>件の値が内容の異なる行で繰り返されています（再来店の"
+        "お客様など）。後の回答がすでに見た回答とみなされます（アラートは知らせず、dedupeは"
+        "除きます）。",
+    ),
+    (
+        r"no column is unique to each response \('(?P<c>.+)' is distinct in (?P<d>[\d,]+) of "
+        r"(?P<n>[\d,]+) rows\): export the survey's response id and set id to it\.",
+        r"回答ごとに異なる値の列がありません（「\g<c>」は\g<n>行のうち\g<d>行で異なる値です）。"
+        "調査の回答IDをエクスポートに含め、idに指定してください。",
+    ),
+    (
         r"set id to a column unique to each response\.",
         "idに回答ごとに異なる値の列を設定してください。",
     ),
@@ -246,6 +260,12 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     (
         r"Columns to break the NPS down by: the categorical questions \(first (?P<n>\d+)\)\.",
         r"NPSの内訳に使う列：選択式の設問（最初の\g<n>問まで）。",
+    ),
+    (
+        r"Not (?P<c>.+): people's names, not a breakdown; add it under breakdowns if you want "
+        r"it\.",
+        r"\g<c>は使いません：人の名前で、内訳の列ではないためです。"
+        "担当者別のNPSを見るならbreakdownsに加えてください。",
     ),
     (
         r"Not (?P<c>.+): too many small groups; in a month of one unit none would reach "
