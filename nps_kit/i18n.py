@@ -54,6 +54,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "other": {"ja": "その他", "en": "Other"},
     "month": {"ja": "月", "en": "Month"},
     "small_sample": {"ja": "回答数少（参考値）", "en": "small sample"},
+    # A theme few comments mention: its own mark, never the small-sample one (QA24).
+    "few_mentions": {"ja": "言及少（参考値）", "en": "few mentions"},
     "suppressed": {"ja": "非表示（回答数不足）", "en": "hidden (too few responses)"},
     "no_responses": {"ja": "回答なし", "en": "no responses"},
     # A group of the responses that left a question blank (never "nan").
@@ -798,6 +800,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "overview.small_sample_note": {
         "ja": "：回答数が{min_n}件未満のため、数値は大きく振れます。参考値としてご覧ください。",
         "en": ": fewer than {min_n} responses, so the NPS swings widely; read it as indicative.",
+    },
+    "overview.few_mentions_note": {
+        "ja": "：この不満に触れたコメントが{min_n}件未満のため、上位の不満は入れ替わりやすい"
+        "参考値です。",
+        "en": ": fewer than {min_n} comments mention this complaint, so which complaint leads "
+        "can change; read it as indicative.",
+    },
+    "overview.few_mentions_note_few": {
+        "ja": "：この不満に触れたコメントが少ないため、上位の不満は入れ替わりやすい参考値です。",
+        "en": ": few comments mention this complaint, so which complaint leads can change; "
+        "read it as indicative.",
     },
     "overview.small_sample_note_few": {
         "ja": "：回答数が少ないため、数値は大きく振れます。参考値としてご覧ください。",
