@@ -1396,7 +1396,9 @@ def test_zero_padded_numbers_are_an_id_not_excel_serial_dates(tmp_path: Path, na
     # QA24: 顧客番号 0013792 was "date: Excel serial dates"; with its name or without, a column
     # of zero-padded numbers, nearly one per response, is a code.
     n = 60
-    rows = "".join(f"2026-10-{1 + i % 28:02d},{i % 11},{(i * 7919) % 99991:07d}\n" for i in range(n))
+    rows = "".join(
+        f"2026-10-{1 + i % 28:02d},{i % 11},{(i * 7919) % 99991:07d}\n" for i in range(n)
+    )
     path = write_text(tmp_path / "dealer.csv", f"回答日,score,{name}\n{rows}")
     found = inspect_export(path)
     assert (found.column(name).kind, found.column(name).detail) == ("id", "unique")
