@@ -849,6 +849,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "除外したプレビュー（テスト）回答",
         "en": "Preview/test responses left out",
     },
+    "quality.scores_rewritten": {
+        "ja": "全角数字・「点」付きで読んだスコア（ファイル全体）",
+        "en": "Scores read from １０ or 10点 (whole file)",
+    },
+    "quality.era_dates": {
+        "ja": "和暦で読んだ日付（ファイル全体）",
+        "en": "Dates read from the Japanese era (whole file)",
+    },
     "quality.blank_rows": {"ja": "読み飛ばした空の行", "en": "Empty rows skipped"},
     "load.previews_left_out": {
         "ja": "Qualtricsのプレビュー（テスト）回答{n}件を除外しました"
@@ -857,6 +865,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "out.",
         "en_one": "1 Survey Preview response (a Qualtrics test run, not a real response) was "
         "left out.",
+    },
+    "load.scores_rewritten": {
+        "ja": "全角数字や「10点」のように書かれたスコア{n}件を数値として読みました。",
+        "en": "{n} scores written as full-width digits or with 点 (１０, 10点) were read as "
+        "numbers.",
+        "en_one": "1 score written as full-width digits or with 点 (１０, 10点) was read as a "
+        "number.",
+    },
+    "load.era_dates": {
+        "ja": "和暦（令和8年11月3日など）で書かれた日付{n}件を西暦に直して読みました。",
+        "en": "{n} dates written in the Japanese era (令和8年11月3日) were read as dates.",
+        "en_one": "1 date written in the Japanese era (令和8年11月3日) was read as a date.",
     },
     "load.blank_rows_skipped": {
         "ja": "シートの空の行{n}行を読み飛ばしました。",

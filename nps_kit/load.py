@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit import _formats
+from nps_kit._era import ERA_RE
 from nps_kit._response_meta import NOT_RESPONSES
 from nps_kit._resubmit import RESUBMISSIONS, resubmissions
 from nps_kit._values import (
@@ -191,6 +192,10 @@ class LoadReport:
     title_rows, title
         Rows above the header read as a title and skipped (a survey SaaS's 「…回答一覧」 row),
         and their text; ``0`` and ``None`` for a table that starts with its header.
+    scores_rewritten, era_dates
+        Valid scores written as full-width digits or with 点 (``１０``, ``10点``), and dates
+        written in the Japanese era (``令和8年11月3日``): read as numbers and dates, and
+        said (:meth:`read_notes`) so the analyst can trust the counts.
     """
 
     path: Path
@@ -228,6 +233,8 @@ class LoadReport:
     unfinished: Literal["include", "exclude"] = "include"
     title_rows: int = 0
     title: str | None = None
+    scores_rewritten: int = 0
+    era_dates: int = 0
 
     @property
     def unreadable_dates(self) -> UnreadableDates | None:
@@ -284,6 +291,27 @@ class LoadReport:
             out.append(t("load.previews_left_out", lang, n=f"{self.preview_rows_dropped:,}"))
         if self.blank_rows_dropped:
             out.append(t("load.blank_rows_skipped", lang, n=f"{self.blank_rows_dropped:,}"))
+        return out
+
+    def read_notes(self, lang: Language = "en") -> list[str]:
+        """Say which cells were read from another way of writing them, one sentence each.
+
+        Parameters
+        ----------
+        lang
+            ``"en"`` or ``"ja"``.
+
+        Returns
+        -------
+        list of str
+            ``["242 scores written as １０ or 10点 were read as numbers."]`` and the same for
+            Japanese-era dates; empty when there are none.
+        """
+        out = []
+        if self.scores_rewritten:
+            out.append(t("load.scores_rewritten", lang, n=f"{self.scores_rewritten:,}"))
+        if self.era_dates:
+            out.append(t("load.era_dates", lang, n=f"{self.era_dates:,}"))
         return out
 
     def summary(self, lang: Literal["en", "ja"] = "en") -> str:
@@ -974,6 +1002,13 @@ def load_responses(
     # The export's own columns named like the loader's move aside before the loader writes.
     frame = frame.rename(columns={c: export_column(c) for c in LOADER_COLUMNS if c in frame})
     frame["nps_score"] = parsed.score
+    raw = frame[export_column(score_col)]
+    rewritten = 0
+    if not pd.api.types.is_numeric_dtype(raw.dtype):
+        # １０ and 10点 are read as 10: counted, so the n can be trusted (QA24).
+        written = raw.astype("string").str.strip()
+        other = written.str.contains(r"[０-９]|点$", regex=True).fillna(False).to_numpy(bool)
+        rewritten = int((other & (status == 0)).sum())
     frame["nps_status"] = parsed.status
     frame["nps_row"] = rows
     finished_unread = None
@@ -988,6 +1023,7 @@ def load_responses(
             seen = finished.dropna()
             finished_unread = tuple(str(v) for v in seen[seen != ""].unique()[:3])
     date_min = date_max = None
+    era_dates = 0
     unread: UnreadableDates | None = None
     date_order = None
     if date_col is not None:
@@ -1005,6 +1041,11 @@ def load_responses(
         raw_dates = frame[export_column(date_col)]
         _check_dates(raw_dates, dates, date_col, path)
         date_order = dates.order
+        if not pd.api.types.is_numeric_dtype(raw_dates.dtype):
+            # R8.11.3, 令和８年, 令和六年十二月一日: each a Japanese-era date.
+            written = raw_dates.astype("string").str.strip().str.normalize("NFKC")
+            era = written.str.match(ERA_RE.pattern) | written.str.match("令和|平成|昭和|大正|明治")
+            era_dates = int((era.fillna(False).to_numpy(bool) & dates.dates.notna()).sum())
         frame["nps_date"] = dates.dates
         if dates.unparsed.any():
             unread = unreadable_dates(raw_dates, dates.dates, column=date_col, total=len(frame))
@@ -1052,6 +1093,8 @@ def load_responses(
         unfinished=unfinished,
         title_rows=layout.title_rows,
         title=layout.title,
+        scores_rewritten=rewritten,
+        era_dates=era_dates,
     )
     if unfinished == "exclude":
         refused = unfinished_refusal(path, report, has_finished="nps_finished" in frame.columns)

@@ -859,6 +859,14 @@ def data_quality(
     ]
     at = rows.index(("rows_read", f"{report.rows_read:,}")) + 1
     rows[at:at] = [(key, f"{n:,}") for key, n in left_out if n]
+    # Read from another way of writing them (１０, 10点, 令和8年), in the whole file (QA24).
+    for key, n, after in (
+        ("scores_rewritten", report.scores_rewritten, "valid"),
+        ("era_dates", report.era_dates, "dates"),
+    ):
+        if n:
+            at = [k for k, _ in rows].index(after) + 1
+            rows.insert(at, (key, f"{n:,}"))
     return pd.DataFrame(
         {
             # "unit_rows" says how many months they span (QA22: "the 13 months shown" of 4).

@@ -1381,3 +1381,20 @@ def test_the_export_column_the_loader_parses_may_have_the_loaders_name(
     assert result.data["nps_weight"].tolist() == [1.0, 2.0, 1.0, 1.0]
     assert result.data[export_column(name)].tolist() == frame[name].tolist()
     assert result.report.n_valid == 4
+
+
+def test_full_width_and_ten_ten_scores_and_era_dates_are_counted(tmp_path: Path) -> None:
+    # QA24: read right but never said; LoadReport counts them once, read_notes words them.
+    path = write_text(
+        tmp_path / "r.csv",
+        "score,date\n１０,令和8年11月3日\n9点,2026-11-04\n8,R8.11.5\n１１,令和六年十二月一日\n",
+    )
+    report = load_responses(path, date_column="date").report
+    assert (report.scores_rewritten, report.era_dates, report.n_invalid) == (2, 3, 1)
+    assert report.read_notes("ja") == [
+        "全角数字や「10点」のように書かれたスコア2件を数値として読みました。",
+        "和暦（令和8年11月3日など）で書かれた日付3件を西暦に直して読みました。",
+    ]
+    numbers = tmp_path / "n.parquet"
+    pd.DataFrame({"score": [10, 9]}).to_parquet(numbers)
+    assert load_responses(numbers).report.read_notes() == []
