@@ -25,6 +25,7 @@ from nps_kit.load import (
     LoadReport,
     LoadResult,
     UnreadableDates,
+    export_column,
     load_responses,
     unfinished_refusal,
     unreadable_dates,
@@ -428,9 +429,11 @@ def unit_unreadable_dates(unit: UnitData) -> UnreadableDates | None:
     about one unit, so this counts the unit's own rows.
     """
     column = unit.load.date_column
-    if column is None or column not in unit.responses.columns:
+    # An export's own column named nps_date is kept beside the parsed one (load.export_column).
+    raw = None if column is None else export_column(column)
+    if column is None or raw not in unit.responses.columns:
         return None
-    return unreadable_dates(unit.responses[column], unit.responses["nps_date"], column=column)
+    return unreadable_dates(unit.responses[raw], unit.responses["nps_date"], column=column)
 
 
 def incomplete_through(

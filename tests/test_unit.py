@@ -812,3 +812,15 @@ def test_data_quality_says_how_many_full_width_scores_and_era_dates_were_read(
     ja = dict(data_quality(unit).values.tolist())
     assert ja["全角数字・「点」付きで読んだスコア（ファイル全体）"] == "12"
     assert ja["和暦で読んだ日付（ファイル全体）"] == "10"
+
+
+def test_an_export_date_column_named_nps_date_has_its_unreadable_cells_counted(
+    tmp_path: Path,
+) -> None:
+    # QA24's data team named its columns like the loader's own: the raw cells stay readable.
+    path = tmp_path / "r.csv"
+    path.write_text("score,nps_date\n9,2026-10-01\n3,someday\n10,2026-10-03\n", encoding="utf-8")
+    unit = prepare_unit(path, name="x", score_column="score", date_column="nps_date")
+    unread = unit_unreadable_dates(unit)
+    assert unread is not None
+    assert (unread.column, unread.count, unread.examples) == ("nps_date", 1, ("someday",))
