@@ -201,10 +201,13 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "除きます）。",
     ),
     (
-        r"no column is unique to each response \('(?P<c>.+)' is distinct in (?P<d>[\d,]+) of "
-        r"(?P<n>[\d,]+) rows\): export the survey's response id and set id to it\.",
-        r"回答ごとに異なる値の列がありません（「\g<c>」は\g<n>行のうち\g<d>行で異なる値です）。"
-        "調査の回答IDをエクスポートに含め、idに指定してください。",
+        r"'(?P<c>.+)' repeats: (?P<r>[\d,]+) of (?P<n>[\d,]+) rows share a value with an earlier "
+        r"row, so it cannot be the id either, and init found no column unique to each "
+        r"response\. Add a response id \(a response or receipt number\) to the export and set id "
+        r"to it; a customer number repeats when a customer answers again\.",
+        r"「\g<c>」は\g<n>行のうち\g<r>行が前の行と同じ値のため、IDにはなりません。"
+        r"回答ごとに異なる値の列も見つかりませんでした。回答ID（回答番号や受付番号）を"
+        r"エクスポートに加えてidに設定してください。顧客番号は同じお客様が再び回答すると重複します。",
     ),
     (
         r"set id to a column unique to each response\.",
