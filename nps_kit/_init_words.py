@@ -193,6 +193,14 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"id: \g<q> を設定してください（dedupe: true で完全に同じ行を除けます）。",
     ),
     (
+        r"'(?P<c>.+)' is not the id: (?P<k>[\d,]+) of its values repeat in rows that differ "
+        r"\(a returning customer\), so a later response would be taken for one already seen "
+        r"\(alerts skip it, dedupe drops it\)\.",
+        r"「\g<c>」はIDにしません：\g<k>件の値が内容の異なる行で繰り返されています（再来店の"
+        "お客様など）。後の回答がすでに見た回答とみなされます（アラートは知らせず、dedupeは"
+        "除きます）。",
+    ),
+    (
         r"'(?P<c>.+)' repeats: (?P<r>[\d,]+) of (?P<n>[\d,]+) rows share a value with an earlier "
         r"row, so it cannot be the id either, and init found no column unique to each "
         r"response\. Add a response id \(a response or receipt number\) to the export and set id "
@@ -255,6 +263,12 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     (
         r"Columns to break the NPS down by: the categorical questions \(first (?P<n>\d+)\)\.",
         r"NPSの内訳に使う列：選択式の設問（最初の\g<n>問まで）。",
+    ),
+    (
+        r"Not (?P<c>.+): people's names, not a breakdown; add it under breakdowns if you want "
+        r"it\.",
+        r"\g<c>は使いません：人の名前で、内訳の列ではないためです。"
+        "担当者別のNPSを見るならbreakdownsに加えてください。",
     ),
     (
         r"Not (?P<c>.+): too many small groups; in a month of one unit none would reach "

@@ -17,6 +17,7 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 import pandas as pd
 
@@ -269,10 +270,27 @@ def check_unit_rows(
         return
     if months:
         covered = f"its responses{described} in {export} cover {_span(months)}"
-        hint = (
-            f"Pick a month inside that range (--period {months[-1]}), or run again once the "
-            f"export has responses for {month}."
+        # The last complete month, never the one still running (QA24: pet was pointed at a
+        # December of 4 days).
+        running = _moment(unit, now).strftime("%Y-%m")
+        complete = [m for m in months if m < running]
+        pick = (
+            f"--period {complete[-1]}, the last complete month"
+            if complete
+            else f"--period {months[-1]}"
         )
+        hint = (
+            f"Pick a month inside that range ({pick}), or run again once the export has "
+            f"responses for {month}."
+        )
+        usual = _usual_responses(own, month)
+        if usual is not None:
+            # A unit that answers every month and none in this one: more likely a feed that
+            # lost its rows than a quiet month.
+            hint += (
+                f" {unit.unit} usually has about {usual:,} responses a month: none in {month} "
+                "may be a broken feed, so check that the export has all its rows first."
+            )
     else:
         covered = f"none of its responses{described} in {export} has a readable date"
         hint = "Check columns.date and the date cells of the export (nps-kit inspect shows them)."
@@ -296,9 +314,7 @@ def _check_month_to_date(
     ended, its report is the month's, however small (flagged as a small sample).
     """
     floor = unit.thresholds.min_report_n
-    moment = now if now is not None else clock.now(unit.language, unit.timezone)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(clock.zone(unit.language, unit.timezone))
+    moment = _moment(unit, now)
     if not floor or not month_running(month, now=moment):
         return
     scored = int(own.loc[own["month"] == month, "scored"].sum())
@@ -325,6 +341,32 @@ def _check_month_to_date(
         responses=scored,
         min_report_n=floor,
     )
+
+
+def _moment(unit: UnitParameters, now: dt.datetime | None) -> dt.datetime:
+    """Return ``now`` (default: the clock's now) as the wall clock at the unit's place."""
+    moment = now if now is not None else clock.now(unit.language, unit.timezone)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(clock.zone(unit.language, unit.timezone))
+    return moment
+
+
+#: Responses a month, at the least, that make a month without any look like a broken feed.
+_USUAL_MIN: Final = 10
+
+
+def _usual_responses(own: pd.DataFrame, month: str) -> int | None:
+    """Return the median responses a month of the 3 months before ``month``, when all had some.
+
+    ``None`` unless the unit answered in each of those months (at least :data:`_USUAL_MIN`)
+    and again after ``month``: a unit that normally answers and has a gap.
+    """
+    counts = own.groupby("month")["scored"].sum()
+    before = [shift_period(month, -k) for k in (1, 2, 3)]
+    if not all(m in counts.index for m in before) or not (counts.index > month).any():
+        return None
+    usual = int(pd.Series([counts[m] for m in before]).median())
+    return usual if usual >= _USUAL_MIN else None
 
 
 def _misspelt(wanted: str, present: Sequence[str]) -> bool:

@@ -301,7 +301,10 @@ def parse_scores(values: pd.Series, *, missing_values: Iterable[str] = ()) -> Sc
 _EXCEL_EPOCH: Final = pd.Timestamp("1899-12-30")
 # Excel serials from 1900-03-01 to 9999-12-31; smaller numbers are more likely counts than dates.
 _SERIAL_MIN, _SERIAL_MAX = 61, 2_958_465
+# A number written as text. One with a leading zero (顧客番号 0055584) is a code, never an Excel
+# serial: Excel writes no serial with one (QA24 took customer numbers for 1937 dates).
 _NUMBER_RE: Final = re.compile(r"^\d+(?:\.\d+)?$")
+_ZERO_PADDED_RE: Final = re.compile(r"^0\d")
 _YMD_RE: Final = re.compile(
     r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
     r"(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,6}))?)?)?$"
@@ -431,7 +434,7 @@ def _parse_date_value(
     if "年" in text:
         text = arabic_numerals(text)
     if _NUMBER_RE.match(text):
-        return _serial(float(text))
+        return None if _ZERO_PADDED_RE.match(text) else _serial(float(text))
     if order is not None and (numeric := _NUMERIC_RE.match(text)) is not None:
         return _numeric_date(numeric, order)
     if (era := ERA_RE.match(text)) is not None:

@@ -57,7 +57,9 @@ _META = b"nps_kit.cache"
 # 12: numbers that are text kept as written (07700900123), whole numbers with blanks whole;
 # 13: Qualtrics' previews and tests left out of an export of numeric values (Status 1, 2, 9,
 # 17) and of "Survey Preview Spam"
-_FORMAT = 13
+# 14: scores read from １０ or 10点 and Japanese-era dates counted (scores_rewritten, era_dates),
+# an export's own nps_score kept as 'nps_score (export)'
+_FORMAT = 14
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 

@@ -54,6 +54,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "other": {"ja": "その他", "en": "Other"},
     "month": {"ja": "月", "en": "Month"},
     "small_sample": {"ja": "回答数少（参考値）", "en": "small sample"},
+    # A theme few comments mention: its own mark, never the small-sample one (QA24).
+    "few_mentions": {"ja": "言及少（参考値）", "en": "few mentions"},
     "suppressed": {"ja": "非表示（回答数不足）", "en": "hidden (too few responses)"},
     "no_responses": {"ja": "回答なし", "en": "no responses"},
     # A group of the responses that left a question blank (never "nan").
@@ -819,6 +821,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "：回答数が{min_n}件未満のため、数値は大きく振れます。参考値としてご覧ください。",
         "en": ": fewer than {min_n} responses, so the NPS swings widely; read it as indicative.",
     },
+    "overview.few_mentions_note": {
+        "ja": "：この不満に触れたコメントが{min_n}件未満のため、上位の不満は入れ替わりやすい"
+        "参考値です。",
+        "en": ": fewer than {min_n} comments mention this complaint, so which complaint leads "
+        "can change; read it as indicative.",
+    },
+    "overview.few_mentions_note_few": {
+        "ja": "：この不満に触れたコメントが少ないため、上位の不満は入れ替わりやすい参考値です。",
+        "en": ": few comments mention this complaint, so which complaint leads can change; "
+        "read it as indicative.",
+    },
     "overview.small_sample_note_few": {
         "ja": "：回答数が少ないため、数値は大きく振れます。参考値としてご覧ください。",
         "en": ": few responses, so the NPS swings widely; read it as indicative.",
@@ -856,6 +869,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "除外したプレビュー（テスト）回答",
         "en": "Preview/test responses left out",
     },
+    "quality.scores_rewritten": {
+        "ja": "全角数字・「点」付きで読んだスコア（ファイル全体）",
+        "en": "Scores read from １０ or 10点 (whole file)",
+    },
+    "quality.era_dates": {
+        "ja": "和暦で読んだ日付（ファイル全体）",
+        "en": "Dates read from the Japanese era (whole file)",
+    },
     "quality.blank_rows": {"ja": "読み飛ばした空の行", "en": "Empty rows skipped"},
     "load.previews_left_out": {
         "ja": "Qualtricsのプレビュー（テスト）回答{n}件を除外しました"
@@ -864,6 +885,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "out.",
         "en_one": "1 Survey Preview response (a Qualtrics test run, not a real response) was "
         "left out.",
+    },
+    "load.scores_rewritten": {
+        "ja": "全角数字や「10点」のように書かれたスコア{n}件を数値として読みました。",
+        "en": "{n} scores written as full-width digits or with 点 (１０, 10点) were read as "
+        "numbers.",
+        "en_one": "1 score written as full-width digits or with 点 (１０, 10点) was read as a "
+        "number.",
+    },
+    "load.era_dates": {
+        "ja": "和暦（令和8年11月3日など）で書かれた日付{n}件を西暦に直して読みました。",
+        "en": "{n} dates written in the Japanese era (令和8年11月3日) were read as dates.",
+        "en_one": "1 date written in the Japanese era (令和8年11月3日) was read as a date.",
     },
     "load.blank_rows_skipped": {
         "ja": "シートの空の行{n}行を読み飛ばしました。",

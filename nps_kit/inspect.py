@@ -37,6 +37,7 @@ from nps_kit.errors import DataError
 from nps_kit.load import (
     ColumnIndex,
     LoadReport,
+    export_column,
     load_responses,
     order_contradicted,
     read_column_index,
@@ -213,6 +214,10 @@ class ColumnInfo:
     repeats_by_design
         An id that names who answered (``account_id``: one per account, many responses
         each), whose values repeat by design: never the response id (:func:`is_response_id`).
+    repeats_differ
+        How many values of an id repeat in rows that differ (a customer number of a returning
+        customer): such an id is not one per response. Repeats in rows that repeat an earlier
+        row exactly (a double export) are not counted.
     """
 
     column: str
@@ -229,6 +234,7 @@ class ColumnInfo:
     note: str | None = None
     contradicted: str | None = None
     repeats_by_design: bool = False
+    repeats_differ: int = 0
 
     @property
     def label(self) -> str:
@@ -764,6 +770,9 @@ def _classify(
         if id_named and distinct > _ID_MANY:
             who.add(name)
             return "id", _who(distinct), None, None
+        if distinct >= 0.9 * n and answers.share(text.str.match(r"0\d")) >= 0.5:
+            # Zero-padded numbers (0055584) are codes: nobody pads a count or an amount.
+            return "id", _unique(distinct, n), None, None
         return "number", f"{_number(numeric.min())}–{_number(numeric.max())}", None, None
     tokens = answers.share(text.str.fullmatch(_TOKEN))
     if tokens >= 0.9 and distinct >= 0.9 * n:
@@ -854,14 +863,18 @@ def _unique(distinct: int, n: int) -> str:
     return "unique" if distinct == n else f"nearly unique, {n - distinct:,} repeat"
 
 
-def _repeats_note(frame: pd.DataFrame, info: ColumnInfo) -> str | None:
-    """Say how many values of an id repeat and whether whole rows repeat with them."""
+def _repeats(frame: pd.DataFrame, info: ColumnInfo) -> tuple[int, int]:
+    """Return how many values of an id repeat, and how many of those in rows repeated exactly."""
     values = frame[info.column]
     repeated = values.notna() & values.duplicated(keep="first")
-    count = int(repeated.sum())
+    return int(repeated.sum()), int((repeated & frame.duplicated(keep="first")).sum())
+
+
+def _repeats_note(frame: pd.DataFrame, info: ColumnInfo) -> str | None:
+    """Say how many values of an id repeat and whether whole rows repeat with them."""
+    count, exact = _repeats(frame, info)
     if not count:
         return None
-    exact = int((repeated & frame.duplicated(keep="first")).sum())
     if exact == count:
         why = "all in rows that repeat an earlier row exactly (dedupe: true drops them)"
     elif exact:
@@ -988,7 +1001,8 @@ def inspect_export(
     loaded = load_responses(
         path, score_column=index.columns[0], sheet=sheet, encoding=encoding, check_score=False
     )
-    frame = loaded.data[index.columns]
+    # The export's own columns, those named like the loader's (nps_score) included.
+    frame = loaded.data[[export_column(c) for c in index.columns]].set_axis(index.columns, axis=1)
     report = loaded.report
     missing = missing_words(missing_values)
     said_none = missing_words(missing_values, typed=False)
@@ -1110,7 +1124,8 @@ def inspect_export(
             note = _repeats_note(frame, info)
             if note:
                 notes.append(note)
-                infos[k] = replace(info, note=note)
+                count, exact = _repeats(frame, info)
+                infos[k] = replace(info, note=note, repeats_differ=count - exact)
     if report.duplicate_rows:
         notes.append(
             f"{report.duplicate_rows:,} rows repeat an earlier row exactly; dedupe: true drops "

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit import _formats
+from nps_kit._era import ERA_RE
 from nps_kit._response_meta import NOT_RESPONSES, response_types
 from nps_kit._resubmit import RESUBMISSIONS, resubmissions
 from nps_kit._values import (
@@ -42,11 +43,13 @@ from nps_kit.errors import DataError, closest
 from nps_kit.i18n import Language, t
 
 __all__ = [
+    "LOADER_COLUMNS",
     "ColumnIndex",
     "LoadReport",
     "LoadResult",
     "ScoreParse",
     "UnreadableDates",
+    "export_column",
     "load_responses",
     "order_contradicted",
     "parse_dates",
@@ -65,6 +68,41 @@ _SOURCE_NAMES: Final = {
     "surveymonkey": "SurveyMonkey",
     "google_forms": "Google Forms",
 }
+#: The columns :func:`load_responses` adds to the export's own. An export column of one of
+#: these names is kept under :func:`export_column`'s name, so the loader never writes over it.
+LOADER_COLUMNS: Final = (
+    "nps_score",
+    "nps_status",
+    "nps_row",
+    "nps_finished",
+    "nps_date",
+    "nps_weight",
+)
+_EXPORT_SUFFIX: Final = " (export)"
+
+
+def export_column(name: str) -> str:
+    """Return where the loaded frame keeps the export's column ``name``.
+
+    Parameters
+    ----------
+    name
+        A column of the export, as its header says.
+
+    Returns
+    -------
+    str
+        ``name``, or ``'nps_score (export)'`` for an export column named like one the loader
+        adds (:data:`LOADER_COLUMNS`): a data team's own ``nps_score`` stays the export's.
+
+    Examples
+    --------
+    >>> export_column("recommend"), export_column("nps_score")
+    ('recommend', 'nps_score (export)')
+    """
+    return f"{name}{_EXPORT_SUFFIX}" if name in LOADER_COLUMNS else name
+
+
 _DELIMITER_JA: Final = {
     "comma": "カンマ区切り",
     "tab": "タブ区切り",
@@ -155,6 +193,10 @@ class LoadReport:
     title_rows, title
         Rows above the header read as a title and skipped (a survey SaaS's 「…回答一覧」 row),
         and their text; ``0`` and ``None`` for a table that starts with its header.
+    scores_rewritten, era_dates
+        Valid scores written as full-width digits or with 点 (``１０``, ``10点``), and dates
+        written in the Japanese era (``令和8年11月3日``): read as numbers and dates, and
+        said (:meth:`read_notes`) so the analyst can trust the counts.
     """
 
     path: Path
@@ -192,6 +234,8 @@ class LoadReport:
     unfinished: Literal["include", "exclude"] = "include"
     title_rows: int = 0
     title: str | None = None
+    scores_rewritten: int = 0
+    era_dates: int = 0
 
     @property
     def unreadable_dates(self) -> UnreadableDates | None:
@@ -248,6 +292,27 @@ class LoadReport:
             out.append(t("load.previews_left_out", lang, n=f"{self.preview_rows_dropped:,}"))
         if self.blank_rows_dropped:
             out.append(t("load.blank_rows_skipped", lang, n=f"{self.blank_rows_dropped:,}"))
+        return out
+
+    def read_notes(self, lang: Language = "en") -> list[str]:
+        """Say which cells were read from another way of writing them, one sentence each.
+
+        Parameters
+        ----------
+        lang
+            ``"en"`` or ``"ja"``.
+
+        Returns
+        -------
+        list of str
+            ``["242 scores written as １０ or 10点 were read as numbers."]`` and the same for
+            Japanese-era dates; empty when there are none.
+        """
+        out = []
+        if self.scores_rewritten:
+            out.append(t("load.scores_rewritten", lang, n=f"{self.scores_rewritten:,}"))
+        if self.era_dates:
+            out.append(t("load.era_dates", lang, n=f"{self.era_dates:,}"))
         return out
 
     def summary(self, lang: Literal["en", "ja"] = "en") -> str:
@@ -364,8 +429,10 @@ class LoadResult:
     Attributes
     ----------
     data
-        Every original column plus ``nps_score`` (Int64), ``nps_status`` (category), ``nps_row``
-        (int64) and, when asked for, ``nps_date`` (datetime64[ns]) and ``nps_weight`` (float64).
+        Every original column (one named like the loader's own, ``nps_score``, under
+        :func:`export_column`'s name ``'nps_score (export)'``) plus ``nps_score`` (Int64),
+        ``nps_status`` (category), ``nps_row`` (int64) and, when asked for, ``nps_date``
+        (datetime64[ns]) and ``nps_weight`` (float64).
     report
         What was read and how.
     """
@@ -935,7 +1002,16 @@ def load_responses(
             failures=invalid,
         )
 
+    # The export's own columns named like the loader's move aside before the loader writes.
+    frame = frame.rename(columns={c: export_column(c) for c in LOADER_COLUMNS if c in frame})
     frame["nps_score"] = parsed.score
+    raw = frame[export_column(score_col)]
+    rewritten = 0
+    if not pd.api.types.is_numeric_dtype(raw.dtype):
+        # １０ and 10点 are read as 10: counted, so the n can be trusted (QA24).
+        written = raw.astype("string").str.strip()
+        other = written.str.contains(r"[０-９]|点$", regex=True).fillna(False).to_numpy(bool)
+        rewritten = int((other & (status == 0)).sum())
     frame["nps_status"] = parsed.status
     frame["nps_row"] = rows
     finished_unread = None
@@ -950,30 +1026,39 @@ def load_responses(
             seen = finished.dropna()
             finished_unread = tuple(str(v) for v in seen[seen != ""].unique()[:3])
     date_min = date_max = None
+    era_dates = 0
     unread: UnreadableDates | None = None
     date_order = None
     if date_col is not None:
         try:
             dates = parse_date_values(
-                frame[date_col], date_format=date_format, timezone=timezone, source=layout.source
+                frame[export_column(date_col)],
+                date_format=date_format,
+                timezone=timezone,
+                source=layout.source,
             )
         except ValueError as exc:
             raise DataError(
                 f"{exc}.", hint="Fix --date-format (date_format in parameters).", path=path
             ) from None
-        _check_dates(frame[date_col], dates, date_col, path)
+        raw_dates = frame[export_column(date_col)]
+        _check_dates(raw_dates, dates, date_col, path)
         date_order = dates.order
+        if not pd.api.types.is_numeric_dtype(raw_dates.dtype):
+            # R8.11.3, 令和８年, 令和六年十二月一日: each a Japanese-era date.
+            written = raw_dates.astype("string").str.strip().str.normalize("NFKC")
+            era = written.str.match(ERA_RE.pattern) | written.str.match("令和|平成|昭和|大正|明治")
+            era_dates = int((era.fillna(False).to_numpy(bool) & dates.dates.notna()).sum())
         frame["nps_date"] = dates.dates
         if dates.unparsed.any():
-            unread = unreadable_dates(
-                frame[date_col], dates.dates, column=date_col, total=len(frame)
-            )
+            unread = unreadable_dates(raw_dates, dates.dates, column=date_col, total=len(frame))
         if strict and unread is not None:
-            _refuse_dates(frame[date_col], dates.unparsed.to_numpy(), rows, unread, path)
+            _refuse_dates(raw_dates, dates.unparsed.to_numpy(), rows, unread, path)
         if dates.dates.notna().any():
             date_min, date_max = dates.dates.min(), dates.dates.max()
     if weight_col is not None:
-        frame["nps_weight"] = _parse_weights(frame[weight_col], rows, weight_col, path)
+        raw_weights = frame[export_column(weight_col)]
+        frame["nps_weight"] = _parse_weights(raw_weights, rows, weight_col, path)
 
     report = LoadReport(
         path=path,
@@ -1011,6 +1096,8 @@ def load_responses(
         unfinished=unfinished,
         title_rows=layout.title_rows,
         title=layout.title,
+        scores_rewritten=rewritten,
+        era_dates=era_dates,
     )
     if unfinished == "exclude":
         refused = unfinished_refusal(path, report, has_finished="nps_finished" in frame.columns)

@@ -518,6 +518,7 @@ def write_overview(
 
     rows = []
     flagged_min_n: set[int | None] = set()
+    few_mentions_min_n: set[int | None] = set()  # the top complaint's own mark (QA24)
     incomplete: list[str] = []
     verdicts, fdr = _adjusted_verdicts(units)
     for u, verdict in zip(units, verdicts, strict=True):
@@ -572,8 +573,9 @@ def write_overview(
         top_theme = escape(s.top_themes[0].label_in(lang)) if s.top_themes else "—"
         if s.top_themes and s.top_themes[0].small_sample:
             # The unit report's theme table flags it (QA22: Enterprise's rested on 2 people).
-            top_theme += small_sample_badge(lang)
-            flagged_min_n.add(s.min_n)  # the badge's note under the table
+            # Few comments mention it: its own mark, not the unit's "small sample" (QA24).
+            top_theme += _badge("few_mentions", lang)
+            few_mentions_min_n.add(s.min_n)  # the badge's note under the table
         rows.append(
             ('<tr class="is-flagged">' if flagged else "<tr>")
             + f'<td class="is-text">{unit_cell}</td>'
@@ -623,7 +625,8 @@ def write_overview(
         '<div class="nps-table-wrap"><table class="nps-table nps-table--cards">'
         f"<thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
-        + _small_sample_note(flagged_min_n, lang)
+        + _badge_note(flagged_min_n, lang)
+        + _badge_note(few_mentions_min_n, lang, key="few_mentions")
         + f"<p>{escape(t('overview.fdr_note', lang, fdr=f'{fdr * 100:g}'))}</p>"
         f'<p><a href="../index.html">{w("periods")}</a></p></main></body></html>\n'
     )
@@ -699,15 +702,26 @@ def _incomplete_note(dates: list[str], when: str, lang: Language) -> str:
     return f'<p class="nps-title__note" role="note">{escape(note)}</p>'
 
 
-def _small_sample_note(min_ns: set[int | None], lang: Language) -> str:
-    """Say what the small-sample badge means, with the threshold when the units share one."""
+def _badge(key: str, lang: Language) -> str:
+    """Return the mark ``key`` flags a cell with (``"small_sample"`` or ``"few_mentions"``)."""
+    if key == "small_sample":
+        return small_sample_badge(lang)
+    return f'<span class="nps-badge">{escape(label(key, lang))}</span>'
+
+
+def _badge_note(min_ns: set[int | None], lang: Language, *, key: str = "small_sample") -> str:
+    """Say what a badge means, with the threshold when the units share one.
+
+    One note per mark, each saying what its own mark means: the unit's small sample
+    (responses) and the top complaint's few mentions (comments).
+    """
     if not min_ns:
         return ""
     if len(min_ns) == 1 and None not in min_ns:
-        note = t("overview.small_sample_note", lang, min_n=min_ns.pop())
+        note = t(f"overview.{key}_note", lang, min_n=min_ns.pop())
     else:
-        note = t("overview.small_sample_note_few", lang)
-    return f"<p>{small_sample_badge(lang)}{escape(note)}</p>"
+        note = t(f"overview.{key}_note_few", lang)
+    return f"<p>{_badge(key, lang)}{escape(note)}</p>"
 
 
 def _shared_zone(manifest: dict[str, Any]) -> str | None:

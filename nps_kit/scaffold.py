@@ -59,6 +59,13 @@ _REASON: Final = re.compile(
 
 # A column of last names (RecipientLastName, "Last name", Surname): listed after the first.
 _LAST_NAME: Final = re.compile(r"last[ _-]?name|family[ _-]?name|surname", re.IGNORECASE)
+# A column of the staff who served (担当スタッフ, Agent, Advisor): names, but never the
+# customer's contact details (QA24: the alert printed the staff member under the customer).
+_STAFF: Final = re.compile(
+    r"staff|agent|advis[eo]r|employee|representative|consultant|\brep\b|担当|スタッフ|店員|"
+    r"係員|営業|整備士",
+    re.IGNORECASE,
+)
 
 # A free-text question that asks what to improve: its answers are requests
 # (``asks: improvement``), not reasons for the score.
@@ -234,6 +241,10 @@ def _defaults_text(
         filter(is_response_id, found.of_kind("id")),
         key=lambda c: (not _ID_NAME.search(c.column), c.detail != "unique"),
     )
+    # An id whose values repeat in rows that differ (顧客番号: a returning customer) is not one
+    # per response: said, never set (QA24: alerts then skipped a returning customer).
+    shared = next((c for c in ids if c.repeats_differ), None)
+    ids = [c for c in ids if not c.repeats_differ]
     id_info = ids[0] if ids else None
     id_said = None if id_info is None else id_info.detail
     if id_info is None and report.source == "qualtrics" and "ResponseId" in found.index.columns:
@@ -336,6 +347,18 @@ def _defaults_text(
             if id_info and id_info.note
             else []
         ),
+        *(
+            textwrap.wrap(
+                f"{shared.column!r} is not the id: {shared.repeats_differ:,} of its values "
+                "repeat in rows that differ (a returning customer), so a later response would "
+                "be taken for one already seen (alerts skip it, dedupe drops it).",
+                96,
+                initial_indent="  # ",
+                subsequent_indent="  # ",
+            )
+            if shared
+            else []
+        ),
         f"  id: {_quote(id_info.column if id_info else None)}",
         f"  # {comment_why}",
         f"  comment: {_quote(comment_info.column if comment_info else None)}",
@@ -365,7 +388,11 @@ def _defaults_text(
     # A first name before a last name: the alert heads the person with the name columns in
     # the order listed (Qualtrics exports RecipientLastName first).
     people = sorted(
-        (c for c in found.columns if c.kind in ("name", "email", "phone")),
+        (
+            c
+            for c in found.columns
+            if c.kind in ("email", "phone") or (c.kind == "name" and not _STAFF.search(c.column))
+        ),
         key=lambda c: (c.kind != "name", c.kind == "name" and bool(_LAST_NAME.search(c.column))),
     )
     details = [c.column for c in people]
@@ -729,6 +756,13 @@ def _question_lines(
     lines = [
         f"# Columns to break the NPS down by: the categorical questions (first {_MAX_BREAKDOWNS}).",
     ]
+    for info in found.of_kind("name"):
+        if info.column not in skip and _STAFF.search(info.column):
+            # Left out by default (names), but a breakdown the analyst may well want: said.
+            lines.append(
+                f"# Not {_quote(info.column)}: people's names, not a breakdown; add it under "
+                "breakdowns if you want it."
+            )
     for name in sorted(only_other - skip):
         lines.append(
             f"# Not {_quote(name)}: too many small groups; in a month of one unit none would reach "

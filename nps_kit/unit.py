@@ -25,6 +25,7 @@ from nps_kit.load import (
     LoadReport,
     LoadResult,
     UnreadableDates,
+    export_column,
     load_responses,
     unfinished_refusal,
     unreadable_dates,
@@ -428,9 +429,11 @@ def unit_unreadable_dates(unit: UnitData) -> UnreadableDates | None:
     about one unit, so this counts the unit's own rows.
     """
     column = unit.load.date_column
-    if column is None or column not in unit.responses.columns:
+    # An export's own column named nps_date is kept beside the parsed one (load.export_column).
+    raw = None if column is None else export_column(column)
+    if column is None or raw not in unit.responses.columns:
         return None
-    return unreadable_dates(unit.responses[column], unit.responses["nps_date"], column=column)
+    return unreadable_dates(unit.responses[raw], unit.responses["nps_date"], column=column)
 
 
 def incomplete_through(
@@ -859,6 +862,14 @@ def data_quality(
     ]
     at = rows.index(("rows_read", f"{report.rows_read:,}")) + 1
     rows[at:at] = [(key, f"{n:,}") for key, n in left_out if n]
+    # Read from another way of writing them (１０, 10点, 令和8年), in the whole file (QA24).
+    for key, n, after in (
+        ("scores_rewritten", report.scores_rewritten, "valid"),
+        ("era_dates", report.era_dates, "dates"),
+    ):
+        if n:
+            at = [k for k, _ in rows].index(after) + 1
+            rows.insert(at, (key, f"{n:,}"))
     return pd.DataFrame(
         {
             # "unit_rows" says how many months they span (QA22: "the 13 months shown" of 4).

@@ -411,7 +411,11 @@ def test_era_dates_count_in_their_months_and_unreadable_ones_are_said(
         "2026-10  4          2         0           2   0.0  -65.7 to 65.7  small sample",
         "excluded: 0 missing, 0 invalid; 2 unreadable dates (in no period)",
     ]
-    assert err == f"warning: {UNREAD_MESSAGE} {UNREAD_HINT}\n"
+    assert err == (
+        f"warning: {UNREAD_MESSAGE} {UNREAD_HINT}\n"
+        # QA24: read right, and now said.
+        "note: 5 dates written in the Japanese era (令和8年11月3日) were read as dates.\n"
+    )
 
 
 def test_json_says_which_dates_could_not_be_read_and_what_to_do(
@@ -960,3 +964,31 @@ def test_preview_responses_left_out_are_said_in_text_and_json(
     assert out.splitlines()[1].split()[:2] == ["(all)", "2"]
     _, out, _ = run(capsys, path, "--score-column", "Q1", "--format", "json")
     assert json.loads(out)["notes"] == [note]
+
+
+def test_full_width_and_ten_ten_scores_and_era_dates_are_said_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # QA24: 242 scores typed as １０ or 10点 and 351 和暦 dates were read and never mentioned.
+    path = tmp_path / "dealer.csv"
+    rows = [
+        ("１０", "令和8年11月3日"),
+        ("9点", "R8.11.4"),
+        ("７", "2026-11-05"),
+        ("3", "2026-11-06"),
+        ("", "令和８年11月7日"),
+        ("x点", "2026-11-08"),
+    ]
+    path.write_text("score,date\n" + "".join(f"{s},{d}\n" for s, d in rows), encoding="utf-8")
+    notes = [
+        "3 scores written as full-width digits or with 点 (１０, 10点) were read as numbers.",
+        "3 dates written in the Japanese era (令和8年11月3日) were read as dates.",
+    ]
+    status, out, err = run(
+        capsys, path, "--score-column", "score", "--date-column", "date", "--format", "json"
+    )
+    assert status == 0 and json.loads(out)["notes"] == notes
+    status, _, err = run(capsys, path, "--score-column", "score", "--date-column", "date")
+    assert [line for line in err.splitlines() if line.startswith("note:")] == [
+        f"note: {note}" for note in notes
+    ]

@@ -39,7 +39,7 @@ from conftest import Export
 
 from nps_kit.cli import main
 from nps_kit.inspect import AnswerLanguage, answer_language, inspect_export
-from nps_kit.load import load_responses
+from nps_kit.load import LOADER_COLUMNS, load_responses
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
@@ -1392,3 +1392,45 @@ def test_qualtrics_text_entry_answers_are_free_text_however_few(tmp_path: Path) 
     found = inspect_export(write_text(tmp_path / "q.csv", "\n".join(lines) + "\n"))
     other = found.column("Q5_4_TEXT")
     assert (other.kind, other.detail, other.distinct) == ("text", "free text (text entry)", 3)
+
+
+@pytest.mark.parametrize("name", LOADER_COLUMNS)
+def test_a_column_named_like_the_loaders_own_is_inspected_as_written(
+    tmp_path: Path, name: str
+) -> None:
+    # QA24: a Parquet 'nps_score' column was "empty: no answers", so init refused the file.
+    n = 60
+    frame = pd.DataFrame(
+        {
+            "response_id": [f"R{i:05d}" for i in range(n)],
+            "submitted_at": pd.date_range("2026-10-01", periods=n, freq="D"),
+            "line": [("Motor", "Home")[i % 2] for i in range(n)],
+        }
+    )
+    if name == "nps_score":
+        frame[name] = pd.array([i % 11 for i in range(n)], dtype="Int64")
+    else:
+        frame["score"] = pd.array([i % 11 for i in range(n)], dtype="Int64")
+        frame[name] = [("Motor", "Home")[i % 2] for i in range(n)]
+    path = tmp_path / "drop.parquet"
+    frame.to_parquet(path)
+    found = inspect_export(path)
+    expected = "nps_score" if name == "nps_score" else "score"
+    assert found.nps_column == expected
+    assert found.column(expected).kind == "nps"
+    if name != "nps_score":
+        assert found.column(name).kind == "categorical"
+
+
+@pytest.mark.parametrize("name", ["顧客番号", "member"])
+def test_zero_padded_numbers_are_an_id_not_excel_serial_dates(tmp_path: Path, name: str) -> None:
+    # QA24: 顧客番号 0013792 was "date: Excel serial dates"; with its name or without, a column
+    # of zero-padded numbers, nearly one per response, is a code.
+    n = 60
+    rows = "".join(
+        f"2026-10-{1 + i % 28:02d},{i % 11},{(i * 7919) % 99991:07d}\n" for i in range(n)
+    )
+    path = write_text(tmp_path / "dealer.csv", f"回答日,score,{name}\n{rows}")
+    found = inspect_export(path)
+    assert (found.column(name).kind, found.column(name).detail) == ("id", "unique")
+    assert found.date_column == "回答日"

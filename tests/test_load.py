@@ -25,7 +25,14 @@ from _exports import (
 )
 
 from nps_kit.errors import DataError
-from nps_kit.load import LoadResult, load_responses, read_column_index, read_columns
+from nps_kit.load import (
+    LOADER_COLUMNS,
+    LoadResult,
+    export_column,
+    load_responses,
+    read_column_index,
+    read_columns,
+)
 
 JA_ROWS = (
     "id,部門,score,date,comment\n"
@@ -1383,3 +1390,73 @@ def test_qualtrics_test_responses_are_dropped_as_previews_are(tmp_path: Path) ->
         "Read 5 rows from q.csv (CSV, utf-8-sig, comma-separated, Qualtrics export, "
         "3 preview or test responses dropped)."
     )
+
+
+@pytest.mark.parametrize("name", LOADER_COLUMNS)
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_an_export_column_named_like_the_loaders_own_is_kept(
+    tmp_path: Path, name: str, suffix: str
+) -> None:
+    # QA24: an insurer's Parquet column 'nps_score' read as empty, written over by the loader.
+    frame = pd.DataFrame(
+        {
+            "recommend": [10, 3, 8, 9],
+            "when": ["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04"],
+            "w": [1.0, 2.0, 1.0, 1.0],
+            name: ["a", "b", "c", "d"],
+        }
+    )
+    path = tmp_path / f"r{suffix}"
+    frame.to_csv(path, index=False) if suffix == ".csv" else frame.to_parquet(path)
+    result = load_responses(path, score_column="recommend", date_column="when", weight_column="w")
+    assert result.data[export_column(name)].tolist() == ["a", "b", "c", "d"]
+    assert result.data["nps_score"].tolist() == [10, 3, 8, 9]
+    assert result.data["nps_row"].tolist() == [2, 3, 4, 5]
+    assert result.data["nps_weight"].tolist() == [1.0, 2.0, 1.0, 1.0]
+    assert result.data["nps_date"].dt.day.tolist() == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("name", ["nps_score", "nps_date", "nps_weight"])
+def test_the_export_column_the_loader_parses_may_have_the_loaders_name(
+    tmp_path: Path, name: str
+) -> None:
+    # The data team's 'nps_score' is the score: read first, its raw cells kept beside the parse.
+    columns = {"nps_score": "score", "nps_date": "date", "nps_weight": "weight"}
+    frame = pd.DataFrame(
+        {
+            "score": ["10", "３", "8点", "9"],
+            "date": ["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04"],
+            "weight": [1.0, 2.0, 1.0, 1.0],
+        }
+    ).rename(columns={columns[name]: name})
+    path = tmp_path / "r.parquet"
+    frame.to_parquet(path)
+    named = {c: c for c in columns.values()} | {columns[name]: name}
+    result = load_responses(
+        path,
+        score_column=named["score"],
+        date_column=named["date"],
+        weight_column=named["weight"],
+    )
+    assert result.data["nps_score"].tolist() == [10, 3, 8, 9]
+    assert result.data["nps_date"].dt.day.tolist() == [1, 2, 3, 4]
+    assert result.data["nps_weight"].tolist() == [1.0, 2.0, 1.0, 1.0]
+    assert result.data[export_column(name)].tolist() == frame[name].tolist()
+    assert result.report.n_valid == 4
+
+
+def test_full_width_and_ten_ten_scores_and_era_dates_are_counted(tmp_path: Path) -> None:
+    # QA24: read right but never said; LoadReport counts them once, read_notes words them.
+    path = write_text(
+        tmp_path / "r.csv",
+        "score,date\n１０,令和8年11月3日\n9点,2026-11-04\n8,R8.11.5\n１１,令和六年十二月一日\n",
+    )
+    report = load_responses(path, date_column="date").report
+    assert (report.scores_rewritten, report.era_dates, report.n_invalid) == (2, 3, 1)
+    assert report.read_notes("ja") == [
+        "全角数字や「10点」のように書かれたスコア2件を数値として読みました。",
+        "和暦（令和8年11月3日など）で書かれた日付3件を西暦に直して読みました。",
+    ]
+    numbers = tmp_path / "n.parquet"
+    pd.DataFrame({"score": [10, 9]}).to_parquet(numbers)
+    assert load_responses(numbers).report.read_notes() == []

@@ -171,21 +171,34 @@ def test_a_top_theme_is_named_in_the_overviews_language(tmp_path: Path) -> None:
         assert row is not None and row.select("td")[7].get_text(strip=True) == name
 
 
-def test_a_top_complaint_on_a_small_sample_carries_the_badge(tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_top_complaint_few_comments_mention_carries_its_own_mark(
+    tmp_path: Path, lang: str
+) -> None:
     # QA22: Enterprise's "Top complaint" rested on 2 detractors; its report's table badged it.
+    # QA24: with the "small sample (fewer than 30 responses)" mark, whose legend was untrue
+    # there (n=176): one mark per meaning, each with its own true legend.
+    from nps_kit.i18n import label, t
+
     small = [{"theme": "communication", "label": "Communication", "small_sample": True}]
     manifest = {
         "period": "2026-10",
         "units": [
-            unit("ent", "Enterprise", "en", 48.0, top_themes=small),
-            unit("free", "Free", "en", -19.1),
+            unit("ent", "Enterprise", "en", 48.0, top_themes=small, min_n=30),
+            unit("free", "Free", "en", -19.1, n=7, small_sample=True, min_n=30),
         ],
     }
-    page = write_overview(tmp_path, manifest, language="en").read_text(encoding="utf-8")
+    page = write_overview(tmp_path, manifest, language=lang).read_text(encoding="utf-8")  # type: ignore[arg-type]
     soup = BeautifulSoup(page, "html.parser")
     ent, free = soup.select("tbody tr")
-    assert ent.select("td")[7].get_text(" ", strip=True) == "Communication small sample"
-    assert free.select("td")[7].select(".nps-badge") == []
+    few, small_sample = label("few_mentions", lang), label("small_sample", lang)  # type: ignore[arg-type]
+    assert [b.get_text() for b in ent.select(".nps-badge")] == [few]
+    assert [b.get_text() for b in free.select(".nps-badge")] == [small_sample]
+    legend = [p.get_text() for p in soup.select("main > p") if p.select_one(".nps-badge")]
+    assert legend == [
+        small_sample + t("overview.small_sample_note", lang, min_n=30),  # type: ignore[arg-type]
+        few + t("overview.few_mentions_note", lang, min_n=30),  # type: ignore[arg-type]
+    ]
 
 
 def test_without_a_setting_the_majority_language_and_its_time_zone(tmp_path: Path) -> None:

@@ -253,6 +253,22 @@ def test_css_is_inline_and_complete(rendered: str) -> None:
     assert "overflow-x: auto" in css
 
 
+def test_print_keeps_headings_and_intros_with_what_follows(rendered: str) -> None:
+    # QA24: the PDF ended a page with "Reason" and "78 respondents commented" (the chart alone on
+    # the next) and another with "7. Detractor follow-up" and its introduction. Checked by
+    # printing that report with chromium: both moved to the next page, still 14 pages.
+    css = BeautifulSoup(rendered, "html.parser").style.string
+    print_css = css[css.index("@media print") :]
+    rule = re.search(r"\.nps-cell\.nps-prose,[^{]*{[^}]*}", print_css)
+    assert rule is not None
+    for selector in (
+        ".nps-html:has(> h2:last-child, > h3:last-child, > h4:last-child)",
+        ".nps-html:has(> .nps-callout:only-child)",
+    ):
+        assert selector in rule.group(0)
+    assert "break-after: avoid;" in rule.group(0)
+
+
 def test_english_report() -> None:
     html = render_html(build_report_notebook(charts=0, lang="en"), lang="en", title="Cloud")
     soup = BeautifulSoup(html, "html.parser")

@@ -959,13 +959,50 @@ def test_a_run_none_of_whose_units_has_the_month_names_each_unit(
     assert str(info.value) == (
         "none of the 2 units has responses to report:\n"
         "- a.yaml: a has no responses in 2026-11; its responses in responses.csv cover 2026-10. "
-        "Pick a month inside that range (--period 2026-10), or run again once the export has "
-        "responses for 2026-11.\n"
+        "Pick a month inside that range (--period 2026-10, the last complete month), or run "
+        "again once the export has responses for 2026-11.\n"
         "- b.yaml: b has no responses in 2026-11; its responses in responses.csv cover 2026-10. "
-        "Pick a month inside that range (--period 2026-10), or run again once the export has "
-        "responses for 2026-11."
+        "Pick a month inside that range (--period 2026-10, the last complete month), or run "
+        "again once the export has responses for 2026-11."
     )
     assert not (tmp_path / "out" / "2026-11").exists()
+
+
+def test_a_usually_active_unit_without_responses_in_the_month_may_be_a_broken_feed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA24: Pet (about 60 responses a month) had none in November, and the note pointed at
+    # December, 4 days old: the last complete month is October, and a gap is likely a feed.
+    from nps_kit import clock
+
+    monkeypatch.chdir(tmp_path)
+    when = datetime(2026, 12, 4, 9, 0, tzinfo=zone("en", "Europe/London"))
+    monkeypatch.setattr(clock, "now", lambda language, timezone=None: when)
+    days = [f"2026-{m:02d}-{d:02d}" for m in (7, 8, 9, 10) for d in range(1, 13)]
+    rows = "".join(f"R{i},{day} 10:00:00,{i % 11}\n" for i, day in enumerate([*days, "2026-12-02"]))
+    (tmp_path / "responses.csv").write_text(
+        "response_id,submitted_at,score\n" + rows, encoding="utf-8"
+    )
+    (tmp_path / "pet.yaml").write_text(
+        "name: Pet\nlanguage: en\ndata: {path: responses.csv}\ncolumns: {date: submitted_at}\n",
+        encoding="utf-8",
+    )
+    notebook = make_notebook(tmp_path / "nb.ipynb", "raise SystemExit('no kernel may start')")
+    with pytest.raises(ConfigError) as info:
+        run_reports(
+            [load_unit(tmp_path / "pet.yaml")],
+            notebook=notebook,
+            output=tmp_path / "out",
+            period="2026-11",
+        )
+    assert str(info.value) == (
+        "pet.yaml: pet has no responses in 2026-11; its responses in responses.csv cover "
+        "2026-07, 2026-08, 2026-09, 2026-10, 2026-12. Pick a month inside that range "
+        "(--period 2026-10, the last "
+        "complete month), or run again once the export has responses for 2026-11. pet usually "
+        "has about 12 responses a month: none in 2026-11 may be a broken feed, so check that "
+        "the export has all its rows first."
+    )
 
 
 def _unit_cells(folder: Path) -> dict[str, str]:

@@ -1547,3 +1547,38 @@ def test_init_offers_qualtrics_own_contact_columns(tmp_path: Path) -> None:
         "ExternalReference",
     }
     assert load_all(root / "parameters").errors == []
+
+
+def _dealer_export(path: Path, n: int = 120) -> Path:
+    staff = [f"{f} {g}" for f in ("鈴木", "佐藤", "高橋") for g in "翔健彩蓮陽結葵"]  # 21
+    reasons = ["説明が丁寧でした", "待ち時間が長かった", "対応が早くて助かりました"]
+    rows = []
+    for i in range(n):
+        # Minute times that repeat, and customer numbers of which 6 return with other answers.
+        when = f"2026-{10 + i % 2}-{1 + i % 28:02d} 10:{i % 7:02d}"
+        customer = f"{(i if i >= 6 else i + 100) * 37:07d}" if i < n - 6 else f"{i - n + 6:07d}"
+        phone = f"090-{1000 + i:04d}-{2000 + i:04d}"
+        rows.append(
+            f"{when},本店,{staff[i % 21]},{i % 11},{reasons[i % 3]},{customer},{phone},"
+            f"{('はい', 'いいえ')[i % 2]}\n"
+        )
+    header = (
+        "回答日時,店舗名,担当スタッフ,おすすめ度,理由,顧客番号,電話番号,"
+        "今後ご連絡してもよいですか\n"
+    )
+    return write_text(path, header + "".join(rows))
+
+
+def test_init_never_offers_a_shared_id_nor_the_staff_as_a_contact_detail(tmp_path: Path) -> None:
+    # QA24: init offered id: 回答日時 (2,808 of 3,000 distinct), contact_details with 担当スタッフ,
+    # and dropped the staff breakdown without a word.
+    export = _dealer_export(tmp_path / "dealer.csv")
+    project_from_export(tmp_path / "p", export)
+    defaults = _defaults(tmp_path / "p")
+    assert defaults["columns"]["id"] is None  # type: ignore[index]
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "  # 「顧客番号」はIDにしません：\n  # 6件の値が内容の異なる行で繰り返されて" in text
+    assert 'id: "回答日時"' not in text
+    assert re.search(r"  # 「回答日時」は120行のうち\d+行が前の行と同じ値のため、IDには", text)
+    assert '  # contact_details: ["電話番号"]\n' in text
+    assert '# "担当スタッフ"は使いません：人の名前で、内訳の列ではないためです。\n' in text

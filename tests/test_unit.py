@@ -419,6 +419,8 @@ def test_data_quality_ja(responses: Path) -> None:
         ("このレポートの行数（データのある3か月）", "23"),  # of 13 read (QA22)
         ("対象期間の行数", "11"),
         ("有効回答（NPS算出対象）", "9"),
+        # The file's full-width score (QA24: read, counted in the NPS, and now said).
+        ("全角数字・「点」付きで読んだスコア（ファイル全体）", "1"),
         ("除外：無回答", "1"),
         ("除外：無効な値", "1"),
         ("重複ID", "1"),
@@ -460,6 +462,7 @@ def test_data_quality_en_redaction_off(responses: Path) -> None:
         ("Rows for this unit (the 3 months with data)", "23"),
         ("Rows in the period", "11"),
         ("Valid answers (used for NPS)", "9"),
+        ("Scores read from １０ or 10点 (whole file)", "1"),
         ("Excluded: missing score", "1"),
         ("Excluded: invalid score", "1"),
         ("Duplicate response IDs", "0"),  # no id column given
@@ -785,3 +788,39 @@ def test_consent_problem_names_the_values_and_never_suggests_null() -> None:
         "Only a survey that asks no consent question may have columns.contact: null; with one, "
         "null would list the contact details of people who said no."
     )
+
+
+def test_data_quality_says_how_many_full_width_scores_and_era_dates_were_read(
+    tmp_path: Path,
+) -> None:
+    # QA24: 242 scores typed １０ or 10点 and the 和暦 dates counted in every figure, said nowhere.
+    path = tmp_path / "r.csv"
+    scores = ["１０", "9点", "8", "3", "７"] * 4
+    dates = [f"令和8年10月{d}日" if d % 2 else f"2026-10-{d:02d}" for d in range(1, 21)]
+    path.write_text(
+        "score,date\n" + "".join(f"{s},{d}\n" for s, d in zip(scores, dates, strict=True)),
+        encoding="utf-8",
+    )
+    unit = prepare_unit(path, name="x", score_column="score", date_column="date")
+    en = data_quality(replace(unit, language="en"))
+    items = en["item"].tolist()
+    at = items.index("Valid answers (used for NPS)") + 1
+    assert items[at] == "Scores read from １０ or 10点 (whole file)"
+    kept = dict(en.values.tolist())
+    assert kept["Scores read from １０ or 10点 (whole file)"] == "12"
+    assert kept["Dates read from the Japanese era (whole file)"] == "10"
+    ja = dict(data_quality(unit).values.tolist())
+    assert ja["全角数字・「点」付きで読んだスコア（ファイル全体）"] == "12"
+    assert ja["和暦で読んだ日付（ファイル全体）"] == "10"
+
+
+def test_an_export_date_column_named_nps_date_has_its_unreadable_cells_counted(
+    tmp_path: Path,
+) -> None:
+    # QA24's data team named its columns like the loader's own: the raw cells stay readable.
+    path = tmp_path / "r.csv"
+    path.write_text("score,nps_date\n9,2026-10-01\n3,someday\n10,2026-10-03\n", encoding="utf-8")
+    unit = prepare_unit(path, name="x", score_column="score", date_column="nps_date")
+    unread = unit_unreadable_dates(unit)
+    assert unread is not None
+    assert (unread.column, unread.count, unread.examples) == ("nps_date", 1, ("someday",))

@@ -218,6 +218,16 @@ def test_excel_serial_numbers_and_datetime_cells() -> None:
     assert parse_dates(aware).tolist() == [pd.Timestamp("2026-10-03 09:15")]
 
 
+def test_a_zero_padded_number_is_a_code_not_an_excel_serial() -> None:
+    # QA24: 顧客番号 0055584 read as the Excel serial of a 2052 date, 0013792 as 1937.
+    parsed = parse_date_values(pd.Series(["0055584", "0013792", "46298", "46298.25"]))
+    assert parsed.dates.tolist()[:2] == [pd.NaT, pd.NaT]
+    assert parsed.dates.tolist()[2:] == [
+        pd.Timestamp("2026-10-03"),
+        pd.Timestamp("2026-10-03 06:00"),
+    ]
+
+
 def test_blank_dates_are_nat_but_not_unparsed() -> None:
     values = pd.Series(["", "  ", None, "not a date", "2026-13-01", "2026-10-03"])
     parsed = parse_date_values(values)

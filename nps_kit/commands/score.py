@@ -167,7 +167,8 @@ def _run(args: argparse.Namespace) -> int:
         excluded["unreadable_dates"] = loaded.report.dates_unparsed
     duplicates = loaded.report.duplicate_rows
     repeated_ids = loaded.report.duplicate_ids
-    left_out = loaded.report.left_out()
+    # What was left out, then what was read from another way of writing it (１０, 令和).
+    left_out = loaded.report.left_out() + loaded.report.read_notes()
     if args.format == "json":
         out = _as_json(overall.to_dict(), groups, keys, excluded)
         if args.date_column:
