@@ -108,10 +108,13 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import train_polarity_model as tpm  # noqa: E402
 import train_theme_model as ttm  # noqa: E402
 from labelled_sets import (  # noqa: E402
+    BLIND7,
+    BLIND8,
     FOLD_RULES,
     FOLDS4,
     FOLDS5,
     FOLDS7,
+    FOLDS8,
     NUMBERED,
     ROUND3,
     ROUND4,
@@ -120,7 +123,9 @@ from labelled_sets import (  # noqa: E402
     TEST4,
     TEST5,
     TEST7,
+    TEST8,
     TRAIN7,
+    TRAIN8,
     TRAIN_9_10,
     fold_of,
     training,
@@ -186,6 +191,8 @@ def themes(args: argparse.Namespace) -> dict[str, pd.DataFrame]:
     out = {}
     for name in args.design:
         design = DESIGNS[name]
+        if args.grid:
+            design = replace(design, c_grid=tuple(args.grid))
         if args.reuse:
             saved = pd.read_pickle(args.reuse.with_name(f"{args.reuse.stem}-{name}.pkl"))
             chosen = {lang: tuple(g[ttm.SAVED].iloc[0]) for lang, g in saved.groupby("lang")}
@@ -204,7 +211,7 @@ def themes(args: argparse.Namespace) -> dict[str, pd.DataFrame]:
                 mine = saved[saved["lang"] == lang]
                 prob = mine.pivot(index="index", columns="theme", values="p")
             else:
-                key = (lang, c, replace(design, new_weight=1))
+                key = (lang, c, replace(design, new_weight=1, p_slack=0.0, p_floor=False))
                 if key not in probs:
                     probs[key] = fit_predict(train, test, lang, design, (c,))[c]
                 prob = probs[key]
@@ -353,11 +360,18 @@ def main(argv: list[str] | None = None) -> int:
         "--round",
         type=int,
         default=4,
-        choices=[4, 5, 7],
+        choices=[4, 5, 7, 8],
         help="the defaults of --train, --blind, --test and --folds and the rule: round 4's "
         "(PREREG11), round 5's (PREREG12: sets 11-22, 21 held out, folds 6 7 8 18 19 22, rule "
         "per language) or round 7's (PREREG21: sets 11-25 and blind 9-13, 15-20, blind 20 held "
-        "out, folds 6 7 8 18 19 22 20 23 24)",
+        "out, folds 6 7 8 18 19 22 20 23 24) or round 8's (PREREG22: round 7's and set 26 and "
+        "blind 20-21, blind 21 held out, round 7's folds)",
+    )
+    parser.add_argument(
+        "--grid",
+        nargs="+",
+        type=float,
+        help="themes: the C grid the choice starts with (it still grows at its top edge)",
     )
     parser.add_argument("--train", nargs="*", choices=list(NUMBERED))
     parser.add_argument("--blind", nargs="*", choices=list(SPENT_BLIND), help="spent blind sets")
@@ -380,15 +394,24 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     five = args.round >= 5
-    seven = args.round == 7
+    seven = args.round >= 7
+    eight = args.round == 8
     if args.train is None:
         args.train = (
-            list(TRAIN7) if seven else [*ROUND3, *ROUND4, *ROUND5] if five else [*ROUND3, *ROUND4]
+            list(TRAIN8)
+            if eight
+            else list(TRAIN7)
+            if seven
+            else [*ROUND3, *ROUND4, *ROUND5]
+            if five
+            else [*ROUND3, *ROUND4]
         )
     if args.blind is None:
-        args.blind = list(SPENT_BLIND) if seven else []
-    args.test = args.test or (TEST7 if seven else TEST5 if five else TEST4)
-    args.folds = args.folds or list(FOLDS7 if seven else FOLDS5 if five else FOLDS4)
+        args.blind = list(BLIND8) if eight else list(BLIND7) if seven else []
+    args.test = args.test or (TEST8 if eight else TEST7 if seven else TEST5 if five else TEST4)
+    args.folds = args.folds or list(
+        FOLDS8 if eight else FOLDS7 if seven else FOLDS5 if five else FOLDS4
+    )
     assert args.test not in args.folds
     assert not args.choices or (args.layer == "themes" and len(args.design) == 1)
     pd.set_option("display.width", 300)

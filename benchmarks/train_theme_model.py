@@ -278,7 +278,7 @@ def choose(
     """
     tags = fold_tags(data, folds) if tags is None else tags
     cache = {} if cache is None else cache
-    fitted = replace(design, new_weight=1, edge=False, polarity=(), both=False)
+    fitted = replace(design, new_weight=1, edge=False, polarity=(), both=False, p_slack=0.0)
     new_folds = [k for k in folds if k in NEW_INDUSTRIES7] if design.p_floor else []
     ship: dict | None = None
     if new_folds:
@@ -289,7 +289,8 @@ def choose(
         if not new_folds:
             return best_thresholds(table)
         new = table["set"].map(fold_of).isin(new_folds).to_numpy()
-        return floored_thresholds(table, new, floor_of(table, new_folds, ship_t[lang]))
+        floor = floor_of(table, new_folds, ship_t[lang]) - design.p_slack
+        return floored_thresholds(table, new, floor)
 
     out = {}
     for lang in langs:
@@ -327,7 +328,8 @@ def choose(
                 tables_for(design.c_grid[:1])[design.c_grid[0]], new_folds, ship_t[lang]
             )
             print(
-                f"  {lang}: precision floor on folds {' '.join(new_folds)} {floor:.4f}",
+                f"  {lang}: precision floor on folds {' '.join(new_folds)} {floor:.4f}"
+                f" (minus {design.p_slack})",
                 file=sys.stderr,
             )
         _, c, t_drop, t_add, table = pick(design, tables_for, best_of)
@@ -433,7 +435,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--design",
         default=DESIGN,
-        choices=["both_comment", DESIGN, f"{DESIGN}_w18", f"{DESIGN}_pfloor"],
+        choices=[
+            "both_comment",
+            DESIGN,
+            f"{DESIGN}_w18",
+            f"{DESIGN}_pfloor",
+            f"{DESIGN}_pfloor_r1",
+        ],
     )
     parser.add_argument(
         "--round5-choices",
