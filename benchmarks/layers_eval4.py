@@ -192,7 +192,7 @@ def themes(args: argparse.Namespace) -> dict[str, pd.DataFrame]:
     for name in args.design:
         design = DESIGNS[name]
         if args.grid:
-            design = replace(design, c_grid=tuple(args.grid))
+            design = replace(design, c_grid=tuple(args.grid), edge=design.edge and not args.fixed)
         if args.reuse:
             saved = pd.read_pickle(args.reuse.with_name(f"{args.reuse.stem}-{name}.pkl"))
             chosen = {lang: tuple(g[ttm.SAVED].iloc[0]) for lang, g in saved.groupby("lang")}
@@ -372,6 +372,9 @@ def main(argv: list[str] | None = None) -> int:
         nargs="+",
         type=float,
         help="themes: the C grid the choice starts with (it still grows at its top edge)",
+    )
+    parser.add_argument(
+        "--fixed", action="store_true", help="themes, with --grid: the grid never grows"
     )
     parser.add_argument("--train", nargs="*", choices=list(NUMBERED))
     parser.add_argument("--blind", nargs="*", choices=list(SPENT_BLIND), help="spent blind sets")
