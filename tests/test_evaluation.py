@@ -69,6 +69,8 @@ BLIND19 = pd.read_csv(DATA / "theme_eval_blind19.csv", keep_default_na=False, dt
 # Blind set 20: merged unread (only its format is tested here); read as /work/lead/PREREG20.md says.
 BLIND20 = pd.read_csv(DATA / "theme_eval_blind20.csv", keep_default_na=False, dtype=str)
 BLIND21 = pd.read_csv(DATA / "theme_eval_blind21.csv", keep_default_na=False, dtype=str)
+# Blind set 22: merged unread (only its format is tested here); read as /work/lead/PREREG22.md says.
+BLIND22 = pd.read_csv(DATA / "theme_eval_blind22.csv", keep_default_na=False, dtype=str)
 SHORT14 = pd.read_csv(DATA / "theme_eval_short14.csv", keep_default_na=False, dtype=str)
 
 
@@ -379,10 +381,12 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         BLIND19,
         BLIND20,
         BLIND21,
+        BLIND22,
         SHORT14,
         _both_languages("theme_train24"),
         _both_languages("theme_train25"),
         _both_languages("theme_train26"),
+        _both_languages("theme_train27"),
     ],
     ids=[
         "first",
@@ -405,10 +409,12 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         "nineteenth",
         "twentieth",
         "twenty-first",
+        "twenty-second",
         "short14",
         "train24-decision",
         "train25-decision",
         "train26-decision",
+        "train27-decision",
     ],
 )
 def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
