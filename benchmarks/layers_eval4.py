@@ -80,6 +80,14 @@ on the folds of new industries 18-24 (``NEW_INDUSTRIES7``); ``verdict7`` prints 
 as read on the held-out set. Not run to its end in LAY22 (hours on 2 loaded cores): round 7
 kept round 5's choices, see ``benchmarks/train_theme_model.py``.
 
+Round 8 (``--round 8``, LAY23, ``/work/lead/PREREG22.md``): round 7's folds and floor, set 26
+and blind set 21 trained (``TRAIN8``, ``BLIND8``), blind 21 held out (``TEST8``); ``--grid`` and
+``--fixed`` cut the C grid (round 5's C per language), ``--choices`` reads given choices over
+the held-out set. Not run to its end either (load 12-20, 0.1-0.2 of a core; see
+``benchmarks/train_theme_model.py``); with round 5's choices (``--choices``), layer alone over
+the rules of c18f8ec, round 7 -> round 8 on blind 21: en 0.865/0.730/0.792 -> 0.859/0.719/0.783,
+ja 0.872/0.768/0.817 -> 0.872/0.780/0.823.
+
 Run: ``pip install -e '.[eval]'``, then ``PYTHONPATH=. python benchmarks/layers_eval4.py themes
 --rules COMMIT [--design NAME] [--save PKL] [--reuse PKL]`` or ``... polarity --rules COMMIT
 [--save CSV] [--cache DIR]``. ``--reuse`` takes a saved theme run's choices and probabilities
