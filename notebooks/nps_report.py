@@ -217,7 +217,8 @@ page.show(sections.strategies(u, analysis))
 # Shares and NPS per answer, mean ratings, and the themes and representative comments of the open questions. Personal data in comments is masked.
 
 # %% tags=["section-followups"]
-page.show(sections.followups(u, analysis))
+# an improvement question's note names the actions only when the strategies are shown
+page.show(sections.followups(u, analysis, strategies="strategies" in page))
 
 # %% [markdown] tags=["lang-ja", "section-detractors"]
 # ## 7. 批判者へのフォローアップ

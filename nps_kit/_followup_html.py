@@ -7,7 +7,7 @@ sit in a ``<details>`` block: collapsed, never dropped. Every value is escaped.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from html import escape
 from pathlib import Path
 
@@ -33,6 +33,10 @@ _SPACE: dict[Language, str] = {"ja": "", "en": " "}
 #: The contact-details columns named in the text: each quoted, as a header may hold brackets.
 _LIST: dict[Language, str] = {"ja": "、", "en": ", "}
 _QUOTED: dict[Language, str] = {"ja": "「{}」", "en": "“{}”"}
+#: After a breakdown's name in the profile cell ("受診科：歯科", "Clinic: Oxford").
+_KEY_END: dict[Language, str] = {"ja": "：", "en": ": "}
+#: The column of the table that holds the person's breakdown values.
+PROFILE = "nps_profile"
 
 
 def _cell(value: object) -> str:
@@ -42,13 +46,46 @@ def _cell(value: object) -> str:
     return escape(text) if text != "" else "—"
 
 
-def _table(rows: pd.DataFrame, columns: Sequence[tuple[str, str]], lang: Language) -> str:
+def _blank(value: object) -> bool:
+    return _cell(value) == "—"
+
+
+def _profile(
+    record: Mapping[Hashable, object], facts: Sequence[tuple[str, str]], lang: Language
+) -> str:
+    """Return the person's breakdown values for one cell: a labelled line each, no blanks."""
+    lines = [
+        f'<span class="nps-followup__fact"><span class="nps-followup__key">{escape(name)}'
+        f"{_KEY_END[lang]}</span>{_cell(record[column])}</span>"
+        for column, name in facts
+        if not _blank(record[column])
+    ]
+    # One element: a phone's card lays a cell out as a grid of its label and its content.
+    return f'<span class="nps-followup__facts">{"".join(lines)}</span>' if lines else "—"
+
+
+def _words(value: object) -> str:
+    """Return an id of several words (a timestamp id) to wrap between them, not inside."""
+    text = _cell(value)
+    parts = text.split()
+    if len(parts) < 2:
+        return text
+    words = " ".join(f'<span class="nps-followup__word">{part}</span>' for part in parts)
+    return f"<span>{words}</span>"  # one element, as in _profile
+
+
+def _table(
+    rows: pd.DataFrame,
+    columns: Sequence[tuple[str, str]],
+    lang: Language,
+    profile: Sequence[tuple[str, str]] = (),
+) -> str:
     head = "".join(f'<th scope="col">{escape(name)}</th>' for _, name in columns)
     body = []
     for record in rows.to_dict("records"):
         cells = []
         for column, name in columns:
-            value = record[column]
+            value = record.get(column)
             if column == "date" and value and not pd.isna(record.get("age_days")):
                 # The age goes under the date, in one column (QA20's 1280 px table had three
                 # date columns: the answer, its age and the call-by date).
@@ -79,6 +116,10 @@ def _table(rows: pd.DataFrame, columns: Sequence[tuple[str, str]], lang: Languag
                     )
             elif column == "comment" and isinstance(value, str):
                 text = _cell(shown_redactions(value, lang))
+            elif column == PROFILE:
+                text = _profile(record, profile, lang)
+            elif column == "response_id":
+                text = _words(value)
             else:
                 text = _cell(value)
             kind = "is-num" if column == "score" else "is-text"
@@ -95,15 +136,19 @@ def _table(rows: pd.DataFrame, columns: Sequence[tuple[str, str]], lang: Languag
 
 
 def _folded(
-    rows: pd.DataFrame, columns: Sequence[tuple[str, str]], lang: Language, first: int
+    rows: pd.DataFrame,
+    columns: Sequence[tuple[str, str]],
+    lang: Language,
+    first: int,
+    profile: Sequence[tuple[str, str]] = (),
 ) -> str:
-    shown = _table(rows.head(first), columns, lang)
+    shown = _table(rows.head(first), columns, lang, profile)
     rest = rows.iloc[first:]
     if len(rest):
         shown += (
             '<details class="nps-followups__more">'
             f"<summary>{escape(t('followup.more', lang, n=len(rest)))}</summary>"
-            f"{_table(rest, columns, lang)}</details>"
+            f"{_table(rest, columns, lang, profile)}</details>"
         )
     return shown
 
@@ -173,30 +218,36 @@ def followup_html(
         :data:`~nps_kit.closed_loop.CALL_WITHIN_HOURS` after the response, marked when it is
         before the list's ``as_of`` day.
     """
-    known = followups.consent_known
+    basis = followups.basis
     n = len(followups)
     parts = ['<div class="nps-followups">']
-    if not known:
+    if basis is None:
+        unknown = t("followup.consent_unknown", lang)
+        if followups.names:
+            # contact_details named only names (QA23: RecipientFirstName, 氏名): say why they
+            # leave consent unknown and what to set, as run and alerts do.
+            names = _LIST[lang].join(_QUOTED[lang].format(c) for c in followups.names)
+            unknown += _SPACE[lang] + t("followup.names_only", lang, columns=names)
         parts.append(
             '<div class="nps-callout nps-callout--warning" role="alert">'
-            f"<p>{escape(t('followup.consent_unknown', lang))}</p></div>"
+            f"<p>{escape(unknown)}</p></div>"
         )
+    # One word per basis (closed_loop.ContactBasis), as the e-mail and the alert word it:
+    # without a consent question, a detail left is consent for that means, said with the
+    # columns read and how many detractors left none (the alerts' rule, closed_loop).
+    kind = {"consent": "known", "details": "details", None: "unknown"}[basis]
     if n == 0:
-        if followups.details:
-            empty = t("followup.none_details", lang) + _SPACE[lang] + _details_rule(followups, lang)
-        else:
-            empty = t("followup.none_known" if known else "followup.none_unknown", lang)
+        empty = t(f"followup.none_{kind}", lang)
+        if basis == "details":
+            empty += _SPACE[lang] + _details_rule(followups, lang)
         parts.append(f'<p class="nps-empty">{escape(empty)}</p></div>')
         return HTML("".join(parts))
-    # Without a consent question, a detail left is consent for that means: say so, with the
-    # columns read and how many detractors left none (the alerts' rule, closed_loop).
-    kind = "details" if followups.details else "known" if known else "unknown"
     count = t(f"followup.count_{kind}", lang, n=f"{n:,}")
     notes = [
         t("followup.order", lang, as_of=followups.as_of.isoformat()),
         t("followup.call_rule", lang, hours=CALL_WITHIN_HOURS),
     ]
-    if followups.details:
+    if basis == "details":
         notes.insert(0, _details_rule(followups, lang))
     if work_files is not None:
         notes.append(t("followup.work_file", lang, csv=work_files[0], xlsx=work_files[1]))
@@ -213,14 +264,19 @@ def followup_html(
         ("date", t("followup.date", lang)),
         ("call_by", t("followup.call_by", lang)),
         ("score", t("followup.score", lang)),
-        # What the person said before who they are: on a desktop the breakdowns scroll, not
-        # the comment (EC's four breakdowns pushed it out of sight at 1280 px).
+        # What the person said before who they are (EC's four breakdowns pushed the comment
+        # out of sight at 1280 px).
         ("comment", t("followup.comment", lang)),
         ("themes", t("followup.themes", lang)),
-        *followups.breakdowns,
     ]
+    if followups.breakdowns:
+        # Who they are in one column, a labelled line per breakdown: a column each scrolled
+        # sideways at 1280 px and was cut on paper (QA23: a timestamp id and three breakdowns,
+        # 受診科 and 年代 behind the scroll shadow), whatever the number of breakdowns.
+        columns.append((PROFILE, t("followup.profile", lang)))
     loop = status if isinstance(status, LoopStatus) else None
-    parts.append(_folded(_with_call_by(followups, loop), columns, lang, first))
+    rows = _with_call_by(followups, loop)
+    parts.append(_folded(rows, columns, lang, first, followups.breakdowns))
     parts.append("</div>")
     return HTML("".join(parts))
 
@@ -290,10 +346,9 @@ def loop_status_html(
             + "".join(f"<p>{escape(_named(w, status.source))}</p>" for w in status.warnings)
             + "</div>"
         )
-    if status.order_note:
-        parts.append(
-            f'<p class="nps-loop__note">{escape(_named(status.order_note, status.source))}</p>'
-        )
+    for note in (status.order_note, status.id_note, *status.entry_notes):
+        if note:
+            parts.append(f'<p class="nps-loop__note">{escape(_named(note, status.source))}</p>')
     parts.append(f'<div class="nps-kpis">{kpis}</div>')
     if len(status.open):
         columns = [

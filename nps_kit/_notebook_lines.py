@@ -72,6 +72,15 @@ LINES = (
         "every detractor as 'consent unknown'.",
         lambda unit: unit.columns.contact is None and bool(unit.columns.contact_details),
     ),
+    NotebookLine(
+        "followups",
+        "followups",
+        "strategies",
+        'strategies="strategies" in page,',
+        "an improvement question's note no longer names the actions in a report without the "
+        "strategies section.",
+        lambda unit: unit.sections is not None and "strategies" not in unit.sections,
+    ),
 )
 
 

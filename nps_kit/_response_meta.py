@@ -27,7 +27,15 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-__all__ = ["language_codes", "response_time", "technical"]
+__all__ = [
+    "NOT_RESPONSES",
+    "STATUS_CODES",
+    "language_codes",
+    "numeric_values",
+    "response_time",
+    "response_types",
+    "technical",
+]
 
 # Values that are the respondent's machine or the link they came by, whatever the header.
 _IPV4: Final = r"(?:\d{1,3}\.){3}\d{1,3}"
@@ -46,9 +54,24 @@ _LANG_CODE: Final = re.compile(r"[a-z]{2,3}(?:[-_](?:[a-z]{2}|\d{3}|[a-z]{4}))?"
 # tell it apart: a multi-select option column holds one word ("Spam", "Offline") and blanks.
 #: Those of them that are no customer's answers: the survey's author trying it (a preview, on
 #: line or offline) and the random answers of Qualtrics' "Generate test responses".
-NOT_RESPONSES: Final = frozenset({"survey preview", "survey test", "offline survey preview"})
+NOT_RESPONSES: Final = frozenset(
+    {"survey preview", "survey test", "offline survey preview", "survey preview spam"}
+)
 _TOOL_RESPONSE_TYPES: Final = NOT_RESPONSES | {"ip address"}
-_RESPONSE_TYPES: Final = _TOOL_RESPONSE_TYPES | {"imported", "spam", "offline"}
+_RESPONSE_TYPES: Final = _TOOL_RESPONSE_TYPES | {"imported", "spam", "offline", "imported spam"}
+#: Qualtrics' Status as "Export values" writes it: bit flags (1 preview, 2 test, 4 imported,
+#: 8 spam, 16 offline), named as "Export labels" names them (Qualtrics' SPSS value labels).
+STATUS_CODES: Final = {
+    0: "ip address",
+    1: "survey preview",
+    2: "survey test",
+    4: "imported",
+    8: "spam",
+    9: "survey preview spam",
+    12: "imported spam",
+    16: "offline",
+    17: "offline survey preview",
+}
 
 # Headers of columns no respondent filled in, in the words of the tools that add them. Whole
 # headers only: "How easy was order tracking?" is a question, "tracking_id" is not.
@@ -169,6 +192,49 @@ def technical(headers: Sequence[str], values: pd.Series, counts: np.ndarray) -> 
     if folded <= _RESPONSE_TYPES and folded & _TOOL_RESPONSE_TYPES:
         return "response type"
     return None
+
+
+def response_types(status: pd.Series) -> pd.Series:
+    """Read Qualtrics' ``Status`` column as the response types' words, casefolded.
+
+    Parameters
+    ----------
+    status
+        The column as loaded: words ("IP Address", "Survey Preview") from "Export labels", or
+        codes (0, 1, …) from "Export values".
+
+    Returns
+    -------
+    pandas.Series
+        ``"ip address"``, ``"survey preview"`` … (string dtype, ``<NA>`` where blank). Codes
+        are read as their words only when every non-blank value is one of
+        :data:`STATUS_CODES`; any other value is returned as it is, casefolded.
+    """
+    words = status.astype("string").str.strip().str.casefold()
+    codes = _status_codes(words)
+    if codes is not None:
+        words = words.copy()
+        words.loc[codes.index] = codes.map(STATUS_CODES).astype("string")
+    return words
+
+
+def _status_codes(words: pd.Series) -> pd.Series | None:
+    """Return the non-blank values as Qualtrics' Status codes; None unless all are codes."""
+    given = words.dropna()
+    given = given[given != ""]
+    codes = pd.to_numeric(given, errors="coerce")
+    if len(given) and codes.notna().all() and codes.isin(list(STATUS_CODES)).all():
+        return codes.astype(int)
+    return None
+
+
+def numeric_values(status: pd.Series) -> bool:
+    """Whether Qualtrics' ``Status`` column says the export holds numeric values.
+
+    "Export values" writes every choice as its code (Status 0, a Yes/No question 1/2, a
+    region 1-5) where "Export labels" writes its words.
+    """
+    return _status_codes(status.astype("string").str.strip()) is not None
 
 
 def language_codes(headers: Sequence[str], values: pd.Series, counts: np.ndarray) -> bool:

@@ -21,7 +21,7 @@ import pandas as pd
 
 from nps_kit._fonts import MAIL_FONTS
 from nps_kit._phone import dial_string, looks_like_phone
-from nps_kit.closed_loop import NAME_HEADER
+from nps_kit.closed_loop import NAME_HEADER, ContactBasis, contact_basis
 from nps_kit.i18n import Language, shown_redactions, t
 from nps_kit.mail._policy import POLICY
 from nps_kit.mail.compose import ComposedMessage
@@ -46,10 +46,20 @@ td { color: #1f2937;
 blockquote { margin: 6px 0 0; padding-left: 10px; border-left: 3px solid #e5e7eb; }
 """
 
+#: The words' key suffix per basis; alerts never go out with consent unknown
+#: (:func:`nps_kit.alerts.alerts_blocker`), so ``None`` words as consent.
+_WORDS: dict[ContactBasis | None, str] = {"consent": "", "details": "_details", None: ""}
 
-def alert_subject(name: str, count: int, lang: Language) -> str:
-    """Return the subject, e.g. ``【NPS】EC事業部：連絡を許可した新しい批判者3人``."""
-    return t("alerts_mail.subject", lang, name=name, n=count)
+
+def alert_subject(
+    name: str, count: int, lang: Language, *, basis: ContactBasis | None = "consent"
+) -> str:
+    """Return the subject, e.g. ``【NPS】EC事業部：連絡を許可した新しい批判者3人``.
+
+    ``basis`` (:func:`nps_kit.closed_loop.contact_basis`) words why they may be contacted:
+    ``"details"`` gives 「連絡先を残した新しい批判者」, as the report's follow-up box says.
+    """
+    return t(f"alerts_mail.subject{_WORDS[basis]}", lang, name=name, n=count)
 
 
 def _facts(unit: UnitParameters, record: Mapping[Any, Any]) -> list[str]:
@@ -163,12 +173,17 @@ def compose_alert(
 
     lang = unit.language
     records = rows.to_dict("records")
-    title = alert_subject(unit.name, len(records), lang)
-    intro = t("alerts_mail.intro", lang, name=unit.name, n=len(records))
     # Without a consent question, leaving a number or address was the consent
-    # (closed_loop.contactable_detractors): say which rule chose them.
-    which = "threshold" if unit.columns.contact is not None else "threshold_details"
-    rule = t(f"alerts_mail.{which}", lang, max=unit.alerts.max_score)
+    # (closed_loop.contactable_detractors): subject, intro and rule say which basis chose
+    # them, in the report's words (FIX30: "who allowed contact" beside the report's "left a
+    # way to reach them").
+    basis = contact_basis(
+        contact_column=unit.columns.contact,
+        details=[unit.column(c) for c in unit.columns.contact_details],
+    )
+    title = alert_subject(unit.name, len(records), lang, basis=basis)
+    intro = t(f"alerts_mail.intro{_WORDS[basis]}", lang, name=unit.name, n=len(records))
+    rule = t(f"alerts_mail.threshold{_WORDS[basis]}", lang, max=unit.alerts.max_score)
     footer = t("alerts_mail.footer", lang)
     text = [intro, ""]
     people = []

@@ -376,7 +376,7 @@ def analyse_followups(
         stance=stance,
         themes=themes,
         drivers=drivers,
-        playbook=load_playbook(playbook_path, themes=book.ids),
+        playbook=load_playbook(playbook_path, themes=book.ids, pack=book.pack),
         lang=lang,
         scope=scope,
     )

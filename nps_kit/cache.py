@@ -54,8 +54,10 @@ _META = b"nps_kit.cache"
 # 8: double submissions (resubmission_of); 9: "NA", "None", "NULL" answers kept as written
 # (a cache of 8 holds them as blanks); 10: a title row above the header skipped (title_rows);
 # 11: Qualtrics' test responses (Status "Survey Test") dropped as previews are;
-# 12: numbers that are text kept as written (07700900123), whole numbers with blanks whole
-_FORMAT = 12
+# 12: numbers that are text kept as written (07700900123), whole numbers with blanks whole;
+# 13: Qualtrics' previews and tests left out of an export of numeric values (Status 1, 2, 9,
+# 17) and of "Survey Preview Spam"
+_FORMAT = 13
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 

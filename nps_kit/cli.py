@@ -49,6 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # IRI formats at import time (~1 s); notebook schemas use no such format, so the command line
     # declines that optional module. Library users are unaffected.
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    if argv is None:
+        _utf8_mode()
+    _readable_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -66,6 +69,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("nps-kit: interrupted", file=sys.stderr)
         return 130
     return status
+
+
+def _utf8_mode() -> None:
+    """Start again in Python's UTF-8 mode when the locale cannot name Japanese files.
+
+    Under cron or a service manager the locale may be one whose encoding has no Japanese
+    (``LC_ALL=C`` with ``PYTHONUTF8=0``, ``en_US.ISO-8859-1``). Python then reads the command
+    line and names files in that encoding: ``--unit-column 院名`` was not found
+    (read as surrogate escapes), and a run failed every Japanese unit before its first cell
+    (UnicodeEncodeError writing ``さくら歯科-南口.html``). The same command, with the same
+    process id, runs again with ``-X utf8``, as it does in any UTF-8 locale.
+    """
+    if sys.flags.utf8_mode:
+        return
+    try:
+        "日本語".encode(sys.getfilesystemencoding())
+    except (UnicodeEncodeError, LookupError):
+        pass
+    else:
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]])
+
+
+def _readable_output() -> None:
+    """Make stdout and stderr write any text, Japanese unit names and headers among them.
+
+    Under cron or a service manager the locale may be one that cannot encode Japanese
+    (``LC_ALL=C`` with Python's UTF-8 mode off, ``en_US.ISO-8859-1``): the first Japanese
+    header ended ``inspect`` in a UnicodeEncodeError traceback, and a run's log lost its units'
+    names. Such a stream writes UTF-8 instead (file names the locale could not decode are
+    written as their bytes); one that can write Japanese but not every letter (cp932 and
+    "£") writes an escape for the letter it lacks rather than failing.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        reconfigure = getattr(stream, "reconfigure", None)
+        if not encoding or reconfigure is None or "utf" in encoding.lower():
+            continue
+        try:
+            "日本語".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            reconfigure(encoding="utf-8", errors="surrogateescape")
+        else:
+            reconfigure(errors="backslashreplace")
 
 
 def _silence_stdout() -> None:

@@ -18,37 +18,48 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 
 from nps_kit._consent import consent_answer
 from nps_kit._values import MISSING_WORDS, date_only
 from nps_kit.errors import DataError, closest
+from nps_kit.i18n import Language, t
 from nps_kit.text.tokens import NO_ANSWER
 from nps_kit.unit import UnitData, contact_allowed
 
 __all__ = [
+    "ATTEMPT_STATUSES",
     "CALL_WITHIN_HOURS",
     "DETRACTOR_MAX_SCORE",
     "NAME_HEADER",
+    "ContactBasis",
     "FollowupList",
     "LoopRefused",
     "LoopStatus",
+    "RestoredIds",
+    "alerts_need",
     "call_by",
     "consent_known",
+    "contact_basis",
     "contactable_detractors",
     "followup_list",
     "left_contact_details",
     "loop_status",
+    "names_only",
+    "reach_columns",
     "respondent_themes",
+    "restore_ids",
     "rows_moved",
     "still_open",
 ]
 
 #: Detractors score 0–6 (the segment rule of :mod:`nps_kit.score`).
 DETRACTOR_MAX_SCORE = 6
-#: The playbook's first action: "Contact detractors who allowed it within 48 hours"; the
-#: follow-up list gives each person's call-by date from it and marks the overdue.
+#: How soon the playbooks' first detractor action (an owner calls back each listed
+#: detractor) is due; the follow-up list gives each person's call-by date from it and marks
+#: the overdue.
 CALL_WITHIN_HOURS = 48
 #: Urgency: the lowest score first (the unhappiest), then the oldest response (the most
 #: overdue), then the response id so that equal rows keep a stable order.
@@ -62,6 +73,12 @@ NAME_HEADER = re.compile(
     r".*(?:\bname\b|(?:first|last|given|family|sur)name\b|名前|氏名)",
     re.IGNORECASE | re.DOTALL,
 )
+#: Why the listed detractors may be contacted, which every surface words the count from (the
+#: report's follow-up box, the e-mail, the alert): ``"consent"``, a yes in ``columns.contact``;
+#: ``"details"``, without one, a way to reach them left in ``columns.contact_details``
+#: (FIX30: the report said "left a way to reach them" while the e-mail said "allowed contact").
+#: ``None`` where neither tells: consent is unknown.
+ContactBasis = Literal["consent", "details"]
 
 
 def _require(data: pd.DataFrame, column: str, option: str) -> None:
@@ -106,8 +123,7 @@ def left_contact_details(responses: pd.DataFrame, details: Sequence[str]) -> pd.
     left = pd.Series(False, index=responses.index)
     for column in details:
         _require(responses, column, "contact_details")
-        if NAME_HEADER.search(column):
-            continue
+    for column in reach_columns(details):
         cells = responses[column].astype("string").fillna("")
         said = cells.map(lambda text: unicodedata.normalize("NFKC", text).strip().casefold())
         # なし, "Nothing" (what an open answer says for none) or "No, thanks" (a refusal, as a
@@ -118,14 +134,132 @@ def left_contact_details(responses: pd.DataFrame, details: Sequence[str]) -> pd.
     return left
 
 
-def consent_known(*, contact_column: str | None, details: Sequence[str]) -> bool:
-    """Whether anyone may be said to have allowed contact (the report's and the alerts' rule).
+def reach_columns(details: Sequence[str]) -> tuple[str, ...]:
+    """Return the columns of ``details`` that can hold a way to reach someone (not a name).
+
+    Parameters
+    ----------
+    details
+        The contact-details columns (``columns.contact_details``).
+
+    Returns
+    -------
+    tuple of str
+        ``details`` without its name columns (:data:`NAME_HEADER`), in order.
+    """
+    return tuple(c for c in details if not NAME_HEADER.search(c))
+
+
+def contact_basis(*, contact_column: str | None, details: Sequence[str]) -> ContactBasis | None:
+    """Say why the listed detractors may be contacted (:data:`ContactBasis`), or ``None``.
 
     A consent column (``columns.contact``) says it; without one, contact details
     (``columns.contact_details``) do, a detail left being the respondent's consent for that
-    means (:func:`left_contact_details`). With neither, consent is unknown: the report lists
-    every detractor and says so, and ``nps-kit alerts`` alerts nobody
-    (:func:`nps_kit.alerts.alerts_blocker`).
+    means (:func:`left_contact_details`). Name columns alone reach nobody and consent to
+    nothing, so they leave consent unknown, as no details do (:func:`names_only` says so).
+
+    Parameters
+    ----------
+    contact_column
+        The consent column, or ``None``.
+    details
+        The contact-details columns.
+
+    Returns
+    -------
+    {"consent", "details"} or None
+        ``None`` when consent is unknown.
+    """
+    if contact_column is not None:
+        return "consent"
+    return "details" if reach_columns(details) else None
+
+
+def names_only(*, contact_column: str | None, details: Sequence[str]) -> str | None:
+    """Say that ``columns.contact_details`` names only name columns, and what to set; else ``None``.
+
+    Without a consent column such a list reaches nobody (QA23: ``RecipientFirstName``, 氏名):
+    ``nps-kit run`` warns with this sentence, ``nps-kit alerts`` refuses with it, and the
+    report's follow-up box says it.
+
+    Parameters
+    ----------
+    contact_column
+        The consent column, or ``None`` (with one, names are printed beside the consent).
+    details
+        The contact-details columns.
+
+    Returns
+    -------
+    str or None
+        The sentence, in English (a message of the command line), or ``None``.
+    """
+    if contact_column is not None or not details or reach_columns(details):
+        return None
+    names = ", ".join(repr(c) for c in details)
+    return (
+        f"columns.contact_details lists only name columns ({names}): a name says who someone "
+        "is, not how to reach them, so no detractor counts as having left a way to be "
+        "contacted. Add the column where respondents leave a phone number or e-mail address "
+        "(e.g. RecipientEmail) to columns.contact_details, or set columns.contact to a "
+        "consent (Yes/No) question"
+    )
+
+
+def alerts_need(
+    *,
+    id_column: str | None,
+    date_column: str | None,
+    contact_column: str | None,
+    details: Sequence[str],
+) -> str | None:
+    """Say which column ``nps-kit alerts`` needs and is not set, and what to set; else ``None``.
+
+    The one check of "alerts can work", asked by ``nps-kit alerts``
+    (:func:`nps_kit.alerts.alerts_blocker`) and by the report's follow-up section before it
+    points the team to the alerts: the alert log keys on the id, only those who may be
+    contacted are alerted (:func:`contact_basis`; names alone reach nobody:
+    :func:`names_only`), and ``--since`` reads the date.
+
+    Parameters
+    ----------
+    id_column, date_column, contact_column
+        ``columns.id``, ``columns.date`` and ``columns.contact``, or ``None`` when unset.
+    details
+        ``columns.contact_details``.
+
+    Returns
+    -------
+    str or None
+        The sentence (English: a command-line message), or ``None`` when alerts can work.
+    """
+    if id_column is None:
+        example = f" (e.g. {date_column!r} when no two responses share one)" if date_column else ""
+        return (
+            "no columns.id, which the alert log needs to alert each response once. Set "
+            f"columns.id to a column unique to each response{example}"
+        )
+    names = names_only(contact_column=contact_column, details=details)
+    if names is not None:
+        return names
+    if not consent_known(contact_column=contact_column, details=details):
+        return (
+            "no columns.contact, so consent to contact is unknown and nobody may be alerted. "
+            "Add a consent question (e.g. 'May we contact you about your answer?' Yes/No) and "
+            "set columns.contact to it, or list the columns where respondents leave a phone "
+            "number or e-mail address to be contacted in columns.contact_details"
+        )
+    if date_column is None:
+        return "no columns.date, which --since needs. Set columns.date to the response date"
+    return None
+
+
+def consent_known(*, contact_column: str | None, details: Sequence[str]) -> bool:
+    """Whether anyone may be said to have allowed contact (the report's and the alerts' rule).
+
+    True when :func:`contact_basis` names a basis. With neither a consent column nor a
+    detail that reaches someone, consent is unknown: the report lists every detractor and
+    says so, and ``nps-kit alerts`` alerts nobody (:func:`nps_kit.alerts.alerts_blocker`).
 
     Parameters
     ----------
@@ -139,7 +273,7 @@ def consent_known(*, contact_column: str | None, details: Sequence[str]) -> bool
     bool
         ``True`` when :func:`contactable_detractors` keeps only people who allowed contact.
     """
-    return contact_column is not None or bool(details)
+    return contact_basis(contact_column=contact_column, details=details) is not None
 
 
 def contactable_detractors(
@@ -161,9 +295,9 @@ def contactable_detractors(
     details
         Without ``contact_column``: the contact-details columns, of which a filled one is the
         respondent's consent (:func:`left_contact_details`), so only those who left a way to
-        reach them are kept. ``None`` (or without any detail) keeps every low score: consent
-        is then unknown and callers must say so. Ignored with ``contact_column``: the consent
-        answer decides.
+        reach them are kept. ``None`` (or without any detail other than names) keeps every
+        low score: consent is then unknown and callers must say so. Ignored with
+        ``contact_column``: the consent answer decides.
     max_score
         Highest score that counts (default 6, the detractor segment).
 
@@ -184,7 +318,7 @@ def contactable_detractors(
     keep = scores.notna() & (scores <= max_score)
     if contact_column is not None:
         keep &= contact_allowed(responses[contact_column])
-    elif details:
+    elif details and reach_columns(details):
         keep &= left_contact_details(responses, details)
     return responses.loc[keep.fillna(False).astype(bool)]
 
@@ -255,6 +389,9 @@ class FollowupList:
         person's consent (a name column excluded: :data:`NAME_HEADER`); empty otherwise.
     unreachable
         With ``details``: the period's detractors who left no way to reach them, not listed.
+    names
+        Without a consent column, the contact-details columns when they are all name
+        columns (:func:`names_only`): consent is then unknown, and the report says why.
     """
 
     rows: pd.DataFrame
@@ -263,9 +400,17 @@ class FollowupList:
     as_of: dt.date
     details: tuple[str, ...] = ()
     unreachable: int = 0
+    names: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    @property
+    def basis(self) -> ContactBasis | None:
+        """Why the listed people may be contacted (:data:`ContactBasis`); ``None``: unknown."""
+        if not self.consent_known:
+            return None
+        return "details" if self.details else "consent"
 
 
 def _breakdown_pairs(
@@ -328,7 +473,7 @@ def followup_list(
         _require(rows, id_column, "id")
     if comment_column is not None:
         _require(rows, comment_column, "comment")
-    by_details = () if contact_column is not None else tuple(details)
+    by_details = () if contact_column is not None else reach_columns(details)
     everyone = len(contactable_detractors(rows, contact_column=None)) if by_details else 0
     rows = contactable_detractors(rows, contact_column=contact_column, details=by_details)
     as_of = as_of or dt.date.today()
@@ -362,19 +507,28 @@ def followup_list(
         breakdowns=pairs,
         consent_known=consent_known(contact_column=contact_column, details=by_details),
         as_of=as_of,
-        details=tuple(c for c in by_details if not NAME_HEADER.search(c)),
+        details=by_details,
         unreachable=everyone - len(table),
+        names=tuple(details) if names_only(contact_column=contact_column, details=details) else (),
     )
 
 
 # --- the loop's status, from the file the team returns --------------------------------------
 
-#: Status words (compared case-insensitively, after trimming) that mean "contacted"; any
-#: ``contacted_at`` date counts as contacted too.
+#: Status words (compared case-insensitively, after trimming and NFKC) that mean "contacted";
+#: any ``contacted_at`` date counts as contacted too, unless the status is an attempt. 「済」
+#: with no date is the front desk's usual mark (QA24): contacted, on a day not known.
 DONE_STATUSES = frozenset(
     {
         "contacted",
         "done",
+        "called",
+        "phoned",
+        "reached",
+        "済",
+        "済み",
+        "電話済",
+        "電話済み",
         "closed",
         "resolved",
         "complete",
@@ -389,6 +543,37 @@ DONE_STATUSES = frozenset(
         "解決済み",
     }
 )
+#: Status words for a try that reached nobody (a voicemail, no answer): the person stays open
+#: even with a date, and the report says the team attempted (QA24: 「留守電」 with a date
+#: counted as contacted, but a voicemail is not a call).
+ATTEMPT_STATUSES = frozenset(
+    {
+        "attempted",
+        "voicemail",
+        "left voicemail",
+        "left a voicemail",
+        "left message",
+        "left a message",
+        "no answer",
+        "no reply",
+        "not reached",
+        "busy",
+        "留守電",
+        "留守番電話",
+        "留守電あり",
+        "不在",
+        "不通",
+        "応答なし",
+        "つながらず",
+        "繋がらず",
+    }
+)
+
+
+def _status_words(status: pd.Series) -> pd.Series:
+    """Return the team's status cells as the word lists hold them: NFKC, trimmed, folded."""
+    text = status.astype("string").fillna("")
+    return text.map(lambda w: unicodedata.normalize("NFKC", w).strip(" 。.!！").casefold())
 
 
 @dataclass(frozen=True, eq=False)
@@ -402,7 +587,8 @@ class LoopStatus:
     total
         People in the status file (distinct response ids).
     contacted
-        Of those, contacted: a ``contacted_at`` date or a status in :data:`DONE_STATUSES`.
+        Of those, contacted: a ``contacted_at`` date or a status in :data:`DONE_STATUSES`,
+        unless the status is an attempt (:data:`ATTEMPT_STATUSES`).
     close_rate
         ``contacted / total`` in percent (``None`` when the file lists nobody).
     median_days
@@ -420,7 +606,11 @@ class LoopStatus:
         status says so: the follow-up list shows them as contacted, never as overdue.
     warnings
         What could not be read in the file (an unreadable date: file, row, column, value), for
-        the report's box and the run's warnings.
+        the report's box and the run's warnings; also the ids written as numbers that fit more
+        than one of the export's zero-padded ids (:func:`restore_ids`), left unmatched.
+    id_note
+        When ids written as numbers (``8609``, Excel's re-save of ``0008609``) were matched to
+        the export's zero-padded ids: how many, said in the report's language.
     order_note
         When the file's dates read both ways: the order they were read in and why
         (:attr:`nps_kit.followup_files.StatusFile.order_note`), for the report's box.
@@ -437,6 +627,10 @@ class LoopStatus:
     contacted_on: Mapping[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     order_note: str | None = None
+    id_note: str | None = None
+    #: Said once each, in the report's language: how many were marked done without a date
+    #: (counted, out of the median) and how many were attempts that reached nobody (open).
+    entry_notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -564,6 +758,78 @@ def _check_rows_in_place(
     )
 
 
+@dataclass(frozen=True)
+class RestoredIds:
+    """A returned file's ids as the export writes them (:func:`restore_ids`)."""
+
+    #: The file's ids, each zero-stripped one that fits one export id replaced by it.
+    ids: pd.Series
+    #: File id → export id, for each id replaced.
+    restored: Mapping[str, str]
+    #: File id → the export ids it fits, for each left as it was because more than one fits.
+    ambiguous: Mapping[str, tuple[str, ...]]
+
+
+def restore_ids(ids: pd.Series, known: pd.Index) -> RestoredIds:
+    """Match ids a spreadsheet saved as numbers back to the export's zero-padded ids.
+
+    Excel re-saves a CSV's ``0008609`` as ``8609`` (QA24). An id not among ``known`` that is
+    all digits is replaced by the one known id that equals it once both lose their leading
+    zeros; when several fit (``0123`` and ``00123``), it is left as it is, unmatched, and
+    said. Ids found as they are never change.
+
+    Parameters
+    ----------
+    ids
+        The returned file's ids (text).
+    known
+        The export's ids (text).
+
+    Returns
+    -------
+    RestoredIds
+        The ids to match, and which were replaced or left unmatched.
+    """
+    missing = ids[~ids.isin(known) & ids.str.fullmatch(r"\d+").fillna(False).astype(bool)]
+    if missing.empty:
+        return RestoredIds(ids, {}, {})
+    digits = pd.Series(known, index=known).astype("string")
+    padded = digits[digits.str.fullmatch(r"0\d+").fillna(False).astype(bool)]
+    stems = padded.str.lstrip("0")
+    restored: dict[str, str] = {}
+    ambiguous: dict[str, tuple[str, ...]] = {}
+    for rid in dict.fromkeys(missing):
+        fits = tuple(dict.fromkeys(str(k) for k in padded[stems == rid.lstrip("0")]))
+        if len(fits) == 1:
+            restored[rid] = fits[0]
+        elif fits:
+            ambiguous[rid] = fits
+    return RestoredIds(ids.replace(restored) if restored else ids, restored, ambiguous)
+
+
+def _id_notes(
+    found: RestoredIds, source: Path, lang: Language
+) -> tuple[str | None, tuple[str, ...]]:
+    """Say the ids restored (a note) and those left unmatched (warnings), in ``lang``."""
+    note = None
+    if found.restored:
+        first = next(iter(found.restored.items()))
+        example = f"{first[1]} → {first[0]}"
+        note = t("followup.ids_restored", lang, path=source, n=len(found.restored), example=example)
+    warnings: tuple[str, ...] = ()
+    if found.ambiguous:
+        warnings = (
+            t(
+                "followup.ids_ambiguous",
+                lang,
+                path=source,
+                ids=", ".join(found.ambiguous),
+                found=", ".join(k for fits in found.ambiguous.values() for k in fits),
+            ),
+        )
+    return note, warnings
+
+
 def loop_status(
     status: pd.DataFrame,
     responses: pd.DataFrame,
@@ -575,6 +841,7 @@ def loop_status(
     as_of: dt.date | None = None,
     warnings: Sequence[str] = (),
     order_note: str | None = None,
+    lang: Language = "en",
 ) -> LoopStatus:
     """Measure the loop from a returned status table.
 
@@ -604,6 +871,10 @@ def loop_status(
         Which order the file's dates that read both ways were read in, and why
         (:attr:`nps_kit.followup_files.StatusFile.order_note`): kept for the report's box,
         and said in the refusal when rows seem to have moved.
+    lang
+        The report's language, for what is said about ids a spreadsheet saved as numbers
+        (:func:`restore_ids`): they are matched back to the export's zero-padded ids when
+        only one fits.
 
     Returns
     -------
@@ -617,10 +888,13 @@ def loop_status(
         export's rows moved, so a call could be recorded against the wrong person.
     """
     as_of = as_of or dt.date.today()
-    status = status.drop_duplicates("response_id", keep="last")
     key = id_column or "nps_row"
     latest = responses.drop_duplicates(key, keep="last")
     known = latest.set_index(latest[key].astype("string"))
+    # Compared as text, as the export writes them: Excel's 8609 is the export's 0008609.
+    matched = restore_ids(status["response_id"].astype("string"), known.index)
+    id_note, id_warnings = _id_notes(matched, source, lang)
+    status = status.assign(response_id=matched.ids).drop_duplicates("response_id", keep="last")
     ids = status["response_id"]
     found = ids.isin(known.index)
     if id_column is None and "date" in status.columns:
@@ -629,11 +903,24 @@ def loop_status(
     answered_at[found] = known.loc[ids[found], "nps_date"].to_numpy()
     if "date" in status.columns:
         answered_at = answered_at.fillna(status["date"])
-    words = status["status"].astype("string").str.strip().str.casefold()
+    words = _status_words(status["status"])
     done = status["contacted_at"].notna() | words.isin(DONE_STATUSES).fillna(False)
     if "contacted_unread" in status.columns:  # a contact date typed, but not readable
         done |= status["contacted_unread"].astype(bool)
-    done = done.astype(bool)
+    # A voicemail or no answer is a try, not a contact, even with the day of the try.
+    attempted = words.isin(ATTEMPT_STATUSES).fillna(False).astype(bool)
+    done = done.astype(bool) & ~attempted
+    # Undated and not already said cell by cell (an unreadable date has its own warning).
+    unread = status.get("contacted_unread", pd.Series(False, index=status.index))
+    undated = done & status["contacted_at"].isna() & ~unread.astype(bool)
+    entry_notes = tuple(
+        t(key, lang, n=n)
+        for key, n in (
+            ("followup.undated_done", int(undated.sum())),
+            ("followup.attempts_open", int(attempted.sum())),
+        )
+        if n
+    )
     delay = (status["contacted_at"].dt.normalize() - answered_at.dt.normalize()).dt.days
     delay = delay[done & delay.notna()]
     total = len(status)
@@ -657,7 +944,13 @@ def loop_status(
             "date": when,
             "age_days": (pd.Timestamp(as_of) - when.dt.normalize()).dt.days.astype("Int64"),
             "score": score,
-            "status": still["status"].astype("string").fillna(""),
+            "status": still["status"]
+            .astype("string")
+            .fillna("")
+            .mask(
+                attempted[still.index],
+                still["status"].map(lambda w: t("followup.attempted", lang, status=w)),
+            ),
             "owner": still["owner"].astype("string").fillna(""),
             "comment": comment.fillna(""),
         }
@@ -678,6 +971,8 @@ def loop_status(
                 status.loc[done, "response_id"], status.loc[done, "contacted_at"], strict=True
             )
         },
-        warnings=tuple(warnings),
+        warnings=(*warnings, *id_warnings),
         order_note=order_note,
+        id_note=id_note,
+        entry_notes=entry_notes,
     )

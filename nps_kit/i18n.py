@@ -299,6 +299,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "(negative) unless the answer clearly praises it. The actions and the e-mail rank themes "
         "by the reasons people gave for their score and list these requests separately.",
     },
+    # The same, in a report without the strategies section (FIX30: it named the actions).
+    "sections.asks_improvement_listed_mail": {
+        "ja": "改善点を尋ねる設問のため、はっきりほめている回答を除き、"
+        "テーマへの言及は要望（否定）として数えます。"
+        "メールのテーマの順位はスコアの理由の回答から決め、ここでの要望は別に挙げます。",
+        "en": "This question asks what to improve: a theme mentioned here counts as a request "
+        "(negative) unless the answer clearly praises it. The e-mail ranks themes by the "
+        "reasons people gave for their score and lists these requests separately.",
+    },
     "sections.themes_title": {
         "ja": "テーマ別：批判者が中立者になった場合のNPS改善幅",
         "en": "Themes: NPS gain if their detractors became passives",
@@ -338,15 +347,6 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "sections.mention_share_detractors": {
         "ja": "このテーマに触れた批判者の割合（%）",
         "en": "Mention share among detractors (%)",
-    },
-    "sections.no_detractors": {
-        "ja": "連絡を希望した批判者はいません。",
-        "en": "No detractor asked to be contacted.",
-    },
-    "sections.detractor_count": {
-        "ja": "連絡可能な批判者{n}人（新しい順、最大{limit}件）",
-        "en": "{n} detractors allowed contact (newest first, up to {limit})",
-        "en_one": "{n} detractor allowed contact (newest first, up to {limit})",
     },
     "sections.id": {
         "ja": "回答ID",
@@ -467,13 +467,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "推奨アクション",
         "en": "Recommended actions",
     },
+    # The detractors' count is worded from the summary's contact_basis, as the report's
+    # follow-up box words it (followup.count_known, followup.count_details).
     "mail.detractors": {
-        "ja": "連絡可能な批判者{count}人（フォローアップ待ち）",
+        "ja": "連絡を許可した批判者{count}人（フォローアップ待ち）",
         "en": "{count} detractors allowed contact (awaiting follow-up)",
         "en_one": "{count} detractor allowed contact (awaiting follow-up)",
     },
     "mail.detractors_open": {
-        "ja": "連絡可能な批判者のうちフォローアップ待ち{count}人"
+        "ja": "連絡を許可した批判者のうちフォローアップ待ち{count}人"
         "（{listed}人中{contacted}人に連絡済み）",
         "en": "{count} detractors allowed contact and await follow-up "
         "({contacted} of {listed} contacted)",
@@ -483,9 +485,27 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     # The returned file marks every listed detractor contacted (QA22: "0 … await follow-up
     # (2 of 2 contacted)").
     "mail.detractors_done": {
-        "ja": "連絡可能な批判者{n}人の全員に連絡済み",
+        "ja": "連絡を許可した批判者{n}人の全員に連絡済み",
         "en": "All {n} detractors who allowed contact have been contacted",
         "en_one": "The one detractor who allowed contact has been contacted",
+    },
+    "mail.detractors_details": {
+        "ja": "連絡先を残した批判者{count}人（フォローアップ待ち）",
+        "en": "{count} detractors left a way to reach them (awaiting follow-up)",
+        "en_one": "{count} detractor left a way to reach them (awaiting follow-up)",
+    },
+    "mail.detractors_details_open": {
+        "ja": "連絡先を残した批判者のうちフォローアップ待ち{count}人"
+        "（{listed}人中{contacted}人に連絡済み）",
+        "en": "{count} detractors who left a way to reach them await follow-up "
+        "({contacted} of {listed} contacted)",
+        "en_one": "{count} detractor who left a way to reach them awaits follow-up "
+        "({contacted} of {listed} contacted)",
+    },
+    "mail.detractors_details_done": {
+        "ja": "連絡先を残した批判者{n}人の全員に連絡済み",
+        "en": "All {n} detractors who left a way to reach them have been contacted",
+        "en_one": "The one detractor who left a way to reach them has been contacted",
     },
     "mail.detractors_unknown_done": {
         "ja": "一覧の批判者{n}人の全員に連絡済み（連絡の同意は不明）",
@@ -971,6 +991,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "No consent column is configured (columns.contact), so whether these people "
         "agreed to be contacted is unknown. Check consent before contacting anyone.",
     },
+    "followup.names_only": {
+        "ja": "連絡先の列（columns.contact_details）の{columns}は氏名の列で、"
+        "連絡の方法ではありません。回答者が電話番号やメールアドレスを残す列を"
+        "columns.contact_detailsに加えるか、連絡の同意の設問をcolumns.contactに指定してください。",
+        "en": "The contact-details columns {columns} are names, not ways to reach anyone: add the "
+        "column where respondents leave a phone number or e-mail address to "
+        "columns.contact_details, or set columns.contact to a consent question.",
+    },
     "followup.none_known": {
         "ja": "連絡を許可した批判者はいません。",
         "en": "No detractor allowed contact.",
@@ -1012,6 +1040,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "followup.days": {"ja": "{n}日", "en": "{n} days", "en_one": "{n} day"},
     "followup.score": {"ja": "スコア", "en": "Score"},
     "followup.themes": {"ja": "テーマ", "en": "Themes"},
+    "followup.profile": {"ja": "属性", "en": "Profile"},
     "followup.comment": {"ja": "コメント", "en": "Comment"},
     "followup.status": {"ja": "状況", "en": "Status"},
     "followup.owner": {"ja": "担当者", "en": "Owner"},
@@ -1041,6 +1070,21 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "{weeks} weeks up to this report ({today}); {done}. Write the year too: {example}."
         ),
     },
+    # 2/12/2026 with no time zone, export or other cell of the file to say the order (QA24).
+    "followup.date_both_ways": {
+        "ja": (
+            "{path}：{row}行目の{column}「{value}」は日/月の順なら{day_first}、月/日の順なら"
+            "{month_first}と読め、どちらの順かを決めるものがありません。{done}。ユニットの"
+            "timezoneをチームの地域にする（例：timezone: Europe/London なら日/月、"
+            "America/New_York なら月/日の順で読みます）か、{iso}のように書いてください。"
+        ),
+        "en": (
+            "{path}: row {row}, {column}: {value!r} reads as {day_first} day-first or "
+            "{month_first} month-first, and nothing says which order the team writes; {done}. "
+            "Set the unit's timezone to the team's (timezone: Europe/London reads day-first, "
+            "America/New_York month-first), or write the date as {iso}."
+        ),
+    },
     "followup.date_done.contacted_at": {
         "ja": "連絡済みとして数え、連絡までの日数の中央値には入れていません",
         "en": "counted as contacted, left out of the median days",
@@ -1053,6 +1097,52 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "en": "Write dates as {example}, or leave them blank.",
     },
+    # Ids of a returned file that a spreadsheet wrote as numbers (0008609 → 8609), matched
+    # back to the export's zero-padded id only when one id fits (closed_loop.loop_status).
+    "followup.ids_restored": {
+        "ja": (
+            "{path}の回答ID {n}件は先頭の0が消えていたため（Excelが数値として保存した例："
+            "{example}）、エクスポートの回答IDに戻して照合しました。"
+        ),
+        "en": (
+            "{path}: {n} response id(s) had lost their leading zeros (a spreadsheet saved them "
+            "as numbers, e.g. {example}) and were matched to the export's ids."
+        ),
+    },
+    "followup.ids_ambiguous": {
+        "ja": (
+            "{path}の回答ID {ids}は先頭の0が消えており、エクスポートの複数の回答ID（{found}）に"
+            "当てはまるため照合していません。エクスポートどおりの回答IDを文字列として書いてください。"
+        ),
+        "en": (
+            "{path}: response id(s) {ids} lost their leading zeros and fit more than one of the "
+            "export's ids ({found}), so they were not matched. Write them as the export does, "
+            "as text."
+        ),
+    },
+    # A returned file's common entries (closed_loop.DONE_STATUSES, ATTEMPT_STATUSES), said
+    # once each in the follow-up box.
+    "followup.undated_done": {
+        "ja": (
+            "日付のない「済」などの{n}人は連絡済みとして数え、連絡までの日数の中央値には"
+            "入れていません（連絡日を書くと中央値に入ります）。"
+        ),
+        "en": (
+            "{n} marked done without a date (done, called) are counted as contacted and left "
+            "out of the median days (add the contact date to count them there)."
+        ),
+    },
+    "followup.attempts_open": {
+        "ja": (
+            "「留守電」「不在」などの{n}人は連絡を試みた段階のため、未対応に残しています"
+            "（話せたら状況を「連絡済」にしてください）。"
+        ),
+        "en": (
+            "{n} marked as a voicemail or no answer are attempts, not contacts: they stay open "
+            "(set the status to contacted once you reach them)."
+        ),
+    },
+    "followup.attempted": {"ja": "{status}（連絡を試みた・未接触）", "en": "{status} (attempted)"},
     "followup.loop_unreadable": {
         "ja": "読めないセルがありました（他の行は集計済み）。",
         "en": "Some cells could not be read (every other row is counted).",
@@ -1153,12 +1243,25 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "[NPS] {name}: {n} new detractors who allowed contact",
         "en_one": "[NPS] {name}: {n} new detractor who allowed contact",
     },
+    # Without a consent column: those who left a way to reach them (the report's words).
+    "alerts_mail.subject_details": {
+        "ja": "【NPS】{name}：連絡先を残した新しい批判者{n}人",
+        "en": "[NPS] {name}: {n} new detractors who left a way to reach them",
+        "en_one": "[NPS] {name}: {n} new detractor who left a way to reach them",
+    },
     "alerts_mail.intro": {
         "ja": "{name}に、連絡を許可した新しい批判者が{n}人います。"
         "スコアの低い方、回答の古い方から順に並べています。",
         "en": "{name} has {n} new detractors who allowed contact, "
         "the lowest score and the oldest response first.",
         "en_one": "{name} has {n} new detractor who allowed contact.",
+    },
+    "alerts_mail.intro_details": {
+        "ja": "{name}に、連絡先を残した新しい批判者が{n}人います。"
+        "スコアの低い方、回答の古い方から順に並べています。",
+        "en": "{name} has {n} new detractors who left a way to reach them, "
+        "the lowest score and the oldest response first.",
+        "en_one": "{name} has {n} new detractor who left a way to reach them.",
     },
     "alerts_mail.score": {"ja": "スコア{score}", "en": "score {score}"},
     "alerts_mail.call_by": {"ja": "連絡期限：{time}", "en": "Call by {time}"},
@@ -1180,8 +1283,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Included: scores 0–{max} from people who allowed contact, not alerted before.",
     },
     "alerts_mail.threshold_details": {
-        "ja": "対象：0〜{max}点の回答で、連絡先を書き残した方（前回までに通知した方を除く）。",
-        "en": "Included: scores 0–{max} from people who left a way to contact them, not alerted "
+        "ja": "対象：0〜{max}点の回答で、連絡先を残した方（前回までに通知した方を除く）。",
+        "en": "Included: scores 0–{max} from people who left a way to reach them, not alerted "
         "before.",
     },
     "alerts_mail.footer": {

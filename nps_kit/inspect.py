@@ -22,7 +22,7 @@ import pandas as pd
 from nps_kit._answer_language import AnswerLanguage, answer_language
 from nps_kit._consent import CONSENT_NAME, NO, YES, consent_answer
 from nps_kit._phone import looks_like_phone
-from nps_kit._response_meta import language_codes, response_time, technical
+from nps_kit._response_meta import language_codes, numeric_values, response_time, technical
 from nps_kit._values import (
     MISSING_WORDS,
     NO_ANSWER_WORDS,
@@ -592,9 +592,9 @@ def _personal(name: str, question: str | None, answers: _Answers) -> tuple[Kind,
     if phone >= 0.5 or (phone >= 0.2 and _PHONE_NAME.search(header)):
         return "phone", "phone numbers"
     if _PERSON_NAME.search(header) and not _sentences(probe):
-        return "name", "people's names"
+        return "name", "names, not a way to reach"
     if _person_names(answers):
-        return "name", "people's names"
+        return "name", "names, not a way to reach"
     return None
 
 
@@ -1047,6 +1047,14 @@ def inspect_export(
             f"were read from row {report.title_rows + 1}."
         )
     notes += report.left_out()  # QA23: 12 previews gone without a word
+    if report.source == "qualtrics" and "Status" in frame and numeric_values(frame["Status"]):
+        # FIX31: the previews are left out of such an export too, but its choices are codes.
+        notes.append(
+            "This Qualtrics export holds numeric values (Status 0, 1, …): its choice answers "
+            "are codes, so a breakdown by a choice question shows 1, 2, 3 and a Yes/No consent "
+            "question (1/2) is not read as yes or no. For words, download it again with 'Use "
+            "choice text'."
+        )
     if report.format != "parquet":
         notes += _values_as_names(index.columns)
     if nps_col is None:

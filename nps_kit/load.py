@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit import _formats
-from nps_kit._response_meta import NOT_RESPONSES
+from nps_kit._response_meta import NOT_RESPONSES, response_types
 from nps_kit._resubmit import RESUBMISSIONS, resubmissions
 from nps_kit._values import (
     DATE_FORMS,
@@ -97,8 +97,9 @@ class LoadReport:
         Data rows read from the file, before Qualtrics preview rows and blank sheet rows were
         dropped.
     preview_rows_dropped
-        Qualtrics responses with ``Status`` "Survey Preview", "Offline Survey Preview" or
-        "Survey Test" (generated test responses), which are not real responses.
+        Qualtrics responses with ``Status`` "Survey Preview", "Offline Survey Preview",
+        "Survey Preview Spam" or "Survey Test" (generated test responses), or their codes 1,
+        17, 9 and 2 in an export of numeric values, which are not real responses.
     blank_rows_dropped
         Completely empty rows inside an XLSX sheet (blank CSV lines are skipped by the parser).
     n_valid, n_missing, n_invalid
@@ -885,7 +886,9 @@ def load_responses(
         drop |= blank
     preview = np.zeros(rows_read, dtype=bool)
     if layout.source == "qualtrics" and "Status" in frame.columns:
-        status_text = frame["Status"].astype("string").str.strip().str.casefold()
+        # "Export labels" writes words, "Export values" codes (1 = Survey Preview): the same
+        # responses are left out of either (FIX31: the codes were all counted).
+        status_text = response_types(frame["Status"])
         preview = status_text.isin(NOT_RESPONSES).fillna(False).to_numpy(dtype=bool)
         drop |= preview
     if drop.any():

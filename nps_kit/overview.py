@@ -437,13 +437,21 @@ def _sparkline(trend: Sequence[TrendPoint], lang: Language) -> str:
     )
 
 
+def _months_drawn(trend: Sequence[TrendPoint]) -> int:
+    """Return how many months :func:`_sparkline` draws: those of the window with an NPS.
+
+    A month the report hides (under the anonymity floor: no NPS) is a gap in the line, not a
+    month shown (FIX30: "12 months" under a line of 10 points).
+    """
+    return sum(r.nps is not None for r in trend[-TREND_MONTHS:])
+
+
 def _months_note(trend: Sequence[TrendPoint], lang: Language) -> str:
     """Under a line of fewer months than the trend's window, say how many it shows."""
-    shown = trend[-TREND_MONTHS:]
-    drawn = sum(r.nps is not None for r in shown) >= 2  # as _sparkline draws it
-    if not drawn or len(shown) >= TREND_MONTHS:
+    drawn = _months_drawn(trend)
+    if drawn < 2 or drawn >= TREND_MONTHS:  # no line (_sparkline), or the whole window
         return ""
-    note = t("overview.trend_months", lang, n=len(shown))
+    note = t("overview.trend_months", lang, n=drawn)
     return f'<small class="nps-months">{escape(note)}</small>'
 
 
@@ -498,7 +506,7 @@ def write_overview(
     # The trend column is headed "12 months" only when every unit's line spans them; else it
     # says what it is and each shorter line its months (QA22: 4 months under "12 months").
     whole = all(
-        len(_summary(u).trend[-TREND_MONTHS:]) >= TREND_MONTHS for u in units if u["status"] == "ok"
+        _months_drawn(_summary(u).trend) >= TREND_MONTHS for u in units if u["status"] == "ok"
     )
 
     def w(key: str) -> str:

@@ -104,17 +104,25 @@ class Playbook(_Model):
 
 
 def load_playbook(
-    path: str | Path | None = None, *, themes: Iterable[str] | None = None
+    path: str | Path | None = None,
+    *,
+    themes: Iterable[str] | None = None,
+    pack: str | None = None,
 ) -> Playbook:
     """Read and validate a playbook.
 
     Parameters
     ----------
     path
-        A playbook YAML file; ``None`` reads the copy shipped in the package.
+        A playbook YAML file; ``None`` reads the playbook shipped with ``pack``.
     themes
         Theme ids the playbook may name (those of the theme dictionaries in use); the default
         dictionaries' ids when ``None``.
+    pack
+        Without ``path``: the theme pack in use (:attr:`nps_kit.text.themes.ThemeBook.pack`),
+        whose own playbook is read, so that a saas unit without a playbook of its own gets
+        software actions, not the retail ones (QA22: carriers and "search, compare, buy").
+        ``None`` reads the retail playbook shipped as ``nps_kit/resources/playbook.yaml``.
 
     Returns
     -------
@@ -127,6 +135,10 @@ def load_playbook(
         If the file is missing, is not valid YAML, or breaks the schema; the message names the
         file and the dotted key, and for an unknown key suggests the closest valid one.
     """
+    if path is None and pack is not None and pack != "retail":
+        from nps_kit.text.packs import pack_files
+
+        path = pack_files(pack)[1]
     if path is None:
         source = resources.files("nps_kit") / "resources" / "playbook.yaml"
         shown = Path("nps_kit/resources/playbook.yaml")

@@ -642,6 +642,8 @@ def run_reports(
         _say(progress, line)
     for line in outdated_warnings([(job.unit, job.nb) for job in prepared]):
         _say(progress, line)
+    for line in contact_warnings([job.unit for job in prepared]):
+        _say(progress, line)
 
     for month in sorted({job.period for job in prepared}):
         _check_writable(output / month)
@@ -760,6 +762,37 @@ def stale_exports(
         )
         for (path, month, ended), units in late.items()
     ]
+
+
+def contact_warnings(units: Sequence[UnitParameters]) -> list[str]:
+    """Return a ``warning:`` per setting of ``columns.contact_details`` that reaches nobody.
+
+    Without a consent column, contact details naming only name columns (QA23:
+    ``RecipientFirstName``, 氏名) leave consent unknown: the report lists every detractor
+    with that warning and ``nps-kit alerts`` refuses the unit, both in these words
+    (:func:`nps_kit.closed_loop.names_only`). Said once per setting, naming its units; the
+    exit status does not change.
+
+    Parameters
+    ----------
+    units
+        The units run.
+
+    Returns
+    -------
+    list[str]
+        The warnings; empty when every unit's details reach someone (or it has a consent
+        column).
+    """
+    from nps_kit.closed_loop import names_only
+
+    said: dict[str, list[str]] = {}
+    for unit in units:
+        details = [unit.column(c) for c in unit.columns.contact_details]
+        message = names_only(contact_column=unit.columns.contact, details=details)
+        if message is not None:
+            said.setdefault(message, []).append(unit.unit)
+    return [f"warning: {', '.join(names)}: {message}." for message, names in said.items()]
 
 
 def refusal_line(error: ConfigError) -> str:
@@ -1027,6 +1060,8 @@ def build_once(
         for line in stale_exports([(unit, job.period)], period=period):
             warn(line)
         for line in outdated_warnings([(unit, job.nb)]):
+            warn(line)
+        for line in contact_warnings([unit]):
             warn(line)
     with tempfile.TemporaryDirectory(prefix="nps-kit-watch-") as scratch:
         result = _write_unit(job, _execute_unit(job, Path(scratch), kernel), output)

@@ -29,6 +29,7 @@ from nps_kit.closed_loop import (
     FollowupList,
     LoopRefused,
     LoopStatus,
+    alerts_need,
     followup_list,
     loop_status,
     respondent_themes,
@@ -509,11 +510,16 @@ def strategies(unit: UnitData, analysis: FollowupAnalysis) -> SectionResult:
     return SectionResult("strategies", tables={"recommendations": table}, parts=(shown,))
 
 
-def followups(unit: UnitData, analysis: FollowupAnalysis) -> SectionResult:
+def followups(
+    unit: UnitData, analysis: FollowupAnalysis, *, strategies: bool = True
+) -> SectionResult:
     """Tabulate every follow-up question: shares and NPS per answer, ratings, drivers, text.
 
     ``.tables`` holds each question's table by column, ``ratings`` and ``drivers`` when there
-    are rated attributes; ``.figures`` the theme-impact and key-driver charts.
+    are rated attributes; ``.figures`` the theme-impact and key-driver charts. ``strategies``
+    says whether the report shows the strategies section (the report notebook passes
+    ``"strategies" in page``): an improvement question's note names the actions only then
+    (FIX30: it named them in a report without any).
     """
     lang = unit.language
     parts: list[Any] = []
@@ -529,7 +535,13 @@ def followups(unit: UnitData, analysis: FollowupAnalysis) -> SectionResult:
             # Words that separate detractors from promoters answer "why that score", the first
             # open question; for later ones (what to improve) the contrast says little.
             _text_question(
-                parts, unit, result, lang, primary=first_text, listed=analysis.scope == "reasons"
+                parts,
+                unit,
+                result,
+                lang,
+                primary=first_text,
+                listed=analysis.scope == "reasons",
+                strategies=strategies,
             )
             first_text = False
     if analysis.ratings is not None:
@@ -640,14 +652,18 @@ def _text_question(
     *,
     primary: bool = True,
     listed: bool = False,
+    strategies: bool = True,
 ) -> None:
     parts.append(report.callout(_w("commenters", lang, n=f"{result.commenters:,}")))
     impact = result.table
     mentioned = bool(len(impact)) and impact["mentions"].sum() > 0
     if result.question.asks == "improvement" and mentioned:  # its mentions were read as requests
         # Beside a reason question, the strategies and the e-mail rank the reasons and list
-        # these requests apart (analysis.scope "reasons"): say so where the requests are shown.
-        note = "asks_improvement_listed" if listed else "asks_improvement"
+        # these requests apart (analysis.scope "reasons"): say so where the requests are shown,
+        # naming the actions only in a report that shows them.
+        note = "asks_improvement"
+        if listed:
+            note = "asks_improvement_listed" if strategies else "asks_improvement_listed_mail"
         parts.append(report.callout(_w(note, lang)))
     if mentioned:
         shown = impact.loc[impact["mentions"] > 0].head(8)
@@ -785,8 +801,15 @@ def detractors(
             lang=unit.language,
             work_files=files,
             first=first,
-            # Only where `nps-kit alerts` can work (its rule: alerts.alerts_blocker).
-            alerts=id_column is not None and found.consent_known,
+            # Only where `nps-kit alerts` can work: the check alerts' blocker makes, shared
+            # (FIX30: the date column was checked there only).
+            alerts=alerts_need(
+                id_column=id_column,
+                date_column=unit.load.date_column,
+                contact_column=contact_column,
+                details=contact_details,
+            )
+            is None,
             status=status,
         ),
         _Publish(partial(publish_followups, found)),
@@ -839,6 +862,7 @@ def followup_status(
             as_of=today,
             warnings=read.warnings(lang),
             order_note=read.order_note,
+            lang=lang,
         )
     except DataError as err:
         status = LoopRefused(source=path, message=str(err))
@@ -1129,6 +1153,7 @@ def summary(
         actions=tuple(actions),
         detractors_to_contact=None if detractor_list is None else still_open(detractor_list, loop),
         consent_known=None if detractor_list is None else detractor_list.consent_known,
+        contact_basis=None if detractor_list is None else detractor_list.basis,
         detractors_contacted=None
         if detractor_list is None or loop is None
         else len(detractor_list) - still_open(detractor_list, loop),

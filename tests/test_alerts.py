@@ -229,6 +229,73 @@ def test_a_response_added_to_the_export_is_alerted_next_run(project: Path, smtp:
     assert log_lines(project)[-1]["response_ids"] == ["E07"]
 
 
+RETURNING = ("E02", "2026-11-05 09:30:00", "EC事業部", "1", "ライト", "また遅れた", "はい")
+
+
+def test_a_returning_customer_s_new_detractor_response_is_alerted_once(
+    project: Path, smtp: Recorder
+) -> None:
+    # QA24: columns.id was a customer number (顧客番号 0055584); the log keyed on the id
+    # alone, so the customer's second, December detractor answer was dropped silently.
+    assert alerts(project) == 0
+    old = next(project.glob("export.*"))
+    newer = write_export(project / f"newer{old.suffix}", [*ROWS, RETURNING])
+    assert alerts(project, "--data", str(newer)) == 0
+    assert len(smtp.received) == 3
+    third = smtp.received[2].message
+    assert third["Subject"] == "【NPS】EC事業部：連絡を許可した新しい批判者1人"
+    assert "2026-11-05 09:30 JST / スコア1 / プラン：ライト" in text_of(third)
+    assert log_lines(project)[-1]["response_ids"] == ["E02"]
+    assert log_lines(project)[-1]["response_keys"] == ["E02|2026-11-05T09:30:00"]
+    assert alerts(project, "--data", str(newer)) == 0  # a re-run: nothing twice
+    assert len(smtp.received) == 3
+
+
+def test_an_alert_log_from_before_the_keys_still_counts_as_sent(
+    project: Path, smtp: Recorder
+) -> None:
+    # Lines written before response_keys hold ids alone: each covers the responses of its ids
+    # dated up to its alerted_at (2026-11-04 21:00 JST), never what came after.
+    log = project / "reports" / "alerts" / "alerted.jsonl"
+    log.parent.mkdir(parents=True)
+    old = {
+        "unit": "ec",
+        "response_ids": ["E04", "E02", "E05"],
+        "recipients": ["ec-owner@example.com"],
+        "message_id": "<old@example.com>",
+        "alerted_at": "2026-11-04T12:00:00+00:00",
+    }
+    log.write_text(json.dumps(old) + "\n", encoding="utf-8")
+    assert alerts(project) == 0
+    assert [m.rcpt_tos for m in smtp.received] == [["cloud@example.com"]]
+    export = next(project.glob("export.*"))
+    newer = write_export(project / f"newer{export.suffix}", [*ROWS, RETURNING])
+    assert alerts(project, "--data", str(newer)) == 0
+    assert len(smtp.received) == 2
+    assert "2026-11-05 09:30 JST / スコア1" in text_of(smtp.received[1].message)
+    assert log_lines(project)[-1]["response_ids"] == ["E02"]
+
+
+def test_a_unit_file_with_a_typo_is_skipped_and_every_other_unit_is_alerted(
+    project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA24: travel.yaml's `mail: {atach: pdf}` made `alerts --all` alert nobody (exit 2), on
+    # every cron run, while `run` skipped travel alone.
+    (project / "parameters" / "travel.yaml").write_text(
+        "name: Travel\nlanguage: en\nmail: {atach: pdf}\nalerts: {to: [travel@example.com]}\n",
+        encoding="utf-8",
+    )
+    assert alerts(project) == 2
+    err = capsys.readouterr().err
+    assert "nps-kit alerts: error: " in err and "mail.atach" in err
+    assert "This unit is skipped." in err
+    assert sorted(r for m in smtp.received for r in m.rcpt_tos) == [
+        "boss@example.com",
+        "cloud@example.com",
+        "ec-owner@example.com",
+    ]
+
+
 def test_dry_run_writes_eml_only_and_logs_nothing(
     project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -590,17 +657,48 @@ def test_a_form_without_consent_alerts_the_detractors_who_left_a_number(
     assert "north: alerted callbacks@example.com about 2 detractors" in capsys.readouterr().err
     (message,) = smtp.received
     text = text_of(message.message).replace("\r\n", "\n")
-    assert text.startswith("North has 2 new detractors who allowed contact")
+    # FIX30: worded as the report words it ("left a way to reach them"), not "allowed contact".
+    assert text.startswith("North has 2 new detractors who left a way to reach them")
+    subject = "[NPS] North: 2 new detractors who left a way to reach them"
+    assert message.message["Subject"] == subject
     assert "  Phone: 07999 888777\n" in text
     assert "  Sarah Jones / Phone: 07740 409632\n" in text
     for left_none in ("Tom Whitaker", "Waited an hour", "Too pricey", "Priya Shah", "07111"):
         assert left_none not in text
         assert left_none not in html_of(message.message)
     assert (
-        "Included: scores 0–6 from people who left a way to contact them, not alerted before."
-        in text
+        "Included: scores 0–6 from people who left a way to reach them, not alerted before." in text
     )
     assert log_lines(tmp_path)[0]["response_ids"] == ["11/25/2026 13:00:00", "11/23/2026 09:00:00"]
+
+
+def test_contact_details_naming_only_names_refuse_alerts_with_what_to_set(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA23: contact_details: [RecipientFirstName] (or 氏名) reaches nobody, and the run
+    # listed nobody without a word. alerts says which columns are names and what to set, in
+    # the words run warns with (closed_loop.names_only).
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "responses.csv").write_text(GFORMS, encoding="cp1252")
+    (params / "defaults.yaml").write_text(
+        "language: en\ndata: {path: ../responses.csv}\n"
+        f"columns: {{score: '{GFORMS_SCORE}', date: Timestamp, id: Timestamp, comment: 'Why?', "
+        "contact: null, contact_details: ['Your name (optional)']}\n",
+        encoding="utf-8",
+    )
+    (params / "north.yaml").write_text(
+        "name: North\nalerts: {to: [callbacks@example.com]}\n", encoding="utf-8"
+    )
+    assert alerts(tmp_path, "--dry-run", since="2026-11-20") != 0
+    err = capsys.readouterr().err
+    assert (
+        "columns.contact_details lists only name columns ('Your name (optional)'): a name says "
+        "who someone is, not how to reach them, so no detractor counts as having left a way to "
+        "be contacted. Add the column where respondents leave a phone number or e-mail address "
+        "(e.g. RecipientEmail) to columns.contact_details, or set columns.contact to a consent "
+        "(Yes/No) question" in err
+    )
 
 
 def test_an_export_with_nothing_in_the_window_is_said_to_be_late(

@@ -87,3 +87,64 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly(tmp_path):
     finally:
         os.close(write_end)
     assert (done.returncode, done.stderr) == (141, "")
+
+
+@pytest.mark.parametrize("utf8_mode", ["0", "1"])
+def test_japanese_names_and_files_in_an_ascii_locale(tmp_path, utf8_mode):
+    # FIX31, the unattended path: cron with LC_ALL=C and no HOME. In a locale whose encoding
+    # cannot write Japanese (LC_ALL=C without Python's UTF-8 mode, en_US.ISO-8859-1) inspect
+    # ended in a UnicodeEncodeError traceback at the first Japanese header; an error message
+    # naming a Japanese unit would have gone the same way.
+    export = tmp_path / "回答.csv"
+    export.write_text(
+        "タイムスタンプ,おすすめ度,院名\n"
+        + "".join(f"2026/10/{d:02d} 10:00:00,{d % 11},さくら歯科 南口\n" for d in range(1, 29)),
+        encoding="utf-8",
+    )
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C"}
+    env["PYTHONUTF8"] = utf8_mode
+    env["PYTHONPATH"] = os.pathsep.join(sys.path)
+    done = subprocess.run(
+        [sys.executable, "-m", "nps_kit.cli", "inspect", str(export)],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    out = done.stdout.decode("utf-8")
+    assert "タイムスタンプ" in out and "院名" in out
+    missing = subprocess.run(
+        [sys.executable, "-m", "nps_kit.cli", "inspect", str(tmp_path / "さくら.csv")],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert missing.returncode == 2
+    err = missing.stderr.decode("utf-8")
+    assert "さくら.csv" in err and "Traceback" not in err
+    # Japanese on the command line and in file names: the column is found, the units written
+    # (the run of a unit failed before its first cell the same way, writing its report).
+    made = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "nps_kit.cli",
+            "init",
+            "クリニック",
+            "--from",
+            str(export),
+            "--unit-column",
+            "院名",
+        ],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert made.returncode == 0, made.stderr.decode("utf-8", "replace")
+    assert (tmp_path / "クリニック" / "parameters" / "さくら歯科-南口.yaml").is_file()

@@ -112,6 +112,8 @@ def test_a_table_on_desktop_and_everyone_on_paper(browser: Chromium, report_path
         "document.querySelector('.nps-followups .nps-table-wrap').getBoundingClientRect().right]"
     )
     assert comment_right <= wrap_right
+    # and so are the four breakdowns, one labelled line each in one column (FIX31)
+    assert desktop.js(FITS)["out"] == []
     desktop.browser.send("Emulation.setEmulatedMedia", desktop.session, media="print")
     printed = desktop.js(BOXES)
     assert all(b["visible"] for b in printed)  # the fold is open on paper
@@ -162,3 +164,98 @@ def test_two_breakdowns_fit_a_1280_px_screen(
     )
     assert scroll <= client
     assert lines <= 6
+
+
+def _clinic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """QA23's clinic: a timestamp id and three breakdowns, the first a long free answer."""
+    n = 8
+    rows = pd.DataFrame(
+        {
+            "response_id": [f"2026/11/{17 - i:02d} 18:47:24" for i in range(n)],
+            "date": [f"2026-11-{17 - i:02d}" for i in range(n)],
+            "age_days": pd.array([18 + i for i in range(n)], dtype="Int64"),
+            "score": pd.array([i % 7 for i in range(n)], dtype="Int64"),
+            "improve": ["キャッシュレス決済に対応してほしい", "駐車場を広くしてほしい"] * (n // 2),
+            "dept": ["矯正歯科"] * n,
+            "age": ["70代以上"] * n,
+            "themes": ["スピード・待ち時間 (−) / 改善してほしい点：使いやすさ・利便性 (−)"] * n,
+            "comment": ["会計で２０分待ちました。キャッシュレス決済に対応してほしい。"] * n,
+        }
+    )
+    found = FollowupList(
+        rows,
+        (("improve", "改善してほしい点"), ("dept", "受診科"), ("age", "年代")),
+        consent_known=False,
+        as_of=dt.date(2026, 12, 5),
+    )
+    nb = build_report_notebook(charts=0)
+    html = followup_html(found, lang="ja", work_files=("minami_followups.csv", "x.xlsx"))
+    nb.cells.append(
+        code("sections.detractors(u)", new_output("display_data", data={"text/html": html.data}))
+    )
+    path = tmp_path_factory.mktemp("clinic") / "minami.html"
+    write_html(nb, path, lang="ja", title="さくら歯科 南口")
+    return path
+
+
+FITS = """(() => { const w = document.querySelector('.nps-followups .nps-table-wrap');
+  const right = w.getBoundingClientRect().right + 0.5;
+  const cells = [...w.querySelectorAll('thead th, tbody tr:first-child td')];
+  return {scroll: w.scrollWidth, client: w.clientWidth,
+          out: cells.filter(c => c.getBoundingClientRect().right > right)
+                    .map(c => c.textContent)}; })()"""
+
+
+@pytest.mark.parametrize(
+    ("width", "media"),
+    [(1280, "screen"), (725, "print"), (703, "print")],
+    ids=["1280px", "letter-paper", "a4-paper"],
+)
+def test_a_timestamp_id_and_three_breakdowns_fit_1280_px_and_paper(
+    browser: Chromium, tmp_path_factory: pytest.TempPathFactory, width: int, media: str
+) -> None:
+    # QA23: at 1280 px 改善してほしい点 was cut mid-word and 受診科, 年代 sat behind the scroll
+    # shadow, lost on paper too. Paper: Letter and A4 less the report's 12 mm margins.
+    page = open_page(browser, _clinic(tmp_path_factory), {**DESKTOP, "width": width})
+    page.browser.send("Emulation.setEmulatedMedia", page.session, media=media)
+    fits = page.js(FITS)
+    assert fits["out"] == [] and fits["scroll"] <= fits["client"], fits
+    if width == 1280:  # the id wraps, "2026/11/17" over "18:47:24" (143 px on one line)
+        lines = page.js(
+            "(() => { const c = document.querySelector('.nps-followup__response_id');"
+            " return c.innerText.split(/\\s+/).length === 2 &&"
+            " c.querySelector('.nps-followup__word:last-child').getBoundingClientRect().top >"
+            " c.querySelector('.nps-followup__word').getBoundingClientRect().top; })()"
+        )
+        assert lines
+        text = page.js("document.querySelector('.nps-followup__nps_profile').innerText")
+        assert text.splitlines() == [
+            "改善してほしい点：キャッシュレス決済に対応してほしい",
+            "受診科：矯正歯科",
+            "年代：70代以上",
+        ]
+
+
+def test_the_clinics_card_at_390_px_keeps_the_comment_and_the_profile_readable(
+    browser: Chromium, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    phone = open_page(browser, _clinic(tmp_path_factory), PHONE)
+    assert phone.js("document.documentElement.scrollWidth") == 390
+    widths = phone.js(
+        "['.nps-followup__comment', '.nps-followup__nps_profile', '.nps-followup__response_id']"
+        ".map(s => document.querySelector(s).getBoundingClientRect().width)"
+    )
+    assert all(w > 250 for w in widths), widths
+    label = phone.js(
+        "getComputedStyle(document.querySelector('.nps-followup__nps_profile'), '::before').content"
+    )
+    assert label == '"属性"'
+    # the id's words and the facts each one item in the value column, not spread over the
+    # card's label column
+    lefts = phone.js(
+        "['.nps-followup__word', '.nps-followup__fact'].map(s => [...document.querySelector("
+        "'.nps-followups__table tbody tr').querySelectorAll(s)]"
+        ".map(e => e.getBoundingClientRect().left))"
+    )
+    words, facts = lefts
+    assert len(set(facts)) == 1 and words[0] == facts[0] < words[1], lefts

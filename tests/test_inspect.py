@@ -682,7 +682,9 @@ def test_msforms_contact_columns_are_classed_as_what_they_are(tmp_path: Path) ->
     # メール holds addresses and "anonymous"; 名前 holds guests' names: neither is free text
     # nor a question to break the NPS down by.
     assert kinds["メール"] == ("email", "e-mail addresses")
-    assert kinds["名前"] == ("name", "people's names")
+    # A name says who answered, not how to reach them (QA23: contact_details: [氏名]
+    # reached nobody).
+    assert kinds["名前"] == ("name", "names, not a way to reach")
     assert kinds[MSFORMS_REASON] == ("text", "free text")
     assert kinds["ID"] == ("id", "unique")
     # とても不満 … どちらでもない … とても満足: a labelled scale, not a category to break down by.
@@ -829,6 +831,35 @@ def test_preview_responses_left_out_are_a_note(tmp_path: Path) -> None:
     assert (
         "1 Survey Preview response (a Qualtrics test run, not a real response) was left out."
         in found.notes
+    )
+
+
+@pytest.mark.parametrize("values", [True, False])
+def test_a_qualtrics_export_of_numeric_values_says_so(tmp_path: Path, values: bool) -> None:
+    # FIX31: with "Use numeric values" the preview (Status 1) is left out as in words, but a
+    # Yes/No consent question reads 1/2 and a choice breakdown 1, 2, 3: say how to get words.
+    status, preview, yes = ("0", "1", "1") if values else ("IP Address", "Survey Preview", "Yes")
+    path = write_text(
+        tmp_path / "q.csv",
+        "StartDate,Status,Q1,Q5\n"
+        "Start Date,Response Type,How likely are you to recommend us?,May we contact you?\n"
+        '"{""ImportId"":""startDate""}","{""ImportId"":""status""}","{""ImportId"":""QID1""}",'
+        '"{""ImportId"":""QID5""}"\n'
+        + "".join(f"2026-11-{d:02d} 09:00:00,{status},{d % 11},{yes}\n" for d in range(1, 21))
+        + f"2026-11-21 10:00:00,{preview},0,{yes}\n",
+    )
+    found = inspect_export(path)
+    assert found.to_dict()["responses"] == 20
+    said = [n for n in found.notes if "numeric values" in n]
+    assert said == (
+        [
+            "This Qualtrics export holds numeric values (Status 0, 1, …): its choice answers are "
+            "codes, so a breakdown by a choice question shows 1, 2, 3 and a Yes/No consent "
+            "question (1/2) is not read as yes or no. For words, download it again with 'Use "
+            "choice text'."
+        ]
+        if values
+        else []
     )
 
 

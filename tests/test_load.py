@@ -240,6 +240,68 @@ def test_qualtrics_three_header_rows_and_preview_responses(tmp_path: Path) -> No
     ]
 
 
+def _qualtrics_status(rows: list[tuple[str, str]]) -> str:
+    """A Qualtrics export of ``(Status, Finished)`` rows, one score each (0, 1, 2, …)."""
+    head = (
+        "StartDate,Status,Finished,Q1\n"
+        "Start Date,Response Type,Finished,How likely are you to recommend us?\n"
+        '"{""ImportId"":""startDate""}","{""ImportId"":""status""}",'
+        '"{""ImportId"":""finished""}","{""ImportId"":""QID1""}"\n'
+    )
+    body = "".join(
+        f"2026-10-{i + 1:02d} 09:00:00,{status},{finished},{i % 11}\n"
+        for i, (status, finished) in enumerate(rows)
+    )
+    return head + body
+
+
+# Qualtrics' response types, in words ("Export labels") and as codes ("Export values"): the
+# codes are bit flags (1 preview, 2 test, 4 imported, 8 spam, 16 offline), as Qualtrics' own
+# SPSS value labels of Status say.
+_STATUS_WORDS_AND_CODES = (
+    ("IP Address", "0"),
+    ("Survey Preview", "1"),
+    ("Survey Test", "2"),
+    ("Imported", "4"),
+    ("Spam", "8"),
+    ("Survey Preview Spam", "9"),
+    ("Imported Spam", "12"),
+    ("Offline", "16"),
+    ("Offline Survey Preview", "17"),
+    ("IP Address", "0"),
+)
+
+
+@pytest.mark.parametrize("export", ["labels", "values"])
+def test_qualtrics_previews_and_tests_are_left_out_of_either_export(
+    tmp_path: Path, export: str
+) -> None:
+    # FIX31: with "Export values" Status is 0/1/2/… and Finished 1/0: the 12 previews of QA23's
+    # energy export were counted as customers (Wales 466 / -55.4, not 454 / -56.8), unsaid.
+    finished = ("True", "False") if export == "labels" else ("1", "0")
+    rows = [
+        (words if export == "labels" else code, finished[i == 4])
+        for i, (words, code) in enumerate(_STATUS_WORDS_AND_CODES)
+    ]
+    path = write(tmp_path / "q.csv", _qualtrics_status(rows), "utf-8-sig")
+    result = load_responses(path, score_column="Q1")
+    # kept: the respondents' (0), imported, spam-flagged and offline ones, as in words
+    assert result.data["nps_score"].tolist() == [0, 3, 4, 6, 7, 9]
+    assert result.data["nps_finished"].tolist() == [True, True, False, True, True, True]
+    report = result.report
+    assert (report.rows_read, report.preview_rows_dropped) == (10, 4)
+    assert report.left_out() == [
+        "4 Survey Preview responses (Qualtrics test runs, not real responses) were left out."
+    ]
+
+
+def test_a_qualtrics_status_of_other_numbers_is_read_as_it_is(tmp_path: Path) -> None:
+    # Only Qualtrics' own codes are response types: a Status of 1 among 3s and 5s is not one.
+    rows = [("3", "1"), ("1", "1"), ("5", "1")]
+    path = write(tmp_path / "q.csv", _qualtrics_status(rows), "utf-8-sig")
+    assert load_responses(path, score_column="Q1").report.preview_rows_dropped == 0
+
+
 def test_qualtrics_score_column_by_question_text(tmp_path: Path) -> None:
     path = write(tmp_path / "q.csv", QUALTRICS)
     result = load_responses(

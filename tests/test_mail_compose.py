@@ -395,7 +395,7 @@ def test_html_and_text_carry_the_same_facts(tmp_path: Path, charts: dict[str, by
         # a summary from before the metric had its n: the number without it
         "サポート：+0.8ポイント",
         "送料無料の条件を見直す",
-        "連絡可能な批判者17人（フォローアップ待ち）",
+        "連絡を許可した批判者17人（フォローアップ待ち）",
         "目標0.0ポイント：目標との差は誤差の範囲内",
         "詳細レポートを添付しています（ec_2026-10.html）。",
     ]
@@ -761,11 +761,45 @@ def test_without_a_consent_column_nobody_is_said_to_have_agreed(
     message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
     html, text = html_and_text(message)
     assert "フォローアップ待ちの批判者17人（連絡の同意は不明）" in text
-    assert "連絡可能" not in text and "連絡可能" not in html
+    assert "許可" not in text and "許可" not in html
     known = parse(
         compose_message(make_unit(tmp_path), PERIOD, sender=SENDER, charts=charts).message
     )
-    assert "連絡可能な批判者17人（フォローアップ待ち）" in html_and_text(known)[1]
+    assert "連絡を許可した批判者17人（フォローアップ待ち）" in html_and_text(known)[1]
+
+
+@pytest.mark.parametrize(
+    ("lang", "extra", "line"),
+    [
+        ("en", {}, "17 detractors left a way to reach them (awaiting follow-up)"),
+        ("ja", {}, "連絡先を残した批判者17人（フォローアップ待ち）"),
+        (
+            "en",
+            {"detractors_to_contact": 13, "detractors_contacted": 4},
+            "13 detractors who left a way to reach them await follow-up (4 of 17 contacted)",
+        ),
+        (
+            "en",
+            {"detractors_to_contact": 0, "detractors_contacted": 2},
+            "All 2 detractors who left a way to reach them have been contacted",
+        ),
+        (
+            "ja",
+            {"detractors_to_contact": 0, "detractors_contacted": 2},
+            "連絡先を残した批判者2人の全員に連絡済み",
+        ),
+    ],
+)
+def test_without_a_consent_column_the_body_words_the_count_as_the_report_does(
+    tmp_path: Path, lang: str, extra: dict[str, Any], line: str
+) -> None:
+    # FIX30: section 7 said "left a way to reach them" while the e-mail said "allowed
+    # contact": the body words the count from the summary's contact_basis.
+    summary = {**SUMMARY, "consent_known": True, "contact_basis": "details", **extra}
+    unit = make_unit(tmp_path, name="North", language=lang, summary=summary)
+    html, text = html_and_text(parse(compose_message(unit, PERIOD, sender=SENDER).message))
+    assert line in text and line in shown(html)
+    assert "allowed contact" not in text and "許可" not in text
 
 
 def test_what_moved_in_the_body_says_the_rest_holds_hidden_groups(tmp_path: Path) -> None:
@@ -891,7 +925,7 @@ def test_the_body_counts_the_detractors_still_open_once_the_team_returned_the_fi
             False,
             "All 2 listed detractors have been contacted (consent to contact unknown)",
         ),
-        ("ja", 2, True, "連絡可能な批判者2人の全員に連絡済み"),
+        ("ja", 2, True, "連絡を許可した批判者2人の全員に連絡済み"),
     ],
 )
 def test_body_says_everyone_was_contacted_when_nobody_waits(

@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import textwrap
@@ -288,26 +289,104 @@ def test_run_with_a_notebook_says_which_report_it_replaced(project: Path) -> Non
     ]
 
 
-@pytest.mark.slow
-def test_nps_kit_lab_starts_jupyterlab_on_the_working_copy(project: Path) -> None:
-    command = [sys.executable, "-m", "nps_kit.cli", "lab", "stores", "--period", "2026-10"]
-    command += ["--no-browser", "--port", "18931", "--parameters", str(project)]
-    env = {**os.environ, "JUPYTER_TOKEN": "test"}
-    proc = subprocess.Popen(command, cwd=project.parent, env=env, stderr=subprocess.PIPE, text=True)
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every process below ``pid`` (psutil when installed, else /proc)."""
     try:
-        seen = ""
-        deadline = time.monotonic() + 120
-        while "http://" not in seen and time.monotonic() < deadline and proc.poll() is None:
-            seen += proc.stderr.readline()  # type: ignore[union-attr]
-        assert "working copy: " in seen
-        assert re.search(r"http://(localhost|127\.0\.0\.1):18931/lab", seen), seen
-    finally:
-        proc.send_signal(signal.SIGINT)
+        import psutil
+    except ImportError:
+        children: dict[int, list[int]] = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        found, todo = set(), [pid]
+        while todo:
+            for child in children.get(todo.pop(), []):
+                found.add(child)
+                todo.append(child)
+        return found
+    return {p.pid for p in psutil.Process(pid).children(recursive=True)}
+
+
+def _alive(pids: set[int]) -> set[int]:
+    """The pids among ``pids`` still running (a zombie is not running)."""
+    alive = set()
+    for pid in pids:
         try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state not in ("Z", "X"):
+            alive.add(pid)
+    return alive
+
+
+def _start_lab(project: Path, port: int, env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
+    command = [sys.executable, "-m", "nps_kit.cli", "lab", "stores", "--period", "2026-10"]
+    command += ["--no-browser", "--port", str(port), "--parameters", str(project)]
+    proc = subprocess.Popen(command, cwd=project.parent, env=env, stderr=subprocess.PIPE, text=True)
+    seen = ""
+    deadline = time.monotonic() + 120
+    while "http://" not in seen and time.monotonic() < deadline and proc.poll() is None:
+        seen += proc.stderr.readline()  # type: ignore[union-attr]
+    return proc, seen
+
+
+def _stop_lab(proc: subprocess.Popen[str], how: signal.Signals) -> tuple[int, set[int]]:
+    """Send ``how`` to ``nps-kit lab`` alone (as a scheduler or a closed terminal does); return
+    its exit code and the processes it had started that are still running."""
+    started = _descendants(proc.pid)
+    assert started, "nps-kit lab started no server"
+    proc.send_signal(how)
+    try:
+        code = proc.wait(timeout=60)
+    finally:
+        left = _alive(started)
+        for pid in left:  # never leave a server behind, even when the test fails
+            os.kill(pid, signal.SIGKILL)
+    return code, left
+
+
+@pytest.mark.slow
+def test_nps_kit_lab_starts_jupyterlab_on_the_working_copy(project: Path, tmp_path: Path) -> None:
+    port = _free_port()
+    env = {**os.environ, "JUPYTER_TOKEN": "test", "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt")}
+    proc, seen = _start_lab(project, port, env)
+    assert "working copy: " in seen
+    assert re.search(rf"http://(localhost|127\.0\.0\.1):{port}/lab", seen), seen
+    # Ctrl-C in a terminal: nps-kit stops the server it started, cleanly (it was killed, which
+    # left its runtime file for 'jupyter server list'), and ends as before (0)
+    code, left = _stop_lab(proc, signal.SIGINT)
+    assert not left and code == 0
+    assert not list((tmp_path / "rt").glob("jpserver-*.json"))
     assert (project.parent / "notebooks" / "work" / "stores_2026-10.ipynb").is_file()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="POSIX signals")
+def test_nps_kit_lab_stopped_by_a_signal_stops_its_server(project: Path, tmp_path: Path) -> None:
+    # QA23: 'kill <nps-kit lab>' (a scheduler, a closed IDE terminal) ended nps-kit but left its
+    # JupyterLab server running under PID 1, one per call, each holding its port.
+    port = _free_port()
+    runtime = tmp_path / "rt"
+    env = {**os.environ, "JUPYTER_TOKEN": "test", "JUPYTER_RUNTIME_DIR": str(runtime)}
+    for how in (signal.SIGTERM, signal.SIGHUP):
+        proc, seen = _start_lab(project, port, env)
+        # the second start finds the port free: no stale server from the first one
+        assert re.search(rf"http://(localhost|127\.0\.0\.1):{port}/lab", seen), seen
+        code, left = _stop_lab(proc, how)
+        assert not left, f"{how.name}: the server survived nps-kit lab ({sorted(left)})"
+        assert code == 128 + how
+        # it stopped cleanly: 'jupyter server list' finds no server that is gone
+        assert not list(runtime.glob("jpserver-*.json"))
 
 
 def test_lab_command_line() -> None:
@@ -676,6 +755,37 @@ def test_an_old_copy_is_told_which_lines_it_lacks_and_an_analysts_edits_are_not(
     # A notebook without section 7 (the analyst removed it) lacks none of its lines.
     kept = [c for c in nb.cells if "section-detractors" not in c.metadata.get("tags", [])]
     assert missing_lines(nbformat.v4.new_notebook(cells=kept)) == []
+
+
+def test_an_old_copy_lacks_the_strategies_keyword_of_the_followups_call(tmp_path: Path) -> None:
+    # FIX30: the improvement note named the actions in a report without the strategies
+    # section; the section now hears which, and an old copy that does not pass it is told,
+    # when a unit leaves the strategies out.
+    from nps_kit._notebook_lines import missing_lines, outdated_warning
+
+    nb = _older(read_report_notebook(NOTEBOOK), ', strategies="strategies" in page')
+    assert [line.keyword for line in missing_lines(nb)] == ["strategies"]
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "export.csv").write_text(
+        "Timestamp,Score\n11/23/2026 09:00:00,2\n", encoding="utf-8"
+    )
+    (params / "defaults.yaml").write_text(
+        "language: en\ndata: {path: ../export.csv}\ncolumns: {score: Score, date: Timestamp}\n",
+        encoding="utf-8",
+    )
+    (params / "north.yaml").write_text(
+        "name: North\nsections: [headline, followups]\n", encoding="utf-8"
+    )
+    (params / "south.yaml").write_text("name: South\n", encoding="utf-8")
+    units = list(load_all(params).units.values())
+    text = outdated_warning(tmp_path / "nb.ipynb", missing_lines(nb), units)
+    assert text is not None and "that the unit north needs" in text and "south" not in text
+    assert (
+        "  - section 'followups', in sections.followups(...): strategies=\"strategies\" in page,\n"
+        "    an improvement question's note no longer names the actions in a report without the "
+        "strategies section.\n" in text
+    )
 
 
 def test_a_call_that_passes_a_mapping_of_its_own_lacks_nothing() -> None:

@@ -550,3 +550,16 @@ def test_the_trend_column_says_the_months_it_shows(
         "html.parser",
     )
     assert [th.get_text() for th in soup.select("thead th")][6] == full
+    # FIX30: a month the report hides (no NPS: under the anonymity floor) is no month shown.
+    hidden = [
+        {**m, "nps": None} if m["period"] in ("2026-03", "2026-07") else m for m in _months(1, 11)
+    ]
+    manifest["units"] = [
+        unit("team", "Team", "en", 16.9, trend=[{"period": "2025-12", "nps": 1.0}, *hidden])
+    ]
+    soup = BeautifulSoup(
+        write_overview(tmp_path, manifest, language=lang).read_text(encoding="utf-8"),
+        "html.parser",
+    )
+    assert [th.get_text() for th in soup.select("thead th")][6] == header
+    assert soup.select_one("tbody tr td .nps-months").get_text() == short.replace("4", "10")

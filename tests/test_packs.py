@@ -339,6 +339,11 @@ SENSES = [
     ("finance", "A letter of credit for our imports", []),
     ("retail", "友達とLINEでチャットしながら選んだ", []),
     ("finance", "スマホを落としてカードを止めた", []),
+    # ERR22: a chat in person is no chat channel; a van sent down a track is no outage
+    ("retail", "Had a lovely chat with the owner about hiking boots", ["staff"]),
+    ("retail", "Had a quick chat with the agent on live chat", ["chat"]),
+    ("saas", "The route sent our van down a farm track", []),
+    ("saas", "The server went down again", ["reliability"]),
 ]
 
 
@@ -377,6 +382,26 @@ GENERIC_WORDS = [
     ("finance", "Membership went up for the third year", "price"),
     ("generic", "修理は有償と言われた", "price"),
     ("saas", "初期設定のサポートは有償です", "price"),
+    # ERR22: a theme's word in one pack that means the same in another (no readable set labels
+    # it otherwise where it is missed); derived forms (non-refundable, 速く, 半年経っても); a
+    # question asked again and again without an answer is the support team
+    ("generic", "Had the boiler serviced and the report came the same afternoon", "speed"),
+    ("generic", "予約から施術までスピーディでした", "speed"),
+    ("generic", "湿気がこもる", "quality"),
+    ("generic", "ガイドのお姉さんが最高でした", "staff"),
+    ("generic", "対応が丁寧でした", "staff"),
+    ("generic", "こっちが聞かないとダメ", "communication"),
+    ("finance", "The dashboard shows every pot at a glance", "usability"),
+    ("finance", "Hold times are shorter than they used to be", "speed"),
+    ("finance", "審査の結果が出るのが速くて助かった", "speed"),
+    ("finance", "申請して半年経っても音沙汰なし", "speed"),
+    ("saas", "手数料が地味に痛い", "price"),
+    ("saas", "他社と比べて高めの設定", "price"),
+    ("saas", "Three emails later and still nothing", "support"),
+    ("saas", "メールを送っても返ってこない", "support"),
+    ("retail", "Custom orders are non-refundable", "returns"),
+    ("retail", "このお茶、味は本当にいい", "quality"),
+    ("retail", "They emailed me the day it shipped", "communication"),
 ]
 
 
@@ -458,6 +483,78 @@ def test_pack_playbook_holds_no_retail_actions(pack: str) -> None:
     wrong = [a.en for a in actions if re.search(RETAIL_ONLY, f"{a.en} {a.ja}", re.IGNORECASE)]
     assert wrong == []
     assert "delivery" not in playbook.drivers
+
+
+@pytest.mark.parametrize("pack", PACKS)
+def test_each_pack_playbook_names_only_its_own_world(pack: str) -> None:
+    # FIX30 (QA22 #12): its theme actions are its own themes', and no driver is keyed on
+    # another pack's theme (retail's delivery in a software project).
+    own = set(load_pack(pack).ids)
+    others = set().union(*(load_pack(p).ids for p in PACKS if p != pack)) - own
+    playbook = load_playbook(pack_files(pack)[1], themes=sorted(own))
+    assert set(playbook.themes) <= own
+    assert set(playbook.drivers) & others == set()
+
+
+@pytest.mark.parametrize("pack", [p for p in PACKS if p != "retail"])
+def test_without_a_playbook_file_a_pack_unit_gets_its_packs_actions(
+    pack: str, tmp_path: Path
+) -> None:
+    # QA22: a unit of the saas pack without a playbook of its own was given the retail one
+    # (carriers, "search, compare, buy", loyalty benefits): the pack's own is read.
+    from nps_kit.analysis import analyse_followups
+    from nps_kit.unit import prepare_unit
+
+    export = tmp_path / "export.csv"
+    rows = ["date,score,why"] + [
+        f"2026-10-{1 + i % 28:02d},{i % 11},the app and the price and the staff" for i in range(60)
+    ]
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    themes = tmp_path / "themes.yaml"
+    themes.write_text(f"version: 1\nextends: {pack}\n", encoding="utf-8")
+    unit = prepare_unit(
+        export, name="X", language="en", period="2026-10", score_column="score",
+        date_column="date", text_columns=["why"],
+    )  # fmt: skip
+    found = analyse_followups(unit, [{"column": "why", "type": "text"}], themes_path=themes)
+    texts = [r.action for r in found.recommendations]
+    assert texts and [a for a in texts if re.search(RETAIL_ONLY, a, re.IGNORECASE)] == []
+    general = load_playbook(pack_files(pack)[1], themes=load_pack(pack).ids).general
+    assert general.promoter[0].en in texts
+
+
+# British spellings a US reader trips over (QA22 #12, FIX30: "Phone and call centre").
+UK_ONLY = r"centre|programme|colour|favourite|(?:prioriti|recogni|organi|personali|optimi)se"
+
+
+@pytest.mark.parametrize("pack", PACKS)
+def test_labels_and_advice_read_in_us_and_uk_english_alike(pack: str) -> None:
+    book = load_pack(pack)
+    labels = [book.label(t, "en") for t in book.ids]
+    playbook = load_playbook(pack_files(pack)[1], themes=book.ids)
+    segments = ("promoter", "passive", "detractor")
+    advice = [
+        *(a.en for seg in segments for a in getattr(playbook.general, seg)),
+        *(a.en for d in playbook.drivers.values() for a in d.actions),
+        *(a.en for e in playbook.themes.values() for seg in segments for a in getattr(e, seg)),
+    ]
+    uk = [t for t in [*labels, *advice] if re.search(UK_ONLY, t, re.IGNORECASE)]
+    assert uk == []
+    if "phone" in book.ids:
+        assert book.label("phone", "en") == "Phone support"
+
+
+def test_the_generic_pack_speaks_to_any_business() -> None:
+    # QA23: a clinic read 「品質・仕上がり」 (仕上がり, a retail word) and, for complaints about
+    # how treatment and medicine were explained, advice about delays only.
+    book = load_pack("generic")
+    labels = dict(zip(book.ids, (book.label(t, "ja") for t in book.ids), strict=True))
+    assert labels["quality"] == "品質・内容"
+    assert not [label for label in labels.values() if "仕上がり" in label]
+    playbook = load_playbook(pack_files("generic")[1], themes=book.ids)
+    (advice,) = playbook.themes["communication"].detractor
+    assert "説明" in advice.ja and "遅れ" in advice.ja
+    assert "Explain" in advice.en and "delays" in advice.en
 
 
 def test_saas_playbook_maps_software_rating_columns() -> None:

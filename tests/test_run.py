@@ -914,6 +914,40 @@ def test_latest_on_a_stale_export_warns_naming_both_months(
         ]
 
 
+def test_contact_details_naming_only_names_are_warned_about_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA23: contact_details: [RecipientFirstName] reaches nobody; the run listed nobody
+    # without a word. It warns once per setting, naming its units, in the words alerts
+    # refuses with (closed_loop.names_only); the exit status does not change.
+    monkeypatch.chdir(tmp_path)
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "responses.csv").write_text(
+        "ResponseId,RecordedDate,Region,Q1,RecipientFirstName\n"
+        "R1,2026-10-03 10:00:00,North,3,Léa\nR2,2026-10-04 10:00:00,South,9,Tom\n",
+        encoding="utf-8",
+    )
+    (params / "defaults.yaml").write_text(
+        "language: en\ndata: {path: ../responses.csv}\ncolumns: {id: ResponseId, "
+        "date: RecordedDate, score: Q1, contact: null, contact_details: [RecipientFirstName]}\n",
+        encoding="utf-8",
+    )
+    for unit in ("north", "south"):
+        (params / f"{unit}.yaml").write_text(f"name: {unit}\n", encoding="utf-8")
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    argv = ["run", "--all", "--parameters", str(params), "--output", str(tmp_path / "reports")]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-10", "--jobs", "1"]) == 0
+    warned = [line for line in capsys.readouterr().err.splitlines() if "warning" in line]
+    assert warned == [
+        "warning: north, south: columns.contact_details lists only name columns "
+        "('RecipientFirstName'): a name says who someone is, not how to reach them, so no "
+        "detractor counts as having left a way to be contacted. Add the column where "
+        "respondents leave a phone number or e-mail address (e.g. RecipientEmail) to "
+        "columns.contact_details, or set columns.contact to a consent (Yes/No) question."
+    ]
+
+
 def test_a_run_none_of_whose_units_has_the_month_names_each_unit(
     tmp_path: Path, units: list[UnitParameters], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -192,6 +192,30 @@ def test_google_forms_project_parameters(tmp_path: Path) -> None:
     }
 
 
+def test_init_never_offers_a_repeating_date_as_the_id_and_says_how_many_repeat(
+    tmp_path: Path,
+) -> None:
+    # QA24: 回答日時 (2,808 distinct of 3,000) was offered as the id "when no two responses
+    # share one", which the file already failed; alerts keyed on it would drop responses.
+    export = write_google_forms(tmp_path / "forms.csv")
+    lines = export.read_text(encoding="utf-8").splitlines(keepends=True)
+    stamp = lines[5].split(",", 1)[0]
+    lines[6] = stamp + "," + lines[6].split(",", 1)[1]
+    export.write_text("".join(lines), encoding="utf-8")
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "  # id: Timestamp" not in text
+    said = " ".join(
+        line.removeprefix("  # ") for line in text.splitlines() if line.startswith("  # ")
+    )
+    assert (
+        "'Timestamp' repeats: 1 of 48 rows share a value with an earlier row, so it cannot be "
+        "the id either, and init found no column unique to each response. Add a response id (a "
+        "response or receipt number) to the export and set id to it; a customer number repeats "
+        "when a customer answers again."
+    ) in said
+
+
 def test_init_says_how_many_double_submissions_the_export_has(tmp_path: Path) -> None:
     # QA20: init commented "4 exact duplicate rows found" and nothing of 8 double submissions.
     export = write_google_forms(tmp_path / "forms.csv")
@@ -404,8 +428,8 @@ def test_no_score_column_is_a_clear_error(
     assert main(["init", str(tmp_path / "p"), "--from", str(export)]) == 2
     assert capsys.readouterr().err == (
         f"nps-kit init: error: {export}: nps-kit init --from found no 0–10 score column; "
-        "columns: 'date' (date: ISO/Japanese), 'name' (name: people's names). Run nps-kit "
-        "inspect on the export to see "
+        "columns: 'date' (date: ISO/Japanese), 'name' (name: names, not a way to reach). Run "
+        "nps-kit inspect on the export to see "
         "what each column holds, or start from the demo project with nps-kit init DIR and set "
         "the columns by hand.\n"
     )
@@ -1187,6 +1211,23 @@ def test_without_a_consent_column_a_leave_your_number_column_is_offered(tmp_path
     path.write_text(text.replace(offer, offer.replace("# ", "")), encoding="utf-8")
     found = load_all(tmp_path / "p" / "parameters")
     assert found.errors == []
+
+
+def test_without_a_consent_column_names_alone_are_not_offered_as_contact_details(
+    tmp_path: Path,
+) -> None:
+    # QA23: a name column offered alone as contact_details reaches nobody (closed_loop.
+    # names_only): without a consent column and an e-mail or phone column, none is offered.
+    rows = ["Timestamp,How likely are you to recommend us?,Why?,Your name"]
+    rows += [
+        f"10/{1 + i % 28}/2026 09:{i % 60:02d}:00,{i % 11},reason {i},Sam Smith{i}"
+        for i in range(40)
+    ]
+    export = tmp_path / "forms.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "contact_details" not in text
 
 
 def _hotel_consent_export(tmp_path: Path, yes: str, no: str) -> Path:

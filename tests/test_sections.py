@@ -461,8 +461,8 @@ def test_detractors_show_everyone_most_urgent_first_and_publish_the_work_table(
     assert re.findall(ids, rest) == CONTACTS[2:]
     assert "<summary>残り2人を表示</summary>" in rest
     assert "ec_followups.csv と ec_followups.xlsx" in shown.html
-    # Breakdown columns under their labels, themes by label.
-    assert 'data-label="プラン">premium</td>' in shown.html
+    # Breakdowns under their labels (one cell, a line each), themes by label.
+    assert '<span class="nps-followup__key">プラン：</span>premium</span>' in shown.html
     assert 'data-label="テーマ">配送（スピード・破損） (−)</td>' in shown.html
     published = [o[FOLLOWUPS_MIME] for o in shown.outputs if FOLLOWUPS_MIME in o]
     assert len(published) == 1
@@ -572,6 +572,7 @@ def test_summary_publishes_one_output_with_the_periods_numbers(ja: Report) -> No
     }
     assert published["detractors_to_contact"] == len(CONTACTS)
     assert published["consent_known"] is True
+    assert published["contact_basis"] == "consent"  # FIX30: the e-mail words it from this
     assert published["excluded"] == {"missing": 1, "invalid": 0}
     assert published["top_themes"][0]["theme"] == "delivery"
     assert published["top_themes"][0]["label_en"] == "Delivery speed and damage"  # English pages
@@ -739,6 +740,7 @@ def test_followups_without_text_or_ratings(
     # without themes or drivers each segment has one card: its general action
     assert [a["segment"] for a in published["actions"]] == ["detractor", "passive", "promoter"]
     assert published["consent_known"] is False
+    assert published["contact_basis"] is None
 
 
 def test_generation_time_is_in_the_readers_time_zone(
@@ -1240,6 +1242,14 @@ def test_the_demo_cloud_unit_reads_its_improvement_answers_as_requests(
         in shown.text
     )
     assert analysis.scope == "reasons"
+    # FIX30: a report without the strategies section shows no actions; the note says what
+    # the report and the e-mail do show.
+    bare = show(sections.followups, unit, analysis, strategies=False)
+    assert "actions" not in bare.text
+    assert (
+        "The e-mail ranks themes by the reasons people gave for their score and lists these "
+        "requests separately." in bare.text
+    )
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -102,6 +102,7 @@ MANIFEST_SUMMARY = {
     "actions": [{"segment": "detractor", "text": "連絡する", "evidence": "…"}],
     "detractors_to_contact": 13,
     "consent_known": True,
+    "contact_basis": "consent",
     "detractors_contacted": 4,
     "excluded": {"missing": 2, "invalid": 1},
     "unreadable_dates": {"column": "回答日", "count": 29, "examples": ["10月5日", "先週"]},
@@ -117,6 +118,7 @@ def test_manifest_json_round_trips_with_the_documented_shape() -> None:
     assert summary.changes == (summary.change,)
     assert summary.target_status == "not_distinguishable"
     assert summary.consent_known is True
+    assert summary.contact_basis == "consent"
     assert (summary.detractors_to_contact, summary.detractors_contacted) == (13, 4)
     assert summary.followup_warnings == (MANIFEST_SUMMARY["followup_warnings"][0],)
     assert summary.control == Control("2026-10", 1.0, -9.5, 11.5, "below")

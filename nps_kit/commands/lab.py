@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import signal
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,10 +20,19 @@ from nps_kit.commands._options import (
 )
 from nps_kit.errors import ConfigError
 
-__all__ = ["WorkingCopy", "lab_command", "register", "write_working_copy"]
+__all__ = ["WorkingCopy", "lab_command", "register", "serve", "write_working_copy"]
 
 #: Folder (under ``notebooks/work/``) where ``--fresh`` moves an earlier copy.
 BACKUP_DIR = "backup"
+
+#: Seconds the server has to stop cleanly (its kernels, its runtime files) before it is killed.
+STOP_GRACE = 15.0
+
+#: The signals that stop ``nps-kit lab`` and, with it, the server it started: Ctrl-C, ``kill``
+#: (a scheduler, an IDE closing its terminal) and a closed terminal.
+_STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
 
 
 @dataclass(frozen=True)
@@ -244,7 +255,92 @@ def _lab(args: argparse.Namespace) -> int:
         )
         print(copy.message(), file=sys.stderr, flush=True)
         target = copy.path
+    return serve(lab_command(target, port=args.port, browser=not args.no_browser))
+
+
+class _Stop(Exception):
+    """A stop signal received while the server runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _stop_signals_raise() -> Iterator[None]:
+    def handler(signum: int, frame: object) -> None:
+        raise _Stop(signum)
+
+    before = {sig: signal.signal(sig, handler) for sig in _STOP_SIGNALS}
     try:
-        return subprocess.call(lab_command(target, port=args.port, browser=not args.no_browser))
-    except KeyboardInterrupt:
-        return 0
+        yield
+    finally:
+        for sig, old in before.items():
+            signal.signal(sig, old)
+
+
+def _signal_group(proc: subprocess.Popen[bytes], sig: int) -> None:
+    try:
+        if os.name == "posix":
+            os.killpg(proc.pid, sig)
+        elif proc.poll() is None:
+            proc.send_signal(sig)
+    except (ProcessLookupError, PermissionError):
+        pass  # already gone
+
+
+def serve(command: list[str], *, grace: float = STOP_GRACE) -> int:
+    """Run the JupyterLab server ``command`` until it ends, and never leave it behind.
+
+    The server runs in a process group of its own, so that only ``nps-kit lab`` receives
+    Ctrl-C, ``kill`` and a closed terminal's hang-up. On any of them it asks the server to
+    stop (SIGTERM, which Jupyter answers by shutting its kernels down and removing its runtime
+    files), waits up to ``grace`` seconds, then kills what is left of the group. Before this,
+    ``kill`` ended ``nps-kit lab`` alone and left the server running under PID 1, holding its
+    port, one per call; Ctrl-C killed it without letting it clean up.
+
+    Returns
+    -------
+    int
+        The server's exit code; 0 after Ctrl-C (the usual way to stop JupyterLab), and 128 +
+        the signal's number after ``kill`` or a hang-up, as a shell reports it.
+    """
+    with _stop_signals_raise():
+        try:
+            proc = subprocess.Popen(command, start_new_session=os.name == "posix")
+        except _Stop as stop:
+            return 0 if stop.signum == signal.SIGINT else 128 + stop.signum
+        try:
+            return proc.wait()
+        except (_Stop, KeyboardInterrupt) as stop:
+            signum = stop.signum if isinstance(stop, _Stop) else signal.SIGINT
+            _stop_server(proc, grace=grace)
+            return 0 if signum == signal.SIGINT else 128 + signum
+        finally:
+            if proc.poll() is None:  # an error of ours: the server still goes with us
+                _stop_server(proc, grace=grace)
+
+
+def _stop_server(proc: subprocess.Popen[bytes], *, grace: float) -> None:
+    """SIGTERM the server's group, wait up to ``grace`` seconds, then SIGKILL what is left.
+
+    A second stop signal while waiting (Ctrl-C pressed again) kills at once.
+    """
+    _signal_group(proc, signal.SIGTERM)
+    try:
+        proc.wait(timeout=grace)
+    except (subprocess.TimeoutExpired, _Stop, KeyboardInterrupt):
+        pass
+    _signal_group(proc, getattr(signal, "SIGKILL", signal.SIGTERM))
+    with _ignoring_stop_signals():
+        proc.wait()
+
+
+@contextmanager
+def _ignoring_stop_signals() -> Iterator[None]:
+    before = {sig: signal.signal(sig, signal.SIG_IGN) for sig in _STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, old in before.items():
+            signal.signal(sig, old)

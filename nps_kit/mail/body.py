@@ -201,7 +201,12 @@ def render_body(facts: BodyFacts) -> Body:
     ]
     actions = [a.text for a in s.actions[:3]]
     count = s.detractors_to_contact
-    consent = "detractors" if s.consent_known is not False else "detractors_unknown"
+    # Worded from why they may be contacted, as the report's follow-up box words it (FIX30:
+    # "allowed contact" here beside the report's "left a way to reach them").
+    basis = s.contact_basis or ("consent" if s.consent_known is not False else None)
+    consent = {"consent": "detractors", "details": "detractors_details"}.get(
+        basis or "", "detractors_unknown"
+    )
     detractors = w(consent, count=count) if count is not None else None
     if count == 0 and s.detractors_contacted:
         # Nobody is waiting: say that everyone was contacted, not "0 … await follow-up".
