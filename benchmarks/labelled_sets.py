@@ -40,6 +40,7 @@ NUMBERED = {
         "23",
         "24",
         "25",
+        "26",
     )
 }
 ROUND3 = ("11", "12", "13", "14", "15")
@@ -47,6 +48,9 @@ ROUND4 = ("16", "17", "18", "19", "20")
 ROUND5 = ("21", "22")
 #: Round 7's new training sets (23 en/ja, 24 and 25: each a decision set once, readable now).
 ROUND7 = ("23", "24", "25")
+#: Round 8's new training set: 26 (round 7's decision set, read once; readable since blind set 21
+#: is spent).
+ROUND8 = ("26",)
 MAX_C = 4096.0  # where a grid that grows at its top edge stops
 
 #: Round 4 (issue 11): the held-out set of its estimate. Its industries are new to every other
@@ -84,12 +88,13 @@ FOLDS5 = ("6", "7", "8", "18", "19", "22")
 #: them (``--blind``); blind set 13 is the measure now.
 MEASURED_BLIND = {n: f"theme_eval_blind{n}.csv" for n in ("9", "10", "11", "12")}
 #: Every blind set read twice (so spent), round 7's training data: 9-12 (round 6's), 13 and
-#: 15-20 (``/work/lead/PREREG13.md`` ... ``PREREG20.md``). Blind set 14 does not exist (short-
-#: comment set 14 and unit sets 14 are declared not training data in docs/labelling.md), blind
-#: set 21 is a measure and never named here.
+#: 15-20 (``/work/lead/PREREG13.md`` ... ``PREREG20.md``), and 21 (PREREG21, read twice: round
+#: 8's training data and the held-out set of its estimate). Blind set 14 does not exist (short-
+#: comment set 14 and unit sets 14 are declared not training data in docs/labelling.md); blind
+#: set 22 is a measure and never named here.
 SPENT_BLIND = {
     n: f"theme_eval_blind{n}.csv"
-    for n in ("9", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20")
+    for n in ("9", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20", "21")
 }
 #: Round 5's choices as shipped (8bbac14): (C, t_drop, t_add, added polarity) per language, which
 #: round 6 keeps (``--round5-choices``) while it adds data.
@@ -129,7 +134,11 @@ ROUND5_LAYERS = "8bbac14"
 #: since (read twice, PREREG21). Blind set 22 (``theme_eval_blind22.csv``) is a measure now
 #: (/work/lead/PREREG22.md), never read by any script here; training set 27
 #: (``theme_train27_{en,ja}.csv``, 400 per language, two blind authors) is its decision set: read
-#: whole, at most twice, never trained on while blind set 22 is a measure.
+#: whole, at most twice, never trained on while blind set 22 is a measure. Read once (LAY23,
+#: theme layer round 8 candidate 1 against round 7, whole figures): en F1 0.830 -> 0.838, P
+#: 0.875 -> 0.881; ja F1 0.841 -> 0.839, P 0.888 -> 0.881: round 8 shipped in English only.
+#: Read a second and last time (candidate 2, Japanese choices made again): ja F1 0.841 -> 0.841, P
+#: 0.888 -> 0.872: not shipped.
 #: Round 5's choice folds of industries new to every other set.
 NEW_INDUSTRIES5 = ("18", "19", "22")
 #: The commit that shipped round 3's layers (the layers on main when round 5 began): round 5's
@@ -149,7 +158,17 @@ NEW_INDUSTRIES7 = (*NEW_INDUSTRIES5, "20", "23", "24")
 #: (``--blind``); 14 and the improvement-answer sets imp12/imp13 (read with another question,
 #: ``asks="improvement"``) are not training data, nor the ``*_second`` relabellings of sets read.
 TRAIN7 = (*ROUND3, *ROUND4, *ROUND5, *ROUND7)
-BLIND7 = tuple(SPENT_BLIND)
+BLIND7 = tuple(n for n in SPENT_BLIND if n != "21")
+
+#: Round 8 (LAY23, /work/lead/PREREG22.md): the held-out set of its estimate, blind set 21 (four
+#: authors, industries new to every other set, read twice so spent), read whole only; then
+#: trained on. The choice folds and the folds of the precision floor are round 7's.
+TEST8 = "b21"
+FOLDS8 = FOLDS7
+NEW_INDUSTRIES8 = NEW_INDUSTRIES7
+#: Round 8's training sets: round 7's, set 26 and every spent blind set, 21 included.
+TRAIN8 = (*TRAIN7, *ROUND8)
+BLIND8 = tuple(SPENT_BLIND)
 
 
 def training(names: list[str] | tuple[str, ...]) -> dict[str, str]:

@@ -80,6 +80,16 @@ on the folds of new industries 18-24 (``NEW_INDUSTRIES7``); ``verdict7`` prints 
 as read on the held-out set. Not run to its end in LAY22 (hours on 2 loaded cores): round 7
 kept round 5's choices, see ``benchmarks/train_theme_model.py``.
 
+Round 8 (``--round 8``, LAY23, ``/work/lead/PREREG22.md``): round 7's folds and floor, set 26
+and blind set 21 trained (``TRAIN8``, ``BLIND8``), blind 21 held out (``TEST8``); ``--grid`` and
+``--fixed`` cut the C grid (round 5's C per language), ``--choices`` reads given choices over
+the held-out set. Run with one C per language (load 12-20, 0.1-0.2 of a core; choices and
+readings in ``benchmarks/train_theme_model.py``): layer alone over the rules of c18f8ec on blind
+21, round 7 -> PF / PF-0.01: en F1 0.792 -> 0.784 / 0.789 (P 0.865 -> 0.861 / 0.853), ja 0.817
+-> 0.822 (both). With round 5's choices (``--choices``), layer alone over
+the rules of c18f8ec, round 7 -> round 8 on blind 21: en 0.865/0.730/0.792 -> 0.859/0.719/0.783,
+ja 0.872/0.768/0.817 -> 0.872/0.780/0.823.
+
 Run: ``pip install -e '.[eval]'``, then ``PYTHONPATH=. python benchmarks/layers_eval4.py themes
 --rules COMMIT [--design NAME] [--save PKL] [--reuse PKL]`` or ``... polarity --rules COMMIT
 [--save CSV] [--cache DIR]``. ``--reuse`` takes a saved theme run's choices and probabilities
@@ -108,10 +118,13 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import train_polarity_model as tpm  # noqa: E402
 import train_theme_model as ttm  # noqa: E402
 from labelled_sets import (  # noqa: E402
+    BLIND7,
+    BLIND8,
     FOLD_RULES,
     FOLDS4,
     FOLDS5,
     FOLDS7,
+    FOLDS8,
     NUMBERED,
     ROUND3,
     ROUND4,
@@ -120,7 +133,9 @@ from labelled_sets import (  # noqa: E402
     TEST4,
     TEST5,
     TEST7,
+    TEST8,
     TRAIN7,
+    TRAIN8,
     TRAIN_9_10,
     fold_of,
     training,
@@ -186,6 +201,8 @@ def themes(args: argparse.Namespace) -> dict[str, pd.DataFrame]:
     out = {}
     for name in args.design:
         design = DESIGNS[name]
+        if args.grid:
+            design = replace(design, c_grid=tuple(args.grid), edge=design.edge and not args.fixed)
         if args.reuse:
             saved = pd.read_pickle(args.reuse.with_name(f"{args.reuse.stem}-{name}.pkl"))
             chosen = {lang: tuple(g[ttm.SAVED].iloc[0]) for lang, g in saved.groupby("lang")}
@@ -204,7 +221,7 @@ def themes(args: argparse.Namespace) -> dict[str, pd.DataFrame]:
                 mine = saved[saved["lang"] == lang]
                 prob = mine.pivot(index="index", columns="theme", values="p")
             else:
-                key = (lang, c, replace(design, new_weight=1))
+                key = (lang, c, replace(design, new_weight=1, p_slack=0.0, p_floor=False))
                 if key not in probs:
                     probs[key] = fit_predict(train, test, lang, design, (c,))[c]
                 prob = probs[key]
@@ -353,11 +370,21 @@ def main(argv: list[str] | None = None) -> int:
         "--round",
         type=int,
         default=4,
-        choices=[4, 5, 7],
+        choices=[4, 5, 7, 8],
         help="the defaults of --train, --blind, --test and --folds and the rule: round 4's "
         "(PREREG11), round 5's (PREREG12: sets 11-22, 21 held out, folds 6 7 8 18 19 22, rule "
         "per language) or round 7's (PREREG21: sets 11-25 and blind 9-13, 15-20, blind 20 held "
-        "out, folds 6 7 8 18 19 22 20 23 24)",
+        "out, folds 6 7 8 18 19 22 20 23 24) or round 8's (PREREG22: round 7's and set 26 and "
+        "blind 20-21, blind 21 held out, round 7's folds)",
+    )
+    parser.add_argument(
+        "--grid",
+        nargs="+",
+        type=float,
+        help="themes: the C grid the choice starts with (it still grows at its top edge)",
+    )
+    parser.add_argument(
+        "--fixed", action="store_true", help="themes, with --grid: the grid never grows"
     )
     parser.add_argument("--train", nargs="*", choices=list(NUMBERED))
     parser.add_argument("--blind", nargs="*", choices=list(SPENT_BLIND), help="spent blind sets")
@@ -380,15 +407,24 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     five = args.round >= 5
-    seven = args.round == 7
+    seven = args.round >= 7
+    eight = args.round == 8
     if args.train is None:
         args.train = (
-            list(TRAIN7) if seven else [*ROUND3, *ROUND4, *ROUND5] if five else [*ROUND3, *ROUND4]
+            list(TRAIN8)
+            if eight
+            else list(TRAIN7)
+            if seven
+            else [*ROUND3, *ROUND4, *ROUND5]
+            if five
+            else [*ROUND3, *ROUND4]
         )
     if args.blind is None:
-        args.blind = list(SPENT_BLIND) if seven else []
-    args.test = args.test or (TEST7 if seven else TEST5 if five else TEST4)
-    args.folds = args.folds or list(FOLDS7 if seven else FOLDS5 if five else FOLDS4)
+        args.blind = list(BLIND8) if eight else list(BLIND7) if seven else []
+    args.test = args.test or (TEST8 if eight else TEST7 if seven else TEST5 if five else TEST4)
+    args.folds = args.folds or list(
+        FOLDS8 if eight else FOLDS7 if seven else FOLDS5 if five else FOLDS4
+    )
     assert args.test not in args.folds
     assert not args.choices or (args.layer == "themes" and len(args.design) == 1)
     pd.set_option("display.width", 300)

@@ -187,6 +187,7 @@ class Design:
     edge: bool = False  # while the grid's top C is best, try 4 times it (round 3; up to MAX_C)
     new_weight: int = 1  # round 4's W18: times a fold of new industries counts in the choice
     p_floor: bool = False  # round 5: best F1 whose precision on new industries' folds >= round 3's
+    p_slack: float = 0.0  # round 8's recall-leaning variant: the floor lowered by this much
 
 
 DESIGNS = {
@@ -208,6 +209,10 @@ DESIGNS = {
     ),
     "both_comment_edge_pfloor": Design(
         both=True, polarity=("score", "others", "comment"), edge=True, p_floor=True
+    ),
+    # round 8 (LAY23), declared before any reading: PF with the floor 0.01 lower (recall gap)
+    "both_comment_edge_pfloor_r1": Design(
+        both=True, polarity=("score", "others", "comment"), edge=True, p_floor=True, p_slack=0.01
     ),
 }
 

@@ -125,7 +125,10 @@ BLIND5_TUNED = {"en": (0.83, 0.86, 0.90), "ja": (0.85, 0.86, 0.91)}
 # *_RULES floors, learned=False), the layer is (*_LAYER_TRAINED: not estimates of anything; the
 # honest estimate, each set held out in turn, is in benchmarks/theme_layer_eval2.py)
 BLIND6_RULES = {"en": (0.80, 0.82, 0.81), "ja": (0.82, 0.80, 0.86)}
-BLIND6_LAYER_TRAINED = {"en": (0.98, 0.98, 0.91), "ja": (0.99, 1.00, 0.93)}
+# Round 8 of the English theme layer (LAY23; 260 more English comments: set 26, blind 21) fits
+# set 6 a little less closely: in-sample English precision 0.980 -> 0.978 (356 found, 348 right;
+# floor re-measured, rounded down).
+BLIND6_LAYER_TRAINED = {"en": (0.97, 0.98, 0.91), "ja": (0.99, 1.00, 0.93)}
 # Never tuned on. First measured at 6cfe1fd (before this round): en 0.794/0.789/0.804, ja
 # 0.787/0.787/0.823 (words only); with the score read where a comment judges nothing
 # (db20a0b): en 0.794/0.789/0.829, ja 0.787/0.787/0.827
@@ -301,6 +304,9 @@ BLIND20_LAYER = {"en": (0.82, 0.67, 0.78), "ja": (0.85, 0.74, 0.88)}
 # en 0.882/0.706/0.818, ja 0.872/0.768/0.825, rules alone en polarity 0.792. Floors about 0.01
 # below reading 2. Then read per comment (POL23, benchmarks/POL23_blind21.md): polarity en
 # 0.833, ja 0.857, rules alone en 0.812, ja 0.804 (tuned on now); polarity floors 0.01-0.02 below.
+# Since round 8 of the theme layer (LAY23) the English layer trains on this set (the Japanese
+# keeps round 7's models), so its English learned figures are in-sample (0.996/0.976/0.820 before
+# POL23): the floors stay, a guard against a layer that forgets it, not a measure.
 BLIND21_RULES = {"en": (0.79, 0.60, 0.80), "ja": (0.74, 0.63, 0.79)}
 BLIND21_LAYER = {"en": (0.87, 0.69, 0.82), "ja": (0.86, 0.75, 0.84)}
 # Short-comment set 14 (640 comments, two blind authors; bare judgements and closing phrases,
@@ -316,9 +322,13 @@ SHORT14_LAYER = {"en": (0.87, 0.93, 0.96), "ja": (0.90, 0.92, 0.97)}
 # own services and jargon throughout. Read once at aea58ed (/work/lead/PREREG14U.md): en
 # 0.835/0.702/0.873, ja 0.715/0.623/0.841; rules alone en 0.752/0.633/0.816, ja 0.723/0.559/0.761.
 # Per-unit self-training had no candidate to read (benchmarks/self_training_eval.py). Floors
-# about 0.01 below.
+# about 0.01 below. Round 8 of the English theme layer (LAY23, never trained on this set) finds 9
+# more themes here, 1 of them right: English 0.832/0.718/0.926 -> 0.820/0.720/0.928, so the
+# English precision floor is 0.81 (below the 0.82 set from reading 1). The layer was decided on
+# decision set 27 as PREREG22 declared (English P +0.006, F1 +0.008 there); this set, one
+# self-storage business, read twice, is a guard, not the measure.
 UNIT14_RULES = {"en": (0.74, 0.62, 0.80), "ja": (0.71, 0.54, 0.75)}
-UNIT14_LAYER = {"en": (0.82, 0.69, 0.86), "ja": (0.70, 0.61, 0.83)}
+UNIT14_LAYER = {"en": (0.81, 0.69, 0.86), "ja": (0.70, 0.61, 0.83)}
 # (precision, recall) per language: the old set has themes but no polarity
 OLD_TUNED = {"en": (0.98, 0.98), "ja": (0.98, 0.98)}
 # Answers to "What could we improve?" (theme_eval_imp12_{en,ja}.csv, 300 per language, written
