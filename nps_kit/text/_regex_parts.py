@@ -39,8 +39,88 @@ except ImportError:  # pragma: no cover - without it every regular expression is
     _sre = _sre_parse = _sre_compile = None
 
 
+#: How many strings the end of a concatenation is spelled out to, for its required literals.
+_MAX_SPELLED_ENDS = 16
+
+
+def _exact(op: Any, av: Any) -> frozenset[str] | None:
+    """Return the strings an item matches, if few (``_MAX_SPELLED_ENDS``) and known; else None.
+
+    Literals, sets of plain characters, groups and alternations of those, optional items and
+    zero-width items (which match the empty string) only: nothing deeper is tried.
+    """
+    if _zero_width(op, av):
+        return frozenset([""])
+    if op is _sre.LITERAL:
+        return frozenset([chr(av)])
+    if op is _sre.IN and len(av) <= _MAX_SPELLED_ENDS and all(k is _sre.LITERAL for k, _ in av):
+        return frozenset(chr(code) for _, code in av)
+    if op is _sre.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        return None if add_flags & re.IGNORECASE else _exact_sequence(list(sub))
+    if op is _sre.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            found = _exact_sequence(list(branch))
+            if found is None:
+                return None
+            union |= found
+            if len(union) > _MAX_SPELLED_ENDS:
+                return None
+        return frozenset(union)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+        found = _exact_sequence(list(av[2]))
+        return None if found is None else found | {""}
+    return None
+
+
+def _exact_sequence(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
+    """:func:`_exact` of a concatenation."""
+    out = frozenset([""])
+    for op, av in items:
+        found = _exact(op, av)
+        if found is None:
+            return None
+        out = frozenset(a + b for a in out for b in found)
+        if len(out) > _MAX_SPELLED_ENDS:
+            return None
+    return out
+
+
+def _ends(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
+    """Return, for items of a concatenation, strings the match of the rest starts with.
+
+    From each item on, the items spelled out (:func:`_exact`) until one is not known or they
+    make too many strings; every match of the concatenation contains a match of its end from
+    that item on, so one of those strings. Only ends of which no string is empty.
+    """
+    exact = [_exact(op, av) for op, av in items]
+    out = []
+    for k in range(len(items)):
+        # Within a run of literals the end from the run's first one is longer.
+        if k and items[k][0] is _sre.LITERAL and items[k - 1][0] is _sre.LITERAL:
+            continue
+        heads = frozenset([""])
+        for found in exact[k:]:
+            if found is None:
+                break
+            longer = frozenset(a + b for a in heads for b in found)
+            if len(longer) > _MAX_SPELLED_ENDS:
+                break
+            heads = longer
+        if "" not in heads:
+            out.append(_shortest(heads))
+    return out
+
+
 def _sequence(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
-    """Find the required literals of a concatenation: any item's will do, all must match."""
+    """Find the required literals of a concatenation: any item's will do, all must match.
+
+    Besides each item's, the strings the end of the concatenation from an item on starts with
+    (:func:`_ends`): ``の(ほう|方)が`` needs のほうが or の方が, where の alone is in most
+    Japanese comments.
+    """
+    items = list(items)
     options: list[frozenset[str]] = []
     run: list[str] = []
     for op, av in items:
@@ -55,8 +135,10 @@ def _sequence(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
             options.append(found)
     if run:
         options.append(frozenset(["".join(run)]))
-    # The longest shortest literal is likely the rarest in comments.
-    return max(options, key=lambda o: min(map(len, o)), default=None)
+    options.extend(_ends(items))
+    # The longest shortest literal is likely the rarest in comments; of those, the fewest
+    # (倍 rather than p or ポイント in "(p|ポイント)...倍").
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
 
 
 def _node(op: Any, av: Any) -> frozenset[str] | None:
