@@ -127,7 +127,9 @@ ROUND5_LAYERS = "8bbac14"
 #: script here) is a measure. Read once (LAY22, round 7 against round 5, whole figures): en
 #: F1 0.787 -> 0.816, ja 0.819 -> 0.848; round 7 shipped in both languages. Blind set 21 is spent
 #: since (read twice, PREREG21). Blind set 22 (``theme_eval_blind22.csv``) is a measure now
-#: (/work/lead/PREREG22.md), never read by any script here; training set 27 is its decision set.
+#: (/work/lead/PREREG22.md), never read by any script here; training set 27
+#: (``theme_train27_{en,ja}.csv``, 400 per language, two blind authors) is its decision set: read
+#: whole, at most twice, never trained on while blind set 22 is a measure.
 #: Round 5's choice folds of industries new to every other set.
 NEW_INDUSTRIES5 = ("18", "19", "22")
 #: The commit that shipped round 3's layers (the layers on main when round 5 began): round 5's

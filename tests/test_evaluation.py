@@ -386,6 +386,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         _both_languages("theme_train24"),
         _both_languages("theme_train25"),
         _both_languages("theme_train26"),
+        _both_languages("theme_train27"),
     ],
     ids=[
         "first",
@@ -413,6 +414,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         "train24-decision",
         "train25-decision",
         "train26-decision",
+        "train27-decision",
     ],
 )
 def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
