@@ -290,10 +290,9 @@ def loop_status_html(
             + "".join(f"<p>{escape(_named(w, status.source))}</p>" for w in status.warnings)
             + "</div>"
         )
-    if status.order_note:
-        parts.append(
-            f'<p class="nps-loop__note">{escape(_named(status.order_note, status.source))}</p>'
-        )
+    for note in (status.order_note, status.id_note, *status.entry_notes):
+        if note:
+            parts.append(f'<p class="nps-loop__note">{escape(_named(note, status.source))}</p>')
     parts.append(f'<div class="nps-kpis">{kpis}</div>')
     if len(status.open):
         columns = [

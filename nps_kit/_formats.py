@@ -751,7 +751,9 @@ def read_frame(
 ) -> tuple[pd.DataFrame, Layout]:
     """Read the whole file described by ``layout``; return the frame and the final layout.
 
-    ``text_columns`` of a CSV are read as text as written (an id's leading zeros kept).
+    ``text_columns`` are read as text as written (an id's leading zeros kept): a CSV's as the
+    file holds them, an XLSX's text cells as typed (``0055584``; pandas would read it as the
+    number 55584) and its number cells as the whole number they hold.
 
     The frame has a fresh ``RangeIndex`` and string column names stripped of white space. When
     the encoding was detected from the sample as UTF-8 but the file turns out to be cp932 further
@@ -760,7 +762,7 @@ def read_frame(
     path = layout.path
     try:
         if layout.format == "xlsx":
-            frame = _read_xlsx(layout)
+            frame = _read_xlsx(layout, text_columns)
         elif layout.format == "parquet":
             frame = pd.read_parquet(path)
             if any(name is not None for name in frame.index.names):
@@ -827,7 +829,8 @@ def _numbers_as_written(frame: pd.DataFrame, layout: Layout) -> pd.DataFrame:
     return frame
 
 
-def _read_xlsx(layout: Layout) -> pd.DataFrame:
+def _read_xlsx(layout: Layout, text_columns: Sequence[str] = ()) -> pd.DataFrame:
+    names = layout.file_columns or layout.columns
     try:
         frame = pd.read_excel(
             layout.path,
@@ -835,7 +838,9 @@ def _read_xlsx(layout: Layout) -> pd.DataFrame:
             engine="openpyxl",
             header=None,
             skiprows=layout.header_rows,
-            names=layout.file_columns or layout.columns,
+            names=names,
+            # Ids are text as typed (QA24: 顧客番号 0055584 in a text cell is not 55584).
+            dtype={c: str for c in text_columns if c in names} or None,
             keep_default_na=False,
             na_values=list(_BLANK),
         )

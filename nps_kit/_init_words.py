@@ -193,6 +193,15 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"id: \g<q> を設定してください（dedupe: true で完全に同じ行を除けます）。",
     ),
     (
+        r"'(?P<c>.+)' repeats: (?P<r>[\d,]+) of (?P<n>[\d,]+) rows share a value with an earlier "
+        r"row, so it cannot be the id either, and init found no column unique to each "
+        r"response\. Add a response id \(a response or receipt number\) to the export and set id "
+        r"to it; a customer number repeats when a customer answers again\.",
+        r"「\g<c>」は\g<n>行のうち\g<r>行が前の行と同じ値のため、IDにはなりません。"
+        r"回答ごとに異なる値の列も見つかりませんでした。回答ID（回答番号や受付番号）を"
+        r"エクスポートに加えてidに設定してください。顧客番号は同じお客様が再び回答すると重複します。",
+    ),
+    (
         r"set id to a column unique to each response\.",
         "idに回答ごとに異なる値の列を設定してください。",
     ),

@@ -1,4 +1,4 @@
-"""Dates typed without a year (``12月4日``, ``12/3``) into a returned work file.
+"""Dates typed without a year (``12月4日``, ``12/3``, ``3 Dec``) into a returned work file.
 
 A receptionist marking whom they called writes the day as they would on paper. The year is
 known when exactly one reading falls in the weeks before the report is made (:data:`WINDOW_DAYS`)
@@ -19,6 +19,21 @@ WINDOW_DAYS = 56
 
 _KANJI = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _NUMERIC = re.compile(r"^(\d{1,2})\s*[/.]\s*(\d{1,2})$")
+#: English month names and their three-letter forms: 3 Dec, 3rd December, Dec 3 (QA24).
+_MONTHS = {
+    name: number
+    for number, full in enumerate(
+        (
+            "january february march april may june july august september october november december"
+        ).split(),
+        1,
+    )
+    for name in (full, full[:3], "sept" if full == "september" else full[:3])
+}
+_NAMED = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_DAY_MONTH = re.compile(rf"^{_DAY}\s*{_NAMED}$", re.IGNORECASE)
+_MONTH_DAY = re.compile(rf"^{_NAMED}\s*{_DAY}$", re.IGNORECASE)
 
 
 def _parts(text: str, order: str | None) -> list[tuple[int, int]]:
@@ -26,6 +41,10 @@ def _parts(text: str, order: str | None) -> list[tuple[int, int]]:
     text = unicodedata.normalize("NFKC", text).strip()
     if m := _KANJI.match(text):
         return [(int(m[1]), int(m[2]))]
+    if m := _DAY_MONTH.match(text):  # a month by name is never ambiguous
+        return [(_MONTHS[m[2].casefold()], int(m[1]))]
+    if m := _MONTH_DAY.match(text):
+        return [(_MONTHS[m[1].casefold()], int(m[2]))]
     if m := _NUMERIC.match(text):
         a, b = int(m[1]), int(m[2])
         readings = {"month-first": [(a, b)], "day-first": [(b, a)]}

@@ -6,8 +6,13 @@ contactable_detractors`, scores up to ``alerts.max_score``), drop those already 
 mail the owners one short message listing them, most urgent first. Comments are redacted as in
 the reports (``privacy.redact``) and escaped in the HTML part.
 
-Idempotent: ``<output>/alerts/alerted.jsonl`` records every alerted response id (per unit), one
-fsynced JSON line per message, so a re-run never alerts twice (``resend`` forces). Delivery,
+Idempotent: ``<output>/alerts/alerted.jsonl`` records every alerted response (per unit), one
+fsynced JSON line per message, so a re-run never alerts twice (``resend`` forces). A response is
+its id *and* its time (:func:`response_key`): ``columns.id`` may be a customer number that a
+returning customer answers with again (QA24: 顧客番号), and that new answer is a new response to
+alert. Lines written before the keys existed hold ids alone: such an id still counts as alerted
+for every response of that id dated at or before the line's ``alerted_at`` (what that message
+could have listed), so the old log needs no rewrite and nothing is alerted twice. Delivery,
 retries, SMTP settings and the dry-run outbox (``<output>/alerts/outbox/<unit>.eml``) are those
 of ``nps-kit send`` (:mod:`nps_kit.mail`).
 """
@@ -19,7 +24,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -49,10 +54,12 @@ __all__ = [
     "AlertOutcome",
     "AlertRecord",
     "AlertSummary",
+    "Alerted",
     "alerts_blocker",
     "local_since",
     "new_detractors",
     "parse_since",
+    "response_key",
     "send_alerts",
 ]
 
@@ -100,15 +107,62 @@ def local_since(since: dt.datetime, unit: UnitParameters) -> dt.datetime:
     return since.astimezone(clock.zone(unit.language, unit.timezone)).replace(tzinfo=None)
 
 
+def response_key(response_id: str, answered: pd.Timestamp | dt.datetime | None) -> str:
+    """Name one response in the alert log: its id and its time, ``"0055584|2026-12-04T10:12:00"``.
+
+    The id alone named a customer, not a response, when ``columns.id`` is a customer number:
+    a returning customer's new detractor answer was never alerted (QA24). The time is the
+    export's, to the second, as the export writes it (wall clock at the unit's place), so a
+    re-run keys the same response the same way; without a time of day it is the date. An id
+    that is unique per response (the recommended ``columns.id``) gives one key per id, as
+    before.
+    """
+    if answered is None or pd.isna(answered):
+        return f"{response_id}|"
+    return f"{response_id}|{pd.Timestamp(answered).floor('s').isoformat()}"
+
+
 @dataclass(frozen=True)
 class AlertRecord:
-    """One line of ``alerted.jsonl``: the responses one message alerted."""
+    """One line of ``alerted.jsonl``: the responses one message alerted.
+
+    ``response_ids`` names them for people reading the log; ``response_keys``
+    (:func:`response_key`) is what a re-run compares. A line without keys (written before
+    them) counts its ids as alerted up to its ``alerted_at``.
+    """
 
     unit: str
     response_ids: tuple[str, ...]
     recipients: tuple[str, ...]
     message_id: str
     alerted_at: str
+    response_keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Alerted:
+    """What the alert log says was alerted for one unit (:meth:`AlertLog.alerted`)."""
+
+    #: Responses alerted, by :func:`response_key`.
+    keys: frozenset[str] = frozenset()
+    #: Ids from lines written before the keys, each with the moment of its last such alert.
+    ids_until: dict[str, dt.datetime] = field(default_factory=dict)
+
+    def covers(self, response_id: str, answered: pd.Timestamp, *, where: ZoneInfo) -> bool:
+        """Whether the response ``response_id`` answered at ``answered`` was alerted.
+
+        ``answered`` is the export's wall-clock time at the unit's place (``where``); an old
+        line's id covers the responses dated at or before its alert, which it could have listed.
+        """
+        if response_key(response_id, answered) in self.keys:
+            return True
+        until = self.ids_until.get(response_id)
+        if until is None:
+            return False
+        if pd.isna(answered):
+            return True
+        local = until.astimezone(where).replace(tzinfo=None) if until.tzinfo else until
+        return bool(pd.Timestamp(answered) <= pd.Timestamp(local))
 
 
 class AlertLog:
@@ -123,8 +177,8 @@ class AlertLog:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def alerted(self, unit: str) -> set[str]:
-        """Return the response ids of ``unit`` already alerted.
+    def alerted(self, unit: str) -> Alerted:
+        """Return the responses of ``unit`` already alerted.
 
         Raises
         ------
@@ -132,21 +186,30 @@ class AlertLog:
             If a line is not a record (the file was edited by hand), naming the line.
         """
         if not self.path.is_file():
-            return set()
-        found: set[str] = set()
+            return Alerted()
+        keys: set[str] = set()
+        ids_until: dict[str, dt.datetime] = {}
         for number, line in enumerate(self.path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
             try:
                 data = json.loads(line)
-                if data["unit"] == unit:
-                    found.update(str(i) for i in data["response_ids"])
+                if data["unit"] != unit:
+                    continue
+                if data.get("response_keys"):
+                    keys.update(str(k) for k in data["response_keys"])
+                    continue
+                # A line from before the keys: its ids, up to the moment it was sent.
+                sent = dt.datetime.fromisoformat(str(data["alerted_at"]))
+                for rid in (str(i) for i in data["response_ids"]):
+                    was = ids_until.get(rid)
+                    ids_until[rid] = sent if was is None or _later(sent, was) else was
             except (ValueError, KeyError, TypeError) as exc:
                 raise MailError(
                     f"{self.path} line {number} is not an alert record ({exc}).",
                     hint="Fix or remove that line; the log is what stops alerts being repeated.",
                 ) from None
-        return found
+        return Alerted(frozenset(keys), ids_until)
 
     def append(self, record: AlertRecord) -> None:
         """Append ``record`` as one line and force it to disk (flush + fsync)."""
@@ -208,6 +271,11 @@ class AlertSummary:
         return tuple(o.unit for o in self.outcomes if o.status == "cannot_alert")
 
 
+def _later(a: dt.datetime, b: dt.datetime) -> bool:
+    """Whether ``a`` is after ``b``; a naive time is taken as UTC (the log writes UTC)."""
+    return a.replace(tzinfo=a.tzinfo or dt.UTC) > b.replace(tzinfo=b.tzinfo or dt.UTC)
+
+
 def _data_options(unit: UnitParameters, data: Path | None) -> tuple[Path, dict[str, object]]:
     # The unit's own loader options (one home: dates, "no answer" words, dedupe, unfinished),
     # as the report reads its export; another file's own sheet and encoding are detected.
@@ -225,7 +293,7 @@ def new_detractors(
     *,
     source: Path,
     since: dt.datetime,
-    already: set[str],
+    already: Alerted,
 ) -> pd.DataFrame:
     """Return the unit's contactable detractors since ``since`` not yet alerted.
 
@@ -243,12 +311,14 @@ def new_detractors(
     since
         Keep responses dated at or after this moment (see :func:`local_since`).
     already
-        Response ids alerted before.
+        The responses alerted before (:meth:`AlertLog.alerted`): by id and time, so a new
+        response from an id alerted before is new.
 
     Returns
     -------
     pandas.DataFrame
-        ``response_id``, ``date`` (``YYYY-MM-DD HH:MM``, or ``YYYY-MM-DD`` when the export's
+        ``response_id``, ``response_key`` (:func:`response_key`, for the log), ``date``
+        (``YYYY-MM-DD HH:MM``, or ``YYYY-MM-DD`` when the export's
         dates have no time of day), ``score``, one column per ``columns.contact_details``
         column (as the export writes it), one column per breakdown, ``comment`` (redacted when
         ``privacy.redact``) and ``call_by`` (``date`` plus
@@ -283,7 +353,13 @@ def new_detractors(
         max_score=unit.alerts.max_score,
     )
     ids = rows[unit.columns.id].map(_id_text)
-    rows = rows.loc[~ids.isin(already) & (ids != "")]
+    where = clock.zone(unit.language, unit.timezone)
+    seen = pd.Series(
+        [already.covers(i, d, where=where) for i, d in zip(ids, rows["nps_date"], strict=True)],
+        index=rows.index,
+        dtype=bool,
+    )
+    rows = rows.loc[~seen & (ids != "")]
     comment = unit.columns.comment
     texts = (
         rows[comment].astype("string").fillna("").str.strip()
@@ -298,6 +374,9 @@ def new_detractors(
     table = pd.DataFrame(
         {
             "response_id": ids[rows.index],
+            "response_key": [
+                response_key(i, d) for i, d in zip(ids[rows.index], rows["nps_date"], strict=True)
+            ],
             "date": rows["nps_date"],
             "score": rows["nps_score"].astype("Int64"),
             **{c: rows[c].astype("string").fillna("") for c in details if c in rows.columns},
@@ -480,9 +559,10 @@ def send_alerts(
                 loaded[key],
                 source=path,
                 since=since,
-                already=set() if resend else log.alerted(unit.unit),
+                already=Alerted() if resend else log.alerted(unit.unit),
             )
             ids = tuple(rows["response_id"])
+            keys = tuple(rows["response_key"])
             if not ids:
                 outcomes.append(AlertOutcome(unit.unit, "nothing_new"))
                 where = clock.zone(unit.language, unit.timezone)
@@ -508,7 +588,7 @@ def send_alerts(
                 continue
             if mailer is None:
                 mailer = stack.enter_context(Mailer(settings, retry_delays=retry_delays))
-            outcomes.append(_deliver(mailer, composed, unit, ids, log, now, echo))
+            outcomes.append(_deliver(mailer, composed, unit, (ids, keys), log, now, echo))
     warnings = tuple(
         late_export(
             name,
@@ -543,17 +623,19 @@ def _deliver(
     mailer: Mailer,
     composed: ComposedMessage,
     unit: UnitParameters,
-    ids: tuple[str, ...],
+    listed: tuple[tuple[str, ...], tuple[str, ...]],
     log: AlertLog,
     now: dt.datetime,
     echo: Callable[[str], object],
 ) -> AlertOutcome:
+    ids, keys = listed
     delivery = mailer.send(composed, composed.recipients)
     if delivery.accepted:
         log.append(
             AlertRecord(
                 unit=unit.unit,
                 response_ids=ids,
+                response_keys=keys,
                 recipients=delivery.accepted,
                 message_id=composed.message_id,
                 alerted_at=now.isoformat(timespec="seconds"),

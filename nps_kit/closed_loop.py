@@ -24,16 +24,19 @@ import pandas as pd
 from nps_kit._consent import consent_answer
 from nps_kit._values import MISSING_WORDS, date_only
 from nps_kit.errors import DataError, closest
+from nps_kit.i18n import Language, t
 from nps_kit.text.tokens import NO_ANSWER
 from nps_kit.unit import UnitData, contact_allowed
 
 __all__ = [
+    "ATTEMPT_STATUSES",
     "CALL_WITHIN_HOURS",
     "DETRACTOR_MAX_SCORE",
     "NAME_HEADER",
     "FollowupList",
     "LoopRefused",
     "LoopStatus",
+    "RestoredIds",
     "call_by",
     "consent_known",
     "contactable_detractors",
@@ -41,6 +44,7 @@ __all__ = [
     "left_contact_details",
     "loop_status",
     "respondent_themes",
+    "restore_ids",
     "rows_moved",
     "still_open",
 ]
@@ -369,12 +373,20 @@ def followup_list(
 
 # --- the loop's status, from the file the team returns --------------------------------------
 
-#: Status words (compared case-insensitively, after trimming) that mean "contacted"; any
-#: ``contacted_at`` date counts as contacted too.
+#: Status words (compared case-insensitively, after trimming and NFKC) that mean "contacted";
+#: any ``contacted_at`` date counts as contacted too, unless the status is an attempt. 「済」
+#: with no date is the front desk's usual mark (QA24): contacted, on a day not known.
 DONE_STATUSES = frozenset(
     {
         "contacted",
         "done",
+        "called",
+        "phoned",
+        "reached",
+        "済",
+        "済み",
+        "電話済",
+        "電話済み",
         "closed",
         "resolved",
         "complete",
@@ -389,6 +401,37 @@ DONE_STATUSES = frozenset(
         "解決済み",
     }
 )
+#: Status words for a try that reached nobody (a voicemail, no answer): the person stays open
+#: even with a date, and the report says the team attempted (QA24: 「留守電」 with a date
+#: counted as contacted, but a voicemail is not a call).
+ATTEMPT_STATUSES = frozenset(
+    {
+        "attempted",
+        "voicemail",
+        "left voicemail",
+        "left a voicemail",
+        "left message",
+        "left a message",
+        "no answer",
+        "no reply",
+        "not reached",
+        "busy",
+        "留守電",
+        "留守番電話",
+        "留守電あり",
+        "不在",
+        "不通",
+        "応答なし",
+        "つながらず",
+        "繋がらず",
+    }
+)
+
+
+def _status_words(status: pd.Series) -> pd.Series:
+    """Return the team's status cells as the word lists hold them: NFKC, trimmed, folded."""
+    text = status.astype("string").fillna("")
+    return text.map(lambda w: unicodedata.normalize("NFKC", w).strip(" 。.!！").casefold())
 
 
 @dataclass(frozen=True, eq=False)
@@ -402,7 +445,8 @@ class LoopStatus:
     total
         People in the status file (distinct response ids).
     contacted
-        Of those, contacted: a ``contacted_at`` date or a status in :data:`DONE_STATUSES`.
+        Of those, contacted: a ``contacted_at`` date or a status in :data:`DONE_STATUSES`,
+        unless the status is an attempt (:data:`ATTEMPT_STATUSES`).
     close_rate
         ``contacted / total`` in percent (``None`` when the file lists nobody).
     median_days
@@ -420,7 +464,11 @@ class LoopStatus:
         status says so: the follow-up list shows them as contacted, never as overdue.
     warnings
         What could not be read in the file (an unreadable date: file, row, column, value), for
-        the report's box and the run's warnings.
+        the report's box and the run's warnings; also the ids written as numbers that fit more
+        than one of the export's zero-padded ids (:func:`restore_ids`), left unmatched.
+    id_note
+        When ids written as numbers (``8609``, Excel's re-save of ``0008609``) were matched to
+        the export's zero-padded ids: how many, said in the report's language.
     order_note
         When the file's dates read both ways: the order they were read in and why
         (:attr:`nps_kit.followup_files.StatusFile.order_note`), for the report's box.
@@ -437,6 +485,10 @@ class LoopStatus:
     contacted_on: Mapping[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     order_note: str | None = None
+    id_note: str | None = None
+    #: Said once each, in the report's language: how many were marked done without a date
+    #: (counted, out of the median) and how many were attempts that reached nobody (open).
+    entry_notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -564,6 +616,78 @@ def _check_rows_in_place(
     )
 
 
+@dataclass(frozen=True)
+class RestoredIds:
+    """A returned file's ids as the export writes them (:func:`restore_ids`)."""
+
+    #: The file's ids, each zero-stripped one that fits one export id replaced by it.
+    ids: pd.Series
+    #: File id → export id, for each id replaced.
+    restored: Mapping[str, str]
+    #: File id → the export ids it fits, for each left as it was because more than one fits.
+    ambiguous: Mapping[str, tuple[str, ...]]
+
+
+def restore_ids(ids: pd.Series, known: pd.Index) -> RestoredIds:
+    """Match ids a spreadsheet saved as numbers back to the export's zero-padded ids.
+
+    Excel re-saves a CSV's ``0008609`` as ``8609`` (QA24). An id not among ``known`` that is
+    all digits is replaced by the one known id that equals it once both lose their leading
+    zeros; when several fit (``0123`` and ``00123``), it is left as it is, unmatched, and
+    said. Ids found as they are never change.
+
+    Parameters
+    ----------
+    ids
+        The returned file's ids (text).
+    known
+        The export's ids (text).
+
+    Returns
+    -------
+    RestoredIds
+        The ids to match, and which were replaced or left unmatched.
+    """
+    missing = ids[~ids.isin(known) & ids.str.fullmatch(r"\d+").fillna(False).astype(bool)]
+    if missing.empty:
+        return RestoredIds(ids, {}, {})
+    digits = pd.Series(known, index=known).astype("string")
+    padded = digits[digits.str.fullmatch(r"0\d+").fillna(False).astype(bool)]
+    stems = padded.str.lstrip("0")
+    restored: dict[str, str] = {}
+    ambiguous: dict[str, tuple[str, ...]] = {}
+    for rid in dict.fromkeys(missing):
+        fits = tuple(dict.fromkeys(str(k) for k in padded[stems == rid.lstrip("0")]))
+        if len(fits) == 1:
+            restored[rid] = fits[0]
+        elif fits:
+            ambiguous[rid] = fits
+    return RestoredIds(ids.replace(restored) if restored else ids, restored, ambiguous)
+
+
+def _id_notes(
+    found: RestoredIds, source: Path, lang: Language
+) -> tuple[str | None, tuple[str, ...]]:
+    """Say the ids restored (a note) and those left unmatched (warnings), in ``lang``."""
+    note = None
+    if found.restored:
+        first = next(iter(found.restored.items()))
+        example = f"{first[1]} → {first[0]}"
+        note = t("followup.ids_restored", lang, path=source, n=len(found.restored), example=example)
+    warnings: tuple[str, ...] = ()
+    if found.ambiguous:
+        warnings = (
+            t(
+                "followup.ids_ambiguous",
+                lang,
+                path=source,
+                ids=", ".join(found.ambiguous),
+                found=", ".join(k for fits in found.ambiguous.values() for k in fits),
+            ),
+        )
+    return note, warnings
+
+
 def loop_status(
     status: pd.DataFrame,
     responses: pd.DataFrame,
@@ -575,6 +699,7 @@ def loop_status(
     as_of: dt.date | None = None,
     warnings: Sequence[str] = (),
     order_note: str | None = None,
+    lang: Language = "en",
 ) -> LoopStatus:
     """Measure the loop from a returned status table.
 
@@ -604,6 +729,10 @@ def loop_status(
         Which order the file's dates that read both ways were read in, and why
         (:attr:`nps_kit.followup_files.StatusFile.order_note`): kept for the report's box,
         and said in the refusal when rows seem to have moved.
+    lang
+        The report's language, for what is said about ids a spreadsheet saved as numbers
+        (:func:`restore_ids`): they are matched back to the export's zero-padded ids when
+        only one fits.
 
     Returns
     -------
@@ -617,10 +746,13 @@ def loop_status(
         export's rows moved, so a call could be recorded against the wrong person.
     """
     as_of = as_of or dt.date.today()
-    status = status.drop_duplicates("response_id", keep="last")
     key = id_column or "nps_row"
     latest = responses.drop_duplicates(key, keep="last")
     known = latest.set_index(latest[key].astype("string"))
+    # Compared as text, as the export writes them: Excel's 8609 is the export's 0008609.
+    matched = restore_ids(status["response_id"].astype("string"), known.index)
+    id_note, id_warnings = _id_notes(matched, source, lang)
+    status = status.assign(response_id=matched.ids).drop_duplicates("response_id", keep="last")
     ids = status["response_id"]
     found = ids.isin(known.index)
     if id_column is None and "date" in status.columns:
@@ -629,11 +761,24 @@ def loop_status(
     answered_at[found] = known.loc[ids[found], "nps_date"].to_numpy()
     if "date" in status.columns:
         answered_at = answered_at.fillna(status["date"])
-    words = status["status"].astype("string").str.strip().str.casefold()
+    words = _status_words(status["status"])
     done = status["contacted_at"].notna() | words.isin(DONE_STATUSES).fillna(False)
     if "contacted_unread" in status.columns:  # a contact date typed, but not readable
         done |= status["contacted_unread"].astype(bool)
-    done = done.astype(bool)
+    # A voicemail or no answer is a try, not a contact, even with the day of the try.
+    attempted = words.isin(ATTEMPT_STATUSES).fillna(False).astype(bool)
+    done = done.astype(bool) & ~attempted
+    # Undated and not already said cell by cell (an unreadable date has its own warning).
+    unread = status.get("contacted_unread", pd.Series(False, index=status.index))
+    undated = done & status["contacted_at"].isna() & ~unread.astype(bool)
+    entry_notes = tuple(
+        t(key, lang, n=n)
+        for key, n in (
+            ("followup.undated_done", int(undated.sum())),
+            ("followup.attempts_open", int(attempted.sum())),
+        )
+        if n
+    )
     delay = (status["contacted_at"].dt.normalize() - answered_at.dt.normalize()).dt.days
     delay = delay[done & delay.notna()]
     total = len(status)
@@ -657,7 +802,13 @@ def loop_status(
             "date": when,
             "age_days": (pd.Timestamp(as_of) - when.dt.normalize()).dt.days.astype("Int64"),
             "score": score,
-            "status": still["status"].astype("string").fillna(""),
+            "status": still["status"]
+            .astype("string")
+            .fillna("")
+            .mask(
+                attempted[still.index],
+                still["status"].map(lambda w: t("followup.attempted", lang, status=w)),
+            ),
             "owner": still["owner"].astype("string").fillna(""),
             "comment": comment.fillna(""),
         }
@@ -678,6 +829,8 @@ def loop_status(
                 status.loc[done, "response_id"], status.loc[done, "contacted_at"], strict=True
             )
         },
-        warnings=tuple(warnings),
+        warnings=(*warnings, *id_warnings),
         order_note=order_note,
+        id_note=id_note,
+        entry_notes=entry_notes,
     )

@@ -528,6 +528,15 @@ class StatusFile:
             "value": failure["value"],
             "done": t(f"followup.date_done.{column}", lang),
         }
+        if failure["reason"] == _BOTH_WAYS and (both := _both_ways(failure["value"])):
+            return t(
+                "followup.date_both_ways",
+                lang,
+                **words,
+                day_first=both[0].isoformat(),
+                month_first=both[1].isoformat(),
+                iso=both[0].isoformat(),
+            )
         if failure["reason"] == _NO_YEAR and self.today is not None:
             return t(
                 "followup.date_no_year",
@@ -542,6 +551,18 @@ class StatusFile:
 
 
 _NO_YEAR = "no year"
+#: A date that reads as two days (2/12/2026) with nothing to say the team's order (QA24).
+_BOTH_WAYS = "order ambiguous"
+
+
+def _both_ways(value: object) -> tuple[dt.date, dt.date] | None:
+    """Return the day-first and month-first readings of ``value`` when they are two days."""
+    cell = pd.Series([value])
+    day = parse_date_values(cell, date_format="day-first").dates.iloc[0]
+    month = parse_date_values(cell, date_format="month-first").dates.iloc[0]
+    if pd.isna(day) or pd.isna(month) or day.normalize() == month.normalize():
+        return None
+    return day.date(), month.date()
 
 
 def _date_example(order: str | None) -> str:
@@ -601,7 +622,9 @@ def read_status_file(
         ``contacted_at``.
     """
     layout = _formats.inspect(Path(path), sheet=sheet, encoding=None)
-    frame, layout = _formats.read_frame(layout, encoding_given=False)
+    # The id as the work file wrote it: 0055584 is text there, never the number 55584 (QA24).
+    id_headers = [work_headers(lang)["response_id"] for lang in LANGUAGES]
+    frame, layout = _formats.read_frame(layout, encoding_given=False, text_columns=id_headers)
     headed = [str(c) for c in frame.columns]
     frame = _with_columns(frame)
     columns = [str(c) for c in frame.columns]
@@ -641,6 +664,8 @@ def read_status_file(
                 unread[i] = False
                 continue
             reason = _NO_YEAR if has_no_year(raw[i], order=read.order) else "not a date"
+            if read.order is None and _both_ways(raw[i]) is not None:
+                reason = _BOTH_WAYS
             failures.append(
                 {"row": int(rows[i]), "column": column, "value": raw[i], "reason": reason}
             )

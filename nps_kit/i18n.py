@@ -1041,6 +1041,21 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "{weeks} weeks up to this report ({today}); {done}. Write the year too: {example}."
         ),
     },
+    # 2/12/2026 with no time zone, export or other cell of the file to say the order (QA24).
+    "followup.date_both_ways": {
+        "ja": (
+            "{path}：{row}行目の{column}「{value}」は日/月の順なら{day_first}、月/日の順なら"
+            "{month_first}と読め、どちらの順かを決めるものがありません。{done}。ユニットの"
+            "timezoneをチームの地域にする（例：timezone: Europe/London なら日/月、"
+            "America/New_York なら月/日の順で読みます）か、{iso}のように書いてください。"
+        ),
+        "en": (
+            "{path}: row {row}, {column}: {value!r} reads as {day_first} day-first or "
+            "{month_first} month-first, and nothing says which order the team writes; {done}. "
+            "Set the unit's timezone to the team's (timezone: Europe/London reads day-first, "
+            "America/New_York month-first), or write the date as {iso}."
+        ),
+    },
     "followup.date_done.contacted_at": {
         "ja": "連絡済みとして数え、連絡までの日数の中央値には入れていません",
         "en": "counted as contacted, left out of the median days",
@@ -1053,6 +1068,52 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "en": "Write dates as {example}, or leave them blank.",
     },
+    # Ids of a returned file that a spreadsheet wrote as numbers (0008609 → 8609), matched
+    # back to the export's zero-padded id only when one id fits (closed_loop.loop_status).
+    "followup.ids_restored": {
+        "ja": (
+            "{path}の回答ID {n}件は先頭の0が消えていたため（Excelが数値として保存した例："
+            "{example}）、エクスポートの回答IDに戻して照合しました。"
+        ),
+        "en": (
+            "{path}: {n} response id(s) had lost their leading zeros (a spreadsheet saved them "
+            "as numbers, e.g. {example}) and were matched to the export's ids."
+        ),
+    },
+    "followup.ids_ambiguous": {
+        "ja": (
+            "{path}の回答ID {ids}は先頭の0が消えており、エクスポートの複数の回答ID（{found}）に"
+            "当てはまるため照合していません。エクスポートどおりの回答IDを文字列として書いてください。"
+        ),
+        "en": (
+            "{path}: response id(s) {ids} lost their leading zeros and fit more than one of the "
+            "export's ids ({found}), so they were not matched. Write them as the export does, "
+            "as text."
+        ),
+    },
+    # A returned file's common entries (closed_loop.DONE_STATUSES, ATTEMPT_STATUSES), said
+    # once each in the follow-up box.
+    "followup.undated_done": {
+        "ja": (
+            "日付のない「済」などの{n}人は連絡済みとして数え、連絡までの日数の中央値には"
+            "入れていません（連絡日を書くと中央値に入ります）。"
+        ),
+        "en": (
+            "{n} marked done without a date (done, called) are counted as contacted and left "
+            "out of the median days (add the contact date to count them there)."
+        ),
+    },
+    "followup.attempts_open": {
+        "ja": (
+            "「留守電」「不在」などの{n}人は連絡を試みた段階のため、未対応に残しています"
+            "（話せたら状況を「連絡済」にしてください）。"
+        ),
+        "en": (
+            "{n} marked as a voicemail or no answer are attempts, not contacts: they stay open "
+            "(set the status to contacted once you reach them)."
+        ),
+    },
+    "followup.attempted": {"ja": "{status}（連絡を試みた・未接触）", "en": "{status} (attempted)"},
     "followup.loop_unreadable": {
         "ja": "読めないセルがありました（他の行は集計済み）。",
         "en": "Some cells could not be read (every other row is counted).",

@@ -512,7 +512,20 @@ def _alerts_lines(
             text, 88, initial_indent="  # ", subsequent_indent="  # ", break_on_hyphens=False
         )
     lines = [f"  # nps-kit alerts (daily e-mails about new detractors) needs {missing}:"]
-    if id_info is None:
+    if id_info is None and 0 < date.distinct < rows:
+        # QA24: 2,808 distinct of 3,000 (minute stamps, 和暦 days) was still offered as the id.
+        # A repeating id names a customer or a minute, not a response: say how many share one.
+        text = (
+            f"{date.column!r} repeats: {rows - date.distinct:,} of {rows:,} rows share a value "
+            "with an earlier row, so it cannot be the id either, and init found no column "
+            "unique to each response. Add a response id (a response or receipt number) to "
+            "the export and set id to it; a customer number repeats when a customer answers "
+            "again."
+        )
+        lines += textwrap.wrap(
+            text, 88, initial_indent="  # ", subsequent_indent="  # ", break_on_hyphens=False
+        )
+    elif id_info is None:
         lines.append(
             f"  # {date.column!r} is distinct in {date.distinct:,} of {rows:,} rows; when no two "
             "responses share one, set"

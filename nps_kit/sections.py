@@ -839,6 +839,7 @@ def followup_status(
             as_of=today,
             warnings=read.warnings(lang),
             order_note=read.order_note,
+            lang=lang,
         )
     except DataError as err:
         status = LoopRefused(source=path, message=str(err))

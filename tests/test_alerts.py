@@ -229,6 +229,73 @@ def test_a_response_added_to_the_export_is_alerted_next_run(project: Path, smtp:
     assert log_lines(project)[-1]["response_ids"] == ["E07"]
 
 
+RETURNING = ("E02", "2026-11-05 09:30:00", "EC事業部", "1", "ライト", "また遅れた", "はい")
+
+
+def test_a_returning_customer_s_new_detractor_response_is_alerted_once(
+    project: Path, smtp: Recorder
+) -> None:
+    # QA24: columns.id was a customer number (顧客番号 0055584); the log keyed on the id
+    # alone, so the customer's second, December detractor answer was dropped silently.
+    assert alerts(project) == 0
+    old = next(project.glob("export.*"))
+    newer = write_export(project / f"newer{old.suffix}", [*ROWS, RETURNING])
+    assert alerts(project, "--data", str(newer)) == 0
+    assert len(smtp.received) == 3
+    third = smtp.received[2].message
+    assert third["Subject"] == "【NPS】EC事業部：連絡を許可した新しい批判者1人"
+    assert "2026-11-05 09:30 JST / スコア1 / プラン：ライト" in text_of(third)
+    assert log_lines(project)[-1]["response_ids"] == ["E02"]
+    assert log_lines(project)[-1]["response_keys"] == ["E02|2026-11-05T09:30:00"]
+    assert alerts(project, "--data", str(newer)) == 0  # a re-run: nothing twice
+    assert len(smtp.received) == 3
+
+
+def test_an_alert_log_from_before_the_keys_still_counts_as_sent(
+    project: Path, smtp: Recorder
+) -> None:
+    # Lines written before response_keys hold ids alone: each covers the responses of its ids
+    # dated up to its alerted_at (2026-11-04 21:00 JST), never what came after.
+    log = project / "reports" / "alerts" / "alerted.jsonl"
+    log.parent.mkdir(parents=True)
+    old = {
+        "unit": "ec",
+        "response_ids": ["E04", "E02", "E05"],
+        "recipients": ["ec-owner@example.com"],
+        "message_id": "<old@example.com>",
+        "alerted_at": "2026-11-04T12:00:00+00:00",
+    }
+    log.write_text(json.dumps(old) + "\n", encoding="utf-8")
+    assert alerts(project) == 0
+    assert [m.rcpt_tos for m in smtp.received] == [["cloud@example.com"]]
+    export = next(project.glob("export.*"))
+    newer = write_export(project / f"newer{export.suffix}", [*ROWS, RETURNING])
+    assert alerts(project, "--data", str(newer)) == 0
+    assert len(smtp.received) == 2
+    assert "2026-11-05 09:30 JST / スコア1" in text_of(smtp.received[1].message)
+    assert log_lines(project)[-1]["response_ids"] == ["E02"]
+
+
+def test_a_unit_file_with_a_typo_is_skipped_and_every_other_unit_is_alerted(
+    project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA24: travel.yaml's `mail: {atach: pdf}` made `alerts --all` alert nobody (exit 2), on
+    # every cron run, while `run` skipped travel alone.
+    (project / "parameters" / "travel.yaml").write_text(
+        "name: Travel\nlanguage: en\nmail: {atach: pdf}\nalerts: {to: [travel@example.com]}\n",
+        encoding="utf-8",
+    )
+    assert alerts(project) == 2
+    err = capsys.readouterr().err
+    assert "nps-kit alerts: error: " in err and "mail.atach" in err
+    assert "This unit is skipped." in err
+    assert sorted(r for m in smtp.received for r in m.rcpt_tos) == [
+        "boss@example.com",
+        "cloud@example.com",
+        "ec-owner@example.com",
+    ]
+
+
 def test_dry_run_writes_eml_only_and_logs_nothing(
     project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1669,3 +1669,212 @@ def test_work_files_keep_account_and_phone_numbers_as_written_and_numbers_as_num
     assert (r05["mobile"].value, r05["mobile"].data_type) == ("07700900123", "s")
     assert (r05["response_id"].data_type, r05["comment"].data_type) == ("s", "s")
     assert cells["R11"]["account"].value is None  # no account: an empty cell
+
+
+# --- ids with leading zeros (QA24: 顧客番号 0055584) ------------------------------------------
+
+ZEROS = (
+    "id,submitted_at,score,comment,ok\n"
+    "0055584,2026-10-02,3,遅い,はい\n"
+    "0079351,2026-10-03,5,高い,はい\n"
+    "0003234,2026-10-04,2,狭い,はい\n"
+)
+
+
+def zero_unit(tmp_path: Path) -> UnitData:
+    export = tmp_path / "export.csv"
+    export.write_text(ZEROS, encoding="utf-8")
+    return prepare_unit(export, name="U", period="2026-10")
+
+
+def zero_xlsx(tmp_path: Path) -> Path:
+    # As the work file holds them: the ids are text cells (openpyxl data_type "s").
+    path = tmp_path / "熊谷店_followups.xlsx"
+    pd.DataFrame(
+        {"回答ID": ["0055584", "0079351", "0003234"], "状況": ["連絡済", "", ""]}
+    ).to_excel(path, index=False)
+    assert openpyxl.load_workbook(path).active["A2"].data_type == "s"
+    return path
+
+
+def test_a_returned_xlsx_keeps_its_text_ids_as_written(tmp_path: Path) -> None:
+    # QA24: read as ['55584', '79351', '3234'], so no id matched the export's.
+    rows = read_status_file(zero_xlsx(tmp_path)).rows
+    assert rows["response_id"].tolist() == ["0055584", "0079351", "0003234"]
+
+
+def test_the_open_list_has_the_export_s_ids_scores_and_comments(tmp_path: Path) -> None:
+    unit = zero_unit(tmp_path)
+    path = zero_xlsx(tmp_path)
+    result = loop_status(
+        read_status(path), unit.responses, source=path, id_column="id", comment_column="comment"
+    )
+    assert result.contacted_ids == frozenset({"0055584"})
+    assert result.open[["response_id", "score", "comment"]].to_dict("list") == {
+        "response_id": ["0003234", "0079351"],
+        "score": [2, 5],
+        "comment": ["狭い", "高い"],
+    }
+    assert result.id_note is None
+
+
+def test_the_summary_counts_those_contacted_when_ids_have_leading_zeros(tmp_path: Path) -> None:
+    # QA24: the box said 12人中7人 but the manifest said 0 contacted, the e-mail
+    # 「連絡可能な批判者12人（フォローアップ待ち）」 and the overview 12 open: they all read
+    # the summary, which matched no id of the returned file.
+    unit = zero_unit(tmp_path)
+    found = followup_list(unit, id_column="id", comment_column="comment", contact_column="ok")
+    path = zero_xlsx(tmp_path)
+    status = loop_status(
+        read_status(path), unit.responses, source=path, id_column="id", comment_column="comment"
+    )
+    published = sections.summary(
+        unit, sections.headline_section(unit).value, detractor_list=found, loop=status
+    )
+    assert (published.detractors_to_contact, published.detractors_contacted) == (2, 1)
+
+
+def test_ids_excel_stripped_of_their_zeros_match_the_export_and_the_box_says_so(
+    tmp_path: Path,
+) -> None:
+    # QA24: 越谷店's CSV re-saved by Excel held 8609 for the export's 0008609.
+    unit = zero_unit(tmp_path)
+    path = tmp_path / "越谷店_followups.csv"
+    path.write_text("回答ID,状況\n55584,連絡済\n79351,\n3234,\n", encoding="cp932")
+    result = loop_status(
+        read_status(path),
+        unit.responses,
+        source=path,
+        id_column="id",
+        comment_column="comment",
+        lang="ja",
+    )
+    assert (result.contacted, result.contacted_ids) == (1, frozenset({"0055584"}))
+    assert result.open["response_id"].tolist() == ["0003234", "0079351"]
+    assert result.open["score"].tolist() == [2, 5]
+    assert result.id_note == (
+        f"{path}の回答ID 3件は先頭の0が消えていたため（Excelが数値として保存した例："
+        "0055584 → 55584）、エクスポートの回答IDに戻して照合しました。"
+    )
+    html = loop_status_html(result, lang="ja").data
+    assert "越谷店_followups.csvの回答ID 3件は先頭の0が消えていたため" in html
+    english = loop_status(
+        read_status(path), unit.responses, source=path, id_column="id", comment_column=None
+    )
+    assert english.id_note == (
+        f"{path}: 3 response id(s) had lost their leading zeros (a spreadsheet saved them as "
+        "numbers, e.g. 0055584 → 55584) and were matched to the export's ids."
+    )
+
+
+def test_a_stripped_id_that_fits_two_export_ids_is_not_matched_and_said(tmp_path: Path) -> None:
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "id,submitted_at,score,ok\n012345,2026-10-02,3,はい\n0012345,2026-10-03,5,はい\n",
+        encoding="utf-8",
+    )
+    unit = prepare_unit(export, name="U", period="2026-10")
+    path = tmp_path / "status.csv"
+    path.write_text("response_id,status\n12345,done\n", encoding="utf-8")
+    result = loop_status(
+        read_status(path), unit.responses, source=path, id_column="id", comment_column=None
+    )
+    assert result.contacted_ids == frozenset({"12345"})
+    assert result.warnings == (
+        f"{path}: response id(s) 12345 lost their leading zeros and fit more than one of the "
+        "export's ids (012345, 0012345), so they were not matched. Write them as the export does, "
+        "as text.",
+    )
+
+
+# --- the returned file's common entries (QA24 finding 10) -----------------------------------
+
+
+def test_done_without_a_date_is_contacted_and_a_voicemail_is_an_attempt(tmp_path: Path) -> None:
+    # QA24: 「済」 with no date stayed open; 「留守電」 with a date counted as contacted.
+    unit = zero_unit(tmp_path)
+    path = tmp_path / "熊谷店_followups.xlsx"
+    pd.DataFrame(
+        {
+            "回答ID": ["0055584", "0079351", "0003234"],
+            "状況": ["済", "留守電", "不在"],
+            "連絡日": ["", "2026-10-20", ""],
+        }
+    ).to_excel(path, index=False)
+    result = loop_status(
+        read_status(path),
+        unit.responses,
+        source=path,
+        id_column="id",
+        comment_column="comment",
+        lang="ja",
+    )
+    assert (result.total, result.contacted, result.timed) == (3, 1, 0)
+    assert result.contacted_ids == frozenset({"0055584"})
+    assert result.open["status"].tolist() == [
+        "不在（連絡を試みた・未接触）",
+        "留守電（連絡を試みた・未接触）",
+    ]
+    assert result.entry_notes == (
+        "日付のない「済」などの1人は連絡済みとして数え、連絡までの日数の中央値には"
+        "入れていません（連絡日を書くと中央値に入ります）。",
+        "「留守電」「不在」などの2人は連絡を試みた段階のため、未対応に残しています"
+        "（話せたら状況を「連絡済」にしてください）。",
+    )
+    html = loop_status_html(result, lang="ja").data
+    assert "日付のない「済」などの1人は" in html and "「留守電」「不在」などの2人は" in html
+
+
+@pytest.mark.parametrize(
+    ("word", "done"),
+    [
+        ("done", True),
+        ("Called", True),
+        ("対応済", True),
+        ("済み", True),
+        ("left voicemail", False),
+        ("No answer", False),
+        ("留守電", False),
+    ],
+)
+def test_english_and_japanese_entries_are_read_alike(tmp_path: Path, word: str, done: bool) -> None:
+    unit = zero_unit(tmp_path)
+    path = tmp_path / "status.csv"
+    path.write_text(f"response_id,status,contacted_at\n0055584,{word},2026-10-05\n", "utf-8")
+    result = loop_status(
+        read_status(path), unit.responses, source=path, id_column="id", comment_column=None
+    )
+    assert result.contacted == int(done)
+    if not done:
+        assert result.open["status"].tolist() == [f"{word} (attempted)"]
+        assert result.entry_notes == (
+            "1 marked as a voicemail or no answer are attempts, not contacts: they stay open "
+            "(set the status to contacted once you reach them).",
+        )
+
+
+def test_a_date_that_reads_both_ways_says_the_order_is_ambiguous_and_what_decides_it(
+    tmp_path: Path,
+) -> None:
+    # QA24: the insurer's (en, no timezone) 2/12/2026 and 12/03/2026 were "not a date".
+    path = tmp_path / "status.csv"
+    path.write_text("response_id,status,contacted_at\nR1,,2/12/2026\nR2,,3 Dec\n", encoding="utf-8")
+    read = read_status_file(path, today=dt.date(2026, 12, 5))
+    assert read.rows["contacted_at"].tolist()[1] == pd.Timestamp("2026-12-03")
+    assert read.warnings("en") == (
+        f"{path}: row 2, contacted_at: '2/12/2026' reads as 2026-12-02 day-first or "
+        "2026-02-12 month-first, and nothing says which order the team writes; counted as "
+        "contacted, left out of the median days. Set the unit's timezone to the team's "
+        "(timezone: Europe/London reads day-first, America/New_York month-first), or write "
+        "the date as 2026-12-02.",
+    )
+    assert read.warnings("ja") == (
+        f"{path}：2行目のcontacted_at「2/12/2026」は日/月の順なら2026-12-02、月/日の順なら"
+        "2026-02-12と読め、どちらの順かを決めるものがありません。連絡済みとして数え、連絡までの"
+        "日数の中央値には入れていません。ユニットのtimezoneをチームの地域にする（例："
+        "timezone: Europe/London なら日/月、America/New_York なら月/日の順で読みます）か、"
+        "2026-12-02のように書いてください。",
+    )
+    london = read_status_file(path, date_order="day-first", today=dt.date(2026, 12, 5))
+    assert london.unreadable.empty
+    assert london.rows["contacted_at"].tolist()[0] == pd.Timestamp("2026-12-02")

@@ -339,6 +339,11 @@ SENSES = [
     ("finance", "A letter of credit for our imports", []),
     ("retail", "友達とLINEでチャットしながら選んだ", []),
     ("finance", "スマホを落としてカードを止めた", []),
+    # ERR22: a chat in person is no chat channel; a van sent down a track is no outage
+    ("retail", "Had a lovely chat with the owner about hiking boots", ["staff"]),
+    ("retail", "Had a quick chat with the agent on live chat", ["chat"]),
+    ("saas", "The route sent our van down a farm track", []),
+    ("saas", "The server went down again", ["reliability"]),
 ]
 
 
@@ -377,6 +382,26 @@ GENERIC_WORDS = [
     ("finance", "Membership went up for the third year", "price"),
     ("generic", "修理は有償と言われた", "price"),
     ("saas", "初期設定のサポートは有償です", "price"),
+    # ERR22: a theme's word in one pack that means the same in another (no readable set labels
+    # it otherwise where it is missed); derived forms (non-refundable, 速く, 半年経っても); a
+    # question asked again and again without an answer is the support team
+    ("generic", "Had the boiler serviced and the report came the same afternoon", "speed"),
+    ("generic", "予約から施術までスピーディでした", "speed"),
+    ("generic", "湿気がこもる", "quality"),
+    ("generic", "ガイドのお姉さんが最高でした", "staff"),
+    ("generic", "対応が丁寧でした", "staff"),
+    ("generic", "こっちが聞かないとダメ", "communication"),
+    ("finance", "The dashboard shows every pot at a glance", "usability"),
+    ("finance", "Hold times are shorter than they used to be", "speed"),
+    ("finance", "審査の結果が出るのが速くて助かった", "speed"),
+    ("finance", "申請して半年経っても音沙汰なし", "speed"),
+    ("saas", "手数料が地味に痛い", "price"),
+    ("saas", "他社と比べて高めの設定", "price"),
+    ("saas", "Three emails later and still nothing", "support"),
+    ("saas", "メールを送っても返ってこない", "support"),
+    ("retail", "Custom orders are non-refundable", "returns"),
+    ("retail", "このお茶、味は本当にいい", "quality"),
+    ("retail", "They emailed me the day it shipped", "communication"),
 ]
 
 

@@ -192,6 +192,30 @@ def test_google_forms_project_parameters(tmp_path: Path) -> None:
     }
 
 
+def test_init_never_offers_a_repeating_date_as_the_id_and_says_how_many_repeat(
+    tmp_path: Path,
+) -> None:
+    # QA24: 回答日時 (2,808 distinct of 3,000) was offered as the id "when no two responses
+    # share one", which the file already failed; alerts keyed on it would drop responses.
+    export = write_google_forms(tmp_path / "forms.csv")
+    lines = export.read_text(encoding="utf-8").splitlines(keepends=True)
+    stamp = lines[5].split(",", 1)[0]
+    lines[6] = stamp + "," + lines[6].split(",", 1)[1]
+    export.write_text("".join(lines), encoding="utf-8")
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "  # id: Timestamp" not in text
+    said = " ".join(
+        line.removeprefix("  # ") for line in text.splitlines() if line.startswith("  # ")
+    )
+    assert (
+        "'Timestamp' repeats: 1 of 48 rows share a value with an earlier row, so it cannot be "
+        "the id either, and init found no column unique to each response. Add a response id (a "
+        "response or receipt number) to the export and set id to it; a customer number repeats "
+        "when a customer answers again."
+    ) in said
+
+
 def test_init_says_how_many_double_submissions_the_export_has(tmp_path: Path) -> None:
     # QA20: init commented "4 exact duplicate rows found" and nothing of 8 double submissions.
     export = write_google_forms(tmp_path / "forms.csv")

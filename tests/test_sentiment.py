@@ -1683,3 +1683,63 @@ def test_pol22_anything_but_is_no_contrast() -> None:
         "The service was anything but quick"
     ]
     assert len(clause_split("Helmet comfy as anything but the visor snapped.")) == 2
+
+
+# POL23 (blind set 21's Japanese polarity errors, classified in benchmarks/POL23_blind21.md;
+# these sentences are written for the test): a wish that names itself (欲を言えば) or is a
+# condition of full marks (できたら満点) is a request; a complaint that did not happen
+# (痛くならなかった, 重くならない) is praise; a stain, a chore or a trouble that went is praise;
+# being made to listen (聞かされた) is a complaint; …どおり of what was set is praise.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("強いて言えば画面のデザインかな", "negative"),
+        ("贅沢を言うと色の種類", "negative"),
+        ("請求書の自動作成までできたら満点です", "negative"),
+        ("一日歩いても足が痛くならなかった", "positive"),
+        ("雨の日でも重くならない", "positive"),
+        ("値段を考えれば文句なし", "positive"),
+        ("カレンダー連携ができれば言うことなし", "negative"),
+        ("待っている間、同じ説明を三回も聞かされた", "negative"),
+        ("カーペットの汚れがすっかり落ちた", "positive"),
+        ("汚れが全然落ちない", "negative"),
+        ("入力の手間が半分に減った", "positive"),
+        ("請求ミスがなくなった", "positive"),
+        ("担当の方には頭が上がりません", "positive"),
+        ("約束通りの日に届いた", "positive"),
+        ("白いシャツが黄ばんできた", "negative"),
+        ("価格設定がかなり強気", "negative"),
+        ("部屋がスッキリ片付いた", "positive"),
+        # つないで (put through) holds no negation
+        ("電話を担当者につないでもらった", "neutral"),
+    ],
+)  # fmt: skip
+def test_pol23_japanese_forms(text: str, expected: str) -> None:
+    assert polarity_of(normalise_one(text)) == expected
+
+
+# POL23 (blind set 21's English polarity errors; sentences written for the test): "as well" is
+# "too"; an idiom of success; a bug called "not a minor" one; software that eats memory or
+# battery; goods left in the rain; time saved; "surely that's …" asks; "clearly just" is an
+# intensifier; fading, clutter and cosiness are judged.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bread was mouldy as well.", "negative"),
+        ("The raffle went down a treat with the kids.", "positive"),
+        ("The site went down twice.", "negative"),
+        ("This is not a minor glitch.", "negative"),
+        ("The app drains my battery in an afternoon.", "negative"),
+        ("The parcel was left out in the rain.", "negative"),
+        ("The templates save us hours every week.", "positive"),
+        ("A bulk export would save us hours.", "negative"),
+        ("Surely this can be done online?", "negative"),
+        ("Progress slowly but surely.", "positive"),
+        ("The agent clearly just wanted to close the sale.", "neutral"),
+        ("Towels don't fade.", "positive"),
+        ("The menu screen is cluttered.", "negative"),
+        ("The cabin was cosy.", "positive"),
+    ],
+)  # fmt: skip
+def test_pol23_english_forms(text: str, expected: str) -> None:
+    assert polarity_of(normalise_one(text)) == expected

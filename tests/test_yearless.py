@@ -26,6 +26,13 @@ TODAY = dt.date(2026, 12, 5)
         ("2/30", None, None),
         ("yesterday", None, None),
         ("2026/12/03", None, None),  # has a year: the date reader's job, not this one
+        # QA24: an English team's "3 Dec" was "not a date"; a month by name reads one way.
+        ("3 Dec", None, dt.date(2026, 12, 3)),
+        ("3 Dec", "month-first", dt.date(2026, 12, 3)),
+        ("Dec 3", None, dt.date(2026, 12, 3)),
+        ("3rd December", None, dt.date(2026, 12, 3)),
+        ("30 Nov.", None, dt.date(2026, 11, 30)),
+        ("3 Dex", None, None),
     ],
 )
 def test_a_date_without_a_year_is_read_only_when_one_date_of_the_weeks_before_fits(

@@ -96,7 +96,8 @@ _JA_NEGATION = re.compile(
     r"一つも|ひとつ|一つ)?"
     # a verb of occurring between: エラーも出ない, 不具合が起きない, ストレスを感じない, 安定しない,
     # or a passive: 嫌な顔ひとつされない, 押し売りされない
-    r"(?:し|せ|され|出|起き|起こら|発生し|感じ|見られ|見当たら)?"
+    # or becoming: 痛くならなかった, 重くならない
+    r"(?:し|せ|され|出|起き|起こら|発生し|感じ|見られ|見当たら|(?<=[くに])なら)?"
     # a state negated: 行き届いていなかった, 満足してない, 効いてはいない
     r"(?:(?:い|し|っ)?て(?:は|も)?(?:い|お)?)?"
     r"(?:(?:でき|出来)(?:ない|なかっ|なく|ません|ず|へん|ひん)|ない|なかっ|なく|無い|無く|"
@@ -107,8 +108,9 @@ _JA_NEGATION = re.compile(
 # A negated verb without a judgement of its own (返事がない, つながらない) is a mild complaint.
 # Not one that sets a circumstance (合わなかったときも, 見なくても).
 # Nor one that describes what it is about (わからないところは聞けた, 載ってない内容).
+# Nor the ない of つないで (put through), a verb of its own.
 _JA_BARE_NEGATION = re.compile(
-    r"(?:ない|なかった|ません|なし|なくて|"
+    r"(?:(?<![つ繋])ない|なかった|ません|なし|なくて|"
     # dialects: つながらへん, 入られへん, 届かん, ようわからん (not さん, なんで, がまん)
     r"へん|ひん|(?<=[らかわ])ん(?=$|[、。!?！？\s]|し|わ|や|ね|の|けど|から|かった|で(?!す)))"
     r"(?!か|とき|時|場合|ても|ところ|内容|部分)"

@@ -59,6 +59,8 @@ JA_CUES: dict[str, float] = {
         早す 速す はやす マシな方 マシなほう まだマシ 一目でわか 一目で分か 一目瞭然 は確か が確か
         混雑してな 混雑していな 混雑しておら 混雑せず 空いてて 空いていて 空いてる 空いている
         せめてもの救い リピ確定 リピ決定 リピート確定 リピート決定
+        指定どおり 指定通り 約束どおり 約束通り 期日どおり 期日通り 納期どおり 納期通り
+        スッキリ すっきり 頭が上がらな 頭が上がりませ 足を向けて寝られな
         """.split(),
         1.0,
     ),
@@ -145,6 +147,8 @@ JA_CUES: dict[str, float] = {
         よれよれ ペラペラ ペラッペラ わされ しょぼ ショボ 断線
         二重請求 二重に請求 二重決済 二重に引き落と 重複して請求 偽物 模造品 コピー品
         ずれて ずれる ずれた ズレ 文字化け 枯れ 腐っ カビ ヒビ 傷んで 湿気 酸っぱ グラグラ 失敗
+        黄ばみ 黄ばん 変色 強気
+        聞かされ 書かされ 歩かされ 行かされ 並ばされ やらされ 走らされ 文字が小さ 字が小さ
         遅め キツい きつい キツかっ きつかっ 取られる 取られた 取られて 取られま
         別料金 対象外 途絶え 塩辛 しょっぱ 原因不明 てくれていな てくれてな てもらえていな
         説明がな 説明もな 説明はな 説明がほとんどな 説明が一切な 説明が全くな 説明がまったくな
@@ -238,7 +242,13 @@ JA_TROUBLE_STOPPED = (
     r"ぴたっと|すぐに?)?(止ま|止ん|治ま|おさま|収ま|消え|なくな|無くな)|"
     r"(疲れ|痛み|ストレス|肩こり|肩コリ|腰痛|頭痛|むくみ|コリ|こり|凝り)(が|も)?(完全に|すっかり|"
     r"一気に|だいぶ|かなり|すぐに?)?(取れ|とれ|癒さ|癒え|いやさ|解消|吹き飛|吹っ飛|ふっとん|和らい|"
-    r"やわらい|抜け|軽くな|楽にな|ほぐれ)"
+    r"やわらい|抜け|軽くな|楽にな|ほぐれ)|"
+    # a stain or smell removed (シミが新品みたいに落ちた, 臭いが消えた): not 落ちた or 汚れ
+    r"(汚れ|シミ|しみ|染み|黒ずみ|カビ|水垢|水あか|くすみ|臭い|におい|ニオイ|匂い|サビ|錆|ヤニ)"
+    r"(が|も|まで)[^。、]{0,8}?(落ち|取れ|とれ|消え|なくな|無くな|抜け)(?![なずにや])|"
+    # a burden that went (事務作業が減りました, トラブルになることがなくなった)
+    r"(手間|作業|負担|残業|工数|手作業|ミス|トラブル|クレーム)(が|も|は)?[^。、]{0,8}?"
+    r"(減っ|減り|減る|減った|半減|激減|なくな|無くな)"
 )
 # 雑 (sloppy) after a particle or an adverb (梱包が雑, ちょっと雑), not 雑誌 or 雑貨.
 JA_SLOPPY = (
@@ -414,7 +424,7 @@ EN_CUES: dict[str, float] = {
         reassuring reassured caring pleasant pleasure delighted grateful appreciated
         lifesaver dependable trustworthy sensible refreshing flawlessly listen listens listened
         unbeatable readable understand understood understanding tidy reliably instant instantly
-        instantaneous communicative slick knowledgable comfy crisp
+        instantaneous communicative slick knowledgable comfy crisp cosy cozy
         """.split(),
         1.0,
     ),
@@ -449,6 +459,7 @@ EN_CUES: dict[str, float] = {
         incidents drops dropped dropping fluff rushed
         lumpy leaky rammed wobble wobbles creased moan moaned moaning speck
         cracked chipped warped warping faded snapped shrunk shrank mouldy moldy rotten stained
+        fade fades fading cluttered
         scuffed scuffs bobbling bobbled pilling rusty counterfeit knockoff corked wilted slimy
         """.split(),
         -1.0,
@@ -466,6 +477,8 @@ _TROUBLES = (
 # English phrases (regular expressions, matched on the normalised clause) and their scores;
 # matched first and blanked, so their words are not scored again.
 EN_PHRASES: dict[str, float] = {
+    # POL23: a success "went down a storm / a treat" (before "went down", a complaint, below).
+    r"(went|goes|go|going|gone) down (a storm|a treat)": 1.0,
     # Pain a clinic eased is praise ("fixed my knee pain in three sessions"); the pain it treats
     # is the topic, no complaint ("explained everything about my lower back pain"), read before
     # "fixed my" below; "still in pain", "no pain" keep their reading.
@@ -912,7 +925,7 @@ EN_PHRASES: dict[str, float] = {
     r"log in|sign in|start again|start over)": -1.0,
     # "clearly had no clue": an intensifier, not praise of clarity
     r"clearly(?= (had|has|have|did|didn'?t|does|doesn'?t|was|wasn'?t|is|isn'?t|were|are|never|been|"
-    r"not|no)\b)": 0.0,
+    r"not|no|just|only)\b)": 0.0,
     r"under a minute|(that'?s|this is) how (it'?s|it is|you|it should be) (done|do it|handle (it|"
     r"them|"
     r"things))|(is|was|exactly|just) how it should be|as it should be|without (needing|"
@@ -931,6 +944,19 @@ EN_PHRASES: dict[str, float] = {
     r"(covers?|offers?|gives?) (you )?(far |much |a lot |way )?more than|"
     r"half the (price|cost)|(pays?|paid) for itself|(is|was|are|were) (absolutely |just |"
     r"simply )?unreal": 1.0,
+    # POL23 (blind set 21): "as well" is "too", no praise ("stale as well"); a bug that is "not a
+    # minor" one is a complaint, as is
+    # software that eats memory or battery, or goods left out in the rain; time saved is praise.
+    r"as well": 0.0,
+    r"(not|no|hardly|far from) (a |an |some )?(minor|small|little|trivial|tiny) (bug|issue|problem|"
+    r"glitch|fault|error|oversight|inconvenience)s?|"
+    r"(eats|eat|eating|ate|hogs|hog|hogging|drains|draining|guzzles|guzzling|chews through|"
+    r"chewing through) (up )?(\w+ ){0,3}(ram|memory|battery|cpu|data allowance|disk space)|"
+    r"left (out )?(\w+ ){0,3}in the rain": -1.0,
+    # (not the wish "would save us hours", a request)
+    r"(?<!would )(?<!'d )(?<!could )(saves?|saved|saving) ((me|us|you|them|my \w+|our \w+|"
+    r"the \w+) )?((so much|loads of|lots of|a lot of|heaps of|tons of|a ton of|plenty of|"
+    r"hours of) (time|admin|work|faff|hassle)|time|hours|days|a day|an hour|a trip)": 1.0,
 }
 
 # Called merely ordinary ("nothing special", "prices are what they are"): judged, but neutral
@@ -1012,6 +1038,12 @@ JA_REQUEST = (
     r"て頂ければ|てもらいた|てもらえると|てもらえれば|てくれると|てくれれば|て(ください|下さい)(?!まし)|"
     # a wish as a condition: 無料になったら最高, あれば便利, つながりやすくなるといい
     r"(たら|れば|ば|と)(最高|助か|便利|ありがた|有難|完璧|いいな|いいです|良いです|いいのに)|"
+    # そこまでできたら満点; a wish that names itself: 欲を言えば, 強いて言うなら, 贅沢を言うと
+    # (not 値段考えれば文句なし: given the price, no complaint)
+    r"(?<!考えれ)(?<!考え)(?<!思え)(?<!比べれ)(?<!比べ)(たら|ば)(満点|百点|100点|言うことな|"
+    r"いうことな|文句な|パーフェクト|なお良|尚良|なおいい|さらに良)|"
+    r"(欲|贅沢|ぜいたく)を(言|い)[えうっ]|(強いて|しいて|あえて|敢えて)(言|い)[えう]|"
+    r"(強いて|しいて|あえて|敢えて)挙げ|"
     r"(が|も|を)(欲しい|ほしい)|たらいい|たら良い|たら嬉し|たらうれし|ればいい|れば良い|ば嬉し|ばうれし|"
     r"と嬉し|とうれし|と助か|ば助か|べき|せめて(?!もの救い)|"
     # もっと早く使えばよかった regrets not starting sooner: praise (JA_SOONER), no request
@@ -1104,7 +1136,9 @@ EN_REQUEST = (
     r"staff|people|phones?|emails?|calls?)|(answer|train|fix|update|cut|add|offer|open|sort|"
     r"teach|remove|drop|pick up|lose) (the|your|more|some|it|this|that|these|those|my|our|us|"
     r"me|them|proper|better)|stop \w+ing))\b|"
-    r"\bwhy\?"
+    r"\bwhy\?|"
+    # "Surely that's basic", "Surely this can be done online?" (not "slowly but surely")
+    r"\bsurely (that|this|it|they|you|there|we|i|someone|somebody|a|an|the|your|their)\b"
 )
 
 # After "no" or "zero", a word that is no judgement itself is something missing ("no refund",
