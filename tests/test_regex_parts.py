@@ -38,7 +38,13 @@ from nps_kit.text._scanner import Scanner
         ("[^¥$]x?", None),
         ("(?:\\d+円)|(?:[¥$]\\d)", {"円", "¥", "$"}),
         ("(q)\\1", {"q"}),
-        ("方(?<=[のた]方)[のがは]", {"方"}),
+        # what follows an item, spelled out across items, when it is longer
+        ("方(?<=[のた]方)[のがは]", {"方の", "方が", "方は"}),
+        ("[a-z0-9]+の(ほう|方)が", {"のほうが", "の方が"}),
+        ("(great|good) deal", {"great deal", "good deal"}),
+        # of strings as long, the fewest: 倍 rather than p (in most English comments)
+        (r"(p|ポイント)\s?\d+倍", {"倍"}),
+        ("(a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q)x", {"x"}),  # too many to spell out
     ],
 )
 def test_required_literals(source: str, expected: set[str] | None) -> None:
@@ -169,6 +175,18 @@ def test_every_match_starts_with_a_leading_literal(source: str, data: st.DataObj
     _assert_scanned_as_finditer(pattern, leads, text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(SHIPPED_REGEXES), st.data())
+def test_every_match_contains_a_required_literal(source: str, data: st.DataObject) -> None:
+    pattern = re.compile(source)
+    needed = required_literals(pattern)
+    if needed is None:
+        return
+    text = _text_of(source, needed, data)
+    for found in pattern.finditer(text):
+        assert any(word in found.group() for word in needed), (source, text, found)
+
+
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
@@ -196,7 +214,10 @@ def test_partial_leads(source: str, expected: tuple[set[str], str] | None) -> No
 
 
 def test_rest_literals_are_those_the_alternatives_without_leads_need() -> None:
-    assert rest_literals(re.compile(r"(?:[a-z0-9]+の(ほう|方)が)|(?:けど)|(?:けれど)")) == {"の"}
+    assert rest_literals(re.compile(r"(?:[a-z0-9]+の(ほう|方)が)|(?:けど)|(?:けれど)")) == {
+        "のほうが",
+        "の方が",
+    }
     assert rest_literals(re.compile(r"\d+円|\d+ドル|ab")) == {"円", "ドル"}
     assert rest_literals(re.compile("[0-9]+|x")) is None  # an alternative needs no literal
     assert rest_literals(re.compile("ab|cd")) is None  # no look-ahead at all
@@ -226,10 +247,10 @@ def test_rest_groups_split_the_alternatives_with_known_ends_from_the_others() ->
     groups = rest_groups(pattern)
     assert groups is not None
     (ended, ended_needs, tails), (other, other_needs, other_tails) = groups
-    assert ended_needs == {"great", "bad"}
+    assert ended_needs == {" is great", " is bad", " was great", " was bad"}
     assert tails is not None
     assert sorted(tails[0].keys()) == [" is bad", " is great", " was bad", " was great"]
-    assert (other_needs, other_tails) == ({" like", " size"}, None)
+    assert (other_needs, other_tails) == ({"fit like", "fits like", " size"}, None)
     assert [m.start() for m in ended.finditer("ab food is great")] == [3, 4, 5, 6]
     assert [m.span() for m in other.finditer("ab 2 sizes")] == [(3, 3)]
     scanner = Scanner(pattern)

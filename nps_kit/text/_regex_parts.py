@@ -39,8 +39,117 @@ except ImportError:  # pragma: no cover - without it every regular expression is
     _sre = _sre_parse = _sre_compile = None
 
 
-def _sequence(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
-    """Find the required literals of a concatenation: any item's will do, all must match."""
+#: How many strings the end of a concatenation is spelled out to, for its required literals,
+#: and how long its strings need be: a longer string is hardly rarer in comments.
+_MAX_SPELLED_ENDS = 16
+_LONG_ENOUGH = 12
+#: What :func:`_exact` found of each group, alternation and repetition of one parsed pattern,
+#: by the id of its arguments (parsed once: each is met again at every level of nesting).
+_Memo = dict[int, "frozenset[str] | None"]
+
+
+def _exact(op: Any, av: Any, memo: _Memo) -> frozenset[str] | None:
+    """Return the strings an item matches, if few (``_MAX_SPELLED_ENDS``) and known; else None.
+
+    Literals, sets of plain characters, groups and alternations of those, optional items and
+    zero-width items (which match the empty string) only: nothing deeper is tried.
+    """
+    if op is _sre.LITERAL:
+        return frozenset([chr(av)])
+    if op is _sre.IN:
+        if len(av) <= _MAX_SPELLED_ENDS and all(kind is _sre.LITERAL for kind, _ in av):
+            return frozenset(chr(code) for _, code in av)
+        return None
+    if _zero_width(op, av):
+        return frozenset([""])
+    if op not in (_sre.SUBPATTERN, _sre.BRANCH, _sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        return None
+    if id(av) not in memo:  # arguments of their own, alive while the parsed pattern is
+        memo[id(av)] = _exact_group(op, av, memo)
+    return memo[id(av)]
+
+
+def _exact_group(op: Any, av: Any, memo: _Memo) -> frozenset[str] | None:
+    """:func:`_exact` of a group, an alternation or a repetition."""
+    if op is _sre.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        return None if add_flags & re.IGNORECASE else _exact_sequence(list(sub), memo)
+    if op is _sre.BRANCH:
+        union: frozenset[str] = frozenset()
+        for branch in av[1]:
+            found = _exact_sequence(list(branch), memo)
+            if found is None:
+                return None
+            union |= found
+            if len(union) > _MAX_SPELLED_ENDS:
+                return None
+        return union
+    if av[0] == 0 and av[1] == 1:  # optional
+        found = _exact_sequence(list(av[2]), memo)
+        return None if found is None else found | {""}
+    return None
+
+
+def _exact_sequence(items: Sequence[tuple[Any, Any]], memo: _Memo) -> frozenset[str] | None:
+    """:func:`_exact` of a concatenation."""
+    out = frozenset([""])
+    for op, av in items:
+        found = _exact(op, av, memo)
+        if found is None:
+            return None
+        out = frozenset(a + b for a in out for b in found)
+        if len(out) > _MAX_SPELLED_ENDS:
+            return None
+    return out
+
+
+def _ends(items: Sequence[tuple[Any, Any]], memo: _Memo) -> list[frozenset[str]]:
+    """Return, for items of a concatenation, strings the match of the rest starts with.
+
+    From each item on, the items spelled out (:func:`_exact`) until one is not known, they
+    make too many strings or the shortest is long enough; every match of the concatenation
+    contains a match of its end from that item on, so one of those strings. Only ends of which
+    no string is empty. A run of literals is one item (the end from its first one is longest).
+    """
+    parts: list[frozenset[str] | None] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            parts.append(frozenset(["".join(run)]))
+            run = []
+        parts.append(_exact(op, av, memo))
+    if run:
+        parts.append(frozenset(["".join(run)]))
+    out = []
+    for k in range(len(parts) - 1):  # the last part alone is an item's own literals
+        heads = frozenset([""])
+        for found in parts[k:]:
+            if found is None:
+                break
+            longer = frozenset(a + b for a in heads for b in found)
+            if len(longer) > _MAX_SPELLED_ENDS:
+                break
+            heads = longer
+            if min(map(len, heads)) >= _LONG_ENOUGH:
+                break
+        if "" not in heads:
+            out.append(_shortest(heads))
+    return out
+
+
+def _sequence(items: Iterable[tuple[Any, Any]], memo: _Memo | None = None) -> frozenset[str] | None:
+    """Find the required literals of a concatenation: any item's will do, all must match.
+
+    Besides each item's, the strings the end of the concatenation from an item on starts with
+    (:func:`_ends`): ``の(ほう|方)が`` needs のほうが or の方が, where の alone is in most
+    Japanese comments.
+    """
+    items = list(items)
+    if memo is None:
+        memo = {}
     options: list[frozenset[str]] = []
     run: list[str] = []
     for op, av in items:
@@ -50,29 +159,31 @@ def _sequence(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
         if run:
             options.append(frozenset(["".join(run)]))
             run = []
-        found = _node(op, av)
+        found = _node(op, av, memo)
         if found is not None:
             options.append(found)
     if run:
         options.append(frozenset(["".join(run)]))
-    # The longest shortest literal is likely the rarest in comments.
-    return max(options, key=lambda o: min(map(len, o)), default=None)
+    options.extend(_ends(items, memo))
+    # The longest shortest literal is likely the rarest in comments; of those, the fewest
+    # (倍 rather than p or ポイント in "(p|ポイント)...倍").
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
 
 
-def _node(op: Any, av: Any) -> frozenset[str] | None:
+def _node(op: Any, av: Any, memo: _Memo) -> frozenset[str] | None:
     if op is _sre.SUBPATTERN:
         _group, add_flags, _del_flags, items = av
-        return None if add_flags & re.IGNORECASE else _sequence(items)
+        return None if add_flags & re.IGNORECASE else _sequence(items, memo)
     if op is _sre.BRANCH:
-        found = [_sequence(branch) for branch in av[1]]
+        found = [_sequence(branch, memo) for branch in av[1]]
         if any(f is None for f in found):
             return None
         return frozenset().union(*found)  # type: ignore[arg-type]
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
         low, _high, items = av
-        return _sequence(items) if low > 0 else None
+        return _sequence(items, memo) if low > 0 else None
     if op is _sre.ATOMIC_GROUP:
-        return _sequence(av)
+        return _sequence(av, memo)
     if op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in av):
         return frozenset(chr(code) for _, code in av)  # "[¥$£€]": one of these characters
     # Anything else (character sets, lookarounds, anchors, back-references…) requires nothing.
