@@ -161,7 +161,7 @@ class Alerted:
             return False
         if pd.isna(answered):
             return True
-        local = until.astimezone(where).replace(tzinfo=None) if until.tzinfo else until
+        local = until.astimezone(where).replace(tzinfo=None)
         return bool(pd.Timestamp(answered) <= pd.Timestamp(local))
 
 
@@ -201,9 +201,11 @@ class AlertLog:
                     continue
                 # A line from before the keys: its ids, up to the moment it was sent.
                 sent = dt.datetime.fromisoformat(str(data["alerted_at"]))
+                # The log writes UTC; a time without its zone (edited by hand) is UTC too.
+                sent = sent if sent.tzinfo else sent.replace(tzinfo=dt.UTC)
                 for rid in (str(i) for i in data["response_ids"]):
                     was = ids_until.get(rid)
-                    ids_until[rid] = sent if was is None or _later(sent, was) else was
+                    ids_until[rid] = sent if was is None or sent > was else was
             except (ValueError, KeyError, TypeError) as exc:
                 raise MailError(
                     f"{self.path} line {number} is not an alert record ({exc}).",
@@ -269,11 +271,6 @@ class AlertSummary:
     def misconfigured(self) -> tuple[str, ...]:
         """Units whose owners asked for alerts (``alerts.to``) that cannot get any."""
         return tuple(o.unit for o in self.outcomes if o.status == "cannot_alert")
-
-
-def _later(a: dt.datetime, b: dt.datetime) -> bool:
-    """Whether ``a`` is after ``b``; a naive time is taken as UTC (the log writes UTC)."""
-    return a.replace(tzinfo=a.tzinfo or dt.UTC) > b.replace(tzinfo=b.tzinfo or dt.UTC)
 
 
 def _data_options(unit: UnitParameters, data: Path | None) -> tuple[Path, dict[str, object]]:

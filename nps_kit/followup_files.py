@@ -35,7 +35,7 @@ import pandas as pd
 
 from nps_kit import _channel, _formats
 from nps_kit._yearless import WINDOW_DAYS, has_no_year, yearless_date
-from nps_kit.closed_loop import FollowupList, rows_moved
+from nps_kit.closed_loop import FollowupList, restore_ids, rows_moved
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import LANGUAGES, Language, t
 from nps_kit.load import parse_date_values
@@ -150,7 +150,16 @@ def read_followups(nb: nbformat.NotebookNode) -> pd.DataFrame | None:
 def _read_typed(path: Path) -> pd.DataFrame | None:
     """Return the team columns of one work file's rows with anything typed, by response id."""
     if path.suffix == ".csv":
-        frame = pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False)
+        # The encoding and delimiter as the returned file is read (read_status_file): Excel in
+        # Japanese saves a CSV as cp932, which read as UTF-8 ended the re-run in a traceback.
+        layout = _formats.inspect(path, sheet=None, encoding=None)
+        frame = pd.read_csv(
+            path,
+            dtype=str,
+            encoding=layout.encoding or "utf-8-sig",
+            sep=layout.delimiter or ",",
+            keep_default_na=False,
+        )
     else:
         # As the CSV: what the team typed is kept as written ("NA", "None" are no blanks).
         frame = pd.read_excel(path, dtype=str, engine="openpyxl", keep_default_na=False)
@@ -403,6 +412,13 @@ def write_work_files(
     table = table.copy()
     if typed is not None:
         ids = table["response_id"]
+        # A spreadsheet's 8609 is the export's 0008609, as the report's box reads it
+        # (restore_ids): otherwise what the team typed on that row was dropped here.
+        matched = restore_ids(
+            pd.Series(typed.index, dtype="string"), pd.Index(ids.astype("string"))
+        )
+        typed = typed.set_axis(matched.ids.to_numpy())
+        typed = typed.loc[~typed.index.duplicated(keep="last")]
         moved = pd.Series(False, index=table.index)
         if "date" in typed.columns and "date" in table.columns:
             was = ids.map(typed["date"]).astype("string").fillna("").str.strip()

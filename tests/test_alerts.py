@@ -8,13 +8,14 @@ import email.policy
 import json
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 import pytest
 from _smtp import Recorder
 from bs4 import BeautifulSoup
 
-from nps_kit.alerts import local_since, parse_since, send_alerts
+from nps_kit.alerts import AlertLog, local_since, parse_since, send_alerts
 from nps_kit.cli import main
 from nps_kit.errors import ConfigError
 from nps_kit.params import load_all, load_unit
@@ -274,6 +275,24 @@ def test_an_alert_log_from_before_the_keys_still_counts_as_sent(
     assert len(smtp.received) == 2
     assert "2026-11-05 09:30 JST / スコア1" in text_of(smtp.received[1].message)
     assert log_lines(project)[-1]["response_ids"] == ["E02"]
+
+
+def test_an_old_log_line_without_a_zone_is_read_as_the_utc_it_was_written_in(
+    tmp_path: Path,
+) -> None:
+    # REVIEW23: the log writes alerted_at in UTC; a line without its +00:00 (edited by hand)
+    # was ordered as UTC among the lines but compared with answers as the unit's wall clock,
+    # so a response answered before that alert (15:00 JST, the alert 21:00 JST) read as new.
+    log = tmp_path / "alerted.jsonl"
+    line = {"unit": "ec", "response_ids": ["E02"], "recipients": ["a@example.com"]}
+    log.write_text(
+        json.dumps({**line, "message_id": "<1@x>", "alerted_at": "2026-11-04T12:00:00"}) + "\n",
+        encoding="utf-8",
+    )
+    seen = AlertLog(log).alerted("ec")
+    tokyo = ZoneInfo("Asia/Tokyo")
+    assert seen.covers("E02", pd.Timestamp("2026-11-04 15:00"), where=tokyo)
+    assert not seen.covers("E02", pd.Timestamp("2026-11-04 21:30"), where=tokyo)
 
 
 def test_a_unit_file_with_a_typo_is_skipped_and_every_other_unit_is_alerted(

@@ -40,6 +40,7 @@ from nps_kit.followup_files import (
     read_status_file,
     with_contact_details,
     work_files,
+    work_headers,
     work_table,
     write_from_notebook,
     write_work_files,
@@ -495,6 +496,38 @@ def test_rerun_keeps_what_was_typed_into_both_files(
         assert cells.loc["R06"].tolist() == [*alice.values(), "called, wants ARM"]
         assert cells.loc["R13"].tolist() == ["Bob", "done", "", ""]
         assert (cells.drop(index=["R06", "R13"]) == "").all().all()
+
+
+@pytest.mark.parametrize(("lang", "encoding"), [("en", "utf-8-sig"), ("ja", "cp932")])
+def test_rerun_keeps_what_was_typed_into_a_csv_excel_saved(
+    tmp_path: Path, lang: str, encoding: str
+) -> None:
+    # REVIEW23: Excel saves the CSV with 0008609 as 8609, and in Japanese as cp932. The report's
+    # box matched 8609 back (restore_ids), but re-running the period dropped what was typed on
+    # that row (and overwrote the file), and a cp932 CSV ended the re-run in a traceback.
+    table = pd.DataFrame(
+        {
+            "response_id": ["0008609", "0055584"],
+            "date": ["2026-11-03", "2026-11-04"],
+            "score": ["2", "3"],
+            **{c: ["", ""] for c in ("owner", "status", "contacted_at", "note")},
+        },
+        dtype="string",
+    )
+    files = write_work_files(table, tmp_path, "ec", lang=lang)  # type: ignore[arg-type]
+    head = work_headers(lang)  # type: ignore[arg-type]
+    saved = pd.read_csv(files.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    saved[head["response_id"]] = saved[head["response_id"]].str.lstrip("0")
+    saved[head["owner"]] = ["佐藤", "Ann"]
+    saved[head["status"]] = ["済", "called"]
+    saved.to_csv(files.csv, index=False, encoding=encoding)
+    later = time.time_ns() // 10**9 * 10**9 + 10**9 + 123_456
+    os.utime(files.csv, ns=(later, later))
+    again = write_work_files(table, tmp_path, "ec", lang=lang)  # type: ignore[arg-type]
+    kept = pd.read_csv(again.csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert kept[head["response_id"]].tolist() == ["0008609", "0055584"]
+    assert kept[head["owner"]].tolist() == ["佐藤", "Ann"]
+    assert kept[head["status"]].tolist() == ["済", "called"]
 
 
 def test_na_typed_into_the_workbook_is_kept_as_written(unit: UnitData, tmp_path: Path) -> None:
