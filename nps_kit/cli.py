@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from nps_kit import __version__
 from nps_kit.errors import NpsKitError
@@ -79,9 +80,11 @@ def _utf8_mode() -> None:
     line and names files in that encoding: ``--unit-column 院名`` was not found
     (read as surrogate escapes), and a run failed every Japanese unit before its first cell
     (UnicodeEncodeError writing ``さくら歯科-南口.html``). The same command, with the same
-    process id, runs again with ``-X utf8``, as it does in any UTF-8 locale.
+    process id, runs again with ``-X utf8``, as it does in any UTF-8 locale. Only when this
+    module is the program (the ``nps-kit`` script, ``python -m nps_kit.cli``): a notebook or
+    library calling :func:`main` in such a locale keeps its process.
     """
-    if sys.flags.utf8_mode:
+    if sys.flags.utf8_mode or not _is_program():
         return
     try:
         "日本語".encode(sys.getfilesystemencoding())
@@ -92,6 +95,14 @@ def _utf8_mode() -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]])
+
+
+def _is_program() -> bool:
+    """Whether this process is ``nps-kit`` itself, not a kernel or a script that imported it."""
+    program = getattr(sys.modules.get("__main__"), "__file__", None)
+    if program and Path(program).resolve() == Path(__file__).resolve():
+        return True  # python -m nps_kit.cli
+    return Path(sys.argv[0]).name.lower().startswith("nps-kit")
 
 
 def _readable_output() -> None:

@@ -4,9 +4,11 @@ import argparse
 import os
 import subprocess
 import sys
+import types
 
 import pytest
 
+from nps_kit import cli
 from nps_kit.cli import build_parser, main
 
 README = (__import__("pathlib").Path(__file__).resolve().parent.parent / "README.md").read_text(
@@ -148,3 +150,22 @@ def test_japanese_names_and_files_in_an_ascii_locale(tmp_path, utf8_mode):
     )
     assert made.returncode == 0, made.stderr.decode("utf-8", "replace")
     assert (tmp_path / "クリニック" / "parameters" / "さくら歯科-南口.yaml").is_file()
+
+
+@pytest.mark.parametrize(
+    ("program", "restarts"),
+    [("/usr/local/bin/nps-kit", True), ("/srv/venv/lib/ipykernel_launcher.py", False)],
+)
+def test_only_the_nps_kit_program_restarts_itself_in_utf8_mode(
+    monkeypatch: pytest.MonkeyPatch, program: str, restarts: bool
+) -> None:
+    # REVIEW23: in a C locale, main() called by a Jupyter kernel (or any script that imported
+    # nps_kit) replaced that process with "python -X utf8 …"; only nps-kit itself may restart.
+    calls: list[list[str]] = []
+    monkeypatch.setattr(sys, "flags", types.SimpleNamespace(utf8_mode=0))
+    monkeypatch.setattr(sys, "getfilesystemencoding", lambda: "ascii")
+    monkeypatch.setattr(sys, "argv", [program])
+    monkeypatch.setattr(sys.modules["__main__"], "__file__", program, raising=False)
+    monkeypatch.setattr(cli.os, "execv", lambda path, args: calls.append(list(args)))
+    cli._utf8_mode()
+    assert bool(calls) is restarts
