@@ -34,6 +34,7 @@ __all__ = [
     "CALL_WITHIN_HOURS",
     "DETRACTOR_MAX_SCORE",
     "NAME_HEADER",
+    "OPEN_STATUSES",
     "ContactBasis",
     "FollowupList",
     "LoopRefused",
@@ -541,6 +542,15 @@ DONE_STATUSES = frozenset(
         "解決",
         "解決済",
         "解決済み",
+        # The marks a front desk ticks (QA review: "○" and "電話しました" were counted open).
+        "○",
+        "◯",
+        "✓",
+        "✔",
+        "電話した",
+        "電話しました",
+        "連絡した",
+        "連絡しました",
     }
 )
 #: Status words for a try that reached nobody (a voicemail, no answer): the person stays open
@@ -566,6 +576,24 @@ ATTEMPT_STATUSES = frozenset(
         "応答なし",
         "つながらず",
         "繋がらず",
+    }
+)
+
+
+#: Status words that say the person is still to be called: open, and nothing to say about it.
+OPEN_STATUSES = frozenset(
+    {
+        "open",
+        "new",
+        "todo",
+        "to do",
+        "pending",
+        "in progress",
+        "未対応",
+        "未連絡",
+        "対応中",
+        "連絡待ち",
+        "保留",
     }
 )
 
@@ -913,6 +941,10 @@ def loop_status(
     # Undated and not already said cell by cell (an unreadable date has its own warning).
     unread = status.get("contacted_unread", pd.Series(False, index=status.index))
     undated = done & status["contacted_at"].isna() & ~unread.astype(bool)
+    # A status typed but read as neither contacted nor an attempt: said, never silently open.
+    typed = status["status"].astype("string").fillna("").str.strip()
+    unknown = (typed != "") & ~done & ~attempted & ~words.isin(OPEN_STATUSES).fillna(False)
+    unknown &= status["contacted_at"].isna()
     entry_notes = tuple(
         t(key, lang, n=n)
         for key, n in (
@@ -921,6 +953,14 @@ def loop_status(
         )
         if n
     )
+    if unknown.any():
+        values = list(dict.fromkeys(typed[unknown].tolist()))
+        shown = (
+            "、".join(f"「{v}」" for v in values[:5])
+            if lang == "ja"
+            else ", ".join(f"'{v}'" for v in values[:5])
+        )
+        entry_notes += (t("followup.status_unread", lang, n=int(unknown.sum()), values=shown),)
     delay = (status["contacted_at"].dt.normalize() - answered_at.dt.normalize()).dt.days
     delay = delay[done & delay.notna()]
     total = len(status)

@@ -1165,6 +1165,16 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "out of the median days (add the contact date to count them there)."
         ),
     },
+    "followup.status_unread": {
+        "ja": (
+            "状況に{values}と書かれた{n}人は、連絡済みとも連絡を試みたとも読めないため未対応に"
+            "残しています（連絡できたら「連絡済」と連絡日を、留守電なら「留守電」と書いてください）。"
+        ),
+        "en": (
+            "{n} with the status {values} are left open: it reads neither as contacted nor as "
+            "an attempt (write contacted and the date once reached, or voicemail)."
+        ),
+    },
     "followup.attempts_open": {
         "ja": (
             "「留守電」「不在」などの{n}人は連絡を試みた段階のため、未対応に残しています"

@@ -1995,3 +1995,27 @@ def test_a_date_that_reads_both_ways_says_the_order_is_ambiguous_and_what_decide
     london = read_status_file(path, date_order="day-first", today=dt.date(2026, 12, 5))
     assert london.unreadable.empty
     assert london.rows["contacted_at"].tolist()[0] == pd.Timestamp("2026-12-02")
+
+
+def test_a_ticked_mark_is_contacted_and_a_status_not_understood_is_said(tmp_path: Path) -> None:
+    # REVIEW23: "○" or 「電話しました」 with no date was counted open and overdue without a word;
+    # a front desk's ticks count as contacted, and anything else typed is named in the box.
+    unit = zero_unit(tmp_path)
+    path = tmp_path / "status.csv"
+    path.write_text(
+        "response_id,status,contacted_at\n0055584,○,\n0079351,電話しました,\n0003234,山田さんへ,\n"
+        "0075031,未対応,\n",
+        "utf-8",
+    )
+    args = {"source": path, "id_column": "id", "comment_column": "comment"}
+    result = loop_status(read_status(path), unit.responses, lang="ja", **args)
+    assert result.contacted_ids == frozenset({"0055584", "0079351"})
+    assert result.entry_notes[-1] == (
+        "状況に「山田さんへ」と書かれた1人は、連絡済みとも連絡を試みたとも読めないため未対応に"
+        "残しています（連絡できたら「連絡済」と連絡日を、留守電なら「留守電」と書いてください）。"
+    )
+    english = loop_status(read_status(path), unit.responses, lang="en", **args)
+    assert english.entry_notes[-1] == (
+        "1 with the status '山田さんへ' are left open: it reads neither as contacted nor as an "
+        "attempt (write contacted and the date once reached, or voicemail)."
+    )
