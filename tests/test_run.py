@@ -727,8 +727,8 @@ def test_a_month_without_responses_is_refused_before_any_kernel_and_writes_nothi
     assert capsys.readouterr().err.splitlines()[-1] == (
         "nps-kit run: error: parameters/yokohama.yaml: yokohama has no responses in 2026-11; "
         "its responses (business_unit = '横浜店') in responses.csv cover 2026-09. Pick a month "
-        "inside that range (--period 2026-09), or run again once the export has responses for "
-        "2026-11."
+        "inside that range (--period 2026-09, the last complete month), or run again once the "
+        "export has responses for 2026-11."
     )
     assert _written(output) == []  # no _failed notebook, no empty period in the overview
 
