@@ -197,6 +197,12 @@ BLIND21_FIRST_MEASURE = {"en": (0.857, 0.657, 0.817), "ja": (0.861, 0.726, 0.825
 # Again at 5bd5383, after the theme layer's round 7 (decided on training set 26), ERR21 and POL22:
 # rules alone en polarity 0.792, the rest the same.
 BLIND21_SECOND_MEASURE = {"en": (0.882, 0.706, 0.818), "ja": (0.872, 0.768, 0.825)}
+# Blind set 22, four more authors, measured at 2f482b3's text code (/work/lead/PREREG22.md),
+# before any change could be tuned on it; rules alone en 0.731/0.573/0.756, ja 0.821/0.708/0.799.
+BLIND22_FIRST_MEASURE = {"en": (0.823, 0.683, 0.789), "ja": (0.874, 0.799, 0.852)}
+# Again at e6532ff, after ERR22 and POL23 (rules rounds on blind set 21's errors) and the English
+# theme layer's round 8 (decided on training set 27): rules alone en the same, ja 0.822/0.713/0.790.
+BLIND22_SECOND_MEASURE = {"en": (0.824, 0.688, 0.790), "ja": (0.874, 0.799, 0.846)}
 N_COMMENTS = 100_000
 # The tagger before the speed work (issue 11), timed beside today's in the same run.
 OLD_TAGGER = "72fb5a2"
@@ -718,6 +724,11 @@ def evaluation_report() -> None:
             21,
             "twenty-first",
             (("cf04223", BLIND21_FIRST_MEASURE), ("5bd5383", BLIND21_SECOND_MEASURE)),
+        ),
+        (
+            22,
+            "twenty-second",
+            (("2f482b3", BLIND22_FIRST_MEASURE), ("e6532ff", BLIND22_SECOND_MEASURE)),
         ),
     ):
         for name, measure in measures:

@@ -309,6 +309,10 @@ BLIND20_LAYER = {"en": (0.82, 0.67, 0.78), "ja": (0.85, 0.74, 0.88)}
 # POL23): the floors stay, a guard against a layer that forgets it, not a measure.
 BLIND21_RULES = {"en": (0.79, 0.60, 0.80), "ja": (0.74, 0.63, 0.79)}
 BLIND21_LAYER = {"en": (0.87, 0.69, 0.82), "ja": (0.86, 0.75, 0.84)}
+# Blind set 22 (/work/lead/PREREG22.md): read at 2f482b3 (en 0.823/0.683/0.789, ja
+# 0.874/0.799/0.852) and at e6532ff; floors are that second reading rounded down by 0.01.
+BLIND22_RULES = {"en": (0.72, 0.56, 0.74), "ja": (0.81, 0.70, 0.78)}
+BLIND22_LAYER = {"en": (0.81, 0.67, 0.78), "ja": (0.86, 0.78, 0.83)}
 # Short-comment set 14 (640 comments, two blind authors; bare judgements and closing phrases,
 # short themed answers and themed sentences beside such a phrase, 40 % with no theme), read as
 # whole figures (/work/lead/PREREG14.md): at 7401a76 en 0.884/0.949/0.971, ja 0.917/0.936/0.989;
@@ -485,6 +489,8 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
         (BLIND20, BLIND20_LAYER, True),
         (BLIND21, BLIND21_RULES, False),
         (BLIND21, BLIND21_LAYER, True),
+        (BLIND22, BLIND22_RULES, False),
+        (BLIND22, BLIND22_LAYER, True),
         (SHORT14, SHORT14_RULES, False),
         (SHORT14, SHORT14_LAYER, True),
         (_both_languages("theme_unit14"), UNIT14_RULES, False),
@@ -533,6 +539,8 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
         "twentieth-layer",
         "twenty-first-rules",
         "twenty-first-layer",
+        "twenty-second-rules-measured-twice",
+        "twenty-second-layer-measured-twice",
         "short14-rules-never-tuned",
         "short14-layer-measured-twice",
         "unit14-rules-never-tuned",
