@@ -433,6 +433,22 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         ),
     },
     # mail: from mail/body.py
+    "mail.n_label": {
+        "ja": "回答数",
+        "en": "n",
+    },
+    "mail.updated_subject": {
+        "ja": "【更新】",
+        "en": "Updated: ",
+    },
+    "mail.replaces": {
+        "ja": "{date}に送ったレポートを差し替えます。",
+        "en": "Replaces the report sent on {date}.",
+    },
+    "mail.replaces_figures": {
+        "ja": "{date}に送ったレポートを差し替えます：{figures}",
+        "en": "Replaces the report sent on {date}: {figures}",
+    },
     "mail.heading": {
         "ja": "{name} NPSレポート（{period}）",
         "en": "{name} NPS report, {period}",
