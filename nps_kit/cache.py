@@ -59,7 +59,8 @@ _META = b"nps_kit.cache"
 # 17) and of "Survey Preview Spam"
 # 14: scores read from １０ or 10点 and Japanese-era dates counted (scores_rewritten, era_dates),
 # an export's own nps_score kept as 'nps_score (export)'
-_FORMAT = 14
+# 15: a folder or glob read as one export (files, drop_repeats)
+_FORMAT = 15
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -443,7 +444,7 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
             value = pd.Timestamp(value)
         elif item.name == "invalid":
             value = pd.DataFrame(value["data"], columns=value["columns"])
-        elif item.name in {"date_examples", "duplicate_of", "resubmission_of"}:
+        elif item.name in {"date_examples", "duplicate_of", "resubmission_of", "files"}:
             value = tuple(value or ())
         elif item.name == "finished_unread" and value is not None:
             value = tuple(value)

@@ -433,6 +433,22 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         ),
     },
     # mail: from mail/body.py
+    "mail.n_label": {
+        "ja": "回答数",
+        "en": "n",
+    },
+    "mail.updated_subject": {
+        "ja": "【更新】",
+        "en": "Updated: ",
+    },
+    "mail.replaces": {
+        "ja": "{date}に送ったレポートを差し替えます。",
+        "en": "Replaces the report sent on {date}.",
+    },
+    "mail.replaces_figures": {
+        "ja": "{date}に送ったレポートを差し替えます：{figures}",
+        "en": "Replaces the report sent on {date}: {figures}",
+    },
     "mail.heading": {
         "ja": "{name} NPSレポート（{period}）",
         "en": "{name} NPS report, {period}",
@@ -892,6 +908,23 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "numbers.",
         "en_one": "1 score written as full-width digits or with 点 (１０, 10点) was read as a "
         "number.",
+    },
+    "load.drop_files": {
+        "ja": "{n}個のファイルを読み、一つのエクスポートとして数えました（最新: {newest}）。",
+        "en": "Read {n} files as one export (newest: {newest}).",
+    },
+    "load.drop_repeats": {
+        "ja": "前のファイルにもある回答{n}件は一度だけ数えました。",
+        "en": "{n} responses also in an earlier file were counted once.",
+        "en_one": "1 response also in an earlier file was counted once.",
+    },
+    "quality.files": {
+        "ja": "読んだファイル",
+        "en": "Files read",
+    },
+    "quality.drop_repeats": {
+        "ja": "前のファイルと重複した回答（一度だけ数える）",
+        "en": "Responses repeated from an earlier file (counted once)",
     },
     "load.era_dates": {
         "ja": "和暦（令和8年11月3日など）で書かれた日付{n}件を西暦に直して読みました。",

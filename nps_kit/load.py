@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit import _formats
+from nps_kit._drop import drop_files, is_drop
 from nps_kit._era import ERA_RE
 from nps_kit._response_meta import NOT_RESPONSES, response_types
 from nps_kit._resubmit import RESUBMISSIONS, resubmissions
@@ -197,6 +198,10 @@ class LoadReport:
         Valid scores written as full-width digits or with 点 (``１０``, ``10点``), and dates
         written in the Japanese era (``令和8年11月3日``): read as numbers and dates, and
         said (:meth:`read_notes`) so the analyst can trust the counts.
+    files, drop_repeats
+        When ``path`` is a folder or a glob (a data drop): the files read, in order, and the
+        responses found again in a later file (same id and date, or, without an id, the
+        same row), read once. ``()`` and ``0`` for one file.
     """
 
     path: Path
@@ -236,6 +241,8 @@ class LoadReport:
     title: str | None = None
     scores_rewritten: int = 0
     era_dates: int = 0
+    files: tuple[str, ...] = ()
+    drop_repeats: int = 0
 
     @property
     def unreadable_dates(self) -> UnreadableDates | None:
@@ -243,6 +250,7 @@ class LoadReport:
         if not self.dates_unparsed or self.date_column is None:
             return None
         dropped = self.preview_rows_dropped + self.blank_rows_dropped + self.duplicates_dropped
+        dropped += self.drop_repeats
         total = self.rows_read - dropped
         return UnreadableDates(self.date_column, self.dates_unparsed, total, self.date_examples)
 
@@ -259,6 +267,7 @@ class LoadReport:
         out["date_examples"] = list(self.date_examples)
         out["duplicate_of"] = list(self.duplicate_of)
         out["resubmission_of"] = list(self.resubmission_of)
+        out["files"] = list(self.files)
         if self.finished_unread is not None:
             out["finished_unread"] = list(self.finished_unread)
         for key in ("date_min", "date_max"):
@@ -313,6 +322,11 @@ class LoadReport:
             out.append(t("load.scores_rewritten", lang, n=f"{self.scores_rewritten:,}"))
         if self.era_dates:
             out.append(t("load.era_dates", lang, n=f"{self.era_dates:,}"))
+        if self.files:
+            newest = Path(self.files[-1]).name
+            out.append(t("load.drop_files", lang, n=f"{len(self.files):,}", newest=newest))
+        if self.drop_repeats:
+            out.append(t("load.drop_repeats", lang, n=f"{self.drop_repeats:,}"))
         return out
 
     def summary(self, lang: Literal["en", "ja"] = "en") -> str:
@@ -684,7 +698,10 @@ def read_column_index(
     DataError
         When the file cannot be read (see :func:`read_columns`).
     """
-    return ColumnIndex.from_layout(_formats.inspect(Path(path), sheet=sheet, encoding=encoding))
+    path = Path(path)
+    if is_drop(path):
+        path = drop_files(path)[0]  # the first file's; load_responses checks the others
+    return ColumnIndex.from_layout(_formats.inspect(path, sheet=sheet, encoding=encoding))
 
 
 def _refuse_repeats(index: ColumnIndex, name: str, option: str) -> None:
@@ -759,6 +776,71 @@ def _csv_rows(layout: _formats.Layout, rows: np.ndarray) -> np.ndarray:
         if number > layout.header_rows and record
     ]
     return np.asarray(numbers[: len(rows)], dtype="int64") if len(numbers) >= len(rows) else rows
+
+
+def _file_rows(layout: _formats.Layout, count: int) -> np.ndarray:
+    """Return the spreadsheet row number of each of a file's ``count`` data rows."""
+    rows = np.arange(layout.header_rows + 1, layout.header_rows + 1 + count, dtype="int64")
+    return _csv_rows(layout, rows) if layout.format == "csv" else rows
+
+
+def _read_drop(
+    files: tuple[Path, ...],
+    first: _formats.Layout,
+    *,
+    sheet: str | int | None,
+    encoding: str | None,
+    text_columns: tuple[str, ...],
+    key: list[str] | None,
+) -> tuple[pd.DataFrame, np.ndarray, _formats.Layout, int]:
+    """Read and concatenate a drop's files; return frame, row numbers, layout and repeats.
+
+    Row numbers run on from one file to the next, as if the files were one sheet with each
+    file's header rows in it. A response in a later file that an earlier file already has
+    (same ``key`` columns, or the same row when ``key`` is ``None``) is read once.
+    """
+    frames: list[pd.DataFrame] = []
+    numbers: list[np.ndarray] = []
+    origin: list[np.ndarray] = []
+    layout = first
+    offset = 0
+    for number, file in enumerate(files):
+        each = first if number == 0 else _formats.inspect(file, sheet=sheet, encoding=encoding)
+        frame, each = _formats.read_frame(
+            each, encoding_given=encoding is not None, text_columns=text_columns
+        )
+        if number == 0:
+            layout = each
+        elif set(frame.columns) != set(frames[0].columns):
+            missing = [c for c in frames[0].columns if c not in frame.columns]
+            extra = [c for c in frame.columns if c not in frames[0].columns]
+            said = [
+                f"{label} {', '.join(map(repr, names))}"
+                for label, names in (("lacks", missing), ("adds", extra))
+                if names
+            ]
+            raise DataError(
+                f"{file}: its columns differ from {files[0].name}'s: it {' and '.join(said)}.",
+                hint="Every file of a folder or glob in data.path must be an export of the same "
+                "survey with the same columns: export it again with them, or move it out.",
+                path=file,
+            )
+        frames.append(frame[list(frames[0].columns)] if number else frame)
+        rows = _file_rows(each, len(frame))
+        numbers.append(rows + offset)
+        origin.append(np.full(len(frame), number))
+        offset += int(rows.max()) if len(rows) else each.header_rows
+    frame = pd.concat(frames, ignore_index=True)
+    rows = np.concatenate(numbers)
+    source = np.concatenate(origin)
+    keys = frame[key] if key else frame
+    text = keys.astype("string").fillna("\0").agg("\t".join, axis=1)
+    first_file = pd.Series(source).groupby(text.to_numpy()).transform("min").to_numpy()
+    again = source > first_file
+    if again.any():
+        frame = frame.loc[~again].reset_index(drop=True)
+        rows = rows[~again]
+    return frame, rows, layout, int(again.sum())
 
 
 def _listing(rows: np.ndarray, values: list[Any]) -> str:
@@ -931,20 +1013,32 @@ def load_responses(
     if unfinished not in ("include", "exclude"):
         raise ValueError(f"unfinished must be 'include' or 'exclude', got {unfinished!r}")
     path = Path(path)
-    layout = _formats.inspect(path, sheet=sheet, encoding=encoding)
+    files = drop_files(path) if is_drop(path) else ()
+    layout = _formats.inspect(files[0] if files else path, sheet=sheet, encoding=encoding)
     score_col = _resolve_column(layout, score_column, "score_column")
     date_col = None if date_column is None else _resolve_column(layout, date_column, "date_column")
     weight_col = (
         None if weight_column is None else _resolve_column(layout, weight_column, "weight_column")
     )
     id_col = None if id_column is None else _resolve_column(layout, id_column, "id_column")
-    frame, layout = _formats.read_frame(
-        layout, encoding_given=encoding is not None, text_columns=(id_col,) if id_col else ()
-    )
-    rows_read = len(frame)
-    rows = np.arange(layout.header_rows + 1, layout.header_rows + 1 + rows_read, dtype="int64")
-    if layout.format == "csv":
-        rows = _csv_rows(layout, rows)
+    text_columns = (id_col,) if id_col else ()
+    if files:
+        frame, rows, layout, repeats = _read_drop(
+            files,
+            layout,
+            sheet=sheet,
+            encoding=encoding,
+            text_columns=text_columns,
+            key=[c for c in (id_col, date_col) if c] if id_col else None,
+        )
+        rows_read = len(frame) + repeats
+    else:
+        frame, layout = _formats.read_frame(
+            layout, encoding_given=encoding is not None, text_columns=text_columns
+        )
+        rows_read = len(frame)
+        rows = _file_rows(layout, rows_read)
+        repeats = 0
 
     drop = np.zeros(rows_read, dtype=bool)
     blank = np.zeros(rows_read, dtype=bool)
@@ -1098,6 +1192,8 @@ def load_responses(
         title=layout.title,
         scores_rewritten=rewritten,
         era_dates=era_dates,
+        files=tuple(str(f) for f in files),
+        drop_repeats=repeats,
     )
     if unfinished == "exclude":
         refused = unfinished_refusal(path, report, has_finished="nps_finished" in frame.columns)

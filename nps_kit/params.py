@@ -29,9 +29,10 @@ from pydantic import (
 )
 
 from nps_kit import clock
+from nps_kit._drop import drop_files, is_drop
 from nps_kit._schema_errors import display, problems_error, read_yaml, validate_model
 from nps_kit.clock import check_timezone
-from nps_kit.errors import ConfigError, NpsKitError, closest
+from nps_kit.errors import ConfigError, DataError, NpsKitError, closest
 from nps_kit.periods import is_month, is_period, latest_month_in_file
 from nps_kit.text.packs import PACKS, pack_files
 from nps_kit.text.themes import extended_pack
@@ -775,7 +776,17 @@ def _check_data(
     """Check the themes and playbook, that the data file exists and has every column."""
     _check_extras(unit, path, {} if extras is None else extras)
     source = unit.data
-    if not source.path.is_file():
+    if is_drop(source.path):
+        try:
+            drop_files(source.path)
+        except DataError as exc:
+            raise ConfigError(
+                f"{display(path)}: data.path: {exc.message}",
+                hint=exc.hint,
+                path=path,
+                key="data.path",
+            ) from None
+    elif not source.path.is_file():
         raise ConfigError(
             f"{display(path)}: data.path: data file not found: {source.path}.",
             hint="Fix the path (relative paths start at the YAML file's folder).",

@@ -274,13 +274,15 @@ def latest_month_in_file(
     DataError
         When the loader cannot read the file or a column does not exist.
     """
+    from nps_kit._drop import drop_files, is_drop
     from nps_kit.load import load_responses  # heavy; `nps-kit send` formats periods only
 
     path = Path(path)
-    stat = path.stat() if path.is_file() else None
+    # A folder or glob (a data drop) is as new as each of its files.
+    files = drop_files(path) if is_drop(path) else (path,) if path.is_file() else ()
     key = (
         str(path.resolve()),
-        stat and (stat.st_mtime_ns, stat.st_size),
+        tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files),
         score_column,
         date_column,
         sheet,
@@ -288,7 +290,7 @@ def latest_month_in_file(
         date_format,
         timezone,
     )
-    if stat is None or key not in _RANGES:
+    if not files or key not in _RANGES:
         loaded = load_responses(
             path,
             score_column=score_column,

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 import nbformat
 
 from nps_kit._atomic import atomic_write, atomic_write_text
+from nps_kit._drop import drop_files, drop_sha256, is_drop
 from nps_kit._notebook_lines import outdated_warnings
 from nps_kit._width import display_width, pad
 from nps_kit.errors import ConfigError
@@ -189,6 +190,8 @@ def prepare_notebook(
 
 
 def _sha256(path: Path) -> str:
+    if is_drop(path):
+        return drop_sha256(drop_files(path))  # every file's, in order
     digest = hashlib.sha256()
     with path.open("rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):

@@ -862,6 +862,13 @@ def data_quality(
     ]
     at = rows.index(("rows_read", f"{report.rows_read:,}")) + 1
     rows[at:at] = [(key, f"{n:,}") for key, n in left_out if n]
+    if report.files:
+        # A folder or glob read as one export: how many files, and the newest (QA24).
+        newest = Path(report.files[-1]).name
+        said = f"{len(report.files):,} ({newest})"
+        rows[at:at] = [("files", said)] + (
+            [("drop_repeats", f"{report.drop_repeats:,}")] if report.drop_repeats else []
+        )
     # Read from another way of writing them (１０, 10点, 令和8年), in the whole file (QA24).
     for key, n, after in (
         ("scores_rewritten", report.scores_rewritten, "valid"),

@@ -232,7 +232,7 @@ def test_a_cache_of_an_earlier_format_says_how_to_rebuild_it(tmp_path: Path) -> 
     with pytest.raises(DataError) as err:
         open_cache(old)
     assert str(err.value) == (
-        f"{old}: cache format 2 is not 14: it was written by an earlier nps-kit, which read "
+        f"{old}: cache format 2 is not 15: it was written by an earlier nps-kit, which read "
         "the export differently. Run nps-kit run again: it builds a new cache from the export. "
         "A report notebook run by hand reads the export itself with data_cache set to None."
     )
@@ -349,3 +349,29 @@ def test_units_in_different_zones_read_one_zone_aware_export_each_as_their_wall_
         "ny": {"A": "2026-10", "B": "2026-10", "C": "2026-10", "D": "2026-11"},
         "tokyo": {"A": "2026-10", "B": "2026-11", "C": "2026-11", "D": "2026-11"},
     }
+
+
+def test_a_drop_cache_keeps_its_files_and_its_data_quality_names_them(tmp_path: Path) -> None:
+    # QA24: data.path a folder; the report's Data quality says which files it read.
+    from nps_kit._drop import drop_files, drop_sha256
+
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    ROWS.iloc[:8].to_parquet(folder / "a.parquet", index=False)
+    ROWS.iloc[6:].to_parquet(folder / "b_late.parquet", index=False)  # R007, R008 again
+    cache = build_cache(
+        folder,
+        cache_dir=tmp_path / "cache",
+        sha256=drop_sha256(drop_files(folder)),
+        columns=["id", "comment"],
+        unit_column="部門",
+        date_column="date",
+        id_column="id",
+    )
+    assert open_cache(cache.path).report.files == tuple(str(f) for f in drop_files(folder))
+    cached = prepare_unit(folder, cache=cache.path, id_column="id", **EC)  # type: ignore[arg-type]
+    direct = prepare_unit(folder, id_column="id", **EC)  # type: ignore[arg-type]
+    assert cached.responses["id"].tolist() == direct.responses["id"].tolist()
+    quality = dict(data_quality(cached).itertuples(index=False, name=None))
+    assert quality["読んだファイル"] == "2 (b_late.parquet)"
+    assert quality["前のファイルと重複した回答（一度だけ数える）"] == "2"

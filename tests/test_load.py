@@ -743,11 +743,12 @@ def test_blank_first_line(tmp_path: Path) -> None:
     )
 
 
-def test_folder_instead_of_file(tmp_path: Path) -> None:
+def test_a_folder_without_an_export_says_so(tmp_path: Path) -> None:
+    # A folder is read as a data drop (QA24); one with no export file is said as such.
     assert error_text(tmp_path) == (
-        f"cannot read {tmp_path}: the file is a folder, not a file. Check the path and the file "
-        "name (relative paths start from the current folder, or from the parameter file's folder "
-        "in parameters/*.yaml)."
+        f"no export file in the folder {tmp_path}: it has no .csv, .tsv, .txt, .gz, .xlsx or "
+        ".parquet file. Put the export files there, or name one file (relative paths start "
+        "from the current folder, or from the YAML file's folder in parameters)."
     )
 
 
@@ -1460,3 +1461,62 @@ def test_full_width_and_ten_ten_scores_and_era_dates_are_counted(tmp_path: Path)
     numbers = tmp_path / "n.parquet"
     pd.DataFrame({"score": [10, 9]}).to_parquet(numbers)
     assert load_responses(numbers).report.read_notes() == []
+
+
+# A data drop: data.path naming a folder or a glob (QA24 finding 5: a late file).
+DROP_FIRST = "id,score,date\nR1,10,2026-11-01\nR2,3,2026-11-02\nR3,9,2026-11-03\n"
+DROP_LATE = "id,score,date\nR3,9,2026-11-03\nR4,0,2026-11-20\n"
+
+
+def _drop(tmp_path: Path) -> Path:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "a.csv").write_text(DROP_FIRST, encoding="utf-8")
+    (folder / "b_late.csv").write_text(DROP_LATE, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("name", ["drop", "drop/*.csv"])
+def test_a_folder_or_glob_is_read_as_one_export_with_a_repeat_counted_once(
+    tmp_path: Path, name: str
+) -> None:
+    _drop(tmp_path)
+    loaded = load_responses(
+        tmp_path / name, date_column="date", id_column="id", score_column="score"
+    )
+    assert loaded.data["id"].tolist() == ["R1", "R2", "R3", "R4"]
+    assert loaded.data["nps_row"].is_unique
+    report = loaded.report
+    assert [Path(f).name for f in report.files] == ["a.csv", "b_late.csv"]
+    assert (report.rows_read, report.drop_repeats, report.n_valid) == (5, 1, 4)
+    assert report.read_notes() == [
+        "Read 2 files as one export (newest: b_late.csv).",
+        "1 response also in an earlier file was counted once.",
+    ]
+
+
+def test_a_drop_without_an_id_counts_an_identical_row_once(tmp_path: Path) -> None:
+    folder = _drop(tmp_path)
+    loaded = load_responses(folder, score_column="score")
+    assert (len(loaded.data), loaded.report.drop_repeats) == (4, 1)
+
+
+def test_a_drop_file_with_other_columns_is_refused_naming_it(tmp_path: Path) -> None:
+    folder = _drop(tmp_path)
+    (folder / "c.csv").write_text("id,nps,date\nR9,5,2026-11-21\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_responses(folder, score_column="score")
+    assert str(info.value) == (
+        f"{folder / 'c.csv'}: its columns differ from a.csv's: it lacks 'score' and adds 'nps'. "
+        "Every file of a folder or glob in data.path must be an export of the same survey with "
+        "the same columns: export it again with them, or move it out."
+    )
+
+
+def test_an_empty_drop_folder_says_it_has_no_export(tmp_path: Path) -> None:
+    (tmp_path / "drop").mkdir()
+    (tmp_path / "drop" / "notes.md").write_text("x", encoding="utf-8")
+    with pytest.raises(DataError, match=r"no export file in the folder .*drop: it has no \.csv"):
+        load_responses(tmp_path / "drop", score_column="score")
+    with pytest.raises(DataError, match=r"no export file in the pattern .*\*\.parquet"):
+        load_responses(tmp_path / "drop" / "*.parquet", score_column="score")

@@ -285,10 +285,46 @@ def test_a_report_with_changed_figures_is_sent_again(
     )
     assert [o.status for o in again.outcomes] == ["sent"]
     assert len(recorder.received) == 2
-    assert (
-        recorder.received[1]
-        .message["Subject"]
-        .startswith("[NPS] Cloud Platform October 2026: +29.8")
+    # An update that says so, never a silent second mail with another figure (QA24).
+    update = recorder.received[1].message
+    assert update["Subject"].startswith("Updated: [NPS] Cloud Platform October 2026: +29.8")
+    sent_on = sent_log(reports)[0]["sent_at"][:10]
+    text = update.get_body(preferencelist=("plain",)).get_content()
+    assert text.splitlines()[0] == f"Replaces the report sent on {sent_on}: NPS +31.2 → +29.8"
+    html = update.get_body(preferencelist=("html",)).get_content()
+    assert f"Replaces the report sent on {sent_on}: NPS +31.2 → +29.8" in html
+    assert [r["nps"] for r in sent_log(reports)] == [31.2, 29.8]
+
+
+def test_an_update_names_the_changed_n_in_japanese(
+    reports: Path, server: tuple[Recorder, int]
+) -> None:
+    recorder, port = server
+    (reports / PERIOD / "sent.jsonl").write_text(
+        json.dumps(
+            {
+                "unit": "ec",
+                "recipients": ["yamada@example.com", "cc@example.com", "boss@example.com"],
+                "message_id": "<1@example.com>",
+                "sent_at": "2026-11-05T03:21:00+00:00",
+                "html_sha256": "0" * 64,
+                "period": PERIOD,
+                "content_sha256": "1" * 64,
+                "n": 176,
+                "nps": -14.8,
+            }
+        )
+        + "\n",
+        "utf-8",
+    )
+    send_reports(
+        reports, PERIOD, units=["ec"], settings=plain(port), echo=Echo(), retry_delays=NO_DELAY
+    )
+    (message,) = [r.message for r in recorder.received]
+    assert message["Subject"].startswith("【更新】【NPS】EC事業部 2026年10月")
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    assert text.splitlines()[0] == (
+        "2026-11-05に送ったレポートを差し替えます：回答数 176 → 512、NPS −14.8 → −4.9"
     )
 
 

@@ -812,3 +812,20 @@ def test_a_label_per_language_without_the_units_language_is_refused(project: Pat
         message
     )
     assert "add 'ja: <label>'" in message
+
+
+def test_a_data_folder_is_checked_as_a_drop_not_called_missing(project: Path) -> None:
+    # QA24: "data file not found" for a folder that exists.
+    (project / "drop").mkdir()
+    path = write_unit(project, UNIT + "data: {path: ../drop/}\n")
+    folder = (project / "drop").resolve()
+    assert error_of(path) == (
+        f"params/ec.yaml: data.path: no export file in the folder {folder}: it has no .csv, "
+        ".tsv, .txt, .gz, .xlsx or .parquet file. Put the export files there, or name one file "
+        "(relative paths start from the current folder, or from the YAML file's folder in "
+        "parameters)."
+    )
+    (project / "data" / "responses.csv").rename(project / "drop" / "responses.csv")
+    for given in ("../drop/", "../drop/*.csv"):
+        write_unit(project, UNIT + f"data: {{path: '{given}'}}\n")
+        assert load_unit(path).data.path.name in {"drop", "*.csv"}

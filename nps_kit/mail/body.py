@@ -94,6 +94,8 @@ class BodyFacts:
     """File name of the attached follow-up work file (or archive holding it), if any."""
     work_url: str | None = None
     """Link to the follow-up work file next to the linked report, if any."""
+    replaces: str | None = None
+    """The first line of an update: which earlier mail it replaces and what changed."""
 
 
 @dataclass(frozen=True)
@@ -249,9 +251,12 @@ def render_body(facts: BodyFacts) -> Body:
         requests,
     )
     text += "\n" + "\n".join(notices) + "\n\n-- \n" + w("footer") + "\n"
+    if facts.replaces:
+        text = f"{facts.replaces}\n\n{text}"
 
     e = html.escape
     rows = [
+        f"<tr><td><p><strong>{e(facts.replaces)}</strong></p></td></tr>" if facts.replaces else "",
         f"<tr><td><h1>{_nb(heading, when)}</h1></td></tr>",
         f'<tr><td><span class="big">{_nb(headline)}</span><br>'
         f"{'<br>'.join(_nb(x) for x in change_lines)}<br>"

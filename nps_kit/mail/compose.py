@@ -23,7 +23,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage, MIMEPart
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urljoin
 
 from nps_kit.i18n import Language, signed_number, t
@@ -33,6 +33,9 @@ from nps_kit.mail.pdf import paper_for, print_pdf
 from nps_kit.mail.units import MailUnit
 from nps_kit.periods import format_period, shift_period
 from nps_kit.summary import UnitSummary, as_summary
+
+if TYPE_CHECKING:
+    from nps_kit.mail.log import SendRecord  # the log imports this module
 
 __all__ = [
     "CHART_HEIGHT",
@@ -215,6 +218,27 @@ def render_charts(
     return charts
 
 
+def update_line(record: SendRecord, summary: UnitSummary, lang: Language) -> str:
+    """Word an update's first line: the earlier mail's date and the figures that changed.
+
+    ``Replaces the report sent on 2026-12-05: n 176 → 274, NPS −14.8 → −20.4``; only the
+    figures that changed are named, none when the log has no figures (an older log).
+    """
+    date = record.sent_at[:10]
+    figures = []
+    if record.n is not None and summary.n is not None and record.n != summary.n:
+        figures.append(f"{t('mail.n_label', lang)} {record.n:,} → {summary.n:,}")
+    if record.nps is not None and summary.nps is not None:
+        before = signed_number(record.nps, plus_zero=False)
+        after = signed_number(summary.nps, plus_zero=False)
+        if before != after:
+            figures.append(f"NPS {before} → {after}")
+    if not figures:
+        return t("mail.replaces", lang, date=date)
+    joined = ("、" if lang == "ja" else ", ").join(figures)
+    return t("mail.replaces_figures", lang, date=date, figures=joined)
+
+
 def compose_message(
     unit: MailUnit,
     period: str,
@@ -222,6 +246,7 @@ def compose_message(
     sender: Address,
     charts: Mapping[str, bytes] | None = None,
     now: datetime | None = None,
+    replaces: SendRecord | None = None,
 ) -> ComposedMessage:
     """Build the e-mail for one unit whose report exists.
 
@@ -238,6 +263,10 @@ def compose_message(
         ``None``.
     now
         The ``Date`` header (default: the current time, UTC).
+    replaces
+        The send-log record of an earlier mail of this period with other figures: the message
+        is an update (``Updated:`` / ``【更新】`` in the subject) whose first line names that
+        mail's date and the figures that changed (:func:`update_line`).
 
     Returns
     -------
@@ -261,6 +290,7 @@ def compose_message(
     elif work and unit.mail.report_url:
         # Beside the linked report; a unit id may be 大宮院, which a link spells %E5%A4%A7….
         work_url = urljoin(unit.mail.report_url, quote(work[-1].name))
+    lang = unit.language
     body = render_body(
         BodyFacts(
             name=unit.name,
@@ -272,6 +302,7 @@ def compose_message(
             charts=cids,
             work_file=work_file,
             work_url=work_url,
+            replaces=replaces if replaces is None else update_line(replaces, unit.summary, lang),
         )
     )
 
@@ -295,6 +326,8 @@ def compose_message(
 
     message = EmailMessage(policy=POLICY)
     title = subject(unit.name, period, unit.summary, unit.language)
+    if replaces is not None:
+        title = t("mail.updated_subject", unit.language) + title
     message_id = make_msgid(domain=domain)
     message["Subject"] = title
     message["From"] = sender

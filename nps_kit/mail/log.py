@@ -31,7 +31,8 @@ class SendRecord:
 
     ``content_sha256`` (see :func:`content_sha256`) and ``period`` are what make a re-send
     "the same report"; ``html_sha256`` is kept for the record (logs written before
-    ``content_sha256`` existed are matched on it).
+    ``content_sha256`` existed are matched on it). ``n`` and ``nps`` are the figures the
+    message gave, so an update can say what changed (``None`` in logs written before them).
     """
 
     unit: str
@@ -42,6 +43,8 @@ class SendRecord:
     refused: tuple[str, ...] = ()
     period: str = ""
     content_sha256: str = ""
+    n: int | None = None
+    nps: float | None = None
 
 
 class SendLog:
@@ -115,6 +118,14 @@ class SendLog:
             )
             for r in record.recipients
         }
+
+    def last_sent(self, unit: str, *, period: str) -> SendRecord | None:
+        """Return the latest record of ``unit``'s report for ``period`` (``None``: never sent).
+
+        A later run that changed the figures sends an update that names this one (QA24).
+        """
+        sent = [r for r in self.records() if r.unit == unit and r.period == period]
+        return sent[-1] if sent else None
 
     def append(self, record: SendRecord) -> None:
         """Append ``record`` as one line and force it to disk (flush + fsync)."""

@@ -180,6 +180,16 @@ def send_reports(
                 )
             )
             pending = tuple(r for r in unit.mail.recipients if r not in done)
+            # Sent before with other figures (a late file, QA24): an update that says so,
+            # never a silent second mail with another November figure.
+            earlier = None if done else log.last_sent(unit.unit, period=period)
+            replaces = (
+                earlier
+                if earlier is not None
+                and (earlier.content_sha256 or earlier.html_sha256)
+                != (content if earlier.content_sha256 else html_sha)
+                else None
+            )
             if not pending:
                 outcomes.append(UnitOutcome(unit.unit, "already_sent", detail="already sent"))
                 echo(f"{unit.unit}: already sent to every recipient; --resend sends it again.")
@@ -194,7 +204,7 @@ def send_reports(
                 problem = display_text_problem(unit.name)
                 if problem is not None:
                     raise ValueError(f"name: {problem}")
-                composed = compose_message(unit, period, sender=sender)
+                composed = compose_message(unit, period, sender=sender, replaces=replaces)
             except Exception as exc:
                 detail = f"cannot build the message: {type(exc).__name__}: {exc}"
                 outcomes.append(UnitOutcome(unit.unit, "failed", detail=detail))
@@ -242,6 +252,8 @@ def send_reports(
                         refused=tuple(str(r) for r in delivery.refused),
                         period=period,
                         content_sha256=content,
+                        n=unit.summary.n,
+                        nps=unit.summary.nps,
                     )
                 )
             status: OutcomeStatus = (
