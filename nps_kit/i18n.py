@@ -674,6 +674,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{period}の回答なし",
         "en": "no responses in {period}",
     },
+    "overview.parameter_error": {
+        "ja": "パラメータファイルのエラー（修正が必要）",
+        "en": "parameter error (its parameter file needs fixing)",
+    },
     "overview.no_responses_yet": {
         "ja": "まだ回答がありません（最初の回答が届くとレポートを作成します）",
         "en": "no responses yet (its first report comes with its first responses)",

@@ -76,7 +76,7 @@ MANIFEST = "manifest.json"
 MANIFEST_LOCK = ".manifest.lock"
 # Units refused before a kernel started (nps_kit.run): their entry replaces a report of an
 # earlier run, whose figures the overview no longer shows as this run's, and says why.
-_REFUSED = ("refused", "no data")
+_REFUSED = ("refused", "no data", "parameter error")
 _PACKAGES = ("pandas", "numpy", "matplotlib", "seaborn", "papermill", "nbconvert", "nbclient")
 
 
@@ -232,12 +232,9 @@ def _merge_manifest(folder: Path, period: str, results: list[UnitResult]) -> dic
             units = {u["unit"]: u for u in previous.get("units", [])}
         except (ValueError, KeyError, TypeError, AttributeError):
             units = {}  # unreadable: the units of this run replace it
-    from nps_kit._unit_rows import NO_RESPONSES_YET
-
     for result in results:
-        new_unit = (result.error or {}).get("reason") == NO_RESPONSES_YET
-        if result.status in _REFUSED and result.unit not in units and not new_unit:
-            continue  # no report of it to mark as not rebuilt
+        # A unit refused without an earlier entry is recorded too: send and the overview then
+        # name every unit the run was asked for (QA24: "2 sent", exit 0, with 2 of 4 missing).
         units[result.unit] = manifest_entry(result)
     manifest = {
         "period": period,
@@ -666,6 +663,8 @@ def _not_rebuilt(entry: dict[str, Any], period: str, lang: Language, timezone: s
         )
     elif entry["status"] == "no data":
         reason = t("overview.no_responses", lang, period=format_period(period, lang))
+    elif entry["status"] == "parameter error":
+        reason = t("overview.parameter_error", lang)
     else:
         reason = t("overview.refused_filter", lang)
     return (

@@ -633,6 +633,10 @@ class ParameterSet:
         Valid units by id, in file-name order.
     errors
         One :class:`~nps_kit.errors.ConfigError` per file (or unknown unit) that failed.
+    invalid
+        By unit id (the file's ``unit``, else its name without ``.yaml``), the error of each
+        unit file that was found but could not be used: ``run`` records those units in the
+        period's manifest as ``parameter error`` so that ``send`` and the overview name them.
     overview
         The overview page's language and time zone: ``overview`` of ``defaults.yaml``, its
         blanks filled from the project's ``language`` and ``timezone`` there.
@@ -641,6 +645,7 @@ class ParameterSet:
     units: dict[str, UnitParameters] = field(default_factory=dict)
     errors: list[ConfigError] = field(default_factory=list)
     overview: Overview = field(default_factory=Overview)
+    invalid: dict[str, ConfigError] = field(default_factory=dict)
 
     def raise_if_errors(self) -> None:
         """Raise one :class:`ConfigError` listing every error, if there are any."""
@@ -970,6 +975,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
     # A data file of defaults.yaml that cannot be used is that file's error, once, not one per
     # unit that inherits it: what is wrong → the units that use it.
     inherited: dict[tuple[str, str, str | None], list[str]] = {}
+    invalid: dict[str, ConfigError] = {}
     for name in wanted:
         if name not in files:
             continue
@@ -990,6 +996,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
                 inherited.setdefault((exc.key, reason, exc.hint), []).append(name)
             else:
                 errors.append(exc)
+                invalid[_unit_id(own, name)] = exc
             continue
         if unit.unit in valid:
             other = valid[unit.unit].source
@@ -1011,17 +1018,23 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
             )
         else:
             hint = f"In defaults.yaml: {hint[:1].lower()}{hint[1:]}" if hint else None
-        errors.append(
-            ConfigError(
-                f"{display(defaults_path)}: {key}: {reason.rstrip('.')} (the data of "
-                f"{', '.join(names)}, which {'does' if len(names) == 1 else 'do'} not set "
-                f"{'its' if len(names) == 1 else 'their'} own).",
-                hint=hint,
-                path=defaults_path,
-                key=key,
-            )
+        shared = ConfigError(
+            f"{display(defaults_path)}: {key}: {reason.rstrip('.')} (the data of "
+            f"{', '.join(names)}, which {'does' if len(names) == 1 else 'do'} not set "
+            f"{'its' if len(names) == 1 else 'their'} own).",
+            hint=hint,
+            path=defaults_path,
+            key=key,
         )
-    return ParameterSet(units=valid, errors=errors, overview=overview)
+        errors.append(shared)
+        invalid.update(dict.fromkeys(names, shared))
+    return ParameterSet(units=valid, errors=errors, overview=overview, invalid=invalid)
+
+
+def _unit_id(own: Mapping[str, Any], name: str) -> str:
+    """Return the id of a unit file that could not be used: its ``unit``, else its name."""
+    unit = own.get("unit") if isinstance(own, Mapping) else None
+    return unit if isinstance(unit, str) and unit.strip() else name
 
 
 def _blamed(

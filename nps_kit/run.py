@@ -28,7 +28,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
@@ -75,7 +75,8 @@ class UnitResult:
     status
         ``"ok"`` or ``"failed"``; in the manifest also ``"refused"`` (its filter matches no
         row) or ``"no data"`` (no response in the month): refused before any kernel started,
-        recorded so that the overview no longer shows the unit's last figures as this run's.
+        recorded so that the overview no longer shows the unit's last figures as this run's;
+        and ``"parameter error"`` (its parameter file could not be used, so nothing of it ran).
     seconds
         Wall time of execution and export.
     html
@@ -99,7 +100,7 @@ class UnitResult:
     name: str
     language: str
     period: str
-    status: Literal["ok", "failed", "refused", "no data"]
+    status: Literal["ok", "failed", "refused", "no data", "parameter error"]
     seconds: float
     html: Path | None
     notebook: Path | None
@@ -448,17 +449,48 @@ def _refused_result(unit: UnitParameters, error: UnitRefused, sha256: str) -> Un
     )
 
 
+def _invalid_result(unit: str, error: ConfigError, period: str) -> UnitResult:
+    """Return the manifest record of a unit whose parameter file could not be used."""
+    from datetime import UTC, datetime
+
+    return UnitResult(
+        unit=unit,
+        name=unit,
+        language="",
+        period=period,
+        status="parameter error",
+        seconds=0.0,
+        html=None,
+        notebook=None,
+        error={
+            "cell_index": None,
+            "ename": type(error).__name__,
+            "evalue": str(error),
+            "key": error.key,
+            "reason": error.message,
+            "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        },
+        summary=None,
+        parameters={},
+        input={},
+    )
+
+
 def _record_refusals(
     write: Callable[..., dict[str, Any]],
     output: Path,
     refused: Sequence[UnitResult],
     built: Sequence[UnitResult],
+    invalid: Mapping[str, ConfigError] | None = None,
 ) -> None:
     """Write each period's manifest and overview with its refused units and the units built.
 
     A refused unit's row then says it was not rebuilt, and why, instead of showing its last
-    report's figures as this run's (QA19). A month nothing was built for gets no new folder:
-    its refusals are recorded only where its manifest already exists.
+    report's figures as this run's (QA19); a unit refused or with a parameter error that has
+    no earlier report is recorded too (QA24: ``send`` and the overview said nothing of the
+    units not built). A unit whose parameter file could not be used is recorded in every
+    month of the run. A month nothing was built for gets no new folder: its refusals are
+    recorded only where its manifest already exists.
     """
     from nps_kit.overview import MANIFEST
 
@@ -466,7 +498,8 @@ def _record_refusals(
         made = [r for r in built if r.period == month]
         if not made and not (output / month / MANIFEST).is_file():
             continue
-        write(output, month, made + [r for r in refused if r.period == month])
+        broken = [_invalid_result(u, e, month) for u, e in (invalid or {}).items()]
+        write(output, month, made + [r for r in refused if r.period == month] + broken)
 
 
 def _failed_without_kernel(job: _Job, reason: str) -> UnitResult:
@@ -549,6 +582,7 @@ def run_reports(
     scheduler: str | Any | None = None,
     overview: Overview | None = None,
     progress: TextIO | Literal["stderr"] | None = "stderr",
+    invalid: Mapping[str, ConfigError] | None = None,
 ) -> RunResult:
     """Build every unit's report in parallel.
 
@@ -586,6 +620,10 @@ def run_reports(
         Where progress lines go: ``"stderr"`` (default) is the standard error of the moment
         of the call, not the one of the moment this module was imported (which a test
         harness or notebook may have replaced and closed since); ``None``: silent.
+    invalid
+        By unit id, the error of each unit file asked for that could not be used
+        (:attr:`nps_kit.params.ParameterSet.invalid`): recorded as ``parameter error`` in
+        the manifest of every period the run writes, so that every unit asked for is there.
 
     Returns
     -------
@@ -637,7 +675,7 @@ def run_reports(
             if isinstance(exc, UnitRefused):
                 refusals.append(_refused_result(unit, exc, hashes[unit.data.path]))
     if not prepared:
-        _record_refusals(write_manifest_and_overview, output, refusals, [])
+        _record_refusals(write_manifest_and_overview, output, refusals, [], invalid)
         raise _nothing_to_run(list(skipped.values()))
     for refused in skipped.values():  # before any progress line: the check ran before any kernel
         _say(progress, refusal_line(refused))
@@ -653,7 +691,7 @@ def run_reports(
     kernel_name = prepared[0].nb.metadata.get("kernelspec", {}).get("name", "python3")
     if scheduler is not None:
         ordered = _run_cluster(prepared, scheduler, output, kernel_name, progress)
-        _record_refusals(write_manifest_and_overview, output, refusals, ordered)
+        _record_refusals(write_manifest_and_overview, output, refusals, ordered, invalid)
         return RunResult(output=output, units=ordered, skipped=skipped)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(prepared)))
     todo: queue.Queue[_Job] = queue.Queue()
@@ -718,7 +756,7 @@ def run_reports(
         if job.unit.unit not in done:
             done[job.unit.unit] = _failed_without_kernel(job, reason)
     ordered = [done[job.unit.unit] for job in prepared]
-    _record_refusals(write_manifest_and_overview, output, refusals, ordered)
+    _record_refusals(write_manifest_and_overview, output, refusals, ordered, invalid)
     return RunResult(output=output, units=ordered, skipped=skipped)
 
 

@@ -1147,3 +1147,40 @@ def test_a_report_the_last_run_did_not_rebuild_is_not_sent(
     )
     assert [o.status for o in summary.outcomes] == ["not_ready"]
     assert f"ec: skipped, the last run did not rebuild its report {said}" in echo
+
+
+def test_a_unit_with_a_parameter_error_is_listed_and_not_sent(reports: Path) -> None:
+    # QA24 #8: `run` records a unit whose parameter file has an error as `run` writes it (no
+    # mail block, no report); send names it, says why and what to do, and is not ok (exit 1).
+    manifest_path = reports / PERIOD / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["units"].append(
+        {
+            "unit": "travel",
+            "name": "travel",
+            "language": "",
+            "status": "parameter error",
+            "html": None,
+            "notebook": None,
+            "seconds": 0.0,
+            "parameters": {},
+            "input": {},
+            "error": {"key": "language", "reason": "travel.yaml: unknown key 'languag'"},
+            "summary": None,
+        }
+    )
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    echo = Echo()
+    summary = send_reports(
+        reports, PERIOD, units=["ec", "travel"], dry_run=True, settings=SmtpSettings(), echo=echo
+    )
+    assert [(o.unit, o.status) for o in summary.outcomes] == [
+        ("ec", "written"),
+        ("travel", "not_ready"),
+    ]
+    assert not summary.ok
+    assert (
+        "travel: skipped, its parameter file has an error, so the last run built nothing "
+        "(travel.yaml: unknown key 'languag'); fix it, run 'nps-kit run travel --period "
+        f"{PERIOD}', then send." in echo
+    )

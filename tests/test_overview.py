@@ -467,6 +467,17 @@ def test_small_samples_under_different_thresholds_are_explained_without_a_number
             "Not rebuilt on 2026-12-04 only 1 response so far in October 2026 (fewer than 5)",
         ),
         ("too few", "ja", "2026-12-04の実行で更新されず 2026年10月の回答が1件のみ（5件未満）"),
+        # QA24: a unit whose parameter file could not be used is named, and why.
+        (
+            "parameter error",
+            "en",
+            "Not rebuilt on 2026-12-04 parameter error (its parameter file needs fixing)",
+        ),
+        (
+            "parameter error",
+            "ja",
+            "2026-12-04の実行で更新されず パラメータファイルのエラー（修正が必要）",
+        ),
     ],
 )
 def test_a_unit_refused_by_the_run_says_it_was_not_rebuilt_and_why(

@@ -1065,18 +1065,39 @@ def test_a_unit_refused_after_an_earlier_report_is_marked_not_rebuilt_in_the_ove
     assert rows["yokohama"].endswith("の実行で更新されず 2026年9月の回答なし 前回の成功分")
 
 
-def test_a_refused_unit_without_an_earlier_report_adds_no_row(
+def test_a_refused_unit_without_an_earlier_report_has_a_row_without_figures(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Nothing of it stands in the overview as current: it is not listed (the run says why).
+    # QA24 #8: a unit refused on its first run was left out of the manifest, so send said
+    # "1 sent", exit 0, and the overview did not name it. Every unit asked for is recorded.
     monkeypatch.chdir(tmp_path)
     params = _shops(tmp_path, omiya="大宮店", yokohama="横浜")
     notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
     output = tmp_path / "reports"
     argv = ["run", "--all", "--parameters", str(params), "--output", str(output)]
     assert main([*argv, "--notebook", str(notebook), "--period", "2026-09", "--jobs", "1"]) == 1
-    assert sorted(_manifest_units(output / "2026-09")) == ["omiya"]
-    assert list(_unit_cells(output / "2026-09")) == ["omiya"]
+    units = _manifest_units(output / "2026-09")
+    assert {u: e["status"] for u, e in units.items()} == {"omiya": "ok", "yokohama": "refused"}
+    assert (units["yokohama"]["html"], units["yokohama"]["summary"]) == (None, None)
+    cells = _unit_cells(output / "2026-09")
+    assert "絞り込み条件に一致する回答なし" in cells["yokohama"]
+
+
+def test_a_unit_with_a_parameter_error_is_recorded_with_its_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA24 #8: a unit file with a typo stopped before run_reports and was in no manifest.
+    monkeypatch.chdir(tmp_path)
+    params = _shops(tmp_path, omiya="大宮店")
+    (params / "travel.yaml").write_text("name: travel\nlanguag: ja\n", encoding="utf-8")
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    output = tmp_path / "reports"
+    argv = ["run", "--all", "--parameters", str(params), "--output", str(output)]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-09", "--jobs", "1"]) == 1
+    entry = _manifest_units(output / "2026-09")["travel"]
+    assert (entry["status"], entry["html"], entry["summary"]) == ("parameter error", None, None)
+    assert "languag" in entry["error"]["evalue"]
+    assert "パラメータファイルのエラー" in _unit_cells(output / "2026-09")["travel"]
 
 
 def test_a_watch_build_refused_marks_the_units_earlier_report_as_run_does(

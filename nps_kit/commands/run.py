@@ -140,6 +140,7 @@ def _run(args: argparse.Namespace) -> int:
             cache_dir=args.cache_dir,
             scheduler=args.scheduler,
             overview=found.overview,
+            invalid=found.invalid,
         )
     print(summary_table(result))
     if args.notebook is not None and args.output.resolve() == Path("reports").resolve():

@@ -14,7 +14,8 @@ _DESCRIPTION = """\
 E-mail each unit's report for a period to the recipients its parameters named when the report
 was built (mail.to, cc, bcc, reply_to; mail.attach html|zip|none; mail.report_url, as recorded
 in manifest.json: after changing them, run the report again before sending). Only units whose
-report ran ("ok" in manifest.json) are sent, and each report only once:
+report ran ("ok" in manifest.json) are sent, and each report only once; every other unit the run
+was asked for (refused, no data, parameter error, failed) is listed with the reason (exit 1):
 reports/<period>/sent.jsonl records every message, so a re-run sends nothing new unless --resend
 is given.
 

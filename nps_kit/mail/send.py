@@ -370,6 +370,14 @@ def _skip_reason(unit: MailUnit, period: str) -> UnitOutcome | None:
         )
         detail = f"the last run did not rebuild its report ({unit.status}: {why}); {todo}"
         return UnitOutcome(unit.unit, "not_ready", detail=detail)
+    if unit.status == "parameter error":
+        # Its parameter file could not be used, so the run built nothing of it (QA24).
+        why = unit.reason or "see that run's message"
+        detail = (
+            f"its parameter file has an error, so the last run built nothing ({why}); fix it, "
+            f"run 'nps-kit run {unit.unit} --period {period}', then send"
+        )
+        return UnitOutcome(unit.unit, "not_ready", detail=detail)
     if unit.status != "ok":
         return UnitOutcome(unit.unit, "not_ready", detail=f"its report has status {unit.status!r}")
     if unit.html is None or not unit.html.is_file():
