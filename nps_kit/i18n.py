@@ -666,6 +666,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{date}の実行で更新されず",
         "en": "Not rebuilt on {date}",
     },
+    # The same, for a unit with no earlier report in the period (a first run, QA24).
+    "overview.not_built": {
+        "ja": "{date}の実行で作成されず",
+        "en": "Not built on {date}",
+    },
     "overview.refused_filter": {
         "ja": "絞り込み条件に一致する回答なし（パラメータの修正が必要）",
         "en": "its filter matches no response (its parameters need fixing)",

@@ -541,7 +541,10 @@ def write_overview(
             # A unit refused before any kernel started says when and why (QA19: its last
             # figures stood in the table as this run's).
             if status in _REFUSED:
-                unit_cell += "<br>" + _not_rebuilt(u, manifest["period"], lang, timezone)
+                built = (folder / f"{u['unit']}.html").is_file()
+                unit_cell += "<br>" + _not_rebuilt(
+                    u, manifest["period"], lang, timezone, built_before=built
+                )
             else:
                 unit_cell += f'<br><span class="failed">{w("failed")}</span>'
             if (folder / f"{u['unit']}.html").is_file():
@@ -632,8 +635,17 @@ def write_overview(
     return path
 
 
-def _not_rebuilt(entry: dict[str, Any], period: str, lang: Language, timezone: str | None) -> str:
+def _not_rebuilt(
+    entry: dict[str, Any],
+    period: str,
+    lang: Language,
+    timezone: str | None,
+    *,
+    built_before: bool = True,
+) -> str:
     """Say when and why a refused unit's report was not rebuilt, in the page's language.
+
+    A unit with no earlier report of the period (``built_before`` false) was not *built*.
 
     The run's words (``no row has store = 'Yrok'``) are the analyst's; the overview's reader
     learns the kind of problem: a filter to fix, or no response in the month.
@@ -667,8 +679,9 @@ def _not_rebuilt(entry: dict[str, Any], period: str, lang: Language, timezone: s
         reason = t("overview.parameter_error", lang)
     else:
         reason = t("overview.refused_filter", lang)
+    said = "overview.not_rebuilt" if built_before else "overview.not_built"
     return (
-        f'<span class="failed">{escape(t("overview.not_rebuilt", lang, date=date))}</span>'
+        f'<span class="failed">{escape(t(said, lang, date=date))}</span>'
         f'<span class="nps-why">{escape(reason)}</span>'
     )
 

@@ -587,3 +587,27 @@ def test_the_trend_column_says_the_months_it_shows(
     )
     assert [th.get_text() for th in soup.select("thead th")][6] == header
     assert soup.select_one("tbody tr td .nps-months").get_text() == short.replace("4", "10")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "Not built on 2026-12-04 parameter error (its parameter file needs fixing)"),
+        ("ja", "2026-12-04の実行で作成されず パラメータファイルのエラー（修正が必要）"),
+    ],
+)
+def test_a_unit_never_built_says_not_built(tmp_path: Path, lang: str, said: str) -> None:
+    # FIX34: a first-time unit with a parameter error said "Not rebuilt", as if it had a report.
+    broken = {
+        **unit("travel", "travel", lang, 0.0),
+        "status": "parameter error",
+        "html": None,
+        "notebook": None,
+        "summary": None,
+        "error": {"ename": "ConfigError", "evalue": "…", "at": "2026-12-04T09:30:00+00:00"},
+    }
+    manifest = {"period": "2026-10", "units": [unit("cloud", "Cloud", lang, 38.2), broken]}
+    page = write_overview(tmp_path, manifest, language=lang).read_text(encoding="utf-8")
+    row = BeautifulSoup(page, "html.parser").select("tbody tr")[1]
+    assert row.select("td")[0].get_text(" ", strip=True) == f"travel {said}"
+    assert not row.select("a")
