@@ -334,6 +334,86 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"Link to the report on your intranet, shown in the e-mail; null = none\.",
         "社内サイトにあるレポートへのリンク（メールに載せます）。null＝なし。",
     ),
+    (
+        r"This Qualtrics export holds numeric values \(Status 0, 1, …\): its choice answers are "
+        r"codes, so a breakdown by a choice question shows 1, 2, 3 and a Yes/No consent question "
+        r"\(1/2\) is not read as yes or no\. For words, download it again with 'Use choice "
+        r"text'\.",
+        "このQualtricsのエクスポートは数値（Status 0、1、…）で書かれています：選択式の回答は"
+        "コードなので、選択式の設問の内訳は1、2、3と表示され、はい／いいえの連絡の同意の設問（1/2）は"
+        "はい・いいえとして読まれません。"
+        "言葉で読むには「Use choice text」（選択肢のテキストを使用）で"
+        "ダウンロードし直してください。",
+    ),
+    (
+        r"This export holds Qualtrics' numeric values: the groups of these breakdowns are answer "
+        r"codes \(1, 2, 3\), not the answers \(a Yes/No question reads 1 and 2\)\.",
+        "このエクスポートはQualtricsの数値で書かれています：下の内訳のグループは回答ではなく"
+        "回答のコード（1・2・3）です（はい／いいえの設問は1と2になります）。",
+    ),
+    # themes.yaml and playbook.yaml
+    (
+        r"Theme dictionaries for open-text comments\. `nps-kit init --from` found that none of "
+        r"nps-kit's bundled theme packs \((?P<p>.+)\) fits the comments of this survey, so none "
+        r"is applied: the report shows the comments, distinguishing words and representative "
+        r"comments, but no themes\. Add your own themes here \(the format is described at the top "
+        r"of nps-kit's themes\.yaml\)\.",
+        r"自由回答のテーマ辞書です。`nps-kit init --from` が調べたところ、"
+        r"nps-kit 同梱のテーマパック"
+        r"（\g<p>）はどれもこのアンケートのコメントに合わないため、適用していません。"
+        "レポートにはコメント、特徴的な言葉、代表的なコメントを載せますが、テーマはありません。"
+        "ここに独自のテーマを追加してください（書式は nps-kit の themes.yaml の冒頭にあります）。",
+    ),
+    (
+        r"Your own words for nps-kit's '(?P<p>\w+)' theme pack, written by `nps-kit init "
+        r"--from`\.",
+        r"nps-kit のテーマパック「\g<p>」に加える独自の言葉です"
+        "（`nps-kit init --from` が書きました）。",
+    ),
+    (
+        r"defaults\.yaml uses this file \(`themes: themes\.yaml`\): the pack's themes and learned "
+        r"layers, plus the words you write under `themes:` below\. The pack's theme ids: "
+        r"(?P<ids>[\w, ]+)\.",
+        lambda m: (
+            "defaults.yaml はこのファイルを使います（`themes: themes.yaml`）。"
+            "パックのテーマと学習済みの層に、下の `themes:` に書いた言葉が加わります。"
+            "パックのテーマID：" + "、".join(m["ids"].split(", ")) + "。"
+        ),
+    ),
+    (
+        r"Keywords under one of them are added to that theme; a new id with a label is a new "
+        r"theme\. For example:",
+        "既存のIDの下に書いたキーワードはそのテーマに加わり、ラベル付きの新しいIDは新しいテーマに"
+        "なります。例：",
+    ),
+    (
+        r"`nps-kit themes EXPORT --text-column COL --suggest` lists frequent phrases no theme "
+        r"covers; the format is described at the top of nps-kit's themes\.yaml\.",
+        "`nps-kit themes エクスポート --text-column 列 --suggest` で、どのテーマにも入らない"
+        "よく出る語句を一覧できます。書式は nps-kit の themes.yaml の冒頭にあります。",
+    ),
+    (
+        r"Playbook of the (?P<p>\w+) pack \(nps-kit\): actions per segment and theme of this "
+        r"pack\. Same format as nps_kit/resources/playbook\.yaml \(described at its top\)\.",
+        r"nps-kit のテーマパック「\g<p>」のプレイブック："
+        "このパックのセグメント・テーマごとの施策です。"
+        "書式は nps_kit/resources/playbook.yaml と同じです（その冒頭に説明があります）。",
+    ),
+    (
+        r"nps-kit playbook: the actions a report may recommend, per segment, theme and rating "
+        r"driver, written by `nps-kit init --from`\. The format is described at the top of "
+        r"nps-kit's playbook\.yaml \(nps_kit/resources/playbook\.yaml\)\.",
+        "nps-kit のプレイブック：レポートが勧める施策を、セグメント・テーマ・評価項目ごとに"
+        "書いています（`nps-kit init --from` が書きました）。書式は nps-kit の playbook.yaml"
+        "（nps_kit/resources/playbook.yaml）の冒頭にあります。",
+    ),
+    (
+        r"No theme actions: this project's themes\.yaml has no themes yet \(written by `nps-kit "
+        r"init --from`\)\. Add actions per theme here when you add themes there\.",
+        "テーマ別の施策はありません：このプロジェクトの themes.yaml にはまだテーマがありません"
+        "（`nps-kit init --from` が書きました）。そこにテーマを追加したら、ここにテーマごとの施策を"
+        "追加してください。",
+    ),
     # a unit's file
     (
         r"The (?P<n>.+) report, written by `nps-kit init --from`; merged over defaults\.yaml\.",
@@ -410,20 +490,26 @@ def _sentences(text: str) -> list[str]:
 
 
 def _wrap(line: str) -> list[str]:
-    """Wrap a Japanese line after a 、 。 or ： (else anywhere) within ``_WIDTH`` columns.
+    """Wrap a Japanese line after 、 。 or ： (else before a bracket, else anywhere): ``_WIDTH``.
 
     A closing mark never starts a line: it stays at the end of the line before.
     """
     lines = []
     while display_width(line) > _WIDTH:
-        cut, width = 0, 0
+        cut, width, bracket = 0, 0, 0
         for i, char in enumerate(line):
             width += display_width(char)
             if width > _WIDTH:
-                cut = cut or (i + 1 if char in _NO_START else i)
+                cut = cut or bracket or (i + 1 if char in _NO_START else i)
                 break
             if char in "、。：":
                 cut = i + 1
+            elif char in "（「" and width > _WIDTH // 2:
+                # No 、。： to break after: before an opening bracket past half the line
+                # (…ありません／（… が書きました）。), not inside a word.
+                bracket = i
+        while cut < len(line) and line[cut] in _NO_START:
+            cut += 1  # ）。 stay together at the end of the line
         lines.append(line[:cut].rstrip())
         line = line[cut:].lstrip()
     return [*lines, line] if line else lines

@@ -28,7 +28,7 @@ import pandas as pd
 
 from nps_kit._atomic import atomic_write
 from nps_kit.errors import DataError
-from nps_kit.load import LoadReport, LoadResult, load_responses
+from nps_kit.load import LoadReport, LoadResult, export_column, load_responses
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -60,7 +60,8 @@ _META = b"nps_kit.cache"
 # 14: scores read from １０ or 10点 and Japanese-era dates counted (scores_rewritten, era_dates),
 # an export's own nps_score kept as 'nps_score (export)'
 # 15: a folder or glob read as one export (files, drop_repeats)
-_FORMAT = 15
+# 16: an export's own period and segment kept as 'segment (export)' (prepare_unit adds its own)
+_FORMAT = 16
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -179,13 +180,16 @@ def build_cache(
     report = loaded.report
     # The raw score and date cells stay too: the data-quality section reads them.
     wanted.extend(c for c in (report.score_column, report.date_column, report.weight_column) if c)
-    keep = [c for c in frame.columns if c in wanted or str(c).startswith("nps_")]
+    # An export's own 'segment' or 'nps_score' is kept as 'segment (export)' (export_column).
+    kept = {export_column(c) for c in wanted}
+    keep = [c for c in frame.columns if c in kept or str(c).startswith("nps_")]
     frame = frame[keep]
     table = pa.Table.from_pandas(_text_columns_as_strings(frame), preserve_index=False)
     repetitive = _repetitive(table)
     table = _dictionary_encode(table, repetitive)
-    if unit_column is not None and unit_column in frame.columns:
-        unit_keys, order = _group_by_unit(frame[unit_column])
+    by = None if unit_column is None else export_column(unit_column)
+    if by is not None and by in frame.columns:
+        unit_keys, order = _group_by_unit(frame[by])
         if order is not None:
             table = table.take(pa.array(order))  # Arrow indices: not converted per column
         table = table.append_column(UNIT_KEY, unit_keys)

@@ -45,6 +45,7 @@ from nps_kit.i18n import Language, t
 
 __all__ = [
     "LOADER_COLUMNS",
+    "UNIT_COLUMNS",
     "ColumnIndex",
     "LoadReport",
     "LoadResult",
@@ -79,6 +80,9 @@ LOADER_COLUMNS: Final = (
     "nps_date",
     "nps_weight",
 )
+#: The columns :func:`nps_kit.unit.prepare_unit` adds (the month, the NPS segment): an export's
+#: own ``segment`` (a customer segment) or ``period`` is kept aside the same way (QA24).
+UNIT_COLUMNS: Final = ("period", "segment")
 _EXPORT_SUFFIX: Final = " (export)"
 
 
@@ -94,14 +98,16 @@ def export_column(name: str) -> str:
     -------
     str
         ``name``, or ``'nps_score (export)'`` for an export column named like one the loader
-        adds (:data:`LOADER_COLUMNS`): a data team's own ``nps_score`` stays the export's.
+        adds (:data:`LOADER_COLUMNS`) or :func:`nps_kit.unit.prepare_unit` adds
+        (:data:`UNIT_COLUMNS`): a data team's own ``nps_score`` or ``segment`` stays the export's.
 
     Examples
     --------
     >>> export_column("recommend"), export_column("nps_score")
     ('recommend', 'nps_score (export)')
     """
-    return f"{name}{_EXPORT_SUFFIX}" if name in LOADER_COLUMNS else name
+    taken = name in LOADER_COLUMNS or name in UNIT_COLUMNS
+    return f"{name}{_EXPORT_SUFFIX}" if taken else name
 
 
 _DELIMITER_JA: Final = {
@@ -1097,7 +1103,8 @@ def load_responses(
         )
 
     # The export's own columns named like the loader's move aside before the loader writes.
-    frame = frame.rename(columns={c: export_column(c) for c in LOADER_COLUMNS if c in frame})
+    taken = (*LOADER_COLUMNS, *UNIT_COLUMNS)
+    frame = frame.rename(columns={c: export_column(c) for c in taken if c in frame})
     frame["nps_score"] = parsed.score
     raw = frame[export_column(score_col)]
     rewritten = 0

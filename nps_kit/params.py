@@ -1160,8 +1160,12 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
     loader = unit.loader_options()
     lang = unit.language
 
+    from nps_kit.load import export_column
+
     def col(name: str | None) -> str | None:
-        return None if name is None else unit.column(name)
+        # Where the unit's frame keeps the column: an export's own 'segment' (a customer
+        # segment) is 'segment (export)', beside the NPS segment prepare_unit adds (QA24).
+        return None if name is None else export_column(unit.column(name))
 
     return {
         "unit": unit.unit,
@@ -1178,7 +1182,7 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         "id_column": loader["id_column"],
         "comment_column": col(cols.comment),
         "contact_column": col(cols.contact),
-        "contact_details": [unit.column(c) for c in cols.contact_details],
+        "contact_details": [col(c) for c in cols.contact_details],
         "weight_column": loader["weight_column"],
         "date_format": src.date_format,
         "missing_values": list(src.missing_values),
@@ -1190,16 +1194,16 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         "target": unit.target,
         "top_n": unit.top_n,
         "breakdowns": [
-            {"column": unit.column(b.column), "label": in_language(b.label, lang) or b.column}
+            {"column": col(b.column), "label": in_language(b.label, lang) or b.column}
             | ({"order": list(b.order)} if b.order is not None else {})
             if isinstance(b, Breakdown)
-            else {"column": unit.column(b), "label": b}
+            else {"column": col(b), "label": b}
             for b in unit.breakdowns
         ],
         "followups": [
             {
                 **f.model_dump(mode="json"),
-                "column": unit.column(f.column),
+                "column": col(f.column),
                 "label": in_language(f.label, lang),
             }
             for f in unit.followups

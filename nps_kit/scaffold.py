@@ -271,6 +271,8 @@ def _defaults_text(
         *_timezone_lines(found.language, date_order, written=_written_zone(found, date)),
         "",
         "data:",
+        # FIX31: inspect's note on an export of Qualtrics codes, repeated where it is read.
+        *(f"  # {line}" for line in textwrap.wrap(_numeric_note(found) or "", 96)),
         "  # The inspected export (relative to this folder).",
         *(
             [
@@ -732,6 +734,15 @@ def _unfinished_lines(found: Inspection) -> list[str]:
     ]
 
 
+def _numeric_note(found: Inspection) -> str | None:
+    """Return inspect's note that the export holds Qualtrics' numeric codes, if it does."""
+    return next((n for n in found.notes if n.startswith(_NUMERIC_NOTE)), None)
+
+
+# The start of inspect's note on a Qualtrics export of numeric values (FIX31).
+_NUMERIC_NOTE: Final = "This Qualtrics export holds numeric values"
+
+
 def _question_lines(
     found: Inspection, *, skip: set[str], only_other: frozenset[str] = frozenset()
 ) -> list[str]:
@@ -768,6 +779,11 @@ def _question_lines(
             f"# Not {_quote(name)}: too many small groups; in a month of one unit none would reach "
             f"{DEFAULT_MIN_REPORT_N} responses, so its chart would show only Other."
         )
+    if groups and _numeric_note(found):
+        lines += [
+            "# This export holds Qualtrics' numeric values: the groups of these breakdowns are",
+            "# answer codes (1, 2, 3), not the answers (a Yes/No question reads 1 and 2).",
+        ]
     if groups:
         lines.append("breakdowns:")
         lines += [entry(c) for c in groups[:_MAX_BREAKDOWNS]]
@@ -924,8 +940,13 @@ def project_from_export(
             comment,
             only_other=_only_other(found, column),
         ),
-        Path("parameters/themes.yaml"): _pack_extension(pack) if pack else _empty_themes(),
-        Path("parameters/playbook.yaml"): _playbook(pack),
+        # A Japanese analyst adds 代車 and 車検 here: the comments in the project's language.
+        Path("parameters/themes.yaml"): in_language(
+            _pack_extension(pack) if pack else _empty_themes(), found.language
+        ),
+        Path("parameters/playbook.yaml"): in_language(
+            _playbook(pack, language=found.language), found.language
+        ),
         Path("notebooks/nps_report.ipynb"): _resource("nps_report.ipynb"),
     }
     if column is None:
@@ -957,7 +978,7 @@ def project_from_export(
                 language=spoken if spoken.answers and spoken.language != found.language else None,
                 project_language=found.language,
             )
-    texts_by_file[Path("README.md")] = _readme(export)
+    texts_by_file[Path("README.md")] = _readme(export, language=found.language)
     existing = [str(p) for p in texts_by_file if (root / p).exists()]
     if existing:
         raise NpsKitError(
@@ -1006,6 +1027,13 @@ def _only_other(found: Inspection, unit_column: str | None) -> frozenset[str]:
     return frozenset(sparse)
 
 
+_PLAYBOOK_HEAD: Final = """\
+# nps-kit playbook: the actions a report may recommend, per segment, theme and rating driver,
+# written by `nps-kit init --from`. The format is described at the top of nps-kit's
+# playbook.yaml (nps_kit/resources/playbook.yaml).
+"""
+
+
 def _empty_themes() -> str:
     return _EMPTY_THEMES.format(packs=", ".join(PACKS))
 
@@ -1037,11 +1065,17 @@ def _pack_extension(pack: str) -> str:
     )
 
 
-def _playbook(pack: str | None) -> str:
-    """Return the bundled playbook; without a theme pack, without its theme actions."""
+def _playbook(pack: str | None, *, language: str = "en") -> str:
+    """Return the bundled playbook; without a theme pack, without its theme actions.
+
+    For a Japanese project the bundled playbook's English description of its format (an
+    annotated YAML sketch no sentence table can translate) becomes one line that points to it.
+    """
+    text = _pack_text(pack, 1) if pack is not None else _resource("playbook.yaml")
+    if language == "ja" and text.startswith("# nps-kit playbook:"):  # the retail pack's too
+        text = _PLAYBOOK_HEAD + text[text.index("\nversion:") + 1 :]
     if pack is not None:
-        return _pack_text(pack, 1)
-    text = _resource("playbook.yaml")
+        return text
     start = text.index("\nthemes:\n") + 1
     end = text.index("\ndrivers:", start) + 1
     note = (
@@ -1063,7 +1097,20 @@ def _resource(name: str) -> str:
     return resources.files("nps_kit").joinpath("resources", name).read_text(encoding="utf-8")
 
 
-def _readme(export: Path) -> str:
+def _readme(export: Path, *, language: str = "en") -> str:
+    if language == "ja":
+        return f"""# {export.name} のNPSレポート
+
+`nps-kit init --from {export.name}` で作りました。`parameters/defaults.yaml` の設定はどれも
+エクスポートから判定したもので、理由をコメントに書いています。確かめてから、次を実行します：
+
+```sh
+nps-kit run --all          # reports/<期間>/<ユニット>.html、index.html、manifest.json
+```
+
+`nps-kit inspect {export.name}` でエクスポートの各列の内容を見られます。レポート本体は
+`notebooks/nps_report.ipynb` です。
+"""
     return f"""# NPS reports for {export.name}
 
 Made with `nps-kit init --from {export.name}`. Every setting in `parameters/defaults.yaml` was

@@ -171,6 +171,7 @@ def select_unit_rows(
     """
     if column is None:
         return data
+    column = export_column(column)  # an export's own 'segment' is 'segment (export)'
     if column not in data.columns:
         raise missing_column(
             column, _export_columns(data), source=source, option="data.filter.column", path=source
@@ -360,7 +361,7 @@ def prepare_unit(
         # The report shows free text of the reporting period only (comments, themes, the
         # detractor list), so that is what is redacted and counted.
         shown = data["period"] == period
-        for column in dict.fromkeys(text_columns):
+        for column in dict.fromkeys(export_column(c) for c in text_columns):
             if column in data.columns:
                 done = redact_texts(data.loc[shown, column])
                 data[column] = data[column].astype("string")

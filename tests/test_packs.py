@@ -562,3 +562,33 @@ def test_saas_playbook_maps_software_rating_columns() -> None:
     assert playbook.driver_for("rating_support") == "support"
     assert playbook.driver_for("rating_uptime") == "reliability"
     assert playbook.driver_for("rating_delivery") is None
+
+
+# QA24 11: an insurer's report read "App, online banking and website" and "Measure processing
+# times for account opening, transfers and approvals". The finance pack serves banks, insurers,
+# lenders and card issuers: no label or advice may name what only a bank does.
+_BANK_ONLY = (
+    "online banking", "account opening", "transfers", "your accounts", "passives' accounts",
+    "ネットバンキング", "口座開設", "振込",
+)  # fmt: skip
+
+
+def _texts(node: object) -> list[str]:
+    if isinstance(node, dict):
+        kept = [value for key, value in node.items() if key not in ("keywords", "columns")]
+        return _texts(kept)
+    if isinstance(node, list):
+        return [t for item in node for t in _texts(item)]
+    return [node] if isinstance(node, str) else []
+
+
+def test_finance_labels_and_advice_fit_insurers_too() -> None:
+    import yaml
+
+    themes_file, playbook_file = pack_files("finance")
+    themes = yaml.safe_load(themes_file.read_text(encoding="utf-8"))["themes"]
+    labels = [t for theme in themes.values() for t in _texts(theme["label"])]
+    advice = _texts(yaml.safe_load(playbook_file.read_text(encoding="utf-8")))
+    assert len(labels) == 20 and len(advice) > 60
+    found = [t for t in labels + advice if any(word in t.lower() for word in _BANK_ONLY)]
+    assert found == []

@@ -87,6 +87,21 @@ def test_unfinished_responses_are_included_unless_excluded(project: Path) -> Non
     assert notebook_parameters(load_unit(path), period="2026-10")["unfinished"] == "exclude"
 
 
+def test_a_breakdown_of_an_export_s_own_segment_reads_the_export_s_column(project: Path) -> None:
+    # The loader keeps an export's 'segment' (a customer segment) as 'segment (export)', beside
+    # the NPS segment: `breakdowns: [segment]` means the export's, and so does a follow-up's.
+    csv = CSV.replace(",comment\n", ",comment,segment\n").replace(",良い\n", ",良い,SME\n")
+    csv = csv.replace(",遅い\n", ",遅い,Retail\n").replace(",great\n", ",great,SME\n")
+    (project / "data" / "responses.csv").write_text(csv, encoding="utf-8")
+    path = write_unit(project, UNIT + "breakdowns: [segment, {column: channel, label: 経路}]\n")
+    params = notebook_parameters(load_unit(path), period="2026-10")
+    assert params["breakdowns"] == [
+        {"column": "segment (export)", "label": "segment"},
+        {"column": "channel", "label": "経路"},
+    ]
+    assert params["comment_column"] == "comment"
+
+
 def test_a_list_in_the_unit_file_replaces_the_default_list(project: Path) -> None:
     path = write_unit(project, UNIT + "breakdowns: [{column: business_unit, label: 部門}]\n")
     unit = load_unit(path)

@@ -1476,6 +1476,28 @@ def test_a_japanese_project_s_files_are_commented_in_japanese(tmp_path: Path) ->
     assert "\nlanguage: ja\n" in text and "\n  contact: null\n" in text
 
 
+@pytest.mark.parametrize("pack", [*PACKS, None])
+def test_a_japanese_project_s_themes_and_playbook_are_commented_in_japanese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pack: str | None
+) -> None:
+    # QA24 12: a car dealer's themes.yaml told a Japanese analyst in English how to add 代車 and
+    # 車検. Every file init writes for a Japanese project has Japanese comments; a YAML example
+    # to copy (`#   themes:`, `#     staff:`) stays as it is, and the files still load.
+    monkeypatch.setattr("nps_kit.scaffold.choose_theme_pack", lambda texts: pack)
+    project_from_export(tmp_path / "hotel", write_msforms_ja(tmp_path / "hotel.xlsx"))
+    folder = tmp_path / "hotel" / "parameters"
+    # a YAML example, or the pack's theme ids wrapped after a 、
+    example = re.compile(r"^#\s+[\w-]+:(\s|$)|^# [\w、]+。?$")
+    for name in ("themes.yaml", "playbook.yaml"):
+        text = (folder / name).read_text(encoding="utf-8")
+        left = [c for c in _english_comments(text) if not example.match(c)]
+        assert left == [], name
+        assert not any(len(line) > 100 for line in text.splitlines() if "#" in line), name
+    readme = (tmp_path / "hotel" / "README.md").read_text(encoding="utf-8")
+    assert "のNPSレポート" in readme and "Every setting" not in readme
+    assert load_all(folder).errors == []
+
+
 @pytest.mark.parametrize(
     ("header", "answers"),
     [
@@ -1582,3 +1604,40 @@ def test_init_never_offers_a_shared_id_nor_the_staff_as_a_contact_detail(tmp_pat
     assert re.search(r"  # 「回答日時」は120行のうち\d+行が前の行と同じ値のため、IDには", text)
     assert '  # contact_details: ["電話番号"]\n' in text
     assert '# "担当スタッフ"は使いません：人の名前で、内訳の列ではないためです。\n' in text
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_init_after_a_qualtrics_export_of_numeric_values_says_its_groups_are_codes(
+    tmp_path: Path, language: str
+) -> None:
+    # FIX31: inspect says a Qualtrics export of numeric values holds codes; init proposed its
+    # 1/2 consent and 1/2/3 plan columns as breakdowns of "1" and "2" without a word.
+    question = (
+        "How likely are you to recommend us?"
+        if language == "en"
+        else "当社を友人や同僚にすすめる可能性はどのくらいありますか？"
+    )
+    rows = "".join(
+        f"2026-11-{1 + d % 28:02d} 09:00:00,0,{d % 11},{1 + d % 2},{1 + d % 3},"
+        f"{('Slow app', 'Great staff')[d % 2] if language == 'en' else ('遅い', '丁寧')[d % 2]}\n"
+        for d in range(80)
+    )
+    export = write_text(
+        tmp_path / "q.csv",
+        "StartDate,Status,Q1,Q5,Q6,Q7\n"
+        f"Start Date,Response Type,{question},May we contact you?,Which plan are you on?,"
+        "Why?\n"
+        '"{""ImportId"":""startDate""}","{""ImportId"":""status""}","{""ImportId"":""QID1""}",'
+        '"{""ImportId"":""QID5""}","{""ImportId"":""QID6""}","{""ImportId"":""QID7_TEXT""}"\n'
+        + rows,
+    )
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    before_breakdowns = text[: text.index("\nbreakdowns:")]
+    if language == "en":
+        assert "# This Qualtrics export holds numeric values (Status 0, 1, …)" in text
+        assert "answer codes (1, 2, 3), not the answers" in before_breakdowns[-200:]
+    else:
+        assert "数値" in text and "回答のコード" in before_breakdowns[-120:]
+        assert _english_comments(text) == []
+    assert load_all(tmp_path / "p" / "parameters").errors == []

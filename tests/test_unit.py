@@ -111,6 +111,36 @@ def test_unit_codes_read_as_float_match_whole_numbers(tmp_path: Path) -> None:
     assert unit.responses["nps_score"].tolist() == [9, 7]
 
 
+@pytest.mark.parametrize("cached", [False, True])
+def test_an_export_s_own_segment_and_period_are_kept(tmp_path: Path, cached: bool) -> None:
+    # FIX33 kept an export's own nps_score; its 'segment' (a customer segment) and 'period' were
+    # still written over by prepare_unit's NPS segment and month, the unit filter on them too.
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "segment,period,score,submitted_at\n"
+        "SME,Q4,9,2026-10-01\nRetail,Q4,3,2026-10-02\nSME,Q4,5,2026-10-31\n",
+        encoding="utf-8",
+    )
+    options: dict[str, object] = {"name": "SME", "unit_column": "segment", "unit_values": ["SME"]}
+    if cached:
+        store = build_cache(
+            path,
+            cache_dir=tmp_path / "c",
+            sha256="x",
+            columns=["segment", "period"],
+            unit_column="segment",
+            score_column="score",
+            date_column="submitted_at",
+        )
+        options["cache"] = store.path
+    unit = prepare_unit(path, **options)  # type: ignore[arg-type]
+    data = unit.responses
+    assert data["segment (export)"].tolist() == ["SME", "SME"]
+    assert data["period (export)"].tolist() == ["Q4", "Q4"]
+    assert data["segment"].tolist() == ["promoter", "detractor"]
+    assert data["period"].tolist() == ["2026-10", "2026-10"]
+
+
 def test_without_unit_column_every_row_is_kept(responses: Path) -> None:
     unit = prepare_unit(responses, name="全社")
     assert unit.unit_rows == EC_ROWS + len(OTHER_UNIT)
