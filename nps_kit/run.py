@@ -414,10 +414,25 @@ def _recorded_parameters(job: _Job) -> dict[str, Any]:
     return {**job.parameters, "mail": job.unit.mail.model_dump(mode="json")}
 
 
-def _refused_result(unit: UnitParameters, error: UnitRefused, sha256: str) -> UnitResult:
-    """Return the manifest record of a unit refused before any kernel started (no files)."""
+def _error_record(
+    error: Exception, *, key: str | None, reason: str, **extra: Any
+) -> dict[str, Any]:
+    """Return the manifest's ``error`` of a unit no kernel ran for, stamped with the moment."""
     from datetime import UTC, datetime
 
+    return {
+        "cell_index": None,
+        "ename": type(error).__name__,
+        "evalue": str(error),
+        "key": key,
+        "reason": reason,
+        **extra,
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+
+
+def _refused_result(unit: UnitParameters, error: UnitRefused, sha256: str) -> UnitResult:
+    """Return the manifest record of a unit refused before any kernel started (no files)."""
     from nps_kit._unit_rows import NO_RESPONSES
 
     return UnitResult(
@@ -429,20 +444,17 @@ def _refused_result(unit: UnitParameters, error: UnitRefused, sha256: str) -> Un
         seconds=0.0,
         html=None,
         notebook=None,
-        error={
-            "cell_index": None,
-            "ename": type(error).__name__,
-            "evalue": str(error),
-            "key": error.key,
-            "reason": error.reason,
-            # A month to date refused for too few responses: the overview says so.
+        # A month to date refused for too few responses: the overview says so.
+        error=_error_record(
+            error,
+            key=error.key,
+            reason=error.reason,
             **(
                 {"responses": error.responses, "min_report_n": error.min_report_n}
                 if error.responses is not None
                 else {}
             ),
-            "at": datetime.now(UTC).isoformat(timespec="seconds"),
-        },
+        ),
         summary=None,
         parameters={"mail": unit.mail.model_dump(mode="json")},
         input={"path": str(unit.data.path), "sha256": sha256},
@@ -451,8 +463,6 @@ def _refused_result(unit: UnitParameters, error: UnitRefused, sha256: str) -> Un
 
 def _invalid_result(unit: str, error: ConfigError, period: str) -> UnitResult:
     """Return the manifest record of a unit whose parameter file could not be used."""
-    from datetime import UTC, datetime
-
     return UnitResult(
         unit=unit,
         name=unit,
@@ -462,14 +472,7 @@ def _invalid_result(unit: str, error: ConfigError, period: str) -> UnitResult:
         seconds=0.0,
         html=None,
         notebook=None,
-        error={
-            "cell_index": None,
-            "ename": type(error).__name__,
-            "evalue": str(error),
-            "key": error.key,
-            "reason": error.message,
-            "at": datetime.now(UTC).isoformat(timespec="seconds"),
-        },
+        error=_error_record(error, key=error.key, reason=error.message),
         summary=None,
         parameters={},
         input={},

@@ -796,7 +796,11 @@ def test_a_month_to_date_with_fewer_responses_than_a_group_needs_is_refused(
     assert main(["run", "--all", *argv, "--period", "current", "--jobs", "1"]) == 0
     err = capsys.readouterr().err
     assert "note: parameters/north.yaml: north has only 1 response so far in 2026-12" in err
-    assert sorted(_manifest_units(output / "2026-12")) == ["south"]
+    # Every unit asked for is in the month's manifest (FIX34): north as "no data", so send and
+    # the overview say why it has no report.
+    units = _manifest_units(output / "2026-12")
+    assert sorted(units) == ["north", "south"]
+    assert (units["north"]["status"], units["north"]["html"]) == ("no data", None)
     # Once December has ended, its one answer is December's result (a small sample).
     ended = datetime(2027, 1, 2, 9, 0, tzinfo=zone("en", "Europe/London"))
     monkeypatch.setattr(clock, "now", lambda language, timezone=None: ended)
@@ -837,7 +841,9 @@ def test_run_all_skips_a_unit_without_responses_in_the_month_and_builds_the_othe
         "note: parameters/yokohama.yaml: yokohama has no responses in 2026-10; its "
         "responses (business_unit = '横浜店') in responses.csv cover 2026-09." in err
     )
-    assert sorted(_manifest_units(output / "2026-10")) == ["omiya"]
+    units = _manifest_units(output / "2026-10")
+    assert sorted(units) == ["omiya", "yokohama"]  # recorded, not built (FIX34)
+    assert (units["yokohama"]["status"], units["yokohama"]["html"]) == ("no data", None)
     assert not (output / "2026-10" / "_failed").exists()
 
 
@@ -1112,6 +1118,7 @@ def test_a_watch_build_refused_marks_the_units_earlier_report_as_run_does(
     output = tmp_path / "reports"
     folder = output / "2026-10"
     update_manifest(output, "2026-10", [_result("omiya", "ok", nps=10.0, folder=folder)])
+    (folder / "omiya.html").write_text("<p>earlier</p>", encoding="utf-8")  # the earlier report
     notebook = make_notebook(tmp_path / "nb.ipynb", "raise SystemExit('no kernel may start')")
     with pytest.raises(ConfigError, match=re.escape("no row of responses.csv has business_unit")):
         build_once("omiya", parameters=params, notebook=notebook, output=output, period="2026-10")
