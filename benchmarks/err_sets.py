@@ -1,0 +1,140 @@
+"""Whole figures per readable set, and one spent blind set's theme errors with their sources.
+
+Used by the error rounds ERR21 (``--blind 20``) and ERR22 (``--blind 21``; ``err21_sets.py`` and
+``err22_sets.py`` run this with their set). For blind set N:
+``--counts OUT.json``: per set and language [gold, predicted, right, polarity right] of the
+shipped tagger (as ``bench_text.py --eval`` reads it; imp12/imp13 with ``asks="improvement"``)
+and, with ``--rules-alone``, of the rules without the learned layers. Every set readable when
+blind N was studied (blind sets below N but 14, training sets 5 and 9 to N + 4) but blind N
+(``--with-blind`` adds it as ``blindN``). Training set N + 5 (the held-out one) is read only
+through ``bench_text.py --eval``, as whole figures; later sets are never named here.
+``--errors OUT.csv``: every MISS / SPUR / POL of blind set N (spent, readable per comment) with
+the rules' reading without the layers and ``explain_themes``' source and words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from nps_kit.score import segment
+from nps_kit.text import explain_themes
+from nps_kit.text.evaluation import evaluate_mentions, parse_labels
+from nps_kit.text.packs import load_pack
+from nps_kit.text.sentiment import Asks, _tag_polarity
+
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+
+
+def readable_sets(blind: int) -> dict[str, str]:
+    """Return the sets readable when blind set ``blind`` was studied, by name, without it."""
+    return {
+        "blind1": "theme_eval_blind.csv",
+        **{
+            f"blind{n}": f"theme_eval_blind{n}.csv"
+            for n in range(2, blind)
+            if n != 14  # set 14 is the short set, named below
+        },
+        "short14": "theme_eval_short14.csv",
+        **{f"unit14{lang}": f"theme_unit14_{lang}.csv" for lang in ("en", "ja")},
+        **{
+            f"imp{n}{lang}": f"theme_eval_imp{n}_{lang}.csv"
+            for n in (12, 13)
+            for lang in ("en", "ja")
+        },
+        **{
+            f"train{n}{lang}": f"theme_train{n}_{lang}.csv"
+            for n in (5, *range(9, blind + 5))
+            for lang in ("en", "ja")
+        },
+    }
+
+
+def _asks(name: str) -> Asks:
+    return "improvement" if name.startswith("imp") else "reason"
+
+
+def _read(file: str) -> pd.DataFrame:
+    return pd.read_csv(DATA / file, keep_default_na=False, dtype=str)
+
+
+def counts(*, blind: int, learned: bool, with_blind: bool) -> dict[str, dict[str, list[int]]]:
+    out: dict[str, dict[str, list[int]]] = {}
+    names = readable_sets(blind)
+    if with_blind:
+        names[f"blind{blind}"] = f"theme_eval_blind{blind}.csv"
+    for name, file in names.items():
+        frame = _read(file)
+        if "score" not in frame:
+            frame = frame.assign(score="")
+        score = "score" if (frame["score"] != "").all() else None
+        table = evaluate_mentions(frame, asks=_asks(name), learned=learned, score=score).table
+        out[name] = {
+            str(lang): [int(r.gold), int(r.predicted), int(r.correct), int(r.polarity_correct)]
+            for lang, r in table.set_index("lang").iterrows()
+            if lang != "all"
+        }
+    return out
+
+
+def errors(blind: int) -> pd.DataFrame:
+    frame = _read(f"theme_eval_blind{blind}.csv")
+    rows = []
+    for (lang, pack_name), g in frame.groupby(["lang", "pack"], sort=False):
+        book = load_pack(str(pack_name))
+        g = g.reset_index(drop=True)
+        texts = g["text"].astype("string")
+        seg = segment(pd.to_numeric(g["score"], errors="coerce"))
+        shipped = _tag_polarity(texts, book, segments=seg, learned=True, correct=True)
+        alone = _tag_polarity(texts, book, segments=seg, learned=False, correct=False)
+        why = explain_themes(texts, book)
+        for i, row in g.iterrows():
+            gold = parse_labels(row["labels"])
+            for theme in shipped.columns:
+                got, want, a = shipped.at[i, theme], gold.get(theme), alone.at[i, theme]
+                got = None if pd.isna(got) else str(got)
+                if got == want:
+                    continue
+                error = "MISS" if got is None else "SPUR" if want is None else "POL"
+                w = why[(why["row"] == i) & (why["theme"] == theme)]
+                src = "" if w.empty else str(w["source"].iloc[0])
+                words = "" if w.empty else str(w["words"].iloc[0])
+                rows.append(
+                    {
+                        "id": row["id"],
+                        "lang": lang,
+                        "pack": pack_name,
+                        "theme": theme,
+                        "error": error,
+                        "gold": want or "",
+                        "shipped": got or "",
+                        "rules_alone": "" if pd.isna(a) else a,
+                        "explain": f"{src} [{words}]" if words else src,
+                        "text": row["text"],
+                    }
+                )
+    return pd.DataFrame(rows)
+
+
+def main(argv: list[str] | None = None, *, blind: int | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    if blind is None:
+        parser.add_argument("--blind", type=int, required=True, help="the spent blind set studied")
+    parser.add_argument("--counts", type=Path)
+    parser.add_argument("--rules-alone", action="store_true")
+    parser.add_argument("--with-blind", action="store_true", help="count the blind set too")
+    parser.add_argument("--errors", type=Path)
+    args = parser.parse_args(argv)
+    number = blind if blind is not None else args.blind
+    if args.counts:
+        result = counts(blind=number, learned=not args.rules_alone, with_blind=args.with_blind)
+        args.counts.write_text(json.dumps(result, indent=1))
+    if args.errors:
+        errors(number).to_csv(args.errors, index=False)
+
+
+if __name__ == "__main__":
+    main()
