@@ -1046,12 +1046,13 @@ def load_responses(
         rows = _file_rows(layout, rows_read)
         repeats = 0
 
-    drop = np.zeros(rows_read, dtype=bool)
-    blank = np.zeros(rows_read, dtype=bool)
-    if layout.format == "xlsx" and rows_read:
+    # One flag per row of the frame: a drop's repeats are already out of it (rows_read counts them).
+    drop = np.zeros(len(frame), dtype=bool)
+    blank = np.zeros(len(frame), dtype=bool)
+    if layout.format == "xlsx" and len(frame):
         blank = frame.isna().all(axis=1).to_numpy()
         drop |= blank
-    preview = np.zeros(rows_read, dtype=bool)
+    preview = np.zeros(len(frame), dtype=bool)
     if layout.source == "qualtrics" and "Status" in frame.columns:
         # "Export labels" writes words, "Export values" codes (1 = Survey Preview): the same
         # responses are left out of either (FIX31: the codes were all counted).

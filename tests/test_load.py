@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import warnings
 from pathlib import Path
@@ -1493,6 +1494,26 @@ def test_a_folder_or_glob_is_read_as_one_export_with_a_repeat_counted_once(
         "Read 2 files as one export (newest: b_late.csv).",
         "1 response also in an earlier file was counted once.",
     ]
+
+
+def test_an_xlsx_or_qualtrics_drop_with_a_repeat_is_read(tmp_path: Path) -> None:
+    # The blank-row and preview flags were sized by rows_read, which counts a drop's repeats
+    # the frame no longer holds: ValueError (operands could not be broadcast) for both.
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    for name, text in (("a", DROP_FIRST), ("b", DROP_LATE)):
+        frame = pd.read_csv(io.StringIO(text), dtype=str)
+        frame.to_excel(folder / f"{name}.xlsx", index=False)
+    loaded = load_responses(folder, date_column="date", id_column="id", score_column="score")
+    assert loaded.data["id"].tolist() == ["R1", "R2", "R3", "R4"]
+    assert (loaded.report.rows_read, loaded.report.drop_repeats) == (5, 1)
+    qualtrics = tmp_path / "q"
+    qualtrics.mkdir()
+    write(qualtrics / "a.csv", QUALTRICS, "utf-8-sig")
+    write(qualtrics / "b.csv", QUALTRICS, "utf-8-sig")
+    again = load_responses(qualtrics, score_column="Q1")
+    assert again.data["nps_score"].tolist() == [10, 3]
+    assert again.report.drop_repeats == 3
 
 
 def test_a_drop_without_an_id_counts_an_identical_row_once(tmp_path: Path) -> None:
