@@ -230,6 +230,19 @@ def test_a_response_added_to_the_export_is_alerted_next_run(project: Path, smtp:
     assert log_lines(project)[-1]["response_ids"] == ["E07"]
 
 
+def test_a_folder_given_as_data_is_read_as_one_export(project: Path, smtp: Recorder) -> None:
+    # data.path may be a folder since fix36; alerts --data on one said "file not found".
+    assert alerts(project) == 0
+    old = next(project.glob("export.*"))
+    drop = project / "drop"
+    drop.mkdir()
+    write_export(drop / f"a{old.suffix}", ROWS)
+    write_export(drop / f"b{old.suffix}", [*ROWS, NEW_ROW])  # a late file repeating the first
+    assert alerts(project, "--data", str(drop)) == 0
+    assert len(smtp.received) == 3
+    assert log_lines(project)[-1]["response_ids"] == ["E07"]
+
+
 RETURNING = ("E02", "2026-11-05 09:30:00", "EC事業部", "1", "ライト", "また遅れた", "はい")
 
 

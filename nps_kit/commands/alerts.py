@@ -64,6 +64,7 @@ def register(sub: Any) -> None:
 
 
 def _handle(args: argparse.Namespace) -> int:
+    from nps_kit._drop import is_drop
     from nps_kit.alerts import parse_since, send_alerts
     from nps_kit.params import load_all
 
@@ -75,7 +76,8 @@ def _handle(args: argparse.Namespace) -> int:
             hint="E.g. `nps-kit alerts ec` or `nps-kit alerts --all`.",
         )
     since = parse_since(args.since, now=dt.datetime.now(dt.UTC))
-    if args.data is not None and not args.data.is_file():
+    # A folder or glob is a data drop, as in data.path (load reads its files as one export).
+    if args.data is not None and not args.data.is_file() and not is_drop(args.data):
         raise ConfigError(f"--data: file not found: {args.data}.", path=args.data)
     found = load_all(args.parameters, units=None if args.all else args.units)
     if found.errors and not found.units:
