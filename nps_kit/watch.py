@@ -35,7 +35,20 @@ def _sources(parameters: Path, unit_id: str, notebook: Path) -> list[Path | None
     if unit is not None:
         own = unit.notebook
         files += [unit.data.path, unit.themes, unit.playbook, own, own and paired_path(own)]
+        files += _drop_sources(unit.data.path)
     return files
+
+
+def _drop_sources(path: Path) -> list[Path | None]:
+    """Return the files of a data drop (a folder or glob): a late file added is a change."""
+    from nps_kit._drop import drop_files, is_drop
+
+    if not is_drop(path):
+        return []
+    try:
+        return list(drop_files(path))
+    except NpsKitError:
+        return []  # an empty drop: the build says so
 
 
 def watch_unit(

@@ -84,3 +84,25 @@ def test_watch_warns_of_a_stale_export_once_over_its_rebuilds(tmp_path: Path) ->
     ]
     assert lines[0].startswith("warning:")  # before the first build's line
     assert sum("omiya: ok" in line for line in lines) == 2
+
+
+def test_a_file_added_to_a_drop_folder_is_a_change(tmp_path: Path) -> None:
+    # data.path may be a folder since fix36: the watch looked at the folder itself, which is
+    # no file, so a late file added to the drop never rebuilt the report.
+    from nps_kit.notebook import watched_files
+    from nps_kit.watch import _sources
+
+    params, notebook, _, _ = _stale_project(tmp_path)
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (tmp_path / "stale.csv").rename(drop / "a.csv")
+    (params / "omiya.yaml").write_text(
+        "name: omiya\nlanguage: ja\ndata: {path: ../drop}\ncolumns: {date: submitted_at}\n",
+        encoding="utf-8",
+    )
+    before = watched_files(_sources(params, "omiya", notebook))
+    assert drop / "a.csv" in before
+    (drop / "b.csv").write_text((drop / "a.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    assert watched_files(_sources(params, "omiya", notebook)).keys() - before.keys() == {
+        drop / "b.csv"
+    }
