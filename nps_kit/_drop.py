@@ -39,10 +39,15 @@ def drop_files(path: Path) -> tuple[Path, ...]:
         When no file matches, or a folder holds files of more than one format.
     """
     if path.is_dir():
-        found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in _KINDS)
+        found = sorted(
+            p
+            for p in path.iterdir()
+            if p.is_file() and p.suffix.lower() in _KINDS and not _scratch(p)
+        )
         where = f"the folder {path}"
     else:
         found = sorted(Path(p) for p in glob.glob(str(path)) if Path(p).is_file())
+        found = [p for p in found if not _scratch(p)]
         where = f"the pattern {path}"
     if not found:
         raise DataError(
@@ -61,6 +66,15 @@ def drop_files(path: Path) -> tuple[Path, ...]:
             path=path,
         )
     return tuple(found)
+
+
+def _scratch(file: Path) -> bool:
+    """Return whether ``file`` is another program's scratch file, not an export.
+
+    macOS writes ``._name.csv`` beside each file it copies to a shared drive, Excel
+    ``~$name.xlsx`` while a workbook is open: read as exports, either stopped every load.
+    """
+    return file.name.startswith((".", "~$"))
 
 
 def drop_sha256(files: tuple[Path, ...]) -> str:

@@ -30,3 +30,12 @@ def test_a_folder_of_two_formats_is_refused(tmp_path: Path) -> None:
     (tmp_path / "b.xlsx").write_bytes(b"x")
     with pytest.raises(DataError, match=r"holds files of 2 formats \(CSV, XLSX\)"):
         drop_files(tmp_path)
+
+
+def test_scratch_files_of_macos_and_excel_are_not_exports(tmp_path: Path) -> None:
+    # A shared drive from a Mac holds ._a.xlsx beside a.xlsx; Excel writes ~$a.xlsx while the
+    # workbook is open: both were read as exports and stopped the load ("not a zip file").
+    for name in ("a.xlsx", "._a.xlsx", "~$a.xlsx", "b.xlsx"):
+        (tmp_path / name).write_bytes(b"x")
+    assert [p.name for p in drop_files(tmp_path)] == ["a.xlsx", "b.xlsx"]
+    assert [p.name for p in drop_files(tmp_path / "*a.xlsx")] == ["a.xlsx"]
