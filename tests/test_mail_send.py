@@ -306,7 +306,7 @@ def test_an_update_names_the_changed_n_in_japanese(
                 "unit": "ec",
                 "recipients": ["yamada@example.com", "cc@example.com", "boss@example.com"],
                 "message_id": "<1@example.com>",
-                "sent_at": "2026-11-05T03:21:00+00:00",
+                "sent_at": "2026-11-04T22:30:00+00:00",  # 07:30 on the 5th in Tokyo
                 "html_sha256": "0" * 64,
                 "period": PERIOD,
                 "content_sha256": "1" * 64,

@@ -218,13 +218,21 @@ def render_charts(
     return charts
 
 
-def update_line(record: SendRecord, summary: UnitSummary, lang: Language) -> str:
+def update_line(
+    record: SendRecord, summary: UnitSummary, lang: Language, *, timezone: str | None = None
+) -> str:
     """Word an update's first line: the earlier mail's date and the figures that changed.
 
     ``Replaces the report sent on 2026-12-05: n 176 → 274, NPS −14.8 → −20.4``; only the
-    figures that changed are named, none when the log has no figures (an older log).
+    figures that changed are named, none when the log has no figures (an older log). The
+    date is the readers' (:func:`nps_kit.clock.zone`): the log's UTC date of a mail sent
+    at 07:30 in Tokyo is the day before.
     """
-    date = record.sent_at[:10]
+    from nps_kit.clock import zone
+
+    sent = datetime.fromisoformat(record.sent_at)
+    sent = sent if sent.tzinfo is not None else sent.replace(tzinfo=UTC)
+    date = sent.astimezone(zone(lang, timezone)).date().isoformat()
     figures = []
     if record.n is not None and summary.n is not None and record.n != summary.n:
         figures.append(f"{t('mail.n_label', lang)} {record.n:,} → {summary.n:,}")
@@ -302,7 +310,9 @@ def compose_message(
             charts=cids,
             work_file=work_file,
             work_url=work_url,
-            replaces=replaces if replaces is None else update_line(replaces, unit.summary, lang),
+            replaces=replaces
+            if replaces is None
+            else update_line(replaces, unit.summary, lang, timezone=unit.timezone),
         )
     )
 
