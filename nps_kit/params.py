@@ -976,6 +976,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
     # unit that inherits it: what is wrong → the units that use it.
     inherited: dict[tuple[str, str, str | None], list[str]] = {}
     invalid: dict[str, ConfigError] = {}
+    stems: dict[str, str] = {}  # an invalid unit's id → its file's name
     for name in wanted:
         if name not in files:
             continue
@@ -996,7 +997,10 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
                 inherited.setdefault((exc.key, reason, exc.hint), []).append(name)
             else:
                 errors.append(exc)
-                invalid[_unit_id(own, name)] = exc
+                unit_id = _unit_id(own, name)
+                # A copied file keeps its model's 'unit:' id: its error is its file's.
+                invalid[name if unit_id in invalid else unit_id] = exc
+                stems[unit_id] = name
             continue
         if unit.unit in valid:
             other = valid[unit.unit].source
@@ -1028,6 +1032,12 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
         )
         errors.append(shared)
         invalid.update(dict.fromkeys(names, shared))
+    for unit_id in [u for u in invalid if u in valid]:
+        # A copy of example.yaml with an error, still saying 'unit: example', must not record
+        # the valid example as a parameter error (run's manifest, send, the overview).
+        error = invalid.pop(unit_id)
+        if stems.get(unit_id, unit_id) not in valid:
+            invalid[stems.get(unit_id, unit_id)] = error
     return ParameterSet(units=valid, errors=errors, overview=overview, invalid=invalid)
 
 

@@ -844,3 +844,17 @@ def test_a_data_folder_is_checked_as_a_drop_not_called_missing(project: Path) ->
     for given in ("../drop/", "../drop/*.csv"):
         write_unit(project, UNIT + f"data: {{path: '{given}'}}\n")
         assert load_unit(path).data.path.name in {"drop", "*.csv"}
+
+
+def test_an_invalid_copy_keeping_a_valid_unit_s_id_is_recorded_under_its_file(
+    project: Path,
+) -> None:
+    # A new unit made by copying ec.yaml keeps 'unit: ec'; with an error, its parameter error
+    # was recorded as ec's, so run's manifest said the valid, built ec had a parameter error
+    # and send refused it.
+    write_unit(project, "unit: ec\n" + UNIT)
+    write_unit(project, "unit: ec\n" + UNIT + "breakdowns: [no_such_column]\n", name="a_copy")
+    loaded = load_all(project / "params")
+    assert list(loaded.units) == ["ec"]
+    assert list(loaded.invalid) == ["a_copy"]
+    assert "a_copy.yaml: breakdowns[0]" in str(loaded.invalid["a_copy"])
