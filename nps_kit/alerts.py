@@ -37,6 +37,7 @@ import pandas as pd
 
 from nps_kit import clock
 from nps_kit._atomic import append_line
+from nps_kit._id_repeats import id_repeats_warning
 from nps_kit._lock import file_lock
 from nps_kit._values import date_only, has_time_of_day
 from nps_kit.alerts_mail import compose_alert
@@ -583,6 +584,19 @@ def send_alerts(
                 outcomes.append(AlertOutcome(unit.unit, "cannot_alert", detail=problem))
                 echo(f"{unit.unit}: error: {problem} {CONSENT_HINT}")
                 continue
+            assert unit.columns.id is not None  # alerts_blocker checked it
+            said = id_repeats_warning(
+                select_unit_rows(
+                    loaded[key].data,
+                    column=unit.data.filter.column if unit.data.filter else None,
+                    values=unit.data.filter.values if unit.data.filter else (),
+                    source=path,
+                )[unit.columns.id],
+                column=unit.columns.id,
+                language=unit.language,
+            )
+            if said:  # a columns.id set by hand that repeats: what alerts do then (FIX37)
+                echo(f"{unit.unit}: warning: {said}")
             rows = new_detractors(
                 unit,
                 loaded[key],

@@ -904,3 +904,21 @@ def test_a_date_only_key_written_before_the_hash_still_counts_as_sent(tmp_path: 
     day = pd.Timestamp("2026-11-02")
     assert seen.covers("E02", day, where=tokyo, answer="3.0|配送が遅い")
     assert not seen.covers("E02", pd.Timestamp("2026-11-03"), where=tokyo, answer="3.0|x")
+
+
+def test_a_customer_number_set_as_the_id_is_said_once_and_still_alerts(
+    project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX37: init warns of a repeating columns.id, alerts did not; it is said, never refused.
+    write_export(next(project.glob("export.*")), [*ROWS, RETURNING])
+    assert alerts(project) == 0
+    out = capsys.readouterr()
+    said = [line for line in (out.out + out.err).splitlines() if "columns.id" in line]
+    assert said == [
+        "ec: warning: columns.id「response_id」は7行のうち1行で前の行と同じ値です。"
+        "再び回答したお客様の回答が同じIDになります。アラートはIDと日時で回答を区別し、"
+        "ワークファイルは回答ごとに並べますが、チームが入力した内容はそのIDのすべての行に写り、"
+        "フォローアップの状況はIDごとに最新の回答で数えます。回答ごとに異なる列があれば"
+        "columns.idに設定してください。"
+    ]
+    assert len(smtp.received) == 2
