@@ -12,7 +12,10 @@ its id *and* its time (:func:`response_key`): ``columns.id`` may be a customer n
 returning customer answers with again (QA24: 顧客番号), and that new answer is a new response to
 alert. Lines written before the keys existed hold ids alone: such an id still counts as alerted
 for every response of that id dated at or before the line's ``alerted_at`` (what that message
-could have listed), so the old log needs no rewrite and nothing is alerted twice. Delivery,
+could have listed), so the old log needs no rewrite and nothing is alerted twice. An export of
+dates without a time of day keys each answer by its date and a short hash of its score and
+comment too, since one id may answer twice that day; a key written before that hash covers the
+id's answers of that day. Delivery,
 retries, SMTP settings and the dry-run outbox (``<output>/alerts/outbox/<unit>.eml``) are those
 of ``nps-kit send`` (:mod:`nps_kit.mail`).
 """
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import re
 from collections.abc import Callable, Sequence
@@ -33,6 +37,7 @@ import pandas as pd
 
 from nps_kit import clock
 from nps_kit._atomic import append_line
+from nps_kit._id_repeats import id_repeats_warning
 from nps_kit._lock import file_lock
 from nps_kit._values import date_only, has_time_of_day
 from nps_kit.alerts_mail import compose_alert
@@ -107,7 +112,9 @@ def local_since(since: dt.datetime, unit: UnitParameters) -> dt.datetime:
     return since.astimezone(clock.zone(unit.language, unit.timezone)).replace(tzinfo=None)
 
 
-def response_key(response_id: str, answered: pd.Timestamp | dt.datetime | None) -> str:
+def response_key(
+    response_id: str, answered: pd.Timestamp | dt.datetime | None, *, answer: str | None = None
+) -> str:
     """Name one response in the alert log: its id and its time, ``"0055584|2026-12-04T10:12:00"``.
 
     The id alone named a customer, not a response, when ``columns.id`` is a customer number:
@@ -116,10 +123,19 @@ def response_key(response_id: str, answered: pd.Timestamp | dt.datetime | None) 
     re-run keys the same response the same way; without a time of day it is the date. An id
     that is unique per response (the recommended ``columns.id``) gives one key per id, as
     before.
+
+    ``answer`` (the response's score and comment) is hashed into the key when the time has no
+    time of day, ``"0055584|2026-12-04T00:00:00#3f2a9c1e"``: two answers from one id on one
+    day shared the date's key, so the second was never alerted (FIX37). Only 8 hex digits of
+    a SHA-256 are written, never the comment.
     """
     if answered is None or pd.isna(answered):
         return f"{response_id}|"
-    return f"{response_id}|{pd.Timestamp(answered).floor('s').isoformat()}"
+    moment = pd.Timestamp(answered).floor("s")
+    key = f"{response_id}|{moment.isoformat()}"
+    if answer is None or moment != moment.normalize():
+        return key
+    return f"{key}#{hashlib.sha256(answer.encode('utf-8')).hexdigest()[:8]}"
 
 
 @dataclass(frozen=True)
@@ -148,12 +164,23 @@ class Alerted:
     #: Ids from lines written before the keys, each with the moment of its last such alert.
     ids_until: dict[str, dt.datetime] = field(default_factory=dict)
 
-    def covers(self, response_id: str, answered: pd.Timestamp, *, where: ZoneInfo) -> bool:
+    def covers(
+        self,
+        response_id: str,
+        answered: pd.Timestamp,
+        *,
+        where: ZoneInfo,
+        answer: str | None = None,
+    ) -> bool:
         """Whether the response ``response_id`` answered at ``answered`` was alerted.
 
         ``answered`` is the export's wall-clock time at the unit's place (``where``); an old
         line's id covers the responses dated at or before its alert, which it could have listed.
+        ``answer`` is :func:`response_key`'s; a key written without it (before FIX37) covers
+        every answer of its id and date.
         """
+        if response_key(response_id, answered, answer=answer) in self.keys:
+            return True
         if response_key(response_id, answered) in self.keys:
             return True
         until = self.ids_until.get(response_id)
@@ -351,13 +378,17 @@ def new_detractors(
     )
     ids = rows[unit.columns.id].map(_id_text)
     where = clock.zone(unit.language, unit.timezone)
+    comment = unit.columns.comment
+    answers = _answers(rows, comment)
     seen = pd.Series(
-        [already.covers(i, d, where=where) for i, d in zip(ids, rows["nps_date"], strict=True)],
+        [
+            already.covers(i, d, where=where, answer=a)
+            for i, d, a in zip(ids, rows["nps_date"], answers, strict=True)
+        ],
         index=rows.index,
         dtype=bool,
     )
     rows = rows.loc[~seen & (ids != "")]
-    comment = unit.columns.comment
     texts = (
         rows[comment].astype("string").fillna("").str.strip()
         if comment is not None and comment in rows.columns
@@ -372,7 +403,10 @@ def new_detractors(
         {
             "response_id": ids[rows.index],
             "response_key": [
-                response_key(i, d) for i, d in zip(ids[rows.index], rows["nps_date"], strict=True)
+                response_key(i, d, answer=a)
+                for i, d, a in zip(
+                    ids[rows.index], rows["nps_date"], answers[rows.index], strict=True
+                )
             ],
             "date": rows["nps_date"],
             "score": rows["nps_score"].astype("Int64"),
@@ -403,6 +437,14 @@ def new_detractors(
         else:
             table[column] = days
     return table.reset_index(drop=True)
+
+
+def _answers(rows: pd.DataFrame, comment: str | None) -> pd.Series:
+    """Each response's score and comment as written, for :func:`response_key`'s hash."""
+    scores = rows["nps_score"].astype("Float64").astype("string").fillna("")
+    if comment is None or comment not in rows.columns:
+        return scores
+    return scores + "|" + rows[comment].astype("string").fillna("").str.strip()
 
 
 def _id_text(value: object) -> str:
@@ -542,6 +584,19 @@ def send_alerts(
                 outcomes.append(AlertOutcome(unit.unit, "cannot_alert", detail=problem))
                 echo(f"{unit.unit}: error: {problem} {CONSENT_HINT}")
                 continue
+            assert unit.columns.id is not None  # alerts_blocker checked it
+            said = id_repeats_warning(
+                select_unit_rows(
+                    loaded[key].data,
+                    column=unit.data.filter.column if unit.data.filter else None,
+                    values=unit.data.filter.values if unit.data.filter else (),
+                    source=path,
+                )[unit.columns.id],
+                column=unit.columns.id,
+                language=unit.language,
+            )
+            if said:  # a columns.id set by hand that repeats: what alerts do then (FIX37)
+                echo(f"{unit.unit}: warning: {said}")
             rows = new_detractors(
                 unit,
                 loaded[key],

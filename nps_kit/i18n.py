@@ -895,12 +895,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Preview/test responses left out",
     },
     "quality.scores_rewritten": {
-        "ja": "全角数字・「点」付きで読んだスコア（ファイル全体）",
-        "en": "Scores read from １０ or 10点 (whole file)",
+        "ja": "「{column}」で全角数字・「点」付きで読んだスコア（ファイル全体）",
+        "en": "Scores in '{column}' read from １０ or 10点 (whole file)",
     },
     "quality.era_dates": {
-        "ja": "和暦で読んだ日付（ファイル全体）",
-        "en": "Dates read from the Japanese era (whole file)",
+        "ja": "「{column}」で和暦で読んだ日付（ファイル全体）",
+        "en": "Dates in '{column}' read from the Japanese era (whole file)",
     },
     "quality.blank_rows": {"ja": "読み飛ばした空の行", "en": "Empty rows skipped"},
     "load.previews_left_out": {
@@ -912,11 +912,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "left out.",
     },
     "load.scores_rewritten": {
-        "ja": "全角数字や「10点」のように書かれたスコア{n}件を数値として読みました。",
-        "en": "{n} scores written as full-width digits or with 点 (１０, 10点) were read as "
-        "numbers.",
-        "en_one": "1 score written as full-width digits or with 点 (１０, 10点) was read as a "
-        "number.",
+        "ja": "「{column}」で全角数字や「10点」のように書かれたスコア{n}件を数値として読みました。",
+        "en": "{n} scores in '{column}' written as full-width digits or with 点 (１０, 10点) "
+        "were read as numbers.",
+        "en_one": "1 score in '{column}' written as full-width digits or with 点 (１０, 10点) "
+        "was read as a number.",
     },
     "load.drop_files": {
         "ja": "{n}個のファイルを読み、一つのエクスポートとして数えました（最新: {newest}）。",
@@ -936,9 +936,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Responses repeated from an earlier file (counted once)",
     },
     "load.era_dates": {
-        "ja": "和暦（令和8年11月3日など）で書かれた日付{n}件を西暦に直して読みました。",
-        "en": "{n} dates written in the Japanese era (令和8年11月3日) were read as dates.",
-        "en_one": "1 date written in the Japanese era (令和8年11月3日) was read as a date.",
+        "ja": "「{column}」で和暦（令和8年11月3日など）で書かれた日付{n}件を西暦に直して"
+        "読みました。",
+        "en": "{n} dates in '{column}' written in the Japanese era (令和8年11月3日) were read "
+        "as dates.",
+        "en_one": "1 date in '{column}' written in the Japanese era (令和8年11月3日) was read "
+        "as a date.",
     },
     "load.blank_rows_skipped": {
         "ja": "シートの空の行{n}行を読み飛ばしました。",

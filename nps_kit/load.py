@@ -320,14 +320,18 @@ class LoadReport:
         Returns
         -------
         list of str
-            ``["242 scores written as １０ or 10点 were read as numbers."]`` and the same for
-            Japanese-era dates; empty when there are none.
+            ``["242 scores in 'Q1' written as full-width digits or with 点 (１０, 10点) were
+            read as numbers."]`` and the same for Japanese-era dates, each naming its column;
+            empty when there are none.
         """
         out = []
         if self.scores_rewritten:
-            out.append(t("load.scores_rewritten", lang, n=f"{self.scores_rewritten:,}"))
+            # Named by column (FIX37): an export may hold several 0-10 questions.
+            n = f"{self.scores_rewritten:,}"
+            out.append(t("load.scores_rewritten", lang, n=n, column=self.score_column))
         if self.era_dates:
-            out.append(t("load.era_dates", lang, n=f"{self.era_dates:,}"))
+            n = f"{self.era_dates:,}"
+            out.append(t("load.era_dates", lang, n=n, column=self.date_column))
         if self.files:
             newest = Path(self.files[-1]).name
             out.append(t("load.drop_files", lang, n=f"{len(self.files):,}", newest=newest))

@@ -37,6 +37,7 @@ import nbformat
 
 from nps_kit._atomic import atomic_write, atomic_write_text
 from nps_kit._drop import drop_files, drop_sha256, is_drop
+from nps_kit._id_repeats import cached_id_warning
 from nps_kit._notebook_lines import outdated_warnings
 from nps_kit._width import display_width, pad
 from nps_kit.errors import ConfigError
@@ -688,6 +689,9 @@ def run_reports(
         _say(progress, line)
     for line in contact_warnings([job.unit for job in prepared]):
         _say(progress, line)
+    for job in prepared:  # a columns.id set by hand that repeats: what that means (FIX37)
+        if said := cached_id_warning(job.unit, caches[job.unit.unit]):
+            _say(progress, f"warning: {job.unit.unit}: {said}")
 
     for month in sorted({job.period for job in prepared}):
         _check_writable(output / month)
@@ -1107,6 +1111,8 @@ def build_once(
             warn(line)
         for line in contact_warnings([unit]):
             warn(line)
+        if said := cached_id_warning(unit, cache[unit.unit]):
+            warn(f"warning: {unit.unit}: {said}")
     with tempfile.TemporaryDirectory(prefix="nps-kit-watch-") as scratch:
         result = _write_unit(job, _execute_unit(job, Path(scratch), kernel), output)
     write_manifest_and_overview(output, job.period, [result])

@@ -878,13 +878,16 @@ def data_quality(
         if n:
             at = [k for k, _ in rows].index(after) + 1
             rows.insert(at, (key, f"{n:,}"))
+    # Which column was read another way (FIX37): an export may hold several 0-10 questions.
+    named: dict[str, dict[str, object]] = {
+        "unit_rows": {"n": months},
+        "scores_rewritten": {"column": report.score_column},
+        "era_dates": {"column": report.date_column},
+    }
     return pd.DataFrame(
         {
             # "unit_rows" says how many months they span (QA22: "the 13 months shown" of 4).
-            "item": [
-                t(f"quality.{k}", lang, **({"n": months} if k == "unit_rows" else {}))
-                for k, _ in rows
-            ],
+            "item": [t(f"quality.{k}", lang, **named.get(k, {})) for k, _ in rows],
             "value": [v for _, v in rows],
         }
     )

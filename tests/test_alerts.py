@@ -882,3 +882,56 @@ def test_qualtrics_recipient_names_head_the_person_in_the_alert(tmp_path: Path) 
     assert "Léa Davies" in text
     assert "RecipientFirstName" not in text and "RecipientLastName" not in text
     assert "lea@example.co.uk" in text and "ACC-100234" in text
+
+
+def test_a_second_answer_from_one_id_on_a_date_only_day_is_alerted_once(
+    project: Path, smtp: Recorder
+) -> None:
+    # FIX37: with dates only, two answers from one id that day shared the key "E02|date", so
+    # the second, in a later export, was never alerted. Its key now hashes score and comment.
+    rows = [(r[0], r[1][:10], *r[2:]) for r in ROWS]
+    export = next(project.glob("export.*"))
+    write_export(export, rows)
+    assert alerts(project) == 0
+    again = ("E02", "2026-11-02", "EC事業部", "1", "ライト", "電話もつながらない", "はい")
+    newer = write_export(project / f"newer{export.suffix}", [*rows, again])
+    assert alerts(project, "--data", str(newer)) == 0
+    assert len(smtp.received) == 3
+    assert "2026-11-02 / スコア1 / プラン：ライト" in text_of(smtp.received[2].message)
+    (key,) = log_lines(project)[-1]["response_keys"]
+    assert key.startswith("E02|2026-11-02T00:00:00#") and len(key) == len("E02|") + 19 + 9
+    assert alerts(project, "--data", str(newer)) == 0  # a re-run: nothing twice
+    assert len(smtp.received) == 3
+
+
+def test_a_date_only_key_written_before_the_hash_still_counts_as_sent(tmp_path: Path) -> None:
+    log = tmp_path / "alerted.jsonl"
+    line = {"unit": "ec", "response_ids": ["E02"], "recipients": ["a@example.com"]}
+    keys = {"response_keys": ["E02|2026-11-02T00:00:00"], "message_id": "<1@x>"}
+    log.write_text(
+        json.dumps({**line, **keys, "alerted_at": "2026-11-02T12:00:00+00:00"}) + "\n",
+        encoding="utf-8",
+    )
+    seen = AlertLog(log).alerted("ec")
+    tokyo = ZoneInfo("Asia/Tokyo")
+    day = pd.Timestamp("2026-11-02")
+    assert seen.covers("E02", day, where=tokyo, answer="3.0|配送が遅い")
+    assert not seen.covers("E02", pd.Timestamp("2026-11-03"), where=tokyo, answer="3.0|x")
+
+
+def test_a_customer_number_set_as_the_id_is_said_once_and_still_alerts(
+    project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX37: init warns of a repeating columns.id, alerts did not; it is said, never refused.
+    write_export(next(project.glob("export.*")), [*ROWS, RETURNING])
+    assert alerts(project) == 0
+    out = capsys.readouterr()
+    said = [line for line in (out.out + out.err).splitlines() if "columns.id" in line]
+    assert said == [
+        "ec: warning: columns.id「response_id」は7行のうち1行で前の行と同じ値です。"
+        "再び回答したお客様の回答が同じIDになります。アラートはIDと日時で回答を区別し、"
+        "ワークファイルは回答ごとに並べますが、チームが入力した内容はそのIDのすべての行に写り、"
+        "フォローアップの状況はIDごとに最新の回答で数えます。回答ごとに異なる列があれば"
+        "columns.idに設定してください。"
+    ]
+    assert len(smtp.received) == 2

@@ -414,7 +414,8 @@ def test_era_dates_count_in_their_months_and_unreadable_ones_are_said(
     assert err == (
         f"warning: {UNREAD_MESSAGE} {UNREAD_HINT}\n"
         # QA24: read right, and now said.
-        "note: 5 dates written in the Japanese era (令和8年11月3日) were read as dates.\n"
+        "note: 5 dates in '回答日' written in the Japanese era (令和8年11月3日) were read as "
+        "dates.\n"
     )
 
 
@@ -981,8 +982,9 @@ def test_full_width_and_ten_ten_scores_and_era_dates_are_said_once(
     ]
     path.write_text("score,date\n" + "".join(f"{s},{d}\n" for s, d in rows), encoding="utf-8")
     notes = [
-        "3 scores written as full-width digits or with 点 (１０, 10点) were read as numbers.",
-        "3 dates written in the Japanese era (令和8年11月3日) were read as dates.",
+        "3 scores in 'score' written as full-width digits or with 点 (１０, 10点) were read "
+        "as numbers.",
+        "3 dates in 'date' written in the Japanese era (令和8年11月3日) were read as dates.",
     ]
     status, out, err = run(
         capsys, path, "--score-column", "score", "--date-column", "date", "--format", "json"

@@ -1456,8 +1456,9 @@ def test_full_width_and_ten_ten_scores_and_era_dates_are_counted(tmp_path: Path)
     report = load_responses(path, date_column="date").report
     assert (report.scores_rewritten, report.era_dates, report.n_invalid) == (2, 3, 1)
     assert report.read_notes("ja") == [
-        "全角数字や「10点」のように書かれたスコア2件を数値として読みました。",
-        "和暦（令和8年11月3日など）で書かれた日付3件を西暦に直して読みました。",
+        # Each names its column (FIX37): an export may hold several 0-10 questions.
+        "「score」で全角数字や「10点」のように書かれたスコア2件を数値として読みました。",
+        "「date」で和暦（令和8年11月3日など）で書かれた日付3件を西暦に直して読みました。",
     ]
     numbers = tmp_path / "n.parquet"
     pd.DataFrame({"score": [10, 9]}).to_parquet(numbers)

@@ -450,7 +450,7 @@ def test_data_quality_ja(responses: Path) -> None:
         ("対象期間の行数", "11"),
         ("有効回答（NPS算出対象）", "9"),
         # The file's full-width score (QA24: read, counted in the NPS, and now said).
-        ("全角数字・「点」付きで読んだスコア（ファイル全体）", "1"),
+        ("「score」で全角数字・「点」付きで読んだスコア（ファイル全体）", "1"),
         ("除外：無回答", "1"),
         ("除外：無効な値", "1"),
         ("重複ID", "1"),
@@ -492,7 +492,7 @@ def test_data_quality_en_redaction_off(responses: Path) -> None:
         ("Rows for this unit (the 3 months with data)", "23"),
         ("Rows in the period", "11"),
         ("Valid answers (used for NPS)", "9"),
-        ("Scores read from １０ or 10点 (whole file)", "1"),
+        ("Scores in 'score' read from １０ or 10点 (whole file)", "1"),
         ("Excluded: missing score", "1"),
         ("Excluded: invalid score", "1"),
         ("Duplicate response IDs", "0"),  # no id column given
@@ -835,13 +835,13 @@ def test_data_quality_says_how_many_full_width_scores_and_era_dates_were_read(
     en = data_quality(replace(unit, language="en"))
     items = en["item"].tolist()
     at = items.index("Valid answers (used for NPS)") + 1
-    assert items[at] == "Scores read from １０ or 10点 (whole file)"
+    assert items[at] == "Scores in 'score' read from １０ or 10点 (whole file)"
     kept = dict(en.values.tolist())
-    assert kept["Scores read from １０ or 10点 (whole file)"] == "12"
-    assert kept["Dates read from the Japanese era (whole file)"] == "10"
+    assert kept["Scores in 'score' read from １０ or 10点 (whole file)"] == "12"
+    assert kept["Dates in 'date' read from the Japanese era (whole file)"] == "10"
     ja = dict(data_quality(unit).values.tolist())
-    assert ja["全角数字・「点」付きで読んだスコア（ファイル全体）"] == "12"
-    assert ja["和暦で読んだ日付（ファイル全体）"] == "10"
+    assert ja["「score」で全角数字・「点」付きで読んだスコア（ファイル全体）"] == "12"
+    assert ja["「date」で和暦で読んだ日付（ファイル全体）"] == "10"
 
 
 def test_an_export_date_column_named_nps_date_has_its_unreadable_cells_counted(

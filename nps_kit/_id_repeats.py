@@ -1,0 +1,84 @@
+"""Say once per unit when a ``columns.id`` set by hand repeats (FIX37).
+
+``init`` refuses a repeating column as the id (a customer number, 顧客番号), but one set by hand
+was used silently by ``run`` and ``alerts``. It stays usable, never an error; what it means is
+said: alerts key on id and time (:func:`nps_kit.alerts.response_key`), the work file lists
+each answer but carries what the team typed for an id to all of that id's rows, and the
+follow-up status reads each id once, by its latest answer
+(:func:`nps_kit.closed_loop.loop_status`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from nps_kit.cache import ExportCache
+    from nps_kit.params import UnitParameters
+
+
+def id_repeats_warning(ids: pd.Series, *, column: str, language: str) -> str | None:
+    """Return the warning for ids that repeat, in ``language``; ``None`` when none does.
+
+    Parameters
+    ----------
+    ids
+        The unit's ``columns.id`` values, one per row; blanks are not counted as repeats.
+    column
+        The id column, as the export names it.
+    language
+        The unit's report language (``ja`` or ``en``).
+
+    Returns
+    -------
+    str or None
+        ``"columns.id 顧客番号 repeats in 45 of 3,000 rows: …"``, or ``None``.
+    """
+    text = ids.astype("string").str.strip()
+    repeats = int(text[text.notna() & (text != "")].duplicated().sum())
+    if not repeats:
+        return None
+    rows = len(ids)
+    if language == "ja":
+        return (
+            f"columns.id「{column}」は{rows:,}行のうち{repeats:,}行で前の行と同じ値です。"
+            "再び回答したお客様の回答が同じIDになります。アラートはIDと日時で回答を区別し、"
+            "ワークファイルは回答ごとに並べますが、チームが入力した内容はそのIDのすべての行に写り、"
+            "フォローアップの状況はIDごとに最新の回答で数えます。回答ごとに異なる列があれば"
+            "columns.idに設定してください。"
+        )
+    return (
+        f"columns.id {column} repeats in {repeats:,} of {rows:,} rows: a returning customer's "
+        "answers share it. Alerts key on id and time, so each answer is alerted once; the work "
+        "file lists each answer, but what the team types for an id is carried to all of its "
+        "rows, and the follow-up status counts each id once, by its latest answer. Set "
+        "columns.id to a column unique to each response if the export has one."
+    )
+
+
+def cached_id_warning(unit: UnitParameters, cache: ExportCache) -> str | None:
+    """Return :func:`id_repeats_warning` for ``unit``'s rows in ``cache`` (its id column only)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from nps_kit.cache import UNIT_KEY, normalise_key
+
+    if unit.columns.id is None:
+        return None
+    column = unit.column(unit.columns.id)
+    names = pq.read_schema(cache.path).names
+    if column not in names:
+        return None
+    keyed = unit.data.filter is not None and UNIT_KEY in names
+    table = pq.read_table(cache.path, columns=[column, UNIT_KEY] if keyed else [column])
+    if keyed and unit.data.filter is not None:
+        keys = sorted({normalise_key(v) for v in unit.data.filter.values})
+        key = table[UNIT_KEY]
+        if pa.types.is_dictionary(key.type):  # dictionary-encoded by build_cache
+            key = key.cast(key.type.value_type)
+        table = table.filter(pc.is_in(key, value_set=pa.array(keys)))
+    ids = table[column].to_pandas()
+    return id_repeats_warning(ids, column=column, language=unit.language)

@@ -1,0 +1,81 @@
+"""A ``columns.id`` set by hand that repeats is said once per unit, never refused (FIX37)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from nps_kit._id_repeats import cached_id_warning, id_repeats_warning
+from nps_kit.params import load_unit
+from nps_kit.run import export_cache, run_reports
+
+CSV = (
+    "顧客番号,submitted_at,business_unit,score\n"
+    "C1,2026-10-03 10:00:00,A,9\n"
+    "C1,2026-10-20 12:00:00,A,3\n"
+    "C2,2026-10-21 12:00:00,A,8\n"
+    "C2,2026-10-22 12:00:00,B,2\n"
+    ",2026-10-23 12:00:00,A,5\n"
+    ",2026-10-24 12:00:00,A,6\n"
+)
+
+
+def test_repeats_are_counted_beyond_the_first_and_blanks_are_not_ids() -> None:
+    ids = pd.Series(["C1", "C1", "C2", " C2", None, "", ""])
+    said = id_repeats_warning(ids, column="顧客番号", language="en")
+    assert said is not None
+    assert said.startswith(
+        "columns.id 顧客番号 repeats in 2 of 7 rows: a returning customer's answers share it."
+    )
+    assert "each answer is alerted once" in said
+    assert "by its latest answer" in said
+    ja = id_repeats_warning(ids, column="顧客番号", language="ja")
+    assert ja is not None and ja.startswith(
+        "columns.id「顧客番号」は7行のうち2行で前の行と同じ値です。"
+    )
+    assert id_repeats_warning(pd.Series(["R1", "R2", None]), column="id", language="en") is None
+
+
+def _unit(tmp_path: Path, *, filtered: bool) -> Path:
+    (tmp_path / "responses.csv").write_text(CSV, encoding="utf-8")
+    path = tmp_path / "a.yaml"
+    where = "data: {path: responses.csv, filter: {column: business_unit, values: [A]}}\n"
+    path.write_text(
+        "name: Unit A\nlanguage: en\n"
+        + (where if filtered else "data: {path: responses.csv}\n")
+        + "columns: {date: submitted_at, id: 顧客番号}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_the_cache_count_reads_only_the_unit_s_rows(tmp_path: Path) -> None:
+    from nps_kit.cache import open_cache
+
+    unit = load_unit(_unit(tmp_path, filtered=True))
+    cache = open_cache(export_cache(unit, cache_dir=tmp_path / "cache"))
+    said = cached_id_warning(unit, cache)
+    # Unit A: C1 twice, C2 once (its other answer is unit B's), two blanks.
+    assert said is not None and said.startswith("columns.id 顧客番号 repeats in 1 of 5 rows")
+
+
+@pytest.mark.slow
+def test_run_says_it_once_per_unit_and_builds_the_report(tmp_path: Path) -> None:
+    unit = load_unit(_unit(tmp_path, filtered=False))
+    notebook = tmp_path / "nb.ipynb"
+    nb = new_notebook(
+        cells=[new_code_cell("unit = None", metadata={"tags": ["parameters"]}), new_code_cell("1")]
+    )
+    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, notebook)
+    progress = io.StringIO()
+    result = run_reports([unit], notebook=notebook, output=tmp_path / "out", progress=progress)
+    assert result.ok
+    lines = [line for line in progress.getvalue().splitlines() if "columns.id" in line]
+    assert len(lines) == 1
+    assert lines[0].startswith("warning: a: columns.id 顧客番号 repeats in 2 of 6 rows:")
