@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -28,18 +29,14 @@ from nps_kit.text.sentiment import Asks, _clauses, _score, _tag_polarity
 from nps_kit.text.tokens import _normalised_codes
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from err_sets import readable_sets  # noqa: E402
+
+#: Every readable set when blind 21 was studied (err_sets' list), blind 21 itself and the probes.
 SETS = {
-    "blind1": "theme_eval_blind.csv",
-    **{f"blind{n}": f"theme_eval_blind{n}.csv" for n in (*range(2, 14), *range(15, 22))},
-    "short14": "theme_eval_short14.csv",
-    **{f"unit14{lang}": f"theme_unit14_{lang}.csv" for lang in ("en", "ja")},
-    **{f"imp{n}{lang}": f"theme_eval_imp{n}_{lang}.csv" for n in (12, 13) for lang in ("en", "ja")},
-    **{
-        f"train{n}{lang}": f"theme_train{n}_{lang}.csv"
-        for n in (5, *range(9, 26))
-        for lang in ("en", "ja")
-    },
+    **readable_sets(21),
+    "blind21": "theme_eval_blind21.csv",
     "probe20en": "polarity_probe20_en.csv",
     "probe20ja": "polarity_probe20_ja.csv",
     "probe21en": "polarity_probe21_en.csv",
