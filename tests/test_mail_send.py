@@ -698,6 +698,37 @@ def test_no_host_means_dry_run(reports: Path) -> None:
         (reports / PERIOD / "outbox" / "cloud.eml").read_bytes(), policy=email.policy.default
     )
     assert str(message["From"]) == "nps-kit <nps-kit@localhost>"
+    assert summary.no_host
+    assert echo[-1] == (
+        "error: nothing was sent: NPS_KIT_SMTP_HOST is not set (neither in the environment nor "
+        f"in {Path('.env').resolve()}), so the messages were only written to "
+        f"{reports / PERIOD / 'outbox'}. To send, set NPS_KIT_SMTP_HOST and "
+        "NPS_KIT_SMTP_FROM there (see 'nps-kit send --help') and run the command again; to "
+        "only write the outbox, pass --dry-run. Exit status 2."
+    )
+    asked = send_reports(
+        reports, PERIOD, units=["cloud"], dry_run=True, settings=SmtpSettings(), echo=Echo()
+    )
+    assert asked.dry_run and not asked.no_host
+
+
+def test_send_without_a_host_exits_2_so_a_scheduler_sees_nothing_went_out(
+    reports: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX38: without NPS_KIT_SMTP_HOST send wrote the outbox and exited 0, so a monthly cron
+    # job never learnt that no report had gone out.
+    monkeypatch.chdir(reports.parent)  # no stray .env
+    for name in ("HOST", "PORT", "SECURITY", "FROM", "USER", "PASSWORD", "CAFILE"):
+        monkeypatch.delenv(f"NPS_KIT_SMTP_{name}", raising=False)
+    argv = ["send", "cloud", "--period", PERIOD, "--output", str(reports)]
+    assert run_command(argv) == 2
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("NPS_KIT_SMTP_HOST is not set, so nothing is sent")
+    assert out[-1].startswith("error: nothing was sent: NPS_KIT_SMTP_HOST is not set")
+    assert (reports / PERIOD / "outbox" / "cloud.eml").is_file()
+    assert not (reports / PERIOD / "sent.jsonl").exists()
+    assert run_command([*argv, "--dry-run"]) == 0  # asked for: the outbox is all that's wanted
+    assert "error:" not in capsys.readouterr().out
 
 
 # --- input errors, found before anything is sent -------------------------------------------

@@ -87,7 +87,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--send",
         action="store_true",
-        help="e-mail the reports that succeeded right after the run (see 'nps-kit send')",
+        help="e-mail the reports that succeeded right after the run (see 'nps-kit send'; "
+        "exit status 2 when NPS_KIT_SMTP_HOST is not set, as nothing was sent)",
     )
     p.set_defaults(handler=_run)
 
@@ -225,12 +226,15 @@ def _sigterm_interrupts() -> Iterator[None]:
 def _send(result: RunResult, output: Path) -> int:
     """Mail the units that succeeded, one period at a time; return the exit status."""
     from nps_kit.mail import send_reports
+    from nps_kit.mail.settings import NO_HOST_EXIT
 
     status = 0
     periods = sorted({u.period for u in result.units if u.status == "ok"})
     for period in periods:
         units = [u.unit for u in result.units if u.status == "ok" and u.period == period]
         summary = send_reports(output, period, units=units)
-        if not summary.ok:
-            status = 1
+        if summary.no_host:
+            status = max(status, NO_HOST_EXIT)  # a monthly cron job must see nothing went out
+        elif not summary.ok:
+            status = max(status, 1)
     return status

@@ -15,7 +15,7 @@ from nps_kit.errors import MailError, closest
 from nps_kit.mail.compose import compose_message
 from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
 from nps_kit.mail.log import SendLog, SendRecord, content_sha256, file_sha256, write_eml
-from nps_kit.mail.settings import SmtpSettings, load_settings
+from nps_kit.mail.settings import SmtpSettings, load_settings, no_host_lines
 from nps_kit.mail.units import MailUnit, parse_address, read_manifest
 from nps_kit.params import display_text_problem
 
@@ -73,11 +73,16 @@ class UnitOutcome:
 
 @dataclass(frozen=True)
 class SendSummary:
-    """The outcome of :func:`send_reports`, one entry per selected unit in manifest order."""
+    """The outcome of :func:`send_reports`, one entry per selected unit in manifest order.
+
+    ``no_host`` is true when no SMTP host was set and ``--dry-run`` was not asked: the
+    messages went to the outbox only, which the command's exit status must not hide.
+    """
 
     period: str
     dry_run: bool
     outcomes: tuple[UnitOutcome, ...]
+    no_host: bool = False
 
     def with_status(self, *statuses: OutcomeStatus) -> tuple[UnitOutcome, ...]:
         """Return the outcomes with any of ``statuses``."""
@@ -116,7 +121,8 @@ def send_reports(
         Unit ids to send; ``None`` sends every unit in the manifest.
     dry_run
         Write each message to ``<period>/outbox/<unit>.eml`` and list who would get what,
-        instead of sending. Also the behaviour when no SMTP host is configured.
+        instead of sending. Also what happens when no SMTP host is configured, but then the
+        summary's ``no_host`` is true and the last line says that nothing was sent.
     resend
         Send even to recipients the send log says already got this report.
     settings
@@ -146,11 +152,10 @@ def send_reports(
     selected = _select(manifest.units, units, folder)
     _require_recipients(selected, folder)
     settings = settings if settings is not None else load_settings()
-    if not settings.configured and not dry_run:
-        echo(
-            "NPS_KIT_SMTP_HOST is not set, so nothing is sent: writing the messages to "
-            f"{folder / 'outbox'} as with --dry-run."
-        )
+    no_host = not settings.configured and not dry_run
+    opening, _ = no_host_lines(folder / "outbox", command="send")
+    if no_host:
+        echo(opening)
         dry_run = True
     sender = _sender(settings)
     log = SendLog(folder / "sent.jsonl")
@@ -277,10 +282,13 @@ def send_reports(
                     f" (gave up after {delivery.attempts} attempts)" if refusal.transient else ""
                 )
                 echo(f"{unit.unit}: NOT sent{to}: {refusal.reply}{retried}")
-    summary = SendSummary(period=period, dry_run=dry_run, outcomes=tuple(outcomes))
+    summary = SendSummary(period=period, dry_run=dry_run, outcomes=tuple(outcomes), no_host=no_host)
     if stopped is not None:
         echo(_stopped_report(summary, stopped))
     echo(_totals(summary))
+    if no_host:
+        written = any(o.status == "written" for o in summary.outcomes)
+        echo(no_host_lines(folder / "outbox", command="send", written=written)[1])
     return summary
 
 
