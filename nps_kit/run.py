@@ -57,6 +57,7 @@ __all__ = [
     "export_cache",
     "prepare_notebook",
     "progress_line",
+    "record_parameter_errors",
     "run_reports",
     "summary_table",
 ]
@@ -493,17 +494,59 @@ def _record_refusals(
     report's figures as this run's (QA19); a unit refused or with a parameter error that has
     no earlier report is recorded too (QA24: ``send`` and the overview said nothing of the
     units not built). A unit whose parameter file could not be used is recorded in every
-    month of the run. A month nothing was built for gets no new folder: its refusals are
-    recorded only where its manifest already exists.
+    month of the run. A month nothing was built for gets its manifest when something there is
+    to fix (a unit refused for its filter, a parameter error), so that ``send`` and the
+    overview say why nothing went out (FIX38: they said only "no manifest"); a month where
+    every unit merely has no responses yet (a run before the month's data) gets no folder.
     """
     from nps_kit.overview import MANIFEST
 
     for month in sorted({r.period for r in [*built, *refused]}):
         made = [r for r in built if r.period == month]
-        if not made and not (output / month / MANIFEST).is_file():
+        to_fix = invalid or any(r.status == "refused" for r in refused if r.period == month)
+        if not made and not to_fix and not (output / month / MANIFEST).is_file():
             continue
         broken = [_invalid_result(u, e, month) for u, e in (invalid or {}).items()]
         write(output, month, made + [r for r in refused if r.period == month] + broken)
+
+
+def record_parameter_errors(
+    invalid: Mapping[str, ConfigError],
+    *,
+    output: Path,
+    period: str,
+    overview: Overview | None = None,
+) -> Path | None:
+    """Record a run none of whose unit files could be used, when it named its month.
+
+    ``run`` stops before :func:`run_reports` then; without this the month had no manifest and
+    ``send`` and the overview could not say why nothing went out (FIX38).
+
+    Parameters
+    ----------
+    invalid
+        By unit id, the error of each unit file (:attr:`nps_kit.params.ParameterSet.invalid`).
+    output
+        The reports root.
+    period
+        The month asked for; ``latest``, ``current`` or a unit's own period cannot be known
+        without a valid unit, and nothing is written.
+    overview
+        The overview pages' settings, as for :func:`run_reports`.
+
+    Returns
+    -------
+    Path or None
+        The manifest written, or ``None``.
+    """
+    from nps_kit.overview import MANIFEST
+    from nps_kit.periods import is_month
+
+    if not invalid or not is_month(period):
+        return None
+    records = [_invalid_result(u, e, period) for u, e in invalid.items()]
+    _overview_writer(overview)(Path(output), period, records)
+    return Path(output) / period / MANIFEST
 
 
 def _failed_without_kernel(job: _Job, reason: str) -> UnitResult:

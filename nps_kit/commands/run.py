@@ -96,7 +96,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _run(args: argparse.Namespace) -> int:
     from nps_kit._unit_rows import NO_RESPONSES
     from nps_kit.params import load_all
-    from nps_kit.run import run_reports, summary_table
+    from nps_kit.run import record_parameter_errors, run_reports, summary_table
 
     if args.all and args.units:
         raise ConfigError(
@@ -114,6 +114,14 @@ def _run(args: argparse.Namespace) -> int:
         return _watch(args)
     found = load_all(args.parameters, units=args.units or None)
     if found.errors and not found.units:
+        # Every unit file broken: the month asked for still records each one, so that send and
+        # the overview say why nothing went out (FIX38).
+        record_parameter_errors(
+            found.invalid,
+            output=args.output,
+            period=args.period or "",
+            overview=found.overview,
+        )
         found.raise_if_errors()
     for error in found.errors:
         # One team's broken file must not hold back every other team's report: report it, run
