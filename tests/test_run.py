@@ -1111,6 +1111,38 @@ def test_a_unit_with_a_parameter_error_is_recorded_with_its_message(
     assert "パラメータファイルのエラー" in _unit_cells(output / "2026-09")["travel"]
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ja", "パラメータファイルのエラー"),
+        ("en", "parameter error (its parameter file needs fixing)"),
+    ],
+)
+def test_a_unit_with_a_parameter_error_is_shown_by_its_name_when_the_file_gives_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    # FIX38: the overview showed such a unit by its id ('travel') beside the other units'
+    # names; its file's name is shown when the file reads that far, else its file name.
+    monkeypatch.chdir(tmp_path)
+    params = _shops(tmp_path, omiya="大宮店")
+    (params / "defaults.yaml").write_text(f"language: {lang}\n", encoding="utf-8")
+    (params / "travel.yaml").write_text("name: 旅行事業部\nlanguag: ja\n", encoding="utf-8")
+    (params / "hotel.yaml").write_text("name: [ホテル\n", encoding="utf-8")  # YAML broken
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    output = tmp_path / "reports"
+    argv = ["run", "--all", "--parameters", str(params), "--output", str(output)]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-09", "--jobs", "1"]) == 1
+    units = _manifest_units(output / "2026-09")
+    assert {u: (e["name"], e["status"]) for u, e in units.items()} == {
+        "omiya": ("omiya", "ok"),
+        "travel": ("旅行事業部", "parameter error"),
+        "hotel": ("hotel", "parameter error"),
+    }
+    cells = _unit_cells(output / "2026-09")
+    assert said in cells["旅行事業部"] and said in cells["hotel"]
+    assert "travel" not in cells
+
+
 def test_a_month_where_every_unit_is_refused_still_records_each_unit_and_why(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -121,6 +121,7 @@ def _run(args: argparse.Namespace) -> int:
             output=args.output,
             period=args.period or "",
             overview=found.overview,
+            names=found.invalid_names,
         )
         found.raise_if_errors()
     for error in found.errors:
@@ -150,6 +151,7 @@ def _run(args: argparse.Namespace) -> int:
             scheduler=args.scheduler,
             overview=found.overview,
             invalid=found.invalid,
+            invalid_names=found.invalid_names,
         )
     print(summary_table(result))
     if args.notebook is not None and args.output.resolve() == Path("reports").resolve():
