@@ -29,8 +29,10 @@ SECURITY=none with a user is refused unless NPS_KIT_SMTP_ALLOW_PLAINTEXT_AUTH=1 
 would cross the network unencrypted).
 
 A report is sent again only when its figures changed (sent.jsonl keys on unit, period, recipients
-and the run summary, not on the HTML's generation time). If the server stops answering part-way,
-the output lists what was sent and what was not; run the command again to send the rest.
+and the run summary, not on the HTML's generation time), marked as an update to those who got an
+earlier version; a recipient the server refused before gets the report itself. If the server
+stops answering part-way, the output lists what was sent and what was not; run the command again
+to send the rest.
 
 A report built before what moved the NPS left out the groups under the anonymity floor (its
 manifest names them unchecked) is not sent, even with --resend: run it again first.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.headerregistry import Address
@@ -185,16 +185,6 @@ def send_reports(
                 )
             )
             pending = tuple(r for r in unit.mail.recipients if r not in done)
-            # Sent before with other figures (a late file, QA24): an update that says so,
-            # never a silent second mail with another November figure.
-            earlier = None if done else log.last_sent(unit.unit, period=period)
-            replaces = (
-                earlier
-                if earlier is not None
-                and (earlier.content_sha256 or earlier.html_sha256)
-                != (content if earlier.content_sha256 else html_sha)
-                else None
-            )
             if not pending:
                 outcomes.append(UnitOutcome(unit.unit, "already_sent", detail="already sent"))
                 echo(f"{unit.unit}: already sent to every recipient; --resend sends it again.")
@@ -204,84 +194,116 @@ def send_reports(
                 outcomes.append(UnitOutcome(unit.unit, "failed", detail=detail))
                 echo(f"{unit.unit}: NOT sent: {detail}.")
                 continue
+            groups = _by_last_mail(
+                pending, log.last_sent_to(unit.unit, period=period), content, html_sha
+            )
             # One unit's broken manifest entry or unreadable report must not stop the others.
             try:
                 problem = display_text_problem(unit.name)
                 if problem is not None:
                     raise ValueError(f"name: {problem}")
-                composed = compose_message(unit, period, sender=sender, replaces=replaces)
+                messages = [
+                    (compose_message(unit, period, sender=sender, replaces=replaces), whom)
+                    for replaces, whom in groups
+                ]
             except Exception as exc:
                 detail = f"cannot build the message: {type(exc).__name__}: {exc}"
                 outcomes.append(UnitOutcome(unit.unit, "failed", detail=detail))
                 echo(f"{unit.unit}: NOT sent: {detail}.")
                 continue
-            if composed.size > LARGE_MESSAGE_BYTES:
+            size = max(composed.size for composed, _ in messages)
+            if size > LARGE_MESSAGE_BYTES:
                 echo(
-                    f"{unit.unit}: warning: the message is {composed.size / 2**20:.1f} MB and "
+                    f"{unit.unit}: warning: the message is {size / 2**20:.1f} MB and "
                     "many mail servers refuse more than 10 MB; consider mail.attach: zip or "
                     "mail.report_url with attach: none."
                 )
             if dry_run:
-                path = write_eml(composed, folder / "outbox", unit.unit)
+                paths = []
+                for i, (composed, whom) in enumerate(messages):
+                    name = unit.unit if i == 0 else f"{unit.unit}.{i + 1}"
+                    paths.append(write_eml(composed, folder / "outbox", name))
+                    listed = _listing(
+                        unit,
+                        composed.subject,
+                        composed.size,
+                        whom,
+                        paths[-1],
+                        others_got_it=len(messages) == 1,
+                    )
+                    echo(listed)
                 outcomes.append(
                     UnitOutcome(
                         unit.unit,
                         "written",
                         recipients=pending,
-                        message_id=composed.message_id,
-                        size=composed.size,
-                        path=path,
+                        message_id=messages[0][0].message_id,
+                        size=size,
+                        path=paths[0],
                     )
                 )
-                echo(_listing(unit, composed.subject, composed.size, pending, path))
                 continue
             if mailer is None:
                 mailer = stack.enter_context(Mailer(settings, retry_delays=retry_delays))
-            try:
-                delivery = mailer.send(composed, pending)
-            except MailError as exc:
-                if mailer.sessions == 0:
-                    raise  # never reached: the settings are wrong and nothing was sent
-                stopped = exc
-                outcomes.append(UnitOutcome(unit.unit, "failed", detail=exc.message))
-                echo(f"{unit.unit}: NOT sent: {exc.message}")
-                continue
-            if delivery.accepted:
-                log.append(
-                    SendRecord(
-                        unit=unit.unit,
-                        recipients=delivery.accepted,
-                        message_id=composed.message_id,
-                        sent_at=datetime.now(UTC).isoformat(timespec="seconds"),
-                        html_sha256=html_sha,
-                        refused=tuple(str(r) for r in delivery.refused),
-                        period=period,
-                        content_sha256=content,
-                        n=unit.summary.n,
-                        nps=unit.summary.nps,
+            accepted: list[str] = []
+            refused: list[Refusal] = []
+            for composed, whom in messages:
+                try:
+                    delivery = mailer.send(composed, whom)
+                except MailError as exc:
+                    if mailer.sessions == 0:
+                        raise  # never reached: the settings are wrong and nothing was sent
+                    stopped = exc
+                    to = f" to {', '.join(whom)}" if accepted else ""  # the others got theirs
+                    echo(f"{unit.unit}: NOT sent{to}: {exc.message}")
+                    break
+                if delivery.accepted:
+                    log.append(
+                        SendRecord(
+                            unit=unit.unit,
+                            recipients=delivery.accepted,
+                            message_id=composed.message_id,
+                            sent_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                            html_sha256=html_sha,
+                            refused=tuple(str(r) for r in delivery.refused),
+                            period=period,
+                            content_sha256=content,
+                            n=unit.summary.n,
+                            nps=unit.summary.nps,
+                        )
                     )
-                )
+                    echo(
+                        f"{unit.unit}: sent to {', '.join(delivery.accepted)} "
+                        f"({_kb(composed.size)})."
+                    )
+                accepted += delivery.accepted
+                refused += delivery.refused
+                for refusal in delivery.refused:
+                    to = f" to {refusal.recipient}" if refusal.recipient else ""
+                    retried = (
+                        f" (gave up after {delivery.attempts} attempts)"
+                        if refusal.transient
+                        else ""
+                    )
+                    echo(f"{unit.unit}: NOT sent{to}: {refusal.reply}{retried}")
             status: OutcomeStatus = (
-                "failed" if not delivery.accepted else "partial" if delivery.refused else "sent"
+                "failed"
+                if not accepted
+                else "partial"
+                if refused or stopped is not None
+                else "sent"
             )
             outcomes.append(
                 UnitOutcome(
                     unit.unit,
                     status,
-                    recipients=delivery.accepted,
-                    refused=delivery.refused,
-                    message_id=composed.message_id,
-                    size=composed.size,
+                    recipients=tuple(accepted),
+                    refused=tuple(refused),
+                    message_id=messages[0][0].message_id,
+                    size=size,
+                    detail=stopped.message if stopped is not None and status != "sent" else "",
                 )
             )
-            if delivery.accepted:
-                echo(f"{unit.unit}: sent to {', '.join(delivery.accepted)} ({_kb(composed.size)}).")
-            for refusal in delivery.refused:
-                to = f" to {refusal.recipient}" if refusal.recipient else ""
-                retried = (
-                    f" (gave up after {delivery.attempts} attempts)" if refusal.transient else ""
-                )
-                echo(f"{unit.unit}: NOT sent{to}: {refusal.reply}{retried}")
     summary = SendSummary(period=period, dry_run=dry_run, outcomes=tuple(outcomes), no_host=no_host)
     if stopped is not None:
         echo(_stopped_report(summary, stopped))
@@ -414,7 +436,36 @@ def _skip_reason(unit: MailUnit, period: str) -> UnitOutcome | None:
     return None
 
 
-def _listing(unit: MailUnit, subject: str, size: int, pending: Sequence[str], path: Path) -> str:
+def _by_last_mail(
+    pending: Sequence[str], last: Mapping[str, SendRecord], content: str, html_sha: str
+) -> list[tuple[SendRecord | None, tuple[str, ...]]]:
+    """Group the recipients still to send to by the earlier mail their message replaces.
+
+    Sent before with other figures (a late file, QA24): an update that names that mail, never a
+    silent second mail with another October figure. A recipient the server refused never got
+    one: theirs is the report itself, not "Updated" (FIX38). ``None`` heads the plain group.
+    """
+    groups: dict[str | None, tuple[SendRecord | None, list[str]]] = {}
+    for recipient in pending:
+        earlier = last.get(recipient)
+        if earlier is not None and (earlier.content_sha256 or earlier.html_sha256) == (
+            content if earlier.content_sha256 else html_sha
+        ):
+            earlier = None  # the same figures again (--resend): the report itself
+        key = None if earlier is None else earlier.message_id
+        groups.setdefault(key, (earlier, []))[1].append(recipient)
+    return [(earlier, tuple(whom)) for earlier, whom in groups.values()]
+
+
+def _listing(
+    unit: MailUnit,
+    subject: str,
+    size: int,
+    pending: Sequence[str],
+    path: Path,
+    *,
+    others_got_it: bool = True,
+) -> str:
     def show(addresses: Sequence[Address]) -> str:
         return ", ".join(str(a) for a in addresses) or "—"
 
@@ -425,7 +476,8 @@ def _listing(unit: MailUnit, subject: str, size: int, pending: Sequence[str], pa
         f"  bcc: {show(unit.mail.bcc)}",
     ]
     if len(pending) < len(unit.mail.recipients):
-        lines.append(f"  only to (the others already got it): {', '.join(pending)}")
+        why = " (the others already got it)" if others_got_it else ""
+        lines.append(f"  only to{why}: {', '.join(pending)}")
     lines.append(f"  written to {path}")
     return "\n".join(lines)
 
