@@ -1198,6 +1198,29 @@ def test_a_run_whose_every_unit_file_is_broken_records_each_in_the_month_asked(
     assert not (tmp_path / "elsewhere").exists()
 
 
+def test_run_send_without_an_smtp_host_exits_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX38: a monthly `run --all --send` without NPS_KIT_SMTP_HOST built the reports, wrote
+    # the mails to the outbox and exited 0: the scheduler never learnt that nothing went out.
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    for name in ("HOST", "PORT", "SECURITY", "FROM", "USER", "PASSWORD", "CAFILE"):
+        monkeypatch.delenv(f"NPS_KIT_SMTP_{name}", raising=False)
+    params = _shops(tmp_path, omiya="大宮店")
+    with (params / "omiya.yaml").open("a", encoding="utf-8") as file:
+        file.write("mail: {to: [omiya@example.com]}\n")
+    notebook = make_notebook(tmp_path / "nb.ipynb", _publish(n="1", nps="100.0"))
+    output = tmp_path / "reports"
+    argv = ["run", "omiya", "--send", "--parameters", str(params), "--output", str(output)]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-09"]) == 2
+    assert (output / "2026-09" / "outbox" / "omiya.eml").is_file()
+    assert (
+        capsys.readouterr()
+        .out.splitlines()[-1]
+        .startswith("error: nothing was sent: NPS_KIT_SMTP_HOST is not set")
+    )
+
+
 def test_a_watch_build_refused_marks_the_units_earlier_report_as_run_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -217,9 +217,7 @@ def no_host_lines(outbox: Path, *, command: str, written: bool = True) -> tuple[
         f"{outbox} as with --dry-run."
     )
     where_to = (
-        f"the messages were only written to {outbox}"
-        if written
-        else "no message can be sent (none was due this time)"
+        f"the messages were only written to {outbox}" if written else "no message can be sent"
     )
     last = (
         f"error: nothing was sent: NPS_KIT_SMTP_HOST is not set (neither in the environment "
