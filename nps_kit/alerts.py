@@ -283,8 +283,8 @@ class AlertSummary:
 
     ``late`` holds a warning per export with no response in the window at all
     (:func:`nps_kit.periods.late_export`): nothing new there says nothing of the day.
-    ``no_host`` is true when no SMTP host was set and ``dry_run`` was not asked: nothing
-    could be sent, only written to the outbox.
+    ``no_host`` is true when no SMTP host was set, ``dry_run`` was not asked and a unit has
+    ``alerts.to``: nothing could be sent, only written to the outbox.
     """
 
     dry_run: bool
@@ -509,8 +509,8 @@ def send_alerts(
         ``data.sheet``/``data.encoding`` when it has the same suffix, else detected).
     dry_run
         Write each message to ``<output>/alerts/outbox/<unit>.eml`` and log nothing. Also what
-        happens when no SMTP host is configured, but then the summary's ``no_host`` is true and
-        the last line says that nothing was sent.
+        happens when no SMTP host is configured, but then, if any unit has ``alerts.to``, the
+        summary's ``no_host`` is true and the last line says that nothing was sent.
     resend
         Alert again responses the log says were alerted.
     settings
@@ -537,11 +537,13 @@ def send_alerts(
     """
     folder = output / ALERTS_DIR
     settings = settings if settings is not None else load_settings()
-    no_host = not settings.configured and not dry_run
+    # Only a unit that asks for alerts (alerts.to) needs a host: with none, nothing was due,
+    # and a daily cron job exits 0 as it does with a host (REVIEW25: it exited 2).
+    no_host = not settings.configured and not dry_run and any(_skip(u) is None for u in units)
     opening, _ = no_host_lines(folder / "outbox", command="alerts")
     if no_host:
         echo(opening)
-        dry_run = True
+    dry_run = dry_run or not settings.configured
     sender = _sender(settings)
     log = AlertLog(folder / "alerted.jsonl")
     now = now or dt.datetime.now(dt.UTC)

@@ -372,6 +372,21 @@ def test_without_a_host_the_outbox_is_written_and_the_command_exits_2(
     assert "error:" not in capsys.readouterr().err
 
 
+def test_without_a_host_units_that_ask_for_no_alerts_still_exit_0(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # REVIEW25: a daily 'alerts' of units none of which has alerts.to exited 2 ("nothing was
+    # sent ... no message can be sent") without a host, and 0 with one: nothing was due.
+    for name in ("HOST", "PORT", "SECURITY", "FROM", "USER", "PASSWORD", "CAFILE"):
+        monkeypatch.delenv(f"NPS_KIT_SMTP_{name}", raising=False)
+    argv = ["alerts", "stores", "--since", "2026-11-01", "--parameters"]
+    assert main([*argv, str(project / "parameters"), "--output", str(project / "reports")]) == 0
+    err = capsys.readouterr().err
+    assert "stores: skipped, no alerts.to in its parameters." in err
+    assert "NPS_KIT_SMTP_HOST" not in err
+    assert not (project / "reports" / "alerts" / "outbox").exists()
+
+
 def test_a_refused_recipient_is_reported_and_the_others_get_it(
     project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
 ) -> None:

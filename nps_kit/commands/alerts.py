@@ -37,7 +37,7 @@ Exit status: 0 when every alert went out (units without alerts.to or with nothin
 unit with alerts.to whose columns cannot give alerts (no columns.id, or neither columns.contact
 nor columns.contact_details; the other units are alerted first), a unit whose parameter file
 cannot be read (it is skipped with its message and every other unit is alerted, as in 'run'),
-and no NPS_KIT_SMTP_HOST without --dry-run (nothing was sent)."""
+and no NPS_KIT_SMTP_HOST without --dry-run when a unit has alerts.to (nothing was sent)."""
 
 
 def register(sub: Any) -> None:
