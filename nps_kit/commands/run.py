@@ -242,7 +242,7 @@ def _send(result: RunResult, output: Path) -> int:
     periods = sorted({u.period for u in result.units if u.status == "ok"})
     for period in periods:
         units = [u.unit for u in result.units if u.status == "ok" and u.period == period]
-        summary = send_reports(output, period, units=units)
+        summary = send_reports(output, period, units=units, command="run --send")
         if summary.no_host:
             status = max(status, NO_HOST_EXIT)  # a monthly cron job must see nothing went out
         elif not summary.ok:

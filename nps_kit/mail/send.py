@@ -108,6 +108,7 @@ def send_reports(
     settings: SmtpSettings | None = None,
     echo: Callable[[str], object] = print,
     retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
+    command: Literal["send", "run --send"] = "send",
 ) -> SendSummary:
     """E-mail each unit's report for ``period``, once.
 
@@ -132,6 +133,9 @@ def send_reports(
         Where progress lines go.
     retry_delays
         Back-off before each retry of a transient SMTP failure, in seconds.
+    command
+        The command that asked, for what the closing line without an SMTP host tells to run
+        next (:func:`~nps_kit.mail.settings.no_host_lines`).
 
     Returns
     -------
@@ -310,7 +314,7 @@ def send_reports(
     echo(_totals(summary))
     if no_host:
         written = any(o.status == "written" for o in summary.outcomes)
-        echo(no_host_lines(folder / "outbox", command="send", written=written)[1])
+        echo(no_host_lines(folder / "outbox", command=command, written=written)[1])
     return summary
 
 

@@ -201,7 +201,9 @@ def no_host_lines(outbox: Path, *, command: str, written: bool = True) -> tuple[
     outbox
         Where the messages are written instead.
     command
-        ``"send"`` or ``"alerts"``, for the help it points to.
+        ``"send"``, ``"alerts"`` or ``"run --send"``, for the help it points to and what to
+        run next: ``run`` has no ``--dry-run``, so after ``run --send`` the line names ``send``
+        for the month of ``outbox`` (the reports are built) and leaving out ``--send``.
     written
         Whether any message was written to the outbox (the closing line says where).
 
@@ -219,11 +221,20 @@ def no_host_lines(outbox: Path, *, command: str, written: bool = True) -> tuple[
     where_to = (
         f"the messages were only written to {outbox}" if written else "no message can be sent"
     )
+    if command == "run --send":
+        # REVIEW25: 'pass --dry-run' sent a cron user to 'run --send --dry-run', which run
+        # refuses (no such option); the reports are built, so send is what is left to do.
+        again = (
+            f"run 'nps-kit send --all --period {outbox.parent.name}' (the reports are built); "
+            "to only build the reports, leave out --send"
+        )
+        command = "send"
+    else:
+        again = "run the command again; to only write the outbox, pass --dry-run"
     last = (
         f"error: nothing was sent: NPS_KIT_SMTP_HOST is not set (neither in the environment "
         f"nor in {where}), so {where_to}. To send, set "
         "NPS_KIT_SMTP_HOST and NPS_KIT_SMTP_FROM there (see 'nps-kit "
-        f"{command} --help') and run the command again; to only write the outbox, pass "
-        f"--dry-run. Exit status {NO_HOST_EXIT}."
+        f"{command} --help') and {again}. Exit status {NO_HOST_EXIT}."
     )
     return first, last
