@@ -955,6 +955,12 @@ def test_no_recipients_anywhere_is_an_error_some_without_are_skipped(
     out = capsys.readouterr().out
     assert "bank: skipped, no recipients in mail.to/cc/bcc" in out
     assert out.endswith("2026-10: 1 written to the outbox, 1 without recipients.\n")
+    # REVIEW25: a unit not ready (its recipients not sent to) beside one without recipients
+    # said "no selected unit has recipients" (exit 2) and named only the latter.
+    assert run_command(["send", "store", "bank", "--period", PERIOD, "--dry-run"]) == 1
+    out = capsys.readouterr().out
+    assert "store: skipped, its report has status 'failed'." in out
+    assert "bank: skipped, no recipients in mail.to/cc/bcc" in out
 
 
 def test_command_needs_units_or_all() -> None:

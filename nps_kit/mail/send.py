@@ -342,12 +342,14 @@ def _require_recipients(selected: Sequence[MailUnit], folder: Path) -> None:
 
     A run from a scheduler would otherwise "succeed" every month without sending a thing. Some
     units without recipients are fine (their reports may be read on the intranet only): they
-    are skipped with a notice and the others are sent. Only reports that are ready count: a
-    unit refused or with a parameter error (whose recipients could not even be read) is listed
-    with its reason instead (FIX38: a month of refused units said only "no recipients").
+    are skipped with a notice and the others are sent. Only a selection of ready reports can
+    be refused: a unit refused, failed or with a parameter error (whose recipients could not
+    even be read) is listed with its reason and the command exits 1 (FIX38: a month of refused
+    units said only "no recipients"; REVIEW25: a refused unit with recipients beside a ready
+    one without was not named, and "no selected unit has recipients" was not true).
     """
     known = [u for u in selected if u.status == "ok"]
-    if not known or any(u.mail.recipients for u in known):
+    if len(known) < len(selected) or any(u.mail.recipients for u in known):
         return
     listed = ", ".join(f"{u.unit} ({u.name})" if u.name != u.unit else u.unit for u in known)
     raise MailError(
