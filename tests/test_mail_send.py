@@ -475,6 +475,36 @@ def test_a_recipient_refused_an_update_gets_it_as_an_update_of_their_last_mail(
     assert text.splitlines()[0].endswith("に送ったレポートを差し替えます：NPS −4.9 → −7.5")
 
 
+def test_figures_brought_back_by_a_re_run_go_out_as_an_update_of_the_last_mail(
+    reports: Path, server: tuple[Recorder, int]
+) -> None:
+    # REVIEW25: sent at -4.9, then an update at -7.5 (a late file), then the late file taken
+    # out again: back at -4.9, send said "already sent" to everyone, whose last mail said -7.5.
+    recorder, port = server
+    path = reports / PERIOD / "manifest.json"
+
+    def send_at(nps: float) -> list[str]:
+        manifest = json.loads(path.read_text("utf-8"))
+        manifest["units"][0]["summary"]["nps"] = nps
+        path.write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
+        summary = send_reports(
+            reports, PERIOD, units=["ec"], settings=plain(port), echo=Echo(), retry_delays=NO_DELAY
+        )
+        return [o.status for o in summary.outcomes]
+
+    assert send_at(-4.9) == ["sent"]
+    assert send_at(-7.5) == ["sent"]
+    assert send_at(-4.9) == ["sent"]
+    assert len(recorder.received) == 3
+    last = recorder.received[-1]
+    assert sorted(last.rcpt_tos) == ["boss@example.com", "cc@example.com", "yamada@example.com"]
+    assert last.message["Subject"].startswith("【更新】【NPS】EC事業部 2026年10月：−4.9")
+    text = last.message.get_body(preferencelist=("plain",)).get_content()
+    assert text.splitlines()[0].endswith("に送ったレポートを差し替えます：NPS −7.5 → −4.9")
+    assert send_at(-4.9) == ["already_sent"]  # everyone's last mail has these figures
+    assert len(recorder.received) == 3
+
+
 def test_every_recipient_refused_is_a_failure(reports: Path, server: tuple[Recorder, int]) -> None:
     recorder, port = server
     recorder.refuse.add("cloud@example.com")

@@ -46,6 +46,16 @@ class SendRecord:
     n: int | None = None
     nps: float | None = None
 
+    def is_report(self, *, content_sha256: str, html_sha256: str) -> bool:
+        """Whether this mail gave the report with these keys (the same figures).
+
+        Matched on ``content_sha256``; a record written before content keys existed, on the
+        HTML file's hash.
+        """
+        if self.content_sha256:
+            return self.content_sha256 == content_sha256
+        return self.html_sha256 == html_sha256
+
 
 class SendLog:
     """Append-only JSON-lines log of sent messages for one period folder.
@@ -89,7 +99,12 @@ class SendLog:
     def delivered(
         self, unit: str, *, period: str, content_sha256: str, html_sha256: str
     ) -> set[str]:
-        """Return the recipients who already got this unit's report for ``period``.
+        """Return the recipients whose last mail of this unit for ``period`` was this report.
+
+        Having got this report once is not enough: one who got it, then an update with other
+        figures, holds the update's figures when a re-run brings the first ones back (a late
+        file removed again), and must be sent the report again, as an update of their last
+        mail (REVIEW25: they were "already sent" and kept the withdrawn figures).
 
         Parameters
         ----------
@@ -106,17 +121,14 @@ class SendLog:
         set of str
             Lower-case addresses.
         """
+        last: dict[str, SendRecord] = {}
+        for record in self.records():
+            if record.unit == unit and record.period in ("", period):
+                last.update(dict.fromkeys((r.lower() for r in record.recipients), record))
         return {
-            r.lower()
-            for record in self.records()
-            if record.unit == unit
-            and record.period in ("", period)
-            and (
-                record.content_sha256 == content_sha256
-                if record.content_sha256
-                else record.html_sha256 == html_sha256
-            )
-            for r in record.recipients
+            r
+            for r, record in last.items()
+            if record.is_report(content_sha256=content_sha256, html_sha256=html_sha256)
         }
 
     def last_sent_to(self, unit: str, *, period: str) -> dict[str, SendRecord]:

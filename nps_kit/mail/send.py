@@ -454,9 +454,7 @@ def _by_last_mail(
     groups: dict[str | None, tuple[SendRecord | None, list[str]]] = {}
     for recipient in pending:
         earlier = last.get(recipient)
-        if earlier is not None and (earlier.content_sha256 or earlier.html_sha256) == (
-            content if earlier.content_sha256 else html_sha
-        ):
+        if earlier is not None and earlier.is_report(content_sha256=content, html_sha256=html_sha):
             earlier = None  # the same figures again (--resend): the report itself
         key = None if earlier is None else earlier.message_id
         groups.setdefault(key, (earlier, []))[1].append(recipient)
