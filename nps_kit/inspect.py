@@ -20,7 +20,14 @@ import numpy as np
 import pandas as pd
 
 from nps_kit._answer_language import AnswerLanguage, answer_language
-from nps_kit._consent import CONSENT_NAME, NO, YES, consent_answer
+from nps_kit._consent import (
+    CONSENT_CHOICES,
+    CONSENT_NAME,
+    NO,
+    YES,
+    consent_answer,
+    reads_as_consent,
+)
 from nps_kit._phone import looks_like_phone
 from nps_kit._response_meta import language_codes, numeric_values, response_time, technical
 from nps_kit._values import (
@@ -684,13 +691,15 @@ def _classify(
     folded = set(text.str.casefold())
     # Qualtrics names columns Q7: the question text says what it asks.
     asks = CONSENT_NAME.search(f"{name} {question or ''}") is not None
-    readings = {consent_answer(v) for v in text}
-    if readings == {True, False} and folded != _ONE_ZERO:
+    numbered = all(v.isdigit() for v in folded)  # 1/2 codes are not yes/no; 1/0 below
+    if asks and not numbered and distinct <= CONSENT_CHOICES and reads_as_consent(text):
         # Worded answers (「はい、連絡してもよい」, 連絡可 / 連絡不可) are consent only in a
-        # question asking for it; elsewhere a plain yes/no is a choice to break down by.
-        if asks:
-            return "consent", "yes/no", None, None
-        if folded <= (YES | NO):
+        # choice question asking for it, by the rule the loader reads columns.contact with
+        # (QA25: 可 / 否 was refused here and read there).
+        return "consent", "yes/no", None, None
+    if folded <= (YES | NO) and {consent_answer(v) for v in text} == {True, False}:
+        # Elsewhere a plain yes/no is a choice to break down by.
+        if folded != _ONE_ZERO:
             return "categorical", "yes/no", None, None
     if folded == _ONE_ZERO and asks:
         # Typeform and others export a yes/no question as 1/0: a question asking for

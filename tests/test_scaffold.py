@@ -39,6 +39,7 @@ from _exports import (
     google_rows,
     monkey_services,
     qualtrics_rows,
+    write_callcentre_ja,
     write_google_forms,
     write_msforms_ja,
     write_qualtrics,
@@ -1640,4 +1641,22 @@ def test_init_after_a_qualtrics_export_of_numeric_values_says_its_groups_are_cod
     else:
         assert "数値" in text and "回答のコード" in before_breakdowns[-120:]
         assert _english_comments(text) == []
+    assert load_all(tmp_path / "p" / "parameters").errors == []
+
+
+def test_init_takes_a_consent_question_answered_ka_hi_as_the_loader_reads_it(
+    tmp_path: Path,
+) -> None:
+    # QA25 C-1: init said 連絡可否 (可/否) could not be read as consent and told the user to
+    # recode the export, while the loader and the alerts read it; following init made it a
+    # breakdown ("NPS by 連絡可否") and listed people who had said 否 under "consent unknown".
+    export = write_callcentre_ja(tmp_path / "denki.csv")
+    project_from_export(tmp_path / "p", export, unit_column="営業所")
+    defaults = _defaults(tmp_path / "p")
+    assert defaults["columns"]["contact"] == "連絡可否"  # type: ignore[index]
+    assert "連絡可否" not in _listed(defaults, "breakdowns")
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "  # 連絡可否：連絡してよいかを「はい／いいえ」で答える設問です。\n" in text
+    assert '  # contact_details: ["電話番号"' in text
+    assert "読めません" not in text
     assert load_all(tmp_path / "p" / "parameters").errors == []
