@@ -201,6 +201,10 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "除きます）。",
     ),
     (
+        r"'(?P<c>.+)' is not the id: a customer number names who answered, not the response\.",
+        r"「\g<c>」はIDにしません：お客様の番号は、回答ではなく回答した人を表します。",
+    ),
+    (
         r"'(?P<c>.+)' repeats: (?P<r>[\d,]+) of (?P<n>[\d,]+) rows share a value with an earlier "
         r"row, so it cannot be the id either, and init found no column unique to each "
         r"response\. Add a response id \(a response or receipt number\) to the export and set id "

@@ -57,6 +57,17 @@ _REASON: Final = re.compile(
     re.IGNORECASE,
 )
 
+# An id column named for who answered (customer_id, お客様番号, 会員番号): what the team
+# looks the customer up by, the response id only when the export has no other.
+_WHO_ID: Final = re.compile(
+    r"customer|client|member|account|patient|user|guest|顧客|お客様|客番|会員|患者|利用者|"
+    r"契約者|加入者|ユーザー",
+    re.IGNORECASE,
+)
+# A name ending in ID after a word of another script (コールID, 受付ID): inspect's id words
+# want a separator before a Latin "id".
+_ENDS_ID: Final = re.compile(r"(?<=[^\x00-\x7f])id$", re.IGNORECASE)
+
 # A column of last names (RecipientLastName, "Last name", Surname): listed after the first.
 _LAST_NAME: Final = re.compile(r"last[ _-]?name|family[ _-]?name|surname", re.IGNORECASE)
 # A column of the staff who served (担当スタッフ, Agent, Advisor): names, but never the
@@ -170,6 +181,20 @@ def _latin(text: str) -> bool:
     return all("LATIN" in unicodedata.name(c, "") for c in text if c.isalpha())
 
 
+def _id_rank(info: ColumnInfo) -> tuple[int, bool]:
+    """Rank an id column as the response id: lower is better (:data:`_WHO_ID`).
+
+    A column named as an id that does not name the customer (回答ID, Response ID, ｺｰﾙID)
+    first; then one naming who answered (customer_id, お客様番号: QA25 took it over the call
+    id, so the detractor list showed the customer number as the response id); then an unnamed
+    token or code. Within each, one unique per response first.
+    """
+    name = unicodedata.normalize("NFKC", info.column)
+    named = _ID_NAME.search(name) is not None or _ENDS_ID.search(name) is not None
+    rank = 1 if _WHO_ID.search(name) else 0 if named else 2
+    return rank, info.detail != "unique"
+
+
 def _pick(found: Inspection, kind: str) -> ColumnInfo | None:
     return next(iter(found.of_kind(kind)), None)
 
@@ -235,17 +260,17 @@ def _defaults_text(
             path=export,
         )
     date = found.column(found.date_column)
-    # An id a person can look up (customer_id) before a response token or hash ("#"), and one
-    # unique per response before a code a returning customer repeats (Custom Data 1).
-    ids = sorted(
-        filter(is_response_id, found.of_kind("id")),
-        key=lambda c: (not _ID_NAME.search(c.column), c.detail != "unique"),
-    )
+    # An id named for the response (回答ID, ｺｰﾙID) first, then one a person can look up
+    # (customer_id) before a response token or hash ("#"), and one unique per response before
+    # a code a returning customer repeats (Custom Data 1).
+    ids = sorted(filter(is_response_id, found.of_kind("id")), key=_id_rank)
     # An id whose values repeat in rows that differ (顧客番号: a returning customer) is not one
     # per response: said, never set (QA24: alerts then skipped a returning customer).
     shared = next((c for c in ids if c.repeats_differ), None)
     ids = [c for c in ids if not c.repeats_differ]
     id_info = ids[0] if ids else None
+    # A customer number passed over for the response id: what the team looks the customer up by.
+    customer = [c for c in ids if _id_rank(c)[0] == 1 > _id_rank(ids[0])[0]]
     id_said = None if id_info is None else id_info.detail
     if id_info is None and report.source == "qualtrics" and "ResponseId" in found.index.columns:
         id_info = found.column("ResponseId")
@@ -361,6 +386,17 @@ def _defaults_text(
             if shared
             else []
         ),
+        *(
+            line
+            for c in customer[:1]
+            for line in textwrap.wrap(
+                f"{c.column!r} is not the id: a customer number names who answered, not the "
+                "response.",
+                96,
+                initial_indent="  # ",
+                subsequent_indent="  # ",
+            )
+        ),
         f"  id: {_quote(id_info.column if id_info else None)}",
         f"  # {comment_why}",
         f"  comment: {_quote(comment_info.column if comment_info else None)}",
@@ -400,6 +436,9 @@ def _defaults_text(
     details = [c.column for c in people]
     # Offered only where no unread consent question says some respondents refused.
     reach = unread is None and any(c.kind in ("email", "phone") for c in found.columns)
+    if reach:
+        # QA25: the customer number beside the phone number, as Qualtrics' reference below.
+        details += [c.column for c in customer]
     if reach and report.source == "qualtrics":
         # Qualtrics' account reference of the contact (ExternalReference), beside their
         # e-mail: what the team looks the customer up by (QA23).

@@ -1660,3 +1660,21 @@ def test_init_takes_a_consent_question_answered_ka_hi_as_the_loader_reads_it(
     assert '  # contact_details: ["電話番号"' in text
     assert "読めません" not in text
     assert load_all(tmp_path / "p" / "parameters").errors == []
+
+
+def test_init_takes_the_call_id_not_the_customer_number_as_the_response_id(
+    tmp_path: Path,
+) -> None:
+    # QA25 C-2: お客様番号 (unique in the export, but a customer number: who answered) was the id
+    # over ｺｰﾙID, so the detractor list and the alerts showed the customer number as 回答ID.
+    export = write_callcentre_ja(tmp_path / "denki.csv")
+    project_from_export(tmp_path / "p", export, unit_column="営業所")
+    defaults = _defaults(tmp_path / "p")
+    assert defaults["columns"]["id"] == "ｺｰﾙID"  # type: ignore[index]
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert (
+        "  # 「お客様番号」はIDにしません：お客様の番号は、回答ではなく回答した人を表します。\n"
+        '  id: "ｺｰﾙID"\n'
+    ) in text
+    # At most a detail the team looks the customer up by, beside the phone number.
+    assert '  # contact_details: ["電話番号", "お客様番号"]\n' in text
