@@ -61,6 +61,7 @@ __all__ = [
     "is_response_id",
     "no_score_error",
     "other_sheets",
+    "speaks_of_recommending",
 ]
 
 Kind = Literal[
@@ -932,11 +933,20 @@ def _date_rank(info: ColumnInfo, source: str) -> tuple[int, int]:
     return (3 if _DATE_START.search(header) else 2), 0
 
 
+def speaks_of_recommending(info: ColumnInfo) -> bool:
+    """Whether a column's header or question speaks of recommending (おすすめ, recommend).
+
+    Half-width kana are read as full-width (ｵｽｽﾒ is おすすめ).
+    """
+    asked = unicodedata.normalize("NFKC", f"{info.column} {info.question or ''}")
+    return _RECOMMEND.search(asked) is not None
+
+
 def _nps_column(columns: list[ColumnInfo]) -> str | None:
     candidates = [c for c in columns if c.kind in ("nps", "scale")]
     if not candidates:
         return None
-    speaking = [c for c in candidates if _RECOMMEND.search(f"{c.column} {c.question or ''}")]
+    speaking = [c for c in candidates if speaks_of_recommending(c)]
     ranked = speaking or candidates
     # A 0–10 column before one whose answers all stop low (a second recommend question on a
     # 0–5 scale), before a 1–10 scale.

@@ -36,6 +36,7 @@ from nps_kit.inspect import (
     inspect_export,
     is_response_id,
     other_sheets,
+    speaks_of_recommending,
 )
 from nps_kit.ordinal import not_applicable
 from nps_kit.score import DEFAULT_MIN_REPORT_N
@@ -335,12 +336,7 @@ def _defaults_text(
         "",
         "columns:",
         f"  # {_comment(score)}",
-        "  # "
-        + (
-            "0–10 and the question speaks of recommending."
-            if score.kind == "nps"
-            else f"WARNING: {score.detail}; check that this is a 0–10 NPS question."
-        ),
+        *_score_why(found, score),
     ]
     lines += [f"  # {note}" for note in found.notes if "NPS" in note or "_NPS_GROUP" in note]
     lines += [
@@ -524,6 +520,29 @@ def _defaults_text(
     ]
     # The comments in the project's language (QA23: a Japanese clinic's file was all English).
     return in_language("\n".join(lines), found.language)
+
+
+def _score_why(found: Inspection, score: ColumnInfo) -> list[str]:
+    """Say why ``score`` is the NPS question: what was found, never more (QA25 C-3).
+
+    That the question speaks of recommending is said only when it does: a header ｽｺｱ is the
+    only 0–10 column, which the analyst is asked to check.
+    """
+    if score.kind != "nps":
+        why = f"WARNING: {score.detail}; check that this is a 0–10 NPS question."
+    elif speaks_of_recommending(score):
+        why = "0–10 and the question speaks of recommending."
+    elif len(found.of_kind("nps")) == 1:
+        why = (
+            "The only 0–10 column (its header does not speak of recommending): check that it "
+            "is the NPS question."
+        )
+    else:
+        why = (
+            f"One of {len(found.of_kind('nps'))} 0–10 columns, none of which speaks of "
+            "recommending: check that it is the NPS question."
+        )
+    return textwrap.wrap(why, 96, initial_indent="  # ", subsequent_indent="  # ")
 
 
 def _no_answer_words(scores: pd.Series) -> list[str]:

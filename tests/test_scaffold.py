@@ -1678,3 +1678,45 @@ def test_init_takes_the_call_id_not_the_customer_number_as_the_response_id(
     ) in text
     # At most a detail the team looks the customer up by, beside the phone number.
     assert '  # contact_details: ["電話番号", "お客様番号"]\n' in text
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_score_comment_says_what_was_found_not_that_the_question_recommends(
+    tmp_path: Path, language: str
+) -> None:
+    # QA25 C-3: a header just ｽｺｱ got "0–10 and the question speaks of recommending".
+    if language == "ja":
+        export = write_callcentre_ja(tmp_path / "denki.csv")
+        said = (
+            "  # ｽｺｱ\n  # 0〜10で答える唯一の列です（見出しは「すすめる」ことを尋ねていません）。\n"
+            '  # NPSの設問か確かめてください。\n  score: "ｽｺｱ"\n'
+        )
+    else:
+        rows = "".join(
+            f"2026-11-{1 + i % 28:02d},{i % 11},{('Slow', 'Kind staff')[i % 2]} {i}\n"
+            for i in range(40)
+        )
+        export = write_text(tmp_path / "e.csv", "Date,Score,Comment\n" + rows)
+        said = (
+            "  # Score\n  # The only 0–10 column (its header does not speak of recommending): "
+            "check that it is the NPS\n  # question.\n  score: Score\n"
+        )
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert said in text
+    assert "recommending." not in text and "すすめる」ことを尋ねています" not in text
+
+
+def test_the_score_comment_says_the_question_recommends_when_it_does(tmp_path: Path) -> None:
+    rows = "".join(f"2026-11-{1 + i % 28:02d},{i % 11},{(i * 3) % 11}\n" for i in range(40))
+    export = write_text(tmp_path / "e.csv", "Date,How likely to recommend us?,Ease\n" + rows)
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "  # 0–10 and the question speaks of recommending.\n" in text
+    export = write_text(tmp_path / "f.csv", "Date,Score,Ease\n" + rows)
+    project_from_export(tmp_path / "q", export)
+    text = (tmp_path / "q" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert (
+        "  # One of 2 0–10 columns, none of which speaks of recommending: check that it is the "
+        "NPS\n  # question.\n"
+    ) in text
