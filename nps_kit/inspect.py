@@ -329,7 +329,10 @@ class Inspection:
             "sheet": report.sheet,
             # A Parquet file has typed columns, no header rows.
             "header_rows": None if report.format == "parquet" else report.header_rows_skipped + 1,
-            "responses": report.rows_read - report.preview_rows_dropped - report.blank_rows_dropped,
+            "responses": report.rows_read
+            - report.preview_rows_dropped
+            - report.blank_rows_dropped
+            - len(report.totals_rows),
             "date_column": self.date_column,
             "date_min": None if self.date_min is None else self.date_min.isoformat(),
             "date_max": None if self.date_max is None else self.date_max.isoformat(),

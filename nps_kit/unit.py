@@ -866,6 +866,7 @@ def data_quality(
     left_out = [
         ("previews", report.preview_rows_dropped),
         ("blank_rows", report.blank_rows_dropped),
+        ("totals_rows", len(report.totals_rows)),
     ]
     at = rows.index(("rows_read", f"{report.rows_read:,}")) + 1
     rows[at:at] = [(key, f"{n:,}") for key, n in left_out if n]
