@@ -11,11 +11,34 @@ cuts a text at a width. A question it does not recognise keeps its words.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from typing import Final
 
-__all__ = ["short_label", "short_labels"]
+__all__ = ["header_label", "short_label", "short_labels"]
+
+# Half-width katakana and their punctuation (ｵﾍﾟﾚｰﾀ, ｺﾒﾝﾄ, ｽｺｱ｡): what a call-centre system
+# writes in its headers, and no report heading wants.
+_HALF_WIDTH_KANA: Final = re.compile(r"[\uff61-\uff9f]+")
+
+
+def header_label(header: str) -> str:
+    """Return a column header as a label: half-width kana written full-width, else as written.
+
+    QA25: a call-centre export's ｺﾒﾝﾄ and ｵﾍﾟﾚｰﾀ headed the report's section, titled its chart
+    「ｵﾍﾟﾚｰﾀ別のNPS」 and named the profile line in e-mails. Only the kana are normalised
+    (NFKC): the survey's own full-width letters and brackets (「ご利用の機能（その他）」) stay.
+    A label set by hand is never passed here; the column name used to read the data stays as
+    in the file.
+
+    Examples
+    --------
+    >>> header_label("ｵﾍﾟﾚｰﾀ")
+    'オペレータ'
+    """
+    return _HALF_WIDTH_KANA.sub(lambda m: unicodedata.normalize("NFKC", m.group()), header)
+
 
 # --- Japanese: 「〜を教えてください。」 -> 〜 ------------------------------------------------
 _JA_REQUEST: Final = re.compile(
@@ -180,8 +203,9 @@ def short_label(question: str) -> str:
     >>> short_label("What's the main reason for your score?")
     'Main reason for your score'
     """
-    # The words as written (no NFKC: a label keeps the survey's own full-width characters).
-    text = " ".join(question.split())
+    # The words as written but for half-width kana (no NFKC: a label keeps the survey's own
+    # full-width characters).
+    text = " ".join(header_label(question).split())
     numbered = _NUMBER.sub("", text)
     if len(numbered) >= 2 and numbered != text:
         return short_label(numbered)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nps_kit._question_label import short_label, short_labels
+from nps_kit._question_label import header_label, short_label, short_labels
 from nps_kit.i18n import t
 
 
@@ -149,3 +149,19 @@ def test_grid_rows_in_brackets_are_their_rows_when_the_grid_shares_its_question(
     ]
     # …but a unit is no row, however many columns share the question (REVIEW21).
     assert short_labels(["Amount [USD]", "Amount [EUR]"]) == ["Amount [USD]", "Amount [EUR]"]
+
+
+@pytest.mark.parametrize(
+    ("header", "label"),
+    [
+        ("ｵﾍﾟﾚｰﾀ", "オペレータ"),
+        ("ｺﾒﾝﾄ", "コメント"),
+        ("ｺｰﾙID", "コールID"),
+        ("ご利用の機能（その他）", "ご利用の機能（その他）"),  # full-width brackets stay
+        ("ＮＰＳ", "ＮＰＳ"),
+    ],
+)
+def test_a_header_s_half_width_kana_are_written_full_width(header: str, label: str) -> None:
+    # QA25 C-5: ｺﾒﾝﾄ and ｵﾍﾟﾚｰﾀ headed the report's section and chart as written.
+    assert header_label(header) == label
+    assert short_label(header) == label

@@ -1720,3 +1720,13 @@ def test_the_score_comment_says_the_question_recommends_when_it_does(tmp_path: P
         "  # One of 2 0–10 columns, none of which speaks of recommending: check that it is the "
         "NPS\n  # question.\n"
     ) in text
+
+
+def test_init_labels_half_width_kana_headers_full_width(tmp_path: Path) -> None:
+    # QA25 C-5: labels ｺﾒﾝﾄ and ｵﾍﾟﾚｰﾀ (「ｵﾍﾟﾚｰﾀ別のNPS」); the columns keep their names.
+    export = write_callcentre_ja(tmp_path / "denki.csv")
+    project_from_export(tmp_path / "p", export, unit_column="営業所")
+    defaults = _defaults(tmp_path / "p")
+    assert {"column": "ｵﾍﾟﾚｰﾀ", "label": "オペレータ"} in defaults["breakdowns"]  # type: ignore[operator]
+    assert defaults["followups"] == [{"column": "ｺﾒﾝﾄ", "type": "text", "label": "コメント"}]
+    assert defaults["columns"]["comment"] == "ｺﾒﾝﾄ"  # type: ignore[index]
