@@ -90,8 +90,8 @@ _UNIT: Final = re.compile(
 )
 # How to answer, after the question: （自由記述）, （任意）, "(optional)" — not its subject.
 _NOTE: Final = re.compile(
-    r"\s*[(（](?:自由記述|自由回答|記述式|任意|必須|複数回答可|複数選択可|いくつでも|optional|required)"
-    r"[)）]$",
+    r"\s*[(（](?:自由記述|自由回答|記述式|任意|必須|複数回答可|複数選択可|いくつでも|optional|required"
+    r"|(?:please )?(?:select|check|tick|choose|mark) (?:all|any) that apply)[)）]$",
     re.I,
 )
 
@@ -136,6 +136,19 @@ _EN_COMPANY_SIZE: Final = re.compile(
     re.I,
 )
 _EN_COMPANY_SIZE_LABEL: Final = "Company size"
+# "Which of these have you contacted us about in the last 6 months?": no noun after "of these",
+# so the asking is what was done (QA25: labelled "Have you"): "Contacted us about".
+_EN_WHICH_OF_THESE: Final = re.compile(
+    r"^(?:which|what) of (?:these|those|the following),? (?:have|has|did|do|does|are|were|would"
+    r"|will|could|can) (?:you|we) (?P<x>.+)$",
+    re.I,
+)
+# When it was done, after what ("… in the last 6 months", "… today"): the question's frame.
+_EN_WHEN: Final = re.compile(
+    r"\s+(?:(?:in|during|over|within) (?:the )?(?:last|past) .*|today|recently"
+    r"|this (?:year|month|week))$",
+    re.I,
+)
 # "Which clinic?" (a noun or two, no verb): the noun.
 _EN_WHICH_NOUN: Final = re.compile(r"^which (?P<x>[a-z][\w'-]*(?: [\w'-]+){0,3})$", re.I)
 # "What was your appointment for?": a preposition left at the end is the question's.
@@ -326,6 +339,11 @@ def _english(text: str) -> str:
     many = _EN_HOW_MANY.match(asked)
     if many is not None:
         return f"Number of {many['x'].lower()}"
+    these = _EN_WHICH_OF_THESE.match(asked)
+    if these is not None:
+        done = _EN_WHEN.sub("", these["x"]).strip()
+        # One verb ("did you use") says too little: the question is kept.
+        return done[:1].upper() + done[1:] if len(done.split()) >= 2 else asked
     which = _EN_WHICH_NOUN.match(asked)
     if which is not None and not re.search(rf"\b{_AUX}\b", which["x"], re.I):
         subject = which["x"]

@@ -165,3 +165,28 @@ def test_a_header_s_half_width_kana_are_written_full_width(header: str, label: s
     # QA25 C-5: ｺﾒﾝﾄ and ｵﾍﾟﾚｰﾀ headed the report's section and chart as written.
     assert header_label(header) == label
     assert short_label(header) == label
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        (
+            "Which of these have you contacted us about in the last 6 months? "
+            "(select all that apply)",
+            "Contacted us about",
+        ),
+        (
+            "Which of these have you contacted us about in the last 6 months? "
+            "(select all that apply) - Other (please specify)",
+            "Contacted us about — other (text)",
+        ),
+        # One verb says too little: the question is kept.
+        ("Which of the following did you use in the past year?", "Which of the following did "
+         "you use in the past year"),
+        ("Which of these services have you used? (Select all that apply)", "Services"),
+    ],
+)  # fmt: skip
+def test_which_of_these_have_you_is_labelled_by_what_was_done(question: str, label: str) -> None:
+    # QA25 A-1: SurveyMonkey's multi-select was labelled "Have you" (and its Other box
+    # "Have you — other (text)") in init's defaults, the report's heading and answer table.
+    assert short_label(question) == label
