@@ -1451,3 +1451,27 @@ def test_a_totals_row_is_said_and_not_counted_as_a_response_or_an_unread_date(
     ]
     found = inspect_export(path)
     assert found.date_notes == () and found.column("ｺｰﾙ日時").kind == "date"
+
+
+def test_a_google_forms_grid_s_rows_are_told_apart_in_the_table(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # QA25 B-6: the four grid columns all read "Please rate the followi…".
+    rows_ = ("Front desk", "Hygienist", "Billing and insurance", "Billing and insurance claims")
+    header = "Timestamp,How likely are you to recommend us?," + ",".join(
+        f"Please rate the following: [{r}]" for r in rows_
+    )
+    answers = ("Good", "Very good", "Excellent", "Fair", "Poor")
+    lines = [
+        f"12/{1 + i % 28}/2025 9:00:00,{i % 11}," + ",".join(answers[(i + k) % 5] for k in range(4))
+        for i in range(40)
+    ]
+    status, out, _ = run(capsys, write_text(tmp_path / "g.csv", "\n".join([header, *lines]) + "\n"))
+    assert status == 0
+    names = [line.split("  ")[0] for line in out.splitlines() if line.startswith(("Please", "["))]
+    assert names == [
+        "Please rat… [Front desk]",
+        "Please rate… [Hygienist]",
+        "[Billing and insurance]",
+        "[Billing and insurance …",
+    ]
