@@ -927,6 +927,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n} responses also in an earlier file were counted once.",
         "en_one": "1 response also in an earlier file was counted once.",
     },
+    "load.drop_changed": {
+        "ja": "後のファイル（{files}）で内容が変わった回答{n}件は、後の回答を使いました。",
+        "en": "{n} responses changed in a later file ({files}): the later answer kept.",
+        "en_one": "1 response changed in a later file ({files}): the later answer kept.",
+    },
+    "quality.drop_changed": {
+        "ja": "後のファイルで変わった回答（後の回答を使用）",
+        "en": "Responses changed in a later file (the later answer kept)",
+    },
     "quality.files": {
         "ja": "読んだファイル",
         "en": "Files read",

@@ -208,6 +208,11 @@ class LoadReport:
         When ``path`` is a folder or a glob (a data drop): the files read, in order, and the
         responses found again in a later file (same id and date, or, without an id, the
         same row), read once. ``()`` and ``0`` for one file.
+    drop_replaced, drop_changed_in
+        Responses a later file of the drop answers differently (score or comment changed): a
+        correction, so the latest file's answer is kept and the earlier ones (counted here)
+        are left out; the names of the files whose answers were kept. ``drop_repeats`` counts
+        only the repeats alike in every file.
     """
 
     path: Path
@@ -249,6 +254,8 @@ class LoadReport:
     era_dates: int = 0
     files: tuple[str, ...] = ()
     drop_repeats: int = 0
+    drop_replaced: int = 0
+    drop_changed_in: tuple[str, ...] = ()
 
     @property
     def unreadable_dates(self) -> UnreadableDates | None:
@@ -256,7 +263,7 @@ class LoadReport:
         if not self.dates_unparsed or self.date_column is None:
             return None
         dropped = self.preview_rows_dropped + self.blank_rows_dropped + self.duplicates_dropped
-        dropped += self.drop_repeats
+        dropped += self.drop_repeats + self.drop_replaced
         total = self.rows_read - dropped
         return UnreadableDates(self.date_column, self.dates_unparsed, total, self.date_examples)
 
@@ -274,6 +281,7 @@ class LoadReport:
         out["duplicate_of"] = list(self.duplicate_of)
         out["resubmission_of"] = list(self.resubmission_of)
         out["files"] = list(self.files)
+        out["drop_changed_in"] = list(self.drop_changed_in)
         if self.finished_unread is not None:
             out["finished_unread"] = list(self.finished_unread)
         for key in ("date_min", "date_max"):
@@ -337,6 +345,9 @@ class LoadReport:
             out.append(t("load.drop_files", lang, n=f"{len(self.files):,}", newest=newest))
         if self.drop_repeats:
             out.append(t("load.drop_repeats", lang, n=f"{self.drop_repeats:,}"))
+        if self.drop_replaced:
+            n = f"{self.drop_replaced:,}"
+            out.append(t("load.drop_changed", lang, n=n, files=_names(self.drop_changed_in, lang)))
         return out
 
     def summary(self, lang: Literal["en", "ja"] = "en") -> str:
@@ -353,6 +364,11 @@ class LoadReport:
             One line each for what was read, the score counts and the date range.
         """
         return "\n".join(_summary_lines(self, lang))
+
+
+def _names(files: Sequence[str], lang: Language) -> str:
+    """``a.csv, b.csv`` / ``a.csv、b.csv``: file names in a sentence."""
+    return ("、" if lang == "ja" else ", ").join(files)
 
 
 @dataclass(frozen=True)
@@ -794,6 +810,18 @@ def _file_rows(layout: _formats.Layout, count: int) -> np.ndarray:
     return _csv_rows(layout, rows) if layout.format == "csv" else rows
 
 
+@dataclass(frozen=True)
+class _Drop:
+    """A drop's files read as one frame (:func:`_read_drop`)."""
+
+    frame: pd.DataFrame
+    rows: np.ndarray
+    layout: _formats.Layout
+    repeats: int
+    replaced: int
+    changed_in: tuple[str, ...]
+
+
 def _read_drop(
     files: tuple[Path, ...],
     first: _formats.Layout,
@@ -802,12 +830,15 @@ def _read_drop(
     encoding: str | None,
     text_columns: tuple[str, ...],
     key: list[str] | None,
-) -> tuple[pd.DataFrame, np.ndarray, _formats.Layout, int]:
+) -> _Drop:
     """Read and concatenate a drop's files; return frame, row numbers, layout and repeats.
 
     Row numbers run on from one file to the next, as if the files were one sheet with each
     file's header rows in it. A response in a later file that an earlier file already has
-    (same ``key`` columns, or the same row when ``key`` is ``None``) is read once.
+    (same ``key`` columns, or the same row when ``key`` is ``None``) is read once: the first
+    file's when every file has it alike (``repeats`` counts the later ones), the latest file's
+    when a later file changed it (a correction: ``replaced`` counts the earlier answers left
+    out, ``changed_in`` names the files whose answers were kept).
     """
     frames: list[pd.DataFrame] = []
     numbers: list[np.ndarray] = []
@@ -843,14 +874,45 @@ def _read_drop(
     frame = pd.concat(frames, ignore_index=True)
     rows = np.concatenate(numbers)
     source = np.concatenate(origin)
-    keys = frame[key] if key else frame
-    text = keys.astype("string").fillna("\0").agg("\t".join, axis=1)
-    first_file = pd.Series(source).groupby(text.to_numpy()).transform("min").to_numpy()
-    again = source > first_file
-    if again.any():
-        frame = frame.loc[~again].reset_index(drop=True)
-        rows = rows[~again]
-    return frame, rows, layout, int(again.sum())
+    every = _row_texts(frame)
+    # The key as written (ids 007 and 7 are two people); the answers compared as read.
+    text = frame[key].astype("string").fillna("\0").agg("\t".join, axis=1) if key else every
+    seen = pd.DataFrame({"key": text.to_numpy(), "row": every.to_numpy(), "file": source})
+    by_key = seen.groupby("key", sort=False)["file"]
+    first_file = by_key.transform("min").to_numpy()
+    last_file = by_key.transform("max").to_numpy()
+    # A later file's answer that differs from the first file's is a correction (FIX39 #1):
+    # the latest file's answer is kept. Compared as each file's set of rows for the key.
+    versions = seen[(source == first_file) | (source == last_file)]
+    said = versions.groupby(["key", "file"], sort=False)["row"].agg(
+        lambda r: "\n".join(sorted(set(r)))
+    )
+    said = said.reset_index()
+    changed = said.groupby("key", sort=False)["row"].nunique().gt(1)
+    corrected = seen["key"].map(changed).fillna(False).to_numpy(dtype=bool)
+    keep = np.where(corrected, source == last_file, source == first_file)
+    replaced = corrected & ~keep
+    changed_in = tuple(dict.fromkeys(files[int(f)].name for f in source[corrected & keep]))
+    if not keep.all():
+        frame = frame.loc[keep].reset_index(drop=True)
+        rows = rows[keep]
+    repeats = int((~keep & ~replaced).sum())
+    return _Drop(frame, rows, layout, repeats, int(replaced.sum()), changed_in)
+
+
+def _row_texts(frame: pd.DataFrame) -> pd.Series:
+    """Each row's cells as one text, alike for the same answer read from two files.
+
+    A cell that reads as a number is written as that number, so a score read as 9 from one
+    file and as the text ' 9 ' from another (whose column also holds 無回答) is one answer.
+    """
+    columns = []
+    for name in frame.columns:
+        text = frame[name].astype("string").str.strip()
+        number = pd.to_numeric(text, errors="coerce").astype("Float64").astype("string")
+        columns.append(number.fillna(text))
+    texts = pd.concat(columns, axis=1, ignore_index=True).fillna("\0")
+    return texts.agg("\t".join, axis=1)
 
 
 def _listing(rows: np.ndarray, values: list[Any]) -> str:
@@ -1033,7 +1095,7 @@ def load_responses(
     id_col = None if id_column is None else _resolve_column(layout, id_column, "id_column")
     text_columns = (id_col,) if id_col else ()
     if files:
-        frame, rows, layout, repeats = _read_drop(
+        found = _read_drop(
             files,
             layout,
             sheet=sheet,
@@ -1041,14 +1103,17 @@ def load_responses(
             text_columns=text_columns,
             key=[c for c in (id_col, date_col) if c] if id_col else None,
         )
-        rows_read = len(frame) + repeats
+        frame, rows, layout = found.frame, found.rows, found.layout
+        repeats, replaced, changed_in = found.repeats, found.replaced, found.changed_in
+        rows_read = len(frame) + repeats + replaced
     else:
         frame, layout = _formats.read_frame(
             layout, encoding_given=encoding is not None, text_columns=text_columns
         )
         rows_read = len(frame)
         rows = _file_rows(layout, rows_read)
-        repeats = 0
+        repeats = replaced = 0
+        changed_in = ()
 
     # One flag per row of the frame: a drop's repeats are already out of it (rows_read counts them).
     drop = np.zeros(len(frame), dtype=bool)
@@ -1206,6 +1271,8 @@ def load_responses(
         era_dates=era_dates,
         files=tuple(str(f) for f in files),
         drop_repeats=repeats,
+        drop_replaced=replaced,
+        drop_changed_in=changed_in,
     )
     if unfinished == "exclude":
         refused = unfinished_refusal(path, report, has_finished="nps_finished" in frame.columns)

@@ -870,6 +870,11 @@ def data_quality(
         rows[at:at] = [("files", said)] + (
             [("drop_repeats", f"{report.drop_repeats:,}")] if report.drop_repeats else []
         )
+        if report.drop_replaced:
+            # A later file's corrected answers, kept over the first file's (FIX39).
+            where = ("、" if lang == "ja" else ", ").join(report.drop_changed_in)
+            changed = f"{report.drop_replaced:,} ({where})"
+            rows.insert(at + 1 + bool(report.drop_repeats), ("drop_changed", changed))
     # Read from another way of writing them (１０, 10点, 令和8年), in the whole file (QA24).
     for key, n, after in (
         ("scores_rewritten", report.scores_rewritten, "valid"),

@@ -854,3 +854,29 @@ def test_an_export_date_column_named_nps_date_has_its_unreadable_cells_counted(
     unread = unit_unreadable_dates(unit)
     assert unread is not None
     assert (unread.column, unread.count, unread.examples) == ("nps_date", 1, ("someday",))
+
+
+@pytest.mark.parametrize(
+    ("language", "item", "files"),
+    [
+        ("en", "Responses changed in a later file (the later answer kept)", "2 (b.csv, c.csv)"),
+        ("ja", "後のファイルで変わった回答（後の回答を使用）", "2 (b.csv、c.csv)"),
+    ],
+)
+def test_data_quality_says_a_later_drop_file_changed_answers(
+    tmp_path: Path, language: str, item: str, files: str
+) -> None:
+    # FIX39 #1: a response repeated in a later file with another score is a correction, kept
+    # over the first file's answer and said, not dropped silently.
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    write_csv(folder / "a.csv", CURRENT)
+    write_csv(folder / "b.csv", [CURRENT[0].replace(",10,", ",4,"), CURRENT[1]])
+    write_csv(folder / "c.csv", [CURRENT[3].replace("普通", "普通だった")])
+    unit = ec(folder, period="2026-10", language=language, id_column="response_id",
+              date_column="submitted_at", score_column="score")  # fmt: skip
+    table = dict(data_quality(unit, id_column="response_id").values.tolist())
+    assert table[item] == files
+    own = unit.current.set_index("response_id")
+    assert own.loc["R01", "nps_score"] == 4
+    assert own.loc["R04", "comment"] == "普通だった"
