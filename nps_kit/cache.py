@@ -455,6 +455,8 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
             "resubmission_of",
             "files",
             "drop_changed_in",
+            "file_rows",
+            "file_kept",
         }:
             value = tuple(value or ())
         elif item.name == "finished_unread" and value is not None:

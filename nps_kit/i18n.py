@@ -937,8 +937,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Responses changed in a later file (the later answer kept)",
     },
     "quality.files": {
-        "ja": "読んだファイル",
-        "en": "Files read",
+        "ja": "読んだファイル（行数、重複を除いた後）",
+        "en": "Files read (rows; after repeats were removed)",
+    },
+    "quality.file_rows": {
+        "ja": "{name} {n}行（{kept}行）",
+        "en": "{name} {n} rows ({kept})",
+        "en_one": "{name} 1 row ({kept})",
+    },
+    "quality.rows_read_drop": {
+        "ja": "ファイルの行数（重複を除く前）",
+        "en": "Rows in the files (before repeats were removed)",
     },
     "quality.drop_repeats": {
         "ja": "前のファイルと重複した回答（一度だけ数える）",

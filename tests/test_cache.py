@@ -373,5 +373,10 @@ def test_a_drop_cache_keeps_its_files_and_its_data_quality_names_them(tmp_path: 
     direct = prepare_unit(folder, id_column="id", **EC)  # type: ignore[arg-type]
     assert cached.responses["id"].tolist() == direct.responses["id"].tolist()
     quality = dict(data_quality(cached).itertuples(index=False, name=None))
-    assert quality["読んだファイル"] == "2 (b_late.parquet)"
+    # Each file with its rows, before and after repeats (FIX39 #2: only the newest was named).
+    rows = len(ROWS)
+    assert quality["読んだファイル（行数、重複を除いた後）"] == (
+        f"a.parquet 8行（8行）、b_late.parquet {rows - 6}行（{rows - 8}行）"
+    )
+    assert quality["ファイルの行数（重複を除く前）"] == f"{rows + 2}"
     assert quality["前のファイルと重複した回答（一度だけ数える）"] == "2"

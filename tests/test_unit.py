@@ -860,7 +860,7 @@ def test_an_export_date_column_named_nps_date_has_its_unreadable_cells_counted(
     ("language", "item", "files"),
     [
         ("en", "Responses changed in a later file (the later answer kept)", "2 (b.csv, c.csv)"),
-        ("ja", "後のファイルで変わった回答（後の回答を使用）", "2 (b.csv、c.csv)"),
+        ("ja", "後のファイルで変わった回答（後の回答を使用）", "2（b.csv、c.csv）"),
     ],
 )
 def test_data_quality_says_a_later_drop_file_changed_answers(
@@ -877,6 +877,14 @@ def test_data_quality_says_a_later_drop_file_changed_answers(
               date_column="submitted_at", score_column="score")  # fmt: skip
     table = dict(data_quality(unit, id_column="response_id").values.tolist())
     assert table[item] == files
+    # FIX39 #2: each file with its rows, and the file count said before repeats were removed.
+    assert [v for k, v in table.items() if k.startswith(("Files read", "読んだファイル"))] == [
+        "a.csv 11 rows (9), b.csv 2 rows (1), c.csv 1 row (1)"
+        if language == "en"
+        else "a.csv 11行（9行）、b.csv 2行（1行）、c.csv 1行（1行）"
+    ]
+    rows_read = "Rows in the files (before repeats were removed)"
+    assert table[rows_read if language == "en" else "ファイルの行数（重複を除く前）"] == "14"
     own = unit.current.set_index("response_id")
     assert own.loc["R01", "nps_score"] == 4
     assert own.loc["R04", "comment"] == "普通だった"
