@@ -829,6 +829,7 @@ class _Drop:
     changed_in: tuple[str, ...]
     file_rows: tuple[int, ...]
     file_kept: tuple[int, ...]
+    starts: tuple[int, ...]
 
 
 def _read_drop(
@@ -854,6 +855,7 @@ def _read_drop(
     origin: list[np.ndarray] = []
     layout = first
     offset = 0
+    starts: list[int] = []
     for number, file in enumerate(files):
         each = first if number == 0 else _formats.inspect(file, sheet=sheet, encoding=encoding)
         frame, each = _formats.read_frame(
@@ -877,6 +879,7 @@ def _read_drop(
             )
         frames.append(frame[list(frames[0].columns)] if number else frame)
         rows = _file_rows(each, len(frame))
+        starts.append(offset)
         numbers.append(rows + offset)
         origin.append(np.full(len(frame), number))
         offset += int(rows.max()) if len(rows) else each.header_rows
@@ -913,7 +916,35 @@ def _read_drop(
     count = len(files)
     read = tuple(int(n) for n in np.bincount(source, minlength=count))
     kept = tuple(int(n) for n in np.bincount(source[keep], minlength=count))
-    return _Drop(frame, rows, layout, repeats, int(replaced.sum()), changed_in, read, kept)
+    return _Drop(
+        frame, rows, layout, repeats, int(replaced.sum()), changed_in, read, kept, tuple(starts)
+    )
+
+
+@dataclass(frozen=True)
+class _Places:
+    """Name a row as a user finds it: ``row 12``, or in a drop ``2026-11-03.csv row 12``.
+
+    A drop's row numbers run on from file to file (``nps_row`` is one number per response);
+    a message names the file and the row in that file (FIX39 #2: 'row 212' of a folder).
+    """
+
+    files: tuple[Path, ...] = ()
+    starts: tuple[int, ...] = ()
+
+    def file_rows(self, rows: np.ndarray) -> tuple[list[str | None], np.ndarray]:
+        """Return each row's file name (``None`` for one file) and its row in that file."""
+        rows = np.asarray(rows, dtype="int64")
+        if not self.files:
+            return [None] * len(rows), rows
+        which = np.searchsorted(np.asarray(self.starts), rows, side="left") - 1
+        names: list[str | None] = [self.files[int(i)].name for i in which]
+        return names, rows - np.asarray(self.starts)[which]
+
+    def names(self, rows: np.ndarray) -> list[str]:
+        """Return ``row 12`` or ``2026-11-03.csv row 12`` for each row."""
+        files, own = self.file_rows(rows)
+        return [f"{f} row {r}" if f else f"row {r}" for f, r in zip(files, own, strict=True)]
 
 
 def _row_hashes(frame: pd.DataFrame) -> np.ndarray:
@@ -932,16 +963,26 @@ def _row_hashes(frame: pd.DataFrame) -> np.ndarray:
     return pd.util.hash_pandas_object(cells, index=False).to_numpy()
 
 
-def _listing(rows: np.ndarray, values: list[Any]) -> str:
-    items = [f"row {int(r)}: {v!r}" for r, v in zip(rows[:_MAX_LISTED], values, strict=False)]
+def _listing(rows: np.ndarray, values: list[Any], places: _Places = _Places()) -> str:
+    named = places.names(rows[:_MAX_LISTED])
+    items = [f"{r}: {v!r}" for r, v in zip(named, values, strict=False)]
     more = len(rows) - _MAX_LISTED
     return ", ".join(items) + (f", and {more:,} more" if more > 0 else "")
 
 
-def _failures(rows: np.ndarray, column: str, values: list[Any], reasons: list[str]) -> pd.DataFrame:
+def _failures(
+    rows: np.ndarray,
+    column: str,
+    values: list[Any],
+    reasons: list[str],
+    places: _Places = _Places(),
+) -> pd.DataFrame:
+    files, own = places.file_rows(rows)
     return pd.DataFrame(
         {
-            "row": pd.Series(rows, dtype="int64"),
+            # A drop's failures name the file and the row in it (FIX39 #2).
+            **({"file": pd.Series(files, dtype=object)} if places.files else {}),
+            "row": pd.Series(own, dtype="int64"),
             "column": pd.Series([column] * len(rows), dtype=object),
             "value": pd.Series(values, dtype=object),
             "reason": pd.Series(reasons, dtype=object),
@@ -949,7 +990,9 @@ def _failures(rows: np.ndarray, column: str, values: list[Any], reasons: list[st
     )
 
 
-def _parse_weights(raw: pd.Series, rows: np.ndarray, column: str, path: Path) -> pd.Series:
+def _parse_weights(
+    raw: pd.Series, rows: np.ndarray, column: str, path: Path, places: _Places = _Places()
+) -> pd.Series:
     weights = pd.to_numeric(raw, errors="coerce").astype("float64")
     number = weights.to_numpy()
     bad = ~np.isfinite(number) | (number < 0)
@@ -963,11 +1006,11 @@ def _parse_weights(raw: pd.Series, rows: np.ndarray, column: str, path: Path) ->
         ]
         raise DataError(
             f"{path}: {int(bad.sum()):,} bad weight(s) in column {column!r}: "
-            f"{_listing(rows[bad], values)}.",
+            f"{_listing(rows[bad], values, places)}.",
             hint="Weights must be non-negative numbers on every row; fix these cells or "
             "load without weight_column.",
             path=path,
-            failures=_failures(rows[bad], column, values, reasons),
+            failures=_failures(rows[bad], column, values, reasons, places),
         )
     return weights
 
@@ -1123,6 +1166,7 @@ def load_responses(
         frame, rows, layout = found.frame, found.rows, found.layout
         repeats, replaced, changed_in = found.repeats, found.replaced, found.changed_in
         file_rows, file_kept = found.file_rows, found.file_kept
+        places = _Places(files, found.starts)
         rows_read = len(frame) + repeats + replaced
     else:
         frame, layout = _formats.read_frame(
@@ -1133,6 +1177,7 @@ def load_responses(
         repeats = replaced = 0
         changed_in = ()
         file_rows = file_kept = ()
+        places = _Places()
 
     # One flag per row of the frame: a drop's repeats are already out of it (rows_read counts them).
     drop = np.zeros(len(frame), dtype=bool)
@@ -1184,11 +1229,11 @@ def load_responses(
     if strict and len(bad_rows):
         raise DataError(
             f"{path}: {len(bad_rows):,} invalid score(s) in column {score_col!r}: "
-            f"{_listing(bad_rows, bad_values)}.",
+            f"{_listing(bad_rows, bad_values, places)}.",
             hint="Scores must be whole numbers 0–10 (blank, NA, N/A, -, 無回答 and 未回答 count "
             "as missing); fix these cells, or load without strict to count them as invalid.",
             path=path,
-            failures=invalid,
+            failures=_failures(bad_rows, score_col, bad_values, bad_reasons, places),
         )
 
     # The export's own columns named like the loader's move aside before the loader writes.
@@ -1243,12 +1288,12 @@ def load_responses(
         if dates.unparsed.any():
             unread = unreadable_dates(raw_dates, dates.dates, column=date_col, total=len(frame))
         if strict and unread is not None:
-            _refuse_dates(raw_dates, dates.unparsed.to_numpy(), rows, unread, path)
+            _refuse_dates(raw_dates, dates.unparsed.to_numpy(), rows, unread, path, places)
         if dates.dates.notna().any():
             date_min, date_max = dates.dates.min(), dates.dates.max()
     if weight_col is not None:
         raw_weights = frame[export_column(weight_col)]
-        frame["nps_weight"] = _parse_weights(raw_weights, rows, weight_col, path)
+        frame["nps_weight"] = _parse_weights(raw_weights, rows, weight_col, path, places)
 
     report = LoadReport(
         path=path,
@@ -1343,16 +1388,21 @@ def unfinished_refusal(path: Path, report: LoadReport, *, has_finished: bool) ->
 
 
 def _refuse_dates(
-    raw: pd.Series, bad: np.ndarray, rows: np.ndarray, unread: UnreadableDates, path: Path
+    raw: pd.Series,
+    bad: np.ndarray,
+    rows: np.ndarray,
+    unread: UnreadableDates,
+    path: Path,
+    places: _Places = _Places(),
 ) -> None:
     """Raise for unreadable dates under ``strict``, listing the cells like invalid scores."""
     values = raw[bad].tolist()
     raise DataError(
         f"{path}: {unread.count:,} unreadable date(s) in column {unread.column!r} (date_column): "
-        f"{_listing(rows[bad], values)}.",
+        f"{_listing(rows[bad], values, places)}.",
         hint=f"{unread.hint()} Or load without strict to leave them out of every period.",
         path=path,
-        failures=_failures(rows[bad], unread.column, values, ["not a date"] * len(values)),
+        failures=_failures(rows[bad], unread.column, values, ["not a date"] * len(values), places),
     )
 
 

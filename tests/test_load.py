@@ -1577,3 +1577,22 @@ def test_a_later_drop_file_that_changes_an_answer_is_kept_and_said(
     assert report.read_notes("ja")[-1] == (
         f"後のファイル（2026-11-03.{kind}）で内容が変わった回答1件は、後の回答を使いました。"
     )
+
+
+def test_a_drop_s_row_references_name_the_file_and_its_row(tmp_path: Path) -> None:
+    # FIX39 #2: a drop's rows run on from file to file; 'row 7' of a folder was nowhere to be
+    # found. A message names the file and the row in it, as a spreadsheet shows it.
+    folder = _drop(tmp_path)
+    (folder / "c.csv").write_text(
+        "id,score,date\nR5,11,2026-11-21\nR6,7,someday\n", encoding="utf-8"
+    )
+    with pytest.raises(DataError) as info:
+        load_responses(folder, score_column="score", id_column="id", strict=True)
+    assert str(info.value).startswith(
+        f"{folder}: 1 invalid score(s) in column 'score': c.csv row 2: 11."
+    )
+    assert info.value.failures[["file", "row"]].values.tolist() == [["c.csv", 2]]
+    (folder / "c.csv").write_text("id,score,date\nR5,10,2026-11-21\nR6,7,someday\n", "utf-8")
+    with pytest.raises(DataError) as info:
+        load_responses(folder, score_column="score", date_column="date", strict=True)
+    assert "(date_column): c.csv row 3: 'someday'." in str(info.value)
