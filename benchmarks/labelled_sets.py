@@ -55,6 +55,10 @@ ROUND8 = ("26",)
 #: Round 9's new training set: 27 (round 8's decision set, read twice; readable since blind set 22
 #: is spent, /work/lead/PREREG23.md).
 ROUND9 = ("27",)
+#: Training set 28 (``theme_train28_{en,ja}.csv``, 400 per language, two blind authors) is round
+#: 9's decision set (PREREG23): read whole, at most twice, never trained on while blind set 23 is
+#: a measure, so it is not named in ``NUMBERED``. Read once (LAY24, candidate 1: Japanese round 9,
+#: English as shipped): ja F1 0.819 -> 0.823, P 0.857 -> 0.856: not shipped (English not read).
 MAX_C = 4096.0  # where a grid that grows at its top edge stops
 
 #: Round 4 (issue 11): the held-out set of its estimate. Its industries are new to every other

@@ -98,6 +98,16 @@ top edge; no ``--grid``), training set 27 and blind set 22 trained (``TRAIN9``, 
 (``both_comment_edge_pfloor_r1``, the same fold tables, thresholds the F1-best whose precision on
 the folds of new industries is at least round 3's layer's there minus 0.01). Both designs run in
 one process per language (they share the fold fits).
+Result over the rules of 23fde7c (labels before ERR23's relabelling; 2,605 pairs per language of
+blind 22), constrained pooled fold F1 per C (floor: round 3's layer on the new-industry folds,
+en 0.808, ja 0.849). English PF: C 1, 4, 16, 64 -> 0.806, 0.817, 0.817, 0.817 (16 by a hair,
+64 not better): C = 16, t_drop 0.12, t_add 0.46, ``comment``; PF-0.01: 0.808, 0.817, 0.817 ->
+C = 4, 0.20 / 0.36, ``comment``. Japanese, both designs: C 1 ... 256 -> 0.817, 0.838, 0.844,
+0.846, 0.845: C = 64, 0.16 / 0.42, ``comment`` (round 5's choices). Layer over the rules, blind 22
+held out, shipped (en round 8, ja round 7) -> new, P/R/F1, polarity: en 0.807/0.728/0.766, 0.746
+-> PF 0.811/0.711/0.758, 0.727 / PF-0.01 0.807/0.737/0.770, 0.728; ja 0.874/0.799/0.834, 0.794
+-> 0.870/0.806/0.837, 0.796. 1,868 s CPU (en) and 1,496 s (ja), 73 and 58 min wall at load
+7-20. Whole-tagger readings and set 28's: ``benchmarks/layers_round9.py``.
 
 Run: ``pip install -e '.[eval]'``, then ``PYTHONPATH=. python benchmarks/layers_eval4.py themes
 --rules COMMIT [--design NAME] [--save PKL] [--reuse PKL]`` or ``... polarity --rules COMMIT

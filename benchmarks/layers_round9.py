@@ -16,6 +16,19 @@ the shipped layer (``--shipped``: main where round 9 began, English round 8, Jap
 and the working tree's resource, whole figures per language only. PREREG23's rule per language:
 F1 >= +0.005, P >= -0.005 and polarity accuracy >= -0.005 against the shipped layer.
 
+Results (LAY24; choices in ``benchmarks/layers_eval4.py``, resources' commands in
+``benchmarks/train_theme_model.py``). Blind 22 held out, whole tagger at this branch's rules,
+P/R/F1, polarity: rules alone en 0.731/0.573/0.643, 0.756, ja 0.822/0.713/0.763, 0.790; shipped
+en 0.824/0.688/0.750, 0.790, ja 0.874/0.799/0.834, 0.846; English PF (C 16, 0.12/0.46, comment)
+0.821/0.692/0.751, 0.766 and PF-0.01 (C 4, 0.20/0.36, comment) 0.821/0.692/0.751, 0.763, read
+before any decision: polarity -0.024 / -0.027, so English was not read on set 28. Japanese
+(C 64, 0.16/0.42, comment; whole-tagger figure taken after set 28's reading, the layer-alone
+estimate before it: F1 0.834 -> 0.837, P -0.004) 0.868/0.806/0.836, 0.845.
+Set 28, one reading (candidate 1, 72cac7c: Japanese round 9, English as shipped): rules alone
+en 0.796/0.688/0.738, 0.830, ja 0.807/0.668/0.731, 0.853; shipped en 0.869/0.787/0.826, 0.847,
+ja 0.857/0.785/0.819, 0.924; candidate ja 0.856/0.793/0.823, 0.925 (F1 +0.004 < +0.005): not
+met. Nothing ships: English round 8, Japanese round 7 stay.
+
 Run: ``PYTHONPATH=. python benchmarks/layers_round9.py whole --theme A.npz [B.npz]`` or
 ``... decide``.
 """

@@ -223,6 +223,12 @@ shipped -> candidate 1: ja P/R/F1 0.857/0.785/0.819, polarity 0.924 -> 0.856/0.7
 (F1 +0.004, P -0.001): short of PREREG23's +0.005, so Japanese keeps round 7 (the resource is
 23fde7c's again, byte for byte). English (the same in both): 0.869/0.787/0.826, 0.847; rules
 alone en 0.796/0.688/0.738, 0.830, ja 0.807/0.668/0.731, 0.853.
+English (candidate 2, not read): the full grid chose C = 16, 0.12 / 0.46, ``comment`` (PF) and C
+= 4, 0.20 / 0.36, ``comment`` (PF-0.01; shipped round 8: C 16, 0.20 / 0.36, ``score``). Blind 22
+held out, whole tagger, models trained on every other set, shipped -> PF / PF-0.01: en P/R/F1
+0.824/0.688/0.750, polarity 0.790 -> 0.821/0.692/0.751, 0.766 / 0.821/0.692/0.751, 0.763 (F1
++0.001, polarity -0.024 / -0.027): both fail the polarity part of the rule by far, so neither was
+committed nor read on set 28; English keeps round 8. Nothing ships in round 9.
 """
 
 from __future__ import annotations
