@@ -138,7 +138,11 @@ ROUND5_LAYERS = "8bbac14"
 #: theme layer round 8 candidate 1 against round 7, whole figures): en F1 0.830 -> 0.838, P
 #: 0.875 -> 0.881; ja F1 0.841 -> 0.839, P 0.888 -> 0.881: round 8 shipped in English only.
 #: Read a second and last time (candidate 2, Japanese choices made again): ja F1 0.841 -> 0.841, P
-#: 0.888 -> 0.872: not shipped.
+#: 0.888 -> 0.872: not shipped. Blind set 22 is spent since (read twice, PREREG22), so set 27 may
+#: now be trained on. Blind set 23 (``theme_eval_blind23.csv``) is a measure now
+#: (/work/lead/PREREG23.md), never read by any script here; training set 28
+#: (``theme_train28_{en,ja}.csv``, 400 per language, two blind authors) is its decision set: read
+#: whole, at most twice, never trained on while blind set 23 is a measure.
 #: Round 5's choice folds of industries new to every other set.
 NEW_INDUSTRIES5 = ("18", "19", "22")
 #: The commit that shipped round 3's layers (the layers on main when round 5 began): round 5's

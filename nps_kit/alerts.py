@@ -48,7 +48,7 @@ from nps_kit.mail.compose import ComposedMessage
 from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
 from nps_kit.mail.log import write_eml
 from nps_kit.mail.send import _sender
-from nps_kit.mail.settings import SmtpSettings, load_settings
+from nps_kit.mail.settings import SmtpSettings, load_settings, no_host_lines
 from nps_kit.params import Breakdown, UnitParameters
 from nps_kit.periods import late_export
 from nps_kit.unit import CONSENT_HINT, consent_problem, select_unit_rows
@@ -283,11 +283,14 @@ class AlertSummary:
 
     ``late`` holds a warning per export with no response in the window at all
     (:func:`nps_kit.periods.late_export`): nothing new there says nothing of the day.
+    ``no_host`` is true when no SMTP host was set and ``dry_run`` was not asked: nothing
+    could be sent, only written to the outbox.
     """
 
     dry_run: bool
     outcomes: tuple[AlertOutcome, ...]
     late: tuple[str, ...] = ()
+    no_host: bool = False
 
     @property
     def ok(self) -> bool:
@@ -505,8 +508,9 @@ def send_alerts(
         A newer export to read instead of each unit's ``data.path`` (read with the unit's
         ``data.sheet``/``data.encoding`` when it has the same suffix, else detected).
     dry_run
-        Write each message to ``<output>/alerts/outbox/<unit>.eml`` and log nothing. Also the
-        behaviour when no SMTP host is configured.
+        Write each message to ``<output>/alerts/outbox/<unit>.eml`` and log nothing. Also what
+        happens when no SMTP host is configured, but then the summary's ``no_host`` is true and
+        the last line says that nothing was sent.
     resend
         Alert again responses the log says were alerted.
     settings
@@ -533,11 +537,10 @@ def send_alerts(
     """
     folder = output / ALERTS_DIR
     settings = settings if settings is not None else load_settings()
-    if not settings.configured and not dry_run:
-        echo(
-            "NPS_KIT_SMTP_HOST is not set, so nothing is sent: writing the messages to "
-            f"{folder / 'outbox'} as with --dry-run."
-        )
+    no_host = not settings.configured and not dry_run
+    opening, _ = no_host_lines(folder / "outbox", command="alerts")
+    if no_host:
+        echo(opening)
         dry_run = True
     sender = _sender(settings)
     log = AlertLog(folder / "alerted.jsonl")
@@ -645,7 +648,9 @@ def send_alerts(
     )
     for line in warnings:
         echo(line)
-    summary = AlertSummary(dry_run=dry_run, outcomes=tuple(outcomes), late=warnings)
+    summary = AlertSummary(
+        dry_run=dry_run, outcomes=tuple(outcomes), late=warnings, no_host=no_host
+    )
     counts: dict[str, int] = {}
     for o in summary.outcomes:
         counts[o.status] = counts.get(o.status, 0) + 1
@@ -654,6 +659,9 @@ def send_alerts(
         + (", ".join(f"{n} {s.replace('_', ' ')}" for s, n in counts.items()) or "no units")
         + "."
     )
+    if no_host:
+        written = any(o.status == "written" for o in summary.outcomes)
+        echo(no_host_lines(folder / "outbox", command="alerts", written=written)[1])
     return summary
 
 

@@ -637,6 +637,10 @@ class ParameterSet:
         By unit id (the file's ``unit``, else its name without ``.yaml``), the error of each
         unit file that was found but could not be used: ``run`` records those units in the
         period's manifest as ``parameter error`` so that ``send`` and the overview name them.
+    invalid_names
+        By the same ids, the ``name`` of each such file when it could be read that far (its
+        YAML parsed and ``name`` one line of text): the overview shows it as it shows a valid
+        unit's, instead of the id.
     overview
         The overview page's language and time zone: ``overview`` of ``defaults.yaml``, its
         blanks filled from the project's ``language`` and ``timezone`` there.
@@ -646,6 +650,7 @@ class ParameterSet:
     errors: list[ConfigError] = field(default_factory=list)
     overview: Overview = field(default_factory=Overview)
     invalid: dict[str, ConfigError] = field(default_factory=dict)
+    invalid_names: dict[str, str] = field(default_factory=dict)
 
     def raise_if_errors(self) -> None:
         """Raise one :class:`ConfigError` listing every error, if there are any."""
@@ -977,6 +982,8 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
     inherited: dict[tuple[str, str, str | None], list[str]] = {}
     invalid: dict[str, ConfigError] = {}
     stems: dict[str, str] = {}  # an invalid unit's id → its file's name
+    shown: dict[str, str] = {}  # an invalid unit's id → its display name, when readable
+    own_names: dict[str, str | None] = {}  # a failing file's name → its display name
     for name in wanted:
         if name not in files:
             continue
@@ -987,6 +994,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
             unit = _validate(_merge(base, _resolve_paths(own, path.parent)), path, headers, extras)
         except ConfigError as exc:
             exc = _blamed(exc, own, base, path, defaults_path)
+            own_names[name] = _readable_name(own)
             setting = (exc.key or "").removeprefix("data.")
             if (
                 exc.key in _INHERITED
@@ -999,7 +1007,9 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
                 errors.append(exc)
                 unit_id = _unit_id(own, name)
                 # A copied file keeps its model's 'unit:' id: its error is its file's.
-                invalid[name if unit_id in invalid else unit_id] = exc
+                key = name if unit_id in invalid else unit_id
+                invalid[key] = exc
+                _name_as(shown, key, own_names[name])
                 stems[unit_id] = name
             continue
         if unit.unit in valid:
@@ -1032,13 +1042,35 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
         )
         errors.append(shared)
         invalid.update(dict.fromkeys(names, shared))
+        for stem in names:
+            _name_as(shown, stem, own_names.get(stem))
     for unit_id in [u for u in invalid if u in valid]:
         # A copy of example.yaml with an error, still saying 'unit: example', must not record
         # the valid example as a parameter error (run's manifest, send, the overview).
         error = invalid.pop(unit_id)
+        shown_as = shown.pop(unit_id, None)
         if stems.get(unit_id, unit_id) not in valid:
             invalid[stems.get(unit_id, unit_id)] = error
-    return ParameterSet(units=valid, errors=errors, overview=overview, invalid=invalid)
+            _name_as(shown, stems.get(unit_id, unit_id), shown_as)
+    return ParameterSet(
+        units=valid, errors=errors, overview=overview, invalid=invalid, invalid_names=shown
+    )
+
+
+def _readable_name(own: Mapping[str, Any]) -> str | None:
+    """Return a unit file's ``name`` if it reads as one (the file had an error elsewhere)."""
+    name = own.get("name") if isinstance(own, Mapping) else None
+    if not isinstance(name, str) or not name.strip() or display_text_problem(name):
+        return None
+    return name.strip()
+
+
+def _name_as(shown: dict[str, str], key: str, name: str | None) -> None:
+    """Record ``name`` as the display name of the invalid unit ``key`` (none: forget it)."""
+    if name is None:
+        shown.pop(key, None)
+    else:
+        shown[key] = name
 
 
 def _unit_id(own: Mapping[str, Any], name: str) -> str:

@@ -57,6 +57,7 @@ __all__ = [
     "export_cache",
     "prepare_notebook",
     "progress_line",
+    "record_parameter_errors",
     "run_reports",
     "summary_table",
 ]
@@ -462,11 +463,17 @@ def _refused_result(unit: UnitParameters, error: UnitRefused, sha256: str) -> Un
     )
 
 
-def _invalid_result(unit: str, error: ConfigError, period: str) -> UnitResult:
-    """Return the manifest record of a unit whose parameter file could not be used."""
+def _invalid_result(
+    unit: str, error: ConfigError, period: str, *, name: str | None = None
+) -> UnitResult:
+    """Return the manifest record of a unit whose parameter file could not be used.
+
+    ``name`` is the file's ``name`` when it could be read that far: the overview shows it as
+    it shows every other unit's (FIX38: the id, beside the others' names); else the id.
+    """
     return UnitResult(
         unit=unit,
-        name=unit,
+        name=name or unit,
         language="",
         period=period,
         status="parameter error",
@@ -486,6 +493,7 @@ def _record_refusals(
     refused: Sequence[UnitResult],
     built: Sequence[UnitResult],
     invalid: Mapping[str, ConfigError] | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> None:
     """Write each period's manifest and overview with its refused units and the units built.
 
@@ -493,17 +501,66 @@ def _record_refusals(
     report's figures as this run's (QA19); a unit refused or with a parameter error that has
     no earlier report is recorded too (QA24: ``send`` and the overview said nothing of the
     units not built). A unit whose parameter file could not be used is recorded in every
-    month of the run. A month nothing was built for gets no new folder: its refusals are
-    recorded only where its manifest already exists.
+    month of the run. A month nothing was built for gets its manifest when something there is
+    to fix (a unit refused for its filter, a parameter error), so that ``send`` and the
+    overview say why nothing went out (FIX38: they said only "no manifest"); a month where
+    every unit merely has no responses yet (a run before the month's data) gets no folder.
     """
     from nps_kit.overview import MANIFEST
 
     for month in sorted({r.period for r in [*built, *refused]}):
         made = [r for r in built if r.period == month]
-        if not made and not (output / month / MANIFEST).is_file():
+        to_fix = invalid or any(r.status == "refused" for r in refused if r.period == month)
+        if not made and not to_fix and not (output / month / MANIFEST).is_file():
             continue
-        broken = [_invalid_result(u, e, month) for u, e in (invalid or {}).items()]
+        broken = [
+            _invalid_result(u, e, month, name=(names or {}).get(u))
+            for u, e in (invalid or {}).items()
+        ]
         write(output, month, made + [r for r in refused if r.period == month] + broken)
+
+
+def record_parameter_errors(
+    invalid: Mapping[str, ConfigError],
+    *,
+    output: Path,
+    period: str,
+    overview: Overview | None = None,
+    names: Mapping[str, str] | None = None,
+) -> Path | None:
+    """Record a run none of whose unit files could be used, when it named its month.
+
+    ``run`` stops before :func:`run_reports` then; without this the month had no manifest and
+    ``send`` and the overview could not say why nothing went out (FIX38).
+
+    Parameters
+    ----------
+    invalid
+        By unit id, the error of each unit file (:attr:`nps_kit.params.ParameterSet.invalid`).
+    output
+        The reports root.
+    period
+        The month asked for; ``latest``, ``current`` or a unit's own period cannot be known
+        without a valid unit, and nothing is written.
+    overview
+        The overview pages' settings, as for :func:`run_reports`.
+    names
+        Their display names where the files could be read that far
+        (:attr:`nps_kit.params.ParameterSet.invalid_names`).
+
+    Returns
+    -------
+    Path or None
+        The manifest written, or ``None``.
+    """
+    from nps_kit.overview import MANIFEST
+    from nps_kit.periods import is_month
+
+    if not invalid or not is_month(period):
+        return None
+    records = [_invalid_result(u, e, period, name=(names or {}).get(u)) for u, e in invalid.items()]
+    _overview_writer(overview)(Path(output), period, records)
+    return Path(output) / period / MANIFEST
 
 
 def _failed_without_kernel(job: _Job, reason: str) -> UnitResult:
@@ -587,6 +644,7 @@ def run_reports(
     overview: Overview | None = None,
     progress: TextIO | Literal["stderr"] | None = "stderr",
     invalid: Mapping[str, ConfigError] | None = None,
+    invalid_names: Mapping[str, str] | None = None,
 ) -> RunResult:
     """Build every unit's report in parallel.
 
@@ -628,6 +686,9 @@ def run_reports(
         By unit id, the error of each unit file asked for that could not be used
         (:attr:`nps_kit.params.ParameterSet.invalid`): recorded as ``parameter error`` in
         the manifest of every period the run writes, so that every unit asked for is there.
+    invalid_names
+        Their names where the files could be read that far
+        (:attr:`nps_kit.params.ParameterSet.invalid_names`); the others keep their ids.
 
     Returns
     -------
@@ -679,7 +740,7 @@ def run_reports(
             if isinstance(exc, UnitRefused):
                 refusals.append(_refused_result(unit, exc, hashes[unit.data.path]))
     if not prepared:
-        _record_refusals(write_manifest_and_overview, output, refusals, [], invalid)
+        _record_refusals(write_manifest_and_overview, output, refusals, [], invalid, invalid_names)
         raise _nothing_to_run(list(skipped.values()))
     for refused in skipped.values():  # before any progress line: the check ran before any kernel
         _say(progress, refusal_line(refused))
@@ -698,7 +759,9 @@ def run_reports(
     kernel_name = prepared[0].nb.metadata.get("kernelspec", {}).get("name", "python3")
     if scheduler is not None:
         ordered = _run_cluster(prepared, scheduler, output, kernel_name, progress)
-        _record_refusals(write_manifest_and_overview, output, refusals, ordered, invalid)
+        _record_refusals(
+            write_manifest_and_overview, output, refusals, ordered, invalid, invalid_names
+        )
         return RunResult(output=output, units=ordered, skipped=skipped)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(prepared)))
     todo: queue.Queue[_Job] = queue.Queue()
@@ -763,7 +826,7 @@ def run_reports(
         if job.unit.unit not in done:
             done[job.unit.unit] = _failed_without_kernel(job, reason)
     ordered = [done[job.unit.unit] for job in prepared]
-    _record_refusals(write_manifest_and_overview, output, refusals, ordered, invalid)
+    _record_refusals(write_manifest_and_overview, output, refusals, ordered, invalid, invalid_names)
     return RunResult(output=output, units=ordered, skipped=skipped)
 
 

@@ -346,6 +346,32 @@ def test_dry_run_writes_eml_only_and_logs_nothing(
     assert len(smtp.received) == 2
 
 
+def test_without_a_host_the_outbox_is_written_and_the_command_exits_2(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX38: without NPS_KIT_SMTP_HOST alerts wrote the outbox and exited 0 ("acts as
+    # --dry-run"), so a daily cron job never learnt that no detractor was passed on.
+    for name in ("HOST", "PORT", "SECURITY", "FROM", "USER", "PASSWORD", "CAFILE"):
+        monkeypatch.delenv(f"NPS_KIT_SMTP_{name}", raising=False)
+    assert alerts(project) == 2
+    outbox = project / "reports" / "alerts" / "outbox"
+    assert sorted(p.name for p in outbox.iterdir()) == ["cloud.eml", "ec.eml"]
+    assert not (project / "reports" / "alerts" / "alerted.jsonl").exists()
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (
+        f"NPS_KIT_SMTP_HOST is not set, so nothing is sent: writing the messages to {outbox} "
+        "as with --dry-run."
+    )
+    assert err[-1] == (
+        "error: nothing was sent: NPS_KIT_SMTP_HOST is not set (neither in the environment nor "
+        f"in {project / '.env'}), so the messages were only written to {outbox}. To send, "
+        "set NPS_KIT_SMTP_HOST and NPS_KIT_SMTP_FROM there (see 'nps-kit alerts --help') and "
+        "run the command again; to only write the outbox, pass --dry-run. Exit status 2."
+    )
+    assert alerts(project, "--dry-run") == 0  # asked for: the outbox is all that's wanted
+    assert "error:" not in capsys.readouterr().err
+
+
 def test_a_refused_recipient_is_reported_and_the_others_get_it(
     project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
 ) -> None:

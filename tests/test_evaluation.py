@@ -71,6 +71,8 @@ BLIND20 = pd.read_csv(DATA / "theme_eval_blind20.csv", keep_default_na=False, dt
 BLIND21 = pd.read_csv(DATA / "theme_eval_blind21.csv", keep_default_na=False, dtype=str)
 # Blind set 22: merged unread (only its format is tested here); read as /work/lead/PREREG22.md says.
 BLIND22 = pd.read_csv(DATA / "theme_eval_blind22.csv", keep_default_na=False, dtype=str)
+# Blind set 23: merged unread (only its format is tested here); read as /work/lead/PREREG23.md says.
+BLIND23 = pd.read_csv(DATA / "theme_eval_blind23.csv", keep_default_na=False, dtype=str)
 SHORT14 = pd.read_csv(DATA / "theme_eval_short14.csv", keep_default_na=False, dtype=str)
 
 
@@ -397,11 +399,13 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         BLIND20,
         BLIND21,
         BLIND22,
+        BLIND23,
         SHORT14,
         _both_languages("theme_train24"),
         _both_languages("theme_train25"),
         _both_languages("theme_train26"),
         _both_languages("theme_train27"),
+        _both_languages("theme_train28"),
     ],
     ids=[
         "first",
@@ -425,11 +429,13 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         "twentieth",
         "twenty-first",
         "twenty-second",
+        "twenty-third",
         "short14",
         "train24-decision",
         "train25-decision",
         "train26-decision",
         "train27-decision",
+        "train28-decision",
     ],
 )
 def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:

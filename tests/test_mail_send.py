@@ -22,7 +22,7 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from nps_kit.commands import send as send_command
 from nps_kit.errors import MailError, NpsKitError
-from nps_kit.mail import SmtpSettings, load_settings, send_reports
+from nps_kit.mail import SmtpSettings, UnitOutcome, load_settings, send_reports
 
 pytestmark = pytest.mark.slow
 
@@ -387,6 +387,94 @@ def test_refused_recipient_others_delivered(reports: Path, server: tuple[Recorde
     assert recorder.received[-1].rcpt_tos == ["cc@example.com"]
 
 
+def test_after_a_partial_send_each_recipient_gets_what_they_have_not_had(
+    reports: Path, server: tuple[Recorder, int]
+) -> None:
+    # FIX38: cc was refused the October report; after a re-run with other figures every
+    # recipient got "Updated: … Replaces the report sent on …", cc too, who never got one.
+    recorder, port = server
+    recorder.refuse.add("cc@example.com")
+
+    def send() -> list[UnitOutcome]:
+        summary = send_reports(
+            reports, PERIOD, units=["ec"], settings=plain(port), echo=Echo(), retry_delays=NO_DELAY
+        )
+        return list(summary.outcomes)
+
+    assert [o.status for o in send()] == ["partial"]
+    first = sent_log(reports)[0]
+    assert (first["recipients"], first["nps"]) == (["yamada@example.com", "boss@example.com"], -4.9)
+    assert first["refused"] == ["cc@example.com: 550 5.1.1 <cc@example.com>: mailbox unavailable"]
+    recorder.refuse.clear()
+    path = reports / PERIOD / "manifest.json"
+    manifest = json.loads(path.read_text("utf-8"))
+    manifest["units"][0]["summary"]["nps"] = -7.5  # re-run with a late file
+    path.write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
+    echo = Echo()
+    dry = send_reports(reports, PERIOD, units=["ec"], dry_run=True, settings=plain(port), echo=echo)
+    assert [o.status for o in dry.outcomes] == ["written"]
+    outbox = reports / PERIOD / "outbox"
+    assert sorted(p.name for p in outbox.iterdir()) == ["ec.2.eml", "ec.eml"]
+    assert "  only to: cc@example.com" in echo.text
+
+    (outcome,) = send()
+    assert outcome.status == "sent"
+    assert sorted(outcome.recipients) == [
+        "boss@example.com",
+        "cc@example.com",
+        "yamada@example.com",
+    ]
+    by_rcpt = {tuple(sorted(r.rcpt_tos)): r.message for r in recorder.received[1:]}
+    assert sorted(by_rcpt) == [("boss@example.com", "yamada@example.com"), ("cc@example.com",)]
+    plain_one = by_rcpt[("cc@example.com",)]
+    assert plain_one["Subject"].startswith("【NPS】EC事業部 2026年10月：−7.5")
+    text = plain_one.get_body(preferencelist=("plain",)).get_content()
+    assert "差し替えます" not in text
+    update = by_rcpt[("boss@example.com", "yamada@example.com")]
+    assert update["Subject"].startswith("【更新】【NPS】EC事業部 2026年10月：−7.5")
+    text = update.get_body(preferencelist=("plain",)).get_content()
+    assert text.splitlines()[0].endswith("に送ったレポートを差し替えます：NPS −4.9 → −7.5")
+    assert sorted((sorted(r["recipients"]), r["nps"]) for r in sent_log(reports)[1:]) == [
+        (["boss@example.com", "yamada@example.com"], -7.5),
+        (["cc@example.com"], -7.5),
+    ]
+    # Everyone has the latest figures: nothing goes out again.
+    assert [o.status for o in send()] == ["already_sent"]
+    assert len(recorder.received) == 3
+
+
+def test_a_recipient_refused_an_update_gets_it_as_an_update_of_their_last_mail(
+    reports: Path, server: tuple[Recorder, int]
+) -> None:
+    # FIX38: after everyone had the first report and cc was refused the update, the re-send
+    # gave cc the update's figures as if new (no "Updated"), since the others already had it.
+    recorder, port = server
+
+    def send() -> None:
+        send_reports(
+            reports, PERIOD, units=["ec"], settings=plain(port), echo=Echo(), retry_delays=NO_DELAY
+        )
+
+    send()
+    path = reports / PERIOD / "manifest.json"
+    manifest = json.loads(path.read_text("utf-8"))
+    manifest["units"][0]["summary"]["nps"] = -7.5
+    path.write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
+    recorder.refuse.add("cc@example.com")
+    send()
+    recorder.refuse.clear()
+    send()
+    assert [sorted(r.rcpt_tos) for r in recorder.received] == [
+        ["boss@example.com", "cc@example.com", "yamada@example.com"],
+        ["boss@example.com", "yamada@example.com"],
+        ["cc@example.com"],
+    ]
+    last = recorder.received[-1].message
+    assert last["Subject"].startswith("【更新】【NPS】EC事業部 2026年10月：−7.5")
+    text = last.get_body(preferencelist=("plain",)).get_content()
+    assert text.splitlines()[0].endswith("に送ったレポートを差し替えます：NPS −4.9 → −7.5")
+
+
 def test_every_recipient_refused_is_a_failure(reports: Path, server: tuple[Recorder, int]) -> None:
     recorder, port = server
     recorder.refuse.add("cloud@example.com")
@@ -698,6 +786,37 @@ def test_no_host_means_dry_run(reports: Path) -> None:
         (reports / PERIOD / "outbox" / "cloud.eml").read_bytes(), policy=email.policy.default
     )
     assert str(message["From"]) == "nps-kit <nps-kit@localhost>"
+    assert summary.no_host
+    assert echo[-1] == (
+        "error: nothing was sent: NPS_KIT_SMTP_HOST is not set (neither in the environment nor "
+        f"in {Path('.env').resolve()}), so the messages were only written to "
+        f"{reports / PERIOD / 'outbox'}. To send, set NPS_KIT_SMTP_HOST and "
+        "NPS_KIT_SMTP_FROM there (see 'nps-kit send --help') and run the command again; to "
+        "only write the outbox, pass --dry-run. Exit status 2."
+    )
+    asked = send_reports(
+        reports, PERIOD, units=["cloud"], dry_run=True, settings=SmtpSettings(), echo=Echo()
+    )
+    assert asked.dry_run and not asked.no_host
+
+
+def test_send_without_a_host_exits_2_so_a_scheduler_sees_nothing_went_out(
+    reports: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX38: without NPS_KIT_SMTP_HOST send wrote the outbox and exited 0, so a monthly cron
+    # job never learnt that no report had gone out.
+    monkeypatch.chdir(reports.parent)  # no stray .env
+    for name in ("HOST", "PORT", "SECURITY", "FROM", "USER", "PASSWORD", "CAFILE"):
+        monkeypatch.delenv(f"NPS_KIT_SMTP_{name}", raising=False)
+    argv = ["send", "cloud", "--period", PERIOD, "--output", str(reports)]
+    assert run_command(argv) == 2
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("NPS_KIT_SMTP_HOST is not set, so nothing is sent")
+    assert out[-1].startswith("error: nothing was sent: NPS_KIT_SMTP_HOST is not set")
+    assert (reports / PERIOD / "outbox" / "cloud.eml").is_file()
+    assert not (reports / PERIOD / "sent.jsonl").exists()
+    assert run_command([*argv, "--dry-run"]) == 0  # asked for: the outbox is all that's wanted
+    assert "error:" not in capsys.readouterr().out
 
 
 # --- input errors, found before anything is sent -------------------------------------------

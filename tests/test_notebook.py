@@ -389,6 +389,31 @@ def test_nps_kit_lab_stopped_by_a_signal_stops_its_server(project: Path, tmp_pat
         assert not list(runtime.glob("jpserver-*.json"))
 
 
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_nps_kit_lab_killed_with_sigkill_leaves_no_server(project: Path, tmp_path: Path) -> None:
+    # FIX38: 'kill -9 <nps-kit lab>' (no handler runs) left its JupyterLab server running
+    # under PID 1, holding its port. The kernel now stops the server when nps-kit lab dies.
+    port = _free_port()
+    runtime = tmp_path / "rt"
+    env = {**os.environ, "JUPYTER_TOKEN": "test", "JUPYTER_RUNTIME_DIR": str(runtime)}
+    proc, seen = _start_lab(project, port, env)
+    assert re.search(rf"http://(localhost|127\.0\.0\.1):{port}/lab", seen), seen
+    started = _descendants(proc.pid)
+    assert started, "nps-kit lab started no server"
+    proc.kill()
+    proc.wait(timeout=60)
+    deadline = time.monotonic() + 60
+    while _alive(started) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = _alive(started)
+    for pid in left:  # never leave a server behind, even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"the server survived kill -9 of nps-kit lab ({sorted(left)})"
+    # stopped by SIGTERM, cleanly: 'jupyter server list' finds no server that is gone
+    assert not list(runtime.glob("jpserver-*.json"))
+
+
 def test_lab_command_line() -> None:
     command = lab_command(Path("/tmp/work/x.ipynb"), port=9000, browser=False)
     assert command[:3] == [sys.executable, "-m", "jupyterlab"]

@@ -858,3 +858,16 @@ def test_an_invalid_copy_keeping_a_valid_unit_s_id_is_recorded_under_its_file(
     assert list(loaded.units) == ["ec"]
     assert list(loaded.invalid) == ["a_copy"]
     assert "a_copy.yaml: breakdowns[0]" in str(loaded.invalid["a_copy"])
+
+
+def test_an_invalid_unit_s_name_is_kept_when_its_file_reads_that_far(project: Path) -> None:
+    # FIX38: the overview showed a unit with a parameter error by its id beside the other
+    # units' names; its name is kept where the file gives one that can be shown.
+    write_unit(project, "unit: ec\n" + UNIT)
+    write_unit(project, "unit: ec\n" + UNIT + "breakdowns: [no_such_column]\n", name="a_copy")
+    write_unit(project, "name: 旅行事業部\nlanguag: ja\n", name="travel")
+    write_unit(project, 'name: "two\\nlines"\nlanguag: ja\n', name="odd")
+    write_unit(project, "name: [ホテル\n", name="hotel")
+    loaded = load_all(project / "params")
+    assert sorted(loaded.invalid) == ["a_copy", "hotel", "odd", "travel"]
+    assert loaded.invalid_names == {"a_copy": "EC事業部", "travel": "旅行事業部"}

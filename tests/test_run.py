@@ -822,7 +822,12 @@ def test_a_filter_value_that_matches_no_row_is_refused_with_the_closest_value(
         "has business_unit = '大宮' (unit omiya); the values of business_unit are '大宮店', "
         "'横浜店'. Did you mean '大宮店'? Fix data.filter.values in parameters/omiya.yaml."
     )
-    assert _written(output) == []
+    # No report file; the month's manifest records why, for send and the overview (FIX38).
+    assert [p for p in _written(output) if not p.endswith(("index.html", ".lock"))] == [
+        "2026-10",
+        "2026-10/manifest.json",
+    ]
+    assert _manifest_units(output / "2026-10")["omiya"]["status"] == "refused"
 
 
 def test_run_all_skips_a_unit_without_responses_in_the_month_and_builds_the_others(
@@ -1104,6 +1109,116 @@ def test_a_unit_with_a_parameter_error_is_recorded_with_its_message(
     assert (entry["status"], entry["html"], entry["summary"]) == ("parameter error", None, None)
     assert "languag" in entry["error"]["evalue"]
     assert "パラメータファイルのエラー" in _unit_cells(output / "2026-09")["travel"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ja", "パラメータファイルのエラー"),
+        ("en", "parameter error (its parameter file needs fixing)"),
+    ],
+)
+def test_a_unit_with_a_parameter_error_is_shown_by_its_name_when_the_file_gives_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    # FIX38: the overview showed such a unit by its id ('travel') beside the other units'
+    # names; its file's name is shown when the file reads that far, else its file name.
+    monkeypatch.chdir(tmp_path)
+    params = _shops(tmp_path, omiya="大宮店")
+    (params / "defaults.yaml").write_text(f"language: {lang}\n", encoding="utf-8")
+    (params / "travel.yaml").write_text("name: 旅行事業部\nlanguag: ja\n", encoding="utf-8")
+    (params / "hotel.yaml").write_text("name: [ホテル\n", encoding="utf-8")  # YAML broken
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    output = tmp_path / "reports"
+    argv = ["run", "--all", "--parameters", str(params), "--output", str(output)]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-09", "--jobs", "1"]) == 1
+    units = _manifest_units(output / "2026-09")
+    assert {u: (e["name"], e["status"]) for u, e in units.items()} == {
+        "omiya": ("omiya", "ok"),
+        "travel": ("旅行事業部", "parameter error"),
+        "hotel": ("hotel", "parameter error"),
+    }
+    cells = _unit_cells(output / "2026-09")
+    assert said in cells["旅行事業部"] and said in cells["hotel"]
+    assert "travel" not in cells
+
+
+def test_a_month_where_every_unit_is_refused_still_records_each_unit_and_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX38: with every unit refused nothing was built, so no manifest was written and send
+    # said only "manifest.json does not exist"; the overview did not name the month.
+    monkeypatch.chdir(tmp_path)
+    params = _shops(tmp_path, omiya="大宮", yokohama="横浜")
+    (params / "travel.yaml").write_text("name: travel\nlanguag: ja\n", encoding="utf-8")
+    notebook = make_notebook(tmp_path / "nb.ipynb", "raise SystemExit('no kernel may start')")
+    output = tmp_path / "reports"
+    argv = ["run", "--all", "--parameters", str(params), "--output", str(output)]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-09"]) == 2
+    units = _manifest_units(output / "2026-09")
+    assert {u: e["status"] for u, e in units.items()} == {
+        "omiya": "refused",
+        "yokohama": "refused",
+        "travel": "parameter error",
+    }
+    assert units["omiya"]["error"]["reason"] == (
+        "no row has business_unit = '大宮'; did you mean '大宮店'?"
+    )
+    cells = _unit_cells(output / "2026-09")
+    assert "絞り込み条件に一致する回答なし" in cells["omiya"]
+    assert "パラメータファイルのエラー" in cells["travel"]
+    capsys.readouterr()
+    send = ["send", "--all", "--period", "2026-09", "--output", str(output), "--dry-run"]
+    assert main(send) == 1
+    out = capsys.readouterr().out
+    assert "omiya: skipped, the last run did not rebuild its report (refused: no row has " in out
+    assert "travel: skipped, its parameter file has an error" in out
+    assert out.endswith("2026-09: 3 report not ready.\n")
+
+
+def test_a_run_whose_every_unit_file_is_broken_records_each_in_the_month_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX38: with every unit file broken run stopped before any month was known or written.
+    monkeypatch.chdir(tmp_path)
+    params = _shops(tmp_path)
+    for unit in ("omiya", "travel"):
+        (params / f"{unit}.yaml").write_text(f"name: {unit}\nlanguag: ja\n", encoding="utf-8")
+    output = tmp_path / "reports"
+    argv = ["run", "--all", "--parameters", str(params), "--output", str(output)]
+    assert main([*argv, "--period", "2026-09"]) == 2
+    assert "2 parameter files have problems" in capsys.readouterr().err
+    units = _manifest_units(output / "2026-09")
+    assert {u: e["status"] for u, e in units.items()} == {
+        "omiya": "parameter error",
+        "travel": "parameter error",
+    }
+    # Without a month asked for, the month is not known: nothing is written.
+    assert main([*argv, "--output", str(tmp_path / "elsewhere")]) == 2
+    assert not (tmp_path / "elsewhere").exists()
+
+
+def test_run_send_without_an_smtp_host_exits_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX38: a monthly `run --all --send` without NPS_KIT_SMTP_HOST built the reports, wrote
+    # the mails to the outbox and exited 0: the scheduler never learnt that nothing went out.
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    for name in ("HOST", "PORT", "SECURITY", "FROM", "USER", "PASSWORD", "CAFILE"):
+        monkeypatch.delenv(f"NPS_KIT_SMTP_{name}", raising=False)
+    params = _shops(tmp_path, omiya="大宮店")
+    with (params / "omiya.yaml").open("a", encoding="utf-8") as file:
+        file.write("mail: {to: [omiya@example.com]}\n")
+    notebook = make_notebook(tmp_path / "nb.ipynb", _publish(n="1", nps="100.0"))
+    output = tmp_path / "reports"
+    argv = ["run", "omiya", "--send", "--parameters", str(params), "--output", str(output)]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-09"]) == 2
+    assert (output / "2026-09" / "outbox" / "omiya.eml").is_file()
+    assert (
+        capsys.readouterr()
+        .out.splitlines()[-1]
+        .startswith("error: nothing was sent: NPS_KIT_SMTP_HOST is not set")
+    )
 
 
 def test_a_watch_build_refused_marks_the_units_earlier_report_as_run_does(

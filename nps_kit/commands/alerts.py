@@ -28,13 +28,16 @@ re-run never alerts twice unless --resend is given. Meant to run daily from cron
 timer.
 
 SMTP settings, retries and the dry-run outbox are those of 'nps-kit send' (NPS_KIT_SMTP_* in the
-environment or .env; without NPS_KIT_SMTP_HOST, alerts acts as --dry-run).
+environment or .env). Without NPS_KIT_SMTP_HOST the messages are written to the outbox as with
+--dry-run, nothing is sent, and the command says so and exits 2 (pass --dry-run to only write
+the outbox).
 
 Exit status: 0 when every alert went out (units without alerts.to or with nothing new included),
 1 when an alert was refused by anyone, 2 on an error in the input or the settings, including a
 unit with alerts.to whose columns cannot give alerts (no columns.id, or neither columns.contact
-nor columns.contact_details; the other units are alerted first) or a unit whose parameter file
-cannot be read (it is skipped with its message and every other unit is alerted, as in 'run')."""
+nor columns.contact_details; the other units are alerted first), a unit whose parameter file
+cannot be read (it is skipped with its message and every other unit is alerted, as in 'run'),
+and no NPS_KIT_SMTP_HOST without --dry-run (nothing was sent)."""
 
 
 def register(sub: Any) -> None:
@@ -101,6 +104,6 @@ def _handle(args: argparse.Namespace) -> int:
         resend=args.resend,
         echo=lambda line: print(line, file=sys.stderr),
     )
-    if summary.misconfigured or found.errors:
+    if summary.misconfigured or found.errors or summary.no_host:
         return 2
     return 0 if summary.ok else 1

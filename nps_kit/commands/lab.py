@@ -289,6 +289,35 @@ def _signal_group(proc: subprocess.Popen[bytes], sig: int) -> None:
         pass  # already gone
 
 
+#: prctl(2) option: the signal the kernel sends a process when the thread that made it ends.
+_PR_SET_PDEATHSIG = 1
+
+
+def _parent_death_signal() -> Callable[[], None] | None:
+    """Return a ``preexec_fn`` that has the server stopped when ``nps-kit lab`` dies (Linux).
+
+    ``kill -9`` (an out-of-memory kill, an IDE killing its terminal's process) ends
+    ``nps-kit lab`` before it can stop the server, which was left running under PID 1 holding
+    its port. With PR_SET_PDEATHSIG the kernel itself sends the server SIGTERM then, which
+    Jupyter answers as a clean stop (kernels shut down, runtime files removed). Elsewhere
+    there is no such call and nothing is done.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    parent = os.getpid()
+    # Looked up here, in the parent: the child between fork and exec only makes the call.
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+
+    def preexec() -> None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        if os.getppid() != parent:  # died before the call took effect: nobody would stop us
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    return preexec
+
+
 def serve(command: list[str], *, grace: float = STOP_GRACE) -> int:
     """Run the JupyterLab server ``command`` until it ends, and never leave it behind.
 
@@ -297,7 +326,8 @@ def serve(command: list[str], *, grace: float = STOP_GRACE) -> int:
     stop (SIGTERM, which Jupyter answers by shutting its kernels down and removing its runtime
     files), waits up to ``grace`` seconds, then kills what is left of the group. Before this,
     ``kill`` ended ``nps-kit lab`` alone and left the server running under PID 1, holding its
-    port, one per call; Ctrl-C killed it without letting it clean up.
+    port, one per call; Ctrl-C killed it without letting it clean up. ``kill -9``, which no
+    handler sees, stops the server too on Linux (:func:`_parent_death_signal`).
 
     Returns
     -------
@@ -307,7 +337,11 @@ def serve(command: list[str], *, grace: float = STOP_GRACE) -> int:
     """
     with _stop_signals_raise():
         try:
-            proc = subprocess.Popen(command, start_new_session=os.name == "posix")
+            proc = subprocess.Popen(
+                command,
+                start_new_session=os.name == "posix",
+                preexec_fn=_parent_death_signal(),
+            )
         except _Stop as stop:
             return 0 if stop.signum == signal.SIGINT else 128 + stop.signum
         try:

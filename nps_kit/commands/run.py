@@ -87,7 +87,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--send",
         action="store_true",
-        help="e-mail the reports that succeeded right after the run (see 'nps-kit send')",
+        help="e-mail the reports that succeeded right after the run (see 'nps-kit send'; "
+        "exit status 2 when NPS_KIT_SMTP_HOST is not set, as nothing was sent)",
     )
     p.set_defaults(handler=_run)
 
@@ -95,7 +96,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _run(args: argparse.Namespace) -> int:
     from nps_kit._unit_rows import NO_RESPONSES
     from nps_kit.params import load_all
-    from nps_kit.run import run_reports, summary_table
+    from nps_kit.run import record_parameter_errors, run_reports, summary_table
 
     if args.all and args.units:
         raise ConfigError(
@@ -113,6 +114,15 @@ def _run(args: argparse.Namespace) -> int:
         return _watch(args)
     found = load_all(args.parameters, units=args.units or None)
     if found.errors and not found.units:
+        # Every unit file broken: the month asked for still records each one, so that send and
+        # the overview say why nothing went out (FIX38).
+        record_parameter_errors(
+            found.invalid,
+            output=args.output,
+            period=args.period or "",
+            overview=found.overview,
+            names=found.invalid_names,
+        )
         found.raise_if_errors()
     for error in found.errors:
         # One team's broken file must not hold back every other team's report: report it, run
@@ -141,6 +151,7 @@ def _run(args: argparse.Namespace) -> int:
             scheduler=args.scheduler,
             overview=found.overview,
             invalid=found.invalid,
+            invalid_names=found.invalid_names,
         )
     print(summary_table(result))
     if args.notebook is not None and args.output.resolve() == Path("reports").resolve():
@@ -225,12 +236,15 @@ def _sigterm_interrupts() -> Iterator[None]:
 def _send(result: RunResult, output: Path) -> int:
     """Mail the units that succeeded, one period at a time; return the exit status."""
     from nps_kit.mail import send_reports
+    from nps_kit.mail.settings import NO_HOST_EXIT
 
     status = 0
     periods = sorted({u.period for u in result.units if u.status == "ok"})
     for period in periods:
         units = [u.unit for u in result.units if u.status == "ok" and u.period == period]
         summary = send_reports(output, period, units=units)
-        if not summary.ok:
-            status = 1
+        if summary.no_host:
+            status = max(status, NO_HOST_EXIT)  # a monthly cron job must see nothing went out
+        elif not summary.ok:
+            status = max(status, 1)
     return status

@@ -22,13 +22,17 @@ is given.
 SMTP settings come only from the environment or a .env file in the current directory (the
 environment wins): NPS_KIT_SMTP_HOST, NPS_KIT_SMTP_PORT, NPS_KIT_SMTP_SECURITY
 (starttls|ssl|none), NPS_KIT_SMTP_USER, NPS_KIT_SMTP_PASSWORD, NPS_KIT_SMTP_FROM and optionally
-NPS_KIT_SMTP_CAFILE (PEM of a private CA). Without NPS_KIT_SMTP_HOST, send acts as --dry-run.
+NPS_KIT_SMTP_CAFILE (PEM of a private CA). Without NPS_KIT_SMTP_HOST the messages are
+written to the outbox as with --dry-run, nothing is sent, and send says so and exits 2 (pass
+--dry-run to only write the outbox).
 SECURITY=none with a user is refused unless NPS_KIT_SMTP_ALLOW_PLAINTEXT_AUTH=1 (the password
 would cross the network unencrypted).
 
 A report is sent again only when its figures changed (sent.jsonl keys on unit, period, recipients
-and the run summary, not on the HTML's generation time). If the server stops answering part-way,
-the output lists what was sent and what was not; run the command again to send the rest.
+and the run summary, not on the HTML's generation time), marked as an update to those who got an
+earlier version; a recipient the server refused before gets the report itself. If the server
+stops answering part-way, the output lists what was sent and what was not; run the command again
+to send the rest.
 
 A report built before what moved the NPS left out the groups under the anonymity floor (its
 manifest names them unchecked) is not sent, even with --resend: run it again first.
@@ -39,7 +43,8 @@ sent and the command stops with an error (exit 2) before sending.
 
 Exit status: 0 when everything selected was sent (or already sent, or has no recipients), 1 when
 any report was not ready or not delivered to someone, 2 on an error in the input or the
-settings, including no recipients in any selected unit."""
+settings, including no recipients in any selected unit and no NPS_KIT_SMTP_HOST without
+--dry-run (nothing was sent)."""
 
 
 def register(sub: Any) -> None:
@@ -62,6 +67,7 @@ def register(sub: Any) -> None:
 
 def _handle(args: argparse.Namespace) -> int:
     from nps_kit.mail import send_reports
+    from nps_kit.mail.settings import NO_HOST_EXIT
 
     if bool(args.units) == bool(args.all):
         raise NpsKitError(
@@ -78,4 +84,6 @@ def _handle(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
         resend=args.resend,
     )
+    if summary.no_host:
+        return NO_HOST_EXIT
     return 0 if summary.ok else 1

@@ -119,13 +119,18 @@ class SendLog:
             for r in record.recipients
         }
 
-    def last_sent(self, unit: str, *, period: str) -> SendRecord | None:
-        """Return the latest record of ``unit``'s report for ``period`` (``None``: never sent).
+    def last_sent_to(self, unit: str, *, period: str) -> dict[str, SendRecord]:
+        """Return, by lower-case recipient, the latest record of ``unit``'s report they got.
 
-        A later run that changed the figures sends an update that names this one (QA24).
+        A later run that changed the figures sends each of them an update that names their
+        last mail (QA24); a recipient not in the result never got this period's report (the
+        server refused them), so theirs is the report itself, not an update (FIX38).
         """
-        sent = [r for r in self.records() if r.unit == unit and r.period == period]
-        return sent[-1] if sent else None
+        last: dict[str, SendRecord] = {}
+        for record in self.records():
+            if record.unit == unit and record.period == period:
+                last.update(dict.fromkeys((r.lower() for r in record.recipients), record))
+        return last
 
     def append(self, record: SendRecord) -> None:
         """Append ``record`` as one line and force it to disk (flush + fsync)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.headerregistry import Address
@@ -15,7 +15,7 @@ from nps_kit.errors import MailError, closest
 from nps_kit.mail.compose import compose_message
 from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
 from nps_kit.mail.log import SendLog, SendRecord, content_sha256, file_sha256, write_eml
-from nps_kit.mail.settings import SmtpSettings, load_settings
+from nps_kit.mail.settings import SmtpSettings, load_settings, no_host_lines
 from nps_kit.mail.units import MailUnit, parse_address, read_manifest
 from nps_kit.params import display_text_problem
 
@@ -73,11 +73,16 @@ class UnitOutcome:
 
 @dataclass(frozen=True)
 class SendSummary:
-    """The outcome of :func:`send_reports`, one entry per selected unit in manifest order."""
+    """The outcome of :func:`send_reports`, one entry per selected unit in manifest order.
+
+    ``no_host`` is true when no SMTP host was set and ``--dry-run`` was not asked: the
+    messages went to the outbox only, which the command's exit status must not hide.
+    """
 
     period: str
     dry_run: bool
     outcomes: tuple[UnitOutcome, ...]
+    no_host: bool = False
 
     def with_status(self, *statuses: OutcomeStatus) -> tuple[UnitOutcome, ...]:
         """Return the outcomes with any of ``statuses``."""
@@ -116,7 +121,8 @@ def send_reports(
         Unit ids to send; ``None`` sends every unit in the manifest.
     dry_run
         Write each message to ``<period>/outbox/<unit>.eml`` and list who would get what,
-        instead of sending. Also the behaviour when no SMTP host is configured.
+        instead of sending. Also what happens when no SMTP host is configured, but then the
+        summary's ``no_host`` is true and the last line says that nothing was sent.
     resend
         Send even to recipients the send log says already got this report.
     settings
@@ -146,11 +152,10 @@ def send_reports(
     selected = _select(manifest.units, units, folder)
     _require_recipients(selected, folder)
     settings = settings if settings is not None else load_settings()
-    if not settings.configured and not dry_run:
-        echo(
-            "NPS_KIT_SMTP_HOST is not set, so nothing is sent: writing the messages to "
-            f"{folder / 'outbox'} as with --dry-run."
-        )
+    no_host = not settings.configured and not dry_run
+    opening, _ = no_host_lines(folder / "outbox", command="send")
+    if no_host:
+        echo(opening)
         dry_run = True
     sender = _sender(settings)
     log = SendLog(folder / "sent.jsonl")
@@ -180,16 +185,6 @@ def send_reports(
                 )
             )
             pending = tuple(r for r in unit.mail.recipients if r not in done)
-            # Sent before with other figures (a late file, QA24): an update that says so,
-            # never a silent second mail with another November figure.
-            earlier = None if done else log.last_sent(unit.unit, period=period)
-            replaces = (
-                earlier
-                if earlier is not None
-                and (earlier.content_sha256 or earlier.html_sha256)
-                != (content if earlier.content_sha256 else html_sha)
-                else None
-            )
             if not pending:
                 outcomes.append(UnitOutcome(unit.unit, "already_sent", detail="already sent"))
                 echo(f"{unit.unit}: already sent to every recipient; --resend sends it again.")
@@ -199,88 +194,123 @@ def send_reports(
                 outcomes.append(UnitOutcome(unit.unit, "failed", detail=detail))
                 echo(f"{unit.unit}: NOT sent: {detail}.")
                 continue
+            groups = _by_last_mail(
+                pending, log.last_sent_to(unit.unit, period=period), content, html_sha
+            )
             # One unit's broken manifest entry or unreadable report must not stop the others.
             try:
                 problem = display_text_problem(unit.name)
                 if problem is not None:
                     raise ValueError(f"name: {problem}")
-                composed = compose_message(unit, period, sender=sender, replaces=replaces)
+                messages = [
+                    (compose_message(unit, period, sender=sender, replaces=replaces), whom)
+                    for replaces, whom in groups
+                ]
             except Exception as exc:
                 detail = f"cannot build the message: {type(exc).__name__}: {exc}"
                 outcomes.append(UnitOutcome(unit.unit, "failed", detail=detail))
                 echo(f"{unit.unit}: NOT sent: {detail}.")
                 continue
-            if composed.size > LARGE_MESSAGE_BYTES:
+            size = max(composed.size for composed, _ in messages)
+            if size > LARGE_MESSAGE_BYTES:
                 echo(
-                    f"{unit.unit}: warning: the message is {composed.size / 2**20:.1f} MB and "
+                    f"{unit.unit}: warning: the message is {size / 2**20:.1f} MB and "
                     "many mail servers refuse more than 10 MB; consider mail.attach: zip or "
                     "mail.report_url with attach: none."
                 )
             if dry_run:
-                path = write_eml(composed, folder / "outbox", unit.unit)
+                paths = []
+                for i, (composed, whom) in enumerate(messages):
+                    name = unit.unit if i == 0 else f"{unit.unit}.{i + 1}"
+                    paths.append(write_eml(composed, folder / "outbox", name))
+                    listed = _listing(
+                        unit,
+                        composed.subject,
+                        composed.size,
+                        whom,
+                        paths[-1],
+                        others_got_it=len(messages) == 1,
+                    )
+                    echo(listed)
                 outcomes.append(
                     UnitOutcome(
                         unit.unit,
                         "written",
                         recipients=pending,
-                        message_id=composed.message_id,
-                        size=composed.size,
-                        path=path,
+                        message_id=messages[0][0].message_id,
+                        size=size,
+                        path=paths[0],
                     )
                 )
-                echo(_listing(unit, composed.subject, composed.size, pending, path))
                 continue
             if mailer is None:
                 mailer = stack.enter_context(Mailer(settings, retry_delays=retry_delays))
-            try:
-                delivery = mailer.send(composed, pending)
-            except MailError as exc:
-                if mailer.sessions == 0:
-                    raise  # never reached: the settings are wrong and nothing was sent
-                stopped = exc
-                outcomes.append(UnitOutcome(unit.unit, "failed", detail=exc.message))
-                echo(f"{unit.unit}: NOT sent: {exc.message}")
-                continue
-            if delivery.accepted:
-                log.append(
-                    SendRecord(
-                        unit=unit.unit,
-                        recipients=delivery.accepted,
-                        message_id=composed.message_id,
-                        sent_at=datetime.now(UTC).isoformat(timespec="seconds"),
-                        html_sha256=html_sha,
-                        refused=tuple(str(r) for r in delivery.refused),
-                        period=period,
-                        content_sha256=content,
-                        n=unit.summary.n,
-                        nps=unit.summary.nps,
+            accepted: list[str] = []
+            refused: list[Refusal] = []
+            for composed, whom in messages:
+                try:
+                    delivery = mailer.send(composed, whom)
+                except MailError as exc:
+                    if mailer.sessions == 0:
+                        raise  # never reached: the settings are wrong and nothing was sent
+                    stopped = exc
+                    to = f" to {', '.join(whom)}" if accepted else ""  # the others got theirs
+                    echo(f"{unit.unit}: NOT sent{to}: {exc.message}")
+                    break
+                if delivery.accepted:
+                    log.append(
+                        SendRecord(
+                            unit=unit.unit,
+                            recipients=delivery.accepted,
+                            message_id=composed.message_id,
+                            sent_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                            html_sha256=html_sha,
+                            refused=tuple(str(r) for r in delivery.refused),
+                            period=period,
+                            content_sha256=content,
+                            n=unit.summary.n,
+                            nps=unit.summary.nps,
+                        )
                     )
-                )
+                    echo(
+                        f"{unit.unit}: sent to {', '.join(delivery.accepted)} "
+                        f"({_kb(composed.size)})."
+                    )
+                accepted += delivery.accepted
+                refused += delivery.refused
+                for refusal in delivery.refused:
+                    to = f" to {refusal.recipient}" if refusal.recipient else ""
+                    retried = (
+                        f" (gave up after {delivery.attempts} attempts)"
+                        if refusal.transient
+                        else ""
+                    )
+                    echo(f"{unit.unit}: NOT sent{to}: {refusal.reply}{retried}")
             status: OutcomeStatus = (
-                "failed" if not delivery.accepted else "partial" if delivery.refused else "sent"
+                "failed"
+                if not accepted
+                else "partial"
+                if refused or stopped is not None
+                else "sent"
             )
             outcomes.append(
                 UnitOutcome(
                     unit.unit,
                     status,
-                    recipients=delivery.accepted,
-                    refused=delivery.refused,
-                    message_id=composed.message_id,
-                    size=composed.size,
+                    recipients=tuple(accepted),
+                    refused=tuple(refused),
+                    message_id=messages[0][0].message_id,
+                    size=size,
+                    detail=stopped.message if stopped is not None and status != "sent" else "",
                 )
             )
-            if delivery.accepted:
-                echo(f"{unit.unit}: sent to {', '.join(delivery.accepted)} ({_kb(composed.size)}).")
-            for refusal in delivery.refused:
-                to = f" to {refusal.recipient}" if refusal.recipient else ""
-                retried = (
-                    f" (gave up after {delivery.attempts} attempts)" if refusal.transient else ""
-                )
-                echo(f"{unit.unit}: NOT sent{to}: {refusal.reply}{retried}")
-    summary = SendSummary(period=period, dry_run=dry_run, outcomes=tuple(outcomes))
+    summary = SendSummary(period=period, dry_run=dry_run, outcomes=tuple(outcomes), no_host=no_host)
     if stopped is not None:
         echo(_stopped_report(summary, stopped))
     echo(_totals(summary))
+    if no_host:
+        written = any(o.status == "written" for o in summary.outcomes)
+        echo(no_host_lines(folder / "outbox", command="send", written=written)[1])
     return summary
 
 
@@ -308,11 +338,14 @@ def _require_recipients(selected: Sequence[MailUnit], folder: Path) -> None:
 
     A run from a scheduler would otherwise "succeed" every month without sending a thing. Some
     units without recipients are fine (their reports may be read on the intranet only): they
-    are skipped with a notice and the others are sent.
+    are skipped with a notice and the others are sent. Only reports that are ready count: a
+    unit refused or with a parameter error (whose recipients could not even be read) is listed
+    with its reason instead (FIX38: a month of refused units said only "no recipients").
     """
-    if not selected or any(u.mail.recipients for u in selected):
+    known = [u for u in selected if u.status == "ok"]
+    if not known or any(u.mail.recipients for u in known):
         return
-    listed = ", ".join(f"{u.unit} ({u.name})" if u.name != u.unit else u.unit for u in selected)
+    listed = ", ".join(f"{u.unit} ({u.name})" if u.name != u.unit else u.unit for u in known)
     raise MailError(
         f"nothing to send: no selected unit has recipients in mail.to, cc or bcc of its "
         f"parameters when its report was built ({folder / 'manifest.json'}): {listed}.",
@@ -403,7 +436,36 @@ def _skip_reason(unit: MailUnit, period: str) -> UnitOutcome | None:
     return None
 
 
-def _listing(unit: MailUnit, subject: str, size: int, pending: Sequence[str], path: Path) -> str:
+def _by_last_mail(
+    pending: Sequence[str], last: Mapping[str, SendRecord], content: str, html_sha: str
+) -> list[tuple[SendRecord | None, tuple[str, ...]]]:
+    """Group the recipients still to send to by the earlier mail their message replaces.
+
+    Sent before with other figures (a late file, QA24): an update that names that mail, never a
+    silent second mail with another October figure. A recipient the server refused never got
+    one: theirs is the report itself, not "Updated" (FIX38). ``None`` heads the plain group.
+    """
+    groups: dict[str | None, tuple[SendRecord | None, list[str]]] = {}
+    for recipient in pending:
+        earlier = last.get(recipient)
+        if earlier is not None and (earlier.content_sha256 or earlier.html_sha256) == (
+            content if earlier.content_sha256 else html_sha
+        ):
+            earlier = None  # the same figures again (--resend): the report itself
+        key = None if earlier is None else earlier.message_id
+        groups.setdefault(key, (earlier, []))[1].append(recipient)
+    return [(earlier, tuple(whom)) for earlier, whom in groups.values()]
+
+
+def _listing(
+    unit: MailUnit,
+    subject: str,
+    size: int,
+    pending: Sequence[str],
+    path: Path,
+    *,
+    others_got_it: bool = True,
+) -> str:
     def show(addresses: Sequence[Address]) -> str:
         return ", ".join(str(a) for a in addresses) or "—"
 
@@ -414,7 +476,8 @@ def _listing(unit: MailUnit, subject: str, size: int, pending: Sequence[str], pa
         f"  bcc: {show(unit.mail.bcc)}",
     ]
     if len(pending) < len(unit.mail.recipients):
-        lines.append(f"  only to (the others already got it): {', '.join(pending)}")
+        why = " (the others already got it)" if others_got_it else ""
+        lines.append(f"  only to{why}: {', '.join(pending)}")
     lines.append(f"  written to {path}")
     return "\n".join(lines)
 

@@ -14,12 +14,23 @@ from typing import Literal, get_args
 
 from nps_kit.errors import MailError
 
-__all__ = ["ENV_PREFIX", "Security", "SmtpSettings", "load_settings"]
+__all__ = [
+    "ENV_PREFIX",
+    "NO_HOST_EXIT",
+    "Security",
+    "SmtpSettings",
+    "load_settings",
+    "no_host_lines",
+]
 
 ENV_PREFIX = "NPS_KIT_SMTP_"
 Security = Literal["starttls", "ssl", "none"]
 _SECURITY: tuple[str, ...] = get_args(Security)
 _DEFAULT_PORTS: dict[str, int] = {"starttls": 587, "ssl": 465, "none": 25}
+#: Exit status of ``send``, ``alerts`` and ``run --send`` when no SMTP host is set and
+#: ``--dry-run`` was not asked: the messages are in the outbox and nobody got them. A settings
+#: error, so a scheduler learns that nothing went out (it was 0: "acts as --dry-run").
+NO_HOST_EXIT = 2
 
 
 @dataclass(frozen=True)
@@ -180,3 +191,39 @@ def load_settings(
         cafile=cafile,
         allow_plaintext_auth=allow == "1",
     )
+
+
+def no_host_lines(outbox: Path, *, command: str, written: bool = True) -> tuple[str, str]:
+    """Return what ``send`` and ``alerts`` say first and last when no SMTP host is set.
+
+    Parameters
+    ----------
+    outbox
+        Where the messages are written instead.
+    command
+        ``"send"`` or ``"alerts"``, for the help it points to.
+    written
+        Whether any message was written to the outbox (the closing line says where).
+
+    Returns
+    -------
+    tuple of str
+        The opening line and the closing ``error:`` line, which says that nothing was sent
+        and how to send (the opening line has scrolled away by then in a long run).
+    """
+    where = Path(".env").resolve()
+    first = (
+        "NPS_KIT_SMTP_HOST is not set, so nothing is sent: writing the messages to "
+        f"{outbox} as with --dry-run."
+    )
+    where_to = (
+        f"the messages were only written to {outbox}" if written else "no message can be sent"
+    )
+    last = (
+        f"error: nothing was sent: NPS_KIT_SMTP_HOST is not set (neither in the environment "
+        f"nor in {where}), so {where_to}. To send, set "
+        "NPS_KIT_SMTP_HOST and NPS_KIT_SMTP_FROM there (see 'nps-kit "
+        f"{command} --help') and run the command again; to only write the outbox, pass "
+        f"--dry-run. Exit status {NO_HOST_EXIT}."
+    )
+    return first, last
