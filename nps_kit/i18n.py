@@ -903,6 +903,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Dates in '{column}' read from the Japanese era (whole file)",
     },
     "quality.blank_rows": {"ja": "読み飛ばした空の行", "en": "Empty rows skipped"},
+    "quality.totals_rows": {
+        "ja": "除いた合計行（回答ではありません）",
+        "en": "Totals rows left out (not responses)",
+    },
     "load.previews_left_out": {
         "ja": "Qualtricsのプレビュー（テスト）回答{n}件を除外しました"
         "（実際の回答ではありません）。",
@@ -927,9 +931,27 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n} responses also in an earlier file were counted once.",
         "en_one": "1 response also in an earlier file was counted once.",
     },
+    "load.drop_changed": {
+        "ja": "後のファイル（{files}）で内容が変わった回答{n}件は、後の回答を使いました。",
+        "en": "{n} responses changed in a later file ({files}): the later answer kept.",
+        "en_one": "1 response changed in a later file ({files}): the later answer kept.",
+    },
+    "quality.drop_changed": {
+        "ja": "後のファイルで変わった回答（後の回答を使用）",
+        "en": "Responses changed in a later file (the later answer kept)",
+    },
     "quality.files": {
-        "ja": "読んだファイル",
-        "en": "Files read",
+        "ja": "読んだファイル（行数、重複を除いた後）",
+        "en": "Files read (rows; after repeats were removed)",
+    },
+    "quality.file_rows": {
+        "ja": "{name} {n}行（{kept}行）",
+        "en": "{name} {n} rows ({kept})",
+        "en_one": "{name} 1 row ({kept})",
+    },
+    "quality.rows_read_drop": {
+        "ja": "ファイルの行数（重複を除く前）",
+        "en": "Rows in the files (before repeats were removed)",
     },
     "quality.drop_repeats": {
         "ja": "前のファイルと重複した回答（一度だけ数える）",
@@ -942,6 +964,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "as dates.",
         "en_one": "1 date in '{column}' written in the Japanese era (令和8年11月3日) was read "
         "as a date.",
+    },
+    "load.totals_left_out": {
+        "ja": "表の下の合計行（{labels}）{n}行を除きました。回答ではありません。",
+        "en": "{n} totals rows under the table ({labels}) were left out: they are not responses.",
+        "en_one": "1 totals row under the table ({labels}) was left out: it is not a response.",
     },
     "load.blank_rows_skipped": {
         "ja": "シートの空の行{n}行を読み飛ばしました。",

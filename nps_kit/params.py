@@ -579,6 +579,19 @@ class UnitParameters(_Model):
         """Return the column that ``name`` (header, Qualtrics QID or question text) names."""
         return self._resolved.get(name, name)
 
+    def frame_column(self, name: str) -> str:
+        """Return where a loaded frame keeps the column ``name`` names (:meth:`column`).
+
+        An export's own column named like one the loader or the unit adds (``period``,
+        ``segment``, ``nps_score``) is kept as ``'segment (export)'``
+        (:func:`nps_kit.load.export_column`): whatever reads a configured column from the
+        loaded responses reads it here, never by its header (FIX39: a consent column headed
+        ``segment`` was 'no column' to alerts).
+        """
+        from nps_kit.load import export_column
+
+        return export_column(self.column(name))
+
     def loader_options(self) -> dict[str, Any]:
         """Return the keyword options of :func:`nps_kit.load.load_responses` for this unit.
 
@@ -1202,12 +1215,12 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
     loader = unit.loader_options()
     lang = unit.language
 
-    from nps_kit.load import export_column
+    from nps_kit._question_label import header_label
 
     def col(name: str | None) -> str | None:
         # Where the unit's frame keeps the column: an export's own 'segment' (a customer
         # segment) is 'segment (export)', beside the NPS segment prepare_unit adds (QA24).
-        return None if name is None else export_column(unit.column(name))
+        return None if name is None else unit.frame_column(name)
 
     return {
         "unit": unit.unit,
@@ -1235,18 +1248,20 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         "comparison": list(unit.comparison),
         "target": unit.target,
         "top_n": unit.top_n,
+        # A label not set by hand is the header, its half-width kana full-width (QA25).
         "breakdowns": [
-            {"column": col(b.column), "label": in_language(b.label, lang) or b.column}
+            {"column": col(b.column), "label": in_language(b.label, lang) or header_label(b.column)}
             | ({"order": list(b.order)} if b.order is not None else {})
             if isinstance(b, Breakdown)
-            else {"column": col(b), "label": b}
+            else {"column": col(b), "label": header_label(b)}
             for b in unit.breakdowns
         ],
         "followups": [
             {
                 **f.model_dump(mode="json"),
                 "column": col(f.column),
-                "label": in_language(f.label, lang),
+                "label": in_language(f.label, lang)
+                or (None if header_label(f.column) == f.column else header_label(f.column)),
             }
             for f in unit.followups
         ],

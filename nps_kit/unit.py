@@ -17,7 +17,13 @@ from typing import Literal
 import pandas as pd
 
 from nps_kit import clock
-from nps_kit._consent import CONSENT_CHOICES, CONSENT_NAME, consent_answer, read_consent
+from nps_kit._consent import (
+    CONSENT_CHOICES,
+    CONSENT_NAME,
+    consent_read,
+    read_consent,
+    reads_as_consent,
+)
 from nps_kit.cache import normalise_key as _norm
 from nps_kit.errors import DataError, closest, missing_column
 from nps_kit.i18n import Language, t
@@ -630,14 +636,14 @@ def consent_problem(values: pd.Series, *, column: str) -> str | None:
     str or None
         ``"columns.contact: '<column>' holds no yes/no answers, …; its values are …."`` with
         up to five of its values, or ``None`` when half or more of its distinct values read
-        as a yes or a no (:func:`nps_kit._consent.consent_answer`).
+        as a yes or a no (:func:`nps_kit._consent.reads_as_consent`).
     """
     seen = [_norm(v) for v in pd.unique(values.dropna())]  # 1.0 reads as 1, as when listing
     seen = [v for v in seen if v]
     # Most of a consent column's answers read as yes or no; a comment column set by mistake
     # has the odd 「連絡不要」 among its texts (QA21's wider reading must not let it through).
-    read = sum(consent_answer(v) is not None for v in seen)
-    if not seen or read * 2 >= len(seen):
+    read, _ = consent_read(seen)
+    if not seen or reads_as_consent(seen):
         return None
     listed = ", ".join(repr(v) for v in seen[:5])
     more = f" and {len(seen) - 5:,} more" if len(seen) > 5 else ""
@@ -755,6 +761,11 @@ def _duplicates_dropped(unit: UnitData) -> int:
     return int(repeated.isin(unit.responses["nps_row"]).sum())
 
 
+def _said(key: str, report: LoadReport) -> str:
+    """Return a row's words: a drop's row count is before repeats were removed (FIX39 #2)."""
+    return "rows_read_drop" if key == "rows_read" and report.files else key
+
+
 def data_quality(
     unit: UnitData, *, id_column: str | None = None, ratings: pd.DataFrame | None = None
 ) -> pd.DataFrame:
@@ -860,16 +871,27 @@ def data_quality(
     left_out = [
         ("previews", report.preview_rows_dropped),
         ("blank_rows", report.blank_rows_dropped),
+        ("totals_rows", len(report.totals_rows)),
     ]
     at = rows.index(("rows_read", f"{report.rows_read:,}")) + 1
     rows[at:at] = [(key, f"{n:,}") for key, n in left_out if n]
     if report.files:
         # A folder or glob read as one export: how many files, and the newest (QA24).
-        newest = Path(report.files[-1]).name
-        said = f"{len(report.files):,} ({newest})"
+        # Each file with its rows, before and after repeats (FIX39 #2: only the newest).
+        said = ("、" if lang == "ja" else ", ").join(
+            t("quality.file_rows", lang, name=Path(f).name, n=f"{n:,}", kept=f"{k:,}")
+            for f, n, k in zip(report.files, report.file_rows, report.file_kept, strict=False)
+        ) or f"{len(report.files):,} ({Path(report.files[-1]).name})"
         rows[at:at] = [("files", said)] + (
             [("drop_repeats", f"{report.drop_repeats:,}")] if report.drop_repeats else []
         )
+        if report.drop_replaced:
+            # A later file's corrected answers, kept over the first file's (FIX39).
+            where = ("、" if lang == "ja" else ", ").join(report.drop_changed_in)
+            changed = f"{report.drop_replaced:,}" + (
+                f"（{where}）" if lang == "ja" else f" ({where})"
+            )
+            rows.insert(at + 1 + bool(report.drop_repeats), ("drop_changed", changed))
     # Read from another way of writing them (１０, 10点, 令和8年), in the whole file (QA24).
     for key, n, after in (
         ("scores_rewritten", report.scores_rewritten, "valid"),
@@ -887,7 +909,7 @@ def data_quality(
     return pd.DataFrame(
         {
             # "unit_rows" says how many months they span (QA22: "the 13 months shown" of 4).
-            "item": [t(f"quality.{k}", lang, **named.get(k, {})) for k, _ in rows],
+            "item": [t(f"quality.{_said(k, report)}", lang, **named.get(k, {})) for k, _ in rows],
             "value": [v for _, v in rows],
         }
     )

@@ -20,6 +20,7 @@ from _exports import (
     MONKEY_OTHER,
     MONKEY_SERVICES,
     monkey_services,
+    write_callcentre_ja,
     write_qualtrics,
     write_surveymonkey_xlsx,
     write_text,
@@ -1542,3 +1543,102 @@ def test_an_empty_drop_folder_says_it_has_no_export(tmp_path: Path) -> None:
         load_responses(tmp_path / "drop", score_column="score")
     with pytest.raises(DataError, match=r"no export file in the pattern .*\*\.parquet"):
         load_responses(tmp_path / "drop" / "*.parquet", score_column="score")
+
+
+def test_a_totals_row_under_the_table_is_left_out_and_said(tmp_path: Path) -> None:
+    # QA25 C-4: 合計,2400件,…,6.49 was read as a response: 2,401 rows, an unreadable date
+    # '2400件', and a warning telling the user to rewrite it as a date.
+    path = write_callcentre_ja(tmp_path / "denki.csv", n=30)
+    result = load_responses(path, score_column="ｽｺｱ", date_column="ｺｰﾙ日時")
+    report = result.report
+    assert (len(result.data), report.rows_read, report.totals_rows) == (30, 31, ("合計",))
+    assert (report.dates_unparsed, report.n_invalid, report.unreadable_dates) == (0, 0, None)
+    assert report.left_out() == [
+        "1 totals row under the table (合計) was left out: it is not a response."
+    ]
+    assert report.left_out("ja") == ["表の下の合計行（合計）1行を除きました。回答ではありません。"]
+    assert report.to_dict()["totals_rows"] == ["合計"]
+
+
+def test_totals_rows_of_a_sheet_are_left_out_below_an_empty_row(tmp_path: Path) -> None:
+    import datetime as dt
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Region", "Date", "Score"])
+    sheet.append(["North", dt.datetime(2026, 10, 3, 9, 15), 9])
+    sheet.append([None, None, None])
+    sheet.append(["Total", "1 response", 9])
+    sheet.append([None, "Grand total:", 9])
+    workbook.save(tmp_path / "r.xlsx")
+    report = load_responses(tmp_path / "r.xlsx", score_column="Score").report
+    assert (report.totals_rows, report.blank_rows_dropped, report.n_valid) == (
+        ("Total", "Grand total:"),
+        1,
+        1,
+    )
+
+
+def test_a_last_row_labelled_like_a_total_but_dated_is_a_response(tmp_path: Path) -> None:
+    # A unit named 計 (or a respondent's "Total") with a date is an answer, never left out.
+    path = write_text(
+        tmp_path / "r.csv", "unit,date,score\nA,2026-10-01,9\n計,2026-10-02,3\n合計,,7\n"
+    )
+    report = load_responses(path, score_column="score", date_column="date").report
+    assert (report.totals_rows, report.n_valid) == (("合計",), 2)
+    report = load_responses(path, score_column="score").report
+    assert (report.totals_rows, report.n_valid) == (("合計",), 2)
+
+
+# FIX39 #1: a response a later file answers differently is a correction.
+DROP_FIXED = "id,score,date,comment\nR2,3,2026-11-02,late\nR3,9,2026-11-03,\nR4,0,2026-11-20,\n"
+
+
+@pytest.mark.parametrize("kind", ["csv", "parquet"])
+def test_a_later_drop_file_that_changes_an_answer_is_kept_and_said(
+    tmp_path: Path, kind: str
+) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    first = pd.read_csv(io.StringIO(DROP_FIRST), dtype=str).assign(comment=pd.NA)
+    late = pd.read_csv(io.StringIO(DROP_FIXED), dtype=str)
+    late.loc[late["id"] == "R2", "score"] = "7"  # R2's score corrected, R3 repeated alike
+    for name, frame in (("2026-11-01", first), ("2026-11-03", late)):
+        if kind == "csv":
+            frame.to_csv(folder / f"{name}.csv", index=False)
+        else:
+            frame.assign(score=pd.to_numeric(frame["score"])).to_parquet(folder / f"{name}.parquet")
+    loaded = load_responses(folder, date_column="date", id_column="id", score_column="score")
+    data = loaded.data.sort_values("id")
+    assert data["id"].tolist() == ["R1", "R2", "R3", "R4"]
+    assert data["nps_score"].tolist() == [10, 7, 9, 0]  # R2 as the later file answers it
+    assert data.loc[data["id"] == "R2", "comment"].tolist() == ["late"]
+    report = loaded.report
+    assert (report.rows_read, report.drop_repeats, report.drop_replaced) == (6, 1, 1)
+    assert report.drop_changed_in == (f"2026-11-03.{kind}",)
+    assert report.read_notes()[1:] == [
+        "1 response also in an earlier file was counted once.",
+        f"1 response changed in a later file (2026-11-03.{kind}): the later answer kept.",
+    ]
+    assert report.read_notes("ja")[-1] == (
+        f"後のファイル（2026-11-03.{kind}）で内容が変わった回答1件は、後の回答を使いました。"
+    )
+
+
+def test_a_drop_s_row_references_name_the_file_and_its_row(tmp_path: Path) -> None:
+    # FIX39 #2: a drop's rows run on from file to file; 'row 7' of a folder was nowhere to be
+    # found. A message names the file and the row in it, as a spreadsheet shows it.
+    folder = _drop(tmp_path)
+    (folder / "c.csv").write_text(
+        "id,score,date\nR5,11,2026-11-21\nR6,7,someday\n", encoding="utf-8"
+    )
+    with pytest.raises(DataError) as info:
+        load_responses(folder, score_column="score", id_column="id", strict=True)
+    assert str(info.value).startswith(
+        f"{folder}: 1 invalid score(s) in column 'score': c.csv row 2: 11."
+    )
+    assert info.value.failures[["file", "row"]].values.tolist() == [["c.csv", 2]]
+    (folder / "c.csv").write_text("id,score,date\nR5,10,2026-11-21\nR6,7,someday\n", "utf-8")
+    with pytest.raises(DataError) as info:
+        load_responses(folder, score_column="score", date_column="date", strict=True)
+    assert "(date_column): c.csv row 3: 'someday'." in str(info.value)

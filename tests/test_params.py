@@ -144,6 +144,23 @@ def test_yaml_syntax_error_names_the_line(project: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("tail", "where"),
+    [
+        ("mail:\n  to: [a@example.com\n", "line 4, column 7: the list '[' opened here"),
+        ("mail: {to: [a@example.com]\n\n\n", "line 3, column 7: the mapping '{' opened here"),
+        ('name: "EC\n', "line 3, column 7: the quote opened here"),
+    ],
+)
+def test_yaml_error_at_the_end_of_the_file_names_a_line_it_has(
+    project: Path, tail: str, where: str
+) -> None:
+    # PyYAML marks the end of the file on the line after the last (FIX39: 'line 72' of 71).
+    path = write_unit(project, "name: EC\nlanguage: ja\n" + tail)
+    assert error_of(path).startswith(f"params/ec.yaml: invalid YAML at {where} is not closed")
+    assert "by the end of the file" in error_of(path)
+
+
 #: A unit file's text and the whole message it gets.
 UNIT_FILE_ERRORS = [
     pytest.param(
@@ -297,8 +314,9 @@ def test_load_all_validates_every_file_and_reports_errors_together(project: Path
     assert [str(e) for e in found.errors] == [
         "params/bad.yaml: languag: unknown key 'languag' at the top level. "
         "Did you mean 'language'?",
-        "params/broken.yaml: invalid YAML at line 2, column 1: expected ',' or ']', but got "
-        "'<stream end>'. Fix the syntax there (indentation, a missing ':' or an unclosed quote).",
+        "params/broken.yaml: invalid YAML at line 1, column 7: the list '[' opened here is not "
+        "closed by the end of the file (expected ',' or ']', but got '<stream end>'). Fix the "
+        "syntax there (indentation, a missing ':' or an unclosed quote).",
     ]
     with pytest.raises(ConfigError) as info:
         found.raise_if_errors()
@@ -871,3 +889,27 @@ def test_an_invalid_unit_s_name_is_kept_when_its_file_reads_that_far(project: Pa
     loaded = load_all(project / "params")
     assert sorted(loaded.invalid) == ["a_copy", "hotel", "odd", "travel"]
     assert loaded.invalid_names == {"a_copy": "EC事業部", "travel": "旅行事業部"}
+
+
+def test_a_label_not_set_by_hand_writes_half_width_kana_full_width(project: Path) -> None:
+    # QA25 C-5: the report said 「ｵﾍﾟﾚｰﾀ別のNPS」 and headed a section ｺﾒﾝﾄ. The columns are read
+    # by their names as in the file; a label set by hand stays as written.
+    csv = CSV.replace(",comment\n", ",comment,ｵﾍﾟﾚｰﾀ,ｺﾒﾝﾄ\n")
+    for answer in (",良い\n", ",遅い\n", ",great\n"):
+        csv = csv.replace(answer, answer[:-1] + ",鈴木,速い\n")
+    (project / "data" / "responses.csv").write_text(csv, encoding="utf-8")
+    path = write_unit(
+        project,
+        UNIT + "breakdowns: [ｵﾍﾟﾚｰﾀ, {column: ｵﾍﾟﾚｰﾀ, label: ｵﾍﾟ}]\n"
+        "followups: [{column: ｺﾒﾝﾄ, type: text}, {column: comment, type: text}]\n",
+    )
+    params = notebook_parameters(load_unit(path), period="2026-10")
+    assert params["breakdowns"] == [
+        {"column": "ｵﾍﾟﾚｰﾀ", "label": "オペレータ"},
+        {"column": "ｵﾍﾟﾚｰﾀ", "label": "ｵﾍﾟ"},
+    ]
+    followups = params["followups"]
+    assert [(f["column"], f["label"]) for f in followups] == [  # type: ignore[attr-defined]
+        ("ｺﾒﾝﾄ", "コメント"),
+        ("comment", None),
+    ]
