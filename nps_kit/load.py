@@ -917,19 +917,19 @@ def _read_drop(
     changed = both.loc[both["_merge"] != "both", "key"].unique()
     corrected = multi & pd.Series(text).isin(changed).to_numpy(dtype=bool)
     keep = np.where(corrected, source == last_file, source == first_file)
-    replaced = corrected & ~keep
+    # Responses, not rows: one changed in the third of three files left two copies out, and
+    # "2 responses changed" was said of one (REVIEW25). Its other copies count as repeats.
+    replaced = len(pd.unique(pd.Series(text[corrected & ~keep])))
     changed_in = tuple(dict.fromkeys(files[int(f)].name for f in source[corrected & keep]))
     if not keep.all():
         frame = frame.loc[keep].reset_index(drop=True)
         rows = rows[keep]
-    repeats = int((~keep & ~replaced).sum())
+    repeats = int((~keep).sum()) - replaced
     # Each file's rows, and those of them read (FIX39 #2: Data quality named only the folder).
     count = len(files)
     read = tuple(int(n) for n in np.bincount(source, minlength=count))
     kept = tuple(int(n) for n in np.bincount(source[keep], minlength=count))
-    return _Drop(
-        frame, rows, layout, repeats, int(replaced.sum()), changed_in, read, kept, tuple(starts)
-    )
+    return _Drop(frame, rows, layout, repeats, replaced, changed_in, read, kept, tuple(starts))
 
 
 @dataclass(frozen=True)

@@ -1625,6 +1625,29 @@ def test_a_later_drop_file_that_changes_an_answer_is_kept_and_said(
     )
 
 
+def test_a_response_changed_in_the_third_of_three_drop_files_is_one_response(
+    tmp_path: Path,
+) -> None:
+    # REVIEW25: R2 alike in the first two files and changed in the third left two copies out,
+    # counted as "2 responses changed in a later file" for one response.
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    first = pd.read_csv(io.StringIO(DROP_FIRST), dtype=str).assign(comment=pd.NA)
+    late = pd.read_csv(io.StringIO(DROP_FIXED), dtype=str)
+    late.loc[late["id"] == "R2", "score"] = "7"
+    first.to_csv(folder / "2026-11-01.csv", index=False)
+    first.to_csv(folder / "2026-11-02.csv", index=False)
+    late.to_csv(folder / "2026-11-03.csv", index=False)
+    loaded = load_responses(folder, date_column="date", id_column="id", score_column="score")
+    assert loaded.data.sort_values("id")["nps_score"].tolist() == [10, 7, 9, 0]
+    report = loaded.report
+    assert report.drop_replaced == 1
+    assert report.rows_read == len(loaded.data) + report.drop_repeats + report.drop_replaced
+    assert report.read_notes()[-1] == (
+        "1 response changed in a later file (2026-11-03.csv): the later answer kept."
+    )
+
+
 def test_a_drop_s_row_references_name_the_file_and_its_row(tmp_path: Path) -> None:
     # FIX39 #2: a drop's rows run on from file to file; 'row 7' of a folder was nowhere to be
     # found. A message names the file and the row in it, as a spreadsheet shows it.
