@@ -330,6 +330,13 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "非言及者のNPS",
         "en": "NPS (not mentioning)",
     },
+    # Under a theme table with a theme below the anonymity floor (QA25).
+    "sections.theme_floor": {
+        "ja": "「—」：言及者（または非言及者）が{floor}人未満のため、"
+        "匿名性を守ってNPSを表示していません。",
+        "en": "—: NPS not shown where fewer than {floor} commenters mention the theme (or do not), "
+        "to keep them anonymous.",
+    },
     "sections.ci": {
         "ja": "95%信頼区間",
         "en": "95% interval",

@@ -509,6 +509,37 @@ def test_theme_rows_carry_their_detractors_and_small_sample_flag(
     assert not flags["delivery"] and flags["price"]
 
 
+def test_a_theme_below_the_anonymity_floor_shows_no_nps(unit: UnitData) -> None:
+    # QA25: a theme with 1 mention showed its NPS (−100.0) though the report's anonymity floor
+    # is 5, which every breakdown and answer table applies. Mentions and gains stay.
+    analysis = analyse_followups(unit, QUESTIONS)  # the floor's default, 5
+    assert analysis.themes is not None
+    themes = by_theme(analysis.themes)
+    assert themes.loc["delivery", "nps_with"] == -40.0  # 5 mentions: at the floor
+    price = themes.loc["price"]  # 3 mentions
+    assert price[["nps_with", "ci_with_low", "ci_with_high"]].isna().all()
+    assert price["suppressed"] and not themes.loc["delivery", "suppressed"]
+    assert (price["mentions"], price["detractors"]) == (3, 2)
+    assert price["nps_without"] == pytest.approx(-100 / 3)  # 9 other commenters
+    comment, improvement = (q for q in analysis.questions if q.question.type == "text")
+    assert comment.min_report_n == 5
+    assert comment.table.set_index("theme").loc[
+        "delivery", ["mentions", "suppressed"]
+    ].tolist() == [
+        4,
+        True,
+    ]
+    assert pd.isna(comment.table.set_index("theme").loc["delivery", "nps_with"])
+    # 3 commenters in all: those not mentioning a theme are fewer than 5 too.
+    assert improvement.table["nps_without"].isna().all()
+    lower = analyse_followups(unit, QUESTIONS, min_report_n=4)
+    table = next(q for q in lower.questions if q.question.column == "comment").table
+    assert table.set_index("theme").loc["delivery", "nps_with"] == -25.0
+    off = analyse_followups(unit, QUESTIONS, min_report_n=0)
+    assert off.themes is not None
+    assert by_theme(off.themes).loc["price", "nps_with"] == pytest.approx(-100 / 3)
+
+
 def test_recommendations_compare_with_the_previous_month(analysis: FollowupAnalysis) -> None:
     general = [r for r in analysis.recommendations if r.source == "general"]
     assert general
