@@ -21,7 +21,7 @@ from nps_kit.followup import categorical_summary, multi_select_summary, ratings_
 from nps_kit.i18n import Scope, label
 from nps_kit.periods import shift_period
 from nps_kit.score import DEFAULT_MIN_REPORT_N, nps
-from nps_kit.strategy import Recommendation, load_playbook, segment_strategies
+from nps_kit.strategy import Recommendation, load_playbook, own_playbook, segment_strategies
 from nps_kit.text.phrases import segment_phrases
 from nps_kit.text.sentiment import ASKS, Asks, tag_polarity
 from nps_kit.text.stance import COMPLAINT, merge_polarity, theme_stance
@@ -397,6 +397,7 @@ def analyse_followups(
         playbook=load_playbook(playbook_path, themes=book.ids, pack=book.pack),
         lang=lang,
         scope=scope,
+        playbook_file=own_playbook(playbook_path),
     )
     return FollowupAnalysis(
         questions=tuple(results),
