@@ -1372,6 +1372,16 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Once you have called, fill in owner, status and contacted_at on the person's row "
         "of the work file of the {month} report ({file}): the next report counts the call.",
     },
+    # A month not ended yet has no report, so no work file (QA25: December's, on 5 December).
+    "alerts_mail.record_later": {
+        "ja": "{month}に回答した方は、連絡したら担当者・状況・連絡日を控えてください。"
+        "{month}のレポートの作業用ファイル（{file}）は、月が終わって{start}に作るレポートに"
+        "付きます。その該当行に記入すると、次のレポートで連絡率に数えられます。",
+        "en": "For those who answered in {month}: once you have called, note owner, status and "
+        "date. The work file of the {month} report ({file}) comes with that report, made once "
+        "the month has ended ({start}); fill them in on the person's row there, and the next "
+        "report counts the call.",
+    },
     "alerts_mail.no_comment": {"ja": "（コメントなし）", "en": "(no comment)"},
     "alerts_mail.threshold": {
         "ja": "対象：0〜{max}点の回答で、連絡を許可した方（前回までに通知した方を除く）。",
