@@ -1312,6 +1312,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "ほかのグループのNPSの変化による分{value}",
         "en": "other groups' own NPS {value}",
     },
+    # The rest is the share parts (or own NPS parts) of some groups only, named (QA25).
+    "decompose.others_mix_of": {
+        "ja": "{groups}の構成比の変化による分{value}",
+        "en": "the change in the share of {groups} {value}",
+    },
+    "decompose.others_within_of": {
+        "ja": "{groups}のNPSの変化による分{value}",
+        "en": "within {groups}: {value} of the unit's change",
+    },
     "decompose.withheld": {
         "ja": "{what}{total}の内訳（{by}別）は、どのグループも回答数が少なく匿名性のため"
         "示しません。",

@@ -329,6 +329,7 @@ def change_drivers(
                     | ({"hidden": True} if p.hidden else {})
                     | ({"small_sample": True} if p.small_sample else {})
                     | ({"rest": p.rest} if p.rest else {})
+                    | ({"groups": list(p.groups)} if p.groups else {})
                     | _share_direction(p)
                     | _levels(p)
                     for p in parts
