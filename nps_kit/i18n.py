@@ -964,9 +964,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n} empty rows of the sheet were skipped.",
         "en_one": "1 empty row of the sheet was skipped.",
     },
+    # The loader's count over the whole file, as the rows of other units' cells say (QA25).
     "quality.mojibake": {
-        "ja": "文字化けしたテキスト",
-        "en": "Garbled text cells (double decoding)",
+        "ja": "文字化けしたテキスト（ファイル全体）",
+        "en": "Garbled text cells (double decoding, whole file)",
     },
     "quality.repaired": {"ja": "{n}（修復済み）", "en": "{n} (repaired)"},
     "quality.not_repaired": {

@@ -815,12 +815,15 @@ def test_data_quality_counts_garbled_text_and_duplicates(tmp_path: Path) -> None
     path = write_csv(tmp_path / "r.csv", lines)
     kept = dict(data_quality(ec(path, language="en"), id_column="response_id").values.tolist())
     assert kept["Exact duplicate responses"] == "1"
-    assert kept["Garbled text cells (double decoding)"] == "1 (not repaired: set fix_text: true)"
+    # The file's count, said so (QA25: the rows around it are the period's).
+    assert kept["Garbled text cells (double decoding, whole file)"] == (
+        "1 (not repaired: set fix_text: true)"
+    )
     unit = ec(path, language="en", fix_text=True, dedupe=True, id_column="response_id")
     fixed = dict(data_quality(unit, id_column="response_id").values.tolist())
     assert fixed["Exact duplicate responses"] == "0"
     assert fixed["Duplicates dropped (dedupe)"] == "1"
-    assert fixed["Garbled text cells (double decoding)"] == "1 (repaired)"
+    assert fixed["Garbled text cells (double decoding, whole file)"] == "1 (repaired)"
     assert unit.responses.set_index("response_id").loc["R04", "comment"] == "¡Traduciendo!"
 
 
