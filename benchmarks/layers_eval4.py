@@ -90,6 +90,25 @@ readings in ``benchmarks/train_theme_model.py``): layer alone over the rules of 
 the rules of c18f8ec, round 7 -> round 8 on blind 21: en 0.865/0.730/0.792 -> 0.859/0.719/0.783,
 ja 0.872/0.768/0.817 -> 0.872/0.780/0.823.
 
+Round 9 (``--round 9``, LAY24, ``/work/lead/PREREG23.md``): round 8's procedure (round 7's folds
+and floor) with the full C grid round 7 declared (design PF's ``(1, 4, 16)``, growing x 4 at its
+top edge; no ``--grid``), training set 27 and blind set 22 trained (``TRAIN9``, ``BLIND9``), blind
+22 held out (``TEST9``). One variant, declared before anything was read, aimed at recall (about
+60 % of blind 21's misses were implied themes or the layer's own drops, ERR22): PF-0.01
+(``both_comment_edge_pfloor_r1``, the same fold tables, thresholds the F1-best whose precision on
+the folds of new industries is at least round 3's layer's there minus 0.01). Both designs run in
+one process per language (they share the fold fits).
+Result over the rules of 23fde7c (labels before ERR23's relabelling; 2,605 pairs per language of
+blind 22), constrained pooled fold F1 per C (floor: round 3's layer on the new-industry folds,
+en 0.808, ja 0.849). English PF: C 1, 4, 16, 64 -> 0.806, 0.817, 0.817, 0.817 (16 by a hair,
+64 not better): C = 16, t_drop 0.12, t_add 0.46, ``comment``; PF-0.01: 0.808, 0.817, 0.817 ->
+C = 4, 0.20 / 0.36, ``comment``. Japanese, both designs: C 1 ... 256 -> 0.817, 0.838, 0.844,
+0.846, 0.845: C = 64, 0.16 / 0.42, ``comment`` (round 5's choices). Layer over the rules, blind 22
+held out, shipped (en round 8, ja round 7) -> new, P/R/F1, polarity: en 0.807/0.728/0.766, 0.746
+-> PF 0.811/0.711/0.758, 0.727 / PF-0.01 0.807/0.737/0.770, 0.728; ja 0.874/0.799/0.834, 0.794
+-> 0.870/0.806/0.837, 0.796. 1,868 s CPU (en) and 1,496 s (ja), 73 and 58 min wall at load
+7-20. Whole-tagger readings and set 28's: ``benchmarks/layers_round9.py``.
+
 Run: ``pip install -e '.[eval]'``, then ``PYTHONPATH=. python benchmarks/layers_eval4.py themes
 --rules COMMIT [--design NAME] [--save PKL] [--reuse PKL]`` or ``... polarity --rules COMMIT
 [--save CSV] [--cache DIR]``. ``--reuse`` takes a saved theme run's choices and probabilities
@@ -120,11 +139,13 @@ import train_theme_model as ttm  # noqa: E402
 from labelled_sets import (  # noqa: E402
     BLIND7,
     BLIND8,
+    BLIND9,
     FOLD_RULES,
     FOLDS4,
     FOLDS5,
     FOLDS7,
     FOLDS8,
+    FOLDS9,
     NUMBERED,
     ROUND3,
     ROUND4,
@@ -134,8 +155,10 @@ from labelled_sets import (  # noqa: E402
     TEST5,
     TEST7,
     TEST8,
+    TEST9,
     TRAIN7,
     TRAIN8,
+    TRAIN9,
     TRAIN_9_10,
     fold_of,
     training,
@@ -370,12 +393,13 @@ def main(argv: list[str] | None = None) -> int:
         "--round",
         type=int,
         default=4,
-        choices=[4, 5, 7, 8],
+        choices=[4, 5, 7, 8, 9],
         help="the defaults of --train, --blind, --test and --folds and the rule: round 4's "
         "(PREREG11), round 5's (PREREG12: sets 11-22, 21 held out, folds 6 7 8 18 19 22, rule "
         "per language) or round 7's (PREREG21: sets 11-25 and blind 9-13, 15-20, blind 20 held "
         "out, folds 6 7 8 18 19 22 20 23 24) or round 8's (PREREG22: round 7's and set 26 and "
-        "blind 20-21, blind 21 held out, round 7's folds)",
+        "blind 20-21, blind 21 held out, round 7's folds) or round 9's (PREREG23: round 8's "
+        "and set 27 and blind 22, blind 22 held out, round 7's folds)",
     )
     parser.add_argument(
         "--grid",
@@ -409,9 +433,12 @@ def main(argv: list[str] | None = None) -> int:
     five = args.round >= 5
     seven = args.round >= 7
     eight = args.round == 8
+    nine = args.round == 9
     if args.train is None:
         args.train = (
-            list(TRAIN8)
+            list(TRAIN9)
+            if nine
+            else list(TRAIN8)
             if eight
             else list(TRAIN7)
             if seven
@@ -420,10 +447,14 @@ def main(argv: list[str] | None = None) -> int:
             else [*ROUND3, *ROUND4]
         )
     if args.blind is None:
-        args.blind = list(BLIND8) if eight else list(BLIND7) if seven else []
-    args.test = args.test or (TEST8 if eight else TEST7 if seven else TEST5 if five else TEST4)
+        args.blind = (
+            list(BLIND9) if nine else list(BLIND8) if eight else list(BLIND7) if seven else []
+        )
+    args.test = args.test or (
+        TEST9 if nine else TEST8 if eight else TEST7 if seven else TEST5 if five else TEST4
+    )
     args.folds = args.folds or list(
-        FOLDS8 if eight else FOLDS7 if seven else FOLDS5 if five else FOLDS4
+        FOLDS9 if nine else FOLDS8 if eight else FOLDS7 if seven else FOLDS5 if five else FOLDS4
     )
     assert args.test not in args.folds
     assert not args.choices or (args.layer == "themes" and len(args.design) == 1)

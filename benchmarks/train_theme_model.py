@@ -201,6 +201,34 @@ candidate 2 (e3aaa2c, English as candidate 1), set 27's second and last reading:
 keeps round 7. Cost (``bench_text``'s 100,000 comments with segments, fresh processes, three
 alternated pairs at load 18-20): main 2f482b3 6.16, 5.91, 5.74 s CPU, round 8 5.87, 5.55, 5.96
 s: no cost the noise lets one see.
+
+Round 9 (LAY24, ``/work/lead/PREREG23.md``): every readable set, round 8's and training set 27
+and blind set 22 (spent; ``ROUND9``, ``SPENT_BLIND``), training sets 5 and 9-25 as relabelled
+by ERR23's ruling on neighbouring labels (``docs/labelling.md``; merged before the final fit):
+19,174 English and 19,157 Japanese comments. The choices made again by round 8's procedure with
+the full C grid round 7 declared (``layers_eval4.py themes --round 9``, blind 22 held out, over
+the labels before ERR23's relabelling), with the declared variant PF-0.01. Japanese: C 1, 4, 16,
+64, 256 gave constrained pooled fold F1 0.817, 0.838, 0.844, 0.846, 0.845 (floor 0.849); PF and
+PF-0.01 both chose C = 64, t_drop 0.16, t_add 0.42, ``comment``, round 5's choices again.
+Blind 22 held out, layer over the rules of 23fde7c, shipped (round 7) -> round 9: ja P/R/F1
+0.874/0.799/0.834, polarity 0.794 -> 0.870/0.806/0.837, 0.796 (F1 +0.002, P -0.004).
+Candidate 1 (Japanese round 9, English kept as shipped, round 8: ``--keep en --keep-from
+23fde7c``; 73,172 Japanese n-grams, round 7 68,422), written by ``PYTHONPATH=. python
+benchmarks/train_theme_model.py --train 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27
+--blind 9 10 11 12 13 15 16 17 18 19 20 21 22 --design both_comment_edge_pfloor --choices
+'{"ja": [64.0, 0.16, 0.42, "comment"]}' --keep en --keep-from 23fde7c``. It is committed before
+set 28 is read; English's choice was still running (its candidate, if any, is candidate 2).
+Set 28 (``theme_train28_{en,ja}.csv``, never trained on) read once for candidate 1, whole tagger,
+shipped -> candidate 1: ja P/R/F1 0.857/0.785/0.819, polarity 0.924 -> 0.856/0.793/0.823, 0.925
+(F1 +0.004, P -0.001): short of PREREG23's +0.005, so Japanese keeps round 7 (the resource is
+23fde7c's again, byte for byte). English (the same in both): 0.869/0.787/0.826, 0.847; rules
+alone en 0.796/0.688/0.738, 0.830, ja 0.807/0.668/0.731, 0.853.
+English (candidate 2, not read): the full grid chose C = 16, 0.12 / 0.46, ``comment`` (PF) and C
+= 4, 0.20 / 0.36, ``comment`` (PF-0.01; shipped round 8: C 16, 0.20 / 0.36, ``score``). Blind 22
+held out, whole tagger, models trained on every other set, shipped -> PF / PF-0.01: en P/R/F1
+0.824/0.688/0.750, polarity 0.790 -> 0.821/0.692/0.751, 0.766 / 0.821/0.692/0.751, 0.763 (F1
++0.001, polarity -0.024 / -0.027): both fail the polarity part of the rule by far, so neither was
+committed nor read on set 28; English keeps round 8. Nothing ships in round 9.
 """
 
 from __future__ import annotations

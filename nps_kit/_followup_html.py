@@ -22,7 +22,7 @@ from nps_kit.closed_loop import (
     call_by,
 )
 from nps_kit.i18n import Language, shown_redactions, t
-from nps_kit.report import nobreak
+from nps_kit.report import keep_terms, nobreak
 
 __all__ = ["FIRST_SCREEN", "followup_html", "loop_status_html"]
 
@@ -348,7 +348,8 @@ def loop_status_html(
         )
     for note in (status.order_note, status.id_note, *status.entry_notes):
         if note:
-            parts.append(f'<p class="nps-loop__note">{escape(_named(note, status.source))}</p>')
+            said = keep_terms(escape(_named(note, status.source)))  # 「済」などの on one line
+            parts.append(f'<p class="nps-loop__note">{said}</p>')
     parts.append(f'<div class="nps-kpis">{kpis}</div>')
     if len(status.open):
         columns = [

@@ -68,7 +68,7 @@ def cached_id_warning(unit: UnitParameters, cache: ExportCache) -> str | None:
 
     if unit.columns.id is None:
         return None
-    column = unit.column(unit.columns.id)
+    column = unit.frame_column(unit.columns.id)
     names = pq.read_schema(cache.path).names
     if column not in names:
         return None
@@ -81,4 +81,4 @@ def cached_id_warning(unit: UnitParameters, cache: ExportCache) -> str | None:
             key = key.cast(key.type.value_type)
         table = table.filter(pc.is_in(key, value_set=pa.array(keys)))
     ids = table[column].to_pandas()
-    return id_repeats_warning(ids, column=column, language=unit.language)
+    return id_repeats_warning(ids, column=unit.column(unit.columns.id), language=unit.language)

@@ -162,10 +162,8 @@ def read_yaml(path: Path, *, text: str | None = None) -> dict[str, Any]:
         # Aliases are expanded only up to a size limit: an alias bomb is refused, not run.
         raw = _yaml.safe_load(text, shown=shown, path=path)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown line"
         raise ConfigError(
-            f"{shown}: invalid YAML at {where}: {exc.problem}.",
+            f"{shown}: invalid YAML at {_yaml_error_place(exc, text)}.",
             hint="Fix the syntax there (indentation, a missing ':' or an unclosed quote).",
             path=path,
         ) from None
@@ -177,6 +175,36 @@ def read_yaml(path: Path, *, text: str | None = None) -> dict[str, Any]:
             path=path,
         )
     return raw
+
+
+# What PyYAML's context says was left open when the file ended, in a reader's words.
+_OPENED = {
+    "while parsing a flow sequence": "the list '['",
+    "while parsing a flow mapping": "the mapping '{'",
+    "while scanning a quoted scalar": "the quote",
+}
+
+
+def _yaml_error_place(exc: yaml.MarkedYAMLError, text: str) -> str:
+    """Return ``line L, column C: problem`` for a YAML error, on a line the file has.
+
+    PyYAML marks an error found at the end of the file on the line after the last one (FIX39:
+    'line 72' of a 71-line file, for a '[' left open on line 71): name where the unclosed
+    bracket or quote opened, else the last line with text.
+    """
+    mark = exc.problem_mark
+    if mark is None:
+        return f"unknown line: {exc.problem}"
+    where, problem = mark, str(exc.problem)
+    if "<stream end>" in problem or "end of stream" in problem:
+        opened = _OPENED.get(str(exc.context))
+        if opened is not None and exc.context_mark is not None:
+            where = exc.context_mark
+            problem = f"{opened} opened here is not closed by the end of the file ({problem})"
+        else:
+            lines = text.rstrip().splitlines() or [""]
+            return f"line {len(lines)}, column {len(lines[-1]) + 1}: {problem}"
+    return f"line {where.line + 1}, column {where.column + 1}: {problem}"
 
 
 def _innermost(errors: list[Any]) -> list[Any]:

@@ -193,7 +193,9 @@ def check_unit_rows(
     where = display(unit.source) if unit.source is not None else f"unit {unit.unit}"
     if unit.columns.contact is not None:
         column = unit.column(unit.columns.contact)
-        problem = consent_problem(rows.distinct(column), column=column)
+        # Read where the cache keeps it ('period (export)'), named as the parameters name it.
+        stored = unit.frame_column(unit.columns.contact)
+        problem = consent_problem(rows.distinct(stored), column=column)
         if problem is not None:
             raise UnitRefused(
                 f"{where}: {problem}",
@@ -207,7 +209,7 @@ def check_unit_rows(
         import pyarrow.parquet as pq
 
         names = pq.read_schema(rows.cache.path).names
-        details = [unit.column(c) for c in unit.columns.contact_details]
+        details = [unit.frame_column(c) for c in unit.columns.contact_details]
         unset = consent_left_unset(names, rows.distinct, details=details)
         if unset is not None:
             raise UnitRefused(

@@ -371,17 +371,20 @@ def new_detractors(
     # columns.contact_details: the means to reach them; without a consent column, a detail
     # left is the respondent's request to be contacted (the work file's rule), so only those
     # who left one are alerted.
-    details = [unit.column(c) for c in unit.columns.contact_details]
+    # Each configured column read where the frame keeps it: an export's own 'segment' or
+    # 'period' is 'segment (export)' there (FIX39: a consent column headed 'segment').
+    frame = unit.frame_column
+    details = {unit.column(c): frame(c) for c in unit.columns.contact_details}
     consent = unit.columns.contact
     rows = contactable_detractors(
         rows,
-        contact_column=unit.column(consent) if consent is not None else None,
-        details=details,
+        contact_column=frame(consent) if consent is not None else None,
+        details=list(details.values()),
         max_score=unit.alerts.max_score,
     )
-    ids = rows[unit.columns.id].map(_id_text)
+    ids = rows[frame(unit.columns.id)].map(_id_text)
     where = clock.zone(unit.language, unit.timezone)
-    comment = unit.columns.comment
+    comment = frame(unit.columns.comment) if unit.columns.comment is not None else None
     answers = _answers(rows, comment)
     seen = pd.Series(
         [
@@ -401,7 +404,10 @@ def new_detractors(
         from nps_kit.redact import redact
 
         texts = redact(texts).texts
-    columns = [b.column if isinstance(b, Breakdown) else b for b in unit.breakdowns]
+    columns = {
+        unit.column(c): frame(c)
+        for c in (b.column if isinstance(b, Breakdown) else b for b in unit.breakdowns)
+    }
     table = pd.DataFrame(
         {
             "response_id": ids[rows.index],
@@ -413,8 +419,9 @@ def new_detractors(
             ],
             "date": rows["nps_date"],
             "score": rows["nps_score"].astype("Int64"),
-            **{c: rows[c].astype("string").fillna("") for c in details if c in rows.columns},
-            **{c: rows[c].astype("string").fillna("") for c in columns if c in rows.columns},
+            # Named as the parameters name them (the mail labels a detail by its header).
+            **{c: rows[f].astype("string").fillna("") for c, f in details.items() if f in rows},
+            **{c: rows[f].astype("string").fillna("") for c, f in columns.items() if f in rows},
             "comment": texts,
         }
     ).sort_values(list(URGENCY), kind="stable")
@@ -580,9 +587,11 @@ def send_alerts(
             key = (str(path), *sorted(options.items()))
             if key not in loaded:
                 loaded[key] = load_responses(path, **options)  # type: ignore[arg-type]
-            consent = unit.column(unit.columns.contact or "")
+            consent = unit.frame_column(unit.columns.contact or "")
             if consent in loaded[key].data.columns and (
-                problem := consent_problem(loaded[key].data[consent], column=consent)
+                problem := consent_problem(
+                    loaded[key].data[consent], column=unit.column(unit.columns.contact or "")
+                )
             ):
                 outcomes.append(AlertOutcome(unit.unit, "cannot_alert", detail=problem))
                 echo(f"{unit.unit}: error: {problem} {CONSENT_HINT}")
@@ -594,7 +603,7 @@ def send_alerts(
                     column=unit.data.filter.column if unit.data.filter else None,
                     values=unit.data.filter.values if unit.data.filter else (),
                     source=path,
-                )[unit.columns.id],
+                )[unit.frame_column(unit.columns.id)],
                 column=unit.columns.id,
                 language=unit.language,
             )

@@ -62,7 +62,8 @@ _META = b"nps_kit.cache"
 # 15: a folder or glob read as one export (files, drop_repeats)
 # 16: an export's own period and segment kept as 'segment (export)' (prepare_unit adds its own)
 # 17: a totals row under the table (合計, Total) left out (totals_rows)
-_FORMAT = 17
+# 18: a response a later file of a drop changed is read from that file (drop_replaced)
+_FORMAT = 18
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -455,6 +456,9 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
             "resubmission_of",
             "files",
             "totals_rows",
+            "drop_changed_in",
+            "file_rows",
+            "file_kept",
         }:
             value = tuple(value or ())
         elif item.name == "finished_unread" and value is not None:

@@ -938,9 +938,27 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n} responses also in an earlier file were counted once.",
         "en_one": "1 response also in an earlier file was counted once.",
     },
+    "load.drop_changed": {
+        "ja": "後のファイル（{files}）で内容が変わった回答{n}件は、後の回答を使いました。",
+        "en": "{n} responses changed in a later file ({files}): the later answer kept.",
+        "en_one": "1 response changed in a later file ({files}): the later answer kept.",
+    },
+    "quality.drop_changed": {
+        "ja": "後のファイルで変わった回答（後の回答を使用）",
+        "en": "Responses changed in a later file (the later answer kept)",
+    },
     "quality.files": {
-        "ja": "読んだファイル",
-        "en": "Files read",
+        "ja": "読んだファイル（行数、重複を除いた後）",
+        "en": "Files read (rows; after repeats were removed)",
+    },
+    "quality.file_rows": {
+        "ja": "{name} {n}行（{kept}行）",
+        "en": "{name} {n} rows ({kept})",
+        "en_one": "{name} 1 row ({kept})",
+    },
+    "quality.rows_read_drop": {
+        "ja": "ファイルの行数（重複を除く前）",
+        "en": "Rows in the files (before repeats were removed)",
     },
     "quality.drop_repeats": {
         "ja": "前のファイルと重複した回答（一度だけ数える）",

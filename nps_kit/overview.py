@@ -29,7 +29,7 @@ from nps_kit._lock import file_lock
 from nps_kit.clock import format_time, zone
 from nps_kit.i18n import Language, interval_text, label, number, signed_number, t
 from nps_kit.periods import TREND_MONTHS, format_period
-from nps_kit.report import small_sample_badge
+from nps_kit.report import keep_terms, small_sample_badge
 from nps_kit.summary import Change, TrendPoint, UnitSummary, as_summary
 
 
@@ -627,8 +627,8 @@ def write_overview(
         f"<tbody>{''.join(rows)}</tbody></table></div>"
         + _badge_note(flagged_min_n, lang)
         + _badge_note(few_mentions_min_n, lang, key="few_mentions")
-        + f"<p>{escape(t('overview.fdr_note', lang, fdr=f'{fdr * 100:g}'))}</p>"
-        f'<p><a href="../index.html">{w("periods")}</a></p></main></body></html>\n'
+        + _note(t("overview.fdr_note", lang, fdr=f"{fdr * 100:g}"))
+        + f'<p><a href="../index.html">{w("periods")}</a></p></main></body></html>\n'
     )
     path = folder / "index.html"
     atomic_write_text(path, page)
@@ -733,7 +733,15 @@ def _badge_note(min_ns: set[int | None], lang: Language, *, key: str = "small_sa
         note = t(f"overview.{key}_note", lang, min_n=min_ns.pop())
     else:
         note = t(f"overview.{key}_note_few", lang)
-    return f"<p>{_badge(key, lang)}{escape(note)}</p>"
+    return _note(note, badge=_badge(key, lang))
+
+
+def _note(text: str, *, badge: str = "") -> str:
+    """Return a footnote under the table: wrapped between phrases, a 「term」 kept whole.
+
+    At 390 px the note broke after 「有意」 and began the next line with が (FIX39).
+    """
+    return f'<p class="nps-overview__note">{badge}{keep_terms(escape(text))}</p>'
 
 
 def _shared_zone(manifest: dict[str, Any]) -> str | None:

@@ -580,6 +580,19 @@ class UnitParameters(_Model):
         """Return the column that ``name`` (header, Qualtrics QID or question text) names."""
         return self._resolved.get(name, name)
 
+    def frame_column(self, name: str) -> str:
+        """Return where a loaded frame keeps the column ``name`` names (:meth:`column`).
+
+        An export's own column named like one the loader or the unit adds (``period``,
+        ``segment``, ``nps_score``) is kept as ``'segment (export)'``
+        (:func:`nps_kit.load.export_column`): whatever reads a configured column from the
+        loaded responses reads it here, never by its header (FIX39: a consent column headed
+        ``segment`` was 'no column' to alerts).
+        """
+        from nps_kit.load import export_column
+
+        return export_column(self.column(name))
+
     def loader_options(self) -> dict[str, Any]:
         """Return the keyword options of :func:`nps_kit.load.load_responses` for this unit.
 
@@ -1204,12 +1217,11 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
     lang = unit.language
 
     from nps_kit._question_label import header_label
-    from nps_kit.load import export_column
 
     def col(name: str | None) -> str | None:
         # Where the unit's frame keeps the column: an export's own 'segment' (a customer
         # segment) is 'segment (export)', beside the NPS segment prepare_unit adds (QA24).
-        return None if name is None else export_column(unit.column(name))
+        return None if name is None else unit.frame_column(name)
 
     return {
         "unit": unit.unit,

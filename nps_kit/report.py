@@ -144,6 +144,28 @@ def nobreak(escaped: str) -> str:
     )
 
 
+# A short quoted term with the particles after it: 「済」などの, 「有意な変化なし」と (FIX39).
+_QUOTED_TERM = re.compile(r"(?:「[^「」<>]{1,12}」)+(?:など|から|まで)?[のがをにはともで]?")
+
+
+def keep_terms(escaped: str) -> str:
+    """Keep each short quoted Japanese term with its particles on one line, in escaped HTML.
+
+    Parameters
+    ----------
+    escaped
+        HTML-escaped text, e.g. ``"日付のない「済」などの7人は…"``.
+
+    Returns
+    -------
+    str
+        The text with each quoted term of up to 12 characters, and the particles after it,
+        in a ``<span class="nps-nb">``: at 390 px a line ended after 「済」 and the next began
+        with などの (FIX39), which ``word-break: keep-all`` allows and a reader stumbles on.
+    """
+    return _QUOTED_TERM.sub(lambda m: f'<span class="nps-nb">{m.group(0)}</span>', escaped)
+
+
 def _heading(text: str) -> str:
     """Escape a column heading, with ``<wbr>`` where it may wrap between Japanese phrases.
 

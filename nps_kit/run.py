@@ -351,8 +351,8 @@ def _write_unit(job: _Job, done: _Executed, output: Path) -> UnitResult:
                     table,
                     _unit_responses(job),
                     id_column=job.parameters["id_column"],
-                    contact_column=unit.column(consent) if consent is not None else None,
-                    details=[unit.column(c) for c in unit.columns.contact_details],
+                    contact_column=unit.frame_column(consent) if consent is not None else None,
+                    details=[unit.frame_column(c) for c in unit.columns.contact_details],
                 )
             from nps_kit.cache import open_cache
 

@@ -778,6 +778,11 @@ def _repeats_in_period(unit: UnitData, columns: Sequence[str]) -> int:
     return int((rows.loc[values.index, "period"] == unit.period)[repeated].sum())
 
 
+def _said(key: str, report: LoadReport) -> str:
+    """Return a row's words: a drop's row count is before repeats were removed (FIX39 #2)."""
+    return "rows_read_drop" if key == "rows_read" and report.files else key
+
+
 def data_quality(
     unit: UnitData, *, id_column: str | None = None, ratings: pd.DataFrame | None = None
 ) -> pd.DataFrame:
@@ -893,11 +898,21 @@ def data_quality(
     rows[at:at] = [(key, f"{n:,}") for key, n in left_out if n]
     if report.files:
         # A folder or glob read as one export: how many files, and the newest (QA24).
-        newest = Path(report.files[-1]).name
-        said = f"{len(report.files):,} ({newest})"
+        # Each file with its rows, before and after repeats (FIX39 #2: only the newest).
+        said = ("、" if lang == "ja" else ", ").join(
+            t("quality.file_rows", lang, name=Path(f).name, n=f"{n:,}", kept=f"{k:,}")
+            for f, n, k in zip(report.files, report.file_rows, report.file_kept, strict=False)
+        ) or f"{len(report.files):,} ({Path(report.files[-1]).name})"
         rows[at:at] = [("files", said)] + (
             [("drop_repeats", f"{report.drop_repeats:,}")] if report.drop_repeats else []
         )
+        if report.drop_replaced:
+            # A later file's corrected answers, kept over the first file's (FIX39).
+            where = ("、" if lang == "ja" else ", ").join(report.drop_changed_in)
+            changed = f"{report.drop_replaced:,}" + (
+                f"（{where}）" if lang == "ja" else f" ({where})"
+            )
+            rows.insert(at + 1 + bool(report.drop_repeats), ("drop_changed", changed))
     # Read from another way of writing them (１０, 10点, 令和8年), in the whole file (QA24).
     for key, n, before in (
         ("scores_rewritten", report.scores_rewritten, "valid"),
@@ -914,7 +929,7 @@ def data_quality(
     return pd.DataFrame(
         {
             # "unit_rows" says how many months they span (QA22: "the 13 months shown" of 4).
-            "item": [t(f"quality.{k}", lang, **named.get(k, {})) for k, _ in rows],
+            "item": [t(f"quality.{_said(k, report)}", lang, **named.get(k, {})) for k, _ in rows],
             "value": [v for _, v in rows],
         }
     )

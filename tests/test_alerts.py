@@ -1000,3 +1000,33 @@ def test_a_customer_number_set_as_the_id_is_said_once_and_still_alerts(
         "columns.idに設定してください。"
     ]
     assert len(smtp.received) == 2
+
+
+@pytest.mark.parametrize("header", ["segment", "period"])
+def test_a_consent_column_headed_like_a_unit_column_is_the_one_read(
+    project: Path, smtp: Recorder, header: str
+) -> None:
+    # FIX39: a consent question headed 'segment' or 'period' is kept as 'segment (export)'
+    # beside the unit's own columns; alerts looked it up by its header ('no column').
+    data = next(p for p in project.iterdir() if p.name.startswith("export"))
+    write_export(data, ROWS)
+    frame = pd.read_excel(data) if data.suffix == ".xlsx" else pd.read_csv(data, encoding="cp932")
+    frame = frame.rename(columns={"contact_ok": header})
+    if data.suffix == ".xlsx":
+        frame.to_excel(data, index=False)
+    else:
+        frame.to_csv(data, index=False, encoding="cp932")
+    defaults = project / "parameters" / "defaults.yaml"
+    defaults.write_text(
+        defaults.read_text("utf-8").replace("contact: contact_ok", f"contact: {header}"),
+        encoding="utf-8",
+    )
+    assert alerts(project) == 0
+    ec = next(m for m in smtp.received if "ec-owner@example.com" in m.rcpt_tos)
+    text = text_of(ec.message)
+    assert all(f"/ スコア{s}" in text for s in (0, 3))
+    assert "連絡不要" not in text  # E03 said no in that column: never listed
+    assert [(r["unit"], r["response_ids"]) for r in log_lines(project)] == [
+        ("cloud", ["C02"]),
+        ("ec", ["E04", "E02", "E05"]),
+    ]

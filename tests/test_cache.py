@@ -232,7 +232,7 @@ def test_a_cache_of_an_earlier_format_says_how_to_rebuild_it(tmp_path: Path) -> 
     with pytest.raises(DataError) as err:
         open_cache(old)
     assert str(err.value) == (
-        f"{old}: cache format 2 is not 17: it was written by an earlier nps-kit, which read "
+        f"{old}: cache format 2 is not 18: it was written by an earlier nps-kit, which read "
         "the export differently. Run nps-kit run again: it builds a new cache from the export. "
         "A report notebook run by hand reads the export itself with data_cache set to None."
     )
@@ -375,5 +375,10 @@ def test_a_drop_cache_keeps_its_files_and_its_data_quality_names_them(tmp_path: 
     direct = prepare_unit(folder, id_column="id", **EC)  # type: ignore[arg-type]
     assert cached.responses["id"].tolist() == direct.responses["id"].tolist()
     quality = dict(data_quality(cached).itertuples(index=False, name=None))
-    assert quality["読んだファイル"] == "2 (b_late.parquet)"
+    # Each file with its rows, before and after repeats (FIX39 #2: only the newest was named).
+    rows = len(ROWS)
+    assert quality["読んだファイル（行数、重複を除いた後）"] == (
+        f"a.parquet 8行（8行）、b_late.parquet {rows - 6}行（{rows - 8}行）"
+    )
+    assert quality["ファイルの行数（重複を除く前）"] == f"{rows + 2}"
     assert quality["前のファイルと重複した回答（一度だけ数える）"] == "2"

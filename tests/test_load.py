@@ -1588,3 +1588,57 @@ def test_a_last_row_labelled_like_a_total_but_dated_is_a_response(tmp_path: Path
     assert (report.totals_rows, report.n_valid) == (("合計",), 2)
     report = load_responses(path, score_column="score").report
     assert (report.totals_rows, report.n_valid) == (("合計",), 2)
+
+
+# FIX39 #1: a response a later file answers differently is a correction.
+DROP_FIXED = "id,score,date,comment\nR2,3,2026-11-02,late\nR3,9,2026-11-03,\nR4,0,2026-11-20,\n"
+
+
+@pytest.mark.parametrize("kind", ["csv", "parquet"])
+def test_a_later_drop_file_that_changes_an_answer_is_kept_and_said(
+    tmp_path: Path, kind: str
+) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    first = pd.read_csv(io.StringIO(DROP_FIRST), dtype=str).assign(comment=pd.NA)
+    late = pd.read_csv(io.StringIO(DROP_FIXED), dtype=str)
+    late.loc[late["id"] == "R2", "score"] = "7"  # R2's score corrected, R3 repeated alike
+    for name, frame in (("2026-11-01", first), ("2026-11-03", late)):
+        if kind == "csv":
+            frame.to_csv(folder / f"{name}.csv", index=False)
+        else:
+            frame.assign(score=pd.to_numeric(frame["score"])).to_parquet(folder / f"{name}.parquet")
+    loaded = load_responses(folder, date_column="date", id_column="id", score_column="score")
+    data = loaded.data.sort_values("id")
+    assert data["id"].tolist() == ["R1", "R2", "R3", "R4"]
+    assert data["nps_score"].tolist() == [10, 7, 9, 0]  # R2 as the later file answers it
+    assert data.loc[data["id"] == "R2", "comment"].tolist() == ["late"]
+    report = loaded.report
+    assert (report.rows_read, report.drop_repeats, report.drop_replaced) == (6, 1, 1)
+    assert report.drop_changed_in == (f"2026-11-03.{kind}",)
+    assert report.read_notes()[1:] == [
+        "1 response also in an earlier file was counted once.",
+        f"1 response changed in a later file (2026-11-03.{kind}): the later answer kept.",
+    ]
+    assert report.read_notes("ja")[-1] == (
+        f"後のファイル（2026-11-03.{kind}）で内容が変わった回答1件は、後の回答を使いました。"
+    )
+
+
+def test_a_drop_s_row_references_name_the_file_and_its_row(tmp_path: Path) -> None:
+    # FIX39 #2: a drop's rows run on from file to file; 'row 7' of a folder was nowhere to be
+    # found. A message names the file and the row in it, as a spreadsheet shows it.
+    folder = _drop(tmp_path)
+    (folder / "c.csv").write_text(
+        "id,score,date\nR5,11,2026-11-21\nR6,7,someday\n", encoding="utf-8"
+    )
+    with pytest.raises(DataError) as info:
+        load_responses(folder, score_column="score", id_column="id", strict=True)
+    assert str(info.value).startswith(
+        f"{folder}: 1 invalid score(s) in column 'score': c.csv row 2: 11."
+    )
+    assert info.value.failures[["file", "row"]].values.tolist() == [["c.csv", 2]]
+    (folder / "c.csv").write_text("id,score,date\nR5,10,2026-11-21\nR6,7,someday\n", "utf-8")
+    with pytest.raises(DataError) as info:
+        load_responses(folder, score_column="score", date_column="date", strict=True)
+    assert "(date_column): c.csv row 3: 'someday'." in str(info.value)

@@ -144,6 +144,23 @@ def test_yaml_syntax_error_names_the_line(project: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("tail", "where"),
+    [
+        ("mail:\n  to: [a@example.com\n", "line 4, column 7: the list '[' opened here"),
+        ("mail: {to: [a@example.com]\n\n\n", "line 3, column 7: the mapping '{' opened here"),
+        ('name: "EC\n', "line 3, column 7: the quote opened here"),
+    ],
+)
+def test_yaml_error_at_the_end_of_the_file_names_a_line_it_has(
+    project: Path, tail: str, where: str
+) -> None:
+    # PyYAML marks the end of the file on the line after the last (FIX39: 'line 72' of 71).
+    path = write_unit(project, "name: EC\nlanguage: ja\n" + tail)
+    assert error_of(path).startswith(f"params/ec.yaml: invalid YAML at {where} is not closed")
+    assert "by the end of the file" in error_of(path)
+
+
 #: A unit file's text and the whole message it gets.
 UNIT_FILE_ERRORS = [
     pytest.param(
@@ -297,8 +314,9 @@ def test_load_all_validates_every_file_and_reports_errors_together(project: Path
     assert [str(e) for e in found.errors] == [
         "params/bad.yaml: languag: unknown key 'languag' at the top level. "
         "Did you mean 'language'?",
-        "params/broken.yaml: invalid YAML at line 2, column 1: expected ',' or ']', but got "
-        "'<stream end>'. Fix the syntax there (indentation, a missing ':' or an unclosed quote).",
+        "params/broken.yaml: invalid YAML at line 1, column 7: the list '[' opened here is not "
+        "closed by the end of the file (expected ',' or ']', but got '<stream end>'). Fix the "
+        "syntax there (indentation, a missing ':' or an unclosed quote).",
     ]
     with pytest.raises(ConfigError) as info:
         found.raise_if_errors()

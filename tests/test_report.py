@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -468,6 +469,26 @@ def test_nobreak_keeps_numbers_units_and_dates_together() -> None:
     assert report.nobreak("share of 201-1000, 11-50; R-12") == (
         'share of <span class="nps-nb">201-1000</span>, <span class="nps-nb">11-50</span>; R-12'
     )
+
+
+def test_keep_terms_keeps_a_quoted_term_with_its_particles() -> None:
+    # FIX39: at 390 px a line ended after 「済」 and the next began with などの.
+    assert report.keep_terms("日付のない「済」などの7人、「留守電」「不在」などの2人") == (
+        '日付のない<span class="nps-nb">「済」などの</span>7人、'
+        '<span class="nps-nb">「留守電」「不在」などの</span>2人'
+    )
+    assert report.keep_terms("ここでは「有意な変化なし」となる") == (
+        'ここでは<span class="nps-nb">「有意な変化なし」と</span>なる'
+    )
+    # a quoted comment may wrap: only short terms are kept whole
+    quoted = "「配送がとても遅く、問い合わせにも返事がなかった」と"
+    assert report.keep_terms(quoted) == quoted
+    stylesheet = (
+        Path(report.__file__).parent / "templates" / "nps_report" / "static" / "report.css"
+    ).read_text("utf-8")
+    phrases = stylesheet[stylesheet.index("@supports (word-break: auto-phrase)") :]
+    phrases = phrases[: phrases.index("}")]
+    assert ":lang(ja) .nps-loop__note" in phrases and ":lang(ja) .nps-overview__note" in phrases
 
 
 @pytest.mark.parametrize(

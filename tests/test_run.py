@@ -1522,3 +1522,31 @@ def test_a_breakdown_by_a_rating_with_blanks_shows_the_scale_in_order(
     groups = ("1", "2", "3", "4", "5", "(no answer)")
     positions = [text.find(f" {g}: NPS ") for g in groups]
     assert -1 not in positions and positions == sorted(positions), text
+
+
+@pytest.mark.parametrize("header", ["period", "segment"])
+def test_a_consent_column_headed_like_a_unit_column_is_the_one_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, header: str
+) -> None:
+    # FIX39: an export's own 'period' is kept as 'period (export)'; the consent check looked
+    # it up by its header, found nothing and let a column of quarters pass as consent.
+    monkeypatch.chdir(tmp_path)
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "responses.csv").write_text(
+        f"Timestamp,Score,{header}\n2026-10-13 10:00,3,Q3\n2026-10-14 11:00,9,Q4\n",
+        encoding="utf-8",
+    )
+    (params / "north.yaml").write_text(
+        "name: North\nlanguage: en\ndata: {path: ../responses.csv}\n"
+        f"columns: {{date: Timestamp, score: Score, contact: {header}}}\n",
+        encoding="utf-8",
+    )
+    notebook = make_notebook(tmp_path / "nb.ipynb", "raise SystemExit('no kernel may start')")
+    argv = ["run", "north", "--parameters", str(params), "--output", str(tmp_path / "reports")]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-10"]) == 2
+    said = capsys.readouterr().err.splitlines()[-1]
+    assert said.startswith(
+        f"nps-kit run: error: parameters/north.yaml: columns.contact: '{header}' holds no "
+        "yes/no answers, so nobody would count as allowing contact; its values are 'Q3', 'Q4'."
+    )

@@ -213,7 +213,7 @@ def test_missing_file_and_bad_yaml(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         load_playbook(broken)
     assert str(caught.value) == (
-        f"{broken}: invalid YAML at line 4, column 1: expected the node content, but found "
+        f"{broken}: invalid YAML at line 3, column 14: expected the node content, but found "
         "'<stream end>'. Fix the syntax there (indentation, a missing ':' or an unclosed quote)."
     )
 

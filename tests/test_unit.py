@@ -908,3 +908,37 @@ def test_data_quality_says_a_totals_row_was_left_out(tmp_path: Path) -> None:
     items = en["item"].tolist()
     assert items[items.index("Rows in file") + 1] == "Totals rows left out (not responses)"
     assert unit_unreadable_dates(unit) is None
+
+
+@pytest.mark.parametrize(
+    ("language", "item", "files"),
+    [
+        ("en", "Responses changed in a later file (the later answer kept)", "2 (b.csv, c.csv)"),
+        ("ja", "後のファイルで変わった回答（後の回答を使用）", "2（b.csv、c.csv）"),
+    ],
+)
+def test_data_quality_says_a_later_drop_file_changed_answers(
+    tmp_path: Path, language: str, item: str, files: str
+) -> None:
+    # FIX39 #1: a response repeated in a later file with another score is a correction, kept
+    # over the first file's answer and said, not dropped silently.
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    write_csv(folder / "a.csv", CURRENT)
+    write_csv(folder / "b.csv", [CURRENT[0].replace(",10,", ",4,"), CURRENT[1]])
+    write_csv(folder / "c.csv", [CURRENT[3].replace("普通", "普通だった")])
+    unit = ec(folder, period="2026-10", language=language, id_column="response_id",
+              date_column="submitted_at", score_column="score")  # fmt: skip
+    table = dict(data_quality(unit, id_column="response_id").values.tolist())
+    assert table[item] == files
+    # FIX39 #2: each file with its rows, and the file count said before repeats were removed.
+    assert [v for k, v in table.items() if k.startswith(("Files read", "読んだファイル"))] == [
+        "a.csv 11 rows (9), b.csv 2 rows (1), c.csv 1 row (1)"
+        if language == "en"
+        else "a.csv 11行（9行）、b.csv 2行（1行）、c.csv 1行（1行）"
+    ]
+    rows_read = "Rows in the files (before repeats were removed)"
+    assert table[rows_read if language == "en" else "ファイルの行数（重複を除く前）"] == "14"
+    own = unit.current.set_index("response_id")
+    assert own.loc["R01", "nps_score"] == 4
+    assert own.loc["R04", "comment"] == "普通だった"
