@@ -115,6 +115,18 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         lambda m: "完全に同じ回答と、繰り返されたIDを除きます：" + _found(m["n"], "完全に同じ行"),
     ),
     (
+        r"(?P<n>[\d,]+) rows? repeats? the answers of a response sent at most (?P<s>\d+) "
+        r"seconds earlier \(a double submission, as a second click on Submit makes\); dedupe: "
+        r"resubmissions drops them, with the exact duplicates\.",
+        r"\g<n>行が、\g<s>秒以内に先に送られた回答と同じ答えです（送信ボタンの二度押しなどによる"
+        "二重送信）。dedupe: resubmissions は、完全に同じ行とともにこれらを除きます。",
+    ),
+    (
+        r"Set because of them: with false each would count twice, in the NPS and in the lists\.",
+        "そのため resubmissions にしています。"
+        "falseでは、それぞれがNPSにも一覧にも2回数えられます。",
+    ),
+    (
         r"Qualtrics responses the respondent did not finish \(Finished = False\) but scored: "
         r"include counts them, exclude leaves them out; the report counts them either way\.",
         "最後まで答えられなかった（Finished = False）がスコアのあるQualtricsの回答："

@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from nps_kit import clock
 from nps_kit._fonts import MAIL_FONTS
 from nps_kit._phone import dial_string, looks_like_phone
 from nps_kit._question_label import header_label
@@ -149,6 +150,38 @@ def _person_html(
     return f'<tr><td class="person">{"".join(lines)}</td></tr>'
 
 
+def _record_line(unit: UnitParameters, months: list[str], now: dt.datetime) -> str:
+    """Say in which month's work file to record the calls, and when a file is yet to come.
+
+    A month's report, with its work file, is made once the month has ended (``period:
+    latest``): on 5 December the November file exists and December's does not until January
+    (QA25: the alert asked to fill in both).
+    """
+    lang = unit.language
+    joiner = "・" if lang == "ja" else ", "
+    file = f"{unit.unit}_followups.xlsx"
+    local = now.astimezone(clock.zone(lang, unit.timezone)) if now.tzinfo else now
+    this_month = f"{local:%Y-%m}"
+    ended = [m for m in months if m < this_month]
+    later = [m for m in months if m >= this_month]
+    lines = []
+    if ended or not later:
+        shown = joiner.join(format_period(m, lang) for m in ended) or "—"
+        lines.append(t("alerts_mail.record", lang, file=file, month=shown))
+    if later:
+        first = pd.Period(later[-1], freq="M") + 1
+        lines.append(
+            t(
+                "alerts_mail.record_later",
+                lang,
+                file=file,
+                month=joiner.join(format_period(m, lang) for m in later),
+                start=format_period(f"{first:%Y-%m}", lang),
+            )
+        )
+    return ("" if lang == "ja" else " ").join(lines)
+
+
 def compose_alert(
     unit: UnitParameters, rows: pd.DataFrame, *, sender: Address, now: dt.datetime
 ) -> ComposedMessage:
@@ -216,13 +249,7 @@ def compose_alert(
     # 5 December meant November's): a person is listed in that month's report.
     stamps = (str(r["date"]) for r in records)
     months = sorted({d[:7] for d in stamps if re.match(r"\d{4}-\d{2}", d)})
-    joiner = "・" if lang == "ja" else ", "
-    record_line = t(
-        "alerts_mail.record",
-        lang,
-        file=f"{unit.unit}_followups.xlsx",
-        month=joiner.join(format_period(m, lang) for m in months) or "—",
-    )
+    record_line = _record_line(unit, months, now)
     text += [record_line, ""]
     text += [rule, "", "-- ", footer, ""]
     document = (

@@ -20,8 +20,8 @@ from nps_kit.errors import ConfigError, closest, missing_column
 from nps_kit.followup import categorical_summary, multi_select_summary, ratings_summary
 from nps_kit.i18n import Scope, label
 from nps_kit.periods import shift_period
-from nps_kit.score import nps
-from nps_kit.strategy import Recommendation, load_playbook, segment_strategies
+from nps_kit.score import DEFAULT_MIN_REPORT_N, nps
+from nps_kit.strategy import Recommendation, load_playbook, own_playbook, segment_strategies
 from nps_kit.text.phrases import segment_phrases
 from nps_kit.text.sentiment import ASKS, Asks, tag_polarity
 from nps_kit.text.stance import COMPLAINT, merge_polarity, theme_stance
@@ -126,6 +126,9 @@ class QuestionResult:
     commenters
         Text questions only: respondents with a valid score and a non-blank answer, the
         denominator of the theme shares in ``table``.
+    min_report_n
+        The anonymity floor the table was made with: a theme's NPS among those mentioning it
+        (or not) is blank for fewer commenters (``suppressed``).
     """
 
     question: Question
@@ -134,6 +137,7 @@ class QuestionResult:
     phrases: pd.DataFrame | None = None
     commenters: int = 0
     polarity: pd.DataFrame | None = None
+    min_report_n: int = DEFAULT_MIN_REPORT_N
 
 
 @dataclass(frozen=True, eq=False)
@@ -202,7 +206,7 @@ def analyse_followups(
     playbook_path: Path | None = None,
     level: float = 0.95,
     min_n: int = 30,
-    min_report_n: int = 5,
+    min_report_n: int = DEFAULT_MIN_REPORT_N,
     weight: str | None = None,
     top_n: int | None = None,
 ) -> FollowupAnalysis:
@@ -285,6 +289,10 @@ def analyse_followups(
             tags = tag_themes(texts, book).astype("boolean").where(answered)
             # An answer to "what to improve" is read as a request unless it praises.
             question_polarity = tag_polarity(texts, book, segments=data["segment"], asks=q.asks)
+            seg = data["segment"]
+            # Commenters as in the theme table: a comment *and* a valid score, so that the
+            # count shown above the table is the denominator of its shares.
+            commenters = int((answered & seg.notna()).sum())
             impact = _flag_small(
                 theme_impact(
                     data,
@@ -296,14 +304,20 @@ def analyse_followups(
                     weight=weight,
                 ),
                 min_n,
+                min_report_n=min_report_n,
+                commenters=commenters,
             )
-            seg = data["segment"]
             phrases = segment_phrases(texts, seg)
-            # Commenters as in the theme table: a comment *and* a valid score, so that the
-            # count shown above the table is the denominator of its shares.
-            commenters = int((answered & seg.notna()).sum())
             results.append(
-                QuestionResult(q, impact, tags, phrases, commenters, polarity=question_polarity)
+                QuestionResult(
+                    q,
+                    impact,
+                    tags,
+                    phrases,
+                    commenters,
+                    polarity=question_polarity,
+                    min_report_n=min_report_n,
+                )
             )
     rating_columns = {q.column: q.label for q in parsed if q.type == "rating"}
     ratings = drivers = None
@@ -347,6 +361,8 @@ def analyse_followups(
                     weight=weight,
                 ),
                 min_n,
+                min_report_n=min_report_n,
+                commenters=int((answered_ask & data["segment"].notna()).sum()),
             )
         ranked_tags, ranked_polarity, commented = _combined(data, ranked)
         themes = _flag_small(
@@ -360,6 +376,8 @@ def analyse_followups(
                 weight=weight,
             ),
             min_n,
+            min_report_n=min_report_n,
+            commenters=int((commented & data["segment"].notna()).sum()),
         )
         # Weighted as the gains are: a card quotes a share and a gain side by side.
         stance = theme_stance(
@@ -379,6 +397,7 @@ def analyse_followups(
         playbook=load_playbook(playbook_path, themes=book.ids, pack=book.pack),
         lang=lang,
         scope=scope,
+        playbook_file=own_playbook(playbook_path),
     )
     return FollowupAnalysis(
         questions=tuple(results),
@@ -415,11 +434,26 @@ def _combined(
     return present.astype("boolean").where(commented), polarity, commented
 
 
-def _flag_small(impact: pd.DataFrame, min_n: int) -> pd.DataFrame:
-    """Add ``small_sample`` (fewer than ``min_n`` mentions) to a theme table."""
+def _flag_small(
+    impact: pd.DataFrame, min_n: int, *, min_report_n: int, commenters: int
+) -> pd.DataFrame:
+    """Flag a theme table's small samples and blank the NPS of groups under the floor.
+
+    ``small_sample``: fewer than ``min_n`` mentions. ``suppressed``: mentioned by fewer than
+    ``min_report_n`` commenters (the anonymity floor of every group table, QA25: one mention's
+    NPS, −100, shown under a floor of 5): its NPS among those mentioning it and interval are
+    blank, as a breakdown's group is; the NPS of the other commenters likewise when they are
+    fewer than the floor. Mentions, shares and gains stay (counts, as a breakdown keeps n).
+    """
     if impact.empty:
         return impact
-    return impact.assign(small_sample=impact["mentions"].lt(min_n))
+    mentions = impact["mentions"]
+    few = mentions.gt(0) & mentions.lt(min_report_n)
+    others = (commenters - mentions).lt(min_report_n)
+    out = impact.assign(small_sample=mentions.lt(min_n), suppressed=few)
+    out.loc[few, ["nps_with", "ci_with_low", "ci_with_high"]] = float("nan")
+    out.loc[others, ["nps_without", "ci_without_low", "ci_without_high"]] = float("nan")
+    return out
 
 
 def _rating_scale(questions: Sequence[Question]) -> tuple[float, float] | None:

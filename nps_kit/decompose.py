@@ -119,6 +119,11 @@ class Contributor:
         For ``others``: which parts the rest holds, ``"mix"`` (only changes of the named
         groups' shares: with three clinics, "others" was no other clinic), ``"within"``
         (only other groups' own NPS) or ``"both"``; ``None`` otherwise.
+    groups
+        For ``others`` holding only mix or only within parts: the groups they are of, when
+        these are not every group's (QA25: with 可 and 否, 可's share part named, the rest,
+        否's alone, read 「各グループの構成比の変化」); empty otherwise. A missing label is
+        ``None``.
     """
 
     group: str | None
@@ -132,6 +137,7 @@ class Contributor:
     nps_current: float | None = None
     rest: Literal["mix", "within", "both"] | None = None
     small_sample: bool = False
+    groups: tuple[str | None, ...] = ()
 
 
 def _groups(data: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -304,13 +310,24 @@ def top_contributors(result: ShiftShare, *, k: int = 3, digits: int = 1) -> list
     ]
     rest = round(shown_total - sum(c.value for c in out), digits)
     if len(rows) > len(named) or hidden:
-        kinds = {kind for _, kind, _ in rows[len(named) :]}
+        left = rows[len(named) :]
+        kinds = {kind for _, kind, _ in left}
         holds: Literal["mix", "within", "both"] = (
             "both" if hidden or len(kinds) != 1 else "mix" if kinds == {"mix"} else "within"
         )
+        # Whose parts the rest holds, when not every group's: the words then name them.
+        groups = tuple(r["group"] for _, _, r in left) if holds != "both" else ()
+        if len(groups) == len(result.table):
+            groups = ()
         out.append(
             Contributor(
-                group=None, kind="others", value=rest, noise=False, hidden=hidden, rest=holds
+                group=None,
+                kind="others",
+                value=rest,
+                noise=False,
+                hidden=hidden,
+                rest=holds,
+                groups=groups,
             )
         )
     return out
@@ -407,6 +424,14 @@ def contributors_text(record: Mapping[str, Any], lang: Language, *, lead: bool =
                 key = "decompose.others_hidden"
             elif item.get("rest") in ("mix", "within"):
                 key = f"decompose.others_{item['rest']}"
+                named = [t("no_answer", lang) if g is None else g for g in item.get("groups", ())]
+                if 0 < len(named) <= 3:
+                    # Only some groups' parts (QA25: 否's share part alone read as every
+                    # group's): named, as the parts before it are.
+                    joiner = "・" if lang == "ja" else " and "
+                    groups = joiner.join(named)
+                    rest.append(t(f"{key}_of", lang, groups=groups, value=value))
+                    continue
             rest.append(t(key, lang, value=value))
             continue
         group = item["group"] if item["group"] is not None else t("no_answer", lang)

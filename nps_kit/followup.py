@@ -25,6 +25,7 @@ import pandas as pd
 from nps_kit._values import MISSING_WORDS, NO_ANSWER_WORDS
 from nps_kit.errors import DataError, missing_column
 from nps_kit.ordinal import not_applicable
+from nps_kit.score import DEFAULT_MIN_REPORT_N
 
 __all__ = [
     "MISSING_TOKENS",
@@ -114,7 +115,7 @@ def categorical_summary(
     weight: str | None = None,
     level: float = 0.95,
     min_n: int = 30,
-    min_report_n: int = 5,
+    min_report_n: int = DEFAULT_MIN_REPORT_N,
     top_n: int | None = None,
     other: str = "Other",
 ) -> pd.DataFrame:
@@ -180,7 +181,7 @@ def multi_select_summary(
     weight: str | None = None,
     level: float = 0.95,
     min_n: int = 30,
-    min_report_n: int = 5,
+    min_report_n: int = DEFAULT_MIN_REPORT_N,
     top_n: int | None = None,
     other: str = "Other",
 ) -> pd.DataFrame:

@@ -330,6 +330,13 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "非言及者のNPS",
         "en": "NPS (not mentioning)",
     },
+    # Under a theme table with a theme below the anonymity floor (QA25).
+    "sections.theme_floor": {
+        "ja": "「—」：言及者（または非言及者）が{floor}人未満のため、"
+        "匿名性を守ってNPSを表示していません。",
+        "en": "—: NPS not shown where fewer than {floor} commenters mention the theme (or do not), "
+        "to keep them anonymous.",
+    },
     "sections.ci": {
         "ja": "95%信頼区間",
         "en": "95% interval",
@@ -975,9 +982,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n} empty rows of the sheet were skipped.",
         "en_one": "1 empty row of the sheet was skipped.",
     },
+    # The loader's count over the whole file, as the rows of other units' cells say (QA25).
     "quality.mojibake": {
-        "ja": "文字化けしたテキスト",
-        "en": "Garbled text cells (double decoding)",
+        "ja": "文字化けしたテキスト（ファイル全体）",
+        "en": "Garbled text cells (double decoding, whole file)",
     },
     "quality.repaired": {"ja": "{n}（修復済み）", "en": "{n} (repaired)"},
     "quality.not_repaired": {
@@ -1332,6 +1340,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "ほかのグループのNPSの変化による分{value}",
         "en": "other groups' own NPS {value}",
     },
+    # The rest is the share parts (or own NPS parts) of some groups only, named (QA25).
+    "decompose.others_mix_of": {
+        "ja": "{groups}の構成比の変化による分{value}",
+        "en": "the change in the share of {groups} {value}",
+    },
+    "decompose.others_within_of": {
+        "ja": "{groups}のNPSの変化による分{value}",
+        "en": "within {groups}: {value} of the unit's change",
+    },
     "decompose.withheld": {
         "ja": "{what}{total}の内訳（{by}別）は、どのグループも回答数が少なく匿名性のため"
         "示しません。",
@@ -1391,6 +1408,16 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "連絡日を記入してください。次のレポートで連絡率に数えられます。",
         "en": "Once you have called, fill in owner, status and contacted_at on the person's row "
         "of the work file of the {month} report ({file}): the next report counts the call.",
+    },
+    # A month not ended yet has no report, so no work file (QA25: December's, on 5 December).
+    "alerts_mail.record_later": {
+        "ja": "{month}に回答した方は、連絡したら担当者・状況・連絡日を控えてください。"
+        "{month}のレポートの作業用ファイル（{file}）は、月が終わって{start}に作るレポートに"
+        "付きます。その該当行に記入すると、次のレポートで連絡率に数えられます。",
+        "en": "For those who answered in {month}: once you have called, note owner, status and "
+        "date. The work file of the {month} report ({file}) comes with that report, made once "
+        "the month has ended ({start}); fill them in on the person's row there, and the next "
+        "report counts the call.",
     },
     "alerts_mail.no_comment": {"ja": "（コメントなし）", "en": "(no comment)"},
     "alerts_mail.threshold": {

@@ -34,6 +34,7 @@ from nps_kit._schema_errors import display, problems_error, read_yaml, validate_
 from nps_kit.clock import check_timezone
 from nps_kit.errors import ConfigError, DataError, NpsKitError, closest
 from nps_kit.periods import is_month, is_period, latest_month_in_file
+from nps_kit.score import DEFAULT_MIN_REPORT_N
 from nps_kit.text.packs import PACKS, pack_files
 from nps_kit.text.themes import extended_pack
 
@@ -344,7 +345,7 @@ class Thresholds(_Model):
     """Statistical thresholds."""
 
     min_n: int = Field(default=30, ge=1)
-    min_report_n: int = Field(default=5, ge=1)
+    min_report_n: int = Field(default=DEFAULT_MIN_REPORT_N, ge=1)
     level: float = Field(default=0.95, gt=0, lt=1)
 
 

@@ -40,7 +40,7 @@ from nps_kit._drop import drop_files, drop_sha256, is_drop
 from nps_kit._id_repeats import cached_id_warning
 from nps_kit._notebook_lines import outdated_warnings
 from nps_kit._width import display_width, pad
-from nps_kit.errors import ConfigError
+from nps_kit.errors import ConfigError, NpsKitError
 from nps_kit.params import Overview, UnitParameters, notebook_parameters, resolve_period
 from nps_kit.summary import UnitSummary, as_summary
 
@@ -750,6 +750,8 @@ def run_reports(
         _say(progress, line)
     for line in contact_warnings([job.unit for job in prepared]):
         _say(progress, line)
+    for line in playbook_notes([job.unit for job in prepared]):
+        _say(progress, line)
     for job in prepared:  # a columns.id set by hand that repeats: what that means (FIX37)
         if said := cached_id_warning(job.unit, caches[job.unit.unit]):
             _say(progress, f"warning: {job.unit.unit}: {said}")
@@ -904,6 +906,50 @@ def contact_warnings(units: Sequence[UnitParameters]) -> list[str]:
         if message is not None:
             said.setdefault(message, []).append(unit.unit)
     return [f"warning: {', '.join(names)}: {message}." for message, names in said.items()]
+
+
+def playbook_notes(units: Sequence[UnitParameters]) -> list[str]:
+    """Return a ``note:`` per themes file whose own themes have no action in the playbook.
+
+    A unit that extends a pack with new themes (``themes.yaml``: ``extends``) sees them
+    ranked; its strategy cards and e-mail actions then say that no action is written for them
+    yet (:func:`nps_kit.strategy.no_action_text`). Said once per themes and playbook file,
+    naming its units (QA25: the run said nothing and the strategies left them out).
+    """
+    from nps_kit.strategy import load_playbook, own_playbook
+    from nps_kit.text.themes import load_themes
+
+    said: dict[tuple[Path | None, Path | None], tuple[list[str], list[str]]] = {}
+    for unit in units:
+        if unit.themes is None:
+            continue
+        key = (unit.themes, unit.playbook)
+        if key not in said:
+            try:
+                book = load_themes(unit.themes)
+                actions = load_playbook(unit.playbook, themes=book.ids, pack=book.pack)
+            except NpsKitError:  # the unit's report says what is wrong with them
+                continue
+            said[key] = ([t for t in book.ids if t not in actions.themes], [])
+        said[key][1].append(unit.unit)
+    lines = []
+    for (themes, path), (missing, names) in said.items():
+        if not missing or themes is None:
+            continue
+        own = own_playbook(path)
+        where = (
+            f"under themes: in {own}"
+            if own is not None
+            else "under themes: in a playbook file set as playbook: in the parameters"
+        )
+        lines.append(
+            f"note: {', '.join(names)}: {themes.name} adds {', '.join(missing)}, which "
+            f"{'has' if len(missing) == 1 else 'have'} no action in "
+            f"{own if own is not None else 'the built-in playbook'} yet; the "
+            f"strategies and e-mails show them with their evidence and say so. Write their "
+            f"actions {where}."
+        )
+    return lines
 
 
 def refusal_line(error: ConfigError) -> str:

@@ -331,7 +331,6 @@ def _defaults_text(
         "  # Drop exact duplicate responses and repeated ids: "
         + (f"{dupes:,} exact duplicate rows found." if dupes else "none found."),
         *_resubmission_lines(found),
-        "  dedupe: false",
         *_unfinished_lines(found),
         "",
         "columns:",
@@ -773,12 +772,22 @@ def _timezone_lines(
 
 def _resubmission_lines(found: Inspection) -> list[str]:
     """Comment on the double submissions found (QA20: init said nothing of 8 of them)."""
-    from nps_kit._resubmit import resubmission_note
+    from nps_kit._resubmit import RESUBMISSIONS, resubmission_note
 
     count = len(found.load.resubmission_of)
     if not count:
-        return []
-    return [f"  # {line}" for line in textwrap.wrap(resubmission_note(count), 88)]
+        return ["  dedupe: false"]
+    # Proposed, not only noted (QA25: 18 found, dedupe left false, each counted twice).
+    return [
+        *(f"  # {line}" for line in textwrap.wrap(resubmission_note(count), 88)),
+        *(f"  # {line}" for line in textwrap.wrap(_RESUBMISSIONS_SET, 88)),
+        f"  dedupe: {RESUBMISSIONS}",
+    ]
+
+
+_RESUBMISSIONS_SET: Final = (
+    "Set because of them: with false each would count twice, in the NPS and in the lists."
+)
 
 
 def _unfinished_lines(found: Inspection) -> list[str]:

@@ -329,6 +329,7 @@ def change_drivers(
                     | ({"hidden": True} if p.hidden else {})
                     | ({"small_sample": True} if p.small_sample else {})
                     | ({"rest": p.rest} if p.rest else {})
+                    | ({"groups": list(p.groups)} if p.groups else {})
                     | _share_direction(p)
                     | _levels(p)
                     for p in parts
@@ -418,7 +419,7 @@ def breakdowns(
     weight: str | None = None,
     level: float = 0.95,
     min_n: int = 30,
-    min_report_n: int = 5,
+    min_report_n: int = DEFAULT_MIN_REPORT_N,
     top_n: int | None = 12,
 ) -> SectionResult:
     """Compute NPS with intervals by each dimension, best first, small groups flagged.
@@ -697,6 +698,9 @@ def _text_question(
                 flag_column="small_sample",
             )
         )
+        hidden = shown["nps_with"].isna() & shown["mentions"].gt(0)
+        if hidden.any() or shown["nps_without"].isna().any():
+            parts.append(report.callout(_w("theme_floor", lang, floor=result.min_report_n)))
     if primary and result.phrases is not None and len(result.phrases):
         parts.append(HTML(f"<h4>{_escape(_w('phrases_title', lang))}</h4>"))
         parts.append(_phrase_table(result.phrases, lang=lang))
@@ -908,7 +912,7 @@ def method(
     *,
     level: float = 0.95,
     min_n: int = 30,
-    min_report_n: int = 5,
+    min_report_n: int = DEFAULT_MIN_REPORT_N,
     timezone: str | None = None,
     analysis: FollowupAnalysis | None = None,
 ) -> SectionResult:

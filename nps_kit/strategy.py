@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
@@ -50,6 +51,8 @@ __all__ = [
     "Recommendation",
     "SegmentActions",
     "load_playbook",
+    "no_action_text",
+    "own_playbook",
     "segment_strategies",
 ]
 
@@ -118,6 +121,7 @@ def segment_strategies(
     top: int = 3,
     min_mentions: int = 3,
     scope: Scope = "all",
+    playbook_file: str | None = None,
 ) -> list[Recommendation]:
     """Recommend up to ``top`` actions per segment, ranked by the unit's data.
 
@@ -158,6 +162,12 @@ def segment_strategies(
     scope
         Which open answers ``stance`` and ``themes`` read: ``"all"`` or ``"reasons"`` (with an
         improvement question beside, its requests left out); the impact metric's name says it.
+    playbook_file
+        The name of the playbook file the unit's parameters set (``playbook:``), ``None`` for
+        the built-in one. A theme the playbook has no entry for (one added in the unit's
+        themes file) that ranks still gets its card, with its evidence: the card says that no
+        action is written for it yet and where to write one (QA25: added themes ranked 2nd
+        and 3rd by points gained were left out without a word).
 
     Returns
     -------
@@ -193,7 +203,9 @@ def segment_strategies(
             out.append(_no_data(seg, now, lang))
             continue
         by_source = {
-            "theme": _theme_items(stance_table, gains, seg, book, lang, min_mentions, scope),
+            "theme": _theme_items(
+                stance_table, gains, seg, book, lang, min_mentions, scope, playbook_file
+            ),
             "driver": _driver_items(driver_table, book, lang) if seg == "passive" else [],
             "general": _general_items(seg, now, before, book, lang),
         }
@@ -285,6 +297,7 @@ def _theme_items(
     lang: Language,
     min_mentions: int,
     scope: Scope,
+    playbook_file: str | None = None,
 ) -> list[tuple[str, str, str]]:
     rows = table[table["segment"].astype(str) == seg]
     if seg == "promoter":
@@ -305,8 +318,8 @@ def _theme_items(
     for row in ranked.itertuples(index=False):
         theme = str(row.theme)
         actions = book.theme_actions(theme, seg)
-        if not actions:
-            continue
+        if not actions and theme in book.themes:
+            continue  # the playbook names the theme and has no action for this segment
         pct = f"{float(row.share_in_segment):.0f}%"  # type: ignore[arg-type]
         n = f"n={int(row.commenters):,}"  # type: ignore[arg-type]
         if lang == "ja":
@@ -322,8 +335,50 @@ def _theme_items(
             evidence += ("。" if lang == "ja" else "; ") + impact_text(
                 value, None if count_n is None else int(count_n), lang, scope=scope
             )
-        items.append((theme, actions[0].text(lang), evidence))
+        action = (
+            actions[0].text(lang)
+            if actions
+            else no_action_text(theme, str(row.label), playbook_file, lang)
+        )
+        items.append((theme, action, evidence))
     return items
+
+
+def own_playbook(path: str | Path | None) -> str | None:
+    """Return the file name of a unit's own playbook; ``None`` for a built-in one.
+
+    A unit whose themes file extends a pack reads the pack's playbook, shipped inside nps-kit:
+    an action is written in the unit's own file (``playbook:``), never there.
+    """
+    if path is None:
+        return None
+    shipped = Path(__file__).resolve().parent
+    found = Path(path).resolve()
+    return None if found.is_relative_to(shipped) else found.name
+
+
+def no_action_text(theme: str, name: str, playbook_file: str | None, lang: Language) -> str:
+    """Say that the playbook has no action for ``theme`` yet and where to write one.
+
+    ``name`` is the theme's label; ``playbook_file`` the unit's playbook (``None``: the
+    built-in one, which a unit replaces with ``playbook:`` in its parameters).
+    """
+    if lang == "ja":
+        where = (
+            f"{playbook_file} の themes: の下"
+            if playbook_file
+            else "パラメータの playbook: に指定するプレイブックの themes: の下"
+        )
+        return (
+            f"「{name}」への施策はまだ書かれていません。"
+            f"{where}に {theme}: として書き加えてください。"
+        )
+    where = (
+        f"in {playbook_file}"
+        if playbook_file
+        else "in a playbook file set as playbook: in the parameters"
+    )
+    return f"No action is written for “{name}” yet: add one under themes: {theme}: {where}."
 
 
 def _driver_items(

@@ -756,9 +756,26 @@ def _finished_values(values: Sequence[str], lang: Language) -> str:
 
 
 def _duplicates_dropped(unit: UnitData) -> int:
-    """Count the rows ``dedupe`` dropped as repeats of this unit's rows (its 13 months)."""
+    """Count the rows ``dedupe`` dropped as repeats of the period's rows."""
     repeated = pd.Series(unit.load.duplicate_of, dtype="int64")
-    return int(repeated.isin(unit.responses["nps_row"]).sum())
+    return int(repeated.isin(unit.current["nps_row"]).sum())
+
+
+def _repeats_in_period(unit: UnitData, columns: Sequence[str]) -> int:
+    """Count the period's rows that repeat, in ``columns``, an earlier row of the unit.
+
+    Earlier in time (then in the file): an id answered in October and again in November is
+    a repeat in November's table, not in October's. The data-quality rows below "Rows in the
+    period" are the period's (QA25: a unit's 12 months of double submissions, 7, shown beside
+    the month's 19 rows).
+    """
+    if not len(unit.current):
+        return 0
+    rows = unit.responses.sort_values("nps_date", kind="stable", na_position="last")
+    values = rows[list(columns)]
+    values = values.dropna() if len(columns) == 1 else values
+    repeated = values.astype("string").duplicated()
+    return int((rows.loc[values.index, "period"] == unit.period)[repeated].sum())
 
 
 def _said(key: str, report: LoadReport) -> str:
@@ -793,11 +810,10 @@ def data_quality(
     report = unit.load
     dup = 0
     if id_column and id_column in unit.responses.columns:
-        ids = unit.responses[id_column].dropna()
-        dup = int(ids.duplicated().sum())
+        dup = _repeats_in_period(unit, [id_column])
     original = [c for c in unit.responses.columns if not str(c).startswith("nps_")]
     original = [c for c in original if c not in ("period", "segment")]
-    exact = int(unit.responses[original].astype("string").duplicated().sum())
+    exact = _repeats_in_period(unit, original)
     dates = unit.responses["nps_date"].dropna()
     unread = unit_unreadable_dates(unit)
     unparsed = 0 if unread is None else unread.count
@@ -824,38 +840,43 @@ def data_quality(
     if report.encoding:
         encoding = report.encoding.upper() if lang == "ja" else report.encoding
         fmt += comma + t("quality.encoding", lang, name=encoding)
+    # The unit's rows (all its months) and their dates first, then the period's counts: a
+    # count of the 12 months among the period's rows reads as the period's (QA25).
     rows = [
         ("source", unit.source.name),
         ("format", fmt),
         ("rows_read", f"{report.rows_read:,}"),
         ("unit_rows", f"{unit.unit_rows:,}"),
+        ("dates", date_range),
+        ("dates_unparsed", f"{unparsed:,}"),
         ("period_rows", f"{len(current):,}"),
         ("valid", f"{int((status == 'valid').sum()):,}"),
         ("missing", f"{int((status == 'missing').sum()):,}"),
         ("invalid", f"{int((status == 'invalid').sum()):,}"),
         ("duplicates", f"{dup:,}"),
         ("duplicate_rows", f"{exact:,}"),
-        ("dates", date_range),
-        ("dates_unparsed", f"{unparsed:,}"),
         ("redacted", redacted),
     ]
+
+    def after(key: str) -> int:
+        return [k for k, _ in rows].index(key) + 1
+
     if unit.unfinished_excluded is not None:
         # Left out with unfinished: exclude, so none of the counts above has them.
-        rows.insert(8, ("unfinished_excluded", f"{unit.unfinished_excluded:,}"))
+        rows.insert(after("invalid"), ("unfinished_excluded", f"{unit.unfinished_excluded:,}"))
     else:
         unfinished = _unfinished(unit)
         if unfinished is not None:
-            rows.insert(6, ("unfinished", unfinished))
+            rows.insert(after("valid"), ("unfinished", unfinished))
     if report.resubmission_of:
-        # Double submissions (QA20: Google Forms, same answers seconds apart), dropped or not.
+        # Double submissions (QA20: Google Forms, same answers seconds apart), dropped or not:
+        # those of the period's rows.
         again = pd.Series(report.resubmission_of, dtype="int64")
-        found = int(again.isin(unit.responses["nps_row"]).sum())
-        rows.insert(
-            rows.index(("duplicate_rows", f"{exact:,}")) + 1, ("resubmissions", f"{found:,}")
-        )
+        found = int(again.isin(current["nps_row"]).sum())
+        rows.insert(after("duplicate_rows"), ("resubmissions", f"{found:,}"))
     if report.duplicates_dropped:
-        # The unit's own, like the duplicate counts above: the file's would blame every unit.
-        rows.insert(-3, ("dropped", f"{_duplicates_dropped(unit):,}"))
+        # The period's own, like the duplicate counts above: the file's would blame every unit.
+        rows.insert(after("redacted") - 1, ("dropped", f"{_duplicates_dropped(unit):,}"))
     if ratings is not None and len(ratings):
         every = ratings[ratings["segment"] == "all"]
         bad = [
@@ -893,13 +914,12 @@ def data_quality(
             )
             rows.insert(at + 1 + bool(report.drop_repeats), ("drop_changed", changed))
     # Read from another way of writing them (１０, 10点, 令和8年), in the whole file (QA24).
-    for key, n, after in (
+    for key, n, before in (
         ("scores_rewritten", report.scores_rewritten, "valid"),
         ("era_dates", report.era_dates, "dates"),
     ):
         if n:
-            at = [k for k, _ in rows].index(after) + 1
-            rows.insert(at, (key, f"{n:,}"))
+            rows.insert(after(before), (key, f"{n:,}"))
     # Which column was read another way (FIX37): an export may hold several 0-10 questions.
     named: dict[str, dict[str, object]] = {
         "unit_rows": {"n": months},

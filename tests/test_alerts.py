@@ -504,6 +504,45 @@ def test_a_duration_counts_back_from_now_at_each_units_place(project: Path) -> N
     assert [o.response_ids for o in earlier.outcomes] == [("E05",)]
 
 
+def test_the_alert_names_the_work_file_that_exists_and_when_the_next_will(project: Path) -> None:
+    # QA25: on 5 December the alert asked to fill in 「2026年11月・2026年12月のレポートの作業用
+    # ファイル」; December's report, and its work file, are made in January.
+    rows = [*ROWS, ("E08", "2026-12-01 09:00:00", "EC事業部", "2", "ライト", "遅い", "はい")]
+    rows += [("C03", "2026-12-01 09:00:00", "Cloud Platform", "1", "Pro", "Down", "Yes")]
+    write_export(next(project.glob("export.*")), rows)
+    found = load_all(project / "parameters", units=["ec", "cloud"])
+    moment = dt.datetime(2026, 12, 5, 1, 0, tzinfo=dt.UTC)
+    summary = send_alerts(
+        [found.units["ec"], found.units["cloud"]],
+        output=project / "reports",
+        since=dt.datetime(2026, 11, 1),
+        dry_run=True,
+        echo=lambda line: None,
+        now=moment,
+    )
+    texts = {}
+    for outcome in summary.outcomes:
+        assert outcome.path is not None
+        eml = email.message_from_bytes(outcome.path.read_bytes(), policy=email.policy.SMTP)
+        texts[outcome.unit] = " ".join(text_of(eml).split("\n"))  # type: ignore[arg-type]
+    assert (
+        "連絡したら、2026年11月のレポートの作業用ファイル（ec_followups.xlsx）の該当行に担当者・"
+        "状況・連絡日を記入してください。次のレポートで連絡率に数えられます。"
+        "2026年12月に回答した方は、連絡したら担当者・状況・連絡日を控えてください。"
+        "2026年12月のレポートの作業用ファイル（ec_followups.xlsx）は、月が終わって2027年1月に"
+        "作るレポートに付きます。その該当行に記入すると、次のレポートで連絡率に数えられます。"
+    ) in texts["ec"]
+    assert "2026年11月・2026年12月" not in texts["ec"]
+    assert (
+        "Once you have called, fill in owner, status and contacted_at on the person's row of the "
+        "work file of the November 2026 report (cloud_followups.xlsx): the next report counts "
+        "the call. For those who answered in December 2026: once you have called, note owner, "
+        "status and date. The work file of the December 2026 report (cloud_followups.xlsx) "
+        "comes with that report, made once the month has ended (January 2027); fill them in "
+        "on the person's row there, and the next report counts the call."
+    ) in texts["cloud"]
+
+
 def test_alerts_block_is_validated(tmp_path: Path) -> None:
     data = write_export(tmp_path / "export.csv", ROWS)
     path = tmp_path / "ec.yaml"

@@ -509,6 +509,90 @@ def test_theme_rows_carry_their_detractors_and_small_sample_flag(
     assert not flags["delivery"] and flags["price"]
 
 
+def test_a_theme_below_the_anonymity_floor_shows_no_nps(unit: UnitData) -> None:
+    # QA25: a theme with 1 mention showed its NPS (−100.0) though the report's anonymity floor
+    # is 5, which every breakdown and answer table applies. Mentions and gains stay.
+    analysis = analyse_followups(unit, QUESTIONS)  # the floor's default, 5
+    assert analysis.themes is not None
+    themes = by_theme(analysis.themes)
+    assert themes.loc["delivery", "nps_with"] == -40.0  # 5 mentions: at the floor
+    price = themes.loc["price"]  # 3 mentions
+    assert price[["nps_with", "ci_with_low", "ci_with_high"]].isna().all()
+    assert price["suppressed"] and not themes.loc["delivery", "suppressed"]
+    assert (price["mentions"], price["detractors"]) == (3, 2)
+    assert price["nps_without"] == pytest.approx(-100 / 3)  # 9 other commenters
+    comment, improvement = (q for q in analysis.questions if q.question.type == "text")
+    assert comment.min_report_n == 5
+    assert comment.table.set_index("theme").loc[
+        "delivery", ["mentions", "suppressed"]
+    ].tolist() == [
+        4,
+        True,
+    ]
+    assert pd.isna(comment.table.set_index("theme").loc["delivery", "nps_with"])
+    # 3 commenters in all: those not mentioning a theme are fewer than 5 too.
+    assert improvement.table["nps_without"].isna().all()
+    lower = analyse_followups(unit, QUESTIONS, min_report_n=4)
+    table = next(q for q in lower.questions if q.question.column == "comment").table
+    assert table.set_index("theme").loc["delivery", "nps_with"] == -25.0
+    off = analyse_followups(unit, QUESTIONS, min_report_n=0)
+    assert off.themes is not None
+    assert by_theme(off.themes).loc["price", "nps_with"] == pytest.approx(-100 / 3)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_theme_added_without_actions_is_shown_with_its_evidence(
+    tmp_path: Path, lang: Language
+) -> None:
+    # QA25: a unit extending the generic pack with billing saw it rank by points gained, yet
+    # the strategies (and the e-mail's actions) left it out without a word.
+    from nps_kit.text.packs import pack_files
+
+    rows = [
+        f"R{i:02d},2026-10-{i + 1:02d} 10:00:00,2,The estimated bill was wrong again"
+        for i in range(6)
+    ]
+    rows += [f"S{i:02d},2026-10-{i + 11:02d} 10:00:00,10,Friendly staff" for i in range(6)]
+    export = tmp_path / "r.csv"
+    export.write_text("id,submitted_at,score,comment\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    unit = prepare_unit(
+        export, name="NW", language=lang, period="2026-10", text_columns=["comment"]
+    )
+    themes = tmp_path / "themes.yaml"
+    themes.write_text(
+        "version: 1\nextends: generic\nthemes:\n  billing:\n"
+        "    label: {ja: 請求, en: Bills and direct debit}\n"
+        "    keywords: {en: [estimated bill, direct debit], ja: [請求]}\n",
+        encoding="utf-8",
+    )
+    playbook = tmp_path / "playbook.yaml"
+    playbook.write_text(pack_files("generic")[1].read_text(encoding="utf-8"), encoding="utf-8")
+    question = [{"column": "comment", "type": "text"}]
+    analysis = analyse_followups(unit, question, themes_path=themes, playbook_path=playbook)
+    assert analysis.themes is not None
+    assert by_theme(analysis.themes).loc["billing", ["nps_gain", "detractors"]].tolist() == [50, 6]
+    card = next(r for r in analysis.recommendations if r.key == "billing")
+    assert (card.segment, card.source) == ("detractor", "theme")
+    assert card.action == (
+        "「請求」への施策はまだ書かれていません。"
+        "playbook.yaml の themes: の下に billing: として書き加えてください。"
+        if lang == "ja"
+        else "No action is written for “Bills and direct debit” yet: add one under themes: "
+        "billing: in playbook.yaml."
+    )
+    assert "+50.0" in card.evidence  # 6 of 12 detractors complaining: its evidence as ever
+    # Once written there, the card is the action.
+    text = playbook.read_text(encoding="utf-8").replace(
+        "\nthemes:\n",
+        "\nthemes:\n  billing:\n    detractor:\n      - {ja: 請求を正す, en: Fix the bills}\n",
+        1,
+    )
+    playbook.write_text(text, encoding="utf-8")
+    again = analyse_followups(unit, question, themes_path=themes, playbook_path=playbook)
+    card = next(r for r in again.recommendations if r.key == "billing")
+    assert card.action == ("請求を正す" if lang == "ja" else "Fix the bills")
+
+
 def test_recommendations_compare_with_the_previous_month(analysis: FollowupAnalysis) -> None:
     general = [r for r in analysis.recommendations if r.source == "general"]
     assert general

@@ -219,6 +219,44 @@ def test_the_rest_of_three_named_groups_is_their_shares() -> None:
     assert "各グループの構成比の変化による分" in contributors_text(record, "ja")
 
 
+def test_a_rest_of_one_groups_share_names_that_group() -> None:
+    # QA25: 札幌's 「…可のNPSが−22.1→18.8となった分+15.1ポイント、各グループの構成比の変化による分
+    # −0.1ポイント。誤差の範囲内：…可の構成比が下がった分−0.4ポイント」: the rest was 否's
+    # share part alone, 可's being named. The words now say whose it is, in both languages.
+    from nps_kit.decompose import contributors_text
+    from nps_kit.sections import _levels, _share_direction
+
+    old = frame(["可"] * 40 + ["否"] * 60, [9] * 10 + [0] * 30 + [9] * 20 + [0] * 20 + [7] * 20)
+    new = frame(["可"] * 45 + ["否"] * 55, [9] * 30 + [0] * 15 + [9] * 20 + [0] * 15 + [7] * 20)
+    parts = top_contributors(shift_share(new, old, by="channel"), k=3)
+    assert [(p.group, p.kind) for p in parts] == [
+        ("可", "within"),
+        ("否", "within"),
+        ("可", "mix"),
+        (None, "others"),
+    ]
+    assert (parts[-1].rest, parts[-1].groups) == ("mix", ("否",))
+    record = {
+        "kind": "previous",
+        "label": "連絡可否",
+        "total": 40.0,
+        "items": [
+            {"group": p.group, "kind": p.kind, "value": p.value, "noise": p.noise}
+            | ({"rest": p.rest} if p.rest else {})
+            | ({"groups": list(p.groups)} if p.groups else {})
+            | _share_direction(p)
+            | _levels(p)
+            for p in parts
+        ],
+    }
+    ja, en = contributors_text(record, "ja"), contributors_text(record, "en")
+    assert "、否の構成比の変化による分−0.2ポイント。" in ja and "各グループ" not in ja
+    assert ", the change in the share of 否 −0.2 pts. " in en and "the groups'" not in en
+    # Every group's share parts in the rest: "each group's" is what they are.
+    both = top_contributors(shift_share(new, old, by="channel"), k=2)
+    assert (both[-1].rest, both[-1].groups) == ("mix", ())
+
+
 def test_when_nothing_moved_beyond_noise_the_line_says_so_first() -> None:
     # QA17: "ライト（NPSの変化）−3.5ポイント（誤差の範囲内）、プレミアム（NPSの変化）+3.0ポイント
     # （誤差の範囲内）、…" made the manager read every part to learn that none of them counts.

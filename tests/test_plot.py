@@ -597,6 +597,16 @@ def test_driver_chart_shows_the_tables_quadrants(make: Callable[[], pd.DataFrame
     assert mean_y.get_ydata()[0] == pytest.approx(table["mean_importance"].iloc[0])
 
 
+def test_a_correlation_axis_stops_at_one() -> None:
+    # QA25: the correlation fallback (n=27) drew "Importance (link to score)" up to 1.2.
+    table = quadrant_table().assign(importance=[0.82, 0.55, 0.91, 0.6], method="correlation")
+    ax = drawn(plot.driver_quadrant(table, lang="en", scale=(1, 5)))
+    low, high = ax.get_ylim()
+    assert high == 1.0 and low >= -1.0
+    weights = drawn(plot.driver_quadrant(table.assign(method="relative_weights"), lang="en"))
+    assert weights.get_ylim()[1] > 1.0  # shares of R²: the room above for labels stays
+
+
 def test_ratings_a_hair_apart_look_about_average() -> None:
     # The probe: importance 0.268–0.284 filled the y-axis (0.265–0.285), so staff and room sat
     # in 強みを維持 and breakfast in 優先度低 while the table said 平均並み for all three.

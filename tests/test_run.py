@@ -35,6 +35,7 @@ from nps_kit.params import UnitParameters, load_unit, notebook_parameters
 from nps_kit.run import (
     RunResult,
     UnitResult,
+    playbook_notes,
     prepare_notebook,
     progress_line,
     run_reports,
@@ -169,6 +170,52 @@ def test_manifest_merges_with_the_previous_run_and_overview_is_self_contained(
     assert 'href="_failed/b.ipynb"' in page
     top = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert '<a href="2026-10/index.html">October 2026</a> (1 of 2 units&#x27; reports)' in top
+
+
+def test_run_notes_once_the_added_themes_the_playbook_has_no_action_for(tmp_path: Path) -> None:
+    # QA25: billing and metering, added in themes.yaml, ranked 2nd and 3rd by points gained;
+    # the strategies left them out and run said nothing. One note per themes file.
+    from nps_kit.text.packs import pack_files
+
+    (tmp_path / "responses.csv").write_text(CSV, encoding="utf-8")
+    (tmp_path / "themes.yaml").write_text(
+        "version: 1\nextends: generic\nthemes:\n"
+        "  billing: {label: {ja: 請求, en: Bills}, keywords: {en: [direct debit]}}\n"
+        "  metering: {label: {ja: 検針, en: Meters}, keywords: {en: [meter]}}\n",
+        encoding="utf-8",
+    )
+    playbook = pack_files("generic")[1].read_text(encoding="utf-8")
+    (tmp_path / "playbook.yaml").write_text(playbook, encoding="utf-8")
+    found = []
+    for unit, extra in (("nw", "playbook: playbook.yaml\n"), ("se", "playbook: playbook.yaml\n"),
+                        ("sc", ""), ("plain", None)):  # fmt: skip
+        path = tmp_path / f"{unit}.yaml"
+        path.write_text(
+            "name: X\nlanguage: en\ndata: {path: responses.csv}\ncolumns: {date: submitted_at}\n"
+            + ("" if extra is None else "themes: themes.yaml\n" + extra),
+            encoding="utf-8",
+        )
+        found.append(load_unit(path))
+    assert playbook_notes(found) == [
+        "note: nw, se: themes.yaml adds billing, metering, which have no action in playbook.yaml "
+        "yet; the strategies and e-mails show them with their evidence and say so. Write their "
+        "actions under themes: in playbook.yaml.",
+        "note: sc: themes.yaml adds billing, metering, which have no action in the built-in "
+        "playbook yet; the strategies and e-mails show them with their evidence and say so. "
+        "Write their actions under themes: in a playbook file set as playbook: in the "
+        "parameters.",
+    ]
+    # Written there, nothing to say.
+    (tmp_path / "playbook.yaml").write_text(
+        playbook.replace(
+            "\nthemes:\n",
+            "\nthemes:\n  billing: {detractor: [{ja: 直す, en: Fix}]}\n"
+            "  metering: {detractor: [{ja: 直す, en: Fix}]}\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    assert playbook_notes(found[:2]) == []
 
 
 def test_summary_table_shows_the_failing_cell(tmp_path: Path) -> None:

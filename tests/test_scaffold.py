@@ -224,12 +224,46 @@ def test_init_says_how_many_double_submissions_the_export_has(tmp_path: Path) ->
     export.write_text("".join([*lines, lines[5].replace(":30,", ":34,", 1)]), encoding="utf-8")
     project_from_export(tmp_path / "p", export)
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    # QA25: init found 18 and left dedupe false, so each was counted twice: it sets it now.
     assert (
         "  # 1 row repeats the answers of a response sent at most 60 seconds earlier (a double\n"
         "  # submission, as a second click on Submit makes); dedupe: resubmissions drops them, "
         "with\n"
         "  # the exact duplicates.\n"
-        "  dedupe: false\n"
+        "  # Set because of them: with false each would count twice, in the NPS and in the lists.\n"
+        "  dedupe: resubmissions\n"
+    ) in text
+    assert load_all(tmp_path / "p" / "parameters").errors == []
+    plain = write_google_forms(tmp_path / "plain.csv")
+    project_from_export(tmp_path / "q", plain)
+    text = (tmp_path / "q" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "  dedupe: false\n" in text and "double submission" not in text
+
+
+def test_init_proposes_dropping_double_submissions_in_japanese(tmp_path: Path) -> None:
+    # QA25: the proposal and its reason in the project's language.
+    rows = [
+        f"2026/{10 + i % 2}/{1 + i % 28:02d} 10:{i % 60:02d}:00,{i % 11},"
+        f"{('待ち時間が長い', '先生が丁寧でした', '受付の対応が良い')[i % 3]}（{i}）\r\n"
+        for i in range(60)
+    ]
+    rows += [rows[4].replace(":04:00,", ":04:05,"), rows[9].replace(":09:00,", ":09:03,")]
+    clinic = write_text(
+        tmp_path / "clinic.csv",
+        "タイムスタンプ,この医院を家族や友人にすすめる可能性は？,その理由を教えてください\r\n"
+        + "".join(rows),
+        "cp932",
+    )
+    project_from_export(tmp_path / "clinic", clinic)
+    text = (tmp_path / "clinic" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert _english_comments(text) == []
+    assert (
+        "  # 2行が、60秒以内に先に送られた回答と同じ答えです"
+        "（送信ボタンの二度押しなどによる二重送信）。\n"
+        "  # dedupe: resubmissions は、完全に同じ行とともにこれらを除きます。\n"
+        "  # そのため resubmissions にしています。\n"
+        "  # falseでは、それぞれがNPSにも一覧にも2回数えられます。\n"
+        "  dedupe: resubmissions\n"
     ) in text
 
 

@@ -698,6 +698,21 @@ def test_one_rated_attribute_gets_no_key_driver_quadrants(
     assert t("sections.drivers_title", "ja") in both.html
 
 
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_theme_tables_hide_the_nps_of_themes_under_the_anonymity_floor(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    # QA25: "Overall service, 1 mention, −100.0 (−100.0 to +48.5)" under a floor of 5.
+    unit = make_unit(tmp_path, lang)
+    floor = t("sections.theme_floor", lang, floor=5)
+    shown = show(sections.followups, unit, analyse_followups(unit, QUESTIONS[lang]))
+    text = BeautifulSoup(shown.html, "html.parser").get_text()
+    assert floor in text
+    bare = show(sections.followups, unit, analyse_followups(unit, QUESTIONS[lang], min_report_n=0))
+    text = BeautifulSoup(bare.html, "html.parser").get_text()
+    assert t("sections.theme_floor", lang, floor=0) not in text
+
+
 def test_empty_previous_month_gives_insufficient_data(
     show: Callable[..., Shown], tmp_path: Path
 ) -> None:

@@ -233,10 +233,12 @@ def test_recommendations_follow_the_segments_stance(
         lang="en",
     )
     assert [(r.segment, r.source, r.key, r.priority) for r in result] == [
-        # detractors: delivery complaints (50 %); "other" has no playbook entry, phone only 2
-        # complaints (< min_mentions), staff is praised; then one general card
-        ("detractor", "theme", "delivery", 1),
-        ("detractor", "general", "general", 2),
+        # detractors: "other" (83 %, no playbook entry: a card that says so, QA25), delivery
+        # complaints (50 %); phone only 2 complaints (< min_mentions), staff is praised; then
+        # one general card
+        ("detractor", "theme", "other", 1),
+        ("detractor", "theme", "delivery", 2),
+        ("detractor", "general", "general", 3),
         # passives: fix-first drivers first (rating_unmapped has no playbook driver)
         ("passive", "driver", "delivery", 1),
         ("passive", "driver", "website", 2),
@@ -245,7 +247,11 @@ def test_recommendations_follow_the_segments_stance(
         ("promoter", "theme", "staff", 1),
         ("promoter", "general", "general", 2),
     ]
-    assert result[0] == Recommendation(
+    assert result[0].action == (
+        "No action is written for “Other” yet: add one under themes: other: in a playbook file "
+        "set as playbook: in the parameters."
+    )
+    assert result[1] == Recommendation(
         segment="detractor",
         source="theme",
         key="delivery",
@@ -255,16 +261,16 @@ def test_recommendations_follow_the_segments_stance(
             "NPS points gained if this theme's detractors became passives (all open answers): "
             "+15.0 pts (3 complaining detractors)"
         ),
-        priority=1,
+        priority=2,
     )
-    assert result[3].action == book.drivers["website"].actions[0].en
-    assert result[3].evidence == (
+    assert result[4].action == book.drivers["website"].actions[0].en
+    assert result[4].evidence == (
         "Key drivers: Website matters much but rates low (relative weight 0.100, "
         "mean rating 3.10 vs 3.17 across attributes, n = 120)"
     )
-    assert result[5].evidence == "50% of promoters who commented (n=8) praise “Staff”"
-    assert result[6].action == book.general.promoter[0].en
-    assert result[6].evidence == "promoters 40.0% (8 of 20 responses)"
+    assert result[6].evidence == "50% of promoters who commented (n=8) praise “Staff”"
+    assert result[7].action == book.general.promoter[0].en
+    assert result[7].evidence == "promoters 40.0% (8 of 20 responses)"
 
 
 def test_no_theme_cards_without_stance(book: Playbook, themes: pd.DataFrame) -> None:
@@ -280,13 +286,21 @@ def test_japanese_evidence_and_change_vs_previous(
     book: Playbook, themes: pd.DataFrame, stance: pd.DataFrame
 ) -> None:
     result = segment_strategies(
-        nps(scores(8, 6, 6)), stance=stance, themes=themes, playbook=book, top=1
+        nps(scores(8, 6, 6)), stance=stance, themes=themes, playbook=book, top=2
     )
     assert [(r.segment, r.key) for r in result] == [
+        ("detractor", "other"),
         ("detractor", "delivery"),
         ("passive", "general"),
         ("promoter", "staff"),
+        ("promoter", "general"),
     ]
+    assert result[0].action == (
+        "「Other」への施策はまだ書かれていません。"
+        "パラメータの playbook: に指定するプレイブックの themes: の下に"
+        " other: として書き加えてください。"
+    )
+    result = result[1:]
     assert result[0].action == book.theme_actions("delivery", "detractor")[0].ja
     assert result[0].evidence == (
         "コメントした批判者の50%（n=6）が「Delivery」に不満・要望。"

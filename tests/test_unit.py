@@ -447,17 +447,18 @@ def test_data_quality_ja(responses: Path) -> None:
         ("形式", "CSV、文字コード：UTF-8"),
         ("ファイルの行数", "26"),
         ("このレポートの行数（データのある3か月）", "23"),  # of 13 read (QA22)
+        ("回答日の範囲", "2025-10-05〜2026-10-31"),
+        # One unreadable date is EC's (R25); the other (C03) belongs to Cloud Platform.
+        ("形式不正の日付", "1"),
+        # The period's rows from here on (QA25).
         ("対象期間の行数", "11"),
         ("有効回答（NPS算出対象）", "9"),
         # The file's full-width score (QA24: read, counted in the NPS, and now said).
         ("「score」で全角数字・「点」付きで読んだスコア（ファイル全体）", "1"),
         ("除外：無回答", "1"),
         ("除外：無効な値", "1"),
-        ("重複ID", "1"),
+        ("重複ID", "1"),  # R01, answered in 2025-10 and again in the period
         ("完全に同じ回答（重複行）", "0"),
-        ("回答日の範囲", "2025-10-05〜2026-10-31"),
-        # One unreadable date is EC's (R25); the other (C03) belongs to Cloud Platform.
-        ("形式不正の日付", "1"),
         ("個人情報の伏せ字（対象期間のコメント）", "メールアドレス1件、電話番号1件"),
     ]
 
@@ -490,6 +491,8 @@ def test_data_quality_en_redaction_off(responses: Path) -> None:
         ("Format", "csv, utf-8"),
         ("Rows in file", "26"),
         ("Rows for this unit (the 3 months with data)", "23"),
+        ("Date range", "2025-10-05 – 2026-10-31"),
+        ("Unreadable dates", "1"),
         ("Rows in the period", "11"),
         ("Valid answers (used for NPS)", "9"),
         ("Scores in 'score' read from １０ or 10点 (whole file)", "1"),
@@ -497,8 +500,6 @@ def test_data_quality_en_redaction_off(responses: Path) -> None:
         ("Excluded: invalid score", "1"),
         ("Duplicate response IDs", "0"),  # no id column given
         ("Exact duplicate responses", "0"),
-        ("Date range", "2025-10-05 – 2026-10-31"),
-        ("Unreadable dates", "1"),
         ("Personal data redacted (this period's comments)", "off (internal use)"),
     ]
 
@@ -516,7 +517,7 @@ def test_data_quality_counts_unfinished_qualtrics_responses(tmp_path: Path) -> N
     assert (finished == "False").sum() == 3  # rows 7, 22 and 37 of the fixture's October
     assert table["有効回答（NPS算出対象）"] == "45"
     assert table["うち途中で終了した回答（Qualtrics の Finished = False）"] == "3"
-    assert list(table.index).index("うち途中で終了した回答（Qualtrics の Finished = False）") == 6
+    assert list(table.index).index("うち途中で終了した回答（Qualtrics の Finished = False）") == 8
     en = data_quality(replace(unit, language="en")).set_index("item")["value"]
     assert en["Of which unfinished (Qualtrics Finished = False)"] == "3"
     # nps-kit run reads the unit from its cache, which keeps only the columns the parameters
@@ -564,7 +565,7 @@ def test_unfinished_qualtrics_responses_can_be_excluded(tmp_path: Path) -> None:
     assert table["有効回答（NPS算出対象）"] == "42"
     item = "除外：途中で終了した回答（Qualtrics の Finished = False、unfinished: exclude）"
     assert table[item] == "3"
-    assert list(table.index).index(item) == 8  # after the other rows left out
+    assert list(table.index).index(item) == 10  # after the other rows left out
     assert "うち途中で終了した回答（Qualtrics の Finished = False）" not in table.index
     en = data_quality(replace(unit, language="en")).set_index("item")["value"]
     assert (
@@ -770,18 +771,59 @@ def test_data_quality_counts_double_submissions(
     assert len(prepared.current) == (5 if dropped is None else 3)
 
 
+def test_data_quality_counts_the_periods_double_submissions_and_duplicates(tmp_path: Path) -> None:
+    # QA25: Maple Grove's November table said "Rows in the period 19 ... Double submissions 7",
+    # the unit's 12 months; November had 2. Every count below "Rows in the period" is the
+    # period's: here October holds 2 double submissions (a form without an id), an exact copy
+    # (its id repeated too) and a repeated id, November 1 double submission and an id of
+    # October answered again.
+    path = tmp_path / "forms.csv"
+    path.write_text(
+        "Timestamp,Id,Score,Why?\n"
+        "10/02/2026 09:00:00,,3,Rude\n10/02/2026 09:00:05,,3,Rude\n"
+        "10/03/2026 09:00:00,,9,Nice\n10/03/2026 09:00:04,,9,Nice\n"
+        "10/04/2026 09:00:00,a5,7,Ok\n10/04/2026 09:00:00,a5,7,Ok\n"
+        "10/05/2026 09:00:00,a6,8,Fine\n10/06/2026 09:00:00,a6,10,\n"
+        "11/20/2026 19:19:12,,3,Late\n11/20/2026 19:19:14,,3,Late\n"
+        "11/21/2026 10:00:00,a6,9,Better\n",
+        encoding="utf-8",
+    )
+    options = {"name": "Dental", "language": "en", "score_column": "Score"}
+    for period, counts in (("2026-11", ("3", "1", "0", "1")), ("2026-10", ("8", "2", "1", "2"))):
+        unit = prepare_unit(path, date_column="Timestamp", period=period, **options)  # type: ignore[arg-type]
+        table = dict(data_quality(unit, id_column="Id").values.tolist())
+        shown = (
+            table["Rows in the period"],
+            table["Double submissions (same answers sent again within a minute)"],
+            table["Exact duplicate responses"],
+            table["Duplicate response IDs"],
+        )
+        assert shown == counts, period
+    dropped = prepare_unit(
+        path,
+        date_column="Timestamp",
+        period="2026-11",
+        dedupe="resubmissions",
+        **options,  # type: ignore[arg-type]
+    )
+    assert dict(data_quality(dropped).values.tolist())["Duplicates dropped (dedupe)"] == "1"
+
+
 def test_data_quality_counts_garbled_text_and_duplicates(tmp_path: Path) -> None:
     lines = [*CURRENT, CURRENT[0]]
     lines[3] = "R04,2026-10-28 09:00:00,EC事業部,7,app,Â¡Traduciendo!,はい"
     path = write_csv(tmp_path / "r.csv", lines)
     kept = dict(data_quality(ec(path, language="en"), id_column="response_id").values.tolist())
     assert kept["Exact duplicate responses"] == "1"
-    assert kept["Garbled text cells (double decoding)"] == "1 (not repaired: set fix_text: true)"
+    # The file's count, said so (QA25: the rows around it are the period's).
+    assert kept["Garbled text cells (double decoding, whole file)"] == (
+        "1 (not repaired: set fix_text: true)"
+    )
     unit = ec(path, language="en", fix_text=True, dedupe=True, id_column="response_id")
     fixed = dict(data_quality(unit, id_column="response_id").values.tolist())
     assert fixed["Exact duplicate responses"] == "0"
     assert fixed["Duplicates dropped (dedupe)"] == "1"
-    assert fixed["Garbled text cells (double decoding)"] == "1 (repaired)"
+    assert fixed["Garbled text cells (double decoding, whole file)"] == "1 (repaired)"
     assert unit.responses.set_index("response_id").loc["R04", "comment"] == "¡Traduciendo!"
 
 

@@ -176,7 +176,11 @@ def driver_quadrant(
     low_y = min(float(y.min()), mean_y - 3 * band)
     high_y = max(float(y.max()), mean_y + 3 * band)
     span = (high_y - low_y) or max(abs(mean_y), 1.0)
-    ax.set_ylim(low_y - 0.25 * span, high_y + 0.35 * span)
+    bottom, top = low_y - 0.25 * span, high_y + 0.35 * span
+    if "method" in data.columns and data["method"].eq("correlation").all():
+        # A correlation lies in [−1, 1]: no axis past it (QA25: "Importance" ran to 1.2).
+        bottom, top = max(bottom, min(-1.0, float(y.min()))), min(top, max(1.0, float(y.max())))
+    ax.set_ylim(bottom, top)
     if scale is not None:
         low, high = float(scale[0]), float(scale[1])
         ax.set_xlim(low - 0.05 * (high - low), high + 0.05 * (high - low))
