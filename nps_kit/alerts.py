@@ -51,6 +51,7 @@ from nps_kit.mail.send import _sender
 from nps_kit.mail.settings import SmtpSettings, load_settings, no_host_lines
 from nps_kit.params import Breakdown, UnitParameters
 from nps_kit.periods import late_export
+from nps_kit.text.tokens import said
 from nps_kit.unit import CONSENT_HINT, consent_problem, select_unit_rows
 
 __all__ = [
@@ -392,8 +393,9 @@ def new_detractors(
         dtype=bool,
     )
     rows = rows.loc[~seen & (ids != "")]
+    # Quoted as the report quotes it: "-", "n/a", "No" are no comment (QA25 A-3, B-2).
     texts = (
-        rows[comment].astype("string").fillna("").str.strip()
+        said(rows[comment])
         if comment is not None and comment in rows.columns
         else pd.Series("", index=rows.index, dtype="string")
     )

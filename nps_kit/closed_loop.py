@@ -26,7 +26,7 @@ from nps_kit._consent import consent_answer
 from nps_kit._values import MISSING_WORDS, date_only
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import Language, t
-from nps_kit.text.tokens import NO_ANSWER
+from nps_kit.text.tokens import NO_ANSWER, said
 from nps_kit.unit import UnitData, contact_allowed
 
 __all__ = [
@@ -480,8 +480,8 @@ def followup_list(
     as_of = as_of or dt.date.today()
     pairs = _breakdown_pairs(breakdowns, rows.columns)
     dates = rows["nps_date"]
-    comments = (
-        rows[comment_column].astype("string").fillna("").str.strip()
+    comments = (  # "-", "n/a", "No" are no comment, as the report counts them (QA25 B-2)
+        said(rows[comment_column])
         if comment_column is not None
         else pd.Series("", index=rows.index, dtype="string")
     )
@@ -972,7 +972,7 @@ def loop_status(
     picked = still.loc[still_found, "response_id"]
     score[still_found] = known.loc[picked, "nps_score"].astype("Int64").to_numpy()
     if comment_column is not None and comment_column in known.columns:
-        comment[still_found] = known.loc[picked, comment_column].astype("string").to_numpy()
+        comment[still_found] = said(known.loc[picked, comment_column]).to_numpy()
     if redact:
         from nps_kit.redact import redact as redact_texts
 

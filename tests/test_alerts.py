@@ -961,3 +961,19 @@ def test_a_customer_number_set_as_the_id_is_said_once_and_still_alerts(
         "columns.idに設定してください。"
     ]
     assert len(smtp.received) == 2
+
+
+def test_an_answer_that_says_nothing_is_shown_as_no_comment(project: Path, smtp: Recorder) -> None:
+    # QA25 A-3/B-2: "n/a", "No", 特になし were quoted as the detractor's comment while a blank
+    # showed （コメントなし）; the report counts none of them as a comment. "No wait…" is one.
+    said = {"E04": "特になし", "E02": "No wait, no call back", "C02": "n/a"}
+    rows = [(*r[:5], said.get(r[0], r[5]), r[6]) for r in ROWS]
+    write_export(next(project.glob("export.*")), rows)
+    assert alerts(project) == 0
+    cloud, ec = (m.message for m in smtp.received)
+    assert "  (no comment)\n" in text_of(cloud).replace("\r\n", "\n")
+    assert "n/a" not in text_of(cloud) + html_of(cloud)
+    ec_text = text_of(ec).replace("\r\n", "\n")
+    assert "特になし" not in ec_text + html_of(ec)
+    assert ec_text.count("  （コメントなし）\n") == 2  # E04's 特になし and E05's blank
+    assert "  No wait, no call back\n" in ec_text

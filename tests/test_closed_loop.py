@@ -2019,3 +2019,26 @@ def test_a_ticked_mark_is_contacted_and_a_status_not_understood_is_said(tmp_path
         "1 with the status '山田さんへ' are left open: it reads neither as contacted nor as an "
         "attempt (write contacted and the date once reached, or voicemail)."
     )
+
+
+def test_an_answer_that_says_nothing_is_listed_as_no_comment(tmp_path: Path) -> None:
+    # QA25 A-3/B-2: "-", "No", 特になし were the detractor's comment in the list, its cards and
+    # work files (a blank shows "—"); the report counts none of them as a comment. A comment
+    # that starts with "No" is one.
+    said = {"R06": "-", "R13": "No.", "R11": "特になし", "R12": "No call back yet"}
+    rows = [
+        ",".join([*r.split(",")[:5], said[r[:3]], r.split(",")[-1]]) if r[:3] in said else r
+        for r in ROWS
+    ]
+    found = listing(unit_of(write_export(tmp_path / "export.csv", rows)))
+    # R05 only asks to be called back: no comment for the report, but the caller must read it.
+    assert found.rows["comment"].tolist() == [
+        "",
+        "",
+        "",
+        "No call back yet",
+        "連絡は [EMAIL] までお願いします",
+    ]
+    shown = str(followup_html(found, lang="ja").data)
+    assert "特になし" not in shown
+    assert ">-<" not in shown

@@ -1175,6 +1175,11 @@ def test_the_language_is_the_majority_of_the_answers_and_its_share_is_said(
         (["N/A", "", "  ", None, "配送が遅い", "Slow", "Fast"], AnswerLanguage("en", 1 / 3, 3)),
         (["配送が遅い", "Slow", "無回答"], AnswerLanguage("ja", 0.5, 2)),
         (["N/A", ""], AnswerLanguage("en", 0.0, 0)),
+        # QA25 B-2: "No", "Nope" to "Anything else?" are no answers to count
+        (
+            ["No", "Nope", "特になし", "配送が遅い", "Slow", "No wait"],
+            AnswerLanguage("en", 1 / 3, 3),
+        ),
     ],
 )
 def test_answer_language_counts_the_answered(
