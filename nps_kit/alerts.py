@@ -464,7 +464,7 @@ def _skip(unit: UnitParameters) -> str | None:
 
 
 def alerts_blocker(unit: UnitParameters) -> str | None:
-    """Say which column alerts need that ``unit`` has not set, and what to set; else ``None``.
+    """Say which columns alerts need that ``unit`` has not set, and what to set; else ``None``.
 
     The one rule for "alerts can work": the alert log keys on ``columns.id``, only those who
     allowed contact are alerted (a yes in ``columns.contact``, or without one, a way to reach
@@ -480,6 +480,20 @@ def alerts_blocker(unit: UnitParameters) -> str | None:
         date_column=unit.columns.date,
         contact_column=unit.columns.contact,
         details=[unit.column(c) for c in unit.columns.contact_details],
+        language=unit.language,
+    )
+
+
+def _cannot_alert(unit: UnitParameters, blocker: str) -> str:
+    """Return the error line of a unit that asks for alerts (``alerts.to``) and cannot."""
+    if unit.language == "ja":
+        return (
+            f"{unit.unit}: error: alerts.toが設定されていますが、アラートを送れません。"
+            f"{blocker}。またはalerts.toを削除してください。"
+        )
+    return (
+        f"{unit.unit}: error: alerts.to is set but no alert can be sent: {blocker}, "
+        "or remove alerts.to."
     )
 
 
@@ -573,10 +587,7 @@ def send_alerts(
                 # Asked for and impossible: an error, so that a daily cron job does not pass
                 # silently while nobody is alerted (the other units still are).
                 outcomes.append(AlertOutcome(unit.unit, "cannot_alert", detail=blocker))
-                echo(
-                    f"{unit.unit}: error: alerts.to is set but no alert can be sent: {blocker}, "
-                    "or remove alerts.to."
-                )
+                echo(_cannot_alert(unit, blocker))
                 continue
             path, options = _data_options(unit, data)
             key = (str(path), *sorted(options.items()))

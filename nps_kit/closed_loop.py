@@ -176,7 +176,9 @@ def contact_basis(*, contact_column: str | None, details: Sequence[str]) -> Cont
     return "details" if reach_columns(details) else None
 
 
-def names_only(*, contact_column: str | None, details: Sequence[str]) -> str | None:
+def names_only(
+    *, contact_column: str | None, details: Sequence[str], language: str = "en"
+) -> str | None:
     """Say that ``columns.contact_details`` names only name columns, and what to set; else ``None``.
 
     Without a consent column such a list reaches nobody (QA23: ``RecipientFirstName``, 氏名):
@@ -189,15 +191,24 @@ def names_only(*, contact_column: str | None, details: Sequence[str]) -> str | N
         The consent column, or ``None`` (with one, names are printed beside the consent).
     details
         The contact-details columns.
+    language
+        ``"ja"`` or ``"en"``: the language of the sentence (the unit's).
 
     Returns
     -------
     str or None
-        The sentence, in English (a message of the command line), or ``None``.
+        The sentence (a message of the command line), or ``None``.
     """
     if contact_column is not None or not details or reach_columns(details):
         return None
     names = ", ".join(repr(c) for c in details)
+    if language == "ja":
+        return (
+            f"columns.contact_detailsは氏名の列（{names}）だけです。氏名は誰かを示しますが"
+            "連絡の手段ではないため、連絡先を残した方として数えられる回答者がいません。"
+            "回答者が電話番号やメールアドレスを記入する列をcolumns.contact_detailsに加えるか、"
+            "columns.contactに連絡の同意（はい/いいえ）を尋ねる設問を設定してください"
+        )
     return (
         f"columns.contact_details lists only name columns ({names}): a name says who someone "
         "is, not how to reach them, so no detractor counts as having left a way to be "
@@ -213,14 +224,17 @@ def alerts_need(
     date_column: str | None,
     contact_column: str | None,
     details: Sequence[str],
+    language: str = "en",
 ) -> str | None:
-    """Say which column ``nps-kit alerts`` needs and is not set, and what to set; else ``None``.
+    """Say which columns ``nps-kit alerts`` needs and are not set, and what to set; else ``None``.
 
     The one check of "alerts can work", asked by ``nps-kit alerts``
     (:func:`nps_kit.alerts.alerts_blocker`) and by the report's follow-up section before it
     points the team to the alerts: the alert log keys on the id, only those who may be
     contacted are alerted (:func:`contact_basis`; names alone reach nobody:
-    :func:`names_only`), and ``--since`` reads the date.
+    :func:`names_only`), and ``--since`` reads the date. Every missing column is named at once,
+    each with what to set (QA25 B-1: a Google Forms unit learnt of the consent only after
+    setting the id).
 
     Parameters
     ----------
@@ -228,31 +242,63 @@ def alerts_need(
         ``columns.id``, ``columns.date`` and ``columns.contact``, or ``None`` when unset.
     details
         ``columns.contact_details``.
+    language
+        ``"ja"`` or ``"en"``: the language of the sentence (the unit's).
 
     Returns
     -------
     str or None
-        The sentence (English: a command-line message), or ``None`` when alerts can work.
+        The sentence (a command-line message; several numbered when several columns are
+        missing), or ``None`` when alerts can work.
     """
+    ja = language == "ja"
+    needs: list[str] = []
     if id_column is None:
-        example = f" (e.g. {date_column!r} when no two responses share one)" if date_column else ""
-        return (
-            "no columns.id, which the alert log needs to alert each response once. Set "
-            f"columns.id to a column unique to each response{example}"
-        )
-    names = names_only(contact_column=contact_column, details=details)
+        if ja:
+            example = f"（例：同じ値の回答がなければ「{date_column}」）" if date_column else ""
+            needs.append(
+                "columns.idがありません。アラートの記録は回答ごとに一度だけ通知するためにIDを"
+                f"使います。回答ごとに異なる列をcolumns.idに設定してください{example}"
+            )
+        else:
+            example = (
+                f" (e.g. {date_column!r} when no two responses share one)" if date_column else ""
+            )
+            needs.append(
+                "no columns.id, which the alert log needs to alert each response once. Set "
+                f"columns.id to a column unique to each response{example}"
+            )
+    names = names_only(contact_column=contact_column, details=details, language=language)
     if names is not None:
-        return names
-    if not consent_known(contact_column=contact_column, details=details):
-        return (
-            "no columns.contact, so consent to contact is unknown and nobody may be alerted. "
-            "Add a consent question (e.g. 'May we contact you about your answer?' Yes/No) and "
-            "set columns.contact to it, or list the columns where respondents leave a phone "
-            "number or e-mail address to be contacted in columns.contact_details"
+        needs.append(names)
+    elif not consent_known(contact_column=contact_column, details=details):
+        needs.append(
+            "columns.contactがないため連絡の同意が分からず、誰にもアラートを送れません。"
+            "同意を尋ねる設問（例：「ご回答についてご連絡してもよろしいですか？」はい/いいえ）を"
+            "加えてcolumns.contactに設定するか、回答者が連絡用の電話番号やメールアドレスを"
+            "記入する列をcolumns.contact_detailsに挙げてください"
+            if ja
+            else "no columns.contact, so consent to contact is unknown and nobody may be "
+            "alerted. Add a consent question (e.g. 'May we contact you about your answer?' "
+            "Yes/No) and set columns.contact to it, or list the columns where respondents "
+            "leave a phone number or e-mail address to be contacted in columns.contact_details"
         )
     if date_column is None:
-        return "no columns.date, which --since needs. Set columns.date to the response date"
-    return None
+        needs.append(
+            "columns.dateがありません。--sinceは回答日時を読みます。columns.dateに回答日時の列を"
+            "設定してください"
+            if ja
+            else "no columns.date, which --since needs. Set columns.date to the response date"
+        )
+    if len(needs) <= 1:
+        return needs[0] if needs else None
+    if ja:
+        return f"設定が{len(needs)}つ足りません。" + "。".join(
+            f"（{i}）{need}" for i, need in enumerate(needs, 1)
+        )
+    return f"{len(needs)} settings are missing: " + "; ".join(
+        f"({i}) {need}" for i, need in enumerate(needs, 1)
+    )
 
 
 def consent_known(*, contact_column: str | None, details: Sequence[str]) -> bool:

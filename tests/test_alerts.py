@@ -406,12 +406,13 @@ def test_a_unit_with_alerts_to_that_cannot_alert_fails_the_command_and_says_what
     path.write_text(path.read_text("utf-8") + "columns: {contact: null}\n", encoding="utf-8")
     assert alerts(project) == 2
     err = capsys.readouterr().err
+    # In the unit's language (QA25 B-1).
     assert (
-        "ec: error: alerts.to is set but no alert can be sent: no columns.contact, so consent "
-        "to contact is unknown and nobody may be alerted. Add a consent question (e.g. 'May we "
-        "contact you about your answer?' Yes/No) and set columns.contact to it, or list the "
-        "columns where respondents leave a phone number or e-mail address to be contacted in "
-        "columns.contact_details, or remove alerts.to." in err
+        "ec: error: alerts.toが設定されていますが、アラートを送れません。columns.contactがないため"
+        "連絡の同意が分からず、誰にもアラートを送れません。同意を尋ねる設問（例：「ご回答について"
+        "ご連絡してもよろしいですか？」はい/いいえ）を加えてcolumns.contactに設定するか、回答者が"
+        "連絡用の電話番号やメールアドレスを記入する列をcolumns.contact_detailsに挙げてください。"
+        "またはalerts.toを削除してください。\n" in err
     )
     # The other units are still alerted.
     assert [m.rcpt_tos for m in smtp.received] == [["cloud@example.com"]]
@@ -421,11 +422,50 @@ def test_a_unit_with_alerts_to_that_cannot_alert_fails_the_command_and_says_what
     )
     assert alerts(project) == 2
     assert (
-        "ec: error: alerts.to is set but no alert can be sent: no columns.id, which the alert "
-        "log needs to alert each response once. Set columns.id to a column unique to each "
-        "response (e.g. 'submitted_at' when no two responses share one), or remove alerts.to."
-        in capsys.readouterr().err
+        "ec: error: alerts.toが設定されていますが、アラートを送れません。columns.idがありません。"
+        "アラートの記録は回答ごとに一度だけ通知するためにIDを使います。回答ごとに異なる列を"
+        "columns.idに設定してください（例：同じ値の回答がなければ「submitted_at」）。"
+        "またはalerts.toを削除してください。\n" in capsys.readouterr().err
     )
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_every_column_alerts_need_is_named_in_one_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], language: str
+) -> None:
+    # QA25 B-1: a Google Forms unit (no id, no consent) was told of the id; once it was set,
+    # alerts failed again, now naming the consent. Both at once, each with what to set.
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "responses.csv").write_text(GFORMS, encoding="cp1252")
+    (params / "defaults.yaml").write_text(
+        f"language: {language}\ndata: {{path: ../responses.csv}}\n"
+        f"columns: {{score: '{GFORMS_SCORE}', date: Timestamp, comment: 'Why?', contact: null}}\n",
+        encoding="utf-8",
+    )
+    (params / "north.yaml").write_text(
+        "name: North\nalerts: {to: [callbacks@example.com]}\n", encoding="utf-8"
+    )
+    assert alerts(tmp_path, "--dry-run", since="2026-11-20") == 2
+    err = capsys.readouterr().err
+    expected = {
+        "en": "north: error: alerts.to is set but no alert can be sent: 2 settings are missing: "
+        "(1) no columns.id, which the alert log needs to alert each response once. Set "
+        "columns.id to a column unique to each response (e.g. 'Timestamp' when no two "
+        "responses share one); (2) no columns.contact, so consent to contact is unknown and "
+        "nobody may be alerted. Add a consent question (e.g. 'May we contact you about your "
+        "answer?' Yes/No) and set columns.contact to it, or list the columns where respondents "
+        "leave a phone number or e-mail address to be contacted in columns.contact_details, or "
+        "remove alerts.to.\n",
+        "ja": "north: error: alerts.toが設定されていますが、アラートを送れません。設定が2つ"
+        "足りません。（1）columns.idがありません。アラートの記録は回答ごとに一度だけ通知するために"
+        "IDを使います。回答ごとに異なる列をcolumns.idに設定してください（例：同じ値の回答がなければ"
+        "「Timestamp」）。（2）columns.contactがないため連絡の同意が分からず、誰にもアラートを"
+        "送れません。同意を尋ねる設問（例：「ご回答についてご連絡してもよろしいですか？」はい/"
+        "いいえ）を加えてcolumns.contactに設定するか、回答者が連絡用の電話番号やメールアドレスを"
+        "記入する列をcolumns.contact_detailsに挙げてください。またはalerts.toを削除してください。\n",
+    }[language]
+    assert expected in err
 
 
 def test_bad_since_is_a_usage_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
