@@ -41,8 +41,15 @@ from nps_kit._id_repeats import id_repeats_warning
 from nps_kit._lock import file_lock
 from nps_kit._values import date_only, has_time_of_day
 from nps_kit.alerts_mail import compose_alert
-from nps_kit.closed_loop import URGENCY, alerts_need, call_by, contactable_detractors
+from nps_kit.closed_loop import (
+    URGENCY,
+    alerts_need,
+    call_by,
+    contactable_detractors,
+    unlisted_reach,
+)
 from nps_kit.errors import ConfigError, MailError
+from nps_kit.i18n import t
 from nps_kit.load import LoadResult, load_responses
 from nps_kit.mail.compose import ComposedMessage
 from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
@@ -435,8 +442,12 @@ def new_detractors(
             where = clock.zone(unit.language, unit.timezone)
             # Floored to seconds first: a warehouse extract's nanoseconds (pandas' own Parquet,
             # Snowflake TIMESTAMP(9)) made to_pydatetime warn once per unit, on every cron run.
+            # No zone set: the export's own clock, never labelled "UTC" (QA25 B-4).
+            shown = not clock.zone_assumed(unit.language, unit.timezone)
             times = stamps.dt.floor("s").map(
-                lambda d, where=where: clock.format_local_time(d.to_pydatetime(), where)
+                lambda d, where=where, shown=shown: clock.format_local_time(
+                    d.to_pydatetime(), where, zone_shown=shown
+                )
             )
             table[column] = times.where(~whole_day, days)
         else:
@@ -625,14 +636,38 @@ def send_alerts(
             if not ids:
                 outcomes.append(AlertOutcome(unit.unit, "nothing_new"))
                 where = clock.zone(unit.language, unit.timezone)
-                start = clock.format_local_time(local_since(since, unit), where)
+                start = clock.format_local_time(
+                    local_since(since, unit),
+                    where,
+                    zone_shown=not clock.zone_assumed(unit.language, unit.timezone),
+                )
+                if clock.zone_assumed(unit.language, unit.timezone):
+                    start = t("alerts.since_no_zone", unit.language, time=start)
                 echo(f"{unit.unit}: no new detractors to alert since {start}.")
                 newest = loaded[key].report.date_max
                 if newest is None or newest < pd.Timestamp(local_since(since, unit)):
-                    shown = "(no date)" if newest is None else _stamp(newest, where)
+                    shown = (
+                        "(no date)"
+                        if newest is None
+                        else _stamp(
+                            newest,
+                            where,
+                            zone_shown=not clock.zone_assumed(unit.language, unit.timezone),
+                        )
+                    )
                     late.setdefault((path.name, shown, start), []).append(unit.unit)
                 continue
-            composed = compose_alert(unit, rows, sender=sender, now=now)
+            composed = compose_alert(
+                unit,
+                rows,
+                sender=sender,
+                now=now,
+                unlisted=unlisted_reach(
+                    loaded[key].data,
+                    contact_column=consent if unit.columns.contact else None,
+                    details=[unit.column(c) for c in unit.columns.contact_details],
+                ),
+            )
             if dry_run:
                 eml = write_eml(composed, folder / "outbox", unit.unit)
                 outcomes.append(
@@ -678,9 +713,9 @@ def send_alerts(
     return summary
 
 
-def _stamp(moment: pd.Timestamp, where: ZoneInfo) -> str:
+def _stamp(moment: pd.Timestamp, where: ZoneInfo, *, zone_shown: bool = True) -> str:
     """Write a time of the export as alert lines do (``2026-12-01 00:05 EST``)."""
-    return clock.format_local_time(moment.floor("s").to_pydatetime(), where)
+    return clock.format_local_time(moment.floor("s").to_pydatetime(), where, zone_shown=zone_shown)
 
 
 def _deliver(

@@ -54,6 +54,8 @@ __all__ = [
     "restore_ids",
     "rows_moved",
     "still_open",
+    "unlisted_note",
+    "unlisted_reach",
 ]
 
 #: Detractors score 0–6 (the segment rule of :mod:`nps_kit.score`).
@@ -301,6 +303,67 @@ def alerts_need(
     )
 
 
+def unlisted_reach(
+    responses: pd.DataFrame, *, contact_column: str | None, details: Sequence[str]
+) -> tuple[str, ...] | None:
+    """Name the export's e-mail and phone columns when a consent column has none beside it.
+
+    With ``columns.contact`` set and no ``columns.contact_details`` that reaches anyone, the
+    people who allowed contact are listed (report, work files, alerts) without any way to
+    reach them (QA25 A-4). The columns are those ``init --from`` offers as contact details
+    (:func:`nps_kit.inspect.reach_kind`).
+
+    Parameters
+    ----------
+    responses
+        Loaded responses (the loader's own columns are not looked at).
+    contact_column
+        The consent column, or ``None``.
+    details
+        The contact-details columns.
+
+    Returns
+    -------
+    tuple of str or None
+        ``None`` when there is no consent column or a contact detail is configured; else the
+        e-mail and phone columns of ``responses`` (possibly none), in order.
+    """
+    from nps_kit.inspect import reach_kind
+    from nps_kit.load import LOADER_COLUMNS
+
+    if contact_column is None or reach_columns(details):
+        return None
+    return tuple(
+        str(column)
+        for column in responses.columns
+        if column not in LOADER_COLUMNS
+        and column != contact_column
+        and not pd.api.types.is_datetime64_any_dtype(responses[column])
+        and reach_kind(responses[column], column=str(column)) is not None
+    )
+
+
+def unlisted_note(found: Sequence[str], lang: Language) -> str:
+    """Say where the export holds a way to reach people, for :func:`unlisted_reach`'s columns.
+
+    Parameters
+    ----------
+    found
+        The export's e-mail and phone columns (:func:`unlisted_reach`), possibly none.
+    lang
+        Language of the sentence.
+
+    Returns
+    -------
+    str
+        One sentence naming the columns and what to set, or saying there is none.
+    """
+    if not found:
+        return t("contact.unlisted_none", lang)
+    quoted = "、".join(f"「{c}」" for c in found) if lang == "ja" else ", ".join(map(repr, found))
+    return t("contact.unlisted_found", lang, columns=quoted)
+
+
 def consent_known(*, contact_column: str | None, details: Sequence[str]) -> bool:
     """Whether anyone may be said to have allowed contact (the report's and the alerts' rule).
 
@@ -439,6 +502,10 @@ class FollowupList:
     names
         Without a consent column, the contact-details columns when they are all name
         columns (:func:`names_only`): consent is then unknown, and the report says why.
+    unlisted
+        With a consent column and no contact detail configured, the export's e-mail and phone
+        columns (:func:`unlisted_reach`, possibly none): the box says the work files carry no
+        way to reach anyone. ``None`` otherwise.
     """
 
     rows: pd.DataFrame
@@ -448,6 +515,7 @@ class FollowupList:
     details: tuple[str, ...] = ()
     unreachable: int = 0
     names: tuple[str, ...] = ()
+    unlisted: tuple[str, ...] | None = None
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -557,6 +625,7 @@ def followup_list(
         details=by_details,
         unreachable=everyone - len(table),
         names=tuple(details) if names_only(contact_column=contact_column, details=details) else (),
+        unlisted=unlisted_reach(unit.current, contact_column=contact_column, details=details),
     )
 
 

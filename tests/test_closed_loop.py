@@ -2042,3 +2042,35 @@ def test_an_answer_that_says_nothing_is_listed_as_no_comment(tmp_path: Path) -> 
     shown = str(followup_html(found, lang="ja").data)
     assert "特になし" not in shown
     assert ">-<" not in shown
+
+
+def test_with_consent_and_no_contact_details_the_box_says_where_to_find_people(
+    unit: UnitData, tmp_path: Path
+) -> None:
+    # QA25 A-4: the box sent the team to work files holding no phone number or address.
+    found = listing(unit)
+    assert found.unlisted == ()
+    html = str(followup_html(found, lang="en", work_files=("a.csv", "a.xlsx")).data)
+    assert (
+        "No contact details are configured (columns.contact_details), so the work files carry "
+        "no phone number or e-mail address either: find each person by the response ID in the "
+        "export. The export has no e-mail or phone column." in html
+    )
+    export = tmp_path / "mail.csv"
+    export.write_text(
+        "response_id,submitted_at,business_unit,score,comment,contact_ok,電話番号\n"
+        "R1,2026-10-02 09:00:00,EC,2,遅い,はい,090-1234-5678\n"
+        "R2,2026-10-03 09:00:00,EC,9,良い,はい,03-1234-5678\n",
+        encoding="utf-8",
+    )
+    found = listing(unit_of(export), breakdowns=[])
+    assert found.unlisted == ("電話番号",)
+    html = str(followup_html(found, lang="ja").data)
+    assert (
+        "連絡先の列が設定されていない（columns.contact_details）ため、作業用ファイルにも電話番号や"
+        "メールアドレスはありません。エクスポートで回答IDから探してください。initがエクスポートに"
+        "見つけた連絡先の列は「電話番号」です。columns.contact_detailsに挙げると作業用ファイルと"
+        "アラートに写されます。" in html
+    )
+    assert listing(unit_of(export), breakdowns=[], details=["電話番号"]).unlisted is None
+    assert listing(unit_of(export), breakdowns=[], contact_column=None).unlisted is None
