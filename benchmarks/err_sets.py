@@ -1,7 +1,8 @@
 """Whole figures per readable set, and one spent blind set's theme errors with their sources.
 
-Used by the error rounds ERR21 (``--blind 20``) and ERR22 (``--blind 21``; ``err21_sets.py`` and
-``err22_sets.py`` run this with their set). For blind set N:
+Used by the error rounds ERR21 (``--blind 20``), ERR22 (``--blind 21``) and ERR23 (``--blind 22``,
+training set 26 held out whole); ``err21_sets.py``, ``err22_sets.py`` and ``err23_sets.py`` run
+this with their set. For blind set N:
 ``--counts OUT.json``: per set and language [gold, predicted, right, polarity right] of the
 shipped tagger (as ``bench_text.py --eval`` reads it; imp12/imp13 with ``asks="improvement"``)
 and, with ``--rules-alone``, of the rules without the learned layers. Every set readable when
@@ -29,8 +30,11 @@ from nps_kit.text.sentiment import Asks, _tag_polarity
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 
 
-def readable_sets(blind: int) -> dict[str, str]:
-    """Return the sets readable when blind set ``blind`` was studied, by name, without it."""
+def readable_sets(blind: int, *, held_out: tuple[int, ...] = ()) -> dict[str, str]:
+    """Return the sets readable when blind set ``blind`` was studied, by name, without it.
+
+    ``held_out`` names training sets (numbers) read only as whole figures in that round.
+    """
     return {
         "blind1": "theme_eval_blind.csv",
         **{
@@ -48,6 +52,7 @@ def readable_sets(blind: int) -> dict[str, str]:
         **{
             f"train{n}{lang}": f"theme_train{n}_{lang}.csv"
             for n in (5, *range(9, blind + 5))
+            if n not in held_out
             for lang in ("en", "ja")
         },
     }
@@ -61,9 +66,11 @@ def _read(file: str) -> pd.DataFrame:
     return pd.read_csv(DATA / file, keep_default_na=False, dtype=str)
 
 
-def counts(*, blind: int, learned: bool, with_blind: bool) -> dict[str, dict[str, list[int]]]:
+def counts(
+    *, blind: int, learned: bool, with_blind: bool, held_out: tuple[int, ...] = ()
+) -> dict[str, dict[str, list[int]]]:
     out: dict[str, dict[str, list[int]]] = {}
-    names = readable_sets(blind)
+    names = readable_sets(blind, held_out=held_out)
     if with_blind:
         names[f"blind{blind}"] = f"theme_eval_blind{blind}.csv"
     for name, file in names.items():
@@ -119,7 +126,9 @@ def errors(blind: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def main(argv: list[str] | None = None, *, blind: int | None = None) -> None:
+def main(
+    argv: list[str] | None = None, *, blind: int | None = None, held_out: tuple[int, ...] = ()
+) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     if blind is None:
         parser.add_argument("--blind", type=int, required=True, help="the spent blind set studied")
@@ -130,7 +139,12 @@ def main(argv: list[str] | None = None, *, blind: int | None = None) -> None:
     args = parser.parse_args(argv)
     number = blind if blind is not None else args.blind
     if args.counts:
-        result = counts(blind=number, learned=not args.rules_alone, with_blind=args.with_blind)
+        result = counts(
+            blind=number,
+            learned=not args.rules_alone,
+            with_blind=args.with_blind,
+            held_out=held_out,
+        )
         args.counts.write_text(json.dumps(result, indent=1))
     if args.errors:
         errors(number).to_csv(args.errors, index=False)

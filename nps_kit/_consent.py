@@ -5,19 +5,31 @@ Survey tools word a consent answer in many ways: はい / いいえ, but also
 「希望する」 / 「希望しない」, "Yes, you may contact me" / "No, please don't". QA21 found the
 worded forms read as neither, so ``init`` took the question for a multi-select and offered the
 contact details of people who had said no. Every reader of consent (``init``'s column
-detection, the work files, the alerts) asks :func:`consent_answer`.
+detection, the work files, the alerts) asks :func:`consent_answer`, and whether a column's
+answers as a whole read as consent, :func:`consent_read` (QA25: inspection wanted every answer
+read, the loader half, so 可/否 was refused by ``init`` and read by the alerts).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Final
 
 import pandas as pd
 
 from nps_kit.cache import normalise_key
 
-__all__ = ["CONSENT_CHOICES", "CONSENT_NAME", "NO", "YES", "consent_answer", "read_consent"]
+__all__ = [
+    "CONSENT_CHOICES",
+    "CONSENT_NAME",
+    "NO",
+    "YES",
+    "consent_answer",
+    "consent_read",
+    "read_consent",
+    "reads_as_consent",
+]
 
 #: Whole answers that grant permission to contact.
 YES: Final = frozenset(
@@ -25,7 +37,7 @@ YES: Final = frozenset(
 )
 #: Whole answers that refuse it.
 NO: Final = frozenset(
-    {"いいえ", "no", "n", "false", "0", "不可", "拒否", "同意しない", "希望しない", "不要"}
+    {"いいえ", "no", "n", "false", "0", "否", "不可", "拒否", "同意しない", "希望しない", "不要"}
 )
 #: At most this many answers make a consent-like column a choice (a consent question), not
 #: free text.
@@ -40,7 +52,7 @@ _LEAD: Final = re.compile(r"^([^\s、,，。.:;/|()「」\-–—]+)[\s、,，�
 # ほしい, after the few grants that end in a negative (連絡しても構わない).
 _ENDS_YES_NEGATIVE: Final = re.compile(r"(構わない|かまわない|問題ない|差し支えない)$")
 _ENDS_NO: Final = re.compile(
-    r"(不可|不要|拒否|しない|しないで(ほしい|欲しい|下さい|ください)|しません|お断り(します)?"
+    r"(不可|否|不要|拒否|しない|しないで(ほしい|欲しい|下さい|ください)|しません|お断り(します)?"
     r"|いりません|ほしくない|欲しくない|望まない|do not contact me|don't contact me)$"
 )
 _ENDS_YES: Final = re.compile(
@@ -91,3 +103,34 @@ def read_consent(values: pd.Series) -> pd.Series:
     """Read each answer with :func:`consent_answer`: a nullable boolean series, same index."""
     distinct = {v: consent_answer(v) for v in pd.unique(values.dropna())}
     return values.map(distinct, na_action="ignore").astype("boolean")
+
+
+def consent_read(values: Iterable[object]) -> tuple[int, int]:
+    """Count how many of a column's distinct answers read as a yes or a no.
+
+    A column reads as consent when half or more of its distinct non-blank answers do
+    (:func:`reads_as_consent`): a consent question may have the odd 「どちらでもない」, while a
+    comment column set by mistake has only the odd 「連絡不要」 among its texts.
+
+    Parameters
+    ----------
+    values
+        The column's distinct answers (blanks are left out).
+
+    Returns
+    -------
+    tuple of int
+        ``(read, seen)``: the answers read as yes or no, and the non-blank answers.
+    """
+    seen = [v for v in pd.Series(list(values), dtype=object).dropna() if normalise_key(v)]
+    return sum(consent_answer(v) is not None for v in seen), len(seen)
+
+
+def reads_as_consent(values: Iterable[object]) -> bool:
+    """Whether half or more of a column's distinct non-blank answers read as yes or no.
+
+    The one rule by which ``init`` takes a question asking for permission to contact as the
+    consent column and by which the loader accepts ``columns.contact`` (:func:`consent_read`).
+    """
+    read, seen = consent_read(values)
+    return read > 0 and read * 2 >= seen

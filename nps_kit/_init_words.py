@@ -125,6 +125,18 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "0〜10の回答で、設問が「すすめる」ことを尋ねています。",
     ),
     (
+        r"The only 0–10 column \(its header does not speak of recommending\): check that it is "
+        r"the NPS question\.",
+        "0〜10で答える唯一の列です（見出しは「すすめる」ことを尋ねていません）。"
+        "NPSの設問か確かめてください。",
+    ),
+    (
+        r"One of (?P<n>\d+) 0–10 columns, none of which speaks of recommending: check "
+        r"that it is the NPS question\.",
+        r"0〜10の列\g<n>個の一つで、どれも「すすめる」ことを尋ねていません。"
+        "NPSの設問か確かめてください。",
+    ),
+    (
         r"(?P<c>.+) \((?P<d>ISO/Japanese|date cells)(?:; (?P<a>\S+) to (?P<b>\S+))?\)\.",
         lambda m: (
             f"{m['c']}（{_DETAILS[m['d']]}" + (f"、{m['a']}〜{m['b']}" if m["a"] else "") + "）。"
@@ -199,6 +211,10 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"「\g<c>」はIDにしません：\g<k>件の値が内容の異なる行で繰り返されています（再来店の"
         "お客様など）。後の回答がすでに見た回答とみなされます（アラートは知らせず、dedupeは"
         "除きます）。",
+    ),
+    (
+        r"'(?P<c>.+)' is not the id: a customer number names who answered, not the response\.",
+        r"「\g<c>」はIDにしません：お客様の番号は、回答ではなく回答した人を表します。",
     ),
     (
         r"'(?P<c>.+)' repeats: (?P<r>[\d,]+) of (?P<n>[\d,]+) rows share a value with an earlier "

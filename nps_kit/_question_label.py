@@ -11,11 +11,34 @@ cuts a text at a width. A question it does not recognise keeps its words.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from typing import Final
 
-__all__ = ["short_label", "short_labels"]
+__all__ = ["header_label", "short_label", "short_labels"]
+
+# Half-width katakana and their punctuation (ｵﾍﾟﾚｰﾀ, ｺﾒﾝﾄ, ｽｺｱ｡): what a call-centre system
+# writes in its headers, and no report heading wants.
+_HALF_WIDTH_KANA: Final = re.compile(r"[\uff61-\uff9f]+")
+
+
+def header_label(header: str) -> str:
+    """Return a column header as a label: half-width kana written full-width, else as written.
+
+    QA25: a call-centre export's ｺﾒﾝﾄ and ｵﾍﾟﾚｰﾀ headed the report's section, titled its chart
+    「ｵﾍﾟﾚｰﾀ別のNPS」 and named the profile line in e-mails. Only the kana are normalised
+    (NFKC): the survey's own full-width letters and brackets (「ご利用の機能（その他）」) stay.
+    A label set by hand is never passed here; the column name used to read the data stays as
+    in the file.
+
+    Examples
+    --------
+    >>> header_label("ｵﾍﾟﾚｰﾀ")
+    'オペレータ'
+    """
+    return _HALF_WIDTH_KANA.sub(lambda m: unicodedata.normalize("NFKC", m.group()), header)
+
 
 # --- Japanese: 「〜を教えてください。」 -> 〜 ------------------------------------------------
 _JA_REQUEST: Final = re.compile(
@@ -67,8 +90,8 @@ _UNIT: Final = re.compile(
 )
 # How to answer, after the question: （自由記述）, （任意）, "(optional)" — not its subject.
 _NOTE: Final = re.compile(
-    r"\s*[(（](?:自由記述|自由回答|記述式|任意|必須|複数回答可|複数選択可|いくつでも|optional|required)"
-    r"[)）]$",
+    r"\s*[(（](?:自由記述|自由回答|記述式|任意|必須|複数回答可|複数選択可|いくつでも|optional|required"
+    r"|(?:please )?(?:select|check|tick|choose|mark) (?:all|any) that apply)[)）]$",
     re.I,
 )
 
@@ -113,6 +136,19 @@ _EN_COMPANY_SIZE: Final = re.compile(
     re.I,
 )
 _EN_COMPANY_SIZE_LABEL: Final = "Company size"
+# "Which of these have you contacted us about in the last 6 months?": no noun after "of these",
+# so the asking is what was done (QA25: labelled "Have you"): "Contacted us about".
+_EN_WHICH_OF_THESE: Final = re.compile(
+    r"^(?:which|what) of (?:these|those|the following),? (?:have|has|did|do|does|are|were|would"
+    r"|will|could|can) (?:you|we) (?P<x>.+)$",
+    re.I,
+)
+# When it was done, after what ("… in the last 6 months", "… today"): the question's frame.
+_EN_WHEN: Final = re.compile(
+    r"\s+(?:(?:in|during|over|within) (?:the )?(?:last|past) .*|today|recently"
+    r"|this (?:year|month|week))$",
+    re.I,
+)
 # "Which clinic?" (a noun or two, no verb): the noun.
 _EN_WHICH_NOUN: Final = re.compile(r"^which (?P<x>[a-z][\w'-]*(?: [\w'-]+){0,3})$", re.I)
 # "What was your appointment for?": a preposition left at the end is the question's.
@@ -180,8 +216,9 @@ def short_label(question: str) -> str:
     >>> short_label("What's the main reason for your score?")
     'Main reason for your score'
     """
-    # The words as written (no NFKC: a label keeps the survey's own full-width characters).
-    text = " ".join(question.split())
+    # The words as written but for half-width kana (no NFKC: a label keeps the survey's own
+    # full-width characters).
+    text = " ".join(header_label(question).split())
     numbered = _NUMBER.sub("", text)
     if len(numbered) >= 2 and numbered != text:
         return short_label(numbered)
@@ -302,6 +339,11 @@ def _english(text: str) -> str:
     many = _EN_HOW_MANY.match(asked)
     if many is not None:
         return f"Number of {many['x'].lower()}"
+    these = _EN_WHICH_OF_THESE.match(asked)
+    if these is not None:
+        done = _EN_WHEN.sub("", these["x"]).strip()
+        # One verb ("did you use") says too little: the question is kept.
+        return done[:1].upper() + done[1:] if len(done.split()) >= 2 else asked
     which = _EN_WHICH_NOUN.match(asked)
     if which is not None and not re.search(rf"\b{_AUX}\b", which["x"], re.I):
         subject = which["x"]

@@ -22,6 +22,7 @@ import pandas as pd
 from nps_kit import clock
 from nps_kit._fonts import MAIL_FONTS
 from nps_kit._phone import dial_string, looks_like_phone
+from nps_kit._question_label import header_label
 from nps_kit.closed_loop import NAME_HEADER, ContactBasis, contact_basis, unlisted_note
 from nps_kit.i18n import Language, shown_redactions, t
 from nps_kit.mail._policy import POLICY
@@ -69,9 +70,9 @@ def _facts(unit: UnitParameters, record: Mapping[Any, Any]) -> list[str]:
     for item in unit.breakdowns:
         column = item.column if isinstance(item, Breakdown) else item
         name = (
-            (in_language(item.label, unit.language) or item.column)
+            (in_language(item.label, unit.language) or header_label(item.column))
             if isinstance(item, Breakdown)
-            else item
+            else header_label(item)
         )
         value = record.get(column)
         if value not in (None, ""):
@@ -111,7 +112,7 @@ def _contacts(unit: UnitParameters, record: Mapping[Any, Any]) -> tuple[str, lis
             dial = dial_string(value)
             found.append(_Contact(t("alerts_mail.phone", lang), value, f"tel:{dial}"))
         else:
-            found.append(_Contact(column, value))
+            found.append(_Contact(header_label(column), value))
     return name, found
 
 

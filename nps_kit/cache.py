@@ -61,7 +61,8 @@ _META = b"nps_kit.cache"
 # an export's own nps_score kept as 'nps_score (export)'
 # 15: a folder or glob read as one export (files, drop_repeats)
 # 16: an export's own period and segment kept as 'segment (export)' (prepare_unit adds its own)
-_FORMAT = 16
+# 17: a totals row under the table (合計, Total) left out (totals_rows)
+_FORMAT = 17
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -448,7 +449,13 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
             value = pd.Timestamp(value)
         elif item.name == "invalid":
             value = pd.DataFrame(value["data"], columns=value["columns"])
-        elif item.name in {"date_examples", "duplicate_of", "resubmission_of", "files"}:
+        elif item.name in {
+            "date_examples",
+            "duplicate_of",
+            "resubmission_of",
+            "files",
+            "totals_rows",
+        }:
             value = tuple(value or ())
         elif item.name == "finished_unread" and value is not None:
             value = tuple(value)

@@ -903,6 +903,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Dates in '{column}' read from the Japanese era (whole file)",
     },
     "quality.blank_rows": {"ja": "読み飛ばした空の行", "en": "Empty rows skipped"},
+    "quality.totals_rows": {
+        "ja": "除いた合計行（回答ではありません）",
+        "en": "Totals rows left out (not responses)",
+    },
     "load.previews_left_out": {
         "ja": "Qualtricsのプレビュー（テスト）回答{n}件を除外しました"
         "（実際の回答ではありません）。",
@@ -942,6 +946,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "as dates.",
         "en_one": "1 date in '{column}' written in the Japanese era (令和8年11月3日) was read "
         "as a date.",
+    },
+    "load.totals_left_out": {
+        "ja": "表の下の合計行（{labels}）{n}行を除きました。回答ではありません。",
+        "en": "{n} totals rows under the table ({labels}) were left out: they are not responses.",
+        "en_one": "1 totals row under the table ({labels}) was left out: it is not a response.",
     },
     "load.blank_rows_skipped": {
         "ja": "シートの空の行{n}行を読み飛ばしました。",

@@ -20,7 +20,14 @@ import numpy as np
 import pandas as pd
 
 from nps_kit._answer_language import AnswerLanguage, answer_language
-from nps_kit._consent import CONSENT_NAME, NO, YES, consent_answer
+from nps_kit._consent import (
+    CONSENT_CHOICES,
+    CONSENT_NAME,
+    NO,
+    YES,
+    consent_answer,
+    reads_as_consent,
+)
 from nps_kit._phone import looks_like_phone
 from nps_kit._response_meta import language_codes, numeric_values, response_time, technical
 from nps_kit._values import (
@@ -55,6 +62,7 @@ __all__ = [
     "no_score_error",
     "other_sheets",
     "reach_kind",
+    "speaks_of_recommending",
 ]
 
 Kind = Literal[
@@ -322,7 +330,10 @@ class Inspection:
             "sheet": report.sheet,
             # A Parquet file has typed columns, no header rows.
             "header_rows": None if report.format == "parquet" else report.header_rows_skipped + 1,
-            "responses": report.rows_read - report.preview_rows_dropped - report.blank_rows_dropped,
+            "responses": report.rows_read
+            - report.preview_rows_dropped
+            - report.blank_rows_dropped
+            - len(report.totals_rows),
             "date_column": self.date_column,
             "date_min": None if self.date_min is None else self.date_min.isoformat(),
             "date_max": None if self.date_max is None else self.date_max.isoformat(),
@@ -710,13 +721,15 @@ def _classify(
     folded = set(text.str.casefold())
     # Qualtrics names columns Q7: the question text says what it asks.
     asks = CONSENT_NAME.search(f"{name} {question or ''}") is not None
-    readings = {consent_answer(v) for v in text}
-    if readings == {True, False} and folded != _ONE_ZERO:
+    numbered = all(v.isdigit() for v in folded)  # 1/2 codes are not yes/no; 1/0 below
+    if asks and not numbered and distinct <= CONSENT_CHOICES and reads_as_consent(text):
         # Worded answers (「はい、連絡してもよい」, 連絡可 / 連絡不可) are consent only in a
-        # question asking for it; elsewhere a plain yes/no is a choice to break down by.
-        if asks:
-            return "consent", "yes/no", None, None
-        if folded <= (YES | NO):
+        # choice question asking for it, by the rule the loader reads columns.contact with
+        # (QA25: 可 / 否 was refused here and read there).
+        return "consent", "yes/no", None, None
+    if folded <= (YES | NO) and {consent_answer(v) for v in text} == {True, False}:
+        # Elsewhere a plain yes/no is a choice to break down by.
+        if folded != _ONE_ZERO:
             return "categorical", "yes/no", None, None
     if folded == _ONE_ZERO and asks:
         # Typeform and others export a yes/no question as 1/0: a question asking for
@@ -949,11 +962,20 @@ def _date_rank(info: ColumnInfo, source: str) -> tuple[int, int]:
     return (3 if _DATE_START.search(header) else 2), 0
 
 
+def speaks_of_recommending(info: ColumnInfo) -> bool:
+    """Whether a column's header or question speaks of recommending (おすすめ, recommend).
+
+    Half-width kana are read as full-width (ｵｽｽﾒ is おすすめ).
+    """
+    asked = unicodedata.normalize("NFKC", f"{info.column} {info.question or ''}")
+    return _RECOMMEND.search(asked) is not None
+
+
 def _nps_column(columns: list[ColumnInfo]) -> str | None:
     candidates = [c for c in columns if c.kind in ("nps", "scale")]
     if not candidates:
         return None
-    speaking = [c for c in candidates if _RECOMMEND.search(f"{c.column} {c.question or ''}")]
+    speaking = [c for c in candidates if speaks_of_recommending(c)]
     ranked = speaking or candidates
     # A 0–10 column before one whose answers all stop low (a second recommend question on a
     # 0–5 scale), before a 1–10 scale.

@@ -28,6 +28,7 @@ from nps_kit._drop import drop_files, is_drop
 from nps_kit._era import ERA_RE
 from nps_kit._response_meta import NOT_RESPONSES, response_types
 from nps_kit._resubmit import RESUBMISSIONS, resubmissions
+from nps_kit._totals import totals_labels, totals_rows
 from nps_kit._values import (
     DATE_FORMS,
     DAY_FIRST,
@@ -147,6 +148,9 @@ class LoadReport:
         17, 9 and 2 in an export of numeric values, which are not real responses.
     blank_rows_dropped
         Completely empty rows inside an XLSX sheet (blank CSV lines are skipped by the parser).
+    totals_rows
+        The labels (合計, Total) of the totals rows under the table, left out
+        (:func:`nps_kit._totals.totals_rows`): one per row.
     n_valid, n_missing, n_invalid
         Score counts; they add up to the number of rows in ``data``.
     invalid
@@ -249,6 +253,7 @@ class LoadReport:
     era_dates: int = 0
     files: tuple[str, ...] = ()
     drop_repeats: int = 0
+    totals_rows: tuple[str, ...] = ()
 
     @property
     def unreadable_dates(self) -> UnreadableDates | None:
@@ -256,6 +261,7 @@ class LoadReport:
         if not self.dates_unparsed or self.date_column is None:
             return None
         dropped = self.preview_rows_dropped + self.blank_rows_dropped + self.duplicates_dropped
+        dropped += len(self.totals_rows)
         dropped += self.drop_repeats
         total = self.rows_read - dropped
         return UnreadableDates(self.date_column, self.dates_unparsed, total, self.date_examples)
@@ -274,6 +280,7 @@ class LoadReport:
         out["duplicate_of"] = list(self.duplicate_of)
         out["resubmission_of"] = list(self.resubmission_of)
         out["files"] = list(self.files)
+        out["totals_rows"] = list(self.totals_rows)
         if self.finished_unread is not None:
             out["finished_unread"] = list(self.finished_unread)
         for key in ("date_min", "date_max"):
@@ -307,6 +314,10 @@ class LoadReport:
             out.append(t("load.previews_left_out", lang, n=f"{self.preview_rows_dropped:,}"))
         if self.blank_rows_dropped:
             out.append(t("load.blank_rows_skipped", lang, n=f"{self.blank_rows_dropped:,}"))
+        if self.totals_rows:
+            labels = ("、" if lang == "ja" else ", ").join(dict.fromkeys(self.totals_rows))
+            n = f"{len(self.totals_rows):,}"
+            out.append(t("load.totals_left_out", lang, n=n, labels=labels))
         return out
 
     def read_notes(self, lang: Language = "en") -> list[str]:
@@ -1056,6 +1067,10 @@ def load_responses(
     if layout.format == "xlsx" and len(frame):
         blank = frame.isna().all(axis=1).to_numpy()
         drop |= blank
+    # A totals row under the table (合計,2400件,…) is no response (QA25).
+    totals = totals_rows(frame, date_column=date_col, blank=blank)
+    totals_said = totals_labels(frame, totals)
+    drop |= totals
     preview = np.zeros(len(frame), dtype=bool)
     if layout.source == "qualtrics" and "Status" in frame.columns:
         # "Export labels" writes words, "Export values" codes (1 = Survey Preview): the same
@@ -1177,6 +1192,7 @@ def load_responses(
         rows_read=rows_read,
         preview_rows_dropped=int(preview.sum()),
         blank_rows_dropped=int(blank.sum()),
+        totals_rows=totals_said,
         n_valid=int((status == 0).sum()),
         n_missing=int((status == 1).sum()),
         n_invalid=int(bad.sum()),

@@ -1202,6 +1202,7 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
     loader = unit.loader_options()
     lang = unit.language
 
+    from nps_kit._question_label import header_label
     from nps_kit.load import export_column
 
     def col(name: str | None) -> str | None:
@@ -1235,18 +1236,20 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         "comparison": list(unit.comparison),
         "target": unit.target,
         "top_n": unit.top_n,
+        # A label not set by hand is the header, its half-width kana full-width (QA25).
         "breakdowns": [
-            {"column": col(b.column), "label": in_language(b.label, lang) or b.column}
+            {"column": col(b.column), "label": in_language(b.label, lang) or header_label(b.column)}
             | ({"order": list(b.order)} if b.order is not None else {})
             if isinstance(b, Breakdown)
-            else {"column": col(b), "label": b}
+            else {"column": col(b), "label": header_label(b)}
             for b in unit.breakdowns
         ],
         "followups": [
             {
                 **f.model_dump(mode="json"),
                 "column": col(f.column),
-                "label": in_language(f.label, lang),
+                "label": in_language(f.label, lang)
+                or (None if header_label(f.column) == f.column else header_label(f.column)),
             }
             for f in unit.followups
         ],

@@ -36,6 +36,7 @@ from nps_kit.inspect import (
     inspect_export,
     is_response_id,
     other_sheets,
+    speaks_of_recommending,
 )
 from nps_kit.ordinal import not_applicable
 from nps_kit.score import DEFAULT_MIN_REPORT_N
@@ -56,6 +57,17 @@ _REASON: Final = re.compile(
     r"reason|why|comment|feedback|explain|tell us|理由|なぜ|ご意見|意見|コメント|感想|要望",
     re.IGNORECASE,
 )
+
+# An id column named for who answered (customer_id, お客様番号, 会員番号): what the team
+# looks the customer up by, the response id only when the export has no other.
+_WHO_ID: Final = re.compile(
+    r"customer|client|member|account|patient|user|guest|顧客|お客様|客番|会員|患者|利用者|"
+    r"契約者|加入者|ユーザー",
+    re.IGNORECASE,
+)
+# A name ending in ID after a word of another script (コールID, 受付ID): inspect's id words
+# want a separator before a Latin "id".
+_ENDS_ID: Final = re.compile(r"(?<=[^\x00-\x7f])id$", re.IGNORECASE)
 
 # A column of last names (RecipientLastName, "Last name", Surname): listed after the first.
 _LAST_NAME: Final = re.compile(r"last[ _-]?name|family[ _-]?name|surname", re.IGNORECASE)
@@ -170,6 +182,20 @@ def _latin(text: str) -> bool:
     return all("LATIN" in unicodedata.name(c, "") for c in text if c.isalpha())
 
 
+def _id_rank(info: ColumnInfo) -> tuple[int, bool]:
+    """Rank an id column as the response id: lower is better (:data:`_WHO_ID`).
+
+    A column named as an id that does not name the customer (回答ID, Response ID, ｺｰﾙID)
+    first; then one naming who answered (customer_id, お客様番号: QA25 took it over the call
+    id, so the detractor list showed the customer number as the response id); then an unnamed
+    token or code. Within each, one unique per response first.
+    """
+    name = unicodedata.normalize("NFKC", info.column)
+    named = _ID_NAME.search(name) is not None or _ENDS_ID.search(name) is not None
+    rank = 1 if _WHO_ID.search(name) else 0 if named else 2
+    return rank, info.detail != "unique"
+
+
 def _pick(found: Inspection, kind: str) -> ColumnInfo | None:
     return next(iter(found.of_kind(kind)), None)
 
@@ -235,17 +261,17 @@ def _defaults_text(
             path=export,
         )
     date = found.column(found.date_column)
-    # An id a person can look up (customer_id) before a response token or hash ("#"), and one
-    # unique per response before a code a returning customer repeats (Custom Data 1).
-    ids = sorted(
-        filter(is_response_id, found.of_kind("id")),
-        key=lambda c: (not _ID_NAME.search(c.column), c.detail != "unique"),
-    )
+    # An id named for the response (回答ID, ｺｰﾙID) first, then one a person can look up
+    # (customer_id) before a response token or hash ("#"), and one unique per response before
+    # a code a returning customer repeats (Custom Data 1).
+    ids = sorted(filter(is_response_id, found.of_kind("id")), key=_id_rank)
     # An id whose values repeat in rows that differ (顧客番号: a returning customer) is not one
     # per response: said, never set (QA24: alerts then skipped a returning customer).
     shared = next((c for c in ids if c.repeats_differ), None)
     ids = [c for c in ids if not c.repeats_differ]
     id_info = ids[0] if ids else None
+    # A customer number passed over for the response id: what the team looks the customer up by.
+    customer = [c for c in ids if _id_rank(c)[0] == 1 > _id_rank(ids[0])[0]]
     id_said = None if id_info is None else id_info.detail
     if id_info is None and report.source == "qualtrics" and "ResponseId" in found.index.columns:
         id_info = found.column("ResponseId")
@@ -310,12 +336,7 @@ def _defaults_text(
         "",
         "columns:",
         f"  # {_comment(score)}",
-        "  # "
-        + (
-            "0–10 and the question speaks of recommending."
-            if score.kind == "nps"
-            else f"WARNING: {score.detail}; check that this is a 0–10 NPS question."
-        ),
+        *_score_why(found, score),
     ]
     lines += [f"  # {note}" for note in found.notes if "NPS" in note or "_NPS_GROUP" in note]
     lines += [
@@ -361,6 +382,17 @@ def _defaults_text(
             if shared
             else []
         ),
+        *(
+            line
+            for c in customer[:1]
+            for line in textwrap.wrap(
+                f"{c.column!r} is not the id: a customer number names who answered, not the "
+                "response.",
+                96,
+                initial_indent="  # ",
+                subsequent_indent="  # ",
+            )
+        ),
         f"  id: {_quote(id_info.column if id_info else None)}",
         f"  # {comment_why}",
         f"  comment: {_quote(comment_info.column if comment_info else None)}",
@@ -400,6 +432,9 @@ def _defaults_text(
     details = [c.column for c in people]
     # Offered only where no unread consent question says some respondents refused.
     reach = unread is None and any(c.kind in ("email", "phone") for c in found.columns)
+    if reach:
+        # QA25: the customer number beside the phone number, as Qualtrics' reference below.
+        details += [c.column for c in customer]
     if reach and report.source == "qualtrics":
         # Qualtrics' account reference of the contact (ExternalReference), beside their
         # e-mail: what the team looks the customer up by (QA23).
@@ -485,6 +520,29 @@ def _defaults_text(
     ]
     # The comments in the project's language (QA23: a Japanese clinic's file was all English).
     return in_language("\n".join(lines), found.language)
+
+
+def _score_why(found: Inspection, score: ColumnInfo) -> list[str]:
+    """Say why ``score`` is the NPS question: what was found, never more (QA25 C-3).
+
+    That the question speaks of recommending is said only when it does: a header ｽｺｱ is the
+    only 0–10 column, which the analyst is asked to check.
+    """
+    if score.kind != "nps":
+        why = f"WARNING: {score.detail}; check that this is a 0–10 NPS question."
+    elif speaks_of_recommending(score):
+        why = "0–10 and the question speaks of recommending."
+    elif len(found.of_kind("nps")) == 1:
+        why = (
+            "The only 0–10 column (its header does not speak of recommending): check that it "
+            "is the NPS question."
+        )
+    else:
+        why = (
+            f"One of {len(found.of_kind('nps'))} 0–10 columns, none of which speaks of "
+            "recommending: check that it is the NPS question."
+        )
+    return textwrap.wrap(why, 96, initial_indent="  # ", subsequent_indent="  # ")
 
 
 def _no_answer_words(scores: pd.Series) -> list[str]:

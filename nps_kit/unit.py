@@ -17,7 +17,13 @@ from typing import Literal
 import pandas as pd
 
 from nps_kit import clock
-from nps_kit._consent import CONSENT_CHOICES, CONSENT_NAME, consent_answer, read_consent
+from nps_kit._consent import (
+    CONSENT_CHOICES,
+    CONSENT_NAME,
+    consent_read,
+    read_consent,
+    reads_as_consent,
+)
 from nps_kit.cache import normalise_key as _norm
 from nps_kit.errors import DataError, closest, missing_column
 from nps_kit.i18n import Language, t
@@ -630,14 +636,14 @@ def consent_problem(values: pd.Series, *, column: str) -> str | None:
     str or None
         ``"columns.contact: '<column>' holds no yes/no answers, …; its values are …."`` with
         up to five of its values, or ``None`` when half or more of its distinct values read
-        as a yes or a no (:func:`nps_kit._consent.consent_answer`).
+        as a yes or a no (:func:`nps_kit._consent.reads_as_consent`).
     """
     seen = [_norm(v) for v in pd.unique(values.dropna())]  # 1.0 reads as 1, as when listing
     seen = [v for v in seen if v]
     # Most of a consent column's answers read as yes or no; a comment column set by mistake
     # has the odd 「連絡不要」 among its texts (QA21's wider reading must not let it through).
-    read = sum(consent_answer(v) is not None for v in seen)
-    if not seen or read * 2 >= len(seen):
+    read, _ = consent_read(seen)
+    if not seen or reads_as_consent(seen):
         return None
     listed = ", ".join(repr(v) for v in seen[:5])
     more = f" and {len(seen) - 5:,} more" if len(seen) > 5 else ""
@@ -860,6 +866,7 @@ def data_quality(
     left_out = [
         ("previews", report.preview_rows_dropped),
         ("blank_rows", report.blank_rows_dropped),
+        ("totals_rows", len(report.totals_rows)),
     ]
     at = rows.index(("rows_read", f"{report.rows_read:,}")) + 1
     rows[at:at] = [(key, f"{n:,}") for key, n in left_out if n]

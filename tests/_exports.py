@@ -521,3 +521,35 @@ def write_surveymonkey_physio_xlsx(path: Path, n: int = 90, repeats: int = 3) ->
         sheet.append(row)
     book.save(path)
     return path
+
+
+# A Japanese call-centre CSV as a utility's system writes it (QA25 denki.csv): cp932, CRLF,
+# half-width kana headers, a call id and a customer number (both unique), 連絡可否 answered
+# 可 / 否, a phone number for those who said 可, and a totals row under the table.
+CALL_HEADER = "ｺｰﾙID,ｺｰﾙ日時,営業所,ｵﾍﾟﾚｰﾀ,お客様番号,問合せ種別,ｽｺｱ,ｺﾒﾝﾄ,連絡可否,電話番号"
+_OPERATORS = ("鈴木", "佐藤", "高橋")
+_CALL_TOPICS = ("検針", "料金・請求", "引越し")
+_CALL_COMMENTS = (
+    "電話がなかなかつながらなかった。",
+    "丁寧に説明していただきました。",
+    "",
+    "検針票が届かない。",
+    "引越しの手続きがスムーズでした。",
+)
+
+
+def write_callcentre_ja(path: Path, n: int = 80, *, totals: str | None = "合計") -> Path:
+    """A cp932 call-centre export, October and November 2026, with a totals row when asked."""
+    rows = [CALL_HEADER]
+    for i in range(n):
+        consent = ("可", "否")[i % 2]
+        phone = f"011-{200 + i:03d}-{1000 + i * 7:04d}" if consent == "可" else ""
+        rows.append(
+            f"C2600{i:04d},2026/{10 + i % 2}/{1 + i % 28:02d} {9 + i % 8:02d}:{i % 60:02d},"
+            f"{('札幌営業所', '函館営業所')[i % 2 if i % 4 < 2 else 0]},{_OPERATORS[i % 3]},"
+            f"{7000000000 + i * 7919},{_CALL_TOPICS[i % 3]},{i % 11},"
+            f"{_CALL_COMMENTS[i % 5]},{consent},{phone}"
+        )
+    if totals is not None:
+        rows.append(f"{totals},{n}件,,,,,6.49,,,")
+    return write_text(path, "\r\n".join(rows) + "\r\n", "cp932")

@@ -232,7 +232,7 @@ def test_a_cache_of_an_earlier_format_says_how_to_rebuild_it(tmp_path: Path) -> 
     with pytest.raises(DataError) as err:
         open_cache(old)
     assert str(err.value) == (
-        f"{old}: cache format 2 is not 16: it was written by an earlier nps-kit, which read "
+        f"{old}: cache format 2 is not 17: it was written by an earlier nps-kit, which read "
         "the export differently. Run nps-kit run again: it builds a new cache from the export. "
         "A report notebook run by hand reads the export itself with data_cache set to None."
     )
@@ -252,6 +252,7 @@ AWKWARD = (
     "R005,,5,2026-09-30,ok,4.5\r\n"
     # Many rows alike, so the cache stores its text columns dictionary-encoded.
     + "".join(f"R{i},店舗事業部,8,2026-10-07,普通,1\r\n" for i in range(100, 160))
+    + "合計,,8.1,,,\r\n"  # a totals row under the table (QA25)
 )
 
 
@@ -276,6 +277,7 @@ def test_the_cache_gives_the_frame_and_report_the_loader_gives(
     assert cached.report.to_dict() == direct.report.to_dict()
     for lang in ("en", "ja"):
         assert cached.report.summary(lang) == direct.report.summary(lang)  # type: ignore[arg-type]
+    assert direct.report.totals_rows == ("合計",)
     assert direct.report.duplicate_rows == 1
     assert direct.report.duplicate_ids == 1
     assert direct.report.n_invalid == 2

@@ -167,7 +167,9 @@ LAYER_TUNED = {
     "first": {"en": (0.98, 1.00, 0.97), "ja": (0.99, 1.00, 0.98)},
     "second": {"en": (0.98, 1.00, 0.97), "ja": (0.99, 1.00, 0.98)},
     "third": {"en": (0.97, 1.00, 0.96), "ja": (0.99, 1.00, 0.98)},
-    "train5": {"en": (0.99, 0.98, 0.94), "ja": (1.00, 1.00, 0.96)},
+    # ERR23's ruling added staff to three phone-person comments of train5 ja (電話の方は親切): the
+    # layer, trained before it, does not add it (recall 0.996) until it is retrained over them
+    "train5": {"en": (0.99, 0.98, 0.94), "ja": (1.00, 0.99, 0.96)},
     "fourth": {"en": (0.99, 0.98, 0.92), "ja": (0.99, 1.00, 0.96)},
     "fifth": {"en": (0.98, 0.98, 0.94), "ja": (1.00, 1.00, 0.94)},
 }

@@ -25,6 +25,7 @@ from _exports import (
     TYPEFORM_REASON,
     nps_group,
     qualtrics_rows,
+    write_callcentre_ja,
     write_google_forms,
     write_msforms_ja,
     write_qualtrics,
@@ -1439,3 +1440,43 @@ def test_zero_padded_numbers_are_an_id_not_excel_serial_dates(tmp_path: Path, na
     found = inspect_export(path)
     assert (found.column(name).kind, found.column(name).detail) == ("id", "unique")
     assert found.date_column == "回答日"
+
+
+def test_a_totals_row_is_said_and_not_counted_as_a_response_or_an_unread_date(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # QA25 C-4: "2,401 responses" and "ｺｰﾙ日時: 1 of 2,401 values are not dates, such as
+    # '2400件'" for the 合計 row under a call-centre export.
+    path = write_callcentre_ja(tmp_path / "denki.csv", n=60)
+    lines = run(capsys, path)[1].splitlines()
+    assert lines[0] == "denki.csv: 60 responses (CSV, cp932, 1 header row(s))"
+    notes = [line for line in lines if line.startswith("note:")]
+    assert notes == [
+        "note: 1 totals row under the table (合計) was left out: it is not a response."
+    ]
+    found = inspect_export(path)
+    assert found.date_notes == () and found.column("ｺｰﾙ日時").kind == "date"
+
+
+def test_a_google_forms_grid_s_rows_are_told_apart_in_the_table(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # QA25 B-6: the four grid columns all read "Please rate the followi…".
+    rows_ = ("Front desk", "Hygienist", "Billing and insurance", "Billing and insurance claims")
+    header = "Timestamp,How likely are you to recommend us?," + ",".join(
+        f"Please rate the following: [{r}]" for r in rows_
+    )
+    answers = ("Good", "Very good", "Excellent", "Fair", "Poor")
+    lines = [
+        f"12/{1 + i % 28}/2025 9:00:00,{i % 11}," + ",".join(answers[(i + k) % 5] for k in range(4))
+        for i in range(40)
+    ]
+    status, out, _ = run(capsys, write_text(tmp_path / "g.csv", "\n".join([header, *lines]) + "\n"))
+    assert status == 0
+    names = [line.split("  ")[0] for line in out.splitlines() if line.startswith(("Please", "["))]
+    assert names == [
+        "Please rat… [Front desk]",
+        "Please rate… [Hygienist]",
+        "[Billing and insurance]",
+        "[Billing and insurance …",
+    ]

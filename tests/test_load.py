@@ -20,6 +20,7 @@ from _exports import (
     MONKEY_OTHER,
     MONKEY_SERVICES,
     monkey_services,
+    write_callcentre_ja,
     write_qualtrics,
     write_surveymonkey_xlsx,
     write_text,
@@ -1542,3 +1543,48 @@ def test_an_empty_drop_folder_says_it_has_no_export(tmp_path: Path) -> None:
         load_responses(tmp_path / "drop", score_column="score")
     with pytest.raises(DataError, match=r"no export file in the pattern .*\*\.parquet"):
         load_responses(tmp_path / "drop" / "*.parquet", score_column="score")
+
+
+def test_a_totals_row_under_the_table_is_left_out_and_said(tmp_path: Path) -> None:
+    # QA25 C-4: 合計,2400件,…,6.49 was read as a response: 2,401 rows, an unreadable date
+    # '2400件', and a warning telling the user to rewrite it as a date.
+    path = write_callcentre_ja(tmp_path / "denki.csv", n=30)
+    result = load_responses(path, score_column="ｽｺｱ", date_column="ｺｰﾙ日時")
+    report = result.report
+    assert (len(result.data), report.rows_read, report.totals_rows) == (30, 31, ("合計",))
+    assert (report.dates_unparsed, report.n_invalid, report.unreadable_dates) == (0, 0, None)
+    assert report.left_out() == [
+        "1 totals row under the table (合計) was left out: it is not a response."
+    ]
+    assert report.left_out("ja") == ["表の下の合計行（合計）1行を除きました。回答ではありません。"]
+    assert report.to_dict()["totals_rows"] == ["合計"]
+
+
+def test_totals_rows_of_a_sheet_are_left_out_below_an_empty_row(tmp_path: Path) -> None:
+    import datetime as dt
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Region", "Date", "Score"])
+    sheet.append(["North", dt.datetime(2026, 10, 3, 9, 15), 9])
+    sheet.append([None, None, None])
+    sheet.append(["Total", "1 response", 9])
+    sheet.append([None, "Grand total:", 9])
+    workbook.save(tmp_path / "r.xlsx")
+    report = load_responses(tmp_path / "r.xlsx", score_column="Score").report
+    assert (report.totals_rows, report.blank_rows_dropped, report.n_valid) == (
+        ("Total", "Grand total:"),
+        1,
+        1,
+    )
+
+
+def test_a_last_row_labelled_like_a_total_but_dated_is_a_response(tmp_path: Path) -> None:
+    # A unit named 計 (or a respondent's "Total") with a date is an answer, never left out.
+    path = write_text(
+        tmp_path / "r.csv", "unit,date,score\nA,2026-10-01,9\n計,2026-10-02,3\n合計,,7\n"
+    )
+    report = load_responses(path, score_column="score", date_column="date").report
+    assert (report.totals_rows, report.n_valid) == (("合計",), 2)
+    report = load_responses(path, score_column="score").report
+    assert (report.totals_rows, report.n_valid) == (("合計",), 2)

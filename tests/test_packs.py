@@ -344,6 +344,8 @@ SENSES = [
     ("retail", "Had a quick chat with the agent on live chat", ["chat"]),
     ("saas", "The route sent our van down a farm track", []),
     ("saas", "The server went down again", ["reliability"]),
+    # ERR23: an audio guide or a guide book is no person
+    ("generic", "Rented the audio guide for the museum", []),
 ]
 
 
@@ -402,6 +404,23 @@ GENERIC_WORDS = [
     ("retail", "Custom orders are non-refundable", "returns"),
     ("retail", "このお茶、味は本当にいい", "quality"),
     ("retail", "They emailed me the day it shipped", "communication"),
+    # ERR23, blind set 22's misses and docs/labelling.md's ruling: a phone nobody answers is
+    # usability in the generic pack (booking, access) and the support team in saas; "comms";
+    # a self scan till; メンテ中 (down for maintenance); a seller's reply, a marshal, a tour guide
+    ("generic", "Rang all morning and never got through", "usability"),
+    ("generic", "予約を変えたいのに電話がつながらない", "usability"),
+    ("saas", "Couldn't get through to anyone when the site was down", "support"),
+    ("saas", "障害の日に電話がずっと繋がらない", "support"),
+    ("saas", "ボットばかりで人間にたどり着けない", "support"),
+    ("retail", "Comms about the restock were spot on", "communication"),
+    ("finance", "Their comms are all over the place", "communication"),
+    ("saas", "Comms during the migration were clear", "communication"),
+    ("retail", "Self scan kept beeping at me", "checkout"),
+    ("saas", "月末の締め日にメンテ中で開けない", "reliability"),
+    ("retail", "The seller told me it was my fault", "staff"),
+    ("generic", "The marshals at the fun run were cheering everyone on", "staff"),
+    ("generic", "Our tour guide knew every story about the castle", "staff"),
+    ("generic", "The sonographer was so gentle", "staff"),
 ]
 
 

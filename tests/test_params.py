@@ -871,3 +871,27 @@ def test_an_invalid_unit_s_name_is_kept_when_its_file_reads_that_far(project: Pa
     loaded = load_all(project / "params")
     assert sorted(loaded.invalid) == ["a_copy", "hotel", "odd", "travel"]
     assert loaded.invalid_names == {"a_copy": "EC事業部", "travel": "旅行事業部"}
+
+
+def test_a_label_not_set_by_hand_writes_half_width_kana_full_width(project: Path) -> None:
+    # QA25 C-5: the report said 「ｵﾍﾟﾚｰﾀ別のNPS」 and headed a section ｺﾒﾝﾄ. The columns are read
+    # by their names as in the file; a label set by hand stays as written.
+    csv = CSV.replace(",comment\n", ",comment,ｵﾍﾟﾚｰﾀ,ｺﾒﾝﾄ\n")
+    for answer in (",良い\n", ",遅い\n", ",great\n"):
+        csv = csv.replace(answer, answer[:-1] + ",鈴木,速い\n")
+    (project / "data" / "responses.csv").write_text(csv, encoding="utf-8")
+    path = write_unit(
+        project,
+        UNIT + "breakdowns: [ｵﾍﾟﾚｰﾀ, {column: ｵﾍﾟﾚｰﾀ, label: ｵﾍﾟ}]\n"
+        "followups: [{column: ｺﾒﾝﾄ, type: text}, {column: comment, type: text}]\n",
+    )
+    params = notebook_parameters(load_unit(path), period="2026-10")
+    assert params["breakdowns"] == [
+        {"column": "ｵﾍﾟﾚｰﾀ", "label": "オペレータ"},
+        {"column": "ｵﾍﾟﾚｰﾀ", "label": "ｵﾍﾟ"},
+    ]
+    followups = params["followups"]
+    assert [(f["column"], f["label"]) for f in followups] == [  # type: ignore[attr-defined]
+        ("ｺﾒﾝﾄ", "コメント"),
+        ("comment", None),
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nps_kit._question_label import short_label, short_labels
+from nps_kit._question_label import header_label, short_label, short_labels
 from nps_kit.i18n import t
 
 
@@ -149,3 +149,44 @@ def test_grid_rows_in_brackets_are_their_rows_when_the_grid_shares_its_question(
     ]
     # …but a unit is no row, however many columns share the question (REVIEW21).
     assert short_labels(["Amount [USD]", "Amount [EUR]"]) == ["Amount [USD]", "Amount [EUR]"]
+
+
+@pytest.mark.parametrize(
+    ("header", "label"),
+    [
+        ("ｵﾍﾟﾚｰﾀ", "オペレータ"),
+        ("ｺﾒﾝﾄ", "コメント"),
+        ("ｺｰﾙID", "コールID"),
+        ("ご利用の機能（その他）", "ご利用の機能（その他）"),  # full-width brackets stay
+        ("ＮＰＳ", "ＮＰＳ"),
+    ],
+)
+def test_a_header_s_half_width_kana_are_written_full_width(header: str, label: str) -> None:
+    # QA25 C-5: ｺﾒﾝﾄ and ｵﾍﾟﾚｰﾀ headed the report's section and chart as written.
+    assert header_label(header) == label
+    assert short_label(header) == label
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        (
+            "Which of these have you contacted us about in the last 6 months? "
+            "(select all that apply)",
+            "Contacted us about",
+        ),
+        (
+            "Which of these have you contacted us about in the last 6 months? "
+            "(select all that apply) - Other (please specify)",
+            "Contacted us about — other (text)",
+        ),
+        # One verb says too little: the question is kept.
+        ("Which of the following did you use in the past year?", "Which of the following did "
+         "you use in the past year"),
+        ("Which of these services have you used? (Select all that apply)", "Services"),
+    ],
+)  # fmt: skip
+def test_which_of_these_have_you_is_labelled_by_what_was_done(question: str, label: str) -> None:
+    # QA25 A-1: SurveyMonkey's multi-select was labelled "Have you" (and its Other box
+    # "Have you — other (text)") in init's defaults, the report's heading and answer table.
+    assert short_label(question) == label

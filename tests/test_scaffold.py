@@ -39,6 +39,7 @@ from _exports import (
     google_rows,
     monkey_services,
     qualtrics_rows,
+    write_callcentre_ja,
     write_google_forms,
     write_msforms_ja,
     write_qualtrics,
@@ -1668,3 +1669,91 @@ def test_init_after_a_qualtrics_export_of_numeric_values_says_its_groups_are_cod
         assert "数値" in text and "回答のコード" in before_breakdowns[-120:]
         assert _english_comments(text) == []
     assert load_all(tmp_path / "p" / "parameters").errors == []
+
+
+def test_init_takes_a_consent_question_answered_ka_hi_as_the_loader_reads_it(
+    tmp_path: Path,
+) -> None:
+    # QA25 C-1: init said 連絡可否 (可/否) could not be read as consent and told the user to
+    # recode the export, while the loader and the alerts read it; following init made it a
+    # breakdown ("NPS by 連絡可否") and listed people who had said 否 under "consent unknown".
+    export = write_callcentre_ja(tmp_path / "denki.csv")
+    project_from_export(tmp_path / "p", export, unit_column="営業所")
+    defaults = _defaults(tmp_path / "p")
+    assert defaults["columns"]["contact"] == "連絡可否"  # type: ignore[index]
+    assert "連絡可否" not in _listed(defaults, "breakdowns")
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "  # 連絡可否：連絡してよいかを「はい／いいえ」で答える設問です。\n" in text
+    assert '  # contact_details: ["電話番号"' in text
+    assert "読めません" not in text
+    assert load_all(tmp_path / "p" / "parameters").errors == []
+
+
+def test_init_takes_the_call_id_not_the_customer_number_as_the_response_id(
+    tmp_path: Path,
+) -> None:
+    # QA25 C-2: お客様番号 (unique in the export, but a customer number: who answered) was the id
+    # over ｺｰﾙID, so the detractor list and the alerts showed the customer number as 回答ID.
+    export = write_callcentre_ja(tmp_path / "denki.csv")
+    project_from_export(tmp_path / "p", export, unit_column="営業所")
+    defaults = _defaults(tmp_path / "p")
+    assert defaults["columns"]["id"] == "ｺｰﾙID"  # type: ignore[index]
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert (
+        "  # 「お客様番号」はIDにしません：お客様の番号は、回答ではなく回答した人を表します。\n"
+        '  id: "ｺｰﾙID"\n'
+    ) in text
+    # At most a detail the team looks the customer up by, beside the phone number.
+    assert '  # contact_details: ["電話番号", "お客様番号"]\n' in text
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_score_comment_says_what_was_found_not_that_the_question_recommends(
+    tmp_path: Path, language: str
+) -> None:
+    # QA25 C-3: a header just ｽｺｱ got "0–10 and the question speaks of recommending".
+    if language == "ja":
+        export = write_callcentre_ja(tmp_path / "denki.csv")
+        said = (
+            "  # ｽｺｱ\n  # 0〜10で答える唯一の列です（見出しは「すすめる」ことを尋ねていません）。\n"
+            '  # NPSの設問か確かめてください。\n  score: "ｽｺｱ"\n'
+        )
+    else:
+        rows = "".join(
+            f"2026-11-{1 + i % 28:02d},{i % 11},{('Slow', 'Kind staff')[i % 2]} {i}\n"
+            for i in range(40)
+        )
+        export = write_text(tmp_path / "e.csv", "Date,Score,Comment\n" + rows)
+        said = (
+            "  # Score\n  # The only 0–10 column (its header does not speak of recommending): "
+            "check that it is the NPS\n  # question.\n  score: Score\n"
+        )
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert said in text
+    assert "recommending." not in text and "すすめる」ことを尋ねています" not in text
+
+
+def test_the_score_comment_says_the_question_recommends_when_it_does(tmp_path: Path) -> None:
+    rows = "".join(f"2026-11-{1 + i % 28:02d},{i % 11},{(i * 3) % 11}\n" for i in range(40))
+    export = write_text(tmp_path / "e.csv", "Date,How likely to recommend us?,Ease\n" + rows)
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "  # 0–10 and the question speaks of recommending.\n" in text
+    export = write_text(tmp_path / "f.csv", "Date,Score,Ease\n" + rows)
+    project_from_export(tmp_path / "q", export)
+    text = (tmp_path / "q" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert (
+        "  # One of 2 0–10 columns, none of which speaks of recommending: check that it is the "
+        "NPS\n  # question.\n"
+    ) in text
+
+
+def test_init_labels_half_width_kana_headers_full_width(tmp_path: Path) -> None:
+    # QA25 C-5: labels ｺﾒﾝﾄ and ｵﾍﾟﾚｰﾀ (「ｵﾍﾟﾚｰﾀ別のNPS」); the columns keep their names.
+    export = write_callcentre_ja(tmp_path / "denki.csv")
+    project_from_export(tmp_path / "p", export, unit_column="営業所")
+    defaults = _defaults(tmp_path / "p")
+    assert {"column": "ｵﾍﾟﾚｰﾀ", "label": "オペレータ"} in defaults["breakdowns"]  # type: ignore[operator]
+    assert defaults["followups"] == [{"column": "ｺﾒﾝﾄ", "type": "text", "label": "コメント"}]
+    assert defaults["columns"]["comment"] == "ｺﾒﾝﾄ"  # type: ignore[index]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from _exports import QUALTRICS_JA_NPS, write_qualtrics_ja_tsv
+from _exports import QUALTRICS_JA_NPS, write_callcentre_ja, write_qualtrics_ja_tsv
 
 from nps_kit.cache import build_cache
 from nps_kit.errors import DataError
@@ -854,3 +854,15 @@ def test_an_export_date_column_named_nps_date_has_its_unreadable_cells_counted(
     unread = unit_unreadable_dates(unit)
     assert unread is not None
     assert (unread.column, unread.count, unread.examples) == ("nps_date", 1, ("someday",))
+
+
+def test_data_quality_says_a_totals_row_was_left_out(tmp_path: Path) -> None:
+    # QA25 C-4: データ品質 said ファイルの行数 2,401 and counted 合計 as an unreadable date.
+    path = write_callcentre_ja(tmp_path / "denki.csv", n=40)
+    unit = prepare_unit(path, name="x", score_column="ｽｺｱ", date_column="ｺｰﾙ日時")
+    table = data_quality(unit).set_index("item")["value"]
+    assert table["除いた合計行（回答ではありません）"] == "1"
+    en = data_quality(replace(unit, language="en"))
+    items = en["item"].tolist()
+    assert items[items.index("Rows in file") + 1] == "Totals rows left out (not responses)"
+    assert unit_unreadable_dates(unit) is None

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from nps_kit._question_label import _BRACKET_ROW
 from nps_kit._width import display_width, pad
 
 if TYPE_CHECKING:
@@ -57,11 +58,20 @@ def _cut(text: str, width: int) -> str:
 def _cut_name(name: str, width: int) -> str:
     """Cut a column name to ``width``, keeping the row of a "question - row" name readable.
 
-    SurveyMonkey and Qualtrics name each matrix row and multi-select option "question - row":
-    cut at the end, every row of one question read the same ("How satisfied were you …").
+    SurveyMonkey and Qualtrics name each matrix row and multi-select option "question - row",
+    Google Forms each grid row "question [row]": cut at the end, every row of one question
+    read the same ("How satisfied were you …", QA25: "Please rate the followi…" four times).
     """
     if display_width(name) <= width:
         return name
+    bracket = _BRACKET_ROW.match(name)
+    if bracket is not None and bracket["q"]:
+        row = f"[{bracket['row'].strip()}]"
+        room = width - display_width(row) - 1
+        if room >= 6:
+            return _cut(bracket["q"], room) + " " + row
+        # The row alone when "… " leaves it no room: brackets say it is a row.
+        return _cut("… " + row if display_width(row) + 2 <= width else row, width)
     question, sep, row = name.rpartition(" - ")
     if not sep:
         return _cut(name, width)

@@ -1,0 +1,44 @@
+"""A totals row under an export's table (``nps_kit._totals``): found at the end, not a response."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from nps_kit._totals import totals_labels, totals_rows
+
+
+def _frame(rows: list[list[object]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["id", "date", "unit", "score"], dtype=object)
+
+
+def test_the_last_rows_labelled_as_totals_without_a_date_are_found() -> None:
+    frame = _frame(
+        [
+            ["C1", "2026/06/01 09:52", "函館", "3"],
+            ["小計", "1件", None, "3"],
+            [None, "総計：", None, "3"],
+        ]
+    )
+    flags = totals_rows(frame, date_column="date")
+    assert flags.tolist() == [False, True, True]
+    assert totals_labels(frame, flags) == ("小計", "総計：")
+
+
+def test_a_row_labelled_total_is_a_response_when_dated_or_not_last() -> None:
+    frame = _frame(
+        [["計", "2026/06/01", "函館", "3"], ["Total", None, "x", "9"], ["C3", None, "y", "1"]]
+    )
+    assert not totals_rows(frame, date_column="date").any()
+    # Without a date column, a cell written as a date says it is a response; a count or a
+    # mean (2400, 6.49) is not read as an Excel serial date.
+    dated = _frame([["C1", "2026/06/01", "a", "1"], ["TOTAL", "2026/06/30", None, "6.49"]])
+    counted = _frame([["C1", "2026/06/01", "a", "1"], ["TOTAL", "2400", None, "6.49"]])
+    assert totals_rows(dated, date_column=None).tolist() == [False, False]
+    assert totals_rows(counted, date_column=None).tolist() == [False, True]
+
+
+def test_empty_rows_at_the_end_are_passed_over() -> None:
+    frame = _frame([["C1", "2026/06/01", "a", "1"], ["Grand Total", None, None, "1"], [None] * 4])
+    blank = np.array([False, False, True])
+    assert totals_rows(frame, date_column="date", blank=blank).tolist() == [False, True, False]
