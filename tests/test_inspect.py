@@ -152,11 +152,12 @@ def test_google_forms_export(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     path = write_google_forms(tmp_path / "g.csv")
     status, out, err = run(capsys, path)
     assert (status, err) == (0, "")
+    # "Nothing else", a whole answer, says nothing (QA25 B-2): 31 answers, not 32.
     assert out.splitlines()[:4] == [
         "g.csv: 48 responses (CSV, utf-8, google_forms export, 1 header row(s))",
         "dates: 'Timestamp', 2019-11-01 to 2019-12-28",
         "NPS question: 'How likely are you to recommend this workshop to a friend?'",
-        "language of the answers: en (100 % English, 0 % Japanese, of 32 answers)",
+        "language of the answers: en (100 % English, 0 % Japanese, of 31 answers)",
     ]
     found = inspect_export(path)
     assert [(c.kind, c.detail) for c in found.columns] == [
