@@ -67,7 +67,8 @@ def answer_language(texts: list[pd.Series]) -> AnswerLanguage:
     ----------
     texts
         Answer columns (free text, or any answers when a survey has none); blank cells, cells
-        without letters and cells that say there is no answer (``N/A``, 無回答) do not count.
+        without letters and cells that say there is no answer (``N/A``, 無回答, "No",
+        特になし: :data:`nps_kit.text.tokens.NO_ANSWER`) do not count.
 
     Returns
     -------
@@ -75,11 +76,13 @@ def answer_language(texts: list[pd.Series]) -> AnswerLanguage:
         The language, the share of Japanese answers and how many answers were read; ``en``
         with no answers.
     """
-    from nps_kit.text.tokens import detect_language
+    from nps_kit.text.tokens import detect_language, said
 
     cells = pd.concat(texts).dropna().astype(str) if texts else pd.Series([], dtype=str)
-    said = cells.map(lambda v: unicodedata.normalize("NFKC", v).strip().casefold())
-    languages = detect_language(cells[~said.isin(missing_words())].reset_index(drop=True))
+    folded = cells.map(lambda v: unicodedata.normalize("NFKC", v).strip().casefold())
+    # "No", 特になし say nothing, as the report counts comments (QA25 B-2).
+    kept = ~folded.isin(missing_words()) & (said(cells) != "").to_numpy()
+    languages = detect_language(cells[kept].reset_index(drop=True))
     answered = languages.dropna()
     if answered.empty:
         return AnswerLanguage("en", 0.0, 0, len(texts))

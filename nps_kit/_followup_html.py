@@ -20,6 +20,7 @@ from nps_kit.closed_loop import (
     LoopRefused,
     LoopStatus,
     call_by,
+    unlisted_note,
 )
 from nps_kit.i18n import Language, shown_redactions, t
 from nps_kit.report import keep_terms, nobreak
@@ -251,6 +252,11 @@ def followup_html(
         notes.insert(0, _details_rule(followups, lang))
     if work_files is not None:
         notes.append(t("followup.work_file", lang, csv=work_files[0], xlsx=work_files[1]))
+    if followups.unlisted is not None:
+        # Consent known, no way to reach anyone configured (QA25 A-4): say where to look.
+        notes.append(
+            t("followup.no_details", lang) + _SPACE[lang] + unlisted_note(followups.unlisted, lang)
+        )
     if alerts:
         notes.append(t("followup.alerts", lang))
     parts.append(

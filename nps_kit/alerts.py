@@ -41,8 +41,15 @@ from nps_kit._id_repeats import id_repeats_warning
 from nps_kit._lock import file_lock
 from nps_kit._values import date_only, has_time_of_day
 from nps_kit.alerts_mail import compose_alert
-from nps_kit.closed_loop import URGENCY, alerts_need, call_by, contactable_detractors
+from nps_kit.closed_loop import (
+    URGENCY,
+    alerts_need,
+    call_by,
+    contactable_detractors,
+    unlisted_reach,
+)
 from nps_kit.errors import ConfigError, MailError
+from nps_kit.i18n import t
 from nps_kit.load import LoadResult, load_responses
 from nps_kit.mail.compose import ComposedMessage
 from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
@@ -51,6 +58,7 @@ from nps_kit.mail.send import _sender
 from nps_kit.mail.settings import SmtpSettings, load_settings, no_host_lines
 from nps_kit.params import Breakdown, UnitParameters
 from nps_kit.periods import late_export
+from nps_kit.text.tokens import said
 from nps_kit.unit import CONSENT_HINT, consent_problem, select_unit_rows
 
 __all__ = [
@@ -395,8 +403,9 @@ def new_detractors(
         dtype=bool,
     )
     rows = rows.loc[~seen & (ids != "")]
+    # Quoted as the report quotes it: "-", "n/a", "No" are no comment (QA25 A-3, B-2).
     texts = (
-        rows[comment].astype("string").fillna("").str.strip()
+        said(rows[comment])
         if comment is not None and comment in rows.columns
         else pd.Series("", index=rows.index, dtype="string")
     )
@@ -440,8 +449,12 @@ def new_detractors(
             where = clock.zone(unit.language, unit.timezone)
             # Floored to seconds first: a warehouse extract's nanoseconds (pandas' own Parquet,
             # Snowflake TIMESTAMP(9)) made to_pydatetime warn once per unit, on every cron run.
+            # No zone set: the export's own clock, never labelled "UTC" (QA25 B-4).
+            shown = not clock.zone_assumed(unit.language, unit.timezone)
             times = stamps.dt.floor("s").map(
-                lambda d, where=where: clock.format_local_time(d.to_pydatetime(), where)
+                lambda d, where=where, shown=shown: clock.format_local_time(
+                    d.to_pydatetime(), where, zone_shown=shown
+                )
             )
             table[column] = times.where(~whole_day, days)
         else:
@@ -469,7 +482,7 @@ def _skip(unit: UnitParameters) -> str | None:
 
 
 def alerts_blocker(unit: UnitParameters) -> str | None:
-    """Say which column alerts need that ``unit`` has not set, and what to set; else ``None``.
+    """Say which columns alerts need that ``unit`` has not set, and what to set; else ``None``.
 
     The one rule for "alerts can work": the alert log keys on ``columns.id``, only those who
     allowed contact are alerted (a yes in ``columns.contact``, or without one, a way to reach
@@ -485,6 +498,20 @@ def alerts_blocker(unit: UnitParameters) -> str | None:
         date_column=unit.columns.date,
         contact_column=unit.columns.contact,
         details=[unit.column(c) for c in unit.columns.contact_details],
+        language=unit.language,
+    )
+
+
+def _cannot_alert(unit: UnitParameters, blocker: str) -> str:
+    """Return the error line of a unit that asks for alerts (``alerts.to``) and cannot."""
+    if unit.language == "ja":
+        return (
+            f"{unit.unit}: error: alerts.toが設定されていますが、アラートを送れません。"
+            f"{blocker}。またはalerts.toを削除してください。"
+        )
+    return (
+        f"{unit.unit}: error: alerts.to is set but no alert can be sent: {blocker}, "
+        "or remove alerts.to."
     )
 
 
@@ -580,10 +607,7 @@ def send_alerts(
                 # Asked for and impossible: an error, so that a daily cron job does not pass
                 # silently while nobody is alerted (the other units still are).
                 outcomes.append(AlertOutcome(unit.unit, "cannot_alert", detail=blocker))
-                echo(
-                    f"{unit.unit}: error: alerts.to is set but no alert can be sent: {blocker}, "
-                    "or remove alerts.to."
-                )
+                echo(_cannot_alert(unit, blocker))
                 continue
             path, options = _data_options(unit, data)
             key = (str(path), *sorted(options.items()))
@@ -623,14 +647,38 @@ def send_alerts(
             if not ids:
                 outcomes.append(AlertOutcome(unit.unit, "nothing_new"))
                 where = clock.zone(unit.language, unit.timezone)
-                start = clock.format_local_time(local_since(since, unit), where)
+                start = clock.format_local_time(
+                    local_since(since, unit),
+                    where,
+                    zone_shown=not clock.zone_assumed(unit.language, unit.timezone),
+                )
+                if clock.zone_assumed(unit.language, unit.timezone):
+                    start = t("alerts.since_no_zone", unit.language, time=start)
                 echo(f"{unit.unit}: no new detractors to alert since {start}.")
                 newest = loaded[key].report.date_max
                 if newest is None or newest < pd.Timestamp(local_since(since, unit)):
-                    shown = "(no date)" if newest is None else _stamp(newest, where)
+                    shown = (
+                        "(no date)"
+                        if newest is None
+                        else _stamp(
+                            newest,
+                            where,
+                            zone_shown=not clock.zone_assumed(unit.language, unit.timezone),
+                        )
+                    )
                     late.setdefault((path.name, shown, start), []).append(unit.unit)
                 continue
-            composed = compose_alert(unit, rows, sender=sender, now=now)
+            composed = compose_alert(
+                unit,
+                rows,
+                sender=sender,
+                now=now,
+                unlisted=unlisted_reach(
+                    loaded[key].data,
+                    contact_column=consent if unit.columns.contact else None,
+                    details=[unit.column(c) for c in unit.columns.contact_details],
+                ),
+            )
             if dry_run:
                 eml = write_eml(composed, folder / "outbox", unit.unit)
                 outcomes.append(
@@ -676,9 +724,9 @@ def send_alerts(
     return summary
 
 
-def _stamp(moment: pd.Timestamp, where: ZoneInfo) -> str:
+def _stamp(moment: pd.Timestamp, where: ZoneInfo, *, zone_shown: bool = True) -> str:
     """Write a time of the export as alert lines do (``2026-12-01 00:05 EST``)."""
-    return clock.format_local_time(moment.floor("s").to_pydatetime(), where)
+    return clock.format_local_time(moment.floor("s").to_pydatetime(), where, zone_shown=zone_shown)
 
 
 def _deliver(

@@ -23,7 +23,7 @@ from nps_kit import clock
 from nps_kit._fonts import MAIL_FONTS
 from nps_kit._phone import dial_string, looks_like_phone
 from nps_kit._question_label import header_label
-from nps_kit.closed_loop import NAME_HEADER, ContactBasis, contact_basis
+from nps_kit.closed_loop import NAME_HEADER, ContactBasis, contact_basis, unlisted_note
 from nps_kit.i18n import Language, shown_redactions, t
 from nps_kit.mail._policy import POLICY
 from nps_kit.mail.compose import ComposedMessage
@@ -183,7 +183,12 @@ def _record_line(unit: UnitParameters, months: list[str], now: dt.datetime) -> s
 
 
 def compose_alert(
-    unit: UnitParameters, rows: pd.DataFrame, *, sender: Address, now: dt.datetime
+    unit: UnitParameters,
+    rows: pd.DataFrame,
+    *,
+    sender: Address,
+    now: dt.datetime,
+    unlisted: tuple[str, ...] | None = None,
 ) -> ComposedMessage:
     """Build the alert for ``rows`` (from :func:`nps_kit.alerts.new_detractors`).
 
@@ -197,6 +202,10 @@ def compose_alert(
         The ``From`` address.
     now
         The ``Date`` header.
+    unlisted
+        With a consent column and no contact details configured, the export's e-mail and
+        phone columns (:func:`nps_kit.closed_loop.unlisted_reach`): the message then says it
+        gives no way to reach anyone and names them. ``None``: contact details are listed.
 
     Returns
     -------
@@ -220,6 +229,24 @@ def compose_alert(
     rule = t(f"alerts_mail.threshold{_WORDS[basis]}", lang, max=unit.alerts.max_score)
     footer = t("alerts_mail.footer", lang)
     text = [intro, ""]
+    # QA25 A-4: people who allowed contact, and nothing in the e-mail to reach them by.
+    missing = (
+        None
+        if unlisted is None
+        else t("alerts_mail.no_details", lang)
+        + (" " if lang == "en" else "")
+        + unlisted_note(unlisted, lang)
+    )
+    if missing:
+        text += [missing, ""]
+    # QA25 B-4: times shown without a zone nobody set, and said why.
+    unzoned = (
+        t("alerts_mail.zone_unknown", lang)
+        if clock.zone_assumed(unit.language, unit.timezone)
+        else None
+    )
+    if unzoned:
+        text += [unzoned, ""]
     people = []
     e = html.escape
     sep = "：" if lang == "ja" else ": "
@@ -258,7 +285,10 @@ def compose_alert(
         f"<title>{e(title)}</title><style>td {{ font-family: {MAIL_FONTS[lang]}; }}{_CSS}"
         "</style></head><body>"
         '<table role="presentation" class="inner" width="640" cellpadding="0" cellspacing="0">'
-        f'<tr><td class="pad"><p>{e(intro)}</p></td></tr>'
+        f'<tr><td class="pad"><p>{e(intro)}</p>'
+        + (f'<p class="due">{e(missing)}</p>' if missing else "")
+        + (f'<p class="muted">{e(unzoned)}</p>' if unzoned else "")
+        + "</td></tr>"
         + "".join(people)
         + f'<tr><td class="pad"><p>{e(record_line)}</p>'
         f'<p class="muted">{e(rule)}<br>{e(footer)}</p></td></tr>'

@@ -32,6 +32,7 @@ __all__ = [
     "machine_zone",
     "now",
     "zone",
+    "zone_assumed",
 ]
 
 #: Time zone of a unit's times when none is given: the readers' (by language).
@@ -213,14 +214,39 @@ def format_time(moment: dt.datetime, where: ZoneInfo) -> str:
     return moment.astimezone(where).strftime("%Y-%m-%d %H:%M %Z")
 
 
-def format_local_time(moment: dt.datetime, where: ZoneInfo) -> str:
+def format_local_time(moment: dt.datetime, where: ZoneInfo, *, zone_shown: bool = True) -> str:
     """Show a wall-clock time at ``where`` with its zone: ``2026-11-25 22:12 JST``.
 
     Export dates and the moments derived from them are naive wall-clock times at the unit's
     place (:func:`nps_kit.unit.incomplete_through`), so a naive ``moment`` is taken as a time
     *at* ``where`` (unlike :func:`format_time`, which takes it as UTC); the zone is the one in
-    force on that day (JST, or GMT/BST for Europe/London).
+    force on that day (JST, or GMT/BST for Europe/London). With ``zone_shown=False`` (a zone
+    nobody set: :func:`zone_assumed`) the time is shown without one: ``2026-11-25 22:12``.
     """
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=where)
-    return moment.astimezone(where).strftime("%Y-%m-%d %H:%M %Z")
+    shown = "%Y-%m-%d %H:%M %Z" if zone_shown else "%Y-%m-%d %H:%M"
+    return moment.astimezone(where).strftime(shown)
+
+
+def zone_assumed(language: Language, timezone: str | None) -> bool:
+    """Whether a unit's export times are read in a zone nobody chose: UTC, for want of one.
+
+    An English unit without ``timezone`` reads its export's wall-clock times as UTC
+    (:data:`DEFAULT_TIMEZONE`), whatever zone the survey tool wrote them in (a Texas clinic's
+    Google Form, a UK export in BST): such a time labelled "UTC" reads as known (QA25 B-4). A
+    Japanese unit's default, Asia/Tokyo, is where its exports are written.
+
+    Parameters
+    ----------
+    language
+        The unit's report language.
+    timezone
+        The unit's ``timezone`` parameter, or ``None``.
+
+    Returns
+    -------
+    bool
+        ``True`` when the times should be shown without a zone.
+    """
+    return timezone is None and DEFAULT_TIMEZONE[language] == "UTC"

@@ -26,7 +26,7 @@ from nps_kit._consent import consent_answer
 from nps_kit._values import MISSING_WORDS, date_only
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import Language, t
-from nps_kit.text.tokens import NO_ANSWER
+from nps_kit.text.tokens import NO_ANSWER, said
 from nps_kit.unit import UnitData, contact_allowed
 
 __all__ = [
@@ -54,6 +54,8 @@ __all__ = [
     "restore_ids",
     "rows_moved",
     "still_open",
+    "unlisted_note",
+    "unlisted_reach",
 ]
 
 #: Detractors score 0–6 (the segment rule of :mod:`nps_kit.score`).
@@ -176,7 +178,9 @@ def contact_basis(*, contact_column: str | None, details: Sequence[str]) -> Cont
     return "details" if reach_columns(details) else None
 
 
-def names_only(*, contact_column: str | None, details: Sequence[str]) -> str | None:
+def names_only(
+    *, contact_column: str | None, details: Sequence[str], language: str = "en"
+) -> str | None:
     """Say that ``columns.contact_details`` names only name columns, and what to set; else ``None``.
 
     Without a consent column such a list reaches nobody (QA23: ``RecipientFirstName``, 氏名):
@@ -189,15 +193,24 @@ def names_only(*, contact_column: str | None, details: Sequence[str]) -> str | N
         The consent column, or ``None`` (with one, names are printed beside the consent).
     details
         The contact-details columns.
+    language
+        ``"ja"`` or ``"en"``: the language of the sentence (the unit's).
 
     Returns
     -------
     str or None
-        The sentence, in English (a message of the command line), or ``None``.
+        The sentence (a message of the command line), or ``None``.
     """
     if contact_column is not None or not details or reach_columns(details):
         return None
     names = ", ".join(repr(c) for c in details)
+    if language == "ja":
+        return (
+            f"columns.contact_detailsは氏名の列（{names}）だけです。氏名は誰かを示しますが"
+            "連絡の手段ではないため、連絡先を残した方として数えられる回答者がいません。"
+            "回答者が電話番号やメールアドレスを記入する列をcolumns.contact_detailsに加えるか、"
+            "columns.contactに連絡の同意（はい/いいえ）を尋ねる設問を設定してください"
+        )
     return (
         f"columns.contact_details lists only name columns ({names}): a name says who someone "
         "is, not how to reach them, so no detractor counts as having left a way to be "
@@ -213,14 +226,17 @@ def alerts_need(
     date_column: str | None,
     contact_column: str | None,
     details: Sequence[str],
+    language: str = "en",
 ) -> str | None:
-    """Say which column ``nps-kit alerts`` needs and is not set, and what to set; else ``None``.
+    """Say which columns ``nps-kit alerts`` needs and are not set, and what to set; else ``None``.
 
     The one check of "alerts can work", asked by ``nps-kit alerts``
     (:func:`nps_kit.alerts.alerts_blocker`) and by the report's follow-up section before it
     points the team to the alerts: the alert log keys on the id, only those who may be
     contacted are alerted (:func:`contact_basis`; names alone reach nobody:
-    :func:`names_only`), and ``--since`` reads the date.
+    :func:`names_only`), and ``--since`` reads the date. Every missing column is named at once,
+    each with what to set (QA25 B-1: a Google Forms unit learnt of the consent only after
+    setting the id).
 
     Parameters
     ----------
@@ -228,31 +244,124 @@ def alerts_need(
         ``columns.id``, ``columns.date`` and ``columns.contact``, or ``None`` when unset.
     details
         ``columns.contact_details``.
+    language
+        ``"ja"`` or ``"en"``: the language of the sentence (the unit's).
 
     Returns
     -------
     str or None
-        The sentence (English: a command-line message), or ``None`` when alerts can work.
+        The sentence (a command-line message; several numbered when several columns are
+        missing), or ``None`` when alerts can work.
     """
+    ja = language == "ja"
+    needs: list[str] = []
     if id_column is None:
-        example = f" (e.g. {date_column!r} when no two responses share one)" if date_column else ""
-        return (
-            "no columns.id, which the alert log needs to alert each response once. Set "
-            f"columns.id to a column unique to each response{example}"
-        )
-    names = names_only(contact_column=contact_column, details=details)
+        if ja:
+            example = f"（例：同じ値の回答がなければ「{date_column}」）" if date_column else ""
+            needs.append(
+                "columns.idがありません。アラートの記録は回答ごとに一度だけ通知するためにIDを"
+                f"使います。回答ごとに異なる列をcolumns.idに設定してください{example}"
+            )
+        else:
+            example = (
+                f" (e.g. {date_column!r} when no two responses share one)" if date_column else ""
+            )
+            needs.append(
+                "no columns.id, which the alert log needs to alert each response once. Set "
+                f"columns.id to a column unique to each response{example}"
+            )
+    names = names_only(contact_column=contact_column, details=details, language=language)
     if names is not None:
-        return names
-    if not consent_known(contact_column=contact_column, details=details):
-        return (
-            "no columns.contact, so consent to contact is unknown and nobody may be alerted. "
-            "Add a consent question (e.g. 'May we contact you about your answer?' Yes/No) and "
-            "set columns.contact to it, or list the columns where respondents leave a phone "
-            "number or e-mail address to be contacted in columns.contact_details"
+        needs.append(names)
+    elif not consent_known(contact_column=contact_column, details=details):
+        needs.append(
+            "columns.contactがないため連絡の同意が分からず、誰にもアラートを送れません。"
+            "同意を尋ねる設問（例：「ご回答についてご連絡してもよろしいですか？」はい/いいえ）を"
+            "加えてcolumns.contactに設定するか、回答者が連絡用の電話番号やメールアドレスを"
+            "記入する列をcolumns.contact_detailsに挙げてください"
+            if ja
+            else "no columns.contact, so consent to contact is unknown and nobody may be "
+            "alerted. Add a consent question (e.g. 'May we contact you about your answer?' "
+            "Yes/No) and set columns.contact to it, or list the columns where respondents "
+            "leave a phone number or e-mail address to be contacted in columns.contact_details"
         )
     if date_column is None:
-        return "no columns.date, which --since needs. Set columns.date to the response date"
-    return None
+        needs.append(
+            "columns.dateがありません。--sinceは回答日時を読みます。columns.dateに回答日時の列を"
+            "設定してください"
+            if ja
+            else "no columns.date, which --since needs. Set columns.date to the response date"
+        )
+    if len(needs) <= 1:
+        return needs[0] if needs else None
+    if ja:
+        return f"設定が{len(needs)}つ足りません。" + "。".join(
+            f"（{i}）{need}" for i, need in enumerate(needs, 1)
+        )
+    return f"{len(needs)} settings are missing: " + "; ".join(
+        f"({i}) {need}" for i, need in enumerate(needs, 1)
+    )
+
+
+def unlisted_reach(
+    responses: pd.DataFrame, *, contact_column: str | None, details: Sequence[str]
+) -> tuple[str, ...] | None:
+    """Name the export's e-mail and phone columns when a consent column has none beside it.
+
+    With ``columns.contact`` set and no ``columns.contact_details`` that reaches anyone, the
+    people who allowed contact are listed (report, work files, alerts) without any way to
+    reach them (QA25 A-4). The columns are those ``init --from`` offers as contact details
+    (:func:`nps_kit.inspect.reach_kind`).
+
+    Parameters
+    ----------
+    responses
+        Loaded responses (the loader's own columns are not looked at).
+    contact_column
+        The consent column, or ``None``.
+    details
+        The contact-details columns.
+
+    Returns
+    -------
+    tuple of str or None
+        ``None`` when there is no consent column or a contact detail is configured; else the
+        e-mail and phone columns of ``responses`` (possibly none), in order.
+    """
+    from nps_kit.inspect import reach_kind
+    from nps_kit.load import LOADER_COLUMNS
+
+    if contact_column is None or reach_columns(details):
+        return None
+    return tuple(
+        str(column)
+        for column in responses.columns
+        if column not in LOADER_COLUMNS
+        and column != contact_column
+        and not pd.api.types.is_datetime64_any_dtype(responses[column])
+        and reach_kind(responses[column], column=str(column)) is not None
+    )
+
+
+def unlisted_note(found: Sequence[str], lang: Language) -> str:
+    """Say where the export holds a way to reach people, for :func:`unlisted_reach`'s columns.
+
+    Parameters
+    ----------
+    found
+        The export's e-mail and phone columns (:func:`unlisted_reach`), possibly none.
+    lang
+        Language of the sentence.
+
+    Returns
+    -------
+    str
+        One sentence naming the columns and what to set, or saying there is none.
+    """
+    if not found:
+        return t("contact.unlisted_none", lang)
+    quoted = "、".join(f"「{c}」" for c in found) if lang == "ja" else ", ".join(map(repr, found))
+    return t("contact.unlisted_found", lang, columns=quoted)
 
 
 def consent_known(*, contact_column: str | None, details: Sequence[str]) -> bool:
@@ -393,6 +502,10 @@ class FollowupList:
     names
         Without a consent column, the contact-details columns when they are all name
         columns (:func:`names_only`): consent is then unknown, and the report says why.
+    unlisted
+        With a consent column and no contact detail configured, the export's e-mail and phone
+        columns (:func:`unlisted_reach`, possibly none): the box says the work files carry no
+        way to reach anyone. ``None`` otherwise.
     """
 
     rows: pd.DataFrame
@@ -402,6 +515,7 @@ class FollowupList:
     details: tuple[str, ...] = ()
     unreachable: int = 0
     names: tuple[str, ...] = ()
+    unlisted: tuple[str, ...] | None = None
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -480,8 +594,8 @@ def followup_list(
     as_of = as_of or dt.date.today()
     pairs = _breakdown_pairs(breakdowns, rows.columns)
     dates = rows["nps_date"]
-    comments = (
-        rows[comment_column].astype("string").fillna("").str.strip()
+    comments = (  # "-", "n/a", "No" are no comment, as the report counts them (QA25 B-2)
+        said(rows[comment_column])
         if comment_column is not None
         else pd.Series("", index=rows.index, dtype="string")
     )
@@ -511,6 +625,7 @@ def followup_list(
         details=by_details,
         unreachable=everyone - len(table),
         names=tuple(details) if names_only(contact_column=contact_column, details=details) else (),
+        unlisted=unlisted_reach(unit.current, contact_column=contact_column, details=details),
     )
 
 
@@ -972,7 +1087,7 @@ def loop_status(
     picked = still.loc[still_found, "response_id"]
     score[still_found] = known.loc[picked, "nps_score"].astype("Int64").to_numpy()
     if comment_column is not None and comment_column in known.columns:
-        comment[still_found] = known.loc[picked, comment_column].astype("string").to_numpy()
+        comment[still_found] = said(known.loc[picked, comment_column]).to_numpy()
     if redact:
         from nps_kit.redact import redact as redact_texts
 

@@ -1420,6 +1420,45 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "report counts the call.",
     },
     "alerts_mail.no_comment": {"ja": "（コメントなし）", "en": "(no comment)"},
+    # A consent column and no columns.contact_details (QA25 A-4): the alert, the report's
+    # follow-up box and the work files give no way to reach the person; say so, and where.
+    "alerts_mail.no_details": {
+        "ja": "連絡先の列が設定されていない（columns.contact_details）ため、このメールには"
+        "電話番号も"
+        "メールアドレスもありません。エクスポートで回答IDから探してください。",
+        "en": "No contact details are configured (columns.contact_details), so this e-mail gives "
+        "no phone number or e-mail address: find each person by the response ID in the export.",
+    },
+    # An English unit without timezone: its export's times are shown as written, no zone
+    # (QA25 B-4: a Texas clinic's form times were labelled UTC).
+    "alerts_mail.zone_unknown": {
+        "ja": "時刻はエクスポートに書かれたとおりです。"
+        "このユニットにはtimezoneが設定されていないため、"
+        "どの時間帯の時刻かは分かりません（パラメータのtimezone:に設定してください）。",
+        "en": "Times are as the export wrote them: no timezone is set for this unit, so their "
+        "zone is not known (set timezone: in its parameters, e.g. America/Chicago).",
+    },
+    "alerts.since_no_zone": {
+        "ja": "{time}（エクスポートの時刻、timezone未設定）",
+        "en": "{time} (the export's clock, no timezone set)",
+    },
+    "followup.no_details": {
+        "ja": "連絡先の列が設定されていない（columns.contact_details）ため、作業用ファイルにも"
+        "電話番号やメールアドレスはありません。エクスポートで回答IDから探してください。",
+        "en": "No contact details are configured (columns.contact_details), so the work files "
+        "carry no phone number or e-mail address either: find each person by the response ID "
+        "in the export.",
+    },
+    "contact.unlisted_found": {
+        "ja": "initがエクスポートに見つけた連絡先の列は{columns}です。columns.contact_detailsに"
+        "挙げると作業用ファイルとアラートに写されます。",
+        "en": "The e-mail and phone columns init finds in the export: {columns}; list them in "
+        "columns.contact_details to copy them into the work files and alerts.",
+    },
+    "contact.unlisted_none": {
+        "ja": "エクスポートにはメールアドレスや電話番号の列がありません。",
+        "en": "The export has no e-mail or phone column.",
+    },
     "alerts_mail.threshold": {
         "ja": "対象：0〜{max}点の回答で、連絡を許可した方（前回までに通知した方を除く）。",
         "en": "Included: scores 0–{max} from people who allowed contact, not alerted before.",

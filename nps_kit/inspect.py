@@ -61,6 +61,7 @@ __all__ = [
     "is_response_id",
     "no_score_error",
     "other_sheets",
+    "reach_kind",
     "speaks_of_recommending",
 ]
 
@@ -613,6 +614,31 @@ def _personal(name: str, question: str | None, answers: _Answers) -> tuple[Kind,
     if _person_names(answers):
         return "name", "names, not a way to reach"
     return None
+
+
+def reach_kind(values: pd.Series, *, column: str) -> Literal["email", "phone"] | None:
+    """Tell whether a column holds e-mail addresses or phone numbers, as ``inspect`` reads it.
+
+    The rule by which ``init --from`` offers a column as ``columns.contact_details``; alerts
+    and the report's follow-up box name such columns when none is configured (QA25 A-4).
+
+    Parameters
+    ----------
+    values
+        The column's cells.
+    column
+        Its header (an "Email"/"電話番号" header lowers the share of addresses needed).
+
+    Returns
+    -------
+    {"email", "phone"} or None
+        What the column holds, ``None`` when it is neither.
+    """
+    answers = _answers(values)
+    found = _personal(column, None, answers) if answers.n else None
+    if found is None or found[0] not in ("email", "phone"):
+        return None
+    return "email" if found[0] == "email" else "phone"
 
 
 def _dates_read(

@@ -752,8 +752,20 @@ def _timezone_lines(
             subsequent_indent="# ",
         )
         return [*explain, *said, f"timezone: {'null' if given == default else given}"]
-    if language != "en" or order != "month-first":
+    if language != "en":
         return [*explain, "timezone: null"]
+    # QA25 B-4: an English export's times carry no zone; null reads them as UTC's clock.
+    unzoned = [
+        "# The export's times carry no zone: they are read as this zone's wall clock. With null",
+        "# they are taken as UTC and shown without a zone, hours off the readers' day; set the",
+    ]
+    if order != "month-first":
+        return [
+            *explain,
+            *unzoned,
+            "# zone the survey tool wrote them in (e.g. Europe/London, Australia/Sydney).",
+            "timezone: null",
+        ]
     zone = clock.machine_zone()
     if zone is not None and clock.in_united_states(zone):
         return [
@@ -763,9 +775,10 @@ def _timezone_lines(
         ]
     return [
         *explain,
-        "# The dates are US (month-first): if the readers are in the United States, set their",
-        "# zone (America/New_York, America/Chicago, America/Denver, America/Los_Angeles), or",
-        "# every time is UTC, hours off their day; a US zone also prints the PDF on Letter.",
+        *unzoned,
+        "# zone the survey tool wrote them in. The dates are US (month-first): in the United",
+        "# States that is one of America/New_York, America/Chicago, America/Denver,",
+        "# America/Los_Angeles (a US zone also prints the PDF on Letter).",
         "timezone: null",
     ]
 

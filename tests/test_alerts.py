@@ -50,6 +50,12 @@ UNITS = {
     "data: {filter: {column: business_unit, values: [店舗事業部]}}\n",
 }
 FORMATS = ["cp932.csv", "xlsx"]
+# The fixture's units have a consent column and no contact details (QA25 A-4).
+NO_DETAILS_JA = (
+    "連絡先の列が設定されていない（columns.contact_details）ため、このメールには電話番号も"
+    "メールアドレスもありません。エクスポートで回答IDから探してください。エクスポートには"
+    "メールアドレスや電話番号の列がありません。"
+)
 
 
 def write_export(path: Path, rows: list[tuple[str, ...]]) -> Path:
@@ -160,9 +166,11 @@ def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_
     assert ec.message["Subject"] == "【NPS】EC事業部：連絡を許可した新しい批判者3人"
     assert ec.message["Content-Language"] == "ja"
     text = text_of(ec.message)
-    assert text.splitlines()[:13] == [
+    assert text.splitlines()[:15] == [
         "EC事業部に、連絡を許可した新しい批判者が3人います。"
         "スコアの低い方、回答の古い方から順に並べています。",
+        "",
+        NO_DETAILS_JA,  # QA25 A-4
         "",
         "2026-11-03 11:00 JST / スコア0 / プラン：プレミアム",
         "  連絡期限：2026-11-05 11:00 JST（期限切れ）",
@@ -181,7 +189,13 @@ def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_
     assert "090-1234-5678" not in ec.raw.decode("ascii")
     assert cloud.rcpt_tos == ["cloud@example.com"]
     assert cloud.message["Subject"] == "[NPS] Cloud Platform: 1 new detractor who allowed contact"
-    assert "2026-11-03 09:00 UTC / score 5 / plan: Pro" in text_of(cloud.message)
+    # QA25 B-4: no timezone set, so the export's clock, never labelled UTC, and said why.
+    assert "\r\n2026-11-03 09:00 / score 5 / plan: Pro\r\n" in text_of(cloud.message)
+    assert "UTC" not in text_of(cloud.message)
+    assert (
+        "Times are as the export wrote them: no timezone is set for this unit, so their zone is "
+        "not known (set timezone: in its parameters, e.g. America/Chicago)."
+    ) in text_of(cloud.message)
     assert [(r["unit"], r["response_ids"]) for r in log_lines(project)] == [
         ("cloud", ["C02"]),
         ("ec", ["E04", "E02", "E05"]),
@@ -191,7 +205,8 @@ def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_
     assert alerts(project) == 0  # the same export again: nothing new
     assert len(smtp.received) == 2
     assert capsys.readouterr().err == (
-        "cloud: no new detractors to alert since 2026-11-01 00:00 UTC.\n"
+        "cloud: no new detractors to alert since 2026-11-01 00:00 (the export's clock, no "
+        "timezone set).\n"
         "ec: no new detractors to alert since 2026-11-01 00:00 JST.\n"
         "stores: skipped, no alerts.to in its parameters.\n"
         "alerts: 2 nothing new, 1 skipped.\n"
@@ -208,7 +223,7 @@ def test_an_export_of_dates_only_shows_dates_without_a_made_up_time(
     write_export(data, rows)
     assert alerts(project) == 0
     cloud, ec = smtp.received
-    assert text_of(ec.message).splitlines()[2:13:5] == [
+    assert text_of(ec.message).splitlines()[4:15:5] == [
         "2026-11-03 / スコア0 / プラン：プレミアム",
         "2026-11-02 / スコア3 / プラン：ライト",
         "2026-11-04 / スコア3 / プラン：ライト",
@@ -421,12 +436,13 @@ def test_a_unit_with_alerts_to_that_cannot_alert_fails_the_command_and_says_what
     path.write_text(path.read_text("utf-8") + "columns: {contact: null}\n", encoding="utf-8")
     assert alerts(project) == 2
     err = capsys.readouterr().err
+    # In the unit's language (QA25 B-1).
     assert (
-        "ec: error: alerts.to is set but no alert can be sent: no columns.contact, so consent "
-        "to contact is unknown and nobody may be alerted. Add a consent question (e.g. 'May we "
-        "contact you about your answer?' Yes/No) and set columns.contact to it, or list the "
-        "columns where respondents leave a phone number or e-mail address to be contacted in "
-        "columns.contact_details, or remove alerts.to." in err
+        "ec: error: alerts.toが設定されていますが、アラートを送れません。columns.contactがないため"
+        "連絡の同意が分からず、誰にもアラートを送れません。同意を尋ねる設問（例：「ご回答について"
+        "ご連絡してもよろしいですか？」はい/いいえ）を加えてcolumns.contactに設定するか、回答者が"
+        "連絡用の電話番号やメールアドレスを記入する列をcolumns.contact_detailsに挙げてください。"
+        "またはalerts.toを削除してください。\n" in err
     )
     # The other units are still alerted.
     assert [m.rcpt_tos for m in smtp.received] == [["cloud@example.com"]]
@@ -436,11 +452,50 @@ def test_a_unit_with_alerts_to_that_cannot_alert_fails_the_command_and_says_what
     )
     assert alerts(project) == 2
     assert (
-        "ec: error: alerts.to is set but no alert can be sent: no columns.id, which the alert "
-        "log needs to alert each response once. Set columns.id to a column unique to each "
-        "response (e.g. 'submitted_at' when no two responses share one), or remove alerts.to."
-        in capsys.readouterr().err
+        "ec: error: alerts.toが設定されていますが、アラートを送れません。columns.idがありません。"
+        "アラートの記録は回答ごとに一度だけ通知するためにIDを使います。回答ごとに異なる列を"
+        "columns.idに設定してください（例：同じ値の回答がなければ「submitted_at」）。"
+        "またはalerts.toを削除してください。\n" in capsys.readouterr().err
     )
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_every_column_alerts_need_is_named_in_one_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], language: str
+) -> None:
+    # QA25 B-1: a Google Forms unit (no id, no consent) was told of the id; once it was set,
+    # alerts failed again, now naming the consent. Both at once, each with what to set.
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "responses.csv").write_text(GFORMS, encoding="cp1252")
+    (params / "defaults.yaml").write_text(
+        f"language: {language}\ndata: {{path: ../responses.csv}}\n"
+        f"columns: {{score: '{GFORMS_SCORE}', date: Timestamp, comment: 'Why?', contact: null}}\n",
+        encoding="utf-8",
+    )
+    (params / "north.yaml").write_text(
+        "name: North\nalerts: {to: [callbacks@example.com]}\n", encoding="utf-8"
+    )
+    assert alerts(tmp_path, "--dry-run", since="2026-11-20") == 2
+    err = capsys.readouterr().err
+    expected = {
+        "en": "north: error: alerts.to is set but no alert can be sent: 2 settings are missing: "
+        "(1) no columns.id, which the alert log needs to alert each response once. Set "
+        "columns.id to a column unique to each response (e.g. 'Timestamp' when no two "
+        "responses share one); (2) no columns.contact, so consent to contact is unknown and "
+        "nobody may be alerted. Add a consent question (e.g. 'May we contact you about your "
+        "answer?' Yes/No) and set columns.contact to it, or list the columns where respondents "
+        "leave a phone number or e-mail address to be contacted in columns.contact_details, or "
+        "remove alerts.to.\n",
+        "ja": "north: error: alerts.toが設定されていますが、アラートを送れません。設定が2つ"
+        "足りません。（1）columns.idがありません。アラートの記録は回答ごとに一度だけ通知するために"
+        "IDを使います。回答ごとに異なる列をcolumns.idに設定してください（例：同じ値の回答がなければ"
+        "「Timestamp」）。（2）columns.contactがないため連絡の同意が分からず、誰にもアラートを"
+        "送れません。同意を尋ねる設問（例：「ご回答についてご連絡してもよろしいですか？」はい/"
+        "いいえ）を加えてcolumns.contactに設定するか、回答者が連絡用の電話番号やメールアドレスを"
+        "記入する列をcolumns.contact_detailsに挙げてください。またはalerts.toを削除してください。\n",
+    }[language]
+    assert expected in err
 
 
 def test_bad_since_is_a_usage_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -822,11 +877,13 @@ def test_an_export_with_nothing_in_the_window_is_said_to_be_late(
     assert alerts(project, "--dry-run", since="2026-11-10") == 0
     name = export_name("xlsx" if (project / "export.xlsx").exists() else "csv")
     assert capsys.readouterr().err == (
-        "cloud: no new detractors to alert since 2026-11-10 00:00 UTC.\n"
+        "cloud: no new detractors to alert since 2026-11-10 00:00 (the export's clock, no "
+        "timezone set).\n"
         "ec: no new detractors to alert since 2026-11-10 00:00 JST.\n"
         "stores: skipped, no alerts.to in its parameters.\n"
-        f"warning: {name} has no responses after 2026-11-04 13:00 UTC, so none of its "
-        "responses is in the window since 2026-11-10 00:00 UTC (units cloud). Is the export "
+        f"warning: {name} has no responses after 2026-11-04 13:00, so none of its "
+        "responses is in the window since 2026-11-10 00:00 (the export's clock, no timezone "
+        "set) (units cloud). Is the export "
         "late? Download it again and run alerts again: nothing new here says nothing of the "
         "days it does not hold.\n"
         f"warning: {name} has no responses after 2026-11-04 13:00 JST, so none of its "
@@ -857,7 +914,7 @@ def test_a_response_dated_without_a_time_counts_its_whole_day_for_since(
     assert alerts(project, since="1d") == 0
     ec = smtp.received[-1].message
     lines = text_of(ec).splitlines()
-    assert lines[2:4] == ["2026-11-03 / スコア0 / プラン：プレミアム", "  連絡期限：2026-11-05"]
+    assert lines[4:6] == ["2026-11-03 / スコア0 / プラン：プレミアム", "  連絡期限：2026-11-05"]
     assert "00:00" not in text_of(ec)
     assert [r["response_ids"] for r in log_lines(project) if r["unit"] == "ec"] == [["E04", "E05"]]
 
@@ -1045,3 +1102,70 @@ def test_a_consent_column_headed_like_a_unit_column_is_the_one_read(
         ("cloud", ["C02"]),
         ("ec", ["E04", "E02", "E05"]),
     ]
+
+
+def test_an_answer_that_says_nothing_is_shown_as_no_comment(project: Path, smtp: Recorder) -> None:
+    # QA25 A-3/B-2: "n/a", "No", 特になし were quoted as the detractor's comment while a blank
+    # showed （コメントなし）; the report counts none of them as a comment. "No wait…" is one.
+    said = {"E04": "特になし", "E02": "No wait, no call back", "C02": "n/a"}
+    rows = [(*r[:5], said.get(r[0], r[5]), r[6]) for r in ROWS]
+    write_export(next(project.glob("export.*")), rows)
+    assert alerts(project) == 0
+    cloud, ec = (m.message for m in smtp.received)
+    assert "  (no comment)\n" in text_of(cloud).replace("\r\n", "\n")
+    assert "n/a" not in text_of(cloud) + html_of(cloud)
+    ec_text = text_of(ec).replace("\r\n", "\n")
+    assert "特になし" not in ec_text + html_of(ec)
+    assert ec_text.count("  （コメントなし）\n") == 2  # E04's 特になし and E05's blank
+    assert "  No wait, no call back\n" in ec_text
+
+
+# QA25 A-4: a consent question and an e-mail column init offered commented out.
+CONSENTED = (
+    "Submitted,Score,Why,May we contact you?,Email Address\n"
+    "2026-11-25 09:00:00,2,Bill wrong,Yes,ann@example.com\n"
+    "2026-11-25 10:00:00,9,Fine,Yes,bob@example.com\n"
+    "2026-11-26 11:00:00,1,Cut off,Yes,cy@example.com\n"
+)
+
+
+@pytest.mark.parametrize("listed", [False, True])
+def test_an_alert_without_contact_details_says_so_and_names_the_export_s_columns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], listed: bool
+) -> None:
+    # QA25 A-4: people who allowed contact were alerted with nothing to reach them by, and
+    # nothing said where to find the number.
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "responses.csv").write_text(CONSENTED, encoding="utf-8")
+    details = ", contact_details: [Email Address]" if listed else ""
+    (params / "defaults.yaml").write_text(
+        "language: en\ndata: {path: ../responses.csv}\n"
+        "columns: {score: Score, date: Submitted, id: Submitted, comment: Why, "
+        f"contact: 'May we contact you?'{details}}}\n",
+        encoding="utf-8",
+    )
+    (params / "north.yaml").write_text(
+        "name: North\nalerts: {to: [callbacks@example.com]}\n", encoding="utf-8"
+    )
+    assert alerts(tmp_path, "--dry-run", since="2026-11-20") == 0
+    message = email.message_from_bytes(
+        (tmp_path / "reports" / "alerts" / "outbox" / "north.eml").read_bytes(),
+        policy=email.policy.default,
+    )
+    assert isinstance(message, email.message.EmailMessage)
+    said = (
+        "No contact details are configured (columns.contact_details), so this e-mail gives no "
+        "phone number or e-mail address: find each person by the response ID in the export. "
+        "The e-mail and phone columns init finds in the export: 'Email Address'; list them in "
+        "columns.contact_details to copy them into the work files and alerts."
+    )
+    text = text_of(message).replace("\r\n", "\n")
+    if listed:
+        assert "No contact details" not in text + html_of(message)
+        assert "E-mail: ann@example.com" in text
+    else:
+        assert f"\n\n{said}\n\n" in text
+        shown = " ".join(BeautifulSoup(html_of(message), "html.parser").get_text(" ").split())
+        assert said in shown
+        assert "ann@example.com" not in text

@@ -33,3 +33,17 @@ def test_a_naive_moment_is_utc_for_format_time_and_local_for_format_local_time()
     tokyo = ZoneInfo("Asia/Tokyo")
     assert format_time(naive, tokyo) == "2026-11-25 22:12 JST"
     assert format_local_time(naive, tokyo) == "2026-11-25 13:12 JST"
+
+
+def test_a_zone_nobody_set_is_not_shown() -> None:
+    # QA25 B-4: an English unit without timezone reads its export's times as UTC; a Texas
+    # form's 14:38 was shown as "14:38 UTC", as if the zone were known.
+    from nps_kit.clock import zone_assumed
+
+    assert zone_assumed("en", None)
+    assert not zone_assumed("en", "UTC")  # set on purpose
+    assert not zone_assumed("en", "America/Chicago")
+    assert not zone_assumed("ja", None)  # Asia/Tokyo, where Japanese exports are written
+    naive = dt.datetime(2026, 11, 29, 14, 38)
+    assert format_local_time(naive, ZoneInfo("UTC"), zone_shown=False) == "2026-11-29 14:38"
+    assert format_local_time(naive, ZoneInfo("UTC")) == "2026-11-29 14:38 UTC"

@@ -2024,3 +2024,58 @@ def test_a_ticked_mark_is_contacted_and_a_status_not_understood_is_said(tmp_path
         "1 with the status '山田さんへ' are left open: it reads neither as contacted nor as an "
         "attempt (write contacted and the date once reached, or voicemail)."
     )
+
+
+def test_an_answer_that_says_nothing_is_listed_as_no_comment(tmp_path: Path) -> None:
+    # QA25 A-3/B-2: "-", "No", 特になし were the detractor's comment in the list, its cards and
+    # work files (a blank shows "—"); the report counts none of them as a comment. A comment
+    # that starts with "No" is one.
+    said = {"R06": "-", "R13": "No.", "R11": "特になし", "R12": "No call back yet"}
+    rows = [
+        ",".join([*r.split(",")[:5], said[r[:3]], r.split(",")[-1]]) if r[:3] in said else r
+        for r in ROWS
+    ]
+    found = listing(unit_of(write_export(tmp_path / "export.csv", rows)))
+    # R05 only asks to be called back: no comment for the report, but the caller must read it.
+    assert found.rows["comment"].tolist() == [
+        "",
+        "",
+        "",
+        "No call back yet",
+        "連絡は [EMAIL] までお願いします",
+    ]
+    shown = str(followup_html(found, lang="ja").data)
+    assert "特になし" not in shown
+    assert ">-<" not in shown
+
+
+def test_with_consent_and_no_contact_details_the_box_says_where_to_find_people(
+    unit: UnitData, tmp_path: Path
+) -> None:
+    # QA25 A-4: the box sent the team to work files holding no phone number or address.
+    found = listing(unit)
+    assert found.unlisted == ()
+    html = str(followup_html(found, lang="en", work_files=("a.csv", "a.xlsx")).data)
+    assert (
+        "No contact details are configured (columns.contact_details), so the work files carry "
+        "no phone number or e-mail address either: find each person by the response ID in the "
+        "export. The export has no e-mail or phone column." in html
+    )
+    export = tmp_path / "mail.csv"
+    export.write_text(
+        "response_id,submitted_at,business_unit,score,comment,contact_ok,電話番号\n"
+        "R1,2026-10-02 09:00:00,EC,2,遅い,はい,090-1234-5678\n"
+        "R2,2026-10-03 09:00:00,EC,9,良い,はい,03-1234-5678\n",
+        encoding="utf-8",
+    )
+    found = listing(unit_of(export), breakdowns=[])
+    assert found.unlisted == ("電話番号",)
+    html = str(followup_html(found, lang="ja").data)
+    assert (
+        "連絡先の列が設定されていない（columns.contact_details）ため、作業用ファイルにも電話番号や"
+        "メールアドレスはありません。エクスポートで回答IDから探してください。initがエクスポートに"
+        "見つけた連絡先の列は「電話番号」です。columns.contact_detailsに挙げると作業用ファイルと"
+        "アラートに写されます。" in html
+    )
+    assert listing(unit_of(export), breakdowns=[], details=["電話番号"]).unlisted is None
+    assert listing(unit_of(export), breakdowns=[], contact_column=None).unlisted is None

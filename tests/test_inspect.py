@@ -152,11 +152,12 @@ def test_google_forms_export(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     path = write_google_forms(tmp_path / "g.csv")
     status, out, err = run(capsys, path)
     assert (status, err) == (0, "")
+    # "Nothing else", a whole answer, says nothing (QA25 B-2): 31 answers, not 32.
     assert out.splitlines()[:4] == [
         "g.csv: 48 responses (CSV, utf-8, google_forms export, 1 header row(s))",
         "dates: 'Timestamp', 2019-11-01 to 2019-12-28",
         "NPS question: 'How likely are you to recommend this workshop to a friend?'",
-        "language of the answers: en (100 % English, 0 % Japanese, of 32 answers)",
+        "language of the answers: en (100 % English, 0 % Japanese, of 31 answers)",
     ]
     found = inspect_export(path)
     assert [(c.kind, c.detail) for c in found.columns] == [
@@ -1176,6 +1177,11 @@ def test_the_language_is_the_majority_of_the_answers_and_its_share_is_said(
         (["N/A", "", "  ", None, "配送が遅い", "Slow", "Fast"], AnswerLanguage("en", 1 / 3, 3)),
         (["配送が遅い", "Slow", "無回答"], AnswerLanguage("ja", 0.5, 2)),
         (["N/A", ""], AnswerLanguage("en", 0.0, 0)),
+        # QA25 B-2: "No", "Nope" to "Anything else?" are no answers to count
+        (
+            ["No", "Nope", "特になし", "配送が遅い", "Slow", "No wait"],
+            AnswerLanguage("en", 1 / 3, 3),
+        ),
     ],
 )
 def test_answer_language_counts_the_answered(

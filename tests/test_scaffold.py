@@ -387,7 +387,34 @@ def test_am_pm_dates_that_read_both_ways_are_month_first(
     assert (config["data"]["date_format"], config["timezone"]) == ("month-first", None)
     flat = " ".join(line.removeprefix("  # ").removeprefix("# ") for line in text.splitlines())
     assert "month-first because a 12-hour AM/PM clock" in flat
-    assert "set their zone (America/New_York, America/Chicago, America/Denver," in flat
+    # QA25 B-4: what null does to the export's times is said, and the US zones to choose.
+    assert (
+        "The export's times carry no zone: they are read as this zone's wall clock. With null "
+        "they are taken as UTC and shown without a zone, hours off the readers' day; set the "
+        "zone the survey tool wrote them in. The dates are US (month-first): in the United "
+        "States that is one of America/New_York, America/Chicago, America/Denver, "
+        "America/Los_Angeles" in flat
+    )
+
+
+def test_an_english_export_s_zone_less_times_are_said_to_need_a_zone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA25 B-4: a UK export (day-first, BST wall clock in summer) got timezone: null with
+    # nothing said of how its times are read; alerts then labelled them UTC.
+    monkeypatch.setenv("TZ", "UTC")
+    rows = "".join(f"2{i % 8}/11/2026 09:{i % 60:02d},{i % 11},ok {i}\n" for i in range(40))
+    export = write_text(tmp_path / "a.csv", "date,recommend,why\n" + rows)
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["timezone"] is None
+    flat = " ".join(line.removeprefix("# ") for line in text.splitlines())
+    assert (
+        "The export's times carry no zone: they are read as this zone's wall clock. With null "
+        "they are taken as UTC and shown without a zone, hours off the readers' day; set the "
+        "zone the survey tool wrote them in (e.g. Europe/London, Australia/Sydney). timezone: "
+        "null" in flat
+    )
 
 
 def test_the_evidence_for_the_date_order_is_written_whatever_the_column_is_called(

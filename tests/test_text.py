@@ -117,9 +117,27 @@ def test_answered_treats_no_comment_answers_as_blank() -> None:
         index=range(10, 20),
     )
     assert answered(texts).tolist() == [
-        False, False, False, False, False, False, False, True, True, False,
+        False, False, False, False, False, False, False, True, False, False,
     ]  # fmt: skip
     assert list(answered(texts).index) == list(range(10, 20))
+
+
+def test_a_whole_answer_no_says_nothing_and_a_comment_starting_with_no_says_something() -> None:
+    # QA25 B-2: "No" and "Nope" to "Anything else?" were counted and quoted as comments.
+    from nps_kit.text.tokens import answered, said
+
+    texts = pd.Series(
+        [" No. ", "Nope", "No, thanks!", "No waiting at all", "Nothing to add", "ないです",
+         "n/a", "-", "特になし", None, "Email me at a@b.co", "Not really sure why I waited"]
+    )  # fmt: skip
+    assert answered(texts).tolist() == [
+        False, False, False, True, False, False, False, False, False, False, False, True,
+    ]  # fmt: skip
+    # Shown as written, stripped; blank when it says nothing. A request to be contacted stays.
+    assert said(texts).tolist() == [
+        "", "", "", "No waiting at all", "", "", "", "", "", "", "Email me at a@b.co",
+        "Not really sure why I waited",
+    ]  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)

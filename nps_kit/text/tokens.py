@@ -41,6 +41,7 @@ __all__ = [
     "ja_token_words",
     "normalise",
     "normalise_one",
+    "said",
     "tokenise",
 ]
 
@@ -281,6 +282,11 @@ NO_ANSWER = frozenset(
         "-", "ー", "なし", "無し", "特になし", "とくになし", "特に無し", "特にない",
         "特にありません", "無回答", "未回答", "ありません", "na", "n/a", "none", "nothing",
         "no comment", "no comments", "nil", "...", "…",
+        # A whole answer "No" to "Anything else?" says nothing (QA25 B-2); "No waiting at
+        # all" is a comment, and is never compared whole with these.
+        "no", "nope", "nah", "no thanks", "no, thanks", "no thank you", "no, thank you",
+        "not really", "nothing else",
+        "nothing to add", "特にないです", "何もない", "なにもない", "ないです",
     }
 )  # fmt: skip
 #: What is trimmed from both ends of a normalised answer before it is compared with
@@ -307,6 +313,36 @@ def answered(texts: pd.Series) -> pd.Series:
         Boolean, same index.
     """
     return _map_unique(texts, _says_something, missing=False).astype(bool)
+
+
+def said(texts: pd.Series) -> pd.Series:
+    """Return the open answers as shown to a reader: those that say nothing are blank.
+
+    Every place that quotes a comment (detractor cards, work files, alerts) reads it through
+    this, so that "-", "n/a", "No" or 特になし (:data:`NO_ANSWER`, compared as :func:`answered`
+    compares) shows as a blank comment does. Unlike :func:`answered`, a comment that only asks
+    to be contacted (「連絡は [EMAIL] まで」) is kept: it says nothing of the experience, but
+    the person calling back must read it.
+
+    Parameters
+    ----------
+    texts
+        Open answers.
+
+    Returns
+    -------
+    pandas.Series
+        ``string`` dtype, same index: each answer stripped of surrounding white space, ``""``
+        where it is blank or says nothing.
+    """
+    stripped = texts.astype("string").fillna("").str.strip()
+    return _map_unique(stripped, _shown, missing="").astype("string")
+
+
+@lru_cache(maxsize=65536)
+def _shown(text: str) -> str:
+    core = " ".join(unicodedata.normalize("NFKC", text).casefold().split()).strip(_EDGE_CHARS)
+    return text if core and core not in NO_ANSWER else ""
 
 
 @lru_cache(maxsize=262144)  # a report asks for the same comments in several sections
