@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 import nbformat
 import pytest
+import yaml
 
 from nps_kit.commands import project
 from nps_kit.errors import ConfigError, NpsKitError
@@ -171,3 +173,44 @@ def test_new_unit_rejects_unsafe_names(tmp_path: Path, name: str) -> None:
         "It becomes the file name parameters/NAME.yaml and reports/<period>/NAME.html."
     )
     assert list(tmp_path.iterdir()) == []
+
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
+# A YAML example to copy (`# language: ja`, `#   to: [...]`), or a line of theme ids or section
+# names wrapped after a 、 (`# checkout、delivery、…`).
+_EXAMPLE = re.compile(r"^#\s+[\w-]+:(\s|$)|^#\s+-\s|^# [\w、 ]+。?$")
+
+
+def _english_comments(text: str) -> list[str]:
+    """Comment lines without a Japanese letter, less YAML examples to uncomment."""
+    comments = [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
+    return [c for c in comments if not _JAPANESE.search(c) and not _EXAMPLE.match(c) and c != "#"]
+
+
+def test_init_writes_a_japanese_project_s_comments_in_japanese(tmp_path: Path) -> None:
+    # FIX39: the demo project says language: ja (its answers are Japanese), but every comment
+    # of its defaults, themes, playbook and example unit was English. The keys and values stay.
+    project.init_project(tmp_path)
+    folder = tmp_path / "parameters"
+    for name in ("defaults.yaml", "themes.yaml", "playbook.yaml", "example.yaml"):
+        text = (folder / name).read_text(encoding="utf-8")
+        assert _english_comments(text) == [], name
+        assert not any(len(line) > 100 for line in text.splitlines() if "#" in line), name
+    defaults = (folder / "defaults.yaml").read_text(encoding="utf-8")
+    assert "\nlanguage: ja\n" in defaults
+    assert "# Defaults for every unit" not in defaults
+    assert "# レポートの言語：ja | en。\n" in defaults
+    shipped = yaml.safe_load(_resource_text("defaults.yaml"))
+    assert yaml.safe_load(defaults) == shipped
+    assert yaml.safe_load((folder / "themes.yaml").read_text(encoding="utf-8")) == {
+        "version": 1,
+        "extends": "retail",
+        "themes": {},
+    }
+    playbook = (folder / "playbook.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(playbook) == yaml.safe_load(_resource_text("playbook.yaml"))
+    assert load_all(folder).errors == []
+
+
+def _resource_text(name: str) -> str:
+    return (RESOURCES / name).read_text(encoding="utf-8")

@@ -92,16 +92,21 @@ def _unit_text(unit: str, *, name: str, language: str) -> str:
     ``followups: []`` hid the three follow-up questions init had written there,
     ``to: [north-team@example.com]`` its recipients).
     """
+    from nps_kit._init_words import in_language
+
     examples = _EXAMPLES["ja" if language == "ja" else "en"]
-    return Template(_resource("unit.yaml")).substitute(
+    text = Template(_resource("unit.yaml")).substitute(
         unit=unit, name=name, language=language, **examples
     )
+    return in_language(text, language)
 
 
 def _example_text() -> str:
+    from nps_kit._init_words import in_language
+
     text = _unit_text("example", name="EC事業部", language="ja")
     example = f"# data:\n#   filter: {_EXAMPLES['ja']['filter']}\n"
-    return text.replace(example, _DEMO_DATA, 1) + _DEMO_PINNED
+    return in_language(text.replace(example, _DEMO_DATA, 1) + _DEMO_PINNED, "ja")
 
 
 def _project_language(parameters: Path) -> str:
@@ -185,14 +190,21 @@ def init_project(directory: Path) -> list[Path]:
     NpsKitError
         When any of those files exists already (nothing is written then).
     """
+    from nps_kit._init_words import in_language
     from nps_kit.demo import write_demo
+    from nps_kit.scaffold import pack_extension, short_playbook_head
 
     root = Path(directory)
+    # The demo's answers are Japanese and so is its language: the comments too (FIX39 found
+    # them all English). The shipped themes and playbook describe their format in an annotated
+    # YAML sketch no sentence table translates: a Japanese project gets what --from writes.
+    themes = pack_extension("retail", written_by="nps-kit init")
+    playbook = short_playbook_head(_resource("playbook.yaml"), written_by="nps-kit init")
     texts = {
         Path("notebooks/nps_report.ipynb"): _resource("nps_report.ipynb"),
-        Path("parameters/defaults.yaml"): _resource("defaults.yaml"),
-        Path("parameters/themes.yaml"): _resource("themes_project.yaml"),
-        Path("parameters/playbook.yaml"): _resource("playbook.yaml"),
+        Path("parameters/defaults.yaml"): in_language(_resource("defaults.yaml"), "ja"),
+        Path("parameters/themes.yaml"): in_language(themes, "ja"),
+        Path("parameters/playbook.yaml"): in_language(playbook, "ja"),
         Path("parameters/example.yaml"): _example_text(),
         Path("README.md"): _README,
     }
