@@ -214,3 +214,33 @@ def test_init_writes_a_japanese_project_s_comments_in_japanese(tmp_path: Path) -
 
 def _resource_text(name: str) -> str:
     return (RESOURCES / name).read_text(encoding="utf-8")
+
+
+def test_init_language_en_writes_the_shipped_english_files(tmp_path: Path) -> None:
+    assert _cli("init", str(tmp_path), "--language", "en") == 0
+    folder = tmp_path / "parameters"
+    defaults = _resource_text("defaults.yaml").replace("\nlanguage: ja\n", "\nlanguage: en\n")
+    assert (folder / "defaults.yaml").read_text(encoding="utf-8") == defaults
+    for name, shipped in (("themes.yaml", "themes_project.yaml"), ("playbook.yaml", None)):
+        text = (folder / name).read_text(encoding="utf-8")
+        assert text == _resource_text(shipped or name), name
+    example = (folder / "example.yaml").read_text(encoding="utf-8")
+    assert "# Display name, in the report's language.\n" in example
+    assert "label: Channel}" in example
+    found = load_all(folder)
+    assert found.errors == []
+    assert found.units["example"].language == "en"
+    assert found.units["example"].data.filter is not None
+    assert found.units["example"].data.filter.values == ["EC事業部"]
+
+
+def test_init_language_is_for_the_demo_project_only(tmp_path: Path) -> None:
+    export = tmp_path / "responses.csv"
+    with pytest.raises(NpsKitError) as info:
+        _cli("init", str(tmp_path / "p"), "--from", str(export), "--language", "en")
+    assert str(info.value) == (
+        "--language is for the demo project: with --from the language is detected from the "
+        "export's answers. Leave out --language, then change language: in "
+        "parameters/defaults.yaml if it is wrong."
+    )
+    assert not (tmp_path / "p").exists()

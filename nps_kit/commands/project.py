@@ -101,12 +101,13 @@ def _unit_text(unit: str, *, name: str, language: str) -> str:
     return in_language(text, language)
 
 
-def _example_text() -> str:
+def _example_text(language: str) -> str:
     from nps_kit._init_words import in_language
 
-    text = _unit_text("example", name="EC事業部", language="ja")
-    example = f"# data:\n#   filter: {_EXAMPLES['ja']['filter']}\n"
-    return in_language(text.replace(example, _DEMO_DATA, 1) + _DEMO_PINNED, "ja")
+    text = _unit_text("example", name="EC事業部", language=language)
+    example = f"# data:\n#   filter: {_EXAMPLES[language]['filter']}\n"
+    pinned = _DEMO_PINNED.replace("\nlanguage: ja\n", f"\nlanguage: {language}\n")
+    return in_language(text.replace(example, _DEMO_DATA, 1) + pinned, language)
 
 
 def _project_language(parameters: Path) -> str:
@@ -168,7 +169,7 @@ def new_unit(name: str, *, parameters: Path = Path("parameters")) -> Path:
     return path
 
 
-def init_project(directory: Path) -> list[Path]:
+def init_project(directory: Path, *, language: str = "ja") -> list[Path]:
     """Scaffold a project that runs at once on the demo data.
 
     Writes ``notebooks/nps_report.ipynb``, ``parameters/defaults.yaml``, ``themes.yaml``,
@@ -179,6 +180,9 @@ def init_project(directory: Path) -> list[Path]:
     ----------
     directory
         The project folder; created if missing.
+    language
+        The reports' language, ``ja`` (the demo's answers are Japanese) or ``en``; the files'
+        comments are in it too.
 
     Returns
     -------
@@ -194,18 +198,23 @@ def init_project(directory: Path) -> list[Path]:
     from nps_kit.demo import write_demo
     from nps_kit.scaffold import pack_extension, short_playbook_head
 
+    if language not in _EXAMPLES:
+        raise NpsKitError(f"language {language!r} is not one init writes: expected ja or en.")
     root = Path(directory)
-    # The demo's answers are Japanese and so is its language: the comments too (FIX39 found
-    # them all English). The shipped themes and playbook describe their format in an annotated
+    # The comments in the project's language (FIX39: a language: ja demo project had them all
+    # English). The shipped themes and playbook describe their format in an annotated
     # YAML sketch no sentence table translates: a Japanese project gets what --from writes.
-    themes = pack_extension("retail", written_by="nps-kit init")
-    playbook = short_playbook_head(_resource("playbook.yaml"), written_by="nps-kit init")
+    defaults = _resource("defaults.yaml").replace("\nlanguage: ja\n", f"\nlanguage: {language}\n")
+    themes, playbook = _resource("themes_project.yaml"), _resource("playbook.yaml")
+    if language == "ja":
+        themes = pack_extension("retail", written_by="nps-kit init")
+        playbook = short_playbook_head(playbook, written_by="nps-kit init")
     texts = {
         Path("notebooks/nps_report.ipynb"): _resource("nps_report.ipynb"),
-        Path("parameters/defaults.yaml"): in_language(_resource("defaults.yaml"), "ja"),
-        Path("parameters/themes.yaml"): in_language(themes, "ja"),
-        Path("parameters/playbook.yaml"): in_language(playbook, "ja"),
-        Path("parameters/example.yaml"): _example_text(),
+        Path("parameters/defaults.yaml"): in_language(defaults, language),
+        Path("parameters/themes.yaml"): in_language(themes, language),
+        Path("parameters/playbook.yaml"): in_language(playbook, language),
+        Path("parameters/example.yaml"): _example_text(language),
         Path("README.md"): _README,
     }
     demo = Path("data/demo_responses.csv.gz")
@@ -244,6 +253,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="EXPORT",
         type=Path,
         help="build the project for this survey export instead of the demo data",
+    )
+    p.add_argument(
+        "--language",
+        choices=sorted(_EXAMPLES),
+        help="without --from: the demo project's report language, and its comments' "
+        "(default: ja, the demo answers' language; --from detects it from the export)",
     )
     p.add_argument(
         "--unit-column",
@@ -335,6 +350,13 @@ def _init(args: argparse.Namespace) -> int:
     if args.export is None and (args.unit_column is not None or args.sheet is not None):
         option = "--unit-column" if args.unit_column is not None else "--sheet"
         raise NpsKitError(f"{option} needs --from EXPORT.")
+    if args.export is not None and args.language is not None:
+        raise NpsKitError(
+            "--language is for the demo project: with --from the language is detected from "
+            "the export's answers.",
+            hint="Leave out --language, then change language: in parameters/defaults.yaml "
+            "if it is wrong.",
+        )
     if args.export is not None:
         from nps_kit.scaffold import project_from_export
 
@@ -345,7 +367,7 @@ def _init(args: argparse.Namespace) -> int:
             args.directory, args.export, unit_column=args.unit_column, sheet=sheet
         )
     else:
-        written = init_project(args.directory)
+        written = init_project(args.directory, language=args.language or "ja")
     for path in written:
         print(path)
     if args.export is not None:
