@@ -244,3 +244,14 @@ def test_init_language_is_for_the_demo_project_only(tmp_path: Path) -> None:
         "parameters/defaults.yaml if it is wrong."
     )
     assert not (tmp_path / "p").exists()
+
+
+def test_new_unit_in_a_japanese_project_is_commented_in_japanese(tmp_path: Path) -> None:
+    # The unit template's sentences are in init's table (INIT42): new-unit gets them too.
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "defaults.yaml").write_text("language: ja\n", encoding="utf-8")
+    text = project.new_unit("sales", parameters=params).read_text(encoding="utf-8")
+    assert _english_comments(text) == []
+    assert "# 表示名（レポートの言語で）。\nname: sales\n" in text
+    assert "#   - {column: channel, label: チャネル}\n" in text
