@@ -1,12 +1,15 @@
-"""The comments ``nps-kit init --from`` writes into parameter files, in the project's language.
+"""The comments ``nps-kit init`` writes into parameter files, in the project's language.
 
-``scaffold`` builds each comment in English (its lines carry the export's column names, counts
-and dates). For a Japanese project (``language: ja``) :func:`in_language` rewrites every comment
-it knows into Japanese: a run of whole comment lines that reads as one of :data:`_JA`'s English
-sentences is replaced by its Japanese, one sentence a line; the YAML keys and values, and a
-commented-out setting to uncomment (``# contact_details: [...]``), stay as they are. A comment
-it does not know stays English (``tests/test_scaffold.py`` checks that none is left for the
-exports it builds), so a new English comment shows up there rather than as a wrong translation.
+``scaffold`` (``init --from``) builds each comment in English (its lines carry the export's
+column names, counts and dates); the demo project's files and the unit template (``init``
+without ``--from``, ``new-unit``) are English too. For a Japanese project (``language: ja``)
+:func:`in_language` rewrites every comment it knows into Japanese: a run of whole comment lines
+that reads as one of :data:`_JA`'s English sentences is replaced by its Japanese, one sentence a
+line; the YAML keys and values, and a commented-out setting to uncomment
+(``# contact_details: [...]``), stay as they are. A comment it does not know stays English
+(``tests/test_scaffold.py`` checks that none is left for the exports it builds,
+``tests/test_project.py`` for the demo project and a new unit), so a new English comment shows
+up there rather than as a wrong translation.
 """
 
 from __future__ import annotations
