@@ -1,12 +1,15 @@
-"""The comments ``nps-kit init --from`` writes into parameter files, in the project's language.
+"""The comments ``nps-kit init`` writes into parameter files, in the project's language.
 
-``scaffold`` builds each comment in English (its lines carry the export's column names, counts
-and dates). For a Japanese project (``language: ja``) :func:`in_language` rewrites every comment
-it knows into Japanese: a run of whole comment lines that reads as one of :data:`_JA`'s English
-sentences is replaced by its Japanese, one sentence a line; the YAML keys and values, and a
-commented-out setting to uncomment (``# contact_details: [...]``), stay as they are. A comment
-it does not know stays English (``tests/test_scaffold.py`` checks that none is left for the
-exports it builds), so a new English comment shows up there rather than as a wrong translation.
+``scaffold`` (``init --from``) builds each comment in English (its lines carry the export's
+column names, counts and dates); the demo project's files and the unit template (``init``
+without ``--from``, ``new-unit``) are English too. For a Japanese project (``language: ja``)
+:func:`in_language` rewrites every comment it knows into Japanese: a run of whole comment lines
+that reads as one of :data:`_JA`'s English sentences is replaced by its Japanese, one sentence a
+line; the YAML keys and values, and a commented-out setting to uncomment
+(``# contact_details: [...]``), stay as they are. A comment it does not know stays English
+(``tests/test_scaffold.py`` checks that none is left for the exports it builds,
+``tests/test_project.py`` for the demo project and a new unit), so a new English comment shows
+up there rather than as a wrong translation.
 """
 
 from __future__ import annotations
@@ -25,6 +28,11 @@ _DETAILS = {"ISO/Japanese": "ISO／日本式の日付", "date cells": "日付の
 
 def _found(n: str | None, what: str) -> str:
     return f"{what}{n}件。" if n else "見つかりませんでした。"
+
+
+def _literal(english: str) -> str:
+    """Return the pattern of a fixed English sentence; ``<<name>>`` is a named group."""
+    return re.sub(r"<<(\w+)>>", r"(?P<\1>.+?)", re.escape(english))
 
 
 #: English sentence (whole comment lines joined by spaces) -> Japanese (``re`` replacement).
@@ -285,7 +293,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "NPSの目標（−100〜100ポイント）。null＝目標なし（概要にそう書きます）。",
     ),
     (
-        r"Breakdowns and answer tables show the top N values and group the rest as Other\.",
+        r"Breakdowns and answer tables show the top N values and group the rest as \"?Other\"?\.",
         "内訳と回答の表は上位N件を示し、残りは「その他」にまとめます。",
     ),
     (
@@ -393,10 +401,9 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "ここに独自のテーマを追加してください（書式は nps-kit の themes.yaml の冒頭にあります）。",
     ),
     (
-        r"Your own words for nps-kit's '(?P<p>\w+)' theme pack, written by `nps-kit init "
-        r"--from`\.",
-        r"nps-kit のテーマパック「\g<p>」に加える独自の言葉です"
-        "（`nps-kit init --from` が書きました）。",
+        r"Your own words for nps-kit's '(?P<p>\w+)' theme pack, written by "
+        r"`(?P<by>nps-kit init(?: --from)?)`\.",
+        r"nps-kit のテーマパック「\g<p>」に加える独自の言葉です（`\g<by>` が書きました）。",
     ),
     (
         r"defaults\.yaml uses this file \(`themes: themes\.yaml`\): the pack's themes and learned "
@@ -429,10 +436,10 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (
         r"nps-kit playbook: the actions a report may recommend, per segment, theme and rating "
-        r"driver, written by `nps-kit init --from`\. The format is described at the top of "
-        r"nps-kit's playbook\.yaml \(nps_kit/resources/playbook\.yaml\)\.",
+        r"driver, written by `(?P<by>nps-kit init(?: --from)?)`\. The format is described at "
+        r"the top of nps-kit's playbook\.yaml \(nps_kit/resources/playbook\.yaml\)\.",
         "nps-kit のプレイブック：レポートが勧める施策を、セグメント・テーマ・評価項目ごとに"
-        "書いています（`nps-kit init --from` が書きました）。書式は nps-kit の playbook.yaml"
+        r"書いています（`\g<by>` が書きました）。書式は nps-kit の playbook.yaml"
         "（nps_kit/resources/playbook.yaml）の冒頭にあります。",
     ),
     (
@@ -477,6 +484,315 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "送るよう指定したユニットのどれにも宛先がなければエラーで止まります。"
         "このユニットの宛先はコメントを外して設定してください"
         "（ここのリストは defaults.yaml のものを置き換えます）：",
+    ),
+    # the demo project `nps-kit init` writes without --from: its defaults.yaml
+    (
+        _literal("Defaults for every unit of this folder."),
+        "このフォルダーの全ユニットの既定値です。",
+    ),
+    (
+        _literal(
+            "Each parameters/<unit>.yaml is deep-merged over this file: mappings merge key by "
+            "key, lists (breakdowns, followups, mail.to, ...) replace the default list as a "
+            "whole. Relative paths start at the folder of the file that writes them. `nps-kit "
+            "run` validates every file before it starts a kernel. playbook.yaml and themes.yaml "
+            "in this folder are not units."
+        ),
+        "各ユニットの parameters/<ユニット>.yaml は、このファイルに重ねて読まれます。"
+        "マッピングはキーごとに重なり、リスト（breakdowns、followups、mail.to など）は既定の"
+        "リストを丸ごと置き換えます。相対パスは、それを書いたファイルのフォルダーから数えます。"
+        "`nps-kit run` はカーネルを起動する前に全ファイルを検証します。"
+        "このフォルダーの playbook.yaml と themes.yaml はユニットではありません。",
+    ),
+    (
+        _literal("Report language: ja | en. Set once here; a unit file only overrides it."),
+        "レポートの言語：ja | en。ここで一度だけ決めます。ユニットのファイルでは、必要なときだけ"
+        "上書きします。",
+    ),
+    (
+        _literal(
+            "Time zone of every time readers see (generation time, the day follow-up ages count "
+            "to), an IANA name such as Asia/Tokyo, Europe/London or UTC; null = by language (ja: "
+            "Asia/Tokyo, en: UTC), not the server's clock."
+        ),
+        "読み手が目にするすべての時刻（作成時刻、フォローアップの経過日数を数える日）の"
+        "タイムゾーンです。Asia/Tokyo、Europe/London、UTC のようなIANAの名前で書きます。"
+        "null＝言語で決めます（ja: Asia/Tokyo、en: UTC）。サーバーの時計には従いません。",
+    ),
+    (
+        _literal(
+            "The overview page (reports/<period>/index.html) lists every unit on one page, in one "
+            "language: ja | en; null = the language above. Unit names are shown as written. This "
+            "block belongs here only, not in a unit file."
+        ),
+        "一覧ページ（reports/<期間>/index.html）は全ユニットを1ページに載せます。"
+        "その言語：ja | en。null＝上の言語。ユニット名は書いたとおりに表示します。"
+        "このブロックはこのファイルにだけ書き、ユニットのファイルには書きません。",
+    ),
+    (
+        _literal("Time zone of the overview's generation time; null = the timezone above."),
+        "一覧ページの作成時刻のタイムゾーン。null＝上の timezone。",
+    ),
+    (
+        _literal(
+            "What readers call one unit, as written (e.g. 店舗, 支店, Store): the overview's "
+            "first column and chart say it; null = レポート / Unit."
+        ),
+        "読み手が1ユニットを何と呼ぶか、書いたとおりに（例：店舗、支店、Store）。"
+        "一覧ページの最初の列とグラフがこの言葉を使います。null＝レポート / Unit。",
+    ),
+    (
+        _literal("Survey export: CSV (optionally .gz), XLSX or Parquet."),
+        "アンケートのエクスポート：CSV（.gz で圧縮したものも可）、XLSX、Parquet。",
+    ),
+    (
+        _literal("Text encoding of a CSV file (e.g. cp932, cp1252); null = detect."),
+        "CSVファイルの文字コード（例：cp932、cp1252）。null＝自動で判定します。",
+    ),
+    (
+        _literal(
+            "How to read dates that could be either order (1/2/2026): month-first, day-first or "
+            'a strftime pattern such as "%d.%m.%Y %H:%M"; null = detect (a day over 12 decides).'
+        ),
+        "月と日のどちらが先とも読める日付（1/2/2026）の読み方：month-first（月が先）、"
+        'day-first（日が先）、または "%d.%m.%Y %H:%M" のような strftime の書式。'
+        "null＝自動で判定します（12を超える日があれば決まります）。",
+    ),
+    (
+        _literal(
+            'More score answers that mean "no answer" (blank, NA, N/A, -, 無回答 already do), '
+            'e.g. ["Don\'t know", わからない].'
+        ),
+        "スコアの回答のうち「回答なし」とみなすものを追加します（空欄、NA、N/A、-、無回答 は"
+        '書かなくてもそうみなします）。例：["Don\'t know", わからない]。',
+    ),
+    (
+        _literal(
+            'Repair text garbled by a double decoding ("Â¡" for "¡"); the report counts such cells.'
+        ),
+        '二重にデコードされて文字化けしたテキスト（"¡" が "Â¡" になるなど）を直します。'
+        "レポートはそのようなセルの数を示します。",
+    ),
+    (
+        _literal(
+            "Drop exact duplicate responses and repeated response ids (the report counts them)."
+        ),
+        "完全に同じ回答と、繰り返された回答IDを除きます（レポートはその数を示します）。",
+    ),
+    (
+        _literal(
+            "Qualtrics responses the respondent did not finish (Finished = False) but scored: "
+            "include (count them) or exclude (leave them out); the report counts them either way."
+        ),
+        "Qualtricsで、回答者が最後まで終えなかった（Finished = False）もののスコアはある回答："
+        "include（含めて数える）か exclude（除く）。どちらでもレポートはその数を示します。",
+    ),
+    (
+        _literal('Column with the 0-10 "how likely are you to recommend" score.'),
+        "「すすめる可能性」を0〜10で尋ねたスコアの列。",
+    ),
+    (
+        _literal(
+            "Column with the response date and time (needed for trends and `period: latest`)."
+        ),
+        "回答日時の列（推移と `period: latest` に必要です）。",
+    ),
+    (
+        _literal("Column with a unique response id (used in the detractor follow-up list)."),
+        "回答ごとに異なる回答IDの列（批判者のフォローアップ一覧で使います）。",
+    ),
+    (
+        _literal("Free-text column explaining the score (shown in the detractor follow-up list)."),
+        "スコアの理由を書く自由記述の列（批判者のフォローアップ一覧に表示します）。",
+    ),
+    (
+        _literal("Column saying whether the respondent allows us to contact them."),
+        "回答者が連絡を許可しているかを示す列。",
+    ),
+    (
+        _literal("Column with survey weights; null = unweighted."),
+        "調査のウェイトの列。null＝重みづけなし。",
+    ),
+    (
+        _literal(
+            "Columns to break the NPS down by: plain names, or {column: ..., label: ...} for a "
+            "label."
+        ),
+        "NPSの内訳に使う列：列名だけ、またはラベルを付けるなら {column: ..., label: ...}。",
+    ),
+    (
+        _literal(
+            "Themes for the free-text analysis: a shipped pack (retail, saas, finance, generic; "
+            "a pack also brings its playbook unless the unit file names one) or a themes YAML "
+            "file; null = retail. A file that starts with `extends: <pack>` adds its words to the "
+            "pack, keeps the pack's learned layers and brings its playbook too; any other file "
+            "gets the dictionaries alone."
+        ),
+        "自由記述の分析に使うテーマ：同梱のパック（retail、saas、finance、generic。ユニットの"
+        "ファイルがプレイブックを指定しなければ、パックのプレイブックも使います）か、テーマのYAML"
+        "ファイル。null＝retail。`extends: <パック>` で始まるファイルはパックに言葉を加え、"
+        "パックの学習済みの層とプレイブックも使います。それ以外のファイルは辞書だけを使います。",
+    ),
+    (
+        _literal("Recommended actions per segment and theme (YAML); null = nps-kit's defaults."),
+        "セグメントとテーマごとのおすすめの施策（YAML）。null＝nps-kit の既定。",
+    ),
+    (
+        _literal(
+            "How the report is sent: html (attached), pdf (printed with headless chromium, which "
+            "must be installed), zip (the html zipped) or none (link only). Mail gateways often "
+            "quarantine large .html attachments: with a shared drive or intranet, prefer attach: "
+            "none with report_url."
+        ),
+        "レポートの送り方：html（添付）、pdf（headless chromiumで印刷。chromiumのインストールが"
+        "必要）、zip（htmlをzipにして）、none（リンクだけ）。メールのゲートウェイは大きな.htmlの"
+        "添付をよく隔離します。共有ドライブや社内サイトがあれば、attach: none と report_url を"
+        "おすすめします。",
+    ),
+    (
+        _literal(
+            "Link to the report on your shared drive or intranet, shown in the e-mail as a "
+            "button; null = none."
+        ),
+        "共有ドライブや社内サイトにあるレポートへのリンク（メールにボタンで表示します）。"
+        "null＝なし。",
+    ),
+    (
+        _literal(
+            "Who `nps-kit alerts` e-mails about new detractors who allowed contact (set it per "
+            "unit); empty = the unit gets no alerts."
+        ),
+        "`nps-kit alerts` が、連絡を許可した新しい批判者についてメールを送る宛先"
+        "（ユニットごとに設定します）。空＝そのユニットにはアラートを送りません。",
+    ),
+    (
+        _literal("Highest score that triggers an alert (0-10; 6 = every NPS detractor)."),
+        "アラートを出す最高のスコア（0〜10。6＝NPSの批判者すべて）。",
+    ),
+    (
+        _literal(
+            "Named closed_loop, not followups: `followups` above lists the follow-up questions."
+        ),
+        "followups ではなく closed_loop という名前です：上の `followups` はフォローアップの"
+        "設問の一覧です。",
+    ),
+    (
+        _literal(
+            "The follow-up status the team returned: the work file <unit>_followups.csv/.xlsx "
+            "with owner, status, contacted_at filled in, or any CSV/XLSX with response_id and "
+            "status and/or contacted_at. The report then shows the close rate, the median days "
+            "to contact and who is still open. null = none."
+        ),
+        "チームが返したフォローアップの状況：owner、status、contacted_at を記入した作業用ファイル"
+        " <ユニット>_followups.csv/.xlsx か、response_id と status または contacted_at を含む"
+        "任意のCSV/XLSX。レポートには対応完了の割合、連絡までの日数の中央値、未対応の回答を"
+        "載せます。null＝なし。",
+    ),
+    # the unit template (the demo's example.yaml, nps-kit new-unit)
+    (
+        _literal(
+            "Parameters of the <<n>> report; merged over defaults.yaml (see the comments there). "
+            "Check it with `nps-kit run <<u>>`: every key is validated before anything runs. A "
+            "key left out here takes its value from defaults.yaml, so the examples below are "
+            "commented out: uncomment one to set it for this unit only. A list written here "
+            "(breakdowns, followups, mail.to, ...) replaces the list of defaults.yaml as a whole, "
+            "and [] empties it."
+        ),
+        r"\g<n>のレポートのパラメーターです。defaults.yaml に重ねて読まれます（説明はそちらの"
+        r"コメントにあります）。`nps-kit run \g<u>` で確かめてください：実行の前に全キーを"
+        "検証します。ここに書かないキーは defaults.yaml の値になるため、下の例はコメントに"
+        "してあります。このユニットだけに設定するには、コメントを外してください。ここに書いた"
+        "リスト（breakdowns、followups、mail.to など）は defaults.yaml のリストを丸ごと置き換え、"
+        "[] は空にします。",
+    ),
+    (
+        _literal(
+            "Id used in file names (reports/<period>/<<u>>.html); defaults to this file's name."
+        ),
+        r"ファイル名に使うID（reports/<期間>/\g<u>.html）。既定はこのファイルの名前です。",
+    ),
+    (_literal("Display name, in the report's language."), "表示名（レポートの言語で）。"),
+    (
+        _literal(
+            "Report language (ja | en) is set once in defaults.yaml; uncomment to override it here."
+        ),
+        "レポートの言語（ja | en）は defaults.yaml で一度だけ決めます。ここで上書きするには"
+        "コメントを外してください。",
+    ),
+    (
+        _literal(
+            "Keep only this unit's rows when several units share one export; null = every row."
+        ),
+        "複数のユニットが一つのエクスポートを共有するとき、このユニットの行だけを残します。"
+        "null＝すべての行。",
+    ),
+    (
+        _literal(
+            "Demo settings, kept in this file so that the example still works after "
+            "defaults.yaml points at your own export. Delete this file when you no longer need "
+            "the example."
+        ),
+        "デモの設定です。defaults.yaml を自分のエクスポートに向けたあとも例が動くように、"
+        "このファイルに書いています。例が要らなくなったら、このファイルを削除してください。",
+    ),
+    (
+        _literal(
+            "Columns to break the NPS down by, with the label shown in the report (a plain "
+            "column name works too); leave out to use the list in defaults.yaml."
+        ),
+        "NPSの内訳に使う列と、レポートに表示するラベル（列名だけでも構いません）。"
+        "書かなければ defaults.yaml の一覧を使います。",
+    ),
+    (
+        _literal(
+            "Follow-up questions analysed in the report; leave out to use the list in "
+            "defaults.yaml."
+        ),
+        "レポートで分析するフォローアップの設問。書かなければ defaults.yaml の一覧を使います。",
+    ),
+    (
+        _literal(
+            "type is one of: categorical (one answer), multi (several answers joined by "
+            "`separator`), rating (a scale, `scale: [low, high]`), text (free text)."
+        ),
+        "type は次のどれか：categorical（回答は一つ）、multi（`separator` でつないだ複数の回答）、"
+        "rating（尺度。`scale: [low, high]`）、text（自由記述）。",
+    ),
+    (
+        _literal(
+            "label is the question's short name shown in the report; codes maps raw answers to "
+            "labels; asks: improvement (text only) reads the answers as requests unless they "
+            "praise."
+        ),
+        "label はレポートに表示する設問の短い名前、codes は元の回答からラベルへの対応です。"
+        "asks: improvement（text だけ）は、ほめている回答のほかは要望として読みます。",
+    ),
+    (_literal("For example:"), "例："),
+    (
+        _literal(
+            "The standard sections of this unit's report, in this order; leave out to show them "
+            "all: headline (required), distribution, trend, breakdowns, strategies, followups, "
+            "detractors, quality, method."
+        ),
+        "このユニットのレポートの標準のセクション（この順に表示）。書かなければすべて表示します："
+        "headline（必須）、distribution、trend、breakdowns、strategies、followups、"
+        "detractors、quality、method の中から選びます。",
+    ),
+    (
+        _literal(
+            "Recipients of the report (lists of addresses); reply_to is one address or null. "
+            "Leave out to use those of defaults.yaml; nps-kit send skips a unit without any."
+        ),
+        "レポートの宛先（アドレスのリスト）。reply_to はアドレス一つか null。書かなければ"
+        " defaults.yaml の宛先を使います。nps-kit send は宛先のないユニットを飛ばします。",
+    ),
+    (
+        _literal(
+            "Who `nps-kit alerts` e-mails about new detractors who allowed contact; leave out to "
+            "use defaults.yaml's (where [] = no alerts)."
+        ),
+        "`nps-kit alerts` が、連絡を許可した新しい批判者についてメールを送る宛先。書かなければ"
+        " defaults.yaml の宛先を使います（そこで [] ならアラートなし）。",
     ),
 )
 

@@ -42,7 +42,7 @@ from nps_kit.ordinal import not_applicable
 from nps_kit.score import DEFAULT_MIN_REPORT_N
 from nps_kit.text.packs import PACKS
 
-__all__ = ["choose_theme_pack", "project_from_export"]
+__all__ = ["choose_theme_pack", "pack_extension", "project_from_export", "short_playbook_head"]
 
 _MAX_BREAKDOWNS: Final = 6
 # The breakdowns' top N values (the rest are grouped as Other), as init writes it.
@@ -1022,7 +1022,7 @@ def project_from_export(
         ),
         # A Japanese analyst adds 代車 and 車検 here: the comments in the project's language.
         Path("parameters/themes.yaml"): in_language(
-            _pack_extension(pack) if pack else _empty_themes(), found.language
+            pack_extension(pack) if pack else _empty_themes(), found.language
         ),
         Path("parameters/playbook.yaml"): in_language(
             _playbook(pack, language=found.language), found.language
@@ -1109,7 +1109,7 @@ def _only_other(found: Inspection, unit_column: str | None) -> frozenset[str]:
 
 _PLAYBOOK_HEAD: Final = """\
 # nps-kit playbook: the actions a report may recommend, per segment, theme and rating driver,
-# written by `nps-kit init --from`. The format is described at the top of nps-kit's
+# written by `{by}`. The format is described at the top of nps-kit's
 # playbook.yaml (nps_kit/resources/playbook.yaml).
 """
 
@@ -1118,8 +1118,12 @@ def _empty_themes() -> str:
     return _EMPTY_THEMES.format(packs=", ".join(PACKS))
 
 
-def _pack_extension(pack: str) -> str:
-    """Return a themes file that extends a shipped pack, with no words yet and how to add some."""
+def pack_extension(pack: str, *, written_by: str = "nps-kit init --from") -> str:
+    """Return a themes file that extends a shipped pack, with no words yet and how to add some.
+
+    ``nps-kit init`` without ``--from`` writes it too, for a Japanese demo project: the shipped
+    themes file's annotated YAML sketch of the format is no sentence :func:`in_language` knows.
+    """
     from nps_kit.text.packs import load_pack
 
     ids = load_pack(pack).ids
@@ -1127,7 +1131,7 @@ def _pack_extension(pack: str) -> str:
         ", ".join(ids) + ".", width=98, initial_indent="# ", subsequent_indent="# "
     )
     return (
-        f"# Your own words for nps-kit's '{pack}' theme pack, written by `nps-kit init --from`.\n"
+        f"# Your own words for nps-kit's '{pack}' theme pack, written by `{written_by}`.\n"
         "# defaults.yaml uses this file (`themes: themes.yaml`): the pack's themes and learned\n"
         "# layers, plus the words you write under `themes:` below. The pack's theme ids:\n"
         f"{listed}\n"
@@ -1152,8 +1156,8 @@ def _playbook(pack: str | None, *, language: str = "en") -> str:
     annotated YAML sketch no sentence table can translate) becomes one line that points to it.
     """
     text = _pack_text(pack, 1) if pack is not None else _resource("playbook.yaml")
-    if language == "ja" and text.startswith("# nps-kit playbook:"):  # the retail pack's too
-        text = _PLAYBOOK_HEAD + text[text.index("\nversion:") + 1 :]
+    if language == "ja":
+        text = short_playbook_head(text)
     if pack is not None:
         return text
     start = text.index("\nthemes:\n") + 1
@@ -1164,6 +1168,17 @@ def _playbook(pack: str | None, *, language: str = "en") -> str:
         "themes: {}\n\n"
     )
     return text[:start] + note + text[end:]
+
+
+def short_playbook_head(text: str, *, written_by: str = "nps-kit init --from") -> str:
+    """Return a playbook whose annotated description of its format is one line that points to it.
+
+    For a Japanese project (an annotated YAML sketch no sentence table can translate); a
+    playbook without that description (a pack's own) is returned as it is.
+    """
+    if not text.startswith("# nps-kit playbook:"):  # the retail pack's starts so too
+        return text
+    return _PLAYBOOK_HEAD.format(by=written_by) + text[text.index("\nversion:") + 1 :]
 
 
 def _pack_text(pack: str, which: int) -> str:

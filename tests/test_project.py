@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 import nbformat
 import pytest
+import yaml
 
 from nps_kit.commands import project
 from nps_kit.errors import ConfigError, NpsKitError
@@ -171,3 +173,85 @@ def test_new_unit_rejects_unsafe_names(tmp_path: Path, name: str) -> None:
         "It becomes the file name parameters/NAME.yaml and reports/<period>/NAME.html."
     )
     assert list(tmp_path.iterdir()) == []
+
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
+# A YAML example to copy (`# language: ja`, `#   to: [...]`), or a line of theme ids or section
+# names wrapped after a 、 (`# checkout、delivery、…`).
+_EXAMPLE = re.compile(r"^#\s+[\w-]+:(\s|$)|^#\s+-\s|^# [\w、 ]+。?$")
+
+
+def _english_comments(text: str) -> list[str]:
+    """Comment lines without a Japanese letter, less YAML examples to uncomment."""
+    comments = [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
+    return [c for c in comments if not _JAPANESE.search(c) and not _EXAMPLE.match(c) and c != "#"]
+
+
+def test_init_writes_a_japanese_project_s_comments_in_japanese(tmp_path: Path) -> None:
+    # FIX39: the demo project says language: ja (its answers are Japanese), but every comment
+    # of its defaults, themes, playbook and example unit was English. The keys and values stay.
+    project.init_project(tmp_path)
+    folder = tmp_path / "parameters"
+    for name in ("defaults.yaml", "themes.yaml", "playbook.yaml", "example.yaml"):
+        text = (folder / name).read_text(encoding="utf-8")
+        assert _english_comments(text) == [], name
+        assert not any(len(line) > 100 for line in text.splitlines() if "#" in line), name
+    defaults = (folder / "defaults.yaml").read_text(encoding="utf-8")
+    assert "\nlanguage: ja\n" in defaults
+    assert "# Defaults for every unit" not in defaults
+    assert "# レポートの言語：ja | en。\n" in defaults
+    shipped = yaml.safe_load(_resource_text("defaults.yaml"))
+    assert yaml.safe_load(defaults) == shipped
+    assert yaml.safe_load((folder / "themes.yaml").read_text(encoding="utf-8")) == {
+        "version": 1,
+        "extends": "retail",
+        "themes": {},
+    }
+    playbook = (folder / "playbook.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(playbook) == yaml.safe_load(_resource_text("playbook.yaml"))
+    assert load_all(folder).errors == []
+
+
+def _resource_text(name: str) -> str:
+    return (RESOURCES / name).read_text(encoding="utf-8")
+
+
+def test_init_language_en_writes_the_shipped_english_files(tmp_path: Path) -> None:
+    assert _cli("init", str(tmp_path), "--language", "en") == 0
+    folder = tmp_path / "parameters"
+    defaults = _resource_text("defaults.yaml").replace("\nlanguage: ja\n", "\nlanguage: en\n")
+    assert (folder / "defaults.yaml").read_text(encoding="utf-8") == defaults
+    for name, shipped in (("themes.yaml", "themes_project.yaml"), ("playbook.yaml", None)):
+        text = (folder / name).read_text(encoding="utf-8")
+        assert text == _resource_text(shipped or name), name
+    example = (folder / "example.yaml").read_text(encoding="utf-8")
+    assert "# Display name, in the report's language.\n" in example
+    assert "label: Channel}" in example
+    found = load_all(folder)
+    assert found.errors == []
+    assert found.units["example"].language == "en"
+    assert found.units["example"].data.filter is not None
+    assert found.units["example"].data.filter.values == ["EC事業部"]
+
+
+def test_init_language_is_for_the_demo_project_only(tmp_path: Path) -> None:
+    export = tmp_path / "responses.csv"
+    with pytest.raises(NpsKitError) as info:
+        _cli("init", str(tmp_path / "p"), "--from", str(export), "--language", "en")
+    assert str(info.value) == (
+        "--language is for the demo project: with --from the language is detected from the "
+        "export's answers. Leave out --language, then change language: in "
+        "parameters/defaults.yaml if it is wrong."
+    )
+    assert not (tmp_path / "p").exists()
+
+
+def test_new_unit_in_a_japanese_project_is_commented_in_japanese(tmp_path: Path) -> None:
+    # The unit template's sentences are in init's table (INIT42): new-unit gets them too.
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "defaults.yaml").write_text("language: ja\n", encoding="utf-8")
+    text = project.new_unit("sales", parameters=params).read_text(encoding="utf-8")
+    assert _english_comments(text) == []
+    assert "# 表示名（レポートの言語で）。\nname: sales\n" in text
+    assert "#   - {column: channel, label: チャネル}\n" in text

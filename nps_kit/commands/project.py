@@ -92,16 +92,22 @@ def _unit_text(unit: str, *, name: str, language: str) -> str:
     ``followups: []`` hid the three follow-up questions init had written there,
     ``to: [north-team@example.com]`` its recipients).
     """
+    from nps_kit._init_words import in_language
+
     examples = _EXAMPLES["ja" if language == "ja" else "en"]
-    return Template(_resource("unit.yaml")).substitute(
+    text = Template(_resource("unit.yaml")).substitute(
         unit=unit, name=name, language=language, **examples
     )
+    return in_language(text, language)
 
 
-def _example_text() -> str:
-    text = _unit_text("example", name="EC事業部", language="ja")
-    example = f"# data:\n#   filter: {_EXAMPLES['ja']['filter']}\n"
-    return text.replace(example, _DEMO_DATA, 1) + _DEMO_PINNED
+def _example_text(language: str) -> str:
+    from nps_kit._init_words import in_language
+
+    text = _unit_text("example", name="EC事業部", language=language)
+    example = f"# data:\n#   filter: {_EXAMPLES[language]['filter']}\n"
+    pinned = _DEMO_PINNED.replace("\nlanguage: ja\n", f"\nlanguage: {language}\n")
+    return in_language(text.replace(example, _DEMO_DATA, 1) + pinned, language)
 
 
 def _project_language(parameters: Path) -> str:
@@ -163,7 +169,7 @@ def new_unit(name: str, *, parameters: Path = Path("parameters")) -> Path:
     return path
 
 
-def init_project(directory: Path) -> list[Path]:
+def init_project(directory: Path, *, language: str = "ja") -> list[Path]:
     """Scaffold a project that runs at once on the demo data.
 
     Writes ``notebooks/nps_report.ipynb``, ``parameters/defaults.yaml``, ``themes.yaml``,
@@ -174,6 +180,9 @@ def init_project(directory: Path) -> list[Path]:
     ----------
     directory
         The project folder; created if missing.
+    language
+        The reports' language, ``ja`` (the demo's answers are Japanese) or ``en``; the files'
+        comments are in it too.
 
     Returns
     -------
@@ -185,15 +194,27 @@ def init_project(directory: Path) -> list[Path]:
     NpsKitError
         When any of those files exists already (nothing is written then).
     """
+    from nps_kit._init_words import in_language
     from nps_kit.demo import write_demo
+    from nps_kit.scaffold import pack_extension, short_playbook_head
 
+    if language not in _EXAMPLES:
+        raise NpsKitError(f"language {language!r} is not one init writes: expected ja or en.")
     root = Path(directory)
+    # The comments in the project's language (FIX39: a language: ja demo project had them all
+    # English). The shipped themes and playbook describe their format in an annotated
+    # YAML sketch no sentence table translates: a Japanese project gets what --from writes.
+    defaults = _resource("defaults.yaml").replace("\nlanguage: ja\n", f"\nlanguage: {language}\n")
+    themes, playbook = _resource("themes_project.yaml"), _resource("playbook.yaml")
+    if language == "ja":
+        themes = pack_extension("retail", written_by="nps-kit init")
+        playbook = short_playbook_head(playbook, written_by="nps-kit init")
     texts = {
         Path("notebooks/nps_report.ipynb"): _resource("nps_report.ipynb"),
-        Path("parameters/defaults.yaml"): _resource("defaults.yaml"),
-        Path("parameters/themes.yaml"): _resource("themes_project.yaml"),
-        Path("parameters/playbook.yaml"): _resource("playbook.yaml"),
-        Path("parameters/example.yaml"): _example_text(),
+        Path("parameters/defaults.yaml"): in_language(defaults, language),
+        Path("parameters/themes.yaml"): in_language(themes, language),
+        Path("parameters/playbook.yaml"): in_language(playbook, language),
+        Path("parameters/example.yaml"): _example_text(language),
         Path("README.md"): _README,
     }
     demo = Path("data/demo_responses.csv.gz")
@@ -232,6 +253,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="EXPORT",
         type=Path,
         help="build the project for this survey export instead of the demo data",
+    )
+    p.add_argument(
+        "--language",
+        choices=sorted(_EXAMPLES),
+        help="without --from: the demo project's report language, and its comments' "
+        "(default: ja, the demo answers' language; --from detects it from the export)",
     )
     p.add_argument(
         "--unit-column",
@@ -323,6 +350,13 @@ def _init(args: argparse.Namespace) -> int:
     if args.export is None and (args.unit_column is not None or args.sheet is not None):
         option = "--unit-column" if args.unit_column is not None else "--sheet"
         raise NpsKitError(f"{option} needs --from EXPORT.")
+    if args.export is not None and args.language is not None:
+        raise NpsKitError(
+            "--language is for the demo project: with --from the language is detected from "
+            "the export's answers.",
+            hint="Leave out --language, then change language: in parameters/defaults.yaml "
+            "if it is wrong.",
+        )
     if args.export is not None:
         from nps_kit.scaffold import project_from_export
 
@@ -333,7 +367,7 @@ def _init(args: argparse.Namespace) -> int:
             args.directory, args.export, unit_column=args.unit_column, sheet=sheet
         )
     else:
-        written = init_project(args.directory)
+        written = init_project(args.directory, language=args.language or "ja")
     for path in written:
         print(path)
     if args.export is not None:
