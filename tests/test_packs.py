@@ -346,6 +346,14 @@ SENSES = [
     ("saas", "The server went down again", ["reliability"]),
     # ERR23: an audio guide or a guide book is no person
     ("generic", "Rented the audio guide for the museum", []),
+    # SENSE25 (QA25's energy and dental comments): a home's size is no bed slept in; a dental
+    # cleaning booked or billed is no cleanliness; a named hygienist judged is staff, not a
+    # product judged (a bed judged stays quality)
+    ("generic", "Standing charge is steep for our two bed flat", ["price"]),
+    ("generic", "The double bed was lumpy", ["quality"]),
+    ("generic", "Booked in for a cleaning and the bill was £120", ["price", "usability"]),
+    ("generic", "Priya the hygienist was brilliant", ["staff"]),
+    ("generic", "Dave the surveyor was great", ["staff"]),
 ]
 
 

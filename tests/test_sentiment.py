@@ -1743,3 +1743,13 @@ def test_pol23_japanese_forms(text: str, expected: str) -> None:
 )  # fmt: skip
 def test_pol23_english_forms(text: str, expected: str) -> None:
     assert polarity_of(normalise_one(text)) == expected
+
+
+# SENSE25 (QA25): "No comment" before the answer is a non-answer; it negates nothing after it
+# and is no complaint of something missing (sentences written for the test).
+def test_no_comment_negates_nothing_after_it() -> None:
+    texts = pd.Series(["No comment Helpful staff, quick service"])
+    got = tag_polarity(texts, load_pack("generic"), learned=False).iloc[0].dropna().to_dict()
+    assert got == {"staff": "positive", "speed": "positive"}
+    assert polarity_of(normalise_one("No comment")) == "neutral"
+    assert polarity_of(normalise_one("No further comments, rude staff")) == "negative"

@@ -53,7 +53,14 @@ PEOPLE = (
     "reminder|reminders|care|salon|cinema|garage|campus|hospital|centre|center|gym|venue|"
     "clinic|practice|surgery|school|nursery|club|studio|spa|restaurant|cafe|pub|bar|park|"
     "library|airline|provider|weather|day|week|month|year|life|trip|visit|stay|night|morning|"
-    "evening|weekend|holiday|hotel|room|rooms"
+    "evening|weekend|holiday|hotel|room|rooms|"
+    # SENSE25: the staff themes' other people ("Jessica the hygienist is amazing" read as a
+    # product judged); plurals are matched by the pattern
+    "hygienist|sonographer|marshal|piercer|salesman|saleswoman|salespeople|gardener|skipper|"
+    "captain|deckhand|usher|worker|workman|workmen|priest|monk|attendant|fella|lifeguard|"
+    "coordinator|surgeon|carer|mover|removalist|employee|clerk|hostess|bartender|"
+    "representative|operator|personnel|physio|concierge|hairdresser|barista|valet|housekeeper|"
+    "doorman|waitstaff|surveyor"
 )
 #: Where a clause begins: the text's start, after a stop or a comma, or after "and", "but" ....
 LEAD = (

@@ -507,6 +507,9 @@ EN_PHRASES: dict[str, float] = {
     # "To be fair" and "in (all) fairness" concede a point; they praise nothing (QA20: "To be fair
     # told I needed £1,200 of work … Feels like a sales pitch" read as praise of the price).
     r"\b(to be fair|in (all )?fairness)\b": 0.0,
+    # SENSE25: "No comment" (a non-answer, often before the answer) says nothing and negates
+    # nothing after it ("No comment Friendly staff" read "friendly" negated).
+    r"\bno (further |other |more )?comments?( to (add|make))?\b": 0.0,
     # POL21: understatement idioms whose words read as praise ("leaves a lot to be desired",
     # "less than ideal", "on the high side"), prices gone silly ("no silly conditions" is praise).
     r"(leaves?|left|leaving) (a lot|a great deal|much|something|plenty|lots) to be desired|"
