@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -587,7 +588,14 @@ def test_nps_kit_run_refuses_an_unknown_section_with_exit_2(project: Path) -> No
         "'followups'?); expected names from: headline, distribution, trend, breakdowns, "
         "strategies, followups, detractors, quality, method.\n"
     )
-    assert not (project.parent / "reports" / "2026-10").exists()
+    # fix38: the month keeps a manifest naming the unit's parameter error (so `send` and the
+    # overview can say why nothing went out), but no report of it.
+    month = project.parent / "reports" / "2026-10"
+    assert not (month / "cloud.html").exists()
+    manifest = json.loads((month / "manifest.json").read_text(encoding="utf-8"))
+    [record] = [u for u in manifest["units"] if u["unit"] == "cloud"]
+    assert record["status"] != "ok"
+    assert "unknown section 'followup'" in record["error"]["evalue"]
 
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
