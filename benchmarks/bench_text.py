@@ -203,6 +203,12 @@ BLIND22_FIRST_MEASURE = {"en": (0.823, 0.683, 0.789), "ja": (0.874, 0.799, 0.852
 # Again at e6532ff, after ERR22 and POL23 (rules rounds on blind set 21's errors) and the English
 # theme layer's round 8 (decided on training set 27): rules alone en the same, ja 0.822/0.713/0.790.
 BLIND22_SECOND_MEASURE = {"en": (0.824, 0.688, 0.790), "ja": (0.874, 0.799, 0.846)}
+# Blind set 23, four more authors, measured at 23fde7c's text code (/work/lead/PREREG23.md),
+# before any change could be tuned on it; rules alone en 0.711/0.609/0.837, ja 0.799/0.716/0.825.
+BLIND23_FIRST_MEASURE = {"en": (0.832, 0.713, 0.860), "ja": (0.892, 0.773, 0.872)}
+# Again at aa4d879, after ERR23 (rules on blind set 22's errors, the neighbour ruling) and SENSE25;
+# the theme layer's round 9 did not ship (decision set 28): rules alone en 0.712/0.611/0.837.
+BLIND23_SECOND_MEASURE = {"en": (0.832, 0.713, 0.860), "ja": (0.892, 0.773, 0.872)}
 N_COMMENTS = 100_000
 # The tagger before the speed work (issue 11), timed beside today's in the same run.
 OLD_TAGGER = "72fb5a2"
@@ -729,6 +735,11 @@ def evaluation_report() -> None:
             22,
             "twenty-second",
             (("2f482b3", BLIND22_FIRST_MEASURE), ("e6532ff", BLIND22_SECOND_MEASURE)),
+        ),
+        (
+            23,
+            "twenty-third",
+            (("23fde7c", BLIND23_FIRST_MEASURE), ("aa4d879", BLIND23_SECOND_MEASURE)),
         ),
     ):
         for name, measure in measures:

@@ -317,6 +317,11 @@ BLIND21_LAYER = {"en": (0.87, 0.69, 0.82), "ja": (0.86, 0.75, 0.84)}
 # 0.874/0.799/0.852) and at e6532ff; floors are that second reading rounded down by 0.01.
 BLIND22_RULES = {"en": (0.72, 0.56, 0.74), "ja": (0.81, 0.70, 0.78)}
 BLIND22_LAYER = {"en": (0.81, 0.67, 0.78), "ja": (0.86, 0.78, 0.83)}
+# Blind set 23 (/work/lead/PREREG23.md): read at 23fde7c (en 0.832/0.713/0.860, ja
+# 0.892/0.773/0.872; rules alone en 0.711/0.609/0.837, ja 0.799/0.716/0.825) and at aa4d879 (the
+# same, rules alone en 0.712/0.611); floors are that second reading rounded down by 0.01.
+BLIND23_RULES = {"en": (0.70, 0.60, 0.82), "ja": (0.78, 0.70, 0.81)}
+BLIND23_LAYER = {"en": (0.82, 0.70, 0.85), "ja": (0.88, 0.76, 0.86)}
 # Short-comment set 14 (640 comments, two blind authors; bare judgements and closing phrases,
 # short themed answers and themed sentences beside such a phrase, 40 % with no theme), read as
 # whole figures (/work/lead/PREREG14.md): at 7401a76 en 0.884/0.949/0.971, ja 0.917/0.936/0.989;
@@ -499,6 +504,8 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
         (BLIND21, BLIND21_LAYER, True),
         (BLIND22, BLIND22_RULES, False),
         (BLIND22, BLIND22_LAYER, True),
+        (BLIND23, BLIND23_RULES, False),
+        (BLIND23, BLIND23_LAYER, True),
         (SHORT14, SHORT14_RULES, False),
         (SHORT14, SHORT14_LAYER, True),
         (_both_languages("theme_unit14"), UNIT14_RULES, False),
@@ -549,6 +556,8 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
         "twenty-first-layer",
         "twenty-second-rules-measured-twice",
         "twenty-second-layer-measured-twice",
+        "twenty-third-rules-measured-twice",
+        "twenty-third-layer-measured-twice",
         "short14-rules-never-tuned",
         "short14-layer-measured-twice",
         "unit14-rules-never-tuned",
