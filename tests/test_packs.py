@@ -346,12 +346,13 @@ SENSES = [
     ("saas", "The server went down again", ["reliability"]),
     # ERR23: an audio guide or a guide book is no person
     ("generic", "Rented the audio guide for the museum", []),
-    # SENSE25 (QA25's energy and dental comments): a home's size is no bed slept in; a dental
-    # cleaning booked or billed is no cleanliness; a named hygienist judged is staff, not a
-    # product judged (a bed judged stays quality)
+    # SENSE25 (QA25's energy and dental comments): a home's size is no bed slept in; a named
+    # hygienist judged is staff, not a product judged (a bed judged stays quality). REVIEW26: a
+    # dental cleaning is the work itself, so its praise stays quality (an exclude of "for a
+    # cleaning" had made "Thanks for my cleaning, …" neutral; removed).
     ("generic", "Standing charge is steep for our two bed flat", ["price"]),
     ("generic", "The double bed was lumpy", ["quality"]),
-    ("generic", "Booked in for a cleaning and the bill was £120", ["price", "usability"]),
+    ("generic", "Thanks for my cleaning, the most thorough I have had", ["quality"]),
     ("generic", "Priya the hygienist was brilliant", ["staff"]),
     ("generic", "Dave the surveyor was great", ["staff"]),
 ]
