@@ -140,6 +140,19 @@ def test_a_whole_answer_no_says_nothing_and_a_comment_starting_with_no_says_some
     ]  # fmt: skip
 
 
+def test_japanese_answers_that_say_nothing_count_as_written_in_kana_or_kanji() -> None:
+    # REVIEW26: 「ないです」 and 「特にないです」 said nothing, but 「とくにないです」,
+    # 「特に無いです」, 「何もないです！」 and 「いいえ」 were counted and quoted;
+    # 「ないですね、満足です」 says something.
+    from nps_kit.text.tokens import answered
+
+    texts = pd.Series(
+        ["とくにないです", "特に無いです", "無いです", "何もないです！", "なにもないです",
+         "いいえ。", "ない", "ないですね、満足です", "特にないですが、配送が遅い"]
+    )  # fmt: skip
+    assert answered(texts).tolist() == [False] * 7 + [True, True]
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(

@@ -287,6 +287,10 @@ NO_ANSWER = frozenset(
         "no", "nope", "nah", "no thanks", "no, thanks", "no thank you", "no, thank you",
         "not really", "nothing else",
         "nothing to add", "特にないです", "何もない", "なにもない", "ないです",
+        # REVIEW26: the same answers as people type them (kana/kanji, ですます)
+        "とくにないです", "特に無いです", "特に無い", "とくにない", "無いです", "無い", "ない",
+        "何もないです", "なにもないです", "何も無い", "何も無いです", "特にありませんでした",
+        "いいえ", "ありませんでした", "とくにありません",
     }
 )  # fmt: skip
 #: What is trimmed from both ends of a normalised answer before it is compared with
