@@ -55,7 +55,7 @@ from nps_kit.mail.compose import ComposedMessage
 from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
 from nps_kit.mail.log import write_eml
 from nps_kit.mail.send import _sender
-from nps_kit.mail.settings import SmtpSettings, load_settings, no_host_lines
+from nps_kit.mail.settings import SmtpSettings, load_settings, no_host_closing, no_host_opening
 from nps_kit.params import Breakdown, UnitParameters
 from nps_kit.periods import late_export
 from nps_kit.text.tokens import said
@@ -574,9 +574,8 @@ def send_alerts(
     # Only a unit that asks for alerts (alerts.to) needs a host: with none, nothing was due,
     # and a daily cron job exits 0 as it does with a host (REVIEW25: it exited 2).
     no_host = not settings.configured and not dry_run and any(_skip(u) is None for u in units)
-    opening, _ = no_host_lines(folder / "outbox", command="alerts")
     if no_host:
-        echo(opening)
+        echo(no_host_opening(folder / "outbox"))
     dry_run = dry_run or not settings.configured
     sender = _sender(settings)
     log = AlertLog(folder / "alerted.jsonl")
@@ -720,7 +719,7 @@ def send_alerts(
     )
     if no_host:
         written = any(o.status == "written" for o in summary.outcomes)
-        echo(no_host_lines(folder / "outbox", command="alerts", written=written)[1])
+        echo(no_host_closing(folder / "outbox", command="alerts", written=written))
     return summary
 
 

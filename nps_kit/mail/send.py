@@ -15,7 +15,7 @@ from nps_kit.errors import MailError, closest
 from nps_kit.mail.compose import compose_message
 from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
 from nps_kit.mail.log import SendLog, SendRecord, content_sha256, file_sha256, write_eml
-from nps_kit.mail.settings import SmtpSettings, load_settings, no_host_lines
+from nps_kit.mail.settings import SmtpSettings, load_settings, no_host_closing, no_host_opening
 from nps_kit.mail.units import MailUnit, parse_address, read_manifest
 from nps_kit.params import display_text_problem
 
@@ -135,7 +135,7 @@ def send_reports(
         Back-off before each retry of a transient SMTP failure, in seconds.
     command
         The command that asked, for what the closing line without an SMTP host tells to run
-        next (:func:`~nps_kit.mail.settings.no_host_lines`).
+        next (:func:`~nps_kit.mail.settings.no_host_closing`).
 
     Returns
     -------
@@ -157,9 +157,8 @@ def send_reports(
     _require_recipients(selected, folder)
     settings = settings if settings is not None else load_settings()
     no_host = not settings.configured and not dry_run
-    opening, _ = no_host_lines(folder / "outbox", command="send")
     if no_host:
-        echo(opening)
+        echo(no_host_opening(folder / "outbox"))
         dry_run = True
     sender = _sender(settings)
     log = SendLog(folder / "sent.jsonl")
@@ -314,7 +313,7 @@ def send_reports(
     echo(_totals(summary))
     if no_host:
         written = any(o.status == "written" for o in summary.outcomes)
-        echo(no_host_lines(folder / "outbox", command=command, written=written)[1])
+        echo(no_host_closing(folder / "outbox", command=command, written=written))
     return summary
 
 

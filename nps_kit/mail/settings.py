@@ -20,7 +20,8 @@ __all__ = [
     "Security",
     "SmtpSettings",
     "load_settings",
-    "no_host_lines",
+    "no_host_closing",
+    "no_host_opening",
 ]
 
 ENV_PREFIX = "NPS_KIT_SMTP_"
@@ -193,31 +194,48 @@ def load_settings(
     )
 
 
-def no_host_lines(outbox: Path, *, command: str, written: bool = True) -> tuple[str, str]:
-    """Return what ``send`` and ``alerts`` say first and last when no SMTP host is set.
+def no_host_opening(outbox: Path) -> str:
+    """Return what ``send`` and ``alerts`` say first when no SMTP host is set.
 
     Parameters
     ----------
     outbox
         Where the messages are written instead.
+
+    Returns
+    -------
+    str
+        The line saying that nothing is sent and where the messages go.
+    """
+    return (
+        "NPS_KIT_SMTP_HOST is not set, so nothing is sent: writing the messages to "
+        f"{outbox} as with --dry-run."
+    )
+
+
+def no_host_closing(outbox: Path, *, command: str, written: bool = True) -> str:
+    """Return the ``error:`` line ``send`` and ``alerts`` end with when no SMTP host is set.
+
+    The opening line (:func:`no_host_opening`) has scrolled away by then in a long run, so
+    this one says again that nothing was sent, and how to send.
+
+    Parameters
+    ----------
+    outbox
+        Where the messages were written instead.
     command
         ``"send"``, ``"alerts"`` or ``"run --send"``, for the help it points to and what to
         run next: ``run`` has no ``--dry-run``, so after ``run --send`` the line names ``send``
         for the month of ``outbox`` (the reports are built) and leaving out ``--send``.
     written
-        Whether any message was written to the outbox (the closing line says where).
+        Whether any message was written to the outbox (the line says where).
 
     Returns
     -------
-    tuple of str
-        The opening line and the closing ``error:`` line, which says that nothing was sent
-        and how to send (the opening line has scrolled away by then in a long run).
+    str
+        The closing line.
     """
     where = Path(".env").resolve()
-    first = (
-        "NPS_KIT_SMTP_HOST is not set, so nothing is sent: writing the messages to "
-        f"{outbox} as with --dry-run."
-    )
     where_to = (
         f"the messages were only written to {outbox}" if written else "no message can be sent"
     )
@@ -231,10 +249,9 @@ def no_host_lines(outbox: Path, *, command: str, written: bool = True) -> tuple[
         command = "send"
     else:
         again = "run the command again; to only write the outbox, pass --dry-run"
-    last = (
+    return (
         f"error: nothing was sent: NPS_KIT_SMTP_HOST is not set (neither in the environment "
         f"nor in {where}), so {where_to}. To send, set "
         "NPS_KIT_SMTP_HOST and NPS_KIT_SMTP_FROM there (see 'nps-kit "
         f"{command} --help') and {again}. Exit status {NO_HOST_EXIT}."
     )
-    return first, last
