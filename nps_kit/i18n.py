@@ -6,6 +6,7 @@ every part of a report must spell the same way (segments, NPS, points, verdicts,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "interval_label",
     "interval_text",
     "join_interval",
+    "join_names",
     "label",
     "number",
     "phrase_breaks",
@@ -1554,6 +1556,24 @@ def interval_text(low: float, high: float, lang: Language) -> str:
     never shows the Japanese wave dash. Both ends carry their sign and a true minus (U+2212).
     """
     return join_interval(signed_number(low), signed_number(high), lang)
+
+
+def join_names(names: Iterable[str], lang: Language) -> str:
+    """Join names in a sentence: ``a.csv, b.csv`` (en) or ``a.csv、b.csv`` (ja).
+
+    Parameters
+    ----------
+    names
+        The names, already written as they should read.
+    lang
+        The sentence's language.
+
+    Returns
+    -------
+    str
+        The names joined by the language's list separator.
+    """
+    return ("、" if lang == "ja" else ", ").join(names)
 
 
 def join_interval(low: str, high: str, lang: Language) -> str:

@@ -42,7 +42,7 @@ from nps_kit._values import (
     states_zero_to_ten,
 )
 from nps_kit.errors import DataError, closest
-from nps_kit.i18n import Language, t
+from nps_kit.i18n import Language, join_names, t
 
 __all__ = [
     "LOADER_COLUMNS",
@@ -330,7 +330,7 @@ class LoadReport:
         if self.blank_rows_dropped:
             out.append(t("load.blank_rows_skipped", lang, n=f"{self.blank_rows_dropped:,}"))
         if self.totals_rows:
-            labels = ("、" if lang == "ja" else ", ").join(dict.fromkeys(self.totals_rows))
+            labels = join_names(dict.fromkeys(self.totals_rows), lang)
             n = f"{len(self.totals_rows):,}"
             out.append(t("load.totals_left_out", lang, n=n, labels=labels))
         return out
@@ -365,7 +365,9 @@ class LoadReport:
             out.append(t("load.drop_repeats", lang, n=f"{self.drop_repeats:,}"))
         if self.drop_replaced:
             n = f"{self.drop_replaced:,}"
-            out.append(t("load.drop_changed", lang, n=n, files=_names(self.drop_changed_in, lang)))
+            out.append(
+                t("load.drop_changed", lang, n=n, files=join_names(self.drop_changed_in, lang))
+            )
         return out
 
     def summary(self, lang: Literal["en", "ja"] = "en") -> str:
@@ -382,11 +384,6 @@ class LoadReport:
             One line each for what was read, the score counts and the date range.
         """
         return "\n".join(_summary_lines(self, lang))
-
-
-def _names(files: Sequence[str], lang: Language) -> str:
-    """``a.csv, b.csv`` / ``a.csv、b.csv``: file names in a sentence."""
-    return ("、" if lang == "ja" else ", ").join(files)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from nps_kit import __version__
 from nps_kit._atomic import atomic_write_text
 from nps_kit._lock import file_lock
 from nps_kit.clock import format_time, zone
-from nps_kit.i18n import Language, interval_text, label, number, signed_number, t
+from nps_kit.i18n import Language, interval_text, join_names, label, number, signed_number, t
 from nps_kit.periods import TREND_MONTHS, format_period
 from nps_kit.report import keep_terms, small_sample_badge
 from nps_kit.summary import Change, TrendPoint, UnitSummary, as_summary
@@ -420,8 +420,8 @@ def _sparkline(trend: Sequence[TrendPoint], lang: Language) -> str:
         if v is not None
     ]
     zero = height - 2 - (0 - low) / span * (height - 4)
-    text = ("、" if lang == "ja" else ", ").join(
-        f"{format_period(str(p), lang)} {_number(v)}" for p, v in points_ if v is not None
+    text = join_names(
+        (f"{format_period(str(p), lang)} {_number(v)}" for p, v in points_ if v is not None), lang
     )
     last = coords[-1].split(",")
     return (

@@ -26,7 +26,7 @@ from nps_kit._consent import (
 )
 from nps_kit.cache import normalise_key as _norm
 from nps_kit.errors import DataError, closest, missing_column
-from nps_kit.i18n import Language, t
+from nps_kit.i18n import Language, join_names, t
 from nps_kit.load import (
     LoadReport,
     LoadResult,
@@ -752,7 +752,7 @@ def _finished_values(values: Sequence[str], lang: Language) -> str:
     """Say the values found in an unreadable ``Finished`` column: ``'Yes', 'No'``."""
     if not values:
         return t("quality.blanks_only", lang)
-    return ("、" if lang == "ja" else ", ").join(repr(v) for v in values)
+    return join_names((repr(v) for v in values), lang)
 
 
 def _duplicates_dropped(unit: UnitData) -> int:
@@ -899,16 +899,24 @@ def data_quality(
     if report.files:
         # A folder or glob read as one export: how many files, and the newest (QA24).
         # Each file with its rows, before and after repeats (FIX39 #2: only the newest).
-        said = ("、" if lang == "ja" else ", ").join(
-            t("quality.file_rows", lang, name=Path(f).name, n=f"{n:,}", kept=f"{k:,}")
-            for f, n, k in zip(report.files, report.file_rows, report.file_kept, strict=False)
-        ) or f"{len(report.files):,} ({Path(report.files[-1]).name})"
+        said = (
+            join_names(
+                (
+                    t("quality.file_rows", lang, name=Path(f).name, n=f"{n:,}", kept=f"{k:,}")
+                    for f, n, k in zip(
+                        report.files, report.file_rows, report.file_kept, strict=False
+                    )
+                ),
+                lang,
+            )
+            or f"{len(report.files):,} ({Path(report.files[-1]).name})"
+        )
         rows[at:at] = [("files", said)] + (
             [("drop_repeats", f"{report.drop_repeats:,}")] if report.drop_repeats else []
         )
         if report.drop_replaced:
             # A later file's corrected answers, kept over the first file's (FIX39).
-            where = ("、" if lang == "ja" else ", ").join(report.drop_changed_in)
+            where = join_names(report.drop_changed_in, lang)
             changed = f"{report.drop_replaced:,}" + (
                 f"（{where}）" if lang == "ja" else f" ({where})"
             )

@@ -24,6 +24,7 @@ from nps_kit.i18n import (
     Scope,
     impact_name,
     impact_value,
+    join_names,
     label,
     points,
     signed_number,
@@ -367,7 +368,7 @@ def _control_lines(s: UnitSummary, lang: Language, w: Any) -> list[str]:
         if (side := r.out_of_control) in ("above", "below")
     ]
     if months:
-        lines.append(w("control_months", months=("、" if lang == "ja" else ", ").join(months)))
+        lines.append(w("control_months", months=join_names(months, lang)))
     return lines
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urljoin
 
-from nps_kit.i18n import Language, signed_number, t
+from nps_kit.i18n import Language, join_names, signed_number, t
 from nps_kit.mail._policy import POLICY
 from nps_kit.mail.body import CHART_WIDTH, BodyFacts, change_label, render_body
 from nps_kit.mail.pdf import paper_for, print_pdf
@@ -243,7 +243,7 @@ def update_line(
             figures.append(f"NPS {before} → {after}")
     if not figures:
         return t("mail.replaces", lang, date=date)
-    joined = ("、" if lang == "ja" else ", ").join(figures)
+    joined = join_names(figures, lang)
     return t("mail.replaces_figures", lang, date=date, figures=joined)
 
 

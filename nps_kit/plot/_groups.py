@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from nps_kit.i18n import Language, interval_label, label, t
+from nps_kit.i18n import Language, interval_label, join_names, label, t
 from nps_kit.plot._axes import (
     new_axes,
     no_data,
@@ -38,10 +38,6 @@ __all__ = ["breakdown", "unit_comparison"]
 
 def _w(key: str, lang: Language, **kwargs: object) -> str:
     return t(f"plot_groups.{key}", lang, **kwargs)
-
-
-def _join(names: list[str], lang: Language) -> str:
-    return ("、" if lang == "ja" else ", ").join(names)
 
 
 def _dot_interval(
@@ -246,7 +242,7 @@ def breakdown(
         )
         top_legend(ax, [h for h, _ in entries], [t for _, t in entries], title=title)
     if hidden_names:
-        note_below(ax, _w("hidden", lang, names=_join(hidden_names, lang)))
+        note_below(ax, _w("hidden", lang, names=join_names(hidden_names, lang)))
     _describe_groups(ax, shown, name_column=by, hidden=hidden_names, lang=lang, title=title)
     return ax
 
@@ -311,6 +307,6 @@ def unit_comparison(
         )
         top_legend(ax, [h for h, _ in entries], [t for _, t in entries], title=title)
     if hidden_names:
-        note_below(ax, _w("hidden", lang, names=_join(hidden_names, lang)))
+        note_below(ax, _w("hidden", lang, names=join_names(hidden_names, lang)))
     _describe_groups(ax, shown, name_column="name", hidden=hidden_names, lang=lang, title=title)
     return ax

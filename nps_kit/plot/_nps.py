@@ -13,7 +13,7 @@ from matplotlib.backend_bases import RendererBase
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from nps_kit.i18n import Language, interval_label, label, points, t
+from nps_kit.i18n import Language, interval_label, join_names, label, points, t
 from nps_kit.periods import format_period
 from nps_kit.plot._axes import new_axes, no_data, note_below, nps_axis, row_labels, top_legend
 from nps_kit.plot._base import (
@@ -455,7 +455,7 @@ def trend(
     top_legend(ax, handles, labels, title=title, ncols=3)
     hidden = [format_period(str(p), lang) for p in ordered["period"][~np.isfinite(nps)]]
     if hidden:
-        note_below(ax, _w("hidden", lang, names=("、" if lang == "ja" else ", ").join(hidden)))
+        note_below(ax, _w("hidden", lang, names=join_names(hidden, lang)))
     facts = [
         nps_fact(format_period(str(p), lang), v, lo, hi, k, small=bool(sm), lang=lang)
         for p, v, lo, hi, k, sm in zip(ordered["period"], nps, low, high, n, small, strict=True)
