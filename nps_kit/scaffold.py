@@ -68,6 +68,9 @@ _WHO_ID: Final = re.compile(
 # A name ending in ID after a word of another script (コールID, 受付ID): inspect's id words
 # want a separator before a Latin "id".
 _ENDS_ID: Final = re.compile(r"(?<=[^\x00-\x7f])id$", re.IGNORECASE)
+# A survey tool's own per-response id under a name without "id": Typeform's "#" (and its
+# "Token", "Response Token"); one per response by definition, so before any customer number.
+_RESPONSE_TOKEN: Final = re.compile(r"^(#|token|response[ _-]?token|submission[ _-]?id)$", re.I)
 
 # A column of last names (RecipientLastName, "Last name", Surname): listed after the first.
 _LAST_NAME: Final = re.compile(r"last[ _-]?name|family[ _-]?name|surname", re.IGNORECASE)
@@ -185,13 +188,18 @@ def _latin(text: str) -> bool:
 def _id_rank(info: ColumnInfo) -> tuple[int, bool]:
     """Rank an id column as the response id: lower is better (:data:`_WHO_ID`).
 
-    A column named as an id that does not name the customer (回答ID, Response ID, ｺｰﾙID)
-    first; then one naming who answered (customer_id, お客様番号: QA25 took it over the call
-    id, so the detractor list showed the customer number as the response id); then an unnamed
-    token or code. Within each, one unique per response first.
+    A column named as an id that does not name the customer (回答ID, Response ID, ｺｰﾙID), or
+    a survey tool's per-response token (Typeform's "#", :data:`_RESPONSE_TOKEN`) first; then
+    one naming who answered (customer_id, お客様番号: QA25 took it over the call id, so the
+    detractor list showed the customer number as the response id); then an unnamed token or
+    code. Within each, one unique per response first.
     """
-    name = unicodedata.normalize("NFKC", info.column)
-    named = _ID_NAME.search(name) is not None or _ENDS_ID.search(name) is not None
+    name = unicodedata.normalize("NFKC", info.column).strip()
+    named = (
+        _ID_NAME.search(name) is not None
+        or _ENDS_ID.search(name) is not None
+        or _RESPONSE_TOKEN.search(name) is not None
+    )
     rank = 1 if _WHO_ID.search(name) else 0 if named else 2
     return rank, info.detail != "unique"
 
@@ -261,9 +269,9 @@ def _defaults_text(
             path=export,
         )
     date = found.column(found.date_column)
-    # An id named for the response (回答ID, ｺｰﾙID) first, then one a person can look up
-    # (customer_id) before a response token or hash ("#"), and one unique per response before
-    # a code a returning customer repeats (Custom Data 1).
+    # An id named for the response (回答ID, ｺｰﾙID, Typeform's "#") first, then one a person
+    # can look up (customer_id) before an unnamed token or hash, and one unique per response
+    # before a code a returning customer repeats (Custom Data 1).
     ids = sorted(filter(is_response_id, found.of_kind("id")), key=_id_rank)
     # An id whose values repeat in rows that differ (顧客番号: a returning customer) is not one
     # per response: said, never set (QA24: alerts then skipped a returning customer).

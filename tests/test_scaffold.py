@@ -856,9 +856,12 @@ def test_typeform_init_takes_the_reason_not_the_response_token(tmp_path: Path) -
     assert (columns["comment"], columns["date"], columns["id"], columns["contact"]) == (
         TYPEFORM_REASON,  # not "#", the 32-hex response token
         "Submitted At",  # not "Start Date (UTC)"
-        "customer_id",  # an id a person can look up, before the token
+        "#",  # FIX44: Typeform's own id of each response, not the hidden field customer_id
         TYPEFORM_CONTACT,  # 1/0 answers: consent, not a 0–5 rating
     )
+    text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    # The customer number is what the team looks the customer up by: beside the e-mail.
+    assert "  # contact_details: [email, customer_id]\n" in text
     # The plan is an answer; utm_source (email, sms, app) is a tracking parameter of the link.
     assert defaults["breakdowns"] == [{"column": TYPEFORM_PLAN, "label": "Plan"}]
     assert defaults["followups"] == [
@@ -1721,6 +1724,19 @@ def test_init_takes_a_consent_question_answered_ka_hi_as_the_loader_reads_it(
     assert '  # contact_details: ["電話番号"' in text
     assert "読めません" not in text
     assert load_all(tmp_path / "p" / "parameters").errors == []
+
+
+@pytest.mark.parametrize("token", ["#", "Token", "Response Token"])
+def test_init_takes_typeform_s_response_token_over_a_unique_hidden_customer_id(
+    tmp_path: Path, token: str
+) -> None:
+    # FIX44: customer_id (a hidden field, unique when each customer answered once) was the id
+    # over Typeform's own per-response "#", so the work file's ids were customer numbers.
+    export = write_typeform(tmp_path / "tf.csv", n=60)
+    text = export.read_text(encoding="utf-8")
+    export.write_text(text.replace("#,", f"{token},", 1), encoding="utf-8")
+    project_from_export(tmp_path / "p", export)
+    assert _defaults(tmp_path / "p")["columns"]["id"] == token  # type: ignore[index]
 
 
 def test_init_takes_the_call_id_not_the_customer_number_as_the_response_id(
