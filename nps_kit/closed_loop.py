@@ -45,6 +45,7 @@ __all__ = [
     "consent_known",
     "contact_basis",
     "contactable_detractors",
+    "export_reach",
     "followup_list",
     "left_contact_details",
     "loop_status",
@@ -303,15 +304,48 @@ def alerts_need(
     )
 
 
+def export_reach(responses: pd.DataFrame) -> tuple[str, ...]:
+    """Return the e-mail and phone columns of an export, as ``init --from`` finds them.
+
+    The rule by which ``init`` offers contact details (:func:`nps_kit.inspect.reach_kind`).
+    ``nps-kit run``'s cache keeps only the columns a unit uses, never these unless listed,
+    so it stores their names (:attr:`nps_kit.cache.ExportCache.reach`) for the report.
+
+    Parameters
+    ----------
+    responses
+        Loaded responses (the loader's own columns are not looked at).
+
+    Returns
+    -------
+    tuple of str
+        The columns, in the export's order (possibly none).
+    """
+    from nps_kit.inspect import reach_kind
+    from nps_kit.load import LOADER_COLUMNS
+
+    return tuple(
+        str(column)
+        for column in responses.columns
+        if column not in LOADER_COLUMNS
+        and not pd.api.types.is_datetime64_any_dtype(responses[column])
+        and reach_kind(responses[column], column=str(column)) is not None
+    )
+
+
 def unlisted_reach(
-    responses: pd.DataFrame, *, contact_column: str | None, details: Sequence[str]
+    responses: pd.DataFrame,
+    *,
+    contact_column: str | None,
+    details: Sequence[str],
+    found: Sequence[str] | None = None,
 ) -> tuple[str, ...] | None:
     """Name the export's e-mail and phone columns when a consent column has none beside it.
 
     With ``columns.contact`` set and no ``columns.contact_details`` that reaches anyone, the
     people who allowed contact are listed (report, work files, alerts) without any way to
     reach them (QA25 A-4). The columns are those ``init --from`` offers as contact details
-    (:func:`nps_kit.inspect.reach_kind`).
+    (:func:`export_reach`).
 
     Parameters
     ----------
@@ -321,26 +355,21 @@ def unlisted_reach(
         The consent column, or ``None``.
     details
         The contact-details columns.
+    found
+        The export's e-mail and phone columns when ``responses`` may lack them (a unit read
+        from ``nps-kit run``'s cache: :attr:`nps_kit.unit.UnitData.reach`); ``None`` looks
+        at ``responses``.
 
     Returns
     -------
     tuple of str or None
         ``None`` when there is no consent column or a contact detail is configured; else the
-        e-mail and phone columns of ``responses`` (possibly none), in order.
+        e-mail and phone columns of the export (possibly none), in order.
     """
-    from nps_kit.inspect import reach_kind
-    from nps_kit.load import LOADER_COLUMNS
-
     if contact_column is None or reach_columns(details):
         return None
-    return tuple(
-        str(column)
-        for column in responses.columns
-        if column not in LOADER_COLUMNS
-        and column != contact_column
-        and not pd.api.types.is_datetime64_any_dtype(responses[column])
-        and reach_kind(responses[column], column=str(column)) is not None
-    )
+    columns = export_reach(responses) if found is None else tuple(found)
+    return tuple(c for c in columns if c != contact_column)
 
 
 def unlisted_note(found: Sequence[str], lang: Language) -> str:
@@ -625,7 +654,9 @@ def followup_list(
         details=by_details,
         unreachable=everyone - len(table),
         names=tuple(details) if names_only(contact_column=contact_column, details=details) else (),
-        unlisted=unlisted_reach(unit.current, contact_column=contact_column, details=details),
+        unlisted=unlisted_reach(
+            unit.current, contact_column=contact_column, details=details, found=unit.reach
+        ),
     )
 
 

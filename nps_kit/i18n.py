@@ -1457,9 +1457,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The e-mail and phone columns init finds in the export: {columns}; list them in "
         "columns.contact_details to copy them into the work files and alerts.",
     },
+    # FIX44: what to do, not only that there is none.
     "contact.unlisted_none": {
-        "ja": "エクスポートにはメールアドレスや電話番号の列がありません。",
-        "en": "The export has no e-mail or phone column.",
+        "ja": "エクスポートにはメールアドレスや電話番号の列がありません。回答者が連絡先を記入する"
+        "設問を加えるか、アンケートツールの設定で連絡先の列をエクスポートに含め、その列を"
+        "columns.contact_detailsに挙げてください。",
+        "en": "The export has no e-mail or phone column: add a question where respondents leave "
+        "one, or have the survey tool include an e-mail column in the export, then list it in "
+        "columns.contact_details.",
     },
     "alerts_mail.threshold": {
         "ja": "対象：0〜{max}点の回答で、連絡を許可した方（前回までに通知した方を除く）。",

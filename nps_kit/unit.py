@@ -103,6 +103,10 @@ class UnitData:
     timezone
         The unit's IANA time zone as given to :func:`prepare_unit` (``None``: by language):
         where "the month has not ended yet" is judged (:func:`incomplete_through`).
+    reach
+        The export's e-mail and phone columns when ``responses`` lacks them (read from
+        ``nps-kit run``'s cache: :attr:`nps_kit.cache.ExportCache.reach`); ``None`` when
+        ``responses`` holds every column of the export.
     """
 
     name: str
@@ -116,6 +120,7 @@ class UnitData:
     redacted: bool = True
     unfinished_excluded: int | None = None
     timezone: str | None = None
+    reach: tuple[str, ...] | None = None
 
     def rows(self, period: str | None = None) -> pd.DataFrame:
         """Responses of ``period`` (default: the reporting period)."""
@@ -287,10 +292,12 @@ def prepare_unit(
     if unfinished not in (None, "include", "exclude"):
         raise ValueError(f"unfinished must be 'include' or 'exclude', got {unfinished!r}")
     source = Path(path)
+    reach = None
     if cache is not None:
         from nps_kit.cache import open_cache, read_rows
 
         store = open_cache(cache)
+        reach = store.reach
         if period in WORDS:
             if store.report.date_max is None:
                 raise DataError(
@@ -386,6 +393,7 @@ def prepare_unit(
         redacted=redact,
         unfinished_excluded=excluded,
         timezone=timezone,
+        reach=reach,
     )
 
 

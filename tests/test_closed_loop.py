@@ -20,6 +20,7 @@ from nbformat.v4 import new_code_cell, new_notebook, new_output
 
 from nps_kit import sections
 from nps_kit._followup_html import followup_html, loop_status_html
+from nps_kit.cache import build_cache
 from nps_kit.clock import date_order
 from nps_kit.closed_loop import (
     FollowupList,
@@ -2059,7 +2060,9 @@ def test_with_consent_and_no_contact_details_the_box_says_where_to_find_people(
     assert (
         "No contact details are configured (columns.contact_details), so the work files carry "
         "no phone number or e-mail address either: find each person by the response ID in the "
-        "export. The export has no e-mail or phone column." in html
+        "export. The export has no e-mail or phone column: add a question where respondents "
+        "leave one, or have the survey tool include an e-mail column in the export, then list "
+        "it in columns.contact_details." in html
     )
     export = tmp_path / "mail.csv"
     export.write_text(
@@ -2079,3 +2082,30 @@ def test_with_consent_and_no_contact_details_the_box_says_where_to_find_people(
     )
     assert listing(unit_of(export), breakdowns=[], details=["電話番号"]).unlisted is None
     assert listing(unit_of(export), breakdowns=[], contact_column=None).unlisted is None
+
+
+def test_a_unit_read_from_the_run_s_cache_still_names_the_export_s_phone_column(
+    tmp_path: Path,
+) -> None:
+    # FIX44: the cache keeps only the columns units use, so the report built from it said
+    # "The export has no e-mail or phone column" beside an export with 電話番号 (denki, QA25).
+    export = tmp_path / "mail.csv"
+    export.write_text(
+        "response_id,submitted_at,business_unit,score,comment,contact_ok,電話番号\n"
+        "R1,2026-10-02 09:00:00,EC,2,遅い,はい,090-1234-5678\n"
+        "R2,2026-10-03 09:00:00,EC,9,良い,はい,03-1234-5678\n",
+        encoding="utf-8",
+    )
+    options = {"score_column": "score", "date_column": "submitted_at"}
+    store = build_cache(
+        export,
+        cache_dir=tmp_path / "cache",
+        sha256="x",
+        columns={"response_id", "business_unit", "comment", "contact_ok", *options.values()},
+        unit_column="business_unit",
+        **options,
+    )
+    assert "電話番号" not in pd.read_parquet(store.path).columns
+    assert store.reach == ("電話番号",)
+    cached = unit_of(export, cache=store.path, **options)
+    assert listing(cached, breakdowns=[]).unlisted == ("電話番号",)
