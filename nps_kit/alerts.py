@@ -40,6 +40,7 @@ from nps_kit._atomic import append_line
 from nps_kit._id_repeats import id_repeats_warning
 from nps_kit._lock import file_lock
 from nps_kit._values import date_only, has_time_of_day
+from nps_kit._zone_hint import zone_hint
 from nps_kit.alerts_mail import compose_alert
 from nps_kit.closed_loop import (
     URGENCY,
@@ -677,6 +678,9 @@ def send_alerts(
                     contact_column=consent if unit.columns.contact else None,
                     details=[unit.column(c) for c in unit.columns.contact_details],
                 ),
+                zone=zone_hint(loaded[key].data, date_column=unit.frame_column(unit.columns.date))
+                if unit.columns.date and clock.zone_assumed(unit.language, unit.timezone)
+                else None,
             )
             if dry_run:
                 eml = write_eml(composed, folder / "outbox", unit.unit)

@@ -1433,12 +1433,37 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     # An English unit without timezone: its export's times are shown as written, no zone
     # (QA25 B-4: a Texas clinic's form times were labelled UTC).
+    # FIX44: no fixed example zone (a UK unit was told America/Chicago): the rule and neutral
+    # examples, or the zone the export points to (nps_kit._zone_hint) and why.
     "alerts_mail.zone_unknown": {
         "ja": "時刻はエクスポートに書かれたとおりです。"
         "このユニットにはtimezoneが設定されていないため、"
-        "どの時間帯の時刻かは分かりません（パラメータのtimezone:に設定してください）。",
+        "どの時間帯の時刻かは分かりません。パラメータのtimezone:に、アンケートツールが時刻を"
+        "書いた時間帯をIANA名（例：Europe/London、America/New_York）で設定してください。",
         "en": "Times are as the export wrote them: no timezone is set for this unit, so their "
-        "zone is not known (set timezone: in its parameters, e.g. America/Chicago).",
+        "zone is not known. Set timezone: in its parameters to the zone the survey tool wrote "
+        "them in, an IANA name such as Europe/London or America/New_York.",
+    },
+    "alerts_mail.zone_hint": {
+        "ja": "時刻はエクスポートに書かれたとおりです。"
+        "このユニットにはtimezoneが設定されていないため、"
+        "どの時間帯の時刻かは分かりません。{evidence}。その時間帯の時刻であれば、パラメータに"
+        "timezone: {zone}と設定してください。",
+        "en": "Times are as the export wrote them: no timezone is set for this unit, so their "
+        "zone is not known. {evidence}: if the times are that zone's clock, set timezone: "
+        "{zone} in its parameters.",
+    },
+    "zone_hint.header": {
+        "ja": "日付の列「{column}」の見出しは{evidence}です",
+        "en": "The date column {column!r} says {evidence}",
+    },
+    "zone_hint.offset": {
+        "ja": "時刻にUTCからの時差{evidence}が書かれています（{zone}の時差）",
+        "en": "The times carry the UTC offset {evidence}, that of {zone}",
+    },
+    "zone_hint.place": {
+        "ja": "列「{column}」は{zone}の地域を挙げています（{evidence}）",
+        "en": "The column {column!r} names places in {zone} ({evidence})",
     },
     "alerts.since_no_zone": {
         "ja": "{time}（エクスポートの時刻、timezone未設定）",

@@ -196,8 +196,9 @@ def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_
     assert "UTC" not in text_of(cloud.message)
     assert (
         "Times are as the export wrote them: no timezone is set for this unit, so their zone is "
-        "not known (set timezone: in its parameters, e.g. America/Chicago)."
-    ) in text_of(cloud.message)
+        "not known. Set timezone: in its parameters to the zone the survey tool wrote them in, "
+        "an IANA name such as Europe/London or America/New_York."
+    ) in text_of(cloud.message)  # FIX44: nothing in the export says a zone, so no guess
     assert [(r["unit"], r["response_ids"]) for r in log_lines(project)] == [
         ("cloud", ["C02"]),
         ("ec", ["E04", "E02", "E05"]),
@@ -361,6 +362,25 @@ def test_dry_run_writes_eml_only_and_logs_nothing(
     assert "ec: would alert ec-owner@example.com, boss@example.com about 3 detractors" in err
     assert alerts(project) == 0  # a dry run did not use up the alerts
     assert len(smtp.received) == 2
+
+
+def test_an_unzoned_english_unit_is_told_the_zone_its_export_points_to(project: Path) -> None:
+    # FIX44: a UK unit was told "e.g. America/Chicago"; its export names UK places.
+    rows = [(*row, ("Scotland", "North West", "London")[i % 3]) for i, row in enumerate(ROWS)]
+    frame = pd.DataFrame(rows, columns=[*COLUMNS, "Region"])
+    data = next(project.glob("export.*"))
+    if data.suffix == ".xlsx":
+        frame.to_excel(data, index=False)
+    else:
+        frame.to_csv(data, index=False, encoding="cp932")
+    assert alerts(project, "--dry-run") == 0
+    eml = project / "reports" / "alerts" / "outbox" / "cloud.eml"
+    message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    assert (
+        "so their zone is not known. The column 'Region' names places in Europe/London "
+        "(Scotland, North West, London): if the times are that zone's clock, set timezone: "
+        "Europe/London in its parameters."
+    ) in text_of(message)
 
 
 def test_without_a_host_the_outbox_is_written_and_the_command_exits_2(
