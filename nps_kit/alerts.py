@@ -27,7 +27,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -49,7 +49,7 @@ from nps_kit.closed_loop import (
     contactable_detractors,
     unlisted_reach,
 )
-from nps_kit.errors import ConfigError, MailError
+from nps_kit.errors import ConfigError, MailError, NpsKitError
 from nps_kit.i18n import t
 from nps_kit.load import LoadResult, load_responses
 from nps_kit.mail.compose import ComposedMessage
@@ -70,6 +70,7 @@ __all__ = [
     "AlertSummary",
     "Alerted",
     "alerts_blocker",
+    "export_proposals",
     "local_since",
     "new_detractors",
     "parse_since",
@@ -482,7 +483,58 @@ def _skip(unit: UnitParameters) -> str | None:
     return None if unit.alerts.to else "no alerts.to in its parameters"
 
 
-def alerts_blocker(unit: UnitParameters) -> str | None:
+def export_proposals(path: Path, options: Mapping[str, object]) -> dict[str, str]:
+    """Return the ``columns:`` lines ``init --from`` would write for the export's own columns.
+
+    The id, the consent question and the contact details, found by ``init``'s own rule
+    (:func:`nps_kit.scaffold.proposed_columns`), each as its YAML line (``'id: "Response ID"'``),
+    keyed by setting; a setting the export has no column for is left out. Read only when a
+    unit cannot alert, so that the message names what to set (FIX44).
+
+    Parameters
+    ----------
+    path
+        The export.
+    options
+        The unit's loader options (its ``sheet``, ``encoding`` and ``date_format`` are used).
+
+    Returns
+    -------
+    dict of str to str
+        ``{"id": …, "contact": …, "contact_details": …}``, possibly empty (also when the
+        export cannot be read: the loader then says why).
+    """
+    from nps_kit.inspect import inspect_export
+    from nps_kit.scaffold import _quote, proposed_columns
+
+    sheet = options.get("sheet")
+    encoding = options.get("encoding")
+    date_format = options.get("date_format")
+    try:
+        found = inspect_export(
+            path,
+            sheet=sheet if isinstance(sheet, (str, int)) else None,
+            encoding=encoding if isinstance(encoding, str) else None,
+            date_format=date_format if isinstance(date_format, str) else None,
+        )
+    except (NpsKitError, OSError):
+        return {}
+    chosen = proposed_columns(found)
+    lines: dict[str, str] = {}
+    if chosen.id is not None:
+        lines["id"] = f"id: {_quote(chosen.id.column)}"
+    if chosen.contact is not None:
+        lines["contact"] = f"contact: {_quote(chosen.contact.column)}"
+    if chosen.reach:
+        lines["contact_details"] = (
+            f"contact_details: [{', '.join(_quote(c) for c in chosen.details)}]"
+        )
+    return lines
+
+
+def alerts_blocker(
+    unit: UnitParameters, *, proposed: Mapping[str, str] | None = None
+) -> str | None:
     """Say which columns alerts need that ``unit`` has not set, and what to set; else ``None``.
 
     The one rule for "alerts can work": the alert log keys on ``columns.id``, only those who
@@ -492,7 +544,8 @@ def alerts_blocker(unit: UnitParameters) -> str | None:
     ``columns.date``. A Google Forms export has neither an id nor a consent question (QA20),
     so the message names its timestamp as the id to try. The check itself is
     :func:`~nps_kit.closed_loop.alerts_need`, which the report's follow-up section asks too
-    before it points the team to the alerts.
+    before it points the team to the alerts. ``proposed`` (:func:`export_proposals`): the
+    lines to add for the columns the export has.
     """
     return alerts_need(
         id_column=unit.columns.id,
@@ -500,6 +553,7 @@ def alerts_blocker(unit: UnitParameters) -> str | None:
         contact_column=unit.columns.contact,
         details=[unit.column(c) for c in unit.columns.contact_details],
         language=unit.language,
+        proposed=proposed,
     )
 
 
@@ -604,6 +658,9 @@ def send_alerts(
                 continue
             blocker = alerts_blocker(unit)
             if blocker is not None:
+                # Named with the lines to add for what the export has (FIX44).
+                proposed = export_proposals(*_data_options(unit, data))
+                blocker = alerts_blocker(unit, proposed=proposed) or blocker
                 # Asked for and impossible: an error, so that a daily cron job does not pass
                 # silently while nobody is alerted (the other units still are).
                 outcomes.append(AlertOutcome(unit.unit, "cannot_alert", detail=blocker))

@@ -228,6 +228,7 @@ def alerts_need(
     contact_column: str | None,
     details: Sequence[str],
     language: str = "en",
+    proposed: Mapping[str, str] | None = None,
 ) -> str | None:
     """Say which columns ``nps-kit alerts`` needs and are not set, and what to set; else ``None``.
 
@@ -247,6 +248,11 @@ def alerts_need(
         ``columns.contact_details``.
     language
         ``"ja"`` or ``"en"``: the language of the sentence (the unit's).
+    proposed
+        The lines ``init --from`` would write for the export's own columns, by key (``id``,
+        ``contact``, ``contact_details``: ``'id: "Response ID"'``;
+        :func:`nps_kit.alerts.export_proposals`): a missing column the export has is told as
+        the line to add, not as a question to add to the survey (FIX44).
 
     Returns
     -------
@@ -255,8 +261,17 @@ def alerts_need(
         missing), or ``None`` when alerts can work.
     """
     ja = language == "ja"
+    proposed = proposed or {}
     needs: list[str] = []
-    if id_column is None:
+    if id_column is None and "id" in proposed:
+        needs.append(
+            "columns.idがありません。アラートの記録は回答ごとに一度だけ通知するためにIDを"
+            f"使います。エクスポートにはあります。columns:の下に`{proposed['id']}`を加えてください"
+            if ja
+            else "no columns.id, which the alert log needs to alert each response once. The "
+            f"export has one: add `{proposed['id']}` under columns:"
+        )
+    elif id_column is None:
         if ja:
             example = f"（例：同じ値の回答がなければ「{date_column}」）" if date_column else ""
             needs.append(
@@ -272,9 +287,31 @@ def alerts_need(
                 f"columns.id to a column unique to each response{example}"
             )
     names = names_only(contact_column=contact_column, details=details, language=language)
+    unknown = names is None and not consent_known(contact_column=contact_column, details=details)
     if names is not None:
         needs.append(names)
-    elif not consent_known(contact_column=contact_column, details=details):
+    elif unknown and "contact" in proposed:
+        needs.append(
+            "columns.contactがないため連絡の同意が分からず、誰にもアラートを送れません。"
+            f"エクスポートには同意の設問があります。columns:の下に`{proposed['contact']}`を"
+            "加えてください"
+            if ja
+            else "no columns.contact, so consent to contact is unknown and nobody may be "
+            f"alerted. The export asks for it: add `{proposed['contact']}` under columns:"
+        )
+    elif unknown and "contact_details" in proposed:
+        needs.append(
+            "columns.contactがないため連絡の同意が分からず、誰にもアラートを送れません。"
+            "エクスポートに同意の設問はありませんが、回答者が連絡先を残す列があります。"
+            f"columns:の下に`{proposed['contact_details']}`を加えてください（連絡先を残したことが"
+            "その手段での連絡の同意になります）"
+            if ja
+            else "no columns.contact, so consent to contact is unknown and nobody may be "
+            "alerted. The export has no consent question, but respondents leave a way to reach "
+            f"them: add `{proposed['contact_details']}` under columns: (a detail left is then "
+            "consent to that means)"
+        )
+    elif unknown:
         needs.append(
             "columns.contactがないため連絡の同意が分からず、誰にもアラートを送れません。"
             "同意を尋ねる設問（例：「ご回答についてご連絡してもよろしいですか？」はい/いいえ）を"
