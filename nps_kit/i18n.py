@@ -41,6 +41,24 @@ LANGUAGES: tuple[Language, ...] = ("ja", "en")
 # in its {n} or {count} field may have an "en_one" form, which t() uses when that count is 1
 # ("1 response", not "1 responses"); Japanese counts need none.
 _CATALOGUE: dict[str, dict[str, str]] = {
+    # Counts in the command line's progress and totals (FIX44: "2 report not ready",
+    # "running 1 unit(s) … on 1 warm kernels").
+    "count.units": {"ja": "{n}ユニット", "en": "{n} units", "en_one": "{n} unit"},
+    "count.warm_kernels": {
+        "ja": "起動済みのカーネル{n}個",
+        "en": "{n} warm kernels",
+        "en_one": "{n} warm kernel",
+    },
+    "count.fresh_kernels": {
+        "ja": "新しいカーネル{n}個",
+        "en": "{n} fresh kernels",
+        "en_one": "{n} fresh kernel",
+    },
+    "count.reports_not_ready": {
+        "ja": "未完成のレポート{n}件",
+        "en": "{n} reports not ready",
+        "en_one": "{n} report not ready",
+    },
     "promoter": {"ja": "推奨者", "en": "Promoters"},
     "passive": {"ja": "中立者", "en": "Passives"},
     "detractor": {"ja": "批判者", "en": "Detractors"},

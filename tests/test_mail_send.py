@@ -207,7 +207,7 @@ def test_messages_arrive_and_parse(reports: Path, server: tuple[Recorder, int]) 
         "bank: skipped, no recipients in mail.to/cc/bcc when its report was built; add them to "
         "its parameters and run 'nps-kit run bank' again."
     ) in echo
-    assert echo[-1] == ("2026-10: 2 sent, 2 report not ready, 1 without recipients.")
+    assert echo[-1] == ("2026-10: 2 sent, 2 reports not ready, 1 without recipients.")
 
 
 def test_rerun_sends_nothing_and_resend_sends_again(
@@ -952,7 +952,7 @@ def test_command_exit_status(
     assert run_command(["send", "--all", "--period", PERIOD, "--output", str(reports)]) == 1
     assert len(recorder.received) == 2  # nothing new: the rest failed, or has no recipients
     out = capsys.readouterr().out
-    assert "2026-10: 2 already sent, 2 report not ready, 1 without recipients." in out
+    assert "2026-10: 2 already sent, 2 reports not ready, 1 without recipients." in out
 
     assert run_command(["send", "cloud", "--period", PERIOD, "--resend"]) == 0
     assert [r.rcpt_tos for r in recorder.received[2:]] == [["cloud@example.com"]]

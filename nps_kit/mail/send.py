@@ -12,6 +12,7 @@ from typing import Literal
 
 from nps_kit._lock import file_lock
 from nps_kit.errors import MailError, closest
+from nps_kit.i18n import t
 from nps_kit.mail.compose import compose_message
 from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
 from nps_kit.mail.log import SendLog, SendRecord, content_sha256, file_sha256, write_eml
@@ -510,11 +511,13 @@ def _totals(summary: SendSummary) -> str:
         "partial": "partly refused",
         "failed": "failed",
         "already_sent": "already sent",
-        "not_ready": "report not ready",
+        "not_ready": "",  # a count noun: count.reports_not_ready
         "no_recipients": "without recipients",
         "no_responses_yet": "without responses yet",
     }
     counts = [
-        f"{len(found)} {text}" for key, text in names.items() if (found := summary.with_status(key))
+        f"{len(found)} {text}" if text else t("count.reports_not_ready", "en", n=len(found))
+        for key, text in names.items()
+        if (found := summary.with_status(key))
     ]
     return f"{summary.period}: " + (", ".join(counts) or "no units") + "."
