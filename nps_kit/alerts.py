@@ -56,7 +56,13 @@ from nps_kit.mail.compose import ComposedMessage
 from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
 from nps_kit.mail.log import write_eml
 from nps_kit.mail.send import _sender
-from nps_kit.mail.settings import SmtpSettings, load_settings, no_host_closing, no_host_opening
+from nps_kit.mail.settings import (
+    SmtpSettings,
+    delivery_mode,
+    load_settings,
+    no_host_closing,
+    no_host_opening,
+)
 from nps_kit.params import Breakdown, UnitParameters
 from nps_kit.periods import late_export
 from nps_kit.text.tokens import said
@@ -628,10 +634,10 @@ def send_alerts(
     settings = settings if settings is not None else load_settings()
     # Only a unit that asks for alerts (alerts.to) needs a host: with none, nothing was due,
     # and a daily cron job exits 0 as it does with a host (REVIEW25: it exited 2).
-    no_host = not settings.configured and not dry_run and any(_skip(u) is None for u in units)
+    mode = delivery_mode(settings, dry_run=dry_run, due=any(_skip(u) is None for u in units))
+    no_host, dry_run = mode.no_host, mode.dry_run
     if no_host:
         echo(no_host_opening(folder / "outbox"))
-    dry_run = dry_run or not settings.configured
     sender = _sender(settings)
     log = AlertLog(folder / "alerted.jsonl")
     now = now or dt.datetime.now(dt.UTC)

@@ -16,7 +16,13 @@ from nps_kit.i18n import t
 from nps_kit.mail.compose import compose_message
 from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
 from nps_kit.mail.log import SendLog, SendRecord, content_sha256, file_sha256, write_eml
-from nps_kit.mail.settings import SmtpSettings, load_settings, no_host_closing, no_host_opening
+from nps_kit.mail.settings import (
+    SmtpSettings,
+    delivery_mode,
+    load_settings,
+    no_host_closing,
+    no_host_opening,
+)
 from nps_kit.mail.units import MailUnit, parse_address, read_manifest
 from nps_kit.params import display_text_problem
 
@@ -157,10 +163,10 @@ def send_reports(
     selected = _select(manifest.units, units, folder)
     _require_recipients(selected, folder)
     settings = settings if settings is not None else load_settings()
-    no_host = not settings.configured and not dry_run
+    mode = delivery_mode(settings, dry_run=dry_run)
+    no_host, dry_run = mode.no_host, mode.dry_run
     if no_host:
         echo(no_host_opening(folder / "outbox"))
-        dry_run = True
     sender = _sender(settings)
     log = SendLog(folder / "sent.jsonl")
     outcomes: list[UnitOutcome] = []
