@@ -54,7 +54,7 @@ from nps_kit.i18n import t
 from nps_kit.load import LoadResult, load_responses
 from nps_kit.mail.compose import ComposedMessage
 from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
-from nps_kit.mail.log import write_eml
+from nps_kit.mail.log import set_aside_stale, write_eml
 from nps_kit.mail.send import _sender
 from nps_kit.mail.settings import (
     SmtpSettings,
@@ -773,6 +773,11 @@ def send_alerts(
     )
     for line in warnings:
         echo(line)
+    if dry_run:  # the outbox holds only what this run would send
+        wrote = [o.path for o in outcomes if o.status == "written" and o.path is not None]
+        moved = set_aside_stale(folder / "outbox", written=wrote, now=now)
+        if moved is not None:
+            echo(moved)
     summary = AlertSummary(
         dry_run=dry_run, outcomes=tuple(outcomes), late=warnings, no_host=no_host
     )

@@ -364,6 +364,22 @@ def test_dry_run_writes_eml_only_and_logs_nothing(
     assert len(smtp.received) == 2
 
 
+def test_a_dry_run_sets_aside_alerts_an_earlier_run_wrote(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX44: yesterday's stores.eml stayed beside today's messages, as if it were due.
+    outbox = project / "reports" / "alerts" / "outbox"
+    outbox.mkdir(parents=True)
+    (outbox / "stores.eml").write_bytes(b"Subject: old\r\n\r\nold\r\n")
+    assert alerts(project, "--dry-run") == 0
+    assert sorted(p.name for p in outbox.glob("*.eml")) == ["cloud.eml", "ec.eml"]
+    (earlier,) = outbox.glob("earlier-*")
+    assert [p.name for p in earlier.iterdir()] == ["stores.eml"]
+    assert f"outbox: 1 message of an earlier run moved to {earlier} (stores.eml).\n" in (
+        capsys.readouterr().err
+    )
+
+
 def test_an_unzoned_english_unit_is_told_the_zone_its_export_points_to(project: Path) -> None:
     # FIX44: a UK unit was told "e.g. America/Chicago"; its export names UK places.
     rows = [(*row, ("Scotland", "North West", "London")[i % 3]) for i, row in enumerate(ROWS)]

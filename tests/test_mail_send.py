@@ -726,6 +726,33 @@ def test_dry_run_writes_outbox(reports: Path, server: tuple[Recorder, int]) -> N
     )
 
 
+def test_a_later_dry_run_sets_aside_what_an_earlier_run_wrote(
+    reports: Path, server: tuple[Recorder, int]
+) -> None:
+    # FIX44: a later dry run left an earlier ec.2.eml beside the new files, as if this run
+    # would send it. The outbox holds only this run's; earlier ones are moved, not deleted.
+    _recorder, port = server
+    outbox = reports / PERIOD / "outbox"
+    outbox.mkdir(parents=True)
+    (outbox / "ec.2.eml").write_bytes(b"Subject: old\r\n\r\nold\r\n")
+    (outbox / "cloud.eml").write_bytes(b"Subject: old\r\n\r\nold\r\n")
+    echo = Echo()
+    send_reports(reports, PERIOD, units=["ec"], dry_run=True, settings=plain(port), echo=echo)
+    assert sorted(p.name for p in outbox.glob("*.eml")) == ["ec.eml"]
+    (earlier,) = outbox.glob("earlier-*")
+    assert re.fullmatch(r"earlier-\d{4}-\d\d-\d\dT\d{6}Z", earlier.name)
+    assert sorted(p.name for p in earlier.iterdir()) == ["cloud.eml", "ec.2.eml"]
+    assert (earlier / "ec.2.eml").read_bytes() == b"Subject: old\r\n\r\nold\r\n"
+    assert echo[-2] == (
+        f"outbox: 2 messages of an earlier run moved to {earlier} (cloud.eml, ec.2.eml)."
+    )
+    # A run that writes the same files again moves nothing.
+    echo = Echo()
+    send_reports(reports, PERIOD, units=["ec"], dry_run=True, settings=plain(port), echo=echo)
+    assert not any(line.startswith("outbox:") for line in echo)
+    assert len(list(outbox.glob("earlier-*"))) == 1
+
+
 def _what_moved(**checked: int) -> dict[str, Any]:
     """What moved, naming 70代以上 (a small group), as a report published it."""
     return {

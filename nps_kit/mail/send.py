@@ -15,7 +15,14 @@ from nps_kit.errors import MailError, closest
 from nps_kit.i18n import t
 from nps_kit.mail.compose import compose_message
 from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
-from nps_kit.mail.log import SendLog, SendRecord, content_sha256, file_sha256, write_eml
+from nps_kit.mail.log import (
+    SendLog,
+    SendRecord,
+    content_sha256,
+    file_sha256,
+    set_aside_stale,
+    write_eml,
+)
 from nps_kit.mail.settings import (
     SmtpSettings,
     delivery_mode,
@@ -170,6 +177,7 @@ def send_reports(
     sender = _sender(settings)
     log = SendLog(folder / "sent.jsonl")
     outcomes: list[UnitOutcome] = []
+    written_paths: list[Path] = []
     stopped: MailError | None = None
     with contextlib.ExitStack() as stack:
         # Two sends of one period at once (a scheduler and a person) would both read the log
@@ -233,6 +241,7 @@ def send_reports(
                 for i, (composed, whom) in enumerate(messages):
                     name = unit.unit if i == 0 else f"{unit.unit}.{i + 1}"
                     paths.append(write_eml(composed, folder / "outbox", name))
+                    written_paths.append(paths[-1])
                     listed = _listing(
                         unit,
                         composed.subject,
@@ -314,6 +323,10 @@ def send_reports(
                     detail=stopped.message if stopped is not None and status != "sent" else "",
                 )
             )
+    if dry_run:  # the outbox holds only what this run would send
+        moved = set_aside_stale(folder / "outbox", written=written_paths)
+        if moved is not None:
+            echo(moved)
     summary = SendSummary(period=period, dry_run=dry_run, outcomes=tuple(outcomes), no_host=no_host)
     if stopped is not None:
         echo(_stopped_report(summary, stopped))
