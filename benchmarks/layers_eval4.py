@@ -113,7 +113,9 @@ Round 10 (``--round 10``, LAY25, ``/work/lead/PREREG23.md`` and ``PREREG24.md``)
 procedure unchanged (round 7's folds and floor, the full C grid, PF and the declared variant
 PF-0.01 in one process per language), the data grown by blind set 23 (spent; ``BLIND10``), blind
 23 held out (``TEST10``), over today's rules and labels (ERR23's relabelling included). Which
-design becomes the candidate of a language is declared in ``benchmarks/layers_round10.py``.
+design becomes the candidate of a language is declared in ``benchmarks/layers_round10.py``. Not
+run to its end in LAY25 (0.05 of a core per language at load 12-16, niced; stopped after 18
+minutes): no choice made, set 28 not read.
 
 Run: ``pip install -e '.[eval]'``, then ``PYTHONPATH=. python benchmarks/layers_eval4.py themes
 --rules COMMIT [--design NAME] [--save PKL] [--reuse PKL]`` or ``... polarity --rules COMMIT
