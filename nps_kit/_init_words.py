@@ -30,6 +30,11 @@ def _found(n: str | None, what: str) -> str:
     return f"{what}{n}件。" if n else "見つかりませんでした。"
 
 
+def _counts(listed: str) -> str:
+    """Return ``A (10,471), B (939)`` as ``A（10,471件）、B（939件）``."""
+    return re.sub(r" \(([\d,]+)\)(, )?", lambda m: f"（{m[1]}件）" + ("、" if m[2] else ""), listed)
+
+
 def _literal(english: str) -> str:
     """Return the pattern of a fixed English sentence; ``<<name>>`` is a named group."""
     return re.sub(r"<<(\w+)>>", r"(?P<\1>.+?)", re.escape(english))
@@ -725,6 +730,51 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         ),
         "複数のユニットが一つのエクスポートを共有するとき、このユニットの行だけを残します。"
         "null＝すべての行。",
+    ),
+    (
+        _literal("Report language of the demo unit, kept in this file as its data below is."),
+        "デモのユニットのレポートの言語です。下の data と同じく、このファイルに書いています。",
+    ),
+    (
+        _literal("The demo export's columns, kept in this file for the same reason as data above."),
+        "デモのエクスポートの列です。上の data と同じ理由で、このファイルに書いています。",
+    ),
+    (
+        _literal("Responses by <<c>> in <<f>>, most frequent first: <<v>>."),
+        lambda m: (
+            f"{m['f']} の {m['c']} の値と回答数（多い順）："
+            + re.sub(r" and (\d+) more$", r"、ほか\1件", _counts(m["v"]))
+            + "。"
+        ),
+    ),
+    (
+        _literal("No value to suggest: defaults.yaml names no export (data.path)."),
+        "提案できる値がありません：defaults.yaml にエクスポート（data.path）の指定がありません。",
+    ),
+    (
+        _literal("No value to suggest: <<f>> cannot be read (nps-kit inspect says why)."),
+        r"提案できる値がありません：\g<f> を読み込めませんでした（理由は nps-kit inspect で"
+        "確認できます）。",
+    ),
+    (
+        _literal(
+            "No value to suggest: no unit file nor defaults.yaml names a column of <<f>> to "
+            "filter on (data.filter, breakdowns)."
+        ),
+        r"提案できる値がありません：\g<f> のどの列で絞り込むかを、ユニットのファイルも"
+        " defaults.yaml も指定していません（data.filter、breakdowns）。",
+    ),
+    (
+        _literal("No value to suggest: the column <<c>> of <<f>> is empty."),
+        r"提案できる値がありません：\g<f> の \g<c> 列は空です。",
+    ),
+    (
+        _literal(
+            "Follow-up questions analysed in every unit's report (a unit file's comments show "
+            "the format); a unit file's own list replaces this one. [] = none."
+        ),
+        "各ユニットのレポートで分析するフォローアップの設問です（書き方はユニットのファイルの"
+        "コメントにあります）。ユニットのファイルに書いた一覧は、これを置き換えます。[]＝なし。",
     ),
     (
         _literal(
