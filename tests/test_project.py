@@ -335,6 +335,10 @@ def test_init_s_demo_is_in_the_project_s_language(
         for file in ("parameters/example.yaml", "README.md"):
             text = (tmp_path / file).read_text(encoding="utf-8")
             assert _JAPANESE.findall(text) == [], file
+    else:
+        readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+        assert readme.startswith("# NPSレポート\n\n`nps-kit init` で作成したプロジェクトです。")
+        assert "To report on your own survey export" not in readme
 
 
 @pytest.mark.parametrize(

@@ -34,6 +34,28 @@ The report itself is `notebooks/nps_report.ipynb`: open it in JupyterLab to chan
 cell holds the parameters `nps-kit run` fills in.
 """
 
+# A Japanese project's README in Japanese (INIT43: it was the English one).
+_README_JA = """# NPSレポート
+
+`nps-kit init` で作成したプロジェクトです。デモデータのまま、すぐに実行できます：
+
+```sh
+nps-kit run --all          # reports/<期間>/<ユニット>.html、index.html、manifest.json
+```
+
+ご自身のアンケートのエクスポートでレポートを作成するには：
+
+1. エクスポート（CSV、XLSX、Parquet）を `data/` に置き、`parameters/defaults.yaml` の
+   `data.path` をそのファイルに変更します。列名は `columns:` で設定します。
+2. ユニット（事業部や店舗など）ごとにファイルを1つ追加します：`nps-kit new-unit sales` で
+   `parameters/sales.yaml` が作成されます（`name`、`language`、`data.filter`、`mail.to` を
+   設定してください）。
+3. `nps-kit run sales` を実行すると、すべてのキーを検証してからレポートを作成します。
+
+レポート本体は `notebooks/nps_report.ipynb` です。変更するには JupyterLab で開いてください。
+最初のセルには、`nps-kit run` が値を設定するパラメーターがあります。
+"""
+
 # The example unit names the demo file and columns itself, so it stays valid after defaults.yaml
 # is pointed at your own export (delete it when you no longer need it).
 _DEMO_DATA = """data:
@@ -333,7 +355,7 @@ def init_project(directory: Path, *, language: str = "ja") -> list[Path]:
         Path("parameters/themes.yaml"): in_language(themes, language),
         Path("parameters/playbook.yaml"): in_language(playbook, language),
         Path("parameters/example.yaml"): _example_text(language),
-        Path("README.md"): _README,
+        Path("README.md"): _README_JA if language == "ja" else _README,
     }
     demo = Path("data/demo_responses.csv.gz")
     existing = [str(p) for p in [*texts, demo] if (root / p).exists()]
