@@ -89,6 +89,8 @@ FOLD_RULES = {
 #: Round 5 (PREREG12): the held-out set of its estimate, of industries new to every other set
 #: (blind 12's excepted, which no script reads); only whole figures are read, once per design.
 TEST5 = "21"
+#: Blind set 24 (``theme_eval_blind24.csv``) is a measure now (/work/lead/PREREG24.md), never read
+#: by any script here; blind set 23 is spent (read twice, PREREG23) and may be trained on.
 #: Round 5's choice folds: round 4's, set 19 (no longer held out; read over rules round 8,
 #: c614311, which never tuned on it) and set 22 (over d0b9abc, main before set 22 landed).
 FOLDS5 = ("6", "7", "8", "18", "19", "22")
