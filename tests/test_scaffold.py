@@ -1347,7 +1347,7 @@ def test_no_answer_words_seen_in_the_score_column_are_written(tmp_path: Path) ->
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert (  # in the project's language (QA23)
         '  # 例：["Don\'t know", わからない]。\n'
-        "  # スコアの列にあったものです。\n"
+        "  # スコアの列にあった値です。\n"
         '  missing_values: ["わからない"]\n'
     ) in text
 

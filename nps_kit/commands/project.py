@@ -398,8 +398,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--language",
         choices=sorted(_EXAMPLES),
-        help="without --from: the demo project's report language, and its comments' "
-        "(default: ja, the demo answers' language; --from detects it from the export)",
+        help="without --from: the demo project's language: its report, comments and demo "
+        "units (ja: EC事業部…, en: Cloud Platform…; default: ja; --from detects it from the "
+        "export)",
     )
     p.add_argument(
         "--unit-column",
