@@ -331,7 +331,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     (
         r"Follow-up questions: ratings \(with their scale\), multi-select \(with the separator "
         r"found\), the rest of the categorical questions and free text\.",
-        "フォローアップの設問：評価（尺度付き）、複数選択（検出した区切り文字付き）、"
+        "追加設問：評価（尺度付き）、複数選択（検出した区切り文字付き）、"
         "残りの選択式の設問、自由記述。",
     ),
     (
@@ -363,7 +363,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     (r"Confidence level of the intervals\.", "信頼区間の信頼水準。"),
     (
         r"Mask e-mail addresses, phone numbers and similar in free text before showing it\.",
-        "自由記述を表示する前に、メールアドレスや電話番号などをマスクします。",
+        "自由記述を表示する前に、メールアドレスや電話番号などを伏せ字にします。",
     ),
     (r"How the report is sent:", "レポートの送り方："),
     (
@@ -696,7 +696,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
             "Named closed_loop, not followups: `followups` above lists the follow-up questions."
         ),
         "この設定の名前は followups ではなく closed_loop です（上の `followups` は"
-        "フォローアップの設問の一覧です）。",
+        "追加設問の一覧です）。",
     ),
     (
         _literal(
@@ -791,7 +791,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
             "Follow-up questions analysed in every unit's report (a unit file's comments show "
             "the format); a unit file's own list replaces this one. [] = none."
         ),
-        "各ユニットのレポートで分析するフォローアップの設問です（書き方はユニットのファイルの"
+        "各ユニットのレポートで分析する追加設問です（書き方はユニットのファイルの"
         "コメントにあります）。ユニットのファイルに書いた一覧は、これを置き換えます。[]＝なし。",
     ),
     (
@@ -816,7 +816,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
             "Follow-up questions analysed in the report; leave out to use the list in "
             "defaults.yaml."
         ),
-        "レポートで分析するフォローアップの設問。書かなければ defaults.yaml の一覧を使います。",
+        "レポートで分析する追加設問。書かなければ defaults.yaml の一覧を使います。",
     ),
     (
         _literal(
