@@ -716,15 +716,15 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         _literal(
             "Parameters of the <<n>> report; merged over defaults.yaml (see the comments there). "
             "Check it with `nps-kit run <<u>>`: every key is validated before anything runs. A "
-            "key left out here takes its value from defaults.yaml, so the examples below are "
-            "commented out: uncomment one to set it for this unit only. A list written here "
-            "(breakdowns, followups, mail.to, ...) replaces the list of defaults.yaml as a whole, "
-            "and [] empties it."
+            "key left out here takes its value from defaults.yaml; an example below that is "
+            "commented out is such a key: uncomment it to set it for this unit only. A list "
+            "written here (breakdowns, followups, mail.to, ...) replaces the list of defaults.yaml "
+            "as a whole, and [] empties it."
         ),
         r"\g<n>のレポートのパラメーターです。defaults.yaml に重ねて読まれます（説明はそちらの"
         r"コメントにあります）。`nps-kit run \g<u>` で確認できます：実行前にすべてのキーを"
-        "検証します。ここに書かないキーには defaults.yaml の値が使われるため、下の例はコメント"
-        "アウトしてあります。このユニットだけに設定するには、コメントを外してください。ここに書いた"
+        "検証します。ここに書かないキーには defaults.yaml の値が使われます。下のコメントアウト"
+        "された例もそうしたキーで、コメントを外すとこのユニットだけに設定できます。ここに書いた"
         "リスト（breakdowns、followups、mail.to など）は defaults.yaml のリストを丸ごと置き換え、"
         "[] は空にします。",
     ),
