@@ -775,7 +775,9 @@ def send_alerts(
         echo(line)
     if dry_run:  # the outbox holds only what this run would send
         wrote = [o.path for o in outcomes if o.status == "written" and o.path is not None]
-        moved = set_aside_stale(folder / "outbox", written=wrote, now=now)
+        moved = set_aside_stale(
+            folder / "outbox", written=wrote, units=[u.unit for u in units], now=now
+        )
         if moved is not None:
             echo(moved)
     summary = AlertSummary(

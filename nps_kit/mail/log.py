@@ -197,7 +197,11 @@ def write_eml(composed: ComposedMessage, folder: Path, unit: str) -> Path:
 
 
 def set_aside_stale(
-    folder: Path, *, written: Iterable[Path], now: dt.datetime | None = None
+    folder: Path,
+    *,
+    written: Iterable[Path],
+    units: Iterable[str],
+    now: dt.datetime | None = None,
 ) -> str | None:
     """Move the outbox's messages a run did not write into a dated subfolder, and say so.
 
@@ -212,6 +216,10 @@ def set_aside_stale(
         The outbox (``<period>/outbox`` of ``send``, ``alerts/outbox`` of ``alerts``).
     written
         The ``.eml`` files this run wrote.
+    units
+        The units this run was asked about: only their messages (``<unit>.eml``,
+        ``<unit>.<k>.eml``) are set aside, so ``send ec --dry-run`` after ``send --all`` leaves
+        the other units' messages where they are.
     now
         The run's time (default: now), in the subfolder's name.
 
@@ -221,7 +229,10 @@ def set_aside_stale(
         The line saying what was moved where, or ``None`` when nothing was.
     """
     keep = {path.resolve() for path in written}
-    stale = sorted(p for p in folder.glob("*.eml") if p.resolve() not in keep)
+    asked = set(units)
+    stale = sorted(
+        p for p in folder.glob("*.eml") if p.resolve() not in keep and _eml_unit(p.name) in asked
+    )
     if not stale:
         return None
     moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
@@ -232,3 +243,10 @@ def set_aside_stale(
     names = ", ".join(p.name for p in stale)
     what = "1 message" if len(stale) == 1 else f"{len(stale)} messages"
     return f"outbox: {what} of an earlier run moved to {target} ({names})."
+
+
+def _eml_unit(name: str) -> str:
+    """Return the unit of an outbox file name: ``ec.eml`` and ``ec.2.eml`` are ``ec``'s."""
+    stem = name.removesuffix(".eml")
+    head, _, tail = stem.rpartition(".")
+    return head if head and tail.isdigit() else stem

@@ -324,7 +324,9 @@ def send_reports(
                 )
             )
     if dry_run:  # the outbox holds only what this run would send
-        moved = set_aside_stale(folder / "outbox", written=written_paths)
+        moved = set_aside_stale(
+            folder / "outbox", written=written_paths, units=[u.unit for u in selected]
+        )
         if moved is not None:
             echo(moved)
     summary = SendSummary(period=period, dry_run=dry_run, outcomes=tuple(outcomes), no_host=no_host)
