@@ -25,7 +25,7 @@ import pandas as pd
 from nps_kit._values import MISSING_WORDS, NO_ANSWER_WORDS
 from nps_kit.errors import DataError, missing_column
 from nps_kit.ordinal import not_applicable
-from nps_kit.score import DEFAULT_MIN_REPORT_N
+from nps_kit.score import DEFAULT_MIN_REPORT_N, hide_below_floor
 
 __all__ = [
     "MISSING_TOKENS",
@@ -298,6 +298,7 @@ def ratings_summary(
     codes: Mapping[str, Mapping[Any, str]] | None = None,
     score: str = "nps_score",
     weight: str | None = None,
+    min_report_n: int = DEFAULT_MIN_REPORT_N,
 ) -> pd.DataFrame:
     """Mean rating per segment for each rating attribute.
 
@@ -315,15 +316,18 @@ def ratings_summary(
         Column with the 0–10 score; rows where it is NA are ignored.
     weight
         Optional column of response weights: ``mean`` is then the weighted mean.
+    min_report_n
+        The anonymity floor: a segment with fewer valid ratings shows only its ``n``, its
+        ``mean`` is NaN (:func:`nps_kit.score.hide_below_floor`).
 
     Returns
     -------
     pandas.DataFrame
         One row per attribute and segment (``promoter``, ``passive``, ``detractor``, ``all``):
         ``attribute``, ``label``, ``segment``, ``n`` (valid ratings), ``mean`` (weighted when
-        ``weight`` is given; NaN when ``n`` or the weights are 0), ``invalid`` (non-numeric or
-        out-of-scale values, not used) and
-        ``missing`` (blank or "no answer").
+        ``weight`` is given; NaN when ``n`` or the weights are 0, or ``n`` is under the floor),
+        ``invalid`` (non-numeric or out-of-scale values, not used),
+        ``missing`` (blank or "no answer") and ``suppressed`` (under the floor).
 
     Raises
     ------
@@ -356,9 +360,11 @@ def ratings_summary(
                     "missing": int(missing[mask].sum()),
                 }
             )
-    return pd.DataFrame(
+    table = pd.DataFrame(
         rows, columns=["attribute", "label", "segment", "n", "mean", "invalid", "missing"]
     )
+    # Answers left unused are counts of the segment's size, not of what it rated.
+    return hide_below_floor(table, "n", min_report_n=min_report_n, keep=("invalid", "missing"))
 
 
 def parse_ratings(

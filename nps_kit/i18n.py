@@ -334,10 +334,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     # Under a theme table with a theme below the anonymity floor (QA25).
     "sections.theme_floor": {
-        "ja": "「—」：言及者（または非言及者）が{floor}人未満のため、"
-        "匿名性を守ってNPSを表示していません。",
-        "en": "—: NPS not shown where fewer than {floor} commenters mention the theme (or do not), "
-        "to keep them anonymous.",
+        "ja": "「—」：言及者が{floor}人未満のテーマは、匿名性を守るため言及数だけを表示しています"
+        "（非言及者が{floor}人未満のときは、そのNPSも表示していません）。",
+        "en": "—: a theme fewer than {floor} commenters mention shows only its mentions, to keep "
+        "them anonymous (and the NPS of those not mentioning it is not shown when they are fewer "
+        "than {floor}).",
     },
     "sections.ci": {
         "ja": "95%信頼区間",
@@ -430,6 +431,19 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "en": "Themes of this report: {file} (dictionaries alone: the file does not extend a "
         "pack (no extends:), so no learned layer or polarity correction applies)",
+    },
+    # The anonymity floor's rule, in one sentence (FIX43).
+    "sections.method_floor": {
+        "ja": (
+            "匿名性：回答者が{floor}人未満のグループ（内訳のグループ、質問の回答、テーマの言及者、"
+            "評価のセグメント）は人数だけを表示し、NPS・区間・推奨者や批判者の数と割合・"
+            "改善幅・変化は「—」です。"
+        ),
+        "en": (
+            "Anonymity: a group of fewer than {floor} respondents (a breakdown's group, an answer, "
+            "a theme's commenters, a segment's ratings) shows only its size; its NPS, interval, "
+            "promoter and detractor counts and shares, points gained and change show “—”."
+        ),
     },
     "sections.method_facts": {
         "ja": (
