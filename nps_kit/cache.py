@@ -64,7 +64,8 @@ _META = b"nps_kit.cache"
 # 17: a totals row under the table (合計, Total) left out (totals_rows)
 # 18: a response a later file of a drop changed is read from that file (drop_replaced)
 # 19: a response corrected in a later file counted once, its other copies as repeats (REVIEW25)
-_FORMAT = 19
+# 20: dedupe keeps the earliest response of an id in time; the dropped rows' dates (FIX43)
+_FORMAT = 20
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -454,6 +455,7 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
         elif item.name in {
             "date_examples",
             "duplicate_of",
+            "duplicate_dates",
             "resubmission_of",
             "files",
             "totals_rows",

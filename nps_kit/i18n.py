@@ -908,7 +908,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "mail.work_link": {"ja": "作業用ファイル: {url}", "en": "Work file: {url}"},
     "quality.duplicate_rows": {"ja": "完全に同じ回答（重複行）", "en": "Exact duplicate responses"},
-    "quality.dropped": {"ja": "除外した重複（dedupe）", "en": "Duplicates dropped (dedupe)"},
+    # Which copy dedupe keeps: the earliest sent (FIX43), said where the count is.
+    "quality.dropped": {
+        "ja": "除外した重複（dedupe：いちばん早い回答を残す）",
+        "en": "Duplicates dropped (dedupe: the earliest response kept)",
+    },
     "quality.resubmissions": {
         "ja": "二重送信（同じ回答を1分以内に再送信）",
         "en": "Double submissions (same answers sent again within a minute)",

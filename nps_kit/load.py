@@ -186,6 +186,10 @@ class LoadReport:
         For each row dropped by ``dedupe=True``, the spreadsheet row (``nps_row``) of the
         earlier row it repeats, which was kept: a unit counts the duplicates of its own rows
         by these (:func:`nps_kit.unit.data_quality`), not the whole file's.
+    duplicate_dates
+        The same dropped rows' own dates (ISO, wall clock as ``nps_date``; ``None`` when
+        unreadable), so that a period counts the repeats sent in it, not those of its rows
+        sent later.
     resubmission_of
         For each double submission found (the same answers sent again within a minute,
         :mod:`nps_kit._resubmit`), dropped or not, the spreadsheet row of the first response
@@ -250,6 +254,7 @@ class LoadReport:
     duplicate_ids: int = 0
     duplicates_dropped: int = 0
     duplicate_of: tuple[int, ...] = ()
+    duplicate_dates: tuple[str | None, ...] = ()
     resubmission_of: tuple[int, ...] = ()
     scale_note: str | None = None
     date_examples: tuple[str, ...] = ()
@@ -290,6 +295,7 @@ class LoadReport:
         out["path"] = str(self.path)
         out["date_examples"] = list(self.date_examples)
         out["duplicate_of"] = list(self.duplicate_of)
+        out["duplicate_dates"] = list(self.duplicate_dates)
         out["resubmission_of"] = list(self.resubmission_of)
         out["files"] = list(self.files)
         out["totals_rows"] = list(self.totals_rows)
@@ -1104,9 +1110,10 @@ def load_responses(
         Column with the response id: repeated ids are counted (and dropped with ``dedupe``).
     dedupe
         ``True`` drops rows identical to an earlier row and rows repeating an earlier row's
-        id, keeping the first; ``"resubmissions"`` also drops double submissions, the same
-        answers sent again within a minute (:mod:`nps_kit._resubmit`), which are counted in
-        ``report.resubmission_of`` either way.
+        id, keeping the earliest submitted (by ``date_column``; the first in the file among
+        equal times, or without a date column); ``"resubmissions"`` also drops double
+        submissions, the same answers sent again within a minute (:mod:`nps_kit._resubmit`),
+        which are counted in ``report.resubmission_of`` either way.
     check_score
         Refuse a score column whose answers are mostly not 0–10, and describe one that looks
         like 1–5 or 1–10 in ``report.scale_note``; ``False`` reads a file whose score column is
@@ -1208,7 +1215,20 @@ def load_responses(
         frame = frame.loc[~drop].reset_index(drop=True)
         rows = rows[~drop]
 
-    duplicate_rows, duplicate_ids, origin = _duplicates(frame, id_col)
+    when = None
+    if id_col is not None and date_col is not None:
+        # A repeated id keeps its earliest response in time (file order among equal or
+        # unreadable times), as dedupe is documented to (REVIEW26: a December row above its
+        # November twin in the file was kept); only the rows of a repeated id are read here.
+        ids = frame[id_col]
+        when = _dates_of(
+            frame[date_col],
+            (ids.duplicated(keep=False) & ids.notna()).to_numpy(dtype=bool),
+            date_format=date_format,
+            timezone=timezone,
+            source=layout.source,
+        )
+    duplicate_rows, duplicate_ids, origin = _duplicates(frame, id_col, when=when)
     own = np.arange(len(frame))
     again = own
     if date_col is not None:
@@ -1223,6 +1243,18 @@ def load_responses(
     dropped = origin != own
     # The row each dropped one repeats, as a spreadsheet row: a unit finds its own by it.
     duplicate_of = tuple(int(r) for r in rows[origin[dropped]]) if dedupe else ()
+    # And each dropped row's own time: a unit counts those of its period (REVIEW26: a December
+    # repeat of a November response was counted in November's data quality).
+    duplicate_dates: tuple[str | None, ...] = ()
+    if dedupe and date_col is not None and dropped.any():
+        dropped_when = _dates_of(
+            frame[date_col],
+            dropped,
+            date_format=date_format,
+            timezone=timezone,
+            source=layout.source,
+        )[dropped]
+        duplicate_dates = tuple(None if pd.isna(d) else d.isoformat() for d in dropped_when)
     if dedupe and dropped.any():
         frame = frame.loc[~dropped].reset_index(drop=True)
         rows = rows[~dropped]
@@ -1337,6 +1369,7 @@ def load_responses(
         duplicate_ids=duplicate_ids,
         duplicates_dropped=int(dropped.sum()) if dedupe else 0,
         duplicate_of=duplicate_of,
+        duplicate_dates=duplicate_dates,
         resubmission_of=resubmission_of,
         scale_note=scale_note,
         date_examples=() if unread is None else unread.examples,
@@ -1483,12 +1516,16 @@ def _check_scale(
     )
 
 
-def _duplicates(frame: pd.DataFrame, id_column: str | None) -> tuple[int, int, np.ndarray]:
+def _duplicates(
+    frame: pd.DataFrame, id_column: str | None, *, when: pd.Series | None = None
+) -> tuple[int, int, np.ndarray]:
     """Count exact duplicate rows and other repeated ids; return the row each one repeats.
 
-    The returned array holds, per row, the position of the earliest row it repeats (exactly,
-    or by its id), and its own position when it repeats none: those others are the
-    duplicates.
+    The returned array holds, per row, the position of the row it repeats, and its own
+    position when it repeats none: those others are the duplicates. An exact duplicate repeats
+    the first identical row in the file (the same time too); the responses of one id repeat
+    the earliest of them in ``when`` (their submission times, NaT for unread), the first in the
+    file among equal times or without times.
     """
     own = np.arange(len(frame))
     if frame.empty:
@@ -1498,10 +1535,42 @@ def _duplicates(frame: pd.DataFrame, id_column: str | None) -> tuple[int, int, n
     repeated = np.zeros(len(frame), dtype=bool)
     if id_column is not None:
         ids = frame[id_column]
-        repeated = (ids.duplicated() & ids.notna()).to_numpy() & ~exact
-        first = pd.Series(own).groupby(ids.to_numpy(), dropna=True).transform("min")
-        origin = np.where(repeated, first.to_numpy(dtype="int64", na_value=-1), origin)
+        shared = (ids.duplicated(keep=False) & ids.notna()).to_numpy()
+        order = pd.DataFrame({"id": ids.to_numpy()[shared], "row": own[shared]})
+        if when is not None:
+            order["when"] = pd.to_datetime(when.to_numpy()[shared])
+            order = order.sort_values(["when", "row"], na_position="last", kind="stable")
+        kept = order.groupby("id", sort=False)["row"].transform("first")
+        first = own.copy()
+        first[order["row"].to_numpy()] = kept.to_numpy(dtype="int64")
+        repeated = (first != own) & ~exact
+        origin = np.where(repeated, first, origin)
     return int(exact.sum()), int(repeated.sum()), _first(origin)
+
+
+def _dates_of(
+    dates: pd.Series,
+    rows: np.ndarray,
+    *,
+    date_format: str | None,
+    timezone: str | None,
+    source: str | None,
+) -> pd.Series:
+    """Read the dates of ``rows`` (a mask) as the loader reads the column; NaT elsewhere.
+
+    NaT for all when they cannot be read (the loader says why when it reads the whole column).
+    """
+    out = pd.Series(pd.NaT, index=dates.index, dtype="datetime64[ns]")
+    if not rows.any():
+        return out
+    try:
+        parsed = parse_date_values(
+            dates[rows], date_format=date_format, timezone=timezone, source=source
+        )
+    except ValueError:
+        return out
+    out[rows] = pd.to_datetime(parsed.dates).to_numpy()
+    return out
 
 
 def resubmitted_rows(

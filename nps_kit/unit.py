@@ -756,9 +756,22 @@ def _finished_values(values: Sequence[str], lang: Language) -> str:
 
 
 def _duplicates_dropped(unit: UnitData) -> int:
-    """Count the rows ``dedupe`` dropped as repeats of the period's rows."""
-    repeated = pd.Series(unit.load.duplicate_of, dtype="int64")
-    return int(repeated.isin(unit.current["nps_row"]).sum())
+    """Count the rows of the period that ``dedupe`` dropped as repeats of the unit's rows.
+
+    A dropped row is the unit's when the row it repeats is, and the period's when it was sent
+    in the period (REVIEW26: a December repeat of a November response was counted in
+    November); a dropped row without a readable date is counted where the row it repeats is.
+    """
+    report = unit.load
+    kept = unit.responses.set_index("nps_row")["period"]
+    kept = kept[~kept.index.duplicated()]
+    repeated = pd.Series(report.duplicate_of, dtype="int64")
+    theirs = kept.reindex(repeated).to_numpy(dtype=object)
+    dates = list(report.duplicate_dates) or [None] * len(repeated)
+    own = [None if d is None else str(d)[:7] for d in dates]
+    periods = [o if o is not None else k for o, k in zip(own, theirs, strict=True)]
+    ours = repeated.isin(kept.index).to_numpy(dtype=bool)
+    return int(sum(1 for o, p in zip(ours, periods, strict=True) if o and p == unit.period))
 
 
 def _repeats_in_period(unit: UnitData, columns: Sequence[str]) -> int:

@@ -1092,6 +1092,32 @@ def test_duplicates_are_counted_and_dropped_with_dedupe(tmp_path: Path) -> None:
     assert no_ids.report.duplicate_of == (2, 6, 6)
 
 
+def test_dedupe_keeps_the_earliest_response_of_an_id_not_the_first_in_the_file(
+    tmp_path: Path,
+) -> None:
+    # REVIEW26: dedupe kept the first row of an id in the file, a December answer above the
+    # November one it repeats; README says it keeps the earlier response. By time, then file.
+    rows = (
+        "id,when,score\n"
+        "A,2026-12-02 11:00,10\n"
+        "B,2026-11-05 09:00,3\n"
+        "A,2026-11-11 09:16,9\n"
+        "B,2026-11-05 09:00,4\n"  # the same time as row 3: the first in the file is kept
+        "C,,7\n"
+        "C,2026-11-20 08:00,8\n"  # an unreadable time goes last
+    )
+    path = write(tmp_path / "r.csv", rows)
+    dropped = load_responses(path, id_column="id", date_column="when", dedupe=True)
+    assert dropped.data["nps_row"].tolist() == [3, 4, 7]
+    assert dropped.data["nps_score"].tolist() == [3, 9, 8]
+    assert dropped.report.duplicate_of == (4, 3, 7)  # rows 2, 5 and 6, in the file's order
+    assert dropped.report.duplicate_dates == ("2026-12-02T11:00:00", "2026-11-05T09:00:00", None)
+    assert dropped.report.duplicate_ids == 3
+    # Without a date column the file's order decides.
+    plain = load_responses(path, id_column="id", dedupe=True)
+    assert plain.data["nps_row"].tolist() == [2, 3, 6]
+
+
 # A Google Forms export: rows 3 and 6 are double submissions (the same answers 2 s and 5 s
 # after rows 2 and 5), row 7 an exact copy of row 6, row 8 the same answers as row 2 two hours
 # later (another patient), row 9 the same answers as row 4 but 30 s later and another comment.
