@@ -65,7 +65,8 @@ _META = b"nps_kit.cache"
 # 18: a response a later file of a drop changed is read from that file (drop_replaced)
 # 19: a response corrected in a later file counted once, its other copies as repeats (REVIEW25)
 # 20: dedupe keeps the earliest response of an id in time; the dropped rows' dates (FIX43)
-_FORMAT = 20
+# 21: a drop's responses named by their file and row there (nps_place, FIX43)
+_FORMAT = 21
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 

@@ -24,6 +24,7 @@ import pandas as pd
 
 from nps_kit._values import MISSING_WORDS, NO_ANSWER_WORDS
 from nps_kit.errors import DataError, missing_column
+from nps_kit.load import row_key
 from nps_kit.ordinal import not_applicable
 from nps_kit.score import DEFAULT_MIN_REPORT_N, hide_below_floor
 
@@ -503,7 +504,9 @@ def _decode(
     """Map every token through ``codes`` (labels pass through); collect every unknown code."""
     lookup = {_code_key(code): label for code, label in codes.items()}
     labels = set(codes.values())
-    row_numbers = rows["nps_row"] if "nps_row" in rows.columns else None
+    # A drop's responses are named by file and row (load.row_key), one file's by row.
+    place = row_key(rows, None)
+    row_numbers = rows[place] if place in rows.columns else None
     failures: list[dict[str, object]] = []
     decoded: dict[Any, list[object]] = {}
     for index, options in tokens.items():

@@ -59,6 +59,7 @@ __all__ = [
     "parse_scores",
     "read_column_index",
     "read_columns",
+    "row_key",
     "unreadable_dates",
 ]
 
@@ -80,6 +81,7 @@ LOADER_COLUMNS: Final = (
     "nps_finished",
     "nps_date",
     "nps_weight",
+    "nps_place",
 )
 #: The columns :func:`nps_kit.unit.prepare_unit` adds (the month, the NPS segment): an export's
 #: own ``segment`` (a customer segment) or ``period`` is kept aside the same way (QA24).
@@ -1293,6 +1295,13 @@ def load_responses(
         rewritten = int((other & (status == 0)).sum())
     frame["nps_status"] = parsed.status
     frame["nps_row"] = rows
+    if files:
+        # A drop's row numbers run on from file to file, so a response without an id is named
+        # by its file and its row there (FIX43: the report's detractor list cited 'row 51').
+        names, own = places.file_rows(rows)
+        frame["nps_place"] = pd.array(
+            [f"{n}:{r}" for n, r in zip(names, own, strict=True)], dtype="string"
+        )
     finished_unread = None
     if layout.source == "qualtrics" and "Finished" in frame.columns:
         # A respondent who left after some questions: Finished False (Progress under 100).
@@ -1391,6 +1400,19 @@ def load_responses(
         if refused is not None:
             raise refused
     return LoadResult(data=frame, report=report)
+
+
+def row_key(frame: pd.DataFrame, id_column: str | None) -> str:
+    """Return the column that names each response to a reader: its id, else its place.
+
+    Without an id a response is its row: ``nps_row`` in one file, ``nps_place``
+    (``2026-11-30.csv:5``, the file and the row in it) in a drop, whose ``nps_row`` runs on
+    from file to file and so is a row of no file. The report, the follow-up work files and
+    the returned files' matching all name a response by this one column.
+    """
+    if id_column is not None:
+        return id_column
+    return "nps_place" if "nps_place" in frame.columns else "nps_row"
 
 
 def unfinished_refusal(path: Path, report: LoadReport, *, has_finished: bool) -> DataError | None:
