@@ -66,7 +66,8 @@ _META = b"nps_kit.cache"
 # 19: a response corrected in a later file counted once, its other copies as repeats (REVIEW25)
 # 20: dedupe keeps the earliest response of an id in time; the dropped rows' dates (FIX43)
 # 21: a drop's responses named by their file and row there (nps_place, FIX43)
-_FORMAT = 21
+# 22: a drop's files matched by a per-response id alone, or the date without an id (drop_key)
+_FORMAT = 22
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -463,6 +464,7 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
             "drop_changed_in",
             "file_rows",
             "file_kept",
+            "drop_key",
         }:
             value = tuple(value or ())
         elif item.name == "finished_unread" and value is not None:

@@ -976,6 +976,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{name} {n} rows ({kept})",
         "en_one": "{name} 1 row ({kept})",
     },
+    # How a drop's later file was matched to an earlier one (FIX43): the row and its values.
+    "quality.drop_key": {
+        "ja": "複数のファイルで同じ回答とみなす基準",
+        "en": "One response in several files when",
+    },
+    "quality.drop_key.id": {"ja": "{id}が同じ", "en": "the same {id}"},
+    "quality.drop_key.id_date": {
+        "ja": "{id}と{date}が同じ（{id}がファイル内でも重なるため）",
+        "en": "the same {id} and {date} (an {id} repeats within a file)",
+    },
+    "quality.drop_key.date": {"ja": "{date}が同じ（ID列なし）", "en": "the same {date} (no id)"},
+    "quality.drop_key.row": {"ja": "すべての列が同じ", "en": "every column the same"},
     "quality.rows_read_drop": {
         "ja": "ファイルの行数（重複を除く前）",
         "en": "Rows in the files (before repeats were removed)",

@@ -226,6 +226,9 @@ class LoadReport:
     file_rows, file_kept
         A drop's data rows in each file of ``files``, and how many of them were read once a
         response found in several files was read from one of them.
+    drop_key
+        The columns by which a drop's later file was matched to an earlier one: the response
+        id alone, the date without an id, ``()`` for the whole row (neither, or one file).
     """
 
     path: Path
@@ -273,6 +276,7 @@ class LoadReport:
     drop_changed_in: tuple[str, ...] = ()
     file_rows: tuple[int, ...] = ()
     file_kept: tuple[int, ...] = ()
+    drop_key: tuple[str, ...] = ()
 
     @property
     def unreadable_dates(self) -> UnreadableDates | None:
@@ -304,6 +308,7 @@ class LoadReport:
         out["drop_changed_in"] = list(self.drop_changed_in)
         out["file_rows"] = list(self.file_rows)
         out["file_kept"] = list(self.file_kept)
+        out["drop_key"] = list(self.drop_key)
         if self.finished_unread is not None:
             out["finished_unread"] = list(self.finished_unread)
         for key in ("date_min", "date_max"):
@@ -846,6 +851,7 @@ class _Drop:
     file_rows: tuple[int, ...]
     file_kept: tuple[int, ...]
     starts: tuple[int, ...]
+    key: tuple[str, ...] = ()
 
 
 def _read_drop(
@@ -855,16 +861,19 @@ def _read_drop(
     sheet: str | int | None,
     encoding: str | None,
     text_columns: tuple[str, ...],
-    key: list[str] | None,
+    id_column: str | None,
+    date_column: str | None,
 ) -> _Drop:
     """Read and concatenate a drop's files; return frame, row numbers, layout and repeats.
 
     Row numbers run on from one file to the next, as if the files were one sheet with each
-    file's header rows in it. A response in a later file that an earlier file already has
-    (same ``key`` columns, or the same row when ``key`` is ``None``) is read once: the first
-    file's when every file has it alike (``repeats`` counts the later ones), the latest file's
-    when a later file changed it (a correction: ``replaced`` counts the earlier answers left
-    out, ``changed_in`` names the files whose answers were kept).
+    file's header rows in it. A response in a later file that an earlier file already has is
+    read once: the first file's when every file has it alike (``repeats`` counts the later
+    ones), the latest file's when a later file changed it (a correction: ``replaced`` counts
+    the earlier answers left out, ``changed_in`` names the files whose answers were kept).
+    The same response is the same id (a per-response id: no file repeats one; a survey tool
+    may rewrite the date of an edited response, FIX43), else the same id and date (an id
+    that repeats within a file, a customer's), else the same date (no id), else the same row.
     """
     frames: list[pd.DataFrame] = []
     numbers: list[np.ndarray] = []
@@ -902,9 +911,10 @@ def _read_drop(
     frame = pd.concat(frames, ignore_index=True)
     rows = np.concatenate(numbers)
     source = np.concatenate(origin)
+    key = _drop_key(frame, source, id_column, date_column)
     if key:
         # The key as written (ids 007 and 7 are two people); the answers compared as read.
-        text = np.asarray(frame[key].astype("string").fillna("\0").agg("\t".join, axis=1))
+        text = np.asarray(frame[list(key)].astype("string").fillna("\0").agg("\t".join, axis=1))
     else:  # the same row: a changed one is another response
         cells = frame.astype("string").fillna("\0")
         text = pd.util.hash_pandas_object(cells, index=False).to_numpy()
@@ -934,7 +944,33 @@ def _read_drop(
     count = len(files)
     read = tuple(int(n) for n in np.bincount(source, minlength=count))
     kept = tuple(int(n) for n in np.bincount(source[keep], minlength=count))
-    return _Drop(frame, rows, layout, repeats, replaced, changed_in, read, kept, tuple(starts))
+    return _Drop(frame, rows, layout, repeats, replaced, changed_in, read, kept, tuple(starts), key)
+
+
+def _drop_key(
+    frame: pd.DataFrame, source: np.ndarray, id_column: str | None, date_column: str | None
+) -> tuple[str, ...]:
+    """Return the columns that say two files' rows are one response (``()``: the whole row).
+
+    A column names a response only when no file has one of its values twice: an id that
+    repeats within a file is a customer's (then the id and the date), and a date that does is
+    a day, not a submission time (then the whole row: two people's answers of one day in two
+    files are two responses).
+    """
+
+    def unique_per_file(column: str) -> bool:
+        values = frame[column].astype("string")
+        present = values.notna().to_numpy(dtype=bool)
+        pairs = pd.DataFrame({"file": source[present], "value": values[present].to_numpy()})
+        return not pairs.duplicated().any()
+
+    if id_column is not None:
+        if date_column is not None and not unique_per_file(id_column):
+            return (id_column, date_column)
+        return (id_column,)
+    if date_column is not None and unique_per_file(date_column):
+        return (date_column,)
+    return ()
 
 
 @dataclass(frozen=True)
@@ -1178,9 +1214,11 @@ def load_responses(
             sheet=sheet,
             encoding=encoding,
             text_columns=text_columns,
-            key=[c for c in (id_col, date_col) if c] if id_col else None,
+            id_column=id_col,
+            date_column=date_col,
         )
         frame, rows, layout = found.frame, found.rows, found.layout
+        drop_key = found.key
         repeats, replaced, changed_in = found.repeats, found.replaced, found.changed_in
         file_rows, file_kept = found.file_rows, found.file_kept
         places = _Places(files, found.starts)
@@ -1194,6 +1232,7 @@ def load_responses(
         repeats = replaced = 0
         changed_in = ()
         file_rows = file_kept = ()
+        drop_key = ()
         places = _Places()
 
     # One flag per row of the frame: a drop's repeats are already out of it (rows_read counts them).
@@ -1394,6 +1433,7 @@ def load_responses(
         drop_changed_in=changed_in,
         file_rows=file_rows,
         file_kept=file_kept,
+        drop_key=drop_key,
     )
     if unfinished == "exclude":
         refused = unfinished_refusal(path, report, has_finished="nps_finished" in frame.columns)

@@ -791,6 +791,18 @@ def _repeats_in_period(unit: UnitData, columns: Sequence[str]) -> int:
     return int((rows.loc[values.index, "period"] == unit.period)[repeated].sum())
 
 
+def _drop_key_said(report: LoadReport, lang: Language) -> str:
+    """Say how a drop's files were matched: by the id, the id and date, the date or the row."""
+    key, date = report.drop_key, report.date_column or ""
+    if not key:
+        return t("quality.drop_key.row", lang)
+    if len(key) > 1:
+        return t("quality.drop_key.id_date", lang, id=key[0], date=date)
+    if key[0] == date:
+        return t("quality.drop_key.date", lang, date=date)
+    return t("quality.drop_key.id", lang, id=key[0])
+
+
 def _said(key: str, report: LoadReport) -> str:
     """Return a row's words: a drop's row count is before repeats were removed (FIX39 #2)."""
     return "rows_read_drop" if key == "rows_read" and report.files else key
@@ -924,7 +936,7 @@ def data_quality(
             )
             or f"{len(report.files):,} ({Path(report.files[-1]).name})"
         )
-        rows[at:at] = [("files", said)] + (
+        rows[at:at] = [("files", said), ("drop_key", _drop_key_said(report, lang))] + (
             [("drop_repeats", f"{report.drop_repeats:,}")] if report.drop_repeats else []
         )
         if report.drop_replaced:
@@ -933,7 +945,7 @@ def data_quality(
             changed = f"{report.drop_replaced:,}" + (
                 f"（{where}）" if lang == "ja" else f" ({where})"
             )
-            rows.insert(at + 1 + bool(report.drop_repeats), ("drop_changed", changed))
+            rows.insert(at + 2 + bool(report.drop_repeats), ("drop_changed", changed))
     # Read from another way of writing them (１０, 10点, 令和8年), in the whole file (QA24).
     for key, n, before in (
         ("scores_rewritten", report.scores_rewritten, "valid"),

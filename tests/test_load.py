@@ -1651,6 +1651,44 @@ def test_a_later_drop_file_that_changes_an_answer_is_kept_and_said(
     )
 
 
+def test_a_drop_matches_a_response_by_its_id_when_the_survey_tool_rewrote_its_date(
+    tmp_path: Path,
+) -> None:
+    # FIX43: R2 edited (score 3 -> 7) and its date rewritten by the survey tool was matched by
+    # id + date as written, so counted twice. A per-response id alone says it is one response.
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    write(folder / "a.csv", DROP_FIRST)
+    write(folder / "b.csv", "id,score,date\nR2,7,2026-11-05\nR4,0,2026-11-20\n")
+    loaded = load_responses(folder, date_column="date", id_column="id", score_column="score")
+    data = loaded.data.sort_values("id")
+    assert data["id"].tolist() == ["R1", "R2", "R3", "R4"]
+    assert data.loc[data["id"] == "R2", ["nps_score", "date"]].values.tolist() == [
+        [7, "2026-11-05"]
+    ]
+    report = loaded.report
+    assert (report.drop_replaced, report.drop_key) == (1, ("id",))
+    # An id that repeats within a file is a customer's: then the id and the date.
+    write(folder / "a.csv", DROP_FIRST + "R1,6,2026-11-04\n")
+    again = load_responses(folder, date_column="date", id_column="id", score_column="score")
+    assert again.report.drop_key == ("id", "date")
+    assert len(again.data) == 6  # R2's two dates are two responses
+    # Without an id, a submission time (no file has one twice) names the response ...
+    folder_b = tmp_path / "forms"
+    folder_b.mkdir()
+    write(folder_b / "a.csv", "when,score\n2026-11-01 09:00:01,3\n2026-11-01 09:30:00,9\n")
+    write(folder_b / "b.csv", "when,score\n2026-11-01 09:00:01,5\n2026-11-02 10:00:00,8\n")
+    forms = load_responses(folder_b, date_column="when", score_column="score")
+    assert forms.report.drop_key == ("when",)
+    assert sorted(forms.data["nps_score"].tolist()) == [5, 8, 9]
+    # ... a day is not: two people's answers of one day in two files are two responses.
+    write(folder_b / "a.csv", "when,score\n2026-11-01,3\n2026-11-01,9\n")
+    write(folder_b / "b.csv", "when,score\n2026-11-01,5\n")
+    days = load_responses(folder_b, date_column="when", score_column="score")
+    assert days.report.drop_key == ()
+    assert sorted(days.data["nps_score"].tolist()) == [3, 5, 9]
+
+
 def test_a_response_changed_in_the_third_of_three_drop_files_is_one_response(
     tmp_path: Path,
 ) -> None:
