@@ -73,6 +73,8 @@ BLIND21 = pd.read_csv(DATA / "theme_eval_blind21.csv", keep_default_na=False, dt
 BLIND22 = pd.read_csv(DATA / "theme_eval_blind22.csv", keep_default_na=False, dtype=str)
 # Blind set 23: merged unread (only its format is tested here); read as /work/lead/PREREG23.md says.
 BLIND23 = pd.read_csv(DATA / "theme_eval_blind23.csv", keep_default_na=False, dtype=str)
+# Blind set 24: merged unread (only its format is tested here); read as /work/lead/PREREG24.md says.
+BLIND24 = pd.read_csv(DATA / "theme_eval_blind24.csv", keep_default_na=False, dtype=str)
 SHORT14 = pd.read_csv(DATA / "theme_eval_short14.csv", keep_default_na=False, dtype=str)
 
 
@@ -407,6 +409,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         BLIND21,
         BLIND22,
         BLIND23,
+        BLIND24,
         SHORT14,
         _both_languages("theme_train24"),
         _both_languages("theme_train25"),
@@ -437,6 +440,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         "twenty-first",
         "twenty-second",
         "twenty-third",
+        "twenty-fourth",
         "short14",
         "train24-decision",
         "train25-decision",
