@@ -65,7 +65,10 @@ _META = b"nps_kit.cache"
 # 18: a response a later file of a drop changed is read from that file (drop_replaced)
 # 19: a response corrected in a later file counted once, its other copies as repeats (REVIEW25)
 # 20: the export's e-mail and phone columns named (reach), which the cache leaves out (FIX44)
-_FORMAT = 20
+# 21: dedupe keeps the earliest response of an id in time; the dropped rows' dates (FIX43)
+# 22: a drop's responses named by their file and row there (nps_place, FIX43)
+# 23: a drop's files matched by a per-response id alone, or the date without an id (drop_key)
+_FORMAT = 23
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -464,12 +467,14 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
         elif item.name in {
             "date_examples",
             "duplicate_of",
+            "duplicate_dates",
             "resubmission_of",
             "files",
             "totals_rows",
             "drop_changed_in",
             "file_rows",
             "file_kept",
+            "drop_key",
         }:
             value = tuple(value or ())
         elif item.name == "finished_unread" and value is not None:

@@ -26,6 +26,7 @@ from nps_kit._consent import consent_answer
 from nps_kit._values import MISSING_WORDS, date_only
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import Language, t
+from nps_kit.load import row_key
 from nps_kit.text.tokens import NO_ANSWER, said
 from nps_kit.unit import UnitData, contact_allowed
 
@@ -672,7 +673,7 @@ def followup_list(
     )
     table = pd.DataFrame(
         {
-            "response_id": rows[id_column or "nps_row"].astype("string").fillna(""),
+            "response_id": rows[row_key(rows, id_column)].astype("string").fillna(""),
             "date": dates,
             "age_days": (pd.Timestamp(as_of) - dates.dt.normalize()).dt.days.astype("Int64"),
             "score": rows["nps_score"].astype("Int64"),
@@ -1099,7 +1100,7 @@ def loop_status(
         export's rows moved, so a call could be recorded against the wrong person.
     """
     as_of = as_of or dt.date.today()
-    key = id_column or "nps_row"
+    key = row_key(responses, id_column)
     latest = responses.drop_duplicates(key, keep="last")
     known = latest.set_index(latest[key].astype("string"))
     # Compared as text, as the export writes them: Excel's 8609 is the export's 0008609.

@@ -352,10 +352,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     # Under a theme table with a theme below the anonymity floor (QA25).
     "sections.theme_floor": {
-        "ja": "「—」：言及者（または非言及者）が{floor}人未満のため、"
-        "匿名性を守ってNPSを表示していません。",
-        "en": "—: NPS not shown where fewer than {floor} commenters mention the theme (or do not), "
-        "to keep them anonymous.",
+        "ja": "「—」：言及者が{floor}人未満のテーマは、匿名性を守るため言及数だけを表示しています"
+        "（非言及者が{floor}人未満のときは、そのNPSも表示していません）。",
+        "en": "—: a theme fewer than {floor} commenters mention shows only its mentions, to keep "
+        "them anonymous (and the NPS of those not mentioning it is not shown when they are fewer "
+        "than {floor}).",
     },
     "sections.ci": {
         "ja": "95%信頼区間",
@@ -448,6 +449,19 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "en": "Themes of this report: {file} (dictionaries alone: the file does not extend a "
         "pack (no extends:), so no learned layer or polarity correction applies)",
+    },
+    # The anonymity floor's rule, in one sentence (FIX43).
+    "sections.method_floor": {
+        "ja": (
+            "匿名性：回答者が{floor}人未満のグループ（内訳のグループ、質問の回答、テーマの言及者、"
+            "評価のセグメント）は人数だけを表示し、NPS・区間・推奨者や批判者の数と割合・"
+            "改善幅・変化は「—」です。"
+        ),
+        "en": (
+            "Anonymity: a group of fewer than {floor} respondents (a breakdown's group, an answer, "
+            "a theme's commenters, a segment's ratings) shows only its size; its NPS, interval, "
+            "promoter and detractor counts and shares, points gained and change show “—”."
+        ),
     },
     "sections.method_facts": {
         "ja": (
@@ -912,7 +926,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "mail.work_link": {"ja": "作業用ファイル: {url}", "en": "Work file: {url}"},
     "quality.duplicate_rows": {"ja": "完全に同じ回答（重複行）", "en": "Exact duplicate responses"},
-    "quality.dropped": {"ja": "除外した重複（dedupe）", "en": "Duplicates dropped (dedupe)"},
+    # Which copy dedupe keeps: the earliest sent (FIX43), said where the count is.
+    "quality.dropped": {
+        "ja": "除外した重複（dedupe：いちばん早い回答を残す）",
+        "en": "Duplicates dropped (dedupe: the earliest response kept)",
+    },
     "quality.resubmissions": {
         "ja": "二重送信（同じ回答を1分以内に再送信）",
         "en": "Double submissions (same answers sent again within a minute)",
@@ -976,6 +994,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{name} {n} rows ({kept})",
         "en_one": "{name} 1 row ({kept})",
     },
+    # How a drop's later file was matched to an earlier one (FIX43): the row and its values.
+    "quality.drop_key": {
+        "ja": "複数のファイルで同じ回答とみなす基準",
+        "en": "One response in several files when",
+    },
+    "quality.drop_key.id": {"ja": "{id}が同じ", "en": "the same {id}"},
+    "quality.drop_key.id_date": {
+        "ja": "{id}と{date}が同じ（{id}がファイル内でも重なるため）",
+        "en": "the same {id} and {date} (an {id} repeats within a file)",
+    },
+    "quality.drop_key.date": {"ja": "{date}が同じ（ID列なし）", "en": "the same {date} (no id)"},
+    "quality.drop_key.row": {"ja": "すべての列が同じ", "en": "every column the same"},
     "quality.rows_read_drop": {
         "ja": "ファイルの行数（重複を除く前）",
         "en": "Rows in the files (before repeats were removed)",

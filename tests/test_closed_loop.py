@@ -1065,6 +1065,50 @@ def test_row_number_ids_close_the_loop(tmp_path: Path) -> None:
     assert "1 of 3 contacted" in outputs[0]["text/html"]
 
 
+def test_a_drop_without_ids_names_each_response_by_its_file_and_row(tmp_path: Path) -> None:
+    # FIX43: in a folder of exports the report's ids were row numbers that run on from file
+    # to file ('5' for the first row of the second file), a row of no file. Each response is
+    # named by its file and its row there, in the report, the work files and the returned file.
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    for name, rows in (("a.csv", FORMS_ROWS[:2]), ("b.csv", FORMS_ROWS[2:])):
+        (drop / name).write_text(FORMS_HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    unit = prepare_unit(
+        drop,
+        name="North",
+        language="en",
+        period="2026-11",
+        score_column="Score",
+        date_column="Timestamp",
+        text_columns=["Why?"],
+    )
+    found = followup_list(
+        unit, id_column=None, comment_column="Why?", contact_column=None, as_of=AS_OF
+    )
+    assert found.rows["response_id"].tolist() == ["b.csv:2", "a.csv:2", "b.csv:3"]
+    files = write_work_files(work_table(found), tmp_path, "north")
+    frame = pd.read_excel(files.xlsx, dtype=str).fillna("")
+    assert frame["response_id"].tolist() == ["b.csv:2", "a.csv:2", "b.csv:3"]
+    frame.loc[frame["response_id"] == "b.csv:2", ["owner", "contacted_at"]] = ["Amy", "2026-11-05"]
+    path = tmp_path / "returned.xlsx"
+    frame.to_excel(path, index=False)
+    result = loop_status(
+        read_status(path),
+        unit.responses,
+        source=path,
+        id_column=None,
+        comment_column="Why?",
+        as_of=dt.date(2026, 11, 25),
+    )
+    assert (result.total, result.contacted) == (3, 1)
+    assert result.open["response_id"].tolist() == ["a.csv:2", "b.csv:3"]
+    _, outputs = run_section(
+        sections.detractors, unit, id_column=None, comment_column="Why?", contact_column=None
+    )
+    shown = "".join(o.get("text/html", "") for o in outputs)
+    assert "b.csv:2" in shown and ">4<" not in shown
+
+
 def test_row_number_ids_of_a_reordered_export_are_refused(tmp_path: Path) -> None:
     # The export was re-sorted (or a response deleted) after the work file was made: row 4 is
     # now someone else, and matching by row number would mark the wrong patient as called.
