@@ -780,3 +780,11 @@ def test_a_no_answer_alone_still_names_no_theme() -> None:
         pd.Series(["No comments.", "特になし。"], dtype="string"), load_pack("generic")
     )
     assert not tags.to_numpy(dtype=bool).any()
+
+
+def test_an_answer_that_starts_with_nothing_is_read_whole() -> None:
+    # "Nothing, it's great" answers "What could we improve?" by itself: the layer reads it whole
+    from nps_kit.text.packs import load_pack
+
+    tags = tag_themes(pd.Series(["nothing, it's great"], dtype="string"), load_pack("saas"))
+    assert not tags.to_numpy(dtype=bool).any()

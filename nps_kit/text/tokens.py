@@ -355,12 +355,25 @@ def _says_something(text: str) -> bool:
     return bool(core) and core not in NO_ANSWER
 
 
-#: A :data:`NO_ANSWER` phrase and the punctuation after it at the start of a normalised comment
-#: ("no comments, the room was dirty", 「特になし。強いて言えば駐車場が狭い」).
+#: :data:`NO_ANSWER` phrases that answer the question by themselves, so that what follows is
+#: part of the answer ("Nothing, it's great" to "What could we improve?"), not an answer after
+#: an opener: ERR24 measured the layer misreading the rest when these were taken off.
+_ANSWERS_THEMSELVES = frozenset(
+    {
+        "no", "nope", "nah", "none", "nothing", "not really", "nothing else", "no thanks",
+        "no, thanks", "no thank you", "no, thank you", "-", "ー", "...", "…", "いいえ", "ない",
+        "無い", "ないです", "無いです",
+    }
+)  # fmt: skip
+#: A no-comment phrase of :data:`NO_ANSWER` and the punctuation after it at the start of a
+#: normalised comment ("no comments, the room was dirty", 「特になし。強いて言えば駐車場が狭い」).
 _NO_ANSWER_OPENER = re.compile(
     "^(?:"
-    + "|".join(re.escape(phrase) for phrase in sorted(NO_ANSWER, key=len, reverse=True))
-    + r")\s?[.,!！?？。、:;：；]+\s?"
+    + "|".join(
+        re.escape(phrase)
+        for phrase in sorted(NO_ANSWER - _ANSWERS_THEMSELVES, key=len, reverse=True)
+    )
+    + r")\s?[-–—.,!！?？。、:;：；]+\s?"
 )
 
 
