@@ -450,6 +450,12 @@ GENERIC_WORDS = [
     ("finance", "Absolute crooks, the lot of them", "trust"),
     ("retail", "Kettle was DOA", "quality"),
     ("retail", "Scan as you shop saves me so much time", "checkout"),
+    # ERR24, utilities' bills by docs/labelling.md: an amount put up is price, whatever names it
+    # (a direct debit, a monthly payment, 引き落とし額)
+    ("generic", "My direct debit has gone up again with no warning", "price"),
+    ("saas", "They put my monthly payment up without asking", "price"),
+    ("generic", "電気の引き落とし額が急に上がった", "price"),
+    ("finance", "保険の引き落としが毎年増えていく", "price"),
 ]
 
 
