@@ -299,8 +299,11 @@ def parse_scores(values: pd.Series, *, missing_values: Iterable[str] = ()) -> Sc
 # --- dates -------------------------------------------------------------------------------------
 
 _EXCEL_EPOCH: Final = pd.Timestamp("1899-12-30")
-# Excel serials from 1900-03-01 to 9999-12-31; smaller numbers are more likely counts than dates.
-_SERIAL_MIN, _SERIAL_MAX = 61, 2_958_465
+# Excel serials from 1900-03-01 to 2262-04-10; smaller numbers are more likely counts than dates.
+# The upper end is the last whole day pandas' nanosecond timestamps hold (2262-04-11 is 132,320):
+# up to 9999-12-31 (2,958,465), 6-7 digit response ids and order numbers overflowed into a
+# traceback in inspect and init (QA26 #1). A larger number is not a date.
+_SERIAL_MIN, _SERIAL_MAX = 61, 132_319
 # A number written as text. One with a leading zero (顧客番号 0055584) is a code, never an Excel
 # serial: Excel writes no serial with one (QA24 took customer numbers for 1937 dates).
 _NUMBER_RE: Final = re.compile(r"^\d+(?:\.\d+)?$")

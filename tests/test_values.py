@@ -432,3 +432,14 @@ def test_zone_aware_times_are_read_as_the_wall_clock_of_the_zone_given() -> None
         pd.Timestamp("2026-11-30 21:00"),
         pd.Timestamp("2026-11-01 03:00"),
     ]
+
+
+def test_a_serial_past_pandas_range_is_not_a_date() -> None:
+    # QA26 #1: 6-7 digit ids (880100, 1234567) were tried as Excel serials of years 4309 and 5280
+    # and crashed inspect with OutOfBoundsDatetime; as numbers (XLSX cells) they wrapped around.
+    texts = parse_date_values(pd.Series(["880100", "1234567", "132319", "132321"]))
+    assert texts.dates.tolist() == [pd.NaT, pd.NaT, pd.Timestamp("2262-04-10"), pd.NaT]
+    assert texts.unparsed.tolist() == [True, True, False, True]
+    numbers = parse_date_values(pd.Series([880100, 1234567, 2_958_465, 46298]))
+    assert numbers.dates.tolist() == [pd.NaT, pd.NaT, pd.NaT, pd.Timestamp("2026-10-03")]
+    assert numbers.unparsed.tolist() == [True, True, True, False]
