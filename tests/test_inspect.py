@@ -1506,3 +1506,15 @@ def test_six_and_seven_digit_ids_are_ids_not_excel_dates(tmp_path: Path, suffix:
     found = inspect_export(path)
     kinds = {c.column: c.kind for c in found.columns}
     assert kinds == {"Survey ID": "id", "Response ID": "id", "OrderNo": "number", "score": "nps"}
+
+
+def test_decimal_comma_scores_are_the_nps_not_a_multi_select(tmp_path: Path) -> None:
+    # QA26 #4: 1,0 … 10,0 (German Excel's 0,0 format) was a multi-select with separator ','.
+    rows = "".join(f"{i % 28 + 1:02d}.11.2026;{i % 11},0;F{i % 2}\n" for i in range(60))
+    path = write_text(
+        tmp_path / "d.csv", "Datum;Weiterempfehlung (0-10);Filiale\n" + rows, "cp1252"
+    )
+    found = inspect_export(path)
+    info = {c.column: c for c in found.columns}["Weiterempfehlung (0-10)"]
+    assert (info.kind, info.detail, info.separator) == ("nps", "0–10", None)
+    assert found.nps_column == "Weiterempfehlung (0-10)"

@@ -33,6 +33,10 @@ FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
         ("9 (とても)", 9),
         ("0", 0),
         ("+7", 7),
+        # QA26 #4: German Excel writes a number formatted 0,0 with a decimal comma.
+        ("9,0", 9),
+        ("10,00", 10),
+        ("0,0 - gar nicht wahrscheinlich", 0),
     ],
 )
 def test_valid_score_forms(cell: str, expected: int) -> None:
@@ -64,6 +68,8 @@ def test_nan_is_missing() -> None:
         ("－１", "outside 0–10"),
         ("100", "outside 0–10"),
         ("7.5", "not a whole number"),
+        ("7,5", "not a whole number"),
+        ("1,000", "not a number"),
         ("abc", "not a number"),
         ("9-10", "not a number"),
         ("9 10", "not a number"),
