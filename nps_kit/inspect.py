@@ -1108,6 +1108,14 @@ def inspect_export(
             f"{above} a title above the table ({report.title!r}), skipped: the column names "
             f"were read from row {report.title_rows + 1}."
         )
+    if report.source == "generic" and report.header_rows_skipped == 1:
+        # QA26 #3: a heading merged over several questions (設問) with the questions below it.
+        first = report.title_rows + 1
+        notes.append(
+            f"Rows {first}–{first + 1} are a two-row header: the columns under a heading merged "
+            f"over several columns are named by row {first + 1}, the others by row {first}; the "
+            f"answers start on row {first + 2}."
+        )
     notes += report.left_out()  # QA23: 12 previews gone without a word
     if report.source == "qualtrics" and "Status" in frame and numeric_values(frame["Status"]):
         # FIX31: the previews are left out of such an export too, but its choices are codes.

@@ -21,6 +21,8 @@ from _exports import (
     MONKEY_SERVICES,
     monkey_services,
     write_callcentre_ja,
+    write_grouped_header_csv,
+    write_grouped_header_xlsx,
     write_qualtrics,
     write_surveymonkey_xlsx,
     write_text,
@@ -1701,3 +1703,15 @@ def test_decimal_comma_fractions_are_refused_naming_the_decimal_comma(tmp_path: 
         "inspect shows every column); if it is that question, export its answers as whole "
         "numbers (number format 0 in Excel, no decimals) or round them in the export."
     )
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_a_two_row_header_is_not_a_response(tmp_path: Path, suffix: str) -> None:
+    # QA26 #3: the row of questions under 設問 was read as a response ("1 invalid", 906 rows).
+    writer = write_grouped_header_xlsx if suffix == "xlsx" else write_grouped_header_csv
+    path = writer(tmp_path / f"byoin.{suffix}")
+    loaded = load_responses(path, score_column="当院をご家族やご友人に勧めたいと思いますか")
+    assert (loaded.report.rows_read, loaded.report.n_valid, loaded.report.n_invalid) == (40, 40, 0)
+    first = 4 if suffix == "xlsx" else 3  # the XLSX has a title row above
+    assert loaded.data["nps_row"].tolist()[:2] == [first, first + 1]
+    assert loaded.data["待ち時間の満足度"].iloc[0] == "不満"

@@ -41,6 +41,7 @@ from _exports import (
     qualtrics_rows,
     write_callcentre_ja,
     write_google_forms,
+    write_grouped_header_xlsx,
     write_msforms_ja,
     write_qualtrics,
     write_qualtrics_ja_tsv,
@@ -1791,3 +1792,20 @@ def test_init_labels_half_width_kana_headers_full_width(tmp_path: Path) -> None:
     assert {"column": "ｵﾍﾟﾚｰﾀ", "label": "オペレータ"} in defaults["breakdowns"]  # type: ignore[operator]
     assert defaults["followups"] == [{"column": "ｺﾒﾝﾄ", "type": "text", "label": "コメント"}]
     assert defaults["columns"]["comment"] == "ｺﾒﾝﾄ"  # type: ignore[index]
+
+
+def test_init_from_a_two_row_header_proposes_its_rating_questions(tmp_path: Path) -> None:
+    # QA26 #3: under 設問 merged over the questions, init wrote breakdowns "Unnamed: 4" ×3.
+    export = write_grouped_header_xlsx(tmp_path / "byoin.xlsx")
+    project_from_export(tmp_path / "p", export, unit_column="診療科")
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "Unnamed" not in text
+    assert '  score: "当院をご家族やご友人に勧めたいと思いますか"\n' in text
+    codes = (
+        '{"1": "不満", "2": "やや不満", "3": "どちらともいえない", "4": "やや満足", "5": "満足"}'
+    )
+    assert (
+        f'  - {{column: "待ち時間の満足度", type: rating, scale: [1, 5], codes: {codes}, '
+        'label: "待ち時間の満足度"}\n'
+    ) in text
+    assert load_all(tmp_path / "p" / "parameters").errors == []
