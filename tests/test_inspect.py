@@ -1536,7 +1536,7 @@ def test_a_two_row_header_under_merged_group_cells_names_the_questions(
     assert found.load.rows_read == 40
     kinds = {c.column: (c.kind, c.detail) for c in found.columns}
     assert kinds == {
-        "No.": ("number", "1–40"),
+        "No.": ("id", "unique"),  # the sheet's running number (QA26 #7)
         "回答日": ("date", "ISO/Japanese"),
         "診療科": ("categorical", "2 values"),
         "当院をご家族やご友人に勧めたいと思いますか": ("nps", "0–10"),
@@ -1552,3 +1552,16 @@ def test_a_two_row_header_under_merged_group_cells_names_the_questions(
         f"several columns are named by row {first + 1}, the others by row {first}; the answers "
         f"start on row {first + 2}."
     ) in found.notes
+
+
+@pytest.mark.parametrize("header", ["No.", "No", "番号", "#", "通し番号"])
+def test_a_running_number_column_is_an_id_not_a_number_or_a_score(
+    tmp_path: Path, header: str
+) -> None:
+    # QA26 #7: the sheet's No. (1-905) was a 'number', so the detractor list showed the sheet
+    # row instead; with ten rows it would have read as a 1-10 scale.
+    rows = "".join(f"{i + 1},2026-11-{i + 1:02d},{(i * 7) % 11}\n" for i in range(10))
+    found = inspect_export(write_text(tmp_path / "t.csv", f"{header},date,score\n" + rows))
+    info = {c.column: c for c in found.columns}[header]
+    assert (info.kind, info.detail) == ("id", "unique")
+    assert found.nps_column == "score"
