@@ -68,7 +68,8 @@ _META = b"nps_kit.cache"
 # 21: dedupe keeps the earliest response of an id in time; the dropped rows' dates (FIX43)
 # 22: a drop's responses named by their file and row there (nps_place, FIX43)
 # 23: a drop's files matched by a per-response id alone, or the date without an id (drop_key)
-_FORMAT = 23
+# 24: scores written with a decimal comma (9,0) read as whole numbers and counted (QA26 #4)
+_FORMAT = 24
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
