@@ -69,7 +69,9 @@ _META = b"nps_kit.cache"
 # 22: a drop's responses named by their file and row there (nps_place, FIX43)
 # 23: a drop's files matched by a per-response id alone, or the date without an id (drop_key)
 # 24: scores written with a decimal comma (9,0) read as whole numbers and counted (QA26 #4)
-_FORMAT = 24
+# 25: a drop's blank ids and ids numbered afresh per file never matched; a corrected
+# response keeps its first place (REVIEW27)
+_FORMAT = 25
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 

@@ -881,7 +881,9 @@ def _read_drop(
     the earlier answers left out, ``changed_in`` names the files whose answers were kept).
     The same response is the same id (a per-response id: no file repeats one; a survey tool
     may rewrite the date of an edited response, FIX43), else the same id and date (an id
-    that repeats within a file, a customer's), else the same date (no id), else the same row.
+    that repeats within a file, a customer's, or ids a form numbers afresh in each file),
+    else the same date (no id), else the same row; a row with a blank in its key is matched
+    as a whole row. A corrected response keeps the place it was first read at.
     """
     frames: list[pd.DataFrame] = []
     numbers: list[np.ndarray] = []
@@ -920,12 +922,21 @@ def _read_drop(
     rows = np.concatenate(numbers)
     source = np.concatenate(origin)
     key = _drop_key(frame, source, id_column, date_column)
+    cells = frame.astype("string").fillna("\0")
+    # The same row: a changed one is another response.
+    whole = pd.util.hash_pandas_object(cells, index=False).to_numpy().astype(str)
     if key:
-        # The key as written (ids 007 and 7 are two people); the answers compared as read.
-        text = np.asarray(frame[list(key)].astype("string").fillna("\0").agg("\t".join, axis=1))
-    else:  # the same row: a changed one is another response
-        cells = frame.astype("string").fillna("\0")
-        text = pd.util.hash_pandas_object(cells, index=False).to_numpy()
+        # The key as written (ids 007 and 7 are two people); the answers compared as read. A
+        # row with a blank in its key names no response (REVIEW27: every blank id was one
+        # response, and all but the last file's were dropped): it is matched as a whole row.
+        keyed = frame[list(key)].astype("string")
+        blank = keyed.isna().any(axis=1).to_numpy(dtype=bool)
+        joined = np.asarray(keyed.fillna("\0").agg("\t".join, axis=1), dtype=object)
+        text = np.where(
+            blank, np.char.add("row\t", whole), np.char.add("key\t", joined.astype(str))
+        )
+    else:
+        text = whole
     by_key = pd.Series(source).groupby(text)
     first_file = by_key.transform("min").to_numpy()
     last_file = by_key.transform("max").to_numpy()
@@ -944,6 +955,9 @@ def _read_drop(
     # "2 responses changed" was said of one (REVIEW25). Its other copies count as repeats.
     replaced = len(pd.unique(pd.Series(text[corrected & ~keep])))
     changed_in = tuple(dict.fromkeys(files[int(f)].name for f in source[corrected & keep]))
+    # A corrected response keeps the place it was first read at: the team's returned work file
+    # names it so (REVIEW27: the correction was listed again as overdue under its new place).
+    rows = np.where(corrected & keep, pd.Series(rows).groupby(text).transform("first"), rows)
     if not keep.all():
         frame = frame.loc[keep].reset_index(drop=True)
         rows = rows[keep]
@@ -973,12 +987,35 @@ def _drop_key(
         return not pairs.duplicated().any()
 
     if id_column is not None:
-        if date_column is not None and not unique_per_file(id_column):
+        if date_column is not None and (
+            not unique_per_file(id_column) or _ids_restart(frame, source, id_column, date_column)
+        ):
             return (id_column, date_column)
         return (id_column,)
     if date_column is not None and unique_per_file(date_column):
         return (date_column,)
     return ()
+
+
+def _ids_restart(frame: pd.DataFrame, source: np.ndarray, id_column: str, date_column: str) -> bool:
+    """Say whether a drop's files number their responses afresh (1, 2, … in each file).
+
+    A per-response id found again in a later file is the same response, its date perhaps
+    rewritten by an edit (FIX43); but a form that numbers each month's answers from 1 gives
+    November's 1 October's id (REVIEW27: November's answers were taken for corrections of
+    October's). Such a file's ids are mostly earlier files' ids with other dates: when over
+    half of any later file's rows are, the id names a response only with its date.
+    """
+    ids = frame[id_column].astype("string")
+    dates = frame[date_column].astype("string")
+    present = (ids.notna() & dates.notna()).to_numpy(dtype=bool)
+    rows = pd.DataFrame(
+        {"file": source[present], "id": ids[present].to_numpy(), "date": dates[present].to_numpy()}
+    )
+    first = rows.groupby("id", sort=False)[["file", "date"]].transform("first")
+    moved = (rows["file"] > first["file"]) & (rows["date"] != first["date"])
+    per_file = moved.groupby(rows["file"]).mean()
+    return bool((per_file > 0.5).any())
 
 
 @dataclass(frozen=True)

@@ -1691,6 +1691,52 @@ def test_a_drop_matches_a_response_by_its_id_when_the_survey_tool_rewrote_its_da
     assert sorted(days.data["nps_score"].tolist()) == [3, 5, 9]
 
 
+def test_a_drop_never_matches_blank_ids_nor_ids_a_form_numbers_afresh(tmp_path: Path) -> None:
+    # REVIEW27: matched by id alone, every blank id was one response (all but the last file's
+    # dropped), and a form numbering each month from 1 had November's answers taken for
+    # corrections of October's.
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    write(
+        folder / "2026-10.csv",
+        "id,score,date,comment\n1,9,2026-10-01,\n2,2,2026-10-02,\n3,10,2026-10-03,\n"
+        ",1,2026-10-04,no id A\n",
+    )
+    write(
+        folder / "2026-11.csv",
+        "id,score,date,comment\n1,3,2026-11-01,\n2,8,2026-11-02,\n,0,2026-11-04,no id B\n",
+    )
+    loaded = load_responses(folder, date_column="date", id_column="id", score_column="score")
+    assert sorted(loaded.data["nps_score"].tolist()) == [0, 1, 2, 3, 8, 9, 10]
+    report = loaded.report
+    assert (report.file_kept, report.drop_replaced, report.drop_key) == ((4, 3), 0, ("id", "date"))
+    # A blank id repeated alike in a later file (a cumulative export) is still one response.
+    write(folder / "2026-11.csv", "id,score,date,comment\n4,3,2026-11-01,\n,1,2026-10-04,no id A\n")
+    again = load_responses(folder, date_column="date", id_column="id", score_column="score")
+    assert sorted(again.data["nps_score"].tolist()) == [1, 2, 3, 9, 10]
+    assert (again.report.drop_repeats, again.report.drop_key) == (1, ("id",))
+
+
+def test_a_corrected_drop_response_keeps_the_place_it_was_first_read_at(tmp_path: Path) -> None:
+    # REVIEW27: without an id, a response corrected in a later file was named by its new place
+    # (b.csv:2), so the team's returned work file (a.csv:3) matched nobody and it was listed
+    # again as overdue.
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    write(
+        folder / "a.csv", "when,score,comment\n2026-11-01 09:00:01,3,\n2026-11-01 09:30:00,2,slow\n"
+    )
+    write(
+        folder / "b.csv",
+        "when,score,comment\n2026-11-02 10:00:00,8,\n2026-11-01 09:30:00,2,slow!\n",
+    )
+    loaded = load_responses(folder, date_column="when", score_column="score")
+    assert loaded.report.drop_replaced == 1
+    corrected = loaded.data[loaded.data["comment"] == "slow!"]
+    assert corrected["nps_place"].tolist() == ["a.csv:3"]  # read from b.csv, named as first read
+    assert sorted(loaded.data["nps_place"]) == ["a.csv:2", "a.csv:3", "b.csv:2"]
+
+
 def test_a_response_changed_in_the_third_of_three_drop_files_is_one_response(
     tmp_path: Path,
 ) -> None:
