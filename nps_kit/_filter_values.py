@@ -107,6 +107,8 @@ def suggest_filter(parameters: Path, *, name: str) -> FilterSuggestion:
     FilterSuggestion
         The column and its values, or the reason there is none.
     """
+    import pandas as pd
+
     from nps_kit import _formats
     from nps_kit._drop import drop_files, is_drop
 
@@ -124,13 +126,16 @@ def suggest_filter(parameters: Path, *, name: str) -> FilterSuggestion:
     columns = _candidates(defaults, siblings)
     sheet, encoding = data.get("sheet"), data.get("encoding")
     try:
-        first = drop_files(path)[0] if is_drop(path) else path
-        layout = _formats.inspect(
-            first,
-            sheet=sheet if isinstance(sheet, str | int) else None,
-            encoding=encoding if isinstance(encoding, str) else None,
-        )
-        present = [c for c in columns if c in layout.columns]
+        files = drop_files(path) if is_drop(path) else (path,)
+        layouts = [
+            _formats.inspect(
+                file,
+                sheet=sheet if isinstance(sheet, str | int) else None,
+                encoding=encoding if isinstance(encoding, str) else None,
+            )
+            for file in files
+        ]
+        present = [c for c in columns if c in layouts[0].columns]
         if not present:
             return FilterSuggestion(
                 None,
@@ -138,9 +143,17 @@ def suggest_filter(parameters: Path, *, name: str) -> FilterSuggestion:
                 reason=f"no unit file nor defaults.yaml names a column of {export} to filter on "
                 "(data.filter, breakdowns)",
             )
-        frame, _ = _formats.read_frame(
-            layout, encoding_given=isinstance(encoding, str), text_columns=present[:1]
-        )
+        # Every file of a drop (REVIEW27: a unit whose rows were all in the second file was
+        # never suggested); a row repeated alike in a later, cumulative file counted once.
+        frames = [
+            _formats.read_frame(
+                layout, encoding_given=isinstance(encoding, str), text_columns=present[:1]
+            )[0]
+            for layout in layouts
+        ]
+        frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        if len(frames) > 1:
+            frame = frame.drop_duplicates(ignore_index=True)
     except (NpsKitError, OSError):
         # nps-kit run says what is wrong with the export; here it only means no values.
         return FilterSuggestion(

@@ -61,3 +61,24 @@ def test_why_there_is_none(tmp_path: Path) -> None:
     assert suggest_filter(tmp_path, name="new").reason == (
         "defaults.yaml names no export (data.path)"
     )
+
+
+def test_every_file_of_a_drop_counts(tmp_path: Path) -> None:
+    # REVIEW27: only the drop's first file was read, so a store whose rows were all in the
+    # second file was never suggested; a row repeated alike in a cumulative file counts once.
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "2026-11-15.csv").write_text(
+        "when,score,store\n2026-11-01 10:00,9,Leeds\n2026-11-02 10:00,3,Leeds\n", encoding="utf-8"
+    )
+    (drop / "2026-11-30.csv").write_text(
+        "when,score,store\n2026-11-02 10:00,3,Leeds\n2026-11-20 10:00,9,York\n"
+        "2026-11-21 10:00,3,York\n2026-11-22 10:00,3,York\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "defaults.yaml").write_text(
+        "data: {path: drop/}\nbreakdowns: [store]\n", encoding="utf-8"
+    )
+    assert suggest_filter(tmp_path, name="new") == FilterSuggestion(
+        "store", (("York", 3), ("Leeds", 2)), "York", "drop"
+    )
