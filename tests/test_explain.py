@@ -90,6 +90,7 @@ def test_a_money_amount_is_shown_whole() -> None:
     # "£85"; what matched is shown to the end of its word or number.
     book = load_pack("retail")
     price = book.themes[book.ids.index("price")]
-    text = normalise_one("My direct debit went up from £85 to £140.50 with no explanation.")
+    # (Not "my direct debit went up from £85": since ERR24 that rise is what matches first.)
+    text = normalise_one("They took £85 then £140.50 with no explanation.")
     assert matched_words(price, text) == "£85"
     assert matched_words(price, normalise_one("It was £1,230.50 in the end")) == "£1,230.50"
