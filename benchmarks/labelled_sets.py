@@ -100,12 +100,13 @@ MEASURED_BLIND = {n: f"theme_eval_blind{n}.csv" for n in ("9", "10", "11", "12")
 #: Every blind set read twice (so spent), round 7's training data: 9-12 (round 6's), 13 and
 #: 15-20 (``/work/lead/PREREG13.md`` ... ``PREREG20.md``), and 21 (PREREG21, read twice: round
 #: 8's training data and the held-out set of its estimate) and 22 (PREREG22, read twice; round
-#: 9's training data and the held-out set of its estimate, PREREG23). Blind set 14 does not exist
-#: (short-comment set 14 and unit sets 14 are declared not training data in docs/labelling.md);
-#: blind set 23 is a measure and never named here, nor is decision set 28.
+#: 9's training data and the held-out set of its estimate, PREREG23) and 23 (PREREG23, read twice;
+#: round 10's training data and the held-out set of its estimate, PREREG24). Blind set 14 does not
+#: exist (short-comment set 14 and unit sets 14 are declared not training data in
+#: docs/labelling.md); blind set 24 is a measure and never named here, nor is decision set 28.
 SPENT_BLIND = {
     n: f"theme_eval_blind{n}.csv"
-    for n in ("9", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20", "21", "22")
+    for n in ("9", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20", "21", "22", "23")
 }
 #: Round 5's choices as shipped (8bbac14): (C, t_drop, t_add, added polarity) per language, which
 #: round 6 keeps (``--round5-choices``) while it adds data.
@@ -150,10 +151,11 @@ ROUND5_LAYERS = "8bbac14"
 #: 0.875 -> 0.881; ja F1 0.841 -> 0.839, P 0.888 -> 0.881: round 8 shipped in English only.
 #: Read a second and last time (candidate 2, Japanese choices made again): ja F1 0.841 -> 0.841, P
 #: 0.888 -> 0.872: not shipped. Blind set 22 is spent since (read twice, PREREG22), so set 27 may
-#: now be trained on. Blind set 23 (``theme_eval_blind23.csv``) is a measure now
-#: (/work/lead/PREREG23.md), never read by any script here; training set 28
-#: (``theme_train28_{en,ja}.csv``, 400 per language, two blind authors) is its decision set: read
-#: whole, at most twice, never trained on while blind set 23 is a measure.
+#: now be trained on. Blind set 23 (``theme_eval_blind23.csv``) was a measure
+#: (/work/lead/PREREG23.md); training set 28 (``theme_train28_{en,ja}.csv``, 400 per language,
+#: two blind authors) is its decision set: read whole, at most twice, never trained on. Blind set
+#: 23 is spent since (read twice, PREREG23: round 10's training data and held-out set); set 28
+#: keeps one reading, for one learned candidate (PREREG24), and is still never trained on.
 #: Round 5's choice folds of industries new to every other set.
 NEW_INDUSTRIES5 = ("18", "19", "22")
 #: The commit that shipped round 3's layers (the layers on main when round 5 began): round 5's
@@ -192,7 +194,17 @@ FOLDS9 = FOLDS8
 NEW_INDUSTRIES9 = NEW_INDUSTRIES8
 #: Round 9's training sets: round 8's, set 27 and every spent blind set, 22 included.
 TRAIN9 = (*TRAIN8, *ROUND9)
-BLIND9 = tuple(SPENT_BLIND)
+BLIND9 = tuple(n for n in SPENT_BLIND if n != "23")
+
+#: Round 10 (LAY25, /work/lead/PREREG23.md and PREREG24.md): round 9's procedure unchanged (its
+#: folds, floor, full C grid and declared variant PF-0.01), the data grown by blind set 23 (read
+#: twice, PREREG23, so spent), which is the held-out set of its estimate, read whole only; then
+#: trained on. No new numbered set: decision set 28 is never trained on.
+TEST10 = "b23"
+FOLDS10 = FOLDS9
+NEW_INDUSTRIES10 = NEW_INDUSTRIES9
+TRAIN10 = TRAIN9
+BLIND10 = tuple(SPENT_BLIND)
 
 
 def training(names: list[str] | tuple[str, ...]) -> dict[str, str]:

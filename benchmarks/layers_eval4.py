@@ -109,6 +109,14 @@ held out, shipped (en round 8, ja round 7) -> new, P/R/F1, polarity: en 0.807/0.
 -> 0.870/0.806/0.837, 0.796. 1,868 s CPU (en) and 1,496 s (ja), 73 and 58 min wall at load
 7-20. Whole-tagger readings and set 28's: ``benchmarks/layers_round9.py``.
 
+Round 10 (``--round 10``, LAY25, ``/work/lead/PREREG23.md`` and ``PREREG24.md``): round 9's
+procedure unchanged (round 7's folds and floor, the full C grid, PF and the declared variant
+PF-0.01 in one process per language), the data grown by blind set 23 (spent; ``BLIND10``), blind
+23 held out (``TEST10``), over today's rules and labels (ERR23's relabelling included). Which
+design becomes the candidate of a language is declared in ``benchmarks/layers_round10.py``. Not
+run to its end in LAY25 (0.05 of a core per language at load 12-16, niced; stopped after 18
+minutes): no choice made, set 28 not read.
+
 Run: ``pip install -e '.[eval]'``, then ``PYTHONPATH=. python benchmarks/layers_eval4.py themes
 --rules COMMIT [--design NAME] [--save PKL] [--reuse PKL]`` or ``... polarity --rules COMMIT
 [--save CSV] [--cache DIR]``. ``--reuse`` takes a saved theme run's choices and probabilities
@@ -140,12 +148,14 @@ from labelled_sets import (  # noqa: E402
     BLIND7,
     BLIND8,
     BLIND9,
+    BLIND10,
     FOLD_RULES,
     FOLDS4,
     FOLDS5,
     FOLDS7,
     FOLDS8,
     FOLDS9,
+    FOLDS10,
     NUMBERED,
     ROUND3,
     ROUND4,
@@ -156,9 +166,11 @@ from labelled_sets import (  # noqa: E402
     TEST7,
     TEST8,
     TEST9,
+    TEST10,
     TRAIN7,
     TRAIN8,
     TRAIN9,
+    TRAIN10,
     TRAIN_9_10,
     fold_of,
     training,
@@ -393,13 +405,14 @@ def main(argv: list[str] | None = None) -> int:
         "--round",
         type=int,
         default=4,
-        choices=[4, 5, 7, 8, 9],
+        choices=[4, 5, 7, 8, 9, 10],
         help="the defaults of --train, --blind, --test and --folds and the rule: round 4's "
         "(PREREG11), round 5's (PREREG12: sets 11-22, 21 held out, folds 6 7 8 18 19 22, rule "
         "per language) or round 7's (PREREG21: sets 11-25 and blind 9-13, 15-20, blind 20 held "
         "out, folds 6 7 8 18 19 22 20 23 24) or round 8's (PREREG22: round 7's and set 26 and "
         "blind 20-21, blind 21 held out, round 7's folds) or round 9's (PREREG23: round 8's "
-        "and set 27 and blind 22, blind 22 held out, round 7's folds)",
+        "and set 27 and blind 22, blind 22 held out, round 7's folds) or round 10's (round 9's "
+        "and blind 23, blind 23 held out)",
     )
     parser.add_argument(
         "--grid",
@@ -434,9 +447,12 @@ def main(argv: list[str] | None = None) -> int:
     seven = args.round >= 7
     eight = args.round == 8
     nine = args.round == 9
+    ten = args.round == 10
     if args.train is None:
         args.train = (
-            list(TRAIN9)
+            list(TRAIN10)
+            if ten
+            else list(TRAIN9)
             if nine
             else list(TRAIN8)
             if eight
@@ -448,13 +464,41 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.blind is None:
         args.blind = (
-            list(BLIND9) if nine else list(BLIND8) if eight else list(BLIND7) if seven else []
+            list(BLIND10)
+            if ten
+            else list(BLIND9)
+            if nine
+            else list(BLIND8)
+            if eight
+            else list(BLIND7)
+            if seven
+            else []
         )
     args.test = args.test or (
-        TEST9 if nine else TEST8 if eight else TEST7 if seven else TEST5 if five else TEST4
+        TEST10
+        if ten
+        else TEST9
+        if nine
+        else TEST8
+        if eight
+        else TEST7
+        if seven
+        else TEST5
+        if five
+        else TEST4
     )
     args.folds = args.folds or list(
-        FOLDS9 if nine else FOLDS8 if eight else FOLDS7 if seven else FOLDS5 if five else FOLDS4
+        FOLDS10
+        if ten
+        else FOLDS9
+        if nine
+        else FOLDS8
+        if eight
+        else FOLDS7
+        if seven
+        else FOLDS5
+        if five
+        else FOLDS4
     )
     assert args.test not in args.folds
     assert not args.choices or (args.layer == "themes" and len(args.design) == 1)

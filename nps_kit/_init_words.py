@@ -30,6 +30,11 @@ def _found(n: str | None, what: str) -> str:
     return f"{what}{n}件。" if n else "見つかりませんでした。"
 
 
+def _counts(listed: str) -> str:
+    """Return ``A (10,471), B (939)`` as ``A（10,471件）、B（939件）``."""
+    return re.sub(r" \(([\d,]+)\)(, )?", lambda m: f"（{m[1]}件）" + ("、" if m[2] else ""), listed)
+
+
 def _literal(english: str) -> str:
     """Return the pattern of a fixed English sentence; ``<<name>>`` is a named group."""
     return re.sub(r"<<(\w+)>>", r"(?P<\1>.+?)", re.escape(english))
@@ -44,7 +49,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"Each parameters/<unit>\.yaml is deep-merged over this file \(lists replace\)\.",
         r"このフォルダーの全ユニットの既定値です（`nps-kit init --from` が \g<f> から書きました）。"
         "下の設定はどれもエクスポートから判定したもので、理由をコメントに書いています。"
-        "違っていれば直してください（`nps-kit inspect` でエクスポート全体をもう一度見られます）。"
+        "違っていれば修正してください（`nps-kit inspect` でエクスポート全体を改めて確認できます）。"
         "各ユニットの parameters/<ユニット>.yaml は"
         "このファイルに重ねて読まれます（リストは置き換え）。",
     ),
@@ -53,7 +58,8 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"Japanese, of (?P<n>[\d,]+) answers\)\. Set once here; a unit file only overrides it "
         r"\(one whose own answers are mostly in another language does\)\.",
         r"レポートの言語（回答から判定：英語\g<en>%、日本語\g<ja>%、回答\g<n>件）。"
-        "ここで一度だけ決めます。ユニットのファイルで上書きするのは、回答の大半が別の言語のユニットだけです。",
+        "ここで一度だけ設定します。ユニットのファイルで上書きするのは、回答の大半が別の言語の"
+        "ユニットだけです。",
     ),
     (
         r"Report language, detected from the answers(?: \((?P<why>.+)\))?\. Set once here; a "
@@ -62,7 +68,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         lambda m: (
             "レポートの言語（回答から判定"
             + (f"：{m['why']}" if m["why"] else "")
-            + "）。ここで一度だけ決めます。"
+            + "）。ここで一度だけ設定します。"
             "ユニットのファイルで上書きするのは、回答の大半が別の言語のユニットだけです。"
         ),
     ),
@@ -70,9 +76,11 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"Time zone of every time readers see: the report's 'generated' time, the months of the "
         r"export's times, follow-up ages and overdue call-backs; null = by language \(ja: "
         r"Asia/Tokyo, en: UTC, not this machine's clock\)\.",
-        "読み手に見せるすべての時刻のタイムゾーン：レポートの作成時刻、エクスポートの時刻が属する月、"
-        "フォローアップの経過日数、期限を過ぎた折り返し。"
-        "null＝言語で決まります（ja：Asia/Tokyo、en：UTC。このマシンの時計ではありません）。",
+        "読み手に表示するすべての時刻のタイムゾーン：レポートの作成日時、"
+        "エクスポートの時刻が属する月、"
+        "フォローアップの経過日数、期限切れの折り返し連絡。"
+        "null＝言語で決まります（ja：Asia/Tokyo、en：UTC。"
+        "このマシンのタイムゾーンには依存しません）。",
     ),
     (
         r"The inspected export \(relative to this folder\)\.",
@@ -81,7 +89,8 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     (
         r"Its first (?P<n>\d+) row\(s\) are a title above the table \((?P<t>.+)\): skipped on "
         r"every read, the column names are row (?P<h>\d+)\.",
-        r"先頭の\g<n>行は表の上のタイトル（\g<t>）なので、毎回読み飛ばします。列名は\g<h>行目です。",
+        r"先頭の\g<n>行は表の上のタイトル（\g<t>）なので、毎回読み飛ばします。"
+        r"列名は\g<h>行目です。",
     ),
     (
         r"XLSX sheet name or 0-based index; null = first sheet\.",
@@ -105,56 +114,61 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"More score answers that mean 'no answer' \(blank, NA, N/A, -, 無回答 already do\), "
         r"e\.g\. \[\"Don't know\", わからない\]\.(?P<found> Found in the score column\.)?",
         lambda m: (
-            "「無回答」を意味するスコアの回答をほかにも挙げます（空欄、NA、N/A、-、無回答は"
-            'すでにそう読みます）。例：["Don\'t know", わからない]。'
-            + ("スコアの列にあったものです。" if m["found"] else "")
+            "「回答なし」とみなすスコアの回答を追加で指定します（空欄、NA、N/A、-、無回答は"
+            '指定しなくても回答なしとみなします）。例：["Don\'t know", わからない]。'
+            + ("スコアの列にあった値です。" if m["found"] else "")
         ),
     ),
     (
         r"Repair text garbled by a double decoding \('Â¡' for '¡'\): (?:(?P<n>[\d,]+) such "
         r"cells found|none found)\.",
         lambda m: (
-            "二重デコードで化けた文字（'¡' が 'Â¡'）を直します：" + _found(m["n"], "該当するセル")
+            "二重デコードによる文字化け（'¡' が 'Â¡' になるなど）を修正します："
+            + _found(m["n"], "該当するセル")
         ),
     ),
     (
         r"Drop exact duplicate responses and repeated ids: (?:(?P<n>[\d,]+) exact duplicate "
         r"rows found|none found)\.",
-        lambda m: "完全に同じ回答と、繰り返されたIDを除きます：" + _found(m["n"], "完全に同じ行"),
+        lambda m: (
+            "完全に重複する回答と、重複したIDを除外します：" + _found(m["n"], "完全に重複する行")
+        ),
     ),
     (
         r"(?P<n>[\d,]+) rows? repeats? the answers of a response sent at most (?P<s>\d+) "
         r"seconds earlier \(a double submission, as a second click on Submit makes\); dedupe: "
         r"resubmissions drops them, with the exact duplicates\.",
-        r"\g<n>行が、\g<s>秒以内に先に送られた回答と同じ答えです（送信ボタンの二度押しなどによる"
-        "二重送信）。dedupe: resubmissions は、完全に同じ行とともにこれらを除きます。",
+        r"\g<n>行は\g<s>秒以内に送信された直前の回答と同じ内容です（送信ボタンの二度押しなどに"
+        "よる二重送信）。dedupe: resubmissions にすると、"
+        "完全に重複する行とあわせてこれらを除外します。",
     ),
     (
         r"Set because of them: with false each would count twice, in the NPS and in the lists\.",
-        "そのため resubmissions にしています。"
-        "falseでは、それぞれがNPSにも一覧にも2回数えられます。",
+        "そのため resubmissions に設定しています。"
+        "false にすると、これらの回答がNPSにも一覧にも2回ずつ数えられます。",
     ),
     (
         r"Qualtrics responses the respondent did not finish \(Finished = False\) but scored: "
         r"include counts them, exclude leaves them out; the report counts them either way\.",
-        "最後まで答えられなかった（Finished = False）がスコアのあるQualtricsの回答："
-        "includeは数に入れ、excludeは除きます。どちらでもレポートはその件数を示します。",
+        "Qualtricsで回答者が最後まで回答しなかった（Finished = False）ものの、スコアはある回答の"
+        "扱い：include は集計に含め、exclude は除外します。"
+        "どちらの場合もレポートにその件数を示します。",
     ),
     (
         r"0–10 and the question speaks of recommending\.",
-        "0〜10の回答で、設問が「すすめる」ことを尋ねています。",
+        "0〜10で回答する設問で、設問文が推奨意向（おすすめするか）を尋ねています。",
     ),
     (
         r"The only 0–10 column \(its header does not speak of recommending\): check that it is "
         r"the NPS question\.",
-        "0〜10で答える唯一の列です（見出しは「すすめる」ことを尋ねていません）。"
-        "NPSの設問か確かめてください。",
+        "0〜10で回答する唯一の列です（見出しは推奨意向を尋ねていません）。"
+        "NPSの設問かどうか確認してください。",
     ),
     (
         r"One of (?P<n>\d+) 0–10 columns, none of which speaks of recommending: check "
         r"that it is the NPS question\.",
-        r"0〜10の列\g<n>個の一つで、どれも「すすめる」ことを尋ねていません。"
-        "NPSの設問か確かめてください。",
+        r"0〜10の列\g<n>個のうちの一つで、どの列も推奨意向を尋ねていません。"
+        "NPSの設問かどうか確認してください。",
     ),
     (
         r"(?P<c>.+) \((?P<d>ISO/Japanese|date cells)(?:; (?P<a>\S+) to (?P<b>\S+))?\)\.",
@@ -165,12 +179,12 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     (
         r"When the response was given: Qualtrics records an unfinished response \(RecordedDate, "
         r"EndDate\) when it closes it, up to a week later\.",
-        "回答した時刻です。Qualtricsは未完了の回答の記録時刻（RecordedDate、EndDate）を、"
-        "回答を閉じた時（最大1週間後）にします。",
+        "回答した日時です。Qualtricsでは、未完了の回答の記録日時（RecordedDate、EndDate）は"
+        "回答が閉じられた時点（最大1週間後）になります。",
     ),
     (
         r"No id column found: the detractor list shows the row number in the file\.",
-        "IDの列が見つかりません：批判者の一覧にはファイルの行番号を示します。",
+        "IDの列が見つかりません。批判者の一覧には、ファイルの行番号を表示します。",
     ),
     (r"(?P<c>.+): unique per response\.", r"\g<c>：回答ごとに異なる値です。"),
     (
@@ -190,8 +204,8 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     (
         r"No contact/consent column found: the report lists detractors and says that consent "
         r"to contact them is unknown\.",
-        "連絡の同意の列が見つかりません：レポートは批判者を一覧にし、連絡に同意したかは"
-        "わからないと書きます。",
+        "連絡の同意の列が見つかりません。レポートでは批判者を一覧にし、連絡への同意は"
+        "不明と表示します。",
     ),
     (
         r"'(?P<c>.+)' asks for consent to contact, but its answers \((?P<a>.+)\) do not read as "
@@ -228,13 +242,13 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"'(?P<c>.+)' is not the id: (?P<k>[\d,]+) of its values repeat in rows that differ "
         r"\(a returning customer\), so a later response would be taken for one already seen "
         r"\(alerts skip it, dedupe drops it\)\.",
-        r"「\g<c>」はIDにしません：\g<k>件の値が内容の異なる行で繰り返されています（再来店の"
-        "お客様など）。後の回答がすでに見た回答とみなされます（アラートは知らせず、dedupeは"
-        "除きます）。",
+        r"「\g<c>」はIDに使いません：\g<k>件の値が内容の異なる行で繰り返されています（再来店の"
+        "お客様など）。後の回答が既出の回答とみなされてしまいます（アラートの対象外になり、"
+        "dedupe では除外されます）。",
     ),
     (
         r"'(?P<c>.+)' is not the id: a customer number names who answered, not the response\.",
-        r"「\g<c>」はIDにしません：お客様の番号は、回答ではなく回答した人を表します。",
+        r"「\g<c>」はIDに使いません：顧客番号は、回答ではなく回答者を表すためです。",
     ),
     (
         r"'(?P<c>.+)' repeats: (?P<r>[\d,]+) of (?P<n>[\d,]+) rows share a value with an earlier "
@@ -243,7 +257,8 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"to it; a customer number repeats when a customer answers again\.",
         r"「\g<c>」は\g<n>行のうち\g<r>行が前の行と同じ値のため、IDにはなりません。"
         r"回答ごとに異なる値の列も見つかりませんでした。回答ID（回答番号や受付番号）を"
-        r"エクスポートに加えてidに設定してください。顧客番号は同じお客様が再び回答すると重複します。",
+        r"エクスポートに加えてidに設定してください。"
+        r"顧客番号は同じお客様が再び回答すると重複します。",
     ),
     (
         r"set id to a column unique to each response\.",
@@ -261,8 +276,8 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     (
         r"Contact details found; copied into the follow-up work files and alert e-mails of "
         r"detractors who allowed contact \(never the report\) only when listed here:",
-        "連絡先の列が見つかりました。ここに挙げた場合に限り、連絡を許可した批判者の分を"
-        "フォローアップの作業ファイルとアラートのメールに写します（レポートには載せません）：",
+        "連絡先の列が見つかりました。ここに挙げた列に限り、連絡を許可した批判者の連絡先を"
+        "フォローアップの作業ファイルとアラートのメールにコピーします（レポートには載せません）：",
     ),
     (
         r"Contact details found\. Without a consent column, a detail a respondent left "
@@ -276,25 +291,26 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "電話番号やアドレスを残した人は nps-kit alerts で知らされます（レポートには載せません）。"
         "連絡を受けるために回答者が記入する列だけを挙げてください：",
     ),
-    (r"Survey weights; null = unweighted\.", "調査のウェイト。null＝重みづけなし。"),
+    (r"Survey weights; null = unweighted\.", "調査のウェイト（重み）。null＝重み付けなし。"),
     (
         r"Month to report: YYYY-MM; latest = the latest complete month with data \(run on the "
         r"1st, the month that just ended\); current = the latest month with data even if it is "
         r"still running \(the report says it is not complete yet\)\.",
-        "報告する月：YYYY-MM。latest＝データのある最新の終わった月（1日に実行すれば、終わったばかりの月）。"
-        "current＝途中でもデータのある最新の月（レポートは月途中だと書きます）。",
+        "レポートの対象月：YYYY-MM。latest＝データのある月のうち、終了した最新の月"
+        "（1日に実行すると、前月）。current＝月の途中でも、データのある最新の月"
+        "（レポートには月途中と表示します）。",
     ),
     (
         r"Comparisons shown in the headline: previous \(month\) and/or last_year \(same month\)\.",
-        "概要に示す比較：previous（前月）、last_year（前年同月）のどちらかまたは両方。",
+        "概要に表示する比較：previous（前月）と last_year（前年同月）の一方または両方。",
     ),
     (
         r"NPS target in points \(-100 to 100\); null = no target \(the headline says so\)\.",
-        "NPSの目標（−100〜100ポイント）。null＝目標なし（概要にそう書きます）。",
+        "NPSの目標（−100〜100ポイント）。null＝目標なし（概要にその旨を表示します）。",
     ),
     (
         r"Breakdowns and answer tables show the top N values and group the rest as \"?Other\"?\.",
-        "内訳と回答の表は上位N件を示し、残りは「その他」にまとめます。",
+        "内訳と回答の表には上位N件を表示し、残りは「その他」にまとめます。",
     ),
     (
         r"Columns to break the NPS down by: the categorical questions \(first (?P<n>\d+)\)\.",
@@ -304,7 +320,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"Not (?P<c>.+): people's names, not a breakdown; add it under breakdowns if you want "
         r"it\.",
         r"\g<c>は使いません：人の名前で、内訳の列ではないためです。"
-        "担当者別のNPSを見るならbreakdownsに加えてください。",
+        "担当者別のNPSを見る場合は breakdowns に追加してください。",
     ),
     (
         r"Not (?P<c>.+): too many small groups; in a month of one unit none would reach "
@@ -315,8 +331,8 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     (
         r"Follow-up questions: ratings \(with their scale\), multi-select \(with the separator "
         r"found\), the rest of the categorical questions and free text\.",
-        "追加設問：評価（その尺度つき）、複数選択（見つかった区切り文字つき）、"
-        "残りの選択式の設問と自由記述。",
+        "追加設問：評価（尺度付き）、複数選択（検出した区切り文字付き）、"
+        "残りの選択式の設問、自由記述。",
     ),
     (
         r"Theme dictionaries: the bundled '(?P<p>\w+)' pack, the one that fits these comments "
@@ -334,7 +350,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (
         r"Recommended actions per segment, theme and rating driver\.",
-        "セグメント・テーマ・評価の要因ごとのおすすめの施策。",
+        "セグメント・テーマ・評価項目ごとの推奨施策。",
     ),
     (
         r"Below this many responses a group is flagged as a small sample\.",
@@ -342,12 +358,12 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (
         r"Below this many responses a group's numbers are hidden\.",
-        "回答数がこれ未満のグループは数値を隠します。",
+        "回答数がこれ未満のグループは数値を表示しません。",
     ),
-    (r"Confidence level of the intervals\.", "区間の信頼水準。"),
+    (r"Confidence level of the intervals\.", "信頼区間の信頼水準。"),
     (
         r"Mask e-mail addresses, phone numbers and similar in free text before showing it\.",
-        "自由記述を表示する前に、メールアドレスや電話番号などを伏せます。",
+        "自由記述を表示する前に、メールアドレスや電話番号などを伏せ字にします。",
     ),
     (r"How the report is sent:", "レポートの送り方："),
     (
@@ -376,7 +392,8 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"\(1/2\) is not read as yes or no\. For words, download it again with 'Use choice "
         r"text'\.",
         "このQualtricsのエクスポートは数値（Status 0、1、…）で書かれています：選択式の回答は"
-        "コードなので、選択式の設問の内訳は1、2、3と表示され、はい／いいえの連絡の同意の設問（1/2）は"
+        "コードなので、選択式の設問の内訳は1、2、3と表示され、"
+        "はい／いいえの連絡の同意の設問（1/2）は"
         "はい・いいえとして読まれません。"
         "言葉で読むには「Use choice text」（選択肢のテキストを使用）で"
         "ダウンロードし直してください。",
@@ -472,17 +489,18 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"defaults\.yaml labels the questions with the export's words; a label may be given per "
         r"language there, e\.g\. label: \{en: Reason for the score, ja: スコアの理由\}, so that "
         r"this report shows its own\.",
-        "defaults.yaml は設問にエクスポートの言葉でラベルを付けています。そこでは言語ごとにラベルを"
+        "defaults.yaml では、設問のラベルにエクスポートの言葉を使っています。"
+        "そこではラベルを言語ごとに"
         "書けます（例：label: {en: Reason for the score, ja: スコアの理由}）。"
-        "そうすればこのレポートは自分の言語のラベルを示します。",
+        "そうすると、このレポートには自分の言語のラベルが表示されます。",
     ),
     (
         r"Recipients of the report; none yet: nps-kit send skips a unit without any, and stops "
         r"with an error when no unit it is asked to send has any\. Uncomment to set them for "
         r"this unit \(a list here replaces that of defaults\.yaml\):",
-        "レポートの宛先。まだありません：nps-kit send は宛先のないユニットを飛ばし、"
-        "送るよう指定したユニットのどれにも宛先がなければエラーで止まります。"
-        "このユニットの宛先はコメントを外して設定してください"
+        "レポートの宛先。まだありません：nps-kit send は宛先のないユニットには送信せず、"
+        "送信を指定したユニットのどれにも宛先がなければエラーで停止します。"
+        "このユニットの宛先は、コメントを外して設定してください"
         "（ここのリストは defaults.yaml のものを置き換えます）：",
     ),
     # the demo project `nps-kit init` writes without --from: its defaults.yaml
@@ -499,15 +517,16 @@ _JA: tuple[tuple[str, _Replace], ...] = (
             "in this folder are not units."
         ),
         "各ユニットの parameters/<ユニット>.yaml は、このファイルに重ねて読まれます。"
-        "マッピングはキーごとに重なり、リスト（breakdowns、followups、mail.to など）は既定の"
-        "リストを丸ごと置き換えます。相対パスは、それを書いたファイルのフォルダーから数えます。"
+        "マッピングはキーごとにマージされ、リスト（breakdowns、followups、mail.to など）は既定の"
+        "リストを丸ごと置き換えます。相対パスは、"
+        "そのパスを書いたファイルのあるフォルダーが基準です。"
         "`nps-kit run` はカーネルを起動する前に全ファイルを検証します。"
         "このフォルダーの playbook.yaml と themes.yaml はユニットではありません。",
     ),
     (
         _literal("Report language: ja | en. Set once here; a unit file only overrides it."),
-        "レポートの言語：ja | en。ここで一度だけ決めます。ユニットのファイルでは、必要なときだけ"
-        "上書きします。",
+        "レポートの言語：ja | en。ここで一度だけ設定します。ユニットのファイルでは、必要なときだけ"
+        "上書きしてください。",
     ),
     (
         _literal(
@@ -515,9 +534,10 @@ _JA: tuple[tuple[str, _Replace], ...] = (
             "to), an IANA name such as Asia/Tokyo, Europe/London or UTC; null = by language (ja: "
             "Asia/Tokyo, en: UTC), not the server's clock."
         ),
-        "読み手が目にするすべての時刻（作成時刻、フォローアップの経過日数を数える日）の"
-        "タイムゾーンです。Asia/Tokyo、Europe/London、UTC のようなIANAの名前で書きます。"
-        "null＝言語で決めます（ja: Asia/Tokyo、en: UTC）。サーバーの時計には従いません。",
+        "読み手に表示するすべての時刻（作成日時、フォローアップの経過日数の基準日）の"
+        "タイムゾーンです。Asia/Tokyo、Europe/London、UTC のようなIANAの名前で指定します。"
+        "null＝言語で決まります（ja: Asia/Tokyo、en: UTC）。"
+        "サーバーのタイムゾーンには依存しません。",
     ),
     (
         _literal(
@@ -525,21 +545,21 @@ _JA: tuple[tuple[str, _Replace], ...] = (
             "language: ja | en; null = the language above. Unit names are shown as written. This "
             "block belongs here only, not in a unit file."
         ),
-        "一覧ページ（reports/<期間>/index.html）は全ユニットを1ページに載せます。"
-        "その言語：ja | en。null＝上の言語。ユニット名は書いたとおりに表示します。"
-        "このブロックはこのファイルにだけ書き、ユニットのファイルには書きません。",
+        "一覧ページ（reports/<期間>/index.html）は、全ユニットを1ページにまとめます。"
+        "その言語：ja | en。null＝上の language と同じ。ユニット名は書いたとおりに表示します。"
+        "このブロックはこのファイルにだけ書き、ユニットのファイルには書かないでください。",
     ),
     (
         _literal("Time zone of the overview's generation time; null = the timezone above."),
-        "一覧ページの作成時刻のタイムゾーン。null＝上の timezone。",
+        "一覧ページの作成日時のタイムゾーン。null＝上の timezone と同じ。",
     ),
     (
         _literal(
             "What readers call one unit, as written (e.g. 店舗, 支店, Store): the overview's "
             "first column and chart say it; null = レポート / Unit."
         ),
-        "読み手が1ユニットを何と呼ぶか、書いたとおりに（例：店舗、支店、Store）。"
-        "一覧ページの最初の列とグラフがこの言葉を使います。null＝レポート / Unit。",
+        "読み手にとっての1ユニットの呼び方（例：店舗、支店、Store）。書いたとおりに表示します。"
+        "一覧ページの最初の列の見出しとグラフにこの言葉を使います。null＝レポート / Unit。",
     ),
     (
         _literal("Survey export: CSV (optionally .gz), XLSX or Parquet."),
@@ -556,40 +576,41 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         ),
         "月と日のどちらが先とも読める日付（1/2/2026）の読み方：month-first（月が先）、"
         'day-first（日が先）、または "%d.%m.%Y %H:%M" のような strftime の書式。'
-        "null＝自動で判定します（12を超える日があれば決まります）。",
+        "null＝自動で判定します（12を超える日の値があれば、それで決まります）。",
     ),
     (
         _literal(
             'More score answers that mean "no answer" (blank, NA, N/A, -, 無回答 already do), '
             'e.g. ["Don\'t know", わからない].'
         ),
-        "スコアの回答のうち「回答なし」とみなすものを追加します（空欄、NA、N/A、-、無回答 は"
-        '書かなくてもそうみなします）。例：["Don\'t know", わからない]。',
+        "スコアの回答のうち「回答なし」とみなすものを追加で指定します（空欄、NA、N/A、-、無回答 は"
+        '指定しなくても回答なしとみなします）。例：["Don\'t know", わからない]。',
     ),
     (
         _literal(
             'Repair text garbled by a double decoding ("Â¡" for "¡"); the report counts such cells.'
         ),
-        '二重にデコードされて文字化けしたテキスト（"¡" が "Â¡" になるなど）を直します。'
-        "レポートはそのようなセルの数を示します。",
+        '二重デコードによる文字化け（"¡" が "Â¡" になるなど）を修正します。'
+        "レポートにはそのようなセルの数を表示します。",
     ),
     (
         _literal(
             "Drop exact duplicate responses and repeated response ids (the report counts them)."
         ),
-        "完全に同じ回答と、繰り返された回答IDを除きます（レポートはその数を示します）。",
+        "完全に重複する回答と、重複した回答IDを除外します（レポートにはその件数を表示します）。",
     ),
     (
         _literal(
             "Qualtrics responses the respondent did not finish (Finished = False) but scored: "
             "include (count them) or exclude (leave them out); the report counts them either way."
         ),
-        "Qualtricsで、回答者が最後まで終えなかった（Finished = False）もののスコアはある回答："
-        "include（含めて数える）か exclude（除く）。どちらでもレポートはその数を示します。",
+        "Qualtricsで回答者が最後まで回答しなかった（Finished = False）ものの、スコアはある回答の"
+        "扱い：include（集計に含める）か exclude（除外する）。どちらの場合もレポートにその件数を"
+        "表示します。",
     ),
     (
         _literal('Column with the 0-10 "how likely are you to recommend" score.'),
-        "「すすめる可能性」を0〜10で尋ねたスコアの列。",
+        "「親しい人に勧める可能性」を0〜10で尋ねたスコア（推奨度）の列。",
     ),
     (
         _literal(
@@ -599,7 +620,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (
         _literal("Column with a unique response id (used in the detractor follow-up list)."),
-        "回答ごとに異なる回答IDの列（批判者のフォローアップ一覧で使います）。",
+        "回答を一意に識別する回答IDの列（批判者のフォローアップ一覧で使います）。",
     ),
     (
         _literal("Free-text column explaining the score (shown in the detractor follow-up list)."),
@@ -607,18 +628,18 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (
         _literal("Column saying whether the respondent allows us to contact them."),
-        "回答者が連絡を許可しているかを示す列。",
+        "回答者が連絡を許可しているかどうかを示す列。",
     ),
     (
         _literal("Column with survey weights; null = unweighted."),
-        "調査のウェイトの列。null＝重みづけなし。",
+        "調査のウェイト（重み）の列。null＝重み付けなし。",
     ),
     (
         _literal(
             "Columns to break the NPS down by: plain names, or {column: ..., label: ...} for a "
             "label."
         ),
-        "NPSの内訳に使う列：列名だけ、またはラベルを付けるなら {column: ..., label: ...}。",
+        "NPSの内訳に使う列：列名のみ、またはラベルを付ける場合は {column: ..., label: ...}。",
     ),
     (
         _literal(
@@ -635,7 +656,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (
         _literal("Recommended actions per segment and theme (YAML); null = nps-kit's defaults."),
-        "セグメントとテーマごとのおすすめの施策（YAML）。null＝nps-kit の既定。",
+        "セグメントとテーマごとの推奨施策（YAML）。null＝nps-kit の既定。",
     ),
     (
         _literal(
@@ -645,9 +666,10 @@ _JA: tuple[tuple[str, _Replace], ...] = (
             "none with report_url."
         ),
         "レポートの送り方：html（添付）、pdf（headless chromiumで印刷。chromiumのインストールが"
-        "必要）、zip（htmlをzipにして）、none（リンクだけ）。メールのゲートウェイは大きな.htmlの"
-        "添付をよく隔離します。共有ドライブや社内サイトがあれば、attach: none と report_url を"
-        "おすすめします。",
+        "必要です）、zip（htmlをzipで圧縮）、none（リンクのみ）。メールゲートウェイは大きな.htmlの"
+        "添付ファイルを隔離することがよくあります。共有ドライブや社内サイトがあれば、"
+        "attach: none と"
+        " report_url の組み合わせをおすすめします。",
     ),
     (
         _literal(
@@ -667,14 +689,14 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (
         _literal("Highest score that triggers an alert (0-10; 6 = every NPS detractor)."),
-        "アラートを出す最高のスコア（0〜10。6＝NPSの批判者すべて）。",
+        "アラートの対象とする最高スコア（0〜10。6＝NPSの批判者すべて）。",
     ),
     (
         _literal(
             "Named closed_loop, not followups: `followups` above lists the follow-up questions."
         ),
-        "followups ではなく closed_loop という名前です：上の `followups` はフォローアップの"
-        "設問の一覧です。",
+        "この設定の名前は followups ではなく closed_loop です（上の `followups` は"
+        "追加設問の一覧です）。",
     ),
     (
         _literal(
@@ -683,7 +705,8 @@ _JA: tuple[tuple[str, _Replace], ...] = (
             "status and/or contacted_at. The report then shows the close rate, the median days "
             "to contact and who is still open. null = none."
         ),
-        "チームが返したフォローアップの状況：owner、status、contacted_at を記入した作業用ファイル"
+        "チームから戻ってきたフォローアップの状況：owner、status、"
+        "contacted_at を記入した作業用ファイル"
         " <ユニット>_followups.csv/.xlsx か、response_id と status または contacted_at を含む"
         "任意のCSV/XLSX。レポートには対応完了の割合、連絡までの日数の中央値、未対応の回答を"
         "載せます。null＝なし。",
@@ -693,15 +716,15 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         _literal(
             "Parameters of the <<n>> report; merged over defaults.yaml (see the comments there). "
             "Check it with `nps-kit run <<u>>`: every key is validated before anything runs. A "
-            "key left out here takes its value from defaults.yaml, so the examples below are "
-            "commented out: uncomment one to set it for this unit only. A list written here "
-            "(breakdowns, followups, mail.to, ...) replaces the list of defaults.yaml as a whole, "
-            "and [] empties it."
+            "key left out here takes its value from defaults.yaml; an example below that is "
+            "commented out is such a key: uncomment it to set it for this unit only. A list "
+            "written here (breakdowns, followups, mail.to, ...) replaces the list of defaults.yaml "
+            "as a whole, and [] empties it."
         ),
         r"\g<n>のレポートのパラメーターです。defaults.yaml に重ねて読まれます（説明はそちらの"
-        r"コメントにあります）。`nps-kit run \g<u>` で確かめてください：実行の前に全キーを"
-        "検証します。ここに書かないキーは defaults.yaml の値になるため、下の例はコメントに"
-        "してあります。このユニットだけに設定するには、コメントを外してください。ここに書いた"
+        r"コメントにあります）。`nps-kit run \g<u>` で確認できます：実行前にすべてのキーを"
+        "検証します。ここに書かないキーには defaults.yaml の値が使われます。下のコメントアウト"
+        "された例もそうしたキーで、コメントを外すとこのユニットだけに設定できます。ここに書いた"
         "リスト（breakdowns、followups、mail.to など）は defaults.yaml のリストを丸ごと置き換え、"
         "[] は空にします。",
     ),
@@ -716,15 +739,60 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         _literal(
             "Report language (ja | en) is set once in defaults.yaml; uncomment to override it here."
         ),
-        "レポートの言語（ja | en）は defaults.yaml で一度だけ決めます。ここで上書きするには"
+        "レポートの言語（ja | en）は defaults.yaml で一度だけ設定します。ここで上書きするには"
         "コメントを外してください。",
     ),
     (
         _literal(
             "Keep only this unit's rows when several units share one export; null = every row."
         ),
-        "複数のユニットが一つのエクスポートを共有するとき、このユニットの行だけを残します。"
+        "複数のユニットで一つのエクスポートを共有する場合に、このユニットの行だけに絞り込みます。"
         "null＝すべての行。",
+    ),
+    (
+        _literal("Report language of the demo unit, kept in this file as its data below is."),
+        "デモのユニットのレポートの言語です。下の data と同じく、このファイルに書いています。",
+    ),
+    (
+        _literal("The demo export's columns, kept in this file for the same reason as data above."),
+        "デモのエクスポートの列です。上の data と同じ理由で、このファイルに書いています。",
+    ),
+    (
+        _literal("Responses by <<c>> in <<f>>, most frequent first: <<v>>."),
+        lambda m: (
+            f"{m['f']} の {m['c']} の値と回答数（多い順）："
+            + re.sub(r" and (\d+) more$", r"、ほか\1件", _counts(m["v"]))
+            + "。"
+        ),
+    ),
+    (
+        _literal("No value to suggest: defaults.yaml names no export (data.path)."),
+        "提案できる値がありません：defaults.yaml にエクスポート（data.path）の指定がありません。",
+    ),
+    (
+        _literal("No value to suggest: <<f>> cannot be read (nps-kit inspect says why)."),
+        r"提案できる値がありません：\g<f> を読み込めませんでした（理由は nps-kit inspect で"
+        "確認できます）。",
+    ),
+    (
+        _literal(
+            "No value to suggest: no unit file nor defaults.yaml names a column of <<f>> to "
+            "filter on (data.filter, breakdowns)."
+        ),
+        r"提案できる値がありません：\g<f> のどの列で絞り込むかを、ユニットのファイルも"
+        " defaults.yaml も指定していません（data.filter、breakdowns）。",
+    ),
+    (
+        _literal("No value to suggest: the column <<c>> of <<f>> is empty."),
+        r"提案できる値がありません：\g<f> の \g<c> 列は空です。",
+    ),
+    (
+        _literal(
+            "Follow-up questions analysed in every unit's report (a unit file's comments show "
+            "the format); a unit file's own list replaces this one. [] = none."
+        ),
+        "各ユニットのレポートで分析する追加設問です（書き方はユニットのファイルの"
+        "コメントにあります）。ユニットのファイルに書いた一覧は、これを置き換えます。[]＝なし。",
     ),
     (
         _literal(
@@ -732,8 +800,8 @@ _JA: tuple[tuple[str, _Replace], ...] = (
             "defaults.yaml points at your own export. Delete this file when you no longer need "
             "the example."
         ),
-        "デモの設定です。defaults.yaml を自分のエクスポートに向けたあとも例が動くように、"
-        "このファイルに書いています。例が要らなくなったら、このファイルを削除してください。",
+        "デモの設定です。defaults.yaml のエクスポートをご自身のものに変更した後も例が動くように、"
+        "このファイルに書いています。例が不要になったら、このファイルを削除してください。",
     ),
     (
         _literal(
@@ -748,14 +816,15 @@ _JA: tuple[tuple[str, _Replace], ...] = (
             "Follow-up questions analysed in the report; leave out to use the list in "
             "defaults.yaml."
         ),
-        "レポートで分析するフォローアップの設問。書かなければ defaults.yaml の一覧を使います。",
+        "レポートで分析する追加設問。書かなければ defaults.yaml の一覧を使います。",
     ),
     (
         _literal(
             "type is one of: categorical (one answer), multi (several answers joined by "
             "`separator`), rating (a scale, `scale: [low, high]`), text (free text)."
         ),
-        "type は次のどれか：categorical（回答は一つ）、multi（`separator` でつないだ複数の回答）、"
+        "type は次のいずれかです：categorical（単一回答）、"
+        "multi（`separator` で区切った複数回答）、"
         "rating（尺度。`scale: [low, high]`）、text（自由記述）。",
     ),
     (
@@ -764,8 +833,8 @@ _JA: tuple[tuple[str, _Replace], ...] = (
             "labels; asks: improvement (text only) reads the answers as requests unless they "
             "praise."
         ),
-        "label はレポートに表示する設問の短い名前、codes は元の回答からラベルへの対応です。"
-        "asks: improvement（text だけ）は、ほめている回答のほかは要望として読みます。",
+        "label はレポートに表示する設問の短い名前、codes は元の回答をラベルに置き換える対応表です。"
+        "asks: improvement（text のみ）を付けると、褒めている回答以外を要望として扱います。",
     ),
     (_literal("For example:"), "例："),
     (
@@ -784,7 +853,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
             "Leave out to use those of defaults.yaml; nps-kit send skips a unit without any."
         ),
         "レポートの宛先（アドレスのリスト）。reply_to はアドレス一つか null。書かなければ"
-        " defaults.yaml の宛先を使います。nps-kit send は宛先のないユニットを飛ばします。",
+        " defaults.yaml の宛先を使います。nps-kit send は宛先のないユニットには送信しません。",
     ),
     (
         _literal(

@@ -1452,8 +1452,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "in the export.",
     },
     "contact.unlisted_found": {
-        "ja": "initがエクスポートに見つけた連絡先の列は{columns}です。columns.contact_detailsに"
-        "挙げると作業用ファイルとアラートに写されます。",
+        "ja": "initがエクスポートで見つけた連絡先の列は{columns}です。columns.contact_detailsに"
+        "挙げると、作業用ファイルとアラートにコピーされます。",
         "en": "The e-mail and phone columns init finds in the export: {columns}; list them in "
         "columns.contact_details to copy them into the work files and alerts.",
     },

@@ -1196,14 +1196,15 @@ def _readme(export: Path, *, language: str = "en") -> str:
     if language == "ja":
         return f"""# {export.name} のNPSレポート
 
-`nps-kit init --from {export.name}` で作りました。`parameters/defaults.yaml` の設定はどれも
-エクスポートから判定したもので、理由をコメントに書いています。確かめてから、次を実行します：
+`nps-kit init --from {export.name}` で作成しました。`parameters/defaults.yaml` の設定はどれも
+エクスポートから判定したもので、理由をコメントに書いています。内容を確認してから、次のコマンドを
+実行してください：
 
 ```sh
 nps-kit run --all          # reports/<期間>/<ユニット>.html、index.html、manifest.json
 ```
 
-`nps-kit inspect {export.name}` でエクスポートの各列の内容を見られます。レポート本体は
+`nps-kit inspect {export.name}` でエクスポートの各列の内容を確認できます。レポート本体は
 `notebooks/nps_report.ipynb` です。
 """
     return f"""# NPS reports for {export.name}

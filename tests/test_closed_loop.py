@@ -2077,9 +2077,9 @@ def test_with_consent_and_no_contact_details_the_box_says_where_to_find_people(
     html = str(followup_html(found, lang="ja").data)
     assert (
         "連絡先の列が設定されていない（columns.contact_details）ため、作業用ファイルにも電話番号や"
-        "メールアドレスはありません。エクスポートで回答IDから探してください。initがエクスポートに"
-        "見つけた連絡先の列は「電話番号」です。columns.contact_detailsに挙げると作業用ファイルと"
-        "アラートに写されます。" in html
+        "メールアドレスはありません。エクスポートで回答IDから探してください。initがエクスポートで"
+        "見つけた連絡先の列は「電話番号」です。columns.contact_detailsに挙げると、作業用ファイルと"
+        "アラートにコピーされます。" in html
     )
     assert listing(unit_of(export), breakdowns=[], details=["電話番号"]).unlisted is None
     assert listing(unit_of(export), breakdowns=[], contact_column=None).unlisted is None

@@ -106,6 +106,36 @@ def test_demo_frame_is_the_file_content(written: tuple[bytes, bytes]) -> None:
     assert csv == gzip.decompress(written[0])
 
 
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [
+        ("en", {"Cloud Platform", "Retail Banking"}),
+        ("ja", {"EC事業部", "店舗事業部", "保険サービス部"}),
+    ],
+)
+def test_a_language_s_demo_is_its_units_rows_unchanged(
+    tmp_path: Path, frame: pd.DataFrame, language: str, names: set[str]
+) -> None:
+    """INIT43: init --language en wrote the whole file, so its example reported EC事業部.
+
+    The rows of the language's units as the whole demo has them, but for their free-text
+    answers in the other language (a tenth), left blank.
+    """
+    path = demo.write_demo(tmp_path / "demo.csv.gz", language=language)  # type: ignore[arg-type]
+    part = pd.read_csv(path, dtype=str, keep_default_na=False)
+    whole = frame.loc[frame["business_unit"].isin(names), EXPECTED_COLUMNS].reset_index(drop=True)
+    assert set(part["business_unit"]) == names
+    texts = ["comment", "improvement"]
+    pd.testing.assert_frame_equal(part.drop(columns=texts), whole.drop(columns=texts))
+    for column in texts:
+        kept = part[column] != ""
+        assert (part.loc[kept, column] == whole.loc[kept, column]).all()
+        blanked = whole.loc[whole[column].ne("") & ~kept, column]
+        japanese = blanked.str.contains(JAPANESE)
+        assert (japanese if language == "en" else ~japanese).mean() > 0.99
+        assert 0.05 < len(blanked) / whole[column].ne("").sum() < 0.15
+
+
 def test_main_writes_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out.csv.gz"
     assert demo.main([str(out)]) == 0

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 import yaml
 
@@ -144,8 +145,8 @@ def test_a_new_unit_keeps_every_list_of_defaults_yaml(tmp_path: Path, repo_root:
 @pytest.mark.parametrize(
     ("language", "shown", "not_shown"),
     [
-        ("en", ["label: Reason for the score", "values: [North]"], "チャネル"),
-        ("ja", ["label: スコアの理由", "values: [EC事業部]"], "Reason for the score"),
+        ("en", ["label: Reason for the score", "values: [VALUE]"], "チャネル"),
+        ("ja", ["label: スコアの理由", "values: [VALUE]"], "Reason for the score"),
     ],
 )
 def test_the_new_unit_template_speaks_the_projects_language(
@@ -231,7 +232,7 @@ def test_init_language_en_writes_the_shipped_english_files(tmp_path: Path) -> No
     assert found.errors == []
     assert found.units["example"].language == "en"
     assert found.units["example"].data.filter is not None
-    assert found.units["example"].data.filter.values == ["EC事業部"]
+    assert found.units["example"].data.filter.values == ["Cloud Platform"]
 
 
 def test_init_language_is_for_the_demo_project_only(tmp_path: Path) -> None:
@@ -255,3 +256,153 @@ def test_new_unit_in_a_japanese_project_is_commented_in_japanese(tmp_path: Path)
     assert _english_comments(text) == []
     assert "# 表示名（レポートの言語で）。\nname: sales\n" in text
     assert "#   - {column: channel, label: チャネル}\n" in text
+
+
+class _OneKeyOnce(yaml.SafeLoader):
+    """A YAML loader that refuses a mapping naming a key twice (PyYAML keeps the last)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:  # type: ignore[override]
+        keys = [self.construct_object(k, deep=deep) for k, _ in node.value]
+        repeated = sorted({str(k) for k in keys if keys.count(k) > 1})
+        if repeated:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"repeated keys {repeated}", node.start_mark
+            )
+        return super().construct_mapping(node, deep=deep)
+
+
+def test_the_strict_loader_refuses_a_repeated_key() -> None:
+    with pytest.raises(yaml.constructor.ConstructorError, match=r"repeated keys \['language'\]"):
+        yaml.load("language: en\nname: x\nlanguage: en\n", Loader=_OneKeyOnce)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_init_writes_each_key_once_and_the_demo_s_follow_ups(tmp_path: Path, language: str) -> None:
+    """INIT43: example.yaml said language twice (commented and live); defaults.yaml's comment
+    named a followups key it lacked; the example's follow-up section was empty."""
+    project.init_project(tmp_path, language=language)
+    folder = tmp_path / "parameters"
+    parsed = {
+        p.name: yaml.load(p.read_text(encoding="utf-8"), Loader=_OneKeyOnce)
+        for p in sorted(folder.glob("*.yaml"))
+    }
+    example = (folder / "example.yaml").read_text(encoding="utf-8")
+    assert re.findall(r"^#? *language:.*$", example, flags=re.M) == [f"language: {language}"]
+    assert parsed["defaults.yaml"]["followups"] == []
+    assert [f["column"] for f in parsed["example.yaml"]["followups"]] == [
+        "heard_about",
+        "used_features",
+        "rating_staff",
+        "rating_website",
+        "rating_delivery",
+        "rating_price",
+        "rating_support_speed",
+        "comment",
+        "improvement",
+    ]
+    unit = load_all(folder).units["example"]
+    labels = [f.label for f in unit.followups]
+    assert labels[0] == {"en": "How they heard of us", "ja": "認知経路"}[language]
+    assert [b.label for b in unit.breakdowns] == {  # type: ignore[union-attr]
+        "en": ["Channel", "Plan", "Region", "Tenure"],
+        "ja": ["チャネル", "プラン", "地域", "利用年数"],
+    }[language]
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "units"),
+    [
+        ("en", "Cloud Platform", {"Cloud Platform", "Retail Banking"}),
+        ("ja", "EC事業部", {"EC事業部", "店舗事業部", "保険サービス部"}),
+    ],
+)
+def test_init_s_demo_is_in_the_project_s_language(
+    tmp_path: Path, language: str, name: str, units: set[str]
+) -> None:
+    """INIT43: init --language en wrote the Japanese demo (EC事業部, 電話, 関東, 最悪。)."""
+    project.init_project(tmp_path, language=language)
+    data = pd.read_csv(tmp_path / "data" / "demo_responses.csv.gz", dtype=str)
+    assert set(data["business_unit"]) == units
+    unit = load_all(tmp_path / "parameters").units["example"]
+    assert (unit.name, unit.language) == (name, language)
+    assert unit.data.filter is not None and unit.data.filter.values == [name]
+    if language == "en":
+        rows = data[data["business_unit"] == name]
+        shown = {"channel", "plan", "region", "tenure", "heard_about", "comment"}
+        cells = rows[sorted(shown)].fillna("").to_numpy().ravel()
+        assert [c for c in cells if _JAPANESE.search(c)] == []
+        # defaults.yaml's comments quote Japanese words on purpose (無回答, 店舗).
+        for file in ("parameters/example.yaml", "README.md"):
+            text = (tmp_path / file).read_text(encoding="utf-8")
+            assert _JAPANESE.findall(text) == [], file
+    else:
+        readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+        assert readme.startswith("# NPSレポート\n\n`nps-kit init` で作成したプロジェクトです。")
+        assert "To report on your own survey export" not in readme
+
+
+@pytest.mark.parametrize(
+    ("language", "note", "line"),
+    [
+        (
+            "en",
+            "# Responses by business_unit in demo_responses.csv.gz, most frequent first:\n"
+            "# Retail Banking (5,077), Cloud Platform (4,755).\n",
+            "#   filter: {column: business_unit, values: [Retail Banking]}\n",
+        ),
+        (
+            "ja",
+            "# demo_responses.csv.gz の business_unit の値と回答数（多い順）："
+            "EC事業部（10,471件）、\n"
+            "# 店舗事業部（8,761件）、保険サービス部（939件）。\n",
+            "#   filter: {column: business_unit, values: [店舗事業部]}\n",
+        ),
+    ],
+)
+def test_new_unit_suggests_a_filter_value_of_the_export(
+    tmp_path: Path, language: str, note: str, line: str
+) -> None:
+    """INIT43: new-unit suggested region = North, which the demo export lacks.
+
+    The values of the column example.yaml filters on, most frequent first; the example filters
+    on the first one no other unit takes (example.yaml has Cloud Platform, EC事業部).
+    """
+    project.init_project(tmp_path, language=language)
+    text = project.new_unit("north", parameters=tmp_path / "parameters").read_text("utf-8")
+    assert f"{note}# data:\n{line}" in text
+
+
+def test_new_unit_says_when_it_has_no_value_to_suggest(tmp_path: Path) -> None:
+    (tmp_path / "defaults.yaml").write_text("language: en\n", encoding="utf-8")
+    text = project.new_unit("north", parameters=tmp_path).read_text(encoding="utf-8")
+    assert (
+        "null = every row.\n"
+        "# No value to suggest: defaults.yaml names no export (data.path).\n"
+        "# data:\n"
+        "#   filter: {column: COLUMN, values: [VALUE]}\n"
+    ) in text
+
+
+@pytest.mark.slow
+def test_an_english_init_project_runs_with_its_follow_up_questions(tmp_path: Path) -> None:
+    """INIT43: the demo project's follow-up section was a heading without a table."""
+    from nps_kit.run import run_reports
+
+    project.init_project(tmp_path, language="en")
+    found = load_all(tmp_path / "parameters")
+    found.raise_if_errors()
+    result = run_reports(
+        list(found.units.values()),
+        notebook=tmp_path / "notebooks" / "nps_report.ipynb",
+        output=tmp_path / "reports",
+        period="2026-10",
+        jobs=1,
+        progress=None,
+    )
+    assert [u.status for u in result.units] == ["ok"], [u.error for u in result.units]
+    page = (tmp_path / "reports" / "2026-10" / "example.html").read_text(encoding="utf-8")
+    assert "<h1>Cloud Platform NPS report" in page
+    followups = page[page.index("<h2>6. Follow-up questions") : page.index("<h2>7. ")]
+    for shown in ("How they heard of us", "Search engine", "Features used", "Dashboard"):
+        assert shown in followups, shown
+    assert "Reason for the score" in followups and "Speed of support" in followups

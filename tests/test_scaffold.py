@@ -258,11 +258,11 @@ def test_init_proposes_dropping_double_submissions_in_japanese(tmp_path: Path) -
     text = (tmp_path / "clinic" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert _english_comments(text) == []
     assert (
-        "  # 2行が、60秒以内に先に送られた回答と同じ答えです"
-        "（送信ボタンの二度押しなどによる二重送信）。\n"
-        "  # dedupe: resubmissions は、完全に同じ行とともにこれらを除きます。\n"
-        "  # そのため resubmissions にしています。\n"
-        "  # falseでは、それぞれがNPSにも一覧にも2回数えられます。\n"
+        "  # 2行は60秒以内に送信された直前の回答と同じ内容です\n"
+        "  # （送信ボタンの二度押しなどによる二重送信）。\n"
+        "  # dedupe: resubmissions にすると、完全に重複する行とあわせてこれらを除外します。\n"
+        "  # そのため resubmissions に設定しています。\n"
+        "  # false にすると、これらの回答がNPSにも一覧にも2回ずつ数えられます。\n"
         "  dedupe: resubmissions\n"
     ) in text
 
@@ -1314,8 +1314,8 @@ def test_consent_worded_as_japanese_tools_word_it_is_the_contact_column(tmp_path
     assert '  contact: "Q5. ホテルからご連絡を差し上げてもよろしいですか。"\n' in text
     # (in the project's language, QA23)
     assert (
-        "  # 連絡を許可した批判者の分をフォローアップの作業ファイルとアラートのメールに写します"
-        in text
+        "  # 連絡を許可した批判者の連絡先をフォローアップの作業ファイルと"
+        "アラートのメールにコピーします" in text
     )
 
 
@@ -1347,7 +1347,7 @@ def test_no_answer_words_seen_in_the_score_column_are_written(tmp_path: Path) ->
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert (  # in the project's language (QA23)
         '  # 例：["Don\'t know", わからない]。\n'
-        "  # スコアの列にあったものです。\n"
+        "  # スコアの列にあった値です。\n"
         '  missing_values: ["わからない"]\n'
     ) in text
 
@@ -1661,7 +1661,7 @@ def test_init_never_offers_a_shared_id_nor_the_staff_as_a_contact_detail(tmp_pat
     defaults = _defaults(tmp_path / "p")
     assert defaults["columns"]["id"] is None  # type: ignore[index]
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
-    assert "  # 「顧客番号」はIDにしません：\n  # 6件の値が内容の異なる行で繰り返されて" in text
+    assert "  # 「顧客番号」はIDに使いません：\n  # 6件の値が内容の異なる行で繰り返されて" in text
     assert 'id: "回答日時"' not in text
     assert re.search(r"  # 「回答日時」は120行のうち\d+行が前の行と同じ値のため、IDには", text)
     assert '  # contact_details: ["電話番号"]\n' in text
@@ -1734,7 +1734,7 @@ def test_init_takes_the_call_id_not_the_customer_number_as_the_response_id(
     assert defaults["columns"]["id"] == "ｺｰﾙID"  # type: ignore[index]
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert (
-        "  # 「お客様番号」はIDにしません：お客様の番号は、回答ではなく回答した人を表します。\n"
+        "  # 「お客様番号」はIDに使いません：顧客番号は、回答ではなく回答者を表すためです。\n"
         '  id: "ｺｰﾙID"\n'
     ) in text
     # At most a detail the team looks the customer up by, beside the phone number.
@@ -1749,8 +1749,8 @@ def test_the_score_comment_says_what_was_found_not_that_the_question_recommends(
     if language == "ja":
         export = write_callcentre_ja(tmp_path / "denki.csv")
         said = (
-            "  # ｽｺｱ\n  # 0〜10で答える唯一の列です（見出しは「すすめる」ことを尋ねていません）。\n"
-            '  # NPSの設問か確かめてください。\n  score: "ｽｺｱ"\n'
+            "  # ｽｺｱ\n  # 0〜10で回答する唯一の列です（見出しは推奨意向を尋ねていません）。\n"
+            '  # NPSの設問かどうか確認してください。\n  score: "ｽｺｱ"\n'
         )
     else:
         rows = "".join(
@@ -1765,7 +1765,7 @@ def test_the_score_comment_says_what_was_found_not_that_the_question_recommends(
     project_from_export(tmp_path / "p", export)
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert said in text
-    assert "recommending." not in text and "すすめる」ことを尋ねています" not in text
+    assert "recommending." not in text and "推奨意向（おすすめするか）を尋ねています" not in text
 
 
 def test_the_score_comment_says_the_question_recommends_when_it_does(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from importlib import resources
 from pathlib import Path
 from string import Template
@@ -33,6 +34,28 @@ The report itself is `notebooks/nps_report.ipynb`: open it in JupyterLab to chan
 cell holds the parameters `nps-kit run` fills in.
 """
 
+# A Japanese project's README in Japanese (INIT43: it was the English one).
+_README_JA = """# NPSレポート
+
+`nps-kit init` で作成したプロジェクトです。デモデータのまま、すぐに実行できます：
+
+```sh
+nps-kit run --all          # reports/<期間>/<ユニット>.html、index.html、manifest.json
+```
+
+ご自身のアンケートのエクスポートでレポートを作成するには：
+
+1. エクスポート（CSV、XLSX、Parquet）を `data/` に置き、`parameters/defaults.yaml` の
+   `data.path` をそのファイルに変更します。列名は `columns:` で設定します。
+2. ユニット（事業部や店舗など）ごとにファイルを1つ追加します：`nps-kit new-unit sales` で
+   `parameters/sales.yaml` が作成されます（`name`、`language`、`data.filter`、`mail.to` を
+   設定してください）。
+3. `nps-kit run sales` を実行すると、すべてのキーを検証してからレポートを作成します。
+
+レポート本体は `notebooks/nps_report.ipynb` です。変更するには JupyterLab で開いてください。
+最初のセルには、`nps-kit run` が値を設定するパラメーターがあります。
+"""
+
 # The example unit names the demo file and columns itself, so it stays valid after defaults.yaml
 # is pointed at your own export (delete it when you no longer need it).
 _DEMO_DATA = """data:
@@ -41,11 +64,11 @@ _DEMO_DATA = """data:
   path: ../data/demo_responses.csv.gz
   sheet: null
   encoding: null
-  filter: {column: business_unit, values: [EC事業部]}
+  filter: {column: business_unit, values: [$name]}
   date_format: null
 """
-_DEMO_PINNED = """
-language: ja
+_DEMO_COLUMNS = """
+# The demo export's columns, kept in this file for the same reason as data above.
 columns:
   score: score
   date: submitted_at
@@ -53,61 +76,171 @@ columns:
   comment: comment
   contact: contact_ok
   weight: null
-breakdowns: [channel, plan, region, tenure]
 """
-# The template's examples, in the project's language (QA20: an English project's new unit
-# showed チャネル, 認知経路 and 利用した機能).
+# The demo unit each language's project reports on (INIT43: an English project's example was
+# EC事業部, its comments and segments Japanese), with the labels of the demo's questions, which
+# the unit template's examples show too (QA20: an English project's new unit showed チャネル,
+# 認知経路 and 利用した機能). Cloud Platform is a software unit: the saas pack reads its comments.
 _EXAMPLES: dict[str, dict[str, str]] = {
     "ja": {
-        "filter": "{column: business_unit, values: [EC事業部]}",
-        "breakdown_column": "channel",
-        "breakdown_label": "チャネル",
+        "name": "EC事業部",
+        "themes": "",
+        "channel": "チャネル",
+        "plan": "プラン",
+        "region": "地域",
+        "tenure": "利用年数",
         "heard_about": "認知経路",
         "used_features": "利用した機能",
         "rating_staff": "スタッフの対応",
+        "rating_website": "ウェブサイト・アプリ",
+        "rating_delivery": "配送・受け取り",
+        "rating_price": "価格",
+        "rating_support_speed": "対応の速さ",
         "comment": "スコアの理由",
         "improvement": "改善してほしい点",
     },
     "en": {
-        "filter": "{column: region, values: [North]}",
-        "breakdown_column": "channel",
-        "breakdown_label": "Channel",
+        "name": "Cloud Platform",
+        "themes": "# A software unit: the saas theme pack (its themes, learned layers and playbook)"
+        " instead of\n# the retail themes of themes.yaml.\nthemes: saas\n",
+        "channel": "Channel",
+        "plan": "Plan",
+        "region": "Region",
+        "tenure": "Tenure",
         "heard_about": "How they heard of us",
         "used_features": "Features used",
         "rating_staff": "Staff",
+        "rating_website": "Website and app",
+        "rating_delivery": "Delivery",
+        "rating_price": "Price",
+        "rating_support_speed": "Speed of support",
         "comment": "Reason for the score",
         "improvement": "What to improve",
     },
 }
+_BREAKDOWNS = ("channel", "plan", "region", "tenure")
+_FOLLOWUPS = (
+    ("heard_about", 'type: categorical, label: $heard_about'),
+    ("used_features", 'type: multi, label: $used_features, separator: ";"'),
+    *((r, f"type: rating, label: ${r}, scale: [1, 5]") for r in (
+        "rating_staff", "rating_website", "rating_delivery", "rating_price", "rating_support_speed"
+    )),
+    ("comment", "type: text, label: $comment"),
+    ("improvement", "type: text, label: $improvement, asks: improvement"),
+)  # fmt: skip
 
 
 def _resource(name: str) -> str:
     return resources.files("nps_kit").joinpath("resources", name).read_text(encoding="utf-8")
 
 
-def _unit_text(unit: str, *, name: str, language: str) -> str:
+def _quote(value: str) -> str:
+    """Return ``value`` as an item of a YAML flow list, plain when YAML reads it back."""
+    import json
+
+    import yaml
+
+    try:
+        plain = yaml.safe_load(f"[{value}]") == [value] and "#" not in value
+    except yaml.YAMLError:
+        plain = False
+    return value if plain else json.dumps(value, ensure_ascii=False)
+
+
+def _filter_lines(parameters: Path, unit: str) -> dict[str, str]:
+    """Return the template's ``filter`` example and the note above it (INIT43).
+
+    The example filtered ``region = North``, a value the demo export lacks: the values come
+    from the unit's export now, most frequent first, and the note says when there are none.
+    """
+    from nps_kit._filter_values import SHOWN, suggest_filter
+
+    found = suggest_filter(parameters, name=unit)
+    if found.column is None or found.pick is None:
+        return {
+            "filter": "{column: COLUMN, values: [VALUE]}",
+            "filter_note": f"# No value to suggest: {found.reason}.\n",
+        }
+    # A value and its count stay on one line (a no-break space until wrapped).
+    listed = ", ".join(f"{v} ({n:,})".replace(" ", "\xa0") for v, n in found.values[:SHOWN])
+    more = len(found.values) - SHOWN
+    listed += f" and {more} more" if more > 0 else ""
+    note = f"Responses by {found.column} in {found.export}, most frequent first: {listed}."
+    lines = [line.replace("\xa0", " ") for line in textwrap.wrap(note, 94)]
+    return {
+        "filter": f"{{column: {_quote(found.column)}, values: [{_quote(found.pick)}]}}",
+        "filter_note": "".join(f"# {line}\n" for line in lines),
+    }
+
+
+def _unit_english(unit: str, *, name: str, language: str, filter_lines: dict[str, str]) -> str:
     """Fill the unit template, whose keys but ``unit`` and ``name`` are examples in comments.
 
     A live key overrides defaults.yaml, and a live list replaces its list (QA20:
     ``followups: []`` hid the three follow-up questions init had written there,
     ``to: [north-team@example.com]`` its recipients).
     """
+    labels = _EXAMPLES["ja" if language == "ja" else "en"]
+    return Template(_resource("unit.yaml")).substitute(
+        unit=unit,
+        name=name,
+        language=language,
+        breakdown_column="channel",
+        breakdown_label=labels["channel"],
+        **filter_lines,
+        **{k: v for k, v in labels.items() if k not in ("name", "themes")},
+    )
+
+
+def _unit_text(unit: str, *, name: str, language: str, parameters: Path) -> str:
     from nps_kit._init_words import in_language
 
-    examples = _EXAMPLES["ja" if language == "ja" else "en"]
-    text = Template(_resource("unit.yaml")).substitute(
-        unit=unit, name=name, language=language, **examples
+    lines = _filter_lines(parameters, unit)
+    return in_language(
+        _unit_english(unit, name=name, language=language, filter_lines=lines), language
     )
-    return in_language(text, language)
+
+
+def _swap(text: str, old: str, new: str) -> str:
+    """Replace the one ``old`` of the unit template (a template edit that drops it fails tests)."""
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
 
 
 def _example_text(language: str) -> str:
+    """Return the demo's unit: its data, columns, breakdowns and follow-ups live, in its language.
+
+    One ``language:`` key (INIT43: the template's commented one and a pinned one), and the demo's
+    follow-up questions, whose report section was empty.
+    """
     from nps_kit._init_words import in_language
 
-    text = _unit_text("example", name="EC事業部", language=language)
-    example = f"# data:\n#   filter: {_EXAMPLES[language]['filter']}\n"
-    pinned = _DEMO_PINNED.replace("\nlanguage: ja\n", f"\nlanguage: {language}\n")
-    return in_language(text.replace(example, _DEMO_DATA, 1) + pinned, language)
+    labels = _EXAMPLES[language]
+    lines = {"filter": "", "filter_note": ""}
+    text = _unit_english("example", name=labels["name"], language=language, filter_lines=lines)
+    text = _swap(
+        text,
+        "# Report language (ja | en) is set once in defaults.yaml; uncomment to override it here."
+        f"\n# language: {language}\n",
+        f"# Report language of the demo unit, kept in this file as its data below is.\n"
+        f"language: {language}\n{labels['themes']}",
+    )
+    text = _swap(
+        text, "# data:\n#   filter: \n", Template(_DEMO_DATA).substitute(name=labels["name"])
+    )
+    text = _swap(
+        text,
+        f"# breakdowns:\n#   - {{column: channel, label: {labels['channel']}}}\n",
+        "breakdowns:\n"
+        + "".join(f"  - {{column: {c}, label: {labels[c]}}}\n" for c in _BREAKDOWNS),
+    )
+    start = text.index("# For example:\n# followups:\n")
+    end = text.index("\n\n", start) + 1
+    followups = "".join(
+        f"  - {{column: {c}, {Template(rest).substitute(labels)}}}\n" for c, rest in _FOLLOWUPS
+    )
+    text = text[:start] + "followups:\n" + followups + text[end:]
+    return in_language(text + _DEMO_COLUMNS, language)
 
 
 def _project_language(parameters: Path) -> str:
@@ -138,6 +271,10 @@ def _check_unit_id(name: str) -> None:
 def new_unit(name: str, *, parameters: Path = Path("parameters")) -> Path:
     """Write ``<parameters>/<name>.yaml`` from the commented unit template.
 
+    Its ``data.filter`` example names values of the export ``defaults.yaml`` reads, most
+    frequent first, on the column the other unit files filter on (else ``defaults.yaml``'s
+    filter column or first breakdown); a comment says why when there is none.
+
     Parameters
     ----------
     name
@@ -164,8 +301,10 @@ def new_unit(name: str, *, parameters: Path = Path("parameters")) -> Path:
             path=path,
         )
     path.parent.mkdir(parents=True, exist_ok=True)
+    language = _project_language(path.parent)
+    text = _unit_text(name, name=name, language=language, parameters=path.parent)
     with path.open("x", encoding="utf-8") as stream:
-        stream.write(_unit_text(name, name=name, language=_project_language(path.parent)))
+        stream.write(text)
     return path
 
 
@@ -181,8 +320,9 @@ def init_project(directory: Path, *, language: str = "ja") -> list[Path]:
     directory
         The project folder; created if missing.
     language
-        The reports' language, ``ja`` (the demo's answers are Japanese) or ``en``; the files'
-        comments are in it too.
+        The reports' language, ``ja`` or ``en``; the files' comments are in it too, and the
+        demo data holds the demo units whose answers are in it (the example unit is EC事業部 or
+        Cloud Platform).
 
     Returns
     -------
@@ -215,7 +355,7 @@ def init_project(directory: Path, *, language: str = "ja") -> list[Path]:
         Path("parameters/themes.yaml"): in_language(themes, language),
         Path("parameters/playbook.yaml"): in_language(playbook, language),
         Path("parameters/example.yaml"): _example_text(language),
-        Path("README.md"): _README,
+        Path("README.md"): _README_JA if language == "ja" else _README,
     }
     demo = Path("data/demo_responses.csv.gz")
     existing = [str(p) for p in [*texts, demo] if (root / p).exists()]
@@ -230,7 +370,8 @@ def init_project(directory: Path, *, language: str = "ja") -> list[Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         written.append(target)
-    written.append(write_demo(root / demo))
+    # The units of the report's language only (INIT43), their rows as the whole demo has them.
+    written.append(write_demo(root / demo, language=language))  # type: ignore[arg-type]
     return written
 
 
@@ -257,8 +398,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--language",
         choices=sorted(_EXAMPLES),
-        help="without --from: the demo project's report language, and its comments' "
-        "(default: ja, the demo answers' language; --from detects it from the export)",
+        help="without --from: the demo project's language: its report, comments and demo "
+        "units (ja: EC事業部…, en: Cloud Platform…; default: ja; --from detects it from the "
+        "export)",
     )
     p.add_argument(
         "--unit-column",

@@ -264,7 +264,7 @@ _LATENT_NOISE = 1.6  # latent sd of everything else
 
 
 def demo_frame() -> pd.DataFrame:
-    """Return the demo dataset exactly as :func:`write_demo` writes it.
+    """Return the demo dataset exactly as :func:`write_demo` writes it (without ``language``).
 
     Returns
     -------
@@ -279,6 +279,11 @@ def demo_frame() -> pd.DataFrame:
     >>> frame["business_unit"].nunique()
     5
     """
+    return _rows().loc[:, list(DEMO_COLUMNS)]
+
+
+def _rows() -> pd.DataFrame:
+    """Return the demo rows with the generator's own columns (``_text_lang``) still in."""
     rng = np.random.default_rng(DEMO_SEED)
     parts = [_unit_rows(unit, rng) for unit in DEMO_UNITS]
     rows = pd.concat(parts, ignore_index=True)
@@ -289,16 +294,21 @@ def demo_frame() -> pd.DataFrame:
     rows["submitted_at"] = pd.to_datetime(rows["_ts"], unit="s").dt.strftime("%Y-%m-%d %H:%M:%S")
     rows["score"] = _score_cells(rows, rng)
     add_texts(rows, rng, languages={unit.unit: unit.language for unit in DEMO_UNITS})
-    return rows.loc[:, list(DEMO_COLUMNS)]
+    return rows
 
 
-def write_demo(path: Path) -> Path:
+def write_demo(path: Path, *, language: Language | None = None) -> Path:
     """Write the demo dataset to ``path`` as gzip-compressed UTF-8 CSV, byte for byte reproducible.
 
     Parameters
     ----------
     path
         Output file, conventionally ``data/demo_responses.csv.gz``. Parent folders are created.
+    language
+        Keep only the rows of the units whose answers are in this language (``en``: Cloud
+        Platform and Retail Banking), ids and scores unchanged, so their NPS figures are those
+        of the whole dataset; the tenth of their free-text answers planted in the other
+        language is left blank (a blank answer is no answer). ``None`` writes every unit.
 
     Returns
     -------
@@ -310,7 +320,13 @@ def write_demo(path: Path) -> Path:
     The gzip header carries no file name and a modification time of 0, so two runs give the
     same bytes (on the same zlib).
     """
-    csv = demo_frame().to_csv(index=False, lineterminator="\n").encode("utf-8")
+    rows = _rows()
+    if language is not None:
+        names = [unit.name for unit in DEMO_UNITS if unit.language == language]
+        rows = rows[rows["business_unit"].isin(names)].copy()
+        rows.loc[rows["_text_lang"] != language, ["comment", "improvement"]] = ""
+    frame = rows.loc[:, list(DEMO_COLUMNS)]
+    csv = frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(gzip.compress(csv, compresslevel=9, mtime=0))

@@ -318,6 +318,8 @@ def _sample(weights: np.ndarray, u: np.ndarray) -> np.ndarray:
 def add_texts(rows: pd.DataFrame, rng: np.random.Generator, *, languages: dict[str, str]) -> None:
     """Add ``comment``, ``improvement`` and ``contact_ok`` to the demo rows (in place).
 
+    Also adds ``_text_lang``, the language the respondent's answers are written in.
+
     Parameters
     ----------
     rows
@@ -405,6 +407,8 @@ def add_texts(rows: pd.DataFrame, rng: np.random.Generator, *, languages: dict[s
             )
         improvements[i] = text
     rows["improvement"] = improvements
+    # The language each respondent wrote in (a tenth write in the other one), for write_demo.
+    rows["_text_lang"] = text_lang
 
     yes = u[:, 16] < np.array([0.6, 0.35, 0.42])[segment]
     answers = {"ja": ("はい", "いいえ"), "en": ("Yes", "No")}

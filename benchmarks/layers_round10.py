@@ -1,0 +1,84 @@
+"""Round 10 of the theme layer (LAY25, PREREG23 and PREREG24): held-out estimate, set 28's reading.
+
+The choices are made by ``benchmarks/layers_eval4.py themes --round 10`` (round 9's procedure
+unchanged: folds ``FOLDS10`` = round 7's over the rules that never saw them, precision floor on
+``NEW_INDUSTRIES10``, the full C grid round 7 declared, PF and the variant PF-0.01 in one process
+per language), over today's rules and labels, with blind set 23 (spent, PREREG23) held out;
+``benchmarks/train_theme_model.py --choices`` then writes the resource (with ``--blind``
+without 23: the estimate's models; with it: the candidate). The polarity correction is not
+refitted: every reading runs the shipped one.
+
+``whole`` reads blind set 23 with the whole tagger as reports run it (today's rules, the English
+addition verifier, the polarity correction as shipped) under the shipped theme layer and under
+each resource named: P/R/F1 and polarity accuracy per language, whole figures only.
+
+Which design is a language's candidate (declared before any run of round 10 was read): of PF
+and PF-0.01 (one if they choose alike), those whose whole-tagger estimate on blind 23 held out
+is not below the shipped layer in F1 and not below it by more than 0.005 in precision or
+polarity accuracy (round 9 kept English out for a polarity loss on blind 22); of those, the
+higher F1 (PF on a tie). A language with none keeps its shipped layer (``--keep``). Set 28 has
+one reading left (PREREG23, PREREG24): it is read once, for one candidate only (the languages
+that have a design, the others as shipped), and not at all if no language has one.
+
+``decide`` reads decision set 28 (``theme_train28_{en,ja}.csv``, two blind authors, never trained
+on), after the candidate (resource and script) is committed: rules alone, the shipped layer
+(``--shipped``: main where round 10 began, English round 8, Japanese round 7, the resource of
+23fde7c) and the working tree's resource, whole figures per language only. PREREG23's rule per
+language: F1 >= +0.005, P >= -0.005 and polarity accuracy >= -0.005 against the shipped layer.
+
+Result (LAY25): not run to its end. Started 09:18 UTC as the brief asked (niced, one
+process per language, autogroup nice 10), it had 48 and 51 s CPU after 18 minutes at load 12-16
+(about 0.05 of a core each; round 9 needed 1,868 s CPU for English and 1,496 s for Japanese), so
+it could not end, nor the two fits per language after it, before the session's stop (10:50); it
+was stopped at 09:37. No choice was made, no estimate read, no candidate committed, and set 28 was
+not read: its one remaining reading is kept for a candidate that runs to its end (on a quiet
+machine, or un-niced).
+
+Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole --theme A.npz [B.npz]`` or
+``... decide``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from layers_round8 import shipped_files, show, whole  # noqa: E402
+from layers_round9 import verdict  # noqa: E402
+
+SHIPPED = "b503485"  # main where round 10 began: English round 8, Japanese round 7, correction 6
+HELD = "theme_eval_blind23.csv"  # the estimate's held-out set (spent, PREREG23)
+DECISION = ("theme_train28_en.csv", "theme_train28_ja.csv")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one step (see the module description)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("step", choices=["whole", "decide"])
+    parser.add_argument("--theme", nargs="*", default=[], help="whole: theme layer resources")
+    parser.add_argument("--shipped", default=SHIPPED)
+    args = parser.parse_args(argv)
+    data_dir = ROOT / "tests" / "data"
+    files = [data_dir / HELD] if args.step == "whole" else [data_dir / f for f in DECISION]
+    with tempfile.TemporaryDirectory() as tmp:
+        theme0, pol0 = shipped_files(Path(tmp), args.shipped)
+        rows = {"rules alone": whole(files, learned=False)}
+        rows[f"shipped ({args.shipped})"] = whole(files, theme0, pol0)
+        if args.step == "whole":
+            for path in args.theme:
+                rows[Path(path).stem] = whole(files, str(Path(path).resolve()), pol0)
+        else:
+            rows["candidate (working tree)"] = whole(files, "-", pol0)
+    print(show(rows))
+    if args.step == "decide":
+        print(verdict(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
