@@ -51,9 +51,10 @@ CONSENT_CHOICES: Final = 12
 #: A column name or question that asks for permission to contact.
 #: German and Dutch ``Kontakt erlaubt``, ``kontaktieren``, ``Einwilligung``, ``toestemming``
 #: (QA26); French ``contacter`` and Spanish ``contactar`` / ``consentimiento`` hold "contact"
-#: or "consent" already.
+#: or "consent" already. Not ``Zustimmung``: also an agreement scale, whose 1–5 answers would
+#: read as a consent question left unset and block a unit with contact details.
 CONSENT_NAME: Final = re.compile(
-    r"contact|consent|follow.?up|連絡|許可|同意|permission|kontakt|einwillig|zustimm|toestemming",
+    r"contact|consent|follow.?up|連絡|許可|同意|permission|kontakt|einwillig|toestemming",
     re.I,
 )
 

@@ -77,3 +77,8 @@ def test_refused_reads_only_consent_questions_and_never_the_details() -> None:
         }
     )
     assert refused(frame, skip=["Kontakt E-Mail"]).tolist() == [True, False, True]
+
+
+def test_an_agreement_scale_is_no_consent_question() -> None:
+    # 'Zustimmung' is agreement too: its 1–5 answers left unset would refuse the unit.
+    assert not CONSENT_NAME.search("Zustimmung Service (1-5)")
