@@ -233,7 +233,14 @@ page.show(sections.followups(u, analysis, strategies="strategies" in page))
 # %% tags=["section-detractors"]
 # the returned status file: those it marks contacted are listed as contacted, not overdue
 loop = sections.followup_status(
-    u, status_file, id_column=id_column, comment_column=comment_column, timezone=timezone
+    u,
+    status_file,
+    id_column=id_column,
+    comment_column=comment_column,
+    timezone=timezone,
+    contact_column=contact_column,  # the close rate is over the month's list, as listed below
+    contact_details=contact_details,
+    over_list=True,
 )
 page.show(
     loop,

@@ -23,6 +23,7 @@ from typing import Literal
 import pandas as pd
 
 from nps_kit._consent import consent_answer
+from nps_kit._consent import refused as refused_contact
 from nps_kit._values import MISSING_WORDS, date_only
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import Language, t
@@ -136,7 +137,8 @@ def left_contact_details(responses: pd.DataFrame, details: Sequence[str]) -> pd.
         none = said.str.strip(" 。、.,!！・").isin(NO_ANSWER)
         refused = cells.map(lambda text: consent_answer(text) is False).astype(bool)
         left |= ~said.isin(MISSING_WORDS) & ~none & ~refused
-    return left
+    # A detail left is consent only where the export's consent question does not say no.
+    return left & ~refused_contact(responses, skip=details)
 
 
 def reach_columns(details: Sequence[str]) -> tuple[str, ...]:
@@ -735,6 +737,11 @@ DONE_STATUSES = frozenset(
         "電話しました",
         "連絡した",
         "連絡しました",
+        # The words German, French, Spanish and Dutch teams write in the work file (QA26:
+        # "angerufen" was left open while "called" counts).
+        *("angerufen", "erreicht", "erledigt", "kontaktiert", "telefoniert", "gesprochen"),
+        *("abgeschlossen", "contacté", "appelé", "joint", "contactado", "llamado"),
+        *("gebeld", "bereikt", "gecontacteerd", "afgehandeld"),
     }
 )
 #: Status words for a try that reached nobody (a voicemail, no answer): the person stays open
@@ -760,6 +767,10 @@ ATTEMPT_STATUSES = frozenset(
         "応答なし",
         "つながらず",
         "繋がらず",
+        # QA26: "Mailbox" with a date counted as contacted.
+        *("mailbox", "ab", "anrufbeantworter", "nicht erreicht", "nicht erreichbar", "besetzt"),
+        *("keine antwort", "messagerie", "répondeur", "pas de réponse", "buzón de voz"),
+        *("sin respuesta", "niet bereikt", "geen antwoord", "ingesproken"),
     }
 )
 
@@ -778,6 +789,7 @@ OPEN_STATUSES = frozenset(
         "対応中",
         "連絡待ち",
         "保留",
+        *("offen", "neu", "in bearbeitung", "ouvert", "en cours", "pendiente", "abierto"),
     }
 )
 
@@ -1054,6 +1066,7 @@ def loop_status(
     warnings: Sequence[str] = (),
     order_note: str | None = None,
     lang: Language = "en",
+    listed: Sequence[str] | pd.Series | None = None,
 ) -> LoopStatus:
     """Measure the loop from a returned status table.
 
@@ -1087,6 +1100,11 @@ def loop_status(
         The report's language, for what is said about ids a spreadsheet saved as numbers
         (:func:`restore_ids`): they are matched back to the export's zero-padded ids when
         only one fits.
+    listed
+        The response ids of the period's follow-up list (:func:`followup_list`): the close
+        rate is then over them, as the e-mail counts (:func:`still_open`), and those the file
+        leaves out are still open (QA26: a team returning only the rows it worked on read
+        "2 of 4 contacted" while the e-mail said "2 of 14"). ``None``: over the file's rows.
 
     Returns
     -------
@@ -1111,6 +1129,26 @@ def loop_status(
     found = ids.isin(known.index)
     if id_column is None and "date" in status.columns:
         _check_rows_in_place(status, known, found, source, order_note)
+    wanted = None if listed is None else pd.Index(pd.Series(listed, dtype="string").dropna())
+    if wanted is not None:
+        wanted = wanted.unique()
+        absent = wanted[~wanted.isin(ids)]
+        if len(absent):  # listed, not in the returned file: still open, with nothing typed
+            extra = pd.DataFrame(
+                {
+                    "response_id": pd.Series(absent, dtype=ids.dtype),
+                    "contacted_at": pd.Series(
+                        pd.NaT, index=range(len(absent)), dtype=status["contacted_at"].dtype
+                    ),
+                }
+            )
+            if "date" in status.columns:
+                extra["date"] = pd.Series(pd.NaT, index=extra.index, dtype=status["date"].dtype)
+            if "contacted_unread" in status.columns:
+                extra["contacted_unread"] = False
+            status = pd.concat([status, extra], ignore_index=True)
+            ids = status["response_id"]
+            found = ids.isin(known.index)
     answered_at = pd.Series(pd.NaT, index=status.index, dtype="datetime64[ns]")
     answered_at[found] = known.loc[ids[found], "nps_date"].to_numpy()
     if "date" in status.columns:
@@ -1121,14 +1159,15 @@ def loop_status(
         done |= status["contacted_unread"].astype(bool)
     # A voicemail or no answer is a try, not a contact, even with the day of the try.
     attempted = words.isin(ATTEMPT_STATUSES).fillna(False).astype(bool)
-    done = done.astype(bool) & ~attempted
+    # A status typed but read as neither contacted, an attempt nor open: said and left open,
+    # even with a date (QA26: an unknown "Mailbox" with its day was counted as contacted).
+    typed = status["status"].astype("string").fillna("").str.strip()
+    known_word = words.isin(DONE_STATUSES | ATTEMPT_STATUSES | OPEN_STATUSES).fillna(False)
+    unknown = ((typed != "") & ~known_word).astype(bool)
+    done = done.astype(bool) & ~attempted & ~unknown
     # Undated and not already said cell by cell (an unreadable date has its own warning).
     unread = status.get("contacted_unread", pd.Series(False, index=status.index))
     undated = done & status["contacted_at"].isna() & ~unread.astype(bool)
-    # A status typed but read as neither contacted nor an attempt: said, never silently open.
-    typed = status["status"].astype("string").fillna("").str.strip()
-    unknown = (typed != "") & ~done & ~attempted & ~words.isin(OPEN_STATUSES).fillna(False)
-    unknown &= status["contacted_at"].isna()
     entry_notes = tuple(
         t(key, lang, n=n)
         for key, n in (
@@ -1147,8 +1186,8 @@ def loop_status(
         entry_notes += (t("followup.status_unread", lang, n=int(unknown.sum()), values=shown),)
     delay = (status["contacted_at"].dt.normalize() - answered_at.dt.normalize()).dt.days
     delay = delay[done & delay.notna()]
-    total = len(status)
-    contacted = int(done.sum())
+    total = len(status) if wanted is None else len(wanted)
+    contacted = int(done.sum() if wanted is None else (done & ids.isin(wanted)).sum())
     still = status.loc[~done]
     still_found = still["response_id"].isin(known.index)
     score = pd.Series(pd.NA, index=still.index, dtype="Int64")

@@ -829,6 +829,9 @@ def followup_status(
     id_column: str | None,
     comment_column: str | None,
     timezone: str | None = None,
+    contact_column: str | None = None,
+    contact_details: Sequence[str] = (),
+    over_list: bool = False,
 ) -> SectionResult:
     """Measure how the team followed up a returned list: close rate, median days, who is open.
 
@@ -843,7 +846,10 @@ def followup_status(
     (12月4日, 12/3) is read in the weeks up to today when only one date fits, else the box asks
     for the year. ``.value`` is the
     :class:`~nps_kit.closed_loop.LoopStatus` (its ``warnings`` name each unreadable cell), a
-    :class:`~nps_kit.closed_loop.LoopRefused`, or ``None`` without a file.
+    :class:`~nps_kit.closed_loop.LoopRefused`, or ``None`` without a file. With ``over_list``
+    the close rate is over the period's follow-up list (as :func:`detractors` lists it with
+    ``contact_column`` and ``contact_details``), the listed people the file leaves out being
+    still open, as the e-mail counts them (QA26); without it, over the file's rows.
     """
     if status_file is None:
         return SectionResult("followup_status")
@@ -868,6 +874,16 @@ def followup_status(
             warnings=read.warnings(lang),
             order_note=read.order_note,
             lang=lang,
+            listed=followup_list(
+                unit,
+                id_column=id_column,
+                comment_column=comment_column,
+                contact_column=contact_column,
+                details=contact_details,
+                as_of=today,
+            ).rows["response_id"]
+            if over_list
+            else None,
         )
     except DataError as err:
         status = LoopRefused(source=path, message=str(err))

@@ -46,7 +46,7 @@ from nps_kit.followup_files import (
     write_from_notebook,
     write_work_files,
 )
-from nps_kit.i18n import t
+from nps_kit.i18n import Language, t
 from nps_kit.unit import UnitData, prepare_unit
 
 AS_OF = dt.date(2026, 11, 5)
@@ -854,7 +854,8 @@ def test_run_writes_everyone_to_the_html_and_both_work_files_then_reads_the_stat
     returned.loc[:9, "状況"] = "連絡済"
     returned.loc[:9, "連絡日"] = (dates[:10] + pd.Timedelta(days=3)).dt.strftime("%Y-%m-%d")
     status_file = tmp_path / "returned.csv"
-    returned.to_csv(status_file, index=False, encoding="utf-8-sig")
+    # QA26: a team returns only the rows it worked on; the rate is still over the month's 60.
+    returned.iloc[:12].to_csv(status_file, index=False, encoding="utf-8-sig")
     unit_file.write_text(settings + "closed_loop: {status_file: returned.csv}\n", encoding="utf-8")
     again = run_reports([load_unit(unit_file)], notebook=notebook, output=output, progress=None)
     assert again.ok, again.units[0].error
@@ -863,6 +864,9 @@ def test_run_writes_everyone_to_the_html_and_both_work_files_then_reads_the_stat
     assert '<div class="nps-kpi__value">16.7%</div>' in html  # 10 of 60
     assert '<div class="nps-kpi__value">3日</div>' in html
     assert "60人中10人に連絡済み" in html
+    assert '<div class="nps-kpi__value">50人</div>' in html  # still open: 2 in the file, 48 not
+    assert again.units[0].summary is not None
+    assert again.units[0].summary.detractors_contacted == 10  # the e-mail's count
     # The team returned a copy: the work file beside the report was rewritten, still blank.
     assert (pd.read_csv(files.csv, dtype=str, keep_default_na=False)["状況"] == "").all()
 
@@ -2126,6 +2130,120 @@ def test_with_consent_and_no_contact_details_the_box_says_where_to_find_people(
     )
     assert listing(unit_of(export), breakdowns=[], details=["電話番号"]).unlisted is None
     assert listing(unit_of(export), breakdowns=[], contact_column=None).unlisted is None
+
+
+def test_a_detail_left_never_overrides_a_no_in_the_export_s_consent_question() -> None:
+    # QA26 #2: with columns.contact null and contact_details [E-Mail], the alert and the
+    # work file gave the e-mail of customers whose own row said 'Kontakt erlaubt: nein'.
+    frame = pd.DataFrame(
+        {
+            "nps_score": pd.array([2, 3, 5, 1], dtype="Int64"),
+            "nps_row": [1, 2, 3, 4],
+            "Kontakt erlaubt": ["nein", "ja", "nein", None],
+            "E-Mail": ["kunde682@beispiel.de", "kunde1@beispiel.de", "", "kunde2@beispiel.de"],
+        }
+    )
+    assert left_contact_details(frame, ["E-Mail"]).tolist() == [False, True, False, True]
+    found = contactable_detractors(frame, contact_column=None, details=["E-Mail"])
+    assert found.index.tolist() == [1, 3]
+    table = pd.DataFrame({"response_id": ["1", "2", "4"], "score": [2, 3, 1]})
+    table = with_contact_details(
+        table, frame, id_column=None, contact_column=None, details=["E-Mail"]
+    )
+    assert table["E-Mail"].tolist() == ["", "kunde1@beispiel.de", "kunde2@beispiel.de"]
+
+
+# --- the close rate over the month's list (QA26 finding 6) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "done"),
+    [
+        ("angerufen", True),
+        ("erreicht", True),
+        ("Erledigt", True),
+        ("Mailbox", False),
+        ("AB", False),
+        ("nicht erreicht", False),
+    ],
+)
+def test_german_entries_read_as_contacted_or_attempted(
+    tmp_path: Path, word: str, done: bool
+) -> None:
+    # QA26: "Mailbox" with a date counted as contacted, "angerufen" stayed open.
+    unit = zero_unit(tmp_path)
+    path = tmp_path / "status.csv"
+    # A contact typed without its day (1159 angerufen), an attempt with the day of the try.
+    day = "" if done else "2026-12-01"
+    path.write_text(f"response_id;status;contacted_at\n0055584;{word};{day}\n", "cp1252")
+    result = loop_status(
+        read_status(path), unit.responses, source=path, id_column="id", comment_column=None
+    )
+    assert result.contacted == int(done)
+    assert result.entry_notes == (
+        (
+            "1 marked done without a date (done, called) are counted as contacted and left "
+            "out of the median days (add the contact date to count them there).",
+        )
+        if done
+        else (
+            "1 marked as a voicemail or no answer are attempts, not contacts: they stay open "
+            "(set the status to contacted once you reach them).",
+        )
+    )
+
+
+def test_an_unknown_word_with_a_date_is_named_and_left_open(tmp_path: Path) -> None:
+    unit = zero_unit(tmp_path)
+    path = tmp_path / "status.csv"
+    path.write_text("response_id,status,contacted_at\n0055584,Rückruf,2026-12-01\n", "utf-8")
+    result = loop_status(
+        read_status(path), unit.responses, source=path, id_column="id", comment_column=None
+    )
+    assert (result.contacted, result.open["response_id"].tolist()) == (0, ["0055584"])
+    assert result.entry_notes == (
+        "1 with the status 'Rückruf' are left open: it reads neither as contacted nor as an "
+        "attempt (write contacted and the date once reached, or voicemail).",
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "lang"),
+    [
+        (("contacted", "voicemail"), "en"),
+        (("連絡済", "留守電"), "ja"),
+        (("erledigt", "Mailbox"), "en"),
+    ],
+)
+def test_the_close_rate_is_over_the_month_s_list_and_the_missing_are_still_open(
+    tmp_path: Path, words: tuple[str, str], lang: Language
+) -> None:
+    # QA26: a file returned with 2 of the month's 3 detractors read "1 of 2 contacted" and
+    # "Still open 1" while the e-mail said "1 of 3"; the missing one was in neither list.
+    unit = zero_unit(tmp_path)
+    path = tmp_path / "status.csv"
+    path.write_text(
+        f"response_id,status,contacted_at\n0055584,{words[0]},2026-10-05\n"
+        f"0079351,{words[1]},2026-10-06\n",
+        "utf-8",
+    )
+    listed = followup_list(unit, id_column="id", comment_column="comment", contact_column="ok")
+    result = loop_status(
+        read_status(path),
+        unit.responses,
+        source=path,
+        id_column="id",
+        comment_column="comment",
+        listed=listed.rows["response_id"],
+        lang=lang,
+    )
+    assert (result.total, result.contacted) == (3, 1)
+    assert result.close_rate == pytest.approx(100 / 3)
+    assert sorted(result.open["response_id"]) == ["0003234", "0079351"]
+    missing = result.open.set_index("response_id").loc["0003234"]
+    assert (missing["score"], missing["status"], missing["date"]) == (2, "", "2026-10-04")
+    # The e-mail's count is the same function's: 2 of the 3 listed still await follow-up.
+    assert still_open(listed, result) == result.total - result.contacted
 
 
 def test_a_unit_read_from_the_run_s_cache_still_names_the_export_s_phone_column(

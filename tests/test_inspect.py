@@ -1485,6 +1485,29 @@ def test_a_google_forms_grid_s_rows_are_told_apart_in_the_table(
     ]
 
 
+@pytest.mark.parametrize(
+    ("header", "yes", "no"),
+    [
+        ("Kontakt erlaubt", "ja", "nein"),
+        ("Peut-on vous contacter ?", "Oui", "Non"),
+        ("¿Podemos contactarle?", "Sí", "No"),
+        ("Mag contact opnemen", "ja", "nee"),
+    ],
+)
+def test_a_european_consent_question_is_consent_not_a_breakdown(
+    tmp_path: Path, header: str, yes: str, no: str
+) -> None:
+    # QA26 #2: 'Kontakt erlaubt' (ja/nein) became a breakdown ("NPS by Kontakt erlaubt").
+    rows = "".join(
+        f"{i};0{i % 9 + 1}.10.2026;{i % 11};{yes if i % 2 else no};Gut {i}\n" for i in range(40)
+    )
+    path = write_text(
+        tmp_path / "d.csv", f"Nr;Datum;Empfehlung;{header};Kommentar\n" + rows, "cp1252"
+    )
+    found = inspect_export(path)
+    assert [c.kind for c in found.columns if c.column == header] == ["consent"]
+
+
 @pytest.mark.parametrize("suffix", ["csv", "xlsx"])
 def test_six_and_seven_digit_ids_are_ids_not_excel_dates(tmp_path: Path, suffix: str) -> None:
     # QA26 #1: ids from 132,321 on were tried as Excel serials past pandas' year 2262 and
