@@ -53,8 +53,14 @@ CONSENT_CHOICES: Final = 12
 #: (QA26); French ``contacter`` and Spanish ``contactar`` / ``consentimiento`` hold "contact"
 #: or "consent" already. Not ``Zustimmung``: also an agreement scale, whose 1–5 answers would
 #: read as a consent question left unset and block a unit with contact details.
+# What asking to get back to someone says ("May we call you back?", "OK to e-mail you?").
+_ASK: Final = r"(call|ring|phone|reach|e-?mail|get (back )?in touch)"
 CONSENT_NAME: Final = re.compile(
-    r"contact|consent|follow.?up|連絡|許可|同意|permission|kontakt|einwillig|toestemming",
+    r"contact|consent|follow.?up|連絡|許可|同意|permission|kontakt|einwillig|toestemming"
+    # "May we call you back?" asks; "Did our team call you back?" does not (REVIEW27 #5).
+    rf"|\b(may|can|could|shall) (we|someone|our)\b[^?]{{0,30}}\b{_ASK}\b"
+    rf"|\b(ok|okay|happy for|like|allow)\b[^?]{{0,20}}\b(us|we|someone)\b[^?]{{0,20}}\b{_ASK}\b"
+    rf"|\bok(ay)? to {_ASK}\b",
     re.I,
 )
 

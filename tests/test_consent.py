@@ -82,3 +82,22 @@ def test_refused_reads_only_consent_questions_and_never_the_details() -> None:
 def test_an_agreement_scale_is_no_consent_question() -> None:
     # 'Zustimmung' is agreement too: its 1–5 answers left unset would refuse the unit.
     assert not CONSENT_NAME.search("Zustimmung Service (1-5)")
+
+
+@pytest.mark.parametrize(
+    ("header", "asks"),
+    [
+        # REVIEW27 #5: "May we call you back?" (Yes/No) was not seen, so alerts said the export
+        # had no consent question and init asked to add one.
+        ("May we call you back?", True),
+        ("Are you happy for us to ring you about this?", True),
+        ("OK to e-mail you about your answer?", True),
+        ("Can someone phone you?", True),
+        # Questions about the service, answered Yes/No too, are not permission to call.
+        ("Did our team call you back?", False),
+        ("Could you reach our support by phone?", False),
+        ("How easy was it to reach us?", False),
+    ],
+)
+def test_asking_to_call_back_is_a_consent_question(header: str, asks: bool) -> None:
+    assert bool(CONSENT_NAME.search(header)) is asks
