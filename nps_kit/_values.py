@@ -26,6 +26,7 @@ from nps_kit.clock import export_date_order
 
 __all__ = [
     "DATE_FORMS",
+    "DECIMAL_COMMA_RE",
     "MISSING_WORDS",
     "NO_ANSWER_WORDS",
     "STATUSES",
@@ -58,11 +59,15 @@ _DASHES: Final = str.maketrans(dict.fromkeys("‐‑‒–—―−ー－", "-")
 # "= まったく思わない" or "(とても)". The label must not start with a digit, so "9-10" is not
 # read as 9.
 _SCORE_RE: Final = re.compile(
-    r"""^(?P<num>[+-]?\d+(?:\.\d+)?)\s*点?
+    r"""^(?P<num>[+-]?\d+(?:\.\d+|,\d{1,2}(?!\d))?)\s*点?
         (?:\s*(?:[-=:]|\s)\s*(?=[^\d\s])\S.*|\s*\(.*\))?$""",
     re.VERBOSE | re.DOTALL,
 )
 
+#: A score written with a decimal comma, as German or French Excel writes a number formatted
+#: ``0,0`` (``9,0``): the whole number when its decimals are zeros, like ``9.0`` (QA26 #4). One or
+#: two decimals only, so a thousands separator (``1,000``) is never read as 1.
+DECIMAL_COMMA_RE: Final = re.compile(r"^[+-]?\d+,\d{1,2}(?!\d)")
 _REASON_RANGE: Final = "outside 0–10"
 _REASON_WHOLE: Final = "not a whole number"
 _REASON_TEXT: Final = "not a number"
@@ -150,7 +155,7 @@ def _parse_score_value(
     match = _SCORE_RE.match(text)
     if match is None:
         return 0, _INVALID, _REASON_TEXT
-    return _check_number(float(match["num"]))
+    return _check_number(float(match["num"].replace(",", ".")))
 
 
 def _check_number(number: float) -> tuple[int, int, str | None]:
@@ -239,10 +244,10 @@ def missing_words(extra: Iterable[str] = (), *, typed: bool = True) -> frozenset
 def parse_scores(values: pd.Series, *, missing_values: Iterable[str] = ()) -> ScoreParse:
     """Parse 0–10 scores written as people really write them.
 
-    Accepted as valid: integers and integral floats 0–10 (``9``, ``9.0``, `` 8 ``), full-width
-    digits (``９``, ``１０``), ``9点``, and a number followed by a label
+    Accepted as valid: integers and integral floats 0–10 (``9``, ``9.0``, ``9,0``, `` 8 ``),
+    full-width digits (``９``, ``１０``), ``9点``, and a number followed by a label
     (``10 - Extremely likely``, ``0 = まったく思わない``). Missing: blank, ``NA``, ``N/A``, ``-``,
-    ``無回答``, ``未回答``, NaN and ``None``. Everything else (``11``, ``-1``, ``7.5``,
+    ``無回答``, ``未回答``, NaN and ``None``. Everything else (``11``, ``-1``, ``7.5``, ``7,5``,
     ``abc``) is invalid.
 
     Parameters
@@ -299,8 +304,11 @@ def parse_scores(values: pd.Series, *, missing_values: Iterable[str] = ()) -> Sc
 # --- dates -------------------------------------------------------------------------------------
 
 _EXCEL_EPOCH: Final = pd.Timestamp("1899-12-30")
-# Excel serials from 1900-03-01 to 9999-12-31; smaller numbers are more likely counts than dates.
-_SERIAL_MIN, _SERIAL_MAX = 61, 2_958_465
+# Excel serials from 1900-03-01 to 2262-04-10; smaller numbers are more likely counts than dates.
+# The upper end is the last whole day pandas' nanosecond timestamps hold (2262-04-11 is 132,320):
+# up to 9999-12-31 (2,958,465), 6-7 digit response ids and order numbers overflowed into a
+# traceback in inspect and init (QA26 #1). A larger number is not a date.
+_SERIAL_MIN, _SERIAL_MAX = 61, 132_319
 # A number written as text. One with a leading zero (顧客番号 0055584) is a code, never an Excel
 # serial: Excel writes no serial with one (QA24 took customer numbers for 1937 dates).
 _NUMBER_RE: Final = re.compile(r"^\d+(?:\.\d+)?$")
@@ -330,6 +338,17 @@ DATE_FORMS: Final = (
 # Vectorised formats tried on the distinct values before the per-value fallback.
 _NAT: Final = np.datetime64("NaT").astype("int64").item()
 _FAST_FORMATS: Final = ("ISO8601", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d")
+
+
+# The days pandas' nanosecond timestamps hold: a date written past them (a typed 3026 for 2026)
+# stopped inspect with OutOfBoundsDatetime or wrapped round to 1829 (QA26 #1): it is not read.
+_FIRST_DAY: Final = pd.Timestamp("1677-09-22")
+_LAST_DAY: Final = pd.Timestamp("2262-04-10")
+
+
+def _in_range(parsed: Any) -> Any:
+    """Return parsed dates (an index or a series) with those pandas cannot hold in ns as NaT."""
+    return parsed.where((parsed >= _FIRST_DAY) & (parsed < _LAST_DAY + pd.Timedelta(days=1)))
 
 
 def _serial(number: float) -> pd.Timestamp | None:
@@ -467,6 +486,7 @@ def _fast_pass(texts: pd.Index, out: np.ndarray) -> None:
             continue
         if getattr(parsed, "tz", None) is not None:
             continue
+        parsed = _in_range(parsed)
         as_ns = parsed.as_unit("ns").asi8
         ok = ~parsed.isna()
         out[todo[ok]] = as_ns[ok]
@@ -500,7 +520,7 @@ def _by_uniques(
                 blank[i] = True
                 continue
             stamp = _parse_date_value(value, order, timezone)
-            if stamp is not None:
+            if stamp is not None and _FIRST_DAY <= stamp < _LAST_DAY + pd.Timedelta(days=1):
                 out[i] = stamp.as_unit("ns").value
     return out[codes], blank[codes]
 
@@ -524,6 +544,11 @@ def _arrow_iso(values: pd.Series) -> npt.NDArray[np.int64]:
         if not todo.any():
             break
         parsed = pc.strptime(arrow, format=fmt, unit="s", error_is_null=True)
+        held = pc.and_(
+            pc.greater_equal(parsed, pa.scalar(_FIRST_DAY.to_pydatetime(), pa.timestamp("s"))),
+            pc.less(parsed, pa.scalar(_LAST_DAY.to_pydatetime(), pa.timestamp("s"))),
+        )
+        parsed = pc.if_else(held, parsed, pa.scalar(None, pa.timestamp("s")))
         ints = np.asarray(
             parsed.cast(pa.timestamp("ns")).to_numpy(zero_copy_only=False), dtype="datetime64[ns]"
         ).view("int64")
@@ -639,6 +664,7 @@ def parse_date_values(
                     if timezone is None:
                         continue  # each cell's own wall clock: read one by one below
                     parsed = parsed.dt.tz_convert(timezone).dt.tz_localize(None)
+                parsed = _in_range(parsed)
                 result[todo] = parsed.to_numpy(dtype="datetime64[ns]").view("int64")
         rest = np.flatnonzero((result == _NAT) & present)
         unparsed = np.zeros(len(values), dtype=bool)

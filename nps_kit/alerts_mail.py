@@ -23,6 +23,7 @@ from nps_kit import clock
 from nps_kit._fonts import MAIL_FONTS
 from nps_kit._phone import dial_string, looks_like_phone
 from nps_kit._question_label import header_label
+from nps_kit._zone_hint import ZoneHint, zone_line
 from nps_kit.closed_loop import NAME_HEADER, ContactBasis, contact_basis, unlisted_note
 from nps_kit.i18n import Language, shown_redactions, t
 from nps_kit.mail._policy import POLICY
@@ -189,6 +190,7 @@ def compose_alert(
     sender: Address,
     now: dt.datetime,
     unlisted: tuple[str, ...] | None = None,
+    zone: ZoneHint | None = None,
 ) -> ComposedMessage:
     """Build the alert for ``rows`` (from :func:`nps_kit.alerts.new_detractors`).
 
@@ -206,6 +208,9 @@ def compose_alert(
         With a consent column and no contact details configured, the export's e-mail and
         phone columns (:func:`nps_kit.closed_loop.unlisted_reach`): the message then says it
         gives no way to reach anyone and names them. ``None``: contact details are listed.
+    zone
+        The zone the export points to (:func:`nps_kit._zone_hint.zone_hint`), proposed when
+        the unit has no ``timezone``; ``None``: the rule and neutral examples.
 
     Returns
     -------
@@ -239,12 +244,9 @@ def compose_alert(
     )
     if missing:
         text += [missing, ""]
-    # QA25 B-4: times shown without a zone nobody set, and said why.
-    unzoned = (
-        t("alerts_mail.zone_unknown", lang)
-        if clock.zone_assumed(unit.language, unit.timezone)
-        else None
-    )
+    # QA25 B-4: times shown without a zone nobody set, and said why; FIX44: the zone the
+    # export points to, if any, else the rule.
+    unzoned = zone_line(zone, lang) if clock.zone_assumed(unit.language, unit.timezone) else None
     if unzoned:
         text += [unzoned, ""]
     people = []

@@ -27,6 +27,8 @@ from _exports import (
     qualtrics_rows,
     write_callcentre_ja,
     write_google_forms,
+    write_grouped_header_csv,
+    write_grouped_header_xlsx,
     write_msforms_ja,
     write_qualtrics,
     write_qualtrics_ja_tsv,
@@ -1511,3 +1513,85 @@ def test_answer_language_names_the_answers_in_languages_no_pack_reads() -> None:
         "# ユニットのファイルで上書きするのは、回答の大半が別の言語のユニットだけです。\n"
         "language: en"
     )
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_six_and_seven_digit_ids_are_ids_not_excel_dates(tmp_path: Path, suffix: str) -> None:
+    # QA26 #1: ids from 132,321 on were tried as Excel serials past pandas' year 2262 and
+    # inspect stopped with OutOfBoundsDatetime; an order number beside them the same.
+    rows = [(880100 + 7 * i, 1234567 + i, 100000 + 8999 * i, i % 11) for i in range(40)]
+    if suffix == "csv":
+        text = "Survey ID,Response ID,OrderNo,score\n"
+        path = write_text(
+            tmp_path / "ids.csv", text + "".join(f"{a},{b},{c},{d}\n" for a, b, c, d in rows)
+        )
+    else:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["Survey ID", "Response ID", "OrderNo", "score"])
+        for row in rows:
+            sheet.append(list(row))
+        path = tmp_path / "ids.xlsx"
+        book.save(path)
+    found = inspect_export(path)
+    kinds = {c.column: c.kind for c in found.columns}
+    assert kinds == {"Survey ID": "id", "Response ID": "id", "OrderNo": "number", "score": "nps"}
+
+
+def test_decimal_comma_scores_are_the_nps_not_a_multi_select(tmp_path: Path) -> None:
+    # QA26 #4: 1,0 … 10,0 (German Excel's 0,0 format) was a multi-select with separator ','.
+    rows = "".join(f"{i % 28 + 1:02d}.11.2026;{i % 11},0;F{i % 2}\n" for i in range(60))
+    path = write_text(
+        tmp_path / "d.csv", "Datum;Weiterempfehlung (0-10);Filiale\n" + rows, "cp1252"
+    )
+    found = inspect_export(path)
+    info = {c.column: c for c in found.columns}["Weiterempfehlung (0-10)"]
+    assert (info.kind, info.detail, info.separator) == ("nps", "0–10", None)
+    assert found.nps_column == "Weiterempfehlung (0-10)"
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_a_two_row_header_under_merged_group_cells_names_the_questions(
+    tmp_path: Path, suffix: str
+) -> None:
+    # QA26 #3: 設問 merged over four questions named the NPS 設問 and the ratings 'Unnamed: 4',
+    # and the row of questions was counted as a response (and made the ratings categorical).
+    if suffix == "xlsx":
+        path = write_grouped_header_xlsx(tmp_path / "byoin.xlsx")
+    else:
+        path = write_grouped_header_csv(tmp_path / "byoin.csv")
+    found = inspect_export(path)
+    assert found.load.rows_read == 40
+    kinds = {c.column: (c.kind, c.detail) for c in found.columns}
+    assert kinds == {
+        "No.": ("id", "unique"),  # the sheet's running number (QA26 #7)
+        "回答日": ("date", "ISO/Japanese"),
+        "診療科": ("categorical", "2 values"),
+        "当院をご家族やご友人に勧めたいと思いますか": ("nps", "0–10"),
+        "待ち時間の満足度": ("rating", "1–5, labelled"),
+        "医師の説明はわかりやすかったですか": ("rating", "1–5, labelled"),
+        "会計の満足度": ("rating", "1–5, labelled"),
+        "自由記述": ("text", "free text"),
+        "連絡の可否": ("consent", "yes/no"),
+    }
+    first = 2 if suffix == "xlsx" else 1  # the XLSX has a title row above
+    assert (
+        f"Rows {first}–{first + 1} are a two-row header: the columns under a heading merged over "
+        f"several columns are named by row {first + 1}, the others by row {first}; the answers "
+        f"start on row {first + 2}."
+    ) in found.notes
+
+
+@pytest.mark.parametrize("header", ["No.", "No", "番号", "#", "通し番号"])
+def test_a_running_number_column_is_an_id_not_a_number_or_a_score(
+    tmp_path: Path, header: str
+) -> None:
+    # QA26 #7: the sheet's No. (1-905) was a 'number', so the detractor list showed the sheet
+    # row instead; with ten rows it would have read as a 1-10 scale.
+    rows = "".join(f"{i + 1},2026-11-{i + 1:02d},{(i * 7) % 11}\n" for i in range(10))
+    found = inspect_export(write_text(tmp_path / "t.csv", f"{header},date,score\n" + rows))
+    info = {c.column: c for c in found.columns}[header]
+    assert (info.kind, info.detail) == ("id", "unique")
+    assert found.nps_column == "score"
