@@ -19,6 +19,7 @@ them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -122,11 +123,13 @@ def other_language(text: str) -> str | None:
     """
     from nps_kit.text.tokens import _language_of
 
-    if _language_of(text) != "en" or len(_LETTER.findall(text)) < MIN_LETTERS:
+    if len(text) < MIN_LETTERS or _language_of(text) != "en":
         return None
-    if len(_WORD.findall(text)) < MIN_WORDS:
+    if len(_LETTER.findall(text)) < MIN_LETTERS or len(_WORD.findall(text)) < MIN_WORDS:
         return None
-    found = _detect(text)
+    # Detected once for a comment as written and as the tagger normalised it (NFKC, case,
+    # spaces): themes read the normalised text, phrases and discovery the written one.
+    found = _detect(" ".join(unicodedata.normalize("NFKC", text).casefold().split()))
     if found is None:
         return None
     code = found[0]
