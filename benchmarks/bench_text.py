@@ -508,6 +508,7 @@ _CACHES = (
         "_JA_ROWS _EN_CLASSES",
     ),
     ("discovery", "_lemma _judges_en _judges_ja _en_comment_phrases _en_comment_grams"),
+    ("languages", "_detect other_language"),
 )
 
 

@@ -2,8 +2,8 @@
 
 ``nps-kit inspect`` prints it and ``nps-kit init --from`` writes it in ``defaults.yaml`` and,
 with ``--unit-column``, in each unit's file whose own answers are mostly in the other language.
-Each answer's language is :func:`nps_kit.text.tokens.detect_language`'s, as the report reads
-the comments.
+Each answer's language is :func:`nps_kit.text.languages.comment_languages`', as the report
+reads the comments: Japanese, English, or a language no pack reads (French, German …).
 """
 
 from __future__ import annotations
@@ -33,26 +33,44 @@ class AnswerLanguage:
         How many answers were read: cells with letters that say more than "no answer".
     columns
         How many answer columns they come from (a respondent may answer in each).
+    others
+        (code, share 0–1) of each language no pack reads that answers are confidently in
+        (:func:`nps_kit.text.languages.other_language`), most frequent first; the rest of the
+        answers in Latin letters are English.
     """
 
     language: Literal["ja", "en"]
     japanese: float
     answers: int
     columns: int = 1
+    others: tuple[tuple[str, float], ...] = ()
 
     def describe(self) -> str:
         """Say which share is which language: ``68 % English, 32 % Japanese, of 4,209 answers``.
 
-        With several answer columns it says how many: ``… of 723 answers in 2 columns``.
-
-        Every answer that is not Japanese counts as English, as the choice of language does.
+        With several answer columns it says how many: ``… of 723 answers in 2 columns``. Answers
+        in a language no pack reads (:attr:`others`) are named after English and Japanese:
+        ``85 % English, 0 % Japanese, 15 % other languages not read by the themes (French 7 %,
+        German 4 %, Spanish 4 %), of 2,124 answers``.
         """
         if not self.answers:
             return "no written answers to read"
+        from nps_kit.text.languages import language_name
+
         japanese = round(100 * self.japanese)
+        other = round(100 * sum(share for _, share in self.others))
         where = f" in {self.columns} columns" if self.columns > 1 else ""
+        if not self.others:
+            return (
+                f"{100 - japanese} % English, {japanese} % Japanese, of {self.answers:,} "
+                f"answers{where}"
+            )
+        named = ", ".join(
+            f"{language_name(code, 'en')} {round(100 * share)} %" for code, share in self.others
+        )
         return (
-            f"{100 - japanese} % English, {japanese} % Japanese, of {self.answers:,} answers{where}"
+            f"{100 - japanese - other} % English, {japanese} % Japanese, {other} % other "
+            f"languages not read by the themes ({named}), of {self.answers:,} answers{where}"
         )
 
 
@@ -76,15 +94,21 @@ def answer_language(texts: list[pd.Series]) -> AnswerLanguage:
         The language, the share of Japanese answers and how many answers were read; ``en``
         with no answers.
     """
-    from nps_kit.text.tokens import detect_language, said
+    from nps_kit.text.languages import comment_languages
+    from nps_kit.text.tokens import said
 
     cells = pd.concat(texts).dropna().astype(str) if texts else pd.Series([], dtype=str)
     folded = cells.map(lambda v: unicodedata.normalize("NFKC", v).strip().casefold())
     # "No", 特になし say nothing, as the report counts comments (QA25 B-2).
     kept = ~folded.isin(missing_words()) & (said(cells) != "").to_numpy()
-    languages = detect_language(cells[kept].reset_index(drop=True))
+    languages = comment_languages(cells[kept].reset_index(drop=True))
     answered = languages.dropna()
     if answered.empty:
         return AnswerLanguage("en", 0.0, 0, len(texts))
     share = float((answered == "ja").mean())
-    return AnswerLanguage("ja" if share >= 0.5 else "en", share, len(answered), len(texts))
+    # Languages no pack reads, most frequent first; the report itself is English for them.
+    shares = answered[~answered.isin(["ja", "en"])].value_counts(normalize=False) / len(answered)
+    others = tuple((str(code), float(part)) for code, part in shares.items())
+    return AnswerLanguage(
+        "ja" if share >= 0.5 else "en", share, len(answered), len(texts), others=others
+    )

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 
 from nps_kit._width import display_width
+from nps_kit.text.languages import japanese_names
 
 __all__ = ["in_language"]
 
@@ -60,6 +61,18 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"レポートの言語（回答から判定：英語\g<en>%、日本語\g<ja>%、回答\g<n>件）。"
         "ここで一度だけ設定します。ユニットのファイルで上書きするのは、回答の大半が別の言語の"
         "ユニットだけです。",
+    ),
+    (
+        r"Report language, detected from the answers \((?P<en>\d+) % English, (?P<ja>\d+) % "
+        r"Japanese, (?P<o>\d+) % other languages not read by the themes \((?P<names>.+?)\), of "
+        r"(?P<n>[\d,]+) answers\)\. Set once here; a unit file only overrides it \(one whose "
+        r"own answers are mostly in another language does\)\.",
+        lambda m: (
+            f"レポートの言語（回答から判定：英語{m['en']}%、日本語{m['ja']}%、"
+            f"テーマが読まない他の言語{m['o']}%（{japanese_names(m['names'])}）、回答{m['n']}件）。"
+            "ここで一度だけ設定します。ユニットのファイルで上書きするのは、回答の大半が別の言語の"
+            "ユニットだけです。"
+        ),
     ),
     (
         r"Report language, detected from the answers(?: \((?P<why>.+)\))?\. Set once here; a "

@@ -1590,6 +1590,23 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Frequent phrases in comments whose theme words were judged, from the comment "
         "as a whole, not to name that theme (count)",
     },
+    "discovery.unread": {
+        "ja": "テーマパックが読まない言語のコメント",
+        "en": "Comments in a language no theme pack reads",
+    },
+    "discovery.unread_value": {
+        "ja": "{share:.1f}%（{n} / {comments}件）：{languages}。"
+        "テーマもその賛否も読み取っていません",
+        "en": "{share:.1f}% ({n} / {comments}): {languages}; neither themes nor their polarity "
+        "are read from them",
+    },
+    "discovery.unread_one": {"ja": "{name}{n}件", "en": "{name} {n}"},
+    "discovery.warning_unread": {
+        "ja": "注意：テーマの語句を含むコメントは{share:.0f}%だけです。コメントの多くは{languages}"
+        "で、どのテーマパックもこの言語を読みません（別のパックを選んでも変わりません）",
+        "en": "Warning: only {share:.0f}% of comments contain a theme's words. Most comments are "
+        "in {languages}, which no theme pack reads (another pack would not help)",
+    },
     "discovery.warning": {
         "ja": "注意：テーマの語句を含むコメントは{share:.0f}%だけです。別のテーマパック（{packs}）"
         "を選ぶか、themes.yaml に語句を追加してください",

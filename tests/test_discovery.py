@@ -305,3 +305,44 @@ def test_the_coverage_row_says_which_comments_it_counts() -> None:
     # every comment scored: the row says nothing more
     scored = text_quality(texts, load_pack("retail"), lang="en", unscored=unscored & False)
     assert "valid score" not in scored["value"].iloc[0]
+
+
+# QA26 #13, #14, #19: comments in a language no pack reads.
+FOREIGN = pd.Series(
+    [
+        "Das WLAN war sehr langsam und das Zimmer zu laut.",
+        "Zu laut, das Zimmer lag direkt an der Straße.",
+        "Der Check-in hat ewig gedauert, das Personal war überfordert.",
+        "Le Wi-Fi ne fonctionnait pas dans la chambre.",
+        "The delivery was late and the staff were rude.",
+    ]
+)
+
+
+def test_data_quality_counts_the_comments_in_languages_no_pack_reads() -> None:
+    table = text_quality(FOREIGN, load_pack("retail"), lang="en")
+    rows = dict(zip(table["item"], table["value"], strict=True))
+    assert rows["Comments in a language no theme pack reads"] == (
+        "80.0% (4 / 5): German 3, French 1; neither themes nor their polarity are read from them"
+    )
+    # Most comments without a theme's words are German: no other pack would help.
+    assert rows["⚠"] == (
+        "Warning: only 20% of comments contain a theme's words. Most comments are in German, "
+        "French, which no theme pack reads (another pack would not help)"
+    )
+    japanese = text_quality(FOREIGN, load_pack("retail"), lang="ja")
+    rows = dict(zip(japanese["item"], japanese["value"], strict=True))
+    assert rows["テーマパックが読まない言語のコメント"] == (
+        "80.0%（4 / 5件）：ドイツ語3件、フランス語1件。テーマもその賛否も読み取っていません"
+    )
+    assert rows["⚠"] == (
+        "注意：テーマの語句を含むコメントは20%だけです。コメントの多くはドイツ語、フランス語で、"
+        "どのテーマパックもこの言語を読みません（別のパックを選んでも変わりません）"
+    )
+
+
+def test_phrases_of_comments_in_another_language_are_not_suggested() -> None:
+    # "das", "la" were offered as phrases to add to themes.yaml (QA26 #19).
+    found = uncovered_phrases(pd.concat([FOREIGN, FOREIGN]), load_pack("retail"))
+    assert found.uncovered == 8  # the German and French comments: no theme's words are read
+    assert not {"das", "la", "zimmer", "der"} & {str(p).lower() for p in found.phrases["phrase"]}

@@ -40,6 +40,7 @@ from _exports import (
 )
 from conftest import Export
 
+from nps_kit._init_words import in_language
 from nps_kit.cli import main
 from nps_kit.inspect import AnswerLanguage, answer_language, inspect_export
 from nps_kit.load import LOADER_COLUMNS, load_responses
@@ -1506,6 +1507,35 @@ def test_a_european_consent_question_is_consent_not_a_breakdown(
     )
     found = inspect_export(path)
     assert [c.kind for c in found.columns if c.column == header] == ["consent"]
+
+
+def test_answer_language_names_the_answers_in_languages_no_pack_reads() -> None:
+    # QA26 #13/#14: a hotel export with French/Spanish/German comments said "100 % English".
+    answers = (
+        ["The room was spotless and the bed so comfortable."] * 17
+        + ["Le Wi-Fi ne fonctionnait pas dans la chambre."] * 2
+        + ["Zu laut, das Zimmer lag direkt an der Straße."]
+    )
+    found = answer_language([pd.Series(answers, dtype=object)])
+    assert found.language == "en"
+    assert found.others == (("fr", 0.1), ("de", 0.05))
+    assert found.describe() == (
+        "85 % English, 0 % Japanese, 15 % other languages not read by the themes (French 10 %, "
+        "German 5 %), of 20 answers"
+    )
+    init_comment = (
+        f"# Report language, detected from the answers ({found.describe()}).\n"
+        "# Set once here; a unit file only overrides it (one whose own answers are mostly in\n"
+        "# another language does).\n"
+        "language: en"
+    )
+    assert in_language(init_comment, "ja") == (
+        "# レポートの言語（回答から判定：英語85%、日本語0%、\n"
+        "# テーマが読まない他の言語15%（フランス語10%、ドイツ語5%）、回答20件）。\n"
+        "# ここで一度だけ設定します。\n"
+        "# ユニットのファイルで上書きするのは、回答の大半が別の言語のユニットだけです。\n"
+        "language: en"
+    )
 
 
 @pytest.mark.parametrize("suffix", ["csv", "xlsx"])

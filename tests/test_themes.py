@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from nps_kit.errors import ConfigError, DataError
 from nps_kit.score import nps
 from nps_kit.text._match import matcher
+from nps_kit.text.languages import other_language
 from nps_kit.text.sentiment import tag_polarity
 from nps_kit.text.themes import (
     Theme,
@@ -429,9 +430,11 @@ def reference_tags(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
     """Tag with ``Theme.matches``, the reference definition, one comment and theme at a time."""
     norm = normalise(texts)
     present = (norm.notna() & (norm != "")).to_numpy(dtype=bool)
+    # A comment in a language no pack reads is not read (nps_kit.text.languages).
+    read = [ok and other_language(t) is None for t, ok in zip(norm, present, strict=True)]
     columns = {}
     for theme in book.themes:
-        values = [theme.matches(t) if ok else False for t, ok in zip(norm, present, strict=True)]
+        values = [theme.matches(t) if ok else False for t, ok in zip(norm, read, strict=True)]
         columns[theme.id] = pd.arrays.BooleanArray(np.array(values, dtype=bool), ~present)
     return pd.DataFrame(columns, index=texts.index)
 

@@ -97,6 +97,7 @@ def _run(args: argparse.Namespace) -> int:
     from nps_kit.load import load_responses, read_column_index, row_key
     from nps_kit.score import segment
     from nps_kit.text.discovery import covered_phrases, dropped_phrases, uncovered_phrases
+    from nps_kit.text.languages import comment_languages
     from nps_kit.text.packs import PACKS, load_pack
     from nps_kit.text.redaction import redact
     from nps_kit.text.sentiment import tag_polarity
@@ -181,6 +182,8 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     segments = segment(data["nps_score"]) if score_column is not None else None
     polarity = tag_polarity(texts, book, segments=segments, asks=args.asks)
+    # Each comment's language: a comment in one no pack reads (fr, de …) gets no theme (QA26 #13).
+    languages = comment_languages(texts).fillna("").tolist()
     ids: list[Any] = data[row_key(data, id_column)].tolist()
     rows: list[tuple[object, dict[str, str]]] = []
     for i, (_, found_row) in enumerate(polarity.iterrows()):
@@ -188,21 +191,49 @@ def _run(args: argparse.Namespace) -> int:
         rows.append((_plain(ids[i]), themes))
     why = _why(texts, book) if args.explain else None
     if args.format == "json":
-        records: list[dict[str, Any]] = [{"id": i, "themes": t} for i, t in rows]
+        records: list[dict[str, Any]] = [
+            {"id": i, "themes": t, "language": language or None}
+            for (i, t), language in zip(rows, languages, strict=True)
+        ]
         if why is not None:
             for record, label in zip(records, texts.index, strict=True):
                 record["why"] = why.get(label, {})
         json.dump(records, out, ensure_ascii=False, indent=2)
         out.write("\n")
+        _unread_note(languages)
         return 0
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["id", "themes", "polarity", *(["why"] if why is not None else [])])
-    for (row_id, themes), label in zip(rows, texts.index, strict=True):
-        line = [row_id, ";".join(themes), ";".join(f"{t}:{p}" for t, p in themes.items())]
+    header = ["id", "themes", "polarity", "language", *(["why"] if why is not None else [])]
+    writer.writerow(header)
+    for (row_id, themes), label, language in zip(rows, texts.index, languages, strict=True):
+        line = [
+            row_id,
+            ";".join(themes),
+            ";".join(f"{t}:{p}" for t, p in themes.items()),
+            language,
+        ]
         if why is not None:
             line.append("; ".join(_said(t, w) for t, w in why.get(label, {}).items()))
         writer.writerow(line)
+    _unread_note(languages)
     return 0
+
+
+def _unread_note(languages: list[str]) -> None:
+    """Say on stderr how many comments are in a language no pack reads, and that they have none."""
+    from collections import Counter
+
+    from nps_kit.text.languages import language_name
+
+    other = Counter(code for code in languages if code not in ("", "en", "ja"))
+    if not other:
+        return
+    named = ", ".join(f"{language_name(code, 'en')} {n:,}" for code, n in other.most_common())
+    print(
+        f"note: {sum(other.values()):,} comment(s) are in a language no theme pack reads "
+        f"({named}; 'language' column): they get no themes and no polarity.",
+        file=sys.stderr,
+    )
 
 
 def _why(texts: Any, book: Any) -> dict[object, dict[str, dict[str, str]]]:

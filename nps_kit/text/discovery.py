@@ -28,6 +28,7 @@ from nps_kit.text._ja_places import ja_places
 from nps_kit.text._lemma import lemma, lemma_text
 from nps_kit.text._match import matcher
 from nps_kit.text.explain import matched_words
+from nps_kit.text.languages import comment_languages, language_name, other_language, unread
 from nps_kit.text.themes import ThemeBook, _learned_layer
 from nps_kit.text.tokens import (
     NEGATED,
@@ -315,8 +316,8 @@ def _frequent_phrases(
     clauses: dict[str, dict[str, str]] = {}  # each Japanese clause's phrases
     for text, times in zip(unique, distinct.to_numpy().tolist(), strict=True):
         lang = _language_of(text)  # as detect_language and normalise read it
-        if lang is None:
-            continue
+        if lang is None or (lang == "en" and other_language(text) is not None):
+            continue  # a language no pack reads: its words are no phrases to add (QA26 #19)
         # A Japanese comment's phrases come from its clauses' words: its own are not needed
         # (MeCab would read each comment the phrases of detractors and promoters did not).
         if lang == "en":  # worded below if listed
@@ -383,10 +384,13 @@ def _themed(
     said = answered(texts).to_numpy(dtype=bool)
     codes, normalised = _normalised_codes(texts)
     hits = matcher(book.themes).tag(normalised)
+    # The layer gets the matcher's own hits, as tag_themes passes them (its answer is kept).
     found = _learned_layer(book, normalised, hits).found if learned else hits
+    # A comment not read (another language) has no theme's words either: no loan word counts.
+    read = ~unread(normalised)
     # One row of False after the distinct comments' rows: where code −1 (no text) points.
-    worded = np.append(hits.any(axis=1), False)[codes][said]
-    tagged = np.append(found.any(axis=1), False)[codes][said]
+    worded = np.append(hits.any(axis=1) & read, False)[codes][said]
+    tagged = np.append(found.any(axis=1) & read, False)[codes][said]
     return texts[said], worded, tagged
 
 
@@ -605,6 +609,39 @@ def text_quality(
                 ),
             )
         )
+    foreign = _unread_counts(texts)
+    total = sum(foreign.values())
+    if total:
+        listed = ", " if lang == "en" else "、"
+        rows.append(
+            (
+                t("discovery.unread", lang),
+                t(
+                    "discovery.unread_value",
+                    lang,
+                    share=100.0 * total / found.comments,
+                    n=f"{total:,}",
+                    comments=f"{found.comments:,}",
+                    languages=listed.join(
+                        t("discovery.unread_one", lang, name=language_name(code, lang), n=n)
+                        for code, n in foreign.items()
+                    ),
+                ),
+            )
+        )
     if share < LOW_COVERAGE:
-        rows.append(("⚠", t("discovery.warning", lang, share=share, packs=", ".join(PACKS))))
+        # Another pack helps only comments a pack can read: when most of the comments without a
+        # theme's words are in other languages, say so instead (QA26 #14: German comments).
+        if total and 2 * total >= found.uncovered:
+            names = listed.join(language_name(code, lang) for code in foreign)
+            rows.append(("⚠", t("discovery.warning_unread", lang, share=share, languages=names)))
+        else:
+            rows.append(("⚠", t("discovery.warning", lang, share=share, packs=", ".join(PACKS))))
     return pd.DataFrame({"item": [r[0] for r in rows], "value": [r[1] for r in rows]})
+
+
+def _unread_counts(texts: pd.Series) -> dict[str, int]:
+    """Return how many answered comments each language no pack reads holds, most first."""
+    languages = comment_languages(texts[answered(texts)])
+    counts = languages[~languages.isin(["ja", "en"]) & languages.notna()].value_counts()
+    return {str(code): int(n) for code, n in counts.items()}

@@ -28,6 +28,7 @@ from nps_kit.text.discovery import (
     _surfaces,
     shown_phrase,
 )
+from nps_kit.text.languages import other_language
 from nps_kit.text.tokens import (
     _distinct,
     _language_of,
@@ -135,8 +136,8 @@ def _phrases_of(raw: str, *, worded: bool = True) -> dict[str, str]:
     no wording (:func:`~nps_kit.text.discovery._en_comment_grams`).
     """
     lang = _language_of(raw)
-    if lang is None:
-        return {}
+    if lang is None or (lang == "en" and other_language(raw) is not None):
+        return {}  # no letters, or a language no pack reads ("der", "la" are no phrases)
     if lang == "en":  # shared with discovery, which reads the comments no theme covers
         found = _en_comment_phrases(raw) if worded else _en_comment_grams(raw)
         return {g: w for g, w in found.items() if _names_something(g, " " not in g, "en")}

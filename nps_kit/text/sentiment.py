@@ -76,6 +76,7 @@ from nps_kit.text._match import (
     ThemeMatcher,
     matcher,
 )
+from nps_kit.text.languages import unread
 from nps_kit.text.packs import load_pack
 from nps_kit.text.themes import ThemeBook, _learned_layer, load_themes
 from nps_kit.text.tokens import _normalised_codes
@@ -530,6 +531,8 @@ def _tag_polarity(
                 if here is not None:  # else the score's, below
                     table[at, j] = order[here]
                     added[at, j] = False
+    else:
+        table[:-1][unread(unique)] = -1  # as _learned_layer: a comment not read has no theme
     wide = table[codes]  # code −1 (no text) takes the last row: all <NA>
     if segments is not None:
         said_nothing = silent[codes]

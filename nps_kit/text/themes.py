@@ -34,6 +34,7 @@ from nps_kit.text._layer import Adjustment, adjust
 from nps_kit.text._lemma import lemma_text, with_lemmas
 from nps_kit.text._match import join_source, keyword_parts, matcher
 from nps_kit.text._regex_parts import skipping
+from nps_kit.text.languages import unread
 from nps_kit.text.tokens import _normalised_codes, _without_no_answer_opener, normalise_one
 
 __all__ = [
@@ -437,6 +438,22 @@ def load_themes(path: Path | None = None) -> ThemeBook:
 
 
 def _learned_layer(book: ThemeBook, texts: Sequence[str], hits: np.ndarray) -> Adjustment:
+    """Apply the book's learned layer to ``hits``, and read no comment in another language.
+
+    A comment :func:`nps_kit.text.languages.other_language` finds in a language no pack reads
+    keeps no theme, from the words (a loan word such as "Wi-Fi" in a French complaint) or from
+    the layer, so that no polarity, nor the score's, is given to what was not read (QA26 #13).
+    """
+    layer = _layer_found(book, texts, hits)
+    foreign = unread(texts)
+    if not foreign.any():
+        return layer
+    return replace(
+        layer, found=layer.found & ~foreign[:, None], added=layer.added & ~foreign[:, None]
+    )
+
+
+def _layer_found(book: ThemeBook, texts: Sequence[str], hits: np.ndarray) -> Adjustment:
     """Apply the book's learned layer (:func:`nps_kit.text._layer.adjust`) to ``hits``.
 
     ``texts`` are distinct normalised comments and ``hits`` (comments, themes) what the
@@ -499,6 +516,8 @@ def tag_themes(texts: pd.Series, book: ThemeBook, *, learned: bool = True) -> pd
     hits = matcher(book.themes).tag(unique)
     if learned:
         hits = _learned_layer(book, unique, hits).found
+    else:
+        hits = hits & ~unread(unique)[:, None]  # as _learned_layer: never read, never tagged
     mask = codes >= 0
     # One row of False after the distinct comments' rows: where code −1 (no text) points.
     wide = np.vstack([hits, np.zeros((1, len(book.themes)), dtype=bool)])[codes]
