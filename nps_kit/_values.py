@@ -26,6 +26,7 @@ from nps_kit.clock import export_date_order
 
 __all__ = [
     "DATE_FORMS",
+    "DECIMAL_COMMA_RE",
     "MISSING_WORDS",
     "NO_ANSWER_WORDS",
     "STATUSES",
@@ -58,11 +59,15 @@ _DASHES: Final = str.maketrans(dict.fromkeys("‐‑‒–—―−ー－", "-")
 # "= まったく思わない" or "(とても)". The label must not start with a digit, so "9-10" is not
 # read as 9.
 _SCORE_RE: Final = re.compile(
-    r"""^(?P<num>[+-]?\d+(?:\.\d+)?)\s*点?
+    r"""^(?P<num>[+-]?\d+(?:\.\d+|,\d{1,2}(?!\d))?)\s*点?
         (?:\s*(?:[-=:]|\s)\s*(?=[^\d\s])\S.*|\s*\(.*\))?$""",
     re.VERBOSE | re.DOTALL,
 )
 
+#: A score written with a decimal comma, as German or French Excel writes a number formatted
+#: ``0,0`` (``9,0``): the whole number when its decimals are zeros, like ``9.0`` (QA26 #4). One or
+#: two decimals only, so a thousands separator (``1,000``) is never read as 1.
+DECIMAL_COMMA_RE: Final = re.compile(r"^[+-]?\d+,\d{1,2}(?!\d)")
 _REASON_RANGE: Final = "outside 0–10"
 _REASON_WHOLE: Final = "not a whole number"
 _REASON_TEXT: Final = "not a number"
@@ -150,7 +155,7 @@ def _parse_score_value(
     match = _SCORE_RE.match(text)
     if match is None:
         return 0, _INVALID, _REASON_TEXT
-    return _check_number(float(match["num"]))
+    return _check_number(float(match["num"].replace(",", ".")))
 
 
 def _check_number(number: float) -> tuple[int, int, str | None]:
@@ -239,10 +244,10 @@ def missing_words(extra: Iterable[str] = (), *, typed: bool = True) -> frozenset
 def parse_scores(values: pd.Series, *, missing_values: Iterable[str] = ()) -> ScoreParse:
     """Parse 0–10 scores written as people really write them.
 
-    Accepted as valid: integers and integral floats 0–10 (``9``, ``9.0``, `` 8 ``), full-width
-    digits (``９``, ``１０``), ``9点``, and a number followed by a label
+    Accepted as valid: integers and integral floats 0–10 (``9``, ``9.0``, ``9,0``, `` 8 ``),
+    full-width digits (``９``, ``１０``), ``9点``, and a number followed by a label
     (``10 - Extremely likely``, ``0 = まったく思わない``). Missing: blank, ``NA``, ``N/A``, ``-``,
-    ``無回答``, ``未回答``, NaN and ``None``. Everything else (``11``, ``-1``, ``7.5``,
+    ``無回答``, ``未回答``, NaN and ``None``. Everything else (``11``, ``-1``, ``7.5``, ``7,5``,
     ``abc``) is invalid.
 
     Parameters
@@ -299,8 +304,11 @@ def parse_scores(values: pd.Series, *, missing_values: Iterable[str] = ()) -> Sc
 # --- dates -------------------------------------------------------------------------------------
 
 _EXCEL_EPOCH: Final = pd.Timestamp("1899-12-30")
-# Excel serials from 1900-03-01 to 9999-12-31; smaller numbers are more likely counts than dates.
-_SERIAL_MIN, _SERIAL_MAX = 61, 2_958_465
+# Excel serials from 1900-03-01 to 2262-04-10; smaller numbers are more likely counts than dates.
+# The upper end is the last whole day pandas' nanosecond timestamps hold (2262-04-11 is 132,320):
+# up to 9999-12-31 (2,958,465), 6-7 digit response ids and order numbers overflowed into a
+# traceback in inspect and init (QA26 #1). A larger number is not a date.
+_SERIAL_MIN, _SERIAL_MAX = 61, 132_319
 # A number written as text. One with a leading zero (顧客番号 0055584) is a code, never an Excel
 # serial: Excel writes no serial with one (QA24 took customer numbers for 1937 dates).
 _NUMBER_RE: Final = re.compile(r"^\d+(?:\.\d+)?$")

@@ -64,7 +64,8 @@ _META = b"nps_kit.cache"
 # 17: a totals row under the table (合計, Total) left out (totals_rows)
 # 18: a response a later file of a drop changed is read from that file (drop_replaced)
 # 19: a response corrected in a later file counted once, its other copies as repeats (REVIEW25)
-_FORMAT = 19
+# 20: scores written with a decimal comma (9,0) read as whole numbers and counted (QA26 #4)
+_FORMAT = 20
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 

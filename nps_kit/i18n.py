@@ -907,6 +907,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "「{column}」で全角数字・「点」付きで読んだスコア（ファイル全体）",
         "en": "Scores in '{column}' read from １０ or 10点 (whole file)",
     },
+    "quality.scores_decimal_comma": {
+        "ja": "「{column}」で小数点にカンマを使った形（9,0）から読んだスコア（ファイル全体）",
+        "en": "Scores in '{column}' read from a decimal comma, 9,0 (whole file)",
+    },
     "quality.era_dates": {
         "ja": "「{column}」で和暦で読んだ日付（ファイル全体）",
         "en": "Dates in '{column}' read from the Japanese era (whole file)",
@@ -965,6 +969,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "quality.drop_repeats": {
         "ja": "前のファイルと重複した回答（一度だけ数える）",
         "en": "Responses repeated from an earlier file (counted once)",
+    },
+    "load.scores_decimal_comma": {
+        "ja": "「{column}」で小数点にカンマを使って書かれたスコア（9,0）{n}件を整数として"
+        "読みました。",
+        "en": "{n} scores in '{column}' written with a decimal comma (9,0, as German Excel "
+        "writes them) were read as whole numbers.",
+        "en_one": "1 score in '{column}' written with a decimal comma (9,0, as German Excel "
+        "writes it) was read as a whole number.",
     },
     "load.era_dates": {
         "ja": "「{column}」で和暦（令和8年11月3日など）で書かれた日付{n}件を西暦に直して"

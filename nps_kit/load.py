@@ -32,6 +32,7 @@ from nps_kit._totals import totals_labels, totals_rows
 from nps_kit._values import (
     DATE_FORMS,
     DAY_FIRST,
+    DECIMAL_COMMA_RE,
     MISSING_WORDS,
     MONTH_FIRST,
     DateParse,
@@ -208,6 +209,9 @@ class LoadReport:
         Valid scores written as full-width digits or with 点 (``１０``, ``10点``), and dates
         written in the Japanese era (``令和8年11月3日``): read as numbers and dates, and
         said (:meth:`read_notes`) so the analyst can trust the counts.
+    scores_decimal_comma
+        Valid scores written with a decimal comma (``9,0``, German Excel's number format
+        ``0,0``): read as the whole number, and said.
     files, drop_repeats
         When ``path`` is a folder or a glob (a data drop): the files read, in order, and the
         responses found again in a later file (same id and date, or, without an id, the
@@ -259,6 +263,7 @@ class LoadReport:
     title: str | None = None
     scores_rewritten: int = 0
     era_dates: int = 0
+    scores_decimal_comma: int = 0
     files: tuple[str, ...] = ()
     drop_repeats: int = 0
     totals_rows: tuple[str, ...] = ()
@@ -355,6 +360,9 @@ class LoadReport:
             # Named by column (FIX37): an export may hold several 0-10 questions.
             n = f"{self.scores_rewritten:,}"
             out.append(t("load.scores_rewritten", lang, n=n, column=self.score_column))
+        if self.scores_decimal_comma:
+            n = f"{self.scores_decimal_comma:,}"
+            out.append(t("load.scores_decimal_comma", lang, n=n, column=self.score_column))
         if self.era_dates:
             n = f"{self.era_dates:,}"
             out.append(t("load.era_dates", lang, n=n, column=self.date_column))
@@ -1253,12 +1261,15 @@ def load_responses(
     frame = frame.rename(columns={c: export_column(c) for c in taken if c in frame})
     frame["nps_score"] = parsed.score
     raw = frame[export_column(score_col)]
-    rewritten = 0
+    rewritten = decimal_comma = 0
     if not pd.api.types.is_numeric_dtype(raw.dtype):
         # １０ and 10点 are read as 10: counted, so the n can be trusted (QA24).
         written = raw.astype("string").str.strip()
         other = written.str.contains(r"[０-９]|点$", regex=True).fillna(False).to_numpy(bool)
         rewritten = int((other & (status == 0)).sum())
+        # 9,0 is read as 9 (QA26 #4): said too.
+        comma = written.str.match(DECIMAL_COMMA_RE.pattern).fillna(False).to_numpy(bool)
+        decimal_comma = int((comma & (status == 0)).sum())
     frame["nps_status"] = parsed.status
     frame["nps_row"] = rows
     finished_unread = None
@@ -1345,6 +1356,7 @@ def load_responses(
         title_rows=layout.title_rows,
         title=layout.title,
         scores_rewritten=rewritten,
+        scores_decimal_comma=decimal_comma,
         era_dates=era_dates,
         files=tuple(str(f) for f in files),
         drop_repeats=repeats,
@@ -1459,12 +1471,28 @@ def _check_scale(
         samples = ", ".join(
             repr(str(v)) for v in pd.unique(frame.loc[codes == 2, column].astype(str))[:3]
         )
+        written = frame.loc[codes == 2, column].astype("string").str.strip()
+        comma = written.str.match(DECIMAL_COMMA_RE.pattern).fillna(False)
+        fractions = ""
+        if comma.sum() > invalid / 2:
+            # 7,5 is a decimal comma with a fraction (QA26 #4): no 0-10 answer, but 9,0 is 9.
+            fractions = (
+                f" {int(comma.sum()):,} of them are numbers with a decimal comma and a fraction "
+                f"(e.g. {', '.join(repr(v) for v in pd.unique(written[comma])[:2])}): a 0–10 "
+                "answer is a whole number (9,0 reads as 9)."
+            )
         raise DataError(
             f"{layout.path}: column {column!r} (score_column) does not hold 0–10 scores: "
             f"{invalid:,} of {answered:,} answers are not whole numbers 0–10 (e.g. {samples}); "
-            f"columns that look like 0–10: {shown}.",
+            f"columns that look like 0–10: {shown}.{fractions}",
             hint="Set score_column to the 0–10 'how likely are you to recommend' question "
-            "(nps-kit inspect shows every column).",
+            "(nps-kit inspect shows every column)"
+            + (
+                "; if it is that question, export its answers as whole numbers (number "
+                "format 0 in Excel, no decimals) or round them in the export."
+                if fractions
+                else "."
+            ),
             path=layout.path,
         )
     if len(valid) < _ZERO_EVIDENCE or valid.min() == 0:

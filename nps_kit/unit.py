@@ -924,6 +924,7 @@ def data_quality(
     # Read from another way of writing them (１０, 10点, 令和8年), in the whole file (QA24).
     for key, n, before in (
         ("scores_rewritten", report.scores_rewritten, "valid"),
+        ("scores_decimal_comma", report.scores_decimal_comma, "valid"),
         ("era_dates", report.era_dates, "dates"),
     ):
         if n:
@@ -932,6 +933,7 @@ def data_quality(
     named: dict[str, dict[str, object]] = {
         "unit_rows": {"n": months},
         "scores_rewritten": {"column": report.score_column},
+        "scores_decimal_comma": {"column": report.score_column},
         "era_dates": {"column": report.date_column},
     }
     return pd.DataFrame(

@@ -1481,3 +1481,40 @@ def test_a_google_forms_grid_s_rows_are_told_apart_in_the_table(
         "[Billing and insurance]",
         "[Billing and insurance …",
     ]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_six_and_seven_digit_ids_are_ids_not_excel_dates(tmp_path: Path, suffix: str) -> None:
+    # QA26 #1: ids from 132,321 on were tried as Excel serials past pandas' year 2262 and
+    # inspect stopped with OutOfBoundsDatetime; an order number beside them the same.
+    rows = [(880100 + 7 * i, 1234567 + i, 100000 + 8999 * i, i % 11) for i in range(40)]
+    if suffix == "csv":
+        text = "Survey ID,Response ID,OrderNo,score\n"
+        path = write_text(
+            tmp_path / "ids.csv", text + "".join(f"{a},{b},{c},{d}\n" for a, b, c, d in rows)
+        )
+    else:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["Survey ID", "Response ID", "OrderNo", "score"])
+        for row in rows:
+            sheet.append(list(row))
+        path = tmp_path / "ids.xlsx"
+        book.save(path)
+    found = inspect_export(path)
+    kinds = {c.column: c.kind for c in found.columns}
+    assert kinds == {"Survey ID": "id", "Response ID": "id", "OrderNo": "number", "score": "nps"}
+
+
+def test_decimal_comma_scores_are_the_nps_not_a_multi_select(tmp_path: Path) -> None:
+    # QA26 #4: 1,0 … 10,0 (German Excel's 0,0 format) was a multi-select with separator ','.
+    rows = "".join(f"{i % 28 + 1:02d}.11.2026;{i % 11},0;F{i % 2}\n" for i in range(60))
+    path = write_text(
+        tmp_path / "d.csv", "Datum;Weiterempfehlung (0-10);Filiale\n" + rows, "cp1252"
+    )
+    found = inspect_export(path)
+    info = {c.column: c for c in found.columns}["Weiterempfehlung (0-10)"]
+    assert (info.kind, info.detail, info.separator) == ("nps", "0–10", None)
+    assert found.nps_column == "Weiterempfehlung (0-10)"

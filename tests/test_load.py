@@ -1665,3 +1665,39 @@ def test_a_drop_s_row_references_name_the_file_and_its_row(tmp_path: Path) -> No
     with pytest.raises(DataError) as info:
         load_responses(folder, score_column="score", date_column="date", strict=True)
     assert "(date_column): c.csv row 3: 'someday'." in str(info.value)
+
+
+def _decimal_comma_export(path: Path, scores: list[str]) -> Path:
+    rows = "".join(f"{i + 13}.11.2026;{s};Düsseldorf\n" for i, s in enumerate(scores))
+    return write_text(path, "Datum;Weiterempfehlung (0-10);Filiale\n" + rows, "cp1252")
+
+
+def test_decimal_comma_scores_are_whole_numbers_and_said(tmp_path: Path) -> None:
+    # QA26 #4: German Excel writes a score formatted 0,0 as 9,0; every answer was invalid.
+    scores = ["9,0", "10,0", "3,0", "7,5", "8"]
+    path = _decimal_comma_export(tmp_path / "d.csv", scores)
+    loaded = load_responses(path, score_column="Weiterempfehlung (0-10)", date_column="Datum")
+    assert loaded.data["nps_score"].tolist() == [9, 10, 3, pd.NA, 8]
+    report = loaded.report
+    assert (report.scores_decimal_comma, report.n_invalid) == (3, 1)
+    assert report.read_notes() == [
+        "3 scores in 'Weiterempfehlung (0-10)' written with a decimal comma (9,0, as German "
+        "Excel writes them) were read as whole numbers."
+    ]
+
+
+def test_decimal_comma_fractions_are_refused_naming_the_decimal_comma(tmp_path: Path) -> None:
+    path = _decimal_comma_export(tmp_path / "d.csv", ["7,5", "8,5", "9,5", "2,5", "6,0"])
+    with pytest.raises(DataError) as caught:
+        load_responses(path, score_column="Weiterempfehlung (0-10)")
+    assert caught.value.message == (
+        f"{path}: column 'Weiterempfehlung (0-10)' (score_column) does not hold 0–10 scores: "
+        "4 of 5 answers are not whole numbers 0–10 (e.g. '7,5', '8,5', '9,5'); columns that "
+        "look like 0–10: none. 4 of them are numbers with a decimal comma and a fraction (e.g. "
+        "'7,5', '8,5'): a 0–10 answer is a whole number (9,0 reads as 9)."
+    )
+    assert caught.value.hint == (
+        "Set score_column to the 0–10 'how likely are you to recommend' question (nps-kit "
+        "inspect shows every column); if it is that question, export its answers as whole "
+        "numbers (number format 0 in Excel, no decimals) or round them in the export."
+    )

@@ -942,3 +942,18 @@ def test_data_quality_says_a_later_drop_file_changed_answers(
     own = unit.current.set_index("response_id")
     assert own.loc["R01", "nps_score"] == 4
     assert own.loc["R04", "comment"] == "普通だった"
+
+
+def test_data_quality_says_how_many_decimal_comma_scores_were_read(tmp_path: Path) -> None:
+    # QA26 #4: 9,0 is read as 9, and the report says so as it says １０ and 10点.
+    path = tmp_path / "d.csv"
+    rows = "".join(f"2026-10-{d:02d};{d % 11},0\n" for d in range(1, 21))
+    path.write_text("date;score\n" + rows, encoding="utf-8")
+    unit = prepare_unit(path, name="x", score_column="score", date_column="date")
+    en = data_quality(replace(unit, language="en"))
+    items = en["item"].tolist()
+    at = items.index("Valid answers (used for NPS)") + 1
+    assert items[at] == "Scores in 'score' read from a decimal comma, 9,0 (whole file)"
+    assert dict(en.values.tolist())[items[at]] == "20"
+    ja = dict(data_quality(unit).values.tolist())
+    assert ja["「score」で小数点にカンマを使った形（9,0）から読んだスコア（ファイル全体）"] == "20"

@@ -33,6 +33,10 @@ FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
         ("9 (とても)", 9),
         ("0", 0),
         ("+7", 7),
+        # QA26 #4: German Excel writes a number formatted 0,0 with a decimal comma.
+        ("9,0", 9),
+        ("10,00", 10),
+        ("0,0 - gar nicht wahrscheinlich", 0),
     ],
 )
 def test_valid_score_forms(cell: str, expected: int) -> None:
@@ -64,6 +68,8 @@ def test_nan_is_missing() -> None:
         ("－１", "outside 0–10"),
         ("100", "outside 0–10"),
         ("7.5", "not a whole number"),
+        ("7,5", "not a whole number"),
+        ("1,000", "not a number"),
         ("abc", "not a number"),
         ("9-10", "not a number"),
         ("9 10", "not a number"),
@@ -432,3 +438,14 @@ def test_zone_aware_times_are_read_as_the_wall_clock_of_the_zone_given() -> None
         pd.Timestamp("2026-11-30 21:00"),
         pd.Timestamp("2026-11-01 03:00"),
     ]
+
+
+def test_a_serial_past_pandas_range_is_not_a_date() -> None:
+    # QA26 #1: 6-7 digit ids (880100, 1234567) were tried as Excel serials of years 4309 and 5280
+    # and crashed inspect with OutOfBoundsDatetime; as numbers (XLSX cells) they wrapped around.
+    texts = parse_date_values(pd.Series(["880100", "1234567", "132319", "132321"]))
+    assert texts.dates.tolist() == [pd.NaT, pd.NaT, pd.Timestamp("2262-04-10"), pd.NaT]
+    assert texts.unparsed.tolist() == [True, True, False, True]
+    numbers = parse_date_values(pd.Series([880100, 1234567, 2_958_465, 46298]))
+    assert numbers.dates.tolist() == [pd.NaT, pd.NaT, pd.NaT, pd.Timestamp("2026-10-03")]
+    assert numbers.unparsed.tolist() == [True, True, True, False]
