@@ -26,24 +26,36 @@ __all__ = [
     "NO",
     "YES",
     "consent_answer",
+    "consent_columns",
     "consent_read",
     "read_consent",
     "reads_as_consent",
+    "refused",
 ]
 
-#: Whole answers that grant permission to contact.
+#: Whole answers that grant permission to contact: Japanese and English, and the yes of the
+#: European surveys a Japanese or English report is made from (QA26: a German ``Kontakt
+#: erlaubt`` ja/nein, French oui/non, Spanish sí/no, Dutch ja/nee).
 YES: Final = frozenset(
     {"はい", "yes", "y", "true", "1", "可", "ok", "同意", "同意する", "希望", "希望する", "許可"}
+    | {"ja", "j", "oui", "sí", "si", "wahr", "vrai", "einverstanden", "d'accord"}
 )
 #: Whole answers that refuse it.
 NO: Final = frozenset(
     {"いいえ", "no", "n", "false", "0", "否", "不可", "拒否", "同意しない", "希望しない", "不要"}
+    | {"nein", "non", "nee", "falsch", "faux", "nicht einverstanden", "pas d'accord"}
 )
 #: At most this many answers make a consent-like column a choice (a consent question), not
 #: free text.
 CONSENT_CHOICES: Final = 12
 #: A column name or question that asks for permission to contact.
-CONSENT_NAME: Final = re.compile(r"contact|consent|follow.?up|連絡|許可|同意|permission", re.I)
+#: German and Dutch ``Kontakt erlaubt``, ``kontaktieren``, ``Einwilligung``, ``toestemming``
+#: (QA26); French ``contacter`` and Spanish ``contactar`` / ``consentimiento`` hold "contact"
+#: or "consent" already.
+CONSENT_NAME: Final = re.compile(
+    r"contact|consent|follow.?up|連絡|許可|同意|permission|kontakt|einwillig|zustimm|toestemming",
+    re.I,
+)
 
 # The first word of a worded answer ("はい、連絡してもよい", "No, please don't").
 _LEAD: Final = re.compile(r"^([^\s、,，。.:;/|()「」\-–—]+)[\s、,，。.:;/|()「」\-–—]")
@@ -134,3 +146,60 @@ def reads_as_consent(values: Iterable[object]) -> bool:
     """
     read, seen = consent_read(values)
     return read > 0 and read * 2 >= seen
+
+
+def consent_columns(frame: pd.DataFrame, *, skip: Iterable[str] = ()) -> list[str]:
+    """Return the columns of ``frame`` that are a consent question, as ``init`` detects one.
+
+    A column is one when its name asks for permission to contact (:data:`CONSENT_NAME`), it
+    has at most :data:`CONSENT_CHOICES` distinct answers and they read as consent
+    (:func:`reads_as_consent`). The columns nps-kit adds (``nps_…``) and ``skip`` are not.
+
+    Parameters
+    ----------
+    frame
+        Responses as loaded.
+    skip
+        Columns that are never the consent question (``columns.contact_details``).
+
+    Returns
+    -------
+    list of str
+        The consent questions, in the frame's order.
+    """
+    left_out = set(skip)
+    found = []
+    for column in frame.columns:
+        name = str(column)
+        if name in left_out or name.startswith("nps_") or not CONSENT_NAME.search(name):
+            continue
+        distinct = pd.unique(frame[column].dropna())
+        if len(distinct) <= CONSENT_CHOICES and reads_as_consent(distinct):
+            found.append(name)
+    return found
+
+
+def refused(frame: pd.DataFrame, *, skip: Iterable[str] = ()) -> pd.Series:
+    """Whether each row says no in one of ``frame``'s consent questions (:func:`consent_columns`).
+
+    Without ``columns.contact``, a contact detail a respondent left counts as their consent;
+    an explicit no in the export's consent question must still win (QA26: 3 of the 6
+    detractors an alert mailed with their e-mail address had answered ``Kontakt erlaubt:
+    nein``).
+
+    Parameters
+    ----------
+    frame
+        Responses as loaded.
+    skip
+        Columns that are never the consent question (``columns.contact_details``).
+
+    Returns
+    -------
+    pandas.Series
+        Boolean, index of ``frame``: ``True`` where a consent question reads as no.
+    """
+    out = pd.Series(False, index=frame.index)
+    for column in consent_columns(frame, skip=skip):
+        out |= read_consent(frame[column]).eq(False).fillna(False).astype(bool)
+    return out

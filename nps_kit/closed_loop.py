@@ -23,6 +23,7 @@ from typing import Literal
 import pandas as pd
 
 from nps_kit._consent import consent_answer
+from nps_kit._consent import refused as refused_contact
 from nps_kit._values import MISSING_WORDS, date_only
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import Language, t
@@ -134,7 +135,8 @@ def left_contact_details(responses: pd.DataFrame, details: Sequence[str]) -> pd.
         none = said.str.strip(" 。、.,!！・").isin(NO_ANSWER)
         refused = cells.map(lambda text: consent_answer(text) is False).astype(bool)
         left |= ~said.isin(MISSING_WORDS) & ~none & ~refused
-    return left
+    # A detail left is consent only where the export's consent question does not say no.
+    return left & ~refused_contact(responses, skip=details)
 
 
 def reach_columns(details: Sequence[str]) -> tuple[str, ...]:

@@ -34,6 +34,7 @@ import nbformat
 import pandas as pd
 
 from nps_kit import _channel, _formats
+from nps_kit._consent import refused
 from nps_kit._yearless import WINDOW_DAYS, has_no_year, yearless_date
 from nps_kit.closed_loop import FollowupList, restore_ids, rows_moved
 from nps_kit.errors import DataError, closest
@@ -274,7 +275,8 @@ def with_contact_details(
         ``table`` with one text column per detail (empty where the id has none).
     """
     allowed = (
-        responses
+        # A detail left is consent, unless the export's consent question says no (QA26).
+        responses.loc[~refused(responses, skip=details)]
         if contact_column is None
         else responses.loc[contact_allowed(responses[contact_column])]
     )

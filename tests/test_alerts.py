@@ -1169,3 +1169,36 @@ def test_an_alert_without_contact_details_says_so_and_names_the_export_s_columns
         shown = " ".join(BeautifulSoup(html_of(message), "html.parser").get_text(" ").split())
         assert said in shown
         assert "ann@example.com" not in text
+
+
+def test_an_alert_never_gives_the_address_of_a_customer_who_said_nein(
+    tmp_path: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA26 #2: columns.contact null, contact_details [E-Mail] (as init's comment offers):
+    # the alert listed 3 customers whose 'Kontakt erlaubt' said nein, with their addresses.
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "umfrage.csv").write_text(
+        "Nr;Uhrzeit;Weiterempfehlung;Kontakt erlaubt;E-Mail\n"
+        "1;20.11.2026 10:00;2;nein;kunde682@beispiel.de\n"
+        "2;21.11.2026 11:00;3;ja;kunde1@beispiel.de\n"
+        "3;22.11.2026 12:00;1;nein;kunde709@beispiel.de\n",
+        encoding="cp1252",
+    )
+    (params / "defaults.yaml").write_text(
+        "language: en\ndata: {path: ../umfrage.csv}\n"
+        "columns: {score: Weiterempfehlung, date: Uhrzeit, id: Nr, contact: null, "
+        "contact_details: [E-Mail]}\n",
+        encoding="utf-8",
+    )
+    (params / "north.yaml").write_text(
+        "name: Nord\ntimezone: Europe/Berlin\nalerts: {to: [team@example.com]}\n",
+        encoding="utf-8",
+    )
+    assert alerts(tmp_path, since="2026-11-15") == 0
+    assert "north: alerted team@example.com about 1 detractor" in capsys.readouterr().err
+    (message,) = smtp.received
+    for said_no in ("kunde682", "kunde709"):
+        assert said_no not in text_of(message.message)
+        assert said_no not in html_of(message.message)
+    assert "kunde1@beispiel.de" in text_of(message.message)

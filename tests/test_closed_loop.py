@@ -2079,3 +2079,24 @@ def test_with_consent_and_no_contact_details_the_box_says_where_to_find_people(
     )
     assert listing(unit_of(export), breakdowns=[], details=["電話番号"]).unlisted is None
     assert listing(unit_of(export), breakdowns=[], contact_column=None).unlisted is None
+
+
+def test_a_detail_left_never_overrides_a_no_in_the_export_s_consent_question() -> None:
+    # QA26 #2: with columns.contact null and contact_details [E-Mail], the alert and the
+    # work file gave the e-mail of customers whose own row said 'Kontakt erlaubt: nein'.
+    frame = pd.DataFrame(
+        {
+            "nps_score": pd.array([2, 3, 5, 1], dtype="Int64"),
+            "nps_row": [1, 2, 3, 4],
+            "Kontakt erlaubt": ["nein", "ja", "nein", None],
+            "E-Mail": ["kunde682@beispiel.de", "kunde1@beispiel.de", "", "kunde2@beispiel.de"],
+        }
+    )
+    assert left_contact_details(frame, ["E-Mail"]).tolist() == [False, True, False, True]
+    found = contactable_detractors(frame, contact_column=None, details=["E-Mail"])
+    assert found.index.tolist() == [1, 3]
+    table = pd.DataFrame({"response_id": ["1", "2", "4"], "score": [2, 3, 1]})
+    table = with_contact_details(
+        table, frame, id_column=None, contact_column=None, details=["E-Mail"]
+    )
+    assert table["E-Mail"].tolist() == ["", "kunde1@beispiel.de", "kunde2@beispiel.de"]

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from nps_kit._consent import consent_answer, consent_read, reads_as_consent
+from nps_kit._consent import (
+    CONSENT_NAME,
+    consent_answer,
+    consent_columns,
+    consent_read,
+    reads_as_consent,
+    refused,
+)
 from nps_kit.unit import consent_problem
 
 
@@ -31,3 +38,42 @@ def test_the_loader_accepts_what_init_proposes_and_refuses_what_it_does_not() ->
     for values in (["可", "否"], ["はい", "いいえ", "わからない"], ["電話", "メール", "不要"]):
         accepted = consent_problem(pd.Series(values), column="連絡可否") is None
         assert accepted is reads_as_consent(values)
+
+
+@pytest.mark.parametrize(
+    ("answer", "reading"),
+    [
+        ("ja", True), ("Nein", False), ("oui", True), ("Non", False), ("sí", True),
+        ("No", False), ("nee", False), ("Ja, gerne", True), ("Nein, danke", False),
+        ("Oui, vous pouvez me contacter", True), ("Non merci", False), ("Sí, por favor", True),
+    ],
+)  # fmt: skip
+def test_german_french_spanish_and_dutch_answers_read_as_yes_and_no(
+    answer: str, reading: bool
+) -> None:
+    # QA26 #2: a German 'Kontakt erlaubt' (ja/nein) read as neither, so init made it a
+    # breakdown and the loader refused it as columns.contact.
+    assert consent_answer(answer) is reading
+
+
+@pytest.mark.parametrize(
+    "header", ["Kontakt erlaubt", "Dürfen wir Sie kontaktieren?", "Einwilligung", "Toestemming"]
+)
+def test_a_german_or_dutch_header_asks_for_consent(header: str) -> None:
+    assert CONSENT_NAME.search(header)
+    frame = pd.DataFrame({header: ["ja", "nein", None], "Filiale": ["a", "b", "c"]})
+    assert consent_columns(frame) == [header]
+    assert refused(frame).tolist() == [False, True, False]
+    assert consent_problem(frame[header], column=header) is None
+
+
+def test_refused_reads_only_consent_questions_and_never_the_details() -> None:
+    frame = pd.DataFrame(
+        {
+            "Kontakt erlaubt": ["nein", "ja", "nein"],
+            "Kontakt E-Mail": ["no", "a@b.de", "c@d.de"],  # a detail, never the question
+            "Auftragsart": ["nein", "nein", "ja"],  # no consent in its name
+            "nps_contact": ["no", "no", "no"],
+        }
+    )
+    assert refused(frame, skip=["Kontakt E-Mail"]).tolist() == [True, False, True]

@@ -1518,3 +1518,26 @@ def test_decimal_comma_scores_are_the_nps_not_a_multi_select(tmp_path: Path) -> 
     info = {c.column: c for c in found.columns}["Weiterempfehlung (0-10)"]
     assert (info.kind, info.detail, info.separator) == ("nps", "0–10", None)
     assert found.nps_column == "Weiterempfehlung (0-10)"
+
+
+@pytest.mark.parametrize(
+    ("header", "yes", "no"),
+    [
+        ("Kontakt erlaubt", "ja", "nein"),
+        ("Peut-on vous contacter ?", "Oui", "Non"),
+        ("¿Podemos contactarle?", "Sí", "No"),
+        ("Mag contact opnemen", "ja", "nee"),
+    ],
+)
+def test_a_european_consent_question_is_consent_not_a_breakdown(
+    tmp_path: Path, header: str, yes: str, no: str
+) -> None:
+    # QA26 #2: 'Kontakt erlaubt' (ja/nein) became a breakdown ("NPS by Kontakt erlaubt").
+    rows = "".join(
+        f"{i};0{i % 9 + 1}.10.2026;{i % 11};{yes if i % 2 else no};Gut {i}\n" for i in range(40)
+    )
+    path = write_text(
+        tmp_path / "d.csv", f"Nr;Datum;Empfehlung;{header};Kommentar\n" + rows, "cp1252"
+    )
+    found = inspect_export(path)
+    assert [c.kind for c in found.columns if c.column == header] == ["consent"]
