@@ -1541,3 +1541,24 @@ def test_a_european_consent_question_is_consent_not_a_breakdown(
     )
     found = inspect_export(path)
     assert [c.kind for c in found.columns if c.column == header] == ["consent"]
+
+
+def test_amounts_with_decimals_are_numbers_not_a_multi_select_or_phones(tmp_path: Path) -> None:
+    # QA26 #8: 2.306,17 / 95,65 were a multi-select with separator ','; #17: 133316.64 a phone.
+    rows = "".join(
+        f"{i % 11};{95 + 37 * i},{i % 100:02d};{100000 + 713 * i}.{i % 97:02d};"
+        f"{i % 3},{i % 5 + 1}\n"
+        for i in range(60)
+    )
+    rows = rows.replace(
+        f"{95 + 37 * 59},", f"{(95 + 37 * 59) // 1000}.{(95 + 37 * 59) % 1000:03d},"
+    )
+    path = write_text(
+        tmp_path / "a.csv", "Score;Rechnungsbetrag (€);Vertragswert;Optionen\n" + rows, "cp1252"
+    )
+    info = {c.column: c for c in inspect_export(path).columns}
+    assert info["Rechnungsbetrag (€)"].kind == "number"
+    assert info["Rechnungsbetrag (€)"].detail == "95–2278.59"
+    assert info["Vertragswert"].kind == "number"
+    # Option codes with one digit after the comma stay a multi-select.
+    assert (info["Optionen"].kind, info["Optionen"].separator) == ("multi", ",")

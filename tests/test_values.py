@@ -449,3 +449,25 @@ def test_a_serial_past_pandas_range_is_not_a_date() -> None:
     numbers = parse_date_values(pd.Series([880100, 1234567, 2_958_465, 46298]))
     assert numbers.dates.tolist() == [pd.NaT, pd.NaT, pd.NaT, pd.Timestamp("2026-10-03")]
     assert numbers.unparsed.tolist() == [True, True, True, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("95,65", 95.65),
+        ("2.306,17", 2306.17),
+        ("1.234.567,00", 1234567.0),
+        ("-3,5", -3.5),
+        ("133316.64", 133316.64),
+        ("1,234.50", 1234.5),
+        ("1234567.00", 1234567.0),
+        ("1,000", None),
+        ("12", None),
+        ("03.11.2026", None),
+        ("555.0199", None),
+        ("1.2.3,45", None),
+    ],
+)
+def test_decimal_number_reads_both_conventions(text: str, value: float | None) -> None:
+    # QA26 #8/#17: the one rule for an amount written with decimals, comma or point.
+    assert _values.decimal_number(text) == value
