@@ -481,7 +481,7 @@ def _skip(unit: UnitParameters) -> str | None:
     return None if unit.alerts.to else "no alerts.to in its parameters"
 
 
-def alerts_blocker(unit: UnitParameters) -> str | None:
+def alerts_blocker(unit: UnitParameters, *, unique: Sequence[str] | None = None) -> str | None:
     """Say which columns alerts need that ``unit`` has not set, and what to set; else ``None``.
 
     The one rule for "alerts can work": the alert log keys on ``columns.id``, only those who
@@ -499,7 +499,24 @@ def alerts_blocker(unit: UnitParameters) -> str | None:
         contact_column=unit.columns.contact,
         details=[unit.column(c) for c in unit.columns.contact_details],
         language=unit.language,
+        unique=unique,
     )
+
+
+def _unique_columns(unit: UnitParameters, data: Path | None) -> list[str]:
+    """Return the export's column init would take as the id, if unique per response (QA26 #18)."""
+    from nps_kit.inspect import inspect_export
+    from nps_kit.scaffold import unique_id_column
+
+    path, options = _data_options(unit, data)
+    found = inspect_export(
+        path,
+        sheet=options.get("sheet"),  # type: ignore[arg-type]
+        encoding=options.get("encoding"),  # type: ignore[arg-type]
+        date_format=options.get("date_format"),  # type: ignore[arg-type]
+    )
+    column = unique_id_column(found)
+    return [] if column is None else [column]
 
 
 def _cannot_alert(unit: UnitParameters, blocker: str) -> str:
@@ -602,6 +619,8 @@ def send_alerts(
                 echo(f"{unit.unit}: skipped, {reason}.")
                 continue
             blocker = alerts_blocker(unit)
+            if blocker is not None and unit.columns.id is None:
+                blocker = alerts_blocker(unit, unique=_unique_columns(unit, data))
             if blocker is not None:
                 # Asked for and impossible: an error, so that a daily cron job does not pass
                 # silently while nobody is alerted (the other units still are).

@@ -229,6 +229,7 @@ def alerts_need(
     contact_column: str | None,
     details: Sequence[str],
     language: str = "en",
+    unique: Sequence[str] | None = None,
 ) -> str | None:
     """Say which columns ``nps-kit alerts`` needs and are not set, and what to set; else ``None``.
 
@@ -248,6 +249,11 @@ def alerts_need(
         ``columns.contact_details``.
     language
         ``"ja"`` or ``"en"``: the language of the sentence (the unit's).
+    unique
+        When ``columns.id`` is unset: the export's column unique to each response that init
+        would set or propose (:func:`nps_kit.scaffold.unique_id_column`), named as the one to
+        set, or none (then the sentence says no column is unique and to add a response id);
+        ``None`` when the export was not looked at.
 
     Returns
     -------
@@ -258,15 +264,29 @@ def alerts_need(
     ja = language == "ja"
     needs: list[str] = []
     if id_column is None:
+        # Only a column unique in the export is named (QA26 #18: the date column was, when it
+        # repeated in 1,027 of 1,210 rows); when none is, what to add.
         if ja:
-            example = f"（例：同じ値の回答がなければ「{date_column}」）" if date_column else ""
+            example = (
+                ""
+                if unique is None
+                else f"（例：エクスポートで回答ごとに異なる「{unique[0]}」）"
+                if unique
+                else "。エクスポートには回答ごとに異なる列がありません。回答番号などの回答IDを"
+                "エクスポートに加えてcolumns.idに設定してください"
+            )
             needs.append(
                 "columns.idがありません。アラートの記録は回答ごとに一度だけ通知するためにIDを"
                 f"使います。回答ごとに異なる列をcolumns.idに設定してください{example}"
             )
         else:
             example = (
-                f" (e.g. {date_column!r} when no two responses share one)" if date_column else ""
+                ""
+                if unique is None
+                else f" (e.g. {unique[0]!r}, unique in the export)"
+                if unique
+                else ": no column of the export is, so add a response id (a response or "
+                "receipt number) to the export and set columns.id to it"
             )
             needs.append(
                 "no columns.id, which the alert log needs to alert each response once. Set "

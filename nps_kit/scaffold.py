@@ -42,7 +42,13 @@ from nps_kit.ordinal import not_applicable
 from nps_kit.score import DEFAULT_MIN_REPORT_N
 from nps_kit.text.packs import PACKS
 
-__all__ = ["choose_theme_pack", "pack_extension", "project_from_export", "short_playbook_head"]
+__all__ = [
+    "choose_theme_pack",
+    "pack_extension",
+    "project_from_export",
+    "short_playbook_head",
+    "unique_id_column",
+]
 
 _MAX_BREAKDOWNS: Final = 6
 # The breakdowns' top N values (the rest are grouped as Other), as init writes it.
@@ -196,6 +202,43 @@ def _id_rank(info: ColumnInfo) -> tuple[int, bool]:
     return rank, info.detail != "unique"
 
 
+def _ranked_ids(found: Inspection) -> list[ColumnInfo]:
+    """Return the columns that can be the response id, best first, as init ranks them.
+
+    An id named for the response (回答ID, ｺｰﾙID) first, then one a person can look up
+    (customer_id) before a response token or hash ("#"), and one unique per response before a
+    code a returning customer repeats (Custom Data 1).
+    """
+    return sorted(filter(is_response_id, found.of_kind("id")), key=_id_rank)
+
+
+def unique_id_column(found: Inspection) -> str | None:
+    """Return the column to suggest as ``columns.id``: one unique to each response, else ``None``.
+
+    The id init sets when its values never repeat; else the date column when no two rows share
+    a value (a Google Forms ``Timestamp``, as init's comment proposes). ``nps-kit alerts`` names
+    it when ``columns.id`` is unset, never a column known to repeat (QA26 #18: it named
+    ``Datum``, shared by 1,027 of 1,210 rows).
+
+    Parameters
+    ----------
+    found
+        The export, as :func:`nps_kit.inspect.inspect_export` describes it.
+
+    Returns
+    -------
+    str or None
+        The column's name, or ``None`` when no column is unique to each response.
+    """
+    ids = [c for c in _ranked_ids(found) if not c.repeats_differ and c.detail == "unique"]
+    if ids:
+        return ids[0].column
+    rows = found.load.rows_read
+    if found.date_column is not None and found.column(found.date_column).distinct == rows > 0:
+        return found.date_column
+    return None
+
+
 def _pick(found: Inspection, kind: str) -> ColumnInfo | None:
     return next(iter(found.of_kind(kind)), None)
 
@@ -261,10 +304,7 @@ def _defaults_text(
             path=export,
         )
     date = found.column(found.date_column)
-    # An id named for the response (回答ID, ｺｰﾙID) first, then one a person can look up
-    # (customer_id) before a response token or hash ("#"), and one unique per response before
-    # a code a returning customer repeats (Custom Data 1).
-    ids = sorted(filter(is_response_id, found.of_kind("id")), key=_id_rank)
+    ids = _ranked_ids(found)
     # An id whose values repeat in rows that differ (顧客番号: a returning customer) is not one
     # per response: said, never set (QA24: alerts then skipped a returning customer).
     shared = next((c for c in ids if c.repeats_differ), None)

@@ -454,7 +454,7 @@ def test_a_unit_with_alerts_to_that_cannot_alert_fails_the_command_and_says_what
     assert (
         "ec: error: alerts.toが設定されていますが、アラートを送れません。columns.idがありません。"
         "アラートの記録は回答ごとに一度だけ通知するためにIDを使います。回答ごとに異なる列を"
-        "columns.idに設定してください（例：同じ値の回答がなければ「submitted_at」）。"
+        "columns.idに設定してください（例：エクスポートで回答ごとに異なる「response_id」）。"
         "またはalerts.toを削除してください。\n" in capsys.readouterr().err
     )
 
@@ -481,16 +481,16 @@ def test_every_column_alerts_need_is_named_in_one_message(
     expected = {
         "en": "north: error: alerts.to is set but no alert can be sent: 2 settings are missing: "
         "(1) no columns.id, which the alert log needs to alert each response once. Set "
-        "columns.id to a column unique to each response (e.g. 'Timestamp' when no two "
-        "responses share one); (2) no columns.contact, so consent to contact is unknown and "
+        "columns.id to a column unique to each response (e.g. 'Timestamp', unique in "
+        "the export); (2) no columns.contact, so consent to contact is unknown and "
         "nobody may be alerted. Add a consent question (e.g. 'May we contact you about your "
         "answer?' Yes/No) and set columns.contact to it, or list the columns where respondents "
         "leave a phone number or e-mail address to be contacted in columns.contact_details, or "
         "remove alerts.to.\n",
         "ja": "north: error: alerts.toが設定されていますが、アラートを送れません。設定が2つ"
         "足りません。（1）columns.idがありません。アラートの記録は回答ごとに一度だけ通知するために"
-        "IDを使います。回答ごとに異なる列をcolumns.idに設定してください（例：同じ値の回答がなければ"
-        "「Timestamp」）。（2）columns.contactがないため連絡の同意が分からず、誰にもアラートを"
+        "IDを使います。回答ごとに異なる列をcolumns.idに設定してください（例：エクスポートで回答ごとに"
+        "異なる「Timestamp」）。（2）columns.contactがないため連絡の同意が分からず、誰にもアラートを"
         "送れません。同意を尋ねる設問（例：「ご回答についてご連絡してもよろしいですか？」はい/"
         "いいえ）を加えてcolumns.contactに設定するか、回答者が連絡用の電話番号やメールアドレスを"
         "記入する列をcolumns.contact_detailsに挙げてください。またはalerts.toを削除してください。\n",
@@ -1202,3 +1202,43 @@ def test_an_alert_never_gives_the_address_of_a_customer_who_said_nein(
         assert said_no not in text_of(message.message)
         assert said_no not in html_of(message.message)
     assert "kunde1@beispiel.de" in text_of(message.message)
+
+
+@pytest.mark.parametrize(("numbered", "named"), [(True, "'Belegnr'"), (False, None)])
+def test_the_id_suggested_is_one_unique_in_the_export_never_the_repeating_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], numbered: bool, named: str | None
+) -> None:
+    # QA26 #18: 'Datum' (1,027 of 1,210 rows share a day) was suggested "when no two responses
+    # share one"; the suggestion is init's unique id, or none and what to add.
+    params = tmp_path / "parameters"
+    params.mkdir()
+    head = "Belegnr;" if numbered else ""
+    rows = "".join(
+        (f"B-{7000 + i};" if numbered else "") + f"{i % 5 + 1:02d}.11.2026;{i % 11};ja;Gut {i}\n"
+        for i in range(40)
+    )
+    text = f"{head}Datum;Weiterempfehlung (0-10);Kontakt erlaubt;Kommentar\n{rows}"
+    (tmp_path / "kunden.csv").write_text(text, encoding="cp1252")
+    (params / "defaults.yaml").write_text(
+        "language: en\ndata: {path: ../kunden.csv}\n"
+        "columns: {score: 'Weiterempfehlung (0-10)', date: Datum, comment: Kommentar,"
+        " contact: Kontakt erlaubt, id: null}\n",
+        encoding="utf-8",
+    )
+    (params / "nord.yaml").write_text(
+        "name: Nord\nalerts: {to: [callbacks@example.com]}\n", encoding="utf-8"
+    )
+    assert alerts(tmp_path, "--dry-run", since="2026-11-01") == 2
+    err = capsys.readouterr().err
+    suggested = (
+        f" (e.g. {named}, unique in the export)"
+        if named
+        else ": no column of the export is, so add a response id (a response or receipt number) "
+        "to the export and set columns.id to it"
+    )
+    assert (
+        "nord: error: alerts.to is set but no alert can be sent: no columns.id, which the alert "
+        "log needs to alert each response once. Set columns.id to a column unique to each "
+        f"response{suggested}, or remove alerts.to.\n"
+    ) in err
+    assert "Datum" not in err
