@@ -1325,6 +1325,25 @@ def test_dates_that_read_both_ways_on_a_12_hour_clock_are_month_first(
     ]
 
 
+def test_dotted_dates_that_read_both_ways_are_day_first(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # QA26 #20: an extract of 3-5 December (04.12.2026) "reads both ways", init wrote
+    # date_format: null and alerts stopped. Dotted dates are day-first wherever written.
+    rows = "".join(f"{i};0{i % 3 + 3}.12.2026;{i % 11}\n" for i in range(30))
+    path = write_text(tmp_path / "d.csv", "Nr;Datum;Weiterempfehlung\n" + rows)
+    lines = run(capsys, path)[1].splitlines()
+    assert [lines[1], lines[4]] == [
+        "dates: 'Datum', 2026-12-03 to 2026-12-05",
+        "note: The dates in 'Datum' read both ways (no day over 12); they are read day-first: "
+        "dates written with dots (04.12.2026) are day-first wherever written. Set date_format "
+        "to month-first if that is wrong.",
+    ]
+    # Slashes say nothing: 04/12/2026 still needs date_format.
+    slashed = write_text(tmp_path / "s.csv", "Nr;Datum;Score\n" + rows.replace(".", "/"))
+    assert inspect_export(slashed).column("Datum").detail.startswith("ambiguous")
+
+
 @pytest.mark.parametrize(
     ("yes", "no"),
     [
