@@ -210,6 +210,11 @@ def test_a_month_not_over_is_month_to_date_in_subject_heading_and_note(
         "[NPS] North November 2026: +38.2 (+5.2 vs October, no significant change) and more "
         "words to fold a plain header twice over the line length",
         "【NPS】EC事業部 2026年10月：41.8（前月比+5.3・有意な変化なし）",
+        # QA26 #22: the space after "2026:" sat between two encoded words and was lost.
+        "Updated: [NPS] Werkstatt Düsseldorf November 2026: −9.4 (−28.5 vs October, "
+        "no significant change)",
+        "Updated: [NPS] Hotel Lumière Paris November 2026: −9.4 (−28.5 vs October, no "
+        "significant change)",
     ],
 )
 def test_a_folded_subject_reads_with_single_spaces(text: str) -> None:
