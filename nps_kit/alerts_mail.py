@@ -189,6 +189,7 @@ def compose_alert(
     sender: Address,
     now: dt.datetime,
     unlisted: tuple[str, ...] | None = None,
+    offsets: bool = False,
 ) -> ComposedMessage:
     """Build the alert for ``rows`` (from :func:`nps_kit.alerts.new_detractors`).
 
@@ -206,6 +207,10 @@ def compose_alert(
         With a consent column and no contact details configured, the export's e-mail and
         phone columns (:func:`nps_kit.closed_loop.unlisted_reach`): the message then says it
         gives no way to reach anyone and names them. ``None``: contact details are listed.
+    offsets
+        Whether the export wrote its times with their UTC offset
+        (:func:`nps_kit.alerts.export_offsets`): without a ``timezone`` they are shown in UTC,
+        and the message says so instead of calling them the export's clock.
 
     Returns
     -------
@@ -240,9 +245,12 @@ def compose_alert(
     if missing:
         text += [missing, ""]
     # QA25 B-4: times shown without a zone nobody set, and said why.
+    # QA26 #12: times written with their offset are read as UTC without a timezone: said so.
     unzoned = (
         t("alerts_mail.zone_unknown", lang)
-        if clock.zone_assumed(unit.language, unit.timezone)
+        if clock.zone_assumed(unit.language, unit.timezone, offsets=offsets)
+        else t("alerts_mail.zone_utc", lang)
+        if offsets and unit.timezone is None and unit.zone == "UTC"
         else None
     )
     if unzoned:

@@ -1452,6 +1452,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Times are as the export wrote them: no timezone is set for this unit, so their "
         "zone is not known (set timezone: in its parameters, e.g. America/Chicago).",
     },
+    # QA26 #12: an export whose times carry their UTC offset, and no timezone: shown in UTC.
+    "alerts_mail.zone_utc": {
+        "ja": "時刻はUTCです。エクスポートは各時刻をUTCとの時差つきで書いていますが、この"
+        "ユニットにはtimezoneが設定されていません（現地の時刻で見るにはパラメータのtimezone:に"
+        "設定してください）。",
+        "en": "Times are in UTC: the export wrote each with its offset from UTC, and no timezone "
+        "is set for this unit (set timezone: in its parameters to see them in its local time).",
+    },
     "alerts.since_no_zone": {
         "ja": "{time}（エクスポートの時刻、timezone未設定）",
         "en": "{time} (the export's clock, no timezone set)",

@@ -1242,3 +1242,43 @@ def test_the_id_suggested_is_one_unique_in_the_export_never_the_repeating_date(
         f"response{suggested}, or remove alerts.to.\n"
     ) in err
     assert "Datum" not in err
+
+
+def test_times_written_with_their_offset_are_shown_as_utc_and_said_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA26 #12: 2026-11-29T10:16:00+01:00 was shown as 09:16 under "Times are as the export
+    # wrote them … their zone is not known": the time was UTC, the sentence false.
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "hotel.csv").write_text(
+        "Survey ID,Response Date,Score,OK to contact\n"
+        "880100,2026-11-29T10:16:00+01:00,5,Yes\n"
+        "880101,2026-11-28T09:00:00+01:00,9,Yes\n",
+        encoding="utf-8",
+    )
+    (params / "defaults.yaml").write_text(
+        "language: en\ntimezone: null\ndata: {path: ../hotel.csv}\n"
+        "columns: {score: Score, date: Response Date, id: Survey ID, contact: OK to contact}\n",
+        encoding="utf-8",
+    )
+    (params / "munich.yaml").write_text(
+        "name: Munich\nalerts: {to: [desk@example.com]}\n", encoding="utf-8"
+    )
+    assert alerts(tmp_path, "--dry-run", since="2026-11-29") == 0
+    capsys.readouterr()
+    eml = email.message_from_bytes(
+        (tmp_path / "reports" / "alerts" / "outbox" / "munich.eml").read_bytes(),
+        policy=email.policy.default,
+    )
+    text = eml.get_body(("plain",)).get_content()  # type: ignore[attr-defined]
+    assert (
+        "Times are in UTC: the export wrote each with its offset from UTC, and no timezone is "
+        "set for this unit (set timezone: in its parameters to see them in its local time)."
+    ) in text
+    assert "2026-11-29 09:16 UTC / score 5" in text
+    assert "as the export wrote them" not in text
+    assert alerts(tmp_path, "--dry-run", since="2026-11-30") == 0
+    assert "munich: no new detractors to alert since 2026-11-30 00:00 UTC.\n" in (
+        capsys.readouterr().err
+    )

@@ -62,3 +62,14 @@ def test_a_zone_nobody_set_is_not_shown() -> None:
 def test_dotted_dates_are_day_first_evidence(texts: list[str], order: str | None) -> None:
     # QA26 #20: dotted dates are day-first wherever written (de, fr, ru …).
     assert export_date_order(texts, source=None, timezone=None)[0] == order
+
+
+def test_carries_offsets() -> None:
+    import pandas as pd
+
+    from nps_kit.clock import carries_offsets
+
+    assert carries_offsets(pd.Series(["2026-11-29T10:16:00+01:00", "2026-11-29T10:16:00Z"]))
+    assert carries_offsets(pd.Series(["2026-11-29 10:16:00-0500", None, ""]))
+    assert not carries_offsets(pd.Series(["2026-11-29 10:16:00", "29.11.2026"]))
+    assert carries_offsets(pd.Series(pd.to_datetime(["2026-11-29 10:16"]).tz_localize("UTC")))
