@@ -501,6 +501,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{count} detractors allowed contact (awaiting follow-up)",
         "en_one": "{count} detractor allowed contact (awaiting follow-up)",
     },
+    "mail.detractors_none": {
+        "ja": "今期はフォローアップする批判者はいません",
+        "en": "No detractor to call back this period",
+    },
     "mail.detractors_open": {
         "ja": "連絡を許可した批判者のうちフォローアップ待ち{count}人"
         "（{listed}人中{contacted}人に連絡済み）",
