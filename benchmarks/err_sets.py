@@ -2,7 +2,9 @@
 
 Used by the error rounds ERR21 (``--blind 20``), ERR22 (``--blind 21``) and ERR23 (``--blind 22``,
 training set 26 held out whole); ``err21_sets.py``, ``err22_sets.py`` and ``err23_sets.py`` run
-this with their set. For blind set N:
+this with their set. ERR24 (``--blind 23``) is an entry of ``ROUNDS``: nothing held out of its
+errors; blind set 22 held out whole from its rule choice (``--counts`` leaves it out unless
+``--only-held-out``, read once at the end). For blind set N:
 ``--counts OUT.json``: per set and language [gold, predicted, right, polarity right] of the
 shipped tagger (as ``bench_text.py --eval`` reads it; imp12/imp13 with ``asks="improvement"``)
 and, with ``--rules-alone``, of the rules without the learned layers. Every set readable when
@@ -29,11 +31,17 @@ from nps_kit.text.sentiment import Asks, _tag_polarity
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 
+#: blind set studied -> (training sets held out whole, blind sets held out whole) of its round
+ROUNDS: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {22: ((26,), ()), 23: ((), (22,))}
 
-def readable_sets(blind: int, *, held_out: tuple[int, ...] = ()) -> dict[str, str]:
+
+def readable_sets(
+    blind: int, *, held_out: tuple[int, ...] = (), held_out_blind: tuple[int, ...] = ()
+) -> dict[str, str]:
     """Return the sets readable when blind set ``blind`` was studied, by name, without it.
 
-    ``held_out`` names training sets (numbers) read only as whole figures in that round.
+    ``held_out`` names training sets (numbers) read only as whole figures in that round,
+    ``held_out_blind`` spent blind sets held out whole the same way.
     """
     return {
         "blind1": "theme_eval_blind.csv",
@@ -41,6 +49,7 @@ def readable_sets(blind: int, *, held_out: tuple[int, ...] = ()) -> dict[str, st
             f"blind{n}": f"theme_eval_blind{n}.csv"
             for n in range(2, blind)
             if n != 14  # set 14 is the short set, named below
+            and n not in held_out_blind
         },
         "short14": "theme_eval_short14.csv",
         **{f"unit14{lang}": f"theme_unit14_{lang}.csv" for lang in ("en", "ja")},
@@ -67,12 +76,20 @@ def _read(file: str) -> pd.DataFrame:
 
 
 def counts(
-    *, blind: int, learned: bool, with_blind: bool, held_out: tuple[int, ...] = ()
+    *,
+    blind: int,
+    learned: bool,
+    with_blind: bool,
+    held_out: tuple[int, ...] = (),
+    held_out_blind: tuple[int, ...] = (),
+    only_held_out: bool = False,
 ) -> dict[str, dict[str, list[int]]]:
     out: dict[str, dict[str, list[int]]] = {}
-    names = readable_sets(blind, held_out=held_out)
+    names = readable_sets(blind, held_out=held_out, held_out_blind=held_out_blind)
     if with_blind:
         names[f"blind{blind}"] = f"theme_eval_blind{blind}.csv"
+    if only_held_out:
+        names = {f"blind{n}": f"theme_eval_blind{n}.csv" for n in held_out_blind}
     for name, file in names.items():
         frame = _read(file)
         if "score" not in frame:
@@ -136,14 +153,22 @@ def main(
     parser.add_argument("--rules-alone", action="store_true")
     parser.add_argument("--with-blind", action="store_true", help="count the blind set too")
     parser.add_argument("--errors", type=Path)
+    parser.add_argument(
+        "--only-held-out",
+        action="store_true",
+        help="count only the blind sets the round held out whole (read once, at the end)",
+    )
     args = parser.parse_args(argv)
     number = blind if blind is not None else args.blind
+    held_out, held_out_blind = ROUNDS.get(number, (held_out, ()))
     if args.counts:
         result = counts(
             blind=number,
             learned=not args.rules_alone,
             with_blind=args.with_blind,
             held_out=held_out,
+            held_out_blind=held_out_blind,
+            only_held_out=args.only_held_out,
         )
         args.counts.write_text(json.dumps(result, indent=1))
     if args.errors:

@@ -9,9 +9,11 @@ form, by the majority of the blind sets' labels (the theme definitions where the
 label the comments holding it (rows, rows with the theme, rows with its neighbour).
 ``--apply``: relabel the training sets 5 and 9-25 where they contradict the ruling, and write
 ``benchmarks/ERR23_relabel.csv`` (one row per changed comment: set, id, form, old, new labels).
-Running it again changes nothing. Training sets 26 and 27 (26: held out whole in ERR23; 27: a
-decision set of round 8) and the ``*_second.csv`` label sets are not touched: the lead decides.
-Blind, eval, short and unit sets are never relabelled (their recorded readings stand).
+Running it again changes nothing. ``--apply --sets 26 27`` (ERR24, the lead's ruling: both are
+training data now) relabels training sets 26 and 27 the same way and writes
+``benchmarks/ERR24_relabel.csv``; ``--dry-run`` lists the changes without writing the sets.
+The ``*_second.csv`` label sets are not touched. Blind, eval, short and unit sets are never
+relabelled (their recorded readings stand).
 
 Only what a pattern can tell is changed: a theme is added where the ruling's form is in the text
 and its polarity is clear (the neighbour's label or the words next to the form), and removed only
@@ -29,6 +31,8 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 OUT = Path(__file__).resolve().parent / "ERR23_relabel.csv"
+#: ERR24: the training sets 26 and 27, relabelled by the same rules (``--sets 26 27``)
+OUT_BY_SETS = {(26, 27): Path(__file__).resolve().parent / "ERR24_relabel.csv"}
 
 BLIND = ["theme_eval_blind.csv"] + [f"theme_eval_blind{n}.csv" for n in range(2, 23) if n != 14]
 TRAIN = [f"theme_train{n}_{lang}.csv" for n in (5, *range(9, 26)) for lang in ("en", "ja")]
@@ -98,6 +102,8 @@ BY_EYE = {
     "T11E180": "'export' named in passing (a workaround for slow search), not judged",
     "T18J643": "the verdict credits a person (staff, unlabelled): not a bare verdict",
     "T19J467": "the verdict credits the agent (staff, unlabelled): not a bare verdict",
+    "T27J206": "名刺の取り込み is scanning business cards (a feature), not data from another tool",
+    "T27J238": "「加入から3ヶ月以内の事案は対象外」 is a term of the cover, not a wait",
 }
 
 
@@ -283,9 +289,13 @@ def counts() -> str:
     return "\n".join(lines)
 
 
-def apply() -> list[dict[str, str]]:
+def _train_files(numbers: tuple[int, ...]) -> list[str]:
+    return [f"theme_train{n}_{lang}.csv" for n in numbers for lang in ("en", "ja")]
+
+
+def apply(files: list[str] | None = None, *, write: bool = True) -> list[dict[str, str]]:
     changes = []
-    for file in TRAIN:
+    for file in files or TRAIN:
         with open(DATA / file, encoding="utf-8", newline="") as handle:
             raw = handle.read()
         end = "\r\n" if "\r\n" in raw else "\n"
@@ -305,7 +315,7 @@ def apply() -> list[dict[str, str]]:
                 )
                 row["labels"] = _format(new)
                 changed = True
-        if changed:
+        if changed and write:
             buffer = io.StringIO()
             writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator=end)
             writer.writeheader()
@@ -318,8 +328,8 @@ def apply() -> list[dict[str, str]]:
     return changes
 
 
-def _table(changes: list[dict[str, str]]) -> str:
-    sets = sorted({c["set"] for c in changes}, key=TRAIN.index)
+def _table(changes: list[dict[str, str]], files: list[str]) -> str:
+    sets = files  # every set, so that a set with no change reads 0
     forms = list(RULES)
     lines = ["| set | " + " | ".join(forms) + " | all |", "|---" * (len(forms) + 2) + "|"]
     for s in [*sets, "all"]:
@@ -337,19 +347,30 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--counts", action="store_true", help="how the sets label each form")
     parser.add_argument("--apply", action="store_true", help="relabel training sets 5, 9-25")
+    parser.add_argument(
+        "--sets", type=int, nargs="+", help="relabel these training sets instead (ERR24: 26 27)"
+    )
+    parser.add_argument("--dry-run", action="store_true", help="list the changes, write nothing")
     args = parser.parse_args(argv)
     if args.counts:
         print(counts())
     if args.apply:
-        changes = apply()
+        files = _train_files(tuple(args.sets)) if args.sets else TRAIN
+        out = OUT_BY_SETS[tuple(args.sets)] if args.sets else OUT
+        changes = apply(files, write=not args.dry_run)
         if not changes:
             print("nothing to change (the training sets follow the ruling already)")
             return
-        with open(OUT, "w", encoding="utf-8", newline="") as handle:
+        if args.dry_run:
+            for c in changes:
+                print(f"{c['id']}\t{c['form']}\t{c['old']} -> {c['new']}\t{c['text'][:150]}")
+            print(_table(changes, files))
+            return
+        with open(out, "w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=["set", "id", "form", "old", "new", "text"])
             writer.writeheader()
             writer.writerows(changes)
-        print(_table(changes))
+        print(_table(changes, files))
 
 
 if __name__ == "__main__":

@@ -41,6 +41,7 @@ _BLANK: Final = ("",)
 _DELIMITERS: Final = (",", "\t", ";")
 # A number written as text, which reading as a number would change: a leading zero (a UK phone
 # 07700900123, a code 0123), a leading + (+447700900123), or more digits than a float keeps.
+_NUMBER: Final = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 _NUMBER_TEXT: Final = re.compile(r"0\d{3,}|\+\d{4,}|\d{16,}")
 _DELIMITER_NAMES: Final = {",": "comma", "\t": "tab", ";": "semicolon"}
 _TIMESTAMP_HEADERS: Final = frozenset({"Timestamp", "タイムスタンプ"})
@@ -283,6 +284,8 @@ def _detect_source(rows: list[list[str]]) -> tuple[Source, int]:
             return "qualtrics", 2
     if any(c in _MONKEY_SUBS for c in second) and ("Respondent ID" in first or "" in first):
         return "surveymonkey", 2
+    if _grouped_names(first, second) is not None:
+        return "generic", 2
     if first and first[0] in _TIMESTAMP_HEADERS:
         return "google_forms", 1
     return "generic", 1
@@ -300,6 +303,47 @@ def _names(raw: list[str]) -> list[str]:
     return out
 
 
+def _owners(questions: list[str]) -> list[str]:
+    """Return each column's cell of the first header row, a merged cell's text in every column.
+
+    A cell merged across several columns (SurveyMonkey's multi-column question, a sheet's group
+    heading 設問 over four questions) holds its text in its first column only.
+    """
+    owners: list[str] = []
+    current = ""
+    for question in questions:
+        current = question or current
+        owners.append(current)
+    return owners
+
+
+def _grouped_names(first: list[str], second: list[str]) -> list[str] | None:
+    """Return the column names of a two-row header under merged group cells, else ``None``.
+
+    QA26: a hospital's XLSX put 設問 merged over four questions in row 2 and the questions in
+    row 3, the other headers merged down over both rows. Read as one header row, the questions
+    were 設問 and ``Unnamed: 4``…, and the row of questions a response. The shape is exact: the
+    second row is filled under every group (a cell and the blank cells after it) and blank
+    under every other column, which no row of answers is. A column under a group is named by
+    its second-row cell (what it asks), every other column by its first-row cell.
+    """
+    width = max(
+        (i + 1 for row in (first, second) for i, c in enumerate(row) if c.strip()), default=0
+    )
+    top = [c.strip() for c in first[:width]] + [""] * (width - len(first[:width]))
+    below = [c.strip() for c in second[:width]] + [""] * (width - len(second[:width]))
+    if not top or not top[0]:
+        return None
+    owners = _owners(top)
+    sizes = {q: owners.count(q) for q in set(owners)}
+    grouped = [sizes[q] >= 2 and top.count(q) == 1 for q in owners]
+    if not any(grouped) or any(bool(b) != g for b, g in zip(below, grouped, strict=True)):
+        return None
+    if any(_NUMBER.fullmatch(b) for b in below if b):
+        return None  # answers, not questions
+    return _names([b if g else t for t, b, g in zip(top, below, grouped, strict=True)])
+
+
 def _monkey_names(questions: list[str], subs: list[str]) -> list[str]:
     """Merge SurveyMonkey's question row and sub-answer row into one usable name per column.
 
@@ -309,11 +353,7 @@ def _monkey_names(questions: list[str], subs: list[str]) -> list[str]:
     width = max(len(questions), len(subs))
     questions = [q.strip() for q in questions] + [""] * (width - len(questions))
     subs = [s.strip() for s in subs] + [""] * (width - len(subs))
-    owners: list[str] = []
-    current = ""
-    for question in questions:
-        current = question or current
-        owners.append(current)
+    owners = _owners(questions)
     sizes = {q: owners.count(q) for q in set(owners)}
     names = []
     for question, sub in zip(owners, subs, strict=True):
@@ -486,7 +526,8 @@ def _layout_from_rows(path: Path, fmt: Format, rows: list[list[str]], **kwargs: 
             open_ended=tuple(c for c in typed if c in columns),
             **kwargs,
         )
-    columns = _names(header)
+    grouped = _grouped_names(header, rows[1]) if header_rows == 2 else None
+    columns = grouped if grouped is not None else _names(header)
     stamp = columns[0] if source == "google_forms" else None
     return Layout(path, fmt, source, columns, header_rows, timestamp_column=stamp, **kwargs)
 

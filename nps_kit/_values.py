@@ -377,6 +377,17 @@ _NAT: Final = np.datetime64("NaT").astype("int64").item()
 _FAST_FORMATS: Final = ("ISO8601", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d")
 
 
+# The days pandas' nanosecond timestamps hold: a date written past them (a typed 3026 for 2026)
+# stopped inspect with OutOfBoundsDatetime or wrapped round to 1829 (QA26 #1): it is not read.
+_FIRST_DAY: Final = pd.Timestamp("1677-09-22")
+_LAST_DAY: Final = pd.Timestamp("2262-04-10")
+
+
+def _in_range(parsed: Any) -> Any:
+    """Return parsed dates (an index or a series) with those pandas cannot hold in ns as NaT."""
+    return parsed.where((parsed >= _FIRST_DAY) & (parsed < _LAST_DAY + pd.Timedelta(days=1)))
+
+
 def _serial(number: float) -> pd.Timestamp | None:
     if not _SERIAL_MIN <= number <= _SERIAL_MAX:
         return None
@@ -512,6 +523,7 @@ def _fast_pass(texts: pd.Index, out: np.ndarray) -> None:
             continue
         if getattr(parsed, "tz", None) is not None:
             continue
+        parsed = _in_range(parsed)
         as_ns = parsed.as_unit("ns").asi8
         ok = ~parsed.isna()
         out[todo[ok]] = as_ns[ok]
@@ -545,7 +557,7 @@ def _by_uniques(
                 blank[i] = True
                 continue
             stamp = _parse_date_value(value, order, timezone)
-            if stamp is not None:
+            if stamp is not None and _FIRST_DAY <= stamp < _LAST_DAY + pd.Timedelta(days=1):
                 out[i] = stamp.as_unit("ns").value
     return out[codes], blank[codes]
 
@@ -569,6 +581,11 @@ def _arrow_iso(values: pd.Series) -> npt.NDArray[np.int64]:
         if not todo.any():
             break
         parsed = pc.strptime(arrow, format=fmt, unit="s", error_is_null=True)
+        held = pc.and_(
+            pc.greater_equal(parsed, pa.scalar(_FIRST_DAY.to_pydatetime(), pa.timestamp("s"))),
+            pc.less(parsed, pa.scalar(_LAST_DAY.to_pydatetime(), pa.timestamp("s"))),
+        )
+        parsed = pc.if_else(held, parsed, pa.scalar(None, pa.timestamp("s")))
         ints = np.asarray(
             parsed.cast(pa.timestamp("ns")).to_numpy(zero_copy_only=False), dtype="datetime64[ns]"
         ).view("int64")
@@ -684,6 +701,7 @@ def parse_date_values(
                     if timezone is None:
                         continue  # each cell's own wall clock: read one by one below
                     parsed = parsed.dt.tz_convert(timezone).dt.tz_localize(None)
+                parsed = _in_range(parsed)
                 result[todo] = parsed.to_numpy(dtype="datetime64[ns]").view("int64")
         rest = np.flatnonzero((result == _NAT) & present)
         unparsed = np.zeros(len(values), dtype=bool)

@@ -27,7 +27,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -40,6 +40,7 @@ from nps_kit._atomic import append_line
 from nps_kit._id_repeats import id_repeats_warning
 from nps_kit._lock import file_lock
 from nps_kit._values import date_only, has_time_of_day
+from nps_kit._zone_hint import zone_hint
 from nps_kit.alerts_mail import compose_alert
 from nps_kit.closed_loop import (
     URGENCY,
@@ -48,14 +49,20 @@ from nps_kit.closed_loop import (
     contactable_detractors,
     unlisted_reach,
 )
-from nps_kit.errors import ConfigError, MailError
+from nps_kit.errors import ConfigError, MailError, NpsKitError
 from nps_kit.i18n import t
 from nps_kit.load import LoadResult, load_responses
 from nps_kit.mail.compose import ComposedMessage
 from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
-from nps_kit.mail.log import write_eml
+from nps_kit.mail.log import set_aside_stale, write_eml
 from nps_kit.mail.send import _sender
-from nps_kit.mail.settings import SmtpSettings, load_settings, no_host_closing, no_host_opening
+from nps_kit.mail.settings import (
+    SmtpSettings,
+    delivery_mode,
+    load_settings,
+    no_host_closing,
+    no_host_opening,
+)
 from nps_kit.params import Breakdown, UnitParameters
 from nps_kit.periods import late_export
 from nps_kit.text.tokens import said
@@ -69,6 +76,7 @@ __all__ = [
     "AlertSummary",
     "Alerted",
     "alerts_blocker",
+    "export_proposals",
     "local_since",
     "new_detractors",
     "parse_since",
@@ -494,7 +502,65 @@ def _skip(unit: UnitParameters) -> str | None:
     return None if unit.alerts.to else "no alerts.to in its parameters"
 
 
-def alerts_blocker(unit: UnitParameters, *, unique: Sequence[str] | None = None) -> str | None:
+def export_proposals(path: Path, options: Mapping[str, object]) -> dict[str, str]:
+    """Return the ``columns:`` lines ``init --from`` would write for the export's own columns.
+
+    The id, the consent question and the contact details, found by ``init``'s own rule
+    (:func:`nps_kit.scaffold.proposed_columns`), each as its YAML line (``'id: "Response ID"'``),
+    keyed by setting; a setting the export has no column for is left out. Read only when a
+    unit cannot alert, so that the message names what to set (FIX44).
+
+    Parameters
+    ----------
+    path
+        The export.
+    options
+        The unit's loader options (its ``sheet``, ``encoding`` and ``date_format`` are used).
+
+    Returns
+    -------
+    dict of str to str
+        ``{"id": …, "contact": …, "contact_details": …}``, possibly empty (also when the
+        export cannot be read: the loader then says why).
+    """
+    from nps_kit.inspect import inspect_export
+    from nps_kit.scaffold import _quote, proposed_columns
+
+    sheet = options.get("sheet")
+    encoding = options.get("encoding")
+    date_format = options.get("date_format")
+    try:
+        found = inspect_export(
+            path,
+            sheet=sheet if isinstance(sheet, (str, int)) else None,
+            encoding=encoding if isinstance(encoding, str) else None,
+            date_format=date_format if isinstance(date_format, str) else None,
+        )
+    except (NpsKitError, OSError):
+        return {}
+    chosen = proposed_columns(found)
+    lines: dict[str, str] = {}
+    if chosen.id is not None:
+        lines["id"] = f"id: {_quote(chosen.id.column)}"
+    else:
+        # No id: the date is named only when no two rows share one, as init's comment
+        # proposes it; "" says no column is unique (QA26 #18: Datum, shared by 1,027 of 1,210
+        # rows, was suggested).
+        date = found.column(found.date_column) if found.date_column else None
+        rows = found.load.rows_read
+        lines["unique"] = date.column if date is not None and date.distinct == rows > 0 else ""
+    if chosen.contact is not None:
+        lines["contact"] = f"contact: {_quote(chosen.contact.column)}"
+    if chosen.reach:
+        lines["contact_details"] = (
+            f"contact_details: [{', '.join(_quote(c) for c in chosen.details)}]"
+        )
+    return lines
+
+
+def alerts_blocker(
+    unit: UnitParameters, *, proposed: Mapping[str, str] | None = None
+) -> str | None:
     """Say which columns alerts need that ``unit`` has not set, and what to set; else ``None``.
 
     The one rule for "alerts can work": the alert log keys on ``columns.id``, only those who
@@ -504,7 +570,8 @@ def alerts_blocker(unit: UnitParameters, *, unique: Sequence[str] | None = None)
     ``columns.date``. A Google Forms export has neither an id nor a consent question (QA20),
     so the message names its timestamp as the id to try. The check itself is
     :func:`~nps_kit.closed_loop.alerts_need`, which the report's follow-up section asks too
-    before it points the team to the alerts.
+    before it points the team to the alerts. ``proposed`` (:func:`export_proposals`): the
+    lines to add for the columns the export has.
     """
     return alerts_need(
         id_column=unit.columns.id,
@@ -512,24 +579,8 @@ def alerts_blocker(unit: UnitParameters, *, unique: Sequence[str] | None = None)
         contact_column=unit.columns.contact,
         details=[unit.column(c) for c in unit.columns.contact_details],
         language=unit.language,
-        unique=unique,
+        proposed=proposed,
     )
-
-
-def _unique_columns(unit: UnitParameters, data: Path | None) -> list[str]:
-    """Return the export's column init would take as the id, if unique per response (QA26 #18)."""
-    from nps_kit.inspect import inspect_export
-    from nps_kit.scaffold import unique_id_column
-
-    path, options = _data_options(unit, data)
-    found = inspect_export(
-        path,
-        sheet=options.get("sheet"),  # type: ignore[arg-type]
-        encoding=options.get("encoding"),  # type: ignore[arg-type]
-        date_format=options.get("date_format"),  # type: ignore[arg-type]
-    )
-    column = unique_id_column(found)
-    return [] if column is None else [column]
 
 
 def _cannot_alert(unit: UnitParameters, blocker: str) -> str:
@@ -603,10 +654,10 @@ def send_alerts(
     settings = settings if settings is not None else load_settings()
     # Only a unit that asks for alerts (alerts.to) needs a host: with none, nothing was due,
     # and a daily cron job exits 0 as it does with a host (REVIEW25: it exited 2).
-    no_host = not settings.configured and not dry_run and any(_skip(u) is None for u in units)
+    mode = delivery_mode(settings, dry_run=dry_run, due=any(_skip(u) is None for u in units))
+    no_host, dry_run = mode.no_host, mode.dry_run
     if no_host:
         echo(no_host_opening(folder / "outbox"))
-    dry_run = dry_run or not settings.configured
     sender = _sender(settings)
     log = AlertLog(folder / "alerted.jsonl")
     now = now or dt.datetime.now(dt.UTC)
@@ -632,9 +683,10 @@ def send_alerts(
                 echo(f"{unit.unit}: skipped, {reason}.")
                 continue
             blocker = alerts_blocker(unit)
-            if blocker is not None and unit.columns.id is None:
-                blocker = alerts_blocker(unit, unique=_unique_columns(unit, data))
             if blocker is not None:
+                # Named with the lines to add for what the export has (FIX44).
+                proposed = export_proposals(*_data_options(unit, data))
+                blocker = alerts_blocker(unit, proposed=proposed) or blocker
                 # Asked for and impossible: an error, so that a daily cron job does not pass
                 # silently while nobody is alerted (the other units still are).
                 outcomes.append(AlertOutcome(unit.unit, "cannot_alert", detail=blocker))
@@ -706,6 +758,9 @@ def send_alerts(
                     contact_column=consent if unit.columns.contact else None,
                     details=[unit.column(c) for c in unit.columns.contact_details],
                 ),
+                zone=zone_hint(loaded[key].data, date_column=unit.frame_column(unit.columns.date))
+                if unit.columns.date and clock.zone_assumed(unit.language, unit.timezone)
+                else None,
             )
             if dry_run:
                 eml = write_eml(composed, folder / "outbox", unit.unit)
@@ -735,6 +790,13 @@ def send_alerts(
     )
     for line in warnings:
         echo(line)
+    if dry_run:  # the outbox holds only what this run would send
+        wrote = [o.path for o in outcomes if o.status == "written" and o.path is not None]
+        moved = set_aside_stale(
+            folder / "outbox", written=wrote, units=[u.unit for u in units], now=now
+        )
+        if moved is not None:
+            echo(moved)
     summary = AlertSummary(
         dry_run=dry_run, outcomes=tuple(outcomes), late=warnings, no_host=no_host
     )

@@ -23,6 +23,7 @@ from nps_kit import clock
 from nps_kit._fonts import MAIL_FONTS
 from nps_kit._phone import dial_string, looks_like_phone
 from nps_kit._question_label import header_label
+from nps_kit._zone_hint import ZoneHint, zone_line
 from nps_kit.closed_loop import NAME_HEADER, ContactBasis, contact_basis, unlisted_note
 from nps_kit.i18n import Language, shown_redactions, t
 from nps_kit.mail._policy import POLICY
@@ -189,6 +190,7 @@ def compose_alert(
     sender: Address,
     now: dt.datetime,
     unlisted: tuple[str, ...] | None = None,
+    zone: ZoneHint | None = None,
     offsets: bool = False,
 ) -> ComposedMessage:
     """Build the alert for ``rows`` (from :func:`nps_kit.alerts.new_detractors`).
@@ -207,6 +209,9 @@ def compose_alert(
         With a consent column and no contact details configured, the export's e-mail and
         phone columns (:func:`nps_kit.closed_loop.unlisted_reach`): the message then says it
         gives no way to reach anyone and names them. ``None``: contact details are listed.
+    zone
+        The zone the export points to (:func:`nps_kit._zone_hint.zone_hint`), proposed when
+        the unit has no ``timezone``; ``None``: the rule and neutral examples.
     offsets
         Whether the export wrote its times with their UTC offset
         (:func:`nps_kit.alerts.export_offsets`): without a ``timezone`` they are shown in UTC,
@@ -244,10 +249,11 @@ def compose_alert(
     )
     if missing:
         text += [missing, ""]
-    # QA25 B-4: times shown without a zone nobody set, and said why.
-    # QA26 #12: times written with their offset are read as UTC without a timezone: said so.
+    # QA25 B-4: times shown without a zone nobody set, and said why; FIX44: the zone the
+    # export points to, if any, else the rule. QA26 #12: times written with their offset are
+    # read as UTC without a timezone, so they are UTC, said so.
     unzoned = (
-        t("alerts_mail.zone_unknown", lang)
+        zone_line(zone, lang)
         if clock.zone_assumed(unit.language, unit.timezone, offsets=offsets)
         else t("alerts_mail.zone_utc", lang)
         if offsets and unit.timezone is None and unit.zone == "UTC"

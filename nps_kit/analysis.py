@@ -20,7 +20,7 @@ from nps_kit.errors import ConfigError, closest, missing_column
 from nps_kit.followup import categorical_summary, multi_select_summary, ratings_summary
 from nps_kit.i18n import Scope, label
 from nps_kit.periods import shift_period
-from nps_kit.score import DEFAULT_MIN_REPORT_N, nps
+from nps_kit.score import DEFAULT_MIN_REPORT_N, hide_below_floor, nps
 from nps_kit.strategy import Recommendation, load_playbook, own_playbook, segment_strategies
 from nps_kit.text.phrases import segment_phrases
 from nps_kit.text.sentiment import ASKS, Asks, tag_polarity
@@ -325,7 +325,12 @@ def analyse_followups(
         # Labelled scales ("Very satisfied" …) are read as their points through their codes.
         codes = {q.column: q.codes for q in parsed if q.type == "rating" and q.codes}
         ratings = ratings_summary(
-            data, rating_columns, scale=rating_scale, codes=codes, weight=weight
+            data,
+            rating_columns,
+            scale=rating_scale,
+            codes=codes,
+            weight=weight,
+            min_report_n=min_report_n,
         )
         drivers = key_drivers(data, rating_columns, scale=rating_scale, codes=codes, weight=weight)
     themes = stance = polarity = all_tags = requests = None
@@ -380,8 +385,12 @@ def analyse_followups(
             commenters=int((commented & data["segment"].notna()).sum()),
         )
         # Weighted as the gains are: a card quotes a share and a gain side by side.
-        stance = theme_stance(
-            data, ranked_polarity, commented=commented, lang=lang, book=book, weight=weight
+        stance = _floor_stance(
+            theme_stance(
+                data, ranked_polarity, commented=commented, lang=lang, book=book, weight=weight
+            ),
+            themes,
+            min_report_n=min_report_n,
         )
     current = nps(data, weight=weight, level=level, min_n=min_n)
     previous_rows = unit.rows(shift_period(unit.period, -1))
@@ -437,23 +446,36 @@ def _combined(
 def _flag_small(
     impact: pd.DataFrame, min_n: int, *, min_report_n: int, commenters: int
 ) -> pd.DataFrame:
-    """Flag a theme table's small samples and blank the NPS of groups under the floor.
+    """Flag a theme table's small samples and show only the size of themes under the floor.
 
     ``small_sample``: fewer than ``min_n`` mentions. ``suppressed``: mentioned by fewer than
-    ``min_report_n`` commenters (the anonymity floor of every group table, QA25: one mention's
-    NPS, −100, shown under a floor of 5): its NPS among those mentioning it and interval are
-    blank, as a breakdown's group is; the NPS of the other commenters likewise when they are
-    fewer than the floor. Mentions, shares and gains stay (counts, as a breakdown keeps n).
+    ``min_report_n`` commenters (the anonymity floor of every group table,
+    :func:`nps_kit.score.hide_below_floor`): only its mentions and their share of commenters
+    stay; its NPS among those mentioning it (or not: with the commenters' NPS that gives it
+    away), interval, mention shares per segment, points gained and this theme's detractors are
+    blank (FIX43: "this theme's detractors 4 of 4" read as an NPS of −100). The NPS of the
+    other commenters is blank too when they are fewer than the floor.
     """
     if impact.empty:
-        return impact
-    mentions = impact["mentions"]
-    few = mentions.gt(0) & mentions.lt(min_report_n)
-    others = (commenters - mentions).lt(min_report_n)
-    out = impact.assign(small_sample=mentions.lt(min_n), suppressed=few)
-    out.loc[few, ["nps_with", "ci_with_low", "ci_with_high"]] = float("nan")
+        return impact.assign(suppressed=pd.Series(dtype=bool))
+    out = hide_below_floor(impact, "mentions", min_report_n=min_report_n, keep=("share",))
+    out = out.assign(small_sample=out["mentions"].lt(min_n))
+    others = (commenters - out["mentions"]).lt(min_report_n)
     out.loc[others, ["nps_without", "ci_without_low", "ci_without_high"]] = float("nan")
     return out
+
+
+def _floor_stance(stance: pd.DataFrame, themes: pd.DataFrame, *, min_report_n: int) -> pd.DataFrame:
+    """Blank what each segment says about a theme under the anonymity floor.
+
+    A theme's rows per segment are its score mix told apart (how many detractors complain about
+    it); under the floor only the theme's size is shown (:func:`_flag_small`), so a strategy
+    card never quotes such a theme, and the segment's commenters (its own size) stay.
+    """
+    mentions = stance["theme"].map(themes.set_index("theme")["mentions"]).fillna(0)
+    return hide_below_floor(
+        stance, mentions.to_numpy(), min_report_n=min_report_n, keep=("commenters",)
+    )
 
 
 def _rating_scale(questions: Sequence[Question]) -> tuple[float, float] | None:

@@ -64,8 +64,12 @@ _META = b"nps_kit.cache"
 # 17: a totals row under the table (合計, Total) left out (totals_rows)
 # 18: a response a later file of a drop changed is read from that file (drop_replaced)
 # 19: a response corrected in a later file counted once, its other copies as repeats (REVIEW25)
-# 20: scores written with a decimal comma (9,0) read as whole numbers and counted (QA26 #4)
-_FORMAT = 20
+# 20: the export's e-mail and phone columns named (reach), which the cache leaves out (FIX44)
+# 21: dedupe keeps the earliest response of an id in time; the dropped rows' dates (FIX43)
+# 22: a drop's responses named by their file and row there (nps_place, FIX43)
+# 23: a drop's files matched by a per-response id alone, or the date without an id (drop_key)
+# 24: scores written with a decimal comma (9,0) read as whole numbers and counted (QA26 #4)
+_FORMAT = 24
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -87,6 +91,9 @@ class ExportCache:
         ``None``.
     report
         The loader's report on the whole export.
+    reach
+        The export's e-mail and phone columns (:func:`nps_kit.closed_loop.export_reach`): the
+        cache leaves them out unless a unit lists them, and the report names them (FIX44).
     """
 
     path: Path
@@ -94,6 +101,7 @@ class ExportCache:
     sha256: str
     unit_column: str | None
     report: LoadReport
+    reach: tuple[str, ...] = ()
 
 
 def normalise_key(value: object) -> str:
@@ -179,9 +187,12 @@ def build_cache(
             except OSError:
                 pass  # a read-only shared cache folder: its age is its build time
             return cache
+    from nps_kit.closed_loop import export_reach
+
     loaded = load_responses(source, **options)
     frame = loaded.data
     report = loaded.report
+    reach = export_reach(frame)
     # The raw score and date cells stay too: the data-quality section reads them.
     wanted.extend(c for c in (report.score_column, report.date_column, report.weight_column) if c)
     # An export's own 'segment' or 'nps_score' is kept as 'segment (export)' (export_column).
@@ -203,6 +214,7 @@ def build_cache(
         "sha256": sha256,
         "unit_column": unit_column,
         "report": _report_to_json(loaded.report),
+        "reach": list(reach),
     }
     table = table.replace_schema_metadata(
         {**(table.schema.metadata or {}), _META: json.dumps(meta).encode()}
@@ -220,7 +232,7 @@ def build_cache(
         ),
     )
     prune_stale(cache_dir, source=source, sha256=sha256)
-    return ExportCache(target, source, sha256, unit_column, loaded.report)
+    return ExportCache(target, source, sha256, unit_column, loaded.report, reach)
 
 
 #: A cache of an earlier version of an export is removed once unused this long (seconds): long
@@ -357,6 +369,7 @@ def open_cache(path: str | Path) -> ExportCache:
         sha256=meta["sha256"],
         unit_column=meta["unit_column"],
         report=_report_from_json(meta["report"]),
+        reach=tuple(meta["reach"]),
     )
 
 
@@ -455,12 +468,14 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
         elif item.name in {
             "date_examples",
             "duplicate_of",
+            "duplicate_dates",
             "resubmission_of",
             "files",
             "totals_rows",
             "drop_changed_in",
             "file_rows",
             "file_kept",
+            "drop_key",
         }:
             value = tuple(value or ())
         elif item.name == "finished_unread" and value is not None:

@@ -27,6 +27,7 @@ from nps_kit._consent import refused as refused_contact
 from nps_kit._values import MISSING_WORDS, date_only
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import Language, t
+from nps_kit.load import row_key
 from nps_kit.text.tokens import NO_ANSWER, said
 from nps_kit.unit import UnitData, contact_allowed
 
@@ -46,6 +47,7 @@ __all__ = [
     "consent_known",
     "contact_basis",
     "contactable_detractors",
+    "export_reach",
     "followup_list",
     "left_contact_details",
     "loop_status",
@@ -229,7 +231,7 @@ def alerts_need(
     contact_column: str | None,
     details: Sequence[str],
     language: str = "en",
-    unique: Sequence[str] | None = None,
+    proposed: Mapping[str, str] | None = None,
 ) -> str | None:
     """Say which columns ``nps-kit alerts`` needs and are not set, and what to set; else ``None``.
 
@@ -249,11 +251,13 @@ def alerts_need(
         ``columns.contact_details``.
     language
         ``"ja"`` or ``"en"``: the language of the sentence (the unit's).
-    unique
-        When ``columns.id`` is unset: the export's column unique to each response that init
-        would set or propose (:func:`nps_kit.scaffold.unique_id_column`), named as the one to
-        set, or none (then the sentence says no column is unique and to add a response id);
-        ``None`` when the export was not looked at.
+    proposed
+        The lines ``init --from`` would write for the export's own columns, by key (``id``,
+        ``contact``, ``contact_details``: ``'id: "Response ID"'``;
+        :func:`nps_kit.alerts.export_proposals`): a missing column the export has is told as
+        the line to add, not as a question to add to the survey (FIX44). Without an id,
+        ``unique`` names the date column when no two rows share one, ``""`` when no column is
+        unique (QA26 #18).
 
     Returns
     -------
@@ -262,15 +266,25 @@ def alerts_need(
         missing), or ``None`` when alerts can work.
     """
     ja = language == "ja"
+    proposed = proposed or {}
+    unique = proposed.get("unique")
     needs: list[str] = []
-    if id_column is None:
+    if id_column is None and "id" in proposed:
+        needs.append(
+            "columns.idがありません。アラートの記録は回答ごとに一度だけ通知するためにIDを"
+            f"使います。エクスポートにはあります。columns:の下に`{proposed['id']}`を加えてください"
+            if ja
+            else "no columns.id, which the alert log needs to alert each response once. The "
+            f"export has one: add `{proposed['id']}` under columns:"
+        )
+    elif id_column is None:
         # Only a column unique in the export is named (QA26 #18: the date column was, when it
         # repeated in 1,027 of 1,210 rows); when none is, what to add.
         if ja:
             example = (
                 ""
                 if unique is None
-                else f"（例：エクスポートで回答ごとに異なる「{unique[0]}」）"
+                else f"（例：エクスポートで回答ごとに異なる「{unique}」）"
                 if unique
                 else "。エクスポートには回答ごとに異なる列がありません。回答番号などの回答IDを"
                 "エクスポートに加えてcolumns.idに設定してください"
@@ -283,7 +297,7 @@ def alerts_need(
             example = (
                 ""
                 if unique is None
-                else f" (e.g. {unique[0]!r}, unique in the export)"
+                else f" (e.g. {unique!r}, unique in the export)"
                 if unique
                 else ": no column of the export is, so add a response id (a response or "
                 "receipt number) to the export and set columns.id to it"
@@ -293,9 +307,31 @@ def alerts_need(
                 f"columns.id to a column unique to each response{example}"
             )
     names = names_only(contact_column=contact_column, details=details, language=language)
+    unknown = names is None and not consent_known(contact_column=contact_column, details=details)
     if names is not None:
         needs.append(names)
-    elif not consent_known(contact_column=contact_column, details=details):
+    elif unknown and "contact" in proposed:
+        needs.append(
+            "columns.contactがないため連絡の同意が分からず、誰にもアラートを送れません。"
+            f"エクスポートには同意の設問があります。columns:の下に`{proposed['contact']}`を"
+            "加えてください"
+            if ja
+            else "no columns.contact, so consent to contact is unknown and nobody may be "
+            f"alerted. The export asks for it: add `{proposed['contact']}` under columns:"
+        )
+    elif unknown and "contact_details" in proposed:
+        needs.append(
+            "columns.contactがないため連絡の同意が分からず、誰にもアラートを送れません。"
+            "エクスポートに同意の設問はありませんが、回答者が連絡先を残す列があります。"
+            f"columns:の下に`{proposed['contact_details']}`を加えてください（連絡先を残したことが"
+            "その手段での連絡の同意になります）"
+            if ja
+            else "no columns.contact, so consent to contact is unknown and nobody may be "
+            "alerted. The export has no consent question, but respondents leave a way to reach "
+            f"them: add `{proposed['contact_details']}` under columns: (a detail left is then "
+            "consent to that means)"
+        )
+    elif unknown:
         needs.append(
             "columns.contactがないため連絡の同意が分からず、誰にもアラートを送れません。"
             "同意を尋ねる設問（例：「ご回答についてご連絡してもよろしいですか？」はい/いいえ）を"
@@ -325,15 +361,48 @@ def alerts_need(
     )
 
 
+def export_reach(responses: pd.DataFrame) -> tuple[str, ...]:
+    """Return the e-mail and phone columns of an export, as ``init --from`` finds them.
+
+    The rule by which ``init`` offers contact details (:func:`nps_kit.inspect.reach_kind`).
+    ``nps-kit run``'s cache keeps only the columns a unit uses, never these unless listed,
+    so it stores their names (:attr:`nps_kit.cache.ExportCache.reach`) for the report.
+
+    Parameters
+    ----------
+    responses
+        Loaded responses (the loader's own columns are not looked at).
+
+    Returns
+    -------
+    tuple of str
+        The columns, in the export's order (possibly none).
+    """
+    from nps_kit.inspect import reach_kind
+    from nps_kit.load import LOADER_COLUMNS
+
+    return tuple(
+        str(column)
+        for column in responses.columns
+        if column not in LOADER_COLUMNS
+        and not pd.api.types.is_datetime64_any_dtype(responses[column])
+        and reach_kind(responses[column], column=str(column)) is not None
+    )
+
+
 def unlisted_reach(
-    responses: pd.DataFrame, *, contact_column: str | None, details: Sequence[str]
+    responses: pd.DataFrame,
+    *,
+    contact_column: str | None,
+    details: Sequence[str],
+    found: Sequence[str] | None = None,
 ) -> tuple[str, ...] | None:
     """Name the export's e-mail and phone columns when a consent column has none beside it.
 
     With ``columns.contact`` set and no ``columns.contact_details`` that reaches anyone, the
     people who allowed contact are listed (report, work files, alerts) without any way to
     reach them (QA25 A-4). The columns are those ``init --from`` offers as contact details
-    (:func:`nps_kit.inspect.reach_kind`).
+    (:func:`export_reach`).
 
     Parameters
     ----------
@@ -343,26 +412,21 @@ def unlisted_reach(
         The consent column, or ``None``.
     details
         The contact-details columns.
+    found
+        The export's e-mail and phone columns when ``responses`` may lack them (a unit read
+        from ``nps-kit run``'s cache: :attr:`nps_kit.unit.UnitData.reach`); ``None`` looks
+        at ``responses``.
 
     Returns
     -------
     tuple of str or None
         ``None`` when there is no consent column or a contact detail is configured; else the
-        e-mail and phone columns of ``responses`` (possibly none), in order.
+        e-mail and phone columns of the export (possibly none), in order.
     """
-    from nps_kit.inspect import reach_kind
-    from nps_kit.load import LOADER_COLUMNS
-
     if contact_column is None or reach_columns(details):
         return None
-    return tuple(
-        str(column)
-        for column in responses.columns
-        if column not in LOADER_COLUMNS
-        and column != contact_column
-        and not pd.api.types.is_datetime64_any_dtype(responses[column])
-        and reach_kind(responses[column], column=str(column)) is not None
-    )
+    columns = export_reach(responses) if found is None else tuple(found)
+    return tuple(c for c in columns if c != contact_column)
 
 
 def unlisted_note(found: Sequence[str], lang: Language) -> str:
@@ -628,7 +692,7 @@ def followup_list(
     )
     table = pd.DataFrame(
         {
-            "response_id": rows[id_column or "nps_row"].astype("string").fillna(""),
+            "response_id": rows[row_key(rows, id_column)].astype("string").fillna(""),
             "date": dates,
             "age_days": (pd.Timestamp(as_of) - dates.dt.normalize()).dt.days.astype("Int64"),
             "score": rows["nps_score"].astype("Int64"),
@@ -647,7 +711,9 @@ def followup_list(
         details=by_details,
         unreachable=everyone - len(table),
         names=tuple(details) if names_only(contact_column=contact_column, details=details) else (),
-        unlisted=unlisted_reach(unit.current, contact_column=contact_column, details=details),
+        unlisted=unlisted_reach(
+            unit.current, contact_column=contact_column, details=details, found=unit.reach
+        ),
     )
 
 
@@ -1053,7 +1119,7 @@ def loop_status(
         export's rows moved, so a call could be recorded against the wrong person.
     """
     as_of = as_of or dt.date.today()
-    key = id_column or "nps_row"
+    key = row_key(responses, id_column)
     latest = responses.drop_duplicates(key, keep="last")
     known = latest.set_index(latest[key].astype("string"))
     # Compared as text, as the export writes them: Excel's 8609 is the export's 0008609.

@@ -24,8 +24,9 @@ import pandas as pd
 
 from nps_kit._values import MISSING_WORDS, NO_ANSWER_WORDS
 from nps_kit.errors import DataError, missing_column
+from nps_kit.load import row_key
 from nps_kit.ordinal import not_applicable
-from nps_kit.score import DEFAULT_MIN_REPORT_N
+from nps_kit.score import DEFAULT_MIN_REPORT_N, hide_below_floor
 
 __all__ = [
     "MISSING_TOKENS",
@@ -298,6 +299,7 @@ def ratings_summary(
     codes: Mapping[str, Mapping[Any, str]] | None = None,
     score: str = "nps_score",
     weight: str | None = None,
+    min_report_n: int = DEFAULT_MIN_REPORT_N,
 ) -> pd.DataFrame:
     """Mean rating per segment for each rating attribute.
 
@@ -315,15 +317,18 @@ def ratings_summary(
         Column with the 0–10 score; rows where it is NA are ignored.
     weight
         Optional column of response weights: ``mean`` is then the weighted mean.
+    min_report_n
+        The anonymity floor: a segment with fewer valid ratings shows only its ``n``, its
+        ``mean`` is NaN (:func:`nps_kit.score.hide_below_floor`).
 
     Returns
     -------
     pandas.DataFrame
         One row per attribute and segment (``promoter``, ``passive``, ``detractor``, ``all``):
         ``attribute``, ``label``, ``segment``, ``n`` (valid ratings), ``mean`` (weighted when
-        ``weight`` is given; NaN when ``n`` or the weights are 0), ``invalid`` (non-numeric or
-        out-of-scale values, not used) and
-        ``missing`` (blank or "no answer").
+        ``weight`` is given; NaN when ``n`` or the weights are 0, or ``n`` is under the floor),
+        ``invalid`` (non-numeric or out-of-scale values, not used),
+        ``missing`` (blank or "no answer") and ``suppressed`` (under the floor).
 
     Raises
     ------
@@ -356,9 +361,11 @@ def ratings_summary(
                     "missing": int(missing[mask].sum()),
                 }
             )
-    return pd.DataFrame(
+    table = pd.DataFrame(
         rows, columns=["attribute", "label", "segment", "n", "mean", "invalid", "missing"]
     )
+    # Answers left unused are counts of the segment's size, not of what it rated.
+    return hide_below_floor(table, "n", min_report_n=min_report_n, keep=("invalid", "missing"))
 
 
 def parse_ratings(
@@ -497,7 +504,9 @@ def _decode(
     """Map every token through ``codes`` (labels pass through); collect every unknown code."""
     lookup = {_code_key(code): label for code, label in codes.items()}
     labels = set(codes.values())
-    row_numbers = rows["nps_row"] if "nps_row" in rows.columns else None
+    # A drop's responses are named by file and row (load.row_key), one file's by row.
+    place = row_key(rows, None)
+    row_numbers = rows[place] if place in rows.columns else None
     failures: list[dict[str, object]] = []
     decoded: dict[Any, list[object]] = {}
     for index, options in tokens.items():

@@ -39,7 +39,7 @@ from nps_kit._yearless import WINDOW_DAYS, has_no_year, yearless_date
 from nps_kit.closed_loop import FollowupList, restore_ids, rows_moved
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import LANGUAGES, Language, t
-from nps_kit.load import parse_date_values
+from nps_kit.load import parse_date_values, row_key
 from nps_kit.unit import contact_allowed
 
 __all__ = [
@@ -282,7 +282,7 @@ def with_contact_details(
     )
     if "nps_date" in allowed.columns:  # an id's latest response gives its details
         allowed = allowed.sort_values("nps_date", kind="stable", na_position="first")
-    keys = allowed[id_column or "nps_row"].astype("string").fillna("")
+    keys = allowed[row_key(allowed, id_column)].astype("string").fillna("")
     found = allowed[list(details)].astype("string").set_axis(keys.to_numpy())
     found = found.loc[~found.index.duplicated(keep="last")]
     out = table.copy()

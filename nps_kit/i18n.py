@@ -41,6 +41,24 @@ LANGUAGES: tuple[Language, ...] = ("ja", "en")
 # in its {n} or {count} field may have an "en_one" form, which t() uses when that count is 1
 # ("1 response", not "1 responses"); Japanese counts need none.
 _CATALOGUE: dict[str, dict[str, str]] = {
+    # Counts in the command line's progress and totals (FIX44: "2 report not ready",
+    # "running 1 unit(s) … on 1 warm kernels").
+    "count.units": {"ja": "{n}ユニット", "en": "{n} units", "en_one": "{n} unit"},
+    "count.warm_kernels": {
+        "ja": "起動済みのカーネル{n}個",
+        "en": "{n} warm kernels",
+        "en_one": "{n} warm kernel",
+    },
+    "count.fresh_kernels": {
+        "ja": "新しいカーネル{n}個",
+        "en": "{n} fresh kernels",
+        "en_one": "{n} fresh kernel",
+    },
+    "count.reports_not_ready": {
+        "ja": "未完成のレポート{n}件",
+        "en": "{n} reports not ready",
+        "en_one": "{n} report not ready",
+    },
     "promoter": {"ja": "推奨者", "en": "Promoters"},
     "passive": {"ja": "中立者", "en": "Passives"},
     "detractor": {"ja": "批判者", "en": "Detractors"},
@@ -334,10 +352,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     # Under a theme table with a theme below the anonymity floor (QA25).
     "sections.theme_floor": {
-        "ja": "「—」：言及者（または非言及者）が{floor}人未満のため、"
-        "匿名性を守ってNPSを表示していません。",
-        "en": "—: NPS not shown where fewer than {floor} commenters mention the theme (or do not), "
-        "to keep them anonymous.",
+        "ja": "「—」：言及者が{floor}人未満のテーマは、匿名性を守るため言及数だけを表示しています"
+        "（非言及者が{floor}人未満のときは、そのNPSも表示していません）。",
+        "en": "—: a theme fewer than {floor} commenters mention shows only its mentions, to keep "
+        "them anonymous (and the NPS of those not mentioning it is not shown when they are fewer "
+        "than {floor}).",
     },
     "sections.ci": {
         "ja": "95%信頼区間",
@@ -430,6 +449,19 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "en": "Themes of this report: {file} (dictionaries alone: the file does not extend a "
         "pack (no extends:), so no learned layer or polarity correction applies)",
+    },
+    # The anonymity floor's rule, in one sentence (FIX43).
+    "sections.method_floor": {
+        "ja": (
+            "匿名性：回答者が{floor}人未満のグループ（内訳のグループ、質問の回答、テーマの言及者、"
+            "評価のセグメント）は人数だけを表示し、NPS・区間・推奨者や批判者の数と割合・"
+            "改善幅・変化は「—」です。"
+        ),
+        "en": (
+            "Anonymity: a group of fewer than {floor} respondents (a breakdown's group, an answer, "
+            "a theme's commenters, a segment's ratings) shows only its size; its NPS, interval, "
+            "promoter and detractor counts and shares, points gained and change show “—”."
+        ),
     },
     "sections.method_facts": {
         "ja": (
@@ -898,7 +930,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "mail.work_link": {"ja": "作業用ファイル: {url}", "en": "Work file: {url}"},
     "quality.duplicate_rows": {"ja": "完全に同じ回答（重複行）", "en": "Exact duplicate responses"},
-    "quality.dropped": {"ja": "除外した重複（dedupe）", "en": "Duplicates dropped (dedupe)"},
+    # Which copy dedupe keeps: the earliest sent (FIX43), said where the count is.
+    "quality.dropped": {
+        "ja": "除外した重複（dedupe：いちばん早い回答を残す）",
+        "en": "Duplicates dropped (dedupe: the earliest response kept)",
+    },
     "quality.resubmissions": {
         "ja": "二重送信（同じ回答を1分以内に再送信）",
         "en": "Double submissions (same answers sent again within a minute)",
@@ -966,6 +1002,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{name} {n} rows ({kept})",
         "en_one": "{name} 1 row ({kept})",
     },
+    # How a drop's later file was matched to an earlier one (FIX43): the row and its values.
+    "quality.drop_key": {
+        "ja": "複数のファイルで同じ回答とみなす基準",
+        "en": "One response in several files when",
+    },
+    "quality.drop_key.id": {"ja": "{id}が同じ", "en": "the same {id}"},
+    "quality.drop_key.id_date": {
+        "ja": "{id}と{date}が同じ（{id}がファイル内でも重なるため）",
+        "en": "the same {id} and {date} (an {id} repeats within a file)",
+    },
+    "quality.drop_key.date": {"ja": "{date}が同じ（ID列なし）", "en": "the same {date} (no id)"},
+    "quality.drop_key.row": {"ja": "すべての列が同じ", "en": "every column the same"},
     "quality.rows_read_drop": {
         "ja": "ファイルの行数（重複を除く前）",
         "en": "Rows in the files (before repeats were removed)",
@@ -1449,12 +1497,37 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     # An English unit without timezone: its export's times are shown as written, no zone
     # (QA25 B-4: a Texas clinic's form times were labelled UTC).
+    # FIX44: no fixed example zone (a UK unit was told America/Chicago): the rule and neutral
+    # examples, or the zone the export points to (nps_kit._zone_hint) and why.
     "alerts_mail.zone_unknown": {
         "ja": "時刻はエクスポートに書かれたとおりです。"
         "このユニットにはtimezoneが設定されていないため、"
-        "どの時間帯の時刻かは分かりません（パラメータのtimezone:に設定してください）。",
+        "どの時間帯の時刻かは分かりません。パラメータのtimezone:に、アンケートツールが時刻を"
+        "書いた時間帯をIANA名（例：Europe/London、America/New_York）で設定してください。",
         "en": "Times are as the export wrote them: no timezone is set for this unit, so their "
-        "zone is not known (set timezone: in its parameters, e.g. America/Chicago).",
+        "zone is not known. Set timezone: in its parameters to the zone the survey tool wrote "
+        "them in, an IANA name such as Europe/London or America/New_York.",
+    },
+    "alerts_mail.zone_hint": {
+        "ja": "時刻はエクスポートに書かれたとおりです。"
+        "このユニットにはtimezoneが設定されていないため、"
+        "どの時間帯の時刻かは分かりません。{evidence}。その時間帯の時刻であれば、パラメータに"
+        "timezone: {zone}と設定してください。",
+        "en": "Times are as the export wrote them: no timezone is set for this unit, so their "
+        "zone is not known. {evidence}: if the times are that zone's clock, set timezone: "
+        "{zone} in its parameters.",
+    },
+    "zone_hint.header": {
+        "ja": "日付の列「{column}」の見出しは{evidence}です",
+        "en": "The date column {column!r} says {evidence}",
+    },
+    "zone_hint.offset": {
+        "ja": "時刻にUTCからの時差{evidence}が書かれています（{zone}の時差）",
+        "en": "The times carry the UTC offset {evidence}, that of {zone}",
+    },
+    "zone_hint.place": {
+        "ja": "列「{column}」は{zone}の地域を挙げています（{evidence}）",
+        "en": "The column {column!r} names places in {zone} ({evidence})",
     },
     # QA26 #12: an export whose times carry their UTC offset, and no timezone: shown in UTC.
     "alerts_mail.zone_utc": {
@@ -1481,9 +1554,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The e-mail and phone columns init finds in the export: {columns}; list them in "
         "columns.contact_details to copy them into the work files and alerts.",
     },
+    # FIX44: what to do, not only that there is none.
     "contact.unlisted_none": {
-        "ja": "エクスポートにはメールアドレスや電話番号の列がありません。",
-        "en": "The export has no e-mail or phone column.",
+        "ja": "エクスポートにはメールアドレスや電話番号の列がありません。回答者が連絡先を記入する"
+        "設問を加えるか、アンケートツールの設定で連絡先の列をエクスポートに含め、その列を"
+        "columns.contact_detailsに挙げてください。",
+        "en": "The export has no e-mail or phone column: add a question where respondents leave "
+        "one, or have the survey tool include an e-mail column in the export, then list it in "
+        "columns.contact_details.",
     },
     "alerts_mail.threshold": {
         "ja": "対象：0〜{max}点の回答で、連絡を許可した方（前回までに通知した方を除く）。",

@@ -98,6 +98,9 @@ _ID_NAME: Final = re.compile(
     r"(^|[\s_-])(id|uuid|code)$|^id(?![a-z])|response ?id|respondent ?id|回答id|番号$|コード$",
     re.I,
 )
+# A sheet's own running number (QA26 #7: a hospital's No. 1-905): with unique whole numbers it
+# is the id a person looks a row up by, never a number to summarise or a 0-10 score.
+_SEQUENCE_NAME: Final = re.compile(r"^(?:no\.?|nr\.?|#|番号|通し番号|連番)$", re.I)
 # An id-named column with more values than this names who answered (account_id: 550 accounts
 # over 1,500 responses), not what they answered: never a breakdown, whose chart would show
 # "Other" under a list of hidden account names. Fewer values (Store ID 10–14) stay groups.
@@ -776,7 +779,8 @@ def _classify(
         low, high = labelled.scale
         return "rating", f"{low}–{high}, labelled", labelled.scale, None
     # An id of small whole numbers (1, 2, 3 …) is not an answer on a scale.
-    id_named = bool(_ID_NAME.search(name))
+    sequence = _SEQUENCE_NAME.match(unicodedata.normalize("NFKC", name).strip()) is not None
+    id_named = bool(_ID_NAME.search(name)) or sequence
     looks_scored = not id_named and _scores(probe)[0] >= 0.5
     share, valid, low, high = _scores(answers) if looks_scored else (0.0, 0, 0, 0)
     asked = unicodedata.normalize("NFKC", f"{name} {question or ''}")
@@ -1131,6 +1135,14 @@ def inspect_export(
         notes.append(
             f"{above} a title above the table ({report.title!r}), skipped: the column names "
             f"were read from row {report.title_rows + 1}."
+        )
+    if report.source == "generic" and report.header_rows_skipped == 1:
+        # QA26 #3: a heading merged over several questions (設問) with the questions below it.
+        first = report.title_rows + 1
+        notes.append(
+            f"Rows {first}–{first + 1} are a two-row header: the columns under a heading merged "
+            f"over several columns are named by row {first + 1}, the others by row {first}; the "
+            f"answers start on row {first + 2}."
         )
     notes += report.left_out()  # QA23: 12 previews gone without a word
     if report.source == "qualtrics" and "Status" in frame and numeric_values(frame["Status"]):

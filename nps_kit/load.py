@@ -60,6 +60,7 @@ __all__ = [
     "parse_scores",
     "read_column_index",
     "read_columns",
+    "row_key",
     "unreadable_dates",
 ]
 
@@ -81,6 +82,7 @@ LOADER_COLUMNS: Final = (
     "nps_finished",
     "nps_date",
     "nps_weight",
+    "nps_place",
 )
 #: The columns :func:`nps_kit.unit.prepare_unit` adds (the month, the NPS segment): an export's
 #: own ``segment`` (a customer segment) or ``period`` is kept aside the same way (QA24).
@@ -187,6 +189,10 @@ class LoadReport:
         For each row dropped by ``dedupe=True``, the spreadsheet row (``nps_row``) of the
         earlier row it repeats, which was kept: a unit counts the duplicates of its own rows
         by these (:func:`nps_kit.unit.data_quality`), not the whole file's.
+    duplicate_dates
+        The same dropped rows' own dates (ISO, wall clock as ``nps_date``; ``None`` when
+        unreadable), so that a period counts the repeats sent in it, not those of its rows
+        sent later.
     resubmission_of
         For each double submission found (the same answers sent again within a minute,
         :mod:`nps_kit._resubmit`), dropped or not, the spreadsheet row of the first response
@@ -224,6 +230,9 @@ class LoadReport:
     file_rows, file_kept
         A drop's data rows in each file of ``files``, and how many of them were read once a
         response found in several files was read from one of them.
+    drop_key
+        The columns by which a drop's later file was matched to an earlier one: the response
+        id alone, the date without an id, ``()`` for the whole row (neither, or one file).
     """
 
     path: Path
@@ -254,6 +263,7 @@ class LoadReport:
     duplicate_ids: int = 0
     duplicates_dropped: int = 0
     duplicate_of: tuple[int, ...] = ()
+    duplicate_dates: tuple[str | None, ...] = ()
     resubmission_of: tuple[int, ...] = ()
     scale_note: str | None = None
     date_examples: tuple[str, ...] = ()
@@ -271,6 +281,7 @@ class LoadReport:
     drop_changed_in: tuple[str, ...] = ()
     file_rows: tuple[int, ...] = ()
     file_kept: tuple[int, ...] = ()
+    drop_key: tuple[str, ...] = ()
 
     @property
     def unreadable_dates(self) -> UnreadableDates | None:
@@ -295,12 +306,14 @@ class LoadReport:
         out["path"] = str(self.path)
         out["date_examples"] = list(self.date_examples)
         out["duplicate_of"] = list(self.duplicate_of)
+        out["duplicate_dates"] = list(self.duplicate_dates)
         out["resubmission_of"] = list(self.resubmission_of)
         out["files"] = list(self.files)
         out["totals_rows"] = list(self.totals_rows)
         out["drop_changed_in"] = list(self.drop_changed_in)
         out["file_rows"] = list(self.file_rows)
         out["file_kept"] = list(self.file_kept)
+        out["drop_key"] = list(self.drop_key)
         if self.finished_unread is not None:
             out["finished_unread"] = list(self.finished_unread)
         for key in ("date_min", "date_max"):
@@ -846,6 +859,7 @@ class _Drop:
     file_rows: tuple[int, ...]
     file_kept: tuple[int, ...]
     starts: tuple[int, ...]
+    key: tuple[str, ...] = ()
 
 
 def _read_drop(
@@ -855,16 +869,19 @@ def _read_drop(
     sheet: str | int | None,
     encoding: str | None,
     text_columns: tuple[str, ...],
-    key: list[str] | None,
+    id_column: str | None,
+    date_column: str | None,
 ) -> _Drop:
     """Read and concatenate a drop's files; return frame, row numbers, layout and repeats.
 
     Row numbers run on from one file to the next, as if the files were one sheet with each
-    file's header rows in it. A response in a later file that an earlier file already has
-    (same ``key`` columns, or the same row when ``key`` is ``None``) is read once: the first
-    file's when every file has it alike (``repeats`` counts the later ones), the latest file's
-    when a later file changed it (a correction: ``replaced`` counts the earlier answers left
-    out, ``changed_in`` names the files whose answers were kept).
+    file's header rows in it. A response in a later file that an earlier file already has is
+    read once: the first file's when every file has it alike (``repeats`` counts the later
+    ones), the latest file's when a later file changed it (a correction: ``replaced`` counts
+    the earlier answers left out, ``changed_in`` names the files whose answers were kept).
+    The same response is the same id (a per-response id: no file repeats one; a survey tool
+    may rewrite the date of an edited response, FIX43), else the same id and date (an id
+    that repeats within a file, a customer's), else the same date (no id), else the same row.
     """
     frames: list[pd.DataFrame] = []
     numbers: list[np.ndarray] = []
@@ -902,9 +919,10 @@ def _read_drop(
     frame = pd.concat(frames, ignore_index=True)
     rows = np.concatenate(numbers)
     source = np.concatenate(origin)
+    key = _drop_key(frame, source, id_column, date_column)
     if key:
         # The key as written (ids 007 and 7 are two people); the answers compared as read.
-        text = np.asarray(frame[key].astype("string").fillna("\0").agg("\t".join, axis=1))
+        text = np.asarray(frame[list(key)].astype("string").fillna("\0").agg("\t".join, axis=1))
     else:  # the same row: a changed one is another response
         cells = frame.astype("string").fillna("\0")
         text = pd.util.hash_pandas_object(cells, index=False).to_numpy()
@@ -934,7 +952,33 @@ def _read_drop(
     count = len(files)
     read = tuple(int(n) for n in np.bincount(source, minlength=count))
     kept = tuple(int(n) for n in np.bincount(source[keep], minlength=count))
-    return _Drop(frame, rows, layout, repeats, replaced, changed_in, read, kept, tuple(starts))
+    return _Drop(frame, rows, layout, repeats, replaced, changed_in, read, kept, tuple(starts), key)
+
+
+def _drop_key(
+    frame: pd.DataFrame, source: np.ndarray, id_column: str | None, date_column: str | None
+) -> tuple[str, ...]:
+    """Return the columns that say two files' rows are one response (``()``: the whole row).
+
+    A column names a response only when no file has one of its values twice: an id that
+    repeats within a file is a customer's (then the id and the date), and a date that does is
+    a day, not a submission time (then the whole row: two people's answers of one day in two
+    files are two responses).
+    """
+
+    def unique_per_file(column: str) -> bool:
+        values = frame[column].astype("string")
+        present = values.notna().to_numpy(dtype=bool)
+        pairs = pd.DataFrame({"file": source[present], "value": values[present].to_numpy()})
+        return not pairs.duplicated().any()
+
+    if id_column is not None:
+        if date_column is not None and not unique_per_file(id_column):
+            return (id_column, date_column)
+        return (id_column,)
+    if date_column is not None and unique_per_file(date_column):
+        return (date_column,)
+    return ()
 
 
 @dataclass(frozen=True)
@@ -1112,9 +1156,10 @@ def load_responses(
         Column with the response id: repeated ids are counted (and dropped with ``dedupe``).
     dedupe
         ``True`` drops rows identical to an earlier row and rows repeating an earlier row's
-        id, keeping the first; ``"resubmissions"`` also drops double submissions, the same
-        answers sent again within a minute (:mod:`nps_kit._resubmit`), which are counted in
-        ``report.resubmission_of`` either way.
+        id, keeping the earliest submitted (by ``date_column``; the first in the file among
+        equal times, or without a date column); ``"resubmissions"`` also drops double
+        submissions, the same answers sent again within a minute (:mod:`nps_kit._resubmit`),
+        which are counted in ``report.resubmission_of`` either way.
     check_score
         Refuse a score column whose answers are mostly not 0–10, and describe one that looks
         like 1–5 or 1–10 in ``report.scale_note``; ``False`` reads a file whose score column is
@@ -1177,9 +1222,11 @@ def load_responses(
             sheet=sheet,
             encoding=encoding,
             text_columns=text_columns,
-            key=[c for c in (id_col, date_col) if c] if id_col else None,
+            id_column=id_col,
+            date_column=date_col,
         )
         frame, rows, layout = found.frame, found.rows, found.layout
+        drop_key = found.key
         repeats, replaced, changed_in = found.repeats, found.replaced, found.changed_in
         file_rows, file_kept = found.file_rows, found.file_kept
         places = _Places(files, found.starts)
@@ -1193,6 +1240,7 @@ def load_responses(
         repeats = replaced = 0
         changed_in = ()
         file_rows = file_kept = ()
+        drop_key = ()
         places = _Places()
 
     # One flag per row of the frame: a drop's repeats are already out of it (rows_read counts them).
@@ -1216,7 +1264,20 @@ def load_responses(
         frame = frame.loc[~drop].reset_index(drop=True)
         rows = rows[~drop]
 
-    duplicate_rows, duplicate_ids, origin = _duplicates(frame, id_col)
+    when = None
+    if id_col is not None and date_col is not None:
+        # A repeated id keeps its earliest response in time (file order among equal or
+        # unreadable times), as dedupe is documented to (REVIEW26: a December row above its
+        # November twin in the file was kept); only the rows of a repeated id are read here.
+        ids = frame[id_col]
+        when = _dates_of(
+            frame[date_col],
+            (ids.duplicated(keep=False) & ids.notna()).to_numpy(dtype=bool),
+            date_format=date_format,
+            timezone=timezone,
+            source=layout.source,
+        )
+    duplicate_rows, duplicate_ids, origin = _duplicates(frame, id_col, when=when)
     own = np.arange(len(frame))
     again = own
     if date_col is not None:
@@ -1231,6 +1292,18 @@ def load_responses(
     dropped = origin != own
     # The row each dropped one repeats, as a spreadsheet row: a unit finds its own by it.
     duplicate_of = tuple(int(r) for r in rows[origin[dropped]]) if dedupe else ()
+    # And each dropped row's own time: a unit counts those of its period (REVIEW26: a December
+    # repeat of a November response was counted in November's data quality).
+    duplicate_dates: tuple[str | None, ...] = ()
+    if dedupe and date_col is not None and dropped.any():
+        dropped_when = _dates_of(
+            frame[date_col],
+            dropped,
+            date_format=date_format,
+            timezone=timezone,
+            source=layout.source,
+        )[dropped]
+        duplicate_dates = tuple(None if pd.isna(d) else d.isoformat() for d in dropped_when)
     if dedupe and dropped.any():
         frame = frame.loc[~dropped].reset_index(drop=True)
         rows = rows[~dropped]
@@ -1272,6 +1345,13 @@ def load_responses(
         decimal_comma = int((comma & (status == 0)).sum())
     frame["nps_status"] = parsed.status
     frame["nps_row"] = rows
+    if files:
+        # A drop's row numbers run on from file to file, so a response without an id is named
+        # by its file and its row there (FIX43: the report's detractor list cited 'row 51').
+        names, own = places.file_rows(rows)
+        frame["nps_place"] = pd.array(
+            [f"{n}:{r}" for n, r in zip(names, own, strict=True)], dtype="string"
+        )
     finished_unread = None
     if layout.source == "qualtrics" and "Finished" in frame.columns:
         # A respondent who left after some questions: Finished False (Progress under 100).
@@ -1348,6 +1428,7 @@ def load_responses(
         duplicate_ids=duplicate_ids,
         duplicates_dropped=int(dropped.sum()) if dedupe else 0,
         duplicate_of=duplicate_of,
+        duplicate_dates=duplicate_dates,
         resubmission_of=resubmission_of,
         scale_note=scale_note,
         date_examples=() if unread is None else unread.examples,
@@ -1364,12 +1445,26 @@ def load_responses(
         drop_changed_in=changed_in,
         file_rows=file_rows,
         file_kept=file_kept,
+        drop_key=drop_key,
     )
     if unfinished == "exclude":
         refused = unfinished_refusal(path, report, has_finished="nps_finished" in frame.columns)
         if refused is not None:
             raise refused
     return LoadResult(data=frame, report=report)
+
+
+def row_key(frame: pd.DataFrame, id_column: str | None) -> str:
+    """Return the column that names each response to a reader: its id, else its place.
+
+    Without an id a response is its row: ``nps_row`` in one file, ``nps_place``
+    (``2026-11-30.csv:5``, the file and the row in it) in a drop, whose ``nps_row`` runs on
+    from file to file and so is a row of no file. The report, the follow-up work files and
+    the returned files' matching all name a response by this one column.
+    """
+    if id_column is not None:
+        return id_column
+    return "nps_place" if "nps_place" in frame.columns else "nps_row"
 
 
 def unfinished_refusal(path: Path, report: LoadReport, *, has_finished: bool) -> DataError | None:
@@ -1511,12 +1606,16 @@ def _check_scale(
     )
 
 
-def _duplicates(frame: pd.DataFrame, id_column: str | None) -> tuple[int, int, np.ndarray]:
+def _duplicates(
+    frame: pd.DataFrame, id_column: str | None, *, when: pd.Series | None = None
+) -> tuple[int, int, np.ndarray]:
     """Count exact duplicate rows and other repeated ids; return the row each one repeats.
 
-    The returned array holds, per row, the position of the earliest row it repeats (exactly,
-    or by its id), and its own position when it repeats none: those others are the
-    duplicates.
+    The returned array holds, per row, the position of the row it repeats, and its own
+    position when it repeats none: those others are the duplicates. An exact duplicate repeats
+    the first identical row in the file (the same time too); the responses of one id repeat
+    the earliest of them in ``when`` (their submission times, NaT for unread), the first in the
+    file among equal times or without times.
     """
     own = np.arange(len(frame))
     if frame.empty:
@@ -1526,10 +1625,42 @@ def _duplicates(frame: pd.DataFrame, id_column: str | None) -> tuple[int, int, n
     repeated = np.zeros(len(frame), dtype=bool)
     if id_column is not None:
         ids = frame[id_column]
-        repeated = (ids.duplicated() & ids.notna()).to_numpy() & ~exact
-        first = pd.Series(own).groupby(ids.to_numpy(), dropna=True).transform("min")
-        origin = np.where(repeated, first.to_numpy(dtype="int64", na_value=-1), origin)
+        shared = (ids.duplicated(keep=False) & ids.notna()).to_numpy()
+        order = pd.DataFrame({"id": ids.to_numpy()[shared], "row": own[shared]})
+        if when is not None:
+            order["when"] = pd.to_datetime(when.to_numpy()[shared])
+            order = order.sort_values(["when", "row"], na_position="last", kind="stable")
+        kept = order.groupby("id", sort=False)["row"].transform("first")
+        first = own.copy()
+        first[order["row"].to_numpy()] = kept.to_numpy(dtype="int64")
+        repeated = (first != own) & ~exact
+        origin = np.where(repeated, first, origin)
     return int(exact.sum()), int(repeated.sum()), _first(origin)
+
+
+def _dates_of(
+    dates: pd.Series,
+    rows: np.ndarray,
+    *,
+    date_format: str | None,
+    timezone: str | None,
+    source: str | None,
+) -> pd.Series:
+    """Read the dates of ``rows`` (a mask) as the loader reads the column; NaT elsewhere.
+
+    NaT for all when they cannot be read (the loader says why when it reads the whole column).
+    """
+    out = pd.Series(pd.NaT, index=dates.index, dtype="datetime64[ns]")
+    if not rows.any():
+        return out
+    try:
+        parsed = parse_date_values(
+            dates[rows], date_format=date_format, timezone=timezone, source=source
+        )
+    except ValueError:
+        return out
+    out[rows] = pd.to_datetime(parsed.dates).to_numpy()
+    return out
 
 
 def resubmitted_rows(

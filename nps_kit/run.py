@@ -41,6 +41,7 @@ from nps_kit._id_repeats import cached_id_warning
 from nps_kit._notebook_lines import outdated_warnings
 from nps_kit._width import display_width, pad
 from nps_kit.errors import ConfigError, NpsKitError
+from nps_kit.i18n import t
 from nps_kit.params import Overview, UnitParameters, notebook_parameters, resolve_period
 from nps_kit.summary import UnitSummary, as_summary
 
@@ -771,9 +772,10 @@ def run_reports(
         todo.put(job)
     results: queue.Queue[UnitResult | BaseException] = queue.Queue()
     commits = _Commits()
-    mode = "fresh kernels" if fresh_kernels else "warm kernels"
+    pool = t("count.fresh_kernels" if fresh_kernels else "count.warm_kernels", "en", n=workers)
     periods = ", ".join(sorted({j.period for j in prepared}))
-    _say(progress, f"running {len(prepared)} unit(s) for {periods} on {workers} {mode}")
+    count = t("count.units", "en", n=len(prepared))
+    _say(progress, f"running {count} for {periods} on {pool}")
     start = time.perf_counter()
     ids = [job.unit.unit for job in prepared]
     done: dict[str, UnitResult] = {}
@@ -997,7 +999,8 @@ def _interrupted(
         write_manifest_and_overview(output, month, [r for r in done.values() if r.period == month])
     _say(
         progress,
-        f"interrupted: {len(done)} of {total} unit(s) finished and are in manifest.json; "
+        f"interrupted: {len(done)} of {t('count.units', 'en', n=total)} finished and are in "
+        "manifest.json; "
         "the others keep their last report",
     )
 
@@ -1035,7 +1038,8 @@ def _run_cluster(
     client = connect(scheduler) if isinstance(scheduler, str) else scheduler
     _say(
         progress,
-        f"running {len(prepared)} unit(s) on the Dask cluster at {client.scheduler.address}",
+        f"running {t('count.units', 'en', n=len(prepared))} on the Dask cluster at "
+        f"{client.scheduler.address}",
     )
     try:
         return run_on_cluster(

@@ -13,6 +13,7 @@ import os
 import re
 import textwrap
 import unicodedata
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
@@ -42,13 +43,7 @@ from nps_kit.ordinal import not_applicable
 from nps_kit.score import DEFAULT_MIN_REPORT_N
 from nps_kit.text.packs import PACKS
 
-__all__ = [
-    "choose_theme_pack",
-    "pack_extension",
-    "project_from_export",
-    "short_playbook_head",
-    "unique_id_column",
-]
+__all__ = ["choose_theme_pack", "pack_extension", "project_from_export", "short_playbook_head"]
 
 _MAX_BREAKDOWNS: Final = 6
 # The breakdowns' top N values (the rest are grouped as Other), as init writes it.
@@ -74,6 +69,9 @@ _WHO_ID: Final = re.compile(
 # A name ending in ID after a word of another script (コールID, 受付ID): inspect's id words
 # want a separator before a Latin "id".
 _ENDS_ID: Final = re.compile(r"(?<=[^\x00-\x7f])id$", re.IGNORECASE)
+# A survey tool's own per-response id under a name without "id": Typeform's "#" (and its
+# "Token", "Response Token"); one per response by definition, so before any customer number.
+_RESPONSE_TOKEN: Final = re.compile(r"^(#|token|response[ _-]?token|submission[ _-]?id)$", re.I)
 
 # A column of last names (RecipientLastName, "Last name", Surname): listed after the first.
 _LAST_NAME: Final = re.compile(r"last[ _-]?name|family[ _-]?name|surname", re.IGNORECASE)
@@ -181,52 +179,20 @@ def _slug(value: str, taken: set[str], i: int) -> str:
 def _id_rank(info: ColumnInfo) -> tuple[int, bool]:
     """Rank an id column as the response id: lower is better (:data:`_WHO_ID`).
 
-    A column named as an id that does not name the customer (回答ID, Response ID, ｺｰﾙID)
-    first; then one naming who answered (customer_id, お客様番号: QA25 took it over the call
-    id, so the detractor list showed the customer number as the response id); then an unnamed
-    token or code. Within each, one unique per response first.
+    A column named as an id that does not name the customer (回答ID, Response ID, ｺｰﾙID), or
+    a survey tool's per-response token (Typeform's "#", :data:`_RESPONSE_TOKEN`) first; then
+    one naming who answered (customer_id, お客様番号: QA25 took it over the call id, so the
+    detractor list showed the customer number as the response id); then an unnamed token or
+    code. Within each, one unique per response first.
     """
-    name = unicodedata.normalize("NFKC", info.column)
-    named = _ID_NAME.search(name) is not None or _ENDS_ID.search(name) is not None
+    name = unicodedata.normalize("NFKC", info.column).strip()
+    named = (
+        _ID_NAME.search(name) is not None
+        or _ENDS_ID.search(name) is not None
+        or _RESPONSE_TOKEN.search(name) is not None
+    )
     rank = 1 if _WHO_ID.search(name) else 0 if named else 2
     return rank, info.detail != "unique"
-
-
-def _ranked_ids(found: Inspection) -> list[ColumnInfo]:
-    """Return the columns that can be the response id, best first, as init ranks them.
-
-    An id named for the response (回答ID, ｺｰﾙID) first, then one a person can look up
-    (customer_id) before a response token or hash ("#"), and one unique per response before a
-    code a returning customer repeats (Custom Data 1).
-    """
-    return sorted(filter(is_response_id, found.of_kind("id")), key=_id_rank)
-
-
-def unique_id_column(found: Inspection) -> str | None:
-    """Return the column to suggest as ``columns.id``: one unique to each response, else ``None``.
-
-    The id init sets when its values never repeat; else the date column when no two rows share
-    a value (a Google Forms ``Timestamp``, as init's comment proposes). ``nps-kit alerts`` names
-    it when ``columns.id`` is unset, never a column known to repeat (QA26 #18: it named
-    ``Datum``, shared by 1,027 of 1,210 rows).
-
-    Parameters
-    ----------
-    found
-        The export, as :func:`nps_kit.inspect.inspect_export` describes it.
-
-    Returns
-    -------
-    str or None
-        The column's name, or ``None`` when no column is unique to each response.
-    """
-    ids = [c for c in _ranked_ids(found) if not c.repeats_differ and c.detail == "unique"]
-    if ids:
-        return ids[0].column
-    rows = found.load.rows_read
-    if found.date_column is not None and found.column(found.date_column).distinct == rows > 0:
-        return found.date_column
-    return None
 
 
 def _pick(found: Inspection, kind: str) -> ColumnInfo | None:
@@ -271,6 +237,113 @@ def _comment_column(
     return best, f"{_comment(best)}: {why}."
 
 
+@dataclass(frozen=True)
+class ProposedColumns:
+    """The id, consent and contact-details columns ``init --from`` proposes for an export.
+
+    The one rule (FIX44): ``init`` writes them into ``defaults.yaml`` and ``nps-kit alerts``
+    names them when a unit lacks them.
+
+    Attributes
+    ----------
+    id
+        The response id (:func:`_id_rank`), or ``None``.
+    id_said
+        What the id comment says of it (``"unique"``, a Qualtrics note).
+    shared
+        An id-named column whose values repeat in rows that differ: said, never set.
+    customer
+        Customer numbers passed over for the response id.
+    contact
+        The consent question, or ``None``.
+    unread
+        A consent question whose answers read as neither yes nor no, or ``None``.
+    details
+        The contact-details columns (e-mail, phone, names, customer numbers), in order.
+    reach
+        Whether an e-mail or phone column is among them (and no unread consent).
+    """
+
+    id: ColumnInfo | None
+    id_said: str | None
+    shared: ColumnInfo | None
+    customer: tuple[ColumnInfo, ...]
+    contact: ColumnInfo | None
+    unread: ColumnInfo | None
+    details: tuple[str, ...]
+    reach: bool
+
+
+def proposed_columns(found: Inspection) -> ProposedColumns:
+    """Return the id, consent and contact-details columns ``init --from`` proposes.
+
+    Parameters
+    ----------
+    found
+        The export's inspection (:func:`nps_kit.inspect.inspect_export`).
+
+    Returns
+    -------
+    ProposedColumns
+        What ``init`` writes under ``columns:``.
+    """
+    report = found.load
+    # An id named for the response (回答ID, ｺｰﾙID, Typeform's "#") first, then one a person
+    # can look up (customer_id) before an unnamed token or hash, and one unique per response
+    # before a code a returning customer repeats (Custom Data 1).
+    ids = sorted(filter(is_response_id, found.of_kind("id")), key=_id_rank)
+    # An id whose values repeat in rows that differ (顧客番号: a returning customer) is not one
+    # per response: said, never set (QA24: alerts then skipped a returning customer).
+    shared = next((c for c in ids if c.repeats_differ), None)
+    ids = [c for c in ids if not c.repeats_differ]
+    id_info = ids[0] if ids else None
+    # A customer number passed over for the response id: what the team looks the customer up by.
+    customer = [c for c in ids if _id_rank(c)[0] == 1 > _id_rank(ids[0])[0]]
+    id_said = None if id_info is None else id_info.detail
+    if id_info is None and report.source == "qualtrics" and "ResponseId" in found.index.columns:
+        id_info = found.column("ResponseId")
+        # Its kind is Qualtrics metadata: its detail ("Qualtrics") says nothing of the id.
+        id_said = "Qualtrics' own id of each response"
+    contact = _pick(found, "consent")
+    unread = _unread_consent(found) if contact is None else None
+    # The respondents' e-mail and phone columns are never copied anywhere unless asked for:
+    # the comment says how, the analyst decides.
+    # A first name before a last name: the alert heads the person with the name columns in
+    # the order listed (Qualtrics exports RecipientLastName first).
+    people = sorted(
+        (
+            c
+            for c in found.columns
+            if c.kind in ("email", "phone") or (c.kind == "name" and not _STAFF.search(c.column))
+        ),
+        key=lambda c: (c.kind != "name", c.kind == "name" and bool(_LAST_NAME.search(c.column))),
+    )
+    details = [c.column for c in people]
+    # Offered only where no unread consent question says some respondents refused.
+    reach = unread is None and any(c.kind in ("email", "phone") for c in found.columns)
+    if reach:
+        # QA25: the customer number beside the phone number, as Qualtrics' reference below.
+        details += [c.column for c in customer]
+    if reach and report.source == "qualtrics":
+        # Qualtrics' account reference of the contact (ExternalReference), beside their
+        # e-mail: what the team looks the customer up by (QA23).
+        details += [
+            c.column
+            for c in found.columns
+            if c.column == "ExternalReference" and c.kind == "metadata"
+        ]
+    return ProposedColumns(
+        id=id_info,
+        id_said=id_said,
+        shared=shared,
+        customer=tuple(customer),
+        contact=contact,
+        unread=unread,
+        details=tuple(details),
+        reach=reach,
+    )
+
+
 def _defaults_text(
     found: Inspection,
     export: Path,
@@ -294,21 +367,11 @@ def _defaults_text(
             path=export,
         )
     date = found.column(found.date_column)
-    ids = _ranked_ids(found)
-    # An id whose values repeat in rows that differ (顧客番号: a returning customer) is not one
-    # per response: said, never set (QA24: alerts then skipped a returning customer).
-    shared = next((c for c in ids if c.repeats_differ), None)
-    ids = [c for c in ids if not c.repeats_differ]
-    id_info = ids[0] if ids else None
-    # A customer number passed over for the response id: what the team looks the customer up by.
-    customer = [c for c in ids if _id_rank(c)[0] == 1 > _id_rank(ids[0])[0]]
-    id_said = None if id_info is None else id_info.detail
-    if id_info is None and report.source == "qualtrics" and "ResponseId" in found.index.columns:
-        id_info = found.column("ResponseId")
-        # Its kind is Qualtrics metadata: its detail ("Qualtrics") says nothing of the id.
-        id_said = "Qualtrics' own id of each response"
+    chosen = proposed_columns(found)
     comment_info, comment_why = comment
-    contact = _pick(found, "consent")
+    id_info, id_said, shared = chosen.id, chosen.id_said, chosen.shared
+    customer, contact, unread = chosen.customer, chosen.contact, chosen.unread
+    details, reach = list(chosen.details), chosen.reach
     date_order, order_why = _date_order(found, date)
     path = Path(os.path.relpath(export.resolve(), folder.resolve())).as_posix()
     lines = [
@@ -432,7 +495,6 @@ def _defaults_text(
             else "No contact/consent column found: the report lists detractors and says that"
         ),
     ]
-    unread = _unread_consent(found) if contact is None else None
     if contact is None:
         lines.append("  # consent to contact them is unknown.")
     if unread is not None:
@@ -446,32 +508,6 @@ def _defaults_text(
             subsequent_indent="  # ",
         )
     lines.append(f"  contact: {_quote(contact.column if contact else None)}")
-    # The respondents' e-mail and phone columns are never copied anywhere unless asked for:
-    # the comment says how, the analyst decides.
-    # A first name before a last name: the alert heads the person with the name columns in
-    # the order listed (Qualtrics exports RecipientLastName first).
-    people = sorted(
-        (
-            c
-            for c in found.columns
-            if c.kind in ("email", "phone") or (c.kind == "name" and not _STAFF.search(c.column))
-        ),
-        key=lambda c: (c.kind != "name", c.kind == "name" and bool(_LAST_NAME.search(c.column))),
-    )
-    details = [c.column for c in people]
-    # Offered only where no unread consent question says some respondents refused.
-    reach = unread is None and any(c.kind in ("email", "phone") for c in found.columns)
-    if reach:
-        # QA25: the customer number beside the phone number, as Qualtrics' reference below.
-        details += [c.column for c in customer]
-    if reach and report.source == "qualtrics":
-        # Qualtrics' account reference of the contact (ExternalReference), beside their
-        # e-mail: what the team looks the customer up by (QA23).
-        details += [
-            c.column
-            for c in found.columns
-            if c.column == "ExternalReference" and c.kind == "metadata"
-        ]
     lines += _alerts_lines(id_info, contact, date, report.rows_read, details=reach)
     # Names alone reach nobody: without a consent column they are no way to be contacted
     # (closed_loop.names_only), so they are offered only beside an e-mail or phone column, or

@@ -32,6 +32,7 @@ __all__ = [
     "compare",
     "control_chart",
     "distribution",
+    "hide_below_floor",
     "nps",
     "score_groups",
     "segment",
@@ -263,6 +264,56 @@ def below_floor(n: npt.ArrayLike, min_report_n: int | None) -> npt.NDArray[np.bo
     if not min_report_n:
         return np.zeros(counts.shape, dtype=bool)
     return (counts > 0) & (counts < min_report_n)
+
+
+def hide_below_floor(
+    table: pd.DataFrame,
+    n: str | npt.ArrayLike,
+    *,
+    min_report_n: int | None,
+    keep: Sequence[str] = (),
+) -> pd.DataFrame:
+    """Show only the size of the groups under the anonymity floor: every other figure is blank.
+
+    The floor exists so that a group of fewer than ``min_report_n`` people cannot be read. Any
+    figure taken from such a group's score mix (its NPS, interval, promoter or detractor counts
+    and shares, points gained, change) would let a reader work the NPS out ("this theme's
+    detractors 4 of 4" is an NPS of −100), so all of them are blanked, in every table built for a
+    report, chart, card, overview or e-mail; only the size stays. The one home of that rule
+    (:func:`below_floor` says which groups it hides).
+
+    Parameters
+    ----------
+    table
+        One row per group (or per group and segment).
+    n
+        The groups' sizes: a column of ``table`` (kept), or one count per row.
+    min_report_n
+        The anonymity floor; ``None`` or ``0`` hides nothing.
+    keep
+        Other numeric columns that say the group's size, not its score mix (e.g. its share of
+        all respondents), kept too. Columns that are not numbers (labels, ids) and flags
+        (``small_sample``) are always kept.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with ``suppressed`` (:func:`below_floor`) and every other numeric column NaN in
+        the suppressed rows.
+    """
+    size = table[n] if isinstance(n, str) else n
+    hidden = below_floor(np.asarray(size, dtype=np.float64), min_report_n)
+    out = table.assign(suppressed=hidden)
+    if not hidden.any():
+        return out
+    kept = {*keep, *([n] if isinstance(n, str) else []), "suppressed"}
+    for column in out.columns:
+        values = out[column]
+        if column in kept or pd.api.types.is_bool_dtype(values):
+            continue
+        if pd.api.types.is_numeric_dtype(values):
+            out[column] = values.astype(float).where(~hidden)
+    return out
 
 
 def _result_columns(

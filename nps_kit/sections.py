@@ -689,6 +689,7 @@ def _text_question(
                     "nps_with": "+.1f",
                     "nps_without": "+.1f",
                     "nps_gain": "+.1f",
+                    "detractors": ".0f",  # a count, a float where the floor blanks it
                 },
                 intervals={
                     "nps_with": ("ci_with_low", "ci_with_high"),
@@ -698,7 +699,7 @@ def _text_question(
                 flag_column="small_sample",
             )
         )
-        hidden = shown["nps_with"].isna() & shown["mentions"].gt(0)
+        hidden = shown["suppressed"] if "suppressed" in shown.columns else shown["nps_with"].isna()
         if hidden.any() or shown["nps_without"].isna().any():
             parts.append(report.callout(_w("theme_floor", lang, floor=result.min_report_n)))
     if primary and result.phrases is not None and len(result.phrases):
@@ -927,6 +928,8 @@ def method(
     parts = []
     if analysis is not None and analysis.themes is not None:
         parts.append(report.callout(themes_used(analysis.book, unit.language)))
+    if min_report_n:
+        parts.append(report.callout(_w("method_floor", unit.language, floor=min_report_n)))
     facts = report.callout(
         _w(
             "method_facts",

@@ -103,6 +103,10 @@ class UnitData:
     timezone
         The unit's IANA time zone as given to :func:`prepare_unit` (``None``: by language):
         where "the month has not ended yet" is judged (:func:`incomplete_through`).
+    reach
+        The export's e-mail and phone columns when ``responses`` lacks them (read from
+        ``nps-kit run``'s cache: :attr:`nps_kit.cache.ExportCache.reach`); ``None`` when
+        ``responses`` holds every column of the export.
     """
 
     name: str
@@ -116,6 +120,7 @@ class UnitData:
     redacted: bool = True
     unfinished_excluded: int | None = None
     timezone: str | None = None
+    reach: tuple[str, ...] | None = None
 
     def rows(self, period: str | None = None) -> pd.DataFrame:
         """Responses of ``period`` (default: the reporting period)."""
@@ -287,10 +292,12 @@ def prepare_unit(
     if unfinished not in (None, "include", "exclude"):
         raise ValueError(f"unfinished must be 'include' or 'exclude', got {unfinished!r}")
     source = Path(path)
+    reach = None
     if cache is not None:
         from nps_kit.cache import open_cache, read_rows
 
         store = open_cache(cache)
+        reach = store.reach
         if period in WORDS:
             if store.report.date_max is None:
                 raise DataError(
@@ -386,6 +393,7 @@ def prepare_unit(
         redacted=redact,
         unfinished_excluded=excluded,
         timezone=timezone,
+        reach=reach,
     )
 
 
@@ -756,9 +764,22 @@ def _finished_values(values: Sequence[str], lang: Language) -> str:
 
 
 def _duplicates_dropped(unit: UnitData) -> int:
-    """Count the rows ``dedupe`` dropped as repeats of the period's rows."""
-    repeated = pd.Series(unit.load.duplicate_of, dtype="int64")
-    return int(repeated.isin(unit.current["nps_row"]).sum())
+    """Count the rows of the period that ``dedupe`` dropped as repeats of the unit's rows.
+
+    A dropped row is the unit's when the row it repeats is, and the period's when it was sent
+    in the period (REVIEW26: a December repeat of a November response was counted in
+    November); a dropped row without a readable date is counted where the row it repeats is.
+    """
+    report = unit.load
+    kept = unit.responses.set_index("nps_row")["period"]
+    kept = kept[~kept.index.duplicated()]
+    repeated = pd.Series(report.duplicate_of, dtype="int64")
+    theirs = kept.reindex(repeated).to_numpy(dtype=object)
+    dates = list(report.duplicate_dates) or [None] * len(repeated)
+    own = [None if d is None else str(d)[:7] for d in dates]
+    periods = [o if o is not None else k for o, k in zip(own, theirs, strict=True)]
+    ours = repeated.isin(kept.index).to_numpy(dtype=bool)
+    return int(sum(1 for o, p in zip(ours, periods, strict=True) if o and p == unit.period))
 
 
 def _repeats_in_period(unit: UnitData, columns: Sequence[str]) -> int:
@@ -776,6 +797,18 @@ def _repeats_in_period(unit: UnitData, columns: Sequence[str]) -> int:
     values = values.dropna() if len(columns) == 1 else values
     repeated = values.astype("string").duplicated()
     return int((rows.loc[values.index, "period"] == unit.period)[repeated].sum())
+
+
+def _drop_key_said(report: LoadReport, lang: Language) -> str:
+    """Say how a drop's files were matched: by the id, the id and date, the date or the row."""
+    key, date = report.drop_key, report.date_column or ""
+    if not key:
+        return t("quality.drop_key.row", lang)
+    if len(key) > 1:
+        return t("quality.drop_key.id_date", lang, id=key[0], date=date)
+    if key[0] == date:
+        return t("quality.drop_key.date", lang, date=date)
+    return t("quality.drop_key.id", lang, id=key[0])
 
 
 def _said(key: str, report: LoadReport) -> str:
@@ -911,7 +944,7 @@ def data_quality(
             )
             or f"{len(report.files):,} ({Path(report.files[-1]).name})"
         )
-        rows[at:at] = [("files", said)] + (
+        rows[at:at] = [("files", said), ("drop_key", _drop_key_said(report, lang))] + (
             [("drop_repeats", f"{report.drop_repeats:,}")] if report.drop_repeats else []
         )
         if report.drop_replaced:
@@ -920,7 +953,7 @@ def data_quality(
             changed = f"{report.drop_replaced:,}" + (
                 f"（{where}）" if lang == "ja" else f" ({where})"
             )
-            rows.insert(at + 1 + bool(report.drop_repeats), ("drop_changed", changed))
+            rows.insert(at + 2 + bool(report.drop_repeats), ("drop_changed", changed))
     # Read from another way of writing them (１０, 10点, 令和8年), in the whole file (QA24).
     for key, n, before in (
         ("scores_rewritten", report.scores_rewritten, "valid"),

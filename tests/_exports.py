@@ -553,3 +553,57 @@ def write_callcentre_ja(path: Path, n: int = 80, *, totals: str | None = "合計
     if totals is not None:
         rows.append(f"{totals},{n}件,,,,,6.49,,,")
     return write_text(path, "\r\n".join(rows) + "\r\n", "cp932")
+
+
+# A hospital's XLSX as an Excel report lays it out (QA26 byoin): a title row merged over the
+# table, then a two-row header: 設問 merged over the four questions in row 2 and the questions
+# in row 3; No., 回答日, 診療科, 自由記述 and 連絡の可否 merged down over rows 2-3.
+GROUPED_TOP = ("No.", "回答日", "診療科", "設問", None, None, None, "自由記述", "連絡の可否")
+GROUPED_QUESTIONS = (
+    "当院をご家族やご友人に勧めたいと思いますか",
+    "待ち時間の満足度",
+    "医師の説明はわかりやすかったですか",
+    "会計の満足度",
+)
+SATISFACTION_JA = ("不満", "やや不満", "どちらともいえない", "やや満足", "満足")
+
+
+def grouped_header_rows(n: int = 40) -> list[list[object]]:
+    """The two header rows and ``n`` answers of the grouped-header export (no title row)."""
+    rows: list[list[object]] = [
+        list(GROUPED_TOP),
+        [None] * 3 + list(GROUPED_QUESTIONS) + [None] * 2,
+    ]
+    for i in range(n):
+        score = (i * 7) % 11
+        rows.append(
+            [i + 1, f"令和8年11月{i % 28 + 1}日", ("内科", "小児科")[i % 2], score,
+             SATISFACTION_JA[min(4, score // 2)], SATISFACTION_JA[(i + score) % 5],
+             SATISFACTION_JA[i % 5], "待ち時間が長すぎます。" if score < 7 else None,
+             ("可", "不可")[i % 2]]
+        )  # fmt: skip
+    return rows
+
+
+def write_grouped_header_xlsx(path: Path, n: int = 40) -> Path:
+    """The grouped-header export as an XLSX with its merged cells (openpyxl)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["令和8年度 外来患者満足度調査（回答一覧）"])
+    sheet.merge_cells("A1:I1")
+    for row in grouped_header_rows(n):
+        sheet.append(row)
+    sheet.merge_cells("D2:G2")
+    for letter in "ABCHI":
+        sheet.merge_cells(f"{letter}2:{letter}3")
+    book.save(path)
+    return path
+
+
+def write_grouped_header_csv(path: Path, n: int = 40) -> Path:
+    """The grouped-header export saved as CSV (merged cells become blank cells)."""
+    lines = [",".join("" if c is None else str(c) for c in row) for row in grouped_header_rows(n)]
+    return write_text(path, "\n".join(lines) + "\n")

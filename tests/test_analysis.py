@@ -330,7 +330,7 @@ def test_beside_a_reason_question_improvement_requests_are_listed_not_ranked(
     questions = [
         {**q, "asks": "improvement"} if q["column"] == "improvement" else q for q in QUESTIONS
     ]
-    analysis = analyse_followups(unit, questions)
+    analysis = analyse_followups(unit, questions, min_report_n=0)  # the floor: its own test
     assert analysis.scope == "reasons"
     assert analysis.themes is not None and analysis.requests is not None
     delivery = by_theme(analysis.themes).loc["delivery"]
@@ -415,9 +415,11 @@ def test_improvement_questions_alone_are_ranked(unit: UnitData) -> None:
     assert by_theme(analysis.themes).loc["delivery", "mentions"] == 2
 
 
-def test_nps_gain_is_relative_to_all_valid_respondents(analysis: FollowupAnalysis) -> None:
+def test_nps_gain_is_relative_to_all_valid_respondents(unit: UnitData) -> None:
     # 100 × detractors mentioning the theme / the period's 18 valid respondents (commenters or
-    # not); J19 and J20 mention delivery without a valid score and count nowhere.
+    # not); J19 and J20 mention delivery without a valid score and count nowhere. No floor: the
+    # themes here have 3 and 4 mentions (the floor has its own test).
+    analysis = analyse_followups(unit, QUESTIONS, min_report_n=0)
     assert analysis.themes is not None
     themes = by_theme(analysis.themes)
     assert themes.loc["delivery", "nps_gain"] == pytest.approx(100 * 3 / VALID)
@@ -461,7 +463,7 @@ def test_non_commenters_are_not_commenters(unit: UnitData, analysis: FollowupAna
 def test_english_comments_find_the_same_themes(tmp_path: Path) -> None:
     unit = make_unit(tmp_path, "en")
     questions = [{**q, "label": q["column"]} for q in QUESTIONS]
-    analysis = analyse_followups(unit, questions)
+    analysis = analyse_followups(unit, questions, min_report_n=0)  # price has 3 mentions
     assert analysis.themes is not None
     themes = by_theme(analysis.themes)
     assert themes.loc["delivery", "label"] == "Delivery speed and damage"
@@ -509,18 +511,33 @@ def test_theme_rows_carry_their_detractors_and_small_sample_flag(
     assert not flags["delivery"] and flags["price"]
 
 
-def test_a_theme_below_the_anonymity_floor_shows_no_nps(unit: UnitData) -> None:
+def test_a_theme_below_the_anonymity_floor_shows_only_its_size(unit: UnitData) -> None:
     # QA25: a theme with 1 mention showed its NPS (−100.0) though the report's anonymity floor
-    # is 5, which every breakdown and answer table applies. Mentions and gains stay.
+    # is 5, which every breakdown and answer table applies. FIX43: under the floor a group shows
+    # only its size; "this theme's detractors 2 of 3", its gain, its mention shares per segment
+    # and the NPS of the others (with the commenters' NPS, the theme's own) gave the NPS away.
     analysis = analyse_followups(unit, QUESTIONS)  # the floor's default, 5
     assert analysis.themes is not None
     themes = by_theme(analysis.themes)
     assert themes.loc["delivery", "nps_with"] == -40.0  # 5 mentions: at the floor
+    assert themes.loc["delivery", "detractors"] == 3
     price = themes.loc["price"]  # 3 mentions
-    assert price[["nps_with", "ci_with_low", "ci_with_high"]].isna().all()
     assert price["suppressed"] and not themes.loc["delivery", "suppressed"]
-    assert (price["mentions"], price["detractors"]) == (3, 2)
-    assert price["nps_without"] == pytest.approx(-100 / 3)  # 9 other commenters
+    assert price["mentions"] == 3 and price["share"] > 0  # its size, as a count and a share
+    mix = [
+        *("nps_with", "ci_with_low", "ci_with_high", "nps_without", "ci_without_low"),
+        *("ci_without_high", "nps_gain", "detractors"),
+        *("share_promoters", "share_passives", "share_detractors"),
+    ]
+    assert price[mix].isna().all()
+    # What each segment says about it is its score mix told apart: blank, so no card quotes it.
+    assert analysis.stance is not None
+    stance = analysis.stance.set_index(["theme", "segment"])
+    said = ["mentions", "praise", "complaint", "pct_praise", "pct_complaint"]
+    assert stance.loc["price", said].isna().all().all()
+    commenters = stance["commenters"]
+    assert commenters.loc["price"].tolist() == commenters.loc["delivery"].tolist()
+    assert stance.loc[("delivery", "detractor"), "mentions"] == 3
     comment, improvement = (q for q in analysis.questions if q.question.type == "text")
     assert comment.min_report_n == 5
     assert comment.table.set_index("theme").loc[

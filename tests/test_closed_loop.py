@@ -20,6 +20,7 @@ from nbformat.v4 import new_code_cell, new_notebook, new_output
 
 from nps_kit import sections
 from nps_kit._followup_html import followup_html, loop_status_html
+from nps_kit.cache import build_cache
 from nps_kit.clock import date_order
 from nps_kit.closed_loop import (
     FollowupList,
@@ -1064,6 +1065,50 @@ def test_row_number_ids_close_the_loop(tmp_path: Path) -> None:
     assert "1 of 3 contacted" in outputs[0]["text/html"]
 
 
+def test_a_drop_without_ids_names_each_response_by_its_file_and_row(tmp_path: Path) -> None:
+    # FIX43: in a folder of exports the report's ids were row numbers that run on from file
+    # to file ('5' for the first row of the second file), a row of no file. Each response is
+    # named by its file and its row there, in the report, the work files and the returned file.
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    for name, rows in (("a.csv", FORMS_ROWS[:2]), ("b.csv", FORMS_ROWS[2:])):
+        (drop / name).write_text(FORMS_HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    unit = prepare_unit(
+        drop,
+        name="North",
+        language="en",
+        period="2026-11",
+        score_column="Score",
+        date_column="Timestamp",
+        text_columns=["Why?"],
+    )
+    found = followup_list(
+        unit, id_column=None, comment_column="Why?", contact_column=None, as_of=AS_OF
+    )
+    assert found.rows["response_id"].tolist() == ["b.csv:2", "a.csv:2", "b.csv:3"]
+    files = write_work_files(work_table(found), tmp_path, "north")
+    frame = pd.read_excel(files.xlsx, dtype=str).fillna("")
+    assert frame["response_id"].tolist() == ["b.csv:2", "a.csv:2", "b.csv:3"]
+    frame.loc[frame["response_id"] == "b.csv:2", ["owner", "contacted_at"]] = ["Amy", "2026-11-05"]
+    path = tmp_path / "returned.xlsx"
+    frame.to_excel(path, index=False)
+    result = loop_status(
+        read_status(path),
+        unit.responses,
+        source=path,
+        id_column=None,
+        comment_column="Why?",
+        as_of=dt.date(2026, 11, 25),
+    )
+    assert (result.total, result.contacted) == (3, 1)
+    assert result.open["response_id"].tolist() == ["a.csv:2", "b.csv:3"]
+    _, outputs = run_section(
+        sections.detractors, unit, id_column=None, comment_column="Why?", contact_column=None
+    )
+    shown = "".join(o.get("text/html", "") for o in outputs)
+    assert "b.csv:2" in shown and ">4<" not in shown
+
+
 def test_row_number_ids_of_a_reordered_export_are_refused(tmp_path: Path) -> None:
     # The export was re-sorted (or a response deleted) after the work file was made: row 4 is
     # now someone else, and matching by row number would mark the wrong patient as called.
@@ -2059,7 +2104,9 @@ def test_with_consent_and_no_contact_details_the_box_says_where_to_find_people(
     assert (
         "No contact details are configured (columns.contact_details), so the work files carry "
         "no phone number or e-mail address either: find each person by the response ID in the "
-        "export. The export has no e-mail or phone column." in html
+        "export. The export has no e-mail or phone column: add a question where respondents "
+        "leave one, or have the survey tool include an e-mail column in the export, then list "
+        "it in columns.contact_details." in html
     )
     export = tmp_path / "mail.csv"
     export.write_text(
@@ -2100,3 +2147,30 @@ def test_a_detail_left_never_overrides_a_no_in_the_export_s_consent_question() -
         table, frame, id_column=None, contact_column=None, details=["E-Mail"]
     )
     assert table["E-Mail"].tolist() == ["", "kunde1@beispiel.de", "kunde2@beispiel.de"]
+
+
+def test_a_unit_read_from_the_run_s_cache_still_names_the_export_s_phone_column(
+    tmp_path: Path,
+) -> None:
+    # FIX44: the cache keeps only the columns units use, so the report built from it said
+    # "The export has no e-mail or phone column" beside an export with 電話番号 (denki, QA25).
+    export = tmp_path / "mail.csv"
+    export.write_text(
+        "response_id,submitted_at,business_unit,score,comment,contact_ok,電話番号\n"
+        "R1,2026-10-02 09:00:00,EC,2,遅い,はい,090-1234-5678\n"
+        "R2,2026-10-03 09:00:00,EC,9,良い,はい,03-1234-5678\n",
+        encoding="utf-8",
+    )
+    options = {"score_column": "score", "date_column": "submitted_at"}
+    store = build_cache(
+        export,
+        cache_dir=tmp_path / "cache",
+        sha256="x",
+        columns={"response_id", "business_unit", "comment", "contact_ok", *options.values()},
+        unit_column="business_unit",
+        **options,
+    )
+    assert "電話番号" not in pd.read_parquet(store.path).columns
+    assert store.reach == ("電話番号",)
+    cached = unit_of(export, cache=store.path, **options)
+    assert listing(cached, breakdowns=[]).unlisted == ("電話番号",)

@@ -248,7 +248,9 @@ def test_ratings_summary_per_segment() -> None:
         rating_delivery=[5, "４", "x", 3, 1, None, 5],
         rating_staff=[5, 5, 4, 4, 9, 2, 1],
     )
-    table = ratings_summary(data, {"rating_delivery": "配送", "rating_staff": "スタッフ"})
+    table = ratings_summary(
+        data, {"rating_delivery": "配送", "rating_staff": "スタッフ"}, min_report_n=0
+    )
     expected = pd.DataFrame(
         {
             "attribute": ["rating_delivery"] * 4 + ["rating_staff"] * 4,
@@ -258,9 +260,23 @@ def test_ratings_summary_per_segment() -> None:
             "mean": [4.5, 3.0, 1.0, 3.25, 5.0, 4.0, 2.0, 4.0],
             "invalid": [0, 1, 0, 1, 0, 0, 1, 1],
             "missing": [0, 0, 1, 1, 0, 0, 0, 0],
+            "suppressed": [False] * 8,
         }
     )
     pd.testing.assert_frame_equal(table, expected)
+
+
+def test_ratings_of_a_segment_under_the_anonymity_floor_show_only_its_size() -> None:
+    # FIX43: under the floor (5) a group shows only its size: the mean rating of 4 detractors
+    # was shown beside their n.
+    data = frame([10] * 5 + [0] * 4, rating_price=[5] * 5 + [1, 2, 1, 2])
+    table = ratings_summary(data, {"rating_price": "Price"}).set_index("segment")
+    assert table.loc["detractor", "n"] == 4 and np.isnan(table.loc["detractor", "mean"])
+    assert table.loc["detractor", "suppressed"] and not table.loc["promoter", "suppressed"]
+    assert table.loc["promoter", "mean"] == 5.0 and table.loc["all", "mean"] == pytest.approx(
+        31 / 9
+    )
+    assert table.loc["passive", "n"] == 0 and not table.loc["passive", "suppressed"]
 
 
 def test_ratings_summary_empty_segment_has_nan_mean() -> None:
@@ -321,7 +337,7 @@ def test_an_answer_that_codes_give_a_point_is_read_as_it_whatever_its_words() ->
 def test_ratings_summary_of_a_labelled_scale_matches_its_points() -> None:
     answers = ["Very satisfied", "Satisfied", "Neutral", "Dissatisfied", "Very dissatisfied"]
     data = frame([10, 9, 7, 3, 0], docs=answers)
-    table = ratings_summary(data, {"docs": "Docs"}, codes={"docs": SATISFACTION})
+    table = ratings_summary(data, {"docs": "Docs"}, codes={"docs": SATISFACTION}, min_report_n=0)
     means = table.set_index("segment")["mean"]
     assert means.to_dict() == {"promoter": 4.5, "passive": 3.0, "detractor": 1.5, "all": 3.0}
     assert table["invalid"].sum() == 0

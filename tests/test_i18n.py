@@ -263,3 +263,12 @@ def test_english_report_words_read_the_same_to_us_and_uk_readers() -> None:
     method = " ".join(english)
     for retail in ("Leeds", "Ordered Monday", "evening slots", "brilliant"):
         assert retail not in method
+
+
+def test_command_line_counts_say_one_in_the_singular() -> None:
+    # FIX44: "2026-10: 2 report not ready", "running 1 unit(s) for 2026-11 on 1 warm kernels".
+    assert t("count.reports_not_ready", "en", n=1) == "1 report not ready"
+    assert t("count.reports_not_ready", "en", n=2) == "2 reports not ready"
+    assert [t("count.units", "en", n=n) for n in (1, 3)] == ["1 unit", "3 units"]
+    assert t("count.warm_kernels", "en", n=1) == "1 warm kernel"
+    assert t("count.fresh_kernels", "en", n=2) == "2 fresh kernels"

@@ -27,6 +27,8 @@ from _exports import (
     qualtrics_rows,
     write_callcentre_ja,
     write_google_forms,
+    write_grouped_header_csv,
+    write_grouped_header_xlsx,
     write_msforms_ja,
     write_qualtrics,
     write_qualtrics_ja_tsv,
@@ -1581,3 +1583,48 @@ def test_amounts_with_decimals_are_numbers_not_a_multi_select_or_phones(tmp_path
     assert info["Vertragswert"].kind == "number"
     # Option codes with one digit after the comma stay a multi-select.
     assert (info["Optionen"].kind, info["Optionen"].separator) == ("multi", ",")
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_a_two_row_header_under_merged_group_cells_names_the_questions(
+    tmp_path: Path, suffix: str
+) -> None:
+    # QA26 #3: 設問 merged over four questions named the NPS 設問 and the ratings 'Unnamed: 4',
+    # and the row of questions was counted as a response (and made the ratings categorical).
+    if suffix == "xlsx":
+        path = write_grouped_header_xlsx(tmp_path / "byoin.xlsx")
+    else:
+        path = write_grouped_header_csv(tmp_path / "byoin.csv")
+    found = inspect_export(path)
+    assert found.load.rows_read == 40
+    kinds = {c.column: (c.kind, c.detail) for c in found.columns}
+    assert kinds == {
+        "No.": ("id", "unique"),  # the sheet's running number (QA26 #7)
+        "回答日": ("date", "ISO/Japanese"),
+        "診療科": ("categorical", "2 values"),
+        "当院をご家族やご友人に勧めたいと思いますか": ("nps", "0–10"),
+        "待ち時間の満足度": ("rating", "1–5, labelled"),
+        "医師の説明はわかりやすかったですか": ("rating", "1–5, labelled"),
+        "会計の満足度": ("rating", "1–5, labelled"),
+        "自由記述": ("text", "free text"),
+        "連絡の可否": ("consent", "yes/no"),
+    }
+    first = 2 if suffix == "xlsx" else 1  # the XLSX has a title row above
+    assert (
+        f"Rows {first}–{first + 1} are a two-row header: the columns under a heading merged over "
+        f"several columns are named by row {first + 1}, the others by row {first}; the answers "
+        f"start on row {first + 2}."
+    ) in found.notes
+
+
+@pytest.mark.parametrize("header", ["No.", "No", "番号", "#", "通し番号"])
+def test_a_running_number_column_is_an_id_not_a_number_or_a_score(
+    tmp_path: Path, header: str
+) -> None:
+    # QA26 #7: the sheet's No. (1-905) was a 'number', so the detractor list showed the sheet
+    # row instead; with ten rows it would have read as a 1-10 scale.
+    rows = "".join(f"{i + 1},2026-11-{i + 1:02d},{(i * 7) % 11}\n" for i in range(10))
+    found = inspect_export(write_text(tmp_path / "t.csv", f"{header},date,score\n" + rows))
+    info = {c.column: c for c in found.columns}[header]
+    assert (info.kind, info.detail) == ("id", "unique")
+    assert found.nps_column == "score"

@@ -21,6 +21,8 @@ from _exports import (
     MONKEY_SERVICES,
     monkey_services,
     write_callcentre_ja,
+    write_grouped_header_csv,
+    write_grouped_header_xlsx,
     write_qualtrics,
     write_surveymonkey_xlsx,
     write_text,
@@ -1092,6 +1094,32 @@ def test_duplicates_are_counted_and_dropped_with_dedupe(tmp_path: Path) -> None:
     assert no_ids.report.duplicate_of == (2, 6, 6)
 
 
+def test_dedupe_keeps_the_earliest_response_of_an_id_not_the_first_in_the_file(
+    tmp_path: Path,
+) -> None:
+    # REVIEW26: dedupe kept the first row of an id in the file, a December answer above the
+    # November one it repeats; README says it keeps the earlier response. By time, then file.
+    rows = (
+        "id,when,score\n"
+        "A,2026-12-02 11:00,10\n"
+        "B,2026-11-05 09:00,3\n"
+        "A,2026-11-11 09:16,9\n"
+        "B,2026-11-05 09:00,4\n"  # the same time as row 3: the first in the file is kept
+        "C,,7\n"
+        "C,2026-11-20 08:00,8\n"  # an unreadable time goes last
+    )
+    path = write(tmp_path / "r.csv", rows)
+    dropped = load_responses(path, id_column="id", date_column="when", dedupe=True)
+    assert dropped.data["nps_row"].tolist() == [3, 4, 7]
+    assert dropped.data["nps_score"].tolist() == [3, 9, 8]
+    assert dropped.report.duplicate_of == (4, 3, 7)  # rows 2, 5 and 6, in the file's order
+    assert dropped.report.duplicate_dates == ("2026-12-02T11:00:00", "2026-11-05T09:00:00", None)
+    assert dropped.report.duplicate_ids == 3
+    # Without a date column the file's order decides.
+    plain = load_responses(path, id_column="id", dedupe=True)
+    assert plain.data["nps_row"].tolist() == [2, 3, 6]
+
+
 # A Google Forms export: rows 3 and 6 are double submissions (the same answers 2 s and 5 s
 # after rows 2 and 5), row 7 an exact copy of row 6, row 8 the same answers as row 2 two hours
 # later (another patient), row 9 the same answers as row 4 but 30 s later and another comment.
@@ -1625,6 +1653,44 @@ def test_a_later_drop_file_that_changes_an_answer_is_kept_and_said(
     )
 
 
+def test_a_drop_matches_a_response_by_its_id_when_the_survey_tool_rewrote_its_date(
+    tmp_path: Path,
+) -> None:
+    # FIX43: R2 edited (score 3 -> 7) and its date rewritten by the survey tool was matched by
+    # id + date as written, so counted twice. A per-response id alone says it is one response.
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    write(folder / "a.csv", DROP_FIRST)
+    write(folder / "b.csv", "id,score,date\nR2,7,2026-11-05\nR4,0,2026-11-20\n")
+    loaded = load_responses(folder, date_column="date", id_column="id", score_column="score")
+    data = loaded.data.sort_values("id")
+    assert data["id"].tolist() == ["R1", "R2", "R3", "R4"]
+    assert data.loc[data["id"] == "R2", ["nps_score", "date"]].values.tolist() == [
+        [7, "2026-11-05"]
+    ]
+    report = loaded.report
+    assert (report.drop_replaced, report.drop_key) == (1, ("id",))
+    # An id that repeats within a file is a customer's: then the id and the date.
+    write(folder / "a.csv", DROP_FIRST + "R1,6,2026-11-04\n")
+    again = load_responses(folder, date_column="date", id_column="id", score_column="score")
+    assert again.report.drop_key == ("id", "date")
+    assert len(again.data) == 6  # R2's two dates are two responses
+    # Without an id, a submission time (no file has one twice) names the response ...
+    folder_b = tmp_path / "forms"
+    folder_b.mkdir()
+    write(folder_b / "a.csv", "when,score\n2026-11-01 09:00:01,3\n2026-11-01 09:30:00,9\n")
+    write(folder_b / "b.csv", "when,score\n2026-11-01 09:00:01,5\n2026-11-02 10:00:00,8\n")
+    forms = load_responses(folder_b, date_column="when", score_column="score")
+    assert forms.report.drop_key == ("when",)
+    assert sorted(forms.data["nps_score"].tolist()) == [5, 8, 9]
+    # ... a day is not: two people's answers of one day in two files are two responses.
+    write(folder_b / "a.csv", "when,score\n2026-11-01,3\n2026-11-01,9\n")
+    write(folder_b / "b.csv", "when,score\n2026-11-01,5\n")
+    days = load_responses(folder_b, date_column="when", score_column="score")
+    assert days.report.drop_key == ()
+    assert sorted(days.data["nps_score"].tolist()) == [3, 5, 9]
+
+
 def test_a_response_changed_in_the_third_of_three_drop_files_is_one_response(
     tmp_path: Path,
 ) -> None:
@@ -1701,3 +1767,15 @@ def test_decimal_comma_fractions_are_refused_naming_the_decimal_comma(tmp_path: 
         "inspect shows every column); if it is that question, export its answers as whole "
         "numbers (number format 0 in Excel, no decimals) or round them in the export."
     )
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_a_two_row_header_is_not_a_response(tmp_path: Path, suffix: str) -> None:
+    # QA26 #3: the row of questions under 設問 was read as a response ("1 invalid", 906 rows).
+    writer = write_grouped_header_xlsx if suffix == "xlsx" else write_grouped_header_csv
+    path = writer(tmp_path / f"byoin.{suffix}")
+    loaded = load_responses(path, score_column="当院をご家族やご友人に勧めたいと思いますか")
+    assert (loaded.report.rows_read, loaded.report.n_valid, loaded.report.n_invalid) == (40, 40, 0)
+    first = 4 if suffix == "xlsx" else 3  # the XLSX has a title row above
+    assert loaded.data["nps_row"].tolist()[:2] == [first, first + 1]
+    assert loaded.data["待ち時間の満足度"].iloc[0] == "不満"

@@ -207,7 +207,7 @@ def test_messages_arrive_and_parse(reports: Path, server: tuple[Recorder, int]) 
         "bank: skipped, no recipients in mail.to/cc/bcc when its report was built; add them to "
         "its parameters and run 'nps-kit run bank' again."
     ) in echo
-    assert echo[-1] == ("2026-10: 2 sent, 2 report not ready, 1 without recipients.")
+    assert echo[-1] == ("2026-10: 2 sent, 2 reports not ready, 1 without recipients.")
 
 
 def test_rerun_sends_nothing_and_resend_sends_again(
@@ -726,6 +726,32 @@ def test_dry_run_writes_outbox(reports: Path, server: tuple[Recorder, int]) -> N
     )
 
 
+def test_a_later_dry_run_sets_aside_what_an_earlier_run_wrote(
+    reports: Path, server: tuple[Recorder, int]
+) -> None:
+    # FIX44: a later dry run left an earlier ec.2.eml beside the new files, as if this run
+    # would send it. The outbox holds only this run's; earlier ones are moved, not deleted.
+    # Only the asked units' messages: cloud.eml, of a unit this run was not asked about, stays.
+    _recorder, port = server
+    outbox = reports / PERIOD / "outbox"
+    outbox.mkdir(parents=True)
+    (outbox / "ec.2.eml").write_bytes(b"Subject: old\r\n\r\nold\r\n")
+    (outbox / "cloud.eml").write_bytes(b"Subject: old\r\n\r\nold\r\n")
+    echo = Echo()
+    send_reports(reports, PERIOD, units=["ec"], dry_run=True, settings=plain(port), echo=echo)
+    assert sorted(p.name for p in outbox.glob("*.eml")) == ["cloud.eml", "ec.eml"]
+    (earlier,) = outbox.glob("earlier-*")
+    assert re.fullmatch(r"earlier-\d{4}-\d\d-\d\dT\d{6}Z", earlier.name)
+    assert sorted(p.name for p in earlier.iterdir()) == ["ec.2.eml"]
+    assert (earlier / "ec.2.eml").read_bytes() == b"Subject: old\r\n\r\nold\r\n"
+    assert echo[-2] == f"outbox: 1 message of an earlier run moved to {earlier} (ec.2.eml)."
+    # A run that writes the same files again moves nothing.
+    echo = Echo()
+    send_reports(reports, PERIOD, units=["ec"], dry_run=True, settings=plain(port), echo=echo)
+    assert not any(line.startswith("outbox:") for line in echo)
+    assert len(list(outbox.glob("earlier-*"))) == 1
+
+
 def _what_moved(**checked: int) -> dict[str, Any]:
     """What moved, naming 70代以上 (a small group), as a report published it."""
     return {
@@ -952,7 +978,7 @@ def test_command_exit_status(
     assert run_command(["send", "--all", "--period", PERIOD, "--output", str(reports)]) == 1
     assert len(recorder.received) == 2  # nothing new: the rest failed, or has no recipients
     out = capsys.readouterr().out
-    assert "2026-10: 2 already sent, 2 report not ready, 1 without recipients." in out
+    assert "2026-10: 2 already sent, 2 reports not ready, 1 without recipients." in out
 
     assert run_command(["send", "cloud", "--period", PERIOD, "--resend"]) == 0
     assert [r.rcpt_tos for r in recorder.received[2:]] == [["cloud@example.com"]]

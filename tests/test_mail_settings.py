@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from nps_kit.errors import MailError
-from nps_kit.mail.settings import SmtpSettings, load_settings
+from nps_kit.mail.settings import Delivery, SmtpSettings, delivery_mode, load_settings
 
 FULL = {
     "NPS_KIT_SMTP_HOST": "smtp.example.com",
@@ -135,3 +135,19 @@ def test_bad_values_name_the_variable(changes: dict[str, str], message: str) -> 
         load_settings(environ={**FULL, **changes}, env_file=None)
     assert str(caught.value) == message
     assert "hunter2-secret" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("host", "dry_run", "due", "expected"),
+    [("smtp.example.com", False, True, Delivery(dry_run=False, no_host=False)),
+     ("smtp.example.com", True, True, Delivery(dry_run=True, no_host=False)),
+     (None, False, True, Delivery(dry_run=True, no_host=True)),
+     (None, True, True, Delivery(dry_run=True, no_host=False)),  # asked for: exit 0
+     (None, False, False, Delivery(dry_run=True, no_host=False))],  # nothing due (REVIEW25)
+)  # fmt: skip
+def test_the_no_host_rule_of_send_and_alerts(
+    host: str | None, dry_run: bool, due: bool, expected: Delivery
+) -> None:
+    # FIX44: send and alerts each wrote the rule; one home now.
+    settings = SmtpSettings(host=host)
+    assert delivery_mode(settings, dry_run=dry_run, due=due) == expected

@@ -430,6 +430,32 @@ GENERIC_WORDS = [
     ("generic", "The marshals at the fun run were cheering everyone on", "staff"),
     ("generic", "Our tour guide knew every story about the castle", "staff"),
     ("generic", "The sonographer was so gentle", "staff"),
+    # ERR24: implied themes in general forms no readable set labels otherwise: a person named by
+    # the shop or counter they work at (judged, at a counter); professions of one kind of
+    # business; someone sent round the same or next day; a case that will not move; crooks;
+    # DOA; a scan-as-you-shop till
+    ("retail", "The woman in the shop wrapped it up for me", "staff"),
+    ("generic", "The chap in the pharmacy talked me through the dosage", "staff"),
+    ("finance", "The lad at the branch set up the app on my phone", "staff"),
+    ("generic", "The gent behind the counter was so patient with my dad", "staff"),
+    ("finance", "Chap on the counter was really helpful with the forms", "staff"),
+    ("generic", "Our registrar made the ceremony feel personal", "staff"),
+    ("generic", "The sommelier picked a lovely red for us", "staff"),
+    ("generic", "My chiropodist is gentle and thorough", "staff"),
+    ("generic", "Rang on Monday and they sent an electrician round the next day", "speed"),
+    ("finance", "They sent a surveyor out the next day", "speed"),
+    ("generic", "水漏れの連絡をしたら当日に駆けつけてくれた", "speed"),
+    ("finance", "相談しても話がなかなか進まない", "speed"),
+    ("generic", "申し込みの手続きが一向に進まない", "speed"),
+    ("finance", "Absolute crooks, the lot of them", "trust"),
+    ("retail", "Kettle was DOA", "quality"),
+    ("retail", "Scan as you shop saves me so much time", "checkout"),
+    # ERR24, utilities' bills by docs/labelling.md: an amount put up is price, whatever names it
+    # (a direct debit, a monthly payment, 引き落とし額)
+    ("generic", "My direct debit has gone up again with no warning", "price"),
+    ("saas", "They put my monthly payment up without asking", "price"),
+    ("generic", "電気の引き落とし額が急に上がった", "price"),
+    ("finance", "保険の引き落としが毎年増えていく", "price"),
 ]
 
 

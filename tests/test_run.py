@@ -651,7 +651,7 @@ def test_sigterm_mid_run_leaves_no_temporaries_and_records_exactly_the_finished_
 
     assert second.returncode == 130
     assert err.splitlines()[-2:] == [
-        "interrupted: 1 of 4 unit(s) finished and are in manifest.json; the others keep their "
+        "interrupted: 1 of 4 units finished and are in manifest.json; the others keep their "
         "last report",
         "nps-kit: interrupted",
     ]
@@ -1220,7 +1220,7 @@ def test_a_month_where_every_unit_is_refused_still_records_each_unit_and_why(
     out = capsys.readouterr().out
     assert "omiya: skipped, the last run did not rebuild its report (refused: no row has " in out
     assert "travel: skipped, its parameter file has an error" in out
-    assert out.endswith("2026-09: 3 report not ready.\n")
+    assert out.endswith("2026-09: 3 reports not ready.\n")
 
 
 def test_a_run_whose_every_unit_file_is_broken_records_each_in_the_month_asked(

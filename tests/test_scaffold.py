@@ -41,6 +41,7 @@ from _exports import (
     qualtrics_rows,
     write_callcentre_ja,
     write_google_forms,
+    write_grouped_header_xlsx,
     write_msforms_ja,
     write_qualtrics,
     write_qualtrics_ja_tsv,
@@ -861,9 +862,12 @@ def test_typeform_init_takes_the_reason_not_the_response_token(tmp_path: Path) -
     assert (columns["comment"], columns["date"], columns["id"], columns["contact"]) == (
         TYPEFORM_REASON,  # not "#", the 32-hex response token
         "Submitted At",  # not "Start Date (UTC)"
-        "customer_id",  # an id a person can look up, before the token
+        "#",  # FIX44: Typeform's own id of each response, not the hidden field customer_id
         TYPEFORM_CONTACT,  # 1/0 answers: consent, not a 0–5 rating
     )
+    text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    # The customer number is what the team looks the customer up by: beside the e-mail.
+    assert "  # contact_details: [email, customer_id]\n" in text
     # The plan is an answer; utm_source (email, sms, app) is a tracking parameter of the link.
     assert defaults["breakdowns"] == [{"column": TYPEFORM_PLAN, "label": "Plan"}]
     assert defaults["followups"] == [
@@ -1728,6 +1732,19 @@ def test_init_takes_a_consent_question_answered_ka_hi_as_the_loader_reads_it(
     assert load_all(tmp_path / "p" / "parameters").errors == []
 
 
+@pytest.mark.parametrize("token", ["#", "Token", "Response Token"])
+def test_init_takes_typeform_s_response_token_over_a_unique_hidden_customer_id(
+    tmp_path: Path, token: str
+) -> None:
+    # FIX44: customer_id (a hidden field, unique when each customer answered once) was the id
+    # over Typeform's own per-response "#", so the work file's ids were customer numbers.
+    export = write_typeform(tmp_path / "tf.csv", n=60)
+    text = export.read_text(encoding="utf-8")
+    export.write_text(text.replace("#,", f"{token},", 1), encoding="utf-8")
+    project_from_export(tmp_path / "p", export)
+    assert _defaults(tmp_path / "p")["columns"]["id"] == token  # type: ignore[index]
+
+
 def test_init_takes_the_call_id_not_the_customer_number_as_the_response_id(
     tmp_path: Path,
 ) -> None:
@@ -1796,3 +1813,47 @@ def test_init_labels_half_width_kana_headers_full_width(tmp_path: Path) -> None:
     assert {"column": "ｵﾍﾟﾚｰﾀ", "label": "オペレータ"} in defaults["breakdowns"]  # type: ignore[operator]
     assert defaults["followups"] == [{"column": "ｺﾒﾝﾄ", "type": "text", "label": "コメント"}]
     assert defaults["columns"]["comment"] == "ｺﾒﾝﾄ"  # type: ignore[index]
+
+
+def test_init_from_a_two_row_header_proposes_its_rating_questions(tmp_path: Path) -> None:
+    # QA26 #3: under 設問 merged over the questions, init wrote breakdowns "Unnamed: 4" ×3.
+    export = write_grouped_header_xlsx(tmp_path / "byoin.xlsx")
+    project_from_export(tmp_path / "p", export, unit_column="診療科")
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "Unnamed" not in text
+    assert '  score: "当院をご家族やご友人に勧めたいと思いますか"\n' in text
+    codes = (
+        '{"1": "不満", "2": "やや不満", "3": "どちらともいえない", "4": "やや満足", "5": "満足"}'
+    )
+    assert (
+        f'  - {{column: "待ち時間の満足度", type: rating, scale: [1, 5], codes: {codes}, '
+        'label: "待ち時間の満足度"}\n'
+    ) in text
+    assert load_all(tmp_path / "p" / "parameters").errors == []
+
+
+def test_init_takes_the_sheets_no_column_as_the_id_the_detractor_list_shows(
+    tmp_path: Path,
+) -> None:
+    # QA26 #7: without columns.id the list showed the sheet row (781) where the sheet's own
+    # No. column said 778, and No. 781 was another patient.
+    from nps_kit.closed_loop import followup_list
+    from nps_kit.unit import prepare_unit
+
+    export = write_grouped_header_xlsx(tmp_path / "byoin.xlsx")
+    project_from_export(tmp_path / "p", export, unit_column="診療科")
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "  # No.：回答ごとに異なる値です。\n  id: No.\n" in text
+    units = load_all(tmp_path / "p" / "parameters").units
+    assert {u.columns.id for u in units.values()} == {"No."}
+    unit = prepare_unit(
+        export,
+        name="x",
+        score_column="当院をご家族やご友人に勧めたいと思いますか",
+        date_column="回答日",
+        period="2026-11",
+    )
+    found = followup_list(unit, id_column="No.", comment_column=None, contact_column=None)
+    current = unit.current[unit.current["nps_score"] <= 6]
+    assert sorted(found.rows["response_id"], key=int) == [str(n) for n in current["No."]]
+    assert sorted(found.rows["response_id"], key=int) != [str(n) for n in current["nps_row"]]

@@ -13,6 +13,7 @@ from nps_kit.score import (
     compare,
     control_chart,
     distribution,
+    hide_below_floor,
     nps,
     score_groups,
     segment,
@@ -370,3 +371,32 @@ def test_nps_of_masks_is_nps_of_each_masked_frame_bit_for_bit(rows, seed, weight
             value = getattr(want, key)
             expected = math.nan if value is None else float(value)
             assert np.array_equal(got[key][k], expected, equal_nan=True), (key, k)
+
+
+def test_hide_below_floor_keeps_only_the_size_of_small_groups():
+    # FIX43: under the floor a group shows only its size; every figure of its score mix is blank
+    # ("this theme's detractors 4 of 4" gave away an NPS of −100).
+    table = pd.DataFrame(
+        {
+            "label": ["big", "tiny", "none"],
+            "mentions": [6, 4, 0],
+            "share": [60.0, 40.0, 0.0],
+            "detractors": [1, 4, 0],
+            "nps_gain": [1.0, 4.0, 0.0],
+            "small_sample": [True, True, True],
+        }
+    )
+    out = hide_below_floor(table, "mentions", min_report_n=5, keep=("share",))
+    assert out["suppressed"].tolist() == [False, True, False]
+    tiny = out.iloc[1]
+    assert (tiny["label"], tiny["mentions"], tiny["share"], tiny["small_sample"]) == (
+        "tiny", 4, 40.0, True
+    )  # fmt: skip
+    assert math.isnan(tiny["detractors"]) and math.isnan(tiny["nps_gain"])
+    assert out.iloc[0]["detractors"] == 1 and out.iloc[2]["nps_gain"] == 0.0
+    # Sizes given per row (a theme's, on its rows per segment); no floor hides nothing.
+    per_row = hide_below_floor(table, [9, 9, 3], min_report_n=5)
+    assert per_row["suppressed"].tolist() == [False, False, True]
+    assert math.isnan(per_row.iloc[2]["mentions"]) and per_row.iloc[2]["label"] == "none"
+    none = hide_below_floor(table, "mentions", min_report_n=0)
+    assert none.equals(table.assign(suppressed=False))

@@ -265,14 +265,18 @@ class Report:
         return "\n".join(s.html for s in self.shown.values())
 
 
-def run_report(show: Callable[..., Shown], unit: UnitData, lang: Language) -> Report:
+def run_report(
+    show: Callable[..., Shown], unit: UnitData, lang: Language, *, min_report_n: int = 0
+) -> Report:
+    """Show every section; the fixture's themes have 3–5 mentions, so no floor for them unless
+    ``min_report_n`` says (the floor has its own tests)."""
     shown: dict[str, Shown] = {}
     shown["title"] = show(sections.title, unit)
     shown["headline"] = show(sections.headline_section, unit, target=0.0)
     shown["distribution"] = show(sections.distribution, unit)
     shown["trend"] = show(sections.trend, unit, target=0.0)
     shown["breakdowns"] = show(sections.breakdowns, unit, BREAKDOWNS[lang])
-    analysis = analyse_followups(unit, QUESTIONS[lang])
+    analysis = analyse_followups(unit, QUESTIONS[lang], min_report_n=min_report_n)
     shown["strategies"] = show(sections.strategies, unit, analysis)
     shown["followups"] = show(sections.followups, unit, analysis)
     shown["detractors"] = show(
@@ -499,7 +503,23 @@ def test_data_quality_and_method(ja: Report) -> None:
     assert method.value is None
     assert f"nps-kit {__version__}" in method.html
     assert "信頼水準95%" in method.html
-    assert "テーマ" not in method.html  # without the analysis nothing is said about themes
+    assert "このレポートのテーマ" not in method.html  # without the analysis: nothing on themes
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_method_says_what_the_anonymity_floor_hides(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    # FIX43: the method section said "hidden under 5 responses", not what a hidden group shows.
+    unit = make_unit(tmp_path, lang)
+    rule = t("sections.method_floor", lang, floor=5)
+    assert ("人数だけ" if lang == "ja" else "shows only its size") in rule
+
+    def text(shown: Shown) -> str:
+        return BeautifulSoup(shown.html, "html.parser").get_text()
+
+    assert rule in text(show(sections.method, unit))
+    assert rule.split("5")[0] not in text(show(sections.method, unit, min_report_n=0))
 
 
 @pytest.mark.parametrize(
@@ -711,6 +731,67 @@ def test_theme_tables_hide_the_nps_of_themes_under_the_anonymity_floor(
     bare = show(sections.followups, unit, analyse_followups(unit, QUESTIONS[lang], min_report_n=0))
     text = BeautifulSoup(bare.html, "html.parser").get_text()
     assert t("sections.theme_floor", lang, floor=0) not in text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_theme_under_the_anonymity_floor_shows_only_its_mentions(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    # FIX43: the row still showed its points gained and "this theme's detractors" (a theme of 4
+    # mentions and 4 detractors is an NPS of −100), and the chart drew its gain.
+    unit = make_unit(tmp_path, lang)
+    analysis = analyse_followups(unit, QUESTIONS[lang])
+    assert analysis.themes is not None
+    hidden = analysis.themes.loc[analysis.themes["suppressed"] & analysis.themes["mentions"].gt(0)]
+    assert len(hidden)
+    shown = show(sections.followups, unit, analysis)
+    soup = BeautifulSoup(shown.html, "html.parser")
+    for theme in hidden.itertuples():
+        rows = [tr for tr in soup.find_all("tr") if tr.find("td") and theme.label in tr.get_text()]
+        assert rows, theme.label
+        for tr in rows:
+            cells = [c.get_text(" ", strip=True) for c in tr.find_all(["td", "th"])]
+            assert cells[1] == str(theme.mentions)
+            assert set(cells[2:]) == {"—"}, cells
+        # The chart of gains leaves it out (its description names the themes it draws).
+        assert f"{theme.label} (" not in soup.get_text() or lang == "ja"
+        assert f"{theme.label}（" not in soup.get_text() or lang == "en"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_email_never_ranks_a_theme_under_the_anonymity_floor(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    # FIX43: the e-mail's (and the overview's) top themes listed a theme of 3 mentions with
+    # "+11.1 pts (2 complaining detractors)": under the floor only its size may be read.
+    from nps_kit.mail.compose import compose_message
+    from nps_kit.mail.units import MailOptions, MailUnit, parse_address
+
+    report = run_report(show, make_unit(tmp_path, lang), lang, min_report_n=5)
+    themes = report.analysis.themes
+    assert themes is not None
+    hidden = set(themes.loc[themes["suppressed"] & themes["mentions"].gt(0), "theme"])
+    published = report.shown["summary"].outputs[0][SUMMARY_MIME]
+    listed = {t["theme"] for t in published["top_themes"]}
+    assert hidden and not hidden & listed
+    html_file = tmp_path / "ec.html"
+    html_file.write_text("<!DOCTYPE html><html><body>report</body></html>", encoding="utf-8")
+    unit = MailUnit(
+        unit="ec",
+        name="EC",
+        language=lang,
+        status="ok",
+        html=html_file,
+        mail=MailOptions(to=(parse_address("team@example.com"),)),
+        summary=published,
+    )
+    message = compose_message(unit, "2026-10", sender=parse_address("nps@example.com")).message
+    body = message.get_body(("plain",))
+    assert body is not None
+    text = body.get_content()
+    colon = "：" if lang == "ja" else ": "
+    for theme in themes.loc[themes["theme"].isin(hidden)].itertuples():
+        assert f"{theme.label}{colon}" not in text
 
 
 def test_empty_previous_month_gives_insufficient_data(
@@ -1060,14 +1141,15 @@ def test_a_cell_ending_with_a_result_shows_it(shell: InteractiveShell, tmp_path:
     shell.user_ns["u"] = make_unit(tmp_path, "en")
     with capture_output() as captured:
         shell.run_cell("sections.method(u)")
-    assert ["nps-kit" in o.data.get("text/html", "") for o in captured.outputs] == [True]
+    # Each part once: the anonymity floor's rule (FIX43), then the facts with the version.
+    assert ["nps-kit" in o.data.get("text/html", "") for o in captured.outputs] == [False, True]
 
 
 def test_the_page_summary_leaves_out_what_was_not_shown(
     shell: InteractiveShell, tmp_path: Path
 ) -> None:
     unit = make_unit(tmp_path, "ja")
-    analysis = analyse_followups(unit, QUESTIONS["ja"])
+    analysis = analyse_followups(unit, QUESTIONS["ja"], min_report_n=0)  # themes of 3–4 mentions
     page = sections.Page(unit)
     with pytest.raises(ValueError) as err:
         page.summary(analysis)
@@ -1177,7 +1259,8 @@ def test_comments_quoted_under_a_theme_complain_about_it(
     # Two detractors mention delivery: the old rule quoted both (up to two per theme).
     comments = {"A09": ("配送が遅い", "Delivery was late"), "A14": praise}
     unit = make_unit(tmp_path, lang, comments=comments)
-    analysis = analyse_followups(unit, QUESTIONS[lang][-1:])
+    # Two commenters: no floor here (under it nobody is quoted under a theme, FIX43).
+    analysis = analyse_followups(unit, QUESTIONS[lang][-1:], min_report_n=0)
     (result,) = analysis.questions
     assert result.polarity is not None
     assert result.polarity.loc[unit.current["response_id"] == "A14", "delivery"].tolist() == [

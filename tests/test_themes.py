@@ -754,3 +754,37 @@ def test_bicycle_parks_and_lessons_judged(text: str, pack: str, themes: list[str
     from nps_kit.text.packs import load_pack
 
     assert words_of(text, load_pack(pack)) == themes
+
+
+# ERR24: a no-answer opener before the answer made the learned layer drop every theme the words
+# found after it ("No comments, the room was dirty" read no theme); it reads the answer now.
+@pytest.mark.parametrize(
+    ("text", "pack", "theme"),
+    [
+        ("No comments, the room was dirty", "generic", "quality"),
+        ("Nothing to add. The room was dirty", "generic", "quality"),
+        ("N/A - the parcel came a week late", "retail", "delivery"),
+    ],
+)
+def test_a_no_answer_opener_does_not_hide_the_answer(text: str, pack: str, theme: str) -> None:
+    from nps_kit.text.packs import load_pack
+
+    tags = tag_themes(pd.Series([text], dtype="string"), load_pack(pack))
+    assert bool(tags.iloc[0][theme])
+
+
+def test_a_no_answer_alone_still_names_no_theme() -> None:
+    from nps_kit.text.packs import load_pack
+
+    tags = tag_themes(
+        pd.Series(["No comments.", "特になし。"], dtype="string"), load_pack("generic")
+    )
+    assert not tags.to_numpy(dtype=bool).any()
+
+
+def test_an_answer_that_starts_with_nothing_is_read_whole() -> None:
+    # "Nothing, it's great" answers "What could we improve?" by itself: the layer reads it whole
+    from nps_kit.text.packs import load_pack
+
+    tags = tag_themes(pd.Series(["nothing, it's great"], dtype="string"), load_pack("saas"))
+    assert not tags.to_numpy(dtype=bool).any()

@@ -31,6 +31,8 @@ from nps_kit.unit import (
 
 DEMO_DATA = Path(__file__).resolve().parent.parent / "data" / "demo_responses.csv.gz"
 LONG = "とても残念でした" * 12  # 96 characters
+#: The data-quality row of the duplicates dedupe dropped, which says which copy was kept.
+DROPPED = "Duplicates dropped (dedupe: the earliest response kept)"
 HEADER = "response_id,submitted_at,business_unit,score,channel,comment,contact_ok\n"
 # EC事業部 in 2026-10 (the reporting month): valid 10, 9, 8, 7, 3, 0, 6, 10, 2 → n 9,
 # 3 promoters, 2 passives, 4 detractors, NPS −11.1; one missing (無回答), one invalid (11).
@@ -741,7 +743,7 @@ def test_data_quality_counts_the_units_own_dropped_duplicates(tmp_path: Path) ->
             table = dict(data_quality(prepared, id_column="response_id").values.tolist())
             assert table["Duplicate response IDs"] == "0"
             assert table["Exact duplicate responses"] == "0"
-            assert table["Duplicates dropped (dedupe)"] == dropped
+            assert table[DROPPED] == dropped
 
 
 @pytest.mark.parametrize(("dedupe", "dropped"), [(False, None), ("resubmissions", "2")])
@@ -767,7 +769,7 @@ def test_data_quality_counts_double_submissions(
     )
     table = dict(data_quality(prepared).values.tolist())
     assert table["Double submissions (same answers sent again within a minute)"] == "2"
-    assert table.get("Duplicates dropped (dedupe)") == dropped
+    assert table.get(DROPPED) == dropped
     assert len(prepared.current) == (5 if dropped is None else 3)
 
 
@@ -806,7 +808,42 @@ def test_data_quality_counts_the_periods_double_submissions_and_duplicates(tmp_p
         dedupe="resubmissions",
         **options,  # type: ignore[arg-type]
     )
-    assert dict(data_quality(dropped).values.tolist())["Duplicates dropped (dedupe)"] == "1"
+    assert dict(data_quality(dropped).values.tolist())[DROPPED] == "1"
+
+
+def test_duplicates_dropped_are_counted_in_the_month_they_were_sent(tmp_path: Path) -> None:
+    # REVIEW26: a December row repeating a November id was counted in November's "Duplicates
+    # dropped", and being first in the file it was the one kept. dedupe keeps the earliest
+    # response (by time; the file order among equal times) and each period counts its own.
+    path = tmp_path / "forms.csv"
+    path.write_text(
+        "Timestamp,Id,Score,Why?\n"
+        "12/02/2026 11:00:00,r31,10,Friendlier now\n"  # a later answer, first in the file
+        "11/11/2026 09:16:00,r31,9,Friendly\n"
+        "11/12/2026 10:00:00,r32,3,Slow\n"
+        "11/12/2026 10:00:00,r32,3,Slow\n"  # an exact copy: November's
+        "12/03/2026 10:15:00,r93,9,Nice\n"
+        "12/03/2026 10:15:00,r93,1,Terrible\n"  # the same time: the first in the file is kept
+        "12/04/2026 10:15:00,r94,1,Wait\n",
+        encoding="utf-8",
+    )
+    options = {"name": "Dental", "language": "en", "score_column": "Score", "id_column": "Id"}
+    counts = {}
+    for period in ("2026-11", "2026-12"):
+        unit = prepare_unit(
+            path,
+            date_column="Timestamp",
+            period=period,
+            dedupe=True,
+            **options,  # type: ignore[arg-type]
+        )
+        counts[period] = dict(data_quality(unit, id_column="Id").values.tolist())[DROPPED]
+        kept = unit.current.set_index("Id")["Why?"].to_dict()
+        if period == "2026-11":
+            assert kept["r31"] == "Friendly"  # November's, not the first in the file
+        else:
+            assert "r31" not in kept and kept["r93"] == "Nice"
+    assert counts == {"2026-11": "1", "2026-12": "2"}
 
 
 def test_data_quality_counts_garbled_text_and_duplicates(tmp_path: Path) -> None:
@@ -822,7 +859,7 @@ def test_data_quality_counts_garbled_text_and_duplicates(tmp_path: Path) -> None
     unit = ec(path, language="en", fix_text=True, dedupe=True, id_column="response_id")
     fixed = dict(data_quality(unit, id_column="response_id").values.tolist())
     assert fixed["Exact duplicate responses"] == "0"
-    assert fixed["Duplicates dropped (dedupe)"] == "1"
+    assert fixed[DROPPED] == "1"
     assert fixed["Garbled text cells (double decoding, whole file)"] == "1 (repaired)"
     assert unit.responses.set_index("response_id").loc["R04", "comment"] == "¡Traduciendo!"
 
@@ -939,6 +976,12 @@ def test_data_quality_says_a_later_drop_file_changed_answers(
     ]
     rows_read = "Rows in the files (before repeats were removed)"
     assert table[rows_read if language == "en" else "ファイルの行数（重複を除く前）"] == "14"
+    # FIX43: matched by the id alone (a survey tool may rewrite an edited response's date).
+    matched = {
+        "en": ("One response in several files when", "the same response_id"),
+        "ja": ("複数のファイルで同じ回答とみなす基準", "response_idが同じ"),
+    }[language]
+    assert table[matched[0]] == matched[1]
     own = unit.current.set_index("response_id")
     assert own.loc["R01", "nps_score"] == 4
     assert own.loc["R04", "comment"] == "普通だった"

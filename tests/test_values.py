@@ -471,3 +471,22 @@ def test_a_serial_past_pandas_range_is_not_a_date() -> None:
 def test_decimal_number_reads_both_conventions(text: str, value: float | None) -> None:
     # QA26 #8/#17: the one rule for an amount written with decimals, comma or point.
     assert _values.decimal_number(text) == value
+
+
+@pytest.mark.parametrize("dtype", [object, "string[pyarrow]"])
+def test_a_date_past_pandas_range_is_unread_not_a_crash(dtype: str) -> None:
+    # QA26 #1's overflow in the text readers: a typed 3026 stopped inspect with
+    # OutOfBoundsDatetime (ArrowInvalid on Arrow strings), and 2999/01/01 10:00 became 1829.
+    cells = [
+        "2999-01-01",
+        "2999-01-01 10:00:00",
+        "2999/01/01 10:00",
+        "3000年1月1日",
+        "13/1/2999",
+        "2999-01-01T10:00:00+01:00",
+        "1600-01-01",
+        "2026-01-01 10:00:00",
+    ]
+    parsed = parse_date_values(pd.Series(cells, dtype=dtype))
+    assert parsed.dates.tolist() == [pd.NaT] * 7 + [pd.Timestamp("2026-01-01 10:00")]
+    assert parsed.unparsed.tolist() == [True] * 7 + [False]

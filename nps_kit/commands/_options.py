@@ -46,7 +46,8 @@ def add_delivery_options(parser: argparse.ArgumentParser, *, outbox: str, log: s
         "--dry-run",
         action="store_true",
         help=f"write each message to {outbox}/<unit>.eml and list who would receive what, "
-        "instead of sending; logs nothing",
+        "instead of sending; logs nothing. The asked units' messages an earlier run left there "
+        "are moved to earlier-<UTC time>/ beside them",
     )
     parser.add_argument(
         "--resend", action="store_true", help=f"send again what {log} says was already sent"

@@ -94,7 +94,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _run(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from nps_kit.load import load_responses, read_column_index
+    from nps_kit.load import load_responses, read_column_index, row_key
     from nps_kit.score import segment
     from nps_kit.text.discovery import covered_phrases, dropped_phrases, uncovered_phrases
     from nps_kit.text.packs import PACKS, load_pack
@@ -181,7 +181,7 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     segments = segment(data["nps_score"]) if score_column is not None else None
     polarity = tag_polarity(texts, book, segments=segments, asks=args.asks)
-    ids: list[Any] = data["nps_row"].tolist() if id_column is None else data[id_column].tolist()
+    ids: list[Any] = data[row_key(data, id_column)].tolist()
     rows: list[tuple[object, dict[str, str]]] = []
     for i, (_, found_row) in enumerate(polarity.iterrows()):
         themes = {str(t): str(v) for t, v in found_row.items() if isinstance(v, str)}

@@ -10,9 +10,11 @@ left.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
+import os
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,14 @@ from nps_kit.errors import MailError
 from nps_kit.mail.compose import ComposedMessage
 from nps_kit.summary import UnitSummary, as_summary
 
-__all__ = ["SendLog", "SendRecord", "content_sha256", "file_sha256", "write_eml"]
+__all__ = [
+    "SendLog",
+    "SendRecord",
+    "content_sha256",
+    "file_sha256",
+    "set_aside_stale",
+    "write_eml",
+]
 
 
 @dataclass(frozen=True)
@@ -185,3 +194,59 @@ def write_eml(composed: ComposedMessage, folder: Path, unit: str) -> Path:
     Bcc recipients are not in the message headers; the dry-run listing shows them instead.
     """
     return atomic_write_bytes(folder / f"{unit}.eml", composed.message.as_bytes())
+
+
+def set_aside_stale(
+    folder: Path,
+    *,
+    written: Iterable[Path],
+    units: Iterable[str],
+    now: dt.datetime | None = None,
+) -> str | None:
+    """Move the outbox's messages a run did not write into a dated subfolder, and say so.
+
+    A run's outbox holds only what that run would send (FIX44: a later dry run left an
+    earlier ``ec.2.eml`` beside the new files, as if the run would send it). Messages of
+    earlier runs are moved, never deleted: without an SMTP host the outbox is what the team
+    sends by hand, so they go to ``earlier-<UTC time of this run>/`` beside the new ones.
+
+    Parameters
+    ----------
+    folder
+        The outbox (``<period>/outbox`` of ``send``, ``alerts/outbox`` of ``alerts``).
+    written
+        The ``.eml`` files this run wrote.
+    units
+        The units this run was asked about: only their messages (``<unit>.eml``,
+        ``<unit>.<k>.eml``) are set aside, so ``send ec --dry-run`` after ``send --all`` leaves
+        the other units' messages where they are.
+    now
+        The run's time (default: now), in the subfolder's name.
+
+    Returns
+    -------
+    str or None
+        The line saying what was moved where, or ``None`` when nothing was.
+    """
+    keep = {path.resolve() for path in written}
+    asked = set(units)
+    stale = sorted(
+        p for p in folder.glob("*.eml") if p.resolve() not in keep and _eml_unit(p.name) in asked
+    )
+    if not stale:
+        return None
+    moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    target = folder / f"earlier-{moment:%Y-%m-%dT%H%M%SZ}"
+    target.mkdir(parents=True, exist_ok=True)
+    for path in stale:
+        os.replace(path, target / path.name)
+    names = ", ".join(p.name for p in stale)
+    what = "1 message" if len(stale) == 1 else f"{len(stale)} messages"
+    return f"outbox: {what} of an earlier run moved to {target} ({names})."
+
+
+def _eml_unit(name: str) -> str:
+    """Return the unit of an outbox file name: ``ec.eml`` and ``ec.2.eml`` are ``ec``'s."""
+    stem = name.removesuffix(".eml")
+    head, _, tail = stem.rpartition(".")
+    return head if head and tail.isdigit() else stem

@@ -12,10 +12,24 @@ from typing import Literal
 
 from nps_kit._lock import file_lock
 from nps_kit.errors import MailError, closest
+from nps_kit.i18n import t
 from nps_kit.mail.compose import compose_message
 from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
-from nps_kit.mail.log import SendLog, SendRecord, content_sha256, file_sha256, write_eml
-from nps_kit.mail.settings import SmtpSettings, load_settings, no_host_closing, no_host_opening
+from nps_kit.mail.log import (
+    SendLog,
+    SendRecord,
+    content_sha256,
+    file_sha256,
+    set_aside_stale,
+    write_eml,
+)
+from nps_kit.mail.settings import (
+    SmtpSettings,
+    delivery_mode,
+    load_settings,
+    no_host_closing,
+    no_host_opening,
+)
 from nps_kit.mail.units import MailUnit, parse_address, read_manifest
 from nps_kit.params import display_text_problem
 
@@ -156,13 +170,14 @@ def send_reports(
     selected = _select(manifest.units, units, folder)
     _require_recipients(selected, folder)
     settings = settings if settings is not None else load_settings()
-    no_host = not settings.configured and not dry_run
+    mode = delivery_mode(settings, dry_run=dry_run)
+    no_host, dry_run = mode.no_host, mode.dry_run
     if no_host:
         echo(no_host_opening(folder / "outbox"))
-        dry_run = True
     sender = _sender(settings)
     log = SendLog(folder / "sent.jsonl")
     outcomes: list[UnitOutcome] = []
+    written_paths: list[Path] = []
     stopped: MailError | None = None
     with contextlib.ExitStack() as stack:
         # Two sends of one period at once (a scheduler and a person) would both read the log
@@ -226,6 +241,7 @@ def send_reports(
                 for i, (composed, whom) in enumerate(messages):
                     name = unit.unit if i == 0 else f"{unit.unit}.{i + 1}"
                     paths.append(write_eml(composed, folder / "outbox", name))
+                    written_paths.append(paths[-1])
                     listed = _listing(
                         unit,
                         composed.subject,
@@ -307,6 +323,12 @@ def send_reports(
                     detail=stopped.message if stopped is not None and status != "sent" else "",
                 )
             )
+    if dry_run:  # the outbox holds only what this run would send
+        moved = set_aside_stale(
+            folder / "outbox", written=written_paths, units=[u.unit for u in selected]
+        )
+        if moved is not None:
+            echo(moved)
     summary = SendSummary(period=period, dry_run=dry_run, outcomes=tuple(outcomes), no_host=no_host)
     if stopped is not None:
         echo(_stopped_report(summary, stopped))
@@ -510,11 +532,13 @@ def _totals(summary: SendSummary) -> str:
         "partial": "partly refused",
         "failed": "failed",
         "already_sent": "already sent",
-        "not_ready": "report not ready",
+        "not_ready": "",  # a count noun: count.reports_not_ready
         "no_recipients": "without recipients",
         "no_responses_yet": "without responses yet",
     }
     counts = [
-        f"{len(found)} {text}" for key, text in names.items() if (found := summary.with_status(key))
+        f"{len(found)} {text}" if text else t("count.reports_not_ready", "en", n=len(found))
+        for key, text in names.items()
+        if (found := summary.with_status(key))
     ]
     return f"{summary.period}: " + (", ".join(counts) or "no units") + "."

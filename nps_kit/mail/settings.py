@@ -17,8 +17,10 @@ from nps_kit.errors import MailError
 __all__ = [
     "ENV_PREFIX",
     "NO_HOST_EXIT",
+    "Delivery",
     "Security",
     "SmtpSettings",
+    "delivery_mode",
     "load_settings",
     "no_host_closing",
     "no_host_opening",
@@ -191,6 +193,48 @@ def load_settings(
         sender=sender,
         cafile=cafile,
         allow_plaintext_auth=allow == "1",
+    )
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Whether a ``send`` or ``alerts`` run mails or only writes its outbox, and why.
+
+    Attributes
+    ----------
+    dry_run
+        Only write the outbox: ``--dry-run`` was asked, or no SMTP host is set.
+    no_host
+        No SMTP host, ``--dry-run`` not asked and something due: the run says so first
+        (:func:`no_host_opening`) and last (:func:`no_host_closing`), and exits
+        :data:`NO_HOST_EXIT`.
+    """
+
+    dry_run: bool
+    no_host: bool
+
+
+def delivery_mode(settings: SmtpSettings, *, dry_run: bool, due: bool = True) -> Delivery:
+    """Decide whether a run mails, for ``send`` and ``alerts`` alike (the no-host rule).
+
+    Parameters
+    ----------
+    settings
+        The SMTP settings.
+    dry_run
+        Whether ``--dry-run`` was asked.
+    due
+        Whether anything may be mailed (``alerts``: a selected unit asks for alerts; without
+        one a daily cron job exits 0 with or without a host, REVIEW25).
+
+    Returns
+    -------
+    Delivery
+        The run's mode.
+    """
+    return Delivery(
+        dry_run=dry_run or not settings.configured,
+        no_host=not settings.configured and not dry_run and due,
     )
 
 

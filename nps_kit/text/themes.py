@@ -34,7 +34,7 @@ from nps_kit.text._layer import Adjustment, adjust
 from nps_kit.text._lemma import lemma_text, with_lemmas
 from nps_kit.text._match import join_source, keyword_parts, matcher
 from nps_kit.text._regex_parts import skipping
-from nps_kit.text.tokens import _normalised_codes, normalise_one
+from nps_kit.text.tokens import _normalised_codes, _without_no_answer_opener, normalise_one
 
 __all__ = [
     "DEFAULT_THEME_IDS",
@@ -446,7 +446,10 @@ def _learned_layer(book: ThemeBook, texts: Sequence[str], hits: np.ndarray) -> A
     layer may not drop (:data:`nps_kit.text._kept.KEPT`) keep their hits where their clause
     names no other theme.
     """
-    layer = adjust(book.pack, book.ids, texts, hits)
+    # The layer reads what a comment says after a no-answer opener ("No comments, the room was
+    # dirty"): with the opener, it dropped every theme the words found there.
+    answers = tuple(_without_no_answer_opener(text) for text in texts)
+    layer = adjust(book.pack, book.ids, texts if answers == tuple(texts) else answers, hits)
     hits = np.asarray(hits, dtype=bool)
     kept = kept_hits(book.pack, book.ids, texts, hits & ~layer.found, matcher(book.themes))
     if kept.any():

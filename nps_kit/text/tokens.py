@@ -355,6 +355,53 @@ def _says_something(text: str) -> bool:
     return bool(core) and core not in NO_ANSWER
 
 
+#: :data:`NO_ANSWER` phrases that answer the question by themselves, so that what follows is
+#: part of the answer ("Nothing, it's great" to "What could we improve?"), not an answer after
+#: an opener: ERR24 measured the layer misreading the rest when these were taken off.
+_ANSWERS_THEMSELVES = frozenset(
+    {
+        "no", "nope", "nah", "none", "nothing", "not really", "nothing else", "no thanks",
+        "no, thanks", "no thank you", "no, thank you", "-", "ー", "...", "…", "いいえ", "ない",
+        "無い", "ないです", "無いです",
+    }
+)  # fmt: skip
+#: A no-comment phrase of :data:`NO_ANSWER` and the punctuation after it at the start of a
+#: normalised comment ("no comments, the room was dirty", 「特になし。強いて言えば駐車場が狭い」).
+_NO_ANSWER_OPENER = re.compile(
+    "^(?:"
+    + "|".join(
+        re.escape(phrase)
+        for phrase in sorted(NO_ANSWER - _ANSWERS_THEMSELVES, key=len, reverse=True)
+    )
+    + r")\s?[-–—.,!！?？。、:;：；]+\s?"
+)
+
+
+@lru_cache(maxsize=262144)
+def _without_no_answer_opener(text: str) -> str:
+    """Return a normalised comment without the no-answer phrase it opens with.
+
+    "No comments, the room was dirty" answers after its opener: the learned theme layer reads
+    "the room was dirty", as it would without the opener. A comment that is only a no-answer
+    (or whose rest says nothing) is returned as it is.
+
+    Parameters
+    ----------
+    text
+        A normalised comment (:func:`normalise_one`).
+
+    Returns
+    -------
+    str
+        The comment after the opener and its punctuation, or ``text``.
+    """
+    match = _NO_ANSWER_OPENER.match(text)
+    if match is None:
+        return text
+    rest = text[match.end() :]
+    return rest if _says_something(rest) else text
+
+
 @lru_cache(maxsize=262144)  # themes' layer, phrases, tokens and discovery each ask
 def _language_of(text: str) -> str | None:
     if text.isascii():  # no kana or kanji, and NFKC leaves ASCII as it is

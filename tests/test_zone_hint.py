@@ -1,0 +1,80 @@
+"""Tests for nps_kit._zone_hint: the zone an export points to (FIX44)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from nps_kit._zone_hint import ZoneHint, zone_hint, zone_line
+
+
+def _export(**columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(columns, dtype=object)
+
+
+def test_uk_regions_point_to_london() -> None:
+    # QA25 energy: a UK supplier's alert was told "e.g. America/Chicago".
+    export = _export(
+        Region=["Scotland", "North West", "Midlands", "South East", "Scotland"],
+        when=["2026-11-01 09:00"] * 5,
+    )
+    hint = zone_hint(export, date_column="when")
+    assert hint == ZoneHint("Europe/London", "place", "Region", "Scotland, North West, Midlands")
+    assert zone_line(hint, "en") == (
+        "Times are as the export wrote them: no timezone is set for this unit, so their zone is "
+        "not known. The column 'Region' names places in Europe/London (Scotland, North West, "
+        "Midlands): if the times are that zone's clock, set timezone: Europe/London in its "
+        "parameters."
+    )
+    assert zone_line(hint, "ja") == (
+        "時刻はエクスポートに書かれたとおりです。このユニットにはtimezoneが設定されていないため、"
+        "どの時間帯の時刻かは分かりません。列「Region」はEurope/Londonの地域を挙げています"
+        "（Scotland, North West, Midlands）。その時間帯の時刻であれば、パラメータに"
+        "timezone: Europe/Londonと設定してください。"
+    )
+
+
+def test_a_date_header_naming_utc_says_utc() -> None:
+    export = _export(**{"Submit Date (UTC)": ["2026-11-01 09:00:00"]})
+    assert zone_hint(export, date_column="Submit Date (UTC)") == ZoneHint(
+        "UTC", "header", "Submit Date (UTC)", "UTC"
+    )
+
+
+@pytest.mark.parametrize(
+    ("times", "zone"),
+    [(["2026-11-01T09:00:00+09:00", "2026-11-02T10:00:00+09:00"], "Asia/Tokyo"),
+     (["2026-11-01T09:00:00Z"], "UTC"),
+     (["2026-11-01T09:00:00-06:00", "2026-11-02T09:00:00-06:00"], None),  # several zones
+     (["2026-11-01T09:00:00+09:00", "2026-11-02T09:00:00+00:00"], None)],
+)  # fmt: skip
+def test_one_written_offset_of_one_zone_points_to_it(times: list[str], zone: str | None) -> None:
+    hint = zone_hint(_export(when=times), date_column="when")
+    assert (hint.zone if hint else None) == zone
+
+
+def test_locales_and_coded_countries_point_to_their_zone() -> None:
+    locales = _export(Locale=["en-GB", "en-GB", "en_GB"])
+    assert zone_hint(locales, date_column=None) == ZoneHint(
+        "Europe/London", "place", "Locale", "en-GB, en_GB"
+    )
+    # A code is a country only under a country header: "IN" in a column of answers is a word.
+    assert zone_hint(_export(Country=["IE", "IE"]), date_column=None) == ZoneHint(
+        "Europe/Dublin", "place", "Country", "IE"
+    )
+    assert zone_hint(_export(answer=["in", "in"]), date_column=None) is None
+
+
+@pytest.mark.parametrize(
+    "places",
+    [["United States", "United States"],  # several zones: no guess
+     ["United Kingdom", "Ireland", "Ireland"],  # two zones
+     ["Scotland", "Texas", "Ohio", "Iowa", "Utah"]],  # too few of one zone
+)  # fmt: skip
+def test_no_single_zone_proposes_none_and_the_line_gives_the_rule(places: list[str]) -> None:
+    assert zone_hint(_export(Country=places), date_column=None) is None
+    assert zone_line(None, "en") == (
+        "Times are as the export wrote them: no timezone is set for this unit, so their zone is "
+        "not known. Set timezone: in its parameters to the zone the survey tool wrote them in, "
+        "an IANA name such as Europe/London or America/New_York."
+    )
