@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from nps_kit._values import decimal_number
+
 __all__ = ["dial_string", "looks_like_phone"]
 
 # What people write between the digits of a phone number.
@@ -32,12 +34,16 @@ def looks_like_phone(value: str) -> bool:
     """Whether ``value`` is written as a phone number.
 
     A ``+`` and 7–15 digits, a trunk ``0`` and 9–12 digits, or 7–15 digits written in groups
-    (``555-0199``, ``(555) 123-4567``), unless they form a date or an IP address. A bare run
+    (``555-0199``, ``(555) 123-4567``), unless they form a date, an IP address or an amount
+    with decimals (``133316.64``, :func:`nps_kit._values.decimal_number`). A bare run
     of digits without a ``0`` or ``+`` in front (``44304012``) reads as an account or customer
     number, not a phone.
     """
     text = value.strip()
     if not text or not _SEPARATED.fullmatch(text) or _NOT_PHONE.fullmatch(text):
+        return False
+    if decimal_number(text) is not None:
+        # A contract value of 133316.64 € or ¥ was a "phone" to init's contact details (QA26 #17).
         return False
     digits = dial_string(text)
     if _INTERNATIONAL.fullmatch(digits) or _NATIONAL.fullmatch(digits):

@@ -27,12 +27,14 @@ from nps_kit.clock import export_date_order
 __all__ = [
     "DATE_FORMS",
     "DECIMAL_COMMA_RE",
+    "DECIMAL_NUMBER_RE",
     "MISSING_WORDS",
     "NO_ANSWER_WORDS",
     "STATUSES",
     "DateParse",
     "ScoreParse",
     "date_only",
+    "decimal_number",
     "has_time_of_day",
     "parse_date_values",
     "parse_dates",
@@ -68,6 +70,18 @@ _SCORE_RE: Final = re.compile(
 #: ``0,0`` (``9,0``): the whole number when its decimals are zeros, like ``9.0`` (QA26 #4). One or
 #: two decimals only, so a thousands separator (``1,000``) is never read as 1.
 DECIMAL_COMMA_RE: Final = re.compile(r"^[+-]?\d+,\d{1,2}(?!\d)")
+#: An amount written with one or two decimals, in either convention (QA26 #8, #17): a decimal
+#: comma with dots between thousands (``95,65``, ``2.306,17``, German and French Excel) or a
+#: decimal point with commas between them (``133316.64``, ``1,234.50``). Group ``comma`` holds
+#: the decimals after a comma. No phone number ends in a group of one or two digits after a
+#: single separator, and no multi-select of options is written so.
+DECIMAL_NUMBER_RE: Final = re.compile(
+    r"""^[+-]?(?:
+        (?P<dotted>\d{1,3}(?:\.\d{3})+|\d+),(?P<comma>\d{1,2})
+        |(?P<grouped>\d{1,3}(?:,\d{3})+|\d+)\.(?P<point>\d{1,2})
+    )$""",
+    re.VERBOSE,
+)
 _REASON_RANGE: Final = "outside 0–10"
 _REASON_WHOLE: Final = "not a whole number"
 _REASON_TEXT: Final = "not a number"
@@ -132,6 +146,29 @@ class DateParse:
     against: int = 0
     decided: int = 0
     order_evidence: str | None = None
+
+
+def decimal_number(text: str) -> float | None:
+    """Return the value of an amount written with decimals, else ``None``.
+
+    Parameters
+    ----------
+    text
+        A cell as written: ``2.306,17``, ``95,65``, ``133316.64``, ``1,234.50``.
+
+    Returns
+    -------
+    float or None
+        ``2306.17`` for ``2.306,17``; ``None`` for a whole number, a date, a phone number or
+        anything with more or fewer than one or two decimals (``1,000`` is not 1.0).
+    """
+    match = DECIMAL_NUMBER_RE.match(text.strip())
+    if match is None:
+        return None
+    sign = "-" if text.strip().startswith("-") else ""
+    if match["comma"] is not None:
+        return float(f"{sign}{match['dotted'].replace('.', '')}.{match['comma']}")
+    return float(f"{sign}{match['grouped'].replace(',', '')}.{match['point']}")
 
 
 def _normalise_text(text: str) -> str:

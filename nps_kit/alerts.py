@@ -444,6 +444,7 @@ def new_detractors(
     ).sort_values(list(URGENCY), kind="stable")
     # Date-only exports are read as midnight: show their dates without a made-up 00:00.
     timed = has_time_of_day(loaded.data["nps_date"])
+    offsets = export_offsets(unit, loaded)
     # The playbook's first action: call within CALL_WITHIN_HOURS of the response; already
     # past when the e-mail goes (a weekly --since, a late cron): said, not only dated.
     local_now = clock.now(unit.language, unit.timezone).replace(tzinfo=None)
@@ -458,7 +459,7 @@ def new_detractors(
             # Floored to seconds first: a warehouse extract's nanoseconds (pandas' own Parquet,
             # Snowflake TIMESTAMP(9)) made to_pydatetime warn once per unit, on every cron run.
             # No zone set: the export's own clock, never labelled "UTC" (QA25 B-4).
-            shown = not clock.zone_assumed(unit.language, unit.timezone)
+            shown = not clock.zone_assumed(unit.language, unit.timezone, offsets=offsets)
             times = stamps.dt.floor("s").map(
                 lambda d, where=where, shown=shown: clock.format_local_time(
                     d.to_pydatetime(), where, zone_shown=shown
@@ -468,6 +469,18 @@ def new_detractors(
         else:
             table[column] = days
     return table.reset_index(drop=True)
+
+
+def export_offsets(unit: UnitParameters, loaded: LoadResult) -> bool:
+    """Whether the unit's date column carries UTC offsets (:func:`nps_kit.clock.carries_offsets`).
+
+    Such times are instants, read in the unit's zone (UTC when none is set), so an alert shows
+    them with that zone and never as "the export's clock" (QA26 #12).
+    """
+    column = unit.frame_column(unit.columns.date) if unit.columns.date else None
+    if column is None or column not in loaded.data.columns:
+        return False
+    return clock.carries_offsets(loaded.data[column])
 
 
 def _answers(rows: pd.DataFrame, comment: str | None) -> pd.Series:
@@ -529,6 +542,13 @@ def export_proposals(path: Path, options: Mapping[str, object]) -> dict[str, str
     lines: dict[str, str] = {}
     if chosen.id is not None:
         lines["id"] = f"id: {_quote(chosen.id.column)}"
+    else:
+        # No id: the date is named only when no two rows share one, as init's comment
+        # proposes it; "" says no column is unique (QA26 #18: Datum, shared by 1,027 of 1,210
+        # rows, was suggested).
+        date = found.column(found.date_column) if found.date_column else None
+        rows = found.load.rows_read
+        lines["unique"] = date.column if date is not None and date.distinct == rows > 0 else ""
     if chosen.contact is not None:
         lines["contact"] = f"contact: {_quote(chosen.contact.column)}"
     if chosen.reach:
@@ -707,15 +727,15 @@ def send_alerts(
             )
             ids = tuple(rows["response_id"])
             keys = tuple(rows["response_key"])
+            offsets = export_offsets(unit, loaded[key])
+            assumed = clock.zone_assumed(unit.language, unit.timezone, offsets=offsets)
             if not ids:
                 outcomes.append(AlertOutcome(unit.unit, "nothing_new"))
                 where = clock.zone(unit.language, unit.timezone)
                 start = clock.format_local_time(
-                    local_since(since, unit),
-                    where,
-                    zone_shown=not clock.zone_assumed(unit.language, unit.timezone),
+                    local_since(since, unit), where, zone_shown=not assumed
                 )
-                if clock.zone_assumed(unit.language, unit.timezone):
+                if assumed:
                     start = t("alerts.since_no_zone", unit.language, time=start)
                 echo(f"{unit.unit}: no new detractors to alert since {start}.")
                 newest = loaded[key].report.date_max
@@ -723,11 +743,7 @@ def send_alerts(
                     shown = (
                         "(no date)"
                         if newest is None
-                        else _stamp(
-                            newest,
-                            where,
-                            zone_shown=not clock.zone_assumed(unit.language, unit.timezone),
-                        )
+                        else _stamp(newest, where, zone_shown=not assumed)
                     )
                     late.setdefault((path.name, shown, start), []).append(unit.unit)
                 continue
@@ -736,6 +752,7 @@ def send_alerts(
                 rows,
                 sender=sender,
                 now=now,
+                offsets=offsets,
                 unlisted=unlisted_reach(
                     loaded[key].data,
                     contact_column=consent if unit.columns.contact else None,

@@ -191,6 +191,7 @@ def compose_alert(
     now: dt.datetime,
     unlisted: tuple[str, ...] | None = None,
     zone: ZoneHint | None = None,
+    offsets: bool = False,
 ) -> ComposedMessage:
     """Build the alert for ``rows`` (from :func:`nps_kit.alerts.new_detractors`).
 
@@ -211,6 +212,10 @@ def compose_alert(
     zone
         The zone the export points to (:func:`nps_kit._zone_hint.zone_hint`), proposed when
         the unit has no ``timezone``; ``None``: the rule and neutral examples.
+    offsets
+        Whether the export wrote its times with their UTC offset
+        (:func:`nps_kit.alerts.export_offsets`): without a ``timezone`` they are shown in UTC,
+        and the message says so instead of calling them the export's clock.
 
     Returns
     -------
@@ -245,8 +250,15 @@ def compose_alert(
     if missing:
         text += [missing, ""]
     # QA25 B-4: times shown without a zone nobody set, and said why; FIX44: the zone the
-    # export points to, if any, else the rule.
-    unzoned = zone_line(zone, lang) if clock.zone_assumed(unit.language, unit.timezone) else None
+    # export points to, if any, else the rule. QA26 #12: times written with their offset are
+    # read as UTC without a timezone, so they are UTC, said so.
+    unzoned = (
+        zone_line(zone, lang)
+        if clock.zone_assumed(unit.language, unit.timezone, offsets=offsets)
+        else t("alerts_mail.zone_utc", lang)
+        if offsets and unit.timezone is None and unit.zone == "UTC"
+        else None
+    )
     if unzoned:
         text += [unzoned, ""]
     people = []

@@ -14,15 +14,19 @@ import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from nps_kit.errors import closest
 from nps_kit.i18n import Language
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = [
     "DEFAULT_TIMEZONE",
     "US_ZONES",
+    "carries_offsets",
     "check_timezone",
     "date_order",
     "export_date_order",
@@ -136,6 +140,13 @@ def date_order(language: Language, timezone: str | None) -> str | None:
 
 #: A time on a 12-hour clock (``02:05:09 PM``, ``9:15 a.m.``): the United States' way of writing
 #: times, which writers of day-first dates (Europe, Australia, India's exports) almost never use.
+# A date of numbers and separators (4.12.2026, 12/4/26), and one written with dots: dotted dates
+# are day-first wherever they are written (German, French, Nordic, Russian, Turkish …); no tool
+# writes month-first with dots.
+_NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)")
+_DOTTED = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}(?!\d)")
+# A time's UTC offset as ISO 8601 writes it: +01:00, -0500, Z.
+_OFFSET = re.compile(r"\d(?:Z|[+-]\d{2}:?\d{2})$")
 _AM_PM = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?m\.?(?![a-z])", re.IGNORECASE)
 #: Survey tools whose exports write numeric dates month first (11/03/2026 02:05:09 PM).
 _US_TOOLS: Final = {"surveymonkey": "SurveyMonkey", "google_forms": "Google Forms"}
@@ -147,11 +158,12 @@ def export_date_order(
     """Decide the order of an export's dates that read both ways (no day over 12), from evidence.
 
     The dates of an export are written by the survey tool, so the file's own evidence comes
-    first: a 12-hour AM/PM clock, then the layout of a tool that writes US dates (SurveyMonkey,
-    Google Forms); then a United States ``timezone`` of the readers (:func:`in_united_states`,
-    as :func:`date_order` reads typed dates). Any of them says month-first. No evidence says
-    day-first: a zone elsewhere does not (a UK team's export may come from a US tool), so
-    without evidence the order stays undecided and the user is asked for ``date_format``.
+    first: a 12-hour AM/PM clock says month-first; dates written with dots (``04.12.2026``) say
+    day-first, as they are written wherever dots are used; then the layout of a tool that writes
+    US dates (SurveyMonkey, Google Forms) and a United States ``timezone`` of the readers
+    (:func:`in_united_states`, as :func:`date_order` reads typed dates) say month-first. A zone
+    elsewhere says nothing (a UK team's export may come from a US tool), so without evidence
+    the order stays undecided and the user is asked for ``date_format``.
 
     Parameters
     ----------
@@ -165,11 +177,16 @@ def export_date_order(
     Returns
     -------
     tuple
-        ``(order, why)``: ``"month-first"`` and the evidence in a few English words, or
-        ``(None, None)`` when nothing decides.
+        ``(order, why)``: ``"month-first"`` or ``"day-first"`` and the evidence in a few
+        English words, or ``(None, None)`` when nothing decides.
     """
+    texts = list(texts)
     if any(_AM_PM.search(text) for text in texts):
         return "month-first", "a 12-hour AM/PM clock, which day-first dates almost never use"
+    numeric = [text for text in texts if _NUMERIC_DATE.match(text)]
+    if numeric and all(_DOTTED.match(text) for text in numeric):
+        # QA26 #20: an extract of 1–12 December (04.12.2026) stopped run and alerts.
+        return "day-first", "dates written with dots (04.12.2026) are day-first wherever written"
     if source in _US_TOOLS:
         return "month-first", f"{_US_TOOLS[source]} writes US dates"
     if timezone is not None and in_united_states(timezone):
@@ -229,7 +246,7 @@ def format_local_time(moment: dt.datetime, where: ZoneInfo, *, zone_shown: bool 
     return moment.astimezone(where).strftime(shown)
 
 
-def zone_assumed(language: Language, timezone: str | None) -> bool:
+def zone_assumed(language: Language, timezone: str | None, *, offsets: bool = False) -> bool:
     """Whether a unit's export times are read in a zone nobody chose: UTC, for want of one.
 
     An English unit without ``timezone`` reads its export's wall-clock times as UTC
@@ -243,10 +260,35 @@ def zone_assumed(language: Language, timezone: str | None) -> bool:
         The unit's report language.
     timezone
         The unit's ``timezone`` parameter, or ``None``.
+    offsets
+        Whether the export wrote its times with their UTC offset (``10:16:00+01:00``,
+        :func:`carries_offsets`): they are instants, read as UTC, so UTC is their known zone
+        and is shown (QA26 #12: ``09:16`` was said to be "as the export wrote them").
 
     Returns
     -------
     bool
         ``True`` when the times should be shown without a zone.
     """
-    return timezone is None and DEFAULT_TIMEZONE[language] == "UTC"
+    return timezone is None and DEFAULT_TIMEZONE[language] == "UTC" and not offsets
+
+
+def carries_offsets(values: pd.Series) -> bool:
+    """Whether an export's date cells carry their zone: a UTC offset or ``Z``, or a typed zone.
+
+    Parameters
+    ----------
+    values
+        The date column as the export wrote it.
+
+    Returns
+    -------
+    bool
+        ``True`` when half or more of the non-blank cells end in an offset
+        (``2026-11-29T10:16:00+01:00``, ``…Z``) or the column is zone-aware.
+    """
+    if getattr(values.dtype, "tz", None) is not None:
+        return True
+    text = values.dropna().astype("string").str.strip()
+    text = text[text != ""]
+    return bool(len(text)) and float(text.str.contains(_OFFSET).mean()) >= 0.5

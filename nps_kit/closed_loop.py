@@ -255,7 +255,9 @@ def alerts_need(
         The lines ``init --from`` would write for the export's own columns, by key (``id``,
         ``contact``, ``contact_details``: ``'id: "Response ID"'``;
         :func:`nps_kit.alerts.export_proposals`): a missing column the export has is told as
-        the line to add, not as a question to add to the survey (FIX44).
+        the line to add, not as a question to add to the survey (FIX44). Without an id,
+        ``unique`` names the date column when no two rows share one, ``""`` when no column is
+        unique (QA26 #18).
 
     Returns
     -------
@@ -265,6 +267,7 @@ def alerts_need(
     """
     ja = language == "ja"
     proposed = proposed or {}
+    unique = proposed.get("unique")
     needs: list[str] = []
     if id_column is None and "id" in proposed:
         needs.append(
@@ -275,15 +278,29 @@ def alerts_need(
             f"export has one: add `{proposed['id']}` under columns:"
         )
     elif id_column is None:
+        # Only a column unique in the export is named (QA26 #18: the date column was, when it
+        # repeated in 1,027 of 1,210 rows); when none is, what to add.
         if ja:
-            example = f"（例：同じ値の回答がなければ「{date_column}」）" if date_column else ""
+            example = (
+                ""
+                if unique is None
+                else f"（例：エクスポートで回答ごとに異なる「{unique}」）"
+                if unique
+                else "。エクスポートには回答ごとに異なる列がありません。回答番号などの回答IDを"
+                "エクスポートに加えてcolumns.idに設定してください"
+            )
             needs.append(
                 "columns.idがありません。アラートの記録は回答ごとに一度だけ通知するためにIDを"
                 f"使います。回答ごとに異なる列をcolumns.idに設定してください{example}"
             )
         else:
             example = (
-                f" (e.g. {date_column!r} when no two responses share one)" if date_column else ""
+                ""
+                if unique is None
+                else f" (e.g. {unique!r}, unique in the export)"
+                if unique
+                else ": no column of the export is, so add a response id (a response or "
+                "receipt number) to the export and set columns.id to it"
             )
             needs.append(
                 "no columns.id, which the alert log needs to alert each response once. Set "

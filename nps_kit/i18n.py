@@ -533,6 +533,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{count} detractors allowed contact (awaiting follow-up)",
         "en_one": "{count} detractor allowed contact (awaiting follow-up)",
     },
+    "mail.detractors_none": {
+        "ja": "今期はフォローアップする批判者はいません",
+        "en": "No detractor to call back this period",
+    },
     "mail.detractors_open": {
         "ja": "連絡を許可した批判者のうちフォローアップ待ち{count}人"
         "（{listed}人中{contacted}人に連絡済み）",
@@ -1524,6 +1528,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "zone_hint.place": {
         "ja": "列「{column}」は{zone}の地域を挙げています（{evidence}）",
         "en": "The column {column!r} names places in {zone} ({evidence})",
+    },
+    # QA26 #12: an export whose times carry their UTC offset, and no timezone: shown in UTC.
+    "alerts_mail.zone_utc": {
+        "ja": "時刻はUTCです。エクスポートは各時刻をUTCとの時差つきで書いていますが、この"
+        "ユニットにはtimezoneが設定されていません（現地の時刻で見るにはパラメータのtimezone:に"
+        "設定してください）。",
+        "en": "Times are in UTC: the export wrote each with its offset from UTC, and no timezone "
+        "is set for this unit (set timezone: in its parameters to see them in its local time).",
     },
     "alerts.since_no_zone": {
         "ja": "{time}（エクスポートの時刻、timezone未設定）",

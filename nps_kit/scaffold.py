@@ -158,19 +158,14 @@ def _short(text: str, width: int = 60) -> str:
 def _slug(value: str, taken: set[str], i: int) -> str:
     """Return a unit id a person recognises: the value's letters, in a form safe as a file name.
 
-    Letters of every script stay (``さくら歯科 大宮院`` is ``さくら歯科-大宮院``); accents go
-    from Latin letters, which stay readable without them (``Café Lumière`` is
-    ``cafe-lumiere``, typed on any keyboard); everything else becomes ``-``.
+    Letters of every script stay, accented ones too (``さくら歯科 大宮院`` is
+    ``さくら歯科-大宮院``, ``Werkstatt München-Süd`` is ``werkstatt-münchen-süd``: QA26 #23,
+    a German reader took ``munchen``/``sud`` for misspellings), as README's rule for unit ids
+    says; everything else becomes ``-``.
     """
     from nps_kit.params import NOT_UNITS, is_unit_id
 
-    text = unicodedata.normalize("NFKC", value).casefold()
-    text = "".join(
-        c
-        for c in unicodedata.normalize("NFKD", text)
-        if not (unicodedata.combining(c) and _latin(text))
-    )
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", value).casefold())
     kept = "".join(c if unicodedata.category(c)[0] in "LNM" else "-" for c in text)
     slug = re.sub(r"-+", "-", kept).strip("-")[:40].strip("-")
     if not slug or not is_unit_id(slug) or slug in NOT_UNITS:
@@ -179,11 +174,6 @@ def _slug(value: str, taken: set[str], i: int) -> str:
         slug = f"{slug[:36]}-{i + 1}"
     taken.add(slug)
     return slug
-
-
-def _latin(text: str) -> bool:
-    """Whether every letter of ``text`` is Latin (then its accents may go, its words stay)."""
-    return all("LATIN" in unicodedata.name(c, "") for c in text if c.isalpha())
 
 
 def _id_rank(info: ColumnInfo) -> tuple[int, bool]:

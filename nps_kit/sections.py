@@ -1138,6 +1138,9 @@ def summary(
                 Action(segment=r.segment, text=r.action, evidence=r.evidence)
                 for r in analysis.recommendations
                 if not (done and r.segment == "detractor" and r.source == "general")
+                # "No detractors this period, so no advice is given" is no action to number in
+                # the e-mail (QA26 #21); the report's strategy table still says it.
+                and r.key != "no_data"
             ][:3]
     trend_rows = pd.DataFrame() if trend_rows is None else trend_rows
     data = UnitSummary(

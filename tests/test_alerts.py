@@ -520,16 +520,16 @@ def test_every_column_alerts_need_is_named_in_one_message(
     expected = {
         "en": "north: error: alerts.to is set but no alert can be sent: 2 settings are missing: "
         "(1) no columns.id, which the alert log needs to alert each response once. Set "
-        "columns.id to a column unique to each response (e.g. 'Timestamp' when no two "
-        "responses share one); (2) no columns.contact, so consent to contact is unknown and "
+        "columns.id to a column unique to each response (e.g. 'Timestamp', unique in the "
+        "export); (2) no columns.contact, so consent to contact is unknown and "
         "nobody may be alerted. The export has no consent question, but respondents leave a way "
         'to reach them: add `contact_details: ["Your name (optional)", "Phone number (optional - '
         'if you would like us to call you back)"]` under columns: (a detail left is then '
         "consent to that means), or remove alerts.to.\n",
         "ja": "north: error: alerts.toが設定されていますが、アラートを送れません。設定が2つ"
         "足りません。（1）columns.idがありません。アラートの記録は回答ごとに一度だけ通知するために"
-        "IDを使います。回答ごとに異なる列をcolumns.idに設定してください（例：同じ値の回答がなければ"
-        "「Timestamp」）。（2）columns.contactがないため連絡の同意が分からず、誰にもアラートを"
+        "IDを使います。回答ごとに異なる列をcolumns.idに設定してください（例：エクスポートで回答ごとに"
+        "異なる「Timestamp」）。（2）columns.contactがないため連絡の同意が分からず、誰にもアラートを"
         "送れません。エクスポートに同意の設問はありませんが、回答者が連絡先を残す列があります。"
         'columns:の下に`contact_details: ["Your name (optional)", "Phone number (optional - if '
         'you would like us to call you back)"]`を加えてください（連絡先を残したことがその手段での'
@@ -1242,3 +1242,83 @@ def test_an_alert_never_gives_the_address_of_a_customer_who_said_nein(
         assert said_no not in text_of(message.message)
         assert said_no not in html_of(message.message)
     assert "kunde1@beispiel.de" in text_of(message.message)
+
+
+@pytest.mark.parametrize(("numbered", "named"), [(True, "Belegnr"), (False, None)])
+def test_the_id_suggested_is_one_unique_in_the_export_never_the_repeating_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], numbered: bool, named: str | None
+) -> None:
+    # QA26 #18: 'Datum' (1,027 of 1,210 rows share a day) was suggested "when no two responses
+    # share one"; the suggestion is init's unique id, or none and what to add.
+    params = tmp_path / "parameters"
+    params.mkdir()
+    head = "Belegnr;" if numbered else ""
+    rows = "".join(
+        (f"B-{7000 + i};" if numbered else "") + f"{i % 5 + 1:02d}.11.2026;{i % 11};ja;Gut {i}\n"
+        for i in range(40)
+    )
+    text = f"{head}Datum;Weiterempfehlung (0-10);Kontakt erlaubt;Kommentar\n{rows}"
+    (tmp_path / "kunden.csv").write_text(text, encoding="cp1252")
+    (params / "defaults.yaml").write_text(
+        "language: en\ndata: {path: ../kunden.csv}\n"
+        "columns: {score: 'Weiterempfehlung (0-10)', date: Datum, comment: Kommentar,"
+        " contact: Kontakt erlaubt, id: null}\n",
+        encoding="utf-8",
+    )
+    (params / "nord.yaml").write_text(
+        "name: Nord\nalerts: {to: [callbacks@example.com]}\n", encoding="utf-8"
+    )
+    assert alerts(tmp_path, "--dry-run", since="2026-11-01") == 2
+    err = capsys.readouterr().err
+    suggested = (
+        f"The export has one: add `id: {named}` under columns:"
+        if named
+        else "Set columns.id to a column unique to each response: no column of the export is, "
+        "so add a response id (a response or receipt number) to the export and set columns.id "
+        "to it"
+    )
+    assert (
+        "nord: error: alerts.to is set but no alert can be sent: no columns.id, which the alert "
+        f"log needs to alert each response once. {suggested}, or remove alerts.to.\n"
+    ) in err
+    assert "Datum" not in err
+
+
+def test_times_written_with_their_offset_are_shown_as_utc_and_said_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA26 #12: 2026-11-29T10:16:00+01:00 was shown as 09:16 under "Times are as the export
+    # wrote them … their zone is not known": the time was UTC, the sentence false.
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "hotel.csv").write_text(
+        "Survey ID,Response Date,Score,OK to contact\n"
+        "880100,2026-11-29T10:16:00+01:00,5,Yes\n"
+        "880101,2026-11-28T09:00:00+01:00,9,Yes\n",
+        encoding="utf-8",
+    )
+    (params / "defaults.yaml").write_text(
+        "language: en\ntimezone: null\ndata: {path: ../hotel.csv}\n"
+        "columns: {score: Score, date: Response Date, id: Survey ID, contact: OK to contact}\n",
+        encoding="utf-8",
+    )
+    (params / "munich.yaml").write_text(
+        "name: Munich\nalerts: {to: [desk@example.com]}\n", encoding="utf-8"
+    )
+    assert alerts(tmp_path, "--dry-run", since="2026-11-29") == 0
+    capsys.readouterr()
+    eml = email.message_from_bytes(
+        (tmp_path / "reports" / "alerts" / "outbox" / "munich.eml").read_bytes(),
+        policy=email.policy.default,
+    )
+    text = eml.get_body(("plain",)).get_content()  # type: ignore[attr-defined]
+    assert (
+        "Times are in UTC: the export wrote each with its offset from UTC, and no timezone is "
+        "set for this unit (set timezone: in its parameters to see them in its local time)."
+    ) in text
+    assert "2026-11-29 09:16 UTC / score 5" in text
+    assert "as the export wrote them" not in text
+    assert alerts(tmp_path, "--dry-run", since="2026-11-30") == 0
+    assert "munich: no new detractors to alert since 2026-11-30 00:00 UTC.\n" in (
+        capsys.readouterr().err
+    )

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from nps_kit.clock import format_local_time, format_time
+from nps_kit.clock import export_date_order, format_local_time, format_time
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,29 @@ def test_a_zone_nobody_set_is_not_shown() -> None:
     naive = dt.datetime(2026, 11, 29, 14, 38)
     assert format_local_time(naive, ZoneInfo("UTC"), zone_shown=False) == "2026-11-29 14:38"
     assert format_local_time(naive, ZoneInfo("UTC")) == "2026-11-29 14:38 UTC"
+
+
+@pytest.mark.parametrize(
+    ("texts", "order"),
+    [
+        (["04.12.2026", "03.12.2026 10:15"], "day-first"),
+        (["04.12.26"], "day-first"),
+        (["04/12/2026"], None),
+        (["04.12.2026", "04/12/2026"], None),
+        (["04.12.2026 02:05:09 PM"], "month-first"),
+    ],
+)
+def test_dotted_dates_are_day_first_evidence(texts: list[str], order: str | None) -> None:
+    # QA26 #20: dotted dates are day-first wherever written (de, fr, ru …).
+    assert export_date_order(texts, source=None, timezone=None)[0] == order
+
+
+def test_carries_offsets() -> None:
+    import pandas as pd
+
+    from nps_kit.clock import carries_offsets
+
+    assert carries_offsets(pd.Series(["2026-11-29T10:16:00+01:00", "2026-11-29T10:16:00Z"]))
+    assert carries_offsets(pd.Series(["2026-11-29 10:16:00-0500", None, ""]))
+    assert not carries_offsets(pd.Series(["2026-11-29 10:16:00", "29.11.2026"]))
+    assert carries_offsets(pd.Series(pd.to_datetime(["2026-11-29 10:16"]).tz_localize("UTC")))

@@ -1328,6 +1328,25 @@ def test_dates_that_read_both_ways_on_a_12_hour_clock_are_month_first(
     ]
 
 
+def test_dotted_dates_that_read_both_ways_are_day_first(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # QA26 #20: an extract of 3-5 December (04.12.2026) "reads both ways", init wrote
+    # date_format: null and alerts stopped. Dotted dates are day-first wherever written.
+    rows = "".join(f"{i};0{i % 3 + 3}.12.2026;{i % 11}\n" for i in range(30))
+    path = write_text(tmp_path / "d.csv", "Nr;Datum;Weiterempfehlung\n" + rows)
+    lines = run(capsys, path)[1].splitlines()
+    assert [lines[1], lines[4]] == [
+        "dates: 'Datum', 2026-12-03 to 2026-12-05",
+        "note: The dates in 'Datum' read both ways (no day over 12); they are read day-first: "
+        "dates written with dots (04.12.2026) are day-first wherever written. Set date_format "
+        "to month-first if that is wrong.",
+    ]
+    # Slashes say nothing: 04/12/2026 still needs date_format.
+    slashed = write_text(tmp_path / "s.csv", "Nr;Datum;Score\n" + rows.replace(".", "/"))
+    assert inspect_export(slashed).column("Datum").detail.startswith("ambiguous")
+
+
 @pytest.mark.parametrize(
     ("yes", "no"),
     [
@@ -1573,6 +1592,27 @@ def test_decimal_comma_scores_are_the_nps_not_a_multi_select(tmp_path: Path) -> 
     info = {c.column: c for c in found.columns}["Weiterempfehlung (0-10)"]
     assert (info.kind, info.detail, info.separator) == ("nps", "0–10", None)
     assert found.nps_column == "Weiterempfehlung (0-10)"
+
+
+def test_amounts_with_decimals_are_numbers_not_a_multi_select_or_phones(tmp_path: Path) -> None:
+    # QA26 #8: 2.306,17 / 95,65 were a multi-select with separator ','; #17: 133316.64 a phone.
+    rows = "".join(
+        f"{i % 11};{95 + 37 * i},{i % 100:02d};{100000 + 713 * i}.{i % 97:02d};"
+        f"{i % 3},{i % 5 + 1}\n"
+        for i in range(60)
+    )
+    rows = rows.replace(
+        f"{95 + 37 * 59},", f"{(95 + 37 * 59) // 1000}.{(95 + 37 * 59) % 1000:03d},"
+    )
+    path = write_text(
+        tmp_path / "a.csv", "Score;Rechnungsbetrag (€);Vertragswert;Optionen\n" + rows, "cp1252"
+    )
+    info = {c.column: c for c in inspect_export(path).columns}
+    assert info["Rechnungsbetrag (€)"].kind == "number"
+    assert info["Rechnungsbetrag (€)"].detail == "95–2278.59"
+    assert info["Vertragswert"].kind == "number"
+    # Option codes with one digit after the comma stay a multi-select.
+    assert (info["Optionen"].kind, info["Optionen"].separator) == ("multi", ",")
 
 
 @pytest.mark.parametrize("suffix", ["xlsx", "csv"])

@@ -210,6 +210,11 @@ def test_a_month_not_over_is_month_to_date_in_subject_heading_and_note(
         "[NPS] North November 2026: +38.2 (+5.2 vs October, no significant change) and more "
         "words to fold a plain header twice over the line length",
         "【NPS】EC事業部 2026年10月：41.8（前月比+5.3・有意な変化なし）",
+        # QA26 #22: the space after "2026:" sat between two encoded words and was lost.
+        "Updated: [NPS] Werkstatt Düsseldorf November 2026: −9.4 (−28.5 vs October, "
+        "no significant change)",
+        "Updated: [NPS] Hotel Lumière Paris November 2026: −9.4 (−28.5 vs October, no "
+        "significant change)",
     ],
 )
 def test_a_folded_subject_reads_with_single_spaces(text: str) -> None:
@@ -942,3 +947,25 @@ def test_body_says_everyone_was_contacted_when_nobody_waits(
     html, text = html_and_text(parse(compose_message(unit, PERIOD, sender=SENDER).message))
     assert line in text and line in shown(html)
     assert "await" not in text and "フォローアップ待ち" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "attached"),
+    [
+        ("en", "No detractor to call back this period", "The work file"),
+        ("ja", "今期はフォローアップする批判者はいません", "作業用ファイル"),
+    ],
+)
+def test_a_unit_with_nobody_to_call_attaches_no_work_file_and_says_so(
+    tmp_path: Path, charts: dict[str, bytes], lang: str, line: str, attached: str
+) -> None:
+    # QA26 #21: "0 detractors allowed contact (awaiting follow-up)" and "The work file with
+    # every one of them is attached" with a header-only xlsx.
+    write_work_files(tmp_path)
+    summary = {**SUMMARY, "detractors_to_contact": 0}
+    unit = make_unit(tmp_path, name="Paris", language=lang, summary=summary)
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    assert [a.get_filename() for a in message.iter_attachments()] == ["ec_2026-10.html"]
+    html, text = html_and_text(message)
+    assert line in text and line in shown(html)
+    assert attached not in text and "0 detractors" not in text

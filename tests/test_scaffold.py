@@ -294,7 +294,9 @@ def test_recipients_set_in_defaults_reach_every_unit(tmp_path: Path) -> None:
 def test_unit_ids_keep_accented_letters(tmp_path: Path) -> None:
     rows = "".join(
         f"2026-10-{i % 28 + 1:02d},{i % 11},{unit}\n"
-        for i, unit in enumerate(["Café Lumière Inn", "Harbour Hotel", "東京本店"] * 20)
+        for i, unit in enumerate(
+            ["Café Lumière Inn", "Harbour Hotel", "東京本店", "Werkstatt München-Süd"] * 20
+        )
     )
     export = tmp_path / "stays.csv"
     export.write_bytes(("date,recommend,property\n" + rows).encode("utf-8"))
@@ -302,9 +304,12 @@ def test_unit_ids_keep_accented_letters(tmp_path: Path) -> None:
     units = load_all(tmp_path / "p" / "parameters")
     assert units.errors == []
     assert {u: p.name for u, p in units.units.items()} == {
-        "cafe-lumiere-inn": "Café Lumière Inn",  # was caf-lumi-re-inn
+        # QA26 #23: accents stay, as 東京本店 keeps its letters (was cafe-lumiere-inn and
+        # werkstatt-munchen-sud, read as misspellings; before that caf-lumi-re-inn).
+        "café-lumière-inn": "Café Lumière Inn",
         "harbour-hotel": "Harbour Hotel",
         "東京本店": "東京本店",  # was unit-3: nobody could tell which unit that is
+        "werkstatt-münchen-süd": "Werkstatt München-Süd",
     }
 
 

@@ -1380,3 +1380,28 @@ def test_a_japanese_report_names_the_theme_pack_in_japanese(pack: str, expected:
 
     assert themes_used(load_pack(pack), "ja") == expected
     assert themes_used(load_pack(pack), "en").startswith(f"Themes of this report: the {pack} pack")
+
+
+def test_a_segment_without_respondents_gives_the_summary_no_action(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    # QA26 #21: the e-mail numbered "1. No detractors this period, so no advice is given for
+    # this segment." as its first recommended action.
+    from nps_kit.strategy import Recommendation
+
+    unit = make_unit(tmp_path, "en")
+    analysis = analyse_followups(unit, [])
+    none = Recommendation(
+        "detractor",
+        "general",
+        "no_data",
+        "No detractors this period, so no advice is given for this segment.",
+        "0 detractors of 40 responses",
+        1,
+    )
+    analysis = dataclasses.replace(analysis, recommendations=(none, *analysis.recommendations[1:]))
+    no_contacts = FollowupList(pd.DataFrame(), (), consent_known=False, as_of=dt.date(2026, 11, 5))
+    summary = show(sections.summary, unit, headline(unit), trend_table(unit), analysis, no_contacts)
+    published = summary.outputs[0][SUMMARY_MIME]
+    assert [a["segment"] for a in published["actions"]] == ["passive", "promoter"]
+    assert not any("no advice" in a["text"] for a in published["actions"])

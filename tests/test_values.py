@@ -451,6 +451,28 @@ def test_a_serial_past_pandas_range_is_not_a_date() -> None:
     assert numbers.unparsed.tolist() == [True, True, True, False]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("95,65", 95.65),
+        ("2.306,17", 2306.17),
+        ("1.234.567,00", 1234567.0),
+        ("-3,5", -3.5),
+        ("133316.64", 133316.64),
+        ("1,234.50", 1234.5),
+        ("1234567.00", 1234567.0),
+        ("1,000", None),
+        ("12", None),
+        ("03.11.2026", None),
+        ("555.0199", None),
+        ("1.2.3,45", None),
+    ],
+)
+def test_decimal_number_reads_both_conventions(text: str, value: float | None) -> None:
+    # QA26 #8/#17: the one rule for an amount written with decimals, comma or point.
+    assert _values.decimal_number(text) == value
+
+
 @pytest.mark.parametrize("dtype", [object, "string[pyarrow]"])
 def test_a_date_past_pandas_range_is_unread_not_a_crash(dtype: str) -> None:
     # QA26 #1's overflow in the text readers: a typed 3026 stopped inspect with

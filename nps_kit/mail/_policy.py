@@ -17,12 +17,15 @@ The standard library may also leave the space before a fold at the end of the li
 (``+33.6 CRLF =?utf-8?b?KOKIkjEwLjM=?=``, before the encoded word that holds "−"): the fold
 brings its own space, so a reader unfolds two (QA20: "+33.6  (−10.3 vs October"). That space
 is dropped: between two plain words, or a plain and an encoded word, the fold's space is the
-one that was written; between two encoded words spaces are not read at all.
+one that was written; between two encoded words spaces are not read at all. And where the
+standard library puts a subject's space between two encoded words itself, it is lost: such a
+subject is encoded whole instead (QA26 #22).
 """
 
 from __future__ import annotations
 
 import re
+from email.header import Header, decode_header, make_header
 from email.policy import EmailPolicy
 from typing import Any
 
@@ -40,7 +43,8 @@ class _Policy(EmailPolicy):
         folded = super().fold(name, value)
         if self._moved(name, value, folded.startswith(f"{name}:{self.linesep} ")):
             folded = EmailPolicy.fold(self._wide(name, value), name, value)
-        return re.sub(rf"[ \t]+(?={re.escape(self.linesep)}[ \t])", "", folded)
+        folded = re.sub(rf"[ \t]+(?={re.escape(self.linesep)}[ \t])", "", folded)
+        return self._kept(name, value, folded)
 
     def fold_binary(self, name: str, value: Any) -> bytes:
         """Fold ``name: value`` to bytes, as :meth:`fold`."""
@@ -48,7 +52,24 @@ class _Policy(EmailPolicy):
         if self._moved(name, value, folded.startswith(f"{name}:{self.linesep} ".encode())):
             folded = EmailPolicy.fold_binary(self._wide(name, value), name, value)
         linesep = re.escape(self.linesep.encode())
-        return re.sub(rb"[ \t]+(?=" + linesep + rb"[ \t])", b"", folded)
+        folded = re.sub(rb"[ \t]+(?=" + linesep + rb"[ \t])", b"", folded)
+        return self._kept(name, value, folded.decode("ascii")).encode("ascii")
+
+    def _kept(self, name: str, value: Any, folded: str) -> str:
+        """Return ``folded``, or the subject encoded whole when folding lost a space.
+
+        The standard library may write the space between two encoded words as bare whitespace,
+        which every reader drops (QA26 #22: "Düsseldorf November 2026:−9.4"). Such a subject is
+        encoded in encoded words that carry their spaces inside.
+        """
+        text = str(value)
+        if name.casefold() != "subject" or text.isascii() or not folded.isascii():
+            return folded
+        written = folded.split(":", 1)[1].strip()
+        if str(make_header(decode_header(written))) == text:
+            return folded
+        whole = Header(text, "utf-8", header_name=name).encode(linesep=self.linesep)
+        return f"{name}: {whole}{self.linesep}"
 
     @staticmethod
     def _moved(name: str, value: Any, after_colon: bool) -> bool:

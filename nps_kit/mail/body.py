@@ -211,7 +211,10 @@ def render_body(facts: BodyFacts) -> Body:
         basis or "", "detractors_unknown"
     )
     detractors = w(consent, count=count) if count is not None else None
-    if count == 0 and s.detractors_contacted:
+    if count == 0 and not s.detractors_contacted:
+        # Nobody to call: said so, not "0 detractors … awaiting follow-up" (QA26 #21).
+        detractors = w("detractors_none")
+    elif count == 0 and s.detractors_contacted:
         # Nobody is waiting: say that everyone was contacted, not "0 … await follow-up".
         done = s.detractors_contacted
         detractors = w(f"{consent}_done", n=done)

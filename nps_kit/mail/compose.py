@@ -290,6 +290,9 @@ def compose_message(
     report = unit.html.read_bytes()
     filename = None if unit.mail.attach == "none" else f"{unit.unit}_{period}.{unit.mail.attach}"
     work = _work_files(unit)
+    if unit.summary.detractors_to_contact == 0 and not unit.summary.detractors_contacted:
+        # A work file of nobody (its header row only) is not attached (QA26 #21).
+        work = ()
     work_file = work_url = None
     if work and unit.mail.attach in ("html", "pdf"):
         work_file = work[-1].name  # the XLSX: what a team opens in Excel
