@@ -764,7 +764,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (
         _literal("Report language of the demo unit, kept in this file as its data below is."),
-        "デモのユニットのレポートの言語です。下の data と同じく、このファイルに書いています。",
+        "デモユニットのレポートの言語です。下の data と同じく、このファイルに書いています。",
     ),
     (
         _literal("The demo export's columns, kept in this file for the same reason as data above."),

@@ -272,7 +272,7 @@ def alerts_need(
     if id_column is None and "id" in proposed:
         needs.append(
             "columns.idがありません。アラートの記録は回答ごとに一度だけ通知するためにIDを"
-            f"使います。エクスポートにはあります。columns:の下に`{proposed['id']}`を加えてください"
+            f"使います。エクスポートにはIDに使える列があります。columns:の下に`{proposed['id']}`を加えてください"
             if ja
             else "no columns.id, which the alert log needs to alert each response once. The "
             f"export has one: add `{proposed['id']}` under columns:"

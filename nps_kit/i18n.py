@@ -454,7 +454,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "sections.method_floor": {
         "ja": (
             "匿名性：回答者が{floor}人未満のグループ（内訳のグループ、質問の回答、テーマの言及者、"
-            "評価のセグメント）は人数だけを表示し、NPS・区間・推奨者や批判者の数と割合・"
+            "評価項目のセグメント別平均）は人数だけを表示し、NPS・区間・推奨者や批判者の数と割合・"
             "改善幅・変化は「—」です。"
         ),
         "en": (
@@ -717,7 +717,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Not built on {date}",
     },
     "overview.refused_filter": {
-        "ja": "絞り込み条件に一致する回答なし（パラメータの修正が必要）",
+        "ja": "絞り込み条件に一致する回答なし（パラメーターの修正が必要）",
         "en": "its filter matches no response (its parameters need fixing)",
     },
     "overview.no_responses": {
@@ -725,7 +725,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "no responses in {period}",
     },
     "overview.parameter_error": {
-        "ja": "パラメータファイルのエラー（修正が必要）",
+        "ja": "パラメーターファイルのエラー（修正が必要）",
         "en": "parameter error (its parameter file needs fixing)",
     },
     "overview.no_responses_yet": {
@@ -1502,8 +1502,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "alerts_mail.zone_unknown": {
         "ja": "時刻はエクスポートに書かれたとおりです。"
         "このユニットにはtimezoneが設定されていないため、"
-        "どの時間帯の時刻かは分かりません。パラメータのtimezone:に、アンケートツールが時刻を"
-        "書いた時間帯をIANA名（例：Europe/London、America/New_York）で設定してください。",
+        "どのタイムゾーンの時刻か分かりません。パラメーターのtimezone:に、アンケートツールが時刻を"
+        "書いたタイムゾーンをIANA名（例：Europe/London、America/New_York）で設定してください。",
         "en": "Times are as the export wrote them: no timezone is set for this unit, so their "
         "zone is not known. Set timezone: in its parameters to the zone the survey tool wrote "
         "them in, an IANA name such as Europe/London or America/New_York.",
@@ -1511,7 +1511,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "alerts_mail.zone_hint": {
         "ja": "時刻はエクスポートに書かれたとおりです。"
         "このユニットにはtimezoneが設定されていないため、"
-        "どの時間帯の時刻かは分かりません。{evidence}。その時間帯の時刻であれば、パラメータに"
+        "どのタイムゾーンの時刻か分かりません。{evidence}。そのタイムゾーンの時刻であれば、パラメーターに"
         "timezone: {zone}と設定してください。",
         "en": "Times are as the export wrote them: no timezone is set for this unit, so their "
         "zone is not known. {evidence}: if the times are that zone's clock, set timezone: "
@@ -1532,7 +1532,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     # QA26 #12: an export whose times carry their UTC offset, and no timezone: shown in UTC.
     "alerts_mail.zone_utc": {
         "ja": "時刻はUTCです。エクスポートは各時刻をUTCとの時差つきで書いていますが、この"
-        "ユニットにはtimezoneが設定されていません（現地の時刻で見るにはパラメータのtimezone:に"
+        "ユニットにはtimezoneが設定されていません（現地の時刻で見るにはパラメーターのtimezone:に"
         "設定してください）。",
         "en": "Times are in UTC: the export wrote each with its offset from UTC, and no timezone "
         "is set for this unit (set timezone: in its parameters to see them in its local time).",

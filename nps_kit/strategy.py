@@ -367,7 +367,7 @@ def no_action_text(theme: str, name: str, playbook_file: str | None, lang: Langu
         where = (
             f"{playbook_file} の themes: の下"
             if playbook_file
-            else "パラメータの playbook: に指定するプレイブックの themes: の下"
+            else "パラメーターの playbook: に指定するプレイブックの themes: の下"
         )
         return (
             f"「{name}」への施策はまだ書かれていません。"

@@ -491,7 +491,7 @@ def test_a_unit_with_alerts_to_that_cannot_alert_fails_the_command_and_says_what
     assert alerts(project) == 2
     assert (
         "ec: error: alerts.toが設定されていますが、アラートを送れません。columns.idがありません。"
-        "アラートの記録は回答ごとに一度だけ通知するためにIDを使います。エクスポートにはあります。"
+        "アラートの記録は回答ごとに一度だけ通知するためにIDを使います。エクスポートにはIDに使える列があります。"
         "columns:の下に`id: response_id`を加えてください。またはalerts.toを削除してください。\n"
         in capsys.readouterr().err
     )

@@ -461,7 +461,8 @@ def test_small_samples_under_different_thresholds_are_explained_without_a_number
         (
             "refused",
             "ja",
-            "2026-12-04の実行で更新されず 絞り込み条件に一致する回答なし（パラメータの修正が必要）",
+            "2026-12-04の実行で更新されず "
+            "絞り込み条件に一致する回答なし（パラメーターの修正が必要）",
         ),
         ("no data", "ja", "2026-12-04の実行で更新されず 2026年10月の回答なし"),
         # QA20: a month to date refused for fewer responses than a group needs to be shown.
@@ -480,7 +481,7 @@ def test_small_samples_under_different_thresholds_are_explained_without_a_number
         (
             "parameter error",
             "ja",
-            "2026-12-04の実行で更新されず パラメータファイルのエラー（修正が必要）",
+            "2026-12-04の実行で更新されず パラメーターファイルのエラー（修正が必要）",
         ),
     ],
 )
@@ -597,7 +598,7 @@ def test_the_trend_column_says_the_months_it_shows(
     ("lang", "said"),
     [
         ("en", "Not built on 2026-12-04 parameter error (its parameter file needs fixing)"),
-        ("ja", "2026-12-04の実行で作成されず パラメータファイルのエラー（修正が必要）"),
+        ("ja", "2026-12-04の実行で作成されず パラメーターファイルのエラー（修正が必要）"),
     ],
 )
 def test_a_unit_never_built_says_not_built(tmp_path: Path, lang: str, said: str) -> None:

@@ -1100,7 +1100,7 @@ def test_a_unit_refused_after_an_earlier_report_is_marked_not_rebuilt_in_the_ove
     day = datetime.fromisoformat(entry["error"]["at"]).astimezone(zone("ja")).date()
     rows = _unit_cells(folder)
     assert rows["omiya"] == (
-        f"omiya {day}の実行で更新されず 絞り込み条件に一致する回答なし（パラメータの修正が必要） "
+        f"omiya {day}の実行で更新されず 絞り込み条件に一致する回答なし（パラメーターの修正が必要） "
         "前回の成功分"
     )
     assert rows["yokohama"] == "yokohama"
@@ -1155,13 +1155,13 @@ def test_a_unit_with_a_parameter_error_is_recorded_with_its_message(
     entry = _manifest_units(output / "2026-09")["travel"]
     assert (entry["status"], entry["html"], entry["summary"]) == ("parameter error", None, None)
     assert "languag" in entry["error"]["evalue"]
-    assert "パラメータファイルのエラー" in _unit_cells(output / "2026-09")["travel"]
+    assert "パラメーターファイルのエラー" in _unit_cells(output / "2026-09")["travel"]
 
 
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("ja", "パラメータファイルのエラー"),
+        ("ja", "パラメーターファイルのエラー"),
         ("en", "parameter error (its parameter file needs fixing)"),
     ],
 )
@@ -1213,7 +1213,7 @@ def test_a_month_where_every_unit_is_refused_still_records_each_unit_and_why(
     )
     cells = _unit_cells(output / "2026-09")
     assert "絞り込み条件に一致する回答なし" in cells["omiya"]
-    assert "パラメータファイルのエラー" in cells["travel"]
+    assert "パラメーターファイルのエラー" in cells["travel"]
     capsys.readouterr()
     send = ["send", "--all", "--period", "2026-09", "--output", str(output), "--dry-run"]
     assert main(send) == 1

@@ -297,7 +297,7 @@ def test_japanese_evidence_and_change_vs_previous(
     ]
     assert result[0].action == (
         "「Other」への施策はまだ書かれていません。"
-        "パラメータの playbook: に指定するプレイブックの themes: の下に"
+        "パラメーターの playbook: に指定するプレイブックの themes: の下に"
         " other: として書き加えてください。"
     )
     result = result[1:]

@@ -28,8 +28,8 @@ def test_uk_regions_point_to_london() -> None:
     )
     assert zone_line(hint, "ja") == (
         "時刻はエクスポートに書かれたとおりです。このユニットにはtimezoneが設定されていないため、"
-        "どの時間帯の時刻かは分かりません。列「Region」はEurope/Londonの地域を挙げています"
-        "（Scotland, North West, Midlands）。その時間帯の時刻であれば、パラメータに"
+        "どのタイムゾーンの時刻か分かりません。列「Region」はEurope/Londonの地域を挙げています"
+        "（Scotland, North West, Midlands）。そのタイムゾーンの時刻であれば、パラメーターに"
         "timezone: Europe/Londonと設定してください。"
     )
 
