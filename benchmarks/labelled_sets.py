@@ -89,8 +89,8 @@ FOLD_RULES = {
 #: Round 5 (PREREG12): the held-out set of its estimate, of industries new to every other set
 #: (blind 12's excepted, which no script reads); only whole figures are read, once per design.
 TEST5 = "21"
-#: Blind set 24 (``theme_eval_blind24.csv``) is a measure now (/work/lead/PREREG24.md), never read
-#: by any script here; blind set 23 is spent (read twice, PREREG23) and may be trained on.
+#: Blind set 24 (``theme_eval_blind24.csv``) was a measure this session (/work/lead/PREREG24.md),
+#: read twice as whole figures and so spent; no script here read it.
 #: Round 5's choice folds: round 4's, set 19 (no longer held out; read over rules round 8,
 #: c614311, which never tuned on it) and set 22 (over d0b9abc, main before set 22 landed).
 FOLDS5 = ("6", "7", "8", "18", "19", "22")
@@ -103,7 +103,8 @@ MEASURED_BLIND = {n: f"theme_eval_blind{n}.csv" for n in ("9", "10", "11", "12")
 #: 9's training data and the held-out set of its estimate, PREREG23) and 23 (PREREG23, read twice;
 #: round 10's training data and the held-out set of its estimate, PREREG24). Blind set 14 does not
 #: exist (short-comment set 14 and unit sets 14 are declared not training data in
-#: docs/labelling.md); blind set 24 is a measure and never named here, nor is decision set 28.
+#: docs/labelling.md); blind set 24 is spent (read twice, PREREG24) but not named here yet, nor
+#: is decision set 28.
 SPENT_BLIND = {
     n: f"theme_eval_blind{n}.csv"
     for n in ("9", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20", "21", "22", "23")

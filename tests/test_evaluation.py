@@ -324,6 +324,11 @@ BLIND22_LAYER = {"en": (0.81, 0.67, 0.78), "ja": (0.86, 0.78, 0.83)}
 # same, rules alone en 0.712/0.611); floors are that second reading rounded down by 0.01.
 BLIND23_RULES = {"en": (0.70, 0.60, 0.82), "ja": (0.78, 0.70, 0.81)}
 BLIND23_LAYER = {"en": (0.82, 0.70, 0.85), "ja": (0.88, 0.76, 0.86)}
+# Blind set 24 (/work/lead/PREREG24.md): read at c8bc58f (en 0.853/0.802/0.846, ja
+# 0.821/0.823/0.873; rules alone en 0.752/0.701/0.817, ja 0.725/0.687/0.844) and at 167afd8 (the
+# same); floors are that second reading rounded down by 0.01.
+BLIND24_RULES = {"en": (0.74, 0.69, 0.80), "ja": (0.71, 0.67, 0.83)}
+BLIND24_LAYER = {"en": (0.84, 0.79, 0.83), "ja": (0.81, 0.81, 0.86)}
 # Short-comment set 14 (640 comments, two blind authors; bare judgements and closing phrases,
 # short themed answers and themed sentences beside such a phrase, 40 % with no theme), read as
 # whole figures (/work/lead/PREREG14.md): at 7401a76 en 0.884/0.949/0.971, ja 0.917/0.936/0.989;
@@ -510,6 +515,8 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
         (BLIND22, BLIND22_LAYER, True),
         (BLIND23, BLIND23_RULES, False),
         (BLIND23, BLIND23_LAYER, True),
+        (BLIND24, BLIND24_RULES, False),
+        (BLIND24, BLIND24_LAYER, True),
         (SHORT14, SHORT14_RULES, False),
         (SHORT14, SHORT14_LAYER, True),
         (_both_languages("theme_unit14"), UNIT14_RULES, False),
@@ -562,6 +569,8 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
         "twenty-second-layer-measured-twice",
         "twenty-third-rules-measured-twice",
         "twenty-third-layer-measured-twice",
+        "twenty-fourth-rules-measured-twice",
+        "twenty-fourth-layer-measured-twice",
         "short14-rules-never-tuned",
         "short14-layer-measured-twice",
         "unit14-rules-never-tuned",
