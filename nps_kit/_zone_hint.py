@@ -16,6 +16,7 @@ from typing import Final, Literal
 
 import pandas as pd
 
+from nps_kit.clock import OFFSET_AT_END
 from nps_kit.i18n import Language, t
 
 __all__ = ["ZoneHint", "zone_hint", "zone_line"]
@@ -81,8 +82,6 @@ _COUNTRY_HEADER: Final = re.compile(r"country|nation|locale|language|region|国"
 _LOCALE: Final = re.compile(r"^[a-z]{2}[-_]([a-z]{2})$", re.I)
 # A zone named in the date header: Typeform's "Submit Date (UTC)", "Timestamp (GMT)".
 _HEADER_ZONE: Final = re.compile(r"\b(UTC|GMT)\b")
-# An offset at the end of a written time: +09:00, -0600, Z.
-_OFFSET: Final = re.compile(r"(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)\s*(Z|[+-]\d{2}:?\d{2})$")
 # Offsets that belong to one zone all year (no daylight saving there, or the zone is the only
 # one of its country at that offset).
 _OFFSET_ZONES: Final[dict[str, str]] = {
@@ -163,7 +162,7 @@ def _offset(values: pd.Series) -> str | None:
     if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
         return None
     text = values.dropna().astype(str).str.strip().head(500)
-    offsets = text.str.extract(_OFFSET, expand=False)
+    offsets = text.str.extract(OFFSET_AT_END, expand=False)
     if not len(text) or offsets.isna().any():
         return None
     distinct = offsets.unique()

@@ -145,8 +145,10 @@ def date_order(language: Language, timezone: str | None) -> str | None:
 # writes month-first with dots.
 _NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)")
 _DOTTED = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}(?!\d)")
-# A time's UTC offset as ISO 8601 writes it: +01:00, -0500, Z.
-_OFFSET = re.compile(r"\d(?:Z|[+-]\d{2}:?\d{2})$")
+#: A written time's UTC offset as ISO 8601 writes it at its end (+01:00, -0500, Z), captured:
+#: the one rule for "this export's times carry their zone" (:func:`carries_offsets`) and for
+#: the zone an offset points to (``nps_kit._zone_hint``).
+OFFSET_AT_END: Final = re.compile(r"\d\s*(Z|[+-]\d{2}:?\d{2})$")
 _AM_PM = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?m\.?(?![a-z])", re.IGNORECASE)
 #: Survey tools whose exports write numeric dates month first (11/03/2026 02:05:09 PM).
 _US_TOOLS: Final = {"surveymonkey": "SurveyMonkey", "google_forms": "Google Forms"}
@@ -291,4 +293,7 @@ def carries_offsets(values: pd.Series) -> bool:
         return True
     text = values.dropna().astype("string").str.strip()
     text = text[text != ""]
-    return bool(len(text)) and float(text.str.contains(_OFFSET).mean()) >= 0.5
+    return (
+        bool(len(text))
+        and float(text.str.extract(OFFSET_AT_END, expand=False).notna().mean()) >= 0.5
+    )
