@@ -922,21 +922,19 @@ def _read_drop(
     rows = np.concatenate(numbers)
     source = np.concatenate(origin)
     key = _drop_key(frame, source, id_column, date_column)
-    cells = frame.astype("string").fillna("\0")
-    # The same row: a changed one is another response.
-    whole = pd.util.hash_pandas_object(cells, index=False).to_numpy().astype(str)
     if key:
         # The key as written (ids 007 and 7 are two people); the answers compared as read. A
         # row with a blank in its key names no response (REVIEW27: every blank id was one
-        # response, and all but the last file's were dropped): it is matched as a whole row.
+        # response, and all but the last file's were dropped): it is matched as a whole row,
+        # marked with a NUL no written key starts with.
         keyed = frame[list(key)].astype("string")
-        blank = keyed.isna().any(axis=1).to_numpy(dtype=bool)
-        joined = np.asarray(keyed.fillna("\0").agg("\t".join, axis=1), dtype=object)
-        text = np.where(
-            blank, np.char.add("row\t", whole), np.char.add("key\t", joined.astype(str))
-        )
-    else:
-        text = whole
+        blank = keyed.isna().any(axis=1)
+        named = keyed.fillna("\0").agg("\t".join, axis=1)
+        if blank.any():
+            named[blank] = "\0row" + _whole_rows(frame.loc[blank]).astype(str)
+    else:  # the same row: a changed one is another response
+        named = _whole_rows(frame)
+    text = named.to_numpy()
     by_key = pd.Series(source).groupby(text)
     first_file = by_key.transform("min").to_numpy()
     last_file = by_key.transform("max").to_numpy()
@@ -995,6 +993,11 @@ def _drop_key(
     if date_column is not None and unique_per_file(date_column):
         return (date_column,)
     return ()
+
+
+def _whole_rows(frame: pd.DataFrame) -> pd.Series:
+    """Return a hash of each row's cells as written: equal for rows alike in every cell."""
+    return pd.util.hash_pandas_object(frame.astype("string").fillna("\0"), index=False)
 
 
 def _ids_restart(frame: pd.DataFrame, source: np.ndarray, id_column: str, date_column: str) -> bool:
