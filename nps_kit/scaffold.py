@@ -26,6 +26,7 @@ from nps_kit._init_words import in_language
 from nps_kit._question_label import short_labels
 from nps_kit._values import DATE_FORMS, parse_scores
 from nps_kit._width import display_width
+from nps_kit._yaml import scalar
 from nps_kit.errors import DataError, NpsKitError
 from nps_kit.inspect import (
     _ASKS_IMPROVEMENT,
@@ -132,18 +133,6 @@ def choose_theme_pack(texts: pd.Series) -> str | None:
     share = float(tags.any(axis=1).mean())
     spread = int((tags.mean() >= 0.05).sum())
     return pack if share >= _FIT_SHARE and spread >= _FIT_THEMES else None
-
-
-def _quote(value: Any) -> str:
-    """Return a YAML scalar (JSON is valid YAML and quotes whatever needs it)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str) and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_ .-]*", value):
-        if value.lower() not in {"yes", "no", "on", "off", "true", "false", "null", "y", "n"}:
-            return value if value == value.strip() else json.dumps(value)
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _json(value: Any) -> str:
@@ -402,13 +391,13 @@ def _defaults_text(
             if report.title_rows
             else []
         ),
-        f"  path: {_quote(path)}",
+        f"  path: {scalar(path)}",
         "  # XLSX sheet name or 0-based index; null = first sheet.",
-        f"  sheet: {_quote(report.sheet)}",
+        f"  sheet: {scalar(report.sheet)}",
         "  # Text encoding"
         + (f" (detected: {report.encoding})" if report.encoding else "")
         + "; null = detect again.",
-        f"  encoding: {_quote(report.encoding)}",
+        f"  encoding: {scalar(report.encoding)}",
     ]
     lines += _date_format_lines(date, date_order, order_why)
     mojibake = report.mojibake_cells
@@ -417,10 +406,10 @@ def _defaults_text(
     lines += [
         "  # More score answers that mean 'no answer' (blank, NA, N/A, -, 無回答 already do),",
         '  # e.g. ["Don\'t know", わからない].' + (" Found in the score column." if said else ""),
-        f"  missing_values: [{', '.join(_quote(w) for w in said)}]",
+        f"  missing_values: [{', '.join(scalar(w) for w in said)}]",
         "  # Repair text garbled by a double decoding ('Â¡' for '¡'): "
         + (f"{mojibake:,} such cells found." if mojibake else "none found."),
-        f"  fix_text: {_quote(mojibake > 0)}",
+        f"  fix_text: {scalar(mojibake > 0)}",
         "  # Drop exact duplicate responses and repeated ids: "
         + (f"{dupes:,} exact duplicate rows found." if dupes else "none found."),
         *_resubmission_lines(found),
@@ -432,7 +421,7 @@ def _defaults_text(
     ]
     lines += [f"  # {note}" for note in found.notes if "NPS" in note or "_NPS_GROUP" in note]
     lines += [
-        f"  score: {_quote(score.column)}",
+        f"  score: {scalar(score.column)}",
         f"  # {_comment(date)} ({date.detail}"
         + (
             f"; {found.date_min:%Y-%m-%d} to {found.date_max:%Y-%m-%d}"
@@ -449,7 +438,7 @@ def _defaults_text(
             if report.source == "qualtrics" and date.column == "StartDate"
             else []
         ),
-        f"  date: {_quote(date.column)}",
+        f"  date: {scalar(date.column)}",
         "  # "
         + (
             f"{_comment(id_info)}: "
@@ -485,9 +474,9 @@ def _defaults_text(
                 subsequent_indent="  # ",
             )
         ),
-        f"  id: {_quote(id_info.column if id_info else None)}",
+        f"  id: {scalar(id_info.column if id_info else None)}",
         f"  # {comment_why}",
-        f"  comment: {_quote(comment_info.column if comment_info else None)}",
+        f"  comment: {scalar(comment_info.column if comment_info else None)}",
         "  # "
         + (
             f"{_comment(contact)}: yes/no answers about being contacted."
@@ -507,13 +496,13 @@ def _defaults_text(
             initial_indent="  # ",
             subsequent_indent="  # ",
         )
-    lines.append(f"  contact: {_quote(contact.column if contact else None)}")
+    lines.append(f"  contact: {scalar(contact.column if contact else None)}")
     lines += _alerts_lines(id_info, contact, date, report.rows_read, details=reach)
     # Names alone reach nobody: without a consent column they are no way to be contacted
     # (closed_loop.names_only), so they are offered only beside an e-mail or phone column, or
     # to head the people a consent column lists.
     if details and unread is None and (reach or contact is not None):
-        listed = ", ".join(_quote(c) for c in details)
+        listed = ", ".join(scalar(c) for c in details)
         lines += (
             [
                 "  # Contact details found; copied into the follow-up work files and alert e-mails",
@@ -688,7 +677,7 @@ def _alerts_lines(
             else "  # set"
         )
         lines.append(
-            f"  # id: {_quote(date.column)} (dedupe: true drops exact duplicate rows)."
+            f"  # id: {scalar(date.column)} (dedupe: true drops exact duplicate rows)."
             if date.distinct
             else "  # id to a column unique to each response."
         )
@@ -899,14 +888,14 @@ def _question_lines(
     )
 
     def entry(info: ColumnInfo, **extra: Any) -> str:
-        parts = [f"column: {_quote(info.column)}"]
-        parts += [f"{k}: {_quote(v) if not isinstance(v, list | dict) else _json(v)}"
+        parts = [f"column: {scalar(info.column)}"]
+        parts += [f"{k}: {scalar(v) if not isinstance(v, list | dict) else _json(v)}"
                   for k, v in extra.items()]  # fmt: skip
         # What the question asks about, said short ("Which plan are you on?" is "Plan",
         # 今回のご利用目的を教えてください。 is ご利用目的): the label titles charts ("NPS by
         # Plan", ご利用目的別のNPS) and tables and names the question in the e-mail. Never
         # cut: "How satisfied are you with our document…" named nothing.
-        parts.append(f"label: {_quote(labels[info.column])}")
+        parts.append(f"label: {scalar(labels[info.column])}")
         return "  - {" + ", ".join(parts) + "}"
 
     groups = [c for c in found.of_kind("categorical") if c.column not in skip | only_other]
@@ -917,12 +906,12 @@ def _question_lines(
         if info.column not in skip and _STAFF.search(info.column):
             # Left out by default (names), but a breakdown the analyst may well want: said.
             lines.append(
-                f"# Not {_quote(info.column)}: people's names, not a breakdown; add it under "
+                f"# Not {_json(info.column)}: people's names, not a breakdown; add it under "
                 "breakdowns if you want it."
             )
     for name in sorted(only_other - skip):
         lines.append(
-            f"# Not {_quote(name)}: too many small groups; in a month of one unit none would reach "
+            f"# Not {_json(name)}: too many small groups; in a month of one unit none would reach "
             f"{DEFAULT_MIN_REPORT_N} responses, so its chart would show only Other."
         )
     if groups and _numeric_note(found):
@@ -985,8 +974,8 @@ def _unit_text(
     lines = [
         f"# The {name} report, written by `nps-kit init --from`; merged over defaults.yaml.",
         f"# {why}",
-        f"unit: {_quote(unit)}",
-        f"name: {_quote(name)}",
+        f"unit: {scalar(unit)}",
+        f"name: {scalar(name)}",
     ]
     if language is not None:
         lines += [
@@ -1001,7 +990,7 @@ def _unit_text(
         lines += [
             "data:",
             "  # Only this unit's rows.",
-            f"  filter: {{column: {_quote(column)}, values: [{_quote(value)}]}}",
+            f"  filter: {{column: {scalar(column)}, values: [{scalar(value)}]}}",
         ]
     # Commented out: a live list would replace the recipients defaults.yaml may be given later.
     lines += [

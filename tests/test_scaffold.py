@@ -542,7 +542,7 @@ def test_an_export_with_era_dates_becomes_a_project(tmp_path: Path) -> None:
         "  # 回答日 (ISO/Japanese; 2026-10-01 to 2026-10-28).\n"
         "  # WARNING: 回答日: 1 of 40 values are not dates, such as '不明'; those responses will "
         "be in no month.\n"
-        '  date: "回答日"\n'
+        "  date: 回答日\n"
     ) in text
 
 
@@ -1274,7 +1274,7 @@ def test_without_a_consent_column_a_leave_your_number_column_is_offered(tmp_path
     project_from_export(tmp_path / "p", export)
     path = tmp_path / "p" / "parameters" / "defaults.yaml"
     text = path.read_text(encoding="utf-8")
-    offer = '  # contact_details: ["Your phone number (optional)"]\n'
+    offer = "  # contact_details: [Your phone number (optional)]\n"
     assert offer in text
     assert "a detail a respondent left" in text
     # The daily alerts follow the same rule (closed_loop.contactable_detractors).
@@ -1320,7 +1320,7 @@ def test_consent_worded_as_japanese_tools_word_it_is_the_contact_column(tmp_path
     export = _hotel_consent_export(tmp_path, "はい、連絡してもよい", "いいえ、連絡しないでほしい")
     project_from_export(tmp_path / "p", export)
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
-    assert '  contact: "Q5. ホテルからご連絡を差し上げてもよろしいですか。"\n' in text
+    assert "  contact: Q5. ホテルからご連絡を差し上げてもよろしいですか。\n" in text
     # (in the project's language, QA23)
     assert (
         "  # 連絡を許可した批判者の連絡先をフォローアップの作業ファイルと"
@@ -1357,7 +1357,7 @@ def test_no_answer_words_seen_in_the_score_column_are_written(tmp_path: Path) ->
     assert (  # in the project's language (QA23)
         '  # 例：["Don\'t know", わからない]。\n'
         "  # スコアの列にあった値です。\n"
-        '  missing_values: ["わからない"]\n'
+        "  missing_values: [わからない]\n"
     ) in text
 
 
@@ -1542,7 +1542,7 @@ def test_a_japanese_project_s_files_are_commented_in_japanese(tmp_path: Path) ->
         assert not any(len(line) > 100 for line in text.splitlines() if "#" in line), path.name
     text = (tmp_path / "clinic" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert "  # 連絡を受けるために回答者が記入する列だけを挙げてください：\n" in text
-    assert '  # contact_details: ["電話番号（折り返しのご連絡を希望される方のみ）"]\n' in text
+    assert "  # contact_details: [電話番号（折り返しのご連絡を希望される方のみ）]\n" in text
     assert load_all(tmp_path / "clinic" / "parameters").errors == []
     assert "\nlanguage: ja\n" in text and "\n  contact: null\n" in text
 
@@ -1671,9 +1671,9 @@ def test_init_never_offers_a_shared_id_nor_the_staff_as_a_contact_detail(tmp_pat
     assert defaults["columns"]["id"] is None  # type: ignore[index]
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert "  # 「顧客番号」はIDに使いません：\n  # 6件の値が内容の異なる行で繰り返されて" in text
-    assert 'id: "回答日時"' not in text
+    assert "id: 回答日時" not in text
     assert re.search(r"  # 「回答日時」は120行のうち\d+行が前の行と同じ値のため、IDには", text)
-    assert '  # contact_details: ["電話番号"]\n' in text
+    assert "  # contact_details: [電話番号]\n" in text
     assert '# "担当スタッフ"は使いません：人の名前で、内訳の列ではないためです。\n' in text
 
 
@@ -1727,7 +1727,7 @@ def test_init_takes_a_consent_question_answered_ka_hi_as_the_loader_reads_it(
     assert "連絡可否" not in _listed(defaults, "breakdowns")
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert "  # 連絡可否：連絡してよいかを「はい／いいえ」で答える設問です。\n" in text
-    assert '  # contact_details: ["電話番号"' in text
+    assert "  # contact_details: [電話番号" in text
     assert "読めません" not in text
     assert load_all(tmp_path / "p" / "parameters").errors == []
 
@@ -1757,10 +1757,10 @@ def test_init_takes_the_call_id_not_the_customer_number_as_the_response_id(
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert (
         "  # 「お客様番号」はIDに使いません：顧客番号は、回答ではなく回答者を表すためです。\n"
-        '  id: "ｺｰﾙID"\n'
+        "  id: ｺｰﾙID\n"
     ) in text
     # At most a detail the team looks the customer up by, beside the phone number.
-    assert '  # contact_details: ["電話番号", "お客様番号"]\n' in text
+    assert "  # contact_details: [電話番号, お客様番号]\n" in text
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
@@ -1772,7 +1772,7 @@ def test_the_score_comment_says_what_was_found_not_that_the_question_recommends(
         export = write_callcentre_ja(tmp_path / "denki.csv")
         said = (
             "  # ｽｺｱ\n  # 0〜10で回答する唯一の列です（見出しは推奨意向を尋ねていません）。\n"
-            '  # NPSの設問かどうか確認してください。\n  score: "ｽｺｱ"\n'
+            "  # NPSの設問かどうか確認してください。\n  score: ｽｺｱ\n"
         )
     else:
         rows = "".join(
@@ -1821,13 +1821,13 @@ def test_init_from_a_two_row_header_proposes_its_rating_questions(tmp_path: Path
     project_from_export(tmp_path / "p", export, unit_column="診療科")
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert "Unnamed" not in text
-    assert '  score: "当院をご家族やご友人に勧めたいと思いますか"\n' in text
+    assert "  score: 当院をご家族やご友人に勧めたいと思いますか\n" in text
     codes = (
         '{"1": "不満", "2": "やや不満", "3": "どちらともいえない", "4": "やや満足", "5": "満足"}'
     )
     assert (
-        f'  - {{column: "待ち時間の満足度", type: rating, scale: [1, 5], codes: {codes}, '
-        'label: "待ち時間の満足度"}\n'
+        f"  - {{column: 待ち時間の満足度, type: rating, scale: [1, 5], codes: {codes}, "
+        "label: 待ち時間の満足度}\n"
     ) in text
     assert load_all(tmp_path / "p" / "parameters").errors == []
 

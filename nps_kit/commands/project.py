@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
+from nps_kit._yaml import scalar
 from nps_kit.commands._options import add_parameters_option
 from nps_kit.errors import ConfigError, NpsKitError
 
@@ -134,19 +135,6 @@ def _resource(name: str) -> str:
     return resources.files("nps_kit").joinpath("resources", name).read_text(encoding="utf-8")
 
 
-def _quote(value: str) -> str:
-    """Return ``value`` as an item of a YAML flow list, plain when YAML reads it back."""
-    import json
-
-    import yaml
-
-    try:
-        plain = yaml.safe_load(f"[{value}]") == [value] and "#" not in value
-    except yaml.YAMLError:
-        plain = False
-    return value if plain else json.dumps(value, ensure_ascii=False)
-
-
 def _filter_lines(parameters: Path, unit: str) -> dict[str, str]:
     """Return the template's ``filter`` example and the note above it (INIT43).
 
@@ -168,7 +156,7 @@ def _filter_lines(parameters: Path, unit: str) -> dict[str, str]:
     note = f"Responses by {found.column} in {found.export}, most frequent first: {listed}."
     lines = [line.replace("\xa0", " ") for line in textwrap.wrap(note, 94)]
     return {
-        "filter": f"{{column: {_quote(found.column)}, values: [{_quote(found.pick)}]}}",
+        "filter": f"{{column: {scalar(found.column)}, values: [{scalar(found.pick)}]}}",
         "filter_note": "".join(f"# {line}\n" for line in lines),
     }
 
