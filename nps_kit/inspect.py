@@ -34,7 +34,7 @@ from nps_kit._values import (
     MISSING_WORDS,
     NO_ANSWER_WORDS,
     DateParse,
-    decimal_number,
+    column_numbers,
     missing_words,
     parse_date_values,
     parse_scores,
@@ -805,7 +805,7 @@ def _classify(
         if states_zero_to_ten(name, question):
             return "nps", "0–10 stated, no 0", (0, 10), None
         return "scale", f"1–10? (no 0 in {valid:,} answers)", (1, 10), None
-    numeric = _numbers(text)
+    numeric = column_numbers(text)
     if answers.share(numeric.notna()) >= 0.9:
         if id_named and distinct >= 0.9 * n:
             # SurveyMonkey's Respondent ID repeats when a response was submitted or exported
@@ -847,29 +847,6 @@ def _classify(
     if n >= 10 and distinct > n / 2:
         return "text", "free text", None, None
     return "categorical", f"{distinct} values", None, None
-
-
-def _numbers(text: pd.Series) -> pd.Series:
-    """Read each answer as a number, ``NaN`` where it is none.
-
-    Amounts with a decimal comma (``95,65``, ``2.306,17``) are numbers too, by the one rule of
-    :func:`nps_kit._values.decimal_number`: split at the comma they were a multi-select of
-    "options" 07, 15, 936 (QA26 #8). A column mixing both conventions is no column of numbers,
-    nor are codes with one digit after the comma (``1,3``: options 1 and 3).
-    """
-    numeric = pd.to_numeric(text, errors="coerce")
-    if numeric.notna().all():
-        return numeric
-    amounts = pd.Series([decimal_number(v) for v in text], index=text.index, dtype="float64")
-    comma = text.str.fullmatch(r"[+-]?[\d.]+,\d{1,2}")
-    point = text.str.fullmatch(r"[+-]?[\d,]*\d\.\d{1,2}")
-    if comma.any() and point.any():
-        # 95,65 beside 12.50: neither reading holds for the column.
-        return numeric
-    if comma.any() and text[comma].str.fullmatch(r".*,\d\d").mean() < 0.5:
-        # Option codes 1,3 and 2,4 are a multi-select; an amount has its cents (95,65).
-        return numeric
-    return numeric.fillna(amounts)
 
 
 def _date_form(values: pd.Series, text: pd.Series, *, columnar: bool) -> str:

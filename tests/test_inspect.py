@@ -1658,3 +1658,16 @@ def test_a_running_number_column_is_an_id_not_a_number_or_a_score(
     info = {c.column: c for c in found.columns}[header]
     assert (info.kind, info.detail) == ("id", "unique")
     assert found.nps_column == "score"
+
+
+def test_option_codes_joined_by_commas_are_a_multi_select_not_amounts(tmp_path: Path) -> None:
+    # FIX49: since FIX45's decimal rule, codes 10,12 (two options) read as the amount 10.12 and
+    # the column as a number; a 1-5 rating written 4,0 stays a rating.
+    picks = ["10,12", "3", "1,11", "3,10", "12", "5,14", "11,12", "1,5", "14", "10"]
+    rows = "".join(f"{i % 11};{i % 5 + 1},0;{picks[i % len(picks)]}\n" for i in range(60))
+    path = write_text(
+        tmp_path / "k.csv", "Weiterempfehlung (0-10);Service (1-5);Leistungen\n" + rows, "cp1252"
+    )
+    info = {c.column: c for c in inspect_export(path).columns}
+    assert (info["Leistungen"].kind, info["Leistungen"].separator) == ("multi", ",")
+    assert (info["Service (1-5)"].kind, info["Service (1-5)"].detail) == ("rating", "1–5")
