@@ -273,8 +273,8 @@ def _parse_score_value(
     if match is None:
         return 0, _INVALID, _REASON_TEXT
     # 9,0 is 9 by the one rule of amounts with decimals (QA26 #4).
-    number = decimal_number(match["num"])
-    return _check_number(float(match["num"]) if number is None else number)
+    decimals = decimal_number(match["num"])
+    return _check_number(float(match["num"]) if decimals is None else decimals)
 
 
 def _check_number(number: float) -> tuple[int, int, str | None]:
