@@ -356,6 +356,14 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "そこに加えた語もタグ付けされます。",
     ),
     (
+        r"(?P<n>[\d,]+) of (?P<m>[\d,]+) comments are in languages no pack reads "
+        r"\((?P<names>.+)\)\.",
+        lambda m: (
+            f"コメント{m['m']}件のうち{m['n']}件は、どのパックも読めない言語です"
+            f"（{japanese_names(m['names'])}）。"
+        ),
+    ),
+    (
         r"Theme dictionaries: none of the bundled packs \((?P<p>.+)\) fits these comments, so "
         r"themes\.yaml here has none \(add your own there\)\.",
         r"テーマ辞書：同梱のパック（\g<p>）はどれもこのコメントに合わないため、ここの themes.yaml "

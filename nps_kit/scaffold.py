@@ -342,6 +342,7 @@ def _defaults_text(
     comment: tuple[ColumnInfo | None, str],
     *,
     only_other: frozenset[str] = frozenset(),
+    languages: str | None = None,
 ) -> str:
     report = found.load
     score = found.column(found.nps_column) if found.nps_column else None
@@ -538,6 +539,7 @@ def _defaults_text(
         found, skip={score.column, date.column, unit_column or ""}, only_other=only_other
     )
     if pack is None:
+        lines += [f"# {languages}"] if languages else []
         lines += [
             f"# Theme dictionaries: none of the bundled packs ({', '.join(PACKS)}) fits",
             "# these comments, so themes.yaml here has none (add your own there).",
@@ -1057,9 +1059,9 @@ def project_from_export(
     texts = {c.column: found.data[c.column] for c in found.of_kind("text")}
     comment = _comment_column(found, texts)
     # The pack is measured on the comments the report will tag, not on every free-text column.
-    pack = choose_theme_pack(
-        texts[comment[0].column] if comment[0] is not None else pd.Series([], dtype=object)
-    )
+    comments = texts[comment[0].column] if comment[0] is not None else pd.Series([], dtype=object)
+    pack = choose_theme_pack(comments)
+    unread = unread_comments(comments) if pack is None else None
     column = (
         None
         if unit_column is None
@@ -1074,10 +1076,11 @@ def project_from_export(
             column,
             comment,
             only_other=_only_other(found, column),
+            languages=unread,
         ),
         # A Japanese analyst adds 代車 and 車検 here: the comments in the project's language.
         Path("parameters/themes.yaml"): in_language(
-            pack_extension(pack) if pack else _empty_themes(), found.language
+            pack_extension(pack) if pack else _empty_themes(unread), found.language
         ),
         Path("parameters/playbook.yaml"): in_language(
             _playbook(pack, language=found.language), found.language
@@ -1169,8 +1172,48 @@ _PLAYBOOK_HEAD: Final = """\
 """
 
 
-def _empty_themes() -> str:
-    return _EMPTY_THEMES.format(packs=", ".join(PACKS))
+def _empty_themes(unread: str | None = None) -> str:
+    said = f"# {unread}\n" if unread else ""
+    return said + _EMPTY_THEMES.format(packs=", ".join(PACKS))
+
+
+def unread_comments(texts: pd.Series) -> str | None:
+    """Say when half or more of the comments are in languages no pack reads, else ``None``.
+
+    Said in themes.yaml and defaults.yaml, and by ``nps-kit init`` (which finds the sentence
+    in themes.yaml): "none of the packs fits these comments" sent the user to try another pack
+    for German comments, which none reads (FIX49, QA26 #14).
+
+    Parameters
+    ----------
+    texts
+        The comments of the comment column.
+
+    Returns
+    -------
+    str or None
+        ``781 of 781 comments are in languages no pack reads (German 100 %).`` (languages by
+        :func:`nps_kit.text.languages.comment_languages`, most frequent first, at most three);
+        ``None`` when most comments are English or Japanese, or there are none.
+    """
+    from nps_kit.text.languages import comment_languages, language_name
+
+    comments = texts.dropna().astype(str)
+    comments = comments[comments.str.strip() != ""]
+    if comments.empty:
+        return None
+    found = comment_languages(comments).dropna()
+    other = found[~found.isin(["en", "ja"])]
+    if len(other) < 0.5 * len(comments):
+        return None
+    counts = other.value_counts().head(3)
+    listed = ", ".join(
+        f"{language_name(str(code), 'en')} {round(100 * n / len(comments))} %"
+        for code, n in counts.items()
+    )
+    return (
+        f"{len(other):,} of {len(comments):,} comments are in languages no pack reads ({listed})."
+    )
 
 
 def pack_extension(pack: str, *, written_by: str = "nps-kit init --from") -> str:

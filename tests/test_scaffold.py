@@ -1857,3 +1857,34 @@ def test_init_takes_the_sheets_no_column_as_the_id_the_detractor_list_shows(
     current = unit.current[unit.current["nps_score"] <= 6]
     assert sorted(found.rows["response_id"], key=int) == [str(n) for n in current["No."]]
     assert sorted(found.rows["response_id"], key=int) != [str(n) for n in current["nps_row"]]
+
+
+_GERMAN = (
+    "Sehr freundlicher Empfang, das Auto war pünktlich fertig.",
+    "Die Rechnung war viel höher als der Kostenvoranschlag, ohne Rückfrage!",
+    "Niemand hat zurückgerufen, obwohl es versprochen wurde.",
+    "Telefonisch nie erreichbar, und der Termin wurde vergessen.",
+)
+
+
+def test_init_says_the_comments_are_in_a_language_no_pack_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX49 (QA26 #14): German comments got "none of the packs fits these comments; ... write
+    # extends: retail|saas|finance|generic", a pack that cannot read them either.
+    rows = "".join(
+        f"{i + 1};{i % 28 + 1:02d}.11.2026;{i % 11};{_GERMAN[i % 4]}\n" for i in range(40)
+    )
+    export = write_text(
+        tmp_path / "k.csv", "Nr;Datum;Weiterempfehlung (0-10);Kommentar\n" + rows, "cp1252"
+    )
+    assert main(["init", str(tmp_path / "p"), "--from", str(export)]) == 0
+    said = "40 of 40 comments are in languages no pack reads (German 100 %)."
+    themes = tmp_path / "p" / "parameters" / "themes.yaml"
+    assert themes.read_text(encoding="utf-8").startswith(f"# {said}\n# Theme dictionaries")
+    defaults = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert f"# {said}\n# Theme dictionaries: none of the bundled packs" in defaults
+    assert (
+        f"themes: {said} None of the packs (retail, saas, finance, generic) reads them, so "
+        f"{themes} has no themes.\n"
+    ) in capsys.readouterr().err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import textwrap
 from importlib import resources
@@ -422,7 +423,8 @@ def _say_pack(written: list[Path]) -> None:
     themes = next((p for p in written if p.name == "themes.yaml"), None)
     if themes is None:
         return
-    pack = (yaml.safe_load(themes.read_text(encoding="utf-8")) or {}).get("extends")
+    text = themes.read_text(encoding="utf-8")
+    pack = (yaml.safe_load(text) or {}).get("extends")
     others = "|".join(p for p in PACKS if p != pack)
     if pack:
         print(
@@ -430,12 +432,21 @@ def _say_pack(written: list[Path]) -> None:
             f"(write extends: {others} there to use another)",
             file=sys.stderr,
         )
-    else:
+        return
+    # Comments in a language no pack reads (FIX49, QA26 #14): another pack would not help.
+    unread = re.search(r"^# (.+(?:no pack reads|どのパックも読めない言語).+)$", text, re.MULTILINE)
+    if unread is not None:
         print(
-            f"themes: none of the packs ({', '.join(PACKS)}) fits these comments; add your "
-            f"own in {themes}, or write extends: {others} there",
+            f"themes: {unread[1]} None of the packs ({', '.join(PACKS)}) reads them, so "
+            f"{themes} has no themes.",
             file=sys.stderr,
         )
+        return
+    print(
+        f"themes: none of the packs ({', '.join(PACKS)}) fits these comments; add your "
+        f"own in {themes}, or write extends: {others} there",
+        file=sys.stderr,
+    )
 
 
 def _say_dates(written: list[Path]) -> None:
