@@ -22,6 +22,7 @@ import pandas as pd
 
 from nps_kit import clock
 from nps_kit._consent import CONSENT_CHOICES, CONSENT_NAME
+from nps_kit._id_repeats import numbers_rows, running_number_note
 from nps_kit._init_words import in_language
 from nps_kit._question_label import short_labels
 from nps_kit._values import DATE_FORMS, parse_scores
@@ -251,6 +252,9 @@ class ProposedColumns:
         The contact-details columns (e-mail, phone, names, customer numbers), in order.
     reach
         Whether an e-mail or phone column is among them (and no unread consent).
+    running
+        What to know of an id that counts the export's rows 1 to n (a running ``No.``:
+        :func:`nps_kit._id_repeats.numbers_rows`), else ``None``.
     """
 
     id: ColumnInfo | None
@@ -261,6 +265,7 @@ class ProposedColumns:
     unread: ColumnInfo | None
     details: tuple[str, ...]
     reach: bool
+    running: str | None = None
 
 
 def proposed_columns(found: Inspection) -> ProposedColumns:
@@ -321,6 +326,18 @@ def proposed_columns(found: Inspection) -> ProposedColumns:
             for c in found.columns
             if c.column == "ExternalReference" and c.kind == "metadata"
         ]
+    running = None
+    if id_info is not None and numbers_rows(found.data[id_info.column]):
+        # A sheet's No. 1..n: unique here, perhaps not in next month's export (FIX49).
+        first, last = found.date_min, found.date_max
+        span = (
+            f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"
+            if first is not None
+            and last is not None
+            and first.to_period("M") != last.to_period("M")
+            else None
+        )
+        running = running_number_note(id_info.column, len(found.data), span)
     return ProposedColumns(
         id=id_info,
         id_said=id_said,
@@ -330,6 +347,7 @@ def proposed_columns(found: Inspection) -> ProposedColumns:
         unread=unread,
         details=tuple(details),
         reach=reach,
+        running=running,
     )
 
 
@@ -450,6 +468,11 @@ def _defaults_text(
         *(
             textwrap.wrap(id_info.note, 96, initial_indent="  # ", subsequent_indent="  # ")
             if id_info and id_info.note
+            else []
+        ),
+        *(
+            textwrap.wrap(chosen.running, 96, initial_indent="  # ", subsequent_indent="  # ")
+            if chosen.running
             else []
         ),
         *(

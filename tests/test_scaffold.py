@@ -1888,3 +1888,35 @@ def test_init_says_the_comments_are_in_a_language_no_pack_reads(
         f"themes: {said} None of the packs (retail, saas, finance, generic) reads them, so "
         f"{themes} has no themes.\n"
     ) in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("order", ["file", "shuffled"])
+def test_init_says_when_the_id_counts_the_rows_of_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], order: str
+) -> None:
+    # FIX49 (QA26 #7): FIX45 made a unique No. the id; a No. that numbers each export's rows
+    # from 1 would match November's No. 5 to October's in the alerts log and a returned file.
+    numbers = list(range(1, 61))
+    if order == "shuffled":
+        numbers = numbers[30:] + numbers[:30]
+    rows = "".join(
+        f"{n};2026-{10 + i // 30}-{i % 28 + 1:02d};{i % 11}\n" for i, n in enumerate(numbers)
+    )
+    export = write_text(tmp_path / "x.csv", "No.;Date;Score\n" + rows, "utf-8")
+    assert main(["init", str(tmp_path / "p"), "--from", str(export)]) == 0
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "  id: No.\n" in text
+    err = capsys.readouterr().err
+    if order == "shuffled":
+        assert "numbers the rows" not in text
+        assert "counts the export's rows" not in err
+        return
+    assert (
+        "  # 'No.' numbers the rows 1 to 60 in file order (answers of 2026-10-01 to "
+        "2026-11-28): a\n  # running number of this file, not an id the survey keeps. If each "
+        "export numbers its rows\n"
+    ) in text
+    assert (
+        "note: columns.id counts the export's rows 1, 2, 3 …: if each export numbers its rows from "
+        "1 again, a returned work file and the alerts log would match the wrong response; "
+    ) in err

@@ -449,6 +449,21 @@ def _say_pack(written: list[Path]) -> None:
     )
 
 
+def _say_running_id(written: list[Path]) -> None:
+    """Say when the id init chose counts the export's rows 1 to n (FIX49, QA26 #7)."""
+    defaults = next((p for p in written if p.name == "defaults.yaml"), None)
+    if defaults is None:
+        return
+    text = defaults.read_text(encoding="utf-8")
+    if "numbers the rows 1 to" in text or "まで数えた通し番号" in text:
+        print(
+            "note: columns.id counts the export's rows 1, 2, 3 …: if each export numbers its "
+            "rows from 1 again, a returned work file and the alerts log would match the wrong "
+            f"response; {defaults} says what to set.",
+            file=sys.stderr,
+        )
+
+
 def _say_dates(written: list[Path]) -> None:
     """Say when the export's dates read both ways and nothing said which (QA22)."""
     defaults = next((p for p in written if p.name == "defaults.yaml"), None)
@@ -514,6 +529,7 @@ def _init(args: argparse.Namespace) -> int:
     if args.export is not None:
         _say_pack(written)
         _say_alerts(written)
+        _say_running_id(written)
         _say_dates(written)
     print(
         f"next: cd {args.directory} && nps-kit run --all, then open reports/index.html",
