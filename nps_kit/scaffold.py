@@ -32,6 +32,7 @@ from nps_kit.errors import DataError, NpsKitError
 from nps_kit.inspect import (
     _ASKS_IMPROVEMENT,
     _ID_NAME,
+    _SEQUENCE_NAME,
     AnswerLanguage,
     ColumnInfo,
     Inspection,
@@ -327,8 +328,12 @@ def proposed_columns(found: Inspection) -> ProposedColumns:
             if c.column == "ExternalReference" and c.kind == "metadata"
         ]
     running = None
-    if id_info is not None and numbers_rows(found.data[id_info.column]):
-        # A sheet's No. 1..n: unique here, perhaps not in next month's export (FIX49).
+    sequence = id_info is not None and _SEQUENCE_NAME.match(
+        unicodedata.normalize("NFKC", id_info.column).strip()
+    )
+    if id_info is not None and sequence and numbers_rows(found.data[id_info.column]):
+        # A sheet's No. 1..n: unique here, perhaps not in next month's export (FIX49). A
+        # survey tool's own id (response_id 1, 2, 3 …) is not said to be one.
         first, last = found.date_min, found.date_max
         span = (
             f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"
