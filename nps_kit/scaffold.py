@@ -936,12 +936,12 @@ def _question_lines(
         if info.column not in skip and _STAFF.search(info.column):
             # Left out by default (names), but a breakdown the analyst may well want: said.
             lines.append(
-                f"# Not {_json(info.column)}: people's names, not a breakdown; add it under "
+                f"# Not {scalar(info.column)}: people's names, not a breakdown; add it under "
                 "breakdowns if you want it."
             )
     for name in sorted(only_other - skip):
         lines.append(
-            f"# Not {_json(name)}: too many small groups; in a month of one unit none would reach "
+            f"# Not {scalar(name)}: too many small groups; in a month of one unit none would reach "
             f"{DEFAULT_MIN_REPORT_N} responses, so its chart would show only Other."
         )
     if groups and _numeric_note(found):

@@ -831,7 +831,7 @@ def test_msforms_init_takes_the_reason_not_the_email(tmp_path: Path) -> None:
     text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert (
         f"  # {MSFORMS_REASON}：スコアの理由や感想を尋ねる自由記述の設問です。\n"
-        f'  comment: "{MSFORMS_REASON}"\n'
+        f"  comment: {MSFORMS_REASON}\n"
     ) in text
     # No guest's name or address becomes a breakdown (a chart naming the guests) or a
     # follow-up (addresses quoted as customers' voices); the detractor list gets the breakdown
@@ -1674,7 +1674,7 @@ def test_init_never_offers_a_shared_id_nor_the_staff_as_a_contact_detail(tmp_pat
     assert "id: 回答日時" not in text
     assert re.search(r"  # 「回答日時」は120行のうち\d+行が前の行と同じ値のため、IDには", text)
     assert "  # contact_details: [電話番号]\n" in text
-    assert '# "担当スタッフ"は使いません：人の名前で、内訳の列ではないためです。\n' in text
+    assert "# 担当スタッフは使いません：人の名前で、内訳の列ではないためです。\n" in text
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
