@@ -1843,7 +1843,16 @@ def test_init_takes_the_sheets_no_column_as_the_id_the_detractor_list_shows(
     export = write_grouped_header_xlsx(tmp_path / "byoin.xlsx")
     project_from_export(tmp_path / "p", export, unit_column="診療科")
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
-    assert "  # No.：回答ごとに異なる値です。\n  id: No.\n" in text
+    assert (
+        "  # No.：回答ごとに異なる値です。\n"
+        "  # 「No.」はファイルの行を順に1から40まで数えた通し番号で、"
+        "アンケートが保つIDではありません。\n"
+        "  # エクスポートごとに1から数え直すと、後のエクスポートのNo. 5は別の回答なのに、\n"
+        "  # アラートの記録や戻ってきた作業ファイルでは前の回答と取り違えられます。\n"
+        "  # その場合は、エクスポートをまたいで続く番号（回答番号や受付番号）を"
+        "idに設定してください。\n"
+        "  id: No.\n"
+    ) in text  # FIX49: and that a No. counting the rows may restart in the next export
     units = load_all(tmp_path / "p" / "parameters").units
     assert {u.columns.id for u in units.values()} == {"No."}
     unit = prepare_unit(
