@@ -849,6 +849,25 @@ def _classify(
     return "categorical", f"{distinct} values", None, None
 
 
+def _headings(groups: dict[str, str]) -> str:
+    """Name the merged headings of a two-row header and the columns under each (FIX49).
+
+    Their text is no column's name (each column is named by what it asks), so it is said
+    here: ``Under '設問': '当院を…', '待ち時間の満足度', '会計の満足度'.``
+    """
+    under: dict[str, list[str]] = {}
+    for column, heading in groups.items():
+        under.setdefault(heading, []).append(column)
+    return "".join(
+        f" Under {heading!r}: {', '.join(repr(_short_name(c)) for c in columns)}."
+        for heading, columns in under.items()
+    )
+
+
+def _short_name(name: str, width: int = 24) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
 def _date_form(values: pd.Series, text: pd.Series, *, columnar: bool) -> str:
     """Say how a date column holds its dates (inspect's detail), the order aside.
 
@@ -1119,7 +1138,7 @@ def inspect_export(
         notes.append(
             f"Rows {first}–{first + 1} are a two-row header: the columns under a heading merged "
             f"over several columns are named by row {first + 1}, the others by row {first}; the "
-            f"answers start on row {first + 2}."
+            f"answers start on row {first + 2}." + _headings(index.groups)
         )
     notes += report.left_out()  # QA23: 12 previews gone without a word
     if report.source == "qualtrics" and "Status" in frame and numeric_values(frame["Status"]):

@@ -1643,8 +1643,9 @@ def test_a_two_row_header_under_merged_group_cells_names_the_questions(
     assert (
         f"Rows {first}–{first + 1} are a two-row header: the columns under a heading merged over "
         f"several columns are named by row {first + 1}, the others by row {first}; the answers "
-        f"start on row {first + 2}."
-    ) in found.notes
+        f"start on row {first + 2}. Under '設問': '当院をご家族やご友人に勧めたいと思いますか', "
+        "'待ち時間の満足度', '医師の説明はわかりやすかったですか', '会計の満足度'."
+    ) in found.notes  # FIX49: the merged heading, no column's name, is said here
 
 
 @pytest.mark.parametrize("header", ["No.", "No", "番号", "#", "通し番号"])
