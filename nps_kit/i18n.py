@@ -1064,6 +1064,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "set one with the target parameter",
     },
     "periods.to_date": {"ja": "{period}（月途中）", "en": "{period} to date"},
+    "overview.under_floor": {
+        "ja": "回答{n}件：{min_n}件未満のため非表示",
+        "en": "{n} responses, fewer than {min_n}: not shown",
+        "en_one": "{n} response, fewer than {min_n}: not shown",
+    },
     "overview.too_few_so_far": {
         "ja": "{period}の回答が{n}件のみ（{min_n}件未満）",
         "en": "only {n} responses so far in {period} (fewer than {min_n})",
