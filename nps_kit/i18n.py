@@ -1582,6 +1582,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "mail.verdict_improvement": {"ja": "有意に改善", "en": "significant improvement"},
     "mail.verdict_decline": {"ja": "有意に悪化", "en": "significant decline"},
     "discovery.covered": {"ja": "テーマが付いたコメント", "en": "Comments with a theme"},
+    "discovery.comments_are": {
+        "ja": "。コメントは何かを書いた回答です：期間内の{rows}件のうち{rest}件はコメントなし"
+        "（空欄、「特になし」「n/a」、連絡先だけ。一覧のテーマは「—」）",
+        "en": "; a comment is an answer that says something: {rest} of the period's {rows} rows "
+        "have none (blank, 'n/a', 'nothing', only a way to reach them; Themes '—' in the lists)",
+    },
     "discovery.words_alone": {
         "ja": "（テーマの語句だけでは{share:.1f}%）",
         "en": "; by the themes' words alone {share:.1f}%",
@@ -1608,16 +1614,20 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "discovery.unread_value": {
         "ja": "{share:.1f}%（{n} / {comments}件）：{languages}。"
-        "テーマもその賛否も読み取っていません",
-        "en": "{share:.1f}% ({n} / {comments}): {languages}; neither themes nor their polarity "
-        "are read from them",
+        "テーマパックの語句も学習済みの層もテーマを読み取らず、賛否も付けません（スコアからも）。"
+        "themes.yaml に書いた独自の語句はテーマを付けます（賛否は「中立」）",
+        "en": "{share:.1f}% ({n} / {comments}): {languages}; no pack's words nor learned layer "
+        "read themes in them and no polarity is given (not the score's either); the words of "
+        "your own themes.yaml do tag them, as neutral mentions",
     },
     "discovery.unread_one": {"ja": "{name}{n}件", "en": "{name} {n}"},
     "discovery.warning_unread": {
         "ja": "注意：テーマの語句を含むコメントは{share:.0f}%だけです。コメントの多くは{languages}"
-        "で、どのテーマパックもこの言語を読みません（別のパックを選んでも変わりません）",
+        "で、どのテーマパックもこの言語を読みません（別のパックを選んでも変わりません）。"
+        "その言語の語句を themes.yaml に書けば、テーマが付きます（賛否は「中立」）",
         "en": "Warning: only {share:.0f}% of comments contain a theme's words. Most comments are "
-        "in {languages}, which no theme pack reads (another pack would not help)",
+        "in {languages}, which no theme pack reads (another pack would not help); words of "
+        "that language written in themes.yaml tag them, as neutral mentions",
     },
     "discovery.warning": {
         "ja": "注意：テーマの語句を含むコメントは{share:.0f}%だけです。別のテーマパック（{packs}）"
