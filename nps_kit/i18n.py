@@ -39,7 +39,8 @@ LANGUAGES: tuple[Language, ...] = ("ja", "en")
 # same thing the same way. Shared labels have plain keys; a module's own words are prefixed with
 # its name ("sections.subtitle"). Values are str.format templates. A template counting something
 # in its {n} or {count} field may have an "en_one" form, which t() uses when that count is 1
-# ("1 response", not "1 responses"); Japanese counts need none.
+# ("1 response", not "1 responses"); Japanese counts need none, but a "ja_one" form may drop
+# a word that needs several (いずれも, "every one of them").
 _CATALOGUE: dict[str, dict[str, str]] = {
     # Counts in the command line's progress and totals (FIX44: "2 report not ready",
     # "running 1 unit(s) … on 1 warm kernels").
@@ -402,6 +403,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "値",
         "en": "Value",
     },
+    "sections.nobody_to_call_declined": {
+        "ja": "連絡を許可した批判者がいないため、個別に連絡できる方はいません。"
+        "批判者のコメントとテーマから改善点を確かめてください",
+        "en": "No detractor allowed contact, so there is no one to call back: the detractors' "
+        "comments and themes in this report say what to improve",
+    },
+    "sections.nobody_to_call_unreachable": {
+        "ja": "連絡先を残した批判者がいないため、個別に連絡できる方はいません。"
+        "批判者のコメントとテーマから改善点を確かめてください",
+        "en": "No detractor left a way to reach them, so there is no one to call back: the "
+        "detractors' comments and themes in this report say what to improve",
+    },
     "sections.no_recommendation": {
         "ja": "提案できるデータがありません。",
         "en": "Not enough data for recommendations.",
@@ -536,6 +549,26 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "mail.detractors_none": {
         "ja": "今期はフォローアップする批判者はいません",
         "en": "No detractor to call back this period",
+    },
+    "mail.detractors_declined": {
+        "ja": "今期の批判者{n}人はいずれも連絡を許可していないため、連絡できる方はいません"
+        "（コメントとテーマはレポートにあります）",
+        "ja_one": "今期の批判者1人は連絡を許可していないため、連絡できる方はいません"
+        "（コメントとテーマはレポートにあります）",
+        "en": "No detractor to call back: the {n} detractors of this period did not allow "
+        "contact (their comments and themes are in the report)",
+        "en_one": "No detractor to call back: the one detractor of this period did not allow "
+        "contact (their comment and themes are in the report)",
+    },
+    "mail.detractors_unreachable": {
+        "ja": "今期の批判者{n}人はいずれも連絡先を残していないため、連絡できる方はいません"
+        "（コメントとテーマはレポートにあります）",
+        "ja_one": "今期の批判者1人は連絡先を残していないため、連絡できる方はいません"
+        "（コメントとテーマはレポートにあります）",
+        "en": "No detractor to call back: the {n} detractors of this period left no way to "
+        "reach them (their comments and themes are in the report)",
+        "en_one": "No detractor to call back: the one detractor of this period left no way to "
+        "reach them (their comment and themes are in the report)",
     },
     "mail.detractors_open": {
         "ja": "連絡を許可した批判者のうちフォローアップ待ち{count}人"
@@ -1181,6 +1214,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "followup.none_known": {
         "ja": "連絡を許可した批判者はいません。",
         "en": "No detractor allowed contact.",
+    },
+    "followup.none_declined": {
+        "ja": "連絡を許可した批判者はいません：今期の批判者{n}人はいずれも連絡を許可して"
+        "いないため、連絡できる方はいません。コメントとテーマから改善点を確かめてください。",
+        "ja_one": "連絡を許可した批判者はいません：今期の批判者1人は連絡を許可していないため、"
+        "連絡できる方はいません。コメントとテーマから改善点を確かめてください。",
+        "en": "No detractor allowed contact: the {n} detractors of this period said no, so there "
+        "is no one to call back. Their comments and themes in this report "
+        "say what to improve.",
+        "en_one": "No detractor allowed contact: the one detractor of this period said no, so "
+        "there is no one to call back. Their comment and themes in this "
+        "report say what to improve.",
     },
     "followup.none_unknown": {
         "ja": "この期間の批判者はいません。",
