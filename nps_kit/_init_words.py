@@ -459,13 +459,25 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (
         r"One theme holds most of these comments: '(?P<id>\w+)', (?P<s>[\d.]+)% of the "
-        r"(?P<n>[\d,]+) comments with a theme \(over (?P<t>\d+)%, one action covers the "
-        r"problems of different teams\)\. To split it into themes of its most frequent words, "
-        r"replace `themes: \{\}` above with the lines below, without their leading '# '\.",
-        r"1つのテーマにコメントが集中しています：テーマの付いたコメント\g<n>件の\g<s>%が"
-        r"「\g<id>」です（\g<t>%を超えると、1つの施策が別々の担当の問題をまとめてしまいます）。"
-        r"よく出る語ごとのテーマに分けるには、上の `themes: {}` を下の行で置き換え、"
-        r"行頭の「# 」を外してください。",
+        r"(?P<n>[\d,]+) comments with a theme(?: of (?P<of>.+?))? \(over (?P<t>\d+)%, one "
+        r"action covers the "
+        r"problems of different teams\)\.(?: Units where one theme holds over \d+%: "
+        r"(?P<u>.+)\.)? To split it into themes of its most frequent words, replace "
+        r"`themes: \{\}` above with the lines below, without their leading '# '\.",
+        lambda m: (
+            "1つのテーマにコメントが集中しています："
+            + (f"{m['of']}の" if m["of"] else "")
+            + f"テーマの付いたコメント{m['n']}件の"
+            f"{m['s']}%が「{m['id']}」です（{m['t']}%を超えると、1つの施策が別々の担当の問題を"
+            "まとめてしまいます）。"
+            + (
+                f"1つのテーマが{m['t']}%を超える単位：{'、'.join(m['u'].split(', '))}。"
+                if m["u"]
+                else ""
+            )
+            + "よく出る語ごとのテーマに分けるには、上の `themes: {}` を下の行で置き換え、"
+            "行頭の「# 」を外してください。"
+        ),
     ),
     (
         r"REVIEW THIS FILE: `nps-kit init --from` chose the generic theme pack, so these are the "

@@ -1865,13 +1865,15 @@ def test_init_on_a_hotel_export_proposes_splitting_quality_and_reviewing_the_pla
 ) -> None:
     # QA26 #15/#16: generic is chosen, Quality holds 71 % of the comments with a theme.
     export = tmp_path / "hotel_export.tsv"
+    hotels = ("Riverside London", "Alpenhof Munich")
     rows = [
-        f"{880100 + i}\t2026-11-{1 + i % 28:02d}\t{score}\t{comment}"
+        f"{880100 + i}\t2026-11-{1 + i % 28:02d}\t{hotels[i % 2]}\t{score}\t{comment}"
         for i, (comment, score) in enumerate(hotel_comments())
     ]
-    text = "Survey ID\tResponse Date\tLikelihood to Recommend\tComments\n" + "\n".join(rows)
-    export.write_bytes(text.encode("utf-16"))
-    assert main(["init", str(tmp_path / "hotels"), "--from", str(export)]) == 0
+    head = "Survey ID\tResponse Date\tProperty\tLikelihood to Recommend\tComments\n"
+    export.write_bytes((head + "\n".join(rows)).encode("utf-16"))
+    root = tmp_path / "hotels"
+    assert main(["init", str(root), "--from", str(export), "--unit-column", "Property"]) == 0
     err = capsys.readouterr().err
     parameters = tmp_path / "hotels" / "parameters"
     assert (
@@ -1883,6 +1885,13 @@ def test_init_on_a_hotel_export_proposes_splitting_quality_and_reviewing_the_pla
     themes = (parameters / "themes.yaml").read_text(encoding="utf-8")
     assert (
         "# One theme holds most of these comments: 'quality', 71.2% of the 132 comments" in themes
+    )
+    # each hotel's own share too
+    said = " ".join(line.removeprefix("# ") for line in themes.split("\n"))
+    assert re.search(
+        r"Units where one theme holds over 60%: Alpenhof Munich quality \d+\.\d%, "
+        r"Riverside London quality \d+\.\d%\.",
+        said,
     )
     assert '#   room:  # 28 comments, e.g. "Quiet room, slept like a baby."' in themes
     # Uncommented as it says, the file loads and Quality no longer holds most comments.

@@ -90,3 +90,12 @@ def test_the_data_quality_row_names_the_theme_and_its_words_without_examples() -
     )
     assert "slept like a baby" not in value
     assert split_rows(HOTEL.iloc[:20], load_pack("generic"), lang="ja") == []
+
+
+def test_one_recurring_word_proposes_no_split() -> None:
+    # A theme found by one word alone names no second topic to split off (a telco's "minutes").
+    texts = pd.Series(["The room was dirty."] * 30 + ["Staff were friendly."] * 5)
+    found = dominant_theme(texts, load_pack("generic"))
+    assert found is not None and found.phrases["phrase"].tolist() == ["room"]
+    assert split_yaml(found) == ""
+    assert split_rows(texts, load_pack("generic"), lang="en") == []

@@ -251,7 +251,7 @@ def _split_note(dominant: Any, pack: str) -> str:
     )
     snippet = split_yaml(dominant)
     if not snippet:
-        return note + "No word of it recurs enough to propose a theme of its own."
+        return note + "Fewer than two of its words recur, so no split is proposed."
     where = pack if pack not in PACKS else "a file that starts with 'extends: " + pack + "'"
     return (
         note + "Its most frequent words, each a theme of its own (the count, an example), "

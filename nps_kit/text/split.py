@@ -46,6 +46,9 @@ __all__ = [
 DOMINANT_SHARE = 60.0
 #: Fewer tagged comments than this say too little about how they are shared out.
 DOMINANT_MIN = 30
+#: A split needs two recurring words at least: one ("minutes" in a telco's speed comments,
+#: which patterns find in many wordings) names no second topic to split off.
+_MIN_PHRASES = 2
 
 
 #: The comment on the split theme's line in :func:`split_yaml` (init looks for it).
@@ -201,10 +204,10 @@ def split_yaml(dominant: Dominant, *, lang: Language = "en") -> str:
     -------
     str
         YAML text, two spaces deep (under ``themes:``), without a trailing newline; empty
-        when no phrase was found.
+        when fewer than two phrases were found (one names no second topic).
     """
     phrases = dominant.phrases
-    if phrases.empty:
+    if len(phrases) < _MIN_PHRASES:
         return ""
     theme = dominant.theme
     taken = {theme.id}
@@ -245,12 +248,13 @@ def split_rows(texts: pd.Series, book: ThemeBook, *, lang: Language) -> list[tup
     list of (str, str)
         ``(item, value)``: one row naming the theme, its share of the tagged comments and its
         most frequent words with their counts (no example: the report quotes comments only
-        masked, :mod:`nps_kit.text.redaction`), or none.
+        masked, :mod:`nps_kit.text.redaction`); none when no theme holds that much or fewer
+        than two of its words recur (as :func:`split_yaml`).
     """
     from nps_kit.i18n import t
 
     found = dominant_theme(texts, book, top=5)
-    if found is None:
+    if found is None or len(found.phrases) < _MIN_PHRASES:
         return []
     listed = ", " if lang == "en" else "、"
     phrases = listed.join(
