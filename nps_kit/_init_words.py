@@ -513,6 +513,57 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "よく出る語句を一覧できます。書式は nps-kit の themes.yaml の冒頭にあります。",
     ),
     (
+        r"One theme holds most of these comments: '(?P<id>\w+)', (?P<s>[\d.]+)% of the "
+        r"(?P<n>[\d,]+) comments with a theme(?: of (?P<of>.+?))? \(over (?P<t>\d+)%, one "
+        r"action covers the "
+        r"problems of different teams\)\.(?: Units where one theme holds over \d+%: "
+        r"(?P<u>.+)\.)? To split it into themes of its most frequent words, replace "
+        r"`themes: \{\}` above with the lines below, without their leading '# '\.",
+        lambda m: (
+            "1つのテーマにコメントが集中しています："
+            + (f"{m['of']}の" if m["of"] else "")
+            + f"テーマの付いたコメント{m['n']}件の"
+            f"{m['s']}%が「{m['id']}」です（{m['t']}%を超えると、1つの施策が別々の担当の問題を"
+            "まとめてしまいます）。"
+            + (
+                f"1つのテーマが{m['t']}%を超える単位：{'、'.join(m['u'].split(', '))}。"
+                if m["u"]
+                else ""
+            )
+            + "よく出る語ごとのテーマに分けるには、上の `themes: {}` を下の行で置き換え、"
+            "行頭の「# 」を外してください。"
+        ),
+    ),
+    (
+        r"REVIEW THIS FILE: `nps-kit init --from` chose the generic theme pack, so these are the "
+        r"generic pack's actions, written for no business in particular\. Before the first report "
+        r"goes out, read the actions under `general:` \(per segment\) and `themes:` \(per theme "
+        r"and segment\) and reword or delete any that does not fit your business or its rules; "
+        r"`nps-kit run` uses this file as it is\.",
+        "このファイルを確認してください：`nps-kit init --from` が汎用（generic）のテーマパックを"
+        "選んだため、ここにあるのは特定の業種向けではない汎用の施策です。最初のレポートを出す前に "
+        "`general:`（セグメントごと）と `themes:`（テーマ・セグメントごと）の施策を読み、"
+        "業種や業界の規則に合わないものは書き換えるか削除してください。"
+        "`nps-kit run` はこのファイルをそのまま使います。",
+    ),
+    (
+        r"Actions every business can take\. Asking promoters for referrals or public reviews is "
+        r"left out: some sectors' rules restrict it \(in Japan, medical advertising rules "
+        r"restrict inducing patients to recommend a clinic\)\. Where your rules allow it, add for "
+        r"example:",
+        "どの業種でも取れる施策です。推奨者への紹介や公開レビューの依頼は入れていません："
+        "業界によっては規則で制限されています（日本では医療広告の規則が、患者に推奨を促すことを"
+        "制限しています）。規則が認める場合は、たとえば次を加えてください：",
+    ),
+    (
+        r"usability's words cover getting there \(access, parking, location\), getting in touch "
+        r"and booking \(phone lines, online booking\) and opening hours: the actions name them "
+        r"all, the evidence quotes which of them the comments are about\.",
+        "使いやすさ・利便性の語句は、来院・来店の手段（アクセス、駐車場、立地）、連絡と予約"
+        "（電話、ネット予約）、受付・営業時間にわたります。施策はそのすべてを挙げ、"
+        "根拠にはコメントがどれについてかを引用します。",
+    ),
+    (
         r"Playbook of the (?P<p>\w+) pack \(nps-kit\): actions per segment and theme of this "
         r"pack\. Same format as nps_kit/resources/playbook\.yaml \(described at its top\)\.",
         r"nps-kit のテーマパック「\g<p>」のプレイブック："

@@ -1701,6 +1701,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Warning: only {share:.0f}% of comments contain a theme's words. Choose another "
         "theme pack ({packs}) or add phrases to themes.yaml",
     },
+    "discovery.split": {"ja": "1つのテーマに集中", "en": "One theme holds most comments"},
+    "discovery.split_value": {
+        "ja": "「{theme}」がテーマの付いたコメント{tagged}件の{share:.0f}%を占めています。"
+        "内容ごとのテーマに分けると、対策がそれぞれの担当に届きます。よく出る語：{phrases}。"
+        "themes.yaml に貼る形は nps-kit themes EXPORT --text-column COL --suggest が出力します",
+        "en": "{theme} holds {share:.0f}% of the {tagged} comments with a theme: split it into "
+        "themes of their own, so that each action reaches the team it concerns. Its most "
+        "frequent words: {phrases}. nps-kit themes EXPORT --text-column COL --suggest writes "
+        "them in the form themes.yaml takes",
+    },
+    "discovery.split_one": {"ja": "{phrase}（{n}件）", "en": "{phrase} ({n})"},
     "overview.period_units": {
         "ja": "（{total}件中{ok}件のレポート）",
         "en": " ({ok} of {total} units' reports)",

@@ -1229,7 +1229,18 @@ def project_from_export(
         ),
         # A Japanese analyst adds 代車 and 車検 here: the comments in the project's language.
         Path("parameters/themes.yaml"): in_language(
-            pack_extension(pack) if pack else _empty_themes(), found.language
+            pack_extension(pack)
+            + _split_proposal(
+                texts[comment[0].column],
+                pack,
+                found.language,
+                None if column is None else found.data[column],
+            )
+            if pack and comment[0] is not None
+            else pack_extension(pack)
+            if pack
+            else _empty_themes(),
+            found.language,
         ),
         Path("parameters/playbook.yaml"): in_language(
             _playbook(pack, language=found.language), found.language
@@ -1322,6 +1333,15 @@ _PLAYBOOK_HEAD: Final = """\
 """
 
 
+#: Heads the generic pack's playbook in a project: its actions fit no business in particular.
+_GENERIC_REVIEW = """\
+# REVIEW THIS FILE: `nps-kit init --from` chose the generic theme pack, so these are the generic
+# pack's actions, written for no business in particular. Before the first report goes out, read
+# the actions under `general:` (per segment) and `themes:` (per theme and segment) and reword or
+# delete any that does not fit your business or its rules; `nps-kit run` uses this file as it is.
+"""
+
+
 def _empty_themes() -> str:
     return _EMPTY_THEMES.format(packs=", ".join(PACKS))
 
@@ -1357,6 +1377,58 @@ def pack_extension(pack: str, *, written_by: str = "nps-kit init --from") -> str
     )
 
 
+def _split_proposal(
+    texts: pd.Series, pack: str, language: str, units: pd.Series | None = None
+) -> str:
+    """Return commented lines that split a theme holding most comments (QA26 #15), or ``""``.
+
+    Measured on the whole comment column (the themes file serves every unit) and on each
+    unit's comments (``units``: the unit column), with the threshold of
+    :data:`nps_kit.text.split.DOMINANT_SHARE`; the words proposed are the whole column's, or,
+    when only some units pass it, those of the unit where the theme holds the most.
+    """
+    from nps_kit.text.packs import load_pack
+    from nps_kit.text.redaction import redact
+    from nps_kit.text.split import DOMINANT_SHARE, dominant_theme, split_yaml
+
+    # The examples are comments written into a file: masked as --suggest masks them.
+    masked = redact(texts.astype("string")).texts
+    book = load_pack(pack)
+    found = dominant_theme(masked, book)
+    by_unit = []
+    if units is not None:
+        for name, part in masked.groupby(units.reindex(masked.index), sort=True):
+            held = dominant_theme(part, book)
+            if held is not None:
+                by_unit.append((str(name), held))
+    of = ""
+    if found is None and by_unit:
+        name, found = max(by_unit, key=lambda pair: pair[1].share)
+        of = f" of {name}"
+    snippet = "" if found is None else split_yaml(found, lang="ja" if language == "ja" else "en")
+    if found is None or not snippet:
+        return ""
+    theme = found.theme
+    head = (
+        f"One theme holds most of these comments: '{theme.id}', {found.share:.1f}% of the "
+        f"{found.tagged:,} comments with a theme{of} (over {DOMINANT_SHARE:.0f}%, one action "
+        "covers the problems of different teams)."
+    )
+    if by_unit:
+        listed = ", ".join(f"{name} {held.theme.id} {held.share:.1f}%" for name, held in by_unit)
+        head += f" Units where one theme holds over {DOMINANT_SHARE:.0f}%: {listed}."
+    head += (
+        " To split it into themes of its most frequent words, replace `themes: {}` above with "
+        "the lines below, without their leading '# '."
+    )
+    lines = textwrap.wrap(head, width=96)
+    return (
+        "".join(f"# {line}\n" for line in lines)
+        + "# themes:\n"
+        + "".join(f"# {line}\n" for line in snippet.splitlines())
+    )
+
+
 def _playbook(pack: str | None, *, language: str = "en") -> str:
     """Return the bundled playbook; without a theme pack, without its theme actions.
 
@@ -1366,6 +1438,9 @@ def _playbook(pack: str | None, *, language: str = "en") -> str:
     text = _pack_text(pack, 1) if pack is not None else _resource("playbook.yaml")
     if language == "ja":
         text = short_playbook_head(text)
+    if pack == "generic":
+        # Written for no business in particular (QA26 #16: a referral scheme for a hospital).
+        return _GENERIC_REVIEW + text
     if pack is not None:
         return text
     start = text.index("\nthemes:\n") + 1
