@@ -78,6 +78,10 @@ columns:
   comment: comment
   contact: contact_ok
   weight: null
+
+# The demo data ends in October 2026, so this unit reports that month: defaults.yaml's period
+# (latest, for your own export) would warn that the demo export holds nothing newer.
+period: 2026-10
 """
 # The demo unit each language's project reports on (INIT43: an English project's example was
 # EC事業部, its comments and segments Japanese), with the labels of the demo's questions, which
@@ -432,13 +436,25 @@ def _say_pack(written: list[Path]) -> None:
             f"(write extends: {others} there to use another)",
             file=sys.stderr,
         )
+        _say_split(themes)
+        playbook = themes.with_name("playbook.yaml")
+        if pack == "generic" and playbook in written:
+            print(
+                f"playbook: {playbook} is the generic pack's playbook, written for no business "
+                "in particular: review its actions for yours (under general: and themes:) and "
+                "reword or delete any that does not fit your business or its rules before the "
+                "first report goes out",
+                file=sys.stderr,
+            )
         return
-    # Comments in a language no pack reads (FIX49, QA26 #14): another pack would not help.
+    # Comments in a language no pack reads (FIX49, QA26 #14): another pack would not help, the
+    # user's own keywords do (FIX50: they tag such comments, as neutral mentions).
     unread = re.search(r"^# (.+(?:no pack reads|どのパックも読めない言語).+)$", text, re.MULTILINE)
     if unread is not None:
         print(
             f"themes: {unread[1]} None of the packs ({', '.join(PACKS)}) reads them, so "
-            f"{themes} has no themes.",
+            f"{themes} has no themes; keywords in their language written under en: there tag "
+            "them (as mentions, without praise or complaint).",
             file=sys.stderr,
         )
         return
@@ -460,6 +476,21 @@ def _say_running_id(written: list[Path]) -> None:
             "note: columns.id counts the export's rows 1, 2, 3 …: if each export numbers its "
             "rows from 1 again, a returned work file and the alerts log would match the wrong "
             f"response; {defaults} says what to set.",
+            file=sys.stderr,
+        )
+
+
+def _say_split(themes: Path) -> None:
+    """Say that one theme holds most comments and that themes.yaml proposes a split (QA26 #15)."""
+    from nps_kit.text.split import SPLIT_MARKS
+
+    marks = "|".join(map(re.escape, SPLIT_MARKS.values()))
+    found = re.search(rf"^#   (?P<id>\w+):  # (?:{marks})$", themes.read_text("utf-8"), re.M)
+    if found is not None:
+        print(
+            f"split: one theme ('{found['id']}') holds most of the comments with a theme, so "
+            "its actions would cover the problems of different teams; the end of "
+            f"{themes} proposes themes of its most frequent words to split it into",
             file=sys.stderr,
         )
 
