@@ -767,6 +767,16 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "デモユニットのレポートの言語です。下の data と同じく、このファイルに書いています。",
     ),
     (
+        _literal(
+            "The demo data ends in October 2026, so this unit reports that month: "
+            "defaults.yaml's period (latest, for your own export) would warn that the demo "
+            "export holds nothing newer."
+        ),
+        "デモデータは2026年10月で終わるため、このユニットはその月のレポートを作成します。"
+        "defaults.yaml の period（ご自身のエクスポート向けの latest）のままでは、"
+        "デモのエクスポートにそれより新しいデータがないという警告が出ます。",
+    ),
+    (
         _literal("The demo export's columns, kept in this file for the same reason as data above."),
         "デモのエクスポートの列です。上の data と同じ理由で、このファイルに書いています。",
     ),
