@@ -12,7 +12,7 @@ its training chose it: read this way, English lost more mentions than it fixed (
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -36,6 +36,8 @@ def clause_polarities(
     texts: Sequence[str],
     added: np.ndarray,
     rules: Sequence[str],
+    *,
+    read: Callable[[str], list[Polarity]] | None = None,
 ) -> dict[int, dict[int, Polarity]]:
     """Return the polarity of the clause each added theme is said in, per comment.
 
@@ -52,6 +54,10 @@ def clause_polarities(
     rules
         Per comment, how the layer's added themes get their polarity
         (:attr:`nps_kit.text._layer.Adjustment.polarity`): only ``"comment"`` is read here.
+    read
+        The judgement of each clause (:func:`nps_kit.text._clause_rules._clauses`) of a comment;
+        ``None`` (default): each clause's words alone (``_score``). An answer to "what could we
+        improve?" passes its own reading, which makes a clause without judgement a request.
 
     Returns
     -------
@@ -71,7 +77,7 @@ def clause_polarities(
         clauses = [c.text for c in _clauses(texts[at])]
         if len(clauses) < 2:
             continue
-        polarities = [_score(c).polarity for c in clauses]
+        polarities = read(texts[at]) if read else [_score(c).polarity for c in clauses]
         if _judged_both_ways(polarities):
             todo.append((at, clauses, polarities))
     if not todo:
