@@ -1639,6 +1639,14 @@ def test_pol21_english_forms(text: str, pack: str, theme: str, expected: str) ->
         ("Nothing, the mechanics really know their stuff", "retail", {"staff": "positive"}),
         ("Nothing to improve, the staff were lovely", "generic", {"staff": "positive"}),
         ("Nothing much, maybe cheaper delivery", "retail", {"price": "negative"}),
+        # FIX52: "nothing to improve" may name what is not there (改善点は見当たりません), and
+        # says so after the praise too; a named improvement is still a request.
+        ("店員さんがいつも親切です。改善してほしい点は特にないです", "retail",
+         {"staff": "positive"}),
+        ("スタッフの説明がいつも丁寧です。改善点は見当たりません", "generic",
+         {"staff": "positive"}),
+        ("配達の方がいつも丁寧。要望は思いつきません", "retail", {"delivery": "positive"}),
+        ("改善してほしい点は配送の速さ", "retail", {"delivery": "negative"}),
     ],
 )  # fmt: skip
 def test_nothing_first_in_an_improvement_answer(text: str, pack: str, expected: dict) -> None:
