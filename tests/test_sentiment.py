@@ -1296,6 +1296,9 @@ def test_an_improvement_answer_is_read_without_its_score() -> None:
         ("特になし。田中さんに会いに行ってます", "generic", "staff", "neutral"),
         # The layer finds the staff in the praising clause, as in a "why?" answer.
         ("特になし。田中さん最高。でも待ち時間が長い", "generic", "staff", "positive"),
+        ("Tom behind the bar is a legend but the beer was warm", "generic", "staff", "positive"),
+        ("Great burgers, but Tom behind the bar ignored us for ages", "generic", "staff",
+         "negative"),
         # Named without any judgement: what is asked for.
         ("Tom behind the bar", "generic", "staff", "negative"),
         ("Priya at the front desk, every day", "retail", "staff", "negative"),

@@ -402,7 +402,8 @@ def _added_polarity(
     the comment's clauses as a theme the dictionaries find does: a request where they judge
     nothing, their praise where they praise ("Nothing! Maria at the counter is the best",
     QA27), whatever the rule; where the rule is ``"others"`` and the other themes agree,
-    theirs.
+    theirs. In a comment that praises and complains, the clause the layer finds the theme in
+    decides first (:func:`nps_kit.text._added.clause_polarities`, read with the same clauses).
     """
     if asks == "improvement":
         if matcher is None:
@@ -473,9 +474,10 @@ def tag_polarity(
         judgement ("Same day delivery in London"), or judged only by a comparative or a wish
         word ("Cheaper plans", 「もっと安く」), is ``"negative"``; a clause that clearly praises
         ("the staff are brilliant", 丁寧で満足) stays ``"positive"``, and so does praise after
-        "nothing to improve" ("Nothing, the staff are brilliant"). The score then decides
-        nothing (every mention is judged), and the learned correction, trained on answers to
-        "why?", is not applied.
+        "nothing to improve" ("Nothing, the staff are brilliant"). A theme the learned layer
+        adds is read from the same clauses (a request only where they judge nothing). The score
+        then decides nothing (every mention is judged), and the learned correction, trained on
+        answers to "why?", is not applied.
 
     Returns
     -------
@@ -568,8 +570,8 @@ def _tag_polarity(
             unique,
             layer.added,
             layer.polarity,
-            # An improvement answer's clauses are read as for its other themes; a reason
-            # answer's as the layer's clause rule was measured (FIX19).
+            # An improvement answer's clauses are read as for its other themes, and its added
+            # themes placed whatever the rule; a reason answer's as measured (FIX19).
             read=partial(_read_clauses, matcher=themes, asks=asks)
             if asks == "improvement"
             else None,
