@@ -41,6 +41,30 @@ def _literal(english: str) -> str:
     return re.sub(r"<<(\w+)>>", r"(?P<\1>.+?)", re.escape(english))
 
 
+# What an export's written UTC offsets show (i18n zone_hint.offset / zone_hint.offsets), and
+# what null does with them (scaffold._offset_lines).
+_EVIDENCE = (
+    r"The times carry the UTC (?:offset (?P<one>\S+), that of (?P<zone1>\S+)|offsets "
+    r"(?P<two>.+?), changing on the days summer time starts and ends in (?P<zone2>\S+))"
+)
+_NULL_OFFSETS = (
+    r"(?:With null a time is read as the wall clock it was written in \(months are cut by it\), "
+    r"while ages and overdue call-backs count in UTC\.|With null the times are read as "
+    r"Asia/Tokyo's clock, the zone of the language\.)"
+)
+# A Japanese project's null is Asia/Tokyo (clock.export_zone), said so.
+_NULL_OFFSETS_JA = "nullでは、時刻をAsia/Tokyo（言語で決まるタイムゾーン）の時刻として読みます。"
+
+
+def _evidence_ja(m: re.Match[str]) -> str:
+    if m["one"] is not None:
+        return f"時刻にUTCからの時差{m['one']}が書かれています（{m['zone1']}の時差）"
+    return (
+        f"時刻にUTCからの時差{m['two']}が書かれ、{m['zone2']}の夏時間の始まりと終わりの日に"
+        "切り替わっています"
+    )
+
+
 #: English sentence (whole comment lines joined by spaces) -> Japanese (``re`` replacement).
 _JA: tuple[tuple[str, _Replace], ...] = (
     (
@@ -94,6 +118,37 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "フォローアップの経過日数、期限切れの折り返し連絡。"
         "null＝言語で決まります（ja：Asia/Tokyo、en：UTC。"
         "このマシンのタイムゾーンには依存しません）。",
+    ),
+    # FIX48: an export whose times carry their UTC offsets (scaffold._offset_lines).
+    (
+        _EVIDENCE + r": the report reads the times as that zone's clock \(the months the "
+        r"export wrote\) and counts ages and overdue call-backs by it\. " + _NULL_OFFSETS,
+        lambda m: (
+            f"{_evidence_ja(m)}。レポートは時刻をそのタイムゾーンの時刻（エクスポートに書かれた月）"
+            f"として読み、経過日数と期限切れの折り返し連絡もその時刻で数えます。{_NULL_OFFSETS_JA}"
+        ),
+    ),
+    (
+        r"The export writes each time with its UTC offset, and the units' offsets point to "
+        r"different zones: each unit's file sets its own\. " + _NULL_OFFSETS,
+        "エクスポートは各時刻をUTCとの時差つきで書いており、ユニットごとに時差の示すタイムゾーンが"
+        "異なります。各ユニットのファイルでそれぞれ設定しています。" + _NULL_OFFSETS_JA,
+    ),
+    (
+        r"The export writes each time with its UTC offset, and the offsets point to no single "
+        r"zone\. " + _NULL_OFFSETS + r" Set the zone of the offsets \(e\.g\. Europe/London, "
+        r"Australia/Sydney\) to count them there too\.",
+        "エクスポートは各時刻をUTCとの時差つきで書いていますが、時差から一つのタイムゾーンには"
+        "決まりません。" + _NULL_OFFSETS_JA + "経過日数なども現地で数えるには、その時差の"
+        "タイムゾーン（例：Asia/Tokyo）を設定してください。",
+    ),
+    (
+        _EVIDENCE + r" \(this unit's rows\): its report reads them as that zone's clock and "
+        r"counts ages and overdue call-backs by it\.",
+        lambda m: (
+            f"{_evidence_ja(m)}（このユニットの行）。このユニットのレポートは時刻をそのタイムゾーンの"
+            "時刻として読み、経過日数と期限切れの折り返し連絡もその時刻で数えます。"
+        ),
     ),
     (
         r"The inspected export \(relative to this folder\)\.",
@@ -765,6 +820,16 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     (
         _literal("Report language of the demo unit, kept in this file as its data below is."),
         "デモユニットのレポートの言語です。下の data と同じく、このファイルに書いています。",
+    ),
+    (
+        _literal(
+            "The demo data ends in October 2026, so this unit reports that month: "
+            "defaults.yaml's period (latest, for your own export) would warn that the demo "
+            "export holds nothing newer."
+        ),
+        "デモデータは2026年10月で終わるため、このユニットはその月のレポートを作成します。"
+        "defaults.yaml の period（ご自身のエクスポート向けの latest）のままでは、"
+        "デモのエクスポートにそれより新しいデータがないという警告が出ます。",
     ),
     (
         _literal("The demo export's columns, kept in this file for the same reason as data above."),

@@ -554,7 +554,8 @@ def test_comments_in_a_language_no_pack_reads_are_marked_and_get_no_themes(capsy
     assert lines[3].endswith(",en") and lines[3].split(",")[1]
     assert err == (
         "note: 2 comment(s) are in a language no theme pack reads (French 1, German 1; "
-        "'language' column): they get no themes and no polarity.\n"
+        "'language' column): no pack's words tag them, only your themes file's own words, as "
+        "neutral mentions (not judged, not by the score either).\n"
     )
     code, out, _ = _run(capsys, *args, "--format", "json")
     records = json.loads(out)

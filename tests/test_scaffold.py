@@ -1857,3 +1857,103 @@ def test_init_takes_the_sheets_no_column_as_the_id_the_detractor_list_shows(
     current = unit.current[unit.current["nps_score"] <= 6]
     assert sorted(found.rows["response_id"], key=int) == [str(n) for n in current["No."]]
     assert sorted(found.rows["response_id"], key=int) != [str(n) for n in current["nps_row"]]
+
+
+def _offset_rows(unit: str, summer: str, winter: str) -> list[str]:
+    """A unit's rows around 25 October 2026, when EU summer time ends, with their offsets."""
+    days = pd.date_range("2026-10-10", "2026-11-10")
+    return [
+        f"{unit},{day:%Y-%m-%d}T09:{i % 60:02d}:00"
+        f"{summer if day < pd.Timestamp('2026-10-25') else winter},{i % 11},ok {i}\n"
+        for i, day in enumerate(days)
+    ]
+
+
+def test_init_proposes_each_unit_the_zone_its_written_offsets_point_to(tmp_path: Path) -> None:
+    # QA26 #5: a hotel group's export writes each time with its offset (+00/+01 in London and
+    # Lisbon, +01/+02 in Paris); init said "The export's times carry no zone" and wrote null.
+    rows = [
+        *_offset_rows("Riverside London", "+01:00", "+00:00"),
+        *_offset_rows("Harbour View Lisbon", "+01:00", "+00:00"),
+        *_offset_rows("Hotel Lumière Paris", "+02:00", "+01:00"),
+    ]
+    export = write_text(
+        tmp_path / "a.csv", "Property,Response Date,recommend,why\n" + "".join(rows)
+    )
+    project_from_export(tmp_path / "p", export, unit_column="Property")
+    folder = tmp_path / "p" / "parameters"
+    text = (folder / "defaults.yaml").read_text(encoding="utf-8")
+    assert "carry no zone" not in text
+    assert yaml.safe_load(text)["timezone"] is None
+    flat = " ".join(line.removeprefix("# ") for line in text.splitlines())
+    assert (
+        "The export writes each time with its UTC offset, and the units' offsets point to "
+        "different zones: each unit's file sets its own. With null a time is read as the wall "
+        "clock it was written in (months are cut by it), while ages and overdue call-backs "
+        "count in UTC. timezone: null" in flat
+    )
+    zones = {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8")).get("timezone")
+        for path in folder.glob("*.yaml")
+        if path.stem not in ("defaults", "themes", "playbook")
+    }
+    assert zones == {
+        "riverside-london": "Europe/London",
+        "harbour-view-lisbon": "Europe/Lisbon",
+        "hotel-lumière-paris": "Europe/Paris",
+    }
+    paris = (folder / "hotel-lumière-paris.yaml").read_text(encoding="utf-8")
+    assert (
+        "# The times carry the UTC offsets +01:00 / +02:00, changing on the days summer time\n"
+        "# starts and ends in Europe/Paris (this unit's rows): its report reads them as that\n"
+        "# zone's clock and counts ages and overdue call-backs by it.\n"
+        "timezone: Europe/Paris\n"
+    ) in paris
+
+
+def test_init_sets_the_one_zone_every_unit_s_offsets_point_to(tmp_path: Path) -> None:
+    rows = [
+        *_offset_rows("Hotel Lumière Paris", "+02:00", "+01:00"),
+        *_offset_rows("Hôtel Opéra Paris", "+02:00", "+01:00"),
+    ]
+    export = write_text(
+        tmp_path / "a.csv", "Property,Response Date,recommend,why\n" + "".join(rows)
+    )
+    project_from_export(tmp_path / "p", export, unit_column="Property")
+    folder = tmp_path / "p" / "parameters"
+    text = (folder / "defaults.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["timezone"] == "Europe/Paris"
+    assert "carry no zone" not in text
+    assert "timezone" not in (folder / "hotel-lumière-paris.yaml").read_text(encoding="utf-8")
+    # One offset all year long points to no zone; null and what it does are said.
+    summer = [f"2026-07-{d:02d}T10:00:00+02:00,{d % 11},ok {d}\n" for d in range(1, 29)]
+    export = write_text(tmp_path / "b.csv", "Response Date,recommend,why\n" + "".join(summer))
+    project_from_export(tmp_path / "q", export)
+    text = (tmp_path / "q" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["timezone"] is None
+    assert "carry no zone" not in text
+    flat = " ".join(line.removeprefix("# ") for line in text.splitlines())
+    assert (
+        "The export writes each time with its UTC offset, and the offsets point to no single "
+        "zone. With null a time is read as the wall clock it was written in (months are cut by "
+        "it), while ages and overdue call-backs count in UTC. Set the zone of the offsets "
+        "(e.g. Europe/London, Australia/Sydney) to count them there too. timezone: null" in flat
+    )
+
+
+def test_a_japanese_export_s_tokyo_offset_is_said_in_japanese(tmp_path: Path) -> None:
+    rows = "".join(
+        f"2026-11-{d:02d}T10:00:00+09:00,{d % 11},対応がとても丁寧でした {d}\n"
+        for d in range(1, 29)
+    )
+    export = write_text(tmp_path / "a.csv", "回答日時,推奨度,理由\n" + rows)
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["timezone"] is None
+    assert (
+        "# 時刻にUTCからの時差+09:00が書かれています（Asia/Tokyoの時差）。\n"
+        "# レポートは時刻をそのタイムゾーンの時刻（エクスポートに書かれた月）として読み、\n"
+        "# 経過日数と期限切れの折り返し連絡もその時刻で数えます。\n"
+        "# nullでは、時刻をAsia/Tokyo（言語で決まるタイムゾーン）の時刻として読みます。\n"
+        "timezone: null\n"
+    ) in text

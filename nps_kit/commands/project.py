@@ -76,6 +76,10 @@ columns:
   comment: comment
   contact: contact_ok
   weight: null
+
+# The demo data ends in October 2026, so this unit reports that month: defaults.yaml's period
+# (latest, for your own export) would warn that the demo export holds nothing newer.
+period: 2026-10
 """
 # The demo unit each language's project reports on (INIT43: an English project's example was
 # EC事業部, its comments and segments Japanese), with the labels of the demo's questions, which

@@ -182,7 +182,7 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     segments = segment(data["nps_score"]) if score_column is not None else None
     polarity = tag_polarity(texts, book, segments=segments, asks=args.asks)
-    # Each comment's language: a comment in one no pack reads (fr, de …) gets no theme (QA26 #13).
+    # Each comment's language: one no pack reads (fr, de …) gets only own words' themes (QA26 #13).
     languages = comment_languages(texts).fillna("").tolist()
     ids: list[Any] = data[row_key(data, id_column)].tolist()
     rows: list[tuple[object, dict[str, str]]] = []
@@ -220,7 +220,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _unread_note(languages: list[str]) -> None:
-    """Say on stderr how many comments are in a language no pack reads, and that they have none."""
+    """Say on stderr how many comments are in a language no pack reads, and how they are tagged."""
     from collections import Counter
 
     from nps_kit.text.languages import language_name
@@ -231,7 +231,8 @@ def _unread_note(languages: list[str]) -> None:
     named = ", ".join(f"{language_name(code, 'en')} {n:,}" for code, n in other.most_common())
     print(
         f"note: {sum(other.values()):,} comment(s) are in a language no theme pack reads "
-        f"({named}; 'language' column): they get no themes and no polarity.",
+        f"({named}; 'language' column): no pack's words tag them, only your themes file's "
+        "own words, as neutral mentions (not judged, not by the score either).",
         file=sys.stderr,
     )
 
