@@ -166,8 +166,9 @@ _QUALTRICS_META: Final = frozenset(
 # Qualtrics' UserLanguage is not among them: the language a respondent answered in is a
 # breakdown (see _response_meta.language_codes).
 _SEPARATORS: Final = (";", ", ", ",", "|", "、", "/")
-# A slash is also written inside one option ("Web/App", 「店頭/電話」): it separates options only
-# when they recombine, i.e. more different answers hold it than there are pieces.
+# A slash is also written inside one option ("Web/App", 「店頭/電話」) and in dates, rates and
+# times (11/3, 2/week, 9:00/10:30): it separates options only when they recombine (more
+# different answers hold it than there are pieces) and its pieces are words, not numbers.
 _INSIDE_OPTIONS: Final = frozenset({"/"})
 _SAMPLE: Final = 3
 # Preferred response dates, best first: when the response was recorded or submitted (a
@@ -543,7 +544,8 @@ def _separator(answers: _Answers) -> str | None:
         counts = weights.groupby(tokens.to_numpy()).sum()
         if sep in _INSIDE_OPTIONS:
             joined = int(text.str.contains(sep, regex=False).sum())
-            if joined <= len(counts):
+            numbers = float(weights[tokens.str.contains(r"\d")].sum()) / total
+            if joined <= len(counts) or numbers > 0.1:
                 continue
         if counts[counts >= 2].sum() >= 0.5 * total:
             return sep
