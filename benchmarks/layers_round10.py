@@ -1,4 +1,4 @@
-"""Round 10 of the theme layer (LAY25, PREREG23 and PREREG24): held-out estimate, set 28's reading.
+"""Rounds 10 and 11 of the theme layer (LAY25, LAY26; PREREG23, PREREG24): estimate, set 28.
 
 The choices are made by ``benchmarks/layers_eval4.py themes --round 10`` (round 9's procedure
 unchanged: folds ``FOLDS10`` = round 7's over the rules that never saw them, precision floor on
@@ -34,8 +34,19 @@ was stopped at 09:37. No choice was made, no estimate read, no candidate committ
 not read: its one remaining reading is kept for a candidate that runs to its end (on a quiet
 machine, or un-niced).
 
-Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole --theme A.npz [B.npz]`` or
-``... decide``.
+Round 11 (LAY26, ``--round 11``), declared before any run: round 10's procedure unchanged
+(``benchmarks/layers_eval4.py themes --round 11``: the same folds, floor, C grid, PF and PF-0.01)
+over the rules and labels of main at 33a2d57, the data grown by blind sets 23 and 24 (both spent,
+named in ``labelled_sets.SPENT_BLIND``), blind 24, the newest, held out (``TEST11``); the
+estimate's models are trained with ``--blind`` without 24, the candidate's with it. ``whole``
+reads blind 24 (``theme_eval_blind24.csv``), the shipped layer being main's at 33a2d57 (the
+same resource as b503485's: English round 8, Japanese round 7, correction 6). The candidate
+rule is round 10's, word for word (above), on blind 24 held out. Set 28 is read once, for one
+candidate, only if a language has one: this is its last reading. A language that fails keeps its
+shipped layer. The run is un-niced (round 10's niced run starved), one process per language.
+
+Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11] --theme A.npz [B.npz]``
+or ``... decide [--round 11]``.
 """
 
 from __future__ import annotations
@@ -51,8 +62,12 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from layers_round8 import shipped_files, show, whole  # noqa: E402
 from layers_round9 import verdict  # noqa: E402
 
-SHIPPED = "b503485"  # main where round 10 began: English round 8, Japanese round 7, correction 6
-HELD = "theme_eval_blind23.csv"  # the estimate's held-out set (spent, PREREG23)
+#: Per round, main where it began (English round 8, Japanese round 7, correction 6) and the
+#: estimate's held-out set (spent).
+ROUNDS = {
+    10: ("b503485", "theme_eval_blind23.csv"),
+    11: ("33a2d57", "theme_eval_blind24.csv"),
+}
 DECISION = ("theme_train28_en.csv", "theme_train28_ja.csv")
 
 
@@ -61,10 +76,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("step", choices=["whole", "decide"])
     parser.add_argument("--theme", nargs="*", default=[], help="whole: theme layer resources")
-    parser.add_argument("--shipped", default=SHIPPED)
+    parser.add_argument("--round", type=int, default=10, choices=list(ROUNDS))
+    parser.add_argument("--shipped", help="the shipped layers' commit (the round's by default)")
     args = parser.parse_args(argv)
+    shipped, held = ROUNDS[args.round]
+    args.shipped = args.shipped or shipped
     data_dir = ROOT / "tests" / "data"
-    files = [data_dir / HELD] if args.step == "whole" else [data_dir / f for f in DECISION]
+    files = [data_dir / held] if args.step == "whole" else [data_dir / f for f in DECISION]
     with tempfile.TemporaryDirectory() as tmp:
         theme0, pol0 = shipped_files(Path(tmp), args.shipped)
         rows = {"rules alone": whole(files, learned=False)}
