@@ -229,6 +229,17 @@ held out, whole tagger, models trained on every other set, shipped -> PF / PF-0.
 0.824/0.688/0.750, polarity 0.790 -> 0.821/0.692/0.751, 0.766 / 0.821/0.692/0.751, 0.763 (F1
 +0.001, polarity -0.024 / -0.027): both fail the polarity part of the rule by far, so neither was
 committed nor read on set 28; English keeps round 8. Nothing ships in round 9.
+
+Round 11 (LAY26; round 10 of LAY25 never ended): round 10's procedure (``layers_eval4.py themes
+--round 11``, blind 24 held out), the data grown by blind sets 23 and 24: 19,694 English and
+19,677 Japanese comments. Chosen (PF, the declared candidate rule of
+``benchmarks/layers_round10.py``): en C 64, t_drop 0.18, t_add 0.42, ``comment``; ja C 64, 0.14 /
+0.42, ``comment``. Set 28 (last reading): Japanese shipped (F1 0.819 -> 0.827), English not
+(polarity -0.007) and keeps round 8. Shipped resource: ``PYTHONPATH=. python
+benchmarks/train_theme_model.py --train 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27
+--blind 9 10 11 12 13 15 16 17 18 19 20 21 22 23 24 --design both_comment_edge_pfloor --choices
+'{"ja": [64.0, 0.14, 0.42, "comment"]}' --keep en --keep-from 33a2d57``. Figures and readings in
+``benchmarks/layers_round10.py``.
 """
 
 from __future__ import annotations
