@@ -249,6 +249,7 @@ import io
 import json
 import subprocess
 import sys
+import tempfile
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -492,6 +493,34 @@ def write(path: Path, named: dict[str, np.ndarray]) -> None:
     path.write_bytes(buffer.getvalue())
 
 
+def exclude_record(commit: str | None = None) -> np.ndarray:
+    """(pack, theme id, exclude pattern) of every shipped pack, as at ``commit`` (None: now).
+
+    Written beside a language's models (``{lang}_excludes``): the excludes the layer was trained
+    beside; one written later outranks the layer (``nps_kit.text.themes._newer_excludes``). The
+    patterns are read as ``load_themes`` reads them (``Theme.excludes``), from the packs'
+    themes files of ``commit``.
+    """
+    from nps_kit.text.packs import pack_files
+    from nps_kit.text.themes import load_themes
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for pack in PACKS:
+            path = pack_files(pack)[0]
+            if commit is not None:
+                blob = subprocess.run(
+                    ["git", "-C", str(ROOT), "show", f"{commit}:{path.relative_to(ROOT)}"],
+                    capture_output=True,
+                    check=True,
+                ).stdout
+                path = Path(tmp) / f"{pack}.yaml"
+                path.write_bytes(blob)
+            for theme in load_themes(path).themes:
+                rows.extend((pack, theme.id, part) for part in dict.fromkeys(theme.excludes))
+    return np.array(rows, dtype=str).reshape(-1, 3)
+
+
 def kept(path: Path, commit: str, langs: list[str]) -> dict[str, np.ndarray]:
     """The arrays of ``langs`` in the resource ``path`` as committed at ``commit``.
 
@@ -570,6 +599,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         named.update(arrays(features, models, lang, (t_drop, t_add)))
         named[f"{lang}_added_polarity"] = np.array(rule, dtype=str)
+        named[f"{lang}_excludes"] = exclude_record()
         print(f"{lang}: C={c} t_drop={t_drop} t_add={t_add} added polarity {rule}")
         if args.sample:
             frame = pd.DataFrame(SAMPLE[lang], columns=["pack", "text"])

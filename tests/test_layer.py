@@ -13,7 +13,7 @@ from nps_kit.score import segment
 from nps_kit.text import _layer, _polarity_layer
 from nps_kit.text.packs import load_pack, pack_files
 from nps_kit.text.sentiment import tag_polarity
-from nps_kit.text.themes import ThemeBook, load_themes, tag_themes
+from nps_kit.text.themes import Theme, ThemeBook, load_themes, tag_themes
 from nps_kit.text.tokens import normalise_one
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -507,6 +507,68 @@ def test_a_files_exclude_stops_the_layer_adding_its_theme(tmp_path: Path) -> Non
         polarity = tag_polarity(texts, book)
         assert pd.isna(polarity.at[0, "quality"]) and polarity.at[0, "price"] == "positive"
     assert _generic(tmp_path, "themes: {}\n").vetoes == ()
+
+
+def _theme(pack: str, theme_id: str) -> Theme:
+    book = load_pack(pack)
+    return book.themes[book.ids.index(theme_id)]
+
+
+def test_the_resource_records_the_excludes_each_language_was_trained_beside() -> None:
+    # generic quality's exclude of a home's size ("two bed flat", SENSE25) was written after the
+    # English models (round 8); its other excludes were there when they were trained. The
+    # Japanese models (round 11) were trained beside every exclude the packs have.
+    quality = _theme("generic", "quality")
+    bed = [part for part in quality.excludes if "bed" in part]
+    assert len(bed) == 1
+    trained = _layer.trained_excludes("en", "generic")
+    assert trained is not None
+    assert set(quality.excludes) - trained["quality"] == set(bed)
+    trained = _layer.trained_excludes("ja", "generic")
+    assert trained is not None and set(quality.excludes) <= trained["quality"]
+
+
+def test_an_exclude_newer_than_the_layer_stops_it_adding_the_theme() -> None:
+    texts = pd.Series(
+        [
+            "Standing charge is ridiculous for a one bed flat",
+            "Rent went up again on our 2 bed apartment, awful",
+            "Great quality, shame the rent on a two bed flat is so high",
+            "Cheap, but it's out of town.",
+        ]
+    )
+    pack = load_pack("generic")
+    rules = tag_themes(texts, pack, learned=False)
+    assert rules["quality"].tolist() == [False, False, True, False]
+    tags = tag_themes(texts, pack)
+    # not added where the newer exclude took the words ("bed") away; the words' own hit and an
+    # addition where no excluded word of the theme is, stay
+    assert tags["quality"].tolist() == [False, False, True, True]
+    assert tags["price"].tolist() == [True, True, False, True]
+    polarity = tag_polarity(texts, pack, segments=segment(pd.Series([2, 2, 6, 9])))
+    assert polarity.notna().equals(tags.astype(bool))
+    assert polarity.at[1, "price"] == "negative" and pd.isna(polarity.at[1, "quality"])
+    # retail chat's exclude of a chat with a person (ERR23), newer than the layer too
+    chat = pd.Series(["Had a lovely chat with the owner, great little shop"])
+    assert not tag_themes(chat, load_pack("retail"))["chat"].any()
+
+
+def test_an_exclude_the_layer_was_trained_beside_does_not_outrank_it() -> None:
+    # finance branch's exclude gives 窓口の方 (the staff at the counter) to staff; the labels tag
+    # branch too, as the layer learned, so the layer still adds branch there
+    branch = _theme("finance", "branch")
+    text = normalise_one("窓口の方がとても親切で、年配の母にもわかるように説明してくれました")
+    assert branch.pattern.search(text) and not branch.matches(text)
+    trained = _layer.trained_excludes("ja", "finance")
+    assert trained is not None and set(branch.excludes) <= trained["branch"]
+    assert tag_themes(pd.Series([text]), load_pack("finance")).at[0, "branch"]
+
+
+def test_a_resource_without_a_record_lets_every_exclude_be_older(monkeypatch) -> None:
+    monkeypatch.setattr(_layer, "_trained_excludes", lambda: {})
+    assert _layer.trained_excludes("en", "generic") is None
+    texts = pd.Series(["Standing charge is ridiculous for a one bed flat"])
+    assert tag_themes(texts, load_pack("generic")).at[0, "quality"]  # as before the record
 
 
 def _vetted_reference(prob, hit, keep, themes, pack, vetting) -> np.ndarray:
