@@ -75,6 +75,8 @@ BLIND22 = pd.read_csv(DATA / "theme_eval_blind22.csv", keep_default_na=False, dt
 BLIND23 = pd.read_csv(DATA / "theme_eval_blind23.csv", keep_default_na=False, dtype=str)
 # Blind set 24: merged unread (only its format is tested here); read as /work/lead/PREREG24.md says.
 BLIND24 = pd.read_csv(DATA / "theme_eval_blind24.csv", keep_default_na=False, dtype=str)
+# Blind set 25: merged unread (only its format is tested here); read as /work/lead/PREREG25.md says.
+BLIND25 = pd.read_csv(DATA / "theme_eval_blind25.csv", keep_default_na=False, dtype=str)
 SHORT14 = pd.read_csv(DATA / "theme_eval_short14.csv", keep_default_na=False, dtype=str)
 
 
@@ -425,6 +427,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         BLIND22,
         BLIND23,
         BLIND24,
+        BLIND25,
         SHORT14,
         _both_languages("theme_train24"),
         _both_languages("theme_train25"),
@@ -456,6 +459,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         "twenty-second",
         "twenty-third",
         "twenty-fourth",
+        "twenty-fifth",
         "short14",
         "train24-decision",
         "train25-decision",
