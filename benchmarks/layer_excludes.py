@@ -47,6 +47,11 @@ above. Rebuilt by round 11's command (``benchmarks/layers_round10.py``; the trai
 writes ``ja_excludes`` beside the Japanese models) and then ``record --lang en=fa25c04`` for the
 English models it keeps.
 
+Again after main's ERR25 rules (merged at 38d5335: new excludes in both languages, e.g. staff's
+「最後の方」, returns' "returned my call", speed's 「60分で5000円」, all newer than both records):
+on the 94 readable set-languages one addition is blocked, a wrong one (returns added to "...
+Returned my call within the hour ...", blind 24 en, F1 0.8295 -> 0.8305); nothing else changes.
+
 Run: ``PYTHONPATH=. python benchmarks/layer_excludes.py record --lang en=fa25c04 ja=318dc89``;
 ``... measure --with nps_kit/resources/theme_layer.npz --without OLD.npz [--out CSV]``.
 """
