@@ -57,3 +57,13 @@ def test_the_kept_price_rise_is_a_pattern_of_every_packs_price_theme() -> None:
     for pack in ("retail", "generic", "saas", "finance"):
         price = next(t for t in load_pack(pack).themes if t.id == "price")
         assert PRICE_RISE in price.patterns, pack
+
+
+def test_hard_cancellation_survives_the_retail_layer() -> None:
+    # FIX51 (QA27 #1): the layer dropped 解約しにくい's usability beside a phone complaint.
+    text = "退会しにくい。窓口に電話するしかない"
+    tags = tag_polarity(pd.Series([text], dtype="string"), load_pack("retail"))
+    assert tags.loc[0].dropna().astype(str).to_dict() == {
+        "usability": "negative",
+        "phone": "negative",
+    }

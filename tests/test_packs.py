@@ -355,6 +355,11 @@ SENSES = [
     ("generic", "Thanks for my cleaning, the most thorough I have had", ["quality"]),
     ("generic", "Priya the hygienist was brilliant", ["staff"]),
     ("generic", "Dave the surveyor was great", ["staff"]),
+    # FIX51 (QA27 #1): e-mails that arrive, named in the sentence before, are no delivery; a
+    # parcel that arrives is; hard cancellation is the account (usability).
+    ("retail", "お知らせメールがしつこい。毎朝届くのでうんざり", ["communication"]),
+    ("retail", "発送のお知らせが来た。荷物は翌日届いた", ["delivery", "communication"]),
+    ("retail", "定期コースの退会手続きが面倒すぎる", ["usability"]),
 ]
 
 
