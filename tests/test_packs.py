@@ -357,8 +357,9 @@ SENSES = [
     ("generic", "Dave the surveyor was great", ["staff"]),
     # FIX51 (QA27 #1): e-mails that arrive, named in the sentence before, are no delivery; a
     # parcel that arrives is; hard cancellation is the account (usability).
-    ("retail", "お知らせメールがしつこい。毎朝届くのでうんざり", ["communication"]),
+    ("retail", "通知がうるさい。何度も届くのは勘弁", ["communication"]),
     ("retail", "発送のお知らせが来た。荷物は翌日届いた", ["delivery", "communication"]),
+    ("retail", "発送メールが来ない。届くのはいつなのか", ["delivery", "communication"]),
     ("retail", "定期コースの退会手続きが面倒すぎる", ["usability"]),
 ]
 

@@ -29,7 +29,7 @@ from nps_kit._schema_errors import load_yaml_model, problems_error, read_yaml
 from nps_kit.errors import ConfigError, DataError, closest, missing_column
 from nps_kit.i18n import Language
 from nps_kit.text._collector import paused
-from nps_kit.text._kept import kept_hits
+from nps_kit.text._kept import kept_hits, vetoed_additions
 from nps_kit.text._layer import Adjustment, adjust
 from nps_kit.text._lemma import lemma_text, with_lemmas
 from nps_kit.text._match import join_source, keyword_parts, matcher
@@ -461,7 +461,7 @@ def _layer_found(book: ThemeBook, texts: Sequence[str], hits: np.ndarray) -> Adj
     find (:attr:`ThemeBook.own`) stays, whatever the layer thinks of it, and one the file
     excludes in a comment (:attr:`ThemeBook.vetoes`) is not added there. A pack's words the
     layer may not drop (:data:`nps_kit.text._kept.KEPT`) keep their hits where their clause
-    names no other theme.
+    names no other theme, and it adds no theme where :data:`nps_kit.text._kept.VETOED` says so.
     """
     # The layer reads what a comment says after a no-answer opener ("No comments, the room was
     # dirty"): with the opener, it dropped every theme the words found there.
@@ -471,6 +471,9 @@ def _layer_found(book: ThemeBook, texts: Sequence[str], hits: np.ndarray) -> Adj
     kept = kept_hits(book.pack, book.ids, texts, hits & ~layer.found, matcher(book.themes))
     if kept.any():
         layer = replace(layer, found=layer.found | kept)
+    veto = vetoed_additions(book.pack, book.ids, texts, layer.added)
+    if veto.any():
+        layer = replace(layer, found=layer.found & ~veto, added=layer.added & ~veto)
     if not (book.own or book.vetoes) or not len(texts):
         return layer
     column = {theme_id: j for j, theme_id in enumerate(book.ids)}
