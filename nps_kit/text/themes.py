@@ -471,9 +471,9 @@ def _layer_found(book: ThemeBook, texts: Sequence[str], hits: np.ndarray) -> Adj
     kept = kept_hits(book.pack, book.ids, texts, hits & ~layer.found, matcher(book.themes))
     if kept.any():
         layer = replace(layer, found=layer.found | kept)
-    veto = vetoed_additions(book.pack, book.ids, texts, layer.added)
-    if veto.any():
-        layer = replace(layer, found=layer.found & ~veto, added=layer.added & ~veto)
+    vetoed = vetoed_additions(book.pack, book.ids, texts, layer.added)
+    if vetoed.any():
+        layer = replace(layer, found=layer.found & ~vetoed, added=layer.added & ~vetoed)
     if not (book.own or book.vetoes) or not len(texts):
         return layer
     column = {theme_id: j for j, theme_id in enumerate(book.ids)}
