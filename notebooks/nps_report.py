@@ -204,7 +204,11 @@ page.show(
 # Actions for promoters, passives and detractors, derived from this unit's own data (comment themes and rating drivers), each with its evidence (the share of the segment praising, or complaining about or asking to improve, the theme, with n; for detractors also the NPS points gained if this theme's detractors became passives).
 
 # %% tags=["section-strategies"]
-page.show(sections.strategies(u, analysis))
+page.show(
+    sections.strategies(
+        u, analysis, contact_column=contact_column, contact_details=contact_details
+    )
+)
 
 # %% [markdown] tags=["lang-ja", "section-followups"]
 # ## 6. 追加設問の集計

@@ -239,6 +239,9 @@ def followup_html(
     kind = {"consent": "known", "details": "details", None: "unknown"}[basis]
     if n == 0:
         empty = t(f"followup.none_{kind}", lang)
+        if basis == "consent" and followups.declined:
+            # Detractors there were: say why nobody is listed and what is left to do (QA26 #21).
+            empty = t("followup.none_declined", lang, n=f"{followups.declined:,}")
         if basis == "details":
             empty += _SPACE[lang] + _details_rule(followups, lang)
         parts.append(f'<p class="nps-empty">{escape(empty)}</p></div>')

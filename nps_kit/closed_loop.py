@@ -585,6 +585,8 @@ class FollowupList:
         person's consent (a name column excluded: :data:`NAME_HEADER`); empty otherwise.
     unreachable
         With ``details``: the period's detractors who left no way to reach them, not listed.
+    declined
+        With a consent column: the period's detractors who did not allow contact, not listed.
     names
         Without a consent column, the contact-details columns when they are all name
         columns (:func:`names_only`): consent is then unknown, and the report says why.
@@ -602,9 +604,19 @@ class FollowupList:
     unreachable: int = 0
     names: tuple[str, ...] = ()
     unlisted: tuple[str, ...] | None = None
+    declined: int = 0
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    @property
+    def nobody_to_call(self) -> bool:
+        """Whether the period has detractors but none may be contacted (no consent, no detail).
+
+        The playbook's call-back action then points to an empty list: the report says why
+        instead, and the e-mail neither numbers it nor attaches the empty work file.
+        """
+        return not len(self) and self.consent_known and self.declined + self.unreachable > 0
 
     @property
     def basis(self) -> ContactBasis | None:
@@ -675,7 +687,7 @@ def followup_list(
     if comment_column is not None:
         _require(rows, comment_column, "comment")
     by_details = () if contact_column is not None else reach_columns(details)
-    everyone = len(contactable_detractors(rows, contact_column=None)) if by_details else 0
+    everyone = len(contactable_detractors(rows, contact_column=None))
     rows = contactable_detractors(rows, contact_column=contact_column, details=by_details)
     as_of = as_of or dt.date.today()
     pairs = _breakdown_pairs(breakdowns, rows.columns)
@@ -709,7 +721,8 @@ def followup_list(
         consent_known=consent_known(contact_column=contact_column, details=by_details),
         as_of=as_of,
         details=by_details,
-        unreachable=everyone - len(table),
+        unreachable=everyone - len(table) if by_details else 0,
+        declined=everyone - len(table) if contact_column is not None else 0,
         names=tuple(details) if names_only(contact_column=contact_column, details=details) else (),
         unlisted=unlisted_reach(
             unit.current, contact_column=contact_column, details=details, found=unit.reach

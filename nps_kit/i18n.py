@@ -39,7 +39,8 @@ LANGUAGES: tuple[Language, ...] = ("ja", "en")
 # same thing the same way. Shared labels have plain keys; a module's own words are prefixed with
 # its name ("sections.subtitle"). Values are str.format templates. A template counting something
 # in its {n} or {count} field may have an "en_one" form, which t() uses when that count is 1
-# ("1 response", not "1 responses"); Japanese counts need none.
+# ("1 response", not "1 responses"); Japanese counts need none, but a "ja_one" form may drop
+# a word that needs several (いずれも, "every one of them").
 _CATALOGUE: dict[str, dict[str, str]] = {
     # Counts in the command line's progress and totals (FIX44: "2 report not ready",
     # "running 1 unit(s) … on 1 warm kernels").
@@ -402,6 +403,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "値",
         "en": "Value",
     },
+    "sections.nobody_to_call_declined": {
+        "ja": "連絡を許可した批判者がいないため、個別に連絡できる方はいません。"
+        "批判者のコメントとテーマから改善点を確かめてください",
+        "en": "No detractor allowed contact, so there is no one to call back: the detractors' "
+        "comments and themes in this report say what to improve",
+    },
+    "sections.nobody_to_call_unreachable": {
+        "ja": "連絡先を残した批判者がいないため、個別に連絡できる方はいません。"
+        "批判者のコメントとテーマから改善点を確かめてください",
+        "en": "No detractor left a way to reach them, so there is no one to call back: the "
+        "detractors' comments and themes in this report say what to improve",
+    },
     "sections.no_recommendation": {
         "ja": "提案できるデータがありません。",
         "en": "Not enough data for recommendations.",
@@ -536,6 +549,26 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "mail.detractors_none": {
         "ja": "今期はフォローアップする批判者はいません",
         "en": "No detractor to call back this period",
+    },
+    "mail.detractors_declined": {
+        "ja": "今期の批判者{n}人はいずれも連絡を許可していないため、連絡できる方はいません"
+        "（コメントとテーマはレポートにあります）",
+        "ja_one": "今期の批判者1人は連絡を許可していないため、連絡できる方はいません"
+        "（コメントとテーマはレポートにあります）",
+        "en": "No detractor to call back: the {n} detractors of this period did not allow "
+        "contact (their comments and themes are in the report)",
+        "en_one": "No detractor to call back: the one detractor of this period did not allow "
+        "contact (their comment and themes are in the report)",
+    },
+    "mail.detractors_unreachable": {
+        "ja": "今期の批判者{n}人はいずれも連絡先を残していないため、連絡できる方はいません"
+        "（コメントとテーマはレポートにあります）",
+        "ja_one": "今期の批判者1人は連絡先を残していないため、連絡できる方はいません"
+        "（コメントとテーマはレポートにあります）",
+        "en": "No detractor to call back: the {n} detractors of this period left no way to "
+        "reach them (their comments and themes are in the report)",
+        "en_one": "No detractor to call back: the one detractor of this period left no way to "
+        "reach them (their comment and themes are in the report)",
     },
     "mail.detractors_open": {
         "ja": "連絡を許可した批判者のうちフォローアップ待ち{count}人"
@@ -1064,6 +1097,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "set one with the target parameter",
     },
     "periods.to_date": {"ja": "{period}（月途中）", "en": "{period} to date"},
+    "overview.under_floor": {
+        "ja": "回答{n}件：{min_n}件未満のため非表示",
+        "en": "{n} responses, fewer than {min_n}: not shown",
+        "en_one": "{n} response, fewer than {min_n}: not shown",
+    },
     "overview.too_few_so_far": {
         "ja": "{period}の回答が{n}件のみ（{min_n}件未満）",
         "en": "only {n} responses so far in {period} (fewer than {min_n})",
@@ -1181,6 +1219,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "followup.none_known": {
         "ja": "連絡を許可した批判者はいません。",
         "en": "No detractor allowed contact.",
+    },
+    "followup.none_declined": {
+        "ja": "連絡を許可した批判者はいません：今期の批判者{n}人はいずれも連絡を許可して"
+        "いないため、連絡できる方はいません。コメントとテーマから改善点を確かめてください。",
+        "ja_one": "連絡を許可した批判者はいません：今期の批判者1人は連絡を許可していないため、"
+        "連絡できる方はいません。コメントとテーマから改善点を確かめてください。",
+        "en": "No detractor allowed contact: the {n} detractors of this period said no, so there "
+        "is no one to call back. Their comments and themes in this report "
+        "say what to improve.",
+        "en_one": "No detractor allowed contact: the one detractor of this period said no, so "
+        "there is no one to call back. Their comment and themes in this "
+        "report say what to improve.",
     },
     "followup.none_unknown": {
         "ja": "この期間の批判者はいません。",
@@ -1525,17 +1575,33 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "時刻にUTCからの時差{evidence}が書かれています（{zone}の時差）",
         "en": "The times carry the UTC offset {evidence}, that of {zone}",
     },
+    "zone_hint.offsets": {
+        "ja": "時刻にUTCからの時差{evidence}が書かれ、{zone}の夏時間の始まりと終わりの日に"
+        "切り替わっています",
+        "en": "The times carry the UTC offsets {evidence}, changing on the days summer time "
+        "starts and ends in {zone}",
+    },
     "zone_hint.place": {
         "ja": "列「{column}」は{zone}の地域を挙げています（{evidence}）",
         "en": "The column {column!r} names places in {zone} ({evidence})",
     },
-    # QA26 #12: an export whose times carry their UTC offset, and no timezone: shown in UTC.
-    "alerts_mail.zone_utc": {
-        "ja": "時刻はUTCです。エクスポートは各時刻をUTCとの時差つきで書いていますが、この"
-        "ユニットにはtimezoneが設定されていません（現地の時刻で見るにはパラメーターのtimezone:に"
-        "設定してください）。",
-        "en": "Times are in UTC: the export wrote each with its offset from UTC, and no timezone "
-        "is set for this unit (set timezone: in its parameters to see them in its local time).",
+    # QA26 #12, FIX48: an export whose times carry their UTC offset, and no timezone: shown as
+    # written, each at its own offset's clock (clock.export_zone), which the line says.
+    "alerts_mail.zone_unknown_offsets": {
+        "ja": "時刻はエクスポートに書かれたとおり、各時刻に書かれたUTCとの時差での時刻です。"
+        "このユニットにはtimezoneが設定されていません。パラメーターのtimezone:に、その時差の"
+        "タイムゾーンをIANA名（例：Europe/London、America/New_York）で設定してください。",
+        "en": "Times are as the export wrote them, each at the UTC offset written with it: no "
+        "timezone is set for this unit. Set timezone: in its parameters to the zone of those "
+        "offsets, an IANA name such as Europe/London or America/New_York.",
+    },
+    "alerts_mail.zone_hint_offsets": {
+        "ja": "時刻はエクスポートに書かれたとおり、各時刻に書かれたUTCとの時差での時刻です。"
+        "このユニットにはtimezoneが設定されていません。{evidence}。そのタイムゾーンの時刻であれば、"
+        "パラメーターにtimezone: {zone}と設定してください。",
+        "en": "Times are as the export wrote them, each at the UTC offset written with it: no "
+        "timezone is set for this unit. {evidence}: if the times are that zone's clock, set "
+        "timezone: {zone} in its parameters.",
     },
     "alerts.since_no_zone": {
         "ja": "{time}（エクスポートの時刻、timezone未設定）",
@@ -1582,6 +1648,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "mail.verdict_improvement": {"ja": "有意に改善", "en": "significant improvement"},
     "mail.verdict_decline": {"ja": "有意に悪化", "en": "significant decline"},
     "discovery.covered": {"ja": "テーマが付いたコメント", "en": "Comments with a theme"},
+    "discovery.comments_are": {
+        "ja": "。コメントは何かを書いた回答です：期間内の{rows}件のうち{rest}件はコメントなし"
+        "（空欄、「特になし」「n/a」、連絡先だけ。一覧のテーマは「—」）",
+        "en": "; a comment is an answer that says something: {rest} of the period's {rows} rows "
+        "have none (blank, 'n/a', 'nothing', only a way to reach them; Themes '—' in the lists)",
+    },
     "discovery.words_alone": {
         "ja": "（テーマの語句だけでは{share:.1f}%）",
         "en": "; by the themes' words alone {share:.1f}%",
@@ -1608,16 +1680,20 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "discovery.unread_value": {
         "ja": "{share:.1f}%（{n} / {comments}件）：{languages}。"
-        "テーマもその賛否も読み取っていません",
-        "en": "{share:.1f}% ({n} / {comments}): {languages}; neither themes nor their polarity "
-        "are read from them",
+        "テーマパックの語句も学習済みの層もテーマを読み取らず、賛否も付けません（スコアからも）。"
+        "themes.yaml に書いた独自の語句はテーマを付けます（賛否は「中立」）",
+        "en": "{share:.1f}% ({n} / {comments}): {languages}; no pack's words nor learned layer "
+        "read themes in them and no polarity is given (not the score's either); the words of "
+        "your own themes.yaml do tag them, as neutral mentions",
     },
     "discovery.unread_one": {"ja": "{name}{n}件", "en": "{name} {n}"},
     "discovery.warning_unread": {
         "ja": "注意：テーマの語句を含むコメントは{share:.0f}%だけです。コメントの多くは{languages}"
-        "で、どのテーマパックもこの言語を読みません（別のパックを選んでも変わりません）",
+        "で、どのテーマパックもこの言語を読みません（別のパックを選んでも変わりません）。"
+        "その言語の語句を themes.yaml に書けば、テーマが付きます（賛否は「中立」）",
         "en": "Warning: only {share:.0f}% of comments contain a theme's words. Most comments are "
-        "in {languages}, which no theme pack reads (another pack would not help)",
+        "in {languages}, which no theme pack reads (another pack would not help); words of "
+        "that language written in themes.yaml tag them, as neutral mentions",
     },
     "discovery.warning": {
         "ja": "注意：テーマの語句を含むコメントは{share:.0f}%だけです。別のテーマパック（{packs}）"
@@ -1625,6 +1701,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Warning: only {share:.0f}% of comments contain a theme's words. Choose another "
         "theme pack ({packs}) or add phrases to themes.yaml",
     },
+    "discovery.split": {"ja": "1つのテーマに集中", "en": "One theme holds most comments"},
+    "discovery.split_value": {
+        "ja": "「{theme}」がテーマの付いたコメント{tagged}件の{share:.0f}%を占めています。"
+        "内容ごとのテーマに分けると、対策がそれぞれの担当に届きます。よく出る語：{phrases}。"
+        "themes.yaml に貼る形は nps-kit themes EXPORT --text-column COL --suggest が出力します",
+        "en": "{theme} holds {share:.0f}% of the {tagged} comments with a theme: split it into "
+        "themes of their own, so that each action reaches the team it concerns. Its most "
+        "frequent words: {phrases}. nps-kit themes EXPORT --text-column COL --suggest writes "
+        "them in the form themes.yaml takes",
+    },
+    "discovery.split_one": {"ja": "{phrase}（{n}件）", "en": "{phrase} ({n})"},
     "overview.period_units": {
         "ja": "（{total}件中{ok}件のレポート）",
         "en": " ({ok} of {total} units' reports)",

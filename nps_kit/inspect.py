@@ -165,7 +165,10 @@ _QUALTRICS_META: Final = frozenset(
 )
 # Qualtrics' UserLanguage is not among them: the language a respondent answered in is a
 # breakdown (see _response_meta.language_codes).
-_SEPARATORS: Final = (";", ", ", ",", "|", "、")
+_SEPARATORS: Final = (";", ", ", ",", "|", "、", "/")
+# A slash is also written inside one option ("Web/App", 「店頭/電話」): it separates options only
+# when they recombine, i.e. more different answers hold it than there are pieces.
+_INSIDE_OPTIONS: Final = frozenset({"/"})
 _SAMPLE: Final = 3
 # Preferred response dates, best first: when the response was recorded or submitted (a
 # response belongs to the month it was sent in, not the one it was opened in).
@@ -538,6 +541,10 @@ def _separator(answers: _Answers) -> str | None:
         if not total or float((tokens.str.len() * weights).sum()) / total > 40:
             continue
         counts = weights.groupby(tokens.to_numpy()).sum()
+        if sep in _INSIDE_OPTIONS:
+            joined = int(text.str.contains(sep, regex=False).sum())
+            if joined <= len(counts):
+                continue
         if counts[counts >= 2].sum() >= 0.5 * total:
             return sep
     return None

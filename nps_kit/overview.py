@@ -268,16 +268,17 @@ def _chart(
     rows = [
         {
             "name": u["name"],
-            "nps": s.nps,
-            "ci_low": s.ci_low,
-            "ci_high": s.ci_high,
+            "nps": float("nan") if s.nps is None else s.nps,
+            "ci_low": float("nan") if s.ci_low is None else s.ci_low,
+            "ci_high": float("nan") if s.ci_high is None else s.ci_high,
             "n": s.n,
             "small_sample": s.small_sample,
         }
         for u in units
-        if u["status"] == "ok" and (s := _summary(u)).nps is not None
+        # Under the floor: in the chart's note of hidden units ("Hidden (too few responses)").
+        if u["status"] == "ok" and ((s := _summary(u)).nps is not None or _under_floor(u, s))
     ]
-    if not rows:
+    if not any(r["nps"] == r["nps"] for r in rows):  # none with an NPS (NaN != NaN)
         return None
     # The reports' look (seaborn theme, Japanese font), without changing the caller's settings.
     with mpl.rc_context():
@@ -317,7 +318,53 @@ def _number(value: float) -> str:
 
 
 def _summary(entry: dict[str, Any]) -> UnitSummary:
-    return as_summary(entry.get("summary")) or UnitSummary()
+    """Return the unit's summary as the overview may show it: under the floor, only its size.
+
+    The overview sets units side by side as a breakdown sets groups, so the anonymity floor
+    (``thresholds.min_report_n``, :func:`nps_kit.score.below_floor`) applies to it as to every
+    group (QA27: a location of 3 responses ranked 2nd of 14, one of 2 showed its "0.0 % / 50.0 %"
+    while ``score --by`` hid both): a unit whose month has fewer scored responses than its floor
+    keeps its n and its report link; its NPS, shares, changes, top theme, detractor count and
+    this month's trend point are not shown. Its own report, for its own team, is unchanged.
+    """
+    summary = as_summary(entry.get("summary")) or UnitSummary()
+    if not _under_floor(entry, summary):
+        return summary
+    return replace(
+        summary,
+        nps=None,
+        ci_low=None,
+        ci_high=None,
+        pct_promoters=None,
+        pct_passives=None,
+        pct_detractors=None,
+        target_status=None,
+        change=None,
+        changes=(),
+        contributors=(),
+        top_themes=(),
+        top_requests=(),
+        detractors_to_contact=None,
+        detractors_contacted=None,
+        trend=tuple(
+            replace(p, nps=None, ci_low=None, ci_high=None) if p.period == summary.period else p
+            for p in summary.trend
+        ),
+    )
+
+
+def _floor(entry: dict[str, Any]) -> int | None:
+    """Return the unit's ``thresholds.min_report_n`` as its notebook ran (the manifest's)."""
+    value = (entry.get("parameters") or {}).get("min_report_n")
+    return int(value) if isinstance(value, int | float) else None
+
+
+def _under_floor(entry: dict[str, Any], summary: UnitSummary) -> bool:
+    from nps_kit.score import below_floor
+
+    if entry.get("status") != "ok" or summary.n is None:
+        return False
+    return bool(below_floor([summary.n], _floor(entry))[0])
 
 
 def _adjusted_verdicts(units: list[dict[str, Any]]) -> tuple[list[str | None], float]:
@@ -453,11 +500,17 @@ def _months_note(trend: Sequence[TrendPoint], lang: Language) -> str:
 
 
 def _order(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Highest NPS first (as the chart draws them), units without an NPS last."""
+    """Highest NPS first (as the chart draws them); small samples after, then units without one.
+
+    A unit flagged as a small sample is ranked after every unit with enough responses (QA27:
+    3 responses at +33.3 came 2nd of 14 locations), among the small ones by NPS.
+    """
 
     def key(u: dict[str, Any]) -> tuple[int, float]:
-        nps = _summary(u).nps if u["status"] == "ok" else None
-        return (1, 0.0) if nps is None else (0, -float(nps))
+        s = _summary(u)
+        if u["status"] != "ok" or s.nps is None:
+            return (2, 0.0)
+        return (1 if s.small_sample else 0, -float(s.nps))
 
     return sorted(units, key=key)
 
@@ -556,6 +609,10 @@ def write_overview(
             if s.ci_low is not None and s.ci_high is not None
             else ""
         )
+        if _under_floor(u, s):
+            said = t("overview.under_floor", lang, n=s.n, min_n=_floor(u))
+            interval = f'<small class="nps-ci">{escape(said)}</small>'
+
         # The verdict after Benjamini–Hochberg over the units replaces the unit's own.
         changes = _changes(s, verdict if status == "ok" else None)
         own = _changes(s, None)

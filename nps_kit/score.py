@@ -323,9 +323,12 @@ def _result_columns(
     *,
     level: float,
     min_n: int,
-    min_report_n: int | None,
 ) -> dict[str, Any]:
-    """Columns of a grouped table from per-group segment counts (shape groups × 3)."""
+    """Columns of a grouped table from per-group segment counts (shape groups × 3).
+
+    Nothing is hidden here (``suppressed`` all false): :func:`score_groups` applies the floor
+    with :func:`hide_below_floor`, its one home.
+    """
     det, pas, pro = counts[:, 0], counts[:, 1], counts[:, 2]
     total = det + pas + pro
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -346,12 +349,8 @@ def _result_columns(
         "ci_high": high,
         "n_eff": n_eff,
         "small_sample": n_eff < min_n,
-        "suppressed": below_floor(n, min_report_n),
+        "suppressed": np.zeros(len(n), dtype=bool),
     }
-    hidden = columns["suppressed"]
-    if hidden.any():
-        for key in COUNT_COLUMNS[1:10]:
-            columns[key] = np.where(hidden, np.nan, columns[key])
     return columns
 
 
@@ -439,7 +438,7 @@ def nps(
     counts, n, n_eff = _segment_counts(
         values, codes, 1, _weights(data, weight), complete=not missing
     )
-    cols = _result_columns(counts, n, n_eff, level=level, min_n=min_n, min_report_n=None)
+    cols = _result_columns(counts, n, n_eff, level=level, min_n=min_n)
     empty = int(n[0]) == 0
 
     def opt(key: str) -> float | None:
@@ -484,7 +483,7 @@ def _nps_of_masks(
     counts, n, n_eff = _segment_counts(
         values[row], group, len(masks), None if weights is None else weights[row]
     )
-    return _result_columns(counts, n, n_eff, level=level, min_n=DEFAULT_MIN_N, min_report_n=None)
+    return _result_columns(counts, n, n_eff, level=level, min_n=DEFAULT_MIN_N)
 
 
 def _period_keys(dates: pd.Series, period: Period) -> tuple[pd.Series, pd.Series]:
@@ -563,7 +562,7 @@ def score_groups(
     counts, n, n_eff = _segment_counts(
         values, codes, n_groups, _weights(data, weight), complete=not (missing or left_out)
     )
-    columns = _result_columns(counts, n, n_eff, level=level, min_n=min_n, min_report_n=min_report_n)
+    columns = _result_columns(counts, n, n_eff, level=level, min_n=min_n)
     table = pd.DataFrame({name: uniques[name] for name in names})
     if period_start is not None:
         starts = pd.Series(period_start.to_numpy(), dtype="datetime64[ns]")
@@ -576,6 +575,9 @@ def score_groups(
         table["period_start"] = first.reindex(range(n_groups)).to_numpy()
     for name, column in columns.items():
         table[name] = column
+    # The floor's one home blanks what a group under it would tell; the keys (a numeric rating
+    # 1–5 is a key too) and n_eff, which the weights alone make (n without weights), stay.
+    table = hide_below_floor(table, "n", min_report_n=min_report_n, keep=(*names, "n_eff"))
     table = table.loc[table["n"] > 0]
     if names:
         try:

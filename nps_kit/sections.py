@@ -45,6 +45,7 @@ from nps_kit.periods import TREND_MONTHS, format_period
 from nps_kit.score import DEFAULT_MIN_REPORT_N, shown_diff, target_status
 from nps_kit.score import Change as ScoreChange
 from nps_kit.score import distribution as score_distribution
+from nps_kit.strategy import Recommendation
 from nps_kit.summary import (
     Action,
     Change,
@@ -494,14 +495,38 @@ def _marked_groups(table: pd.DataFrame, column: str, lang: Language) -> str:
     return " / ".join(parts)
 
 
-def strategies(unit: UnitData, analysis: FollowupAnalysis) -> SectionResult:
+def strategies(
+    unit: UnitData,
+    analysis: FollowupAnalysis,
+    *,
+    contact_column: str | None = None,
+    contact_details: Sequence[str] = (),
+) -> SectionResult:
     """List the data-driven recommendations per segment, each with its evidence.
 
     ``.tables["recommendations"]`` has one row per recommendation (``segment``, ``action``,
-    ``evidence``).
+    ``evidence``). With the unit's consent column or contact details, a period whose detractors
+    may none be contacted (:attr:`nps_kit.closed_loop.FollowupList.nobody_to_call`, the
+    detractor list's own rule) shows why there is no one to call back in place of the
+    playbook's call-back action, which would point to an empty list (QA26 #21).
     """
     lang = unit.language
-    items = [(r.segment, r.action, r.evidence) for r in analysis.recommendations]
+    recommendations = list(analysis.recommendations)
+    if contact_column is not None or contact_details:
+        listed = followup_list(
+            unit,
+            id_column=None,
+            comment_column=None,
+            contact_column=contact_column,
+            details=contact_details,
+        )
+        if listed.nobody_to_call:
+            basis = "declined" if listed.declined else "unreachable"
+            recommendations = [
+                replace(r, action=_w(f"nobody_to_call_{basis}", lang)) if _calls_back(r) else r
+                for r in recommendations
+            ]
+    items = [(r.segment, r.action, r.evidence) for r in recommendations]
     table = pd.DataFrame(items, columns=["segment", "action", "evidence"])
     shown = (
         report.recommendations(items, lang=lang)
@@ -509,6 +534,15 @@ def strategies(unit: UnitData, analysis: FollowupAnalysis) -> SectionResult:
         else report.callout(_w("no_recommendation", lang))
     )
     return SectionResult("strategies", tables={"recommendations": table}, parts=(shown,))
+
+
+def _calls_back(recommendation: Recommendation) -> bool:
+    """Whether a recommendation is the playbook's general detractor action: call them back."""
+    return (
+        recommendation.segment == "detractor"
+        and recommendation.source == "general"
+        and (recommendation.key != "no_data")
+    )
 
 
 def followups(
@@ -1134,10 +1168,13 @@ def summary(
                 and len(detractor_list) > 0
                 and still_open(detractor_list, loop) == 0
             )
+            # With detractors none of whom may be contacted, calling them back is no action
+            # either: the list it points to is empty (QA26 #21, 小児科).
+            nobody = detractor_list is not None and detractor_list.nobody_to_call
             actions = [
                 Action(segment=r.segment, text=r.action, evidence=r.evidence)
                 for r in analysis.recommendations
-                if not (done and r.segment == "detractor" and r.source == "general")
+                if not ((done or nobody) and _calls_back(r))
                 # "No detractors this period, so no advice is given" is no action to number in
                 # the e-mail (QA26 #21); the report's strategy table still says it.
                 and r.key != "no_data"
@@ -1183,6 +1220,9 @@ def summary(
         detractors_contacted=None
         if detractor_list is None or loop is None
         else len(detractor_list) - still_open(detractor_list, loop),
+        detractors_not_listed=None
+        if detractor_list is None
+        else detractor_list.declined + detractor_list.unreachable,
         excluded=Excluded(
             missing=int((unit.current["nps_status"] == "missing").sum()),
             invalid=int((unit.current["nps_status"] == "invalid").sum()),

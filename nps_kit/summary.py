@@ -284,6 +284,10 @@ class UnitSummary(_Record):
     contact_basis: str | None = None
     #: Listed detractors the returned status file marks contacted; ``None`` without one.
     detractors_contacted: int | None = None
+    #: The period's detractors not listed because they may not be contacted: they did not
+    #: allow contact, or left no way to reach them (``contact_basis`` says which); ``None``
+    #: without a list or in a manifest written before it.
+    detractors_not_listed: int | None = None
     excluded: Excluded | None = None
     unreadable_dates: UnreadableDates | None = None
     #: What the returned status file could not give (an unreadable date, rows that moved):

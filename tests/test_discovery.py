@@ -49,14 +49,21 @@ def test_text_quality_warns_when_a_pack_tags_few_comments() -> None:
     # comment), and by the words alone, which the warning reads.
     tagged = tag_themes(COMMENTS, load_pack("retail")).any(axis=1)
     assert tagged.tolist() == [False, False, True, True, False, False]
-    assert table["value"].iloc[0] == "50.0% (2 / 4)（テーマの語句だけでは25.0%）"
+    assert table["value"].iloc[0] == (
+        "50.0% (2 / 4)（テーマの語句だけでは25.0%）。コメントは何かを書いた回答です：期間内の6件"
+        "のうち2件はコメントなし（空欄、「特になし」「n/a」、連絡先だけ。一覧のテーマは「—」）"
+    )
     assert table["value"].iloc[1].startswith("駐車 (3)")
     assert table["value"].iloc[2] == (
         "注意：テーマの語句を含むコメントは25%だけです。別のテーマパック（retail, saas, finance, "
         "generic）を選ぶか、themes.yaml に語句を追加してください"
     )
     english = text_quality(COMMENTS, load_pack("retail"), lang="en")["value"].iloc[0]
-    assert english == "50.0% (2 / 4); by the themes' words alone 25.0%"
+    assert english == (
+        "50.0% (2 / 4); by the themes' words alone 25.0%; a comment is an answer that says "
+        "something: 2 of the period's 6 rows have none (blank, 'n/a', 'nothing', only a way to "
+        "reach them; Themes '—' in the lists)"
+    )
     found = uncovered_phrases(COMMENTS, load_pack("retail"))
     assert (found.uncovered, found.untagged) == (3, 2)
 
@@ -323,21 +330,27 @@ def test_data_quality_counts_the_comments_in_languages_no_pack_reads() -> None:
     table = text_quality(FOREIGN, load_pack("retail"), lang="en")
     rows = dict(zip(table["item"], table["value"], strict=True))
     assert rows["Comments in a language no theme pack reads"] == (
-        "80.0% (4 / 5): German 3, French 1; neither themes nor their polarity are read from them"
+        "80.0% (4 / 5): German 3, French 1; no pack's words nor learned layer read themes in "
+        "them and no polarity is given (not the score's either); the words of your own "
+        "themes.yaml do tag them, as neutral mentions"
     )
     # Most comments without a theme's words are German: no other pack would help.
     assert rows["⚠"] == (
         "Warning: only 20% of comments contain a theme's words. Most comments are in German, "
-        "French, which no theme pack reads (another pack would not help)"
+        "French, which no theme pack reads (another pack would not help); words of that "
+        "language written in themes.yaml tag them, as neutral mentions"
     )
     japanese = text_quality(FOREIGN, load_pack("retail"), lang="ja")
     rows = dict(zip(japanese["item"], japanese["value"], strict=True))
     assert rows["テーマパックが読まない言語のコメント"] == (
-        "80.0%（4 / 5件）：ドイツ語3件、フランス語1件。テーマもその賛否も読み取っていません"
+        "80.0%（4 / 5件）：ドイツ語3件、フランス語1件。テーマパックの語句も学習済みの層もテーマを"
+        "読み取らず、賛否も付けません（スコアからも）。themes.yaml に書いた独自の語句はテーマを"
+        "付けます（賛否は「中立」）"
     )
     assert rows["⚠"] == (
         "注意：テーマの語句を含むコメントは20%だけです。コメントの多くはドイツ語、フランス語で、"
-        "どのテーマパックもこの言語を読みません（別のパックを選んでも変わりません）"
+        "どのテーマパックもこの言語を読みません（別のパックを選んでも変わりません）。"
+        "その言語の語句を themes.yaml に書けば、テーマが付きます（賛否は「中立」）"
     )
 
 
@@ -346,3 +359,55 @@ def test_phrases_of_comments_in_another_language_are_not_suggested() -> None:
     found = uncovered_phrases(pd.concat([FOREIGN, FOREIGN]), load_pack("retail"))
     assert found.uncovered == 8  # the German and French comments: no theme's words are read
     assert not {"das", "la", "zimmer", "der"} & {str(p).lower() for p in found.phrases["phrase"]}
+
+
+def test_the_coverage_row_says_what_a_comment_is() -> None:
+    # FIX50: "Comments with a theme 100.0% (19 / 19)" above cards showing Themes "—": the
+    # period's other 20 rows (blank, 特にありません。) were no comments, and nothing said so.
+    texts = pd.Series(["配送が遅い", "特にありません。", None, "価格が高い"])
+    value = text_quality(texts, load_pack("retail"), lang="en")["value"].iloc[0]
+    assert value == (
+        "100.0% (2 / 2); a comment is an answer that says something: 2 of the period's 4 rows "
+        "have none (blank, 'n/a', 'nothing', only a way to reach them; Themes '—' in the lists)"
+    )
+    # every row a comment: the share alone
+    assert text_quality(texts.iloc[[0, 3]], load_pack("retail"), lang="en")["value"].iloc[0] == (
+        "100.0% (2 / 2)"
+    )
+
+
+def test_own_words_on_comments_no_pack_reads_count_as_themed(tmp_path: Path) -> None:
+    # FIX50 (QA26 #14): a German keyword of the unit's own themes file tags German comments,
+    # so data quality counts them as the report's tables do (it said 0 / 17 beside cards
+    # tagged "Waiting time"); a pack's loan word in French still counts for nothing.
+    (tmp_path / "themes.yaml").write_text(
+        "version: 1\nextends: retail\nthemes:\n  wlan:\n    label: {ja: WLAN, en: WLAN}\n"
+        "    keywords:\n      en: [WLAN, Zimmer]\n",
+        encoding="utf-8",
+    )
+    book = load_themes(tmp_path / "themes.yaml")
+    found = uncovered_phrases(FOREIGN, book)
+    tagged = tag_themes(FOREIGN, book).any(axis=1)
+    assert tagged.tolist() == [True, True, False, False, True]
+    assert (found.comments, found.uncovered, found.untagged) == (5, 2, 2)
+
+
+def test_data_quality_proposes_splitting_a_theme_that_holds_most_comments() -> None:
+    # QA26 #15: a hotel's comments on the generic pack, 71 % of those with a theme under Quality.
+    from _exports import hotel_comments
+
+    texts = pd.Series([c for c, _ in hotel_comments()], dtype="string")
+    table = text_quality(texts, load_pack("generic"), lang="ja")
+    row = table[table["item"] == "1つのテーマに集中"]
+    assert (
+        row["value"]
+        .iloc[0]
+        .startswith(
+            "「品質・内容」がテーマの付いたコメント132件の71%を占めています。内容ごとのテーマに分けると、"
+            "対策がそれぞれの担当に届きます。よく出る語：room（28件）、breakfast（18件）、Wi-Fi（10件）"
+        )
+    )
+    assert (
+        "1つのテーマに集中"
+        not in text_quality(COMMENTS, load_pack("retail"), lang="ja")["item"].tolist()
+    )

@@ -94,3 +94,27 @@ def test_a_money_amount_is_shown_whole() -> None:
     text = normalise_one("They took £85 then £140.50 with no explanation.")
     assert matched_words(price, text) == "£85"
     assert matched_words(price, normalise_one("It was £1,230.50 in the end")) == "£1,230.50"
+
+
+def test_a_foreign_comment_shows_only_the_own_words_that_tagged_it(tmp_path: Path) -> None:
+    # FIX50 (QA26): "Le Wi-Fi ne fonctionnait pas" was explained "quality: dropped by the
+    # learned layer (wi-fi)", a hit never read (the comment is French); the analyst's own word
+    # that does tag a German comment is shown, not a pack word of the same theme.
+    path = tmp_path / "themes.yaml"
+    path.write_text(
+        "version: 1\nextends: generic\nthemes:\n  speed:\n    keywords:\n      en: [Termin]\n",
+        encoding="utf-8",
+    )
+    book = load_themes(path)
+    texts = pd.Series(
+        [
+            "Le Wi-Fi ne fonctionnait pas dans la chambre.",
+            "Termin wurde vergessen, lange Wartezeit, es ging nicht schnell.",
+        ]
+    )
+    frame = explain_themes(texts, book)
+    assert frame[["row", "theme", "source", "words"]].values.tolist() == [
+        [1, "speed", "words", "termin"]
+    ]
+    tagged = tag_themes(texts, book).fillna(False).astype(bool)
+    assert tagged.loc[1, "speed"] and not tagged.loc[0].any()

@@ -1658,3 +1658,19 @@ def test_a_running_number_column_is_an_id_not_a_number_or_a_score(
     info = {c.column: c for c in found.columns}[header]
     assert (info.kind, info.detail) == ("id", "unique")
     assert found.nps_column == "score"
+
+
+def test_options_joined_by_a_slash_are_a_multi_select_options_with_one_are_not(
+    tmp_path: Path,
+) -> None:
+    # QA27 #3: 解約理由 joined by ／ (as Japanese cart tools and TEXTJOIN write them) was
+    # 'categorical 41 values', so init left the cancellation reasons out of every report.
+    reasons = ["肌に合わなかった", "価格が高い", "配送の都合", "使い切れない", "解約手続きが面倒"]
+    picked = ["／".join(reasons[j % 5] for j in range(i % 5, i % 5 + i % 3 + 1)) for i in range(60)]
+    # A slash inside single options is no separator: "Web/アプリ" never recombines.
+    channel = ["Web/アプリ", "店頭/電話", "その他"]
+    rows = "".join(f"{i % 11},{picked[i]},{channel[i % 3]}\n" for i in range(60))
+    path = write_text(tmp_path / "t.csv", "おすすめ度,解約理由,申込経路\n" + rows, "cp932")
+    info = {c.column: c for c in inspect_export(path).columns}
+    assert (info["解約理由"].kind, info["解約理由"].separator) == ("multi", "/")
+    assert info["申込経路"].kind == "categorical"

@@ -88,3 +88,62 @@ def test_one_long_word_is_no_other_language() -> None:
     # Hypothesis found CLD2 sure of a language in a keyword repeated without a space.
     assert other_language("MESSENGERMESSENGER") is None
     assert other_language("redeliveryarrivesredeliveryapps使いづら") is None
+
+
+# FIX50 (QA26 #14): a user's own keywords still tag comments in a language no pack reads.
+EXTENDS = """version: 1
+extends: generic
+themes:
+  speed:
+    keywords:
+      en: [Wartezeit, Termin]
+  werkstatt:
+    label: {ja: 整備, en: Workshop}
+    keywords:
+      en: [Reparatur]
+"""
+OWN_FILE = """version: 1
+themes:
+  wartezeit:
+    label: {ja: 待ち時間, en: Waiting time}
+    keywords:
+      en: [Wartezeit, Termin]
+"""
+GERMAN_WAIT = "Telefonisch nie erreichbar, Termin wurde vergessen."
+GERMAN_REPAIR = "Nach der Reparatur war das Geräusch immer noch da."
+
+
+def _book(tmp_path, text: str):
+    from nps_kit.text import load_themes
+
+    path = tmp_path / "themes.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_themes(path)
+
+
+def test_own_keywords_tag_a_foreign_comment_and_pack_words_do_not(tmp_path) -> None:
+    # Before TEXT47 "Wartezeit, Termin" under en: tagged 240 of 781 German comments; TEXT47
+    # gave them none. A pack's loan word ("Wi-Fi" in French) still tags nothing.
+    texts = pd.Series([GERMAN_WAIT, GERMAN_REPAIR, FRENCH_WIFI, "Wi-Fi kept dropping, all day."])
+    for text, learned in ((EXTENDS, True), (EXTENDS, False), (OWN_FILE, False)):
+        book = _book(tmp_path, text)
+        tags = tag_themes(texts, book, learned=learned).fillna(False).astype(bool)
+        wait = "speed" if "speed" in book.ids else "wartezeit"
+        assert tags.loc[0][tags.loc[0]].index.tolist() == [wait]
+        assert tags.loc[1].any() == ("werkstatt" in book.ids)
+        assert not tags.loc[2].any()
+        if text == EXTENDS:
+            assert tags.loc[1][tags.loc[1]].index.tolist() == ["werkstatt"]
+            assert tags.loc[3, "quality"]
+
+
+def test_a_foreign_comment_tagged_by_own_words_is_neutral_never_the_scores(tmp_path) -> None:
+    # Nothing reads the language: neither the rules nor the score judge the mention.
+    book = _book(tmp_path, EXTENDS)
+    texts = pd.Series([GERMAN_WAIT, GERMAN_REPAIR, GERMAN_WAIT])
+    segments = pd.Series(["detractor", "promoter", "promoter"])
+    for learned in (True, False):
+        polarity = tag_polarity(texts, book, segments=segments, learned=learned)
+        assert polarity.loc[0, "speed"] == "neutral" and polarity.loc[2, "speed"] == "neutral"
+        assert polarity.loc[1, "werkstatt"] == "neutral"
+        assert polarity.notna().sum().sum() == 3  # the themes of tag_themes, no more

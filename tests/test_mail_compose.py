@@ -969,3 +969,39 @@ def test_a_unit_with_nobody_to_call_attaches_no_work_file_and_says_so(
     html, text = html_and_text(message)
     assert line in text and line in shown(html)
     assert attached not in text and "0 detractors" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "basis", "line"),
+    [
+        (
+            "en",
+            "consent",
+            "No detractor to call back: the one detractor of this period did not allow contact",
+        ),
+        ("ja", "consent", "今期の批判者1人は連絡を許可していないため、連絡できる方はいません"),
+        (
+            "en",
+            "details",
+            "No detractor to call back: the one detractor of this period left no way to reach them",
+        ),
+    ],
+)
+def test_a_unit_whose_detractors_may_not_be_called_says_why(
+    tmp_path: Path, charts: dict[str, bytes], lang: str, basis: str, line: str
+) -> None:
+    # QA26 #21 (hospital 小児科): one detractor, who did not allow contact; the e-mail said
+    # nobody was to be called without saying why, beside the call-back action numbered 1.
+    write_work_files(tmp_path)
+    summary = {
+        **SUMMARY,
+        "detractors_to_contact": 0,
+        "detractors_not_listed": 1,
+        "consent_known": True,
+        "contact_basis": basis,
+    }
+    unit = make_unit(tmp_path, name="Paris", language=lang, summary=summary)
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    assert [a.get_filename() for a in message.iter_attachments()] == ["ec_2026-10.html"]
+    html, text = html_and_text(message)
+    assert line in text and line in shown(html)

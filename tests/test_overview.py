@@ -616,3 +616,41 @@ def test_a_unit_never_built_says_not_built(tmp_path: Path, lang: str, said: str)
     row = BeautifulSoup(page, "html.parser").select("tbody tr")[1]
     assert row.select("td")[0].get_text(" ", strip=True) == f"travel {said}"
     assert not row.select("a")
+
+
+def test_a_small_sample_ranks_after_every_unit_with_enough_responses(tmp_path: Path) -> None:
+    # QA27 #4: a location of 3 responses at +33.3 came 2nd of 14, above one of 175.
+    small = unit("champaign", "Champaign", "en", 33.3, n=12, small_sample=True)
+    manifest = {
+        "period": "2026-10",
+        "units": [unit("loop", "Chicago Loop", "en", 30.9), small, unit("west", "West", "en", -5)],
+    }
+    page = write_overview(tmp_path, manifest, language="en").read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    names = [tr.select_one("td").get_text(" ", strip=True) for tr in soup.select("tbody tr")]
+    assert [n.split()[0] for n in names] == ["Chicago", "West", "Champaign"]
+    facts = [li.get_text() for li in soup.select("figcaption li")]
+    assert [f.split()[0].rstrip(":") for f in facts] == ["Chicago", "West", "Champaign"]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_unit_under_the_floor_shows_only_its_size(tmp_path: Path, lang: str) -> None:
+    # QA27 #4: "Gary Outlet (n=2) … 0.0% / 50.0%" beside units whose breakdown groups of 2 are
+    # hidden, while `score --by Location` hid it: the overview is a breakdown by unit.
+    tiny = unit("gary", "Gary Outlet", "en", -50.0, n=2, small_sample=True)
+    tiny["summary"]["period"] = "2026-10"  # its trend's last month is this one
+    tiny["parameters"] = {"min_report_n": 5}
+    big = unit("loop", "Chicago Loop", "en", 30.9)
+    big["parameters"] = {"min_report_n": 5}
+    manifest = {"period": "2026-10", "units": [tiny, big]}
+    page = write_overview(tmp_path, manifest, language=lang).read_text(encoding="utf-8")  # type: ignore[arg-type]
+    soup = BeautifulSoup(page, "html.parser")
+    _loop, gary = soup.select("tbody tr")
+    cells = [td.get_text(" ", strip=True) for td in gary.select("td")]
+    said = {"ja": "回答2件：5件未満のため非表示", "en": "2 responses, fewer than 5: not shown"}
+    assert cells[1] == f"— {said[lang]}"
+    assert "50.0" not in gary.get_text() and "配送" not in gary.get_text()
+    assert cells[-1] == "—"  # nor how many of the 2 were detractors
+    assert gary.select_one("a")["href"] == "gary.html"  # its own report is still linked
+    facts = " ".join(li.get_text() for li in soup.select("figcaption li"))
+    assert "Gary" not in facts.split("Chicago")[0] and "-50" not in facts and "−50" not in facts

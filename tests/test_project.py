@@ -406,3 +406,31 @@ def test_an_english_init_project_runs_with_its_follow_up_questions(tmp_path: Pat
     for shown in ("How they heard of us", "Search engine", "Features used", "Dashboard"):
         assert shown in followups, shown
     assert "Reason for the score" in followups and "Speed of support" in followups
+
+
+@pytest.mark.parametrize("where", ["bundled", "ja", "en"])
+def test_the_demo_reports_its_last_month_without_a_late_export_warning(
+    tmp_path: Path, where: str
+) -> None:
+    """FIX50: on a fresh machine past November 2026, the demo's first 'nps-kit run --all' warned
+    that its export was late ('latest' found nothing newer than October 2026, the demo's last
+    month). The demo's units name that month; a real export's defaults.yaml keeps latest."""
+    import gzip
+
+    from nps_kit.run import stale_exports
+
+    root = Path(__file__).resolve().parent.parent
+    if where == "bundled":
+        folder = root / "parameters"
+    else:
+        project.init_project(tmp_path, language=where)
+        folder = tmp_path / "parameters"
+    with gzip.open(root / "data" / "demo_responses.csv.gz", "rt", encoding="utf-8") as f:
+        last = pd.read_csv(f, usecols=["submitted_at"])["submitted_at"].max()[:7]
+    found = load_all(folder)
+    found.raise_if_errors()
+    units = list(found.units.values())
+    assert units and {u.period for u in units} == {last}
+    assert stale_exports([(u, last) for u in units], period=None) == []
+    # your own export's units still report the latest month
+    assert "\nperiod: latest\n" in (folder / "defaults.yaml").read_text(encoding="utf-8")

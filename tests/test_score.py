@@ -103,6 +103,34 @@ def test_anonymity_floor_suppresses_but_keeps_n():
     assert math.isnan(table.loc["tiny", "nps"]) and math.isnan(table.loc["tiny", "detractors"])
 
 
+def test_score_groups_hides_through_the_floors_one_home(monkeypatch):
+    # FIX50: score_groups blanked its under-floor groups with a rule of its own beside
+    # hide_below_floor (the floor's one home since FIX43); now it calls it, with the same
+    # table: the keys (a numeric rating is a key), n, n_eff (the weights' alone) and the flag
+    # stay, every figure of the score mix is blank.
+    import nps_kit.score as score_module
+
+    calls = []
+    real = score_module.hide_below_floor
+
+    def spy(table, n, **kwargs):
+        calls.append(n)
+        return real(table, n, **kwargs)
+
+    monkeypatch.setattr(score_module, "hide_below_floor", spy)
+    data = frame([10] * 6 + [0, 9], rating=[5] * 6 + [1, 1], w=[1.0] * 6 + [1.0, 3.0])
+    table = score_groups(data, by="rating", weight="w", min_report_n=5).set_index("rating")
+    assert calls == ["n"]
+    assert table.index.tolist() == [1, 5]
+    low = table.loc[1]
+    assert bool(low["suppressed"]) and low["n"] == 2 and low["n_eff"] == pytest.approx(1.6)
+    assert bool(low["small_sample"])
+    hidden = ["promoters", "passives", "detractors", "pct_promoters", "pct_passives"]
+    hidden += ["pct_detractors", "nps", "ci_low", "ci_high"]
+    assert low[hidden].isna().all()
+    assert table.loc[5, "nps"] == 100.0 and not table.loc[5, "suppressed"]
+
+
 def test_small_sample_flag_uses_threshold():
     data = frame([10] * 30 + [9] * 29, unit=["a"] * 30 + ["b"] * 29)
     table = score_groups(data, by="unit", min_n=30).set_index("unit")

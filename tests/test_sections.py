@@ -1405,3 +1405,49 @@ def test_a_segment_without_respondents_gives_the_summary_no_action(
     published = summary.outputs[0][SUMMARY_MIME]
     assert [a["segment"] for a in published["actions"]] == ["passive", "promoter"]
     assert not any("no advice" in a["text"] for a in published["actions"])
+
+
+def test_detractors_none_of_whom_allowed_contact_get_no_call_back_action(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    # QA26 #21 (hospital 小児科): the playbook's "assign an owner to each detractor of the
+    # follow-up list, check consent and call" was the strategy and the e-mail's action 1,
+    # pointing to an empty list. The report says why nobody is to be called; the summary
+    # numbers no such action and counts who said no.
+    nobody = [(*row[:-1], row[-1] and int(row[2] or 10) > 6) for row in CURRENT]
+    unit = make_unit(tmp_path, "en", [("2026-10", nobody), ("2026-09", PREVIOUS)])
+    analysis = analyse_followups(unit, QUESTIONS["en"])
+    calls = [r for r in analysis.recommendations if r.segment == "detractor"]
+    assert calls and calls[0].source == "general"  # the playbook's call-back action
+    plain = sections.strategies(unit, analysis).tables["recommendations"]
+    assert plain["action"].tolist()[0] == calls[0].action  # without the consent column: as was
+    table = sections.strategies(unit, analysis, contact_column="contact_ok")
+    detractor = table.tables["recommendations"].query("segment == 'detractor'")
+    assert detractor["action"].tolist()[0] == (
+        "No detractor allowed contact, so there is no one to call back: the detractors' "
+        "comments and themes in this report say what to improve"
+    )
+    listed = show(
+        sections.detractors,
+        unit,
+        id_column="response_id",
+        comment_column="comment",
+        contact_column="contact_ok",
+        analysis=analysis,
+    )
+    assert listed.value.nobody_to_call and listed.value.declined == 6
+    assert "the 6 detractors of this period said no, so there is no one to call back" in (
+        listed.text
+    )
+    summary = show(
+        sections.summary, unit, headline(unit), trend_table(unit), analysis, listed.value
+    )
+    published = summary.outputs[0][SUMMARY_MIME]
+    assert "detractor" not in [a["segment"] for a in published["actions"]]
+    assert published["detractors_not_listed"] == 6 and published["detractors_to_contact"] == 0
+    # Someone to call: the action stays, nobody is counted as not listed.
+    unit = make_unit(tmp_path, "en")
+    analysis = analyse_followups(unit, QUESTIONS["en"])
+    table = sections.strategies(unit, analysis, contact_column="contact_ok")
+    first = table.tables["recommendations"].query("segment == 'detractor'")
+    assert first["action"].tolist()[0] == calls[0].action

@@ -104,6 +104,7 @@ MANIFEST_SUMMARY = {
     "consent_known": True,
     "contact_basis": "consent",
     "detractors_contacted": 4,
+    "detractors_not_listed": 3,
     "excluded": {"missing": 2, "invalid": 1},
     "unreadable_dates": {"column": "回答日", "count": 29, "examples": ["10月5日", "先週"]},
     "followup_warnings": ["returned.xlsx: row 4, contacted_at: 'yesterday' is not a date; …"],
@@ -120,6 +121,7 @@ def test_manifest_json_round_trips_with_the_documented_shape() -> None:
     assert summary.consent_known is True
     assert summary.contact_basis == "consent"
     assert (summary.detractors_to_contact, summary.detractors_contacted) == (13, 4)
+    assert summary.detractors_not_listed == 3
     assert summary.followup_warnings == (MANIFEST_SUMMARY["followup_warnings"][0],)
     assert summary.control == Control("2026-10", 1.0, -9.5, 11.5, "below")
     assert summary.trend == (TrendPoint("2026-09", None, 3, None, None, True),)

@@ -18,6 +18,7 @@ from nps_kit.text.sentiment import tag_polarity
 from nps_kit.text.themes import (
     Theme,
     ThemeBook,
+    _own_words,
     evaluate_themes,
     load_themes,
     representative_comments,
@@ -430,11 +431,15 @@ def reference_tags(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
     """Tag with ``Theme.matches``, the reference definition, one comment and theme at a time."""
     norm = normalise(texts)
     present = (norm.notna() & (norm != "")).to_numpy(dtype=bool)
-    # A comment in a language no pack reads is not read (nps_kit.text.languages).
-    read = [ok and other_language(t) is None for t, ok in zip(norm, present, strict=True)]
+    # A comment in a language no pack reads is read by the analyst's own words alone (FIX50).
+    foreign = [ok and other_language(t) is not None for t, ok in zip(norm, present, strict=True)]
+    mine = _own_words(book)
     columns = {}
-    for theme in book.themes:
-        values = [theme.matches(t) if ok else False for t, ok in zip(norm, read, strict=True)]
+    for j, theme in enumerate(book.themes):
+        values = [
+            (j in mine and mine[j].matches(t)) if other else ok and theme.matches(t)
+            for t, ok, other in zip(norm, present, foreign, strict=True)
+        ]
         columns[theme.id] = pd.arrays.BooleanArray(np.array(values, dtype=bool), ~present)
     return pd.DataFrame(columns, index=texts.index)
 

@@ -211,7 +211,11 @@ def render_body(facts: BodyFacts) -> Body:
         basis or "", "detractors_unknown"
     )
     detractors = w(consent, count=count) if count is not None else None
-    if count == 0 and not s.detractors_contacted:
+    if count == 0 and not s.detractors_contacted and s.detractors_not_listed and basis:
+        # Detractors none of whom may be contacted: why nobody is to be called (QA26 #21).
+        why = "detractors_declined" if basis == "consent" else "detractors_unreachable"
+        detractors = w(why, n=f"{s.detractors_not_listed:,}")
+    elif count == 0 and not s.detractors_contacted:
         # Nobody to call: said so, not "0 detractors … awaiting follow-up" (QA26 #21).
         detractors = w("detractors_none")
     elif count == 0 and s.detractors_contacted:

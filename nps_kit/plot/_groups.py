@@ -247,6 +247,13 @@ def breakdown(
     return ax
 
 
+def _small(table: pd.DataFrame) -> npt.NDArray[np.bool_]:
+    """Return which rows are flagged ``small_sample`` (none without that column)."""
+    if "small_sample" in table.columns:
+        return bools(table["small_sample"])
+    return np.zeros(len(table), dtype=bool)
+
+
 def unit_comparison(
     table: pd.DataFrame,
     *,
@@ -256,6 +263,10 @@ def unit_comparison(
     title: str | None = None,
 ) -> Axes:
     """Compare units' NPS with intervals (and each unit's target when given), highest on top.
+
+    Units flagged ``small_sample`` are drawn below every unit with enough responses (among
+    themselves highest first), as the overview's table ranks them: a unit of 3 responses is
+    not second of 14.
 
     Parameters
     ----------
@@ -280,17 +291,14 @@ def unit_comparison(
     check_table(table, ["name", "nps", "ci_low", "ci_high", "n"], func="unit_comparison", lang=lang)
     title = title if title is not None else _w("units_title", lang)
     hide = ~np.isfinite(floats(table["nps"]))
-    shown = table[~hide].sort_values("nps", ascending=False, kind="stable")
+    shown = table[~hide].assign(_small=_small(table[~hide]))
+    shown = shown.sort_values(["_small", "nps"], ascending=[True, False], kind="stable")
     ax = new_axes(ax, rows=len(shown))
     hidden_names = [str(v) for v in table.loc[hide, "name"]]
     if shown.empty:
         no_data(ax, lang=lang, title=title)
     else:
-        small = (
-            bools(shown["small_sample"])
-            if "small_sample" in shown.columns
-            else np.zeros(len(shown), dtype=bool)
-        )
+        small = _small(shown)
         names = [
             with_n(str(g), k, lang) for g, k in zip(shown["name"], floats(shown["n"]), strict=True)
         ]

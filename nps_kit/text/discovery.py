@@ -28,8 +28,8 @@ from nps_kit.text._ja_places import ja_places
 from nps_kit.text._lemma import lemma, lemma_text
 from nps_kit.text._match import matcher
 from nps_kit.text.explain import matched_words
-from nps_kit.text.languages import comment_languages, language_name, other_language, unread
-from nps_kit.text.themes import ThemeBook, _learned_layer
+from nps_kit.text.languages import comment_languages, language_name, other_language
+from nps_kit.text.themes import ThemeBook, _learned_layer, _unread_hits
 from nps_kit.text.tokens import (
     NEGATED,
     _en_spans,
@@ -385,12 +385,13 @@ def _themed(
     codes, normalised = _normalised_codes(texts)
     hits = matcher(book.themes).tag(normalised)
     # The layer gets the matcher's own hits, as tag_themes passes them (its answer is kept).
-    found = _learned_layer(book, normalised, hits).found if learned else hits
-    # A comment not read (another language) has no theme's words either: no loan word counts.
-    read = ~unread(normalised)
+    found = _learned_layer(book, normalised, hits).found if learned else None
+    # A comment not read (another language) has only the analyst's own words: no loan word.
+    hits = _unread_hits(book, normalised, hits)
+    found = hits if found is None else found
     # One row of False after the distinct comments' rows: where code −1 (no text) points.
-    worded = np.append(hits.any(axis=1) & read, False)[codes][said]
-    tagged = np.append(found.any(axis=1) & read, False)[codes][said]
+    worded = np.append(hits.any(axis=1), False)[codes][said]
+    tagged = np.append(found.any(axis=1), False)[codes][said]
     return texts[said], worded, tagged
 
 
@@ -572,9 +573,19 @@ def text_quality(
         return pd.DataFrame({"item": [], "value": []}, dtype=object)
     share = 100.0 - found.share
     tagged = found.comments - found.untagged
+    # One definition of a comment for every figure here, said once (FIX50): an answer that
+    # says something (tokens.answered), in any language; the period's other rows are named,
+    # since the lists show them with "—" and a reader counted them against the share.
     coverage = f"{100.0 * tagged / found.comments:.1f}% ({tagged:,} / {found.comments:,})"
     if found.untagged != found.uncovered:
         coverage += t("discovery.words_alone", lang, share=share)
+    if len(texts) > found.comments:
+        coverage += t(
+            "discovery.comments_are",
+            lang,
+            rows=f"{len(texts):,}",
+            rest=f"{len(texts) - found.comments:,}",
+        )
     if unscored is not None:
         without = int((answered(texts) & unscored.reindex(texts.index).fillna(False)).sum())
         if without:
@@ -629,6 +640,10 @@ def text_quality(
                 ),
             )
         )
+    # One theme holding most tagged comments hides different problems under one action (QA26).
+    from nps_kit.text.split import split_rows
+
+    rows.extend(split_rows(texts, book, lang=lang))
     if share < LOW_COVERAGE:
         # Another pack helps only comments a pack can read: when most of the comments without a
         # theme's words are in other languages, say so instead (QA26 #14: German comments).

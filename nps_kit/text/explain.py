@@ -16,7 +16,8 @@ import pandas as pd
 
 from nps_kit.text._lemma import lemma_text
 from nps_kit.text._match import matcher
-from nps_kit.text.themes import Theme, ThemeBook, _learned_layer
+from nps_kit.text.languages import unread
+from nps_kit.text.themes import Theme, ThemeBook, _learned_layer, _own_words
 from nps_kit.text.tokens import _normalised_codes
 
 __all__ = ["SOURCES", "explain_themes", "matched_words"]
@@ -77,10 +78,17 @@ def explain_themes(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
         ``theme`` (id), ``source`` (one of :data:`SOURCES`) and ``words`` (what matched, see
         :func:`matched_words`; empty where the layer added the theme). The themes of
         :func:`nps_kit.text.tag_themes` are exactly the rows whose source is not ``dropped``.
+        A comment in a language no pack reads has rows only for the themes the analyst's own
+        words find there (``words``: those words), as it is tagged.
     """
     codes, unique = _normalised_codes(texts)
     hits = matcher(book.themes).tag(unique)
     found = _learned_layer(book, unique, hits).found  # ``hits`` without a learned layer
+    # A comment in a language no pack reads: no pack word was read there, so no hit of one was
+    # dropped by the layer; only the analyst's own words tag it, and they are what is shown.
+    foreign = unread(unique)
+    hits[foreign] = found[foreign]
+    mine = _own_words(book)
     rows: list[tuple[object, str, Source, str]] = []
     labels = texts.index
     any_theme = (hits | found).any(axis=1)
@@ -90,7 +98,7 @@ def explain_themes(texts: pd.Series, book: ThemeBook) -> pd.DataFrame:
             continue
         text = unique[code]
         for j in np.flatnonzero(hits[code] | found[code]).tolist():
-            theme = book.themes[j]
+            theme = mine[j] if foreign[code] else book.themes[j]
             if not hits[code, j]:
                 rows.append((labels[position], theme.id, "layer", ""))
                 continue

@@ -78,7 +78,7 @@ from nps_kit.text._match import (
 )
 from nps_kit.text.languages import unread
 from nps_kit.text.packs import load_pack
-from nps_kit.text.themes import ThemeBook, _learned_layer, load_themes
+from nps_kit.text.themes import ThemeBook, _learned_layer, _unread_hits, load_themes
 from nps_kit.text.tokens import _normalised_codes
 
 __all__ = [
@@ -531,8 +531,8 @@ def _tag_polarity(
                 if here is not None:  # else the score's, below
                     table[at, j] = order[here]
                     added[at, j] = False
-    else:
-        table[:-1][unread(unique)] = -1  # as _learned_layer: a comment not read has no theme
+    else:  # as _learned_layer: in a comment not read, the analyst's own words' themes only
+        table[:-1][~_unread_hits(book, unique, table[:-1] >= 0)] = -1
     wide = table[codes]  # code −1 (no text) takes the last row: all <NA>
     if segments is not None:
         said_nothing = silent[codes]
@@ -551,6 +551,12 @@ def _tag_polarity(
             from nps_kit.text._correction import correct as apply_correction
 
             apply_correction(wide, unique, codes, layer_added, who, book, places)
+    # A comment in a language no pack reads was not read: the themes the analyst's own words
+    # find there are mentions without a judgement, neither the rules' (English words in German
+    # text) nor the score's (a promoter's complaint made praise, QA26 #13).
+    foreign = np.append(unread(unique), False)[codes]
+    if foreign.any():
+        wide[foreign] = np.where(wide[foreign] >= 0, order["neutral"], -1)
     dtype = pd.CategoricalDtype(list(POLARITIES))
     frame = {
         t.id: pd.Categorical.from_codes(wide[:, j], dtype=dtype) for j, t in enumerate(book.themes)

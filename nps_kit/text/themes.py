@@ -437,19 +437,73 @@ def load_themes(path: Path | None = None) -> ThemeBook:
     )
 
 
-def _learned_layer(book: ThemeBook, texts: Sequence[str], hits: np.ndarray) -> Adjustment:
-    """Apply the book's learned layer to ``hits``, and read no comment in another language.
+def _own_words(book: ThemeBook) -> dict[int, Theme]:
+    """Return the analyst's own words of a book: column (theme position) → a theme of them.
+
+    Of a file that extends a pack, the words it adds to a pack's theme (:attr:`ThemeBook.own`)
+    and the themes it adds (:attr:`ThemeBook.new`); of a file that is no shipped pack and
+    extends none, every theme; of a shipped pack, none.
+    """
+    if book.pack is None:
+        return dict(enumerate(book.themes))
+    column = {theme_id: j for j, theme_id in enumerate(book.ids)}
+    mine = {column[theme.id]: theme for theme in book.own}
+    mine.update({j: theme for j, theme in enumerate(book.themes) if theme.id in book.new})
+    return mine
+
+
+def _unread_hits(book: ThemeBook, texts: Sequence[str], hits: np.ndarray) -> np.ndarray:
+    """Return ``hits`` with comments in a language no pack reads tagged by the analyst's words.
 
     A comment :func:`nps_kit.text.languages.other_language` finds in a language no pack reads
-    keeps no theme, from the words (a loan word such as "Wi-Fi" in a French complaint) or from
-    the layer, so that no polarity, nor the score's, is given to what was not read (QA26 #13).
+    keeps no theme of a pack's words (a loan word such as "Wi-Fi" in a French complaint) nor of
+    a learned layer (QA26 #13), but a theme the analyst's own words find (:func:`_own_words`:
+    "Wartezeit" written into a German workshop's themes file) is theirs to keep (QA26 #14).
+    The one home of that rule for tagging, polarity and ``--explain``.
+
+    Parameters
+    ----------
+    book
+        The theme book.
+    texts
+        Distinct normalised comments.
+    hits
+        (comments, themes) what the tagger found in them otherwise.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``bool``, the shape of ``hits``; a copy where any comment is in another language.
+    """
+    foreign = np.flatnonzero(unread(texts))
+    hits = np.asarray(hits, dtype=bool)
+    if not len(foreign):
+        return hits
+    out = hits.copy()
+    out[foreign] = False
+    mine = _own_words(book)
+    if mine:
+        columns = np.fromiter(mine, dtype=np.intp, count=len(mine))
+        found = matcher(tuple(mine.values())).tag([texts[i] for i in foreign.tolist()])
+        out[np.ix_(foreign, columns)] = found
+    return out
+
+
+def _learned_layer(book: ThemeBook, texts: Sequence[str], hits: np.ndarray) -> Adjustment:
+    """Apply the book's learned layer to ``hits``, and read comments no pack reads apart.
+
+    A comment in a language no pack reads keeps only the themes the analyst's own words find
+    there (:func:`_unread_hits`), none the layer adds, so that no polarity, nor the score's, is
+    given to what was not read (QA26 #13).
     """
     layer = _layer_found(book, texts, hits)
     foreign = unread(texts)
     if not foreign.any():
         return layer
     return replace(
-        layer, found=layer.found & ~foreign[:, None], added=layer.added & ~foreign[:, None]
+        layer,
+        found=_unread_hits(book, texts, layer.found),
+        added=layer.added & ~foreign[:, None],
     )
 
 
@@ -520,7 +574,7 @@ def tag_themes(texts: pd.Series, book: ThemeBook, *, learned: bool = True) -> pd
     if learned:
         hits = _learned_layer(book, unique, hits).found
     else:
-        hits = hits & ~unread(unique)[:, None]  # as _learned_layer: never read, never tagged
+        hits = _unread_hits(book, unique, hits)  # as _learned_layer
     mask = codes >= 0
     # One row of False after the distinct comments' rows: where code −1 (no text) points.
     wide = np.vstack([hits, np.zeros((1, len(book.themes)), dtype=bool)])[codes]
