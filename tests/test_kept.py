@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from nps_kit.text._kept import PRICE_RISE, kept_hits
+from nps_kit.text._kept import MESSAGES_ARRIVE, PRICE_RISE, kept_hits
 from nps_kit.text._match import matcher
 from nps_kit.text.packs import load_pack
 from nps_kit.text.sentiment import tag_polarity
@@ -57,3 +57,33 @@ def test_the_kept_price_rise_is_a_pattern_of_every_packs_price_theme() -> None:
     for pack in ("retail", "generic", "saas", "finance"):
         price = next(t for t in load_pack(pack).themes if t.id == "price")
         assert PRICE_RISE in price.patterns, pack
+
+
+def test_hard_cancellation_survives_the_retail_layer() -> None:
+    # FIX51 (QA27 #1): the layer dropped 解約しにくい's usability beside a phone complaint.
+    text = "退会しにくい。窓口に電話するしかない"
+    tags = tag_polarity(pd.Series([text], dtype="string"), load_pack("retail"))
+    assert tags.loc[0].dropna().astype(str).to_dict() == {
+        "usability": "negative",
+        "phone": "negative",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # FIX51 (QA27 #1): the layer added delivery from 届 and price from 高く.
+        ("広告メールが多い。毎日届くのでもう要らない", {"communication": "negative"}),
+        ("保湿力が高くて冬でもしっとり", {"quality": "positive"}),
+    ],
+)
+def test_the_retail_layer_adds_no_theme_its_veto_names(text: str, expected: dict) -> None:
+    tags = tag_polarity(pd.Series([text], dtype="string"), load_pack("retail"))
+    assert tags.loc[0].dropna().astype(str).to_dict() == expected
+
+
+def test_the_veto_of_messages_is_the_delivery_exclude_of_the_retail_pack() -> None:
+    from importlib import resources
+
+    themes = resources.files("nps_kit.resources").joinpath("themes.yaml").read_text("utf-8")
+    assert MESSAGES_ARRIVE.replace("\\", "\\\\") in themes or MESSAGES_ARRIVE in themes

@@ -369,6 +369,12 @@ SENSES = [
     ("generic", "ヨガのレッスン、60分で3000円です", ["price"]),
     ("finance", "相談料は30分で5千円です", ["price"]),
     ("saas", "町内会の連絡網として使っています", []),
+    # FIX51 (QA27 #1): e-mails that arrive, named in the sentence before, are no delivery; a
+    # parcel that arrives is; hard cancellation is the account (usability).
+    ("retail", "通知がうるさい。何度も届くのは勘弁", ["communication"]),
+    ("retail", "発送のお知らせが来た。荷物は翌日届いた", ["delivery", "communication"]),
+    ("retail", "発送メールが来ない。届くのはいつなのか", ["delivery", "communication"]),
+    ("retail", "定期コースの退会手続きが面倒すぎる", ["usability"]),
 ]
 
 

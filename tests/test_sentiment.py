@@ -457,6 +457,31 @@ def test_japanese_constructions(text: str, pack: str, theme: str, expected: str)
 @pytest.mark.parametrize(
     ("text", "pack", "theme", "expected"),
     [
+        # FIX51 (QA27 #1, a cosmetics subscription's comments): praise that was not felt is a
+        # complaint, and the value judged with it too (〜のわりに).
+        ("この値段なのに効果がまったく感じられなかった", "retail", "price", "negative"),
+        ("この商品は効果を実感できませんでした", "retail", "quality", "negative"),
+        # A nuisance that no longer bothers is praise; the will to do something is not.
+        ("素材のチクチク感が気にならなくなった", "retail", "quality", "positive"),
+        ("セール品の小さな傷はほぼ気にならない品質", "retail", "quality", "positive"),
+        ("説明書が分厚くて読む気にならない商品", "retail", "quality", "negative"),
+        # Too fast or too many to keep up with: the result is the complaint.
+        ("サプリが届く間隔が早くて飲みきれない", "retail", "delivery", "negative"),
+        # Not allowed to cancel is a complaint, not a cancellation negated.
+        ("半年間は退会できないと後からマイページで知った", "retail", "usability", "negative"),
+        # 〜力が高い of what a product does is praise, not a high price.
+        ("この商品は保湿力がとても高い", "retail", "quality", "positive"),
+    ],
+)
+def test_japanese_praise_negated_and_nuisance_spared(
+    text: str, pack: str, theme: str, expected: str
+) -> None:
+    assert _pack_polarity(text, pack, theme) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pack", "theme", "expected"),
+    [
         ("Prices used to be great value", "retail", "price", "negative"),  # decline
         ("The jacket is cheap rubbish", "retail", "quality", "negative"),
         ("The fabric feels really cheap", "retail", "quality", "negative"),

@@ -97,7 +97,9 @@ _JA_NEGATION = re.compile(
     # a verb of occurring between: エラーも出ない, 不具合が起きない, ストレスを感じない, 安定しない,
     # or a passive: 嫌な顔ひとつされない, 押し売りされない
     # or becoming: 痛くならなかった, 重くならない
-    r"(?:し|せ|され|出|起き|起こら|発生し|感じ|見られ|見当たら|(?<=[くに])なら)?"
+    # or felt: 効果が感じられない, 効果を実感できない (FIX51); or bothering: 遅延は気にならない
+    r"(?:し|せ|され|出|起き|起こら|発生し|感じられ|感じ|実感し|実感|見られ|見当たら|気になら|"
+    r"(?<=[くに])なら)?"
     # a state negated: 行き届いていなかった, 満足してない, 効いてはいない
     r"(?:(?:い|し|っ)?て(?:は|も)?(?:い|お)?)?"
     r"(?:(?:でき|出来)(?:ない|なかっ|なく|ません|ず|へん|ひん)|ない|なかっ|なく|無い|無く|"
@@ -236,6 +238,9 @@ _JA_CONTEXT = (
     (re.compile(_lexicon.JA_PRONE), -1.0),
     (re.compile(_lexicon.JA_IRRESISTIBLE), 1.0),
     (re.compile(_lexicon.JA_RHETORICAL), -1.0),
+    (re.compile(_lexicon.JA_UNBOTHERED), 1.0),
+    (re.compile(_lexicon.JA_OVERWHELMED), -1.0),
+    (re.compile(_lexicon.JA_CANNOT_CANCEL), -1.0),
 )
 _JA_TOO = re.compile(_lexicon.JA_TOO)
 _JA_SERVICE_OBJECT = re.compile(_lexicon.JA_SERVICE_OBJECT)

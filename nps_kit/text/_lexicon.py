@@ -180,7 +180,10 @@ JA_NOT_PARTICULARLY = ("特に", "特別", "別に", "別段")
 # complaint elsewhere ("送料が高い"); checked before the plain cues.
 JA_HIGH_PRAISE = (
     r"(品質|質|クオリティ|レベル|満足度|評価|性能|精度|信頼性|技術|意識|専門性|接客態度|コスパ|"
-    r"コストパフォーマンス|意識|安全性|セキュリティ|稼働率|可用性|安定性)[がはもの]?"
+    r"コストパフォーマンス|意識|安全性|セキュリティ|稼働率|可用性|安定性|効果|"
+    # what a product does well (保湿力が高い, 透明性が高い; FIX51)
+    r"(保湿|洗浄|吸収|浸透|カバー|持続|発色|密着|防水|耐久|透明|カスタマイズ|拡張|利便|保温|保冷|通気|"
+    r"速乾|吸水|撥水)(力|性))[がはもの]?"
     r"(とても|すごく|非常に|かなり|大変|本当に|めっちゃ|結構)?"
     r"(高い|高く|高か)"
 )
@@ -369,6 +372,25 @@ JA_DISCOMFORT = (
 JA_SERVICE_OBJECT = (
     r"(取り|とり|除去|治療|修理|対策|予防|駆除|抜き|落とし|止め|検査|クリーニング|退治|防止|補修|"
     r"処理|対応|について|を診|をみ|を見|の相談|の原因|の説明|に合わせ|に効)"
+)
+# A nuisance that no longer bothers (乾燥が気にならなくなった, 傷もほぼ気にならない) is praise,
+# although 気になる is a complaint; not the will to do something (読む気にならない, 使う気に
+# ならない), which is one (FIX51).
+JA_UNBOTHERED = (
+    r"(?<![うくすつぬぶむるた])(が|は|も)?(全然|あまり|ほとんど|ほぼ|そんなに|それほど)?"
+    r"気にならな(い|く|かっ)"
+)
+# Too fast or too many to keep up with (届くペースが早くて使い切れない, 量が多くて食べきれない):
+# the result is the complaint, although 早く alone is praise (FIX51).
+JA_OVERWHELMED = (
+    r"(早|速|はや|多)(く|すぎ)て[^。、!?]{0,10}?(切れ|きれ|追いつか|追い付か|追いつけ|追い付け|"
+    r"間に合わ|こなせ|消化でき|消費でき)(ず|ない|なかっ|ません|へん)"
+)
+# Not allowed to cancel (4回目まで解約できない, 退会できなかった): a complaint, although 解約 alone
+# is one and its negation would read as praise (FIX51).
+JA_CANNOT_CANCEL = (
+    r"(解約|退会|休止|停止)(が|は|も)?(なかなか|全然|簡単に|すぐに?|ネットで|サイトで|ウェブで|"
+    r"webで|自分で)?(でき|出来)(ない|なかっ|ず|ません|へん)"
 )
 # A rhetorical question of a complaint is no negation (手数料が5万円って高くないですか; the clause
 # ends before a ？, so only a question word tells); nor is a sentence cut off after ちょっと

@@ -29,7 +29,7 @@ from nps_kit._schema_errors import load_yaml_model, problems_error, read_yaml
 from nps_kit.errors import ConfigError, DataError, closest, missing_column
 from nps_kit.i18n import Language
 from nps_kit.text._collector import paused
-from nps_kit.text._kept import kept_hits
+from nps_kit.text._kept import kept_hits, vetoed_additions
 from nps_kit.text._layer import Adjustment, adjust, languages, trained_excludes
 from nps_kit.text._lemma import lemma_text, with_lemmas
 from nps_kit.text._match import join_source, keyword_parts, matcher
@@ -526,7 +526,7 @@ def _layer_found(book: ThemeBook, texts: Sequence[str], hits: np.ndarray) -> Adj
     excludes in a comment (:attr:`ThemeBook.vetoes`) is not added there, nor is a theme whose
     words an exclude newer than the layer takes away (:func:`_newer_excludes`). A pack's words
     the layer may not drop (:data:`nps_kit.text._kept.KEPT`) keep their hits where their clause
-    names no other theme.
+    names no other theme, and it adds no theme where :data:`nps_kit.text._kept.VETOED` says so.
     """
     # The layer reads what a comment says after a no-answer opener ("No comments, the room was
     # dirty"): with the opener, it dropped every theme the words found there.
@@ -537,8 +537,10 @@ def _layer_found(book: ThemeBook, texts: Sequence[str], hits: np.ndarray) -> Adj
     if kept.any():
         layer = replace(layer, found=layer.found | kept)
     newer = _newer_excludes(book, texts, layer.added)
-    if newer.any():
-        layer = replace(layer, found=layer.found & ~newer, added=layer.added & ~newer)
+    vetoed = vetoed_additions(book.pack, book.ids, texts, layer.added)
+    if (newer | vetoed).any():
+        blocked = newer | vetoed
+        layer = replace(layer, found=layer.found & ~blocked, added=layer.added & ~blocked)
     if not (book.own or book.vetoes) or not len(texts):
         return layer
     column = {theme_id: j for j, theme_id in enumerate(book.ids)}
