@@ -41,6 +41,30 @@ def _literal(english: str) -> str:
     return re.sub(r"<<(\w+)>>", r"(?P<\1>.+?)", re.escape(english))
 
 
+# What an export's written UTC offsets show (i18n zone_hint.offset / zone_hint.offsets), and
+# what null does with them (scaffold._offset_lines).
+_EVIDENCE = (
+    r"The times carry the UTC (?:offset (?P<one>\S+), that of (?P<zone1>\S+)|offsets "
+    r"(?P<two>.+?), changing on the days summer time starts and ends in (?P<zone2>\S+))"
+)
+_NULL_OFFSETS = (
+    r"(?:With null a time is read as the wall clock it was written in \(months are cut by it\), "
+    r"while ages and overdue call-backs count in UTC\.|With null the times are read as "
+    r"Asia/Tokyo's clock, the zone of the language\.)"
+)
+# A Japanese project's null is Asia/Tokyo (clock.export_zone), said so.
+_NULL_OFFSETS_JA = "nullでは、時刻をAsia/Tokyo（言語で決まるタイムゾーン）の時刻として読みます。"
+
+
+def _evidence_ja(m: re.Match[str]) -> str:
+    if m["one"] is not None:
+        return f"時刻にUTCからの時差{m['one']}が書かれています（{m['zone1']}の時差）"
+    return (
+        f"時刻にUTCからの時差{m['two']}が書かれ、{m['zone2']}の夏時間の始まりと終わりの日に"
+        "切り替わっています"
+    )
+
+
 #: English sentence (whole comment lines joined by spaces) -> Japanese (``re`` replacement).
 _JA: tuple[tuple[str, _Replace], ...] = (
     (
@@ -94,6 +118,37 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "フォローアップの経過日数、期限切れの折り返し連絡。"
         "null＝言語で決まります（ja：Asia/Tokyo、en：UTC。"
         "このマシンのタイムゾーンには依存しません）。",
+    ),
+    # FIX48: an export whose times carry their UTC offsets (scaffold._offset_lines).
+    (
+        _EVIDENCE + r": the report reads the times as that zone's clock \(the months the "
+        r"export wrote\) and counts ages and overdue call-backs by it\. " + _NULL_OFFSETS,
+        lambda m: (
+            f"{_evidence_ja(m)}。レポートは時刻をそのタイムゾーンの時刻（エクスポートに書かれた月）"
+            f"として読み、経過日数と期限切れの折り返し連絡もその時刻で数えます。{_NULL_OFFSETS_JA}"
+        ),
+    ),
+    (
+        r"The export writes each time with its UTC offset, and the units' offsets point to "
+        r"different zones: each unit's file sets its own\. " + _NULL_OFFSETS,
+        "エクスポートは各時刻をUTCとの時差つきで書いており、ユニットごとに時差の示すタイムゾーンが"
+        "異なります。各ユニットのファイルでそれぞれ設定しています。" + _NULL_OFFSETS_JA,
+    ),
+    (
+        r"The export writes each time with its UTC offset, and the offsets point to no single "
+        r"zone\. " + _NULL_OFFSETS + r" Set the zone of the offsets \(e\.g\. Europe/London, "
+        r"Australia/Sydney\) to count them there too\.",
+        "エクスポートは各時刻をUTCとの時差つきで書いていますが、時差から一つのタイムゾーンには"
+        "決まりません。" + _NULL_OFFSETS_JA + "経過日数なども現地で数えるには、その時差の"
+        "タイムゾーン（例：Asia/Tokyo）を設定してください。",
+    ),
+    (
+        _EVIDENCE + r" \(this unit's rows\): its report reads them as that zone's clock and "
+        r"counts ages and overdue call-backs by it\.",
+        lambda m: (
+            f"{_evidence_ja(m)}（このユニットの行）。このユニットのレポートは時刻をそのタイムゾーンの"
+            "時刻として読み、経過日数と期限切れの折り返し連絡もその時刻で数えます。"
+        ),
     ),
     (
         r"The inspected export \(relative to this folder\)\.",
@@ -475,6 +530,57 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"covers; the format is described at the top of nps-kit's themes\.yaml\.",
         "`nps-kit themes エクスポート --text-column 列 --suggest` で、どのテーマにも入らない"
         "よく出る語句を一覧できます。書式は nps-kit の themes.yaml の冒頭にあります。",
+    ),
+    (
+        r"One theme holds most of these comments: '(?P<id>\w+)', (?P<s>[\d.]+)% of the "
+        r"(?P<n>[\d,]+) comments with a theme(?: of (?P<of>.+?))? \(over (?P<t>\d+)%, one "
+        r"action covers the "
+        r"problems of different teams\)\.(?: Units where one theme holds over \d+%: "
+        r"(?P<u>.+)\.)? To split it into themes of its most frequent words, replace "
+        r"`themes: \{\}` above with the lines below, without their leading '# '\.",
+        lambda m: (
+            "1つのテーマにコメントが集中しています："
+            + (f"{m['of']}の" if m["of"] else "")
+            + f"テーマの付いたコメント{m['n']}件の"
+            f"{m['s']}%が「{m['id']}」です（{m['t']}%を超えると、1つの施策が別々の担当の問題を"
+            "まとめてしまいます）。"
+            + (
+                f"1つのテーマが{m['t']}%を超える単位：{'、'.join(m['u'].split(', '))}。"
+                if m["u"]
+                else ""
+            )
+            + "よく出る語ごとのテーマに分けるには、上の `themes: {}` を下の行で置き換え、"
+            "行頭の「# 」を外してください。"
+        ),
+    ),
+    (
+        r"REVIEW THIS FILE: `nps-kit init --from` chose the generic theme pack, so these are the "
+        r"generic pack's actions, written for no business in particular\. Before the first report "
+        r"goes out, read the actions under `general:` \(per segment\) and `themes:` \(per theme "
+        r"and segment\) and reword or delete any that does not fit your business or its rules; "
+        r"`nps-kit run` uses this file as it is\.",
+        "このファイルを確認してください：`nps-kit init --from` が汎用（generic）のテーマパックを"
+        "選んだため、ここにあるのは特定の業種向けではない汎用の施策です。最初のレポートを出す前に "
+        "`general:`（セグメントごと）と `themes:`（テーマ・セグメントごと）の施策を読み、"
+        "業種や業界の規則に合わないものは書き換えるか削除してください。"
+        "`nps-kit run` はこのファイルをそのまま使います。",
+    ),
+    (
+        r"Actions every business can take\. Asking promoters for referrals or public reviews is "
+        r"left out: some sectors' rules restrict it \(in Japan, medical advertising rules "
+        r"restrict inducing patients to recommend a clinic\)\. Where your rules allow it, add for "
+        r"example:",
+        "どの業種でも取れる施策です。推奨者への紹介や公開レビューの依頼は入れていません："
+        "業界によっては規則で制限されています（日本では医療広告の規則が、患者に推奨を促すことを"
+        "制限しています）。規則が認める場合は、たとえば次を加えてください：",
+    ),
+    (
+        r"usability's words cover getting there \(access, parking, location\), getting in touch "
+        r"and booking \(phone lines, online booking\) and opening hours: the actions name them "
+        r"all, the evidence quotes which of them the comments are about\.",
+        "使いやすさ・利便性の語句は、来院・来店の手段（アクセス、駐車場、立地）、連絡と予約"
+        "（電話、ネット予約）、受付・営業時間にわたります。施策はそのすべてを挙げ、"
+        "根拠にはコメントがどれについてかを引用します。",
     ),
     (
         r"Playbook of the (?P<p>\w+) pack \(nps-kit\): actions per segment and theme of this "

@@ -6,17 +6,26 @@ supplier. The export often tells more: a date header naming its zone (Typeform's
 ``Submit Date (UTC)``), UTC offsets written in the times, or a column of countries, UK regions
 or locales. Only a single zone is proposed: a country with several zones (the United States,
 Canada, Australia) proposes none, and the caller falls back on the rule and neutral examples.
+
+Offsets that change on the dates a European zone starts and ends summer time (``+01:00`` in
+October, ``+00:00`` in November: QA26 #5, a hotel group's export) point to that zone's clock,
+which several zones share (London, Lisbon and Dublin; Paris, Berlin and Rome): the unit's name
+chooses among them when it names a city or country of one (``Harbour View Lisbon``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from typing import Final, Literal
+from zoneinfo import ZoneInfo, available_timezones
 
 import pandas as pd
 
-from nps_kit.clock import OFFSET_AT_END
+from nps_kit.clock import OFFSET_AT_END, written_offsets
 from nps_kit.i18n import Language, t
 
 __all__ = ["ZoneHint", "zone_hint", "zone_line"]
@@ -91,6 +100,21 @@ _OFFSET_ZONES: Final[dict[str, str]] = {
     "Z": "UTC",
     "+0000": "UTC",
 }
+# Cities exports name units after that are not in a zone's name (the zone is their country's).
+_CITIES: Final[dict[str, str]] = {
+    **dict.fromkeys(
+        ("munich", "münchen", "hamburg", "frankfurt", "cologne", "köln"), "Europe/Berlin"
+    ),
+    **dict.fromkeys(("venice", "venezia", "milan", "milano", "florence", "firenze"), "Europe/Rome"),
+    **dict.fromkeys(("lyon", "nice", "marseille", "bordeaux"), "Europe/Paris"),
+    **dict.fromkeys(("barcelona", "seville", "sevilla", "valencia"), "Europe/Madrid"),
+    **dict.fromkeys(("porto", "portugal"), "Europe/Lisbon"),
+    **dict.fromkeys(("edinburgh", "manchester", "glasgow", "cardiff", "belfast"), "Europe/London"),
+    **dict.fromkeys(("geneva", "genève", "switzerland"), "Europe/Zurich"),
+    **dict.fromkeys(("austria", "salzburg"), "Europe/Vienna"),
+}
+# The zone proposed for a European clock when the unit's name names none of its zones.
+_CLOCK_DEFAULT: Final = ("Europe/London", "Europe/Berlin", "Europe/Helsinki")
 # At least this share of the answered rows must name places of the one zone.
 _SHARE: Final = 0.8
 
@@ -105,7 +129,8 @@ class ZoneHint:
         The IANA zone to propose.
     kind
         ``"header"`` (the date column's header names it), ``"offset"`` (the times carry its
-        UTC offset) or ``"place"`` (a column of countries, regions or locales).
+        UTC offset), ``"offsets"`` (the times' offsets change on its summer-time dates) or
+        ``"place"`` (a column of countries, regions or locales).
     column
         The column that says it.
     evidence
@@ -113,34 +138,44 @@ class ZoneHint:
     """
 
     zone: str
-    kind: Literal["header", "offset", "place"]
+    kind: Literal["header", "offset", "offsets", "place"]
     column: str
     evidence: str
 
 
-def zone_hint(responses: pd.DataFrame, *, date_column: str | None) -> ZoneHint | None:
+def zone_hint(
+    responses: pd.DataFrame, *, date_column: str | None, name: str | None = None
+) -> ZoneHint | None:
     """Return the one zone the export points to, or ``None`` when it points to none.
 
     Parameters
     ----------
     responses
-        The loaded export (its own columns; the loader's ``nps_*`` are not looked at).
+        The loaded export, or one unit's rows of it (its own columns; the loader's ``nps_*``
+        are not looked at): a group's export holds the offsets of each unit's zone.
     date_column
         ``columns.date`` (its header and written times are read first).
+    name
+        The unit's name: among zones with the same clock, one whose city or country it names
+        (``Harbour View Lisbon``: Europe/Lisbon, not Europe/London).
 
     Returns
     -------
     ZoneHint or None
         The date header's zone, else the times' single offset when one zone has it, else the
-        zone of a column of places; ``None`` when none says one zone.
+        European zone whose summer-time dates the offsets change on, else the zone of a
+        column of places; ``None`` when none says one zone.
     """
     if date_column is not None and date_column in responses.columns:
         named = _HEADER_ZONE.search(date_column)
         if named is not None:
             return ZoneHint("UTC", "header", date_column, named.group(1))
-        found = _offset(responses[date_column])
-        if found is not None:
-            return _offset_zone(found, date_column)
+        values = responses[date_column]
+        found = _offset(values)
+        hint = None if found is None else _offset_zone(found, date_column)
+        hint = hint or _switching(values, date_column, name=name)
+        if hint is not None:
+            return hint
     for column in responses.columns:
         if str(column).startswith("nps_") or column == date_column:
             continue
@@ -161,12 +196,87 @@ def _offset(values: pd.Series) -> str | None:
     """Return the one UTC offset every written time carries, else ``None``."""
     if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
         return None
-    text = values.dropna().astype(str).str.strip().head(500)
+    # Every time, not the first rows': a file sorted by date starts in one season (FIX48).
+    text = values.dropna().astype(str).str.strip()
     offsets = text.str.extract(OFFSET_AT_END, expand=False)
     if not len(text) or offsets.isna().any():
         return None
     distinct = offsets.unique()
     return str(distinct[0]) if len(distinct) == 1 else None
+
+
+def _switching(values: pd.Series, column: str, *, name: str | None) -> ZoneHint | None:
+    """Return the European zone on whose summer-time dates the written offsets change.
+
+    Every time must carry an offset, two or more offsets must be written (one offset fits
+    zones of many clocks), and each must be the zone's on its UTC day, the day before or the
+    day after (exports differ on the hour a change takes effect).
+    """
+    if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
+        return None
+    text = values.dropna().astype(str).str.strip()
+    text = text[text != ""]
+    offsets = written_offsets(text)
+    if not len(text) or offsets.isna().any() or offsets.nunique() < 2:
+        return None
+    instants = pd.to_datetime(text, utc=True, errors="coerce", format="ISO8601")
+    if instants.isna().any():
+        return None
+    pairs = pd.DataFrame(
+        {"day": instants.dt.tz_localize(None).dt.normalize().to_numpy(), "offset": offsets}
+    ).drop_duplicates()
+    days = pd.date_range(
+        pairs["day"].min() - pd.Timedelta(days=1), pairs["day"].max() + pd.Timedelta(days=1)
+    )
+    fits = [zone for zone in _european_zones() if _fits(pairs, days, zone)]
+    if not fits:
+        return None
+    shown = " / ".join(_written(o) for o in sorted(pairs["offset"].unique()))
+    return ZoneHint(_named(fits, name), "offsets", column, shown)
+
+
+@cache
+def _european_zones() -> tuple[str, ...]:
+    """Return the IANA zones of Europe (``Europe/…``), the clocks offsets are matched to."""
+    return tuple(sorted(z for z in available_timezones() if z.startswith("Europe/")))
+
+
+def _fits(pairs: pd.DataFrame, days: pd.DatetimeIndex, zone: str) -> bool:
+    """Whether each written (UTC day, offset) is ``zone``'s on that day or a day beside it."""
+    # First the middle day of each offset: most zones fail there, at two zoneinfo look-ups.
+    tz = ZoneInfo(zone)
+    for offset, group in pairs.groupby("offset")["day"]:
+        middle = group.iloc[len(group) // 2].to_pydatetime().replace(hour=12, tzinfo=dt.UTC)
+        near = (middle + dt.timedelta(days=shift) for shift in (-1, 0, 1))
+        if all(moment.astimezone(tz).utcoffset() != offset for moment in near):
+            return False
+    noon = (days + pd.Timedelta(hours=12)).tz_localize("UTC")
+    own = (noon.tz_convert(zone).tz_localize(None) - noon.tz_localize(None)).to_numpy()
+    at = ((pairs["day"] - days[0]) // pd.Timedelta(days=1)).to_numpy()
+    written = pairs["offset"].to_numpy()
+    fit = (own[at - 1] == written) | (own[at] == written) | (own[at + 1] == written)
+    return bool(fit.all())
+
+
+def _named(fits: list[str], name: str | None) -> str:
+    """Return the zone of ``fits`` the unit's name names, else the clock's usual one."""
+    words = unicodedata.normalize("NFKC", name or "").lower()
+    for zone in fits:
+        city = zone.split("/")[-1].replace("_", " ").lower()
+        if re.search(rf"\b{re.escape(city)}\b", words):
+            return zone
+    for places in (_CITIES, _PLACES):
+        for place, zone in places.items():
+            if zone in fits and re.search(rf"\b{re.escape(place)}\b", words):
+                return zone
+    return next((zone for zone in _CLOCK_DEFAULT if zone in fits), fits[0])
+
+
+def _written(offset: pd.Timedelta) -> str:
+    """Write an offset as ISO 8601 does: ``+01:00``."""
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _places(values: pd.Series, column: str) -> ZoneHint | None:
@@ -202,7 +312,7 @@ def _places(values: pd.Series, column: str) -> ZoneHint | None:
     return ZoneHint(zone, "place", column, ", ".join(shown))
 
 
-def zone_line(hint: ZoneHint | None, lang: Language) -> str:
+def zone_line(hint: ZoneHint | None, lang: Language, *, offsets: bool = False) -> str:
     """Say that no zone is set, and the zone to set: the export's (``hint``) or the rule.
 
     Parameters
@@ -211,18 +321,22 @@ def zone_line(hint: ZoneHint | None, lang: Language) -> str:
         What :func:`zone_hint` found, or ``None``.
     lang
         Language of the sentence.
+    offsets
+        Whether the times were written with their UTC offsets: shown at each one's clock
+        (:func:`nps_kit.clock.export_zone`), which the sentence says.
 
     Returns
     -------
     str
         One paragraph.
     """
+    written = "_offsets" if offsets else ""
     if hint is None:
-        return t("alerts_mail.zone_unknown", lang)
+        return t(f"alerts_mail.zone_unknown{written}", lang)
     column = hint.column
     if lang == "ja":
         column = column.replace("「", "").replace("」", "")
     evidence = t(
         f"zone_hint.{hint.kind}", lang, column=column, zone=hint.zone, evidence=hint.evidence
     )
-    return t("alerts_mail.zone_hint", lang, evidence=evidence, zone=hint.zone)
+    return t(f"alerts_mail.zone_hint{written}", lang, evidence=evidence, zone=hint.zone)

@@ -382,8 +382,12 @@ def new_detractors(
     # A response dated without a time covers its whole day (QA21: 「令和8年12月4日」 read as
     # 00:00 fell before a daily --since 1d and was never alerted): compared by day.
     dates = rows["nps_date"]
+    instants = _instants(unit, rows)
+    # A date (--since 2026-11-01) is a day of the export's clock, as its times are written; a
+    # duration (--since 12h) is a moment, compared with each time's instant (FIX48).
+    when = dates if since.tzinfo is None else instants
     by_day = date_only(dates) & (dates >= start.normalize())
-    rows = rows.loc[dates.notna() & ((dates >= start) | by_day)]
+    rows = rows.loc[dates.notna() & ((when >= start) | by_day)]
     # columns.contact_details: the means to reach them; without a consent column, a detail
     # left is the respondent's request to be contacted (the work file's rule), so only those
     # who left one are alerted.
@@ -402,10 +406,12 @@ def new_detractors(
     where = clock.zone(unit.language, unit.timezone)
     comment = frame(unit.columns.comment) if unit.columns.comment is not None else None
     answers = _answers(rows, comment)
+    # A log line written when such times were read as UTC (before FIX48) keys the instant.
     seen = pd.Series(
         [
             already.covers(i, d, where=where, answer=a)
-            for i, d, a in zip(ids, rows["nps_date"], answers, strict=True)
+            or (d != u and already.covers(i, u, where=where, answer=a))
+            for i, d, u, a in zip(ids, rows["nps_date"], instants[rows.index], answers, strict=True)
         ],
         index=rows.index,
         dtype=bool,
@@ -444,11 +450,12 @@ def new_detractors(
     ).sort_values(list(URGENCY), kind="stable")
     # Date-only exports are read as midnight: show their dates without a made-up 00:00.
     timed = has_time_of_day(loaded.data["nps_date"])
-    offsets = export_offsets(unit, loaded)
     # The playbook's first action: call within CALL_WITHIN_HOURS of the response; already
-    # past when the e-mail goes (a weekly --since, a late cron): said, not only dated.
+    # past when the e-mail goes (a weekly --since, a late cron): said, not only dated. Shown
+    # at the answer's clock, judged at its instant (the unit's now is UTC's without a zone).
     local_now = clock.now(unit.language, unit.timezone).replace(tzinfo=None)
-    due, late = call_by(table["date"], now=local_now)
+    due, _ = call_by(table["date"], now=local_now)
+    _, late = call_by(instants[table.index], now=local_now)
     table["overdue"] = late.to_numpy()
     # A date without a time among timed ones shows its day, not an invented 00:00 (QA21).
     whole_day = date_only(table["date"]).to_numpy()
@@ -458,8 +465,9 @@ def new_detractors(
             where = clock.zone(unit.language, unit.timezone)
             # Floored to seconds first: a warehouse extract's nanoseconds (pandas' own Parquet,
             # Snowflake TIMESTAMP(9)) made to_pydatetime warn once per unit, on every cron run.
-            # No zone set: the export's own clock, never labelled "UTC" (QA25 B-4).
-            shown = not clock.zone_assumed(unit.language, unit.timezone, offsets=offsets)
+            # No zone set: the export's own clock, never labelled "UTC" (QA25 B-4); a time
+            # written with its offset is that offset's clock, as written (FIX48, QA26 #12).
+            shown = not clock.zone_assumed(unit.language, unit.timezone)
             times = stamps.dt.floor("s").map(
                 lambda d, where=where, shown=shown: clock.format_local_time(
                     d.to_pydatetime(), where, zone_shown=shown
@@ -471,11 +479,27 @@ def new_detractors(
     return table.reset_index(drop=True)
 
 
+def _instants(unit: UnitParameters, rows: pd.DataFrame) -> pd.Series:
+    """Return the rows' times as instants in the unit's clock, to compare with its "now".
+
+    With a zone (:func:`nps_kit.clock.export_zone`) the dates are its wall clock, as "now" is.
+    Without one they are the wall clocks the export wrote, each at the offset written with it,
+    while the unit's "now" is UTC's: :func:`nps_kit.clock.utc_instants` (FIX48).
+    """
+    dates = rows["nps_date"]
+    column = unit.frame_column(unit.columns.date) if unit.columns.date else None
+    if column is None or column not in rows.columns:
+        return dates
+    if clock.export_zone(unit.language, unit.timezone) is not None:
+        return dates
+    return clock.utc_instants(dates, rows[column])
+
+
 def export_offsets(unit: UnitParameters, loaded: LoadResult) -> bool:
     """Whether the unit's date column carries UTC offsets (:func:`nps_kit.clock.carries_offsets`).
 
-    Such times are instants, read in the unit's zone (UTC when none is set), so an alert shows
-    them with that zone and never as "the export's clock" (QA26 #12).
+    Without a zone such times are shown as the export wrote them, at their offset's clock
+    (:func:`nps_kit.clock.export_zone`), and the alert says the offsets were written (QA26 #12).
     """
     column = unit.frame_column(unit.columns.date) if unit.columns.date else None
     if column is None or column not in loaded.data.columns:
@@ -706,13 +730,14 @@ def send_alerts(
                 echo(f"{unit.unit}: error: {problem} {CONSENT_HINT}")
                 continue
             assert unit.columns.id is not None  # alerts_blocker checked it
+            own = select_unit_rows(
+                loaded[key].data,
+                column=unit.data.filter.column if unit.data.filter else None,
+                values=unit.data.filter.values if unit.data.filter else (),
+                source=path,
+            )
             said = id_repeats_warning(
-                select_unit_rows(
-                    loaded[key].data,
-                    column=unit.data.filter.column if unit.data.filter else None,
-                    values=unit.data.filter.values if unit.data.filter else (),
-                    source=path,
-                )[unit.frame_column(unit.columns.id)],
+                own[unit.frame_column(unit.columns.id)],
                 column=unit.columns.id,
                 language=unit.language,
             )
@@ -728,7 +753,7 @@ def send_alerts(
             ids = tuple(rows["response_id"])
             keys = tuple(rows["response_key"])
             offsets = export_offsets(unit, loaded[key])
-            assumed = clock.zone_assumed(unit.language, unit.timezone, offsets=offsets)
+            assumed = clock.zone_assumed(unit.language, unit.timezone)
             if not ids:
                 outcomes.append(AlertOutcome(unit.unit, "nothing_new"))
                 where = clock.zone(unit.language, unit.timezone)
@@ -758,7 +783,10 @@ def send_alerts(
                     contact_column=consent if unit.columns.contact else None,
                     details=[unit.column(c) for c in unit.columns.contact_details],
                 ),
-                zone=zone_hint(loaded[key].data, date_column=unit.frame_column(unit.columns.date))
+                # The unit's own rows: a group's export holds the offsets of several zones.
+                zone=zone_hint(
+                    own, date_column=unit.frame_column(unit.columns.date), name=unit.name
+                )
                 if unit.columns.date and clock.zone_assumed(unit.language, unit.timezone)
                 else None,
             )

@@ -222,8 +222,9 @@ def compose_alert(
         the unit has no ``timezone``; ``None``: the rule and neutral examples.
     offsets
         Whether the export wrote its times with their UTC offset
-        (:func:`nps_kit.alerts.export_offsets`): without a ``timezone`` they are shown in UTC,
-        and the message says so instead of calling them the export's clock.
+        (:func:`nps_kit.alerts.export_offsets`): without a ``timezone`` they are shown as
+        written, each at its offset's clock (:func:`nps_kit.clock.export_zone`), and the
+        message says the offsets were written.
 
     Returns
     -------
@@ -261,12 +262,10 @@ def compose_alert(
         text += [missing, ""]
     # QA25 B-4: times shown without a zone nobody set, and said why; FIX44: the zone the
     # export points to, if any, else the rule. QA26 #12: times written with their offset are
-    # read as UTC without a timezone, so they are UTC, said so.
+    # shown at that offset's clock, as written (FIX48), and the line says the offsets were.
     unzoned = (
-        zone_line(zone, lang)
-        if clock.zone_assumed(unit.language, unit.timezone, offsets=offsets)
-        else t("alerts_mail.zone_utc", lang)
-        if offsets and unit.timezone is None and unit.zone == "UTC"
+        zone_line(zone, lang, offsets=offsets)
+        if clock.zone_assumed(unit.language, unit.timezone)
         else None
     )
     if unzoned:

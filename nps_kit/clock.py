@@ -30,11 +30,14 @@ __all__ = [
     "check_timezone",
     "date_order",
     "export_date_order",
+    "export_zone",
     "format_local_time",
     "format_time",
     "in_united_states",
     "machine_zone",
     "now",
+    "utc_instants",
+    "written_offsets",
     "zone",
     "zone_assumed",
 ]
@@ -248,13 +251,17 @@ def format_local_time(moment: dt.datetime, where: ZoneInfo, *, zone_shown: bool 
     return moment.astimezone(where).strftime(shown)
 
 
-def zone_assumed(language: Language, timezone: str | None, *, offsets: bool = False) -> bool:
-    """Whether a unit's export times are read in a zone nobody chose: UTC, for want of one.
+def export_zone(language: Language, timezone: str | None) -> str | None:
+    """Return the zone an export's times that carry their zone are read in, or ``None``.
 
-    An English unit without ``timezone`` reads its export's wall-clock times as UTC
-    (:data:`DEFAULT_TIMEZONE`), whatever zone the survey tool wrote them in (a Texas clinic's
-    Google Form, a UK export in BST): such a time labelled "UTC" reads as known (QA25 B-4). A
-    Japanese unit's default, Asia/Tokyo, is where its exports are written.
+    The one rule for every command that cuts months or shows times (FIX48, QA26 #5): a
+    unit's ``timezone`` when set, and a Japanese unit's default (Asia/Tokyo, where its readers
+    are). An English unit without one has no zone to read them in (:func:`zone_assumed`), so
+    ``None``: a time written with its UTC offset (``2026-11-01T00:30:00+01:00``) is read as the
+    wall clock it was written in, 00:30 on 1 November, and falls in November, as ``nps-kit
+    score --period`` (which knows no unit) cuts it. Converting it to UTC, for want of a zone,
+    filed it under 31 October, a month and a day the guest did not answer in. Naive times are
+    wall-clock times either way.
 
     Parameters
     ----------
@@ -262,17 +269,98 @@ def zone_assumed(language: Language, timezone: str | None, *, offsets: bool = Fa
         The unit's report language.
     timezone
         The unit's ``timezone`` parameter, or ``None``.
-    offsets
-        Whether the export wrote its times with their UTC offset (``10:16:00+01:00``,
-        :func:`carries_offsets`): they are instants, read as UTC, so UTC is their known zone
-        and is shown (QA26 #12: ``09:16`` was said to be "as the export wrote them").
+
+    Returns
+    -------
+    str or None
+        The ``timezone`` option of :func:`nps_kit.load.load_responses`.
+    """
+    if timezone is not None:
+        return timezone
+    default = DEFAULT_TIMEZONE[language]
+    return None if default == "UTC" else default
+
+
+def zone_assumed(language: Language, timezone: str | None) -> bool:
+    """Whether a unit's export times are read in a zone nobody chose: shown without a zone.
+
+    An English unit without ``timezone`` reads its export's times as the wall clock they were
+    written in (:func:`export_zone`: naive ones as they are, ones written with a UTC offset
+    in that offset's clock), whatever zone the survey tool wrote them in (a Texas clinic's
+    Google Form, a UK export in BST): labelled "UTC", such a time reads as known (QA25 B-4).
+    Its "now" is UTC's. A Japanese unit's default, Asia/Tokyo, is where its exports are written.
+
+    Parameters
+    ----------
+    language
+        The unit's report language.
+    timezone
+        The unit's ``timezone`` parameter, or ``None``.
 
     Returns
     -------
     bool
         ``True`` when the times should be shown without a zone.
     """
-    return timezone is None and DEFAULT_TIMEZONE[language] == "UTC" and not offsets
+    return export_zone(language, timezone) is None
+
+
+def written_offsets(values: pd.Series) -> pd.Series:
+    """Return the UTC offset each date cell was written with, ``NaT`` where it has none.
+
+    The one reader of written offsets (:data:`OFFSET_AT_END`): ``+01:00``, ``-0500`` and ``Z``
+    at a time's end, or a zone-aware column's own offsets.
+
+    Parameters
+    ----------
+    values
+        The date column as the export wrote it.
+
+    Returns
+    -------
+    pandas.Series
+        ``timedelta64[ns]`` with the index of ``values``: ``+01:00`` is one hour.
+    """
+    import pandas as pd
+
+    if getattr(values.dtype, "tz", None) is not None:
+        wall = values.dt.tz_localize(None)
+        return (wall - values.dt.tz_convert("UTC").dt.tz_localize(None)).astype("timedelta64[ns]")
+    text = values.astype("string").str.strip()
+    found = text.str.extract(OFFSET_AT_END, expand=False)
+    parts = found.str.extract(r"^([+-])(\d{2}):?(\d{2})$")
+    sign = parts[0].map({"+": 1.0, "-": -1.0}).astype("float64")
+    hours = pd.to_numeric(parts[1], errors="coerce").astype("float64")
+    minutes = sign * (hours * 60 + pd.to_numeric(parts[2], errors="coerce").astype("float64"))
+    minutes = minutes.mask((found == "Z").fillna(False).astype(bool), 0.0)
+    offsets = pd.to_timedelta(minutes.astype("float64"), unit="min")
+    return pd.Series(offsets.to_numpy("timedelta64[ns]"), index=values.index, name=values.name)
+
+
+def utc_instants(dates: pd.Series, written: pd.Series) -> pd.Series:
+    """Return read wall-clock times as UTC instants, by the offset each was written with.
+
+    For the times of a unit read in no zone (:func:`export_zone` ``None``): ``dates`` are the
+    wall clocks the export wrote, and an instant compares them with "now" (an alert's
+    ``--since 12h``, an overdue call-back) and with the alert log's keys written when they were
+    read as UTC. A time written without an offset is taken as UTC's, as the unit's clock is.
+
+    Parameters
+    ----------
+    dates
+        The loader's ``nps_date`` (naive).
+    written
+        The date column as the export wrote it, with the same index.
+
+    Returns
+    -------
+    pandas.Series
+        Naive UTC times, ``NaT`` where ``dates`` is.
+    """
+    import pandas as pd
+
+    offsets = written_offsets(written).reindex(dates.index)
+    return dates - offsets.fillna(pd.Timedelta(0))
 
 
 def carries_offsets(values: pd.Series) -> bool:
@@ -289,11 +377,6 @@ def carries_offsets(values: pd.Series) -> bool:
         ``True`` when half or more of the non-blank cells end in an offset
         (``2026-11-29T10:16:00+01:00``, ``…Z``) or the column is zone-aware.
     """
-    if getattr(values.dtype, "tz", None) is not None:
-        return True
     text = values.dropna().astype("string").str.strip()
     text = text[text != ""]
-    return (
-        bool(len(text))
-        and float(text.str.extract(OFFSET_AT_END, expand=False).notna().mean()) >= 0.5
-    )
+    return bool(len(text)) and float(written_offsets(text).notna().mean()) >= 0.5

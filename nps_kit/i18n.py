@@ -1576,17 +1576,33 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "時刻にUTCからの時差{evidence}が書かれています（{zone}の時差）",
         "en": "The times carry the UTC offset {evidence}, that of {zone}",
     },
+    "zone_hint.offsets": {
+        "ja": "時刻にUTCからの時差{evidence}が書かれ、{zone}の夏時間の始まりと終わりの日に"
+        "切り替わっています",
+        "en": "The times carry the UTC offsets {evidence}, changing on the days summer time "
+        "starts and ends in {zone}",
+    },
     "zone_hint.place": {
         "ja": "列「{column}」は{zone}の地域を挙げています（{evidence}）",
         "en": "The column {column!r} names places in {zone} ({evidence})",
     },
-    # QA26 #12: an export whose times carry their UTC offset, and no timezone: shown in UTC.
-    "alerts_mail.zone_utc": {
-        "ja": "時刻はUTCです。エクスポートは各時刻をUTCとの時差つきで書いていますが、この"
-        "ユニットにはtimezoneが設定されていません（現地の時刻で見るにはパラメーターのtimezone:に"
-        "設定してください）。",
-        "en": "Times are in UTC: the export wrote each with its offset from UTC, and no timezone "
-        "is set for this unit (set timezone: in its parameters to see them in its local time).",
+    # QA26 #12, FIX48: an export whose times carry their UTC offset, and no timezone: shown as
+    # written, each at its own offset's clock (clock.export_zone), which the line says.
+    "alerts_mail.zone_unknown_offsets": {
+        "ja": "時刻はエクスポートに書かれたとおり、各時刻に書かれたUTCとの時差での時刻です。"
+        "このユニットにはtimezoneが設定されていません。パラメーターのtimezone:に、その時差の"
+        "タイムゾーンをIANA名（例：Europe/London、America/New_York）で設定してください。",
+        "en": "Times are as the export wrote them, each at the UTC offset written with it: no "
+        "timezone is set for this unit. Set timezone: in its parameters to the zone of those "
+        "offsets, an IANA name such as Europe/London or America/New_York.",
+    },
+    "alerts_mail.zone_hint_offsets": {
+        "ja": "時刻はエクスポートに書かれたとおり、各時刻に書かれたUTCとの時差での時刻です。"
+        "このユニットにはtimezoneが設定されていません。{evidence}。そのタイムゾーンの時刻であれば、"
+        "パラメーターにtimezone: {zone}と設定してください。",
+        "en": "Times are as the export wrote them, each at the UTC offset written with it: no "
+        "timezone is set for this unit. {evidence}: if the times are that zone's clock, set "
+        "timezone: {zone} in its parameters.",
     },
     "alerts.since_no_zone": {
         "ja": "{time}（エクスポートの時刻、timezone未設定）",
@@ -1686,6 +1702,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Warning: only {share:.0f}% of comments contain a theme's words. Choose another "
         "theme pack ({packs}) or add phrases to themes.yaml",
     },
+    "discovery.split": {"ja": "1つのテーマに集中", "en": "One theme holds most comments"},
+    "discovery.split_value": {
+        "ja": "「{theme}」がテーマの付いたコメント{tagged}件の{share:.0f}%を占めています。"
+        "内容ごとのテーマに分けると、対策がそれぞれの担当に届きます。よく出る語：{phrases}。"
+        "themes.yaml に貼る形は nps-kit themes EXPORT --text-column COL --suggest が出力します",
+        "en": "{theme} holds {share:.0f}% of the {tagged} comments with a theme: split it into "
+        "themes of their own, so that each action reaches the team it concerns. Its most "
+        "frequent words: {phrases}. nps-kit themes EXPORT --text-column COL --suggest writes "
+        "them in the form themes.yaml takes",
+    },
+    "discovery.split_one": {"ja": "{phrase}（{n}件）", "en": "{phrase} ({n})"},
     "overview.period_units": {
         "ja": "（{total}件中{ok}件のレポート）",
         "en": " ({ok} of {total} units' reports)",

@@ -597,9 +597,11 @@ class UnitParameters(_Model):
         """Return the keyword options of :func:`nps_kit.load.load_responses` for this unit.
 
         Columns named by Qualtrics QID or question text are given as the export's column ids.
-        ``timezone`` is the unit's zone (:attr:`zone`): zone-aware times are read as its wall
-        clock. It is part of the cache's key, so two units in different zones never share a
-        cached frame (on a naive export their caches hold the same rows).
+        ``timezone`` is the zone the unit reads times that carry their zone in
+        (:func:`nps_kit.clock.export_zone`: its ``timezone``; ``None``, the wall clock each was
+        written in, for an English unit without one). It is part of the cache's key, so two
+        units in different zones never share a cached frame (on a naive export their caches
+        hold the same rows).
         """
         src, cols = self.data, self.columns
         return {
@@ -614,7 +616,7 @@ class UnitParameters(_Model):
             "id_column": self.column(cols.id) if cols.id else None,
             "dedupe": src.dedupe,
             "unfinished": src.unfinished,
-            "timezone": self.zone,
+            "timezone": clock.export_zone(self.language, self.timezone),
         }
 
     def used_columns(self) -> dict[str, str]:
@@ -1175,7 +1177,7 @@ def _month_of(unit: UnitParameters, word: str) -> str:
         sheet=src.sheet,
         encoding=src.encoding,
         date_format=src.date_format,
-        timezone=unit.zone,
+        timezone=clock.export_zone(unit.language, unit.timezone),
         word=word,
         now=clock.now(unit.language, unit.timezone),
     )

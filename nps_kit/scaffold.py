@@ -13,7 +13,7 @@ import os
 import re
 import textwrap
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
@@ -27,7 +27,9 @@ from nps_kit._init_words import in_language
 from nps_kit._question_label import header_label, short_labels
 from nps_kit._values import DATE_FORMS, parse_scores
 from nps_kit._width import display_width
+from nps_kit._zone_hint import ZoneHint, zone_hint
 from nps_kit.errors import DataError, NpsKitError
+from nps_kit.i18n import t
 from nps_kit.inspect import (
     _ASKS_IMPROVEMENT,
     _ID_NAME,
@@ -368,6 +370,7 @@ def _defaults_text(
     comment: tuple[ColumnInfo | None, str],
     *,
     only_other: frozenset[str] = frozenset(),
+    zones: _OffsetZones | None = None,
 ) -> str:
     report = found.load
     score = found.column(found.nps_column) if found.nps_column else None
@@ -402,7 +405,9 @@ def _defaults_text(
         "# another language does).",
         f"language: {found.language}",
         "",
-        *_timezone_lines(found.language, date_order, written=_written_zone(found, date)),
+        *_timezone_lines(
+            found.language, date_order, written=_written_zone(found, date), zones=zones
+        ),
         "",
         "data:",
         # FIX31: inspect's note on an export of Qualtrics codes, repeated where it is read.
@@ -835,15 +840,130 @@ def _written_zone(found: Inspection, date: ColumnInfo) -> tuple[str, str] | None
     return date.column, zone
 
 
+@dataclass(frozen=True)
+class _OffsetZones:
+    """The zones an export's written UTC offsets point to (FIX48, QA26 #5).
+
+    Attributes
+    ----------
+    offsets
+        Whether the export writes its times with their UTC offsets
+        (:func:`nps_kit.clock.carries_offsets`).
+    project
+        The one zone every unit's offsets point to (``defaults.yaml``), or ``None``.
+    units
+        When the units' offsets point to different zones: each unit's (by its value of the
+        unit column), written in its own file; units whose offsets point to none are left out.
+    """
+
+    offsets: bool = False
+    project: ZoneHint | None = None
+    units: dict[str, ZoneHint] = field(default_factory=dict)
+
+
+def _offset_zones(
+    data: pd.DataFrame, *, date_column: str, unit_column: str | None, name: str
+) -> _OffsetZones:
+    """Return the zones the export's written offsets point to, for the project and its units.
+
+    Only the times' offsets are read (:func:`nps_kit._zone_hint.zone_hint` on the date
+    column): they are the clock the times were written in, where a column of countries says
+    where customers are, not which clock the survey tool wrote.
+
+    Parameters
+    ----------
+    data
+        The export as inspection read it (dates as written).
+    date_column
+        Its date column.
+    unit_column
+        The ``--unit-column``, or ``None`` for one unit of every response.
+    name
+        The single unit's name (its city or country chooses among zones of one clock).
+
+    Returns
+    -------
+    _OffsetZones
+        Nothing when the times carry no offsets.
+    """
+    values = data[date_column]
+    if not clock.carries_offsets(values):
+        return _OffsetZones()
+
+    def hint(rows: pd.Series, label: str) -> ZoneHint | None:
+        found = zone_hint(rows.to_frame(), date_column=date_column, name=label)
+        return found if found is not None and found.kind in ("offset", "offsets") else None
+
+    if unit_column is None:
+        return _OffsetZones(True, hint(values, name))
+    units = data[unit_column].astype("string").str.strip()
+    hints = {
+        value: hint(values[(units == value).fillna(False).to_numpy(dtype=bool)], value)
+        for value in sorted(v for v in units.dropna().unique() if v)
+    }
+    named = {h.zone if h is not None else None for h in hints.values()}
+    if len(named) == 1 and None not in named:
+        return _OffsetZones(True, next(iter(hints.values())))
+    return _OffsetZones(True, units={v: h for v, h in hints.items() if h is not None})
+
+
+def _offset_lines(zones: _OffsetZones, language: str) -> list[str]:
+    """Write the ``timezone`` lines of an export whose times carry their UTC offsets."""
+    # A Japanese unit's null is Asia/Tokyo; an English unit's is no zone, not UTC.
+    known = clock.export_zone("ja" if language == "ja" else "en", None)
+    null = (
+        "With null a time is read as the wall clock it was written in (months are cut by "
+        "it), while ages and overdue call-backs count in UTC."
+        if known is None
+        else f"With null the times are read as {known}'s clock, the zone of the language."
+    )
+    if zones.project is not None:
+        hint = zones.project
+        text = (
+            f"{_evidence(hint)}: the report reads the times as that zone's clock (the months "
+            f"the export wrote) and counts ages and overdue call-backs by it. {null}"
+        )
+        value = "null" if hint.zone == known else hint.zone
+    elif zones.units:
+        text = (
+            "The export writes each time with its UTC offset, and the units' offsets point "
+            f"to different zones: each unit's file sets its own. {null}"
+        )
+        value = "null"
+    else:
+        text = (
+            "The export writes each time with its UTC offset, and the offsets point to no "
+            f"single zone. {null} Set the zone of the offsets (e.g. Europe/London, "
+            "Australia/Sydney) to count them there too."
+        )
+        value = "null"
+    wrapped = textwrap.wrap(
+        text, 88, initial_indent="# ", subsequent_indent="# ", break_on_hyphens=False
+    )
+    return [*wrapped, f"timezone: {value}"]
+
+
+def _evidence(hint: ZoneHint) -> str:
+    """Say what the times' offsets show, in the words alerts use (``zone_hint.*``)."""
+    return t(
+        f"zone_hint.{hint.kind}", "en", column=hint.column, zone=hint.zone, evidence=hint.evidence
+    )
+
+
 def _timezone_lines(
-    language: str, order: str | None, *, written: tuple[str, str] | None = None
+    language: str,
+    order: str | None,
+    *,
+    written: tuple[str, str] | None = None,
+    zones: _OffsetZones | None = None,
 ) -> list[str]:
     """Write the ``timezone`` lines: the zone the export's times are in, when it says one.
 
     Qualtrics writes its dates in the zone chosen at download and names it (``written``: the
     date column and the zone). Export times are read as the wall clock they are, so the
-    report's own clock (ages, overdue call-backs) must be that zone's. Otherwise a US
-    machine's zone for US dates, else a suggestion.
+    report's own clock (ages, overdue call-backs) must be that zone's. Times written with
+    their UTC offsets (``zones``) point to the zone whose offsets they are, when one does
+    (:func:`_offset_zones`). Otherwise a US machine's zone for US dates, else a suggestion.
     """
     explain = [
         "# Time zone of every time readers see: the report's 'generated' time, the months of",
@@ -863,6 +983,8 @@ def _timezone_lines(
             subsequent_indent="# ",
         )
         return [*explain, *said, f"timezone: {'null' if given == default else given}"]
+    if zones is not None and zones.offsets:
+        return [*explain, *_offset_lines(zones, language)]
     if language != "en":
         return [*explain, "timezone: null"]
     # QA25 B-4: an English export's times carry no zone; null reads them as UTC's clock.
@@ -1032,6 +1154,7 @@ def _unit_text(
     *,
     language: AnswerLanguage | None = None,
     project_language: str = "en",
+    zone: ZoneHint | None = None,
 ) -> str:
     lines = [
         f"# The {name} report, written by `nps-kit init --from`; merged over defaults.yaml.",
@@ -1039,6 +1162,17 @@ def _unit_text(
         f"unit: {_quote(unit)}",
         f"name: {_quote(name)}",
     ]
+    if zone is not None:  # FIX48: a group's units in different zones, each its own
+        text = (
+            f"{_evidence(zone)} (this unit's rows): its report reads them as that zone's "
+            "clock and counts ages and overdue call-backs by it."
+        )
+        lines += [
+            *textwrap.wrap(
+                text, 88, initial_indent="# ", subsequent_indent="# ", break_on_hyphens=False
+            ),
+            f"timezone: {zone.zone}",
+        ]
     if language is not None:
         lines += [
             f"# Detected from this unit's own answers ({language.describe()}).",
@@ -1127,6 +1261,12 @@ def project_from_export(
         if unit_column is None
         else found.index.resolve_unique(unit_column, option="--unit-column")
     )
+    single = root.resolve().name or export.stem
+    zones = (
+        _offset_zones(found.data, date_column=found.date_column, unit_column=column, name=single)
+        if found.date_column is not None
+        else _OffsetZones()
+    )
     texts_by_file: dict[Path, str] = {
         Path("parameters/defaults.yaml"): _defaults_text(
             found,
@@ -1136,10 +1276,22 @@ def project_from_export(
             column,
             comment,
             only_other=_only_other(found, column),
+            zones=zones,
         ),
         # A Japanese analyst adds 代車 and 車検 here: the comments in the project's language.
         Path("parameters/themes.yaml"): in_language(
-            pack_extension(pack) if pack else _empty_themes(), found.language
+            pack_extension(pack)
+            + _split_proposal(
+                texts[comment[0].column],
+                pack,
+                found.language,
+                None if column is None else found.data[column],
+            )
+            if pack and comment[0] is not None
+            else pack_extension(pack)
+            if pack
+            else _empty_themes(),
+            found.language,
         ),
         Path("parameters/playbook.yaml"): in_language(
             _playbook(pack, language=found.language), found.language
@@ -1149,7 +1301,7 @@ def project_from_export(
     if column is None:
         # Named after the project, not the file (QA20: Google Forms' "responses" beside the
         # regions in the overview); the export's name only when the folder has none.
-        name = root.resolve().name or export.stem
+        name = single
         unit = _slug(name, {"defaults", "themes", "playbook"}, 0)
         texts_by_file[Path(f"parameters/{unit}.yaml")] = _unit_text(
             unit,
@@ -1176,6 +1328,7 @@ def project_from_export(
                 f"One unit per value of {column!r} (--unit-column).",
                 language=spoken if spoken.answers and spoken.language != found.language else None,
                 project_language=found.language,
+                zone=zones.units.get(value),
             )
     texts_by_file[Path("README.md")] = _readme(export, language=found.language)
     existing = [str(p) for p in texts_by_file if (root / p).exists()]
@@ -1233,6 +1386,15 @@ _PLAYBOOK_HEAD: Final = """\
 """
 
 
+#: Heads the generic pack's playbook in a project: its actions fit no business in particular.
+_GENERIC_REVIEW = """\
+# REVIEW THIS FILE: `nps-kit init --from` chose the generic theme pack, so these are the generic
+# pack's actions, written for no business in particular. Before the first report goes out, read
+# the actions under `general:` (per segment) and `themes:` (per theme and segment) and reword or
+# delete any that does not fit your business or its rules; `nps-kit run` uses this file as it is.
+"""
+
+
 def _empty_themes() -> str:
     return _EMPTY_THEMES.format(packs=", ".join(PACKS))
 
@@ -1268,6 +1430,58 @@ def pack_extension(pack: str, *, written_by: str = "nps-kit init --from") -> str
     )
 
 
+def _split_proposal(
+    texts: pd.Series, pack: str, language: str, units: pd.Series | None = None
+) -> str:
+    """Return commented lines that split a theme holding most comments (QA26 #15), or ``""``.
+
+    Measured on the whole comment column (the themes file serves every unit) and on each
+    unit's comments (``units``: the unit column), with the threshold of
+    :data:`nps_kit.text.split.DOMINANT_SHARE`; the words proposed are the whole column's, or,
+    when only some units pass it, those of the unit where the theme holds the most.
+    """
+    from nps_kit.text.packs import load_pack
+    from nps_kit.text.redaction import redact
+    from nps_kit.text.split import DOMINANT_SHARE, dominant_theme, split_yaml
+
+    # The examples are comments written into a file: masked as --suggest masks them.
+    masked = redact(texts.astype("string")).texts
+    book = load_pack(pack)
+    found = dominant_theme(masked, book)
+    by_unit = []
+    if units is not None:
+        for name, part in masked.groupby(units.reindex(masked.index), sort=True):
+            held = dominant_theme(part, book)
+            if held is not None:
+                by_unit.append((str(name), held))
+    of = ""
+    if found is None and by_unit:
+        name, found = max(by_unit, key=lambda pair: pair[1].share)
+        of = f" of {name}"
+    snippet = "" if found is None else split_yaml(found, lang="ja" if language == "ja" else "en")
+    if found is None or not snippet:
+        return ""
+    theme = found.theme
+    head = (
+        f"One theme holds most of these comments: '{theme.id}', {found.share:.1f}% of the "
+        f"{found.tagged:,} comments with a theme{of} (over {DOMINANT_SHARE:.0f}%, one action "
+        "covers the problems of different teams)."
+    )
+    if by_unit:
+        listed = ", ".join(f"{name} {held.theme.id} {held.share:.1f}%" for name, held in by_unit)
+        head += f" Units where one theme holds over {DOMINANT_SHARE:.0f}%: {listed}."
+    head += (
+        " To split it into themes of its most frequent words, replace `themes: {}` above with "
+        "the lines below, without their leading '# '."
+    )
+    lines = textwrap.wrap(head, width=96)
+    return (
+        "".join(f"# {line}\n" for line in lines)
+        + "# themes:\n"
+        + "".join(f"# {line}\n" for line in snippet.splitlines())
+    )
+
+
 def _playbook(pack: str | None, *, language: str = "en") -> str:
     """Return the bundled playbook; without a theme pack, without its theme actions.
 
@@ -1277,6 +1491,9 @@ def _playbook(pack: str | None, *, language: str = "en") -> str:
     text = _pack_text(pack, 1) if pack is not None else _resource("playbook.yaml")
     if language == "ja":
         text = short_playbook_head(text)
+    if pack == "generic":
+        # Written for no business in particular (QA26 #16: a referral scheme for a hospital).
+        return _GENERIC_REVIEW + text
     if pack is not None:
         return text
     start = text.index("\nthemes:\n") + 1

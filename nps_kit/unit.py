@@ -265,7 +265,9 @@ def prepare_unit(
     timezone
         The unit's IANA time zone, where ``"latest"`` judges whether a month has ended and
         whose wall clock zone-aware dates are read as (the cache is built in it);
-        ``None`` follows ``language`` (:data:`nps_kit.clock.DEFAULT_TIMEZONE`).
+        ``None`` follows ``language`` (:data:`nps_kit.clock.DEFAULT_TIMEZONE`), except that an
+        English unit's times written with a UTC offset keep the wall clock they were written
+        in (:func:`nps_kit.clock.export_zone`).
     unfinished
         ``"include"`` counts the responses Qualtrics marks unfinished (``Finished`` False: the
         respondent left after answering some questions) like any other; ``"exclude"`` leaves
@@ -326,7 +328,7 @@ def prepare_unit(
             id_column=id_column,
             dedupe=dedupe,
             unfinished=unfinished or "include",
-            timezone=clock.zone(language, timezone).key,
+            timezone=clock.export_zone(language, timezone),
         )
     data = loaded.data
     if cache is None:  # the cache's rows are the unit's already (pushed down by read_rows)

@@ -607,3 +607,51 @@ def write_grouped_header_csv(path: Path, n: int = 40) -> Path:
     """The grouped-header export saved as CSV (merged cells become blank cells)."""
     lines = [",".join("" if c is None else str(c) for c in row) for row in grouped_header_rows(n)]
     return write_text(path, "\n".join(lines) + "\n")
+
+
+# QA26's hotel group (qa26/gen_hotel.py): the English comments a hotel's guests write, which
+# the generic pack files mostly under Quality (room, breakfast, Wi-Fi, shower: 75–78 % of the
+# comments with a theme, per hotel).
+HOTEL_PRAISE = (
+    "The room was spotless and the bed so comfortable.",
+    "Breakfast buffet was amazing, fresh pastries every day!",
+    "Check-in was quick and the receptionist upgraded us.",
+    "Loved the spa, the sauna and pool were great.",
+    "Staff were so friendly, concierge booked us a great restaurant.",
+    "Great location, walking distance to everything.",
+    "Beautiful view from our balcony, would stay again.",
+    "Housekeeping was excellent, towels changed daily.",
+    "Quiet room, slept like a baby.",
+    "Fast Wi-Fi, perfect for working remotely.",
+)
+HOTEL_NEUTRAL = (
+    "Room was fine, nothing special.",
+    "Breakfast was ok but the same every day.",
+    "Decent stay for the price.",
+    "Average hotel, good location.",
+    "Check-in took a while but the room was nice.",
+    "Spa was small but clean.",
+)
+HOTEL_COMPLAINTS = (
+    "Very noisy room next to the elevator, couldn't sleep.",
+    "Wi-Fi kept dropping, impossible to work.",
+    "Check-in took 45 minutes, only one person at the front desk.",
+    "Room was dirty, hair in the bathroom and stained carpet.",
+    "Breakfast ran out of eggs by 9am and coffee was cold.",
+    "Overpriced for what you get, €38 for breakfast is a joke.",
+    "Air conditioning broken and nobody came to fix it.",
+    "Street noise all night, thin windows.",
+    "Spa was closed for maintenance without any notice.",
+    "Charged twice on my credit card at checkout, still waiting for the refund.",
+    "Parking cost €45 a night and was not mentioned at booking.",
+    "The shower had no hot water two mornings in a row.",
+)
+
+
+def hotel_comments() -> list[tuple[str, int]]:
+    """Return 132 (comment, score): each praise 6 times, the others 4 times."""
+    return (
+        [(c, 10) for c in HOTEL_PRAISE for _ in range(6)]
+        + [(c, 7) for c in HOTEL_NEUTRAL for _ in range(4)]
+        + [(c, 3) for c in HOTEL_COMPLAINTS for _ in range(4)]
+    )

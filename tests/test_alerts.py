@@ -381,7 +381,8 @@ def test_a_dry_run_sets_aside_alerts_an_earlier_run_wrote(
 
 
 def test_an_unzoned_english_unit_is_told_the_zone_its_export_points_to(project: Path) -> None:
-    # FIX44: a UK unit was told "e.g. America/Chicago"; its export names UK places.
+    # FIX44: a UK unit was told "e.g. America/Chicago"; its export names UK places. FIX48: the
+    # unit's own rows are read (a group's export holds several units' zones): Cloud's two rows.
     rows = [(*row, ("Scotland", "North West", "London")[i % 3]) for i, row in enumerate(ROWS)]
     frame = pd.DataFrame(rows, columns=[*COLUMNS, "Region"])
     data = next(project.glob("export.*"))
@@ -394,7 +395,7 @@ def test_an_unzoned_english_unit_is_told_the_zone_its_export_points_to(project: 
     message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
     assert (
         "so their zone is not known. The column 'Region' names places in Europe/London "
-        "(Scotland, North West, London): if the times are that zone's clock, set timezone: "
+        "(Scotland, North West): if the times are that zone's clock, set timezone: "
         "Europe/London in its parameters."
     ) in text_of(message)
 
@@ -1284,17 +1285,19 @@ def test_the_id_suggested_is_one_unique_in_the_export_never_the_repeating_date(
     assert "Datum" not in err
 
 
-def test_times_written_with_their_offset_are_shown_as_utc_and_said_so(
+def test_times_written_with_their_offset_are_shown_as_written_and_said_so(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # QA26 #12: 2026-11-29T10:16:00+01:00 was shown as 09:16 under "Times are as the export
-    # wrote them … their zone is not known": the time was UTC, the sentence false.
+    # wrote them": it had been read as UTC. FIX48: without a timezone such a time is read as
+    # the wall clock it was written in (10:16), as `score --period` cuts months by it.
     params = tmp_path / "parameters"
     params.mkdir()
     (tmp_path / "hotel.csv").write_text(
         "Survey ID,Response Date,Score,OK to contact\n"
         "880100,2026-11-29T10:16:00+01:00,5,Yes\n"
-        "880101,2026-11-28T09:00:00+01:00,9,Yes\n",
+        "880101,2026-11-28T09:00:00+01:00,9,Yes\n"
+        "880102,2026-11-29T00:30:00+01:00,3,Yes\n",
         encoding="utf-8",
     )
     (params / "defaults.yaml").write_text(
@@ -1313,12 +1316,55 @@ def test_times_written_with_their_offset_are_shown_as_utc_and_said_so(
     )
     text = eml.get_body(("plain",)).get_content()  # type: ignore[attr-defined]
     assert (
-        "Times are in UTC: the export wrote each with its offset from UTC, and no timezone is "
-        "set for this unit (set timezone: in its parameters to see them in its local time)."
+        "Times are as the export wrote them, each at the UTC offset written with it: no "
+        "timezone is set for this unit. Set timezone: in its parameters to the zone of those "
+        "offsets, an IANA name such as Europe/London or America/New_York."
     ) in text
-    assert "2026-11-29 09:16 UTC / score 5" in text
-    assert "as the export wrote them" not in text
+    assert "2026-11-29 10:16 / score 5" in text
+    # 00:30 on the 29th, as written, is on the 29th (23:30 on the 28th in UTC).
+    assert "2026-11-29 00:30 / score 3" in text
+    assert "09:16" not in text and "23:30" not in text
     assert alerts(tmp_path, "--dry-run", since="2026-11-30") == 0
-    assert "munich: no new detractors to alert since 2026-11-30 00:00 UTC.\n" in (
-        capsys.readouterr().err
+    assert (
+        "munich: no new detractors to alert since 2026-11-30 00:00 (the export's clock, no "
+        "timezone set).\n"
+    ) in capsys.readouterr().err
+
+
+def test_offset_times_compare_with_now_and_older_log_keys_as_instants(tmp_path: Path) -> None:
+    # FIX48: shown as written, but "--since 12h", overdue call-backs and the log's keys written
+    # when such times were read as UTC compare the instant (10:16+01:00 is 09:16 UTC).
+    from nps_kit.alerts import Alerted, new_detractors, response_key
+    from nps_kit.load import load_responses
+    from nps_kit.params import load_unit
+
+    (tmp_path / "hotel.csv").write_text(
+        "Survey ID,Response Date,Score,OK to contact\n"
+        "880100,2026-11-29T10:16:00+01:00,5,Yes\n"
+        "880101,2026-11-29T11:30:00+02:00,2,Yes\n",
+        encoding="utf-8",
     )
+    (tmp_path / "munich.yaml").write_text(
+        "name: Munich\nlanguage: en\ndata: {path: hotel.csv}\nalerts: {to: [d@example.com]}\n"
+        "columns: {score: Score, date: Response Date, id: Survey ID, contact: OK to contact}\n",
+        encoding="utf-8",
+    )
+    unit = load_unit(tmp_path / "munich.yaml")
+    loaded = load_responses(tmp_path / "hotel.csv", **unit.loader_options())  # type: ignore[arg-type]
+
+    def listed(since: str, already: Alerted | None = None) -> list[str]:
+        rows = new_detractors(
+            unit,
+            loaded,
+            source=tmp_path / "hotel.csv",
+            since=dt.datetime.fromisoformat(since),
+            already=already or Alerted(),
+        )
+        return list(rows["response_id"])
+
+    # 09:30 UTC: 880100 (09:16 UTC) is before it, 880101 (09:30 UTC) is not, though both
+    # wall clocks (10:16, 11:30) are after 09:30.
+    assert listed("2026-11-29T09:30:00+00:00") == ["880101"]
+    # A key the log wrote when 10:16+01:00 was read as UTC's 09:16 still covers it.
+    old_key = response_key("880100", pd.Timestamp("2026-11-29 09:16"))
+    assert listed("2026-11-29T00:00:00+00:00", Alerted(keys=frozenset({old_key}))) == ["880101"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from _exports import why, write_qualtrics
+from _exports import hotel_comments, why, write_qualtrics
 
 from nps_kit.cli import main
 
@@ -579,3 +579,49 @@ def test_suggest_leaves_out_the_phrases_of_other_languages(capsys, tmp_path):
     assert code == 0
     phrases = [line.split(",")[0].lower() for line in out.splitlines()[1:]]
     assert not {"la", "das", "dormir", "sehr"} & set(phrases)
+
+
+def test_suggest_proposes_splitting_a_theme_that_holds_most_comments(capsys, tmp_path):
+    # QA26 #15: a hotel group's UTF-16 TSV on the generic pack; Quality holds 71 % of the
+    # comments with a theme, and --suggest says so with the themes to paste.
+    path = tmp_path / "hotel_export.tsv"
+    frame = pd.DataFrame(hotel_comments(), columns=["Comments", "Likelihood to Recommend"])
+    path.write_bytes(frame.to_csv(sep="\t", index=False).encode("utf-16"))
+    args = (str(path), "--text-column", "Comments", "--pack", "generic", "--suggest")
+    code, _, err = _run(capsys, *args, "--score-column", "Likelihood to Recommend")
+    assert code == 0
+    note = err[err.index("split: ") :]
+    assert note.startswith(
+        "split: 'quality' (Quality) holds 71.2% of the 132 comments with a theme (94; over 60% "
+        "one action covers problems of different teams). Its most frequent words, each a theme "
+        "of its own (the count, an example), to paste under 'themes:' of a file that starts "
+        "with 'extends: generic' (in place of '{}' after it):\n"
+        "  quality:  # these words go to the new themes below\n"
+        "    exclude:\n"
+    )
+    assert '  room:  # 28 comments, e.g. "Quiet room, slept like a baby."\n' in note
+    _, out, _ = _run(capsys, *args, "--format", "json")
+    split = json.loads(out)["split"]
+    assert (split["theme"], split["tagged"], split["share"]) == ("quality", 132, 71.2)
+    assert split["phrases"][0] == {
+        "phrase": "room",
+        "lang": "en",
+        "count": 28,
+        "example": "Quiet room, slept like a baby.",
+    }
+    balanced = tmp_path / "balanced.csv"
+    pd.DataFrame({"comment": ["Staff were friendly", "Too expensive"] * 20}).to_csv(
+        balanced, index=False
+    )
+    _, out, err = _run(
+        capsys,
+        str(balanced),
+        "--text-column",
+        "comment",
+        "--pack",
+        "generic",
+        "--suggest",
+        "--format",
+        "json",
+    )
+    assert json.loads(out)["split"] is None

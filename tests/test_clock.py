@@ -73,3 +73,39 @@ def test_carries_offsets() -> None:
     assert carries_offsets(pd.Series(["2026-11-29 10:16:00-0500", None, ""]))
     assert not carries_offsets(pd.Series(["2026-11-29 10:16:00", "29.11.2026"]))
     assert carries_offsets(pd.Series(pd.to_datetime(["2026-11-29 10:16"]).tz_localize("UTC")))
+
+
+def test_offset_times_are_read_as_written_without_a_zone() -> None:
+    # FIX48 (QA26 #5): 00:30+01:00 on 1 November is November's, as `score --period` cuts it.
+    from nps_kit.clock import export_zone, zone_assumed
+
+    assert export_zone("en", None) is None
+    assert export_zone("en", "Europe/Paris") == "Europe/Paris"
+    assert export_zone("en", "UTC") == "UTC"  # set on purpose: converted
+    assert export_zone("ja", None) == "Asia/Tokyo"
+    assert zone_assumed("en", None) and not zone_assumed("ja", None)
+
+
+def test_written_offsets_and_instants() -> None:
+    import pandas as pd
+
+    from nps_kit.clock import utc_instants, written_offsets
+
+    written = pd.Series(
+        ["2026-11-29T10:16:00+01:00", "2026-11-29T10:16:00Z", "2026-11-29 10:16-0530", None, "x"]
+    )
+    assert [str(o) for o in written_offsets(written)] == [
+        "0 days 01:00:00",
+        "0 days 00:00:00",
+        "-1 days +18:30:00",
+        "NaT",
+        "NaT",
+    ]
+    dates = pd.Series(pd.to_datetime(["2026-11-29 10:16"] * 5))
+    assert [f"{d:%H:%M}" for d in utc_instants(dates, written)] == [
+        "09:16",
+        "10:16",
+        "15:46",
+        "10:16",  # no offset written: the unit's clock, UTC's
+        "10:16",
+    ]

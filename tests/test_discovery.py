@@ -402,3 +402,24 @@ def test_own_words_on_comments_no_pack_reads_count_as_themed(tmp_path: Path) -> 
     tagged = tag_themes(FOREIGN, book).any(axis=1)
     assert tagged.tolist() == [True, True, False, False, True]
     assert (found.comments, found.uncovered, found.untagged) == (5, 2, 2)
+
+
+def test_data_quality_proposes_splitting_a_theme_that_holds_most_comments() -> None:
+    # QA26 #15: a hotel's comments on the generic pack, 71 % of those with a theme under Quality.
+    from _exports import hotel_comments
+
+    texts = pd.Series([c for c, _ in hotel_comments()], dtype="string")
+    table = text_quality(texts, load_pack("generic"), lang="ja")
+    row = table[table["item"] == "1つのテーマに集中"]
+    assert (
+        row["value"]
+        .iloc[0]
+        .startswith(
+            "「品質・内容」がテーマの付いたコメント132件の71%を占めています。内容ごとのテーマに分けると、"
+            "対策がそれぞれの担当に届きます。よく出る語：room（28件）、breakfast（18件）、Wi-Fi（10件）"
+        )
+    )
+    assert (
+        "1つのテーマに集中"
+        not in text_quality(COMMENTS, load_pack("retail"), lang="ja")["item"].tolist()
+    )

@@ -645,7 +645,7 @@ def test_a_unit_under_the_floor_shows_only_its_size(tmp_path: Path, lang: str) -
     manifest = {"period": "2026-10", "units": [tiny, big]}
     page = write_overview(tmp_path, manifest, language=lang).read_text(encoding="utf-8")  # type: ignore[arg-type]
     soup = BeautifulSoup(page, "html.parser")
-    loop, gary = soup.select("tbody tr")
+    _loop, gary = soup.select("tbody tr")
     cells = [td.get_text(" ", strip=True) for td in gary.select("td")]
     said = {"ja": "回答2件：5件未満のため非表示", "en": "2 responses, fewer than 5: not shown"}
     assert cells[1] == f"— {said[lang]}"

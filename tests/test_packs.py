@@ -646,3 +646,27 @@ def test_finance_labels_and_advice_fit_insurers_too() -> None:
     assert len(labels) == 20 and len(advice) > 60
     found = [t for t in labels + advice if any(word in t.lower() for word in _BANK_ONLY)]
     assert found == []
+
+
+def test_generic_advice_fits_parking_and_asks_no_promoter_for_referrals_or_reviews() -> None:
+    # QA26 #16: a hospital's parking complaints read 「予約・手続きの手間を洗い出し、手順を減らす」
+    # and every promoter card 「紹介制度があれば参加を依頼する」 (medical advertising rules).
+    book = load_pack("generic")
+    playbook = load_playbook(pack_files("generic")[1], themes=book.ids)
+    (detractor,) = playbook.themes["usability"].detractor
+    assert (
+        detractor.ja
+        == "アクセス・駐車場・予約や電話・受付時間のうち、不満の多い点を特定して改善する"
+    )
+    assert "parking" in detractor.en and "booking" in detractor.en
+    promoter = [*playbook.general.promoter]
+    promoter += [a for theme in playbook.themes.values() for a in theme.promoter]
+    asks = [
+        a.ja + a.en
+        for a in promoter
+        if re.search("紹介|レビュー|口コミ|referr|review|recommend", a.ja + a.en)
+    ]
+    assert asks == []
+    assert playbook.general.promoter[0].en == (
+        "Thank promoters personally, ask what they value most, and keep doing it"
+    )

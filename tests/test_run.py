@@ -41,6 +41,7 @@ from nps_kit.run import (
     run_reports,
     summary_table,
 )
+from nps_kit.unit import UnitData
 
 CSV = (
     "response_id,submitted_at,business_unit,score\n"
@@ -1553,3 +1554,111 @@ def test_a_consent_column_headed_like_a_unit_column_is_the_one_checked(
         f"nps-kit run: error: parameters/north.yaml: columns.contact: '{header}' holds no "
         "yes/no answers, so nobody would count as allowing contact; its values are 'Q3', 'Q4'."
     )
+
+
+# FIX48 (QA26 #5): a hotel group's export writes each time with its UTC offset. Paris answers at
+# 00:30 on 1 November (+01:00) are November's in `score --period month`; the report, reading
+# them as UTC for want of a zone, filed them under October, and London's 00:20 on 1 June
+# (+01:00) made a "May" month of one guest.
+HOTEL_ROWS = (
+    ("L1", "2026-06-01T00:20:00+01:00", 6, "Riverside London"),
+    ("L2", "2026-06-10T10:00:00+01:00", 9, "Riverside London"),
+    ("L3", "2026-10-31T23:40:00+00:00", 3, "Riverside London"),
+    ("L4", "2026-11-01T00:30:00+00:00", 10, "Riverside London"),
+    ("L5", "2026-11-15T10:00:00+00:00", 9, "Riverside London"),
+    ("P1", "2026-10-10T10:00:00+02:00", 9, "Hotel Lumière Paris"),
+    ("P2", "2026-10-31T23:50:00+01:00", 10, "Hotel Lumière Paris"),
+    ("P3", "2026-11-01T00:30:00+01:00", 2, "Hotel Lumière Paris"),
+    ("P4", "2026-11-01T01:30:00+01:00", 9, "Hotel Lumière Paris"),
+    ("P5", "2026-11-20T12:00:00+01:00", 10, "Hotel Lumière Paris"),
+    ("P6", "2026-11-30T23:50:00+01:00", 8, "Hotel Lumière Paris"),
+)
+
+
+def _hotel_project(tmp_path: Path) -> Path:
+    text = "Survey ID\tResponse Date\tLikelihood to Recommend\tProperty\r\n" + "".join(
+        f"{i}\t{d}\t{s}\t{p}\r\n" for i, d, s, p in HOTEL_ROWS
+    )
+    (tmp_path / "hotel_export.tsv").write_bytes(text.encode("utf-16"))
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "defaults.yaml").write_text(
+        "language: en\ntimezone: null\ndata: {path: ../hotel_export.tsv}\n"
+        "columns: {score: Likelihood to Recommend, date: Response Date, id: Survey ID}\n",
+        encoding="utf-8",
+    )
+    for unit, name in (("london", "Riverside London"), ("paris", "Hotel Lumière Paris")):
+        (params / f"{unit}.yaml").write_text(
+            f"name: {name}\ndata: {{filter: {{column: Property, values: [{name}]}}}}\n",
+            encoding="utf-8",
+        )
+    return params
+
+
+def _report_unit(params: Path, unit: str, period: str) -> UnitData:
+    from nps_kit.run import export_cache
+    from nps_kit.unit import prepare_unit
+
+    parameters = load_unit(params / f"{unit}.yaml", defaults=params / "defaults.yaml")
+    cache = export_cache(parameters, cache_dir=params.parent / "reports" / ".cache")
+    nb = notebook_parameters(parameters, period=period)
+    return prepare_unit(
+        nb["data_path"],
+        name=nb["unit_name"],
+        language=nb["language"],
+        unit_column=nb["filter_column"],
+        unit_values=nb["filter_values"],
+        score_column=nb["score_column"],
+        date_column=nb["date_column"],
+        period=period,
+        cache=cache,
+        timezone=nb["timezone"],
+    )
+
+
+def test_times_written_with_an_offset_fall_in_the_month_they_were_written_in_as_score_cuts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from nps_kit.errors import DataError
+    from nps_kit.score import nps
+    from nps_kit.unit import trend_table
+
+    params = _hotel_project(tmp_path)
+    paris = _report_unit(params, "paris", "2026-11")
+    november = paris.responses[paris.responses["period"] == "2026-11"]
+    # P3 (00:30 on 1 November, +01:00) is November's: n 4, 2 promoters, 1 detractor.
+    assert sorted(november["Survey ID"].astype(str)) == ["P3", "P4", "P5", "P6"]
+    assert round(nps(november).nps, 1) == 25.0
+    assert (
+        main(
+            [
+                "score",
+                str(tmp_path / "hotel_export.tsv"),
+                "--score-column",
+                "Likelihood to Recommend",
+                "--by",
+                "Property",
+                "--period",
+                "month",
+                "--date-column",
+                "Response Date",
+                "--format",
+                "json",
+                "--min-report-n",
+                "0",
+            ]
+        )
+        == 0
+    )
+    rows = json.loads(capsys.readouterr().out)
+    paris_november = next(
+        r
+        for r in rows["groups"]
+        if r["group"] == {"Property": "Hotel Lumière Paris", "period": "2026-11"}
+    )
+    assert (paris_november["n"], round(paris_november["nps"], 1)) == (4, 25.0)
+    # London's first month is June, the month its first guest answered in, not "May".
+    london = _report_unit(params, "london", "2026-11")
+    assert trend_table(london)["period"].astype(str).min() == "2026-06"
+    with pytest.raises(DataError, match=r"no responses in 2026-05; the data covers 2026-06"):
+        _report_unit(params, "london", "2026-05")

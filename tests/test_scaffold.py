@@ -37,6 +37,7 @@ from _exports import (
     TYPEFORM_PLAN,
     TYPEFORM_REASON,
     google_rows,
+    hotel_comments,
     monkey_services,
     qualtrics_rows,
     write_callcentre_ja,
@@ -842,7 +843,14 @@ def test_msforms_init_takes_the_reason_not_the_email(tmp_path: Path) -> None:
     # The pack is measured on the reasons (rooms, breakfast, staff, check-in): generic.
     assert "\nthemes: themes.yaml\n" in text
     themes = root / "parameters" / "themes.yaml"
-    assert themes.read_text(encoding="utf-8").endswith("version: 1\nextends: generic\nthemes: {}\n")
+    # No words of its own; below, commented, the split of Quality one hotel's comments need
+    # (ホテル桜 大阪梅田: 60.4 % of its 53 comments with a theme).
+    written = themes.read_text(encoding="utf-8")
+    assert (
+        "\nversion: 1\nextends: generic\nthemes: {}\n# 1つのテーマにコメントが集中しています：\n"
+        in written
+    )
+    assert all(line.startswith("#") for line in written.split("themes: {}\n")[1].splitlines())
     units = load_all(root / "parameters")
     assert units.errors == []
     assert {p.themes for p in units.units.values()} == {themes.resolve()}
@@ -1917,3 +1925,182 @@ def test_a_unit_named_in_half_width_kana_is_named_full_width(tmp_path: Path) -> 
     )
     assert unit["name"] == "オーガニックラボ"
     assert unit["data"]["filter"] == {"column": "購入ﾌﾞﾗﾝﾄﾞ", "values": ["ｵｰｶﾞﾆｯｸﾗﾎﾞ"]}
+
+
+def _offset_rows(unit: str, summer: str, winter: str) -> list[str]:
+    """A unit's rows around 25 October 2026, when EU summer time ends, with their offsets."""
+    days = pd.date_range("2026-10-10", "2026-11-10")
+    return [
+        f"{unit},{day:%Y-%m-%d}T09:{i % 60:02d}:00"
+        f"{summer if day < pd.Timestamp('2026-10-25') else winter},{i % 11},ok {i}\n"
+        for i, day in enumerate(days)
+    ]
+
+
+def test_init_proposes_each_unit_the_zone_its_written_offsets_point_to(tmp_path: Path) -> None:
+    # QA26 #5: a hotel group's export writes each time with its offset (+00/+01 in London and
+    # Lisbon, +01/+02 in Paris); init said "The export's times carry no zone" and wrote null.
+    rows = [
+        *_offset_rows("Riverside London", "+01:00", "+00:00"),
+        *_offset_rows("Harbour View Lisbon", "+01:00", "+00:00"),
+        *_offset_rows("Hotel Lumière Paris", "+02:00", "+01:00"),
+    ]
+    export = write_text(
+        tmp_path / "a.csv", "Property,Response Date,recommend,why\n" + "".join(rows)
+    )
+    project_from_export(tmp_path / "p", export, unit_column="Property")
+    folder = tmp_path / "p" / "parameters"
+    text = (folder / "defaults.yaml").read_text(encoding="utf-8")
+    assert "carry no zone" not in text
+    assert yaml.safe_load(text)["timezone"] is None
+    flat = " ".join(line.removeprefix("# ") for line in text.splitlines())
+    assert (
+        "The export writes each time with its UTC offset, and the units' offsets point to "
+        "different zones: each unit's file sets its own. With null a time is read as the wall "
+        "clock it was written in (months are cut by it), while ages and overdue call-backs "
+        "count in UTC. timezone: null" in flat
+    )
+    zones = {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8")).get("timezone")
+        for path in folder.glob("*.yaml")
+        if path.stem not in ("defaults", "themes", "playbook")
+    }
+    assert zones == {
+        "riverside-london": "Europe/London",
+        "harbour-view-lisbon": "Europe/Lisbon",
+        "hotel-lumière-paris": "Europe/Paris",
+    }
+    paris = (folder / "hotel-lumière-paris.yaml").read_text(encoding="utf-8")
+    assert (
+        "# The times carry the UTC offsets +01:00 / +02:00, changing on the days summer time\n"
+        "# starts and ends in Europe/Paris (this unit's rows): its report reads them as that\n"
+        "# zone's clock and counts ages and overdue call-backs by it.\n"
+        "timezone: Europe/Paris\n"
+    ) in paris
+
+
+def test_init_sets_the_one_zone_every_unit_s_offsets_point_to(tmp_path: Path) -> None:
+    rows = [
+        *_offset_rows("Hotel Lumière Paris", "+02:00", "+01:00"),
+        *_offset_rows("Hôtel Opéra Paris", "+02:00", "+01:00"),
+    ]
+    export = write_text(
+        tmp_path / "a.csv", "Property,Response Date,recommend,why\n" + "".join(rows)
+    )
+    project_from_export(tmp_path / "p", export, unit_column="Property")
+    folder = tmp_path / "p" / "parameters"
+    text = (folder / "defaults.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["timezone"] == "Europe/Paris"
+    assert "carry no zone" not in text
+    assert "timezone" not in (folder / "hotel-lumière-paris.yaml").read_text(encoding="utf-8")
+    # One offset all year long points to no zone; null and what it does are said.
+    summer = [f"2026-07-{d:02d}T10:00:00+02:00,{d % 11},ok {d}\n" for d in range(1, 29)]
+    export = write_text(tmp_path / "b.csv", "Response Date,recommend,why\n" + "".join(summer))
+    project_from_export(tmp_path / "q", export)
+    text = (tmp_path / "q" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["timezone"] is None
+    assert "carry no zone" not in text
+    flat = " ".join(line.removeprefix("# ") for line in text.splitlines())
+    assert (
+        "The export writes each time with its UTC offset, and the offsets point to no single "
+        "zone. With null a time is read as the wall clock it was written in (months are cut by "
+        "it), while ages and overdue call-backs count in UTC. Set the zone of the offsets "
+        "(e.g. Europe/London, Australia/Sydney) to count them there too. timezone: null" in flat
+    )
+
+
+def test_a_japanese_export_s_tokyo_offset_is_said_in_japanese(tmp_path: Path) -> None:
+    rows = "".join(
+        f"2026-11-{d:02d}T10:00:00+09:00,{d % 11},対応がとても丁寧でした {d}\n"
+        for d in range(1, 29)
+    )
+    export = write_text(tmp_path / "a.csv", "回答日時,推奨度,理由\n" + rows)
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["timezone"] is None
+    assert (
+        "# 時刻にUTCからの時差+09:00が書かれています（Asia/Tokyoの時差）。\n"
+        "# レポートは時刻をそのタイムゾーンの時刻（エクスポートに書かれた月）として読み、\n"
+        "# 経過日数と期限切れの折り返し連絡もその時刻で数えます。\n"
+        "# nullでは、時刻をAsia/Tokyo（言語で決まるタイムゾーン）の時刻として読みます。\n"
+        "timezone: null\n"
+    ) in text
+
+
+def test_init_on_a_hotel_export_proposes_splitting_quality_and_reviewing_the_playbook(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA26 #15/#16: generic is chosen, Quality holds 71 % of the comments with a theme.
+    export = tmp_path / "hotel_export.tsv"
+    hotels = ("Riverside London", "Alpenhof Munich")
+    rows = [
+        f"{880100 + i}\t2026-11-{1 + i % 28:02d}\t{hotels[i % 2]}\t{score}\t{comment}"
+        for i, (comment, score) in enumerate(hotel_comments())
+    ]
+    head = "Survey ID\tResponse Date\tProperty\tLikelihood to Recommend\tComments\n"
+    export.write_bytes((head + "\n".join(rows)).encode("utf-16"))
+    root = tmp_path / "hotels"
+    assert main(["init", str(root), "--from", str(export), "--unit-column", "Property"]) == 0
+    err = capsys.readouterr().err
+    parameters = tmp_path / "hotels" / "parameters"
+    assert (
+        "split: one theme ('quality') holds most of the comments with a theme, so its actions "
+        "would cover the problems of different teams; the end of "
+        f"{parameters / 'themes.yaml'} proposes themes of its most frequent words to split it into"
+    ) in err
+    assert f"playbook: {parameters / 'playbook.yaml'} is the generic pack's playbook" in err
+    themes = (parameters / "themes.yaml").read_text(encoding="utf-8")
+    assert (
+        "# One theme holds most of these comments: 'quality', 71.2% of the 132 comments" in themes
+    )
+    # each hotel's own share too
+    said = " ".join(line.removeprefix("# ") for line in themes.split("\n"))
+    assert re.search(
+        r"Units where one theme holds over 60%: Alpenhof Munich quality \d+\.\d%, "
+        r"Riverside London quality \d+\.\d%\.",
+        said,
+    )
+    assert '#   room:  # 28 comments, e.g. "Quiet room, slept like a baby."' in themes
+    # Uncommented as it says, the file loads and Quality no longer holds most comments.
+    lines = themes.split("\n")
+    start = lines.index("# themes:")
+    pasted = [line for line in lines[:start] if line != "themes: {}"]
+    pasted += [line[2:] for line in lines[start:] if line.startswith("# ")]
+    (parameters / "split.yaml").write_text("\n".join(pasted) + "\n", encoding="utf-8")
+    assert {"quality", "room", "breakfast"} <= set(load_themes(parameters / "split.yaml").ids)
+    playbook = (parameters / "playbook.yaml").read_text(encoding="utf-8")
+    assert playbook.startswith("# REVIEW THIS FILE: `nps-kit init --from` chose the generic")
+
+
+@pytest.mark.slow
+def test_a_clinics_parking_complaints_get_advice_about_parking_not_paperwork(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA26 #16, through init and run: a hospital on the generic pack read 「予約・手続きの手間を
+    # 洗い出し、手順を減らす」 for parking complaints and 「紹介制度があれば参加を依頼する」 for
+    # its promoters.
+    said = {
+        2: ("駐車場が狭く、満車で停められませんでした。", "駐車場を増やしてほしい。",
+            "電話がつながらず予約の変更ができない。", "駐車場が少なくて困ります。"),
+        7: ("待ち時間が長い。", "会計の待ち時間がもう少し短いと良いです。"),
+        10: ("看護師さんが親切でした。", "先生の説明が丁寧でわかりやすかった。",
+             "受付の方の対応が良かった。"),
+    }  # fmt: skip
+    rows = [
+        f"2026/11/{1 + i % 28:02d} 10:{i % 60:02d}:00,{s},{said[s][i % len(said[s])]}\r\n"
+        for i, s in enumerate([2] * 16 + [7] * 10 + [10] * 14)
+    ]
+    export = write_text(
+        tmp_path / "byoin.csv",
+        "回答日時,当院をご家族やご友人に勧めたいと思いますか,自由記述\r\n" + "".join(rows),
+        "cp932",
+    )
+    root = tmp_path / "byoin"
+    assert main(["init", str(root), "--from", str(export)]) == 0
+    assert "extends: generic" in (root / "parameters" / "themes.yaml").read_text("utf-8")
+    _run_project(root, monkeypatch)
+    text = (root / "reports" / "2026-11" / "byoin.html").read_text(encoding="utf-8")
+    assert "アクセス・駐車場・予約や電話・受付時間のうち、不満の多い点を特定して改善する" in text
+    assert "推奨者に感謝を伝え、特に評価してくれた点を聞いて、その点を守る" in text
+    assert "予約・手続きの手間" not in text
+    assert "紹介" not in text and "レビュー" not in text

@@ -78,3 +78,66 @@ def test_no_single_zone_proposes_none_and_the_line_gives_the_rule(places: list[s
         "not known. Set timezone: in its parameters to the zone the survey tool wrote them in, "
         "an IANA name such as Europe/London or America/New_York."
     )
+
+
+def _season(offsets: dict[str, str], days: int = 40) -> list[str]:
+    """Times of every day around 25 October 2026 (EU summer time ends), with their offsets."""
+    out = []
+    for day in pd.date_range("2026-10-05", periods=days):
+        summer = day < pd.Timestamp("2026-10-25")
+        out.append(f"{day:%Y-%m-%d}T00:30:00{offsets['summer' if summer else 'winter']}")
+    return out
+
+
+@pytest.mark.parametrize(
+    ("offsets", "name", "zone"),
+    [
+        ({"summer": "+01:00", "winter": "+00:00"}, "Riverside London", "Europe/London"),
+        # London's clock is Lisbon's too: the unit's name chooses.
+        ({"summer": "+01:00", "winter": "+00:00"}, "Harbour View Lisbon", "Europe/Lisbon"),
+        ({"summer": "+02:00", "winter": "+01:00"}, "Hotel Lumière Paris", "Europe/Paris"),
+        ({"summer": "+02:00", "winter": "+01:00"}, "Alpenhof Munich", "Europe/Berlin"),
+        ({"summer": "+02:00", "winter": "+01:00"}, "Grand Canal Venice", "Europe/Rome"),
+        ({"summer": "+02:00", "winter": "+01:00"}, None, "Europe/Berlin"),
+        # US summer time ends a week later, and the US is not one zone: none.
+        ({"summer": "-04:00", "winter": "-05:00"}, None, None),
+    ],
+)
+def test_offsets_changing_on_a_european_zones_summer_time_dates_point_to_it(
+    offsets: dict[str, str], name: str | None, zone: str | None
+) -> None:
+    # QA26 #5: a hotel group's export writes +01:00/+02:00 (Paris), +00:00/+01:00 (London).
+    export = _export(**{"Response Date": _season(offsets)})
+    hint = zone_hint(export, date_column="Response Date", name=name)
+    assert (hint.zone if hint else None) == zone
+    if hint is not None:
+        assert hint.kind == "offsets"
+        evidence = f"{offsets['winter']} / {offsets['summer']}"
+        assert hint.evidence == evidence
+        assert zone_line(hint, "en", offsets=True) == (
+            "Times are as the export wrote them, each at the UTC offset written with it: no "
+            f"timezone is set for this unit. The times carry the UTC offsets {evidence}, "
+            f"changing on the days summer time starts and ends in {zone}: if the times are "
+            f"that zone's clock, set timezone: {zone} in its parameters."
+        )
+
+
+def test_one_summer_offset_or_offsets_of_two_zones_point_to_none() -> None:
+    # +02:00 all summer is Paris, Helsinki's winter, Cairo, Johannesburg …: no zone.
+    summer = _export(when=[f"2026-07-{d:02d}T10:00:00+02:00" for d in range(1, 29)])
+    assert zone_hint(summer, date_column="when") is None
+    # A group's whole export (London and Paris rows): no one zone has all its offsets.
+    group = _export(
+        when=_season({"summer": "+01:00", "winter": "+00:00"})
+        + _season({"summer": "+02:00", "winter": "+01:00"})
+    )
+    assert zone_hint(group, date_column="when") is None
+
+
+def test_every_time_is_read_not_only_the_first_season() -> None:
+    # A file sorted by date: its first 500 times were all +02:00, and the hint stopped there.
+    times = [f"2026-08-{1 + i % 28:02d}T10:00:00+02:00" for i in range(600)]
+    times += [f"2026-11-{1 + i % 28:02d}T10:00:00+01:00" for i in range(100)]
+    hint = zone_hint(_export(when=times), date_column="when", name="Paris")
+    assert hint is not None
+    assert hint.zone == "Europe/Paris"

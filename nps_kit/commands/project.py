@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import textwrap
 from importlib import resources
@@ -446,10 +447,35 @@ def _say_pack(written: list[Path]) -> None:
             f"(write extends: {others} there to use another)",
             file=sys.stderr,
         )
+        _say_split(themes)
+        playbook = themes.with_name("playbook.yaml")
+        if pack == "generic" and playbook in written:
+            print(
+                f"playbook: {playbook} is the generic pack's playbook, written for no business "
+                "in particular: review its actions for yours (under general: and themes:) and "
+                "reword or delete any that does not fit your business or its rules before the "
+                "first report goes out",
+                file=sys.stderr,
+            )
     else:
         print(
             f"themes: none of the packs ({', '.join(PACKS)}) fits these comments; add your "
             f"own in {themes}, or write extends: {others} there",
+            file=sys.stderr,
+        )
+
+
+def _say_split(themes: Path) -> None:
+    """Say that one theme holds most comments and that themes.yaml proposes a split (QA26 #15)."""
+    from nps_kit.text.split import SPLIT_MARKS
+
+    marks = "|".join(map(re.escape, SPLIT_MARKS.values()))
+    found = re.search(rf"^#   (?P<id>\w+):  # (?:{marks})$", themes.read_text("utf-8"), re.M)
+    if found is not None:
+        print(
+            f"split: one theme ('{found['id']}') holds most of the comments with a theme, so "
+            "its actions would cover the problems of different teams; the end of "
+            f"{themes} proposes themes of its most frequent words to split it into",
             file=sys.stderr,
         )
 

@@ -101,6 +101,7 @@ def _run(args: argparse.Namespace) -> int:
     from nps_kit.text.packs import PACKS, load_pack
     from nps_kit.text.redaction import redact
     from nps_kit.text.sentiment import tag_polarity
+    from nps_kit.text.split import dominant_theme
     from nps_kit.text.themes import load_themes
 
     sheet: str | int | None = args.sheet
@@ -136,6 +137,7 @@ def _run(args: argparse.Namespace) -> int:
         found = uncovered_phrases(masked, book)
         beside = covered_phrases(masked, book)
         overruled = dropped_phrases(masked, book)
+        dominant = dominant_theme(masked, book)
         if args.format == "json":
             payload = {
                 "comments": found.comments,
@@ -145,6 +147,7 @@ def _run(args: argparse.Namespace) -> int:
                 "phrases": found.phrases.to_dict(orient="records"),
                 "covered_phrases": beside.to_dict(orient="records"),
                 "dropped_phrases": overruled.to_dict(orient="records"),
+                "split": None if dominant is None else _split_payload(dominant),
             }
             json.dump(payload, out, ensure_ascii=False, indent=2, default=int)
             out.write("\n")
@@ -179,6 +182,8 @@ def _run(args: argparse.Namespace) -> int:
                 f"{_better_pack(masked, found.share, book.pack)}",
                 file=sys.stderr,
             )
+            if dominant is not None:
+                print(_split_note(dominant, args.pack), file=sys.stderr)
         return 0
     segments = segment(data["nps_score"]) if score_column is not None else None
     polarity = tag_polarity(texts, book, segments=segments, asks=args.asks)
@@ -217,6 +222,41 @@ def _run(args: argparse.Namespace) -> int:
         writer.writerow(line)
     _unread_note(languages)
     return 0
+
+
+def _split_payload(dominant: Any) -> dict[str, Any]:
+    """Return --suggest's json ``split`` (:func:`nps_kit.text.split.dominant_theme`)."""
+    from nps_kit.text.split import split_yaml
+
+    return {
+        "theme": dominant.theme.id,
+        "count": dominant.count,
+        "tagged": dominant.tagged,
+        "share": round(dominant.share, 1),
+        "phrases": dominant.phrases.to_dict(orient="records"),
+        "yaml": split_yaml(dominant),
+    }
+
+
+def _split_note(dominant: Any, pack: str) -> str:
+    """Say that one theme holds most tagged comments, with the themes to paste (QA26 #15)."""
+    from nps_kit.text.packs import PACKS
+    from nps_kit.text.split import DOMINANT_SHARE, split_yaml
+
+    theme = dominant.theme
+    note = (
+        f"split: '{theme.id}' ({theme.label_en}) holds {dominant.share:.1f}% of the "
+        f"{dominant.tagged:,} comments with a theme ({dominant.count:,}; over "
+        f"{DOMINANT_SHARE:.0f}% one action covers problems of different teams). "
+    )
+    snippet = split_yaml(dominant)
+    if not snippet:
+        return note + "Fewer than two of its words recur, so no split is proposed."
+    where = pack if pack not in PACKS else "a file that starts with 'extends: " + pack + "'"
+    return (
+        note + "Its most frequent words, each a theme of its own (the count, an example), "
+        f"to paste under 'themes:' of {where} (in place of '{{}}' after it):\n{snippet}"
+    )
 
 
 def _unread_note(languages: list[str]) -> None:

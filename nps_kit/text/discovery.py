@@ -655,6 +655,10 @@ def text_quality(
                 ),
             )
         )
+    # One theme holding most tagged comments hides different problems under one action (QA26).
+    from nps_kit.text.split import split_rows
+
+    rows.extend(split_rows(texts, book, lang=lang))
     if share < LOW_COVERAGE:
         # Another pack helps only comments a pack can read: when most of the comments without a
         # theme's words are in other languages, say so instead (QA26 #14: German comments).
