@@ -4,7 +4,9 @@ Used by the error rounds ERR21 (``--blind 20``), ERR22 (``--blind 21``) and ERR2
 training set 26 held out whole); ``err21_sets.py``, ``err22_sets.py`` and ``err23_sets.py`` run
 this with their set. ERR24 (``--blind 23``) is an entry of ``ROUNDS``: nothing held out of its
 errors; blind set 22 held out whole from its rule choice (``--counts`` leaves it out unless
-``--only-held-out``, read once at the end). For blind set N:
+``--only-held-out``, read once at the end). ERR25 (``--blind 24``): training set 28 held out
+whole and never opened (the learned layer's decision set); no spent blind set is held out.
+For blind set N:
 ``--counts OUT.json``: per set and language [gold, predicted, right, polarity right] of the
 shipped tagger (as ``bench_text.py --eval`` reads it; imp12/imp13 with ``asks="improvement"``)
 and, with ``--rules-alone``, of the rules without the learned layers. Every set readable when
@@ -32,7 +34,11 @@ from nps_kit.text.sentiment import Asks, _tag_polarity
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 
 #: blind set studied -> (training sets held out whole, blind sets held out whole) of its round
-ROUNDS: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {22: ((26,), ()), 23: ((), (22,))}
+ROUNDS: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {
+    22: ((26,), ()),
+    23: ((), (22,)),
+    24: ((28,), ()),  # ERR25: training set 28 is LAY26's decision set, never opened
+}
 
 
 def readable_sets(

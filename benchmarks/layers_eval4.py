@@ -117,6 +117,12 @@ design becomes the candidate of a language is declared in ``benchmarks/layers_ro
 run to its end in LAY25 (0.05 of a core per language at load 12-16, niced; stopped after 18
 minutes): no choice made, set 28 not read.
 
+Round 11 (``--round 11``, LAY26, PREREG23's rule, set 28's last reading as PREREG24 left it):
+round 10's procedure unchanged (round 7's folds and floor, the full C grid, PF and PF-0.01 in one
+process per language), over today's rules and labels, the data grown by blind sets 23 and 24 (both
+spent; ``BLIND11``), blind 24, the newest, held out (``TEST11``). The candidate rule is round 10's
+(``benchmarks/layers_round10.py``, ``--round 11``). Run un-niced, one process per language.
+
 Run: ``pip install -e '.[eval]'``, then ``PYTHONPATH=. python benchmarks/layers_eval4.py themes
 --rules COMMIT [--design NAME] [--save PKL] [--reuse PKL]`` or ``... polarity --rules COMMIT
 [--save CSV] [--cache DIR]``. ``--reuse`` takes a saved theme run's choices and probabilities
@@ -149,6 +155,7 @@ from labelled_sets import (  # noqa: E402
     BLIND8,
     BLIND9,
     BLIND10,
+    BLIND11,
     FOLD_RULES,
     FOLDS4,
     FOLDS5,
@@ -156,6 +163,7 @@ from labelled_sets import (  # noqa: E402
     FOLDS8,
     FOLDS9,
     FOLDS10,
+    FOLDS11,
     NUMBERED,
     ROUND3,
     ROUND4,
@@ -167,10 +175,12 @@ from labelled_sets import (  # noqa: E402
     TEST8,
     TEST9,
     TEST10,
+    TEST11,
     TRAIN7,
     TRAIN8,
     TRAIN9,
     TRAIN10,
+    TRAIN11,
     TRAIN_9_10,
     fold_of,
     training,
@@ -189,6 +199,17 @@ from theme_layer_eval2 import (  # noqa: E402
     shipped,
     show,
 )
+
+#: Per round, the defaults of ``--train``, ``--blind``, ``--test`` and ``--folds``.
+ROUNDS: dict[int, tuple[tuple[str, ...], tuple[str, ...], str, tuple[str, ...]]] = {
+    4: ((*ROUND3, *ROUND4), (), TEST4, FOLDS4),
+    5: ((*ROUND3, *ROUND4, *ROUND5), (), TEST5, FOLDS5),
+    7: (TRAIN7, BLIND7, TEST7, FOLDS7),
+    8: (TRAIN8, BLIND8, TEST8, FOLDS8),
+    9: (TRAIN9, BLIND9, TEST9, FOLDS9),
+    10: (TRAIN10, BLIND10, TEST10, FOLDS10),
+    11: (TRAIN11, BLIND11, TEST11, FOLDS11),
+}
 
 
 def verdict4(table: pd.DataFrame) -> str:
@@ -405,14 +426,15 @@ def main(argv: list[str] | None = None) -> int:
         "--round",
         type=int,
         default=4,
-        choices=[4, 5, 7, 8, 9, 10],
+        choices=list(ROUNDS),
         help="the defaults of --train, --blind, --test and --folds and the rule: round 4's "
         "(PREREG11), round 5's (PREREG12: sets 11-22, 21 held out, folds 6 7 8 18 19 22, rule "
         "per language) or round 7's (PREREG21: sets 11-25 and blind 9-13, 15-20, blind 20 held "
         "out, folds 6 7 8 18 19 22 20 23 24) or round 8's (PREREG22: round 7's and set 26 and "
         "blind 20-21, blind 21 held out, round 7's folds) or round 9's (PREREG23: round 8's "
         "and set 27 and blind 22, blind 22 held out, round 7's folds) or round 10's (round 9's "
-        "and blind 23, blind 23 held out)",
+        "and blind 23, blind 23 held out) or round 11's (round 10's and blind 24, blind 24 held "
+        "out)",
     )
     parser.add_argument(
         "--grid",
@@ -445,61 +467,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     five = args.round >= 5
     seven = args.round >= 7
-    eight = args.round == 8
-    nine = args.round == 9
-    ten = args.round == 10
-    if args.train is None:
-        args.train = (
-            list(TRAIN10)
-            if ten
-            else list(TRAIN9)
-            if nine
-            else list(TRAIN8)
-            if eight
-            else list(TRAIN7)
-            if seven
-            else [*ROUND3, *ROUND4, *ROUND5]
-            if five
-            else [*ROUND3, *ROUND4]
-        )
-    if args.blind is None:
-        args.blind = (
-            list(BLIND10)
-            if ten
-            else list(BLIND9)
-            if nine
-            else list(BLIND8)
-            if eight
-            else list(BLIND7)
-            if seven
-            else []
-        )
-    args.test = args.test or (
-        TEST10
-        if ten
-        else TEST9
-        if nine
-        else TEST8
-        if eight
-        else TEST7
-        if seven
-        else TEST5
-        if five
-        else TEST4
-    )
-    args.folds = args.folds or list(
-        FOLDS10
-        if ten
-        else FOLDS9
-        if nine
-        else FOLDS8
-        if eight
-        else FOLDS7
-        if seven
-        else FOLDS5
-        if five
-        else FOLDS4
-    )
+    train, blind, test, folds = ROUNDS[args.round]
+    args.train = list(train) if args.train is None else args.train
+    args.blind = list(blind) if args.blind is None else args.blind
+    args.test = args.test or test
+    args.folds = args.folds or list(folds)
     assert args.test not in args.folds
     assert not args.choices or (args.layer == "themes" and len(args.design) == 1)
     pd.set_option("display.width", 300)

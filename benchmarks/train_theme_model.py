@@ -229,6 +229,17 @@ held out, whole tagger, models trained on every other set, shipped -> PF / PF-0.
 0.824/0.688/0.750, polarity 0.790 -> 0.821/0.692/0.751, 0.766 / 0.821/0.692/0.751, 0.763 (F1
 +0.001, polarity -0.024 / -0.027): both fail the polarity part of the rule by far, so neither was
 committed nor read on set 28; English keeps round 8. Nothing ships in round 9.
+
+Round 11 (LAY26; round 10 of LAY25 never ended): round 10's procedure (``layers_eval4.py themes
+--round 11``, blind 24 held out), the data grown by blind sets 23 and 24: 19,694 English and
+19,677 Japanese comments. Chosen (PF, the declared candidate rule of
+``benchmarks/layers_round10.py``): en C 64, t_drop 0.18, t_add 0.42, ``comment``; ja C 64, 0.14 /
+0.42, ``comment``. Set 28 (last reading): Japanese shipped (F1 0.819 -> 0.827), English not
+(polarity -0.007) and keeps round 8. Shipped resource: ``PYTHONPATH=. python
+benchmarks/train_theme_model.py --train 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27
+--blind 9 10 11 12 13 15 16 17 18 19 20 21 22 23 24 --design both_comment_edge_pfloor --choices
+'{"ja": [64.0, 0.14, 0.42, "comment"]}' --keep en --keep-from 33a2d57``. Figures and readings in
+``benchmarks/layers_round10.py``.
 """
 
 from __future__ import annotations
@@ -238,6 +249,7 @@ import io
 import json
 import subprocess
 import sys
+import tempfile
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -481,6 +493,34 @@ def write(path: Path, named: dict[str, np.ndarray]) -> None:
     path.write_bytes(buffer.getvalue())
 
 
+def exclude_record(commit: str | None = None) -> np.ndarray:
+    """(pack, theme id, exclude pattern) of every shipped pack, as at ``commit`` (None: now).
+
+    Written beside a language's models (``{lang}_excludes``): the excludes the layer was trained
+    beside; one written later outranks the layer (``nps_kit.text.themes._newer_excludes``). The
+    patterns are read as ``load_themes`` reads them (``Theme.excludes``), from the packs'
+    themes files of ``commit``.
+    """
+    from nps_kit.text.packs import pack_files
+    from nps_kit.text.themes import load_themes
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for pack in PACKS:
+            path = pack_files(pack)[0]
+            if commit is not None:
+                blob = subprocess.run(
+                    ["git", "-C", str(ROOT), "show", f"{commit}:{path.relative_to(ROOT)}"],
+                    capture_output=True,
+                    check=True,
+                ).stdout
+                path = Path(tmp) / f"{pack}.yaml"
+                path.write_bytes(blob)
+            for theme in load_themes(path).themes:
+                rows.extend((pack, theme.id, part) for part in dict.fromkeys(theme.excludes))
+    return np.array(rows, dtype=str).reshape(-1, 3)
+
+
 def kept(path: Path, commit: str, langs: list[str]) -> dict[str, np.ndarray]:
     """The arrays of ``langs`` in the resource ``path`` as committed at ``commit``.
 
@@ -559,6 +599,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         named.update(arrays(features, models, lang, (t_drop, t_add)))
         named[f"{lang}_added_polarity"] = np.array(rule, dtype=str)
+        named[f"{lang}_excludes"] = exclude_record()
         print(f"{lang}: C={c} t_drop={t_drop} t_add={t_add} added polarity {rule}")
         if args.sample:
             frame = pd.DataFrame(SAMPLE[lang], columns=["pack", "text"])

@@ -107,7 +107,8 @@ class Layout:
     ``open_ended`` are the columns whose SurveyMonkey answer row says "Open-Ended Response", or
     whose Qualtrics ImportId ends in ``_TEXT``: what respondents typed, however few different
     answers they gave. ``time_zones`` maps Qualtrics date columns to the zone their times
-    were written in (``America/Denver``; ``UTC`` for Qualtrics' ``Z``).
+    were written in (``America/Denver``; ``UTC`` for Qualtrics' ``Z``). ``groups`` maps the
+    columns a two-row header names by its second row to the heading merged over them (設問).
     ``suggested_encoding`` is set when a CSV was read with an encoding
     given that makes other text of its bytes than the multi-byte encoding detection finds in
     them (cp932 read as latin-1): that one.
@@ -132,6 +133,7 @@ class Layout:
     title_rows: int = 0
     title: str | None = None
     time_zones: dict[str, str] = field(default_factory=dict)
+    groups: dict[str, str] = field(default_factory=dict)
 
 
 def _sniff_format(path: Path, head: bytes) -> tuple[Format, Compression]:
@@ -344,6 +346,18 @@ def _grouped_names(first: list[str], second: list[str]) -> list[str] | None:
     return _names([b if g else t for t, b, g in zip(top, below, grouped, strict=True)])
 
 
+def _group_headings(names: list[str], first: list[str], second: list[str]) -> dict[str, str]:
+    """Return each column named by the second row of a grouped header → its merged heading.
+
+    FIX49: the heading (設問, or 満足度 over 待ち時間 / 会計) was dropped; inspect names it, so
+    a reader sees what the short names below it belong to.
+    """
+    width = len(names)
+    top = _owners([c.strip() for c in first[:width]] + [""] * (width - len(first[:width])))
+    below = [c.strip() for c in second[:width]] + [""] * (width - len(second[:width]))
+    return {n: t for n, t, b in zip(names, top, below, strict=True) if b and t}
+
+
 def _monkey_names(questions: list[str], subs: list[str]) -> list[str]:
     """Merge SurveyMonkey's question row and sub-answer row into one usable name per column.
 
@@ -529,7 +543,10 @@ def _layout_from_rows(path: Path, fmt: Format, rows: list[list[str]], **kwargs: 
     grouped = _grouped_names(header, rows[1]) if header_rows == 2 else None
     columns = grouped if grouped is not None else _names(header)
     stamp = columns[0] if source == "google_forms" else None
-    return Layout(path, fmt, source, columns, header_rows, timestamp_column=stamp, **kwargs)
+    groups = _group_headings(columns, header, rows[1]) if grouped is not None else {}
+    return Layout(
+        path, fmt, source, columns, header_rows, timestamp_column=stamp, groups=groups, **kwargs
+    )
 
 
 #: Encodings whose strict reading of a file's bytes is evidence of them: a single-byte one reads

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
@@ -64,6 +65,43 @@ def id_repeats_warning(ids: pd.Series, *, column: str, language: str) -> str | N
         "file lists each answer, but what the team types for an id is carried to all of its "
         "rows, and the follow-up status counts each id once, by its latest answer. Set "
         "columns.id to a column unique to each response if the export has one."
+    )
+
+
+def numbers_rows(ids: pd.Series) -> bool:
+    """Whether ``ids`` are the whole numbers 1, 2, … n in the order of the rows.
+
+    A sheet's running number (``No.``, 番号: QA26 #7), unique in this file but not an id the
+    survey keeps: an export that numbers its rows from 1 again gives a later response an
+    earlier one's number. A drop folder's reader sees that across its files
+    (``load._ids_restart``: the id then names a response only with its date); ``init``, given
+    one file, can only see that the id counts its rows, and says so (FIX49).
+
+    Parameters
+    ----------
+    ids
+        An id column's values in file order.
+
+    Returns
+    -------
+    bool
+        ``True`` for ``1, 2, 3 …`` (``"001"`` and ``1.0`` count as 1) over two or more rows.
+    """
+    numbers = pd.to_numeric(ids.astype("string").str.strip(), errors="coerce")
+    if len(numbers) < 2 or numbers.isna().any():
+        return False
+    return bool((numbers.to_numpy() == np.arange(1, len(numbers) + 1)).all())
+
+
+def running_number_note(column: str, rows: int, span: str | None) -> str:
+    """Return what init says of an id that counts the export's rows (:func:`numbers_rows`)."""
+    spans = f" (answers of {span})" if span else ""
+    return (
+        f"{column!r} numbers the rows 1 to {rows:,} in file order{spans}: a running number of "
+        "this file, not an id the survey keeps. If each export numbers its rows from 1 again, "
+        f"{column} 5 of a later export is another response, and the alerts log and a returned "
+        "work file would take it for the first: then set id to a number that runs on across "
+        "exports (a response or receipt number)."
     )
 
 

@@ -263,6 +263,22 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (r"(?P<c>.+): unique per response\.", r"\g<c>：回答ごとに異なる値です。"),
     (
+        r"'(?P<c>.+)' numbers the rows 1 to (?P<n>[\d,]+) in file order(?: \(answers of "
+        r"(?P<a>[\d-]+) to (?P<b>[\d-]+)\))?: a running number of this file, not an id the "
+        r"survey keeps\. If each export numbers its rows from 1 again, (?P=c) 5 of a later export "
+        r"is another response, and the alerts log and a returned work file would take it for the "
+        r"first: then set id to a number that runs on across exports \(a response or receipt "
+        r"number\)\.",
+        lambda m: (
+            f"「{m['c']}」はファイルの行を順に1から{m['n']}まで数えた通し番号"
+            + (f"（{m['a']}〜{m['b']}の回答）" if m["a"] else "")
+            + "で、アンケートが保つIDではありません。エクスポートごとに1から数え直すと、"
+            f"後のエクスポートの{m['c']} 5は別の回答なのに、アラートの記録や戻ってきた"
+            "作業ファイルでは前の回答と取り違えられます。その場合は、エクスポートをまたいで続く番号"
+            "（回答番号や受付番号）をidに設定してください。"
+        ),
+    ),
+    (
         r"(?P<c>.+): the free-text question that asks for the reason or a comment\.",
         r"\g<c>：スコアの理由や感想を尋ねる自由記述の設問です。",
     ),
@@ -428,6 +444,14 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"テーマ辞書：このコメントに最もよく合う同梱の「\g<p>」パック（学習済みの層つき）を、"
         "このファイルの隣の themes.yaml を通して使います。themes.yaml はパックを拡張するので、"
         "そこに加えた語もタグ付けされます。",
+    ),
+    (
+        r"(?P<n>[\d,]+) of (?P<m>[\d,]+) comments are in languages no pack reads "
+        r"\((?P<names>.+)\)\.",
+        lambda m: (
+            f"コメント{m['m']}件のうち{m['n']}件は、どのパックも読めない言語です"
+            f"（{japanese_names(m['names'])}）。"
+        ),
     ),
     (
         r"Theme dictionaries: none of the bundled packs \((?P<p>.+)\) fits these comments, so "

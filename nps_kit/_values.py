@@ -33,12 +33,14 @@ __all__ = [
     "STATUSES",
     "DateParse",
     "ScoreParse",
+    "column_numbers",
     "date_only",
     "decimal_number",
     "has_time_of_day",
     "parse_date_values",
     "parse_dates",
     "parse_scores",
+    "read_numbers",
     "states_zero_to_ten",
 ]
 
@@ -171,6 +173,84 @@ def decimal_number(text: str) -> float | None:
     return float(f"{sign}{match['grouped'].replace(',', '')}.{match['point']}")
 
 
+def read_numbers(text: pd.Series) -> pd.Series:
+    """Read each cell as a number, ``NaN`` where it is none.
+
+    A number as pandas reads it (``4``, ``4.5``, ``1e3``) or written with one or two decimals
+    in either convention (:func:`decimal_number`: ``4,0`` is 4, ``95,65`` is 95.65). The reader
+    of a column known to hold numbers (a rating: QA26's ``4,0`` was an invalid answer of a
+    1–5 rating while the score's ``9,0`` read as 9); :func:`column_numbers` decides first
+    whether a column holds numbers at all.
+    """
+    numeric = pd.to_numeric(text, errors="coerce").astype("float64")
+    unread = numeric.isna() & text.notna()
+    if unread.any():
+        written = text[unread].astype(str)
+        amounts = {v: decimal_number(v) for v in written.unique()}
+        numeric[unread] = written.map(amounts).astype("float64")
+    return numeric
+
+
+# Codes joined by commas, as a multi-select of numbered options is exported: 1,5,12.
+_SEVERAL_COMMAS: Final = re.compile(r"\d+(?:,\d+){2,}")
+_THOUSANDS: Final = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_ONE_COMMA: Final = re.compile(r"[+-]?(?P<whole>[\d.]+),(?P<part>\d{1,2})")
+
+
+def column_numbers(text: pd.Series) -> pd.Series:
+    """Read a column's answers as numbers, unless the column says they are something else.
+
+    Amounts with a decimal comma (``95,65``, ``2.306,17``) are numbers (:func:`decimal_number`;
+    split at the comma they were a multi-select of "options" 07, 15, 936: QA26 #8). Not so when
+    the column shows its commas join option codes (FIX49), by evidence over the column:
+
+    - a cell joins three or more numbers (``1,5,12``), which no amount does;
+    - fewer than half of the answers with a comma have two digits after it (``1,3``: FIX45);
+    - no part after a comma starts with 0, as cents do (``,05``), and nearly all of them are
+      also written alone or before a comma: codes of one list of options (``10,12`` beside
+      ``3,10`` and ``12``), where cents run from 00 to 99 apart from the amounts.
+
+    A column mixing both conventions (``95,65`` beside ``12.50``) holds no numbers either.
+
+    Parameters
+    ----------
+    text
+        The column's distinct answers as written (strings).
+
+    Returns
+    -------
+    pandas.Series
+        Floats on ``text.index``; ``NaN`` for answers that are no number, and for every answer
+        with a comma when its commas join codes.
+    """
+    numeric = pd.to_numeric(text, errors="coerce")
+    if numeric.notna().all():
+        return numeric
+    comma = text.str.fullmatch(_ONE_COMMA.pattern)
+    point = text.str.fullmatch(r"[+-]?[\d,]*\d\.\d{1,2}")
+    if comma.any() and point.any():
+        # 95,65 beside 12.50: neither reading holds for the column.
+        return numeric
+    if comma.any() and _comma_codes(text, comma):
+        return numeric
+    return numeric.fillna(read_numbers(text))
+
+
+def _comma_codes(text: pd.Series, comma: pd.Series) -> bool:
+    """Whether the commas of a column's answers join option codes (see :func:`column_numbers`)."""
+    several = text.str.fullmatch(_SEVERAL_COMMAS.pattern) & ~text.str.fullmatch(_THOUSANDS.pattern)
+    if several.any():
+        return True
+    parts = text[comma].str.extract(_ONE_COMMA.pattern)
+    if (parts["part"].str.len() == 2).mean() < 0.5:
+        return True
+    after = set(parts["part"])
+    if any(p.startswith("0") for p in after):
+        return False  # cents: 95,05
+    alone = set(text[~comma & text.str.fullmatch(r"\d+")]) | set(parts["whole"])
+    return len(after & alone) >= 0.8 * len(after)
+
+
 def _normalise_text(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_DASHES).strip()
 
@@ -192,7 +272,9 @@ def _parse_score_value(
     match = _SCORE_RE.match(text)
     if match is None:
         return 0, _INVALID, _REASON_TEXT
-    return _check_number(float(match["num"].replace(",", ".")))
+    # 9,0 is 9 by the one rule of amounts with decimals (QA26 #4).
+    decimals = decimal_number(match["num"])
+    return _check_number(float(match["num"]) if decimals is None else decimals)
 
 
 def _check_number(number: float) -> tuple[int, int, str | None]:

@@ -5,10 +5,15 @@ Japanese editor gets a message saying so and how to fix it, not a ``UnicodeDecod
 anchors and aliases may not expand to a huge document (a "billion laughs" alias bomb would
 otherwise take minutes and all memory in validation). Private helper of :mod:`nps_kit.params`,
 :mod:`nps_kit.themes` and :mod:`nps_kit.strategy`.
+
+Writing goes the other way: :func:`scalar` is the one rule for a value in the YAML that
+``nps-kit init``, ``new-unit`` and ``alerts`` write for the user to read and edit.
 """
 
 from __future__ import annotations
 
+import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +25,60 @@ from nps_kit.errors import ConfigError
 #: Most values (scalars, lists and mappings, counted with every alias expanded) a file may hold.
 #: The shipped themes.yaml, the largest file, holds about 2,000.
 MAX_VALUES = 100_000
+
+
+def scalar(value: Any) -> str:
+    """Return ``value`` written as a YAML scalar that reads back as ``value``.
+
+    Plain where YAML reads it back unchanged as a block value (``key: value``) and inside a
+    flow list or mapping (``[value]``, ``{key: value}``): ``店舗事業部``, ``München``,
+    ``No.``, ``Kontakt erlaubt``. Double-quoted otherwise: ``"10"`` (a number unquoted),
+    ``"yes"`` (a boolean), ``"Unnamed: 4"``, ``"a, b"``, ``"#1"``, a value with spaces at
+    either end, control characters as escapes. ``None``, booleans and numbers are written as
+    YAML reads them (``null``, ``true``, ``3``).
+
+    Parameters
+    ----------
+    value
+        A string, ``None``, a boolean or a finite number.
+
+    Returns
+    -------
+    str
+        The scalar, on one line: ``yaml.safe_load(f"key: {scalar(v)}")["key"] == v`` and
+        ``yaml.safe_load(f"[{scalar(v)}]") == [v]``.
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"no YAML scalar for {value!r}")
+        return json.dumps(value)
+    text = str(value)
+    if _reads_plain(text):
+        return text
+    # PyYAML's emitter escapes what YAML cannot hold raw (U+0085, U+2028, C1 controls), which
+    # json.dumps leaves as they are; an infinite width keeps the scalar on one line.
+    written = yaml.safe_dump(
+        text, default_style='"', allow_unicode=True, width=math.inf, explicit_end=False
+    )
+    return written.splitlines()[0]
+
+
+def _reads_plain(text: str) -> bool:
+    """Whether ``text`` unquoted reads back as itself in block and in flow context."""
+    if not text or "#" in text or text != text.strip() or any(c in text for c in "\r\n\t"):
+        return False
+    try:
+        return (
+            yaml.safe_load(f"key: {text}") == {"key": text}
+            and yaml.safe_load(f"[{text}]") == [text]
+            and yaml.safe_load(f"{{key: {text}}}") == {"key": text}
+        )
+    except yaml.YAMLError:
+        return False
 
 
 def decode(data: bytes, *, shown: str, path: Path) -> str:

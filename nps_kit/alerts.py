@@ -547,8 +547,9 @@ def export_proposals(path: Path, options: Mapping[str, object]) -> dict[str, str
         ``{"id": …, "contact": …, "contact_details": …}``, possibly empty (also when the
         export cannot be read: the loader then says why).
     """
+    from nps_kit._yaml import scalar
     from nps_kit.inspect import inspect_export
-    from nps_kit.scaffold import _quote, proposed_columns
+    from nps_kit.scaffold import proposed_columns
 
     sheet = options.get("sheet")
     encoding = options.get("encoding")
@@ -565,7 +566,7 @@ def export_proposals(path: Path, options: Mapping[str, object]) -> dict[str, str
     chosen = proposed_columns(found)
     lines: dict[str, str] = {}
     if chosen.id is not None:
-        lines["id"] = f"id: {_quote(chosen.id.column)}"
+        lines["id"] = f"id: {scalar(chosen.id.column)}"
     else:
         # No id: the date is named only when no two rows share one, as init's comment
         # proposes it; "" says no column is unique (QA26 #18: Datum, shared by 1,027 of 1,210
@@ -574,10 +575,10 @@ def export_proposals(path: Path, options: Mapping[str, object]) -> dict[str, str
         rows = found.load.rows_read
         lines["unique"] = date.column if date is not None and date.distinct == rows > 0 else ""
     if chosen.contact is not None:
-        lines["contact"] = f"contact: {_quote(chosen.contact.column)}"
+        lines["contact"] = f"contact: {scalar(chosen.contact.column)}"
     if chosen.reach:
         lines["contact_details"] = (
-            f"contact_details: [{', '.join(_quote(c) for c in chosen.details)}]"
+            f"contact_details: [{', '.join(scalar(c) for c in chosen.details)}]"
         )
     return lines
 

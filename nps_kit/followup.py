@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from nps_kit._values import MISSING_WORDS, NO_ANSWER_WORDS
+from nps_kit._values import MISSING_WORDS, NO_ANSWER_WORDS, read_numbers
 from nps_kit.errors import DataError, missing_column
 from nps_kit.load import row_key
 from nps_kit.ordinal import not_applicable
@@ -411,7 +411,8 @@ def parse_ratings(
         beside = {cell: not_applicable(cell) for cell in cells.unique()}  # once per answer
         listed = cells.map(_answer_key).isin(list(points)).astype(bool)
         missing |= cells.map(beside).astype(bool) & ~listed
-    numbers = pd.to_numeric(text.where(~missing), errors="coerce").astype(float)
+    # 4,0 is 4, as the score's 9,0 is 9 (German Excel's 0,0 format; FIX49).
+    numbers = read_numbers(text.where(~missing))
     if codes:
         said = text.where(~missing).map(lambda cell: points.get(_answer_key(cell)))
         numbers = numbers.fillna(pd.to_numeric(said, errors="coerce").astype(float))

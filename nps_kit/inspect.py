@@ -34,7 +34,7 @@ from nps_kit._values import (
     MISSING_WORDS,
     NO_ANSWER_WORDS,
     DateParse,
-    decimal_number,
+    column_numbers,
     missing_words,
     parse_date_values,
     parse_scores,
@@ -166,8 +166,9 @@ _QUALTRICS_META: Final = frozenset(
 # Qualtrics' UserLanguage is not among them: the language a respondent answered in is a
 # breakdown (see _response_meta.language_codes).
 _SEPARATORS: Final = (";", ", ", ",", "|", "、", "/")
-# A slash is also written inside one option ("Web/App", 「店頭/電話」): it separates options only
-# when they recombine, i.e. more different answers hold it than there are pieces.
+# A slash is also written inside one option ("Web/App", 「店頭/電話」) and in dates, rates and
+# times (11/3, 2/week, 9:00/10:30): it separates options only when they recombine (more
+# different answers hold it than there are pieces) and its pieces are words, not numbers.
 _INSIDE_OPTIONS: Final = frozenset({"/"})
 _SAMPLE: Final = 3
 # Preferred response dates, best first: when the response was recorded or submitted (a
@@ -543,7 +544,8 @@ def _separator(answers: _Answers) -> str | None:
         counts = weights.groupby(tokens.to_numpy()).sum()
         if sep in _INSIDE_OPTIONS:
             joined = int(text.str.contains(sep, regex=False).sum())
-            if joined <= len(counts):
+            numbers = float(weights[tokens.str.contains(r"\d")].sum()) / total
+            if joined <= len(counts) or numbers > 0.1:
                 continue
         if counts[counts >= 2].sum() >= 0.5 * total:
             return sep
@@ -812,7 +814,7 @@ def _classify(
         if states_zero_to_ten(name, question):
             return "nps", "0–10 stated, no 0", (0, 10), None
         return "scale", f"1–10? (no 0 in {valid:,} answers)", (1, 10), None
-    numeric = _numbers(text)
+    numeric = column_numbers(text)
     if answers.share(numeric.notna()) >= 0.9:
         if id_named and distinct >= 0.9 * n:
             # SurveyMonkey's Respondent ID repeats when a response was submitted or exported
@@ -856,27 +858,23 @@ def _classify(
     return "categorical", f"{distinct} values", None, None
 
 
-def _numbers(text: pd.Series) -> pd.Series:
-    """Read each answer as a number, ``NaN`` where it is none.
+def _headings(groups: dict[str, str]) -> str:
+    """Name the merged headings of a two-row header and the columns under each (FIX49).
 
-    Amounts with a decimal comma (``95,65``, ``2.306,17``) are numbers too, by the one rule of
-    :func:`nps_kit._values.decimal_number`: split at the comma they were a multi-select of
-    "options" 07, 15, 936 (QA26 #8). A column mixing both conventions is no column of numbers,
-    nor are codes with one digit after the comma (``1,3``: options 1 and 3).
+    Their text is no column's name (each column is named by what it asks), so it is said
+    here: ``Under '設問': '当院を…', '待ち時間の満足度', '会計の満足度'.``
     """
-    numeric = pd.to_numeric(text, errors="coerce")
-    if numeric.notna().all():
-        return numeric
-    amounts = pd.Series([decimal_number(v) for v in text], index=text.index, dtype="float64")
-    comma = text.str.fullmatch(r"[+-]?[\d.]+,\d{1,2}")
-    point = text.str.fullmatch(r"[+-]?[\d,]*\d\.\d{1,2}")
-    if comma.any() and point.any():
-        # 95,65 beside 12.50: neither reading holds for the column.
-        return numeric
-    if comma.any() and text[comma].str.fullmatch(r".*,\d\d").mean() < 0.5:
-        # Option codes 1,3 and 2,4 are a multi-select; an amount has its cents (95,65).
-        return numeric
-    return numeric.fillna(amounts)
+    under: dict[str, list[str]] = {}
+    for column, heading in groups.items():
+        under.setdefault(heading, []).append(column)
+    return "".join(
+        f" Under {heading!r}: {', '.join(repr(_short_name(c)) for c in columns)}."
+        for heading, columns in under.items()
+    )
+
+
+def _short_name(name: str, width: int = 24) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
 
 
 def _date_form(values: pd.Series, text: pd.Series, *, columnar: bool) -> str:
@@ -1149,7 +1147,7 @@ def inspect_export(
         notes.append(
             f"Rows {first}–{first + 1} are a two-row header: the columns under a heading merged "
             f"over several columns are named by row {first + 1}, the others by row {first}; the "
-            f"answers start on row {first + 2}."
+            f"answers start on row {first + 2}." + _headings(index.groups)
         )
     notes += report.left_out()  # QA23: 12 previews gone without a word
     if report.source == "qualtrics" and "Status" in frame and numeric_values(frame["Status"]):

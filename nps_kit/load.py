@@ -621,6 +621,9 @@ class ColumnIndex:
     suggested_encoding
         Set when a CSV was read with an encoding given that makes other text of its bytes than
         the multi-byte encoding detection finds (cp932 read as latin-1): that one.
+    groups
+        Column named by the second row of a two-row header → the heading merged over it
+        (設問), where there is one.
     """
 
     path: Path
@@ -632,6 +635,7 @@ class ColumnIndex:
     open_ended: frozenset[str] = frozenset()
     suggested_encoding: str | None = None
     time_zones: dict[str, str] = field(default_factory=dict)
+    groups: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_layout(cls, layout: _formats.Layout) -> ColumnIndex:
@@ -646,6 +650,7 @@ class ColumnIndex:
             open_ended=frozenset(layout.open_ended),
             suggested_encoding=layout.suggested_encoding,
             time_zones=dict(layout.time_zones),
+            groups=dict(layout.groups),
         )
 
     def resolve(self, name: str, *, option: str) -> str:

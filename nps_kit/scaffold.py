@@ -22,17 +22,19 @@ import pandas as pd
 
 from nps_kit import clock
 from nps_kit._consent import CONSENT_CHOICES, CONSENT_NAME, OPT_IN_NAME
-from nps_kit._id_repeats import id_repeat_count
+from nps_kit._id_repeats import id_repeat_count, numbers_rows, running_number_note
 from nps_kit._init_words import in_language
 from nps_kit._question_label import header_label, short_labels
 from nps_kit._values import DATE_FORMS, parse_scores
 from nps_kit._width import display_width
+from nps_kit._yaml import scalar
 from nps_kit._zone_hint import ZoneHint, zone_hint
 from nps_kit.errors import DataError, NpsKitError
 from nps_kit.i18n import t
 from nps_kit.inspect import (
     _ASKS_IMPROVEMENT,
     _ID_NAME,
+    _SEQUENCE_NAME,
     AnswerLanguage,
     ColumnInfo,
     Inspection,
@@ -135,18 +137,6 @@ def choose_theme_pack(texts: pd.Series) -> str | None:
     share = float(tags.any(axis=1).mean())
     spread = int((tags.mean() >= 0.05).sum())
     return pack if share >= _FIT_SHARE and spread >= _FIT_THEMES else None
-
-
-def _quote(value: Any) -> str:
-    """Return a YAML scalar (JSON is valid YAML and quotes whatever needs it)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str) and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_ .-]*", value):
-        if value.lower() not in {"yes", "no", "on", "off", "true", "false", "null", "y", "n"}:
-            return value if value == value.strip() else json.dumps(value)
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _json(value: Any) -> str:
@@ -279,6 +269,9 @@ class ProposedColumns:
         The contact-details columns (e-mail, phone, names, customer numbers), in order.
     reach
         Whether an e-mail or phone column is among them (and no unread consent).
+    running
+        What to know of an id that counts the export's rows 1 to n (a running ``No.``:
+        :func:`nps_kit._id_repeats.numbers_rows`), else ``None``.
     """
 
     id: ColumnInfo | None
@@ -289,6 +282,7 @@ class ProposedColumns:
     unread: ColumnInfo | None
     details: tuple[str, ...]
     reach: bool
+    running: str | None = None
 
 
 def proposed_columns(found: Inspection) -> ProposedColumns:
@@ -349,6 +343,22 @@ def proposed_columns(found: Inspection) -> ProposedColumns:
             for c in found.columns
             if c.column == "ExternalReference" and c.kind == "metadata"
         ]
+    running = None
+    sequence = id_info is not None and _SEQUENCE_NAME.match(
+        unicodedata.normalize("NFKC", id_info.column).strip()
+    )
+    if id_info is not None and sequence and numbers_rows(found.data[id_info.column]):
+        # A sheet's No. 1..n: unique here, perhaps not in next month's export (FIX49). A
+        # survey tool's own id (response_id 1, 2, 3 …) is not said to be one.
+        first, last = found.date_min, found.date_max
+        span = (
+            f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"
+            if first is not None
+            and last is not None
+            and first.to_period("M") != last.to_period("M")
+            else None
+        )
+        running = running_number_note(id_info.column, len(found.data), span)
     return ProposedColumns(
         id=id_info,
         id_said=id_said,
@@ -358,6 +368,7 @@ def proposed_columns(found: Inspection) -> ProposedColumns:
         unread=unread,
         details=tuple(details),
         reach=reach,
+        running=running,
     )
 
 
@@ -371,6 +382,7 @@ def _defaults_text(
     *,
     only_other: frozenset[str] = frozenset(),
     zones: _OffsetZones | None = None,
+    languages: str | None = None,
 ) -> str:
     report = found.load
     score = found.column(found.nps_column) if found.nps_column else None
@@ -422,13 +434,13 @@ def _defaults_text(
             if report.title_rows
             else []
         ),
-        f"  path: {_quote(path)}",
+        f"  path: {scalar(path)}",
         "  # XLSX sheet name or 0-based index; null = first sheet.",
-        f"  sheet: {_quote(report.sheet)}",
+        f"  sheet: {scalar(report.sheet)}",
         "  # Text encoding"
         + (f" (detected: {report.encoding})" if report.encoding else "")
         + "; null = detect again.",
-        f"  encoding: {_quote(report.encoding)}",
+        f"  encoding: {scalar(report.encoding)}",
     ]
     lines += _date_format_lines(date, date_order, order_why)
     mojibake = report.mojibake_cells
@@ -439,10 +451,10 @@ def _defaults_text(
     lines += [
         "  # More score answers that mean 'no answer' (blank, NA, N/A, -, 無回答 already do),",
         '  # e.g. ["Don\'t know", わからない].' + (" Found in the score column." if said else ""),
-        f"  missing_values: [{', '.join(_quote(w) for w in said)}]",
+        f"  missing_values: [{', '.join(scalar(w) for w in said)}]",
         "  # Repair text garbled by a double decoding ('Â¡' for '¡'): "
         + (f"{mojibake:,} such cells found." if mojibake else "none found."),
-        f"  fix_text: {_quote(mojibake > 0)}",
+        f"  fix_text: {scalar(mojibake > 0)}",
         "  # Drop exact duplicate responses and repeated ids: "
         + (
             f"{dupes:,} exact duplicate rows found."
@@ -469,7 +481,7 @@ def _defaults_text(
     ]
     lines += [f"  # {note}" for note in found.notes if "NPS" in note or "_NPS_GROUP" in note]
     lines += [
-        f"  score: {_quote(score.column)}",
+        f"  score: {scalar(score.column)}",
         f"  # {_comment(date)} ({date.detail}"
         + (
             f"; {found.date_min:%Y-%m-%d} to {found.date_max:%Y-%m-%d}"
@@ -486,7 +498,7 @@ def _defaults_text(
             if report.source == "qualtrics" and date.column == "StartDate"
             else []
         ),
-        f"  date: {_quote(date.column)}",
+        f"  date: {scalar(date.column)}",
         "  # "
         + (
             f"{_comment(id_info)}: "
@@ -497,6 +509,11 @@ def _defaults_text(
         *(
             textwrap.wrap(id_info.note, 96, initial_indent="  # ", subsequent_indent="  # ")
             if id_info and id_info.note
+            else []
+        ),
+        *(
+            textwrap.wrap(chosen.running, 96, initial_indent="  # ", subsequent_indent="  # ")
+            if chosen.running
             else []
         ),
         *(
@@ -522,9 +539,9 @@ def _defaults_text(
                 subsequent_indent="  # ",
             )
         ),
-        f"  id: {_quote(id_info.column if id_info else None)}",
+        f"  id: {scalar(id_info.column if id_info else None)}",
         f"  # {comment_why}",
-        f"  comment: {_quote(comment_info.column if comment_info else None)}",
+        f"  comment: {scalar(comment_info.column if comment_info else None)}",
         "  # "
         + (
             f"{_comment(contact)}: yes/no answers about being contacted."
@@ -557,13 +574,13 @@ def _defaults_text(
             initial_indent="  # ",
             subsequent_indent="  # ",
         )
-    lines.append(f"  contact: {_quote(contact.column if contact else None)}")
+    lines.append(f"  contact: {scalar(contact.column if contact else None)}")
     lines += _alerts_lines(id_info, contact, date, report.rows_read, details=reach)
     # Names alone reach nobody: without a consent column they are no way to be contacted
     # (closed_loop.names_only), so they are offered only beside an e-mail or phone column, or
     # to head the people a consent column lists.
     if details and unread is None and (reach or contact is not None):
-        listed = ", ".join(_quote(c) for c in details)
+        listed = ", ".join(scalar(c) for c in details)
         lines += (
             [
                 "  # Contact details found; copied into the follow-up work files and alert e-mails",
@@ -599,6 +616,7 @@ def _defaults_text(
         found, skip={score.column, date.column, unit_column or ""}, only_other=only_other
     )
     if pack is None:
+        lines += [f"# {languages}"] if languages else []
         lines += [
             f"# Theme dictionaries: none of the bundled packs ({', '.join(PACKS)}) fits",
             "# these comments, so themes.yaml here has none (add your own there).",
@@ -738,7 +756,7 @@ def _alerts_lines(
             else "  # set"
         )
         lines.append(
-            f"  # id: {_quote(date.column)} (dedupe: true drops exact duplicate rows)."
+            f"  # id: {scalar(date.column)} (dedupe: true drops exact duplicate rows)."
             if date.distinct
             else "  # id to a column unique to each response."
         )
@@ -1066,14 +1084,14 @@ def _question_lines(
     )
 
     def entry(info: ColumnInfo, **extra: Any) -> str:
-        parts = [f"column: {_quote(info.column)}"]
-        parts += [f"{k}: {_quote(v) if not isinstance(v, list | dict) else _json(v)}"
+        parts = [f"column: {scalar(info.column)}"]
+        parts += [f"{k}: {scalar(v) if not isinstance(v, list | dict) else _json(v)}"
                   for k, v in extra.items()]  # fmt: skip
         # What the question asks about, said short ("Which plan are you on?" is "Plan",
         # 今回のご利用目的を教えてください。 is ご利用目的): the label titles charts ("NPS by
         # Plan", ご利用目的別のNPS) and tables and names the question in the e-mail. Never
         # cut: "How satisfied are you with our document…" named nothing.
-        parts.append(f"label: {_quote(labels[info.column])}")
+        parts.append(f"label: {scalar(labels[info.column])}")
         return "  - {" + ", ".join(parts) + "}"
 
     permits = {c.column for c in _permissions(found)}
@@ -1085,17 +1103,17 @@ def _question_lines(
     ]
     for name in sorted(permits - skip):
         # QA27 #6: "NPS by メール配信可" in every report, a "what moved" line by it.
-        lines.append(f"# Not {_quote(name)}: a yes/no permission, not a group to compare NPS by.")
+        lines.append(f"# Not {scalar(name)}: a yes/no permission, not a group to compare NPS by.")
     for info in found.of_kind("name"):
         if info.column not in skip and _STAFF.search(info.column):
             # Left out by default (names), but a breakdown the analyst may well want: said.
             lines.append(
-                f"# Not {_quote(info.column)}: people's names, not a breakdown; add it under "
+                f"# Not {scalar(info.column)}: people's names, not a breakdown; add it under "
                 "breakdowns if you want it."
             )
     for name in sorted(only_other - skip):
         lines.append(
-            f"# Not {_quote(name)}: too many small groups; in a month of one unit none would reach "
+            f"# Not {scalar(name)}: too many small groups; in a month of one unit none would reach "
             f"{DEFAULT_MIN_REPORT_N} responses, so its chart would show only Other."
         )
     if groups and _numeric_note(found):
@@ -1159,8 +1177,8 @@ def _unit_text(
     lines = [
         f"# The {name} report, written by `nps-kit init --from`; merged over defaults.yaml.",
         f"# {why}",
-        f"unit: {_quote(unit)}",
-        f"name: {_quote(name)}",
+        f"unit: {scalar(unit)}",
+        f"name: {scalar(name)}",
     ]
     if zone is not None:  # FIX48: a group's units in different zones, each its own
         text = (
@@ -1186,7 +1204,7 @@ def _unit_text(
         lines += [
             "data:",
             "  # Only this unit's rows.",
-            f"  filter: {{column: {_quote(column)}, values: [{_quote(value)}]}}",
+            f"  filter: {{column: {scalar(column)}, values: [{scalar(value)}]}}",
         ]
     # Commented out: a live list would replace the recipients defaults.yaml may be given later.
     lines += [
@@ -1253,9 +1271,9 @@ def project_from_export(
     texts = {c.column: found.data[c.column] for c in found.of_kind("text")}
     comment = _comment_column(found, texts)
     # The pack is measured on the comments the report will tag, not on every free-text column.
-    pack = choose_theme_pack(
-        texts[comment[0].column] if comment[0] is not None else pd.Series([], dtype=object)
-    )
+    comments = texts[comment[0].column] if comment[0] is not None else pd.Series([], dtype=object)
+    pack = choose_theme_pack(comments)
+    unread = unread_comments(comments) if pack is None else None
     column = (
         None
         if unit_column is None
@@ -1277,6 +1295,7 @@ def project_from_export(
             comment,
             only_other=_only_other(found, column),
             zones=zones,
+            languages=unread,
         ),
         # A Japanese analyst adds 代車 and 車検 here: the comments in the project's language.
         Path("parameters/themes.yaml"): in_language(
@@ -1290,7 +1309,7 @@ def project_from_export(
             if pack and comment[0] is not None
             else pack_extension(pack)
             if pack
-            else _empty_themes(),
+            else _empty_themes(unread),
             found.language,
         ),
         Path("parameters/playbook.yaml"): in_language(
@@ -1395,8 +1414,48 @@ _GENERIC_REVIEW = """\
 """
 
 
-def _empty_themes() -> str:
-    return _EMPTY_THEMES.format(packs=", ".join(PACKS))
+def _empty_themes(unread: str | None = None) -> str:
+    said = f"# {unread}\n" if unread else ""
+    return said + _EMPTY_THEMES.format(packs=", ".join(PACKS))
+
+
+def unread_comments(texts: pd.Series) -> str | None:
+    """Say when half or more of the comments are in languages no pack reads, else ``None``.
+
+    Said in themes.yaml and defaults.yaml, and by ``nps-kit init`` (which finds the sentence
+    in themes.yaml): "none of the packs fits these comments" sent the user to try another pack
+    for German comments, which none reads (FIX49, QA26 #14).
+
+    Parameters
+    ----------
+    texts
+        The comments of the comment column.
+
+    Returns
+    -------
+    str or None
+        ``781 of 781 comments are in languages no pack reads (German 100 %).`` (languages by
+        :func:`nps_kit.text.languages.comment_languages`, most frequent first, at most three);
+        ``None`` when most comments are English or Japanese, or there are none.
+    """
+    from nps_kit.text.languages import comment_languages, language_name
+
+    comments = texts.dropna().astype(str)
+    comments = comments[comments.str.strip() != ""]
+    if comments.empty:
+        return None
+    found = comment_languages(comments).dropna()
+    other = found[~found.isin(["en", "ja"])]
+    if len(other) < 0.5 * len(comments):
+        return None
+    counts = other.value_counts().head(3)
+    listed = ", ".join(
+        f"{language_name(str(code), 'en')} {round(100 * n / len(comments))} %"
+        for code, n in counts.items()
+    )
+    return (
+        f"{len(other):,} of {len(comments):,} comments are in languages no pack reads ({listed})."
+    )
 
 
 def pack_extension(pack: str, *, written_by: str = "nps-kit init --from") -> str:

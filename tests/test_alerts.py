@@ -524,16 +524,16 @@ def test_every_column_alerts_need_is_named_in_one_message(
         "columns.id to a column unique to each response (e.g. 'Timestamp', unique in the "
         "export); (2) no columns.contact, so consent to contact is unknown and "
         "nobody may be alerted. The export has no consent question, but respondents leave a way "
-        'to reach them: add `contact_details: ["Your name (optional)", "Phone number (optional - '
-        'if you would like us to call you back)"]` under columns: (a detail left is then '
+        "to reach them: add `contact_details: [Your name (optional), Phone number (optional - "
+        "if you would like us to call you back)]` under columns: (a detail left is then "
         "consent to that means), or remove alerts.to.\n",
         "ja": "north: error: alerts.toが設定されていますが、アラートを送れません。設定が2つ"
         "足りません。（1）columns.idがありません。アラートの記録は回答ごとに一度だけ通知するために"
         "IDを使います。回答ごとに異なる列をcolumns.idに設定してください（例：エクスポートで回答ごとに"
         "異なる「Timestamp」）。（2）columns.contactがないため連絡の同意が分からず、誰にもアラートを"
         "送れません。エクスポートに同意の設問はありませんが、回答者が連絡先を残す列があります。"
-        'columns:の下に`contact_details: ["Your name (optional)", "Phone number (optional - if '
-        'you would like us to call you back)"]`を加えてください（連絡先を残したことがその手段での'
+        "columns:の下に`contact_details: [Your name (optional), Phone number (optional - if "
+        "you would like us to call you back)]`を加えてください（連絡先を残したことがその手段での"
         "連絡の同意になります）。またはalerts.toを削除してください。\n",
     }[language]
     assert expected in err

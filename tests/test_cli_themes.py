@@ -403,7 +403,7 @@ def test_explain_says_which_words_found_each_theme(capsys, tmp_path):
     lines = [
         "comment",
         "Cheap but out of town.",
-        "営業マンの説明が丁寧",
+        "営業マンの説明が丁寧でした",
         "ok",
         '"Good product, just took ages to turn up"',
     ]

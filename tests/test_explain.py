@@ -55,7 +55,7 @@ def test_explain_says_what_matched_what_the_layer_added_and_dropped() -> None:
         [
             "Cheap but out of town.",
             "Good product, just took ages to turn up",
-            "営業マンの説明が丁寧",
+            "営業マンの説明が丁寧でした",
         ],
         index=["a", "b", "c"],
     )

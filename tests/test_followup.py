@@ -388,3 +388,11 @@ def test_explode_options_names_a_missing_column() -> None:
     with pytest.raises(DataError) as error:
         explode_options(pd.DataFrame({"used": ["A"]}), "usd")
     assert str(error.value) == "no column 'usd'; columns: 'used'. Did you mean 'used'?"
+
+
+def test_a_rating_written_with_a_decimal_comma_reads_as_the_score_does() -> None:
+    # FIX49: German Excel writes a 1-5 rating formatted 0,0 as 4,0; every answer was invalid
+    # while the 0-10 score's 9,0 read as 9 (QA26 #4).
+    values, invalid = parse_ratings(pd.Series(["4,0", "5,0", "1,0", "3,5", "6,0"]), scale=(1, 5))
+    assert values.tolist()[:4] == [4.0, 5.0, 1.0, 3.5]
+    assert invalid.tolist() == [False, False, False, False, True]

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from nps_kit._id_repeats import cached_id_warning, id_repeats_warning
+from nps_kit._id_repeats import cached_id_warning, id_repeats_warning, numbers_rows
 from nps_kit.params import load_unit
 from nps_kit.run import export_cache, run_reports
 
@@ -79,3 +79,21 @@ def test_run_says_it_once_per_unit_and_builds_the_report(tmp_path: Path) -> None
     lines = [line for line in progress.getvalue().splitlines() if "columns.id" in line]
     assert len(lines) == 1
     assert lines[0].startswith("warning: a: columns.id 顧客番号 repeats in 2 of 6 rows:")
+
+
+@pytest.mark.parametrize(
+    ("ids", "counts"),
+    [
+        (["1", "2", "3", "4"], True),
+        (["001", "002", "003"], True),
+        ([1.0, 2.0, 3.0], True),
+        (["2", "1", "3", "4"], False),  # sorted otherwise: numbered by something else
+        (["1", "2", "4"], False),
+        (["5", "6", "7"], False),
+        (["1", "2", None], False),
+        (["1"], False),
+    ],
+)
+def test_numbers_rows_tells_a_sheets_running_number(ids: list[object], counts: bool) -> None:
+    # FIX49 (QA26 #7): No. 1..n in file order is a running number of this file.
+    assert numbers_rows(pd.Series(ids, dtype=object)) is counts

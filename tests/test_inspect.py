@@ -1643,8 +1643,9 @@ def test_a_two_row_header_under_merged_group_cells_names_the_questions(
     assert (
         f"Rows {first}–{first + 1} are a two-row header: the columns under a heading merged over "
         f"several columns are named by row {first + 1}, the others by row {first}; the answers "
-        f"start on row {first + 2}."
-    ) in found.notes
+        f"start on row {first + 2}. Under '設問': '当院をご家族やご友人に勧めたいと思いますか', "
+        "'待ち時間の満足度', '医師の説明はわかりやすかったですか', '会計の満足度'."
+    ) in found.notes  # FIX49: the merged heading, no column's name, is said here
 
 
 @pytest.mark.parametrize("header", ["No.", "No", "番号", "#", "通し番号"])
@@ -1660,6 +1661,19 @@ def test_a_running_number_column_is_an_id_not_a_number_or_a_score(
     assert found.nps_column == "score"
 
 
+def test_option_codes_joined_by_commas_are_a_multi_select_not_amounts(tmp_path: Path) -> None:
+    # FIX49: since FIX45's decimal rule, codes 10,12 (two options) read as the amount 10.12 and
+    # the column as a number; a 1-5 rating written 4,0 stays a rating.
+    picks = ["10,12", "3", "1,11", "3,10", "12", "5,14", "11,12", "1,5", "14", "10"]
+    rows = "".join(f"{i % 11};{i % 5 + 1},0;{picks[i % len(picks)]}\n" for i in range(60))
+    path = write_text(
+        tmp_path / "k.csv", "Weiterempfehlung (0-10);Service (1-5);Leistungen\n" + rows, "cp1252"
+    )
+    info = {c.column: c for c in inspect_export(path).columns}
+    assert (info["Leistungen"].kind, info["Leistungen"].separator) == ("multi", ",")
+    assert (info["Service (1-5)"].kind, info["Service (1-5)"].detail) == ("rating", "1–5")
+
+
 def test_options_joined_by_a_slash_are_a_multi_select_options_with_one_are_not(
     tmp_path: Path,
 ) -> None:
@@ -1667,10 +1681,21 @@ def test_options_joined_by_a_slash_are_a_multi_select_options_with_one_are_not(
     # 'categorical 41 values', so init left the cancellation reasons out of every report.
     reasons = ["肌に合わなかった", "価格が高い", "配送の都合", "使い切れない", "解約手続きが面倒"]
     picked = ["／".join(reasons[j % 5] for j in range(i % 5, i % 5 + i % 3 + 1)) for i in range(60)]
-    # A slash inside single options is no separator: "Web/アプリ" never recombines.
+    # A slash inside single options is no separator: "Web/アプリ" never recombines. Nor are the
+    # slashes of dates, rates and times (REVIEW28: ご来店日 11/3 became options "11" and "10").
     channel = ["Web/アプリ", "店頭/電話", "その他"]
-    rows = "".join(f"{i % 11},{picked[i]},{channel[i % 3]}\n" for i in range(60))
-    path = write_text(tmp_path / "t.csv", "おすすめ度,解約理由,申込経路\n" + rows, "cp932")
+    days = [f"{10 + i % 2}/{i % 28 + 1}" for i in range(60)]
+    often = [f"{i % 4 + 1}/{('week', 'month')[i % 2]}" for i in range(60)]
+    times = [f"{9 + i % 8}:00/{10 + i % 7}:30" for i in range(60)]
+    rows = "".join(
+        f"{i % 11},{picked[i]},{channel[i % 3]},{days[i]},{often[i]},{times[i]}\n"
+        for i in range(60)
+    )
+    path = write_text(
+        tmp_path / "t.csv", "おすすめ度,解約理由,申込経路,ご来店日,頻度,時間帯\n" + rows, "cp932"
+    )
     info = {c.column: c for c in inspect_export(path).columns}
     assert (info["解約理由"].kind, info["解約理由"].separator) == ("multi", "/")
     assert info["申込経路"].kind == "categorical"
+    for column in ("ご来店日", "頻度", "時間帯"):
+        assert info[column].kind != "multi", column

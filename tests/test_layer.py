@@ -13,7 +13,7 @@ from nps_kit.score import segment
 from nps_kit.text import _layer, _polarity_layer
 from nps_kit.text.packs import load_pack, pack_files
 from nps_kit.text.sentiment import tag_polarity
-from nps_kit.text.themes import ThemeBook, load_themes, tag_themes
+from nps_kit.text.themes import Theme, ThemeBook, load_themes, tag_themes
 from nps_kit.text.tokens import normalise_one
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -93,18 +93,18 @@ EXPECTED = [
         "retail",
         "送料がもう少し安ければ嬉しいです。配達は早かった",
         {
-            "usability": 0.000178,
-            "checkout": 0.000452,
-            "delivery": 0.994255,
-            "phone": 0.000245,
-            "chat": 0.0003,
-            "email": 0.000203,
-            "staff": 0.000694,
-            "price": 0.998409,
-            "quality": 0.004683,
-            "returns": 0.000751,
-            "faq": 0.000237,
-            "communication": 0.002389,
+            "usability": 0.000133,
+            "checkout": 0.000414,
+            "delivery": 0.990847,
+            "phone": 0.000232,
+            "chat": 0.000278,
+            "email": 0.000174,
+            "staff": 0.000454,
+            "price": 0.998935,
+            "quality": 0.005852,
+            "returns": 0.000662,
+            "faq": 0.000195,
+            "communication": 0.001405,
         },
     ),
     (
@@ -112,16 +112,16 @@ EXPECTED = [
         "saas",
         "画面がわかりにくくて、サポートの返事も遅い",
         {
-            "usability": 0.940344,
-            "price": 9.7e-05,
-            "communication": 0.000388,
-            "performance": 0.0874,
-            "reliability": 0.000385,
-            "features": 0.000886,
-            "support": 0.998054,
-            "docs": 0.009888,
-            "integrations": 0.000116,
-            "onboarding": 0.00058,
+            "usability": 0.908715,
+            "price": 0.000127,
+            "communication": 0.000247,
+            "performance": 0.093053,
+            "reliability": 0.000396,
+            "features": 0.001087,
+            "support": 0.997474,
+            "docs": 0.008165,
+            "integrations": 0.000246,
+            "onboarding": 0.000507,
         },
     ),
     (
@@ -129,16 +129,16 @@ EXPECTED = [
         "finance",
         "窓口の対応は丁寧でしたが、手数料が高い",
         {
-            "usability": 5e-05,
-            "phone": 0.003388,
-            "staff": 0.938567,
-            "price": 0.999579,
-            "communication": 5.5e-05,
-            "claims": 0.000728,
-            "speed": 0.001438,
-            "branch": 0.011394,
-            "trust": 0.001147,
-            "products": 0.001177,
+            "usability": 8.3e-05,
+            "phone": 0.00326,
+            "staff": 0.973298,
+            "price": 0.999708,
+            "communication": 5.4e-05,
+            "claims": 0.000866,
+            "speed": 0.001266,
+            "branch": 0.00809,
+            "trust": 0.001013,
+            "products": 0.000766,
         },
     ),
     (
@@ -146,13 +146,13 @@ EXPECTED = [
         "generic",
         "特になし",
         {
-            "usability": 0.001079,
-            "staff": 0.000288,
-            "price": 0.000446,
-            "quality": 0.000382,
-            "communication": 0.002199,
-            "speed": 0.000651,
-            "service": 0.009898,
+            "usability": 0.000863,
+            "staff": 0.000211,
+            "price": 0.000367,
+            "quality": 0.000319,
+            "communication": 0.003642,
+            "speed": 0.000549,
+            "service": 0.009764,
         },
     ),
 ]
@@ -507,6 +507,68 @@ def test_a_files_exclude_stops_the_layer_adding_its_theme(tmp_path: Path) -> Non
         polarity = tag_polarity(texts, book)
         assert pd.isna(polarity.at[0, "quality"]) and polarity.at[0, "price"] == "positive"
     assert _generic(tmp_path, "themes: {}\n").vetoes == ()
+
+
+def _theme(pack: str, theme_id: str) -> Theme:
+    book = load_pack(pack)
+    return book.themes[book.ids.index(theme_id)]
+
+
+def test_the_resource_records_the_excludes_each_language_was_trained_beside() -> None:
+    # generic quality's exclude of a home's size ("two bed flat", SENSE25) was written after the
+    # English models (round 8); its other excludes were there when they were trained. The
+    # Japanese models (round 11) were trained beside every exclude the packs have.
+    quality = _theme("generic", "quality")
+    bed = [part for part in quality.excludes if "bed" in part]
+    assert len(bed) == 1
+    trained = _layer.trained_excludes("en", "generic")
+    assert trained is not None
+    assert set(quality.excludes) - trained["quality"] == set(bed)
+    trained = _layer.trained_excludes("ja", "generic")
+    assert trained is not None and set(quality.excludes) <= trained["quality"]
+
+
+def test_an_exclude_newer_than_the_layer_stops_it_adding_the_theme() -> None:
+    texts = pd.Series(
+        [
+            "Standing charge is ridiculous for a one bed flat",
+            "Rent went up again on our 2 bed apartment, awful",
+            "Great quality, shame the rent on a two bed flat is so high",
+            "Cheap, but it's out of town.",
+        ]
+    )
+    pack = load_pack("generic")
+    rules = tag_themes(texts, pack, learned=False)
+    assert rules["quality"].tolist() == [False, False, True, False]
+    tags = tag_themes(texts, pack)
+    # not added where the newer exclude took the words ("bed") away; the words' own hit and an
+    # addition where no excluded word of the theme is, stay
+    assert tags["quality"].tolist() == [False, False, True, True]
+    assert tags["price"].tolist() == [True, True, False, True]
+    polarity = tag_polarity(texts, pack, segments=segment(pd.Series([2, 2, 6, 9])))
+    assert polarity.notna().equals(tags.astype(bool))
+    assert polarity.at[1, "price"] == "negative" and pd.isna(polarity.at[1, "quality"])
+    # retail chat's exclude of a chat with a person (ERR23), newer than the layer too
+    chat = pd.Series(["Had a lovely chat with the owner, great little shop"])
+    assert not tag_themes(chat, load_pack("retail"))["chat"].any()
+
+
+def test_an_exclude_the_layer_was_trained_beside_does_not_outrank_it() -> None:
+    # finance branch's exclude gives 窓口の方 (the staff at the counter) to staff; the labels tag
+    # branch too, as the layer learned, so the layer still adds branch there
+    branch = _theme("finance", "branch")
+    text = normalise_one("窓口の方がとても親切で、年配の母にもわかるように説明してくれました")
+    assert branch.pattern.search(text) and not branch.matches(text)
+    trained = _layer.trained_excludes("ja", "finance")
+    assert trained is not None and set(branch.excludes) <= trained["branch"]
+    assert tag_themes(pd.Series([text]), load_pack("finance")).at[0, "branch"]
+
+
+def test_a_resource_without_a_record_lets_every_exclude_be_older(monkeypatch) -> None:
+    monkeypatch.setattr(_layer, "_trained_excludes", lambda: {})
+    assert _layer.trained_excludes("en", "generic") is None
+    texts = pd.Series(["Standing charge is ridiculous for a one bed flat"])
+    assert tag_themes(texts, load_pack("generic")).at[0, "quality"]  # as before the record
 
 
 def _vetted_reference(prob, hit, keep, themes, pack, vetting) -> np.ndarray:

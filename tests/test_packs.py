@@ -355,6 +355,20 @@ SENSES = [
     ("generic", "Thanks for my cleaning, the most thorough I have had", ["quality"]),
     ("generic", "Priya the hygienist was brilliant", ["staff"]),
     ("generic", "Dave the surveyor was great", ["staff"]),
+    # ERR25, blind set 24's words in another sense: a place in a row or a part of the time is no
+    # person (方 of 担当の方 stays staff); 会社員 is the customer's job; a spare part bought
+    # (交換用) is no exchange; a call returned is a reply, not a return; a length of time priced is
+    # what was bought, not a wait; a contact app or phone tree run on the product is a use
+    ("generic", "花火大会、後ろの方は木に隠れて半分しか見えなかった", []),
+    ("generic", "ワークショップの最後の方はほぼ自由時間でした", []),
+    ("generic", "受付の方は親切でした", ["staff"]),
+    ("finance", "会社員なので平日の昼に窓口へ行くのは無理", ["branch"]),
+    ("retail", "会社員だと平日の受け取りは無理", ["delivery"]),
+    ("retail", "掃除機の交換用フィルターを注文しました", []),
+    ("retail", "They returned my email the same afternoon", ["email"]),
+    ("generic", "ヨガのレッスン、60分で3000円です", ["price"]),
+    ("finance", "相談料は30分で5千円です", ["price"]),
+    ("saas", "町内会の連絡網として使っています", []),
 ]
 
 
@@ -456,6 +470,17 @@ GENERIC_WORDS = [
     ("saas", "They put my monthly payment up without asking", "price"),
     ("generic", "電気の引き落とし額が急に上がった", "price"),
     ("finance", "保険の引き落としが毎年増えていく", "price"),
+    # ERR25: forms of blind sets 19-24's misses no readable set labels otherwise: how accurate a
+    # function is (精度: features in 35 of 35 saas comments); paid out in so many days; how long
+    # each call took; a task timed on the app; chauffeurs, keepers, pilots; crowding (芋洗い)
+    ("saas", "文字認識の精度がいまいち", "features"),
+    ("finance", "画面割れて申請したら3日で保険金", "speed"),
+    ("finance", "Each call took 40 minutes to get through", "speed"),
+    ("finance", "Changed my address, two minutes on the app and done", "speed"),
+    ("generic", "The chauffeur kept the car lovely and warm", "staff"),
+    ("generic", "The keepers knew every animal by name", "staff"),
+    ("generic", "Our balloon pilot talked us through the landing", "staff"),
+    ("generic", "連休の水族館は芋洗い状態だった", "usability"),
 ]
 
 

@@ -543,7 +543,7 @@ def test_an_export_with_era_dates_becomes_a_project(tmp_path: Path) -> None:
         "  # 回答日 (ISO/Japanese; 2026-10-01 to 2026-10-28).\n"
         "  # WARNING: 回答日: 1 of 40 values are not dates, such as '不明'; those responses will "
         "be in no month.\n"
-        '  date: "回答日"\n'
+        "  date: 回答日\n"
     ) in text
 
 
@@ -832,7 +832,7 @@ def test_msforms_init_takes_the_reason_not_the_email(tmp_path: Path) -> None:
     text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert (
         f"  # {MSFORMS_REASON}：スコアの理由や感想を尋ねる自由記述の設問です。\n"
-        f'  comment: "{MSFORMS_REASON}"\n'
+        f"  comment: {MSFORMS_REASON}\n"
     ) in text
     # No guest's name or address becomes a breakdown (a chart naming the guests) or a
     # follow-up (addresses quoted as customers' voices); the detractor list gets the breakdown
@@ -1282,7 +1282,7 @@ def test_without_a_consent_column_a_leave_your_number_column_is_offered(tmp_path
     project_from_export(tmp_path / "p", export)
     path = tmp_path / "p" / "parameters" / "defaults.yaml"
     text = path.read_text(encoding="utf-8")
-    offer = '  # contact_details: ["Your phone number (optional)"]\n'
+    offer = "  # contact_details: [Your phone number (optional)]\n"
     assert offer in text
     assert "a detail a respondent left" in text
     # The daily alerts follow the same rule (closed_loop.contactable_detractors).
@@ -1328,7 +1328,7 @@ def test_consent_worded_as_japanese_tools_word_it_is_the_contact_column(tmp_path
     export = _hotel_consent_export(tmp_path, "はい、連絡してもよい", "いいえ、連絡しないでほしい")
     project_from_export(tmp_path / "p", export)
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
-    assert '  contact: "Q5. ホテルからご連絡を差し上げてもよろしいですか。"\n' in text
+    assert "  contact: Q5. ホテルからご連絡を差し上げてもよろしいですか。\n" in text
     # (in the project's language, QA23)
     assert (
         "  # 連絡を許可した批判者の連絡先をフォローアップの作業ファイルと"
@@ -1365,7 +1365,7 @@ def test_no_answer_words_seen_in_the_score_column_are_written(tmp_path: Path) ->
     assert (  # in the project's language (QA23)
         '  # 例：["Don\'t know", わからない]。\n'
         "  # スコアの列にあった値です。\n"
-        '  missing_values: ["わからない"]\n'
+        "  missing_values: [わからない]\n"
     ) in text
 
 
@@ -1550,7 +1550,7 @@ def test_a_japanese_project_s_files_are_commented_in_japanese(tmp_path: Path) ->
         assert not any(len(line) > 100 for line in text.splitlines() if "#" in line), path.name
     text = (tmp_path / "clinic" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert "  # 連絡を受けるために回答者が記入する列だけを挙げてください：\n" in text
-    assert '  # contact_details: ["電話番号（折り返しのご連絡を希望される方のみ）"]\n' in text
+    assert "  # contact_details: [電話番号（折り返しのご連絡を希望される方のみ）]\n" in text
     assert load_all(tmp_path / "clinic" / "parameters").errors == []
     assert "\nlanguage: ja\n" in text and "\n  contact: null\n" in text
 
@@ -1679,10 +1679,10 @@ def test_init_never_offers_a_shared_id_nor_the_staff_as_a_contact_detail(tmp_pat
     assert defaults["columns"]["id"] is None  # type: ignore[index]
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert "  # 「顧客番号」はIDに使いません：\n  # 6件の値が内容の異なる行で繰り返されて" in text
-    assert 'id: "回答日時"' not in text
+    assert "id: 回答日時" not in text
     assert re.search(r"  # 「回答日時」は120行のうち\d+行が前の行と同じ値のため、IDには", text)
-    assert '  # contact_details: ["電話番号"]\n' in text
-    assert '# "担当スタッフ"は使いません：人の名前で、内訳の列ではないためです。\n' in text
+    assert "  # contact_details: [電話番号]\n" in text
+    assert "# 担当スタッフは使いません：人の名前で、内訳の列ではないためです。\n" in text
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
@@ -1735,7 +1735,7 @@ def test_init_takes_a_consent_question_answered_ka_hi_as_the_loader_reads_it(
     assert "連絡可否" not in _listed(defaults, "breakdowns")
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert "  # 連絡可否：連絡してよいかを「はい／いいえ」で答える設問です。\n" in text
-    assert '  # contact_details: ["電話番号"' in text
+    assert "  # contact_details: [電話番号" in text
     assert "読めません" not in text
     assert load_all(tmp_path / "p" / "parameters").errors == []
 
@@ -1765,10 +1765,10 @@ def test_init_takes_the_call_id_not_the_customer_number_as_the_response_id(
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert (
         "  # 「お客様番号」はIDに使いません：顧客番号は、回答ではなく回答者を表すためです。\n"
-        '  id: "ｺｰﾙID"\n'
+        "  id: ｺｰﾙID\n"
     ) in text
     # At most a detail the team looks the customer up by, beside the phone number.
-    assert '  # contact_details: ["電話番号", "お客様番号"]\n' in text
+    assert "  # contact_details: [電話番号, お客様番号]\n" in text
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
@@ -1780,7 +1780,7 @@ def test_the_score_comment_says_what_was_found_not_that_the_question_recommends(
         export = write_callcentre_ja(tmp_path / "denki.csv")
         said = (
             "  # ｽｺｱ\n  # 0〜10で回答する唯一の列です（見出しは推奨意向を尋ねていません）。\n"
-            '  # NPSの設問かどうか確認してください。\n  score: "ｽｺｱ"\n'
+            "  # NPSの設問かどうか確認してください。\n  score: ｽｺｱ\n"
         )
     else:
         rows = "".join(
@@ -1829,13 +1829,13 @@ def test_init_from_a_two_row_header_proposes_its_rating_questions(tmp_path: Path
     project_from_export(tmp_path / "p", export, unit_column="診療科")
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert "Unnamed" not in text
-    assert '  score: "当院をご家族やご友人に勧めたいと思いますか"\n' in text
+    assert "  score: 当院をご家族やご友人に勧めたいと思いますか\n" in text
     codes = (
         '{"1": "不満", "2": "やや不満", "3": "どちらともいえない", "4": "やや満足", "5": "満足"}'
     )
     assert (
-        f'  - {{column: "待ち時間の満足度", type: rating, scale: [1, 5], codes: {codes}, '
-        'label: "待ち時間の満足度"}\n'
+        f"  - {{column: 待ち時間の満足度, type: rating, scale: [1, 5], codes: {codes}, "
+        "label: 待ち時間の満足度}\n"
     ) in text
     assert load_all(tmp_path / "p" / "parameters").errors == []
 
@@ -1851,7 +1851,16 @@ def test_init_takes_the_sheets_no_column_as_the_id_the_detractor_list_shows(
     export = write_grouped_header_xlsx(tmp_path / "byoin.xlsx")
     project_from_export(tmp_path / "p", export, unit_column="診療科")
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
-    assert "  # No.：回答ごとに異なる値です。\n  id: No.\n" in text
+    assert (
+        "  # No.：回答ごとに異なる値です。\n"
+        "  # 「No.」はファイルの行を順に1から40まで数えた通し番号で、"
+        "アンケートが保つIDではありません。\n"
+        "  # エクスポートごとに1から数え直すと、後のエクスポートのNo. 5は別の回答なのに、\n"
+        "  # アラートの記録や戻ってきた作業ファイルでは前の回答と取り違えられます。\n"
+        "  # その場合は、エクスポートをまたいで続く番号（回答番号や受付番号）を"
+        "idに設定してください。\n"
+        "  id: No.\n"
+    ) in text  # FIX49: and that a No. counting the rows may restart in the next export
     units = load_all(tmp_path / "p" / "parameters").units
     assert {u.columns.id for u in units.values()} == {"No."}
     unit = prepare_unit(
@@ -1925,6 +1934,70 @@ def test_a_unit_named_in_half_width_kana_is_named_full_width(tmp_path: Path) -> 
     )
     assert unit["name"] == "オーガニックラボ"
     assert unit["data"]["filter"] == {"column": "購入ﾌﾞﾗﾝﾄﾞ", "values": ["ｵｰｶﾞﾆｯｸﾗﾎﾞ"]}
+
+
+_GERMAN = (
+    "Sehr freundlicher Empfang, das Auto war pünktlich fertig.",
+    "Die Rechnung war viel höher als der Kostenvoranschlag, ohne Rückfrage!",
+    "Niemand hat zurückgerufen, obwohl es versprochen wurde.",
+    "Telefonisch nie erreichbar, und der Termin wurde vergessen.",
+)
+
+
+def test_init_says_the_comments_are_in_a_language_no_pack_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX49 (QA26 #14): German comments got "none of the packs fits these comments; ... write
+    # extends: retail|saas|finance|generic", a pack that cannot read them either.
+    rows = "".join(
+        f"{i + 1};{i % 28 + 1:02d}.11.2026;{i % 11};{_GERMAN[i % 4]}\n" for i in range(40)
+    )
+    export = write_text(
+        tmp_path / "k.csv", "Nr;Datum;Weiterempfehlung (0-10);Kommentar\n" + rows, "cp1252"
+    )
+    assert main(["init", str(tmp_path / "p"), "--from", str(export)]) == 0
+    said = "40 of 40 comments are in languages no pack reads (German 100 %)."
+    themes = tmp_path / "p" / "parameters" / "themes.yaml"
+    assert themes.read_text(encoding="utf-8").startswith(f"# {said}\n# Theme dictionaries")
+    defaults = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert f"# {said}\n# Theme dictionaries: none of the bundled packs" in defaults
+    assert (
+        f"themes: {said} None of the packs (retail, saas, finance, generic) reads them, so "
+        f"{themes} has no themes; keywords in their language written under en: there tag them "
+        "(as mentions, without praise or complaint).\n"
+    ) in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("order", ["file", "shuffled"])
+def test_init_says_when_the_id_counts_the_rows_of_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], order: str
+) -> None:
+    # FIX49 (QA26 #7): FIX45 made a unique No. the id; a No. that numbers each export's rows
+    # from 1 would match November's No. 5 to October's in the alerts log and a returned file.
+    numbers = list(range(1, 61))
+    if order == "shuffled":
+        numbers = numbers[30:] + numbers[:30]
+    rows = "".join(
+        f"{n};2026-{10 + i // 30}-{i % 28 + 1:02d};{i % 11}\n" for i, n in enumerate(numbers)
+    )
+    export = write_text(tmp_path / "x.csv", "No.;Date;Score\n" + rows, "utf-8")
+    assert main(["init", str(tmp_path / "p"), "--from", str(export)]) == 0
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "  id: No.\n" in text
+    err = capsys.readouterr().err
+    if order == "shuffled":
+        assert "numbers the rows" not in text
+        assert "counts the export's rows" not in err
+        return
+    assert (
+        "  # 'No.' numbers the rows 1 to 60 in file order (answers of 2026-10-01 to "
+        "2026-11-28): a\n  # running number of this file, not an id the survey keeps. If each "
+        "export numbers its rows\n"
+    ) in text
+    assert (
+        "note: columns.id counts the export's rows 1, 2, 3 …: if each export numbers its rows from "
+        "1 again, a returned work file and the alerts log would match the wrong response; "
+    ) in err
 
 
 def _offset_rows(unit: str, summer: str, winter: str) -> list[str]:

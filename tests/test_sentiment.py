@@ -1281,6 +1281,41 @@ def test_an_improvement_answer_is_read_without_its_score() -> None:
     assert asked["usability"].tolist()[1] == "negative"
 
 
+# FIX52 (QA27 #2): a theme the learned layer adds to an improvement answer takes the answer's
+# clauses as a theme the dictionaries find does: praise stays praise, "nothing" + something
+# said without judgement is no request, and only an answer that judges nothing is a request.
+# Sentences written for this test; each theme is one the dictionaries do not find.
+@pytest.mark.parametrize(
+    ("text", "pack", "theme", "expected"),
+    [
+        ("Nothing at all, Tom behind the bar is a legend", "generic", "staff", "positive"),
+        ("Keep doing what you do. Hot food, quick service", "generic", "service", "positive"),
+        ("Nothing! Priya at the front desk is the best, she always remembers my name", "retail",
+         "staff", "positive"),
+        ("Nothing at all. Tom behind the bar", "generic", "staff", "neutral"),
+        ("特になし。田中さんに会いに行ってます", "generic", "staff", "neutral"),
+        # The layer finds the staff in the praising clause, as in a "why?" answer.
+        ("特になし。田中さん最高。でも待ち時間が長い", "generic", "staff", "positive"),
+        ("Tom behind the bar is a legend but the beer was warm", "generic", "staff", "positive"),
+        ("Great burgers, but Tom behind the bar ignored us for ages", "generic", "staff",
+         "negative"),
+        # Named without any judgement: what is asked for.
+        ("Tom behind the bar", "generic", "staff", "negative"),
+        ("Priya at the front desk, every day", "retail", "staff", "negative"),
+    ],
+)  # fmt: skip
+def test_an_added_theme_in_an_improvement_answer_is_read_as_its_clauses(
+    text: str, pack: str, theme: str, expected: str
+) -> None:
+    texts = pd.Series([text])
+    ruled = theme_mentions(texts, pack=pack, learned=False, asks="improvement")
+    assert theme not in set(ruled["theme"])  # the layer adds it
+    segments = pd.Series(["promoter"])
+    for who in (None, segments, segments.replace("promoter", "detractor")):
+        found = theme_mentions(texts, pack=pack, segments=who, asks="improvement")
+        assert found.loc[found["theme"] == theme, "polarity"].astype(str).tolist() == [expected]
+
+
 def test_asks_must_be_reason_or_improvement() -> None:
     with pytest.raises(ValueError) as caught:
         tag_polarity(pd.Series(["Faster delivery"]), load_pack("retail"), asks="why")  # type: ignore[arg-type]
@@ -1607,6 +1642,14 @@ def test_pol21_english_forms(text: str, pack: str, theme: str, expected: str) ->
         ("Nothing, the mechanics really know their stuff", "retail", {"staff": "positive"}),
         ("Nothing to improve, the staff were lovely", "generic", {"staff": "positive"}),
         ("Nothing much, maybe cheaper delivery", "retail", {"price": "negative"}),
+        # FIX52: "nothing to improve" may name what is not there (改善点は見当たりません), and
+        # says so after the praise too; a named improvement is still a request.
+        ("店員さんがいつも親切です。改善してほしい点は特にないです", "retail",
+         {"staff": "positive"}),
+        ("スタッフの説明がいつも丁寧です。改善点は見当たりません", "generic",
+         {"staff": "positive"}),
+        ("配達の方がいつも丁寧。要望は思いつきません", "retail", {"delivery": "positive"}),
+        ("改善してほしい点は配送の速さ", "retail", {"delivery": "negative"}),
     ],
 )  # fmt: skip
 def test_nothing_first_in_an_improvement_answer(text: str, pack: str, expected: dict) -> None:

@@ -490,3 +490,38 @@ def test_a_date_past_pandas_range_is_unread_not_a_crash(dtype: str) -> None:
     parsed = parse_date_values(pd.Series(cells, dtype=dtype))
     assert parsed.dates.tolist() == [pd.NaT] * 7 + [pd.Timestamp("2026-01-01 10:00")]
     assert parsed.unparsed.tolist() == [True] * 7 + [False]
+
+
+@pytest.mark.parametrize(
+    ("cells", "read"),
+    [
+        # A 1-5 rating as German Excel writes 0,0 (FIX49): 4,0 is 4, as the score's 9,0 is 9.
+        (["4,0", "5,0", "3,5", "4.0", "2", "x"], [4.0, 5.0, 3.5, 4.0, 2.0, None]),
+        (["0,0", "1.234,50", "1,000"], [0.0, 1234.5, None]),
+    ],
+)
+def test_read_numbers_reads_a_decimal_comma_as_the_score_does(
+    cells: list[str], read: list[float | None]
+) -> None:
+    got = _values.read_numbers(pd.Series(cells, dtype=object))
+    assert [None if pd.isna(v) else v for v in got] == read
+
+
+@pytest.mark.parametrize(
+    ("cells", "numbers"),
+    [
+        # Option codes joined by commas (FIX49): 10,12 is options 10 and 12, not 10.12.
+        (["10,12", "3,10", "12", "1,11", "3", "11,12", "10"], False),
+        (["1,5,12", "10,12", "14,15"], False),  # several commas: a list
+        (["1,3", "2,4", "1"], False),  # one digit after the comma (FIX45)
+        # Amounts: cents start with 0, or the parts after the comma are no other answers.
+        (["95,65", "2.306,17", "12,05", "7,50"], True),
+        (["12,50", "3,75", "19,99", "4,90"], True),
+        (["1,000", "2,500,000", "12"], False),  # English thousands: not read here either
+    ],
+)
+def test_column_numbers_tells_option_codes_from_amounts(cells: list[str], numbers: bool) -> None:
+    text = pd.Series(cells, dtype=object)
+    got = _values.column_numbers(text)
+    commas = text.str.contains(",")
+    assert bool(got[commas].notna().all()) is numbers

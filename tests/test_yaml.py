@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nps_kit import _yaml
 
@@ -49,3 +51,43 @@ def test_an_alias_bomb_is_refused_by_either_parser(monkeypatch: pytest.MonkeyPat
         monkeypatch.setattr(_yaml, "_CLoader", loader)
         with pytest.raises(_yaml.ConfigError, match="expand to more than 100,000 values"):
             _yaml.safe_load(bomb, shown="x.yaml", path=Path("x.yaml"))
+
+
+@given(st.text())
+def test_any_string_reads_back_as_a_block_value_and_in_flow_lists(text: str) -> None:
+    written = _yaml.scalar(text)
+    assert "\n" not in written
+    assert yaml.safe_load(f"key: {written}") == {"key": text}
+    assert yaml.safe_load(f"[{written}, x]") == [text, "x"]
+    assert yaml.safe_load(f"{{column: {written}, values: [{written}]}}") == {
+        "column": text,
+        "values": [text],
+    }
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        # Letters of any script stay plain (INIT43's rule; scaffold quoted them).
+        ("店舗事業部", "店舗事業部"),
+        ("München", "München"),
+        ("No.", "No."),
+        ("Weiterempfehlung (0-10)", "Weiterempfehlung (0-10)"),
+        # What YAML would read otherwise is quoted.
+        ("10", '"10"'),
+        ("yes", '"yes"'),
+        ("null", '"null"'),
+        ("Unnamed: 4", '"Unnamed: 4"'),
+        ("1,3", '"1,3"'),
+        ("#1", '"#1"'),
+        (" padded", '" padded"'),
+        ("", '""'),
+        ("a\u2028b", '"a\\Lb"'),
+        (None, "null"),
+        (True, "true"),
+        (3, "3"),
+        (2.5, "2.5"),
+    ],
+)
+def test_scalar_is_plain_only_where_yaml_reads_it_back(value: object, written: str) -> None:
+    assert _yaml.scalar(value) == written

@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
+from nps_kit._yaml import scalar
 from nps_kit.commands._options import add_parameters_option
 from nps_kit.errors import ConfigError, NpsKitError
 
@@ -139,19 +140,6 @@ def _resource(name: str) -> str:
     return resources.files("nps_kit").joinpath("resources", name).read_text(encoding="utf-8")
 
 
-def _quote(value: str) -> str:
-    """Return ``value`` as an item of a YAML flow list, plain when YAML reads it back."""
-    import json
-
-    import yaml
-
-    try:
-        plain = yaml.safe_load(f"[{value}]") == [value] and "#" not in value
-    except yaml.YAMLError:
-        plain = False
-    return value if plain else json.dumps(value, ensure_ascii=False)
-
-
 def _filter_lines(parameters: Path, unit: str) -> dict[str, str]:
     """Return the template's ``filter`` example and the note above it (INIT43).
 
@@ -173,7 +161,7 @@ def _filter_lines(parameters: Path, unit: str) -> dict[str, str]:
     note = f"Responses by {found.column} in {found.export}, most frequent first: {listed}."
     lines = [line.replace("\xa0", " ") for line in textwrap.wrap(note, 94)]
     return {
-        "filter": f"{{column: {_quote(found.column)}, values: [{_quote(found.pick)}]}}",
+        "filter": f"{{column: {scalar(found.column)}, values: [{scalar(found.pick)}]}}",
         "filter_note": "".join(f"# {line}\n" for line in lines),
     }
 
@@ -439,7 +427,8 @@ def _say_pack(written: list[Path]) -> None:
     themes = next((p for p in written if p.name == "themes.yaml"), None)
     if themes is None:
         return
-    pack = (yaml.safe_load(themes.read_text(encoding="utf-8")) or {}).get("extends")
+    text = themes.read_text(encoding="utf-8")
+    pack = (yaml.safe_load(text) or {}).get("extends")
     others = "|".join(p for p in PACKS if p != pack)
     if pack:
         print(
@@ -457,10 +446,36 @@ def _say_pack(written: list[Path]) -> None:
                 "first report goes out",
                 file=sys.stderr,
             )
-    else:
+        return
+    # Comments in a language no pack reads (FIX49, QA26 #14): another pack would not help, the
+    # user's own keywords do (FIX50: they tag such comments, as neutral mentions).
+    unread = re.search(r"^# (.+(?:no pack reads|どのパックも読めない言語).+)$", text, re.MULTILINE)
+    if unread is not None:
         print(
-            f"themes: none of the packs ({', '.join(PACKS)}) fits these comments; add your "
-            f"own in {themes}, or write extends: {others} there",
+            f"themes: {unread[1]} None of the packs ({', '.join(PACKS)}) reads them, so "
+            f"{themes} has no themes; keywords in their language written under en: there tag "
+            "them (as mentions, without praise or complaint).",
+            file=sys.stderr,
+        )
+        return
+    print(
+        f"themes: none of the packs ({', '.join(PACKS)}) fits these comments; add your "
+        f"own in {themes}, or write extends: {others} there",
+        file=sys.stderr,
+    )
+
+
+def _say_running_id(written: list[Path]) -> None:
+    """Say when the id init chose counts the export's rows 1 to n (FIX49, QA26 #7)."""
+    defaults = next((p for p in written if p.name == "defaults.yaml"), None)
+    if defaults is None:
+        return
+    text = defaults.read_text(encoding="utf-8")
+    if "numbers the rows 1 to" in text or "まで数えた通し番号" in text:
+        print(
+            "note: columns.id counts the export's rows 1, 2, 3 …: if each export numbers its "
+            "rows from 1 again, a returned work file and the alerts log would match the wrong "
+            f"response; {defaults} says what to set.",
             file=sys.stderr,
         )
 
@@ -545,6 +560,7 @@ def _init(args: argparse.Namespace) -> int:
     if args.export is not None:
         _say_pack(written)
         _say_alerts(written)
+        _say_running_id(written)
         _say_dates(written)
     print(
         f"next: cd {args.directory} && nps-kit run --all, then open reports/index.html",

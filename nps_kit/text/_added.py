@@ -7,12 +7,15 @@ of another says neither, and the score decided: 「スタッフはいいけど�
 the speed the layer added praise, the praise of the staff's clause (QA18). There the layer reads
 each clause alone, and the added theme takes the judgement of the clause it finds the theme most
 probable in, when that clause praises or complains. The ``"score"`` rule (English) is left as
-its training chose it: read this way, English lost more mentions than it fixed (FIX19).
+its training chose it: read this way, English lost more mentions than it fixed (FIX19). An answer
+to "what could we improve?" has no score rule (its clauses decide, FIX52), so there every added
+theme is placed so: "Tom behind the bar is a legend but the beer was warm" praises the staff the
+layer adds and complains of the quality (imp12/imp13 English: 2 mentions right, none lost).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -36,6 +39,8 @@ def clause_polarities(
     texts: Sequence[str],
     added: np.ndarray,
     rules: Sequence[str],
+    *,
+    read: Callable[[str], list[Polarity]] | None = None,
 ) -> dict[int, dict[int, Polarity]]:
     """Return the polarity of the clause each added theme is said in, per comment.
 
@@ -51,13 +56,20 @@ def clause_polarities(
         Boolean (comments, themes): the themes the layer added.
     rules
         Per comment, how the layer's added themes get their polarity
-        (:attr:`nps_kit.text._layer.Adjustment.polarity`): only ``"comment"`` is read here.
+        (:attr:`nps_kit.text._layer.Adjustment.polarity`): only ``"comment"`` is read here,
+        unless ``read`` is given.
+    read
+        The judgement of each clause (:func:`nps_kit.text._clause_rules._clauses`) of a comment;
+        ``None`` (default): each clause's words alone (``_score``), for the ``"comment"`` rule
+        only. An answer to "what could we improve?" passes its own reading, which makes a clause
+        without judgement a request, and is read so whatever the rule.
 
     Returns
     -------
     dict
         Comment index → theme index → ``"positive"`` or ``"negative"``, for the added themes of
-        comments of the ``"comment"`` rule whose clauses praise and complain, where the clause
+        comments of the ``"comment"`` rule (any rule with ``read``) whose clauses praise and
+        complain, where the clause
         the layer finds the theme most probable in judges it one way; other added themes are
         not in it.
     """
@@ -66,12 +78,12 @@ def clause_polarities(
     # Each comment with an addition whose clauses judge both ways: its clauses and their reads.
     todo: list[tuple[int, list[str], list[Polarity]]] = []
     for at in np.flatnonzero(added.any(axis=1)).tolist():
-        if rules[at] != "comment":
+        if rules[at] != "comment" and read is None:
             continue
         clauses = [c.text for c in _clauses(texts[at])]
         if len(clauses) < 2:
             continue
-        polarities = [_score(c).polarity for c in clauses]
+        polarities = read(texts[at]) if read else [_score(c).polarity for c in clauses]
         if _judged_both_ways(polarities):
             todo.append((at, clauses, polarities))
     if not todo:

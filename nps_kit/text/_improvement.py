@@ -43,8 +43,12 @@ _NOTHING = re.compile(
     r"(?:nothing|none|nope|n/?a|no complaints?|no suggestions?|not really|can'?t think of|"
     r"not sure|(?:i )?(?:don'?t|do not) know|dunno|idk|"
     r"cannot think of|all good|keep (?:it|up|doing)|(?:just )?keep (?:it )?up|nowt)\b|"
-    r"^(?:特に|とくに|今のところ|今は|現状)?(?:なし|無し|ない|ありません|ございません|思いつきません|"
-    r"思い当たりません|不満はない|不満はありません|改善点はない|改善点はありません|このまま)"
+    r"^(?:特に|とくに|今のところ|今は|現状)?(?:このまま|"
+    # What is not there may be named: 改善してほしい点は特にないです, 改善点は見当たりません.
+    r"(?:(?:改善(?:点|してほしい(?:点|こと|ところ)|すべき(?:点|こと|ところ))|要望|不満(?:な点)?|"
+    r"気になる(?:点|こと|ところ))(?:は|も)?(?:特に|とくに)?)?"
+    r"(?:なし|無し|ない|ありません|ございません|見当たらない|見当たりません|思いつかない|"
+    r"思いつきません|思い当たらない|思い当たりません))"
 )
 # English words that ask for more of something rather than praise what is there: the praise
 # after them ("more reliable sync") is what is wished for.

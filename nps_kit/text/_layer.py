@@ -12,16 +12,21 @@ themes and whether the added one is a known wrong neighbour of one of them), whi
 precision at no cost in F1 on sets the layer never saw (``benchmarks/addition_vet_eval.py``).
 The English models (round 8) were trained on every readable labelled comment of ``tests/data``
 (training sets 9 to 26, the spent blind sets 9-13 and 15-21, named in
-``benchmarks/labelled_sets.py``), the Japanese (round 7) on the same but set 26 and blind set 21,
-both with round 5's design and choices (``benchmarks/train_theme_model.py``, which states the
+``benchmarks/labelled_sets.py``) with round 5's design and choices, the Japanese (round 11) on
+the same and training set 27 and blind sets 22-24, with round 5's design and the thresholds
+chosen again by round 7's procedure (``benchmarks/train_theme_model.py``, which states the
 design, how round 5 chose the thresholds under a precision floor on new industries, and the
 honest estimates: round 7 over round 5, blind set 20 held out, whole-tagger theme F1 en 0.754 ->
 0.771, ja 0.806 -> 0.820, decision set 26 en 0.787 -> 0.816, ja 0.819 -> 0.848; round 8 over
 round 7, blind set 21 held out, en 0.784 -> 0.780, ja 0.817 -> 0.823, decision set 27 en 0.830
--> 0.838 (shipped), ja 0.841 -> 0.839 (not)); their weights are the
-package resource ``theme_layer.npz``, read here with numpy only. A themes file of a unit's own
-gets the dictionaries alone unless it extends a pack (``ThemeBook.pack``), and so does a
-comment without letters.
+-> 0.838 (shipped), ja 0.841 -> 0.839 (not); round 11 over round 7 (ja) and 8 (en), blind set
+24 held out, en 0.826 -> 0.828, ja 0.822 -> 0.831, decision set 28 en 0.826 -> 0.834 (not shipped:
+polarity 0.847 -> 0.841), ja 0.819 -> 0.827 (shipped), ``benchmarks/layers_round10.py``); their
+weights are the package resource ``theme_layer.npz``, read here with numpy only; the resource
+also records the packs' exclude patterns each language's models were trained beside
+(:func:`trained_excludes`: an exclude written since outranks the layer). A themes file of a
+unit's own gets the dictionaries alone unless it extends a pack (``ThemeBook.pack``), and so does
+a comment without letters.
 
 The features are those of scikit-learn's ``TfidfVectorizer`` as the training script configures
 it (``analyzer="char"`` / ``"char_wb"`` / word n-grams of ``[a-z0-9]+``, ``sublinear_tf``, l2
@@ -54,6 +59,7 @@ __all__ = [
     "clear_caches",
     "languages",
     "probabilities",
+    "trained_excludes",
     "word_grams",
 ]
 
@@ -158,6 +164,37 @@ def _models() -> dict[str, _Model]:
                 str(data[f"{lang}_added_polarity"]),
             )
     return out
+
+
+@lru_cache(maxsize=1)
+def _trained_excludes() -> dict[str, dict[str, dict[str, frozenset[str]]]]:
+    """Per language, pack and theme id, the exclude patterns recorded in the resource."""
+    out: dict[str, dict[str, dict[str, frozenset[str]]]] = {}
+    with np.load(_resource(), allow_pickle=False) as data:
+        for lang in _CUTS:
+            if f"{lang}_excludes" not in data.files:
+                continue
+            table: dict[str, dict[str, set[str]]] = {}
+            for pack, theme, source in data[f"{lang}_excludes"].tolist():
+                table.setdefault(pack, {}).setdefault(theme, set()).add(source)
+            out[lang] = {
+                pack: {theme: frozenset(v) for theme, v in themes.items()}
+                for pack, themes in table.items()
+            }
+    return out
+
+
+def trained_excludes(lang: str, pack: str) -> dict[str, frozenset[str]] | None:
+    """Return the exclude patterns of ``pack``'s themes when ``lang``'s models were trained.
+
+    Per theme id, the regular expressions of its ``exclude`` (the themes file's top-level ones
+    and the theme's own, :attr:`nps_kit.text.themes.Theme.excludes`) as the pack had them when
+    the training script wrote that language's models; an exclude not among them was written
+    since, and outranks the layer (``themes._newer_excludes``). ``None``: the resource records
+    none for the language (every exclude is taken as older than the layer).
+    """
+    table = _trained_excludes().get(lang)
+    return None if table is None else table.get(pack, {})
 
 
 def _columns(block: _Block, text: str) -> bytes:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import numpy as np
@@ -175,56 +175,12 @@ def _comment_polarities(
         places[text] = clauses[0].text if clauses else ""
     if not clauses:  # only separators ("...", "、")
         return dict.fromkeys(sorted(themes), "neutral")
-    improvement = asks == "improvement"
     if len(clauses) == 1:  # most comments: every theme takes the one clause's judgement
-        score = (improvement_score if improvement else _score)(clauses[0].text)
-        if not score.request and _ordered(text, clauses, 0):
-            score = score._replace(request=True)
-        polarity = (_ironic(score) if ironic else score).polarity
-        return dict.fromkeys(sorted(themes), polarity)
+        return dict.fromkeys(sorted(themes), _one_clause_polarity(text, clauses, ironic, asks))
     clause_themes = _clause_themes(themes, clauses, matcher)
     if places is not None:
         places[text] = _split(clauses, clause_themes)
-    scores = [_score(c.text) for c in clauses]
-    if improvement:
-        scores = _improvement_scores(text, clauses, clause_themes, scores)
-    scores = [
-        s._replace(request=True) if not s.request and _ordered(text, clauses, k) else s
-        for k, s in enumerate(scores)
-    ]
-    for k in range(len(clauses) - 1):
-        if scores[k].lukewarm and scores[k + 1].complaint:
-            between = text[clauses[k].start + len(clauses[k].text) : clauses[k + 1].start]
-            if _SENTENCE_END.search(between) is None:
-                scores[k] = _score_fine_as_praise(clauses[k].text)
-    if ironic:
-        scores = [_ironic(s) for s in scores]
-    # What follows a contrast after praise and judges nothing is the reservation (サポートの返事は
-    # 早い。ただ英語のみ, 電話で相談できるのはいい。ただ受付時間が短い): a complaint. Japanese
-    # only: in English it broke more than it fixed ("pleasant enough but came in £40k under").
-    for k in range(1, len(clauses)):
-        if (
-            not scores[k].judged
-            and scores[k - 1].polarity == "positive"
-            and (clauses[k].turn or _TURN_OPENER.match(clauses[k].text) is not None)
-            and _JA_CHAR.search(clauses[k].text) is not None
-        ):
-            scores[k] = _RESERVATION
-    # A request covers the clauses joined to it without contrast ("…cheaper and delivery faster
-    # would be nice", "送料を安く、配送を早くしてほしい").
-    # Backwards, only clauses without a judgement of their own take the request over
-    # ("Friendly staff, rooms need a refresh" keeps the praise).
-    requested = [s.request for s in scores]
-    for k in range(1, len(clauses)):
-        if not clauses[k].contrast_before and requested[k - 1]:
-            requested[k] = True
-    for k in range(len(clauses) - 1, 0, -1):
-        if not clauses[k].contrast_before and requested[k] and not scores[k - 1].judged:
-            requested[k - 1] = True
-    scores = [
-        _Score(s.total, s.praise, s.complaint, True) if r and not s.request else s
-        for s, r in zip(scores, requested, strict=True)
-    ]
+    scores = _clause_scores(text, clauses, clause_themes, ironic, asks)
     # Each clause's polarity and whether it judges, read once (properties of the score).
     polarities = [s.polarity for s in scores]
     judged = [s.judged for s in scores]
@@ -306,6 +262,84 @@ def _comment_polarities(
     return out
 
 
+def _one_clause_polarity(text: str, clauses: list[_Clause], ironic: bool, asks: Asks) -> Polarity:
+    """Return the judgement of a comment of one clause, which every theme in it takes."""
+    score = (improvement_score if asks == "improvement" else _score)(clauses[0].text)
+    if not score.request and _ordered(text, clauses, 0):
+        score = score._replace(request=True)
+    return (_ironic(score) if ironic else score).polarity
+
+
+def _clause_scores(
+    text: str, clauses: list[_Clause], clause_themes: list[set[int]], ironic: bool, asks: Asks
+) -> list[_Score]:
+    """Return the judgement of each clause of a comment of several clauses.
+
+    ``clause_themes`` holds the themes the dictionaries found in each clause: an improvement
+    answer's clause that names a theme and awaits a judgement takes the next one's
+    (:func:`_improvement_scores`).
+    """
+    scores = [_score(c.text) for c in clauses]
+    if asks == "improvement":
+        scores = _improvement_scores(text, clauses, clause_themes, scores)
+    scores = [
+        s._replace(request=True) if not s.request and _ordered(text, clauses, k) else s
+        for k, s in enumerate(scores)
+    ]
+    for k in range(len(clauses) - 1):
+        if scores[k].lukewarm and scores[k + 1].complaint:
+            between = text[clauses[k].start + len(clauses[k].text) : clauses[k + 1].start]
+            if _SENTENCE_END.search(between) is None:
+                scores[k] = _score_fine_as_praise(clauses[k].text)
+    if ironic:
+        scores = [_ironic(s) for s in scores]
+    # What follows a contrast after praise and judges nothing is the reservation (サポートの返事は
+    # 早い。ただ英語のみ, 電話で相談できるのはいい。ただ受付時間が短い): a complaint. Japanese
+    # only: in English it broke more than it fixed ("pleasant enough but came in £40k under").
+    for k in range(1, len(clauses)):
+        if (
+            not scores[k].judged
+            and scores[k - 1].polarity == "positive"
+            and (clauses[k].turn or _TURN_OPENER.match(clauses[k].text) is not None)
+            and _JA_CHAR.search(clauses[k].text) is not None
+        ):
+            scores[k] = _RESERVATION
+    # A request covers the clauses joined to it without contrast ("…cheaper and delivery faster
+    # would be nice", "送料を安く、配送を早くしてほしい").
+    # Backwards, only clauses without a judgement of their own take the request over
+    # ("Friendly staff, rooms need a refresh" keeps the praise).
+    requested = [s.request for s in scores]
+    for k in range(1, len(clauses)):
+        if not clauses[k].contrast_before and requested[k - 1]:
+            requested[k] = True
+    for k in range(len(clauses) - 1, 0, -1):
+        if not clauses[k].contrast_before and requested[k] and not scores[k - 1].judged:
+            requested[k - 1] = True
+    scores = [
+        _Score(s.total, s.praise, s.complaint, True) if r and not s.request else s
+        for s, r in zip(scores, requested, strict=True)
+    ]
+    return scores
+
+
+def _read_clauses(text: str, matcher: ThemeMatcher, *, asks: Asks) -> list[Polarity]:
+    """Return the judgement of each clause of a normalised comment (:func:`_clauses`).
+
+    The clauses are read as for the themes the dictionaries find in them
+    (:func:`_comment_polarities`); so are they for a theme the learned layer adds to an
+    improvement answer (:func:`_added_polarity`).
+    """
+    clauses = _clauses(text)
+    if not clauses:
+        return []
+    ironic = _IRONY_SCAN.search(text) is not None and _ironic_comment(text, clauses)
+    if len(clauses) == 1:
+        return [_one_clause_polarity(text, clauses, ironic, asks)]
+    themes = matcher.find(text)
+    clause_themes = _clause_themes(themes, clauses, matcher) if themes else [set() for _ in clauses]
+    return [s.polarity for s in _clause_scores(text, clauses, clause_themes, ironic, asks)]
+
+
 def _improvement_scores(
     text: str, clauses: list[_Clause], clause_themes: list[set[int]], scores: list[_Score]
 ) -> list[_Score]:
@@ -352,21 +386,33 @@ def _judges_nothing(text: str, *, asks: Asks = "reason") -> bool:
 
 
 def _added_polarity(
-    text: str, said: np.ndarray, rule: str, *, silent: bool, asks: Asks = "reason"
+    text: str,
+    said: np.ndarray,
+    rule: str,
+    *,
+    silent: bool,
+    asks: Asks = "reason",
+    matcher: ThemeMatcher | None = None,
 ) -> Polarity | None:
     """Polarity of the themes the learned layer adds to a comment; ``None``: the score's.
 
     ``said`` holds the dictionaries' polarity codes of the comment's themes (−1: not found),
     ``rule`` the layer's (:class:`nps_kit.text._layer.Adjustment`). In an answer to an
-    improvement question an added theme the rule leaves open is a request.
+    improvement question (``matcher``: the book's, to read its clauses) an added theme takes
+    the comment's clauses as a theme the dictionaries find does: a request where they judge
+    nothing, their praise where they praise ("Nothing! Maria at the counter is the best",
+    QA27), whatever the rule; where the rule is ``"others"`` and the other themes agree,
+    theirs. In a comment that praises and complains, the clause the layer finds the theme in
+    decides first (:func:`nps_kit.text._added.clause_polarities`, read with the same clauses).
     """
     if asks == "improvement":
-        found: Polarity | None = (
-            improvement_score(text).polarity
-            if rule == "comment"
-            else _added_polarity(text, said, rule, silent=False)
-        )
-        return found if found in ("positive", "negative", "mixed") else "negative"
+        if matcher is None:
+            raise ValueError("an improvement answer's added themes need the book's matcher")
+        if rule == "others":
+            agreed = _added_polarity(text, said, rule, silent=False)
+            if agreed is not None:
+                return agreed
+        return _combine(_read_clauses(text, matcher, asks=asks))
     if rule == "others":
         codes = set(said[said >= 0].tolist())
         if len(codes) != 1:
@@ -428,9 +474,10 @@ def tag_polarity(
         judgement ("Same day delivery in London"), or judged only by a comparative or a wish
         word ("Cheaper plans", 「もっと安く」), is ``"negative"``; a clause that clearly praises
         ("the staff are brilliant", 丁寧で満足) stays ``"positive"``, and so does praise after
-        "nothing to improve" ("Nothing, the staff are brilliant"). The score then decides
-        nothing (every mention is judged), and the learned correction, trained on answers to
-        "why?", is not applied.
+        "nothing to improve" ("Nothing, the staff are brilliant"). A theme the learned layer
+        adds is read from the same clauses (a request only where they judge nothing). The score
+        then decides nothing (every mention is judged), and the learned correction, trained on
+        answers to "why?", is not applied.
 
     Returns
     -------
@@ -517,14 +564,23 @@ def _tag_polarity(
         table[:-1][layer.added] = order["neutral"]
         added[:-1] = layer_added[:-1] = layer.added
         # In a comment that praises and complains, an added theme may take its own clause's.
-        local = (
-            clause_polarities(book.pack, book.ids, unique, layer.added, layer.polarity)
-            if asks == "reason"
-            else {}
+        local = clause_polarities(
+            book.pack,
+            book.ids,
+            unique,
+            layer.added,
+            layer.polarity,
+            # An improvement answer's clauses are read as for its other themes, and its added
+            # themes placed whatever the rule; a reason answer's as measured (FIX19).
+            read=partial(_read_clauses, matcher=themes, asks=asks)
+            if asks == "improvement"
+            else None,
         )
         for at in np.flatnonzero(layer.added.any(axis=1)).tolist():
             rule = layer.polarity[at]
-            judged = _added_polarity(unique[at], said[at], rule, silent=bool(silent[at]), asks=asks)
+            judged = _added_polarity(
+                unique[at], said[at], rule, silent=bool(silent[at]), asks=asks, matcher=themes
+            )
             own = local.get(at, {})
             for j in np.flatnonzero(layer.added[at]).tolist():
                 here = own.get(j, judged)

@@ -30,7 +30,7 @@ from nps_kit.errors import ConfigError, DataError, closest, missing_column
 from nps_kit.i18n import Language
 from nps_kit.text._collector import paused
 from nps_kit.text._kept import kept_hits
-from nps_kit.text._layer import Adjustment, adjust
+from nps_kit.text._layer import Adjustment, adjust, languages, trained_excludes
 from nps_kit.text._lemma import lemma_text, with_lemmas
 from nps_kit.text._match import join_source, keyword_parts, matcher
 from nps_kit.text._regex_parts import skipping
@@ -118,6 +118,8 @@ class Theme:
         The normalised literal keywords that ``pattern`` starts with.
     patterns
         The regular expressions that ``pattern`` ends with.
+    excludes
+        The regular expressions ``exclude`` joins (the file's top-level ones, then the theme's).
     """
 
     id: str
@@ -128,6 +130,7 @@ class Theme:
     keywords_ja: tuple[str, ...] = ()
     keywords_en: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
 
     def label(self, lang: Language) -> str:
         """Return the display name in ``lang``."""
@@ -303,10 +306,17 @@ def _theme(
             path=path,
             key=f"{key}.keywords",
         )
-    exclude = _join([*shared, *_patterns(path, f"{key}.exclude", item.exclude)])
+    excludes = (*shared, *_patterns(path, f"{key}.exclude", item.exclude))
+    return Theme(
+        theme_id, label.ja, label.en, pattern, _exclude(excludes), ja, en, patterns, excludes
+    )
+
+
+def _exclude(parts: Sequence[str]) -> re.Pattern[str] | None:
+    """Return the ``exclude`` of a theme whose exclude patterns are ``parts``."""
+    exclude = _join(parts)
     # the same matches, found faster: an exclude is searched in most comments
-    exclude = None if exclude is None else skipping(exclude)
-    return Theme(theme_id, label.ja, label.en, pattern, exclude, ja, en, patterns)
+    return None if exclude is None else skipping(exclude)
 
 
 def extended_pack(path: Path) -> str | None:
@@ -513,8 +523,9 @@ def _layer_found(book: ThemeBook, texts: Sequence[str], hits: np.ndarray) -> Adj
     ``texts`` are distinct normalised comments and ``hits`` (comments, themes) what the
     dictionaries found in them; a theme the words of an ``extends`` file of the analyst's own
     find (:attr:`ThemeBook.own`) stays, whatever the layer thinks of it, and one the file
-    excludes in a comment (:attr:`ThemeBook.vetoes`) is not added there. A pack's words the
-    layer may not drop (:data:`nps_kit.text._kept.KEPT`) keep their hits where their clause
+    excludes in a comment (:attr:`ThemeBook.vetoes`) is not added there, nor is a theme whose
+    words an exclude newer than the layer takes away (:func:`_newer_excludes`). A pack's words
+    the layer may not drop (:data:`nps_kit.text._kept.KEPT`) keep their hits where their clause
     names no other theme.
     """
     # The layer reads what a comment says after a no-answer opener ("No comments, the room was
@@ -525,6 +536,9 @@ def _layer_found(book: ThemeBook, texts: Sequence[str], hits: np.ndarray) -> Adj
     kept = kept_hits(book.pack, book.ids, texts, hits & ~layer.found, matcher(book.themes))
     if kept.any():
         layer = replace(layer, found=layer.found | kept)
+    newer = _newer_excludes(book, texts, layer.added)
+    if newer.any():
+        layer = replace(layer, found=layer.found & ~newer, added=layer.added & ~newer)
     if not (book.own or book.vetoes) or not len(texts):
         return layer
     column = {theme_id: j for j, theme_id in enumerate(book.ids)}
@@ -539,6 +553,39 @@ def _layer_found(book: ThemeBook, texts: Sequence[str], hits: np.ndarray) -> Adj
         mine[:, [column[theme.id] for theme in book.own]] = matcher(book.own).tag(texts)
         found |= mine & np.asarray(hits, dtype=bool)
     return replace(layer, found=found, added=added)
+
+
+def _newer_excludes(book: ThemeBook, texts: Sequence[str], added: np.ndarray) -> np.ndarray:
+    """Return the additions whose theme's words an exclude newer than the layer takes away.
+
+    The resource records the exclude patterns of the packs each language's models were trained
+    beside (:func:`nps_kit.text._layer.trained_excludes`); one written since (the rules were told
+    the words mean something else here: "one bed flat" is no comment on quality) outranks the
+    layer, which learned before it: the theme is not added where the words the theme finds with
+    the recorded excludes alone are all taken away. The excludes the layer was trained beside
+    do not (the labels often tag both neighbours, as the layer learned). Boolean like ``added``.
+    """
+    out = np.zeros_like(added, dtype=bool)
+    if book.pack is None or not added.any():
+        return out
+    langs: list[str | None] | None = None
+    for j, theme in enumerate(book.themes):
+        rows = np.flatnonzero(added[:, j]).tolist()
+        if not rows:
+            continue
+        for lang in ("en", "ja"):
+            trained = trained_excludes(lang, book.pack)
+            if trained is None:
+                continue
+            old = trained.get(theme.id, frozenset())
+            if all(part in old for part in theme.excludes):
+                continue
+            before = replace(theme, exclude=_exclude([p for p in theme.excludes if p in old]))
+            langs = langs if langs is not None else languages(book.pack, texts)
+            for i in rows:
+                if langs[i] == lang and before.matches(texts[i]):
+                    out[i, j] = True
+    return out
 
 
 @paused
