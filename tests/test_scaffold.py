@@ -1911,7 +1911,7 @@ def test_a_mail_opt_in_is_named_not_taken_for_consent_nor_a_breakdown(tmp_path: 
         "連絡してよいかの同意ではないためです。調査でその同意を尋ねている場合だけ、contactに"
         "指定してください。"
     ) in said
-    assert '"メール配信可"は使いません：可否を答える許可の設問で、NPSを比べるグループでは' in said
+    assert "メール配信可は使いません：可否を答える許可の設問で、NPSを比べるグループでは" in said
 
 
 def test_init_counts_repeated_ids_as_run_warns_of_them(tmp_path: Path) -> None:
