@@ -24,6 +24,7 @@ __all__ = [
     "CONSENT_CHOICES",
     "CONSENT_NAME",
     "NO",
+    "OPT_IN_NAME",
     "YES",
     "consent_answer",
     "consent_columns",
@@ -61,6 +62,15 @@ CONSENT_NAME: Final = re.compile(
     rf"|\b(may|can|could|shall) (we|someone|our)\b[^?]{{0,30}}\b{_ASK}\b"
     rf"|\b(ok|okay|happy for|like|allow)\b[^?]{{0,20}}\b(us|we|someone)\b[^?]{{0,20}}\b{_ASK}\b"
     rf"|\bok(ay)? to {_ASK}\b",
+    re.I,
+)
+#: A yes/no column whose name is a permission that is not consent to be contacted about one's
+#: answer: an e-mail marketing opt-in (メール配信可, メルマガ希望, "Newsletter opt-in"), or a
+#: permission of any kind (DM可否). ``init`` names it and does not use it as
+#: ``columns.contact`` nor as a breakdown (QA27 #6: "NPS by メール配信可" in every report).
+OPT_IN_NAME: Final = re.compile(
+    r"opt.?in|opt.?out|配信|メルマガ|メールマガジン|newsletter|subscri|marketing|promotion"
+    r"|可否|許諾",
     re.I,
 )
 

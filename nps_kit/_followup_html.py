@@ -20,6 +20,7 @@ from nps_kit.closed_loop import (
     LoopRefused,
     LoopStatus,
     call_by,
+    id_heading,
     unlisted_note,
 )
 from nps_kit.i18n import Language, shown_redactions, t
@@ -258,7 +259,9 @@ def followup_html(
     if followups.unlisted is not None:
         # Consent known, no way to reach anyone configured (QA25 A-4): say where to look.
         notes.append(
-            t("followup.no_details", lang) + _SPACE[lang] + unlisted_note(followups.unlisted, lang)
+            t("followup.no_details", lang, name=id_heading(followups.id_name, lang))
+            + _SPACE[lang]
+            + unlisted_note(followups.unlisted, lang)
         )
     if alerts:
         notes.append(t("followup.alerts", lang))
@@ -269,7 +272,7 @@ def followup_html(
         + "</div>"
     )
     columns = [
-        ("response_id", t("followup.response_id", lang)),
+        ("response_id", id_heading(followups.id_name, lang)),
         ("date", t("followup.date", lang)),
         ("call_by", t("followup.call_by", lang)),
         ("score", t("followup.score", lang)),

@@ -20,6 +20,16 @@ if TYPE_CHECKING:
     from nps_kit.params import UnitParameters
 
 
+def id_repeat_count(ids: pd.Series) -> int:
+    """Return how many of ``ids`` repeat an earlier one (blanks and spaces around left out).
+
+    The one count of repeated ids: ``run``'s warning (:func:`id_repeats_warning`) and ``init``'s
+    comment on ``dedupe`` (QA27 #6: init said no repeated ids, run that 会員ID repeats).
+    """
+    text = ids.astype("string").str.strip()
+    return int(text[text.notna() & (text != "")].duplicated().sum())
+
+
 def id_repeats_warning(ids: pd.Series, *, column: str, language: str) -> str | None:
     """Return the warning for ids that repeat, in ``language``; ``None`` when none does.
 
@@ -37,8 +47,7 @@ def id_repeats_warning(ids: pd.Series, *, column: str, language: str) -> str | N
     str or None
         ``"columns.id 顧客番号 repeats in 45 of 3,000 rows: …"``, or ``None``.
     """
-    text = ids.astype("string").str.strip()
-    repeats = int(text[text.notna() & (text != "")].duplicated().sum())
+    repeats = id_repeat_count(ids)
     if not repeats:
         return None
     rows = len(ids)

@@ -197,10 +197,17 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (
         r"Drop exact duplicate responses and repeated ids: (?:(?P<n>[\d,]+) exact duplicate "
-        r"rows found|none found)\.",
+        r"rows found|none found|(?P<no>no exact duplicate rows))\.",
         lambda m: (
-            "完全に重複する回答と、重複したIDを除外します：" + _found(m["n"], "完全に重複する行")
+            "完全に重複する回答と、重複したIDを除外します："
+            + ("完全に重複する行はありません。" if m["no"] else _found(m["n"], "完全に重複する行"))
         ),
+    ),
+    (
+        r"(?P<c>'[^']+') repeats in (?P<n>[\d,]+) of (?P<m>[\d,]+) rows \(a returning customer's "
+        r"answers\): true would drop all but each id's first\.",
+        r"\g<c>は\g<m>行のうち\g<n>行で前の行と同じ値です（再び回答したお客様の回答）。"
+        "trueにすると、IDごとに最初の回答以外を除外します。",
     ),
     (
         r"(?P<n>[\d,]+) rows? repeats? the answers of a response sent at most (?P<s>\d+) "
@@ -405,6 +412,18 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"it\.",
         r"\g<c>は使いません：人の名前で、内訳の列ではないためです。"
         "担当者別のNPSを見る場合は breakdowns に追加してください。",
+    ),
+    (
+        r"Not (?P<c>.+): a yes/no permission, not a group to compare NPS by\.",
+        r"\g<c>は使いません：可否を答える許可の設問で、NPSを比べるグループではないためです。",
+    ),
+    (
+        r"(?P<c>'[^']+') \(yes/no\) is not used: it reads as an e-mail marketing opt-in, not "
+        r"consent to be contacted about the answer\. Set contact to it yourself only if your "
+        r"survey asked that\.",
+        r"\g<c>（可／不可）は使いません：メール配信（メルマガ）の許可と読め、回答について"
+        "連絡してよいかの同意ではないためです。調査でその同意を尋ねている場合だけ、"
+        "contactに指定してください。",
     ),
     (
         r"Not (?P<c>.+): too many small groups; in a month of one unit none would reach "

@@ -16,7 +16,9 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Final
 
-__all__ = ["header_label", "short_label", "short_labels"]
+import pandas as pd
+
+__all__ = ["header_label", "short_label", "short_labels", "shown_values"]
 
 # Half-width katakana and their punctuation (ｵﾍﾟﾚｰﾀ, ｺﾒﾝﾄ, ｽｺｱ｡): what a call-centre system
 # writes in its headers, and no report heading wants.
@@ -38,6 +40,29 @@ def header_label(header: str) -> str:
     'オペレータ'
     """
     return _HALF_WIDTH_KANA.sub(lambda m: unicodedata.normalize("NFKC", m.group()), header)
+
+
+def shown_values(values: pd.Series) -> pd.Series:
+    """Return a column's answers as a report shows them: half-width kana full-width.
+
+    The one display form of an export's choice answers and names (:func:`header_label`, as
+    headers already are): QA27 showed a cart export's ﾃｲｷｺｰｽ, ｳｪﾌﾞ広告 in breakdown charts,
+    detractor cards and e-mails beside inspect's テイキコース. Units compare filter values
+    after NFKC (:func:`nps_kit.cache.normalise_key`), so the raw value is needed nowhere
+    after the unit's rows are chosen. A column without half-width kana is returned as is.
+
+    Examples
+    --------
+    >>> shown_values(pd.Series(["ﾃｲｷｺｰｽ", "Web", None])).tolist()
+    ['テイキコース', 'Web', None]
+    """
+    if values.dtype.kind not in "OUST" and not isinstance(values.dtype, pd.StringDtype):
+        return values
+    text = values[values.map(lambda v: isinstance(v, str))]
+    if not text.str.contains(_HALF_WIDTH_KANA).any():
+        return values
+    distinct = {v: header_label(v) for v in pd.unique(text)}
+    return values.map(lambda v: distinct.get(v, v) if isinstance(v, str) else v)
 
 
 # --- Japanese: 「〜を教えてください。」 -> 〜 ------------------------------------------------

@@ -24,7 +24,13 @@ from nps_kit._fonts import MAIL_FONTS
 from nps_kit._phone import dial_string, looks_like_phone
 from nps_kit._question_label import header_label
 from nps_kit._zone_hint import ZoneHint, zone_line
-from nps_kit.closed_loop import NAME_HEADER, ContactBasis, contact_basis, unlisted_note
+from nps_kit.closed_loop import (
+    NAME_HEADER,
+    ContactBasis,
+    contact_basis,
+    id_heading,
+    unlisted_note,
+)
 from nps_kit.i18n import Language, shown_redactions, t
 from nps_kit.mail._policy import POLICY
 from nps_kit.mail.compose import ComposedMessage
@@ -130,6 +136,7 @@ def _person_html(
     contacts: list[_Contact],
     facts: list[str],
     comment: str,
+    id_name: str,
 ) -> str:
     e = html.escape
     sep = "：" if lang == "ja" else ": "
@@ -147,7 +154,8 @@ def _person_html(
         lines.append(f'<p class="muted">{e(" / ".join(facts))}</p>')
     # The comment's line breaks kept: in HTML they became spaces (QA21).
     lines.append(f"<blockquote>{'<br>'.join(e(x) for x in comment.splitlines())}</blockquote>")
-    lines.append(f'<p class="muted">{e(t("alerts_mail.id", lang, id=record["response_id"]))}</p>')
+    said = t("alerts_mail.id", lang, name=id_name, id=record["response_id"])
+    lines.append(f'<p class="muted">{e(said)}</p>')
     return f'<tr><td class="person">{"".join(lines)}</td></tr>'
 
 
@@ -227,6 +235,8 @@ def compose_alert(
 
     lang = unit.language
     records = rows.to_dict("records")
+    # Headed as the export names it, the column the team searches by (QA27 #6: 会員ID).
+    id_name = id_heading(unit.column(unit.columns.id) if unit.columns.id else None, lang)
     # Without a consent question, leaving a number or address was the consent
     # (closed_loop.contactable_detractors): subject, intro and rule say which basis chose
     # them, in the report's words (FIX30: "who allowed contact" beside the report's "left a
@@ -244,7 +254,7 @@ def compose_alert(
     missing = (
         None
         if unlisted is None
-        else t("alerts_mail.no_details", lang)
+        else t("alerts_mail.no_details", lang, name=id_name)
         + (" " if lang == "en" else "")
         + unlisted_note(unlisted, lang)
     )
@@ -281,10 +291,10 @@ def compose_alert(
             "  " + _call_by(lang, record),
             # Every line of a multi-line comment indented, as its first (QA21).
             *(f"  {line}" for line in comment.splitlines() or [""]),
-            "  " + t("alerts_mail.id", lang, id=record["response_id"]),
+            "  " + t("alerts_mail.id", lang, name=id_name, id=record["response_id"]),
             "",
         ]
-        people.append(_person_html(lang, record, name, contacts, facts, comment))
+        people.append(_person_html(lang, record, name, contacts, facts, comment, id_name))
     # The work file of the month each person answered in (QA21: 「今月のレポート」 on
     # 5 December meant November's): a person is listed in that month's report.
     stamps = (str(r["date"]) for r in records)

@@ -49,6 +49,7 @@ __all__ = [
     "contactable_detractors",
     "export_reach",
     "followup_list",
+    "id_heading",
     "left_contact_details",
     "loop_status",
     "names_only",
@@ -594,6 +595,9 @@ class FollowupList:
         With a consent column and no contact detail configured, the export's e-mail and phone
         columns (:func:`unlisted_reach`, possibly none): the box says the work files carry no
         way to reach anyone. ``None`` otherwise.
+    id_name
+        The id column (``columns.id``) the rows' ``response_id`` comes from; ``None``: the
+        row number. Heads the id (:func:`id_heading`).
     """
 
     rows: pd.DataFrame
@@ -604,6 +608,7 @@ class FollowupList:
     unreachable: int = 0
     names: tuple[str, ...] = ()
     unlisted: tuple[str, ...] | None = None
+    id_name: str | None = None
     declined: int = 0
 
     def __len__(self) -> int:
@@ -636,6 +641,17 @@ def _breakdown_pairs(
         if column in columns:
             pairs.append((column, name))
     return tuple(pairs)
+
+
+def id_heading(column: str | None, lang: Language) -> str:
+    """Return how a detractor's id is headed where the reader looks the person up by it.
+
+    The id column's own name (会員ID), as the export and the cart call it, not 回答ID (QA27 #6:
+    「エクスポートで回答IDから探してください」 for a member id); "Response ID" (回答ID) only where
+    the id is the row number (no ``columns.id``). The work files keep their fixed headers,
+    which the returned file is read back by.
+    """
+    return column if column else t("followup.response_id", lang)
 
 
 def followup_list(
@@ -727,6 +743,7 @@ def followup_list(
         unlisted=unlisted_reach(
             unit.current, contact_column=contact_column, details=details, found=unit.reach
         ),
+        id_name=id_column,
     )
 
 

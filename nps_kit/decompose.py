@@ -39,7 +39,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from nps_kit.i18n import Language, label, number, points, t
+from nps_kit.i18n import Language, change_points, label, number, points, t
 from nps_kit.score import DEFAULT_MIN_N, DEFAULT_MIN_REPORT_N, below_floor, score_groups
 from nps_kit.stats import z_critical
 
@@ -407,7 +407,7 @@ def contributors_text(record: Mapping[str, Any], lang: Language, *, lead: bool =
         items (every group under the anonymity floor) it says that what moved is withheld.
     """
     what = label("vs_previous" if record["kind"] == "previous" else "vs_last_year", lang)
-    total = points(record["total"], lang, signed=True)
+    total = change_points(record["total"], lang)
     if not record["items"]:  # every group under the anonymity floor: nothing can be named
         key = "decompose.withheld" if lead else "decompose.withheld_short"
         return t(key, lang, what=what, total=total, by=record["label"])
@@ -415,7 +415,7 @@ def contributors_text(record: Mapping[str, Any], lang: Language, *, lead: bool =
     noisy: list[str] = []  # parts within their margin, said once as a group
     rest: list[str] = []
     for item in record["items"]:
-        value = points(item["value"], lang, signed=True)
+        value = change_points(item["value"], lang)
         if item["kind"] == "others":
             # The rest that holds groups under the anonymity floor says so; a rest of share
             # changes only says that it is no other group (QA20: "others" beside every clinic).

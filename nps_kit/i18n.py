@@ -12,6 +12,7 @@ from typing import Literal
 __all__ = [
     "LANGUAGES",
     "Language",
+    "change_points",
     "impact_n_text",
     "impact_name",
     "impact_text",
@@ -1516,7 +1517,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "alerts_mail.overdue": {"ja": "（期限切れ）", "en": " (overdue)"},
     "alerts_mail.phone": {"ja": "電話", "en": "Phone"},
     "alerts_mail.email": {"ja": "メール", "en": "E-mail"},
-    "alerts_mail.id": {"ja": "回答ID {id}", "en": "Response ID {id}"},
+    "alerts_mail.id": {"ja": "{name} {id}", "en": "{name} {id}"},
     "alerts_mail.record": {
         # For whoever takes the calls (QA21: the front desk, not the analyst, whose
         # closed_loop.status_file step the README gives).
@@ -1541,9 +1542,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "alerts_mail.no_details": {
         "ja": "連絡先の列が設定されていない（columns.contact_details）ため、このメールには"
         "電話番号も"
-        "メールアドレスもありません。エクスポートで回答IDから探してください。",
+        "メールアドレスもありません。エクスポートで{name}から探してください。",
         "en": "No contact details are configured (columns.contact_details), so this e-mail gives "
-        "no phone number or e-mail address: find each person by the response ID in the export.",
+        "no phone number or e-mail address: find each person by {name} in the export.",
     },
     # An English unit without timezone: its export's times are shown as written, no zone
     # (QA25 B-4: a Texas clinic's form times were labelled UTC).
@@ -1609,10 +1610,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "followup.no_details": {
         "ja": "連絡先の列が設定されていない（columns.contact_details）ため、作業用ファイルにも"
-        "電話番号やメールアドレスはありません。エクスポートで回答IDから探してください。",
+        "電話番号やメールアドレスはありません。エクスポートで{name}から探してください。",
         "en": "No contact details are configured (columns.contact_details), so the work files "
-        "carry no phone number or e-mail address either: find each person by the response ID "
-        "in the export.",
+        "carry no phone number or e-mail address either: find each person by {name} in the "
+        "export.",
     },
     "contact.unlisted_found": {
         "ja": "initがエクスポートで見つけた連絡先の列は{columns}です。columns.contact_detailsに"
@@ -1858,6 +1859,19 @@ def points(value: float | None, lang: Language, *, signed: bool = False, digits:
         text = signed_number(value, digits=digits, plus_zero=False)
     else:
         text = number(value, digits=digits)
+    return f"{text}ポイント" if lang == "ja" else f"{text} pts"
+
+
+def change_points(value: float | None, lang: Language, *, digits: int = 1) -> str:
+    """Format a change in points, ``+3.2 pts``, ``±0.0ポイント`` when there is none.
+
+    The one spelling of a change beside another change (:func:`signed_number`'s ``±0.0``, as
+    the e-mail's 「前月比±0.0」 writes it): QA27 saw "±0.0 vs previous month" beside "What moved
+    the 0.0 pts" in one box. An NPS itself stays ``0.0`` (:func:`points`).
+    """
+    if value is None or value != value:
+        return "—"
+    text = signed_number(value, digits=digits)
     return f"{text}ポイント" if lang == "ja" else f"{text} pts"
 
 

@@ -23,6 +23,7 @@ from IPython.display import HTML
 
 from nps_kit.i18n import (
     Language,
+    change_points,
     interval_label,
     interval_text,
     join_interval,
@@ -281,7 +282,7 @@ def _change_fact(change: ChangeLike | None, lang: Language, what: str) -> str:
                 f"'insufficient_data', got {verdict!r}"
             )
         value = (
-            f"{nobreak(escape(points(change.diff, lang, signed=True)))}"
+            f"{nobreak(escape(change_points(change.diff, lang)))}"
             f'<span class="nps-verdict nps-verdict--{escape(verdict)}">'
             f"{escape(label(verdict, lang))}</span>"
         )

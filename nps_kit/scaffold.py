@@ -21,10 +21,10 @@ from typing import Any, Final
 import pandas as pd
 
 from nps_kit import clock
-from nps_kit._consent import CONSENT_CHOICES, CONSENT_NAME
-from nps_kit._id_repeats import numbers_rows, running_number_note
+from nps_kit._consent import CONSENT_CHOICES, CONSENT_NAME, OPT_IN_NAME
+from nps_kit._id_repeats import id_repeat_count, numbers_rows, running_number_note
 from nps_kit._init_words import in_language
-from nps_kit._question_label import short_labels
+from nps_kit._question_label import header_label, short_labels
 from nps_kit._values import DATE_FORMS, parse_scores
 from nps_kit._width import display_width
 from nps_kit._yaml import scalar
@@ -186,6 +186,20 @@ def _id_rank(info: ColumnInfo) -> tuple[int, bool]:
     )
     rank = 1 if _WHO_ID.search(name) else 0 if named else 2
     return rank, info.detail != "unique"
+
+
+def _permissions(found: Inspection) -> list[ColumnInfo]:
+    """Return the yes/no choice columns named as a permission (メール配信可, 連絡可否, opt-in).
+
+    Neither a breakdown nor, unless it asks for consent to contact (``consent`` kind, never
+    here), ``columns.contact``: a mailing-list opt-in is not consent to be called back about
+    one's answer (QA27 #6).
+    """
+    return [
+        c
+        for c in found.of_kind("categorical")
+        if c.detail == "yes/no" and (OPT_IN_NAME.search(c.column) or CONSENT_NAME.search(c.column))
+    ]
 
 
 def _pick(found: Inspection, kind: str) -> ColumnInfo | None:
@@ -431,6 +445,8 @@ def _defaults_text(
     lines += _date_format_lines(date, date_order, order_why)
     mojibake = report.mojibake_cells
     dupes = report.duplicate_rows
+    # Counted as run counts them (FIX53: 'none found' here, 69 repeats of 会員ID there).
+    id_repeats = id_repeat_count(found.data[id_info.column]) if id_info else 0
     said = _no_answer_words(found.data[score.column])
     lines += [
         "  # More score answers that mean 'no answer' (blank, NA, N/A, -, 無回答 already do),",
@@ -440,7 +456,22 @@ def _defaults_text(
         + (f"{mojibake:,} such cells found." if mojibake else "none found."),
         f"  fix_text: {scalar(mojibake > 0)}",
         "  # Drop exact duplicate responses and repeated ids: "
-        + (f"{dupes:,} exact duplicate rows found." if dupes else "none found."),
+        + (
+            f"{dupes:,} exact duplicate rows found."
+            if dupes
+            else "no exact duplicate rows."
+            if id_repeats
+            else "none found."
+        ),
+        *textwrap.wrap(
+            f"{id_info.column!r} repeats in {id_repeats:,} of {len(found.data):,} rows (a "
+            "returning customer's answers): true would drop all but each id's first."
+            if id_info and id_repeats
+            else "",
+            96,
+            initial_indent="  # ",
+            subsequent_indent="  # ",
+        ),
         *_resubmission_lines(found),
         *_unfinished_lines(found),
         "",
@@ -520,6 +551,19 @@ def _defaults_text(
     ]
     if contact is None:
         lines.append("  # consent to contact them is unknown.")
+        # Not "no consent column" as if none was seen (QA27 #6): the yes/no one named, and why.
+        lines += [
+            line
+            for c in _permissions(found)[:1]
+            for line in textwrap.wrap(
+                f"{c.column!r} (yes/no) is not used: it reads as an e-mail marketing opt-in, not "
+                "consent to be contacted about the answer. Set contact to it yourself only if "
+                "your survey asked that.",
+                96,
+                initial_indent="  # ",
+                subsequent_indent="  # ",
+            )
+        ]
     if unread is not None:
         lines += textwrap.wrap(
             f"{unread.column!r} asks for consent to contact, but its answers "
@@ -1050,10 +1094,16 @@ def _question_lines(
         parts.append(f"label: {scalar(labels[info.column])}")
         return "  - {" + ", ".join(parts) + "}"
 
-    groups = [c for c in found.of_kind("categorical") if c.column not in skip | only_other]
+    permits = {c.column for c in _permissions(found)}
+    groups = [
+        c for c in found.of_kind("categorical") if c.column not in skip | only_other | permits
+    ]
     lines = [
         f"# Columns to break the NPS down by: the categorical questions (first {_MAX_BREAKDOWNS}).",
     ]
+    for name in sorted(permits - skip):
+        # QA27 #6: "NPS by メール配信可" in every report, a "what moved" line by it.
+        lines.append(f"# Not {scalar(name)}: a yes/no permission, not a group to compare NPS by.")
     for info in found.of_kind("name"):
         if info.column not in skip and _STAFF.search(info.column):
             # Left out by default (names), but a breakdown the analyst may well want: said.
@@ -1081,7 +1131,7 @@ def _question_lines(
     main = _main_scale([c for c in found.of_kind("rating") if c.column not in skip])
     questions = []
     for info in found.columns:
-        if info.column in skip:
+        if info.column in skip | permits:
             continue
         if info.kind == "rating" and info.scale is not None and info.scale == main:
             # A labelled scale's answers are read as their points (codes: point -> answer).
@@ -1290,7 +1340,9 @@ def project_from_export(
             spoken = answer_language([t[rows] for t in texts.values()])
             texts_by_file[Path(f"parameters/{unit}.yaml")] = _unit_text(
                 unit,
-                value,
+                # Shown in titles, the overview and subjects as the answers are (QA27 #7:
+                # 「【NPS】ｵｰｶﾞﾆｯｸﾗﾎﾞ 2026年11月」); the filter keeps the value as written.
+                header_label(value),
                 (column, value),
                 f"One unit per value of {column!r} (--unit-column).",
                 language=spoken if spoken.answers and spoken.language != found.language else None,

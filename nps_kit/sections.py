@@ -39,7 +39,7 @@ from nps_kit.decompose import Contributor, contributors_text, shift_share, top_c
 from nps_kit.drivers import quadrant_label
 from nps_kit.errors import DataError
 from nps_kit.followup_files import publish_followups, read_status_file, work_files
-from nps_kit.i18n import Language, interval_label, label, points, t
+from nps_kit.i18n import Language, change_points, interval_label, label, points, t
 from nps_kit.ordinal import group_order
 from nps_kit.periods import TREND_MONTHS, format_period
 from nps_kit.score import DEFAULT_MIN_REPORT_N, shown_diff, target_status
@@ -188,7 +188,7 @@ def headline_section(
         items = []
         for c in head.comparisons:
             diff = _shown_change(head, c).diff
-            value = points(diff, lang, signed=True) if diff is not None else None
+            value = change_points(diff, lang) if diff is not None else None
             # Japanese separates with 「：」 and 「・」, English with ": " and " · "
             colon, dot = ("：", "・") if lang == "ja" else (": ", " · ")
             note = (

@@ -349,6 +349,7 @@ def prepare_unit(
     covered = dates.dt.strftime("%Y-%m")
     start, end = report_window(period)
     data = data.loc[dates.isna() | ((dates >= start) & (dates < end))].copy()
+    data = _shown_answers(data, keep={*(export_column(c) for c in text_columns), id_column})
     data["period"] = data["nps_date"].dt.strftime("%Y-%m").astype("string")
     excluded = None
     if (unfinished or loaded.report.unfinished) == "exclude":
@@ -397,6 +398,23 @@ def prepare_unit(
         timezone=timezone,
         reach=reach,
     )
+
+
+def _shown_answers(data: pd.DataFrame, *, keep: set[str | None]) -> pd.DataFrame:
+    """Write the answers' half-width kana full-width, as every report shows them (QA27 #7).
+
+    The comments (shown as written) and the id (matched with the work files) stay as they are,
+    and so do the columns nps-kit adds (``nps_…``).
+    """
+    from nps_kit._question_label import shown_values
+
+    for column in data.columns:
+        if column in keep or str(column).startswith("nps_"):
+            continue
+        shown = shown_values(data[column])
+        if shown is not data[column]:
+            data[column] = shown
+    return data
 
 
 def _drop_unfinished(

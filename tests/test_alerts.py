@@ -53,7 +53,7 @@ FORMATS = ["cp932.csv", "xlsx"]
 # The fixture's units have a consent column and no contact details (QA25 A-4).
 NO_DETAILS_JA = (
     "連絡先の列が設定されていない（columns.contact_details）ため、このメールには電話番号も"
-    "メールアドレスもありません。エクスポートで回答IDから探してください。エクスポートには"
+    "メールアドレスもありません。エクスポートでresponse_idから探してください。エクスポートには"
     "メールアドレスや電話番号の列がありません。回答者が連絡先を記入する設問を加えるか、"
     "アンケートツールの設定で連絡先の列をエクスポートに含め、その列をcolumns.contact_detailsに"
     "挙げてください。"
@@ -177,12 +177,12 @@ def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_
         "2026-11-03 11:00 JST / スコア0 / プラン：プレミアム",
         "  連絡期限：2026-11-05 11:00 JST（期限切れ）",
         "  <script>x</script>",
-        "  回答ID E04",
+        "  response_id E04",  # the export's own name, the column searched by (QA27 #6)
         "",
         "2026-11-02 09:00 JST / スコア3 / プラン：ライト",
         "  連絡期限：2026-11-04 09:00 JST（期限切れ）",
         "  配送が遅い ［電話番号］",  # QA21: no English mask in a Japanese e-mail
-        "  回答ID E02",
+        "  response_id E02",
         "",
         "2026-11-04 12:00 JST / スコア3 / プラン：ライト",
     ]
@@ -822,7 +822,7 @@ def test_each_person_is_headed_by_time_and_name_with_links_a_call_by_and_how_to_
     assert first.select_one('a[href="tel:09000000003"]').get_text() == "090-0000-0003"
     assert first.select_one('a[href="mailto:e04@example.jp"]').get_text() == "e04@example.jp"
     assert "連絡期限：2026-11-05 11:00 JST" in first.get_text()
-    assert "ID E04" in first.get_text()
+    assert "response_id E04" in first.get_text()  # as the export names it (QA27 #6)
     assert "作業用ファイル（ec_followups.xlsx）" in soup.get_text()
 
 
@@ -1197,7 +1197,7 @@ def test_an_alert_without_contact_details_says_so_and_names_the_export_s_columns
     assert isinstance(message, email.message.EmailMessage)
     said = (
         "No contact details are configured (columns.contact_details), so this e-mail gives no "
-        "phone number or e-mail address: find each person by the response ID in the export. "
+        "phone number or e-mail address: find each person by Submitted in the export. "
         "The e-mail and phone columns init finds in the export: 'Email Address'; list them in "
         "columns.contact_details to copy them into the work files and alerts."
     )

@@ -390,7 +390,7 @@ def test_more_than_fifty_are_all_listed_and_in_both_work_files(tmp_path: Path) -
         unit_id="ec",
     )
     html = "\n".join(o["text/html"] for o in outputs if "text/html" in o)
-    ids = re.findall(r'data-label="回答ID">(M\d{3})</td>', html)
+    ids = re.findall(r'data-label="response_id">(M\d{3})</td>', html)
     assert len(ids) == n and sorted(ids) == [f"M{i:03d}" for i in range(n)]
     assert ids == value.rows["response_id"].tolist()
     assert "連絡を許可した批判者127人" in html
@@ -831,7 +831,7 @@ def test_run_writes_everyone_to_the_html_and_both_work_files_then_reads_the_stat
     assert result.ok, result.units[0].error
     folder = output / "2026-10"
     html = (folder / "ec.html").read_text(encoding="utf-8")
-    ids = re.findall(r'data-label="回答ID">(M\d{3})</td>', html)
+    ids = re.findall(r'data-label="response_id">(M\d{3})</td>', html)
     assert sorted(ids) == [f"M{i:03d}" for i in range(n)]
     # The 48 hours are a due date per person, marked when passed (QA20), not a promise.
     assert "回答から48時間以内" in html and "期限切れ" in html
@@ -1351,7 +1351,7 @@ def test_the_list_says_by_when_to_call_and_marks_the_overdue(unit: UnitData) -> 
     cells = {
         rid: re.sub(r"<[^>]+>", "", cell)
         for rid, cell in re.findall(
-            r'data-label="Response ID">(R\d\d)</td>.*?data-label="Call by">(.*?)</td>', html
+            r'data-label="response_id">(R\d\d)</td>.*?data-label="Call by">(.*?)</td>', html
         )
     }
     assert cells["R12"] == "2026-11-01"
@@ -2107,7 +2107,7 @@ def test_with_consent_and_no_contact_details_the_box_says_where_to_find_people(
     html = str(followup_html(found, lang="en", work_files=("a.csv", "a.xlsx")).data)
     assert (
         "No contact details are configured (columns.contact_details), so the work files carry "
-        "no phone number or e-mail address either: find each person by the response ID in the "
+        "no phone number or e-mail address either: find each person by response_id in the "
         "export. The export has no e-mail or phone column: add a question where respondents "
         "leave one, or have the survey tool include an e-mail column in the export, then list "
         "it in columns.contact_details." in html
@@ -2124,7 +2124,7 @@ def test_with_consent_and_no_contact_details_the_box_says_where_to_find_people(
     html = str(followup_html(found, lang="ja").data)
     assert (
         "連絡先の列が設定されていない（columns.contact_details）ため、作業用ファイルにも電話番号や"
-        "メールアドレスはありません。エクスポートで回答IDから探してください。initがエクスポートで"
+        "メールアドレスはありません。エクスポートでresponse_idから探してください。initがエクスポートで"
         "見つけた連絡先の列は「電話番号」です。columns.contact_detailsに挙げると、作業用ファイルと"
         "アラートにコピーされます。" in html
     )

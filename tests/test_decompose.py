@@ -109,7 +109,7 @@ def test_the_blank_answers_part_is_named_no_answer_never_nan() -> None:
     # The dental report said "nan (its NPS) −6.8 pts": the breakdown chart names it (no answer).
     assert contributors_text(record, "en") == (
         "What moved the −50.0 pts vs previous month (by Services): "
-        "within (no answer): −50.0 pts of the unit's change, others 0.0 pts"
+        "within (no answer): −50.0 pts of the unit's change, others ±0.0 pts"
     )
     assert "（無回答）のNPSの変化による分−50.0ポイント" in contributors_text(record, "ja")
 
@@ -276,13 +276,13 @@ def test_when_nothing_moved_beyond_noise_the_line_says_so_first() -> None:
     assert contributors_text(record, "ja") == (
         "前月比+0.1ポイントの内訳（プラン別）：どのグループの動きも誤差の範囲内（ライトのNPSの変化による分"
         "−3.5ポイント、プレミアムのNPSの変化による分+3.0ポイント、ライトの構成比が下がった分+0.6ポイント）、"
-        "その他0.0ポイント"
+        "その他±0.0ポイント"
     )
     english = contributors_text({**record, "label": "plan"}, "en")
     assert english.startswith(
         "What moved the +0.1 pts vs previous month (by plan): every group's move is within noise ("
     )
-    assert english.endswith("lower share of ライト +0.6 pts), others 0.0 pts")
+    assert english.endswith("lower share of ライト +0.6 pts), others ±0.0 pts")
 
 
 def test_a_group_under_the_anonymity_floor_is_never_named() -> None:
@@ -511,3 +511,20 @@ def test_a_small_groups_part_carries_the_small_sample_mark() -> None:
     assert contributors_text(record, "ja", lead=False).endswith(
         "1000+のNPSが87.5→40.0となった分−10.0ポイント（回答数少・参考値））"
     )
+
+
+def test_a_change_of_none_is_spelt_as_the_headline_spells_it() -> None:
+    from nps_kit.decompose import contributors_text
+
+    # QA27: "±0.0 vs previous month" in the headline beside "What moved the 0.0 pts vs previous
+    # month" in the same box and e-mail: a change of none is ±0.0 in both.
+    record = {
+        "kind": "previous",
+        "label": "Order Type",
+        "total": 0.0,
+        "items": [{"group": "Dine-in", "kind": "within", "value": 0.0, "noise": True}],
+    }
+    assert contributors_text(record, "en").startswith(
+        "What moved the ±0.0 pts vs previous month (by Order Type): "
+    )
+    assert contributors_text(record, "ja").startswith("前月比±0.0ポイントの内訳（Order Type別）")

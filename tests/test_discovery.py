@@ -132,6 +132,18 @@ def test_a_japanese_phrase_stays_within_its_clause(tmp_path: Path) -> None:
     assert not any("連絡" in p for p in shown)
 
 
+def test_a_japanese_phrase_starts_and_ends_at_a_word_s_edge() -> None:
+    # QA27: 「便で買い忘れがなく」「定期便で買い」 in every 定期通販 report's data quality: cut
+    # inside 定期便 and 買い忘れ, the words' tokens written together.
+    from nps_kit.text.discovery import _comment_phrases
+    from nps_kit.text.tokens import _tokens, normalise_one
+
+    raw = "定期便で買い忘れがなく、助かっています。"
+    found = set(_comment_phrases(list(_tokens(raw, None)), "ja", normalise_one(raw), raw).values())
+    assert {"定期便", "買い忘れがなく"} <= found
+    assert not found & {"便で買い忘れがなく", "定期便で買い", "便で買い"}
+
+
 def test_uncovered_phrases_keep_the_case_respondents_wrote() -> None:
     comments = pd.Series(["Ask for Zed Quibble", "Saw Zed Quibble again", "want zed quibble"])
     found = uncovered_phrases(comments, load_pack("generic"))

@@ -12,6 +12,7 @@ import pytest
 
 from nps_kit.i18n import (
     _CATALOGUE,
+    change_points,
     interval_text,
     number,
     phrase_breaks,
@@ -100,6 +101,15 @@ def test_signed_number_is_the_one_sign_of_differences_and_of_an_nps() -> None:
     assert signed_number(None) == signed_number(float("nan")) == "—"
     assert points(0.0, "en", signed=True) == "0.0 pts"
     assert points(3.25, "en", signed=True, digits=2) == "+3.25 pts"
+
+
+def test_a_change_of_none_reads_plus_minus_zero_an_nps_of_zero_does_not() -> None:
+    # QA27: one spelling of a zero change beside "±0.0 vs previous month".
+    assert change_points(-0.04, "en") == "±0.0 pts"
+    assert change_points(0.0, "ja") == "±0.0ポイント"
+    assert change_points(-2.5, "en") == "\u22122.5 pts"
+    assert change_points(None, "en") == "—"
+    assert points(0.0, "en", signed=True) == "0.0 pts"
 
 
 def _japanese_values(node: Any) -> list[str]:

@@ -1365,3 +1365,31 @@ def test_a_unit_with_a_parameter_error_is_listed_and_not_sent(reports: Path) -> 
         "(travel.yaml: unknown key 'languag'); fix it, run 'nps-kit run travel --period "
         f"{PERIOD}', then send." in echo
     )
+
+
+def test_send_all_lists_a_project_unit_that_has_no_report_for_the_period(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA27: `run chicago-loop gary-outlet --period 2026-07`, then `send --all` sent those two
+    # and said nothing of the 12 other locations with unit files (exit 0); README promises
+    # each unit not sent is listed, exit 1, so a scheduled job notices it.
+    write_reports(tmp_path / "reports", [unit("ec", "EC事業部", "ja", {"to": ["ec@example.com"]})])
+    parameters = tmp_path / "parameters"
+    parameters.mkdir()
+    for uid in ("ec", "north"):
+        (parameters / f"{uid}.yaml").write_text(f"name: {uid}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for name in ("HOST", "PORT", "SECURITY", "FROM", "USER", "PASSWORD", "CAFILE"):
+        monkeypatch.delenv(f"NPS_KIT_SMTP_{name}", raising=False)
+    assert run_command(["send", "--all", "--period", PERIOD, "--dry-run"]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "north: skipped, no report for 2026-10: the period's manifest does not name it; run "
+        "'nps-kit run north --period 2026-10', then send." in out
+    )
+    assert (
+        "ec: skipped" not in out and (tmp_path / "reports" / PERIOD / "outbox" / "ec.eml").is_file()
+    )
+    # Units named on the command line are what was asked: the others are not listed.
+    assert run_command(["send", "ec", "--period", PERIOD, "--dry-run"]) == 0
+    assert "north" not in capsys.readouterr().out

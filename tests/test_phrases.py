@@ -73,6 +73,9 @@ def test_phrases_across_a_sentence_break_are_not_counted() -> None:
         ("Great rooms; noisy bar", "rooms; noisy", "noisy bar"),
         ("Great staff - rude manager", "staff - rude", "rude manager"),
         ("(lovely pool) cheap drinks", "pool) cheap", "cheap drinks"),
+        # QA27: "remembers my order 😊 Pretty" as a typical promoter phrase.
+        ("Always remembers my order 😊 Pretty good coffee", "order 😊 Pretty", "Pretty good"),
+        ("Fresh food, fast service 🔥🔥 Keep it up", "service 🔥🔥 Keep", "fast service"),
     ],
 )
 def test_english_phrases_stop_at_a_clause_break(text: str, across: str, within: str) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from nps_kit._question_label import header_label, short_label, short_labels
+from nps_kit._question_label import header_label, short_label, short_labels, shown_values
 from nps_kit.i18n import t
 
 
@@ -190,3 +191,13 @@ def test_which_of_these_have_you_is_labelled_by_what_was_done(question: str, lab
     # QA25 A-1: SurveyMonkey's multi-select was labelled "Have you" (and its Other box
     # "Have you — other (text)") in init's defaults, the report's heading and answer table.
     assert short_label(question) == label
+
+
+def test_answers_are_shown_with_half_width_kana_full_width() -> None:
+    # QA27 #7: the display form of answers is the headers' (header_label), one home.
+    values = pd.Series(["ﾃｲｷｺｰｽ", "ｳｪﾌﾞ広告", "Ｗｅｂ", None, 3], dtype=object)
+    assert shown_values(values).tolist() == ["テイキコース", "ウェブ広告", "Ｗｅｂ", None, 3]
+    plain = pd.Series(["Web", "App"])
+    assert shown_values(plain) is plain
+    numbers = pd.Series([1.0, 2.0])
+    assert shown_values(numbers) is numbers

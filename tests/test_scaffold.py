@@ -1876,6 +1876,66 @@ def test_init_takes_the_sheets_no_column_as_the_id_the_detractor_list_shows(
     assert sorted(found.rows["response_id"], key=int) != [str(n) for n in current["nps_row"]]
 
 
+def _cart_export(path: Path) -> Path:
+    """A 定期通販 cart export as QA27's: half-width kana, a member id, a mail opt-in (可/不可)."""
+    rows = [
+        {
+            "回答日時": f"2026-11-{1 + i % 28:02d} 10:00",
+            "会員ID": f"A{i % 96:05d}",  # 4 members answered twice
+            "購入ﾌﾞﾗﾝﾄﾞ": ["ﾙﾐｴｰﾙ", "ｵｰｶﾞﾆｯｸﾗﾎﾞ"][i % 2],
+            "ｺｰｽ": ["ﾃｲｷｺｰｽ", "ｽﾎﾟｯﾄ購入"][i % 3 % 2],
+            "この商品をご友人にすすめたいと思いますか？（0～10）": i % 11,
+            "メール配信可": ["可", "不可"][i % 3 % 2],
+            "ご意見・ご感想": ["香りが好きです。", "値段が高いと思います。", "届くのが早い。"][
+                i % 3
+            ],
+        }
+        for i in range(100)
+    ]
+    pd.DataFrame(rows).to_csv(path, index=False, encoding="cp932")
+    return path
+
+
+def test_a_mail_opt_in_is_named_not_taken_for_consent_nor_a_breakdown(tmp_path: Path) -> None:
+    # QA27 #6: メール配信可 (可/不可) was "NPS by メール配信可" in every report while init said the
+    # export had no consent column; a mailing-list opt-in is no consent to be called back.
+    project_from_export(tmp_path / "p", _cart_export(tmp_path / "e.csv"), unit_column="購入ﾌﾞﾗﾝﾄﾞ")
+    defaults = _defaults(tmp_path / "p")
+    assert defaults["columns"]["contact"] is None  # type: ignore[index]
+    assert "メール配信可" not in _listed(defaults, "breakdowns")
+    assert "メール配信可" not in _listed(defaults, "followups")
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    said = re.sub(r"\n\s*# ", "", text)
+    assert (
+        "'メール配信可'（可／不可）は使いません：メール配信（メルマガ）の許可と読め、回答について"
+        "連絡してよいかの同意ではないためです。調査でその同意を尋ねている場合だけ、contactに"
+        "指定してください。"
+    ) in said
+    assert "メール配信可は使いません：可否を答える許可の設問で、NPSを比べるグループでは" in said
+
+
+def test_init_counts_repeated_ids_as_run_warns_of_them(tmp_path: Path) -> None:
+    # QA27 #6: init said no repeated ids were found, run that 会員ID repeats in 69 rows.
+    project_from_export(tmp_path / "p", _cart_export(tmp_path / "e.csv"), unit_column="購入ﾌﾞﾗﾝﾄﾞ")
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert _defaults(tmp_path / "p")["columns"]["id"] == "会員ID"  # type: ignore[index]
+    assert (
+        "  # 完全に重複する回答と、重複したIDを除外します：完全に重複する行はありません。\n"
+        "  # '会員ID'は100行のうち4行で前の行と同じ値です（再び回答したお客様の回答）。\n"
+    ) in text
+
+
+def test_a_unit_named_in_half_width_kana_is_named_full_width(tmp_path: Path) -> None:
+    # QA27 #7: name: "ﾙﾐｴｰﾙ" put 「【NPS】ｵｰｶﾞﾆｯｸﾗﾎﾞ 2026年11月」 in subjects and titles; the
+    # filter keeps the value as written (units compare it after NFKC).
+    project_from_export(tmp_path / "p", _cart_export(tmp_path / "e.csv"), unit_column="購入ﾌﾞﾗﾝﾄﾞ")
+    unit = yaml.safe_load(
+        (tmp_path / "p" / "parameters" / "オーガニックラボ.yaml").read_text(encoding="utf-8")
+    )
+    assert unit["name"] == "オーガニックラボ"
+    assert unit["data"]["filter"] == {"column": "購入ﾌﾞﾗﾝﾄﾞ", "values": ["ｵｰｶﾞﾆｯｸﾗﾎﾞ"]}
+
+
 _GERMAN = (
     "Sehr freundlicher Empfang, das Auto war pünktlich fertig.",
     "Die Rechnung war viel höher als der Kostenvoranschlag, ohne Rückfrage!",

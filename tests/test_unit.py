@@ -143,6 +143,47 @@ def test_an_export_s_own_segment_and_period_are_kept(tmp_path: Path, cached: boo
     assert data["period"].tolist() == ["2026-10", "2026-10"]
 
 
+@pytest.mark.parametrize("cached", [False, True])
+def test_answers_in_half_width_kana_are_shown_full_width(tmp_path: Path, cached: bool) -> None:
+    # QA27 #7: a cart export's ﾃｲｷｺｰｽ and ｳｪﾌﾞ広告 in breakdown charts, cards and e-mails beside
+    # inspect's テイキコース; the unit is still chosen by its value as written, and the
+    # comment and the id stay as written.
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "会員ID,購入ﾌﾞﾗﾝﾄﾞ,ｺｰｽ,score,submitted_at,感想\n"
+        "ｱ01,ﾙﾐｴｰﾙ,ﾃｲｷｺｰｽ,9,2026-10-01,ﾒｰﾙが多い\n"
+        "ｱ02,ﾙﾐｴｰﾙ,ｽﾎﾟｯﾄ購入,3,2026-10-02,\n"
+        "ｱ03,ﾊﾅﾐｽﾞｷ,ﾃｲｷｺｰｽ,5,2026-10-03,\n",
+        encoding="utf-8",
+    )
+    options: dict[str, object] = {
+        "name": "ルミエール",
+        "unit_column": "購入ﾌﾞﾗﾝﾄﾞ",
+        "unit_values": ["ﾙﾐｴｰﾙ"],
+        "id_column": "会員ID",
+        "text_columns": ["感想"],
+    }
+    if cached:
+        store = build_cache(
+            path,
+            cache_dir=tmp_path / "c",
+            sha256="x",
+            columns=["会員ID", "購入ﾌﾞﾗﾝﾄﾞ", "ｺｰｽ", "感想"],
+            unit_column="購入ﾌﾞﾗﾝﾄﾞ",
+            score_column="score",
+            date_column="submitted_at",
+        )
+        options["cache"] = store.path
+    unit = prepare_unit(path, **options)  # type: ignore[arg-type]
+    data = unit.current
+    assert data["ｺｰｽ"].tolist() == ["テイキコース", "スポット購入"]
+    assert data["購入ﾌﾞﾗﾝﾄﾞ"].tolist() == ["ルミエール"] * 2
+    assert data["会員ID"].tolist() == ["ｱ01", "ｱ02"]
+    assert data["感想"].iloc[0] == "ﾒｰﾙが多い"
+    table = breakdown_table(unit, "ｺｰｽ", min_report_n=1)
+    assert set(table["ｺｰｽ"]) == {"テイキコース", "スポット購入"}
+
+
 def test_without_unit_column_every_row_is_kept(responses: Path) -> None:
     unit = prepare_unit(responses, name="全社")
     assert unit.unit_rows == EC_ROWS + len(OTHER_UNIT)

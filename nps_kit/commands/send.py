@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
-from nps_kit.commands._options import add_delivery_options, add_output_option
+from nps_kit.commands._options import (
+    add_delivery_options,
+    add_output_option,
+    add_parameters_option,
+)
 from nps_kit.errors import NpsKitError
 
 __all__ = ["register"]
@@ -15,7 +20,9 @@ E-mail each unit's report for a period to the recipients its parameters named wh
 was built (mail.to, cc, bcc, reply_to; mail.attach html|zip|none; mail.report_url, as recorded
 in manifest.json: after changing them, run the report again before sending). Only units whose
 report ran ("ok" in manifest.json) are sent, and each report only once; every other unit the run
-was asked for (refused, no data, parameter error, failed) is listed with the reason (exit 1):
+was asked for (refused, no data, parameter error, failed) is listed with the reason (exit 1), and
+with --all so is every unit of the project (a file in --parameters) that has no report for the
+period at all:
 reports/<period>/sent.jsonl records every message, so a re-run sends nothing new unless --resend
 is given.
 
@@ -56,12 +63,18 @@ def register(sub: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("units", nargs="*", metavar="UNIT", help="unit ids to send")
-    parser.add_argument("--all", action="store_true", help="send every unit in the manifest")
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help="send every unit of the project (its parameter files) that has a report for the "
+        "period; list the others",
+    )
     parser.add_argument(
         "--period", required=True, metavar="YYYY-MM", help="the period to send, e.g. 2026-10"
     )
     add_delivery_options(parser, outbox="<output>/<period>/outbox", log="sent.jsonl")
     add_output_option(parser, holds="holds <period>/manifest.json")
+    add_parameters_option(parser)
     parser.set_defaults(handler=_handle)
 
 
@@ -83,7 +96,23 @@ def _handle(args: argparse.Namespace) -> int:
         units=None if args.all else args.units,
         dry_run=args.dry_run,
         resend=args.resend,
+        project_units=_project_units(args.parameters) if args.all else (),
     )
     if summary.no_host:
         return NO_HOST_EXIT
     return 0 if summary.ok else 1
+
+
+def _project_units(parameters: Path) -> tuple[str, ...]:
+    """Return the ids of the project's units: its parameter files, usable or not.
+
+    ``--all`` is the project's units, not only the manifest's (QA27: ``run`` of 2 of 14
+    locations, then ``send --all`` sent those 2 and said nothing of the 12 without a report).
+    No parameters folder (send run outside the project): the manifest's units only.
+    """
+    from nps_kit.params import load_all
+
+    if not parameters.is_dir():
+        return ()
+    found = load_all(parameters)
+    return (*found.units, *found.invalid)

@@ -123,6 +123,7 @@ def send_reports(
     echo: Callable[[str], object] = print,
     retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
     command: Literal["send", "run --send"] = "send",
+    project_units: Sequence[str] = (),
 ) -> SendSummary:
     """E-mail each unit's report for ``period``, once.
 
@@ -150,6 +151,10 @@ def send_reports(
     command
         The command that asked, for what the closing line without an SMTP host tells to run
         next (:func:`~nps_kit.mail.settings.no_host_closing`).
+    project_units
+        With ``units=None``, the project's unit ids (its parameter files): one the manifest does
+        not hold has no report for ``period`` and is listed ``not_ready`` with what to run, so
+        that a scheduled ``send --all`` notices it (QA27: 12 of 14 locations left out, exit 0).
 
     Returns
     -------
@@ -323,6 +328,17 @@ def send_reports(
                     detail=stopped.message if stopped is not None and status != "sent" else "",
                 )
             )
+    if units is None:
+        held = {u.unit for u in manifest.units}
+        for unit_id in dict.fromkeys(project_units):
+            if unit_id in held:
+                continue
+            detail = (
+                f"no report for {period}: the period's manifest does not name it; run "
+                f"'nps-kit run {unit_id} --period {period}', then send"
+            )
+            outcomes.append(UnitOutcome(unit_id, "not_ready", detail=detail))
+            echo(f"{unit_id}: skipped, {detail}.")
     if dry_run:  # the outbox holds only what this run would send
         moved = set_aside_stale(
             folder / "outbox", written=written_paths, units=[u.unit for u in selected]

@@ -46,9 +46,12 @@ __all__ = ["LOW_COVERAGE", "Uncovered", "text_quality", "uncovered_phrases"]
 #: Between two English words, what ends a clause: a phrase does not run across it ("car park
 #: view. Never again" gives "park view" and "never", not "park view never"). A full stop needs
 #: a space or the end after it, so "£6.99" does not cut.
-_CLAUSE_BREAK = re.compile(r"[.,;:!?…]+(?:\s|$)|[()\[\]{}\"“”]|\s[-–—]+\s|\n")
+#: An emoji or pictograph ends one too, as a full stop does (QA27: "remembers my order 😊 Pretty
+#: good" gave "order 😊 Pretty"): a sentence often ends with one and no full stop.
+_EMOJI = "\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+_CLAUSE_BREAK = re.compile(rf"[.,;:!?…]+(?:\s|$)|[()\[\]{{}}\"“”{_EMOJI}]|\s[-–—]+\s|\n")
 #: What ends a clause in a normalised Japanese comment (NFKC makes ！？ into !?).
-_JA_CLAUSE_BREAK = re.compile(r"[。、!?…「」『』()\n]+")
+_JA_CLAUSE_BREAK = re.compile(rf"[。、!?…「」『』()\n{_EMOJI}]+")
 
 
 @dataclass(frozen=True)
@@ -167,8 +170,18 @@ def _surfaces(
         if places is not None and text is not None:
             # Japanese: the stretch of the comment from the first word to the last, as written
             # (可もなく不可もなく, not 可ない不可ない; パーソナルトレーニングで5kg痩せました).
+            # Tokens written together, the second not in hiragana (定期便, 買い忘れ; not
+            # シミュレーションどおり), are one word: a phrase of two or three starts and ends at
+            # the edge of one (QA27: 便で買い忘れがなく, 定期便で買い).
+            glued = [
+                places[k][1] == places[k + 1][0] and not _HIRAGANA.match(text, places[k + 1][0])
+                for k in range(n - 1)
+            ]
             for size in (1, 2, 3):
                 for i in range(n - size + 1):
+                    cut = (i and glued[i - 1]) or (i + size < n and glued[i + size - 1])
+                    if size > 1 and cut:
+                        continue
                     key = "".join(words[i : i + size])
                     if key not in out and not (size == 1 and (judges(key) or key in _JA_FILLERS)):
                         stretch = text[places[i][0] : places[i + size - 1][1]]
@@ -206,6 +219,8 @@ def _surfaces(
             out[three] = shown_text[starts[i] : ends[i + 2]]
     return out
 
+
+_HIRAGANA = re.compile(r"[\u3041-\u309f]")
 
 #: Japanese words that name no topic, left out as a phrase of their own (まあまあかな).
 _JA_FILLERS = frozenset(("仮名", "何か", "思う", "感じ", "以上"))
