@@ -97,9 +97,20 @@ _OFFSET_ZONES: Final[dict[str, str]] = {
     "+0900": "Asia/Tokyo",
     "+0530": "Asia/Kolkata",
     "+0800": "Asia/Singapore",
-    "Z": "UTC",
-    "+0000": "UTC",
 }
+# A zero offset (+00:00, Z) is UTC's and, in winter, London's, Dublin's, Lisbon's: a UK export
+# of November says +00:00 and one of April +01:00 (REVIEW28 #2, QA26 #5). It points to a zone
+# only when the unit's name names one whose offset it is on every written day.
+_ZERO: Final = frozenset({"Z", "+0000"})
+_ZERO_ZONES: Final = (
+    "Europe/London",
+    "Europe/Dublin",
+    "Europe/Lisbon",
+    "Atlantic/Reykjavik",
+    "Atlantic/Canary",
+    "Atlantic/Faroe",
+    "Atlantic/Madeira",
+)
 # Cities exports name units after that are not in a zone's name (the zone is their country's).
 _CITIES: Final[dict[str, str]] = {
     **dict.fromkeys(
@@ -173,6 +184,8 @@ def zone_hint(
         values = responses[date_column]
         found = _offset(values)
         hint = None if found is None else _offset_zone(found, date_column)
+        if hint is None and found is not None and found.replace(":", "") in _ZERO:
+            hint = _zero_zone(values, date_column, found, name=name)
         hint = hint or _switching(values, date_column, name=name)
         if hint is not None:
             return hint
@@ -189,6 +202,26 @@ def _offset_zone(offset: str, column: str) -> ZoneHint | None:
     """Return the hint of one written offset, when a single zone has it."""
     key = offset if offset == "Z" else offset.replace(":", "")
     zone = _OFFSET_ZONES.get(key)
+    return None if zone is None else ZoneHint(zone, "offset", column, offset)
+
+
+def _zero_zone(values: pd.Series, column: str, offset: str, *, name: str | None) -> ZoneHint | None:
+    """Return the zone the unit's name names whose offset is zero on every written day.
+
+    ``+00:00`` alone is UTC or a western European zone in winter; the name decides
+    (``Riverside London``), else ``None`` (nothing proposed, not UTC).
+    """
+    text = values.dropna().astype(str).str.strip()
+    instants = pd.to_datetime(text[text != ""], utc=True, errors="coerce", format="ISO8601")
+    if not len(instants) or instants.isna().any():
+        return None
+    days = instants.dt.normalize().drop_duplicates()
+    fits = [
+        zone
+        for zone in _ZERO_ZONES
+        if (days.dt.tz_convert(zone).map(lambda d: d.utcoffset()) == dt.timedelta(0)).all()
+    ]
+    zone = _named_zone(fits, name)
     return None if zone is None else ZoneHint(zone, "offset", column, offset)
 
 
@@ -260,6 +293,14 @@ def _fits(pairs: pd.DataFrame, days: pd.DatetimeIndex, zone: str) -> bool:
 
 def _named(fits: list[str], name: str | None) -> str:
     """Return the zone of ``fits`` the unit's name names, else the clock's usual one."""
+    named = _named_zone(fits, name)
+    if named is not None:
+        return named
+    return next((zone for zone in _CLOCK_DEFAULT if zone in fits), fits[0])
+
+
+def _named_zone(fits: list[str], name: str | None) -> str | None:
+    """Return the zone of ``fits`` whose city, country or region the unit's name names."""
     words = unicodedata.normalize("NFKC", name or "").lower()
     for zone in fits:
         city = zone.split("/")[-1].replace("_", " ").lower()
@@ -269,7 +310,7 @@ def _named(fits: list[str], name: str | None) -> str:
         for place, zone in places.items():
             if zone in fits and re.search(rf"\b{re.escape(place)}\b", words):
                 return zone
-    return next((zone for zone in _CLOCK_DEFAULT if zone in fits), fits[0])
+    return None
 
 
 def _written(offset: pd.Timedelta) -> str:

@@ -828,11 +828,15 @@ class _OffsetZones:
     units
         When the units' offsets point to different zones: each unit's (by its value of the
         unit column), written in its own file; units whose offsets point to none are left out.
+    zero
+        Whether every offset is ``+00:00`` or ``Z``: UTC's, and a western European zone's in
+        winter, so it proposes no zone by itself (REVIEW28 #2).
     """
 
     offsets: bool = False
     project: ZoneHint | None = None
     units: dict[str, ZoneHint] = field(default_factory=dict)
+    zero: bool = False
 
 
 def _offset_zones(
@@ -868,8 +872,10 @@ def _offset_zones(
         found = zone_hint(rows.to_frame(), date_column=date_column, name=label)
         return found if found is not None and found.kind in ("offset", "offsets") else None
 
+    written = clock.written_offsets(values)
+    zero = bool((written.dropna() == pd.Timedelta(0)).all())
     if unit_column is None:
-        return _OffsetZones(True, hint(values, name))
+        return _OffsetZones(True, hint(values, name), zero=zero)
     units = data[unit_column].astype("string").str.strip()
     hints = {
         value: hint(values[(units == value).fillna(False).to_numpy(dtype=bool)], value)
@@ -877,8 +883,8 @@ def _offset_zones(
     }
     named = {h.zone if h is not None else None for h in hints.values()}
     if len(named) == 1 and None not in named:
-        return _OffsetZones(True, next(iter(hints.values())))
-    return _OffsetZones(True, units={v: h for v, h in hints.items() if h is not None})
+        return _OffsetZones(True, next(iter(hints.values())), zero=zero)
+    return _OffsetZones(True, units={v: h for v, h in hints.items() if h is not None}, zero=zero)
 
 
 def _offset_lines(zones: _OffsetZones, language: str) -> list[str]:
@@ -902,6 +908,15 @@ def _offset_lines(zones: _OffsetZones, language: str) -> list[str]:
         text = (
             "The export writes each time with its UTC offset, and the units' offsets point "
             f"to different zones: each unit's file sets its own. {null}"
+        )
+        value = "null"
+    elif zones.zero:
+        text = (
+            "The export writes each time with the UTC offset +00:00 (or Z): UTC's, but also "
+            "that of Europe/London, Europe/Dublin or Europe/Lisbon in winter, which write "
+            "+01:00 from summer time on, so no zone is proposed (UTC would move those times "
+            f"an hour back from then). {null} Set the zone of the times (UTC, Europe/London "
+            "…) when you know it."
         )
         value = "null"
     else:
