@@ -177,6 +177,7 @@ def zone_hint(
         European zone whose summer-time dates the offsets change on, else the zone of a
         column of places; ``None`` when none says one zone.
     """
+    zero: list[str] | None = None  # the zones of written +00:00 offsets, when every one is
     if date_column is not None and date_column in responses.columns:
         named = _HEADER_ZONE.search(date_column)
         if named is not None:
@@ -184,8 +185,9 @@ def zone_hint(
         values = responses[date_column]
         found = _offset(values)
         hint = None if found is None else _offset_zone(found, date_column)
-        if hint is None and found is not None and found.replace(":", "") in _ZERO:
-            hint = _zero_zone(values, date_column, found, name=name)
+        if found is not None and found.replace(":", "") in _ZERO:
+            zero = _zero_fits(values)
+            hint = hint or _zero_zone(zero, date_column, found, name=name)
         hint = hint or _switching(values, date_column, name=name)
         if hint is not None:
             return hint
@@ -193,7 +195,9 @@ def zone_hint(
         if str(column).startswith("nps_") or column == date_column:
             continue
         hint = _places(responses[column], str(column))
-        if hint is not None:
+        # +00:00 times and UK regions: London's winter clock; a place whose zone is not at
+        # +00:00 on those days says nothing of the times' clock.
+        if hint is not None and (zero is None or hint.zone in zero):
             return hint
     return None
 
@@ -205,22 +209,26 @@ def _offset_zone(offset: str, column: str) -> ZoneHint | None:
     return None if zone is None else ZoneHint(zone, "offset", column, offset)
 
 
-def _zero_zone(values: pd.Series, column: str, offset: str, *, name: str | None) -> ZoneHint | None:
-    """Return the zone the unit's name names whose offset is zero on every written day.
-
-    ``+00:00`` alone is UTC or a western European zone in winter; the name decides
-    (``Riverside London``), else ``None`` (nothing proposed, not UTC).
-    """
+def _zero_fits(values: pd.Series) -> list[str]:
+    """Return the zones of :data:`_ZERO_ZONES` at offset zero on every written day."""
     text = values.dropna().astype(str).str.strip()
     instants = pd.to_datetime(text[text != ""], utc=True, errors="coerce", format="ISO8601")
     if not len(instants) or instants.isna().any():
-        return None
+        return []
     days = instants.dt.normalize().drop_duplicates()
-    fits = [
+    return [
         zone
         for zone in _ZERO_ZONES
         if (days.dt.tz_convert(zone).map(lambda d: d.utcoffset()) == dt.timedelta(0)).all()
     ]
+
+
+def _zero_zone(fits: list[str], column: str, offset: str, *, name: str | None) -> ZoneHint | None:
+    """Return the zone of ``fits`` the unit's name names, as the hint of a zero offset.
+
+    ``+00:00`` alone is UTC or a western European zone in winter; the name decides
+    (``Riverside London``), else ``None`` (nothing proposed, not UTC).
+    """
     zone = _named_zone(fits, name)
     return None if zone is None else ZoneHint(zone, "offset", column, offset)
 

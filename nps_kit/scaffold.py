@@ -868,12 +868,17 @@ def _offset_zones(
     if not clock.carries_offsets(values):
         return _OffsetZones()
 
-    def hint(rows: pd.Series, label: str) -> ZoneHint | None:
-        found = zone_hint(rows.to_frame(), date_column=date_column, name=label)
-        return found if found is not None and found.kind in ("offset", "offsets") else None
-
     written = clock.written_offsets(values)
     zero = bool((written.dropna() == pd.Timedelta(0)).all())
+
+    def hint(rows: pd.Series, label: str) -> ZoneHint | None:
+        # +00:00 alone: a column of UK regions or countries says whose winter clock it is
+        # (REVIEW28 #2); otherwise places say where customers are, not the tool's clock.
+        frame = data.loc[rows.index] if zero else rows.to_frame()
+        found = zone_hint(frame, date_column=date_column, name=label)
+        kinds = ("offset", "offsets", "place") if zero else ("offset", "offsets")
+        return found if found is not None and found.kind in kinds else None
+
     if unit_column is None:
         return _OffsetZones(True, hint(values, name), zero=zero)
     units = data[unit_column].astype("string").str.strip()

@@ -2143,6 +2143,16 @@ def test_a_winter_uk_export_s_zero_offset_proposes_no_utc(tmp_path: Path, offset
     project_from_export(tmp_path / "p", export, unit_column="Property")
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert yaml.safe_load(text)["timezone"] == "Europe/London"
+    # So is a column of UK regions (an energy supplier's export).
+    regions = ("Scotland", "North West", "Midlands")
+    rows = [f"{regions[i % 3]},{line}" for i, line in enumerate(winter)]
+    export = write_text(tmp_path / "c.csv", "Region,Response Date,recommend,why\n" + "".join(rows))
+    project_from_export(tmp_path / "r", export)
+    text = (tmp_path / "r" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["timezone"] == "Europe/London"
+    assert "The column 'Region' names places in Europe/London" in " ".join(
+        line.removeprefix("# ") for line in text.splitlines()
+    )
 
 
 def test_a_japanese_project_s_zero_offset_note_is_in_japanese(tmp_path: Path) -> None:
