@@ -25,6 +25,7 @@ unit = "ec"  # unit id, used in file names
 unit_name = "EC事業部"  # display name
 language = "ja"  # report language: "ja" or "en"
 timezone = "Asia/Tokyo"  # time zone of the times shown (IANA name)
+export_timezone = "Asia/Tokyo"  # zone times with a UTC offset are read in; None = as written
 data_path = "../data/demo_responses.csv.gz"  # survey export (CSV, XLSX, Parquet)
 data_sheet = None  # XLSX sheet name or index; None = first sheet
 data_encoding = None  # CSV text encoding; None = detect
@@ -100,7 +101,7 @@ u = prepare_unit(
     id_column=id_column,
     dedupe=dedupe,
     cache=data_cache,
-    timezone=timezone,
+    timezone=export_timezone,  # months are cut in the zone the run reads the export in
     unfinished=unfinished,
 )
 # the follow-up analysis feeds the strategies, follow-ups, detractor list and data quality

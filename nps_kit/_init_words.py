@@ -135,6 +135,18 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "異なります。各ユニットのファイルでそれぞれ設定しています。" + _NULL_OFFSETS_JA,
     ),
     (
+        r"The export writes each time with the UTC offset \+00:00 \(or Z\): UTC's, but also "
+        r"that of Europe/London, Europe/Dublin or Europe/Lisbon in winter, which write \+01:00 "
+        r"from summer time on, so no zone is proposed \(UTC would move those times an hour back "
+        r"from then\)\. " + _NULL_OFFSETS + r" Set the zone of the times \(UTC, Europe/London "
+        r"…\) when you know it\.",
+        "エクスポートは各時刻をUTCとの時差+00:00（またはZ）つきで書いています。これはUTCの時差"
+        "ですが、冬のEurope/London、Europe/Dublin、Europe/Lisbonの時差でもあり、これらは夏時間"
+        "には+01:00と書くため、タイムゾーンは提案していません（UTCにすると夏時間以降の時刻が"
+        "1時間ずれます）。" + _NULL_OFFSETS_JA + "タイムゾーンが分かれば設定してください"
+        "（UTC、Europe/Londonなど）。",
+    ),
+    (
         r"The export writes each time with its UTC offset, and the offsets point to no single "
         r"zone\. " + _NULL_OFFSETS + r" Set the zone of the offsets \(e\.g\. Europe/London, "
         r"Australia/Sydney\) to count them there too\.",

@@ -97,9 +97,20 @@ _OFFSET_ZONES: Final[dict[str, str]] = {
     "+0900": "Asia/Tokyo",
     "+0530": "Asia/Kolkata",
     "+0800": "Asia/Singapore",
-    "Z": "UTC",
-    "+0000": "UTC",
 }
+# A zero offset (+00:00, Z) is UTC's and, in winter, London's, Dublin's, Lisbon's: a UK export
+# of November says +00:00 and one of April +01:00 (REVIEW28 #2, QA26 #5). It points to a zone
+# only when the unit's name names one whose offset it is on every written day.
+_ZERO: Final = frozenset({"Z", "+0000"})
+_ZERO_ZONES: Final = (
+    "Europe/London",
+    "Europe/Dublin",
+    "Europe/Lisbon",
+    "Atlantic/Reykjavik",
+    "Atlantic/Canary",
+    "Atlantic/Faroe",
+    "Atlantic/Madeira",
+)
 # Cities exports name units after that are not in a zone's name (the zone is their country's).
 _CITIES: Final[dict[str, str]] = {
     **dict.fromkeys(
@@ -166,6 +177,7 @@ def zone_hint(
         European zone whose summer-time dates the offsets change on, else the zone of a
         column of places; ``None`` when none says one zone.
     """
+    zero: list[str] | None = None  # the zones of written +00:00 offsets, when every one is
     if date_column is not None and date_column in responses.columns:
         named = _HEADER_ZONE.search(date_column)
         if named is not None:
@@ -173,6 +185,9 @@ def zone_hint(
         values = responses[date_column]
         found = _offset(values)
         hint = None if found is None else _offset_zone(found, date_column)
+        if found is not None and found.replace(":", "") in _ZERO:
+            zero = _zero_fits(values)
+            hint = hint or _zero_zone(zero, date_column, found, name=name)
         hint = hint or _switching(values, date_column, name=name)
         if hint is not None:
             return hint
@@ -180,7 +195,9 @@ def zone_hint(
         if str(column).startswith("nps_") or column == date_column:
             continue
         hint = _places(responses[column], str(column))
-        if hint is not None:
+        # +00:00 times and UK regions: London's winter clock; a place whose zone is not at
+        # +00:00 on those days says nothing of the times' clock.
+        if hint is not None and (zero is None or hint.zone in zero):
             return hint
     return None
 
@@ -189,6 +206,30 @@ def _offset_zone(offset: str, column: str) -> ZoneHint | None:
     """Return the hint of one written offset, when a single zone has it."""
     key = offset if offset == "Z" else offset.replace(":", "")
     zone = _OFFSET_ZONES.get(key)
+    return None if zone is None else ZoneHint(zone, "offset", column, offset)
+
+
+def _zero_fits(values: pd.Series) -> list[str]:
+    """Return the zones of :data:`_ZERO_ZONES` at offset zero on every written day."""
+    text = values.dropna().astype(str).str.strip()
+    instants = pd.to_datetime(text[text != ""], utc=True, errors="coerce", format="ISO8601")
+    if not len(instants) or instants.isna().any():
+        return []
+    days = instants.dt.normalize().drop_duplicates()
+    return [
+        zone
+        for zone in _ZERO_ZONES
+        if (days.dt.tz_convert(zone).map(lambda d: d.utcoffset()) == dt.timedelta(0)).all()
+    ]
+
+
+def _zero_zone(fits: list[str], column: str, offset: str, *, name: str | None) -> ZoneHint | None:
+    """Return the zone of ``fits`` the unit's name names, as the hint of a zero offset.
+
+    ``+00:00`` alone is UTC or a western European zone in winter; the name decides
+    (``Riverside London``), else ``None`` (nothing proposed, not UTC).
+    """
+    zone = _named_zone(fits, name)
     return None if zone is None else ZoneHint(zone, "offset", column, offset)
 
 
@@ -260,6 +301,14 @@ def _fits(pairs: pd.DataFrame, days: pd.DatetimeIndex, zone: str) -> bool:
 
 def _named(fits: list[str], name: str | None) -> str:
     """Return the zone of ``fits`` the unit's name names, else the clock's usual one."""
+    named = _named_zone(fits, name)
+    if named is not None:
+        return named
+    return next((zone for zone in _CLOCK_DEFAULT if zone in fits), fits[0])
+
+
+def _named_zone(fits: list[str], name: str | None) -> str | None:
+    """Return the zone of ``fits`` whose city, country or region the unit's name names."""
     words = unicodedata.normalize("NFKC", name or "").lower()
     for zone in fits:
         city = zone.split("/")[-1].replace("_", " ").lower()
@@ -269,7 +318,7 @@ def _named(fits: list[str], name: str | None) -> str:
         for place, zone in places.items():
             if zone in fits and re.search(rf"\b{re.escape(place)}\b", words):
                 return zone
-    return next((zone for zone in _CLOCK_DEFAULT if zone in fits), fits[0])
+    return None
 
 
 def _written(offset: pd.Timedelta) -> str:

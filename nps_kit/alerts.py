@@ -447,7 +447,11 @@ def new_detractors(
             **{c: rows[f].astype("string").fillna("") for c, f in columns.items() if f in rows},
             "comment": texts,
         }
-    ).sort_values(list(URGENCY), kind="stable")
+    )
+    # Oldest first by the moment answered, shown as written: 21:37 −05:00 comes after 03:07
+    # +01:00 of the next day (REVIEW28 #4).
+    keys = table[list(URGENCY)].assign(date=instants[table.index])
+    table = table.loc[keys.sort_values(list(URGENCY), kind="stable").index]
     # Date-only exports are read as midnight: show their dates without a made-up 00:00.
     timed = has_time_of_day(loaded.data["nps_date"])
     # The playbook's first action: call within CALL_WITHIN_HOURS of the response; already

@@ -150,8 +150,12 @@ _NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)")
 _DOTTED = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}(?!\d)")
 #: A written time's UTC offset as ISO 8601 writes it at its end (+01:00, -0500, Z), captured:
 #: the one rule for "this export's times carry their zone" (:func:`carries_offsets`) and for
-#: the zone an offset points to (``nps_kit._zone_hint``).
-OFFSET_AT_END: Final = re.compile(r"\d\s*(Z|[+-]\d{2}:?\d{2})$")
+#: the zone an offset points to (``nps_kit._zone_hint``). An offset follows a time of day
+#: (``T00:30:00+01:00``, ``10:16 +0100``, ``…:00.123Z``): the year of a date written with
+#: hyphens (``05-12-2026``) is no offset (FIX48B, REVIEW28 #1: read as −20:26).
+OFFSET_AT_END: Final = re.compile(
+    r"(?<!\d)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$"
+)
 _AM_PM = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?m\.?(?![a-z])", re.IGNORECASE)
 #: Survey tools whose exports write numeric dates month first (11/03/2026 02:05:09 PM).
 _US_TOOLS: Final = {"surveymonkey": "SurveyMonkey", "google_forms": "Google Forms"}

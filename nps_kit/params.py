@@ -1204,9 +1204,10 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
     Returns
     -------
     dict
-        ``unit, unit_name, language, timezone, data_path, data_sheet, data_encoding, filter_column,
-        filter_values, score_column, date_column, id_column, comment_column, contact_column,
-        contact_details (column names: the details themselves never enter the notebook),
+        ``unit, unit_name, language, timezone, export_timezone, data_path, data_sheet,
+        data_encoding, filter_column, filter_values, score_column, date_column, id_column,
+        comment_column, contact_column, contact_details (column names: the details themselves
+        never enter the notebook),
         weight_column, date_format, missing_values, fix_text, dedupe, unfinished, period,
         comparison, target, top_n, breakdowns (``{column, label}``), followups, themes_path,
         playbook_path, min_n, min_report_n, level, redact, status_file`` — only str, int, float,
@@ -1230,6 +1231,9 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         "unit_name": unit.name,
         "language": unit.language,
         "timezone": unit.zone,
+        # The zone prepare_unit reads the export in, as the run's cache is built (FIX48B,
+        # REVIEW28 #3): an English unit without timezone keeps each offset's wall clock.
+        "export_timezone": loader["timezone"],
         "data_path": str(src.path),
         "data_sheet": src.sheet,
         "data_encoding": src.encoding,

@@ -872,11 +872,15 @@ class _OffsetZones:
     units
         When the units' offsets point to different zones: each unit's (by its value of the
         unit column), written in its own file; units whose offsets point to none are left out.
+    zero
+        Whether every offset is ``+00:00`` or ``Z``: UTC's, and a western European zone's in
+        winter, so it proposes no zone by itself (REVIEW28 #2).
     """
 
     offsets: bool = False
     project: ZoneHint | None = None
     units: dict[str, ZoneHint] = field(default_factory=dict)
+    zero: bool = False
 
 
 def _offset_zones(
@@ -908,12 +912,19 @@ def _offset_zones(
     if not clock.carries_offsets(values):
         return _OffsetZones()
 
+    written = clock.written_offsets(values)
+    zero = bool((written.dropna() == pd.Timedelta(0)).all())
+
     def hint(rows: pd.Series, label: str) -> ZoneHint | None:
-        found = zone_hint(rows.to_frame(), date_column=date_column, name=label)
-        return found if found is not None and found.kind in ("offset", "offsets") else None
+        # +00:00 alone: a column of UK regions or countries says whose winter clock it is
+        # (REVIEW28 #2); otherwise places say where customers are, not the tool's clock.
+        frame = data.loc[rows.index] if zero else rows.to_frame()
+        found = zone_hint(frame, date_column=date_column, name=label)
+        kinds = ("offset", "offsets", "place") if zero else ("offset", "offsets")
+        return found if found is not None and found.kind in kinds else None
 
     if unit_column is None:
-        return _OffsetZones(True, hint(values, name))
+        return _OffsetZones(True, hint(values, name), zero=zero)
     units = data[unit_column].astype("string").str.strip()
     hints = {
         value: hint(values[(units == value).fillna(False).to_numpy(dtype=bool)], value)
@@ -921,8 +932,8 @@ def _offset_zones(
     }
     named = {h.zone if h is not None else None for h in hints.values()}
     if len(named) == 1 and None not in named:
-        return _OffsetZones(True, next(iter(hints.values())))
-    return _OffsetZones(True, units={v: h for v, h in hints.items() if h is not None})
+        return _OffsetZones(True, next(iter(hints.values())), zero=zero)
+    return _OffsetZones(True, units={v: h for v, h in hints.items() if h is not None}, zero=zero)
 
 
 def _offset_lines(zones: _OffsetZones, language: str) -> list[str]:
@@ -946,6 +957,15 @@ def _offset_lines(zones: _OffsetZones, language: str) -> list[str]:
         text = (
             "The export writes each time with its UTC offset, and the units' offsets point "
             f"to different zones: each unit's file sets its own. {null}"
+        )
+        value = "null"
+    elif zones.zero:
+        text = (
+            "The export writes each time with the UTC offset +00:00 (or Z): UTC's, but also "
+            "that of Europe/London, Europe/Dublin or Europe/Lisbon in winter, which write "
+            "+01:00 from summer time on, so no zone is proposed (UTC would move those times "
+            f"an hour back from then). {null} Set the zone of the times (UTC, Europe/London "
+            "…) when you know it."
         )
         value = "null"
     else:

@@ -1368,3 +1368,35 @@ def test_offset_times_compare_with_now_and_older_log_keys_as_instants(tmp_path: 
     # A key the log wrote when 10:16+01:00 was read as UTC's 09:16 still covers it.
     old_key = response_key("880100", pd.Timestamp("2026-11-29 09:16"))
     assert listed("2026-11-29T00:00:00+00:00", Alerted(keys=frozenset({old_key}))) == ["880101"]
+
+
+def test_offset_times_are_listed_oldest_first_by_the_moment_answered(tmp_path: Path) -> None:
+    # REVIEW28 #4: "oldest response first" followed the written clock, so 21:37 −05:00 (02:37
+    # UTC on the 30th) came before 03:07 +01:00 of the 30th (02:07 UTC), answered earlier.
+    from nps_kit.alerts import Alerted, new_detractors
+    from nps_kit.load import load_responses
+    from nps_kit.params import load_unit
+
+    (tmp_path / "hotel.csv").write_text(
+        "Survey ID,Response Date,Score,OK to contact\n"
+        "880100,2026-11-29T21:37:00-05:00,3,Yes\n"
+        "880101,2026-11-30T03:07:00+01:00,3,Yes\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "group.yaml").write_text(
+        "name: Group\nlanguage: en\ndata: {path: hotel.csv}\nalerts: {to: [d@example.com]}\n"
+        "columns: {score: Score, date: Response Date, id: Survey ID, contact: OK to contact}\n",
+        encoding="utf-8",
+    )
+    unit = load_unit(tmp_path / "group.yaml")
+    loaded = load_responses(tmp_path / "hotel.csv", **unit.loader_options())  # type: ignore[arg-type]
+    rows = new_detractors(
+        unit,
+        loaded,
+        source=tmp_path / "hotel.csv",
+        since=dt.datetime(2026, 11, 1),
+        already=Alerted(),
+    )
+    assert list(rows["response_id"]) == ["880101", "880100"]
+    # Shown as written, each at its own clock.
+    assert [str(d)[:16] for d in rows["date"]] == ["2026-11-30 03:07", "2026-11-29 21:37"]

@@ -109,3 +109,43 @@ def test_written_offsets_and_instants() -> None:
         "10:16",  # no offset written: the unit's clock, UTC's
         "10:16",
     ]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "05-12-2026",  # dd-mm-yyyy: '-2026' was read as −20:26 (REVIEW28 #1)
+        "12-05-2026",  # mm-dd-yyyy
+        "2026-12-05",  # yyyy-mm-dd: '-05' is no offset either
+        "05-12-2026 10:16",
+        "12-05-2026 10:16:00",
+        "2026-12-05 10:16:00",
+        "05-12-26",
+    ],
+)
+def test_a_date_written_with_hyphens_carries_no_offset(cell: str) -> None:
+    import pandas as pd
+
+    from nps_kit.clock import carries_offsets, written_offsets
+
+    assert written_offsets(pd.Series([cell])).isna().all()
+    assert not carries_offsets(pd.Series([cell, cell]))
+
+
+@pytest.mark.parametrize(
+    ("cell", "minutes"),
+    [
+        ("05-12-2026 10:16 +0100", 60),
+        ("12-05-2026 10:16:00-05:00", -300),
+        ("2026-12-05T00:30:00+01:00", 60),
+        ("2026-12-05T10:16:00.123Z", 0),
+        ("2026-12-05 10:16Z", 0),
+    ],
+)
+def test_an_offset_after_a_time_of_day_is_read(cell: str, minutes: int) -> None:
+    import pandas as pd
+
+    from nps_kit.clock import written_offsets
+
+    (offset,) = written_offsets(pd.Series([cell]))
+    assert offset == pd.Timedelta(minutes=minutes)

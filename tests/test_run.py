@@ -1662,3 +1662,42 @@ def test_times_written_with_an_offset_fall_in_the_month_they_were_written_in_as_
     assert trend_table(london)["period"].astype(str).min() == "2026-06"
     with pytest.raises(DataError, match=r"no responses in 2026-05; the data covers 2026-06"):
         _report_unit(params, "london", "2026-05")
+
+
+def test_a_report_notebook_run_by_hand_without_the_cache_reads_offsets_as_score_does(
+    tmp_path: Path,
+) -> None:
+    # REVIEW28 #3: re-run by hand (data_cache None), the notebook passed its display zone
+    # ('UTC' for an English unit without timezone) to prepare_unit, which converted P3 (00:30 on
+    # 1 November, +01:00) to 31 October: Paris's November had 3 responses, score's 4.
+    from importlib import resources
+
+    from nps_kit.unit import prepare_unit
+
+    params = _hotel_project(tmp_path)
+    unit = load_unit(params / "paris.yaml", defaults=params / "defaults.yaml")
+    nb = notebook_parameters(unit, period="2026-11")
+    cells = json.loads(
+        resources.files("nps_kit").joinpath("resources/nps_report.ipynb").read_text("utf-8")
+    )["cells"]
+    code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    call = re.search(r"prepare_unit\((.*?)\n\)", code, re.S)
+    assert call is not None
+    zone = re.search(r"\btimezone=(\w+)", call.group(1))
+    assert zone is not None
+    paris = prepare_unit(
+        nb["data_path"],
+        name=nb["unit_name"],
+        language=nb["language"],
+        unit_column=nb["filter_column"],
+        unit_values=nb["filter_values"],
+        score_column=nb["score_column"],
+        date_column=nb["date_column"],
+        period="2026-11",
+        cache=None,
+        timezone=nb[zone.group(1)],
+    )
+    november = paris.responses[paris.responses["period"] == "2026-11"]
+    assert sorted(november["Survey ID"].astype(str)) == ["P3", "P4", "P5", "P6"]
+    # The generation time is still shown in the language's zone.
+    assert nb["timezone"] == "UTC"

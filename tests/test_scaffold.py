@@ -2177,3 +2177,52 @@ def test_a_clinics_parking_complaints_get_advice_about_parking_not_paperwork(
     assert "推奨者に感謝を伝え、特に評価してくれた点を聞いて、その点を守る" in text
     assert "予約・手続きの手間" not in text
     assert "紹介" not in text and "レビュー" not in text
+
+
+@pytest.mark.parametrize("offset", ["+00:00", "Z"])
+def test_a_winter_uk_export_s_zero_offset_proposes_no_utc(tmp_path: Path, offset: str) -> None:
+    # REVIEW28 #2: every offset +00:00 (November in the UK) proposed timezone: UTC, so from
+    # April the BST times (+01:00) were converted to UTC and the 1st's early hours filed in the
+    # month before (QA26 #5). +00:00 alone is UTC or London/Dublin/Lisbon in winter.
+    winter = [f"2026-11-{d:02d}T00:30:00{offset},{d % 11},ok {d}\n" for d in range(1, 29)]
+    export = write_text(tmp_path / "a.csv", "Response Date,recommend,why\n" + "".join(winter))
+    project_from_export(tmp_path / "q", export)
+    text = (tmp_path / "q" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["timezone"] is None
+    flat = " ".join(line.removeprefix("# ") for line in text.splitlines())
+    assert (
+        "The export writes each time with the UTC offset +00:00 (or Z): UTC's, but also that of "
+        "Europe/London, Europe/Dublin or Europe/Lisbon in winter, which write +01:00 from summer "
+        "time on, so no zone is proposed" in flat
+    )
+    # The unit's name is evidence: a London hotel's +00:00 in November is London's.
+    rows = [f"Riverside London,{line}" for line in winter]
+    export = write_text(
+        tmp_path / "b.csv", "Property,Response Date,recommend,why\n" + "".join(rows)
+    )
+    project_from_export(tmp_path / "p", export, unit_column="Property")
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["timezone"] == "Europe/London"
+    # So is a column of UK regions (an energy supplier's export).
+    regions = ("Scotland", "North West", "Midlands")
+    rows = [f"{regions[i % 3]},{line}" for i, line in enumerate(winter)]
+    export = write_text(tmp_path / "c.csv", "Region,Response Date,recommend,why\n" + "".join(rows))
+    project_from_export(tmp_path / "r", export)
+    text = (tmp_path / "r" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["timezone"] == "Europe/London"
+    assert "The column 'Region' names places in Europe/London" in " ".join(
+        line.removeprefix("# ") for line in text.splitlines()
+    )
+
+
+def test_a_japanese_project_s_zero_offset_note_is_in_japanese(tmp_path: Path) -> None:
+    rows = "".join(
+        f"2026-11-{d:02d}T10:00:00+00:00,{d % 11},対応がとても丁寧でした {d}\n"
+        for d in range(1, 29)
+    )
+    export = write_text(tmp_path / "a.csv", "回答日時,推奨度,理由\n" + rows)
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["timezone"] is None
+    assert "時差+00:00（またはZ）" in text
+    assert "The export writes" not in text

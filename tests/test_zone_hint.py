@@ -44,7 +44,7 @@ def test_a_date_header_naming_utc_says_utc() -> None:
 @pytest.mark.parametrize(
     ("times", "zone"),
     [(["2026-11-01T09:00:00+09:00", "2026-11-02T10:00:00+09:00"], "Asia/Tokyo"),
-     (["2026-11-01T09:00:00Z"], "UTC"),
+     (["2026-11-01T09:00:00Z"], None),  # UTC, or London in winter (REVIEW28 #2)
      (["2026-11-01T09:00:00-06:00", "2026-11-02T09:00:00-06:00"], None),  # several zones
      (["2026-11-01T09:00:00+09:00", "2026-11-02T09:00:00+00:00"], None)],
 )  # fmt: skip
@@ -141,3 +141,15 @@ def test_every_time_is_read_not_only_the_first_season() -> None:
     hint = zone_hint(_export(when=times), date_column="when", name="Paris")
     assert hint is not None
     assert hint.zone == "Europe/Paris"
+
+
+@pytest.mark.parametrize("offset", ["+00:00", "Z", "+0000"])
+def test_a_zero_offset_alone_points_to_no_zone(offset: str) -> None:
+    # REVIEW28 #2: +00:00 is UTC's and London's, Dublin's, Lisbon's in winter.
+    frame = pd.DataFrame({"d": [f"2026-11-{d:02d}T10:00:00{offset}" for d in range(1, 29)]})
+    assert zone_hint(frame, date_column="d", name="Survey") is None
+    london = zone_hint(frame, date_column="d", name="Riverside London")
+    assert london is not None and (london.zone, london.kind) == ("Europe/London", "offset")
+    # In July London writes +01:00: a London hotel's +00:00 then is not London's clock.
+    july = pd.DataFrame({"d": [f"2026-07-{d:02d}T10:00:00{offset}" for d in range(1, 29)]})
+    assert zone_hint(july, date_column="d", name="Riverside London") is None
