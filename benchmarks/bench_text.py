@@ -215,6 +215,12 @@ BLIND24_FIRST_MEASURE = {"en": (0.853, 0.802, 0.846), "ja": (0.821, 0.823, 0.873
 # Again at 167afd8, after ERR24 (rules on blind set 23's errors) and TEXT47 (comments in other
 # languages): the same to three decimals, rules alone too; the theme layer unchanged.
 BLIND24_SECOND_MEASURE = {"en": (0.853, 0.802, 0.846), "ja": (0.821, 0.823, 0.873)}
+# Blind set 25, four more authors, measured at 33a2d57's text code (/work/lead/PREREG25.md),
+# before any change could be tuned on it; rules alone en 0.691/0.605/0.798, ja 0.791/0.720/0.824.
+BLIND25_FIRST_MEASURE = {"en": (0.831, 0.741, 0.829), "ja": (0.867, 0.847, 0.867)}
+# Again at 3b123f1, after ERR25 (rules on blind set 24's errors), FIX51/FIX52 (polarity) and the
+# Japanese theme layer's round 11 (LAY26): rules alone en unchanged, ja 0.792/0.726/0.825.
+BLIND25_SECOND_MEASURE = {"en": (0.831, 0.741, 0.829), "ja": (0.862, 0.862, 0.873)}
 N_COMMENTS = 100_000
 # The tagger before the speed work (issue 11), timed beside today's in the same run.
 OLD_TAGGER = "72fb5a2"
@@ -752,6 +758,11 @@ def evaluation_report() -> None:
             24,
             "twenty-fourth",
             (("c8bc58f", BLIND24_FIRST_MEASURE), ("167afd8", BLIND24_SECOND_MEASURE)),
+        ),
+        (
+            25,
+            "twenty-fifth",
+            (("33a2d57", BLIND25_FIRST_MEASURE), ("3b123f1", BLIND25_SECOND_MEASURE)),
         ),
     ):
         for name, measure in measures:

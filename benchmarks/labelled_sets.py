@@ -91,8 +91,8 @@ FOLD_RULES = {
 TEST5 = "21"
 #: Blind set 24 (``theme_eval_blind24.csv``) was a measure (/work/lead/PREREG24.md), read twice as
 #: whole figures and so spent; round 11 names it in ``SPENT_BLIND`` (its held-out set).
-#: Blind set 25 (``theme_eval_blind25.csv``) is a measure now (/work/lead/PREREG25.md), never read
-#: by any script here.
+#: Blind set 25 (``theme_eval_blind25.csv``) was a measure this session (/work/lead/PREREG25.md),
+#: read twice as whole figures and so spent; no script here read it.
 #: Round 5's choice folds: round 4's, set 19 (no longer held out; read over rules round 8,
 #: c614311, which never tuned on it) and set 22 (over d0b9abc, main before set 22 landed).
 FOLDS5 = ("6", "7", "8", "18", "19", "22")

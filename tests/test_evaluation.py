@@ -339,6 +339,10 @@ BLIND23_LAYER = {"en": (0.82, 0.70, 0.85), "ja": (0.98, 0.99, 0.84)}  # ja: trai
 # same); floors are that second reading rounded down by 0.01.
 BLIND24_RULES = {"en": (0.74, 0.69, 0.80), "ja": (0.71, 0.67, 0.83)}
 BLIND24_LAYER = {"en": (0.84, 0.79, 0.83), "ja": (0.98, 0.99, 0.86)}  # ja: trained floors
+# Blind set 25, second reading (3b123f1, PREREG25): en 0.831/0.741/0.829, ja 0.862/0.862/0.873;
+# rules alone en 0.691/0.605/0.798, ja 0.792/0.726/0.825. Floors 0.01 below, rounded down.
+BLIND25_RULES = {"en": (0.68, 0.59, 0.78), "ja": (0.78, 0.71, 0.81)}
+BLIND25_LAYER = {"en": (0.82, 0.73, 0.81), "ja": (0.85, 0.85, 0.86)}
 # Short-comment set 14 (640 comments, two blind authors; bare judgements and closing phrases,
 # short themed answers and themed sentences beside such a phrase, 40 % with no theme), read as
 # whole figures (/work/lead/PREREG14.md): at 7401a76 en 0.884/0.949/0.971, ja 0.917/0.936/0.989;
@@ -531,6 +535,8 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
         (BLIND23, BLIND23_LAYER, True),
         (BLIND24, BLIND24_RULES, False),
         (BLIND24, BLIND24_LAYER, True),
+        (BLIND25, BLIND25_RULES, False),
+        (BLIND25, BLIND25_LAYER, True),
         (SHORT14, SHORT14_RULES, False),
         (SHORT14, SHORT14_LAYER, True),
         (_both_languages("theme_unit14"), UNIT14_RULES, False),
@@ -585,6 +591,8 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
         "twenty-third-layer-measured-twice",
         "twenty-fourth-rules-measured-twice",
         "twenty-fourth-layer-measured-twice",
+        "twenty-fifth-rules-measured-twice",
+        "twenty-fifth-layer-measured-twice",
         "short14-rules-never-tuned",
         "short14-layer-measured-twice",
         "unit14-rules-never-tuned",
