@@ -16,7 +16,7 @@ The share is :data:`DOMINANT_SHARE` of the tagged comments, with at least
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -76,6 +76,13 @@ class Dominant:
         Its most frequent matched phrases, most frequent first: ``phrase`` (as written most
         often), ``lang``, ``count`` (comments of the theme containing it) and ``example``
         (the shortest such comment).
+    unmatched
+        Of ``count``, the comments in which no word or pattern of the theme matched: the
+        learned layer tagged them.
+    layer_phrases
+        When fewer than two of the theme's words recur: the most frequent phrases of the
+        ``unmatched`` comments (same columns as ``phrases``), so that a user learns what the
+        layer filed under the theme; else empty.
     """
 
     theme: Theme
@@ -83,6 +90,10 @@ class Dominant:
     tagged: int
     share: float
     phrases: pd.DataFrame
+    unmatched: int = 0
+    layer_phrases: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["phrase", "lang", "count", "example"])
+    )
 
 
 def _matched(theme: Theme, text: str) -> list[str]:
@@ -160,7 +171,23 @@ def dominant_theme(
         return {shown: shown for shown in phrases.values() if shown in hits}
 
     found = _frequent_phrases(mine, top=top, min_count=min_count, keep=own)
-    return Dominant(theme, int(counts[j]), tagged, held, found)
+    # The learned layer tags comments with none of the theme's words (QA: a Japanese hotel's
+    # 朝食会場, シャワー and アメニティ comments under Quality): their phrases say what it filed.
+    layer = mine[[not _matched(theme, _normalised(text)) for text in mine]]
+    recurring = (
+        _frequent_phrases(layer, top=top, min_count=min_count)
+        if len(found) < _MIN_PHRASES and len(layer)
+        else None
+    )
+    return Dominant(
+        theme,
+        int(counts[j]),
+        tagged,
+        held,
+        found,
+        len(layer),
+        *([] if recurring is None else [recurring]),
+    )
 
 
 def _theme_id(phrase: str, base: str, taken: set[str]) -> str:
