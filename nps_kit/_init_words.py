@@ -537,7 +537,8 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "よく出る語句を一覧できます。書式は nps-kit の themes.yaml の冒頭にあります。",
     ),
     (
-        r"One theme holds most of these comments: '(?P<id>\w+)', (?P<s>[\d.]+)% of the "
+        r"One theme holds most of these comments: '(?P<label>.+?)' \((?P<id>\w+)\), "
+        r"(?P<s>[\d.]+)% of the "
         r"(?P<n>[\d,]+) comments with a theme(?: of (?P<of>.+?))? \(over (?P<t>\d+)%, one "
         r"action covers the "
         r"problems of different teams\)\.(?: Units where one theme holds over \d+%: "
@@ -547,7 +548,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
             "1つのテーマにコメントが集中しています："
             + (f"{m['of']}の" if m["of"] else "")
             + f"テーマの付いたコメント{m['n']}件の"
-            f"{m['s']}%が「{m['id']}」です（{m['t']}%を超えると、1つの施策が別々の担当の問題を"
+            f"{m['s']}%が「{m['label']}」（{m['id']}）です（{m['t']}%を超えると、1つの施策が別々の担当の問題を"
             "まとめてしまいます）。"
             + (
                 f"1つのテーマが{m['t']}%を超える単位：{'、'.join(m['u'].split(', '))}。"

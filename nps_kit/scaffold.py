@@ -30,7 +30,7 @@ from nps_kit._width import display_width
 from nps_kit._yaml import scalar
 from nps_kit._zone_hint import ZoneHint, zone_hint
 from nps_kit.errors import DataError, NpsKitError
-from nps_kit.i18n import t
+from nps_kit.i18n import Language, t
 from nps_kit.inspect import (
     _ASKS_IMPROVEMENT,
     _ID_NAME,
@@ -1465,17 +1465,22 @@ def _split_proposal(
     if found is None and by_unit:
         name, found = max(by_unit, key=lambda pair: pair[1].share)
         of = f" of {name}"
-    snippet = "" if found is None else split_yaml(found, lang="ja" if language == "ja" else "en")
+    # Named by the label the report shows in the project's language (FIX54: 「quality」 in a
+    # Japanese file whose readers know 「品質・内容」), with the id the lines below use.
+    lang: Language = "ja" if language == "ja" else "en"
+    snippet = "" if found is None else split_yaml(found, lang=lang)
     if found is None or not snippet:
         return ""
     theme = found.theme
     head = (
-        f"One theme holds most of these comments: '{theme.id}', {found.share:.1f}% of the "
-        f"{found.tagged:,} comments with a theme{of} (over {DOMINANT_SHARE:.0f}%, one action "
-        "covers the problems of different teams)."
+        f"One theme holds most of these comments: '{theme.label(lang)}' ({theme.id}), "
+        f"{found.share:.1f}% of the {found.tagged:,} comments with a theme{of} (over "
+        f"{DOMINANT_SHARE:.0f}%, one action covers the problems of different teams)."
     )
     if by_unit:
-        listed = ", ".join(f"{name} {held.theme.id} {held.share:.1f}%" for name, held in by_unit)
+        listed = ", ".join(
+            f"{name} {held.theme.label(lang)} {held.share:.1f}%" for name, held in by_unit
+        )
         head += f" Units where one theme holds over {DOMINANT_SHARE:.0f}%: {listed}."
     head += (
         " To split it into themes of its most frequent words, replace `themes: {}` above with "

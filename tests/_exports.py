@@ -691,7 +691,7 @@ _JA_HOTEL_OTHER = (
 
 
 def ja_hotel_export(*, layer: bool = False, n: int = 300, seed: int = 54) -> pd.DataFrame:
-    """Return a seeded Japanese hotel export (回答ID, 施設, 推奨度, 理由) of ``n`` rows.
+    """Return a seeded Japanese hotel export (回答ID, 回答日, 施設, 推奨度, 理由) of ``n`` rows.
 
     About 85 % of the comments are about rooms, baths, breakfast and cleaning, which the
     generic pack files under Quality: with ``layer``, comments its learned layer tags so (no
@@ -705,6 +705,7 @@ def ja_hotel_export(*, layer: bool = False, n: int = 300, seed: int = 54) -> pd.
         rows.append(
             {
                 "回答ID": i + 1,
+                "回答日": f"2026/{1 + i % 6:02d}/{1 + i % 28:02d}",
                 "施設": str(rng.choice(["京都", "大阪", "東京"])),
                 "推奨度": int(rng.integers(0, 11)),
                 "理由": str(rng.choice(pool)),

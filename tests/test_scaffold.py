@@ -38,6 +38,7 @@ from _exports import (
     TYPEFORM_REASON,
     google_rows,
     hotel_comments,
+    ja_hotel_export,
     monkey_services,
     qualtrics_rows,
     write_callcentre_ja,
@@ -2064,13 +2065,13 @@ def test_init_on_a_hotel_export_proposes_splitting_quality_and_reviewing_the_pla
     assert f"playbook: {parameters / 'playbook.yaml'} is the generic pack's playbook" in err
     themes = (parameters / "themes.yaml").read_text(encoding="utf-8")
     assert (
-        "# One theme holds most of these comments: 'quality', 71.2% of the 132 comments" in themes
+        "# One theme holds most of these comments: 'Quality' (quality), 71.2% of the 132" in themes
     )
     # each hotel's own share too
     said = " ".join(line.removeprefix("# ") for line in themes.split("\n"))
     assert re.search(
-        r"Units where one theme holds over 60%: Alpenhof Munich quality \d+\.\d%, "
-        r"Riverside London quality \d+\.\d%\.",
+        r"Units where one theme holds over 60%: Alpenhof Munich Quality \d+\.\d%, "
+        r"Riverside London Quality \d+\.\d%\.",
         said,
     )
     assert '#   room:  # 28 comments, e.g. "Quiet room, slept like a baby."' in themes
@@ -2083,6 +2084,24 @@ def test_init_on_a_hotel_export_proposes_splitting_quality_and_reviewing_the_pla
     assert {"quality", "room", "breakfast"} <= set(load_themes(parameters / "split.yaml").ids)
     playbook = (parameters / "playbook.yaml").read_text(encoding="utf-8")
     assert playbook.startswith("# REVIEW THIS FILE: `nps-kit init --from` chose the generic")
+
+
+def test_a_japanese_split_proposal_names_the_theme_by_its_japanese_label(tmp_path: Path) -> None:
+    # FIX54: 「テーマの付いたコメント200件の86.5%が「quality」です」 and 「京都 quality 87.4%」
+    # named the theme by its id; the proposed themes' English names were the Japanese word.
+    export = tmp_path / "ja_hotel.csv"
+    ja_hotel_export().to_csv(export, index=False)
+    root = tmp_path / "hotel"
+    project_from_export(root, export, unit_column="施設")
+    themes = (root / "parameters" / "themes.yaml").read_text(encoding="utf-8")
+    said = "".join(line.removeprefix("# ") for line in themes.split("\n"))
+    assert "テーマの付いたコメント300件の84.0%が「品質・内容」（quality）です" in said
+    assert "1つのテーマが60%を超える単位：京都 品質・内容 88.9%、大阪 品質・内容 80.9%、" in said
+    assert "quality 8" not in said
+    assert (
+        "#     label: {ja: '部屋', en: '部屋'}  # en: 英語の表示名に書き換え（ja・en とも必須）\n"
+        in themes
+    )
 
 
 @pytest.mark.slow

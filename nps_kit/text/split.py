@@ -58,6 +58,19 @@ SPLIT_MARKS: dict[str, str] = {
 }
 
 
+#: The note on a proposed theme's label: its other language's name is the word until rewritten.
+_LABEL_NOTES: dict[str, dict[str, str]] = {
+    "en": {
+        "en": "en: write its English name (both ja and en are required)",
+        "ja": "ja: write its Japanese name (both ja and en are required)",
+    },
+    "ja": {
+        "en": "en: 英語の表示名に書き換え（ja・en とも必須）",
+        "ja": "ja: 日本語の表示名に書き換え（ja・en とも必須）",
+    },
+}
+
+
 @dataclass(frozen=True)
 class Dominant:
     """A theme that holds most tagged comments (see :func:`dominant_theme`).
@@ -247,9 +260,14 @@ def split_yaml(dominant: Dominant, *, lang: Language = "en") -> str:
         said = said if len(said) <= 60 else said[:59] + "…"
         note = f"{count}件、例：「{said}」" if lang == "ja" else f'{count} comments, e.g. "{said}"'
         label = phrase[:1].upper() + phrase[1:] if of == "en" else phrase
+        # A label needs both names (themes.yaml: "display names (both required)"); the word
+        # is one language's, so the other's stands in until the user writes it (FIX54: 朝食
+        # as the English name of a Japanese theme, unsaid).
+        other = "en" if of == "ja" else "ja"
         blocks.append(
             f"  {name}:  # {note}\n"
-            f"    label: {{ja: {_quoted(label)}, en: {_quoted(label)}}}\n"
+            f"    label: {{ja: {_quoted(label)}, en: {_quoted(label)}}}"
+            f"  # {_LABEL_NOTES[lang][other]}\n"
             f"    keywords: {{{of}: [{_quoted(phrase.casefold() if of == 'en' else phrase)}]}}"
         )
     head = f"  {theme.id}:  # {SPLIT_MARKS[lang]}"
