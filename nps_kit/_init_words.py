@@ -572,6 +572,20 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "`nps-kit run` はこのファイルをそのまま使います。",
     ),
     (
+        r"REVIEW THIS FILE: `nps-kit init --from` found no theme pack that fits these comments, "
+        r"so these are nps-kit's built-in actions, not chosen for your business: they ask "
+        r"promoters for referrals and reviews, which some sectors' rules restrict\. Before the "
+        r"first report goes out, read the actions under `general:` \(per segment\) and "
+        r"`drivers:` and reword or delete any that does not fit your business or its rules; "
+        r"`nps-kit run` uses this file as it is\.",
+        "このファイルを確認してください：`nps-kit init --from` はこのコメントに合うテーマパックを"
+        "見つけられなかったため、ここにあるのは業種に合わせて選んだものではない nps-kit 組み込みの"
+        "施策です。推奨者への紹介やレビューの依頼を含みますが、業界によっては規則で制限されています。"
+        "最初のレポートを出す前に `general:`（セグメントごと）と `drivers:` の施策を読み、"
+        "業種や業界の規則に合わないものは書き換えるか削除してください。"
+        "`nps-kit run` はこのファイルをそのまま使います。",
+    ),
+    (
         r"Actions every business can take\. Asking promoters for referrals or public reviews is "
         r"left out: some sectors' rules restrict it \(in Japan, medical advertising rules "
         r"restrict inducing patients to recommend a clinic\)\. Where your rules allow it, add for "

@@ -1361,6 +1361,16 @@ _GENERIC_REVIEW = """\
 # delete any that does not fit your business or its rules; `nps-kit run` uses this file as it is.
 """
 
+#: Heads the built-in playbook in a project no pack fits (FIX54: it asked a project no pack fits
+#: for referrals and reviews, unsaid).
+_BUILTIN_REVIEW = """\
+# REVIEW THIS FILE: `nps-kit init --from` found no theme pack that fits these comments, so these
+# are nps-kit's built-in actions, not chosen for your business: they ask promoters for referrals
+# and reviews, which some sectors' rules restrict. Before the first report goes out, read the
+# actions under `general:` (per segment) and `drivers:` and reword or delete any that does not
+# fit your business or its rules; `nps-kit run` uses this file as it is.
+"""
+
 
 def _empty_themes(unread: str | None = None) -> str:
     said = f"# {unread}\n" if unread else ""
@@ -1515,7 +1525,7 @@ def _playbook(pack: str | None, *, language: str = "en") -> str:
         "# `nps-kit init --from`). Add actions per theme here when you add themes there.\n"
         "themes: {}\n\n"
     )
-    return text[:start] + note + text[end:]
+    return _BUILTIN_REVIEW + text[:start] + note + text[end:]
 
 
 def short_playbook_head(text: str, *, written_by: str = "nps-kit init --from") -> str:

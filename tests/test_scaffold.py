@@ -54,12 +54,13 @@ from _exports import (
     write_with_cover_sheet,
 )
 
+from nps_kit._init_words import in_language
 from nps_kit.cli import main
 from nps_kit.errors import DataError
 from nps_kit.followup import parse_ratings
 from nps_kit.load import load_responses
 from nps_kit.params import ATTACH_CHOICES, Attach, load_all, notebook_parameters
-from nps_kit.scaffold import choose_theme_pack, project_from_export
+from nps_kit.scaffold import _playbook, choose_theme_pack, project_from_export
 from nps_kit.score import nps
 from nps_kit.text.packs import PACKS, load_pack
 from nps_kit.text.themes import load_themes
@@ -1907,6 +1908,42 @@ def test_init_says_the_comments_are_in_a_language_no_pack_reads(
         f"{themes} has no themes; keywords in their language written under en: there tag them "
         "(as mentions, without praise or complaint).\n"
     ) in capsys.readouterr().err
+
+
+def test_init_says_to_review_the_built_in_playbook_when_no_pack_fits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX54: no pack fit, so init wrote the built-in playbook, which asks promoters for
+    # referrals and reviews, with no word; the note came only with the generic pack's.
+    rows = "".join(
+        f"{i + 1};{i % 28 + 1:02d}.11.2026;{i % 11};{_GERMAN[i % 4]}\n" for i in range(40)
+    )
+    export = write_text(
+        tmp_path / "k.csv", "Nr;Datum;Weiterempfehlung (0-10);Kommentar\n" + rows, "cp1252"
+    )
+    assert main(["init", str(tmp_path / "p"), "--from", str(export)]) == 0
+    playbook = tmp_path / "p" / "parameters" / "playbook.yaml"
+    text = playbook.read_text(encoding="utf-8")
+    assert text.startswith(
+        "# REVIEW THIS FILE: `nps-kit init --from` found no theme pack that fits these comments, "
+        "so these\n# are nps-kit's built-in actions, not chosen for your business: they ask "
+        "promoters for referrals\n"
+    )
+    assert "invite them to your referral offer" in text  # what the note warns of
+    assert (
+        f"playbook: {playbook} is nps-kit's built-in playbook (it asks promoters for referrals "
+        "and reviews), written for no business in particular: review its actions for yours "
+        "(under general: and drivers:) and reword or delete any that does not fit your business "
+        "or its rules before the first report goes out\n"
+    ) in capsys.readouterr().err
+    # In a Japanese project, the note in Japanese.
+    japanese = in_language(_playbook(None, language="ja"), "ja")
+    assert japanese.startswith(
+        "# このファイルを確認してください：\n# `nps-kit init --from` はこのコメントに合う"
+        "テーマパックを"
+        "見つけられなかったため、\n"
+    )
+    assert "REVIEW THIS FILE" not in japanese
 
 
 @pytest.mark.parametrize("order", ["file", "shuffled"])
