@@ -646,3 +646,12 @@ def test_suggest_says_the_layer_found_a_dominant_theme_and_which_phrases_recur(c
         "アメニティが充実 (24). Write those that name a topic of their own as keywords of a new "
         "theme."
     )
+    _, out, _ = _run(capsys, str(path), *args, "--format", "json")
+    split = json.loads(out)["split"]
+    assert (split["unmatched"], split["yaml"]) == (212, "")
+    assert split["layer_phrases"][0] == {
+        "phrase": "朝食会場",
+        "lang": "ja",
+        "count": 69,
+        "example": "朝食会場が狭かった。",
+    }

@@ -234,6 +234,8 @@ def _split_payload(dominant: Any) -> dict[str, Any]:
         "tagged": dominant.tagged,
         "share": round(dominant.share, 1),
         "phrases": dominant.phrases.to_dict(orient="records"),
+        "unmatched": dominant.unmatched,
+        "layer_phrases": dominant.layer_phrases.to_dict(orient="records"),
         "yaml": split_yaml(dominant),
     }
 
