@@ -542,8 +542,12 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"(?P<n>[\d,]+) comments with a theme(?: of (?P<of>.+?))? \(over (?P<t>\d+)%, one "
         r"action covers the "
         r"problems of different teams\)\.(?: Units where one theme holds over \d+%: "
-        r"(?P<u>.+)\.)? To split it into themes of its most frequent words, replace "
-        r"`themes: \{\}` above with the lines below, without their leading '# '\.",
+        r"(?P<u>.+?)\.)?(?: To split it into themes of its most frequent words, replace "
+        r"`themes: \{\}` above with the lines below, without their leading '# '\.| The learned "
+        r"layer tagged (?P<ln>[\d,]+) of its (?P<lc>[\d,]+) comments, which contain none of "
+        r"its words, so no split of them is proposed; their most frequent phrases: "
+        r"(?P<lp>.+)\. Add those that name a topic of their own as keywords of a new theme "
+        r"under `themes:` above\.)",
         lambda m: (
             "1つのテーマにコメントが集中しています："
             + (f"{m['of']}の" if m["of"] else "")
@@ -555,8 +559,17 @@ _JA: tuple[tuple[str, _Replace], ...] = (
                 if m["u"]
                 else ""
             )
-            + "よく出る語ごとのテーマに分けるには、上の `themes: {}` を下の行で置き換え、"
-            "行頭の「# 」を外してください。"
+            + (
+                f"このテーマの{m['lc']}件のうち{m['ln']}件はこのテーマの言葉を含まず、"
+                "学習済みの層が付けたものなので、言葉による分割は提案しません。"
+                "それらのコメントによく出る語句："
+                + "、".join(m["lp"].split(", "))
+                + "。独自の話題を表すものは、上の `themes:` に新しいテーマのキーワードとして"
+                "加えてください。"
+                if m["lp"]
+                else "よく出る語ごとのテーマに分けるには、上の `themes: {}` を下の行で置き換え、"
+                "行頭の「# 」を外してください。"
+            )
         ),
     ),
     (

@@ -1479,7 +1479,7 @@ def _split_proposal(
     # Japanese file whose readers know 「品質・内容」), with the id the lines below use.
     lang: Language = "ja" if language == "ja" else "en"
     snippet = "" if found is None else split_yaml(found, lang=lang)
-    if found is None or not snippet:
+    if found is None or not (snippet or len(found.layer_phrases)):
         return ""
     theme = found.theme
     head = (
@@ -1492,6 +1492,22 @@ def _split_proposal(
             f"{name} {held.theme.label(lang)} {held.share:.1f}%" for name, held in by_unit
         )
         head += f" Units where one theme holds over {DOMINANT_SHARE:.0f}%: {listed}."
+    if not snippet:
+        # FIX54: the learned layer tagged most of them, with none of the theme's words: say so
+        # and which phrases recur, rather than nothing.
+        said = ", ".join(
+            f"{p} ({n:,})"
+            for p, n in zip(
+                found.layer_phrases["phrase"], found.layer_phrases["count"], strict=True
+            )
+        )
+        head += (
+            f" The learned layer tagged {found.unmatched:,} of its {found.count:,} comments, "
+            f"which contain none of its words, so no split of them is proposed; their most "
+            f"frequent phrases: {said}. Add those that name a topic of their own as keywords "
+            "of a new theme under `themes:` above."
+        )
+        return "".join(f"# {line}\n" for line in textwrap.wrap(head, width=96))
     head += (
         " To split it into themes of its most frequent words, replace `themes: {}` above with "
         "the lines below, without their leading '# '."

@@ -1910,6 +1910,32 @@ def test_init_says_the_comments_are_in_a_language_no_pack_reads(
     ) in capsys.readouterr().err
 
 
+def test_init_says_the_learned_layer_found_the_dominant_theme_and_which_phrases_recur(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX54: Quality held 84 % of a Japanese hotel's comments, mostly tagged by the learned
+    # layer (朝食会場, シャワー, アメニティ: none of its words), and init said nothing.
+    export = tmp_path / "ja_hotel.csv"
+    ja_hotel_export(layer=True).to_csv(export, index=False)
+    root = tmp_path / "hotel"
+    assert main(["init", str(root), "--from", str(export), "--unit-column", "施設"]) == 0
+    themes = root / "parameters" / "themes.yaml"
+    text = themes.read_text(encoding="utf-8")
+    said = "".join(line.removeprefix("# ") for line in text.split("themes: {}\n")[1].split("\n"))
+    assert (
+        "このテーマの252件のうち212件はこのテーマの言葉を含まず、学習済みの層が付けたものなので、"
+        "言葉による分割は提案しません。それらのコメントによく出る語句：朝食会場 (69)、"
+        "バスルームが広かった (45)、"
+    ) in said
+    assert "# themes:" not in text  # no split to paste
+    assert load_themes(themes).themes == load_pack("generic").themes
+    assert (
+        "split: one theme holds most of the comments with a theme, most of them tagged by the "
+        "learned layer with none of its words, so no split is proposed; the end of "
+        f"{themes} lists their most frequent phrases\n"
+    ) in capsys.readouterr().err
+
+
 def test_init_says_to_review_the_built_in_playbook_when_no_pack_fits(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

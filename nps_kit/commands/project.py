@@ -498,12 +498,23 @@ def _say_split(themes: Path) -> None:
     from nps_kit.text.split import SPLIT_MARKS
 
     marks = "|".join(map(re.escape, SPLIT_MARKS.values()))
-    found = re.search(rf"^#   (?P<id>\w+):  # (?:{marks})$", themes.read_text("utf-8"), re.M)
+    text = themes.read_text("utf-8")
+    found = re.search(rf"^#   (?P<id>\w+):  # (?:{marks})$", text, re.M)
     if found is not None:
         print(
             f"split: one theme ('{found['id']}') holds most of the comments with a theme, so "
             "its actions would cover the problems of different teams; the end of "
             f"{themes} proposes themes of its most frequent words to split it into",
+            file=sys.stderr,
+        )
+    elif re.search(
+        r"^# (?:One theme holds most of these comments|1つのテーマにコメントが集中)", text, re.M
+    ):
+        # FIX54: the learned layer tagged most of them: no split of words, but their phrases.
+        print(
+            "split: one theme holds most of the comments with a theme, most of them tagged by "
+            "the learned layer with none of its words, so no split is proposed; the end of "
+            f"{themes} lists their most frequent phrases",
             file=sys.stderr,
         )
 
