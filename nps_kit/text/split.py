@@ -169,11 +169,17 @@ def dominant_theme(
     mine = texts[wide[:, j]].astype(str)
 
     literal = {"en": set(theme.keywords_en), "ja": set(theme.keywords_ja)}
+    seen: dict[str, list[str]] = {}  # each comment's matches, read for its words and the layer's
+
+    def matched(text: str) -> list[str]:
+        if text not in seen:
+            seen[text] = _matched(theme, _normalised(text))
+        return seen[text]
 
     def own(text: str, lang: str, phrases: dict[str, str]) -> dict[str, str]:
         # The theme's own keywords where they matched this comment: the longest at each place
         # (待ち時間, not 待ち), not the words a pattern spans ("the room was spotless").
-        hits = literal[lang].intersection(_matched(theme, _normalised(text)))
+        hits = literal[lang].intersection(matched(text))
         if lang == "en":
             return {
                 key: shown
@@ -186,7 +192,9 @@ def dominant_theme(
     found = _frequent_phrases(mine, top=top, min_count=min_count, keep=own)
     # The learned layer tags comments with none of the theme's words (QA: a Japanese hotel's
     # 朝食会場, シャワー and アメニティ comments under Quality): their phrases say what it filed.
-    layer = mine[[not _matched(theme, _normalised(text)) for text in mine]]
+    # Once per distinct comment (exports repeat a lot).
+    bare = {text for text in set(mine) if not matched(text)}
+    layer = mine[mine.isin(bare)]
     recurring = (
         _frequent_phrases(layer, top=top, min_count=min_count)
         if len(found) < _MIN_PHRASES and len(layer)
