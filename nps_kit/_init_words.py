@@ -568,25 +568,39 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "よく出る語句を一覧できます。書式は nps-kit の themes.yaml の冒頭にあります。",
     ),
     (
-        r"One theme holds most of these comments: '(?P<id>\w+)', (?P<s>[\d.]+)% of the "
+        r"One theme holds most of these comments: '(?P<label>.+?)' \((?P<id>\w+)\), "
+        r"(?P<s>[\d.]+)% of the "
         r"(?P<n>[\d,]+) comments with a theme(?: of (?P<of>.+?))? \(over (?P<t>\d+)%, one "
         r"action covers the "
         r"problems of different teams\)\.(?: Units where one theme holds over \d+%: "
-        r"(?P<u>.+)\.)? To split it into themes of its most frequent words, replace "
-        r"`themes: \{\}` above with the lines below, without their leading '# '\.",
+        r"(?P<u>.+?)\.)?(?: To split it into themes of its most frequent words, replace "
+        r"`themes: \{\}` above with the lines below, without their leading '# '\.| The learned "
+        r"layer tagged (?P<ln>[\d,]+) of its (?P<lc>[\d,]+) comments, which contain none of "
+        r"its words, so no split of them is proposed; their most frequent phrases: "
+        r"(?P<lp>.+)\. Add those that name a topic of their own as keywords of a new theme "
+        r"under `themes:` above\.)",
         lambda m: (
             "1つのテーマにコメントが集中しています："
             + (f"{m['of']}の" if m["of"] else "")
             + f"テーマの付いたコメント{m['n']}件の"
-            f"{m['s']}%が「{m['id']}」です（{m['t']}%を超えると、1つの施策が別々の担当の問題を"
+            f"{m['s']}%が「{m['label']}」（{m['id']}）です（{m['t']}%を超えると、1つの施策が別々の担当の問題を"
             "まとめてしまいます）。"
             + (
                 f"1つのテーマが{m['t']}%を超える単位：{'、'.join(m['u'].split(', '))}。"
                 if m["u"]
                 else ""
             )
-            + "よく出る語ごとのテーマに分けるには、上の `themes: {}` を下の行で置き換え、"
-            "行頭の「# 」を外してください。"
+            + (
+                f"このテーマの{m['lc']}件のうち{m['ln']}件はこのテーマの言葉を含まず、"
+                "学習済みの層が付けたものなので、言葉による分割は提案しません。"
+                "それらのコメントによく出る語句："
+                + "、".join(m["lp"].split(", "))
+                + "。独自の話題を表すものは、上の `themes:` に新しいテーマのキーワードとして"
+                "加えてください。"
+                if m["lp"]
+                else "よく出る語ごとのテーマに分けるには、上の `themes: {}` を下の行で置き換え、"
+                "行頭の「# 」を外してください。"
+            )
         ),
     ),
     (
@@ -598,6 +612,20 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "このファイルを確認してください：`nps-kit init --from` が汎用（generic）のテーマパックを"
         "選んだため、ここにあるのは特定の業種向けではない汎用の施策です。最初のレポートを出す前に "
         "`general:`（セグメントごと）と `themes:`（テーマ・セグメントごと）の施策を読み、"
+        "業種や業界の規則に合わないものは書き換えるか削除してください。"
+        "`nps-kit run` はこのファイルをそのまま使います。",
+    ),
+    (
+        r"REVIEW THIS FILE: `nps-kit init --from` found no theme pack that fits these comments, "
+        r"so these are nps-kit's built-in actions, not chosen for your business: they ask "
+        r"promoters for referrals and reviews, which some sectors' rules restrict\. Before the "
+        r"first report goes out, read the actions under `general:` \(per segment\) and "
+        r"`drivers:` and reword or delete any that does not fit your business or its rules; "
+        r"`nps-kit run` uses this file as it is\.",
+        "このファイルを確認してください：`nps-kit init --from` はこのコメントに合うテーマパックを"
+        "見つけられなかったため、ここにあるのは業種に合わせて選んだものではない nps-kit 組み込みの"
+        "施策です。推奨者への紹介やレビューの依頼を含みますが、業界によっては規則で制限されています。"
+        "最初のレポートを出す前に `general:`（セグメントごと）と `drivers:` の施策を読み、"
         "業種や業界の規則に合わないものは書き換えるか削除してください。"
         "`nps-kit run` はこのファイルをそのまま使います。",
     ),

@@ -30,7 +30,7 @@ from nps_kit._width import display_width
 from nps_kit._yaml import scalar
 from nps_kit._zone_hint import ZoneHint, zone_hint
 from nps_kit.errors import DataError, NpsKitError
-from nps_kit.i18n import t
+from nps_kit.i18n import Language, t
 from nps_kit.inspect import (
     _ASKS_IMPROVEMENT,
     _ID_NAME,
@@ -1433,6 +1433,16 @@ _GENERIC_REVIEW = """\
 # delete any that does not fit your business or its rules; `nps-kit run` uses this file as it is.
 """
 
+#: Heads the built-in playbook in a project no pack fits (FIX54: it asked a project no pack fits
+#: for referrals and reviews, unsaid).
+_BUILTIN_REVIEW = """\
+# REVIEW THIS FILE: `nps-kit init --from` found no theme pack that fits these comments, so these
+# are nps-kit's built-in actions, not chosen for your business: they ask promoters for referrals
+# and reviews, which some sectors' rules restrict. Before the first report goes out, read the
+# actions under `general:` (per segment) and `drivers:` and reword or delete any that does not
+# fit your business or its rules; `nps-kit run` uses this file as it is.
+"""
+
 
 def _empty_themes(unread: str | None = None) -> str:
     said = f"# {unread}\n" if unread else ""
@@ -1537,18 +1547,39 @@ def _split_proposal(
     if found is None and by_unit:
         name, found = max(by_unit, key=lambda pair: pair[1].share)
         of = f" of {name}"
-    snippet = "" if found is None else split_yaml(found, lang="ja" if language == "ja" else "en")
-    if found is None or not snippet:
+    # Named by the label the report shows in the project's language (FIX54: 「quality」 in a
+    # Japanese file whose readers know 「品質・内容」), with the id the lines below use.
+    lang: Language = "ja" if language == "ja" else "en"
+    snippet = "" if found is None else split_yaml(found, lang=lang)
+    if found is None or not (snippet or len(found.layer_phrases)):
         return ""
     theme = found.theme
     head = (
-        f"One theme holds most of these comments: '{theme.id}', {found.share:.1f}% of the "
-        f"{found.tagged:,} comments with a theme{of} (over {DOMINANT_SHARE:.0f}%, one action "
-        "covers the problems of different teams)."
+        f"One theme holds most of these comments: '{theme.label(lang)}' ({theme.id}), "
+        f"{found.share:.1f}% of the {found.tagged:,} comments with a theme{of} (over "
+        f"{DOMINANT_SHARE:.0f}%, one action covers the problems of different teams)."
     )
     if by_unit:
-        listed = ", ".join(f"{name} {held.theme.id} {held.share:.1f}%" for name, held in by_unit)
+        listed = ", ".join(
+            f"{name} {held.theme.label(lang)} {held.share:.1f}%" for name, held in by_unit
+        )
         head += f" Units where one theme holds over {DOMINANT_SHARE:.0f}%: {listed}."
+    if not snippet:
+        # FIX54: the learned layer tagged most of them, with none of the theme's words: say so
+        # and which phrases recur, rather than nothing.
+        said = ", ".join(
+            f"{p} ({n:,})"
+            for p, n in zip(
+                found.layer_phrases["phrase"], found.layer_phrases["count"], strict=True
+            )
+        )
+        head += (
+            f" The learned layer tagged {found.unmatched:,} of its {found.count:,} comments, "
+            f"which contain none of its words, so no split of them is proposed; their most "
+            f"frequent phrases: {said}. Add those that name a topic of their own as keywords "
+            "of a new theme under `themes:` above."
+        )
+        return "".join(f"# {line}\n" for line in textwrap.wrap(head, width=96))
     head += (
         " To split it into themes of its most frequent words, replace `themes: {}` above with "
         "the lines below, without their leading '# '."
@@ -1582,7 +1613,7 @@ def _playbook(pack: str | None, *, language: str = "en") -> str:
         "# `nps-kit init --from`). Add actions per theme here when you add themes there.\n"
         "themes: {}\n\n"
     )
-    return text[:start] + note + text[end:]
+    return _BUILTIN_REVIEW + text[:start] + note + text[end:]
 
 
 def short_playbook_head(text: str, *, written_by: str = "nps-kit init --from") -> str:

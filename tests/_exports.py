@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
+
 # Qualtrics: three header rows (ids, question texts, ImportIds), NPS question QID74 with its
 # *_NPS_GROUP column, a Likert 1-5 question, a multi-select, a free-text comment.
 QUALTRICS_HEADER = (
@@ -655,3 +658,57 @@ def hotel_comments() -> list[tuple[str, int]]:
         + [(c, 7) for c in HOTEL_NEUTRAL for _ in range(4)]
         + [(c, 3) for c in HOTEL_COMPLAINTS for _ in range(4)]
     )
+
+
+#: A Japanese hotel's comments the generic pack's words tag as Quality (FIX54).
+_JA_HOTEL_WORDS = (
+    "朝食の種類が多くて満足しました。",
+    "朝食の品数が少なかった。",
+    "清掃が行き届いていて気持ちよく過ごせました。",
+    "清掃が不十分で髪の毛が落ちていた。",
+    "浴室が広くてゆっくりできました。",
+    "浴室の排水が悪かった。",
+    "部屋が広くて快適でした。",
+    "部屋が狭く感じた。",
+)
+#: Comments only its learned layer tags as Quality (no word of the theme in them); 清掃 is the
+#: one word of the theme among them.
+_JA_HOTEL_LAYER = (
+    "朝食会場のメニューが豊富でした。",
+    "朝食会場が狭かった。",
+    "シャワーの水圧が弱い。",
+    "バスルームが広かった。",
+    "アメニティが充実していた。",
+    "お湯がぬるかった。",
+    "清掃状態が良かった。",
+)
+_JA_HOTEL_OTHER = (
+    "フロントの対応が親切でした。",
+    "駅から近くて便利でした。",
+    "料金が高いと思います。",
+    "チェックインに時間がかかった。",
+)
+
+
+def ja_hotel_export(*, layer: bool = False, n: int = 300, seed: int = 54) -> pd.DataFrame:
+    """Return a seeded Japanese hotel export (回答ID, 回答日, 施設, 推奨度, 理由) of ``n`` rows.
+
+    About 85 % of the comments are about rooms, baths, breakfast and cleaning, which the
+    generic pack files under Quality: with ``layer``, comments its learned layer tags so (no
+    word of the theme in them), else comments with its words (朝食, 清掃, 浴室, 部屋).
+    """
+    rng = np.random.default_rng(seed)
+    quality = _JA_HOTEL_LAYER if layer else _JA_HOTEL_WORDS
+    rows = []
+    for i in range(n):
+        pool = _JA_HOTEL_OTHER if rng.random() < 0.15 else quality
+        rows.append(
+            {
+                "回答ID": i + 1,
+                "回答日": f"2026/{1 + i % 6:02d}/{1 + i % 28:02d}",
+                "施設": str(rng.choice(["京都", "大阪", "東京"])),
+                "推奨度": int(rng.integers(0, 11)),
+                "理由": str(rng.choice(pool)),
+            }
+        )
+    return pd.DataFrame(rows)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from _exports import hotel_comments, why, write_qualtrics
+from _exports import hotel_comments, ja_hotel_export, why, write_qualtrics
 
 from nps_kit.cli import main
 
@@ -625,3 +625,33 @@ def test_suggest_proposes_splitting_a_theme_that_holds_most_comments(capsys, tmp
         "json",
     )
     assert json.loads(out)["split"] is None
+
+
+def test_suggest_says_the_layer_found_a_dominant_theme_and_which_phrases_recur(capsys, tmp_path):
+    # FIX54: a Japanese hotel's Quality comments mostly hold none of its words (the learned
+    # layer tagged them): the note said only "Fewer than two of its words recur".
+    path = tmp_path / "ja_hotel.csv"
+    ja_hotel_export(layer=True).to_csv(path, index=False)
+    args = ("--text-column", "理由", "--suggest", "--pack", "generic")
+    code, _, err = _run(capsys, str(path), *args)
+    assert code == 0
+    note = err.splitlines()[-1]
+    assert note == (
+        "split: 'quality' (Quality) holds 84.0% of the 300 comments with a theme (252; over 60% "
+        "one action covers problems of different teams). Fewer than two of its words recur, so "
+        "no split of them is proposed. The learned layer tagged 212 of its 252 comments, which "
+        "contain none of its words. Their most frequent phrases: 朝食会場 (69), "
+        "バスルームが広かった (45), 湯がぬるかった (40), 朝食会場が狭かった (36), "
+        "シャワーの水圧が弱い (34), 会場のメニューが豊富 (33), 朝食会場のメニュー (33), "
+        "アメニティが充実 (24). Write those that name a topic of their own as keywords of a new "
+        "theme."
+    )
+    _, out, _ = _run(capsys, str(path), *args, "--format", "json")
+    split = json.loads(out)["split"]
+    assert (split["unmatched"], split["yaml"]) == (212, "")
+    assert split["layer_phrases"][0] == {
+        "phrase": "朝食会場",
+        "lang": "ja",
+        "count": 69,
+        "example": "朝食会場が狭かった。",
+    }

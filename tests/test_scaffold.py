@@ -38,6 +38,7 @@ from _exports import (
     TYPEFORM_REASON,
     google_rows,
     hotel_comments,
+    ja_hotel_export,
     monkey_services,
     qualtrics_rows,
     write_callcentre_ja,
@@ -53,12 +54,13 @@ from _exports import (
     write_with_cover_sheet,
 )
 
+from nps_kit._init_words import in_language
 from nps_kit.cli import main
 from nps_kit.errors import DataError
 from nps_kit.followup import parse_ratings
 from nps_kit.load import load_responses
 from nps_kit.params import ATTACH_CHOICES, Attach, load_all, notebook_parameters
-from nps_kit.scaffold import choose_theme_pack, project_from_export
+from nps_kit.scaffold import _playbook, choose_theme_pack, project_from_export
 from nps_kit.score import nps
 from nps_kit.text.packs import PACKS, load_pack
 from nps_kit.text.themes import load_themes
@@ -887,7 +889,12 @@ def test_typeform_init_takes_the_reason_not_the_response_token(tmp_path: Path) -
     assert "\nthemes: themes.yaml\n" in text
     themes = (root / "parameters" / "themes.yaml").read_text(encoding="utf-8")
     assert "# Your own words for nps-kit's 'generic' theme pack" in themes
-    assert themes.endswith("version: 1\nextends: generic\nthemes: {}\n")
+    # Speed holds 70 %, found by one word ('minutes'): no split, but (FIX54) the comments the
+    # learned layer tagged, with none of its words, and their phrases, all commented out.
+    tail = themes.split("version: 1\nextends: generic\nthemes: {}\n")[1]
+    assert tail.startswith("# One theme holds most of these comments: 'Speed and waiting times'")
+    assert "no split of them is proposed" in tail and "# themes:" not in tail
+    assert all(line.startswith("# ") for line in tail.splitlines())
     assert load_all(root / "parameters").errors == []
 
 
@@ -1968,6 +1975,68 @@ def test_init_says_the_comments_are_in_a_language_no_pack_reads(
     ) in capsys.readouterr().err
 
 
+def test_init_says_the_learned_layer_found_the_dominant_theme_and_which_phrases_recur(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX54: Quality held 84 % of a Japanese hotel's comments, mostly tagged by the learned
+    # layer (朝食会場, シャワー, アメニティ: none of its words), and init said nothing.
+    export = tmp_path / "ja_hotel.csv"
+    ja_hotel_export(layer=True).to_csv(export, index=False)
+    root = tmp_path / "hotel"
+    assert main(["init", str(root), "--from", str(export), "--unit-column", "施設"]) == 0
+    themes = root / "parameters" / "themes.yaml"
+    text = themes.read_text(encoding="utf-8")
+    said = "".join(line.removeprefix("# ") for line in text.split("themes: {}\n")[1].split("\n"))
+    assert (
+        "このテーマの252件のうち212件はこのテーマの言葉を含まず、学習済みの層が付けたものなので、"
+        "言葉による分割は提案しません。それらのコメントによく出る語句：朝食会場 (69)、"
+        "バスルームが広かった (45)、"
+    ) in said
+    assert "# themes:" not in text  # no split to paste
+    assert load_themes(themes).themes == load_pack("generic").themes
+    assert (
+        "split: one theme holds most of the comments with a theme, most of them tagged by the "
+        "learned layer with none of its words, so no split is proposed; the end of "
+        f"{themes} lists their most frequent phrases\n"
+    ) in capsys.readouterr().err
+
+
+def test_init_says_to_review_the_built_in_playbook_when_no_pack_fits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX54: no pack fit, so init wrote the built-in playbook, which asks promoters for
+    # referrals and reviews, with no word; the note came only with the generic pack's.
+    rows = "".join(
+        f"{i + 1};{i % 28 + 1:02d}.11.2026;{i % 11};{_GERMAN[i % 4]}\n" for i in range(40)
+    )
+    export = write_text(
+        tmp_path / "k.csv", "Nr;Datum;Weiterempfehlung (0-10);Kommentar\n" + rows, "cp1252"
+    )
+    assert main(["init", str(tmp_path / "p"), "--from", str(export)]) == 0
+    playbook = tmp_path / "p" / "parameters" / "playbook.yaml"
+    text = playbook.read_text(encoding="utf-8")
+    assert text.startswith(
+        "# REVIEW THIS FILE: `nps-kit init --from` found no theme pack that fits these comments, "
+        "so these\n# are nps-kit's built-in actions, not chosen for your business: they ask "
+        "promoters for referrals\n"
+    )
+    assert "invite them to your referral offer" in text  # what the note warns of
+    assert (
+        f"playbook: {playbook} is nps-kit's built-in playbook (it asks promoters for referrals "
+        "and reviews), written for no business in particular: review its actions for yours "
+        "(under general: and drivers:) and reword or delete any that does not fit your business "
+        "or its rules before the first report goes out\n"
+    ) in capsys.readouterr().err
+    # In a Japanese project, the note in Japanese.
+    japanese = in_language(_playbook(None, language="ja"), "ja")
+    assert japanese.startswith(
+        "# このファイルを確認してください：\n# `nps-kit init --from` はこのコメントに合う"
+        "テーマパックを"
+        "見つけられなかったため、\n"
+    )
+    assert "REVIEW THIS FILE" not in japanese
+
+
 @pytest.mark.parametrize("order", ["file", "shuffled"])
 def test_init_says_when_the_id_counts_the_rows_of_the_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], order: str
@@ -2124,13 +2193,13 @@ def test_init_on_a_hotel_export_proposes_splitting_quality_and_reviewing_the_pla
     assert f"playbook: {parameters / 'playbook.yaml'} is the generic pack's playbook" in err
     themes = (parameters / "themes.yaml").read_text(encoding="utf-8")
     assert (
-        "# One theme holds most of these comments: 'quality', 71.2% of the 132 comments" in themes
+        "# One theme holds most of these comments: 'Quality' (quality), 71.2% of the 132" in themes
     )
     # each hotel's own share too
     said = " ".join(line.removeprefix("# ") for line in themes.split("\n"))
     assert re.search(
-        r"Units where one theme holds over 60%: Alpenhof Munich quality \d+\.\d%, "
-        r"Riverside London quality \d+\.\d%\.",
+        r"Units where one theme holds over 60%: Alpenhof Munich Quality \d+\.\d%, "
+        r"Riverside London Quality \d+\.\d%\.",
         said,
     )
     assert '#   room:  # 28 comments, e.g. "Quiet room, slept like a baby."' in themes
@@ -2143,6 +2212,24 @@ def test_init_on_a_hotel_export_proposes_splitting_quality_and_reviewing_the_pla
     assert {"quality", "room", "breakfast"} <= set(load_themes(parameters / "split.yaml").ids)
     playbook = (parameters / "playbook.yaml").read_text(encoding="utf-8")
     assert playbook.startswith("# REVIEW THIS FILE: `nps-kit init --from` chose the generic")
+
+
+def test_a_japanese_split_proposal_names_the_theme_by_its_japanese_label(tmp_path: Path) -> None:
+    # FIX54: 「テーマの付いたコメント200件の86.5%が「quality」です」 and 「京都 quality 87.4%」
+    # named the theme by its id; the proposed themes' English names were the Japanese word.
+    export = tmp_path / "ja_hotel.csv"
+    ja_hotel_export().to_csv(export, index=False)
+    root = tmp_path / "hotel"
+    project_from_export(root, export, unit_column="施設")
+    themes = (root / "parameters" / "themes.yaml").read_text(encoding="utf-8")
+    said = "".join(line.removeprefix("# ") for line in themes.split("\n"))
+    assert "テーマの付いたコメント300件の84.0%が「品質・内容」（quality）です" in said
+    assert "1つのテーマが60%を超える単位：京都 品質・内容 88.9%、大阪 品質・内容 80.9%、" in said
+    assert "quality 8" not in said
+    assert (
+        "#     label: {ja: '部屋', en: '部屋'}  # en: 英語の表示名に書き換え（ja・en とも必須）\n"
+        in themes
+    )
 
 
 @pytest.mark.slow

@@ -99,3 +99,19 @@ def test_one_recurring_word_proposes_no_split() -> None:
     assert found is not None and found.phrases["phrase"].tolist() == ["room"]
     assert split_yaml(found) == ""
     assert split_rows(texts, load_pack("generic"), lang="en") == []
+
+
+def test_a_proposed_themes_label_says_its_other_name_is_still_to_write() -> None:
+    # FIX54: {ja: '朝食', en: '朝食'} gave a Japanese word as the English name, unsaid; the
+    # schema needs both names, so the line says which one to write.
+    comments = pd.Series(["部屋が狭かった。"] * 20 + ["朝食がおいしかった。"] * 15, dtype="string")
+    found = dominant_theme(comments, load_pack("generic"))
+    assert found is not None
+    assert (
+        "    label: {ja: '部屋', en: '部屋'}  # en: 英語の表示名に書き換え（ja・en とも必須）\n"
+        in split_yaml(found, lang="ja")
+    )
+    assert (
+        "    label: {ja: '部屋', en: '部屋'}  # en: write its English name (both ja and en are "
+        "required)\n" in split_yaml(found, lang="en")
+    )

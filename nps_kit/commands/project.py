@@ -437,15 +437,8 @@ def _say_pack(written: list[Path]) -> None:
             file=sys.stderr,
         )
         _say_split(themes)
-        playbook = themes.with_name("playbook.yaml")
-        if pack == "generic" and playbook in written:
-            print(
-                f"playbook: {playbook} is the generic pack's playbook, written for no business "
-                "in particular: review its actions for yours (under general: and themes:) and "
-                "reword or delete any that does not fit your business or its rules before the "
-                "first report goes out",
-                file=sys.stderr,
-            )
+        if pack == "generic":
+            _say_playbook(written, themes, "the generic pack's playbook", "general: and themes:")
         return
     # Comments in a language no pack reads (FIX49, QA26 #14): another pack would not help, the
     # user's own keywords do (FIX50: they tag such comments, as neutral mentions).
@@ -457,12 +450,32 @@ def _say_pack(written: list[Path]) -> None:
             "them (as mentions, without praise or complaint).",
             file=sys.stderr,
         )
-        return
-    print(
-        f"themes: none of the packs ({', '.join(PACKS)}) fits these comments; add your "
-        f"own in {themes}, or write extends: {others} there",
-        file=sys.stderr,
+    else:
+        print(
+            f"themes: none of the packs ({', '.join(PACKS)}) fits these comments; add your "
+            f"own in {themes}, or write extends: {others} there",
+            file=sys.stderr,
+        )
+    # FIX54: the built-in playbook asks for referrals and reviews; no pack fit, so nothing
+    # chose it for this business.
+    _say_playbook(
+        written,
+        themes,
+        "nps-kit's built-in playbook (it asks promoters for referrals and reviews)",
+        "general: and drivers:",
     )
+
+
+def _say_playbook(written: list[Path], themes: Path, which: str, where: str) -> None:
+    """Say that the playbook init wrote was chosen for no business in particular (QA26 #16)."""
+    playbook = themes.with_name("playbook.yaml")
+    if playbook in written:
+        print(
+            f"playbook: {playbook} is {which}, written for no business in particular: review "
+            f"its actions for yours (under {where}) and reword or delete any that does not fit "
+            "your business or its rules before the first report goes out",
+            file=sys.stderr,
+        )
 
 
 def _say_running_id(written: list[Path]) -> None:
@@ -485,12 +498,23 @@ def _say_split(themes: Path) -> None:
     from nps_kit.text.split import SPLIT_MARKS
 
     marks = "|".join(map(re.escape, SPLIT_MARKS.values()))
-    found = re.search(rf"^#   (?P<id>\w+):  # (?:{marks})$", themes.read_text("utf-8"), re.M)
+    text = themes.read_text("utf-8")
+    found = re.search(rf"^#   (?P<id>\w+):  # (?:{marks})$", text, re.M)
     if found is not None:
         print(
             f"split: one theme ('{found['id']}') holds most of the comments with a theme, so "
             "its actions would cover the problems of different teams; the end of "
             f"{themes} proposes themes of its most frequent words to split it into",
+            file=sys.stderr,
+        )
+    elif re.search(
+        r"^# (?:One theme holds most of these comments|1つのテーマにコメントが集中)", text, re.M
+    ):
+        # FIX54: the learned layer tagged most of them: no split of words, but their phrases.
+        print(
+            "split: one theme holds most of the comments with a theme, most of them tagged by "
+            "the learned layer with none of its words, so no split is proposed; the end of "
+            f"{themes} lists their most frequent phrases",
             file=sys.stderr,
         )
 

@@ -234,6 +234,8 @@ def _split_payload(dominant: Any) -> dict[str, Any]:
         "tagged": dominant.tagged,
         "share": round(dominant.share, 1),
         "phrases": dominant.phrases.to_dict(orient="records"),
+        "unmatched": dominant.unmatched,
+        "layer_phrases": dominant.layer_phrases.to_dict(orient="records"),
         "yaml": split_yaml(dominant),
     }
 
@@ -251,11 +253,31 @@ def _split_note(dominant: Any, pack: str) -> str:
     )
     snippet = split_yaml(dominant)
     if not snippet:
-        return note + "Fewer than two of its words recur, so no split is proposed."
+        return note + _unsplit(dominant)
     where = pack if pack not in PACKS else "a file that starts with 'extends: " + pack + "'"
     return (
         note + "Its most frequent words, each a theme of its own (the count, an example), "
         f"to paste under 'themes:' of {where} (in place of '{{}}' after it):\n{snippet}"
+    )
+
+
+def _unsplit(dominant: Any) -> str:
+    """Say why no split is proposed: few of the theme's words recur, the layer found the rest."""
+    words = "Fewer than two of its words recur, so no split of them is proposed."
+    if not dominant.unmatched:
+        return words
+    recurring = dominant.layer_phrases
+    pairs = zip(recurring["phrase"], recurring["count"], strict=True)
+    said = (
+        " Their most frequent phrases: "
+        + ", ".join(f"{p} ({n:,})" for p, n in pairs)
+        + ". Write those that name a topic of their own as keywords of a new theme."
+        if len(recurring)
+        else " No phrase of theirs recurs."
+    )
+    return (
+        f"{words} The learned layer tagged {dominant.unmatched:,} of its {dominant.count:,} "
+        f"comments, which contain none of its words.{said}"
     )
 
 

@@ -16,7 +16,7 @@ The share is :data:`DOMINANT_SHARE` of the tagged comments, with at least
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -58,6 +58,19 @@ SPLIT_MARKS: dict[str, str] = {
 }
 
 
+#: The note on a proposed theme's label: its other language's name is the word until rewritten.
+_LABEL_NOTES: dict[str, dict[str, str]] = {
+    "en": {
+        "en": "en: write its English name (both ja and en are required)",
+        "ja": "ja: write its Japanese name (both ja and en are required)",
+    },
+    "ja": {
+        "en": "en: 英語の表示名に書き換え（ja・en とも必須）",
+        "ja": "ja: 日本語の表示名に書き換え（ja・en とも必須）",
+    },
+}
+
+
 @dataclass(frozen=True)
 class Dominant:
     """A theme that holds most tagged comments (see :func:`dominant_theme`).
@@ -76,6 +89,13 @@ class Dominant:
         Its most frequent matched phrases, most frequent first: ``phrase`` (as written most
         often), ``lang``, ``count`` (comments of the theme containing it) and ``example``
         (the shortest such comment).
+    unmatched
+        Of ``count``, the comments in which no word or pattern of the theme matched: the
+        learned layer tagged them.
+    layer_phrases
+        When fewer than two of the theme's words recur: the most frequent phrases of the
+        ``unmatched`` comments (same columns as ``phrases``), so that a user learns what the
+        layer filed under the theme; else empty.
     """
 
     theme: Theme
@@ -83,6 +103,10 @@ class Dominant:
     tagged: int
     share: float
     phrases: pd.DataFrame
+    unmatched: int = 0
+    layer_phrases: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["phrase", "lang", "count", "example"])
+    )
 
 
 def _matched(theme: Theme, text: str) -> list[str]:
@@ -145,11 +169,17 @@ def dominant_theme(
     mine = texts[wide[:, j]].astype(str)
 
     literal = {"en": set(theme.keywords_en), "ja": set(theme.keywords_ja)}
+    seen: dict[str, list[str]] = {}  # each comment's matches, read for its words and the layer's
+
+    def matched(text: str) -> list[str]:
+        if text not in seen:
+            seen[text] = _matched(theme, _normalised(text))
+        return seen[text]
 
     def own(text: str, lang: str, phrases: dict[str, str]) -> dict[str, str]:
         # The theme's own keywords where they matched this comment: the longest at each place
         # (待ち時間, not 待ち), not the words a pattern spans ("the room was spotless").
-        hits = literal[lang].intersection(_matched(theme, _normalised(text)))
+        hits = literal[lang].intersection(matched(text))
         if lang == "en":
             return {
                 key: shown
@@ -160,7 +190,25 @@ def dominant_theme(
         return {shown: shown for shown in phrases.values() if shown in hits}
 
     found = _frequent_phrases(mine, top=top, min_count=min_count, keep=own)
-    return Dominant(theme, int(counts[j]), tagged, held, found)
+    # The learned layer tags comments with none of the theme's words (QA: a Japanese hotel's
+    # 朝食会場, シャワー and アメニティ comments under Quality): their phrases say what it filed.
+    # Once per distinct comment (exports repeat a lot).
+    bare = {text for text in set(mine) if not matched(text)}
+    layer = mine[mine.isin(bare)]
+    recurring = (
+        _frequent_phrases(layer, top=top, min_count=min_count)
+        if len(found) < _MIN_PHRASES and len(layer)
+        else None
+    )
+    return Dominant(
+        theme,
+        int(counts[j]),
+        tagged,
+        held,
+        found,
+        len(layer),
+        *([] if recurring is None else [recurring]),
+    )
 
 
 def _theme_id(phrase: str, base: str, taken: set[str]) -> str:
@@ -220,9 +268,14 @@ def split_yaml(dominant: Dominant, *, lang: Language = "en") -> str:
         said = said if len(said) <= 60 else said[:59] + "…"
         note = f"{count}件、例：「{said}」" if lang == "ja" else f'{count} comments, e.g. "{said}"'
         label = phrase[:1].upper() + phrase[1:] if of == "en" else phrase
+        # A label needs both names (themes.yaml: "display names (both required)"); the word
+        # is one language's, so the other's stands in until the user writes it (FIX54: 朝食
+        # as the English name of a Japanese theme, unsaid).
+        other = "en" if of == "ja" else "ja"
         blocks.append(
             f"  {name}:  # {note}\n"
-            f"    label: {{ja: {_quoted(label)}, en: {_quoted(label)}}}\n"
+            f"    label: {{ja: {_quoted(label)}, en: {_quoted(label)}}}"
+            f"  # {_LABEL_NOTES[lang][other]}\n"
             f"    keywords: {{{of}: [{_quoted(phrase.casefold() if of == 'en' else phrase)}]}}"
         )
     head = f"  {theme.id}:  # {SPLIT_MARKS[lang]}"
