@@ -642,7 +642,7 @@ def test_suggest_says_the_layer_found_a_dominant_theme_and_which_phrases_recur(c
         "no split of them is proposed. The learned layer tagged 212 of its 252 comments, which "
         "contain none of its words. Their most frequent phrases: 朝食会場 (69), "
         "バスルームが広かった (45), 湯がぬるかった (40), 朝食会場が狭かった (36), "
-        "シャワーの水圧が弱い (34), 会場のメニューが豊富 (33), 朝食会場のメニュー (33), "
+        "シャワーの水圧が弱い (34), 朝食会場のメニュー (33), メニューが豊富 (33), "
         "アメニティが充実 (24). Write those that name a topic of their own as keywords of a new "
         "theme."
     )
