@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -84,6 +84,22 @@ VETOED: dict[str, dict[str, re.Pattern[str]]] = {
 }
 
 
+def _holding(
+    table: Mapping[str, re.Pattern[str]],
+    ids: Sequence[str],
+    texts: Sequence[str],
+    cells: np.ndarray,
+) -> Iterator[tuple[int, int, re.Pattern[str]]]:
+    """Yield (comment, theme, words) for each marked cell whose comment holds its theme's words."""
+    for theme_id, words in table.items():
+        if theme_id not in ids:
+            continue
+        j = list(ids).index(theme_id)
+        for i in np.flatnonzero(cells[:, j]).tolist():
+            if words.search(texts[i]) is not None:
+                yield i, j, words
+
+
 def _alone(text: str, j: int, words: re.Pattern[str], matcher: ThemeMatcher) -> bool:
     """Tell whether one of ``words`` stands in a clause where theme ``j`` is the only theme."""
     clauses = _clauses(text)
@@ -130,14 +146,9 @@ def kept_hits(
         Boolean, the shape of ``dropped``: the dropped hits that stay.
     """
     keep = np.zeros_like(dropped, dtype=bool)
-    for theme_id, words in KEPT.get(pack or "", {}).items():
-        if theme_id not in ids:
-            continue
-        j = list(ids).index(theme_id)
-        for i in np.flatnonzero(dropped[:, j]).tolist():
-            # the cheap test first: most dropped hits hold none of the words
-            if words.search(texts[i]) is not None:
-                keep[i, j] = _alone(texts[i], j, words, matcher)
+    # the cheap test first: most dropped hits hold none of the words
+    for i, j, words in _holding(KEPT.get(pack or "", {}), ids, texts, dropped):
+        keep[i, j] = _alone(texts[i], j, words, matcher)
     return keep
 
 
@@ -163,10 +174,6 @@ def vetoed_additions(
         Boolean, the shape of ``added``: the additions to take back.
     """
     veto = np.zeros_like(added, dtype=bool)
-    for theme_id, words in VETOED.get(pack or "", {}).items():
-        if theme_id not in ids:
-            continue
-        j = list(ids).index(theme_id)
-        for i in np.flatnonzero(added[:, j]).tolist():
-            veto[i, j] = words.search(texts[i]) is not None
+    for i, j, _ in _holding(VETOED.get(pack or "", {}), ids, texts, added):
+        veto[i, j] = True
     return veto
