@@ -15,15 +15,11 @@ its labels by eye. Blind set 25 and training set 28 are never read here.
 from __future__ import annotations
 
 import argparse
-import re
 from functools import cache
 
 import pandas as pd
 from err_sets import DATA, ROUNDS, readable_sets
-
-from nps_kit.text.evaluation import parse_labels
-from nps_kit.text.packs import load_pack
-from nps_kit.text.themes import tag_themes
+from implied_forms import form_hits
 
 ALL = ("retail", "saas", "finance", "generic")
 #: name -> (kind, packs, language, theme, pattern); the case is ignored
@@ -238,27 +234,7 @@ def _sets() -> dict[str, pd.DataFrame]:
 
 def hits(name: str) -> pd.DataFrame:
     _, packs, lang, theme, pattern = FORMS[name]
-    rows = []
-    for set_name, frame in _sets().items():
-        mask = (
-            frame["pack"].isin(packs)
-            & (frame["lang"] == lang)
-            & frame["text"].map(lambda t: re.search(pattern, t, re.IGNORECASE) is not None)
-        )
-        for _, row in frame[mask].iterrows():
-            rows.append(
-                {"set": set_name, "id": row["id"], "pack": row["pack"], "text": row["text"]}
-                | {"labels": row["labels"], "yes": theme in parse_labels(row["labels"])}
-            )
-    out = pd.DataFrame(rows, columns=["set", "id", "pack", "text", "labels", "yes"])
-    found = []
-    for pack, g in out.groupby("pack", sort=False):
-        # a theme the pack does not have is never tagged (saas has no staff)
-        tags = tag_themes(g["text"].astype("string"), load_pack(str(pack)), learned=False)
-        column = tags[theme].fillna(False) if theme in tags else pd.Series(False, index=tags.index)
-        found.append(pd.Series(column.astype(bool).to_numpy(), index=g.index))
-    out["found"] = pd.concat(found) if found else pd.Series(dtype=bool)
-    return out
+    return form_hits(_sets(), packs, lang, theme, pattern)
 
 
 def table() -> str:

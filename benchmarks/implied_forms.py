@@ -252,8 +252,16 @@ def _sets() -> dict[str, pd.DataFrame]:
 
 def _hits(name: str) -> pd.DataFrame:
     packs, lang, theme, pattern = FORMS[name]
+    return form_hits(_sets(), packs, lang, theme, pattern)
+
+
+def form_hits(
+    sets: dict[str, pd.DataFrame], packs: tuple[str, ...], lang: str, theme: str, pattern: str
+) -> pd.DataFrame:
+    """Every comment of ``sets`` in ``packs`` and ``lang`` holding ``pattern``: labelled ``theme``
+    (``yes``) or not, and whether the rules alone find it (``found``). ERR24 and ERR25 use it."""
     rows = []
-    for set_name, frame in _sets().items():
+    for set_name, frame in sets.items():
         mask = (
             frame["pack"].isin(packs)
             & (frame["lang"] == lang)
@@ -267,8 +275,10 @@ def _hits(name: str) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=["set", "id", "pack", "text", "labels", "yes"])
     found = []
     for pack, g in out.groupby("pack", sort=False):
+        # a theme the pack does not have is never tagged (saas has no staff)
         tags = tag_themes(g["text"].astype("string"), load_pack(str(pack)), learned=False)
-        found.append(pd.Series(tags[theme].astype(bool).to_numpy(), index=g.index))
+        column = tags[theme].fillna(False) if theme in tags else pd.Series(False, index=tags.index)
+        found.append(pd.Series(column.astype(bool).to_numpy(), index=g.index))
     out["found"] = pd.concat(found) if found else pd.Series(dtype=bool)
     return out
 
