@@ -19,7 +19,6 @@ from nps_kit.closed_loop import (
     FollowupList,
     LoopRefused,
     LoopStatus,
-    call_by,
     id_heading,
     unlisted_note,
 )
@@ -162,7 +161,9 @@ def _with_call_by(followups: FollowupList, status: LoopStatus | None = None) -> 
     or ``""``), and is never overdue.
     """
     rows = followups.rows.copy()
-    due, late = call_by(rows["date"], now=followups.as_of)
+    # Judged at each answer's instant, as the alert e-mail judges it (one rule, FIX55).
+    found = followups.call_backs()
+    due, late = found["call_by"], found["overdue"]
     done = {} if status is None else status.contacted_on
     contacted = [done.get(str(rid)) for rid in rows["response_id"]]
     rows["call_by"] = due.dt.strftime("%Y-%m-%d").fillna("").to_list()

@@ -794,6 +794,7 @@ def detractors(
     first: int = FIRST_SCREEN,
     timezone: str | None = None,
     status: LoopStatus | LoopRefused | None = None,
+    now: dt.datetime | None = None,
 ) -> SectionResult:
     """List every contactable detractor of the period, most urgent first, to show and publish.
 
@@ -820,6 +821,7 @@ def detractors(
             themes = _themes_by_answer(texts, comment_column, labels, unit.language)
         else:
             themes = respondent_themes(analysis.tags, labels, polarity=analysis.polarity)
+    made = now or _now(unit.language, timezone)
     found = followup_list(
         unit,
         id_column=id_column,
@@ -828,7 +830,8 @@ def detractors(
         details=contact_details,
         breakdowns=breakdowns,
         themes=themes,
-        as_of=_now(unit.language, timezone).date(),
+        as_of=made.astimezone(clock.zone(unit.language, timezone)).date(),
+        now=made,
     )
     files = None
     if unit_id is not None:
