@@ -195,11 +195,15 @@ def _parameter_names(nb: nbformat.NotebookNode) -> set[str] | None:
 def missing_parameters(nb: nbformat.NotebookNode) -> list[NotebookParameter]:
     """List the :data:`PARAMETERS` that ``nb``'s parameters cell does not name.
 
-    A notebook without a cell tagged ``parameters`` (or one that is not Python) lacks nothing:
-    the check never guesses.
+    Only a notebook that reads the unit as the package's does (it calls ``prepare_unit``) can
+    lack them: one of the analyst's own design, or without a cell tagged ``parameters`` (or
+    one that is not Python), lacks nothing: the check never guesses.
     """
     names = _parameter_names(nb)
     if names is None:
+        return []
+    calls = (_name(c) for cell in nb.cells if cell.cell_type == "code" for c in _calls(cell.source))
+    if "prepare_unit" not in calls:
         return []
     return [p for p in PARAMETERS if p.name not in names]
 

@@ -958,3 +958,8 @@ def test_the_packages_own_notebook_names_every_parameter_and_an_old_copy_does_no
     said.clear()
     kept = write_working_copy("hotel", parameters=params, period="2026-11", warn=said.append)
     assert kept.kept and said[0].startswith(f"note: {kept.path} is a copy of an older")
+    # A notebook of the analyst's own design, which never calls prepare_unit, lacks nothing.
+    own = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell('unit = "x"', metadata={"tags": ["parameters"]})]
+    )
+    assert missing_parameters(own) == []
