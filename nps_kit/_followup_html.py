@@ -218,8 +218,9 @@ def followup_html(
     -------
     IPython.display.HTML
         A ``nps-followups`` block. Each person has a call-by date,
-        :data:`~nps_kit.closed_loop.CALL_WITHIN_HOURS` after the response, marked when it is
-        before the list's ``as_of`` day.
+        :data:`~nps_kit.closed_loop.CALL_WITHIN_HOURS` after the response, marked when it has
+        passed (:meth:`~nps_kit.closed_loop.FollowupList.call_backs`: at the answer's instant,
+        against the moment the list was made, as ``nps-kit alerts`` judges it).
     """
     basis = followups.basis
     n = len(followups)
