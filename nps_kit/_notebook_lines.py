@@ -167,8 +167,8 @@ PARAMETERS = (
         "export_timezone",
         "export_timezone = None  # zone times with a UTC offset are read in; None = as written",
         "prepare_unit(..., timezone=export_timezone)",
-        "the zone prepare_unit reads an export's times written with a UTC offset in (FIX48B); "
-        "the copy passes timezone (UTC for an English unit without one), so run by hand with "
+        "the zone prepare_unit reads an export's times written with a UTC offset in; the copy "
+        "passes timezone instead (UTC for an English unit without one), so run by hand with "
         "data_cache = None it files 00:30 +01:00 on the 1st under the month before and can count "
         "other responses than nps-kit score",
         _reads_offsets_as_written,

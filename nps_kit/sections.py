@@ -801,9 +801,9 @@ def detractors(
     Ages count to today (the generation date) in ``timezone`` (default: by the unit's
     language, as :func:`title`); ``now`` is when the report is made (default: the current
     time), against which each call-back is judged at the answer's instant, as ``nps-kit
-    alerts`` judges it (:func:`nps_kit.closed_loop.call_backs`). The first ``first`` people are shown, the others
-    in a collapsed block; showing the section also hands the whole list to the runner, which
-    writes it to ``<unit_id>_followups.csv/.xlsx``. ``.value`` is the
+    alerts`` judges it (:func:`nps_kit.closed_loop.call_backs`). The first ``first`` people
+    are shown, the others in a collapsed block; showing the section also hands the whole list
+    to the runner, which writes it to ``<unit_id>_followups.csv/.xlsx``. ``.value`` is the
     :class:`~nps_kit.closed_loop.FollowupList` (see :func:`nps_kit.closed_loop.followup_list`),
     ``.tables["followups"]`` its rows. ``status`` is :func:`followup_status`'s ``.value``: the
     people the returned file marks contacted are shown as contacted, with the day, instead of

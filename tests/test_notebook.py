@@ -944,7 +944,7 @@ def test_the_packages_own_notebook_names_every_parameter_and_an_old_copy_does_no
     assert note.startswith(
         f"note: {old} is a copy of an older nps-kit notebook whose parameters cell lacks "
         "export_timezone: export_timezone (the zone prepare_unit reads an export's times "
-        "written with a UTC offset in (FIX48B);"
+        "written with a UTC offset in; the copy passes timezone instead"
     )
     assert "; it changes hotel). nps-kit run checks such a report's responses and NPS" in note
     assert "\n" not in note
