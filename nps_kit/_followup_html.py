@@ -19,7 +19,6 @@ from nps_kit.closed_loop import (
     FollowupList,
     LoopRefused,
     LoopStatus,
-    call_by,
     id_heading,
     unlisted_note,
 )
@@ -162,7 +161,9 @@ def _with_call_by(followups: FollowupList, status: LoopStatus | None = None) -> 
     or ``""``), and is never overdue.
     """
     rows = followups.rows.copy()
-    due, late = call_by(rows["date"], now=followups.as_of)
+    # Judged at each answer's instant, as the alert e-mail judges it (one rule, FIX55).
+    found = followups.call_backs()
+    due, late = found["call_by"], found["overdue"]
     done = {} if status is None else status.contacted_on
     contacted = [done.get(str(rid)) for rid in rows["response_id"]]
     rows["call_by"] = due.dt.strftime("%Y-%m-%d").fillna("").to_list()
@@ -217,8 +218,9 @@ def followup_html(
     -------
     IPython.display.HTML
         A ``nps-followups`` block. Each person has a call-by date,
-        :data:`~nps_kit.closed_loop.CALL_WITHIN_HOURS` after the response, marked when it is
-        before the list's ``as_of`` day.
+        :data:`~nps_kit.closed_loop.CALL_WITHIN_HOURS` after the response, marked when it has
+        passed (:meth:`~nps_kit.closed_loop.FollowupList.call_backs`: at the answer's instant,
+        against the moment the list was made, as ``nps-kit alerts`` judges it).
     """
     basis = followups.basis
     n = len(followups)

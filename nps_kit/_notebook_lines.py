@@ -12,15 +12,30 @@ would not bump it, and copying the metadata without the lines would.
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import nbformat
 
 from nps_kit.params import UnitParameters
 
-__all__ = ["LINES", "NotebookLine", "missing_lines", "outdated_warning", "outdated_warnings"]
+if TYPE_CHECKING:
+    from nps_kit.summary import UnitSummary
+
+__all__ = [
+    "LINES",
+    "PARAMETERS",
+    "NotebookLine",
+    "NotebookParameter",
+    "figures_differ",
+    "missing_lines",
+    "missing_parameters",
+    "outdated_warning",
+    "outdated_warnings",
+    "parameter_notes",
+]
 
 
 @dataclass(frozen=True)
@@ -81,7 +96,161 @@ LINES = (
         "strategies section.",
         lambda unit: unit.sections is not None and "strategies" not in unit.sections,
     ),
+    NotebookLine(
+        "strategies",
+        "strategies",
+        "contact_column",
+        "u, analysis, contact_column=contact_column, contact_details=contact_details",
+        "a month whose detractors may none be contacted says why there is nobody to call back, "
+        "instead of the playbook's call-back action pointing to an empty list (QA26 #21).",
+        lambda unit: unit.columns.contact is not None or bool(unit.columns.contact_details),
+    ),
+    NotebookLine(
+        "detractors",
+        "followup_status",
+        "over_list",
+        "contact_column=contact_column, contact_details=contact_details, over_list=True,",
+        "the close rate is over the month's listed detractors, as the e-mail counts them, not "
+        "over the rows the team returned (QA26 #6).",
+        lambda unit: unit.closed_loop.status_file is not None,
+    ),
 )
+
+
+@dataclass(frozen=True)
+class NotebookParameter:
+    """A parameter of the package's notebook that an older copy's parameters cell may lack.
+
+    papermill injects every parameter whether or not the cell names it, so the copy runs; but
+    its code was written before the parameter and never reads it.
+
+    Attributes
+    ----------
+    name
+        The parameter.
+    line
+        The line of the package's parameters cell to copy.
+    use
+        Where the package's notebook reads it, to copy too.
+    does
+        What the parameter changes, said in the note.
+    needed
+        Whether a unit's report can differ without it.
+    """
+
+    name: str
+    line: str
+    use: str
+    does: str
+    needed: Callable[[UnitParameters], bool]
+
+
+def _reads_offsets_as_written(unit: UnitParameters) -> bool:
+    # An English unit without timezone reads offsets as written (export_zone None) while the
+    # display zone, which an older copy passes to prepare_unit, is UTC.
+    from nps_kit.clock import export_zone
+
+    return export_zone(unit.language, unit.timezone) != unit.zone
+
+
+#: The parameters added to the package's notebook since projects copied it, oldest first.
+PARAMETERS = (
+    NotebookParameter(
+        "data_cache",
+        "data_cache = None  # columnar cache of the export written by `nps-kit run`",
+        "prepare_unit(..., cache=data_cache)",
+        "the export as the run parsed it once; without it each report parses the export again, "
+        "its own way (see export_timezone)",
+        lambda unit: True,
+    ),
+    NotebookParameter(
+        "export_timezone",
+        "export_timezone = None  # zone times with a UTC offset are read in; None = as written",
+        "prepare_unit(..., timezone=export_timezone)",
+        "the zone prepare_unit reads an export's times written with a UTC offset in; the copy "
+        "passes timezone instead (UTC for an English unit without one), so run by hand with "
+        "data_cache = None it files 00:30 +01:00 on the 1st under the month before and can count "
+        "other responses than nps-kit score",
+        _reads_offsets_as_written,
+    ),
+)
+
+
+def _parameter_names(nb: nbformat.NotebookNode) -> set[str] | None:
+    """Return the names the cell tagged ``parameters`` assigns; ``None`` without such a cell."""
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
+            try:
+                tree = ast.parse(cell.source)
+            except SyntaxError:
+                return None
+            names: set[str] = set()
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                    names.add(node.id)
+            return names
+    return None
+
+
+def missing_parameters(nb: nbformat.NotebookNode) -> list[NotebookParameter]:
+    """List the :data:`PARAMETERS` that ``nb``'s parameters cell does not name.
+
+    Only a notebook that reads the unit as the package's does (it calls ``prepare_unit``) can
+    lack them: one of the analyst's own design, or without a cell tagged ``parameters`` (or
+    one that is not Python), lacks nothing: the check never guesses.
+    """
+    names = _parameter_names(nb)
+    if names is None:
+        return []
+    calls = (_name(c) for cell in nb.cells if cell.cell_type == "code" for c in _calls(cell.source))
+    if "prepare_unit" not in calls:
+        return []
+    return [p for p in PARAMETERS if p.name not in names]
+
+
+def parameter_notes(
+    jobs: Sequence[tuple[UnitParameters, nbformat.NotebookNode]],
+) -> list[str]:
+    """One ``note:`` line per notebook whose parameters cell lacks :data:`PARAMETERS`.
+
+    The line names the notebook, each missing parameter and what it changes, which of the
+    run's units it changes (the run checks their figures: :func:`figures_differ`) and how to
+    update the copy.
+
+    Parameters
+    ----------
+    jobs
+        Each unit with its parameterised notebook (papermill's ``input_path`` names the file).
+
+    Returns
+    -------
+    list of str
+        The notes, in the order the notebooks are first used.
+    """
+    by_file: dict[str, list[tuple[UnitParameters, list[NotebookParameter]]]] = {}
+    for unit, nb in jobs:
+        path = str(nb.metadata.get("papermill", {}).get("input_path", ""))
+        by_file.setdefault(path, []).append((unit, missing_parameters(nb)))
+    packaged = Path(__file__).parent / "resources" / "nps_report.ipynb"
+    out = []
+    for path, members in by_file.items():
+        lacking = [p for p in PARAMETERS if any(p in missing for _, missing in members)]
+        if not lacking:
+            continue
+        said = []
+        for parameter in lacking:
+            ids = [u.unit for u, missing in members if parameter in missing and parameter.needed(u)]
+            whom = f"it changes {', '.join(ids)}" if ids else "it changes none of this run's units"
+            said.append(f"{parameter.name} ({parameter.does}; {whom})")
+        names = " and ".join(p.name for p in lacking)
+        copy = "; ".join(f"{p.line!r} and {p.use}" for p in lacking)
+        out.append(
+            f"note: {path} is a copy of an older nps-kit notebook whose parameters cell lacks "
+            f"{names}: {'; '.join(said)}. nps-kit run checks such a report's responses and NPS "
+            f"against its own reading of the export and fails the unit where they differ. To "
+            f"update, copy {copy} from {packaged}."
+        )
+    return out
 
 
 #: Stands for the keywords a call passes with ``**mapping``: any of them.
@@ -211,3 +380,80 @@ def outdated_warnings(jobs: Sequence[tuple[UnitParameters, nbformat.NotebookNode
         if said is not None:
             out.append(said)
     return out
+
+
+def figures_differ(
+    notebook: Path, parameters: Mapping[str, Any], summary: UnitSummary, *, lacking: Sequence[str]
+) -> str | None:
+    """Say how an older notebook's figures differ from the export as nps-kit reads it, if they do.
+
+    A copy whose parameters cell lacks :data:`PARAMETERS` may read the export its own way (no
+    ``data_cache``: it parses the file again; no ``export_timezone``: in the display zone). Its
+    month, responses and NPS are checked against the unit read as the package's notebook
+    reads it (the run's cache, in ``export_timezone``), as ``nps-kit score`` counts them.
+
+    Parameters
+    ----------
+    notebook
+        The notebook run, named in the message.
+    parameters
+        The parameters injected (:func:`nps_kit.params.notebook_parameters` and
+        ``data_cache``).
+    summary
+        The report's summary.
+    lacking
+        The names of the parameters its cell lacks (:func:`missing_parameters`).
+
+    Returns
+    -------
+    str or None
+        The message that fails the unit, or ``None`` when the figures agree.
+    """
+    from nps_kit.score import nps
+    from nps_kit.unit import prepare_unit
+
+    p = parameters
+    unit = prepare_unit(
+        p["data_path"],
+        name=p["unit_name"],
+        language=p["language"],
+        unit_column=p["filter_column"],
+        unit_values=p["filter_values"] or (),
+        score_column=p["score_column"],
+        date_column=p["date_column"],
+        weight_column=p["weight_column"],
+        period=p["period"],
+        sheet=p["data_sheet"],
+        encoding=p["data_encoding"],
+        redact=False,
+        date_format=p["date_format"],
+        missing_values=p["missing_values"],
+        fix_text=p["fix_text"],
+        id_column=p["id_column"],
+        dedupe=p["dedupe"],
+        cache=p["data_cache"],
+        timezone=p["export_timezone"],
+        unfinished=p["unfinished"],
+    )
+    weight = "nps_weight" if p["weight_column"] else None
+    expected = nps(unit.current, weight=weight, level=p["level"], min_n=p["min_n"])
+    same = summary.period == unit.period and summary.n == expected.n
+    if summary.nps is None or expected.nps is None:
+        same = same and summary.nps is None and expected.nps is None
+    else:
+        same = same and abs(summary.nps - expected.nps) < 1e-6
+    if same:
+        return None
+    found = f"{summary.n} responses, NPS {_points(summary.nps)}"
+    wanted = f"{expected.n} responses, NPS {_points(expected.nps)}"
+    return (
+        f"{notebook} counts {found} for {summary.period}, where nps-kit reads the export as "
+        f"{wanted} for {unit.period} (as nps-kit score counts it): the copy's parameters cell "
+        f"lacks {' and '.join(lacking)}, which its code was written before. The report was "
+        "not published. Copy the lines the note above names from nps-kit's notebook, or run "
+        "with --notebook on nps-kit's own."
+    )
+
+
+def _points(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"

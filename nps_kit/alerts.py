@@ -45,7 +45,7 @@ from nps_kit.alerts_mail import compose_alert
 from nps_kit.closed_loop import (
     URGENCY,
     alerts_need,
-    call_by,
+    call_backs,
     contactable_detractors,
     unlisted_reach,
 )
@@ -457,10 +457,19 @@ def new_detractors(
     # The playbook's first action: call within CALL_WITHIN_HOURS of the response; already
     # past when the e-mail goes (a weekly --since, a late cron): said, not only dated. Shown
     # at the answer's clock, judged at its instant (the unit's now is UTC's without a zone).
-    local_now = clock.now(unit.language, unit.timezone).replace(tzinfo=None)
-    due, _ = call_by(table["date"], now=local_now)
-    _, late = call_by(instants[table.index], now=local_now)
-    table["overdue"] = late.to_numpy()
+    # One rule with the report's follow-up list (closed_loop.call_backs, FIX55).
+    written = unit.frame_column(unit.columns.date) if unit.columns.date else None
+    found = call_backs(
+        table["date"],
+        instants=clock.answer_instants(
+            table["date"],
+            rows.loc[table.index, written] if written in rows.columns else None,
+            zone=clock.export_zone(unit.language, unit.timezone),
+        ),
+        now=clock.now(unit.language, unit.timezone),
+    )
+    due = found["call_by"]
+    table["overdue"] = found["overdue"].to_numpy()
     # A date without a time among timed ones shows its day, not an invented 00:00 (QA21).
     whole_day = date_only(table["date"]).to_numpy()
     for column, stamps in (("date", table["date"]), ("call_by", due)):

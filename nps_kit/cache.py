@@ -71,7 +71,9 @@ _META = b"nps_kit.cache"
 # 24: scores written with a decimal comma (9,0) read as whole numbers and counted (QA26 #4)
 # 25: a drop's blank ids and ids numbered afresh per file never matched; a corrected
 # response keeps its first place (REVIEW27)
-_FORMAT = 25
+# 26: the zone the export's times were read in (timezone): a report notebook older than
+# export_timezone reads the unit from the cache at the wall clock the run read (FIX55)
+_FORMAT = 26
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -96,6 +98,9 @@ class ExportCache:
     reach
         The export's e-mail and phone columns (:func:`nps_kit.closed_loop.export_reach`): the
         cache leaves them out unless a unit lists them, and the report names them (FIX44).
+    timezone
+        The zone the export's times were read in (the loader's ``timezone``): ``nps_date`` is
+        its wall clock; ``None``, each time's as written (:func:`nps_kit.clock.export_zone`).
     """
 
     path: Path
@@ -104,6 +109,7 @@ class ExportCache:
     unit_column: str | None
     report: LoadReport
     reach: tuple[str, ...] = ()
+    timezone: str | None = None
 
 
 def normalise_key(value: object) -> str:
@@ -217,6 +223,7 @@ def build_cache(
         "unit_column": unit_column,
         "report": _report_to_json(loaded.report),
         "reach": list(reach),
+        "timezone": options.get("timezone"),
     }
     table = table.replace_schema_metadata(
         {**(table.schema.metadata or {}), _META: json.dumps(meta).encode()}
@@ -234,7 +241,9 @@ def build_cache(
         ),
     )
     prune_stale(cache_dir, source=source, sha256=sha256)
-    return ExportCache(target, source, sha256, unit_column, loaded.report, reach)
+    return ExportCache(
+        target, source, sha256, unit_column, loaded.report, reach, options.get("timezone")
+    )
 
 
 #: A cache of an earlier version of an export is removed once unused this long (seconds): long
@@ -385,6 +394,7 @@ def open_cache(path: str | Path) -> ExportCache:
         unit_column=meta["unit_column"],
         report=_report_from_json(meta["report"]),
         reach=tuple(meta["reach"]),
+        timezone=meta["timezone"],
     )
 
 

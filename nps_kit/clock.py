@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_TIMEZONE",
     "US_ZONES",
+    "answer_instants",
     "carries_offsets",
     "check_timezone",
     "date_order",
@@ -365,6 +366,45 @@ def utc_instants(dates: pd.Series, written: pd.Series) -> pd.Series:
 
     offsets = written_offsets(written).reindex(dates.index)
     return dates - offsets.fillna(pd.Timedelta(0))
+
+
+def answer_instants(dates: pd.Series, written: pd.Series | None, *, zone: str | None) -> pd.Series:
+    """Return the moments the answers were given, as naive UTC times, however they were read.
+
+    The one reader of "when did this person answer" for a comparison with now (an overdue
+    call-back: :func:`nps_kit.closed_loop.call_backs`), whichever zone the export was read in.
+    With ``zone`` (the one :func:`nps_kit.load.load_responses` read the export in:
+    :func:`export_zone`) the dates are that zone's wall clock; without, each is the wall clock
+    it was written in, at the offset written with it (:func:`utc_instants`), and one written
+    without an offset is taken as UTC's, as the unit's clock is.
+
+    Parameters
+    ----------
+    dates
+        The loader's ``nps_date`` (naive wall-clock times).
+    written
+        The date column as the export wrote it, with the same index; ``None`` when it is not
+        at hand (read as written without offsets).
+    zone
+        The IANA zone the export was read in, or ``None``.
+
+    Returns
+    -------
+    pandas.Series
+        Naive UTC times, ``NaT`` where ``dates`` is (and at a wall-clock time the zone skips).
+    """
+    import numpy as np
+    import pandas as pd
+
+    dates = pd.to_datetime(dates, errors="coerce")
+    if zone is None:
+        return dates if written is None else utc_instants(dates, written)
+    # A time a change of clocks repeats is read as its first (summer) passing; one it skips,
+    # as the moment after the gap: a call-back's 48 hours do not hinge on that hour.
+    local = dates.dt.tz_localize(
+        ZoneInfo(zone), ambiguous=np.ones(len(dates), dtype=bool), nonexistent="shift_forward"
+    )
+    return local.dt.tz_convert("UTC").dt.tz_localize(None)
 
 
 def carries_offsets(values: pd.Series) -> bool:

@@ -22,12 +22,13 @@ from typing import Literal
 
 import pandas as pd
 
+from nps_kit import clock
 from nps_kit._consent import consent_answer
 from nps_kit._consent import refused as refused_contact
 from nps_kit._values import MISSING_WORDS, date_only
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import Language, t
-from nps_kit.load import row_key
+from nps_kit.load import export_column, row_key
 from nps_kit.text.tokens import NO_ANSWER, said
 from nps_kit.unit import UnitData, contact_allowed
 
@@ -43,6 +44,7 @@ __all__ = [
     "LoopStatus",
     "RestoredIds",
     "alerts_need",
+    "call_backs",
     "call_by",
     "consent_known",
     "contact_basis",
@@ -598,6 +600,13 @@ class FollowupList:
     id_name
         The id column (``columns.id``) the rows' ``response_id`` comes from; ``None``: the
         row number. Heads the id (:func:`id_heading`).
+    answered
+        When each person of ``rows`` (same index) answered: ``date`` at the clock the export
+        wrote it in and ``instant``, the same moment in UTC (:func:`nps_kit.clock.answer_instants`);
+        ``None`` when the list was made without them (each then answered on its ``date``).
+    made_at
+        The moment the list was made (zone-aware): the call-backs are judged against it
+        (:meth:`call_backs`); ``None``: the start of ``as_of`` at the answers' clock.
     """
 
     rows: pd.DataFrame
@@ -610,9 +619,27 @@ class FollowupList:
     unlisted: tuple[str, ...] | None = None
     id_name: str | None = None
     declined: int = 0
+    answered: pd.DataFrame | None = None
+    made_at: dt.datetime | None = None
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def call_backs(self) -> pd.DataFrame:
+        """Each person's call-by time and whether it has passed, as ``nps-kit alerts`` judges.
+
+        Returns
+        -------
+        pandas.DataFrame
+            :func:`call_backs` of the rows (same index): ``call_by`` at the answer's clock,
+            ``overdue`` at its instant against :attr:`made_at`.
+        """
+        if self.answered is None or self.made_at is None:
+            dates = self.rows["date"] if self.answered is None else self.answered["date"]
+            return call_backs(pd.to_datetime(dates, errors="coerce"), now=self.as_of)
+        return call_backs(
+            self.answered["date"], instants=self.answered["instant"], now=self.made_at
+        )
 
     @property
     def nobody_to_call(self) -> bool:
@@ -664,6 +691,7 @@ def followup_list(
     breakdowns: Sequence[str | Mapping[str, str]] = (),
     themes: pd.Series | None = None,
     as_of: dt.date | None = None,
+    now: dt.datetime | None = None,
 ) -> FollowupList:
     """List every detractor of the reporting period who may be contacted, most urgent first.
 
@@ -685,7 +713,10 @@ def followup_list(
     themes
         Theme text per response, index of ``unit.current`` (see :func:`respondent_themes`).
     as_of
-        Day to count ages to; default: today.
+        Day to count ages to; default: ``now``'s day at the unit's clock, else today.
+    now
+        When the list is made (zone-aware, e.g. :func:`nps_kit.clock.now`): the call-backs
+        are judged against it, at each answer's instant (:meth:`FollowupList.call_backs`).
 
     Returns
     -------
@@ -705,9 +736,17 @@ def followup_list(
     by_details = () if contact_column is not None else reach_columns(details)
     everyone = len(contactable_detractors(rows, contact_column=None))
     rows = contactable_detractors(rows, contact_column=contact_column, details=by_details)
-    as_of = as_of or dt.date.today()
+    # The zone the export was read in (the run's, from its cache, whatever an older notebook
+    # passed): the dates are its wall clock, or each the clock it was written in (FIX48).
+    zone = unit.read_zone
+    if as_of is None:
+        as_of = now.astimezone(clock.zone(unit.language, zone)).date() if now else dt.date.today()
     pairs = _breakdown_pairs(breakdowns, rows.columns)
     dates = rows["nps_date"]
+    written = export_column(unit.load.date_column) if unit.load.date_column else None
+    instants = clock.answer_instants(
+        dates, rows[written] if written in rows.columns else None, zone=zone
+    )
     comments = (  # "-", "n/a", "No" are no comment, as the report counts them (QA25 B-2)
         said(rows[comment_column])
         if comment_column is not None
@@ -729,7 +768,13 @@ def followup_list(
             "comment": comments.astype("string"),
         }
     )
-    table = table.sort_values(list(URGENCY), kind="stable", na_position="last")
+    # Oldest first by the moment answered, as the alerts order them (REVIEW28 #4): 21:37
+    # −05:00 comes after 03:07 +01:00 of the next day.
+    keys = table[list(URGENCY)].assign(date=instants)
+    table = table.loc[keys.sort_values(list(URGENCY), kind="stable", na_position="last").index]
+    answered = pd.DataFrame({"date": table["date"], "instant": instants[table.index]}).reset_index(
+        drop=True
+    )
     table["date"] = table["date"].dt.strftime("%Y-%m-%d").astype("string")
     return FollowupList(
         rows=table.reset_index(drop=True),
@@ -744,6 +789,8 @@ def followup_list(
             unit.current, contact_column=contact_column, details=details, found=unit.reach
         ),
         id_name=id_column,
+        answered=answered,
+        made_at=now,
     )
 
 
@@ -991,6 +1038,53 @@ def call_by(answered: pd.Series, *, now: dt.datetime | dt.date) -> tuple[pd.Seri
     due = when + pd.Timedelta(hours=CALL_WITHIN_HOURS)
     due = due.mask(date_only(when), due + pd.Timedelta(days=1) - pd.Timedelta(seconds=1))
     return due, (due < pd.Timestamp(now)).fillna(False).astype(bool)
+
+
+def call_backs(
+    answered: pd.Series,
+    *,
+    instants: pd.Series | None = None,
+    now: dt.datetime | dt.date,
+) -> pd.DataFrame:
+    """Say by when each person is to be called back and whether that has passed: the one rule.
+
+    The report's follow-up list (:meth:`FollowupList.call_backs`) and ``nps-kit alerts`` both
+    ask this, so that the same person is overdue in both or in neither (FIX55: an export
+    writing each hotel's own UTC offset, read in no zone, was judged at the written day in the
+    report and at the instant in the alert e-mail). The call-by time is shown at the answer's
+    own clock, as the answer is; whether it passed is judged at its instant.
+
+    Parameters
+    ----------
+    answered
+        When each person answered, at the clock the export wrote it in (naive).
+    instants
+        The same moments in UTC (naive, same index: :func:`nps_kit.clock.answer_instants`);
+        ``None``: ``answered`` is at ``now``'s clock.
+    now
+        The moment to judge against: zone-aware with ``instants``; without them a naive time
+        at the answers' clock, or a day (its midnight).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``call_by`` (:func:`call_by`: :data:`CALL_WITHIN_HOURS` after the answer, the end of
+        the second day for an answer dated without a time) and ``overdue`` (bool; never for an
+        unknown answer time), with the index of ``answered``.
+    """
+    when = pd.to_datetime(answered, errors="coerce")
+    if instants is None:
+        due, late = call_by(when, now=now)
+    else:
+        if not isinstance(now, dt.datetime) or now.tzinfo is None:
+            raise ValueError(f"now must be a zone-aware time beside instants; found {now!r}")
+        moment = now.astimezone(dt.UTC).replace(tzinfo=None)
+        due, _ = call_by(when, now=moment)
+        # The wait is the written clock's (a day written without a time waits to its end),
+        # counted from the moment answered.
+        passed = pd.to_datetime(instants, errors="coerce") + (due - when)
+        late = (passed < pd.Timestamp(moment)).fillna(False).astype(bool)
+    return pd.DataFrame({"call_by": due, "overdue": late.to_numpy(dtype=bool)}, index=when.index)
 
 
 def _check_rows_in_place(

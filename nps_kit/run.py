@@ -38,7 +38,12 @@ import nbformat
 from nps_kit._atomic import atomic_write, atomic_write_text
 from nps_kit._drop import drop_files, drop_sha256, is_drop
 from nps_kit._id_repeats import cached_id_warning
-from nps_kit._notebook_lines import outdated_warnings
+from nps_kit._notebook_lines import (
+    figures_differ,
+    missing_parameters,
+    outdated_warnings,
+    parameter_notes,
+)
 from nps_kit._width import display_width, pad
 from nps_kit.errors import ConfigError, NpsKitError
 from nps_kit.i18n import t
@@ -313,6 +318,15 @@ def _execute_unit(job: _Job, scratch: Path, kernel: Any) -> _Executed:
             html = render_html(nb, lang=unit.language, title=unit.name)
         except Exception as exc:  # a broken export fails this unit only
             error = {"cell_index": None, "ename": type(exc).__name__, "evalue": str(exc)}
+            html = None
+    lacking = [p.name for p in missing_parameters(job.nb)]
+    if error is None and summary is not None and lacking:
+        # An older copy that never reads a parameter may count otherwise than nps-kit score:
+        # its report is not published with other numbers (FIX55).
+        source = Path(job.nb.metadata.papermill["input_path"])
+        differ = figures_differ(source, job.parameters, summary, lacking=lacking)
+        if differ is not None:
+            error = {"cell_index": None, "ename": "OutdatedNotebook", "evalue": differ}
             html = None
     seconds = round(time.perf_counter() - start, 2)
     return _Executed(nb, html, summary if error is None else None, error, seconds)
@@ -748,6 +762,8 @@ def run_reports(
     for line in stale_exports([(job.unit, job.period) for job in prepared], period=period):
         _say(progress, line)
     for line in outdated_warnings([(job.unit, job.nb) for job in prepared]):
+        _say(progress, line)
+    for line in parameter_notes([(job.unit, job.nb) for job in prepared]):
         _say(progress, line)
     for line in contact_warnings([job.unit for job in prepared]):
         _say(progress, line)
@@ -1222,6 +1238,8 @@ def build_once(
         for line in stale_exports([(unit, job.period)], period=period):
             warn(line)
         for line in outdated_warnings([(unit, job.nb)]):
+            warn(line)
+        for line in parameter_notes([(unit, job.nb)]):
             warn(line)
         for line in contact_warnings([unit]):
             warn(line)

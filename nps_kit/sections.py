@@ -794,13 +794,16 @@ def detractors(
     first: int = FIRST_SCREEN,
     timezone: str | None = None,
     status: LoopStatus | LoopRefused | None = None,
+    now: dt.datetime | None = None,
 ) -> SectionResult:
     """List every contactable detractor of the period, most urgent first, to show and publish.
 
     Ages count to today (the generation date) in ``timezone`` (default: by the unit's
-    language, as :func:`title`). The first ``first`` people are shown, the others
-    in a collapsed block; showing the section also hands the whole list to the runner, which
-    writes it to ``<unit_id>_followups.csv/.xlsx``. ``.value`` is the
+    language, as :func:`title`); ``now`` is when the report is made (default: the current
+    time), against which each call-back is judged at the answer's instant, as ``nps-kit
+    alerts`` judges it (:func:`nps_kit.closed_loop.call_backs`). The first ``first`` people
+    are shown, the others in a collapsed block; showing the section also hands the whole list
+    to the runner, which writes it to ``<unit_id>_followups.csv/.xlsx``. ``.value`` is the
     :class:`~nps_kit.closed_loop.FollowupList` (see :func:`nps_kit.closed_loop.followup_list`),
     ``.tables["followups"]`` its rows. ``status`` is :func:`followup_status`'s ``.value``: the
     people the returned file marks contacted are shown as contacted, with the day, instead of
@@ -820,6 +823,7 @@ def detractors(
             themes = _themes_by_answer(texts, comment_column, labels, unit.language)
         else:
             themes = respondent_themes(analysis.tags, labels, polarity=analysis.polarity)
+    made = now or _now(unit.language, timezone)
     found = followup_list(
         unit,
         id_column=id_column,
@@ -828,7 +832,8 @@ def detractors(
         details=contact_details,
         breakdowns=breakdowns,
         themes=themes,
-        as_of=_now(unit.language, timezone).date(),
+        as_of=made.astimezone(clock.zone(unit.language, timezone)).date(),
+        now=made,
     )
     files = None
     if unit_id is not None:

@@ -107,6 +107,10 @@ class UnitData:
         The export's e-mail and phone columns when ``responses`` lacks them (read from
         ``nps-kit run``'s cache: :attr:`nps_kit.cache.ExportCache.reach`); ``None`` when
         ``responses`` holds every column of the export.
+    read_zone
+        The zone the export's times were read in: ``nps_date`` is its wall clock; ``None``,
+        each time's as written (:func:`nps_kit.clock.export_zone`). From ``nps-kit run``'s
+        cache, the zone the run read it in, whatever ``timezone`` the notebook passed.
     """
 
     name: str
@@ -121,6 +125,7 @@ class UnitData:
     unfinished_excluded: int | None = None
     timezone: str | None = None
     reach: tuple[str, ...] | None = None
+    read_zone: str | None = None
 
     def rows(self, period: str | None = None) -> pd.DataFrame:
         """Responses of ``period`` (default: the reporting period)."""
@@ -295,11 +300,13 @@ def prepare_unit(
         raise ValueError(f"unfinished must be 'include' or 'exclude', got {unfinished!r}")
     source = Path(path)
     reach = None
+    read_zone = clock.export_zone(language, timezone)
     if cache is not None:
         from nps_kit.cache import open_cache, read_rows
 
         store = open_cache(cache)
         reach = store.reach
+        read_zone = store.timezone
         if period in WORDS:
             if store.report.date_max is None:
                 raise DataError(
@@ -328,7 +335,7 @@ def prepare_unit(
             id_column=id_column,
             dedupe=dedupe,
             unfinished=unfinished or "include",
-            timezone=clock.export_zone(language, timezone),
+            timezone=read_zone,
         )
     data = loaded.data
     if cache is None:  # the cache's rows are the unit's already (pushed down by read_rows)
@@ -397,6 +404,7 @@ def prepare_unit(
         unfinished_excluded=excluded,
         timezone=timezone,
         reach=reach,
+        read_zone=read_zone,
     )
 
 

@@ -2271,3 +2271,160 @@ def test_a_unit_read_from_the_run_s_cache_still_names_the_export_s_phone_column(
     assert store.reach == ("電話番号",)
     cached = unit_of(export, cache=store.path, **options)
     assert listing(cached, breakdowns=[]).unlisted == ("電話番号",)
+
+
+# --- one rule for "overdue": the report's list and the alert e-mail judge the same instant ------
+
+# FIX55 (REVIEW28): a chain whose export writes each hotel's own UTC offset. At 01:00 UTC on
+# 27 November: H1 (21:37 −05:00 on the 24th, 02:37 UTC on the 25th) is due at 02:37 UTC, not
+# yet passed; H2 (00:30 +01:00 on the 25th, 23:30 UTC on the 24th) was due at 23:30 UTC on the
+# 26th, passed. The report judged the written day against the UTC day (H1 overdue, H2 not),
+# the alerts the instant (H2 overdue, H1 not). H3 is overdue and H4 not on either clock.
+CHAIN = (
+    "Survey ID,Response Date,Hotel,Score,OK to contact\n"
+    "H1,2026-11-24T21:37:00-05:00,Boston,3,Yes\n"
+    "H2,2026-11-25T00:30:00+01:00,Paris,2,Yes\n"
+    "H3,2026-11-23T10:00:00+01:00,Paris,1,Yes\n"
+    "H4,2026-11-26T12:00:00-05:00,Boston,4,Yes\n"
+    "H5,2026-11-20T09:00:00+01:00,Paris,10,Yes\n"
+)
+CHAIN_NOW = dt.datetime(2026, 11, 27, 1, 0, tzinfo=dt.UTC)
+
+
+def _chain(tmp_path: Path, text: str, timezone: str | None) -> tuple[Any, Path]:
+    from nps_kit.params import load_unit
+
+    export = tmp_path / "chain.csv"
+    export.write_text(text, encoding="utf-8")
+    zone = f"timezone: {timezone}\n" if timezone else ""
+    (tmp_path / "chain.yaml").write_text(
+        f"name: Chain\nlanguage: en\n{zone}data: {{path: chain.csv}}\n"
+        "alerts: {to: [d@example.com]}\n"
+        "columns: {score: Score, date: Response Date, id: Survey ID, contact: OK to contact}\n",
+        encoding="utf-8",
+    )
+    return load_unit(tmp_path / "chain.yaml"), export
+
+
+def _report_overdue(unit: Any, export: Path) -> dict[str, str]:
+    """Each listed person's call-by cell of the report's follow-up table, as read."""
+    from nps_kit.clock import export_zone
+
+    data = prepare_unit(
+        export,
+        name="Chain",
+        language="en",
+        score_column="Score",
+        date_column="Response Date",
+        id_column="Survey ID",
+        period="2026-11",
+        timezone=export_zone("en", unit.timezone),  # the notebook's export_timezone
+    )
+    shown = sections.detractors(
+        data,
+        id_column="Survey ID",
+        comment_column=None,
+        contact_column="OK to contact",
+        timezone=unit.zone,
+        now=CHAIN_NOW,
+    )
+    html = shown.parts[0].data
+    return {
+        rid: re.sub(r"<[^>]+>", "", cell)
+        for rid, cell in re.findall(
+            r'data-label="Survey ID">(H\d)</td>.*?data-label="Call by">(.*?)</td>', html
+        )
+    }
+
+
+def _alerted_overdue(unit: Any, export: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, bool]:
+    from nps_kit import clock
+    from nps_kit.alerts import Alerted, new_detractors
+    from nps_kit.load import load_responses
+
+    monkeypatch.setattr(
+        clock,
+        "now",
+        lambda language, timezone=None: CHAIN_NOW.astimezone(clock.zone(language, timezone)),
+    )
+    loaded = load_responses(export, **unit.loader_options())
+    rows = new_detractors(
+        unit, loaded, source=export, since=dt.datetime(2026, 11, 1), already=Alerted()
+    )
+    return dict(zip(rows["response_id"], rows["overdue"], strict=True))
+
+
+def test_the_report_and_the_alerts_judge_an_offset_export_s_call_backs_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    unit, export = _chain(tmp_path, CHAIN, None)
+    report = _report_overdue(unit, export)
+    alerted = _alerted_overdue(unit, export, monkeypatch)
+    assert alerted == {"H3": True, "H2": True, "H1": False, "H4": False}
+    assert {rid: "(overdue)" in cell for rid, cell in report.items()} == alerted
+    # Dated at the answer's written clock, as the alert shows it: 48 hours on.
+    assert report["H1"].startswith("2026-11-26") and report["H2"].startswith("2026-11-27")
+
+
+def test_a_zone_named_unit_and_a_date_only_export_keep_their_call_backs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With timezone: America/New_York the times are New York's wall clock: 20:00 EST on the
+    # 26th is "now". H2 (18:30 EST on the 24th) was due 18:30 on the 26th: overdue; H1 (21:37
+    # on the 24th) is due 21:37 on the 26th: not yet, on both clocks, as before FIX55.
+    unit, export = _chain(tmp_path, CHAIN, "America/New_York")
+    alerted = _alerted_overdue(unit, export, monkeypatch)
+    assert alerted == {"H3": True, "H2": True, "H1": False, "H4": False}
+    report = _report_overdue(unit, export)
+    assert {rid: "(overdue)" in cell for rid, cell in report.items()} == alerted
+    # Dates without a time: each is due at the end of its second day (QA21). At 01:00 UTC on
+    # the 27th, the 24th's was due 23:59:59 on the 26th (overdue), the 25th's is not.
+    days = re.sub(r"T\d\d:\d\d:00[+-]\d\d:00", "", CHAIN)
+    unit, export = _chain(tmp_path, days, None)
+    alerted = _alerted_overdue(unit, export, monkeypatch)
+    assert alerted == {"H3": True, "H1": True, "H2": False, "H4": False}
+    report = _report_overdue(unit, export)
+    assert {rid: "(overdue)" in cell for rid, cell in report.items()} == alerted
+
+
+def test_an_older_notebook_reading_the_run_s_cache_judges_call_backs_as_the_alerts_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FIX55: a project's notebook copied before export_timezone passes the display zone (UTC
+    # for an English unit without one) to prepare_unit. Read from the run's cache, the times
+    # are the wall clocks the export wrote, not UTC's: the cache says the zone it was read in.
+    unit, export = _chain(tmp_path, CHAIN, None)
+    store = build_cache(
+        export,
+        cache_dir=tmp_path / "cache",
+        sha256="x",
+        columns={"Survey ID", "OK to contact"},
+        **unit.loader_options(),
+    )
+    assert store.timezone is None
+    data = prepare_unit(
+        export,
+        name="Chain",
+        language="en",
+        score_column="Score",
+        date_column="Response Date",
+        id_column="Survey ID",
+        period="2026-11",
+        cache=store.path,
+        timezone=unit.zone,  # what the older copy passes: "UTC"
+    )
+    assert (data.timezone, data.read_zone) == ("UTC", None)
+    shown = sections.detractors(
+        data,
+        id_column="Survey ID",
+        comment_column=None,
+        contact_column="OK to contact",
+        timezone=unit.zone,
+        now=CHAIN_NOW,
+    )
+    cells = re.findall(
+        r'data-label="Survey ID">(H\d)</td>.*?data-label="Call by">(.*?)</td>',
+        shown.parts[0].data,
+    )
+    report = {rid: "(overdue)" in cell for rid, cell in cells}
+    assert report == _alerted_overdue(unit, export, monkeypatch)

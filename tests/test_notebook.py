@@ -910,3 +910,56 @@ def test_run_with_an_old_copy_says_so_once_and_still_builds_every_report(
     assert err.count("is a copy of an older nps-kit notebook") == 1, err
     assert "units north, south need" in err and "contact_details=contact_details," in err
     assert (output / "2026-11" / "south.html").is_file()
+
+
+def test_the_packages_own_notebook_names_every_parameter_and_an_old_copy_does_not(
+    tmp_path: Path,
+) -> None:
+    # FIX55: export_timezone (FIX48B) is injected into any copy, but one whose parameters cell
+    # lacks it was written before it and never reads it. The note names the notebook, the
+    # parameter, whom it changes (an English unit without timezone) and what to copy.
+    from nps_kit._notebook_lines import missing_parameters, parameter_notes
+
+    assert missing_parameters(read_report_notebook(NOTEBOOK)) == []
+    old = Path(__file__).parent / "data" / "nps_report_c66a264.ipynb"
+    nb = read_report_notebook(old)
+    assert [p.name for p in missing_parameters(nb)] == ["export_timezone"]
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "export.csv").write_text(
+        "Timestamp,Score\n2026-11-23T09:00:00+01:00,2\n", encoding="utf-8"
+    )
+    (params / "defaults.yaml").write_text(
+        "data: {path: ../export.csv}\ncolumns: {score: Score, date: Timestamp}\n",
+        encoding="utf-8",
+    )
+    (params / "hotel.yaml").write_text("name: Hotel\nlanguage: en\n", encoding="utf-8")
+    (params / "tokyo.yaml").write_text("name: 東京\nlanguage: ja\n", encoding="utf-8")
+    (params / "nyc.yaml").write_text(
+        "name: NYC\nlanguage: en\ntimezone: America/New_York\n", encoding="utf-8"
+    )
+    units = load_all(params).units
+    nb.metadata["papermill"] = {"input_path": str(old)}
+    [note] = parameter_notes([(u, nb) for u in units.values()])
+    assert note.startswith(
+        f"note: {old} is a copy of an older nps-kit notebook whose parameters cell lacks "
+        "export_timezone: export_timezone (the zone prepare_unit reads an export's times "
+        "written with a UTC offset in; the copy passes timezone instead"
+    )
+    assert "; it changes hotel). nps-kit run checks such a report's responses and NPS" in note
+    assert "\n" not in note
+    # Japanese units and units with a zone read offsets in the zone the copy passes anyway.
+    without = [(units["tokyo"], nb), (units["nyc"], nb)]
+    assert "it changes none of this run's units" in parameter_notes(without)[0]
+    # nps-kit lab says it too, of the notebook its working copy is made from, and of a kept copy.
+    said: list[str] = []
+    write_working_copy("hotel", parameters=params, notebook=old, period="2026-11", warn=said.append)
+    assert [line[: len(f"note: {old} is")] for line in said] == [f"note: {old} is"]
+    said.clear()
+    kept = write_working_copy("hotel", parameters=params, period="2026-11", warn=said.append)
+    assert kept.kept and said[0].startswith(f"note: {kept.path} is a copy of an older")
+    # A notebook of the analyst's own design, which never calls prepare_unit, lacks nothing.
+    own = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell('unit = "x"', metadata={"tags": ["parameters"]})]
+    )
+    assert missing_parameters(own) == []

@@ -1719,3 +1719,70 @@ def test_a_report_notebook_run_by_hand_without_the_cache_reads_offsets_as_score_
     assert sorted(november["Survey ID"].astype(str)) == ["P3", "P4", "P5", "P6"]
     # The generation time is still shown in the language's zone.
     assert nb["timezone"] == "UTC"
+
+
+# A project's own copy of the report notebook from before export_timezone (FIX48B): the
+# package's notebook at c66a264, as an analyst copied it on 5 December 2026.
+OLD_NOTEBOOK = Path(__file__).parent / "data" / "nps_report_c66a264.ipynb"
+
+
+def test_an_older_notebook_copy_is_named_and_never_publishes_other_figures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX55: papermill injects export_timezone into a copy whose parameters cell lacks it and
+    # whose prepare_unit never reads it. Read from the run's cache (data_cache), its figures
+    # are score's: a note says what to copy. A copy older still, which parses the export itself
+    # in its display zone (UTC), files P3 (00:30 +01:00 on 1 November) under October: 3
+    # responses where score counts 4. That report must not be published.
+    params = _hotel_project(tmp_path)
+    old = tmp_path / "old.ipynb"
+    old.write_bytes(OLD_NOTEBOOK.read_bytes())
+    assert "export_timezone" not in old.read_text("utf-8")
+    older = nbformat.read(old, as_version=4)
+    for cell in older.cells:
+        cell.source = cell.source.replace("    cache=data_cache,\n", "")
+        cell.source = re.sub(r"data_cache = None[^\n]*\n", "", cell.source)
+    nbformat.write(older, tmp_path / "older.ipynb")
+    (params / "paris.yaml").write_text(
+        "name: Hotel Lumière Paris\nnotebook: ../old.ipynb\n"
+        "data: {filter: {column: Property, values: [Hotel Lumière Paris]}}\n",
+        encoding="utf-8",
+    )
+    (params / "paris2.yaml").write_text(
+        "name: Hotel Lumière Paris\nnotebook: ../older.ipynb\n"
+        "data: {filter: {column: Property, values: [Hotel Lumière Paris]}}\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "reports"
+    argv = ["--parameters", str(params), "--output", str(output), "--period", "2026-11"]
+    code = main(["run", "paris", "paris2", *argv, "--jobs", "1"])
+    err = capsys.readouterr().err
+    notes = [line for line in err.splitlines() if line.startswith("note: ")]
+    assert any(
+        line.startswith(
+            f"note: {old} is a copy of an older nps-kit notebook whose parameters "
+            "cell lacks export_timezone: export_timezone (the zone prepare_unit reads"
+        )
+        and "it changes paris)" in line
+        and "To update, copy 'export_timezone = None" in line
+        for line in notes
+    ), notes
+    assert any(
+        line.startswith(
+            f"note: {tmp_path / 'older.ipynb'} is a copy of an older nps-kit "
+            "notebook whose parameters cell lacks data_cache and export_timezone:"
+        )
+        for line in notes
+    ), notes
+    units = _manifest_units(output / "2026-11")
+    assert code == 1
+    assert units["paris"]["status"] == "ok"
+    assert units["paris"]["summary"]["n"] == 4
+    assert units["paris2"]["status"] == "failed"
+    assert units["paris2"]["html"] is None
+    assert units["paris2"]["error"]["ename"] == "OutdatedNotebook"
+    assert (
+        "counts 3 responses, NPS 66.7 for 2026-11, where nps-kit reads the export as "
+        "4 responses, NPS 25.0 for 2026-11"
+    ) in units["paris2"]["error"]["evalue"]
+    assert not (output / "2026-11" / "paris2.html").exists()

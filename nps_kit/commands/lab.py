@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nps_kit.commands._options import (
     add_notebook_option,
@@ -19,6 +20,9 @@ from nps_kit.commands._options import (
     default_notebook,
 )
 from nps_kit.errors import ConfigError
+
+if TYPE_CHECKING:
+    from nps_kit.params import UnitParameters
 
 __all__ = ["WorkingCopy", "lab_command", "register", "serve", "write_working_copy"]
 
@@ -198,6 +202,7 @@ def write_working_copy(
     if (folder / name).exists():
         if not fresh:
             older = _cache_of(folder / name) not in (None, str(cache))
+            _parameter_notes(unit, folder / name, folder / name, warn)
             return WorkingCopy(folder / name, unit.unit, month, kept=True, older_export=older)
         backup = _backup(folder / name)
     path = working_copy(
@@ -208,7 +213,27 @@ def write_working_copy(
         sections=unit.sections,
         omit=unit.empty_sections,
     )
+    _parameter_notes(unit, path, Path(source), warn)
     return WorkingCopy(path, unit.unit, month, kept=False, backup=backup)
+
+
+def _parameter_notes(
+    unit: UnitParameters, copy: Path, named: Path, warn: Callable[[str], None] | None
+) -> None:
+    """Say, as ``run`` does, which parameters ``copy``'s parameters cell lacks (``named``'s)."""
+    if warn is None:
+        return
+    import nbformat
+
+    from nps_kit._notebook_lines import parameter_notes
+
+    try:
+        nb = nbformat.read(copy, as_version=4)
+    except Exception:  # an analyst's file: whatever it holds, it is still opened as it is
+        return
+    nb.metadata.setdefault("papermill", {})["input_path"] = str(named)
+    for line in parameter_notes([(unit, nb)]):
+        warn(line)
 
 
 def lab_command(target: Path, *, port: int | None, browser: bool) -> list[str]:
