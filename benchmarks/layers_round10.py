@@ -1,4 +1,4 @@
-"""Rounds 10 and 11 of the theme layer (LAY25, LAY26; PREREG23, PREREG24): estimate, set 28.
+"""Rounds 10-12 of the theme layer (LAY25-27; PREREG23, 24, 26): estimate, sets 28 and 29.
 
 The choices are made by ``benchmarks/layers_eval4.py themes --round 10`` (round 9's procedure
 unchanged: folds ``FOLDS10`` = round 7's over the rules that never saw them, precision floor on
@@ -76,8 +76,24 @@ rebuilt with ``--choices '{"ja": [64.0, 0.14, 0.42, "comment"]}' --keep en --kee
 (the rest of the command above; 9,975,241 bytes; its Japanese arrays equal the candidate's, its
 English 33a2d57's; 75,162 Japanese n-grams, round 7 68,422).
 
-Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11] --theme A.npz [B.npz]``
-or ``... decide [--round 11]``.
+Round 12 (LAY27, ``--round 12``, ``/work/lead/PREREG26.md``), declared before any run: round
+11's procedure unchanged (``benchmarks/layers_eval4.py themes --round 12``: the same folds,
+floor, C grid, PF and PF-0.01, one process per language, un-niced) over the rules and labels of
+main at 0108b00 (ERR25's forms and FIX51's polarity cues included), the data grown by blind set
+25 and training set 28 (both spent; ``labelled_sets.BLIND12``, ``TRAIN12``), blind 25, the
+newest, held out (``TEST12``); the estimate's models are trained with ``--blind`` without 25,
+the candidate's with it. ``whole`` reads blind 25 (``theme_eval_blind25.csv``), the shipped
+layer being main's at 0108b00 (English round 8, Japanese round 11). The candidate rule is round
+10's, word for word (above), on blind 25 held out. ``decide --round 12`` reads decision set 29
+(``theme_train29_{en,ja}.csv``, 400 per language, three blind authors, never trained on) once,
+for one candidate, only if a language has one, after the candidate (resource and script) is
+committed: rules alone, the shipped layer (0108b00), the candidate, whole figures per language.
+PREREG26's rule per language (the same as PREREG23's): F1 >= +0.005, P >= -0.005 and polarity
+accuracy >= -0.005 against the shipped layer; a language that fails keeps its shipped layer
+(English round 8, Japanese round 11).
+
+Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12] --theme A.npz
+[B.npz]`` or ``... decide [--round 11|12]``.
 """
 
 from __future__ import annotations
@@ -93,13 +109,13 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from layers_round8 import shipped_files, show, whole  # noqa: E402
 from layers_round9 import verdict  # noqa: E402
 
-#: Per round, main where it began (English round 8, Japanese round 7, correction 6) and the
-#: estimate's held-out set (spent).
+#: Per round, main where it began (rounds 10 and 11: English round 8, Japanese round 7; round 12:
+#: English round 8, Japanese round 11), the estimate's held-out set (spent) and the decision set.
 ROUNDS = {
-    10: ("b503485", "theme_eval_blind23.csv"),
-    11: ("33a2d57", "theme_eval_blind24.csv"),
+    10: ("b503485", "theme_eval_blind23.csv", "theme_train28"),
+    11: ("33a2d57", "theme_eval_blind24.csv", "theme_train28"),
+    12: ("0108b00", "theme_eval_blind25.csv", "theme_train29"),
 }
-DECISION = ("theme_train28_en.csv", "theme_train28_ja.csv")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,10 +126,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--round", type=int, default=10, choices=list(ROUNDS))
     parser.add_argument("--shipped", help="the shipped layers' commit (the round's by default)")
     args = parser.parse_args(argv)
-    shipped, held = ROUNDS[args.round]
+    shipped, held, decision = ROUNDS[args.round]
     args.shipped = args.shipped or shipped
     data_dir = ROOT / "tests" / "data"
-    files = [data_dir / held] if args.step == "whole" else [data_dir / f for f in DECISION]
+    decision_files = [data_dir / f"{decision}_{lang}.csv" for lang in ("en", "ja")]
+    files = [data_dir / held] if args.step == "whole" else decision_files
     with tempfile.TemporaryDirectory() as tmp:
         theme0, pol0 = shipped_files(Path(tmp), args.shipped)
         rows = {"rules alone": whole(files, learned=False)}
