@@ -92,6 +92,34 @@ PREREG26's rule per language (the same as PREREG23's): F1 >= +0.005, P >= -0.005
 accuracy >= -0.005 against the shipped layer; a language that fails keeps its shipped layer
 (English round 8, Japanese round 11).
 
+Round 12's run (LAY27): un-niced from 21:12 UTC, one process per language, 1,846 s CPU (en, 4,096 s
+wall) and 1,597 s (ja, 3,692 s wall) at load 2-18. Constrained pooled fold F1 per C 1, 4, 16, 64
+(, 256) (floor: round 3's layer on the new-industry folds, en 0.809, ja 0.851): en PF 0.810,
+0.821, 0.822, 0.821 -> C 16, t_drop 0.18, t_add 0.42, ``comment``; PF-0.01 0.811, 0.821, 0.822,
+0.821 -> C 16, 0.14 / 0.42, ``comment``; ja PF 0.820, 0.841, 0.847, 0.848, 0.847 -> C 64, 0.18 /
+0.40, ``comment``; PF-0.01 0.822, 0.841, 0.847, 0.849, 0.847 -> C 64, 0.14 / 0.36, ``comment``
+(shipped: en C 16, 0.20 / 0.36, ``score``; ja C 64, 0.14 / 0.42, ``comment``). Layer over the
+rules of 0108b00, blind 25 held out (2,605 pairs per language), shipped -> PF / PF-0.01, P/R/F1
+(polarity): en 0.820/0.772/0.795 (0.777) -> 0.824/0.762/0.792 (0.778) / 0.819/0.765/0.791
+(0.778); ja 0.862/0.862/0.862 (0.823) -> 0.864/0.859/0.861 (0.822) / 0.859/0.879/0.869 (0.823).
+The estimate's models (``train_theme_model.py --train 11 ... 28 --blind 9 10 11 12 13 15 16 17
+18 19 20 21 22 23 24 --choices ...``, one language at a time with ``--keep`` the other
+``--keep-from 0108b00``; 20,094 en / 20,077 ja comments; PF-0.01's files are PF's with the
+thresholds replaced, the same C and data giving the same weights), whole tagger on blind 25 held
+out, P/R/F1, polarity: rules alone en 0.691/0.605/0.645, 0.798, ja 0.792/0.726/0.758, 0.825;
+shipped (0108b00) en 0.831/0.741/0.784, 0.829, ja
+0.862/0.862/0.862, 0.873; PF en 0.832/0.744/0.785, 0.835 (dF1 +0.002, dP +0.000, dpol +0.007), ja
+0.864/0.859/0.861, 0.872 (dF1 -0.000, below: 298 right of 345 found against 299 of 347); PF-0.01
+en 0.826/0.746/0.784, 0.836 (dF1 +0.000, P -0.006), ja 0.859/0.879/0.869, 0.872 (+0.007, P
+-0.003, polarity -0.001). By the declared rule: English, PF passes and PF-0.01 fails on
+precision; Japanese, PF fails on F1 and PF-0.01 passes. **The candidate is PF in English (C 16,
+0.18 / 0.42, ``comment``) and PF-0.01 in Japanese (C 64, 0.14 / 0.36, ``comment``)**, trained
+with blind 25 (20,354 en / 20,337 ja comments): ``PYTHONPATH=. python
+benchmarks/train_theme_model.py --train 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28
+--blind 9 10 11 12 13 15 16 17 18 19 20 21 22 23 24 25 --design both_comment_edge_pfloor
+--choices '{"en": [16.0, 0.18, 0.42, "comment"], "ja": [64.0, 0.14, 0.36, "comment"]}'``
+(10,559,446 bytes; 76,881 Japanese n-grams, round 11 75,162), committed before set 29 is read.
+
 Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12] --theme A.npz
 [B.npz]`` or ``... decide [--round 11|12]``.
 """
