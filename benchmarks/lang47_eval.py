@@ -24,11 +24,11 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 
 
 def readable_sets() -> list[Path]:
-    """Every labelled comment set that may be read: not blind 24, not training set 28."""
+    """Every labelled comment set that may be read: not blind 26, not training set 29."""
     return [
         p
         for p in sorted(DATA.glob("*.csv"))
-        if "blind24" not in p.name and not p.name.startswith("theme_train28_")
+        if "blind26" not in p.name and not p.name.startswith("theme_train29_")
     ]
 
 

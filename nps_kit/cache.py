@@ -342,6 +342,13 @@ def _text_columns_as_strings(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(**fixed) if fixed else frame
 
 
+#: What to do when a report notebook's cache cannot be read (gone, or of an earlier format).
+_REBUILD = (
+    "Run nps-kit run again: it builds a new cache from the export. A report notebook run by "
+    "hand reads the export itself with data_cache set to None."
+)
+
+
 def open_cache(path: str | Path) -> ExportCache:
     """Open a cache file written by :func:`build_cache`.
 
@@ -353,6 +360,13 @@ def open_cache(path: str | Path) -> ExportCache:
     import pyarrow.parquet as pq
 
     path = Path(path)
+    if not path.is_file():
+        raise DataError(
+            f"{path}: no such cache file: the run that wrote this notebook's data_cache built it, "
+            "and it has since been removed or moved.",
+            hint=_REBUILD,
+            path=path,
+        )
     metadata = pq.read_schema(path).metadata or {}
     if _META not in metadata:
         raise DataError(f"{path}: not an nps-kit cache file.", path=path)
@@ -361,8 +375,7 @@ def open_cache(path: str | Path) -> ExportCache:
         raise DataError(
             f"{path}: cache format {meta.get('format')} is not {_FORMAT}: it was written by an "
             "earlier nps-kit, which read the export differently.",
-            hint="Run nps-kit run again: it builds a new cache from the export. A report "
-            "notebook run by hand reads the export itself with data_cache set to None.",
+            hint=_REBUILD,
             path=path,
         )
     return ExportCache(

@@ -1084,7 +1084,8 @@ def _build_caches(
             columns |= _consent_like_columns(first)
         cache = build_cache(
             path,
-            cache_dir=cache_dir,
+            # Absolute: the report notebook names it, and is opened again from its own folder.
+            cache_dir=cache_dir.resolve(),
             sha256=hashes[path],
             columns=columns,
             unit_column=by,

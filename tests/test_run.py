@@ -781,6 +781,24 @@ def test_a_month_without_responses_is_refused_before_any_kernel_and_writes_nothi
     assert _written(output) == []  # no _failed notebook, no empty period in the overview
 
 
+def test_a_report_notebook_names_its_cache_by_a_path_that_holds_from_its_own_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # REVIEW28: `make reports` runs with `--output reports`; the cache was injected as the
+    # relative 'reports/.cache/….parquet', so the report notebook opened from reports/2026-10/
+    # (JupyterLab's folder) stopped on a file that does not exist from there.
+    monkeypatch.chdir(tmp_path)
+    params = _shops(tmp_path, omiya="大宮店")
+    notebook = make_notebook(tmp_path / "nb.ipynb", "print(unit)")
+    argv = ["run", "omiya", "--parameters", "parameters", "--output", "reports"]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-10"]) == 0
+    built = nbformat.read(tmp_path / "reports" / "2026-10" / "omiya.ipynb", as_version=4)
+    cache = Path(built.metadata.papermill.parameters["data_cache"])
+    assert cache.is_absolute() and cache.parent == tmp_path / "reports" / ".cache"
+    monkeypatch.chdir(tmp_path / "reports" / "2026-10")
+    assert cache.is_file() and str(params) not in str(cache)
+
+
 # A Google Forms export (QA20's dental chain) on 4 December: November complete, and in
 # December one answer from the north clinic, five from the south one.
 FORM_CSV = (
