@@ -119,6 +119,13 @@ benchmarks/train_theme_model.py --train 11 12 13 14 15 16 17 18 19 20 21 22 23 2
 --blind 9 10 11 12 13 15 16 17 18 19 20 21 22 23 24 25 --design both_comment_edge_pfloor
 --choices '{"en": [16.0, 0.18, 0.42, "comment"], "ja": [64.0, 0.14, 0.36, "comment"]}'``
 (10,559,446 bytes; 76,881 Japanese n-grams, round 11 75,162), committed before set 29 is read.
+Set 29, read once (``decide --round 12`` after a270de8, main merged; candidate en PF, ja
+PF-0.01), whole tagger, P/R/F1, polarity: rules alone en 0.785/0.709/0.745, 0.831, ja
+0.787/0.791/0.789, 0.850; shipped (0108b00) en 0.879/0.832/0.855, 0.896, ja 0.882/0.863/0.872,
+0.917; candidate en 0.886/0.834/0.859, 0.871 (F1 +0.004, P +0.007, polarity -0.025: not met), ja
+0.873/0.878/0.875, 0.918 (F1 +0.003, P -0.010, polarity +0.001: not met). **Nothing ships in
+round 12**: English keeps round 8, Japanese round 11; the resource is 0108b00's again, byte for
+byte. Set 29 has been read once.
 
 Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12] --theme A.npz
 [B.npz]`` or ``... decide [--round 11|12]``.
