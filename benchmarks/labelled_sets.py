@@ -42,6 +42,7 @@ NUMBERED = {
         "25",
         "26",
         "27",
+        "28",
     )
 }
 ROUND3 = ("11", "12", "13", "14", "15")
@@ -55,10 +56,14 @@ ROUND8 = ("26",)
 #: Round 9's new training set: 27 (round 8's decision set, read twice; readable since blind set 22
 #: is spent, /work/lead/PREREG23.md).
 ROUND9 = ("27",)
+#: Round 12's new training set: 28 (rounds 9 and 11's decision set, read twice, spent; training
+#: data from round 12 on, /work/lead/PREREG26.md).
+ROUND12 = ("28",)
 #: Training set 28 (``theme_train28_{en,ja}.csv``, 400 per language, two blind authors) is round
 #: 9's decision set (PREREG23): read whole, at most twice, never trained on while blind set 23 is
-#: a measure, so it is not named in ``NUMBERED``. Read once (LAY24, candidate 1: Japanese round 9,
-#: English as shipped): ja F1 0.819 -> 0.823, P 0.857 -> 0.856: not shipped (English not read).
+#: a measure, so it was not named in ``NUMBERED`` before round 12. Read once (LAY24, candidate 1:
+#: Japanese round 9, English as shipped): ja F1 0.819 -> 0.823, P 0.857 -> 0.856: not shipped
+#: (English not read).
 MAX_C = 4096.0  # where a grid that grows at its top edge stops
 
 #: Round 4 (issue 11): the held-out set of its estimate. Its industries are new to every other
@@ -91,8 +96,8 @@ FOLD_RULES = {
 TEST5 = "21"
 #: Blind set 24 (``theme_eval_blind24.csv``) was a measure (/work/lead/PREREG24.md), read twice as
 #: whole figures and so spent; round 11 names it in ``SPENT_BLIND`` (its held-out set).
-#: Blind set 25 (``theme_eval_blind25.csv``) was a measure this session (/work/lead/PREREG25.md),
-#: read twice as whole figures and so spent; no script here read it.
+#: Blind set 25 (``theme_eval_blind25.csv``) was a measure (/work/lead/PREREG25.md), read twice as
+#: whole figures and so spent; round 12 names it in ``SPENT_BLIND`` (its held-out set).
 #: Round 5's choice folds: round 4's, set 19 (no longer held out; read over rules round 8,
 #: c614311, which never tuned on it) and set 22 (over d0b9abc, main before set 22 landed).
 FOLDS5 = ("6", "7", "8", "18", "19", "22")
@@ -104,16 +109,25 @@ MEASURED_BLIND = {n: f"theme_eval_blind{n}.csv" for n in ("9", "10", "11", "12")
 #: 8's training data and the held-out set of its estimate) and 22 (PREREG22, read twice; round
 #: 9's training data and the held-out set of its estimate, PREREG23) and 23 (PREREG23, read twice;
 #: round 10's training data and the held-out set of its estimate, PREREG24) and 24 (PREREG24, read
-#: twice; round 11's training data and the held-out set of its estimate). Blind set 14 does not
-#: exist (short-comment set 14 and unit sets 14 are declared not training data in
-#: docs/labelling.md); decision set 28 is not named here, nor is blind set 25 (a measure being
-#: written, never read by any script here).
+#: twice; round 11's training data and the held-out set of its estimate) and 25 (PREREG25, read
+#: twice; round 12's training data and the held-out set of its estimate, PREREG26). Blind set 14
+#: does not exist (short-comment set 14 and unit sets 14 are declared not training data in
+#: docs/labelling.md); blind set 26 (a measure being written, PREREG26) is not named here, nor is
+#: decision set 29 (round 12's, never trained on).
 SPENT_BLIND = {
     n: f"theme_eval_blind{n}.csv"
     for n in (
         "9", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24",
+        "25",
     )
 }  # fmt: skip
+
+
+def _blind_before(first: str) -> tuple[str, ...]:
+    """The spent blind sets a round named: those before ``first`` (a later one, spent since)."""
+    return tuple(n for n in SPENT_BLIND if int(n) < int(first))
+
+
 #: Round 5's choices as shipped (8bbac14): (C, t_drop, t_add, added polarity) per language, which
 #: round 6 keeps (``--round5-choices``) while it adds data.
 ROUND5_CHOICES = {"en": (16.0, 0.20, 0.36, "score"), "ja": (64.0, 0.16, 0.42, "comment")}
@@ -184,7 +198,7 @@ NEW_INDUSTRIES7 = (*NEW_INDUSTRIES5, "20", "23", "24")
 #: (``--blind``); 14 and the improvement-answer sets imp12/imp13 (read with another question,
 #: ``asks="improvement"``) are not training data, nor the ``*_second`` relabellings of sets read.
 TRAIN7 = (*ROUND3, *ROUND4, *ROUND5, *ROUND7)
-BLIND7 = tuple(n for n in SPENT_BLIND if n != "21")
+BLIND7 = _blind_before("21")
 
 #: Round 8 (LAY23, /work/lead/PREREG22.md): the held-out set of its estimate, blind set 21 (four
 #: authors, industries new to every other set, read twice so spent), read whole only; then
@@ -194,7 +208,7 @@ FOLDS8 = FOLDS7
 NEW_INDUSTRIES8 = NEW_INDUSTRIES7
 #: Round 8's training sets: round 7's, set 26 and every spent blind set, 21 included.
 TRAIN8 = (*TRAIN7, *ROUND8)
-BLIND8 = tuple(n for n in SPENT_BLIND if n != "22")
+BLIND8 = _blind_before("22")
 
 #: Round 9 (LAY24, /work/lead/PREREG23.md): the held-out set of its estimate, blind set 22 (new
 #: industries, read twice so spent), read whole only; then trained on. Round 8's folds and floor.
@@ -203,7 +217,7 @@ FOLDS9 = FOLDS8
 NEW_INDUSTRIES9 = NEW_INDUSTRIES8
 #: Round 9's training sets: round 8's, set 27 and every spent blind set, 22 included.
 TRAIN9 = (*TRAIN8, *ROUND9)
-BLIND9 = tuple(n for n in SPENT_BLIND if n != "23")
+BLIND9 = _blind_before("23")
 
 #: Round 10 (LAY25, /work/lead/PREREG23.md and PREREG24.md): round 9's procedure unchanged (its
 #: folds, floor, full C grid and declared variant PF-0.01), the data grown by blind set 23 (read
@@ -213,7 +227,7 @@ TEST10 = "b23"
 FOLDS10 = FOLDS9
 NEW_INDUSTRIES10 = NEW_INDUSTRIES9
 TRAIN10 = TRAIN9
-BLIND10 = tuple(n for n in SPENT_BLIND if n != "24")
+BLIND10 = _blind_before("24")
 
 #: Round 11 (LAY26, PREREG23's rule and set 28's last reading, PREREG24): round 10's procedure
 #: unchanged (its folds, floor, full C grid and declared variant PF-0.01), the data grown by blind
@@ -223,7 +237,19 @@ TEST11 = "b24"
 FOLDS11 = FOLDS10
 NEW_INDUSTRIES11 = NEW_INDUSTRIES10
 TRAIN11 = TRAIN10
-BLIND11 = tuple(SPENT_BLIND)
+BLIND11 = _blind_before("25")
+
+#: Round 12 (LAY27, /work/lead/PREREG26.md, decision set 29): round 11's procedure unchanged (its
+#: folds, floor, full C grid and declared variant PF-0.01), the data grown by blind set 25 (read
+#: twice, PREREG25, so spent) and training set 28 (rounds 9 and 11's decision set, spent);
+#: blind 25, the newest, is the held-out set of its estimate, read whole only; then trained on.
+#: Decision set 29 is never trained on. Read once (LAY27, candidate en PF, ja PF-0.01): en F1
+#: 0.855 -> 0.859, polarity 0.896 -> 0.871; ja F1 0.872 -> 0.875, P 0.882 -> 0.873: not shipped.
+TEST12 = "b25"
+FOLDS12 = FOLDS11
+NEW_INDUSTRIES12 = NEW_INDUSTRIES11
+TRAIN12 = (*TRAIN11, *ROUND12)
+BLIND12 = tuple(SPENT_BLIND)
 
 
 def training(names: list[str] | tuple[str, ...]) -> dict[str, str]:

@@ -123,6 +123,14 @@ process per language), over today's rules and labels, the data grown by blind se
 spent; ``BLIND11``), blind 24, the newest, held out (``TEST11``). The candidate rule is round 10's
 (``benchmarks/layers_round10.py``, ``--round 11``). Run un-niced, one process per language.
 
+Round 12 (``--round 12``, LAY27, ``/work/lead/PREREG26.md``, decision set 29): round 11's procedure
+unchanged (round 7's folds and floor, the full C grid, PF and PF-0.01 in one process per
+language, un-niced), over the rules and labels of main at 0108b00 (ERR25's forms and FIX51's
+polarity cues included), the data grown by blind set 25 (spent, PREREG25; ``BLIND12``) and
+training set 28 (rounds 9 and 11's decision set, spent; ``TRAIN12``), blind 25, the newest, held
+out (``TEST12``). The candidate rule is round 10's (``benchmarks/layers_round10.py``, ``--round
+12``); decision set 29 is read once, for one candidate, only if a language has one.
+
 Run: ``pip install -e '.[eval]'``, then ``PYTHONPATH=. python benchmarks/layers_eval4.py themes
 --rules COMMIT [--design NAME] [--save PKL] [--reuse PKL]`` or ``... polarity --rules COMMIT
 [--save CSV] [--cache DIR]``. ``--reuse`` takes a saved theme run's choices and probabilities
@@ -156,6 +164,7 @@ from labelled_sets import (  # noqa: E402
     BLIND9,
     BLIND10,
     BLIND11,
+    BLIND12,
     FOLD_RULES,
     FOLDS4,
     FOLDS5,
@@ -164,6 +173,7 @@ from labelled_sets import (  # noqa: E402
     FOLDS9,
     FOLDS10,
     FOLDS11,
+    FOLDS12,
     NUMBERED,
     ROUND3,
     ROUND4,
@@ -176,11 +186,13 @@ from labelled_sets import (  # noqa: E402
     TEST9,
     TEST10,
     TEST11,
+    TEST12,
     TRAIN7,
     TRAIN8,
     TRAIN9,
     TRAIN10,
     TRAIN11,
+    TRAIN12,
     TRAIN_9_10,
     fold_of,
     training,
@@ -209,6 +221,7 @@ ROUNDS: dict[int, tuple[tuple[str, ...], tuple[str, ...], str, tuple[str, ...]]]
     9: (TRAIN9, BLIND9, TEST9, FOLDS9),
     10: (TRAIN10, BLIND10, TEST10, FOLDS10),
     11: (TRAIN11, BLIND11, TEST11, FOLDS11),
+    12: (TRAIN12, BLIND12, TEST12, FOLDS12),
 }
 
 
@@ -434,7 +447,7 @@ def main(argv: list[str] | None = None) -> int:
         "blind 20-21, blind 21 held out, round 7's folds) or round 9's (PREREG23: round 8's "
         "and set 27 and blind 22, blind 22 held out, round 7's folds) or round 10's (round 9's "
         "and blind 23, blind 23 held out) or round 11's (round 10's and blind 24, blind 24 held "
-        "out)",
+        "out) or round 12's (round 11's and blind 25 and set 28, blind 25 held out)",
     )
     parser.add_argument(
         "--grid",

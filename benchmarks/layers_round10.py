@@ -1,4 +1,4 @@
-"""Rounds 10 and 11 of the theme layer (LAY25, LAY26; PREREG23, PREREG24): estimate, set 28.
+"""Rounds 10-12 of the theme layer (LAY25-27; PREREG23, 24, 26): estimate, sets 28 and 29.
 
 The choices are made by ``benchmarks/layers_eval4.py themes --round 10`` (round 9's procedure
 unchanged: folds ``FOLDS10`` = round 7's over the rules that never saw them, precision floor on
@@ -76,8 +76,59 @@ rebuilt with ``--choices '{"ja": [64.0, 0.14, 0.42, "comment"]}' --keep en --kee
 (the rest of the command above; 9,975,241 bytes; its Japanese arrays equal the candidate's, its
 English 33a2d57's; 75,162 Japanese n-grams, round 7 68,422).
 
-Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11] --theme A.npz [B.npz]``
-or ``... decide [--round 11]``.
+Round 12 (LAY27, ``--round 12``, ``/work/lead/PREREG26.md``), declared before any run: round
+11's procedure unchanged (``benchmarks/layers_eval4.py themes --round 12``: the same folds,
+floor, C grid, PF and PF-0.01, one process per language, un-niced) over the rules and labels of
+main at 0108b00 (ERR25's forms and FIX51's polarity cues included), the data grown by blind set
+25 and training set 28 (both spent; ``labelled_sets.BLIND12``, ``TRAIN12``), blind 25, the
+newest, held out (``TEST12``); the estimate's models are trained with ``--blind`` without 25,
+the candidate's with it. ``whole`` reads blind 25 (``theme_eval_blind25.csv``), the shipped
+layer being main's at 0108b00 (English round 8, Japanese round 11). The candidate rule is round
+10's, word for word (above), on blind 25 held out. ``decide --round 12`` reads decision set 29
+(``theme_train29_{en,ja}.csv``, 400 per language, three blind authors, never trained on) once,
+for one candidate, only if a language has one, after the candidate (resource and script) is
+committed: rules alone, the shipped layer (0108b00), the candidate, whole figures per language.
+PREREG26's rule per language (the same as PREREG23's): F1 >= +0.005, P >= -0.005 and polarity
+accuracy >= -0.005 against the shipped layer; a language that fails keeps its shipped layer
+(English round 8, Japanese round 11).
+
+Round 12's run (LAY27): un-niced from 21:12 UTC, one process per language, 1,846 s CPU (en, 4,096 s
+wall) and 1,597 s (ja, 3,692 s wall) at load 2-18. Constrained pooled fold F1 per C 1, 4, 16, 64
+(, 256) (floor: round 3's layer on the new-industry folds, en 0.809, ja 0.851): en PF 0.810,
+0.821, 0.822, 0.821 -> C 16, t_drop 0.18, t_add 0.42, ``comment``; PF-0.01 0.811, 0.821, 0.822,
+0.821 -> C 16, 0.14 / 0.42, ``comment``; ja PF 0.820, 0.841, 0.847, 0.848, 0.847 -> C 64, 0.18 /
+0.40, ``comment``; PF-0.01 0.822, 0.841, 0.847, 0.849, 0.847 -> C 64, 0.14 / 0.36, ``comment``
+(shipped: en C 16, 0.20 / 0.36, ``score``; ja C 64, 0.14 / 0.42, ``comment``). Layer over the
+rules of 0108b00, blind 25 held out (2,605 pairs per language), shipped -> PF / PF-0.01, P/R/F1
+(polarity): en 0.820/0.772/0.795 (0.777) -> 0.824/0.762/0.792 (0.778) / 0.819/0.765/0.791
+(0.778); ja 0.862/0.862/0.862 (0.823) -> 0.864/0.859/0.861 (0.822) / 0.859/0.879/0.869 (0.823).
+The estimate's models (``train_theme_model.py --train 11 ... 28 --blind 9 10 11 12 13 15 16 17
+18 19 20 21 22 23 24 --choices ...``, one language at a time with ``--keep`` the other
+``--keep-from 0108b00``; 20,094 en / 20,077 ja comments; PF-0.01's files are PF's with the
+thresholds replaced, the same C and data giving the same weights), whole tagger on blind 25 held
+out, P/R/F1, polarity: rules alone en 0.691/0.605/0.645, 0.798, ja 0.792/0.726/0.758, 0.825;
+shipped (0108b00) en 0.831/0.741/0.784, 0.829, ja
+0.862/0.862/0.862, 0.873; PF en 0.832/0.744/0.785, 0.835 (dF1 +0.002, dP +0.000, dpol +0.007), ja
+0.864/0.859/0.861, 0.872 (dF1 -0.000, below: 298 right of 345 found against 299 of 347); PF-0.01
+en 0.826/0.746/0.784, 0.836 (dF1 +0.000, P -0.006), ja 0.859/0.879/0.869, 0.872 (+0.007, P
+-0.003, polarity -0.001). By the declared rule: English, PF passes and PF-0.01 fails on
+precision; Japanese, PF fails on F1 and PF-0.01 passes. **The candidate is PF in English (C 16,
+0.18 / 0.42, ``comment``) and PF-0.01 in Japanese (C 64, 0.14 / 0.36, ``comment``)**, trained
+with blind 25 (20,354 en / 20,337 ja comments): ``PYTHONPATH=. python
+benchmarks/train_theme_model.py --train 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28
+--blind 9 10 11 12 13 15 16 17 18 19 20 21 22 23 24 25 --design both_comment_edge_pfloor
+--choices '{"en": [16.0, 0.18, 0.42, "comment"], "ja": [64.0, 0.14, 0.36, "comment"]}'``
+(10,559,446 bytes; 76,881 Japanese n-grams, round 11 75,162), committed before set 29 is read.
+Set 29, read once (``decide --round 12`` after a270de8, main merged; candidate en PF, ja
+PF-0.01), whole tagger, P/R/F1, polarity: rules alone en 0.785/0.709/0.745, 0.831, ja
+0.787/0.791/0.789, 0.850; shipped (0108b00) en 0.879/0.832/0.855, 0.896, ja 0.882/0.863/0.872,
+0.917; candidate en 0.886/0.834/0.859, 0.871 (F1 +0.004, P +0.007, polarity -0.025: not met), ja
+0.873/0.878/0.875, 0.918 (F1 +0.003, P -0.010, polarity +0.001: not met). **Nothing ships in
+round 12**: English keeps round 8, Japanese round 11; the resource is 0108b00's again, byte for
+byte. Set 29 has been read once.
+
+Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12] --theme A.npz
+[B.npz]`` or ``... decide [--round 11|12]``.
 """
 
 from __future__ import annotations
@@ -93,13 +144,13 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from layers_round8 import shipped_files, show, whole  # noqa: E402
 from layers_round9 import verdict  # noqa: E402
 
-#: Per round, main where it began (English round 8, Japanese round 7, correction 6) and the
-#: estimate's held-out set (spent).
+#: Per round, main where it began (rounds 10 and 11: English round 8, Japanese round 7; round 12:
+#: English round 8, Japanese round 11), the estimate's held-out set (spent) and the decision set.
 ROUNDS = {
-    10: ("b503485", "theme_eval_blind23.csv"),
-    11: ("33a2d57", "theme_eval_blind24.csv"),
+    10: ("b503485", "theme_eval_blind23.csv", "theme_train28"),
+    11: ("33a2d57", "theme_eval_blind24.csv", "theme_train28"),
+    12: ("0108b00", "theme_eval_blind25.csv", "theme_train29"),
 }
-DECISION = ("theme_train28_en.csv", "theme_train28_ja.csv")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,10 +161,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--round", type=int, default=10, choices=list(ROUNDS))
     parser.add_argument("--shipped", help="the shipped layers' commit (the round's by default)")
     args = parser.parse_args(argv)
-    shipped, held = ROUNDS[args.round]
+    shipped, held, decision = ROUNDS[args.round]
     args.shipped = args.shipped or shipped
     data_dir = ROOT / "tests" / "data"
-    files = [data_dir / held] if args.step == "whole" else [data_dir / f for f in DECISION]
+    decision_files = [data_dir / f"{decision}_{lang}.csv" for lang in ("en", "ja")]
+    files = [data_dir / held] if args.step == "whole" else decision_files
     with tempfile.TemporaryDirectory() as tmp:
         theme0, pol0 = shipped_files(Path(tmp), args.shipped)
         rows = {"rules alone": whole(files, learned=False)}
