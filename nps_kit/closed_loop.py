@@ -26,7 +26,7 @@ from nps_kit._consent import consent_answer
 from nps_kit._consent import refused as refused_contact
 from nps_kit._values import MISSING_WORDS, date_only
 from nps_kit.errors import DataError, closest
-from nps_kit.i18n import Language, t
+from nps_kit.i18n import Language, join_names, t
 from nps_kit.load import row_key
 from nps_kit.text.tokens import NO_ANSWER, said
 from nps_kit.unit import UnitData, contact_allowed
@@ -525,8 +525,9 @@ def respondent_themes(
     labels: Mapping[str, str],
     *,
     polarity: pd.DataFrame | None = None,
+    lang: Language = "en",
 ) -> pd.Series:
-    """Name each respondent's comment themes, e.g. ``"配送, 価格"``.
+    """Name each respondent's comment themes, e.g. ``"Delivery, Price"`` or ``"配送、価格"``.
 
     Parameters
     ----------
@@ -539,8 +540,12 @@ def respondent_themes(
         Optional, same index and columns as ``tags``: ``"positive"``, ``"negative"``,
         ``"mixed"``, ``"neutral"`` or NA per theme and respondent
         (:attr:`nps_kit.analysis.FollowupAnalysis.polarity`). A theme is then written with its
-        sign, ``"配送 (−)"`` (complaint or request), ``(+)`` (praise) or ``(±)`` (both); neutral
-        mentions and a missing polarity give the bare label.
+        sign, ``"Delivery (−)"`` (complaint or request), ``(+)`` (praise) or ``(±)`` (both),
+        in Japanese full-width, ``"配送（−）"``; neutral mentions and a missing polarity give
+        the bare label.
+    lang
+        The report's language: its list separator and brackets (``"配送（−）、価格"``; JAREV: a
+        Japanese table showed ``"配送 (−), 価格"``).
 
     Returns
     -------
@@ -550,7 +555,11 @@ def respondent_themes(
     if tags is None:
         return pd.Series(dtype=object)
     present = tags.fillna(False).astype(bool)
-    signs = {"positive": " (+)", "negative": " (−)", "mixed": " (±)"}
+    opening, closing = ("（", "）") if lang == "ja" else (" (", ")")
+    signs = {
+        kind: f"{opening}{sign}{closing}"
+        for kind, sign in (("positive", "+"), ("negative", "−"), ("mixed", "±"))
+    }
     out = []
     for index, row in present.iterrows():
         names = []
@@ -559,7 +568,7 @@ def respondent_themes(
             if polarity is not None and theme in polarity.columns:
                 name += signs.get(str(polarity.at[index, theme]), "")
             names.append(name)
-        out.append(", ".join(names))
+        out.append(join_names(names, lang))
     return pd.Series(out, index=tags.index, dtype=object)
 
 

@@ -492,7 +492,7 @@ def _marked_groups(table: pd.DataFrame, column: str, lang: Language) -> str:
         names = [str(v) for v in table.loc[table["versus_unit"].eq(side).fillna(False), column]]
         if names:
             parts.append(_w(f"{side}_unit", lang, names=joiner.join(names)))
-    return " / ".join(parts)
+    return _w("parts_joiner", lang).join(parts)
 
 
 def strategies(
@@ -772,13 +772,14 @@ def _themes_by_answer(
     """Name each respondent's themes: the shown comment's, then ``label: …`` per other answer."""
     named = []
     for q in sorted(questions, key=lambda q: q.question.column != comment_column):
-        text = respondent_themes(q.tags, labels, polarity=q.polarity)
+        text = respondent_themes(q.tags, labels, polarity=q.polarity, lang=lang)
         if q.question.column != comment_column:
             name = q.question.label or q.question.column
             text = text.where(text == "", f"{name}{'：' if lang == 'ja' else ': '}" + text)
         named.append(text)
     joined = pd.concat(named, axis=1)
-    return joined.apply(lambda row: " / ".join(v for v in row if v), axis=1)
+    between = _w("parts_joiner", lang)
+    return joined.apply(lambda row: between.join(v for v in row if v), axis=1)
 
 
 def detractors(
@@ -819,7 +820,9 @@ def detractors(
             # 高い listed with usability, from the improvement answer).
             themes = _themes_by_answer(texts, comment_column, labels, unit.language)
         else:
-            themes = respondent_themes(analysis.tags, labels, polarity=analysis.polarity)
+            themes = respondent_themes(
+                analysis.tags, labels, polarity=analysis.polarity, lang=unit.language
+            )
     found = followup_list(
         unit,
         id_column=id_column,
