@@ -214,7 +214,7 @@ def names_only(
             f"columns.contact_detailsは氏名の列（{names}）だけです。氏名は誰かを示しますが"
             "連絡の手段ではないため、連絡先を残した方として数えられる回答者がいません。"
             "回答者が電話番号やメールアドレスを記入する列をcolumns.contact_detailsに加えるか、"
-            "columns.contactに連絡の同意（はい/いいえ）を尋ねる設問を設定してください"
+            "columns.contactに連絡の同意（はい／いいえ）を尋ねる設問を設定してください"
         )
     return (
         f"columns.contact_details lists only name columns ({names}): a name says who someone "
@@ -335,7 +335,7 @@ def alerts_need(
     elif unknown:
         needs.append(
             "columns.contactがないため連絡の同意が分からず、誰にもアラートを送れません。"
-            "同意を尋ねる設問（例：「ご回答についてご連絡してもよろしいですか？」はい/いいえ）を"
+            "同意を尋ねる設問（例：「ご回答についてご連絡してもよろしいですか？」はい／いいえ）を"
             "加えてcolumns.contactに設定するか、回答者が連絡用の電話番号やメールアドレスを"
             "記入する列をcolumns.contact_detailsに挙げてください"
             if ja

@@ -731,6 +731,7 @@ def _text_question(
                 },
                 lang=lang,
                 flag_column="small_sample",
+                flag="few_mentions",  # few mentions, however many responses the unit has
             )
         )
         hidden = shown["suppressed"] if "suppressed" in shown.columns else shown["nps_with"].isna()

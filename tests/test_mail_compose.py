@@ -340,11 +340,11 @@ def test_top_themes_name_the_metric_once_and_flag_small_samples(tmp_path: Path) 
     metric = "NPS points gained if this theme's detractors became passives (all open answers)"
     assert (
         f"Top themes\r\n{metric}:\r\n"
-        "1. Pricing: +1.0 pts (5 complaining detractors) · small sample\r\n"
+        "1. Pricing: +1.0 pts (5 complaining detractors) · few mentions\r\n"
         "2. Support: +0.8 pts\r\n"
     ) in text
     assert text.count(metric) == 1 and shown(html).count(metric) == 1
-    assert "Pricing: +1.0 pts (5 complaining detractors) · small sample" in shown(html)
+    assert "Pricing: +1.0 pts (5 complaining detractors) · few mentions" in shown(html)
 
 
 def test_hyphenated_words_never_break_at_their_hyphen() -> None:
@@ -394,7 +394,7 @@ def test_html_and_text_carry_the_same_facts(tmp_path: Path, charts: dict[str, by
         "前月比+3.2・有意な変化なし",
         "95%信頼区間：−11.0ポイント〜+1.2ポイント",
         "回答数512件",
-        "推奨者20.1% / 中立者54.9% / 批判者25.0%",
+        "推奨者20.1%・中立者54.9%・批判者25.0%",
         "このテーマの批判者が中立者になった場合のNPS改善幅（自由回答全体）：",
         "価格：+1.0ポイント（不満・要望のある批判者5人）",
         # a summary from before the metric had its n: the number without it

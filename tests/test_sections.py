@@ -429,7 +429,8 @@ def test_followups_show_every_question_in_order(ja: Report) -> None:
         "キードライバー分析（重要度×評価）",
     ]
     # The theme table names the one impact metric and its n, says which NPS covers commenters
-    # only, and flags its rows (all under min_n mentions) as a small sample.
+    # only, and flags its rows (all under min_n mentions) as mentioned by few (JAREV: not
+    # 「回答数少」, the badge of a group of few responses).
     for header in (
         ">このテーマの批判者が中立者になった場合のNPS改善幅（ポイント）</th>",
         ">このテーマの批判者（不満・要望、人数）</th>",
@@ -439,7 +440,7 @@ def test_followups_show_every_question_in_order(ja: Report) -> None:
     ):
         assert header in shown.html.replace("<wbr>", ""), header
     assert "改善余地" not in shown.html and "批判者と推奨者を分ける言葉" not in shown.html
-    assert "回答数少（参考値）" in shown.html
+    assert "言及少（参考値）" in shown.html
 
 
 def test_detractors_show_everyone_most_urgent_first_and_publish_the_work_table(
@@ -877,7 +878,7 @@ def test_follow_up_ages_count_to_today_in_the_units_time_zone(
     [
         (
             "ja",
-            "プラン：全体より高い ▲ premium / 全体より低い ▼ basic",
+            "プラン：全体より高い ▲ premium／全体より低い ▼ basic",
             "Benjamini-Hochberg法で偽発見率を5%に抑えて",
         ),
         (

@@ -187,10 +187,10 @@ def render_body(facts: BodyFacts) -> Body:
         for seg in ("promoters", "passives", "detractors")
     ]
     # The metric is named once above the rows (QA22: its long name on every line); a theme
-    # the report's table flags as a small sample is flagged here too.
+    # the report's table flags as mentioned by few is flagged here too, in the same words.
     themes = [
         w("theme_row", label=th.label, impact=impact_value(th.nps_gain, th.detractors, lang))
-        + (w("dot") + label("small_sample", lang) if th.small_sample else "")
+        + (w("dot") + label("few_mentions", lang) if th.small_sample else "")
         for th in s.top_themes[:3]
     ]
     scope: Scope = "reasons" if s.theme_scope == "reasons" else "all"
