@@ -286,7 +286,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
             + (f"（{m['a']}〜{m['b']}の回答）" if m["a"] else "")
             + "で、アンケートが保つIDではありません。エクスポートごとに1から数え直すと、"
             f"後のエクスポートの{m['c']} 5は別の回答なのに、アラートの記録や戻ってきた"
-            "作業ファイルでは前の回答と取り違えられます。その場合は、エクスポートをまたいで続く番号"
+            "作業用ファイルでは前の回答と取り違えられます。その場合は、エクスポートをまたいで続く番号"
             "（回答番号や受付番号）をidに設定してください。"
         ),
     ),
@@ -380,7 +380,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"Contact details found; copied into the follow-up work files and alert e-mails of "
         r"detractors who allowed contact \(never the report\) only when listed here:",
         "連絡先の列が見つかりました。ここに挙げた列に限り、連絡を許可した批判者の連絡先を"
-        "フォローアップの作業ファイルとアラートのメールにコピーします（レポートには載せません）：",
+        "フォローアップの作業用ファイルとアラートのメールにコピーします（レポートには載せません）：",
     ),
     (
         r"Contact details found\. Without a consent column, a detail a respondent left "
@@ -390,7 +390,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"columns respondents filled to be contacted:",
         "連絡先の列が見つかりました。同意の列がないので、回答者が残した連絡先"
         "（「折り返しをご希望の方は電話番号を」）をその連絡への同意とみなします。"
-        "ここに挙げると、記入のあるセルがフォローアップの作業ファイルに入り、"
+        "ここに挙げると、記入のあるセルがフォローアップの作業用ファイルに入り、"
         "電話番号やアドレスを残した人は nps-kit alerts で知らされます（レポートには載せません）。"
         "連絡を受けるために回答者が記入する列だけを挙げてください：",
     ),
@@ -455,7 +455,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"pack, so the words you add there are tagged too\.",
         r"テーマ辞書：このコメントに最もよく合う同梱の「\g<p>」パック（学習済みの層つき）を、"
         "このファイルの隣の themes.yaml を通して使います。themes.yaml はパックを拡張するので、"
-        "そこに加えた語もタグ付けされます。",
+        "そこに加えた語句でもテーマが付きます。",
     ),
     (
         r"(?P<n>[\d,]+) of (?P<m>[\d,]+) comments are in languages no pack reads "
@@ -477,7 +477,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (
         r"Below this many responses a group is flagged as a small sample\.",
-        "回答数がこれ未満のグループには少数サンプルの印を付けます。",
+        "回答数がこれ未満のグループには「回答数少（参考値）」の印を付けます。",
     ),
     (
         r"Below this many responses a group's numbers are hidden\.",
@@ -491,7 +491,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     (r"How the report is sent:", "レポートの送り方："),
     (
         r"  html: the report as an \.html file, with the follow-up work file",
-        "  html: レポートを.htmlファイルで（フォローアップの作業ファイルつき）",
+        "  html: レポートを.htmlファイルで（フォローアップの作業用ファイルつき）",
     ),
     (
         r"  pdf: the report printed to PDF by headless chromium, which must be installed",
@@ -499,7 +499,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (
         r"  zip: the report and the work files in one \.zip",
-        "  zip: レポートと作業ファイルを1つの.zipで",
+        "  zip: レポートと作業用ファイルを1つの.zipで",
     ),
     (
         r"  none: no file, only the link in report_url",
@@ -537,13 +537,13 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"自由回答のテーマ辞書です。`nps-kit init --from` が調べたところ、"
         r"nps-kit 同梱のテーマパック"
         r"（\g<p>）はどれもこのアンケートのコメントに合わないため、適用していません。"
-        "レポートにはコメント、特徴的な言葉、代表的なコメントを載せますが、テーマはありません。"
+        "レポートにはコメント、特徴的な語句、代表的なコメントを載せますが、テーマはありません。"
         "ここに独自のテーマを追加してください（書式は nps-kit の themes.yaml の冒頭にあります）。",
     ),
     (
         r"Your own words for nps-kit's '(?P<p>\w+)' theme pack, written by "
         r"`(?P<by>nps-kit init(?: --from)?)`\.",
-        r"nps-kit のテーマパック「\g<p>」に加える独自の言葉です（`\g<by>` が書きました）。",
+        r"nps-kit のテーマパック「\g<p>」に加える独自の語句です（`\g<by>` が書きました）。",
     ),
     (
         r"defaults\.yaml uses this file \(`themes: themes\.yaml`\): the pack's themes and learned "
@@ -551,7 +551,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"(?P<ids>[\w, ]+)\.",
         lambda m: (
             "defaults.yaml はこのファイルを使います（`themes: themes.yaml`）。"
-            "パックのテーマと学習済みの層に、下の `themes:` に書いた言葉が加わります。"
+            "パックのテーマと学習済みの層に、下の `themes:` に書いた語句が加わります。"
             "パックのテーマID：" + "、".join(m["ids"].split(", ")) + "。"
         ),
     ),
@@ -591,10 +591,10 @@ _JA: tuple[tuple[str, _Replace], ...] = (
                 else ""
             )
             + (
-                f"このテーマの{m['lc']}件のうち{m['ln']}件はこのテーマの言葉を含まず、"
-                "学習済みの層が付けたものなので、言葉による分割は提案しません。"
+                f"このテーマの{m['lc']}件のうち{m['ln']}件はこのテーマの語句を含まず、"
+                "学習済みの層が付けたものなので、語句による分割は提案しません。"
                 "それらのコメントによく出る語句："
-                + "、".join(m["lp"].split(", "))
+                + _counts(m["lp"])
                 + "。独自の話題を表すものは、上の `themes:` に新しいテーマのキーワードとして"
                 "加えてください。"
                 if m["lp"]
@@ -738,7 +738,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         ),
         "読み手に表示するすべての時刻（作成日時、フォローアップの経過日数の基準日）の"
         "タイムゾーンです。Asia/Tokyo、Europe/London、UTC のようなIANAの名前で指定します。"
-        "null＝言語で決まります（ja: Asia/Tokyo、en: UTC）。"
+        "null＝言語で決まります（ja：Asia/Tokyo、en：UTC）。"
         "サーバーのタイムゾーンには依存しません。",
     ),
     (
@@ -761,7 +761,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
             "first column and chart say it; null = レポート / Unit."
         ),
         "読み手にとっての1ユニットの呼び方（例：店舗、支店、Store）。書いたとおりに表示します。"
-        "一覧ページの最初の列の見出しとグラフにこの言葉を使います。null＝レポート / Unit。",
+        "一覧ページの最初の列の見出しとグラフにこの言葉を使います。null＝「レポート」（英語では「Unit」）。",
     ),
     (
         _literal("Survey export: CSV (optionally .gz), XLSX or Parquet."),
@@ -853,7 +853,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         ),
         "自由記述の分析に使うテーマ：同梱のパック（retail、saas、finance、generic。ユニットの"
         "ファイルがプレイブックを指定しなければ、パックのプレイブックも使います）か、テーマのYAML"
-        "ファイル。null＝retail。`extends: <パック>` で始まるファイルはパックに言葉を加え、"
+        "ファイル。null＝retail。`extends: <パック>` で始まるファイルはパックに語句を加え、"
         "パックの学習済みの層とプレイブックも使います。それ以外のファイルは辞書だけを使います。",
     ),
     (
@@ -910,7 +910,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "チームから戻ってきたフォローアップの状況：owner、status、"
         "contacted_at を記入した作業用ファイル"
         " <ユニット>_followups.csv/.xlsx か、response_id と status または contacted_at を含む"
-        "任意のCSV/XLSX。レポートには対応完了の割合、連絡までの日数の中央値、未対応の回答を"
+        "任意のCSV/XLSX。レポートには連絡率、連絡までの日数の中央値、未対応の回答を"
         "載せます。null＝なし。",
     ),
     # the unit template (the demo's example.yaml, nps-kit new-unit)

@@ -27,7 +27,7 @@ from nps_kit._consent import consent_answer
 from nps_kit._consent import refused as refused_contact
 from nps_kit._values import MISSING_WORDS, date_only
 from nps_kit.errors import DataError, closest
-from nps_kit.i18n import Language, t
+from nps_kit.i18n import Language, join_names, t
 from nps_kit.load import export_column, row_key
 from nps_kit.text.tokens import NO_ANSWER, said
 from nps_kit.unit import UnitData, contact_allowed
@@ -216,7 +216,7 @@ def names_only(
             f"columns.contact_detailsは氏名の列（{names}）だけです。氏名は誰かを示しますが"
             "連絡の手段ではないため、連絡先を残した方として数えられる回答者がいません。"
             "回答者が電話番号やメールアドレスを記入する列をcolumns.contact_detailsに加えるか、"
-            "columns.contactに連絡の同意（はい/いいえ）を尋ねる設問を設定してください"
+            "columns.contactに連絡の同意（はい／いいえ）を尋ねる設問を設定してください"
         )
     return (
         f"columns.contact_details lists only name columns ({names}): a name says who someone "
@@ -337,7 +337,7 @@ def alerts_need(
     elif unknown:
         needs.append(
             "columns.contactがないため連絡の同意が分からず、誰にもアラートを送れません。"
-            "同意を尋ねる設問（例：「ご回答についてご連絡してもよろしいですか？」はい/いいえ）を"
+            "同意を尋ねる設問（例：「ご回答についてご連絡してもよろしいですか？」はい／いいえ）を"
             "加えてcolumns.contactに設定するか、回答者が連絡用の電話番号やメールアドレスを"
             "記入する列をcolumns.contact_detailsに挙げてください"
             if ja
@@ -527,8 +527,9 @@ def respondent_themes(
     labels: Mapping[str, str],
     *,
     polarity: pd.DataFrame | None = None,
+    lang: Language = "en",
 ) -> pd.Series:
-    """Name each respondent's comment themes, e.g. ``"配送, 価格"``.
+    """Name each respondent's comment themes, e.g. ``"Delivery, Price"`` or ``"配送、価格"``.
 
     Parameters
     ----------
@@ -541,8 +542,12 @@ def respondent_themes(
         Optional, same index and columns as ``tags``: ``"positive"``, ``"negative"``,
         ``"mixed"``, ``"neutral"`` or NA per theme and respondent
         (:attr:`nps_kit.analysis.FollowupAnalysis.polarity`). A theme is then written with its
-        sign, ``"配送 (−)"`` (complaint or request), ``(+)`` (praise) or ``(±)`` (both); neutral
-        mentions and a missing polarity give the bare label.
+        sign, ``"Delivery (−)"`` (complaint or request), ``(+)`` (praise) or ``(±)`` (both),
+        in Japanese full-width, ``"配送（−）"``; neutral mentions and a missing polarity give
+        the bare label.
+    lang
+        The report's language: its list separator and brackets (``"配送（−）、価格"``; JAREV: a
+        Japanese table showed ``"配送 (−), 価格"``).
 
     Returns
     -------
@@ -552,7 +557,11 @@ def respondent_themes(
     if tags is None:
         return pd.Series(dtype=object)
     present = tags.fillna(False).astype(bool)
-    signs = {"positive": " (+)", "negative": " (−)", "mixed": " (±)"}
+    opening, closing = ("（", "）") if lang == "ja" else (" (", ")")
+    signs = {
+        kind: f"{opening}{sign}{closing}"
+        for kind, sign in (("positive", "+"), ("negative", "−"), ("mixed", "±"))
+    }
     out = []
     for index, row in present.iterrows():
         names = []
@@ -561,7 +570,7 @@ def respondent_themes(
             if polarity is not None and theme in polarity.columns:
                 name += signs.get(str(polarity.at[index, theme]), "")
             names.append(name)
-        out.append(", ".join(names))
+        out.append(join_names(names, lang))
     return pd.Series(out, index=tags.index, dtype=object)
 
 

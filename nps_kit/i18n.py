@@ -271,7 +271,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "All",
     },
     "sections.drivers_title": {
-        "ja": "推奨度への影響度と評価（重要度×満足度）",
+        "ja": "キードライバー分析（重要度×評価）",
         "en": "Key drivers: importance vs performance",
     },
     "sections.drivers_note": {
@@ -524,6 +524,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "回答者の構成",
         "en": "Promoters, passives and detractors",
     },
+    # between the three shares: 「推奨者33.7%・中立者33.6%・批判者32.7%」, as the report's chart
+    "mail.shares_joiner": {"ja": "・", "en": " / "},
     "mail.trend": {
         "ja": "NPSの推移",
         "en": "NPS trend",
@@ -537,7 +539,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "mail.requests": {"ja": "改善要望の多いテーマ", "en": "Most requested improvements"},
     "mail.request_row": {"ja": "{label}：{n}人が要望", "en": "{label}: {n} asked"},
     "mail.actions": {
-        "ja": "推奨アクション",
+        "ja": "主な施策",
         "en": "Recommended actions",
     },
     # The detractors' count is worded from the summary's contact_basis, as the report's
@@ -548,13 +550,13 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en_one": "{count} detractor allowed contact (awaiting follow-up)",
     },
     "mail.detractors_none": {
-        "ja": "今期はフォローアップする批判者はいません",
+        "ja": "今月フォローアップする批判者はいません",
         "en": "No detractor to call back this period",
     },
     "mail.detractors_declined": {
-        "ja": "今期の批判者{n}人はいずれも連絡を許可していないため、連絡できる方はいません"
+        "ja": "今月の批判者{n}人はいずれも連絡を許可していないため、連絡できる方はいません"
         "（コメントとテーマはレポートにあります）",
-        "ja_one": "今期の批判者1人は連絡を許可していないため、連絡できる方はいません"
+        "ja_one": "今月の批判者1人は連絡を許可していないため、連絡できる方はいません"
         "（コメントとテーマはレポートにあります）",
         "en": "No detractor to call back: the {n} detractors of this period did not allow "
         "contact (their comments and themes are in the report)",
@@ -562,9 +564,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "contact (their comment and themes are in the report)",
     },
     "mail.detractors_unreachable": {
-        "ja": "今期の批判者{n}人はいずれも連絡先を残していないため、連絡できる方はいません"
+        "ja": "今月の批判者{n}人はいずれも連絡先を残していないため、連絡できる方はいません"
         "（コメントとテーマはレポートにあります）",
-        "ja_one": "今期の批判者1人は連絡先を残していないため、連絡できる方はいません"
+        "ja_one": "今月の批判者1人は連絡先を残していないため、連絡できる方はいません"
         "（コメントとテーマはレポートにあります）",
         "en": "No detractor to call back: the {n} detractors of this period left no way to "
         "reach them (their comments and themes are in the report)",
@@ -622,7 +624,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The full report is attached ({file}).",
     },
     "mail.link": {
-        "ja": "詳細レポート: {url}",
+        "ja": "詳細レポート：{url}",
         "en": "Full report: {url}",
     },
     "mail.no_report": {
@@ -651,7 +653,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Monthly NPS",
     },
     "plot_nps.few": {
-        "ja": "回答数{min_n}未満（参考値）",
+        "ja": "回答数{min_n}件未満（参考値）",
         "en": "fewer than {min_n} responses (indicative)",
     },
     "plot_nps.hidden": {
@@ -837,7 +839,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "回答日の範囲",
         "en": "Date range",
     },
-    "quality.dates_unparsed": {"ja": "形式不正の日付", "en": "Unreadable dates"},
+    "quality.dates_unparsed": {"ja": "読み取れない日付", "en": "Unreadable dates"},
     # load: from load.py (unreadable dates, in every flow that reads an export)
     "load.dates_unparsed": {
         "ja": "{column}の日付を読み取れない回答が{count}件{of}あります（例：{examples}）。"
@@ -947,6 +949,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Excluded: invalid ratings (off the scale or not a number)",
     },
     "sections.marked": {"ja": "{label}：{groups}", "en": "{label}: {groups}"},
+    # Between the parts of one cell: the groups above and below the unit, a respondent's themes
+    # of one answer and of the next (JAREV: a half-width " / " in Japanese).
+    "sections.parts_joiner": {"ja": "／", "en": " / "},
     "sections.above_unit": {"ja": "全体より高い ▲ {names}", "en": "above the unit ▲ {names}"},
     "sections.below_unit": {"ja": "全体より低い ▼ {names}", "en": "below the unit ▼ {names}"},
     "sections.words_too_few": {
@@ -962,7 +967,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "全員の作業用ファイルを添付しています（{file}）。",
         "en": "The work file with every one of them is attached ({file}).",
     },
-    "mail.work_link": {"ja": "作業用ファイル: {url}", "en": "Work file: {url}"},
+    "mail.work_link": {"ja": "作業用ファイル：{url}", "en": "Work file: {url}"},
     "quality.duplicate_rows": {"ja": "完全に同じ回答（重複行）", "en": "Exact duplicate responses"},
     # Which copy dedupe keeps: the earliest sent (FIX43), said where the count is.
     "quality.dropped": {
@@ -1010,7 +1015,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "was read as a number.",
     },
     "load.drop_files": {
-        "ja": "{n}個のファイルを読み、一つのエクスポートとして数えました（最新: {newest}）。",
+        "ja": "{n}個のファイルを読み、一つのエクスポートとして数えました（最新：{newest}）。",
         "en": "Read {n} files as one export (newest: {newest}).",
     },
     "load.drop_repeats": {
@@ -1222,9 +1227,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "No detractor allowed contact.",
     },
     "followup.none_declined": {
-        "ja": "連絡を許可した批判者はいません：今期の批判者{n}人はいずれも連絡を許可して"
+        "ja": "連絡を許可した批判者はいません：今月の批判者{n}人はいずれも連絡を許可して"
         "いないため、連絡できる方はいません。コメントとテーマから改善点を確かめてください。",
-        "ja_one": "連絡を許可した批判者はいません：今期の批判者1人は連絡を許可していないため、"
+        "ja_one": "連絡を許可した批判者はいません：今月の批判者1人は連絡を許可していないため、"
         "連絡できる方はいません。コメントとテーマから改善点を確かめてください。",
         "en": "No detractor allowed contact: the {n} detractors of this period said no, so there "
         "is no one to call back. Their comments and themes in this report "
@@ -1250,7 +1255,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "contacted_at and note columns for the team.",
     },
     "followup.call_rule": {
-        "ja": "連絡期限：回答から{hours}時間以内（推奨アクションの最初の項目）。"
+        "ja": "連絡期限：回答から{hours}時間以内（プレイブックの批判者向け施策の最初の項目）。"
         "期限を過ぎた方には「期限切れ」と表示しています。",
         "en": "Call by: within {hours} hours of the response, the playbook's first action; "
         "past dates are marked overdue.",
@@ -1540,9 +1545,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     # A consent column and no columns.contact_details (QA25 A-4): the alert, the report's
     # follow-up box and the work files give no way to reach the person; say so, and where.
     "alerts_mail.no_details": {
-        "ja": "連絡先の列が設定されていない（columns.contact_details）ため、このメールには"
-        "電話番号も"
-        "メールアドレスもありません。エクスポートで{name}から探してください。",
+        "ja": "連絡先の列（columns.contact_details）が設定されていないため、このメールには"
+        "電話番号もメールアドレスもありません。エクスポートの{name}で該当する方を探してください。",
         "en": "No contact details are configured (columns.contact_details), so this e-mail gives "
         "no phone number or e-mail address: find each person by {name} in the export.",
     },
@@ -1609,8 +1613,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{time} (the export's clock, no timezone set)",
     },
     "followup.no_details": {
-        "ja": "連絡先の列が設定されていない（columns.contact_details）ため、作業用ファイルにも"
-        "電話番号やメールアドレスはありません。エクスポートで{name}から探してください。",
+        "ja": "連絡先の列（columns.contact_details）が設定されていないため、作業用ファイルにも"
+        "電話番号やメールアドレスはありません。エクスポートの{name}で該当する方を探してください。",
         "en": "No contact details are configured (columns.contact_details), so the work files "
         "carry no phone number or e-mail address either: find each person by {name} in the "
         "export.",
@@ -1645,10 +1649,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "report.chart_alt": {"ja": "グラフ", "en": "Chart"},
     "report.facts_label": {"ja": "グラフの数値", "en": "Figures in this chart"},
-    "mail.verdict_no_change": {"ja": "有意差なし", "en": "no significant change"},
+    "mail.verdict_no_change": {"ja": "有意な変化なし", "en": "no significant change"},
     "mail.verdict_improvement": {"ja": "有意に改善", "en": "significant improvement"},
     "mail.verdict_decline": {"ja": "有意に悪化", "en": "significant decline"},
     "discovery.covered": {"ja": "テーマが付いたコメント", "en": "Comments with a theme"},
+    # JAREV: 「78.0% (354 / 454)」 in a Japanese report.
+    "discovery.coverage": {
+        "ja": "{share}（{comments}件中{tagged}件）",
+        "en": "{share} ({tagged} / {comments})",
+    },
     "discovery.comments_are": {
         "ja": "。コメントは何かを書いた回答です：期間内の{rows}件のうち{rest}件はコメントなし"
         "（空欄、「特になし」「n/a」、連絡先だけ。一覧のテーマは「—」）",
@@ -1680,7 +1689,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Comments in a language no theme pack reads",
     },
     "discovery.unread_value": {
-        "ja": "{share:.1f}%（{n} / {comments}件）：{languages}。"
+        "ja": "{share:.1f}%（{comments}件中{n}件）：{languages}。"
         "テーマパックの語句も学習済みの層もテーマを読み取らず、賛否も付けません（スコアからも）。"
         "themes.yaml に書いた独自の語句はテーマを付けます（賛否は「中立」）",
         "en": "{share:.1f}% ({n} / {comments}): {languages}; no pack's words nor learned layer "
@@ -1714,7 +1723,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "discovery.split_one": {"ja": "{phrase}（{n}件）", "en": "{phrase} ({n})"},
     "overview.period_units": {
-        "ja": "（{total}件中{ok}件のレポート）",
+        "ja": "（レポート{total}件中{ok}件を作成）",
         "en": " ({ok} of {total} units' reports)",
     },
 }

@@ -371,7 +371,9 @@ def _cell_text(value: Any, formatter: Formatter | None, lang: Language) -> tuple
 CARD_COLUMNS = 4
 
 
-def small_sample_badge(lang: str) -> str:
+def small_sample_badge(
+    lang: str, *, flag: Literal["small_sample", "few_mentions"] = "small_sample"
+) -> str:
     """Return the small-sample badge that flags a row of a table, as HTML.
 
     The one marker of a group or unit under ``min_n`` responses in a table: :func:`table`
@@ -381,13 +383,16 @@ def small_sample_badge(lang: str) -> str:
     ----------
     lang
         ``"ja"`` or ``"en"``.
+    flag
+        ``"small_sample"`` (a group of few responses) or ``"few_mentions"`` (a theme few
+        comments mention).
 
     Returns
     -------
     str
         A ``nps-badge`` span ("回答数少（参考値）" / "small sample").
     """
-    return f'<span class="nps-badge">{escape(label("small_sample", _check_lang(lang)))}</span>'
+    return f'<span class="nps-badge">{escape(label(flag, _check_lang(lang)))}</span>'
 
 
 def _is_number(value: Any) -> bool:
@@ -401,6 +406,7 @@ def table(
     lang: str,
     formats: Mapping[str, Formatter] | None = None,
     flag_column: str | None = None,
+    flag: Literal["small_sample", "few_mentions"] = "small_sample",
     intervals: Mapping[str, tuple[str, str]] | None = None,
     notes: Mapping[str, str] | None = None,
 ) -> HTML:
@@ -421,6 +427,10 @@ def table(
     flag_column
         A boolean column; rows where it is true get a "small sample" badge after their first
         cell and muted text.
+    flag
+        The badge's words: ``"small_sample"`` (回答数少（参考値）) for a group of few
+        responses, ``"few_mentions"`` (言及少（参考値）) for a theme few comments mention
+        (JAREV: a theme of 28 mentions in a unit of 596 responses read 「回答数少」).
     intervals
         Per shown column, the ``(low, high)`` columns of its interval, written in the same cell
         on a second line (``+12.3`` over ``−2.0〜+25.1``). The figure and its interval then
@@ -472,7 +482,7 @@ def table(
     # phone (report.css, .nps-table--cards; QA22: 3 of 7 theme columns were off-screen at 390 px).
     labels = {c: escape(str(h), quote=True) for c, h in shown.items()}
     cards = len(shown) > CARD_COLUMNS
-    badge = small_sample_badge(lang_)
+    badge = small_sample_badge(lang_, flag=flag)
     rows = []
     for record in df.to_dict("records"):
         flagged = bool(flag_column and not _missing(record[flag_column]) and record[flag_column])

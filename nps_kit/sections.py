@@ -492,7 +492,7 @@ def _marked_groups(table: pd.DataFrame, column: str, lang: Language) -> str:
         names = [str(v) for v in table.loc[table["versus_unit"].eq(side).fillna(False), column]]
         if names:
             parts.append(_w(f"{side}_unit", lang, names=joiner.join(names)))
-    return " / ".join(parts)
+    return _w("parts_joiner", lang).join(parts)
 
 
 def strategies(
@@ -731,6 +731,7 @@ def _text_question(
                 },
                 lang=lang,
                 flag_column="small_sample",
+                flag="few_mentions",  # few mentions, however many responses the unit has
             )
         )
         hidden = shown["suppressed"] if "suppressed" in shown.columns else shown["nps_with"].isna()
@@ -772,13 +773,14 @@ def _themes_by_answer(
     """Name each respondent's themes: the shown comment's, then ``label: …`` per other answer."""
     named = []
     for q in sorted(questions, key=lambda q: q.question.column != comment_column):
-        text = respondent_themes(q.tags, labels, polarity=q.polarity)
+        text = respondent_themes(q.tags, labels, polarity=q.polarity, lang=lang)
         if q.question.column != comment_column:
             name = q.question.label or q.question.column
             text = text.where(text == "", f"{name}{'：' if lang == 'ja' else ': '}" + text)
         named.append(text)
     joined = pd.concat(named, axis=1)
-    return joined.apply(lambda row: " / ".join(v for v in row if v), axis=1)
+    between = _w("parts_joiner", lang)
+    return joined.apply(lambda row: between.join(v for v in row if v), axis=1)
 
 
 def detractors(
@@ -822,7 +824,9 @@ def detractors(
             # 高い listed with usability, from the improvement answer).
             themes = _themes_by_answer(texts, comment_column, labels, unit.language)
         else:
-            themes = respondent_themes(analysis.tags, labels, polarity=analysis.polarity)
+            themes = respondent_themes(
+                analysis.tags, labels, polarity=analysis.polarity, lang=unit.language
+            )
     made = now or _now(unit.language, timezone)
     found = followup_list(
         unit,

@@ -281,7 +281,7 @@ def _no_data(seg: Segment, now: dict[str, float | None], lang: Language) -> Reco
         evidence = f"回答{n}件" if lang == "ja" else f"{n} responses"
         return Recommendation(seg, "general", "no_data", action, evidence, 1)
     action = (
-        f"今期は{name}の回答がないため、このセグメント向けの施策は提案しません。"
+        f"今月は{name}の回答がないため、このセグメント向けの施策は提案しません。"
         if lang == "ja"
         else f"No {name} this period, so no advice is given for this segment."
     )
@@ -425,7 +425,7 @@ def _general_items(
     change = ""
     if before is not None and pct is not None and before[f"pct_{seg}s"] is not None:
         diff = points(pct - (before[f"pct_{seg}s"] or 0.0), lang, signed=True)
-        change = f"、前回比{diff}" if lang == "ja" else f", {diff} vs previous"
+        change = f"、前月比{diff}" if lang == "ja" else f", {diff} vs previous"
     share = f"{pct:.1f}%" if pct is not None else "—"
     if lang == "ja":
         evidence = f"{name}{share}（回答{n}件中{count}人{change}）"

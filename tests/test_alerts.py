@@ -52,8 +52,9 @@ UNITS = {
 FORMATS = ["cp932.csv", "xlsx"]
 # The fixture's units have a consent column and no contact details (QA25 A-4).
 NO_DETAILS_JA = (
-    "連絡先の列が設定されていない（columns.contact_details）ため、このメールには電話番号も"
-    "メールアドレスもありません。エクスポートでresponse_idから探してください。エクスポートには"
+    "連絡先の列（columns.contact_details）が設定されていないため、このメールには電話番号も"
+    "メールアドレスもありません。エクスポートのresponse_idで該当する方を探してください。"
+    "エクスポートには"
     "メールアドレスや電話番号の列がありません。回答者が連絡先を記入する設問を加えるか、"
     "アンケートツールの設定で連絡先の列をエクスポートに含め、その列をcolumns.contact_detailsに"
     "挙げてください。"

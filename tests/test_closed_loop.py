@@ -295,17 +295,24 @@ def test_respondent_themes_with_and_without_polarity() -> None:
         {"delivery": [True, False, pd.NA], "price": [True, True, pd.NA]}, dtype="boolean"
     )
     labels = {"delivery": "配送", "price": "価格"}
-    assert respondent_themes(tags, labels).tolist() == ["配送, 価格", "価格", ""]
+    assert respondent_themes(tags, labels, lang="ja").tolist() == ["配送、価格", "価格", ""]
     polarity = pd.DataFrame(
         {"delivery": ["negative", None, None], "price": ["positive", None, None]}
     )
-    assert respondent_themes(tags, labels, polarity=polarity).tolist() == [
-        "配送 (−), 価格 (+)",
+    # JAREV: full-width brackets and 、 in Japanese, no half-width 「配送 (−), 価格 (+)」
+    assert respondent_themes(tags, labels, polarity=polarity, lang="ja").tolist() == [
+        "配送（−）、価格（+）",
         "価格",
         "",
     ]
     both = pd.DataFrame({"delivery": ["mixed", None, None], "price": ["neutral", None, None]})
-    assert respondent_themes(tags, labels, polarity=both).tolist()[0] == "配送 (±), 価格"
+    assert (
+        respondent_themes(tags, labels, polarity=both, lang="ja").tolist()[0] == "配送（±）、価格"
+    )
+    english = {"delivery": "Delivery", "price": "Price"}
+    assert respondent_themes(tags, english, polarity=polarity, lang="en").tolist()[0] == (
+        "Delivery (−), Price (+)"
+    )
 
 
 def test_the_analysis_gives_each_detractor_list_theme_its_polarity(repo_root: Path) -> None:
@@ -2123,8 +2130,9 @@ def test_with_consent_and_no_contact_details_the_box_says_where_to_find_people(
     assert found.unlisted == ("電話番号",)
     html = str(followup_html(found, lang="ja").data)
     assert (
-        "連絡先の列が設定されていない（columns.contact_details）ため、作業用ファイルにも電話番号や"
-        "メールアドレスはありません。エクスポートでresponse_idから探してください。initがエクスポートで"
+        "連絡先の列（columns.contact_details）が設定されていないため、作業用ファイルにも電話番号や"
+        "メールアドレスはありません。エクスポートのresponse_idで該当する方を探してください。"
+        "initがエクスポートで"
         "見つけた連絡先の列は「電話番号」です。columns.contact_detailsに挙げると、作業用ファイルと"
         "アラートにコピーされます。" in html
     )

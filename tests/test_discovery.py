@@ -50,12 +50,12 @@ def test_text_quality_warns_when_a_pack_tags_few_comments() -> None:
     tagged = tag_themes(COMMENTS, load_pack("retail")).any(axis=1)
     assert tagged.tolist() == [False, False, True, True, False, False]
     assert table["value"].iloc[0] == (
-        "50.0% (2 / 4)（テーマの語句だけでは25.0%）。コメントは何かを書いた回答です：期間内の6件"
+        "50.0%（4件中2件）（テーマの語句だけでは25.0%）。コメントは何かを書いた回答です：期間内の6件"
         "のうち2件はコメントなし（空欄、「特になし」「n/a」、連絡先だけ。一覧のテーマは「—」）"
     )
-    assert table["value"].iloc[1].startswith("駐車 (3)")
+    assert table["value"].iloc[1].startswith("駐車（3件）")
     assert table["value"].iloc[2] == (
-        "注意：テーマの語句を含むコメントは25%だけです。別のテーマパック（retail, saas, finance, "
+        "注意：テーマの語句を含むコメントは25%だけです。別のテーマパック（retail、saas、finance、"
         "generic）を選ぶか、themes.yaml に語句を追加してください"
     )
     english = text_quality(COMMENTS, load_pack("retail"), lang="en")["value"].iloc[0]
@@ -284,7 +284,7 @@ def test_data_quality_lists_the_phrases_of_comments_the_learned_layer_left_witho
     assert rows[
         "テーマの語句はあるが、コメント全体からはそのテーマではないと判定された"
         "コメントに多い語句（件数）"
-    ] == ("駐車場を用意 (3), 保険請求を早くしてほしい (2)")
+    ] == ("駐車場を用意（3件）、保険請求を早くしてほしい（2件）")
     assert rows["テーマの語句を含まないコメントに多い語句（件数）"] == "—"
     english = text_quality(comments, book, lang="en")
     assert english["item"].tolist()[:3] == [
@@ -354,7 +354,7 @@ def test_data_quality_counts_the_comments_in_languages_no_pack_reads() -> None:
     japanese = text_quality(FOREIGN, load_pack("retail"), lang="ja")
     rows = dict(zip(japanese["item"], japanese["value"], strict=True))
     assert rows["テーマパックが読まない言語のコメント"] == (
-        "80.0%（4 / 5件）：ドイツ語3件、フランス語1件。テーマパックの語句も学習済みの層もテーマを"
+        "80.0%（5件中4件）：ドイツ語3件、フランス語1件。テーマパックの語句も学習済みの層もテーマを"
         "読み取らず、賛否も付けません（スコアからも）。themes.yaml に書いた独自の語句はテーマを"
         "付けます（賛否は「中立」）"
     )

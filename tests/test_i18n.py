@@ -282,3 +282,87 @@ def test_command_line_counts_say_one_in_the_singular() -> None:
     assert [t("count.units", "en", n=n) for n in (1, 3)] == ["1 unit", "3 units"]
     assert t("count.warm_kernels", "en", n=1) == "1 warm kernel"
     assert t("count.fresh_kernels", "en", n=2) == "2 fresh kernels"
+
+
+# --- one name for each thing, one punctuation (JAREV) -------------------------------------------
+
+#: A second name for a fixed term, or a word a Japanese manager reads as another thing: 推奨者・
+#: 中立者・批判者 (never 〜層), NPS in ポイント (never NPS値 or pt), 作業用ファイル, パラメーター,
+#: 施策 (推奨アクション sat beside 推奨者), the report's verdict 有意な変化なし (the subject said
+#: 有意差なし), 今月 and 前月比 (今期 is a fiscal term, 前回比 leaves open which time), 評価 of a
+#: rating (満足度 beside 評価 in one chart title).
+_DRIFT = re.compile(
+    r"批判層|推奨層|中立層|NPS値|NPSスコア|パラメータ(?!ー)|作業ファイル|今期|前回比|有意差なし"
+    r"|推奨アクション|満足度|(?<![A-Za-z])pts?(?![A-Za-z])"
+)
+#: Half-width brackets, a half-width colon or comma right after Japanese, a " / " between parts.
+_HALF_WIDTH = re.compile(rf"[()]|[{_JA}]:|[{_JA}], | / ")
+#: The plain style (である調) inside a catalogue entry written in です・ます.
+_PLAIN_STYLE = re.compile(r"である|(?<![ただ])だ。")
+
+
+def _japanese_texts() -> dict[str, str]:
+    """Every Japanese catalogue form and every Japanese markdown cell of the notebook."""
+    import json
+
+    texts = {
+        f"{key} {form}": words[form]
+        for key, words in _CATALOGUE.items()
+        for form in ("ja", "ja_one")
+        if form in words
+    }
+    cells = json.loads((PACKAGE / "resources" / "nps_report.ipynb").read_text("utf-8"))["cells"]
+    for i, cell in enumerate(cells):
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "markdown" and re.search(f"[{_JA}]", source):
+            texts[f"notebook cell {i}"] = source
+    return texts
+
+
+def test_the_consistency_checks_find_each_kind_of_mistake() -> None:
+    for drift in ("批判層の割合", "NPS値", "パラメータの target", "作業ファイル", "今期の批判者"):
+        assert _DRIFT.search(drift), drift
+    for half in ("配送 (−)", "詳細レポート: https", "配送, 価格", "推奨者33.7% / 中立者33.6%"):
+        assert _HALF_WIDTH.search(half), half
+    assert _PLAIN_STYLE.search("重要度である。") and not _PLAIN_STYLE.search("ください。")
+    for fine in ("パラメーターの target", "timezone: Europe/London", "（−）、価格（+）"):
+        assert not _DRIFT.search(fine) and not _HALF_WIDTH.search(fine), fine
+
+
+def test_japanese_words_name_each_thing_one_way() -> None:
+    found = {where: m[0] for where, text in _japanese_texts().items() if (m := _DRIFT.search(text))}
+    assert found == {}
+
+
+def test_japanese_words_use_full_width_punctuation() -> None:
+    found = {
+        where: text[max(0, m.start() - 10) : m.end() + 10]
+        for where, text in _japanese_texts().items()
+        if (m := _HALF_WIDTH.search(text))
+    }
+    assert found == {}
+
+
+def test_japanese_catalogue_entries_keep_one_style() -> None:
+    # です・ます throughout: a sentence in である調 inside a polite entry reads as two authors.
+    mixed = {
+        where: text
+        for where, text in _japanese_texts().items()
+        if re.search("です|ます", text) and _PLAIN_STYLE.search(text)
+    }
+    assert mixed == {}
+
+
+def test_japanese_init_comments_use_the_reports_terms() -> None:
+    # The analysts' YAML comments name things as the report the managers read does.
+    import ast
+
+    tree = ast.parse((PACKAGE / "_init_words.py").read_text(encoding="utf-8"))
+    japanese = [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and re.search(f"[{_JA}]", node.value)
+    ]
+    assert [m[0] for text in japanese if (m := _DRIFT.search(text))] == []

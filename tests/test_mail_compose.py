@@ -130,7 +130,7 @@ def charts() -> dict[str, bytes]:
             "EC事業部",
             1.0,
             {"vs": "2026-09", "diff": 2.1, "verdict": "no_change"},
-            "【NPS】EC事業部 2026年10月：+1.0（前月比+2.1、有意差なし）",
+            "【NPS】EC事業部 2026年10月：+1.0（前月比+2.1、有意な変化なし）",
         ),
         (
             "en",
@@ -260,7 +260,7 @@ def test_headers_are_encoded_and_decode(tmp_path: Path, charts: dict[str, bytes]
     assert raw.isascii()
     assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")  # SMTP line ends
     message = parse(composed.message)
-    assert message["Subject"] == "【NPS】EC事業部 2026年10月：−4.9（前月比+3.2、有意差なし）"
+    assert message["Subject"] == "【NPS】EC事業部 2026年10月：−4.9（前月比+3.2、有意な変化なし）"
     assert composed.subject == message["Subject"]
     assert [(a.display_name, a.addr_spec) for a in message["From"].addresses] == [
         ("NPS レポート", "nps@example.com")
@@ -340,11 +340,11 @@ def test_top_themes_name_the_metric_once_and_flag_small_samples(tmp_path: Path) 
     metric = "NPS points gained if this theme's detractors became passives (all open answers)"
     assert (
         f"Top themes\r\n{metric}:\r\n"
-        "1. Pricing: +1.0 pts (5 complaining detractors) · small sample\r\n"
+        "1. Pricing: +1.0 pts (5 complaining detractors) · few mentions\r\n"
         "2. Support: +0.8 pts\r\n"
     ) in text
     assert text.count(metric) == 1 and shown(html).count(metric) == 1
-    assert "Pricing: +1.0 pts (5 complaining detractors) · small sample" in shown(html)
+    assert "Pricing: +1.0 pts (5 complaining detractors) · few mentions" in shown(html)
 
 
 def test_hyphenated_words_never_break_at_their_hyphen() -> None:
@@ -394,7 +394,7 @@ def test_html_and_text_carry_the_same_facts(tmp_path: Path, charts: dict[str, by
         "前月比+3.2・有意な変化なし",
         "95%信頼区間：−11.0ポイント〜+1.2ポイント",
         "回答数512件",
-        "推奨者20.1% / 中立者54.9% / 批判者25.0%",
+        "推奨者20.1%・中立者54.9%・批判者25.0%",
         "このテーマの批判者が中立者になった場合のNPS改善幅（自由回答全体）：",
         "価格：+1.0ポイント（不満・要望のある批判者5人）",
         # a summary from before the metric had its n: the number without it
@@ -447,14 +447,14 @@ def test_body_says_how_many_answers_an_unreadable_date_left_out(tmp_path: Path) 
         parse(compose_message(unit, PERIOD, sender=SENDER, charts={}).message)
     )
     said = (
-        "形式不正の日付：「回答日」の日付を読み取れない回答が3件あります（例：「2026/13/45」、"
+        "読み取れない日付：「回答日」の日付を読み取れない回答が3件あります（例：「2026/13/45」、"
         "「不明」）。これらの回答はどの期間にも入らず、月別など期間ごとの集計から除かれています。"
     )
     assert said in text.splitlines()
     assert text.index(said) < text.index("回答者の構成")  # right under the headline figures
     flag = BeautifulSoup(html, "html.parser").select_one('p[role="note"]')
     assert flag is not None and flag.get_text() == said
-    assert flag.strong is not None and flag.strong.get_text() == "形式不正の日付"
+    assert flag.strong is not None and flag.strong.get_text() == "読み取れない日付"
     from test_i18n import ja_spacing_problems
 
     assert ja_spacing_problems(text) == []
@@ -480,7 +480,7 @@ def test_body_without_unreadable_dates_has_no_flag(tmp_path: Path) -> None:
     html, text = html_and_text(
         parse(compose_message(make_unit(tmp_path), PERIOD, sender=SENDER, charts={}).message)
     )
-    assert "形式不正の日付" not in text and 'role="note"' not in html
+    assert "読み取れない日付" not in text and 'role="note"' not in html
 
 
 def test_body_has_both_changes_the_target_status_and_what_moved(tmp_path: Path) -> None:
@@ -622,7 +622,7 @@ def test_link_instead_of_attachment(tmp_path: Path, charts: dict[str, bytes]) ->
     message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
     assert list(message.iter_attachments()) == []
     html, text = html_and_text(message)
-    assert f"詳細レポート: {url}" in text
+    assert f"詳細レポート：{url}" in text
     assert 'href="https://intra.example.com/nps/2026-10/ec.html?a=1&amp;b=2"' in html
     assert "添付" not in text
 
@@ -756,7 +756,7 @@ def test_work_file_is_linked_beside_the_linked_report(
     message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
     assert list(message.iter_attachments()) == []
     _, text = html_and_text(message)
-    assert "作業用ファイル: https://intra.example.com/nps/2026-10/ec_followups.xlsx" in text
+    assert "作業用ファイル：https://intra.example.com/nps/2026-10/ec_followups.xlsx" in text
 
 
 def test_without_a_consent_column_nobody_is_said_to_have_agreed(
@@ -953,7 +953,7 @@ def test_body_says_everyone_was_contacted_when_nobody_waits(
     ("lang", "line", "attached"),
     [
         ("en", "No detractor to call back this period", "The work file"),
-        ("ja", "今期はフォローアップする批判者はいません", "作業用ファイル"),
+        ("ja", "今月フォローアップする批判者はいません", "作業用ファイル"),
     ],
 )
 def test_a_unit_with_nobody_to_call_attaches_no_work_file_and_says_so(
@@ -979,7 +979,7 @@ def test_a_unit_with_nobody_to_call_attaches_no_work_file_and_says_so(
             "consent",
             "No detractor to call back: the one detractor of this period did not allow contact",
         ),
-        ("ja", "consent", "今期の批判者1人は連絡を許可していないため、連絡できる方はいません"),
+        ("ja", "consent", "今月の批判者1人は連絡を許可していないため、連絡できる方はいません"),
         (
             "en",
             "details",

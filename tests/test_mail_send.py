@@ -176,7 +176,7 @@ def test_messages_arrive_and_parse(reports: Path, server: tuple[Recorder, int]) 
     ec, cloud = recorder.received
     assert ec.mail_from == "nps@example.com"
     assert sorted(ec.rcpt_tos) == ["boss@example.com", "cc@example.com", "yamada@example.com"]
-    assert ec.message["Subject"] == "【NPS】EC事業部 2026年10月：−4.9（前月比+3.2、有意差なし）"
+    assert ec.message["Subject"] == "【NPS】EC事業部 2026年10月：−4.9（前月比+3.2、有意な変化なし）"
     assert cloud.message["Subject"] == (
         "[NPS] Cloud Platform October 2026: +31.2 (+2.0 vs September, no significant change)"
     )
@@ -710,13 +710,13 @@ def test_dry_run_writes_outbox(reports: Path, server: tuple[Recorder, int]) -> N
     message = email.message_from_bytes(
         (outbox / "ec.eml").read_bytes(), policy=email.policy.default
     )
-    assert message["Subject"] == "【NPS】EC事業部 2026年10月：−4.9（前月比+3.2、有意差なし）"
+    assert message["Subject"] == "【NPS】EC事業部 2026年10月：−4.9（前月比+3.2、有意な変化なし）"
     assert message["Message-ID"] == summary.outcomes[0].message_id
     ec = summary.outcomes[0]
     assert ec.size == (outbox / "ec.eml").stat().st_size
     assert echo[0] == "\n".join(
         [
-            "ec: would send '【NPS】EC事業部 2026年10月：−4.9（前月比+3.2、有意差なし）' "
+            "ec: would send '【NPS】EC事業部 2026年10月：−4.9（前月比+3.2、有意な変化なし）' "
             f"({ec.size / 1024:.1f} KB)",
             "  to:  山田 太郎 <yamada@example.com>",
             "  cc:  cc@example.com",

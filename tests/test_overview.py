@@ -312,8 +312,8 @@ def test_the_periods_index_lists_every_period_newest_first_in_the_report_design(
     assert '<main class="nps-report">' in page
     items = re.findall(r"<li>(.*?)</li>", page)
     assert items == [
-        '<a href="2026-10/index.html">2026年10月</a>（2件中1件のレポート）',
-        '<a href="2026-09/index.html">2026年9月</a>（2件中2件のレポート）',
+        '<a href="2026-10/index.html">2026年10月</a>（レポート2件中1件を作成）',
+        '<a href="2026-09/index.html">2026年9月</a>（レポート2件中2件を作成）',
     ]
     english = write_periods_index(tmp_path, language="en").read_text(encoding="utf-8")
     assert re.findall(r"<li>(.*?)</li>", english)[0] == (
@@ -374,7 +374,7 @@ def test_a_unit_with_unreadable_dates_is_flagged_above_the_table(tmp_path: Path,
     soup = BeautifulSoup(page, "html.parser")
     flags = soup.select('.nps-prose p.nps-flag[role="note"]')
     message = UnreadableDates("回答日", 3, ("2026/13/45",)).words().message(lang)  # type: ignore[arg-type]
-    title = {"ja": "形式不正の日付", "en": "Unreadable dates"}[lang]
+    title = {"ja": "読み取れない日付", "en": "Unreadable dates"}[lang]
     colon = {"ja": "：", "en": ": "}[lang]
     assert [f.get_text() for f in flags] == [f"{title}EC事業部{colon}{message}"]
     assert flags[0].strong.get_text() == title  # type: ignore[union-attr]

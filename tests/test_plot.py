@@ -423,7 +423,7 @@ def test_trend_marks_small_sample_months() -> None:
     assert legend_texts(ax) == [
         "NPS",
         "95%信頼区間",
-        "回答数30未満（参考値）",
+        "回答数30件未満（参考値）",
         "回答数（件）",
     ]
 
@@ -459,7 +459,7 @@ def test_trend_without_small_months_has_no_small_entry() -> None:
     ax = plot.trend(table, lang="ja")
     assert by_gid(ax, "small-sample") == []
     assert by_gid(ax, "nps-target") == []
-    assert "回答数30未満（参考値）" not in legend_texts(ax)
+    assert "回答数30件未満（参考値）" not in legend_texts(ax)
 
 
 # -- breakdown ------------------------------------------------------------------------------
@@ -653,13 +653,25 @@ def test_theme_impact_bars_sorted_by_gain() -> None:
     ax = drawn(plot.theme_impact(theme_table(), lang="ja"))
     assert [p.get_width() for p in ax.patches] == [4.2, 2.1, 1.5]
     assert tick_texts(ax) == [
-        "配送\n(不満・要望のある批判者14人)",
-        "価格\n(不満・要望のある批判者7人)",
-        "サポート\n(不満・要望のある批判者5人)",
+        "配送\n（不満・要望のある批判者14人）",
+        "価格\n（不満・要望のある批判者7人）",
+        "サポート\n（不満・要望のある批判者5人）",
     ]
     assert ax.get_xlabel() == "ポイント"
     assert {"+4.2", "+2.1", "+1.5"} <= set(all_texts(ax))
     assert ax.get_title(loc="left") == "このテーマの批判者が中立者になった場合のNPS改善幅"
+
+
+def test_theme_impact_facts_join_a_theme_and_its_count_as_japanese_writes_them() -> None:
+    # JAREV: the facts under the chart read 「配送（スピード・破損） (不満・要望のある批判者47人)」.
+    from nps_kit.plot._png import palette_retina_png
+
+    rendered = palette_retina_png(plot.theme_impact(theme_table(), lang="ja").figure)
+    assert rendered is not None
+    assert rendered[1]["facts"][0] == "配送（不満・要望のある批判者14人）：+4.2ポイント"
+    english = palette_retina_png(plot.theme_impact(theme_table(), lang="en").figure)
+    assert english is not None
+    assert english[1]["facts"][0] == "配送 (14 complaining detractors): +4.2\u00a0pts"
 
 
 def test_theme_impact_english() -> None:

@@ -578,7 +578,7 @@ def test_two_concurrent_runs_of_25_units_each_end_with_50_units(tmp_path: Path) 
     assert {name: u["summary"]["period"] for name, u in units.items()} == {n: n for n in units}
     page = (folder / "index.html").read_text(encoding="utf-8")
     assert _overview_rows(page) == 50
-    assert '<a href="2026-10/index.html">2026年10月</a>（50件中50件のレポート）' in (
+    assert '<a href="2026-10/index.html">2026年10月</a>（レポート50件中50件を作成）' in (
         output / "index.html"
     ).read_text(encoding="utf-8")
 

@@ -1338,7 +1338,7 @@ def test_consent_worded_as_japanese_tools_word_it_is_the_contact_column(tmp_path
     assert "  contact: Q5. ホテルからご連絡を差し上げてもよろしいですか。\n" in text
     # (in the project's language, QA23)
     assert (
-        "  # 連絡を許可した批判者の連絡先をフォローアップの作業ファイルと"
+        "  # 連絡を許可した批判者の連絡先をフォローアップの作業用ファイルと"
         "アラートのメールにコピーします" in text
     )
 
@@ -1863,7 +1863,7 @@ def test_init_takes_the_sheets_no_column_as_the_id_the_detractor_list_shows(
         "  # 「No.」はファイルの行を順に1から40まで数えた通し番号で、"
         "アンケートが保つIDではありません。\n"
         "  # エクスポートごとに1から数え直すと、後のエクスポートのNo. 5は別の回答なのに、\n"
-        "  # アラートの記録や戻ってきた作業ファイルでは前の回答と取り違えられます。\n"
+        "  # アラートの記録や戻ってきた作業用ファイルでは前の回答と取り違えられます。\n"
         "  # その場合は、エクスポートをまたいで続く番号（回答番号や受付番号）を"
         "idに設定してください。\n"
         "  id: No.\n"
@@ -1988,9 +1988,9 @@ def test_init_says_the_learned_layer_found_the_dominant_theme_and_which_phrases_
     text = themes.read_text(encoding="utf-8")
     said = "".join(line.removeprefix("# ") for line in text.split("themes: {}\n")[1].split("\n"))
     assert (
-        "このテーマの252件のうち212件はこのテーマの言葉を含まず、学習済みの層が付けたものなので、"
-        "言葉による分割は提案しません。それらのコメントによく出る語句：朝食会場 (69)、"
-        "バスルームが広かった (45)、"
+        "このテーマの252件のうち212件はこのテーマの語句を含まず、学習済みの層が付けたものなので、"
+        "語句による分割は提案しません。それらのコメントによく出る語句：朝食会場（69件）、"
+        "バスルームが広かった（45件）、"
     ) in said
     assert "# themes:" not in text  # no split to paste
     assert load_themes(themes).themes == load_pack("generic").themes

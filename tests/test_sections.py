@@ -416,7 +416,7 @@ def test_followups_show_every_question_in_order(ja: Report) -> None:
         "利用した機能",
         "スコアの理由",
         "評価項目の平均（セグメント別）",
-        "推奨度への影響度と評価（重要度×満足度）",
+        "キードライバー分析（重要度×評価）",
     ]
     # 10 valid respondents commented (A15's comment has no valid score).
     assert "回答者10人がコメント" in shown.text
@@ -426,10 +426,11 @@ def test_followups_show_every_question_in_order(ja: Report) -> None:
     assert "「配送（スピード・破損）」に関する批判者の不満・要望" in shown.html
     assert shown.titles == [
         "このテーマの批判者が中立者になった場合のNPS改善幅",
-        "推奨度への影響度と評価（重要度×満足度）",
+        "キードライバー分析（重要度×評価）",
     ]
     # The theme table names the one impact metric and its n, says which NPS covers commenters
-    # only, and flags its rows (all under min_n mentions) as a small sample.
+    # only, and flags its rows (all under min_n mentions) as mentioned by few (JAREV: not
+    # 「回答数少」, the badge of a group of few responses).
     for header in (
         ">このテーマの批判者が中立者になった場合のNPS改善幅（ポイント）</th>",
         ">このテーマの批判者（不満・要望、人数）</th>",
@@ -439,7 +440,7 @@ def test_followups_show_every_question_in_order(ja: Report) -> None:
     ):
         assert header in shown.html.replace("<wbr>", ""), header
     assert "改善余地" not in shown.html and "批判者と推奨者を分ける言葉" not in shown.html
-    assert "回答数少（参考値）" in shown.html
+    assert "言及少（参考値）" in shown.html
 
 
 def test_detractors_show_everyone_most_urgent_first_and_publish_the_work_table(
@@ -467,7 +468,7 @@ def test_detractors_show_everyone_most_urgent_first_and_publish_the_work_table(
     assert "ec_followups.csv と ec_followups.xlsx" in shown.html
     # Breakdowns under their labels (one cell, a line each), themes by label.
     assert '<span class="nps-followup__key">プラン：</span>premium</span>' in shown.html
-    assert 'data-label="テーマ">配送（スピード・破損） (−)</td>' in shown.html
+    assert 'data-label="テーマ">配送（スピード・破損）（−）</td>' in shown.html
     published = [o[FOLLOWUPS_MIME] for o in shown.outputs if FOLLOWUPS_MIME in o]
     assert len(published) == 1
     assert published[0]["columns"] == [
@@ -877,7 +878,7 @@ def test_follow_up_ages_count_to_today_in_the_units_time_zone(
     [
         (
             "ja",
-            "プラン：全体より高い ▲ premium / 全体より低い ▼ basic",
+            "プラン：全体より高い ▲ premium／全体より低い ▼ basic",
             "Benjamini-Hochberg法で偽発見率を5%に抑えて",
         ),
         (
@@ -1082,7 +1083,7 @@ def test_headline_flags_responses_whose_date_could_not_be_read(
         assert flag is not None
         if lang == "ja":
             assert flag.get_text() == (
-                "形式不正の日付「submitted_at」の日付を読み取れない回答が3件あります（例：「10月5日」、"
+                "読み取れない日付「submitted_at」の日付を読み取れない回答が3件あります（例：「10月5日」、"
                 "「先週」）。これらの回答はどの期間にも入らず、月別など期間ごとの集計から除かれています。"
                 "エクスポートのセルを読める形式（2026-10-03、2026/10/03、2026年10月3日、令和8年10月3日、"
                 "R8.10.3など）に直すか、date_format（--date-format）にstrftimeの書式（'%d.%m.%Y'など）を"

@@ -312,7 +312,7 @@ def test_japanese_evidence_and_change_vs_previous(
         nps(scores(8, 6, 6)), previous=nps(scores(5, 5, 10)), playbook=book, lang="ja", top=1
     )
     assert general[1].action == book.general.passive[0].ja
-    assert general[1].evidence == "中立者30.0%（回答20件中6人、前回比+5.0ポイント）"
+    assert general[1].evidence == "中立者30.0%（回答20件中6人、前月比+5.0ポイント）"
 
 
 def test_impact_text_is_the_one_wording_of_the_metric() -> None:
@@ -352,7 +352,7 @@ def test_segment_without_respondents_gets_no_advice(book: Playbook, themes: pd.D
         )
     ]
     ja = segment_strategies(nps(scores(12, 3, 0)), playbook=book, lang="ja")
-    assert ja[0].action == "今期は批判者の回答がないため、このセグメント向けの施策は提案しません。"
+    assert ja[0].action == "今月は批判者の回答がないため、このセグメント向けの施策は提案しません。"
     assert ja[0].evidence == "批判者0人（回答15件）"
 
 

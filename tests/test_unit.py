@@ -492,7 +492,7 @@ def test_data_quality_ja(responses: Path) -> None:
         ("このレポートの行数（データのある3か月）", "23"),  # of 13 read (QA22)
         ("回答日の範囲", "2025-10-05〜2026-10-31"),
         # One unreadable date is EC's (R25); the other (C03) belongs to Cloud Platform.
-        ("形式不正の日付", "1"),
+        ("読み取れない日付", "1"),
         # The period's rows from here on (QA25).
         ("対象期間の行数", "11"),
         ("有効回答（NPS算出対象）", "9"),

@@ -187,10 +187,10 @@ def render_body(facts: BodyFacts) -> Body:
         for seg in ("promoters", "passives", "detractors")
     ]
     # The metric is named once above the rows (QA22: its long name on every line); a theme
-    # the report's table flags as a small sample is flagged here too.
+    # the report's table flags as mentioned by few is flagged here too, in the same words.
     themes = [
         w("theme_row", label=th.label, impact=impact_value(th.nps_gain, th.detractors, lang))
-        + (w("dot") + label("small_sample", lang) if th.small_sample else "")
+        + (w("dot") + label("few_mentions", lang) if th.small_sample else "")
         for th in s.top_themes[:3]
     ]
     scope: Scope = "reasons" if s.theme_scope == "reasons" else "all"
@@ -280,7 +280,9 @@ def render_body(facts: BodyFacts) -> Body:
         # One comparison is a paragraph, not a one-item numbered list.
         listed = _ol(movers) if len(movers) > 1 else f"<p>{_nb(movers[0])}</p>"
         rows.append(f"<tr><td><h2>{e(w('movers'))}</h2>{listed}</td></tr>")
-    rows.append(f"<tr><td><h2>{e(w('shares'))}</h2>{_nb(' / '.join(shares))}</td></tr>")
+    rows.append(
+        f"<tr><td><h2>{e(w('shares'))}</h2>{_nb(w('shares_joiner').join(shares))}</td></tr>"
+    )
     if "trend" in facts.charts or control:
         rows.append(f"<tr><td><h2>{e(w('trend'))}</h2></td></tr>")
     if control:
@@ -340,7 +342,7 @@ def _text(
         lines += [dates_line, ""]
     if movers:
         lines += [w("movers"), *movers, ""]
-    lines += [w("shares"), " / ".join(shares), ""]
+    lines += [w("shares"), w("shares_joiner").join(shares), ""]
     if control:
         lines += [w("trend"), *control, ""]
     if themes:

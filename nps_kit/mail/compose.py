@@ -92,7 +92,7 @@ def subject(
 ) -> str:
     """Return the subject line with the change and its significance.
 
-    ``【NPS】EC事業部 2026年10月：+1.0（前月比+2.1、有意差なし）`` or
+    ``【NPS】EC事業部 2026年10月：+1.0（前月比+2.1、有意な変化なし）`` or
     ``[NPS] Cloud Platform October 2026: +38.2 (−1.0 vs September, no significant change)``.
 
     Parameters

@@ -381,8 +381,10 @@ def theme_impact(
         )
     # Under each name the gain's n, in the words the strategy cards and the e-mail use.
     counts = floats(data["detractors"])
+    # Japanese brackets are full-width and need no space before them (JAREV: 「配送 (…人)」).
+    opening, closing, space = ("（", "）", "") if lang == "ja" else ("(", ")", " ")
     names = [
-        f"{name}\n({impact_n_text(int(n), lang)})" if np.isfinite(n) else str(name)
+        f"{name}\n{opening}{impact_n_text(int(n), lang)}{closing}" if np.isfinite(n) else str(name)
         for name, n in zip(data["label"], counts, strict=True)
     ]
     row_labels(ax, ys, names)
@@ -396,7 +398,7 @@ def theme_impact(
         f"{name}：{'+' if value > 0 else ''}{fmt_number(value)}ポイント"
         if lang == "ja"
         else f"{name}: {'+' if value > 0 else ''}{fmt_number(value)}\u00a0pts"
-        for name, value in zip((n.replace("\n", " ") for n in names), gain, strict=True)
+        for name, value in zip((n.replace("\n", space) for n in names), gain, strict=True)
     ]
     describe(ax, alt=alt_text(title, facts, lang), facts=facts)
     return ax

@@ -21,7 +21,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from nps_kit.i18n import Language, t
+from nps_kit.i18n import Language, join_names, t
 from nps_kit.text import _lexicon
 from nps_kit.text._collector import paused
 from nps_kit.text._ja_places import ja_places
@@ -591,7 +591,13 @@ def text_quality(
     # One definition of a comment for every figure here, said once (FIX50): an answer that
     # says something (tokens.answered), in any language; the period's other rows are named,
     # since the lists show them with "—" and a reader counted them against the share.
-    coverage = f"{100.0 * tagged / found.comments:.1f}% ({tagged:,} / {found.comments:,})"
+    coverage = t(
+        "discovery.coverage",
+        lang,
+        share=f"{100.0 * tagged / found.comments:.1f}%",
+        tagged=f"{tagged:,}",
+        comments=f"{found.comments:,}",
+    )
     if found.untagged != found.uncovered:
         coverage += t("discovery.words_alone", lang, share=share)
     if len(texts) > found.comments:
@@ -615,11 +621,7 @@ def text_quality(
         (t("discovery.covered", lang), coverage),
         (
             t("discovery.phrases", lang),
-            ", ".join(
-                f"{p} ({c})"
-                for p, c in zip(found.phrases["phrase"], found.phrases["count"], strict=True)
-            )
-            or "—",
+            _counted(found.phrases, lang) or "—",
         ),
     ]
     # Comments whose theme words the learned layer overruled have no theme either, but they
@@ -630,9 +632,7 @@ def text_quality(
         rows.append(
             (
                 t("discovery.dropped", lang),
-                ", ".join(
-                    f"{p} ({c})" for p, c in zip(dropped["phrase"], dropped["count"], strict=True)
-                ),
+                _counted(dropped, lang),
             )
         )
     foreign = _unread_counts(texts)
@@ -666,8 +666,21 @@ def text_quality(
             names = listed.join(language_name(code, lang) for code in foreign)
             rows.append(("⚠", t("discovery.warning_unread", lang, share=share, languages=names)))
         else:
-            rows.append(("⚠", t("discovery.warning", lang, share=share, packs=", ".join(PACKS))))
+            rows.append(
+                ("⚠", t("discovery.warning", lang, share=share, packs=join_names(PACKS, lang)))
+            )
     return pd.DataFrame({"item": [r[0] for r in rows], "value": [r[1] for r in rows]})
+
+
+def _counted(phrases: pd.DataFrame, lang: Language) -> str:
+    """List phrases with their counts: ``利用（10件）、期待（5件）`` or ``use (10), hope (5)``."""
+    return join_names(
+        (
+            t("discovery.split_one", lang, phrase=p, n=c)
+            for p, c in zip(phrases["phrase"], phrases["count"], strict=True)
+        ),
+        lang,
+    )
 
 
 def _unread_counts(texts: pd.Series) -> dict[str, int]:
