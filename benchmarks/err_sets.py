@@ -6,6 +6,8 @@ this with their set. ERR24 (``--blind 23``) is an entry of ``ROUNDS``: nothing h
 errors; blind set 22 held out whole from its rule choice (``--counts`` leaves it out unless
 ``--only-held-out``, read once at the end). ERR25 (``--blind 24``): training set 28 held out
 whole and never opened (the learned layer's decision set); no spent blind set is held out.
+ERR26 (``--blind 25``): training set 29 held out whole and never opened; blind set 26 is never
+named (it is above 25).
 For blind set N:
 ``--counts OUT.json``: per set and language [gold, predicted, right, polarity right] of the
 shipped tagger (as ``bench_text.py --eval`` reads it; imp12/imp13 with ``asks="improvement"``)
@@ -38,6 +40,10 @@ ROUNDS: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {
     22: ((26,), ()),
     23: ((), (22,)),
     24: ((28,), ()),  # ERR25: training set 28 is LAY26's decision set, never opened
+    # ERR26: training set 29 is the layer's round-12 decision set (PREREG26), never opened; blind
+    # set 26 (PREREG26's measure) is above 25, so no set list here names it (not listed below
+    # either: ``--only-held-out`` would read it)
+    25: ((29,), ()),
 }
 
 

@@ -150,7 +150,9 @@ SENSES = [
     ("retail", "Couldn't apply my discount code", ["checkout"]),  # a code that fails: checkout
     ("retail", "クーポンが使えなかった", ["checkout"]),
     ("retail", "配達員の態度が悪い", ["delivery"]),  # the delivery person is the delivery
-    ("retail", "The delivery driver was rude", ["delivery"]),
+    # ...but a driver judged as a person is staff too: the sets label 17 of 19 such comments
+    # staff (ERR26; "Delivery man was rude and left the fridge in the driveway")
+    ("retail", "The delivery driver was rude", ["delivery", "staff"]),
     ("retail", "同じ商品が他店では安い", ["price"]),  # 商品 as the item, not its quality
     ("retail", "平日は連絡手段がない", []),  # a means of contact is no message
     ("retail", "ネットで注文して店舗受け取りにした", ["delivery"]),  # the channel, not the site
@@ -375,6 +377,10 @@ SENSES = [
     ("retail", "発送のお知らせが来た。荷物は翌日届いた", ["delivery", "communication"]),
     ("retail", "発送メールが来ない。届くのはいつなのか", ["delivery", "communication"]),
     ("retail", "定期コースの退会手続きが面倒すぎる", ["usability"]),
+    # ERR26: a driver met at the door is still delivery, not staff, unless judged as a person;
+    # a size guide that cannot be found is usability, not faq
+    ("retail", "The delivery driver left it in the rain", ["delivery"]),
+    ("retail", "Size chart is impossible to find on the app", ["usability"]),
 ]
 
 
@@ -487,6 +493,16 @@ GENERIC_WORDS = [
     ("generic", "The keepers knew every animal by name", "staff"),
     ("generic", "Our balloon pilot talked us through the landing", "staff"),
     ("generic", "連休の水族館は芋洗い状態だった", "usability"),
+    # ERR26: forms of blind set 25's English misses every readable set labels so: a delivery
+    # driver judged as a person is staff (17 of 19 retail comments); a markup is a price; what
+    # arrives N minutes late is saas performance; a size guide judged for what it says is faq
+    ("retail", "Delivery driver was lovely, carried the compost round the back", "staff"),
+    ("retail", "Delivery man was rude and left the fridge in the driveway", "staff"),
+    ("finance", "Sold me coins with a 30% markup as 'collector grade'", "price"),
+    ("retail", "The mark-up compared to buying it in Europe is ridiculous", "price"),
+    ("saas", "Notifications come through 20 mins late so two groups turned up", "performance"),
+    ("retail", "Size guide was spot on, everything fitted first time", "faq"),
+    ("retail", "I went half a size down like the size guide says and they're perfect", "faq"),
 ]
 
 

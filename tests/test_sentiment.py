@@ -389,6 +389,16 @@ def test_unknown_pack_is_a_config_error():
         # a process done laxly (〜が甘い) is a complaint; sweet food is not judged by it
         ("このシャツ、縫製が甘い", "retail", "quality", "negative"),
         ("梱包が甘かったです", "retail", "delivery", "negative"),
+        # ERR26: a sum charged is a complaint (the price of 55 of 55 readable comments holding
+        # it is labelled negative); a charge spared is praise
+        (
+            "Got charged a £20 fine because the dock didn't lock the bike",
+            "generic",
+            "price",
+            "negative",
+        ),
+        ("Charged £150 to witness a signature. Took 4 minutes.", "generic", "price", "negative"),
+        ("They didn't charge me a penny for the visit", "generic", "price", "positive"),
     ],
 )
 def test_polarity_in_other_packs(text: str, pack: str, theme: str, expected: str) -> None:

@@ -721,6 +721,10 @@ EN_PHRASES: dict[str, float] = {
     # Sarcasm and idioms whose words read as praise ("Great, another letter", "thanks for nothing").
     r"nothing but|not impressed|not happy|not great|not good enough|not fit for purpose": -1.0,
     r"small print|fine print|hidden (fees?|charges?|costs?)|charged twice|double charged": -1.0,
+    # A sum charged ("charged £90 and the lawn is worse", "charged me a $35 overdraft fee") is a
+    # complaint: the price of every readable comment holding it is labelled negative (55 of 55;
+    # ERR26); "didn't charge me" is read above as a burden spared.
+    r"(?<!n't )(?<!not )(?<!never )charged (me |us |them |you )?(a |an )?[£$€]\s?\d+": -1.0,
     # Charged for more than was had ("charged me for a whole extra month"); a room or slot given
     # twice.
     r"charged (me |us |them )?(for )?(an? |the )?(whole |full )?(extra|additional|another) \w+|"
