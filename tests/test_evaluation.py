@@ -110,8 +110,10 @@ TRAIN5_TUNED = {"en": (0.90, 0.90, 0.89), "ja": (0.93, 0.94, 0.89)}
 # Was en 0.809/0.784/0.678, ja 0.789/0.831/0.736 before round 4 (at 7b38d33), never tuned on
 # until round 7. After round 6 (tuned on training set 5): en 0.838/0.795/0.714, ja
 # 0.800/0.854/0.791; polarity through the segment where a comment judges nothing: en 0.764, ja
-# 0.821. Round 7 tuned on it: en 0.884/0.932/0.872, ja 0.917/0.946/0.912
-BLIND4_TUNED = {"en": (0.88, 0.93, 0.87), "ja": (0.91, 0.94, 0.91)}
+# 0.821. Round 7 tuned on it: en 0.884/0.932/0.872, ja 0.917/0.946/0.912. ERR26's judged
+# delivery driver -> staff (the neighbour ruling, 17 of 19 readable comments) tags a driver
+# blind 4 labelled delivery only: en precision 0.8794 since.
+BLIND4_TUNED = {"en": (0.87, 0.93, 0.87), "ja": (0.91, 0.94, 0.91)}
 # First measured at 41fb5a8, never tuned on until round 7. After round 6: en 0.795/0.766/0.775,
 # ja 0.809/0.796/0.828; polarity through the segment where a comment judges nothing: en 0.811, ja
 # 0.851. Round 7, held out while set 4 was tuned on: en 0.793/0.780/0.821; after tuning on it too:
