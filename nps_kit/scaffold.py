@@ -335,14 +335,8 @@ def proposed_columns(found: Inspection) -> ProposedColumns:
     if reach:
         # QA25: the customer number beside the phone number, as Qualtrics' reference below.
         details += [c.column for c in customer]
-    if reach and report.source == "qualtrics":
-        # Qualtrics' account reference of the contact (ExternalReference), beside their
-        # e-mail: what the team looks the customer up by (QA23).
-        details += [
-            c.column
-            for c in found.columns
-            if c.column == "ExternalReference" and c.kind == "metadata"
-        ]
+    # Qualtrics' ExternalReference (a customer number, C1000000) is no means of contact: not
+    # offered (QA28 #4), as alerts and the report never name it (inspect.reach_kind).
     running = None
     sequence = id_info is not None and _SEQUENCE_NAME.match(
         unicodedata.normalize("NFKC", id_info.column).strip()
