@@ -702,8 +702,14 @@ def _text_question(
         parts.append(report.callout(_w(note, lang)))
     if mentioned:
         shown = impact.loc[impact["mentions"] > 0].head(8)
-        if primary:  # the chart for the first open question; later ones get the table only
+        # The chart for the first open question; later ones get the table only. Under the
+        # floor every gain is hidden: one line says so, not a full-height "no data" chart
+        # (QA28 #10a).
+        drawn = pd.to_numeric(shown["nps_gain"], errors="coerce").notna().any()
+        if primary and drawn:
             parts.append(detach(plot.theme_impact(shown, lang=lang, title=label("impact", lang))))
+        elif primary:
+            parts.append(report.callout(_w("impact_hidden", lang, floor=result.min_report_n)))
         # The key figure (the gain) right after the theme, intervals under their NPS: the
         # table fits a desktop and shows theme, mentions and gain on a phone.
         parts.append(

@@ -2353,3 +2353,30 @@ def test_contact_columns_are_phone_and_email_only_in_init_and_alerts(tmp_path: P
     offered = re.search(r"\n  # contact_details: \[(.*)\]\n", text)
     assert offered is not None
     assert yaml.safe_load(f"[{offered[1]}]") == ["Q8"]
+
+
+def test_init_sets_dedupe_for_exact_duplicate_rows_of_an_id(tmp_path: Path) -> None:
+    # QA28 #7: init noted 2 exact duplicate rows (a second download appended) and left dedupe
+    # false, so each counted twice and run blamed the id. Rows that repeat a response id
+    # and every answer are one response: dedupe: true.
+    export = _qualtrics_geo_export(tmp_path / "dup.csv")
+    lines = export.read_text(encoding="utf-8").splitlines(keepends=True)
+    export.write_text("".join(lines + lines[5:7]), encoding="utf-8")
+    root = tmp_path / "p"
+    project_from_export(root, export)
+    text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "2 exact duplicate rows found." in text
+    assert "\n  dedupe: true\n" in text
+    assert load_all(root / "parameters").errors == []
+
+
+def test_init_leaves_dedupe_false_for_exact_duplicates_without_an_id(tmp_path: Path) -> None:
+    # Without a response id, two people may give the same answers in the same minute.
+    header = "Timestamp,How likely are you to recommend us?,Why?\n"
+    rows = "".join(f"2026-10-{1 + i % 28:02d} 09:{i % 60:02d},{i % 11},ok {i % 5}\n" for i in range(60))
+    export = write_text(tmp_path / "forms.csv", header + rows + rows.splitlines(keepends=True)[3])
+    root = tmp_path / "p"
+    project_from_export(root, export)
+    text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "1 exact duplicate rows found." in text or "exact duplicate row" in text
+    assert "\n  dedupe: false\n" in text
