@@ -132,7 +132,9 @@ def test_exact_duplicate_rows_point_to_dedupe_not_to_another_id(tmp_path: Path) 
     assert ja is not None and "dedupe: true" in ja and "再び回答" not in ja
     # Rows that differ under one id are still a returning customer's.
     (tmp_path / "responses.csv").write_text(
-        EXACT.replace("102,2026-10-04 12:00:00,A,3,Too busy\n103", "102,2026-10-09 12:00:00,A,6,Ok\n103"),
+        EXACT.replace(
+            "102,2026-10-04 12:00:00,A,3,Too busy\n103", "102,2026-10-09 12:00:00,A,6,Ok\n103"
+        ),
         encoding="utf-8",
     )
     unit = load_unit(path)

@@ -2332,7 +2332,8 @@ def _qualtrics_geo_export(path: Path) -> Path:
     rows = "".join(
         f"2026-10-{1 + i % 28:02d} 09:{i % 60:02d}:00,2026-10-{1 + i % 28:02d} 09:{i % 60:02d}:30,"
         f"203.0.113.{i % 250},R_{i:015x},C{1000000 + i},35.{6000 + i * 7},139.{6900 + i * 3},"
-        f"{i % 11},{reasons[i % 3]} ({i}),{('Yes', 'No')[i % 2]},090-{1000 + i:04d}-{2000 + i:04d}\n"
+        f"{i % 11},{reasons[i % 3]} ({i}),{('Yes', 'No')[i % 2]},"
+        f"090-{1000 + i:04d}-{2000 + i:04d}\n"
         for i in range(80)
     )
     return write_text(path, header + rows)
@@ -2373,7 +2374,9 @@ def test_init_sets_dedupe_for_exact_duplicate_rows_of_an_id(tmp_path: Path) -> N
 def test_init_leaves_dedupe_false_for_exact_duplicates_without_an_id(tmp_path: Path) -> None:
     # Without a response id, two people may give the same answers in the same minute.
     header = "Timestamp,How likely are you to recommend us?,Why?\n"
-    rows = "".join(f"2026-10-{1 + i % 28:02d} 09:{i % 60:02d},{i % 11},ok {i % 5}\n" for i in range(60))
+    rows = "".join(
+        f"2026-10-{1 + i % 28:02d} 09:{i % 60:02d},{i % 11},ok {i % 5}\n" for i in range(60)
+    )
     export = write_text(tmp_path / "forms.csv", header + rows + rows.splitlines(keepends=True)[3])
     root = tmp_path / "p"
     project_from_export(root, export)
