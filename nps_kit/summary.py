@@ -412,6 +412,7 @@ def floor_summary(summary: UnitSummary, min_report_n: int | None) -> UnitSummary
             actions=(),
             detractors_to_contact=None,
             detractors_contacted=None,
+            control=None,
             trend=tuple(
                 replace(p, nps=None, ci_low=None, ci_high=None) if p.period == summary.period else p
                 for p in summary.trend

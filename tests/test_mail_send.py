@@ -1438,3 +1438,53 @@ def test_a_unit_under_the_floor_mails_only_its_n(
     assert leeds.message["Subject"] == "[NPS] Leeds Central October 2026: +100.0"
     text = leeds.message.get_body(("plain",)).get_content()
     assert "200.0" not in text
+
+
+@pytest.mark.slow
+def test_run_then_send_a_unit_of_one_and_of_two_responses(
+    tmp_path: Path, server: tuple[Recorder, int]
+) -> None:
+    # QA28 #5 end to end: the real notebook through run, then send to a real SMTP server.
+    from nps_kit.params import load_all
+    from nps_kit.run import run_reports
+
+    recorder, port = server
+    rows = ["club,submitted_at,score"]
+    for club, october in (("Norwich", ["10"]), ("Cardiff", ["0", "10"])):
+        rows += [f"{club},2026-09-{1 + i:02d} 10:00:00,{i % 11}" for i in range(12)]
+        rows += [f"{club},2026-10-0{1 + i} 10:00:00,{s}" for i, s in enumerate(october)]
+    (tmp_path / "export.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    params = tmp_path / "parameters"
+    params.mkdir()
+    for uid, club in (("norwich", "Norwich"), ("cardiff", "Cardiff")):
+        (params / f"{uid}.yaml").write_text(
+            f"name: {club}\nlanguage: en\nperiod: '2026-10'\n"
+            f"data: {{path: ../export.csv, filter: {{column: club, values: [{club}]}}}}\n"
+            "columns: {score: score, date: submitted_at}\n"
+            f"mail: {{to: [{uid}@example.com]}}\n",
+            encoding="utf-8",
+        )
+    found = load_all(params)
+    found.raise_if_errors()
+    notebook = Path(__file__).resolve().parent.parent / "notebooks" / "nps_report.ipynb"
+    result = run_reports(
+        list(found.units.values()),
+        notebook=notebook,
+        output=tmp_path / "reports",
+        jobs=1,
+        progress=None,
+    )
+    assert result.ok, [u.error for u in result.units]
+    send_reports(
+        tmp_path / "reports", PERIOD, settings=plain(port), echo=Echo(), retry_delays=NO_DELAY
+    )
+    subjects = sorted(str(r.message["Subject"]) for r in recorder.received)
+    assert subjects == [
+        "[NPS] Cardiff October 2026: 2 responses, fewer than 5: not shown",
+        "[NPS] Norwich October 2026: 1 response, fewer than 5: not shown",
+    ]
+    for got in recorder.received:
+        text = got.message.get_body(("plain",)).get_content()
+        assert "100.0" not in text and "Promoters" not in text
+    html = (tmp_path / "reports" / PERIOD / "norwich.html").read_text(encoding="utf-8")
+    assert "fewer than 5: not shown" in html.replace("\xa0", " ")
