@@ -463,7 +463,7 @@ def _defaults_text(
         *textwrap.wrap(
             f"{id_info.column!r} repeats in {id_repeats:,} of {len(found.data):,} rows (a "
             "returning customer's answers): true would drop all but each id's first."
-            if id_info and id_repeats
+            if id_info and id_repeats and not exact
             else "",
             96,
             initial_indent="  # ",

@@ -2368,6 +2368,7 @@ def test_init_sets_dedupe_for_exact_duplicate_rows_of_an_id(tmp_path: Path) -> N
     text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert "2 exact duplicate rows found." in text
     assert "\n  dedupe: true\n" in text
+    assert "returning customer" not in text
     assert load_all(root / "parameters").errors == []
 
 
