@@ -131,7 +131,13 @@ page.show(sections.title(u, timezone=timezone))
 
 # %% tags=["section-headline"]
 head = sections.headline_section(
-    u, comparison=comparison, target=target, weight=weight, level=level, min_n=min_n
+    u,
+    comparison=comparison,
+    target=target,
+    weight=weight,
+    level=level,
+    min_n=min_n,
+    min_report_n=min_report_n,  # under the anonymity floor: only n (QA28 #5)
 )
 # what moved each change: the largest within-group and mix effects over the breakdowns
 movers = sections.change_drivers(

@@ -17,6 +17,7 @@ import pandas as pd
 
 if TYPE_CHECKING:
     from nps_kit.cache import ExportCache
+    from nps_kit.load import LoadReport
     from nps_kit.params import UnitParameters
 
 
@@ -30,8 +31,14 @@ def id_repeat_count(ids: pd.Series) -> int:
     return int(text[text.notna() & (text != "")].duplicated().sum())
 
 
-def id_repeats_warning(ids: pd.Series, *, column: str, language: str) -> str | None:
+def id_repeats_warning(
+    ids: pd.Series, *, column: str, language: str, exact: bool = False
+) -> str | None:
     """Return the warning for ids that repeat, in ``language``; ``None`` when none does.
+
+    With ``exact`` (every repeat is in a row that repeats an earlier row exactly: an export
+    downloaded twice), the id is right and ``dedupe: true`` is what to set (QA28 #7: the
+    warning blamed a returning customer and sent the user to change a correct id).
 
     Parameters
     ----------
@@ -41,6 +48,8 @@ def id_repeats_warning(ids: pd.Series, *, column: str, language: str) -> str | N
         The id column, as the export names it.
     language
         The unit's report language (``ja`` or ``en``).
+    exact
+        Whether the repeats are all exact duplicate rows (:func:`repeats_are_exact`).
 
     Returns
     -------
@@ -51,6 +60,19 @@ def id_repeats_warning(ids: pd.Series, *, column: str, language: str) -> str | N
     if not repeats:
         return None
     rows = len(ids)
+    if exact:
+        if language == "ja":
+            return (
+                f"columns.id「{column}」は{rows:,}行のうち{repeats:,}行で前の行と同じ値ですが、"
+                "いずれも前の行とすべての列が同じ行です（同じエクスポートの二重の取り込みなど）。"
+                "このままでは同じ回答を二度数えます。IDはそのままで、dedupe: trueを設定すると"
+                "除外されます。"
+            )
+        return (
+            f"columns.id {column} repeats in {repeats:,} of {rows:,} rows, all in rows that "
+            "repeat an earlier row exactly (an export downloaded or appended twice): each such "
+            "response is counted twice. The id is right; set dedupe: true to drop the repeats."
+        )
     if language == "ja":
         return (
             f"columns.id「{column}」は{rows:,}行のうち{repeats:,}行で前の行と同じ値です。"
@@ -105,6 +127,15 @@ def running_number_note(column: str, rows: int, span: str | None) -> str:
     )
 
 
+def repeats_are_exact(report: LoadReport) -> bool:
+    """Whether the export's repeated ids are all in exact duplicate rows (QA28 #7).
+
+    ``report`` is the loader's report of an export read with the unit's ``columns.id`` (its
+    ``id_column``): it counts exact duplicate rows and, apart, other rows whose id repeats.
+    """
+    return report.duplicate_rows > 0 and report.duplicate_ids == 0
+
+
 def cached_id_warning(unit: UnitParameters, cache: ExportCache) -> str | None:
     """Return :func:`id_repeats_warning` for ``unit``'s rows in ``cache`` (its id column only)."""
     import pyarrow as pa
@@ -128,4 +159,9 @@ def cached_id_warning(unit: UnitParameters, cache: ExportCache) -> str | None:
             key = key.cast(key.type.value_type)
         table = table.filter(pc.is_in(key, value_set=pa.array(keys)))
     ids = table[column].to_pandas()
-    return id_repeats_warning(ids, column=unit.column(unit.columns.id), language=unit.language)
+    return id_repeats_warning(
+        ids,
+        column=unit.column(unit.columns.id),
+        language=unit.language,
+        exact=repeats_are_exact(cache.report),
+    )

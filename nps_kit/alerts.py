@@ -37,7 +37,7 @@ import pandas as pd
 
 from nps_kit import clock
 from nps_kit._atomic import append_line
-from nps_kit._id_repeats import id_repeats_warning
+from nps_kit._id_repeats import id_repeats_warning, repeats_are_exact
 from nps_kit._lock import file_lock
 from nps_kit._values import date_only, has_time_of_day
 from nps_kit._zone_hint import zone_hint
@@ -754,6 +754,7 @@ def send_alerts(
                 own[unit.frame_column(unit.columns.id)],
                 column=unit.columns.id,
                 language=unit.language,
+                exact=repeats_are_exact(loaded[key].report),
             )
             if said:  # a columns.id set by hand that repeats: what alerts do then (FIX37)
                 echo(f"{unit.unit}: warning: {said}")

@@ -353,6 +353,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "NPS (not mentioning)",
     },
     # Under a theme table with a theme below the anonymity floor (QA25).
+    "sections.impact_hidden": {
+        "ja": "NPS改善幅のグラフはありません：どのテーマも言及者が{floor}人未満で、匿名性を守るため"
+        "言及数だけを表示しています。",
+        "en": "No chart of NPS points gained: every theme has fewer than {floor} commenters, so "
+        "only its mentions are shown, to keep them anonymous.",
+    },
     "sections.theme_floor": {
         "ja": "「—」：言及者が{floor}人未満のテーマは、匿名性を守るため言及数だけを表示しています"
         "（非言及者が{floor}人未満のときは、そのNPSも表示していません）。",

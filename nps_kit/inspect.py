@@ -153,16 +153,19 @@ _QUALTRICS_META: Final = frozenset(
         "Finished",
         "RecordedDate",
         "ResponseId",
-        # ExternalReference (an account reference) too: init offers it beside the
-        # recipient's e-mail (scaffold). RecipientEmail, RecipientFirstName and
-        # RecipientLastName are the customer of an e-mail distribution: read as a person's
-        # e-mail and name, so init offers them as contact details (QA23).
+        # ExternalReference (an account reference) too: no means of contact (QA28 #4).
+        # RecipientEmail, RecipientFirstName and RecipientLastName are the customer of an
+        # e-mail distribution: read as a person's e-mail and name, so init offers them as
+        # contact details (QA23).
         "ExternalReference",
         "LocationLatitude",
         "LocationLongitude",
         "DistributionChannel",
     }
 )
+# Survey tools' own columns that may read as numbers or addresses but reach nobody: a
+# longitude (139.6917) dials like a phone number (QA28 #4). Never a contact column.
+_TOOL_META: Final = _QUALTRICS_META | frozenset({"IP Address", "Respondent ID", "Collector ID"})
 # Qualtrics' UserLanguage is not among them: the language a respondent answered in is a
 # breakdown (see _response_meta.language_codes).
 _SEPARATORS: Final = (";", ", ", ",", "|", "、", "/")
@@ -632,8 +635,11 @@ def _personal(name: str, question: str | None, answers: _Answers) -> tuple[Kind,
 def reach_kind(values: pd.Series, *, column: str) -> Literal["email", "phone"] | None:
     """Tell whether a column holds e-mail addresses or phone numbers, as ``inspect`` reads it.
 
-    The rule by which ``init --from`` offers a column as ``columns.contact_details``; alerts
-    and the report's follow-up box name such columns when none is configured (QA25 A-4).
+    The one rule for "which columns hold a means of contact": ``init --from`` offers such a
+    column as ``columns.contact_details``; alerts and the report's follow-up box name such
+    columns when none is configured (QA25 A-4). A survey tool's own columns (Qualtrics'
+    ``Location*``, ``ExternalReference``, ``IPAddress``, ``ResponseId``; SurveyMonkey's
+    ``IP Address``, ``Respondent ID``) never are (QA28 #4); a recipient's e-mail is.
 
     Parameters
     ----------
@@ -647,6 +653,8 @@ def reach_kind(values: pd.Series, *, column: str) -> Literal["email", "phone"] |
     {"email", "phone"} or None
         What the column holds, ``None`` when it is neither.
     """
+    if column in _TOOL_META:
+        return None
     answers = _answers(values)
     found = _personal(column, None, answers) if answers.n else None
     if found is None or found[0] not in ("email", "phone"):

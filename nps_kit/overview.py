@@ -30,7 +30,7 @@ from nps_kit.clock import format_time, zone
 from nps_kit.i18n import Language, interval_text, join_names, label, number, signed_number, t
 from nps_kit.periods import TREND_MONTHS, format_period
 from nps_kit.report import keep_terms, small_sample_badge
-from nps_kit.summary import Change, TrendPoint, UnitSummary, as_summary
+from nps_kit.summary import Change, TrendPoint, UnitSummary, as_summary, floor_summary
 
 
 class UnitResult(Protocol):
@@ -328,29 +328,10 @@ def _summary(entry: dict[str, Any]) -> UnitSummary:
     this month's trend point are not shown. Its own report, for its own team, is unchanged.
     """
     summary = as_summary(entry.get("summary")) or UnitSummary()
-    if not _under_floor(entry, summary):
+    if entry.get("status") != "ok":
         return summary
-    return replace(
-        summary,
-        nps=None,
-        ci_low=None,
-        ci_high=None,
-        pct_promoters=None,
-        pct_passives=None,
-        pct_detractors=None,
-        target_status=None,
-        change=None,
-        changes=(),
-        contributors=(),
-        top_themes=(),
-        top_requests=(),
-        detractors_to_contact=None,
-        detractors_contacted=None,
-        trend=tuple(
-            replace(p, nps=None, ci_low=None, ci_high=None) if p.period == summary.period else p
-            for p in summary.trend
-        ),
-    )
+    # The one rule, shared with the e-mail's subject and body (QA28 #5).
+    return floor_summary(summary, _floor(entry))
 
 
 def _floor(entry: dict[str, Any]) -> int | None:

@@ -335,14 +335,8 @@ def proposed_columns(found: Inspection) -> ProposedColumns:
     if reach:
         # QA25: the customer number beside the phone number, as Qualtrics' reference below.
         details += [c.column for c in customer]
-    if reach and report.source == "qualtrics":
-        # Qualtrics' account reference of the contact (ExternalReference), beside their
-        # e-mail: what the team looks the customer up by (QA23).
-        details += [
-            c.column
-            for c in found.columns
-            if c.column == "ExternalReference" and c.kind == "metadata"
-        ]
+    # Qualtrics' ExternalReference (a customer number, C1000000) is no means of contact: not
+    # offered (QA28 #4), as alerts and the report never name it (inspect.reach_kind).
     running = None
     sequence = id_info is not None and _SEQUENCE_NAME.match(
         unicodedata.normalize("NFKC", id_info.column).strip()
@@ -447,6 +441,9 @@ def _defaults_text(
     dupes = report.duplicate_rows
     # Counted as run counts them (FIX53: 'none found' here, 69 repeats of 会員ID there).
     id_repeats = id_repeat_count(found.data[id_info.column]) if id_info else 0
+    # Exact duplicate rows under a response id that repeats nowhere else are one response
+    # read twice (init's id never repeats in rows that differ: repeats_differ above).
+    exact = dupes if id_info is not None and 0 < id_repeats <= dupes else 0
     said = _no_answer_words(found.data[score.column])
     lines += [
         "  # More score answers that mean 'no answer' (blank, NA, N/A, -, 無回答 already do),",
@@ -466,13 +463,13 @@ def _defaults_text(
         *textwrap.wrap(
             f"{id_info.column!r} repeats in {id_repeats:,} of {len(found.data):,} rows (a "
             "returning customer's answers): true would drop all but each id's first."
-            if id_info and id_repeats
+            if id_info and id_repeats and not exact
             else "",
             96,
             initial_indent="  # ",
             subsequent_indent="  # ",
         ),
-        *_resubmission_lines(found),
+        *_resubmission_lines(found, exact=exact),
         *_unfinished_lines(found),
         "",
         "columns:",
@@ -1054,11 +1051,22 @@ def _timezone_lines(
     ]
 
 
-def _resubmission_lines(found: Inspection) -> list[str]:
-    """Comment on the double submissions found (QA20: init said nothing of 8 of them)."""
+def _resubmission_lines(found: Inspection, *, exact: int = 0) -> list[str]:
+    """Comment on the double submissions found (QA20: init said nothing of 8 of them).
+
+    ``exact``: exact duplicate rows that repeat a response id too, so one response read twice
+    (a second download appended): ``dedupe: true`` drops them (QA28 #7: left false, each was
+    counted twice). Without an id, identical rows may be two people's answers: left false.
+    """
     from nps_kit._resubmit import RESUBMISSIONS, resubmission_note
 
     count = len(found.load.resubmission_of)
+    if not count and exact:
+        return [
+            "  # Set because of them: each repeats a response id and every answer, so one",
+            "  # response read twice; with false it would count twice.",
+            "  dedupe: true",
+        ]
     if not count:
         return ["  dedupe: false"]
     # Proposed, not only noted (QA25: 18 found, dedupe left false, each counted twice).

@@ -42,7 +42,7 @@ from nps_kit.followup_files import publish_followups, read_status_file, work_fil
 from nps_kit.i18n import Language, change_points, interval_label, label, points, t
 from nps_kit.ordinal import group_order
 from nps_kit.periods import TREND_MONTHS, format_period
-from nps_kit.score import DEFAULT_MIN_REPORT_N, shown_diff, target_status
+from nps_kit.score import DEFAULT_MIN_REPORT_N, below_floor, shown_diff, target_status
 from nps_kit.score import Change as ScoreChange
 from nps_kit.score import distribution as score_distribution
 from nps_kit.strategy import Recommendation
@@ -154,6 +154,7 @@ def headline_section(
     level: float = 0.95,
     min_n: int = 30,
     now: dt.datetime | None = None,
+    min_report_n: int | None = None,
 ) -> SectionResult:
     """Compute the headline: NPS, interval, n, changes, gap to target and segment shares.
 
@@ -161,6 +162,9 @@ def headline_section(
     summary), ``.tables["shares"]`` the shares of each period, ``.figure`` their chart. A
     month not over by ``now`` (default: the current time at the unit's place,
     :func:`nps_kit.unit.incomplete_through`) is labelled "December 2026 to date".
+    ``min_report_n`` is the anonymity floor: a month of fewer responses shows only its n, as
+    the overview and the e-mail do (QA28 #5), with no cards and no shares chart; a change
+    against a month under the floor is not shown either.
     """
     lang = unit.language
     head = headline(
@@ -170,10 +174,22 @@ def headline_section(
         level=level,
         min_n=min_n,
     )
-    first = head.comparisons[0] if head.comparisons else None
     # A month not over yet is "December 2026 to date": its NPS is not the month's result.
     running = incomplete_through(unit, now=now) is not None
     parts: list[Any] = [*_dates_note(unit)]
+    if head.result.n and below_floor([head.result.n], min_report_n)[0]:
+        when = format_period(unit.period, lang, to_date=running)
+        hidden = t("overview.under_floor", lang, n=head.result.n, min_n=min_report_n)
+        parts.append(HTML(f"<h3>{_escape(when)}</h3>"))
+        parts.append(report.callout(hidden))
+        return SectionResult("headline", value=head, tables={}, parts=tuple(parts))
+    # A change against a month under the floor would tell that month's score.
+    compared = [
+        c
+        for c in head.comparisons
+        if not (c.result.n and below_floor([c.result.n], min_report_n)[0])
+    ]
+    first = compared[0] if compared else None
     parts += [
         report.headline(
             head.result,
@@ -184,9 +200,9 @@ def headline_section(
             comparison_label=_w(first.kind, lang) if first else None,
         )
     ]
-    if len(head.comparisons) > 1:
+    if len(compared) > 1:
         items = []
-        for c in head.comparisons:
+        for c in compared:
             diff = _shown_change(head, c).diff
             value = change_points(diff, lang) if diff is not None else None
             # Japanese separates with 「：」 and 「・」, English with ": " and " · "
@@ -200,7 +216,7 @@ def headline_section(
             items.append((_w(c.kind, lang), value, note))
         parts.append(report.kpi_row(items))
     rows = [_shares_row(format_period(unit.period, lang, to_date=running), head.result)]
-    rows += [_shares_row(format_period(c.period, lang), c.result) for c in head.comparisons]
+    rows += [_shares_row(format_period(c.period, lang), c.result) for c in compared]
     shares = pd.DataFrame(rows)
     parts.append(detach(plot.shares_bar(shares, lang=lang, title=_w("shares_title", lang))))
     return SectionResult("headline", value=head, tables={"shares": shares}, parts=tuple(parts))
@@ -702,8 +718,14 @@ def _text_question(
         parts.append(report.callout(_w(note, lang)))
     if mentioned:
         shown = impact.loc[impact["mentions"] > 0].head(8)
-        if primary:  # the chart for the first open question; later ones get the table only
+        # The chart for the first open question; later ones get the table only. Under the
+        # floor every gain is hidden: one line says so, not a full-height "no data" chart
+        # (QA28 #10a).
+        drawn = pd.to_numeric(shown["nps_gain"], errors="coerce").notna().any()
+        if primary and drawn:
             parts.append(detach(plot.theme_impact(shown, lang=lang, title=label("impact", lang))))
+        elif primary:
+            parts.append(report.callout(_w("impact_hidden", lang, floor=result.min_report_n)))
         # The key figure (the gain) right after the theme, intervals under their NPS: the
         # table fits a desktop and shows theme, mentions and gain on a phone.
         parts.append(

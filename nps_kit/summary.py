@@ -33,6 +33,7 @@ __all__ = [
     "UnitSummary",
     "UnreadableDates",
     "as_summary",
+    "floor_summary",
     "publish_summary",
     "read_summary",
 ]
@@ -364,3 +365,68 @@ def read_summary(nb: nbformat.NotebookNode) -> dict[str, Any] | None:
     """
     found = _channel.read_last(nb, SUMMARY_MIME)
     return found if isinstance(found, dict) else None
+
+
+def floor_summary(summary: UnitSummary, min_report_n: int | None) -> UnitSummary:
+    """Return ``summary`` as it may be shown under the anonymity floor: the one rule.
+
+    A unit whose month has fewer scored responses than ``min_report_n``
+    (:func:`nps_kit.score.below_floor`) keeps its n (and its report link, follow-ups); its
+    NPS, interval, shares, target status, changes, contributors, themes, detractor counts and
+    this month's trend point are not shown (QA27 for the overview, QA28 #5 for the e-mail
+    subject and body: "+100.0 (+200.0 vs September)" for one respondent). A change against a
+    month under the floor (its trend point's n) is not shown either: it tells that month's
+    score. The overview and the e-mail both read it.
+
+    Parameters
+    ----------
+    summary
+        The unit's summary, as the runner published it.
+    min_report_n
+        The unit's ``thresholds.min_report_n``; ``None`` or 0 hides nothing.
+
+    Returns
+    -------
+    UnitSummary
+        ``summary`` itself when nothing is hidden, else a copy without the hidden figures.
+    """
+    from nps_kit.score import below_floor
+
+    if summary.n is None or not min_report_n:
+        return summary
+    if bool(below_floor([summary.n], min_report_n)[0]):
+        return replace(
+            summary,
+            nps=None,
+            ci_low=None,
+            ci_high=None,
+            pct_promoters=None,
+            pct_passives=None,
+            pct_detractors=None,
+            target_status=None,
+            change=None,
+            changes=(),
+            contributors=(),
+            top_themes=(),
+            top_requests=(),
+            actions=(),
+            detractors_to_contact=None,
+            detractors_contacted=None,
+            control=None,
+            trend=tuple(
+                replace(p, nps=None, ci_low=None, ci_high=None) if p.period == summary.period else p
+                for p in summary.trend
+            ),
+        )
+    small = {
+        p.period
+        for p in summary.trend
+        if p.n is not None and bool(below_floor([p.n], min_report_n)[0])
+    }
+    if not small or not any(c.vs in small for c in (*summary.changes, summary.change) if c):
+        return summary
+    changes = tuple(c for c in summary.changes if c.vs not in small)
+    change = (
+        summary.change if summary.change is not None and summary.change.vs not in small else None
+    )
+    return replace(summary, change=change, changes=changes)

@@ -97,3 +97,47 @@ def test_run_says_it_once_per_unit_and_builds_the_report(tmp_path: Path) -> None
 def test_numbers_rows_tells_a_sheets_running_number(ids: list[object], counts: bool) -> None:
     # FIX49 (QA26 #7): No. 1..n in file order is a running number of this file.
     assert numbers_rows(pd.Series(ids, dtype=object)) is counts
+
+
+EXACT = (
+    "Respondent ID,submitted_at,club,score,reason\n"
+    "101,2026-10-03 10:00:00,A,9,Great staff\n"
+    "102,2026-10-04 12:00:00,A,3,Too busy\n"
+    "102,2026-10-04 12:00:00,A,3,Too busy\n"
+    "103,2026-10-05 12:00:00,A,8,Fine\n"
+)
+
+
+def test_exact_duplicate_rows_point_to_dedupe_not_to_another_id(tmp_path: Path) -> None:
+    # QA28 #7: a second download appended repeats whole rows; the warning said "a returning
+    # customer's answers share it ... set columns.id to a column unique to each response",
+    # sending the user to change a correct id. It says the rows repeat exactly, and dedupe.
+    from nps_kit.cache import open_cache
+
+    (tmp_path / "responses.csv").write_text(EXACT, encoding="utf-8")
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        "name: Unit A\nlanguage: en\ndata: {path: responses.csv}\n"
+        "columns: {date: submitted_at, id: Respondent ID}\n",
+        encoding="utf-8",
+    )
+    unit = load_unit(path)
+    cache = open_cache(export_cache(unit, cache_dir=tmp_path / "cache"))
+    said = cached_id_warning(unit, cache)
+    assert said is not None
+    assert said.startswith("columns.id Respondent ID repeats in 1 of 4 rows")
+    assert "returning customer" not in said
+    assert "repeat an earlier row exactly" in said and "dedupe: true" in said
+    ja = id_repeats_warning(pd.Series(["1", "1"]), column="ID", language="ja", exact=True)
+    assert ja is not None and "dedupe: true" in ja and "再び回答" not in ja
+    # Rows that differ under one id are still a returning customer's.
+    (tmp_path / "responses.csv").write_text(
+        EXACT.replace(
+            "102,2026-10-04 12:00:00,A,3,Too busy\n103", "102,2026-10-09 12:00:00,A,6,Ok\n103"
+        ),
+        encoding="utf-8",
+    )
+    unit = load_unit(path)
+    cache = open_cache(export_cache(unit, cache_dir=tmp_path / "cache2"))
+    said = cached_id_warning(unit, cache)
+    assert said is not None and "a returning customer's answers share it" in said

@@ -1393,3 +1393,98 @@ def test_send_all_lists_a_project_unit_that_has_no_report_for_the_period(
     # Units named on the command line are what was asked: the others are not listed.
     assert run_command(["send", "ec", "--period", PERIOD, "--dry-run"]) == 0
     assert "north" not in capsys.readouterr().out
+
+
+def _tiny(uid: str, name: str, language: str, n: int, *, previous_n: int = 480) -> dict[str, Any]:
+    entry = unit(uid, name, language, {"to": [f"{uid}@example.com"]}, nps=100.0, diff=200.0)
+    entry["parameters"]["min_report_n"] = 5
+    entry["summary"]["period"] = PERIOD
+    entry["summary"] |= {"n": n, "pct_promoters": 100.0, "pct_passives": 0.0}
+    entry["summary"]["pct_detractors"] = 0.0
+    entry["summary"]["trend"][-2]["n"] = previous_n
+    entry["summary"]["trend"][-1]["n"] = n
+    return entry
+
+
+def test_a_unit_under_the_floor_mails_only_its_n(
+    tmp_path: Path, server: tuple[Recorder, int]
+) -> None:
+    # QA28 #5: "[NPS] Norwich Riverside October 2026: +100.0 (+200.0 vs September, …)" for
+    # one response, "Promoters 100.0%" in the text. The floor is one rule: under
+    # min_report_n the subject and the e-mail show only n, as the overview does; a change
+    # against a month under the floor is not shown either.
+    recorder, port = server
+    reports = tmp_path / "reports"
+    write_reports(
+        reports,
+        [
+            _tiny("norwich", "Norwich Riverside", "en", 1),
+            _tiny("shikoku", "四国", "ja", 2),
+            _tiny("leeds", "Leeds Central", "en", 40, previous_n=1),
+        ],
+    )
+    send_reports(reports, PERIOD, settings=plain(port), echo=Echo(), retry_delays=NO_DELAY)
+    norwich, shikoku, leeds = recorder.received
+    assert norwich.message["Subject"] == (
+        "[NPS] Norwich Riverside October 2026: 1 response, fewer than 5: not shown"
+    )
+    assert shikoku.message["Subject"] == "【NPS】四国 2026年10月：回答2件：5件未満のため非表示"
+    for got in (norwich, shikoku):
+        text = got.message.get_body(("plain",)).get_content()
+        html = got.message.get_body(("html",)).get_content()
+        for body in (text, html):
+            assert "100.0" not in body and "200.0" not in body
+    # 40 responses this month against 1 in September: the NPS, not the change.
+    assert leeds.message["Subject"] == "[NPS] Leeds Central October 2026: +100.0"
+    text = leeds.message.get_body(("plain",)).get_content()
+    assert "200.0" not in text
+
+
+@pytest.mark.slow
+def test_run_then_send_a_unit_of_one_and_of_two_responses(
+    tmp_path: Path, server: tuple[Recorder, int]
+) -> None:
+    # QA28 #5 end to end: the real notebook through run, then send to a real SMTP server.
+    from nps_kit.params import load_all
+    from nps_kit.run import run_reports
+
+    recorder, port = server
+    rows = ["club,submitted_at,score"]
+    for club, october in (("Norwich", ["10"]), ("Cardiff", ["0", "10"])):
+        rows += [f"{club},2026-09-{1 + i:02d} 10:00:00,{i % 11}" for i in range(12)]
+        rows += [f"{club},2026-10-0{1 + i} 10:00:00,{s}" for i, s in enumerate(october)]
+    (tmp_path / "export.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    params = tmp_path / "parameters"
+    params.mkdir()
+    for uid, club in (("norwich", "Norwich"), ("cardiff", "Cardiff")):
+        (params / f"{uid}.yaml").write_text(
+            f"name: {club}\nlanguage: en\nperiod: '2026-10'\n"
+            f"data: {{path: ../export.csv, filter: {{column: club, values: [{club}]}}}}\n"
+            "columns: {score: score, date: submitted_at}\n"
+            f"mail: {{to: [{uid}@example.com]}}\n",
+            encoding="utf-8",
+        )
+    found = load_all(params)
+    found.raise_if_errors()
+    notebook = Path(__file__).resolve().parent.parent / "notebooks" / "nps_report.ipynb"
+    result = run_reports(
+        list(found.units.values()),
+        notebook=notebook,
+        output=tmp_path / "reports",
+        jobs=1,
+        progress=None,
+    )
+    assert result.ok, [u.error for u in result.units]
+    send_reports(
+        tmp_path / "reports", PERIOD, settings=plain(port), echo=Echo(), retry_delays=NO_DELAY
+    )
+    subjects = sorted(str(r.message["Subject"]) for r in recorder.received)
+    assert subjects == [
+        "[NPS] Cardiff October 2026: 2 responses, fewer than 5: not shown",
+        "[NPS] Norwich October 2026: 1 response, fewer than 5: not shown",
+    ]
+    for got in recorder.received:
+        text = got.message.get_body(("plain",)).get_content()
+        assert "100.0" not in text and "Promoters" not in text
+    html = (tmp_path / "reports" / PERIOD / "norwich.html").read_text(encoding="utf-8")
+    assert "fewer than 5: not shown" in html.replace("\xa0", " ")

@@ -1652,8 +1652,7 @@ def test_init_offers_qualtrics_own_contact_columns(tmp_path: Path) -> None:
         "RecipientEmail",
         "RecipientFirstName",
         "RecipientLastName",
-        "ExternalReference",
-    }
+    }  # ExternalReference (a customer number) is no means of contact (QA28 #4).
     assert load_all(root / "parameters").errors == []
 
 
@@ -2313,3 +2312,75 @@ def test_a_japanese_project_s_zero_offset_note_is_in_japanese(tmp_path: Path) ->
     assert yaml.safe_load(text)["timezone"] is None
     assert "時差+00:00（またはZ）" in text
     assert "The export writes" not in text
+
+
+def _qualtrics_geo_export(path: Path) -> Path:
+    """A Qualtrics CSV with its metadata columns (Location*, IPAddress, ExternalReference)."""
+    header = (
+        "StartDate,EndDate,IPAddress,ResponseId,ExternalReference,LocationLatitude,"
+        "LocationLongitude,Q1,Q2,Q3,Q8\n"
+        "Start Date,End Date,IP Address,Response ID,External Data Reference,Location Latitude,"
+        "Location Longitude,How likely are you to recommend us?,Why did you give that score?,"
+        "May we contact you about your answer?,Your phone number\n"
+        '"{""ImportId"":""startDate""}","{""ImportId"":""endDate""}",'
+        '"{""ImportId"":""ipAddress""}","{""ImportId"":""_recordId""}",'
+        '"{""ImportId"":""externalDataReference""}","{""ImportId"":""locationLatitude""}",'
+        '"{""ImportId"":""locationLongitude""}","{""ImportId"":""QID1""}",'
+        '"{""ImportId"":""QID2_TEXT""}","{""ImportId"":""QID3""}","{""ImportId"":""QID8_TEXT""}"\n'
+    )
+    reasons = ("Bill was completely wrong", "Friendly staff on the phone", "Estimated bills again")
+    rows = "".join(
+        f"2026-10-{1 + i % 28:02d} 09:{i % 60:02d}:00,2026-10-{1 + i % 28:02d} 09:{i % 60:02d}:30,"
+        f"203.0.113.{i % 250},R_{i:015x},C{1000000 + i},35.{6000 + i * 7},139.{6900 + i * 3},"
+        f"{i % 11},{reasons[i % 3]} ({i}),{('Yes', 'No')[i % 2]},"
+        f"090-{1000 + i:04d}-{2000 + i:04d}\n"
+        for i in range(80)
+    )
+    return write_text(path, header + rows)
+
+
+def test_contact_columns_are_phone_and_email_only_in_init_and_alerts(tmp_path: Path) -> None:
+    # QA28 #4: alerts and the report advised "LocationLongitude" (139.6917, read as a phone
+    # number) and init offered [Q8, ExternalReference] (a customer number): two lists, both
+    # wrong. One rule (closed_loop.export_reach): only the phone column is a means of contact.
+    from nps_kit.closed_loop import export_reach
+
+    export = _qualtrics_geo_export(tmp_path / "denki.csv")
+    responses = load_responses(export, score_column="Q1").data
+    assert export_reach(responses) == ("Q8",)
+    root = tmp_path / "p"
+    project_from_export(root, export)
+    text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    offered = re.search(r"\n  # contact_details: \[(.*)\]\n", text)
+    assert offered is not None
+    assert yaml.safe_load(f"[{offered[1]}]") == ["Q8"]
+
+
+def test_init_sets_dedupe_for_exact_duplicate_rows_of_an_id(tmp_path: Path) -> None:
+    # QA28 #7: init noted 2 exact duplicate rows (a second download appended) and left dedupe
+    # false, so each counted twice and run blamed the id. Rows that repeat a response id
+    # and every answer are one response: dedupe: true.
+    export = _qualtrics_geo_export(tmp_path / "dup.csv")
+    lines = export.read_text(encoding="utf-8").splitlines(keepends=True)
+    export.write_text("".join(lines + lines[5:7]), encoding="utf-8")
+    root = tmp_path / "p"
+    project_from_export(root, export)
+    text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "2 exact duplicate rows found." in text
+    assert "\n  dedupe: true\n" in text
+    assert "returning customer" not in text
+    assert load_all(root / "parameters").errors == []
+
+
+def test_init_leaves_dedupe_false_for_exact_duplicates_without_an_id(tmp_path: Path) -> None:
+    # Without a response id, two people may give the same answers in the same minute.
+    header = "Timestamp,How likely are you to recommend us?,Why?\n"
+    rows = "".join(
+        f"2026-10-{1 + i % 28:02d} 09:{i % 60:02d},{i % 11},ok {i % 5}\n" for i in range(60)
+    )
+    export = write_text(tmp_path / "forms.csv", header + rows + rows.splitlines(keepends=True)[3])
+    root = tmp_path / "p"
+    project_from_export(root, export)
+    text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "1 exact duplicate rows found." in text or "exact duplicate row" in text
+    assert "\n  dedupe: false\n" in text

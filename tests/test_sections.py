@@ -32,7 +32,7 @@ from nps_kit import __version__, sections
 from nps_kit.analysis import FollowupAnalysis, analyse_followups
 from nps_kit.closed_loop import FollowupList, followup_list
 from nps_kit.followup_files import FOLLOWUPS_MIME
-from nps_kit.i18n import Language, t
+from nps_kit.i18n import Language, label, t
 from nps_kit.report import SUMMARY_MIME
 from nps_kit.score import nps
 from nps_kit.unit import (
@@ -1452,3 +1452,40 @@ def test_detractors_none_of_whom_allowed_contact_get_no_call_back_action(
     table = sections.strategies(unit, analysis, contact_column="contact_ok")
     first = table.tables["recommendations"].query("segment == 'detractor'")
     assert first["action"].tolist()[0] == calls[0].action
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_no_empty_theme_chart_when_the_floor_hides_every_gain(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    # QA28 #10a: for 3 comments a full-height chart "NPS points gained…" showed only "no
+    # data". Under the floor no chart is drawn; one line says why.
+    unit = make_unit(tmp_path, lang, SMALL)
+    shown = show(sections.followups, unit, analyse_followups(unit, QUESTIONS[lang]))
+    assert label("impact", lang) not in shown.titles
+    text = BeautifulSoup(shown.html, "html.parser").get_text()
+    assert t("sections.impact_hidden", lang, floor=5) in text
+    bare = show(sections.followups, unit, analyse_followups(unit, QUESTIONS[lang], min_report_n=0))
+    assert label("impact", lang) in bare.titles
+    assert (
+        t("sections.impact_hidden", lang, floor=0)
+        not in BeautifulSoup(bare.html, "html.parser").get_text()
+    )
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_unit_under_the_floor_shows_only_its_n_in_the_headline(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    # QA28 #5: the headline of a unit of 3 responses showed its NPS and shares while the
+    # overview showed only its n. The floor is one rule: only n, no cards, no shares chart.
+    unit = make_unit(tmp_path, lang, SMALL)
+    shown = show(sections.headline_section, unit, min_report_n=5)
+    text = BeautifulSoup(shown.html, "html.parser").get_text().replace("\xa0", " ")
+    n = int(unit.current["nps_status"].eq("valid").sum())
+    assert t("overview.under_floor", lang, n=n, min_n=5) in text
+    assert shown.figures == []
+    assert label("promoters", lang) not in text
+    bare = show(sections.headline_section, unit, min_report_n=0)
+    assert t("overview.under_floor", lang, n=n, min_n=0) not in bare.html
+    assert len(bare.figures) == 1

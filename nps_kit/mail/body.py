@@ -97,6 +97,8 @@ class BodyFacts:
     """Link to the follow-up work file next to the linked report, if any."""
     replaces: str | None = None
     """The first line of an update: which earlier mail it replaces and what changed."""
+    floor: int | None = None
+    """The unit's anonymity floor: under it the headline is only n (:func:`under_floor`)."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,13 @@ class Body:
 
     html: str
     text: str
+
+
+def under_floor(summary: UnitSummary, floor: int | None) -> bool:
+    """Whether the unit's month has fewer responses than its anonymity floor (QA28 #5)."""
+    from nps_kit.score import below_floor
+
+    return summary.n is not None and bool(floor) and bool(below_floor([summary.n], floor)[0])
 
 
 def change_label(vs: str, period: str, lang: Language) -> str:
@@ -141,7 +150,9 @@ def render_body(facts: BodyFacts) -> Body:
     """
     import css_inline
 
-    lang, s = facts.language, facts.summary
+    from nps_kit.summary import floor_summary
+
+    lang, s = facts.language, floor_summary(facts.summary, facts.floor)
 
     def w(key: str, **values: Any) -> str:
         return t(f"mail.{key}", lang, **values)
@@ -150,6 +161,9 @@ def render_body(facts: BodyFacts) -> Body:
     when = format_period(facts.period, lang, to_date=bool(s.incomplete_through))
     heading = w("heading", name=facts.name, period=when)
     headline = f"{label('nps', lang)} {points(s.nps, lang, signed=True)}"
+    hidden = under_floor(s, facts.floor)
+    if hidden:  # only n, as the overview (QA28 #5: "Promoters 100.0%" for one respondent)
+        headline = t("overview.under_floor", lang, n=s.n, min_n=facts.floor)
     details = [] if s.n is None else [w("responses", n=f"{s.n:,}")]
     if s.ci_low is not None and s.ci_high is not None:
         low, high = points(s.ci_low, lang, signed=True), points(s.ci_high, lang, signed=True)
@@ -182,10 +196,14 @@ def render_body(facts: BodyFacts) -> Body:
     movers = [contributors_text(r, lang, lead=False) for r in s.contributors]
     control = _control_lines(s, lang, w)
     space = "" if lang == "ja" else " "  # 「推奨者33.7%」
-    shares = [
-        f"{label(seg, lang)}{space}{_pct(s.share(seg))}"
-        for seg in ("promoters", "passives", "detractors")
-    ]
+    shares = (
+        []
+        if hidden
+        else [
+            f"{label(seg, lang)}{space}{_pct(s.share(seg))}"
+            for seg in ("promoters", "passives", "detractors")
+        ]
+    )
     # The metric is named once above the rows (QA22: its long name on every line); a theme
     # the report's table flags as mentioned by few is flagged here too, in the same words.
     themes = [
@@ -280,9 +298,10 @@ def render_body(facts: BodyFacts) -> Body:
         # One comparison is a paragraph, not a one-item numbered list.
         listed = _ol(movers) if len(movers) > 1 else f"<p>{_nb(movers[0])}</p>"
         rows.append(f"<tr><td><h2>{e(w('movers'))}</h2>{listed}</td></tr>")
-    rows.append(
-        f"<tr><td><h2>{e(w('shares'))}</h2>{_nb(w('shares_joiner').join(shares))}</td></tr>"
-    )
+    if shares:
+        rows.append(
+            f"<tr><td><h2>{e(w('shares'))}</h2>{_nb(w('shares_joiner').join(shares))}</td></tr>"
+        )
     if "trend" in facts.charts or control:
         rows.append(f"<tr><td><h2>{e(w('trend'))}</h2></td></tr>")
     if control:
@@ -342,7 +361,8 @@ def _text(
         lines += [dates_line, ""]
     if movers:
         lines += [w("movers"), *movers, ""]
-    lines += [w("shares"), w("shares_joiner").join(shares), ""]
+    if shares:
+        lines += [w("shares"), w("shares_joiner").join(shares), ""]
     if control:
         lines += [w("trend"), *control, ""]
     if themes:

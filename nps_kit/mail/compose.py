@@ -28,7 +28,7 @@ from urllib.parse import quote, urljoin
 
 from nps_kit.i18n import Language, join_names, signed_number, t
 from nps_kit.mail._policy import POLICY
-from nps_kit.mail.body import CHART_WIDTH, BodyFacts, change_label, render_body
+from nps_kit.mail.body import CHART_WIDTH, BodyFacts, change_label, render_body, under_floor
 from nps_kit.mail.pdf import paper_for, print_pdf
 from nps_kit.mail.units import MailUnit
 from nps_kit.periods import format_period, shift_period
@@ -88,7 +88,12 @@ class ComposedMessage:
 
 
 def subject(
-    name: str, period: str, summary: UnitSummary | Mapping[str, Any], lang: Language
+    name: str,
+    period: str,
+    summary: UnitSummary | Mapping[str, Any],
+    lang: Language,
+    *,
+    floor: int | None = None,
 ) -> str:
     """Return the subject line with the change and its significance.
 
@@ -106,6 +111,9 @@ def subject(
         ``change``.
     lang
         ``"ja"`` or ``"en"``.
+    floor
+        The unit's anonymity floor (``thresholds.min_report_n``): a month of fewer responses
+        shows only its n, ``1 response, fewer than 5: not shown`` (QA28 #5), as the overview.
 
     Returns
     -------
@@ -113,10 +121,17 @@ def subject(
         The subject; the change part is left out when there is no comparison, the verdict
         when the summary has none.
     """
-    s = as_summary(summary) or UnitSummary()
+    from nps_kit.summary import floor_summary
+
+    s = floor_summary(as_summary(summary) or UnitSummary(), floor)
     value = s.nps
     # A month not over when the report was made: "December 2026 to date", as the report says.
     when = format_period(period, lang, to_date=bool(s.incomplete_through))
+    if under_floor(s, floor):
+        hidden = t("overview.under_floor", lang, n=s.n, min_n=floor)
+        return (
+            f"【NPS】{name} {when}：{hidden}" if lang == "ja" else f"[NPS] {name} {when}: {hidden}"
+        )
     # Signed in both languages, as the e-mail's headline writes it (QA18: "… 2026: 16.3").
     shown = signed_number(value, plus_zero=False)
     if lang == "ja":
@@ -313,6 +328,7 @@ def compose_message(
             charts=cids,
             work_file=work_file,
             work_url=work_url,
+            floor=unit.min_report_n,
             replaces=replaces
             if replaces is None
             else update_line(replaces, unit.summary, lang, timezone=unit.timezone),
@@ -338,7 +354,7 @@ def compose_message(
         )
 
     message = EmailMessage(policy=POLICY)
-    title = subject(unit.name, period, unit.summary, unit.language)
+    title = subject(unit.name, period, unit.summary, unit.language, floor=unit.min_report_n)
     if replaces is not None:
         title = t("mail.updated_subject", unit.language) + title
     message_id = make_msgid(domain=domain)

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from nps_kit.errors import MailError, closest
 from nps_kit.i18n import LANGUAGES, Language
 from nps_kit.periods import is_month
-from nps_kit.summary import UnitSummary, as_summary
+from nps_kit.summary import UnitSummary, as_summary, floor_summary
 
 __all__ = ["Attach", "MailOptions", "MailUnit", "Manifest", "parse_address", "read_manifest"]
 
@@ -62,6 +62,9 @@ class MailUnit:
     summary: UnitSummary
     #: The unit's IANA time zone (its run's parameters), for the PDF's paper size.
     timezone: str | None = None
+    #: The unit's anonymity floor (``thresholds.min_report_n`` as its notebook ran): under it
+    #: the subject and the e-mail show only n (:func:`nps_kit.summary.floor_summary`).
+    min_report_n: int | None = None
     #: Why the last run refused the unit or built no report, in the run's words (its manifest
     #: ``error.reason``; ``None`` when it was built or the record has none).
     reason: str | None = None
@@ -164,6 +167,8 @@ def _unit(folder: Path, entry: Mapping[str, Any], problems: list[str]) -> MailUn
     language = entry.get("language", "en")
     html = entry.get("html")
     parameters = entry.get("parameters") or {}
+    value = parameters.get("min_report_n")
+    floor = int(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
     return MailUnit(
         unit=unit,
         name=str(entry.get("name") or unit),
@@ -171,8 +176,9 @@ def _unit(folder: Path, entry: Mapping[str, Any], problems: list[str]) -> MailUn
         status=str(entry.get("status")),
         html=folder / html if html else None,
         mail=_mail(unit, parameters.get("mail") or {}, problems),
-        summary=UnitSummary.from_json(entry.get("summary") or {}),
+        summary=floor_summary(UnitSummary.from_json(entry.get("summary") or {}), floor),
         timezone=parameters.get("timezone"),
+        min_report_n=floor,
         reason=_reason(entry),
     )
 
