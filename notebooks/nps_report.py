@@ -38,6 +38,8 @@ id_column = "response_id"  # column with the response id
 comment_column = "comment"  # free-text reason for the score; None = none
 contact_column = "contact_ok"  # whether the respondent allows contact; None = none
 contact_details = []  # columns where respondents leave a phone number or e-mail address
+consent_yes = []  # the export's own answers granting contact, e.g. ["Happy to be contacted"]
+consent_no = []  # the export's own answers refusing contact, e.g. ["Please don't"]
 weight_column = None  # survey weights; None = unweighted
 date_format = None  # "month-first", "day-first" or a strftime pattern; None = detect
 missing_values = []  # more score answers that mean "no answer", e.g. ["Don't know"]
@@ -103,6 +105,8 @@ u = prepare_unit(
     cache=data_cache,
     timezone=export_timezone,  # months are cut in the zone the run reads the export in
     unfinished=unfinished,
+    consent_yes=consent_yes,
+    consent_no=consent_no,
 )
 # the follow-up analysis feeds the strategies, follow-ups, detractor list and data quality
 analysis = analyse_followups(

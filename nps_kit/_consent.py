@@ -8,12 +8,17 @@ contact details of people who had said no. Every reader of consent (``init``'s c
 detection, the work files, the alerts) asks :func:`consent_answer`, and whether a column's
 answers as a whole read as consent, :func:`consent_read` (QA25: inspection wanted every answer
 read, the loader half, so 可/否 was refused by ``init`` and read by the alerts).
+
+An export may word consent its own way ("Happy to be contacted" / "Please don't", codes 1/2):
+a unit lists those answers (``contact.consent_yes`` / ``contact.consent_no``), carried as
+:class:`ConsentWords` to every reader, and they are read before the known words.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Final
 
 import pandas as pd
@@ -26,12 +31,15 @@ __all__ = [
     "NO",
     "OPT_IN_NAME",
     "YES",
+    "ConsentWords",
     "consent_answer",
     "consent_columns",
+    "consent_key",
     "consent_read",
     "read_consent",
     "reads_as_consent",
     "refused",
+    "unread_answers",
 ]
 
 #: Whole answers that grant permission to contact: Japanese and English, and the yes of the
@@ -90,13 +98,56 @@ _ENDS_YES: Final = re.compile(
 )
 
 
-def consent_answer(value: object) -> bool | None:
+def consent_key(value: object) -> str:
+    """Return an answer as consent answers compare: NFKC, trimmed, case-folded, 1.0 = 1.
+
+    A final full stop or exclamation mark is dropped ("No." is "no").
+    """
+    return normalise_key(value).casefold().rstrip("。.!！ ")
+
+
+@dataclass(frozen=True)
+class ConsentWords:
+    """A unit's own consent answers: which grant contact and which refuse it.
+
+    From ``contact.consent_yes`` and ``contact.consent_no`` in the unit's parameters
+    (:meth:`nps_kit.params.UnitParameters.consent_words`), for an export that words consent
+    its own way ("Happy to be contacted" / "Please don't", codes 1/2). They are read before
+    the known words (:func:`consent_answer`), so a listed ``2`` is a no although a plain
+    ``2`` reads as neither. Build it with :meth:`of`, which compares answers by
+    :func:`consent_key`.
+
+    Attributes
+    ----------
+    yes, no
+        The listed answers, as :func:`consent_key` gives them.
+    """
+
+    yes: frozenset[str] = frozenset()
+    no: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, yes: Iterable[object] = (), no: Iterable[object] = ()) -> ConsentWords:
+        """Return the words of ``yes`` and ``no`` (any cells: text or codes)."""
+        return cls(
+            frozenset(k for k in map(consent_key, yes) if k),
+            frozenset(k for k in map(consent_key, no) if k),
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.yes or self.no)
+
+
+def consent_answer(value: object, *, words: ConsentWords | None = None) -> bool | None:
     """Read one answer to a consent question: ``True`` (yes), ``False`` (no) or ``None``.
 
     Parameters
     ----------
     value
         The cell as exported (text, a number, a boolean).
+    words
+        The unit's own consent answers (``contact.consent_yes`` / ``consent_no``), read
+        before the known words.
 
     Returns
     -------
@@ -108,10 +159,13 @@ def consent_answer(value: object) -> bool | None:
     """
     if value is None or (isinstance(value, float) and value != value):
         return None
-    text = normalise_key(value).casefold()
-    text = text.rstrip("。.!！ ")
+    text = consent_key(value)
     if not text:
         return None
+    if words is not None and text in words.yes:
+        return True
+    if words is not None and text in words.no:
+        return False
     if text in YES:
         return True
     if text in NO:
@@ -128,13 +182,13 @@ def consent_answer(value: object) -> bool | None:
     return None
 
 
-def read_consent(values: pd.Series) -> pd.Series:
+def read_consent(values: pd.Series, *, words: ConsentWords | None = None) -> pd.Series:
     """Read each answer with :func:`consent_answer`: a nullable boolean series, same index."""
-    distinct = {v: consent_answer(v) for v in pd.unique(values.dropna())}
+    distinct = {v: consent_answer(v, words=words) for v in pd.unique(values.dropna())}
     return values.map(distinct, na_action="ignore").astype("boolean")
 
 
-def consent_read(values: Iterable[object]) -> tuple[int, int]:
+def consent_read(values: Iterable[object], *, words: ConsentWords | None = None) -> tuple[int, int]:
     """Count how many of a column's distinct answers read as a yes or a no.
 
     A column reads as consent when half or more of its distinct non-blank answers do
@@ -145,6 +199,8 @@ def consent_read(values: Iterable[object]) -> tuple[int, int]:
     ----------
     values
         The column's distinct answers (blanks are left out).
+    words
+        The unit's own consent answers (:class:`ConsentWords`).
 
     Returns
     -------
@@ -152,20 +208,32 @@ def consent_read(values: Iterable[object]) -> tuple[int, int]:
         ``(read, seen)``: the answers read as yes or no, and the non-blank answers.
     """
     seen = [v for v in pd.Series(list(values), dtype=object).dropna() if normalise_key(v)]
-    return sum(consent_answer(v) is not None for v in seen), len(seen)
+    return sum(consent_answer(v, words=words) is not None for v in seen), len(seen)
 
 
-def reads_as_consent(values: Iterable[object]) -> bool:
+def unread_answers(values: Iterable[object], *, words: ConsentWords | None = None) -> list[str]:
+    """Return a column's distinct non-blank answers that read as neither yes nor no.
+
+    What a warning names, so that the unit can list them (``contact.consent_yes`` /
+    ``consent_no``) or leave them unknown (an unknown answer never grants contact).
+    """
+    seen = dict.fromkeys(normalise_key(v) for v in pd.Series(list(values), dtype=object).dropna())
+    return [v for v in seen if v and consent_answer(v, words=words) is None]
+
+
+def reads_as_consent(values: Iterable[object], *, words: ConsentWords | None = None) -> bool:
     """Whether half or more of a column's distinct non-blank answers read as yes or no.
 
     The one rule by which ``init`` takes a question asking for permission to contact as the
     consent column and by which the loader accepts ``columns.contact`` (:func:`consent_read`).
     """
-    read, seen = consent_read(values)
+    read, seen = consent_read(values, words=words)
     return read > 0 and read * 2 >= seen
 
 
-def consent_columns(frame: pd.DataFrame, *, skip: Iterable[str] = ()) -> list[str]:
+def consent_columns(
+    frame: pd.DataFrame, *, skip: Iterable[str] = (), words: ConsentWords | None = None
+) -> list[str]:
     """Return the columns of ``frame`` that are a consent question, as ``init`` detects one.
 
     A column is one when its name asks for permission to contact (:data:`CONSENT_NAME`), it
@@ -178,6 +246,8 @@ def consent_columns(frame: pd.DataFrame, *, skip: Iterable[str] = ()) -> list[st
         Responses as loaded.
     skip
         Columns that are never the consent question (``columns.contact_details``).
+    words
+        The unit's own consent answers (:class:`ConsentWords`).
 
     Returns
     -------
@@ -191,12 +261,14 @@ def consent_columns(frame: pd.DataFrame, *, skip: Iterable[str] = ()) -> list[st
         if name in left_out or name.startswith("nps_") or not CONSENT_NAME.search(name):
             continue
         distinct = pd.unique(frame[column].dropna())
-        if len(distinct) <= CONSENT_CHOICES and reads_as_consent(distinct):
+        if len(distinct) <= CONSENT_CHOICES and reads_as_consent(distinct, words=words):
             found.append(name)
     return found
 
 
-def refused(frame: pd.DataFrame, *, skip: Iterable[str] = ()) -> pd.Series:
+def refused(
+    frame: pd.DataFrame, *, skip: Iterable[str] = (), words: ConsentWords | None = None
+) -> pd.Series:
     """Whether each row says no in one of ``frame``'s consent questions (:func:`consent_columns`).
 
     Without ``columns.contact``, a contact detail a respondent left counts as their consent;
@@ -210,6 +282,8 @@ def refused(frame: pd.DataFrame, *, skip: Iterable[str] = ()) -> pd.Series:
         Responses as loaded.
     skip
         Columns that are never the consent question (``columns.contact_details``).
+    words
+        The unit's own consent answers (:class:`ConsentWords`).
 
     Returns
     -------
@@ -217,6 +291,6 @@ def refused(frame: pd.DataFrame, *, skip: Iterable[str] = ()) -> pd.Series:
         Boolean, index of ``frame``: ``True`` where a consent question reads as no.
     """
     out = pd.Series(False, index=frame.index)
-    for column in consent_columns(frame, skip=skip):
-        out |= read_consent(frame[column]).eq(False).fillna(False).astype(bool)
+    for column in consent_columns(frame, skip=skip, words=words):
+        out |= read_consent(frame[column], words=words).eq(False).fillna(False).astype(bool)
     return out

@@ -312,6 +312,29 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (
         r"'(?P<c>.+)' asks for consent to contact, but its answers \((?P<a>.+)\) do not read as "
+        r"yes or no: check the contact: lines below, which say which answer grants contact, and "
+        r"set contact to it\. "
+        r"Until then no contact details are offered: they would list people who said no\.",
+        r"「\g<c>」は連絡の同意を尋ねていますが、その回答（\g<a>）が「はい／いいえ」と読めません。"
+        "下のcontact:の行でどちらの回答が同意かを確かめ、contactにこの列を指定してください。"
+        "それまでは連絡先の列を提案しません（断った人まで一覧に入るためです）。",
+    ),
+    (
+        r"How '(?P<c>.+)' words consent, read from its two answers: check it, then uncomment "
+        r"these lines and set columns\.contact to '(?P=c)'\.",
+        r"「\g<c>」の同意の答え方を2つの回答から読んだものです。確かめてから下の行のコメントを"
+        r"外し、columns.contactに「\g<c>」を指定してください。",
+    ),
+    (
+        r"How '(?P<c>.+)' words consent: init cannot tell which of its two answers grants "
+        r"contact, so check and swap them if needed, then uncomment these lines and set "
+        r"columns\.contact to '(?P=c)'\.",
+        r"「\g<c>」の同意の答え方です。2つの回答のどちらが同意かを判別できないため、確かめて"
+        r"必要なら入れ替え、下の行のコメントを外してcolumns.contactに「\g<c>」を指定して"
+        r"ください。",
+    ),
+    (
+        r"'(?P<c>.+)' asks for consent to contact, but its answers \((?P<a>.+)\) do not read as "
         r"yes or no: recode them to Yes/No \(はい/いいえ\) in the export and set contact to it\. "
         r"Until then no contact details are offered: they would list people who said no\.",
         r"「\g<c>」は連絡の同意を尋ねていますが、その回答（\g<a>）が「はい／いいえ」と読めません。"

@@ -27,7 +27,7 @@ from nps_kit.cache import UNIT_KEY, ExportCache, normalise_key
 from nps_kit.errors import ConfigError, closest
 from nps_kit.params import UnitParameters
 from nps_kit.periods import month_running, shift_period
-from nps_kit.unit import CONSENT_HINT, consent_left_unset, consent_problem
+from nps_kit.unit import CONSENT_HINT, consent_left_unset, consent_problem, consent_unread
 
 __all__ = [
     "NO_RESPONSES",
@@ -36,6 +36,7 @@ __all__ = [
     "ExportRows",
     "UnitRefused",
     "check_unit_rows",
+    "consent_warning",
 ]
 
 NO_ROWS = "data.filter.values"
@@ -139,13 +140,7 @@ class ExportRows:
 
     def distinct(self, column: str) -> pd.Series:
         """Return the distinct values of one export column of the cache (read when asked)."""
-        import pyarrow.compute as pc
-        import pyarrow.parquet as pq
-
-        if column not in pq.read_schema(self.cache.path).names:
-            return pd.Series([], dtype=object)
-        cells = pq.read_table(self.cache.path, columns=[column])[column]
-        return pd.Series(pc.unique(cells).to_pylist(), dtype=object)
+        return _distinct(self.cache, column)
 
     def values(self) -> tuple[str, ...]:
         """Return the unit column's values as written in the export, sorted (read when asked)."""
@@ -160,6 +155,32 @@ class ExportRows:
         if pa.types.is_dictionary(column.type):
             column = column.cast(column.type.value_type)
         return tuple(sorted({str(v) for v in pc.unique(column).to_pylist() if v is not None}))
+
+
+def _distinct(cache: ExportCache, column: str) -> pd.Series:
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    if column not in pq.read_schema(cache.path).names:
+        return pd.Series([], dtype=object)
+    cells = pq.read_table(cache.path, columns=[column])[column]
+    return pd.Series(pc.unique(cells).to_pylist(), dtype=object)
+
+
+def consent_warning(unit: UnitParameters, cache: ExportCache) -> str | None:
+    """Return :func:`nps_kit.unit.consent_unread` for ``unit``'s consent column in ``cache``.
+
+    ``run`` says it before any kernel starts, as ``warning: <unit>: …``: answers read as
+    neither yes nor no never grant contact, so a wording the unit did not list
+    (``contact.consent_yes`` / ``consent_no``) would leave its people off the follow-up list.
+    """
+    if unit.columns.contact is None:
+        return None
+    return consent_unread(
+        _distinct(cache, unit.frame_column(unit.columns.contact)),
+        column=unit.column(unit.columns.contact),
+        words=unit.consent_words(),
+    )
 
 
 def check_unit_rows(
@@ -195,7 +216,7 @@ def check_unit_rows(
         column = unit.column(unit.columns.contact)
         # Read where the cache keeps it ('period (export)'), named as the parameters name it.
         stored = unit.frame_column(unit.columns.contact)
-        problem = consent_problem(rows.distinct(stored), column=column)
+        problem = consent_problem(rows.distinct(stored), column=column, words=unit.consent_words())
         if problem is not None:
             raise UnitRefused(
                 f"{where}: {problem}",
@@ -210,7 +231,9 @@ def check_unit_rows(
 
         names = pq.read_schema(rows.cache.path).names
         details = [unit.frame_column(c) for c in unit.columns.contact_details]
-        unset = consent_left_unset(names, rows.distinct, details=details)
+        unset = consent_left_unset(
+            names, rows.distinct, details=details, words=unit.consent_words()
+        )
         if unset is not None:
             raise UnitRefused(
                 f"{where}: {unset[0]}",

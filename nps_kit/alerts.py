@@ -66,7 +66,7 @@ from nps_kit.mail.settings import (
 from nps_kit.params import Breakdown, UnitParameters
 from nps_kit.periods import late_export
 from nps_kit.text.tokens import said
-from nps_kit.unit import CONSENT_HINT, consent_problem, select_unit_rows
+from nps_kit.unit import CONSENT_HINT, consent_problem, consent_unread, select_unit_rows
 
 __all__ = [
     "ALERTS_DIR",
@@ -401,6 +401,7 @@ def new_detractors(
         contact_column=frame(consent) if consent is not None else None,
         details=list(details.values()),
         max_score=unit.alerts.max_score,
+        words=unit.consent_words(),
     )
     ids = rows[frame(unit.columns.id)].map(_id_text)
     where = clock.zone(unit.language, unit.timezone)
@@ -737,12 +738,22 @@ def send_alerts(
             consent = unit.frame_column(unit.columns.contact or "")
             if consent in loaded[key].data.columns and (
                 problem := consent_problem(
-                    loaded[key].data[consent], column=unit.column(unit.columns.contact or "")
+                    loaded[key].data[consent],
+                    column=unit.column(unit.columns.contact or ""),
+                    words=unit.consent_words(),
                 )
             ):
                 outcomes.append(AlertOutcome(unit.unit, "cannot_alert", detail=problem))
                 echo(f"{unit.unit}: error: {problem} {CONSENT_HINT}")
                 continue
+            if consent in loaded[key].data.columns and (
+                unread := consent_unread(
+                    loaded[key].data[consent],
+                    column=unit.column(unit.columns.contact or ""),
+                    words=unit.consent_words(),
+                )
+            ):
+                echo(f"{unit.unit}: warning: {unread}")
             assert unit.columns.id is not None  # alerts_blocker checked it
             own = select_unit_rows(
                 loaded[key].data,

@@ -23,7 +23,7 @@ from typing import Literal
 import pandas as pd
 
 from nps_kit import clock
-from nps_kit._consent import consent_answer
+from nps_kit._consent import ConsentWords, consent_answer
 from nps_kit._consent import refused as refused_contact
 from nps_kit._values import MISSING_WORDS, date_only
 from nps_kit.errors import DataError, closest
@@ -99,7 +99,9 @@ def _require(data: pd.DataFrame, column: str, option: str) -> None:
         )
 
 
-def left_contact_details(responses: pd.DataFrame, details: Sequence[str]) -> pd.Series:
+def left_contact_details(
+    responses: pd.DataFrame, details: Sequence[str], *, words: ConsentWords | None = None
+) -> pd.Series:
     """Whether each respondent left a way to reach them in one of ``details``.
 
     Without a consent column, a detail a respondent filled ("leave your number if you would
@@ -118,6 +120,9 @@ def left_contact_details(responses: pd.DataFrame, details: Sequence[str]) -> pd.
         Loaded responses.
     details
         The export's contact-details columns (``columns.contact_details``).
+    words
+        The unit's own consent answers (``contact.consent_yes`` / ``consent_no``), with which
+        the export's consent question and a detail cell's refusal are read.
 
     Returns
     -------
@@ -138,10 +143,10 @@ def left_contact_details(responses: pd.DataFrame, details: Sequence[str]) -> pd.
         # なし, "Nothing" (what an open answer says for none) or "No, thanks" (a refusal, as a
         # consent question reads it) leave nobody's number (REVIEW22).
         none = said.str.strip(" 。、.,!！・").isin(NO_ANSWER)
-        refused = cells.map(lambda text: consent_answer(text) is False).astype(bool)
+        refused = cells.map(lambda text: consent_answer(text, words=words) is False).astype(bool)
         left |= ~said.isin(MISSING_WORDS) & ~none & ~refused
     # A detail left is consent only where the export's consent question does not say no.
-    return left & ~refused_contact(responses, skip=details)
+    return left & ~refused_contact(responses, skip=details, words=words)
 
 
 def reach_columns(details: Sequence[str]) -> tuple[str, ...]:
@@ -481,6 +486,7 @@ def contactable_detractors(
     contact_column: str | None,
     details: Sequence[str] | None = None,
     max_score: int = DETRACTOR_MAX_SCORE,
+    words: ConsentWords | None = None,
 ) -> pd.DataFrame:
     """Keep the responses scoring ``0 … max_score`` whose respondent allowed contact.
 
@@ -499,6 +505,9 @@ def contactable_detractors(
         ``contact_column``: the consent answer decides.
     max_score
         Highest score that counts (default 6, the detractor segment).
+    words
+        The unit's own consent answers (``contact.consent_yes`` / ``consent_no``), read before
+        the known words (:func:`nps_kit._consent.consent_answer`).
 
     Returns
     -------
@@ -516,9 +525,9 @@ def contactable_detractors(
     scores = responses["nps_score"]
     keep = scores.notna() & (scores <= max_score)
     if contact_column is not None:
-        keep &= contact_allowed(responses[contact_column])
+        keep &= contact_allowed(responses[contact_column], words=words)
     elif details and reach_columns(details):
-        keep &= left_contact_details(responses, details)
+        keep &= left_contact_details(responses, details, words=words)
     return responses.loc[keep.fillna(False).astype(bool)]
 
 
@@ -744,7 +753,9 @@ def followup_list(
         _require(rows, comment_column, "comment")
     by_details = () if contact_column is not None else reach_columns(details)
     everyone = len(contactable_detractors(rows, contact_column=None))
-    rows = contactable_detractors(rows, contact_column=contact_column, details=by_details)
+    rows = contactable_detractors(
+        rows, contact_column=contact_column, details=by_details, words=unit.consent
+    )
     # The zone the export was read in (the run's, from its cache, whatever an older notebook
     # passed): the dates are its wall clock, or each the clock it was written in (FIX48).
     zone = unit.read_zone

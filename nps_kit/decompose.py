@@ -40,7 +40,13 @@ import numpy as np
 import pandas as pd
 
 from nps_kit.i18n import Language, change_points, label, number, points, t
-from nps_kit.score import DEFAULT_MIN_N, DEFAULT_MIN_REPORT_N, below_floor, score_groups
+from nps_kit.score import (
+    DEFAULT_MIN_N,
+    DEFAULT_MIN_REPORT_N,
+    below_floor,
+    complement_floor,
+    score_groups,
+)
 from nps_kit.stats import z_critical
 
 __all__ = [
@@ -77,7 +83,8 @@ class ShiftShare:
         ``mix_margin`` (half-widths of approximate intervals, points), ``within_noise``,
         ``mix_noise`` (the component is inside its margin), ``small_sample`` (fewer than
         ``min_n`` responses in either period) and ``suppressed`` (under the anonymity floor
-        in either period: never named, see :func:`top_contributors`).
+        in either period, or hidden with such a group by the secondary rule of
+        :func:`nps_kit.score.complement_floor`: never named, see :func:`top_contributors`).
     """
 
     by: str
@@ -174,7 +181,8 @@ def shift_share(
         Groups with fewer responses in either period are flagged ``small_sample``.
     min_report_n
         The anonymity floor: groups with fewer responses in either period are flagged
-        ``suppressed`` (:func:`nps_kit.score.below_floor`) and never named.
+        ``suppressed`` (:func:`nps_kit.score.below_floor`) and never named, with the groups
+        the breakdown hides beside them (:func:`nps_kit.score.complement_floor`).
 
     Returns
     -------
@@ -246,12 +254,21 @@ def shift_share(
             "within_noise": np.abs(within) <= within_margin,
             "mix_noise": np.abs(mix) <= mix_margin,
             "small_sample": (n0 < min_n) | (n1 < min_n),
-            "suppressed": below_floor(n0, min_report_n) | below_floor(n1, min_report_n),
+            "suppressed": _hidden(n0, min_report_n) | _hidden(n1, min_report_n),
         }
     )
     return ShiftShare(
         by=by, previous=total_old, current=total_new, total=total_new - total_old, table=table
     )
+
+
+def _hidden(n: np.ndarray, min_report_n: int) -> np.ndarray:
+    """Return the groups a period's breakdown hides: under the floor, and by the secondary rule.
+
+    The groups partition the period and the change is shown whole, so a lone hidden group's
+    part would be the change minus the named ones (:func:`nps_kit.score.complement_floor`).
+    """
+    return below_floor(n, min_report_n) | complement_floor(n, min_report_n)
 
 
 def _overall(shares: np.ndarray, nps: np.ndarray) -> float:

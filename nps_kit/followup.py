@@ -26,7 +26,7 @@ from nps_kit._values import MISSING_WORDS, NO_ANSWER_WORDS, read_numbers
 from nps_kit.errors import DataError, missing_column
 from nps_kit.load import row_key
 from nps_kit.ordinal import not_applicable
-from nps_kit.score import DEFAULT_MIN_REPORT_N, hide_below_floor
+from nps_kit.score import DEFAULT_MIN_REPORT_N, hide_below_floor, hide_complement
 
 __all__ = [
     "MISSING_TOKENS",
@@ -151,6 +151,10 @@ def categorical_summary(
         ``share_detractors`` (percent of that segment's answering respondents who gave this
         answer), ``nps``, ``ci_low``, ``ci_high``, ``small_sample``, ``suppressed`` and
         ``missing``. Suppressed rows keep ``n`` and ``share`` but hide the segment split and NPS.
+        The rows partition the scored respondents, so when the hidden ones hold fewer than
+        ``min_report_n`` together the smallest shown answers are hidden too, marked
+        ``complementary`` (:func:`nps_kit.score.hide_complement`). A multi-select question
+        (:func:`multi_select_summary`) is no partition: its rows overlap and add up to no total.
 
     Raises
     ------
@@ -169,6 +173,9 @@ def categorical_summary(
     long = scored[kept].assign(answer=answers).dropna(subset=["answer"])
     skipped = scored.loc[answers.isna(), kept]
     table = _summary(long, "answer", long, skipped, score, weight, level, min_n, min_report_n)
+    # One answer per respondent (the blanks a row of their own): the rows partition the
+    # respondents the headline counts, so a lone hidden answer would be the rest's complement.
+    table = hide_complement(table, "n", min_report_n=min_report_n, keep=("share",))
     return _other_last(table, "answer", other if top_n is not None else None)
 
 
@@ -223,7 +230,9 @@ def multi_select_summary(
         not of mentions, so shares may add up to more than 100), ``share_promoters``,
         ``share_passives``, ``share_detractors`` (same, within each segment), ``nps``,
         ``ci_low``, ``ci_high`` (NPS of respondents choosing the option), ``small_sample``,
-        ``suppressed`` and ``missing``.
+        ``suppressed`` and ``missing``. The options overlap (a respondent in several), so they
+        are no partition: no option is the total minus the others, and only the floor hides
+        (not the secondary rule of :func:`nps_kit.score.complement_floor`).
 
     Raises
     ------

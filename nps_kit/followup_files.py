@@ -34,7 +34,7 @@ import nbformat
 import pandas as pd
 
 from nps_kit import _channel, _formats
-from nps_kit._consent import refused
+from nps_kit._consent import ConsentWords, refused
 from nps_kit._yearless import WINDOW_DAYS, has_no_year, yearless_date
 from nps_kit.closed_loop import FollowupList, restore_ids, rows_moved
 from nps_kit.errors import DataError, closest
@@ -248,6 +248,7 @@ def with_contact_details(
     id_column: str | None,
     contact_column: str | None,
     details: Sequence[str],
+    words: ConsentWords | None = None,
 ) -> pd.DataFrame:
     """Add each listed person's contact details (``columns.contact_details``) after ``score``.
 
@@ -268,6 +269,8 @@ def with_contact_details(
     details
         The export's columns to copy, headed as in the export. A column the table already
         has (a breakdown) is not copied twice.
+    words
+        The unit's own consent answers (``contact.consent_yes`` / ``consent_no``).
 
     Returns
     -------
@@ -276,9 +279,9 @@ def with_contact_details(
     """
     allowed = (
         # A detail left is consent, unless the export's consent question says no (QA26).
-        responses.loc[~refused(responses, skip=details)]
+        responses.loc[~refused(responses, skip=details, words=words)]
         if contact_column is None
-        else responses.loc[contact_allowed(responses[contact_column])]
+        else responses.loc[contact_allowed(responses[contact_column], words=words)]
     )
     if "nps_date" in allowed.columns:  # an id's latest response gives its details
         allowed = allowed.sort_values("nps_date", kind="stable", na_position="first")

@@ -79,6 +79,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     # A theme few comments mention: its own mark, never the small-sample one (QA24).
     "few_mentions": {"ja": "言及少（参考値）", "en": "few mentions"},
     "suppressed": {"ja": "非表示（回答数不足）", "en": "hidden (too few responses)"},
+    # A breakdown's group hidden by the secondary rule (score.complement_floor): large enough
+    # itself, hidden so that a group under the floor is not the total minus the shown ones.
+    "complementary": {
+        "ja": "非表示（ほかの非表示グループを合計から割り出せないように）",
+        "en": "hidden (so that a hidden group cannot be worked out from the total)",
+    },
     "no_responses": {"ja": "回答なし", "en": "no responses"},
     # A group of the responses that left a question blank (never "nan").
     "no_answer": {"ja": "（無回答）", "en": "(no answer)"},
@@ -208,6 +214,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Monthly NPS, the {n} months with data",
         "en_one": "Monthly NPS, the one month with data",
     },
+    # Under a choice question's table: why a row shows only its size ("—" elsewhere).
+    "sections.hidden_rows": {
+        "ja": "「—」は回答数が少なく匿名性のため非表示：{names}。",
+        "en": "“—”: hidden for anonymity (too few responses): {names}.",
+    },
+    "sections.hidden_second": {
+        "ja": "{names}も、非表示の回答を合計からの差し引きで割り出せないよう非表示にしています。",
+        "en": (
+            "{names}: hidden too, so that the hidden answers cannot be worked out from the total."
+        ),
+    },
     "sections.breakdown_title": {
         "ja": "{label}別のNPS",
         "en": "NPS by {label}",
@@ -215,7 +232,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "sections.breakdown_note": {
         "ja": (
             "点はNPS、横線は{interval}。白抜きは回答数{min_n}件未満（"
-            "参考値）、{floor}件未満のグループは匿名性のため非表示です。▲／▼は、"
+            "参考値）、{floor}件未満のグループは匿名性のため非表示です。非表示のグループが"
+            "合わせて{floor}件未満のときは、合計からの差し引きで割り出せないよう、次に"
+            "小さいグループも非表示にしています。▲／▼は、"
             "このレポートのほかの回答より有意に高い／低いグループです。"
             "グループが多いほど偶然の差が見つかりやすいため、内訳ごとに"
             "Benjamini-Hochberg法で偽発見率を{fdr}%に抑えて判定"
@@ -224,7 +243,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": (
             "Dots show NPS, lines the {interval}. Hollow dots: fewer than {min_n} "
             "responses (indicative); groups under {floor} responses are hidden for "
-            "anonymity. ▲ / ▼ mark groups significantly above / below the rest of the "
+            "anonymity; when the hidden groups hold fewer than {floor} together, the next "
+            "smallest are hidden too, so that none can be worked out from the total. "
+            "▲ / ▼ mark groups significantly above / below the rest of the "
             "unit. The more groups, the more chance differences, so each breakdown's "
             "marks hold the false discovery rate at {fdr}% (Benjamini–Hochberg); the "
             "intervals are unadjusted."
@@ -729,6 +750,13 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "plot_groups.hidden": {
         "ja": "非表示（回答数不足）：{names}",
         "en": "Hidden (too few responses): {names}",
+    },
+    "plot_groups.hidden_complementary": {
+        "ja": "非表示（回答数不足のグループを合計から割り出せないように）：{names}",
+        "en": (
+            "Hidden so that the groups with too few responses cannot be worked out from the "
+            "total: {names}"
+        ),
     },
     # overview: from overview.py
     "overview.title": {"ja": "NPSレポート一覧", "en": "NPS reports"},

@@ -24,6 +24,7 @@ from pydantic import (
     Field,
     PlainValidator,
     PrivateAttr,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -39,6 +40,7 @@ from nps_kit.text.packs import PACKS, pack_files
 from nps_kit.text.themes import extended_pack
 
 if TYPE_CHECKING:
+    from nps_kit._consent import ConsentWords
     from nps_kit.load import ColumnIndex
 
 __all__ = [
@@ -46,6 +48,7 @@ __all__ = [
     "Breakdown",
     "ClosedLoop",
     "Columns",
+    "Contact",
     "DataSource",
     "Followup",
     "Mail",
@@ -265,6 +268,35 @@ class Columns(_Model):
     contact_details: list[str] = Field(default_factory=list)
 
 
+class Contact(_Model):
+    """How the export words consent to be contacted (``columns.contact``'s answers).
+
+    The known words are read without this (はい/いいえ, yes/no, 連絡可/連絡不可, 希望する/
+    希望しない, ja/nein, oui/non …, :func:`nps_kit._consent.consent_answer`); an export that
+    words consent its own way lists its answers here ("Happy to be contacted" / "Please
+    don't", codes 1 / 2). Listed answers are read first, compared as the known words are
+    (full-width, case and a final full stop aside).
+    """
+
+    consent_yes: list[str | int] = Field(default_factory=list)
+    consent_no: list[str | int] = Field(default_factory=list)
+
+    @field_validator("consent_no")
+    @classmethod
+    def _not_both(cls, value: list[str | int], info: ValidationInfo) -> list[str | int]:
+        from nps_kit._consent import consent_key
+
+        yes = {consent_key(v) for v in info.data.get("consent_yes", [])}
+        both = [v for v in value if consent_key(v) in yes]
+        if both:
+            listed = ", ".join(repr(v) for v in both)
+            raise ValueError(
+                f"{listed} is listed in both consent_yes and consent_no; an answer either "
+                "grants contact or refuses it: remove it from one list"
+            )
+        return value
+
+
 class Followup(_Model):
     """A follow-up question analysed in the report."""
 
@@ -476,6 +508,7 @@ class UnitParameters(_Model):
     timezone: TimeZone | None = None
     data: DataSource
     columns: Columns = Field(default_factory=Columns)
+    contact: Contact = Field(default_factory=Contact)
     period: str = "latest"
     comparison: list[Comparison] = Field(default_factory=lambda: list(_COMPARISONS))
     target: float | None = Field(default=None, allow_inf_nan=False)
@@ -575,6 +608,12 @@ class UnitParameters(_Model):
         nothing), whether or not ``sections:`` names them.
         """
         return () if self.breakdowns else ("breakdowns",)
+
+    def consent_words(self) -> ConsentWords:
+        """Return the unit's own consent answers (``contact.consent_yes`` / ``consent_no``)."""
+        from nps_kit._consent import ConsentWords
+
+        return ConsentWords.of(self.contact.consent_yes, self.contact.consent_no)
 
     def column(self, name: str) -> str:
         """Return the column that ``name`` (header, Qualtrics QID or question text) names."""
@@ -1207,7 +1246,7 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         ``unit, unit_name, language, timezone, export_timezone, data_path, data_sheet,
         data_encoding, filter_column, filter_values, score_column, date_column, id_column,
         comment_column, contact_column, contact_details (column names: the details themselves
-        never enter the notebook),
+        never enter the notebook), consent_yes, consent_no (``contact.``),
         weight_column, date_format, missing_values, fix_text, dedupe, unfinished, period,
         comparison, target, top_n, breakdowns (``{column, label}``), followups, themes_path,
         playbook_path, min_n, min_report_n, level, redact, status_file`` — only str, int, float,
@@ -1245,6 +1284,8 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         "comment_column": col(cols.comment),
         "contact_column": col(cols.contact),
         "contact_details": [col(c) for c in cols.contact_details],
+        "consent_yes": list(unit.contact.consent_yes),
+        "consent_no": list(unit.contact.consent_no),
         "weight_column": loader["weight_column"],
         "date_format": src.date_format,
         "missing_values": list(src.missing_values),

@@ -368,6 +368,7 @@ def _write_unit(job: _Job, done: _Executed, output: Path) -> UnitResult:
                     id_column=job.parameters["id_column"],
                     contact_column=unit.frame_column(consent) if consent is not None else None,
                     details=[unit.frame_column(c) for c in unit.columns.contact_details],
+                    words=unit.consent_words(),
                 )
             from nps_kit.cache import open_cache
 
@@ -730,7 +731,7 @@ def run_reports(
             hashes[unit.data.path] = _sha256(unit.data.path)
     _check_writable(output)  # before the export is parsed into the cache beneath it
     caches = _build_caches(units, hashes, Path(cache_dir) if cache_dir else output / CACHE_DIR)
-    from nps_kit._unit_rows import NO_RESPONSES, NO_ROWS, UnitRefused
+    from nps_kit._unit_rows import NO_RESPONSES, NO_ROWS, UnitRefused, consent_warning
 
     prepared: list[_Job] = []
     skipped: dict[str, ConfigError] = {}
@@ -771,6 +772,8 @@ def run_reports(
         _say(progress, line)
     for job in prepared:  # a columns.id set by hand that repeats: what that means (FIX37)
         if said := cached_id_warning(job.unit, caches[job.unit.unit]):
+            _say(progress, f"warning: {job.unit.unit}: {said}")
+        if said := consent_warning(job.unit, caches[job.unit.unit]):
             _say(progress, f"warning: {job.unit.unit}: {said}")
 
     for month in sorted({job.period for job in prepared}):
@@ -1223,7 +1226,7 @@ def build_once(
     hashes = {unit.data.path: _sha256(unit.data.path)}
     _check_writable(output)
     cache = _build_caches([unit], hashes, Path(cache_dir) if cache_dir else output / CACHE_DIR)
-    from nps_kit._unit_rows import UnitRefused
+    from nps_kit._unit_rows import UnitRefused, consent_warning
 
     try:
         job = _prepare_job(
@@ -1244,6 +1247,8 @@ def build_once(
         for line in contact_warnings([unit]):
             warn(line)
         if said := cached_id_warning(unit, cache[unit.unit]):
+            warn(f"warning: {unit.unit}: {said}")
+        if said := consent_warning(unit, cache[unit.unit]):
             warn(f"warning: {unit.unit}: {said}")
     with tempfile.TemporaryDirectory(prefix="nps-kit-watch-") as scratch:
         result = _write_unit(job, _execute_unit(job, Path(scratch), kernel), output)

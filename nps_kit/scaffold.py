@@ -561,12 +561,19 @@ def _defaults_text(
                 subsequent_indent="  # ",
             )
         ]
+    words = _consent_words_lines(unread) if unread is not None else []
     if unread is not None:
+        answers = ", ".join(repr(v) for v in unread.sample)
         lines += textwrap.wrap(
-            f"{unread.column!r} asks for consent to contact, but its answers "
-            f"({', '.join(repr(v) for v in unread.sample)}) do not read as yes or no: recode "
-            "them to Yes/No (はい/いいえ) in the export and set contact to it. Until then no "
-            "contact details are offered: they would list people who said no.",
+            f"{unread.column!r} asks for consent to contact, but its answers ({answers}) do "
+            + (
+                "not read as yes or no: check the contact: lines below, which say which answer "
+                "grants contact, and set contact to it."
+                if words
+                else "not read as yes or no: recode them to Yes/No (はい/いいえ) in the export "
+                "and set contact to it."
+            )
+            + " Until then no contact details are offered: they would list people who said no.",
             96,
             initial_indent="  # ",
             subsequent_indent="  # ",
@@ -596,6 +603,7 @@ def _defaults_text(
         "  # Survey weights; null = unweighted.",
         "  weight: null",
         "",
+        *words,
         "# Month to report: YYYY-MM; latest = the latest complete month with data (run on the",
         "# 1st, the month that just ended); current = the latest month with data even if it is",
         "# still running (the report says it is not complete yet).",
@@ -685,6 +693,42 @@ def _no_answer_words(scores: pd.Series) -> list[str]:
     invalid = scores[parsed.status == "invalid"].dropna().astype(str).str.strip()
     counts = invalid[invalid.map(not_applicable)].value_counts()
     return [str(w) for w in counts.index]
+
+
+# What a refusal says that a grant does not ("Please don't", 「連絡しないで」, 不要, NG).
+_REFUSES = re.compile(r"\b(not|don'?t|no|never|rather not|ng)\b|ない|不|否|拒|断|結構", re.I)
+
+
+def _consent_words_lines(unread: ColumnInfo) -> list[str]:
+    """Propose ``contact.consent_yes`` / ``consent_no`` for a consent question of two answers.
+
+    Its answers read as neither yes nor no (:func:`_unread_consent`); with two, one grants and
+    one refuses. The one a refusal's words mark (:data:`_REFUSES`) is the no; when neither or
+    both are marked (codes 1 / 2), the first (the more common) is written as the yes and the
+    comment says init cannot tell. Commented out: a swapped pair would list people who said
+    no, so the analyst checks before it counts.
+    """
+    if unread.distinct != 2 or len(unread.sample) != 2:
+        return []
+    first, second = (str(v) for v in unread.sample)
+    marked = [bool(_REFUSES.search(v)) for v in (first, second)]
+    yes, no = (second, first) if marked == [True, False] else (first, second)
+    told = marked in ([True, False], [False, True])
+    text = (
+        f"How {unread.column!r} words consent, read from its two answers: check it, then "
+        f"uncomment these lines and set columns.contact to {unread.column!r}."
+        if told
+        else f"How {unread.column!r} words consent: init cannot tell which of its two answers "
+        "grants contact, so check and swap them if needed, then uncomment these lines and set "
+        f"columns.contact to {unread.column!r}."
+    )
+    return [
+        *textwrap.wrap(text, 88, initial_indent="# ", subsequent_indent="# "),
+        "# contact:",
+        f"#   consent_yes: [{scalar(yes)}]",
+        f"#   consent_no: [{scalar(no)}]",
+        "",
+    ]
 
 
 def _unread_consent(found: Inspection) -> ColumnInfo | None:

@@ -30,9 +30,11 @@ __all__ = [
     "against_rest",
     "below_floor",
     "compare",
+    "complement_floor",
     "control_chart",
     "distribution",
     "hide_below_floor",
+    "hide_complement",
     "nps",
     "score_groups",
     "segment",
@@ -280,7 +282,8 @@ def hide_below_floor(
     and shares, points gained, change) would let a reader work the NPS out ("this theme's
     detractors 4 of 4" is an NPS of −100), so all of them are blanked, in every table built for a
     report, chart, card, overview or e-mail; only the size stays. The one home of that rule
-    (:func:`below_floor` says which groups it hides).
+    (:func:`below_floor` says which groups it hides; :func:`hide_complement` adds the groups a
+    breakdown must hide too so that these cannot be worked out from its total).
 
     Parameters
     ----------
@@ -304,9 +307,17 @@ def hide_below_floor(
     size = table[n] if isinstance(n, str) else n
     hidden = below_floor(np.asarray(size, dtype=np.float64), min_report_n)
     out = table.assign(suppressed=hidden)
+    return _blank(out, hidden, n, keep)
+
+
+def _blank(
+    table: pd.DataFrame, hidden: npt.NDArray[np.bool_], n: str | npt.ArrayLike, keep: Sequence[str]
+) -> pd.DataFrame:
+    """Blank every numeric column of the ``hidden`` rows but the size, ``keep`` and flags."""
     if not hidden.any():
-        return out
+        return table
     kept = {*keep, *([n] if isinstance(n, str) else []), "suppressed"}
+    out = table.copy()
     for column in out.columns:
         values = out[column]
         if column in kept or pd.api.types.is_bool_dtype(values):
@@ -314,6 +325,109 @@ def hide_below_floor(
         if pd.api.types.is_numeric_dtype(values):
             out[column] = values.astype(float).where(~hidden)
     return out
+
+
+def complement_floor(
+    n: npt.ArrayLike,
+    min_report_n: int | None,
+    *,
+    hidden: npt.ArrayLike | None = None,
+) -> npt.NDArray[np.bool_]:
+    """Tell which shown groups of a partition must be hidden too (complementary suppression).
+
+    When a breakdown's groups partition the responses whose total the report shows (a
+    single-choice column: region, plan, channel, one answer per respondent, blanks a group of
+    their own), the groups under the floor can be worked out by subtraction: the unit's
+    promoters minus the shown groups' promoters are the hidden group's. So when the hidden
+    groups together hold fewer than ``min_report_n`` responses (and more than none), the
+    smallest shown groups are hidden too, one by one, until the hidden ones together hold at
+    least the floor (the classic secondary-suppression rule). What a reader can then subtract
+    is the mix of at least ``min_report_n`` people, the pool's; no one hidden group's counts
+    follow from it unless the whole pool answered alike, which a shown group of that size
+    says as plainly.
+
+    Multi-select breakdowns (a respondent in several options) and rows per segment are not
+    partitions: their groups do not add up to a shown total and this rule does not apply.
+
+    Parameters
+    ----------
+    n
+        Responses per group, over every group of the partition (unweighted counts).
+    min_report_n
+        The anonymity floor; ``None`` or ``0`` hides nothing.
+    hidden
+        The groups hidden already (default :func:`below_floor`).
+
+    Returns
+    -------
+    numpy.ndarray
+        Boolean, one per group: hidden for this rule only (not the groups under the floor).
+        Ties in size go to the group that comes first.
+    """
+    counts = np.asarray(n, dtype=np.float64)
+    extra = np.zeros(counts.shape, dtype=bool)
+    if not min_report_n:
+        return extra
+    primary = (
+        below_floor(counts, min_report_n)
+        if hidden is None
+        else np.asarray(hidden, dtype=bool) & (counts > 0)
+    )
+    pool = float(counts[primary].sum())
+    if pool <= 0 or pool >= min_report_n:
+        return extra
+    candidates = ~primary & (counts > 0)
+    for i in np.argsort(np.where(candidates, counts, np.inf), kind="stable"):
+        if not candidates[i] or pool >= min_report_n:
+            break
+        extra[i] = True
+        pool += float(counts[i])
+    return extra
+
+
+def hide_complement(
+    table: pd.DataFrame,
+    n: str,
+    *,
+    min_report_n: int | None,
+    keep: Sequence[str] = (),
+) -> pd.DataFrame:
+    """Hide the further groups of a partition that :func:`complement_floor` names.
+
+    ``table`` has one row per group of a partition shown with its total (a breakdown by a
+    single-choice column), after :func:`hide_below_floor`. A group hidden for this rule keeps
+    its size, like a group under the floor: every group's size is shown or follows from the
+    total anyway, and sizes say nothing of the mix; with the pooled counts and every hidden
+    size known, a hidden group of ``k`` among ``N`` hidden people with ``P`` promoters between
+    them may hold any number of promoters from ``max(0, P − (N − k))`` to ``min(k, P)``.
+
+    Parameters
+    ----------
+    table
+        One row per group of the partition, with ``suppressed`` (:func:`hide_below_floor`);
+        without it the floor is applied here first.
+    n
+        The column of group sizes.
+    min_report_n
+        The anonymity floor; ``None`` or ``0`` hides nothing.
+    keep
+        As in :func:`hide_below_floor`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy where the groups hidden for this rule also have ``suppressed`` set and their
+        figures blank, with ``complementary`` marking them (so the report can say why they are
+        blank: not too few responses of their own). Text columns stay: apply it before
+        anything that reads the groups' mix into words (:func:`against_rest` does).
+    """
+    if "suppressed" not in table.columns:
+        table = hide_below_floor(table, n, min_report_n=min_report_n, keep=keep)
+    sizes = pd.to_numeric(table[n], errors="coerce").fillna(0).to_numpy(dtype=np.float64)
+    primary = table["suppressed"].fillna(False).to_numpy(dtype=bool)
+    extra = complement_floor(sizes, min_report_n, hidden=primary)
+    out = _blank(table, extra, n, keep)
+    return out.assign(suppressed=primary | extra, complementary=extra)
 
 
 def _result_columns(
@@ -729,17 +843,23 @@ def against_rest(
         The breakdown column.
     score, weight, level, min_n, min_report_n
         As in :func:`score_groups`; suppressed groups are neither tested nor in the family.
+        The groups of ``by`` partition ``data``, so the groups under the floor are hidden
+        with the secondary rule (:func:`hide_complement`) as well.
 
     Returns
     -------
     pandas.DataFrame
-        :func:`score_groups` ``(by=by)`` plus ``diff_rest``, ``diff_rest_low``,
+        :func:`score_groups` ``(by=by)`` with ``complementary`` (:func:`hide_complement`), plus
+        ``diff_rest``, ``diff_rest_low``,
         ``diff_rest_high`` (group − rest in points, with its unadjusted interval), ``p_value``,
         ``p_adjusted`` (Benjamini–Hochberg over the breakdown's shown groups) and
         ``versus_unit`` (``"above"``, ``"below"`` or NA).
     """
     options: dict[str, Any] = {"score": score, "weight": weight, "level": level, "min_n": min_n}
     table = score_groups(data, by=by, min_report_n=min_report_n, **options)
+    # One column's groups partition ``data``, whose total the report shows: a lone hidden
+    # group would be the total minus the others, so the secondary rule hides more first.
+    table = hide_complement(table, "n", min_report_n=min_report_n, keep=(by, "n_eff"))
     raw = score_groups(data, by=by, min_report_n=0, **options)
     test = stats.versus_rest(
         raw[["promoters", "passives", "detractors"]].to_numpy(dtype=np.float64),

@@ -39,7 +39,15 @@ from nps_kit.decompose import Contributor, contributors_text, shift_share, top_c
 from nps_kit.drivers import quadrant_label
 from nps_kit.errors import DataError
 from nps_kit.followup_files import publish_followups, read_status_file, work_files
-from nps_kit.i18n import Language, change_points, interval_label, label, points, t
+from nps_kit.i18n import (
+    Language,
+    change_points,
+    interval_label,
+    join_names,
+    label,
+    points,
+    t,
+)
 from nps_kit.ordinal import group_order
 from nps_kit.periods import TREND_MONTHS, format_period
 from nps_kit.score import DEFAULT_MIN_REPORT_N, below_floor, shown_diff, target_status
@@ -675,6 +683,27 @@ def _choice_table(parts: list[Any], table: pd.DataFrame, kind: str, lang: Langua
             lang=lang,
         )
     )
+    note = _hidden_note(shown, key, lang)
+    if note:
+        parts.append(report.callout(note))
+
+
+def _hidden_note(table: pd.DataFrame, key: str, lang: Language) -> str:
+    """Say why rows show only their size: too few responses, or the secondary rule's."""
+    if "suppressed" not in table.columns:
+        return ""
+    hidden = table["suppressed"].fillna(False).astype(bool) & (table["n"] > 0)
+    second = (
+        table["complementary"].fillna(False).astype(bool)
+        if "complementary" in table.columns
+        else pd.Series(False, index=table.index)
+    )
+    lines = []
+    for rows, word in ((hidden & ~second, "hidden_rows"), (hidden & second, "hidden_second")):
+        if rows.any():
+            names = join_names([str(v) for v in table.loc[rows, key]], lang)
+            lines.append(_w(word, lang, names=names))
+    return " ".join(lines)
 
 
 def _ratings_table(parts: list[Any], ratings: pd.DataFrame, lang: Language) -> None:

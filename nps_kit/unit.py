@@ -20,9 +20,11 @@ from nps_kit import clock
 from nps_kit._consent import (
     CONSENT_CHOICES,
     CONSENT_NAME,
+    ConsentWords,
     consent_read,
     read_consent,
     reads_as_consent,
+    unread_answers,
 )
 from nps_kit.cache import normalise_key as _norm
 from nps_kit.errors import DataError, closest, missing_column
@@ -57,6 +59,7 @@ __all__ = [
     "breakdown_table",
     "consent_left_unset",
     "consent_problem",
+    "consent_unread",
     "contact_allowed",
     "data_quality",
     "headline",
@@ -111,6 +114,9 @@ class UnitData:
         The zone the export's times were read in: ``nps_date`` is its wall clock; ``None``,
         each time's as written (:func:`nps_kit.clock.export_zone`). From ``nps-kit run``'s
         cache, the zone the run read it in, whatever ``timezone`` the notebook passed.
+    consent
+        The unit's own consent answers (``contact.consent_yes`` / ``consent_no``), with which
+        its follow-up list reads the consent column (:func:`contact_allowed`).
     """
 
     name: str
@@ -126,6 +132,7 @@ class UnitData:
     timezone: str | None = None
     reach: tuple[str, ...] | None = None
     read_zone: str | None = None
+    consent: ConsentWords = field(default_factory=ConsentWords)
 
     def rows(self, period: str | None = None) -> pd.DataFrame:
         """Responses of ``period`` (default: the reporting period)."""
@@ -230,6 +237,8 @@ def prepare_unit(
     dedupe: bool | Literal["resubmissions"] = False,
     timezone: str | None = None,
     unfinished: Literal["include", "exclude"] | None = None,
+    consent_yes: Sequence[str | int] = (),
+    consent_no: Sequence[str | int] = (),
 ) -> UnitData:
     """Load a survey export and keep one unit's responses.
 
@@ -281,6 +290,9 @@ def prepare_unit(
         (the default) does what the data was loaded for: the unit's ``data.unfinished`` when
         reading the cache ``nps-kit run`` built from its parameters, so a report notebook
         that does not pass it still honours it; ``"include"`` when reading ``path``.
+    consent_yes, consent_no
+        The unit's own consent answers (``contact.consent_yes`` / ``consent_no``): how its
+        follow-up list reads the consent column (:attr:`UnitData.consent`).
 
     Returns
     -------
@@ -405,6 +417,7 @@ def prepare_unit(
         timezone=timezone,
         reach=reach,
         read_zone=read_zone,
+        consent=ConsentWords.of(consent_yes, consent_no),
     )
 
 
@@ -645,15 +658,18 @@ def breakdown_table(
     return table.drop(columns="_other").reset_index(drop=True)
 
 
-def contact_allowed(values: pd.Series) -> pd.Series:
+def contact_allowed(values: pd.Series, *, words: ConsentWords | None = None) -> pd.Series:
     """Whether each answer grants permission to contact (:func:`nps_kit._consent.consent_answer`).
 
-    Only a yes grants it: a no, a blank and an answer read as neither do not.
+    Only a yes grants it: a no, a blank and an answer read as neither do not. ``words``: the
+    unit's own consent answers (``contact.consent_yes`` / ``consent_no``), read first.
     """
-    return read_consent(values).fillna(False).astype(bool)
+    return read_consent(values, words=words).fillna(False).astype(bool)
 
 
-def consent_problem(values: pd.Series, *, column: str) -> str | None:
+def consent_problem(
+    values: pd.Series, *, column: str, words: ConsentWords | None = None
+) -> str | None:
     """Say why ``values`` cannot be a consent column (``columns.contact``), else ``None``.
 
     :func:`contact_allowed` reads anything but a yes (はい, yes, true, 1 …) as no, so a column
@@ -666,6 +682,8 @@ def consent_problem(values: pd.Series, *, column: str) -> str | None:
         The column's cells (any rows; its distinct values are enough).
     column
         Its name, for the message.
+    words
+        The unit's own consent answers (``contact.consent_yes`` / ``consent_no``).
 
     Returns
     -------
@@ -678,8 +696,8 @@ def consent_problem(values: pd.Series, *, column: str) -> str | None:
     seen = [v for v in seen if v]
     # Most of a consent column's answers read as yes or no; a comment column set by mistake
     # has the odd 「連絡不要」 among its texts (QA21's wider reading must not let it through).
-    read, _ = consent_read(seen)
-    if not seen or reads_as_consent(seen):
+    read, _ = consent_read(seen, words=words)
+    if not seen or reads_as_consent(seen, words=words):
         return None
     listed = ", ".join(repr(v) for v in seen[:5])
     more = f" and {len(seen) - 5:,} more" if len(seen) > 5 else ""
@@ -692,8 +710,51 @@ def consent_problem(values: pd.Series, *, column: str) -> str | None:
     return f"columns.contact: {column!r} {what}; its values are {listed}{more}."
 
 
+def consent_unread(
+    values: pd.Series, *, column: str, words: ConsentWords | None = None
+) -> str | None:
+    """Name the answers of an accepted consent column that read as neither yes nor no.
+
+    A column most of whose answers read as consent is used (:func:`consent_problem`); its
+    other answers never grant contact. Said, so that answers the export words its own way
+    ("Happy to be contacted", a code 2) can be listed under ``contact.consent_yes`` /
+    ``contact.consent_no`` instead of silently leaving people out.
+
+    Parameters
+    ----------
+    values
+        The column's cells (any rows; its distinct values are enough).
+    column
+        Its name, for the message.
+    words
+        The unit's own consent answers.
+
+    Returns
+    -------
+    str or None
+        The warning, naming up to five such answers; ``None`` when every answer reads (or the
+        column is refused as a whole: :func:`consent_problem` says why).
+    """
+    if consent_problem(values, column=column, words=words) is not None:
+        return None
+    unread = unread_answers(values, words=words)
+    if not unread:
+        return None
+    listed = ", ".join(repr(v) for v in unread[:5])
+    more = f" and {len(unread) - 5:,} more" if len(unread) > 5 else ""
+    return (
+        f"columns.contact: {column!r} has answers read as neither yes nor no: {listed}{more}; "
+        "nobody who gave them is contacted. If they grant or refuse contact, list them under "
+        "contact.consent_yes or contact.consent_no."
+    )
+
+
 def consent_left_unset(
-    columns: Sequence[str], distinct: Callable[[str], pd.Series], *, details: Sequence[str]
+    columns: Sequence[str],
+    distinct: Callable[[str], pd.Series],
+    *,
+    details: Sequence[str],
+    words: ConsentWords | None = None,
 ) -> tuple[str, str] | None:
     """Name a consent question of the export while ``columns.contact`` is null (QA21).
 
@@ -709,6 +770,8 @@ def consent_left_unset(
         Gives a column's distinct values.
     details
         ``columns.contact_details``, which are never the consent question.
+    words
+        The unit's own consent answers (``contact.consent_yes`` / ``consent_no``).
 
     Returns
     -------
@@ -729,11 +792,13 @@ def consent_left_unset(
             f"{listed}); with columns.contact_details listed, the work files would give the "
             "contact details of people who said no."
         )
-        if consent_problem(pd.Series(values), column=column) is None:
+        if consent_problem(pd.Series(values), column=column, words=words) is None:
             return message, f"Set columns.contact: {column!r}."
         return message, (
-            "Its answers do not read as yes or no: recode them to Yes/No (はい/いいえ) in the "
-            f"export and set columns.contact: {column!r}, or remove columns.contact_details."
+            f"Its answers do not read as yes or no: set columns.contact: {column!r} and list "
+            "which answers grant contact and which refuse it under contact.consent_yes and "
+            "contact.consent_no (or recode them to Yes/No in the export), or remove "
+            "columns.contact_details."
         )
     return None
 
@@ -742,7 +807,8 @@ def consent_left_unset(
 CONSENT_HINT = (
     "Set columns.contact to the survey's consent question, whose answers say yes or no "
     "(Yes/No, はい/いいえ, 「はい、連絡してもよい」, 連絡可/連絡不可, 希望する/希望しない, 1/0); "
-    "if its answers are worded otherwise, recode them to Yes/No in the export. Phone numbers "
+    "if its answers are worded otherwise, list them under contact.consent_yes and "
+    "contact.consent_no (or recode them to Yes/No in the export). Phone numbers "
     "and e-mail addresses belong in columns.contact_details. Only a survey that asks no "
     "consent question may have columns.contact: null; with one, null would list the contact "
     "details of people who said no."

@@ -1401,3 +1401,43 @@ def test_offset_times_are_listed_oldest_first_by_the_moment_answered(tmp_path: P
     assert list(rows["response_id"]) == ["880101", "880100"]
     # Shown as written, each at its own clock.
     assert [str(d)[:16] for d in rows["date"]] == ["2026-11-30 03:07", "2026-11-29 21:37"]
+
+
+# PRIV56: an export that words consent its own way, and the units that say how.
+OWN_WORDS = {"E02": "Happy to be contacted", "E03": "Please don't", "E04": "Happy to be contacted"}
+OWN_WORDS |= {"E05": "Maybe later"}
+
+
+def test_consent_worded_the_export_s_own_way_alerts_whom_the_unit_lists_as_yes(
+    project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = next(p for p in project.iterdir() if p.name.startswith("export"))
+    rows = [(*row[:-1], OWN_WORDS.get(row[0], row[-1])) for row in ROWS]
+    write_export(data, rows)
+    # Unlisted, the worded answers read as neither: the column is refused, saying how to list.
+    assert alerts(project) == 2
+    err = capsys.readouterr().err
+    assert (
+        "ec: error: columns.contact: 'contact_ok' holds few yes/no answers (2 of its 5 values)"
+    ) in err
+    assert "list them under contact.consent_yes and contact.consent_no" in err
+    assert [m.rcpt_tos for m in smtp.received] == []
+    defaults = project / "parameters" / "defaults.yaml"
+    defaults.write_text(
+        defaults.read_text("utf-8")
+        + 'contact:\n  consent_yes: [Happy to be contacted]\n  consent_no: ["Please don\'t"]\n',
+        encoding="utf-8",
+    )
+    assert alerts(project) == 0
+    err = capsys.readouterr().err
+    # An answer neither listed nor a known word stays unknown: named, never a yes.
+    assert (
+        "ec: warning: columns.contact: 'contact_ok' has answers read as neither yes nor no: "
+        "'Maybe later'; nobody who gave them is contacted. If they grant or refuse contact, "
+        "list them under contact.consent_yes or contact.consent_no."
+    ) in err
+    (ec,) = [m for m in smtp.received if "ec-owner@example.com" in m.rcpt_tos]
+    text = text_of(ec.message)
+    assert "response_id E02" in text and "response_id E04" in text
+    assert "response_id E03" not in text and "response_id E05" not in text
+    assert ec.message["Subject"] == "【NPS】EC事業部：連絡を許可した新しい批判者2人"

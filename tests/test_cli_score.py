@@ -129,11 +129,14 @@ def test_table_by_month(capsys: pytest.CaptureFixture[str], export: Path) -> Non
         capsys, export, "--score-column", "score", "--period", "month", "--date-column", "date"
     )
     assert status == 0
+    # The months partition "(all)": September (4) would be all minus October, so October is
+    # hidden too (PRIV56's secondary rule).
     assert out == (
-        "period    n  promoters  passives  detractors    NPS         95% CI  note\n"
-        "(all)    13          6         3           4   15.4  -28.6 to 53.6  small sample\n"
-        "2026-09   4          —         —           —      —              —  hidden: n < floor\n"
-        "2026-10   9          3         2           4  -11.1  -55.7 to 39.1  small sample\n"
+        "period    n  promoters  passives  detractors   NPS         95% CI  note\n"
+        "(all)    13          6         3           4  15.4  -28.6 to 53.6  small sample\n"
+        "2026-09   4          —         —           —     —              —  hidden: n < floor\n"
+        "2026-10   9          —         —           —     —              —  hidden: else a group "
+        "under the floor follows from the total\n"
         "excluded: 1 missing, 1 invalid\n"
     )
 
@@ -264,9 +267,10 @@ def test_json_month_only(capsys: pytest.CaptureFixture[str], export: Path) -> No
         "json",
     )
     groups = json.loads(out)["groups"]
-    assert [(g["group"], g["n"], g["nps"]) for g in groups] == [
-        ("2026-09", 4, None),
-        ("2026-10", 9, pytest.approx(100 * (3 - 4) / 9, abs=1e-6)),
+    # October is hidden with September: the months partition the total (PRIV56).
+    assert [(g["group"], g["n"], g["nps"], g["complementary"]) for g in groups] == [
+        ("2026-09", 4, None, False),
+        ("2026-10", 9, None, True),
     ]
 
 

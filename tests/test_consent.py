@@ -7,13 +7,15 @@ import pytest
 
 from nps_kit._consent import (
     CONSENT_NAME,
+    ConsentWords,
     consent_answer,
     consent_columns,
     consent_read,
     reads_as_consent,
     refused,
+    unread_answers,
 )
-from nps_kit.unit import consent_problem
+from nps_kit.unit import consent_problem, consent_unread, contact_allowed
 
 
 @pytest.mark.parametrize(
@@ -101,3 +103,37 @@ def test_an_agreement_scale_is_no_consent_question() -> None:
 )
 def test_asking_to_call_back_is_a_consent_question(header: str, asks: bool) -> None:
     assert bool(CONSENT_NAME.search(header)) is asks
+
+
+def test_a_unit_s_own_consent_answers_are_read_before_the_known_words() -> None:
+    # PRIV56: an export words consent its own way; the unit lists how (contact.consent_yes /
+    # consent_no), compared as the known words are (full width, case, a final full stop).
+    words = ConsentWords.of(["Happy to be contacted", 1, "希望する"], ["Please don't", 2])
+    assert consent_answer("happy to be contacted.", words=words) is True
+    assert consent_answer("Please don't", words=words) is False
+    assert consent_answer("Please don't") is None  # unlisted, it reads as neither
+    assert consent_answer(2.0, words=words) is False and consent_answer("２", words=words) is False
+    assert consent_answer(2) is None
+    assert consent_answer("いいえ", words=words) is False  # the known words still read
+    assert consent_answer("Maybe later", words=words) is None
+    answers = pd.Series(["Happy to be contacted", "Please don't", "Maybe later", None, "1"])
+    assert contact_allowed(answers, words=words).tolist() == [True, False, False, False, True]
+    assert contact_allowed(answers).tolist() == [False, False, False, False, True]
+    assert unread_answers(answers, words=words) == ["Maybe later"]
+    frame = pd.DataFrame({"May we contact you?": answers, "Email": ["a@x", "b@x", "", "", ""]})
+    assert consent_columns(frame) == []  # 1 of 4 answers reads: no consent question
+    assert consent_columns(frame, words=words) == ["May we contact you?"]
+    assert refused(frame, words=words).tolist() == [False, True, False, False, False]
+
+
+def test_consent_unread_names_the_answers_that_never_grant_contact() -> None:
+    words = ConsentWords.of(["Happy to be contacted"], ["Please don't"])
+    answers = pd.Series(["Happy to be contacted", "Please don't", "Maybe later", "Ask me later"])
+    assert consent_unread(answers, column="OK?", words=words) == (
+        "columns.contact: 'OK?' has answers read as neither yes nor no: 'Maybe later', "
+        "'Ask me later'; nobody who gave them is contacted. If they grant or refuse contact, "
+        "list them under contact.consent_yes or contact.consent_no."
+    )
+    assert consent_unread(answers[:2], column="OK?", words=words) is None
+    # Refused as a whole (consent_problem says why), it is no warning.
+    assert consent_unread(answers, column="OK?") is None

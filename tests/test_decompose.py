@@ -288,15 +288,25 @@ def test_when_nothing_moved_beyond_noise_the_line_says_so_first() -> None:
 def test_a_group_under_the_anonymity_floor_is_never_named() -> None:
     # 50代 falls from 10 answers to 2 (its share moved most), 20代 has 3 answers last month:
     # both are hidden by the report's breakdowns (fewer than 5), so neither is named; their
-    # parts stay in the rest, which says it holds hidden groups.
+    # parts stay in the rest, which says it holds hidden groups. 60代 (2, then 3) is hidden
+    # beside them, so that the hidden ones hold 5 in each month (with fewer, the secondary
+    # rule would hide 40代 too: test_a_lone_hidden_group_hides_the_next_smallest_in_its_month).
     old = frame(
-        ["40代"] * 10 + ["50代"] * 10 + ["20代"] * 3,
-        [9] * 5 + [7] * 5 + [9] * 10 + [0] * 3,
+        ["40代"] * 10 + ["50代"] * 10 + ["20代"] * 3 + ["60代"] * 2,
+        [9] * 5 + [7] * 5 + [9] * 10 + [0] * 3 + [0] * 2,
     )
-    new = frame(["40代"] * 10 + ["50代"] * 2 + ["20代"] * 10, [9] * 2 + [0] * 8 + [0, 0] + [7] * 10)
+    new = frame(
+        ["40代"] * 10 + ["50代"] * 2 + ["20代"] * 10 + ["60代"] * 3,
+        [9] * 2 + [0] * 8 + [0, 0] + [7] * 10 + [0] * 3,
+    )
     result = shift_share(new, old, by="channel")
     table = result.table.set_index("group")
-    assert table["suppressed"].to_dict() == {"20代": True, "40代": False, "50代": True}
+    assert table["suppressed"].to_dict() == {
+        "20代": True,
+        "40代": False,
+        "50代": True,
+        "60代": True,
+    }
     # without the floor 50代 and 20代 would lead
     bare = shift_share(new, old, by="channel", min_report_n=0)
     assert {p.group for p in top_contributors(bare)} >= {"50代", "20代"}
@@ -305,6 +315,19 @@ def test_a_group_under_the_anonymity_floor_is_never_named() -> None:
     others = parts[-1]
     assert others.kind == "others" and others.hidden
     assert round(sum(p.value for p in parts), 1) == shown_diff(result.current, result.previous)
+
+
+def test_a_lone_hidden_group_hides_the_next_smallest_in_its_month() -> None:
+    # PRIV56: the groups partition each month and the change is shown whole, so a lone hidden
+    # group's part would be the change minus the others'. Last month 20代 (3) was alone under
+    # the floor: 30代 (6), the smallest shown, is hidden with it and never named.
+    old = frame(["40代"] * 20 + ["30代"] * 6 + ["20代"] * 3, [9] * 20 + [0] * 6 + [0] * 3)
+    new = frame(["40代"] * 20 + ["30代"] * 8 + ["20代"] * 8, [0] * 20 + [9] * 8 + [9] * 8)
+    result = shift_share(new, old, by="channel")
+    table = result.table.set_index("group")
+    assert table["suppressed"].to_dict() == {"20代": True, "30代": True, "40代": False}
+    parts = top_contributors(result, k=3)
+    assert {p.group for p in parts} == {"40代", None} and parts[-1].hidden
 
 
 def test_a_group_at_the_floor_is_named_and_the_rest_says_nothing_of_hidden_groups() -> None:

@@ -82,6 +82,22 @@ def test_categorical_suppression_hides_segments_and_nps_but_keeps_share(
     assert not table.iloc[0]["suppressed"]
 
 
+def test_a_lone_hidden_answer_hides_the_next_smallest_too() -> None:
+    # PRIV56: one answer per respondent, so the answers partition the respondents the headline
+    # counts: Radio's promoters were the unit's minus Web's and TV's. TV (5) is hidden with it.
+    data = frame(
+        [10] * 4 + [3] * 2 + [9] * 3 + [0] * 2 + [10, 2],
+        heard=["Web"] * 6 + ["TV"] * 5 + ["Radio"] * 2,
+    )
+    table = categorical_summary(data, "heard", min_report_n=5).set_index("answer", drop=False)
+    assert table["suppressed"].tolist() == [False, True, True, True]  # the blank row: none
+    assert table["complementary"].tolist() == [False, True, False, False]
+    tv = table.loc["TV"]
+    assert tv["n"] == 5 and tv["share"] == pytest.approx(500 / 13)
+    assert tv[["share_promoters", "share_detractors", "nps", "ci_low"]].isna().all()
+    assert table.loc["Web", "nps"] == pytest.approx(100 * 2 / 6)
+
+
 def test_categorical_codes_map_to_labels() -> None:
     data = frame([10, 0, 9, 7], heard_about=[1, 2.0, "２", "Web"])
     table = categorical_summary(data, "heard_about", codes={1: "Web", 2: "TV"}, min_report_n=1)

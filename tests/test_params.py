@@ -913,3 +913,27 @@ def test_a_label_not_set_by_hand_writes_half_width_kana_full_width(project: Path
         ("ｺﾒﾝﾄ", "コメント"),
         ("comment", None),
     ]
+
+
+def test_an_answer_in_both_consent_lists_is_a_config_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PRIV56: contact.consent_yes / consent_no say how the export words consent; an answer in
+    # both would both grant and refuse contact. Compared as answers are (１ is 1).
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "responses.csv").write_text("score\n9\n", encoding="utf-8")
+    path = tmp_path / "north.yaml"
+    path.write_text(
+        "name: North\nlanguage: ja\ndata: {path: responses.csv}\n"
+        "contact: {consent_yes: [1, はい], consent_no: [2, '１']}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_unit(path)
+    assert str(caught.value) == (
+        "north.yaml: contact.consent_no: '１' is listed in both consent_yes and consent_no; an "
+        "answer either grants contact or refuses it: remove it from one list."
+    )
+    path.write_text(path.read_text("utf-8").replace("'１'", "いいえ"), encoding="utf-8")
+    words = load_unit(path).consent_words()
+    assert (words.yes, words.no) == ({"1", "はい"}, {"2", "いいえ"})

@@ -1352,7 +1352,8 @@ def test_a_consent_column_without_yes_or_no_answers_is_refused_with_its_values(
         "allowing contact; its values are '07668 729516', '07700 900123'. Set columns.contact to "
         "the survey's consent question, whose answers say yes or no (Yes/No, はい/いいえ, "
         "「はい、連絡してもよい」, 連絡可/連絡不可, 希望する/希望しない, 1/0); if its answers are "
-        "worded otherwise, recode them to Yes/No in the export. Phone numbers and e-mail addresses "
+        "worded otherwise, list them under contact.consent_yes and contact.consent_no (or recode "
+        "them to Yes/No in the export). Phone numbers and e-mail addresses "
         "belong in columns.contact_details. Only a survey that asks no consent question may have "
         "columns.contact: null; with one, null would list the contact details of people who said "
         "no."
@@ -1409,9 +1410,10 @@ def test_a_unit_set_up_before_its_first_responses_is_no_data_yet_not_an_error(
         (
             "連絡してOK",
             "連絡NG",
-            "Its answers do not read as yes or no: recode them to Yes/No (はい/いいえ) in the "
-            "export and set columns.contact: 'ご連絡してもよろしいですか', or remove "
-            "columns.contact_details.",
+            "Its answers do not read as yes or no: set columns.contact: "
+            "'ご連絡してもよろしいですか' and list which answers grant contact and which refuse "
+            "it under contact.consent_yes and contact.consent_no (or recode them to Yes/No in "
+            "the export), or remove columns.contact_details.",
         ),
     ],
 )
@@ -1786,3 +1788,53 @@ def test_an_older_notebook_copy_is_named_and_never_publishes_other_figures(
         "4 responses, NPS 25.0 for 2026-11"
     ) in units["paris2"]["error"]["evalue"]
     assert not (output / "2026-11" / "paris2.html").exists()
+
+
+@pytest.mark.slow
+def test_consent_worded_the_export_s_own_way_is_read_as_the_unit_lists_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PRIV56: "Happy to be contacted" / "Please don't" read as neither yes nor no, so the run
+    # refused the consent column; contact.consent_yes / consent_no say how the export words
+    # it, and the work file then lists the detractors who said yes, with their details.
+    import pandas as pd
+
+    monkeypatch.chdir(tmp_path)
+    params = tmp_path / "parameters"
+    params.mkdir()
+    rows = [
+        ("11/02/2026 09:00:00", 3, "Waited an hour", "Happy to be contacted", "a@example.com"),
+        ("11/03/2026 10:00:00", 1, "Rude", "Please don't", "b@example.com"),
+        ("11/04/2026 11:00:00", 2, "Cold", "Maybe later", "c@example.com"),
+        ("11/05/2026 12:00:00", 9, "Great", "Happy to be contacted", "d@example.com"),
+        ("11/06/2026 13:00:00", 5, "Too expensive", "Happy to be contacted", "e@example.com"),
+        ("11/07/2026 14:00:00", 10, "Lovely", "Please don't", "f@example.com"),
+    ]
+    pd.DataFrame(rows, columns=["Timestamp", "Score", "Why?", "Contact OK?", "Email"]).to_csv(
+        tmp_path / "responses.csv", index=False
+    )
+    unit = params / "north.yaml"
+    unit.write_text(
+        "name: North\nlanguage: en\ndata: {path: ../responses.csv}\n"
+        "columns: {score: Score, date: Timestamp, comment: 'Why?', contact: 'Contact OK?', "
+        "contact_details: [Email]}\n",
+        encoding="utf-8",
+    )
+    argv = ["run", "north", "--parameters", str(params), "--output", "reports"]
+    assert main([*argv, "--period", "2026-11"]) == 2
+    err = capsys.readouterr().err
+    assert "columns.contact: 'Contact OK?' holds no yes/no answers" in err
+    assert "list them under contact.consent_yes and contact.consent_no" in err
+    with unit.open("a", encoding="utf-8") as file:
+        file.write(
+            "contact:\n  consent_yes: [Happy to be contacted]\n  consent_no: [Please don't]\n"
+        )
+    assert main([*argv, "--period", "2026-11"]) == 0
+    assert (
+        "warning: north: columns.contact: 'Contact OK?' has answers read as neither yes nor no: "
+        "'Maybe later'; nobody who gave them is contacted." in capsys.readouterr().err
+    )
+    work = tmp_path / "reports" / "2026-11" / "north_followups.csv"
+    frame = pd.read_csv(work, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert frame["response_id"].tolist() == ["2", "6"]  # file rows 2 and 6 said yes
+    assert frame["Email"].tolist() == ["a@example.com", "e@example.com"]

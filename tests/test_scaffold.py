@@ -1352,9 +1352,56 @@ def test_an_unread_consent_question_withholds_the_contact_details_offer(tmp_path
     assert (  # in the project's language (QA23)
         "  # 「Q5. ホテルからご連絡を差し上げてもよろしいですか。」は連絡の同意を尋ねていますが、\n"
         "  # その回答（'連絡してOK', 'NG'）が「はい／いいえ」と読めません。\n"
-        "  # エクスポートでYes/No（はい/いいえ）に直し、contactにこの列を指定してください。\n"
+        "  # 下のcontact:の行でどちらの回答が同意かを確かめ、contactにこの列を指定してください。\n"
         "  # それまでは連絡先の列を提案しません（断った人まで一覧に入るためです）。\n"
     ) in text
+    # PRIV56: the two answers proposed as the unit's own consent words, NG as the refusal.
+    assert (
+        "# 「Q5. ホテルからご連絡を差し上げてもよろしいですか。」\n"
+        "# の同意の答え方を2つの回答から読んだものです。\n"
+        "# 確かめてから下の行のコメントを外し、\n"
+        "# columns.contactに「Q5. ホテルからご連絡を差し上げてもよろしいですか。」を指定して"
+        "ください。\n"
+        "# contact:\n"
+        "#   consent_yes: [連絡してOK]\n"
+        "#   consent_no: [NG]\n"
+    ) in text
+
+
+def test_init_proposes_the_consent_answers_it_cannot_read(tmp_path: Path) -> None:
+    # PRIV56: "Happy to be contacted" / "Please don't" read as neither yes nor no; init lists
+    # them as the unit's own consent words (commented: a swapped pair would list the noes).
+    consent = "May we contact you about your answer?"
+    rows = [f"Submitted,Score,Why,{consent},Email"]
+    rows += [
+        f"2026-10-{1 + i % 28:02d} 09:{i % 60:02d},{i % 11},reason {i},"
+        f'"{"Please don" + chr(39) + "t" if i % 3 == 0 else "Happy to be contacted"}",'
+        f"guest{i}@example.com"
+        for i in range(40)
+    ]
+    export = tmp_path / "shop.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "  contact: null\n" in text
+    assert (
+        "# How 'May we contact you about your answer?' words consent, read from its two answers:\n"
+        "# check it, then uncomment these lines and set columns.contact to 'May we contact you\n"
+        "# about your answer?'.\n"
+        "# contact:\n"
+        "#   consent_yes: [Happy to be contacted]\n"
+        "#   consent_no: [Please don't]\n"
+    ) in text
+    # Uncommented as proposed, the project loads and reads those answers.
+    fixed = text.replace("  contact: null\n", f"  contact: '{consent}'\n")
+    fixed = fixed.replace("# contact:\n#   consent_yes", "contact:\n  consent_yes")
+    fixed = fixed.replace("#   consent_no", "  consent_no")
+    (tmp_path / "p" / "parameters" / "defaults.yaml").write_text(fixed, encoding="utf-8")
+    loaded = load_all(tmp_path / "p" / "parameters")
+    assert loaded.errors == []
+    unit = next(iter(loaded.units.values()))
+    words = unit.consent_words()
+    assert words.yes == {"happy to be contacted"} and words.no == {"please don't"}
 
 
 def test_no_answer_words_seen_in_the_score_column_are_written(tmp_path: Path) -> None:

@@ -11,9 +11,11 @@ from nps_kit.score import (
     _nps_of_masks,
     against_rest,
     compare,
+    complement_floor,
     control_chart,
     distribution,
     hide_below_floor,
+    hide_complement,
     nps,
     score_groups,
     segment,
@@ -296,11 +298,14 @@ def test_against_rest_compares_each_group_with_the_others_and_adjusts_with_bh():
     from nps_kit import stats
 
     scores = [10] * 40 + [0] * 10 + [10] * 20 + [0] * 30 + [10] * 25 + [8] * 25 + [3] * 3
-    groups = ["A"] * 50 + ["B"] * 50 + ["C"] * 50 + ["D"] * 3
+    scores += [9] * 2
+    # D and E (3 and 2) are hidden together: with D alone the secondary rule hides A too.
+    groups = ["A"] * 50 + ["B"] * 50 + ["C"] * 50 + ["D"] * 3 + ["E"] * 2
     table = against_rest(frame(scores, g=groups), by="g")
-    assert table["g"].tolist() == ["A", "B", "C", "D"]
-    # A against B + C + D: 40/0/10 vs 45/25/33 (promoters, passives, detractors).
-    a = stats.diff_test((40, 0, 10), (45, 25, 33))
+    assert table["g"].tolist() == ["A", "B", "C", "D", "E"]
+    assert not table["complementary"].any()
+    # A against B + C + D + E: 40/0/10 vs 47/25/33 (promoters, passives, detractors).
+    a = stats.diff_test((40, 0, 10), (47, 25, 33))
     assert table.loc[0, "diff_rest"] == pytest.approx(float(a.diff))
     assert table.loc[0, "diff_rest_low"] == pytest.approx(float(a.ci_low))
     assert table.loc[0, "p_value"] == pytest.approx(float(a.p_value))
@@ -428,3 +433,119 @@ def test_hide_below_floor_keeps_only_the_size_of_small_groups():
     assert math.isnan(per_row.iloc[2]["mentions"]) and per_row.iloc[2]["label"] == "none"
     none = hide_below_floor(table, "mentions", min_report_n=0)
     assert none.equals(table.assign(suppressed=False))
+
+
+def _partition(groups):
+    """A breakdown's table from (promoters, passives, detractors) per group."""
+    pro, pas, det = (np.array([g[k] for g in groups], dtype=float) for k in range(3))
+    return pd.DataFrame(
+        {
+            "group": [f"g{i}" for i in range(len(groups))],
+            "n": (pro + pas + det).astype(int),
+            "promoters": pro,
+            "passives": pas,
+            "detractors": det,
+            "nps": 100 * (pro - det) / np.maximum(pro + pas + det, 1),
+        }
+    )
+
+
+def _sums(sizes):
+    """Every (promoters, detractors) a set of groups of these sizes can hold between them."""
+    reach = {(0, 0)}
+    for k in sizes:
+        cells = [(p, d) for p in range(k + 1) for d in range(k + 1 - p)]
+        reach = {(a + p, b + d) for a, b in reach for p, d in cells}
+    return reach
+
+
+def _derivable(table, total_pro, total_det):
+    """The hidden groups whose promoters or detractors follow from what the report shows.
+
+    Shown: the unit's totals, every group's size, the shown groups' counts. Solved by brute
+    force: for each hidden group, every (promoters, detractors) it can hold such that the
+    other hidden groups can hold the rest.
+    """
+    hidden = table.loc[table["suppressed"] & (table["n"] > 0)]
+    shown = table.loc[~table["suppressed"]]
+    rest_pro = total_pro - shown["promoters"].sum()
+    rest_det = total_det - shown["detractors"].sum()
+    out = []
+    for i, row in hidden.iterrows():
+        others = _sums(int(k) for j, k in hidden["n"].items() if j != i)
+        k = int(row["n"])
+        fits = [
+            (p, d)
+            for p in range(k + 1)
+            for d in range(k + 1 - p)
+            if (rest_pro - p, rest_det - d) in others
+        ]
+        if len({p for p, _ in fits}) == 1 or len({d for _, d in fits}) == 1:
+            out.append(row["group"])
+    return out
+
+
+group_mixes = st.lists(
+    st.tuples(st.integers(0, 4), st.integers(0, 3), st.integers(0, 4)), min_size=1, max_size=5
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(groups=group_mixes, floor=st.integers(1, 9))
+def test_no_hidden_group_can_be_worked_out_from_the_total(groups, floor):
+    # PRIV56: a breakdown's groups partition the unit, whose total the headline shows. Before
+    # the secondary rule, a lone hidden group was the total minus the shown ones.
+    table = _partition(groups)
+    total_pro, total_det = int(table["promoters"].sum()), int(table["detractors"].sum())
+    out = hide_complement(table, "n", min_report_n=floor, keep=("group",))
+    assert out["n"].tolist() == table["n"].tolist()  # sizes stay
+    hidden = out.loc[out["suppressed"] & (out["n"] > 0)]
+    assert hidden[["promoters", "detractors", "nps"]].isna().all().all()
+    pool = int(hidden["n"].sum())
+    assert pool == 0 or pool >= floor or len(hidden) == (out["n"] > 0).sum()
+    pool_pro = total_pro - int(out.loc[~out["suppressed"], "promoters"].sum())
+    pool_det = total_det - int(out.loc[~out["suppressed"], "detractors"].sum())
+    alike = pool_pro in (0, pool) or pool_det in (0, pool)
+    whole = len(hidden) == 1 and pool == int(table["n"].sum())  # the headline itself
+    if not (alike or whole):
+        assert _derivable(out, total_pro, total_det) == []
+    # The groups hidden for the rule are the smallest shown ones, marked so.
+    extra = out.loc[out["complementary"]]
+    primary = out.loc[out["suppressed"] & ~out["complementary"]]
+    assert (primary["n"] < floor).all() and not (extra["n"] < floor).any()
+    still = out.loc[~out["suppressed"] & (out["n"] > 0), "n"]
+    if len(extra) and len(still):
+        assert extra["n"].max() <= still.min()
+
+
+def test_the_floor_alone_gives_a_lone_hidden_group_away():
+    # What the property above guards against, on the old rule: regions of 20, 15 and 3.
+    table = _partition([(12, 4, 4), (6, 6, 3), (0, 1, 2)])
+    old = hide_below_floor(table, "n", min_report_n=5)
+    assert _derivable(old, 18, 9) == ["g2"]
+    new = hide_complement(table, "n", min_report_n=5, keep=("group",))
+    assert new["suppressed"].tolist() == [False, True, True]
+    assert new["complementary"].tolist() == [False, True, False]
+    assert new["n"].tolist() == [20, 15, 3]
+    assert math.isnan(new.loc[1, "nps"]) and new.loc[0, "promoters"] == 12
+    assert _derivable(new, 18, 9) == []
+
+
+def test_complement_floor_hides_the_smallest_until_the_pool_reaches_the_floor():
+    assert complement_floor([20, 2, 6, 1, 9], 5).tolist() == [False, False, True, False, False]
+    # Two hidden groups that reach the floor together need no help; no floor, nothing.
+    assert not complement_floor([20, 3, 4], 5).any()
+    assert not complement_floor([20, 3], 0).any()
+    # Empty groups are neither hidden nor hide anything; ties go to the first.
+    assert complement_floor([0, 7, 7, 2], 5).tolist() == [False, True, False, False]
+    assert complement_floor([1, 1, 1], 5).tolist() == [False, False, False]
+
+
+def test_against_rest_hides_the_complement_and_leaves_it_out_of_the_tests():
+    data = frame([10] * 12 + [0] * 8 + [9] * 10 + [3] * 5 + [0, 0, 10], region=(
+        ["A"] * 20 + ["B"] * 15 + ["C"] * 3))  # fmt: skip
+    table = against_rest(data, by="region", min_report_n=5).set_index("region")
+    assert table["suppressed"].tolist() == [False, True, True]
+    assert table["complementary"].tolist() == [False, True, False]
+    assert table.loc["B", "n"] == 15 and math.isnan(table.loc["B", "promoters"])
+    assert math.isnan(table.loc["B", "p_value"]) and pd.isna(table.loc["B", "versus_unit"])

@@ -1489,3 +1489,34 @@ def test_a_unit_under_the_floor_shows_only_its_n_in_the_headline(
     bare = show(sections.headline_section, unit, min_report_n=0)
     assert t("overview.under_floor", lang, n=n, min_n=0) not in bare.html
     assert len(bare.figures) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "why_second"),
+    [
+        ("ja", "非表示（回答数不足のグループを合計から割り出せないように）：50代"),
+        (
+            "en",
+            "Hidden so that the groups with too few responses cannot be worked out from the "
+            "total: 50代",
+        ),
+    ],
+)
+def test_breakdown_hides_a_second_group_so_the_first_is_not_the_total_minus_the_rest(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language, why_second: str
+) -> None:
+    # PRIV56: 40代 20, 50代 15, 20代 3 in October. The headline shows the clinic's promoters and
+    # detractors; with 20代 alone hidden, its mix was the total minus 40代 and 50代.
+    rows = [("2026-10", "40代", 10)] * 12 + [("2026-10", "40代", 0)] * 8
+    rows += [("2026-10", "50代", 9)] * 10 + [("2026-10", "50代", 3)] * 5
+    rows += [("2026-10", "20代", 0)] * 3
+    unit = _clinic(tmp_path, rows)
+    unit = dataclasses.replace(unit, language=lang)
+    shown = show(sections.breakdowns, unit, [{"column": "age", "label": "年代"}])
+    table = shown.value["age"].set_index("age")
+    assert table["suppressed"].to_dict() == {"40代": False, "50代": True, "20代": True}
+    assert table["complementary"].to_dict() == {"40代": False, "50代": True, "20代": False}
+    assert table.loc["50代", "n"] == 15 and table.loc["50代", "nps"] != table.loc["50代", "nps"]
+    notes = [t.get_text() for fig in shown.figures for ax in fig.axes for t in ax.texts]
+    why_first = "非表示（回答数不足）：20代" if lang == "ja" else "Hidden (too few responses): 20代"
+    assert any(why_first in note and why_second in note for note in notes), notes

@@ -383,10 +383,14 @@ def test_breakdown_best_first_suppressed_last(responses: Path) -> None:
     assert shown["channel"].tolist() == ["store", "web", "app"]
     assert shown["nps"].tolist() == pytest.approx([100.0, -20.0, -100 / 3])
     hidden = breakdown_table(unit, "channel", min_report_n=2)
-    assert hidden["channel"].tolist() == ["web", "app", "store"]
-    assert hidden["suppressed"].tolist() == [False, False, True]
-    assert hidden["n"].tolist() == [5, 3, 1]
-    assert hidden["nps"].isna().tolist() == [False, False, True]
+    # store alone would be the unit minus web and app: app, the smallest shown, is hidden too
+    # (PRIV56), marked as hidden for that reason.
+    assert hidden["channel"].tolist()[0] == "web"
+    assert hidden["suppressed"].tolist() == [False, True, True]
+    by = hidden.set_index("channel")
+    assert by["n"].to_dict() == {"web": 5, "app": 3, "store": 1}
+    assert by["complementary"].to_dict() == {"web": False, "app": True, "store": False}
+    assert hidden["nps"].isna().tolist() == [False, True, True]
 
 
 @pytest.mark.parametrize(("language", "word"), [("ja", "（無回答）"), ("en", "(no answer)")])

@@ -100,7 +100,7 @@ def _run(args: argparse.Namespace) -> int:
     from nps_kit.errors import NpsKitError
     from nps_kit.followup import explode_options
     from nps_kit.load import load_responses, read_column_index
-    from nps_kit.score import nps, score_groups
+    from nps_kit.score import hide_complement, nps, score_groups
 
     if args.period and not args.date_column:
         raise NpsKitError(
@@ -159,6 +159,12 @@ def _run(args: argparse.Namespace) -> int:
             min_n=args.min_n,
             min_report_n=args.min_report_n,
         )
+        if not multi:
+            # One answer per response: the groups partition the responses whose total "(all)"
+            # shows, so a lone hidden group would be the total minus the others.
+            groups = hide_complement(
+                groups, "n", min_report_n=args.min_report_n, keep=(*keys, "n_eff")
+            )
         if args.period:
             keys = [*keys, "period"]
     excluded = {"missing": loaded.report.n_missing, "invalid": loaded.report.n_invalid}
@@ -320,6 +326,8 @@ def _table_row(labels: list[str], rec: dict[str, Any]) -> list[str]:
     note = ""
     if _number(rec["n"]) == 0:
         note = "no valid responses"
+    elif rec.get("complementary"):
+        note = "hidden: else a group under the floor follows from the total"
     elif rec.get("suppressed"):
         note = "hidden: n < floor"
     elif rec.get("small_sample"):

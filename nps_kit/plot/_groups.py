@@ -137,6 +137,7 @@ def _describe_groups(
     *,
     name_column: str,
     hidden: list[str],
+    complementary: Sequence[str] = (),
     lang: Language,
     title: str,
 ) -> None:
@@ -158,6 +159,8 @@ def _describe_groups(
         )
     ]
     facts += [nps_fact(h, np.nan, np.nan, np.nan, np.nan, lang=lang) for h in hidden]
+    colon = "：" if lang == "ja" else ": "
+    facts += [f"{h}{colon}{label('complementary', lang)}" for h in complementary]
     describe(ax, alt=alt_text(title, facts, lang), facts=facts)
 
 
@@ -212,7 +215,11 @@ def breakdown(
         position = shown[by].map(lambda v: rank.get(str(v), len(rank)))
         shown = shown.assign(_rank=position).sort_values("_rank", kind="stable")
     ax = new_axes(ax, rows=len(shown))
-    hidden_names = [str(v) for v in table.loc[hide, by]]
+    # Hidden for the secondary rule (score.hide_complement), not for too few responses.
+    second = bools(table["complementary"]) & hide if "complementary" in table.columns else None
+    first = hide if second is None else hide & ~second
+    hidden_names = [str(v) for v in table.loc[first, by]]
+    second_names = [] if second is None else [str(v) for v in table.loc[second, by]]
     if shown.empty:
         no_data(ax, lang=lang, title=title)
     else:
@@ -241,9 +248,20 @@ def breakdown(
             level=level,
         )
         top_legend(ax, [h for h, _ in entries], [t for _, t in entries], title=title)
-    if hidden_names:
-        note_below(ax, _w("hidden", lang, names=join_names(hidden_names, lang)))
-    _describe_groups(ax, shown, name_column=by, hidden=hidden_names, lang=lang, title=title)
+    notes = [_w("hidden", lang, names=join_names(hidden_names, lang))] if hidden_names else []
+    if second_names:
+        notes.append(_w("hidden_complementary", lang, names=join_names(second_names, lang)))
+    if notes:
+        note_below(ax, "\n".join(notes))
+    _describe_groups(
+        ax,
+        shown,
+        name_column=by,
+        hidden=hidden_names,
+        complementary=second_names,
+        lang=lang,
+        title=title,
+    )
     return ax
 
 
