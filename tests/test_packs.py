@@ -26,6 +26,10 @@ IDS = {
         "communication",
     ],
     "generic": ["service", "staff", "price", "quality", "usability", "speed", "communication"],
+    "food": [
+        "food", "menu", "order", "speed", "staff", "price", "cleanliness", "atmosphere",
+        "usability", "delivery", "communication",
+    ],
 }  # fmt: skip
 
 
@@ -565,7 +569,9 @@ def test_pack_playbook_holds_no_retail_actions(pack: str) -> None:
         *(a for d in playbook.drivers.values() for a in d.actions),
         *(a for entry in playbook.themes.values() for seg in segments for a in getattr(entry, seg)),
     ]
-    wrong = [a.en for a in actions if re.search(RETAIL_ONLY, f"{a.en} {a.ja}", re.IGNORECASE)]
+    # the food pack's own delivery theme (riders, delivery apps) may speak of delivery
+    retail_only = RETAIL_ONLY.replace("|deliver", "") if "delivery" in book.ids else RETAIL_ONLY
+    wrong = [a.en for a in actions if re.search(retail_only, f"{a.en} {a.ja}", re.IGNORECASE)]
     assert wrong == []
     assert "delivery" not in playbook.drivers
 

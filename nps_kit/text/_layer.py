@@ -26,7 +26,7 @@ weights are the package resource ``theme_layer.npz``, read here with numpy only;
 also records the packs' exclude patterns each language's models were trained beside
 (:func:`trained_excludes`: an exclude written since outranks the layer). A themes file of a
 unit's own gets the dictionaries alone unless it extends a pack (``ThemeBook.pack``), and so does
-a comment without letters.
+a comment without letters, and so does the food pack, which has no models yet (:func:`trained`).
 
 The features are those of scikit-learn's ``TfidfVectorizer`` as the training script configures
 it (``analyzer="char"`` / ``"char_wb"`` / word n-grams of ``[a-z0-9]+``, ``sublinear_tf``, l2
@@ -164,6 +164,17 @@ def _models() -> dict[str, _Model]:
                 str(data[f"{lang}_added_polarity"]),
             )
     return out
+
+
+def trained(pack: str | None) -> bool:
+    """Tell whether the resource holds models of ``pack`` for every language it reads.
+
+    A shipped pack without them (``food``: no labelled sets to train on yet) gets its
+    dictionaries and rules alone, as a unit's own themes file does: :func:`adjust` and
+    :func:`languages` treat it as ``None``, and ``tag_polarity`` applies no learned correction
+    to it (one trained on other packs' mentions).
+    """
+    return pack is not None and all(pack in model.packs for model in _models().values())
 
 
 @lru_cache(maxsize=1)
@@ -641,7 +652,7 @@ def languages(pack: str | None, texts: Sequence[str]) -> list[str | None]:
     For a shipped pack (``ThemeBook.pack``) the languages come from the layer's memory of the
     comments (computing any it has not seen); for ``None`` they are detected.
     """
-    if pack is None:
+    if pack is None or not trained(pack):
         return [_language_of(t) for t in texts]
     return [None if e is None else e[0] for e in _seen(pack, texts)]
 
@@ -666,10 +677,11 @@ def adjust(
     -------
     Adjustment
         The themes after the layer and those it added; ``hits`` unchanged (nothing added)
-        without a pack. ``ids`` has every theme of the pack; the layer leaves the others alone.
+        without a pack or for a pack the resource has no models of (:func:`trained`).
+        ``ids`` has every theme of the pack; the layer leaves the others alone.
     """
     hits = np.asarray(hits, dtype=bool)
-    if pack is None or not len(texts):
+    if pack is None or not len(texts) or not trained(pack):
         return Adjustment(hits, np.zeros_like(hits), ("",) * len(texts))
     if isinstance(texts, tuple) and _LAST:
         last_pack, last_ids, last_texts, last_hits, result = _LAST[0]

@@ -26,7 +26,7 @@ __all__ = ["PACKS", "PackFit", "best_pack", "coverage", "load_pack", "pack_files
 
 #: The shipped packs (see TAXONOMY in the README): retail & e-commerce, software/SaaS,
 #: banking & insurance, any other service.
-PACKS: tuple[str, ...] = ("retail", "saas", "finance", "generic")
+PACKS: tuple[str, ...] = ("retail", "saas", "finance", "generic", "food")
 
 
 def pack_files(pack: str) -> tuple[Path, Path]:
