@@ -425,6 +425,22 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Themes of this report: the {pack} pack (dictionaries, learned layer and polarity "
         "correction)",
     },
+    # A shipped pack the learned layers have no models of (FOOD57: food): its words alone.
+    "sections.method_themes_pack_rules": {
+        "ja": "このレポートのテーマ：テーマパック「{pack}」（辞書とルールのみ。このパックには"
+        "学習済みの層と評価の補正がまだありません）",
+        "en": "Themes of this report: the {pack} pack (dictionaries and rules alone: no learned "
+        "layer or polarity correction is trained for this pack yet)",
+    },
+    "sections.method_themes_extends_rules": {
+        "ja": (
+            "このレポートのテーマ：{file}（テーマパック「{pack}」を拡張。パックの辞書とルールのみ"
+            "（学習済みの層と評価の補正はまだありません）に、{own}件のテーマへの独自の語句と"
+            "{new}件の新しいテーマを追加）"
+        ),
+        "en": "Themes of this report: {file}, which extends the {pack} pack (its dictionaries "
+        "and rules alone, plus own words for {own} of its themes and {new} new themes)",
+    },
     # A theme pack's name as a report's reader reads it (QA21: 「generic」 in a Japanese report).
     "sections.pack.retail": {"ja": "小売", "en": "retail"},
     "sections.pack.saas": {"ja": "SaaS", "en": "saas"},

@@ -707,3 +707,42 @@ def test_generic_advice_fits_parking_and_asks_no_promoter_for_referrals_or_revie
     assert playbook.general.promoter[0].en == (
         "Thank promoters personally, ask what they value most, and keep doing it"
     )
+
+
+def test_best_pack_chooses_food_for_a_restaurant_but_not_for_a_hotel() -> None:
+    # FOOD57 (QA27: a restaurant chain's export read through generic had no theme for order
+    # accuracy, cleanliness or the menu).
+    restaurant = pd.Series(
+        [
+            "They forgot my fries again",
+            "Burger was cold and the bun soggy",
+            "Lovely waitress, food came out quick",
+            "Toilets were filthy",
+            "Too noisy to talk, tables crammed together",
+            "Not much on the menu for vegetarians",
+            "Pricey for the portion size",
+            "Uber Eats order turned up 40 minutes late",
+            "注文と違う品が来た",
+            "ラーメンが美味しかった。店員さんも親切",
+            "Great pizza, will be back",
+            "Booking on the app kept failing",
+        ]
+    )
+    assert best_pack(restaurant).pack == "food"
+    # a hotel's breakfast (1 comment in 11) is no restaurant: generic, as before the food pack
+    hotel = pd.Series(
+        [
+            "Lovely room and the front desk staff were so friendly",
+            "Great location near the station, will be back",
+            "Overpriced for what you get",
+            "Room wasn't ready until 5pm, waited ages at reception",
+            "Breakfast was cold and the coffee awful",
+            "Check-in was quick and easy",
+            "Charged twice and still waiting for the refund",
+            "Near the airport, handy for an early flight",
+            "Location was perfect for the conference",
+            "Good location, walkable to everything",
+            "We come every year for the festival",
+        ]
+    )
+    assert best_pack(hotel).pack == "generic"

@@ -601,7 +601,7 @@ def test_a_themes_file_that_extends_an_unknown_pack_is_refused(project: Path) ->
     path = write_unit(project, UNIT + "themes: sweep.yaml\n")
     assert error_of(path) == (
         "params/ec.yaml: themes: params/sweep.yaml: extends: unknown theme pack 'sass'; expected "
-        "one of retail, saas, finance, generic. Did you mean 'saas'?"
+        "one of retail, saas, finance, generic, food. Did you mean 'saas'?"
     )
 
 
@@ -610,7 +610,7 @@ def test_an_unknown_theme_pack_names_the_packs(project: Path) -> None:
     missing = (project / "params" / "sass").resolve()
     assert error_of(path) == (
         f"params/ec.yaml: themes: file not found: {missing}. Did you mean 'saas'? Use a theme pack "
-        "(retail, saas, finance, generic) or the path of a themes YAML file."
+        "(retail, saas, finance, generic, food) or the path of a themes YAML file."
     )
 
 

@@ -1969,7 +1969,7 @@ def test_init_says_the_comments_are_in_a_language_no_pack_reads(
     defaults = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert f"# {said}\n# Theme dictionaries: none of the bundled packs" in defaults
     assert (
-        f"themes: {said} None of the packs (retail, saas, finance, generic) reads them, so "
+        f"themes: {said} None of the packs (retail, saas, finance, generic, food) reads them, so "
         f"{themes} has no themes; keywords in their language written under en: there tag them "
         "(as mentions, without praise or complaint).\n"
     ) in capsys.readouterr().err

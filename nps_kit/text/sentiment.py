@@ -638,8 +638,8 @@ def theme_mentions(
     texts
         Comments (Japanese or English, mixed freely).
     pack
-        Theme pack (:data:`nps_kit.text.PACKS`): ``"retail"``, ``"saas"``, ``"finance"`` or
-        ``"generic"``.
+        Theme pack (:data:`nps_kit.text.PACKS`): ``"retail"``, ``"saas"``, ``"finance"``,
+        ``"generic"`` or ``"food"``.
     themes_path
         A custom themes YAML file; when given, ``pack`` is not used.
     segments
