@@ -46,6 +46,7 @@ from nps_kit.inspect import (
 )
 from nps_kit.ordinal import not_applicable
 from nps_kit.score import DEFAULT_MIN_REPORT_N
+from nps_kit.text._layer import trained
 from nps_kit.text.packs import PACKS
 
 __all__ = ["choose_theme_pack", "pack_extension", "project_from_export", "short_playbook_head"]
@@ -620,6 +621,13 @@ def _defaults_text(
         lines += [
             f"# Theme dictionaries: none of the bundled packs ({', '.join(PACKS)}) fits",
             "# these comments, so themes.yaml here has none (add your own there).",
+        ]
+    elif not trained(pack):  # the food pack: its words and rules alone
+        lines += [
+            f"# Theme dictionaries: the bundled '{pack}' pack, the one that fits these comments",
+            "# best (its words and rules alone: it has no learned layers yet), through",
+            "# themes.yaml beside this file: it extends the pack, so the words you add there are",
+            "# tagged too.",
         ]
     else:
         lines += [
@@ -1500,10 +1508,17 @@ def pack_extension(pack: str, *, written_by: str = "nps-kit init --from") -> str
     listed = textwrap.fill(
         ", ".join(ids) + ".", width=98, initial_indent="# ", subsequent_indent="# "
     )
-    return (
-        f"# Your own words for nps-kit's '{pack}' theme pack, written by `{written_by}`.\n"
+    uses = (
         "# defaults.yaml uses this file (`themes: themes.yaml`): the pack's themes and learned\n"
         "# layers, plus the words you write under `themes:` below. The pack's theme ids:\n"
+        if trained(pack)
+        else "# defaults.yaml uses this file (`themes: themes.yaml`): the pack's themes (its\n"
+        "# words and rules alone: it has no learned layers yet), plus the words you write\n"
+        "# under `themes:` below. The pack's theme ids:\n"
+    )
+    return (
+        f"# Your own words for nps-kit's '{pack}' theme pack, written by `{written_by}`.\n"
+        f"{uses}"
         f"{listed}\n"
         "# Keywords under one of them are added to that theme; a new id with a label is a new\n"
         "# theme. For example:\n"
