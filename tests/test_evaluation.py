@@ -370,8 +370,10 @@ UNIT14_RULES = {"en": (0.74, 0.62, 0.80), "ja": (0.71, 0.54, 0.75)}
 UNIT14_LAYER = {"en": (0.81, 0.69, 0.86), "ja": (0.70, 0.61, 0.83)}
 # Food set 1, read once at c08d86e's food pack (its dictionaries written before the set, FOOD57):
 # en 0.794/0.855/0.851, ja 0.777/0.848/0.843 (P/R/polarity), rules alone and whole tagger alike
-# (no learned layer for the pack). Floors 0.01 below, rounded down.
-FOOD1_FLOORS = {"en": (0.78, 0.84, 0.84), "ja": (0.76, 0.83, 0.83)}
+# (no learned layer for the pack). Its errors were then read and the general ones fixed, so it is
+# tuned on: en 0.925/0.945/0.851, ja 0.926/0.957/0.866 (in-sample, not estimates; the next food
+# set measures). Floors 0.01 below the tuned figures, rounded down.
+FOOD1_FLOORS = {"en": (0.91, 0.93, 0.84), "ja": (0.91, 0.94, 0.85)}
 # (precision, recall) per language: the old set has themes but no polarity
 OLD_TUNED = {"en": (0.98, 0.98), "ja": (0.98, 0.98)}
 # Answers to "What could we improve?" (theme_eval_imp12_{en,ja}.csv, 300 per language, written

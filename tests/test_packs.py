@@ -379,6 +379,25 @@ SENSES = [
     ("retail", "発送のお知らせが来た。荷物は翌日届いた", ["delivery", "communication"]),
     ("retail", "発送メールが来ない。届くのはいつなのか", ["delivery", "communication"]),
     ("retail", "定期コースの退会手続きが面倒すぎる", ["usability"]),
+    # FOOD57: the food pack's boundaries (docs/labelling.md): cold food after a wait is food and
+    # speed, a QR menu is usability, a customer's own lateness no wait, "friendly" alone staff,
+    # 物足りない no missing item, a hint at the wait asked for is communication, toilets beside
+    # the table are seating.
+    ("food", "They forgot my fries again", ["order"]),
+    ("food", "Waited 45 minutes for our food and it was cold", ["food", "speed"]),
+    ("food", "The QR menu was fiddly, would rather order with a person", ["usability"]),
+    ("food", "注文と違う品が来た", ["order"]),
+    ("food", "写真と実物が違った", ["food"]),
+    ("food", "Called to say we'd be 10 minutes late and they gave our table away", ["usability"]),
+    ("food", "Quick, friendly, cheap", ["speed", "staff", "price"]),
+    ("food", "味は悪くない。ただ量が少なめなので物足りない", ["food"]),
+    ("food", "ネギ抜きでお願いしたのにネギが乗ってた", ["order"]),
+    ("food", "Spent the evening laughing, the tiramisu was spot on", ["food"]),
+    ("food", "待ち時間の目安くらい教えてほしい", ["speed", "communication"]),
+    ("food", "Sat us right next to the toilets", ["atmosphere"]),
+    ("food", "The menus were sticky", ["cleanliness"]),
+    ("food", "店員さんが作り直してくれた", ["staff"]),
+    ("food", "Amazing tacos, great vibe", ["food", "atmosphere"]),
 ]
 
 
