@@ -432,6 +432,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Themes of this report: the {pack} pack (dictionaries and rules alone: no learned "
         "layer or polarity correction is trained for this pack yet)",
     },
+    "sections.method_themes_extends_rules_only": {
+        "ja": (
+            "このレポートのテーマ：{file}（テーマパック「{pack}」を拡張。パックの辞書とルールのみ"
+            "（学習済みの層と評価の補正はまだありません）を使い、独自の語句はまだありません）"
+        ),
+        "en": "Themes of this report: {file}, which extends the {pack} pack (its dictionaries "
+        "and rules alone, no learned layer or polarity correction yet; no words of its own yet)",
+    },
     "sections.method_themes_extends_rules": {
         "ja": (
             "このレポートのテーマ：{file}（テーマパック「{pack}」を拡張。パックの辞書とルールのみ"

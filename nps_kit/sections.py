@@ -1017,7 +1017,11 @@ def themes_used(book: ThemeBook, lang: Language) -> str:
     if book.path.resolve() == pack_files(book.pack)[0].resolve():
         return _w("method_themes_pack" if learned else "method_themes_pack_rules", lang, pack=pack)
     if not learned:
-        key = "method_themes_extends_rules"
+        key = (
+            "method_themes_extends_rules"
+            if book.own or book.new
+            else "method_themes_extends_rules_only"
+        )
     elif book.own or book.new:
         key = "method_themes_extends_more"
     else:

@@ -1399,6 +1399,12 @@ def test_the_method_says_a_pack_without_learned_layers_is_read_by_its_rules(
         "layer or polarity correction is trained for this pack yet)"
     )
     extends = tmp_path / "themes.yaml"
+    extends.write_text("version: 1\nextends: food\nthemes: {}\n", encoding="utf-8")
+    assert themes_used(load_themes(extends), "en") == (
+        "Themes of this report: themes.yaml, which extends the food service pack (its "
+        "dictionaries and rules alone, no learned layer or polarity correction yet; no words of "
+        "its own yet)"
+    )
     extends.write_text(
         "version: 1\nextends: food\nthemes:\n  food: {keywords: {en: [poutine]}}\n",
         encoding="utf-8",
