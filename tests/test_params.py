@@ -556,12 +556,13 @@ def test_followups_status_file_is_not_the_key(project: Path) -> None:
     )
 
 
-def test_a_theme_pack_brings_its_themes_and_playbook(project: Path) -> None:
+@pytest.mark.parametrize("pack", ["saas", "food"])
+def test_a_theme_pack_brings_its_themes_and_playbook(project: Path, pack: str) -> None:
     from nps_kit.text.packs import pack_files
 
-    path = write_unit(project, UNIT + "themes: saas\n")
+    path = write_unit(project, UNIT + f"themes: {pack}\n")
     unit = load_unit(path)
-    assert (unit.themes, unit.playbook) == pack_files("saas")
+    assert (unit.themes, unit.playbook) == pack_files(pack)
 
 
 def test_a_unit_playbook_wins_over_the_packs(project: Path) -> None:
