@@ -481,6 +481,14 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "そこに加えた語句でもテーマが付きます。",
     ),
     (
+        r"Theme dictionaries: the bundled '(?P<p>\w+)' pack, the one that fits these comments "
+        r"best \(its words and rules alone: it has no learned layers yet\), through themes\.yaml "
+        r"beside this file: it extends the pack, so the words you add there are tagged too\.",
+        r"テーマ辞書：このコメントに最もよく合う同梱の「\g<p>」パック（辞書とルールのみ。"
+        "学習済みの層はまだありません）を、このファイルの隣の themes.yaml を通して使います。"
+        "themes.yaml はパックを拡張するので、そこに加えた語もタグ付けされます。",
+    ),
+    (
         r"(?P<n>[\d,]+) of (?P<m>[\d,]+) comments are in languages no pack reads "
         r"\((?P<names>.+)\)\.",
         lambda m: (
@@ -579,6 +587,16 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         ),
     ),
     (
+        r"defaults\.yaml uses this file \(`themes: themes\.yaml`\): the pack's themes \(its "
+        r"words and rules alone: it has no learned layers yet\), plus the words you write under "
+        r"`themes:` below\. The pack's theme ids: (?P<ids>[\w, ]+)\.",
+        lambda m: (
+            "defaults.yaml はこのファイルを使います（`themes: themes.yaml`）。"
+            "パックのテーマ（辞書とルールのみ。学習済みの層はまだありません）に、下の `themes:` "
+            "に書いた言葉が加わります。パックのテーマID：" + "、".join(m["ids"].split(", ")) + "。"
+        ),
+    ),
+    (
         r"Keywords under one of them are added to that theme; a new id with a label is a new "
         r"theme\. For example:",
         "既存のIDの下に書いたキーワードはそのテーマに加わり、ラベル付きの新しいIDは新しいテーマに"
@@ -660,6 +678,14 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "どの業種でも取れる施策です。推奨者への紹介や公開レビューの依頼は入れていません："
         "業界によっては規則で制限されています（日本では医療広告の規則が、患者に推奨を促すことを"
         "制限しています）。規則が認める場合は、たとえば次を加えてください：",
+    ),
+    (
+        r"Actions every restaurant, café or takeaway can take\. Asking promoters for public "
+        r"reviews is left out: review sites' rules forbid rewarding reviews or asking only happy "
+        r"guests\. Where yours allow it, add for example:",
+        "飲食店・カフェ・テイクアウト店ならどこでも取れる施策です。推奨者への公開レビューの依頼は"
+        "入れていません：口コミサイトの規約は、レビューへの謝礼や満足した客だけへの依頼を"
+        "禁じています。規約が認める場合は、たとえば次を加えてください：",
     ),
     (
         r"usability's words cover getting there \(access, parking, location\), getting in touch "
@@ -868,13 +894,13 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (
         _literal(
-            "Themes for the free-text analysis: a shipped pack (retail, saas, finance, generic; "
-            "a pack also brings its playbook unless the unit file names one) or a themes YAML "
-            "file; null = retail. A file that starts with `extends: <pack>` adds its words to the "
-            "pack, keeps the pack's learned layers and brings its playbook too; any other file "
-            "gets the dictionaries alone."
+            "Themes for the free-text analysis: a shipped pack (retail, saas, finance, generic, "
+            "food; a pack also brings its playbook unless the unit file names one) or a themes "
+            "YAML file; null = retail. A file that starts with `extends: <pack>` adds its words to"
+            " the pack, keeps the pack's learned layers and brings its playbook too; any other "
+            "file gets the dictionaries alone."
         ),
-        "自由記述の分析に使うテーマ：同梱のパック（retail、saas、finance、generic。ユニットの"
+        "自由記述の分析に使うテーマ：同梱のパック（retail、saas、finance、generic、food。ユニットの"
         "ファイルがプレイブックを指定しなければ、パックのプレイブックも使います）か、テーマのYAML"
         "ファイル。null＝retail。`extends: <パック>` で始まるファイルはパックに語句を加え、"
         "パックの学習済みの層とプレイブックも使います。それ以外のファイルは辞書だけを使います。",

@@ -452,11 +452,36 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Themes of this report: the {pack} pack (dictionaries, learned layer and polarity "
         "correction)",
     },
+    # A shipped pack the learned layers have no models of (FOOD57: food): its words alone.
+    "sections.method_themes_pack_rules": {
+        "ja": "このレポートのテーマ：テーマパック「{pack}」（辞書とルールのみ。このパックには"
+        "学習済みの層と評価の補正がまだありません）",
+        "en": "Themes of this report: the {pack} pack (dictionaries and rules alone: no learned "
+        "layer or polarity correction is trained for this pack yet)",
+    },
+    "sections.method_themes_extends_rules_only": {
+        "ja": (
+            "このレポートのテーマ：{file}（テーマパック「{pack}」を拡張。パックの辞書とルールのみ"
+            "（学習済みの層と評価の補正はまだありません）を使い、独自の語句はまだありません）"
+        ),
+        "en": "Themes of this report: {file}, which extends the {pack} pack (its dictionaries "
+        "and rules alone, no learned layer or polarity correction yet; no words of its own yet)",
+    },
+    "sections.method_themes_extends_rules": {
+        "ja": (
+            "このレポートのテーマ：{file}（テーマパック「{pack}」を拡張。パックの辞書とルールのみ"
+            "（学習済みの層と評価の補正はまだありません）に、{own}件のテーマへの独自の語句と"
+            "{new}件の新しいテーマを追加）"
+        ),
+        "en": "Themes of this report: {file}, which extends the {pack} pack (its dictionaries "
+        "and rules alone, plus own words for {own} of its themes and {new} new themes)",
+    },
     # A theme pack's name as a report's reader reads it (QA21: 「generic」 in a Japanese report).
     "sections.pack.retail": {"ja": "小売", "en": "retail"},
     "sections.pack.saas": {"ja": "SaaS", "en": "saas"},
     "sections.pack.finance": {"ja": "金融", "en": "finance"},
     "sections.pack.generic": {"ja": "汎用", "en": "generic"},
+    "sections.pack.food": {"ja": "飲食", "en": "food service"},
     # What a reader sees where personal data was masked (the masks stay [PHONE] … in the
     # text the analysis reads; QA21: English markers in a Japanese report).
     "redacted.email": {"ja": "［メールアドレス］", "en": "[EMAIL]"},

@@ -46,6 +46,7 @@ from nps_kit.inspect import (
 )
 from nps_kit.ordinal import not_applicable
 from nps_kit.score import DEFAULT_MIN_REPORT_N
+from nps_kit.text._layer import trained
 from nps_kit.text.packs import PACKS
 
 __all__ = ["choose_theme_pack", "pack_extension", "project_from_export", "short_playbook_head"]
@@ -110,7 +111,7 @@ def choose_theme_pack(texts: pd.Series) -> str | None:
     """Return the shipped theme pack that fits ``texts``, or ``None`` when none does.
 
     The pack that tags the most comments (:func:`nps_kit.text.packs.best_pack`: retail, saas,
-    finance or generic) is chosen when it tags at least 40 % of the non-blank comments, spread
+    finance, generic or food) is chosen when it tags at least 40 % of the non-blank comments, spread
     over three or more themes that each tag at least 5 % of them. Otherwise no themes are
     applied, rather than dictionaries that do not fit (e-commerce delivery advice for a
     software survey).
@@ -625,6 +626,13 @@ def _defaults_text(
         lines += [
             f"# Theme dictionaries: none of the bundled packs ({', '.join(PACKS)}) fits",
             "# these comments, so themes.yaml here has none (add your own there).",
+        ]
+    elif not trained(pack):  # the food pack: its words and rules alone
+        lines += [
+            f"# Theme dictionaries: the bundled '{pack}' pack, the one that fits these comments",
+            "# best (its words and rules alone: it has no learned layers yet), through",
+            "# themes.yaml beside this file: it extends the pack, so the words you add there are",
+            "# tagged too.",
         ]
     else:
         lines += [
@@ -1552,10 +1560,17 @@ def pack_extension(pack: str, *, written_by: str = "nps-kit init --from") -> str
     listed = textwrap.fill(
         ", ".join(ids) + ".", width=98, initial_indent="# ", subsequent_indent="# "
     )
-    return (
-        f"# Your own words for nps-kit's '{pack}' theme pack, written by `{written_by}`.\n"
+    uses = (
         "# defaults.yaml uses this file (`themes: themes.yaml`): the pack's themes and learned\n"
         "# layers, plus the words you write under `themes:` below. The pack's theme ids:\n"
+        if trained(pack)
+        else "# defaults.yaml uses this file (`themes: themes.yaml`): the pack's themes (its\n"
+        "# words and rules alone: it has no learned layers yet), plus the words you write\n"
+        "# under `themes:` below. The pack's theme ids:\n"
+    )
+    return (
+        f"# Your own words for nps-kit's '{pack}' theme pack, written by `{written_by}`.\n"
+        f"{uses}"
         f"{listed}\n"
         "# Keywords under one of them are added to that theme; a new id with a label is a new\n"
         "# theme. For example:\n"

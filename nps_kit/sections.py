@@ -1063,6 +1063,7 @@ def themes_used(book: ThemeBook, lang: Language) -> str:
     >>> themes_used(load_pack("saas"), "en")
     'Themes of this report: the saas pack (dictionaries, learned layer and polarity correction)'
     """
+    from nps_kit.text._layer import trained
     from nps_kit.text.packs import pack_files
 
     if book.pack is None:
@@ -1072,10 +1073,21 @@ def themes_used(book: ThemeBook, lang: Language) -> str:
         pack = t(f"sections.pack.{book.pack}", lang)
     except KeyError:
         pack = book.pack
+    learned = trained(book.pack)  # the food pack has no learned layers: its rules alone
     if book.path.resolve() == pack_files(book.pack)[0].resolve():
-        return _w("method_themes_pack", lang, pack=pack)
+        return _w("method_themes_pack" if learned else "method_themes_pack_rules", lang, pack=pack)
+    if not learned:
+        key = (
+            "method_themes_extends_rules"
+            if book.own or book.new
+            else "method_themes_extends_rules_only"
+        )
+    elif book.own or book.new:
+        key = "method_themes_extends_more"
+    else:
+        key = "method_themes_extends"
     return _w(
-        "method_themes_extends_more" if book.own or book.new else "method_themes_extends",
+        key,
         lang,
         file=book.path.name,
         pack=pack,

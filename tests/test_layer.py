@@ -657,3 +657,29 @@ def test_the_verifier_drops_the_layers_doubtful_english_additions(monkeypatch) -
 
 def test_japanese_additions_are_not_vetted() -> None:
     assert "ja" not in _layer._VETTING
+
+
+def test_a_pack_without_models_gets_its_dictionaries_alone() -> None:
+    # FOOD57: the food pack has no models in theme_layer.npz nor polarity_layer.npz; the layer
+    # neither crashes on it nor adds another pack's themes, and the polarity correction trained
+    # on other packs' mentions leaves its polarities as the rules read them.
+    assert not _layer.trained("food") and _layer.trained("generic") and not _layer.trained(None)
+    book = load_pack("food")
+    texts = pd.Series(
+        [
+            "They forgot my fries and the burger was cold",
+            "Great people, would come again",
+            "注文と違う品が来た。店員さんは親切",
+            "Waited 40 minutes for a table",
+            "12345",
+        ],
+        dtype="string",
+    )
+    assert tag_themes(texts, book).equals(tag_themes(texts, book, learned=False))
+    scores = pd.Series([2, 9, 5, 0, 7])
+    segments = segment(scores)
+    with_layer = tag_polarity(texts, book, segments=segments)
+    assert with_layer.equals(tag_polarity(texts, book, segments=segments, learned=False))
+    hits = np.ones((2, len(book.ids)), dtype=bool)
+    done = _layer.adjust("food", book.ids, ("cold chips", "冷めてた"), hits)
+    assert done.found.all() and not done.added.any()

@@ -26,6 +26,10 @@ IDS = {
         "communication",
     ],
     "generic": ["service", "staff", "price", "quality", "usability", "speed", "communication"],
+    "food": [
+        "food", "menu", "order", "speed", "staff", "price", "cleanliness", "atmosphere",
+        "usability", "delivery", "communication",
+    ],
 }  # fmt: skip
 
 
@@ -381,6 +385,25 @@ SENSES = [
     # a size guide that cannot be found is usability, not faq
     ("retail", "The delivery driver left it in the rain", ["delivery"]),
     ("retail", "Size chart is impossible to find on the app", ["usability"]),
+    # FOOD57: the food pack's boundaries (docs/labelling.md): cold food after a wait is food and
+    # speed, a QR menu is usability, a customer's own lateness no wait, "friendly" alone staff,
+    # 物足りない no missing item, a hint at the wait asked for is communication, toilets beside
+    # the table are seating.
+    ("food", "They forgot my fries again", ["order"]),
+    ("food", "Waited 45 minutes for our food and it was cold", ["food", "speed"]),
+    ("food", "The QR menu was fiddly, would rather order with a person", ["usability"]),
+    ("food", "注文と違う品が来た", ["order"]),
+    ("food", "写真と実物が違った", ["food"]),
+    ("food", "Called to say we'd be 10 minutes late and they gave our table away", ["usability"]),
+    ("food", "Quick, friendly, cheap", ["speed", "staff", "price"]),
+    ("food", "味は悪くない。ただ量が少なめなので物足りない", ["food"]),
+    ("food", "ネギ抜きでお願いしたのにネギが乗ってた", ["order"]),
+    ("food", "Spent the evening laughing, the tiramisu was spot on", ["food"]),
+    ("food", "待ち時間の目安くらい教えてほしい", ["speed", "communication"]),
+    ("food", "Sat us right next to the toilets", ["atmosphere"]),
+    ("food", "The menus were sticky", ["cleanliness"]),
+    ("food", "店員さんが作り直してくれた", ["staff"]),
+    ("food", "Amazing tacos, great vibe", ["food", "atmosphere"]),
 ]
 
 
@@ -581,7 +604,9 @@ def test_pack_playbook_holds_no_retail_actions(pack: str) -> None:
         *(a for d in playbook.drivers.values() for a in d.actions),
         *(a for entry in playbook.themes.values() for seg in segments for a in getattr(entry, seg)),
     ]
-    wrong = [a.en for a in actions if re.search(RETAIL_ONLY, f"{a.en} {a.ja}", re.IGNORECASE)]
+    # the food pack's own delivery theme (riders, delivery apps) may speak of delivery
+    retail_only = RETAIL_ONLY.replace("|deliver", "") if "delivery" in book.ids else RETAIL_ONLY
+    wrong = [a.en for a in actions if re.search(retail_only, f"{a.en} {a.ja}", re.IGNORECASE)]
     assert wrong == []
     assert "delivery" not in playbook.drivers
 
@@ -717,3 +742,42 @@ def test_generic_advice_fits_parking_and_asks_no_promoter_for_referrals_or_revie
     assert playbook.general.promoter[0].en == (
         "Thank promoters personally, ask what they value most, and keep doing it"
     )
+
+
+def test_best_pack_chooses_food_for_a_restaurant_but_not_for_a_hotel() -> None:
+    # FOOD57 (QA27: a restaurant chain's export read through generic had no theme for order
+    # accuracy, cleanliness or the menu).
+    restaurant = pd.Series(
+        [
+            "They forgot my fries again",
+            "Burger was cold and the bun soggy",
+            "Lovely waitress, food came out quick",
+            "Toilets were filthy",
+            "Too noisy to talk, tables crammed together",
+            "Not much on the menu for vegetarians",
+            "Pricey for the portion size",
+            "Uber Eats order turned up 40 minutes late",
+            "注文と違う品が来た",
+            "ラーメンが美味しかった。店員さんも親切",
+            "Great pizza, will be back",
+            "Booking on the app kept failing",
+        ]
+    )
+    assert best_pack(restaurant).pack == "food"
+    # a hotel's breakfast (1 comment in 11) is no restaurant: generic, as before the food pack
+    hotel = pd.Series(
+        [
+            "Lovely room and the front desk staff were so friendly",
+            "Great location near the station, will be back",
+            "Overpriced for what you get",
+            "Room wasn't ready until 5pm, waited ages at reception",
+            "Breakfast was cold and the coffee awful",
+            "Check-in was quick and easy",
+            "Charged twice and still waiting for the refund",
+            "Near the airport, handy for an early flight",
+            "Location was perfect for the conference",
+            "Good location, walkable to everything",
+            "We come every year for the festival",
+        ]
+    )
+    assert best_pack(hotel).pack == "generic"

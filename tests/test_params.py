@@ -556,12 +556,13 @@ def test_followups_status_file_is_not_the_key(project: Path) -> None:
     )
 
 
-def test_a_theme_pack_brings_its_themes_and_playbook(project: Path) -> None:
+@pytest.mark.parametrize("pack", ["saas", "food"])
+def test_a_theme_pack_brings_its_themes_and_playbook(project: Path, pack: str) -> None:
     from nps_kit.text.packs import pack_files
 
-    path = write_unit(project, UNIT + "themes: saas\n")
+    path = write_unit(project, UNIT + f"themes: {pack}\n")
     unit = load_unit(path)
-    assert (unit.themes, unit.playbook) == pack_files("saas")
+    assert (unit.themes, unit.playbook) == pack_files(pack)
 
 
 def test_a_unit_playbook_wins_over_the_packs(project: Path) -> None:
@@ -601,7 +602,7 @@ def test_a_themes_file_that_extends_an_unknown_pack_is_refused(project: Path) ->
     path = write_unit(project, UNIT + "themes: sweep.yaml\n")
     assert error_of(path) == (
         "params/ec.yaml: themes: params/sweep.yaml: extends: unknown theme pack 'sass'; expected "
-        "one of retail, saas, finance, generic. Did you mean 'saas'?"
+        "one of retail, saas, finance, generic, food. Did you mean 'saas'?"
     )
 
 
@@ -610,7 +611,7 @@ def test_an_unknown_theme_pack_names_the_packs(project: Path) -> None:
     missing = (project / "params" / "sass").resolve()
     assert error_of(path) == (
         f"params/ec.yaml: themes: file not found: {missing}. Did you mean 'saas'? Use a theme pack "
-        "(retail, saas, finance, generic) or the path of a themes YAML file."
+        "(retail, saas, finance, generic, food) or the path of a themes YAML file."
     )
 
 

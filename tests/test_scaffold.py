@@ -2015,7 +2015,7 @@ def test_init_says_the_comments_are_in_a_language_no_pack_reads(
     defaults = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert f"# {said}\n# Theme dictionaries: none of the bundled packs" in defaults
     assert (
-        f"themes: {said} None of the packs (retail, saas, finance, generic) reads them, so "
+        f"themes: {said} None of the packs (retail, saas, finance, generic, food) reads them, so "
         f"{themes} has no themes; keywords in their language written under en: there tag them "
         "(as mentions, without praise or complaint).\n"
     ) in capsys.readouterr().err
@@ -2431,3 +2431,37 @@ def test_init_leaves_dedupe_false_for_exact_duplicates_without_an_id(tmp_path: P
     text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert "1 exact duplicate rows found." in text or "exact duplicate row" in text
     assert "\n  dedupe: false\n" in text
+
+
+def test_a_restaurant_export_gets_the_food_pack_without_a_claim_of_learned_layers(
+    tmp_path: Path,
+) -> None:
+    # FOOD57: QA27's restaurant chain got generic (no order accuracy, cleanliness or menu). The
+    # food pack fits; it has no learned layers, so the files init writes do not promise them.
+    comments = [
+        "They forgot my fries again",
+        "Burger was cold and the bun soggy",
+        "Lovely waitress, food came out quick",
+        "Toilets were filthy",
+        "Too noisy to talk, tables crammed together",
+        "Not much on the menu for vegetarians",
+        "Pricey for the portion size",
+        "Deliveroo order turned up 40 minutes late",
+        "Great pizza, will be back",
+        "Booking on the app kept failing",
+    ]
+    rows = "".join(
+        f"2026-10-{1 + i % 28:02d},{('Riverside', 'Airport', 'Market St')[i % 3]},{i % 11},"
+        f'"{comments[i % len(comments)]}"\n'
+        for i in range(90)
+    )
+    export = write_text(tmp_path / "diner.csv", "date,location,score,comment\n" + rows)
+    project_from_export(tmp_path / "diner", export)
+    folder = tmp_path / "diner" / "parameters"
+    themes = (folder / "themes.yaml").read_text(encoding="utf-8")
+    defaults = (folder / "defaults.yaml").read_text(encoding="utf-8")
+    assert "\nextends: food\n" in themes
+    assert "learned layers yet" in themes and "learned layers yet" in defaults
+    assert "themes and learned" not in themes and "with its learned layers" not in defaults
+    assert load_themes(folder / "themes.yaml").pack == "food"
+    assert load_all(folder).errors == []

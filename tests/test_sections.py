@@ -1383,6 +1383,39 @@ def test_a_japanese_report_names_the_theme_pack_in_japanese(pack: str, expected:
     assert themes_used(load_pack(pack), "en").startswith(f"Themes of this report: the {pack} pack")
 
 
+def test_the_method_says_a_pack_without_learned_layers_is_read_by_its_rules(
+    tmp_path: Path,
+) -> None:
+    # FOOD57: the food pack has no learned layer nor polarity correction (no labelled sets to
+    # train on yet); a report claiming them would overstate how its themes were read.
+    from nps_kit.sections import themes_used
+    from nps_kit.text import load_pack, load_themes
+
+    assert themes_used(load_pack("food"), "ja") == (
+        "このレポートのテーマ：テーマパック「飲食」（辞書とルールのみ。このパックには学習済みの層と"
+        "評価の補正がまだありません）"
+    )
+    assert themes_used(load_pack("food"), "en") == (
+        "Themes of this report: the food service pack (dictionaries and rules alone: no learned "
+        "layer or polarity correction is trained for this pack yet)"
+    )
+    extends = tmp_path / "themes.yaml"
+    extends.write_text("version: 1\nextends: food\nthemes: {}\n", encoding="utf-8")
+    assert themes_used(load_themes(extends), "en") == (
+        "Themes of this report: themes.yaml, which extends the food service pack (its "
+        "dictionaries and rules alone, no learned layer or polarity correction yet; no words of "
+        "its own yet)"
+    )
+    extends.write_text(
+        "version: 1\nextends: food\nthemes:\n  food: {keywords: {en: [poutine]}}\n",
+        encoding="utf-8",
+    )
+    assert themes_used(load_themes(extends), "en") == (
+        "Themes of this report: themes.yaml, which extends the food service pack (its "
+        "dictionaries and rules alone, plus own words for 1 of its themes and 0 new themes)"
+    )
+
+
 def test_a_segment_without_respondents_gives_the_summary_no_action(
     show: Callable[..., Shown], tmp_path: Path
 ) -> None:

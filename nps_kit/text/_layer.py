@@ -1,32 +1,31 @@
 """The learned theme layer: over the dictionaries, drop a doubtful hit or add a missed theme.
 
-For the shipped packs (retail, saas, finance, generic) a logistic regression per language and
-theme reads the words of a comment — Japanese character 1–3-grams, English lemma uni- and
+For the shipped packs (retail, saas, finance, generic; not food) a logistic regression per language
+and theme reads the words of a comment — Japanese character 1–3-grams, English lemma uni- and
 bigrams plus character 3–5-grams within words, TF-IDF weighted — and the pack, and gives the
-probability that a person would tag the theme. A theme the dictionaries found is dropped when
-that probability is below the language's ``t_drop``; one they did not find is added when it is
-at least ``t_add``; how an added theme gets its polarity is chosen per language too
-(:class:`Adjustment`). In English a second, small model then vets each added theme
-(:func:`_vet_additions`: a logistic regression on the addition's probability, the comment's other
-themes and whether the added one is a known wrong neighbour of one of them), which raises
-precision at no cost in F1 on sets the layer never saw (``benchmarks/addition_vet_eval.py``).
-The English models (round 8) were trained on every readable labelled comment of ``tests/data``
-(training sets 9 to 26, the spent blind sets 9-13 and 15-21, named in
-``benchmarks/labelled_sets.py``) with round 5's design and choices, the Japanese (round 11) on
-the same and training set 27 and blind sets 22-24, with round 5's design and the thresholds
-chosen again by round 7's procedure (``benchmarks/train_theme_model.py``, which states the
-design, how round 5 chose the thresholds under a precision floor on new industries, and the
+probability that a person would tag the theme. A theme the dictionaries found is dropped when that
+probability is below the language's ``t_drop``; one they did not find is added when it is at least
+``t_add``; how an added theme gets its polarity is chosen per language too (:class:`Adjustment`).
+In English a second, small model then vets each added theme (:func:`_vet_additions`: a logistic
+regression on the addition's probability, the comment's other themes and whether the added one is a
+known wrong neighbour of one of them), which raises precision at no cost in F1 on sets the layer
+never saw (``benchmarks/addition_vet_eval.py``). The English models (round 8) were trained on every
+readable labelled comment of ``tests/data`` (training sets 9 to 26, the spent blind sets 9-13 and
+15-21, named in ``benchmarks/labelled_sets.py``) with round 5's design and choices, the Japanese
+(round 11) on the same and training set 27 and blind sets 22-24, with round 5's design and the
+thresholds chosen again by round 7's procedure (``benchmarks/train_theme_model.py``, which states
+the design, how round 5 chose the thresholds under a precision floor on new industries, and the
 honest estimates: round 7 over round 5, blind set 20 held out, whole-tagger theme F1 en 0.754 ->
-0.771, ja 0.806 -> 0.820, decision set 26 en 0.787 -> 0.816, ja 0.819 -> 0.848; round 8 over
-round 7, blind set 21 held out, en 0.784 -> 0.780, ja 0.817 -> 0.823, decision set 27 en 0.830
--> 0.838 (shipped), ja 0.841 -> 0.839 (not); round 11 over round 7 (ja) and 8 (en), blind set
-24 held out, en 0.826 -> 0.828, ja 0.822 -> 0.831, decision set 28 en 0.826 -> 0.834 (not shipped:
-polarity 0.847 -> 0.841), ja 0.819 -> 0.827 (shipped), ``benchmarks/layers_round10.py``); their
-weights are the package resource ``theme_layer.npz``, read here with numpy only; the resource
-also records the packs' exclude patterns each language's models were trained beside
-(:func:`trained_excludes`: an exclude written since outranks the layer). A themes file of a
-unit's own gets the dictionaries alone unless it extends a pack (``ThemeBook.pack``), and so does
-a comment without letters.
+0.771, ja 0.806 -> 0.820, decision set 26 en 0.787 -> 0.816, ja 0.819 -> 0.848; round 8 over round
+7, blind set 21 held out, en 0.784 -> 0.780, ja 0.817 -> 0.823, decision set 27 en 0.830 -> 0.838
+(shipped), ja 0.841 -> 0.839 (not); round 11 over round 7 (ja) and 8 (en), blind set 24 held out,
+en 0.826 -> 0.828, ja 0.822 -> 0.831, decision set 28 en 0.826 -> 0.834 (not shipped: polarity
+0.847 -> 0.841), ja 0.819 -> 0.827 (shipped), ``benchmarks/layers_round10.py``); their weights are
+the package resource ``theme_layer.npz``, read here with numpy only; the resource also records the
+packs' exclude patterns each language's models were trained beside (:func:`trained_excludes`: an
+exclude written since outranks the layer). A themes file of a unit's own gets the dictionaries
+alone unless it extends a pack (``ThemeBook.pack``), and so does a comment without letters, and so
+does the food pack, which has no models yet (:func:`trained`).
 
 The features are those of scikit-learn's ``TfidfVectorizer`` as the training script configures
 it (``analyzer="char"`` / ``"char_wb"`` / word n-grams of ``[a-z0-9]+``, ``sublinear_tf``, l2
@@ -164,6 +163,17 @@ def _models() -> dict[str, _Model]:
                 str(data[f"{lang}_added_polarity"]),
             )
     return out
+
+
+def trained(pack: str | None) -> bool:
+    """Tell whether the resource holds models of ``pack`` for every language it reads.
+
+    A shipped pack without them (``food``: no labelled sets to train on yet) gets its
+    dictionaries and rules alone, as a unit's own themes file does: :func:`adjust` and
+    :func:`languages` treat it as ``None``, and ``tag_polarity`` applies no learned correction
+    to it (one trained on other packs' mentions).
+    """
+    return pack is not None and all(pack in model.packs for model in _models().values())
 
 
 @lru_cache(maxsize=1)
@@ -641,7 +651,7 @@ def languages(pack: str | None, texts: Sequence[str]) -> list[str | None]:
     For a shipped pack (``ThemeBook.pack``) the languages come from the layer's memory of the
     comments (computing any it has not seen); for ``None`` they are detected.
     """
-    if pack is None:
+    if pack is None or not trained(pack):
         return [_language_of(t) for t in texts]
     return [None if e is None else e[0] for e in _seen(pack, texts)]
 
@@ -666,10 +676,11 @@ def adjust(
     -------
     Adjustment
         The themes after the layer and those it added; ``hits`` unchanged (nothing added)
-        without a pack. ``ids`` has every theme of the pack; the layer leaves the others alone.
+        without a pack or for a pack the resource has no models of (:func:`trained`).
+        ``ids`` has every theme of the pack; the layer leaves the others alone.
     """
     hits = np.asarray(hits, dtype=bool)
-    if pack is None or not len(texts):
+    if pack is None or not len(texts) or not trained(pack):
         return Adjustment(hits, np.zeros_like(hits), ("",) * len(texts))
     if isinstance(texts, tuple) and _LAST:
         last_pack, last_ids, last_texts, last_hits, result = _LAST[0]

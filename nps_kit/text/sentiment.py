@@ -71,6 +71,7 @@ from nps_kit.text._improvement import (
     awaits_judgement,
     improvement_score,
 )
+from nps_kit.text._layer import trained
 from nps_kit.text._match import (
     Hits,
     ThemeMatcher,
@@ -539,7 +540,8 @@ def _tag_polarity(
     silent = np.zeros(len(unique) + 1, dtype=bool)  # comments that judge nothing at all
     # The learned polarity correction: shipped packs, with segments only. It reads where each
     # theme is named, which the loop below records only then.
-    correcting = correct and asks == "reason" and segments is not None and book.pack is not None
+    # A pack without models (food) keeps the rules' polarity: the correction never read its themes.
+    correcting = correct and asks == "reason" and segments is not None and trained(book.pack)
     places: dict[str, _Split] = {}
     keep = places if correcting else None
     for row, text in enumerate(unique):
@@ -636,8 +638,8 @@ def theme_mentions(
     texts
         Comments (Japanese or English, mixed freely).
     pack
-        Theme pack (:data:`nps_kit.text.PACKS`): ``"retail"``, ``"saas"``, ``"finance"`` or
-        ``"generic"``.
+        Theme pack (:data:`nps_kit.text.PACKS`): ``"retail"``, ``"saas"``, ``"finance"``,
+        ``"generic"`` or ``"food"``.
     themes_path
         A custom themes YAML file; when given, ``pack`` is not used.
     segments
