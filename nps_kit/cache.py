@@ -404,6 +404,7 @@ def read_rows(
     unit_values: Sequence[object] | None = None,
     start: pd.Timestamp | None = None,
     end: pd.Timestamp | None = None,
+    columns: Sequence[str] | None = None,
 ) -> LoadResult:
     """Read one unit's rows (and months) from the cache.
 
@@ -417,6 +418,10 @@ def read_rows(
     start, end
         Keep rows dated in ``[start, end)``; rows without a readable date are always kept (the
         data-quality section counts them).
+    columns
+        Read only these of the export's columns (those the cache lacks are left out) and the
+        loader's ``nps_*`` columns; ``None`` reads every column. ``nps-kit alerts`` reads the
+        few it needs (FIX61).
 
     Returns
     -------
@@ -444,7 +449,16 @@ def read_rows(
             window = window & (date < pd.Timestamp(end).to_datetime64())
         window = window | date.is_null()
         condition = window if condition is None else condition & window
-    table = ds.dataset(cache.path, format="parquet").to_table(filter=condition)
+    dataset = ds.dataset(cache.path, format="parquet")
+    names = None
+    if columns is not None:
+        wanted = set(columns)
+        names = [
+            n
+            for n in dataset.schema.names
+            if n in wanted or (n.startswith("nps_") and n != UNIT_KEY)
+        ]
+    table = dataset.to_table(columns=names, filter=condition)
     for index, field in enumerate(table.schema):
         if pa.types.is_dictionary(field.type):  # encoded by build_cache, text in the export
             table = table.set_column(

@@ -1400,3 +1400,40 @@ def test_offset_times_are_listed_oldest_first_by_the_moment_answered(tmp_path: P
     assert list(rows["response_id"]) == ["880101", "880100"]
     # Shown as written, each at its own clock.
     assert [str(d)[:16] for d in rows["date"]] == ["2026-11-30 03:07", "2026-11-29 21:37"]
+
+
+def test_three_units_of_one_export_are_read_from_one_parse(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nps_kit.load import parse_count
+
+    # Every unit alerts, with one language: one set of loader options for the export.
+    params = project / "parameters"
+    for unit, name in (("ec", "EC事業部"), ("cloud", "Cloud Platform"), ("stores", "店舗事業部")):
+        (params / f"{unit}.yaml").write_text(
+            f"name: {name}\nlanguage: ja\n"
+            f"data: {{filter: {{column: business_unit, values: [{name}]}}}}\n"
+            f"alerts: {{to: [{unit}@example.com]}}\n",
+            encoding="utf-8",
+        )
+    monkeypatch.delenv("NPS_KIT_SMTP_HOST", raising=False)
+    before = parse_count()
+    assert alerts(project, "--dry-run") == 0
+    assert parse_count() - before == 1
+    assert len(list((project / "reports" / ".cache").glob("*.parquet"))) == 1
+
+
+def test_alerts_after_a_run_read_the_run_s_cache_and_parse_nothing(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nps_kit.load import parse_count
+    from nps_kit.run import unit_caches
+
+    monkeypatch.delenv("NPS_KIT_SMTP_HOST", raising=False)
+    units = list(load_all(project / "parameters").units.values())
+    unit_caches(units, cache_dir=project / "reports" / ".cache")  # as `nps-kit run --all`
+    before = parse_count()
+    assert alerts(project, "--dry-run") == 0
+    assert parse_count() == before
+    outbox = sorted(p.name for p in (project / "reports" / "alerts" / "outbox").glob("*.eml"))
+    assert outbox == ["cloud.eml", "ec.eml"]
