@@ -921,11 +921,22 @@ class _Export:
         from nps_kit.cache import read_rows
 
         wanted = unit.data.filter
+        used = [unit.frame_column(c) for c in unit.used_columns().values()]
         return read_rows(
             self.cache,
             unit_values=wanted.values if wanted is not None else None,
-            columns=[unit.frame_column(c) for c in unit.used_columns().values()],
+            # The consent-like questions too (contactable_detractors reads them when no
+            # columns.contact is set) and the columns of places (zone_hint).
+            columns=[*used, *self.cache.places, *self._consent_like()],
         )
+
+    def _consent_like(self) -> list[str]:
+        import pyarrow.parquet as pq
+
+        from nps_kit._consent import CONSENT_NAME
+
+        names = pq.read_schema(self.cache.path).names
+        return [n for n in names if CONSENT_NAME.search(n)]
 
     def timed(self) -> bool:
         """Whether the export's dates have a time of day (:func:`has_time_of_day`)."""
