@@ -77,7 +77,7 @@ def make_project(folder: Path) -> Path:
     )
     params = folder / "logi" / "parameters"
     for unit in params.glob("*.yaml"):
-        if unit.name != "defaults.yaml":
+        if "\nunit: " in unit.read_text(encoding="utf-8"):  # not defaults, themes, playbook
             with unit.open("a", encoding="utf-8") as stream:
                 stream.write(f"\nalerts:\n  to: [alerts-{unit.stem}@example.com]\n")
     return params
@@ -107,7 +107,10 @@ def alerts_cpu(code: Path, params: Path, output: Path, *, fresh: bool = True) ->
         cwd=output.parent,  # no .env: nothing is sent
         env={**os.environ, "PYTHONPATH": str(code), "NPS_KIT_SMTP_HOST": ""},
     )
-    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+    found = dict(json.loads(done.stdout.strip().splitlines()[-1]))
+    if not found["units"]:
+        raise SystemExit(f"no units in {params}: {done.stderr[-2000:]}")
+    return found
 
 
 def messages(outbox: Path) -> dict[str, tuple[object, ...]]:
