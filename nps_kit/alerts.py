@@ -710,7 +710,7 @@ def send_alerts(
     outcomes: list[AlertOutcome] = []
     # Each export parsed once per loader options for every unit (the cache 'run' reads, reused
     # when 'run' built it), each unit's rows read from it: not the whole export per unit (FIX61).
-    caches = _caches(units, output=output, data=data)
+    caches = _Caches(units, output=output, data=data)
     exports: dict[Path, _Export] = {}
     with contextlib.ExitStack() as stack:
         lock = folder / ".alerts.lock"
@@ -869,26 +869,33 @@ def send_alerts(
     return summary
 
 
-def _caches(
-    units: Sequence[UnitParameters], *, output: Path, data: Path | None
-) -> dict[str, ExportCache]:
-    """Return the export cache of each unit that alerts, parsing each export once.
+class _Caches:
+    """The export cache of each unit that alerts, built when its first unit comes (FIX61).
 
     The cache is ``nps-kit run``'s (``<output>/.cache``, built from every unit's columns), so
     a daily alert after a run parses nothing, and one without a run parses each export once
-    per loader options, whatever the number of units.
+    per loader options, whatever the number of units. Built unit by unit, as the export was
+    read before: a unit whose export cannot be read stops the alerts there, after the units
+    before it were alerted.
     """
-    from nps_kit.run import CACHE_DIR, unit_caches
 
-    alerting = [u.unit for u in units if _skip(u) is None and alerts_blocker(u) is None]
-    if not alerting:
-        return {}
-    return unit_caches(
-        units,
-        cache_dir=output / CACHE_DIR,
-        read=lambda unit: _data_options(unit, data),
-        only=alerting,
-    )
+    def __init__(self, units: Sequence[UnitParameters], *, output: Path, data: Path | None) -> None:
+        self.units = units
+        self.folder = output
+        self.data = data
+        self.built: dict[str, ExportCache] = {}
+
+    def __getitem__(self, unit: str) -> ExportCache:
+        from nps_kit.run import CACHE_DIR, unit_caches
+
+        if unit not in self.built:
+            self.built |= unit_caches(
+                self.units,
+                cache_dir=self.folder / CACHE_DIR,
+                read=lambda u: _data_options(u, self.data),
+                only=[unit],
+            )
+        return self.built[unit]
 
 
 class _Export:

@@ -1166,7 +1166,8 @@ def unit_caches(
     DataError
         When an export cannot be read as the parameters say.
     """
-    hashes = {path: _sha256(path) for path in {read(u)[0] for u in units}}
+    wanted = {read(u)[0] for u in units if only is None or u.unit in only}
+    hashes = {path: _sha256(path) for path in wanted}
     return _build_caches(units, hashes, Path(cache_dir), read=read, only=only)
 
 
