@@ -328,6 +328,37 @@ def _written(offset: pd.Timedelta) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+def _zone_of(value: str, *, coded: bool) -> str | None:
+    """Return the zone of one lower-cased answer that names a place (or a locale), else ``None``."""
+    locale = _LOCALE.match(value)
+    if locale is not None:
+        return _CODES.get(locale.group(1).lower())
+    return _PLACES.get(value) or (_CODES.get(value) if coded else None)
+
+
+def place_columns(responses: pd.DataFrame) -> tuple[str, ...]:
+    """Return the columns :func:`zone_hint` could read a place from in some of the rows.
+
+    Those of text whose answers name a place of a known zone at least once: a unit's rows of
+    any other column give no hint. ``nps-kit run``'s cache keeps them, so alerts read from it
+    find the zone the unit's rows point to, as from the export (FIX61).
+    """
+    found = []
+    for column in responses.columns:
+        values = responses[column]
+        if str(column).startswith("nps_") or not (
+            pd.api.types.is_object_dtype(values)
+            or pd.api.types.is_string_dtype(values)
+            or isinstance(values.dtype, pd.CategoricalDtype)
+        ):
+            continue
+        distinct = pd.Series(values.dropna().unique()).astype(str).str.strip().str.lower()
+        coded = _COUNTRY_HEADER.search(str(column)) is not None
+        if any(_zone_of(v, coded=coded) is not None for v in distinct.unique() if v):
+            found.append(str(column))
+    return tuple(found)
+
+
 def _places(values: pd.Series, column: str) -> ZoneHint | None:
     """Return the zone of a column whose answers are places of one zone, else ``None``."""
     if not (
@@ -342,14 +373,7 @@ def _places(values: pd.Series, column: str) -> ZoneHint | None:
     if not len(counts) or len(counts) > 60:
         return None
     coded = _COUNTRY_HEADER.search(column) is not None
-
-    def zone_of(value: str) -> str | None:
-        locale = _LOCALE.match(value)
-        if locale is not None:
-            return _CODES.get(locale.group(1).lower())
-        return _PLACES.get(value) or (_CODES.get(value) if coded else None)
-
-    zones = {value: zone_of(value) for value in counts.index}
+    zones = {value: _zone_of(value, coded=coded) for value in counts.index}
     named = {zone for zone in zones.values() if zone is not None}
     if len(named) != 1:
         return None

@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -51,7 +51,7 @@ from nps_kit.closed_loop import (
 )
 from nps_kit.errors import ConfigError, MailError, NpsKitError
 from nps_kit.i18n import t
-from nps_kit.load import LoadResult, load_responses
+from nps_kit.load import LoadResult
 from nps_kit.mail.compose import ComposedMessage
 from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
 from nps_kit.mail.log import set_aside_stale, write_eml
@@ -67,6 +67,10 @@ from nps_kit.params import Breakdown, UnitParameters
 from nps_kit.periods import late_export
 from nps_kit.text.tokens import said
 from nps_kit.unit import CONSENT_HINT, consent_problem, consent_unread, select_unit_rows
+
+if TYPE_CHECKING:
+    from nps_kit._consent import ConsentWords
+    from nps_kit.cache import ExportCache
 
 __all__ = [
     "ALERTS_DIR",
@@ -337,6 +341,7 @@ def new_detractors(
     source: Path,
     since: dt.datetime,
     already: Alerted,
+    timed: bool | None = None,
 ) -> pd.DataFrame:
     """Return the unit's contactable detractors since ``since`` not yet alerted.
 
@@ -356,6 +361,10 @@ def new_detractors(
     already
         The responses alerted before (:meth:`AlertLog.alerted`): by id and time, so a new
         response from an id alerted before is new.
+    timed
+        Whether the whole export's dates have a time of day
+        (:func:`nps_kit._values.has_time_of_day`); ``None`` asks ``loaded``, which then must
+        be the whole export, not the unit's rows alone.
 
     Returns
     -------
@@ -454,7 +463,7 @@ def new_detractors(
     keys = table[list(URGENCY)].assign(date=instants[table.index])
     table = table.loc[keys.sort_values(list(URGENCY), kind="stable").index]
     # Date-only exports are read as midnight: show their dates without a made-up 00:00.
-    timed = has_time_of_day(loaded.data["nps_date"])
+    timed = has_time_of_day(loaded.data["nps_date"]) if timed is None else timed
     # The playbook's first action: call within CALL_WITHIN_HOURS of the response; already
     # past when the e-mail goes (a weekly --since, a late cron): said, not only dated. Shown
     # at the answer's clock, judged at its instant (the unit's now is UTC's without a zone).
@@ -700,8 +709,11 @@ def send_alerts(
     sender = _sender(settings)
     log = AlertLog(folder / "alerted.jsonl")
     now = now or dt.datetime.now(dt.UTC)
-    loaded: dict[tuple[object, ...], LoadResult] = {}
     outcomes: list[AlertOutcome] = []
+    # Each export parsed once per loader options for every unit (the cache 'run' reads, reused
+    # when 'run' built it), each unit's rows read from it: not the whole export per unit (FIX61).
+    caches = _Caches(units, output=output, data=data)
+    exports: dict[Path, _Export] = {}
     with contextlib.ExitStack() as stack:
         lock = folder / ".alerts.lock"
         stack.enter_context(
@@ -731,32 +743,29 @@ def send_alerts(
                 outcomes.append(AlertOutcome(unit.unit, "cannot_alert", detail=blocker))
                 echo(_cannot_alert(unit, blocker))
                 continue
-            path, options = _data_options(unit, data)
-            key = (str(path), *sorted(options.items()))
-            if key not in loaded:
-                loaded[key] = load_responses(path, **options)  # type: ignore[arg-type]
+            path, _ = _data_options(unit, data)
+            cache = caches[unit.unit]
+            export = exports.get(cache.path) or exports.setdefault(cache.path, _Export(cache))
             consent = unit.frame_column(unit.columns.contact or "")
-            if consent in loaded[key].data.columns and (
-                problem := consent_problem(
-                    loaded[key].data[consent],
-                    column=unit.column(unit.columns.contact or ""),
-                    words=unit.consent_words(),
+            words = unit.consent_words()
+            if unit.columns.contact is not None and (
+                problem := export.consent_problem(
+                    consent, column_name=unit.column(unit.columns.contact), words=words
                 )
             ):
                 outcomes.append(AlertOutcome(unit.unit, "cannot_alert", detail=problem))
                 echo(f"{unit.unit}: error: {problem} {CONSENT_HINT}")
                 continue
-            if consent in loaded[key].data.columns and (
-                unread := consent_unread(
-                    loaded[key].data[consent],
-                    column=unit.column(unit.columns.contact or ""),
-                    words=unit.consent_words(),
+            if unit.columns.contact is not None and (
+                unread := export.consent_unread(
+                    consent, column_name=unit.column(unit.columns.contact), words=words
                 )
             ):
                 echo(f"{unit.unit}: warning: {unread}")
             assert unit.columns.id is not None  # alerts_blocker checked it
+            unit_rows = export.unit_rows(unit)
             own = select_unit_rows(
-                loaded[key].data,
+                unit_rows.data,
                 column=unit.data.filter.column if unit.data.filter else None,
                 values=unit.data.filter.values if unit.data.filter else (),
                 source=path,
@@ -765,20 +774,21 @@ def send_alerts(
                 own[unit.frame_column(unit.columns.id)],
                 column=unit.columns.id,
                 language=unit.language,
-                exact=repeats_are_exact(loaded[key].report),
+                exact=repeats_are_exact(export.cache.report),
             )
             if said:  # a columns.id set by hand that repeats: what alerts do then (FIX37)
                 echo(f"{unit.unit}: warning: {said}")
             rows = new_detractors(
                 unit,
-                loaded[key],
+                unit_rows,
                 source=path,
                 since=since,
                 already=Alerted() if resend else log.alerted(unit.unit),
+                timed=export.timed(),
             )
             ids = tuple(rows["response_id"])
             keys = tuple(rows["response_key"])
-            offsets = export_offsets(unit, loaded[key])
+            offsets = export.offsets(unit)
             assumed = clock.zone_assumed(unit.language, unit.timezone)
             if not ids:
                 outcomes.append(AlertOutcome(unit.unit, "nothing_new"))
@@ -789,7 +799,7 @@ def send_alerts(
                 if assumed:
                     start = t("alerts.since_no_zone", unit.language, time=start)
                 echo(f"{unit.unit}: no new detractors to alert since {start}.")
-                newest = loaded[key].report.date_max
+                newest = cache.report.date_max
                 if newest is None or newest < pd.Timestamp(local_since(since, unit)):
                     shown = (
                         "(no date)"
@@ -805,9 +815,10 @@ def send_alerts(
                 now=now,
                 offsets=offsets,
                 unlisted=unlisted_reach(
-                    loaded[key].data,
+                    own,
                     contact_column=consent if unit.columns.contact else None,
                     details=[unit.column(c) for c in unit.columns.contact_details],
+                    found=cache.reach,
                 ),
                 # The unit's own rows: a group's export holds the offsets of several zones.
                 zone=zone_hint(
@@ -866,6 +877,125 @@ def send_alerts(
         written = any(o.status == "written" for o in summary.outcomes)
         echo(no_host_closing(folder / "outbox", command="alerts", written=written))
     return summary
+
+
+class _Caches:
+    """The export cache of each unit that alerts, built when its first unit comes (FIX61).
+
+    The cache is ``nps-kit run``'s (``<output>/.cache``, built from every unit's columns), so
+    a daily alert after a run parses nothing, and one without a run parses each export once
+    per loader options, whatever the number of units. Built unit by unit, as the export was
+    read before: a unit whose export cannot be read stops the alerts there, after the units
+    before it were alerted.
+    """
+
+    def __init__(self, units: Sequence[UnitParameters], *, output: Path, data: Path | None) -> None:
+        self.units = units
+        self.folder = output
+        self.data = data
+        self.built: dict[str, ExportCache] = {}
+
+    def __getitem__(self, unit: str) -> ExportCache:
+        from nps_kit.run import CACHE_DIR, unit_caches
+
+        if unit not in self.built:
+            self.built |= unit_caches(
+                self.units,
+                cache_dir=self.folder / CACHE_DIR,
+                read=lambda u: _data_options(u, self.data),
+                only=[unit],
+            )
+        return self.built[unit]
+
+
+class _Export:
+    """What alerts read of one export's cache: each unit's rows, and whole-export facts once.
+
+    A fact of the whole export (its dates have a time of day, its date column carries UTC
+    offsets, a consent column's answers) is read from its one column of the cache, once,
+    not from a frame of the whole export per unit (FIX61).
+    """
+
+    def __init__(self, cache: ExportCache) -> None:
+        self.cache = cache
+        self._columns: dict[str, pd.Series] = {}
+        self._timed: bool | None = None
+        self._offsets: dict[str, bool] = {}
+        self._problems: dict[tuple[str, str, ConsentWords], str | None] = {}
+
+    def _column(self, name: str) -> pd.Series | None:
+        from nps_kit.cache import read_rows
+
+        if name not in self._columns:
+            frame = read_rows(self.cache, columns=[name]).data
+            if name not in frame.columns:
+                return None
+            self._columns[name] = frame[name]
+        return self._columns[name]
+
+    def unit_rows(self, unit: UnitParameters) -> LoadResult:
+        """Return the unit's rows (every date), with the columns alerts read."""
+        from nps_kit.cache import read_rows
+
+        wanted = unit.data.filter
+        used = [unit.frame_column(c) for c in unit.used_columns().values()]
+        return read_rows(
+            self.cache,
+            unit_values=wanted.values if wanted is not None else None,
+            # The consent-like questions too (contactable_detractors reads them when no
+            # columns.contact is set) and the columns of places (zone_hint).
+            columns=[*used, *self.cache.places, *self._consent_like()],
+        )
+
+    def _consent_like(self) -> list[str]:
+        import pyarrow.parquet as pq
+
+        from nps_kit._consent import CONSENT_NAME
+
+        names = pq.read_schema(self.cache.path).names
+        return [n for n in names if CONSENT_NAME.search(n)]
+
+    def timed(self) -> bool:
+        """Whether the export's dates have a time of day (:func:`has_time_of_day`)."""
+        if self._timed is None:
+            dates = self._column("nps_date")
+            self._timed = bool(dates is not None and has_time_of_day(dates))
+        return self._timed
+
+    def offsets(self, unit: UnitParameters) -> bool:
+        """:func:`export_offsets` of the whole export, per date column."""
+        column = unit.frame_column(unit.columns.date) if unit.columns.date else None
+        if column is None:
+            return False
+        if column not in self._offsets:
+            values = self._column(column)
+            self._offsets[column] = values is not None and clock.carries_offsets(values)
+        return self._offsets[column]
+
+    def consent_problem(self, column: str, *, column_name: str, words: ConsentWords) -> str | None:
+        """:func:`nps_kit.unit.consent_problem` of the whole export's consent column."""
+        return self._consent(consent_problem, column, column_name=column_name, words=words)
+
+    def consent_unread(self, column: str, *, column_name: str, words: ConsentWords) -> str | None:
+        """:func:`nps_kit.unit.consent_unread` of the whole export's consent column."""
+        return self._consent(consent_unread, column, column_name=column_name, words=words)
+
+    def _consent(
+        self,
+        read: Callable[..., str | None],
+        column: str,
+        *,
+        column_name: str,
+        words: ConsentWords,
+    ) -> str | None:
+        """One reading of the consent column per rule, column and unit's own consent words."""
+        key = (read.__name__, column, words)
+        if key not in self._problems:
+            values = self._column(column)
+            self._problems[key] = (
+                None if values is None else read(values, column=column_name, words=words)
+            )
+        return self._problems[key]
 
 
 def _stamp(moment: pd.Timestamp, where: ZoneInfo, *, zone_shown: bool = True) -> str:

@@ -73,7 +73,8 @@ _META = b"nps_kit.cache"
 # response keeps its first place (REVIEW27)
 # 26: the zone the export's times were read in (timezone): a report notebook older than
 # export_timezone reads the unit from the cache at the wall clock the run read (FIX55)
-_FORMAT = 26
+# 27: the columns that name places kept (places), for alerts' zone hint (FIX61)
+_FORMAT = 27
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -101,6 +102,9 @@ class ExportCache:
     timezone
         The zone the export's times were read in (the loader's ``timezone``): ``nps_date`` is
         its wall clock; ``None``, each time's as written (:func:`nps_kit.clock.export_zone`).
+    places
+        The export's columns that name places (:func:`nps_kit._zone_hint.place_columns`),
+        kept so that alerts read from the cache find the zone a unit's rows point to (FIX61).
     """
 
     path: Path
@@ -110,6 +114,7 @@ class ExportCache:
     report: LoadReport
     reach: tuple[str, ...] = ()
     timezone: str | None = None
+    places: tuple[str, ...] = ()
 
 
 def normalise_key(value: object) -> str:
@@ -201,10 +206,13 @@ def build_cache(
     frame = loaded.data
     report = loaded.report
     reach = export_reach(frame)
+    from nps_kit._zone_hint import place_columns
+
+    places = place_columns(frame)
     # The raw score and date cells stay too: the data-quality section reads them.
     wanted.extend(c for c in (report.score_column, report.date_column, report.weight_column) if c)
     # An export's own 'segment' or 'nps_score' is kept as 'segment (export)' (export_column).
-    kept = {export_column(c) for c in wanted}
+    kept = {export_column(c) for c in wanted} | set(places)
     keep = [c for c in frame.columns if c in kept or str(c).startswith("nps_")]
     frame = frame[keep]
     table = pa.Table.from_pandas(_text_columns_as_strings(frame), preserve_index=False)
@@ -224,6 +232,7 @@ def build_cache(
         "report": _report_to_json(loaded.report),
         "reach": list(reach),
         "timezone": options.get("timezone"),
+        "places": list(places),
     }
     table = table.replace_schema_metadata(
         {**(table.schema.metadata or {}), _META: json.dumps(meta).encode()}
@@ -242,7 +251,7 @@ def build_cache(
     )
     prune_stale(cache_dir, source=source, sha256=sha256)
     return ExportCache(
-        target, source, sha256, unit_column, loaded.report, reach, options.get("timezone")
+        target, source, sha256, unit_column, loaded.report, reach, options.get("timezone"), places
     )
 
 
@@ -395,6 +404,7 @@ def open_cache(path: str | Path) -> ExportCache:
         report=_report_from_json(meta["report"]),
         reach=tuple(meta["reach"]),
         timezone=meta["timezone"],
+        places=tuple(meta["places"]),
     )
 
 
@@ -404,6 +414,7 @@ def read_rows(
     unit_values: Sequence[object] | None = None,
     start: pd.Timestamp | None = None,
     end: pd.Timestamp | None = None,
+    columns: Sequence[str] | None = None,
 ) -> LoadResult:
     """Read one unit's rows (and months) from the cache.
 
@@ -417,6 +428,10 @@ def read_rows(
     start, end
         Keep rows dated in ``[start, end)``; rows without a readable date are always kept (the
         data-quality section counts them).
+    columns
+        Read only these of the export's columns (those the cache lacks are left out) and the
+        loader's ``nps_*`` columns; ``None`` reads every column. ``nps-kit alerts`` reads the
+        few it needs (FIX61).
 
     Returns
     -------
@@ -444,7 +459,16 @@ def read_rows(
             window = window & (date < pd.Timestamp(end).to_datetime64())
         window = window | date.is_null()
         condition = window if condition is None else condition & window
-    table = ds.dataset(cache.path, format="parquet").to_table(filter=condition)
+    dataset = ds.dataset(cache.path, format="parquet")
+    names = None
+    if columns is not None:
+        wanted = set(columns)
+        names = [
+            n
+            for n in dataset.schema.names
+            if n in wanted or (n.startswith("nps_") and n != UNIT_KEY)
+        ]
+    table = dataset.to_table(columns=names, filter=condition)
     for index, field in enumerate(table.schema):
         if pa.types.is_dictionary(field.type):  # encoded by build_cache, text in the export
             table = table.set_column(

@@ -56,6 +56,7 @@ __all__ = [
     "export_column",
     "load_responses",
     "order_contradicted",
+    "parse_count",
     "parse_dates",
     "parse_scores",
     "read_column_index",
@@ -1151,6 +1152,19 @@ def read_columns(
     return list(_formats.inspect(Path(path), sheet=sheet, encoding=encoding).columns)
 
 
+_parses = 0
+
+
+def parse_count() -> int:
+    """Return how many times :func:`load_responses` has read an export in this process.
+
+    A cheap, real measure of how often a command parses exports: ``nps-kit run`` and
+    ``nps-kit alerts`` parse each export once per loader options for all its units (FIX61), and
+    tests compare this count before and after.
+    """
+    return _parses
+
+
 def load_responses(
     path: str | Path,
     *,
@@ -1250,6 +1264,8 @@ def load_responses(
     """
     if unfinished not in ("include", "exclude"):
         raise ValueError(f"unfinished must be 'include' or 'exclude', got {unfinished!r}")
+    global _parses
+    _parses += 1
     path = Path(path)
     files = drop_files(path) if is_drop(path) else ()
     layout = _formats.inspect(files[0] if files else path, sheet=sheet, encoding=encoding)

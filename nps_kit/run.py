@@ -66,6 +66,7 @@ __all__ = [
     "record_parameter_errors",
     "run_reports",
     "summary_table",
+    "unit_caches",
 ]
 
 FAILED_DIR = "_failed"
@@ -1069,38 +1070,55 @@ def _run_cluster(
             client.close()
 
 
-def _consent_like_columns(unit: UnitParameters) -> set[str]:
-    """Return the columns of ``unit``'s export whose name asks for consent (連絡, contact …)."""
+def _consent_like_columns(path: Path, options: dict[str, Any]) -> set[str]:
+    """Return the export's columns whose name asks for consent (連絡, contact …)."""
     from nps_kit._consent import CONSENT_NAME
     from nps_kit.load import read_column_index
 
-    options = unit.loader_options()
-    index = read_column_index(
-        unit.data.path, sheet=options.get("sheet"), encoding=options.get("encoding")
-    )
+    index = read_column_index(path, sheet=options.get("sheet"), encoding=options.get("encoding"))
     return {c for c in index.columns if CONSENT_NAME.search(c)}
 
 
+def _unit_export(unit: UnitParameters) -> tuple[Path, dict[str, Any]]:
+    return unit.data.path, unit.loader_options()
+
+
 def _build_caches(
-    units: Sequence[UnitParameters], hashes: dict[Path, str], cache_dir: Path
+    units: Sequence[UnitParameters],
+    hashes: dict[Path, str],
+    cache_dir: Path,
+    *,
+    read: Callable[[UnitParameters], tuple[Path, dict[str, Any]]] = _unit_export,
+    only: Collection[str] | None = None,
 ) -> dict[str, ExportCache]:
-    """Parse each export once (one cache per export and loader options) for all its units."""
+    """Parse each export once (one cache per export and loader options) for all its units.
+
+    ``read`` gives a unit's export and loader options (default its ``data.path`` and
+    :meth:`~nps_kit.params.UnitParameters.loader_options`; ``nps-kit alerts --data`` reads
+    another file). ``only``: build the caches of these units alone; the other units still add
+    their columns, so the cache is the one ``run`` builds for the same units (FIX61).
+    """
     from nps_kit.cache import build_cache
 
     groups: dict[tuple[Any, ...], list[UnitParameters]] = {}
+    reads: dict[tuple[Any, ...], tuple[Path, str | None, dict[str, Any]]] = {}
     for unit in units:
         src = unit.data
         by = unit.column(src.filter.column) if src.filter else None
-        key = (src.path, by, *sorted(unit.loader_options().items()))
+        path, options = read(unit)
+        key = (path, by, *sorted(options.items()))
         groups.setdefault(key, []).append(unit)
+        reads[key] = (path, by, options)
     caches: dict[str, ExportCache] = {}
-    for (path, by, *_), members in groups.items():
-        first = members[0]
+    for key, members in groups.items():
+        if only is not None and not any(u.unit in only for u in members):
+            continue
+        path, by, options = reads[key]
         columns = {u.column(c) for u in members for c in u.used_columns().values()}
         if any(u.columns.contact is None and u.columns.contact_details for u in members):
             # Contact details without a consent column: the export's consent-like questions
             # too, which check_unit_rows refuses to leave unset (QA21).
-            columns |= _consent_like_columns(first)
+            columns |= _consent_like_columns(path, options)
         cache = build_cache(
             path,
             # Absolute: the report notebook names it, and is opened again from its own folder.
@@ -1108,11 +1126,52 @@ def _build_caches(
             sha256=hashes[path],
             columns=columns,
             unit_column=by,
-            **first.loader_options(),
+            **options,
         )
         for unit in members:
             caches[unit.unit] = cache
     return caches
+
+
+def unit_caches(
+    units: Sequence[UnitParameters],
+    *,
+    cache_dir: Path,
+    read: Callable[[UnitParameters], tuple[Path, dict[str, Any]]] = _unit_export,
+    only: Collection[str] | None = None,
+) -> dict[str, ExportCache]:
+    """Return the cache ``nps-kit run`` reads for each unit, parsing each export once.
+
+    One cache per export and loader options, shared by its units (:mod:`nps_kit.cache`); a
+    cache ``run`` built already is reused as it is. ``nps-kit alerts`` reads its units' rows
+    from it, so a daily alert over a large export parses it once, not once per unit (FIX61).
+
+    Parameters
+    ----------
+    units
+        Validated parameters.
+    cache_dir
+        The folder of the caches (``run`` uses ``<output>/.cache``).
+    read
+        A unit's export and loader options; default its ``data.path`` and
+        :meth:`~nps_kit.params.UnitParameters.loader_options`.
+    only
+        Unit ids whose caches to build; ``None``, every unit's. The others still add the
+        columns they use, so the cache is the one ``run`` builds for all of ``units``.
+
+    Returns
+    -------
+    dict of str to ExportCache
+        By unit id, for the units built.
+
+    Raises
+    ------
+    DataError
+        When an export cannot be read as the parameters say.
+    """
+    wanted = {read(u)[0] for u in units if only is None or u.unit in only}
+    hashes = {path: _sha256(path) for path in wanted}
+    return _build_caches(units, hashes, Path(cache_dir), read=read, only=only)
 
 
 def export_cache(unit: UnitParameters, *, cache_dir: Path) -> Path:

@@ -1441,3 +1441,40 @@ def test_consent_worded_the_export_s_own_way_alerts_whom_the_unit_lists_as_yes(
     assert "response_id E02" in text and "response_id E04" in text
     assert "response_id E03" not in text and "response_id E05" not in text
     assert ec.message["Subject"] == "【NPS】EC事業部：連絡を許可した新しい批判者2人"
+
+
+def test_three_units_of_one_export_are_read_from_one_parse(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nps_kit.load import parse_count
+
+    # Every unit alerts, with one language: one set of loader options for the export.
+    params = project / "parameters"
+    for unit, name in (("ec", "EC事業部"), ("cloud", "Cloud Platform"), ("stores", "店舗事業部")):
+        (params / f"{unit}.yaml").write_text(
+            f"name: {name}\nlanguage: ja\n"
+            f"data: {{filter: {{column: business_unit, values: [{name}]}}}}\n"
+            f"alerts: {{to: [{unit}@example.com]}}\n",
+            encoding="utf-8",
+        )
+    monkeypatch.delenv("NPS_KIT_SMTP_HOST", raising=False)
+    before = parse_count()
+    assert alerts(project, "--dry-run") == 0
+    assert parse_count() - before == 1
+    assert len(list((project / "reports" / ".cache").glob("*.parquet"))) == 1
+
+
+def test_alerts_after_a_run_read_the_run_s_cache_and_parse_nothing(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nps_kit.load import parse_count
+    from nps_kit.run import unit_caches
+
+    monkeypatch.delenv("NPS_KIT_SMTP_HOST", raising=False)
+    units = list(load_all(project / "parameters").units.values())
+    unit_caches(units, cache_dir=project / "reports" / ".cache")  # as `nps-kit run --all`
+    before = parse_count()
+    assert alerts(project, "--dry-run") == 0
+    assert parse_count() == before
+    outbox = sorted(p.name for p in (project / "reports" / "alerts" / "outbox").glob("*.eml"))
+    assert outbox == ["cloud.eml", "ec.eml"]

@@ -172,6 +172,31 @@ def test_rows_outside_the_window_are_not_read(tmp_path: Path) -> None:
     assert UNIT_KEY not in rows.columns
 
 
+def test_only_the_columns_asked_for_are_read_with_the_loader_s_own(tmp_path: Path) -> None:
+    # FIX61: alerts read a unit's rows with the few columns they need.
+    cache = _cache(_write(tmp_path / "r.parquet", "parquet"), tmp_path)
+    full = read_rows(cache, unit_values=["店舗事業部"]).data
+    rows = read_rows(cache, unit_values=["店舗事業部"], columns=["id", "absent"]).data
+    assert "comment" in full.columns
+    assert "comment" not in rows.columns
+    assert "absent" not in rows.columns
+    assert [c for c in rows.columns if not c.startswith("nps_")] == ["id"]
+    pd.testing.assert_frame_equal(rows, full[list(rows.columns)])
+
+
+def test_the_columns_that_name_places_are_kept_for_a_unit_s_zone_hint(tmp_path: Path) -> None:
+    # FIX61: zone_hint reads any column of places; the cache keeps them though no unit uses them.
+    path = tmp_path / "r.csv"
+    ROWS.assign(region=["Scotland", "London", "", "North West"] * 3, note="x").to_csv(
+        path, index=False
+    )
+    cache = _cache(path, tmp_path)
+    assert cache.places == ("region",)
+    assert "region" in read_rows(cache).data.columns
+    assert "note" not in read_rows(cache).data.columns
+    assert open_cache(cache.path).places == ("region",)
+
+
 def test_each_row_group_holds_few_units_so_a_unit_read_skips_the_rest(tmp_path: Path) -> None:
     rng = np.random.default_rng(1)
     n = 60_000
@@ -247,7 +272,7 @@ def test_a_cache_of_an_earlier_format_says_how_to_rebuild_it(tmp_path: Path) -> 
     with pytest.raises(DataError) as err:
         open_cache(old)
     assert str(err.value) == (
-        f"{old}: cache format 2 is not 26: it was written by an earlier nps-kit, which read "
+        f"{old}: cache format 2 is not 27: it was written by an earlier nps-kit, which read "
         "the export differently. Run nps-kit run again: it builds a new cache from the export. "
         "A report notebook run by hand reads the export itself with data_cache set to None."
     )
