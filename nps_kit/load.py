@@ -37,6 +37,7 @@ from nps_kit._values import (
     MONTH_FIRST,
     DateParse,
     ScoreParse,
+    no_zero_is_evidence,
     parse_date_values,
     parse_dates,
     parse_scores,
@@ -1661,6 +1662,8 @@ def _check_scale(
         return None
     if states_zero_to_ten(column, index.questions.get(column)):
         return None  # the question offers 0: nobody chose it
+    if not no_zero_is_evidence(int((valid == 1).sum()), int((valid == 2).sum())):
+        return None  # too few 1s and 2s for a 0 to be expected (QA28 #9a)
     high = int(valid.max())
     looks = "1–5" if high <= 5 else "1–7" if high <= 7 else "1–10" if high <= 10 else None
     if looks is None:
