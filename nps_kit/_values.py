@@ -318,6 +318,20 @@ _ZERO_TO_TEN: Final = re.compile(
 )
 
 
+#: The 0s a 0–10 question's answers should have held for "no 0" to say it is 1–10 (QA28 #9a).
+ZEROS_EXPECTED: Final = 5
+
+
+def no_zero_is_evidence(ones: int, twos: int) -> bool:
+    """Whether answers with no 0 show a 1–10 scale: the 1s and 2s seen make 0s expected.
+
+    On a 0–10 question a 0 is about as common as a 1 or a 2, so ``(ones + twos) / 2`` 0s were
+    to be expected; with :data:`ZEROS_EXPECTED` or more (none seen has a chance under 1 %),
+    their absence is evidence. A gym's 95 answers with one 1 and two 2s are not (QA28 #9a).
+    """
+    return (ones + twos) / 2 >= ZEROS_EXPECTED
+
+
 def states_zero_to_ten(*texts: str | None) -> bool:
     """Whether a column's header or question text says its answers run from 0 to 10.
 

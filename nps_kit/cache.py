@@ -74,7 +74,8 @@ _META = b"nps_kit.cache"
 # 26: the zone the export's times were read in (timezone): a report notebook older than
 # export_timezone reads the unit from the cache at the wall clock the run read (FIX55)
 # 27: the columns that name places kept (places), for alerts' zone hint (FIX61)
-_FORMAT = 27
+# 28: dates read in an order only guessed (the tool, the zone) said in run (date_order_guess)
+_FORMAT = 28
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 

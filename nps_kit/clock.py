@@ -158,12 +158,50 @@ OFFSET_AT_END: Final = re.compile(
     r"(?<!\d)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$"
 )
 _AM_PM = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?m\.?(?![a-z])", re.IGNORECASE)
+#: A numeric date's day, month and year, and the hour of a time written after it.
+_DATE_PARTS = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[ T,]+(\d{1,2}):\d{2})?")
 #: Survey tools whose exports write numeric dates month first (11/03/2026 02:05:09 PM).
 _US_TOOLS: Final = {"surveymonkey": "SurveyMonkey", "google_forms": "Google Forms"}
 
 
+def _future_reading(texts: list[str], today: dt.date) -> str | None:
+    """Return the order whose reading puts a date after ``today`` (plus a day), if one alone does.
+
+    Responses cannot have been sent in the future: a reading that puts any date more than a day
+    (for the zones) after today is refuted. ``None`` when both readings or neither do.
+    """
+    last = today + dt.timedelta(days=1)
+    late = {"month-first": False, "day-first": False}
+    for text in texts:
+        match = _DATE_PARTS.match(text)
+        if match is None:
+            continue
+        first, second, year = int(match[1]), int(match[2]), int(match[3])
+        year += (2000 if year < 70 else 1900) if len(match[3]) == 2 else 0
+        for order, (month, day) in (
+            ("month-first", (first, second)),
+            ("day-first", (second, first)),
+        ):
+            try:
+                late[order] = late[order] or dt.date(year, month, day) > last
+            except ValueError:
+                continue
+    refuted = [order for order, future in late.items() if future]
+    return refuted[0] if len(refuted) == 1 else None
+
+
+def _twenty_four_hour(texts: list[str]) -> bool:
+    """Whether the times after the dates use a 24-hour clock: an hour 0 or over 12, no AM/PM."""
+    hours = [int(m[4]) for m in map(_DATE_PARTS.match, texts) if m is not None and m[4] is not None]
+    return any(h == 0 or h > 12 for h in hours) and not any(_AM_PM.search(t) for t in texts)
+
+
 def export_date_order(
-    texts: Iterable[str], *, source: str | None, timezone: str | None
+    texts: Iterable[str],
+    *,
+    source: str | None,
+    timezone: str | None,
+    today: dt.date | None = None,
 ) -> tuple[str | None, str | None]:
     """Decide the order of an export's dates that read both ways (no day over 12), from evidence.
 
@@ -175,6 +213,12 @@ def export_date_order(
     elsewhere says nothing (a UK team's export may come from a US tool), so without evidence
     the order stays undecided and the user is asked for ``date_format``.
 
+    Before all of these, a reading that puts a response after ``today`` (beyond a day's margin
+    for the zones) is refuted and the other order is used (QA28 #2: a UK export of 1–12 October
+    read January–December). A 24-hour clock (an hour 0 or over 12, no AM/PM) is not the layout
+    of a tool that writes US dates (SurveyMonkey US writes ``10/03/2026 6:05:00 PM``), so the
+    tool then says nothing.
+
     Parameters
     ----------
     texts
@@ -183,6 +227,8 @@ def export_date_order(
         The survey tool that wrote the export (``"surveymonkey"`` …), ``None`` if unknown.
     timezone
         The readers' IANA zone (the unit's ``timezone``, or the machine's), or ``None``.
+    today
+        The date now; ``None`` is today (UTC).
 
     Returns
     -------
@@ -191,17 +237,32 @@ def export_date_order(
         English words, or ``(None, None)`` when nothing decides.
     """
     texts = list(texts)
+    refuted = _future_reading(texts, today or dt.datetime.now(dt.UTC).date())
+    if refuted is not None:
+        order = "day-first" if refuted == "month-first" else "month-first"
+        return order, f"read {refuted}, some dates would be in the future"
     if any(_AM_PM.search(text) for text in texts):
         return "month-first", "a 12-hour AM/PM clock, which day-first dates almost never use"
     numeric = [text for text in texts if _NUMERIC_DATE.match(text)]
     if numeric and all(_DOTTED.match(text) for text in numeric):
         # QA26 #20: an extract of 1–12 December (04.12.2026) stopped run and alerts.
         return "day-first", "dates written with dots (04.12.2026) are day-first wherever written"
-    if source in _US_TOOLS:
+    if source in _US_TOOLS and not _twenty_four_hour(texts):
         return "month-first", f"{_US_TOOLS[source]} writes US dates"
     if timezone is not None and in_united_states(timezone):
         return "month-first", f"the time zone {timezone} is in the United States"
     return None, None
+
+
+def order_guessed(why: str | None) -> bool:
+    """Whether :func:`export_date_order`'s ``why`` is a guess: the tool's layout or the zone.
+
+    The file's own evidence (an AM/PM clock, dots, a reading in the future) decides the
+    order; a tool that writes US dates, or readers in the United States, only make it likely
+    (QA28 #2: a UK SurveyMonkey export was read month-first for the tool), so the order is
+    said in every command and not written into a project as decided.
+    """
+    return why is not None and (why.endswith("writes US dates") or why.startswith("the time zone"))
 
 
 def machine_zone() -> str | None:

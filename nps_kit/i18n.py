@@ -1128,6 +1128,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en_one": "1 score in '{column}' written with a decimal comma (9,0, as German Excel "
         "writes it) was read as a whole number.",
     },
+    "load.date_order_guess": {
+        "ja": "「{column}」の日付は月日どちらの順にも読めます（12を超える日がない）。{order}で"
+        "読みましたが、根拠は推測だけです（{why}）。違う場合はdate_format: {other}"
+        "（--date-format {other}）を指定してください。",
+        "en": "The dates in '{column}' read both ways (no day over 12); they were read {order} "
+        "only because {why}, which nothing in the file confirms. If they are {other}, set "
+        "date_format: {other} (--date-format {other}).",
+    },
     "load.era_dates": {
         "ja": "「{column}」で和暦（令和8年11月3日など）で書かれた日付{n}件を西暦に直して"
         "読みました。",

@@ -36,6 +36,7 @@ from nps_kit._values import (
     DateParse,
     column_numbers,
     missing_words,
+    no_zero_is_evidence,
     parse_date_values,
     parse_scores,
     states_zero_to_ten,
@@ -531,7 +532,9 @@ def _separator(answers: _Answers) -> str | None:
     """Return the separator of a multi-select column, or ``None``.
 
     Options repeat across respondents; the clauses of free text do not. So a separator counts
-    when it splits a tenth of the answers or more into short pieces, most of them repeated.
+    when it splits a tenth of the answers or more into short pieces, most of them found in
+    more than one distinct answer (an option recombines with others; one answer given often
+    is no evidence).
     """
     text = answers.values
     for sep in _SEPARATORS:
@@ -550,7 +553,12 @@ def _separator(answers: _Answers) -> str | None:
             numbers = float(weights[tokens.str.contains(r"\d")].sum()) / total
             if joined <= len(counts) or numbers > 0.1:
                 continue
-        if counts[counts >= 2].sum() >= 0.5 * total:
+        # A part is an option when it recurs in other answers (alone or with other parts):
+        # the same answer given many times repeats its clauses too (QA28 #3: "Nothing, keep
+        # it up" made "Nothing" and "keep it up" options), so repeats count across answers.
+        answers_with = pd.Series(tokens.index.to_numpy()).groupby(tokens.to_numpy()).nunique()
+        options = answers_with.index[answers_with.to_numpy() >= 2]
+        if counts[counts.index.isin(options)].sum() >= 0.5 * total:
             return sep
     return None
 
@@ -821,6 +829,9 @@ def _classify(
             return "nps", "0–10", (0, 10), None
         if states_zero_to_ten(name, question):
             return "nps", "0–10 stated, no 0", (0, 10), None
+        lows = [int(answers.counts[(answers.values == str(k)).to_numpy()].sum()) for k in (1, 2)]
+        if not no_zero_is_evidence(*lows):
+            return "nps", "0–10", (0, 10), None
         return "scale", f"1–10? (no 0 in {valid:,} answers)", (1, 10), None
     numeric = column_numbers(text)
     if answers.share(numeric.notna()) >= 0.9:

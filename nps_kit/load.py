@@ -37,11 +37,13 @@ from nps_kit._values import (
     MONTH_FIRST,
     DateParse,
     ScoreParse,
+    no_zero_is_evidence,
     parse_date_values,
     parse_dates,
     parse_scores,
     states_zero_to_ten,
 )
+from nps_kit.clock import order_guessed
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import Language, join_names, t
 
@@ -174,6 +176,10 @@ class LoadReport:
     date_order
         How numeric dates such as ``12/13/2019`` were read (``"month-first"``,
         ``"day-first"``), ``None`` when the date column has none.
+    date_order_guess
+        When the dates read both ways and ``date_order`` rests only on a guess (the tool writes
+        US dates, a US zone: :func:`nps_kit.clock.order_guessed`): the guess, said by
+        :meth:`read_notes` in every command; ``None`` otherwise.
     mojibake_cells
         Text cells garbled by a double decoding (``"Â¡Traduciendo!"``), counted before any
         repair.
@@ -258,6 +264,7 @@ class LoadReport:
     weight_column: str | None
     timestamp_column: str | None
     date_order: str | None = None
+    date_order_guess: str | None = None
     mojibake_cells: int = 0
     text_fixed: bool = False
     duplicate_rows: int = 0
@@ -370,6 +377,18 @@ class LoadReport:
             empty when there are none.
         """
         out = []
+        if self.date_order_guess is not None:
+            other = "day-first" if self.date_order == "month-first" else "month-first"
+            out.append(
+                t(
+                    "load.date_order_guess",
+                    lang,
+                    column=self.date_column,
+                    order=self.date_order,
+                    why=self.date_order_guess,
+                    other=other,
+                )
+            )
         if self.scores_rewritten:
             # Named by column (FIX37): an export may hold several 0-10 questions.
             n = f"{self.scores_rewritten:,}"
@@ -1428,6 +1447,7 @@ def load_responses(
     era_dates = 0
     unread: UnreadableDates | None = None
     date_order = None
+    date_order_guess = None
     if date_col is not None:
         try:
             dates = parse_date_values(
@@ -1443,6 +1463,8 @@ def load_responses(
         raw_dates = frame[export_column(date_col)]
         _check_dates(raw_dates, dates, date_col, path)
         date_order = dates.order
+        if order_guessed(dates.order_evidence):
+            date_order_guess = dates.order_evidence
         if not pd.api.types.is_numeric_dtype(raw_dates.dtype):
             # R8.11.3, 令和８年, 令和六年十二月一日: each a Japanese-era date.
             written = raw_dates.astype("string").str.strip().str.normalize("NFKC")
@@ -1483,6 +1505,7 @@ def load_responses(
         weight_column=weight_col,
         timestamp_column=layout.timestamp_column,
         date_order=date_order,
+        date_order_guess=date_order_guess,
         mojibake_cells=mojibake,
         text_fixed=fix_text and mojibake > 0,
         duplicate_rows=duplicate_rows,
@@ -1655,6 +1678,8 @@ def _check_scale(
         return None
     if states_zero_to_ten(column, index.questions.get(column)):
         return None  # the question offers 0: nobody chose it
+    if not no_zero_is_evidence(int((valid == 1).sum()), int((valid == 2).sum())):
+        return None  # too few 1s and 2s for a 0 to be expected (QA28 #9a)
     high = int(valid.max())
     looks = "1–5" if high <= 5 else "1–7" if high <= 7 else "1–10" if high <= 10 else None
     if looks is None:

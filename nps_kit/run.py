@@ -776,6 +776,13 @@ def run_reports(
             _say(progress, f"warning: {job.unit.unit}: {said}")
         if said := consent_warning(job.unit, caches[job.unit.unit]):
             _say(progress, f"warning: {job.unit.unit}: {said}")
+    guessed: dict[str, list[str]] = {}  # dates read in an order only guessed (QA28 #2)
+    for job in prepared:
+        report = caches[job.unit.unit].report
+        if report.date_order_guess is not None:
+            guessed.setdefault(report.read_notes()[0], []).append(job.unit.unit)
+    for said, names in guessed.items():
+        _say(progress, f"warning: {', '.join(names)}: {said}")
 
     for month in sorted({job.period for job in prepared}):
         _check_writable(output / month)

@@ -868,6 +868,18 @@ def _date_format_lines(date: ColumnInfo, order: str | None, why: str | None) -> 
             "  # day-first or a strftime pattern; null = detect (a day over 12 decides).",
             "  date_format: null",
         ]
+    if order is not None and clock.order_guessed(why):
+        # QA28 #2: the tool's layout is a guess; written as decided, it outlived the export.
+        text = (
+            f"The dates in {date.column!r} read both ways (no day over 12). They are read "
+            f"{order} for now only because {why}; nothing in the file confirms it, so each "
+            "export is weighed again. SET THIS to month-first (12/03/2026 is December 3) or "
+            "day-first (12 March) once you know."
+        )
+        wrapped = textwrap.wrap(
+            text, 96, initial_indent="  # ", subsequent_indent="  # ", break_on_hyphens=False
+        )
+        return [*wrapped, "  date_format: null"]
     if order is None:
         text = (
             f"The dates in {date.column!r} read both ways (no day over 12) and {why}. SET "

@@ -18,6 +18,7 @@ import pandas as pd
 
 from nps_kit import stats
 from nps_kit.errors import DataError, missing_column
+from nps_kit.ordinal import group_order, labelled_scale, not_applicable
 
 __all__ = [
     "DEFAULT_MIN_N",
@@ -665,7 +666,7 @@ def score_groups(
     _check_columns(data, needed)
     values, missing = _score_codes(data[score], name=score)
 
-    key_frame = {k: data[k] for k in keys}
+    key_frame = {k: _no_answer_off_scale(data[k]) for k in keys}
     period_start: pd.Series | None = None
     if period is not None:
         label, period_start = _period_keys(data[date], period)
@@ -694,12 +695,48 @@ def score_groups(
     table = hide_below_floor(table, "n", min_report_n=min_report_n, keep=(*names, "n_eff"))
     table = table.loc[table["n"] > 0]
     if names:
+        # A labelled scale's answers in the scale's order, as the report shows them (QA28 #8:
+        # とても不満, とても満足, どちらでもない … in code-point order): ordinal.group_order.
+        scales = {name: _scale_positions(table[name]) for name in names if name in keys}
+
+        def scale_key(column: pd.Series) -> pd.Series:
+            positions = scales.get(str(column.name))
+            return column if positions is None else column.map(positions)
+
         try:
-            table = table.sort_values(names, kind="stable", na_position="last")
+            table = table.sort_values(names, kind="stable", na_position="last", key=scale_key)
         except TypeError:
             # Ratings 1–5 beside a "(no answer)" group (QA23): numbers first, then text.
             table = table.sort_values(names, kind="stable", na_position="last", key=_mixed_key)
     return table.reset_index(drop=True)
+
+
+def _scale_positions(column: pd.Series) -> dict[Any, int] | None:
+    """Return each label's place in its ordinal order (a labelled scale's), or ``None``."""
+    if column.dtype != object and not pd.api.types.is_string_dtype(column.dtype):
+        return None
+    labels = [v for v in column if isinstance(v, str)]
+    if len(labels) != int(column.notna().sum()):
+        return None
+    order = group_order(labels)
+    return None if order is None else {label: at for at, label in enumerate(order)}
+
+
+def _no_answer_off_scale(column: pd.Series) -> pd.Series:
+    """Return a labelled scale's answers with 該当なし / N/A as no answer, as the report reads them.
+
+    Beside a scale's points, "N/A" says the question did not apply: it joins the blanks (the
+    group shown as no answer), not a point of the scale. Other columns are returned as they are.
+    """
+    if column.dtype != object and not pd.api.types.is_string_dtype(column.dtype):
+        return column
+    labels = pd.unique(column.dropna())
+    if not all(isinstance(v, str) for v in labels):
+        return column
+    if labelled_scale([v for v in labels if not not_applicable(v)]) is None:
+        return column
+    off = column.map(lambda v: isinstance(v, str) and not_applicable(v)).astype(bool)
+    return column.mask(off) if off.any() else column
 
 
 def _mixed_key(column: pd.Series) -> pd.Series:

@@ -149,3 +149,49 @@ def test_an_offset_after_a_time_of_day_is_read(cell: str, minutes: int) -> None:
 
     (offset,) = written_offsets(pd.Series([cell]))
     assert offset == pd.Timedelta(minutes=minutes)
+
+
+def test_a_reading_that_puts_responses_in_the_future_is_refuted() -> None:
+    # QA28 #2: a UK SurveyMonkey export of 1–12 October was read January–December, the last
+    # date five days after today. Dates after today (beyond a day's margin) cannot be responses.
+    texts = [f"{day:02d}/10/2026 18:05:00" for day in range(1, 13)]
+    order, why = export_date_order(
+        texts, source="surveymonkey", timezone=None, today=dt.date(2026, 12, 5)
+    )
+    assert order == "day-first"
+    assert why is not None and "future" in why
+    # Both readings in the past: the future decides nothing.
+    texts = ["03/04/2026 10:00 AM"]
+    assert export_date_order(texts, source=None, timezone=None, today=dt.date(2026, 12, 5)) == (
+        "month-first",
+        "a 12-hour AM/PM clock, which day-first dates almost never use",
+    )
+
+
+def test_a_24_hour_clock_is_evidence_against_a_us_tools_layout() -> None:
+    # SurveyMonkey US writes "10/03/2026 6:05:00 PM"; "03/10/2026 18:05:00" is not its layout.
+    texts = ["03/04/2026 18:05:00", "02/04/2026 09:10:00"]
+    today = dt.date(2026, 12, 5)
+    assert export_date_order(texts, source="surveymonkey", timezone=None, today=today) == (
+        None,
+        None,
+    )
+    # Without a time past 12 the clock says nothing, and the tool's layout stands.
+    texts = ["03/04/2026 09:05:00"]
+    order, _ = export_date_order(texts, source="surveymonkey", timezone=None, today=today)
+    assert order == "month-first"
+
+
+def test_an_order_from_the_tool_or_the_zone_is_a_guess() -> None:
+    # QA28 #2: said in every command and not written into a project as decided.
+    from nps_kit.clock import order_guessed
+
+    today = dt.date(2026, 12, 5)
+    _, why = export_date_order(["03/04/2026 09:05:00"], source="surveymonkey", timezone=None)
+    assert order_guessed(why)
+    _, why = export_date_order(["03/04/2026"], source=None, timezone="America/Chicago")
+    assert order_guessed(why)
+    _, why = export_date_order(["03/04/2026 9:05 PM"], source="surveymonkey", timezone=None)
+    assert not order_guessed(why)
+    _, why = export_date_order(["12/10/2026"], source="surveymonkey", timezone=None, today=today)
+    assert not order_guessed(why)

@@ -1699,3 +1699,42 @@ def test_options_joined_by_a_slash_are_a_multi_select_options_with_one_are_not(
     assert info["申込経路"].kind == "categorical"
     for column in ("ご来店日", "頻度", "時間帯"):
         assert info[column].kind != "multi", column
+
+
+def test_free_text_with_a_comma_is_not_a_multi_select_options_joined_by_one_are(
+    tmp_path: Path,
+) -> None:
+    # QA28 #3: what_to_improve (6 distinct answers, one "Nothing, keep it up") was a
+    # multi-select split at ", ": every report listed "Nothing" and "keep it up" as two
+    # answers. Its parts are in no other answer; a multi-select's options recombine.
+    improve = [
+        "Better tracking visibility",
+        "Faster claims handling",
+        "Cheaper fuel surcharge",
+        "Nothing, keep it up",
+        "Faster collection, please",
+        "",
+    ]
+    options = ["Price", "Delivery", "Quality"]
+    picked = [", ".join(options[j % 3] for j in range(i % 3, i % 3 + i % 2 + 1)) for i in range(90)]
+    rows = "".join(f'{i % 11},{picked[i]!r},"{improve[i % 6]}"\n' for i in range(90))
+    rows = rows.replace("'", '"')
+    path = write_text(tmp_path / "l.csv", "nps_score,liked,what_to_improve\n" + rows)
+    info = {c.column: c for c in inspect_export(path).columns}
+    assert (info["liked"].kind, info["liked"].separator) == ("multi", ", ")
+    improvement = info["what_to_improve"]
+    assert (improvement.kind, improvement.separator) == ("text", None)
+    assert "improve" in improvement.detail
+
+
+def test_no_0_is_a_1_to_10_scale_only_when_a_0_was_to_be_expected(tmp_path: Path) -> None:
+    # QA28 #9a: 95 gym answers with one 1 and two 2s had no 0 and were called "1–10?": with so
+    # few low answers a 0 was not to be expected. Twenty 1s and 2s without a 0 are evidence.
+    few = [1, 2, 2] + [4 + i % 7 for i in range(92)]
+    many = [1] * 10 + [2] * 10 + [4 + i % 7 for i in range(75)]
+    rows = "".join(f"{a},{b}\n" for a, b in zip(few, many, strict=True))
+    path = write_text(tmp_path / "g.csv", "How likely to recommend us,Other rating\n" + rows)
+    info = {c.column: c for c in inspect_export(path).columns}
+    assert info["How likely to recommend us"].kind == "nps"
+    assert info["Other rating"].kind == "scale"
+    assert not any("1–10" in note for note in inspect_export(path).notes if "recommend" in note)

@@ -374,10 +374,10 @@ def test_ambiguous_dates_on_a_us_machine_are_month_first_with_its_zone(
     project_from_export(tmp_path / "p", export)
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     config = yaml.safe_load(text)
-    assert (config["data"]["date_format"], config["timezone"]) == ("month-first", "America/Chicago")
-    assert "month-first because the time zone America/Chicago is in the United States" in " ".join(
-        line.removeprefix("  # ") for line in text.splitlines()
-    )
+    # QA28 #2: the zone makes month-first likely, not certain: not written as decided.
+    assert (config["data"]["date_format"], config["timezone"]) == (None, "America/Chicago")
+    flat = " ".join(line.removeprefix("  # ") for line in text.splitlines())
+    assert "month-first for now only because the time zone America/Chicago is in the" in flat
 
 
 def test_am_pm_dates_that_read_both_ways_are_month_first(

@@ -549,3 +549,24 @@ def test_against_rest_hides_the_complement_and_leaves_it_out_of_the_tests():
     assert table["complementary"].tolist() == [False, True, False]
     assert table.loc["B", "n"] == 15 and math.isnan(table.loc["B", "promoters"])
     assert math.isnan(table.loc["B", "p_value"]) and pd.isna(table.loc["B", "versus_unit"])
+
+
+def test_groups_by_a_labelled_scale_keep_its_order_and_not_applicable_is_no_answer() -> None:
+    # QA28 #8: score --by a labelled rating sorted とても不満, とても満足, どちらでもない … by code
+    # point, and 該当なし was a group; the report keeps the scale's order and reads it as no answer.
+    labels = [
+        "とても満足",
+        "やや満足",
+        "どちらでもない",
+        "やや不満",
+        "とても不満",
+        "該当なし",
+        None,
+    ]
+    data = pd.DataFrame(
+        {"nps_score": [10, 9, 8, 7, 0, 5, 6] * 3, "r": labels * 3}, dtype=object
+    ).astype({"nps_score": "int64"})
+    table = score_groups(data, by="r", min_report_n=1)
+    shown = [None if pd.isna(v) else v for v in table["r"]]
+    assert shown == ["とても不満", "やや不満", "どちらでもない", "やや満足", "とても満足", None]
+    assert table["n"].tolist() == [3, 3, 3, 3, 3, 6]
