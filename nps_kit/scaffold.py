@@ -413,8 +413,8 @@ def _defaults_text(
         "# Report language, detected from the answers"
         + ("" if found.spoken is None else f" ({found.spoken.describe()})")
         + ".",
-        "# Set once here; a unit file only overrides it (one whose own answers are mostly in",
-        "# another language does).",
+        "# Set once here, the readers' language for every unit; init notes in a unit's file",
+        "# when its customers answer mostly in another language, and does not switch it.",
         f"language: {found.language}",
         "",
         *_timezone_lines(
@@ -875,12 +875,17 @@ class _OffsetZones:
     zero
         Whether every offset is ``+00:00`` or ``Z``: UTC's, and a western European zone's in
         winter, so it proposes no zone by itself (REVIEW28 #2).
+    stored
+        The zone of a typed zone-aware column (a Parquet ``timestamp[us, UTC]``): instants
+        stored in that zone, not a clock someone wrote, so it is the zone init writes
+        (FIX58, QA28 #1: ``null`` let a ``ja`` unit read them in Asia/Tokyo, a month apart).
     """
 
     offsets: bool = False
     project: ZoneHint | None = None
     units: dict[str, ZoneHint] = field(default_factory=dict)
     zero: bool = False
+    stored: str | None = None
 
 
 def _offset_zones(
@@ -914,6 +919,7 @@ def _offset_zones(
 
     written = clock.written_offsets(values)
     zero = bool((written.dropna() == pd.Timedelta(0)).all())
+    stored = str(values.dt.tz) if isinstance(values.dtype, pd.DatetimeTZDtype) and zero else None
 
     def hint(rows: pd.Series, label: str) -> ZoneHint | None:
         # +00:00 alone: a column of UK regions or countries says whose winter clock it is
@@ -924,7 +930,7 @@ def _offset_zones(
         return found if found is not None and found.kind in kinds else None
 
     if unit_column is None:
-        return _OffsetZones(True, hint(values, name), zero=zero)
+        return _OffsetZones(True, hint(values, name), zero=zero, stored=stored)
     units = data[unit_column].astype("string").str.strip()
     hints = {
         value: hint(values[(units == value).fillna(False).to_numpy(dtype=bool)], value)
@@ -932,8 +938,13 @@ def _offset_zones(
     }
     named = {h.zone if h is not None else None for h in hints.values()}
     if len(named) == 1 and None not in named:
-        return _OffsetZones(True, next(iter(hints.values())), zero=zero)
-    return _OffsetZones(True, units={v: h for v, h in hints.items() if h is not None}, zero=zero)
+        return _OffsetZones(True, next(iter(hints.values())), zero=zero, stored=stored)
+    return _OffsetZones(
+        True,
+        units={v: h for v, h in hints.items() if h is not None},
+        zero=zero,
+        stored=stored,
+    )
 
 
 def _offset_lines(zones: _OffsetZones, language: str) -> list[str]:
@@ -959,6 +970,15 @@ def _offset_lines(zones: _OffsetZones, language: str) -> list[str]:
             f"to different zones: each unit's file sets its own. {null}"
         )
         value = "null"
+    elif zones.stored is not None:
+        # FIX58 (QA28 #1): written, not null, so that no unit's zone follows from its language.
+        text = (
+            f"The export stores its times as instants in {zones.stored} (a typed time column, "
+            f"not a clock someone wrote): the months are cut in {zones.stored} for every unit, "
+            "whatever its language. Set the readers' zone (e.g. Europe/London, Asia/Tokyo) "
+            "here, once for every unit, to cut them there."
+        )
+        value = zones.stored
     elif zones.zero:
         text = (
             "The export writes each time with the UTC offset +00:00 (or Z): UTC's, but also "
@@ -1212,12 +1232,14 @@ def _unit_text(
             f"timezone: {zone.zone}",
         ]
     if language is not None:
+        # FIX58 (QA28 #1, #10): a report is read by the unit's team, not its customers; each
+        # comment is still read by its own language's pack. Said, not switched.
         lines += [
-            f"# Detected from this unit's own answers ({language.describe()}).",
-            f"language: {language.language}",
-            "# defaults.yaml labels the questions with the export's words; a label may be given",
-            "# per language there, e.g. label: {en: Reason for the score, ja: スコアの理由}, so",
-            "# that this report shows its own.",
+            f"# This unit's customers answer mostly in another language ({language.describe()});",
+            f"# its report stays in the project's language ({project_language}), that of its",
+            "# readers: each comment is still read in its own language. If this unit's readers",
+            "# read that language, uncomment (the months stay those of defaults.yaml's timezone):",
+            f"# language: {language.language}",
         ]
     if row_filter is not None:
         column, value = row_filter
@@ -1235,8 +1257,8 @@ def _unit_text(
         f"#   to: [{unit}-team@example.com]",
         "",
     ]
-    # In the unit's report language: its own, else the project's.
-    return in_language("\n".join(lines), language.language if language else project_language)
+    # In the project's language: the unit's report language is the readers'.
+    return in_language("\n".join(lines), project_language)
 
 
 def project_from_export(
