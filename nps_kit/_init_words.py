@@ -691,6 +691,13 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"このユニット自身の回答から判定しました（\g<why>）。",
     ),
     (
+        r"The customers of (?P<n>\d+) units answer mostly in (?:Japanese|English) "
+        r"\((?P<units>.+)\): their reports stay in (?P<lang>\w+), the readers' language; each "
+        r"unit's file says how to change it\.",
+        r"\g<n>ユニットの顧客の回答は大半が別の言語です（\g<units>）。レポートは読み手の言語"
+        r"（\g<lang>）のままです。変え方は各ユニットのファイルにあります。",
+    ),
+    (
         r"This unit's customers answer mostly in another language \((?P<why>.+)\); its report "
         r"stays in the project's language \((?P<lang>\w+)\), that of its readers: each comment "
         r"is still read in its own language\. If this unit's readers read that language, "

@@ -13,6 +13,7 @@ import os
 import re
 import textwrap
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -383,6 +384,7 @@ def _defaults_text(
     only_other: frozenset[str] = frozenset(),
     zones: _OffsetZones | None = None,
     languages: str | None = None,
+    others: Sequence[str] = (),
 ) -> str:
     report = found.load
     score = found.column(found.nps_column) if found.nps_column else None
@@ -416,6 +418,7 @@ def _defaults_text(
         "# Set once here, the readers' language for every unit; init notes in a unit's file",
         "# when its customers answer mostly in another language, and does not switch it.",
         f"language: {found.language}",
+        *_other_language_lines(others, found.language),
         "",
         *_timezone_lines(
             found.language, date_order, written=_written_zone(found, date), zones=zones
@@ -1204,6 +1207,19 @@ def _question_lines(
     return lines
 
 
+def _other_language_lines(others: Sequence[str], language: str) -> list[str]:
+    """Say which units' customers answer mostly in another language (FIX58): not switched."""
+    if not others:
+        return []
+    other = "Japanese" if language != "ja" else "English"
+    text = (
+        f"The customers of {len(others)} units answer mostly in {other} "
+        f"({', '.join(others)}): their reports stay in {language}, the readers' language; "
+        "each unit's file says how to change it."
+    )
+    return textwrap.wrap(text, 88, initial_indent="# ", subsequent_indent="# ")
+
+
 def _unit_text(
     unit: str,
     name: str,
@@ -1327,6 +1343,14 @@ def project_from_export(
         if found.date_column is not None
         else _OffsetZones()
     )
+    spoken: dict[str, AnswerLanguage] = {}
+    if column is not None:
+        values = found.data[column].astype("string").str.strip()
+        for value in sorted(v for v in values.dropna().unique() if v):
+            rows = (values == value).fillna(False).to_numpy(dtype=bool)
+            said = answer_language([t[rows] for t in texts.values()])
+            if said.answers and said.language != found.language:
+                spoken[value] = said
     texts_by_file: dict[Path, str] = {
         Path("parameters/defaults.yaml"): _defaults_text(
             found,
@@ -1338,6 +1362,7 @@ def project_from_export(
             only_other=_only_other(found, column),
             zones=zones,
             languages=unread,
+            others=list(spoken),
         ),
         # A Japanese analyst adds 代車 and 車検 here: the comments in the project's language.
         Path("parameters/themes.yaml"): in_language(
@@ -1376,10 +1401,6 @@ def project_from_export(
         taken: set[str] = {"defaults", "themes", "playbook"}
         for i, value in enumerate(sorted(v for v in units.dropna().unique() if v)):
             unit = _slug(value, taken, i)
-            # Each unit's report in the language its own patients wrote in: a chain's Tokyo
-            # clinic in Japanese, its English-speaking clinics in English.
-            rows = (units == value).fillna(False).to_numpy(dtype=bool)
-            spoken = answer_language([t[rows] for t in texts.values()])
             texts_by_file[Path(f"parameters/{unit}.yaml")] = _unit_text(
                 unit,
                 # Shown in titles, the overview and subjects as the answers are (QA27 #7:
@@ -1387,7 +1408,8 @@ def project_from_export(
                 header_label(value),
                 (column, value),
                 f"One unit per value of {column!r} (--unit-column).",
-                language=spoken if spoken.answers and spoken.language != found.language else None,
+                # Its customers' language said, the readers' kept (FIX58, QA28 #1 and #10).
+                language=spoken.get(value),
                 project_language=found.language,
                 zone=zones.units.get(value),
             )

@@ -73,6 +73,8 @@ def test_init_keeps_the_readers_language_and_writes_the_zone(tmp_path: Path) -> 
     assert defaults["language"] == "en"
     # The zone decided is written, so that no unit's zone follows from a language.
     assert defaults["timezone"] == "UTC"
+    said = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "# The customers of 1 units answer mostly in Japanese (Ken Sato)" in said
     ken = (root / "parameters" / "ken-sato.yaml").read_text(encoding="utf-8")
     assert "language" not in _yaml(root / "parameters" / "ken-sato.yaml")
     # Said, not switched: the readers may still choose Japanese.
@@ -99,7 +101,8 @@ def test_run_reports_one_month_for_every_unit_of_the_export(
     # A unit set by hand to read in Tokyo: its own latest would be a November of 2 responses.
     root = _init_and_run(tmp_path, monkeypatch, "language: ja\ntimezone: Asia/Tokyo\n")
     assert {p.parent.name for p in (root / "reports").glob("*/manifest.json")} == {"2026-10"}
-    assert (root / "reports" / "2026-10" / "ken-sato").is_dir()
+    manifest = (root / "reports" / "2026-10" / "manifest.json").read_text(encoding="utf-8")
+    assert '"ken-sato"' in manifest
     err = capsys.readouterr().err
     assert "note: ken-sato: period 'latest' is 2026-10 for every unit" in err
     assert "2026-11" in err
