@@ -80,33 +80,36 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (
         r"Report language, detected from the answers \((?P<en>\d+) % English, (?P<ja>\d+) % "
-        r"Japanese, of (?P<n>[\d,]+) answers\)\. Set once here; a unit file only overrides it "
-        r"\(one whose own answers are mostly in another language does\)\.",
+        r"Japanese, of (?P<n>[\d,]+) answers\)\. Set once here, the readers' language for "
+        r"every unit; init notes in a unit's file when its customers answer mostly in another "
+        r"language, and does not switch it\.",
         r"レポートの言語（回答から判定：英語\g<en>%、日本語\g<ja>%、回答\g<n>件）。"
-        "ここで一度だけ設定します。ユニットのファイルで上書きするのは、回答の大半が別の言語の"
-        "ユニットだけです。",
+        "ここで一度だけ設定する、全ユニットの読み手の言語です。顧客の回答の大半が別の言語の"
+        "ユニットは、そのファイルに注記するだけで切り替えません。",
     ),
     (
         r"Report language, detected from the answers \((?P<en>\d+) % English, (?P<ja>\d+) % "
         r"Japanese, (?P<o>\d+) % other languages not read by the themes \((?P<names>.+?)\), of "
-        r"(?P<n>[\d,]+) answers\)\. Set once here; a unit file only overrides it \(one whose "
-        r"own answers are mostly in another language does\)\.",
+        r"(?P<n>[\d,]+) answers\)\. Set once here, the readers' language for "
+        r"every unit; init notes in a unit's file when its customers answer mostly in another "
+        r"language, and does not switch it\.",
         lambda m: (
             f"レポートの言語（回答から判定：英語{m['en']}%、日本語{m['ja']}%、"
             f"テーマが読まない他の言語{m['o']}%（{japanese_names(m['names'])}）、回答{m['n']}件）。"
-            "ここで一度だけ設定します。ユニットのファイルで上書きするのは、回答の大半が別の言語の"
-            "ユニットだけです。"
+            "ここで一度だけ設定する、全ユニットの読み手の言語です。顧客の回答の大半が別の言語の"
+            "ユニットは、そのファイルに注記するだけで切り替えません。"
         ),
     ),
     (
-        r"Report language, detected from the answers(?: \((?P<why>.+)\))?\. Set once here; a "
-        r"unit file only overrides it \(one whose own answers are mostly in another language "
-        r"does\)\.",
+        r"Report language, detected from the answers(?: \((?P<why>.+)\))?\. Set once here, the "
+        r"readers' language for every unit; init notes in a unit's file when its customers "
+        r"answer mostly in another language, and does not switch it\.",
         lambda m: (
             "レポートの言語（回答から判定"
             + (f"：{m['why']}" if m["why"] else "")
             + "）。ここで一度だけ設定します。"
-            "ユニットのファイルで上書きするのは、回答の大半が別の言語のユニットだけです。"
+            "全ユニットの読み手の言語です。顧客の回答の大半が別の言語のユニットは、"
+            "そのファイルに注記するだけで切り替えません。"
         ),
     ),
     (
@@ -735,6 +738,23 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     (
         r"Detected from this unit's own answers \((?P<why>.+)\)\.",
         r"このユニット自身の回答から判定しました（\g<why>）。",
+    ),
+    (
+        r"The customers of (?P<n>\d+) units answer mostly in (?:Japanese|English) "
+        r"\((?P<units>.+)\): their reports stay in (?P<lang>\w+), the readers' language; each "
+        r"unit's file says how to change it\.",
+        r"\g<n>ユニットの顧客の回答は大半が別の言語です（\g<units>）。レポートは読み手の言語"
+        r"（\g<lang>）のままです。変え方は各ユニットのファイルにあります。",
+    ),
+    (
+        r"This unit's customers answer mostly in another language \((?P<why>.+)\); its report "
+        r"stays in the project's language \((?P<lang>\w+)\), that of its readers: each comment "
+        r"is still read in its own language\. If this unit's readers read that language, "
+        r"uncomment \(the months stay those of defaults\.yaml's timezone\):",
+        r"このユニットの顧客の回答は大半が別の言語です（\g<why>）。レポートは読み手の言語、"
+        r"プロジェクトの言語（\g<lang>）のままです。各コメントはその言語のまま読まれます。"
+        r"このユニットの読み手がその言語を読むなら、次の行を有効にしてください"
+        r"（月はdefaults.yamlのtimezoneのままです）：",
     ),
     (
         r"defaults\.yaml labels the questions with the export's words; a label may be given per "

@@ -738,6 +738,9 @@ def run_reports(
     skipped: dict[str, ConfigError] = {}
     refusals: list[UnitResult] = []  # their manifest records
     rows: dict[Path, ExportRows] = {}
+    months, month_notes = _export_months(units, period, caches)
+    for line in month_notes:
+        _say(progress, line)
     for unit in units:
         try:
             prepared.append(
@@ -748,6 +751,7 @@ def run_reports(
                     cache=caches[unit.unit],
                     hashes=hashes,
                     rows=rows,
+                    month=months.get(unit.unit),
                 )
             )
         except ConfigError as exc:
@@ -1217,17 +1221,19 @@ def _prepare_job(
     cache: ExportCache,
     hashes: dict[Path, str],
     rows: dict[Path, ExportRows] | None = None,
+    month: str | None = None,
 ) -> _Job:
     """Resolve ``unit``'s period from the cache and parameterise its notebook to read the cache.
 
     The one preparation of a unit, for ``run`` and ``run --watch`` alike. A unit that has no
     row in its export or no response in the month is refused here, before any kernel starts
     (:func:`nps_kit._unit_rows.check_unit_rows`); ``rows`` keeps each export's units and months
-    for the next unit of the same export.
+    for the next unit of the same export. ``month``: the month resolved for every unit of the
+    export (:func:`_export_months`), else the unit's own.
     """
     from nps_kit._unit_rows import ExportRows, check_unit_rows
 
-    month = _resolve_period(unit, period, cache)
+    month = month or _resolve_period(unit, period, cache)
     seen = {} if rows is None else rows
     if cache.path not in seen:
         seen[cache.path] = ExportRows.read(cache)
@@ -1238,6 +1244,53 @@ def _prepare_job(
         unit.notebook or notebook, parameters, sections=unit.sections, omit=unit.empty_sections
     )
     return _Job(unit, month, parameters, nb, data_input)
+
+
+def _export_months(
+    units: Sequence[UnitParameters], period: str | None, caches: dict[str, ExportCache]
+) -> tuple[dict[str, str], list[str]]:
+    """Resolve ``latest`` / ``current`` once per export, for all of its units (FIX58, QA28 #1).
+
+    Each unit reads the export's times in its own zone, so a unit in Asia/Tokyo sees the last
+    hours of 31 October (UTC) as 1 November, and would report a November of a few spill-over
+    responses while the others report October. The month of an export is the one most of its
+    units resolve to (ties: the earliest, complete in more zones); a unit whose own reading
+    differs gets it too, with a ``note:`` naming both months.
+
+    Returns
+    -------
+    tuple of (dict, list)
+        The month of each unit whose period is a word, by unit id; the notes for stderr.
+    """
+    from collections import Counter
+
+    from nps_kit.periods import WORDS
+
+    own: dict[tuple[Path, str], dict[str, str]] = {}
+    words: dict[str, str] = {}
+    for unit in units:
+        words[unit.unit] = word = period or unit.period
+        if word not in WORDS:
+            continue
+        try:
+            month = _resolve_period(unit, period, caches[unit.unit])
+        except ConfigError:
+            continue  # said again, with its own message, when the unit is prepared
+        own.setdefault((unit.data.path, word), {})[unit.unit] = month
+    months: dict[str, str] = {}
+    notes: list[str] = []
+    for (path, _), found in own.items():
+        counts = Counter(found.values())
+        chosen = min(counts, key=lambda m: (-counts[m], m))
+        for unit_id, month in found.items():
+            months[unit_id] = chosen
+            if month != chosen:
+                notes.append(
+                    f"note: {unit_id}: period {words[unit_id]!r} is {chosen} for every unit "
+                    f"of {path.name} ({counts[chosen]} of {len(found)} units' latest month); "
+                    f"read in this unit's timezone alone it would be {month}"
+                )
+    return months, notes
 
 
 def _resolve_period(unit: UnitParameters, period: str | None, cache: ExportCache) -> str:

@@ -13,6 +13,7 @@ import os
 import re
 import textwrap
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -378,6 +379,7 @@ def _defaults_text(
     only_other: frozenset[str] = frozenset(),
     zones: _OffsetZones | None = None,
     languages: str | None = None,
+    others: Sequence[str] = (),
 ) -> str:
     report = found.load
     score = found.column(found.nps_column) if found.nps_column else None
@@ -408,9 +410,10 @@ def _defaults_text(
         "# Report language, detected from the answers"
         + ("" if found.spoken is None else f" ({found.spoken.describe()})")
         + ".",
-        "# Set once here; a unit file only overrides it (one whose own answers are mostly in",
-        "# another language does).",
+        "# Set once here, the readers' language for every unit; init notes in a unit's file",
+        "# when its customers answer mostly in another language, and does not switch it.",
         f"language: {found.language}",
+        *_other_language_lines(others, found.language),
         "",
         *_timezone_lines(
             found.language, date_order, written=_written_zone(found, date), zones=zones
@@ -936,12 +939,17 @@ class _OffsetZones:
     zero
         Whether every offset is ``+00:00`` or ``Z``: UTC's, and a western European zone's in
         winter, so it proposes no zone by itself (REVIEW28 #2).
+    stored
+        The zone of a typed zone-aware column (a Parquet ``timestamp[us, UTC]``): instants
+        stored in that zone, not a clock someone wrote, so it is the zone init writes
+        (FIX58, QA28 #1: ``null`` let a ``ja`` unit read them in Asia/Tokyo, a month apart).
     """
 
     offsets: bool = False
     project: ZoneHint | None = None
     units: dict[str, ZoneHint] = field(default_factory=dict)
     zero: bool = False
+    stored: str | None = None
 
 
 def _offset_zones(
@@ -975,6 +983,7 @@ def _offset_zones(
 
     written = clock.written_offsets(values)
     zero = bool((written.dropna() == pd.Timedelta(0)).all())
+    stored = str(values.dt.tz) if isinstance(values.dtype, pd.DatetimeTZDtype) and zero else None
 
     def hint(rows: pd.Series, label: str) -> ZoneHint | None:
         # +00:00 alone: a column of UK regions or countries says whose winter clock it is
@@ -985,7 +994,7 @@ def _offset_zones(
         return found if found is not None and found.kind in kinds else None
 
     if unit_column is None:
-        return _OffsetZones(True, hint(values, name), zero=zero)
+        return _OffsetZones(True, hint(values, name), zero=zero, stored=stored)
     units = data[unit_column].astype("string").str.strip()
     hints = {
         value: hint(values[(units == value).fillna(False).to_numpy(dtype=bool)], value)
@@ -993,8 +1002,13 @@ def _offset_zones(
     }
     named = {h.zone if h is not None else None for h in hints.values()}
     if len(named) == 1 and None not in named:
-        return _OffsetZones(True, next(iter(hints.values())), zero=zero)
-    return _OffsetZones(True, units={v: h for v, h in hints.items() if h is not None}, zero=zero)
+        return _OffsetZones(True, next(iter(hints.values())), zero=zero, stored=stored)
+    return _OffsetZones(
+        True,
+        units={v: h for v, h in hints.items() if h is not None},
+        zero=zero,
+        stored=stored,
+    )
 
 
 def _offset_lines(zones: _OffsetZones, language: str) -> list[str]:
@@ -1020,6 +1034,15 @@ def _offset_lines(zones: _OffsetZones, language: str) -> list[str]:
             f"to different zones: each unit's file sets its own. {null}"
         )
         value = "null"
+    elif zones.stored is not None:
+        # FIX58 (QA28 #1): written, not null, so that no unit's zone follows from its language.
+        text = (
+            f"The export stores its times as instants in {zones.stored} (a typed time column, "
+            f"not a clock someone wrote): the months are cut in {zones.stored} for every unit, "
+            "whatever its language. Set the readers' zone (e.g. Europe/London, Asia/Tokyo) "
+            "here, once for every unit, to cut them there."
+        )
+        value = zones.stored
     elif zones.zero:
         text = (
             "The export writes each time with the UTC offset +00:00 (or Z): UTC's, but also "
@@ -1256,6 +1279,19 @@ def _question_lines(
     return lines
 
 
+def _other_language_lines(others: Sequence[str], language: str) -> list[str]:
+    """Say which units' customers answer mostly in another language (FIX58): not switched."""
+    if not others:
+        return []
+    other = "Japanese" if language != "ja" else "English"
+    text = (
+        f"The customers of {len(others)} units answer mostly in {other} "
+        f"({', '.join(others)}): their reports stay in {language}, the readers' language; "
+        "each unit's file says how to change it."
+    )
+    return textwrap.wrap(text, 88, initial_indent="# ", subsequent_indent="# ")
+
+
 def _unit_text(
     unit: str,
     name: str,
@@ -1284,12 +1320,14 @@ def _unit_text(
             f"timezone: {zone.zone}",
         ]
     if language is not None:
+        # FIX58 (QA28 #1, #10): a report is read by the unit's team, not its customers; each
+        # comment is still read by its own language's pack. Said, not switched.
         lines += [
-            f"# Detected from this unit's own answers ({language.describe()}).",
-            f"language: {language.language}",
-            "# defaults.yaml labels the questions with the export's words; a label may be given",
-            "# per language there, e.g. label: {en: Reason for the score, ja: スコアの理由}, so",
-            "# that this report shows its own.",
+            f"# This unit's customers answer mostly in another language ({language.describe()});",
+            f"# its report stays in the project's language ({project_language}), that of its",
+            "# readers: each comment is still read in its own language. If this unit's readers",
+            "# read that language, uncomment (the months stay those of defaults.yaml's timezone):",
+            f"# language: {language.language}",
         ]
     if row_filter is not None:
         column, value = row_filter
@@ -1307,8 +1345,8 @@ def _unit_text(
         f"#   to: [{unit}-team@example.com]",
         "",
     ]
-    # In the unit's report language: its own, else the project's.
-    return in_language("\n".join(lines), language.language if language else project_language)
+    # In the project's language: the unit's report language is the readers'.
+    return in_language("\n".join(lines), project_language)
 
 
 def project_from_export(
@@ -1377,6 +1415,14 @@ def project_from_export(
         if found.date_column is not None
         else _OffsetZones()
     )
+    spoken: dict[str, AnswerLanguage] = {}
+    if column is not None:
+        values = found.data[column].astype("string").str.strip()
+        for value in sorted(v for v in values.dropna().unique() if v):
+            rows = (values == value).fillna(False).to_numpy(dtype=bool)
+            said = answer_language([t[rows] for t in texts.values()])
+            if said.answers and said.language != found.language:
+                spoken[value] = said
     texts_by_file: dict[Path, str] = {
         Path("parameters/defaults.yaml"): _defaults_text(
             found,
@@ -1388,6 +1434,7 @@ def project_from_export(
             only_other=_only_other(found, column),
             zones=zones,
             languages=unread,
+            others=list(spoken),
         ),
         # A Japanese analyst adds 代車 and 車検 here: the comments in the project's language.
         Path("parameters/themes.yaml"): in_language(
@@ -1426,10 +1473,6 @@ def project_from_export(
         taken: set[str] = {"defaults", "themes", "playbook"}
         for i, value in enumerate(sorted(v for v in units.dropna().unique() if v)):
             unit = _slug(value, taken, i)
-            # Each unit's report in the language its own patients wrote in: a chain's Tokyo
-            # clinic in Japanese, its English-speaking clinics in English.
-            rows = (units == value).fillna(False).to_numpy(dtype=bool)
-            spoken = answer_language([t[rows] for t in texts.values()])
             texts_by_file[Path(f"parameters/{unit}.yaml")] = _unit_text(
                 unit,
                 # Shown in titles, the overview and subjects as the answers are (QA27 #7:
@@ -1437,7 +1480,8 @@ def project_from_export(
                 header_label(value),
                 (column, value),
                 f"One unit per value of {column!r} (--unit-column).",
-                language=spoken if spoken.answers and spoken.language != found.language else None,
+                # Its customers' language said, the readers' kept (FIX58, QA28 #1 and #10).
+                language=spoken.get(value),
                 project_language=found.language,
                 zone=zones.units.get(value),
             )

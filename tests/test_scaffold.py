@@ -1173,7 +1173,8 @@ def test_init_says_which_open_questions_ask_what_to_improve(tmp_path: Path) -> N
 
 
 def test_surveymonkey_chain_init_reads_the_export_as_its_author_meant(tmp_path: Path) -> None:
-    # A chain whose Tokyo clinic answers in Japanese: English as a whole, Tokyo in Japanese.
+    # A chain whose Tokyo clinic answers in Japanese: English as a whole, and for Tokyo's
+    # readers too (FIX58: a unit's language is its readers'); Tokyo's file says so.
     export = write_surveymonkey_physio_xlsx(tmp_path / "physio.xlsx")
     root = tmp_path / "physio"
     project_from_export(root, export, unit_column=PHYSIO_CLINIC)
@@ -1190,8 +1191,10 @@ def test_surveymonkey_chain_init_reads_the_export_as_its_author_meant(tmp_path: 
     assert {name: unit.get("language") for name, unit in units.items()} == {
         "Manchester Central Physio": None,
         "Boston Back Bay Sports Clinic": None,
-        "Tokyo Shibuya Clinic": "ja",
+        "Tokyo Shibuya Clinic": None,
     }
+    tokyo = (root / "parameters" / "tokyo-shibuya-clinic.yaml").read_text(encoding="utf-8")
+    assert "\n# language: ja\n" in tokyo
     # Respondent ID repeats where a response was submitted twice: still the id, said why.
     assert defaults["columns"]["id"] == "Respondent ID"  # type: ignore[index]
     text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
