@@ -508,6 +508,7 @@ def baseline_tag(texts: list[str], keywords: dict[str, list[str]]) -> list[set[s
 #: (the clause rules moved from ``sentiment`` to ``_clause_rules``: both places are listed).
 _CACHES = (
     ("_match", "matcher"),
+    ("themes", "_trained_themes"),  # its matchers keep what they found per comment
     ("sentiment", "_score _lemma_en _clause_cues _clause_bits"),
     ("_clause_rules", "_score _lemma_en _score_fine_as_praise _EN_WORDS"),
     ("_lemma", "lemma"),
