@@ -224,6 +224,8 @@ BLIND25_SECOND_MEASURE = {"en": (0.831, 0.741, 0.829), "ja": (0.862, 0.862, 0.87
 N_COMMENTS = 100_000
 # The tagger before the speed work (issue 11), timed beside today's in the same run.
 OLD_TAGGER = "72fb5a2"
+#: The commit before the cuts of SPEED62 (report text of a 30k unit), timed beside today's.
+OLD_REPORT = "7d29a5a"
 BASELINE_SAMPLE = 5_000
 
 JA_CLAUSES = [
@@ -461,6 +463,33 @@ def time_report_text(unit: Any) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
+_REPORT_TIMER = """
+import sys
+sys.path.insert(0, sys.argv[1])
+import bench_text
+unit = bench_text.report_unit()
+bench_text.report_text(bench_text.report_unit(300, seed=11))
+print(*bench_text.time_report_text(unit))
+"""
+
+
+def time_report_text_of(code: Path) -> tuple[float, float]:
+    """Time (wall, CPU) :func:`time_report_text` with the package in ``code``, in a fresh process.
+
+    This file's unit and caches list drive the package of ``code`` (an earlier commit's, from
+    :func:`old_tagger`), so that two packages are timed on the same unit in the same run.
+    """
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    out = subprocess.run(
+        [sys.executable, "-c", _REPORT_TIMER, str(Path(__file__).resolve().parent)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return float(out[-2]), float(out[-1])
+
+
 def demo_unit() -> pd.DataFrame | None:
     """Return the demo export's scores and comments (``None`` without the file)."""
     demo = ROOT / "data" / "demo_responses.csv.gz"
@@ -508,6 +537,7 @@ def baseline_tag(texts: list[str], keywords: dict[str, list[str]]) -> list[set[s
 #: (the clause rules moved from ``sentiment`` to ``_clause_rules``: both places are listed).
 _CACHES = (
     ("_match", "matcher"),
+    ("themes", "_trained_themes"),  # its matchers keep what they found per comment
     ("sentiment", "_score _lemma_en _clause_cues _clause_bits"),
     ("_clause_rules", "_score _lemma_en _score_fine_as_praise _EN_WORDS"),
     ("_lemma", "lemma"),
@@ -922,6 +952,21 @@ def main(argv: list[str] | None = None) -> int:
         f"phrases, text_quality; cold caches): {cpu:.2f} s CPU, {seconds:.2f} s wall "
         "(target <= 1 s)"
     )
+    with tempfile.TemporaryDirectory() as tmp:
+        code = old_tagger(Path(tmp), commit=OLD_REPORT)
+        if code is None:
+            print(f"  (the package of commit {OLD_REPORT} is not available: no git checkout)")
+        else:
+            new_cpu, old_cpu = [], []
+            for _ in range(3):  # alternated, so that a change of load hits both alike
+                new_cpu.append(time_report_text_of(ROOT)[1])
+                old_cpu.append(time_report_text_of(code)[1])
+            print(
+                f"  the same, a fresh process each, 3 runs: today's "
+                f"{' '.join(f'{c:.2f}' for c in new_cpu)} s CPU, commit {OLD_REPORT}'s "
+                f"{' '.join(f'{c:.2f}' for c in old_cpu)} s CPU; today's takes "
+                f"{min(new_cpu) / min(old_cpu):.2f}x the time (best of 3)"
+            )
     from nps_kit.text.redaction import redact
 
     comments = real_unit()["comment"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -32,7 +33,7 @@ from nps_kit.text._collector import paused
 from nps_kit.text._kept import kept_hits, vetoed_additions
 from nps_kit.text._layer import Adjustment, adjust, languages, trained_excludes
 from nps_kit.text._lemma import lemma_text, with_lemmas
-from nps_kit.text._match import join_source, keyword_parts, matcher
+from nps_kit.text._match import ThemeMatcher, join_source, keyword_parts, matcher
 from nps_kit.text._regex_parts import skipping
 from nps_kit.text.languages import unread
 from nps_kit.text.tokens import _normalised_codes, _without_no_answer_opener, normalise_one
@@ -571,23 +572,48 @@ def _newer_excludes(book: ThemeBook, texts: Sequence[str], added: np.ndarray) ->
     if book.pack is None or not added.any():
         return out
     langs: list[str | None] | None = None
-    for j, theme in enumerate(book.themes):
-        rows = np.flatnonzero(added[:, j]).tolist()
+    for lang in ("en", "ja"):
+        trained = trained_excludes(lang, book.pack)
+        if trained is None:
+            continue
+        old = tuple(trained.get(theme.id, frozenset()) for theme in book.themes)
+        columns, before = _trained_themes(book.themes, old)
+        if before is None:
+            continue
+        asked = added[:, list(columns)]
+        rows = np.flatnonzero(asked.any(axis=1)).tolist()
         if not rows:
             continue
-        for lang in ("en", "ja"):
-            trained = trained_excludes(lang, book.pack)
-            if trained is None:
+        langs = langs if langs is not None else languages(book.pack, texts)
+        for i in rows:
+            if langs[i] != lang:
                 continue
-            old = trained.get(theme.id, frozenset())
-            if all(part in old for part in theme.excludes):
-                continue
-            before = replace(theme, exclude=_exclude([p for p in theme.excludes if p in old]))
-            langs = langs if langs is not None else languages(book.pack, texts)
-            for i in rows:
-                if langs[i] == lang and before.matches(texts[i]):
-                    out[i, j] = True
+            # One pass of the themes as trained finds them all (what Theme.matches would say).
+            for k in before.matches(texts[i]):
+                if asked[i, k]:
+                    out[i, columns[k]] = True
     return out
+
+
+@lru_cache(maxsize=8)
+def _trained_themes(
+    themes: tuple[Theme, ...], trained: tuple[frozenset[str], ...]
+) -> tuple[tuple[int, ...], ThemeMatcher | None]:
+    """Return the themes with an exclude newer than a language's models, as the models knew them.
+
+    ``trained`` holds each theme's exclude patterns recorded beside the models. Returns the
+    columns of the themes with one not recorded, and one matcher of those themes with the
+    recorded excludes alone (``None`` if there is none). Built once per book and record:
+    compiling the excludes and the automaton takes a while.
+    """
+    columns: list[int] = []
+    before: list[Theme] = []
+    for j, (theme, old) in enumerate(zip(themes, trained, strict=True)):
+        if all(part in old for part in theme.excludes):
+            continue
+        columns.append(j)
+        before.append(replace(theme, exclude=_exclude([p for p in theme.excludes if p in old])))
+    return tuple(columns), (ThemeMatcher(tuple(before)) if before else None)
 
 
 @paused
