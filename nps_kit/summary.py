@@ -414,7 +414,18 @@ def floor_summary(summary: UnitSummary, min_report_n: int | None) -> UnitSummary
             detractors_contacted=None,
             control=None,
             trend=tuple(
-                replace(p, nps=None, ci_low=None, ci_high=None) if p.period == summary.period else p
+                # Its side of the control limits says where its score lies too.
+                replace(
+                    p,
+                    nps=None,
+                    ci_low=None,
+                    ci_high=None,
+                    control_low=None,
+                    control_high=None,
+                    out_of_control=None,
+                )
+                if p.period == summary.period
+                else p
                 for p in summary.trend
             ),
         )

@@ -17,6 +17,7 @@ from nps_kit.summary import (
     UnitSummary,
     UnreadableDates,
     as_summary,
+    floor_summary,
 )
 
 MANIFEST_SUMMARY = {
@@ -199,3 +200,23 @@ def test_any_json_object_reads_without_error_and_round_trips(data: dict[str, obj
     again = UnitSummary.from_json(json.loads(text))
     # Compared as JSON text: contributors are free-form rows, and NaN != NaN inside a dict.
     assert json.dumps(again.to_json()) == text
+
+
+def test_floor_summary_hides_the_months_side_of_its_control_limits() -> None:
+    """Under the floor the month's place against its control limits is its score too.
+
+    ``control`` was cleared but the trend point kept ``out_of_control``, so the e-mail of a
+    unit of 2 responses said "Months outside the control limits: October 2026 (above)".
+    """
+    month = TrendPoint(
+        period="2026-10",
+        nps=100.0,
+        n=2,
+        control_low=-40.0,
+        control_high=30.0,
+        out_of_control="above",
+    )
+    summary = UnitSummary(period="2026-10", n=2, nps=100.0, trend=(month,))
+    (shown,) = floor_summary(summary, 5).trend
+    assert (shown.nps, shown.out_of_control) == (None, None)
+    assert (shown.control_low, shown.control_high) == (None, None)
