@@ -781,3 +781,25 @@ def test_best_pack_chooses_food_for_a_restaurant_but_not_for_a_hotel() -> None:
         ]
     )
     assert best_pack(hotel).pack == "generic"
+
+
+def test_best_pack_reads_dishes_named_by_what_they_are_as_a_restaurant() -> None:
+    # REVIEW29: a restaurant whose comments judge the salad, the curry and the noodles held too
+    # few of the food words (meal, dish, burger) and got generic: "Quality (-)" for cold soup.
+    restaurant = pd.Series(
+        [
+            "The curry was cold",
+            "Salad was limp and overdressed",
+            "Noodles came out soggy",
+            "Steak cooked exactly as asked",
+            "Soup of the day was lovely",
+            "Pasta was bland, needed salt",
+            "Tacos were amazing",
+            "Waited ages for the bill",
+            "Toilets need a clean",
+            "Our server was brilliant",
+            "Too loud to hear each other",
+            "Will be back",
+        ]
+    )
+    assert best_pack(restaurant).pack == "food"

@@ -159,9 +159,16 @@ DOMAIN_MARKERS: dict[str, re.Pattern[str]] = {
         r"\b(?:restaurants?|caf[eé]s?|diners?|bistro|pubs?|bars?|takeaways?|take-?out|foods?|meals?"
         r"|menus?|dish(?:es)?|waiters?|waitress(?:es)?|burgers?|pizzas?|coffees?|lattes?|lunch"
         r"|dinner|breakfast|brunch|chips|fries|starters?|mains|desserts?|chefs?|kitchen|drive-?thru"
-        r"|deliveroo|uber ?eats|doordash|just ?eat|tasty|delicious|bland|portions?|flavou?rs?)\b"
+        r"|deliveroo|uber ?eats|doordash|just ?eat|tasty|delicious|bland|portions?|flavou?rs?"
+        # Dishes and drinks judged by name ("the curry was cold"; REVIEW29: a restaurant's
+        # salads, noodles and tacos fell under the share and it got generic).
+        r"|salads?|curry|curries|noodles?|steaks?|soups?|pasta|sushi|tacos?|burritos?|kebabs?"
+        r"|sandwich(?:es)?|wings|ramen|nachos|pies?|cakes?|pastr(?:y|ies)|croissants?|bagels?"
+        r"|servers?|beers?|pints?|cocktails?|wines?)\b"
         r"|料理|メニュー|食事|ランチ|ディナー|美味|おいし|うまい|ラーメン|寿司|カフェ|居酒屋|レストラン"
-        r"|飲食|定食|店員|味が|味は|味も|出前|ウーバーイーツ|テイクアウト|ドリンク|コーヒー",
+        r"|飲食|定食|店員|味が|味は|味も|出前|ウーバーイーツ|テイクアウト|ドリンク|コーヒー"
+        r"|焼肉|焼き鳥|焼鳥|そば|うどん|丼|カレー|スープ|パスタ|ピザ|ハンバーガー|餃子|唐揚げ|刺身"
+        r"|ケーキ|パン屋|お味|ご飯|ごはん|麺",
         re.IGNORECASE,
     ),
 }
