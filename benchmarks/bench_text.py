@@ -221,6 +221,12 @@ BLIND25_FIRST_MEASURE = {"en": (0.831, 0.741, 0.829), "ja": (0.867, 0.847, 0.867
 # Again at 3b123f1, after ERR25 (rules on blind set 24's errors), FIX51/FIX52 (polarity) and the
 # Japanese theme layer's round 11 (LAY26): rules alone en unchanged, ja 0.792/0.726/0.825.
 BLIND25_SECOND_MEASURE = {"en": (0.831, 0.741, 0.829), "ja": (0.862, 0.862, 0.873)}
+# Blind set 26, four more authors, measured at 0108b00's text code (/work/lead/PREREG26.md),
+# before any change could be tuned on it; rules alone en 0.774/0.732/0.811, ja 0.819/0.835/0.855.
+BLIND26_FIRST_MEASURE = {"en": (0.876, 0.829, 0.847), "ja": (0.882, 0.884, 0.879)}
+# Again at 713f113, after ERR26 (rules on blind set 25's errors), the food pack and the theme
+# layer's round 12 (not shipped): rules alone en 0.775/0.735/0.812, ja unchanged.
+BLIND26_SECOND_MEASURE = {"en": (0.876, 0.831, 0.848), "ja": (0.882, 0.884, 0.879)}
 N_COMMENTS = 100_000
 # The tagger before the speed work (issue 11), timed beside today's in the same run.
 OLD_TAGGER = "72fb5a2"
@@ -793,6 +799,11 @@ def evaluation_report() -> None:
             25,
             "twenty-fifth",
             (("33a2d57", BLIND25_FIRST_MEASURE), ("3b123f1", BLIND25_SECOND_MEASURE)),
+        ),
+        (
+            26,
+            "twenty-sixth",
+            (("0108b00", BLIND26_FIRST_MEASURE), ("713f113", BLIND26_SECOND_MEASURE)),
         ),
     ):
         for name, measure in measures:

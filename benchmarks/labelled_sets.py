@@ -98,6 +98,10 @@ TEST5 = "21"
 #: whole figures and so spent; round 11 names it in ``SPENT_BLIND`` (its held-out set).
 #: Blind set 25 (``theme_eval_blind25.csv``) was a measure (/work/lead/PREREG25.md), read twice as
 #: whole figures and so spent; round 12 names it in ``SPENT_BLIND`` (its held-out set).
+#: Blind set 26 (``theme_eval_blind26.csv``) was a measure (/work/lead/PREREG26.md), read twice as
+#: whole figures (0108b00, 713f113) and so spent; no round names it yet. Decision set 29
+#: (``theme_train29_{en,ja}.csv``) decided round 12 (read once, not shipped) and may be trained on
+#: from the next round.
 #: Round 5's choice folds: round 4's, set 19 (no longer held out; read over rules round 8,
 #: c614311, which never tuned on it) and set 22 (over d0b9abc, main before set 22 landed).
 FOLDS5 = ("6", "7", "8", "18", "19", "22")

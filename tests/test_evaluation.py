@@ -77,6 +77,8 @@ BLIND23 = pd.read_csv(DATA / "theme_eval_blind23.csv", keep_default_na=False, dt
 BLIND24 = pd.read_csv(DATA / "theme_eval_blind24.csv", keep_default_na=False, dtype=str)
 # Blind set 25: merged unread (only its format is tested here); read as /work/lead/PREREG25.md says.
 BLIND25 = pd.read_csv(DATA / "theme_eval_blind25.csv", keep_default_na=False, dtype=str)
+# Blind set 26: merged unread, read twice as /work/lead/PREREG26.md says (floors below).
+BLIND26 = pd.read_csv(DATA / "theme_eval_blind26.csv", keep_default_na=False, dtype=str)
 SHORT14 = pd.read_csv(DATA / "theme_eval_short14.csv", keep_default_na=False, dtype=str)
 # Food set 1 (FOOD57): 150 restaurant, café, takeaway and delivery comments per language, written
 # by blind authors from docs/labelling.md's food section alone, all of the food pack.
@@ -353,6 +355,12 @@ BLIND24_LAYER = {"en": (0.84, 0.79, 0.83), "ja": (0.98, 0.99, 0.86)}  # ja: trai
 # rules alone en 0.691/0.605/0.798, ja 0.792/0.726/0.825. Floors 0.01 below, rounded down.
 BLIND25_RULES = {"en": (0.68, 0.59, 0.78), "ja": (0.78, 0.71, 0.81)}
 BLIND25_LAYER = {"en": (0.82, 0.73, 0.81), "ja": (0.85, 0.85, 0.86)}
+# Blind set 26 (/work/lead/PREREG26.md): read at 0108b00 (en 0.876/0.829/0.847, ja
+# 0.882/0.884/0.879; rules alone en 0.774/0.732/0.811, ja 0.819/0.835/0.855) and at 713f113 (en
+# 0.876/0.831/0.848, ja the same; rules alone en 0.775/0.735/0.812); floors are the second
+# reading less 0.01, rounded down.
+BLIND26_RULES = {"en": (0.76, 0.72, 0.80), "ja": (0.80, 0.82, 0.84)}
+BLIND26_LAYER = {"en": (0.86, 0.82, 0.83), "ja": (0.87, 0.87, 0.86)}
 # Short-comment set 14 (640 comments, two blind authors; bare judgements and closing phrases,
 # short themed answers and themed sentences beside such a phrase, 40 % with no theme), read as
 # whole figures (/work/lead/PREREG14.md): at 7401a76 en 0.884/0.949/0.971, ja 0.917/0.936/0.989;
@@ -451,6 +459,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         BLIND23,
         BLIND24,
         BLIND25,
+        BLIND26,
         SHORT14,
         _both_languages("theme_train24"),
         _both_languages("theme_train25"),
@@ -483,6 +492,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         "twenty-third",
         "twenty-fourth",
         "twenty-fifth",
+        "twenty-sixth",
         "short14",
         "train24-decision",
         "train25-decision",
@@ -567,6 +577,8 @@ def test_the_food_sets_are_balanced_and_valid(food: pd.DataFrame) -> None:
         (BLIND24, BLIND24_LAYER, True),
         (BLIND25, BLIND25_RULES, False),
         (BLIND25, BLIND25_LAYER, True),
+        (BLIND26, BLIND26_RULES, False),
+        (BLIND26, BLIND26_LAYER, True),
         (SHORT14, SHORT14_RULES, False),
         (SHORT14, SHORT14_LAYER, True),
         (_both_languages("theme_unit14"), UNIT14_RULES, False),
@@ -626,6 +638,8 @@ def test_the_food_sets_are_balanced_and_valid(food: pd.DataFrame) -> None:
         "twenty-fourth-layer-measured-twice",
         "twenty-fifth-rules-measured-twice",
         "twenty-fifth-layer-measured-twice",
+        "twenty-sixth-rules-measured-twice",
+        "twenty-sixth-layer-measured-twice",
         "short14-rules-never-tuned",
         "short14-layer-measured-twice",
         "unit14-rules-never-tuned",
