@@ -171,7 +171,13 @@ def test_json_one_key(capsys: pytest.CaptureFixture[str], export: Path) -> None:
     _, out, _ = run(capsys, export, "--score-column", "score", "--by", "部門", "--format", "json")
     groups = json.loads(out)["groups"]
     assert [g["group"] for g in groups] == ["Cloud Platform", "EC事業部", "店舗事業部"]
-    assert all(list(g) == ["group", *STATS] for g in groups)
+    # Each group says why its figures are blank: too few of its own, or to protect another's.
+    assert all(list(g) == ["group", *STATS, "suppressed", "complementary"] for g in groups)
+    assert [(g["suppressed"], g["complementary"]) for g in groups] == [
+        (False, False),
+        (True, False),
+        (True, False),
+    ]
     cloud = groups[0]
     assert {k: cloud[k] for k in STATS} == pytest.approx(
         library_stats(export, "部門 == 'Cloud Platform'"), abs=1e-6

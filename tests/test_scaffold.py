@@ -1573,9 +1573,9 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 
 
 def _english_comments(text: str) -> list[str]:
-    """Comment lines without a Japanese letter, less settings to uncomment (contact_details)."""
+    """Comment lines without a Japanese letter, less settings to uncomment (contact, mail)."""
     comments = [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
-    setting = re.compile(r"^#\s*(contact_details: \[|mail:$|to: \[)")
+    setting = re.compile(r"^#\s*(contact_details: \[|mail:$|to: \[|contact:$|consent_(yes|no): \[)")
     return [c for c in comments if not _JAPANESE.search(c) and not setting.match(c) and c != "#"]
 
 

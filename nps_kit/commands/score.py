@@ -259,7 +259,12 @@ def _as_json(
     if groups is not None:
         for row in groups.to_dict("records"):
             group: Any = _key(row[keys[0]]) if len(keys) == 1 else {k: _key(row[k]) for k in keys}
-            out["groups"].append({"group": group, **{k: _number(row[k]) for k in STATS_KEYS}})
+            flags = {  # why a group's figures are blank: too few of its own, or the total's
+                k: bool(row[k]) for k in ("suppressed", "complementary") if k in row
+            }
+            out["groups"].append(
+                {"group": group, **{k: _number(row[k]) for k in STATS_KEYS}, **flags}
+            )
     return out
 
 

@@ -201,7 +201,9 @@ def _align_heading(ax: Axes, renderer: RendererBase, left: float) -> None:
 
 def _wrap_notes(ax: Axes, renderer: RendererBase, room: float) -> None:
     for note, text in getattr(ax, "nps_kit_notes", []):
-        wrap_text(note, text, room, renderer)
+        # The note as written: drawable again, as fill_missing_glyphs made the artist's text
+        # (a hidden group's name may hold an emoji no chart font has).
+        wrap_text(note, drawable(text), room, renderer)
 
 
 def _fit_legend(ax: Axes, renderer: RendererBase, *, left: float, right: float) -> None:
