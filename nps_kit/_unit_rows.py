@@ -422,3 +422,51 @@ def _span(months: list[str]) -> str:
     if (last - first).n + 1 == len(months) or len(months) > 6:
         return f"{months[0]} to {months[-1]}"
     return ", ".join(months)
+
+
+def month_responses(unit: UnitParameters, month: str, rows: ExportRows) -> int:
+    """Return the scored responses of ``unit`` in ``month`` (its filter's rows of ``rows``).
+
+    What the anonymity floor (``thresholds.min_report_n``) is checked against before a kernel
+    starts: a unit under it leaves out the sections made only of the month's score mix
+    (:data:`FLOOR_HIDDEN`).
+    """
+    own = rows.months
+    if unit.data.filter is not None:
+        keys = {normalise_key(v) for v in unit.data.filter.values}
+        own = own[own["key"].isin(keys)]
+    if rows.dated:
+        own = own[own["month"] == month]
+    return int(own["scored"].sum())
+
+
+FLOOR_HIDDEN: tuple[str, ...] = (
+    "distribution",
+    "trend",
+    "breakdowns",
+    "strategies",
+    "followups",
+    "quality",
+)
+"""Sections left out of the report of a month under the anonymity floor.
+
+Each is made of figures of the month's score mix (its distribution, the trend's current point
+and change, groups, segment strategies and their evidence, follow-up answers by score, themes and
+their gains, segment figures of data quality). The headline shows only n, the detractor
+follow-up (the call-back list, not a group) and the method stay.
+"""
+
+
+def floor_note(language: str, *, n: int, floor: int) -> str:
+    """Return the one line that says why a unit under the floor shows fewer sections."""
+    if language == "ja":
+        return (
+            f"今月の回答は{n}件で{floor}件未満のため、匿名性を守るためスコア分布・推移・内訳・"
+            "施策・追加設問・データ品質は表示していません（批判者へのフォローアップは表示します）。"
+        )
+    answers = f"{n} response{'' if n == 1 else 's'}"
+    return (
+        f"This month has {answers}, fewer than {floor}: to keep them anonymous, the score "
+        "distribution, trend, breakdowns, strategies, follow-up questions and data quality "
+        "are not shown (the detractor follow-up is)."
+    )

@@ -1231,7 +1231,13 @@ def _prepare_job(
     for the next unit of the same export. ``month``: the month resolved for every unit of the
     export (:func:`_export_months`), else the unit's own.
     """
-    from nps_kit._unit_rows import ExportRows, check_unit_rows
+    from nps_kit._unit_rows import (
+        FLOOR_HIDDEN,
+        ExportRows,
+        check_unit_rows,
+        floor_note,
+        month_responses,
+    )
 
     month = month or _resolve_period(unit, period, cache)
     seen = {} if rows is None else rows
@@ -1240,9 +1246,17 @@ def _prepare_job(
     check_unit_rows(unit, month, seen[cache.path])
     parameters = {**notebook_parameters(unit, period=month), "data_cache": str(cache.path)}
     data_input = {"path": str(unit.data.path), "sha256": hashes[unit.data.path]}
-    nb = prepare_notebook(
-        unit.notebook or notebook, parameters, sections=unit.sections, omit=unit.empty_sections
-    )
+    omit = unit.empty_sections
+    floor = unit.thresholds.min_report_n
+    n = month_responses(unit, month, seen[cache.path])
+    under = bool(floor) and 0 < n < floor
+    if under:
+        # One rule for a unit under the anonymity floor (FIX60B): no section of the month's
+        # score mix, one line that says why.
+        omit = (*omit, *FLOOR_HIDDEN)
+    nb = prepare_notebook(unit.notebook or notebook, parameters, sections=unit.sections, omit=omit)
+    if under:
+        _add_floor_note(nb, floor_note(unit.language, n=n, floor=floor))
     return _Job(unit, month, parameters, nb, data_input)
 
 
@@ -1291,6 +1305,20 @@ def _export_months(
                     f"read in this unit's timezone alone it would be {month}"
                 )
     return months, notes
+
+
+def _add_floor_note(nb: nbformat.NotebookNode, text: str) -> None:
+    """Place ``text`` as a markdown cell after the headline section (else after the set-up)."""
+    from nps_kit.notebook import _section_of
+
+    at = None
+    for index, cell in enumerate(nb.cells):
+        if _section_of(cell) == "headline":
+            at = index + 1
+        elif "injected-parameters" in cell.metadata.get("tags", []) and at is None:
+            at = index + 2  # after the import cell that follows the parameters
+    place = len(nb.cells) if at is None else min(at, len(nb.cells))
+    nb.cells.insert(place, nbformat.v4.new_markdown_cell(text, metadata={"tags": ["floor-note"]}))
 
 
 def _resolve_period(unit: UnitParameters, period: str | None, cache: ExportCache) -> str:

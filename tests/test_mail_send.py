@@ -1488,3 +1488,93 @@ def test_run_then_send_a_unit_of_one_and_of_two_responses(
         assert "100.0" not in text and "Promoters" not in text
     html = (tmp_path / "reports" / PERIOD / "norwich.html").read_text(encoding="utf-8")
     assert "fewer than 5: not shown" in html.replace("\xa0", " ")
+
+
+@pytest.mark.slow
+def test_a_unit_under_the_floor_shows_no_figure_of_its_month_in_report_or_mail(
+    tmp_path: Path, server: tuple[Recorder, int]
+) -> None:
+    # FIX60B: under min_report_n (5) every section of the month's score mix is left out with
+    # one line saying why; the call-back list stays. A unit of 6 shows everything.
+    from nps_kit.params import load_all
+    from nps_kit.run import run_reports
+
+    recorder, port = server
+    october = {
+        "Norwich": ["9"],  # +100.0
+        "Cardiff": ["9", "7"],  # +50.0, promoters 50%
+        "Exeter": ["10", "9", "8", "1"],  # +25.0, promoters 50%, detractors 25%
+        "Bath": ["10", "10", "10", "10", "8", "0"],  # +50.0
+    }
+    rows = ["id,club,submitted_at,score,comment,may_we_call,email"]
+    for club, scores in october.items():
+        rows += [
+            f"{club}-9-{i},{club},2026-09-{1 + i:02d} 10:00:00,{i % 11},ok,no," for i in range(12)
+        ]
+        rows += [
+            f"{club}-10-{i},{club},2026-10-0{1 + i} 10:00:00,{s},"
+            f"{'slow service' if int(s) <= 6 else 'great staff'},yes,{club.lower()}{i}@example.com"
+            for i, s in enumerate(scores)
+        ]
+    (tmp_path / "export.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    params = tmp_path / "parameters"
+    params.mkdir()
+    for club in october:
+        uid = club.lower()
+        (params / f"{uid}.yaml").write_text(
+            f"name: {club}\nlanguage: en\nperiod: '2026-10'\n"
+            f"data: {{path: ../export.csv, filter: {{column: club, values: [{club}]}}}}\n"
+            "columns: {score: score, date: submitted_at, id: id, comment: comment, "
+            "contact: may_we_call, contact_details: [email]}\n"
+            f"mail: {{to: [{uid}@example.com]}}\n",
+            encoding="utf-8",
+        )
+    found = load_all(params)
+    found.raise_if_errors()
+    notebook = Path(__file__).resolve().parent.parent / "notebooks" / "nps_report.ipynb"
+    result = run_reports(
+        list(found.units.values()),
+        notebook=notebook,
+        output=tmp_path / "reports",
+        jobs=1,
+        progress=None,
+    )
+    assert result.ok, [u.error for u in result.units]
+    send_reports(
+        tmp_path / "reports", PERIOD, settings=plain(port), echo=Echo(), retry_delays=NO_DELAY
+    )
+    mails = {str(r.message["To"]).split("@")[0]: r.message for r in recorder.received}
+    month_figures = {
+        "norwich": ["+100.0", "100.0%", "100%"],
+        "cardiff": ["+50.0", "50.0%", "50%"],
+        "exeter": ["+25.0", "25.0%", "25%", "50.0%", "50%"],
+    }
+    for uid, figures in month_figures.items():
+        html = _visible((tmp_path / "reports" / PERIOD / f"{uid}.html").read_text(encoding="utf-8"))
+        assert "fewer than 5: not shown" in html
+        assert "to keep them anonymous" in html
+        assert "Score distribution" not in html and "Trend" not in html
+        assert "Detractor follow-up" in html
+        parts = [
+            ("report", html),
+            ("mail text", mails[uid].get_body(("plain",)).get_content()),
+            ("mail html", _visible(mails[uid].get_body(("html",)).get_content())),
+        ]
+        for where, text in parts:
+            for figure in figures:
+                assert figure not in text, (uid, where, figure)
+    exeter = (tmp_path / "reports" / PERIOD / "exeter.html").read_text(encoding="utf-8")
+    assert "Exeter-10-3" in exeter  # the consenting detractor to call back
+    bath = _visible((tmp_path / "reports" / PERIOD / "bath.html").read_text(encoding="utf-8"))
+    assert "to keep them anonymous" not in bath
+    for heading in ("Score distribution", "Trend", "Detractor follow-up", "Data quality"):
+        assert heading in bath
+    assert "+50.0" in bath
+
+
+def _visible(html: str) -> str:
+    """The text a reader sees: no style sheet, script or tag (their '100%' is no figure)."""
+    import re
+
+    html = re.sub(r"(?is)<(style|script)\b.*?</\1>", " ", html)
+    return re.sub(r"<[^>]+>", " ", html).replace("\xa0", " ").replace("&nbsp;", " ")
