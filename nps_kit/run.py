@@ -1308,17 +1308,20 @@ def _export_months(
 
 
 def _add_floor_note(nb: nbformat.NotebookNode, text: str) -> None:
-    """Place ``text`` as a markdown cell after the headline section (else after the set-up)."""
+    """Place ``text`` as a markdown cell after the headline section.
+
+    A notebook without the report's sections (an analyst's own design) gets no note: nothing of
+    it was left out, so the note would say what is not so (and shift its cells' numbers).
+    """
     from nps_kit.notebook import _section_of
 
     at = None
     for index, cell in enumerate(nb.cells):
         if _section_of(cell) == "headline":
             at = index + 1
-        elif "injected-parameters" in cell.metadata.get("tags", []) and at is None:
-            at = index + 2  # after the import cell that follows the parameters
-    place = len(nb.cells) if at is None else min(at, len(nb.cells))
-    nb.cells.insert(place, nbformat.v4.new_markdown_cell(text, metadata={"tags": ["floor-note"]}))
+    if at is None:
+        return
+    nb.cells.insert(at, nbformat.v4.new_markdown_cell(text, metadata={"tags": ["floor-note"]}))
 
 
 def _resolve_period(unit: UnitParameters, period: str | None, cache: ExportCache) -> str:
