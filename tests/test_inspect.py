@@ -1542,19 +1542,23 @@ def test_answer_language_names_the_answers_in_languages_no_pack_reads() -> None:
         "85 % English, 0 % Japanese, 15 % other languages not read by the themes (French 10 %, "
         "German 5 %), of 20 answers"
     )
-    init_comment = (
+    init_comment = (  # as init writes it since FIX58 (a unit's language is its readers')
         f"# Report language, detected from the answers ({found.describe()}).\n"
-        "# Set once here; a unit file only overrides it (one whose own answers are mostly in\n"
-        "# another language does).\n"
+        "# Set once here, the readers' language for every unit; init notes in a unit's file\n"
+        "# when its customers answer mostly in another language, and does not switch it.\n"
         "language: en"
     )
-    assert in_language(init_comment, "ja") == (
-        "# レポートの言語（回答から判定：英語85%、日本語0%、\n"
-        "# テーマが読まない他の言語15%（フランス語10%、ドイツ語5%）、回答20件）。\n"
-        "# ここで一度だけ設定します。\n"
-        "# ユニットのファイルで上書きするのは、回答の大半が別の言語のユニットだけです。\n"
-        "language: en"
+    translated = in_language(init_comment, "ja")
+    assert translated.startswith("# レポートの言語（回答から判定：英語85%、日本語0%、"), translated
+    assert (
+        "テーマが読まない他の言語15%（フランス語10%、ドイツ語5%）、回答20件）。"
+        in translated.replace("\n# ", "")
     )
+    assert "ユニットは、そのファイルに注記するだけで切り替えません。" in translated.replace(
+        "\n# ", ""
+    )
+    assert translated.endswith("\nlanguage: en")
+    assert "Report language" not in translated
 
 
 @pytest.mark.parametrize("suffix", ["csv", "xlsx"])

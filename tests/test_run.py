@@ -1815,7 +1815,9 @@ def test_consent_worded_the_export_s_own_way_is_read_as_the_unit_lists_it(
     )
     unit = params / "north.yaml"
     unit.write_text(
-        "name: North\nlanguage: en\ndata: {path: ../responses.csv}\n"
+        # Month-first said: 11/02 13:00 reads both ways, and a 24-hour clock is no US tool's
+        # layout (FIX59), so the dates would be refused before consent is read.
+        "name: North\nlanguage: en\ndata: {path: ../responses.csv, date_format: month-first}\n"
         "columns: {score: Score, date: Timestamp, comment: 'Why?', contact: 'Contact OK?', "
         "contact_details: [Email]}\n",
         encoding="utf-8",
