@@ -30,7 +30,14 @@ from nps_kit.clock import format_time, zone
 from nps_kit.i18n import Language, interval_text, join_names, label, number, signed_number, t
 from nps_kit.periods import TREND_MONTHS, format_period
 from nps_kit.report import keep_terms, small_sample_badge
-from nps_kit.summary import Change, TrendPoint, UnitSummary, as_summary, floor_summary
+from nps_kit.summary import (
+    Change,
+    TrendPoint,
+    UnitSummary,
+    as_summary,
+    floor_summary,
+    under_floor,
+)
 
 
 class UnitResult(Protocol):
@@ -341,11 +348,7 @@ def _floor(entry: dict[str, Any]) -> int | None:
 
 
 def _under_floor(entry: dict[str, Any], summary: UnitSummary) -> bool:
-    from nps_kit.score import below_floor
-
-    if entry.get("status") != "ok" or summary.n is None:
-        return False
-    return bool(below_floor([summary.n], _floor(entry))[0])
+    return entry.get("status") == "ok" and under_floor(summary, _floor(entry))
 
 
 def _adjusted_verdicts(units: list[dict[str, Any]]) -> tuple[list[str | None], float]:

@@ -367,6 +367,19 @@ def read_summary(nb: nbformat.NotebookNode) -> dict[str, Any] | None:
     return found if isinstance(found, dict) else None
 
 
+def under_floor(summary: UnitSummary, min_report_n: int | None) -> bool:
+    """Whether the unit's month has fewer scored responses than its anonymity floor.
+
+    The one test of :func:`floor_summary`, the e-mail and the overview
+    (:func:`nps_kit.score.below_floor`); ``None`` or 0 hides nothing.
+    """
+    from nps_kit.score import below_floor
+
+    if summary.n is None or not min_report_n:
+        return False
+    return bool(below_floor([summary.n], min_report_n)[0])
+
+
 def floor_summary(summary: UnitSummary, min_report_n: int | None) -> UnitSummary:
     """Return ``summary`` as it may be shown under the anonymity floor: the one rule.
 
@@ -394,7 +407,7 @@ def floor_summary(summary: UnitSummary, min_report_n: int | None) -> UnitSummary
 
     if summary.n is None or not min_report_n:
         return summary
-    if bool(below_floor([summary.n], min_report_n)[0]):
+    if under_floor(summary, min_report_n):
         return replace(
             summary,
             nps=None,

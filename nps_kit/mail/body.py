@@ -32,7 +32,7 @@ from nps_kit.i18n import (
 )
 from nps_kit.periods import TREND_MONTHS, format_period, shift_period
 from nps_kit.score import target_status
-from nps_kit.summary import Change, UnitSummary
+from nps_kit.summary import Change, UnitSummary, under_floor
 
 __all__ = [
     "CHART_WIDTH",
@@ -107,13 +107,6 @@ class Body:
 
     html: str
     text: str
-
-
-def under_floor(summary: UnitSummary, floor: int | None) -> bool:
-    """Whether the unit's month has fewer responses than its anonymity floor (QA28 #5)."""
-    from nps_kit.score import below_floor
-
-    return summary.n is not None and bool(floor) and bool(below_floor([summary.n], floor)[0])
 
 
 def change_label(vs: str, period: str, lang: Language) -> str:

@@ -28,11 +28,11 @@ from urllib.parse import quote, urljoin
 
 from nps_kit.i18n import Language, join_names, signed_number, t
 from nps_kit.mail._policy import POLICY
-from nps_kit.mail.body import CHART_WIDTH, BodyFacts, change_label, render_body, under_floor
+from nps_kit.mail.body import CHART_WIDTH, BodyFacts, change_label, render_body
 from nps_kit.mail.pdf import paper_for, print_pdf
 from nps_kit.mail.units import MailUnit
 from nps_kit.periods import format_period, shift_period
-from nps_kit.summary import UnitSummary, as_summary
+from nps_kit.summary import UnitSummary, as_summary, under_floor
 
 if TYPE_CHECKING:
     from nps_kit.mail.log import SendRecord  # the log imports this module
