@@ -15,7 +15,7 @@ import ast
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import nbformat
 
@@ -227,10 +227,7 @@ def parameter_notes(
     list of str
         The notes, in the order the notebooks are first used.
     """
-    by_file: dict[str, list[tuple[UnitParameters, list[NotebookParameter]]]] = {}
-    for unit, nb in jobs:
-        path = str(nb.metadata.get("papermill", {}).get("input_path", ""))
-        by_file.setdefault(path, []).append((unit, missing_parameters(nb)))
+    by_file = _by_file(jobs, missing_parameters)
     packaged = Path(__file__).parent / "resources" / "nps_report.ipynb"
     out = []
     for path, members in by_file.items():
@@ -368,10 +365,7 @@ def outdated_warnings(jobs: Sequence[tuple[UnitParameters, nbformat.NotebookNode
     list of str
         The warnings, in the order the notebooks are first used.
     """
-    by_file: dict[str, list[tuple[UnitParameters, list[NotebookLine]]]] = {}
-    for unit, nb in jobs:
-        path = str(nb.metadata.get("papermill", {}).get("input_path", ""))
-        by_file.setdefault(path, []).append((unit, missing_lines(nb)))
+    by_file = _by_file(jobs, missing_lines)
     out = []
     for path, members in by_file.items():
         lacking = [line for line in LINES if any(line in missing for _, missing in members)]
@@ -457,3 +451,22 @@ def figures_differ(
 
 def _points(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}"
+
+
+_T = TypeVar("_T")
+
+
+def _by_file(
+    jobs: Sequence[tuple[UnitParameters, nbformat.NotebookNode]],
+    missing: Callable[[nbformat.NotebookNode], list[_T]],
+) -> dict[str, list[tuple[UnitParameters, list[_T]]]]:
+    """Group the run's units by their notebook's file (papermill's ``input_path``).
+
+    Each unit comes with what ``missing`` finds lacking in its parameterised notebook; the
+    files are in the order they are first used.
+    """
+    by_file: dict[str, list[tuple[UnitParameters, list[_T]]]] = {}
+    for unit, nb in jobs:
+        path = str(nb.metadata.get("papermill", {}).get("input_path", ""))
+        by_file.setdefault(path, []).append((unit, missing(nb)))
+    return by_file
