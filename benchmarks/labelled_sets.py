@@ -43,6 +43,7 @@ NUMBERED = {
         "26",
         "27",
         "28",
+        "29",
     )
 }
 ROUND3 = ("11", "12", "13", "14", "15")
@@ -59,6 +60,9 @@ ROUND9 = ("27",)
 #: Round 12's new training set: 28 (rounds 9 and 11's decision set, read twice, spent; training
 #: data from round 12 on, /work/lead/PREREG26.md).
 ROUND12 = ("28",)
+#: Round 13's new training set: 29 (round 12's decision set, read once, spent as a decision set;
+#: training data from round 13 on, /work/lead/PREREG27.md).
+ROUND13 = ("29",)
 #: Training set 28 (``theme_train28_{en,ja}.csv``, 400 per language, two blind authors) is round
 #: 9's decision set (PREREG23): read whole, at most twice, never trained on while blind set 23 is
 #: a measure, so it was not named in ``NUMBERED`` before round 12. Read once (LAY24, candidate 1:
@@ -99,9 +103,9 @@ TEST5 = "21"
 #: Blind set 25 (``theme_eval_blind25.csv``) was a measure (/work/lead/PREREG25.md), read twice as
 #: whole figures and so spent; round 12 names it in ``SPENT_BLIND`` (its held-out set).
 #: Blind set 26 (``theme_eval_blind26.csv``) was a measure (/work/lead/PREREG26.md), read twice as
-#: whole figures (0108b00, 713f113) and so spent; no round names it yet. Decision set 29
-#: (``theme_train29_{en,ja}.csv``) decided round 12 (read once, not shipped) and may be trained on
-#: from the next round.
+#: whole figures (0108b00, 713f113) and so spent; round 13 names it in ``SPENT_BLIND`` (its
+#: held-out set). Decision set 29 (``theme_train29_{en,ja}.csv``) decided round 12 (read once, not
+#: shipped); round 13 names it in ``NUMBERED`` (``ROUND13``, training data).
 #: Round 5's choice folds: round 4's, set 19 (no longer held out; read over rules round 8,
 #: c614311, which never tuned on it) and set 22 (over d0b9abc, main before set 22 landed).
 FOLDS5 = ("6", "7", "8", "18", "19", "22")
@@ -114,15 +118,16 @@ MEASURED_BLIND = {n: f"theme_eval_blind{n}.csv" for n in ("9", "10", "11", "12")
 #: 9's training data and the held-out set of its estimate, PREREG23) and 23 (PREREG23, read twice;
 #: round 10's training data and the held-out set of its estimate, PREREG24) and 24 (PREREG24, read
 #: twice; round 11's training data and the held-out set of its estimate) and 25 (PREREG25, read
-#: twice; round 12's training data and the held-out set of its estimate, PREREG26). Blind set 14
-#: does not exist (short-comment set 14 and unit sets 14 are declared not training data in
-#: docs/labelling.md); blind set 26 (a measure being written, PREREG26) is not named here, nor is
-#: decision set 29 (round 12's, never trained on).
+#: twice; round 12's training data and the held-out set of its estimate, PREREG26) and 26
+#: (PREREG26, read twice; round 13's training data and the held-out set of its estimate,
+#: PREREG27). Blind set 14 does not exist (short-comment set 14 and unit sets 14 are declared not
+#: training data in docs/labelling.md); blind set 27 (a measure being written, PREREG27) is not
+#: named here, nor is decision set 30 (round 13's, never trained on).
 SPENT_BLIND = {
     n: f"theme_eval_blind{n}.csv"
     for n in (
         "9", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24",
-        "25",
+        "25", "26",
     )
 }  # fmt: skip
 
@@ -253,7 +258,18 @@ TEST12 = "b25"
 FOLDS12 = FOLDS11
 NEW_INDUSTRIES12 = NEW_INDUSTRIES11
 TRAIN12 = (*TRAIN11, *ROUND12)
-BLIND12 = tuple(SPENT_BLIND)
+BLIND12 = _blind_before("26")
+
+#: Round 13 (LAY28, /work/lead/PREREG27.md, decision set 30): round 12's procedure unchanged (its
+#: folds, floor, full C grid and declared variant PF-0.01), the data grown by blind set 26 (read
+#: twice, PREREG26, so spent) and training set 29 (round 12's decision set, read once, spent);
+#: blind 26, the newest, is the held-out set of its estimate, read whole only; then trained on.
+#: Decision set 30 is never trained on.
+TEST13 = "b26"
+FOLDS13 = FOLDS12
+NEW_INDUSTRIES13 = NEW_INDUSTRIES12
+TRAIN13 = (*TRAIN12, *ROUND13)
+BLIND13 = tuple(SPENT_BLIND)
 
 
 def training(names: list[str] | tuple[str, ...]) -> dict[str, str]:

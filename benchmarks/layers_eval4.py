@@ -131,6 +131,14 @@ training set 28 (rounds 9 and 11's decision set, spent; ``TRAIN12``), blind 25, 
 out (``TEST12``). The candidate rule is round 10's (``benchmarks/layers_round10.py``, ``--round
 12``); decision set 29 is read once, for one candidate, only if a language has one.
 
+Round 13 (``--round 13``, LAY28, ``/work/lead/PREREG27.md``, decision set 30): round 12's procedure
+unchanged (round 7's folds and floor, the full C grid, PF and PF-0.01 in one process per
+language, un-niced), over the rules and labels of main at 2ab4254 (ERR26's forms and FIX51's
+vetoes included), the data grown by blind set 26 (spent, PREREG26; ``BLIND13``) and training set
+29 (round 12's decision set, read once, spent; ``TRAIN13``), blind 26, the newest, held out
+(``TEST13``). The candidate rule is round 10's (``benchmarks/layers_round10.py``, ``--round
+13``); decision set 30 is read once, for one candidate, only if a language has one.
+
 Run: ``pip install -e '.[eval]'``, then ``PYTHONPATH=. python benchmarks/layers_eval4.py themes
 --rules COMMIT [--design NAME] [--save PKL] [--reuse PKL]`` or ``... polarity --rules COMMIT
 [--save CSV] [--cache DIR]``. ``--reuse`` takes a saved theme run's choices and probabilities
@@ -165,6 +173,7 @@ from labelled_sets import (  # noqa: E402
     BLIND10,
     BLIND11,
     BLIND12,
+    BLIND13,
     FOLD_RULES,
     FOLDS4,
     FOLDS5,
@@ -174,6 +183,7 @@ from labelled_sets import (  # noqa: E402
     FOLDS10,
     FOLDS11,
     FOLDS12,
+    FOLDS13,
     NUMBERED,
     ROUND3,
     ROUND4,
@@ -187,12 +197,14 @@ from labelled_sets import (  # noqa: E402
     TEST10,
     TEST11,
     TEST12,
+    TEST13,
     TRAIN7,
     TRAIN8,
     TRAIN9,
     TRAIN10,
     TRAIN11,
     TRAIN12,
+    TRAIN13,
     TRAIN_9_10,
     fold_of,
     training,
@@ -222,6 +234,7 @@ ROUNDS: dict[int, tuple[tuple[str, ...], tuple[str, ...], str, tuple[str, ...]]]
     10: (TRAIN10, BLIND10, TEST10, FOLDS10),
     11: (TRAIN11, BLIND11, TEST11, FOLDS11),
     12: (TRAIN12, BLIND12, TEST12, FOLDS12),
+    13: (TRAIN13, BLIND13, TEST13, FOLDS13),
 }
 
 
@@ -447,7 +460,8 @@ def main(argv: list[str] | None = None) -> int:
         "blind 20-21, blind 21 held out, round 7's folds) or round 9's (PREREG23: round 8's "
         "and set 27 and blind 22, blind 22 held out, round 7's folds) or round 10's (round 9's "
         "and blind 23, blind 23 held out) or round 11's (round 10's and blind 24, blind 24 held "
-        "out) or round 12's (round 11's and blind 25 and set 28, blind 25 held out)",
+        "out) or round 12's (round 11's and blind 25 and set 28, blind 25 held out) or round 13's "
+        "(round 12's and blind 26 and set 29, blind 26 held out)",
     )
     parser.add_argument(
         "--grid",

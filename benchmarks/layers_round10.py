@@ -1,4 +1,4 @@
-"""Rounds 10-12 of the theme layer (LAY25-27; PREREG23, 24, 26): estimate, sets 28 and 29.
+"""Rounds 10-13 of the theme layer (LAY25-28; PREREG23, 24, 26, 27): estimate, sets 28-30.
 
 The choices are made by ``benchmarks/layers_eval4.py themes --round 10`` (round 9's procedure
 unchanged: folds ``FOLDS10`` = round 7's over the rules that never saw them, precision floor on
@@ -127,8 +127,26 @@ PF-0.01), whole tagger, P/R/F1, polarity: rules alone en 0.785/0.709/0.745, 0.83
 round 12**: English keeps round 8, Japanese round 11; the resource is 0108b00's again, byte for
 byte. Set 29 has been read once.
 
-Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12] --theme A.npz
-[B.npz]`` or ``... decide [--round 11|12]``.
+Round 13 (LAY28, ``--round 13``, ``/work/lead/PREREG27.md``), declared before any run: round
+12's procedure unchanged (``benchmarks/layers_eval4.py themes --round 13``: the same folds,
+floor, C grid, PF and PF-0.01, one process per language, un-niced) over the rules and labels of
+main at 2ab4254 (ERR26's forms and FIX51's vetoes included), the data grown by blind set 26
+(spent, PREREG26) and training set 29 (round 12's decision set, read once, spent; trainable
+from this round; ``labelled_sets.BLIND13``, ``TRAIN13``), blind 26, the newest, held out
+(``TEST13``); the estimate's models are trained with ``--blind`` without 26, the candidate's
+with it. ``whole`` reads blind 26 (``theme_eval_blind26.csv``), the shipped layer being main's
+at 2ab4254 (English round 8, Japanese round 11). The candidate rule is round 10's, word for word
+(above), on blind 26 held out. ``decide --round 13`` reads decision set 30
+(``theme_train30_{en,ja}.csv``, 400 per language, three blind authors, never trained on) once,
+for one candidate, only if a language has one, after the candidate (resource and script) is
+committed: rules alone, the shipped layer (2ab4254), the candidate, whole figures per language.
+PREREG27's rule per language: F1 >= +0.005, P >= -0.005 and polarity accuracy >= -0.005 against
+the shipped layer; a language that fails keeps its shipped layer (English round 8, Japanese
+round 11). FIX51's narrow vetoes (``nps_kit/text/_kept.py`` ``VETOED``) stay unless a shipped
+candidate no longer makes the vetoed additions on the readable sets.
+
+Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12|13] --theme A.npz
+[B.npz]`` or ``... decide [--round 11|12|13]``.
 """
 
 from __future__ import annotations
@@ -144,12 +162,14 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from layers_round8 import shipped_files, show, whole  # noqa: E402
 from layers_round9 import verdict  # noqa: E402
 
-#: Per round, main where it began (rounds 10 and 11: English round 8, Japanese round 7; round 12:
-#: English round 8, Japanese round 11), the estimate's held-out set (spent) and the decision set.
+#: Per round, main where it began (rounds 10 and 11: English round 8, Japanese round 7; rounds 12
+#: and 13: English round 8, Japanese round 11), the estimate's held-out set (spent) and the
+#: decision set.
 ROUNDS = {
     10: ("b503485", "theme_eval_blind23.csv", "theme_train28"),
     11: ("33a2d57", "theme_eval_blind24.csv", "theme_train28"),
     12: ("0108b00", "theme_eval_blind25.csv", "theme_train29"),
+    13: ("2ab4254", "theme_eval_blind26.csv", "theme_train30"),
 }
 
 
