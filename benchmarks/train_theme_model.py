@@ -251,6 +251,16 @@ both_comment_edge_pfloor --choices '{"en": [16.0, 0.18, 0.42, "comment"], "ja": 
 0.36, "comment"]}'``. Decision set 29 (read once): en F1 0.855 -> 0.859 but polarity 0.896 ->
 0.871, ja F1 0.872 -> 0.875, P 0.882 -> 0.873: neither language ships (English keeps round 8,
 Japanese round 11; the resource is 0108b00's). Figures in ``benchmarks/layers_round10.py``.
+
+Round 13 (LAY28, PREREG27): round 12's procedure (``layers_eval4.py themes --round 13``, blind 26
+held out), the data grown by blind set 26 and set 29 (round 12's decision set): 21,014 English
+and 20,997 Japanese comments. Chosen (the declared candidate rule of
+``benchmarks/layers_round10.py``): en PF (= PF-0.01), C 4, t_drop 0.22, t_add 0.40, ``comment``;
+ja PF-0.01, C 64, 0.14 / 0.36, ``comment``. Candidate: ``PYTHONPATH=. python
+benchmarks/train_theme_model.py --train 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28
+29 --blind 9 10 11 12 13 15 16 17 18 19 20 21 22 23 24 25 26 --design both_comment_edge_pfloor
+--choices '{"en": [4.0, 0.22, 0.40, "comment"], "ja": [64.0, 0.14, 0.36, "comment"]}'``, read
+once on decision set 30. Figures in ``benchmarks/layers_round10.py``.
 """
 
 from __future__ import annotations
