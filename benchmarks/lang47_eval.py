@@ -24,11 +24,11 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 
 
 def readable_sets() -> list[Path]:
-    """Every labelled comment set that may be read: not blind 26, not training set 29."""
+    """Every labelled comment set that may be read: not blind 27, not decision set 30."""
     return [
         p
         for p in sorted(DATA.glob("*.csv"))
-        if "blind26" not in p.name and not p.name.startswith("theme_train29_")
+        if "blind27" not in p.name and not p.name.startswith("theme_train30_")
     ]
 
 
