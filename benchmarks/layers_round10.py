@@ -172,7 +172,18 @@ declared rule: English, its one design passes; Japanese, PF fails on F1 and PF-0
 both_comment_edge_pfloor --choices '{"en": [4.0, 0.22, 0.40, "comment"], "ja": [64.0, 0.14,
 0.36, "comment"]}'`` (written a language at a time, ``--keep`` the other, the arrays joined;
 10,745,481 bytes; English 36,040 word and 49,955 character n-grams, round 8 31,963 and 46,883;
-Japanese 78,518, round 11 75,162), committed before set 30 is read.
+Japanese 78,518, round 11 75,162), committed before set 30 is read (a74a5f8).
+Set 30, read once (``decide --round 13`` after a74a5f8, main 74b15b5 merged; candidate en PF, ja
+PF-0.01), whole tagger, P/R/F1, polarity: rules alone en 0.778/0.740/0.759, 0.823, ja
+0.818/0.779/0.798, 0.861; shipped (2ab4254) en 0.847/0.835/0.841, 0.864, ja 0.886/0.884/0.885,
+0.909; candidate en 0.855/0.844/0.850, 0.862 (F1 +0.008, P +0.007, polarity -0.003: met), ja
+0.880/0.890/0.885, 0.910 (F1 -0.000, P -0.006, polarity +0.001: not met). **English round 13
+ships; Japanese keeps round 11**: the resource is rebuilt with ``--choices '{"en": [4.0, 0.22,
+0.40, "comment"]}' --keep ja --keep-from 2ab4254`` (the rest of the command above; 10,537,517
+bytes; its English arrays equal the candidate's, its Japanese 2ab4254's). FIX51's vetoes
+(``_kept.VETOED``) stay: their patterns are Japanese (届, 力が高い; 0 of the 23,084 English
+comments of the readable sets match one) and the Japanese layer is unchanged, so it still makes
+the additions they take back. Set 30 has been read once.
 
 Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12|13] --theme A.npz
 [B.npz]`` or ``... decide [--round 11|12|13]``.
