@@ -515,20 +515,30 @@ def _theme(pack: str, theme_id: str) -> Theme:
 
 
 def test_the_resource_records_the_excludes_each_language_was_trained_beside() -> None:
-    # generic quality's exclude of a home's size ("two bed flat", SENSE25) was written after the
-    # English models (round 8); its other excludes were there when they were trained. The
-    # Japanese models (round 11) were trained beside every exclude the packs have.
+    # generic quality's exclude of a home's size ("two bed flat", SENSE25) was written after
+    # English round 8; the English models of round 13 (LAY28) and the Japanese of round 11 were
+    # trained beside every exclude the packs have.
     quality = _theme("generic", "quality")
     bed = [part for part in quality.excludes if "bed" in part]
     assert len(bed) == 1
-    trained = _layer.trained_excludes("en", "generic")
-    assert trained is not None
-    assert set(quality.excludes) - trained["quality"] == set(bed)
-    trained = _layer.trained_excludes("ja", "generic")
-    assert trained is not None and set(quality.excludes) <= trained["quality"]
+    for lang in ("en", "ja"):
+        trained = _layer.trained_excludes(lang, "generic")
+        assert trained is not None and set(quality.excludes) <= trained["quality"]
 
 
-def test_an_exclude_newer_than_the_layer_stops_it_adding_the_theme() -> None:
+def _record_without(monkeypatch, lang: str, pack: str, theme: str, word: str) -> None:
+    """Make the record say that ``lang``'s models never saw ``theme``'s exclude of ``word``."""
+    record = {k: {p: dict(t) for p, t in v.items()} for k, v in _layer._trained_excludes().items()}
+    themes = record[lang][pack]
+    themes[theme] = frozenset(part for part in themes[theme] if word not in part)
+    monkeypatch.setattr(_layer, "_trained_excludes", lambda: record)
+
+
+def test_an_exclude_newer_than_the_layer_stops_it_adding_the_theme(monkeypatch) -> None:
+    # the record as round 8's English models had it: generic quality's "bed" exclude and retail
+    # chat's chat with a person (ERR23) written after them
+    _record_without(monkeypatch, "en", "generic", "quality", "bed")
+    _record_without(monkeypatch, "en", "retail", "chat", "owner")
     texts = pd.Series(
         [
             "Standing charge is ridiculous for a one bed flat",
@@ -548,9 +558,24 @@ def test_an_exclude_newer_than_the_layer_stops_it_adding_the_theme() -> None:
     polarity = tag_polarity(texts, pack, segments=segment(pd.Series([2, 2, 6, 9])))
     assert polarity.notna().equals(tags.astype(bool))
     assert polarity.at[1, "price"] == "negative" and pd.isna(polarity.at[1, "quality"])
-    # retail chat's exclude of a chat with a person (ERR23), newer than the layer too
     chat = pd.Series(["Had a lovely chat with the owner, great little shop"])
     assert not tag_themes(chat, load_pack("retail"))["chat"].any()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="LAY28: English round 13 was trained beside these excludes, so they no longer "
+    "outrank it, and it adds the theme",
+)
+@pytest.mark.parametrize(
+    ("pack", "theme", "text"),
+    [
+        ("generic", "quality", "Standing charge is ridiculous for a one bed flat"),
+        ("retail", "chat", "Had a lovely chat with the owner, great little shop"),
+    ],
+)
+def test_the_layer_adds_no_theme_its_exclude_takes_away(pack: str, theme: str, text: str) -> None:
+    assert not tag_themes(pd.Series([text]), load_pack(pack)).at[0, theme]
 
 
 def test_an_exclude_the_layer_was_trained_beside_does_not_outrank_it() -> None:

@@ -332,12 +332,9 @@ def test_a_passives_complaint_or_request_is_not_made_praise(
     assert tag_polarity(texts, book, segments=segments).at[0, theme] == "negative"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review10: a theme the learned layer adds to a passive's comment the rules read as "
-    "no judgement of it takes praise through the correction (inside _correction.correct)",
-)
 def test_a_passives_complaint_of_a_theme_the_layer_adds_is_not_made_praise() -> None:
+    # review10: an added theme took praise through the correction while English's layer gave it
+    # the score's polarity; round 13 (LAY28) gives it the comment's (the complaint): negative
     texts = pd.Series(["Great product. But I never got an update on my case."], dtype="string")
     segments = segment(pd.Series([8.0]))
     tags = tag_polarity(texts, load_pack("saas"), segments=segments)
