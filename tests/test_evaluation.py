@@ -146,7 +146,9 @@ BLIND6_RULES = {"en": (0.80, 0.82, 0.81), "ja": (0.82, 0.80, 0.86)}
 # Round 8 of the English theme layer (LAY23; 260 more English comments: set 26, blind 21) fits
 # set 6 a little less closely: in-sample English precision 0.980 -> 0.978 (356 found, 348 right;
 # floor re-measured, rounded down).
-BLIND6_LAYER_TRAINED = {"en": (0.97, 0.98, 0.91), "ja": (0.99, 1.00, 0.93)}
+# Round 13 of the English layer (LAY28: C 4 where round 8 had 16, so it fits its training sets less
+# closely) reads it in-sample 0.953/0.983/0.910 (floors re-measured, rounded down).
+BLIND6_LAYER_TRAINED = {"en": (0.95, 0.98, 0.90), "ja": (0.99, 1.00, 0.93)}
 # Never tuned on. First measured at 6cfe1fd (before this round): en 0.794/0.789/0.804, ja
 # 0.787/0.787/0.823 (words only); with the score read where a comment judges nothing
 # (db20a0b): en 0.794/0.789/0.829, ja 0.787/0.787/0.827
@@ -161,14 +163,16 @@ BLIND6_LAYER_TRAINED = {"en": (0.97, 0.98, 0.91), "ja": (0.99, 1.00, 0.93)}
 # 0.791/0.806/0.857 -> 0.788/0.837/0.869 (15 more themes found, 11 right); the precision floor
 # was lowered, as in round 7, rather than words chosen by this set's totals.
 BLIND7_RULES = {"en": (0.78, 0.80, 0.85), "ja": (0.77, 0.79, 0.85)}
-BLIND7_LAYER_TRAINED = {"en": (0.99, 0.98, 0.93), "ja": (0.99, 1.00, 0.93)}
+# Round 13 of the English layer: in-sample 0.964/0.978/0.928 (floors rounded down).
+BLIND7_LAYER_TRAINED = {"en": (0.96, 0.97, 0.92), "ja": (0.99, 1.00, 0.93)}
 # Never tuned on. First measured at d2f96da: en 0.821/0.746/0.826, ja 0.815/0.818/0.861 (words
 # only: polarity en 0.785, ja 0.836)
 # With the learned layer (one measurement): en 0.821/0.746/0.826 -> 0.863/0.746/0.819, ja
 # 0.815/0.818/0.861 -> 0.868/0.845/0.845 (the rules after the probe-7 dictionary cases scored
 # the same as at d2f96da)
 BLIND8_RULES = {"en": (0.82, 0.74, 0.82), "ja": (0.81, 0.81, 0.86)}
-BLIND8_LAYER_TRAINED = {"en": (0.99, 0.98, 0.92), "ja": (0.99, 1.00, 0.93)}
+# Round 13 of the English layer: in-sample English precision 0.978 (floor rounded down).
+BLIND8_LAYER_TRAINED = {"en": (0.97, 0.98, 0.92), "ja": (0.99, 1.00, 0.93)}
 # The floors above for the tuning sets are of the dictionaries alone (learned=False): they guard
 # the rules. With the learned layer, which was trained on these sets (so the figures are not
 # estimates of anything; benchmarks/layers_eval4.py is), measured at round 5's commit (round
@@ -182,15 +186,20 @@ BLIND8_LAYER_TRAINED = {"en": (0.99, 0.98, 0.92), "ja": (0.99, 1.00, 0.93)}
 # Japanese round 11 of the theme layer (LAY26: more data, its thresholds chosen again, t_drop
 # 0.14) reads Japanese precision 0.989 (second), 0.982 (third) and 0.998 (train5): floors 0.01
 # lower there.
+# English round 13 of the theme layer (LAY28: C 4 where round 8 had 16, thresholds 0.22 / 0.40)
+# fits these sets less closely: in-sample English P/R/polarity first 0.972/1.000/0.964, second
+# 0.963/0.997/0.974, third 0.938/0.988/0.964, train5 0.971/0.980/0.936, fourth 0.954/0.994/0.931,
+# fifth 0.951/0.983/0.941 (held out, blind set 26 and decision set 30, it gained F1); the English
+# floors are these figures rounded down where they were below the old ones.
 LAYER_TUNED = {
-    "first": {"en": (0.98, 1.00, 0.97), "ja": (0.99, 1.00, 0.98)},
-    "second": {"en": (0.98, 1.00, 0.97), "ja": (0.98, 1.00, 0.98)},
-    "third": {"en": (0.97, 1.00, 0.96), "ja": (0.98, 1.00, 0.98)},
+    "first": {"en": (0.97, 1.00, 0.96), "ja": (0.99, 1.00, 0.98)},
+    "second": {"en": (0.96, 0.99, 0.97), "ja": (0.98, 1.00, 0.98)},
+    "third": {"en": (0.93, 0.98, 0.96), "ja": (0.98, 1.00, 0.98)},
     # ERR23's ruling added staff to three phone-person comments of train5 ja (電話の方は親切): the
     # layer, trained before it, does not add it (recall 0.996) until it is retrained over them
-    "train5": {"en": (0.99, 0.98, 0.94), "ja": (0.99, 0.99, 0.96)},
-    "fourth": {"en": (0.99, 0.98, 0.92), "ja": (0.99, 1.00, 0.96)},
-    "fifth": {"en": (0.98, 0.98, 0.94), "ja": (1.00, 1.00, 0.94)},
+    "train5": {"en": (0.97, 0.97, 0.93), "ja": (0.99, 0.99, 0.96)},
+    "fourth": {"en": (0.95, 0.98, 0.92), "ja": (0.99, 1.00, 0.96)},
+    "fifth": {"en": (0.95, 0.98, 0.94), "ja": (1.00, 1.00, 0.94)},
 }
 # Round 6 of the correction (RET21, benchmarks/polarity_round6.py): English C = 4 where round 5
 # had 16, so it fits its training sets less closely; in-sample English polarity of the sets
@@ -333,24 +342,28 @@ BLIND20_LAYER = {"en": (0.82, 0.67, 0.78), "ja": (0.85, 0.74, 0.88)}
 # Since round 11 of the theme layer (LAY26) the Japanese layer trains on blind sets 21-24 too, so
 # their Japanese learned floors are trained floors (marked below: about 0.01 below
 # the in-sample figures at round 11, P/R 0.99-1.00; not estimates of anything).
+# Since round 13 of the English layer (LAY28) it trains on blind sets 21-26 too; its in-sample
+# English polarity accuracy there is below the floors set from the readings (blind 21 0.816, 22
+# 0.772, 23 0.842, 24 0.817; P and R far above them), so those polarity floors are these figures
+# rounded down (marked); blind 25 and 26 meet theirs.
 BLIND21_RULES = {"en": (0.79, 0.60, 0.80), "ja": (0.74, 0.63, 0.79)}
-BLIND21_LAYER = {"en": (0.87, 0.69, 0.82), "ja": (0.99, 0.99, 0.84)}  # ja: trained floors
+BLIND21_LAYER = {"en": (0.87, 0.69, 0.81), "ja": (0.99, 0.99, 0.84)}  # trained: ja, en polarity
 # Blind set 22 (/work/lead/PREREG22.md): read at 2f482b3 (en 0.823/0.683/0.789, ja
 # 0.874/0.799/0.852) and at e6532ff; floors are that second reading rounded down by 0.01.
 BLIND22_RULES = {"en": (0.72, 0.56, 0.74), "ja": (0.81, 0.70, 0.78)}
-BLIND22_LAYER = {"en": (0.81, 0.67, 0.78), "ja": (0.98, 0.99, 0.82)}  # ja: trained floors
+BLIND22_LAYER = {"en": (0.81, 0.67, 0.77), "ja": (0.98, 0.99, 0.82)}  # trained: ja, en polarity
 # Blind set 23 (/work/lead/PREREG23.md): read at 23fde7c (en 0.832/0.713/0.860, ja
 # 0.892/0.773/0.872; rules alone en 0.711/0.609/0.837, ja 0.799/0.716/0.825) and at aa4d879 (the
 # same, rules alone en 0.712/0.611); floors are that second reading rounded down by 0.01.
 BLIND23_RULES = {"en": (0.70, 0.60, 0.82), "ja": (0.78, 0.70, 0.81)}
 # Japanese learned figures in-sample at round 11: 0.995/1.000/0.852 (polarity 0.872 at the
 # readings, over the mentions of recall 0.773).
-BLIND23_LAYER = {"en": (0.82, 0.70, 0.85), "ja": (0.98, 0.99, 0.84)}  # ja: trained floors
+BLIND23_LAYER = {"en": (0.82, 0.70, 0.84), "ja": (0.98, 0.99, 0.84)}  # trained: ja, en polarity
 # Blind set 24 (/work/lead/PREREG24.md): read at c8bc58f (en 0.853/0.802/0.846, ja
 # 0.821/0.823/0.873; rules alone en 0.752/0.701/0.817, ja 0.725/0.687/0.844) and at 167afd8 (the
 # same); floors are that second reading rounded down by 0.01.
 BLIND24_RULES = {"en": (0.74, 0.69, 0.80), "ja": (0.71, 0.67, 0.83)}
-BLIND24_LAYER = {"en": (0.84, 0.79, 0.83), "ja": (0.98, 0.99, 0.86)}  # ja: trained floors
+BLIND24_LAYER = {"en": (0.84, 0.79, 0.81), "ja": (0.98, 0.99, 0.86)}  # trained: ja, en polarity
 # Blind set 25, second reading (3b123f1, PREREG25): en 0.831/0.741/0.829, ja 0.862/0.862/0.873;
 # rules alone en 0.691/0.605/0.798, ja 0.792/0.726/0.825. Floors 0.01 below, rounded down.
 BLIND25_RULES = {"en": (0.68, 0.59, 0.78), "ja": (0.78, 0.71, 0.81)}
@@ -390,8 +403,9 @@ FOOD1_FLOORS = {"en": (0.91, 0.93, 0.84), "ja": (0.91, 0.94, 0.85)}
 # Food set 2, read once at 9a79c1d (the pack tuned on set 1, never on this one): en
 # 0.797/0.761/0.766, ja 0.853/0.819/0.849 -- the estimate set 1's tuned figures are not.
 FOOD2_FLOORS = {"en": (0.78, 0.75, 0.75), "ja": (0.84, 0.80, 0.83)}
-# (precision, recall) per language: the old set has themes but no polarity
-OLD_TUNED = {"en": (0.98, 0.98), "ja": (0.98, 0.98)}
+# (precision, recall) per language: the old set has themes but no polarity. English round 13 of
+# the layer reads English precision 0.975 here in-sample (floor rounded down).
+OLD_TUNED = {"en": (0.97, 0.98), "ja": (0.98, 0.98)}
 # Answers to "What could we improve?" (theme_eval_imp12_{en,ja}.csv, 300 per language, written
 # blind by two authors who saw only the theme schema; /work/lead/PREREG12.md): the reading of an
 # improvement answer as a request (tag_polarity(asks="improvement")) was designed on the odd ids
