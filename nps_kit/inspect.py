@@ -109,7 +109,9 @@ _ID_MANY: Final = 30
 # The detail of such an id: it repeats by design, so it is never the response id either
 # (dedupe by it would drop every later response of an account).
 _NOT_PER_RESPONSE: Final = "not one per response"
-_DATE_NAME: Final = re.compile(r"date|time|stamp|日時|日付|回答日|タイムスタンプ", re.I)
+_DATE_NAME: Final = re.compile(
+    r"date|time|stamp|created|submitted|updated|日時|日付|回答日|タイムスタンプ", re.I
+)
 # Who answered, not what they answered: never a comment, a follow-up or a breakdown.
 _EMAIL_NAME: Final = re.compile(r"e-?mail|メール|mail ?address", re.I)
 _PHONE_NAME: Final = re.compile(r"phone|\btel\b|電話|携帯番号", re.I)
@@ -784,9 +786,15 @@ def _classify(
             date_notes.append(str(order_contradicted(dates, name, None)))
             contradicted[name] = dates.contradicted
             return "date", f"reads only {dates.contradicted}, not {date_format}", None, None
-        taken = read >= 0.9 * n and (named or text[~said_none].str.len().min() >= 6)
+        # Unix epoch times are whole numbers: ids and counts of nine to thirteen digits read
+        # as ones too, so only a header that says when (Created At, submitted_at) takes them.
+        taken = read >= 0.9 * n and (
+            named or (not dates.epoch and text[~said_none].str.len().min() >= 6)
+        )
         if read < n and (taken or named):
             date_notes.append(_date_note(name, values, dates, n - read, n, taken=taken))
+        if taken and dates.epoch:
+            return "date", "Unix epoch times (UTC)", None, None
         if taken:
             return "date", dates.order or _date_form(values, text, columnar=columnar), None, None
     elif named and looks_dated.dates.notna().any():

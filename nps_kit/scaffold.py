@@ -940,9 +940,10 @@ class _OffsetZones:
         Whether every offset is ``+00:00`` or ``Z``: UTC's, and a western European zone's in
         winter, so it proposes no zone by itself (REVIEW28 #2).
     stored
-        The zone of a typed zone-aware column (a Parquet ``timestamp[us, UTC]``): instants
-        stored in that zone, not a clock someone wrote, so it is the zone init writes
-        (FIX58, QA28 #1: ``null`` let a ``ja`` unit read them in Asia/Tokyo, a month apart).
+        The zone of a typed zone-aware column (a Parquet ``timestamp[us, UTC]``), or UTC for
+        Unix epoch times (FIX65): instants stored in that zone, not a clock someone wrote, so
+        it is the zone init writes (FIX58, QA28 #1: ``null`` let a ``ja`` unit read them in
+        Asia/Tokyo, a month apart).
     """
 
     offsets: bool = False
@@ -984,6 +985,8 @@ def _offset_zones(
     written = clock.written_offsets(values)
     zero = bool((written.dropna() == pd.Timedelta(0)).all())
     stored = str(values.dt.tz) if isinstance(values.dtype, pd.DatetimeTZDtype) and zero else None
+    if clock.epoch_instants(values) is not None:
+        stored = "UTC"  # Unix epoch times are UTC instants, as a typed UTC column's are
 
     def hint(rows: pd.Series, label: str) -> ZoneHint | None:
         # +00:00 alone: a column of UK regions or countries says whose winter clock it is
@@ -1037,10 +1040,10 @@ def _offset_lines(zones: _OffsetZones, language: str) -> list[str]:
     elif zones.stored is not None:
         # FIX58 (QA28 #1): written, not null, so that no unit's zone follows from its language.
         text = (
-            f"The export stores its times as instants in {zones.stored} (a typed time column, "
-            f"not a clock someone wrote): the months are cut in {zones.stored} for every unit, "
-            "whatever its language. Set the readers' zone (e.g. Europe/London, Asia/Tokyo) "
-            "here, once for every unit, to cut them there."
+            f"The export stores its times as instants in {zones.stored} (a typed time column "
+            "or Unix epoch times, not a clock someone wrote): the months are cut in "
+            f"{zones.stored} for every unit, whatever its language. Set the readers' zone "
+            "(e.g. Europe/London, Asia/Tokyo) here, once for every unit, to cut them there."
         )
         value = zones.stored
     elif zones.zero:
