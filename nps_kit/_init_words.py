@@ -390,6 +390,14 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"顧客番号は同じお客様が再び回答すると重複します。",
     ),
     (
+        r"'(?P<c>.+)' repeats: (?P<r>[\d,]+) of (?P<n>[\d,]+) rows share a value with an earlier "
+        r"row, so it cannot be the id either\. '(?P<u>.+)' is unique in every row but not named "
+        r"as an id: set id to it when it numbers the responses \(not a count or an amount\)\.",
+        r"「\g<c>」は\g<n>行のうち\g<r>行が前の行と同じ値のため、IDにはなりません。"
+        r"「\g<u>」は全行で異なる値ですが、IDらしい列名ではありません。回答の番号であれば"
+        r"（件数や金額でなければ）idに設定してください。",
+    ),
+    (
         r"set id to a column unique to each response\.",
         "idに回答ごとに異なる値の列を設定してください。",
     ),

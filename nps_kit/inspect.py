@@ -100,8 +100,12 @@ _ID_NAME: Final = re.compile(
     re.I,
 )
 # A sheet's own running number (QA26 #7: a hospital's No. 1-905): with unique whole numbers it
-# is the id a person looks a row up by, never a number to summarise or a 0-10 score.
-_SEQUENCE_NAME: Final = re.compile(r"^(?:no\.?|nr\.?|#|番号|通し番号|連番)$", re.I)
+# is the id a person looks a row up by, never a number to summarise or a 0-10 score. Also as
+# the last word of a longer header (QA29 F5: Response No., Record #, Response number, 回答番号).
+_SEQUENCE_NAME: Final = re.compile(
+    r"^(?:no\.?|nr\.?|#|番号|通し番号|連番)$|(?:^|[\s_-])(?:no\.|nr\.|number)$|\S\s*#$|番号$|連番$",
+    re.I,
+)
 # An id-named column with more values than this names who answered (account_id: 550 accounts
 # over 1,500 responses), not what they answered: never a breakdown, whose chart would show
 # "Other" under a list of hidden account names. Fewer values (Store ID 10–14) stay groups.
@@ -812,7 +816,7 @@ def _classify(
         low, high = labelled.scale
         return "rating", f"{low}–{high}, labelled", labelled.scale, None
     # An id of small whole numbers (1, 2, 3 …) is not an answer on a scale.
-    sequence = _SEQUENCE_NAME.match(unicodedata.normalize("NFKC", name).strip()) is not None
+    sequence = _SEQUENCE_NAME.search(unicodedata.normalize("NFKC", name).strip()) is not None
     id_named = bool(_ID_NAME.search(name)) or sequence
     looks_scored = not id_named and _scores(probe)[0] >= 0.5
     share, valid, low, high = _scores(answers) if looks_scored else (0.0, 0, 0, 0)

@@ -340,7 +340,7 @@ def proposed_columns(found: Inspection) -> ProposedColumns:
     # Qualtrics' ExternalReference (a customer number, C1000000) is no means of contact: not
     # offered (QA28 #4), as alerts and the report never name it (inspect.reach_kind).
     running = None
-    sequence = id_info is not None and _SEQUENCE_NAME.match(
+    sequence = id_info is not None and _SEQUENCE_NAME.search(
         unicodedata.normalize("NFKC", id_info.column).strip()
     )
     if id_info is not None and sequence and numbers_rows(found.data[id_info.column]):
@@ -583,7 +583,17 @@ def _defaults_text(
             subsequent_indent="  # ",
         )
     lines.append(f"  contact: {scalar(contact.column if contact else None)}")
-    lines += _alerts_lines(id_info, contact, date, report.rows_read, details=reach)
+    # A column unique in every row that no id rule took (a number not named as one): said by
+    # name rather than "no column unique" (QA29 F5: Response No. was such a column).
+    unique = next(
+        (
+            c.column
+            for c in found.columns
+            if c.kind == "number" and c.distinct == report.rows_read and not c.blanks
+        ),
+        None,
+    )
+    lines += _alerts_lines(id_info, contact, date, report.rows_read, details=reach, unique=unique)
     # Names alone reach nobody: without a consent column they are no way to be contacted
     # (closed_loop.names_only), so they are offered only beside an e-mail or phone column, or
     # to head the people a consent column lists.
@@ -762,8 +772,12 @@ def _alerts_lines(
     rows: int,
     *,
     details: bool = False,
+    unique: str | None = None,
 ) -> list[str]:
     """Say that the daily alerts need an id and a consent column when the export lacks one.
+
+    ``unique`` is a column of numbers unique in every row that no id rule took: offered as
+    the id to check, never said not to exist.
 
     A Google Forms export has neither (QA20): without this, alerts.to was set in a unit file
     and ``nps-kit alerts`` skipped the unit every day. A date column with a distinct value per
@@ -796,6 +810,11 @@ def _alerts_lines(
             "unique to each response. Add a response id (a response or receipt number) to "
             "the export and set id to it; a customer number repeats when a customer answers "
             "again."
+            if unique is None
+            else f"{date.column!r} repeats: {rows - date.distinct:,} of {rows:,} rows share a "
+            f"value with an earlier row, so it cannot be the id either. {unique!r} is unique "
+            "in every row but not named as an id: set id to it when it numbers the responses "
+            "(not a count or an amount)."
         )
         lines += textwrap.wrap(
             text, 88, initial_indent="  # ", subsequent_indent="  # ", break_on_hyphens=False

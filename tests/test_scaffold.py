@@ -2470,3 +2470,33 @@ def test_a_restaurant_export_gets_the_food_pack_without_a_claim_of_learned_layer
     assert "themes and learned" not in themes and "with its learned layers" not in defaults
     assert load_themes(folder / "themes.yaml").pack == "food"
     assert load_all(folder).errors == []
+
+
+def test_init_takes_a_response_no_as_the_id_and_says_no_falsehood(tmp_path: Path) -> None:
+    # QA29 F5: 'Response No.' (unique 1000-3199) was no id; defaults.yaml said "init found no
+    # column unique to each response" and alerts stayed off.
+    rows = "".join(
+        f"{1000 + i},2026-10-{i % 28 + 1:02d} 10:00,{(i * 7) % 11},Ward {i % 3},p{i}@example.com\n"
+        for i in range(60)
+    )
+    export = write_text(tmp_path / "h.csv", "Response No.,Submitted,score,Ward,Email\n" + rows)
+    root = tmp_path / "hosp"
+    project_from_export(root, export)
+    text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["columns"]["id"] == "Response No."
+    assert "no column unique" not in text
+
+
+def test_init_names_a_unique_number_it_did_not_take_as_the_id(tmp_path: Path) -> None:
+    # QA29 F5: "init found no column unique to each response" was false beside a unique number.
+    rows = "".join(
+        f"{5000 + 3 * i},2026-10-{i % 28 + 1:02d},{(i * 7) % 11},Ward {i % 3}\n" for i in range(60)
+    )
+    export = write_text(tmp_path / "h.csv", "Ref,Submitted,score,Ward\n" + rows)
+    root = tmp_path / "hosp"
+    project_from_export(root, export)
+    text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "no column unique" not in text
+    assert "'Ref' is unique in every row but not named as an id" in " ".join(
+        line.strip(" #") for line in text.splitlines()
+    )
