@@ -739,6 +739,12 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"「\g<c>」の値ごとに1ユニット（--unit-column）。",
     ),
     (
+        r"Also written '(?P<w>.+)' \((?P<n>[\d,]+) rows\): the same value in another width, "
+        r"case or spacing, so one unit\.",
+        r"「\g<w>」（\g<n>行）とも書かれています。全角・半角、大文字・小文字、空白の違いだけの"
+        r"同じ値なので、1つのユニットにしています。",
+    ),
+    (
         r"No --unit-column: one report for every response\.",
         "--unit-columnなし：すべての回答で一つのレポート。",
     ),

@@ -30,6 +30,7 @@ from nps_kit._consent import (
 )
 from nps_kit._phone import looks_like_phone
 from nps_kit._response_meta import language_codes, numeric_values, response_time, technical
+from nps_kit._value_key import cell_text
 from nps_kit._values import (
     MISSING_WORDS,
     NO_ANSWER_WORDS,
@@ -504,15 +505,9 @@ class _Answers:
 
 def _answers(values: pd.Series) -> _Answers:
     """Non-blank cells as stripped strings (whole floats without ``.0``), per distinct value."""
-
-    def one(value: Any) -> str:
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        return unicodedata.normalize("NFKC", str(value)).strip()
-
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     raw_counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
-    norm = pd.Series([one(u) for u in uniques], dtype=object)
+    norm = pd.Series([cell_text(u) for u in uniques], dtype=object)
     # Two raw values may normalise to one text ("9" and "9.0", "Ａ" and "A").
     grouped = pd.Series(raw_counts).groupby(norm.to_numpy(), sort=False).sum()
     # "N/A", "-", 無回答 are no answer in any column (nps_kit._values.NO_ANSWER_WORDS).

@@ -26,6 +26,7 @@ from nps_kit._consent import CONSENT_CHOICES, CONSENT_NAME, OPT_IN_NAME
 from nps_kit._id_repeats import id_repeat_count, numbers_rows, running_number_note
 from nps_kit._init_words import in_language
 from nps_kit._question_label import header_label, short_labels
+from nps_kit._value_key import one_spelling, spellings
 from nps_kit._values import DATE_FORMS, parse_scores
 from nps_kit._width import display_width
 from nps_kit._yaml import scalar
@@ -1317,16 +1318,28 @@ def _other_language_lines(others: Sequence[str], language: str) -> list[str]:
 def _unit_text(
     unit: str,
     name: str,
-    row_filter: tuple[str, str] | None,
+    row_filter: tuple[str, list[str]] | None,
     why: str,
     *,
     language: AnswerLanguage | None = None,
     project_language: str = "en",
     zone: ZoneHint | None = None,
+    also: Sequence[tuple[str, int]] = (),
 ) -> str:
     lines = [
         f"# The {name} report, written by `nps-kit init --from`; merged over defaults.yaml.",
         f"# {why}",
+    ]
+    for written, rows in also:
+        # QA29 F2: another spelling of the value is this unit, said (nps_kit._value_key).
+        text = (
+            f"Also written {written!r} ({rows:,} rows): the same value in another width, case "
+            "or spacing, so one unit."
+        )
+        lines += textwrap.wrap(
+            text, 88, initial_indent="# ", subsequent_indent="# ", break_on_hyphens=False
+        )
+    lines += [
         f"unit: {scalar(unit)}",
         f"name: {scalar(name)}",
     ]
@@ -1352,11 +1365,12 @@ def _unit_text(
             f"# language: {language.language}",
         ]
     if row_filter is not None:
-        column, value = row_filter
+        column, values = row_filter
+        listed = ", ".join(scalar(v) for v in values)
         lines += [
             "data:",
             "  # Only this unit's rows.",
-            f"  filter: {{column: {scalar(column)}, values: [{scalar(value)}]}}",
+            f"  filter: {{column: {scalar(column)}, values: [{listed}]}}",
         ]
     # Commented out: a live list would replace the recipients defaults.yaml may be given later.
     lines += [
@@ -1432,14 +1446,21 @@ def project_from_export(
         else found.index.resolve_unique(unit_column, option="--unit-column")
     )
     single = root.resolve().name or export.stem
+    # One unit per value however its rows spell it (QA29 F2: ﾐﾗｲﾓﾊﾞｲﾙ… and ミライモバイル… were two
+    # unit files whose filters both matched every row of the shop): named as most rows spell it.
+    data = found.data
+    variants: dict[str, list[tuple[str, int]]] = {}
+    if column is not None:
+        variants = spellings(data[column])
+        data = data.assign(**{column: one_spelling(data[column])})
     zones = (
-        _offset_zones(found.data, date_column=found.date_column, unit_column=column, name=single)
+        _offset_zones(data, date_column=found.date_column, unit_column=column, name=single)
         if found.date_column is not None
         else _OffsetZones()
     )
     spoken: dict[str, AnswerLanguage] = {}
     if column is not None:
-        values = found.data[column].astype("string").str.strip()
+        values = data[column].astype("string").str.strip()
         for value in sorted(v for v in values.dropna().unique() if v):
             rows = (values == value).fillna(False).to_numpy(dtype=bool)
             said = answer_language([t[rows] for t in texts.values()])
@@ -1465,7 +1486,7 @@ def project_from_export(
                 texts[comment[0].column],
                 pack,
                 found.language,
-                None if column is None else found.data[column],
+                None if column is None else data[column],
             )
             if pack and comment[0] is not None
             else pack_extension(pack)
@@ -1491,17 +1512,19 @@ def project_from_export(
             project_language=found.language,
         )
     else:
-        units = found.data[column].astype("string").str.strip()
         taken: set[str] = {"defaults", "themes", "playbook"}
-        for i, value in enumerate(sorted(v for v in units.dropna().unique() if v)):
+        named = sorted(variants.values(), key=lambda forms: forms[0][0])
+        for i, forms in enumerate(named):
+            value = forms[0][0]
             unit = _slug(value, taken, i)
             texts_by_file[Path(f"parameters/{unit}.yaml")] = _unit_text(
                 unit,
                 # Shown in titles, the overview and subjects as the answers are (QA27 #7:
-                # 「【NPS】ｵｰｶﾞﾆｯｸﾗﾎﾞ 2026年11月」); the filter keeps the value as written.
+                # 「【NPS】ｵｰｶﾞﾆｯｸﾗﾎﾞ 2026年11月」); the filter keeps the values as written.
                 header_label(value),
-                (column, value),
+                (column, [w for w, _ in forms]),
                 f"One unit per value of {column!r} (--unit-column).",
+                also=forms[1:],
                 # Its customers' language said, the readers' kept (FIX58, QA28 #1 and #10).
                 language=spoken.get(value),
                 project_language=found.language,

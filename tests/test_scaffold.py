@@ -59,7 +59,7 @@ from nps_kit.cli import main
 from nps_kit.errors import DataError
 from nps_kit.followup import parse_ratings
 from nps_kit.load import load_responses
-from nps_kit.params import ATTACH_CHOICES, Attach, load_all, notebook_parameters
+from nps_kit.params import ATTACH_CHOICES, NOT_UNITS, Attach, load_all, notebook_parameters
 from nps_kit.scaffold import _playbook, choose_theme_pack, project_from_export
 from nps_kit.score import nps
 from nps_kit.text.packs import PACKS, load_pack
@@ -2501,3 +2501,26 @@ def test_init_names_a_unique_number_it_did_not_take_as_the_id(tmp_path: Path) ->
     assert "'Ref' is unique in every row but not named as an id" in " ".join(
         line.strip(" #") for line in text.splitlines()
     )
+
+
+def test_init_makes_one_unit_of_a_value_written_in_two_widths(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA29 F2: ﾐﾗｲﾓﾊﾞｲﾙｼｮｯﾌﾟ新宿西口 (2/3 of the shop's rows) and ミライモバイルショップ新宿西口 were
+    # two unit files whose filters both matched every row: two identical reports, mails, alerts.
+    half, full = "ﾐﾗｲﾓﾊﾞｲﾙｼｮｯﾌﾟ新宿西口", "ミライモバイルショップ新宿西口"
+    shops = [half, half, full, "ミライモバイルショップ渋谷"]
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d} 10:00,{(i * 7) % 11},{shops[i % 4]},店員の説明が丁寧でした\n"
+        for i in range(80)
+    )
+    export = write_text(tmp_path / "c.csv", "回答日時,おすすめ度,ｼｮｯﾌﾟ名,ご意見\n" + rows)
+    root = tmp_path / "carrier"
+    assert main(["init", str(root), "--from", str(export), "--unit-column", "ｼｮｯﾌﾟ名"]) == 0
+    units = sorted(p.name for p in (root / "parameters").glob("*.yaml") if p.stem not in NOT_UNITS)
+    assert units == ["ミライモバイルショップ新宿西口.yaml", "ミライモバイルショップ渋谷.yaml"]
+    shop = root / "parameters" / "ミライモバイルショップ新宿西口.yaml"
+    assert yaml.safe_load(shop.read_text("utf-8"))["data"]["filter"]["values"] == [half, full]
+    assert "（20行）とも書かれています" in shop.read_text("utf-8")
+    err = capsys.readouterr().err
+    assert "more than one spelling" in err and "ミライモバイルショップ新宿西口.yaml" in err

@@ -102,6 +102,31 @@ def test_unit_filter_ignores_width_and_surrounding_space(responses: Path) -> Non
     assert ec(responses, unit_values=[" ＥＣ事業部\u3000"]).unit_rows == EC_ROWS
 
 
+@pytest.mark.parametrize("cached", [False, True])
+def test_unit_filter_ignores_case_and_inner_spaces(tmp_path: Path, cached: bool) -> None:
+    # FIX65 (QA29 F2/F3): one rule for a unit's rows and score --by's groups: NFKC, one space,
+    # case-folded, so "Ward  3B" and "ward 3b" are the rows of one unit.
+    path = tmp_path / "w.csv"
+    path.write_text(
+        "ward,score,submitted_at\nWard 3B,9,2026-10-01\nward  3b,3,2026-10-02\n"
+        "Ward 3B (Cardiology),5,2026-10-31\nＷａｒｄ 3B,7,2026-10-03\n",
+        encoding="utf-8",
+    )
+    options: dict[str, object] = {"name": "w", "unit_column": "ward", "unit_values": ["Ward 3B"]}
+    if cached:
+        options["cache"] = build_cache(
+            path,
+            cache_dir=tmp_path / "c",
+            sha256="x",
+            columns=["ward"],
+            unit_column="ward",
+            score_column="score",
+            date_column="submitted_at",
+        ).path
+    unit = prepare_unit(path, **options)  # type: ignore[arg-type]
+    assert unit.responses["nps_score"].tolist() == [9, 3, 7]
+
+
 def test_unit_codes_read_as_float_match_whole_numbers(tmp_path: Path) -> None:
     # Unit codes with a blank cell are read as 1.0, 2.0, NaN.
     path = tmp_path / "codes.csv"
