@@ -226,11 +226,18 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (
         r"(?P<n>[\d,]+) rows? repeats? the answers of a response sent at most (?P<s>\d+) "
-        r"seconds earlier \(a double submission, as a second click on Submit makes\); dedupe: "
-        r"resubmissions drops them, with the exact duplicates\.",
-        r"\g<n>行は\g<s>秒以内に送信された直前の回答と同じ内容です（送信ボタンの二度押しなどに"
-        "よる二重送信）。dedupe: resubmissions にすると、"
-        "完全に重複する行とあわせてこれらを除外します。",
+        r"seconds earlier(?: with a new (?P<new>.+?))? \(a double submission, as a second click "
+        r"on Submit makes\); dedupe: resubmissions drops them, with the exact duplicates\.",
+        lambda m: (
+            f"{m['n']}行は{m['s']}秒以内に送信された直前の回答と同じ内容です"
+            + (
+                f"（{m['new'].replace(' and ', ', ')}は送信ごとに新しい値なので比べていません）"
+                if m["new"]
+                else ""
+            )
+            + "（送信ボタンの二度押しなどによる二重送信）。dedupe: resubmissions にすると、"
+            "完全に重複する行とあわせてこれらを除外します。"
+        ),
     ),
     (
         r"Set because of them: with false each would count twice, in the NPS and in the lists\.",

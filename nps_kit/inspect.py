@@ -1248,7 +1248,7 @@ def inspect_export(
         )
     if date_col is not None:
         # Found here, once the date column is known (the export was read without one).
-        from nps_kit._resubmit import resubmission_note
+        from nps_kit._resubmit import per_submission, resubmission_note
         from nps_kit.load import resubmitted_rows
 
         again = resubmitted_rows(frame, date_col, date_format=date_format)
@@ -1256,7 +1256,8 @@ def inspect_export(
         if len(found):
             rows = loaded.data["nps_row"].to_numpy()
             report = replace(report, resubmission_of=tuple(int(r) for r in rows[again[found]]))
-            notes.append(resubmission_note(len(found)))
+            fresh = per_submission(frame, skip=(date_col,))
+            notes.append(resubmission_note(len(found), ignored=fresh))
     spoken = _language(frame, infos)
     return Inspection(
         load=report,

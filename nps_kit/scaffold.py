@@ -1168,7 +1168,7 @@ def _resubmission_lines(found: Inspection, *, exact: int = 0) -> list[str]:
     (a second download appended): ``dedupe: true`` drops them (QA28 #7: left false, each was
     counted twice). Without an id, identical rows may be two people's answers: left false.
     """
-    from nps_kit._resubmit import RESUBMISSIONS, resubmission_note
+    from nps_kit._resubmit import RESUBMISSIONS, per_submission, resubmission_note
 
     count = len(found.load.resubmission_of)
     if not count and exact:
@@ -1179,9 +1179,12 @@ def _resubmission_lines(found: Inspection, *, exact: int = 0) -> list[str]:
         ]
     if not count:
         return ["  dedupe: false"]
-    # Proposed, not only noted (QA25: 18 found, dedupe left false, each counted twice).
+    # Proposed, not only noted (QA25: 18 found, dedupe left false, each counted twice). The
+    # columns new for each submission (an id, a link) were no answers compared (QA29 F4).
+    skip = (found.date_column,) if found.date_column is not None else ()
+    fresh = per_submission(found.data, skip=skip)
     return [
-        *(f"  # {line}" for line in textwrap.wrap(resubmission_note(count), 88)),
+        *(f"  # {line}" for line in textwrap.wrap(resubmission_note(count, ignored=fresh), 88)),
         *(f"  # {line}" for line in textwrap.wrap(_RESUBMISSIONS_SET, 88)),
         f"  dedupe: {RESUBMISSIONS}",
     ]
