@@ -201,13 +201,15 @@ def select_unit_rows(
             column, _export_columns(data), source=source, option="data.filter.column", path=source
         )
     wanted = {_norm(v) for v in values}
-    keys = data[column].map(_norm, na_action="ignore")
-    data = data.loc[keys.isin(wanted)]
+    cells = data[column]
+    data = data.loc[cells.map(_norm, na_action="ignore").isin(wanted)]
     if data.empty:
-        present = sorted({str(k) for k in keys.dropna().unique()})
-        guess = closest(next(iter(wanted), ""), present) if wanted else None
+        # Named as written (the keys are case-folded): 'EC事業部', not 'ec事業部'.
+        present = sorted({cell_text(v) for v in cells.dropna().unique()})
+        asked = sorted({cell_text(v) for v in values})
+        guess = closest(next(iter(asked), ""), present) if asked else None
         raise DataError(
-            f"{source}: no rows with {column} in {sorted(wanted)}; "
+            f"{source}: no rows with {column} in {asked}; "
             f"values present: {', '.join(present[:20])}.",
             hint=f"Did you mean {guess!r}?" if guess else "Check data.filter.values.",
             path=source,
