@@ -43,12 +43,16 @@ RESUBMISSIONS: Final = "resubmissions"
 # What a tool writes once per submission: an id token (R_3kX9…, a UUID, 48211003), a link.
 _TOKEN: Final = re.compile(r"^(?=[A-Za-z_-]*\d)[A-Za-z0-9_-]{6,}$|^\d+$")
 _LINK: Final = re.compile(r"^https?://\S+$", re.IGNORECASE)
+#: Fewest rows a column must fill with distinct values to be one: more than a 0–10 scale has
+#: points, so a score or a rating that happens to differ in each row of a small export never is.
+_MIN_DISTINCT: Final = 12
 
 
 def per_submission(frame: pd.DataFrame, *, skip: tuple[str, ...] = ()) -> list[str]:
     """Return the columns a tool writes anew for each submission: ids, links, time stamps.
 
-    A column is one when no two rows share a value (blanks aside) and every value is an id
+    A column is one when no two rows share a value (blanks aside; at least
+    :data:`_MIN_DISTINCT` of them) and every value is an id
     (a whole number, a token such as ``R_3kX9pQ`` or a UUID), a link (``https://…``) or a date
     (``Updated At``, read as the loader reads dates). A second click on Submit gets new ones,
     so they are no answer a double submission repeats. E-mail addresses, names and free text
@@ -71,7 +75,7 @@ def per_submission(frame: pd.DataFrame, *, skip: tuple[str, ...] = ()) -> list[s
         if column in skip:
             continue
         values = frame[column].dropna()
-        if len(values) < 2 or not values.is_unique:
+        if len(values) < _MIN_DISTINCT or not values.is_unique:
             continue
         text = values.astype("string").str.strip()
         if text.str.match(_TOKEN).all() or text.str.match(_LINK).all():

@@ -1771,6 +1771,8 @@ def resubmitted_rows(
         exact = _duplicated_rows(frame) != own
     # A new id, link and update time for each submission are no answers (QA29 F4).
     fresh = per_submission(frame, skip=(date_column,))
+    if frame.shape[1] - len(fresh) < 2:
+        return own  # nothing but the date and per-submission stamps: no answers to compare
     same = _duplicated_rows(frame.drop(columns=[date_column, *fresh]))
     return resubmissions(
         same, frame[date_column], exact=exact, date_format=date_format, timezone=timezone

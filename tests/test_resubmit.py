@@ -21,43 +21,61 @@ GENERATOR = Path(__file__).parent / "qa29" / "gen_insurance_delighted.py"
 
 
 def _frame() -> pd.DataFrame:
+    """Twelve responses of four people; a@example.com sends "9, Great agent" twice, 30 s apart."""
+    people = ["a", "b", "c", "d"] * 3
     return pd.DataFrame(
         {
-            "Response ID": ["48211000", "48211003", "48211006", "48211009"],
-            "Email": ["a@example.com", "b@example.com", "a@example.com", "c@example.com"],
-            "Score": ["9", "3", "9", "3"],
-            "Comment": ["Great agent", "Slow claims", "Great agent", "Slow claims"],
-            "Created At": ["1790811000", "1790811010", "1790811030", "1790811040"],
-            "Updated At": ["1790811000", "1790811012", "1790811031", "1790811045"],
-            "Permalink": [f"https://delighted.example.com/r/{i}" for i in range(4)],
-            "Token": ["R_3kX9pQa1", "R_7hY2mWb2", "R_1aB3cDd3", "R_9zZ8yYe4"],
+            "Response ID": [str(48_211_000 + 3 * i) for i in range(12)],
+            "Email": [f"{p}@example.com" for p in people],
+            "Score": ["9", "3", "3", "7"] * 3,
+            "Comment": ["Great agent", "Slow claims", "Slow claims", ""] * 3,
+            # b and c answer alike 10 s apart: two people (two e-mails), both kept.
+            "Created At": [str(1_790_811_000 + 3600 * (i // 4) + 10 * (i % 4)) for i in range(12)],
+            "Updated At": [str(1_790_811_005 + 3600 * (i // 4) + 10 * (i % 4)) for i in range(12)],
+            "Permalink": [f"https://delighted.example.com/r/{i}" for i in range(12)],
+            "Token": [f"R_3kX9pQ{i:02d}" for i in range(12)],
         }
     )
+
+
+def _with_double(frame: pd.DataFrame) -> pd.DataFrame:
+    again = frame.iloc[[0]].assign(
+        **{
+            "Response ID": "48211999",
+            "Created At": str(1_790_811_030),
+            "Updated At": str(1_790_811_031),
+            "Permalink": "https://delighted.example.com/r/99",
+            "Token": "R_3kX9pQ99",
+        }
+    )
+    return pd.concat([frame, again], ignore_index=True)
 
 
 def test_ids_links_and_update_stamps_are_new_for_each_submission() -> None:
     fresh = per_submission(_frame(), skip=("Created At",))
     assert fresh == ["Response ID", "Updated At", "Permalink", "Token"]
     # Who answered and what they wrote are compared: unique e-mails and comments too.
-    unique = _frame().assign(Email=[f"p{i}@example.com" for i in range(4)])
-    assert "Email" not in per_submission(unique, skip=("Created At",))
-    assert "Comment" not in per_submission(unique.assign(Comment=list("wxyz")))
+    unique = _frame().assign(
+        Email=[f"p{i}@example.com" for i in range(12)], Comment=[f"word {i}" for i in range(12)]
+    )
+    assert per_submission(unique, skip=("Created At",)) == fresh
+    # A small export's scores that happen to differ in each row are answers.
+    assert per_submission(_frame().head(3).assign(Score=["9", "3", "10"])) == []
 
 
 def test_a_second_click_with_a_new_id_is_a_resubmission(tmp_path: Path) -> None:
     path = tmp_path / "d.csv"
-    _frame().to_csv(path, index=False)
+    _with_double(_frame()).to_csv(path, index=False)
     options = {"score_column": "Score", "date_column": "Created At", "id_column": "Response ID"}
     kept = load_responses(path, dedupe="resubmissions", **options)  # type: ignore[arg-type]
-    # a@example.com's second "9, Great agent" 30 s later goes; c's "3, Slow claims" is
-    # another person's (another e-mail), 30 s after b's: kept.
-    assert kept.data["Response ID"].tolist() == ["48211000", "48211003", "48211009"]
+    assert len(kept.data) == 12
+    assert "48211999" not in set(kept.data["Response ID"])
     assert len(kept.report.resubmission_of) == 1
     found = inspect_export(path)
     assert any(
         note.startswith(
-            "1 row repeats the answers of a response sent at most 60 seconds "
-            "earlier with a new 'Response ID', 'Updated At', 'Permalink' and 'Token'"
+            "1 row repeats the answers of a response sent at most 60 seconds earlier with a new "
+            "'Response ID', 'Updated At', 'Permalink' and 'Token'"
         )
         for note in found.notes
     )
