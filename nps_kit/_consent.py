@@ -23,7 +23,7 @@ from typing import Final
 
 import pandas as pd
 
-from nps_kit.cache import normalise_key
+from nps_kit._value_key import cell_text
 
 __all__ = [
     "CONSENT_CHOICES",
@@ -103,7 +103,7 @@ def consent_key(value: object) -> str:
 
     A final full stop or exclamation mark is dropped ("No." is "no").
     """
-    return normalise_key(value).casefold().rstrip("。.!！ ")
+    return cell_text(value).casefold().rstrip("。.!！ ")
 
 
 @dataclass(frozen=True)
@@ -207,7 +207,7 @@ def consent_read(values: Iterable[object], *, words: ConsentWords | None = None)
     tuple of int
         ``(read, seen)``: the answers read as yes or no, and the non-blank answers.
     """
-    seen = [v for v in pd.Series(list(values), dtype=object).dropna() if normalise_key(v)]
+    seen = [v for v in pd.Series(list(values), dtype=object).dropna() if cell_text(v)]
     return sum(consent_answer(v, words=words) is not None for v in seen), len(seen)
 
 
@@ -217,7 +217,7 @@ def unread_answers(values: Iterable[object], *, words: ConsentWords | None = Non
     What a warning names, so that the unit can list them (``contact.consent_yes`` /
     ``consent_no``) or leave them unknown (an unknown answer never grants contact).
     """
-    seen = dict.fromkeys(normalise_key(v) for v in pd.Series(list(values), dtype=object).dropna())
+    seen = dict.fromkeys(cell_text(v) for v in pd.Series(list(values), dtype=object).dropna())
     return [v for v in seen if v and consent_answer(v, words=words) is None]
 
 

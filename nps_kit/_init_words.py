@@ -226,11 +226,18 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (
         r"(?P<n>[\d,]+) rows? repeats? the answers of a response sent at most (?P<s>\d+) "
-        r"seconds earlier \(a double submission, as a second click on Submit makes\); dedupe: "
-        r"resubmissions drops them, with the exact duplicates\.",
-        r"\g<n>行は\g<s>秒以内に送信された直前の回答と同じ内容です（送信ボタンの二度押しなどに"
-        "よる二重送信）。dedupe: resubmissions にすると、"
-        "完全に重複する行とあわせてこれらを除外します。",
+        r"seconds earlier(?: with a new (?P<new>.+?))? \(a double submission, as a second click "
+        r"on Submit makes\); dedupe: resubmissions drops them, with the exact duplicates\.",
+        lambda m: (
+            f"{m['n']}行は{m['s']}秒以内に送信された直前の回答と同じ内容です"
+            + (
+                f"（{m['new'].replace(' and ', ', ')}は送信ごとに新しい値なので比べていません）"
+                if m["new"]
+                else ""
+            )
+            + "（送信ボタンの二度押しなどによる二重送信）。dedupe: resubmissions にすると、"
+            "完全に重複する行とあわせてこれらを除外します。"
+        ),
     ),
     (
         r"Set because of them: with false each would count twice, in the NPS and in the lists\.",
@@ -388,6 +395,14 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"回答ごとに異なる値の列も見つかりませんでした。回答ID（回答番号や受付番号）を"
         r"エクスポートに加えてidに設定してください。"
         r"顧客番号は同じお客様が再び回答すると重複します。",
+    ),
+    (
+        r"'(?P<c>.+)' repeats: (?P<r>[\d,]+) of (?P<n>[\d,]+) rows share a value with an earlier "
+        r"row, so it cannot be the id either\. '(?P<u>.+)' is unique in every row but not named "
+        r"as an id: set id to it when it numbers the responses \(not a count or an amount\)\.",
+        r"「\g<c>」は\g<n>行のうち\g<r>行が前の行と同じ値のため、IDにはなりません。"
+        r"「\g<u>」は全行で異なる値ですが、IDらしい列名ではありません。回答の番号であれば"
+        r"（件数や金額でなければ）idに設定してください。",
     ),
     (
         r"set id to a column unique to each response\.",
@@ -729,6 +744,12 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     (
         r"One unit per value of '(?P<c>.+)' \(--unit-column\)\.",
         r"「\g<c>」の値ごとに1ユニット（--unit-column）。",
+    ),
+    (
+        r"Also written '(?P<w>.+)' \((?P<n>[\d,]+) rows\): the same value in another width, "
+        r"case or spacing, so one unit\.",
+        r"「\g<w>」（\g<n>行）とも書かれています。全角・半角、大文字・小文字、空白の違いだけの"
+        r"同じ値なので、1つのユニットにしています。",
     ),
     (
         r"No --unit-column: one report for every response\.",

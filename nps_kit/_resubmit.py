@@ -7,10 +7,16 @@ duplicates (the timestamps differ) and have no id to repeat, so ``dedupe: true``
 A row is a resubmission when an earlier row has the same value in every column but the date
 and was sent at most :data:`RESUBMIT_SECONDS` before it. Two people who happen to give the same
 answers are seldom a minute apart; a whole month of "10, no comment" from one clinic is.
+
+Tools that give each submission its own id, link and update time (Delighted, HubSpot: a new
+``Response ID``, ``Permalink`` and ``Updated At`` on the second click, QA29 F4) write columns no
+two rows share: :func:`per_submission` leaves those out of "every column", so the person (their
+e-mail, name, customer number) and their answers decide.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 import numpy as np
@@ -22,6 +28,7 @@ __all__ = [
     "RESUBMISSIONS",
     "RESUBMIT_SECONDS",
     "dedupe_option",
+    "per_submission",
     "resubmission_note",
     "resubmissions",
 ]
@@ -31,6 +38,51 @@ RESUBMIT_SECONDS: Final = 60
 #: The ``dedupe`` value (parameters) and ``--dedupe`` value (``nps-kit score``) that also drops
 #: double submissions; ``true`` / a bare ``--dedupe`` drops exact duplicates and repeated ids.
 RESUBMISSIONS: Final = "resubmissions"
+
+
+# What a tool writes once per submission: an id token (R_3kX9…, a UUID, 48211003), a link.
+_TOKEN: Final = re.compile(r"^(?=[A-Za-z_-]*\d)[A-Za-z0-9_-]{6,}$|^\d+$")
+_LINK: Final = re.compile(r"^https?://\S+$", re.IGNORECASE)
+#: Fewest rows a column must fill with distinct values to be one: more than a 0–10 scale has
+#: points, so a score or a rating that happens to differ in each row of a small export never is.
+_MIN_DISTINCT: Final = 12
+
+
+def per_submission(frame: pd.DataFrame, *, skip: tuple[str, ...] = ()) -> list[str]:
+    """Return the columns a tool writes anew for each submission: ids, links, time stamps.
+
+    A column is one when no two rows share a value (blanks aside; at least
+    :data:`_MIN_DISTINCT` of them) and every value is an id
+    (a whole number, a token such as ``R_3kX9pQ`` or a UUID), a link (``https://…``) or a date
+    (``Updated At``, read as the loader reads dates). A second click on Submit gets new ones,
+    so they are no answer a double submission repeats. E-mail addresses, names and free text
+    are none of these, so a respondent and what they wrote still have to match.
+
+    Parameters
+    ----------
+    frame
+        The export's rows.
+    skip
+        Columns not to look at (the date column, which the gap is measured on).
+
+    Returns
+    -------
+    list of str
+        The columns, in the frame's order.
+    """
+    found = []
+    for column in frame.columns:
+        if column in skip:
+            continue
+        values = frame[column].dropna()
+        if len(values) < _MIN_DISTINCT or not values.is_unique:
+            continue
+        text = values.astype("string").str.strip()
+        if text.str.match(_TOKEN).all() or text.str.match(_LINK).all():
+            found.append(column)
+        elif parse_date_values(values).dates.notna().all():
+            found.append(column)
+    return found
 
 
 def resubmissions(
@@ -107,15 +159,29 @@ def dedupe_option(text: str) -> str:
     )
 
 
-def resubmission_note(count: int, *, option: str = f"dedupe: {RESUBMISSIONS}") -> str:
+def resubmission_note(
+    count: int,
+    *,
+    option: str = f"dedupe: {RESUBMISSIONS}",
+    ignored: tuple[str, ...] | list[str] = (),
+) -> str:
     """Say that ``count`` double submissions were found and how to drop them.
 
     One wording for ``nps-kit inspect``, the comment ``init --from`` writes above ``dedupe``
-    and ``nps-kit score`` (whose ``option`` is ``--dedupe resubmissions``).
+    and ``nps-kit score`` (whose ``option`` is ``--dedupe resubmissions``); ``ignored`` names
+    the columns of :func:`per_submission` left out of the comparison.
     """
     rows = "row repeats" if count == 1 else "rows repeat"
+    named = [repr(c) for c in ignored]
+    aside = (
+        f" with a new {', '.join(named[:-1])} and {named[-1]}"
+        if len(named) > 1
+        else f" with a new {named[0]}"
+        if named
+        else ""
+    )
     return (
         f"{count:,} {rows} the answers of a response sent at most {RESUBMIT_SECONDS} seconds "
-        f"earlier (a double submission, as a second click on Submit makes); {option} "
+        f"earlier{aside} (a double submission, as a second click on Submit makes); {option} "
         "drops them, with the exact duplicates."
     )

@@ -22,7 +22,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from nps_kit._era import ERA_RE, arabic_numerals, era_date
-from nps_kit.clock import export_date_order
+from nps_kit.clock import epoch_instants, export_date_order
 
 __all__ = [
     "DATE_FORMS",
@@ -137,6 +137,9 @@ class DateParse:
     order_evidence
         When the dates read both ways and no ``date_format`` was given: why ``order`` was
         chosen (:func:`nps_kit.clock.export_date_order`), e.g. "a 12-hour AM/PM clock …".
+    epoch
+        Whether the cells were Unix epoch times (:func:`nps_kit.clock.epoch_instants`), read
+        as the UTC instants they are.
     """
 
     dates: pd.Series
@@ -148,6 +151,7 @@ class DateParse:
     against: int = 0
     decided: int = 0
     order_evidence: str | None = None
+    epoch: bool = False
 
 
 def decimal_number(text: str) -> float | None:
@@ -461,11 +465,15 @@ _NUMERIC_RE: Final = re.compile(
     r"(?:[ T,]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d{1,6})?)?\s*([AaPp][Mm])?)?$"
 )
 MONTH_FIRST, DAY_FIRST = "month-first", "day-first"
+#: ``date_format: "%s"``, strftime's code for Unix epoch seconds: read every whole number of
+#: the column as one (milliseconds when they are 13 digits), :func:`nps_kit.clock.epoch_instants`.
+EPOCH_SECONDS: Final = "%s"
 #: The date forms the loader reads, for messages.
 DATE_FORMS: Final = (
     "ISO (2026-10-03, 2026-10-03T09:15:00), 2026/10/03 9:15, 2026年10月3日 9時15分, "
     "Japanese era dates (令和8年10月3日, 令和元年5月1日, R8.10.3, R8/10/3, H31-4-30), "
-    "Excel serial numbers, and day/month/year or month/day/year with a 2- or 4-digit year "
+    "Excel serial numbers, Unix epoch seconds or milliseconds (1761958394, UTC), "
+    "and day/month/year or month/day/year with a 2- or 4-digit year "
     "(13/12/2019, 12/13/2019 9:50:30, 9/8/18 15:29)"
 )
 # Vectorised formats tried on the distinct values before the per-value fallback.
@@ -761,6 +769,15 @@ def parse_date_values(
     if pd.api.types.is_datetime64_dtype(values.dtype):
         dates = values.astype("datetime64[ns]")
         return DateParse(dates, pd.Series(False, index=values.index, name=values.name))
+    epoch = epoch_instants(values, forced=date_format == EPOCH_SECONDS)
+    if epoch is not None:
+        if timezone is not None:
+            epoch = epoch.dt.tz_localize("UTC").dt.tz_convert(timezone).dt.tz_localize(None)
+        present = values.notna().to_numpy() & ~values.astype("string").str.strip().fillna(
+            ""
+        ).str.casefold().isin(MISSING_WORDS).to_numpy(dtype=bool)
+        unread = pd.Series(present & epoch.isna().to_numpy(), index=values.index, name=values.name)
+        return DateParse(epoch.astype("datetime64[ns]"), unread, epoch=True)
     order: str | None = None
     evidence: str | None = None
     ambiguous = False

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit._atomic import atomic_write
+from nps_kit._value_key import value_key
 from nps_kit.errors import DataError
 from nps_kit.load import LoadReport, LoadResult, export_column, load_responses
 
@@ -75,7 +76,8 @@ _META = b"nps_kit.cache"
 # export_timezone reads the unit from the cache at the wall clock the run read (FIX55)
 # 27: the columns that name places kept (places), for alerts' zone hint (FIX61)
 # 28: dates read in an order only guessed (the tool, the zone) said in run (date_order_guess)
-_FORMAT = 28
+# 29: unit keys also one space and case-folded (value_key: one unit of ﾐﾗｲ and ミライ, FIX65)
+_FORMAT = 29
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -119,15 +121,12 @@ class ExportCache:
 
 
 def normalise_key(value: object) -> str:
-    """Normalise a unit filter value the way units compare them (NFKC, trimmed, ``1.0`` = ``1``).
+    """Normalise a unit filter value the way units compare them (:func:`value_key`).
 
-    A column of whole numbers with blanks is read as float: ``1.0`` must match ``"1"``.
+    NFKC, trimmed, one space, case-folded, ``1.0`` = ``1``: ``ﾐﾗｲﾓﾊﾞｲﾙ`` is ``ミライモバイル``
+    (QA29 F2), ``North`` is ``north``.
     """
-    import unicodedata
-
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    return value_key(value)
 
 
 def _key(sha256: str, options: dict[str, Any], columns: Sequence[str], unit: str | None) -> str:

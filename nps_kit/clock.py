@@ -30,6 +30,7 @@ __all__ = [
     "carries_offsets",
     "check_timezone",
     "date_order",
+    "epoch_instants",
     "export_date_order",
     "export_zone",
     "format_local_time",
@@ -375,7 +376,8 @@ def written_offsets(values: pd.Series) -> pd.Series:
     """Return the UTC offset each date cell was written with, ``NaT`` where it has none.
 
     The one reader of written offsets (:data:`OFFSET_AT_END`): ``+01:00``, ``-0500`` and ``Z``
-    at a time's end, or a zone-aware column's own offsets.
+    at a time's end, a zone-aware column's own offsets, or zero for Unix epoch times
+    (:func:`epoch_instants`).
 
     Parameters
     ----------
@@ -392,6 +394,11 @@ def written_offsets(values: pd.Series) -> pd.Series:
     if getattr(values.dtype, "tz", None) is not None:
         wall = values.dt.tz_localize(None)
         return (wall - values.dt.tz_convert("UTC").dt.tz_localize(None)).astype("timedelta64[ns]")
+    epoch = epoch_instants(values)
+    if epoch is not None:
+        # An epoch time is a UTC instant: written at offset zero, as a time ending in Z is.
+        zero = pd.Series(pd.Timedelta(0), index=values.index, name=values.name)
+        return zero.where(epoch.notna()).astype("timedelta64[ns]")
     text = values.astype("string").str.strip()
     found = text.str.extract(OFFSET_AT_END, expand=False)
     parts = found.str.extract(r"^([+-])(\d{2}):?(\d{2})$")
@@ -468,6 +475,82 @@ def answer_instants(dates: pd.Series, written: pd.Series | None, *, zone: str | 
     return local.dt.tz_convert("UTC").dt.tz_localize(None)
 
 
+#: The first Unix epoch time read as an answer's: 2000-01-01 UTC. Earlier whole numbers of nine
+#: or ten digits are ids, counts and phone numbers, not survey times (FIX65, QA29 F1).
+EPOCH_FIRST: Final = 946_684_800
+#: Digits only: how a CSV writes an epoch time (``1761958394``, ``1761958394000``).
+_DIGITS = re.compile(r"^\d+(?:\.0*)?$")
+
+
+def epoch_instants(values: pd.Series, *, forced: bool = False) -> pd.Series | None:
+    """Read a column of Unix epoch times as the UTC instants they are, or say it is none.
+
+    The one rule for epoch times (FIX65, QA29 F1), as Delighted, HubSpot, Typeform's API and
+    warehouse extracts write an answer's time: whole seconds since 1970-01-01 UTC
+    (``1761958394``) or milliseconds (``1761958394000``). A column is one when every cell with
+    a digit is a whole number and all of them are seconds, or all are milliseconds, from
+    2000-01-01 to a day after now: no id, phone number or count falls in that range by chance
+    in every row.
+
+    Parameters
+    ----------
+    values
+        The date column as the export wrote it: numbers or text.
+    forced
+        ``date_format: "%s"`` (the ``strftime`` code for epoch seconds): read every whole
+        number as seconds, or as milliseconds when they are 13 digits, also where some fall
+        outside the range (those are left unread).
+
+    Returns
+    -------
+    pandas.Series or None
+        Naive UTC times (``datetime64[ns]``, ``NaT`` where a cell is blank or not read), with
+        the index of ``values``; ``None`` when the column holds no epoch times.
+    """
+    import numpy as np
+    import pandas as pd
+
+    if getattr(values.dtype, "tz", None) is not None or pd.api.types.is_bool_dtype(values.dtype):
+        return None
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return None
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        number = values.to_numpy(dtype="float64", na_value=np.nan)
+        written = ~np.isnan(number)
+    else:
+        text = values.astype("string").str.strip()
+        has_digit = text.str.contains(r"\d", regex=True).fillna(False).to_numpy(dtype=bool)
+        digits = text.str.match(_DIGITS).fillna(False).to_numpy(dtype=bool)
+        if not forced and (has_digit & ~digits).any():
+            return None
+        number = np.where(digits, pd.to_numeric(text.where(digits), errors="coerce"), np.nan)
+        number = number.astype("float64")
+        written = digits
+    if not written.any():
+        return None
+    whole = written & (np.floor(np.where(written, number, 0)) == np.where(written, number, 0))
+    if not forced and not whole[written].all():
+        return None
+    last = dt.datetime.now(dt.UTC).timestamp() + 86_400
+    seconds = whole & (number >= EPOCH_FIRST) & (number <= last)
+    millis = whole & (number >= EPOCH_FIRST * 1_000) & (number <= last * 1_000)
+    if seconds[written].all():
+        scale = 1_000_000_000
+    elif millis[written].all():
+        scale = 1_000_000
+    elif forced:
+        millis_more = millis.sum() > seconds.sum()
+        scale = 1_000_000 if millis_more else 1_000_000_000
+    else:
+        return None
+    ok = millis if scale == 1_000_000 else seconds
+    stamps = np.where(ok, np.round(np.where(ok, number, 0)).astype("int64") * scale, 0)
+    result = pd.Series(stamps.astype("datetime64[ns]"), index=values.index, name=values.name).where(
+        ok
+    )
+    return result.astype("datetime64[ns]")
+
+
 def carries_offsets(values: pd.Series) -> bool:
     """Whether an export's date cells carry their zone: a UTC offset or ``Z``, or a typed zone.
 
@@ -480,7 +563,8 @@ def carries_offsets(values: pd.Series) -> bool:
     -------
     bool
         ``True`` when half or more of the non-blank cells end in an offset
-        (``2026-11-29T10:16:00+01:00``, ``…Z``) or the column is zone-aware.
+        (``2026-11-29T10:16:00+01:00``, ``…Z``) or are Unix epoch times (UTC instants), or
+        the column is zone-aware.
     """
     text = values.dropna().astype("string").str.strip()
     text = text[text != ""]

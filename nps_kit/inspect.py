@@ -30,6 +30,7 @@ from nps_kit._consent import (
 )
 from nps_kit._phone import looks_like_phone
 from nps_kit._response_meta import language_codes, numeric_values, response_time, technical
+from nps_kit._value_key import cell_text
 from nps_kit._values import (
     MISSING_WORDS,
     NO_ANSWER_WORDS,
@@ -100,8 +101,12 @@ _ID_NAME: Final = re.compile(
     re.I,
 )
 # A sheet's own running number (QA26 #7: a hospital's No. 1-905): with unique whole numbers it
-# is the id a person looks a row up by, never a number to summarise or a 0-10 score.
-_SEQUENCE_NAME: Final = re.compile(r"^(?:no\.?|nr\.?|#|番号|通し番号|連番)$", re.I)
+# is the id a person looks a row up by, never a number to summarise or a 0-10 score. Also as
+# the last word of a longer header (QA29 F5: Response No., Record #, Response number, 回答番号).
+_SEQUENCE_NAME: Final = re.compile(
+    r"^(?:no\.?|nr\.?|#|番号|通し番号|連番)$|(?:^|[\s_-])(?:no\.|nr\.|number)$|\S\s*#$|番号$|連番$",
+    re.I,
+)
 # An id-named column with more values than this names who answered (account_id: 550 accounts
 # over 1,500 responses), not what they answered: never a breakdown, whose chart would show
 # "Other" under a list of hidden account names. Fewer values (Store ID 10–14) stay groups.
@@ -109,7 +114,9 @@ _ID_MANY: Final = 30
 # The detail of such an id: it repeats by design, so it is never the response id either
 # (dedupe by it would drop every later response of an account).
 _NOT_PER_RESPONSE: Final = "not one per response"
-_DATE_NAME: Final = re.compile(r"date|time|stamp|日時|日付|回答日|タイムスタンプ", re.I)
+_DATE_NAME: Final = re.compile(
+    r"date|time|stamp|created|submitted|updated|日時|日付|回答日|タイムスタンプ", re.I
+)
 # Who answered, not what they answered: never a comment, a follow-up or a breakdown.
 _EMAIL_NAME: Final = re.compile(r"e-?mail|メール|mail ?address", re.I)
 _PHONE_NAME: Final = re.compile(r"phone|\btel\b|電話|携帯番号", re.I)
@@ -498,15 +505,9 @@ class _Answers:
 
 def _answers(values: pd.Series) -> _Answers:
     """Non-blank cells as stripped strings (whole floats without ``.0``), per distinct value."""
-
-    def one(value: Any) -> str:
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        return unicodedata.normalize("NFKC", str(value)).strip()
-
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     raw_counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
-    norm = pd.Series([one(u) for u in uniques], dtype=object)
+    norm = pd.Series([cell_text(u) for u in uniques], dtype=object)
     # Two raw values may normalise to one text ("9" and "9.0", "Ａ" and "A").
     grouped = pd.Series(raw_counts).groupby(norm.to_numpy(), sort=False).sum()
     # "N/A", "-", 無回答 are no answer in any column (nps_kit._values.NO_ANSWER_WORDS).
@@ -784,9 +785,15 @@ def _classify(
             date_notes.append(str(order_contradicted(dates, name, None)))
             contradicted[name] = dates.contradicted
             return "date", f"reads only {dates.contradicted}, not {date_format}", None, None
-        taken = read >= 0.9 * n and (named or text[~said_none].str.len().min() >= 6)
+        # Unix epoch times are whole numbers: ids and counts of nine to thirteen digits read
+        # as ones too, so only a header that says when (Created At, submitted_at) takes them.
+        taken = read >= 0.9 * n and (
+            named or (not dates.epoch and text[~said_none].str.len().min() >= 6)
+        )
         if read < n and (taken or named):
             date_notes.append(_date_note(name, values, dates, n - read, n, taken=taken))
+        if taken and dates.epoch:
+            return "date", "Unix epoch times (UTC)", None, None
         if taken:
             return "date", dates.order or _date_form(values, text, columnar=columnar), None, None
     elif named and looks_dated.dates.notna().any():
@@ -804,7 +811,7 @@ def _classify(
         low, high = labelled.scale
         return "rating", f"{low}–{high}, labelled", labelled.scale, None
     # An id of small whole numbers (1, 2, 3 …) is not an answer on a scale.
-    sequence = _SEQUENCE_NAME.match(unicodedata.normalize("NFKC", name).strip()) is not None
+    sequence = _SEQUENCE_NAME.search(unicodedata.normalize("NFKC", name).strip()) is not None
     id_named = bool(_ID_NAME.search(name)) or sequence
     looks_scored = not id_named and _scores(probe)[0] >= 0.5
     share, valid, low, high = _scores(answers) if looks_scored else (0.0, 0, 0, 0)
@@ -1241,7 +1248,7 @@ def inspect_export(
         )
     if date_col is not None:
         # Found here, once the date column is known (the export was read without one).
-        from nps_kit._resubmit import resubmission_note
+        from nps_kit._resubmit import per_submission, resubmission_note
         from nps_kit.load import resubmitted_rows
 
         again = resubmitted_rows(frame, date_col, date_format=date_format)
@@ -1249,7 +1256,8 @@ def inspect_export(
         if len(found):
             rows = loaded.data["nps_row"].to_numpy()
             report = replace(report, resubmission_of=tuple(int(r) for r in rows[again[found]]))
-            notes.append(resubmission_note(len(found)))
+            fresh = per_submission(frame, skip=(date_col,))
+            notes.append(resubmission_note(len(found), ignored=fresh))
     spoken = _language(frame, infos)
     return Inspection(
         load=report,

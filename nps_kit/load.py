@@ -27,7 +27,7 @@ from nps_kit import _formats
 from nps_kit._drop import drop_files, is_drop
 from nps_kit._era import ERA_RE
 from nps_kit._response_meta import NOT_RESPONSES, response_types
-from nps_kit._resubmit import RESUBMISSIONS, resubmissions
+from nps_kit._resubmit import RESUBMISSIONS, per_submission, resubmissions
 from nps_kit._totals import totals_labels, totals_rows
 from nps_kit._values import (
     DATE_FORMS,
@@ -1759,16 +1759,21 @@ def resubmitted_rows(
 ) -> np.ndarray:
     """Return, per row of an export, the response it sends again, or its own position.
 
-    A double submission has the same answers as a response sent at most a minute before it
-    (:mod:`nps_kit._resubmit`); ``exact`` marks the rows counted as exact duplicates instead
-    (by default those that repeat an earlier row in every column).
+    A double submission has the same answers as a response sent at most a minute before it,
+    the columns a tool writes anew for each submission aside (its id, link, update time:
+    :func:`nps_kit._resubmit.per_submission`); ``exact`` marks the rows counted as exact
+    duplicates instead (by default those that repeat an earlier row in every column).
     """
     own = np.arange(len(frame))
     if frame.shape[1] < 2 or len(frame) < 2:
         return own
     if exact is None:
         exact = _duplicated_rows(frame) != own
-    same = _duplicated_rows(frame.drop(columns=[date_column]))
+    # A new id, link and update time for each submission are no answers (QA29 F4).
+    fresh = per_submission(frame, skip=(date_column,))
+    if frame.shape[1] - len(fresh) < 2:
+        return own  # nothing but the date and per-submission stamps: no answers to compare
+    same = _duplicated_rows(frame.drop(columns=[date_column, *fresh]))
     return resubmissions(
         same, frame[date_column], exact=exact, date_format=date_format, timezone=timezone
     )

@@ -26,6 +26,7 @@ from nps_kit._consent import CONSENT_CHOICES, CONSENT_NAME, OPT_IN_NAME
 from nps_kit._id_repeats import id_repeat_count, numbers_rows, running_number_note
 from nps_kit._init_words import in_language
 from nps_kit._question_label import header_label, short_labels
+from nps_kit._value_key import one_spelling, spellings
 from nps_kit._values import DATE_FORMS, parse_scores
 from nps_kit._width import display_width
 from nps_kit._yaml import scalar
@@ -340,7 +341,7 @@ def proposed_columns(found: Inspection) -> ProposedColumns:
     # Qualtrics' ExternalReference (a customer number, C1000000) is no means of contact: not
     # offered (QA28 #4), as alerts and the report never name it (inspect.reach_kind).
     running = None
-    sequence = id_info is not None and _SEQUENCE_NAME.match(
+    sequence = id_info is not None and _SEQUENCE_NAME.search(
         unicodedata.normalize("NFKC", id_info.column).strip()
     )
     if id_info is not None and sequence and numbers_rows(found.data[id_info.column]):
@@ -583,7 +584,17 @@ def _defaults_text(
             subsequent_indent="  # ",
         )
     lines.append(f"  contact: {scalar(contact.column if contact else None)}")
-    lines += _alerts_lines(id_info, contact, date, report.rows_read, details=reach)
+    # A column unique in every row that no id rule took (a number not named as one): said by
+    # name rather than "no column unique" (QA29 F5: Response No. was such a column).
+    unique = next(
+        (
+            c.column
+            for c in found.columns
+            if c.kind == "number" and c.distinct == report.rows_read and not c.blanks
+        ),
+        None,
+    )
+    lines += _alerts_lines(id_info, contact, date, report.rows_read, details=reach, unique=unique)
     # Names alone reach nobody: without a consent column they are no way to be contacted
     # (closed_loop.names_only), so they are offered only beside an e-mail or phone column, or
     # to head the people a consent column lists.
@@ -762,8 +773,12 @@ def _alerts_lines(
     rows: int,
     *,
     details: bool = False,
+    unique: str | None = None,
 ) -> list[str]:
     """Say that the daily alerts need an id and a consent column when the export lacks one.
+
+    ``unique`` is a column of numbers unique in every row that no id rule took: offered as
+    the id to check, never said not to exist.
 
     A Google Forms export has neither (QA20): without this, alerts.to was set in a unit file
     and ``nps-kit alerts`` skipped the unit every day. A date column with a distinct value per
@@ -796,6 +811,11 @@ def _alerts_lines(
             "unique to each response. Add a response id (a response or receipt number) to "
             "the export and set id to it; a customer number repeats when a customer answers "
             "again."
+            if unique is None
+            else f"{date.column!r} repeats: {rows - date.distinct:,} of {rows:,} rows share a "
+            f"value with an earlier row, so it cannot be the id either. {unique!r} is unique "
+            "in every row but not named as an id: set id to it when it numbers the responses "
+            "(not a count or an amount)."
         )
         lines += textwrap.wrap(
             text, 88, initial_indent="  # ", subsequent_indent="  # ", break_on_hyphens=False
@@ -940,9 +960,10 @@ class _OffsetZones:
         Whether every offset is ``+00:00`` or ``Z``: UTC's, and a western European zone's in
         winter, so it proposes no zone by itself (REVIEW28 #2).
     stored
-        The zone of a typed zone-aware column (a Parquet ``timestamp[us, UTC]``): instants
-        stored in that zone, not a clock someone wrote, so it is the zone init writes
-        (FIX58, QA28 #1: ``null`` let a ``ja`` unit read them in Asia/Tokyo, a month apart).
+        The zone of a typed zone-aware column (a Parquet ``timestamp[us, UTC]``), or UTC for
+        Unix epoch times (FIX65): instants stored in that zone, not a clock someone wrote, so
+        it is the zone init writes (FIX58, QA28 #1: ``null`` let a ``ja`` unit read them in
+        Asia/Tokyo, a month apart).
     """
 
     offsets: bool = False
@@ -984,6 +1005,8 @@ def _offset_zones(
     written = clock.written_offsets(values)
     zero = bool((written.dropna() == pd.Timedelta(0)).all())
     stored = str(values.dt.tz) if isinstance(values.dtype, pd.DatetimeTZDtype) and zero else None
+    if clock.epoch_instants(values) is not None:
+        stored = "UTC"  # Unix epoch times are UTC instants, as a typed UTC column's are
 
     def hint(rows: pd.Series, label: str) -> ZoneHint | None:
         # +00:00 alone: a column of UK regions or countries says whose winter clock it is
@@ -1037,10 +1060,10 @@ def _offset_lines(zones: _OffsetZones, language: str) -> list[str]:
     elif zones.stored is not None:
         # FIX58 (QA28 #1): written, not null, so that no unit's zone follows from its language.
         text = (
-            f"The export stores its times as instants in {zones.stored} (a typed time column, "
-            f"not a clock someone wrote): the months are cut in {zones.stored} for every unit, "
-            "whatever its language. Set the readers' zone (e.g. Europe/London, Asia/Tokyo) "
-            "here, once for every unit, to cut them there."
+            f"The export stores its times as instants in {zones.stored} (a typed time column "
+            "or Unix epoch times, not a clock someone wrote): the months are cut in "
+            f"{zones.stored} for every unit, whatever its language. Set the readers' zone "
+            "(e.g. Europe/London, Asia/Tokyo) here, once for every unit, to cut them there."
         )
         value = zones.stored
     elif zones.zero:
@@ -1145,7 +1168,7 @@ def _resubmission_lines(found: Inspection, *, exact: int = 0) -> list[str]:
     (a second download appended): ``dedupe: true`` drops them (QA28 #7: left false, each was
     counted twice). Without an id, identical rows may be two people's answers: left false.
     """
-    from nps_kit._resubmit import RESUBMISSIONS, resubmission_note
+    from nps_kit._resubmit import RESUBMISSIONS, per_submission, resubmission_note
 
     count = len(found.load.resubmission_of)
     if not count and exact:
@@ -1156,9 +1179,12 @@ def _resubmission_lines(found: Inspection, *, exact: int = 0) -> list[str]:
         ]
     if not count:
         return ["  dedupe: false"]
-    # Proposed, not only noted (QA25: 18 found, dedupe left false, each counted twice).
+    # Proposed, not only noted (QA25: 18 found, dedupe left false, each counted twice). The
+    # columns new for each submission (an id, a link) were no answers compared (QA29 F4).
+    skip = (found.date_column,) if found.date_column is not None else ()
+    fresh = per_submission(found.data, skip=skip)
     return [
-        *(f"  # {line}" for line in textwrap.wrap(resubmission_note(count), 88)),
+        *(f"  # {line}" for line in textwrap.wrap(resubmission_note(count, ignored=fresh), 88)),
         *(f"  # {line}" for line in textwrap.wrap(_RESUBMISSIONS_SET, 88)),
         f"  dedupe: {RESUBMISSIONS}",
     ]
@@ -1295,16 +1321,28 @@ def _other_language_lines(others: Sequence[str], language: str) -> list[str]:
 def _unit_text(
     unit: str,
     name: str,
-    row_filter: tuple[str, str] | None,
+    row_filter: tuple[str, list[str]] | None,
     why: str,
     *,
     language: AnswerLanguage | None = None,
     project_language: str = "en",
     zone: ZoneHint | None = None,
+    also: Sequence[tuple[str, int]] = (),
 ) -> str:
     lines = [
         f"# The {name} report, written by `nps-kit init --from`; merged over defaults.yaml.",
         f"# {why}",
+    ]
+    for written, rows in also:
+        # QA29 F2: another spelling of the value is this unit, said (nps_kit._value_key).
+        text = (
+            f"Also written {written!r} ({rows:,} rows): the same value in another width, case "
+            "or spacing, so one unit."
+        )
+        lines += textwrap.wrap(
+            text, 88, initial_indent="# ", subsequent_indent="# ", break_on_hyphens=False
+        )
+    lines += [
         f"unit: {scalar(unit)}",
         f"name: {scalar(name)}",
     ]
@@ -1330,11 +1368,12 @@ def _unit_text(
             f"# language: {language.language}",
         ]
     if row_filter is not None:
-        column, value = row_filter
+        column, values = row_filter
+        listed = ", ".join(scalar(v) for v in values)
         lines += [
             "data:",
             "  # Only this unit's rows.",
-            f"  filter: {{column: {scalar(column)}, values: [{scalar(value)}]}}",
+            f"  filter: {{column: {scalar(column)}, values: [{listed}]}}",
         ]
     # Commented out: a live list would replace the recipients defaults.yaml may be given later.
     lines += [
@@ -1410,14 +1449,21 @@ def project_from_export(
         else found.index.resolve_unique(unit_column, option="--unit-column")
     )
     single = root.resolve().name or export.stem
+    # One unit per value however its rows spell it (QA29 F2: ﾐﾗｲﾓﾊﾞｲﾙ… and ミライモバイル… were two
+    # unit files whose filters both matched every row of the shop): named as most rows spell it.
+    data = found.data
+    variants: dict[str, list[tuple[str, int]]] = {}
+    if column is not None:
+        variants = spellings(data[column])
+        data = data.assign(**{column: one_spelling(data[column])})
     zones = (
-        _offset_zones(found.data, date_column=found.date_column, unit_column=column, name=single)
+        _offset_zones(data, date_column=found.date_column, unit_column=column, name=single)
         if found.date_column is not None
         else _OffsetZones()
     )
     spoken: dict[str, AnswerLanguage] = {}
     if column is not None:
-        values = found.data[column].astype("string").str.strip()
+        values = data[column].astype("string").str.strip()
         for value in sorted(v for v in values.dropna().unique() if v):
             rows = (values == value).fillna(False).to_numpy(dtype=bool)
             said = answer_language([t[rows] for t in texts.values()])
@@ -1443,7 +1489,7 @@ def project_from_export(
                 texts[comment[0].column],
                 pack,
                 found.language,
-                None if column is None else found.data[column],
+                None if column is None else data[column],
             )
             if pack and comment[0] is not None
             else pack_extension(pack)
@@ -1469,17 +1515,19 @@ def project_from_export(
             project_language=found.language,
         )
     else:
-        units = found.data[column].astype("string").str.strip()
         taken: set[str] = {"defaults", "themes", "playbook"}
-        for i, value in enumerate(sorted(v for v in units.dropna().unique() if v)):
+        named = sorted(variants.values(), key=lambda forms: forms[0][0])
+        for i, forms in enumerate(named):
+            value = forms[0][0]
             unit = _slug(value, taken, i)
             texts_by_file[Path(f"parameters/{unit}.yaml")] = _unit_text(
                 unit,
                 # Shown in titles, the overview and subjects as the answers are (QA27 #7:
-                # 「【NPS】ｵｰｶﾞﾆｯｸﾗﾎﾞ 2026年11月」); the filter keeps the value as written.
+                # 「【NPS】ｵｰｶﾞﾆｯｸﾗﾎﾞ 2026年11月」); the filter keeps the values as written.
                 header_label(value),
-                (column, value),
+                (column, [w for w, _ in forms]),
                 f"One unit per value of {column!r} (--unit-column).",
+                also=forms[1:],
                 # Its customers' language said, the readers' kept (FIX58, QA28 #1 and #10).
                 language=spoken.get(value),
                 project_language=found.language,

@@ -17,6 +17,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from nps_kit import stats
+from nps_kit._value_key import one_spelling
 from nps_kit.errors import DataError, missing_column
 from nps_kit.ordinal import group_order, labelled_scale, not_applicable
 
@@ -666,7 +667,9 @@ def score_groups(
     _check_columns(data, needed)
     values, missing = _score_codes(data[score], name=score)
 
-    key_frame = {k: _no_answer_off_scale(data[k]) for k in keys}
+    # One group per value however its rows spell it (ﾐﾗｲ / ミライ, North / north: QA29 F3),
+    # as units match their filter values (nps_kit._value_key).
+    key_frame = {k: one_spelling(_no_answer_off_scale(data[k])) for k in keys}
     period_start: pd.Series | None = None
     if period is not None:
         label, period_start = _period_keys(data[date], period)

@@ -26,6 +26,7 @@ from nps_kit._consent import (
     reads_as_consent,
     unread_answers,
 )
+from nps_kit._value_key import cell_text, one_spelling
 from nps_kit.cache import normalise_key as _norm
 from nps_kit.errors import DataError, closest, missing_column
 from nps_kit.i18n import Language, join_names, t
@@ -200,13 +201,15 @@ def select_unit_rows(
             column, _export_columns(data), source=source, option="data.filter.column", path=source
         )
     wanted = {_norm(v) for v in values}
-    keys = data[column].map(_norm, na_action="ignore")
-    data = data.loc[keys.isin(wanted)]
+    cells = data[column]
+    data = data.loc[cells.map(_norm, na_action="ignore").isin(wanted)]
     if data.empty:
-        present = sorted({str(k) for k in keys.dropna().unique()})
-        guess = closest(next(iter(wanted), ""), present) if wanted else None
+        # Named as written (the keys are case-folded): 'EC事業部', not 'ec事業部'.
+        present = sorted({cell_text(v) for v in cells.dropna().unique()})
+        asked = sorted({cell_text(v) for v in values})
+        guess = closest(next(iter(asked), ""), present) if asked else None
         raise DataError(
-            f"{source}: no rows with {column} in {sorted(wanted)}; "
+            f"{source}: no rows with {column} in {asked}; "
             f"values present: {', '.join(present[:20])}.",
             hint=f"Did you mean {guess!r}?" if guess else "Check data.filter.values.",
             path=source,
@@ -639,6 +642,9 @@ def breakdown_table(
 
     rows = unit.current
     other = label("other", unit.language)
+    if by in rows.columns:
+        # One group per value, however its rows spell it (ﾐﾗｲ / ミライ: QA29 F3).
+        rows = rows.assign(**{by: one_spelling(rows[by])})
     if top_n is not None and by in rows.columns:
         rows = rows.assign(**{by: keep_top(rows[by], top_n=top_n, other=other)})
     if by in rows.columns and rows[by].isna().any():
@@ -692,7 +698,7 @@ def consent_problem(
         up to five of its values, or ``None`` when half or more of its distinct values read
         as a yes or a no (:func:`nps_kit._consent.reads_as_consent`).
     """
-    seen = [_norm(v) for v in pd.unique(values.dropna())]  # 1.0 reads as 1, as when listing
+    seen = [cell_text(v) for v in pd.unique(values.dropna())]  # 1.0 reads as 1, as when listing
     seen = [v for v in seen if v]
     # Most of a consent column's answers read as yes or no; a comment column set by mistake
     # has the odd 「連絡不要」 among its texts (QA21's wider reading must not let it through).
@@ -783,7 +789,7 @@ def consent_left_unset(
     for column in columns:
         if column in details or column.startswith("nps_") or not CONSENT_NAME.search(column):
             continue
-        values = [v for v in (_norm(x) for x in pd.unique(distinct(column).dropna())) if v]
+        values = [v for v in (cell_text(x) for x in pd.unique(distinct(column).dropna())) if v]
         if not values or len(values) > CONSENT_CHOICES:
             continue
         listed = ", ".join(repr(v) for v in values[:6])

@@ -685,7 +685,8 @@ def test_unreadable_date_column_is_an_error_not_an_empty_table(
         f"nps-kit score: error: {path}: no date in column 'date' (date_column) could be read "
         "(e.g. 'someday', 'soon'); accepted forms: ISO (2026-10-03, 2026-10-03T09:15:00), "
         "2026/10/03 9:15, 2026年10月3日 9時15分, Japanese era dates (令和8年10月3日, "
-        "令和元年5月1日, R8.10.3, R8/10/3, H31-4-30), Excel serial numbers, and day/month/year or "
+        "令和元年5月1日, R8.10.3, R8/10/3, H31-4-30), Excel serial numbers, Unix epoch seconds "
+        "or milliseconds (1761958394, UTC), and day/month/year or "
         "month/day/year with a 2- or 4-digit year (13/12/2019, 12/13/2019 9:50:30, 9/8/18 "
         "15:29). Check that this is the date column, or pass --date-format (date_format in "
         "parameters) with a strftime pattern such as '%d.%m.%Y %H:%M'.\n",

@@ -1742,3 +1742,19 @@ def test_no_0_is_a_1_to_10_scale_only_when_a_0_was_to_be_expected(tmp_path: Path
     assert info["How likely to recommend us"].kind == "nps"
     assert info["Other rating"].kind == "scale"
     assert not any("1–10" in note for note in inspect_export(path).notes if "recommend" in note)
+
+
+@pytest.mark.parametrize(
+    "header", ["Response No.", "Record #", "回答番号", "Response number", "Survey Nr."]
+)
+def test_a_running_number_named_so_is_the_id(tmp_path: Path, header: str) -> None:
+    # QA29 F5: the hospital's Response No. (unique, 1000-3199) was a 'number', so init wrote
+    # id: null and said no column was unique to each response.
+    rows = "".join(
+        f"{1000 + i},2026-10-{i % 28 + 1:02d} 10:00,{(i * 7) % 11},Ward {i % 3}\n"
+        for i in range(40)
+    )
+    found = inspect_export(write_text(tmp_path / "t.csv", f"{header},date,score,ward\n" + rows))
+    info = {c.column: c for c in found.columns}[header]
+    assert (info.kind, info.detail) == ("id", "unique")
+    assert found.nps_column == "score"

@@ -59,7 +59,7 @@ from nps_kit.cli import main
 from nps_kit.errors import DataError
 from nps_kit.followup import parse_ratings
 from nps_kit.load import load_responses
-from nps_kit.params import ATTACH_CHOICES, Attach, load_all, notebook_parameters
+from nps_kit.params import ATTACH_CHOICES, NOT_UNITS, Attach, load_all, notebook_parameters
 from nps_kit.scaffold import _playbook, choose_theme_pack, project_from_export
 from nps_kit.score import nps
 from nps_kit.text.packs import PACKS, load_pack
@@ -523,7 +523,8 @@ def test_no_date_column_says_which_values_are_not_dates(
         "0–10). Dates nps-kit reads: "
         "ISO (2026-10-03, 2026-10-03T09:15:00), 2026/10/03 9:15, 2026年10月3日 9時15分, "
         "Japanese era dates (令和8年10月3日, 令和元年5月1日, R8.10.3, R8/10/3, H31-4-30), Excel "
-        "serial numbers, and day/month/year or month/day/year with a 2- or 4-digit year "
+        "serial numbers, Unix epoch seconds or milliseconds (1761958394, UTC), "
+        "and day/month/year or month/day/year with a 2- or 4-digit year "
         "(13/12/2019, 12/13/2019 9:50:30, 9/8/18 15:29). Run nps-kit inspect on the export to "
         "see what each column holds, or start from the demo project with nps-kit init DIR and "
         "set the columns by hand.\n"
@@ -2470,3 +2471,56 @@ def test_a_restaurant_export_gets_the_food_pack_without_a_claim_of_learned_layer
     assert "themes and learned" not in themes and "with its learned layers" not in defaults
     assert load_themes(folder / "themes.yaml").pack == "food"
     assert load_all(folder).errors == []
+
+
+def test_init_takes_a_response_no_as_the_id_and_says_no_falsehood(tmp_path: Path) -> None:
+    # QA29 F5: 'Response No.' (unique 1000-3199) was no id; defaults.yaml said "init found no
+    # column unique to each response" and alerts stayed off.
+    rows = "".join(
+        f"{1000 + i},2026-10-{i % 28 + 1:02d} 10:00,{(i * 7) % 11},Ward {i % 3},p{i}@example.com\n"
+        for i in range(60)
+    )
+    export = write_text(tmp_path / "h.csv", "Response No.,Submitted,score,Ward,Email\n" + rows)
+    root = tmp_path / "hosp"
+    project_from_export(root, export)
+    text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["columns"]["id"] == "Response No."
+    assert "no column unique" not in text
+
+
+def test_init_names_a_unique_number_it_did_not_take_as_the_id(tmp_path: Path) -> None:
+    # QA29 F5: "init found no column unique to each response" was false beside a unique number.
+    rows = "".join(
+        f"{5000 + 3 * i},2026-10-{i % 28 + 1:02d},{(i * 7) % 11},Ward {i % 3}\n" for i in range(60)
+    )
+    export = write_text(tmp_path / "h.csv", "Ref,Submitted,score,Ward\n" + rows)
+    root = tmp_path / "hosp"
+    project_from_export(root, export)
+    text = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "no column unique" not in text
+    assert "'Ref' is unique in every row but not named as an id" in " ".join(
+        line.strip(" #") for line in text.splitlines()
+    )
+
+
+def test_init_makes_one_unit_of_a_value_written_in_two_widths(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA29 F2: ﾐﾗｲﾓﾊﾞｲﾙｼｮｯﾌﾟ新宿西口 (2/3 of the shop's rows) and ミライモバイルショップ新宿西口 were
+    # two unit files whose filters both matched every row: two identical reports, mails, alerts.
+    half, full = "ﾐﾗｲﾓﾊﾞｲﾙｼｮｯﾌﾟ新宿西口", "ミライモバイルショップ新宿西口"
+    shops = [half, half, full, "ミライモバイルショップ渋谷"]
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d} 10:00,{(i * 7) % 11},{shops[i % 4]},店員の説明が丁寧でした\n"
+        for i in range(80)
+    )
+    export = write_text(tmp_path / "c.csv", "回答日時,おすすめ度,ｼｮｯﾌﾟ名,ご意見\n" + rows)
+    root = tmp_path / "carrier"
+    assert main(["init", str(root), "--from", str(export), "--unit-column", "ｼｮｯﾌﾟ名"]) == 0
+    units = sorted(p.name for p in (root / "parameters").glob("*.yaml") if p.stem not in NOT_UNITS)
+    assert units == ["ミライモバイルショップ新宿西口.yaml", "ミライモバイルショップ渋谷.yaml"]
+    shop = root / "parameters" / "ミライモバイルショップ新宿西口.yaml"
+    assert yaml.safe_load(shop.read_text("utf-8"))["data"]["filter"]["values"] == [half, full]
+    assert "（20行）とも書かれています" in shop.read_text("utf-8")
+    err = capsys.readouterr().err
+    assert "more than one spelling" in err and "ミライモバイルショップ新宿西口.yaml" in err

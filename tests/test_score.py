@@ -570,3 +570,18 @@ def test_groups_by_a_labelled_scale_keep_its_order_and_not_applicable_is_no_answ
     shown = [None if pd.isna(v) else v for v in table["r"]]
     assert shown == ["とても不満", "やや不満", "どちらでもない", "やや満足", "とても満足", None]
     assert table["n"].tolist() == [3, 3, 3, 3, 3, 6]
+
+
+def test_by_groups_one_value_however_its_rows_spell_it():
+    # QA29 F3: score --by split ﾐﾗｲﾓﾊﾞｲﾙｼｮｯﾌﾟ新宿西口 (n 331) from ミライモバイルショップ新宿西口
+    # (n 180), while run reported the shop as one unit.
+    half, full = "ﾐﾗｲﾓﾊﾞｲﾙｼｮｯﾌﾟ新宿西口", "ミライモバイルショップ新宿西口"
+    data = pd.DataFrame(
+        {
+            "nps_score": [10, 9, 0, 5, 10, 8],
+            "shop": [half, half, full, "渋谷", half, "渋谷"],
+        }
+    )
+    table = score_groups(data, by="shop", min_report_n=0)
+    assert table["shop"].tolist() == ["渋谷", half]
+    assert dict(zip(table["shop"], table["n"], strict=True)) == {half: 4, "渋谷": 2}

@@ -102,6 +102,31 @@ def test_unit_filter_ignores_width_and_surrounding_space(responses: Path) -> Non
     assert ec(responses, unit_values=[" ＥＣ事業部\u3000"]).unit_rows == EC_ROWS
 
 
+@pytest.mark.parametrize("cached", [False, True])
+def test_unit_filter_ignores_case_and_inner_spaces(tmp_path: Path, cached: bool) -> None:
+    # FIX65 (QA29 F2/F3): one rule for a unit's rows and score --by's groups: NFKC, one space,
+    # case-folded, so "Ward  3B" and "ward 3b" are the rows of one unit.
+    path = tmp_path / "w.csv"
+    path.write_text(
+        "ward,score,submitted_at\nWard 3B,9,2026-10-01\nward  3b,3,2026-10-02\n"
+        "Ward 3B (Cardiology),5,2026-10-31\nＷａｒｄ 3B,7,2026-10-03\n",
+        encoding="utf-8",
+    )
+    options: dict[str, object] = {"name": "w", "unit_column": "ward", "unit_values": ["Ward 3B"]}
+    if cached:
+        options["cache"] = build_cache(
+            path,
+            cache_dir=tmp_path / "c",
+            sha256="x",
+            columns=["ward"],
+            unit_column="ward",
+            score_column="score",
+            date_column="submitted_at",
+        ).path
+    unit = prepare_unit(path, **options)  # type: ignore[arg-type]
+    assert unit.responses["nps_score"].tolist() == [9, 3, 7]
+
+
 def test_unit_codes_read_as_float_match_whole_numbers(tmp_path: Path) -> None:
     # Unit codes with a blank cell are read as 1.0, 2.0, NaN.
     path = tmp_path / "codes.csv"
@@ -262,7 +287,8 @@ def test_no_readable_dates(tmp_path: Path) -> None:
         f"{path}: no date in column 'submitted_at' (date_column) could be read (e.g. "
         "'someday'); accepted forms: ISO (2026-10-03, 2026-10-03T09:15:00), 2026/10/03 9:15, "
         "2026年10月3日 9時15分, Japanese era dates (令和8年10月3日, 令和元年5月1日, R8.10.3, "
-        "R8/10/3, H31-4-30), Excel serial numbers, and day/month/year or month/day/year with "
+        "R8/10/3, H31-4-30), Excel serial numbers, Unix epoch seconds or milliseconds "
+        "(1761958394, UTC), and day/month/year or month/day/year with "
         "a 2- or 4-digit year (13/12/2019, 12/13/2019 9:50:30, 9/8/18 15:29). Check that this "
         "is the date column, or pass --date-format (date_format in parameters) with a strftime "
         "pattern such as '%d.%m.%Y %H:%M'."

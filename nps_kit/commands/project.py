@@ -519,6 +519,31 @@ def _say_split(themes: Path) -> None:
         )
 
 
+def _say_merged(written: list[Path]) -> None:
+    """Say which units' values the export spells in more than one way (QA29 F2).
+
+    ``ﾐﾗｲﾓﾊﾞｲﾙｼｮｯﾌﾟ新宿西口`` and ``ミライモバイルショップ新宿西口`` are one unit whose filter
+    lists both (:mod:`nps_kit._value_key`); its file says so, and so does init.
+    """
+    merged = [
+        path.name
+        for path in written
+        if path.suffix == ".yaml"
+        and re.search(
+            r"^# (?:Also written '|「.+」（[\d,]+行）とも書かれています)",
+            path.read_text("utf-8"),
+            re.M,
+        )
+    ]
+    if merged:
+        print(
+            f"note: the export writes the value of {len(merged)} unit(s) in more than one "
+            "spelling (half- and full-width, case, spaces); each is one unit whose filter lists "
+            f"its spellings: {', '.join(merged)}",
+            file=sys.stderr,
+        )
+
+
 def _say_dates(written: list[Path]) -> None:
     """Say when the export's dates read both ways and nothing said which (QA22)."""
     defaults = next((p for p in written if p.name == "defaults.yaml"), None)
@@ -586,6 +611,7 @@ def _init(args: argparse.Namespace) -> int:
         _say_alerts(written)
         _say_running_id(written)
         _say_dates(written)
+        _say_merged(written)
     print(
         f"next: cd {args.directory} && nps-kit run --all, then open reports/index.html",
         file=sys.stderr,

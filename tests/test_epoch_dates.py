@@ -1,0 +1,124 @@
+"""FIX65 (QA29 F1): a Delighted/HubSpot export dates its answers in Unix epoch seconds.
+
+``Created At`` of ``1761958394`` is 2025-11-01 00:53:14 UTC. inspect found no date column,
+init refused the export and ``score --period`` read no date, even with ``--date-format %s``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nps_kit import clock
+from nps_kit._values import parse_date_values
+from nps_kit.cli import main
+
+# 2026-09-30 23:30 UTC and 2026-10-01 00:30 UTC: one month apart in UTC.
+SEPT_LAST_HOUR = 1_790_811_000
+OCT_FIRST_HOUR = 1_790_814_600
+
+
+def _export(path: Path, *, millis: bool = False) -> Path:
+    rows = []
+    for i in range(60):
+        stamp = SEPT_LAST_HOUR if i % 2 else OCT_FIRST_HOUR
+        stamp = stamp * 1000 if millis else stamp
+        rows.append(
+            {
+                "Response ID": 48_211_000 + 3 * i,
+                "Email": f"person{i}@example.com",
+                "Score": (i * 7) % 11,
+                "Comment": ["Slow claims", "Great agent", "The app logs me out"][i % 3],
+                "Created At": stamp,
+                "Person properties: Region": ["West", "Midwest"][i % 2],
+            }
+        )
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+def test_epoch_seconds_and_milliseconds_read_as_utc_instants() -> None:
+    seconds = pd.Series(["1761958394", "1793489875", ""])
+    read = parse_date_values(seconds)
+    assert read.epoch
+    assert read.dates.tolist()[:2] == [
+        pd.Timestamp("2025-11-01 00:53:14"),
+        pd.Timestamp("2026-10-31 23:37:55"),
+    ]
+    assert not read.unparsed.any()
+    millis = parse_date_values(pd.Series([1761958394000, 1793489875000]))
+    assert millis.dates.tolist() == read.dates.tolist()[:2]
+    # An instant is seen in the unit's zone when it has one, as a "…Z" time is.
+    tokyo = parse_date_values(pd.Series(["1761958394"]), timezone="Asia/Tokyo")
+    assert tokyo.dates.iloc[0] == pd.Timestamp("2025-11-01 09:53:14")
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["48211000", "48211003"],  # response ids below 2000-01-01 in seconds
+        ["5025729923", "2295915519"],  # phone numbers: after now in seconds, before 2000 in ms
+        ["1761958394", "2026-10-03"],  # not every cell a number
+        ["1761958394.5"],  # not whole
+    ],
+)
+def test_other_numbers_are_no_epoch_times(cells: list[str]) -> None:
+    assert clock.epoch_instants(pd.Series(cells)) is None
+
+
+@given(st.integers(min_value=946_684_800, max_value=1_790_000_000))
+def test_an_epoch_time_reads_back_to_itself(seconds: int) -> None:
+    expected = pd.Timestamp(dt.datetime.fromtimestamp(seconds, dt.UTC).replace(tzinfo=None))
+    for cells in (pd.Series([str(seconds)]), pd.Series([seconds * 1000])):
+        read = clock.epoch_instants(cells)
+        assert read is not None
+        assert read.tolist() == [expected]
+
+
+def test_strftime_s_reads_epoch_seconds_and_says_which_are_not() -> None:
+    read = parse_date_values(pd.Series(["1761958394", "99"]), date_format="%s")
+    assert read.dates.iloc[0] == pd.Timestamp("2025-11-01 00:53:14")
+    assert read.unparsed.tolist() == [False, True]
+
+
+def test_epoch_times_count_as_written_at_utc() -> None:
+    assert clock.carries_offsets(pd.Series(["1761958394", "1793489875"]))
+
+
+def test_inspect_init_and_score_date_an_epoch_export(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = _export(tmp_path / "delighted.csv")
+    assert main(["inspect", str(export)]) == 0
+    out = capsys.readouterr().out
+    assert "dates: 'Created At'" in out
+    assert "Unix epoch times (UTC)" in out
+    root = tmp_path / "ins"
+    assert main(["init", str(root), "--from", str(export)]) == 0
+    defaults = yaml.safe_load((root / "parameters" / "defaults.yaml").read_text("utf-8"))
+    assert defaults["columns"]["date"] == "Created At"
+    # Instants in UTC: written, as FIX58 writes a typed UTC column's zone.
+    assert defaults["timezone"] == "UTC"
+    capsys.readouterr()
+    for extra in ([], ["--date-format", "%s"]):
+        args = ["score", str(export), "--score-column", "Score", "--date-column", "Created At"]
+        assert main([*args, "--period", "month", "--format", "json", *extra]) == 0
+        groups = json.loads(capsys.readouterr().out)["groups"]
+        periods = {g["group"]: g["n"] for g in groups}
+        # The UTC month edge: 23:30 on 30 September stays in September.
+        assert periods == {"2026-09": 30, "2026-10": 30}
+
+
+def test_millisecond_export_is_dated_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = _export(tmp_path / "ms.csv", millis=True)
+    assert main(["inspect", str(export)]) == 0
+    assert "dates: 'Created At'" in capsys.readouterr().out

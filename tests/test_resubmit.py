@@ -1,0 +1,108 @@
+"""Double submissions with a new response id (FIX65, QA29 F4).
+
+Delighted and HubSpot give a second click on Submit its own ``Response ID``, ``Permalink`` and
+``Updated At``: the rule "every column but the date equal" found none of the 12 in QA29's
+export, so ``dedupe: resubmissions`` dropped nothing and each counted twice.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from nps_kit._resubmit import per_submission
+from nps_kit.inspect import inspect_export
+from nps_kit.load import load_responses
+
+GENERATOR = Path(__file__).parent / "qa29" / "gen_insurance_delighted.py"
+
+
+def _frame() -> pd.DataFrame:
+    """Twelve responses of four people; a@example.com sends "9, Great agent" twice, 30 s apart."""
+    people = ["a", "b", "c", "d"] * 3
+    return pd.DataFrame(
+        {
+            "Response ID": [str(48_211_000 + 3 * i) for i in range(12)],
+            "Email": [f"{p}@example.com" for p in people],
+            "Score": ["9", "3", "3", "7"] * 3,
+            "Comment": ["Great agent", "Slow claims", "Slow claims", ""] * 3,
+            # b and c answer alike 10 s apart: two people (two e-mails), both kept.
+            "Created At": [str(1_790_811_000 + 3600 * (i // 4) + 10 * (i % 4)) for i in range(12)],
+            "Updated At": [str(1_790_811_005 + 3600 * (i // 4) + 10 * (i % 4)) for i in range(12)],
+            "Permalink": [f"https://delighted.example.com/r/{i}" for i in range(12)],
+            "Token": [f"R_3kX9pQ{i:02d}" for i in range(12)],
+        }
+    )
+
+
+def _with_double(frame: pd.DataFrame) -> pd.DataFrame:
+    again = frame.iloc[[0]].assign(
+        **{
+            "Response ID": "48211999",
+            "Created At": str(1_790_811_030),
+            "Updated At": str(1_790_811_031),
+            "Permalink": "https://delighted.example.com/r/99",
+            "Token": "R_3kX9pQ99",
+        }
+    )
+    return pd.concat([frame, again], ignore_index=True)
+
+
+def test_ids_links_and_update_stamps_are_new_for_each_submission() -> None:
+    fresh = per_submission(_frame(), skip=("Created At",))
+    assert fresh == ["Response ID", "Updated At", "Permalink", "Token"]
+    # Who answered and what they wrote are compared: unique e-mails and comments too.
+    unique = _frame().assign(
+        Email=[f"p{i}@example.com" for i in range(12)], Comment=[f"word {i}" for i in range(12)]
+    )
+    assert per_submission(unique, skip=("Created At",)) == fresh
+    # A small export's scores that happen to differ in each row are answers.
+    assert per_submission(_frame().head(3).assign(Score=["9", "3", "10"])) == []
+
+
+def test_a_second_click_with_a_new_id_is_a_resubmission(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    _with_double(_frame()).to_csv(path, index=False)
+    options = {"score_column": "Score", "date_column": "Created At", "id_column": "Response ID"}
+    kept = load_responses(path, dedupe="resubmissions", **options)  # type: ignore[arg-type]
+    assert len(kept.data) == 12
+    assert "48211999" not in set(kept.data["Response ID"])
+    assert len(kept.report.resubmission_of) == 1
+    found = inspect_export(path)
+    assert any(
+        note.startswith(
+            "1 row repeats the answers of a response sent at most 60 seconds earlier with a new "
+            "'Response ID', 'Updated At', 'Permalink' and 'Token'"
+        )
+        for note in found.notes
+    )
+
+
+@pytest.fixture(scope="module")
+def delighted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    spec = importlib.util.spec_from_file_location("gen_insurance_delighted", GENERATOR)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = tmp_path_factory.mktemp("qa29") / "insurance_delighted.csv"
+    module.main(out)
+    return out
+
+
+def test_the_qa29_export_s_twelve_double_submissions_are_dropped(delighted: Path) -> None:
+    options = {"score_column": "Score", "date_column": "Created At"}
+    every = load_responses(delighted, dedupe=True, **options)  # type: ignore[arg-type]
+    kept = load_responses(delighted, dedupe="resubmissions", **options)  # type: ignore[arg-type]
+    assert len(every.data) - len(kept.data) == 12
+    truth = pd.read_csv(delighted.with_name("insurance_delighted_truth.csv"))
+    assert len(kept.data) == int(truth["kept"].sum()) == 3000
+
+    def west_october(data: pd.DataFrame) -> int:
+        month = pd.to_datetime(data["nps_date"]).dt.strftime("%Y-%m")
+        west = data["Person properties: Region"] == "West"
+        return int((west & (month == "2026-10") & data["nps_score"].notna()).sum())
+
+    assert (west_october(every.data), west_october(kept.data)) == (45, 44)
