@@ -471,8 +471,10 @@ def time_report_text(unit: Any) -> tuple[float, float]:
 
 _REPORT_TIMER = """
 import sys
+import nps_kit  # PYTHONPATH's, before bench_text puts this checkout first on sys.path
 sys.path.insert(0, sys.argv[1])
 import bench_text
+assert nps_kit.__file__.startswith(sys.argv[2]), (nps_kit.__file__, sys.argv[2])
 unit = bench_text.report_unit()
 bench_text.report_text(bench_text.report_unit(300, seed=11))
 print(*bench_text.time_report_text(unit))
@@ -487,8 +489,15 @@ def time_report_text_of(code: Path) -> tuple[float, float]:
     """
     env = {**os.environ, "PYTHONPATH": str(code)}
     out = subprocess.run(
-        [sys.executable, "-c", _REPORT_TIMER, str(Path(__file__).resolve().parent)],
+        [
+            sys.executable,
+            "-c",
+            _REPORT_TIMER,
+            str(Path(__file__).resolve().parent),
+            str(Path(code).resolve()),
+        ],
         env=env,
+        cwd=code,  # "-c" puts the working directory first on sys.path
         capture_output=True,
         text=True,
         check=True,

@@ -18,6 +18,11 @@ parses are of other texts (a clause alone), whose words differ from the piece's 
 in 79 of 11,721 distinct pieces (0.7 %: ボロボロ and まあまあ lost before 、, 引き落とし read as
 the verb 引き落とす, そもそも read as 抑), so they cannot be shared without changing the output;
 they cost about 0.07 s of MeCab's 0.3 s.
+
+SPEED63 measured what one parse of all the unit's texts would save (the 15,669 texts parsed,
+217,029 characters, joined by "\n" or "。" into one call, under load): 0.38 s against 0.40 s
+one call each. MeCab's time is its reading of the characters, not the calls: batching would
+save about 5 % of MeCab's share, before any check that a joined parse reads the same words.
 """
 
 from __future__ import annotations

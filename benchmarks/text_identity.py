@@ -181,7 +181,7 @@ def dump() -> dict[str, Any]:
             out[(name, pack, "tag_polarity", "rules")] = tag_polarity(raw, book, learned=False)
             langs = {t: _language_of(t) for t in distinct}
             layer: dict[str, Any] = {t: None for t, lang in langs.items() if lang is None}
-            for lang in ("en", "ja"):
+            for lang in ("en", "ja") if _layer.trained(pack) else ():  # food: no models yet
                 batch = [t for t in distinct if langs[t] == lang]
                 if batch:
                     ids, prob = _layer.probabilities(batch, lang, pack)

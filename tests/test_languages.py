@@ -5,8 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from nps_kit.text import load_pack, tag_themes
+from nps_kit.text import languages, load_pack, tag_themes
 from nps_kit.text.languages import comment_languages, language_name, other_language, unread
 from nps_kit.text.sentiment import tag_polarity
 from nps_kit.text.tokens import normalise_one
@@ -88,6 +90,31 @@ def test_one_long_word_is_no_other_language() -> None:
     # Hypothesis found CLD2 sure of a language in a keyword repeated without a space.
     assert other_language("MESSENGERMESSENGER") is None
     assert other_language("redeliveryarrivesredeliveryapps使いづら") is None
+
+
+# Letters, digits, marks, spaces and punctuation of several scripts, as comments mix them.
+_MIXED = st.text(
+    alphabet=st.sampled_from(list("ab Zé1_-'.,!ßø漢かナ\u0301\t\n😀ǅⅣ٣")) | st.characters(),
+    max_size=60,
+)
+
+
+@given(_MIXED)
+def test_enough_letters_and_words_as_counting_them(text: str) -> None:
+    # SPEED63: other_language tells "at least 15 letters in at least 3 words" by a match from
+    # the start instead of listing every letter; the answers must be the counts'.
+    letters = len(languages._LETTER.findall(text)) >= languages.MIN_LETTERS
+    words = len(languages._WORD.findall(text)) >= languages.MIN_WORDS
+    assert (languages._ENOUGH_LETTERS.match(text) is not None) == letters
+    assert (languages._ENOUGH_WORDS.match(text) is not None) == words
+
+
+def test_enough_words_never_cuts_a_word_in_two() -> None:
+    assert languages._ENOUGH_WORDS.match("abcdefghijklmnopqrst") is None
+    assert languages._ENOUGH_WORDS.match("ab cd") is None
+    assert languages._ENOUGH_WORDS.match("ab, cd 9 ef") is not None
+    assert languages._ENOUGH_LETTERS.match("a1 " * 14) is None
+    assert languages._ENOUGH_LETTERS.match("a1 " * 15) is not None
 
 
 # FIX50 (QA26 #14): a user's own keywords still tag comments in a language no pack reads.
