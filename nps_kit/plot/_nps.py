@@ -302,6 +302,7 @@ def trend(
     level: float = 0.95,
     target: float | None = None,
     min_n: int = 30,
+    min_report_n: int | None = None,
     title: str | None = None,
 ) -> Axes:
     """Monthly NPS line with its interval band, responses per month and the target.
@@ -312,9 +313,10 @@ def trend(
         ``score_groups(period="month")`` output: ``period``, ``period_start``, ``n``, ``nps``,
         ``ci_low``, ``ci_high`` and ``small_sample``. Months with NA ``nps`` (suppressed) leave a
         gap in the line and are listed in a note under the chart; their response count is still
-        shown. With the columns of :func:`nps_kit.score.control_chart` (``control_low``,
-        ``control_high``, ``out_of_control``) the control limits are drawn as dotted lines
-        and months outside them get a ring (``gid="out-of-control"``).
+        shown, as a hatched bar (``gid="responses-hidden"``). With the columns of
+        :func:`nps_kit.score.control_chart` (``control_low``, ``control_high``,
+        ``out_of_control``) the control limits are drawn as dotted lines and months outside
+        them get a ring (``gid="out-of-control"``).
     ax
         Axes to draw the NPS on; ``None`` creates a report-sized figure. Responses per month are
         drawn as faint bars on a twin axis (right-hand scale) behind the line.
@@ -327,6 +329,10 @@ def trend(
     min_n
         The small-sample threshold used by scoring; only named in the legend of the hollow
         markers that flag months with ``small_sample`` true.
+    min_report_n
+        The anonymity floor the table was blanked with: the note names each hidden month with
+        its n ("October 2026: 2 responses, fewer than 5: not shown"); ``None`` says only that
+        they are hidden.
     title
         Chart title; defaults to a description in ``lang``.
 
@@ -355,6 +361,11 @@ def trend(
         x, n, width=20, color=N_BAR_COLOR, zorder=0, label=text("n_axis", lang), gid="responses"
     )
     top = max(float(n.max()), 1.0)
+    for bar, value in zip(bars.patches, nps, strict=True):
+        if not np.isfinite(value):  # a month under the floor: its n, marked as the note says
+            bar.set_hatch("////")
+            bar.set_edgecolor("#999999")
+            bar.set_gid("responses-hidden")
     counts.set_ylim(0, top * 3)  # bars use the lower third only
     counts.set_ylabel(text("n_axis", lang), color="#777777")
     # No tick marks: a dash before "1,500" reads as a minus sign. Ticks only where the bars are.
@@ -453,12 +464,28 @@ def trend(
     ax.set_xlim(float(x.min()) - 20, float(x.max()) + 20)
     ax.grid(False, axis="x")
     top_legend(ax, handles, labels, title=title, ncols=3)
-    hidden = [format_period(str(p), lang) for p in ordered["period"][~np.isfinite(nps)]]
-    if hidden:
+    gone = ~np.isfinite(nps)
+    hidden = [format_period(str(p), lang) for p in ordered["period"][gone]]
+    if hidden and min_report_n:
+        # Each month with its n, in the words of the overview and the e-mail (FIX63).
+        months = [
+            _hidden_fact(name, k, min_report_n, lang)
+            for name, k in zip(hidden, n[gone], strict=True)
+        ]
+        note_below(ax, ("、" if lang == "ja" else "; ").join(months))
+    elif hidden:
         note_below(ax, _w("hidden", lang, names=join_names(hidden, lang)))
     facts = [
-        nps_fact(format_period(str(p), lang), v, lo, hi, k, small=bool(sm), lang=lang)
+        _hidden_fact(format_period(str(p), lang), k, min_report_n, lang)
+        if not np.isfinite(v) and min_report_n
+        else nps_fact(format_period(str(p), lang), v, lo, hi, k, small=bool(sm), lang=lang)
         for p, v, lo, hi, k, sm in zip(ordered["period"], nps, low, high, n, small, strict=True)
     ][::-1]  # the reporting month first
     describe(ax, alt=alt_text(title, facts, lang), facts=facts)
     return ax
+
+
+def _hidden_fact(name: str, n: float, min_report_n: int, lang: Language) -> str:
+    """``October 2026: 2 responses, fewer than 5: not shown`` (a month under the floor)."""
+    colon = "：" if lang == "ja" else ": "
+    return f"{name}{colon}{t('overview.under_floor', lang, n=round(n), min_n=min_report_n)}"
