@@ -1327,6 +1327,8 @@ def test_trend_months_under_the_floor_draw_only_their_n(
     hidden = [p for p in counts.patches if p.get_gid() == "responses-hidden"]
     assert [p.get_height() for p in hidden] == [2, 3]
     assert all(p.get_hatch() for p in hidden)
+    key = ax.get_legend().legend_handles[-1]  # the responses' key comes last
+    assert not key.get_hatch()  # the key is a plain bar, not July's hatched one
     assert [t.get_text() for t in by_gid(ax, "note")] == [note]
     facts = ax.figure.nps_kit_facts
     assert facts[1] == note.split("; " if lang == "en" else "、")[1]

@@ -445,7 +445,8 @@ def trend(
         handles.append(target_line)
         labels.append(target_label)
         shown.append(np.array([target], dtype=float))
-    handles.append(bars)
+    # The key shows a plain bar: the first month's may be hatched (under the floor).
+    handles.append(Patch(facecolor=N_BAR_COLOR, label=text("n_axis", lang)))
     labels.append(text("n_axis", lang))
 
     nps_axis(ax, axis="y", lang=lang, values=np.concatenate(shown))
