@@ -1627,8 +1627,8 @@ def test_months_under_the_floor_show_no_nps_in_the_trend_of_report_or_mail(
     assert trend["2026-10"]["nps"] == pytest.approx(20.0)
     html = (folder / "leeds.html").read_text(encoding="utf-8")
     text = _visible(html)
-    assert "July 2026: 2 responses, fewer than 5: not shown" in text
-    assert "September 2026: 3 responses, fewer than 5: not shown" in text
+    assert "July 2026 (2 responses, fewer than 5: not shown)" in text
+    assert "September 2026 (3 responses, fewer than 5: not shown)" in text
     assert "+20.0" in text and "+10.0" in text  # August and October are there to be seen
     (mail,) = [r.message for r in recorder.received]
     parts = [

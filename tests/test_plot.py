@@ -1282,12 +1282,12 @@ def test_trend_month_labels_never_overlap_and_name_the_year(
     [
         (
             "en",
-            "July 2026: 2 responses, fewer than 5: not shown; "
-            "September 2026: 3 responses, fewer than 5: not shown",
+            "July 2026 (2 responses, fewer than 5: not shown); "
+            "September 2026 (3 responses, fewer than 5: not shown)",
         ),
         (
             "ja",
-            "2026年7月：回答2件：5件未満のため非表示、2026年9月：回答3件：5件未満のため非表示",
+            "2026年7月（回答2件：5件未満のため非表示）、2026年9月（回答3件：5件未満のため非表示）",
         ),
     ],
 )

@@ -331,7 +331,7 @@ def trend(
         markers that flag months with ``small_sample`` true.
     min_report_n
         The anonymity floor the table was blanked with: the note names each hidden month with
-        its n ("October 2026: 2 responses, fewer than 5: not shown"); ``None`` says only that
+        its n ("July 2026 (2 responses, fewer than 5: not shown)"); ``None`` says only that
         they are hidden.
     title
         Chart title; defaults to a description in ``lang``.
@@ -468,7 +468,7 @@ def trend(
     gone = ~np.isfinite(nps)
     hidden = [format_period(str(p), lang) for p in ordered["period"][gone]]
     if hidden and min_report_n:
-        # Each month with its n, in the words of the overview and the e-mail (FIX63).
+        # Each month with its n, in the overview's and the e-mail's words (FIX63).
         months = [
             _hidden_fact(name, k, min_report_n, lang)
             for name, k in zip(hidden, n[gone], strict=True)
@@ -487,6 +487,6 @@ def trend(
 
 
 def _hidden_fact(name: str, n: float, min_report_n: int, lang: Language) -> str:
-    """``October 2026: 2 responses, fewer than 5: not shown`` (a month under the floor)."""
-    colon = "：" if lang == "ja" else ": "
-    return f"{name}{colon}{t('overview.under_floor', lang, n=round(n), min_n=min_report_n)}"
+    """``July 2026 (2 responses, fewer than 5: not shown)``: a month under the floor."""
+    said = t("overview.under_floor", lang, n=round(n), min_n=min_report_n)
+    return f"{name}（{said}）" if lang == "ja" else f"{name} ({said})"
