@@ -1309,13 +1309,19 @@ def test_trend_months_under_the_floor_draw_only_their_n(
         date_column="submitted_at",
         period="2026-10",
     )
-    ax = drawn(plot.trend(unit_trend(unit, min_report_n=5), lang=lang, min_report_n=5))
+    table = unit_trend(unit, min_report_n=5)
+    ax = drawn(plot.trend(table, lang=lang, min_report_n=5))
     (line,) = [a for a in ax.lines if a.get_label() == "NPS"]
     y = np.asarray(line.get_ydata(), dtype=float)
     assert np.isnan(y[[0, 2]]).all() and y[[1, 3]] == pytest.approx([10.0, 20.0])
     for gid in ("control-low", "control-high"):
         (limit,) = by_gid(ax, gid)
         assert np.isnan(np.asarray(limit.get_ydata(), dtype=float)[[0, 2]]).all()
+    # August and October lie between gaps: their intervals are bars, their limits dashes.
+    (alone,) = by_gid(ax, "ci-alone")
+    tops = sorted(round(float(max(seg[:, 1])), 1) for seg in alone.get_segments())
+    assert tops == sorted(round(float(v), 1) for v in table.loc[[1, 3], "ci_high"])
+    assert len(by_gid(ax, "control-alone")) == 2
     (band,) = by_gid(ax, "ci-band")
     assert all(100.0 not in np.round(p.vertices[:, 1], 1) for p in band.get_paths())
     assert all(ring.get_offsets().shape[0] == 0 for ring in by_gid(ax, "out-of-control"))

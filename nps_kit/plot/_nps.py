@@ -387,6 +387,19 @@ def trend(
         label=interval_label(level, lang),
         gid="ci-band",
     )
+    # A month between two gaps (its neighbours under the floor, or none) has no band to be
+    # part of: its interval is a bar of the band's colour (FIX63: months of 2, 30, 3, 40).
+    alone = _between_gaps(nps)
+    if alone.any():
+        ax.vlines(
+            x[alone],
+            low[alone],
+            high[alone],
+            color=NPS_COLOR,
+            alpha=0.15,
+            linewidth=8,
+            gid="ci-alone",
+        )
     (line,) = ax.plot(
         x, nps, color=NPS_COLOR, linewidth=2, marker="o", markersize=6, label="NPS", zorder=3
     )
@@ -412,6 +425,18 @@ def trend(
         style: dict[str, Any] = {"color": TARGET_COLOR, "linestyle": ":", "linewidth": 1.0}
         (limits,) = ax.plot(x, limit_low, gid="control-low", zorder=2, **style)
         ax.plot(x, limit_high, gid="control-high", zorder=2, **style)
+        if alone.any():  # its limits as short dashes, where no line runs through it
+            for limit in (limit_low, limit_high):
+                ax.plot(
+                    x[alone],
+                    limit[alone],
+                    linestyle="none",
+                    marker="_",
+                    markersize=14,
+                    color=TARGET_COLOR,
+                    gid="control-alone",
+                    zorder=2,
+                )
         handles.append(limits)
         labels.append(_w("control", lang))
         shown += [limit_low, limit_high]
@@ -490,3 +515,11 @@ def _hidden_fact(name: str, n: float, min_report_n: int, lang: Language) -> str:
     """``July 2026 (2 responses, fewer than 5: not shown)``: a month under the floor."""
     said = t("overview.under_floor", lang, n=round(n), min_n=min_report_n)
     return f"{name}（{said}）" if lang == "ja" else f"{name} ({said})"
+
+
+def _between_gaps(values: np.ndarray) -> np.ndarray:
+    """Which values are finite with no finite neighbour: a line or band cannot show them."""
+    shown = np.isfinite(values)
+    before = np.concatenate([[False], shown[:-1]])
+    after = np.concatenate([shown[1:], [False]])
+    return shown & ~before & ~after
