@@ -419,19 +419,19 @@ def floor_trend(trend: Sequence[TrendPoint], min_report_n: int | None) -> tuple[
     tuple of TrendPoint
         The points, those under the floor without their figures.
     """
-    return tuple(
-        replace(
-            p,
-            nps=None,
-            ci_low=None,
-            ci_high=None,
-            control_low=None,
-            control_high=None,
-            out_of_control=None,
-        )
-        if month_under_floor(p, min_report_n)
-        else p
-        for p in trend
+    return tuple(_only_n(p) if month_under_floor(p, min_report_n) else p for p in trend)
+
+
+def _only_n(point: TrendPoint) -> TrendPoint:
+    """Return ``point`` with its period, n and small-sample flag only."""
+    return replace(
+        point,
+        nps=None,
+        ci_low=None,
+        ci_high=None,
+        control_low=None,
+        control_high=None,
+        out_of_control=None,
     )
 
 
@@ -480,7 +480,11 @@ def floor_summary(summary: UnitSummary, min_report_n: int | None) -> UnitSummary
             detractors_to_contact=None,
             detractors_contacted=None,
             control=None,
-            trend=floor_trend(summary.trend, min_report_n),
+            # The month's own point too when it carries no n (an older or hand-made manifest).
+            trend=tuple(
+                _only_n(p) if p.period == summary.period else p
+                for p in floor_trend(summary.trend, min_report_n)
+            ),
         )
     trend = floor_trend(summary.trend, min_report_n)
     small = {p.period for p in trend if month_under_floor(p, min_report_n)}
