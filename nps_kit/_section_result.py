@@ -24,6 +24,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from nps_kit.score import DEFAULT_MIN_REPORT_N
+
 if TYPE_CHECKING:
     from nps_kit.analysis import FollowupAnalysis
     from nps_kit.summary import UnitSummary
@@ -154,9 +156,10 @@ class Page:
         The unit the page reports on.
     min_report_n
         The unit's anonymity floor (``thresholds.min_report_n``); ``None`` or 0 hides nothing.
+        Its default is nps-kit's (5), so a page made before it was passed still hides.
     """
 
-    def __init__(self, unit: UnitData, *, min_report_n: int | None = None) -> None:
+    def __init__(self, unit: UnitData, *, min_report_n: int | None = DEFAULT_MIN_REPORT_N) -> None:
         self.unit = unit
         self._shown: dict[str, SectionResult] = {}
         self.min_report_n = min_report_n
