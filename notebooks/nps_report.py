@@ -120,7 +120,9 @@ analysis = analyse_followups(
     weight=weight,
     top_n=top_n,
 )
-page = sections.Page(u)  # shows each section and keeps it for the run summary
+# shows each section and keeps it for the run summary; a month under the anonymity floor shows
+# only its n and the detractor follow-up (a line says why in place of each other section)
+page = sections.Page(u, min_report_n=min_report_n)
 page.show(sections.title(u, timezone=timezone))
 
 # %% [markdown] tags=["lang-ja", "section-headline"]
@@ -179,7 +181,11 @@ page.show(sections.distribution(u, weight=weight))
 # Monthly NPS over the last 12 months. The band is the 95% interval and the bars the number of responses; hollow months have too few responses to be precise. Dotted lines are the unit's own control limits (±3σ); a ringed month moved more than the unit's usual variation.
 
 # %% tags=["section-trend"]
-page.show(sections.trend(u, target=target, weight=weight, level=level, min_n=min_n))
+page.show(
+    sections.trend(
+        u, target=target, weight=weight, level=level, min_n=min_n, min_report_n=min_report_n
+    )
+)
 
 # %% [markdown] tags=["lang-ja", "section-breakdowns"]
 # ## 4. 内訳

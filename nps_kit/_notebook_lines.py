@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import nbformat
 
 from nps_kit.params import UnitParameters
+from nps_kit.score import DEFAULT_MIN_REPORT_N
 
 if TYPE_CHECKING:
     from nps_kit.summary import UnitSummary
@@ -45,7 +46,8 @@ class NotebookLine:
     Attributes
     ----------
     section
-        The section's tag name (its cells are tagged ``section-<section>``).
+        The section's tag name (its cells are tagged ``section-<section>``); ``""`` for the
+        cells of no section (the set-up cell, where the page is made).
     call
         The function called (``sections.<call>(...)``).
     keyword
@@ -113,6 +115,25 @@ LINES = (
         "the close rate is over the month's listed detractors, as the e-mail counts them, not "
         "over the rows the team returned (QA26 #6).",
         lambda unit: unit.closed_loop.status_file is not None,
+    ),
+    NotebookLine(
+        "",
+        "Page",
+        "min_report_n",
+        "page = sections.Page(u, min_report_n=min_report_n)",
+        "a month under the unit's anonymity floor (thresholds.min_report_n) shows only its n and "
+        "the detractor follow-up; without it the page applies nps-kit's default floor of "
+        f"{DEFAULT_MIN_REPORT_N} (FIX63: nps-kit run no longer leaves those sections out itself).",
+        lambda unit: unit.thresholds.min_report_n != DEFAULT_MIN_REPORT_N,
+    ),
+    NotebookLine(
+        "trend",
+        "trend",
+        "min_report_n",
+        "u, target=target, weight=weight, level=level, min_n=min_n, min_report_n=min_report_n",
+        "a month of the trend under the unit's anonymity floor shows only its n, not its NPS; "
+        f"without it the trend applies nps-kit's default floor of {DEFAULT_MIN_REPORT_N}.",
+        lambda unit: unit.thresholds.min_report_n != DEFAULT_MIN_REPORT_N,
     ),
 )
 
@@ -294,8 +315,9 @@ def missing_lines(nb: nbformat.NotebookNode) -> list[NotebookLine]:
         if cell.cell_type != "code":
             continue
         tags = cell.metadata.get("tags", [])
-        for tag in (t for t in tags if t.startswith("section-")):
-            section = tag.removeprefix("section-")
+        # A cell of no section (the set-up) is section "" (where the page is made).
+        named = [t.removeprefix("section-") for t in tags if t.startswith("section-")]
+        for section in named or [""]:
             for call in _calls(cell.source):
                 name = _name(call)
                 if name is not None:
@@ -336,7 +358,7 @@ def outdated_warning(
     ids = list(dict.fromkeys(i for _, names in needed for i in names))
     n = len(needed)
     lines = "\n".join(
-        f"  - section {line.section!r}, in sections.{line.call}(...): {line.line}\n    {line.does}"
+        f"  - {_where(line)}, in sections.{line.call}(...): {line.line}\n    {line.does}"
         for line, _ in needed
     )
     packaged = Path(__file__).parent / "resources" / "nps_report.ipynb"
@@ -349,6 +371,10 @@ def outdated_warning(
         f"  Add the line{'' if n == 1 else 's'} to your cell (your own edits stay), or compare "
         f"the cell with nps-kit's notebook: {packaged} (README: 'Updating a project's notebook')."
     )
+
+
+def _where(line: NotebookLine) -> str:
+    return f"section {line.section!r}" if line.section else "the set-up cell"
 
 
 def outdated_warnings(jobs: Sequence[tuple[UnitParameters, nbformat.NotebookNode]]) -> list[str]:

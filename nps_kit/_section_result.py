@@ -24,12 +24,35 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from nps_kit.score import DEFAULT_MIN_REPORT_N
+
 if TYPE_CHECKING:
     from nps_kit.analysis import FollowupAnalysis
     from nps_kit.summary import UnitSummary
     from nps_kit.unit import UnitData
 
-__all__ = ["Page", "SectionResult", "show"]
+__all__ = ["FLOOR_HIDDEN", "FLOOR_MIME", "Page", "SectionResult", "floor_hidden", "show"]
+
+FLOOR_HIDDEN: tuple[str, ...] = (
+    "distribution",
+    "trend",
+    "breakdowns",
+    "strategies",
+    "followups",
+    "quality",
+)
+"""Sections a page leaves out when its month is under the anonymity floor (FIX60B).
+
+Each is made of figures of the month's score mix (its distribution, the trend's current point
+and change, groups, segment strategies and their evidence, follow-up answers by score, themes and
+their gains, segment figures of data quality). The headline shows only n, the detractor
+follow-up (the call-back list, not a group) and the method stay.
+"""
+
+#: The runner-channel output a section left out under the floor shows in its place: the HTML
+#: leaves out that section's cells (:func:`nps_kit.render.render_html`), as a unit's
+#: ``sections:`` would, so a notebook run by hand renders as ``nps-kit run`` renders it.
+FLOOR_MIME = "application/vnd.nps-kit.floor-hidden+json"
 
 
 @dataclass(frozen=True)
@@ -121,21 +144,50 @@ class Page:
     trend section, no top themes without the follow-ups, no actions without the strategies and
     no detractor count without the follow-up list.
 
+    A month with fewer scored responses than the anonymity floor ``min_report_n`` shows none of
+    the sections made of its score mix (:data:`FLOOR_HIDDEN`): :meth:`show` shows a line saying
+    why in place of each (left out of the HTML with the section's heading) and, after the
+    headline, the one line that names them. So a notebook run by hand (JupyterLab, papermill)
+    honours the floor as ``nps-kit run`` does; the cells themselves only call :meth:`show`.
+
     Parameters
     ----------
     unit
         The unit the page reports on.
+    min_report_n
+        The unit's anonymity floor (``thresholds.min_report_n``); ``None`` or 0 hides nothing.
+        Its default is nps-kit's (5), so a page made before it was passed still hides.
     """
 
-    def __init__(self, unit: UnitData) -> None:
+    def __init__(self, unit: UnitData, *, min_report_n: int | None = DEFAULT_MIN_REPORT_N) -> None:
         self.unit = unit
         self._shown: dict[str, SectionResult] = {}
+        self.min_report_n = min_report_n
+        #: The month's scored responses when they are under the floor, else ``None``.
+        self.under_floor = _under_floor(unit, min_report_n)
 
     def show(self, *results: SectionResult) -> None:
-        """Display ``results`` in turn and keep them by name for :meth:`summary`."""
+        """Display ``results`` in turn and keep them by name for :meth:`summary`.
+
+        Under the anonymity floor a section of :data:`FLOOR_HIDDEN` is not shown (nor kept):
+        a line says why in its place.
+        """
+        from IPython.display import display
+
+        from nps_kit import _channel, report
+        from nps_kit.i18n import t
+
+        lang = self.unit.language
         for result in results:
+            if self.under_floor is not None and result.name in FLOOR_HIDDEN:
+                _channel.publish(FLOOR_MIME, {"section": result.name})
+                display(report.callout(t("sections.floor_hidden", lang, floor=self.min_report_n)))
+                continue
             result.show()
             self._shown[result.name] = result
+        if self.under_floor is not None and any(r.name == "headline" for r in results):
+            note = t("sections.floor_note", lang, n=self.under_floor, floor=self.min_report_n)
+            display(report.callout(note))
 
     def __contains__(self, name: object) -> bool:
         return name in self._shown
@@ -203,6 +255,36 @@ class Page:
             min_n=min_n,
             incomplete=value("title"),
         )
+
+
+def _under_floor(unit: UnitData, min_report_n: int | None) -> int | None:
+    """Return the month's scored responses when they are under the floor, else ``None``.
+
+    The headline's n (:func:`nps_kit.score.nps` of the month) against the one test of the
+    e-mail, the overview and the summary (:func:`nps_kit.summary.under_floor`).
+    """
+    from nps_kit.score import nps
+    from nps_kit.summary import UnitSummary, under_floor
+
+    n = nps(unit.current).n
+    return n if under_floor(UnitSummary(n=n), min_report_n) else None
+
+
+def floor_hidden(nb: Any) -> list[str]:
+    """Return the sections an executed notebook left out under the floor (:data:`FLOOR_MIME`).
+
+    Each is named by the ``section-<name>`` tag of the cell that showed the line in its place; a
+    cell without one (an analyst's own) names none, so its line stays in the HTML.
+    """
+    from nps_kit.notebook import _section_of
+
+    found = []
+    for cell in nb.cells:
+        outputs = cell.get("outputs", []) if cell.get("cell_type") == "code" else []
+        name = _section_of(cell)
+        if name and any(FLOOR_MIME in (o.get("data") or {}) for o in outputs):
+            found.append(name)
+    return list(dict.fromkeys(found))
 
 
 def detach(ax: Axes) -> Figure:

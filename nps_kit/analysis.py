@@ -20,7 +20,7 @@ from nps_kit.errors import ConfigError, closest, missing_column
 from nps_kit.followup import categorical_summary, multi_select_summary, ratings_summary
 from nps_kit.i18n import Scope, label
 from nps_kit.periods import shift_period
-from nps_kit.score import DEFAULT_MIN_REPORT_N, hide_below_floor, nps
+from nps_kit.score import DEFAULT_MIN_REPORT_N, below_floor, hide_below_floor, nps
 from nps_kit.strategy import Recommendation, load_playbook, own_playbook, segment_strategies
 from nps_kit.text.phrases import segment_phrases
 from nps_kit.text.sentiment import ASKS, Asks, tag_polarity
@@ -397,6 +397,10 @@ def analyse_followups(
     previous = (
         nps(previous_rows, weight=weight, level=level, min_n=min_n) if len(previous_rows) else None
     )
+    if previous is not None and below_floor([previous.n], min_report_n)[0]:
+        # A share's change against a month under the floor tells that month's mix (FIX63:
+        # "detractors 20.0% (8 of 40, −46.7 pts vs previous)" after a month of 3).
+        previous = None
     recommendations = segment_strategies(
         current,
         previous=previous,

@@ -204,6 +204,28 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "スコア分布（{period}）",
         "en": "Score distribution ({period})",
     },
+    # A month under the anonymity floor (FIX60B, FIX63): after the headline, why the sections
+    # of the month's score mix are left out; in a notebook run by hand, in place of each.
+    "sections.floor_note": {
+        "ja": (
+            "今月の回答は{n}件で{floor}件未満のため、匿名性を守るためスコア分布・推移・内訳・"
+            "施策・追加設問・データ品質は表示していません（批判者へのフォローアップは表示します）。"
+        ),
+        "en": (
+            "This month has {n} responses, fewer than {floor}: to keep them anonymous, the "
+            "score distribution, trend, breakdowns, strategies, follow-up questions and data "
+            "quality are not shown (the detractor follow-up is)."
+        ),
+        "en_one": (
+            "This month has {n} response, fewer than {floor}: to keep them anonymous, the score "
+            "distribution, trend, breakdowns, strategies, follow-up questions and data quality "
+            "are not shown (the detractor follow-up is)."
+        ),
+    },
+    "sections.floor_hidden": {
+        "ja": "今月の回答が{floor}件未満のため表示していません（匿名性の保護）。",
+        "en": "Not shown: this month has fewer than {floor} responses (anonymity).",
+    },
     "sections.trend_title": {
         "ja": "月次NPSの推移（直近12か月）",
         "en": "Monthly NPS, last 12 months",

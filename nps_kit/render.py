@@ -144,15 +144,23 @@ def _check_lang(lang: str) -> Language:
 def _for_readers(nb: nbformat.NotebookNode, lang: str) -> nbformat.NotebookNode:
     """Return a copy of ``nb`` as readers of ``lang`` see it.
 
-    Drops the runner's summary data (never shown), markdown cells tagged for another language
+    Drops the sections the notebook left out under the anonymity floor
+    (:func:`nps_kit._section_result.floor_hidden`), the runner's summary data (never shown),
+    markdown cells tagged for another language
     (``lang-ja`` / ``lang-en``: one notebook carries both languages' words), the scratch cells
     an analyst added to a working copy (:func:`nps_kit.notebook.scratch_cells`), and re-encodes
     chart PNGs with an adaptive 256-colour palette, which keeps flat charts visually identical
     at about a third of the size.
     """
-    from nps_kit.notebook import scratch_cells
+    from nps_kit._section_result import floor_hidden
+    from nps_kit.notebook import scratch_cells, section_names, select_sections
 
     out = copy.deepcopy(nb)
+    hidden = floor_hidden(out)
+    if hidden:
+        # Sections a month under the anonymity floor left out: gone with their headings, the
+        # rest renumbered, as a unit's sections: leaves them out (one rendering for run and lab).
+        out = select_sections(out, [n for n in section_names(out) if n not in hidden])
     scratch = set(scratch_cells(out))
     other = {f"lang-{code}" for code in LANGUAGES if code != lang}
     out.cells = [

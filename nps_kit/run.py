@@ -1231,13 +1231,7 @@ def _prepare_job(
     for the next unit of the same export. ``month``: the month resolved for every unit of the
     export (:func:`_export_months`), else the unit's own.
     """
-    from nps_kit._unit_rows import (
-        FLOOR_HIDDEN,
-        ExportRows,
-        check_unit_rows,
-        floor_note,
-        month_responses,
-    )
+    from nps_kit._unit_rows import ExportRows, check_unit_rows
 
     month = month or _resolve_period(unit, period, cache)
     seen = {} if rows is None else rows
@@ -1246,17 +1240,11 @@ def _prepare_job(
     check_unit_rows(unit, month, seen[cache.path])
     parameters = {**notebook_parameters(unit, period=month), "data_cache": str(cache.path)}
     data_input = {"path": str(unit.data.path), "sha256": hashes[unit.data.path]}
-    omit = unit.empty_sections
-    floor = unit.thresholds.min_report_n
-    n = month_responses(unit, month, seen[cache.path])
-    under = bool(floor) and 0 < n < floor
-    if under:
-        # One rule for a unit under the anonymity floor (FIX60B): no section of the month's
-        # score mix, one line that says why.
-        omit = (*omit, *FLOOR_HIDDEN)
-    nb = prepare_notebook(unit.notebook or notebook, parameters, sections=unit.sections, omit=omit)
-    if under:
-        _add_floor_note(nb, floor_note(unit.language, n=n, floor=floor))
+    # A month under the anonymity floor is the notebook's to leave out (its page, FIX63), so
+    # that a notebook run by hand shows what the run shows.
+    nb = prepare_notebook(
+        unit.notebook or notebook, parameters, sections=unit.sections, omit=unit.empty_sections
+    )
     return _Job(unit, month, parameters, nb, data_input)
 
 
@@ -1305,23 +1293,6 @@ def _export_months(
                     f"read in this unit's timezone alone it would be {month}"
                 )
     return months, notes
-
-
-def _add_floor_note(nb: nbformat.NotebookNode, text: str) -> None:
-    """Place ``text`` as a markdown cell after the headline section.
-
-    A notebook without the report's sections (an analyst's own design) gets no note: nothing of
-    it was left out, so the note would say what is not so (and shift its cells' numbers).
-    """
-    from nps_kit.notebook import _section_of
-
-    at = None
-    for index, cell in enumerate(nb.cells):
-        if _section_of(cell) == "headline":
-            at = index + 1
-    if at is None:
-        return
-    nb.cells.insert(at, nbformat.v4.new_markdown_cell(text, metadata={"tags": ["floor-note"]}))
 
 
 def _resolve_period(unit: UnitParameters, period: str | None, cache: ExportCache) -> str:

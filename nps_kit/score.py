@@ -921,7 +921,10 @@ def control_chart(table: pd.DataFrame, *, sigmas: float = 3.0) -> pd.DataFrame:
     """Add p-chart control limits to a table of consecutive periods of one unit.
 
     The centre line and the per-response trinomial variance are pooled over every row of
-    ``table`` (for the report's trend: the trailing 12 months); each period's limits are
+    ``table`` (for the report's trend: the trailing 12 months) whose counts are shown; a row
+    under the anonymity floor (``suppressed``, counts blanked by :func:`hide_below_floor`) is
+    left out of the pooling and gets no limits: the centre would tell its score to a reader who
+    knows the other months' (FIX63). Each period's limits are
     ``centre ± sigmas · √(variance / n_eff)`` (:func:`nps_kit.stats.control_limits`). A period
     whose NPS lies outside its limits moved more than sampling noise explains for this unit.
 
@@ -950,6 +953,9 @@ def control_chart(table: pd.DataFrame, *, sigmas: float = 3.0) -> pd.DataFrame:
         sigmas=sigmas,
     )
     value = pd.to_numeric(out["nps"], errors="coerce").to_numpy(dtype=np.float64)
+    if "suppressed" in out.columns:
+        hidden = out["suppressed"].fillna(False).to_numpy(dtype=bool)
+        low, high = np.where(hidden, np.nan, low), np.where(hidden, np.nan, high)
     out["control_centre"] = centre
     out["control_low"] = low
     out["control_high"] = high

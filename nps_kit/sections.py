@@ -416,18 +416,21 @@ def trend(
     weight: str | None = None,
     level: float = 0.95,
     min_n: int = 30,
+    min_report_n: int = DEFAULT_MIN_REPORT_N,
 ) -> SectionResult:
     """Compute monthly NPS for the last 12 months with intervals, n, target and small months.
 
     ``.value`` is the trend table (one row per month, with control limits), ``.figure`` its
-    chart.
+    chart. A month under the anonymity floor ``min_report_n`` shows only its n, marked under
+    the chart (:func:`nps_kit.unit.trend_table`).
     """
-    table = trend_table(unit, weight=weight, level=level, min_n=min_n)
+    table = trend_table(unit, weight=weight, level=level, min_n=min_n, min_report_n=min_report_n)
     ax = plot.trend(
         table,
         level=level,
         target=target,
         min_n=min_n,
+        min_report_n=min_report_n,
         lang=unit.language,
         # Say what is there: an export of four months is no "last 12 months" (QA22).
         title=_w("trend_title", unit.language)

@@ -11,7 +11,7 @@ documented in ``docs/architecture.md``.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import MISSING, dataclass, fields, replace
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
@@ -34,6 +34,8 @@ __all__ = [
     "UnreadableDates",
     "as_summary",
     "floor_summary",
+    "floor_trend",
+    "month_under_floor",
     "publish_summary",
     "read_summary",
 ]
@@ -380,16 +382,70 @@ def under_floor(summary: UnitSummary, min_report_n: int | None) -> bool:
     return bool(below_floor([summary.n], min_report_n)[0])
 
 
+def month_under_floor(point: TrendPoint, min_report_n: int | None) -> bool:
+    """Whether a month of the unit's trend has fewer scored responses than the floor.
+
+    The test of :func:`under_floor` for one trend point (:func:`nps_kit.score.below_floor`);
+    ``None`` or 0 hides nothing, nor does a point without its n.
+    """
+    from nps_kit.score import below_floor
+
+    if point.n is None or not min_report_n:
+        return False
+    return bool(below_floor([point.n], min_report_n)[0])
+
+
+def floor_trend(trend: Sequence[TrendPoint], min_report_n: int | None) -> tuple[TrendPoint, ...]:
+    """Return a unit's monthly series as it may be shown under the anonymity floor: the one rule.
+
+    A month under the floor (:func:`month_under_floor`), the reporting month or an earlier one,
+    keeps its period and n (what the report's chart, the e-mail's chart and the overview's line
+    mark as "2 responses, fewer than 5: not shown"); its NPS, interval, control limits and
+    its side of them are not shown: each tells its score (FIX63: a 2-response month's NPS was
+    read off the trend while the change against it was hidden). The report's own trend table
+    is blanked by the same floor (:func:`nps_kit.unit.trend_table`, through
+    :func:`nps_kit.score.hide_below_floor`), which also keeps such a month out of the control
+    limits' pooled centre; this reads a published summary (an older manifest too) the same way.
+
+    Parameters
+    ----------
+    trend
+        The summary's trend points.
+    min_report_n
+        The unit's ``thresholds.min_report_n``; ``None`` or 0 hides nothing.
+
+    Returns
+    -------
+    tuple of TrendPoint
+        The points, those under the floor without their figures.
+    """
+    return tuple(_only_n(p) if month_under_floor(p, min_report_n) else p for p in trend)
+
+
+def _only_n(point: TrendPoint) -> TrendPoint:
+    """Return ``point`` with its period, n and small-sample flag only."""
+    return replace(
+        point,
+        nps=None,
+        ci_low=None,
+        ci_high=None,
+        control_low=None,
+        control_high=None,
+        out_of_control=None,
+    )
+
+
 def floor_summary(summary: UnitSummary, min_report_n: int | None) -> UnitSummary:
     """Return ``summary`` as it may be shown under the anonymity floor: the one rule.
 
     A unit whose month has fewer scored responses than ``min_report_n``
     (:func:`nps_kit.score.below_floor`) keeps its n (and its report link, follow-ups); its
-    NPS, interval, shares, target status, changes, contributors, themes, detractor counts and
-    this month's trend point are not shown (QA27 for the overview, QA28 #5 for the e-mail
-    subject and body: "+100.0 (+200.0 vs September)" for one respondent). A change against a
-    month under the floor (its trend point's n) is not shown either: it tells that month's
-    score. The overview and the e-mail both read it.
+    NPS, interval, shares, target status, changes, contributors, themes and detractor counts
+    are not shown (QA27 for the overview, QA28 #5 for the e-mail subject and body: "+100.0
+    (+200.0 vs September)" for one respondent). Every month of the trend under the floor, this
+    one or an earlier one, shows only its n (:func:`floor_trend`), and a change against such a
+    month is not shown either: it tells that month's score. The overview and the e-mail both
+    read it.
 
     Parameters
     ----------
@@ -403,8 +459,6 @@ def floor_summary(summary: UnitSummary, min_report_n: int | None) -> UnitSummary
     UnitSummary
         ``summary`` itself when nothing is hidden, else a copy without the hidden figures.
     """
-    from nps_kit.score import below_floor
-
     if summary.n is None or not min_report_n:
         return summary
     if under_floor(summary, min_report_n):
@@ -426,31 +480,18 @@ def floor_summary(summary: UnitSummary, min_report_n: int | None) -> UnitSummary
             detractors_to_contact=None,
             detractors_contacted=None,
             control=None,
+            # The month's own point too when it carries no n (an older or hand-made manifest).
             trend=tuple(
-                # Its side of the control limits says where its score lies too.
-                replace(
-                    p,
-                    nps=None,
-                    ci_low=None,
-                    ci_high=None,
-                    control_low=None,
-                    control_high=None,
-                    out_of_control=None,
-                )
-                if p.period == summary.period
-                else p
-                for p in summary.trend
+                _only_n(p) if p.period == summary.period else p
+                for p in floor_trend(summary.trend, min_report_n)
             ),
         )
-    small = {
-        p.period
-        for p in summary.trend
-        if p.n is not None and bool(below_floor([p.n], min_report_n)[0])
-    }
-    if not small or not any(c.vs in small for c in (*summary.changes, summary.change) if c):
+    trend = floor_trend(summary.trend, min_report_n)
+    small = {p.period for p in trend if month_under_floor(p, min_report_n)}
+    if not small:
         return summary
     changes = tuple(c for c in summary.changes if c.vs not in small)
     change = (
         summary.change if summary.change is not None and summary.change.vs not in small else None
     )
-    return replace(summary, change=change, changes=changes)
+    return replace(summary, change=change, changes=changes, trend=trend)

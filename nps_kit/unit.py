@@ -600,19 +600,28 @@ def trend_table(
     weight: str | None = None,
     level: float = 0.95,
     min_n: int = DEFAULT_MIN_N,
+    min_report_n: int = DEFAULT_MIN_REPORT_N,
 ) -> pd.DataFrame:
     """Monthly NPS for the ``months`` months up to the reporting period.
 
-    Returns the :func:`nps_kit.score.score_groups` table by month (no anonymity suppression: a
-    month is not a respondent group) with the unit's own control limits over these months
-    (:func:`nps_kit.score.control_chart`: ``control_centre``, ``control_low``,
-    ``control_high``, ``out_of_control``). Months without responses are absent.
+    Returns the :func:`nps_kit.score.score_groups` table by month with the unit's own control
+    limits over these months (:func:`nps_kit.score.control_chart`: ``control_centre``,
+    ``control_low``, ``control_high``, ``out_of_control``). Months without responses are
+    absent. A month of fewer responses than the anonymity floor ``min_report_n`` keeps only its
+    ``n`` (``suppressed``, as a breakdown's group): its NPS, interval, counts and control limits
+    are blank and it is left out of the pooled centre (FIX63: a 2-response month's NPS was read
+    off the trend). :func:`nps_kit.summary.floor_trend` reads a published trend the same way.
     """
     first = shift_period(unit.period, -(months - 1))
     data = unit.responses
     window = data.loc[(data["period"] >= first) & (data["period"] <= unit.period)]
     table = score_groups(
-        window, period="month", weight=weight, level=level, min_n=min_n, min_report_n=0
+        window,
+        period="month",
+        weight=weight,
+        level=level,
+        min_n=min_n,
+        min_report_n=min_report_n,
     )
     return control_chart(table)
 

@@ -712,3 +712,32 @@ def ja_hotel_export(*, layer: bool = False, n: int = 300, seed: int = 54) -> pd.
             }
         )
     return pd.DataFrame(rows)
+
+
+#: Four months of one unit for the anonymity floor's trend (FIX63): 2, 30, 3 and 40 responses.
+#: July (2 × 10: NPS +100.0) and September (0, 0, 9: −33.3) are under a floor of 5; August is
+#: +10.0 (12 promoters, 9 passives, 9 detractors) and October +20.0 (16, 16, 8).
+SMALL_MONTHS: dict[str, list[int]] = {
+    "2026-07": [10, 10],
+    "2026-08": [10] * 12 + [8] * 9 + [3] * 9,
+    "2026-09": [0, 0, 9],
+    "2026-10": [9] * 16 + [7] * 16 + [5] * 8,
+}
+
+
+def write_months(
+    path: Path, months: dict[str, list[int]] = SMALL_MONTHS, *, unit: str = "Leeds"
+) -> Path:
+    """A plain CSV export (id, site, submitted_at, score, comment) of ``unit``'s months' scores.
+
+    The n-th answer of a month is dated the n-th hour of its first days, so a month of 40 stays
+    in its month; detractors write a complaint and the others praise.
+    """
+    lines = ["id,site,submitted_at,score,comment"]
+    for month, scores in months.items():
+        for i, score in enumerate(scores):
+            when = f"{month}-{1 + i // 12:02d} {8 + i % 12:02d}:00:00"
+            said = "slow service" if score <= 6 else "friendly staff"
+            lines.append(f"{unit}-{month}-{i},{unit},{when},{score},{said}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

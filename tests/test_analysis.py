@@ -929,3 +929,28 @@ def test_unit_weights_give_the_unweighted_analysis(tmp_path: Path) -> None:
     assert plain.recommendations == weighted.recommendations
     assert plain.drivers is not None and weighted.drivers is not None
     pd.testing.assert_frame_equal(plain.drivers, weighted.drivers)
+
+
+@pytest.mark.parametrize(("floor", "told"), [(5, False), (0, True)])
+def test_the_strategies_tell_no_change_against_a_month_under_the_floor(
+    tmp_path: Path, floor: int, told: bool
+) -> None:
+    # FIX63: October's evidence said "detractors 20.0% (8 of 40 responses, −46.7 pts vs
+    # previous)" after a September of 3 responses: 66.7 % of them detractors.
+    from _exports import write_months
+
+    unit = prepare_unit(
+        write_months(tmp_path / "export.csv"),
+        name="Leeds",
+        language="en",
+        score_column="score",
+        date_column="submitted_at",
+        text_columns=["comment"],
+        period="2026-10",
+    )
+    questions = [{"column": "comment", "type": "text", "label": "Why"}]
+    analysis = analyse_followups(unit, questions, min_report_n=floor)
+    evidence = [r.evidence for r in analysis.recommendations if r.key == "general"]
+    assert evidence and all("(8 of 40" in e or "of 40 responses" in e for e in evidence)
+    assert any("vs previous" in e for e in evidence) is told
+    assert any("−46.7" in e for e in evidence) is told

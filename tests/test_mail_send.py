@@ -1578,3 +1578,64 @@ def _visible(html: str) -> str:
 
     html = re.sub(r"(?is)<(style|script)\b.*?</\1>", " ", html)
     return re.sub(r"<[^>]+>", " ", html).replace("\xa0", " ").replace("&nbsp;", " ")
+
+
+def test_months_under_the_floor_show_no_nps_in_the_trend_of_report_or_mail(
+    tmp_path: Path, server: tuple[Recorder, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FIX63: a unit of 2, 30, 3 and 40 responses (July to October): July (+100.0) and
+    # September (-33.3; 33.3 % promoters, 66.7 % detractors) are under the floor of 5. The
+    # report's trend (chart, its figures in text) and the e-mail showed their NPS while the
+    # change against them was hidden. Through the commands, as a team runs them.
+    import nbformat
+    from _exports import write_months
+
+    from nps_kit.cli import main
+    from nps_kit.summary import read_summary
+
+    recorder, port = server
+    write_months(tmp_path / "export.csv")
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "leeds.yaml").write_text(
+        "name: Leeds\nlanguage: en\nperiod: '2026-10'\n"
+        "data: {path: ../export.csv, filter: {column: site, values: [Leeds]}}\n"
+        "columns: {score: score, date: submitted_at, id: id, comment: comment}\n"
+        "mail: {to: [leeds@example.com]}\n",
+        encoding="utf-8",
+    )
+    notebook = Path(__file__).resolve().parent.parent / "notebooks" / "nps_report.ipynb"
+    reports = tmp_path / "reports"
+    argv = ["run", "--all", "--parameters", str(params), "--output", str(reports)]
+    assert main([*argv, "--notebook", str(notebook), "--jobs", "1"]) == 0
+    monkeypatch.chdir(tmp_path)  # .env is read from the current directory
+    (tmp_path / ".env").write_text(
+        f"NPS_KIT_SMTP_HOST=127.0.0.1\nNPS_KIT_SMTP_PORT={port}\n"
+        "NPS_KIT_SMTP_SECURITY=none\nNPS_KIT_SMTP_FROM=nps@example.com\n"
+    )
+    for name in ("HOST", "PORT", "SECURITY", "FROM", "USER", "PASSWORD", "CAFILE"):
+        monkeypatch.delenv(f"NPS_KIT_SMTP_{name}", raising=False)
+    assert main(["send", "leeds", "--period", PERIOD, "--output", str(reports)]) == 0
+
+    folder = reports / PERIOD
+    executed = nbformat.read(folder / "leeds.ipynb", as_version=4)
+    trend = {p["period"]: p for p in read_summary(executed)["trend"]}
+    assert [trend[m]["n"] for m in sorted(trend)] == [2, 30, 3, 40]
+    for month in ("2026-07", "2026-09"):
+        figures = ("nps", "ci_low", "ci_high", "control_low", "control_high", "out_of_control")
+        assert all(trend[month][k] is None for k in figures), trend[month]
+    assert trend["2026-10"]["nps"] == pytest.approx(20.0)
+    html = (folder / "leeds.html").read_text(encoding="utf-8")
+    text = _visible(html)
+    assert "July 2026 (2 responses, fewer than 5: not shown)" in text
+    assert "September 2026 (3 responses, fewer than 5: not shown)" in text
+    assert "+20.0" in text and "+10.0" in text  # August and October are there to be seen
+    (mail,) = [r.message for r in recorder.received]
+    parts = [
+        ("report", html),
+        ("mail text", mail.get_body(("plain",)).get_content()),
+        ("mail html", mail.get_body(("html",)).get_content()),
+    ]
+    for where, found in parts:
+        for figure in ("+100.0", "−33.3", "-33.3", "33.3%", "66.7%", "46.7"):
+            assert figure not in found.replace("\xa0", " "), (where, figure)

@@ -963,3 +963,91 @@ def test_the_packages_own_notebook_names_every_parameter_and_an_old_copy_does_no
         cells=[nbformat.v4.new_code_cell('unit = "x"', metadata={"tags": ["parameters"]})]
     )
     assert missing_parameters(own) == []
+
+
+@pytest.mark.slow
+def test_the_notebook_run_by_hand_honours_the_anonymity_floor(tmp_path: Path) -> None:
+    # FIX63: only `nps-kit run` left out the month's score mix under the floor (FIX60B); the
+    # notebook run with papermill (or in JupyterLab) showed September's 3 responses as a score
+    # distribution, breakdowns and themes. The page now leaves them out itself.
+    import papermill
+    from _exports import write_months
+
+    write_months(tmp_path / "export.csv")
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "leeds.yaml").write_text(
+        "name: Leeds\nlanguage: en\nperiod: '2026-09'\n"
+        "data: {path: ../export.csv, filter: {column: site, values: [Leeds]}}\n"
+        "columns: {score: score, date: submitted_at, id: id, comment: comment}\n",
+        encoding="utf-8",
+    )
+    found = load_all(params)
+    found.raise_if_errors()
+    (unit,) = found.units.values()
+    executed = tmp_path / "out.ipynb"
+    papermill.execute_notebook(
+        NOTEBOOK,
+        executed,
+        parameters=notebook_parameters(unit, period="2026-09"),
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(NOTEBOOK.parent),
+    )
+    nb = nbformat.read(executed, as_version=4)
+
+    def shown(section: str) -> str:
+        cells = [
+            c for c in nb.cells if c.cell_type == "code" and f"section-{section}" in c.metadata.tags
+        ]
+        # The outputs as stored, their HTML as read (a no-break span's spaces are plain).
+        stored = json.dumps([o for c in cells for o in c.outputs], ensure_ascii=False)
+        return BeautifulSoup(stored, "html.parser").get_text().replace("\xa0", " ")
+
+    note = "This month has 3 responses, fewer than 5: to keep them anonymous"
+    assert note in shown("headline")
+    for section in ("distribution", "trend", "breakdowns", "strategies", "followups", "quality"):
+        assert "image/png" not in shown(section), section
+        assert "Not shown: this month has fewer than 5 responses" in shown(section), section
+    assert "image/png" not in shown("headline")  # no shares chart: only n
+    html = render_html(nb, lang="en", title="Leeds")
+    text = BeautifulSoup(html, "html.parser").get_text().replace("\xa0", " ")
+    assert note in text and "Detractor follow-up" in text
+    for heading in ("Score distribution", "Trend", "Breakdowns", "Data quality", "Not shown"):
+        assert heading not in text, heading
+    assert re.search(r"2\. Detractor follow-up", text) and re.search(r"3\. Method", text)
+    assert "33.3" not in text and "66.7" not in text
+
+
+def test_an_old_copy_that_makes_its_page_without_the_floor_is_told(tmp_path: Path) -> None:
+    # FIX63: run no longer leaves a month under the floor out itself; the page does, with the
+    # unit's floor. A copy made before (sections.Page(u)) applies the default floor of 5, so
+    # a unit of another floor is told which line to copy.
+    from nps_kit._notebook_lines import missing_lines, outdated_warning
+
+    nb = read_report_notebook(NOTEBOOK)
+    for cell in nb.cells:
+        cell.source = cell.source.replace(
+            "sections.Page(u, min_report_n=min_report_n)", "sections.Page(u)"
+        )
+    assert [line.call for line in missing_lines(nb)] == ["Page"]
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "export.csv").write_text(
+        "Timestamp,Score\n11/23/2026 09:00:00,2\n", encoding="utf-8"
+    )
+    (params / "defaults.yaml").write_text(
+        "language: en\ndata: {path: ../export.csv}\ncolumns: {score: Score, date: Timestamp}\n",
+        encoding="utf-8",
+    )
+    (params / "north.yaml").write_text(
+        "name: North\nthresholds: {min_report_n: 10}\n", encoding="utf-8"
+    )
+    (params / "south.yaml").write_text("name: South\n", encoding="utf-8")
+    units = list(load_all(params).units.values())
+    text = outdated_warning(tmp_path / "nb.ipynb", missing_lines(nb), units)
+    assert text is not None and "that the unit north needs" in text and "south" not in text
+    assert (
+        "  - the set-up cell, in sections.Page(...): "
+        "page = sections.Page(u, min_report_n=min_report_n)\n" in text
+    )

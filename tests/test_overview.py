@@ -654,3 +654,19 @@ def test_a_unit_under_the_floor_shows_only_its_size(tmp_path: Path, lang: str) -
     assert gary.select_one("a")["href"] == "gary.html"  # its own report is still linked
     facts = " ".join(li.get_text() for li in soup.select("figcaption li"))
     assert "Gary" not in facts.split("Chicago")[0] and "-50" not in facts and "−50" not in facts
+
+
+def test_an_earlier_month_under_the_floor_is_a_gap_in_a_units_line(tmp_path: Path) -> None:
+    # FIX63: the line's label named July's NPS of 2 responses (+77.7 here); the month is a gap.
+    leeds = unit("leeds", "Leeds", "en", 20.0)
+    trend = [{"period": f"2026-{m:02d}", "nps": 10.0 + m, "n": 30} for m in range(1, 11)]
+    trend[6] = {"period": "2026-07", "nps": 77.7, "n": 2}
+    leeds["summary"]["trend"] = trend
+    leeds["parameters"] = {"min_report_n": 5}
+    manifest = {"period": "2026-10", "units": [leeds]}
+    page = write_overview(tmp_path, manifest, language="en").read_text(encoding="utf-8")  # type: ignore[arg-type]
+    (spark,) = BeautifulSoup(page, "html.parser").select("svg.nps-spark")
+    said = spark.select_one("title").get_text()
+    assert "July" not in said and "77.7" not in said and "June 2026 16.0" in said
+    assert len(spark.select_one("polyline")["points"].split()) == 9
+    assert "77.7" not in page

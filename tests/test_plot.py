@@ -5,6 +5,7 @@ from __future__ import annotations
 import struct
 import warnings
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import matplotlib as mpl
@@ -1274,3 +1275,67 @@ def test_trend_month_labels_never_overlap_and_name_the_year(
             assert any(x.endswith("2026" if lang == "en" else "2026年") for x in labels)
         if months <= 3:
             assert len(labels) == months  # every point's month labelled
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        (
+            "en",
+            "July 2026 (2 responses, fewer than 5: not shown); "
+            "September 2026 (3 responses, fewer than 5: not shown)",
+        ),
+        (
+            "ja",
+            "2026年7月（回答2件：5件未満のため非表示）、2026年9月（回答3件：5件未満のため非表示）",
+        ),
+    ],
+)
+def test_trend_months_under_the_floor_draw_only_their_n(
+    tmp_path: Path, lang: str, note: str
+) -> None:
+    # FIX63: the months of 2 and 3 responses of a real export (+100.0 and -33.3) as the
+    # report's trend table gives them: no point, band, limit or ring; their n marked.
+    from _exports import write_months
+
+    from nps_kit.unit import prepare_unit
+    from nps_kit.unit import trend_table as unit_trend
+
+    unit = prepare_unit(
+        write_months(tmp_path / "export.csv"),
+        name="Leeds",
+        language=lang,
+        score_column="score",
+        date_column="submitted_at",
+        period="2026-10",
+    )
+    table = unit_trend(unit, min_report_n=5)
+    ax = drawn(plot.trend(table, lang=lang, min_report_n=5))
+    (line,) = [a for a in ax.lines if a.get_label() == "NPS"]
+    y = np.asarray(line.get_ydata(), dtype=float)
+    assert np.isnan(y[[0, 2]]).all() and y[[1, 3]] == pytest.approx([10.0, 20.0])
+    for gid in ("control-low", "control-high"):
+        (limit,) = by_gid(ax, gid)
+        assert np.isnan(np.asarray(limit.get_ydata(), dtype=float)[[0, 2]]).all()
+    # August and October lie between gaps: their intervals are bars, their limits dashes.
+    (alone,) = by_gid(ax, "ci-alone")
+    tops = sorted(round(float(max(seg[:, 1])), 1) for seg in alone.get_segments())
+    assert tops == sorted(round(float(v), 1) for v in table.loc[[1, 3], "ci_high"])
+    assert len(by_gid(ax, "control-alone")) == 2
+    (band,) = by_gid(ax, "ci-band")
+    assert all(100.0 not in np.round(p.vertices[:, 1], 1) for p in band.get_paths())
+    assert all(ring.get_offsets().shape[0] == 0 for ring in by_gid(ax, "out-of-control"))
+    for artist in ax.get_children():
+        if hasattr(artist, "get_offsets"):  # markers (hollow small months, rings)
+            offsets = np.asarray(artist.get_offsets(), dtype=float).reshape(-1, 2)
+            assert not np.isin(np.round(offsets[:, 1], 1), [100.0, -33.3]).any()
+    (counts,) = [a for a in ax.figure.axes if a is not ax]
+    hidden = [p for p in counts.patches if p.get_gid() == "responses-hidden"]
+    assert [p.get_height() for p in hidden] == [2, 3]
+    assert all(p.get_hatch() for p in hidden)
+    key = ax.get_legend().legend_handles[-1]  # the responses' key comes last
+    assert not key.get_hatch()  # the key is a plain bar, not July's hatched one
+    assert [t.get_text() for t in by_gid(ax, "note")] == [note]
+    facts = ax.figure.nps_kit_facts
+    assert facts[1] == note.split("; " if lang == "en" else "、")[1]
+    assert not any("+100.0" in f or "−33.3" in f for f in facts)

@@ -18,6 +18,7 @@ from nps_kit.summary import (
     UnreadableDates,
     as_summary,
     floor_summary,
+    floor_trend,
 )
 
 MANIFEST_SUMMARY = {
@@ -220,3 +221,27 @@ def test_floor_summary_hides_the_months_side_of_its_control_limits() -> None:
     (shown,) = floor_summary(summary, 5).trend
     assert (shown.nps, shown.out_of_control) == (None, None)
     assert (shown.control_low, shown.control_high) == (None, None)
+
+
+def test_floor_summary_hides_every_month_of_the_trend_under_the_floor() -> None:
+    """FIX63: an earlier month of 2 responses kept its NPS in the trend (chart, overview line).
+
+    The change against it was hidden (it tells that month's score), its point was not.
+    """
+    trend = (
+        TrendPoint("2026-07", 100.0, 2, 29.4, 100.0, True, -40.0, 70.0, "above"),
+        TrendPoint("2026-08", 10.0, 30, -12.0, 31.0, False, -20.0, 50.0, None),
+        TrendPoint("2026-09", -33.3, 3, -80.0, 30.0, True, -60.0, 90.0, None),
+        TrendPoint("2026-10", 20.0, 40, 2.0, 37.0, False, -10.0, 40.0, None),
+    )
+    summary = UnitSummary(period="2026-10", n=40, nps=20.0, trend=trend)
+    shown = floor_summary(summary, 5)
+    assert [p.nps for p in shown.trend] == [None, 10.0, None, 20.0]
+    assert [p.n for p in shown.trend] == [2, 30, 3, 40]  # n is still shown
+    for point in (shown.trend[0], shown.trend[2]):
+        assert (point.ci_low, point.ci_high) == (None, None)
+        assert (point.control_low, point.control_high, point.out_of_control) == (None, None, None)
+    assert shown.trend[1] == trend[1] and shown.trend[3] == trend[3]
+    assert shown.nps == 20.0  # the month itself is over the floor
+    assert floor_trend(trend, None) == trend and floor_trend(trend, 0) == trend
+    assert floor_summary(summary, 2).trend == trend  # 2 and 3 are not under a floor of 2

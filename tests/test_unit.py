@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from _exports import QUALTRICS_JA_NPS, write_callcentre_ja, write_qualtrics_ja_tsv
+from _exports import QUALTRICS_JA_NPS, write_callcentre_ja, write_months, write_qualtrics_ja_tsv
 
 from nps_kit.cache import build_cache
 from nps_kit.errors import DataError
@@ -1071,3 +1071,40 @@ def test_data_quality_says_how_many_decimal_comma_scores_were_read(tmp_path: Pat
     assert dict(en.values.tolist())[items[at]] == "20"
     ja = dict(data_quality(unit).values.tolist())
     assert ja["「score」で小数点にカンマを使った形（9,0）から読んだスコア（ファイル全体）"] == "20"
+
+
+def _leeds(tmp_path: Path) -> UnitData:
+    """Months of 2, 30, 3 and 40 responses (tests/_exports.py: SMALL_MONTHS), October reported."""
+    path = write_months(tmp_path / "export.csv")
+    return prepare_unit(
+        path,
+        name="Leeds",
+        language="en",
+        score_column="score",
+        date_column="submitted_at",
+        id_column="id",
+        period="2026-10",
+    )
+
+
+def test_trend_months_under_the_floor_show_only_their_n(tmp_path: Path) -> None:
+    # FIX63: July (2 responses, +100.0) and September (3, -33.3) plotted their NPS.
+    table = trend_table(_leeds(tmp_path), min_report_n=5)
+    assert table["period"].tolist() == ["2026-07", "2026-08", "2026-09", "2026-10"]
+    assert table["n"].tolist() == [2, 30, 3, 40]
+    assert table["suppressed"].tolist() == [True, False, True, False]
+    assert table["nps"].tolist()[1::2] == pytest.approx([10.0, 20.0])
+    hidden = table.loc[table["suppressed"]]
+    figures = ["nps", "ci_low", "ci_high", "pct_promoters", "pct_detractors", "promoters"]
+    assert hidden[[*figures, "control_low", "control_high"]].isna().all().all()
+    assert hidden["out_of_control"].isna().all()
+    # The centre pools August and October only (28 promoters − 17 detractors of 70): pooled
+    # with July and September (16.0) it would tell their score to one who knows the others.
+    assert table["control_centre"].iloc[0] == pytest.approx(100 * 11 / 70)
+    assert table.loc[~table["suppressed"], ["control_low", "control_high"]].notna().all().all()
+
+
+def test_a_trend_without_a_floor_shows_every_month(tmp_path: Path) -> None:
+    table = trend_table(_leeds(tmp_path), min_report_n=0)
+    assert table["nps"].tolist() == pytest.approx([100.0, 10.0, -100 / 3, 20.0])
+    assert table["control_centre"].iloc[0] == pytest.approx(16.0)

@@ -377,12 +377,10 @@ def _control_lines(s: UnitSummary, lang: Language, w: Any) -> list[str]:
     if control is not None and control.outside in ("above", "below") and control.low is not None:
         low = points(control.low, lang, signed=True)
         high = points(control.high, lang, signed=True)
-        # The limits pool the trend's months: 12, or the fewer that have data (QA22).
-        span = (
-            w("control_span")
-            if len(s.trend) >= TREND_MONTHS
-            else w("control_span_n", n=len(s.trend))
-        )
+        # The limits pool the trend's months: 12, or the fewer that have data (QA22) and are
+        # not under the anonymity floor (FIX63: those show no NPS and are not pooled).
+        pooled = sum(r.nps is not None for r in s.trend)
+        span = w("control_span") if pooled >= TREND_MONTHS else w("control_span_n", n=pooled)
         lines.append(w(f"control_{control.outside}", low=low, high=high, span=span))
     months = [
         f"{format_period(r.period, lang)}" + (f"（{w(side)}）" if lang == "ja" else f" ({w(side)})")

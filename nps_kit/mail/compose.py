@@ -32,7 +32,7 @@ from nps_kit.mail.body import CHART_WIDTH, BodyFacts, change_label, render_body
 from nps_kit.mail.pdf import paper_for, print_pdf
 from nps_kit.mail.units import MailUnit
 from nps_kit.periods import format_period, shift_period
-from nps_kit.summary import UnitSummary, as_summary, under_floor
+from nps_kit.summary import UnitSummary, as_summary, floor_summary, under_floor
 
 if TYPE_CHECKING:
     from nps_kit.mail.log import SendRecord  # the log imports this module
@@ -121,8 +121,6 @@ def subject(
         The subject; the change part is left out when there is no comparison, the verdict
         when the summary has none.
     """
-    from nps_kit.summary import floor_summary
-
     s = floor_summary(as_summary(summary) or UnitSummary(), floor)
     value = s.nps
     # A month not over when the report was made: "December 2026 to date", as the report says.
@@ -183,7 +181,11 @@ def trend_table(summary: UnitSummary) -> Any:
 
 
 def render_charts(
-    summary: UnitSummary | Mapping[str, Any], *, name: str, lang: Language
+    summary: UnitSummary | Mapping[str, Any],
+    *,
+    name: str,
+    lang: Language,
+    floor: int | None = None,
 ) -> dict[str, bytes]:
     """Draw the 12-month NPS trend as a PNG image with :mod:`nps_kit.plot`.
 
@@ -202,6 +204,9 @@ def render_charts(
         The unit's display name (kept for callers; the trend needs no label).
     lang
         Chart language.
+    floor
+        The unit's anonymity floor (``thresholds.min_report_n``): a month of fewer responses
+        shows only its n, marked under the chart (:func:`nps_kit.summary.floor_trend`).
 
     Returns
     -------
@@ -213,7 +218,7 @@ def render_charts(
     from nps_kit import plot
     from nps_kit.plot._png import palette_retina_png
 
-    s = as_summary(summary) or UnitSummary()
+    s = floor_summary(as_summary(summary) or UnitSummary(), floor)
     charts: dict[str, bytes] = {}
     # The report look (Japanese font) applies to these charts only, not the caller's figures.
     with plt.rc_context():
@@ -225,7 +230,15 @@ def render_charts(
             fig, ax = plt.subplots(
                 figsize=(CHART_WIDTH / 100, CHART_HEIGHT / 100), dpi=100, layout="constrained"
             )
-            plot.trend(table, ax=ax, lang=lang, target=s.target, min_n=s.min_n or 30, title="")
+            plot.trend(
+                table,
+                ax=ax,
+                lang=lang,
+                target=s.target,
+                min_n=s.min_n or 30,
+                min_report_n=floor,
+                title="",
+            )
             rendered = palette_retina_png(fig)
             plt.close(fig)
             if rendered is not None:
@@ -299,7 +312,9 @@ def compose_message(
     if unit.html is None:
         raise ValueError(f"unit {unit.unit!r} has no report to send")
     if charts is None:
-        charts = render_charts(unit.summary, name=unit.name, lang=unit.language)
+        charts = render_charts(
+            unit.summary, name=unit.name, lang=unit.language, floor=unit.min_report_n
+        )
     domain = sender.domain or "nps-kit.localhost"
     cids = {key: make_msgid(idstring=key, domain=domain)[1:-1] for key in charts}
     report = unit.html.read_bytes()

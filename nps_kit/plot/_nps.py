@@ -302,6 +302,7 @@ def trend(
     level: float = 0.95,
     target: float | None = None,
     min_n: int = 30,
+    min_report_n: int | None = None,
     title: str | None = None,
 ) -> Axes:
     """Monthly NPS line with its interval band, responses per month and the target.
@@ -312,9 +313,10 @@ def trend(
         ``score_groups(period="month")`` output: ``period``, ``period_start``, ``n``, ``nps``,
         ``ci_low``, ``ci_high`` and ``small_sample``. Months with NA ``nps`` (suppressed) leave a
         gap in the line and are listed in a note under the chart; their response count is still
-        shown. With the columns of :func:`nps_kit.score.control_chart` (``control_low``,
-        ``control_high``, ``out_of_control``) the control limits are drawn as dotted lines
-        and months outside them get a ring (``gid="out-of-control"``).
+        shown, as a hatched bar (``gid="responses-hidden"``). With the columns of
+        :func:`nps_kit.score.control_chart` (``control_low``, ``control_high``,
+        ``out_of_control``) the control limits are drawn as dotted lines and months outside
+        them get a ring (``gid="out-of-control"``).
     ax
         Axes to draw the NPS on; ``None`` creates a report-sized figure. Responses per month are
         drawn as faint bars on a twin axis (right-hand scale) behind the line.
@@ -327,6 +329,10 @@ def trend(
     min_n
         The small-sample threshold used by scoring; only named in the legend of the hollow
         markers that flag months with ``small_sample`` true.
+    min_report_n
+        The anonymity floor the table was blanked with: the note names each hidden month with
+        its n ("July 2026 (2 responses, fewer than 5: not shown)"); ``None`` says only that
+        they are hidden.
     title
         Chart title; defaults to a description in ``lang``.
 
@@ -355,6 +361,11 @@ def trend(
         x, n, width=20, color=N_BAR_COLOR, zorder=0, label=text("n_axis", lang), gid="responses"
     )
     top = max(float(n.max()), 1.0)
+    for bar, value in zip(bars.patches, nps, strict=True):
+        if not np.isfinite(value):  # a month under the floor: its n, marked as the note says
+            bar.set_hatch("////")
+            bar.set_edgecolor("#999999")
+            bar.set_gid("responses-hidden")
     counts.set_ylim(0, top * 3)  # bars use the lower third only
     counts.set_ylabel(text("n_axis", lang), color="#777777")
     # No tick marks: a dash before "1,500" reads as a minus sign. Ticks only where the bars are.
@@ -376,6 +387,19 @@ def trend(
         label=interval_label(level, lang),
         gid="ci-band",
     )
+    # A month between two gaps (its neighbours under the floor, or none) has no band to be
+    # part of: its interval is a bar of the band's colour (FIX63: months of 2, 30, 3, 40).
+    alone = _between_gaps(nps)
+    if alone.any():
+        ax.vlines(
+            x[alone],
+            low[alone],
+            high[alone],
+            color=NPS_COLOR,
+            alpha=0.15,
+            linewidth=8,
+            gid="ci-alone",
+        )
     (line,) = ax.plot(
         x, nps, color=NPS_COLOR, linewidth=2, marker="o", markersize=6, label="NPS", zorder=3
     )
@@ -401,6 +425,18 @@ def trend(
         style: dict[str, Any] = {"color": TARGET_COLOR, "linestyle": ":", "linewidth": 1.0}
         (limits,) = ax.plot(x, limit_low, gid="control-low", zorder=2, **style)
         ax.plot(x, limit_high, gid="control-high", zorder=2, **style)
+        if alone.any():  # its limits as short dashes, where no line runs through it
+            for limit in (limit_low, limit_high):
+                ax.plot(
+                    x[alone],
+                    limit[alone],
+                    linestyle="none",
+                    marker="_",
+                    markersize=14,
+                    color=TARGET_COLOR,
+                    gid="control-alone",
+                    zorder=2,
+                )
         handles.append(limits)
         labels.append(_w("control", lang))
         shown += [limit_low, limit_high]
@@ -434,7 +470,8 @@ def trend(
         handles.append(target_line)
         labels.append(target_label)
         shown.append(np.array([target], dtype=float))
-    handles.append(bars)
+    # The key shows a plain bar: the first month's may be hatched (under the floor).
+    handles.append(Patch(facecolor=N_BAR_COLOR, label=text("n_axis", lang)))
     labels.append(text("n_axis", lang))
 
     nps_axis(ax, axis="y", lang=lang, values=np.concatenate(shown))
@@ -453,12 +490,36 @@ def trend(
     ax.set_xlim(float(x.min()) - 20, float(x.max()) + 20)
     ax.grid(False, axis="x")
     top_legend(ax, handles, labels, title=title, ncols=3)
-    hidden = [format_period(str(p), lang) for p in ordered["period"][~np.isfinite(nps)]]
-    if hidden:
+    gone = ~np.isfinite(nps)
+    hidden = [format_period(str(p), lang) for p in ordered["period"][gone]]
+    if hidden and min_report_n:
+        # Each month with its n, in the overview's and the e-mail's words (FIX63).
+        months = [
+            _hidden_fact(name, k, min_report_n, lang)
+            for name, k in zip(hidden, n[gone], strict=True)
+        ]
+        note_below(ax, ("、" if lang == "ja" else "; ").join(months))
+    elif hidden:
         note_below(ax, _w("hidden", lang, names=join_names(hidden, lang)))
     facts = [
-        nps_fact(format_period(str(p), lang), v, lo, hi, k, small=bool(sm), lang=lang)
+        _hidden_fact(format_period(str(p), lang), k, min_report_n, lang)
+        if not np.isfinite(v) and min_report_n
+        else nps_fact(format_period(str(p), lang), v, lo, hi, k, small=bool(sm), lang=lang)
         for p, v, lo, hi, k, sm in zip(ordered["period"], nps, low, high, n, small, strict=True)
     ][::-1]  # the reporting month first
     describe(ax, alt=alt_text(title, facts, lang), facts=facts)
     return ax
+
+
+def _hidden_fact(name: str, n: float, min_report_n: int, lang: Language) -> str:
+    """``July 2026 (2 responses, fewer than 5: not shown)``: a month under the floor."""
+    said = t("overview.under_floor", lang, n=round(n), min_n=min_report_n)
+    return f"{name}（{said}）" if lang == "ja" else f"{name} ({said})"
+
+
+def _between_gaps(values: np.ndarray) -> np.ndarray:
+    """Which values are finite with no finite neighbour: a line or band cannot show them."""
+    shown = np.isfinite(values)
+    before = np.concatenate([[False], shown[:-1]])
+    after = np.concatenate([shown[1:], [False]])
+    return shown & ~before & ~after
