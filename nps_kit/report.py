@@ -28,6 +28,7 @@ from nps_kit.i18n import (
     interval_text,
     join_interval,
     label,
+    nps_text,
     number,
     phrase_breaks,
     points,
@@ -249,7 +250,7 @@ def headline(
         '<div class="nps-headline__main">',
         f'<div class="nps-headline__label">{escape(label("nps", lang_))}'
         f"{'・' if lang_ == 'ja' else ' · '}{escape(period_label)}</div>",
-        f'<div class="nps-headline__value">{_number(result.nps)}</div>',
+        f'<div class="nps-headline__value">{nps_text(result.nps)}</div>',
         f'<div class="nps-headline__meta">{nobreak(escape(ci))}<br>'
         f"{nobreak(escape(_w('responses', lang_, n=f'{result.n:,}')))}</div>",
         "</div>",
