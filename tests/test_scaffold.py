@@ -1771,12 +1771,14 @@ def test_init_after_a_qualtrics_export_of_numeric_values_says_its_groups_are_cod
     )
     project_from_export(tmp_path / "p", export)
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
-    before_breakdowns = text[: text.index("\nbreakdowns:")]
+    # FIX64: the consent question is no breakdown, whatever its answers; the plan (1-3) reads
+    # as a rating, so no breakdown of codes is left to warn of.
+    assert "\nbreakdowns: []\n" in text
     if language == "en":
         assert "# This Qualtrics export holds numeric values (Status 0, 1, …)" in text
-        assert "answer codes (1, 2, 3), not the answers" in before_breakdowns[-200:]
+        assert "# Not Q5: it asks for consent to contact, not a group to compare NPS by." in text
     else:
-        assert "数値" in text and "回答のコード" in before_breakdowns[-120:]
+        assert "数値" in text and "# Q5は使いません：連絡してよいかを尋ねる設問" in text
         assert _english_comments(text) == []
     assert load_all(tmp_path / "p" / "parameters").errors == []
 
