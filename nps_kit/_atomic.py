@@ -13,7 +13,68 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["append_line", "atomic_write", "atomic_write_bytes", "atomic_write_text"]
+__all__ = [
+    "append_line",
+    "atomic_write",
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "cannot_write",
+    "check_writable",
+]
+
+
+def cannot_write(folder: Path) -> OSError | None:
+    """Return why files cannot be written in ``folder`` (created when missing), else ``None``.
+
+    Tried, not asked: ``os.access`` says yes to root in a folder without write permission and
+    knows nothing of a share mounted read-only. The probe file is removed at once.
+
+    Parameters
+    ----------
+    folder
+        The folder files would be written to.
+
+    Returns
+    -------
+    OSError or None
+        The error a write there raised (read-only, permission denied, a file in the way).
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=folder, prefix=".nps-kit-write-test.")
+        os.close(fd)
+        os.unlink(name)
+    except OSError as exc:
+        return exc
+    return None
+
+
+def check_writable(folder: Path, *, what: str) -> None:
+    """Fail with a message when ``what`` cannot be written to ``folder`` (:func:`cannot_write`).
+
+    Parameters
+    ----------
+    folder
+        The folder.
+    what
+        What goes there, as the message says it ("reports", "the alert log").
+
+    Raises
+    ------
+    ConfigError
+        Naming the folder, the reason and what to do.
+    """
+    from nps_kit.errors import ConfigError
+
+    exc = cannot_write(folder)
+    if exc is not None:
+        reason = exc.strerror or type(exc).__name__
+        raise ConfigError(
+            f"cannot write {what} to {folder}: {reason} (errno {exc.errno}).",
+            hint="Make the folder writable (or mount it read-write), or pass --output DIR with "
+            "a folder you can write to.",
+            path=folder,
+        )
 
 
 def atomic_write(path: Path, write: Callable[[Path], object]) -> Path:

@@ -471,6 +471,10 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"\g<c>は使いません：可否を答える許可の設問で、NPSを比べるグループではないためです。",
     ),
     (
+        r"Not (?P<c>.+): it asks for consent to contact, not a group to compare NPS by\.",
+        r"\g<c>は使いません：連絡してよいかを尋ねる設問で、NPSを比べるグループではないためです。",
+    ),
+    (
         r"(?P<c>'[^']+') \(yes/no\) is not used: it reads as an e-mail marketing opt-in, not "
         r"consent to be contacted about the answer\. Set contact to it yourself only if your "
         r"survey asked that\.",

@@ -476,7 +476,9 @@ def figures_differ(
 
 
 def _points(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
+    from nps_kit.i18n import nps_text
+
+    return nps_text(value)
 
 
 _T = TypeVar("_T")

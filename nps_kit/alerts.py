@@ -27,6 +27,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -36,7 +37,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from nps_kit import clock
-from nps_kit._atomic import append_line
+from nps_kit._atomic import append_line, check_writable
 from nps_kit._id_repeats import id_repeats_warning, repeats_are_exact
 from nps_kit._lock import file_lock
 from nps_kit._values import date_only, has_time_of_day
@@ -699,6 +700,8 @@ def send_alerts(
         logged).
     """
     folder = output / ALERTS_DIR
+    # The log keeps alerts from being sent twice: without it, nothing (FIX64: a traceback).
+    check_writable(folder, what="the alert log and outbox")
     settings = settings if settings is not None else load_settings()
     # Only a unit that asks for alerts (alerts.to) needs a host: with none, nothing was due,
     # and a daily cron job exits 0 as it does with a host (REVIEW25: it exited 2).
@@ -715,6 +718,7 @@ def send_alerts(
     caches = _Caches(units, output=output, data=data)
     exports: dict[Path, _Export] = {}
     with contextlib.ExitStack() as stack:
+        stack.callback(caches.close)
         lock = folder / ".alerts.lock"
         stack.enter_context(
             file_lock(
@@ -886,7 +890,9 @@ class _Caches:
     a daily alert after a run parses nothing, and one without a run parses each export once
     per loader options, whatever the number of units. Built unit by unit, as the export was
     read before: a unit whose export cannot be read stops the alerts there, after the units
-    before it were alerted.
+    before it were alerted. Where that folder cannot be written (a reports folder shared
+    read-only), run's caches are read from it and a missing one is built in a folder of this
+    command's own, removed by :meth:`close` (FIX64): alerts write nothing there.
     """
 
     def __init__(self, units: Sequence[UnitParameters], *, output: Path, data: Path | None) -> None:
@@ -894,18 +900,28 @@ class _Caches:
         self.folder = output
         self.data = data
         self.built: dict[str, ExportCache] = {}
+        self._spare: tempfile.TemporaryDirectory[str] | None = None
 
     def __getitem__(self, unit: str) -> ExportCache:
-        from nps_kit.run import CACHE_DIR, unit_caches
+        from nps_kit.run import cache_folder, unit_caches
 
         if unit not in self.built:
+            if self._spare is None:
+                self._spare = tempfile.TemporaryDirectory(prefix="nps-kit-alerts-")
             self.built |= unit_caches(
                 self.units,
-                cache_dir=self.folder / CACHE_DIR,
+                cache_dir=cache_folder(self.folder),
                 read=lambda u: _data_options(u, self.data),
                 only=[unit],
+                spare_dir=Path(self._spare.name),
             )
         return self.built[unit]
+
+    def close(self) -> None:
+        """Remove the caches built aside, if any."""
+        if self._spare is not None:
+            self._spare.cleanup()
+            self._spare = None
 
 
 class _Export:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from nps_kit._atomic import atomic_write
+from nps_kit._atomic import atomic_write, cannot_write
 from nps_kit._value_key import value_key
 from nps_kit.errors import DataError
 from nps_kit.load import LoadReport, LoadResult, export_column, load_responses
@@ -152,6 +152,7 @@ def build_cache(
     sha256: str,
     columns: Iterable[str] = (),
     unit_column: str | None = None,
+    spare_dir: str | Path | None = None,
     **options: Any,
 ) -> ExportCache:
     """Return the cache of ``path``, building it when no cache for this input exists.
@@ -169,6 +170,10 @@ def build_cache(
         The export's columns that some unit uses; the loader's ``nps_*`` columns are always kept.
     unit_column
         The column units are selected by (rows are sorted by it for pushdown).
+    spare_dir
+        Where to build the cache when ``cache_dir`` has none and cannot be written (a
+        reports folder shared read-only; ``nps-kit alerts`` gives a folder of its own, removed
+        when it ends). ``None``: ``cache_dir`` always, and an unwritable one raises ``OSError``.
     **options
         Loader options (``score_column``, ``date_column``, ``sheet``, ``encoding``,
         ``date_format``… see :func:`nps_kit.load.load_responses`); part of the cache's key.
@@ -188,18 +193,17 @@ def build_cache(
 
     source = Path(path)
     wanted = sorted({c for c in columns if c} | ({unit_column} if unit_column else set()))
-    target = Path(cache_dir) / f"{_key(sha256, options, wanted, unit_column)}.parquet"
-    if target.exists():
-        try:
-            cache = open_cache(target)
-        except (DataError, OSError, ValueError):
-            pass  # unreadable (e.g. an older format): build it again below
-        else:
-            try:
-                os.utime(target)  # its last use, which prune_stale reads
-            except OSError:
-                pass  # a read-only shared cache folder: its age is its build time
-            return cache
+    name = f"{_key(sha256, options, wanted, unit_column)}.parquet"
+    found = _reuse(Path(cache_dir) / name)
+    if found is not None:
+        return found
+    if spare_dir is not None and cannot_write(Path(cache_dir)) is not None:
+        # Run's cache folder is read-only here and lacks this cache: built aside (FIX64).
+        cache_dir = spare_dir
+        found = _reuse(Path(cache_dir) / name)
+        if found is not None:
+            return found
+    target = Path(cache_dir) / name
     from nps_kit.closed_loop import export_reach
 
     loaded = load_responses(source, **options)
@@ -253,6 +257,21 @@ def build_cache(
     return ExportCache(
         target, source, sha256, unit_column, loaded.report, reach, options.get("timezone"), places
     )
+
+
+def _reuse(target: Path) -> ExportCache | None:
+    """Return the cache at ``target`` when it exists and reads, else ``None``."""
+    if not target.exists():
+        return None
+    try:
+        cache = open_cache(target)
+    except (DataError, OSError, ValueError):
+        return None  # unreadable (e.g. an older format): built again
+    try:
+        os.utime(target)  # its last use, which prune_stale reads
+    except OSError:
+        pass  # a read-only shared cache folder: its age is its build time
+    return cache
 
 
 #: A cache of an earlier version of an export is removed once unused this long (seconds): long

@@ -39,7 +39,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from nps_kit.i18n import Language, change_points, label, number, points, t
+from nps_kit.i18n import Language, change_points, label, nps_text, points, t
 from nps_kit.score import (
     DEFAULT_MIN_N,
     DEFAULT_MIN_REPORT_N,
@@ -492,12 +492,12 @@ def _part_text(item: Mapping[str, Any], group: str, value: str, lang: Language) 
         lang,
         group=group,
         value=value,
-        amount=points(abs(amount), lang),
+        amount=points(abs(amount), lang, signed=False),
         before=_level(before),
         after=_level(after),
     )
 
 
 def _level(value: float) -> str:
-    """Print an NPS level as the reports do: one decimal, a true minus sign."""
-    return number(value)
+    """Print an NPS level as the reports do (:func:`nps_kit.i18n.nps_text`)."""
+    return nps_text(value)

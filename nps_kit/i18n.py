@@ -22,6 +22,7 @@ __all__ = [
     "join_interval",
     "join_names",
     "label",
+    "nps_text",
     "number",
     "phrase_breaks",
     "points",
@@ -1906,11 +1907,24 @@ def signed_number(value: float | None, *, digits: int = 1, plus_zero: bool = Tru
     return f"{value:+.{digits}f}".replace("-", "\u2212")
 
 
+def nps_text(value: float | None, *, digits: int = 1) -> str:
+    """Write an NPS: ``+1.0``, ``0.0``, ``−4.9``; the one format of an NPS everywhere.
+
+    The report's headline, tables and charts, the overview, the e-mail's subject and body and
+    the notes all write an NPS so (FIX64: the demo's headline said ``1.0`` where its e-mail
+    subject said ``+1.0``). A positive NPS carries its ``+``, as the scale runs from −100 to
+    +100; zero is ``0.0``, not ``±0.0``, which is a change's zero (:func:`signed_number`) and
+    would read as "no change" or as an uncertainty beside an interval. A true minus (U+2212),
+    as every number nps-kit writes. ``None`` and NaN are an em dash.
+    """
+    return signed_number(value, digits=digits, plus_zero=False)
+
+
 def number(value: float | None, *, digits: int = 1, grouped: bool = False) -> str:
     """Write a number without a plus sign, with a true minus: ``−4.9``, ``12.0``, ``0.0``.
 
-    The unsigned twin of :func:`signed_number` (levels: an NPS in a table, a chart's label, a
-    group's NPS in What moved). A value that rounds to zero prints ``0.0``, never ``−0.0``;
+    The unsigned twin of :func:`signed_number` (shares, means, counts; an NPS is
+    :func:`nps_text`). A value that rounds to zero prints ``0.0``, never ``−0.0``;
     ``grouped`` adds thousands separators (``1,234.5``). ``None`` and NaN are an em dash.
     """
     if value is None or value != value:
@@ -1943,20 +1957,19 @@ def label(key: str, lang: Language) -> str:
     return t(key, lang)
 
 
-def points(value: float | None, lang: Language, *, signed: bool = False, digits: int = 1) -> str:
-    """Format an NPS value in points, e.g. ``-4.9ポイント`` or ``+3.2 pts``.
+def points(value: float | None, lang: Language, *, signed: bool = True, digits: int = 1) -> str:
+    """Format an NPS value in points, e.g. ``−4.9ポイント`` or ``+3.2 pts``.
 
-    Japanese writes the unit without a space (「+2.1ポイント」), English with one.
+    Japanese writes the unit without a space (「+2.1ポイント」), English with one. An NPS (or
+    a gap to a target) is signed as :func:`nps_text` writes it; ``signed=False`` for a
+    magnitude ("fell by 3.0 pts").
 
     Uses a true minus sign (U+2212) so that negative values read well in reports. ``None`` and NaN
     format as an em dash.
     """
     if value is None or value != value:
         return "—"
-    if signed:
-        text = signed_number(value, digits=digits, plus_zero=False)
-    else:
-        text = number(value, digits=digits)
+    text = nps_text(value, digits=digits) if signed else number(value, digits=digits)
     return f"{text}ポイント" if lang == "ja" else f"{text} pts"
 
 

@@ -129,6 +129,15 @@ _ASKS_IMPROVEMENT: Final = re.compile(
     r"(?:do|change|add)|改善|してほしい|して欲しい|足りない|物足りない",
     re.I,
 )
+# A header that asks for a comment in the respondent's words ("Comment", "Any other comments",
+# "Why?", ご意見, 感想): its answers are free text however few and short they are, never groups
+# (FIX64: a 6-row export's comment of 3 answers became a breakdown). The noun ends the header:
+# "Feedback channel" and "Comment type" are choices.
+_ASKS_COMMENT: Final = re.compile(
+    r"\b(?:comments?|remarks?|feedback|notes?)$|\bwhy\b|tell us|explain|anything else"
+    r"|in your own words|コメント|ご意見|意見|感想|自由記述|備考|ご要望",
+    re.I,
+)
 _PERSON_NAME: Final = re.compile(
     r"^(?:(?:your|full|first|last|given|family|middle|customer|respondent|guest|patient|"
     r"contact|recipient)[ _-]?)?name$|^(?:first|last|given|family|sur)[ _-]?name\b|^surname$"
@@ -576,6 +585,37 @@ def _sentences(answers: _Answers) -> bool:
     return answers.share(sentence) >= 0.3 or mean_width > 30
 
 
+_CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_INNER_MARK: Final = re.compile(r"[,;、，；]")
+
+
+def _phrase(value: str) -> bool:
+    """Whether one answer reads as a phrase someone wrote, not an option picked.
+
+    Six words or more, three or more with a comma inside ("room was small, but clean"), or
+    Japanese of 12 characters or more, or with 、: options are shorter ("More than 5 years",
+    1年未満).
+    """
+    if _CJK.search(value):
+        width = display_width(value)
+        return width >= 24 or (width >= 12 and bool(_INNER_MARK.search(value)))
+    words = len(value.split())
+    return words >= 6 or (words >= 3 and bool(_INNER_MARK.search(value)))
+
+
+def _phrases(answers: _Answers) -> bool:
+    """Whether the answers are free text by their shape, however few rows (FIX64).
+
+    Most answers are phrases (:func:`_phrase`) and they vary: at least half as many distinct
+    answers as answers. A long option picked by many (a big export's "No, I would not") is no
+    comment.
+    """
+    distinct = len(answers.values)
+    if distinct < 2 or 2 * distinct < answers.n:
+        return False
+    return answers.share(np.array([_phrase(v) for v in answers.values], dtype=bool)) >= 0.5
+
+
 def _header(name: str, question: str | None) -> str:
     """Return the header without a trailing note or colon: お名前（任意）： is お名前."""
     text = unicodedata.normalize("NFKC", question or name).strip()
@@ -864,8 +904,10 @@ def _classify(
         # when they wrote the same few wishes, never a breakdown by them. Said in its words.
         said = "text entry" if source == "qualtrics" else "Open-Ended"
         return "text", f"free text ({said})", None, None
-    if _sentences(answers):
+    if _sentences(answers) or _phrases(answers):
         return "text", "free text", None, None
+    if _ASKS_COMMENT.search(_header(name, question)):
+        return "text", "free text (asks for a comment)", None, None
     if id_named and distinct >= 0.9 * n and n > 1 and not text.str.contains(r"\s").any():
         return "id", _unique(distinct, n), None, None
     if id_named and distinct > _ID_MANY and not text.str.contains(r"\s").any():

@@ -27,7 +27,16 @@ from nps_kit import __version__
 from nps_kit._atomic import atomic_write_text
 from nps_kit._lock import file_lock
 from nps_kit.clock import format_time, zone
-from nps_kit.i18n import Language, interval_text, join_names, label, number, signed_number, t
+from nps_kit.i18n import (
+    Language,
+    interval_text,
+    join_names,
+    label,
+    nps_text,
+    number,
+    signed_number,
+    t,
+)
 from nps_kit.periods import TREND_MONTHS, format_period
 from nps_kit.report import keep_terms, small_sample_badge
 from nps_kit.summary import (
@@ -452,7 +461,7 @@ def _sparkline(trend: Sequence[TrendPoint], lang: Language) -> str:
     ]
     zero = height - 2 - (0 - low) / span * (height - 4)
     text = join_names(
-        (f"{format_period(str(p), lang)} {_number(v)}" for p, v in points_ if v is not None), lang
+        (f"{format_period(str(p), lang)} {nps_text(v)}" for p, v in points_ if v is not None), lang
     )
     last = coords[-1].split(",")
     return (
@@ -620,7 +629,7 @@ def write_overview(
         rows.append(
             ('<tr class="is-flagged">' if flagged else "<tr>")
             + f'<td class="is-text">{unit_cell}</td>'
-            f'<td class="is-num"><b>{escape(_number(s.nps) if s.nps is not None else "—")}</b>'
+            f'<td class="is-num"><b>{escape(nps_text(s.nps))}</b>'
             f"{interval}</td>"
             + _change_cell(changes.get("previous"), lang, own.get("previous"))
             + _change_cell(changes.get("last_year"), lang, own.get("last_year"))

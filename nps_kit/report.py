@@ -28,6 +28,7 @@ from nps_kit.i18n import (
     interval_text,
     join_interval,
     label,
+    nps_text,
     number,
     phrase_breaks,
     points,
@@ -167,6 +168,45 @@ def keep_terms(escaped: str) -> str:
     return _QUOTED_TERM.sub(lambda m: f'<span class="nps-nb">{m.group(0)}</span>', escaped)
 
 
+# A Japanese word: a run of kanji (非表示, 偽発見率) or of katakana (グループ). Longer runs
+# (a compound of many words) may still wrap, or they would stick out of a phone's line.
+_KANJI = "\u3400-\u9fff々〆ヶ"
+_KATAKANA = "\u30a1-\u30faー"
+_JA_WORD = re.compile(
+    rf"(?<![{_KANJI}])[{_KANJI}]{{2,8}}(?![{_KANJI}])"
+    rf"|(?<![{_KATAKANA}])[{_KATAKANA}]{{2,12}}(?![{_KATAKANA}])"
+)
+# What keep_words leaves alone: a tag, or a span nobreak or keep_terms already made.
+_KEPT_OR_TAG = re.compile(r'(<span class="nps-nb">.*?</span>|<[^>]+>)')
+
+
+def keep_words(escaped: str) -> str:
+    """Keep each Japanese word on one line in escaped HTML (a callout's, a note's).
+
+    Chromium's ``word-break: auto-phrase`` breaks Japanese between phrases, but its
+    dictionary splits some compounds: at 390 px the demo's floor note ended a line with 非
+    and began the next with 表示 (FIX64). A run of 2–8 kanji or 2–12 katakana is put in a
+    ``<span class="nps-nb">``, so lines break between words in every browser (report.css
+    breaks Japanese prose between characters where auto-phrase is not known).
+
+    Parameters
+    ----------
+    escaped
+        HTML-escaped text, perhaps with :func:`nobreak`'s spans.
+
+    Returns
+    -------
+    str
+        The text with its Japanese words kept whole; text without them as given.
+    """
+    return "".join(
+        part
+        if _KEPT_OR_TAG.fullmatch(part)
+        else _JA_WORD.sub(lambda m: f'<span class="nps-nb">{m.group(0)}</span>', part)
+        for part in _KEPT_OR_TAG.split(escaped)
+    )
+
+
 def _heading(text: str) -> str:
     """Escape a column heading, with ``<wbr>`` where it may wrap between Japanese phrases.
 
@@ -249,7 +289,7 @@ def headline(
         '<div class="nps-headline__main">',
         f'<div class="nps-headline__label">{escape(label("nps", lang_))}'
         f"{'・' if lang_ == 'ja' else ' · '}{escape(period_label)}</div>",
-        f'<div class="nps-headline__value">{_number(result.nps)}</div>',
+        f'<div class="nps-headline__value">{nps_text(result.nps)}</div>',
         f'<div class="nps-headline__meta">{nobreak(escape(ci))}<br>'
         f"{nobreak(escape(_w('responses', lang_, n=f'{result.n:,}')))}</div>",
         "</div>",
@@ -571,7 +611,7 @@ def callout(text: str, *, kind: str = "info") -> HTML:
     if kind not in _CALLOUT_KINDS:
         raise ValueError(f"kind must be one of 'info', 'warning', 'action', got {kind!r}")
     paragraphs = [p.strip() for p in str(text).split("\n\n") if p.strip()]
-    body = "".join(f"<p>{nobreak(escape(p))}</p>" for p in paragraphs)
+    body = "".join(f"<p>{keep_words(nobreak(escape(p)))}</p>" for p in paragraphs)
     role = "note" if kind == "info" else "alert" if kind == "warning" else "note"
     return HTML(f'<div class="nps-callout nps-callout--{kind}" role="{role}">{body}</div>')
 

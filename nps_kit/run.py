@@ -731,7 +731,7 @@ def run_reports(
         if unit.data.path not in hashes:
             hashes[unit.data.path] = _sha256(unit.data.path)
     _check_writable(output)  # before the export is parsed into the cache beneath it
-    caches = _build_caches(units, hashes, Path(cache_dir) if cache_dir else output / CACHE_DIR)
+    caches = _build_caches(units, hashes, cache_folder(output, cache_dir))
     from nps_kit._unit_rows import NO_RESPONSES, NO_ROWS, UnitRefused, consent_warning
 
     prepared: list[_Job] = []
@@ -1101,6 +1101,7 @@ def _build_caches(
     *,
     read: Callable[[UnitParameters], tuple[Path, dict[str, Any]]] = _unit_export,
     only: Collection[str] | None = None,
+    spare_dir: Path | None = None,
 ) -> dict[str, ExportCache]:
     """Parse each export once (one cache per export and loader options) for all its units.
 
@@ -1137,6 +1138,7 @@ def _build_caches(
             sha256=hashes[path],
             columns=columns,
             unit_column=by,
+            spare_dir=spare_dir,
             **options,
         )
         for unit in members:
@@ -1150,6 +1152,7 @@ def unit_caches(
     cache_dir: Path,
     read: Callable[[UnitParameters], tuple[Path, dict[str, Any]]] = _unit_export,
     only: Collection[str] | None = None,
+    spare_dir: Path | None = None,
 ) -> dict[str, ExportCache]:
     """Return the cache ``nps-kit run`` reads for each unit, parsing each export once.
 
@@ -1169,6 +1172,10 @@ def unit_caches(
     only
         Unit ids whose caches to build; ``None``, every unit's. The others still add the
         columns they use, so the cache is the one ``run`` builds for all of ``units``.
+    spare_dir
+        Where to build a cache that ``cache_dir`` lacks and cannot take (a reports folder
+        shared read-only): caches already in ``cache_dir`` are read from there
+        (:func:`nps_kit.cache.build_cache`). ``None``: always ``cache_dir``.
 
     Returns
     -------
@@ -1182,7 +1189,27 @@ def unit_caches(
     """
     wanted = {read(u)[0] for u in units if only is None or u.unit in only}
     hashes = {path: _sha256(path) for path in wanted}
-    return _build_caches(units, hashes, Path(cache_dir), read=read, only=only)
+    return _build_caches(units, hashes, Path(cache_dir), read=read, only=only, spare_dir=spare_dir)
+
+
+def cache_folder(output: Path, cache_dir: Path | None = None) -> Path:
+    """Return the folder of the export caches: ``cache_dir``, else ``<output>/.cache``.
+
+    The one rule ``run``, ``run --watch`` and ``alerts`` find run's caches by.
+
+    Parameters
+    ----------
+    output
+        The reports folder.
+    cache_dir
+        ``run --cache-dir``, or ``None``.
+
+    Returns
+    -------
+    Path
+        The folder.
+    """
+    return Path(cache_dir) if cache_dir else Path(output) / CACHE_DIR
 
 
 def export_cache(unit: UnitParameters, *, cache_dir: Path) -> Path:
@@ -1346,7 +1373,7 @@ def build_once(
     output = Path(output)
     hashes = {unit.data.path: _sha256(unit.data.path)}
     _check_writable(output)
-    cache = _build_caches([unit], hashes, Path(cache_dir) if cache_dir else output / CACHE_DIR)
+    cache = _build_caches([unit], hashes, cache_folder(output, cache_dir))
     from nps_kit._unit_rows import UnitRefused, consent_warning
 
     try:
@@ -1379,19 +1406,9 @@ def build_once(
 
 def _check_writable(folder: Path) -> None:
     """Fail before any kernel starts when reports cannot be written to ``folder``."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(dir=folder, prefix=".nps-kit-write-test.")
-        os.close(fd)
-        os.unlink(name)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise ConfigError(
-            f"cannot write reports to {folder}: {reason} (errno {exc.errno}).",
-            hint="Make the folder writable (or mount it read-write), or pass --output DIR with "
-            "a folder you can write to.",
-            path=folder,
-        ) from None
+    from nps_kit._atomic import check_writable
+
+    check_writable(folder, what="reports")
 
 
 def progress_line(result: UnitResult, count: int, units: Sequence[str], *, elapsed: float) -> str:

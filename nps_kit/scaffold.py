@@ -205,6 +205,36 @@ def _permissions(found: Inspection) -> list[ColumnInfo]:
     ]
 
 
+def _asks_consent(found: Inspection) -> list[ColumnInfo]:
+    """Return the choice questions that ask for consent to contact but were not read as it.
+
+    Answered in codes (1/2), a ticked box or ways to be contacted ("By phone"), such a
+    question is neither consent (``consent`` kind) nor a group to compare NPS by: who may be
+    contacted says nothing of how a segment feels (FIX64: a hotel's "May we contact you?"
+    was proposed as a breakdown). :func:`_unread_consent` says how to read it.
+    """
+    permits = {c.column for c in _permissions(found)}
+    return [
+        c
+        for c in found.of_kind("categorical")
+        if c.column not in permits and CONSENT_NAME.search(f"{c.column} {c.question or ''}")
+    ]
+
+
+def _breakdowns(
+    found: Inspection, *, skip: set[str], only_other: frozenset[str] = frozenset()
+) -> list[ColumnInfo]:
+    """Return the columns init proposes as breakdowns, in the export's order.
+
+    The one rule: a real category (``categorical`` kind, so never consent, contact details,
+    an id, a date or free text, which :func:`nps_kit.inspect.inspect_export` gives their own
+    kinds), not a permission or a question asking for consent, and not a column whose chart
+    would show only "Other" (:func:`_only_other`).
+    """
+    left_out = skip | only_other | {c.column for c in _permissions(found) + _asks_consent(found)}
+    return [c for c in found.of_kind("categorical") if c.column not in left_out]
+
+
 def _pick(found: Inspection, kind: str) -> ColumnInfo | None:
     return next(iter(found.of_kind(kind)), None)
 
@@ -1236,15 +1266,18 @@ def _question_lines(
         return "  - {" + ", ".join(parts) + "}"
 
     permits = {c.column for c in _permissions(found)}
-    groups = [
-        c for c in found.of_kind("categorical") if c.column not in skip | only_other | permits
-    ]
+    asking = {c.column for c in _asks_consent(found)}
+    groups = _breakdowns(found, skip=skip, only_other=only_other)
     lines = [
         f"# Columns to break the NPS down by: the categorical questions (first {_MAX_BREAKDOWNS}).",
     ]
     for name in sorted(permits - skip):
         # QA27 #6: "NPS by メール配信可" in every report, a "what moved" line by it.
         lines.append(f"# Not {scalar(name)}: a yes/no permission, not a group to compare NPS by.")
+    for name in sorted(asking - skip):
+        lines.append(
+            f"# Not {scalar(name)}: it asks for consent to contact, not a group to compare NPS by."
+        )
     for info in found.of_kind("name"):
         if info.column not in skip and _STAFF.search(info.column):
             # Left out by default (names), but a breakdown the analyst may well want: said.
@@ -1272,7 +1305,7 @@ def _question_lines(
     main = _main_scale([c for c in found.of_kind("rating") if c.column not in skip])
     questions = []
     for info in found.columns:
-        if info.column in skip | permits:
+        if info.column in skip | permits | asking:
             continue
         if info.kind == "rating" and info.scale is not None and info.scale == main:
             # A labelled scale's answers are read as their points (codes: point -> answer).

@@ -6,6 +6,8 @@ import datetime as dt
 import email
 import email.policy
 import json
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -1478,3 +1480,81 @@ def test_alerts_after_a_run_read_the_run_s_cache_and_parse_nothing(
     assert parse_count() == before
     outbox = sorted(p.name for p in (project / "reports" / "alerts" / "outbox").glob("*.eml"))
     assert outbox == ["cloud.eml", "ec.eml"]
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
+def test_alerts_work_when_the_cache_folder_cannot_be_made(
+    project: Path,
+    smtp: Recorder,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # FIX64: alerts built run's cache in <output>/.cache and failed where it cannot be written
+    # (a read-only reports share). Here <output>/.cache is a file, which no one can write
+    # into, root included: the alerts are sent, nothing is written beside it.
+    reports = project / "reports"
+    reports.mkdir()
+    (reports / ".cache").write_text("not a folder", encoding="utf-8")
+    spare = project / "tmp"
+    spare.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spare))
+    assert alerts(project) == 0
+    assert len(smtp.received) == 2
+    assert "Traceback" not in capsys.readouterr().err
+    assert (reports / ".cache").read_text(encoding="utf-8") == "not a folder"
+    assert _files(reports) == [".cache", "alerts/.alerts.lock", "alerts/alerted.jsonl"]
+    assert list(spare.iterdir()) == []  # the export parsed aside, removed when done
+
+
+def test_alerts_read_the_cache_run_built_in_a_read_only_folder(
+    project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX64: a scheduler's reports shared read-only: alerts read the cache run left there,
+    # and when they must parse the export, do it without writing there.
+    from nps_kit.run import CACHE_DIR, unit_caches
+
+    reports = project / "reports"
+    units = list(load_all(project / "parameters").units.values())
+    unit_caches(units, cache_dir=reports / CACHE_DIR)
+    (reports / "alerts").mkdir()  # the alert log's folder stays writable
+    before = _files(reports / CACHE_DIR)
+    assert before  # one per export and loader options (the units' timezones differ)
+    for folder in (reports / CACHE_DIR, reports):
+        folder.chmod(0o555)
+    try:
+        if os.access(reports / CACHE_DIR, os.W_OK):
+            pytest.skip("this user writes into a read-only folder (root)")
+        assert alerts(project) == 0
+        assert len(smtp.received) == 2
+        assert _files(reports / CACHE_DIR) == before
+        # An export changed since run: parsed again, in memory of this command only.
+        data = next(project.glob("export.*"))
+        write_export(data, [*ROWS, NEW_ROW])
+        assert alerts(project) == 0
+        assert len(smtp.received) == 3
+        assert _files(reports / CACHE_DIR) == before
+    finally:
+        for folder in (reports, reports / CACHE_DIR):
+            folder.chmod(0o755)
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_an_alert_log_folder_that_cannot_be_written_is_said_without_a_traceback(
+    project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX64: the log keeps alerts from being sent twice, so without it nothing is sent; a
+    # file in the way stands for a read-only share (root writes through chmod -w).
+    reports = project / "reports"
+    reports.mkdir()
+    (reports / "alerts").write_text("", encoding="utf-8")
+    assert alerts(project) == 2
+    assert smtp.received == []
+    err = capsys.readouterr().err
+    assert err.startswith(
+        f"nps-kit alerts: error: cannot write the alert log and outbox to {reports / 'alerts'}: "
+    )
+    assert "pass --output DIR with a folder you can write to" in err
+    assert "Traceback" not in err

@@ -10,6 +10,7 @@ Every network request, console message, log error and exception is recorded.
 from __future__ import annotations
 
 import base64
+import itertools
 import re
 import shutil
 import subprocess
@@ -428,3 +429,58 @@ def test_wide_tables_and_the_overview_read_as_cards_on_a_phone(
         else:  # a table with its header row
             assert not any(named)
             assert page.js("getComputedStyle(document.querySelector('thead')).display") != "none"
+
+
+#: Each line of each callout paragraph as the browser laid it out.
+CALLOUT_LINES = """Array.from(document.querySelectorAll('.nps-callout p')).map(p => {
+  const lines = [];
+  let top = null, line = '';
+  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const range = document.createRange();
+    for (let i = 0; i < node.textContent.length; i++) {
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const rect = range.getClientRects()[0];
+      if (!rect || !rect.height) continue;
+      if (top !== null && rect.top > top + rect.height / 2) { lines.push(line); line = ''; }
+      top = rect.top;
+      line += node.textContent[i];
+    }
+  }
+  lines.push(line);
+  return lines;
+})"""
+
+#: The EC demo's notes at 390 px (FIX64): 非表示 was split 「非」/「表示」.
+FLOOR_NOTE = (
+    "点はNPS、横線は95%信頼区間。白抜きは回答数30件未満（参考値）、5件未満のグループは匿名性のため"
+    "非表示です。非表示のグループが合わせて5件未満のときは、合計からの差し引きで割り出せないよう、"
+    "次に小さいグループも非表示にしています。▲／▼は、このレポートのほかの回答より有意に高い／低い"
+    "グループです。グループが多いほど偶然の差が見つかりやすいため、内訳ごとにBenjamini-Hochberg法で"
+    "偽発見率を5%に抑えて判定しています（区間は調整前のまま）。"
+)
+
+
+def test_japanese_callouts_wrap_between_words_on_a_phone(browser: Chromium, tmp_path: Path) -> None:
+    from nbformat.v4 import new_notebook
+
+    from nps_kit import report
+
+    note = report.callout(FLOOR_NOTE)
+    cells = [code("note", new_output("display_data", data={"text/html": note.data}))]
+    path = tmp_path / "notes.html"
+    write_html(new_notebook(cells=cells), path, lang="ja", title=TITLE)
+    page = open_page(browser, path, PHONE)
+    (lines,) = page.js(CALLOUT_LINES)
+    assert "".join(lines) == FLOOR_NOTE
+    ends = list(itertools.accumulate(len(line) for line in lines))[:-1]
+    for word in ("非表示", "匿名性", "偽発見率", "信頼区間", "グループ", "レポート"):
+        inside = [
+            f"{FLOOR_NOTE[end - 4 : end]}|{FLOOR_NOTE[end : end + 4]}"
+            for m in re.finditer(word, FLOOR_NOTE)
+            for end in ends
+            if m.start() < end < m.end()
+        ]
+        assert inside == [], word
+    assert [line for line in lines if len(line.strip()) < 2] == []
+    assert len(lines) > 5  # wrapped: a phone's line holds about 20 characters

@@ -132,6 +132,32 @@ def test_the_cache_is_reused_while_the_input_is_unchanged(tmp_path: Path) -> Non
     assert sorted(p.name for p in (tmp_path / "cache").iterdir() if p.name.startswith(".")) == []
 
 
+def test_a_cache_folder_that_cannot_be_written_is_read_and_a_missing_cache_built_aside(
+    tmp_path: Path,
+) -> None:
+    # FIX64: alerts on a reports folder shared read-only. A folder under a file stands for it
+    # here (no one, root included, writes there); a cache already in the folder is read there.
+    path = _write(tmp_path / "r.csv", "cp932")
+    first = _cache(path, tmp_path)
+    spare = tmp_path / "spare"
+    again = _cache(path, tmp_path, spare_dir=spare)
+    assert again.path == first.path and not spare.exists()
+    blocked = tmp_path / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    aside = build_cache(
+        path,
+        cache_dir=blocked / "cache",
+        sha256=_sha(path),
+        columns=["id"],
+        date_column="date",
+        spare_dir=spare,
+    )
+    assert aside.path.parent == spare
+    assert read_rows(aside).data["id"].tolist()[:2] == ["R001", "R002"]
+    with pytest.raises(OSError):  # without a spare folder, as before: run says why first
+        build_cache(path, cache_dir=blocked / "cache", sha256=_sha(path), date_column="date")
+
+
 def test_caches_of_earlier_versions_of_an_export_are_pruned_once_unused(tmp_path: Path) -> None:
     # QA19: a daily warehouse extract added a cache file per version, forever.
     import os

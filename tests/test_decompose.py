@@ -144,12 +144,12 @@ def test_contributors_are_worded_the_same_for_report_and_mail() -> None:
         ],
     }
     assert contributors_text(record, "ja") == (
-        "前月比+2.1ポイントの内訳（チャネル別）：WebのNPSが40.0→45.0となった分+1.6ポイント、その他−0.2ポイント。"
+        "前月比+2.1ポイントの内訳（チャネル別）：WebのNPSが+40.0→+45.0となった分+1.6ポイント、その他−0.2ポイント。"
         "誤差の範囲内：アプリの構成比が上がった分+0.7ポイント"
     )
     english = {**record, "kind": "last_year", "label": "Channel"}
     assert contributors_text(english, "en") == (
-        "What moved the +2.1 pts vs same month last year (by Channel): Web (NPS 40.0 → 45.0) "
+        "What moved the +2.1 pts vs same month last year (by Channel): Web (NPS +40.0 → +45.0) "
         "added 1.6 pts to the unit's NPS, others −0.2 pts. "
         "Within noise: higher share of アプリ +0.7 pts"
     )
@@ -187,9 +187,9 @@ def test_a_groups_part_is_worded_as_its_share_of_the_units_change() -> None:
         ],
     }
     text = contributors_text(record, "en")
-    assert "Oxford (NPS 20.0 → −20.0) took 15.0 pts off the unit's NPS" in text
+    assert "Oxford (NPS +20.0 → −20.0) took 15.0 pts off the unit's NPS" in text
     assert "NPS of Oxford" not in text
-    assert "OxfordのNPSが20.0→−20.0となった分−15.0ポイント" in contributors_text(record, "ja")
+    assert "OxfordのNPSが+20.0→−20.0となった分−15.0ポイント" in contributors_text(record, "ja")
 
 
 def test_the_rest_of_three_named_groups_is_their_shares() -> None:
@@ -529,10 +529,10 @@ def test_a_small_groups_part_carries_the_small_sample_mark() -> None:
     record = {"kind": "previous", "label": "Company size", "total": -10.0, "items": [item]}
     assert contributors_text(record, "en", lead=False) == (
         "−10.0 pts vs previous month (by Company size): every group's move is within noise "
-        "(1000+ (NPS 87.5 → 40.0) took 10.0 pts off the unit's NPS (small sample))"
+        "(1000+ (NPS +87.5 → +40.0) took 10.0 pts off the unit's NPS (small sample))"
     )
     assert contributors_text(record, "ja", lead=False).endswith(
-        "1000+のNPSが87.5→40.0となった分−10.0ポイント（回答数少・参考値））"
+        "1000+のNPSが+87.5→+40.0となった分−10.0ポイント（回答数少・参考値））"
     )
 
 

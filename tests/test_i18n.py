@@ -8,12 +8,14 @@ import string
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from nps_kit.i18n import (
     _CATALOGUE,
     change_points,
     interval_text,
+    nps_text,
     number,
     phrase_breaks,
     points,
@@ -366,3 +368,31 @@ def test_japanese_init_comments_use_the_reports_terms() -> None:
         and re.search(f"[{_JA}]", node.value)
     ]
     assert [m[0] for text in japanese if (m := _DRIFT.search(text))] == []
+
+
+def test_an_nps_is_written_signed_everywhere_as_the_e_mail_subject_writes_it() -> None:
+    # FIX64: the demo EC unit's report headline said "1.0" and its e-mail subject "+1.0". An
+    # NPS is signed wherever it is written: +1.0, 0.0 (a level, not a change: no ±), −4.9.
+    from nps_kit import decompose, report
+    from nps_kit.plot._describe import nps_fact
+    from nps_kit.score import nps
+
+    assert [nps_text(v) for v in (1.0, 0.0, -0.04, -4.9, None)] == [
+        "+1.0",
+        "0.0",
+        "0.0",
+        "\u22124.9",
+        "—",
+    ]
+    assert points(1.0, "en") == "+1.0 pts" and points(1.0, "ja") == "+1.0ポイント"
+    result = nps(pd.DataFrame({"nps_score": [10] * 6 + [8] * 3 + [3] * 5}))
+    assert result.nps == pytest.approx(7.142857)
+    html = str(
+        report.headline(
+            result, None, target=None, lang="ja", period_label="2026年10月", comparison_label=None
+        ).data
+    )
+    assert 'class="nps-headline__value">+7.1<' in html
+    assert decompose._level(1.0) == "+1.0"
+    fact = nps_fact("EC", 0.0, -50.0, 50.0, 2, lang="en")
+    assert fact.startswith("EC: NPS 0.0 (")  # was "NPS ±0.0", a change's zero

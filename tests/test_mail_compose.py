@@ -524,7 +524,7 @@ def test_body_has_both_changes_the_target_status_and_what_moved(tmp_path: Path) 
         # under the heading 変化の内訳 the sentence does not repeat it (QA19: "What moved" /
         # "What moved the −6.1 pts …" as a one-item numbered list)
         (
-            "前月比+3.2ポイント（チャネル別）：WebのNPSが30.0→34.5となった分+2.5ポイント、"
+            "前月比+3.2ポイント（チャネル別）：WebのNPSが+30.0→+34.5となった分+2.5ポイント、"
             "各グループの構成比の変化による分+0.7ポイント"
         ),
     ]

@@ -73,7 +73,7 @@ def test_rows_follow_the_chart_and_carry_what_a_head_of_cx_needs(tmp_path: Path)
     ]
     assert [r[0] for r in rows] == ["Cloud Platform", "EC事業部"]  # highest NPS first, as drawn
     cloud, ec = rows
-    assert cloud[1] == "38.2 +32.2〜+44.2"
+    assert cloud[1] == "+38.2 +32.2〜+44.2"  # FIX64: an NPS is signed
     # every row in the overview's language, the English unit's too
     assert cloud[2] == "+2.1 有意な変化なし"
     assert ec[2] == "+2.1 有意な変化なし"
@@ -85,7 +85,7 @@ def test_rows_follow_the_chart_and_carry_what_a_head_of_cx_needs(tmp_path: Path)
     spark = soup.select("tbody svg.nps-spark")
     assert len(spark) == 2
     assert spark[1]["aria-label"].startswith("2026年1月 −8.0、2026年2月 −7.0")
-    assert spark[0]["aria-label"].startswith("2026年1月 29.2、")  # the English unit's too
+    assert spark[0]["aria-label"].startswith("2026年1月 +29.2、")  # the English unit's too
     headers = [th.get_text() for th in soup.select("thead th")]
     assert headers[:3] == ["レポート", "NPS（95%信頼区間）", "前月比"]
     assert len(headers) == 9  # no status column: the name links to the report

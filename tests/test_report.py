@@ -101,7 +101,7 @@ def test_headline_english_on_target() -> None:
     assert "NPS · October 2026" in text
     assert "512 responses" in text
     assert "vs previous month +3.2 pts no significant change" in text
-    assert "Gap to target +2.0 pts not distinguishable target 10.0 pts" in text
+    assert "Gap to target +2.0 pts not distinguishable target +10.0 pts" in text
     assert "target met" not in text
 
 
@@ -452,7 +452,7 @@ def test_headline_with_real_scores() -> None:
             comparison_label="前月比",
         )
     )
-    assert soup.select_one(".nps-headline__value").get_text() == "50.0"
+    assert soup.select_one(".nps-headline__value").get_text() == "+50.0"
     assert "回答数20件" in soup.get_text()
     assert soup.select_one(".nps-flag") is not None  # 20 responses is a small sample
     assert soup.select_one(".nps-verdict--improvement") is not None

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 import yaml
 from _exports import (
+    HOTEL_PRAISE,
     MONKEY_ASPECTS,
     MONKEY_MATRIX,
     MONKEY_OFFICE,
@@ -1771,12 +1772,14 @@ def test_init_after_a_qualtrics_export_of_numeric_values_says_its_groups_are_cod
     )
     project_from_export(tmp_path / "p", export)
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
-    before_breakdowns = text[: text.index("\nbreakdowns:")]
+    # FIX64: the consent question is no breakdown, whatever its answers; the plan (1-3) reads
+    # as a rating, so no breakdown of codes is left to warn of.
+    assert "\nbreakdowns: []\n" in text
     if language == "en":
         assert "# This Qualtrics export holds numeric values (Status 0, 1, …)" in text
-        assert "answer codes (1, 2, 3), not the answers" in before_breakdowns[-200:]
+        assert "# Not Q5: it asks for consent to contact, not a group to compare NPS by." in text
     else:
-        assert "数値" in text and "回答のコード" in before_breakdowns[-120:]
+        assert "数値" in text and "# Q5は使いません：連絡してよいかを尋ねる設問" in text
         assert _english_comments(text) == []
     assert load_all(tmp_path / "p" / "parameters").errors == []
 
@@ -2524,3 +2527,84 @@ def test_init_makes_one_unit_of_a_value_written_in_two_widths(
     assert "（20行）とも書かれています" in shop.read_text("utf-8")
     err = capsys.readouterr().err
     assert "more than one spelling" in err and "ミライモバイルショップ新宿西口.yaml" in err
+
+
+def _tiny_export(tmp_path: Path, name: str, column: str, answers: list[str]) -> Path:
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d},{(9, 10, 3, 7, 8, 6)[i % 6]},"
+        f'{("Single", "Double", "Suite")[i % 3]},"{a}"\n'
+        for i, a in enumerate(answers)
+    )
+    return write_text(tmp_path / f"{name}.csv", f"date,score,room,{column}\n" + rows)
+
+
+@pytest.mark.parametrize(
+    ("column", "answers"),
+    [
+        # FIX64: a comment column of 3 distinct answers over 6 rows was proposed as a segment.
+        (
+            "comment",
+            ["Friendly staff", "Room too small", "Friendly staff"] * 2,
+        ),
+        (
+            "notes",
+            ["the staff were friendly and very helpful all week"] * 2
+            + ["room was small, but clean"] * 2
+            + ["breakfast ran out early, again"] * 2,
+        ),
+        ("Comment", ["good", "bad", "ok", "good", "bad", "ok"]),
+        ("ご意見", ["スタッフが親切でした", "部屋が狭い", "スタッフが親切でした"] * 2),
+    ],
+)
+def test_init_proposes_no_free_text_of_a_tiny_export_as_a_breakdown(
+    tmp_path: Path, column: str, answers: list[str]
+) -> None:
+    export = _tiny_export(tmp_path, "tiny", column, answers)
+    project_from_export(tmp_path / "p", export)
+    defaults = _defaults(tmp_path / "p")
+    assert _listed(defaults, "breakdowns") == ["room"]
+    assert defaults["columns"]["comment"] == column  # type: ignore[index]
+
+
+def test_init_keeps_real_categories_of_a_tiny_and_a_normal_export_as_breakdowns(
+    tmp_path: Path,
+) -> None:
+    # Short choices of a few words stay groups however few the rows ("More than 5 years").
+    tenure = ["Less than 1 year", "1 to 3 years", "More than 5 years"] * 2
+    export = _tiny_export(tmp_path, "tenure", "How long have you been a member?", tenure)
+    project_from_export(tmp_path / "p", export)
+    assert _listed(_defaults(tmp_path / "p"), "breakdowns") == [
+        "room",
+        "How long have you been a member?",
+    ]
+    rows = "".join(
+        f"2026-10-{1 + i % 28:02d},{i % 11},{('Business', 'Leisure', 'Family')[i % 3]},"
+        f'"{HOTEL_PRAISE[i % len(HOTEL_PRAISE)]}"\n'
+        for i in range(80)
+    )
+    export = write_text(tmp_path / "normal.csv", "date,score,Reason for visit,comment\n" + rows)
+    project_from_export(tmp_path / "q", export)
+    defaults = _defaults(tmp_path / "q")
+    assert _listed(defaults, "breakdowns") == ["Reason for visit"]
+    assert defaults["columns"]["comment"] == "comment"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        ["1", "2", "1", "1", "2", "1"],  # a choice exported as its codes
+        ["x", "", "x", "", "x", ""],  # a box ticked to be contacted
+        ["By e-mail", "By phone", "Not at all", "By e-mail", "Not at all", "By phone"],
+    ],
+)
+def test_init_proposes_no_consent_question_as_a_breakdown(
+    tmp_path: Path, answers: list[str]
+) -> None:
+    # FIX64: a hotel export's "May we contact you?" was proposed as a breakdown when its
+    # answers did not read as yes/no: whatever they say, who may be contacted is no group.
+    export = _tiny_export(tmp_path, "hotel", "May we contact you?", answers * 10)
+    project_from_export(tmp_path / "p", export)
+    defaults = _defaults(tmp_path / "p")
+    assert "May we contact you?" not in _listed(defaults, "breakdowns")
+    assert "May we contact you?" not in _listed(defaults, "followups")
+    assert _listed(defaults, "breakdowns") == ["room"]

@@ -184,7 +184,7 @@ def write_working_copy(
     """
     from nps_kit.notebook import safe_name, working_copy
     from nps_kit.params import load_all, notebook_parameters, resolve_period
-    from nps_kit.run import CACHE_DIR, export_cache, stale_exports
+    from nps_kit.run import cache_folder, export_cache, stale_exports
 
     found = load_all(parameters, units=[unit_id])
     found.raise_if_errors()
@@ -198,7 +198,7 @@ def write_working_copy(
     folder = root / "notebooks" / "work"
     name = f"{safe_name(unit.unit)}_{month}.ipynb"
     backup = None
-    cache = export_cache(unit, cache_dir=root / "reports" / CACHE_DIR)
+    cache = export_cache(unit, cache_dir=cache_folder(root / "reports"))
     if (folder / name).exists():
         if not fresh:
             older = _cache_of(folder / name) not in (None, str(cache))

@@ -8,7 +8,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from nps_kit.i18n import Language, interval_text, label, signed_number
+from nps_kit.i18n import Language, interval_text, label, nps_text
 from nps_kit.plot._axes import left_title, title_text
 
 
@@ -80,8 +80,8 @@ def nps_fact(
             else (f"{name}: {label('suppressed', lang)}")
         )
     if lang == "ja":
-        return f"{name}：NPS {signed_number(nps)}（{'、'.join(parts)}）"
-    return f"{name}: NPS {signed_number(nps)} ({', '.join(parts)})"
+        return f"{name}：NPS {nps_text(nps)}（{'、'.join(parts)}）"
+    return f"{name}: NPS {nps_text(nps)} ({', '.join(parts)})"
 
 
 def alt_text(title: str, facts: Sequence[str], lang: Language, *, shown: int = 3) -> str:

@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from nps_kit.i18n import Language, interval_label, join_names, label, t
+from nps_kit.i18n import Language, interval_label, join_names, label, nps_text, t
 from nps_kit.plot._axes import (
     new_axes,
     no_data,
@@ -28,7 +28,6 @@ from nps_kit.plot._base import (
     bools,
     check_table,
     floats,
-    fmt_number,
     with_n,
 )
 from nps_kit.plot._describe import alt_text, describe, nps_fact
@@ -111,7 +110,7 @@ def _dot_interval(
         right = np.where(near, targets, right)
     for y, value, x in zip(ys.tolist(), nps.tolist(), right.tolist(), strict=True):
         ax.annotate(
-            fmt_number(value),
+            nps_text(value),
             (x, y),
             xytext=(5, 0),
             textcoords="offset points",

@@ -13,7 +13,7 @@ from matplotlib.backend_bases import RendererBase
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from nps_kit.i18n import Language, interval_label, join_names, label, points, t
+from nps_kit.i18n import Language, interval_label, join_names, label, nps_text, points, t
 from nps_kit.periods import format_period
 from nps_kit.plot._axes import new_axes, no_data, note_below, nps_axis, row_labels, top_legend
 from nps_kit.plot._base import (
@@ -25,7 +25,6 @@ from nps_kit.plot._base import (
     bools,
     check_table,
     floats,
-    fmt_number,
     ink_for,
     segment_key,
     text,
@@ -124,7 +123,7 @@ def shares_bar(
                 ax.text(
                     101.5,
                     y,
-                    f"NPS\n{fmt_number(value)}",
+                    f"NPS\n{nps_text(value)}",
                     va="center",
                     ha="left",
                     fontsize=10,
