@@ -739,9 +739,6 @@ EN_PHRASES: dict[str, float] = {
     # cookies"): 6 of 6 readable comments' themes labelled negative (ERR27).
     r"(just|only|simply) (tell|tells|told|say|says|said) (us|me|you) to (restart|reinstall|clear|"
     r"turn|try|wait|log|update|refresh|reboot)": -1.0,
-    # "Fine I suppose", "ok I guess": lukewarm, neither praise nor complaint (the theme it is
-    # said of is labelled neutral in most readable comments holding it; ERR27).
-    r"(fine|ok|okay|alright),? i (suppose|guess)": 0.0,
     # Charged for more than was had ("charged me for a whole extra month"); a room or slot given
     # twice.
     r"charged (me |us |them )?(for )?(an? |the )?(whole |full )?(extra|additional|another) \w+|"
@@ -1015,6 +1012,9 @@ EN_LUKEWARM = (
     # ordinary: "took the usual 6 weeks", "which is normal I guess", "about what you'd expect"
     r"the usual (time|wait|hour|\d+ (minutes?|mins?|hours?|days?|weeks?))|(in|took|takes?) "
     r"(the )?(normal|usual) time|which is (normal|standard|to be expected|fair enough)|"
+    # "Fine I suppose", "ok I guess": the theme it is said of is labelled neutral in most
+    # readable comments holding it (ERR27)
+    r"(fine|ok|okay|alright),? i (suppose|guess)|"
     r"nothing unusual|nothing to report|(about|roughly|pretty much) (the same|what you'?d "
     r"expect|standard)|what you'?d expect|as expected|(is|are|was|were) (pretty |fairly )?"
     r"(normal|standard|adequate|acceptable)|ok for the (price|money)|"
