@@ -294,7 +294,6 @@ KEPT = (
     "no hard sell, as written",
     "rare these days",
     "just tell us to restart",
-    "fine I suppose (lukewarm), as written",
 )
 
 

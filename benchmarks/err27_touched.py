@@ -47,7 +47,6 @@ CHANGES: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"(just|only|simply) (tell|tells|told|say|says|said) (us|me|you) to (restart|reinstall|"
         r"clear|turn|try|wait|log|update|refresh|reboot)",
     ),
-    ((R, S, F, G), "en", r"(fine|ok|okay|alright),? i (suppose|guess)"),
     ((F,), "en", r"\bno quibbl(e|es|ing)\b"),
     (
         (R, S, F, G),

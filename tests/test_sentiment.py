@@ -426,8 +426,7 @@ def test_unknown_pack_is_a_config_error():
             "positive",
         ),
         ("Local branch staff know me by name, that's rare now", "finance", "staff", "positive"),
-        # support that only tells you to restart it is a complaint (6 of 6); "fine I suppose"
-        # is lukewarm
+        # support that only tells you to restart it is a complaint (6 of 6)
         (
             "The badge printer keeps dropping off and support just tell us to restart it",
             "saas",
@@ -440,7 +439,6 @@ def test_unknown_pack_is_a_config_error():
             "chat",
             "negative",
         ),
-        ("Read the FAQ on care instructions. Fine I guess.", "retail", "faq", "neutral"),
         # a push named as done stays a complaint
         ("The adviser pushed the most expensive policy on me", "finance", "staff", "negative"),
     ],

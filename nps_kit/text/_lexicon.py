@@ -1012,9 +1012,6 @@ EN_LUKEWARM = (
     # ordinary: "took the usual 6 weeks", "which is normal I guess", "about what you'd expect"
     r"the usual (time|wait|hour|\d+ (minutes?|mins?|hours?|days?|weeks?))|(in|took|takes?) "
     r"(the )?(normal|usual) time|which is (normal|standard|to be expected|fair enough)|"
-    # "Fine I suppose", "ok I guess": the theme it is said of is labelled neutral in most
-    # readable comments holding it (ERR27)
-    r"(fine|ok|okay|alright),? i (suppose|guess)|"
     r"nothing unusual|nothing to report|(about|roughly|pretty much) (the same|what you'?d "
     r"expect|standard)|what you'?d expect|as expected|(is|are|was|were) (pretty |fairly )?"
     r"(normal|standard|adequate|acceptable)|ok for the (price|money)|"
