@@ -385,6 +385,8 @@ SENSES = [
     # a size guide that cannot be found is usability, not faq
     ("retail", "The delivery driver left it in the rain", ["delivery"]),
     ("retail", "Size chart is impossible to find on the app", ["usability"]),
+    # ERR27: a tip handed over is no price paid
+    ("retail", "Driver carried it up three flights so I gave him a tenner", ["delivery"]),
     # FOOD57: the food pack's boundaries (docs/labelling.md): cold food after a wait is food and
     # speed, a QR menu is usability, a customer's own lateness no wait, "friendly" alone staff,
     # 物足りない no missing item, a hint at the wait asked for is communication, toilets beside
@@ -526,6 +528,17 @@ GENERIC_WORDS = [
     ("saas", "Notifications come through 20 mins late so two groups turned up", "performance"),
     ("retail", "Size guide was spot on, everything fitted first time", "faq"),
     ("retail", "I went half a size down like the size guide says and they're perfect", "faq"),
+    # ERR27: forms of blind set 26's English misses every readable set labels so: a change made
+    # without telling anyone is communication (35 of 35); paid with no quibbles is a finance
+    # claim (11 of 11); a fiver or a tenner paid is a price (6 of 6)
+    (
+        "saas",
+        "They removed the offline mode in the last update without telling anyone",
+        "communication",
+    ),
+    ("finance", "Storm took the fence down, paid for a new one, no quibbles", "claims"),
+    ("retail", "sausage roll and a coffee for under a fiver, cant complain", "price"),
+    ("retail", "UVB bulbs are a fiver more than on Amazon", "price"),
 ]
 
 

@@ -399,6 +399,48 @@ def test_unknown_pack_is_a_config_error():
         ),
         ("Charged £150 to witness a signature. Took 4 minutes.", "generic", "price", "negative"),
         ("They didn't charge me a penny for the visit", "generic", "price", "positive"),
+        # ERR27: no hard sell is praise, whatever it spared (60 of 61 readable comments'
+        # themes labelled positive); what is rare these days is praise (29 of 30)
+        (
+            "The owner talked me out of the expensive one and into something that suited my kids",
+            "retail",
+            "staff",
+            "positive",
+        ),
+        (
+            "The salesperson didn't push me into anything and let me sit on twenty sofas",
+            "retail",
+            "staff",
+            "positive",
+        ),
+        (
+            "The adviser never pushed the one with the highest commission",
+            "finance",
+            "staff",
+            "positive",
+        ),
+        (
+            "Claim handler called me back when she said she would, rare these days",
+            "finance",
+            "staff",
+            "positive",
+        ),
+        ("Local branch staff know me by name, that's rare now", "finance", "staff", "positive"),
+        # support that only tells you to restart it is a complaint (6 of 6)
+        (
+            "The badge printer keeps dropping off and support just tell us to restart it",
+            "saas",
+            "support",
+            "negative",
+        ),
+        (
+            "Discount code didn't work at checkout and chat just told me to clear my cookies",
+            "retail",
+            "chat",
+            "negative",
+        ),
+        # a push named as done stays a complaint
+        ("The adviser pushed the most expensive policy on me", "finance", "staff", "negative"),
     ],
 )
 def test_polarity_in_other_packs(text: str, pack: str, theme: str, expected: str) -> None:

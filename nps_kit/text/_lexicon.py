@@ -725,6 +725,20 @@ EN_PHRASES: dict[str, float] = {
     # complaint: the price of every readable comment holding it is labelled negative (55 of 55;
     # ERR26); "didn't charge me" is read above as a burden spared.
     r"(?<!n't )(?<!not )(?<!never )charged (me |us |them |you )?(a |an )?[£$€]\s?\d+": -1.0,
+    # No hard sell is praise, whatever it spared ("talked me out of the expensive one", "never
+    # pushed the pricier product", "didn't push me into anything"): every readable comment holding
+    # it labels its themes positive but 3 of 111 (ERR27); the words spared are read with it.
+    r"talked (me|us|him|her|them) out of( (?!and\b|but\b|though\b)\w+){0,4}|(didn'?t|did not|"
+    r"never|not once|without)( once| even| ever)? (push|pushed|pushing|pressured?|pressuring)( (me|"
+    r"us|him|her|them))?( (into|to buy|to get|on|towards|for))?( (?!and\b|but\b|though\b)\w+){0,3}"
+    r"": 1.0,
+    # What is rare these days is praise ("Support replied within the hour. Rare these days."): 29
+    # of 30 readable comments label its themes positive (ERR27).
+    r"(rare|unusual|rarity|refreshing) (these days|nowadays|now)": 1.0,
+    # Support that only tells you to restart it is a complaint ("chat just told me to clear my
+    # cookies"): 6 of 6 readable comments' themes labelled negative (ERR27).
+    r"(just|only|simply) (tell|tells|told|say|says|said) (us|me|you) to (restart|reinstall|clear|"
+    r"turn|try|wait|log|update|refresh|reboot)": -1.0,
     # Charged for more than was had ("charged me for a whole extra month"); a room or slot given
     # twice.
     r"charged (me |us |them )?(for )?(an? |the )?(whole |full )?(extra|additional|another) \w+|"
