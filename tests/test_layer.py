@@ -706,3 +706,38 @@ def test_a_pack_without_models_gets_its_dictionaries_alone() -> None:
     hits = np.ones((2, len(book.ids)), dtype=bool)
     done = _layer.adjust("food", book.ids, ("cold chips", "冷めてた"), hits)
     assert done.found.all() and not done.added.any()
+
+
+def test_the_benchmarks_read_a_layer_as_the_package_runs_it() -> None:
+    # FIX67: the scripts' pair figures stopped at the thresholds; the package then runs the
+    # English addition verifier, which takes back communication here
+    pytest.importorskip("sklearn")
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from theme_layer_eval2 import as_package, combine
+
+    texts = [
+        "Broker fee of £900 on top of the lender's arrangement fee. Nobody mentioned that until "
+        "the very end.",
+        "Great app, support answered in minutes",
+    ]
+    book = load_pack("finance")
+    norm = [normalise_one(t) for t in texts]
+    hits = tag_themes(pd.Series(texts), book, learned=False).fillna(False).astype(bool)
+    themes, prob = _layer.probabilities(norm, "en", "finance")
+    model = _layer._models()["en"]
+    table = pd.DataFrame(
+        [
+            {"lang": "en", "pack": "finance", "theme": t, "hit": bool(hits.at[i, t]),
+             "p": prob[i, j], "hit_pol": None, "comment": None, "score": "5", "index": i}
+            for i in range(len(texts))
+            for j, t in enumerate(themes)
+        ]
+    )  # fmt: skip
+    found = combine(table, model.t_drop, model.t_add, "score")
+    package = tag_themes(pd.Series(texts), book).fillna(False).astype(bool)
+    expected = [bool(package.at[i, t]) for i, t in zip(table["index"], table["theme"], strict=True)]
+    assert found["found"].tolist() != expected  # the thresholds alone add communication
+    assert as_package(found)["found"].tolist() == expected
