@@ -412,7 +412,8 @@ def pairs(
                 p = q = 1.0 if hit else 0.0
             rows.append(
                 {
-                    "index": index, "set": row["set"], "lang": row["lang"], "theme": theme,
+                    "index": index, "set": row["set"], "lang": row["lang"], "pack": row["pack"],
+                "theme": theme,
                     "gold": theme in row["gold"], "gold_pol": row["gold"].get(theme),
                     "hit": hit, "hit_pol": found.get(theme), "p": p, "q": q,
                     "score": row["score"], "others": found, "comment": comment,
@@ -433,6 +434,34 @@ def combine(table: pd.DataFrame, t_drop, t_add, rule: str, p: str = "p") -> pd.D
     else:
         pol = table["hit_pol"].where(table["hit"], added_polarity(table, rule))
     return table.assign(found=keep | add, found_pol=pol, kept=keep, added=add)
+
+
+def as_package(found: pd.DataFrame, p: str = "p") -> pd.DataFrame:
+    """``combine``'s ``found`` with the additions the package's verifier takes back (FIX67).
+
+    The package runs every English layer with ``_layer._vet_additions`` (issue 11's addition
+    verifier, ``_layer._VETTING``) after the thresholds; ``combine`` alone stops at them, so the
+    scripts' pair figures of the shipped layer differed from the package's on 17 of blind 26's
+    2,605 English pairs (LAY28), all additions the verifier does not make. Per language with a
+    verifier and per comment, this applies it to the probabilities ``p`` as ``adjust`` does (the
+    pack's themes in its order; a theme the layer does not model has ``p`` 0 and is neither kept
+    nor added, as in the package), so a layer's figures are those reports get.
+    """
+    out = found.copy()
+    for (lang, pack), g in found.groupby(["lang", "pack"], sort=False):
+        vetting = _layer._VETTING.get(str(lang))
+        if vetting is None or not g["added"].any():
+            continue
+        themes = tuple(dict.fromkeys(g["theme"]))
+        shape = (-1, len(themes))
+        assert (g["theme"].to_numpy().reshape(shape) == np.array(themes)).all()
+        prob = g[p].to_numpy(dtype=float).reshape(shape)
+        hit = g["hit"].to_numpy(dtype=bool).reshape(shape)
+        keep = g["found"].to_numpy(dtype=bool).reshape(shape)
+        vetted = _layer._vet_additions(prob, hit, keep, themes, str(pack), vetting).reshape(-1)
+        out.loc[g.index, "found"] = vetted
+        out.loc[g.index, "added"] = vetted & ~g["hit"].to_numpy(dtype=bool)
+    return out
 
 
 def best_thresholds(table: pd.DataFrame) -> tuple[float, float, float]:

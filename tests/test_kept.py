@@ -6,7 +6,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from nps_kit.text._kept import MESSAGES_ARRIVE, PRICE_RISE, kept_hits
+from nps_kit.text._kept import (
+    CHAT_WITH_SOMEONE,
+    HOME_SIZE,
+    MESSAGES_ARRIVE,
+    PRICE_RISE,
+    kept_hits,
+)
 from nps_kit.text._match import matcher
 from nps_kit.text.packs import load_pack
 from nps_kit.text.sentiment import tag_polarity
@@ -87,3 +93,15 @@ def test_the_veto_of_messages_is_the_delivery_exclude_of_the_retail_pack() -> No
 
     themes = resources.files("nps_kit.resources").joinpath("themes.yaml").read_text("utf-8")
     assert MESSAGES_ARRIVE.replace("\\", "\\\\") in themes or MESSAGES_ARRIVE in themes
+
+
+@pytest.mark.parametrize(
+    ("pack", "theme_id", "veto"),
+    [("generic", "quality", HOME_SIZE), ("retail", "chat", CHAT_WITH_SOMEONE)],
+)
+def test_the_english_vetoes_are_excludes_of_their_theme(
+    pack: str, theme_id: str, veto: str
+) -> None:
+    # FIX67: the same words as the exclude the layer of round 13 was trained beside
+    book = load_pack(pack)
+    assert veto in book.themes[book.ids.index(theme_id)].excludes

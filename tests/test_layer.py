@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from nps_kit.score import segment
-from nps_kit.text import _layer, _polarity_layer
+from nps_kit.text import _kept, _layer, _polarity_layer
 from nps_kit.text.packs import load_pack, pack_files
 from nps_kit.text.sentiment import tag_polarity
 from nps_kit.text.themes import Theme, ThemeBook, load_themes, tag_themes
@@ -562,11 +562,6 @@ def test_an_exclude_newer_than_the_layer_stops_it_adding_the_theme(monkeypatch) 
     assert not tag_themes(chat, load_pack("retail"))["chat"].any()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="LAY28: English round 13 was trained beside these excludes, so they no longer "
-    "outrank it, and it adds the theme",
-)
 @pytest.mark.parametrize(
     ("pack", "theme", "text"),
     [
@@ -575,6 +570,8 @@ def test_an_exclude_newer_than_the_layer_stops_it_adding_the_theme(monkeypatch) 
     ],
 )
 def test_the_layer_adds_no_theme_its_exclude_takes_away(pack: str, theme: str, text: str) -> None:
+    # English round 13 (LAY28) was trained beside these excludes, so the record no longer lets
+    # them outrank it and it adds the theme; FIX67's narrow vetoes (_kept.VETOED) take it back
     assert not tag_themes(pd.Series([text]), load_pack(pack)).at[0, theme]
 
 
@@ -591,6 +588,7 @@ def test_an_exclude_the_layer_was_trained_beside_does_not_outrank_it() -> None:
 
 def test_a_resource_without_a_record_lets_every_exclude_be_older(monkeypatch) -> None:
     monkeypatch.setattr(_layer, "_trained_excludes", lambda: {})
+    monkeypatch.setitem(_kept.VETOED, "generic", {})  # FIX67's veto of the same words aside
     assert _layer.trained_excludes("en", "generic") is None
     texts = pd.Series(["Standing charge is ridiculous for a one bed flat"])
     assert tag_themes(texts, load_pack("generic")).at[0, "quality"]  # as before the record
@@ -708,3 +706,38 @@ def test_a_pack_without_models_gets_its_dictionaries_alone() -> None:
     hits = np.ones((2, len(book.ids)), dtype=bool)
     done = _layer.adjust("food", book.ids, ("cold chips", "冷めてた"), hits)
     assert done.found.all() and not done.added.any()
+
+
+def test_the_benchmarks_read_a_layer_as_the_package_runs_it() -> None:
+    # FIX67: the scripts' pair figures stopped at the thresholds; the package then runs the
+    # English addition verifier, which takes back communication here
+    pytest.importorskip("sklearn")
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from theme_layer_eval2 import as_package, combine
+
+    texts = [
+        "Broker fee of £900 on top of the lender's arrangement fee. Nobody mentioned that until "
+        "the very end.",
+        "Great app, support answered in minutes",
+    ]
+    book = load_pack("finance")
+    norm = [normalise_one(t) for t in texts]
+    hits = tag_themes(pd.Series(texts), book, learned=False).fillna(False).astype(bool)
+    themes, prob = _layer.probabilities(norm, "en", "finance")
+    model = _layer._models()["en"]
+    table = pd.DataFrame(
+        [
+            {"lang": "en", "pack": "finance", "theme": t, "hit": bool(hits.at[i, t]),
+             "p": prob[i, j], "hit_pol": None, "comment": None, "score": "5", "index": i}
+            for i in range(len(texts))
+            for j, t in enumerate(themes)
+        ]
+    )  # fmt: skip
+    found = combine(table, model.t_drop, model.t_add, "score")
+    package = tag_themes(pd.Series(texts), book).fillna(False).astype(bool)
+    expected = [bool(package.at[i, t]) for i, t in zip(table["index"], table["theme"], strict=True)]
+    assert found["found"].tolist() != expected  # the thresholds alone add communication
+    assert as_package(found)["found"].tolist() == expected

@@ -5,7 +5,8 @@ a short answer: 「駐輪場が狭い」 lost its usability and 「ヨガのレ�
 (QA18), as nothing else in the answer speaks for them. A hit of such a word stays where its
 clause names no other theme; where it does, the layer decides as before. The other way round,
 the layer reads the words a pack's exclude blanks: 「メールが多すぎる。毎日届く」 got delivery
-from 届 (QA27 #1), so where :data:`VETOED` matches, it does not add the theme.
+from 届 (QA27 #1), so where :data:`VETOED` matches, it does not add the theme; in English it
+added quality to "a one bed flat" and chat to "a lovely chat with the owner" (FIX67).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from nps_kit.text._clause_rules import _clauses
 from nps_kit.text._match import ThemeMatcher
 
 __all__ = [
+    "CHAT_WITH_SOMEONE",
+    "HOME_SIZE",
     "KEPT",
     "MESSAGES_ARRIVE",
     "PRICE_RISE",
@@ -76,11 +79,28 @@ PRODUCT_POWER_HIGH = (
     "(保湿|洗浄|吸収|浸透|カバー|持続|発色|密着|保温|速乾|吸水|撥水)(力|性)(が|は|も|の)?"
     "(とても|すごく|非常に|かなり|本当に)?高"
 )
+#: A home's size ("a one bed flat", SENSE25): no quality; the generic pack's quality exclude.
+HOME_SIZE = (
+    r"\b(one|two|three|four|five|six|\d)[- ]bed(room)?(ed)? (flats?|houses?|homes?|apartments?|"
+    r"property|properties|semi|bungalows?|cottages?|terrace|maisonettes?|units?)\b"
+)
+#: A chat with someone in the shop ("a lovely chat with the owner", ERR23): no chat (the live
+#: chat of a website); the retail pack's chat exclude.
+CHAT_WITH_SOMEONE = (
+    r"\b(an?|nice|quick|lovely|good|long|little|great|proper) (chat|natter) with (another|"
+    r"a fellow|other|the other|a friend|the owner|the lady|the man|the guy|her|him)\b"
+)
+#: English round 13 (LAY28) was trained beside these two excludes, so they no longer outrank it
+#: (``themes._newer_excludes``) and it added the themes again; as vetoes they take back only
+#: those additions (FIX67: none of the readable sets' additions is blocked by them, while
+#: reading the record as round 8 had it blocked 3 right ones).
 VETOED: dict[str, dict[str, re.Pattern[str]]] = {
     "retail": {
         "delivery": re.compile(MESSAGES_ARRIVE),
         "price": re.compile(PRODUCT_POWER_HIGH),
+        "chat": re.compile(CHAT_WITH_SOMEONE),
     },
+    "generic": {"quality": re.compile(HOME_SIZE)},
 }
 
 
