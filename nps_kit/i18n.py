@@ -229,6 +229,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{label}別のNPS",
         "en": "NPS by {label}",
     },
+    "sections.breakdown_single": {
+        "ja": "{title}：今月の回答{n}件はすべて「{group}」です。",
+        "en": "{title}: all {n} responses this month are {group}.",
+    },
     "sections.breakdown_note": {
         "ja": (
             "点はNPS、横線は{interval}。白抜きは回答数{min_n}件未満（"
