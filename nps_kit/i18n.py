@@ -1657,6 +1657,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The times carry the UTC offsets {evidence}, changing on the days summer time "
         "starts and ends in {zone}",
     },
+    "zone_hint.zone": {
+        "ja": "列「{column}」は時刻のタイムゾーンを示しています（{evidence}、{zone}）",
+        "en": "The column {column!r} names the times' zone ({evidence}, {zone})",
+    },
     "zone_hint.place": {
         "ja": "列「{column}」は{zone}の地域を挙げています（{evidence}）",
         "en": "The column {column!r} names places in {zone} ({evidence})",

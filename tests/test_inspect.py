@@ -1742,3 +1742,18 @@ def test_no_0_is_a_1_to_10_scale_only_when_a_0_was_to_be_expected(tmp_path: Path
     assert info["How likely to recommend us"].kind == "nps"
     assert info["Other rating"].kind == "scale"
     assert not any("1–10" in note for note in inspect_export(path).notes if "recommend" in note)
+
+
+def test_a_column_of_zone_names_is_the_times_zone_not_a_choice(tmp_path: Path) -> None:
+    # QA29 F7: an Australian hospital's "Time zone" (AEST/AEDT) was a 2-value categorical and
+    # became "NPS by Time zone" in every report.
+    rows = "".join(
+        f"{i},{1 + i % 28:02d}/{4 + i % 7:02d}/2026 09:{i % 60:02d},"
+        f"{'AEDT' if i % 7 == 6 else 'AEST'},{['Royal Harbour', 'Northside'][i % 2]},{i % 11}\n"
+        for i in range(60)
+    )
+    path = write_text(tmp_path / "h.csv", "No.,Submitted,Time zone,Hospital,Recommend\n" + rows)
+    found = inspect_export(path)
+    zone = found.column("Time zone")
+    assert (zone.kind, zone.detail) == ("metadata", "time zones (AEST, AEDT: Australia/Sydney)")
+    assert found.column("Hospital").kind == "categorical"

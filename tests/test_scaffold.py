@@ -2470,3 +2470,49 @@ def test_a_restaurant_export_gets_the_food_pack_without_a_claim_of_learned_layer
     assert "themes and learned" not in themes and "with its learned layers" not in defaults
     assert load_themes(folder / "themes.yaml").pack == "food"
     assert load_all(folder).errors == []
+
+
+def _zoned_export(tmp_path: Path, zones: tuple[str, str]) -> Path:
+    rows = "".join(
+        f"{1000 + i},{1 + i % 28:02d}/{4 + i % 7:02d}/2026 09:{i % 60:02d},"
+        f"{zones[1] if i % 7 == 6 else zones[0]},{['Royal Harbour', 'Northside'][i % 2]},"
+        f"{i % 11},{['Great nurses', 'Long wait', 'Parking is dear'][i % 3]} (visit {i})\n"
+        for i in range(80)
+    )
+    header = "Response No.,Submitted,Time zone,Hospital,Recommend,Why\n"
+    return write_text(tmp_path / "h.csv", header + rows)
+
+
+def test_a_column_of_zone_names_sets_the_timezone_and_is_no_breakdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA29 F7: AEST/AEDT on every row, yet init wrote timezone: null ("its times carry no
+    # zone") and proposed "NPS by Time zone".
+    monkeypatch.setenv("TZ", "UTC")
+    project_from_export(tmp_path / "p", _zoned_export(tmp_path, ("AEST", "AEDT")))
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    params = yaml.safe_load(text)
+    assert params["timezone"] == "Australia/Sydney"
+    assert [b["column"] for b in params["breakdowns"]] == ["Hospital"]
+    flat = " ".join(line.removeprefix("# ") for line in text.splitlines())
+    assert (
+        "The column 'Time zone' names the times' zone (AEST, AEDT, Australia/Sydney): the report "
+        "reads the times as that zone's clock"
+    ) in flat
+    assert "carry no zone" not in flat
+
+
+def test_a_column_of_different_zones_sets_none_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "UTC")
+    project_from_export(tmp_path / "p", _zoned_export(tmp_path, ("JST", "AEST")))
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    params = yaml.safe_load(text)
+    assert params["timezone"] is None
+    assert [b["column"] for b in params["breakdowns"]] == ["Hospital"]
+    flat = " ".join(line.removeprefix("# ") for line in text.splitlines())
+    assert (
+        "The column 'Time zone' names different zones (JST, AEST): the times are not in one "
+        "zone, so none is proposed."
+    ) in flat
