@@ -456,6 +456,7 @@ def breakdowns(
     lang = unit.language
     out: dict[str, pd.DataFrame] = {}
     parts: list[Any] = []
+    drawn = False  # the note below explains the charts' dots and marks: none, no note
     for dim in dimensions:
         column = dim if isinstance(dim, str) else dim["column"]
         name = column if isinstance(dim, str) else (dim.get("label") or column)
@@ -495,13 +496,15 @@ def breakdowns(
             title=_w("breakdown_title", lang, label=name),
         )
         parts.append(detach(ax))
+        drawn = True
         marked = _marked_groups(table, column, lang)
         if marked:
             parts.append(report.callout(_w("marked", lang, label=name, groups=marked)))
     fdr = f"{(1 - level) * 100:g}"
     interval = interval_label(level, lang)
     note = _w("breakdown_note", lang, interval=interval, min_n=min_n, floor=min_report_n, fdr=fdr)
-    parts.append(report.callout(note))
+    if drawn:
+        parts.append(report.callout(note))
     return SectionResult("breakdowns", value=out, tables=out, parts=tuple(parts))
 
 

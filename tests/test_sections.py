@@ -1579,3 +1579,7 @@ def test_a_breakdown_of_one_group_is_one_line_not_a_chart(
     scored = int((unit.current["nps_status"] == "valid").sum())  # the breakdown's n
     assert said.format(n=f"{scored:,}") in shown.text
     assert list(shown.value["hospital"]["hospital"]) == ["Royal Harbour"]  # the table stays
+    alone = show(sections.breakdowns, unit, dims[-1:])
+    assert alone.figures == []
+    # No chart, so no note on the charts' dots (QA29: every ward's breakdowns were one group).
+    assert alone.text.strip() == said.format(n=f"{scored:,}")
