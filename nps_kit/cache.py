@@ -75,7 +75,8 @@ _META = b"nps_kit.cache"
 # export_timezone reads the unit from the cache at the wall clock the run read (FIX55)
 # 27: the columns that name places kept (places), for alerts' zone hint (FIX61)
 # 28: dates read in an order only guessed (the tool, the zone) said in run (date_order_guess)
-_FORMAT = 28
+# 29: the rows of a value whose answers have no 0 where the rest do (other_scale, QA29 F6)
+_FORMAT = 29
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -520,6 +521,8 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
             "duplicate_of",
             "duplicate_dates",
             "resubmission_of",
+            "other_scale",
+            "other_scale_of",
             "files",
             "totals_rows",
             "drop_changed_in",

@@ -848,6 +848,16 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "NPS by {unit} with 95% intervals",
     },
     # quality: from unit.py
+    # QA29 F6: a value of a column whose answers have no 0 where the rest have them.
+    "quality.other_scale": {
+        "ja": "1〜10の尺度の可能性がある回答"
+        "（「{column}」＝「{value}」：0がない。0〜10として集計）",
+        "en": "Answers perhaps on a 1–10 scale ({column!r} = {value!r}: no 0; counted as 0–10)",
+    },
+    "quality.other_scale_unit": {
+        "ja": "（このユニットの全期間で{n}件）",
+        "en": " ({n} in the unit's months)",
+    },
     "quality.source": {
         "ja": "データファイル",
         "en": "Source file",

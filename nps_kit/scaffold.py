@@ -26,7 +26,7 @@ from nps_kit._consent import CONSENT_CHOICES, CONSENT_NAME, OPT_IN_NAME
 from nps_kit._id_repeats import id_repeat_count, numbers_rows, running_number_note
 from nps_kit._init_words import in_language
 from nps_kit._question_label import header_label, short_labels
-from nps_kit._values import DATE_FORMS, parse_scores
+from nps_kit._values import DATE_FORMS, parse_scores, scale_split
 from nps_kit._width import display_width
 from nps_kit._yaml import scalar
 from nps_kit._zone_hint import WrittenZones, ZoneHint, written_zones, zone_hint
@@ -485,6 +485,7 @@ def _defaults_text(
         *_score_why(found, score),
     ]
     lines += [f"  # {note}" for note in found.notes if "NPS" in note or "_NPS_GROUP" in note]
+    lines += _scale_split_lines(found, score.column)
     lines += [
         f"  score: {scalar(score.column)}",
         f"  # {_comment(date)} ({date.detail}"
@@ -1074,6 +1075,26 @@ def _evidence(hint: ZoneHint) -> str:
     return t(
         f"zone_hint.{hint.kind}", "en", column=hint.column, zone=hint.zone, evidence=hint.evidence
     )
+
+
+def _scale_split_lines(found: Inspection, score: str) -> list[str]:
+    """Warn of one value's answers with no 0 where the rest have them (QA29 F6), and what to do.
+
+    The rule of inspect's note (:func:`nps_kit._values.scale_split`); nothing is converted,
+    and ``data: filter`` is the unit's, so the way out is the export's.
+    """
+    said = _no_answer_words(found.data[score])
+    scores = parse_scores(found.data[score], missing_values=said).score
+    split = scale_split(scores, found.data, skip=(score,))
+    if split is None:
+        return []
+    text = (
+        f"WARNING: {split.describe()}. They are counted as 0–10 (nps-kit converts no score); if "
+        f"they are, leave them out of the export (keep the rows without {split.column!r} = "
+        f"{split.value!r}), or report them as a unit of their own with nps-kit init --from "
+        f"EXPORT --unit-column {split.column!r}. Each report's data quality counts them."
+    )
+    return textwrap.wrap(text, 96, initial_indent="  # ", subsequent_indent="  # ")
 
 
 def _named_zones(found: Inspection) -> tuple[str, WrittenZones] | None:

@@ -2516,3 +2516,23 @@ def test_a_column_of_different_zones_sets_none_and_says_so(
         "The column 'Time zone' names different zones (JST, AEST): the times are not in one "
         "zone, so none is proposed."
     ) in flat
+
+
+def test_init_warns_of_answers_perhaps_from_another_scale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA29 F6: init wrote nothing of a survey version asked 1-10 beside one asked 0-10.
+    monkeypatch.setenv("TZ", "UTC")
+    v1 = [1, 1, 2, 2, 3, 5, 8, 9, 10, 10] * 6
+    v2 = list(range(11)) * 8
+    rows = [f"2026-05-{1 + i % 28:02d},v1,{s}" for i, s in enumerate(v1)]
+    rows += [f"2026-06-{1 + i % 28:02d},v2,{s}" for i, s in enumerate(v2)]
+    export = write_text(tmp_path / "h.csv", "date,Survey version,recommend\n" + "\n".join(rows))
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    flat = " ".join(line.strip().removeprefix("# ") for line in text.splitlines())
+    assert (
+        "WARNING: the 60 answers with 'Survey version' = 'v1' have no 0 while the other answers "
+        "have 8: they may have been asked on a 1–10 scale, not 0–10. They are counted as 0–10 "
+        "(nps-kit converts no score); if they are, leave them out of the export"
+    ) in flat
