@@ -23,23 +23,38 @@ __all__ = ["header_label", "short_label", "short_labels", "shown_values"]
 # Half-width katakana and their punctuation (ｵﾍﾟﾚｰﾀ, ｺﾒﾝﾄ, ｽｺｱ｡): what a call-centre system
 # writes in its headers, and no report heading wants.
 _HALF_WIDTH_KANA: Final = re.compile(r"[\uff61-\uff9f]+")
+# What a survey tool writes before a column's own name (QA29 F11): Delighted's "Person
+# properties: Policy Type", Qualtrics' question id before a name ("Q12_Region", "QID12_Region";
+# not a matrix's "Q3_10", which is nothing but the id).
+_TOOL_PREFIX: Final = re.compile(
+    r"^(?:(?:person|contact|custom|customer) properties?\s*:\s*|Q(?:ID)?\d+_(?=[^\W\d_]))", re.I
+)
 
 
 def header_label(header: str) -> str:
-    """Return a column header as a label: half-width kana written full-width, else as written.
+    """Return a column header as a label: half-width kana full-width, no survey tool's prefix.
 
     QA25: a call-centre export's ｺﾒﾝﾄ and ｵﾍﾟﾚｰﾀ headed the report's section, titled its chart
     「ｵﾍﾟﾚｰﾀ別のNPS」 and named the profile line in e-mails. Only the kana are normalised
     (NFKC): the survey's own full-width letters and brackets (「ご利用の機能（その他）」) stay.
-    A label set by hand is never passed here; the column name used to read the data stays as
-    in the file.
+    A survey tool's prefix (Delighted's "Person properties: ", Qualtrics' "Q12_") is dropped:
+    QA29 F11 read "NPS by Person properties: Policy Type" 30 times in one report. Otherwise
+    as written. A label set by hand is never passed here; the column name used to read the
+    data stays as in the file.
 
     Examples
     --------
     >>> header_label("ｵﾍﾟﾚｰﾀ")
     'オペレータ'
+    >>> header_label("Person properties: Policy Type")
+    'Policy Type'
     """
-    return _HALF_WIDTH_KANA.sub(lambda m: unicodedata.normalize("NFKC", m.group()), header)
+    return _full_width(_TOOL_PREFIX.sub("", header) or header)
+
+
+def _full_width(text: str) -> str:
+    """Return ``text`` with its half-width kana full-width (NFKC), the rest as written."""
+    return _HALF_WIDTH_KANA.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
 def shown_values(values: pd.Series) -> pd.Series:
@@ -61,7 +76,7 @@ def shown_values(values: pd.Series) -> pd.Series:
     text = values[values.map(lambda v: isinstance(v, str))]
     if not text.str.contains(_HALF_WIDTH_KANA).any():
         return values
-    distinct = {v: header_label(v) for v in pd.unique(text)}
+    distinct = {v: _full_width(v) for v in pd.unique(text)}  # an answer has no tool prefix
     return values.map(lambda v: distinct.get(v, v) if isinstance(v, str) else v)
 
 
@@ -115,7 +130,10 @@ _UNIT: Final = re.compile(
 )
 # How to answer, after the question: （自由記述）, （任意）, "(optional)" — not its subject.
 _NOTE: Final = re.compile(
-    r"\s*[(（](?:自由記述|自由回答|記述式|任意|必須|複数回答可|複数選択可|いくつでも|optional|required"
+    # …and the scale it is answered on, "(1-5)", "(0–10)", "(1 to 5)": QA29 F11 labelled "…the
+    # care you received? (1-5)" "Care you received? (1-5)".
+    r"\s*[(（]\s*[0-9０-９]+\s*(?:-|–|—|~|〜|to)\s*[0-9０-９]+\s*[)）]$"
+    r"|\s*[(（](?:自由記述|自由回答|記述式|任意|必須|複数回答可|複数選択可|いくつでも|optional|required"
     r"|(?:please )?(?:select|check|tick|choose|mark) (?:all|any) that apply)[)）]$",
     re.I,
 )

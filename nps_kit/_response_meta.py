@@ -27,6 +27,8 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from nps_kit._zone_hint import written_zones
+
 __all__ = [
     "NOT_RESPONSES",
     "STATUS_CODES",
@@ -170,8 +172,10 @@ def technical(headers: Sequence[str], values: pd.Series, counts: np.ndarray) -> 
     -------
     str or None
         ``"tracking parameter"``, ``"network id"``, ``"response type"``, ``"tags"``, ``"IP
-        addresses"``, ``"user agents"``, or ``"URLs"``; ``None`` when nothing says the column
-        is the tool's own (language codes are the respondent's: :func:`language_codes`).
+        addresses"``, ``"user agents"``, ``"URLs"`` or ``"time zones (AEST, AEDT:
+        Australia/Sydney)"`` (:func:`nps_kit._zone_hint.written_zones`); ``None`` when nothing
+        says the column is the tool's own (language codes are the respondent's:
+        :func:`language_codes`).
     """
     headers = [h.strip() for h in headers]
     for pattern, what in _HEADERS:
@@ -191,6 +195,12 @@ def technical(headers: Sequence[str], values: pd.Series, counts: np.ndarray) -> 
     folded = set(values.str.casefold())
     if folded <= _RESPONSE_TYPES and folded & _TOOL_RESPONSE_TYPES:
         return "response type"
+    zones = written_zones(values)
+    if zones is not None:
+        # The zone the times are written in (QA29 F7: AEST/AEDT became "NPS by Time zone"):
+        # evidence for timezone (init), never a group to compare.
+        names = ", ".join(zones.names[:3]) + (", …" if len(zones.names) > 3 else "")
+        return f"time zones ({names}: {zones.zone or 'different zones'})"
     return None
 
 

@@ -28,7 +28,7 @@ import pandas as pd
 from nps_kit.clock import OFFSET_AT_END, written_offsets
 from nps_kit.i18n import Language, t
 
-__all__ = ["ZoneHint", "zone_hint", "zone_line"]
+__all__ = ["WrittenZones", "ZoneHint", "written_zones", "zone_hint", "zone_line"]
 
 # Places in one zone each, as exports write them (lower case, NFKC). UK regions are how UK
 # exports split customers (energy: Scotland, North West, Midlands).
@@ -124,6 +124,49 @@ _CITIES: Final[dict[str, str]] = {
     **dict.fromkeys(("geneva", "genève", "switzerland"), "Europe/Zurich"),
     **dict.fromkeys(("austria", "salzburg"), "Europe/Vienna"),
 }
+# Zone abbreviations as exports write them beside the times (QA29 F7: an Australian hospital's
+# "Time zone" column, AEST/AEDT), with the zones each may stand for, the usual one first. The
+# zones all of a column's abbreviations share are its zone: AEST and AEDT are Sydney's (and
+# Melbourne's; Brisbane has no AEDT), GMT and BST London's. IST (India, Ireland, Israel) and
+# CST alone (Chicago, China) read as the first; their pairs (IST and GMT: Dublin) decide.
+_ABBREVIATIONS: Final[dict[str, tuple[str, ...]]] = {
+    "aest": ("Australia/Sydney", "Australia/Melbourne", "Australia/Hobart", "Australia/Brisbane"),
+    "aedt": ("Australia/Sydney", "Australia/Melbourne", "Australia/Hobart"),
+    "acst": ("Australia/Adelaide", "Australia/Darwin"),
+    "acdt": ("Australia/Adelaide",),
+    "awst": ("Australia/Perth",),
+    "nzst": ("Pacific/Auckland",),
+    "nzdt": ("Pacific/Auckland",),
+    "jst": ("Asia/Tokyo",),
+    "kst": ("Asia/Seoul",),
+    "sgt": ("Asia/Singapore",),
+    "hkt": ("Asia/Hong_Kong",),
+    "ist": ("Asia/Kolkata", "Europe/Dublin"),
+    "utc": ("UTC",),
+    "gmt": ("UTC", "Europe/London", "Europe/Dublin", "Europe/Lisbon"),
+    "bst": ("Europe/London",),
+    "wet": ("Europe/Lisbon",),
+    "west": ("Europe/Lisbon",),
+    "cet": ("Europe/Berlin", "Europe/Paris", "Europe/Madrid", "Europe/Rome", "Europe/Amsterdam"),
+    "cest": ("Europe/Berlin", "Europe/Paris", "Europe/Madrid", "Europe/Rome", "Europe/Amsterdam"),
+    "eet": ("Europe/Helsinki", "Europe/Athens"),
+    "eest": ("Europe/Helsinki", "Europe/Athens"),
+    "est": ("America/New_York", "America/Toronto"),
+    "edt": ("America/New_York", "America/Toronto"),
+    "cst": ("America/Chicago", "Asia/Shanghai"),
+    "cdt": ("America/Chicago",),
+    "mst": ("America/Denver", "America/Phoenix"),
+    "mdt": ("America/Denver",),
+    "pst": ("America/Los_Angeles",),
+    "pdt": ("America/Los_Angeles",),
+    "akst": ("America/Anchorage",),
+    "akdt": ("America/Anchorage",),
+    "hst": ("Pacific/Honolulu",),
+}
+# A UTC offset written as a zone: "+09:00", "UTC+9", "GMT+10:00".
+_OFFSET_NAME: Final = re.compile(r"^(?:utc|gmt)?\s*([-+−])(\d{1,2})(?::?(\d{2}))?$", re.I)
+# A column of zone names holds a few: more distinct values are answers of another kind.
+_MAX_ZONE_NAMES: Final = 24
 # The zone proposed for a European clock when the unit's name names none of its zones.
 _CLOCK_DEFAULT: Final = ("Europe/London", "Europe/Berlin", "Europe/Helsinki")
 # At least this share of the answered rows must name places of the one zone.
@@ -141,6 +184,7 @@ class ZoneHint:
     kind
         ``"header"`` (the date column's header names it), ``"offset"`` (the times carry its
         UTC offset), ``"offsets"`` (the times' offsets change on its summer-time dates) or
+        ``"zone"`` (a column of zone names beside the times: AEST/AEDT, QA29 F7) or
         ``"place"`` (a column of countries, regions or locales).
     column
         The column that says it.
@@ -149,9 +193,94 @@ class ZoneHint:
     """
 
     zone: str
-    kind: Literal["header", "offset", "offsets", "place"]
+    kind: Literal["header", "offset", "offsets", "zone", "place"]
     column: str
     evidence: str
+
+
+@dataclass(frozen=True)
+class WrittenZones:
+    """A column whose answers name the times' zone (QA29 F7), and the zone they point to.
+
+    Attributes
+    ----------
+    names
+        Its distinct values as written, most frequent first (``("AEST", "AEDT")``).
+    zone
+        The one IANA zone they all point to (``Australia/Sydney``), ``None`` when they point
+        to different zones (JST and AEST) or to none zoneinfo knows by them (``+05:00``).
+    """
+
+    names: tuple[str, ...]
+    zone: str | None
+
+
+def written_zones(values: pd.Series) -> WrittenZones | None:
+    """Return what a column of zone names says, or ``None`` when it is no such column.
+
+    Such a column (``Time zone`` holding AEST/AEDT, ``tz`` holding Asia/Tokyo or ``+09:00``)
+    says in which zone the times are written: it is the times' metadata, not a group to
+    compare NPS by (:func:`nps_kit._response_meta.technical`), and evidence for ``timezone``.
+    Every distinct answer must name a zone: an abbreviation of :data:`_ABBREVIATIONS`, an IANA
+    name with a ``/`` (``Japan`` and ``Poland`` are countries, whatever zoneinfo calls them)
+    or a UTC offset.
+
+    Parameters
+    ----------
+    values
+        The column, of any dtype.
+
+    Returns
+    -------
+    WrittenZones or None
+        The names and the zone every name shares (the usual one of them first).
+
+    Examples
+    --------
+    >>> written_zones(pd.Series(["AEST", "AEDT"])).zone
+    'Australia/Sydney'
+    """
+    if not (
+        pd.api.types.is_object_dtype(values)
+        or pd.api.types.is_string_dtype(values)
+        or isinstance(values.dtype, pd.CategoricalDtype)
+    ):
+        return None
+    text = values.dropna().astype(str).str.strip()
+    counts = text[text != ""].value_counts()
+    if not len(counts) or len(counts) > _MAX_ZONE_NAMES:
+        return None
+    candidates = [_zones_named(str(name)) for name in counts.index]
+    if any(c is None for c in candidates):
+        return None
+    shared: list[str] | None = None
+    for zones in candidates:
+        assert zones is not None
+        shared = list(zones) if shared is None else [z for z in shared if z in zones]
+    names = tuple(str(name) for name in counts.index)
+    return WrittenZones(names, shared[0] if shared else None)
+
+
+def _zones_named(name: str) -> tuple[str, ...] | None:
+    """Return the zones ``name`` may stand for (``()``: a zone, but none known), else ``None``."""
+    folded = unicodedata.normalize("NFKC", name).strip()
+    if "/" in folded and folded in _iana_zones():
+        return (folded,)
+    known = _ABBREVIATIONS.get(folded.casefold())
+    if known is not None:
+        return known
+    offset = _OFFSET_NAME.match(folded)
+    if offset is None:
+        return None
+    sign, hours, minutes = offset.groups()
+    key = f"{'-' if sign in '-−' else '+'}{int(hours):02d}{minutes or '00'}"
+    zone = _OFFSET_ZONES.get(key)
+    return (zone,) if zone is not None else ("UTC",) if key in ("+0000", "-0000") else ()
+
+
+@cache
+def _iana_zones() -> frozenset[str]:
+    return frozenset(available_timezones())
 
 
 def zone_hint(
@@ -174,8 +303,9 @@ def zone_hint(
     -------
     ZoneHint or None
         The date header's zone, else the times' single offset when one zone has it, else the
-        European zone whose summer-time dates the offsets change on, else the zone of a
-        column of places; ``None`` when none says one zone.
+        European zone whose summer-time dates the offsets change on, else the zone a column
+        of zone names (:func:`written_zones`) says, else the zone of a column of places;
+        ``None`` when none says one zone.
     """
     zero: list[str] | None = None  # the zones of written +00:00 offsets, when every one is
     if date_column is not None and date_column in responses.columns:
@@ -191,9 +321,13 @@ def zone_hint(
         hint = hint or _switching(values, date_column, name=name)
         if hint is not None:
             return hint
-    for column in responses.columns:
-        if str(column).startswith("nps_") or column == date_column:
-            continue
+    columns = [c for c in responses.columns if not str(c).startswith("nps_") and c != date_column]
+    for column in columns:
+        # The zone the export names beside its times says their clock, before any place.
+        written = written_zones(responses[column])
+        if written is not None and written.zone is not None and zero is None:
+            return ZoneHint(written.zone, "zone", str(column), ", ".join(written.names))
+    for column in columns:
         hint = _places(responses[column], str(column))
         # +00:00 times and UK regions: London's winter clock; a place whose zone is not at
         # +00:00 on those days says nothing of the times' clock.
@@ -356,6 +490,8 @@ def place_columns(responses: pd.DataFrame) -> tuple[str, ...]:
         coded = _COUNTRY_HEADER.search(str(column)) is not None
         if any(_zone_of(v, coded=coded) is not None for v in distinct.unique() if v):
             found.append(str(column))
+        elif written_zones(values) is not None:
+            found.append(str(column))  # the times' zone names (QA29 F7)
     return tuple(found)
 
 

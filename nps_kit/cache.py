@@ -77,7 +77,8 @@ _META = b"nps_kit.cache"
 # 27: the columns that name places kept (places), for alerts' zone hint (FIX61)
 # 28: dates read in an order only guessed (the tool, the zone) said in run (date_order_guess)
 # 29: unit keys also one space and case-folded (value_key: one unit of ﾐﾗｲ and ミライ, FIX65)
-_FORMAT = 29
+# 30: the rows of a value whose answers have no 0 where the rest do (other_scale, QA29 F6)
+_FORMAT = 30
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -538,6 +539,8 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
             "duplicate_of",
             "duplicate_dates",
             "resubmission_of",
+            "other_scale",
+            "other_scale_of",
             "files",
             "totals_rows",
             "drop_changed_in",

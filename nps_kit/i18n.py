@@ -252,6 +252,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{label}別のNPS",
         "en": "NPS by {label}",
     },
+    "sections.breakdown_single": {
+        "ja": "{title}：今月の回答{n}件はすべて「{group}」です。",
+        "en": "{title}: all {n} responses this month are {group}.",
+    },
     "sections.breakdown_note": {
         "ja": (
             "点はNPS、横線は{interval}。白抜きは回答数{min_n}件未満（"
@@ -867,6 +871,16 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "NPS by {unit} with 95% intervals",
     },
     # quality: from unit.py
+    # QA29 F6: a value of a column whose answers have no 0 where the rest have them.
+    "quality.other_scale": {
+        "ja": "1〜10の尺度の可能性がある回答"
+        "（「{column}」＝「{value}」：0がない。0〜10として集計）",
+        "en": "Answers perhaps on a 1–10 scale ({column!r} = {value!r}: no 0; counted as 0–10)",
+    },
+    "quality.other_scale_unit": {
+        "ja": "（このユニットの全期間で{n}件）",
+        "en": " ({n} in the unit's months)",
+    },
     "quality.source": {
         "ja": "データファイル",
         "en": "Source file",
@@ -1675,6 +1689,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "切り替わっています",
         "en": "The times carry the UTC offsets {evidence}, changing on the days summer time "
         "starts and ends in {zone}",
+    },
+    "zone_hint.zone": {
+        "ja": "列「{column}」は時刻のタイムゾーンを示しています（{evidence}、{zone}）",
+        "en": "The column {column!r} names the times' zone ({evidence}, {zone})",
     },
     "zone_hint.place": {
         "ja": "列「{column}」は{zone}の地域を挙げています（{evidence}）",

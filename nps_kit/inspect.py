@@ -40,6 +40,7 @@ from nps_kit._values import (
     no_zero_is_evidence,
     parse_date_values,
     parse_scores,
+    scale_split,
     states_zero_to_ten,
 )
 from nps_kit._width import display_width
@@ -1236,6 +1237,15 @@ def inspect_export(
             notes.append(
                 f"{nps_col!r} has no 0 in its answers: the survey may use 1–10, which is not NPS."
             )
+        else:
+            # The same rule on one value's rows (QA29 F6: a survey version asked 1–10).
+            split = scale_split(
+                parse_scores(frame[nps_col], missing_values=missing_values).score,
+                frame,
+                skip=(nps_col,),
+            )
+            if split is not None:
+                notes.append(split.note(nps_col))
         notes += _group_check(frame, nps_col, infos)
     dates = [c for c in infos if c.kind == "date"]
     dates.sort(key=lambda info: _date_rank(info, report.source))

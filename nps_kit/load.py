@@ -36,11 +36,13 @@ from nps_kit._values import (
     MISSING_WORDS,
     MONTH_FIRST,
     DateParse,
+    ScaleSplit,
     ScoreParse,
     no_zero_is_evidence,
     parse_date_values,
     parse_dates,
     parse_scores,
+    scale_split,
     states_zero_to_ten,
 )
 from nps_kit.clock import order_guessed
@@ -206,7 +208,14 @@ class LoadReport:
         it repeats.
     scale_note
         Set when the score column looks like a 1–5, 1–7 or 1–10 scale rather than 0–10 (no 0 in
-        50 or more answers); it names the columns that do look like 0–10.
+        50 or more answers); it names the columns that do look like 0–10. Also set when one
+        value of another column (a survey version) has no 0 where the rest do
+        (:func:`nps_kit._values.scale_split`, QA29 F6).
+    other_scale
+        The spreadsheet rows (``nps_row``) of that value: answers perhaps from a 1–10 scale,
+        counted as 0–10 (nothing is converted); each unit's data quality counts its own.
+    other_scale_of
+        That column and value (``("Survey version", "v1")``), ``()`` when none.
     finished_unread
         Set when a Qualtrics export's ``Finished`` column has no cell the loader reads
         (``True``/``False``, ``1``/``0``): up to three of its distinct values, as written (empty
@@ -274,6 +283,8 @@ class LoadReport:
     duplicate_dates: tuple[str | None, ...] = ()
     resubmission_of: tuple[int, ...] = ()
     scale_note: str | None = None
+    other_scale: tuple[int, ...] = ()
+    other_scale_of: tuple[str, ...] = ()
     date_examples: tuple[str, ...] = ()
     finished_unread: tuple[str, ...] | None = None
     unfinished: Literal["include", "exclude"] = "include"
@@ -316,6 +327,8 @@ class LoadReport:
         out["duplicate_of"] = list(self.duplicate_of)
         out["duplicate_dates"] = list(self.duplicate_dates)
         out["resubmission_of"] = list(self.resubmission_of)
+        out["other_scale"] = list(self.other_scale)
+        out["other_scale_of"] = list(self.other_scale_of)
         out["files"] = list(self.files)
         out["totals_rows"] = list(self.totals_rows)
         out["drop_changed_in"] = list(self.drop_changed_in)
@@ -1392,8 +1405,15 @@ def load_responses(
     parsed = parse_scores(frame[score_col], missing_values=missing_values)
     status = parsed.status.cat.codes.to_numpy()
     scale_note = None
+    other_scale: tuple[int, ...] = ()
+    other_scale_of: tuple[str, ...] = ()
     if check_score:
-        scale_note = _check_scale(frame, parsed, score_col, layout, missing_values, strict=strict)
+        scale_note, split = _check_scale(
+            frame, parsed, score_col, layout, missing_values, strict=strict
+        )
+        if split is not None:  # QA29 F6: their spreadsheet rows, for each unit's data quality
+            other_scale = tuple(int(r) for r in rows[split.rows(frame).to_numpy()])
+            other_scale_of = (split.column, split.value)
     bad = status == 2
     bad_rows = rows[bad]
     bad_values = frame[score_col][bad].tolist()
@@ -1515,6 +1535,8 @@ def load_responses(
         duplicate_dates=duplicate_dates,
         resubmission_of=resubmission_of,
         scale_note=scale_note,
+        other_scale=other_scale,
+        other_scale_of=other_scale_of,
         date_examples=() if unread is None else unread.examples,
         finished_unread=finished_unread,
         unfinished=unfinished,
@@ -1637,8 +1659,13 @@ def _check_scale(
     missing_values: Sequence[str],
     *,
     strict: bool,
-) -> str | None:
-    """Refuse a score column that is mostly not 0-10; describe one that looks 1-5 or 1-10."""
+) -> tuple[str | None, ScaleSplit | None]:
+    """Refuse a score column that is mostly not 0-10; describe one that looks 1-5 or 1-10.
+
+    One rule for the whole column and for the rows of one value of another column
+    (:func:`nps_kit._values.scale_split`, QA29 F6: a survey version asked 1–10): no 0 where
+    the 1s and 2s make 0s expected. The split is returned with its note.
+    """
     codes = parsed.status.cat.codes.to_numpy()
     answered = int((codes != 1).sum())
     invalid = int((codes == 2).sum())
@@ -1674,21 +1701,27 @@ def _check_scale(
             ),
             path=layout.path,
         )
-    if len(valid) < _ZERO_EVIDENCE or valid.min() == 0:
-        return None
+    if len(valid) < _ZERO_EVIDENCE:
+        return None, None
+    if valid.min() == 0:
+        split = scale_split(parsed.score, frame, skip=(column,))
+        if split is None:
+            return None, None
+        return split.note(column), split
     if states_zero_to_ten(column, index.questions.get(column)):
-        return None  # the question offers 0: nobody chose it
+        return None, None  # the question offers 0: nobody chose it
     if not no_zero_is_evidence(int((valid == 1).sum()), int((valid == 2).sum())):
-        return None  # too few 1s and 2s for a 0 to be expected (QA28 #9a)
+        return None, None  # too few 1s and 2s for a 0 to be expected (QA28 #9a)
     high = int(valid.max())
     looks = "1–5" if high <= 5 else "1–7" if high <= 7 else "1–10" if high <= 10 else None
     if looks is None:
-        return None
+        return None, None
     others = _nps_like(frame, column, missing_values)
     shown = ", ".join(index.describe(c) for c in others) or "none"
     return (
         f"column {column!r} looks like a {looks} scale, not 0–10 (no 0 in {len(valid):,} "
-        f"answers, highest {high}); columns that look like 0–10: {shown}."
+        f"answers, highest {high}); columns that look like 0–10: {shown}.",
+        None,
     )
 
 

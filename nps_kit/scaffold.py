@@ -27,10 +27,10 @@ from nps_kit._id_repeats import id_repeat_count, numbers_rows, running_number_no
 from nps_kit._init_words import in_language
 from nps_kit._question_label import header_label, short_labels
 from nps_kit._value_key import one_spelling, spellings
-from nps_kit._values import DATE_FORMS, parse_scores
+from nps_kit._values import DATE_FORMS, parse_scores, scale_split
 from nps_kit._width import display_width
 from nps_kit._yaml import scalar
-from nps_kit._zone_hint import ZoneHint, zone_hint
+from nps_kit._zone_hint import WrittenZones, ZoneHint, written_zones, zone_hint
 from nps_kit.errors import DataError, NpsKitError
 from nps_kit.i18n import Language, t
 from nps_kit.inspect import (
@@ -447,7 +447,11 @@ def _defaults_text(
         *_other_language_lines(others, found.language),
         "",
         *_timezone_lines(
-            found.language, date_order, written=_written_zone(found, date), zones=zones
+            found.language,
+            date_order,
+            written=_written_zone(found, date),
+            zones=zones,
+            named=_named_zones(found),
         ),
         "",
         "data:",
@@ -512,6 +516,7 @@ def _defaults_text(
         *_score_why(found, score),
     ]
     lines += [f"  # {note}" for note in found.notes if "NPS" in note or "_NPS_GROUP" in note]
+    lines += _scale_split_lines(found, score.column)
     lines += [
         f"  score: {scalar(score.column)}",
         f"  # {_comment(date)} ({date.detail}"
@@ -1125,12 +1130,69 @@ def _evidence(hint: ZoneHint) -> str:
     )
 
 
+def _scale_split_lines(found: Inspection, score: str) -> list[str]:
+    """Warn of one value's answers with no 0 where the rest have them (QA29 F6), and what to do.
+
+    The rule of inspect's note (:func:`nps_kit._values.scale_split`); nothing is converted,
+    and ``data: filter`` is the unit's, so the way out is the export's.
+    """
+    said = _no_answer_words(found.data[score])
+    scores = parse_scores(found.data[score], missing_values=said).score
+    split = scale_split(scores, found.data, skip=(score,))
+    if split is None:
+        return []
+    text = (
+        f"WARNING: {split.describe()}. They are counted as 0–10 (nps-kit converts no score); if "
+        f"they are, leave them out of the export (keep the rows without {split.column!r} = "
+        f"{split.value!r}), or report them as a unit of their own with nps-kit init --from "
+        f"EXPORT --unit-column {split.column!r}. Each report's data quality counts them."
+    )
+    return textwrap.wrap(text, 96, initial_indent="  # ", subsequent_indent="  # ")
+
+
+def _named_zones(found: Inspection) -> tuple[str, WrittenZones] | None:
+    """Return the column of zone names beside the times, and what it says (QA29 F7).
+
+    Inspection calls it metadata (:func:`nps_kit._response_meta.technical`), so it is never a
+    breakdown; here it is the evidence for ``timezone``.
+    """
+    for info in found.of_kind("metadata"):
+        named = written_zones(found.data[info.column])
+        if named is not None:
+            return info.column, named
+    return None
+
+
+def _named_zone_lines(column: str, named: WrittenZones, language: str) -> list[str]:
+    """Write the ``timezone`` lines of an export whose column ``column`` names the times' zone."""
+    shown = ", ".join(named.names[:4]) + (", …" if len(named.names) > 4 else "")
+    if named.zone is None:
+        text = (
+            f"The column {column!r} names different zones ({shown}): the times are not in one "
+            "zone, so none is proposed. Set the zone of the readers (e.g. Australia/Sydney), "
+            f"or one per unit in its file; {column!r} is no breakdown either way."
+        )
+        value = "null"
+    else:
+        hint = ZoneHint(named.zone, "zone", column, ", ".join(named.names))
+        text = (
+            f"{_evidence(hint)}: the report reads the times as that zone's clock (the months "
+            "are cut, follow-ups aged and alerts' --since and call-backs counted by it); "
+            f"{column!r} is therefore no breakdown."
+        )
+        known = clock.export_zone("ja" if language == "ja" else "en", None)
+        value = "null" if named.zone == known else named.zone
+    wrapped = textwrap.wrap(text, 88, initial_indent="# ", subsequent_indent="# ")
+    return [*wrapped, f"timezone: {value}"]
+
+
 def _timezone_lines(
     language: str,
     order: str | None,
     *,
     written: tuple[str, str] | None = None,
     zones: _OffsetZones | None = None,
+    named: tuple[str, WrittenZones] | None = None,
 ) -> list[str]:
     """Write the ``timezone`` lines: the zone the export's times are in, when it says one.
 
@@ -1160,6 +1222,8 @@ def _timezone_lines(
         return [*explain, *said, f"timezone: {'null' if given == default else given}"]
     if zones is not None and zones.offsets:
         return [*explain, *_offset_lines(zones, language)]
+    if named is not None:  # a column names the times' zone (QA29 F7: AEST/AEDT)
+        return [*explain, *_named_zone_lines(*named, language)]
     if language != "en":
         return [*explain, "timezone: null"]
     # QA25 B-4: an English export's times carry no zone; null reads them as UTC's clock.

@@ -459,6 +459,7 @@ def breakdowns(
     lang = unit.language
     out: dict[str, pd.DataFrame] = {}
     parts: list[Any] = []
+    drawn = False  # the note below explains the charts' dots and marks: none, no note
     for dim in dimensions:
         column = dim if isinstance(dim, str) else dim["column"]
         name = column if isinstance(dim, str) else (dim.get("label") or column)
@@ -471,6 +472,22 @@ def breakdowns(
             min_report_n=min_report_n,
             top_n=top_n,
         )
+        out[column] = table
+        if len(table) == 1:
+            # One group in the month says nothing a chart could show (QA29 F11: "Royal
+            # Harbour (n=21)" alone, a full chart): one line says who they all are.
+            parts.append(
+                report.callout(
+                    _w(
+                        "breakdown_single",
+                        lang,
+                        title=_w("breakdown_title", lang, label=name),
+                        n=f"{int(table['n'].iloc[0]):,}",
+                        group=table[column].iloc[0],
+                    )
+                )
+            )
+            continue
         # Ordinal groups (tenure bands) keep their order; `order:` in the parameters wins.
         order = group_order(table[column], None if isinstance(dim, str) else dim.get("order"))
         ax = plot.breakdown(
@@ -482,14 +499,15 @@ def breakdowns(
             title=_w("breakdown_title", lang, label=name),
         )
         parts.append(detach(ax))
+        drawn = True
         marked = _marked_groups(table, column, lang)
         if marked:
             parts.append(report.callout(_w("marked", lang, label=name, groups=marked)))
-        out[column] = table
     fdr = f"{(1 - level) * 100:g}"
     interval = interval_label(level, lang)
     note = _w("breakdown_note", lang, interval=interval, min_n=min_n, floor=min_report_n, fdr=fdr)
-    parts.append(report.callout(note))
+    if drawn:
+        parts.append(report.callout(note))
     return SectionResult("breakdowns", value=out, tables=out, parts=tuple(parts))
 
 

@@ -1016,6 +1016,19 @@ def data_quality(
         again = pd.Series(report.resubmission_of, dtype="int64")
         found = int(again.isin(current["nps_row"]).sum())
         rows.insert(after("duplicate_rows"), ("resubmissions", f"{found:,}"))
+    if report.other_scale:
+        # QA29 F6: answers of a value (a survey version) with no 0 where the rest have them,
+        # counted as 0-10: the period's, and the unit's months' when the period has fewer.
+        other = pd.Series(report.other_scale, dtype="int64")
+        in_period = int(current["nps_row"].isin(other).sum())
+        in_unit = int(unit.responses["nps_row"].isin(other).sum())
+        if in_unit:
+            said = f"{in_period:,}" + (
+                ""
+                if in_unit == in_period
+                else t("quality.other_scale_unit", lang, n=f"{in_unit:,}")
+            )
+            rows.insert(after("invalid"), ("other_scale", said))
     if report.duplicates_dropped:
         # The period's own, like the duplicate counts above: the file's would blame every unit.
         rows.insert(after("redacted") - 1, ("dropped", f"{_duplicates_dropped(unit):,}"))
@@ -1077,6 +1090,7 @@ def data_quality(
         "scores_rewritten": {"column": report.score_column},
         "scores_decimal_comma": {"column": report.score_column},
         "era_dates": {"column": report.date_column},
+        "other_scale": dict(zip(("column", "value"), report.other_scale_of, strict=False)),
     }
     return pd.DataFrame(
         {

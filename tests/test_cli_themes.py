@@ -655,3 +655,27 @@ def test_suggest_says_the_layer_found_a_dominant_theme_and_which_phrases_recur(c
         "count": 69,
         "example": "朝食会場が狭かった。",
     }
+
+
+def test_suggest_says_how_many_uncovered_comments_are_in_a_language_no_pack_reads(capsys, tmp_path):
+    # QA29 F9: two thirds of an insurer's uncovered comments were Spanish; --suggest listed only
+    # English phrases and never said that the rest were not read.
+    path = tmp_path / "c.csv"
+    spanish = [
+        "Muy buen servicio, el agente habla español y fue muy amable.",
+        "No pude comunicarme con nadie durante dos semanas, muy mala atención.",
+        "El proceso del reclamo fue lento y nadie me explicó nada.",
+    ]
+    lines = ["comment", *spanish, *["The dog barked all night"] * 2, "Lovely fast delivery"]
+    path.write_text("\n".join(f'"{line}"' for line in lines) + "\n", encoding="utf-8")
+    args = (str(path), "--text-column", "comment", "--pack", "generic", "--suggest")
+    code, out, err = _run(capsys, *args, "--format", "json")
+    assert code == 0
+    found = json.loads(out)
+    assert found["uncovered"] == 5
+    assert found["unread"] == {"es": 3}
+    _, _, err = _run(capsys, *args)
+    assert (
+        "3 of the 5 comments without a theme's word (60.0%) look like another language "
+        "(Spanish 3, 'es') and are not read: no phrase of theirs is listed."
+    ) in " ".join(err.split())

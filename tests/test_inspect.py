@@ -1758,3 +1758,33 @@ def test_a_running_number_named_so_is_the_id(tmp_path: Path, header: str) -> Non
     info = {c.column: c for c in found.columns}[header]
     assert (info.kind, info.detail) == ("id", "unique")
     assert found.nps_column == "score"
+
+
+def test_a_column_of_zone_names_is_the_times_zone_not_a_choice(tmp_path: Path) -> None:
+    # QA29 F7: an Australian hospital's "Time zone" (AEST/AEDT) was a 2-value categorical and
+    # became "NPS by Time zone" in every report.
+    rows = "".join(
+        f"{i},{1 + i % 28:02d}/{4 + i % 7:02d}/2026 09:{i % 60:02d},"
+        f"{'AEDT' if i % 7 == 6 else 'AEST'},{['Royal Harbour', 'Northside'][i % 2]},{i % 11}\n"
+        for i in range(60)
+    )
+    path = write_text(tmp_path / "h.csv", "No.,Submitted,Time zone,Hospital,Recommend\n" + rows)
+    found = inspect_export(path)
+    zone = found.column("Time zone")
+    assert (zone.kind, zone.detail) == ("metadata", "time zones (AEST, AEDT: Australia/Sydney)")
+    assert found.column("Hospital").kind == "categorical"
+
+
+def test_a_value_whose_answers_never_score_0_is_said_to_be_another_scale(tmp_path: Path) -> None:
+    # QA29 F6: survey version v1 (asked 1-10) mixed with v2 (0-10), said nowhere.
+    v1 = [1, 1, 2, 2, 3, 5, 8, 9, 10, 10] * 6
+    v2 = list(range(11)) * 8
+    rows = [f"2026-05-{1 + i % 28:02d},v1,{s}" for i, s in enumerate(v1)]
+    rows += [f"2026-06-{1 + i % 28:02d},v2,{s}" for i, s in enumerate(v2)]
+    path = write_text(tmp_path / "h.csv", "date,Survey version,recommend\n" + "\n".join(rows))
+    found = inspect_export(path)
+    assert (
+        "'recommend': the 60 answers with 'Survey version' = 'v1' have no 0 while the other "
+        "answers have 8: they may have been asked on a 1–10 scale, not 0–10. They are counted "
+        "as 0–10; nps-kit converts no score."
+    ) in found.notes

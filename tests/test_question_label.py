@@ -201,3 +201,30 @@ def test_answers_are_shown_with_half_width_kana_full_width() -> None:
     assert shown_values(plain) is plain
     numbers = pd.Series([1.0, 2.0])
     assert shown_values(numbers) is numbers
+
+
+@pytest.mark.parametrize(
+    ("header", "label"),
+    [
+        # QA29 F11: Delighted names its person properties so; "NPS by Person properties:
+        # Policy Type" was written 30 times in one report.
+        ("Person properties: Policy Type", "Policy Type"),
+        ("Person properties: Region", "Region"),
+        # Qualtrics' question id before a name (Q12_Region), not a matrix's own id (Q3_10).
+        ("Q12_Region", "Region"),
+        ("Q3_10", "Q3_10"),
+        ("Region", "Region"),
+    ],
+)
+def test_a_survey_tool_s_prefix_is_not_part_of_the_label(header: str, label: str) -> None:
+    assert header_label(header) == label
+    assert short_label(header) == label
+
+
+def test_a_scale_note_after_the_question_is_dropped_with_the_question_mark() -> None:
+    # QA29 F11: "(1-5)" after the "?" kept both: "Care you received? (1-5)".
+    question = "Overall, how would you rate the care you received? (1-5)"
+    assert short_label(question) == "Care you received"
+    assert short_label("How likely are you to recommend us? (0–10)") == (
+        "How likely are you to recommend us"
+    )

@@ -2608,3 +2608,69 @@ def test_init_proposes_no_consent_question_as_a_breakdown(
     assert "May we contact you?" not in _listed(defaults, "breakdowns")
     assert "May we contact you?" not in _listed(defaults, "followups")
     assert _listed(defaults, "breakdowns") == ["room"]
+
+
+def _zoned_export(tmp_path: Path, zones: tuple[str, str]) -> Path:
+    rows = "".join(
+        f"{1000 + i},{1 + i % 28:02d}/{4 + i % 7:02d}/2026 09:{i % 60:02d},"
+        f"{zones[1] if i % 7 == 6 else zones[0]},{['Royal Harbour', 'Northside'][i % 2]},"
+        f"{i % 11},{['Great nurses', 'Long wait', 'Parking is dear'][i % 3]} (visit {i})\n"
+        for i in range(80)
+    )
+    header = "Response No.,Submitted,Time zone,Hospital,Recommend,Why\n"
+    return write_text(tmp_path / "h.csv", header + rows)
+
+
+def test_a_column_of_zone_names_sets_the_timezone_and_is_no_breakdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA29 F7: AEST/AEDT on every row, yet init wrote timezone: null ("its times carry no
+    # zone") and proposed "NPS by Time zone".
+    monkeypatch.setenv("TZ", "UTC")
+    project_from_export(tmp_path / "p", _zoned_export(tmp_path, ("AEST", "AEDT")))
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    params = yaml.safe_load(text)
+    assert params["timezone"] == "Australia/Sydney"
+    assert [b["column"] for b in params["breakdowns"]] == ["Hospital"]
+    flat = " ".join(line.removeprefix("# ") for line in text.splitlines())
+    assert (
+        "The column 'Time zone' names the times' zone (AEST, AEDT, Australia/Sydney): the report "
+        "reads the times as that zone's clock"
+    ) in flat
+    assert "carry no zone" not in flat
+
+
+def test_a_column_of_different_zones_sets_none_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "UTC")
+    project_from_export(tmp_path / "p", _zoned_export(tmp_path, ("JST", "AEST")))
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    params = yaml.safe_load(text)
+    assert params["timezone"] is None
+    assert [b["column"] for b in params["breakdowns"]] == ["Hospital"]
+    flat = " ".join(line.removeprefix("# ") for line in text.splitlines())
+    assert (
+        "The column 'Time zone' names different zones (JST, AEST): the times are not in one "
+        "zone, so none is proposed."
+    ) in flat
+
+
+def test_init_warns_of_answers_perhaps_from_another_scale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA29 F6: init wrote nothing of a survey version asked 1-10 beside one asked 0-10.
+    monkeypatch.setenv("TZ", "UTC")
+    v1 = [1, 1, 2, 2, 3, 5, 8, 9, 10, 10] * 6
+    v2 = list(range(11)) * 8
+    rows = [f"2026-05-{1 + i % 28:02d},v1,{s}" for i, s in enumerate(v1)]
+    rows += [f"2026-06-{1 + i % 28:02d},v2,{s}" for i, s in enumerate(v2)]
+    export = write_text(tmp_path / "h.csv", "date,Survey version,recommend\n" + "\n".join(rows))
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    flat = " ".join(line.strip().removeprefix("# ") for line in text.splitlines())
+    assert (
+        "WARNING: the 60 answers with 'Survey version' = 'v1' have no 0 while the other answers "
+        "have 8: they may have been asked on a 1–10 scale, not 0–10. They are counted as 0–10 "
+        "(nps-kit converts no score); if they are, leave them out of the export"
+    ) in flat

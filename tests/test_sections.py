@@ -1557,3 +1557,29 @@ def test_breakdown_hides_a_second_group_so_the_first_is_not_the_total_minus_the_
     notes = [t.get_text() for fig in shown.figures for ax in fig.axes for t in ax.texts]
     why_first = "非表示（回答数不足）：20代" if lang == "ja" else "Hidden (too few responses): 20代"
     assert any(why_first in note and why_second in note for note in notes), notes
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "NPS by Hospital: all {n} responses this month are Royal Harbour."),
+        ("ja", "病院別のNPS：今月の回答{n}件はすべて「Royal Harbour」です。"),
+    ],
+)
+def test_a_breakdown_of_one_group_is_one_line_not_a_chart(
+    tmp_path: Path, show: Callable[..., Shown], lang: Language, said: str
+) -> None:
+    # QA29 F11: "Hospital" held one value in a unit's month and drew a full chart.
+    unit = make_unit(tmp_path, lang)
+    unit = dataclasses.replace(unit, responses=unit.responses.assign(hospital="Royal Harbour"))
+    label_ = "病院" if lang == "ja" else "Hospital"
+    dims = [*BREAKDOWNS[lang], {"column": "hospital", "label": label_}]
+    shown = show(sections.breakdowns, unit, dims)
+    assert len(shown.figures) == len(BREAKDOWNS[lang])  # the other two still have theirs
+    scored = int((unit.current["nps_status"] == "valid").sum())  # the breakdown's n
+    assert said.format(n=f"{scored:,}") in shown.text
+    assert list(shown.value["hospital"]["hospital"]) == ["Royal Harbour"]  # the table stays
+    alone = show(sections.breakdowns, unit, dims[-1:])
+    assert alone.figures == []
+    # No chart, so no note on the charts' dots (QA29: every ward's breakdowns were one group).
+    assert alone.text.strip() == said.format(n=f"{scored:,}")

@@ -1108,3 +1108,26 @@ def test_a_trend_without_a_floor_shows_every_month(tmp_path: Path) -> None:
     table = trend_table(_leeds(tmp_path), min_report_n=0)
     assert table["nps"].tolist() == pytest.approx([100.0, 10.0, -100 / 3, 20.0])
     assert table["control_centre"].iloc[0] == pytest.approx(16.0)
+
+
+def _two_versions(path: Path) -> Path:
+    """A hospital's export: v1 (May, asked 1-10, no 0 in 60 answers) and v2 (0-10)."""
+    v1 = [1, 1, 2, 2, 3, 5, 8, 9, 10, 10] * 6  # 24 1s and 2s: 12 0s were expected
+    v2 = list(range(11)) * 8
+    lines = [f"05/{1 + i % 28:02d}/2026 10:00,v1,{s}" for i, s in enumerate(v1)]
+    lines += [f"{5 + i % 2:02d}/{1 + i % 28:02d}/2026 10:00,v2,{s}" for i, s in enumerate(v2)]
+    path.write_text("Submitted,Survey version,Score\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_data_quality_counts_answers_perhaps_from_another_scale(tmp_path: Path) -> None:
+    # QA29 F6: 165 answers of a survey version asked 1-10 were counted as 0-10 without a word.
+    path = _two_versions(tmp_path / "hospital.csv")
+    item = "Answers perhaps on a 1–10 scale ('Survey version' = 'v1': no 0; counted as 0–10)"
+    options = {"name": "Hospital", "language": "en", "score_column": "Score"}
+    may = prepare_unit(path, date_column="Submitted", period="2026-05", **options)  # type: ignore[arg-type]
+    assert len(may.load.other_scale) == 60
+    assert "'Survey version' = 'v1' have no 0" in (may.load.scale_note or "")
+    assert dict(data_quality(may).values.tolist())[item] == "60"
+    june = prepare_unit(path, date_column="Submitted", period="2026-06", **options)  # type: ignore[arg-type]
+    assert dict(data_quality(june).values.tolist())[item] == "0 (60 in the unit's months)"

@@ -9,7 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nps_kit import _values
-from nps_kit._values import parse_date_values, parse_dates, parse_scores, states_zero_to_ten
+from nps_kit._values import (
+    ScaleSplit,
+    parse_date_values,
+    parse_dates,
+    parse_scores,
+    scale_split,
+    states_zero_to_ten,
+)
 
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
@@ -525,3 +532,58 @@ def test_column_numbers_tells_option_codes_from_amounts(cells: list[str], number
     got = _values.column_numbers(text)
     commas = text.str.contains(",")
     assert bool(got[commas].notna().all()) is numbers
+
+
+def _versions(v1: list[int], v2: list[int]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Survey version": ["v1"] * len(v1) + ["v2"] * len(v2),
+            "Hospital": [["A", "B"][i % 2] for i in range(len(v1) + len(v2))],
+            "score": v1 + v2,
+        }
+    )
+
+
+def test_a_column_whose_one_value_never_scores_0_splits_the_scale() -> None:
+    # QA29 F6: a hospital's 165 answers of survey version v1 (asked 1-10) had no 0, v2's did.
+    v1 = [1, 1, 2, 2, 3, 1, 2, 2, 1, 1, 5, 8, 9, 10] * 3  # 24 1s and 2s: 12 0s were expected
+    v2 = list(range(11)) * 5
+    frame = _versions(v1, v2)
+    split = scale_split(frame["score"], frame, skip=("score",))
+    assert split == ScaleSplit("Survey version", "v1", len(v1), 5)
+    assert frame.index[split.rows(frame)].tolist() == list(range(len(v1)))
+    assert split.describe() == (
+        "the 42 answers with 'Survey version' = 'v1' have no 0 while the other answers have 5: "
+        "they may have been asked on a 1–10 scale, not 0–10"
+    )
+
+
+@pytest.mark.parametrize(
+    ("v1", "why"),
+    [
+        ([1, 2, 8, 9, 10] * 3, "three 1s and three 2s make 3 0s expected: no evidence"),
+        ([0, 1, 1, 2, 2, 3] * 5, "v1 has its 0s"),
+    ],
+)
+def test_no_split_without_evidence(v1: list[int], why: str) -> None:
+    frame = _versions(v1, list(range(11)) * 5)
+    assert scale_split(frame["score"], frame, skip=("score",)) is None, why
+
+
+def test_no_split_when_no_answer_scores_0() -> None:
+    # The whole column without a 0 is the existing note's (load._check_scale), not a split.
+    frame = _versions([1, 1, 2, 2, 5] * 5, [1, 2, 2, 1, 10] * 5)
+    assert scale_split(frame["score"], frame, skip=("score",)) is None
+
+
+def test_an_answer_column_never_splits_the_scale() -> None:
+    # The dental fixture's 22 "Dissatisfied" answers to "Ease of booking" had no 0 and enough
+    # 1s and 2s: an answer goes with the score by design, a survey version does not.
+    v1 = [1, 1, 2, 2, 3, 1, 2, 2, 1, 1, 5, 8, 9, 10] * 3
+    frame = _versions(v1, list(range(11)) * 5).rename(columns={"Survey version": "Ease"})
+    frame["Ease"] = frame["Ease"].map({"v1": "Dissatisfied", "v2": "Satisfied"})
+    assert scale_split(frame["score"], frame, skip=("score",)) is None
+    # The same values under a header that names versions split it; so do values like v1.
+    assert scale_split(frame["score"], frame.rename(columns={"Ease": "Form"}), skip=("score",))
+    frame["Ease"] = frame["Ease"].map({"Dissatisfied": "v1", "Satisfied": "v2"})
+    assert scale_split(frame["score"], frame, skip=("score",)) is not None

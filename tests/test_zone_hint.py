@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from nps_kit._zone_hint import ZoneHint, zone_hint, zone_line
+from nps_kit._zone_hint import WrittenZones, ZoneHint, written_zones, zone_hint, zone_line
 
 
 def _export(**columns: list[str]) -> pd.DataFrame:
@@ -153,3 +153,45 @@ def test_a_zero_offset_alone_points_to_no_zone(offset: str) -> None:
     # In July London writes +01:00: a London hotel's +00:00 then is not London's clock.
     july = pd.DataFrame({"d": [f"2026-07-{d:02d}T10:00:00{offset}" for d in range(1, 29)]})
     assert zone_hint(july, date_column="d", name="Riverside London") is None
+
+
+@pytest.mark.parametrize(
+    ("values", "zone"),
+    [
+        (["AEST", "AEDT", "AEST"], "Australia/Sydney"),  # QA29 F7: an Australian hospital
+        (["JST"] * 3, "Asia/Tokyo"),
+        (["Asia/Tokyo", "Asia/Tokyo"], "Asia/Tokyo"),
+        (["+09:00", "+09:00"], "Asia/Tokyo"),
+        (["GMT", "BST"], "Europe/London"),
+        (["EST", "EDT"], "America/New_York"),
+        (["NZST", "NZDT"], "Pacific/Auckland"),
+    ],
+)
+def test_a_column_of_zone_names_points_to_its_zone(values: list[str], zone: str) -> None:
+    export = _export(**{"Time zone": values, "when": ["06/04/2026 09:00"] * len(values)})
+    hint = zone_hint(export, date_column="when")
+    shown = ", ".join(dict.fromkeys(values))
+    assert hint == ZoneHint(zone, "zone", "Time zone", shown)
+    assert written_zones(export["Time zone"]) == WrittenZones(tuple(dict.fromkeys(values)), zone)
+    assert zone_line(hint, "en").startswith(
+        f"Times are as the export wrote them: no timezone is set for this unit, so their zone is "
+        f"not known. The column 'Time zone' names the times' zone ({shown}, {zone}):"
+    )
+
+
+def test_a_column_of_different_zones_points_to_none_and_says_they_differ() -> None:
+    export = _export(tz=["JST", "AEST", "JST"], when=["2026-11-01 09:00"] * 3)
+    assert zone_hint(export, date_column="when") is None
+    assert written_zones(export["tz"]) == WrittenZones(("JST", "AEST"), None)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["Japan", "Poland"],  # countries (zoneinfo has such names), places say no clock here
+        ["Royal Harbour", "Northside Private"],
+        ["EST", "Eastern", "EST"],  # one answer that is no zone
+    ],
+)
+def test_other_columns_are_no_zone_columns(values: list[str]) -> None:
+    assert written_zones(pd.Series(values, dtype=object)) is None

@@ -144,6 +144,7 @@ def _run(args: argparse.Namespace) -> int:
                 "uncovered": found.uncovered,
                 "share": round(found.share, 1) if found.comments else None,
                 "untagged": found.untagged,
+                "unread": found.unread,
                 "phrases": found.phrases.to_dict(orient="records"),
                 "covered_phrases": beside.to_dict(orient="records"),
                 "dropped_phrases": overruled.to_dict(orient="records"),
@@ -177,7 +178,7 @@ def _run(args: argparse.Namespace) -> int:
                 f"{found.uncovered} of {found.comments} comments ({found.share:.1f}%) contain "
                 f"no word of a theme of {args.pack}: the phrases 'uncovered' are theirs; "
                 "'covered': phrases of the other comments, beside the words that found their "
-                f"themes.{layer} "
+                f"themes.{layer} {_unread_uncovered(found)}"
                 f"{_extend_note(args.pack, book.pack)}"
                 f"{_better_pack(masked, found.share, book.pack)}",
                 file=sys.stderr,
@@ -278,6 +279,27 @@ def _unsplit(dominant: Any) -> str:
     return (
         f"{words} The learned layer tagged {dominant.unmatched:,} of its {dominant.count:,} "
         f"comments, which contain none of its words.{said}"
+    )
+
+
+def _unread_uncovered(found: Any) -> str:
+    """Say how many uncovered comments are in a language no pack reads (QA29 F9), or ``""``.
+
+    Their phrases are not listed (:func:`nps_kit.text.discovery.uncovered_phrases`): without
+    this sentence the list reads as if it held what every uncovered comment lacks.
+    """
+    from nps_kit.text.languages import language_name
+
+    total = sum(found.unread.values())
+    if not total:
+        return ""
+    named = ", ".join(f"{language_name(code, 'en')} {n:,}" for code, n in found.unread.items())
+    codes = ", ".join(repr(code) for code in found.unread)
+    return (
+        f"{total:,} of the {found.uncovered:,} comments without a theme's word "
+        f"({100.0 * total / found.uncovered:.1f}%) look like another language ({named}, "
+        f"{codes}) and are not read: no phrase of theirs is listed. No pack's words tag them; "
+        "a themes file's own words do. "
     )
 
 

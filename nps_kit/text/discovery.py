@@ -15,7 +15,7 @@ import heapq
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -75,6 +75,10 @@ class Uncovered:
         One row per frequent phrase, most frequent first: ``phrase`` (counted by lemma,
         shown in its most frequent wording: "meter ate my coins"), ``lang``, ``count``
         (uncovered comments containing it) and ``example`` (the shortest such comment).
+    unread
+        Of the ``uncovered``, how many are in each language no pack reads
+        (:func:`nps_kit.text.languages.comment_languages`), most first: their phrases are not
+        listed (QA29 F9: two thirds of an insurer's were Spanish, said nowhere).
     """
 
     comments: int
@@ -82,6 +86,7 @@ class Uncovered:
     share: float
     phrases: pd.DataFrame
     untagged: int
+    unread: dict[str, int] = field(default_factory=dict)
 
 
 def _grams(tokens: list[str], lang: str) -> set[str]:
@@ -439,7 +444,7 @@ def uncovered_phrases(
     phrases = _frequent_phrases(rest, top=top, min_count=min_count)
     n = len(comments)
     share = 100.0 * len(rest) / n if n else float("nan")
-    return Uncovered(n, len(rest), share, phrases, untagged)
+    return Uncovered(n, len(rest), share, phrases, untagged, _unread_counts(rest))
 
 
 @paused
