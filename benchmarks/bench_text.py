@@ -227,6 +227,12 @@ BLIND26_FIRST_MEASURE = {"en": (0.876, 0.829, 0.847), "ja": (0.882, 0.884, 0.879
 # Again at 713f113, after ERR26 (rules on blind set 25's errors), the food pack and the theme
 # layer's round 12 (not shipped): rules alone en 0.775/0.735/0.812, ja unchanged.
 BLIND26_SECOND_MEASURE = {"en": (0.876, 0.831, 0.848), "ja": (0.882, 0.884, 0.879)}
+# Blind set 27, four more authors, measured at 2ab4254's text code (/work/lead/PREREG27.md),
+# before any change could be tuned on it; rules alone en 0.762/0.742/0.771, ja 0.803/0.831/0.895.
+BLIND27_FIRST_MEASURE = {"en": (0.849, 0.806, 0.852), "ja": (0.908, 0.913, 0.905)}
+# Again at dedcfc8, after the English theme layer's round 13 (LAY28), ERR27 (rules on blind set
+# 26's errors) and FIX67 (two vetoes): rules alone en 0.762/0.744/0.772, ja unchanged.
+BLIND27_SECOND_MEASURE = {"en": (0.858, 0.821, 0.843), "ja": (0.908, 0.913, 0.905)}
 N_COMMENTS = 100_000
 # The tagger before the speed work (issue 11), timed beside today's in the same run.
 OLD_TAGGER = "72fb5a2"
@@ -813,6 +819,11 @@ def evaluation_report() -> None:
             26,
             "twenty-sixth",
             (("0108b00", BLIND26_FIRST_MEASURE), ("713f113", BLIND26_SECOND_MEASURE)),
+        ),
+        (
+            27,
+            "twenty-seventh",
+            (("2ab4254", BLIND27_FIRST_MEASURE), ("dedcfc8", BLIND27_SECOND_MEASURE)),
         ),
     ):
         for name, measure in measures:

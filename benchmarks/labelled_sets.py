@@ -106,6 +106,10 @@ TEST5 = "21"
 #: whole figures (0108b00, 713f113) and so spent; round 13 names it in ``SPENT_BLIND`` (its
 #: held-out set). Decision set 29 (``theme_train29_{en,ja}.csv``) decided round 12 (read once, not
 #: shipped); round 13 names it in ``NUMBERED`` (``ROUND13``, training data).
+#: Blind set 27 (``theme_eval_blind27.csv``) was a measure (/work/lead/PREREG27.md), read twice as
+#: whole figures (2ab4254, dedcfc8) and so spent; no round names it yet. Decision set 30
+#: (``theme_train30_{en,ja}.csv``) decided round 13 (read once; English shipped) and may be trained
+#: on from the next round.
 #: Round 5's choice folds: round 4's, set 19 (no longer held out; read over rules round 8,
 #: c614311, which never tuned on it) and set 22 (over d0b9abc, main before set 22 landed).
 FOLDS5 = ("6", "7", "8", "18", "19", "22")

@@ -79,6 +79,8 @@ BLIND24 = pd.read_csv(DATA / "theme_eval_blind24.csv", keep_default_na=False, dt
 BLIND25 = pd.read_csv(DATA / "theme_eval_blind25.csv", keep_default_na=False, dtype=str)
 # Blind set 26: merged unread, read twice as /work/lead/PREREG26.md says (floors below).
 BLIND26 = pd.read_csv(DATA / "theme_eval_blind26.csv", keep_default_na=False, dtype=str)
+# Blind set 27: merged unread, read twice as /work/lead/PREREG27.md says (floors below).
+BLIND27 = pd.read_csv(DATA / "theme_eval_blind27.csv", keep_default_na=False, dtype=str)
 SHORT14 = pd.read_csv(DATA / "theme_eval_short14.csv", keep_default_na=False, dtype=str)
 # Food set 1 (FOOD57): 150 restaurant, café, takeaway and delivery comments per language, written
 # by blind authors from docs/labelling.md's food section alone, all of the food pack.
@@ -374,6 +376,12 @@ BLIND25_LAYER = {"en": (0.82, 0.73, 0.81), "ja": (0.85, 0.85, 0.86)}
 # reading less 0.01, rounded down.
 BLIND26_RULES = {"en": (0.76, 0.72, 0.80), "ja": (0.80, 0.82, 0.84)}
 BLIND26_LAYER = {"en": (0.86, 0.82, 0.83), "ja": (0.87, 0.87, 0.86)}
+# Blind set 27 (/work/lead/PREREG27.md): read at 2ab4254 (en 0.849/0.806/0.852, ja
+# 0.908/0.913/0.905; rules alone en 0.762/0.742/0.771, ja 0.803/0.831/0.895) and at dedcfc8 (en
+# 0.858/0.821/0.843 after the English theme layer's round 13 and ERR27, ja the same; rules alone
+# en 0.762/0.744/0.772); floors are the second reading less 0.01, rounded down.
+BLIND27_RULES = {"en": (0.75, 0.73, 0.76), "ja": (0.79, 0.82, 0.88)}
+BLIND27_LAYER = {"en": (0.84, 0.81, 0.83), "ja": (0.89, 0.90, 0.89)}
 # Short-comment set 14 (640 comments, two blind authors; bare judgements and closing phrases,
 # short themed answers and themed sentences beside such a phrase, 40 % with no theme), read as
 # whole figures (/work/lead/PREREG14.md): at 7401a76 en 0.884/0.949/0.971, ja 0.917/0.936/0.989;
@@ -474,12 +482,15 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         BLIND24,
         BLIND25,
         BLIND26,
+        BLIND27,
         SHORT14,
         _both_languages("theme_train24"),
         _both_languages("theme_train25"),
         _both_languages("theme_train26"),
         _both_languages("theme_train27"),
         _both_languages("theme_train28"),
+        _both_languages("theme_train29"),
+        _both_languages("theme_train30"),
     ],
     ids=[
         "first",
@@ -507,12 +518,15 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         "twenty-fourth",
         "twenty-fifth",
         "twenty-sixth",
+        "twenty-seventh",
         "short14",
         "train24-decision",
         "train25-decision",
         "train26-decision",
         "train27-decision",
         "train28-decision",
+        "train29-decision",
+        "train30-decision",
     ],
 )
 def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
@@ -593,6 +607,8 @@ def test_the_food_sets_are_balanced_and_valid(food: pd.DataFrame) -> None:
         (BLIND25, BLIND25_LAYER, True),
         (BLIND26, BLIND26_RULES, False),
         (BLIND26, BLIND26_LAYER, True),
+        (BLIND27, BLIND27_RULES, False),
+        (BLIND27, BLIND27_LAYER, True),
         (SHORT14, SHORT14_RULES, False),
         (SHORT14, SHORT14_LAYER, True),
         (_both_languages("theme_unit14"), UNIT14_RULES, False),
@@ -654,6 +670,8 @@ def test_the_food_sets_are_balanced_and_valid(food: pd.DataFrame) -> None:
         "twenty-fifth-layer-measured-twice",
         "twenty-sixth-rules-measured-twice",
         "twenty-sixth-layer-measured-twice",
+        "twenty-seventh-rules-measured-twice",
+        "twenty-seventh-layer-measured-twice",
         "short14-rules-never-tuned",
         "short14-layer-measured-twice",
         "unit14-rules-never-tuned",
