@@ -215,6 +215,15 @@ class WrittenZones:
     zone: str | None
 
 
+def _text_like(values: pd.Series) -> bool:
+    """Whether a column holds written answers (text or categories) a zone could be read from."""
+    return (
+        pd.api.types.is_object_dtype(values)
+        or pd.api.types.is_string_dtype(values)
+        or isinstance(values.dtype, pd.CategoricalDtype)
+    )
+
+
 def written_zones(values: pd.Series) -> WrittenZones | None:
     """Return what a column of zone names says, or ``None`` when it is no such column.
 
@@ -240,11 +249,7 @@ def written_zones(values: pd.Series) -> WrittenZones | None:
     >>> written_zones(pd.Series(["AEST", "AEDT"])).zone
     'Australia/Sydney'
     """
-    if not (
-        pd.api.types.is_object_dtype(values)
-        or pd.api.types.is_string_dtype(values)
-        or isinstance(values.dtype, pd.CategoricalDtype)
-    ):
+    if not _text_like(values):
         return None
     text = values.dropna().astype(str).str.strip()
     counts = text[text != ""].value_counts()
@@ -480,11 +485,7 @@ def place_columns(responses: pd.DataFrame) -> tuple[str, ...]:
     found = []
     for column in responses.columns:
         values = responses[column]
-        if str(column).startswith("nps_") or not (
-            pd.api.types.is_object_dtype(values)
-            or pd.api.types.is_string_dtype(values)
-            or isinstance(values.dtype, pd.CategoricalDtype)
-        ):
+        if str(column).startswith("nps_") or not _text_like(values):
             continue
         distinct = pd.Series(values.dropna().unique()).astype(str).str.strip().str.lower()
         coded = _COUNTRY_HEADER.search(str(column)) is not None
@@ -497,11 +498,7 @@ def place_columns(responses: pd.DataFrame) -> tuple[str, ...]:
 
 def _places(values: pd.Series, column: str) -> ZoneHint | None:
     """Return the zone of a column whose answers are places of one zone, else ``None``."""
-    if not (
-        pd.api.types.is_object_dtype(values)
-        or pd.api.types.is_string_dtype(values)
-        or isinstance(values.dtype, pd.CategoricalDtype)
-    ):
+    if not _text_like(values):
         return None
     text = values.dropna().astype(str).str.strip()
     text = text[text != ""]
