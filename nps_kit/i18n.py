@@ -1877,9 +1877,10 @@ def interval_text(low: float, high: float, lang: Language) -> str:
     """Write an interval's ends in NPS points: ``−2.0〜+25.1`` or ``−2.0 to +25.1``.
 
     The one way every table, chart text and overview writes an interval, so an English page
-    never shows the Japanese wave dash. Both ends carry their sign and a true minus (U+2212).
+    never shows the Japanese wave dash. Both ends carry their sign and a true minus (U+2212);
+    an end of zero is ``0.0`` as :func:`nps_text` writes it (``±0.0`` is a change's zero).
     """
-    return join_interval(signed_number(low), signed_number(high), lang)
+    return join_interval(nps_text(low), nps_text(high), lang)
 
 
 def join_names(names: Iterable[str], lang: Language) -> str:

@@ -291,10 +291,12 @@ def change_drivers(
     clear (not noise) component is biggest is shown, as "+2.1: NPS of Web +1.6, others −0.2.
     Within noise: higher share of app +0.7", components inside their margin of error said
     together.
-    A group under the anonymity floor ``min_report_n`` in either period, which the
-    breakdowns hide, is never named: its parts are in "other groups", which says so. A
-    breakdown with no group to name is not shown; when no breakdown has one because their
-    groups are hidden, the line says that what moved is withheld (no items).
+    A change against a month under the anonymity floor ``min_report_n``, which the
+    headline hides, has no line (its size would tell that month's NPS). A group under the
+    floor in either period, which the breakdowns hide, is never named: its parts are in
+    "other groups", which says so. A breakdown with no group to name is not shown; when no
+    breakdown has one because their groups are hidden, the line says that what moved is
+    withheld (no items).
 
     Returns
     -------
@@ -310,7 +312,9 @@ def change_drivers(
     lines = []
     for c in head.comparisons:
         shown = _shown_change(head, c).diff
-        if shown is None:
+        # a change the headline hides (either month under the floor) would tell a month's NPS
+        periods = [head.result.n or 0, c.result.n or 0]
+        if shown is None or below_floor(periods, min_report_n).any():
             continue
         best: tuple[float, str, str, list[Contributor]] | None = None
         withheld: tuple[str, str] | None = None  # a breakdown whose every group is hidden

@@ -92,7 +92,10 @@ def test_signed_number_is_the_one_sign_of_differences_and_of_an_nps() -> None:
     assert [signed_number(v) for v in (-0.04, 0.04, -0.0)] == ["±0.0"] * 3
     assert [signed_number(v, plus_zero=False) for v in (-0.04, -0.0)] == ["0.0", "0.0"]
     assert points(-0.04, "en", signed=True) == points(-0.04, "en") == "0.0 pts"
-    assert interval_text(-0.04, 70.6, "en") == "±0.0 to +70.6"
+    # An interval's end of zero is a level, 0.0 (BROWSE30: the EC trend's description said
+    # "−14.0〜±0.0", where its table said 0.0 and ±0.0 reads as an uncertainty of its own).
+    assert interval_text(-0.04, 70.6, "en") == "0.0 to +70.6"
+    assert interval_text(-14.0, 0.0, "ja") == "\u221214.0〜0.0"
     assert [number(v) for v in (-0.04, -4.9, 1234.5)] == ["0.0", "\u22124.9", "1234.5"]
     assert number(-1234.56, grouped=True) == "\u22121,234.6"
     assert [signed_number(v, plus_zero=False) for v in (12.0, -4.9, 0.0)] == [

@@ -667,6 +667,6 @@ def test_an_earlier_month_under_the_floor_is_a_gap_in_a_units_line(tmp_path: Pat
     page = write_overview(tmp_path, manifest, language="en").read_text(encoding="utf-8")  # type: ignore[arg-type]
     (spark,) = BeautifulSoup(page, "html.parser").select("svg.nps-spark")
     said = spark.select_one("title").get_text()
-    assert "July" not in said and "77.7" not in said and "June 2026 16.0" in said
+    assert "July" not in said and "77.7" not in said and "June 2026 +16.0" in said
     assert len(spark.select_one("polyline")["points"].split()) == 9
     assert "77.7" not in page

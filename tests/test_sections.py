@@ -1510,6 +1510,27 @@ def test_no_empty_theme_chart_when_the_floor_hides_every_gain(
     )
 
 
+def test_what_moved_says_nothing_against_a_month_under_the_floor(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    # BROWSE30: September had 3 answers (under the floor of 5), so the headline showed no
+    # change against it, yet "What moved the +20.0 pts vs previous month" told it: October's
+    # NPS minus 20 is September's score. A change the headline hides has no "what moved".
+    rows = [("2026-09", "40代", 9), ("2026-09", "50代", 0), ("2026-09", "50代", 7)]
+    rows += [("2026-10", "40代", 9)] * 12 + [("2026-10", "50代", 0)] * 8
+    unit = _clinic(tmp_path, rows)
+    head = show(
+        sections.headline_section, unit, comparison=["previous"], target=None, min_report_n=5
+    )
+    assert "前月比+" not in head.text  # the card says there is nothing to compare with
+    dims = [{"column": "age", "label": "年代"}]
+    movers = show(sections.change_drivers, unit, head.value, dims)
+    assert movers.value == [] and "前月比" not in movers.text
+    # with no floor the same month is compared and what moved it is said
+    bare = show(sections.change_drivers, unit, head.value, dims, min_report_n=0)
+    assert bare.value and bare.value[0]["vs"] == "2026-09"
+
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_a_unit_under_the_floor_shows_only_its_n_in_the_headline(
     show: Callable[..., Shown], tmp_path: Path, lang: Language
