@@ -192,12 +192,13 @@ def headline_section(
         parts.append(report.callout(hidden))
         return SectionResult("headline", value=head, tables={}, parts=tuple(parts))
     # A change against a month under the floor would tell that month's score.
-    compared = [
-        c
-        for c in head.comparisons
-        if not (c.result.n and below_floor([c.result.n], min_report_n)[0])
+    under = [
+        bool(c.result.n and below_floor([c.result.n], min_report_n)[0]) for c in head.comparisons
     ]
+    unshown = [c for c, u in zip(head.comparisons, under, strict=True) if u]
+    compared = [c for c, u in zip(head.comparisons, under, strict=True) if not u]
     first = compared[0] if compared else None
+    head = replace(head, comparisons=tuple(compared))  # the summary and drivers: none either
     parts += [
         report.headline(
             head.result,
@@ -227,7 +228,27 @@ def headline_section(
     rows += [_shares_row(format_period(c.period, lang), c.result) for c in compared]
     shares = pd.DataFrame(rows)
     parts.append(detach(plot.shares_bar(shares, lang=lang, title=_w("shares_title", lang))))
+    parts += [report.callout(note) for note in _floor_comparisons(unshown, lang, min_report_n)]
     return SectionResult("headline", value=head, tables={"shares": shares}, parts=tuple(parts))
+
+
+def _floor_comparisons(
+    hidden: Sequence[Comparison], lang: Language, min_report_n: int | None
+) -> list[str]:
+    """Say why a change card is missing: its month is under the anonymity floor (BROWSE30).
+
+    ``vs previous month: September 2026 (3 responses, fewer than 5: not shown)``.
+    """
+    notes = []
+    for c in hidden:
+        said = t("overview.under_floor", lang, n=c.result.n, min_n=min_report_n)
+        when = format_period(c.period, lang)
+        notes.append(
+            f"{_w(c.kind, lang)}：{when}（{said}）"
+            if lang == "ja"
+            else f"{_w(c.kind, lang)}: {when} ({said})"
+        )
+    return notes
 
 
 def _dates_note(unit: UnitData) -> tuple[HTML, ...]:

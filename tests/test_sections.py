@@ -1523,11 +1523,22 @@ def test_what_moved_says_nothing_against_a_month_under_the_floor(
         sections.headline_section, unit, comparison=["previous"], target=None, min_report_n=5
     )
     assert "前月比+" not in head.text  # the card says there is nothing to compare with
+    # ... and says why the card is missing (BROWSE30: only the trend's caption said it)
+    assert "前月比：2026年9月（回答3件：5件未満のため非表示）" in head.text
+    # The headline's value carries no change against it: the manifest's summary published
+    # September's NPS and the change against it (BROWSE30), as would every later reader.
+    assert head.value.comparisons == ()
+    assert sections.summary(unit, head.value).changes == ()
     dims = [{"column": "age", "label": "年代"}]
     movers = show(sections.change_drivers, unit, head.value, dims)
     assert movers.value == [] and "前月比" not in movers.text
     # with no floor the same month is compared and what moved it is said
-    bare = show(sections.change_drivers, unit, head.value, dims, min_report_n=0)
+    whole = show(
+        sections.headline_section, unit, comparison=["previous"], target=None, min_report_n=0
+    )
+    assert "前月比：2026年9月" not in whole.text
+    assert sections.summary(unit, whole.value).changes[0].vs == "2026-09"
+    bare = show(sections.change_drivers, unit, whole.value, dims, min_report_n=0)
     assert bare.value and bare.value[0]["vs"] == "2026-09"
 
 
