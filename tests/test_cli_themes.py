@@ -338,7 +338,7 @@ def test_suggest_says_how_many_comments_the_learned_layer_tags(capsys, tmp_path)
     found = json.loads(out)
     assert (found["comments"], found["uncovered"], found["untagged"]) == (4, 3, 2)
     _, tagged, _ = _run(capsys, *args, "--format", "json")
-    assert [row["themes"] for row in json.loads(tagged)][:3] == [{"quality": "neutral"}, {}, {}]
+    assert [row["themes"] for row in json.loads(tagged)][:3] == [{"quality": "positive"}, {}, {}]
     _, _, err = _run(capsys, *args, "--suggest")
     assert err.startswith(
         "3 of 4 comments (75.0%) contain no word of a theme of generic: the phrases 'uncovered' "
@@ -412,7 +412,7 @@ def test_explain_says_which_words_found_each_theme(capsys, tmp_path):
     assert code == 0 and err == ""
     assert out.splitlines() == [
         "id,themes,polarity,language,why",
-        "2,price;quality,price:positive;quality:neutral,en,price: cheap; quality: learned layer",
+        "2,price;quality,price:positive;quality:positive,en,price: cheap; quality: learned layer",
         "3,communication,communication:positive,ja,"
         "staff: dropped by the learned layer (営業マン); communication: learned layer",
         "4,,,en,",

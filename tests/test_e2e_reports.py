@@ -20,6 +20,7 @@ from _chromium import (
     open_page,
 )
 
+from nps_kit.i18n import nps_text
 from nps_kit.params import load_all
 from nps_kit.run import run_reports
 from nps_kit.score import nps
@@ -255,10 +256,10 @@ def test_every_repeated_figure_agrees(built, unit, lang, monkeypatch, tmp_path):
     _, folder = built
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     summary = next(u for u in manifest["units"] if u["unit"] == unit)["summary"]
-    shown = f"{summary['nps']:.1f}".replace("-", "−")
+    shown = nps_text(summary["nps"])  # +1.0, 0.0, −4.9 (FIX64)
     soup = BeautifulSoup((folder / f"{unit}.html").read_text(encoding="utf-8"), "html.parser")
     assert soup.select_one(".nps-headline__value").get_text() == shown
-    assert f"{summary['trend'][-1]['nps']:.1f}".replace("-", "−") == shown
+    assert nps_text(summary["trend"][-1]["nps"]) == shown
     assert summary["trend"][-1]["period"] == "2026-10"
 
     # KPI cards: each shown change is the difference of the two shown NPS values

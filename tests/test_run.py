@@ -1784,8 +1784,8 @@ def test_an_older_notebook_copy_is_named_and_never_publishes_other_figures(
     assert units["paris2"]["html"] is None
     assert units["paris2"]["error"]["ename"] == "OutdatedNotebook"
     assert (
-        "counts 3 responses, NPS 66.7 for 2026-11, where nps-kit reads the export as "
-        "4 responses, NPS 25.0 for 2026-11"
+        "counts 3 responses, NPS +66.7 for 2026-11, where nps-kit reads the export as "
+        "4 responses, NPS +25.0 for 2026-11"
     ) in units["paris2"]["error"]["evalue"]
     assert not (output / "2026-11" / "paris2.html").exists()
 
