@@ -119,7 +119,7 @@ def change_label(vs: str, period: str, lang: Language) -> str:
 
 
 def change_text(change: Change | None, period: str, lang: Language) -> str | None:
-    """Describe a change as ``前月比+3.2ポイント`` / ``+2.0 pts vs previous month``; ``None`` if unknown.
+    """Describe a change, ``前月比+3.2ポイント`` / ``+2.0 pts vs previous month``, or ``None``.
 
     In points as "What moved" below it writes the same change (:func:`change_points`;
     BROWSE30: "−1.0 vs previous month" above "−1.0 pts vs previous month"). The subject line
