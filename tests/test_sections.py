@@ -461,7 +461,7 @@ def test_detractors_show_everyone_most_urgent_first_and_publish_the_work_table(
     assert "連絡期限：回答から48時間以内" in shown.html  # a due date per person (QA20)
     # The first two are on the first screen, the other two behind the fold, none dropped.
     first, rest = shown.html.split("<details", 1)
-    ids = r'data-label="response_id">(A\d\d)</td>'
+    ids = r'data-label="回答ID">(A\d\d)</td>'
     assert re.findall(ids, first) == CONTACTS[:2]
     assert re.findall(ids, rest) == CONTACTS[2:]
     assert "<summary>残り2人を表示</summary>" in rest
