@@ -735,6 +735,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "回答数{min_n}件未満（参考値）",
         "en": "fewer than {min_n} responses (indicative)",
     },
+    "plot_nps.hidden_key": {
+        "ja": "回答{min_n}件未満（非表示）",
+        "en": "Fewer than {min_n} responses: not shown",
+    },
+    "plot_nps.hidden_key_plain": {"ja": "非表示（回答数不足）", "en": "Hidden (too few responses)"},
     "plot_nps.hidden": {
         "ja": "非表示（回答数不足）：{names}",
         "en": "Hidden (too few responses): {names}",
