@@ -256,6 +256,16 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{title}：今月の回答{n}件はすべて「{group}」です。",
         "en": "{title}: all {n} responses this month are {group}.",
     },
+    "sections.trend_hidden": {
+        "ja": (
+            "斜線の棒は回答{floor}件未満の月で、匿名性のためNPSは示さず"
+            "回答数（n）のみを示しています。"
+        ),
+        "en": (
+            "Hatched bars are months of fewer than {floor} responses: for anonymity they show "
+            "only their number of responses (n), no NPS."
+        ),
+    },
     "sections.breakdown_note": {
         "ja": (
             "点はNPS、横線は{interval}。白抜きは回答数{min_n}件未満（"

@@ -1116,6 +1116,36 @@ def test_headline_flags_responses_whose_date_could_not_be_read(
 # --- results and the page ----------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "Hatched bars are months of fewer than 5 responses"),
+        ("ja", "斜線の棒は回答5件未満の月で"),
+    ],
+)
+def test_the_trend_explains_hatched_months_when_it_has_one(
+    tmp_path: Path, lang: Language, sentence: str
+) -> None:
+    # BROWSE30: the section's text explained hollow months but not the hatched bar of a month
+    # under the anonymity floor (months of 2, 30, 3 and 40 responses).
+    from _exports import write_months
+
+    unit = prepare_unit(
+        write_months(tmp_path / "export.csv"),
+        name="Leeds",
+        language=lang,
+        score_column="score",
+        date_column="submitted_at",
+        period="2026-10",
+    )
+    parts = sections.trend(unit, min_report_n=5).parts[1:]
+    said = re.sub(r"<[^>]+>", "", " ".join(str(p.data) for p in parts)).replace("\xa0", " ")
+    assert sentence in said
+    # a unit whose every month is over the floor is not told about hatched bars
+    shown = sections.trend(unit, min_report_n=2)
+    assert not any(sentence[:12] in str(p.data) for p in shown.parts[1:])
+
+
 def test_a_result_can_be_restyled_before_it_is_shown(
     shell: InteractiveShell, tmp_path: Path
 ) -> None:
