@@ -261,7 +261,7 @@ def followup_html(
     if followups.unlisted is not None:
         # Consent known, no way to reach anyone configured (QA25 A-4): say where to look.
         notes.append(
-            t("followup.no_details", lang, name=id_heading(followups.id_name, lang))
+            t("followup.no_details", lang, name=followups.id_name or id_heading(None, lang))
             + _SPACE[lang]
             + unlisted_note(followups.unlisted, lang)
         )
@@ -274,7 +274,7 @@ def followup_html(
         + "</div>"
     )
     columns = [
-        ("response_id", id_heading(followups.id_name, lang)),
+        ("response_id", id_heading(followups.id_name, lang, label=followups.id_label)),
         ("date", t("followup.date", lang)),
         ("call_by", t("followup.call_by", lang)),
         ("score", t("followup.score", lang)),

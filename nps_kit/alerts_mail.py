@@ -236,7 +236,9 @@ def compose_alert(
     lang = unit.language
     records = rows.to_dict("records")
     # Headed as the export names it, the column the team searches by (QA27 #6: 会員ID).
-    id_name = id_heading(unit.column(unit.columns.id) if unit.columns.id else None, lang)
+    column = unit.column(unit.columns.id) if unit.columns.id else None
+    id_name = id_heading(column, lang)  # a machine name in words, as the report's cards
+    searched = column or id_name  # "find each person by response_id in the export"
     # Without a consent question, leaving a number or address was the consent
     # (closed_loop.contactable_detractors): subject, intro and rule say which basis chose
     # them, in the report's words (FIX30: "who allowed contact" beside the report's "left a
@@ -254,7 +256,7 @@ def compose_alert(
     missing = (
         None
         if unlisted is None
-        else t("alerts_mail.no_details", lang, name=id_name)
+        else t("alerts_mail.no_details", lang, name=searched)
         + (" " if lang == "en" else "")
         + unlisted_note(unlisted, lang)
     )

@@ -618,6 +618,9 @@ class FollowupList:
     id_name
         The id column (``columns.id``) the rows' ``response_id`` comes from; ``None``: the
         row number. Heads the id (:func:`id_heading`).
+    id_label
+        The unit's label for the id column (a breakdown's ``label``), if it gives one: heads
+        the id in its place.
     answered
         When each person of ``rows`` (same index) answered: ``date`` at the clock the export
         wrote it in and ``instant``, the same moment in UTC (:func:`nps_kit.clock.answer_instants`);
@@ -637,6 +640,7 @@ class FollowupList:
     unlisted: tuple[str, ...] | None = None
     id_name: str | None = None
     declined: int = 0
+    id_label: str | None = None
     answered: pd.DataFrame | None = None
     made_at: dt.datetime | None = None
 
@@ -688,15 +692,21 @@ def _breakdown_pairs(
     return tuple(pairs)
 
 
-def id_heading(column: str | None, lang: Language) -> str:
+def id_heading(column: str | None, lang: Language, *, label: str | None = None) -> str:
     """Return how a detractor's id is headed where the reader looks the person up by it.
 
-    The id column's own name (会員ID), as the export and the cart call it, not 回答ID (QA27 #6:
-    「エクスポートで回答IDから探してください」 for a member id); "Response ID" (回答ID) only where
-    the id is the row number (no ``columns.id``). The work files keep their fixed headers,
-    which the returned file is read back by.
+    The unit's label for the id column when it gives one (a breakdown's ``label``); else the
+    id column's own name (会員ID), as the export and the cart call it, not 回答ID (QA27 #6:
+    「エクスポートで回答IDから探してください」 for a member id); "Response ID" (回答ID) where
+    the id is the row number (no ``columns.id``) or the column's name is a machine name
+    (lower-case ASCII such as ``response_id``: BROWSE30 saw it raw on the Japanese cards).
+    The work files keep their fixed headers, which the returned file is read back by.
     """
-    return column if column else t("followup.response_id", lang)
+    if label:
+        return label
+    if column and not re.fullmatch(r"[a-z][a-z0-9_]*", column):
+        return column
+    return t("followup.response_id", lang)
 
 
 def followup_list(
@@ -809,6 +819,7 @@ def followup_list(
             unit.current, contact_column=contact_column, details=details, found=unit.reach
         ),
         id_name=id_column,
+        id_label=next((n for c, n in pairs if c == id_column and n != c), None),
         answered=answered,
         made_at=now,
     )

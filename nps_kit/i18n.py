@@ -256,6 +256,16 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{title}：今月の回答{n}件はすべて「{group}」です。",
         "en": "{title}: all {n} responses this month are {group}.",
     },
+    "sections.trend_hidden": {
+        "ja": (
+            "斜線の棒は回答{floor}件未満の月で、匿名性のためNPSは示さず"
+            "回答数（n）のみを示しています。"
+        ),
+        "en": (
+            "Hatched bars are months of fewer than {floor} responses: for anonymity they show "
+            "only their number of responses (n), no NPS."
+        ),
+    },
     "sections.breakdown_note": {
         "ja": (
             "点はNPS、横線は{interval}。白抜きは回答数{min_n}件未満（"
@@ -735,6 +745,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "回答数{min_n}件未満（参考値）",
         "en": "fewer than {min_n} responses (indicative)",
     },
+    "plot_nps.hidden_key": {
+        "ja": "回答{min_n}件未満（非表示）",
+        "en": "Fewer than {min_n} responses: not shown",
+    },
+    "plot_nps.hidden_key_plain": {"ja": "非表示（回答数不足）", "en": "Hidden (too few responses)"},
     "plot_nps.hidden": {
         "ja": "非表示（回答数不足）：{names}",
         "en": "Hidden (too few responses): {names}",

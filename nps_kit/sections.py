@@ -462,7 +462,12 @@ def trend(
         if len(table) >= TREND_MONTHS
         else _w("trend_title_n", unit.language, n=len(table)),
     )
-    return SectionResult("trend", value=table, tables={"trend": table}, parts=(detach(ax),))
+    parts: list[Any] = [detach(ax)]
+    nps_shown = pd.to_numeric(table["nps"], errors="coerce").notna()
+    if (~nps_shown & (pd.to_numeric(table["n"], errors="coerce").fillna(0) > 0)).any():
+        # The section's text explains hollow months; a hatched one is said here (BROWSE30).
+        parts.append(report.callout(_w("trend_hidden", unit.language, floor=min_report_n)))
+    return SectionResult("trend", value=table, tables={"trend": table}, parts=tuple(parts))
 
 
 def breakdowns(

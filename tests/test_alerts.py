@@ -180,12 +180,12 @@ def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_
         "2026-11-03 11:00 JST / スコア0 / プラン：プレミアム",
         "  連絡期限：2026-11-05 11:00 JST（期限切れ）",
         "  <script>x</script>",
-        "  response_id E04",  # the export's own name, the column searched by (QA27 #6)
+        "  回答ID E04",  # a machine-named id column in words (BROWSE30)
         "",
         "2026-11-02 09:00 JST / スコア3 / プラン：ライト",
         "  連絡期限：2026-11-04 09:00 JST（期限切れ）",
         "  配送が遅い ［電話番号］",  # QA21: no English mask in a Japanese e-mail
-        "  response_id E02",
+        "  回答ID E02",
         "",
         "2026-11-04 12:00 JST / スコア3 / プラン：ライト",
     ]
@@ -825,7 +825,7 @@ def test_each_person_is_headed_by_time_and_name_with_links_a_call_by_and_how_to_
     assert first.select_one('a[href="tel:09000000003"]').get_text() == "090-0000-0003"
     assert first.select_one('a[href="mailto:e04@example.jp"]').get_text() == "e04@example.jp"
     assert "連絡期限：2026-11-05 11:00 JST" in first.get_text()
-    assert "response_id E04" in first.get_text()  # as the export names it (QA27 #6)
+    assert "回答ID E04" in first.get_text()  # a machine name in words (BROWSE30)
     assert "作業用ファイル（ec_followups.xlsx）" in soup.get_text()
 
 
@@ -1440,8 +1440,8 @@ def test_consent_worded_the_export_s_own_way_alerts_whom_the_unit_lists_as_yes(
     ) in err
     (ec,) = [m for m in smtp.received if "ec-owner@example.com" in m.rcpt_tos]
     text = text_of(ec.message)
-    assert "response_id E02" in text and "response_id E04" in text
-    assert "response_id E03" not in text and "response_id E05" not in text
+    assert "回答ID E02" in text and "回答ID E04" in text
+    assert "回答ID E03" not in text and "回答ID E05" not in text
     assert ec.message["Subject"] == "【NPS】EC事業部：連絡を許可した新しい批判者2人"
 
 

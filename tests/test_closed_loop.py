@@ -29,6 +29,7 @@ from nps_kit.closed_loop import (
     call_by,
     contactable_detractors,
     followup_list,
+    id_heading,
     left_contact_details,
     loop_status,
     respondent_themes,
@@ -150,6 +151,29 @@ def test_without_a_contact_column_consent_is_unknown(unit: UnitData) -> None:
     english = followup_html(found, lang="en").data
     assert "6 detractors (consent to contact unknown)" in english
     assert "allowed contact" not in english
+
+
+def test_the_cards_head_a_machine_named_id_in_words_or_by_its_label(unit: UnitData) -> None:
+    # BROWSE30: the Japanese call-back cards headed the id with the raw column name
+    # "response_id". A machine name (lower-case ASCII) becomes 回答ID / Response ID; a label
+    # the unit gives the column (a breakdown's) wins; a name written for people (会員ID,
+    # Timestamp) stays, as the team searches the export by it (QA27 #6).
+    # (the note "find each person by response_id in the export" names the export's column)
+    def heading(found: FollowupList, lang: str) -> str:
+        html = followup_html(found, lang=lang).data  # type: ignore[arg-type]
+        headers = re.findall(r"<th[^>]*>(.*?)</th>", html)
+        return " ".join(headers + re.findall(r'data-label="([^"]*)"', html))
+
+    found = listing(unit)
+    assert found.id_name == "response_id"
+    assert "回答ID" in heading(found, "ja") and "response_id" not in heading(found, "ja")
+    assert "Response ID" in heading(found, "en") and "response_id" not in heading(found, "en")
+    labelled = listing(unit, breakdowns=[{"column": "response_id", "label": "受付番号"}])
+    assert labelled.id_label == "受付番号"
+    assert "受付番号" in heading(labelled, "ja") and "回答ID" not in heading(labelled, "ja")
+    assert id_heading("会員ID", "ja") == "会員ID" and id_heading("Timestamp", "en") == "Timestamp"
+    assert id_heading("response_id", "ja") == "回答ID" and id_heading(None, "en") == "Response ID"
+    assert id_heading("response_id", "en", label="Ticket") == "Ticket"
 
 
 def test_misspelt_contact_column_is_an_error(unit: UnitData) -> None:
@@ -397,7 +421,7 @@ def test_more_than_fifty_are_all_listed_and_in_both_work_files(tmp_path: Path) -
         unit_id="ec",
     )
     html = "\n".join(o["text/html"] for o in outputs if "text/html" in o)
-    ids = re.findall(r'data-label="response_id">(M\d{3})</td>', html)
+    ids = re.findall(r'data-label="回答ID">(M\d{3})</td>', html)
     assert len(ids) == n and sorted(ids) == [f"M{i:03d}" for i in range(n)]
     assert ids == value.rows["response_id"].tolist()
     assert "連絡を許可した批判者127人" in html
@@ -838,7 +862,7 @@ def test_run_writes_everyone_to_the_html_and_both_work_files_then_reads_the_stat
     assert result.ok, result.units[0].error
     folder = output / "2026-10"
     html = (folder / "ec.html").read_text(encoding="utf-8")
-    ids = re.findall(r'data-label="response_id">(M\d{3})</td>', html)
+    ids = re.findall(r'data-label="回答ID">(M\d{3})</td>', html)
     assert sorted(ids) == [f"M{i:03d}" for i in range(n)]
     # The 48 hours are a due date per person, marked when passed (QA20), not a promise.
     assert "回答から48時間以内" in html and "期限切れ" in html
@@ -1358,7 +1382,7 @@ def test_the_list_says_by_when_to_call_and_marks_the_overdue(unit: UnitData) -> 
     cells = {
         rid: re.sub(r"<[^>]+>", "", cell)
         for rid, cell in re.findall(
-            r'data-label="response_id">(R\d\d)</td>.*?data-label="Call by">(.*?)</td>', html
+            r'data-label="Response ID">(R\d\d)</td>.*?data-label="Call by">(.*?)</td>', html
         )
     }
     assert cells["R12"] == "2026-11-01"

@@ -391,7 +391,7 @@ def test_html_and_text_carry_the_same_facts(tmp_path: Path, charts: dict[str, by
     facts = [
         "EC事業部 NPSレポート（2026年10月）",
         "NPS −4.9ポイント",
-        "前月比+3.2・有意な変化なし",
+        "前月比+3.2ポイント・有意な変化なし",
         "95%信頼区間：−11.0ポイント〜+1.2ポイント",
         "回答数512件",
         "推奨者20.1%・中立者54.9%・批判者25.0%",
@@ -517,8 +517,8 @@ def test_body_has_both_changes_the_target_status_and_what_moved(tmp_path: Path) 
         parse(compose_message(unit, PERIOD, sender=SENDER, charts={}).message)
     )
     facts = [
-        "前月比+3.2・有意な変化なし",
-        "前年同月比+4.9・有意に改善",
+        "前月比+3.2ポイント・有意な変化なし",
+        "前年同月比+4.9ポイント・有意に改善",
         "目標未設定",
         "変化の内訳",
         # under the heading 変化の内訳 the sentence does not repeat it (QA19: "What moved" /
@@ -535,6 +535,35 @@ def test_body_has_both_changes_the_target_status_and_what_moved(tmp_path: Path) 
     # one comparison is a paragraph, not a one-item numbered list
     movers = BeautifulSoup(html, "html.parser").find("h2", string="変化の内訳")
     assert movers is not None and movers.find_next_sibling().name == "p"
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "moved"),
+    [
+        ("en", "−1.0 pts vs previous month", "−1.0 pts vs previous month (by channel)"),
+        ("ja", "前月比−1.0ポイント", "前月比−1.0ポイント（channel別）"),
+    ],
+)
+def test_the_header_change_is_in_points_as_what_moved_writes_it(
+    tmp_path: Path, lang: str, header: str, moved: str
+) -> None:
+    # BROWSE30: the header wrote "−1.0 vs previous month" above "What moved: −1.0 pts vs
+    # previous month": one change, one wording (change_points), in both languages.
+    change = {**SUMMARY["change"], "diff": -1.0}
+    record = {"kind": "previous", "vs": "2026-09", "by": "channel", "label": "channel"}
+    item = {"group": "Web", "kind": "within", "value": -1.0, "noise": False}
+    summary = {
+        **SUMMARY,
+        "change": change,
+        "contributors": [{**record, "total": -1.0, "items": [item]}],
+    }
+    unit = make_unit(tmp_path, language=lang, summary=summary)
+    html, text = html_and_text(
+        parse(compose_message(unit, PERIOD, sender=SENDER, charts={}).message)
+    )
+    for body in (text, shown(html)):
+        assert header in body and moved in body
+        assert "−1.0 vs" not in body and "前月比−1.0・" not in body
 
 
 def test_charts_follow_the_data() -> None:

@@ -24,6 +24,7 @@ from matplotlib.ft2font import FT2Font
 
 from nps_kit import plot
 from nps_kit.drivers import _with_thresholds, classify
+from nps_kit.i18n import t
 from nps_kit.plot import _base as plot_base
 from nps_kit.plot import _glyphs, _png
 
@@ -426,6 +427,7 @@ def test_trend_marks_small_sample_months() -> None:
         "95%信頼区間",
         "回答数30件未満（参考値）",
         "回答数（件）",
+        "非表示（回答数不足）",  # the hatched bar of the month of 3
     ]
 
 
@@ -446,6 +448,7 @@ def test_trend_english_labels() -> None:
         "fewer than 50 responses (indicative)",
         "Target −2.5 pts",
         "Responses",
+        "Hidden (too few responses)",
     ]
     assert ax.get_ylabel() == "NPS (points)"
     labels = tick_texts(ax, "x")
@@ -1321,7 +1324,7 @@ def test_trend_months_under_the_floor_draw_only_their_n(
     (alone,) = by_gid(ax, "ci-alone")
     tops = sorted(round(float(max(seg[:, 1])), 1) for seg in alone.get_segments())
     assert tops == sorted(round(float(v), 1) for v in table.loc[[1, 3], "ci_high"])
-    assert len(by_gid(ax, "control-alone")) == 2
+    assert len(by_gid(ax, "control-alone")) == 4  # a dotted line per limit and month
     (band,) = by_gid(ax, "ci-band")
     assert all(100.0 not in np.round(p.vertices[:, 1], 1) for p in band.get_paths())
     assert all(ring.get_offsets().shape[0] == 0 for ring in by_gid(ax, "out-of-control"))
@@ -1333,9 +1336,55 @@ def test_trend_months_under_the_floor_draw_only_their_n(
     hidden = [p for p in counts.patches if p.get_gid() == "responses-hidden"]
     assert [p.get_height() for p in hidden] == [2, 3]
     assert all(p.get_hatch() for p in hidden)
-    key = ax.get_legend().legend_handles[-1]  # the responses' key comes last
+    key = ax.get_legend().legend_handles[-2]  # the responses' key, then the hatched one
     assert not key.get_hatch()  # the key is a plain bar, not July's hatched one
     assert [t.get_text() for t in by_gid(ax, "note")] == [note]
     facts = ax.figure.nps_kit_facts
     assert facts[1] == note.split("; " if lang == "en" else "、")[1]
     assert not any("+100.0" in f or "−33.3" in f for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "Fewer than 5 responses: not shown"), ("ja", "回答5件未満（非表示）")],
+)
+def test_trend_months_under_the_floor_can_be_seen_and_the_key_matches_the_limits(
+    tmp_path: Path, lang: str, said: str
+) -> None:
+    # BROWSE30: bars of 2 and 3 on a 0-40 axis were ~2 px tall, their hatching invisible, and
+    # the key drew the control limits dotted while a month between gaps had solid dashes.
+    from _exports import write_months
+
+    from nps_kit.unit import prepare_unit
+    from nps_kit.unit import trend_table as unit_trend
+
+    unit = prepare_unit(
+        write_months(tmp_path / "export.csv"),
+        name="Leeds",
+        language=lang,
+        score_column="score",
+        date_column="submitted_at",
+        period="2026-10",
+    )
+    ax = drawn(plot.trend(unit_trend(unit, min_report_n=5), lang=lang, min_report_n=5))
+    (counts,) = [a for a in ax.figure.axes if a is not ax]
+    # the bars keep their true height (never a drawn n other than the month's) ...
+    hidden = [p for p in counts.patches if p.get_gid() == "responses-hidden"]
+    assert [p.get_height() for p in hidden] == [2, 3]
+    # ... and each carries its n as a label over it, which a 2 px bar cannot show
+    marks = [a for a in counts.texts if a.get_gid() == "responses-hidden-n"]
+    assert [m.get_text() for m in marks] == ["n=2", "n=3"]
+    assert [m.xy for m in marks] == [
+        (p.get_x() + p.get_width() / 2, p.get_height()) for p in hidden
+    ]
+    # the key names the hatched bar in the floor's words
+    legend = ax.get_legend()
+    names = [x.get_text() for x in legend.get_texts()]
+    keys = dict(zip(names, legend.legend_handles, strict=True))
+    assert keys[said].get_hatch()
+    # the limits of a month between gaps are drawn as the key draws the limits: dotted
+    limits = keys[t("plot_nps.control", lang)]
+    alone = by_gid(ax, "control-alone")
+    assert len(alone) == 4  # August's and October's, low and high
+    assert {a.get_linestyle() for a in alone} == {limits.get_linestyle()} == {":"}
+    assert all(len(a.get_xdata()) == 2 and a.get_marker() in ("None", "", None) for a in alone)

@@ -461,7 +461,7 @@ def test_detractors_show_everyone_most_urgent_first_and_publish_the_work_table(
     assert "連絡期限：回答から48時間以内" in shown.html  # a due date per person (QA20)
     # The first two are on the first screen, the other two behind the fold, none dropped.
     first, rest = shown.html.split("<details", 1)
-    ids = r'data-label="response_id">(A\d\d)</td>'
+    ids = r'data-label="回答ID">(A\d\d)</td>'
     assert re.findall(ids, first) == CONTACTS[:2]
     assert re.findall(ids, rest) == CONTACTS[2:]
     assert "<summary>残り2人を表示</summary>" in rest
@@ -1114,6 +1114,36 @@ def test_headline_flags_responses_whose_date_could_not_be_read(
 
 
 # --- results and the page ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "Hatched bars are months of fewer than 5 responses"),
+        ("ja", "斜線の棒は回答5件未満の月で"),
+    ],
+)
+def test_the_trend_explains_hatched_months_when_it_has_one(
+    tmp_path: Path, lang: Language, sentence: str
+) -> None:
+    # BROWSE30: the section's text explained hollow months but not the hatched bar of a month
+    # under the anonymity floor (months of 2, 30, 3 and 40 responses).
+    from _exports import write_months
+
+    unit = prepare_unit(
+        write_months(tmp_path / "export.csv"),
+        name="Leeds",
+        language=lang,
+        score_column="score",
+        date_column="submitted_at",
+        period="2026-10",
+    )
+    parts = sections.trend(unit, min_report_n=5).parts[1:]
+    said = re.sub(r"<[^>]+>", "", " ".join(str(p.data) for p in parts)).replace("\xa0", " ")
+    assert sentence in said
+    # a unit whose every month is over the floor is not told about hatched bars
+    shown = sections.trend(unit, min_report_n=2)
+    assert not any(sentence[:12] in str(p.data) for p in shown.parts[1:])
 
 
 def test_a_result_can_be_restyled_before_it_is_shown(

@@ -22,12 +22,12 @@ from nps_kit.decompose import contributors_text
 from nps_kit.i18n import (
     Language,
     Scope,
+    change_points,
     impact_name,
     impact_value,
     join_names,
     label,
     points,
-    signed_number,
     t,
 )
 from nps_kit.periods import TREND_MONTHS, format_period, shift_period
@@ -119,11 +119,16 @@ def change_label(vs: str, period: str, lang: Language) -> str:
 
 
 def change_text(change: Change | None, period: str, lang: Language) -> str | None:
-    """Describe a change as ``前月比+3.2`` / ``+2.0 vs previous month``; ``None`` if unknown."""
+    """Describe a change, ``前月比+3.2ポイント`` / ``+2.0 pts vs previous month``, or ``None``.
+
+    In points as "What moved" below it writes the same change (:func:`change_points`;
+    BROWSE30: "−1.0 vs previous month" above "−1.0 pts vs previous month"). The subject line
+    keeps the bare number (:func:`nps_kit.mail.compose.subject`).
+    """
     if change is None or change.diff is None:
         return None
     what = change_label(change.vs or "", period, lang)
-    diff = signed_number(change.diff)
+    diff = change_points(change.diff, lang)
     return f"{what}{diff}" if lang == "ja" else f"{diff} {what}"
 
 

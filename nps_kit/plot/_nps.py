@@ -360,11 +360,24 @@ def trend(
         x, n, width=20, color=N_BAR_COLOR, zorder=0, label=text("n_axis", lang), gid="responses"
     )
     top = max(float(n.max()), 1.0)
-    for bar, value in zip(bars.patches, nps, strict=True):
+    for bar, value, k in zip(bars.patches, nps, n, strict=True):
         if not np.isfinite(value):  # a month under the floor: its n, marked as the note says
             bar.set_hatch("////")
             bar.set_edgecolor("#999999")
             bar.set_gid("responses-hidden")
+            # Its true n over it (BROWSE30: a bar of 2 on a 0-40 axis is 2 px, its hatching
+            # unseen); the bar keeps its true height, so no month is drawn as more answers.
+            middle = bar.get_x() + bar.get_width() / 2
+            counts.annotate(
+                f"n={k:,.0f}",
+                xy=(middle, bar.get_height()),
+                xytext=(0, 2),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                color="#777777",
+                gid="responses-hidden-n",
+            )
     counts.set_ylim(0, top * 3)  # bars use the lower third only
     counts.set_ylabel(text("n_axis", lang), color="#777777")
     # No tick marks: a dash before "1,500" reads as a minus sign. Ticks only where the bars are.
@@ -424,18 +437,12 @@ def trend(
         style: dict[str, Any] = {"color": TARGET_COLOR, "linestyle": ":", "linewidth": 1.0}
         (limits,) = ax.plot(x, limit_low, gid="control-low", zorder=2, **style)
         ax.plot(x, limit_high, gid="control-high", zorder=2, **style)
-        if alone.any():  # its limits as short dashes, where no line runs through it
+        # A month between gaps: its limits as short dotted lines the width of its bar, where
+        # no line runs through it, drawn as the key draws the limits (BROWSE30: solid dashes).
+        for at in x[alone]:
             for limit in (limit_low, limit_high):
-                ax.plot(
-                    x[alone],
-                    limit[alone],
-                    linestyle="none",
-                    marker="_",
-                    markersize=14,
-                    color=TARGET_COLOR,
-                    gid="control-alone",
-                    zorder=2,
-                )
+                level = limit[x == at][0]
+                ax.plot([at - 10, at + 10], [level, level], gid="control-alone", zorder=2, **style)
         handles.append(limits)
         labels.append(_w("control", lang))
         shown += [limit_low, limit_high]
@@ -472,6 +479,17 @@ def trend(
     # The key shows a plain bar: the first month's may be hatched (under the floor).
     handles.append(Patch(facecolor=N_BAR_COLOR, label=text("n_axis", lang)))
     labels.append(text("n_axis", lang))
+    gone = ~np.isfinite(nps)
+    if gone.any():  # and the hatched bar, in the floor's words
+        hatched = (
+            _w("hidden_key", lang, min_n=min_report_n)
+            if min_report_n
+            else _w("hidden_key_plain", lang)
+        )
+        handles.append(
+            Patch(facecolor=N_BAR_COLOR, edgecolor="#999999", hatch="////", label=hatched)
+        )
+        labels.append(hatched)
 
     nps_axis(ax, axis="y", lang=lang, values=np.concatenate(shown))
     if target is not None and float(target) == 0.0:
@@ -489,7 +507,6 @@ def trend(
     ax.set_xlim(float(x.min()) - 20, float(x.max()) + 20)
     ax.grid(False, axis="x")
     top_legend(ax, handles, labels, title=title, ncols=3)
-    gone = ~np.isfinite(nps)
     hidden = [format_period(str(p), lang) for p in ordered["period"][gone]]
     if hidden and min_report_n:
         # Each month with its n, in the overview's and the e-mail's words (FIX63).
