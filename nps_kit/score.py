@@ -37,6 +37,7 @@ __all__ = [
     "distribution",
     "hide_below_floor",
     "hide_complement",
+    "n_below_floor",
     "nps",
     "score_groups",
     "segment",
@@ -268,6 +269,15 @@ def below_floor(n: npt.ArrayLike, min_report_n: int | None) -> npt.NDArray[np.bo
     if not min_report_n:
         return np.zeros(counts.shape, dtype=bool)
     return (counts > 0) & (counts < min_report_n)
+
+
+def n_below_floor(n: int | None, min_report_n: int | None) -> bool:
+    """Whether one month or group of ``n`` responses is under the anonymity floor.
+
+    :func:`below_floor` for one count; an unknown ``n`` (``None``) hides nothing. The one test
+    of a unit's month (:func:`nps_kit.summary.under_floor`), a trend point and a compared month.
+    """
+    return n is not None and bool(below_floor([n], min_report_n)[0])
 
 
 def hide_below_floor(

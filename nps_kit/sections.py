@@ -50,7 +50,7 @@ from nps_kit.i18n import (
 )
 from nps_kit.ordinal import group_order
 from nps_kit.periods import TREND_MONTHS, format_period
-from nps_kit.score import DEFAULT_MIN_REPORT_N, below_floor, shown_diff, target_status
+from nps_kit.score import DEFAULT_MIN_REPORT_N, n_below_floor, shown_diff, target_status
 from nps_kit.score import Change as ScoreChange
 from nps_kit.score import distribution as score_distribution
 from nps_kit.strategy import Recommendation
@@ -185,16 +185,14 @@ def headline_section(
     # A month not over yet is "December 2026 to date": its NPS is not the month's result.
     running = incomplete_through(unit, now=now) is not None
     parts: list[Any] = [*_dates_note(unit)]
-    if head.result.n and below_floor([head.result.n], min_report_n)[0]:
+    if n_below_floor(head.result.n, min_report_n):
         when = format_period(unit.period, lang, to_date=running)
         hidden = t("overview.under_floor", lang, n=head.result.n, min_n=min_report_n)
         parts.append(HTML(f"<h3>{_escape(when)}</h3>"))
         parts.append(report.callout(hidden))
         return SectionResult("headline", value=head, tables={}, parts=tuple(parts))
     # A change against a month under the floor would tell that month's score.
-    under = [
-        bool(c.result.n and below_floor([c.result.n], min_report_n)[0]) for c in head.comparisons
-    ]
+    under = [n_below_floor(c.result.n, min_report_n) for c in head.comparisons]
     unshown = [c for c, u in zip(head.comparisons, under, strict=True) if u]
     compared = [c for c, u in zip(head.comparisons, under, strict=True) if not u]
     first = compared[0] if compared else None
@@ -334,8 +332,10 @@ def change_drivers(
     for c in head.comparisons:
         shown = _shown_change(head, c).diff
         # a change the headline hides (either month under the floor) would tell a month's NPS
-        periods = [head.result.n or 0, c.result.n or 0]
-        if shown is None or below_floor(periods, min_report_n).any():
+        hides = n_below_floor(head.result.n, min_report_n) or n_below_floor(
+            c.result.n, min_report_n
+        )
+        if shown is None or hides:
             continue
         best: tuple[float, str, str, list[Contributor]] | None = None
         withheld: tuple[str, str] | None = None  # a breakdown whose every group is hidden

@@ -375,11 +375,9 @@ def under_floor(summary: UnitSummary, min_report_n: int | None) -> bool:
     The one test of :func:`floor_summary`, the e-mail and the overview
     (:func:`nps_kit.score.below_floor`); ``None`` or 0 hides nothing.
     """
-    from nps_kit.score import below_floor
+    from nps_kit.score import n_below_floor
 
-    if summary.n is None or not min_report_n:
-        return False
-    return bool(below_floor([summary.n], min_report_n)[0])
+    return n_below_floor(summary.n, min_report_n)
 
 
 def month_under_floor(point: TrendPoint, min_report_n: int | None) -> bool:
@@ -388,11 +386,9 @@ def month_under_floor(point: TrendPoint, min_report_n: int | None) -> bool:
     The test of :func:`under_floor` for one trend point (:func:`nps_kit.score.below_floor`);
     ``None`` or 0 hides nothing, nor does a point without its n.
     """
-    from nps_kit.score import below_floor
+    from nps_kit.score import n_below_floor
 
-    if point.n is None or not min_report_n:
-        return False
-    return bool(below_floor([point.n], min_report_n)[0])
+    return n_below_floor(point.n, min_report_n)
 
 
 def floor_trend(trend: Sequence[TrendPoint], min_report_n: int | None) -> tuple[TrendPoint, ...]:
