@@ -104,12 +104,15 @@ here); the resource grows 1.66 -> 2.17 MB.
 
 Decision: ``PYTHONPATH=. python benchmarks/polarity_round7.py decide`` once set 31 is in
 tests/data (a dry run on other files: ``decide --files A.csv B.csv``); a language whose right
-mentions do not rise: ``train --keep LANG`` (needs the cache: ``mentions`` first) and commit.
+mentions do not rise: ``keep --keep LANG`` writes the resource from committed arrays alone (that
+language's from a955b52, the other's from the candidate commit), the same arrays as ``train
+--keep LANG`` over this branch's cached mentions; then commit.
 
 Run: ``PYTHONPATH=. nice -n 10 python benchmarks/polarity_round7.py mentions --part I/N``
 (cached in ``--cache``), ``... folds --lang L --c C`` (workers, optional), ``... estimate --lang
 L`` (choice and estimate), ``... report``, ``... train [--keep LANG]`` (writes the resource),
-``... decide`` (set 31, once, by the lead; ``--files`` names other files for a dry run).
+``... decide`` (set 31, once, by the lead; ``--files`` names other files for a dry run),
+``... keep --keep LANG`` (the candidate with a language's round-6 model, no refit).
 """
 
 from __future__ import annotations
@@ -158,6 +161,8 @@ SETS7: dict[str, str] = {
 #: (English round 13, Japanese round 11) the one every mention is read over.
 SHIPPED = "a955b52"
 RESOURCE = pr6.RESOURCE
+#: The commit of the candidate resource (round 7's models of both languages), read by ``keep``.
+CANDIDATE = "1cc30ed"
 #: The decision set (PREREG28): read once by the lead with ``decide``, never trained on.
 DECISION = ("theme_train31_en.csv", "theme_train31_ja.csv")
 #: The choice folds (the newest sets of new industries), predicted two sets at a time.
@@ -283,10 +288,29 @@ def resource_at(commit: str) -> bytes:
     ).stdout
 
 
-def kept_arrays(langs: list[str]) -> dict[str, np.ndarray]:
-    """The arrays of ``langs`` in round 6's correction (the resource of ``SHIPPED``)."""
-    with np.load(io.BytesIO(resource_at(SHIPPED)), allow_pickle=False) as saved:
+def kept_arrays(langs: list[str], commit: str = SHIPPED) -> dict[str, np.ndarray]:
+    """The arrays of ``langs`` in the resource of ``commit`` (round 6's: ``SHIPPED``)."""
+    with np.load(io.BytesIO(resource_at(commit)), allow_pickle=False) as saved:
         return {k: saved[k] for k in saved.files if k.split("_")[0] in langs}
+
+
+def rebuild(keep: list[str], out: Path, *, candidate: str = CANDIDATE) -> None:
+    """Write ``out`` from committed arrays alone: ``keep``'s round 6's, the others the candidate's.
+
+    No refit and no mentions, so the result does not depend on the tagger of the tree it runs
+    in (after a merge the rules may differ from a955b52's, and a refit with them would not be
+    the candidate that set 31 decided on).
+    """
+    named: dict[str, np.ndarray] = {
+        "polarities": np.array(POLARITIES, dtype=str),
+        "segments": np.array(SEGMENTS, dtype=str),
+    }
+    named.update(kept_arrays([x for x in ("en", "ja") if x not in keep], candidate))
+    named.update(kept_arrays(keep))
+    write(out, named)
+    print(
+        f"wrote {out} ({out.stat().st_size:,} bytes): {keep or 'no language'} kept from {SHIPPED}"
+    )
 
 
 def train(data: pd.DataFrame, cache: Path, keep: list[str], out: Path, *, show: bool) -> None:
@@ -364,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
     """Read the mentions, estimate, train or decide (see the module description)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "step", choices=["mentions", "folds", "estimate", "report", "train", "decide"]
+        "step", choices=["mentions", "folds", "estimate", "report", "train", "decide", "keep"]
     )
     parser.add_argument("--keep", nargs="*", default=[], choices=["en", "ja"])
     parser.add_argument("--out", type=Path, default=RESOURCE)
@@ -382,6 +406,9 @@ def main(argv: list[str] | None = None) -> int:
         "--files", nargs="+", default=list(DECISION), help="decide: the files read (set 31's)"
     )
     args = parser.parse_args(argv)
+    if args.step == "keep":
+        rebuild(args.keep, args.out)
+        return 0
     if args.step == "decide":
         missing = [f for f in args.files if not (ple.DATA / f).exists()]
         if missing:
