@@ -78,6 +78,9 @@ Run: ``pip install -e '.[eval]'``, then ``PYTHONPATH=. python benchmarks/train_p
 
 Round 6 (RET21, PREREG20; shipped) is written by ``benchmarks/polarity_round6.py``: the same
 design over today's rules, trained on every readable set with polarities.
+Round 7 (POL24, PREREG28) is written by ``benchmarks/polarity_round7.py``: round 6's G2T over
+main a955b52's tagger (theme layer en round 13, ja round 11), trained on every readable set with
+polarities (blind 1-27 but 14, training 5, 9-30, short14, unit14, probes 20 and 21).
 
 Round 4 did NOT ship (its pre-registered rule failed on held-out set 19, see
 ``benchmarks/layers_eval4.py``): the shipped ``polarity_layer.npz`` is round 3's. The defaults

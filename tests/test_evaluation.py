@@ -198,10 +198,10 @@ BLIND8_LAYER_TRAINED = {"en": (0.97, 0.98, 0.92), "ja": (0.99, 1.00, 0.93)}
 LAYER_TUNED = {
     "first": {"en": (0.97, 1.00, 0.96), "ja": (0.99, 1.00, 0.98)},
     "second": {"en": (0.96, 0.99, 0.97), "ja": (0.98, 1.00, 0.98)},
-    "third": {"en": (0.93, 0.98, 0.96), "ja": (0.98, 1.00, 0.98)},
+    "third": {"en": (0.93, 0.98, 0.96), "ja": (0.98, 1.00, 0.96)},  # trained: ja polarity
     # ERR23's ruling added staff to three phone-person comments of train5 ja (電話の方は親切): the
     # layer, trained before it, does not add it (recall 0.996) until it is retrained over them
-    "train5": {"en": (0.97, 0.97, 0.93), "ja": (0.99, 0.99, 0.96)},
+    "train5": {"en": (0.97, 0.97, 0.93), "ja": (0.99, 0.99, 0.93)},  # trained: ja polarity
     "fourth": {"en": (0.95, 0.98, 0.92), "ja": (0.99, 1.00, 0.96)},
     "fifth": {"en": (0.95, 0.98, 0.94), "ja": (1.00, 1.00, 0.94)},
 }
@@ -211,6 +211,11 @@ LAYER_TUNED = {
 # set 7 0.934; their floors were 0.98, 0.98, 0.96, 0.96, 0.96, 0.94) while held out it rose
 # (3,374 -> 3,394 right of 3,867 mentions of the sets round 5 never saw; set 25 353 -> 357 of
 # 405): the floors are these figures rounded down.
+# Round 7 of the correction (POL24, benchmarks/polarity_round7.py): Japanese C = 4 where round 6
+# had 16, so it fits its training sets less closely: in-sample Japanese polarity third 0.978,
+# train5 0.945 (floors were 0.98 and 0.96) while held out it rose (3,755 -> 3,763 right of 4,268
+# mentions of the sets round 6 never trained on); those two floors are these figures less 0.01,
+# rounded down (trained floors: the model trains on both sets).
 # FIX19: a theme the Japanese layer adds to a comment that praises and complains takes its own
 # clause's judgement, not the score's (nps_kit/text/_added.py): on set 5 (in-sample) Japanese
 # polarity 313 -> 312 of 329 mentions (0.951 -> 0.948: two fixed, three lost where the rules

@@ -9,10 +9,11 @@ clauses the theme was found in (English lemma uni- and bigrams, Japanese charact
 and gives the probability of each of positive, negative, mixed and neutral. The tagger's
 polarity is replaced by the most probable one when that differs and its probability is at least
 the language's ``threshold`` (for a theme the learned theme layer added, its ``threshold`` of
-added themes where the resource holds one: round 6). The models were trained on the mentions the
-tagger finds in every readable labelled set with polarities (round 6:
-``benchmarks/polarity_round6.py``, its choices and estimates there; the design is
-``benchmarks/polarity_layer_eval.py``'s G); their weights are the package resource
+added themes where the resource holds one: since round 6). The models were trained on the
+mentions the tagger finds in every readable labelled set with polarities (round 7:
+``benchmarks/polarity_round7.py``, its choices and estimates there, round 6's in
+``benchmarks/polarity_round6.py``; the design is ``benchmarks/polarity_layer_eval.py``'s G with
+round 6's second threshold, G2T); their weights are the package resource
 ``polarity_layer.npz``, read here with numpy only.
 """
 
