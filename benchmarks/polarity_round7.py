@@ -108,6 +108,14 @@ mentions do not rise: ``keep --keep LANG`` writes the resource from committed ar
 language's from a955b52, the other's from the candidate commit), the same arrays as ``train
 --keep LANG`` over this branch's cached mentions; then commit.
 
+Set 31, read once (``decide`` by the lead after merging 1cc30ed into main d47bc35+; whole
+figures): right mentions rules alone / round 6 / candidate, English 488 mentions: 400 / 421 / 420
+(falls: **English keeps round 6**), Japanese 439: 387 / 402 / 404 (rises: **Japanese round 7
+ships**). Whole tagger (themes unchanged by the correction) en P 0.887 R 0.778, polarity 0.863
+round 6 / 0.861 candidate; ja P 0.861 R 0.822, polarity 0.916 / 0.920. The resource is ``keep
+--keep en`` (1,965,028 bytes: English arrays of a955b52, Japanese of 1cc30ed). Set 31 has been
+read once and decides nothing more.
+
 Run: ``PYTHONPATH=. nice -n 10 python benchmarks/polarity_round7.py mentions --part I/N``
 (cached in ``--cache``), ``... folds --lang L --c C`` (workers, optional), ``... estimate --lang
 L`` (choice and estimate), ``... report``, ``... train [--keep LANG]`` (writes the resource),

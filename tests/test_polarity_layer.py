@@ -25,7 +25,8 @@ from nps_kit.text.tokens import normalise_one
 
 DATA = Path(__file__).resolve().parent / "data"
 
-# Probabilities the training code (scikit-learn, benchmarks/polarity_round7.py train --sample)
+# Probabilities the training code (scikit-learn, ``train --sample``: English round 6's model,
+# benchmarks/polarity_round6.py, kept by set 31; Japanese round 7's, benchmarks/polarity_round7.py)
 # gave every mention the tagger finds in these comments when it wrote the resource, rounded to
 # 6 places: (lang, pack, comment, score, theme, the tagger's polarity, probabilities).
 EXPECTED = [
@@ -36,7 +37,7 @@ EXPECTED = [
         9,
         "delivery",
         "positive",
-        {"mixed": 0.004192, "negative": 0.000488, "neutral": 0.001155, "positive": 0.994165},
+        {"mixed": 0.005735, "negative": 0.001133, "neutral": 0.001087, "positive": 0.992045},
     ),
     (
         "en",
@@ -45,7 +46,7 @@ EXPECTED = [
         9,
         "price",
         "negative",
-        {"mixed": 0.016889, "negative": 0.940328, "neutral": 0.013444, "positive": 0.029339},
+        {"mixed": 0.011932, "negative": 0.978136, "neutral": 0.001844, "positive": 0.008087},
     ),
     (
         "en",
@@ -54,7 +55,7 @@ EXPECTED = [
         3,
         "support",
         "negative",
-        {"mixed": 0.019422, "negative": 0.95951, "neutral": 0.020351, "positive": 0.000717},
+        {"mixed": 0.01682, "negative": 0.978072, "neutral": 0.004371, "positive": 0.000738},
     ),
     (
         "en",
@@ -63,7 +64,7 @@ EXPECTED = [
         5,
         "price",
         "neutral",
-        {"mixed": 5.9e-05, "negative": 0.01518, "neutral": 0.984393, "positive": 0.000368},
+        {"mixed": 2.4e-05, "negative": 0.008, "neutral": 0.991149, "positive": 0.000827},
     ),
     (
         "ja",
