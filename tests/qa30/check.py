@@ -7,7 +7,8 @@ the exact repeats, ``utc`` also cuts months in UTC instead of the clock written.
 Prints every (group, period) whose n or NPS differs, then a summary line.
 ``python check.py units DATASET MONTH [VARIANT]`` prints each unit's n, NPS and change from the
 month before; ``python check.py run DATASET MANIFEST [VARIANT]`` compares them with a run's
-``manifest.json``. ``truth`` and ``nps``
+``manifest.json``; ``python check.py alerts DATASET SINCE`` counts the detractors each unit's
+alert should list. ``truth`` and ``nps``
 are imported by ``tests/test_qa30.py``.
 """
 
@@ -80,6 +81,38 @@ def check_run(dataset: str, manifest: str, variant: str = "raw") -> int:
     return bad
 
 
+def alert_counts(dataset: str, since: str, root: Path = ROOT) -> pd.Series:
+    """Per unit, the detractors (0-6) since ``since`` (wall clock) who can be contacted.
+
+    Read from the export itself with plain pandas, not from the truth: consent is in the file
+    only. City: 連絡 はい; werk: Ja; saas (no consent question): everyone with an e-mail, each
+    record once.
+    """
+    path = root / f"{FILES[dataset]}{'.xlsx' if dataset == 'city' else '.csv'}"
+    if dataset == "city":
+        f = pd.read_excel(path, dtype=str)
+        unit, consent = f.columns[6], f.columns[12]
+        when = pd.to_datetime(f["完了時刻"], format="ISO8601")
+        raw = f[f.columns[7]].fillna("").str.normalize("NFKC").str.extract(r"^(\d+)")[0]
+        ok = f[consent] == "はい"
+    elif dataset == "werk":
+        f = pd.read_csv(path, sep=";", encoding="cp1252", dtype=str)
+        f = f[f["Antwort-ID"] != "Gesamt"]
+        unit = "Filiale"
+        when = pd.to_datetime(f["Zeitstempel (TT.MM.JJJJ)"], format="%d.%m.%Y %H:%M")
+        raw = f[f.columns[5]].fillna("").str.extract(r"^(\d+)")[0]
+        ok = f["Dürfen wir Sie zu Ihrem Feedback kontaktieren?"] == "Ja"
+    else:
+        f = pd.read_csv(path, dtype=str, keep_default_na=False).drop_duplicates()
+        unit = "Company"
+        when = pd.to_datetime(f["Submitted at"].str.slice(0, 19))  # the clock written
+        raw = pd.to_numeric(f["Rating"], errors="coerce")
+        ok = f["Contact email"] != ""
+    score = pd.to_numeric(raw, errors="coerce")
+    keep = (score <= 6) & (when >= pd.Timestamp(since)) & ok
+    return f.loc[keep, unit].value_counts().sort_index()
+
+
 def main(dataset: str, score_json: str, variant: str = "raw") -> int:
     """Compare and print; return the number of mismatches."""
     t = truth(dataset, variant)
@@ -126,6 +159,9 @@ def main(dataset: str, score_json: str, variant: str = "raw") -> int:
 if __name__ == "__main__":
     if sys.argv[1] == "units":  # check.py units DATASET MONTH [VARIANT]
         print(by_unit(sys.argv[2], sys.argv[3], *sys.argv[4:5]).round(2).to_string())
+        sys.exit(0)
+    if sys.argv[1] == "alerts":  # check.py alerts DATASET SINCE
+        print(alert_counts(sys.argv[2], sys.argv[3]).to_string())
         sys.exit(0)
     if sys.argv[1] == "run":  # check.py run DATASET MANIFEST [VARIANT]
         sys.exit(1 if check_run(*sys.argv[2:5]) else 0)
