@@ -22,6 +22,8 @@ __all__ = ["TOTALS_WORDS", "totals_labels", "totals_rows"]
 #: The label of a totals row, as its first non-blank cell says it (NFKC, case-folded).
 TOTALS_WORDS: Final = frozenset(
     {"合計", "計", "総計", "総合計", "小計", "total", "totals", "grand total", "subtotal", "sum"}
+    # German and Dutch/Italian exports and Excel pivots (QA30: QuestionPro's "Gesamt" row)
+    | {"gesamt", "gesamtergebnis", "gesamtsumme", "insgesamt", "summe", "totaal", "totale"}
 )
 _NUMBER: Final = re.compile(r"^[-+]?[\d,]*\.?\d+%?$")
 # The label sits in one of the first cells of the row (a blank id cell may come first).

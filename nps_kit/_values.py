@@ -211,7 +211,9 @@ def column_numbers(text: pd.Series) -> pd.Series:
     the column shows its commas join option codes (FIX49), by evidence over the column:
 
     - a cell joins three or more numbers (``1,5,12``), which no amount does;
-    - fewer than half of the answers with a comma have two digits after it (``1,3``: FIX45);
+    - fewer than half of the answers with a comma have two digits after it (``1,3``: FIX45),
+      unless its tenths include 0 and 20 or more numbers stand before its commas (``150,0``,
+      ``83,4`` seconds: QA30);
     - no part after a comma starts with 0, as cents do (``,05``), and nearly all of them are
       also written alone or before a comma: codes of one list of options (``10,12`` beside
       ``3,10`` and ``12``), where cents run from 00 to 99 apart from the amounts.
@@ -242,6 +244,10 @@ def column_numbers(text: pd.Series) -> pd.Series:
     return numeric.fillna(read_numbers(text))
 
 
+# More distinct numbers before a comma than a question has options.
+_MANY_WHOLES: Final = 20
+
+
 def _comma_codes(text: pd.Series, comma: pd.Series) -> bool:
     """Whether the commas of a column's answers join option codes (see :func:`column_numbers`)."""
     several = text.str.fullmatch(_SEVERAL_COMMAS.pattern) & ~text.str.fullmatch(_THOUSANDS.pattern)
@@ -249,7 +255,9 @@ def _comma_codes(text: pd.Series, comma: pd.Series) -> bool:
         return True
     parts = text[comma].str.extract(_ONE_COMMA.pattern)
     if (parts["part"].str.len() == 2).mean() < 0.5:
-        return True
+        # One decimal (83,4 seconds) is no list of codes when its tenths include 0 (150,0) and
+        # its wholes run over more values than options do (QA30: a duration read as codes).
+        return not ("0" in set(parts["part"]) and parts["whole"].nunique() >= _MANY_WHOLES)
     after = set(parts["part"])
     if any(p.startswith("0") for p in after):
         return False  # cents: 95,05

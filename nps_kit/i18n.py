@@ -252,6 +252,16 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{label}別のNPS",
         "en": "NPS by {label}",
     },
+    "sections.breakdown_hidden": {
+        "ja": (
+            "{title}：匿名性のため、今月はどのグループも示しません（回答{floor}件未満のグループと、"
+            "合計から数値が割り出せてしまうグループ：{groups}）。"
+        ),
+        "en": (
+            "{title}: no group is shown this month, to keep respondents anonymous (groups under "
+            "{floor} responses, and those whose figures the total would reveal: {groups})."
+        ),
+    },
     "sections.breakdown_single": {
         "ja": "{title}：今月の回答{n}件はすべて「{group}」です。",
         "en": "{title}: all {n} responses this month are {group}.",

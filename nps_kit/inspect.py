@@ -771,6 +771,10 @@ def _classify(
         return "text", "free text (Other box)", None, None
     if name.endswith("_NPS_GROUP"):
         return "nps_group", "Qualtrics NPS group", None, None
+    if _segment_names(text):
+        # A CRM's own segment of the score (HubSpot's "Feedback sentiment": Promoter /
+        # Passive / Detractor): the score said again, no group to break the NPS down by (QA30).
+        return "nps_group", "NPS segments", None, None
     if source == "qualtrics" and name in _QUALTRICS_META and name not in _DATE_FIRST:
         return "metadata", "Qualtrics", None, None
     personal = _personal(name, question, answers)
@@ -1085,11 +1089,43 @@ def _nps_column(columns: list[ColumnInfo]) -> str | None:
     return ranked[0].column
 
 
+#: The segments in the order of their scores (0-6, 7-8, 9-10).
+_SEGMENTS: Final = ("detractor", "passive", "promoter")
+#: The answers of a column of NPS segments (NFKC, case-folded), each as its segment.
+_SEGMENT_NAMES: Final = {
+    **dict.fromkeys(("promoter", "promoters", "推奨者"), "promoter"),
+    **dict.fromkeys(("passive", "passives", "neutral", "neutrals", "中立者"), "passive"),
+    **dict.fromkeys(("detractor", "detractors", "批判者"), "detractor"),
+}
+
+
+def _segment(value: object) -> str | None:
+    return _SEGMENT_NAMES.get(unicodedata.normalize("NFKC", str(value)).strip().casefold())
+
+
+def _segment_names(values: pd.Series) -> bool:
+    """Whether a column's distinct answers are NPS segments, promoters and detractors among them."""
+    segments = [_segment(v) for v in values]
+    return None not in segments and {"promoter", "detractor"} <= set(segments)
+
+
 def _group_check(frame: pd.DataFrame, nps_col: str, info: list[ColumnInfo]) -> list[str]:
-    """Compare the chosen score with Qualtrics' *_NPS_GROUP columns."""
+    """Compare the chosen score with its segment columns (Qualtrics' *_NPS_GROUP, a CRM's)."""
     notes = []
     for group in (c for c in info if c.kind == "nps_group"):
         base = group.column.removesuffix("_NPS_GROUP")
+        if base == group.column:
+            # Not Qualtrics' (whose name says which question it groups): the score's, or not.
+            scores = parse_scores(frame[nps_col]).score.astype("float64")
+            expected = pd.cut(scores, bins=[-1, 6, 8, 10], labels=list(_SEGMENTS)).astype("string")
+            given = frame[group.column].map(_segment, na_action="ignore").astype("string")
+            both = expected.notna() & given.notna()
+            agree = int((expected[both] == given[both]).sum())
+            notes.append(
+                f"{nps_col!r} agrees with {group.column!r} on {agree:,} of "
+                f"{int(both.sum()):,} responses."
+            )
+            continue
         scores = parse_scores(frame[nps_col]).score
         expected = pd.cut(
             scores.astype("float64"),

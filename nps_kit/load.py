@@ -42,6 +42,7 @@ from nps_kit._values import (
     parse_date_values,
     parse_dates,
     parse_scores,
+    read_numbers,
     scale_split,
     states_zero_to_ten,
 )
@@ -1131,7 +1132,8 @@ def _failures(
 def _parse_weights(
     raw: pd.Series, rows: np.ndarray, column: str, path: Path, places: _Places = _Places()
 ) -> pd.Series:
-    weights = pd.to_numeric(raw, errors="coerce").astype("float64")
+    # The one rule of numbers with decimals (QA30: a German export's 1,25 was "bad").
+    weights = read_numbers(raw).astype("float64")
     number = weights.to_numpy()
     bad = ~np.isfinite(number) | (number < 0)
     if bad.any():

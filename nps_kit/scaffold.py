@@ -239,6 +239,30 @@ def _pick(found: Inspection, kind: str) -> ColumnInfo | None:
     return next(iter(found.of_kind(kind)), None)
 
 
+def _one_line_comments(lines: list[str]) -> list[str]:
+    """Keep each comment of a parameter file on its comment lines.
+
+    A header written on two lines (a long question broken in the form, QA30) quoted in a
+    comment would end the comment at its line break, and its second line would be read as
+    YAML. The part after such a break joins the comment line before it; values are written
+    with :func:`nps_kit._yaml.scalar`, which escapes line breaks.
+    """
+    out: list[str] = []
+    for line in lines:
+        parts = line.splitlines() or [""]
+        if not parts[0].lstrip().startswith("#"):
+            out.append(line)
+            continue
+        kept = [parts[0]]
+        for part in parts[1:]:
+            if part.lstrip().startswith("#"):
+                kept.append(part)
+            else:
+                kept[-1] = f"{kept[-1]} {part.strip()}".rstrip()
+        out.append("\n".join(kept))
+    return out
+
+
 def _comment(info: ColumnInfo) -> str:
     if info.question:
         return f"{info.column}: {_short(info.question)}"
@@ -714,7 +738,7 @@ def _defaults_text(
         "",
     ]
     # The comments in the project's language (QA23: a Japanese clinic's file was all English).
-    return in_language("\n".join(lines), found.language)
+    return in_language("\n".join(_one_line_comments(lines)), found.language)
 
 
 def _score_why(found: Inspection, score: ColumnInfo) -> list[str]:
@@ -1482,7 +1506,7 @@ def _unit_text(
         "",
     ]
     # In the project's language: the unit's report language is the readers'.
-    return in_language("\n".join(lines), project_language)
+    return in_language("\n".join(_one_line_comments(lines)), project_language)
 
 
 def project_from_export(

@@ -518,6 +518,21 @@ def breakdowns(
                 )
             )
             continue
+        if len(table) and bool(table["suppressed"].all()):
+            # Every group hidden for anonymity (QA30 F10: "NPS by Status" was a frame reading
+            # "no data" over the names of its two hidden groups): one line says so.
+            parts.append(
+                report.callout(
+                    _w(
+                        "breakdown_hidden",
+                        lang,
+                        title=_w("breakdown_title", lang, label=name),
+                        floor=min_report_n,
+                        groups=join_names(sorted(map(str, table[column])), lang),
+                    )
+                )
+            )
+            continue
         # Ordinal groups (tenure bands) keep their order; `order:` in the parameters wins.
         order = group_order(table[column], None if isinstance(dim, str) else dim.get("order"))
         ax = plot.breakdown(

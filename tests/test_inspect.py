@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
 from _exports import (
     LATIN1_ROWS,
     MONKEY_OTHER,
@@ -44,6 +45,7 @@ from nps_kit._init_words import in_language
 from nps_kit.cli import main
 from nps_kit.inspect import AnswerLanguage, answer_language, inspect_export
 from nps_kit.load import LOADER_COLUMNS, load_responses
+from nps_kit.scaffold import project_from_export
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
@@ -274,6 +276,29 @@ def test_qualtrics_group_column_of_another_question(tmp_path: Path) -> None:
     assert found.notes == (
         "Qualtrics marks 'Q2' as its NPS question ('Q2_NPS_GROUP'), not 'Q3'; check columns.score.",
     )
+
+
+def test_a_crm_s_own_segment_column_is_the_score_s_group_not_a_question(tmp_path: Path) -> None:
+    # QA30: HubSpot writes "Feedback sentiment" (Promoter / Passive / Detractor) beside the
+    # Rating; init made it the first breakdown, "NPS by Feedback sentiment" (+100 / 0 / -100)
+    # in every report and the change explained by it.
+    segment = {0: "Detractor", 7: "Passive", 9: "Promoter"}
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d} 09:{i:02d},{s}.0,{segment[s] if i % 9 else ''},"
+        f"{('Pro', 'Team')[i % 2]}\n"
+        for i, s in enumerate([0, 7, 9, 9, 0, 7] * 8)
+    )
+    path = write_text(
+        tmp_path / "hubspot.csv", "Submitted at,Rating,Feedback sentiment,Plan\n" + rows
+    )
+    found = inspect_export(path)
+    assert found.nps_column == "Rating"
+    assert found.column("Feedback sentiment").kind == "nps_group"
+    assert found.column("Plan").kind == "categorical"
+    assert found.notes == ("'Rating' agrees with 'Feedback sentiment' on 42 of 42 responses.",)
+    project_from_export(tmp_path / "p", path)
+    defaults = yaml.safe_load((tmp_path / "p" / "parameters" / "defaults.yaml").read_text("utf-8"))
+    assert [b["column"] for b in defaults["breakdowns"]] == ["Plan"]
 
 
 def test_japanese_answers_and_consent(tmp_path: Path) -> None:

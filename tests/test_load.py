@@ -612,6 +612,15 @@ def test_weights(tmp_path: Path) -> None:
     assert str(result.data["nps_weight"].dtype) == "float64"
 
 
+def test_weights_written_with_a_decimal_comma(tmp_path: Path) -> None:
+    # QA30: a German QuestionPro export (; separated) writes its weights 1,25 and 0,85;
+    # inspect called the column "number 0.8-1.5" but score refused every row as "bad weight".
+    path = write(tmp_path / "r.csv", "score;w\n9;1,25\n3;0,85\n5;2\n7;1.5\n")
+    result = load_responses(path, weight_column="w")
+    assert result.data["nps_weight"].tolist() == [1.25, 0.85, 2.0, 1.5]
+    assert str(result.data["nps_weight"].dtype) == "float64"
+
+
 def test_bad_weights_are_an_error(tmp_path: Path) -> None:
     path = write(tmp_path / "r.csv", "score,w\n9,1\n3,-2\n5,heavy\n")
     with pytest.raises(DataError) as caught:

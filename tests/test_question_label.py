@@ -25,6 +25,10 @@ from nps_kit.i18n import t
         ("Q3 改善してほしい点があれば", "改善してほしい点"),
         ("Ｑ４：スタッフの対応", "スタッフの対応"),
         ("問5 ご意見があれば教えてください。", "ご意見"),
+        # QA30: the polite ご before 自由に was left, so the label was cut mid-phrase
+        # 「ご意見・ご感想があればご」.
+        ("ご意見・ご感想があればご自由にお書きください。", "ご意見・ご感想"),
+        ("その理由をご自由にお聞かせください。", "スコアの理由"),
         ("3. Which plan are you on?", "Plan"),
         ("Overall, how satisfied were you with the repair quality?", "Repair quality"),
         ("Q3_1", "Q3_1"),  # a Qualtrics id, not a number before a question

@@ -2674,3 +2674,34 @@ def test_init_warns_of_answers_perhaps_from_another_scale(
         "have 8: they may have been asked on a 1–10 scale, not 0–10. They are counted as 0–10 "
         "(nps-kit converts no score); if they are, leave them out of the export"
     ) in flat
+
+
+@pytest.mark.parametrize(
+    ("question", "comment"),
+    [
+        ("How likely are you to recommend us?\n(0 = not at all, 10 = extremely)", "Why?\nTell us"),
+        (
+            "本市の窓口サービスを\nどの程度すすめたいと思いますか。0〜10でご記入ください。",
+            "ご意見・ご感想を\nご自由にお書きください。",
+        ),
+    ],
+)
+def test_a_header_written_on_two_lines_stays_in_its_comment(
+    tmp_path: Path, question: str, comment: str
+) -> None:
+    # QA30: a municipal form's long question, its heading broken by a line break, ended a
+    # comment line of defaults.yaml, so its second line was YAML: init crashed with a
+    # ScannerError traceback and left a defaults.yaml nothing could read.
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d},{i % 11},{'良い' if i % 2 else 'bad'}\n" for i in range(40)
+    )
+    export = tmp_path / "survey.csv"
+    head = f'date,"{question}","{comment}"\n'
+    export.write_bytes((head + rows).encode("utf-8"))
+    assert main(["init", str(tmp_path / "p"), "--from", str(export)]) == 0
+    defaults = yaml.safe_load(
+        (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    )
+    assert defaults["columns"]["score"] == question
+    assert defaults["columns"]["comment"] == comment
+    assert load_all(tmp_path / "p" / "parameters").errors == []

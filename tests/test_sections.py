@@ -1645,3 +1645,36 @@ def test_a_breakdown_of_one_group_is_one_line_not_a_chart(
     assert alone.figures == []
     # No chart, so no note on the charts' dots (QA29: every ward's breakdowns were one group).
     assert alone.text.strip() == said.format(n=f"{scored:,}")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "NPS by Status: no group is shown this month, to keep respondents anonymous "
+            "(groups under 5 responses, and those whose figures the total would reveal: "
+            "Completed, Partial).",
+        ),
+        (
+            "ja",
+            "ステータス別のNPS：匿名性のため、今月はどのグループも示しません（回答5件未満の"
+            "グループと、合計から数値が割り出せてしまうグループ：Completed、Partial）。",
+        ),
+    ],
+)
+def test_a_breakdown_whose_every_group_is_hidden_is_one_line_not_an_empty_chart(
+    tmp_path: Path, show: Callable[..., Shown], lang: Language, said: str
+) -> None:
+    # QA30 F10: Köln-Süd's "NPS by Status" was a 300 px frame reading "no data": Partial had 3
+    # responses, so Completed (the total minus Partial) was hidden too.
+    unit = make_unit(tmp_path, lang)
+    current = unit.responses["nps_date"].dt.strftime("%Y-%m") == unit.period
+    partial = current & (current.cumsum() <= 3)
+    status = pd.Series("Completed", index=unit.responses.index).where(~partial, "Partial")
+    unit = dataclasses.replace(unit, responses=unit.responses.assign(status=status))
+    label_ = "ステータス" if lang == "ja" else "Status"
+    shown = show(sections.breakdowns, unit, [{"column": "status", "label": label_}])
+    assert bool(shown.value["status"]["suppressed"].all())  # the table stays, all hidden
+    assert shown.figures == []
+    assert shown.text.strip() == said

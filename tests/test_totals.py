@@ -42,3 +42,11 @@ def test_empty_rows_at_the_end_are_passed_over() -> None:
     frame = _frame([["C1", "2026/06/01", "a", "1"], ["Grand Total", None, None, "1"], [None] * 4])
     blank = np.array([False, False, True])
     assert totals_rows(frame, date_column="date", blank=blank).tolist() == [False, True, False]
+
+
+def test_a_totals_row_labelled_in_german_or_dutch_is_found() -> None:
+    # QA30: a German QuestionPro export ended with "Gesamt;;;…": counted as a response with no
+    # score and no date, and with --weight-column the whole file was refused (row 2602: nan).
+    for label in ("Gesamt", "Gesamtergebnis", "Summe", "Insgesamt", "Totaal", "Totale"):
+        frame = _frame([["C1", "01.10.2026 09:52", "Köln-Süd", "3"], [label, None, None, None]])
+        assert totals_rows(frame, date_column="date").tolist() == [False, True], label

@@ -521,6 +521,11 @@ def test_read_numbers_reads_a_decimal_comma_as_the_score_does(
         (["10,12", "3,10", "12", "1,11", "3", "11,12", "10"], False),
         (["1,5,12", "10,12", "14,15"], False),  # several commas: a list
         (["1,3", "2,4", "1"], False),  # one digit after the comma (FIX45)
+        (["0,3", "1,0", "2", "10,12"], False),  # a code 0 among few options
+        # QA30: QuestionPro's "Dauer (Sekunden)" in a German export, 83,4 and 150,0: one
+        # decimal, tenths from 0, over more wholes than any list of options (was a multi-select
+        # whose "options" 6, 5, 197 filled a report section).
+        ([f"{40 + 7 * i},{i % 10}" for i in range(40)], True),
         # Amounts: cents start with 0, or the parts after the comma are no other answers.
         (["95,65", "2.306,17", "12,05", "7,50"], True),
         (["12,50", "3,75", "19,99", "4,90"], True),
