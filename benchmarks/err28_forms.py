@@ -299,7 +299,17 @@ FORMS: dict[str, tuple[str, tuple[str, ...], str, str, str]] = {
 
 
 #: the forms written as rules in ERR28 (the labelled sets agree, and the rules missed some)
-KEPT: tuple[str, ...] = ()
+KEPT: tuple[str, ...] = (
+    "spent ages with me, as written",
+    "took the time to, as written",
+    "without me asking, as written",
+    "before I'd even noticed, as written",
+    "banks wouldn't touch, as written",
+    "adds up fast, as written (price)",
+    "adds up fast (speed)",
+    "talked me out of the pricey one (price)",
+    "no questions asked (retail returns), as written",
+)
 
 
 @cache
