@@ -8,7 +8,9 @@ errors; blind set 22 held out whole from its rule choice (``--counts`` leaves it
 whole and never opened (the learned layer's decision set); no spent blind set is held out.
 ERR26 (``--blind 25``): training set 29 held out whole and never opened; blind set 26 is never
 named (it is above 25). ERR27 (``--blind 26``): training set 30 held out whole and never opened
-(the layer's round-13 decision set); the blind set above 26 is never named.
+(the layer's round-13 decision set); the blind set above 26 is never named. ERR28 (``--blind
+27``): training set 31 held out whole and never opened; set 30 is readable; the blind set above 27
+is never named.
 For blind set N:
 ``--counts OUT.json``: per set and language [gold, predicted, right, polarity right] of the
 shipped tagger (as ``bench_text.py --eval`` reads it; imp12/imp13 with ``asks="improvement"``)
@@ -48,6 +50,9 @@ ROUNDS: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {
     # ERR27: training set 30 is the layer's round-13 decision set (PREREG27), never opened; set 29
     # is spent and readable; the blind set above 26 is never named (as ERR26 did with 26)
     26: ((30,), ()),
+    # ERR28: training set 31 is the layer's next decision set, never opened; set 30 is spent and
+    # readable; the blind set above 27 is never named (as ERR27 did with 27)
+    27: ((31,), ()),
 }
 
 

@@ -387,6 +387,10 @@ SENSES = [
     ("retail", "Size chart is impossible to find on the app", ["usability"]),
     # ERR27: a tip handed over is no price paid
     ("retail", "Driver carried it up three flights so I gave him a tenner", ["delivery"]),
+    # ERR28: the expensive one talked out of is no price named (11 of 11 readable comments);
+    # a cost that adds up fast is no speed (13 of 13)
+    ("retail", "The lad talked me out of the expensive drill and into the one I needed", ["staff"]),
+    ("finance", "Monthly fees on the joint account add up quickly", ["price", "products"]),
     # FOOD57: the food pack's boundaries (docs/labelling.md): cold food after a wait is food and
     # speed, a QR menu is usability, a customer's own lateness no wait, "friendly" alone staff,
     # 物足りない no missing item, a hint at the wait asked for is communication, toilets beside
@@ -539,6 +543,8 @@ GENERIC_WORDS = [
     ("finance", "Storm took the fence down, paid for a new one, no quibbles", "claims"),
     ("retail", "sausage roll and a coffee for under a fiver, cant complain", "price"),
     ("retail", "UVB bulbs are a fiver more than on Amazon", "price"),
+    # ERR28: swapped no questions asked is a return (8 of 8 readable retail comments)
+    ("retail", "Swapped the kettle for a new one no questions asked", "returns"),
 ]
 
 

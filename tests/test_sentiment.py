@@ -441,6 +441,46 @@ def test_unknown_pack_is_a_config_error():
         ),
         # a push named as done stays a complaint
         ("The adviser pushed the most expensive policy on me", "finance", "staff", "negative"),
+        # ERR28: care taken over the customer is praise (every readable comment holding it labels
+        # the themes of its clause positive: spent ages with me 26 of 26, took the time 18 of 18,
+        # without me even asking 26 of 26), so is what the banks would not touch (17 of 17); a
+        # cost that adds up fast is a complaint of the price (12 of 12)
+        (
+            "The owner spent ages with me going through every glaze on the shelf",
+            "retail",
+            "staff",
+            "positive",
+        ),
+        (
+            "The pharmacist took the time to go through how my new inhaler works",
+            "retail",
+            "staff",
+            "positive",
+        ),
+        (
+            "Rang about a late payment and the adviser waived the fee without me even asking",
+            "finance",
+            "staff",
+            "positive",
+        ),
+        (
+            "Our broker found us a mortgage when the high street banks wouldn't touch us",
+            "finance",
+            "staff",
+            "positive",
+        ),
+        ("Per-seat pricing adds up fast once the whole team is on it", "saas", "price", "negative"),
+        # caught before I'd even noticed is praise; the alarm it names ('dodgy') is still read,
+        # so the rules alone read both (negative at a955b52)
+        (
+            "They spotted a dodgy payment and froze my card before I'd even noticed",
+            "finance",
+            "trust",
+            "mixed",
+        ),
+        # time spent with support on a problem stays a complaint (the clause is no longer cut at
+        # 'with' only after 'spent ages' and the like, and the phrase needs a person after it)
+        ("Spent ages with support trying to get a refund", "retail", "returns", "negative"),
     ],
 )
 def test_polarity_in_other_packs(text: str, pack: str, theme: str, expected: str) -> None:

@@ -58,7 +58,9 @@ _JOIN_EN = (
     r", ?only(?= (?:the|thing|issue|problem|downside)\b))\b|"
     r"(?P<plain>[,:]|\b(?:and(?! (?:beyond|forth|miss|running|sound|"
     r"then|off|again|over|large|about|pieces)\b)|(?<!a )(?<!big )(?<!huge )(?<!real )plus|"
-    r"(?<!do )with)\b)"
+    # "spent ages with me" is one judgement, care taken (ERR28; _lexicon.EN_PHRASES reads it)
+    r"(?<!do )(?<!spent ages )(?<!spent an hour )(?<!spent half an hour )(?<!spent so long )"
+    r"with)\b)"
 )
 # One pass finds sentence ends and joins (their characters differ, so no match hides another).
 _CUT_JA = re.compile(f"(?P<end>{_SENTENCE.pattern})|{_JOIN_JA}")

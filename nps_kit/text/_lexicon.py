@@ -739,6 +739,24 @@ EN_PHRASES: dict[str, float] = {
     # cookies"): 6 of 6 readable comments' themes labelled negative (ERR27).
     r"(just|only|simply) (tell|tells|told|say|says|said) (us|me|you) to (restart|reinstall|clear|"
     r"turn|try|wait|log|update|refresh|reboot)": -1.0,
+    # Care taken over the customer is praise, whatever the words around it ("the owner spent ages
+    # letting me smell different ones", "took her time and explained", "waived the charge without
+    # me even asking", "froze my card before I'd even noticed"): every readable comment holding
+    # one labels the themes of its clause positive (ERR28: 26 of 26, 18 of 18, 26 of 26, 14 of 14).
+    r"spent (ages|an hour|half an hour|so long) (with (me|us|him|her|my \w+)|explaining|showing|"
+    r"helping|letting|going through|talking)": 1.0,
+    r"took (his|her|the) time (and|to)|took the time": 1.0,
+    r"without (me|us) (even )?(having to )?ask(ing)?": 1.0,
+    r"before (i|we)( had|'d)?( even)? (noticed|realised|realized|asked|spotted)": 1.0,
+    # What the banks would not touch is praise of whoever did ("found us a mortgage our own bank
+    # wouldn't touch", "lent me £600 when the banks wouldn't look at me"): 17 of 17 readable
+    # comments label the themes of its clause positive (ERR28).
+    r"(banks?|lenders?|insurers?|brokers?)( \w+)? (wouldn'?t|won'?t|would not|will not) (touch|"
+    r"look at)( (me|us|them|him|her|it))?": 1.0,
+    # A cost that adds up fast is a complaint of the price ("at £42 an hour the lessons add up
+    # fast"): 12 of 12 readable comments' prices labelled negative (ERR28); loyalty points that
+    # add up are not a cost.
+    r"(?<!points )(?<!rewards )(add|adds|adding) up (fast|quickly|quick)": -1.0,
     # Charged for more than was had ("charged me for a whole extra month"); a room or slot given
     # twice.
     r"charged (me |us |them )?(for )?(an? |the )?(whole |full )?(extra|additional|another) \w+|"
