@@ -30,6 +30,7 @@ from traitlets.config import Config
 
 from nps_kit._atomic import atomic_write_text
 from nps_kit._channel import RUNNER_MIME
+from nps_kit._fold import fold_sections
 from nps_kit.i18n import LANGUAGES, Language, t
 from nps_kit.periods import format_period
 
@@ -279,7 +280,8 @@ def render_html(nb: nbformat.NotebookNode, *, lang: str, title: str) -> str:
     Returns
     -------
     str
-        The HTML document: markdown cells and outputs only, charts and styles inline.
+        The HTML document: markdown cells and outputs only, charts and styles inline; the
+        analysts' sections each folded under its heading (:func:`nps_kit._fold.fold_sections`).
 
     Raises
     ------
@@ -297,7 +299,7 @@ def render_html(nb: nbformat.NotebookNode, *, lang: str, title: str) -> str:
         "metadata": {"name": title},
     }
     body, _ = _exporter().from_notebook_node(_for_readers(nb, lang), resources=resources)
-    return _harden(body)
+    return fold_sections(_harden(body), lang=language)
 
 
 def write_html(

@@ -651,7 +651,9 @@ def _segment_key(segment: str) -> str | None:
     return key if key in _SEGMENTS else None
 
 
-def recommendations(items: Sequence[tuple[str, str, str | None]], *, lang: str) -> HTML:
+def recommendations(
+    items: Sequence[tuple[str, str, str | None]], *, lang: str, per_segment: int | None = None
+) -> HTML:
     """Show segment strategies as cards.
 
     Parameters
@@ -662,6 +664,9 @@ def recommendations(items: Sequence[tuple[str, str, str | None]], *, lang: str) 
         as given); ``evidence`` may be ``None``.
     lang
         ``"ja"`` or ``"en"``.
+    per_segment
+        Cards shown of each segment, its first ones; the others, in their order, follow in a
+        ``<details>`` fold (collapsed, never dropped). ``None`` shows every card.
 
     Returns
     -------
@@ -671,6 +676,21 @@ def recommendations(items: Sequence[tuple[str, str, str | None]], *, lang: str) 
     lang_ = _check_lang(lang)
     if not items:
         return HTML(f'<p class="nps-empty">{escape(_w("no_recommendations", lang_))}</p>')
+    if per_segment is not None:
+        seen: dict[str, int] = {}
+        shown: list[tuple[str, str, str | None]] = []
+        rest: list[tuple[str, str, str | None]] = []
+        for item in items:
+            seen[item[0]] = seen.get(item[0], 0) + 1
+            (shown if seen[item[0]] <= per_segment else rest).append(item)
+        if rest:
+            more = escape(_w("more_recommendations", lang_, n=len(rest)))
+            return HTML(
+                recommendations(shown, lang=lang_).data
+                + f'<details class="nps-recs__more"><summary>{more}</summary>'
+                + recommendations(rest, lang=lang_).data
+                + "</details>"
+            )
     cards = []
     for segment, action, evidence in items:
         key = _segment_key(segment)

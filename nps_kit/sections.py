@@ -570,6 +570,12 @@ def _marked_groups(table: pd.DataFrame, column: str, lang: Language) -> str:
     return _w("parts_joiner", lang).join(parts)
 
 
+#: Actions shown of each segment before the strategies' fold: a manager reads the first
+#: action for detractors, passives and promoters on one phone screen (REPORT31: nine cards
+#: took 2.5 screens).
+STRATEGIES_SHOWN = 1
+
+
 def strategies(
     unit: UnitData,
     analysis: FollowupAnalysis,
@@ -604,7 +610,7 @@ def strategies(
     items = [(r.segment, r.action, r.evidence) for r in recommendations]
     table = pd.DataFrame(items, columns=["segment", "action", "evidence"])
     shown = (
-        report.recommendations(items, lang=lang)
+        report.recommendations(items, lang=lang, per_segment=STRATEGIES_SHOWN)
         if items
         else report.callout(_w("no_recommendation", lang))
     )

@@ -363,6 +363,37 @@ def test_recommendations_cards() -> None:
     assert text_of(report.recommendations([], lang="en")) == "No recommendations."
 
 
+def test_recommendations_show_each_segments_first_and_fold_the_rest_in_order() -> None:
+    items = [
+        ("detractor", "d1", "e-d1"),
+        ("detractor", "d2", "e-d2"),
+        ("detractor", "d3", None),
+        ("passive", "p1", "e-p1"),
+        ("promoter", "r1", "e-r1"),
+        ("promoter", "r2", "e-r2"),
+    ]
+    soup = soup_of(report.recommendations(items, lang="en", per_segment=1))
+    actions = [p.get_text() for p in soup.select(".nps-rec__action")]
+    assert actions == ["d1", "p1", "r1", "d2", "d3", "r2"]  # none dropped
+    shown = [p.get_text() for p in soup.select("ul.nps-recs:not(details *) .nps-rec__action")]
+    assert shown == ["d1", "p1", "r1"]
+    fold = soup.select("details.nps-recs__more")
+    assert len(fold) == 1 and "open" not in fold[0].attrs
+    assert fold[0].summary.get_text() == "Show 3 more actions"
+    assert [p.get_text() for p in fold[0].select(".nps-rec__action")] == ["d2", "d3", "r2"]
+    assert [p.get_text() for p in soup.select(".nps-rec__evidence")] == [
+        "Evidencee-d1",
+        "Evidencee-p1",
+        "Evidencee-r1",
+        "Evidencee-d2",
+        "Evidencee-r2",
+    ]
+    one = soup_of(report.recommendations(items[3:5], lang="ja", per_segment=1))
+    assert one.select("details") == []  # one card a segment: nothing to fold
+    two = soup_of(report.recommendations(items[:2], lang="en", per_segment=1))
+    assert two.summary.get_text() == "Show 1 more action"
+
+
 def test_components_have_no_plain_text_leak() -> None:
     data, _ = DisplayFormatter().format(report.callout("x"))
     assert set(data) == {"text/html", "text/plain"}

@@ -406,6 +406,11 @@ def test_strategies_show_each_recommendation_with_its_evidence(ja: Report) -> No
         assert rec.evidence in shown.text
     assert shown.html.count('<li class="nps-rec') == len(ja.analysis.recommendations)
     assert shown.html.count("<b>根拠</b>") == len(ja.analysis.recommendations)
+    # A manager reads each segment's first action; the others wait in one fold (REPORT31).
+    parts = shown.html.split('<details class="nps-recs__more">', 1)
+    segments = [r.segment for r in ja.analysis.recommendations]
+    assert parts[0].count('<li class="nps-rec') == len(set(segments))
+    assert len(parts) == (2 if len(segments) > len(set(segments)) else 1)
 
 
 def test_followups_show_every_question_in_order(ja: Report) -> None:
@@ -460,7 +465,7 @@ def test_detractors_show_everyone_most_urgent_first_and_publish_the_work_table(
     assert "連絡を許可した批判者4人" in shown.html
     assert "連絡期限：回答から48時間以内" in shown.html  # a due date per person (QA20)
     # The first two are on the first screen, the other two behind the fold, none dropped.
-    first, rest = shown.html.split("<details", 1)
+    first, rest = shown.html.split('<details class="nps-followups__more"', 1)
     ids = r'data-label="回答ID">(A\d\d)</td>'
     assert re.findall(ids, first) == CONTACTS[:2]
     assert re.findall(ids, rest) == CONTACTS[2:]
