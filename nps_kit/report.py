@@ -449,6 +449,7 @@ def table(
     flag: Literal["small_sample", "few_mentions"] = "small_sample",
     intervals: Mapping[str, tuple[str, str]] | None = None,
     notes: Mapping[str, str] | None = None,
+    first: int | None = None,
 ) -> HTML:
     """Show a frame as a clean, responsive table.
 
@@ -479,6 +480,9 @@ def table(
         Per shown column, a text column written in the same cell under the value, smaller
         (a phrase over an example comment): the pair reads as one, and a phone needs no
         column for the longer text.
+    first
+        Rows shown; the others follow, in their order and under the same header, in a
+        ``<details>`` fold (collapsed, never dropped). ``None`` shows every row.
 
     Returns
     -------
@@ -547,9 +551,21 @@ def table(
         row_class = ' class="is-flagged"' if flagged else ""
         rows.append(f"<tr{row_class}>{''.join(cells)}</tr>")
     kind = "nps-table nps-table--cards" if cards else "nps-table"
+
+    def wrapped(body: list[str]) -> str:
+        return (
+            f'<div class="nps-table-wrap"><table class="{kind}">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+        )
+
+    if first is None or len(rows) <= first:
+        return HTML(wrapped(rows))
+    more = escape(_w("more_rows", lang_, n=len(rows) - first))
     return HTML(
-        f'<div class="nps-table-wrap"><table class="{kind}">'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        wrapped(rows[:first])
+        + f'<details class="nps-table__more"><summary>{more}</summary>'
+        + wrapped(rows[first:])
+        + "</details>"
     )
 
 

@@ -112,7 +112,8 @@ def test_the_print_stylesheet_opens_every_fold(lang: str) -> None:
     html = render_html(_notebook(list(SECTIONS)), lang=lang, title=TITLE)
     css = BeautifulSoup(html, "html.parser").find("style").get_text()
     printed = "".join(re.findall(r"@media print\s*\{((?:[^{}]*\{[^{}]*\})*)[^{}]*\}", css))
-    for fold in ("nps-fold", "nps-recs__more", "nps-followups__notes", "nps-followups__more"):
+    folds = ("nps-fold", "nps-recs__more", "nps-followups__notes", "nps-followups__more")
+    for fold in (*folds, "nps-table__more"):
         assert re.search(
             rf"\.{fold}::details-content[^{{]*\{{\s*content-visibility: visible", printed
         ), fold

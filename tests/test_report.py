@@ -263,6 +263,26 @@ def test_table_notes_go_under_the_value_in_the_same_cell() -> None:
         report.table(df, notes={"phrase": "missing"}, lang="ja")
 
 
+def test_table_first_rows_in_view_and_the_others_folded_under_the_same_header() -> None:
+    df = pd.DataFrame({"theme": [f"t{i}" for i in range(7)], "n": range(7, 0, -1)})
+    columns = {"theme": "テーマ", "n": "言及数"}
+    soup = soup_of(report.table(df, columns=columns, lang="en", first=3))
+    tables = soup.select("table.nps-table")
+    assert [[tr.td.get_text() for tr in t.select("tbody tr")] for t in tables] == [
+        ["t0", "t1", "t2"],
+        ["t3", "t4", "t5", "t6"],
+    ]
+    assert [[th.get_text() for th in t.select("th")] for t in tables] == [["テーマ", "言及数"]] * 2
+    fold = soup.select_one("details.nps-table__more")
+    assert fold is not None and "open" not in fold.attrs
+    assert fold.summary.get_text() == "Show 4 more rows"
+    assert tables[1].find_parent("details") is fold and tables[0].find_parent("details") is None
+    whole = soup_of(report.table(df, columns=columns, lang="ja", first=7))
+    assert whole.select("details") == [] and len(whole.select("tbody tr")) == 7
+    one = soup_of(report.table(df, columns=columns, lang="ja", first=6))
+    assert one.summary.get_text() == "残り1件を表示"
+
+
 def test_table_booleans_and_dates() -> None:
     df = pd.DataFrame({"ok": [True, False], "day": pd.to_datetime(["2026-10-01", None])})
     rows = [

@@ -1650,3 +1650,36 @@ def test_a_breakdown_of_one_group_is_one_line_not_a_chart(
     assert alone.figures == []
     # No chart, so no note on the charts' dots (QA29: every ward's breakdowns were one group).
     assert alone.text.strip() == said.format(n=f"{scored:,}")
+
+
+def test_every_theme_mentioned_is_in_the_table_the_first_few_in_view(
+    show: Callable[..., Shown],
+) -> None:
+    # REPORT31: the theme table stopped at 8 themes (a pack has 20-odd) and took three phone
+    # screens as cards. Every theme mentioned is a row now; the first TABLE_SHOWN are in view,
+    # the others in a fold, in their order. The chart keeps the top 8.
+    unit = prepare_unit(
+        Path(__file__).resolve().parent.parent / "data" / "demo_responses.csv.gz",
+        name="店舗事業部",
+        language="ja",
+        unit_column="business_unit",
+        unit_values=["店舗事業部"],
+        period="2026-10",
+        text_columns=["comment"],
+    )
+    question = {"column": "comment", "type": "text", "label": "スコアの理由"}
+    analysis = analyse_followups(unit, [question])
+    shown = show(sections.followups, unit, analysis)
+    (result,) = analysis.questions
+    mentioned = result.table.loc[result.table["mentions"] > 0, "label"].tolist()
+    assert len(mentioned) > 8
+    soup = BeautifulSoup(shown.html, "html.parser")
+    table = soup.find("th", string=re.compile("言及数")).find_parent("div", class_="nps-table-wrap")
+    in_view = [tr.find("td").find(string=True) for tr in table.select("tbody tr")]
+    fold = table.find_next_sibling("details", class_="nps-table__more")
+    folded = [tr.find("td").find(string=True) for tr in fold.select("tbody tr")]
+    assert in_view == mentioned[: sections.TABLE_SHOWN]
+    assert folded == mentioned[sections.TABLE_SHOWN :]
+    assert fold.summary.get_text() == f"残り{len(mentioned) - sections.TABLE_SHOWN}件を表示"
+    # the chart still draws the eight largest
+    assert len(shown.figures[0].axes[0].patches) == 8
