@@ -1775,11 +1775,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "report.chart_alt": {"ja": "グラフ", "en": "Chart"},
     "report.facts_label": {"ja": "グラフの数値", "en": "Figures in this chart"},
     # A long table's fold under its first rows (report.table(first=)).
-    "report.more_rows": {
-        "ja": "残り{n}件を表示",
-        "en": "Show {n} more rows",
-        "en_one": "Show 1 more row",
-    },
+    "report.more_rows": {"ja": "残り{n}件を表示", "en": "Show {n} more rows"},
     # The strategies' fold under each segment's first action (report.recommendations).
     "report.more_recommendations": {
         "ja": "ほかの施策{n}件を表示",

@@ -482,7 +482,8 @@ def table(
         column for the longer text.
     first
         Rows shown; the others follow, in their order and under the same header, in a
-        ``<details>`` fold (collapsed, never dropped). ``None`` shows every row.
+        ``<details>`` fold (collapsed, never dropped), when there are two or more of them.
+        ``None`` shows every row.
 
     Returns
     -------
@@ -558,7 +559,8 @@ def table(
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
         )
 
-    if first is None or len(rows) <= first:
+    # A fold for one row takes the room of the row it hides: a single last row stays in view.
+    if first is None or len(rows) <= first + 1:
         return HTML(wrapped(rows))
     more = escape(_w("more_rows", lang_, n=len(rows) - first))
     return HTML(

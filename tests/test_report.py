@@ -279,8 +279,11 @@ def test_table_first_rows_in_view_and_the_others_folded_under_the_same_header() 
     assert tables[1].find_parent("details") is fold and tables[0].find_parent("details") is None
     whole = soup_of(report.table(df, columns=columns, lang="ja", first=7))
     assert whole.select("details") == [] and len(whole.select("tbody tr")) == 7
+    # one row left: no fold, which would take the room of the row it hides
     one = soup_of(report.table(df, columns=columns, lang="ja", first=6))
-    assert one.summary.get_text() == "残り1件を表示"
+    assert one.select("details") == [] and len(one.select("tbody tr")) == 7
+    two = soup_of(report.table(df, columns=columns, lang="ja", first=5))
+    assert two.summary.get_text() == "残り2件を表示"
 
 
 def test_table_booleans_and_dates() -> None:
