@@ -53,38 +53,36 @@ def _fold(soup: BeautifulSoup, name: str, cells: list[Tag]) -> Tag:
     return details
 
 
-def fold_sections(html: str, *, lang: Language) -> str:
+def fold_sections(soup: BeautifulSoup, *, lang: Language) -> int:
     """Fold every analysts' section of a rendered report into a ``<details>`` under its heading.
 
     Parameters
     ----------
-    html
+    soup
         A report page from the ``nps_report`` template (each cell a child of ``main`` carrying
-        ``data-section`` when its notebook cell is tagged ``section-<name>``).
+        ``data-section`` when its notebook cell is tagged ``section-<name>``), changed in place:
+        each run of cells of a section in :data:`~nps_kit.notebook.ANALYST_SECTIONS` moves into
+        ``<details class="nps-fold">`` with the section's ``<h2>`` as its ``<summary>``, where
+        the run stood (a unit's ``sections:`` order is kept), and one ``nps-fold-intro`` line
+        goes before the first fold. A page without such a section is left as it is.
     lang
         The report's language, for the line before the first fold.
 
     Returns
     -------
-    str
-        The page with each run of cells of a section in
-        :data:`~nps_kit.notebook.ANALYST_SECTIONS` moved into ``<details class="nps-fold">``,
-        the section's ``<h2>`` as its ``<summary>``, in place (a unit's ``sections:`` order is
-        kept), and one ``nps-fold-intro`` line before the first fold. A page without such a
-        section is returned unchanged.
+    int
+        The number of folds made.
     """
-    soup = BeautifulSoup(html, features="html.parser")
     main = soup.find("main")
     if not isinstance(main, Tag):
-        return html
+        return 0
     folds = [
         _fold(soup, name, cells)
         for name, cells in _blocks(main)
         if name is not None and name in ANALYST_SECTIONS
     ]
-    if not folds:
-        return html
-    intro = soup.new_tag("p", attrs={"class": INTRO})
-    intro.string = t("report.analyst_part", lang)
-    folds[0].insert_before(intro)
-    return str(soup)
+    if folds:
+        intro = soup.new_tag("p", attrs={"class": INTRO})
+        intro.string = t("report.analyst_part", lang)
+        folds[0].insert_before(intro)
+    return len(folds)

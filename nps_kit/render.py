@@ -205,13 +205,12 @@ def _smaller_png(encoded: str) -> str:
     return base64.b64encode(small).decode("ascii") if len(small) < len(raw) else encoded
 
 
-def _harden(html: str) -> str:
+def _harden(soup: BeautifulSoup) -> None:
     """Remove anything that could run code or reach the network (a safety net, not a sanitizer).
 
     The template renders no scripts and only ``data:`` images; this catches markdown or HTML
     outputs that embed a ``<script>``, a remote image, a stylesheet link or an ``@import``.
     """
-    soup = BeautifulSoup(html, features="html.parser")
     removed: list[str] = []
     for name in _NETWORK_TAGS:
         for element in soup.find_all(name):
@@ -240,7 +239,6 @@ def _harden(html: str) -> str:
             element["style"] = _REMOTE_URL.sub("none", css)
     if removed:
         log.warning("removed from report HTML: %s", ", ".join(sorted(set(removed))))
-    return str(soup)
 
 
 def page_title(name: str, period: str, *, lang: str) -> str:
@@ -299,7 +297,10 @@ def render_html(nb: nbformat.NotebookNode, *, lang: str, title: str) -> str:
         "metadata": {"name": title},
     }
     body, _ = _exporter().from_notebook_node(_for_readers(nb, lang), resources=resources)
-    return fold_sections(_harden(body), lang=language)
+    soup = BeautifulSoup(body, features="html.parser")  # parsed once for both passes
+    _harden(soup)
+    fold_sections(soup, lang=language)
+    return str(soup)
 
 
 def write_html(
