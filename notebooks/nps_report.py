@@ -157,66 +157,13 @@ movers = sections.change_drivers(
 )
 page.show(head, movers)
 
-# %% [markdown] tags=["lang-ja", "section-distribution"]
-# ## 2. スコア分布
-#
-# 0〜10点の回答分布です。0〜6点が批判者、7〜8点が中立者、9〜10点が推奨者です。
-
-# %% [markdown] tags=["lang-en", "section-distribution"]
-# ## 2. Score distribution
-#
-# Answers from 0 to 10: 0–6 are detractors, 7–8 passives, 9–10 promoters.
-
-# %% tags=["section-distribution"]
-page.show(sections.distribution(u, weight=weight))
-
-# %% [markdown] tags=["lang-ja", "section-trend"]
-# ## 3. 推移
-#
-# 直近12か月の月次NPSです。帯は95%信頼区間、棒は回答数です。白抜きの月は回答数が少ないため参考値です。点線はこのレポートの管理限界（±3σ）で、丸で囲んだ月は通常の変動を超えて動いた月です。
-
-# %% [markdown] tags=["lang-en", "section-trend"]
-# ## 3. Trend
-#
-# Monthly NPS over the last 12 months. The band is the 95% interval and the bars the number of responses; hollow months have too few responses to be precise. Dotted lines are the unit's own control limits (±3σ); a ringed month moved more than the unit's usual variation.
-
-# %% tags=["section-trend"]
-page.show(
-    sections.trend(
-        u, target=target, weight=weight, level=level, min_n=min_n, min_report_n=min_report_n
-    )
-)
-
-# %% [markdown] tags=["lang-ja", "section-breakdowns"]
-# ## 4. 内訳
-#
-# 今月のNPSを属性別に比較します。信頼区間が重ならなければ、偶然による差の可能性は低いと言えます。▲／▼はこのレポートのほかの回答より有意に高い／低いグループです（グループ数による偶然の差を偽発見率で調整）。
-
-# %% [markdown] tags=["lang-en", "section-breakdowns"]
-# ## 4. Breakdowns
-#
-# This month's NPS by customer group. Differences whose intervals do not overlap are unlikely to be chance. ▲ / ▼ mark groups significantly above / below the rest of the unit (adjusted for the number of groups).
-
-# %% tags=["section-breakdowns"]
-page.show(
-    sections.breakdowns(
-        u,
-        breakdowns,
-        weight=weight,
-        level=level,
-        min_n=min_n,
-        min_report_n=min_report_n,
-        top_n=top_n,
-    )
-)
-
 # %% [markdown] tags=["lang-ja", "section-strategies"]
-# ## 5. セグメント別の施策
+# ## 2. セグメント別の施策
 #
 # 推奨者・中立者・批判者ごとに、このレポートのデータ（テーマ、評価項目）から導いた施策です。各施策の根拠（そのセグメントで評価、または不満・要望を述べた人の割合と n、批判者向けにはこのテーマの批判者が中立者になった場合のNPS改善幅）を併記しています。
 
 # %% [markdown] tags=["lang-en", "section-strategies"]
-# ## 5. Segment strategies
+# ## 2. Segment strategies
 #
 # Actions for promoters, passives and detractors, derived from this unit's own data (comment themes and rating drivers), each with its evidence (the share of the segment praising, or complaining about or asking to improve, the theme, with n; for detractors also the NPS points gained if this theme's detractors became passives).
 
@@ -227,27 +174,13 @@ page.show(
     )
 )
 
-# %% [markdown] tags=["lang-ja", "section-followups"]
-# ## 6. 追加設問の集計
-#
-# 各設問の回答割合と回答別のNPS、評価項目の平均、自由回答のテーマと代表的なコメントです。コメント中の個人情報は伏せ字にしています。
-
-# %% [markdown] tags=["lang-en", "section-followups"]
-# ## 6. Follow-up questions
-#
-# Shares and NPS per answer, mean ratings, and the themes and representative comments of the open questions. Personal data in comments is masked.
-
-# %% tags=["section-followups"]
-# an improvement question's note names the actions only when the strategies are shown
-page.show(sections.followups(u, analysis, strategies="strategies" in page))
-
 # %% [markdown] tags=["lang-ja", "section-detractors"]
-# ## 7. 批判者へのフォローアップ
+# ## 3. 批判者へのフォローアップ
 #
 # 今月フォローアップする批判者です。スコアの低い方、回答から日の経った方を上に並べ、連絡期限を添えています。作業用ファイル（CSV・Excel）に担当者・状況・連絡日を記入して返送すると、次回のレポートに連絡率と未対応の方が表示されます。
 
 # %% [markdown] tags=["lang-en", "section-detractors"]
-# ## 7. Detractor follow-up
+# ## 3. Detractor follow-up
 #
 # The month's detractors to follow up, the lowest scores and the oldest responses first, each with the date to call them by. Fill in owner, status and contact date in the work file (CSV or Excel) and return it: the next report shows the close rate and who is still open.
 
@@ -278,6 +211,73 @@ page.show(
         status=loop.value,
     ),
 )
+
+# %% [markdown] tags=["lang-ja", "section-trend"]
+# ## 4. 推移
+#
+# 直近12か月の月次NPSです。帯は95%信頼区間、棒は回答数です。白抜きの月は回答数が少ないため参考値です。点線はこのレポートの管理限界（±3σ）で、丸で囲んだ月は通常の変動を超えて動いた月です。
+
+# %% [markdown] tags=["lang-en", "section-trend"]
+# ## 4. Trend
+#
+# Monthly NPS over the last 12 months. The band is the 95% interval and the bars the number of responses; hollow months have too few responses to be precise. Dotted lines are the unit's own control limits (±3σ); a ringed month moved more than the unit's usual variation.
+
+# %% tags=["section-trend"]
+page.show(
+    sections.trend(
+        u, target=target, weight=weight, level=level, min_n=min_n, min_report_n=min_report_n
+    )
+)
+
+# %% [markdown] tags=["lang-ja", "section-breakdowns"]
+# ## 5. 内訳
+#
+# 今月のNPSを属性別に比較します。信頼区間が重ならなければ、偶然による差の可能性は低いと言えます。▲／▼はこのレポートのほかの回答より有意に高い／低いグループです（グループ数による偶然の差を偽発見率で調整）。
+
+# %% [markdown] tags=["lang-en", "section-breakdowns"]
+# ## 5. Breakdowns
+#
+# This month's NPS by customer group. Differences whose intervals do not overlap are unlikely to be chance. ▲ / ▼ mark groups significantly above / below the rest of the unit (adjusted for the number of groups).
+
+# %% tags=["section-breakdowns"]
+page.show(
+    sections.breakdowns(
+        u,
+        breakdowns,
+        weight=weight,
+        level=level,
+        min_n=min_n,
+        min_report_n=min_report_n,
+        top_n=top_n,
+    )
+)
+
+# %% [markdown] tags=["lang-ja", "section-distribution"]
+# ## 6. スコア分布
+#
+# 0〜10点の回答分布です。0〜6点が批判者、7〜8点が中立者、9〜10点が推奨者です。
+
+# %% [markdown] tags=["lang-en", "section-distribution"]
+# ## 6. Score distribution
+#
+# Answers from 0 to 10: 0–6 are detractors, 7–8 passives, 9–10 promoters.
+
+# %% tags=["section-distribution"]
+page.show(sections.distribution(u, weight=weight))
+
+# %% [markdown] tags=["lang-ja", "section-followups"]
+# ## 7. 追加設問の集計
+#
+# 各設問の回答割合と回答別のNPS、評価項目の平均、自由回答のテーマと代表的なコメントです。コメント中の個人情報は伏せ字にしています。
+
+# %% [markdown] tags=["lang-en", "section-followups"]
+# ## 7. Follow-up questions
+#
+# Shares and NPS per answer, mean ratings, and the themes and representative comments of the open questions. Personal data in comments is masked.
+
+# %% tags=["section-followups"]
+# an improvement question's note names the actions only when the strategies are shown
+page.show(sections.followups(u, analysis, strategies="strategies" in page))
 
 # %% [markdown] tags=["lang-ja", "section-quality"]
 # ## 8. データ品質

@@ -1398,6 +1398,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "To reach new detractors within a day, use the daily alerts (nps-kit alerts).",
     },
     "followup.more": {"ja": "残り{n}人を表示", "en": "Show the other {n}"},
+    # The follow-up box's notes on the list's order, files and alerts, folded under the count.
+    "followup.notes": {"ja": "この一覧について", "en": "About this list"},
     "followup.response_id": {"ja": "回答ID", "en": "Response ID"},
     "followup.date": {"ja": "回答日", "en": "Date"},
     "followup.age_days": {"ja": "経過日数", "en": "Age"},
@@ -1782,6 +1784,19 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "report.chart_alt": {"ja": "グラフ", "en": "Chart"},
     "report.facts_label": {"ja": "グラフの数値", "en": "Figures in this chart"},
+    # A long table's fold under its first rows (report.table(first=)).
+    "report.more_rows": {"ja": "残り{n}件を表示", "en": "Show {n} more rows"},
+    # The strategies' fold under each segment's first action (report.recommendations).
+    "report.more_recommendations": {
+        "ja": "ほかの施策{n}件を表示",
+        "en": "Show {n} more actions",
+        "en_one": "Show 1 more action",
+    },
+    # Before the sections folded for analysts (nps_kit._fold): the manager may stop here.
+    "report.analyst_part": {
+        "ja": "ここから下は分析の詳細です（見出しを開くと表示されます）。",
+        "en": "Below: the detail for analysts (open a heading to see it).",
+    },
     "mail.verdict_no_change": {"ja": "有意な変化なし", "en": "no significant change"},
     "mail.verdict_improvement": {"ja": "有意に改善", "en": "significant improvement"},
     "mail.verdict_decline": {"ja": "有意に悪化", "en": "significant decline"},

@@ -24,6 +24,7 @@ import nbformat
 from nps_kit.errors import ConfigError
 
 __all__ = [
+    "ANALYST_SECTIONS",
     "PAIRED_FORMATS",
     "SECTIONS",
     "for_papermill",
@@ -43,18 +44,23 @@ PAIRED_FORMATS = "ipynb,py:percent"
 
 #: The standard sections of the report notebook, in its order: the names a unit's
 #: ``sections:`` list may use. The title comes first and the run summary last in every report;
-#: ``headline`` is required, because the overview and the e-mail show its numbers.
+#: ``headline`` is required, because the overview and the e-mail show its numbers. A manager
+#: reading on a phone gets what to do first (REPORT31: the headline and what moved, the actions,
+#: who to call back), then the trend and breakdowns; the analysts' sections come last.
 SECTIONS = (
     "headline",
-    "distribution",
+    "strategies",
+    "detractors",
     "trend",
     "breakdowns",
-    "strategies",
+    "distribution",
     "followups",
-    "detractors",
     "quality",
     "method",
 )
+#: Sections for analysts: the HTML folds each into a ``<details>`` under its heading (closed on
+#: screen, open on paper; :mod:`nps_kit._fold`), wherever a unit's ``sections:`` puts it.
+ANALYST_SECTIONS = frozenset({"distribution", "followups", "quality", "method"})
 _SECTION_TAG = "section-"
 #: Notebook metadata key of a working copy (unit, period, the ids of the cells it was written with).
 _MARK = "nps_kit_working_copy"

@@ -30,6 +30,7 @@ from traitlets.config import Config
 
 from nps_kit._atomic import atomic_write_text
 from nps_kit._channel import RUNNER_MIME
+from nps_kit._fold import fold_sections
 from nps_kit.i18n import LANGUAGES, Language, t
 from nps_kit.periods import format_period
 
@@ -204,13 +205,12 @@ def _smaller_png(encoded: str) -> str:
     return base64.b64encode(small).decode("ascii") if len(small) < len(raw) else encoded
 
 
-def _harden(html: str) -> str:
+def _harden(soup: BeautifulSoup) -> None:
     """Remove anything that could run code or reach the network (a safety net, not a sanitizer).
 
     The template renders no scripts and only ``data:`` images; this catches markdown or HTML
     outputs that embed a ``<script>``, a remote image, a stylesheet link or an ``@import``.
     """
-    soup = BeautifulSoup(html, features="html.parser")
     removed: list[str] = []
     for name in _NETWORK_TAGS:
         for element in soup.find_all(name):
@@ -239,7 +239,6 @@ def _harden(html: str) -> str:
             element["style"] = _REMOTE_URL.sub("none", css)
     if removed:
         log.warning("removed from report HTML: %s", ", ".join(sorted(set(removed))))
-    return str(soup)
 
 
 def page_title(name: str, period: str, *, lang: str) -> str:
@@ -279,7 +278,8 @@ def render_html(nb: nbformat.NotebookNode, *, lang: str, title: str) -> str:
     Returns
     -------
     str
-        The HTML document: markdown cells and outputs only, charts and styles inline.
+        The HTML document: markdown cells and outputs only, charts and styles inline; the
+        analysts' sections each folded under its heading (:func:`nps_kit._fold.fold_sections`).
 
     Raises
     ------
@@ -297,7 +297,10 @@ def render_html(nb: nbformat.NotebookNode, *, lang: str, title: str) -> str:
         "metadata": {"name": title},
     }
     body, _ = _exporter().from_notebook_node(_for_readers(nb, lang), resources=resources)
-    return _harden(body)
+    soup = BeautifulSoup(body, features="html.parser")  # parsed once for both passes
+    _harden(soup)
+    fold_sections(soup, lang=language)
+    return str(soup)
 
 
 def write_html(

@@ -449,6 +449,7 @@ def table(
     flag: Literal["small_sample", "few_mentions"] = "small_sample",
     intervals: Mapping[str, tuple[str, str]] | None = None,
     notes: Mapping[str, str] | None = None,
+    first: int | None = None,
 ) -> HTML:
     """Show a frame as a clean, responsive table.
 
@@ -479,6 +480,10 @@ def table(
         Per shown column, a text column written in the same cell under the value, smaller
         (a phrase over an example comment): the pair reads as one, and a phone needs no
         column for the longer text.
+    first
+        Rows shown; the others follow, in their order and under the same header, in a
+        ``<details>`` fold (collapsed, never dropped), when there are two or more of them.
+        ``None`` shows every row.
 
     Returns
     -------
@@ -547,9 +552,22 @@ def table(
         row_class = ' class="is-flagged"' if flagged else ""
         rows.append(f"<tr{row_class}>{''.join(cells)}</tr>")
     kind = "nps-table nps-table--cards" if cards else "nps-table"
+
+    def wrapped(body: list[str]) -> str:
+        return (
+            f'<div class="nps-table-wrap"><table class="{kind}">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+        )
+
+    # A fold for one row takes the room of the row it hides: a single last row stays in view.
+    if first is None or len(rows) <= first + 1:
+        return HTML(wrapped(rows))
+    more = escape(_w("more_rows", lang_, n=len(rows) - first))
     return HTML(
-        f'<div class="nps-table-wrap"><table class="{kind}">'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        wrapped(rows[:first])
+        + f'<details class="nps-table__more"><summary>{more}</summary>'
+        + wrapped(rows[first:])
+        + "</details>"
     )
 
 
@@ -651,7 +669,9 @@ def _segment_key(segment: str) -> str | None:
     return key if key in _SEGMENTS else None
 
 
-def recommendations(items: Sequence[tuple[str, str, str | None]], *, lang: str) -> HTML:
+def recommendations(
+    items: Sequence[tuple[str, str, str | None]], *, lang: str, per_segment: int | None = None
+) -> HTML:
     """Show segment strategies as cards.
 
     Parameters
@@ -662,6 +682,9 @@ def recommendations(items: Sequence[tuple[str, str, str | None]], *, lang: str) 
         as given); ``evidence`` may be ``None``.
     lang
         ``"ja"`` or ``"en"``.
+    per_segment
+        Cards shown of each segment, its first ones; the others, in their order, follow in a
+        ``<details>`` fold (collapsed, never dropped). ``None`` shows every card.
 
     Returns
     -------
@@ -671,6 +694,21 @@ def recommendations(items: Sequence[tuple[str, str, str | None]], *, lang: str) 
     lang_ = _check_lang(lang)
     if not items:
         return HTML(f'<p class="nps-empty">{escape(_w("no_recommendations", lang_))}</p>')
+    if per_segment is not None:
+        seen: dict[str, int] = {}
+        shown: list[tuple[str, str, str | None]] = []
+        rest: list[tuple[str, str, str | None]] = []
+        for item in items:
+            seen[item[0]] = seen.get(item[0], 0) + 1
+            (shown if seen[item[0]] <= per_segment else rest).append(item)
+        if rest:
+            more = escape(_w("more_recommendations", lang_, n=len(rest)))
+            return HTML(
+                recommendations(shown, lang=lang_).data
+                + f'<details class="nps-recs__more"><summary>{more}</summary>'
+                + recommendations(rest, lang=lang_).data
+                + "</details>"
+            )
     cards = []
     for segment, action, evidence in items:
         key = _segment_key(segment)

@@ -585,6 +585,15 @@ def _marked_groups(table: pd.DataFrame, column: str, lang: Language) -> str:
     return _w("parts_joiner", lang).join(parts)
 
 
+#: Rows of a follow-up question's answer or theme table shown before its fold: each row is a
+#: card on a phone, and a theme table of eight took three screens (REPORT31).
+TABLE_SHOWN = 5
+#: Actions shown of each segment before the strategies' fold: a manager reads the first
+#: action for detractors, passives and promoters on one phone screen (REPORT31: nine cards
+#: took 2.5 screens).
+STRATEGIES_SHOWN = 1
+
+
 def strategies(
     unit: UnitData,
     analysis: FollowupAnalysis,
@@ -619,7 +628,7 @@ def strategies(
     items = [(r.segment, r.action, r.evidence) for r in recommendations]
     table = pd.DataFrame(items, columns=["segment", "action", "evidence"])
     shown = (
-        report.recommendations(items, lang=lang)
+        report.recommendations(items, lang=lang, per_segment=STRATEGIES_SHOWN)
         if items
         else report.callout(_w("no_recommendation", lang))
     )
@@ -747,6 +756,7 @@ def _choice_table(parts: list[Any], table: pd.DataFrame, kind: str, lang: Langua
             intervals={"nps": ("ci_low", "ci_high")},
             flag_column="small_sample",
             lang=lang,
+            first=TABLE_SHOWN,
         )
     )
     note = _hidden_note(shown, key, lang)
@@ -812,7 +822,8 @@ def _text_question(
             note = "asks_improvement_listed" if strategies else "asks_improvement_listed_mail"
         parts.append(report.callout(_w(note, lang)))
     if mentioned:
-        shown = impact.loc[impact["mentions"] > 0].head(8)
+        themes = impact.loc[impact["mentions"] > 0]
+        shown = themes.head(8)
         # The chart for the first open question; later ones get the table only. Under the
         # floor every gain is hidden: one line says so, not a full-height "no data" chart
         # (QA28 #10a).
@@ -823,9 +834,12 @@ def _text_question(
             parts.append(report.callout(_w("impact_hidden", lang, floor=result.min_report_n)))
         # The key figure (the gain) right after the theme, intervals under their NPS: the
         # table fits a desktop and shows theme, mentions and gain on a phone.
+        # Every theme mentioned, the first few in view and the others in a fold (REPORT31: the
+        # table stopped at 8 of a pack's 20-odd themes).
         parts.append(
             report.table(
-                shown,
+                themes,
+                first=TABLE_SHOWN,
                 columns={
                     "label": _w("theme", lang),
                     "mentions": _w("mentions", lang),
@@ -851,8 +865,10 @@ def _text_question(
                 flag="few_mentions",  # few mentions, however many responses the unit has
             )
         )
-        hidden = shown["suppressed"] if "suppressed" in shown.columns else shown["nps_with"].isna()
-        if hidden.any() or shown["nps_without"].isna().any():
+        hidden = (
+            themes["suppressed"] if "suppressed" in themes.columns else themes["nps_with"].isna()
+        )
+        if hidden.any() or themes["nps_without"].isna().any():
             parts.append(report.callout(_w("theme_floor", lang, floor=result.min_report_n)))
     if primary and result.phrases is not None and len(result.phrases):
         parts.append(HTML(f"<h4>{_escape(_w('phrases_title', lang))}</h4>"))

@@ -296,8 +296,18 @@ UNDESCRIBED_CHARTS = """Array.from(document.querySelectorAll('figure img'))
   .map(i => i.src.slice(0, 40))"""
 
 
+#: Folds a reader opens with a tap (the analysts' sections, the other actions and table rows,
+#: the follow-up notes): opened before the checks, which measure only what is drawn. The list
+#: of the other detractors and the charts' figures stay as they are.
+OPEN_FOLDS = """document.querySelectorAll(
+  'details.nps-fold, details.nps-recs__more, details.nps-followups__notes, ' +
+  'details.nps-table__more'
+).forEach(d => { d.open = true; })"""
+
+
 def layout_problems(page: Page) -> dict[str, Any]:
     """Every layout defect the checks above find, by kind (empty lists when the page is clean)."""
+    page.js(OPEN_FOLDS)
     return {
         # a phone widens its layout viewport (innerWidth) to fit what overflows; the
         # document's client width stays the screen's

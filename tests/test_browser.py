@@ -484,3 +484,49 @@ def test_japanese_callouts_wrap_between_words_on_a_phone(browser: Chromium, tmp_
         assert inside == [], word
     assert [line for line in lines if len(line.strip()) < 2] == []
     assert len(lines) > 5  # wrapped: a phone's line holds about 20 characters
+
+
+# -- the analysts' sections folded (nps_kit._fold, REPORT31) -----------------------------------
+
+#: Each fold's section, whether it is open, and the height it takes below its heading.
+FOLD_HEIGHTS = """Array.from(document.querySelectorAll('details.nps-fold')).map(d => [
+  d.dataset.section, d.open, Math.round(d.getBoundingClientRect().height
+    - d.querySelector(':scope > summary').getBoundingClientRect().height)])"""
+
+
+@pytest.mark.parametrize("device", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_analyst_sections_are_closed_on_screen_open_on_a_tap_and_printed_open(
+    browser: Chromium, tmp_path: Path, device: dict[str, Any]
+) -> None:
+    from test_fold import THEMES, _notebook
+
+    from nps_kit.notebook import ANALYST_SECTIONS, SECTIONS
+
+    path = tmp_path / "folded.html"
+    write_html(_notebook(list(SECTIONS)), path, lang="ja", title=TITLE)
+    page = open_page(browser, path, device)
+    analysts = [s for s in SECTIONS if s in ANALYST_SECTIONS]
+    assert page.js(FOLD_HEIGHTS) == [[name, False, 0] for name in analysts]
+    # The manager's part ends where the first fold's heading starts; the folds take a heading
+    # row each (a tap target of at least 44 px), nothing more.
+    rows = page.js(
+        "Array.from(document.querySelectorAll('details.nps-fold > summary'))"
+        ".map(s => s.getBoundingClientRect().height)"
+    )
+    assert all(44 <= h <= 80 for h in rows), rows
+    # A tap on a heading opens its section, with the whole theme table.
+    page.js("document.querySelector(\"details[data-section='followups'] > summary\").click()")
+    opened = dict((name, (is_open, height)) for name, is_open, height in page.js(FOLD_HEIGHTS))
+    assert opened["followups"][0] and opened["followups"][1] > 23 * 20
+    shown = page.js(
+        "Array.from(document.querySelectorAll(\"details[data-section='followups'] tbody tr\"))"
+        ".filter(r => r.getBoundingClientRect().height > 0).map(r => r.cells[0].textContent)"
+    )
+    assert shown == THEMES
+    assert layout_problems(page) == CLEAN
+    # On paper every fold is open, its heading a section heading.
+    page.browser.send("Emulation.setEmulatedMedia", page.session, media="print")
+    page.js("document.querySelectorAll('details').forEach(d => { d.open = false; })")
+    printed = page.js(FOLD_HEIGHTS)
+    assert [name for name, _, height in printed if height > 0] == analysts
+    assert page.js("getComputedStyle(document.querySelector('.nps-fold-intro')).display") == "none"

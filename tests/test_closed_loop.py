@@ -19,7 +19,7 @@ from IPython.utils.capture import capture_output
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
 from nps_kit import sections
-from nps_kit._followup_html import followup_html, loop_status_html
+from nps_kit._followup_html import FIRST_SCREEN, followup_html, loop_status_html
 from nps_kit.cache import build_cache
 from nps_kit.clock import date_order
 from nps_kit.closed_loop import (
@@ -367,7 +367,7 @@ def test_html_is_escaped_and_phone_cards_carry_labels(unit: UnitData) -> None:
     html = followup_html(listing(unit), lang="ja", first=20).data
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "<details" not in html  # five people fit on the first screen
+    assert "nps-followups__more" not in html  # five people fit on the first screen
     # the breakdowns in one labelled cell, a line each (FIX31: a column each ran off 1280 px)
     assert (
         'data-label="属性"><span class="nps-followup__facts"><span class="nps-followup__fact">'
@@ -425,7 +425,7 @@ def test_more_than_fifty_are_all_listed_and_in_both_work_files(tmp_path: Path) -
     assert len(ids) == n and sorted(ids) == [f"M{i:03d}" for i in range(n)]
     assert ids == value.rows["response_id"].tolist()
     assert "連絡を許可した批判者127人" in html
-    assert f"<summary>残り{n - 20}人を表示</summary>" in html
+    assert f"<summary>残り{n - FIRST_SCREEN}人を表示</summary>" in html
     # The runner writes what the notebook published.
     nb = new_notebook(
         cells=[

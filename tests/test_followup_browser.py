@@ -18,7 +18,7 @@ from _chromium import (
 from nbformat.v4 import new_output
 from test_render import TITLE, build_report_notebook, code
 
-from nps_kit._followup_html import followup_html
+from nps_kit._followup_html import FIRST_SCREEN, followup_html
 from nps_kit.closed_loop import FollowupList
 from nps_kit.render import write_html
 
@@ -77,7 +77,7 @@ def test_one_card_per_person_at_390_px(browser: Chromium, report_path: Path) -> 
     assert phone.js("document.documentElement.scrollWidth") == 390  # no sideways page scroll
     boxes = phone.js(BOXES)
     assert len(boxes) == N  # everyone is in the page
-    shown, folded = boxes[:20], boxes[20:]
+    shown, folded = boxes[:FIRST_SCREEN], boxes[FIRST_SCREEN:]
     assert {b["display"] for b in boxes} == {"block"}
     for card in shown:
         assert 0 <= card["left"] and card["right"] <= 390 - 16 + 1
@@ -105,7 +105,7 @@ def test_a_table_on_desktop_and_everyone_on_paper(browser: Chromium, report_path
     desktop = open_page(browser, report_path, DESKTOP)
     boxes = desktop.js(BOXES)
     assert {b["display"] for b in boxes} == {"table-row"}
-    assert [b["visible"] for b in boxes] == [True] * 20 + [False] * (N - 20)
+    assert [b["visible"] for b in boxes] == [True] * FIRST_SCREEN + [False] * (N - FIRST_SCREEN)
     # the comment is in view without scrolling sideways, even with four breakdowns
     comment_right, wrap_right = desktop.js(
         "[document.querySelector('.nps-followup__comment').getBoundingClientRect().right, "

@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup
 from nps_kit.commands.lab import lab_command, write_working_copy
 from nps_kit.errors import ConfigError
 from nps_kit.notebook import (
+    ANALYST_SECTIONS,
     SECTIONS,
     for_papermill,
     paired_path,
@@ -68,17 +69,17 @@ def test_the_file_saved_last_is_the_notebook(tmp_path: Path) -> None:
     script = sync_pair(ipynb)
     assert script == tmp_path / "r.py"
     text = script.read_text(encoding="utf-8")
-    script.write_text(text.replace("## 2. スコア分布", "## 2. 点数の分布"), encoding="utf-8")
+    script.write_text(text.replace("## 6. スコア分布", "## 6. 点数の分布"), encoding="utf-8")
     later = ipynb.stat().st_mtime + 5
     os.utime(script, (later, later))
     sources = [c.source for c in read_report_notebook(ipynb).cells]
-    assert any(s.startswith("## 2. 点数の分布") for s in sources)
+    assert any(s.startswith("## 6. 点数の分布") for s in sources)
     # papermill's metadata is set on every cell, from the script too
     nb = for_papermill(ipynb)
     assert all("tags" in c.metadata and "papermill" in c.metadata for c in nb.cells)
     os.utime(ipynb, (later + 5, later + 5))
     sources = [c.source for c in read_report_notebook(ipynb).cells]
-    assert not any(s.startswith("## 2. 点数の分布") for s in sources)
+    assert not any(s.startswith("## 6. 点数の分布") for s in sources)
 
 
 def test_a_notebook_without_a_parameters_cell_is_refused(tmp_path: Path) -> None:
@@ -522,6 +523,15 @@ def test_the_notebook_has_one_block_per_standard_section() -> None:
     assert _cells(select_sections(nb, SECTIONS)) == _cells(nb)
 
 
+def test_the_managers_sections_come_first_and_the_analysts_last() -> None:
+    # REPORT31: on a phone the headline, the actions and who to call back come before the
+    # trend and breakdowns; the sections the HTML folds for analysts follow them all.
+    assert SECTIONS[:3] == ("headline", "strategies", "detractors")
+    assert ANALYST_SECTIONS < set(SECTIONS)
+    last_manager = max(i for i, name in enumerate(SECTIONS) if name not in ANALYST_SECTIONS)
+    assert set(SECTIONS[last_manager + 1 :]) == ANALYST_SECTIONS
+
+
 def test_select_sections_keeps_and_orders_the_blocks_in_place() -> None:
     nb = read_report_notebook(NOTEBOOK)
     chosen = select_sections(nb, ["trend", "headline", "method"])
@@ -567,8 +577,8 @@ def test_a_units_own_notebook_must_have_its_sections(project: Path) -> None:
     )
     assert [str(e) for e in load_all(project).errors] == [
         f"{cloud}: sections: {own.resolve()}: no cells tagged section-trend for sections: trend "
-        "(sections in this notebook: headline, distribution, breakdowns, strategies, followups, "
-        "detractors, quality, method). Tag the trend section's cells 'section-trend', or leave "
+        "(sections in this notebook: headline, strategies, detractors, breakdowns, distribution, "
+        "followups, quality, method). Tag the trend section's cells 'section-trend', or leave "
         "trend out of sections:."
     ]
 
@@ -585,8 +595,8 @@ def test_nps_kit_run_refuses_an_unknown_section_with_exit_2(project: Path) -> No
     assert done.returncode == 2
     assert done.stderr == (
         f"nps-kit run: error: {cloud}: sections: unknown section 'followup' (did you mean "
-        "'followups'?); expected names from: headline, distribution, trend, breakdowns, "
-        "strategies, followups, detractors, quality, method.\n"
+        "'followups'?); expected names from: headline, strategies, detractors, trend, "
+        "breakdowns, distribution, followups, quality, method.\n"
     )
     # fix38: the month keeps a manifest naming the unit's parameter error (so `send` and the
     # overview can say why nothing went out), but no report of it.
@@ -669,12 +679,12 @@ def test_a_unit_with_fewer_sections_shows_only_those_in_its_order(
     stores = _page(folder, "stores")
     assert [h.get_text() for h in stores.find_all("h2")] == [
         "1. 概要",
-        "2. スコア分布",
-        "3. 推移",
-        "4. 内訳",
-        "5. セグメント別の施策",
-        "6. 追加設問の集計",
-        "7. 批判者へのフォローアップ",
+        "2. セグメント別の施策",
+        "3. 批判者へのフォローアップ",
+        "4. 推移",
+        "5. 内訳",
+        "6. スコア分布",
+        "7. 追加設問の集計",
         "8. データ品質",
         "9. 算出方法",
     ]

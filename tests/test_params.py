@@ -649,7 +649,7 @@ def test_reading_options_are_validated(project: Path) -> None:
 
 
 SECTION_NAMES = (
-    "headline, distribution, trend, breakdowns, strategies, followups, detractors, quality, method"
+    "headline, strategies, detractors, trend, breakdowns, distribution, followups, quality, method"
 )
 
 

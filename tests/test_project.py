@@ -402,7 +402,7 @@ def test_an_english_init_project_runs_with_its_follow_up_questions(tmp_path: Pat
     assert [u.status for u in result.units] == ["ok"], [u.error for u in result.units]
     page = (tmp_path / "reports" / "2026-10" / "example.html").read_text(encoding="utf-8")
     assert "<h1>Cloud Platform NPS report" in page
-    followups = page[page.index("<h2>6. Follow-up questions") : page.index("<h2>7. ")]
+    followups = page[page.index("<h2>7. Follow-up questions") : page.index("<h2>8. ")]
     for shown in ("How they heard of us", "Search engine", "Features used", "Dashboard"):
         assert shown in followups, shown
     assert "Reason for the score" in followups and "Speed of support" in followups

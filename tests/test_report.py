@@ -263,6 +263,29 @@ def test_table_notes_go_under_the_value_in_the_same_cell() -> None:
         report.table(df, notes={"phrase": "missing"}, lang="ja")
 
 
+def test_table_first_rows_in_view_and_the_others_folded_under_the_same_header() -> None:
+    df = pd.DataFrame({"theme": [f"t{i}" for i in range(7)], "n": range(7, 0, -1)})
+    columns = {"theme": "テーマ", "n": "言及数"}
+    soup = soup_of(report.table(df, columns=columns, lang="en", first=3))
+    tables = soup.select("table.nps-table")
+    assert [[tr.td.get_text() for tr in t.select("tbody tr")] for t in tables] == [
+        ["t0", "t1", "t2"],
+        ["t3", "t4", "t5", "t6"],
+    ]
+    assert [[th.get_text() for th in t.select("th")] for t in tables] == [["テーマ", "言及数"]] * 2
+    fold = soup.select_one("details.nps-table__more")
+    assert fold is not None and "open" not in fold.attrs
+    assert fold.summary.get_text() == "Show 4 more rows"
+    assert tables[1].find_parent("details") is fold and tables[0].find_parent("details") is None
+    whole = soup_of(report.table(df, columns=columns, lang="ja", first=7))
+    assert whole.select("details") == [] and len(whole.select("tbody tr")) == 7
+    # one row left: no fold, which would take the room of the row it hides
+    one = soup_of(report.table(df, columns=columns, lang="ja", first=6))
+    assert one.select("details") == [] and len(one.select("tbody tr")) == 7
+    two = soup_of(report.table(df, columns=columns, lang="ja", first=5))
+    assert two.summary.get_text() == "残り2件を表示"
+
+
 def test_table_booleans_and_dates() -> None:
     df = pd.DataFrame({"ok": [True, False], "day": pd.to_datetime(["2026-10-01", None])})
     rows = [
@@ -361,6 +384,37 @@ def test_recommendations_cards() -> None:
     assert cards[1].select_one(".nps-rec__evidence") is None
     assert "<script>" not in obj.data
     assert text_of(report.recommendations([], lang="en")) == "No recommendations."
+
+
+def test_recommendations_show_each_segments_first_and_fold_the_rest_in_order() -> None:
+    items = [
+        ("detractor", "d1", "e-d1"),
+        ("detractor", "d2", "e-d2"),
+        ("detractor", "d3", None),
+        ("passive", "p1", "e-p1"),
+        ("promoter", "r1", "e-r1"),
+        ("promoter", "r2", "e-r2"),
+    ]
+    soup = soup_of(report.recommendations(items, lang="en", per_segment=1))
+    actions = [p.get_text() for p in soup.select(".nps-rec__action")]
+    assert actions == ["d1", "p1", "r1", "d2", "d3", "r2"]  # none dropped
+    shown = [p.get_text() for p in soup.select("ul.nps-recs:not(details *) .nps-rec__action")]
+    assert shown == ["d1", "p1", "r1"]
+    fold = soup.select("details.nps-recs__more")
+    assert len(fold) == 1 and "open" not in fold[0].attrs
+    assert fold[0].summary.get_text() == "Show 3 more actions"
+    assert [p.get_text() for p in fold[0].select(".nps-rec__action")] == ["d2", "d3", "r2"]
+    assert [p.get_text() for p in soup.select(".nps-rec__evidence")] == [
+        "Evidencee-d1",
+        "Evidencee-p1",
+        "Evidencee-r1",
+        "Evidencee-d2",
+        "Evidencee-r2",
+    ]
+    one = soup_of(report.recommendations(items[3:5], lang="ja", per_segment=1))
+    assert one.select("details") == []  # one card a segment: nothing to fold
+    two = soup_of(report.recommendations(items[:2], lang="en", per_segment=1))
+    assert two.summary.get_text() == "Show 1 more action"
 
 
 def test_components_have_no_plain_text_leak() -> None:

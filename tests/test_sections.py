@@ -406,6 +406,11 @@ def test_strategies_show_each_recommendation_with_its_evidence(ja: Report) -> No
         assert rec.evidence in shown.text
     assert shown.html.count('<li class="nps-rec') == len(ja.analysis.recommendations)
     assert shown.html.count("<b>根拠</b>") == len(ja.analysis.recommendations)
+    # A manager reads each segment's first action; the others wait in one fold (REPORT31).
+    parts = shown.html.split('<details class="nps-recs__more">', 1)
+    segments = [r.segment for r in ja.analysis.recommendations]
+    assert parts[0].count('<li class="nps-rec') == len(set(segments))
+    assert len(parts) == (2 if len(segments) > len(set(segments)) else 1)
 
 
 def test_followups_show_every_question_in_order(ja: Report) -> None:
@@ -460,7 +465,7 @@ def test_detractors_show_everyone_most_urgent_first_and_publish_the_work_table(
     assert "連絡を許可した批判者4人" in shown.html
     assert "連絡期限：回答から48時間以内" in shown.html  # a due date per person (QA20)
     # The first two are on the first screen, the other two behind the fold, none dropped.
-    first, rest = shown.html.split("<details", 1)
+    first, rest = shown.html.split('<details class="nps-followups__more"', 1)
     ids = r'data-label="回答ID">(A\d\d)</td>'
     assert re.findall(ids, first) == CONTACTS[:2]
     assert re.findall(ids, rest) == CONTACTS[2:]
@@ -1678,3 +1683,36 @@ def test_a_breakdown_whose_every_group_is_hidden_is_one_line_not_an_empty_chart(
     assert bool(shown.value["status"]["suppressed"].all())  # the table stays, all hidden
     assert shown.figures == []
     assert shown.text.strip() == said
+
+
+def test_every_theme_mentioned_is_in_the_table_the_first_few_in_view(
+    show: Callable[..., Shown],
+) -> None:
+    # REPORT31: the theme table stopped at 8 themes (a pack has 20-odd) and took three phone
+    # screens as cards. Every theme mentioned is a row now; the first TABLE_SHOWN are in view,
+    # the others in a fold, in their order. The chart keeps the top 8.
+    unit = prepare_unit(
+        Path(__file__).resolve().parent.parent / "data" / "demo_responses.csv.gz",
+        name="店舗事業部",
+        language="ja",
+        unit_column="business_unit",
+        unit_values=["店舗事業部"],
+        period="2026-10",
+        text_columns=["comment"],
+    )
+    question = {"column": "comment", "type": "text", "label": "スコアの理由"}
+    analysis = analyse_followups(unit, [question])
+    shown = show(sections.followups, unit, analysis)
+    (result,) = analysis.questions
+    mentioned = result.table.loc[result.table["mentions"] > 0, "label"].tolist()
+    assert len(mentioned) > sections.TABLE_SHOWN + 1 and len(mentioned) > 8
+    soup = BeautifulSoup(shown.html, "html.parser")
+    table = soup.find("th", string=re.compile("言及数")).find_parent("div", class_="nps-table-wrap")
+    in_view = [tr.find("td").find(string=True) for tr in table.select("tbody tr")]
+    fold = table.find_next_sibling("details", class_="nps-table__more")
+    folded = [tr.find("td").find(string=True) for tr in fold.select("tbody tr")]
+    assert in_view == mentioned[: sections.TABLE_SHOWN]
+    assert folded == mentioned[sections.TABLE_SHOWN :]
+    assert fold.summary.get_text() == f"残り{len(mentioned) - sections.TABLE_SHOWN}件を表示"
+    # the chart still draws the eight largest
+    assert len(shown.figures[0].axes[0].patches) == 8
