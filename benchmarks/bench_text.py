@@ -233,6 +233,11 @@ BLIND27_FIRST_MEASURE = {"en": (0.849, 0.806, 0.852), "ja": (0.908, 0.913, 0.905
 # Again at dedcfc8, after the English theme layer's round 13 (LAY28), ERR27 (rules on blind set
 # 26's errors) and FIX67 (two vetoes): rules alone en 0.762/0.744/0.772, ja unchanged.
 BLIND27_SECOND_MEASURE = {"en": (0.858, 0.821, 0.843), "ja": (0.908, 0.913, 0.905)}
+# Blind set 28 (PREREG28): read at a955b52 (rules alone en 0.796/0.686/0.798, ja
+# 0.798/0.756/0.822) and at 945fbf7, after ERR28 and the Japanese polarity correction's round 7:
+# the same to three decimals.
+BLIND28_FIRST_MEASURE = {"en": (0.883, 0.741, 0.860), "ja": (0.881, 0.817, 0.880)}
+BLIND28_SECOND_MEASURE = {"en": (0.883, 0.741, 0.860), "ja": (0.881, 0.817, 0.880)}
 N_COMMENTS = 100_000
 # The tagger before the speed work (issue 11), timed beside today's in the same run.
 OLD_TAGGER = "72fb5a2"
@@ -824,6 +829,11 @@ def evaluation_report() -> None:
             27,
             "twenty-seventh",
             (("2ab4254", BLIND27_FIRST_MEASURE), ("dedcfc8", BLIND27_SECOND_MEASURE)),
+        ),
+        (
+            28,
+            "twenty-eighth",
+            (("a955b52", BLIND28_FIRST_MEASURE), ("945fbf7", BLIND28_SECOND_MEASURE)),
         ),
     ):
         for name, measure in measures:

@@ -110,6 +110,10 @@ TEST5 = "21"
 #: whole figures (2ab4254, dedcfc8) and so spent; no round names it yet. Decision set 30
 #: (``theme_train30_{en,ja}.csv``) decided round 13 (read once; English shipped) and may be trained
 #: on from the next round.
+#: Blind set 28 (``theme_eval_blind28.csv``) was a measure (/work/lead/PREREG28.md), read twice as
+#: whole figures (a955b52, 945fbf7) and so spent; no round names it yet. Decision set 31
+#: (``theme_train31_{en,ja}.csv``) decided the polarity correction's round 7 (read once; Japanese
+#: shipped) and may be trained on from the next round.
 #: Round 5's choice folds: round 4's, set 19 (no longer held out; read over rules round 8,
 #: c614311, which never tuned on it) and set 22 (over d0b9abc, main before set 22 landed).
 FOLDS5 = ("6", "7", "8", "18", "19", "22")

@@ -81,7 +81,7 @@ BLIND25 = pd.read_csv(DATA / "theme_eval_blind25.csv", keep_default_na=False, dt
 BLIND26 = pd.read_csv(DATA / "theme_eval_blind26.csv", keep_default_na=False, dtype=str)
 # Blind set 27: merged unread, read twice as /work/lead/PREREG27.md says (floors below).
 BLIND27 = pd.read_csv(DATA / "theme_eval_blind27.csv", keep_default_na=False, dtype=str)
-# Blind set 28: merged unread (only its format is tested here); read as /work/lead/PREREG28.md says.
+# Blind set 28: merged unread, read twice as /work/lead/PREREG28.md says (floors below).
 BLIND28 = pd.read_csv(DATA / "theme_eval_blind28.csv", keep_default_na=False, dtype=str)
 SHORT14 = pd.read_csv(DATA / "theme_eval_short14.csv", keep_default_na=False, dtype=str)
 # Food set 1 (FOOD57): 150 restaurant, café, takeaway and delivery comments per language, written
@@ -389,6 +389,12 @@ BLIND26_LAYER = {"en": (0.86, 0.82, 0.83), "ja": (0.87, 0.87, 0.86)}
 # en 0.762/0.744/0.772); floors are the second reading less 0.01, rounded down.
 BLIND27_RULES = {"en": (0.75, 0.73, 0.76), "ja": (0.79, 0.82, 0.88)}
 BLIND27_LAYER = {"en": (0.84, 0.81, 0.83), "ja": (0.89, 0.90, 0.89)}
+# Blind set 28 (/work/lead/PREREG28.md): read at a955b52 (en 0.883/0.741/0.860, ja
+# 0.881/0.817/0.880; rules alone en 0.796/0.686/0.798, ja 0.798/0.756/0.822) and at 945fbf7
+# (after ERR28 and the Japanese polarity correction's round 7: the same); floors are the second
+# reading less 0.01, rounded down.
+BLIND28_RULES = {"en": (0.78, 0.67, 0.78), "ja": (0.78, 0.74, 0.81)}
+BLIND28_LAYER = {"en": (0.87, 0.73, 0.85), "ja": (0.87, 0.80, 0.87)}
 # Short-comment set 14 (640 comments, two blind authors; bare judgements and closing phrases,
 # short themed answers and themed sentences beside such a phrase, 40 % with no theme), read as
 # whole figures (/work/lead/PREREG14.md): at 7401a76 en 0.884/0.949/0.971, ja 0.917/0.936/0.989;
@@ -620,6 +626,8 @@ def test_the_food_sets_are_balanced_and_valid(food: pd.DataFrame) -> None:
         (BLIND26, BLIND26_LAYER, True),
         (BLIND27, BLIND27_RULES, False),
         (BLIND27, BLIND27_LAYER, True),
+        (BLIND28, BLIND28_RULES, False),
+        (BLIND28, BLIND28_LAYER, True),
         (SHORT14, SHORT14_RULES, False),
         (SHORT14, SHORT14_LAYER, True),
         (_both_languages("theme_unit14"), UNIT14_RULES, False),
@@ -683,6 +691,8 @@ def test_the_food_sets_are_balanced_and_valid(food: pd.DataFrame) -> None:
         "twenty-sixth-layer-measured-twice",
         "twenty-seventh-rules-measured-twice",
         "twenty-seventh-layer-measured-twice",
+        "twenty-eighth-rules-measured-twice",
+        "twenty-eighth-layer-measured-twice",
         "short14-rules-never-tuned",
         "short14-layer-measured-twice",
         "unit14-rules-never-tuned",
