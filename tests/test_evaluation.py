@@ -83,6 +83,8 @@ BLIND26 = pd.read_csv(DATA / "theme_eval_blind26.csv", keep_default_na=False, dt
 BLIND27 = pd.read_csv(DATA / "theme_eval_blind27.csv", keep_default_na=False, dtype=str)
 # Blind set 28: merged unread, read twice as /work/lead/PREREG28.md says (floors below).
 BLIND28 = pd.read_csv(DATA / "theme_eval_blind28.csv", keep_default_na=False, dtype=str)
+# Blind set 29: merged unread (only its format is tested here); read as /work/lead/PREREG29.md says.
+BLIND29 = pd.read_csv(DATA / "theme_eval_blind29.csv", keep_default_na=False, dtype=str)
 SHORT14 = pd.read_csv(DATA / "theme_eval_short14.csv", keep_default_na=False, dtype=str)
 # Food set 1 (FOOD57): 150 restaurant, café, takeaway and delivery comments per language, written
 # by blind authors from docs/labelling.md's food section alone, all of the food pack.
@@ -497,6 +499,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         BLIND26,
         BLIND27,
         BLIND28,
+        BLIND29,
         SHORT14,
         _both_languages("theme_train24"),
         _both_languages("theme_train25"),
@@ -535,6 +538,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         "twenty-sixth",
         "twenty-seventh",
         "twenty-eighth",
+        "twenty-ninth",
         "short14",
         "train24-decision",
         "train25-decision",
