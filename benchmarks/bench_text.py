@@ -33,10 +33,12 @@ reading their rows), themes 14 %, data quality 12 %; scoring the 31,015 distinct
 index (``_layer._key_index``), 0.456 -> 0.361 s CPU for the features of every block of the
 unit's 15,463 distinct comments (0.79x, one process, load 11; instructions 1.94 -> 1.77 G,
 0.91x: most of what it saves is the binary search's cache misses), some 2 % of the section.
-Neither the 30k comparison (:func:`time_report_text_of` beside a955b52, 3 fresh processes
-each, load 11-14: 5.00 s at a955b52, 5.11 s after, medians) nor the section's instructions
-(22.1 G and 22.4 G, one run each, each with its own hash seed) can tell that from their noise;
-the 100k tagger with segments took 6.45 s and 6.17 s (0.96x, medians of 3, load 9-12).
+The 30k comparison (:func:`time_report_text_of` beside a955b52, 3 fresh processes each, medians)
+gave 4.40 s and 4.26 s (0.97x) at load 5-10, but 5.00 s and 5.11 s at load 11-14, and the
+section's instructions (22.1 G and 22.4 G, one run each, each with its own hash seed) cannot
+tell 2 % from their noise; the 100k tagger with segments took 6.45 s and 6.17 s (0.96x,
+medians of 3, load 9-12). ``benchmarks/speed64_candidates.py`` repeats the features' measure
+(0.422 -> 0.322 s, 0.76x, load 4.6).
 Measured and not built: the matcher's
 automaton over all distinct comments joined in one call takes what one call per comment does
 (0.042 vs 0.043 s; the Python per hit is the cost, not the calls), as MeCab did (SPEED63);
