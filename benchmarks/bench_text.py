@@ -23,6 +23,30 @@ export, each with how much its comments and clauses repeat; then the text of a r
 :func:`report_unit` (two text questions, as ``analyse_followups`` and the data-quality section
 read them: :func:`report_text`) and the redaction ``prepare_unit`` does before it.
 
+Issue 11 asks for the report text of a 30,000-response unit in at most 1 s; it is not there.
+SPEED64 measured it at a955b52 beside its own commit: :func:`report_text` of
+:func:`report_unit` took 4.9-5.2 s CPU at load 11-14 on 2 shared cores (4.0-4.3 s at load 3).
+Where it goes (py-spy, share of that CPU): polarity 35 %, the typical phrases 34 % (MeCab's
+words of the Japanese comments 19 %: the parses themselves 0.24 s for 15,669 pieces, the rest
+reading their rows), themes 14 %, data quality 12 %; scoring the 31,015 distinct clauses is
+0.3 s of it. The one cut that paid: the learned layers look their n-gram keys up in a hash
+index (``_layer._key_index``), 0.456 -> 0.361 s CPU for the features of every block of the
+unit's 15,463 distinct comments (0.79x, one process, load 11; instructions 1.94 -> 1.77 G,
+0.91x: most of what it saves is the binary search's cache misses), some 2 % of the section.
+The 30k comparison (:func:`time_report_text_of` beside a955b52, 3 fresh processes each, medians)
+gave 4.40 s and 4.26 s (0.97x) at load 5-10, but 5.00 s and 5.11 s at load 11-14, and the
+section's instructions (22.1 G and 22.4 G, one run each, each with its own hash seed) cannot
+tell 2 % from their noise; the 100k tagger with segments took 6.45 s and 6.17 s (0.96x,
+medians of 3, load 9-12). ``benchmarks/speed64_candidates.py`` repeats the features' measure
+(0.422 -> 0.322 s, 0.76x, load 4.6).
+Measured and not built: the matcher's
+automaton over all distinct comments joined in one call takes what one call per comment does
+(0.042 vs 0.043 s; the Python per hit is the cost, not the calls), as MeCab did (SPEED63);
+pyahocorasick already finds the keywords, the patterns' literals and the clause cues; the
+stages already share their answers per comment and clause (a memo of ``languages.unread``'s
+last tuple saved 0.02 s, ``tokens._distinct``'s misses cost 53 ms in all). What is left is
+Python run per distinct comment, clause and MeCab row: only compiled code would cut it.
+
 ``python benchmarks/bench_text.py --eval PATH`` only prints theme precision, recall and polarity
 accuracy per language for a labelled CSV of the blind set's format (``id,lang,pack,score,text,
 labels``, labels such as ``delivery:negative;price:positive``), with the tagger as shipped.

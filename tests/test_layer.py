@@ -741,3 +741,47 @@ def test_the_benchmarks_read_a_layer_as_the_package_runs_it() -> None:
     expected = [bool(package.at[i, t]) for i, t in zip(table["index"], table["theme"], strict=True)]
     assert found["found"].tolist() != expected  # the thresholds alone add communication
     assert as_package(found)["found"].tolist() == expected
+
+
+#: Labelled sets read as they were tuned on (never a blind or decision set still unread).
+READABLE_SETS = (
+    "theme_eval.csv",
+    "theme_eval_blind.csv",
+    "theme_eval_blind2.csv",
+    "theme_eval_blind3.csv",
+    "theme_eval_blind4.csv",
+    "theme_eval_blind5.csv",
+    "theme_train5_en.csv",
+    "theme_train5_ja.csv",
+    "theme_eval_imp12_en.csv",
+    "theme_eval_imp12_ja.csv",
+)
+
+
+def test_every_block_looks_up_the_labelled_comments_grams_as_cut_one_by_one() -> None:
+    # SPEED64: the grams' keys are looked up in a hash index (get_indexer), not by a binary
+    # search; every block of both layers finds, in chunks of the labelled sets' comments, the
+    # (row, column) multiset that cutting each comment into grams finds.
+    data = Path(__file__).parent / "data"
+    frames = [pd.read_csv(data / name, keep_default_na=False, dtype=str) for name in READABLE_SETS]
+    labelled = pd.concat(frames, ignore_index=True)
+    texts = {
+        lang: [normalise_one(t) for t in labelled.loc[labelled["lang"] == lang, "text"]]
+        for lang in ("en", "ja")
+    }
+    assert min(len(t) for t in texts.values()) > 1500
+    for lang in ("en", "ja"):
+        blocks = [*_layer._models()[lang].blocks, _polarity_layer._models()[lang].block]
+        for block in blocks:
+            block.words.clear()
+            block.tokens.clear()
+            found: list[tuple[int, int]] = []
+            for first in range(0, len(texts[lang]), 700):
+                rows, cols, _ = _layer._features(block, texts[lang][first : first + 700])
+                found += [(first + r, c) for r, c in zip(rows.tolist(), cols.tolist(), strict=True)]
+            expected = []
+            for row, text in enumerate(texts[lang]):
+                columns = np.frombuffer(_layer._columns_of(block, block.cut(text)), np.int32)
+                expected += [(row, int(c)) for c in set(columns.tolist()) if c >= 0]
+            assert sorted(found) == sorted(expected)
+            assert len(found) > 20 * len(texts[lang])

@@ -48,6 +48,7 @@ from operator import add
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from nps_kit.text._lemma import lemma_text
 from nps_kit.text.tokens import _language_of
@@ -104,12 +105,12 @@ class _Block:
     # word n-grams: per word, the ids of its lemma tokens (int32 bytes; see _token_ids)
     tokens: dict[str, bytes] = field(default_factory=dict)
     # word n-grams: each token of a term its id (from 1), and once made: the unigram column of
-    # each id (−1: none) and the bigrams' keys (first id << 32 | second id, sorted) with their
-    # columns
+    # each id (−1: none) and the bigrams' keys (first id << 32 | second id; :func:`_key_index`)
+    # with their columns
     token_ids: dict[str, int] = field(default_factory=dict)
-    pair_keys: list[np.ndarray] = field(default_factory=list)
-    # char and char_wb: per gram length, the terms' keys (sorted) and their columns
-    keys: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    pair_keys: list[tuple[np.ndarray, pd.Index, np.ndarray]] = field(default_factory=list)
+    # char and char_wb: per gram length, the terms' keys (:func:`_key_index`) and their columns
+    keys: dict[int, tuple[pd.Index, np.ndarray]] = field(default_factory=dict)
     # char_wb: each code point's digit in the keys (0: no term has it), and the base
     digits: list[tuple[np.ndarray, int]] = field(default_factory=list)
 
@@ -219,8 +220,23 @@ def _columns(block: _Block, text: str) -> bytes:
 _BITS = 21  # a code point fits in 21 bits: a gram of up to 3 is one 63-bit key
 
 
-def _gram_keys(block: _Block) -> dict[int, tuple[np.ndarray, np.ndarray]]:
-    """Return, per length 1-3, the keys of a character block's terms (sorted) and their columns.
+def _key_index(keys: np.ndarray, columns: np.ndarray) -> tuple[pd.Index, np.ndarray]:
+    """Return the terms' keys as an index to look grams up in, and each key's column.
+
+    Distinct terms of one length have distinct keys. The index's ``get_indexer`` looks every
+    key of a chunk up in a hash table at once: about five times faster than the binary search
+    (``np.searchsorted``) among tens of thousands of terms that it replaces (SPEED64).
+    """
+    return pd.Index(keys), columns
+
+
+def _look_up(terms: pd.Index, wanted: np.ndarray) -> np.ndarray:
+    """Return the position of each of ``wanted`` among ``terms`` (:func:`_key_index`), or −1."""
+    return np.asarray(terms.get_indexer(pd.Index(wanted, copy=False)))
+
+
+def _gram_keys(block: _Block) -> dict[int, tuple[pd.Index, np.ndarray]]:
+    """Return, per length 1-3, the keys of a character block's terms (:func:`_key_index`), columns.
 
     Made once per block, the terms of each length at once: their code points side by side,
     shifted into one key each (a term's first character in the highest bits).
@@ -238,7 +254,7 @@ def _gram_keys(block: _Block) -> dict[int, tuple[np.ndarray, np.ndarray]]:
             for k in range(1, n):
                 keys = keys << np.uint64(_BITS) | codes[:, k]
             order = np.argsort(keys, kind="stable")
-            block.keys[n] = (keys[order], columns[which][order].astype(np.int32))
+            block.keys[n] = _key_index(keys[order], columns[which][order].astype(np.int32))
     return block.keys
 
 
@@ -261,10 +277,8 @@ def _char_entries(block: _Block, texts: Sequence[str]) -> tuple[np.ndarray, np.n
     key = np.zeros(len(codes), dtype=np.uint64)
     for n, (terms, term_columns) in _gram_keys(block).items():
         key = key[: len(codes) - n + 1] << np.uint64(_BITS) | codes[n - 1 :]
-        fits = left[: len(key)] >= n
-        at = np.searchsorted(terms, key)
-        at[at == len(terms)] = 0
-        known = fits & (terms[at] == key) if len(terms) else np.zeros(len(key), dtype=bool)
+        at = _look_up(terms, key)
+        known = (left[: len(key)] >= n) & (at >= 0)
         rows.append(row[: len(key)][known])
         columns.append(term_columns[at[known]])
     return np.concatenate(rows), np.concatenate(columns)
@@ -297,9 +311,8 @@ def _wb_keys(block: _Block) -> tuple[np.ndarray, int] | None:
                 by_length[len(term)][1].append(column)
         for n, (keys, columns) in by_length.items():
             order = np.argsort(np.array(keys, dtype=np.int64), kind="stable")
-            block.keys[n] = (
-                np.array(keys, dtype=np.int64)[order],
-                np.array(columns, dtype=np.int32)[order],
+            block.keys[n] = _key_index(
+                np.array(keys, dtype=np.int64)[order], np.array(columns, dtype=np.int32)[order]
             )
         block.digits.append((table, base))
     return block.digits[0]
@@ -344,10 +357,8 @@ def _wb_entries(block: _Block, texts: Sequence[str]) -> tuple[np.ndarray, np.nda
         terms, term_columns = block.keys[n]
         if not len(terms):
             continue
-        wanted = key[at]
-        where = np.searchsorted(terms, wanted)
-        where[where == len(terms)] = 0
-        found = terms[where] == wanted
+        where = _look_up(terms, key[at])
+        found = where >= 0
         rows.append(row[at[found]])
         columns.append(term_columns[where[found]])
     if not rows:
@@ -387,7 +398,7 @@ def _word_columns(block: _Block, text: str) -> bytes:
     return _word_entries(block, [text])[1].astype(np.int32).tobytes()
 
 
-def _token_ids(block: _Block) -> tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray]:
+def _token_ids(block: _Block) -> tuple[dict[str, int], np.ndarray, pd.Index, np.ndarray]:
     """Return a word n-gram block's token ids, unigram column per id, bigram keys and columns.
 
     Only the tokens of its terms have an id (from 1); any other token is 0, which no term has.
@@ -409,11 +420,12 @@ def _token_ids(block: _Block) -> tuple[dict[str, int], np.ndarray, np.ndarray, n
         unigram[list(unigrams)] = list(unigrams.values())
         keys = np.array([ids[a] << 32 | ids[b] for a, b, _ in pairs], dtype=np.int64)
         order = np.argsort(keys, kind="stable")
-        block.pair_keys.extend(
-            [unigram, keys[order], np.array([c for _, _, c in pairs], dtype=np.int32)[order]]
+        index, columns = _key_index(
+            keys[order], np.array([c for _, _, c in pairs], dtype=np.int32)[order]
         )
-    unigram, keys, columns = block.pair_keys
-    return ids, unigram, keys, columns
+        block.pair_keys.append((unigram, index, columns))
+    unigram, index, columns = block.pair_keys[0]
+    return ids, unigram, index, columns
 
 
 #: Each word's lemma tokens (:func:`word_grams` of the word alone), for every word n-gram
@@ -450,9 +462,8 @@ def _word_entries(block: _Block, texts: Sequence[str]) -> tuple[np.ndarray, np.n
     # Bigrams: two tokens of the same text in a row, both a term's.
     at = np.flatnonzero((row[:-1] == row[1:]) & (token[:-1] > 0) & (token[1:] > 0))
     key = token[at].astype(np.int64) << 32 | token[at + 1]
-    where = np.searchsorted(pair_keys, key)
-    where[where == len(pair_keys)] = 0
-    found = pair_keys[where] == key if len(pair_keys) else np.zeros(len(key), dtype=bool)
+    where = _look_up(pair_keys, key)
+    found = where >= 0
     return (
         np.concatenate([row[has], row[at[found]]]),
         np.concatenate([uni[has], pair_columns[where[found]]]),
