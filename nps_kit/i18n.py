@@ -913,6 +913,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Rows for this unit (the {n} months with data)",
         "en_one": "Rows for this unit (the one month with data)",
     },
+    "quality.previous_names": {"ja": "以前の名称", "en": "Earlier name"},
+    "quality.named_until": {"ja": "{name}（{date}まで）", "en": "{name} (until {date})"},
     "quality.period_rows": {
         "ja": "対象期間の行数",
         "en": "Rows in the period",

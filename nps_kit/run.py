@@ -343,7 +343,7 @@ def _unit_responses(job: _Job) -> pd.DataFrame:
 
     wanted = job.unit.data.filter
     cache = open_cache(job.parameters["data_cache"])
-    return read_rows(cache, unit_values=wanted.values if wanted is not None else None).data
+    return read_rows(cache, unit_values=wanted.selects if wanted is not None else None).data
 
 
 def _write_unit(job: _Job, done: _Executed, output: Path) -> UnitResult:

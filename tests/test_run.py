@@ -781,6 +781,38 @@ def test_a_month_without_responses_is_refused_before_any_kernel_and_writes_nothi
     assert _written(output) == []  # no _failed notebook, no empty period in the overview
 
 
+def test_a_renamed_unit_is_run_with_the_rows_of_its_earlier_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA29 F8: 横浜店 became 横浜みなとみらい店 in October; October's report has September
+    # (the old name's rows) to compare with, read from the run's cache.
+    monkeypatch.chdir(tmp_path)
+    params = _shops(tmp_path, yokohama="横浜みなとみらい店")
+    (tmp_path / "responses.csv").write_text(
+        MONTHS_CSV + "R4,2026-10-02 12:00:00,横浜みなとみらい店,10\n", encoding="utf-8"
+    )
+    unit_file = params / "yokohama.yaml"
+    unit_file.write_text(
+        unit_file.read_text(encoding="utf-8").replace(
+            "values: [横浜みなとみらい店]}",
+            "values: [横浜みなとみらい店], previous_names: [横浜店]}",
+        ),
+        encoding="utf-8",
+    )
+    notebook = make_notebook(
+        tmp_path / "nb.ipynb",
+        "from nps_kit.unit import prepare_unit\n"
+        "u = prepare_unit(data_path, name=unit_name, unit_column=filter_column, "
+        "unit_values=filter_values, date_column=date_column, period=period, cache=data_cache, "
+        "previous_names=previous_names)\n"
+        "assert u.responses['nps_score'].tolist() == [7, 10], u.responses\n"
+        "assert u.renamed == (('横浜店', '2026-09-12'),), u.renamed",
+    )
+    output = tmp_path / "reports"
+    argv = ["run", "yokohama", "--parameters", str(params), "--output", str(output)]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-10"]) == 0
+
+
 def test_a_report_notebook_names_its_cache_by_a_path_that_holds_from_its_own_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
