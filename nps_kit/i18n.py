@@ -1943,7 +1943,7 @@ def signed_number(value: float | None, *, digits: int = 1, plus_zero: bool = Tru
     return f"{value:+.{digits}f}".replace("-", "\u2212")
 
 
-def nps_text(value: float | None, *, digits: int = 1) -> str:
+def nps_text(value: float | None, *, digits: int = 1, ascii_minus: bool = False) -> str:
     """Write an NPS: ``+1.0``, ``0.0``, ``−4.9``; the one format of an NPS everywhere.
 
     The report's headline, tables and charts, the overview, the e-mail's subject and body and
@@ -1952,8 +1952,13 @@ def nps_text(value: float | None, *, digits: int = 1) -> str:
     +100; zero is ``0.0``, not ``±0.0``, which is a change's zero (:func:`signed_number`) and
     would read as "no change" or as an uncertainty beside an interval. A true minus (U+2212),
     as every number nps-kit writes. ``None`` and NaN are an em dash.
+
+    ``ascii_minus=True`` writes the minus as ASCII ``-`` (``-4.9``) for a console, whose lines
+    scripts may read with ``float()`` or awk, and whose Windows code page (cp1252) has no
+    U+2212; the sign rule is the same.
     """
-    return signed_number(value, digits=digits, plus_zero=False)
+    text = signed_number(value, digits=digits, plus_zero=False)
+    return text.replace("\u2212", "-") if ascii_minus else text
 
 
 def number(value: float | None, *, digits: int = 1, grouped: bool = False) -> str:

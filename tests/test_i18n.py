@@ -387,6 +387,8 @@ def test_an_nps_is_written_signed_everywhere_as_the_e_mail_subject_writes_it() -
         "\u22124.9",
         "—",
     ]
+    # The console's (run's summary table): the same signs, an ASCII minus scripts can read.
+    assert [nps_text(v, ascii_minus=True) for v in (1.0, -0.04, -4.9)] == ["+1.0", "0.0", "-4.9"]
     assert points(1.0, "en") == "+1.0 pts" and points(1.0, "ja") == "+1.0ポイント"
     result = nps(pd.DataFrame({"nps_score": [10] * 6 + [8] * 3 + [3] * 5}))
     assert result.nps == pytest.approx(7.142857)
