@@ -324,7 +324,7 @@ def prepare_unit(
         raise ValueError(f"unfinished must be 'include' or 'exclude', got {unfinished!r}")
     # One selection: the earlier names' rows are the unit's (a notebook may pass them in
     # unit_values already, as nps-kit run's filter_values does).
-    unit_values = list(dict.fromkeys([*unit_values, *map(cell_text, previous_names)]))
+    unit_values = list(dict.fromkeys([*(unit_values or ()), *map(cell_text, previous_names)]))
     source = Path(path)
     reach = None
     read_zone = clock.export_zone(language, timezone)
