@@ -13,6 +13,7 @@ __all__ = [
     "LANGUAGES",
     "Language",
     "change_points",
+    "hidden_month",
     "impact_n_text",
     "impact_name",
     "impact_text",
@@ -1916,6 +1917,29 @@ def join_names(names: Iterable[str], lang: Language) -> str:
         The names joined by the language's list separator.
     """
     return ("、" if lang == "ja" else ", ").join(names)
+
+
+def hidden_month(when: str, n: int, min_n: int | None, lang: Language) -> str:
+    """Say a month under the anonymity floor: its name, then its responses and the floor.
+
+    ``September 2026 (3 responses, fewer than 5: not shown)``,
+    ``2026年9月（回答3件：5件未満のため非表示）``. The one wording of the trend chart's note
+    (:mod:`nps_kit.plot`) and the headline's note of a change card not shown
+    (:mod:`nps_kit.sections`).
+
+    Parameters
+    ----------
+    when
+        The month, already written (:func:`nps_kit.periods.format_period`).
+    n
+        Its responses.
+    min_n
+        The floor (``thresholds.min_report_n``).
+    lang
+        The sentence's language.
+    """
+    said = t("overview.under_floor", lang, n=n, min_n=min_n)
+    return f"{when}（{said}）" if lang == "ja" else f"{when} ({said})"
 
 
 def join_interval(low: str, high: str, lang: Language) -> str:

@@ -14,6 +14,7 @@ import pytest
 from nps_kit.i18n import (
     _CATALOGUE,
     change_points,
+    hidden_month,
     interval_text,
     nps_text,
     number,
@@ -371,6 +372,14 @@ def test_japanese_init_comments_use_the_reports_terms() -> None:
         and re.search(f"[{_JA}]", node.value)
     ]
     assert [m[0] for text in japanese if (m := _DRIFT.search(text))] == []
+
+
+def test_a_hidden_month_is_its_name_then_its_responses_and_the_floor() -> None:
+    # The one wording of the trend's note and the headline's note of a missing change card.
+    assert hidden_month("2026年9月", 3, 5, "ja") == "2026年9月（回答3件：5件未満のため非表示）"
+    assert hidden_month("September 2026", 1, 5, "en") == (
+        "September 2026 (1 response, fewer than 5: not shown)"
+    )
 
 
 def test_an_nps_is_written_signed_everywhere_as_the_e_mail_subject_writes_it() -> None:

@@ -13,7 +13,16 @@ from matplotlib.backend_bases import RendererBase
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from nps_kit.i18n import Language, interval_label, join_names, label, nps_text, points, t
+from nps_kit.i18n import (
+    Language,
+    hidden_month,
+    interval_label,
+    join_names,
+    label,
+    nps_text,
+    points,
+    t,
+)
 from nps_kit.periods import format_period
 from nps_kit.plot._axes import new_axes, no_data, note_below, nps_axis, row_labels, top_legend
 from nps_kit.plot._base import (
@@ -529,8 +538,7 @@ def trend(
 
 def _hidden_fact(name: str, n: float, min_report_n: int, lang: Language) -> str:
     """``July 2026 (2 responses, fewer than 5: not shown)``: a month under the floor."""
-    said = t("overview.under_floor", lang, n=round(n), min_n=min_report_n)
-    return f"{name}（{said}）" if lang == "ja" else f"{name} ({said})"
+    return hidden_month(name, round(n), min_report_n, lang)
 
 
 def _between_gaps(values: np.ndarray) -> np.ndarray:
