@@ -746,11 +746,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "回答数{min_n}件未満（参考値）",
         "en": "fewer than {min_n} responses (indicative)",
     },
-    "plot_nps.hidden_key": {
-        "ja": "回答{min_n}件未満（非表示）",
-        "en": "Fewer than {min_n} responses: not shown",
+    # The responses' key, a plain and a hatched bar, when a month is under the floor.
+    "plot_nps.bars_key": {
+        "ja": "回答数（斜線：{min_n}件未満、非表示）",
+        "en": "Responses (hatched: under {min_n}, hidden)",
     },
-    "plot_nps.hidden_key_plain": {"ja": "非表示（回答数不足）", "en": "Hidden (too few responses)"},
+    "plot_nps.bars_key_plain": {
+        "ja": "回答数（斜線：回答数不足、非表示）",
+        "en": "Responses (hatched: too few, hidden)",
+    },
     "plot_nps.hidden": {
         "ja": "非表示（回答数不足）：{names}",
         "en": "Hidden (too few responses): {names}",

@@ -486,19 +486,20 @@ def trend(
         labels.append(target_label)
         shown.append(np.array([target], dtype=float))
     # The key shows a plain bar: the first month's may be hatched (under the floor).
-    handles.append(Patch(facecolor=N_BAR_COLOR, label=text("n_axis", lang)))
-    labels.append(text("n_axis", lang))
+    plain = Patch(facecolor=N_BAR_COLOR, label=text("n_axis", lang))
     gone = ~np.isfinite(nps)
-    if gone.any():  # and the hatched bar, in the floor's words
-        hatched = (
-            _w("hidden_key", lang, min_n=min_report_n)
-            if min_report_n
-            else _w("hidden_key_plain", lang)
+    if gone.any():
+        # The hatched bar beside the plain one, in one entry: a key of its own added a line
+        # to the legend, which a phone (390 px) shows one entry a line (FIX69). The note
+        # under the chart names each hidden month with its n.
+        hatched = Patch(facecolor=N_BAR_COLOR, edgecolor="#999999", hatch="////")
+        handles.append((plain, hatched))
+        labels.append(
+            _w("bars_key", lang, min_n=min_report_n) if min_report_n else _w("bars_key_plain", lang)
         )
-        handles.append(
-            Patch(facecolor=N_BAR_COLOR, edgecolor="#999999", hatch="////", label=hatched)
-        )
-        labels.append(hatched)
+    else:
+        handles.append(plain)
+        labels.append(text("n_axis", lang))
 
     nps_axis(ax, axis="y", lang=lang, values=np.concatenate(shown))
     if target is not None and float(target) == 0.0:
