@@ -194,15 +194,6 @@ PARAMETERS = (
         "other responses than nps-kit score",
         _reads_offsets_as_written,
     ),
-    NotebookParameter(
-        "previous_names",
-        "previous_names = []  # earlier values of the unit (a renamed ward), among filter_values",
-        "prepare_unit(..., previous_names=previous_names)",
-        "the unit's earlier names (data.filter.previous_names); their rows are counted either "
-        "way (filter_values has them), but without it the data quality does not say the "
-        "earlier name",
-        lambda unit: bool(unit.data.filter and unit.data.filter.previous_names),
-    ),
 )
 
 
