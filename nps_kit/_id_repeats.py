@@ -153,7 +153,7 @@ def cached_id_warning(unit: UnitParameters, cache: ExportCache) -> str | None:
     keyed = unit.data.filter is not None and UNIT_KEY in names
     table = pq.read_table(cache.path, columns=[column, UNIT_KEY] if keyed else [column])
     if keyed and unit.data.filter is not None:
-        keys = sorted({normalise_key(v) for v in unit.data.filter.values})
+        keys = sorted({normalise_key(v) for v in unit.data.filter.selects})
         key = table[UNIT_KEY]
         if pa.types.is_dictionary(key.type):  # dictionary-encoded by build_cache
             key = key.cast(key.type.value_type)

@@ -761,6 +761,14 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (r"Only this unit's rows\.", "このユニットの行だけ。"),
     (
+        r"'(?P<o>.+)' has no answers after (?P<l>[\d-]+) and this unit none before (?P<f>[\d-]+): "
+        r"if it was renamed, this filter instead keeps them one unit with one trend \(then "
+        r"delete the unit file of '(?P<o2>.+)'\):",
+        r"「\g<o>」は\g<l>より後の回答がなく、このユニットは\g<f>より前の回答がありません。"
+        r"名称が変わったのなら、代わりに次のfilterで1つのユニットにまとめ、推移をつなげられます"
+        r"（その場合は「\g<o2>」のユニットファイルを削除してください）：",
+    ),
+    (
         r"Detected from this unit's own answers \((?P<why>.+)\)\.",
         r"このユニット自身の回答から判定しました（\g<why>）。",
     ),

@@ -247,7 +247,7 @@ def check_unit_rows(
     own = rows.months
     described = ""
     if unit.data.filter is not None:
-        wanted = unit.data.filter.values
+        wanted = unit.data.filter.selects
         keys = {normalise_key(v) for v in wanted}
         own = own[own["key"].isin(keys)]
         column = unit.data.filter.column

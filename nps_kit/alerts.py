@@ -382,7 +382,7 @@ def new_detractors(
     rows = select_unit_rows(
         loaded.data,
         column=unit.data.filter.column if unit.data.filter else None,
-        values=unit.data.filter.values if unit.data.filter else (),
+        values=unit.data.filter.selects if unit.data.filter else (),
         source=source,
     )
     if loaded.report.unfinished == "exclude":
@@ -771,7 +771,7 @@ def send_alerts(
             own = select_unit_rows(
                 unit_rows.data,
                 column=unit.data.filter.column if unit.data.filter else None,
-                values=unit.data.filter.values if unit.data.filter else (),
+                values=unit.data.filter.selects if unit.data.filter else (),
                 source=path,
             )
             said = id_repeats_warning(
@@ -957,7 +957,7 @@ class _Export:
         used = [unit.frame_column(c) for c in unit.used_columns().values()]
         return read_rows(
             self.cache,
-            unit_values=wanted.values if wanted is not None else None,
+            unit_values=wanted.selects if wanted is not None else None,
             # The consent-like questions too (contactable_detractors reads them when no
             # columns.contact is set) and the columns of places (zone_hint).
             columns=[*used, *self.cache.places, *self._consent_like()],

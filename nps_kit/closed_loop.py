@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal
 
 import pandas as pd
 
@@ -38,6 +38,7 @@ __all__ = [
     "DETRACTOR_MAX_SCORE",
     "NAME_HEADER",
     "OPEN_STATUSES",
+    "RESPONSE_ID_NAMES",
     "ContactBasis",
     "FollowupList",
     "LoopRefused",
@@ -699,14 +700,37 @@ def id_heading(column: str | None, lang: Language, *, label: str | None = None) 
     id column's own name (会員ID), as the export and the cart call it, not 回答ID (QA27 #6:
     「エクスポートで回答IDから探してください」 for a member id); "Response ID" (回答ID) where
     the id is the row number (no ``columns.id``) or the column's name is a machine name
-    (lower-case ASCII such as ``response_id``: BROWSE30 saw it raw on the Japanese cards).
+    (lower-case ASCII such as ``response_id``: BROWSE30 saw it raw on the Japanese cards)
+    that means a response's id (:data:`RESPONSE_ID_NAMES`); another machine name is written
+    as a title (``member_id`` is "Member ID": it is a member's, not a response's, id).
     The work files keep their fixed headers, which the returned file is read back by.
     """
     if label:
         return label
-    if column and not re.fullmatch(r"[a-z][a-z0-9_]*", column):
+    if column and not re.fullmatch(r"_?[a-z][a-z0-9_]*", column):
         return column
-    return t("followup.response_id", lang)
+    if column is None or column.replace("_", "") in RESPONSE_ID_NAMES:
+        return t("followup.response_id", lang)
+    words = [w for w in column.split("_") if w]
+    titled = [{"id": "ID", "no": "No."}.get(w, w) for w in words]
+    return " ".join([titled[0][:1].upper() + titled[0][1:], *titled[1:]])
+
+
+#: Machine names (lower case, underscores removed) of a column of response ids: headed
+#: "Response ID" / 回答ID. Any other machine-named id column is titled from its name.
+RESPONSE_ID_NAMES: Final = frozenset(
+    {
+        "id",
+        "responseid",
+        "respondentid",
+        "responseno",
+        "responsenumber",
+        "respid",
+        "answerid",
+        "submissionid",
+        "entryid",
+    }
+)
 
 
 def followup_list(

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from nps_kit._value_key import one_spelling
 from nps_kit._values import MISSING_WORDS, NO_ANSWER_WORDS, read_numbers
 from nps_kit.errors import DataError, missing_column
 from nps_kit.load import row_key
@@ -169,7 +170,9 @@ def categorical_summary(
         )
         answers = answers.map(lambda tokens: tokens[0] if tokens else None)
     kept = [score, *([weight] if weight else [])]
-    answers = keep_top(answers, top_n=top_n, other=other)
+    # One answer however its cells spell it (Ｅメール / Eメール, Web / web), as units and
+    # breakdowns group (nps_kit._value_key): counted once, before top_n ranks the answers.
+    answers = keep_top(one_spelling(answers), top_n=top_n, other=other)
     long = scored[kept].assign(answer=answers).dropna(subset=["answer"])
     skipped = scored.loc[answers.isna(), kept]
     table = _summary(long, "answer", long, skipped, score, weight, level, min_n, min_report_n)
@@ -249,11 +252,14 @@ def multi_select_summary(
     answered = tokens.map(len) > 0
     kept = [score, *([weight] if weight else [])]
     long = scored.loc[answered, kept].assign(option=tokens[answered]).explode("option")
+    # One option however its cells spell it, as categorical_summary's answers.
+    long["option"] = one_spelling(long["option"])
     if top_n is not None:
         long["option"] = keep_top(long["option"], top_n=top_n, other=other)
-        # Index = respondent: one "Other" per respondent however many rare options they chose.
-        pairs = pd.DataFrame({"r": long.index.to_numpy(), "o": long["option"].to_numpy()})
-        long = long.iloc[np.flatnonzero(~pairs.duplicated().to_numpy())]
+    # Index = respondent: an option once per respondent however many spellings of it (or, as
+    # "Other", however many rare options) they chose.
+    pairs = pd.DataFrame({"r": long.index.to_numpy(), "o": long["option"].to_numpy()})
+    long = long.iloc[np.flatnonzero(~pairs.duplicated().to_numpy())]
     long = long.reset_index(drop=True)
     respondents = scored.loc[answered, kept]
     skipped = scored.loc[~answered, kept]

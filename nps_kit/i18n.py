@@ -13,6 +13,7 @@ __all__ = [
     "LANGUAGES",
     "Language",
     "change_points",
+    "hidden_month",
     "impact_n_text",
     "impact_name",
     "impact_text",
@@ -755,11 +756,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "回答数{min_n}件未満（参考値）",
         "en": "fewer than {min_n} responses (indicative)",
     },
-    "plot_nps.hidden_key": {
-        "ja": "回答{min_n}件未満（非表示）",
-        "en": "Fewer than {min_n} responses: not shown",
+    # The responses' key, a plain and a hatched bar, when a month is under the floor.
+    "plot_nps.bars_key": {
+        "ja": "回答数（斜線：{min_n}件未満、非表示）",
+        "en": "Responses (hatched: under {min_n}, hidden)",
     },
-    "plot_nps.hidden_key_plain": {"ja": "非表示（回答数不足）", "en": "Hidden (too few responses)"},
+    "plot_nps.bars_key_plain": {
+        "ja": "回答数（斜線：回答数不足、非表示）",
+        "en": "Responses (hatched: too few, hidden)",
+    },
     "plot_nps.hidden": {
         "ja": "非表示（回答数不足）：{names}",
         "en": "Hidden (too few responses): {names}",
@@ -923,6 +928,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Rows for this unit (the {n} months with data)",
         "en_one": "Rows for this unit (the one month with data)",
     },
+    "quality.previous_names": {"ja": "以前の名称", "en": "Earlier name"},
+    "quality.named_until": {"ja": "{name}（{date}まで）", "en": "{name} (until {date})"},
     "quality.period_rows": {
         "ja": "対象期間の行数",
         "en": "Rows in the period",
@@ -1941,6 +1948,29 @@ def join_names(names: Iterable[str], lang: Language) -> str:
     return ("、" if lang == "ja" else ", ").join(names)
 
 
+def hidden_month(when: str, n: int, min_n: int | None, lang: Language) -> str:
+    """Say a month under the anonymity floor: its name, then its responses and the floor.
+
+    ``September 2026 (3 responses, fewer than 5: not shown)``,
+    ``2026年9月（回答3件：5件未満のため非表示）``. The one wording of the trend chart's note
+    (:mod:`nps_kit.plot`) and the headline's note of a change card not shown
+    (:mod:`nps_kit.sections`).
+
+    Parameters
+    ----------
+    when
+        The month, already written (:func:`nps_kit.periods.format_period`).
+    n
+        Its responses.
+    min_n
+        The floor (``thresholds.min_report_n``).
+    lang
+        The sentence's language.
+    """
+    said = t("overview.under_floor", lang, n=n, min_n=min_n)
+    return f"{when}（{said}）" if lang == "ja" else f"{when} ({said})"
+
+
 def join_interval(low: str, high: str, lang: Language) -> str:
     """Join an interval's two written ends: ``−2.0〜+25.1`` (ja) or ``−2.0 to +25.1`` (en).
 
@@ -1966,7 +1996,7 @@ def signed_number(value: float | None, *, digits: int = 1, plus_zero: bool = Tru
     return f"{value:+.{digits}f}".replace("-", "\u2212")
 
 
-def nps_text(value: float | None, *, digits: int = 1) -> str:
+def nps_text(value: float | None, *, digits: int = 1, ascii_minus: bool = False) -> str:
     """Write an NPS: ``+1.0``, ``0.0``, ``−4.9``; the one format of an NPS everywhere.
 
     The report's headline, tables and charts, the overview, the e-mail's subject and body and
@@ -1975,8 +2005,13 @@ def nps_text(value: float | None, *, digits: int = 1) -> str:
     +100; zero is ``0.0``, not ``±0.0``, which is a change's zero (:func:`signed_number`) and
     would read as "no change" or as an uncertainty beside an interval. A true minus (U+2212),
     as every number nps-kit writes. ``None`` and NaN are an em dash.
+
+    ``ascii_minus=True`` writes the minus as ASCII ``-`` (``-4.9``) for a console, whose lines
+    scripts may read with ``float()`` or awk, and whose Windows code page (cp1252) has no
+    U+2212; the sign rule is the same.
     """
-    return signed_number(value, digits=digits, plus_zero=False)
+    text = signed_number(value, digits=digits, plus_zero=False)
+    return text.replace("\u2212", "-") if ascii_minus else text
 
 
 def number(value: float | None, *, digits: int = 1, grouped: bool = False) -> str:

@@ -1148,6 +1148,41 @@ def _group_check(frame: pd.DataFrame, nps_col: str, info: list[ColumnInfo]) -> l
     return notes
 
 
+#: What inspect says of a column of epoch times not named as a date (init finds it by it).
+EPOCH_TAKEN: Final = "taken as the date column"
+
+
+def _epoch_column(
+    frame: pd.DataFrame, infos: list[ColumnInfo], *, skip: str | None
+) -> tuple[int, str] | None:
+    """Find the one column of Unix epoch times not named as a date, with the note saying so.
+
+    Only when no column was taken as the date (the caller's rule): an id column (by its
+    name) and the score column are never dates. Several such columns: none is guessed.
+    """
+    from nps_kit.clock import epoch_instants
+
+    found = []
+    for k, info in enumerate(infos):
+        if info.column == skip or _ID_NAME.search(info.column) or info.kind == "date":
+            continue
+        read = epoch_instants(frame[info.column])
+        if read is not None and read.notna().any():
+            found.append((k, read))
+    if len(found) != 1:
+        return None
+    k, read = found[0]
+    name = infos[k].column
+    unit = "milliseconds" if frame[name].astype("string").str.len().max() >= 13 else "seconds"
+    said = (
+        f"{name}: {EPOCH_TAKEN}: its whole numbers all read as Unix epoch {unit} (UTC), "
+        f"{read.min():%Y-%m-%d %H:%M} to {read.max():%Y-%m-%d %H:%M}, and no column is named "
+        "like a date. If it holds something else, set columns.date (--date-column) to the "
+        "column of response dates."
+    )
+    return k, said
+
+
 def inspect_export(
     path: str | Path,
     *,
@@ -1284,6 +1319,17 @@ def inspect_export(
                 notes.append(split.note(nps_col))
         notes += _group_check(frame, nps_col, infos)
     dates = [c for c in infos if c.kind == "date"]
+    if not dates:
+        # A column of epoch times named ts, created or t (no "when" in its header) is the
+        # date when no other column is one: every value a whole second or millisecond from
+        # 2000 to now is no id or count by chance (FIX69).
+        epoch = _epoch_column(frame, infos, skip=nps_col)
+        if epoch is not None:
+            k, taken = epoch
+            infos[k] = replace(infos[k], kind="date", detail="Unix epoch times (UTC)")
+            notes.append(taken)
+            date_notes.append(taken)  # init writes it beside columns.date
+            dates = [infos[k]]
     dates.sort(key=lambda info: _date_rank(info, report.source))
     date_col = dates[0].column if dates else None
     date_min = date_max = None

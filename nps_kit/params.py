@@ -219,10 +219,34 @@ class _Model(BaseModel):
 
 
 class RowFilter(_Model):
-    """Keep only the rows whose ``column`` holds one of ``values``."""
+    """Keep only the rows whose ``column`` holds one of ``values`` or ``previous_names``.
+
+    ``previous_names`` are values the unit had before a rename ("Ward 3B" before it became
+    "Ward 3B (Cardiology)", QA29 F8): their rows are the unit's, so its trend, change and
+    alerts go on, and the report says the earlier name once (data quality).
+    """
 
     column: str
     values: list[str | int | float]
+    previous_names: list[str | int | float] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _previous_not_current(self) -> RowFilter:
+        from nps_kit.cache import normalise_key
+
+        current = {normalise_key(v) for v in self.values}
+        both = [v for v in self.previous_names if normalise_key(v) in current]
+        if both:
+            raise ValueError(
+                f"previous_names lists earlier values of {self.column!r}; "
+                f"{', '.join(repr(str(v)) for v in both)} is in values too: keep it in one"
+            )
+        return self
+
+    @property
+    def selects(self) -> list[str | int | float]:
+        """Every value whose rows are the unit's: ``values``, then ``previous_names``."""
+        return [*self.values, *self.previous_names]
 
 
 class DataSource(_Model):
@@ -1244,7 +1268,8 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
     -------
     dict
         ``unit, unit_name, language, timezone, export_timezone, data_path, data_sheet,
-        data_encoding, filter_column, filter_values, score_column, date_column, id_column,
+        data_encoding, filter_column, filter_values (with the earlier names), previous_names,
+        score_column, date_column, id_column,
         comment_column, contact_column, contact_details (column names: the details themselves
         never enter the notebook), consent_yes, consent_no (``contact.``),
         weight_column, date_format, missing_values, fix_text, dedupe, unfinished, period,
@@ -1277,7 +1302,10 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         "data_sheet": src.sheet,
         "data_encoding": src.encoding,
         "filter_column": col(src.filter.column) if src.filter else None,
-        "filter_values": list(src.filter.values) if src.filter else None,
+        # The earlier names too, so a notebook that does not know previous_names still
+        # reads the unit's rows as the run does.
+        "filter_values": list(src.filter.selects) if src.filter else None,
+        "previous_names": list(src.filter.previous_names) if src.filter else [],
         "score_column": loader["score_column"],
         "date_column": loader["date_column"],
         "id_column": loader["id_column"],

@@ -46,7 +46,7 @@ from nps_kit._notebook_lines import (
 )
 from nps_kit._width import display_width, pad
 from nps_kit.errors import ConfigError, NpsKitError
-from nps_kit.i18n import t
+from nps_kit.i18n import nps_text, t
 from nps_kit.params import Overview, UnitParameters, notebook_parameters, resolve_period
 from nps_kit.summary import UnitSummary, as_summary
 
@@ -343,7 +343,7 @@ def _unit_responses(job: _Job) -> pd.DataFrame:
 
     wanted = job.unit.data.filter
     cache = open_cache(job.parameters["data_cache"])
-    return read_rows(cache, unit_values=wanted.values if wanted is not None else None).data
+    return read_rows(cache, unit_values=wanted.selects if wanted is not None else None).data
 
 
 def _write_unit(job: _Job, done: _Executed, output: Path) -> UnitResult:
@@ -1467,7 +1467,8 @@ def summary_table(result: RunResult) -> str:
             (
                 r.unit,
                 r.status,
-                "-" if nps is None else f"{nps:.1f}",
+                # Signed as the reports write it (+1.0, 0.0), ASCII minus: nps_text.
+                "-" if nps is None else nps_text(nps, ascii_minus=True),
                 "-" if n is None else str(n),
                 f"{r.seconds:.1f}",
                 str(r.html or r.notebook or "-"),

@@ -26,8 +26,9 @@ from nps_kit._consent import CONSENT_CHOICES, CONSENT_NAME, OPT_IN_NAME
 from nps_kit._id_repeats import id_repeat_count, numbers_rows, running_number_note
 from nps_kit._init_words import in_language
 from nps_kit._question_label import header_label, short_labels
+from nps_kit._renames import Rename, renames
 from nps_kit._value_key import one_spelling, spellings
-from nps_kit._values import DATE_FORMS, parse_scores, scale_split
+from nps_kit._values import DATE_FORMS, parse_date_values, parse_scores, scale_split
 from nps_kit._width import display_width
 from nps_kit._yaml import scalar
 from nps_kit._zone_hint import WrittenZones, ZoneHint, written_zones, zone_hint
@@ -1449,6 +1450,7 @@ def _unit_text(
     project_language: str = "en",
     zone: ZoneHint | None = None,
     also: Sequence[tuple[str, int]] = (),
+    renamed: Rename | None = None,
 ) -> str:
     lines = [
         f"# The {name} report, written by `nps-kit init --from`; merged over defaults.yaml.",
@@ -1496,6 +1498,20 @@ def _unit_text(
             "  # Only this unit's rows.",
             f"  filter: {{column: {scalar(column)}, values: [{listed}]}}",
         ]
+        if renamed is not None:
+            # QA29 F8: a ward renamed mid-month was two units, the new one without a trend.
+            text = (
+                f"{renamed.old!r} has no answers after {renamed.last_old} and this unit none "
+                f"before {renamed.first_new}: if it was renamed, this filter instead keeps them "
+                f"one unit with one trend (then delete the unit file of {renamed.old!r}):"
+            )
+            lines += textwrap.wrap(
+                text, 88, initial_indent="  # ", subsequent_indent="  # ", break_on_hyphens=False
+            )
+            lines.append(
+                f"  # filter: {{column: {scalar(column)}, values: [{listed}], "
+                f"previous_names: [{scalar(renamed.old)}]}}"
+            )
     # Commented out: a live list would replace the recipients defaults.yaml may be given later.
     lines += [
         "# Recipients of the report; none yet: nps-kit send skips a unit without any, and",
@@ -1577,6 +1593,10 @@ def project_from_export(
     if column is not None:
         variants = spellings(data[column])
         data = data.assign(**{column: one_spelling(data[column])})
+    moved: dict[str, Rename] = {}
+    if column is not None and found.date_column is not None:
+        read = parse_date_values(found.data[found.date_column], source=found.load.source)
+        moved = {r.new: r for r in renames(data[column], read.dates)}
     zones = (
         _offset_zones(data, date_column=found.date_column, unit_column=column, name=single)
         if found.date_column is not None
@@ -1653,6 +1673,7 @@ def project_from_export(
                 language=spoken.get(value),
                 project_language=found.language,
                 zone=zones.units.get(value),
+                renamed=moved.get(value),
             )
     texts_by_file[Path("README.md")] = _readme(export, language=found.language)
     existing = [str(p) for p in texts_by_file if (root / p).exists()]

@@ -42,6 +42,7 @@ from nps_kit.followup_files import publish_followups, read_status_file, work_fil
 from nps_kit.i18n import (
     Language,
     change_points,
+    hidden_month,
     interval_label,
     join_names,
     label,
@@ -239,12 +240,9 @@ def _floor_comparisons(
     """
     notes = []
     for c in hidden:
-        said = t("overview.under_floor", lang, n=c.result.n, min_n=min_report_n)
-        when = format_period(c.period, lang)
+        month = hidden_month(format_period(c.period, lang), c.result.n, min_report_n, lang)
         notes.append(
-            f"{_w(c.kind, lang)}：{when}（{said}）"
-            if lang == "ja"
-            else f"{_w(c.kind, lang)}: {when} ({said})"
+            f"{_w(c.kind, lang)}：{month}" if lang == "ja" else f"{_w(c.kind, lang)}: {month}"
         )
     return notes
 

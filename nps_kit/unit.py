@@ -118,6 +118,9 @@ class UnitData:
     consent
         The unit's own consent answers (``contact.consent_yes`` / ``consent_no``), with which
         its follow-up list reads the consent column (:func:`contact_allowed`).
+    renamed
+        Each earlier name of the unit (``previous_names``) that rows of the months shown
+        have, with the date of its last row (``YYYY-MM-DD``): what the report says once.
     """
 
     name: str
@@ -134,6 +137,7 @@ class UnitData:
     reach: tuple[str, ...] | None = None
     read_zone: str | None = None
     consent: ConsentWords = field(default_factory=ConsentWords)
+    renamed: tuple[tuple[str, str], ...] = ()
 
     def rows(self, period: str | None = None) -> pd.DataFrame:
         """Responses of ``period`` (default: the reporting period)."""
@@ -242,6 +246,7 @@ def prepare_unit(
     unfinished: Literal["include", "exclude"] | None = None,
     consent_yes: Sequence[str | int] = (),
     consent_no: Sequence[str | int] = (),
+    previous_names: Sequence[str | int | float] = (),
 ) -> UnitData:
     """Load a survey export and keep one unit's responses.
 
@@ -296,6 +301,10 @@ def prepare_unit(
     consent_yes, consent_no
         The unit's own consent answers (``contact.consent_yes`` / ``consent_no``): how its
         follow-up list reads the consent column (:attr:`UnitData.consent`).
+    previous_names
+        Earlier values of ``unit_column`` that are this unit's (``data.filter.previous_names``:
+        a renamed ward): their rows are selected with ``unit_values``, and
+        :attr:`UnitData.renamed` says until when each was used.
 
     Returns
     -------
@@ -313,6 +322,9 @@ def prepare_unit(
     """
     if unfinished not in (None, "include", "exclude"):
         raise ValueError(f"unfinished must be 'include' or 'exclude', got {unfinished!r}")
+    # One selection: the earlier names' rows are the unit's (a notebook may pass them in
+    # unit_values already, as nps-kit run's filter_values does).
+    unit_values = list(dict.fromkeys([*(unit_values or ()), *map(cell_text, previous_names)]))
     source = Path(path)
     reach = None
     read_zone = clock.export_zone(language, timezone)
@@ -421,7 +433,26 @@ def prepare_unit(
         reach=reach,
         read_zone=read_zone,
         consent=ConsentWords.of(consent_yes, consent_no),
+        renamed=_renamed(data, unit_column, previous_names),
     )
+
+
+def _renamed(
+    data: pd.DataFrame, column: str | None, previous: Sequence[object]
+) -> tuple[tuple[str, str], ...]:
+    """Each earlier name the unit's rows have, with the date of its last row (dated rows)."""
+    if column is None or not previous:
+        return ()
+    column = export_column(column)
+    if column not in data.columns:
+        return ()
+    keys = data[column].map(_norm, na_action="ignore")
+    found = []
+    for name in dict.fromkeys(previous):
+        dates = data.loc[keys == _norm(name), "nps_date"].dropna()
+        if len(dates):
+            found.append((cell_text(name), f"{dates.max():%Y-%m-%d}"))
+    return tuple(found)
 
 
 def _shown_answers(data: pd.DataFrame, *, keep: set[str | None]) -> pd.DataFrame:
@@ -999,6 +1030,18 @@ def data_quality(
         ("duplicate_rows", f"{exact:,}"),
         ("redacted", redacted),
     ]
+    if unit.renamed:
+        # QA29 F8: a renamed ward's trend goes on; the report says once what it was called.
+        rows.insert(
+            [k for k, _ in rows].index("unit_rows") + 1,
+            (
+                "previous_names",
+                join_names(
+                    (t("quality.named_until", lang, name=n, date=d) for n, d in unit.renamed),
+                    lang,
+                ),
+            ),
+        )
 
     def after(key: str) -> int:
         return [k for k, _ in rows].index(key) + 1

@@ -219,6 +219,25 @@ def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_
     )
 
 
+def test_a_renamed_unit_is_alerted_about_the_rows_of_its_earlier_name(
+    project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA29 F8: the export still says "Cloud Platform" for the days before the rename.
+    (project / "parameters" / "cloud.yaml").write_text(
+        UNITS["cloud"].replace(
+            "values: [Cloud Platform]}",
+            "values: [Cloud Services], previous_names: [Cloud Platform]}",
+        ),
+        encoding="utf-8",
+    )
+    assert alerts(project) == 0
+    assert "cloud: alerted cloud@example.com about 1 detractor." in capsys.readouterr().err
+    assert (log_lines(project)[0]["unit"], log_lines(project)[0]["response_ids"]) == (
+        "cloud",
+        ["C02"],
+    )
+
+
 def test_an_export_of_dates_only_shows_dates_without_a_made_up_time(
     project: Path, smtp: Recorder
 ) -> None:

@@ -176,6 +176,26 @@ def test_the_cards_head_a_machine_named_id_in_words_or_by_its_label(unit: UnitDa
     assert id_heading("response_id", "en", label="Ticket") == "Ticket"
 
 
+@pytest.mark.parametrize(
+    ("column", "heading"),
+    [
+        ("id", "回答ID"),
+        ("_id", "回答ID"),
+        ("responseid", "回答ID"),
+        ("respondent_id", "回答ID"),
+        ("response_no", "回答ID"),
+        ("member_id", "Member ID"),
+        ("customer_no", "Customer No."),
+        ("order_number", "Order number"),
+    ],
+)
+def test_only_a_machine_name_of_a_response_id_is_headed_response_id(
+    column: str, heading: str
+) -> None:
+    # FIX68 headed every lower-case id column 回答ID, so member_id lost "member".
+    assert id_heading(column, "ja") == heading
+
+
 def test_misspelt_contact_column_is_an_error(unit: UnitData) -> None:
     # Listing every detractor because the consent column was misspelt would contact people who
     # said no.

@@ -122,3 +122,66 @@ def test_millisecond_export_is_dated_too(
     export = _export(tmp_path / "ms.csv", millis=True)
     assert main(["inspect", str(export)]) == 0
     assert "dates: 'Created At'" in capsys.readouterr().out
+
+
+def _unnamed(path: Path, columns: dict[str, int]) -> Path:
+    """An export whose times are epoch numbers under headers that do not say when."""
+    rows = [
+        {
+            "id": 48_211_000 + 3 * i,
+            "score": (i * 7) % 11,
+            **{
+                name: start + 36_000 * i * (1000 if start > 10**12 else 1)
+                for name, start in columns.items()
+            },
+        }
+        for i in range(60)
+    ]
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("column", "start", "unit"),
+    [("ts", SEPT_LAST_HOUR, "seconds"), ("event_ms", SEPT_LAST_HOUR * 1000, "milliseconds")],
+)
+def test_epoch_times_under_a_header_that_does_not_say_when_are_the_date_when_none_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], column: str, start: int, unit: str
+) -> None:
+    # FIX69: a warehouse extract's `ts` or `event_ms`: no column was taken as the date, so
+    # init refused the export. Its values alone say it: every one a second (or millisecond)
+    # from 2000 to now.
+    export = _unnamed(tmp_path / "x.csv", {column: start})
+    assert main(["inspect", str(export)]) == 0
+    out = capsys.readouterr().out
+    assert f"dates: '{column}', 2026-09-30 to 2026-10-25" in out
+    assert (
+        f"note: {column}: taken as the date column: its whole numbers all read as Unix epoch "
+        f"{unit} (UTC), 2026-09-30 23:30 to 2026-10-25 13:30, and no column is named like a "
+        "date. If it holds something else, set columns.date (--date-column) to the column of "
+        "response dates."
+    ) in out
+    root = tmp_path / "p"
+    assert main(["init", str(root), "--from", str(export)]) == 0
+    defaults_file = root / "parameters" / "defaults.yaml"
+    assert yaml.safe_load(defaults_file.read_text("utf-8"))["columns"]["date"] == column
+    assert (
+        f"note: no column is named like a date; columns.date is '{column}', whose values all "
+        f"read as Unix epoch times (UTC): check it in {defaults_file}."
+    ) in capsys.readouterr().err
+
+
+def test_epoch_like_numbers_are_no_date_beside_a_date_or_each_other_or_as_an_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Beside a column named as a date, or another such column (which one?), or named as an
+    # id, numbers of the epoch range are not taken.
+    for columns, expected in (
+        ({"Created At": SEPT_LAST_HOUR, "ts": SEPT_LAST_HOUR}, "dates: 'Created At'"),
+        ({"ts": SEPT_LAST_HOUR, "t": SEPT_LAST_HOUR + 5}, "dates: no date column found"),
+        ({"ticket_id": SEPT_LAST_HOUR}, "dates: no date column found"),
+    ):
+        export = _unnamed(tmp_path / "x.csv", columns)
+        assert main(["inspect", str(export)]) == 0
+        out = capsys.readouterr().out
+        assert expected in out and "taken as the date column" not in out

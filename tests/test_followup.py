@@ -391,6 +391,35 @@ def test_categorical_other_comes_after_the_answers() -> None:
     assert table["n"].tolist() == [6, 4, 8, 0]
 
 
+def test_answers_spelt_in_another_width_or_case_are_one_answer() -> None:
+    # FIX69: "Ｅメール" and "Eメール" were two answers to top_n (Ｅメール, the rarer spelling,
+    # went to Other) and to a weighted share; units and breakdowns group them as one
+    # (_value_key). The answer is shown as most of its rows spell it.
+    data = pd.DataFrame(
+        {
+            "nps_score": [9, 9, 3, 7, 10, 2, 8, 5],
+            "heard": ["Ｅメール", "Eメール", "Eメール", "Web", "web", "Eメール", "TV", "Radio"],
+            "nps_weight": [1.0, 1.0, 1.0, 1.0, 1.0, 2.0, 1.0, 1.0],
+        }
+    )
+    table = categorical_summary(data, "heard", top_n=2, other="Other", min_report_n=0)
+    assert table["answer"].tolist() == ["Eメール", "Web", "Other", None]
+    assert table["n"].tolist() == [4, 2, 2, 0]
+    weighted = categorical_summary(data, "heard", weight="nps_weight", min_report_n=0)
+    assert weighted["answer"].tolist()[:2] == ["Eメール", "Web"]
+    assert weighted["share"].round(1).tolist()[:2] == [55.6, 22.2]  # 5 and 2 of 9
+
+
+def test_a_respondent_choosing_two_spellings_of_an_option_counts_once() -> None:
+    data = pd.DataFrame(
+        {"nps_score": [9, 9, 3, 7], "used": ["Ｅメール;Eメール", "Eメール", "Eメール;WEB", "web"]}
+    )
+    table = multi_select_summary(data, "used", min_report_n=0)
+    assert table["option"].tolist() == ["Eメール", "WEB", None]
+    assert table["n"].tolist() == [3, 2, 0]
+    assert table["share"].round(1).tolist()[:2] == [75.0, 50.0]
+
+
 def test_explode_options_gives_each_option_its_respondents() -> None:
     data = pd.DataFrame({"used": ["Web; App", "App", None, "Web;Web"], "nps_score": [9, 3, 7, 10]})
     long = explode_options(data, "used")

@@ -14,6 +14,7 @@ import pytest
 from nps_kit.i18n import (
     _CATALOGUE,
     change_points,
+    hidden_month,
     interval_text,
     nps_text,
     number,
@@ -373,6 +374,14 @@ def test_japanese_init_comments_use_the_reports_terms() -> None:
     assert [m[0] for text in japanese if (m := _DRIFT.search(text))] == []
 
 
+def test_a_hidden_month_is_its_name_then_its_responses_and_the_floor() -> None:
+    # The one wording of the trend's note and the headline's note of a missing change card.
+    assert hidden_month("2026年9月", 3, 5, "ja") == "2026年9月（回答3件：5件未満のため非表示）"
+    assert hidden_month("September 2026", 1, 5, "en") == (
+        "September 2026 (1 response, fewer than 5: not shown)"
+    )
+
+
 def test_an_nps_is_written_signed_everywhere_as_the_e_mail_subject_writes_it() -> None:
     # FIX64: the demo EC unit's report headline said "1.0" and its e-mail subject "+1.0". An
     # NPS is signed wherever it is written: +1.0, 0.0 (a level, not a change: no ±), −4.9.
@@ -387,6 +396,8 @@ def test_an_nps_is_written_signed_everywhere_as_the_e_mail_subject_writes_it() -
         "\u22124.9",
         "—",
     ]
+    # The console's (run's summary table): the same signs, an ASCII minus scripts can read.
+    assert [nps_text(v, ascii_minus=True) for v in (1.0, -0.04, -4.9)] == ["+1.0", "0.0", "-4.9"]
     assert points(1.0, "en") == "+1.0 pts" and points(1.0, "ja") == "+1.0ポイント"
     result = nps(pd.DataFrame({"nps_score": [10] * 6 + [8] * 3 + [3] * 5}))
     assert result.nps == pytest.approx(7.142857)

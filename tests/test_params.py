@@ -223,7 +223,29 @@ UNIT_FILE_ERRORS = [
         "'Team <team@example.com>'; found 'nobody'.",
         id="several_problems_in_one_file_are_listed_together",
     ),
+    pytest.param(
+        "name: W\ndata:\n  filter: {column: ward, values: [Ward 3B (Cardiology)],\n"
+        '           previous_names: ["ward 3b (cardiology)"]}\n',
+        "params/ec.yaml: data.filter: previous_names lists earlier values of 'ward'; "
+        "'ward 3b (cardiology)' is in values too: keep it in one.",
+        id="a_previous_name_is_not_a_current_value",
+    ),
 ]
+
+
+def test_previous_names_are_selected_and_passed_to_the_notebook(project: Path) -> None:
+    # QA29 F8: "Ward 3B" renamed "Ward 3B (Cardiology)" is one unit: the notebook's
+    # filter_values has both (an older notebook copy selects the same rows).
+    path = write_unit(
+        project,
+        UNIT.replace("values: [EC事業部]}", "values: [EC事業部], previous_names: [EC]}"),
+    )
+    unit = load_unit(path)
+    assert unit.data.filter is not None
+    assert unit.data.filter.selects == ["EC事業部", "EC"]
+    params = notebook_parameters(unit, period="2026-10")
+    assert params["filter_values"] == ["EC事業部", "EC"]
+    assert params["previous_names"] == ["EC"]
 
 
 @pytest.mark.parametrize(("text", "message"), UNIT_FILE_ERRORS)

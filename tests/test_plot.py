@@ -426,8 +426,7 @@ def test_trend_marks_small_sample_months() -> None:
         "NPS",
         "95%信頼区間",
         "回答数30件未満（参考値）",
-        "回答数（件）",
-        "非表示（回答数不足）",  # the hatched bar of the month of 3
+        "回答数（斜線：回答数不足、非表示）",  # with the hatched bar of the month of 3
     ]
 
 
@@ -447,8 +446,7 @@ def test_trend_english_labels() -> None:
         "95% interval",
         "fewer than 50 responses (indicative)",
         "Target −2.5 pts",
-        "Responses",
-        "Hidden (too few responses)",
+        "Responses (hatched: too few, hidden)",
     ]
     assert ax.get_ylabel() == "NPS (points)"
     labels = tick_texts(ax, "x")
@@ -1336,8 +1334,10 @@ def test_trend_months_under_the_floor_draw_only_their_n(
     hidden = [p for p in counts.patches if p.get_gid() == "responses-hidden"]
     assert [p.get_height() for p in hidden] == [2, 3]
     assert all(p.get_hatch() for p in hidden)
-    key = ax.get_legend().legend_handles[-2]  # the responses' key, then the hatched one
-    assert not key.get_hatch()  # the key is a plain bar, not July's hatched one
+    # the responses' key: a plain bar beside a hatched one (July's hatched bar alone is not
+    # the key), in one entry, so a hidden month adds no line to the legend (FIX69)
+    (key,) = [h for h in ax.nps_kit_legend[0] if isinstance(h, tuple)]
+    assert [bool(bar.get_hatch()) for bar in key] == [False, True]
     assert [t.get_text() for t in by_gid(ax, "note")] == [note]
     facts = ax.figure.nps_kit_facts
     assert facts[1] == note.split("; " if lang == "en" else "、")[1]
@@ -1346,7 +1346,7 @@ def test_trend_months_under_the_floor_draw_only_their_n(
 
 @pytest.mark.parametrize(
     ("lang", "said"),
-    [("en", "Fewer than 5 responses: not shown"), ("ja", "回答5件未満（非表示）")],
+    [("en", "Responses (hatched: under 5, hidden)"), ("ja", "回答数（斜線：5件未満、非表示）")],
 )
 def test_trend_months_under_the_floor_can_be_seen_and_the_key_matches_the_limits(
     tmp_path: Path, lang: str, said: str
@@ -1377,11 +1377,13 @@ def test_trend_months_under_the_floor_can_be_seen_and_the_key_matches_the_limits
     assert [m.xy for m in marks] == [
         (p.get_x() + p.get_width() / 2, p.get_height()) for p in hidden
     ]
-    # the key names the hatched bar in the floor's words
+    # the key names the hatched bar in the floor's words, beside the plain bar's
     legend = ax.get_legend()
     names = [x.get_text() for x in legend.get_texts()]
     keys = dict(zip(names, legend.legend_handles, strict=True))
-    assert keys[said].get_hatch()
+    given = dict(zip(ax.nps_kit_legend[1], ax.nps_kit_legend[0], strict=True))
+    assert [bool(bar.get_hatch()) for bar in given[said]] == [False, True]
+    assert said in names
     # the limits of a month between gaps are drawn as the key draws the limits: dotted
     limits = keys[t("plot_nps.control", lang)]
     alone = by_gid(ax, "control-alone")

@@ -228,11 +228,28 @@ def test_summary_table_shows_the_failing_cell(tmp_path: Path) -> None:
         ],
     )
     assert summary_table(result) == (
-        "unit  status  NPS   n   seconds  output\n"
-        f"a     ok      10.0  40  1.5      {tmp_path}/a.html\n"
-        f"b     failed  -     -   1.5      {tmp_path}/_failed/b.ipynb\n"
+        "unit  status  NPS    n   seconds  output\n"
+        f"a     ok      +10.0  40  1.5      {tmp_path}/a.html\n"
+        f"b     failed  -      -   1.5      {tmp_path}/_failed/b.ipynb\n"
         "b: failed at cell 3: ValueError: boom"
     )
+
+
+def test_summary_table_signs_the_nps_as_the_reports_do_with_an_ascii_minus(
+    tmp_path: Path,
+) -> None:
+    # BROWSE30: the console said 1.0 and -4.9 where the report said +1.0 and −4.9. Signed as
+    # i18n.nps_text signs it, with an ASCII minus that float() and awk read (and cp1252 has).
+    result = RunResult(
+        output=tmp_path,
+        units=[
+            _result(unit, "ok", nps=nps, folder=tmp_path)
+            for unit, nps in (("a", 1.0), ("b", 0.04), ("c", -0.04), ("d", -4.94))
+        ],
+    )
+    nps = [line.split()[2] for line in summary_table(result).splitlines()[1:]]
+    assert nps == ["+1.0", "0.0", "0.0", "-4.9"]
+    assert [float(value) for value in nps] == [1.0, 0.0, 0.0, -4.9]
 
 
 def test_summary_table_warns_of_a_units_unreadable_dates(tmp_path: Path) -> None:
@@ -240,9 +257,9 @@ def test_summary_table_warns_of_a_units_unreadable_dates(tmp_path: Path) -> None
     unread = {"column": "回答日", "count": 29, "examples": ["10月5日", "先週"]}
     warned = replace(ok, unit="b", summary={"n": 40, "nps": 10.0, "unreadable_dates": unread})
     assert summary_table(RunResult(output=tmp_path, units=[ok, warned])) == (
-        "unit  status  NPS   n   seconds  output" + " " * (len(str(tmp_path)) + 3) + "note\n"
-        f"a     ok      10.0  40  1.5      {tmp_path}/a.html\n"
-        f"b     ok      10.0  40  1.5      {tmp_path}/a.html  29 unreadable dates\n"
+        "unit  status  NPS    n   seconds  output" + " " * (len(str(tmp_path)) + 3) + "note\n"
+        f"a     ok      +10.0  40  1.5      {tmp_path}/a.html\n"
+        f"b     ok      +10.0  40  1.5      {tmp_path}/a.html  29 unreadable dates\n"
         "b: warning: 29 responses have a date in column '回答日' that could not be read, such "
         "as '10月5日', '先週'. A response without a readable date belongs to no period and is "
         "left out of every period's figures. Write these cells in a form nps-kit reads "
@@ -779,6 +796,38 @@ def test_a_month_without_responses_is_refused_before_any_kernel_and_writes_nothi
         "export has responses for 2026-11."
     )
     assert _written(output) == []  # no _failed notebook, no empty period in the overview
+
+
+def test_a_renamed_unit_is_run_with_the_rows_of_its_earlier_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA29 F8: 横浜店 became 横浜みなとみらい店 in October; October's report has September
+    # (the old name's rows) to compare with, read from the run's cache.
+    monkeypatch.chdir(tmp_path)
+    params = _shops(tmp_path, yokohama="横浜みなとみらい店")
+    (tmp_path / "responses.csv").write_text(
+        MONTHS_CSV + "R4,2026-10-02 12:00:00,横浜みなとみらい店,10\n", encoding="utf-8"
+    )
+    unit_file = params / "yokohama.yaml"
+    unit_file.write_text(
+        unit_file.read_text(encoding="utf-8").replace(
+            "values: [横浜みなとみらい店]}",
+            "values: [横浜みなとみらい店], previous_names: [横浜店]}",
+        ),
+        encoding="utf-8",
+    )
+    notebook = make_notebook(
+        tmp_path / "nb.ipynb",
+        "from nps_kit.unit import prepare_unit\n"
+        "u = prepare_unit(data_path, name=unit_name, unit_column=filter_column, "
+        "unit_values=filter_values, date_column=date_column, period=period, cache=data_cache, "
+        "previous_names=previous_names)\n"
+        "assert u.responses['nps_score'].tolist() == [7, 10], u.responses\n"
+        "assert u.renamed == (('横浜店', '2026-09-12'),), u.renamed",
+    )
+    output = tmp_path / "reports"
+    argv = ["run", "yokohama", "--parameters", str(params), "--output", str(output)]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-10"]) == 0
 
 
 def test_a_report_notebook_names_its_cache_by_a_path_that_holds_from_its_own_folder(

@@ -60,7 +60,14 @@ from nps_kit.cli import main
 from nps_kit.errors import DataError
 from nps_kit.followup import parse_ratings
 from nps_kit.load import load_responses
-from nps_kit.params import ATTACH_CHOICES, NOT_UNITS, Attach, load_all, notebook_parameters
+from nps_kit.params import (
+    ATTACH_CHOICES,
+    NOT_UNITS,
+    Attach,
+    load_all,
+    load_unit,
+    notebook_parameters,
+)
 from nps_kit.scaffold import _playbook, choose_theme_pack, project_from_export
 from nps_kit.score import nps
 from nps_kit.text.packs import PACKS, load_pack
@@ -2706,3 +2713,55 @@ def test_a_header_written_on_two_lines_stays_in_its_comment(
     assert defaults["columns"]["score"] == question
     assert defaults["columns"]["comment"] == comment
     assert load_all(tmp_path / "p" / "parameters").errors == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_init_proposes_one_unit_for_a_ward_renamed_mid_month(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    # QA29 F8: "Ward 3B" became "Ward 3B (Cardiology)" on 15 October: two unit files, the new
+    # one's report with no trend. Its file proposes, commented out, the filter that keeps one
+    # unit (data.filter.previous_names), and init says which files do.
+    comment = "fine" if lang == "en" else "とても良い対応でした"
+    rows = ["id,Ward,submitted_at,score,comment"]
+    for i, day in enumerate(pd.date_range("2026-08-01", "2026-10-31", freq="D")):
+        for k, ward in enumerate(("Ward 5", "Ward 3B")):
+            name = (
+                f"{ward} (Cardiology)"
+                if ward == "Ward 3B" and day.day >= 15 and day.month == 10
+                else ward
+            )
+            rows.append(f"R{i}-{k},{name},{day:%Y-%m-%d} 10:00,{(i * 7 + k) % 11},{comment}")
+    export = tmp_path / "wards.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    root = tmp_path / "p"
+    assert main(["init", str(root), "--from", str(export), "--unit-column", "Ward"]) == 0
+    assert (
+        "note: 1 unit(s) may be another renamed (one value stops as the other starts, one name "
+        "the start of the other); each file has, commented out, the filter that keeps them one "
+        "unit with one trend: ward-3b-cardiology.yaml (Ward 3B)"
+    ) in capsys.readouterr().err
+    path = root / "parameters" / "ward-3b-cardiology.yaml"
+    text = path.read_text(encoding="utf-8")
+    proposed = (
+        "  # filter: {column: Ward, values: [Ward 3B (Cardiology)], previous_names: [Ward 3B]}"
+    )
+    assert proposed in text.split("\n")
+    said = ("" if lang == "ja" else " ").join(
+        line.strip().removeprefix("# ") for line in text.split("\n")
+    )
+    assert (
+        "'Ward 3B' has no answers after 2026-10-14 and this unit none before 2026-10-15: if it "
+        "was renamed, this filter instead keeps them one unit with one trend (then delete the "
+        "unit file of 'Ward 3B'):"
+        if lang == "en"
+        else "「Ward 3B」は2026-10-14より後の回答がなく、このユニットは2026-10-15より前の回答が"
+        "ありません。"
+    ) in said
+    # Uncommented as it says, the unit file loads with the earlier name.
+    live = "  filter: {column: Ward, values: [Ward 3B (Cardiology)]}"
+    path.write_text(text.replace(live, proposed.replace("# ", "", 1)), encoding="utf-8")
+    (root / "parameters" / "ward-3b.yaml").unlink()
+    unit = load_unit(path)
+    assert unit.data.filter is not None and unit.data.filter.previous_names == ["Ward 3B"]
+    assert "previous_names" not in (root / "parameters" / "ward-5.yaml").read_text("utf-8")

@@ -1560,6 +1560,10 @@ def test_what_moved_says_nothing_against_a_month_under_the_floor(
     assert "前月比+" not in head.text  # the card says there is nothing to compare with
     # ... and says why the card is missing (BROWSE30: only the trend's caption said it)
     assert "前月比：2026年9月（回答3件：5件未満のため非表示）" in head.text
+    # ... in the words the trend chart's note says it in (one formatter: i18n.hidden_month)
+    trend = show(sections.trend, unit, min_report_n=5)
+    notes = [t.get_text() for fig in trend.figures for t in fig.axes[0].texts]
+    assert "2026年9月（回答3件：5件未満のため非表示）" in notes
     # The headline's value carries no change against it: the manifest's summary published
     # September's NPS and the change against it (BROWSE30), as would every later reader.
     assert head.value.comparisons == ()

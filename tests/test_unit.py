@@ -127,6 +127,45 @@ def test_unit_filter_ignores_case_and_inner_spaces(tmp_path: Path, cached: bool)
     assert unit.responses["nps_score"].tolist() == [9, 3, 7]
 
 
+@pytest.mark.parametrize("cached", [False, True])
+def test_a_renamed_unit_keeps_its_rows_and_says_its_earlier_name(
+    tmp_path: Path, cached: bool
+) -> None:
+    # QA29 F8: "Ward 3B" became "Ward 3B (Cardiology)" on 15 October: one unit, whose trend
+    # has September, and whose data quality says the earlier name once.
+    path = tmp_path / "w.csv"
+    path.write_text(
+        "ward,score,submitted_at\nWard 3B,9,2026-09-10\nward 3b,3,2026-10-14\n"
+        "Ward 3B (Cardiology),5,2026-10-15\nWard 5,7,2026-10-03\n",
+        encoding="utf-8",
+    )
+    options: dict[str, object] = {
+        "name": "w",
+        "language": "en",
+        "unit_column": "ward",
+        "unit_values": ["Ward 3B (Cardiology)"],
+        "previous_names": ["Ward 3B"],
+        "period": "2026-10",
+    }
+    if cached:
+        options["cache"] = build_cache(
+            path,
+            cache_dir=tmp_path / "c",
+            sha256="x",
+            columns=["ward"],
+            unit_column="ward",
+            score_column="score",
+            date_column="submitted_at",
+        ).path
+    unit = prepare_unit(path, **options)  # type: ignore[arg-type]
+    assert unit.responses["nps_score"].tolist() == [9, 3, 5]
+    assert unit.renamed == (("Ward 3B", "2026-10-14"),)
+    assert trend_table(unit)["period"].tolist() == ["2026-09", "2026-10"]
+    quality = data_quality(unit).set_index("item")["value"]
+    assert quality["Earlier name"] == "Ward 3B (until 2026-10-14)"
+    assert list(quality.index).index("Earlier name") == 4  # after the unit's rows
+
+
 def test_unit_codes_read_as_float_match_whole_numbers(tmp_path: Path) -> None:
     # Unit codes with a blank cell are read as 1.0, 2.0, NaN.
     path = tmp_path / "codes.csv"

@@ -555,6 +555,49 @@ def _say_dates(written: list[Path]) -> None:
         )
 
 
+def _say_renames(written: list[Path]) -> None:
+    """Say which unit files propose to keep a renamed unit's history (QA29 F8)."""
+    proposed = [
+        f"{path.name} ({found['old']})"
+        for path in written
+        if path.suffix == ".yaml"
+        and (
+            found := re.search(
+                r"^  # filter: \{.*, previous_names: \[(?P<old>.+)\]\}$",
+                path.read_text("utf-8"),
+                re.M,
+            )
+        )
+    ]
+    if proposed:
+        print(
+            f"note: {len(proposed)} unit(s) may be another renamed (one value stops as the "
+            "other starts, one name the start of the other); each file has, commented out, the "
+            f"filter that keeps them one unit with one trend: {', '.join(proposed)}",
+            file=sys.stderr,
+        )
+
+
+def _say_epoch_date(written: list[Path]) -> None:
+    """Say when the date column was taken for its epoch times alone, not by its name (FIX69)."""
+    from nps_kit.inspect import EPOCH_TAKEN
+
+    defaults = next((p for p in written if p.name == "defaults.yaml"), None)
+    if defaults is None:
+        return
+    found = re.search(
+        rf"^  # WARNING: (?P<column>.+?): {re.escape(EPOCH_TAKEN)}:",
+        defaults.read_text(encoding="utf-8"),
+        re.M,
+    )
+    if found is not None:
+        print(
+            f"note: no column is named like a date; columns.date is {found['column']!r}, whose "
+            f"values all read as Unix epoch times (UTC): check it in {defaults}.",
+            file=sys.stderr,
+        )
+
+
 def _say_alerts(written: list[Path]) -> None:
     """Say when the export has no id or consent column: the daily alerts then cannot work."""
     from nps_kit._yaml import read_text, safe_load
@@ -611,6 +654,8 @@ def _init(args: argparse.Namespace) -> int:
         _say_alerts(written)
         _say_running_id(written)
         _say_dates(written)
+        _say_epoch_date(written)
+        _say_renames(written)
         _say_merged(written)
     print(
         f"next: cd {args.directory} && nps-kit run --all, then open reports/index.html",

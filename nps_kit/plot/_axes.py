@@ -11,6 +11,7 @@ import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
+from matplotlib.legend_handler import HandlerTuple
 from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import Bbox
@@ -189,6 +190,8 @@ def top_legend(
             borderaxespad=0.2,
             handlelength=1.6,
             columnspacing=1.2,
+            # A key of two artists (a plain and a hatched bar) side by side, not overlaid.
+            handler_map={tuple: HandlerTuple(ndivide=None, pad=0.2)},
         )
         _hold_room(ax, ax.get_legend, gid="legend-room")
     ax.set_title(title, loc="left", pad=6 + 19 * rows)  # until fitting measures the legend

@@ -13,7 +13,16 @@ from matplotlib.backend_bases import RendererBase
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from nps_kit.i18n import Language, interval_label, join_names, label, nps_text, points, t
+from nps_kit.i18n import (
+    Language,
+    hidden_month,
+    interval_label,
+    join_names,
+    label,
+    nps_text,
+    points,
+    t,
+)
 from nps_kit.periods import format_period
 from nps_kit.plot._axes import new_axes, no_data, note_below, nps_axis, row_labels, top_legend
 from nps_kit.plot._base import (
@@ -477,19 +486,20 @@ def trend(
         labels.append(target_label)
         shown.append(np.array([target], dtype=float))
     # The key shows a plain bar: the first month's may be hatched (under the floor).
-    handles.append(Patch(facecolor=N_BAR_COLOR, label=text("n_axis", lang)))
-    labels.append(text("n_axis", lang))
+    plain = Patch(facecolor=N_BAR_COLOR, label=text("n_axis", lang))
     gone = ~np.isfinite(nps)
-    if gone.any():  # and the hatched bar, in the floor's words
-        hatched = (
-            _w("hidden_key", lang, min_n=min_report_n)
-            if min_report_n
-            else _w("hidden_key_plain", lang)
+    if gone.any():
+        # The hatched bar beside the plain one, in one entry: a key of its own added a line
+        # to the legend, which a phone (390 px) shows one entry a line (FIX69). The note
+        # under the chart names each hidden month with its n.
+        hatched = Patch(facecolor=N_BAR_COLOR, edgecolor="#999999", hatch="////")
+        handles.append((plain, hatched))
+        labels.append(
+            _w("bars_key", lang, min_n=min_report_n) if min_report_n else _w("bars_key_plain", lang)
         )
-        handles.append(
-            Patch(facecolor=N_BAR_COLOR, edgecolor="#999999", hatch="////", label=hatched)
-        )
-        labels.append(hatched)
+    else:
+        handles.append(plain)
+        labels.append(text("n_axis", lang))
 
     nps_axis(ax, axis="y", lang=lang, values=np.concatenate(shown))
     if target is not None and float(target) == 0.0:
@@ -529,8 +539,7 @@ def trend(
 
 def _hidden_fact(name: str, n: float, min_report_n: int, lang: Language) -> str:
     """``July 2026 (2 responses, fewer than 5: not shown)``: a month under the floor."""
-    said = t("overview.under_floor", lang, n=round(n), min_n=min_report_n)
-    return f"{name}（{said}）" if lang == "ja" else f"{name} ({said})"
+    return hidden_month(name, round(n), min_report_n, lang)
 
 
 def _between_gaps(values: np.ndarray) -> np.ndarray:

@@ -1,0 +1,61 @@
+"""Values of a unit column that look like one unit renamed (``init --from``'s proposal)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from nps_kit._renames import Rename, renames
+
+
+def _answers(*spans: tuple[str, str, str]) -> tuple[pd.Series, pd.Series]:
+    """Two answers per value: its first and its last day."""
+    values = [name for name, _, _ in spans for _ in (0, 1)]
+    dates = [day for _, first, last in spans for day in (first, last)]
+    return pd.Series(values), pd.Series(pd.to_datetime(dates))
+
+
+def test_a_ward_renamed_mid_month_is_proposed() -> None:
+    # QA29 F8: "Ward 3B" to 14 October, "Ward 3B (Cardiology)" from 15 October.
+    values, dates = _answers(
+        ("Ward 3B", "2026-04-02", "2026-10-14"),
+        ("Ward 3B (Cardiology)", "2026-10-15", "2026-10-31"),
+        ("Ward 5", "2026-04-01", "2026-10-31"),
+    )
+    assert renames(values, dates) == [
+        Rename("Ward 3B", "Ward 3B (Cardiology)", "2026-10-14", "2026-10-15")
+    ]
+    # the longer name may be the old one, and case or width does not matter
+    values, dates = _answers(
+        ("ＥＣ事業部（旧）", "2026-01-05", "2026-06-30"), ("ec事業部", "2026-07-01", "2026-10-31")
+    )
+    assert [(r.old, r.new) for r in renames(values, dates)] == [("ＥＣ事業部（旧）", "ec事業部")]
+
+
+@pytest.mark.parametrize(
+    "spans",
+    [
+        # both answered in the same days: two units
+        (
+            ("Ward 3B", "2026-04-02", "2026-10-20"),
+            ("Ward 3B (Cardiology)", "2026-10-15", "2026-10-31"),
+        ),
+        # months apart: a unit closed, another opened
+        (
+            ("Ward 3B", "2026-04-02", "2026-06-30"),
+            ("Ward 3B (Cardiology)", "2026-10-15", "2026-10-31"),
+        ),
+        # neither name starts the other
+        (("Ward 3B", "2026-04-02", "2026-10-14"), ("Cardiology", "2026-10-15", "2026-10-31")),
+        # too short a name to be the start of another by more than chance
+        (("B", "2026-04-02", "2026-10-14"), ("B2", "2026-10-15", "2026-10-31")),
+        # two partners: which one was it?
+        (
+            ("Ward 3", "2026-04-02", "2026-10-14"),
+            ("Ward 3A", "2026-10-15", "2026-10-31"),
+            ("Ward 3B", "2026-10-16", "2026-10-31"),
+        ),
+    ],
+)
+def test_no_rename_is_proposed_without_the_pattern(spans: tuple[tuple[str, str, str], ...]) -> None:
+    assert renames(*_answers(*spans)) == []
