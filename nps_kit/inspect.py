@@ -1148,6 +1148,15 @@ def _group_check(frame: pd.DataFrame, nps_col: str, info: list[ColumnInfo]) -> l
     return notes
 
 
+def _counts_on(values: pd.Series) -> bool:
+    """Whether a column's numbers, in any order, run on one by one (1700000001, 1700000002 …)."""
+    numbers = pd.to_numeric(values.astype("string").str.strip(), errors="coerce").dropna()
+    if len(numbers) < 3:
+        return False
+    steps = np.diff(np.sort(numbers.to_numpy(dtype="float64")))
+    return bool((steps == 1).all())
+
+
 #: What inspect says of a column of epoch times not named as a date (init finds it by it).
 EPOCH_TAKEN: Final = "taken as the date column"
 
@@ -1158,13 +1167,22 @@ def _epoch_column(
     """Find the one column of Unix epoch times not named as a date, with the note saying so.
 
     Only when no column was taken as the date (the caller's rule): an id column (by its
-    name) and the score column are never dates. Several such columns: none is guessed.
+    name, as an id or a running number) and the score column are never dates, nor whole
+    numbers each one more than the last (a record number, not answers a second apart).
+    Several such columns: none is guessed.
     """
     from nps_kit.clock import epoch_instants
 
     found = []
     for k, info in enumerate(infos):
-        if info.column == skip or _ID_NAME.search(info.column) or info.kind == "date":
+        name = unicodedata.normalize("NFKC", info.column).strip()
+        if (
+            info.column == skip
+            or _ID_NAME.search(info.column)
+            or _SEQUENCE_NAME.search(name)
+            or info.kind == "date"
+            or _counts_on(frame[info.column])
+        ):
             continue
         read = epoch_instants(frame[info.column])
         if read is not None and read.notna().any():

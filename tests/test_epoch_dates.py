@@ -185,3 +185,29 @@ def test_epoch_like_numbers_are_no_date_beside_a_date_or_each_other_or_as_an_id(
         assert main(["inspect", str(export)]) == 0
         out = capsys.readouterr().out
         assert expected in out and "taken as the date column" not in out
+
+
+@pytest.mark.parametrize("column", ["Record #", "Nr", "Response number"])
+def test_epoch_like_numbers_under_a_running_number_header_are_no_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], column: str
+) -> None:
+    # REVIEW31: a header inspect reads as a running number (_SEQUENCE_NAME: "Record #", "Nr")
+    # is an id however large its numbers; only _ID_NAME's headers were passed over.
+    export = _unnamed(tmp_path / "x.csv", {column: SEPT_LAST_HOUR})
+    assert main(["inspect", str(export)]) == 0
+    out = capsys.readouterr().out
+    assert "dates: no date column found" in out and "taken as the date column" not in out
+
+
+def test_whole_numbers_one_apart_are_a_running_number_not_epoch_seconds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # REVIEW31: a record number that counts on from 1,700,000,001 (one a row, each one more)
+    # was taken as 60 answers one second apart; epoch times of answers are not one apart.
+    path = tmp_path / "x.csv"
+    pd.DataFrame(
+        {"record": range(1_700_000_001, 1_700_000_061), "score": [i % 11 for i in range(60)]}
+    ).to_csv(path, index=False)
+    assert main(["inspect", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "dates: no date column found" in out and "taken as the date column" not in out
