@@ -94,3 +94,13 @@ def test_every_module_has_its_row_in_the_architecture_table() -> None:
         if (package / "__init__.py").is_file() and f"`{package.name}/`" not in table:
             missing.append(f"{package.name}/")
     assert sorted(missing) == []
+
+
+def test_the_architecture_page_lists_the_sections_in_the_notebooks_order() -> None:
+    # REVIEW31: REPORT31 reordered notebook.SECTIONS (the manager's first); the page still
+    # gave the old order, which a unit's sections: list was written after.
+    from nps_kit.notebook import SECTIONS
+
+    assert f"(`nps_kit.notebook.SECTIONS`: {', '.join(SECTIONS)};" in " ".join(
+        ARCHITECTURE.read_text(encoding="utf-8").split()
+    )
