@@ -183,6 +183,34 @@ def consent_warning(unit: UnitParameters, cache: ExportCache) -> str | None:
     )
 
 
+def previous_names_warning(unit: UnitParameters, cache: ExportCache) -> str | None:
+    """Say the ``data.filter.previous_names`` that no row of ``unit``'s export has.
+
+    ``run`` says it before any kernel starts, as ``warning: <unit>: …``: a misspelt earlier
+    name selects nothing, and the report would go out without the unit's history and without
+    a word (REVIEW31). Not a refusal: an export that keeps only recent months may no longer
+    hold a name long out of use. Names are matched as ``values`` are (:func:`normalise_key`).
+    """
+    wanted = unit.data.filter
+    if wanted is None or not wanted.previous_names:
+        return None
+    rows = ExportRows.read(cache)
+    keys = set(rows.months["key"])
+    missing = [str(v) for v in wanted.previous_names if normalise_key(v) not in keys]
+    if not missing:
+        return None
+    present = rows.values()
+    guesses = [g for g in (closest(m, present) for m in missing) if g is not None]
+    where = display(unit.source) if unit.source is not None else f"unit {unit.unit}"
+    hint = f" (did you mean {', '.join(repr(g) for g in guesses)}?)" if guesses else ""
+    return (
+        f"data.filter.previous_names: no row of {unit.data.path.name} has "
+        f"{wanted.column} = {' or '.join(repr(m) for m in missing)}, so the report has no rows "
+        f"of it{hint}. Fix the name in {where}, or remove it once the export no longer holds "
+        "its rows."
+    )
+
+
 def check_unit_rows(
     unit: UnitParameters, month: str, rows: ExportRows, *, now: dt.datetime | None = None
 ) -> None:

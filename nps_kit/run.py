@@ -732,7 +732,13 @@ def run_reports(
             hashes[unit.data.path] = _sha256(unit.data.path)
     _check_writable(output)  # before the export is parsed into the cache beneath it
     caches = _build_caches(units, hashes, cache_folder(output, cache_dir))
-    from nps_kit._unit_rows import NO_RESPONSES, NO_ROWS, UnitRefused, consent_warning
+    from nps_kit._unit_rows import (
+        NO_RESPONSES,
+        NO_ROWS,
+        UnitRefused,
+        consent_warning,
+        previous_names_warning,
+    )
 
     prepared: list[_Job] = []
     skipped: dict[str, ConfigError] = {}
@@ -779,6 +785,8 @@ def run_reports(
         if said := cached_id_warning(job.unit, caches[job.unit.unit]):
             _say(progress, f"warning: {job.unit.unit}: {said}")
         if said := consent_warning(job.unit, caches[job.unit.unit]):
+            _say(progress, f"warning: {job.unit.unit}: {said}")
+        if said := previous_names_warning(job.unit, caches[job.unit.unit]):
             _say(progress, f"warning: {job.unit.unit}: {said}")
     guessed: dict[str, list[str]] = {}  # dates read in an order only guessed (QA28 #2)
     for job in prepared:
@@ -1374,7 +1382,7 @@ def build_once(
     hashes = {unit.data.path: _sha256(unit.data.path)}
     _check_writable(output)
     cache = _build_caches([unit], hashes, cache_folder(output, cache_dir))
-    from nps_kit._unit_rows import UnitRefused, consent_warning
+    from nps_kit._unit_rows import UnitRefused, consent_warning, previous_names_warning
 
     try:
         job = _prepare_job(
@@ -1397,6 +1405,8 @@ def build_once(
         if said := cached_id_warning(unit, cache[unit.unit]):
             warn(f"warning: {unit.unit}: {said}")
         if said := consent_warning(unit, cache[unit.unit]):
+            warn(f"warning: {unit.unit}: {said}")
+        if said := previous_names_warning(unit, cache[unit.unit]):
             warn(f"warning: {unit.unit}: {said}")
     with tempfile.TemporaryDirectory(prefix="nps-kit-watch-") as scratch:
         result = _write_unit(job, _execute_unit(job, Path(scratch), kernel), output)
