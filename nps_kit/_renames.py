@@ -42,13 +42,18 @@ class Rename:
     first_new: str
 
 
+def _number_goes_on(short: str, long: str) -> bool:
+    """Whether ``long`` goes on with the number ``short`` ends with: "Store 30" after "Store 3"."""
+    return short[-1:].isdigit() and long[len(short) : len(short) + 1].isdigit()
+
+
 def renames(values: pd.Series, dates: pd.Series) -> list[Rename]:
     """Find the values of a unit column that look like one unit renamed.
 
     A pair is proposed when all the old value's dated answers come before all the new one's,
     at most :data:`WITHIN` apart, and one name (width, case and spacing aside) starts the
-    other ("Ward 3B", "Ward 3B (Cardiology)"). A value with two such partners is none: which
-    one was it?
+    other ("Ward 3B", "Ward 3B (Cardiology)"; not "Store 3", "Store 30", another number). A
+    value with two such partners is none: which one was it?
 
     Parameters
     ----------
@@ -75,6 +80,7 @@ def renames(values: pd.Series, dates: pd.Series) -> list[Rename]:
                 old != new
                 and len(short) >= SHORTEST
                 and long.startswith(short)
+                and not _number_goes_on(short, long)
                 and last_old < first_new <= last_old + WITHIN
             ):
                 pairs.append((str(old), str(new), last_old, first_new))

@@ -49,6 +49,8 @@ def test_a_ward_renamed_mid_month_is_proposed() -> None:
         (("Ward 3B", "2026-04-02", "2026-10-14"), ("Cardiology", "2026-10-15", "2026-10-31")),
         # too short a name to be the start of another by more than chance
         (("B", "2026-04-02", "2026-10-14"), ("B2", "2026-10-15", "2026-10-31")),
+        # a number that goes on is another number: store 3 closed, store 30 opened (REVIEW31)
+        (("Store 3", "2026-04-02", "2026-10-14"), ("Store 30", "2026-10-15", "2026-10-31")),
         # two partners: which one was it?
         (
             ("Ward 3", "2026-04-02", "2026-10-14"),
