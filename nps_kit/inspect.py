@@ -1181,11 +1181,10 @@ def _epoch_column(
             or _ID_NAME.search(info.column)
             or _SEQUENCE_NAME.search(name)
             or info.kind == "date"
-            or _counts_on(frame[info.column])
         ):
             continue
         read = epoch_instants(frame[info.column])
-        if read is not None and read.notna().any():
+        if read is not None and read.notna().any() and not _counts_on(frame[info.column]):
             found.append((k, read))
     if len(found) != 1:
         return None
