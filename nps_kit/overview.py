@@ -45,6 +45,7 @@ from nps_kit.summary import (
     UnitSummary,
     as_summary,
     floor_summary,
+    report_floor,
     under_floor,
 )
 
@@ -352,8 +353,7 @@ def _summary(entry: dict[str, Any]) -> UnitSummary:
 
 def _floor(entry: dict[str, Any]) -> int | None:
     """Return the unit's ``thresholds.min_report_n`` as its notebook ran (the manifest's)."""
-    value = (entry.get("parameters") or {}).get("min_report_n")
-    return int(value) if isinstance(value, int | float) else None
+    return report_floor(entry.get("parameters"))
 
 
 def _under_floor(entry: dict[str, Any], summary: UnitSummary) -> bool:

@@ -48,7 +48,7 @@ from nps_kit._width import display_width, pad
 from nps_kit.errors import ConfigError, NpsKitError
 from nps_kit.i18n import nps_text, t
 from nps_kit.params import Overview, UnitParameters, notebook_parameters, resolve_period
-from nps_kit.summary import UnitSummary, as_summary
+from nps_kit.summary import UnitSummary, as_summary, report_floor, under_floor
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -1469,7 +1469,10 @@ def summary_table(result: RunResult) -> str:
     rows: list[tuple[str, ...]] = [("unit", "status", "NPS", "n", "seconds", "output", "note")]
     notes = []
     for r in result.units:
-        nps = r.summary.nps if r.summary else None
+        floor = report_floor(r.parameters)
+        # a month under the anonymity floor shows no NPS anywhere: nor here (REVIEW31)
+        hidden = r.summary is not None and under_floor(r.summary, floor)
+        nps = r.summary.nps if r.summary and not hidden else None
         n = r.summary.n if r.summary else None
         unread = r.summary.unreadable_dates if r.summary else None
         said = r.summary.followup_warnings if r.summary else ()
@@ -1485,6 +1488,9 @@ def summary_table(result: RunResult) -> str:
                 "; ".join(
                     note
                     for note in (
+                        f"NPS not shown: fewer than {floor} responses (anonymity floor)"
+                        if hidden
+                        else "",
                         f"{unread.count:,} unreadable date{'' if unread.count == 1 else 's'}"
                         if unread
                         else "",
@@ -1504,7 +1510,8 @@ def summary_table(result: RunResult) -> str:
         status = "no data" if error.key == NO_RESPONSES else "refused"
         reason = error.reason if isinstance(error, UnitRefused) else error.message
         rows.append((unit, status, "-", "-", "-", "-", reason))
-    if not notes and not result.skipped:  # the note column only when a unit has one
+    if not notes and not result.skipped and not any(row[-1] for row in rows[1:]):
+        # the note column only when a unit has one
         rows = [row[:-1] for row in rows]
     widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(pad(cell, w) for cell, w in zip(row, widths, strict=True)) for row in rows]

@@ -369,6 +369,16 @@ def read_summary(nb: nbformat.NotebookNode) -> dict[str, Any] | None:
     return found if isinstance(found, dict) else None
 
 
+def report_floor(parameters: Mapping[str, Any] | None) -> int | None:
+    """Return a unit's ``thresholds.min_report_n`` as its notebook ran (the injected parameters).
+
+    The one reading of the floor from a run's record: the overview's manifest entries and
+    ``run``'s end-of-run table. ``None`` when the parameters do not say.
+    """
+    value = (parameters or {}).get("min_report_n")
+    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
 def under_floor(summary: UnitSummary, min_report_n: int | None) -> bool:
     """Whether the unit's month has fewer scored responses than its anonymity floor.
 

@@ -252,6 +252,28 @@ def test_summary_table_signs_the_nps_as_the_reports_do_with_an_ascii_minus(
     assert [float(value) for value in nps] == [1.0, 0.0, 0.0, -4.9]
 
 
+def test_summary_table_shows_no_nps_of_a_month_under_the_anonymity_floor(tmp_path: Path) -> None:
+    # REVIEW31: a unit of 37 responses under a floor of 40 printed its NPS (-70.3) in the
+    # end-of-run table, which schedulers keep in logs, while the report, overview and e-mail
+    # hide it. The floor is the one the notebook ran with (its injected min_report_n).
+    ok = _result("a", "ok", nps=10.0, folder=tmp_path)
+    small = replace(
+        ok,
+        unit="b",
+        summary={"n": 37, "nps": -70.3},
+        parameters={"unit": "b", "min_report_n": 40},
+    )
+    at_floor = replace(ok, unit="c", parameters={"unit": "c", "min_report_n": 40})
+    table = summary_table(RunResult(output=tmp_path, units=[ok, small, at_floor]))
+    assert "70.3" not in table
+    rows = [line.split(maxsplit=6) for line in table.splitlines()[1:]]
+    assert [row[2] for row in rows] == ["+10.0", "-", "+10.0"]
+    assert rows[1][3] == "37"  # the count is no secret: the report says it too
+    assert table.splitlines()[2].endswith(
+        "NPS not shown: fewer than 40 responses (anonymity floor)"
+    )
+
+
 def test_summary_table_warns_of_a_units_unreadable_dates(tmp_path: Path) -> None:
     ok = _result("a", "ok", nps=10.0, folder=tmp_path)
     unread = {"column": "回答日", "count": 29, "examples": ["10月5日", "先週"]}
