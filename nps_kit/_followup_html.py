@@ -144,15 +144,16 @@ def _folded(
     first: int,
     profile: Sequence[tuple[str, str]] = (),
 ) -> str:
-    shown = _table(rows.head(first), columns, lang, profile)
+    # A fold for one person takes the room of the card it hides: as a long table's single last
+    # row (report.table), a single last person stays in view (BROWSE31: "Show the other 1").
+    if len(rows) <= first + 1:
+        return _table(rows, columns, lang, profile)
     rest = rows.iloc[first:]
-    if len(rest):
-        shown += (
-            '<details class="nps-followups__more">'
-            f"<summary>{escape(t('followup.more', lang, n=len(rest)))}</summary>"
-            f"{_table(rest, columns, lang, profile)}</details>"
-        )
-    return shown
+    return _table(rows.head(first), columns, lang, profile) + (
+        '<details class="nps-followups__more">'
+        f"<summary>{escape(t('followup.more', lang, n=len(rest)))}</summary>"
+        f"{_table(rest, columns, lang, profile)}</details>"
+    )
 
 
 def _with_call_by(followups: FollowupList, status: LoopStatus | None = None) -> pd.DataFrame:

@@ -9,6 +9,7 @@ a :class:`UnitData` into the tables each report section shows; they only combine
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -951,6 +952,35 @@ def _drop_key_said(report: LoadReport, lang: Language) -> str:
     return t("quality.drop_key.id", lang, id=key[0])
 
 
+# A column named in a data-quality row: a whole survey question (QA30's city heading of 140
+# characters) filled a phone's label column for 15 lines (BROWSE31). Its start tells it apart.
+_MENTION_CELLS = 40
+
+
+def _mention(column: str | None) -> str | None:
+    """Return ``column`` as a data-quality row names it: up to 40 cells, then an ellipsis.
+
+    Wide (CJK) characters count two cells; a cut inside an English word goes back to the
+    space before it. Line breaks and runs of spaces are one space.
+    """
+    if not column:
+        return column
+    text = " ".join(column.split())
+    cells = 0
+    at = len(text)
+    for i, char in enumerate(text):
+        cells += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if cells > _MENTION_CELLS:
+            at = i
+            break
+    if at == len(text):
+        return text
+    cut = text[:at]
+    if text[at].isalnum() and cut[-1:].isalnum() and " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" 、。,.;:：-（(") + "…"
+
+
 def _said(key: str, report: LoadReport) -> str:
     """Return a row's words: a drop's row count is before repeats were removed (FIX39 #2)."""
     return "rows_read_drop" if key == "rows_read" and report.files else key
@@ -1130,10 +1160,18 @@ def data_quality(
     # Which column was read another way (FIX37): an export may hold several 0-10 questions.
     named: dict[str, dict[str, object]] = {
         "unit_rows": {"n": months},
-        "scores_rewritten": {"column": report.score_column},
-        "scores_decimal_comma": {"column": report.score_column},
-        "era_dates": {"column": report.date_column},
-        "other_scale": dict(zip(("column", "value"), report.other_scale_of, strict=False)),
+        "scores_rewritten": {"column": _mention(report.score_column)},
+        "scores_decimal_comma": {"column": _mention(report.score_column)},
+        "era_dates": {"column": _mention(report.date_column)},
+        "other_scale": dict(
+            zip(
+                ("column", "value"),
+                (_mention(report.other_scale_of[0]), *report.other_scale_of[1:]),
+                strict=False,
+            )
+        )
+        if report.other_scale_of
+        else {},
     }
     return pd.DataFrame(
         {

@@ -530,3 +530,26 @@ def test_analyst_sections_are_closed_on_screen_open_on_a_tap_and_printed_open(
     printed = page.js(FOLD_HEIGHTS)
     assert [name for name, _, height in printed if height > 0] == analysts
     assert page.js("getComputedStyle(document.querySelector('.nps-fold-intro')).display") == "none"
+
+
+def test_every_fold_line_is_a_tap_target_on_a_phone(browser: Chromium, tmp_path: Path) -> None:
+    # BROWSE31: a chart's "グラフの数値" line was 23 px high on the 390 px screen (the other
+    # "show more" lines 39 px, the analysts' headings 53 px): under WCAG 2.5.8's 24 px and a
+    # thumb's reach. Every summary a reader taps is at least 36 px high.
+    nb = build_report_notebook(charts=1)
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if "image/png" in output.get("data", {}):
+                meta = output.setdefault("metadata", {}).setdefault("image/png", {})
+                meta["facts"] = ["2026年10月：NPS +1.0（回答数596件）"]
+    path = tmp_path / "facts.html"
+    write_html(nb, path, lang="ja", title=TITLE)
+    page = open_page(browser, path, PHONE)
+    heights = page.js(
+        "Array.from(document.querySelectorAll('summary'))"
+        ".filter(s => s.getBoundingClientRect().height > 0)"
+        ".map(s => [s.closest('.nps-facts') ? 'nps-facts' : s.parentElement.className,"
+        " Math.round(s.getBoundingClientRect().height)])"
+    )
+    assert any(name == "nps-facts" for name, _ in heights), heights
+    assert [(name, h) for name, h in heights if h < 36] == []

@@ -2480,3 +2480,20 @@ def test_an_older_notebook_reading_the_run_s_cache_judges_call_backs_as_the_aler
     )
     report = {rid: "(overdue)" in cell for rid, cell in cells}
     assert report == _alerted_overdue(unit, export, monkeypatch)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_single_person_past_the_first_screen_is_shown_not_folded(
+    unit: UnitData, lang: Language
+) -> None:
+    # BROWSE31: one person behind "Show the other 1" (残り1人を表示) took the fold's line to hide
+    # one card; as a long table's last row, a single last person stays in view.
+    people = listing(unit)
+    n = len(people.rows)
+    assert n >= 3
+    html = followup_html(people, lang=lang, first=n - 1).data
+    assert "nps-followups__more" not in html
+    assert html.count('data-label="' + ("回答ID" if lang == "ja" else "Response ID")) == n
+    html = followup_html(people, lang=lang, first=n - 2).data
+    more = "残り2人を表示" if lang == "ja" else "Show the other 2"
+    assert f"<summary>{more}</summary>" in html

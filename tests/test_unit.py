@@ -1170,3 +1170,37 @@ def test_data_quality_counts_answers_perhaps_from_another_scale(tmp_path: Path) 
     assert dict(data_quality(may).values.tolist())[item] == "60"
     june = prepare_unit(path, date_column="Submitted", period="2026-06", **options)  # type: ignore[arg-type]
     assert dict(data_quality(june).values.tolist())[item] == "0 (60 in the unit's months)"
+
+
+def test_data_quality_names_a_long_score_question_by_its_start(tmp_path: Path) -> None:
+    # BROWSE31: a city e-form's 0-10 heading (140 characters, a line break) was written whole
+    # into the data-quality row, 15 lines of a phone's label column; the row names the column
+    # by its start now, short names as they are.
+    question = (
+        "今回の窓口でのお手続きを通じて、あなたはご家族やご友人、知人に、本市の窓口サービスを\n"
+        "どの程度すすめたいと思いますか。0（まったくすすめたくない）から10（ぜひすすめたい）の"
+        "11段階の数字でご記入ください。"
+    )
+    path = tmp_path / "r.csv"
+    frame = pd.DataFrame({question: ["１０", "9点", "8", "3"] * 3, "date": ["2026-10-01"] * 12})
+    frame.to_csv(path, index=False)
+    unit = prepare_unit(path, name="x", score_column=question, date_column="date")
+    ja = dict(data_quality(unit).values.tolist())
+    said = (
+        "「今回の窓口でのお手続きを通じて、あなたは…」で全角数字・「点」付きで読んだスコア"
+        "（ファイル全体）"
+    )
+    assert ja[said] == "6"
+    en = dict(data_quality(replace(unit, language="en")).values.tolist())
+    said = (
+        "Scores in '今回の窓口でのお手続きを通じて、あなたは…' read from １０ or 10点 (whole file)"
+    )
+    assert en[said] == "6"
+    english = "How likely are you to recommend Acme to a friend or colleague? (0-10)"
+    frame.rename(columns={question: english}).to_csv(path, index=False)
+    unit = prepare_unit(path, name="x", score_column=english, date_column="date")
+    en = dict(data_quality(replace(unit, language="en")).values.tolist())
+    said = (
+        "Scores in 'How likely are you to recommend Acme to…' read from １０ or 10点 (whole file)"
+    )
+    assert en[said] == "6"
