@@ -224,7 +224,8 @@ def headline_section(
             items.append((_w(c.kind, lang), value, note))
         parts.append(report.kpi_row(items))
     rows = [_shares_row(format_period(unit.period, lang, to_date=running), head.result)]
-    rows += [_shares_row(format_period(c.period, lang), c.result) for c in compared]
+    # A compared month without responses is said on its card; a bar row would be empty (BROWSE31).
+    rows += [_shares_row(format_period(c.period, lang), c.result) for c in compared if c.result.n]
     shares = pd.DataFrame(rows)
     parts.append(detach(plot.shares_bar(shares, lang=lang, title=_w("shares_title", lang))))
     parts += [report.callout(note) for note in _floor_comparisons(unshown, lang, min_report_n)]

@@ -1067,8 +1067,11 @@ def test_a_comparison_month_without_responses_says_so(
         ("en", "October 2025: no responses", "hidden"),
     ):
         shown = show(sections.headline_section, make_unit(tmp_path, lang), target=0.0)
-        assert empty in shown.text
-        assert empty in shown.figures[0].nps_kit_facts  # type: ignore[attr-defined]
+        assert empty in shown.text  # on its card
+        # BROWSE31: not as an empty bar row under the card that says it
+        assert not any("2025" in fact for fact in shown.figures[0].nps_kit_facts)  # type: ignore[attr-defined]
+        shares = sections.headline_section(make_unit(tmp_path, lang), target=0.0).tables["shares"]
+        assert len(shares) == 2 and bool((shares["n"] > 0).all())
         assert hidden not in shown.text
         assert not any(hidden in fact for fact in shown.figures[0].nps_kit_facts)  # type: ignore[attr-defined]
 
