@@ -1813,3 +1813,55 @@ def test_a_value_whose_answers_never_score_0_is_said_to_be_another_scale(tmp_pat
         "answers have 8: they may have been asked on a 1–10 scale, not 0–10. They are counted "
         "as 0–10; nps-kit converts no score."
     ) in found.notes
+
+
+@pytest.mark.parametrize(
+    ("header", "states", "other"),
+    [
+        ("ステータス", ["未対応", "対応済"], "年代"),
+        ("対応状況", ["完了", "未対応", "対応中"], "年代"),
+        ("Status", ["Abgeschlossen", "Unvollständig"], "Filiale"),
+        ("Status", ["Closed", "Open", "Pending"], "Plan"),
+        ("Ticket status", ["Resolved", "In progress", "New"], "Plan"),
+    ],
+)
+def test_a_workflow_status_column_is_metadata_not_a_breakdown(
+    tmp_path: Path, header: str, states: list[str], other: str
+) -> None:
+    # QA30 F8: the city's ステータス (未対応/対応済, the staff's handling of the response) and
+    # QuestionPro's Status (Abgeschlossen/Unvollständig) were proposed as breakdowns, and the
+    # city's headline explained -17.2 points by them (「内訳（ステータス別）」).
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d} 09:{i:02d},{i % 11},{states[i % len(states)]},"
+        f"{('A', 'B', 'C')[i % 3]}\n"
+        for i in range(48)
+    )
+    path = write_text(tmp_path / "export.csv", f"Submitted at,Score,{header},{other}\n" + rows)
+    found = inspect_export(path)
+    assert (found.column(header).kind, found.column(header).detail) == (
+        "metadata",
+        "workflow status",
+    )
+    assert found.column(other).kind == "categorical"
+    project_from_export(tmp_path / "p", path)
+    defaults = yaml.safe_load((tmp_path / "p" / "parameters" / "defaults.yaml").read_text("utf-8"))
+    assert [b["column"] for b in defaults["breakdowns"]] == [other]
+
+
+@pytest.mark.parametrize(
+    ("header", "answers"),
+    [
+        ("Status", ["Gold", "Silver", "Bronze"]),  # a membership status: the customer's
+        ("ご利用ステータス", ["会員", "非会員"]),
+        ("Employment status", ["Employed", "Student", "Retired"]),
+    ],
+)
+def test_a_status_of_the_customer_stays_a_breakdown(
+    tmp_path: Path, header: str, answers: list[str]
+) -> None:
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d} 09:{i:02d},{i % 11},{answers[i % len(answers)]}\n"
+        for i in range(48)
+    )
+    path = write_text(tmp_path / "export.csv", f"Submitted at,Score,{header}\n" + rows)
+    assert inspect_export(path).column(header).kind == "categorical"
