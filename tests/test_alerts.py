@@ -1558,3 +1558,19 @@ def test_an_alert_log_folder_that_cannot_be_written_is_said_without_a_traceback(
     )
     assert "pass --output DIR with a folder you can write to" in err
     assert "Traceback" not in err
+
+
+def test_a_row_data_exclude_names_is_never_alerted(project: Path, smtp: Recorder) -> None:
+    # QA30 F7: a staff test row (here E04's) left out by data.exclude is left out of alerts
+    # too: they read the export with the unit's loader options, as run and score do.
+    (project / "parameters" / "ec.yaml").write_text(
+        UNITS["ec"].replace(
+            "data: {filter:", "data: {exclude: [{column: response_id, values: [e04]}], filter:"
+        ),
+        encoding="utf-8",
+    )
+    assert alerts(project) == 0
+    assert [(r["unit"], r["response_ids"]) for r in log_lines(project)] == [
+        ("cloud", ["C02"]),
+        ("ec", ["E02", "E05"]),
+    ]
