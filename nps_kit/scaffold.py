@@ -239,6 +239,23 @@ def _pick(found: Inspection, kind: str) -> ColumnInfo | None:
     return next(iter(found.of_kind(kind)), None)
 
 
+def _exclude_lines(found: Inspection) -> list[str]:
+    """Propose ``data.exclude`` for the rows that look like a staff test (QA30 F7).
+
+    Nothing when none does: every figure counts every row, as it did before.
+    """
+    tests = found.test_rows
+    if tests is None:
+        return []
+    where = ", ".join(str(r) for r in tests.rows)
+    said = ", ".join(scalar(v) for v in tests.values)
+    return [
+        f"  # Row(s) {where} look like a test, not a response ({tests.column}: {said}): left",
+        "  # out of every figure and counted in data quality. Remove if they are responses.",
+        f"  exclude: [{tests.rule()}]",
+    ]
+
+
 def _one_line_comments(lines: list[str]) -> list[str]:
     """Keep each comment of a parameter file on its comment lines.
 
@@ -498,6 +515,7 @@ def _defaults_text(
         + (f" (detected: {report.encoding})" if report.encoding else "")
         + "; null = detect again.",
         f"  encoding: {scalar(report.encoding)}",
+        *_exclude_lines(found),
     ]
     lines += _date_format_lines(date, date_order, order_why)
     mojibake = report.mojibake_cells

@@ -1865,3 +1865,41 @@ def test_a_status_of_the_customer_stays_a_breakdown(
     )
     path = write_text(tmp_path / "export.csv", f"Submitted at,Score,{header}\n" + rows)
     assert inspect_export(path).column(header).kind == "categorical"
+
+
+def test_a_staff_test_row_is_said_and_init_proposes_to_exclude_it(tmp_path: Path) -> None:
+    # QA30 F7: the city's row 名前 テスト, comment 「テスト送信です。集計しないでください。」,
+    # counted silently: a March of n=1 in a ward's trend.
+    rows = [
+        "2026-03-31 17:45,10,テスト,テスト送信です。集計しないでください。",
+        *(
+            f"2026-04-{i % 28 + 1:02d} 09:{i % 60:02d},{i % 11},山田 {i},"
+            f"{('待ち時間が長い', '親切でした', '')[i % 3]}"
+            for i in range(120)
+        ),
+    ]
+    path = write_text(tmp_path / "city.csv", "完了時刻,おすすめ度,名前,ご意見\n" + "\n".join(rows))
+    found = inspect_export(path)
+    assert found.test_rows is not None
+    assert (found.test_rows.column, found.test_rows.values, found.test_rows.rows) == (
+        "名前",
+        ("テスト",),
+        (2,),
+    )
+    assert (
+        "Row 2 looks like a test, not a response ('名前' is 'テスト'): data.exclude: "
+        "[{column: 名前, values: [テスト]}] leaves it out of every figure."
+    ) in found.notes
+    project_from_export(tmp_path / "p", path)
+    defaults = yaml.safe_load((tmp_path / "p" / "parameters" / "defaults.yaml").read_text("utf-8"))
+    assert defaults["data"]["exclude"] == [{"column": "名前", "values": ["テスト"]}]
+
+
+def test_a_choice_named_test_and_many_test_rows_are_no_staff_test(tmp_path: Path) -> None:
+    rows = "".join(
+        f"2026-04-{i % 28 + 1:02d} 09:{i % 60:02d},{i % 11},{('Test', 'Live')[i % 2]},"
+        f"{'test' if i % 10 == 0 else 'fine'} {'' if i % 10 == 0 else i}\n"
+        for i in range(120)
+    )
+    path = write_text(tmp_path / "e.csv", "Submitted at,Score,Environment,Comment\n" + rows)
+    assert inspect_export(path).test_rows is None
