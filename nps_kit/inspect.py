@@ -1268,6 +1268,14 @@ def inspect_export(
     )
     if tests is not None:
         notes.append(tests.note())
+    if not any(c.kind == "consent" for c in infos):
+        # A CRM's e-mail on every row is its record, not a request to be called (QA30 F9).
+        from nps_kit.closed_loop import record_columns, record_note
+
+        reach = [c.column for c in infos if c.kind in ("email", "phone")]
+        recorded = record_note(record_columns(frame, reach))
+        if recorded is not None:
+            notes.append(f"{recorded}.")
     if report.source == "qualtrics" and "Status" in frame and numeric_values(frame["Status"]):
         # FIX31: the previews are left out of such an export too, but its choices are codes.
         notes.append(

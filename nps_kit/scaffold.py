@@ -13,7 +13,7 @@ import os
 import re
 import textwrap
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -31,6 +31,7 @@ from nps_kit._values import DATE_FORMS, parse_scores, scale_split
 from nps_kit._width import display_width
 from nps_kit._yaml import scalar
 from nps_kit._zone_hint import WrittenZones, ZoneHint, written_zones, zone_hint
+from nps_kit.closed_loop import record_columns, record_note
 from nps_kit.errors import DataError, NpsKitError
 from nps_kit.i18n import Language, t
 from nps_kit.inspect import (
@@ -346,6 +347,10 @@ class ProposedColumns:
     running
         What to know of an id that counts the export's rows 1 to n (a running ``No.``:
         :func:`nps_kit._id_repeats.numbers_rows`), else ``None``.
+    recorded
+        Without a consent column, the e-mail and phone columns filled on nearly every row
+        with the share (:func:`nps_kit.closed_loop.record_columns`): the tool's record, no
+        consent, so not offered as one.
     """
 
     id: ColumnInfo | None
@@ -357,6 +362,7 @@ class ProposedColumns:
     details: tuple[str, ...]
     reach: bool
     running: str | None = None
+    recorded: Mapping[str, float] = field(default_factory=dict)
 
 
 def proposed_columns(found: Inspection) -> ProposedColumns:
@@ -404,8 +410,13 @@ def proposed_columns(found: Inspection) -> ProposedColumns:
         key=lambda c: (c.kind != "name", c.kind == "name" and bool(_LAST_NAME.search(c.column))),
     )
     details = [c.column for c in people]
+    # Without a consent question, a detail filled on nearly every row is the tool's record,
+    # no consent to that means (QA30 F9): not offered as one, and said why.
+    recorded = {} if contact is not None else record_columns(found.data, details)
     # Offered only where no unread consent question says some respondents refused.
-    reach = unread is None and any(c.kind in ("email", "phone") for c in found.columns)
+    reach = unread is None and any(
+        c.kind in ("email", "phone") and c.column not in recorded for c in found.columns
+    )
     if reach:
         # QA25: the customer number beside the phone number, as Qualtrics' reference below.
         details += [c.column for c in customer]
@@ -437,6 +448,7 @@ def proposed_columns(found: Inspection) -> ProposedColumns:
         details=tuple(details),
         reach=reach,
         running=running,
+        recorded=recorded,
     )
 
 
@@ -630,6 +642,11 @@ def _defaults_text(
     ]
     if contact is None:
         lines.append("  # consent to contact them is unknown.")
+        recorded_said = record_note(chosen.recorded)
+        if recorded_said is not None:
+            lines += textwrap.wrap(
+                f"{recorded_said}.", 96, initial_indent="  # ", subsequent_indent="  # "
+            )
         # Not "no consent column" as if none was seen (QA27 #6): the yes/no one named, and why.
         lines += [
             line

@@ -1903,3 +1903,36 @@ def test_a_choice_named_test_and_many_test_rows_are_no_staff_test(tmp_path: Path
     )
     path = write_text(tmp_path / "e.csv", "Submitted at,Score,Environment,Comment\n" + rows)
     assert inspect_export(path).test_rows is None
+
+
+def test_a_crm_s_e_mail_on_every_row_is_said_to_be_no_consent(tmp_path: Path) -> None:
+    # QA30 F9: HubSpot fills Contact email on 100 % of rows; init offered it as the detail a
+    # respondent left to be contacted, and the report said they "asked to be contacted".
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d} 09:{i:02d},{i % 11},user{i}@example.com,"
+        f"{('Pro', 'Team')[i % 2]}\n"
+        for i in range(48)
+    )
+    path = write_text(tmp_path / "crm.csv", "Submitted at,Rating,Contact email,Plan\n" + rows)
+    found = inspect_export(path)
+    assert (
+        "'Contact email' (100%) is filled on nearly every response: the tool's record of whom "
+        "it surveyed, not a way a respondent chose to leave, so it is no consent to be "
+        "contacted. Add a consent question (May we contact you about your answer? Yes/No) and "
+        "set columns.contact to it."
+    ) in found.notes
+    project_from_export(tmp_path / "p", path)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text("utf-8")
+    assert "contact_details" not in text
+    assert "# 'Contact email' (100%) is filled on nearly every response" in text
+    # A form's "leave your e-mail if you want a reply", filled by a few, is still offered.
+    some = "".join(
+        f"2026-10-{i % 28 + 1:02d} 09:{i:02d},{i % 11},"
+        f"{f'user{i}@example.com' if i % 4 == 0 else ''},{('Pro', 'Team')[i % 2]}\n"
+        for i in range(48)
+    )
+    path = write_text(tmp_path / "form.csv", "Submitted at,Rating,E-mail,Plan\n" + some)
+    assert not any("nearly every response" in n for n in inspect_export(path).notes)
+    project_from_export(tmp_path / "q", path)
+    text = (tmp_path / "q" / "parameters" / "defaults.yaml").read_text("utf-8")
+    assert "  # contact_details: [E-mail]" in text
